@@ -1,0 +1,121 @@
+# servlab - one plain Makefile.
+#
+#   make            build ./servlab
+#   make demo       install missing packages, build, run scenarios/default.ini
+#   make test       install missing packages, build, run every test (prints N passed, N failed)
+#   make deps       install the Debian packages servlab needs (as root, or with sudo)
+#   make check      the whole test suite under AddressSanitizer + UBSan
+#   make golden     regenerate the golden outputs in tests/golden (read the diff!)
+#   make layers     check that dependencies point one way (sim <- models <- scenarios, plots)
+#   make install PREFIX=/usr/local
+#
+# User CFLAGS are appended to ours; WERROR=1 turns warnings into errors (CI does).
+
+PREFIX ?= /usr/local
+VERSION := 0.1.0
+
+DEB_PKGS := build-essential pkg-config libgsl-dev libinih-dev libplplot-dev plplot-driver-cairo
+PKGS := gsl inih plplot
+
+# Deferred (=) so that a `make deps` earlier in the same run is seen.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+GSL_LIBS = $(shell pkg-config --libs gsl 2>/dev/null)
+
+WARNINGS := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
+            -Wmissing-prototypes -Wformat=2 -Wvla
+OPT ?= -O2 -g
+BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARNINGS) -MMD -MP -I. \
+               -DSERVLAB_VERSION='"$(VERSION)"'
+ifeq ($(WERROR),1)
+BASE_CFLAGS += -Werror
+endif
+ALL_CFLAGS = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm
+
+BUILD ?= build
+SIM_SRC := $(wildcard sim/*.c)
+MODELS_SRC := $(wildcard models/*.c)
+SCENARIOS_SRC := $(wildcard scenarios/*.c)
+PLOTS_SRC := $(wildcard plots/*.c)
+CLI_SRC := $(wildcard cli/*.c)
+
+obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
+SIM_OBJ := $(call obj,$(SIM_SRC))
+MODELS_OBJ := $(call obj,$(MODELS_SRC))
+SCENARIOS_OBJ := $(call obj,$(SCENARIOS_SRC))
+PLOTS_OBJ := $(call obj,$(PLOTS_SRC))
+CLI_OBJ := $(call obj,$(CLI_SRC))
+LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(SCENARIOS_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
+
+TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
+
+.PHONY: all deps demo test check golden layers install clean build-tests need-libs
+all: servlab
+
+servlab: $(BUILD)/servlab
+	@cp $< $@
+
+$(BUILD)/servlab: $(BUILD)/servlab.o $(LIB_OBJ) | need-libs
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
+
+$(BUILD)/%.o: %.c | need-libs
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+need-libs:
+	@pkg-config --exists $(PKGS) 2>/dev/null || { \
+	  echo "servlab: GSL, inih or PLplot not found by pkg-config; run 'make deps' first" >&2; exit 1; }
+
+# The kernel's tests link against sim/ alone: it must not need anything else.
+$(BUILD)/tests/test_sim: $(BUILD)/tests/test_sim.o $(SIM_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
+
+build-tests: $(BUILD)/servlab $(TEST_PROGS)
+
+# Debian packages: install only what is missing; needs root or sudo.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all packages present"; exit 0; fi; \
+	echo "deps: installing$$missing"; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	elif command -v sudo >/dev/null; then SUDO="sudo"; \
+	else echo "deps: need root to run: apt-get install -y$$missing" >&2; exit 1; fi; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing
+
+demo: deps
+	@$(MAKE) --no-print-directory servlab
+	./servlab run scenarios/default.ini
+
+test: deps
+	@$(MAKE) --no-print-directory servlab build-tests
+	@tests/run_all.sh $(BUILD)
+
+# Sanitizers: a separate build tree so normal objects are untouched.
+check: deps
+	@$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer \
+	  -fsanitize=address,undefined -fno-sanitize-recover=all" build-tests
+	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  UBSAN_OPTIONS=print_stacktrace=1 tests/run_all.sh build-san
+
+golden: servlab
+	@tests/golden.sh update
+
+layers:
+	@tests/layers.sh
+
+install: servlab
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 servlab $(DESTDIR)$(PREFIX)/bin/servlab
+	install -m 644 servlab.1 $(DESTDIR)$(PREFIX)/share/man/man1/servlab.1
+
+clean:
+	rm -rf build build-san servlab
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,416 @@
+/* dist.c - the distribution families of SPEC §3. Each family validates its own
+ * parameters (GSL's samplers accept nonsense such as a negative gamma shape) and knows
+ * its exact mean and variance, which the service levers use to set reorder points. */
+#include "dist.h"
+#include "num.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static int fail(char *err, size_t n, const struct dist *d, const char *what, double got)
+{
+    char g[32];
+    snprintf(err, n, "%s: %s, got %s", d->type->signature, what, num_format(got, g, sizeof g));
+    return -1;
+}
+
+/* ---- constant(v) ---- */
+static int constant_prepare(struct dist *d, char *err, size_t n)
+{
+    (void)err, (void)n, (void)d;
+    return 0;
+}
+static double constant_sample(const struct dist *d, gsl_rng *r)
+{
+    (void)r;
+    return d->p[0];
+}
+static double constant_mean(const struct dist *d)
+{
+    return d->p[0];
+}
+static double zero_variance(const struct dist *d)
+{
+    (void)d;
+    return 0;
+}
+static double constant_lowest(const struct dist *d)
+{
+    return d->p[0];
+}
+static double zero_lowest(const struct dist *d)
+{
+    (void)d;
+    return 0;
+}
+
+/* ---- exponential(mean) ---- */
+static int exponential_prepare(struct dist *d, char *err, size_t n)
+{
+    if (!(d->p[0] > 0)) return fail(err, n, d, "mean must be > 0", d->p[0]);
+    return 0;
+}
+static double exponential_sample(const struct dist *d, gsl_rng *r)
+{
+    return gsl_ran_exponential(r, d->p[0]); /* GSL takes the mean */
+}
+static double first_param(const struct dist *d)
+{
+    return d->p[0];
+}
+static double exponential_variance(const struct dist *d)
+{
+    return d->p[0] * d->p[0];
+}
+
+/* ---- uniform(min, max) ---- */
+static int uniform_prepare(struct dist *d, char *err, size_t n)
+{
+    if (d->p[1] < d->p[0]) return fail(err, n, d, "max must be >= min", d->p[1]);
+    return 0;
+}
+static double uniform_sample(const struct dist *d, gsl_rng *r)
+{
+    return d->p[0] + (d->p[1] - d->p[0]) * gsl_rng_uniform(r);
+}
+static double uniform_mean(const struct dist *d)
+{
+    return 0.5 * (d->p[0] + d->p[1]);
+}
+static double uniform_variance(const struct dist *d)
+{
+    double w = d->p[1] - d->p[0];
+    return w * w / 12;
+}
+
+/* ---- triangular(min, mode, max): inverse-CDF sampling ---- */
+static int triangular_prepare(struct dist *d, char *err, size_t n)
+{
+    if (d->p[1] < d->p[0]) return fail(err, n, d, "mode must be >= min", d->p[1]);
+    if (d->p[2] < d->p[1]) return fail(err, n, d, "max must be >= mode", d->p[2]);
+    return 0;
+}
+static double triangular_sample(const struct dist *d, gsl_rng *r)
+{
+    double a = d->p[0], c = d->p[1], b = d->p[2], u = gsl_rng_uniform(r);
+    if (b == a) return a;
+    if (u < (c - a) / (b - a)) return a + sqrt(u * (b - a) * (c - a));
+    return b - sqrt((1 - u) * (b - a) * (b - c));
+}
+static double triangular_mean(const struct dist *d)
+{
+    return (d->p[0] + d->p[1] + d->p[2]) / 3;
+}
+static double triangular_variance(const struct dist *d)
+{
+    double a = d->p[0], c = d->p[1], b = d->p[2];
+    return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
+}
+
+/* ---- normal(mean, sd), negative draws become 0 ---- */
+static int normal_prepare(struct dist *d, char *err, size_t n)
+{
+    if (!(d->p[0] >= 0)) return fail(err, n, d, "mean must be >= 0 (draws below 0 become 0)", d->p[0]);
+    if (!(d->p[1] >= 0)) return fail(err, n, d, "sd must be >= 0", d->p[1]);
+    return 0;
+}
+static double normal_sample(const struct dist *d, gsl_rng *r)
+{
+    double x = d->p[0] + gsl_ran_gaussian_ziggurat(r, d->p[1]);
+    return x > 0 ? x : 0;
+}
+/* Moments of max(0, X), X ~ N(m, s): E = m Phi(m/s) + s phi(m/s),
+ * E[.^2] = (m^2 + s^2) Phi(m/s) + m s phi(m/s). */
+static double normal_mean(const struct dist *d)
+{
+    double m = d->p[0], s = d->p[1];
+    if (s == 0) return m;
+    double z = m / s;
+    return m * gsl_cdf_ugaussian_P(z) + s * gsl_ran_ugaussian_pdf(z);
+}
+static double normal_variance(const struct dist *d)
+{
+    double m = d->p[0], s = d->p[1];
+    if (s == 0) return 0;
+    double z = m / s, mean = normal_mean(d);
+    double second = (m * m + s * s) * gsl_cdf_ugaussian_P(z) + m * s * gsl_ran_ugaussian_pdf(z);
+    double v = second - mean * mean;
+    return v > 0 ? v : 0;
+}
+static double normal_lowest(const struct dist *d)
+{
+    return d->p[1] > 0 ? 0 : d->p[0];
+}
+
+/* ---- lognormal(mean, sd) of the quantity itself ---- */
+static int lognormal_prepare(struct dist *d, char *err, size_t n)
+{
+    if (!(d->p[0] > 0)) return fail(err, n, d, "mean must be > 0", d->p[0]);
+    if (!(d->p[1] >= 0)) return fail(err, n, d, "sd must be >= 0", d->p[1]);
+    double cv = d->p[1] / d->p[0];
+    d->b = sqrt(log1p(cv * cv));            /* sigma of the underlying normal */
+    d->a = log(d->p[0]) - 0.5 * d->b * d->b; /* zeta */
+    return 0;
+}
+static double lognormal_sample(const struct dist *d, gsl_rng *r)
+{
+    return d->b > 0 ? gsl_ran_lognormal(r, d->a, d->b) : d->p[0];
+}
+static double sd_squared(const struct dist *d)
+{
+    return d->p[1] * d->p[1];
+}
+
+/* ---- gamma(mean, sd) ---- */
+static int gamma_prepare(struct dist *d, char *err, size_t n)
+{
+    if (!(d->p[0] > 0)) return fail(err, n, d, "mean must be > 0", d->p[0]);
+    if (!(d->p[1] > 0)) return fail(err, n, d, "sd must be > 0", d->p[1]);
+    d->a = (d->p[0] / d->p[1]) * (d->p[0] / d->p[1]); /* shape */
+    d->b = d->p[1] * d->p[1] / d->p[0];               /* scale */
+    return 0;
+}
+static double gamma_sample(const struct dist *d, gsl_rng *r)
+{
+    return gsl_ran_gamma(r, d->a, d->b);
+}
+
+/* ---- erlang(k, mean): a sum of k exponential phases ---- */
+static int erlang_prepare(struct dist *d, char *err, size_t n)
+{
+    if (!(d->p[0] >= 1) || d->p[0] != floor(d->p[0]) || d->p[0] > 1e6)
+        return fail(err, n, d, "k must be a whole number >= 1", d->p[0]);
+    if (!(d->p[1] > 0)) return fail(err, n, d, "mean must be > 0", d->p[1]);
+    d->a = d->p[0];
+    d->b = d->p[1] / d->p[0];
+    return 0;
+}
+static double erlang_mean(const struct dist *d)
+{
+    return d->p[1];
+}
+static double erlang_variance(const struct dist *d)
+{
+    return d->p[1] * d->p[1] / d->p[0];
+}
+
+/* ---- poisson(mean) ---- */
+static int poisson_prepare(struct dist *d, char *err, size_t n)
+{
+    if (!(d->p[0] > 0) || d->p[0] > 1e9) return fail(err, n, d, "mean must be > 0", d->p[0]);
+    return 0;
+}
+static double poisson_sample(const struct dist *d, gsl_rng *r)
+{
+    return gsl_ran_poisson(r, d->p[0]);
+}
+
+/* ---- geometric(mean): 1, 2, 3, ... with P(k) = p (1-p)^(k-1), p = 1/mean ---- */
+static int geometric_prepare(struct dist *d, char *err, size_t n)
+{
+    if (!(d->p[0] >= 1)) return fail(err, n, d, "mean must be >= 1 (draws are 1, 2, 3, ...)", d->p[0]);
+    d->a = 1 / d->p[0];
+    return 0;
+}
+static double geometric_sample(const struct dist *d, gsl_rng *r)
+{
+    return d->a >= 1 ? 1 : gsl_ran_geometric(r, d->a);
+}
+static double geometric_variance(const struct dist *d)
+{
+    return (1 - d->a) / (d->a * d->a);
+}
+static double one_lowest(const struct dist *d)
+{
+    (void)d;
+    return 1;
+}
+
+/* ---- discrete(v1:w1, v2:w2, ...) ---- */
+static int discrete_prepare(struct dist *d, char *err, size_t n)
+{
+    double total = 0;
+    for (size_t i = 0; i < d->k; i++) {
+        if (!(d->weights[i] >= 0)) return fail(err, n, d, "weights must be >= 0", d->weights[i]);
+        total += d->weights[i];
+    }
+    if (!(total > 0)) return fail(err, n, d, "weights must not all be 0", total);
+    double run = 0;
+    for (size_t i = 0; i < d->k; i++) {
+        run += d->weights[i];
+        d->cum[i] = run / total;
+    }
+    d->cum[d->k - 1] = 1;
+    return 0;
+}
+static double discrete_sample(const struct dist *d, gsl_rng *r)
+{
+    double u = gsl_rng_uniform(r);
+    size_t lo = 0, hi = d->k - 1; /* first i with u < cum[i] */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (u < d->cum[mid])
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return d->values[lo];
+}
+static double weight_of(const struct dist *d, size_t i)
+{
+    return d->cum[i] - (i ? d->cum[i - 1] : 0);
+}
+static double discrete_mean(const struct dist *d)
+{
+    double m = 0;
+    for (size_t i = 0; i < d->k; i++) m += weight_of(d, i) * d->values[i];
+    return m;
+}
+static double discrete_variance(const struct dist *d)
+{
+    double m = discrete_mean(d), v = 0;
+    for (size_t i = 0; i < d->k; i++) v += weight_of(d, i) * (d->values[i] - m) * (d->values[i] - m);
+    return v;
+}
+static double discrete_lowest(const struct dist *d)
+{
+    double lo = INFINITY;
+    for (size_t i = 0; i < d->k; i++)
+        if (weight_of(d, i) > 0 && d->values[i] < lo) lo = d->values[i];
+    return lo;
+}
+
+static const struct dist_type constant_type = {"constant", "constant(value)", 1, constant_prepare,
+    constant_sample, constant_mean, zero_variance, constant_lowest};
+static const struct dist_type exponential_type = {"exponential", "exponential(mean)", 1,
+    exponential_prepare, exponential_sample, first_param, exponential_variance, zero_lowest};
+static const struct dist_type uniform_type = {"uniform", "uniform(min, max)", 2, uniform_prepare,
+    uniform_sample, uniform_mean, uniform_variance, first_param};
+static const struct dist_type triangular_type = {"triangular", "triangular(min, mode, max)", 3,
+    triangular_prepare, triangular_sample, triangular_mean, triangular_variance, first_param};
+static const struct dist_type normal_type = {"normal", "normal(mean, sd)", 2, normal_prepare,
+    normal_sample, normal_mean, normal_variance, normal_lowest};
+static const struct dist_type lognormal_type = {"lognormal", "lognormal(mean, sd)", 2,
+    lognormal_prepare, lognormal_sample, first_param, sd_squared, zero_lowest};
+static const struct dist_type gamma_type = {"gamma", "gamma(mean, sd)", 2, gamma_prepare,
+    gamma_sample, first_param, sd_squared, zero_lowest};
+static const struct dist_type erlang_type = {"erlang", "erlang(k, mean)", 2, erlang_prepare,
+    gamma_sample, erlang_mean, erlang_variance, zero_lowest};
+static const struct dist_type poisson_type = {"poisson", "poisson(mean)", 1, poisson_prepare,
+    poisson_sample, first_param, first_param, zero_lowest};
+static const struct dist_type geometric_type = {"geometric", "geometric(mean)", 1,
+    geometric_prepare, geometric_sample, first_param, geometric_variance, one_lowest};
+static const struct dist_type discrete_type = {"discrete", "discrete(value:weight, ...)", -1,
+    discrete_prepare, discrete_sample, discrete_mean, discrete_variance, discrete_lowest};
+
+const struct dist_type *const dist_types[] = {&constant_type, &exponential_type, &uniform_type,
+    &triangular_type, &normal_type, &lognormal_type, &gamma_type, &erlang_type, &poisson_type,
+    &geometric_type, &discrete_type, NULL};
+
+const struct dist_type *dist_type_find(const char *name)
+{
+    for (size_t i = 0; dist_types[i]; i++)
+        if (strcmp(dist_types[i]->name, name) == 0) return dist_types[i];
+    return NULL;
+}
+
+int dist_init(struct dist *d, const struct dist_type *t, const double *params, size_t n,
+              char *err, size_t errlen)
+{
+    memset(d, 0, sizeof *d);
+    d->type = t;
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(params[i])) {
+            snprintf(err, errlen, "%s: parameters must be finite numbers", t->signature);
+            return -1;
+        }
+    }
+    if (t->nparams < 0) {
+        if (n == 0 || n % 2 != 0) {
+            snprintf(err, errlen, "%s: give value:weight pairs, e.g. discrete(1:0.5, 2:0.5)",
+                     t->signature);
+            return -1;
+        }
+        if (n / 2 > DIST_MAX_VALUES) {
+            snprintf(err, errlen, "%s: at most %d values, got %zu", t->signature, DIST_MAX_VALUES,
+                     n / 2);
+            return -1;
+        }
+        d->k = n / 2;
+        for (size_t i = 0; i < d->k; i++) {
+            d->values[i] = params[2 * i];
+            d->weights[i] = params[2 * i + 1];
+        }
+    } else {
+        if (n != (size_t)t->nparams) {
+            snprintf(err, errlen, "%s takes %d parameter%s, got %zu", t->signature, t->nparams,
+                     t->nparams == 1 ? "" : "s", n);
+            return -1;
+        }
+        for (size_t i = 0; i < n; i++) d->p[i] = params[i];
+    }
+    return t->prepare(d, err, errlen);
+}
+
+void dist_constant(struct dist *d, double v)
+{
+    memset(d, 0, sizeof *d);
+    d->type = &constant_type;
+    d->p[0] = v;
+}
+
+double dist_mean(const struct dist *d)
+{
+    return d->type->mean(d);
+}
+
+double dist_variance(const struct dist *d)
+{
+    return d->type->variance(d);
+}
+
+double dist_sd(const struct dist *d)
+{
+    return sqrt(dist_variance(d));
+}
+
+double dist_lowest(const struct dist *d)
+{
+    return d->type->lowest(d);
+}
+
+bool dist_is_constant(const struct dist *d)
+{
+    return d->type == &constant_type;
+}
+
+bool dist_is_zero(const struct dist *d)
+{
+    return d->type == &constant_type && d->p[0] == 0;
+}
+
+char *dist_format(const struct dist *d, char *buf, size_t n)
+{
+    char num[40];
+    size_t used = 0;
+    buf[0] = '\0';
+    if (d->type == &constant_type) return num_format(d->p[0], buf, n);
+    used += (size_t)snprintf(buf, n, "%s(", d->type->name);
+    if (d->type->nparams < 0) {
+        for (size_t i = 0; i < d->k && used < n; i++) {
+            char w[40];
+            used += (size_t)snprintf(buf + used, n - used, "%s%s:%s", i ? ", " : "",
+                                     num_format(d->values[i], num, sizeof num),
+                                     num_format(d->weights[i], w, sizeof w));
+        }
+    } else {
+        for (int i = 0; i < d->type->nparams && used < n; i++)
+            used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "",
+                                     num_format(d->p[i], num, sizeof num));
+    }
+    if (used < n) snprintf(buf + used, n - used, ")");
+    return buf;
+}

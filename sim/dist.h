@@ -1,0 +1,78 @@
+/* dist.h - probability distributions for random quantities (times in days, units).
+ *
+ * A struct dist is a plain value: it can be copied with `=` and needs no freeing.
+ * Parameters are given the way a scenario writes them (a mean and an sd, not GSL's
+ * shape and scale); dist_init validates them and derives what the sampler needs,
+ * because GSL's samplers do not validate anything themselves.
+ * Families are rows of a const table looked up by name (dist_type_find).
+ */
+#ifndef SIM_DIST_H
+#define SIM_DIST_H
+
+#include <gsl/gsl_rng.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { DIST_MAX_PARAMS = 3, DIST_MAX_VALUES = 64 };
+
+struct dist;
+
+struct dist_type {
+    const char *name;      /* "exponential" */
+    const char *signature; /* "exponential(mean)", for messages and `servlab keys` */
+    int nparams;           /* fixed count, or -1 for discrete's value:weight list */
+    /* Check parameters and derive sampler state; on error write a message into err
+     * and return -1. */
+    int (*prepare)(struct dist *d, char *err, size_t errlen);
+    double (*sample)(const struct dist *d, gsl_rng *r);
+    double (*mean)(const struct dist *d);
+    double (*variance)(const struct dist *d);
+    double (*lowest)(const struct dist *d); /* smallest value a draw can take */
+};
+
+struct dist {
+    const struct dist_type *type;
+    double p[DIST_MAX_PARAMS]; /* as written, e.g. (mean, sd) */
+    double a, b;               /* derived: shape/scale, zeta/sigma, ... */
+    size_t k;                  /* discrete: number of values */
+    double values[DIST_MAX_VALUES];
+    double weights[DIST_MAX_VALUES]; /* discrete: as written */
+    double cum[DIST_MAX_VALUES];     /* discrete: cumulative normalised weights */
+};
+
+/* The family called `name`, or NULL. */
+const struct dist_type *dist_type_find(const char *name);
+
+/* All families, NULL-terminated (for listings and did-you-mean). */
+extern const struct dist_type *const dist_types[];
+
+/* Initialise d as family t with n parameters. For discrete, params holds
+ * v1, w1, v2, w2, ... and n is twice the number of values. Returns 0, or -1 with a
+ * message such as "gamma(mean, sd): sd must be > 0, got 0" in err. */
+int dist_init(struct dist *d, const struct dist_type *t, const double *params, size_t n,
+              char *err, size_t errlen);
+
+/* A constant distribution at v. */
+void dist_constant(struct dist *d, double v);
+
+static inline double dist_sample(const struct dist *d, gsl_rng *r)
+{
+    return d->type->sample(d, r);
+}
+
+double dist_mean(const struct dist *d);
+double dist_variance(const struct dist *d);
+double dist_sd(const struct dist *d);
+double dist_lowest(const struct dist *d);
+
+/* True for a constant distribution; its value is then dist_mean(). */
+bool dist_is_constant(const struct dist *d);
+
+/* True for a constant 0: a stage that takes no time and need not draw. */
+bool dist_is_zero(const struct dist *d);
+
+/* Canonical text that dist_parse reads back to the same distribution, e.g.
+ * "gamma(5, 1.5)" or "3". Returns buf. */
+char *dist_format(const struct dist *d, char *buf, size_t n);
+
+#endif

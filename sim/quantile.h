@@ -1,0 +1,39 @@
+/* quantile.h - a streaming quantile estimate with fixed memory (a log-linear
+ * histogram, in the spirit of HdrHistogram and DDSketch).
+ *
+ * Each positive observation falls in one of 128 equal-width bins per power of two,
+ * so any quantile is estimated within 0.8% of its true value (relative), whatever the
+ * horizon; adding is O(1) with no allocation. The exact minimum and maximum are kept
+ * and every estimate is clamped to them, so a constant stream reports its value
+ * exactly. Values from 2^-24 (a twentieth of a second, in days) to 2^40 are binned
+ * at full precision; smaller or larger ones fall into the end bins. Zero and negative
+ * values count as 0.
+ */
+#ifndef SIM_QUANTILE_H
+#define SIM_QUANTILE_H
+
+#include <stdint.h>
+
+enum {
+    QSKETCH_SUB_BITS = 7, /* 2^7 = 128 bins per octave */
+    QSKETCH_EXP_MIN = -24,
+    QSKETCH_EXP_MAX = 40,
+    QSKETCH_BINS = (QSKETCH_EXP_MAX - QSKETCH_EXP_MIN) << QSKETCH_SUB_BITS,
+};
+
+struct qsketch {
+    uint64_t n;     /* observations */
+    uint64_t zeros; /* observations <= 0 */
+    double min, max;
+    uint32_t counts[QSKETCH_BINS];
+};
+
+void qsketch_reset(struct qsketch *q);
+void qsketch_add(struct qsketch *q, double x);
+/* The p-quantile (0 <= p <= 1) as the k-th smallest observation, k = ceil(p n),
+ * interpolated inside its bin. NaN when empty. */
+double qsketch_quantile(const struct qsketch *q, double p);
+/* The largest relative error of a quantile estimate inside the binned range. */
+double qsketch_relative_error(void);
+
+#endif

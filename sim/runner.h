@@ -1,0 +1,52 @@
+/* runner.h - run independent jobs (replications, sweep points x replications) on
+ * worker threads, and summarise their results with Student-t confidence intervals.
+ *
+ * Each job writes its own row of results, so the outcome never depends on how many
+ * threads ran or in which order the jobs finished. NaN in a result means "no value in
+ * this job" (a rate with nothing to count); summaries skip it and report n.
+ */
+#ifndef SIM_RUNNER_H
+#define SIM_RUNNER_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+
+/* Run job number `job`, writing nmetrics values into out. Return 0 on success. Called
+ * from several threads at once: it may only touch its own state and out. */
+typedef int (*runner_job_fn)(void *ctx, size_t job, double *out);
+
+/* Progress report: `done` of `total` jobs finished. Called with a lock held, from
+ * whichever thread finished a job; keep it short. */
+typedef void (*runner_progress_fn)(void *ctx, size_t done, size_t total);
+
+struct runner {
+    size_t njobs, nmetrics;
+    unsigned threads; /* 0 or 1: run in the calling thread */
+    runner_job_fn job;
+    void *ctx; /* borrowed, passed to job */
+    runner_progress_fn progress; /* optional */
+    void *progress_ctx;
+    const atomic_int *stop; /* optional: when it becomes non-zero, no new job starts */
+};
+
+/* Run every job; results has njobs * nmetrics doubles, job i in row i. Returns 0 when
+ * every job ran and succeeded; otherwise the number of jobs not run or failed (their
+ * rows are NaN). */
+size_t runner_run(const struct runner *r, double *results);
+
+/* The number of online processors (at least 1). */
+unsigned runner_cores(void);
+
+struct summary {
+    double mean, sd; /* over jobs with a value; sd is NaN with fewer than 2 */
+    double ci95;     /* Student-t 95% half-width; NaN with fewer than 2 */
+    size_t n;        /* jobs with a value */
+};
+
+/* Summarise count values spaced `stride` doubles apart, skipping NaN. */
+struct summary summary_of(const double *values, size_t count, size_t stride);
+
+/* The half-width of a two-sided confidence interval at `level` (e.g. 0.99). */
+double summary_halfwidth(const struct summary *s, double level);
+
+#endif

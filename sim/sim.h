@@ -1,0 +1,58 @@
+/* sim.h - the discrete-event kernel: a clock and an event list.
+ *
+ * Events are ordered by (time, priority class, sequence number): at equal times the
+ * lower class runs first, and inside a class the event scheduled first runs first.
+ * The clock only moves forward and only the kernel moves it. The caller drives the
+ * loop (sim_step, sim_run_until), so tests can step through a model event by event.
+ * Knows nothing about logistics. No globals: a struct sim is one independent world.
+ */
+#ifndef SIM_SIM_H
+#define SIM_SIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct sim;
+
+/* An event handler. ctx is whatever was given to sim_schedule (borrowed). */
+typedef void (*sim_handler)(struct sim *sim, void *ctx);
+
+/* A handle to a scheduled event, for sim_cancel. 0 is never a valid handle. */
+typedef uint64_t sim_handle;
+
+/* Priority classes are small integers; lower runs first at equal times. */
+enum { SIM_PRIORITY_MAX = 255 };
+
+/* Create a world with its clock at 0. owner is any pointer the model wants to reach
+ * from inside handlers (borrowed). Returns NULL only when out of memory. */
+struct sim *sim_new(void *owner);
+void sim_free(struct sim *sim);
+
+double sim_now(const struct sim *sim);
+void *sim_owner(const struct sim *sim);
+
+/* Schedule fn(sim, ctx) at absolute time `time`, which must not be earlier than now
+ * (asserted) and must be finite. priority is 0..SIM_PRIORITY_MAX. */
+sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx);
+
+/* Remove a pending event. Returns false if it already ran or was cancelled. */
+bool sim_cancel(struct sim *sim, sim_handle handle);
+
+/* Number of pending events. */
+size_t sim_pending(const struct sim *sim);
+
+/* Time of the next pending event, or +infinity if there is none. */
+double sim_next_time(const struct sim *sim);
+
+/* Run the next event. Returns false if there was none. */
+bool sim_step(struct sim *sim);
+
+/* Run every event due strictly before `end`, then set the clock to `end`. An event
+ * due exactly at `end` is left pending. Returns the number of events run. */
+uint64_t sim_run_until(struct sim *sim, double end);
+
+/* Total number of events run since sim_new. */
+uint64_t sim_events_run(const struct sim *sim);
+
+#endif

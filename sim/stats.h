@@ -1,0 +1,40 @@
+/* stats.h - the two accumulators a simulation needs.
+ *
+ * A tally collects observations (an order's cycle time): count, mean, sd, min, max,
+ * with Welford's update so long runs do not lose precision.
+ * A time average integrates a level over time (units on hand): call timeavg_set at
+ * every change; the mean over [start, t] is the area divided by the elapsed time.
+ * Both are plain structs, zero-initialisable, with no hidden state.
+ */
+#ifndef SIM_STATS_H
+#define SIM_STATS_H
+
+#include <stdint.h>
+
+struct tally {
+    uint64_t n;
+    double mean, m2, min, max;
+};
+
+void tally_reset(struct tally *t);
+void tally_add(struct tally *t, double x);
+double tally_mean(const struct tally *t); /* NaN when empty */
+double tally_sd(const struct tally *t);   /* sample sd; NaN with fewer than 2 */
+
+struct timeavg {
+    double start; /* when collection began */
+    double last;  /* time of the last change */
+    double level; /* current level */
+    double area;  /* integral of the level over [start, last] */
+};
+
+/* Start collecting at time t with the current level. */
+void timeavg_init(struct timeavg *a, double t, double level);
+/* The level changes to `level` at time t (t >= last). */
+void timeavg_set(struct timeavg *a, double t, double level);
+/* Restart collection at time t, keeping the current level (the warm-up reset). */
+void timeavg_restart(struct timeavg *a, double t);
+/* Mean level over [start, t]; the level since the last change counts up to t. */
+double timeavg_mean(const struct timeavg *a, double t);
+
+#endif

@@ -1,0 +1,403 @@
+/* test_sim.c - the kernel on its own: event order, cancel, run_until, random streams,
+ * distributions, tallies, time averages, the quantile sketch and the runner.
+ * Links against sim/ alone (make layers relies on this). */
+#include "check.h"
+#include "sim/dist.h"
+#include "sim/num.h"
+#include "sim/quantile.h"
+#include "sim/rng.h"
+#include "sim/runner.h"
+#include "sim/sim.h"
+#include "sim/stats.h"
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_sort.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ---- event list ---- */
+
+struct trace {
+    int order[64];
+    double at[64];
+    int n;
+};
+
+struct tagged {
+    struct trace *trace;
+    int tag;
+};
+
+static void record(struct sim *sim, void *ctx)
+{
+    struct tagged *t = ctx;
+    t->trace->order[t->trace->n] = t->tag;
+    t->trace->at[t->trace->n++] = sim_now(sim);
+}
+
+static void test_event_order(void)
+{
+    struct trace tr = {0};
+    struct sim *sim = sim_new(&tr);
+    struct tagged ev[8];
+    for (int i = 0; i < 8; i++) ev[i] = (struct tagged){&tr, i};
+    /* times and classes chosen so that every ordering rule matters */
+    sim_schedule(sim, 2.0, 3, record, &ev[0]);
+    sim_schedule(sim, 1.0, 3, record, &ev[1]);
+    sim_schedule(sim, 2.0, 1, record, &ev[2]); /* same time, earlier class */
+    sim_schedule(sim, 2.0, 3, record, &ev[3]); /* same time and class: after ev0 */
+    sim_schedule(sim, 0.5, 9, record, &ev[4]);
+    sim_schedule(sim, 2.0, 0, record, &ev[5]);
+    while (sim_step(sim)) {}
+    int want[] = {4, 1, 5, 2, 0, 3};
+    int ok = tr.n == 6;
+    for (int i = 0; ok && i < 6; i++) ok = tr.order[i] == want[i];
+    check(ok, "sim-1.1 events run by (time, class, first scheduled)");
+    check(sim_now(sim) == 2.0, "sim-1.2 the clock stands at the last event's time");
+    check(sim_events_run(sim) == 6, "sim-1.3 events are counted");
+    sim_free(sim);
+}
+
+static void test_cancel(void)
+{
+    struct trace tr = {0};
+    struct sim *sim = sim_new(NULL);
+    struct tagged ev[4];
+    for (int i = 0; i < 4; i++) ev[i] = (struct tagged){&tr, i};
+    sim_handle h0 = sim_schedule(sim, 1, 0, record, &ev[0]);
+    sim_handle h1 = sim_schedule(sim, 2, 0, record, &ev[1]);
+    sim_schedule(sim, 3, 0, record, &ev[2]);
+    check(sim_cancel(sim, h1), "sim-2.1 a pending event can be cancelled");
+    check(!sim_cancel(sim, h1), "sim-2.2 cancelling twice fails");
+    check(sim_pending(sim) == 2, "sim-2.3 a cancelled event leaves the list");
+    sim_step(sim);
+    check(!sim_cancel(sim, h0), "sim-2.4 an event that ran cannot be cancelled");
+    /* the freed slot is reused: the old handle must not reach the new event */
+    sim_handle h3 = sim_schedule(sim, 4, 0, record, &ev[3]);
+    check(!sim_cancel(sim, h0) && h3 != h0, "sim-2.5 a stale handle never cancels a reused slot");
+    check(!sim_cancel(sim, 0), "sim-2.6 handle 0 is never valid");
+    while (sim_step(sim)) {}
+    check(tr.n == 3 && tr.order[0] == 0 && tr.order[1] == 2 && tr.order[2] == 3,
+          "sim-2.7 only the uncancelled events ran");
+    sim_free(sim);
+}
+
+/* Many random schedules and cancels against a sorted reference. */
+static void test_heap_random(void)
+{
+    gsl_rng *r = rng_stream_new(7, 0, 0);
+    struct sim *sim = sim_new(NULL);
+    enum { N = 2000 };
+    static struct trace dummy;
+    static struct tagged ev[N];
+    static sim_handle h[N];
+    static int cancelled[N];
+    for (int i = 0; i < N; i++) {
+        ev[i] = (struct tagged){&dummy, i};
+        h[i] = sim_schedule(sim, floor(gsl_rng_uniform(r) * 50), (int)gsl_rng_uniform_int(r, 3),
+                            record, &ev[i]);
+    }
+    int ncancel = 0;
+    for (int i = 0; i < N; i += 3) {
+        cancelled[i] = sim_cancel(sim, h[i]);
+        ncancel += cancelled[i];
+    }
+    check(ncancel == (N + 2) / 3, "sim-3.1 every third event cancelled");
+    double last_t = -1;
+    int ok = 1, count = 0;
+    /* check (time, class) never decreases; class recovered from a parallel run */
+    while (sim_pending(sim)) {
+        double t = sim_next_time(sim);
+        if (t < last_t) ok = 0;
+        last_t = t;
+        dummy.n = 0;
+        sim_step(sim);
+        if (cancelled[dummy.order[0]]) ok = 0;
+        count++;
+    }
+    check(ok && count == N - ncancel, "sim-3.2 random heap pops in time order, skipping cancels");
+    sim_free(sim);
+    gsl_rng_free(r);
+}
+
+static void test_run_until(void)
+{
+    struct trace tr = {0};
+    struct sim *sim = sim_new(NULL);
+    struct tagged a = {&tr, 1}, b = {&tr, 2};
+    sim_schedule(sim, 5.0, 0, record, &a);
+    sim_schedule(sim, 10.0, 0, record, &b);
+    uint64_t ran = sim_run_until(sim, 10.0);
+    check(ran == 1 && tr.n == 1, "sim-4.1 an event due exactly at the end is not run");
+    check(sim_now(sim) == 10.0 && sim_pending(sim) == 1, "sim-4.2 clock moves to the end, event stays");
+    check(sim_owner(sim) == NULL, "sim-4.3 owner is what was given");
+    sim_free(sim);
+}
+
+static void schedule_in_past(void)
+{
+    struct sim *sim = sim_new(NULL);
+    struct trace tr = {0};
+    struct tagged a = {&tr, 1};
+    sim_schedule(sim, 5, 0, record, &a);
+    sim_step(sim);
+    sim_schedule(sim, 4, 0, record, &a);
+}
+
+static void test_past_asserts(void)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        freopen("/dev/null", "w", stderr);
+        schedule_in_past();
+        _exit(0);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    check(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+          "sim-4.4 scheduling in the past is caught by an assert");
+}
+
+/* ---- random streams ---- */
+
+static void test_rng(void)
+{
+    check(rng_stream_seed(1, 0, 0) == rng_stream_seed(1, 0, 0), "rng-1.1 seeding is a pure function");
+    int distinct = 1, nonzero = 1;
+    uint32_t seen[300];
+    int n = 0;
+    for (uint64_t rep = 0; rep < 30; rep++)
+        for (uint64_t src = 0; src < 10; src++) {
+            uint32_t s = rng_stream_seed(42, rep, src);
+            if (s == 0) nonzero = 0;
+            for (int i = 0; i < n; i++)
+                if (seen[i] == s) distinct = 0;
+            seen[n++] = s;
+        }
+    check(distinct, "rng-1.2 300 (replication, source) streams get distinct seeds");
+    check(nonzero, "rng-1.3 no stream is seeded with 0");
+    check(rng_stream_seed(1, 0, 0) != rng_stream_seed(2, 0, 0), "rng-1.4 the master seed matters");
+    gsl_rng *a = rng_stream_new(3, 1, 2), *b = rng_stream_new(3, 1, 2);
+    check(gsl_rng_get(a) == gsl_rng_get(b), "rng-1.5 equal seeds give equal streams");
+    check(strcmp(rng_generator_name(), "mt19937") == 0, "rng-1.6 the generator is mt19937");
+    gsl_rng_free(a);
+    gsl_rng_free(b);
+}
+
+/* ---- distributions ---- */
+
+static int make(struct dist *d, const char *name, const double *p, size_t n)
+{
+    char err[200];
+    return dist_init(d, dist_type_find(name), p, n, err, sizeof err);
+}
+
+/* Draw n values; the sample mean must lie within 4 standard errors of the exact mean,
+ * and the sample variance within 10% of the exact one. */
+static void check_moments(const char *name, const double *p, size_t np)
+{
+    struct dist d;
+    if (!check(make(&d, name, p, np) == 0, "dist-1 %s accepts valid parameters", name)) return;
+    gsl_rng *r = rng_stream_new(11, 0, 0);
+    struct tally t = {0};
+    double lowest = dist_lowest(&d);
+    int below = 0;
+    for (int i = 0; i < 200000; i++) {
+        double x = dist_sample(&d, r);
+        if (x < lowest) below = 1;
+        tally_add(&t, x);
+    }
+    double se = sqrt(dist_variance(&d) / (double)t.n);
+    check(fabs(t.mean - dist_mean(&d)) <= 4 * se + 1e-12, "dist-2 %s sample mean %.5g matches %.5g",
+          name, t.mean, dist_mean(&d));
+    double v = tally_sd(&t) * tally_sd(&t);
+    check(fabs(v - dist_variance(&d)) <= 0.1 * dist_variance(&d) + 1e-12,
+          "dist-3 %s sample variance %.5g matches %.5g", name, v, dist_variance(&d));
+    check(!below, "dist-4 %s never draws below its lowest value %g", name, lowest);
+    gsl_rng_free(r);
+}
+
+static void test_dist(void)
+{
+    check_moments("exponential", (double[]){2.5}, 1);
+    check_moments("uniform", (double[]){1, 4}, 2);
+    check_moments("triangular", (double[]){1, 2, 6}, 3);
+    check_moments("normal", (double[]){50, 8}, 2);
+    check_moments("normal", (double[]){1, 2}, 2); /* heavily clipped at 0 */
+    check_moments("lognormal", (double[]){5, 2}, 2);
+    check_moments("gamma", (double[]){5, 1.5}, 2);
+    check_moments("erlang", (double[]){3, 2}, 2);
+    check_moments("poisson", (double[]){4.2}, 1);
+    check_moments("geometric", (double[]){2.5}, 1);
+    check_moments("discrete", (double[]){1, 0.2, 2, 0.5, 5, 0.3}, 6);
+
+    struct dist d;
+    char err[200];
+    const struct dist_type *gamma = dist_type_find("gamma");
+    check(dist_init(&d, gamma, (double[]){5, 0}, 2, err, sizeof err) == -1 &&
+              strcmp(err, "gamma(mean, sd): sd must be > 0, got 0") == 0,
+          "dist-5.1 gamma with sd 0 is refused with its signature: '%s'", err);
+    check(dist_init(&d, gamma, (double[]){5}, 1, err, sizeof err) == -1 &&
+              strcmp(err, "gamma(mean, sd) takes 2 parameters, got 1") == 0,
+          "dist-5.2 a wrong parameter count is refused: '%s'", err);
+    check(make(&d, "exponential", (double[]){-1}, 1) == -1, "dist-5.3 exponential mean -1 refused");
+    check(make(&d, "erlang", (double[]){2.5, 1}, 2) == -1, "dist-5.4 erlang with k = 2.5 refused");
+    check(make(&d, "geometric", (double[]){0.5}, 1) == -1, "dist-5.5 geometric mean < 1 refused");
+    check(make(&d, "discrete", (double[]){1, 0, 2, 0}, 4) == -1, "dist-5.6 all-zero weights refused");
+    check(make(&d, "discrete", (double[]){1, -1, 2, 2}, 4) == -1, "dist-5.7 negative weight refused");
+    check(make(&d, "uniform", (double[]){3, 1}, 2) == -1, "dist-5.8 uniform with max < min refused");
+    check(make(&d, "normal", (double[]){NAN, 1}, 2) == -1, "dist-5.9 NaN parameter refused");
+    check(make(&d, "normal", (double[]){-1, 1}, 2) == -1, "dist-5.10 normal with negative mean refused");
+    check(dist_type_find("exponentail") == NULL, "dist-5.11 an unknown family is not found");
+
+    char buf[200];
+    make(&d, "gamma", (double[]){5, 1.5}, 2);
+    check(strcmp(dist_format(&d, buf, sizeof buf), "gamma(5, 1.5)") == 0, "dist-6.1 format: %s", buf);
+    make(&d, "discrete", (double[]){1, 1, 3, 2}, 4);
+    check(strcmp(dist_format(&d, buf, sizeof buf), "discrete(1:1, 3:2)") == 0,
+          "dist-6.2 discrete keeps its weights as written: %s", buf);
+    dist_constant(&d, 0.1);
+    check(strcmp(dist_format(&d, buf, sizeof buf), "0.1") == 0 && dist_is_constant(&d),
+          "dist-6.3 a constant prints as a plain number: %s", buf);
+    dist_constant(&d, 0);
+    check(dist_is_zero(&d), "dist-6.4 constant 0 is recognised as no time at all");
+    check(strcmp(num_format(1.0 / 3, buf, sizeof buf), "0.3333333333333333") == 0,
+          "dist-6.5 shortest round-trip: %s", buf);
+}
+
+/* ---- tallies and time averages ---- */
+
+static void test_stats(void)
+{
+    struct tally t = {0};
+    double xs[] = {2, 4, 4, 4, 5, 5, 7, 9};
+    for (int i = 0; i < 8; i++) tally_add(&t, xs[i]);
+    check(t.mean == 5 && fabs(tally_sd(&t) - sqrt(32.0 / 7)) < 1e-12 && t.min == 2 && t.max == 9,
+          "stats-1.1 tally mean, sample sd, min, max");
+    tally_reset(&t);
+    check(isnan(tally_mean(&t)) && isnan(tally_sd(&t)), "stats-1.2 an empty tally has no mean");
+
+    struct timeavg a;
+    timeavg_init(&a, 0, 10);
+    timeavg_set(&a, 2, 4);  /* 10 for 2 days */
+    timeavg_set(&a, 5, 0);  /* 4 for 3 days */
+    check(fabs(timeavg_mean(&a, 10) - (20 + 12) / 10.0) < 1e-12,
+          "stats-2.1 time average counts the last level up to the end");
+    timeavg_restart(&a, 10);
+    timeavg_set(&a, 12, 6);
+    check(fabs(timeavg_mean(&a, 14) - 3.0) < 1e-12, "stats-2.2 restart keeps the level, drops the past");
+    struct timeavg b;
+    timeavg_init(&b, 3, 7);
+    check(isnan(timeavg_mean(&b, 3)), "stats-2.3 a mean over no time at all is NaN, not 0");
+}
+
+/* ---- quantile sketch ---- */
+
+static void test_quantile(void)
+{
+    static struct qsketch q;
+    qsketch_reset(&q);
+    for (int i = 0; i < 1000; i++) qsketch_add(&q, 2.0);
+    check(qsketch_quantile(&q, 0.5) == 2.0 && qsketch_quantile(&q, 0.99) == 2.0,
+          "quant-1.1 a constant stream reports its value exactly");
+
+    enum { N = 100000 };
+    static double xs[N];
+    gsl_rng *r = rng_stream_new(5, 0, 0);
+    for (int family = 0; family < 2; family++) {
+        qsketch_reset(&q);
+        for (int i = 0; i < N; i++) {
+            xs[i] = family == 0 ? gsl_ran_exponential(r, 10) : gsl_ran_lognormal(r, -3, 1.5);
+            qsketch_add(&q, xs[i]);
+        }
+        gsl_sort(xs, 1, N);
+        double ps[] = {0.01, 0.5, 0.95, 0.99, 0.999};
+        for (int i = 0; i < 5; i++) {
+            double exact = xs[(size_t)ceil(ps[i] * N) - 1];
+            double est = qsketch_quantile(&q, ps[i]);
+            check(fabs(est - exact) <= qsketch_relative_error() * exact,
+                  "quant-1.2 %s p%g: sketch %.6g vs sorted %.6g within %.2f%%",
+                  family ? "lognormal" : "exponential", ps[i] * 100, est, exact,
+                  100 * qsketch_relative_error());
+        }
+    }
+    qsketch_reset(&q);
+    qsketch_add(&q, 0);
+    qsketch_add(&q, 0);
+    qsketch_add(&q, 3);
+    check(qsketch_quantile(&q, 0.5) == 0 && qsketch_quantile(&q, 1) == 3,
+          "quant-1.3 zeros are counted as zero");
+    qsketch_reset(&q);
+    check(isnan(qsketch_quantile(&q, 0.5)), "quant-1.4 an empty sketch has no quantile");
+    qsketch_add(&q, 1e-12);
+    qsketch_add(&q, 1e15);
+    double lo = qsketch_quantile(&q, 0.5), hi = qsketch_quantile(&q, 0.9);
+    check(lo >= 1e-12 && lo <= 0x1p-23 && hi >= 0x1p39 && hi <= 1e15,
+          "quant-1.5 values outside the binned range stay in their end bins (%g, %g)", lo, hi);
+    gsl_rng_free(r);
+}
+
+/* ---- runner ---- */
+
+struct job_ctx {
+    uint64_t seed;
+};
+
+static int draw_job(void *ctx, size_t job, double *out)
+{
+    const struct job_ctx *c = ctx;
+    gsl_rng *r = rng_stream_new(c->seed, job, 0);
+    double s = 0;
+    for (int i = 0; i < 1000; i++) s += gsl_rng_uniform(r);
+    out[0] = s / 1000;
+    out[1] = job % 2 ? NAN : (double)job;
+    gsl_rng_free(r);
+    return 0;
+}
+
+static void test_runner(void)
+{
+    struct job_ctx c = {99};
+    double one[40 * 2], four[40 * 2];
+    struct runner r = {.njobs = 40, .nmetrics = 2, .threads = 1, .job = draw_job, .ctx = &c};
+    check(runner_run(&r, one) == 0, "runner-1.1 every job runs on one thread");
+    r.threads = 4;
+    check(runner_run(&r, four) == 0, "runner-1.2 every job runs on four threads");
+    check(memcmp(one, four, sizeof one) == 0, "runner-1.3 results do not depend on the thread count");
+
+    struct summary s = summary_of(&one[1], 40, 2);
+    check(s.n == 20 && s.mean == 19, "runner-1.4 NaN results are skipped (n = %zu, mean %g)", s.n, s.mean);
+
+    double xs[] = {1, 2, 3, 4, 5};
+    s = summary_of(xs, 5, 1);
+    /* t(0.975, 4) = 2.776445105; sd = sqrt(2.5) */
+    check(fabs(s.ci95 - 2.776445105 * sqrt(2.5) / sqrt(5)) < 1e-8, "runner-2.1 Student-t 95%% half-width");
+    check(fabs(summary_halfwidth(&s, 0.99) - 4.604094871 * sqrt(2.5) / sqrt(5)) < 1e-8,
+          "runner-2.2 Student-t 99%% half-width");
+    s = summary_of(xs, 1, 1);
+    check(s.n == 1 && s.mean == 1 && isnan(s.ci95), "runner-2.3 one value has no interval");
+
+    atomic_int stop;
+    atomic_init(&stop, 1);
+    r.stop = &stop;
+    check(runner_run(&r, four) == 40, "runner-3.1 a raised stop flag starts no job");
+}
+
+int main(void)
+{
+    test_event_order();
+    test_cancel();
+    test_heap_random();
+    test_run_until();
+    test_past_asserts();
+    test_rng();
+    test_dist();
+    test_stats();
+    test_quantile();
+    test_runner();
+    return check_done("test_sim");
+}
