@@ -1,0 +1,29 @@
+/* outfile.h - output files that appear whole or not at all: written under a temporary
+ * name in the same directory and renamed into place when complete. */
+#ifndef CLI_OUTFILE_H
+#define CLI_OUTFILE_H
+
+#include <stdio.h>
+
+struct outfile {
+    char path[1100]; /* final name */
+    char tmp[1120];  /* temporary name while writing */
+    FILE *f;
+};
+
+/* Open dir/name (dir may be NULL: name is a path) for writing under a temporary name.
+ * Returns the stream, or NULL with errno set. */
+FILE *outfile_open(struct outfile *o, const char *dir, const char *name);
+
+/* Flush, close and rename into place. Returns 0, or -1 with errno set (the temporary
+ * file is removed). */
+int outfile_commit(struct outfile *o);
+
+/* Close and remove the temporary file. */
+void outfile_abandon(struct outfile *o);
+
+/* Make sure dir exists (creating it and missing parents) and that files can be
+ * created in it. Returns 0, or -1 with a reason in err. */
+int outfile_prepare_dir(const char *dir, char *err, size_t errlen);
+
+#endif

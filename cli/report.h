@@ -1,0 +1,26 @@
+/* report.h - what `servlab run` prints: the readable report table, the CSV of SPEC §6
+ * and the companion summary written next to CSV files. */
+#ifndef CLI_REPORT_H
+#define CLI_REPORT_H
+
+#include "scenarios/scenario.h"
+#include "sim/runner.h"
+
+#include <stdio.h>
+
+/* The report table for one scenario: header (file, replications, horizon, seed,
+ * generator), then service, order cycle, inventory, demand, cost and profit, each
+ * metric with its 95% half-width; then warnings. s has METRIC_COUNT entries. */
+void report_table(FILE *out, const struct scenario *sc, const struct summary *s);
+
+/* CSV: header metric,mean,ci95,sd,n and one row per metric. */
+void report_csv(FILE *out, const struct summary *s);
+
+/* A CSV field: empty for NaN, else %.10g (the C locale's dot as decimal mark). */
+const char *report_field(double x, char *buf, size_t n);
+
+/* The companion summary of an output directory: what was run, seed, generator,
+ * replications, and the scenario's warnings. `command` is e.g. "run". */
+void report_summary_header(FILE *out, const struct scenario *sc, const char *command);
+
+#endif

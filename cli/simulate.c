@@ -1,0 +1,42 @@
+/* simulate.c - (variant, replication) pairs are the runner's jobs. */
+#include "simulate.h"
+#include "progress.h"
+#include "models/model.h"
+
+struct jobs {
+    const struct model_config *const *cfgs;
+    unsigned reps;
+    const atomic_int *stop;
+};
+
+static int run_job(void *ctx, size_t job, double *out)
+{
+    const struct jobs *j = ctx;
+    return model_run(j->cfgs[job / j->reps], job % j->reps, out, NULL, j->stop);
+}
+
+size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps,
+                const struct simulate_opts *o, double *results)
+{
+    struct jobs j = {cfgs, reps, o->stop};
+    struct progress bar;
+    progress_init(&bar, o->progress, n > 1 ? "runs" : "replications");
+    struct runner r = {
+        .njobs = n * reps,
+        .nmetrics = METRIC_COUNT,
+        .threads = o->threads,
+        .job = run_job,
+        .ctx = &j,
+        .progress = progress_update,
+        .progress_ctx = &bar,
+        .stop = o->stop,
+    };
+    size_t missing = runner_run(&r, results);
+    progress_finish(&bar);
+    return missing;
+}
+
+void simulate_summarise(const double *rows, unsigned reps, struct summary *out)
+{
+    for (size_t m = 0; m < METRIC_COUNT; m++) out[m] = summary_of(rows + m, reps, METRIC_COUNT);
+}

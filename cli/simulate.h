@@ -1,0 +1,29 @@
+/* simulate.h - run the replications of one or more scenario variants on threads, on
+ * common random numbers: replication r of every variant uses the same streams. */
+#ifndef CLI_SIMULATE_H
+#define CLI_SIMULATE_H
+
+#include "models/config.h"
+#include "models/metrics.h"
+#include "sim/runner.h"
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct simulate_opts {
+    unsigned threads;
+    bool progress;           /* draw a progress bar if stderr is a terminal */
+    const atomic_int *stop;  /* optional interrupt flag */
+};
+
+/* Run cfgs[0..n) with reps replications each. results receives n * reps rows of
+ * METRIC_COUNT values (variant-major). Returns the number of replications that did
+ * not finish (0 on success). */
+size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps,
+                const struct simulate_opts *o, double *results);
+
+/* Summaries of one variant's rows: out has METRIC_COUNT entries. */
+void simulate_summarise(const double *rows, unsigned reps, struct summary *out);
+
+#endif

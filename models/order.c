@@ -1,0 +1,54 @@
+/* order.c - orders are carved from chunks of ORDERS_PER_CHUNK and recycled. */
+#include "order.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { ORDERS_PER_CHUNK = 256 };
+
+struct order_chunk {
+    struct order_chunk *next;
+    struct order orders[ORDERS_PER_CHUNK];
+};
+
+void order_pool_init(struct order_pool *p)
+{
+    memset(p, 0, sizeof *p);
+}
+
+void order_pool_fini(struct order_pool *p)
+{
+    struct order_chunk *c = p->chunks;
+    while (c) {
+        struct order_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    memset(p, 0, sizeof *p);
+}
+
+struct order *order_new(struct order_pool *p)
+{
+    if (!p->free) {
+        struct order_chunk *c = malloc(sizeof *c);
+        if (!c) abort();
+        c->next = p->chunks;
+        p->chunks = c;
+        for (size_t i = 0; i < ORDERS_PER_CHUNK; i++) {
+            c->orders[i].next = p->free;
+            p->free = &c->orders[i];
+        }
+    }
+    struct order *o = p->free;
+    p->free = o->next;
+    memset(o, 0, sizeof *o);
+    if (++p->in_use > p->peak) p->peak = p->in_use;
+    return o;
+}
+
+void order_free(struct order_pool *p, struct order *o)
+{
+    o->next = p->free;
+    p->free = o;
+    p->in_use--;
+}

@@ -1,0 +1,63 @@
+/* policy.c - none, sQ (s, nQ), sS and base stock. Amounts below a millionth of a unit
+ * are floating-point dust from decimal quantities, not orders. */
+#include "policy.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+#include <strings.h>
+
+static const double DUST = 1e-6;
+
+static double none_amount(const struct inventory_config *c, double ip)
+{
+    (void)c, (void)ip;
+    return 0;
+}
+
+/* Order the smallest multiple of Q that lifts the position above s. */
+static double sq_amount(const struct inventory_config *c, double ip)
+{
+    if (ip > c->reorder_point + DUST) return 0;
+    double n = floor((c->reorder_point - ip) / c->order_quantity) + 1;
+    return n * c->order_quantity;
+}
+
+static double ss_amount(const struct inventory_config *c, double ip)
+{
+    if (ip > c->reorder_point + DUST) return 0;
+    return c->order_up_to - ip;
+}
+
+static double base_stock_amount(const struct inventory_config *c, double ip)
+{
+    double q = c->order_up_to - ip;
+    return q > DUST ? q : 0;
+}
+
+static const struct policy_type none = {"none", "stock never runs out; no inventory is modelled",
+    false, false, false, false, none_amount};
+static const struct policy_type sq = {"sQ",
+    "when the position is at or below s, order the smallest multiple of Q lifting it above s",
+    true, true, true, false, sq_amount};
+static const struct policy_type ss = {"sS",
+    "when the position is at or below s, order up to S", true, true, false, true, ss_amount};
+static const struct policy_type base_stock = {"base_stock",
+    "order up to S whenever the position is below S (one-for-one under continuous review)",
+    true, false, false, true, base_stock_amount};
+
+const struct policy_type *const policy_types[] = {&none, &sq, &ss, &base_stock, NULL};
+
+const struct policy_type *policy_find(const char *name)
+{
+    for (size_t i = 0; policy_types[i]; i++)
+        if (strcmp(policy_types[i]->name, name) == 0) return policy_types[i];
+    return NULL;
+}
+
+const struct policy_type *policy_find_nocase(const char *name)
+{
+    for (size_t i = 0; policy_types[i]; i++)
+        if (strcasecmp(policy_types[i]->name, name) == 0) return policy_types[i];
+    return NULL;
+}

@@ -1,0 +1,53 @@
+/* station.c - a FIFO multi-server queue. */
+#include "station.h"
+
+#include <assert.h>
+#include <math.h>
+
+void station_init(struct station *st, unsigned servers, int priority, sim_handler done)
+{
+    *st = (struct station){.servers = servers, .priority = priority, .done = done};
+    timeavg_init(&st->busy_avg, 0, 0);
+}
+
+static void start(struct station *st, struct sim *sim, struct order *o)
+{
+    st->busy++;
+    timeavg_set(&st->busy_avg, sim_now(sim), st->busy);
+    sim_schedule(sim, sim_now(sim) + o->service, st->priority, st->done, o);
+}
+
+void station_arrive(struct station *st, struct sim *sim, struct order *o)
+{
+    if (st->servers == 0 || st->busy < st->servers) {
+        start(st, sim, o);
+        return;
+    }
+    o->next = NULL;
+    if (st->tail)
+        st->tail->next = o;
+    else
+        st->head = o;
+    st->tail = o;
+    st->queued++;
+}
+
+void station_depart(struct station *st, struct sim *sim)
+{
+    assert(st->busy > 0);
+    st->busy--;
+    timeavg_set(&st->busy_avg, sim_now(sim), st->busy);
+    if (st->head) {
+        struct order *o = st->head;
+        st->head = o->next;
+        if (!st->head) st->tail = NULL;
+        st->queued--;
+        start(st, sim, o);
+    }
+}
+
+double station_utilisation(const struct station *st, double now)
+{
+    if (st->servers == 0) return NAN;
+    return timeavg_mean(&st->busy_avg, now) / st->servers;
+}

@@ -1,0 +1,250 @@
+/* scan.c - the pre-parse check. Lines are split on LF; a CR before the LF is a
+ * Windows line end and is fine. */
+#include "scan.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct scanner {
+    struct scan *out;
+    scan_report_fn report;
+    void *ctx;
+    size_t problems;
+    char section[SCAN_NAME_MAX + 1];
+    int seen_header; /* a [section] line came before, valid or not */
+};
+
+static void problem(struct scanner *sc, int line, const char *section, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void problem(struct scanner *sc, int line, const char *section, const char *key, const char *fmt, ...)
+{
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    sc->problems++;
+    sc->report(sc->ctx, line, section, key, msg);
+}
+
+/* Length of a valid UTF-8 sequence at p (at most n bytes), or 0. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+    size_t len;
+    unsigned min;
+    if (p[0] < 0x80) return 1;
+    if ((p[0] & 0xe0) == 0xc0) len = 2, min = 0x80;
+    else if ((p[0] & 0xf0) == 0xe0) len = 3, min = 0x800;
+    else if ((p[0] & 0xf8) == 0xf0) len = 4, min = 0x10000;
+    else return 0;
+    if (len > n) return 0;
+    unsigned cp = p[0] & (0x7f >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xc0) != 0x80) return 0;
+        cp = (cp << 6) | (p[i] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+    return len;
+}
+
+static int name_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '_';
+}
+
+static void add_entry(struct scanner *sc, int line, int is_section, const char *key)
+{
+    struct scan *s = sc->out;
+    if (s->n == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 64;
+        s->entries = realloc(s->entries, s->cap * sizeof *s->entries);
+        if (!s->entries) abort();
+    }
+    struct scan_entry *e = &s->entries[s->n++];
+    memset(e, 0, sizeof *e);
+    e->line = line;
+    e->is_section = is_section;
+    snprintf(e->section, sizeof e->section, "%s", sc->section);
+    if (key) snprintf(e->key, sizeof e->key, "%s", key);
+}
+
+static const struct scan_entry *find_earlier(const struct scan *s, int is_section, const char *section,
+                                             const char *key)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const struct scan_entry *e = &s->entries[i];
+        if (e->is_section == is_section && strcmp(e->section, section) == 0 &&
+            (is_section || strcmp(e->key, key) == 0))
+            return e;
+    }
+    return NULL;
+}
+
+static void scan_section(struct scanner *sc, int line, const char *s, size_t len)
+{
+    const char *close = memchr(s, ']', len);
+    sc->seen_header = 1;
+    sc->section[0] = '\0';
+    if (!close) {
+        problem(sc, line, "", "", "section header is missing its closing ']'");
+        return;
+    }
+    size_t n = (size_t)(close - s - 1);
+    for (const char *p = close + 1; p < s + len; p++) {
+        if (*p == ';' || *p == '#') break;
+        if (!isspace((unsigned char)*p)) {
+            problem(sc, line, "", "", "unexpected text after the section header's ']'");
+            return;
+        }
+    }
+    if (n == 0) {
+        problem(sc, line, "", "", "empty section name '[]'");
+        return;
+    }
+    char name[SCAN_LINE_MAX + 1];
+    memcpy(name, s + 1, n);
+    name[n] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (!name_char(name[i]) && name[i] != '.') {
+            problem(sc, line, "", "", "'[%s]' is not a section name (letters, digits, '_' and '.' only%s)",
+                    name, isspace((unsigned char)name[i]) ? "; no spaces inside the brackets" : "");
+            return;
+        }
+    }
+    if (n > SCAN_NAME_MAX) {
+        problem(sc, line, "", "", "section name is %zu characters long; at most %d are read", n,
+                SCAN_NAME_MAX);
+        return;
+    }
+    const struct scan_entry *dup = find_earlier(sc->out, 1, name, NULL);
+    if (dup) {
+        problem(sc, line, name, "", "section appears twice (first on line %d); put all its keys under one header",
+                dup->line);
+        return;
+    }
+    memcpy(sc->section, name, n + 1);
+    add_entry(sc, line, 1, NULL);
+}
+
+static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
+{
+    /* the part before an inline comment: ';' after a blank */
+    size_t body = len;
+    for (size_t i = 1; i < len; i++)
+        if (s[i] == ';' && isspace((unsigned char)s[i - 1])) {
+            body = i;
+            break;
+        }
+    const char *eq = memchr(s, '=', body);
+    if (!eq) {
+        if (memchr(s, ':', body))
+            problem(sc, line, sc->section, "", "write 'key = value' with '=' (':' is not accepted here)");
+        else
+            problem(sc, line, sc->section, "", "expected 'key = value', a [section] header or a comment; found '%.*s'",
+                    (int)(body > 40 ? 40 : body), s);
+        return;
+    }
+    size_t klen = (size_t)(eq - s);
+    while (klen && isspace((unsigned char)s[klen - 1])) klen--;
+    char key[SCAN_LINE_MAX + 1];
+    memcpy(key, s, klen);
+    key[klen] = '\0';
+    if (klen == 0) {
+        problem(sc, line, sc->section, "", "a value without a key name before '='");
+        return;
+    }
+    for (size_t i = 0; i < klen; i++) {
+        if (!name_char(key[i])) {
+            problem(sc, line, sc->section, "", "'%s' is not a key name (letters, digits and '_' only)", key);
+            return;
+        }
+    }
+    if (klen > SCAN_NAME_MAX) {
+        problem(sc, line, sc->section, "", "key name is %zu characters long; at most %d are read", klen,
+                SCAN_NAME_MAX);
+        return;
+    }
+    if (!sc->section[0]) {
+        if (!sc->seen_header)
+            problem(sc, line, "", key, "key outside any section; put it under a header such as [demand]");
+        return; /* keys under a broken header: the header was reported */
+    }
+    const struct scan_entry *dup = find_earlier(sc->out, 0, sc->section, key);
+    if (dup) {
+        problem(sc, line, sc->section, key, "duplicate key (first set on line %d); keep one", dup->line);
+        return;
+    }
+    add_entry(sc, line, 0, key);
+}
+
+size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn report, void *ctx)
+{
+    struct scanner sc = {.out = out, .report = report, .ctx = ctx};
+    memset(out, 0, sizeof *out);
+    int line = 0;
+    size_t pos = 0;
+    while (pos < len) {
+        line++;
+        const char *start = text + pos;
+        const char *nl = memchr(start, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - start) : len - pos;
+        pos += n + (nl ? 1 : 0);
+        size_t content = n;
+        if (content && start[content - 1] == '\r') content--;
+
+        if (memchr(start, '\0', n)) {
+            problem(&sc, line, "", "", "contains a NUL byte; is this a text file?");
+            continue;
+        }
+        int bad_utf8 = 0;
+        for (size_t i = 0; i < content;) {
+            size_t l = utf8_len((const unsigned char *)start + i, content - i);
+            if (!l) {
+                bad_utf8 = 1;
+                break;
+            }
+            i += l;
+        }
+        if (bad_utf8) {
+            problem(&sc, line, "", "", "contains bytes that are not UTF-8 text; save the file as UTF-8");
+            continue;
+        }
+        if (memchr(start, '\r', content)) {
+            problem(&sc, line, "", "", "a carriage return inside the line (old Mac line ends?); save with LF line ends");
+            continue;
+        }
+        if (content > SCAN_LINE_MAX) {
+            problem(&sc, line, "", "",
+                    "line is %zu bytes long; at most %d are read (a Chinese character takes 3); split it",
+                    content, SCAN_LINE_MAX);
+            continue;
+        }
+        size_t lead = 0;
+        while (lead < content && (start[lead] == ' ' || start[lead] == '\t')) lead++;
+        if (lead == content) continue; /* blank */
+        const char *s = start + lead;
+        size_t slen = content - lead;
+        if (*s == ';' || *s == '#') continue; /* comment, indented or not */
+        if (lead) {
+            problem(&sc, line, sc.section, "",
+                    "line is indented; start it at the first column (an indented line would be "
+                    "read as more of the previous value)");
+            continue;
+        }
+        if (*s == '[')
+            scan_section(&sc, line, s, slen);
+        else
+            scan_pair(&sc, line, s, slen);
+    }
+    return sc.problems;
+}
+
+void scan_fini(struct scan *s)
+{
+    free(s->entries);
+    memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,43 @@
+/* scan.h - a line-by-line check of a scenario file's text before inih parses it.
+ *
+ * inih mis-reads several mistakes silently (see CONVENTIONS.md): it cuts long lines and
+ * reads the rest as a new line, truncates long names, takes an indented line as more
+ * of the previous value, accepts ':' for '=', and hands duplicate keys over twice. The
+ * scanner finds all of these first, with their line numbers, and lists the section
+ * headers and key lines in file order so that each inih callback can be matched to
+ * its line. When the scan reports no problem, inih's reading is unambiguous.
+ */
+#ifndef SCENARIOS_SCAN_H
+#define SCENARIOS_SCAN_H
+
+#include <stddef.h>
+
+enum {
+    SCAN_NAME_MAX = 49,  /* longest section or key name inih keeps whole */
+    SCAN_LINE_MAX = 196, /* longest line, in bytes, inih reads whole (CR LF and NUL fit) */
+};
+
+struct scan_entry {
+    int line;
+    int is_section;                     /* a [section] header, else a key = value line */
+    char section[SCAN_NAME_MAX + 1];    /* the header's name, or the key's section */
+    char key[SCAN_NAME_MAX + 1];        /* key lines only */
+};
+
+struct scan {
+    struct scan_entry *entries;
+    size_t n, cap;
+};
+
+/* Called once per problem, with the line it is on; section and key are "" when the
+ * problem is not inside one. */
+typedef void (*scan_report_fn)(void *ctx, int line, const char *section, const char *key,
+                               const char *problem);
+
+/* Scan text (len bytes, a UTF-8 BOM already removed). Fills out (free it with
+ * scan_fini) and returns the number of problems reported. */
+size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn report, void *ctx);
+
+void scan_fini(struct scan *s);
+
+#endif

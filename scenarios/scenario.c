@@ -1,0 +1,564 @@
+/* scenario.c - reading a scenario: file -> scan (every inih pitfall, with lines) ->
+ * inih (the values) -> the key table (types, bounds) -> --set overrides -> cross-field
+ * checks and resolution -> warnings. All problems are collected and reported, up to
+ * MAX_REPORTED, so a student sees every mistake at once. */
+#include "scenario.h"
+#include "keys.h"
+#include "scan.h"
+#include "suggest.h"
+#include "value.h"
+#include "models/policy.h"
+#include "sim/num.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ini.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { MAX_REPORTED = 20, FILE_MAX_BYTES = 1 << 20 };
+
+struct loader {
+    struct scenario *sc;
+    FILE *err;
+    const char *where; /* the file's path, or "--set TEXT" */
+    size_t problems;
+    struct scan scan;
+    size_t next; /* next scan entry to match with an inih callback */
+};
+
+static void report(struct loader *ld, int line, const char *section, const char *key,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void report(struct loader *ld, int line, const char *section, const char *key,
+                   const char *fmt, ...)
+{
+    if (ld->problems++ >= MAX_REPORTED) return;
+    fputs(ld->where, ld->err);
+    if (line > 0) fprintf(ld->err, ":%d", line);
+    fputs(": ", ld->err);
+    if (section && *section) fprintf(ld->err, "[%s] ", section);
+    if (key && *key) fprintf(ld->err, "%s: ", key);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(ld->err, fmt, ap);
+    va_end(ap);
+    fputc('\n', ld->err);
+}
+
+static void scan_problem(void *ctx, int line, const char *section, const char *key, const char *problem)
+{
+    report(ctx, line, section, key, "%s", problem);
+}
+
+/* ---- one value ---- */
+
+static void *slot(struct scenario *sc, size_t offset)
+{
+    return (char *)sc + offset;
+}
+
+/* Parse text as key k's value, check its bounds, store it. Returns 0 or -1 (reported). */
+static int apply_value(struct loader *ld, size_t k, const char *text, int line, enum key_from from)
+{
+    const struct key_def *d = &key_defs[k];
+    struct scenario *sc = ld->sc;
+    char problem[300], lo[40], hi[40], got[40];
+    num_format(d->min, lo, sizeof lo);
+    num_format(d->max, hi, sizeof hi);
+    const char *cmp = d->flags & KEY_MIN_EXCLUSIVE ? ">" : ">=";
+
+    switch (d->type) {
+    case KEY_NUMBER:
+    case KEY_COUNT:
+    case KEY_SEED: {
+        double x;
+        if (value_number(text, &x, problem, sizeof problem) != 0) {
+            report(ld, line, d->section, d->name, "%s", problem);
+            return -1;
+        }
+        num_format(x, got, sizeof got);
+        bool low = d->flags & KEY_MIN_EXCLUSIVE ? !(x > d->min) : !(x >= d->min);
+        if (low) {
+            report(ld, line, d->section, d->name, "must be %s %s, got %s", cmp, lo, got);
+            return -1;
+        }
+        if (x > d->max) {
+            report(ld, line, d->section, d->name, "must be at most %s, got %s", hi, got);
+            return -1;
+        }
+        if (d->type != KEY_NUMBER && x != floor(x)) {
+            report(ld, line, d->section, d->name, "must be a whole number, got %s", got);
+            return -1;
+        }
+        if (d->type == KEY_NUMBER)
+            *(double *)slot(sc, d->offset) = x;
+        else if (d->type == KEY_COUNT)
+            *(unsigned *)slot(sc, d->offset) = (unsigned)x;
+        else
+            *(uint64_t *)slot(sc, d->offset) = (uint64_t)x;
+        break;
+    }
+    case KEY_DIST: {
+        struct dist dist;
+        if (value_dist(text, &dist, problem, sizeof problem) != 0) {
+            report(ld, line, d->section, d->name, "%s", problem);
+            return -1;
+        }
+        char shown[200];
+        dist_format(&dist, shown, sizeof shown);
+        if (dist_lowest(&dist) < d->min) {
+            num_format(dist_lowest(&dist), got, sizeof got);
+            if (dist_is_constant(&dist))
+                report(ld, line, d->section, d->name, "must be >= %s, got %s", lo, got);
+            else
+                report(ld, line, d->section, d->name, "draws must be >= %s, but %s can draw %s", lo, shown, got);
+            return -1;
+        }
+        if (d->flags & KEY_MEAN_POSITIVE && !(dist_mean(&dist) > 0)) {
+            report(ld, line, d->section, d->name, "the mean must be > 0, but %s has mean 0", shown);
+            return -1;
+        }
+        if (dist_mean(&dist) > d->max) {
+            num_format(dist_mean(&dist), got, sizeof got);
+            report(ld, line, d->section, d->name, "the mean must be at most %s, got %s", hi, got);
+            return -1;
+        }
+        *(struct dist *)slot(sc, d->offset) = dist;
+        break;
+    }
+    case KEY_CHOICE: {
+        char word[64];
+        snprintf(word, sizeof word, "%s", text);
+        size_t len = strlen(word);
+        while (len && (word[len - 1] == ' ' || word[len - 1] == '\t')) word[--len] = '\0';
+        const char *names[16];
+        size_t n = 0;
+        int found = -1;
+        for (; d->choice(n) && n < 16; n++) {
+            names[n] = d->choice(n);
+            if (strcmp(names[n], word) == 0) found = (int)n;
+        }
+        if (found < 0) {
+            char all[120];
+            key_range_text(d, all, sizeof all);
+            const char *near = suggest_nearest(word, names, n);
+            if (!*word)
+                report(ld, line, d->section, d->name, "no value; choose one of %s", all);
+            else if (near)
+                report(ld, line, d->section, d->name, "unknown choice '%s'; did you mean '%s'? (one of %s)", word,
+                       near, all);
+            else
+                report(ld, line, d->section, d->name, "unknown choice '%s'; choose one of %s", word, all);
+            return -1;
+        }
+        *(int *)slot(sc, d->offset) = found;
+        break;
+    }
+    }
+    if (d->given_offset) *(bool *)slot(sc, d->given_offset) = true;
+    sc->origin[k] = (struct key_origin){from, line};
+    return 0;
+}
+
+/* ---- names that are not known ---- */
+
+static void report_unknown_section(struct loader *ld, int line, const char *section)
+{
+    size_t n = 0;
+    while (key_sections[n]) n++;
+    const char *near = suggest_nearest(section, (const char *const *)key_sections, n);
+    if (near)
+        report(ld, line, section, "", "unknown section; did you mean [%s]?", near);
+    else
+        report(ld, line, section, "",
+               "unknown section; the sections are [run], [demand], [order_cycle], [inventory], "
+               "[costs] and [revenue]");
+}
+
+static void report_unknown_key(struct loader *ld, int line, const char *section, const char *key)
+{
+    const char *names[SCENARIO_KEYS_MAX];
+    size_t n = 0;
+    for (size_t i = 0; i < key_count; i++)
+        if (strcmp(key_defs[i].section, section) == 0) names[n++] = key_defs[i].name;
+    for (size_t i = 0; i < key_count; i++) {
+        if (strcmp(key_defs[i].name, key) == 0) {
+            report(ld, line, section, key, "unknown key in [%s]; '%s' belongs in [%s]", section, key,
+                   key_defs[i].section);
+            return;
+        }
+    }
+    const char *near = suggest_nearest(key, names, n);
+    if (near)
+        report(ld, line, section, key, "unknown key; did you mean '%s'?", near);
+    else
+        report(ld, line, section, key, "unknown key; 'servlab keys %s' lists the keys of [%s]", section,
+               section);
+}
+
+/* ---- the file ---- */
+
+static int on_pair(void *user, const char *section, const char *name, const char *value)
+{
+    struct loader *ld = user;
+    while (ld->next < ld->scan.n && ld->scan.entries[ld->next].is_section) ld->next++;
+    const struct scan_entry *e = ld->next < ld->scan.n ? &ld->scan.entries[ld->next++] : NULL;
+    if (!e || strcmp(e->section, section) != 0 || strcmp(e->key, name) != 0) {
+        report(ld, e ? e->line : 0, section, name,
+               "internal error: the INI reader and servlab's line check disagree here; please report it");
+        return 1;
+    }
+    if (!key_section_known(section)) return 1; /* reported at its header */
+    int k = key_find(section, name);
+    if (k < 0)
+        report_unknown_key(ld, e->line, section, name);
+    else
+        apply_value(ld, (size_t)k, value, e->line, FROM_FILE);
+    return 1;
+}
+
+/* Read the whole file into a NUL-terminated buffer (owned by the caller). */
+static char *read_file(struct loader *ld, const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        report(ld, 0, "", "", "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        report(ld, 0, "", "", "%s", S_ISDIR(st.st_mode) ? "is a directory, not a scenario file"
+                                                        : "is not a regular file");
+        close(fd);
+        return NULL;
+    }
+    if (st.st_size > FILE_MAX_BYTES) {
+        report(ld, 0, "", "", "is %lld bytes; a scenario file may be at most %d", (long long)st.st_size,
+               FILE_MAX_BYTES);
+        close(fd);
+        return NULL;
+    }
+    char *buf = malloc((size_t)st.st_size + 1);
+    if (!buf) abort();
+    size_t got = 0;
+    for (;;) {
+        ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+            report(ld, 0, "", "", "cannot read: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return NULL;
+        }
+        if (r == 0) break;
+        got += (size_t)r;
+        if (got == (size_t)st.st_size) break;
+    }
+    close(fd);
+    buf[got] = '\0';
+    *len = got;
+    return buf;
+}
+
+static void read_scenario_file(struct loader *ld, const char *path)
+{
+    size_t len = 0;
+    char *buf = read_file(ld, path, &len);
+    if (!buf) return;
+    char *text = buf;
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) text += 3, len -= 3; /* UTF-8 BOM */
+
+    if (scan_text(text, len, &ld->scan, scan_problem, ld) == 0) {
+        bool any_key = false;
+        for (size_t i = 0; i < ld->scan.n; i++) {
+            const struct scan_entry *e = &ld->scan.entries[i];
+            if (e->is_section && !key_section_known(e->section)) report_unknown_section(ld, e->line, e->section);
+            if (!e->is_section) any_key = true;
+        }
+        if (!any_key) {
+            report(ld, 0, "", "",
+                   "has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')");
+        } else {
+            int rc = ini_parse_string(text, on_pair, ld);
+            if (rc != 0 && ld->problems == 0)
+                report(ld, rc > 0 ? rc : 0, "", "", "the INI reader could not read this line");
+        }
+    }
+    scan_fini(&ld->scan);
+    free(buf);
+}
+
+/* ---- command-line overrides ---- */
+
+static size_t key_index(const char *section, const char *name)
+{
+    int k = key_find(section, name);
+    if (k < 0) abort(); /* only called with names from the table */
+    return (size_t)k;
+}
+
+static bool given(const struct scenario *sc, const char *section, const char *name)
+{
+    return sc->origin[key_index(section, name)].from != FROM_DEFAULT;
+}
+
+static void forget(struct scenario *sc, const char *section, const char *name)
+{
+    sc->origin[key_index(section, name)] = (struct key_origin){FROM_DEFAULT, 0};
+}
+
+static void apply_assignment(struct loader *ld, const char *text);
+
+static void apply_set(struct loader *ld, const struct scenario_override *o)
+{
+    const char *text = o->assignment;
+    char where[300];
+    snprintf(where, sizeof where, "%s", o->label ? o->label : "");
+    if (!o->label) snprintf(where, sizeof where, "--set %s", text);
+    const char *saved = ld->where;
+    ld->where = where;
+    apply_assignment(ld, text);
+    ld->where = saved;
+}
+
+static void apply_assignment(struct loader *ld, const char *text)
+{
+    const char *eq = strchr(text, '=');
+    const char *dot = eq ? memchr(text, '.', (size_t)(eq - text)) : NULL;
+    if (!eq || !dot) {
+        report(ld, 0, "", "", "write --set SECTION.KEY=VALUE, for example --set inventory.reorder_point=150");
+        return;
+    }
+    const char *last_dot = dot;
+    for (const char *p = dot; p < eq; p++)
+        if (*p == '.') last_dot = p;
+    char section[64], key[64];
+    snprintf(section, sizeof section, "%.*s", (int)(last_dot - text), text);
+    snprintf(key, sizeof key, "%.*s", (int)(eq - last_dot - 1), last_dot + 1);
+    if (!key_section_known(section)) {
+        report_unknown_section(ld, 0, section);
+        return;
+    }
+    int k = key_find(section, key);
+    if (k < 0) {
+        report_unknown_key(ld, 0, section, key);
+        return;
+    }
+    if (apply_value(ld, (size_t)k, eq + 1, 0, FROM_COMMAND_LINE) != 0) return;
+    /* a rate on the command line replaces a gap distribution in the file, and back */
+    if (strcmp(section, "demand") == 0 && strcmp(key, "orders_per_day") == 0)
+        forget(ld->sc, "demand", "interarrival_days");
+    if (strcmp(section, "demand") == 0 && strcmp(key, "interarrival_days") == 0)
+        forget(ld->sc, "demand", "orders_per_day");
+}
+
+/* ---- cross-field checks and resolution ---- */
+
+static int line_of(const struct scenario *sc, const char *section, const char *name)
+{
+    return sc->origin[key_index(section, name)].line;
+}
+
+static void warn(struct scenario *sc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void warn(struct scenario *sc, const char *fmt, ...)
+{
+    if (sc->nwarnings == SCENARIO_WARNINGS_MAX) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(sc->warnings[sc->nwarnings++], sizeof sc->warnings[0], fmt, ap);
+    va_end(ap);
+}
+
+static void resolve_demand(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    bool rate = given(sc, "demand", "orders_per_day"), gaps = given(sc, "demand", "interarrival_days");
+    if (rate && gaps) {
+        int lr = line_of(sc, "demand", "orders_per_day"), lg = line_of(sc, "demand", "interarrival_days");
+        report(ld, lr > lg ? lr : lg, "demand", lr > lg ? "orders_per_day" : "interarrival_days",
+               "give orders_per_day or interarrival_days, not both (the other is on line %d)", lr > lg ? lg : lr);
+    } else if (!rate && !gaps) {
+        report(ld, 0, "demand", "orders_per_day",
+               "missing; say how often orders arrive with orders_per_day (a rate) or interarrival_days "
+               "(a distribution)");
+    } else if (rate) {
+        char err[200];
+        dist_init(&sc->cfg.demand.interarrival_days, dist_type_find("exponential"),
+                  (double[]){1 / sc->orders_per_day}, 1, err, sizeof err);
+    }
+}
+
+static void resolve_inventory(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    struct inventory_config *inv = &sc->cfg.inventory;
+    inv->policy = policy_types[sc->policy_choice];
+    inv->shortage = sc->shortage_choice == 0 ? SHORTAGE_BACKORDER : SHORTAGE_LOST_SALE;
+    const struct policy_type *p = inv->policy;
+    int policy_line = line_of(sc, "inventory", "policy");
+    struct {
+        const char *name;
+        bool used;
+    } params[] = {{"reorder_point", p->uses_reorder_point},
+                  {"order_quantity", p->uses_order_quantity},
+                  {"order_up_to", p->uses_order_up_to}};
+    for (size_t i = 0; i < 3; i++) {
+        bool is_given = given(sc, "inventory", params[i].name);
+        if (params[i].used && !is_given)
+            report(ld, policy_line, "inventory", params[i].name, "missing; policy %s needs it", p->name);
+        if (!params[i].used && is_given)
+            report(ld, line_of(sc, "inventory", params[i].name), "inventory", params[i].name,
+                   "not used by policy %s; remove it or choose a policy that uses it", p->name);
+    }
+    if (!p->holds_stock) {
+        const char *unused[] = {"review_days", "lead_time_days", "initial_on_hand", "shortage"};
+        for (size_t i = 0; i < 4; i++)
+            if (given(sc, "inventory", unused[i]))
+                report(ld, line_of(sc, "inventory", unused[i]), "inventory", unused[i],
+                       "not used by policy none (stock never runs out); remove it or choose a policy");
+        return;
+    }
+    if (ld->problems) return;
+    char s[40], big_s[40];
+    if (p->uses_reorder_point && p->uses_order_up_to && !(inv->order_up_to > inv->reorder_point))
+        report(ld, line_of(sc, "inventory", "order_up_to"), "inventory", "order_up_to",
+               "S = %s must be above reorder_point s = %s (line %d)",
+               num_format(inv->order_up_to, big_s, sizeof big_s), num_format(inv->reorder_point, s, sizeof s),
+               line_of(sc, "inventory", "reorder_point"));
+    if (p->uses_reorder_point && inv->shortage == SHORTAGE_LOST_SALE && inv->reorder_point < 0)
+        report(ld, line_of(sc, "inventory", "reorder_point"), "inventory", "reorder_point",
+               "is negative, but with shortage = lost_sale the inventory position never falls below 0, "
+               "so no order would ever be placed");
+    if (!given(sc, "inventory", "initial_on_hand")) {
+        double start = p->uses_order_quantity ? inv->reorder_point + inv->order_quantity : inv->order_up_to;
+        inv->initial_on_hand = start > 0 ? start : 0;
+    }
+}
+
+/* Offered load of a stage: busy servers needed on average. */
+static void check_stage_load(struct scenario *sc, const char *what, const struct stage_config *st)
+{
+    double rate = 1 / dist_mean(&sc->cfg.demand.interarrival_days);
+    double load = rate * dist_mean(&st->days);
+    if (st->servers == 0 || load < st->servers) return;
+    char r[40], cap[40];
+    warn(sc,
+         "%s is overloaded: orders arrive at %s a day but %u server%s can handle at most %s a day; "
+         "the queue grows without bound and cycle times depend on the horizon",
+         what, num_format(round(rate * 100) / 100, r, sizeof r), st->servers, st->servers == 1 ? "" : "s",
+         num_format(round(st->servers / dist_mean(&st->days) * 100) / 100, cap, sizeof cap));
+}
+
+static void add_warnings(struct scenario *sc)
+{
+    check_stage_load(sc, "order processing", &sc->cfg.order_cycle.processing);
+    check_stage_load(sc, "picking", &sc->cfg.order_cycle.picking);
+    if (dist_lowest(&sc->cfg.demand.units_per_order) <= 0)
+        warn(sc, "units_per_order can draw 0; such draws are not orders, so fewer orders arrive than "
+                 "the gaps alone imply");
+}
+
+int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
+                  FILE *err)
+{
+    memset(sc, 0, sizeof *sc);
+    snprintf(sc->path, sizeof sc->path, "%s", path);
+    struct loader ld = {.sc = sc, .err = err, .where = path};
+
+    /* defaults go through the same parser as the file */
+    for (size_t k = 0; k < key_count; k++) {
+        if (key_defs[k].fallback && apply_value(&ld, k, key_defs[k].fallback, 0, FROM_DEFAULT) != 0) abort();
+        if (key_defs[k].given_offset) *(bool *)slot(sc, key_defs[k].given_offset) = false;
+    }
+
+    read_scenario_file(&ld, path);
+    for (size_t i = 0; i < nsets; i++) apply_set(&ld, &sets[i]);
+    if (ld.problems == 0) resolve_demand(&ld);
+    if (ld.problems == 0) resolve_inventory(&ld);
+    if (ld.problems > MAX_REPORTED)
+        fprintf(err, "%s: ... and %zu more problems\n", path, ld.problems - MAX_REPORTED);
+    if (ld.problems) return 2;
+    add_warnings(sc);
+    return 0;
+}
+
+/* ---- check: write the resolved scenario ---- */
+
+static void value_text(const struct scenario *sc, const struct key_def *d, char *buf, size_t n)
+{
+    const void *v = (const char *)sc + d->offset;
+    switch (d->type) {
+    case KEY_NUMBER: num_format(*(const double *)v, buf, n); break;
+    case KEY_COUNT: snprintf(buf, n, "%u", *(const unsigned *)v); break;
+    case KEY_SEED: snprintf(buf, n, "%llu", (unsigned long long)*(const uint64_t *)v); break;
+    case KEY_DIST: dist_format(v, buf, n); break;
+    case KEY_CHOICE: snprintf(buf, n, "%s", d->choice((size_t)*(const int *)v)); break;
+    }
+}
+
+/* Why a key is left out of the resolved file, or NULL if it is written. */
+static const char *why_unset(const struct scenario *sc, const struct key_def *d, char *buf, size_t n)
+{
+    const struct policy_type *p = sc->cfg.inventory.policy;
+    bool is_given = sc->origin[d - key_defs].from != FROM_DEFAULT;
+    if (strcmp(d->section, "demand") == 0) {
+        if (strcmp(d->name, "orders_per_day") == 0 && !is_given) return "not used: interarrival_days is given";
+        if (strcmp(d->name, "interarrival_days") == 0 && !is_given) return "not used: orders_per_day is given";
+    }
+    if (strcmp(d->section, "inventory") == 0 && strcmp(d->name, "policy") != 0) {
+        bool used = strcmp(d->name, "reorder_point") == 0    ? p->uses_reorder_point
+                    : strcmp(d->name, "order_quantity") == 0 ? p->uses_order_quantity
+                    : strcmp(d->name, "order_up_to") == 0    ? p->uses_order_up_to
+                                                             : p->holds_stock;
+        if (!used) {
+            snprintf(buf, n, "not used by policy %s", p->name);
+            return buf;
+        }
+    }
+    if (d->given_offset && !*(const bool *)((const char *)sc + d->given_offset)) return "not set";
+    return NULL;
+}
+
+void scenario_write(const struct scenario *sc, FILE *out)
+{
+    fprintf(out, "; %s, fully resolved by servlab check.\n", sc->path);
+    fputs("; Every key with the value servlab uses; after ';' its unit and where the value came\n"
+          "; from. This file can be run again as it is.\n", out);
+    const char *section = "";
+    for (size_t k = 0; k < key_count; k++) {
+        const struct key_def *d = &key_defs[k];
+        if (strcmp(d->section, section) != 0) {
+            section = d->section;
+            fprintf(out, "\n[%s]\n", section);
+        }
+        char value[200], assign[260], why[80];
+        const char *unset = why_unset(sc, d, why, sizeof why);
+        if (unset) {
+            snprintf(assign, sizeof assign, "; %s =", d->name);
+            fprintf(out, "%-34s ; %s\n", assign, unset);
+            continue;
+        }
+        value_text(sc, d, value, sizeof value);
+        snprintf(assign, sizeof assign, "%s = %s", d->name, value);
+        const struct key_origin *o = &sc->origin[k];
+        char from[60];
+        if (o->from == FROM_FILE)
+            snprintf(from, sizeof from, "line %d", o->line);
+        else if (o->from == FROM_COMMAND_LINE)
+            snprintf(from, sizeof from, "--set");
+        else if (strcmp(d->name, "initial_on_hand") == 0)
+            snprintf(from, sizeof from, "default: %s",
+                     sc->cfg.inventory.policy->uses_order_quantity ? "reorder_point + order_quantity"
+                                                                   : "order_up_to");
+        else
+            snprintf(from, sizeof from, "default");
+        fprintf(out, "%-34s ; %s%s%s\n", assign, d->unit, *d->unit ? ", " : "", from);
+    }
+}

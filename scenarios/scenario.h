@@ -1,0 +1,54 @@
+/* scenario.h - a scenario file read, validated and resolved into a model configuration.
+ *
+ * The only module that talks to inih. Every problem is reported as one line,
+ * "FILE:LINE: [section] key: problem" (or "--set TEXT: [section] key: problem" for
+ * command-line overrides), and loading fails as a whole: nothing half-read is ever
+ * simulated. The keys, their types, units, defaults and bounds come from one table
+ * (scenarios/keys.h).
+ */
+#ifndef SCENARIOS_SCENARIO_H
+#define SCENARIOS_SCENARIO_H
+
+#include "models/config.h"
+
+#include <stdio.h>
+
+enum { SCENARIO_KEYS_MAX = 64, SCENARIO_WARNINGS_MAX = 8, SCENARIO_PATH_MAX = 1024 };
+
+enum key_from { FROM_DEFAULT, FROM_FILE, FROM_COMMAND_LINE };
+
+/* Where a key's value came from. line is the file line (FROM_FILE). */
+struct key_origin {
+    enum key_from from;
+    int line;
+};
+
+struct scenario {
+    char path[SCENARIO_PATH_MAX]; /* as given on the command line */
+    struct model_config cfg;      /* what the model runs */
+    /* keys whose value needs resolving into cfg */
+    double orders_per_day;
+    int policy_choice, shortage_choice;
+    struct key_origin origin[SCENARIO_KEYS_MAX]; /* indexed like key_defs */
+    char warnings[SCENARIO_WARNINGS_MAX][240];   /* things worth saying in the report */
+    size_t nwarnings;
+};
+
+/* A command-line override: assignment is "SECTION.KEY=VALUE" (the key is what follows
+ * the last dot); label names it in messages ("--reps 0"), or NULL for "--set ...". */
+struct scenario_override {
+    const char *assignment;
+    const char *label;
+};
+
+/* Read `path`, then apply the overrides sets[0..nsets). Problems go to err, one per
+ * line. Returns 0 when the scenario is ready to run, or 2 (the exit status for bad
+ * input). */
+int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets,
+                  size_t nsets, FILE *err);
+
+/* Write the fully resolved scenario as INI text that servlab can read again, every
+ * default filled in and each key's origin noted. */
+void scenario_write(const struct scenario *sc, FILE *out);
+
+#endif

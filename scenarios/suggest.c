@@ -1,0 +1,56 @@
+/* suggest.c - edit distance on short names (keys, sections, distributions). */
+#include "suggest.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+enum { LONGEST = 64 };
+
+size_t suggest_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la >= LONGEST || lb >= LONGEST) return (size_t)-1;
+    size_t d[LONGEST + 1][LONGEST + 1];
+    for (size_t i = 0; i <= la; i++) d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++) d[0][j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
+            size_t best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best) best = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < best) best = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 2]) &&
+                tolower((unsigned char)a[i - 2]) == tolower((unsigned char)b[j - 1]) &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    }
+    return d[la][lb];
+}
+
+static int is_prefix(const char *shorter, const char *longer)
+{
+    size_t n = strlen(shorter);
+    return n >= 3 && strncasecmp(shorter, longer, n) == 0;
+}
+
+const char *suggest_nearest(const char *word, const char *const *candidates, size_t n)
+{
+    const char *best = NULL;
+    size_t best_d = (size_t)-1;
+    size_t len = strlen(word);
+    size_t limit = len / 3 > 2 ? len / 3 : 2;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = suggest_distance(word, candidates[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = candidates[i];
+        }
+    }
+    if (best && best_d <= limit) return best;
+    for (size_t i = 0; i < n; i++)
+        if (is_prefix(word, candidates[i]) || is_prefix(candidates[i], word)) return candidates[i];
+    return NULL;
+}

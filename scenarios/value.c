@@ -1,0 +1,183 @@
+/* value.c - strict number and distribution parsing. strtod alone would accept "inf",
+ * "nan", "0x1p3" and "1e999", and stop silently at "12O"; everything here is checked. */
+#include "value.h"
+#include "suggest.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { TOKEN_MAX = 160 };
+
+/* Copy text without surrounding blanks into buf (size n). */
+static void trim_into(const char *text, size_t len, char *buf, size_t n)
+{
+    while (len && isspace((unsigned char)*text)) text++, len--;
+    while (len && isspace((unsigned char)text[len - 1])) len--;
+    if (len >= n) len = n - 1;
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+}
+
+static const char *number_hint(const char *s)
+{
+    int digits = 0;
+    for (const char *p = s; *p; p++) digits += isdigit((unsigned char)*p) != 0;
+    if (strchr(s, '#')) return " ('#' starts a comment only at the start of a line; after a value write ' ; comment')";
+    if (strchr(s, ';')) return " (a comment after a value needs a space before the ';')";
+    if (strchr(s, '%')) return " (write a share as a decimal: 0.95 for 95%)";
+    if (digits && strchr(s, ',')) return " (use a dot as the decimal mark: 0.5, not 0,5)";
+    if (digits && (strchr(s, 'O') || strchr(s, 'o'))) return " (is the letter O meant to be a zero?)";
+    if (digits && (strchr(s, 'l') || strchr(s, 'I'))) return " (is the letter l meant to be a one?)";
+    if (digits && isalpha((unsigned char)s[strlen(s) - 1]))
+        return " (write just the number: the unit is in the key's name)";
+    if (strchr(s, '(')) return " (a distribution is not allowed here; give one number)";
+    return "";
+}
+
+int value_number(const char *text, double *out, char *err, size_t errlen)
+{
+    char s[TOKEN_MAX];
+    trim_into(text, strlen(text), s, sizeof s);
+    if (!*s) {
+        snprintf(err, errlen, "no value; write a number after '='");
+        return -1;
+    }
+    /* only a plain decimal: sign, digits, one dot, an exponent */
+    int ok = 1;
+    for (const char *p = s; *p; p++)
+        if (!isdigit((unsigned char)*p) && !strchr("+-.eE", *p)) ok = 0;
+    char *end = NULL;
+    errno = 0;
+    double x = ok ? strtod(s, &end) : 0;
+    if (!ok || end == s || *end) {
+        snprintf(err, errlen, "'%s' is not a number%s", s, number_hint(s));
+        return -1;
+    }
+    if (!isfinite(x) || (errno == ERANGE && fabs(x) > 1)) {
+        snprintf(err, errlen, "'%s' is too large to be a useful number", s);
+        return -1;
+    }
+    if (errno == ERANGE) {
+        snprintf(err, errlen, "'%s' is too close to 0 to be represented; write 0", s);
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
+
+static int unknown_family(const char *name, char *err, size_t errlen)
+{
+    const char *family_names[32];
+    size_t n = 0;
+    for (; dist_types[n] && n < 32; n++) family_names[n] = dist_types[n]->name;
+    const char *near = suggest_nearest(name, family_names, n);
+    if (near)
+        snprintf(err, errlen, "unknown distribution '%s'; did you mean '%s'?", name, near);
+    else
+        snprintf(err, errlen,
+                 "unknown distribution '%s'; use a number or one of constant, exponential, "
+                 "uniform, triangular, normal, lognormal, gamma, erlang, poisson, geometric, discrete",
+                 name);
+    return -1;
+}
+
+int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
+{
+    char s[TOKEN_MAX * 4];
+    trim_into(text, strlen(text), s, sizeof s);
+    if (!*s) {
+        snprintf(err, errlen, "no value; write a number or a distribution such as exponential(2)");
+        return -1;
+    }
+    /* a plain number is a constant */
+    if (isdigit((unsigned char)s[0]) || s[0] == '.' || s[0] == '-' || s[0] == '+') {
+        double x;
+        if (strchr(s, '(') || value_number(s, &x, err, errlen) != 0) {
+            if (strchr(s, '(')) snprintf(err, errlen, "'%s' is neither a number nor a distribution", s);
+            return -1;
+        }
+        dist_constant(out, x);
+        return 0;
+    }
+    size_t name_len = 0;
+    while (isalpha((unsigned char)s[name_len]) || s[name_len] == '_') name_len++;
+    char name[40];
+    trim_into(s, name_len < sizeof name ? name_len : sizeof name - 1, name, sizeof name);
+    const char *rest = s + name_len;
+    while (isspace((unsigned char)*rest)) rest++;
+    const struct dist_type *t = dist_type_find(name);
+    if (!name_len || (!t && *rest != '(' && !*rest)) {
+        if (name_len && !*rest) return unknown_family(name, err, errlen);
+        snprintf(err, errlen, "'%s' is neither a number nor a distribution such as exponential(2)", s);
+        return -1;
+    }
+    if (!t) return unknown_family(name, err, errlen);
+    if (*rest != '(') {
+        snprintf(err, errlen, "write %s with its parameters in parentheses", t->signature);
+        return -1;
+    }
+    const char *close = strrchr(rest, ')');
+    if (!close) {
+        snprintf(err, errlen, "%s: missing ')' at the end", t->signature);
+        return -1;
+    }
+    for (const char *p = close + 1; *p; p++) {
+        if (!isspace((unsigned char)*p)) {
+            snprintf(err, errlen, "%s: unexpected text after ')': '%s'%s", t->signature, close + 1,
+                     number_hint(close + 1));
+            return -1;
+        }
+    }
+    /* split the arguments on commas; discrete's are value:weight pairs */
+    double params[2 * DIST_MAX_VALUES + 2];
+    size_t np = 0;
+    const char *p = rest + 1;
+    int discrete = t->nparams < 0;
+    while (p < close) {
+        const char *comma = memchr(p, ',', (size_t)(close - p));
+        const char *arg_end = comma ? comma : close;
+        char arg[TOKEN_MAX];
+        trim_into(p, (size_t)(arg_end - p), arg, sizeof arg);
+        if (!*arg && !comma && np == 0) break; /* empty list: "exponential()" */
+        if (!*arg) {
+            snprintf(err, errlen, "%s: a parameter is missing (two commas in a row, or one at the end?)",
+                     t->signature);
+            return -1;
+        }
+        if (np + 2 > sizeof params / sizeof params[0]) {
+            snprintf(err, errlen, "%s: too many parameters", t->signature);
+            return -1;
+        }
+        char problem[200];
+        char *colon = strchr(arg, ':');
+        if (discrete) {
+            if (!colon) {
+                snprintf(err, errlen, "%s: '%s' should be a value:weight pair", t->signature, arg);
+                return -1;
+            }
+            *colon = '\0';
+            if (value_number(arg, &params[np], problem, sizeof problem) != 0 ||
+                value_number(colon + 1, &params[np + 1], problem, sizeof problem) != 0) {
+                snprintf(err, errlen, "%s: %s", t->signature, problem);
+                return -1;
+            }
+            np += 2;
+        } else {
+            if (colon) {
+                snprintf(err, errlen, "%s: ':' belongs only in discrete(value:weight, ...)", t->signature);
+                return -1;
+            }
+            if (value_number(arg, &params[np], problem, sizeof problem) != 0) {
+                snprintf(err, errlen, "%s: %s", t->signature, problem);
+                return -1;
+            }
+            np++;
+        }
+        p = comma ? comma + 1 : close;
+    }
+    return dist_init(out, t, params, np, err, errlen);
+}

@@ -1,0 +1,19 @@
+/* value.h - reading the value of a scenario key: numbers and distributions.
+ * Problems come back as text for the message "file:line: [section] key: PROBLEM",
+ * with a hint when the mistake is a common one (a comma as decimal mark, a letter O
+ * for a zero, a percent sign, a unit after the number, a '#' comment). */
+#ifndef SCENARIOS_VALUE_H
+#define SCENARIOS_VALUE_H
+
+#include "sim/dist.h"
+
+#include <stddef.h>
+
+/* A finite decimal number. Returns 0, or -1 with the problem in err. */
+int value_number(const char *text, double *out, char *err, size_t errlen);
+
+/* A distribution in the syntax of SPEC §3 ("3", "exponential(2)", "discrete(1:0.5,
+ * 2:0.5)"), with its parameters validated. Returns 0, or -1 with the problem. */
+int value_dist(const char *text, struct dist *out, char *err, size_t errlen);
+
+#endif

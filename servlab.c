@@ -1,0 +1,341 @@
+/* servlab.c - the command-line front end: parse the command line, load scenarios, run
+ * them, print reports and write output files. Exit status: 0 success, 2 bad command
+ * line or bad scenario (nothing simulated), 1 any other failure. */
+#include "cli/outfile.h"
+#include "cli/report.h"
+#include "cli/simulate.h"
+#include "scenarios/keys.h"
+#include "scenarios/scenario.h"
+#include "scenarios/suggest.h"
+#include "sim/runner.h"
+
+#include <errno.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_version.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { EXIT_BAD_INPUT = 2, MAX_SETS = 64, MAX_FILES = 64 };
+
+static const char usage[] =
+    "usage: servlab COMMAND [options]\n"
+    "\n"
+    "Commands:\n"
+    "  run FILE.ini        simulate the scenario as written; print the service report\n"
+    "  check FILE.ini      validate only; print the scenario with every default filled in\n"
+    "  keys [SECTION]      every scenario key: type, unit, default, allowed range, meaning\n"
+    "  --help, --version\n"
+    "\n"
+    "Options:\n"
+    "  --set SECTION.KEY=VALUE  override one key, validated like the file (repeatable)\n"
+    "  --reps N                 replications (same as --set run.replications=N)\n"
+    "  --seed N                 master seed (same as --set run.seed=N)\n"
+    "  --threads N              worker threads (default: every core); results do not depend on N\n"
+    "  --format table|csv       what goes to stdout (default: table)\n"
+    "  --out DIR                also write the CSV and a summary.txt into DIR\n"
+    "  --quiet                  no progress bar (it is shown on stderr only when that is a terminal)\n"
+    "\n"
+    "Exit status: 0 success, 2 bad command line or scenario (nothing simulated), 1 other failure.\n"
+    "Start with:  servlab run scenarios/default.ini   and   servlab keys\n";
+
+enum format { FORMAT_TABLE, FORMAT_CSV };
+
+struct options {
+    const char *command;
+    const char *files[MAX_FILES];
+    size_t nfiles;
+    struct scenario_override sets[MAX_SETS];
+    char labels[MAX_SETS][300];       /* for --reps/--seed, which are written as --set */
+    char assignments[MAX_SETS][300];
+    size_t nsets;
+    unsigned threads;
+    enum format format;
+    const char *out_dir;
+    bool quiet;
+};
+
+static atomic_int interrupted;
+
+static void on_signal(int sig)
+{
+    atomic_store(&interrupted, 1);
+    signal(sig, SIG_DFL); /* a second Ctrl-C ends the program at once */
+}
+
+static int fail_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int fail_usage(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("servlab: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\n(servlab --help lists the commands and options)\n", stderr);
+    return EXIT_BAD_INPUT;
+}
+
+/* ---- command line ---- */
+
+static const char *const option_names[] = {"--set", "--reps", "--seed", "--threads", "--format",
+                                           "--out", "--quiet", "--help", "--version"};
+
+static bool takes_value(const char *name)
+{
+    return strcmp(name, "--quiet") != 0 && strcmp(name, "--help") != 0 && strcmp(name, "--version") != 0;
+}
+
+/* Which options a command accepts. */
+static bool option_applies(const char *command, const char *name)
+{
+    if (strcmp(command, "keys") == 0) return false;
+    if (strcmp(command, "check") == 0) return strcmp(name, "--set") == 0 || strcmp(name, "--reps") == 0 ||
+                                              strcmp(name, "--seed") == 0;
+    return true;
+}
+
+/* assignment and label must outlive the options (argv strings do). */
+static int add_override(struct options *o, const char *label, const char *assignment)
+{
+    if (o->nsets == MAX_SETS) return fail_usage("too many --set options (at most %d)", MAX_SETS);
+    o->sets[o->nsets++] = (struct scenario_override){assignment, label};
+    return 0;
+}
+
+static int parse_whole(const char *option, const char *text, unsigned long max, unsigned long *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(text, &end, 10);
+    if (!*text || *end || errno || text[0] == '-' || v > max)
+        return fail_usage("%s: '%s' is not a whole number from 1 to %lu", option, text, max);
+    *out = v;
+    return 0;
+}
+
+static int parse_option(struct options *o, const char *name, const char *value)
+{
+    if (strcmp(name, "--set") == 0) return add_override(o, NULL, value);
+    if (strcmp(name, "--reps") == 0 || strcmp(name, "--seed") == 0) {
+        bool reps = strcmp(name, "--reps") == 0;
+        size_t i = o->nsets;
+        if (i == MAX_SETS) return fail_usage("too many --set options (at most %d)", MAX_SETS);
+        if (strlen(value) > 200) return fail_usage("%s: '%.20s...' is not a whole number", name, value);
+        snprintf(o->labels[i], sizeof o->labels[i], "%s %s", name, value);
+        snprintf(o->assignments[i], sizeof o->assignments[i], "run.%s=%s", reps ? "replications" : "seed", value);
+        return add_override(o, o->labels[i], o->assignments[i]);
+    }
+    if (strcmp(name, "--threads") == 0) {
+        unsigned long n = 0;
+        if (parse_whole(name, value, 1024, &n) != 0) return EXIT_BAD_INPUT;
+        if (n == 0) return fail_usage("--threads: give at least 1");
+        o->threads = (unsigned)n;
+        return 0;
+    }
+    if (strcmp(name, "--format") == 0) {
+        if (strcmp(value, "table") == 0)
+            o->format = FORMAT_TABLE;
+        else if (strcmp(value, "csv") == 0)
+            o->format = FORMAT_CSV;
+        else
+            return fail_usage("--format: '%s' is not a format; use table or csv", value);
+        return 0;
+    }
+    if (strcmp(name, "--out") == 0) {
+        if (!*value) return fail_usage("--out: give a directory name");
+        o->out_dir = value;
+        return 0;
+    }
+    if (strcmp(name, "--quiet") == 0) {
+        o->quiet = true;
+        return 0;
+    }
+    return fail_usage("internal: option %s not handled", name);
+}
+
+static int parse_args(struct options *o, int argc, char **argv)
+{
+    o->command = argv[1];
+    for (int i = 2; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strncmp(arg, "--", 2) != 0 || strcmp(arg, "--") == 0) {
+            if (o->nfiles == MAX_FILES) return fail_usage("too many files (at most %d)", MAX_FILES);
+            o->files[o->nfiles++] = arg;
+            continue;
+        }
+        char name[64];
+        const char *eq = strchr(arg, '=');
+        const char *value = NULL;
+        snprintf(name, sizeof name, "%.*s", (int)(eq ? (size_t)(eq - arg) : strlen(arg)), arg);
+        size_t n = sizeof option_names / sizeof option_names[0];
+        bool known = false;
+        for (size_t k = 0; k < n; k++) known |= strcmp(option_names[k], name) == 0;
+        if (!known) {
+            const char *near = suggest_nearest(name, option_names, n);
+            if (near) return fail_usage("unknown option '%s'; did you mean '%s'?", name, near);
+            return fail_usage("unknown option '%s'", name);
+        }
+        if (!option_applies(o->command, name))
+            return fail_usage("%s does not apply to 'servlab %s'", name, o->command);
+        if (takes_value(name)) {
+            if (eq)
+                value = eq + 1;
+            else if (i + 1 < argc)
+                value = argv[++i];
+            else
+                return fail_usage("%s needs a value", name);
+        } else if (eq) {
+            return fail_usage("%s takes no value", name);
+        }
+        int rc = parse_option(o, name, value ? value : "");
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+/* ---- output ---- */
+
+/* Finish stdout: a write error (a full disk, a closed pipe) is a failure. */
+static int finish_stdout(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "servlab: cannot write the output: %s\n", strerror(errno));
+        return EXIT_FAILURE;
+    }
+    return 0;
+}
+
+static int write_run_files(const char *dir, const struct scenario *sc, const struct summary *s)
+{
+    struct outfile csv, txt;
+    FILE *f = outfile_open(&csv, dir, "run.csv");
+    if (!f) goto fail;
+    report_csv(f, s);
+    if (outfile_commit(&csv) != 0) goto fail;
+    f = outfile_open(&txt, dir, "summary.txt");
+    if (!f) goto fail;
+    report_summary_header(f, sc, "run");
+    if (outfile_commit(&txt) != 0) goto fail;
+    return 0;
+fail:
+    fprintf(stderr, "servlab: cannot write into %s: %s\n", dir, strerror(errno));
+    return EXIT_FAILURE;
+}
+
+/* ---- commands ---- */
+
+static int load(struct scenario *sc, const struct options *o, const char *path)
+{
+    return scenario_load(sc, path, o->sets, o->nsets, stderr);
+}
+
+static int cmd_run(const struct options *o)
+{
+    if (o->nfiles != 1) return fail_usage("run takes one scenario file, e.g. servlab run scenarios/default.ini");
+    static struct scenario sc;
+    if (load(&sc, o, o->files[0]) != 0) return EXIT_BAD_INPUT;
+    char err[1200];
+    if (o->out_dir && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
+        fprintf(stderr, "servlab: %s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    unsigned reps = sc.cfg.run.replications;
+    double *rows = malloc((size_t)reps * METRIC_COUNT * sizeof *rows);
+    if (!rows) return EXIT_FAILURE;
+    const struct model_config *cfg = &sc.cfg;
+    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    size_t missing = simulate(&cfg, 1, reps, &so, rows);
+    if (missing) {
+        fprintf(stderr, "servlab: %s after %zu of %u replications; nothing was written\n",
+                atomic_load(&interrupted) ? "interrupted" : "failed", (size_t)reps - missing, reps);
+        free(rows);
+        return EXIT_FAILURE;
+    }
+    struct summary s[METRIC_COUNT];
+    simulate_summarise(rows, reps, s);
+    free(rows);
+    if (o->format == FORMAT_CSV)
+        report_csv(stdout, s);
+    else
+        report_table(stdout, &sc, s);
+    int rc = finish_stdout();
+    if (rc == 0 && o->out_dir) rc = write_run_files(o->out_dir, &sc, s);
+    return rc;
+}
+
+static int cmd_check(const struct options *o)
+{
+    if (o->nfiles != 1) return fail_usage("check takes one scenario file");
+    static struct scenario sc;
+    if (load(&sc, o, o->files[0]) != 0) return EXIT_BAD_INPUT;
+    scenario_write(&sc, stdout);
+    for (size_t i = 0; i < sc.nwarnings; i++) fprintf(stderr, "%s: warning: %s\n", sc.path, sc.warnings[i]);
+    return finish_stdout();
+}
+
+static int cmd_keys(const struct options *o)
+{
+    if (o->nfiles > 1) return fail_usage("keys takes at most one section name");
+    const char *section = o->nfiles ? o->files[0] : NULL;
+    if (section && section[0] == '[') {
+        static char bare[64];
+        snprintf(bare, sizeof bare, "%.*s", (int)strcspn(section + 1, "]"), section + 1);
+        section = bare;
+    }
+    if (keys_print(stdout, section) != 0) {
+        size_t n = 0;
+        while (key_sections[n]) n++;
+        const char *near = suggest_nearest(section, key_sections, n);
+        if (near) return fail_usage("unknown section '%s'; did you mean '%s'?", section, near);
+        return fail_usage("unknown section '%s'", section);
+    }
+    return finish_stdout();
+}
+
+static void gsl_failure(const char *reason, const char *file, int line, int gsl_errno)
+{
+    fprintf(stderr, "servlab: internal error in GSL (%s:%d): %s [%s]\n", file, line, reason,
+            gsl_strerror(gsl_errno));
+    abort();
+}
+
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler(gsl_failure);
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_BAD_INPUT : finish_stdout();
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("servlab %s (GSL %s, inih, PLplot)\n", SERVLAB_VERSION, GSL_VERSION);
+        return finish_stdout();
+    }
+    for (int i = 2; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0) {
+            fputs(usage, stdout);
+            return finish_stdout();
+        }
+    static struct options o;
+    o.threads = runner_cores();
+    int rc = parse_args(&o, argc, argv);
+    if (rc) return rc;
+
+    struct sigaction sa = {0};
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
+    if (strcmp(o.command, "run") == 0) return cmd_run(&o);
+    if (strcmp(o.command, "check") == 0) return cmd_check(&o);
+    if (strcmp(o.command, "keys") == 0) return cmd_keys(&o);
+    const char *const commands[] = {"run", "check", "keys"};
+    const char *near = suggest_nearest(o.command, commands, 3);
+    if (near) return fail_usage("unknown command '%s'; did you mean '%s'?", o.command, near);
+    return fail_usage("unknown command '%s'", o.command);
+}
