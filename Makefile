@@ -51,6 +51,7 @@ LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(SCENARIOS_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
 TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 .PHONY: all deps demo test check golden layers install clean build-tests need-libs
+.SECONDARY:
 all: servlab
 
 servlab: $(BUILD)/servlab
@@ -107,8 +108,8 @@ check: deps
 golden: servlab
 	@tests/golden.sh update
 
-layers:
-	@tests/layers.sh
+layers: $(SIM_OBJ) $(MODELS_OBJ)
+	@tests/layers.sh $(BUILD)
 
 install: servlab
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -20,38 +20,32 @@ const char *report_field(double x, char *buf, size_t n)
     return buf;
 }
 
-static void format_value(enum metric_kind kind, double x, bool is_ci, char *buf, size_t n, const char **unit)
+/* How a kind of metric is shown: scale, decimals, unit. Small per-day figures get more
+ * decimals; a half-width is always shown with its mean's decimals. */
+static void style_of(enum metric_kind kind, double mean, double *scale, int *decimals, const char **unit)
 {
+    *scale = 1, *decimals = 2, *unit = "";
     switch (kind) {
     case KIND_RATE:
-    case KIND_SHARE:
-        snprintf(buf, n, "%.2f", 100 * x);
-        *unit = is_ci ? "" : "%";
-        return;
-    case KIND_DAYS:
-        snprintf(buf, n, "%.3f", x);
-        *unit = "days";
-        return;
-    case KIND_UNITS:
-        snprintf(buf, n, "%.1f", x);
-        *unit = "units";
-        return;
-    case KIND_PER_DAY:
-        snprintf(buf, n, "%.2f", x);
-        *unit = "/day";
-        return;
-    case KIND_MONEY_PER_DAY:
-        snprintf(buf, n, "%.2f", x);
-        *unit = "";
-        return;
+    case KIND_SHARE: *scale = 100, *decimals = 2, *unit = "%"; return;
+    case KIND_DAYS: *decimals = 3, *unit = "days"; return;
+    case KIND_UNITS: *decimals = 1, *unit = "units"; return;
+    case KIND_PER_DAY: *decimals = fabs(mean) < 1 ? 4 : 2, *unit = "/day"; return;
+    case KIND_MONEY_PER_DAY: *decimals = 2, *unit = ""; return;
     }
 }
 
-/* A stage-breakdown row that is 0 in every replication says nothing: leave it out. */
-static bool worth_showing(int m, const struct summary *s)
+/* Rows that say nothing are left out: no value at all, a stage-breakdown row that is
+ * 0 in every replication, and figures that are 0 by construction (lost sales when
+ * customers wait, backorders when sales are lost). */
+static bool worth_showing(int m, const struct summary *s, const struct scenario *sc)
 {
     if (m == M_ON_TIME_RATE) return true;
     if (s->n == 0) return false;
+    bool lost_sales = sc->cfg.inventory.shortage == SHORTAGE_LOST_SALE;
+    bool holds_stock = sc->cfg.inventory.policy->holds_stock;
+    if (m == M_LOST_SALES_RATE && (!lost_sales || !holds_stock)) return false;
+    if ((m == M_MEAN_BACKORDERS || m == M_CYCLE_STOCK_WAIT) && (lost_sales || !holds_stock)) return false;
     bool breakdown = m >= M_CYCLE_TRANSMISSION && m <= M_CYCLE_DELIVERY;
     return !(breakdown && s->mean == 0 && (s->n < 2 || s->sd == 0));
 }
@@ -60,14 +54,18 @@ static void print_row(FILE *out, int m, const struct summary *s)
 {
     const struct metric_def *d = &metric_defs[m];
     if (s->n == 0) {
-        fprintf(out, "  %-40s %10s   %-24s\n", d->label, "n/a", m == M_ON_TIME_RATE ? "(set [order_cycle] promise_days)" : "");
+        fprintf(out, "  %-38s %9s   %s\n", d->label, "n/a",
+                m == M_ON_TIME_RATE ? "(no promise: set [order_cycle] promise_days)" : "");
         return;
     }
     char value[40], ci[40] = "";
-    const char *unit = "", *ci_unit = "";
-    format_value(d->kind, s->mean, false, value, sizeof value, &unit);
-    if (!isnan(s->ci95)) format_value(d->kind, s->ci95, true, ci, sizeof ci, &ci_unit);
-    fprintf(out, "  %-40s %10s %-5s %s%9s   %s\n", d->label, value, unit, *ci ? "±" : " ", ci, d->name);
+    const char *unit;
+    double scale;
+    int decimals;
+    style_of(d->kind, s->mean, &scale, &decimals, &unit);
+    snprintf(value, sizeof value, "%.*f", decimals, scale * s->mean);
+    if (!isnan(s->ci95)) snprintf(ci, sizeof ci, "%.*f", decimals, scale * s->ci95);
+    fprintf(out, "  %-38s %9s %-5s %s %-7s  %s\n", d->label, value, unit, *ci ? "±" : " ", ci, d->name);
 }
 
 void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
@@ -86,11 +84,12 @@ void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
     for (int g = 0; g < GROUP_COUNT; g++) {
         bool any = false;
         for (int m = 0; m < METRIC_COUNT; m++)
-            if (metric_defs[m].group == (enum metric_group)g && worth_showing(m, &s[m])) any = true;
+            if (metric_defs[m].group == (enum metric_group)g && worth_showing(m, &s[m], sc)) any = true;
         if (!any) continue;
         fprintf(out, "\n%s\n", metric_group_titles[g]);
         for (int m = 0; m < METRIC_COUNT; m++)
-            if (metric_defs[m].group == (enum metric_group)g && worth_showing(m, &s[m])) print_row(out, m, &s[m]);
+            if (metric_defs[m].group == (enum metric_group)g && worth_showing(m, &s[m], sc))
+                print_row(out, m, &s[m]);
     }
     if (!sc->cfg.inventory.policy->holds_stock)
         fputs("\n(policy = none: stock is not modelled, so it never runs out and costs nothing to hold.)\n", out);

@@ -44,7 +44,7 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
 
     [M_COST_HOLDING] = {"cost_holding_per_day", "Holding cost", GROUP_MONEY, KIND_MONEY_PER_DAY},
     [M_COST_ORDERING] = {"cost_ordering_per_day", "Ordering cost (fixed + per unit)", GROUP_MONEY, KIND_MONEY_PER_DAY},
-    [M_COST_SHORTAGE] = {"cost_shortage_per_day", "Shortage cost (backorders + lost sales)", GROUP_MONEY, KIND_MONEY_PER_DAY},
+    [M_COST_SHORTAGE] = {"cost_shortage_per_day", "Shortage cost (backorder + lost sale)", GROUP_MONEY, KIND_MONEY_PER_DAY},
     [M_COST_TOTAL] = {"cost_total_per_day", "Total cost", GROUP_MONEY, KIND_MONEY_PER_DAY},
     [M_REVENUE] = {"revenue_per_day", "Revenue", GROUP_MONEY, KIND_MONEY_PER_DAY},
     [M_PROFIT] = {"profit_per_day", "Profit", GROUP_MONEY, KIND_MONEY_PER_DAY},

@@ -259,6 +259,7 @@ static void fill_totals(const struct model *m, struct model_totals *t)
         .dropped = m->flow.dropped,
         .placed = m->flow.placed,
         .stock_initial = s->totals.initial,
+        .stock_ordered = s->totals.ordered,
         .stock_received = s->totals.received,
         .stock_issued = s->totals.issued,
         .stock_final = s->on_hand,

@@ -36,7 +36,7 @@ struct model_totals {
     double demanded, filled_now, backordered, lost;
     uint64_t allocations, delivered, dropped, placed;
     /* whole run */
-    double stock_initial, stock_received, stock_issued, stock_final;
+    double stock_initial, stock_ordered, stock_received, stock_issued, stock_final;
     double on_order_final, backordered_final, waiting_units_final;
     size_t peak_orders_in_flight;
     uint64_t events;

@@ -60,6 +60,7 @@ static void review(struct stock *s, struct sim *sim)
     s->on_order += amount;
     s->counts.replenishments++;
     s->counts.ordered += amount;
+    s->totals.ordered += amount;
     levels_changed(s, now);
     double lead = dist_sample(&s->cfg->lead_time_days, s->lead_rng);
     sim_schedule(sim, now + lead, EVENT_RECEIPT, on_receipt, r);

@@ -34,7 +34,7 @@ struct stock_counts {
 
 /* Totals since the start, never reset: for the balance checks. */
 struct stock_totals {
-    double initial, received, issued;
+    double initial, ordered, received, issued;
 };
 
 /* Called when a waiting order has been filled completely by a receipt. */

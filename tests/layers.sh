@@ -1,0 +1,33 @@
+#!/bin/sh
+# layers.sh [BUILD] - dependencies point one way: sim <- models <- scenarios, plots <- servlab.c
+# (cli/ is the front end's own code). Only scenarios/ includes <ini.h>, only plots/
+# includes <plplot.h>. sim/ and models/ have no mutable globals (checked on the
+# object files: no symbols in .data or .bss), so replications can run on threads.
+build=${1:-build}
+cd "$(dirname "$0")/.." || exit 1
+bad=0
+forbid() { # DIR PATTERN WHY
+    hits=$(grep -nE "#include [<\"]($2)" "$1"/*.c "$1"/*.h 2>/dev/null)
+    if [ -n "$hits" ]; then
+        echo "layers: $1/ must not include $3:"
+        echo "$hits" | sed 's/^/    /'
+        bad=1
+    fi
+}
+forbid sim 'models/|scenarios/|plots/|cli/|ini\.h|plplot\.h' "models, scenarios, plots, cli, inih or PLplot"
+forbid models 'scenarios/|plots/|cli/|ini\.h|plplot\.h' "scenarios, plots, cli, inih or PLplot"
+forbid scenarios 'plots/|cli/|plplot\.h' "plots, cli or PLplot"
+forbid plots 'scenarios/|cli/|ini\.h' "scenarios, cli or inih"
+forbid cli 'ini\.h|plplot\.h' "inih or PLplot (only scenarios/ and plots/ may)"
+for o in "$build"/sim/*.o "$build"/models/*.o; do
+    [ -f "$o" ] || continue
+    # const tables of pointers live in .data.rel.ro: read-only after loading, allowed
+    globals=$(objdump -t "$o" | awk '$0 ~ / O / { for (i = 1; i <= NF; i++) if ($i == "O") { s = $(i+1); name = $NF }
+             if (s ~ /^\.(data|bss)/ && s !~ /^\.data\.rel\.ro/) print name }')
+    if [ -n "$globals" ]; then
+        echo "layers: $o has mutable globals: $globals"
+        bad=1
+    fi
+done
+[ $bad -eq 0 ] && echo "layers: ok (sim <- models <- scenarios, plots <- servlab.c; no globals in sim/ or models/)"
+exit $bad

@@ -1,0 +1,276 @@
+/* test_models.c - the logistics model without the scenario reader: policies, stations,
+ * conservation of units and of stock, common random numbers, determinism, warm-up,
+ * on-time accounting, lost-sale orders, and the interrupt flag. Configurations are
+ * built in code so each test states exactly what it sets. */
+#include "check.h"
+#include "models/config.h"
+#include "models/metrics.h"
+#include "models/model.h"
+#include "models/policy.h"
+#include "models/station.h"
+#include "sim/sim.h"
+
+#include <math.h>
+#include <string.h>
+
+static void set_dist(struct dist *d, const char *family, const double *p, size_t n)
+{
+    char err[200];
+    if (dist_init(d, dist_type_find(family), p, n, err, sizeof err) != 0) {
+        printf("bad test distribution: %s\n", err);
+        exit(1);
+    }
+}
+
+/* A shop close to scenarios/default.ini, as a baseline to vary. */
+static struct model_config shop(void)
+{
+    struct model_config c;
+    memset(&c, 0, sizeof c);
+    c.run = (struct run_config){.horizon_days = 200, .warmup_days = 20, .replications = 1, .seed = 7};
+    set_dist(&c.demand.interarrival_days, "exponential", (double[]){1.0 / 40}, 1);
+    set_dist(&c.demand.units_per_order, "geometric", (double[]){2}, 1);
+    set_dist(&c.order_cycle.transmission_days, "exponential", (double[]){0.01}, 1);
+    set_dist(&c.order_cycle.processing.days, "exponential", (double[]){0.02}, 1);
+    c.order_cycle.processing.servers = 1;
+    set_dist(&c.order_cycle.picking.days, "exponential", (double[]){0.015}, 1);
+    c.order_cycle.picking.servers = 1;
+    set_dist(&c.order_cycle.delivery_days, "triangular", (double[]){1, 1.5, 3}, 3);
+    c.order_cycle.has_promise = true;
+    c.order_cycle.promise_days = 3;
+    c.inventory.policy = policy_find("sQ");
+    c.inventory.reorder_point = 400;
+    c.inventory.order_quantity = 1200;
+    c.inventory.initial_on_hand = 1600;
+    set_dist(&c.inventory.lead_time_days, "gamma", (double[]){5, 1.5}, 2);
+    c.costs = (struct cost_config){.holding_per_unit_day = 0.015, .order_fixed = 150, .order_per_unit = 20,
+                                   .backorder_per_unit_day = 0.5, .backorder_per_unit = 3};
+    c.revenue.price_per_unit = 35;
+    return c;
+}
+
+/* ---- policies ---- */
+
+static void test_policies(void)
+{
+    struct inventory_config c = {.reorder_point = 100, .order_quantity = 50, .order_up_to = 300};
+    const struct policy_type *sq = policy_find("sQ"), *ss = policy_find("sS"), *bs = policy_find("base_stock");
+    check(sq->order_amount(&c, 101) == 0, "policy-1.1 sQ orders nothing above s");
+    check(sq->order_amount(&c, 100) == 50, "policy-1.2 sQ orders Q at s");
+    check(sq->order_amount(&c, 100 - 2.5 * 50) == 150, "policy-1.3 sQ orders 3Q after a big order (s - 2.5Q)");
+    check(sq->order_amount(&c, 0) == 150, "policy-1.4 sQ lifts the position strictly above s (0 -> 150)");
+    check(ss->order_amount(&c, 100) == 200 && ss->order_amount(&c, 101) == 0, "policy-1.5 sS orders up to S at s");
+    check(bs->order_amount(&c, 299) == 1 && bs->order_amount(&c, 300) == 0, "policy-1.6 base stock orders S - position");
+    check(policy_find("none")->order_amount(&c, -1000) == 0 && !policy_find("none")->holds_stock,
+          "policy-1.7 none never orders and holds no stock");
+    check(policy_find("sq") == NULL && policy_find_nocase("sq") == sq, "policy-1.8 names are exact; nocase finds sQ");
+}
+
+/* ---- stations ---- */
+
+struct served {
+    struct station *st;
+    int order[8];
+    double at[8];
+    int n;
+};
+
+static struct served served_log;
+
+static void on_done(struct sim *sim, void *ctx)
+{
+    struct order *o = ctx;
+    served_log.order[served_log.n] = (int)o->units;
+    served_log.at[served_log.n++] = sim_now(sim);
+    station_depart(served_log.st, sim);
+}
+
+static void test_station(void)
+{
+    struct sim *sim = sim_new(NULL);
+    struct station st;
+    station_init(&st, 2, 3, on_done);
+    served_log = (struct served){.st = &st};
+    struct order o[4];
+    memset(o, 0, sizeof o);
+    for (int i = 0; i < 4; i++) {
+        o[i].units = i; /* the tag */
+        o[i].service = 1.0 + i;
+    }
+    for (int i = 0; i < 4; i++) station_arrive(&st, sim, &o[i]);
+    check(st.busy == 2 && st.queued == 2, "station-1.1 two servers busy, two orders queued");
+    sim_run_until(sim, 100);
+    /* o0 ends at 1, o2 starts at 1 and ends at 4; o1 ends at 2, o3 starts and ends at 6 */
+    check(served_log.n == 4 && served_log.order[0] == 0 && served_log.at[0] == 1 && served_log.order[1] == 1 &&
+              served_log.at[1] == 2 && served_log.order[2] == 2 && served_log.at[2] == 4 &&
+              served_log.order[3] == 3 && served_log.at[3] == 6,
+          "station-1.2 first come, first served on the first free server");
+    /* busy: 2 servers for [0,4], 1 for [4,6], 0 for [6,100] -> 10 server-days over 200 */
+    check(fabs(station_utilisation(&st, 100) - 10.0 / 200) < 1e-12, "station-1.3 utilisation is busy time / capacity");
+    struct station unlimited;
+    station_init(&unlimited, 0, 3, on_done);
+    check(isnan(station_utilisation(&unlimited, 1)), "station-1.4 unlimited servers have no utilisation");
+    sim_free(sim);
+}
+
+/* ---- whole replications ---- */
+
+static void check_conservation(const char *what, const struct model_config *c)
+{
+    double x[METRIC_COUNT];
+    struct model_totals t;
+    model_run(c, 0, x, &t, NULL);
+    double scale = 1 + t.demanded;
+    check(fabs(t.demanded - (t.filled_now + t.backordered + t.lost)) < 1e-9 * scale,
+          "model-1.1 %s: units demanded = filled from stock + backordered + lost", what);
+    check(fabs(t.stock_final - (t.stock_initial + t.stock_received - t.stock_issued)) < 1e-6 * scale,
+          "model-1.2 %s: on hand = initial + received - issued", what);
+    check(fabs(t.on_order_final - (t.stock_ordered - t.stock_received)) < 1e-6 * scale,
+          "model-1.3 %s: on order = ordered - received", what);
+    check(fabs(t.backordered_final - t.waiting_units_final) < 1e-6 * scale,
+          "model-1.4 %s: backordered = units still owed to waiting orders", what);
+    check(t.peak_orders_in_flight < 5000, "model-1.5 %s: orders in flight stay bounded (%zu)", what,
+          t.peak_orders_in_flight);
+    int finite = 1;
+    for (int m = 0; m < METRIC_COUNT; m++)
+        if (isinf(x[m])) finite = 0;
+    check(finite, "model-1.6 %s: no metric is infinite", what);
+    check(fabs(x[M_COST_TOTAL] - (x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_SHORTAGE])) < 1e-9 &&
+              fabs(x[M_PROFIT] - (x[M_REVENUE] - x[M_COST_TOTAL])) < 1e-9,
+          "model-1.7 %s: total = holding + ordering + shortage; profit = revenue - cost", what);
+    check(fabs(x[M_STOCKOUT_RATE] + x[M_ORDER_FILL_RATE] - 1) < 1e-12,
+          "model-1.8 %s: stockout rate = 1 - order fill rate", what);
+}
+
+static void test_conservation(void)
+{
+    struct model_config c = shop();
+    check_conservation("sQ backorders", &c);
+    c.inventory.shortage = SHORTAGE_LOST_SALE;
+    check_conservation("sQ lost sales", &c);
+    c = shop();
+    c.inventory.policy = policy_find("sS");
+    c.inventory.order_up_to = 1500;
+    c.inventory.review_days = 3;
+    check_conservation("periodic sS", &c);
+    c.inventory.policy = policy_find("base_stock");
+    c.inventory.order_up_to = 600;
+    c.inventory.review_days = 0;
+    set_dist(&c.demand.units_per_order, "normal", (double[]){2, 1.5}, 2); /* decimal units */
+    check_conservation("base stock, decimal units", &c);
+}
+
+static void test_common_random_numbers(void)
+{
+    struct model_config a = shop(), b = shop();
+    b.inventory.reorder_point = 100; /* far more stockouts */
+    b.costs.holding_per_unit_day = 1;
+    double xa[METRIC_COUNT], xb[METRIC_COUNT];
+    model_run(&a, 3, xa, NULL, NULL);
+    model_run(&b, 3, xb, NULL, NULL);
+    check(xa[M_ORDERS_PER_DAY] == xb[M_ORDERS_PER_DAY] && xa[M_UNITS_PER_DAY] == xb[M_UNITS_PER_DAY],
+          "crn-1.1 a different policy sees exactly the same demand");
+    struct model_config costly = a;
+    costly.costs.holding_per_unit_day *= 3;
+    costly.costs.order_fixed += 100;
+    double xc[METRIC_COUNT];
+    model_run(&costly, 3, xc, NULL, NULL);
+    int same = 1;
+    for (int m = 0; m < METRIC_COUNT; m++)
+        if (metric_defs[m].group != GROUP_MONEY && memcmp(&xa[m], &xc[m], sizeof xa[m]) != 0) same = 0;
+    check(same && xc[M_COST_TOTAL] > xa[M_COST_TOTAL],
+          "crn-1.2 changing only costs leaves every non-money metric identical");
+    check(xb[M_FILL_RATE] < xa[M_FILL_RATE], "crn-1.3 ... while its service differs (%.4f < %.4f)", xb[M_FILL_RATE],
+          xa[M_FILL_RATE]);
+    double again[METRIC_COUNT];
+    model_run(&a, 3, again, NULL, NULL);
+    check(memcmp(xa, again, sizeof xa) == 0, "crn-1.4 the same replication twice gives identical results");
+    model_run(&a, 4, again, NULL, NULL);
+    check(again[M_ORDERS_PER_DAY] != xa[M_ORDERS_PER_DAY], "crn-1.5 another replication sees other demand");
+}
+
+static void test_warmup_and_window(void)
+{
+    struct model_config c = shop();
+    c.run.horizon_days = 1000;
+    c.run.warmup_days = 500;
+    double x[METRIC_COUNT];
+    struct model_totals t;
+    model_run(&c, 0, x, &t, NULL);
+    /* 40 orders a day over 1000 days: a count of about 40000 +- 3 sd of 200 */
+    check(fabs(x[M_ORDERS_PER_DAY] - 40) < 3 * sqrt(40000.0) / 1000, "window-1.1 orders are counted after the warm-up only (%.3f/day)",
+          x[M_ORDERS_PER_DAY]);
+    check(t.placed == (uint64_t)llround(x[M_ORDERS_PER_DAY] * 1000), "window-1.2 orders_per_day = orders placed / horizon");
+}
+
+static void test_on_time_and_quantiles(void)
+{
+    struct model_config c;
+    memset(&c, 0, sizeof c);
+    c.run = (struct run_config){.horizon_days = 100, .warmup_days = 5, .replications = 1, .seed = 1};
+    set_dist(&c.demand.interarrival_days, "exponential", (double[]){0.1}, 1);
+    dist_constant(&c.demand.units_per_order, 1);
+    dist_constant(&c.order_cycle.transmission_days, 0.5);
+    dist_constant(&c.order_cycle.processing.days, 0.25);
+    dist_constant(&c.order_cycle.picking.days, 0.25);
+    dist_constant(&c.order_cycle.delivery_days, 1);
+    c.inventory.policy = policy_find("none");
+    c.order_cycle.has_promise = true;
+    c.order_cycle.promise_days = 1.9;
+    double x[METRIC_COUNT];
+    model_run(&c, 0, x, NULL, NULL);
+    check(x[M_ON_TIME_RATE] == 0 && x[M_PERFECT_ORDER_RATE] == 0, "ontime-1.1 a 2-day cycle misses a 1.9-day promise");
+    c.order_cycle.promise_days = 2;
+    model_run(&c, 0, x, NULL, NULL);
+    check(x[M_ON_TIME_RATE] == 1 && x[M_PERFECT_ORDER_RATE] == 1, "ontime-1.2 ... and meets a 2-day promise");
+    c.order_cycle.has_promise = false;
+    model_run(&c, 0, x, NULL, NULL);
+    check(isnan(x[M_ON_TIME_RATE]) && x[M_PERFECT_ORDER_RATE] == 1,
+          "ontime-1.3 without a promise there is no on-time rate; perfect = in full");
+    check(fabs(x[M_CYCLE_TRANSMISSION] - 0.5) < 1e-9 && fabs(x[M_CYCLE_DELIVERY] - 1) < 1e-9 &&
+              fabs(x[M_CYCLE_STOCK_WAIT]) < 1e-9,
+          "ontime-1.4 the stage breakdown adds up the constant stage times");
+    check(isnan(x[M_MEAN_ON_HAND]) && isnan(x[M_CYCLE_SERVICE_LEVEL]) && x[M_FILL_RATE] == 1 &&
+              x[M_COST_HOLDING] == 0,
+          "ontime-1.5 policy none: always filled, no stock levels, no holding cost");
+}
+
+static void test_lost_sale_orders(void)
+{
+    struct model_config c = shop();
+    c.inventory.shortage = SHORTAGE_LOST_SALE;
+    c.inventory.reorder_point = 50; /* frequent stockouts */
+    double x[METRIC_COUNT];
+    struct model_totals t;
+    model_run(&c, 0, x, &t, NULL);
+    check(x[M_LOST_SALES_RATE] > 0.05, "lost-1.1 a low reorder point loses sales (%.3f)", x[M_LOST_SALES_RATE]);
+    check(t.dropped > 0, "lost-1.2 orders with nothing in stock are not shipped (%llu dropped)",
+          (unsigned long long)t.dropped);
+    check(x[M_PERFECT_ORDER_RATE] < x[M_ORDER_FILL_RATE] + 1e-9,
+          "lost-1.3 a short-shipped or dropped order is never perfect");
+    check(fabs(x[M_FILL_RATE] + x[M_LOST_SALES_RATE] - 1) < 1e-9, "lost-1.4 with lost sales, fill + lost = 1");
+    check(x[M_MEAN_BACKORDERS] == 0, "lost-1.5 nothing is ever backordered");
+}
+
+static void test_stop_flag(void)
+{
+    struct model_config c = shop();
+    c.run.horizon_days = 1e6;
+    atomic_int stop;
+    atomic_init(&stop, 1);
+    double x[METRIC_COUNT];
+    check(model_run(&c, 0, x, NULL, &stop) == 1, "stop-1.1 a raised stop flag ends a long run early");
+}
+
+int main(void)
+{
+    test_policies();
+    test_station();
+    test_conservation();
+    test_common_random_numbers();
+    test_warmup_and_window();
+    test_on_time_and_quantiles();
+    test_lost_sale_orders();
+    test_stop_flag();
+    return check_done("test_models");
+}
