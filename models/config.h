@@ -59,6 +59,7 @@ struct cost_config {
     double order_fixed, order_per_unit;
     double backorder_per_unit_day, backorder_per_unit;
     double lost_sale_per_unit;
+    double processing_per_server_day, picking_per_server_day; /* staff */
 };
 
 struct revenue_config {

@@ -38,12 +38,15 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_MEAN_ON_ORDER] = {"mean_on_order", "On order, mean", GROUP_INVENTORY, KIND_UNITS},
     [M_TIME_OUT_OF_STOCK] = {"time_out_of_stock", "Time with nothing on hand", GROUP_INVENTORY, KIND_RATE},
     [M_REPLENISHMENTS_PER_DAY] = {"replenishments_per_day", "Replenishment orders", GROUP_INVENTORY, KIND_PER_DAY},
+    [M_REORDER_UNDERSHOOT] = {"reorder_undershoot_units", "Position below s when ordering", GROUP_INVENTORY, KIND_UNITS},
 
     [M_ORDERS_PER_DAY] = {"orders_per_day", "Customer orders", GROUP_DEMAND, KIND_PER_DAY},
     [M_UNITS_PER_DAY] = {"units_per_day", "Units ordered", GROUP_DEMAND, KIND_PER_DAY},
 
     [M_COST_HOLDING] = {"cost_holding_per_day", "Holding cost", GROUP_MONEY, KIND_MONEY_PER_DAY},
     [M_COST_ORDERING] = {"cost_ordering_per_day", "Ordering cost (fixed + per unit)", GROUP_MONEY, KIND_MONEY_PER_DAY},
+    [M_COST_PURCHASE] = {"cost_purchase_per_day", "  of which purchases (per unit)", GROUP_MONEY, KIND_MONEY_PER_DAY},
+    [M_COST_STAFF] = {"cost_staff_per_day", "Staff cost (clerks and pickers)", GROUP_MONEY, KIND_MONEY_PER_DAY},
     [M_COST_SHORTAGE] = {"cost_shortage_per_day", "Shortage cost (backorder + lost sale)", GROUP_MONEY, KIND_MONEY_PER_DAY},
     [M_COST_TOTAL] = {"cost_total_per_day", "Total cost", GROUP_MONEY, KIND_MONEY_PER_DAY},
     [M_REVENUE] = {"revenue_per_day", "Revenue", GROUP_MONEY, KIND_MONEY_PER_DAY},

@@ -35,12 +35,15 @@ enum metric {
     M_MEAN_ON_ORDER,
     M_TIME_OUT_OF_STOCK,
     M_REPLENISHMENTS_PER_DAY,
+    M_REORDER_UNDERSHOOT,
     /* demand */
     M_ORDERS_PER_DAY,
     M_UNITS_PER_DAY,
     /* money */
     M_COST_HOLDING,
     M_COST_ORDERING,
+    M_COST_PURCHASE,
+    M_COST_STAFF,
     M_COST_SHORTAGE,
     M_COST_TOTAL,
     M_REVENUE,

@@ -229,6 +229,8 @@ static void compute_metrics(const struct model *m, double end, double *x)
     x[M_MEAN_ON_ORDER] = stock_mean_on_order(s, end);
     x[M_TIME_OUT_OF_STOCK] = stock_time_empty(s, end);
     if (!s->unlimited) x[M_REPLENISHMENTS_PER_DAY] = (double)sc->replenishments / days;
+    if (c->inventory.policy->uses_reorder_point)
+        x[M_REORDER_UNDERSHOOT] = ratio(sc->undershoot, (double)sc->replenishments);
 
     x[M_ORDERS_PER_DAY] = (double)f->placed / days;
     x[M_UNITS_PER_DAY] = f->units_placed / days;
@@ -236,10 +238,13 @@ static void compute_metrics(const struct model *m, double end, double *x)
     double on_hand = s->unlimited ? 0 : x[M_MEAN_ON_HAND];
     double backorders = s->unlimited ? 0 : x[M_MEAN_BACKORDERS];
     x[M_COST_HOLDING] = k->holding_per_unit_day * on_hand;
-    x[M_COST_ORDERING] = (k->order_fixed * (double)sc->replenishments + k->order_per_unit * sc->ordered) / days;
+    x[M_COST_PURCHASE] = k->order_per_unit * sc->ordered / days;
+    x[M_COST_ORDERING] = k->order_fixed * (double)sc->replenishments / days + x[M_COST_PURCHASE];
+    x[M_COST_STAFF] = k->processing_per_server_day * c->order_cycle.processing.servers +
+                      k->picking_per_server_day * c->order_cycle.picking.servers;
     x[M_COST_SHORTAGE] = k->backorder_per_unit_day * backorders +
                          (k->backorder_per_unit * sc->backordered + k->lost_sale_per_unit * sc->lost) / days;
-    x[M_COST_TOTAL] = x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_SHORTAGE];
+    x[M_COST_TOTAL] = x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE];
     x[M_REVENUE] = c->revenue.price_per_unit * f->units_delivered / days;
     x[M_PROFIT] = x[M_REVENUE] - x[M_COST_TOTAL];
 }

@@ -50,8 +50,10 @@ static void on_receipt(struct sim *sim, void *ctx);
 /* Ask the policy, and place a replenishment order if it says so. */
 static void review(struct stock *s, struct sim *sim)
 {
-    double amount = s->cfg->policy->order_amount(s->cfg, stock_position(s));
+    double position = stock_position(s);
+    double amount = s->cfg->policy->order_amount(s->cfg, position);
     if (!(amount > 0)) return;
+    if (s->cfg->policy->uses_reorder_point) s->counts.undershoot += s->cfg->reorder_point - position;
     double now = sim_now(sim);
     struct order *r = order_new(s->pool);
     r->units = amount;

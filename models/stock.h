@@ -30,6 +30,7 @@ struct stock_counts {
     uint64_t replenishments;    /* replenishment orders placed */
     double ordered;             /* units ordered from the supplier */
     uint64_t cycles, cycles_ok; /* replenishment cycles ended, and those with no stockout */
+    double undershoot;          /* sum over orders placed of (s - position) (sQ, sS) */
 };
 
 /* Totals since the start, never reset: for the balance checks. */

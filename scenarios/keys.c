@@ -90,6 +90,16 @@ const struct key_def key_defs[] = {
     {"inventory", "lead_time_days", KEY_DIST, "days", "0", 0, 1e6, 0,
      "replenishment lead time, drawn per order; orders may overtake each other",
      AT(cfg.inventory.lead_time_days), 0, NULL},
+    {"inventory", "safety_factor", KEY_NUMBER, "sd", NULL, -5, 10, 0,
+     "service lever: set s (sQ) or S (base_stock) to mean lead-time demand + k sd",
+     AT(safety_factor), 0, NULL},
+    {"inventory", "target_cycle_service_level", KEY_NUMBER, "share", NULL, 0, 1,
+     KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE,
+     "service lever: set s or S so the normal approximation gives this cycle service level",
+     AT(target_cycle_service_level), 0, NULL},
+    {"inventory", "target_fill_rate", KEY_NUMBER, "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE,
+     "service lever: set s or S so the normal approximation gives this fill rate (Chopra & Meindl)",
+     AT(target_fill_rate), 0, NULL},
     {"inventory", "initial_on_hand", KEY_NUMBER, "units", NULL, 0, 1e9, 0,
      "stock at time 0 (default: order_up_to, or reorder_point + order_quantity)",
      AT(cfg.inventory.initial_on_hand), 0, NULL},
@@ -113,6 +123,11 @@ const struct key_def key_defs[] = {
     {"costs", "lost_sale_per_unit", KEY_NUMBER, "money/unit", "0", 0, BIG, 0,
      "cost charged once for each unit of demand lost (goodwill; lost margin is already lost revenue)",
      AT(cfg.costs.lost_sale_per_unit), 0, NULL},
+    {"costs", "processing_per_server_day", KEY_NUMBER, "money/clerk/day", "0", 0, BIG, 0,
+     "wage of each order-processing clerk per day (processing_servers of them)",
+     AT(cfg.costs.processing_per_server_day), 0, NULL},
+    {"costs", "picking_per_server_day", KEY_NUMBER, "money/picker/day", "0", 0, BIG, 0,
+     "wage of each picker per day (picking_servers of them)", AT(cfg.costs.picking_per_server_day), 0, NULL},
 
     /* [revenue] */
     {"revenue", "price_per_unit", KEY_NUMBER, "money/unit", "0", 0, BIG, 0,
@@ -169,6 +184,9 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
     case KEY_NUMBER:
         if (k->min <= -1e9)
             snprintf(buf, n, "any number");
+        else if (k->max < 1e6)
+            snprintf(buf, n, "%s %s and %s %s", k->flags & KEY_MIN_EXCLUSIVE ? ">" : ">=", lo,
+                     k->flags & KEY_MAX_EXCLUSIVE ? "<" : "<=", hi);
         else
             snprintf(buf, n, "%s %s", k->flags & KEY_MIN_EXCLUSIVE ? ">" : ">=", lo);
         return;

@@ -19,6 +19,7 @@ enum key_type {
 enum key_flags {
     KEY_MIN_EXCLUSIVE = 1 << 0, /* value must be > min, not >= */
     KEY_MEAN_POSITIVE = 1 << 1, /* distributions: the mean must be > 0 */
+    KEY_MAX_EXCLUSIVE = 1 << 2, /* value must be < max, not <= */
 };
 
 struct key_def {

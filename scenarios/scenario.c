@@ -8,10 +8,13 @@
 #include "suggest.h"
 #include "value.h"
 #include "models/policy.h"
+#include "models/theory.h"
 #include "sim/num.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <ini.h>
 #include <math.h>
 #include <stdarg.h>
@@ -23,11 +26,19 @@
 
 enum { MAX_REPORTED = 20, FILE_MAX_BYTES = 1 << 20 };
 
+/* A problem waiting to be printed: problems are printed in line order at the end, file
+ * before command line, whatever order the checks found them in. */
+struct problem {
+    int order; /* file line, or INT_MAX for the command line */
+    char text[400];
+};
+
 struct loader {
     struct scenario *sc;
     FILE *err;
     const char *where; /* the file's path, or "--set TEXT" */
     size_t problems;
+    struct problem kept[MAX_REPORTED];
     struct scan scan;
     size_t next; /* next scan entry to match with an inih callback */
 };
@@ -38,17 +49,40 @@ static void report(struct loader *ld, int line, const char *section, const char 
 static void report(struct loader *ld, int line, const char *section, const char *key,
                    const char *fmt, ...)
 {
-    if (ld->problems++ >= MAX_REPORTED) return;
-    fputs(ld->where, ld->err);
-    if (line > 0) fprintf(ld->err, ":%d", line);
-    fputs(": ", ld->err);
-    if (section && *section) fprintf(ld->err, "[%s] ", section);
-    if (key && *key) fprintf(ld->err, "%s: ", key);
+    if (ld->problems >= MAX_REPORTED) {
+        ld->problems++;
+        return;
+    }
+    struct problem *p = &ld->kept[ld->problems++];
+    p->order = ld->where == ld->sc->path ? line : INT_MAX;
+    size_t n = (size_t)snprintf(p->text, sizeof p->text, "%s", ld->where);
+    if (line > 0 && n < sizeof p->text) n += (size_t)snprintf(p->text + n, sizeof p->text - n, ":%d", line);
+    if (n < sizeof p->text) n += (size_t)snprintf(p->text + n, sizeof p->text - n, ": ");
+    if (section && *section && n < sizeof p->text)
+        n += (size_t)snprintf(p->text + n, sizeof p->text - n, "[%s] ", section);
+    if (key && *key && n < sizeof p->text) n += (size_t)snprintf(p->text + n, sizeof p->text - n, "%s: ", key);
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(ld->err, fmt, ap);
+    if (n < sizeof p->text) vsnprintf(p->text + n, sizeof p->text - n, fmt, ap);
     va_end(ap);
-    fputc('\n', ld->err);
+}
+
+/* Print the kept problems in line order (a stable insertion sort: they are few). */
+static void print_problems(struct loader *ld)
+{
+    size_t n = ld->problems < MAX_REPORTED ? ld->problems : MAX_REPORTED;
+    size_t order[MAX_REPORTED];
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i;
+        while (j > 0 && ld->kept[order[j - 1]].order > ld->kept[i].order) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = i;
+    }
+    for (size_t i = 0; i < n; i++) fprintf(ld->err, "%s\n", ld->kept[order[i]].text);
+    if (ld->problems > MAX_REPORTED)
+        fprintf(ld->err, "%s: ... and %zu more problems\n", ld->sc->path, ld->problems - MAX_REPORTED);
 }
 
 static void scan_problem(void *ctx, int line, const char *section, const char *key, const char *problem)
@@ -88,8 +122,10 @@ static int apply_value(struct loader *ld, size_t k, const char *text, int line, 
             report(ld, line, d->section, d->name, "must be %s %s, got %s", cmp, lo, got);
             return -1;
         }
-        if (x > d->max) {
-            report(ld, line, d->section, d->name, "must be at most %s, got %s", hi, got);
+        if (d->flags & KEY_MAX_EXCLUSIVE ? !(x < d->max) : x > d->max) {
+            report(ld, line, d->section, d->name, "must be %s %s, got %s%s",
+                   d->flags & KEY_MAX_EXCLUSIVE ? "below" : "at most", hi, got,
+                   d->max == 1 && x > 1 && x <= 100 ? " (write a share as a decimal: 0.95 for 95%)" : "");
             return -1;
         }
         if (d->type != KEY_NUMBER && x != floor(x)) {
@@ -134,6 +170,7 @@ static int apply_value(struct loader *ld, size_t k, const char *text, int line, 
     }
     case KEY_CHOICE: {
         char word[64];
+        while (*text == ' ' || *text == '\t') text++;
         snprintf(word, sizeof word, "%s", text);
         size_t len = strlen(word);
         while (len && (word[len - 1] == ' ' || word[len - 1] == '\t')) word[--len] = '\0';
@@ -339,8 +376,11 @@ static void apply_assignment(struct loader *ld, const char *text)
     for (const char *p = dot; p < eq; p++)
         if (*p == '.') last_dot = p;
     char section[64], key[64];
-    snprintf(section, sizeof section, "%.*s", (int)(last_dot - text), text);
-    snprintf(key, sizeof key, "%.*s", (int)(eq - last_dot - 1), last_dot + 1);
+    const char *sec_start = text, *key_end = eq;
+    while (*sec_start == ' ') sec_start++;
+    while (key_end > last_dot + 1 && (key_end[-1] == ' ' || key_end[-1] == '\t')) key_end--;
+    snprintf(section, sizeof section, "%.*s", (int)(last_dot - sec_start), sec_start);
+    snprintf(key, sizeof key, "%.*s", (int)(key_end - last_dot - 1), last_dot + 1);
     if (!key_section_known(section)) {
         report_unknown_section(ld, 0, section);
         return;
@@ -395,6 +435,101 @@ static void resolve_demand(struct loader *ld)
     }
 }
 
+static void note(struct scenario *sc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void note(struct scenario *sc, const char *fmt, ...)
+{
+    if (sc->nnotes == sizeof sc->notes / sizeof sc->notes[0]) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(sc->notes[sc->nnotes++], sizeof sc->notes[0], fmt, ap);
+    va_end(ap);
+}
+
+static const char *const lever_keys[] = {"safety_factor", "target_cycle_service_level", "target_fill_rate"};
+
+static double *lever_value(struct scenario *sc, size_t i)
+{
+    double *values[] = {&sc->safety_factor, &sc->target_cycle_service_level, &sc->target_fill_rate};
+    return values[i];
+}
+
+/* Decide whether a service lever sets the reorder level. A lever and the level it sets
+ * cannot both be written in the file; given on the command line, either one replaces
+ * the other written in the file. Sets sc->lever.key when a lever is in force. */
+static void choose_lever(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    const struct policy_type *p = sc->cfg.inventory.policy;
+    int chosen = -1;
+    for (size_t i = 0; i < 3; i++) {
+        if (!given(sc, "inventory", lever_keys[i])) continue;
+        if (chosen >= 0) {
+            report(ld, line_of(sc, "inventory", lever_keys[i]), "inventory", lever_keys[i],
+                   "give one service lever, not both this and %s", lever_keys[chosen]);
+            return;
+        }
+        chosen = (int)i;
+    }
+    if (chosen < 0) return;
+    const char *key = lever_keys[chosen];
+    const struct key_origin *lo = &sc->origin[key_index("inventory", key)];
+    if (!p->holds_stock || (p->uses_reorder_point && !p->uses_order_quantity)) {
+        report(ld, lo->line, "inventory", key,
+               "a service lever sets the reorder point of policy sQ or the order-up-to level of "
+               "base_stock; policy %s %s",
+               p->name, p->holds_stock ? "needs reorder_point and order_up_to written out" : "holds no stock");
+        return;
+    }
+    const char *level_key = p->uses_order_quantity ? "reorder_point" : "order_up_to";
+    const struct key_origin *vo = &sc->origin[key_index("inventory", level_key)];
+    char was[40], target[40];
+    num_format(*lever_value(sc, (size_t)chosen), target, sizeof target);
+    if (vo->from != FROM_DEFAULT) {
+        double level = p->uses_order_quantity ? sc->cfg.inventory.reorder_point : sc->cfg.inventory.order_up_to;
+        num_format(level, was, sizeof was);
+        if (lo->from == vo->from && lo->from == FROM_FILE) {
+            report(ld, lo->line, "inventory", key, "the file also sets %s on line %d; give one or the other",
+                   level_key, vo->line);
+            return;
+        }
+        if (lo->from == vo->from) {
+            report(ld, 0, "inventory", key, "the command line also sets %s; give one or the other", level_key);
+            return;
+        }
+        if (vo->from == FROM_COMMAND_LINE) { /* the written level wins over the file's lever */
+            note(sc, "%s = %s from the command line replaces %s = %s (line %d)", level_key, was, key, target,
+                 lo->line);
+            forget(sc, "inventory", key);
+            return;
+        }
+        snprintf(sc->lever.replaced, sizeof sc->lever.replaced, "%s = %s on line %d", level_key, was, vo->line);
+        forget(sc, "inventory", level_key);
+    }
+    sc->lever.key = key;
+    sc->lever.target = *lever_value(sc, (size_t)chosen);
+    sc->lever.level_key = level_key;
+}
+
+/* Set the level a lever asks for, from the normal approximation. */
+static void apply_lever(struct scenario *sc)
+{
+    struct inventory_config *inv = &sc->cfg.inventory;
+    struct protection pr = theory_protection(&sc->cfg);
+    double level;
+    if (strcmp(sc->lever.key, "safety_factor") == 0)
+        level = theory_level_for_safety_factor(&pr, sc->lever.target);
+    else if (strcmp(sc->lever.key, "target_cycle_service_level") == 0)
+        level = theory_level_for_cycle_service(&pr, sc->lever.target);
+    else
+        level = theory_level_for_fill_rate(&pr, sc->lever.target);
+    if (inv->policy->uses_order_quantity)
+        inv->reorder_point = level;
+    else
+        inv->order_up_to = level > 0 ? level : 0;
+    sc->lever.level = inv->policy->uses_order_quantity ? inv->reorder_point : inv->order_up_to;
+}
+
 static void resolve_inventory(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
@@ -409,10 +544,15 @@ static void resolve_inventory(struct loader *ld)
     } params[] = {{"reorder_point", p->uses_reorder_point},
                   {"order_quantity", p->uses_order_quantity},
                   {"order_up_to", p->uses_order_up_to}};
+    choose_lever(ld);
+    if (ld->problems) return;
     for (size_t i = 0; i < 3; i++) {
-        bool is_given = given(sc, "inventory", params[i].name);
+        bool is_given = given(sc, "inventory", params[i].name) ||
+                        (sc->lever.key && strcmp(sc->lever.level_key, params[i].name) == 0);
         if (params[i].used && !is_given)
-            report(ld, policy_line, "inventory", params[i].name, "missing; policy %s needs it", p->name);
+            report(ld, policy_line, "inventory", params[i].name, "missing; policy %s%s needs it%s", p->name,
+                   sc->origin[key_index("inventory", "policy")].from == FROM_COMMAND_LINE ? " (from --set)" : "",
+                   p->uses_order_quantity && i == 0 ? " (or a service lever such as target_fill_rate)" : "");
         if (!params[i].used && is_given)
             report(ld, line_of(sc, "inventory", params[i].name), "inventory", params[i].name,
                    "not used by policy %s; remove it or choose a policy that uses it", p->name);
@@ -426,6 +566,7 @@ static void resolve_inventory(struct loader *ld)
         return;
     }
     if (ld->problems) return;
+    if (sc->lever.key) apply_lever(sc);
     char s[40], big_s[40];
     if (p->uses_reorder_point && p->uses_order_up_to && !(inv->order_up_to > inv->reorder_point))
         report(ld, line_of(sc, "inventory", "order_up_to"), "inventory", "order_up_to",
@@ -470,7 +611,7 @@ int scenario_load(struct scenario *sc, const char *path, const struct scenario_o
 {
     memset(sc, 0, sizeof *sc);
     snprintf(sc->path, sizeof sc->path, "%s", path);
-    struct loader ld = {.sc = sc, .err = err, .where = path};
+    struct loader ld = {.sc = sc, .err = err, .where = sc->path};
 
     /* defaults go through the same parser as the file */
     for (size_t k = 0; k < key_count; k++) {
@@ -482,8 +623,7 @@ int scenario_load(struct scenario *sc, const char *path, const struct scenario_o
     for (size_t i = 0; i < nsets; i++) apply_set(&ld, &sets[i]);
     if (ld.problems == 0) resolve_demand(&ld);
     if (ld.problems == 0) resolve_inventory(&ld);
-    if (ld.problems > MAX_REPORTED)
-        fprintf(err, "%s: ... and %zu more problems\n", path, ld.problems - MAX_REPORTED);
+    print_problems(&ld);
     if (ld.problems) return 2;
     add_warnings(sc);
     return 0;
@@ -508,6 +648,11 @@ static const char *why_unset(const struct scenario *sc, const struct key_def *d,
 {
     const struct policy_type *p = sc->cfg.inventory.policy;
     bool is_given = sc->origin[d - key_defs].from != FROM_DEFAULT;
+    if (sc->lever.key && strcmp(d->section, "inventory") == 0 && strcmp(d->name, sc->lever.level_key) == 0) {
+        char level[40];
+        snprintf(buf, n, "%s sets it to %s", sc->lever.key, num_format(sc->lever.level, level, sizeof level));
+        return buf;
+    }
     if (strcmp(d->section, "demand") == 0) {
         if (strcmp(d->name, "orders_per_day") == 0 && !is_given) return "not used: interarrival_days is given";
         if (strcmp(d->name, "interarrival_days") == 0 && !is_given) return "not used: orders_per_day is given";
@@ -523,11 +668,13 @@ static const char *why_unset(const struct scenario *sc, const struct key_def *d,
         }
     }
     if (d->given_offset && !*(const bool *)((const char *)sc + d->given_offset)) return "not set";
+    if (!d->fallback && !is_given && strcmp(d->name, "initial_on_hand") != 0) return "not set";
     return NULL;
 }
 
 void scenario_write(const struct scenario *sc, FILE *out)
 {
+    assert(sc->cfg.inventory.policy && "scenario_write needs a scenario that loaded");
     fprintf(out, "; %s, fully resolved by servlab check.\n", sc->path);
     fputs("; Every key with the value servlab uses; after ';' its unit and where the value came\n"
           "; from. This file can be run again as it is.\n", out);
@@ -553,11 +700,13 @@ void scenario_write(const struct scenario *sc, FILE *out)
             snprintf(from, sizeof from, "line %d", o->line);
         else if (o->from == FROM_COMMAND_LINE)
             snprintf(from, sizeof from, "--set");
-        else if (strcmp(d->name, "initial_on_hand") == 0)
-            snprintf(from, sizeof from, "default: %s",
-                     sc->cfg.inventory.policy->uses_order_quantity ? "reorder_point + order_quantity"
-                                                                   : "order_up_to");
-        else
+        else if (strcmp(d->name, "initial_on_hand") == 0) {
+            /* derived from other keys: shown, but as a comment so it follows them when edited */
+            snprintf(assign, sizeof assign, "; %s = %s", d->name, value);
+            fprintf(out, "%-34s ; %s, default: %s\n", assign, d->unit,
+                    sc->cfg.inventory.policy->uses_order_quantity ? "reorder_point + order_quantity" : "order_up_to");
+            continue;
+        } else
             snprintf(from, sizeof from, "default");
         fprintf(out, "%-34s ; %s%s%s\n", assign, d->unit, *d->unit ? ", " : "", from);
     }

@@ -17,6 +17,17 @@ enum { SCENARIO_KEYS_MAX = 64, SCENARIO_WARNINGS_MAX = 8, SCENARIO_PATH_MAX = 10
 
 enum key_from { FROM_DEFAULT, FROM_FILE, FROM_COMMAND_LINE };
 
+/* A service lever: a target that sets the reorder point (sQ) or the order-up-to level
+ * (base_stock) through the normal approximation (models/theory.h). */
+struct lever {
+    const char *key;      /* "target_fill_rate", or NULL when no lever is used */
+    double target;        /* the value given */
+    const char *level_key; /* "reorder_point" or "order_up_to" */
+    double level;         /* what it set */
+    char replaced[160];   /* "reorder_point = 500 on line 30" when a command-line lever
+                             replaced a level written in the file, else "" */
+};
+
 /* Where a key's value came from. line is the file line (FROM_FILE). */
 struct key_origin {
     enum key_from from;
@@ -29,9 +40,13 @@ struct scenario {
     /* keys whose value needs resolving into cfg */
     double orders_per_day;
     int policy_choice, shortage_choice;
+    double safety_factor, target_cycle_service_level, target_fill_rate; /* service levers */
+    struct lever lever; /* which lever set the reorder level, if any */
     struct key_origin origin[SCENARIO_KEYS_MAX]; /* indexed like key_defs */
     char warnings[SCENARIO_WARNINGS_MAX][240];   /* things worth saying in the report */
     size_t nwarnings;
+    char notes[4][240]; /* what the command line replaced, for the report */
+    size_t nnotes;
 };
 
 /* A command-line override: assignment is "SECTION.KEY=VALUE" (the key is what follows

@@ -22,19 +22,39 @@ static void trim_into(const char *text, size_t len, char *buf, size_t n)
     buf[len] = '\0';
 }
 
+/* True if s reads as a number once every `from` letter is replaced by `to` ("12O"). */
+static int number_if_swapped(const char *s, const char *from, char to)
+{
+    char t[TOKEN_MAX];
+    int swapped = 0;
+    size_t i = 0;
+    for (; s[i] && i + 1 < sizeof t; i++) {
+        t[i] = s[i];
+        if (strchr(from, s[i])) {
+            t[i] = to;
+            swapped = 1;
+        }
+        if (!isdigit((unsigned char)t[i]) && !strchr("+-.eE", t[i])) return 0;
+    }
+    t[i] = '\0';
+    char *end;
+    strtod(t, &end);
+    return swapped && end != t && !*end;
+}
+
 static const char *number_hint(const char *s)
 {
     int digits = 0;
     for (const char *p = s; *p; p++) digits += isdigit((unsigned char)*p) != 0;
     if (strchr(s, '#')) return " ('#' starts a comment only at the start of a line; after a value write ' ; comment')";
     if (strchr(s, ';')) return " (a comment after a value needs a space before the ';')";
+    if (strchr(s, '(')) return " (a distribution is not allowed here; give one number)";
     if (strchr(s, '%')) return " (write a share as a decimal: 0.95 for 95%)";
     if (digits && strchr(s, ',')) return " (use a dot as the decimal mark: 0.5, not 0,5)";
-    if (digits && (strchr(s, 'O') || strchr(s, 'o'))) return " (is the letter O meant to be a zero?)";
-    if (digits && (strchr(s, 'l') || strchr(s, 'I'))) return " (is the letter l meant to be a one?)";
-    if (digits && isalpha((unsigned char)s[strlen(s) - 1]))
+    if (number_if_swapped(s, "Oo", '0')) return " (is the letter O meant to be a zero?)";
+    if (number_if_swapped(s, "lI", '1')) return " (is the letter l meant to be a one?)";
+    if (digits && isdigit((unsigned char)s[0]) && isalpha((unsigned char)s[strlen(s) - 1]))
         return " (write just the number: the unit is in the key's name)";
-    if (strchr(s, '(')) return " (a distribution is not allowed here; give one number)";
     return "";
 }
 
@@ -61,7 +81,7 @@ int value_number(const char *text, double *out, char *err, size_t errlen)
         snprintf(err, errlen, "'%s' is too large to be a useful number", s);
         return -1;
     }
-    if (errno == ERANGE) {
+    if (errno == ERANGE && x == 0) {
         snprintf(err, errlen, "'%s' is too close to 0 to be represented; write 0", s);
         return -1;
     }
@@ -178,6 +198,11 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
             np++;
         }
         p = comma ? comma + 1 : close;
+        if (comma && p == close) {
+            snprintf(err, errlen, "%s: a parameter is missing (two commas in a row, or one at the end?)",
+                     t->signature);
+            return -1;
+        }
     }
     return dist_init(out, t, params, np, err, errlen);
 }

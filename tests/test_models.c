@@ -8,6 +8,7 @@
 #include "models/model.h"
 #include "models/policy.h"
 #include "models/station.h"
+#include "models/theory.h"
 #include "sim/sim.h"
 
 #include <math.h>
@@ -135,9 +136,9 @@ static void check_conservation(const char *what, const struct model_config *c)
     for (int m = 0; m < METRIC_COUNT; m++)
         if (isinf(x[m])) finite = 0;
     check(finite, "model-1.6 %s: no metric is infinite", what);
-    check(fabs(x[M_COST_TOTAL] - (x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_SHORTAGE])) < 1e-9 &&
+    check(fabs(x[M_COST_TOTAL] - (x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE])) < 1e-9 &&
               fabs(x[M_PROFIT] - (x[M_REVENUE] - x[M_COST_TOTAL])) < 1e-9,
-          "model-1.7 %s: total = holding + ordering + shortage; profit = revenue - cost", what);
+          "model-1.7 %s: total = holding + ordering + staff + shortage; profit = revenue - cost", what);
     check(fabs(x[M_STOCKOUT_RATE] + x[M_ORDER_FILL_RATE] - 1) < 1e-12,
           "model-1.8 %s: stockout rate = 1 - order fill rate", what);
 }
@@ -262,8 +263,62 @@ static void test_stop_flag(void)
     check(model_run(&c, 0, x, NULL, &stop) == 1, "stop-1.1 a raised stop flag ends a long run early");
 }
 
+/* ---- the normal approximation (CASES.md: loss function values and case S1) ---- */
+
+static void test_theory(void)
+{
+    struct { double z, loss; } known[] = {
+        {1.6448536270, 0.0208929590}, {1.2815515655, 0.0473431754}, {0, 0.3989422804}, {2, 0.0084907026}};
+    for (size_t i = 0; i < 4; i++)
+        check(fabs(theory_loss(known[i].z) - known[i].loss) < 1e-9, "theory-1.%zu L(%.10g) = %.10f", i + 1,
+              known[i].z, known[i].loss);
+    struct protection unit = {.days = 1, .demand_mean = 0, .demand_sd = 1, .batch = 1e9};
+    check(fabs(theory_predict(&unit, 1.6448536270).cycle_service_level - 0.95) < 1e-9,
+          "theory-1.5 Phi(1.6448536270) = 0.95");
+
+    /* S1: weekly demand 2500 (sd 500) as one order a week, lead time 2 weeks, Q 10000, s 6000 */
+    struct model_config c;
+    memset(&c, 0, sizeof c);
+    dist_constant(&c.demand.interarrival_days, 7);
+    set_dist(&c.demand.units_per_order, "normal", (double[]){2500, 500}, 2);
+    dist_constant(&c.inventory.lead_time_days, 14);
+    c.inventory.policy = policy_find("sQ");
+    c.inventory.reorder_point = 6000;
+    c.inventory.order_quantity = 10000;
+    struct protection p = theory_protection(&c);
+    check(fabs(p.demand_mean - 5000) < 1e-3 && fabs(p.demand_sd - 500 * sqrt(2.0)) < 1e-3,
+          "theory-2.1 S1 lead-time demand: mean %.4f, sd %.4f (5000, 707.107)", p.demand_mean, p.demand_sd);
+    struct prediction f = theory_predict(&p, 6000);
+    check(fabs(f.cycle_service_level - 0.9213503965) < 1e-7, "theory-2.2 S1 CSL %.10f = 0.9213503965",
+          f.cycle_service_level);
+    check(fabs(f.shortage_per_cycle - 25.12727083) < 1e-4, "theory-2.3 S1 shortage per cycle %.8f = 25.12727083",
+          f.shortage_per_cycle);
+    check(fabs(f.fill_rate - 0.9974872729) < 1e-8, "theory-2.4 S1 fill rate %.10f = 0.9974872729", f.fill_rate);
+
+    /* levers invert the formulas */
+    double s_fill = theory_level_for_fill_rate(&p, 0.99), s_csl = theory_level_for_cycle_service(&p, 0.9);
+    check(fabs(theory_predict(&p, s_fill).fill_rate - 0.99) < 1e-9, "theory-3.1 the fill-rate lever hits its target");
+    check(fabs(theory_predict(&p, s_csl).cycle_service_level - 0.9) < 1e-9, "theory-3.2 the CSL lever hits its target");
+    check(fabs(theory_level_for_safety_factor(&p, 1.5) - (5000 + 1.5 * 707.10678)) < 1e-3,
+          "theory-3.3 safety factor k: s = mean + k sd");
+
+    /* periodic review adds the review period; a random lead time adds its variance */
+    set_dist(&c.demand.interarrival_days, "exponential", (double[]){0.5}, 1); /* Poisson, 2 orders a day */
+    dist_constant(&c.demand.units_per_order, 3);
+    set_dist(&c.inventory.lead_time_days, "normal", (double[]){4, 1}, 2);
+    c.inventory.review_days = 2;
+    p = theory_protection(&c);
+    /* rate 6 units/day; Poisson variance rate 2 * 9 = 18/day; over E[L] + R = 6 days (the clipped
+       normal's mean is 4 to 1e-4) plus 6^2 Var(L) */
+    double mean_l = dist_mean(&c.inventory.lead_time_days), var_l = dist_variance(&c.inventory.lead_time_days);
+    check(fabs(p.days - (mean_l + 2)) < 1e-12 && fabs(p.demand_mean - 6 * (mean_l + 2)) < 1e-9 &&
+              fabs(p.demand_sd - sqrt(18 * (mean_l + 2) + 36 * var_l)) < 1e-9,
+          "theory-4.1 protection interval L + R with compound Poisson demand and random L");
+}
+
 int main(void)
 {
+    test_theory();
     test_policies();
     test_station();
     test_conservation();

@@ -1,0 +1,985 @@
+/* test_scenario.c - the scenario reader (scenarios/): defaults, unknown names and their
+ * did-you-mean, numbers and distributions, cross-field checks, the inih pitfalls of
+ * CONVENTIONS.md, --set overrides, many problems at once, the scenario_write round trip,
+ * the key table, and value/suggest on their own. Each scenario text is written to a
+ * temporary directory and loaded the way servlab loads it; the first error line is
+ * compared exactly, with the file's path replaced by "PATH". Usage:
+ * test_scenario [DEFAULT_INI] (default scenarios/default.ini, run from the repo root). */
+#include "check.h"
+#include "models/policy.h"
+#include "scenarios/keys.h"
+#include "scenarios/scenario.h"
+#include "scenarios/suggest.h"
+#include "scenarios/value.h"
+#include "sim/dist.h"
+#include "sim/num.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char tmpdir[64];    /* made by mkdtemp, removed at the end */
+static char ini_path[128]; /* tmpdir/shop.ini: every scenario text is written here */
+static char big_path[128]; /* tmpdir/big.ini: a sparse file over the size limit */
+static struct scenario sc; /* the last scenario loaded */
+
+/* What the last load reported: its status, its messages with the path replaced by
+ * "PATH", their first line and how many lines there were. */
+static struct {
+    int rc;
+    char text[16384];
+    char first[1024];
+    size_t lines;
+} out;
+
+/* ---- helpers ---- */
+
+static void write_bytes(const char *path, const char *bytes, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(bytes, 1, len, f) != len || fclose(f) != 0) {
+        perror(path);
+        exit(1);
+    }
+}
+
+/* The whole file at path, NUL-terminated (free it); *len receives its length. */
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&buf, &n);
+    if (!f || !m) {
+        perror(path);
+        exit(1);
+    }
+    int c;
+    while ((c = getc(f)) != EOF)
+        putc(c, m);
+    fclose(f);
+    fclose(m);
+    *len = n;
+    return buf;
+}
+
+/* Copy in to out.text with every occurrence of path replaced by "PATH". */
+static void keep_messages(const char *in, const char *path)
+{
+    size_t plen = strlen(path), used = 0;
+    while (*in && used + 5 < sizeof out.text) {
+        if (strncmp(in, path, plen) == 0) {
+            memcpy(out.text + used, "PATH", 4);
+            used += 4;
+            in += plen;
+        } else {
+            out.text[used++] = *in++;
+        }
+    }
+    out.text[used] = '\0';
+    out.lines = 0;
+    for (const char *p = out.text; *p; p++)
+        out.lines += *p == '\n';
+    size_t first = strcspn(out.text, "\n");
+    snprintf(out.first, sizeof out.first, "%.*s", (int)first, out.text);
+}
+
+static void load_path(const char *path, const struct scenario_override *sets, size_t nsets)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *err = open_memstream(&buf, &len);
+    if (!err) abort();
+    out.rc = scenario_load(&sc, path, sets, nsets, err);
+    fclose(err);
+    keep_messages(buf, path);
+    free(buf);
+}
+
+static void load_bytes(const char *bytes, size_t len, const struct scenario_override *sets, size_t nsets)
+{
+    write_bytes(ini_path, bytes, len);
+    load_path(ini_path, sets, nsets);
+}
+
+static void load_text(const char *text)
+{
+    load_bytes(text, strlen(text), NULL, 0);
+}
+
+/* One check: the last load returned rc_want and its first message line is want. */
+static void check_outcome(const char *name, int rc_want, const char *want)
+{
+    bool ok = out.rc == rc_want && strcmp(out.first, want) == 0;
+    if (!check(ok, "%s", name))
+        printf("     got  %d: %s\n     want %d: %s\n", out.rc, out.first, rc_want, want);
+}
+
+static void expect_ok(const char *name, const char *text)
+{
+    load_text(text);
+    check_outcome(name, 0, "");
+}
+
+static void expect_error(const char *name, const char *text, const char *want)
+{
+    load_text(text);
+    check_outcome(name, 2, want);
+}
+
+static void expect_error_bytes(const char *name, const char *bytes, size_t len, const char *want)
+{
+    load_bytes(bytes, len, NULL, 0);
+    check_outcome(name, 2, want);
+}
+
+/* A file with [demand] orders_per_day = 5 and then [section] key = value; the key's
+ * line must give `problem`. */
+static void expect_value_error(const char *name, const char *section, const char *key, const char *value,
+                               const char *problem)
+{
+    char text[1024], want[1024];
+    bool demand = strcmp(section, "demand") == 0;
+    snprintf(text, sizeof text, "[demand]\norders_per_day = 5\n%s%s%s%s = %s\n", demand ? "" : "[",
+             demand ? "" : section, demand ? "" : "]\n", key, value);
+    snprintf(want, sizeof want, "PATH:%d: [%s] %s: %s", demand ? 3 : 4, section, key, problem);
+    expect_error(name, text, want);
+}
+
+static void expect_set_error(const char *name, const char *text, const char *assignment, const char *label,
+                             const char *want)
+{
+    struct scenario_override set = {assignment, label};
+    load_bytes(text, strlen(text), &set, 1);
+    check_outcome(name, 2, want);
+}
+
+static size_t key_index(const char *section, const char *name)
+{
+    int k = key_find(section, name);
+    if (k < 0) abort();
+    return (size_t)k;
+}
+
+static const struct key_origin *origin_of(const char *section, const char *name)
+{
+    return &sc.origin[key_index(section, name)];
+}
+
+static const char *fmt(const struct dist *d)
+{
+    static char buf[4][200];
+    static int next;
+    next = (next + 1) % 4;
+    return dist_format(d, buf[next], sizeof buf[next]);
+}
+
+/* The name of the first field where a and b differ, or NULL. Distributions are
+ * compared by their canonical text. */
+static const char *config_difference(const struct model_config *a, const struct model_config *b)
+{
+#define SAME_NUMBER(field)                                                                                   \
+    do {                                                                                                     \
+        if ((double)a->field != (double)b->field) return #field;                                             \
+    } while (0)
+#define SAME_DIST(field)                                                                                     \
+    do {                                                                                                     \
+        if (strcmp(fmt(&a->field), fmt(&b->field)) != 0) return #field;                                      \
+    } while (0)
+    SAME_NUMBER(run.horizon_days);
+    SAME_NUMBER(run.warmup_days);
+    SAME_NUMBER(run.replications);
+    SAME_NUMBER(run.seed);
+    SAME_DIST(demand.interarrival_days);
+    SAME_NUMBER(demand.has_first_order);
+    SAME_NUMBER(demand.first_order_days);
+    SAME_DIST(demand.units_per_order);
+    SAME_DIST(order_cycle.transmission_days);
+    SAME_DIST(order_cycle.processing.days);
+    SAME_NUMBER(order_cycle.processing.servers);
+    SAME_DIST(order_cycle.picking.days);
+    SAME_NUMBER(order_cycle.picking.servers);
+    SAME_DIST(order_cycle.delivery_days);
+    SAME_NUMBER(order_cycle.has_promise);
+    SAME_NUMBER(order_cycle.promise_days);
+    SAME_NUMBER(inventory.review_days);
+    SAME_NUMBER(inventory.reorder_point);
+    SAME_NUMBER(inventory.order_quantity);
+    SAME_NUMBER(inventory.order_up_to);
+    SAME_DIST(inventory.lead_time_days);
+    SAME_NUMBER(inventory.initial_on_hand);
+    SAME_NUMBER(inventory.shortage);
+    SAME_NUMBER(costs.holding_per_unit_day);
+    SAME_NUMBER(costs.order_fixed);
+    SAME_NUMBER(costs.order_per_unit);
+    SAME_NUMBER(costs.backorder_per_unit_day);
+    SAME_NUMBER(costs.backorder_per_unit);
+    SAME_NUMBER(costs.lost_sale_per_unit);
+    SAME_NUMBER(costs.processing_per_server_day);
+    SAME_NUMBER(costs.picking_per_server_day);
+    SAME_NUMBER(revenue.price_per_unit);
+#undef SAME_NUMBER
+#undef SAME_DIST
+    if (a->inventory.policy != b->inventory.policy) return "inventory.policy";
+    return NULL;
+}
+
+/* scenario_write's text for the last scenario loaded (free it). */
+static char *written(void)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f) abort();
+    scenario_write(&sc, f);
+    fclose(f);
+    return buf;
+}
+
+static const char *after_first_line(const char *text)
+{
+    const char *nl = strchr(text, '\n');
+    return nl ? nl + 1 : "";
+}
+
+/* ---- 1. a minimal file and the defaults ---- */
+
+static void test_minimal(void)
+{
+    expect_ok("scen-1.1 a file with only [demand] orders_per_day = 5 loads",
+              "[demand]\norders_per_day = 5\n");
+    const struct model_config *c = &sc.cfg;
+    check(c->run.replications == 10, "scen-1.2 replications defaults to 10 (got %u)", c->run.replications);
+    check(c->run.seed == 1, "scen-1.3 seed defaults to 1");
+    check(c->run.horizon_days == 365, "scen-1.4 horizon_days defaults to 365 (got %g)", c->run.horizon_days);
+    check(c->run.warmup_days == 0, "scen-1.5 warmup_days defaults to 0");
+    check(c->inventory.policy == policy_find("none"), "scen-1.6 policy defaults to none");
+    check(dist_is_constant(&c->demand.units_per_order) && dist_mean(&c->demand.units_per_order) == 1,
+          "scen-1.7 units_per_order defaults to constant 1 (got %s)", fmt(&c->demand.units_per_order));
+    check(strcmp(fmt(&c->demand.interarrival_days), "exponential(0.2)") == 0 &&
+              dist_mean(&c->demand.interarrival_days) == 0.2,
+          "scen-1.8 orders_per_day = 5 becomes exponential gaps of mean 0.2 (got %s)",
+          fmt(&c->demand.interarrival_days));
+    check(!c->demand.has_first_order && !c->order_cycle.has_promise,
+          "scen-1.9 no first order time, no promise");
+    check(dist_is_zero(&c->order_cycle.transmission_days) && dist_is_zero(&c->order_cycle.processing.days) &&
+              dist_is_zero(&c->order_cycle.picking.days) && dist_is_zero(&c->order_cycle.delivery_days) &&
+              c->order_cycle.processing.servers == 0 && c->order_cycle.picking.servers == 0,
+          "scen-1.10 the order cycle defaults to no time and unlimited servers");
+    check(c->inventory.shortage == SHORTAGE_BACKORDER, "scen-1.11 shortage defaults to backorder");
+    check(origin_of("demand", "orders_per_day")->from == FROM_FILE &&
+              origin_of("demand", "orders_per_day")->line == 2,
+          "scen-1.12 orders_per_day's origin is the file, line 2");
+    check(origin_of("run", "seed")->from == FROM_DEFAULT, "scen-1.13 seed's origin is the default");
+    check(sc.nwarnings == 0, "scen-1.14 no warnings (got %zu)", sc.nwarnings);
+    expect_ok("scen-1.15 a file without a final newline loads", "[demand]\norders_per_day = 5");
+    expect_ok("scen-1.16 interarrival_days alone loads", "[demand]\ninterarrival_days = uniform(0.1, 0.3)\n");
+    check(strcmp(fmt(&sc.cfg.demand.interarrival_days), "uniform(0.1, 0.3)") == 0,
+          "scen-1.17 interarrival_days is used as written (got %s)", fmt(&sc.cfg.demand.interarrival_days));
+    expect_ok(
+        "scen-1.18 policy sS with s and S loads",
+        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 30\n");
+    check(sc.cfg.inventory.initial_on_hand == 30, "scen-1.19 sS starts with order_up_to on hand (got %g)",
+          sc.cfg.inventory.initial_on_hand);
+    expect_ok(
+        "scen-1.20 policy sQ with s and Q loads",
+        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 10\norder_quantity = 25\n");
+    check(sc.cfg.inventory.initial_on_hand == 35, "scen-1.21 sQ starts with s + Q on hand (got %g)",
+          sc.cfg.inventory.initial_on_hand);
+}
+
+/* ---- 2. unknown names ---- */
+
+static void test_names(void)
+{
+    expect_error("scen-2.1 misspelt key suggests reorder_point",
+                 "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_piont = 5\n",
+                 "PATH:5: [inventory] reorder_piont: unknown key; did you mean 'reorder_point'?");
+    expect_error(
+        "scen-2.2 a key in the wrong section says where it belongs",
+        "[demand]\norders_per_day = 5\nreorder_point = 3\n",
+        "PATH:3: [demand] reorder_point: unknown key in [demand]; 'reorder_point' belongs in [inventory]");
+    expect_error("scen-2.3 misspelt section suggests [demand]", "[demnad]\norders_per_day = 5\n",
+                 "PATH:1: [demnad] unknown section; did you mean [demand]?");
+    expect_error("scen-2.4 an unknown key with no near match points to servlab keys",
+                 "[demand]\norders_per_day = 5\ncolour = red\n",
+                 "PATH:3: [demand] colour: unknown key; 'servlab keys demand' lists the keys of [demand]");
+    expect_error("scen-2.5 an unknown section with no near match lists the sections",
+                 "[demand]\norders_per_day = 5\n[shipping]\ncarrier = post\n",
+                 "PATH:3: [shipping] unknown section; the sections are [run], [demand], [order_cycle], "
+                 "[inventory], [costs] and [revenue]");
+    expect_error("scen-2.6 a swapped pair of letters is suggested", "[demand]\norders_per_dya = 5\n",
+                 "PATH:2: [demand] orders_per_dya: unknown key; did you mean 'orders_per_day'?");
+    expect_error("scen-2.7 a key cut short is suggested by prefix",
+                 "[demand]\norders_per_day = 5\n[inventory]\nlead_time = 2\n",
+                 "PATH:4: [inventory] lead_time: unknown key; did you mean 'lead_time_days'?");
+}
+
+/* ---- 3. values ---- */
+
+static void test_values(void)
+{
+    /* distributions (delivery_days: draws >= 0) */
+    expect_value_error("scen-3.1 a negative lead time is refused", "inventory", "lead_time_days", "-2",
+                       "must be >= 0, got -2");
+    expect_value_error("scen-3.2 a lead time that can draw below 0 is refused", "inventory", "lead_time_days",
+                       "uniform(-1, 3)", "draws must be >= 0, but uniform(-1, 3) can draw -1");
+    expect_value_error("scen-3.3 misspelt family suggests exponential", "order_cycle", "delivery_days",
+                       "exponentail(2)", "unknown distribution 'exponentail'; did you mean 'exponential'?");
+    expect_value_error("scen-3.4 normal with one parameter", "order_cycle", "delivery_days", "normal(5)",
+                       "normal(mean, sd) takes 2 parameters, got 1");
+    expect_value_error("scen-3.5 gamma with sd 0", "order_cycle", "delivery_days", "gamma(5, 0)",
+                       "gamma(mean, sd): sd must be > 0, got 0");
+    expect_value_error("scen-3.6 discrete with a bare value", "order_cycle", "delivery_days",
+                       "discrete(1:0.5, 2)",
+                       "discrete(value:weight, ...): '2' should be a value:weight pair");
+    expect_value_error("scen-3.7 a missing ')'", "order_cycle", "delivery_days", "exponential(2",
+                       "exponential(mean): missing ')' at the end");
+    expect_value_error("scen-3.8 parameters without parentheses", "order_cycle", "delivery_days",
+                       "exponential 3", "write exponential(mean) with its parameters in parentheses");
+    expect_value_error("scen-3.9 a trailing comma in a distribution is refused", "order_cycle",
+                       "delivery_days", "exponential(2,)",
+                       "exponential(mean): a parameter is missing (two commas in a row, or one at the end?)");
+    expect_value_error("scen-3.10 an unknown word with no near family", "order_cycle", "delivery_days",
+                       "fast",
+                       "unknown distribution 'fast'; use a number or one of constant, exponential, uniform, "
+                       "triangular, normal, lognormal, gamma, erlang, poisson, geometric, discrete");
+    expect_value_error("scen-3.11 a mean of 0 for units_per_order", "demand", "units_per_order", "0",
+                       "the mean must be > 0, but 0 has mean 0");
+    expect_value_error("scen-3.12 text after ')'", "order_cycle", "delivery_days", "normal(5, 2) days",
+                       "normal(mean, sd): unexpected text after ')': ' days'");
+    expect_value_error("scen-3.13 a parameter that is not a number", "order_cycle", "delivery_days",
+                       "exponential(1O)",
+                       "exponential(mean): '1O' is not a number (is the letter O meant to be a zero?)");
+    expect_value_error("scen-3.14 an empty distribution", "order_cycle", "delivery_days", "",
+                       "no value; write a number or a distribution such as exponential(2)");
+
+    /* numbers (horizon_days: > 0) */
+    expect_value_error("scen-3.20 letter O for a zero", "run", "horizon_days", "12O",
+                       "'12O' is not a number (is the letter O meant to be a zero?)");
+    expect_value_error("scen-3.21 1e999 is too large", "run", "horizon_days", "1e999",
+                       "'1e999' is too large to be a useful number");
+    expect_value_error("scen-3.22 nan is not a number", "run", "horizon_days", "nan",
+                       "'nan' is not a number");
+    expect_value_error("scen-3.23 inf is not a number", "run", "horizon_days", "inf",
+                       "'inf' is not a number");
+    expect_value_error("scen-3.24 an empty value", "run", "horizon_days", "",
+                       "no value; write a number after '='");
+    expect_value_error("scen-3.25 a decimal comma", "run", "horizon_days", "0,5",
+                       "'0,5' is not a number (use a dot as the decimal mark: 0.5, not 0,5)");
+    expect_value_error("scen-3.26 a percent sign", "run", "horizon_days", "95%",
+                       "'95%' is not a number (write a share as a decimal: 0.95 for 95%)");
+    expect_value_error("scen-3.27 a unit after the number", "run", "horizon_days", "10 days",
+                       "'10 days' is not a number (write just the number: the unit is in the key's name)");
+    expect_value_error("scen-3.28 '#' after a value is not a comment", "run", "horizon_days", "5 # comment",
+                       "'5 # comment' is not a number ('#' starts a comment only at the start of a line; "
+                       "after a value write ' ; comment')");
+    expect_value_error("scen-3.29 ';' without a space before it is not a comment", "run", "horizon_days",
+                       "5;x", "'5;x' is not a number (a comment after a value needs a space before the ';')");
+    expect_value_error(
+        "scen-3.30 a distribution where a number is needed gets the distribution hint, not the "
+        "letter-O hint",
+        "run", "horizon_days", "exponential(3)",
+        "'exponential(3)' is not a number (a distribution is not allowed here; give one number)");
+    expect_value_error("scen-3.31 a hexadecimal number", "run", "horizon_days", "0x10",
+                       "'0x10' is not a number");
+    expect_value_error("scen-3.32 a unit containing an 'o' gets the unit hint, not the letter-O hint", "run",
+                       "horizon_days", "2 hours",
+                       "'2 hours' is not a number (write just the number: the unit is in the key's name)");
+
+    /* bounds */
+    expect_value_error("scen-3.40 replications = 0", "run", "replications", "0", "must be >= 1, got 0");
+    expect_value_error("scen-3.41 replications = 2.5", "run", "replications", "2.5",
+                       "must be a whole number, got 2.5");
+    expect_value_error("scen-3.42 horizon_days = 0", "run", "horizon_days", "0", "must be > 0, got 0");
+    expect_value_error("scen-3.43 replications over the maximum", "run", "replications", "100001",
+                       "must be at most 100000, got 100001");
+    expect_value_error("scen-3.44 seed over 2^53 - 1", "run", "seed", "9007199254740992",
+                       "must be at most 9007199254740991, got 9007199254740992");
+    expect_value_error("scen-3.45 a negative seed", "run", "seed", "-1", "must be >= 0, got -1");
+    expect_value_error("scen-3.46 order_quantity = 0", "inventory", "order_quantity", "0",
+                       "must be > 0, got 0");
+
+    /* choices */
+    expect_value_error("scen-3.50 policy = sq suggests sQ", "inventory", "policy", "sq",
+                       "unknown choice 'sq'; did you mean 'sQ'? (one of none | sQ | sS | base_stock)");
+    expect_value_error(
+        "scen-3.51 policy = base-stock suggests base_stock", "inventory", "policy", "base-stock",
+        "unknown choice 'base-stock'; did you mean 'base_stock'? (one of none | sQ | sS | base_stock)");
+    expect_value_error("scen-3.52 an unknown policy with no near match", "inventory", "policy", "minmax",
+                       "unknown choice 'minmax'; choose one of none | sQ | sS | base_stock");
+    expect_value_error("scen-3.53 an empty policy", "inventory", "policy", "",
+                       "no value; choose one of none | sQ | sS | base_stock");
+    expect_value_error(
+        "scen-3.54 shortage = lost_sales suggests lost_sale", "inventory", "shortage", "lost_sales",
+        "unknown choice 'lost_sales'; did you mean 'lost_sale'? (one of backorder | lost_sale)");
+}
+
+/* ---- 4. keys that contradict each other ---- */
+
+static void test_cross_field(void)
+{
+    expect_error("scen-4.1 orders_per_day and interarrival_days both given",
+                 "[demand]\norders_per_day = 5\nunits_per_order = 2\ninterarrival_days = exponential(0.2)\n",
+                 "PATH:4: [demand] interarrival_days: give orders_per_day or interarrival_days, not both "
+                 "(the other is on line 2)");
+    expect_error("scen-4.2 neither orders_per_day nor interarrival_days", "[demand]\nunits_per_order = 2\n",
+                 "PATH: [demand] orders_per_day: missing; say how often orders arrive with orders_per_day "
+                 "(a rate) or interarrival_days (a distribution)");
+    expect_error(
+        "scen-4.3 sS with order_up_to below reorder_point",
+        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 8\n",
+        "PATH:6: [inventory] order_up_to: S = 8 must be above reorder_point s = 10 (line 5)");
+    expect_error(
+        "scen-4.4 sS with order_up_to equal to reorder_point",
+        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 10\n",
+        "PATH:6: [inventory] order_up_to: S = 10 must be above reorder_point s = 10 (line 5)");
+    expect_error("scen-4.5 sQ without order_quantity",
+                 "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 10\n",
+                 "PATH:4: [inventory] order_quantity: missing; policy sQ needs it");
+    expect_error(
+        "scen-4.6 order_up_to given with policy sQ",
+        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 10\n"
+        "order_quantity = 20\norder_up_to = 40\n",
+        "PATH:7: [inventory] order_up_to: not used by policy sQ; remove it or choose a policy that uses it");
+    expect_error(
+        "scen-4.7 lost_sale with a negative reorder point",
+        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = -1\n"
+        "order_quantity = 20\nshortage = lost_sale\n",
+        "PATH:5: [inventory] reorder_point: is negative, but with shortage = lost_sale the inventory "
+        "position never falls below 0, so no order would ever be placed");
+    expect_error("scen-4.8 lead_time_days with policy none",
+                 "[demand]\norders_per_day = 5\n[inventory]\nlead_time_days = 2\n",
+                 "PATH:4: [inventory] lead_time_days: not used by policy none (stock never runs out); "
+                 "remove it or choose a policy");
+    expect_error("scen-4.9 reorder_point with policy none (the default)",
+                 "[demand]\norders_per_day = 5\n[inventory]\nreorder_point = 2\n",
+                 "PATH:4: [inventory] reorder_point: not used by policy none; "
+                 "remove it or choose a policy that uses it");
+    expect_error("scen-4.10 base_stock without order_up_to",
+                 "[demand]\norders_per_day = 5\n[inventory]\npolicy = base_stock\n",
+                 "PATH:4: [inventory] order_up_to: missing; policy base_stock needs it");
+    expect_ok(
+        "scen-4.11 lost_sale with reorder_point 0 is fine",
+        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 0\norder_quantity = 20\n"
+        "shortage = lost_sale\n");
+    check(sc.cfg.inventory.shortage == SHORTAGE_LOST_SALE, "scen-4.12 shortage = lost_sale is read");
+
+    expect_ok("scen-4.13 a stage with more load than servers loads, with a warning",
+              "[demand]\norders_per_day = 5\n[order_cycle]\nprocessing_days = 0.5\nprocessing_servers = 1\n");
+    check(sc.nwarnings == 1 &&
+              strcmp(sc.warnings[0],
+                     "order processing is overloaded: orders arrive at 5 a day but 1 server can "
+                     "handle at most 2 a day; the queue grows without bound and cycle times "
+                     "depend on the horizon") == 0,
+          "scen-4.14 the overload warning says rate and capacity: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.15 units_per_order that can draw 0 loads, with a warning",
+              "[demand]\norders_per_day = 5\nunits_per_order = poisson(2)\n");
+    check(sc.nwarnings == 1 && strstr(sc.warnings[0], "units_per_order can draw 0") == sc.warnings[0],
+          "scen-4.16 the zero-units warning is given: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+}
+
+/* ---- 5. what inih would mis-read ---- */
+
+/* "[demand]\n" then an orders_per_day = 5 line padded with a comment to `width` bytes,
+ * ended by `eol`. */
+static void long_line_file(char *buf, size_t n, size_t width, const char *eol)
+{
+    char line[400];
+    const char *start = "orders_per_day = 5 ; ";
+    memset(line, 'x', sizeof line);
+    memcpy(line, start, strlen(start));
+    line[width] = '\0';
+    snprintf(buf, n, "[demand]%s%s%s", eol, line, eol);
+}
+
+static void test_inih_pitfalls(void)
+{
+    char text[1024], want[512];
+    long_line_file(text, sizeof text, 196, "\n");
+    expect_ok("scen-5.1 a line of 196 bytes loads", text);
+    check(sc.orders_per_day == 5, "scen-5.2 ... and its value is read");
+    long_line_file(text, sizeof text, 196, "\r\n");
+    expect_ok("scen-5.3 a line of 196 bytes with CRLF loads", text);
+    long_line_file(text, sizeof text, 197, "\n");
+    expect_error(
+        "scen-5.4 a line of 197 bytes is an error", text,
+        "PATH:2: line is 197 bytes long; at most 196 are read (a Chinese character takes 3); split it");
+
+    char name[60];
+    memset(name, 'k', 49);
+    name[49] = '\0';
+    snprintf(text, sizeof text, "[demand]\norders_per_day = 5\n%s = 1\n", name);
+    snprintf(want, sizeof want,
+             "PATH:3: [demand] %s: unknown key; 'servlab keys demand' lists the keys of [demand]", name);
+    expect_error("scen-5.5 a key name of 49 characters is read whole", text, want);
+    snprintf(text, sizeof text, "[demand]\norders_per_day = 5\n%sk = 1\n", name);
+    expect_error("scen-5.6 a key name of 50 characters is an error", text,
+                 "PATH:3: [demand] key name is 50 characters long; at most 49 are read");
+    snprintf(text, sizeof text, "[%ss]\n", name);
+    expect_error("scen-5.7 a section name of 50 characters is an error", text,
+                 "PATH:1: section name is 50 characters long; at most 49 are read");
+
+    expect_error("scen-5.8 an indented key line is an error",
+                 "[demand]\norders_per_day = 5\n  units_per_order = 2\n",
+                 "PATH:3: [demand] line is indented; start it at the first column (an indented line would be "
+                 "read as more of the previous value)");
+    expect_ok("scen-5.9 an indented comment is fine",
+              "[demand]\n  ; a comment\n\t# another\norders_per_day = 5\n");
+    expect_ok("scen-5.10 a blank line of spaces is fine", "[demand]\norders_per_day = 5\n   \n\t\n");
+    expect_error("scen-5.11 a duplicate key names the first line",
+                 "[demand]\norders_per_day = 5\n\norders_per_day = 6\n",
+                 "PATH:4: [demand] orders_per_day: duplicate key (first set on line 2); keep one");
+    expect_error(
+        "scen-5.12 a duplicate section names the first line",
+        "[demand]\norders_per_day = 5\n[run]\nseed = 2\n[demand]\nunits_per_order = 2\n",
+        "PATH:5: [demand] section appears twice (first on line 1); put all its keys under one header");
+    expect_error(
+        "scen-5.13 a line with no '='", "[demand]\norders_per_day 5\n",
+        "PATH:2: [demand] expected 'key = value', a [section] header or a comment; found 'orders_per_day 5'");
+    expect_error("scen-5.14 'key: value' with a colon", "[demand]\norders_per_day: 5\n",
+                 "PATH:2: [demand] write 'key = value' with '=' (':' is not accepted here)");
+    expect_error("scen-5.15 an unterminated section header", "[demand\norders_per_day = 5\n",
+                 "PATH:1: section header is missing its closing ']'");
+    expect_error("scen-5.16 a key before any section", "orders_per_day = 5\n[demand]\n",
+                 "PATH:1: orders_per_day: key outside any section; put it under a header such as [demand]");
+    expect_error("scen-5.17 text after ']'", "[demand] rates\norders_per_day = 5\n",
+                 "PATH:1: unexpected text after the section header's ']'");
+    expect_ok("scen-5.18 a comment after ']' is fine", "[demand] ; customer orders\norders_per_day = 5\n");
+    expect_error(
+        "scen-5.19 spaces inside the brackets", "[ demand ]\norders_per_day = 5\n",
+        "PATH:1: '[ demand ]' is not a section name (letters, digits, '_' and '.' only; no spaces inside "
+        "the brackets)");
+    expect_error("scen-5.20 a value without a key", "[demand]\norders_per_day = 5\n= 3\n",
+                 "PATH:3: [demand] a value without a key name before '='");
+
+    static const char nul[] = "[demand]\norders_per_day = 5\0\n";
+    expect_error_bytes("scen-5.21 a NUL byte is an error", nul, sizeof nul - 1,
+                       "PATH:2: contains a NUL byte; is this a text file?");
+    expect_error("scen-5.22 a Latin-1 byte is an error", "[demand]\norders_per_day = 5 ; caf\xe9\n",
+                 "PATH:2: contains bytes that are not UTF-8 text; save the file as UTF-8");
+    expect_error("scen-5.23 an overlong UTF-8 sequence is an error",
+                 "[demand]\n; \xc0\xaf\norders_per_day = 5\n",
+                 "PATH:2: contains bytes that are not UTF-8 text; save the file as UTF-8");
+    expect_ok("scen-5.24 UTF-8 text in comments is fine",
+              "; caf\xc3\xa9 \xe8\x8c\xb6\n[demand]\norders_per_day = 5 ; \xe2\x82\xac\n");
+    expect_ok("scen-5.25 a UTF-8 BOM at the start simply works",
+              "\xef\xbb\xbf[demand]\norders_per_day = 5\n");
+    check(sc.orders_per_day == 5, "scen-5.26 ... and the first section is read after the BOM");
+    expect_error("scen-5.27 a lone CR (old Mac line ends) is an error", "[demand]\rorders_per_day = 5\r",
+                 "PATH:1: a carriage return inside the line (old Mac line ends?); save with LF line ends");
+    expect_error(
+        "scen-5.28 an empty file", "",
+        "PATH: has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')");
+    expect_error(
+        "scen-5.29 a file of only comments and headers", "; nothing yet\n[demand]\n",
+        "PATH: has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')");
+
+    load_path(tmpdir, NULL, 0);
+    check_outcome("scen-5.30 a directory as the path", 2, "PATH: is a directory, not a scenario file");
+    snprintf(text, sizeof text, "%s/nosuch.ini", tmpdir);
+    load_path(text, NULL, 0);
+    check_outcome("scen-5.31 a missing file", 2, "PATH: cannot open: No such file or directory");
+    load_path("/dev/null", NULL, 0);
+    check_outcome("scen-5.32 a device as the path", 2, "PATH: is not a regular file");
+    FILE *big = fopen(big_path, "wb");
+    if (!big || ftruncate(fileno(big), 2 << 20) != 0) abort();
+    fclose(big);
+    load_path(big_path, NULL, 0);
+    check_outcome("scen-5.33 a file over 1 MiB", 2,
+                  "PATH: is 2097152 bytes; a scenario file may be at most 1048576");
+
+    expect_ok("scen-5.34 inline ' ;' comments after values work",
+              "[demand]\norders_per_day = 5 ; five a day\nunits_per_order = geometric(2)\t; mean 2\n"
+              "[inventory]\npolicy = sQ ; fixed quantity\nreorder_point = 5 ;s\norder_quantity = 10 ; Q\n");
+    check(sc.orders_per_day == 5 && sc.cfg.inventory.policy == policy_find("sQ") &&
+              sc.cfg.inventory.reorder_point == 5 && sc.cfg.inventory.order_quantity == 10 &&
+              strcmp(fmt(&sc.cfg.demand.units_per_order), "geometric(2)") == 0,
+          "scen-5.35 ... and the values before the comments are read");
+    expect_value_error("scen-5.36 a value that is only a ' ;' comment is empty", "order_cycle",
+                       "delivery_days", "; none yet",
+                       "no value; write a number or a distribution such as exponential(2)");
+}
+
+/* default.ini with CRLF line ends loads to the same configuration as with LF. */
+static void test_crlf(const char *default_ini)
+{
+    load_path(default_ini, NULL, 0);
+    check_outcome("scen-5.40 the default scenario loads", 0, "");
+    if (out.rc != 0) return; /* run from the repo root, or pass the path */
+    struct model_config lf = sc.cfg;
+    size_t len;
+    char *text = read_all(default_ini, &len);
+    char *crlf = malloc(2 * len + 1);
+    if (!crlf) abort();
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n') crlf[n++] = '\r';
+        crlf[n++] = text[i];
+    }
+    load_bytes(crlf, n, NULL, 0);
+    check_outcome("scen-5.41 the default scenario with CRLF line ends loads", 0, "");
+    const char *diff = config_difference(&lf, &sc.cfg);
+    check(!diff, "scen-5.42 CRLF gives the same configuration as LF (first difference: %s)",
+          diff ? diff : "none");
+    free(crlf);
+    free(text);
+}
+
+/* ---- 6. --set overrides ---- */
+
+static void test_overrides(void)
+{
+    const char *minimal = "[demand]\norders_per_day = 5\n";
+    struct scenario_override set = {"run.replications=3", NULL};
+    load_bytes(minimal, strlen(minimal), &set, 1);
+    check_outcome("scen-6.1 --set run.replications=3 loads", 0, "");
+    check(sc.cfg.run.replications == 3, "scen-6.2 --set changes the value (got %u)", sc.cfg.run.replications);
+    check(origin_of("run", "replications")->from == FROM_COMMAND_LINE,
+          "scen-6.3 the value's origin is the command line");
+    char *text = written();
+    const char *line = strstr(text, "\nreplications = 3 ");
+    size_t len = line ? strcspn(line + 1, "\n") : 0;
+    check(line && len > 7 && strncmp(line + 1 + len - 7, "; --set", 7) == 0,
+          "scen-6.4 scenario_write notes that the value came from --set");
+    free(text);
+
+    expect_set_error("scen-6.5 --set with a misspelt key suggests reorder_point", minimal,
+                     "inventory.reorder_piont=5", NULL,
+                     "--set inventory.reorder_piont=5: [inventory] reorder_piont: unknown key; did you mean "
+                     "'reorder_point'?");
+    expect_set_error("scen-6.6 --set without '='", minimal, "run.replications", NULL,
+                     "--set run.replications: write --set SECTION.KEY=VALUE, for example --set "
+                     "inventory.reorder_point=150");
+    expect_set_error("scen-6.7 --set without a section dot", minimal, "replications=3", NULL,
+                     "--set replications=3: write --set SECTION.KEY=VALUE, for example --set "
+                     "inventory.reorder_point=150");
+    expect_set_error("scen-6.8 --set with a misspelt section", minimal, "invntory.policy=sQ", NULL,
+                     "--set invntory.policy=sQ: [invntory] unknown section; did you mean [inventory]?");
+    expect_set_error("scen-6.9 --set with a bad value", minimal, "inventory.policy=sq", NULL,
+                     "--set inventory.policy=sq: [inventory] policy: unknown choice 'sq'; did you mean 'sQ'? "
+                     "(one of none | sQ | sS | base_stock)");
+    expect_set_error("scen-6.10 a label names the option in messages", minimal, "run.replications=0",
+                     "--reps 0", "--reps 0: [run] replications: must be >= 1, got 0");
+
+    const char *gaps = "[demand]\ninterarrival_days = uniform(0.1, 0.3)\n";
+    set = (struct scenario_override){"demand.orders_per_day=8", NULL};
+    load_bytes(gaps, strlen(gaps), &set, 1);
+    check_outcome("scen-6.11 --set orders_per_day replaces interarrival_days from the file (no 'both')", 0,
+                  "");
+    check(strcmp(fmt(&sc.cfg.demand.interarrival_days), "exponential(0.125)") == 0,
+          "scen-6.12 ... and the gaps are exponential with mean 1/8 (got %s)",
+          fmt(&sc.cfg.demand.interarrival_days));
+    set = (struct scenario_override){"demand.interarrival_days=2", NULL};
+    load_bytes(minimal, strlen(minimal), &set, 1);
+    check_outcome("scen-6.13 --set interarrival_days replaces orders_per_day from the file", 0, "");
+    check(strcmp(fmt(&sc.cfg.demand.interarrival_days), "2") == 0,
+          "scen-6.14 ... and the gaps are constant 2 (got %s)", fmt(&sc.cfg.demand.interarrival_days));
+
+    struct scenario_override two[] = {{"inventory.policy=sQ", NULL}, {"inventory.order_quantity=30", NULL}};
+    const char *with_s = "[demand]\norders_per_day = 5\n[inventory]\nreorder_point = 10\n";
+    load_bytes(with_s, strlen(with_s), two, 2);
+    check_outcome("scen-6.15 two --set options complete a policy started in the file", 0, "");
+    check(sc.cfg.inventory.initial_on_hand == 40, "scen-6.16 ... and s + Q is on hand at the start (got %g)",
+          sc.cfg.inventory.initial_on_hand);
+
+    /* the file syntax allows blanks around '=' and values; --set should read the same */
+    set = (struct scenario_override){"run.replications = 3", NULL};
+    load_bytes(minimal, strlen(minimal), &set, 1);
+    check_outcome("scen-6.17 --set 'run.replications = 3' (blanks around '=') works as in a file", 0, "");
+    set = (struct scenario_override){"inventory.policy= none", NULL};
+    load_bytes(minimal, strlen(minimal), &set, 1);
+    check_outcome(
+        "scen-6.18 --set 'inventory.policy= none' (a blank before a choice) reads none, as numbers do", 0,
+        "");
+}
+
+/* ---- 7. many problems at once ---- */
+
+static void test_many_problems(void)
+{
+    expect_error(
+        "scen-7.1 several value problems are all reported, in line order",
+        "[run]\nreplications = 0\nseed = -1\n[demand]\norders_per_dya = 5\nunits_per_order = exponentail(2)\n"
+        "[inventory]\npolicy = sq\n[shiping]\ncarrier = post\n",
+        "PATH:2: [run] replications: must be >= 1, got 0");
+    check(strstr(out.text, "PATH:8: [inventory] policy: ") < strstr(out.text, "PATH:9: [shiping] unknown section"),
+          "scen-7.1b ... the unknown section on line 9 comes after line 8's problem");
+    check(out.lines == 6, "scen-7.2 ... six lines, one per problem (got %zu)", out.lines);
+    check(strstr(out.text, "PATH:2: [run] replications: ") && strstr(out.text, "PATH:3: [run] seed: ") &&
+              strstr(out.text, "PATH:5: [demand] orders_per_dya: ") &&
+              strstr(out.text, "PATH:6: [demand] units_per_order: ") &&
+              strstr(out.text, "PATH:8: [inventory] policy: "),
+          "scen-7.3 ... each naming its line, section and key");
+
+    expect_error(
+        "scen-7.4 several line problems are all reported",
+        "[demand]\n  orders_per_day = 5\nunits_per_order: 2\n[demand]\n",
+        "PATH:2: [demand] line is indented; start it at the first column (an indented line would be read "
+        "as more of the previous value)");
+    check(out.lines == 3, "scen-7.5 ... three lines (got %zu)", out.lines);
+
+    char text[2048] = "[demand]\norders_per_day = 5\n";
+    for (int i = 0; i < 25; i++) {
+        size_t used = strlen(text);
+        snprintf(text + used, sizeof text - used, "zz%d = 1\n", i);
+    }
+    expect_error("scen-7.6 25 unknown keys", text,
+                 "PATH:3: [demand] zz0: unknown key; 'servlab keys demand' lists the keys of [demand]");
+    check(out.lines == 21, "scen-7.7 ... 20 are reported and one line counts the rest (got %zu lines)",
+          out.lines);
+    check(strstr(out.text, "\nPATH: ... and 5 more problems\n") != NULL,
+          "scen-7.8 ... 'and 5 more problems'");
+}
+
+/* ---- 8. scenario_write reads back to the same scenario ---- */
+
+/* text without its first line, each line cut before its " ;" comment (the origin notes
+ * name lines of the file that was read, so they change from one generation to the
+ * next) (free it). */
+static char *assignments(const char *text)
+{
+    char *copy = strdup(after_first_line(text)), *to = copy;
+    for (const char *line = after_first_line(text); *line;) {
+        size_t len = strcspn(line, "\n");
+        const char *comment = strstr(line, " ;");
+        size_t keep = comment && (size_t)(comment - line) < len ? (size_t)(comment - line) : len;
+        while (keep && line[keep - 1] == ' ')
+            keep--;
+        memcpy(to, line, keep);
+        to += keep;
+        *to++ = '\n';
+        line += len + (line[len] == '\n');
+    }
+    *to = '\0';
+    return copy;
+}
+
+/* Write text to path, load it and return scenario_write's text for it (free it), or
+ * NULL if it does not load. */
+static char *rewrite(const char *text, const char *path)
+{
+    write_bytes(path, text, strlen(text));
+    load_path(path, NULL, 0);
+    return out.rc == 0 ? written() : NULL;
+}
+
+/* Load path (with sets), write it, read that back, write again, and again. */
+static void round_trip(int group, const char *label, const char *path, const struct scenario_override *sets,
+                       size_t nsets)
+{
+    char name[200], again[160];
+    snprintf(again, sizeof again, "%s/resolved.ini", tmpdir);
+    load_path(path, sets, nsets);
+    snprintf(name, sizeof name, "scen-8.%d.1 %s loads", group, label);
+    check_outcome(name, 0, "");
+    if (out.rc != 0) return; /* scenario_write needs a resolved scenario */
+    struct model_config first = sc.cfg;
+    char *a = written();
+    char *b = rewrite(a, again);
+    snprintf(name, sizeof name, "scen-8.%d.2 %s: scenario_write's output loads again", group, label);
+    check_outcome(name, 0, "");
+    if (b) {
+        const char *diff = config_difference(&first, &sc.cfg);
+        check(!diff, "scen-8.%d.3 %s: ... to the same configuration (first difference: %s)", group, label,
+              diff ? diff : "none");
+        char *keys_a = assignments(a), *keys_b = assignments(b);
+        check(strcmp(keys_a, keys_b) == 0, "scen-8.%d.4 %s: ... and writes the same assignments again", group,
+              label);
+        char *c = rewrite(b, again);
+        check(c && strcmp(after_first_line(b), after_first_line(c)) == 0,
+              "scen-8.%d.5 %s: the second and third writes are byte-identical after the first line", group,
+              label);
+        free(c);
+        free(keys_a);
+        free(keys_b);
+    }
+    unlink(again);
+    free(a);
+    free(b);
+}
+
+static void test_round_trip(const char *default_ini)
+{
+    round_trip(1, "default.ini", default_ini, NULL, 0);
+    check(strcmp(fmt(&sc.cfg.inventory.lead_time_days), "gamma(5, 1.5)") == 0 &&
+              sc.cfg.inventory.initial_on_hand == 1700,
+          "scen-8.1.6 default.ini: lead time and the derived initial stock survive (%s, %g)",
+          fmt(&sc.cfg.inventory.lead_time_days), sc.cfg.inventory.initial_on_hand);
+
+    const char *rich =
+        "[run]\nhorizon_days = 100.5\nwarmup_days = 7.25\nreplications = 3\nseed = 12345678901\n"
+        "[demand]\ninterarrival_days = discrete(0.1:1, 0.25:2, 1:0.5)\n"
+        "first_order_days = 0.3333333333333333\nunits_per_order = poisson(2.5)\n"
+        "[order_cycle]\ntransmission_days = lognormal(0.5, 0.2)\nprocessing_days = erlang(3, 0.05)\n"
+        "processing_servers = 2\npicking_days = normal(0.1, 0.05)\npicking_servers = 3\n"
+        "delivery_days = uniform(1, 2)\npromise_days = 2.5\n"
+        "[inventory]\npolicy = sS\nreview_days = 7\nreorder_point = -5\norder_up_to = 60\n"
+        "lead_time_days = triangular(1, 2, 6)\ninitial_on_hand = 12\nshortage = backorder\n"
+        "[costs]\nholding_per_unit_day = 0.01\norder_fixed = 40\norder_per_unit = 3.5\n"
+        "backorder_per_unit_day = 0.2\nbackorder_per_unit = 1e-3\nlost_sale_per_unit = 0\n"
+        "[revenue]\nprice_per_unit = 19.99\n";
+    write_bytes(ini_path, rich, strlen(rich));
+    struct scenario_override set = {"costs.order_fixed=75", NULL};
+    round_trip(2, "every family and optional key, one --set", ini_path, &set, 1);
+    check(sc.cfg.costs.order_fixed == 75 && sc.cfg.demand.has_first_order && sc.cfg.order_cycle.has_promise &&
+              strcmp(fmt(&sc.cfg.demand.interarrival_days), "discrete(0.1:1, 0.25:2, 1:0.5)") == 0,
+          "scen-8.2.6 the --set value, the optional keys and discrete weights survive (%s)",
+          fmt(&sc.cfg.demand.interarrival_days));
+}
+
+/* ---- 9. the key table ---- */
+
+/* True if key d's value in sc is its default, parsed on its own. */
+static bool holds_default(const struct key_def *d)
+{
+    const void *v = (const char *)&sc + d->offset;
+    char err[200];
+    double x;
+    struct dist want;
+    switch (d->type) {
+    case KEY_NUMBER: return value_number(d->fallback, &x, err, sizeof err) == 0 && *(const double *)v == x;
+    case KEY_COUNT:
+        return value_number(d->fallback, &x, err, sizeof err) == 0 && *(const unsigned *)v == (unsigned)x;
+    case KEY_SEED:
+        return value_number(d->fallback, &x, err, sizeof err) == 0 && *(const uint64_t *)v == (uint64_t)x;
+    case KEY_DIST:
+        return value_dist(d->fallback, &want, err, sizeof err) == 0 && strcmp(fmt(v), fmt(&want)) == 0;
+    case KEY_CHOICE: return strcmp(d->choice((size_t)(*(const int *)v)), d->fallback) == 0;
+    }
+    return false;
+}
+
+static void test_key_table(void)
+{
+    expect_ok("scen-9.1 the minimal file loads", "[demand]\norders_per_day = 5\n");
+    char *listing = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&listing, &len);
+    if (!f) abort();
+    check(keys_print(f, NULL) == 0, "scen-9.2 keys_print(NULL) prints every section");
+    fclose(f);
+    const char *section = "";
+    size_t section_index = 0;
+    bool contiguous = true;
+    for (size_t k = 0; k < key_count; k++) {
+        const struct key_def *d = &key_defs[k];
+        if (d->fallback)
+            check(sc.origin[k].from == FROM_DEFAULT && holds_default(d),
+                  "scen-9.3 [%s] %s loads its default '%s'", d->section, d->name, d->fallback);
+        check(d->meaning && *d->meaning, "scen-9.4 [%s] %s has a meaning", d->section, d->name);
+        check(key_section_known(d->section), "scen-9.5 [%s] %s: its section is in key_sections", d->section,
+              d->name);
+        check(key_find(d->section, d->name) == (int)k, "scen-9.6 key_find finds [%s] %s", d->section,
+              d->name);
+        check(strlen(d->name) <= 49, "scen-9.7 [%s] %s fits inih's 49-character names", d->section, d->name);
+        char word[80];
+        snprintf(word, sizeof word, "  %s ", d->name);
+        check(strstr(listing, word) != NULL, "scen-9.8 keys_print mentions [%s] %s", d->section, d->name);
+        if (strcmp(d->section, section) != 0) {
+            while (key_sections[section_index] && strcmp(key_sections[section_index], d->section) != 0)
+                section_index++;
+            contiguous = contiguous && key_sections[section_index] != NULL;
+            section = d->section;
+        }
+    }
+    check(contiguous,
+          "scen-9.9 each section's keys are together, in key_sections order (scenario_write relies on it)");
+    free(listing);
+    f = open_memstream(&listing, &len);
+    if (!f) abort();
+    check(keys_print(f, "nosuch") == -1, "scen-9.10 keys_print of an unknown section returns -1");
+    check(keys_print(f, "inventory") == 0, "scen-9.11 keys_print of one section returns 0");
+    fclose(f);
+    check(strstr(listing, "base_stock") && !strstr(listing, "horizon_days"),
+          "scen-9.12 ... and prints that section only");
+    free(listing);
+}
+
+/* ---- 10. value_number, value_dist, suggest_nearest on their own ---- */
+
+static void test_value_functions(void)
+{
+    char err[300] = "";
+    double x = -1;
+    check(value_number("1e-999", &x, err, sizeof err) == -1 &&
+              strcmp(err, "'1e-999' is too close to 0 to be represented; write 0") == 0,
+          "scen-10.1 1e-999 is refused: '%s'", err);
+    check(value_number("+3", &x, err, sizeof err) == 0 && x == 3, "scen-10.2 +3 is 3");
+    check(value_number(" \t2.5 ", &x, err, sizeof err) == 0 && x == 2.5,
+          "scen-10.3 blanks around a number are fine");
+    check(value_number(".5", &x, err, sizeof err) == 0 && x == 0.5, "scen-10.4 .5 is 0.5");
+    check(value_number("1e5", &x, err, sizeof err) == 0 && x == 1e5, "scen-10.5 1e5 is 100000");
+    check(value_number("-", &x, err, sizeof err) == -1 && strcmp(err, "'-' is not a number") == 0,
+          "scen-10.6 a lone '-' is refused: '%s'", err);
+    check(value_number("1e", &x, err, sizeof err) == -1, "scen-10.7 '1e' is refused");
+    check(value_number("1.2.3", &x, err, sizeof err) == -1, "scen-10.8 '1.2.3' is refused");
+    check(value_number("1e308", &x, err, sizeof err) == 0 && x == 1e308, "scen-10.9 1e308 is accepted");
+
+    struct dist d;
+    check(value_dist("discrete(1:1)", &d, err, sizeof err) == 0 && dist_mean(&d) == 1,
+          "scen-10.10 discrete(1:1) is accepted");
+    check(value_dist("constant(3)", &d, err, sizeof err) == 0 && dist_is_constant(&d) && dist_mean(&d) == 3,
+          "scen-10.11 constant(3) is the constant 3");
+    check(value_dist(" exponential( 2 ) ", &d, err, sizeof err) == 0 &&
+              strcmp(fmt(&d), "exponential(2)") == 0,
+          "scen-10.12 blanks inside and around a distribution are fine");
+    check(value_dist("discrete(1:0.25, 3:0.75)", &d, err, sizeof err) == 0 && dist_mean(&d) == 2.5,
+          "scen-10.13 discrete weights give the mean");
+    check(value_dist("exponential()", &d, err, sizeof err) == -1 &&
+              strcmp(err, "exponential(mean) takes 1 parameter, got 0") == 0,
+          "scen-10.14 exponential() is refused: '%s'", err);
+    check(value_dist("-exponential(2)", &d, err, sizeof err) == -1 &&
+              strcmp(err, "'-exponential(2)' is neither a number nor a distribution") == 0,
+          "scen-10.15 a sign before a distribution is refused: '%s'", err);
+    check(value_dist("exponential(2))", &d, err, sizeof err) == -1,
+          "scen-10.16 an extra ')' is refused: '%s'", err);
+    check(value_dist("uniform(1:2, 3)", &d, err, sizeof err) == -1 &&
+              strcmp(err, "uniform(min, max): ':' belongs only in discrete(value:weight, ...)") == 0,
+          "scen-10.17 ':' outside discrete is refused: '%s'", err);
+
+    const char *names[64];
+    size_t n = 0;
+    for (size_t k = 0; k < key_count; k++)
+        names[n++] = key_defs[k].name;
+    const char *near = suggest_nearest("lead_time", names, n);
+    check(near && strcmp(near, "lead_time_days") == 0,
+          "scen-10.20 lead_time suggests lead_time_days (got %s)", near ? near : "nothing");
+    near = suggest_nearest("reorder_piont", names, n);
+    check(near && strcmp(near, "reorder_point") == 0, "scen-10.21 reorder_piont suggests reorder_point");
+    check(suggest_nearest("xyz", names, n) == NULL, "scen-10.22 xyz suggests nothing");
+    check(suggest_distance("ab", "ba") == 1, "scen-10.23 a swap of neighbours counts 1");
+    check(suggest_distance("SEED", "seed") == 0, "scen-10.24 the distance ignores case");
+}
+
+int main(int argc, char **argv)
+{
+    const char *default_ini = argc > 1 ? argv[1] : "scenarios/default.ini";
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/test_scenario.XXXXXX");
+    if (!mkdtemp(tmpdir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    snprintf(ini_path, sizeof ini_path, "%s/shop.ini", tmpdir);
+    snprintf(big_path, sizeof big_path, "%s/big.ini", tmpdir);
+
+    test_minimal();
+    test_names();
+    test_values();
+    test_cross_field();
+    test_inih_pitfalls();
+    test_crlf(default_ini);
+    test_overrides();
+    test_many_problems();
+    test_round_trip(default_ini);
+    test_key_table();
+    test_value_functions();
+
+    unlink(ini_path);
+    unlink(big_path);
+    rmdir(tmpdir);
+    return check_done("test_scenario");
+}
