@@ -1,12 +1,15 @@
 /* servlab.c - the command-line front end: parse the command line, load scenarios, run
  * them, print reports and write output files. Exit status: 0 success, 2 bad command
  * line or bad scenario (nothing simulated), 1 any other failure. */
+#include "cli/charts.h"
 #include "cli/outfile.h"
 #include "cli/report.h"
 #include "cli/simulate.h"
+#include "cli/sweep.h"
 #include "scenarios/keys.h"
 #include "scenarios/scenario.h"
 #include "scenarios/suggest.h"
+#include "plots/chart.h"
 #include "sim/runner.h"
 
 #include <errno.h>
@@ -27,6 +30,9 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  run FILE.ini        simulate the scenario as written; print the service report\n"
+    "  sweep FILE.ini      vary one key over a range; print the service curve and the\n"
+    "                      profit-maximising point (the key and range come from the file's\n"
+    "                      [sweep] section, or from --param and --from/--to/--steps or --values)\n"
     "  check FILE.ini      validate only; print the scenario with every default filled in\n"
     "  keys [SECTION]      every scenario key: type, unit, default, allowed range, meaning\n"
     "  --help, --version\n"
@@ -40,6 +46,12 @@ static const char usage[] =
     "  --out DIR                also write the CSV and a summary.txt into DIR\n"
     "  --quiet                  no progress bar (it is shown on stderr only when that is a terminal)\n"
     "\n"
+    "Sweep options:\n"
+    "  --param SECTION.KEY      the key to vary, e.g. inventory.safety_factor\n"
+    "  --from A --to B --steps N   N equally spaced values from A to B\n"
+    "  --values V1,V2,...       or exactly these values\n"
+    "  --service METRIC         the service rate on the curve (default fill_rate)\n"
+    "\n"
     "Exit status: 0 success, 2 bad command line or scenario (nothing simulated), 1 other failure.\n"
     "Start with:  servlab run scenarios/default.ini   and   servlab keys\n";
 
@@ -50,12 +62,13 @@ struct options {
     const char *files[MAX_FILES];
     size_t nfiles;
     struct scenario_override sets[MAX_SETS];
-    char labels[MAX_SETS][300];       /* for --reps/--seed, which are written as --set */
+    char labels[MAX_SETS][320]; /* for --reps, --seed and the sweep options, which become --set */
     char assignments[MAX_SETS][300];
     size_t nsets;
     unsigned threads;
     enum format format;
     const char *out_dir;
+    const char *plot;
     bool quiet;
 };
 
@@ -82,8 +95,20 @@ static int fail_usage(const char *fmt, ...)
 
 /* ---- command line ---- */
 
-static const char *const option_names[] = {"--set", "--reps", "--seed", "--threads", "--format",
-                                           "--out", "--quiet", "--help", "--version"};
+static const char *const option_names[] = {"--set",   "--reps",  "--seed",  "--threads", "--format",
+                                           "--out",   "--quiet", "--help",  "--version", "--param",
+                                           "--from",  "--to",    "--steps", "--values",  "--service",
+                                           "--plot"};
+
+/* Sweep options are [sweep] keys given on the command line. */
+static const char *sweep_key_of(const char *option)
+{
+    const char *const pairs[][2] = {{"--param", "parameter"}, {"--from", "from"},     {"--to", "to"},
+                                    {"--steps", "steps"},     {"--values", "values"}, {"--service", "service"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (strcmp(option, pairs[i][0]) == 0) return pairs[i][1];
+    return NULL;
+}
 
 static bool takes_value(const char *name)
 {
@@ -94,8 +119,10 @@ static bool takes_value(const char *name)
 static bool option_applies(const char *command, const char *name)
 {
     if (strcmp(command, "keys") == 0) return false;
-    if (strcmp(command, "check") == 0) return strcmp(name, "--set") == 0 || strcmp(name, "--reps") == 0 ||
-                                              strcmp(name, "--seed") == 0;
+    if (sweep_key_of(name)) return strcmp(command, "sweep") == 0 || strcmp(command, "check") == 0;
+    if (strcmp(name, "--plot") == 0) return strcmp(command, "sweep") == 0 || strcmp(command, "run") == 0;
+    if (strcmp(command, "check") == 0)
+        return strcmp(name, "--set") == 0 || strcmp(name, "--reps") == 0 || strcmp(name, "--seed") == 0;
     return true;
 }
 
@@ -121,13 +148,15 @@ static int parse_whole(const char *option, const char *text, unsigned long max, 
 static int parse_option(struct options *o, const char *name, const char *value)
 {
     if (strcmp(name, "--set") == 0) return add_override(o, NULL, value);
-    if (strcmp(name, "--reps") == 0 || strcmp(name, "--seed") == 0) {
-        bool reps = strcmp(name, "--reps") == 0;
+    const char *sweep_key = sweep_key_of(name);
+    if (strcmp(name, "--reps") == 0 || strcmp(name, "--seed") == 0 || sweep_key) {
+        const char *target = sweep_key ? "sweep" : "run";
+        const char *key = sweep_key ? sweep_key : strcmp(name, "--reps") == 0 ? "replications" : "seed";
         size_t i = o->nsets;
         if (i == MAX_SETS) return fail_usage("too many --set options (at most %d)", MAX_SETS);
-        if (strlen(value) > 200) return fail_usage("%s: '%.20s...' is not a whole number", name, value);
+        if (strlen(value) > 250) return fail_usage("%s: the value is too long", name);
         snprintf(o->labels[i], sizeof o->labels[i], "%s %s", name, value);
-        snprintf(o->assignments[i], sizeof o->assignments[i], "run.%s=%s", reps ? "replications" : "seed", value);
+        snprintf(o->assignments[i], sizeof o->assignments[i], "%s.%s=%s", target, key, value);
         return add_override(o, o->labels[i], o->assignments[i]);
     }
     if (strcmp(name, "--threads") == 0) {
@@ -153,6 +182,12 @@ static int parse_option(struct options *o, const char *name, const char *value)
     }
     if (strcmp(name, "--quiet") == 0) {
         o->quiet = true;
+        return 0;
+    }
+    if (strcmp(name, "--plot") == 0) {
+        char err[1200];
+        if (!chart_path_ok(value, err, sizeof err)) return fail_usage("--plot %s", err);
+        o->plot = value;
         return 0;
     }
     return fail_usage("internal: option %s not handled", name);
@@ -268,6 +303,58 @@ static int cmd_run(const struct options *o)
     return rc;
 }
 
+static int write_sweep_files(const char *dir, const struct sweep_result *r)
+{
+    struct outfile f;
+    FILE *fp = outfile_open(&f, dir, "sweep.csv");
+    if (!fp) goto fail;
+    sweep_csv(fp, r);
+    if (outfile_commit(&f) != 0) goto fail;
+    if (!(fp = outfile_open(&f, dir, "curve.csv"))) goto fail;
+    sweep_curve_csv(fp, r);
+    if (outfile_commit(&f) != 0) goto fail;
+    if (!(fp = outfile_open(&f, dir, "summary.txt"))) goto fail;
+    report_summary_header(fp, &r->base, "sweep");
+    sweep_summary(fp, r);
+    if (outfile_commit(&f) != 0) goto fail;
+    /* charts last: a chart that fails never costs the CSV files */
+    char path[1200];
+    int rc = 0;
+    snprintf(path, sizeof path, "%s/service_curve.png", dir);
+    rc |= charts_service_curve(path, r);
+    snprintf(path, sizeof path, "%s/cost_breakdown.png", dir);
+    rc |= charts_cost_breakdown(path, r);
+    snprintf(path, sizeof path, "%s/marginal_cost.png", dir);
+    rc |= charts_marginal_cost(path, r);
+    return rc ? EXIT_FAILURE : 0;
+fail:
+    fprintf(stderr, "servlab: cannot write into %s: %s\n", dir, strerror(errno));
+    return EXIT_FAILURE;
+}
+
+static int cmd_sweep(const struct options *o)
+{
+    if (o->nfiles != 1) return fail_usage("sweep takes one scenario file, e.g. servlab sweep scenarios/default.ini");
+    char err[1200];
+    if (o->out_dir && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
+        fprintf(stderr, "servlab: %s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    static struct sweep_result r;
+    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    int rc = sweep_run(o->files[0], o->sets, o->nsets, &so, &r, stderr);
+    if (rc) return rc;
+    if (o->format == FORMAT_CSV)
+        sweep_csv(stdout, &r);
+    else
+        sweep_table(stdout, &r);
+    rc = finish_stdout();
+    if (rc == 0 && o->out_dir) rc = write_sweep_files(o->out_dir, &r);
+    if (rc == 0 && o->plot && charts_service_curve(o->plot, &r) != 0) rc = EXIT_FAILURE;
+    sweep_free(&r);
+    return rc;
+}
+
 static int cmd_check(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage("check takes one scenario file");
@@ -332,10 +419,11 @@ int main(int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
 
     if (strcmp(o.command, "run") == 0) return cmd_run(&o);
+    if (strcmp(o.command, "sweep") == 0) return cmd_sweep(&o);
     if (strcmp(o.command, "check") == 0) return cmd_check(&o);
     if (strcmp(o.command, "keys") == 0) return cmd_keys(&o);
-    const char *const commands[] = {"run", "check", "keys"};
-    const char *near = suggest_nearest(o.command, commands, 3);
+    const char *const commands[] = {"run", "sweep", "check", "keys"};
+    const char *near = suggest_nearest(o.command, commands, 4);
     if (near) return fail_usage("unknown command '%s'; did you mean '%s'?", o.command, near);
     return fail_usage("unknown command '%s'", o.command);
 }

@@ -14,7 +14,11 @@ enum key_type {
     KEY_SEED,   /* a whole number stored as uint64_t */
     KEY_DIST,   /* a struct dist */
     KEY_CHOICE, /* one word from a list, stored as its int index */
+    KEY_TEXT,   /* a word, stored as char[KEY_TEXT_MAX], checked by key_def.check_text */
+    KEY_LIST,   /* numbers separated by commas, stored as struct number_list */
 };
+
+enum { KEY_TEXT_MAX = 100 };
 
 enum key_flags {
     KEY_MIN_EXCLUSIVE = 1 << 0, /* value must be > min, not >= */
@@ -33,6 +37,8 @@ struct key_def {
     size_t offset;       /* where the value lives in struct scenario */
     size_t given_offset; /* optional keys: a bool in struct scenario set when given; 0: none */
     const char *(*choice)(size_t i); /* KEY_CHOICE: the i-th allowed word, NULL past the end */
+    /* KEY_TEXT: 0 if text is acceptable, else -1 with the problem in err */
+    int (*check_text)(const char *text, char *err, size_t errlen);
 };
 
 extern const struct key_def key_defs[];
@@ -53,5 +59,9 @@ int keys_print(FILE *out, const char *section);
 
 /* Describe a key's allowed values, e.g. ">= 0", "1 to 100000", "none | sQ | sS". */
 void key_range_text(const struct key_def *k, char *buf, size_t n);
+
+/* Can `name` ("section.key") be swept? It must name a number key (not the seed).
+ * Returns its index, or -1 with the problem (and a suggestion) in err. */
+int key_sweepable(const char *name, char *err, size_t errlen);
 
 #endif

@@ -197,6 +197,47 @@ static int apply_value(struct loader *ld, size_t k, const char *text, int line, 
         *(int *)slot(sc, d->offset) = found;
         break;
     }
+    case KEY_TEXT: {
+        char word[KEY_TEXT_MAX];
+        while (*text == ' ' || *text == '\t') text++;
+        size_t len = strlen(text);
+        while (len && (text[len - 1] == ' ' || text[len - 1] == '\t')) len--;
+        if (len == 0 || len >= sizeof word) {
+            report(ld, line, d->section, d->name, len ? "is too long" : "no value");
+            return -1;
+        }
+        memcpy(word, text, len);
+        word[len] = '\0';
+        if (d->check_text && d->check_text(word, problem, sizeof problem) != 0) {
+            report(ld, line, d->section, d->name, "%s", problem);
+            return -1;
+        }
+        memcpy(slot(sc, d->offset), word, len + 1);
+        break;
+    }
+    case KEY_LIST: {
+        struct number_list *list = slot(sc, d->offset);
+        list->n = 0;
+        const char *p = text;
+        for (;;) {
+            const char *comma = strchr(p, ',');
+            char item[120];
+            size_t len = comma ? (size_t)(comma - p) : strlen(p);
+            snprintf(item, sizeof item, "%.*s", (int)(len < sizeof item ? len : sizeof item - 1), p);
+            if (list->n == SWEEP_POINTS_MAX) {
+                report(ld, line, d->section, d->name, "at most %d values", SWEEP_POINTS_MAX);
+                return -1;
+            }
+            if (value_number(item, &list->v[list->n], problem, sizeof problem) != 0) {
+                report(ld, line, d->section, d->name, "value %zu: %s", list->n + 1, problem);
+                return -1;
+            }
+            list->n++;
+            if (!comma) break;
+            p = comma + 1;
+        }
+        break;
+    }
     }
     if (d->given_offset) *(bool *)slot(sc, d->given_offset) = true;
     sc->origin[k] = (struct key_origin){from, line};
@@ -350,7 +391,13 @@ static void forget(struct scenario *sc, const char *section, const char *name)
     sc->origin[key_index(section, name)] = (struct key_origin){FROM_DEFAULT, 0};
 }
 
+static void forget_file_value(struct scenario *sc, const char *section, const char *name)
+{
+    if (sc->origin[key_index(section, name)].from == FROM_FILE) forget(sc, section, name);
+}
+
 static void apply_assignment(struct loader *ld, const char *text);
+static void forget_file_value(struct scenario *sc, const char *section, const char *name);
 
 static void apply_set(struct loader *ld, const struct scenario_override *o)
 {
@@ -391,6 +438,15 @@ static void apply_assignment(struct loader *ld, const char *text)
         return;
     }
     if (apply_value(ld, (size_t)k, eq + 1, 0, FROM_COMMAND_LINE) != 0) return;
+    /* a sweep defined on the command line replaces the file's range */
+    if (strcmp(section, "sweep") == 0) {
+        bool param = strcmp(key, "parameter") == 0, list = strcmp(key, "values") == 0;
+        bool range = strcmp(key, "from") == 0 || strcmp(key, "to") == 0 || strcmp(key, "steps") == 0;
+        const char *range_keys[] = {"from", "to", "steps"};
+        for (size_t i = 0; i < 3; i++)
+            if (param || list) forget_file_value(ld->sc, "sweep", range_keys[i]);
+        if (param || range) forget_file_value(ld->sc, "sweep", "values");
+    }
     /* a rate on the command line replaces a gap distribution in the file, and back */
     if (strcmp(section, "demand") == 0 && strcmp(key, "orders_per_day") == 0)
         forget(ld->sc, "demand", "interarrival_days");
@@ -583,6 +639,55 @@ static void resolve_inventory(struct loader *ld)
     }
 }
 
+/* The [sweep] section: a parameter, and values or from/to/steps. */
+static void resolve_sweep(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    struct sweep_config *sw = &sc->sweep;
+    bool param = given(sc, "sweep", "parameter"), list = given(sc, "sweep", "values");
+    bool from = given(sc, "sweep", "from"), to = given(sc, "sweep", "to"), steps = given(sc, "sweep", "steps");
+    if (!param && !list && !from && !to && !steps) return;
+    if (!param) {
+        int line = line_of(sc, "sweep", list ? "values" : from ? "from" : to ? "to" : "steps");
+        report(ld, line, "sweep", "parameter", "missing; say which key to vary, e.g. parameter = inventory.safety_factor");
+        return;
+    }
+    if (list && (from || to || steps)) {
+        report(ld, line_of(sc, "sweep", "values"), "sweep", "values",
+               "give values, or from, to and steps, not both");
+        return;
+    }
+    if (!list) {
+        const char *missing = !from ? "from" : !to ? "to" : !steps ? "steps" : NULL;
+        if (missing) {
+            report(ld, line_of(sc, "sweep", "parameter"), "sweep", missing,
+                   "missing; give from, to and steps (or a list of values)");
+            return;
+        }
+        if (sw->from == sw->to) {
+            report(ld, line_of(sc, "sweep", "to"), "sweep", "to", "equals from; a sweep needs a range");
+            return;
+        }
+        sw->values.n = sw->steps;
+        for (unsigned i = 0; i < sw->steps; i++) {
+            double x = sw->from + (sw->to - sw->from) * i / (sw->steps - 1);
+            sw->values.v[i] = fabs(x) < 1e-12 * (fabs(sw->from) + fabs(sw->to)) ? 0 : x;
+        }
+    }
+    char problem[200];
+    int k = key_sweepable(sw->parameter, problem, sizeof problem);
+    if (k >= 0 && key_defs[k].type == KEY_COUNT)
+        for (size_t i = 0; i < sw->values.n; i++)
+            if (sw->values.v[i] != floor(sw->values.v[i])) {
+                char v[40];
+                report(ld, line_of(sc, "sweep", list ? "values" : "steps"), "sweep", list ? "values" : "steps",
+                       "%s takes whole numbers, but the sweep reaches %s", sw->parameter,
+                       num_format(sw->values.v[i], v, sizeof v));
+                return;
+            }
+    sw->active = true;
+}
+
 /* Offered load of a stage: busy servers needed on average. */
 static void check_stage_load(struct scenario *sc, const char *what, const struct stage_config *st)
 {
@@ -623,6 +728,7 @@ int scenario_load(struct scenario *sc, const char *path, const struct scenario_o
     for (size_t i = 0; i < nsets; i++) apply_set(&ld, &sets[i]);
     if (ld.problems == 0) resolve_demand(&ld);
     if (ld.problems == 0) resolve_inventory(&ld);
+    if (ld.problems == 0) resolve_sweep(&ld);
     print_problems(&ld);
     if (ld.problems) return 2;
     add_warnings(sc);
@@ -640,6 +746,17 @@ static void value_text(const struct scenario *sc, const struct key_def *d, char 
     case KEY_SEED: snprintf(buf, n, "%llu", (unsigned long long)*(const uint64_t *)v); break;
     case KEY_DIST: dist_format(v, buf, n); break;
     case KEY_CHOICE: snprintf(buf, n, "%s", d->choice((size_t)*(const int *)v)); break;
+    case KEY_TEXT: snprintf(buf, n, "%s", (const char *)v); break;
+    case KEY_LIST: {
+        const struct number_list *list = v;
+        size_t used = 0;
+        buf[0] = '\0';
+        for (size_t i = 0; i < list->n && used < n; i++) {
+            char x[40];
+            used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", num_format(list->v[i], x, sizeof x));
+        }
+        break;
+    }
     }
 }
 
@@ -685,7 +802,7 @@ void scenario_write(const struct scenario *sc, FILE *out)
             section = d->section;
             fprintf(out, "\n[%s]\n", section);
         }
-        char value[200], assign[260], why[80];
+        char value[2000], assign[2100], why[80];
         const char *unset = why_unset(sc, d, why, sizeof why);
         if (unset) {
             snprintf(assign, sizeof assign, "; %s =", d->name);
@@ -693,6 +810,10 @@ void scenario_write(const struct scenario *sc, FILE *out)
             continue;
         }
         value_text(sc, d, value, sizeof value);
+        if (strlen(value) > 150) { /* too long for one line of a scenario file */
+            fprintf(out, "; %s = (%zu characters: too long for one line)\n", d->name, strlen(value));
+            continue;
+        }
         snprintf(assign, sizeof assign, "%s = %s", d->name, value);
         const struct key_origin *o = &sc->origin[k];
         char from[60];

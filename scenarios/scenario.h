@@ -17,6 +17,24 @@ enum { SCENARIO_KEYS_MAX = 64, SCENARIO_WARNINGS_MAX = 8, SCENARIO_PATH_MAX = 10
 
 enum key_from { FROM_DEFAULT, FROM_FILE, FROM_COMMAND_LINE };
 
+enum { SWEEP_POINTS_MAX = 1000 };
+
+struct number_list {
+    double v[SWEEP_POINTS_MAX];
+    size_t n;
+};
+
+/* The [sweep] section: which key to vary, over which values, and which service
+ * measure the curve is drawn against. */
+struct sweep_config {
+    bool active;         /* a parameter and its values were given */
+    char parameter[100]; /* "inventory.safety_factor" */
+    double from, to;
+    unsigned steps;
+    struct number_list values; /* given, or from..to in steps points */
+    char service[100];         /* a rate metric, default fill_rate */
+};
+
 /* A service lever: a target that sets the reorder point (sQ) or the order-up-to level
  * (base_stock) through the normal approximation (models/theory.h). */
 struct lever {
@@ -42,6 +60,7 @@ struct scenario {
     int policy_choice, shortage_choice;
     double safety_factor, target_cycle_service_level, target_fill_rate; /* service levers */
     struct lever lever; /* which lever set the reorder level, if any */
+    struct sweep_config sweep;
     struct key_origin origin[SCENARIO_KEYS_MAX]; /* indexed like key_defs */
     char warnings[SCENARIO_WARNINGS_MAX][240];   /* things worth saying in the report */
     size_t nwarnings;

@@ -137,5 +137,59 @@ wait $pid; rc=$?
 ok "cli-9.1 Ctrl-C stops a long run promptly with exit 1 and says so" $([ $rc -eq 1 ] && grep -q 'interrupted after' "$T/err"; echo $?)
 ok "cli-9.2 an interrupted run writes no output file" $([ ! -e "$T/int/run.csv" ] && [ "$(ls -A "$T/int" 2>/dev/null | wc -l)" -eq 0 ]; echo $?)
 
+# ---- levers ----
+run "$S" run scenarios/default.ini --set inventory.target_fill_rate=0.99
+ok "cli-10.1 a lever on the command line replaces the file's reorder point and says so" $([ $rc -eq 0 ] && grep -q 'target_fill_rate = 0.99 sets s = .*, in place of reorder_point = 500 on line 30' "$T/out"; echo $?)
+ok "cli-10.2 the report shows target, formula and simulated side by side" $(grep -q 'target .*formula .*simulated' "$T/out" && grep -q '^  Fill rate  .*99.00 %  *99.00 %' "$T/out"; echo $?)
+printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 10\norder_quantity = 20\nsafety_factor = 1\n' > "$T/both.ini"
+run "$S" run "$T/both.ini"
+ok "cli-10.3 a lever and a reorder point in one file: exit 2" $([ $rc -eq 2 ] && grep -q "both.ini:7: \[inventory\] safety_factor: the file also sets reorder_point on line 5" "$T/err"; echo $?)
+
+# ---- sweep ----
+SW="--set sweep.from=0 --set sweep.to=2.5 --set sweep.steps=6 --reps 4"
+run "$S" sweep scenarios/default.ini $SW --format csv
+cp "$T/out" "$T/sweep.csv"
+ok "cli-11.1 sweep --format csv exits 0" $([ $rc -eq 0 ]; echo $?)
+ok "cli-11.2 the first column is the swept key, the last is_profit_max" $(head -n 1 "$T/sweep.csv" | grep -q '^inventory.safety_factor,fill_rate,fill_rate_ci95,.*,is_profit_max$'; echo $?)
+ok "cli-11.3 one row per point, one of them the profit maximum" $([ "$(tail -n +2 "$T/sweep.csv" | wc -l)" -eq 6 ] && [ "$(tail -n +2 "$T/sweep.csv" | awk -F, '{print $NF}' | grep -c '^1$')" -eq 1 ]; echo $?)
+ok "cli-11.4 every row has the header's number of fields" $(awk -F, 'NR == 1 {n = NF} NF != n {bad = 1} END {exit bad}' "$T/sweep.csv"; echo $?)
+"$S" sweep scenarios/default.ini $SW --format csv --threads 1 > "$T/sweep1.csv"
+ok "cli-11.5 sweep output is byte-identical for 1 and 2 threads" $(cmp -s "$T/sweep.csv" "$T/sweep1.csv"; echo $?)
+run "$S" sweep scenarios/default.ini $SW
+ok "cli-11.6 the sweep table marks the profit maximum and the cost of one point" $(grep -q '^\* ' "$T/out" && grep -q 'cost of 1 pt' "$T/out" && grep -q 'Profit is highest at safety_factor' "$T/out"; echo $?)
+run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 300,500,700 --reps 3 --format csv
+ok "cli-11.7 --param with --values replaces the file's sweep" $([ $rc -eq 0 ] && head -n 1 "$T/out" | grep -q '^inventory.reorder_point,' && [ "$(tail -n +2 "$T/out" | cut -d, -f1 | tr '\n' ' ')" = "300 500 700 " ]; echo $?)
+run "$S" sweep tests/validation/q1_mm1.ini
+ok "cli-11.8 nothing to sweep: exit 2 with what to add" $([ $rc -eq 2 ] && grep -q 'nothing to sweep' "$T/err"; echo $?)
+run "$S" sweep scenarios/default.ini --param inventory.reorder_piont --values 1,2
+ok "cli-11.9 a misspelt --param suggests the key, exit 2" $([ $rc -eq 2 ] && grep -q "^--param inventory.reorder_piont: \[sweep\] parameter: 'inventory.reorder_piont' is not a key; did you mean 'inventory.reorder_point'?" "$T/err"; echo $?)
+printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 30\n[sweep]\nparameter = inventory.order_up_to\nvalues = 40, 5\n' > "$T/badpoint.ini"
+run "$S" sweep "$T/badpoint.ini"
+ok "cli-11.10 an invalid sweep point names the point, exit 2" $([ $rc -eq 2 ] && grep -q 'sweep point 2 (inventory.order_up_to = 5) is not a valid scenario' "$T/err" && grep -q 'S = 5 must be above reorder_point s = 10' "$T/err"; echo $?)
+run "$S" sweep scenarios/default.ini $SW --plot "$T/x.jpg"
+ok "cli-11.11 --plot with an unknown extension: exit 2 before simulating" $([ $rc -eq 2 ] && grep -q "cannot draw a '.jpg' chart" "$T/err" && [ ! -s "$T/out" ]; echo $?)
+run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --from 1 --to 4 --steps 7
+ok "cli-11.12 a whole-number key swept to 1.5: exit 2" $([ $rc -eq 2 ] && grep -q 'takes whole numbers, but the sweep reaches 1.5' "$T/err"; echo $?)
+
+# ---- charts: type, size, and the CSV behind them ----
+png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{print $1*16777216 + $2*65536 + $3*256 + $4 "x" $5*16777216 + $6*65536 + $7*256 + $8}'; }
+run "$S" sweep scenarios/default.ini $SW --out "$T/sw" --plot "$T/curve.svg" --quiet
+ok "cli-12.1 sweep --out writes the CSVs, the summary and three charts" $([ $rc -eq 0 ] && for f in sweep.csv curve.csv summary.txt service_curve.png cost_breakdown.png marginal_cost.png; do [ -s "$T/sw/$f" ] || exit 1; done; echo $?)
+for f in service_curve cost_breakdown marginal_cost; do
+    ok "cli-12.2 $f.png is a 1280x860 PNG" $([ "$(head -c 8 "$T/sw/$f.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] && [ "$(png_size "$T/sw/$f.png")" = "1280x860" ]; echo $?)
+done
+ok "cli-12.3 --plot FILE.svg writes an SVG" $(head -c 200 "$T/curve.svg" | grep -q '<svg'; echo $?)
+"$S" sweep scenarios/default.ini $SW --plot "$T/curve.pdf" --quiet > /dev/null
+ok "cli-12.4 --plot FILE.pdf writes a PDF" $([ "$(head -c 5 "$T/curve.pdf")" = "%PDF-" ]; echo $?)
+ok "cli-12.5 sweep.csv in --out equals the CSV on stdout" $(cmp -s "$T/sw/sweep.csv" "$T/sweep.csv"; echo $?)
+ok "cli-12.6 the data behind the charts matches the golden tests/golden/sweep_curve.csv" $(cmp -s "$T/sw/curve.csv" tests/golden/sweep_curve.csv; echo $?)
+ok "cli-12.7 summary.txt records the optimum, seed and generator" $(grep -q '^profit_max_safety_factor: ' "$T/sw/summary.txt" && grep -q '^seed: 1$' "$T/sw/summary.txt" && grep -q '^generator: mt19937$' "$T/sw/summary.txt"; echo $?)
+ok "cli-12.8 no temporary files are left in the output directory" $([ "$(ls -A "$T/sw" | grep -c tmp)" -eq 0 ]; echo $?)
+mkdir -p "$T/ro" && chmod 555 "$T/ro"
+if [ "$(id -u)" != 0 ]; then
+    run "$S" sweep scenarios/default.ini $SW --out "$T/ro/x"
+    ok "cli-12.9 an output directory that cannot be written: exit 2 before simulating" $([ $rc -eq 2 ]; echo $?)
+fi
+
 echo "test_cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -849,6 +849,8 @@ static bool holds_default(const struct key_def *d)
     case KEY_DIST:
         return value_dist(d->fallback, &want, err, sizeof err) == 0 && strcmp(fmt(v), fmt(&want)) == 0;
     case KEY_CHOICE: return strcmp(d->choice((size_t)(*(const int *)v)), d->fallback) == 0;
+    case KEY_TEXT: return strcmp((const char *)v, d->fallback) == 0;
+    case KEY_LIST: return false; /* lists have no default */
     }
     return false;
 }

@@ -5,9 +5,13 @@
  * the outcome deterministic. Every line is printed, so the evidence is in the log. */
 #include "check.h"
 #include "cli/simulate.h"
+#include "cli/sweep.h"
+#include "models/theory.h"
 #include "models/metrics.h"
 #include "scenarios/scenario.h"
 
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +71,39 @@ static int run_case(const char *dir, const char *file, struct summary *s)
     return missing ? -1 : 0;
 }
 
+/* S2: the slope of CSL in k, from paired differences of a sweep. */
+static void test_safety_per_point(const char *dir)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/s2_safety_per_point.ini", dir);
+    static struct sweep_result r;
+    struct simulate_opts o = {.threads = 2};
+    if (!check(sweep_run(path, NULL, 0, &o, &r, stderr) == 0 && r.n == 8, "S2: %s sweeps 8 points", path)) return;
+    const double levels[] = {0.90, 0.95, 0.99, 0.999}, delta = 0.1;
+    double *d = malloc(r.reps * sizeof *d);
+    for (size_t j = 0; j < 4; j++) {
+        size_t lo = 2 * j, hi = lo + 1;
+        for (size_t rep = 0; rep < r.reps; rep++)
+            d[rep] = r.rows[(hi * r.reps + rep) * METRIC_COUNT + M_CYCLE_SERVICE_LEVEL] -
+                     r.rows[(lo * r.reps + rep) * METRIC_COUNT + M_CYCLE_SERVICE_LEVEL];
+        struct summary s = summary_of(d, r.reps, 1);
+        double z = gsl_cdf_ugaussian_Pinv(levels[j]);
+        double sim = 2 * delta / (100 * s.mean);                              /* sd of safety stock per point */
+        double hw = sim * summary_halfwidth(&s, 0.99) / s.mean;               /* delta method */
+        double exact = 0.01 / gsl_ran_ugaussian_pdf(z);                       /* the derivative */
+        double secant = 2 * delta / (100 * (gsl_cdf_ugaussian_P(z + delta) - gsl_cdf_ugaussian_P(z - delta)));
+        int ok = fabs(sim - exact) <= hw + fabs(secant - exact);
+        char id[40];
+        snprintf(id, sizeof id, "S2 at %g%%", 100 * levels[j]);
+        printf("%-20s %-24s %14.8g %12.3g %14.10g  %s\n", id, "safety sd per CSL point", sim, hw, exact,
+               ok ? "inside" : "OUTSIDE");
+        check(ok, "%s: %.4f +- %.3g sd per point contains 0.01/phi(z) = %.4f (finite-difference bias %.4f)", id,
+              sim, hw, exact, fabs(secant - exact));
+    }
+    free(d);
+    sweep_free(&r);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "tests/validation";
@@ -97,5 +134,6 @@ int main(int argc, char **argv)
             check(ok, "Q2 M/M/5: P(wait) = %.6g contains Erlang C 0.5541125541", pwait);
         }
     }
+    test_safety_per_point(dir);
     return check_done("test_validation");
 }

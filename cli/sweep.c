@@ -1,0 +1,295 @@
+/* sweep.c - every point is its own scenario, loaded through the reader with the lever
+ * set as a command-line override, so each point is validated exactly like a file a
+ * user wrote. All points share the master seed: replication r of every point sees the
+ * same demand, which makes differences between points real, not noise. */
+#include "sweep.h"
+#include "report.h"
+#include "sim/num.h"
+#include "sim/rng.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *key_part(const char *parameter)
+{
+    const char *dot = strrchr(parameter, '.');
+    return dot ? dot + 1 : parameter;
+}
+
+/* Add a warning that holds at some points only, once. */
+static void add_point_warning(struct sweep_result *r, const char *text, double x)
+{
+    for (size_t i = 0; i < r->base.nwarnings; i++)
+        if (strcmp(r->base.warnings[i], text) == 0) return; /* holds for the base scenario too */
+    for (size_t i = 0; i < r->npoint_warnings; i++)
+        if (strstr(r->point_warnings[i], text)) return;
+    if (r->npoint_warnings == sizeof r->point_warnings / sizeof r->point_warnings[0]) return;
+    char v[40];
+    snprintf(r->point_warnings[r->npoint_warnings++], sizeof r->point_warnings[0], "at %s = %s (and maybe others): %s",
+             key_part(r->base.sweep.parameter), num_format(x, v, sizeof v), text);
+}
+
+/* Load point i's scenario. Returns 0 or 2 (its problems already printed). */
+static int load_point(struct sweep_result *r, const char *path, const struct scenario_override *sets, size_t nsets,
+                      size_t i, struct scenario *sc, FILE *err)
+{
+    char assignment[200], label[240], v[40];
+    num_format(r->x[i], v, sizeof v);
+    snprintf(assignment, sizeof assignment, "%s=%s", r->base.sweep.parameter, v);
+    snprintf(label, sizeof label, "sweep point %zu (%s = %s)", i + 1, r->base.sweep.parameter, v);
+    struct scenario_override *all = malloc((nsets + 1) * sizeof *all);
+    if (!all) abort();
+    memcpy(all, sets, nsets * sizeof *sets);
+    all[nsets] = (struct scenario_override){assignment, label};
+    char *msgs = NULL;
+    size_t len = 0;
+    FILE *buf = open_memstream(&msgs, &len);
+    int rc = scenario_load(sc, path, all, nsets + 1, buf ? buf : err);
+    if (buf) fclose(buf);
+    if (rc != 0) fprintf(err, "servlab: %s is not a valid scenario:\n%s", label, msgs ? msgs : "");
+    free(msgs);
+    free(all);
+    return rc;
+}
+
+/* out[i] = summary over replications of metric m at point i minus at the baseline. */
+static void paired_change(const struct sweep_result *r, int m, struct summary *out)
+{
+    double *d = malloc(r->reps * sizeof *d);
+    if (!d) abort();
+    for (size_t i = 0; i < r->n; i++) {
+        for (size_t rep = 0; rep < r->reps; rep++)
+            d[rep] = r->rows[(i * r->reps + rep) * METRIC_COUNT + (size_t)m] -
+                     r->rows[(r->baseline * r->reps + rep) * METRIC_COUNT + (size_t)m];
+        out[i] = summary_of(d, r->reps, 1);
+    }
+    free(d);
+}
+
+static void analyse(struct sweep_result *r)
+{
+    size_t n = r->n;
+    double *profit = malloc(n * r->reps * sizeof *profit);
+    if (!profit) abort();
+    for (size_t i = 0; i < n; i++) {
+        const struct summary *s = &r->s[i * METRIC_COUNT];
+        r->service_level[i] = s[r->service].mean;
+        /* what the firm spends to provide service: not purchases, not shortage penalties */
+        r->service_cost[i] = s[M_COST_TOTAL].mean - s[M_COST_PURCHASE].mean - s[M_COST_SHORTAGE].mean;
+        for (size_t rep = 0; rep < r->reps; rep++)
+            profit[i * r->reps + rep] = r->rows[(i * r->reps + rep) * METRIC_COUNT + M_PROFIT];
+    }
+    curve_marginal_cost(r->service_level, r->service_cost, n, r->marginal);
+    curve_optimum(r->x, r->service_level, profit, n, r->reps, &r->opt);
+    free(profit);
+    r->baseline = 0;
+    for (size_t i = 1; i < n; i++)
+        if (r->service_level[i] < r->service_level[r->baseline]) r->baseline = i;
+    paired_change(r, M_REVENUE, r->delta_revenue);
+    paired_change(r, M_COST_TOTAL, r->delta_cost);
+    paired_change(r, M_PROFIT, r->delta_profit);
+}
+
+void sweep_free(struct sweep_result *r)
+{
+    free(r->x);
+    free(r->rows);
+    free(r->s);
+    free(r->service_level);
+    free(r->service_cost);
+    free(r->marginal);
+    free(r->delta_revenue);
+    free(r->delta_cost);
+    free(r->delta_profit);
+    r->x = r->rows = r->service_level = r->service_cost = r->marginal = NULL;
+    r->s = r->delta_revenue = r->delta_cost = r->delta_profit = NULL;
+}
+
+int sweep_run(const char *path, const struct scenario_override *sets, size_t nsets, const struct simulate_opts *o,
+              struct sweep_result *r, FILE *err)
+{
+    memset(r, 0, sizeof *r);
+    if (scenario_load(&r->base, path, sets, nsets, err) != 0) return 2;
+    const struct sweep_config *sw = &r->base.sweep;
+    if (!sw->active) {
+        fprintf(err, "%s: nothing to sweep: add a [sweep] section (parameter, from, to, steps) or give\n"
+                     "--param SECTION.KEY --from A --to B --steps N (or --values V1,V2,...)\n", path);
+        return 2;
+    }
+    r->service = metric_find(sw->service);
+    r->n = sw->values.n;
+    r->reps = r->base.cfg.run.replications;
+    r->x = malloc(r->n * sizeof *r->x);
+    r->rows = malloc(r->n * r->reps * METRIC_COUNT * sizeof *r->rows);
+    r->s = malloc(r->n * METRIC_COUNT * sizeof *r->s);
+    r->service_level = malloc(r->n * sizeof(double));
+    r->service_cost = malloc(r->n * sizeof(double));
+    r->marginal = malloc(r->n * sizeof(double));
+    r->delta_revenue = malloc(r->n * sizeof(struct summary));
+    r->delta_cost = malloc(r->n * sizeof(struct summary));
+    r->delta_profit = malloc(r->n * sizeof(struct summary));
+    struct model_config *cfgs = malloc(r->n * sizeof *cfgs);
+    const struct model_config **ptrs = malloc(r->n * sizeof *ptrs);
+    struct scenario *point = malloc(sizeof *point);
+    if (!r->x || !r->rows || !r->s || !r->service_level || !r->service_cost || !r->marginal || !cfgs || !ptrs ||
+        !point || !r->delta_revenue || !r->delta_cost || !r->delta_profit)
+        abort();
+    memcpy(r->x, sw->values.v, r->n * sizeof *r->x);
+
+    int rc = 0;
+    for (size_t i = 0; i < r->n && rc == 0; i++) {
+        rc = load_point(r, path, sets, nsets, i, point, err);
+        if (rc) break;
+        cfgs[i] = point->cfg;
+        ptrs[i] = &cfgs[i];
+        for (size_t w = 0; w < point->nwarnings; w++) add_point_warning(r, point->warnings[w], r->x[i]);
+        if (i == 0) {
+            /* what the lever replaced is the same at every point: say it once */
+            r->base.nnotes = point->nnotes;
+            memcpy(r->base.notes, point->notes, sizeof point->notes);
+            r->base.lever = point->lever;
+        }
+    }
+    free(point);
+    if (rc == 0) {
+        size_t missing = simulate(ptrs, r->n, r->reps, o, r->rows);
+        if (missing) {
+            fprintf(err, "servlab: %s after %zu of %zu runs; nothing was written\n",
+                    o->stop && atomic_load(o->stop) ? "interrupted" : "failed", r->n * r->reps - missing,
+                    r->n * r->reps);
+            rc = 1;
+        }
+    }
+    free(cfgs);
+    free(ptrs);
+    if (rc) {
+        sweep_free(r);
+        return rc;
+    }
+    for (size_t i = 0; i < r->n; i++) simulate_summarise(r->rows + i * r->reps * METRIC_COUNT, r->reps, &r->s[i * METRIC_COUNT]);
+    analyse(r);
+    return 0;
+}
+
+/* ---- output ---- */
+
+static const struct summary *at(const struct sweep_result *r, size_t i, int m)
+{
+    return &r->s[i * METRIC_COUNT + (size_t)m];
+}
+
+void sweep_table(FILE *out, const struct sweep_result *r)
+{
+    const struct scenario *b = &r->base;
+    const struct sweep_config *sw = &b->sweep;
+    const char *key = key_part(sw->parameter), *service = metric_defs[r->service].name;
+    char first[40], last[40];
+    fprintf(out, "servlab %s sweep — %s\n", SERVLAB_VERSION, b->path);
+    fprintf(out, "%s from %s to %s, %zu points; %u replication%s each on the same random numbers\n", sw->parameter,
+            num_format(r->x[0], first, sizeof first), num_format(r->x[r->n - 1], last, sizeof last), r->n, r->reps,
+            r->reps == 1 ? "" : "s");
+    fprintf(out, "seed %llu, generator %s. Money is per day; ± is the half-width of the 95%% confidence interval.\n",
+            (unsigned long long)b->cfg.run.seed, rng_generator_name());
+    for (size_t i = 0; i < b->nnotes; i++) fprintf(out, "Note: %s.\n", b->notes[i]);
+    if (b->lever.key && b->lever.replaced[0])
+        fprintf(out, "Note: at every point %s sets %s, in place of %s.\n", b->lever.key, b->lever.level_key,
+                b->lever.replaced);
+
+    int kw = (int)strlen(key) > 12 ? (int)strlen(key) : 12;
+    fprintf(out, "\n  %*s %12s %12s %12s %12s %12s %9s  %s\n", kw, key, service, "service cost", "total cost",
+            "revenue", "profit", "± 95%", "cost of 1 pt");
+    for (size_t i = 0; i < r->n; i++) {
+        char x[40], m[40] = "—";
+        snprintf(x, sizeof x, "%.6g", r->x[i]);
+        if (!isnan(r->marginal[i])) snprintf(m, sizeof m, "%.2f", r->marginal[i]);
+        fprintf(out, "%c %*s %10.3f %% %12.2f %12.2f %12.2f %12.2f %9.2f  %12s\n", i == r->opt.best ? '*' : ' ', kw,
+                x, 100 * r->service_level[i], r->service_cost[i], at(r, i, M_COST_TOTAL)->mean,
+                at(r, i, M_REVENUE)->mean, at(r, i, M_PROFIT)->mean, at(r, i, M_PROFIT)->ci95, m);
+    }
+    fprintf(out, "\n  service cost = holding + fixed ordering + staff: what providing the service costs.\n"
+                 "  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
+                 "  from the row above (the law of diminishing returns: it grows as service nears 100%%).\n",
+            service);
+
+    const struct curve_optimum *o = &r->opt;
+    char bx[40];
+    snprintf(bx, sizeof bx, "%.6g", r->x[o->best]);
+    fprintf(out, "\nProfit is highest at %s = %s (marked *): %s %.2f %%, profit %.2f ± %.2f a day.\n", key, bx,
+            service, 100 * r->service_level[o->best], at(r, o->best, M_PROFIT)->mean, at(r, o->best, M_PROFIT)->ci95);
+    if (o->at_lower_edge || o->at_upper_edge)
+        fprintf(out, "That is the %s end of the range: profit may keep rising beyond it, so widen the range.\n",
+                o->at_lower_edge ? "lower" : "upper");
+    else if (o->refined)
+        fprintf(out, "Between grid points, a parabola through the points around it puts the peak at\n"
+                     "%s = %.4g (%s %.2f %%, profit %.2f a day).\n",
+                key, o->x, service, 100 * o->service, o->profit);
+    if (o->tie_first != o->tie_last) {
+        char a[40], z[40];
+        snprintf(a, sizeof a, "%.6g", r->x[o->tie_first]);
+        snprintf(z, sizeof z, "%.6g", r->x[o->tie_last]);
+        fprintf(out, "Profit from %s = %s to %s is not significantly lower (paired 95%% intervals):\n"
+                     "the top of the curve is flat, so the cheaper end of that range costs little.\n",
+                key, a, z);
+    }
+    if (b->nwarnings || r->npoint_warnings) {
+        fputs("\nWarnings\n", out);
+        for (size_t i = 0; i < b->nwarnings; i++) fprintf(out, "  ! %s\n", b->warnings[i]);
+        for (size_t i = 0; i < r->npoint_warnings; i++) fprintf(out, "  ! %s\n", r->point_warnings[i]);
+    }
+}
+
+void sweep_csv(FILE *out, const struct sweep_result *r)
+{
+    fputs(r->base.sweep.parameter, out);
+    for (int m = 0; m < METRIC_COUNT; m++) fprintf(out, ",%s,%s_ci95", metric_defs[m].name, metric_defs[m].name);
+    fputs(",is_profit_max\n", out);
+    for (size_t i = 0; i < r->n; i++) {
+        char f[40], g[40];
+        fputs(report_field(r->x[i], f, sizeof f), out);
+        for (int m = 0; m < METRIC_COUNT; m++)
+            fprintf(out, ",%s,%s", report_field(at(r, i, m)->mean, f, sizeof f),
+                    report_field(at(r, i, m)->ci95, g, sizeof g));
+        fprintf(out, ",%d\n", i == r->opt.best);
+    }
+}
+
+void sweep_curve_csv(FILE *out, const struct sweep_result *r)
+{
+    fprintf(out, "%s,service,service_cost,marginal_cost_per_point,cost_total_per_day,cost_total_ci95,"
+                 "revenue_per_day,revenue_ci95,profit_per_day,profit_ci95,"
+                 "change_revenue,change_revenue_ci95,change_cost,change_cost_ci95,change_profit,change_profit_ci95\n",
+            r->base.sweep.parameter);
+    for (size_t i = 0; i < r->n; i++) {
+        char v[16][40];
+        fprintf(out, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", report_field(r->x[i], v[0], 40),
+                report_field(r->service_level[i], v[1], 40), report_field(r->service_cost[i], v[2], 40),
+                report_field(r->marginal[i], v[3], 40), report_field(at(r, i, M_COST_TOTAL)->mean, v[4], 40),
+                report_field(at(r, i, M_COST_TOTAL)->ci95, v[5], 40), report_field(at(r, i, M_REVENUE)->mean, v[6], 40),
+                report_field(at(r, i, M_REVENUE)->ci95, v[7], 40), report_field(at(r, i, M_PROFIT)->mean, v[8], 40),
+                report_field(at(r, i, M_PROFIT)->ci95, v[9], 40), report_field(r->delta_revenue[i].mean, v[10], 40),
+                report_field(r->delta_revenue[i].ci95, v[11], 40), report_field(r->delta_cost[i].mean, v[12], 40),
+                report_field(r->delta_cost[i].ci95, v[13], 40), report_field(r->delta_profit[i].mean, v[14], 40),
+                report_field(r->delta_profit[i].ci95, v[15], 40));
+    }
+}
+
+void sweep_summary(FILE *out, const struct sweep_result *r)
+{
+    const struct sweep_config *sw = &r->base.sweep;
+    const struct curve_optimum *o = &r->opt;
+    char v[40];
+    fprintf(out, "parameter: %s\n", sw->parameter);
+    fprintf(out, "points: %zu\n", r->n);
+    fprintf(out, "service_metric: %s\n", metric_defs[r->service].name);
+    fprintf(out, "profit_max_%s: %s\n", key_part(sw->parameter), report_field(r->x[o->best], v, sizeof v));
+    fprintf(out, "profit_max_service: %s\n", report_field(r->service_level[o->best], v, sizeof v));
+    fprintf(out, "profit_max_profit_per_day: %s\n", report_field(at(r, o->best, M_PROFIT)->mean, v, sizeof v));
+    fprintf(out, "profit_max_profit_ci95: %s\n", report_field(at(r, o->best, M_PROFIT)->ci95, v, sizeof v));
+    fprintf(out, "profit_max_at_edge: %s\n", o->at_lower_edge ? "lower" : o->at_upper_edge ? "upper" : "no");
+    if (o->refined) {
+        fprintf(out, "refined_%s: %s\n", key_part(sw->parameter), report_field(o->x, v, sizeof v));
+        fprintf(out, "refined_service: %s\n", report_field(o->service, v, sizeof v));
+        fprintf(out, "refined_profit_per_day: %s\n", report_field(o->profit, v, sizeof v));
+    }
+}

@@ -1,0 +1,56 @@
+/* sweep.h - `servlab sweep`: vary one key over a grid, every point on the same random
+ * numbers, and read the service curve: service, cost, revenue and profit per point,
+ * the marginal cost of service, and the profit-maximising point. */
+#ifndef CLI_SWEEP_H
+#define CLI_SWEEP_H
+
+#include "cli/simulate.h"
+#include "models/curve.h"
+#include "models/metrics.h"
+#include "scenarios/scenario.h"
+#include "sim/runner.h"
+
+#include <stdio.h>
+
+struct sweep_result {
+    struct scenario base; /* the scenario as loaded, with its [sweep] section */
+    size_t n;             /* grid points */
+    unsigned reps;
+    double *x;            /* n lever values */
+    double *rows;         /* n * reps * METRIC_COUNT, point-major */
+    struct summary *s;    /* n * METRIC_COUNT */
+    int service;          /* the service metric on the x-axis */
+    double *service_level;  /* n: mean of the service metric */
+    double *service_cost;   /* n: holding + fixed ordering + staff, per day */
+    double *marginal;       /* n: extra service cost per point of service */
+    struct curve_optimum opt;
+    /* change against the point with the lowest service, paired over replications (the
+       same random numbers make these far sharper than the levels themselves) */
+    size_t baseline;
+    struct summary *delta_revenue, *delta_cost, *delta_profit; /* n each */
+    char point_warnings[4][300]; /* warnings that hold at some points only */
+    size_t npoint_warnings;
+};
+
+/* Load `path` with the overrides, build every point and simulate them. Problems go
+ * to err. Returns 0, 2 (bad scenario or sweep: nothing simulated) or 1 (interrupted or
+ * failed; out is freed). */
+int sweep_run(const char *path, const struct scenario_override *sets, size_t nsets, const struct simulate_opts *o,
+              struct sweep_result *out, FILE *err);
+
+void sweep_free(struct sweep_result *r);
+
+/* The readable table, the optimum and the notes. */
+void sweep_table(FILE *out, const struct sweep_result *r);
+
+/* SPEC §6: the swept key, then M and M_ci95 for every metric, then is_profit_max. */
+void sweep_csv(FILE *out, const struct sweep_result *r);
+
+/* The data behind the charts: lever, service, service cost, the marginal cost, and
+ * cost, revenue and profit with their 95% half-widths. */
+void sweep_curve_csv(FILE *out, const struct sweep_result *r);
+
+/* Lines for summary.txt: the sweep and its optimum. */
+void sweep_summary(FILE *out, const struct sweep_result *r);
+
+#endif

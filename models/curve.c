@@ -1,0 +1,113 @@
+/* curve.c - the optimum is refined by a least-squares parabola through the best grid
+ * point and up to two neighbours on each side; the refinement is used only when the
+ * parabola is concave and its vertex lies between the outermost points used. */
+#include "curve.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdlib.h>
+
+static double mean_profit(const double *profit, size_t i, size_t reps)
+{
+    double s = 0;
+    for (size_t r = 0; r < reps; r++) s += profit[i * reps + r];
+    return s / (double)reps;
+}
+
+/* Is point i's profit significantly below the best's? Paired over replications. */
+static bool significantly_below(const double *profit, size_t i, size_t best, size_t reps)
+{
+    if (i == best) return false;
+    if (reps < 2) return true;
+    double mean = 0, m2 = 0;
+    for (size_t r = 0; r < reps; r++) {
+        double d = profit[best * reps + r] - profit[i * reps + r];
+        double delta = d - mean;
+        mean += delta / (double)(r + 1);
+        m2 += delta * (d - mean);
+    }
+    double sd = sqrt(m2 / (double)(reps - 1));
+    double half = gsl_cdf_tdist_Pinv(0.975, (double)(reps - 1)) * sd / sqrt((double)reps);
+    return mean - half > 0;
+}
+
+/* Fit y = a + b t + c t^2 (t = x - x0) by least squares; returns false if singular. */
+static bool fit_parabola(const double *x, const double *y, size_t lo, size_t hi, double x0, double *a,
+                         double *b, double *c)
+{
+    double s[5] = {0}, r[3] = {0};
+    for (size_t i = lo; i <= hi; i++) {
+        double t = x[i] - x0, p = 1;
+        for (int k = 0; k < 5; k++, p *= t) {
+            s[k] += p;
+            if (k < 3) r[k] += p * y[i];
+        }
+    }
+    /* normal equations [s0 s1 s2; s1 s2 s3; s2 s3 s4] [a b c]' = r, by Cramer's rule */
+    double m[3][3] = {{s[0], s[1], s[2]}, {s[1], s[2], s[3]}, {s[2], s[3], s[4]}};
+    double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) +
+                 m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+    if (fabs(det) < 1e-300) return false;
+    double coef[3];
+    for (int col = 0; col < 3; col++) {
+        double q[3][3];
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++) q[i][j] = j == col ? r[i] : m[i][j];
+        coef[col] = (q[0][0] * (q[1][1] * q[2][2] - q[1][2] * q[2][1]) - q[0][1] * (q[1][0] * q[2][2] - q[1][2] * q[2][0]) +
+                     q[0][2] * (q[1][0] * q[2][1] - q[1][1] * q[2][0])) /
+                    det;
+    }
+    *a = coef[0], *b = coef[1], *c = coef[2];
+    return true;
+}
+
+static void refine(const double *x, const double *service, const double *means, size_t n, struct curve_optimum *out);
+
+void curve_optimum(const double *x, const double *service, const double *profit, size_t n, size_t reps,
+                   struct curve_optimum *out)
+{
+    double *means = malloc(n * sizeof *means);
+    if (!means) abort();
+    size_t best = 0;
+    for (size_t i = 0; i < n; i++) {
+        means[i] = mean_profit(profit, i, reps);
+        if (means[i] > means[best]) best = i;
+    }
+    *out = (struct curve_optimum){.best = best, .x = x[best], .service = service[best], .profit = means[best]};
+    out->at_lower_edge = best == 0;
+    out->at_upper_edge = best == n - 1;
+    out->tie_first = out->tie_last = best;
+    while (out->tie_first > 0 && !significantly_below(profit, out->tie_first - 1, best, reps)) out->tie_first--;
+    while (out->tie_last + 1 < n && !significantly_below(profit, out->tie_last + 1, best, reps)) out->tie_last++;
+
+    refine(x, service, means, n, out);
+    free(means);
+}
+
+/* The parabola's vertex, if it is a maximum inside the points used. */
+static void refine(const double *x, const double *service, const double *means, size_t n, struct curve_optimum *out)
+{
+    size_t best = out->best;
+    if (out->at_lower_edge || out->at_upper_edge || n < 3) return;
+    size_t lo = best >= 2 ? best - 2 : 0, hi = best + 2 < n ? best + 2 : n - 1;
+    double a, b, c;
+    if (!fit_parabola(x, means, lo, hi, x[best], &a, &b, &c) || !(c < 0)) return;
+    double t = -b / (2 * c), xv = x[best] + t;
+    if (xv < fmin(x[lo], x[hi]) || xv > fmax(x[lo], x[hi])) return;
+    /* service at the vertex: linear between the two grid points around it */
+    size_t j = lo;
+    while (j + 1 < hi && !((x[j] <= xv && xv <= x[j + 1]) || (x[j] >= xv && xv >= x[j + 1]))) j++;
+    double w = (xv - x[j]) / (x[j + 1] - x[j]);
+    out->refined = true;
+    out->x = xv;
+    out->service = service[j] + w * (service[j + 1] - service[j]);
+    out->profit = a + b * t + c * t * t;
+}
+
+void curve_marginal_cost(const double *service, const double *cost, size_t n, double *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        double ds = i ? service[i] - service[i - 1] : 0;
+        out[i] = ds > 1e-9 ? (cost[i] - cost[i - 1]) / (100 * ds) : NAN;
+    }
+}

@@ -1,0 +1,269 @@
+/* chart.c - PLplot drawing. Pitfalls handled here (CONVENTIONS.md): devices are named in
+ * full (plsdev("png") would pick the Qt driver), the file name is always set (else
+ * PLplot prompts on stdin), colours are set for a white page, and '#' in any text is
+ * doubled (it is PLplot's escape character). */
+#include "chart.h"
+
+#include <errno.h>
+#include <math.h>
+#include <plplot.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { PAGE_W = 1280, PAGE_H = 860 };
+/* Character heights relative to PLplot's default, chosen by looking at the result at
+ * 1280 x 860: readable from the back of a classroom, never clipped. */
+static const double TEXT_SCALE = 0.75, TITLE_SCALE = 1.0, SUBTITLE_SCALE = 0.68;
+enum { C_BACKGROUND = 0, C_AXES = 1, C_GRID = 2, C_FIRST_SERIES = 3 };
+
+/* Okabe-Ito colours, readable by colour-blind viewers and on a projector. */
+static const int palette[][3] = {
+    [COLOUR_BLUE] = {0, 114, 178},    [COLOUR_VERMILLION] = {213, 94, 0}, [COLOUR_GREEN] = {0, 158, 115},
+    [COLOUR_ORANGE] = {230, 159, 0},  [COLOUR_SKY] = {86, 180, 233},      [COLOUR_PURPLE] = {204, 121, 167},
+    [COLOUR_GREY] = {120, 120, 120},  [COLOUR_BLACK] = {20, 20, 20},
+};
+
+static const char *device_for(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot) return NULL;
+    if (strcmp(dot, ".png") == 0) return "pngcairo";
+    if (strcmp(dot, ".svg") == 0) return "svgcairo";
+    if (strcmp(dot, ".pdf") == 0) return "pdfcairo";
+    return NULL;
+}
+
+bool chart_path_ok(const char *path, char *err, size_t errlen)
+{
+    if (device_for(path)) return true;
+    const char *dot = strrchr(path, '.');
+    snprintf(err, errlen, "%s: cannot draw a '%s' chart; name it .png, .svg or .pdf", path, dot ? dot : "(none)");
+    return false;
+}
+
+/* Text with PLplot's escape character '#' doubled. */
+static const char *plain(const char *text, char *buf, size_t n)
+{
+    size_t j = 0;
+    for (size_t i = 0; text && text[i] && j + 2 < n; i++) {
+        if (text[i] == '#') buf[j++] = '#';
+        buf[j++] = text[i];
+    }
+    buf[j] = '\0';
+    return buf;
+}
+
+static void colour(int index)
+{
+    plcol0(index);
+}
+
+/* Data range of a panel, over every series (and whiskers), widened by a margin. */
+static void panel_range(const struct chart_panel *p, double *xmin, double *xmax, double *ymin, double *ymax)
+{
+    *xmin = *ymin = INFINITY;
+    *xmax = *ymax = -INFINITY;
+    for (size_t s = 0; s < p->nseries; s++) {
+        const struct chart_series *se = &p->series[s];
+        size_t nx = se->style == STYLE_BARS ? se->n + 1 : se->n;
+        for (size_t i = 0; i < nx; i++) {
+            if (isfinite(se->x[i])) *xmin = fmin(*xmin, se->x[i]), *xmax = fmax(*xmax, se->x[i]);
+        }
+        for (size_t i = 0; i < se->n; i++) {
+            if (!isfinite(se->y[i])) continue;
+            double e = se->err && isfinite(se->err[i]) ? se->err[i] : 0;
+            *ymin = fmin(*ymin, se->y[i] - e);
+            *ymax = fmax(*ymax, se->y[i] + e);
+        }
+    }
+    for (size_t m = 0; m < p->nmarks; m++) {
+        if (isfinite(p->marks[m].y)) *ymin = fmin(*ymin, p->marks[m].y), *ymax = fmax(*ymax, p->marks[m].y);
+    }
+    if (p->y_from_zero) *ymin = fmin(*ymin, 0), *ymax = fmax(*ymax, 0);
+    if (!isfinite(*xmin)) *xmin = 0, *xmax = 1;
+    if (!isfinite(*ymin)) *ymin = 0, *ymax = 1;
+    if (*xmax == *xmin) *xmin -= 0.5, *xmax += 0.5;
+    if (*ymax == *ymin) *ymin -= fabs(*ymin) * 0.05 + 0.5, *ymax += fabs(*ymax) * 0.05 + 0.5;
+    double dy = *ymax - *ymin;
+    *ymax += 0.08 * dy;
+    if (!(p->y_from_zero && *ymin == 0)) *ymin -= 0.05 * dy;
+}
+
+static void draw_series(const struct chart_series *s)
+{
+    colour(C_FIRST_SERIES + (int)s->colour);
+    plwidth(s->style == STYLE_BARS ? 1.0 : 3.0);
+    pllsty(s->dashed ? 2 : 1);
+    PLINT n = (PLINT)s->n;
+    if (s->style == STYLE_BARS) {
+        for (size_t i = 0; i < s->n; i++) {
+            double bx[4] = {s->x[i], s->x[i], s->x[i + 1], s->x[i + 1]}, by[4] = {0, s->y[i], s->y[i], 0};
+            plfill(4, bx, by);
+        }
+    } else if (s->style == STYLE_STEPS) {
+        double *sx = malloc(2 * s->n * sizeof *sx), *sy = malloc(2 * s->n * sizeof *sy);
+        if (!sx || !sy) abort();
+        size_t k = 0;
+        for (size_t i = 0; i < s->n; i++) {
+            if (i > 0) sx[k] = s->x[i], sy[k++] = s->y[i - 1];
+            sx[k] = s->x[i], sy[k++] = s->y[i];
+        }
+        plline((PLINT)k, sx, sy);
+        free(sx);
+        free(sy);
+    } else {
+        plline(n, s->x, s->y);
+        if (s->n <= 60) plstring(n, s->x, s->y, "•");
+    }
+    if (s->err) {
+        double *lo = malloc(s->n * sizeof *lo), *hi = malloc(s->n * sizeof *hi);
+        if (!lo || !hi) abort();
+        for (size_t i = 0; i < s->n; i++) {
+            double e = isfinite(s->err[i]) ? s->err[i] : 0;
+            lo[i] = s->y[i] - e, hi[i] = s->y[i] + e;
+        }
+        plwidth(1.5);
+        pllsty(1);
+        plerry(n, s->x, lo, hi);
+        free(lo);
+        free(hi);
+    }
+    pllsty(1);
+}
+
+static void draw_mark(const struct chart_mark *m, double ymin, double ymax, double xmin, double xmax)
+{
+    char buf[400];
+    colour(C_FIRST_SERIES + (int)m->colour);
+    plwidth(1.5);
+    pllsty(2);
+    pljoin(m->x, ymin, m->x, ymax);
+    pllsty(1);
+    plssym(0, 2.4);
+    plstring(1, &m->x, &m->y, "◆");
+    plssym(0, 1);
+    if (m->label) {
+        /* label at the top of the panel beside the dashed line, on the side with room */
+        bool right_half = m->x > xmin + 0.5 * (xmax - xmin);
+        double gap = 0.008 * (xmax - xmin);
+        plschr(0, TEXT_SCALE);
+        plptex(m->x + (right_half ? -gap : gap), ymax - 0.05 * (ymax - ymin), 1, 0, right_half ? 1.0 : 0.0,
+               plain(m->label, buf, sizeof buf));
+    }
+}
+
+static void draw_legend(const struct chart_panel *p)
+{
+    PLINT opts[CHART_MAX_SERIES], lcol[CHART_MAX_SERIES], lsty[CHART_MAX_SERIES], tcol[CHART_MAX_SERIES];
+    PLINT bcol[CHART_MAX_SERIES], bpat[CHART_MAX_SERIES];
+    PLFLT lwid[CHART_MAX_SERIES], bscale[CHART_MAX_SERIES], bwid[CHART_MAX_SERIES];
+    char texts[CHART_MAX_SERIES][200];
+    const char *text[CHART_MAX_SERIES];
+    PLINT n = 0;
+    for (size_t s = 0; s < p->nseries; s++) {
+        const struct chart_series *se = &p->series[s];
+        if (!se->label) continue;
+        opts[n] = se->style == STYLE_BARS ? PL_LEGEND_COLOR_BOX : PL_LEGEND_LINE;
+        lcol[n] = tcol[n] = bcol[n] = C_FIRST_SERIES + (PLINT)se->colour;
+        tcol[n] = C_AXES;
+        lsty[n] = se->dashed ? 2 : 1;
+        lwid[n] = 3;
+        bpat[n] = 0;
+        bscale[n] = 0.8;
+        bwid[n] = 1;
+        plain(se->label, texts[n], sizeof texts[n]);
+        text[n] = texts[n];
+        n++;
+    }
+    if (n == 0) return;
+    PLFLT w, h;
+    pllegend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, PL_POSITION_BOTTOM | PL_POSITION_LEFT | PL_POSITION_INSIDE,
+             0.015, 0.03, 0.06, C_BACKGROUND, C_GRID, 1, 0, 0, n, opts, 1.0, 0.9, 2.0, 0.0, tcol, text, bcol, bpat,
+             bscale, bwid, lcol, lsty, lwid, NULL, NULL, NULL, NULL);
+}
+
+static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax)
+{
+    const struct chart_panel *p = &c->panels[k];
+    char buf[400];
+    double top = 0.88, bottom = 0.11, gap = 0.06;
+    double h = (top - bottom - gap * (double)(c->npanels - 1)) / (double)c->npanels;
+    double y1 = top - (double)k * (h + gap), y0 = y1 - h;
+    double pxmin, pxmax, ymin, ymax;
+    panel_range(p, &pxmin, &pxmax, &ymin, &ymax);
+    plvpor(0.11, 0.96, y0, y1);
+    plwind(xmin, xmax, ymin, ymax);
+    colour(C_GRID);
+    plwidth(0.8);
+    plbox("g", 0, 0, "g", 0, 0);
+    for (size_t s = 0; s < p->nseries; s++) draw_series(&p->series[s]);
+    for (size_t m = 0; m < p->nmarks; m++) draw_mark(&p->marks[m], ymin, ymax, xmin, xmax);
+    colour(C_AXES);
+    plwidth(1.5);
+    bool last = k + 1 == c->npanels;
+    plbox(last ? "bcnst" : "bcst", 0, 0, "bcnstv", 0, 0);
+    plmtex("l", 6.0, 0.5, 0.5, plain(p->ylabel, buf, sizeof buf));
+    if (last) plmtex("b", 3.2, 0.5, 0.5, plain(c->xlabel, buf, sizeof buf));
+    draw_legend(p);
+}
+
+int chart_write(const char *path, const struct chart *c, char *err, size_t errlen)
+{
+    const char *device = device_for(path);
+    if (!device) {
+        chart_path_ok(path, err, errlen);
+        return -1;
+    }
+    char tmp[1200];
+    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+
+    plsdev(device);
+    plsfnam(tmp);
+    plspage(0, 0, PAGE_W, PAGE_H, 0, 0);
+    plscolbg(255, 255, 255);
+    plinit();
+    plscol0(C_BACKGROUND, 255, 255, 255);
+    plscol0(C_AXES, 25, 25, 25);
+    plscol0(C_GRID, 215, 215, 215);
+    for (int i = 0; i <= (int)COLOUR_BLACK; i++)
+        plscol0(C_FIRST_SERIES + i, palette[i][0], palette[i][1], palette[i][2]);
+    plsyax(7, 0); /* write 1175 as 1175, not as 1.175 x 10^3 */
+    plsxax(7, 0);
+    pladv(0);
+    plschr(0, TEXT_SCALE);
+
+    double xmin = INFINITY, xmax = -INFINITY;
+    for (size_t k = 0; k < c->npanels; k++) {
+        double a, b, y0, y1;
+        panel_range(&c->panels[k], &a, &b, &y0, &y1);
+        xmin = fmin(xmin, a), xmax = fmax(xmax, b);
+    }
+    double dx = xmax - xmin;
+    xmin -= 0.02 * dx, xmax += 0.02 * dx;
+    char buf[400];
+    plvpor(0.11, 0.96, 0.11, 0.88);
+    colour(C_AXES);
+    plschr(0, TITLE_SCALE);
+    plmtex("t", 3.2, 0.5, 0.5, plain(c->title, buf, sizeof buf));
+    plschr(0, SUBTITLE_SCALE);
+    if (c->subtitle) plmtex("t", 2.0, 0.5, 0.5, plain(c->subtitle, buf, sizeof buf));
+    plschr(0, TEXT_SCALE);
+    for (size_t k = 0; k < c->npanels; k++) draw_panel(c, k, xmin, xmax);
+    plend();
+
+    struct stat st;
+    if (stat(tmp, &st) != 0 || st.st_size == 0) {
+        snprintf(err, errlen, "%s: the chart could not be drawn", path);
+        unlink(tmp);
+        return -1;
+    }
+    if (rename(tmp, path) != 0) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
