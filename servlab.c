@@ -5,6 +5,8 @@
 #include "cli/outfile.h"
 #include "cli/report.h"
 #include "cli/simulate.h"
+#include "models/model.h"
+#include "models/policy.h"
 #include "cli/sweep.h"
 #include "scenarios/keys.h"
 #include "scenarios/scenario.h"
@@ -245,18 +247,44 @@ static int finish_stdout(void)
     return 0;
 }
 
-static int write_run_files(const char *dir, const struct scenario *sc, const struct summary *s)
+/* Replication 1 again, traced: the same random numbers, so the same replication. */
+static void trace_first_replication(const struct scenario *sc, struct model_trace *t)
 {
-    struct outfile csv, txt;
-    FILE *f = outfile_open(&csv, dir, "run.csv");
-    if (!f) goto fail;
-    report_csv(f, s);
-    if (outfile_commit(&csv) != 0) goto fail;
-    f = outfile_open(&txt, dir, "summary.txt");
-    if (!f) goto fail;
-    report_summary_header(f, sc, "run");
-    if (outfile_commit(&txt) != 0) goto fail;
-    return 0;
+    double metrics[METRIC_COUNT];
+    model_trace_init(t, 5000000);
+    model_run_traced(&sc->cfg, 0, metrics, NULL, &interrupted, t);
+}
+
+static int write_run_files(const char *dir, const struct scenario *sc, const struct summary *s,
+                           const struct model_trace *t, const struct cycle_histogram *h)
+{
+    struct outfile f;
+    FILE *fp = outfile_open(&f, dir, "run.csv");
+    if (!fp) goto fail;
+    report_csv(fp, s);
+    if (outfile_commit(&f) != 0) goto fail;
+    if (!(fp = outfile_open(&f, dir, "summary.txt"))) goto fail;
+    report_summary_header(fp, sc, "run");
+    if (outfile_commit(&f) != 0) goto fail;
+    if (!(fp = outfile_open(&f, dir, "order_cycle.csv"))) goto fail;
+    charts_cycle_csv(fp, h);
+    if (outfile_commit(&f) != 0) goto fail;
+    bool stock = sc->cfg.inventory.policy->holds_stock;
+    if (stock) {
+        if (!(fp = outfile_open(&f, dir, "stock_trajectory.csv"))) goto fail;
+        charts_trajectory_csv(fp, sc, t);
+        if (outfile_commit(&f) != 0) goto fail;
+    }
+    /* charts last: a chart that fails never costs the CSV files */
+    char path[1200];
+    int rc = 0;
+    snprintf(path, sizeof path, "%s/order_cycle.png", dir);
+    rc |= charts_order_cycle(path, sc, h);
+    if (stock) {
+        snprintf(path, sizeof path, "%s/stock_trajectory.png", dir);
+        rc |= charts_stock_trajectory(path, sc, t);
+    }
+    return rc ? EXIT_FAILURE : 0;
 fail:
     fprintf(stderr, "servlab: cannot write into %s: %s\n", dir, strerror(errno));
     return EXIT_FAILURE;
@@ -299,7 +327,15 @@ static int cmd_run(const struct options *o)
     else
         report_table(stdout, &sc, s);
     int rc = finish_stdout();
-    if (rc == 0 && o->out_dir) rc = write_run_files(o->out_dir, &sc, s);
+    if (rc == 0 && (o->out_dir || o->plot)) {
+        struct model_trace t;
+        static struct cycle_histogram h;
+        trace_first_replication(&sc, &t);
+        charts_cycle_histogram(&t, &h);
+        if (o->out_dir) rc = write_run_files(o->out_dir, &sc, s, &t, &h);
+        if (rc == 0 && o->plot && charts_order_cycle(o->plot, &sc, &h) != 0) rc = EXIT_FAILURE;
+        model_trace_fini(&t);
+    }
     return rc;
 }
 

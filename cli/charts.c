@@ -2,6 +2,9 @@
  * profit-maximising point marked and labelled. */
 #include "charts.h"
 #include "plots/chart.h"
+#include "cli/report.h"
+#include "models/policy.h"
+#include "sim/num.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -96,7 +99,7 @@ int charts_service_curve(const char *path, const struct sweep_result *r)
     p->series[1] = (struct chart_series){"total cost", x, cost, cost_ci, r->n, COLOUR_VERMILLION, STYLE_LINE, false};
     p->series[2] = (struct chart_series){"profit = revenue - cost", x, profit, profit_ci, r->n, COLOUR_BLUE,
                                          STYLE_LINE, false};
-    p->marks[0] = (struct chart_mark){x[o->best], profit[o->best], mark, COLOUR_BLACK};
+    p->marks[0] = (struct chart_mark){x[o->best], profit[o->best], mark, COLOUR_BLACK, 0};
     int rc = draw(path, &c);
     free(x), free(rev), free(rev_ci), free(cost), free(cost_ci), free(profit), free(profit_ci);
     return rc;
@@ -154,9 +157,159 @@ int charts_marginal_cost(const char *path, const struct sweep_result *r)
     if (!isnan(r->marginal[o->best])) {
         snprintf(mark, sizeof mark, "profit peaks here: %.2f %%", 100 * r->service_level[o->best]);
         c.panels[0].marks[c.panels[0].nmarks++] =
-            (struct chart_mark){100 * r->service_level[o->best], r->marginal[o->best], mark, COLOUR_BLUE};
+            (struct chart_mark){100 * r->service_level[o->best], r->marginal[o->best], mark, COLOUR_BLUE, 0};
     }
     int rc = draw(path, &c);
     free(x), free(y);
+    return rc;
+}
+
+/* ---- run: the order cycle ---- */
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* A round bin width near span / bins: 1, 2 or 5 times a power of ten. */
+static double nice_width(double span, int bins)
+{
+    double raw = span / bins, p = pow(10, floor(log10(raw))), f = raw / p;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+}
+
+void charts_cycle_histogram(const struct model_trace *t, struct cycle_histogram *h)
+{
+    memset(h, 0, sizeof *h);
+    size_t n = t->ncycle;
+    if (n == 0) return;
+    double *v = malloc(n * sizeof *v);
+    if (!v) abort();
+    memcpy(v, t->cycle, n * sizeof *v);
+    qsort(v, n, sizeof *v, by_value);
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) sum += v[i];
+    h->mean = sum / (double)n;
+    h->p95 = v[(size_t)ceil(0.95 * (double)n) - 1];
+    h->total = (double)n;
+    double hi = v[(size_t)ceil(0.999 * (double)n) - 1]; /* leave out the last 0.1 %: one huge wait would squash the rest */
+    double lo = v[0] > 0.5 * hi ? floor(v[0]) : 0, w;
+    if (hi - v[0] < 1e-9 * (1 + fabs(hi))) { /* all (nearly) equal: centre them in a bin */
+        w = nice_width(1 + fabs(v[0]), 40);
+        lo = v[0] - 10.5 * w;
+        hi = v[0] + 10.5 * w;
+    } else {
+        w = nice_width(hi - lo, 60);
+        lo = floor(lo / w) * w;
+    }
+    size_t bins = (size_t)ceil((hi - lo) / w + 1e-9);
+    if (bins < 1) bins = 1;
+    if (bins > 80) bins = 80;
+    h->nbins = bins;
+    for (size_t b = 0; b <= bins; b++) h->edges[b] = lo + w * (double)b;
+    for (size_t i = 0; i < n; i++) {
+        double b = floor((v[i] - lo) / w);
+        if (b >= (double)bins) h->beyond++;
+        else h->counts[b < 0 ? 0 : (size_t)b]++;
+    }
+    free(v);
+}
+
+void charts_cycle_csv(FILE *out, const struct cycle_histogram *h)
+{
+    fputs("from_days,to_days,orders\n", out);
+    for (size_t b = 0; b < h->nbins; b++) {
+        char a[40], z[40];
+        fprintf(out, "%s,%s,%.0f\n", report_field(h->edges[b], a, sizeof a), report_field(h->edges[b + 1], z, sizeof z),
+                h->counts[b]);
+    }
+    if (h->beyond) {
+        char a[40];
+        fprintf(out, "%s,,%zu\n", report_field(h->edges[h->nbins], a, sizeof a), h->beyond);
+    }
+}
+
+int charts_order_cycle(const char *path, const struct scenario *sc, const struct cycle_histogram *h)
+{
+    char title[200], sub[400], mean[80], p95[80], promise[80];
+    const char *file = strrchr(sc->path, '/') ? strrchr(sc->path, '/') + 1 : sc->path;
+    snprintf(title, sizeof title, "Order-cycle time: mean %.2f days, 95 %% of orders within %.2f days", h->mean, h->p95);
+    snprintf(sub, sizeof sub, "%.60s, replication 1: %.0f orders, from order placed to goods received%s", file,
+             h->total, h->beyond ? "; the slowest 0.1 % lie further right" : "");
+    snprintf(mean, sizeof mean, "mean %.2f", h->mean);
+    snprintf(p95, sizeof p95, "95th percentile %.2f", h->p95);
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = "order-cycle time (days)", .npanels = 1};
+    struct chart_panel *p = &c.panels[0];
+    *p = (struct chart_panel){.ylabel = "orders", .nseries = 1, .y_from_zero = true};
+    p->series[0] = (struct chart_series){NULL, h->edges, h->counts, NULL, h->nbins, COLOUR_SKY, STYLE_BARS, false};
+    p->marks[p->nmarks++] = (struct chart_mark){h->mean, NAN, mean, COLOUR_BLUE, 0};
+    p->marks[p->nmarks++] = (struct chart_mark){h->p95, NAN, p95, COLOUR_VERMILLION, 1};
+    const struct order_cycle_config *oc = &sc->cfg.order_cycle;
+    if (oc->has_promise) {
+        snprintf(promise, sizeof promise, "promise %.4g", oc->promise_days);
+        p->marks[p->nmarks++] = (struct chart_mark){oc->promise_days, NAN, promise, COLOUR_BLACK, 2};
+    }
+    return draw(path, &c);
+}
+
+/* ---- run: stock over time ---- */
+
+static size_t window_points(const struct scenario *sc, const struct model_trace *t)
+{
+    double last = sc->cfg.run.warmup_days + 365;
+    size_t n = 0;
+    while (n < t->nlevels && t->levels[n].t <= last) n++;
+    return n;
+}
+
+void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct model_trace *t)
+{
+    fputs("day,on_hand,backordered,position\n", out);
+    size_t n = window_points(sc, t);
+    for (size_t i = 0; i < n; i++) {
+        char a[40], b[40], c[40], d[40];
+        const struct level_point *l = &t->levels[i];
+        fprintf(out, "%s,%s,%s,%s\n", report_field(l->t, a, sizeof a), report_field(l->on_hand, b, sizeof b),
+                report_field(l->backordered, c, sizeof c), report_field(l->position, d, sizeof d));
+    }
+}
+
+int charts_stock_trajectory(const char *path, const struct scenario *sc, const struct model_trace *t)
+{
+    size_t n = window_points(sc, t);
+    double *x = malloc((n + 1) * sizeof *x), *on = malloc((n + 1) * sizeof *on);
+    double *back = malloc((n + 1) * sizeof *back), *pos = malloc((n + 1) * sizeof *pos);
+    if (!x || !on || !back || !pos) abort();
+    for (size_t i = 0; i < n; i++) {
+        x[i] = t->levels[i].t, on[i] = t->levels[i].on_hand;
+        back[i] = t->levels[i].backordered, pos[i] = t->levels[i].position;
+    }
+    const struct inventory_config *inv = &sc->cfg.inventory;
+    bool has_s = inv->policy->uses_reorder_point;
+    double level = has_s ? inv->reorder_point : inv->order_up_to;
+    double lx[2] = {n ? x[0] : 0, n ? x[n - 1] : 1}, ly[2] = {level, level};
+    char title[200], sub[400], lv[40], label[80];
+    const char *file = strrchr(sc->path, '/') ? strrchr(sc->path, '/') + 1 : sc->path;
+    snprintf(title, sizeof title, "Stock over time: policy %s%s", inv->policy->name,
+             inv->shortage == SHORTAGE_LOST_SALE ? ", lost sales" : ", backorders");
+    snprintf(sub, sizeof sub, "%.80s, replication 1, %s", file,
+             n < t->nlevels ? "the first 365 days after the warm-up" : "the whole statistics window");
+    snprintf(label, sizeof label, "%s = %s", has_s ? "reorder point s" : "order-up-to S",
+             num_format(round(level * 10) / 10, lv, sizeof lv));
+    char xl[120];
+    snprintf(xl, sizeof xl, "day (statistics start after the %.4g-day warm-up)", sc->cfg.run.warmup_days);
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = sc->cfg.run.warmup_days > 0 ? xl : "day",
+                      .npanels = 1};
+    struct chart_panel *p = &c.panels[0];
+    *p = (struct chart_panel){.ylabel = "units", .y_from_zero = true, .legend_on_top = true};
+    p->series[p->nseries++] = (struct chart_series){"inventory position", x, pos, NULL, n, COLOUR_GREY, STYLE_STEPS, false};
+    p->series[p->nseries++] = (struct chart_series){"on hand", x, on, NULL, n, COLOUR_BLUE, STYLE_STEPS, false};
+    if (inv->shortage == SHORTAGE_BACKORDER)
+        p->series[p->nseries++] =
+            (struct chart_series){"backordered", x, back, NULL, n, COLOUR_VERMILLION, STYLE_STEPS, false};
+    p->series[p->nseries++] = (struct chart_series){label, lx, ly, NULL, 2, COLOUR_BLACK, STYLE_LINE, true};
+    int rc = draw(path, &c);
+    free(x), free(on), free(back), free(pos);
     return rc;
 }

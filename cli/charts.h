@@ -4,6 +4,10 @@
 #define CLI_CHARTS_H
 
 #include "cli/sweep.h"
+#include "models/model.h"
+#include "scenarios/scenario.h"
+
+#include <stdio.h>
 
 #include <stddef.h>
 
@@ -16,5 +20,23 @@ int charts_cost_breakdown(const char *path, const struct sweep_result *r);
 
 /* The marginal cost of one more point of service against the service level. */
 int charts_marginal_cost(const char *path, const struct sweep_result *r);
+
+/* The order-cycle time histogram of a traced replication: bins shared by the CSV
+ * and the chart, with the mean, the 95th percentile and the promise. */
+struct cycle_histogram {
+    double edges[81], counts[80];
+    size_t nbins;
+    size_t beyond;           /* orders longer than the last edge (the far tail) */
+    double mean, p95, total;
+};
+
+void charts_cycle_histogram(const struct model_trace *t, struct cycle_histogram *h);
+void charts_cycle_csv(FILE *out, const struct cycle_histogram *h);
+int charts_order_cycle(const char *path, const struct scenario *sc, const struct cycle_histogram *h);
+
+/* The stock trajectory of a traced replication, over at most the first 365 days of
+ * the statistics window. */
+void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct model_trace *t);
+int charts_stock_trajectory(const char *path, const struct scenario *sc, const struct model_trace *t);
 
 #endif

@@ -36,11 +36,57 @@ struct model {
     bool skip_processing, skip_picking;
     struct flow flow;
     struct qsketch cycle_quantiles;
+    struct model_trace *trace; /* optional */
+    bool counting;             /* inside the statistics window (for the trace) */
 };
 
 static struct model *model_of(struct sim *sim)
 {
     return sim_owner(sim);
+}
+
+/* ---- tracing for charts ---- */
+
+void model_trace_init(struct model_trace *t, size_t limit)
+{
+    *t = (struct model_trace){.limit = limit};
+}
+
+void model_trace_fini(struct model_trace *t)
+{
+    free(t->cycle);
+    free(t->levels);
+    *t = (struct model_trace){0};
+}
+
+/* Grow an array to hold one more element; false when the limit is reached. */
+static bool room(void **items, size_t *cap, size_t n, size_t size, struct model_trace *t)
+{
+    if (n >= t->limit) {
+        t->truncated = true;
+        return false;
+    }
+    if (n < *cap) return true;
+    size_t ncap = *cap ? 2 * *cap : 4096;
+    void *p = realloc(*items, ncap * size);
+    if (!p) abort();
+    *items = p;
+    *cap = ncap;
+    return true;
+}
+
+static void trace_cycle(struct model_trace *t, double cycle)
+{
+    if (room((void **)&t->cycle, &t->cap_cycle, t->ncycle, sizeof *t->cycle, t)) t->cycle[t->ncycle++] = cycle;
+}
+
+static void trace_levels(void *ctx, double now, const struct stock *s)
+{
+    struct model *m = ctx;
+    struct model_trace *t = m->trace;
+    if (!m->counting) return;
+    if (room((void **)&t->levels, &t->cap_levels, t->nlevels, sizeof *t->levels, t))
+        t->levels[t->nlevels++] = (struct level_point){now, s->on_hand, s->backordered, stock_position(s)};
 }
 
 static double draw(struct model *m, const struct dist *d, enum rng_source src)
@@ -65,6 +111,7 @@ static void on_delivered(struct sim *sim, void *ctx)
     if (on_time && in_full) f->perfect++;
     tally_add(&f->cycle, cycle);
     qsketch_add(&m->cycle_quantiles, cycle);
+    if (m->trace && m->counting) trace_cycle(m->trace, cycle);
     tally_add(&f->transmission, o->received - o->placed);
     tally_add(&f->processing, o->processed - o->received);
     tally_add(&f->stock_wait, o->allocated - o->processed);
@@ -185,6 +232,8 @@ static void on_reset(struct sim *sim, void *ctx)
     stock_restart(&m->stock, now);
     timeavg_restart(&m->processing.busy_avg, now);
     timeavg_restart(&m->picking.busy_avg, now);
+    m->counting = true;
+    if (m->trace && !m->stock.unlimited) trace_levels(m, now, &m->stock); /* the level the window starts at */
 }
 
 /* ---- metrics ---- */
@@ -283,9 +332,17 @@ enum { STOP_CHECK_EVENTS = 1 << 16 };
 int model_run(const struct model_config *cfg, uint64_t rep, double *metrics,
               struct model_totals *totals, const atomic_int *stop)
 {
+    return model_run_traced(cfg, rep, metrics, totals, stop, NULL);
+}
+
+int model_run_traced(const struct model_config *cfg, uint64_t rep, double *metrics, struct model_totals *totals,
+                     const atomic_int *stop, struct model_trace *trace)
+{
     struct model *m = calloc(1, sizeof *m);
     if (!m) abort();
     m->cfg = cfg;
+    m->trace = trace;
+    m->counting = cfg->run.warmup_days == 0;
     m->sim = sim_new(m);
     if (!m->sim) abort();
     for (int i = 0; i < SRC_COUNT; i++) m->rng[i] = rng_stream_new(cfg->run.seed, rep, (uint64_t)i);
@@ -296,6 +353,11 @@ int model_run(const struct model_config *cfg, uint64_t rep, double *metrics,
     m->skip_processing = oc->processing.servers == 0 && dist_is_zero(&oc->processing.days);
     m->skip_picking = oc->picking.servers == 0 && dist_is_zero(&oc->picking.days);
     stock_init(&m->stock, &cfg->inventory, m->rng[SRC_LEAD_TIME], &m->pool, on_allocated);
+    if (trace && !m->stock.unlimited) {
+        m->stock.on_levels = trace_levels;
+        m->stock.on_levels_ctx = m;
+        if (m->counting) trace_levels(m, 0, &m->stock);
+    }
 
     struct sim *sim = m->sim;
     double warmup = cfg->run.warmup_days, end = warmup + cfg->run.horizon_days;

@@ -14,6 +14,7 @@
 #include "metrics.h"
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -42,10 +43,34 @@ struct model_totals {
     uint64_t events;
 };
 
+/* What a traced replication records, for charts: every order-cycle time and every
+ * change of stock level in the statistics window. Memory grows with the horizon, so
+ * only one replication is traced, and only when a chart asks for it; each record
+ * stops at `limit` entries (truncated is then set). */
+struct level_point {
+    double t, on_hand, backordered, position;
+};
+
+struct model_trace {
+    size_t limit;
+    double *cycle;
+    size_t ncycle, cap_cycle;
+    struct level_point *levels;
+    size_t nlevels, cap_levels;
+    bool truncated;
+};
+
+void model_trace_init(struct model_trace *t, size_t limit);
+void model_trace_fini(struct model_trace *t);
+
 /* Run replication `rep` of cfg (master seed cfg->run.seed) and write METRIC_COUNT
  * values into metrics. totals may be NULL. stop may be NULL; when it becomes
  * non-zero the run ends early and the function returns 1. Returns 0 otherwise. */
 int model_run(const struct model_config *cfg, uint64_t rep, double *metrics,
               struct model_totals *totals, const atomic_int *stop);
+
+/* model_run, recording into trace (borrowed) as well. */
+int model_run_traced(const struct model_config *cfg, uint64_t rep, double *metrics, struct model_totals *totals,
+                     const atomic_int *stop, struct model_trace *trace);
 
 #endif

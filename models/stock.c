@@ -25,6 +25,7 @@ static void levels_changed(struct stock *s, double now)
     timeavg_set(&s->backorder_avg, now, s->backordered);
     timeavg_set(&s->on_order_avg, now, s->on_order);
     timeavg_set(&s->empty_avg, now, s->on_hand > 0 ? 0 : 1);
+    if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
 }
 
 void stock_init(struct stock *s, const struct inventory_config *cfg, gsl_rng *lead_rng,

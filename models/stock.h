@@ -38,8 +38,13 @@ struct stock_totals {
     double initial, ordered, received, issued;
 };
 
+struct stock;
+
 /* Called when a waiting order has been filled completely by a receipt. */
 typedef void (*stock_filled_fn)(struct sim *sim, struct order *o);
+
+/* Optional: told every change of level (for a trajectory chart). */
+typedef void (*stock_levels_fn)(void *ctx, double t, const struct stock *s);
 
 struct stock {
     const struct inventory_config *cfg; /* borrowed */
@@ -53,6 +58,8 @@ struct stock {
     gsl_rng *lead_rng;          /* borrowed: lead-time draws */
     struct order_pool *pool;    /* borrowed: replenishment orders come from it */
     stock_filled_fn on_filled;
+    stock_levels_fn on_levels; /* optional, with on_levels_ctx */
+    void *on_levels_ctx;
 };
 
 /* Set up a stock point at time 0 with cfg->initial_on_hand on hand. */

@@ -88,7 +88,7 @@ static void panel_range(const struct chart_panel *p, double *xmin, double *xmax,
     if (*xmax == *xmin) *xmin -= 0.5, *xmax += 0.5;
     if (*ymax == *ymin) *ymin -= fabs(*ymin) * 0.05 + 0.5, *ymax += fabs(*ymax) * 0.05 + 0.5;
     double dy = *ymax - *ymin;
-    *ymax += 0.08 * dy;
+    *ymax += (p->legend_on_top ? 0.24 : 0.08) * dy;
     if (!(p->y_from_zero && *ymin == 0)) *ymin -= 0.05 * dy;
 }
 
@@ -116,7 +116,7 @@ static void draw_series(const struct chart_series *s)
         free(sy);
     } else {
         plline(n, s->x, s->y);
-        if (s->n <= 60) plstring(n, s->x, s->y, "•");
+        if (s->n <= 60 && !s->dashed) plstring(n, s->x, s->y, "•");
     }
     if (s->err) {
         double *lo = malloc(s->n * sizeof *lo), *hi = malloc(s->n * sizeof *hi);
@@ -142,16 +142,18 @@ static void draw_mark(const struct chart_mark *m, double ymin, double ymax, doub
     pllsty(2);
     pljoin(m->x, ymin, m->x, ymax);
     pllsty(1);
-    plssym(0, 2.4);
-    plstring(1, &m->x, &m->y, "◆");
-    plssym(0, 1);
+    if (isfinite(m->y)) {
+        plssym(0, 2.4);
+        plstring(1, &m->x, &m->y, "◆");
+        plssym(0, 1);
+    }
     if (m->label) {
         /* label at the top of the panel beside the dashed line, on the side with room */
         bool right_half = m->x > xmin + 0.5 * (xmax - xmin);
         double gap = 0.008 * (xmax - xmin);
         plschr(0, TEXT_SCALE);
-        plptex(m->x + (right_half ? -gap : gap), ymax - 0.05 * (ymax - ymin), 1, 0, right_half ? 1.0 : 0.0,
-               plain(m->label, buf, sizeof buf));
+        plptex(m->x + (right_half ? -gap : gap), ymax - (0.05 + 0.065 * m->row) * (ymax - ymin), 1, 0,
+               right_half ? 1.0 : 0.0, plain(m->label, buf, sizeof buf));
     }
 }
 
@@ -180,9 +182,11 @@ static void draw_legend(const struct chart_panel *p)
     }
     if (n == 0) return;
     PLFLT w, h;
-    pllegend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, PL_POSITION_BOTTOM | PL_POSITION_LEFT | PL_POSITION_INSIDE,
-             0.015, 0.03, 0.06, C_BACKGROUND, C_GRID, 1, 0, 0, n, opts, 1.0, 0.9, 2.0, 0.0, tcol, text, bcol, bpat,
-             bscale, bwid, lcol, lsty, lwid, NULL, NULL, NULL, NULL);
+    PLINT where = p->legend_on_top ? PL_POSITION_TOP | PL_POSITION_INSIDE
+                                   : PL_POSITION_BOTTOM | PL_POSITION_LEFT | PL_POSITION_INSIDE;
+    pllegend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, where, p->legend_on_top ? 0 : 0.015, 0.03, 0.06,
+             C_BACKGROUND, C_GRID, 1, p->legend_on_top ? 2 : 0, p->legend_on_top ? (n + 1) / 2 : 0, n, opts, 1.0, 0.9, 2.0, 0.0,
+             tcol, text, bcol, bpat, bscale, bwid, lcol, lsty, lwid, NULL, NULL, NULL, NULL);
 }
 
 static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax)

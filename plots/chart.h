@@ -38,6 +38,7 @@ struct chart_mark {
     double x, y;
     const char *label;
     enum chart_colour colour;
+    int row; /* label row from the top of the panel (0, 1, 2), so labels do not collide */
 };
 
 struct chart_panel {
@@ -47,6 +48,7 @@ struct chart_panel {
     struct chart_mark marks[CHART_MAX_MARKS];
     size_t nmarks;
     bool y_from_zero; /* include 0 on the y axis */
+    bool legend_on_top; /* one row across the top, above the data, instead of bottom left */
 };
 
 struct chart {

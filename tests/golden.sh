@@ -10,5 +10,10 @@ out=$(mktemp -d)
 ./servlab sweep scenarios/default.ini --set sweep.from=0 --set sweep.to=2.5 --set sweep.steps=6 --reps 4 \
     --out "$out" --quiet > /dev/null || exit 1
 cp "$out/curve.csv" tests/golden/sweep_curve.csv
+# the data behind the run charts
+./servlab run scenarios/default.ini --reps 2 --out "$out/run" --quiet > /dev/null || exit 1
+cp "$out/run/order_cycle.csv" tests/golden/order_cycle.csv
+./servlab run tests/validation/i1_base_stock.ini --set run.horizon_days=60 --reps 2 --out "$out/i1" --quiet > /dev/null || exit 1
+cp "$out/i1/stock_trajectory.csv" tests/golden/stock_trajectory.csv
 rm -rf "$out"
-echo "golden: wrote tests/golden/default.csv and sweep_curve.csv; review with: git diff tests/golden"
+echo "golden: wrote tests/golden/*.csv; review with: git diff tests/golden"

@@ -104,6 +104,29 @@ static void test_safety_per_point(const char *dir)
     sweep_free(&r);
 }
 
+/* S1: the formula's values through the reader, printed next to the simulation. The
+ * simulated values are not asserted: they differ from the formula by design (lumpy or
+ * overshooting demand); the run report explains why. */
+static void test_chopra(const char *dir, const char *file)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    static struct scenario sc;
+    if (!check(scenario_load(&sc, path, NULL, 0, stderr) == 0, "S1: %s loads", file)) return;
+    struct protection p = theory_protection(&sc.cfg);
+    struct prediction f = theory_predict(&p, sc.cfg.inventory.reorder_point);
+    check(fabs(f.cycle_service_level - 0.9213503965) < 1e-7 && fabs(f.shortage_per_cycle - 25.12727083) < 1e-3 &&
+              fabs(f.fill_rate - 0.9974872729) < 1e-7,
+          "S1: %s gives Chopra & Meindl's CSL, shortage per cycle and fill rate", file);
+    struct summary s[METRIC_COUNT];
+    if (run_case(dir, file, s) != 0) return;
+    printf("%-20s %-24s %14.8g %12.3g %14.10g  (formula; simulation differs by design)\n", file,
+           "cycle_service_level", s[M_CYCLE_SERVICE_LEVEL].mean, summary_halfwidth(&s[M_CYCLE_SERVICE_LEVEL], 0.99),
+           f.cycle_service_level);
+    printf("%-20s %-24s %14.8g %12.3g %14.10g  (formula)\n", file, "fill_rate", s[M_FILL_RATE].mean,
+           summary_halfwidth(&s[M_FILL_RATE], 0.99), f.fill_rate);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "tests/validation";
@@ -135,5 +158,7 @@ int main(int argc, char **argv)
         }
     }
     test_safety_per_point(dir);
+    test_chopra(dir, "s1_chopra.ini");
+    test_chopra(dir, "s1_chopra_weekly.ini");
     return check_done("test_validation");
 }
