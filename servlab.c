@@ -250,9 +250,11 @@ static int finish_stdout(void)
 /* Replication 1 again, traced: the same random numbers, so the same replication. */
 static void trace_first_replication(const struct scenario *sc, struct model_trace *t)
 {
-    double metrics[METRIC_COUNT];
+    double *metrics = malloc(metric_count(&sc->cfg) * sizeof *metrics);
+    if (!metrics) abort();
     model_trace_init(t, 5000000);
     model_run_traced(&sc->cfg, 0, metrics, NULL, &interrupted, t);
+    free(metrics);
 }
 
 static int write_run_files(const char *dir, const struct scenario *sc, const struct summary *s,
@@ -261,7 +263,7 @@ static int write_run_files(const char *dir, const struct scenario *sc, const str
     struct outfile f;
     FILE *fp = outfile_open(&f, dir, "run.csv");
     if (!fp) goto fail;
-    report_csv(fp, s);
+    report_csv(fp, &sc->cfg, s);
     if (outfile_commit(&f) != 0) goto fail;
     if (!(fp = outfile_open(&f, dir, "summary.txt"))) goto fail;
     report_summary_header(fp, sc, "run");
@@ -308,7 +310,8 @@ static int cmd_run(const struct options *o)
         return EXIT_BAD_INPUT;
     }
     unsigned reps = sc.cfg.run.replications;
-    double *rows = malloc((size_t)reps * METRIC_COUNT * sizeof *rows);
+    size_t nm = metric_count(&sc.cfg);
+    double *rows = malloc((size_t)reps * nm * sizeof *rows);
     if (!rows) return EXIT_FAILURE;
     const struct model_config *cfg = &sc.cfg;
     struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
@@ -319,11 +322,12 @@ static int cmd_run(const struct options *o)
         free(rows);
         return EXIT_FAILURE;
     }
-    struct summary s[METRIC_COUNT];
-    simulate_summarise(rows, reps, s);
+    struct summary *s = malloc(nm * sizeof *s);
+    if (!s) abort();
+    simulate_summarise(rows, reps, nm, s);
     free(rows);
     if (o->format == FORMAT_CSV)
-        report_csv(stdout, s);
+        report_csv(stdout, &sc.cfg, s);
     else
         report_table(stdout, &sc, s);
     int rc = finish_stdout();
@@ -336,6 +340,7 @@ static int cmd_run(const struct options *o)
         if (rc == 0 && o->plot && charts_order_cycle(o->plot, &sc, &h) != 0) rc = EXIT_FAILURE;
         model_trace_fini(&t);
     }
+    free(s);
     return rc;
 }
 

@@ -26,7 +26,7 @@ static double *column(const struct sweep_result *r, int m, bool ci)
     double *v = malloc(r->n * sizeof *v);
     if (!v) abort();
     for (size_t i = 0; i < r->n; i++) {
-        const struct summary *s = &r->s[i * METRIC_COUNT + (size_t)m];
+        const struct summary *s = &r->s[i * r->nm + (size_t)m];
         v[i] = ci ? s->ci95 : s->mean;
     }
     return v;
@@ -91,7 +91,7 @@ int charts_service_curve(const char *path, const struct sweep_result *r)
     axis_label(r, xl, sizeof xl);
     snprintf(yl, sizeof yl, "change per day vs. %.2f %% (money)", 100 * r->service_level[r->baseline]);
     snprintf(mark, sizeof mark, "most profitable: %.2f %% (%s = %.4g), profit %.0f a day",
-             100 * r->service_level[o->best], key, r->x[o->best], r->s[o->best * METRIC_COUNT + M_PROFIT].mean);
+             100 * r->service_level[o->best], key, r->x[o->best], r->s[o->best * r->nm + M_PROFIT].mean);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = yl, .nseries = 3, .nmarks = 1, .y_from_zero = true};

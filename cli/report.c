@@ -33,6 +33,8 @@ static void style_of(enum metric_kind kind, double mean, double *scale, int *dec
     case KIND_UNITS: *decimals = 1, *unit = "units"; return;
     case KIND_PER_DAY: *decimals = fabs(mean) < 1 ? 4 : 2, *unit = "/day"; return;
     case KIND_MONEY_PER_DAY: *decimals = 2, *unit = ""; return;
+    case KIND_COUNT_LEVEL: *decimals = 1, *unit = ""; return;
+    case KIND_MONEY: *decimals = 2, *unit = ""; return;
     }
 }
 
@@ -69,6 +71,65 @@ static void print_row(FILE *out, int m, const struct summary *s)
     snprintf(value, sizeof value, "%.*f", decimals, scale * s->mean);
     if (!isnan(s->ci95)) snprintf(ci, sizeof ci, "%.*f", decimals, scale * s->ci95);
     fprintf(out, "  %-38s %9s %-5s %s %-7s  %s\n", d->label, value, unit, *ci ? "±" : " ", ci, d->name);
+}
+
+/* A mean for a group table: a percentage, a number, or "-" when there is none. */
+static void cell(FILE *out, const struct metric_def *d, const struct summary *s, int width)
+{
+    if (s->n == 0 || isnan(s->mean)) {
+        fprintf(out, "%*s", width, "-");
+        return;
+    }
+    double scale;
+    int decimals;
+    const char *unit;
+    style_of(d->kind, s->mean, &scale, &decimals, &unit);
+    fprintf(out, "%*.*f%s", width - (*unit == '%' ? 1 : 0), decimals, scale * s->mean, *unit == '%' ? "%" : "");
+}
+
+/* One line per named product: what each item's customers got. */
+static void report_products(FILE *out, const struct model_config *c, const struct summary *s)
+{
+    static const int cols[] = {PM_UNITS_PER_DAY, PM_FILL_RATE, PM_CYCLE_SERVICE_LEVEL, PM_TIME_OUT_OF_STOCK,
+                               PM_LOST_SALES_RATE, PM_SUBSTITUTION_RATE, PM_MEAN_ON_HAND, PM_REVENUE};
+    static const char *const heads[] = {"units/day", "fill rate", "CSL", "out of stock", "lost", "substituted",
+                                        "on hand", "revenue/day"};
+    fprintf(out, "\n  %-14s", "product");
+    for (size_t k = 0; k < 8; k++) fprintf(out, " %11s", heads[k]);
+    fputc('\n', out);
+    for (size_t p = 0; p < c->nproducts; p++) {
+        fprintf(out, "  %-14.14s", c->products[p].name);
+        size_t base = metric_product_base(c, p);
+        for (size_t k = 0; k < 8; k++) {
+            fputc(' ', out);
+            cell(out, &product_metric_defs[cols[k]], &s[base + (size_t)cols[k]], 11);
+        }
+        fputc('\n', out);
+    }
+    fputs("  (means per product; their confidence intervals are in --format csv)\n", out);
+}
+
+/* One line per named tier: the service each class of customer got. */
+static void report_tiers(FILE *out, const struct model_config *c, const struct summary *s)
+{
+    static const int cols[] = {TM_ORDERS_PER_DAY, TM_FILL_RATE, TM_ORDER_FILL_RATE, TM_ON_TIME_RATE,
+                               TM_PERFECT_ORDER_RATE, TM_ORDER_CYCLE_MEAN, TM_REVENUE, TM_CUSTOMERS_MEAN};
+    static const char *const heads[] = {"orders/day", "fill rate", "complete", "on time", "perfect", "cycle days",
+                                        "revenue/day", "customers"};
+    size_t ncols = c->customers.on ? 8 : 7;
+    fprintf(out, "\n  %-14s", "tier");
+    for (size_t k = 0; k < ncols; k++) fprintf(out, " %11s", heads[k]);
+    fputc('\n', out);
+    for (size_t t = 0; t < c->ntiers; t++) {
+        fprintf(out, "  %-14.14s", c->tiers[t].name);
+        size_t base = metric_tier_base(c, t);
+        for (size_t k = 0; k < ncols; k++) {
+            fputc(' ', out);
+            cell(out, &tier_metric_defs[cols[k]], &s[base + (size_t)cols[k]], 11);
+        }
+        fputc('\n', out);
+    }
+    fputs("  (means per tier; their confidence intervals are in --format csv)\n", out);
 }
 
 /* One row of the theory block: target (or blank), formula, simulated with CI. */
@@ -177,16 +238,22 @@ void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
                  "interval.\n");
     for (size_t i = 0; i < sc->nnotes; i++) fprintf(out, "Note: %s.\n", sc->notes[i]);
 
+    const struct model_config *c = &sc->cfg;
     for (int g = 0; g < GROUP_COUNT; g++) {
         bool any = false;
         for (int m = 0; m < METRIC_COUNT; m++)
-            if (metric_defs[m].group == (enum metric_group)g && worth_showing(m, &s[m], sc)) any = true;
+            if (metric_defs[m].group == (enum metric_group)g && metric_shown(c, (size_t)m) &&
+                worth_showing(m, &s[m], sc))
+                any = true;
         if (!any) continue;
         fprintf(out, "\n%s\n", metric_group_titles[g]);
         for (int m = 0; m < METRIC_COUNT; m++)
-            if (metric_defs[m].group == (enum metric_group)g && worth_showing(m, &s[m], sc))
+            if (metric_defs[m].group == (enum metric_group)g && metric_shown(c, (size_t)m) &&
+                worth_showing(m, &s[m], sc))
                 print_row(out, m, &s[m]);
         if (g == GROUP_SERVICE) report_theory(out, sc, s);
+        if (g == GROUP_SERVICE && c->nproducts) report_products(out, c, s);
+        if (g == GROUP_SERVICE && c->ntiers) report_tiers(out, c, s);
     }
     if (!sc->cfg.inventory.policy->holds_stock)
         fputs("\n(policy = none: stock is not modelled, so it never runs out and costs nothing to hold.)\n", out);
@@ -196,12 +263,15 @@ void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
     }
 }
 
-void report_csv(FILE *out, const struct summary *s)
+void report_csv(FILE *out, const struct model_config *cfg, const struct summary *s)
 {
     fputs("metric,mean,ci95,sd,n\n", out);
-    for (int m = 0; m < METRIC_COUNT; m++) {
-        char a[40], b[40], c[40];
-        fprintf(out, "%s,%s,%s,%s,%zu\n", metric_defs[m].name, report_field(s[m].mean, a, sizeof a),
+    size_t n = metric_count(cfg);
+    for (size_t m = 0; m < n; m++) {
+        if (!metric_shown(cfg, m)) continue;
+        char a[40], b[40], c[40], name[160];
+        metric_name_at(cfg, m, name, sizeof name);
+        fprintf(out, "%s,%s,%s,%s,%zu\n", name, report_field(s[m].mean, a, sizeof a),
                 report_field(s[m].ci95, b, sizeof b), report_field(s[m].sd, c, sizeof c), s[m].n);
     }
 }

@@ -9,12 +9,13 @@
 #include <stdio.h>
 
 /* The report table for one scenario: header (file, replications, horizon, seed,
- * generator), then service, order cycle, inventory, demand, cost and profit, each
- * metric with its 95% half-width; then warnings. s has METRIC_COUNT entries. */
+ * generator), then service, order cycle, inventory, demand, customers, cost and
+ * profit, each metric with its 95% half-width; tables per product and per tier; then
+ * warnings. s has metric_count(&sc->cfg) entries. */
 void report_table(FILE *out, const struct scenario *sc, const struct summary *s);
 
-/* CSV: header metric,mean,ci95,sd,n and one row per metric. */
-void report_csv(FILE *out, const struct summary *s);
+/* CSV: header metric,mean,ci95,sd,n and one row per metric the scenario reports. */
+void report_csv(FILE *out, const struct model_config *cfg, const struct summary *s);
 
 /* A CSV field: empty for NaN, else %.10g (the C locale's dot as decimal mark). */
 const char *report_field(double x, char *buf, size_t n);

@@ -23,7 +23,7 @@ size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps,
     progress_init(&bar, o->progress, n > 1 ? "runs" : "replications");
     struct runner r = {
         .njobs = n * reps,
-        .nmetrics = METRIC_COUNT,
+        .nmetrics = metric_count(cfgs[0]),
         .threads = o->threads,
         .job = run_job,
         .ctx = &j,
@@ -36,7 +36,7 @@ size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps,
     return missing;
 }
 
-void simulate_summarise(const double *rows, unsigned reps, struct summary *out)
+void simulate_summarise(const double *rows, unsigned reps, size_t nmetrics, struct summary *out)
 {
-    for (size_t m = 0; m < METRIC_COUNT; m++) out[m] = summary_of(rows + m, reps, METRIC_COUNT);
+    for (size_t m = 0; m < nmetrics; m++) out[m] = summary_of(rows + m, reps, nmetrics);
 }

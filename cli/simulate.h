@@ -17,13 +17,14 @@ struct simulate_opts {
     const atomic_int *stop;  /* optional interrupt flag */
 };
 
-/* Run cfgs[0..n) with reps replications each. results receives n * reps rows of
- * METRIC_COUNT values (variant-major). Returns the number of replications that did
- * not finish (0 on success). */
+/* Run cfgs[0..n) with reps replications each; every variant must have the same metric
+ * layout (metric_count). results receives n * reps rows of metric_count(cfgs[0])
+ * values (variant-major). Returns the number of replications that did not finish (0
+ * on success). */
 size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps,
                 const struct simulate_opts *o, double *results);
 
-/* Summaries of one variant's rows: out has METRIC_COUNT entries. */
-void simulate_summarise(const double *rows, unsigned reps, struct summary *out);
+/* Summaries of one variant's rows of nmetrics values: out has nmetrics entries. */
+void simulate_summarise(const double *rows, unsigned reps, size_t nmetrics, struct summary *out);
 
 #endif

@@ -60,8 +60,8 @@ static void paired_change(const struct sweep_result *r, int m, struct summary *o
     if (!d) abort();
     for (size_t i = 0; i < r->n; i++) {
         for (size_t rep = 0; rep < r->reps; rep++)
-            d[rep] = r->rows[(i * r->reps + rep) * METRIC_COUNT + (size_t)m] -
-                     r->rows[(r->baseline * r->reps + rep) * METRIC_COUNT + (size_t)m];
+            d[rep] = r->rows[(i * r->reps + rep) * r->nm + (size_t)m] -
+                     r->rows[(r->baseline * r->reps + rep) * r->nm + (size_t)m];
         out[i] = summary_of(d, r->reps, 1);
     }
     free(d);
@@ -73,12 +73,12 @@ static void analyse(struct sweep_result *r)
     double *profit = malloc(n * r->reps * sizeof *profit);
     if (!profit) abort();
     for (size_t i = 0; i < n; i++) {
-        const struct summary *s = &r->s[i * METRIC_COUNT];
+        const struct summary *s = &r->s[i * r->nm];
         r->service_level[i] = s[r->service].mean;
         /* what the firm spends to provide service: not purchases, not shortage penalties */
         r->service_cost[i] = s[M_COST_TOTAL].mean - s[M_COST_PURCHASE].mean - s[M_COST_SHORTAGE].mean;
         for (size_t rep = 0; rep < r->reps; rep++)
-            profit[i * r->reps + rep] = r->rows[(i * r->reps + rep) * METRIC_COUNT + M_PROFIT];
+            profit[i * r->reps + rep] = r->rows[(i * r->reps + rep) * r->nm + M_PROFIT];
     }
     curve_marginal_cost(r->service_level, r->service_cost, n, r->marginal);
     curve_optimum(r->x, r->service_level, profit, n, r->reps, &r->opt);
@@ -121,8 +121,9 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     r->n = sw->values.n;
     r->reps = r->base.cfg.run.replications;
     r->x = malloc(r->n * sizeof *r->x);
-    r->rows = malloc(r->n * r->reps * METRIC_COUNT * sizeof *r->rows);
-    r->s = malloc(r->n * METRIC_COUNT * sizeof *r->s);
+    r->nm = metric_count(&r->base.cfg);
+    r->rows = malloc(r->n * r->reps * r->nm * sizeof *r->rows);
+    r->s = malloc(r->n * r->nm * sizeof *r->s);
     r->service_level = malloc(r->n * sizeof(double));
     r->service_cost = malloc(r->n * sizeof(double));
     r->marginal = malloc(r->n * sizeof(double));
@@ -167,7 +168,8 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         sweep_free(r);
         return rc;
     }
-    for (size_t i = 0; i < r->n; i++) simulate_summarise(r->rows + i * r->reps * METRIC_COUNT, r->reps, &r->s[i * METRIC_COUNT]);
+    for (size_t i = 0; i < r->n; i++)
+        simulate_summarise(r->rows + i * r->reps * r->nm, r->reps, r->nm, &r->s[i * r->nm]);
     analyse(r);
     return 0;
 }
@@ -176,7 +178,7 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
 
 static const struct summary *at(const struct sweep_result *r, size_t i, int m)
 {
-    return &r->s[i * METRIC_COUNT + (size_t)m];
+    return &r->s[i * r->nm + (size_t)m];
 }
 
 void sweep_table(FILE *out, const struct sweep_result *r)
@@ -241,15 +243,22 @@ void sweep_table(FILE *out, const struct sweep_result *r)
 
 void sweep_csv(FILE *out, const struct sweep_result *r)
 {
+    const struct model_config *c = &r->base.cfg;
     fputs(r->base.sweep.parameter, out);
-    for (int m = 0; m < METRIC_COUNT; m++) fprintf(out, ",%s,%s_ci95", metric_defs[m].name, metric_defs[m].name);
+    for (size_t m = 0; m < r->nm; m++) {
+        if (!metric_shown(c, m)) continue;
+        char name[160];
+        metric_name_at(c, m, name, sizeof name);
+        fprintf(out, ",%s,%s_ci95", name, name);
+    }
     fputs(",is_profit_max\n", out);
     for (size_t i = 0; i < r->n; i++) {
         char f[40], g[40];
         fputs(report_field(r->x[i], f, sizeof f), out);
-        for (int m = 0; m < METRIC_COUNT; m++)
-            fprintf(out, ",%s,%s", report_field(at(r, i, m)->mean, f, sizeof f),
-                    report_field(at(r, i, m)->ci95, g, sizeof g));
+        for (size_t m = 0; m < r->nm; m++)
+            if (metric_shown(c, m))
+                fprintf(out, ",%s,%s", report_field(at(r, i, (int)m)->mean, f, sizeof f),
+                        report_field(at(r, i, (int)m)->ci95, g, sizeof g));
         fprintf(out, ",%d\n", i == r->opt.best);
     }
 }

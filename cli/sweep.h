@@ -16,9 +16,10 @@ struct sweep_result {
     struct scenario base; /* the scenario as loaded, with its [sweep] section */
     size_t n;             /* grid points */
     unsigned reps;
+    size_t nm;            /* metrics per replication: metric_count of the scenario */
     double *x;            /* n lever values */
-    double *rows;         /* n * reps * METRIC_COUNT, point-major */
-    struct summary *s;    /* n * METRIC_COUNT */
+    double *rows;         /* n * reps * nm, point-major */
+    struct summary *s;    /* n * nm */
     int service;          /* the service metric on the x-axis */
     double *service_level;  /* n: mean of the service metric */
     double *service_cost;   /* n: holding + fixed ordering + staff, per day */

@@ -13,6 +13,15 @@
 
 struct policy_type; /* models/policy.h */
 
+enum {
+    MAX_PRODUCTS = 32,
+    MAX_TIERS = 8,
+    MAX_CHANNELS = 8,
+    MAX_LINES = 16,      /* order lines per order */
+    MAX_CURVE_POINTS = 32,
+    NAME_LEN = 32,
+};
+
 struct run_config {
     double horizon_days; /* statistics window length */
     double warmup_days;  /* simulated first, then statistics reset */
@@ -24,7 +33,16 @@ struct demand_config {
     struct dist interarrival_days; /* gap between orders (exponential for a rate) */
     bool has_first_order;
     double first_order_days; /* time of the first order, if has_first_order */
-    struct dist units_per_order;
+    struct dist units_per_order; /* units of one order line (the whole order with one product) */
+    struct dist lines_per_order; /* products on one order (rounded, at least 1) */
+    /* the shape of demand over time; a Poisson rate only (thinning) */
+    bool has_weekday;
+    double weekday[7]; /* multipliers Monday..Sunday (day 0 is a Monday), mean 1 */
+    size_t ncurve;     /* piecewise-linear multiplier over time (life cycle, season) */
+    double curve_days[MAX_CURVE_POINTS], curve_factor[MAX_CURVE_POINTS];
+    /* peak smoothing: a share of the orders placed on peak weekdays (multiplier > 1)
+       moves to the next off-peak day for a discount */
+    double peak_shift_share, peak_discount;
 };
 
 /* One order-cycle stage served by `servers` clerks in FIFO order (0: unlimited,
@@ -34,6 +52,8 @@ struct stage_config {
     unsigned servers;
 };
 
+enum expedite_rule { EXPEDITE_NEVER, EXPEDITE_BACKORDERED, EXPEDITE_LATE, EXPEDITE_BOTH };
+
 struct order_cycle_config {
     struct dist transmission_days;
     struct stage_config processing;
@@ -41,9 +61,18 @@ struct order_cycle_config {
     struct dist delivery_days;
     bool has_promise;
     double promise_days;
+    /* system accuracy and transport: a wrong or damaged order comes back and is sent again */
+    double picking_error_rate;   /* an order picked wrong (wrong product or quantity) */
+    double damage_rate;          /* an order damaged in transit */
+    struct dist return_days;     /* the customer reports and returns it */
+    /* expediting: a faster, dearer delivery */
+    enum expedite_rule expedite;
+    struct dist expedite_delivery_days;
 };
 
-enum shortage_rule { SHORTAGE_BACKORDER, SHORTAGE_LOST_SALE };
+/* SHORTAGE_REACT: each customer who meets an empty shelf reacts as
+ * struct reaction_config says. */
+enum shortage_rule { SHORTAGE_BACKORDER, SHORTAGE_LOST_SALE, SHORTAGE_REACT };
 
 struct inventory_config {
     const struct policy_type *policy;
@@ -60,10 +89,70 @@ struct cost_config {
     double backorder_per_unit_day, backorder_per_unit;
     double lost_sale_per_unit;
     double processing_per_server_day, picking_per_server_day; /* staff */
+    double wrong_shipment_per_order; /* handling a wrong order: return, re-pick, re-ship */
+    double damage_per_order;         /* handling a damaged order (the goods are written off too) */
+    double expedite_per_order;       /* extra for an expedited delivery */
 };
 
 struct revenue_config {
     double price_per_unit;
+    double late_zero_days; /* > 0: price falls linearly from full at the promise to 0 this
+                              many days later */
+};
+
+/* One product: its own stock, policy, costs and price. Without [product.*] sections
+ * the model uses one implicit product made of the global [inventory], [costs] and
+ * [revenue] keys. */
+struct product_config {
+    char name[NAME_LEN];
+    double share; /* weight in the mix of order lines */
+    struct inventory_config inventory;
+    struct cost_config costs; /* the per-unit and per-order stock costs apply */
+    double price_per_unit;
+    int substitute;       /* index of the product offered instead, or -1 */
+    double reserve_units; /* the last units on hand are kept for the top-priority tier */
+};
+
+/* A class of customers. Without [tier.*] sections, one implicit tier. */
+struct tier_config {
+    char name[NAME_LEN];
+    double share;  /* of orders; with a customer base, of new customers */
+    int priority;  /* higher is served first in queues and for scarce stock */
+    bool has_units;
+    struct dist units_per_order; /* instead of [demand]'s, if has_units */
+    double price_factor;         /* multiplies every price (1: list price) */
+    bool has_promise;
+    double promise_days; /* instead of [order_cycle]'s, if has_promise */
+    bool always_expedite;
+    /* with a customer base */
+    double orders_per_customer_day;
+    unsigned defect_failures, defect_window; /* leave after k failed of the last m orders */
+    double churn_per_day;                    /* leaving for other reasons */
+};
+
+/* How orders reach the supplier. Without [channel.*] sections, [order_cycle]'s
+ * transmission_days applies. */
+struct channel_config {
+    char name[NAME_LEN];
+    double share;
+    struct dist transmission_days;
+    double entry_error_rate; /* the order is keyed in wrong and shipped wrong */
+    double cost_per_order;
+};
+
+/* What a customer does on meeting a stockout (Gruen, Corsten & Bharadwaj 2002). */
+struct reaction_config {
+    double elsewhere, substitute, wait, cancel; /* shares, summing to 1 */
+};
+
+/* A customer base that grows by acquisition and shrinks by churn and defection. */
+struct customer_config {
+    bool on;
+    double initial;
+    double acquisition_per_day, acquisition_cost;
+    /* defaults for every tier */
+    double orders_per_customer_day, churn_per_day;
+    unsigned defect_failures, defect_window;
 };
 
 struct model_config {
@@ -73,6 +162,12 @@ struct model_config {
     struct inventory_config inventory;
     struct cost_config costs;
     struct revenue_config revenue;
+    size_t nproducts, ntiers, nchannels; /* 0: the implicit single product / tier, no channels */
+    struct product_config products[MAX_PRODUCTS];
+    struct tier_config tiers[MAX_TIERS];
+    struct channel_config channels[MAX_CHANNELS];
+    struct reaction_config reactions;
+    struct customer_config customers;
 };
 
 #endif

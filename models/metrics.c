@@ -1,7 +1,8 @@
-/* metrics.c - the metric table. Order matters: reports and CSV files list metrics in
- * this order, and golden outputs depend on it. Add new metrics at the end of a group. */
+/* metrics.c - the metric tables and the layout of results. Order matters: reports and
+ * CSV files list metrics in this order, and golden outputs depend on it. */
 #include "metrics.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const char *const metric_group_titles[GROUP_COUNT] = {
@@ -9,53 +10,211 @@ const char *const metric_group_titles[GROUP_COUNT] = {
     [GROUP_ORDER_CYCLE] = "Order cycle",
     [GROUP_INVENTORY] = "Inventory",
     [GROUP_DEMAND] = "Demand",
+    [GROUP_CUSTOMERS] = "Customers",
     [GROUP_MONEY] = "Cost and profit (per day)",
 };
 
+#define S GROUP_SERVICE
+#define O GROUP_ORDER_CYCLE
+#define I GROUP_INVENTORY
+#define D GROUP_DEMAND
+#define C GROUP_CUSTOMERS
+#define M GROUP_MONEY
+
 const struct metric_def metric_defs[METRIC_COUNT] = {
-    [M_FILL_RATE] = {"fill_rate", "Fill rate (units from stock)", GROUP_SERVICE, KIND_RATE},
-    [M_ORDER_FILL_RATE] = {"order_fill_rate", "Orders filled complete from stock", GROUP_SERVICE, KIND_RATE},
-    [M_STOCKOUT_RATE] = {"stockout_rate", "Orders that met a stockout", GROUP_SERVICE, KIND_RATE},
-    [M_CYCLE_SERVICE_LEVEL] = {"cycle_service_level", "Cycle service level", GROUP_SERVICE, KIND_RATE},
-    [M_LOST_SALES_RATE] = {"lost_sales_rate", "Units lost", GROUP_SERVICE, KIND_RATE},
-    [M_ON_TIME_RATE] = {"on_time_rate", "Orders delivered on time", GROUP_SERVICE, KIND_RATE},
-    [M_PERFECT_ORDER_RATE] = {"perfect_order_rate", "Perfect orders", GROUP_SERVICE, KIND_RATE},
+    [M_FILL_RATE] = {"fill_rate", "Fill rate (units from stock)", S, KIND_RATE, 0},
+    [M_ORDER_FILL_RATE] = {"order_fill_rate", "Orders filled complete from stock", S, KIND_RATE, 0},
+    [M_STOCKOUT_RATE] = {"stockout_rate", "Orders that met a stockout", S, KIND_RATE, 0},
+    [M_CYCLE_SERVICE_LEVEL] = {"cycle_service_level", "Cycle service level", S, KIND_RATE, 0},
+    [M_LOST_SALES_RATE] = {"lost_sales_rate", "Units lost", S, KIND_RATE, 0},
+    [M_ON_TIME_RATE] = {"on_time_rate", "Orders delivered on time", S, KIND_RATE, 0},
+    [M_PERFECT_ORDER_RATE] = {"perfect_order_rate", "Perfect orders", S, KIND_RATE, 0},
+    [M_LINE_FILL_RATE] = {"line_fill_rate", "Order lines filled complete", S, KIND_RATE, FEATURE_LINES},
+    [M_IN_FULL_RATE] = {"in_full_rate", "  delivered in full", S, KIND_RATE, FEATURE_QUALITY},
+    [M_DAMAGE_FREE_RATE] = {"damage_free_rate", "  delivered undamaged", S, KIND_RATE, FEATURE_QUALITY},
+    [M_ACCURATE_RATE] = {"accurate_rate", "  right goods and documents", S, KIND_RATE, FEATURE_QUALITY},
+    [M_PERFECT_ORDER_PRODUCT] = {"perfect_order_product", "  product of the four parts", S, KIND_RATE,
+                                 FEATURE_QUALITY},
+    [M_OTIF_RATE] = {"otif_rate", "On time in full (OTIF)", S, KIND_RATE, FEATURE_QUALITY},
+    [M_SUBSTITUTION_RATE] = {"substitution_rate", "Units met by a substitute", S, KIND_RATE, FEATURE_REACTIONS},
+    [M_REACT_ELSEWHERE] = {"reaction_elsewhere", "Short lines: bought elsewhere", S, KIND_RATE, FEATURE_REACTIONS},
+    [M_REACT_SUBSTITUTE] = {"reaction_substitute", "Short lines: took a substitute", S, KIND_RATE,
+                            FEATURE_REACTIONS},
+    [M_REACT_WAIT] = {"reaction_wait", "Short lines: waited", S, KIND_RATE, FEATURE_REACTIONS},
+    [M_REACT_CANCEL] = {"reaction_cancel", "Short lines: did not buy", S, KIND_RATE, FEATURE_REACTIONS},
 
-    [M_ORDER_CYCLE_MEAN] = {"order_cycle_days_mean", "Order cycle, mean", GROUP_ORDER_CYCLE, KIND_DAYS},
-    [M_ORDER_CYCLE_P50] = {"order_cycle_days_p50", "Order cycle, median", GROUP_ORDER_CYCLE, KIND_DAYS},
-    [M_ORDER_CYCLE_P95] = {"order_cycle_days_p95", "Order cycle, 95th percentile", GROUP_ORDER_CYCLE, KIND_DAYS},
-    [M_ORDER_CYCLE_P99] = {"order_cycle_days_p99", "Order cycle, 99th percentile", GROUP_ORDER_CYCLE, KIND_DAYS},
-    [M_CYCLE_TRANSMISSION] = {"cycle_transmission_days", "  of which transmission", GROUP_ORDER_CYCLE, KIND_DAYS},
-    [M_CYCLE_PROCESSING] = {"cycle_processing_days", "  of which processing (with queue)", GROUP_ORDER_CYCLE, KIND_DAYS},
-    [M_CYCLE_STOCK_WAIT] = {"cycle_stock_wait_days", "  of which waiting for stock", GROUP_ORDER_CYCLE, KIND_DAYS},
-    [M_CYCLE_PICKING] = {"cycle_picking_days", "  of which picking (with queue)", GROUP_ORDER_CYCLE, KIND_DAYS},
-    [M_CYCLE_DELIVERY] = {"cycle_delivery_days", "  of which delivery", GROUP_ORDER_CYCLE, KIND_DAYS},
-    [M_PROCESSING_UTILISATION] = {"processing_utilisation", "Order processing clerks busy", GROUP_ORDER_CYCLE, KIND_SHARE},
-    [M_PICKING_UTILISATION] = {"picking_utilisation", "Pickers busy", GROUP_ORDER_CYCLE, KIND_SHARE},
+    [M_ORDER_CYCLE_MEAN] = {"order_cycle_days_mean", "Order cycle, mean", O, KIND_DAYS, 0},
+    [M_ORDER_CYCLE_P50] = {"order_cycle_days_p50", "Order cycle, median", O, KIND_DAYS, 0},
+    [M_ORDER_CYCLE_P95] = {"order_cycle_days_p95", "Order cycle, 95th percentile", O, KIND_DAYS, 0},
+    [M_ORDER_CYCLE_P99] = {"order_cycle_days_p99", "Order cycle, 99th percentile", O, KIND_DAYS, 0},
+    [M_CYCLE_TRANSMISSION] = {"cycle_transmission_days", "  of which transmission", O, KIND_DAYS, 0},
+    [M_CYCLE_PROCESSING] = {"cycle_processing_days", "  of which processing (with queue)", O, KIND_DAYS, 0},
+    [M_CYCLE_STOCK_WAIT] = {"cycle_stock_wait_days", "  of which waiting for stock", O, KIND_DAYS, 0},
+    [M_CYCLE_PICKING] = {"cycle_picking_days", "  of which picking (with queue)", O, KIND_DAYS, 0},
+    [M_CYCLE_DELIVERY] = {"cycle_delivery_days", "  of which delivery", O, KIND_DAYS, 0},
+    [M_PROCESSING_UTILISATION] = {"processing_utilisation", "Order processing clerks busy", O, KIND_SHARE, 0},
+    [M_PICKING_UTILISATION] = {"picking_utilisation", "Pickers busy", O, KIND_SHARE, 0},
+    [M_EXPEDITED_RATE] = {"expedited_rate", "Orders sent by express", O, KIND_RATE, FEATURE_EXPEDITE},
+    [M_ORDER_CYCLE_PEAK_MEAN] = {"order_cycle_days_peak_mean", "Order cycle, orders placed on peak days", O,
+                                 KIND_DAYS, FEATURE_PEAKS},
+    [M_SHIFTED_RATE] = {"shifted_rate", "Orders moved off the peak", O, KIND_RATE, FEATURE_SHIFT},
 
-    [M_MEAN_ON_HAND] = {"mean_on_hand", "On hand, mean", GROUP_INVENTORY, KIND_UNITS},
-    [M_MEAN_BACKORDERS] = {"mean_backorders", "Backordered, mean", GROUP_INVENTORY, KIND_UNITS},
-    [M_MEAN_ON_ORDER] = {"mean_on_order", "On order, mean", GROUP_INVENTORY, KIND_UNITS},
-    [M_TIME_OUT_OF_STOCK] = {"time_out_of_stock", "Time with nothing on hand", GROUP_INVENTORY, KIND_RATE},
-    [M_REPLENISHMENTS_PER_DAY] = {"replenishments_per_day", "Replenishment orders", GROUP_INVENTORY, KIND_PER_DAY},
-    [M_REORDER_UNDERSHOOT] = {"reorder_undershoot_units", "Position below s when ordering", GROUP_INVENTORY, KIND_UNITS},
+    [M_MEAN_ON_HAND] = {"mean_on_hand", "On hand, mean", I, KIND_UNITS, 0},
+    [M_MEAN_BACKORDERS] = {"mean_backorders", "Backordered, mean", I, KIND_UNITS, 0},
+    [M_MEAN_ON_ORDER] = {"mean_on_order", "On order, mean", I, KIND_UNITS, 0},
+    [M_TIME_OUT_OF_STOCK] = {"time_out_of_stock", "Time with nothing on hand", I, KIND_RATE, 0},
+    [M_REPLENISHMENTS_PER_DAY] = {"replenishments_per_day", "Replenishment orders", I, KIND_PER_DAY, 0},
+    [M_REORDER_UNDERSHOOT] = {"reorder_undershoot_units", "Position below s when ordering", I, KIND_UNITS, 0},
 
-    [M_ORDERS_PER_DAY] = {"orders_per_day", "Customer orders", GROUP_DEMAND, KIND_PER_DAY},
-    [M_UNITS_PER_DAY] = {"units_per_day", "Units ordered", GROUP_DEMAND, KIND_PER_DAY},
+    [M_ORDERS_PER_DAY] = {"orders_per_day", "Customer orders", D, KIND_PER_DAY, 0},
+    [M_UNITS_PER_DAY] = {"units_per_day", "Units ordered", D, KIND_PER_DAY, 0},
 
-    [M_COST_HOLDING] = {"cost_holding_per_day", "Holding cost", GROUP_MONEY, KIND_MONEY_PER_DAY},
-    [M_COST_ORDERING] = {"cost_ordering_per_day", "Ordering cost (fixed + per unit)", GROUP_MONEY, KIND_MONEY_PER_DAY},
-    [M_COST_PURCHASE] = {"cost_purchase_per_day", "  of which purchases (per unit)", GROUP_MONEY, KIND_MONEY_PER_DAY},
-    [M_COST_STAFF] = {"cost_staff_per_day", "Staff cost (clerks and pickers)", GROUP_MONEY, KIND_MONEY_PER_DAY},
-    [M_COST_SHORTAGE] = {"cost_shortage_per_day", "Shortage cost (backorder + lost sale)", GROUP_MONEY, KIND_MONEY_PER_DAY},
-    [M_COST_TOTAL] = {"cost_total_per_day", "Total cost", GROUP_MONEY, KIND_MONEY_PER_DAY},
-    [M_REVENUE] = {"revenue_per_day", "Revenue", GROUP_MONEY, KIND_MONEY_PER_DAY},
-    [M_PROFIT] = {"profit_per_day", "Profit", GROUP_MONEY, KIND_MONEY_PER_DAY},
+    [M_CUSTOMERS_MEAN] = {"customers_mean", "Active customers, mean", C, KIND_COUNT_LEVEL, FEATURE_CUSTOMERS},
+    [M_CUSTOMERS_END] = {"customers_end", "Active customers at the end", C, KIND_COUNT_LEVEL, FEATURE_CUSTOMERS},
+    [M_NEW_CUSTOMERS_PER_DAY] = {"new_customers_per_day", "New customers", C, KIND_PER_DAY, FEATURE_CUSTOMERS},
+    [M_LOST_TO_FAILURES_PER_DAY] = {"lost_to_failures_per_day", "Customers lost to poor service", C, KIND_PER_DAY,
+                                    FEATURE_CUSTOMERS},
+    [M_LOST_TO_CHURN_PER_DAY] = {"lost_to_churn_per_day", "Customers lost for other reasons", C, KIND_PER_DAY,
+                                 FEATURE_CUSTOMERS},
+    [M_CUSTOMER_LIFETIME_VALUE] = {"customer_lifetime_value", "Customer lifetime value", C, KIND_MONEY,
+                                   FEATURE_CUSTOMERS},
+
+    [M_COST_HOLDING] = {"cost_holding_per_day", "Holding cost", M, KIND_MONEY_PER_DAY, 0},
+    [M_COST_ORDERING] = {"cost_ordering_per_day", "Ordering cost (fixed + per unit)", M, KIND_MONEY_PER_DAY, 0},
+    [M_COST_PURCHASE] = {"cost_purchase_per_day", "  of which purchases (per unit)", M, KIND_MONEY_PER_DAY, 0},
+    [M_COST_STAFF] = {"cost_staff_per_day", "Staff cost (clerks and pickers)", M, KIND_MONEY_PER_DAY, 0},
+    [M_COST_SHORTAGE] = {"cost_shortage_per_day", "Shortage cost (backorder + lost sale)", M, KIND_MONEY_PER_DAY, 0},
+    [M_COST_ERRORS] = {"cost_errors_per_day", "Wrong and damaged orders", M, KIND_MONEY_PER_DAY, FEATURE_QUALITY},
+    [M_COST_EXPEDITE] = {"cost_expedite_per_day", "Express deliveries", M, KIND_MONEY_PER_DAY, FEATURE_EXPEDITE},
+    [M_COST_CHANNELS] = {"cost_channels_per_day", "Order channels", M, KIND_MONEY_PER_DAY, FEATURE_CHANNELS},
+    [M_COST_ACQUISITION] = {"cost_acquisition_per_day", "Winning new customers", M, KIND_MONEY_PER_DAY,
+                            FEATURE_CUSTOMERS},
+    [M_COST_TOTAL] = {"cost_total_per_day", "Total cost", M, KIND_MONEY_PER_DAY, 0},
+    [M_REVENUE] = {"revenue_per_day", "Revenue", M, KIND_MONEY_PER_DAY, 0},
+    [M_REVENUE_LOST_LATE] = {"revenue_lost_late_per_day", "  price given up for late delivery", M,
+                             KIND_MONEY_PER_DAY, FEATURE_LATE_PRICE},
+    [M_DISCOUNTS] = {"discounts_per_day", "  discounts for off-peak orders", M, KIND_MONEY_PER_DAY, FEATURE_SHIFT},
+    [M_PROFIT] = {"profit_per_day", "Profit", M, KIND_MONEY_PER_DAY, 0},
 };
+
+const struct metric_def product_metric_defs[PRODUCT_METRIC_COUNT] = {
+    [PM_UNITS_PER_DAY] = {"units_per_day", "units ordered", D, KIND_PER_DAY, 0},
+    [PM_FILL_RATE] = {"fill_rate", "fill rate", S, KIND_RATE, 0},
+    [PM_LINE_FILL_RATE] = {"line_fill_rate", "lines filled complete", S, KIND_RATE, 0},
+    [PM_CYCLE_SERVICE_LEVEL] = {"cycle_service_level", "cycle service level", S, KIND_RATE, 0},
+    [PM_LOST_SALES_RATE] = {"lost_sales_rate", "units lost", S, KIND_RATE, 0},
+    [PM_SUBSTITUTION_RATE] = {"substitution_rate", "units met by a substitute", S, KIND_RATE, 0},
+    [PM_TIME_OUT_OF_STOCK] = {"time_out_of_stock", "time out of stock", I, KIND_RATE, 0},
+    [PM_MEAN_ON_HAND] = {"mean_on_hand", "on hand", I, KIND_UNITS, 0},
+    [PM_MEAN_BACKORDERS] = {"mean_backorders", "backordered", I, KIND_UNITS, 0},
+    [PM_REVENUE] = {"revenue_per_day", "revenue per day", M, KIND_MONEY_PER_DAY, 0},
+    [PM_COST_HOLDING] = {"cost_holding_per_day", "holding cost per day", M, KIND_MONEY_PER_DAY, 0},
+};
+
+const struct metric_def tier_metric_defs[TIER_METRIC_COUNT] = {
+    [TM_ORDERS_PER_DAY] = {"orders_per_day", "orders per day", D, KIND_PER_DAY, 0},
+    [TM_FILL_RATE] = {"fill_rate", "fill rate", S, KIND_RATE, 0},
+    [TM_ORDER_FILL_RATE] = {"order_fill_rate", "orders complete", S, KIND_RATE, 0},
+    [TM_ON_TIME_RATE] = {"on_time_rate", "on time", S, KIND_RATE, 0},
+    [TM_PERFECT_ORDER_RATE] = {"perfect_order_rate", "perfect orders", S, KIND_RATE, 0},
+    [TM_ORDER_CYCLE_MEAN] = {"order_cycle_days_mean", "order cycle", O, KIND_DAYS, 0},
+    [TM_REVENUE] = {"revenue_per_day", "revenue per day", M, KIND_MONEY_PER_DAY, 0},
+    [TM_CUSTOMERS_MEAN] = {"customers_mean", "customers", C, KIND_COUNT_LEVEL, FEATURE_CUSTOMERS},
+    [TM_LOST_TO_FAILURES_PER_DAY] = {"lost_to_failures_per_day", "lost to poor service per day", C, KIND_PER_DAY,
+                                     FEATURE_CUSTOMERS},
+};
+
+#undef S
+#undef O
+#undef I
+#undef D
+#undef C
+#undef M
 
 int metric_find(const char *name)
 {
     for (int i = 0; i < METRIC_COUNT; i++)
         if (strcmp(metric_defs[i].name, name) == 0) return i;
+    return -1;
+}
+
+unsigned metric_features(const struct model_config *c)
+{
+    unsigned f = 0;
+    const struct demand_config *d = &c->demand;
+    const struct order_cycle_config *oc = &c->order_cycle;
+    if (c->nproducts > 1 || (dist_mean(&d->lines_per_order) > 1 && c->nproducts > 0)) f |= FEATURE_LINES;
+    if (c->inventory.shortage == SHORTAGE_REACT) f |= FEATURE_REACTIONS;
+    for (size_t p = 0; p < c->nproducts; p++)
+        if (c->products[p].inventory.shortage == SHORTAGE_REACT) f |= FEATURE_REACTIONS;
+    bool entry_errors = false;
+    for (size_t ch = 0; ch < c->nchannels; ch++) entry_errors |= c->channels[ch].entry_error_rate > 0;
+    if (oc->picking_error_rate > 0 || oc->damage_rate > 0 || entry_errors) f |= FEATURE_QUALITY;
+    bool tier_express = false;
+    for (size_t t = 0; t < c->ntiers; t++) tier_express |= c->tiers[t].always_expedite;
+    if (oc->expedite != EXPEDITE_NEVER || tier_express) f |= FEATURE_EXPEDITE;
+    if (c->nchannels > 0) f |= FEATURE_CHANNELS;
+    if (c->customers.on) f |= FEATURE_CUSTOMERS;
+    if (c->revenue.late_zero_days > 0) f |= FEATURE_LATE_PRICE;
+    if (d->has_weekday) f |= FEATURE_PEAKS;
+    if (d->peak_shift_share > 0) f |= FEATURE_SHIFT;
+    return f;
+}
+
+size_t metric_product_base(const struct model_config *c, size_t product)
+{
+    (void)c; /* products come first; the parameter keeps the layout calls alike */
+    return METRIC_COUNT + product * PRODUCT_METRIC_COUNT;
+}
+
+size_t metric_tier_base(const struct model_config *c, size_t tier)
+{
+    return METRIC_COUNT + c->nproducts * PRODUCT_METRIC_COUNT + tier * TIER_METRIC_COUNT;
+}
+
+size_t metric_count(const struct model_config *c)
+{
+    return metric_tier_base(c, c->ntiers);
+}
+
+const struct metric_def *metric_def_at(const struct model_config *c, size_t i)
+{
+    if (i < METRIC_COUNT) return &metric_defs[i];
+    i -= METRIC_COUNT;
+    if (i < c->nproducts * PRODUCT_METRIC_COUNT) return &product_metric_defs[i % PRODUCT_METRIC_COUNT];
+    i -= c->nproducts * PRODUCT_METRIC_COUNT;
+    return &tier_metric_defs[i % TIER_METRIC_COUNT];
+}
+
+void metric_name_at(const struct model_config *c, size_t i, char *buf, size_t n)
+{
+    const struct metric_def *d = metric_def_at(c, i);
+    if (i < METRIC_COUNT) {
+        snprintf(buf, n, "%s", d->name);
+        return;
+    }
+    i -= METRIC_COUNT;
+    if (i < c->nproducts * PRODUCT_METRIC_COUNT) {
+        snprintf(buf, n, "product.%s.%s", c->products[i / PRODUCT_METRIC_COUNT].name, d->name);
+        return;
+    }
+    i -= c->nproducts * PRODUCT_METRIC_COUNT;
+    snprintf(buf, n, "tier.%s.%s", c->tiers[i / TIER_METRIC_COUNT].name, d->name);
+}
+
+bool metric_shown(const struct model_config *c, size_t i)
+{
+    unsigned f = metric_def_at(c, i)->feature;
+    return f == FEATURE_CORE || (metric_features(c) & f) != 0;
+}
+
+long metric_lookup(const struct model_config *c, const char *name)
+{
+    char buf[160];
+    size_t n = metric_count(c);
+    for (size_t i = 0; i < n; i++) {
+        metric_name_at(c, i, buf, sizeof buf);
+        if (strcmp(buf, name) == 0) return (long)i;
+    }
     return -1;
 }

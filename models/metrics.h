@@ -1,11 +1,19 @@
-/* metrics.h - every metric a replication reports, as one const table: its name (fixed
- * by SPEC §5, used in CSV files and on the command line), a label for the report, the
- * report group it sits in and how to show it. A replication yields one double per
- * metric; NaN means "no value" (a rate with nothing to count, a stage not modelled).
+/* metrics.h - every metric a replication reports.
+ *
+ * Base metrics are one const table: name (fixed by SPEC §5, used in CSV files and on
+ * the command line), label, report group, kind, and the feature that makes the metric
+ * meaningful. A scenario reports the base metrics of the features it uses (so a
+ * scenario without tiers or reactions has exactly the outputs it always had), then,
+ * for named products and tiers, a block of metrics each, named
+ * "product.NAME.metric" and "tier.NAME.metric". A replication yields one double per
+ * metric of the layout; NaN means "no value" (nothing to count).
  */
 #ifndef MODELS_METRICS_H
 #define MODELS_METRICS_H
 
+#include "config.h"
+
+#include <stdbool.h>
 #include <stddef.h>
 
 enum metric {
@@ -17,6 +25,17 @@ enum metric {
     M_LOST_SALES_RATE,
     M_ON_TIME_RATE,
     M_PERFECT_ORDER_RATE,
+    M_LINE_FILL_RATE,
+    M_IN_FULL_RATE,
+    M_DAMAGE_FREE_RATE,
+    M_ACCURATE_RATE,
+    M_PERFECT_ORDER_PRODUCT,
+    M_OTIF_RATE,
+    M_SUBSTITUTION_RATE,
+    M_REACT_ELSEWHERE,
+    M_REACT_SUBSTITUTE,
+    M_REACT_WAIT,
+    M_REACT_CANCEL,
     /* order cycle */
     M_ORDER_CYCLE_MEAN,
     M_ORDER_CYCLE_P50,
@@ -29,6 +48,9 @@ enum metric {
     M_CYCLE_DELIVERY,
     M_PROCESSING_UTILISATION,
     M_PICKING_UTILISATION,
+    M_EXPEDITED_RATE,
+    M_ORDER_CYCLE_PEAK_MEAN,
+    M_SHIFTED_RATE,
     /* inventory */
     M_MEAN_ON_HAND,
     M_MEAN_BACKORDERS,
@@ -39,14 +61,27 @@ enum metric {
     /* demand */
     M_ORDERS_PER_DAY,
     M_UNITS_PER_DAY,
+    /* customers */
+    M_CUSTOMERS_MEAN,
+    M_CUSTOMERS_END,
+    M_NEW_CUSTOMERS_PER_DAY,
+    M_LOST_TO_FAILURES_PER_DAY,
+    M_LOST_TO_CHURN_PER_DAY,
+    M_CUSTOMER_LIFETIME_VALUE,
     /* money */
     M_COST_HOLDING,
     M_COST_ORDERING,
     M_COST_PURCHASE,
     M_COST_STAFF,
     M_COST_SHORTAGE,
+    M_COST_ERRORS,
+    M_COST_EXPEDITE,
+    M_COST_CHANNELS,
+    M_COST_ACQUISITION,
     M_COST_TOTAL,
     M_REVENUE,
+    M_REVENUE_LOST_LATE,
+    M_DISCOUNTS,
     M_PROFIT,
     METRIC_COUNT
 };
@@ -56,6 +91,7 @@ enum metric_group {
     GROUP_ORDER_CYCLE,
     GROUP_INVENTORY,
     GROUP_DEMAND,
+    GROUP_CUSTOMERS,
     GROUP_MONEY,
     GROUP_COUNT
 };
@@ -67,6 +103,22 @@ enum metric_kind {
     KIND_UNITS, /* a level in units */
     KIND_PER_DAY,
     KIND_MONEY_PER_DAY,
+    KIND_COUNT_LEVEL, /* a number of customers */
+    KIND_MONEY,       /* money, not per day */
+};
+
+/* What a scenario uses; a metric is reported when its feature is in use. */
+enum metric_feature {
+    FEATURE_CORE = 0,
+    FEATURE_LINES = 1 << 0,     /* several products on an order */
+    FEATURE_REACTIONS = 1 << 1, /* stockout reactions */
+    FEATURE_QUALITY = 1 << 2,   /* errors or damage: the perfect order's parts */
+    FEATURE_EXPEDITE = 1 << 3,
+    FEATURE_CHANNELS = 1 << 4,
+    FEATURE_CUSTOMERS = 1 << 5,
+    FEATURE_LATE_PRICE = 1 << 6,
+    FEATURE_PEAKS = 1 << 7, /* a weekday profile */
+    FEATURE_SHIFT = 1 << 8, /* peak smoothing */
 };
 
 struct metric_def {
@@ -74,12 +126,64 @@ struct metric_def {
     const char *label; /* "Fill rate (units from stock)" */
     enum metric_group group;
     enum metric_kind kind;
+    unsigned feature;
 };
 
 extern const struct metric_def metric_defs[METRIC_COUNT];
 extern const char *const metric_group_titles[GROUP_COUNT];
 
-/* The metric called `name`, or -1. */
+/* Per named product and per named tier. */
+enum product_metric {
+    PM_UNITS_PER_DAY,
+    PM_FILL_RATE,
+    PM_LINE_FILL_RATE,
+    PM_CYCLE_SERVICE_LEVEL,
+    PM_LOST_SALES_RATE,
+    PM_SUBSTITUTION_RATE,
+    PM_TIME_OUT_OF_STOCK,
+    PM_MEAN_ON_HAND,
+    PM_MEAN_BACKORDERS,
+    PM_REVENUE,
+    PM_COST_HOLDING,
+    PRODUCT_METRIC_COUNT
+};
+
+enum tier_metric {
+    TM_ORDERS_PER_DAY,
+    TM_FILL_RATE,
+    TM_ORDER_FILL_RATE,
+    TM_ON_TIME_RATE,
+    TM_PERFECT_ORDER_RATE,
+    TM_ORDER_CYCLE_MEAN,
+    TM_REVENUE,
+    TM_CUSTOMERS_MEAN,
+    TM_LOST_TO_FAILURES_PER_DAY,
+    TIER_METRIC_COUNT
+};
+
+extern const struct metric_def product_metric_defs[PRODUCT_METRIC_COUNT];
+extern const struct metric_def tier_metric_defs[TIER_METRIC_COUNT];
+
+/* The base metric called `name`, or -1. */
 int metric_find(const char *name);
+
+/* The features cfg uses. */
+unsigned metric_features(const struct model_config *cfg);
+
+/* The layout of one replication's results for cfg: the METRIC_COUNT base metrics,
+ * then PRODUCT_METRIC_COUNT per named product, then TIER_METRIC_COUNT per named tier. */
+size_t metric_count(const struct model_config *cfg);
+size_t metric_product_base(const struct model_config *cfg, size_t product);
+size_t metric_tier_base(const struct model_config *cfg, size_t tier);
+
+/* Definition and full name of metric i of cfg's layout. */
+const struct metric_def *metric_def_at(const struct model_config *cfg, size_t i);
+void metric_name_at(const struct model_config *cfg, size_t i, char *buf, size_t n);
+
+/* Is metric i of cfg's layout reported (its feature is in use)? */
+bool metric_shown(const struct model_config *cfg, size_t i);
+
+/* The index in cfg's layout of the metric with this full name, or -1. */
+long metric_lookup(const struct model_config *cfg, const char *name);
 
 #endif

@@ -1,11 +1,18 @@
 /* model.c - the order cycle: event handlers that move an order from stage to stage,
- * the warm-up reset, and the metrics computed at the end of a replication.
+ * the customer base, the warm-up reset, and the metrics computed at the end of a
+ * replication.
+ *
  * A stage whose time is a constant 0 with unlimited servers is skipped by a direct
- * call instead of an event, so scenarios without an order cycle run at full speed. */
+ * call instead of an event, so scenarios without an order cycle run at full speed.
+ * Every optional mechanism draws from its own random stream and only when it is
+ * configured, so a scenario that does not use it gives exactly the results it gave
+ * before the mechanism existed. */
 #include "model.h"
+#include "customers.h"
 #include "event_class.h"
 #include "order.h"
 #include "policy.h"
+#include "shape.h"
 #include "station.h"
 #include "stock.h"
 #include "sim/quantile.h"
@@ -13,36 +20,95 @@
 #include "sim/sim.h"
 #include "sim/stats.h"
 
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+static const double DUST = 1e-6;
+
+enum reaction { REACT_ELSEWHERE, REACT_SUBSTITUTE, REACT_WAIT, REACT_CANCEL, REACTIONS };
+
+/* What happens to orders of one tier, counted since the warm-up reset. */
+struct tier_flow {
+    uint64_t placed, allocated, short_orders, delivered, ended, on_time, perfect, defected;
+    double demanded, filled_now, revenue;
+    struct tally cycle;
+};
 
 /* What happens to orders, counted since the warm-up reset. */
 struct flow {
     uint64_t placed;
     double units_placed;
-    uint64_t delivered, on_time, perfect, dropped;
-    double units_delivered;
-    struct tally cycle, transmission, processing, stock_wait, picking, delivery;
+    uint64_t allocated, short_orders, lines, short_lines;
+    uint64_t delivered, promised, on_time, perfect, dropped;
+    uint64_t in_full, undamaged, accurate, otif, wrong, damaged, expedited, shifted;
+    uint64_t reactions[REACTIONS], reacted_lines;
+    double units_at_list[MAX_PRODUCTS]; /* units delivered, to be paid at list price */
+    double price_adjustment;            /* tier prices, discounts and late-delivery losses */
+    double revenue_lost_late, discounts, errors_cost, expedite_cost, channel_cost;
+    struct tally cycle, transmission, processing, stock_wait, picking, delivery, rework, peak_cycle;
+    struct tier_flow tiers[MAX_TIERS];
 };
 
 struct model {
     const struct model_config *cfg;
     struct sim *sim;
-    gsl_rng *rng[SRC_COUNT];
+    gsl_rng *rng[SRC_COUNT]; /* created on first use */
+    uint64_t rep;
     struct order_pool pool;
-    struct stock stock;
+    size_t nproducts, ntiers;
+    const struct product_config *products; /* cfg's, or the implicit one below */
+    const struct tier_config *tiers;
+    struct product_config implicit_product;
+    struct tier_config implicit_tier;
+    int top_priority;
+    struct stock stocks[MAX_PRODUCTS];
     struct station processing, picking;
     bool skip_processing, skip_picking;
+    unsigned features; /* metric_features(cfg) */
+    bool shaped;       /* orders arrive by thinning a faster Poisson process */
+    double shape_max;
+    struct customer_base customers;
+    sim_handle next_customer_order, next_churn;
     struct flow flow;
     struct qsketch cycle_quantiles;
     struct model_trace *trace; /* optional */
-    bool counting;             /* inside the statistics window (for the trace) */
+    bool counting;             /* inside the statistics window */
 };
 
 static struct model *model_of(struct sim *sim)
 {
     return sim_owner(sim);
+}
+
+static gsl_rng *rng(struct model *m, enum rng_source src)
+{
+    if (!m->rng[src]) m->rng[src] = rng_stream_new(m->cfg->run.seed, m->rep, (uint64_t)src);
+    return m->rng[src];
+}
+
+static double draw(struct model *m, const struct dist *d, enum rng_source src)
+{
+    return dist_is_zero(d) ? 0 : dist_sample(d, rng(m, src));
+}
+
+static bool chance(struct model *m, double p, enum rng_source src)
+{
+    return p > 0 && gsl_rng_uniform(rng(m, src)) < p;
+}
+
+/* An index drawn with probability proportional to weights[i] (n > 1). */
+static size_t pick_weighted(struct model *m, const double *weights, size_t n, enum rng_source src)
+{
+    double total = 0;
+    for (size_t i = 0; i < n; i++) total += weights[i];
+    double u = gsl_rng_uniform(rng(m, src)) * total;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (u < weights[i]) return i;
+        u -= weights[i];
+    }
+    return n - 1;
 }
 
 /* ---- tracing for charts ---- */
@@ -89,51 +155,227 @@ static void trace_levels(void *ctx, double now, const struct stock *s)
         t->levels[t->nlevels++] = (struct level_point){now, s->on_hand, s->backordered, stock_position(s)};
 }
 
-static double draw(struct model *m, const struct dist *d, enum rng_source src)
+/* ---- customers ---- */
+
+static void schedule_customer_order(struct model *m);
+static void schedule_churn(struct model *m);
+
+/* The customer base changed: the rates of orders and of churn change with it. The
+ * gaps are exponential, so drawing new ones is exact. */
+static void customers_changed(struct model *m)
 {
-    return dist_is_zero(d) ? 0 : dist_sample(d, m->rng[src]);
+    schedule_customer_order(m);
+    schedule_churn(m);
+}
+
+static void on_customer_order(struct sim *sim, void *ctx);
+static void place_order(struct model *m, int tier, uint32_t customer, bool shifted);
+
+/* Total rate of an activity over tiers: active customers x per-customer rate. */
+static double tier_rates(const struct model *m, bool churn, double *rates)
+{
+    double total = 0;
+    for (size_t t = 0; t < m->ntiers; t++) {
+        double per = churn ? m->tiers[t].churn_per_day : m->tiers[t].orders_per_customer_day;
+        rates[t] = (double)customers_active(&m->customers, (int)t) * per;
+        total += rates[t];
+    }
+    return total;
+}
+
+static void schedule_customer_order(struct model *m)
+{
+    if (m->next_customer_order) sim_cancel(m->sim, m->next_customer_order);
+    m->next_customer_order = 0;
+    double rates[MAX_TIERS], total = tier_rates(m, false, rates);
+    if (total > 0)
+        m->next_customer_order = sim_schedule(m->sim, sim_now(m->sim) + gsl_ran_exponential(rng(m, SRC_INTERARRIVAL), 1 / total),
+                                              EVENT_ORDER, on_customer_order, NULL);
+}
+
+static void on_customer_order(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    m->next_customer_order = 0;
+    double rates[MAX_TIERS];
+    tier_rates(m, false, rates);
+    int tier = m->ntiers > 1 ? (int)pick_weighted(m, rates, m->ntiers, SRC_PICK_CUSTOMER) : 0;
+    uint32_t who = customers_pick(&m->customers, tier, gsl_rng_uniform(rng(m, SRC_PICK_CUSTOMER)));
+    schedule_customer_order(m);
+    place_order(m, tier, who, false);
+}
+
+static void on_churn(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    m->next_churn = 0;
+    double rates[MAX_TIERS];
+    tier_rates(m, true, rates);
+    int tier = m->ntiers > 1 ? (int)pick_weighted(m, rates, m->ntiers, SRC_CHURN) : 0;
+    uint32_t who = customers_pick(&m->customers, tier, gsl_rng_uniform(rng(m, SRC_CHURN)));
+    customers_remove(&m->customers, who, false, sim_now(sim));
+    customers_changed(m);
+}
+
+static void schedule_churn(struct model *m)
+{
+    if (m->next_churn) sim_cancel(m->sim, m->next_churn);
+    m->next_churn = 0;
+    double rates[MAX_TIERS], total = tier_rates(m, true, rates);
+    if (total > 0)
+        m->next_churn = sim_schedule(m->sim, sim_now(m->sim) + gsl_ran_exponential(rng(m, SRC_CHURN), 1 / total),
+                                     EVENT_ORDER, on_churn, NULL);
+}
+
+static int new_customer_tier(struct model *m)
+{
+    if (m->ntiers == 1) return 0;
+    double shares[MAX_TIERS];
+    for (size_t t = 0; t < m->ntiers; t++) shares[t] = m->tiers[t].share;
+    return (int)pick_weighted(m, shares, m->ntiers, SRC_ACQUISITION);
+}
+
+static void on_acquisition(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    double rate = m->cfg->customers.acquisition_per_day;
+    sim_schedule(sim, sim_now(sim) + gsl_ran_exponential(rng(m, SRC_ACQUISITION), 1 / rate), EVENT_ORDER,
+                 on_acquisition, NULL);
+    customers_add(&m->customers, new_customer_tier(m), sim_now(sim));
+    customers_changed(m);
+}
+
+static void start_customers(struct model *m)
+{
+    const struct customer_config *cc = &m->cfg->customers;
+    customers_init(&m->customers, m->ntiers);
+    for (double i = 0; i < cc->initial; i++) customers_add(&m->customers, new_customer_tier(m), 0);
+    if (cc->acquisition_per_day > 0)
+        sim_schedule(m->sim, gsl_ran_exponential(rng(m, SRC_ACQUISITION), 1 / cc->acquisition_per_day), EVENT_ORDER,
+                     on_acquisition, NULL);
+    customers_changed(m);
 }
 
 /* ---- the end of an order's life ---- */
 
-static void on_delivered(struct sim *sim, void *ctx)
+/* A customer hears how the order went; too many failures and they leave. */
+static void tell_customer(struct model *m, const struct order *o, bool failed)
 {
-    struct model *m = model_of(sim);
-    struct order *o = ctx;
-    const struct order_cycle_config *oc = &m->cfg->order_cycle;
-    double now = sim_now(sim), cycle = now - o->placed;
+    if (o->customer == UINT32_MAX || !customers_still(&m->customers, o->customer, o->customer_gen)) return;
+    const struct tier_config *t = &m->tiers[o->tier];
+    if (customers_record(&m->customers, o->customer, failed, t->defect_failures, t->defect_window)) {
+        customers_remove(&m->customers, o->customer, true, sim_now(m->sim));
+        customers_changed(m);
+    }
+}
+
+/* Money for what the customer received, at the list prices of what was shipped,
+ * adjusted for the tier's price, an off-peak discount and late delivery. */
+static void earn(struct model *m, const struct order *o, double cycle)
+{
     struct flow *f = &m->flow;
+    double list = 0;
+    for (size_t i = 0; i < o->nlines; i++) {
+        const struct order_line *l = &o->lines[i];
+        f->units_at_list[l->product] += l->filled;
+        list += l->filled * m->products[l->product].price_per_unit;
+        if (l->substituted > 0) {
+            int sub = m->products[l->product].substitute;
+            f->units_at_list[sub] += l->substituted;
+            list += l->substituted * m->products[sub].price_per_unit;
+        }
+    }
+    double factor = m->tiers[o->tier].price_factor;
+    const struct revenue_config *rv = &m->cfg->revenue;
+    double promise = m->tiers[o->tier].promise_days, late = 1;
+    if (rv->late_zero_days > 0 && m->tiers[o->tier].has_promise && cycle > promise)
+        late = fmax(0, 1 - (cycle - promise) / rv->late_zero_days);
+    double discount = o->shifted ? m->cfg->demand.peak_discount : 0;
+    double paid = list * factor * (1 - discount) * late;
+    if (paid != list) f->price_adjustment += paid - list;
+    f->discounts += list * factor * discount;
+    f->revenue_lost_late += list * factor * (1 - discount) * (1 - late);
+    f->tiers[o->tier].revenue += paid;
+}
+
+static void on_delivered(struct sim *sim, void *ctx);
+
+/* The order is complete and correct in the customer's hands. */
+static void finish(struct model *m, struct order *o)
+{
+    struct flow *f = &m->flow;
+    double now = sim_now(m->sim), cycle = now - o->placed;
+    const struct tier_config *tc = &m->tiers[o->tier];
+    struct tier_flow *tf = &f->tiers[o->tier];
+    bool in_full = true;
+    for (size_t i = 0; i < o->nlines; i++) in_full &= o->lines[i].lost == 0;
+    bool on_time = o->first_on_time, undamaged = !o->damaged, accurate = !(o->entry_error || o->picking_error);
+    bool perfect = on_time && in_full && undamaged && accurate;
     f->delivered++;
-    f->units_delivered += o->filled;
-    bool on_time = !oc->has_promise || cycle <= oc->promise_days + 1e-9;
-    bool in_full = o->lost == 0;
-    if (oc->has_promise && on_time) f->on_time++;
-    if (on_time && in_full) f->perfect++;
+    tf->delivered++;
+    tf->ended++;
+    if (tc->has_promise) {
+        f->promised++;
+        if (on_time) f->on_time++, tf->on_time++;
+    }
+    if (perfect) f->perfect++, tf->perfect++;
+    f->in_full += in_full;
+    f->undamaged += undamaged;
+    f->accurate += accurate;
+    f->otif += on_time && in_full;
+    earn(m, o, o->first_delivery - o->placed);
     tally_add(&f->cycle, cycle);
+    tally_add(&tf->cycle, cycle);
     qsketch_add(&m->cycle_quantiles, cycle);
     if (m->trace && m->counting) trace_cycle(m->trace, cycle);
     tally_add(&f->transmission, o->received - o->placed);
     tally_add(&f->processing, o->processed - o->received);
     tally_add(&f->stock_wait, o->allocated - o->processed);
     tally_add(&f->picking, o->picked - o->allocated);
-    tally_add(&f->delivery, now - o->picked);
+    tally_add(&f->delivery, o->first_delivery - o->picked);
+    if (o->entry_error || o->picking_error || o->damaged) tally_add(&f->rework, now - o->first_delivery);
+    if (o->on_peak_day) tally_add(&f->peak_cycle, cycle);
+    tell_customer(m, o, !perfect);
     order_free(&m->pool, o);
 }
 
-/* A lost-sale order with nothing allocated is not shipped. */
+/* An order with nothing to ship ends here. */
 static void drop(struct model *m, struct order *o)
 {
     m->flow.dropped++;
+    m->flow.tiers[o->tier].ended++;
+    tell_customer(m, o, true);
     order_free(&m->pool, o);
 }
 
 /* ---- picking and delivery ---- */
 
+static bool expedite(const struct model *m, const struct order *o)
+{
+    const struct tier_config *t = &m->tiers[o->tier];
+    if (t->always_expedite) return true;
+    enum expedite_rule rule = m->cfg->order_cycle.expedite;
+    bool backordered = o->waited && (rule == EXPEDITE_BACKORDERED || rule == EXPEDITE_BOTH);
+    bool late = (rule == EXPEDITE_LATE || rule == EXPEDITE_BOTH) && t->has_promise &&
+                sim_now(m->sim) - o->placed + o->delivery_days > t->promise_days;
+    return backordered || late;
+}
+
 static void after_picking(struct sim *sim, struct order *o)
 {
-    o->picked = sim_now(sim);
-    if (o->delivery_days > 0)
-        sim_schedule(sim, o->picked + o->delivery_days, EVENT_ORDER, on_delivered, o);
+    struct model *m = model_of(sim);
+    if (o->first_delivery == 0) o->picked = sim_now(sim); /* rework is timed separately */
+    double days = o->delivery_days;
+    if (expedite(m, o)) {
+        days = o->expedite_days;
+        o->expedited = true;
+        m->flow.expedite_cost += m->cfg->costs.expedite_per_order;
+    }
+    if (days > 0)
+        sim_schedule(sim, sim_now(sim) + days, EVENT_ORDER, on_delivered, o);
     else
         on_delivered(sim, o);
 }
@@ -144,33 +386,159 @@ static void on_picked(struct sim *sim, void *ctx)
     after_picking(sim, ctx);
 }
 
-/* The order has all the stock it will get: on to picking. */
-static void on_allocated(struct sim *sim, struct order *o)
+static void to_picking(struct model *m, struct order *o)
 {
-    struct model *m = model_of(sim);
-    o->allocated = sim_now(sim);
     if (m->skip_picking) {
-        after_picking(sim, o);
+        after_picking(m->sim, o);
         return;
     }
     o->service = o->picking_days;
-    station_arrive(&m->picking, sim, o);
+    station_arrive(&m->picking, m->sim, o);
+}
+
+/* A wrong or damaged order is back: pick it again (damaged goods are replaced from
+ * stock; what stock cannot give is bought in at cost) and send it again. */
+static void on_returned(struct sim *sim, void *ctx)
+{
+    struct model *m = model_of(sim);
+    struct order *o = ctx;
+    if (o->damaged) {
+        for (size_t i = 0; i < o->nlines; i++) {
+            struct order_line *l = &o->lines[i];
+            struct stock *s = &m->stocks[l->product];
+            double want = l->filled + l->substituted, take = s->unlimited ? want : fmin(s->on_hand, want);
+            if (!s->unlimited && take > 0) {
+                s->on_hand -= take;
+                s->totals.issued += take;
+                s->counts.reissued += take;
+                stock_allocated(s, sim);
+            }
+            m->flow.errors_cost += (want - take) * m->products[l->product].costs.order_per_unit;
+        }
+    }
+    o->replacement = true;
+    to_picking(m, o);
+}
+
+static void on_delivered(struct sim *sim, void *ctx)
+{
+    struct model *m = model_of(sim);
+    struct order *o = ctx;
+    double now = sim_now(sim);
+    if (o->first_delivery == 0) {
+        o->first_delivery = now;
+        const struct tier_config *t = &m->tiers[o->tier];
+        o->first_on_time = !t->has_promise || now - o->placed <= t->promise_days + 1e-9;
+        m->flow.expedited += o->expedited;
+        bool wrong = o->entry_error || o->picking_error;
+        if (wrong || o->damaged) {
+            const struct cost_config *k = &m->cfg->costs;
+            m->flow.wrong += wrong;
+            m->flow.damaged += o->damaged;
+            m->flow.errors_cost += wrong ? k->wrong_shipment_per_order : 0;
+            if (o->damaged) {
+                m->flow.errors_cost += k->damage_per_order;
+                for (size_t i = 0; i < o->nlines; i++) /* the damaged goods are written off */
+                    m->flow.errors_cost += o->lines[i].filled * m->products[o->lines[i].product].costs.order_per_unit;
+            }
+            sim_schedule(sim, now + o->return_days, EVENT_ORDER, on_returned, o);
+            return;
+        }
+    }
+    finish(m, o);
 }
 
 /* ---- allocation ---- */
 
+/* Every line has all the stock it will get: ship what there is, or drop the order. */
+static void settled(struct model *m, struct order *o)
+{
+    double shipped = 0;
+    for (size_t i = 0; i < o->nlines; i++) shipped += o->lines[i].filled + o->lines[i].substituted;
+    if (shipped <= 0) {
+        drop(m, o);
+        return;
+    }
+    o->allocated = sim_now(m->sim);
+    to_picking(m, o);
+}
+
+static void on_line_filled(struct sim *sim, struct order_line *l)
+{
+    struct order *o = l->order;
+    if (--o->pending == 0) settled(model_of(sim), o);
+}
+
+/* A customer who met an empty shelf for `missing` units of line l decides what to do. */
+static void react(struct model *m, struct order *o, struct order_line *l, double missing)
+{
+    const struct reaction_config *r = &m->cfg->reactions;
+    double shares[REACTIONS] = {r->elsewhere, r->substitute, r->wait, r->cancel};
+    enum reaction choice = (enum reaction)pick_weighted(m, shares, REACTIONS, SRC_REACTION);
+    m->flow.reactions[choice]++;
+    m->flow.reacted_lines++;
+    struct stock *s = &m->stocks[l->product];
+    int sub = m->products[l->product].substitute;
+    if (choice == REACT_WAIT) {
+        stock_wait(s, l, missing);
+        o->pending++;
+        o->waited = true;
+        return;
+    }
+    if (choice == REACT_SUBSTITUTE && sub >= 0) {
+        double got = stock_substitute(&m->stocks[sub], l, missing);
+        l->substituted += got;
+        stock_note_substituted(s, got);
+        stock_allocated(&m->stocks[sub], m->sim);
+        missing -= got;
+    }
+    if (missing > DUST) {
+        l->lost += missing;
+        stock_lose(s, missing);
+    }
+}
+
+static void allocate(struct model *m, struct order *o)
+{
+    struct flow *f = &m->flow;
+    struct tier_flow *tf = &f->tiers[o->tier];
+    f->allocated++;
+    tf->allocated++;
+    for (size_t i = 0; i < o->nlines; i++) {
+        struct order_line *l = &o->lines[i];
+        struct stock *s = &m->stocks[l->product];
+        double want = l->units, got = stock_allocate(s, l, true), missing = want - got;
+        f->lines++;
+        tf->demanded += want;
+        tf->filled_now += got;
+        if (missing > DUST) {
+            o->stockout = true;
+            f->short_lines++;
+            switch (s->cfg->shortage) {
+            case SHORTAGE_BACKORDER:
+                stock_wait(s, l, missing);
+                o->pending++;
+                o->waited = true;
+                break;
+            case SHORTAGE_LOST_SALE:
+                l->lost += missing;
+                stock_lose(s, missing);
+                break;
+            case SHORTAGE_REACT:
+                react(m, o, l, missing);
+                break;
+            }
+        }
+        stock_allocated(s, m->sim);
+    }
+    if (o->stockout) f->short_orders++, tf->short_orders++;
+    if (o->pending == 0) settled(m, o);
+}
+
 static void after_processing(struct sim *sim, struct order *o)
 {
-    struct model *m = model_of(sim);
     o->processed = sim_now(sim);
-    stock_allocate(&m->stock, sim, o);
-    if (o->filled >= o->units)
-        on_allocated(sim, o);
-    else if (o->lost > 0 && o->filled > 0)
-        on_allocated(sim, o);
-    else if (o->lost > 0)
-        drop(m, o);
-    /* else: backordered; the stock calls on_allocated when it is complete */
+    allocate(model_of(sim), o);
 }
 
 static void on_processed(struct sim *sim, void *ctx)
@@ -194,30 +562,122 @@ static void on_received(struct sim *sim, void *ctx)
 
 /* ---- demand ---- */
 
-static void on_arrival(struct sim *sim, void *ctx)
+/* Choose `n` different products, each with probability proportional to its share
+ * among those not chosen yet. */
+static size_t choose_products(struct model *m, size_t n, int *chosen)
 {
-    (void)ctx;
-    struct model *m = model_of(sim);
-    const struct model_config *c = m->cfg;
-    double now = sim_now(sim);
-    sim_schedule(sim, now + dist_sample(&c->demand.interarrival_days, m->rng[SRC_INTERARRIVAL]),
-                 EVENT_ORDER, on_arrival, NULL);
-    double units = dist_sample(&c->demand.units_per_order, m->rng[SRC_UNITS]);
-    if (!(units > 0)) return; /* a draw of 0 units is not an order */
+    double w[MAX_PRODUCTS];
+    for (size_t p = 0; p < m->nproducts; p++) w[p] = m->products[p].share;
+    for (size_t k = 0; k < n; k++) {
+        size_t p = pick_weighted(m, w, m->nproducts, SRC_PRODUCT);
+        chosen[k] = (int)p;
+        w[p] = 0;
+    }
+    return n;
+}
 
+/* Fill in the lines of a new order; false if it asks for nothing. */
+static bool order_lines(struct model *m, struct order *o)
+{
+    const struct dist *units = m->tiers[o->tier].has_units ? &m->tiers[o->tier].units_per_order
+                                                           : &m->cfg->demand.units_per_order;
+    if (m->nproducts == 1) {
+        double u = dist_sample(units, rng(m, SRC_UNITS));
+        if (!(u > 0)) return false; /* a draw of 0 units is not an order */
+        order_add_line(o, 0, u);
+        return true;
+    }
+    double drawn = round(dist_sample(&m->cfg->demand.lines_per_order, rng(m, SRC_LINES)));
+    size_t n = drawn < 1 ? 1 : (size_t)drawn;
+    if (n > m->nproducts) n = m->nproducts;
+    if (n > MAX_LINES) n = MAX_LINES;
+    int chosen[MAX_PRODUCTS];
+    choose_products(m, n, chosen);
+    for (size_t k = 0; k < n; k++) {
+        double u = dist_sample(units, rng(m, SRC_UNITS));
+        if (u > 0) order_add_line(o, chosen[k], u);
+    }
+    return o->nlines > 0;
+}
+
+static void place_order(struct model *m, int tier, uint32_t customer, bool shifted)
+{
+    const struct model_config *c = m->cfg;
+    struct sim *sim = m->sim;
+    double now = sim_now(sim);
     struct order *o = order_new(&m->pool);
+    o->tier = tier;
+    o->priority = m->tiers[tier].priority;
+    if (!order_lines(m, o)) {
+        order_free(&m->pool, o);
+        return;
+    }
+    if (customer != UINT32_MAX) {
+        o->customer = customer;
+        o->customer_gen = m->customers.all[customer].gen;
+    }
     o->placed = now;
-    o->units = units;
-    o->transmission_days = draw(m, &c->order_cycle.transmission_days, SRC_TRANSMISSION);
-    o->processing_days = draw(m, &c->order_cycle.processing.days, SRC_PROCESSING);
-    o->picking_days = draw(m, &c->order_cycle.picking.days, SRC_PICKING);
-    o->delivery_days = draw(m, &c->order_cycle.delivery_days, SRC_DELIVERY);
+    o->shifted = shifted;
+    o->on_peak_day = shape_is_peak(&c->demand, now);
+    const struct order_cycle_config *oc = &c->order_cycle;
+    if (c->nchannels) {
+        double shares[MAX_CHANNELS];
+        for (size_t ch = 0; ch < c->nchannels; ch++) shares[ch] = c->channels[ch].share;
+        o->channel = (int)pick_weighted(m, shares, c->nchannels, SRC_CHANNEL);
+        const struct channel_config *ch = &c->channels[o->channel];
+        o->transmission_days = draw(m, &ch->transmission_days, SRC_TRANSMISSION);
+        o->entry_error = chance(m, ch->entry_error_rate, SRC_ERRORS);
+        m->flow.channel_cost += ch->cost_per_order;
+    } else {
+        o->transmission_days = draw(m, &oc->transmission_days, SRC_TRANSMISSION);
+    }
+    o->processing_days = draw(m, &oc->processing.days, SRC_PROCESSING);
+    o->picking_days = draw(m, &oc->picking.days, SRC_PICKING);
+    o->delivery_days = draw(m, &oc->delivery_days, SRC_DELIVERY);
+    o->picking_error = chance(m, oc->picking_error_rate, SRC_ERRORS);
+    o->damaged = chance(m, oc->damage_rate, SRC_DAMAGE);
+    if (o->entry_error || o->picking_error || o->damaged) o->return_days = draw(m, &oc->return_days, SRC_RETURN);
+    if (m->features & FEATURE_EXPEDITE) o->expedite_days = draw(m, &oc->expedite_delivery_days, SRC_EXPEDITE);
     m->flow.placed++;
-    m->flow.units_placed += units;
+    m->flow.units_placed += o->units;
+    m->flow.tiers[tier].placed++;
+    m->flow.shifted += shifted;
     if (o->transmission_days > 0)
         sim_schedule(sim, now + o->transmission_days, EVENT_ORDER, on_received, o);
     else
         on_received(sim, o);
+}
+
+static int order_tier(struct model *m)
+{
+    if (m->ntiers == 1) return 0;
+    double shares[MAX_TIERS];
+    for (size_t t = 0; t < m->ntiers; t++) shares[t] = m->tiers[t].share;
+    return (int)pick_weighted(m, shares, m->ntiers, SRC_TIER);
+}
+
+static void on_deferred(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    place_order(m, order_tier(m), UINT32_MAX, true);
+}
+
+static void on_arrival(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    const struct demand_config *d = &m->cfg->demand;
+    double now = sim_now(sim);
+    double gap = dist_sample(&d->interarrival_days, rng(m, SRC_INTERARRIVAL));
+    sim_schedule(sim, now + (m->shaped ? gap / m->shape_max : gap), EVENT_ORDER, on_arrival, NULL);
+    if (m->shaped && !(gsl_rng_uniform(rng(m, SRC_THINNING)) * m->shape_max < shape_factor(d, now)))
+        return; /* thinning: the rate here is below the fastest */
+    if (d->peak_shift_share > 0 && shape_is_peak(d, now) && chance(m, d->peak_shift_share, SRC_SHIFT)) {
+        sim_schedule(sim, shape_next_offpeak(d, now), EVENT_ORDER, on_deferred, NULL);
+        return;
+    }
+    place_order(m, order_tier(m), UINT32_MAX, false);
 }
 
 /* ---- warm-up ---- */
@@ -229,11 +689,12 @@ static void on_reset(struct sim *sim, void *ctx)
     double now = sim_now(sim);
     memset(&m->flow, 0, sizeof m->flow);
     qsketch_reset(&m->cycle_quantiles);
-    stock_restart(&m->stock, now);
+    for (size_t p = 0; p < m->nproducts; p++) stock_restart(&m->stocks[p], now);
     timeavg_restart(&m->processing.busy_avg, now);
     timeavg_restart(&m->picking.busy_avg, now);
+    if (m->cfg->customers.on) customers_restart(&m->customers, now);
     m->counting = true;
-    if (m->trace && !m->stock.unlimited) trace_levels(m, now, &m->stock); /* the level the window starts at */
+    if (m->trace && !m->stocks[0].unlimited) trace_levels(m, now, &m->stocks[0]); /* where the window starts */
 }
 
 /* ---- metrics ---- */
@@ -243,23 +704,119 @@ static double ratio(double num, double den)
     return den > 0 ? num / den : NAN;
 }
 
+/* Stock metrics of product p into x (the base block for the implicit product, or a
+ * product block); money into *cost and *revenue. */
+static void product_metrics(const struct model *m, size_t p, double end, double *x)
+{
+    const struct stock *s = &m->stocks[p];
+    const struct stock_counts *sc = &s->counts;
+    double days = m->cfg->run.horizon_days;
+    x[PM_UNITS_PER_DAY] = sc->demanded / days;
+    x[PM_FILL_RATE] = ratio(sc->filled_now, sc->demanded);
+    x[PM_LINE_FILL_RATE] = 1 - ratio((double)sc->short_lines, (double)sc->lines);
+    x[PM_CYCLE_SERVICE_LEVEL] = s->unlimited ? NAN : ratio((double)sc->cycles_ok, (double)sc->cycles);
+    x[PM_LOST_SALES_RATE] = ratio(sc->lost, sc->demanded);
+    x[PM_SUBSTITUTION_RATE] = ratio(sc->substituted, sc->demanded);
+    x[PM_TIME_OUT_OF_STOCK] = stock_time_empty(s, end);
+    x[PM_MEAN_ON_HAND] = stock_mean_on_hand(s, end);
+    x[PM_MEAN_BACKORDERS] = stock_mean_backordered(s, end);
+    x[PM_REVENUE] = m->products[p].price_per_unit * m->flow.units_at_list[p] / days;
+    x[PM_COST_HOLDING] = m->products[p].costs.holding_per_unit_day * (s->unlimited ? 0 : x[PM_MEAN_ON_HAND]);
+}
+
+static void stock_metrics(const struct model *m, double end, double *x)
+{
+    double days = m->cfg->run.horizon_days;
+    double demanded = 0, filled = 0, lost = 0, substituted = 0, cycles = 0, cycles_ok = 0, empty = 0;
+    double undershoot = 0, orders_with_s = 0;
+    double on_hand = 0, backorders = 0, on_order = 0, replenishments = 0;
+    double holding = 0, ordering = 0, purchase = 0, shortage = 0;
+    bool unlimited = true;
+    for (size_t p = 0; p < m->nproducts; p++) {
+        const struct stock *s = &m->stocks[p];
+        const struct stock_counts *sc = &s->counts;
+        const struct cost_config *k = &m->products[p].costs;
+        demanded += sc->demanded;
+        filled += sc->filled_now;
+        lost += sc->lost;
+        substituted += sc->substituted;
+        empty += stock_time_empty(s, end);
+        if (s->unlimited) continue;
+        unlimited = false;
+        cycles += (double)sc->cycles;
+        cycles_ok += (double)sc->cycles_ok;
+        if (s->cfg->policy->uses_reorder_point) {
+            undershoot += sc->undershoot;
+            orders_with_s += (double)sc->replenishments;
+        }
+        double mean_on_hand = stock_mean_on_hand(s, end), mean_back = stock_mean_backordered(s, end);
+        on_hand += mean_on_hand;
+        backorders += mean_back;
+        on_order += stock_mean_on_order(s, end);
+        replenishments += (double)sc->replenishments;
+        holding += k->holding_per_unit_day * mean_on_hand;
+        double p_purchase = k->order_per_unit * sc->ordered / days;
+        purchase += p_purchase;
+        ordering += k->order_fixed * (double)sc->replenishments / days + p_purchase;
+        shortage += k->backorder_per_unit_day * mean_back +
+                    (k->backorder_per_unit * sc->backordered + k->lost_sale_per_unit * sc->lost) / days;
+    }
+    x[M_FILL_RATE] = ratio(filled, demanded);
+    x[M_LOST_SALES_RATE] = ratio(lost, demanded);
+    x[M_SUBSTITUTION_RATE] = ratio(substituted, demanded);
+    x[M_TIME_OUT_OF_STOCK] = empty / (double)m->nproducts;
+    if (!unlimited) {
+        x[M_CYCLE_SERVICE_LEVEL] = ratio(cycles_ok, cycles);
+        x[M_MEAN_ON_HAND] = on_hand;
+        x[M_MEAN_BACKORDERS] = backorders;
+        x[M_MEAN_ON_ORDER] = on_order;
+        x[M_REPLENISHMENTS_PER_DAY] = replenishments / days;
+        if (orders_with_s > 0 || m->products[0].inventory.policy->uses_reorder_point)
+            x[M_REORDER_UNDERSHOOT] = ratio(undershoot, orders_with_s);
+    }
+    x[M_COST_HOLDING] = holding;
+    x[M_COST_PURCHASE] = purchase;
+    x[M_COST_ORDERING] = ordering;
+    x[M_COST_SHORTAGE] = shortage;
+}
+
+static void customer_metrics(const struct model *m, double end, double *x)
+{
+    const struct customer_base *b = &m->customers;
+    double days = m->cfg->run.horizon_days;
+    x[M_CUSTOMERS_MEAN] = timeavg_mean(&b->total_avg, end);
+    x[M_CUSTOMERS_END] = (double)customers_total(b);
+    x[M_NEW_CUSTOMERS_PER_DAY] = (double)b->counts.joined / days;
+    x[M_LOST_TO_FAILURES_PER_DAY] = (double)b->counts.defected / days;
+    x[M_LOST_TO_CHURN_PER_DAY] = (double)b->counts.churned / days;
+    x[M_COST_ACQUISITION] = m->cfg->customers.acquisition_cost * (double)b->counts.joined / days;
+}
+
 static void compute_metrics(const struct model *m, double end, double *x)
 {
     const struct model_config *c = m->cfg;
-    const struct stock *s = &m->stock;
-    const struct stock_counts *sc = &s->counts;
     const struct flow *f = &m->flow;
     const struct cost_config *k = &c->costs;
     double days = c->run.horizon_days;
+    size_t total = metric_count(c);
+    for (size_t i = 0; i < total; i++) x[i] = NAN;
 
-    for (int i = 0; i < METRIC_COUNT; i++) x[i] = NAN;
-    x[M_FILL_RATE] = ratio(sc->filled_now, sc->demanded);
-    x[M_STOCKOUT_RATE] = ratio((double)sc->short_allocations, (double)sc->allocations);
+    stock_metrics(m, end, x);
+    x[M_STOCKOUT_RATE] = ratio((double)f->short_orders, (double)f->allocated);
     x[M_ORDER_FILL_RATE] = 1 - x[M_STOCKOUT_RATE];
-    if (!s->unlimited) x[M_CYCLE_SERVICE_LEVEL] = ratio((double)sc->cycles_ok, (double)sc->cycles);
-    x[M_LOST_SALES_RATE] = ratio(sc->lost, sc->demanded);
-    if (c->order_cycle.has_promise) x[M_ON_TIME_RATE] = ratio((double)f->on_time, (double)f->delivered);
+    x[M_LINE_FILL_RATE] = 1 - ratio((double)f->short_lines, (double)f->lines);
+    x[M_ON_TIME_RATE] = ratio((double)f->on_time, (double)f->promised);
     x[M_PERFECT_ORDER_RATE] = ratio((double)f->perfect, (double)(f->delivered + f->dropped));
+    x[M_IN_FULL_RATE] = ratio((double)f->in_full, (double)f->delivered);
+    x[M_DAMAGE_FREE_RATE] = ratio((double)f->undamaged, (double)f->delivered);
+    x[M_ACCURATE_RATE] = ratio((double)f->accurate, (double)f->delivered);
+    x[M_OTIF_RATE] = ratio((double)f->otif, (double)f->delivered);
+    double on_time_part = isnan(x[M_ON_TIME_RATE]) ? 1 : x[M_ON_TIME_RATE];
+    x[M_PERFECT_ORDER_PRODUCT] = on_time_part * x[M_IN_FULL_RATE] * x[M_DAMAGE_FREE_RATE] * x[M_ACCURATE_RATE];
+    x[M_REACT_ELSEWHERE] = ratio((double)f->reactions[REACT_ELSEWHERE], (double)f->reacted_lines);
+    x[M_REACT_SUBSTITUTE] = ratio((double)f->reactions[REACT_SUBSTITUTE], (double)f->reacted_lines);
+    x[M_REACT_WAIT] = ratio((double)f->reactions[REACT_WAIT], (double)f->reacted_lines);
+    x[M_REACT_CANCEL] = ratio((double)f->reactions[REACT_CANCEL], (double)f->reacted_lines);
 
     x[M_ORDER_CYCLE_MEAN] = tally_mean(&f->cycle);
     x[M_ORDER_CYCLE_P50] = qsketch_quantile(&m->cycle_quantiles, 0.50);
@@ -272,62 +829,142 @@ static void compute_metrics(const struct model *m, double end, double *x)
     x[M_CYCLE_DELIVERY] = tally_mean(&f->delivery);
     x[M_PROCESSING_UTILISATION] = station_utilisation(&m->processing, end);
     x[M_PICKING_UTILISATION] = station_utilisation(&m->picking, end);
-
-    x[M_MEAN_ON_HAND] = stock_mean_on_hand(s, end);
-    x[M_MEAN_BACKORDERS] = stock_mean_backordered(s, end);
-    x[M_MEAN_ON_ORDER] = stock_mean_on_order(s, end);
-    x[M_TIME_OUT_OF_STOCK] = stock_time_empty(s, end);
-    if (!s->unlimited) x[M_REPLENISHMENTS_PER_DAY] = (double)sc->replenishments / days;
-    if (c->inventory.policy->uses_reorder_point)
-        x[M_REORDER_UNDERSHOOT] = ratio(sc->undershoot, (double)sc->replenishments);
+    x[M_EXPEDITED_RATE] = ratio((double)f->expedited, (double)f->delivered);
+    x[M_ORDER_CYCLE_PEAK_MEAN] = tally_mean(&f->peak_cycle);
+    x[M_SHIFTED_RATE] = ratio((double)f->shifted, (double)f->placed);
 
     x[M_ORDERS_PER_DAY] = (double)f->placed / days;
     x[M_UNITS_PER_DAY] = f->units_placed / days;
+    if (c->customers.on) customer_metrics(m, end, x);
 
-    double on_hand = s->unlimited ? 0 : x[M_MEAN_ON_HAND];
-    double backorders = s->unlimited ? 0 : x[M_MEAN_BACKORDERS];
-    x[M_COST_HOLDING] = k->holding_per_unit_day * on_hand;
-    x[M_COST_PURCHASE] = k->order_per_unit * sc->ordered / days;
-    x[M_COST_ORDERING] = k->order_fixed * (double)sc->replenishments / days + x[M_COST_PURCHASE];
     x[M_COST_STAFF] = k->processing_per_server_day * c->order_cycle.processing.servers +
                       k->picking_per_server_day * c->order_cycle.picking.servers;
-    x[M_COST_SHORTAGE] = k->backorder_per_unit_day * backorders +
-                         (k->backorder_per_unit * sc->backordered + k->lost_sale_per_unit * sc->lost) / days;
-    x[M_COST_TOTAL] = x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE];
-    x[M_REVENUE] = c->revenue.price_per_unit * f->units_delivered / days;
+    x[M_COST_ERRORS] = f->errors_cost / days;
+    x[M_COST_EXPEDITE] = f->expedite_cost / days;
+    x[M_COST_CHANNELS] = f->channel_cost / days;
+    if (!c->customers.on) x[M_COST_ACQUISITION] = 0;
+    x[M_COST_TOTAL] = x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE] +
+                      x[M_COST_ERRORS] + x[M_COST_EXPEDITE] + x[M_COST_CHANNELS] + x[M_COST_ACQUISITION];
+    double revenue = 0;
+    for (size_t p = 0; p < m->nproducts; p++) revenue += m->products[p].price_per_unit * f->units_at_list[p] / days;
+    x[M_REVENUE] = revenue + f->price_adjustment / days;
+    x[M_REVENUE_LOST_LATE] = f->revenue_lost_late / days;
+    x[M_DISCOUNTS] = f->discounts / days;
     x[M_PROFIT] = x[M_REVENUE] - x[M_COST_TOTAL];
+    if (c->customers.on) {
+        /* a customer-day earns the profit before acquisition, over a lifetime of
+           (customers / departures per day) days (Little's law) */
+        double leaving = x[M_LOST_TO_FAILURES_PER_DAY] + x[M_LOST_TO_CHURN_PER_DAY];
+        double margin = (x[M_PROFIT] + x[M_COST_ACQUISITION]) / x[M_CUSTOMERS_MEAN];
+        x[M_CUSTOMER_LIFETIME_VALUE] = margin * ratio(x[M_CUSTOMERS_MEAN], leaving) - c->customers.acquisition_cost;
+    }
+
+    for (size_t p = 0; p < c->nproducts; p++) product_metrics(m, p, end, x + metric_product_base(c, p));
+    for (size_t t = 0; t < c->ntiers; t++) {
+        const struct tier_flow *tf = &f->tiers[t];
+        double *y = x + metric_tier_base(c, t);
+        y[TM_ORDERS_PER_DAY] = (double)tf->placed / days;
+        y[TM_FILL_RATE] = ratio(tf->filled_now, tf->demanded);
+        y[TM_ORDER_FILL_RATE] = 1 - ratio((double)tf->short_orders, (double)tf->allocated);
+        if (c->tiers[t].has_promise) y[TM_ON_TIME_RATE] = ratio((double)tf->on_time, (double)tf->delivered);
+        y[TM_PERFECT_ORDER_RATE] = ratio((double)tf->perfect, (double)tf->ended);
+        y[TM_ORDER_CYCLE_MEAN] = tally_mean(&tf->cycle);
+        y[TM_REVENUE] = tf->revenue / days;
+        if (c->customers.on) {
+            y[TM_CUSTOMERS_MEAN] = timeavg_mean(&m->customers.tier_avg[t], end);
+            y[TM_LOST_TO_FAILURES_PER_DAY] = (double)m->customers.tier_counts[t].defected / days;
+        }
+    }
 }
 
 static void fill_totals(const struct model *m, struct model_totals *t)
 {
-    const struct stock *s = &m->stock;
-    double waiting = 0;
-    for (const struct order *o = s->waiting_head; o; o = o->next) waiting += o->units - o->filled;
-    *t = (struct model_totals){
-        .demanded = s->counts.demanded,
-        .filled_now = s->counts.filled_now,
-        .backordered = s->counts.backordered,
-        .lost = s->counts.lost,
-        .allocations = s->counts.allocations,
-        .delivered = m->flow.delivered,
-        .dropped = m->flow.dropped,
-        .placed = m->flow.placed,
-        .stock_initial = s->totals.initial,
-        .stock_ordered = s->totals.ordered,
-        .stock_received = s->totals.received,
-        .stock_issued = s->totals.issued,
-        .stock_final = s->on_hand,
-        .on_order_final = s->on_order,
-        .backordered_final = s->backordered,
-        .waiting_units_final = waiting,
-        .peak_orders_in_flight = m->pool.peak,
-        .events = sim_events_run(m->sim),
-    };
+    *t = (struct model_totals){.allocations = m->flow.allocated,
+                               .delivered = m->flow.delivered,
+                               .dropped = m->flow.dropped,
+                               .placed = m->flow.placed,
+                               .peak_orders_in_flight = m->pool.peak,
+                               .events = sim_events_run(m->sim)};
+    for (size_t p = 0; p < m->nproducts; p++) {
+        const struct stock *s = &m->stocks[p];
+        t->demanded += s->counts.demanded;
+        t->filled_now += s->counts.filled_now;
+        t->backordered += s->counts.backordered;
+        t->lost += s->counts.lost;
+        t->substituted += s->counts.substituted;
+        t->stock_initial += s->totals.initial;
+        t->stock_ordered += s->totals.ordered;
+        t->stock_received += s->totals.received;
+        t->stock_issued += s->totals.issued;
+        t->stock_final += s->on_hand;
+        t->on_order_final += s->on_order;
+        t->backordered_final += s->backordered;
+        for (const struct order_line *l = s->waiting_head; l; l = l->next)
+            t->waiting_units_final += l->units - l->filled - l->substituted - l->lost;
+    }
 }
 
 /* ---- one replication ---- */
 
+/* Without [product.*] sections: one product made of the global keys. */
+static void implicit_product(const struct model_config *c, struct product_config *p)
+{
+    *p = (struct product_config){.share = 1, .inventory = c->inventory, .costs = c->costs,
+                                 .price_per_unit = c->revenue.price_per_unit, .substitute = -1};
+}
+
+/* Without [tier.*] sections: one tier with the global promise and customer rules. */
+static void implicit_tier(const struct model_config *c, struct tier_config *t)
+{
+    const struct customer_config *cc = &c->customers;
+    *t = (struct tier_config){.share = 1,
+                              .price_factor = 1,
+                              .has_promise = c->order_cycle.has_promise,
+                              .promise_days = c->order_cycle.promise_days,
+                              .orders_per_customer_day = cc->orders_per_customer_day,
+                              .defect_failures = cc->defect_failures,
+                              .defect_window = cc->defect_window,
+                              .churn_per_day = cc->churn_per_day};
+}
+
 enum { STOP_CHECK_EVENTS = 1 << 16 };
+
+static void setup(struct model *m, const struct model_config *cfg)
+{
+    if (cfg->nproducts) {
+        m->products = cfg->products;
+        m->nproducts = cfg->nproducts;
+    } else {
+        implicit_product(cfg, &m->implicit_product);
+        m->products = &m->implicit_product;
+        m->nproducts = 1;
+    }
+    if (cfg->ntiers) {
+        m->tiers = cfg->tiers;
+        m->ntiers = cfg->ntiers;
+    } else {
+        implicit_tier(cfg, &m->implicit_tier);
+        m->tiers = &m->implicit_tier;
+        m->ntiers = 1;
+    }
+    m->top_priority = m->tiers[0].priority;
+    for (size_t t = 1; t < m->ntiers; t++)
+        if (m->tiers[t].priority > m->top_priority) m->top_priority = m->tiers[t].priority;
+    order_pool_init(&m->pool);
+    const struct order_cycle_config *oc = &cfg->order_cycle;
+    station_init(&m->processing, oc->processing.servers, EVENT_ORDER, on_processed);
+    station_init(&m->picking, oc->picking.servers, EVENT_ORDER, on_picked);
+    m->skip_processing = oc->processing.servers == 0 && dist_is_zero(&oc->processing.days);
+    m->skip_picking = oc->picking.servers == 0 && dist_is_zero(&oc->picking.days);
+    for (size_t p = 0; p < m->nproducts; p++) {
+        enum rng_source lead = p == 0 ? SRC_LEAD_TIME : (enum rng_source)(SRC_LEAD_TIME_MORE + p - 1);
+        stock_init(&m->stocks[p], &m->products[p].inventory, m->products[p].reserve_units, m->top_priority,
+                   rng(m, lead), &m->pool, on_line_filled);
+    }
+    m->features = metric_features(cfg);
+    m->shaped = shape_active(&cfg->demand);
+    m->shape_max = m->shaped ? shape_max(&cfg->demand) : 1;
+}
 
 int model_run(const struct model_config *cfg, uint64_t rep, double *metrics,
               struct model_totals *totals, const atomic_int *stop)
@@ -341,32 +978,30 @@ int model_run_traced(const struct model_config *cfg, uint64_t rep, double *metri
     struct model *m = calloc(1, sizeof *m);
     if (!m) abort();
     m->cfg = cfg;
+    m->rep = rep;
     m->trace = trace;
     m->counting = cfg->run.warmup_days == 0;
     m->sim = sim_new(m);
     if (!m->sim) abort();
-    for (int i = 0; i < SRC_COUNT; i++) m->rng[i] = rng_stream_new(cfg->run.seed, rep, (uint64_t)i);
-    order_pool_init(&m->pool);
-    const struct order_cycle_config *oc = &cfg->order_cycle;
-    station_init(&m->processing, oc->processing.servers, EVENT_ORDER, on_processed);
-    station_init(&m->picking, oc->picking.servers, EVENT_ORDER, on_picked);
-    m->skip_processing = oc->processing.servers == 0 && dist_is_zero(&oc->processing.days);
-    m->skip_picking = oc->picking.servers == 0 && dist_is_zero(&oc->picking.days);
-    stock_init(&m->stock, &cfg->inventory, m->rng[SRC_LEAD_TIME], &m->pool, on_allocated);
-    if (trace && !m->stock.unlimited) {
-        m->stock.on_levels = trace_levels;
-        m->stock.on_levels_ctx = m;
-        if (m->counting) trace_levels(m, 0, &m->stock);
+    setup(m, cfg);
+    if (trace && !m->stocks[0].unlimited) {
+        m->stocks[0].on_levels = trace_levels;
+        m->stocks[0].on_levels_ctx = m;
+        if (m->counting) trace_levels(m, 0, &m->stocks[0]);
     }
 
     struct sim *sim = m->sim;
     double warmup = cfg->run.warmup_days, end = warmup + cfg->run.horizon_days;
     if (warmup > 0) sim_schedule(sim, warmup, EVENT_RESET, on_reset, NULL);
-    double first = cfg->demand.has_first_order
-                       ? cfg->demand.first_order_days
-                       : dist_sample(&cfg->demand.interarrival_days, m->rng[SRC_INTERARRIVAL]);
-    sim_schedule(sim, first, EVENT_ORDER, on_arrival, NULL);
-    stock_start(&m->stock, sim);
+    if (cfg->customers.on) {
+        start_customers(m);
+    } else {
+        double first = cfg->demand.has_first_order
+                           ? cfg->demand.first_order_days
+                           : dist_sample(&cfg->demand.interarrival_days, rng(m, SRC_INTERARRIVAL)) / m->shape_max;
+        sim_schedule(sim, first, EVENT_ORDER, on_arrival, NULL);
+    }
+    for (size_t p = 0; p < m->nproducts; p++) stock_start(&m->stocks[p], sim);
 
     int stopped = 0;
     uint64_t since_check = 0;
@@ -385,9 +1020,11 @@ int model_run_traced(const struct model_config *cfg, uint64_t rep, double *metri
     compute_metrics(m, end, metrics);
     if (totals) fill_totals(m, totals);
 
-    stock_fini(&m->stock);
+    for (size_t p = 0; p < m->nproducts; p++) stock_fini(&m->stocks[p]);
+    if (cfg->customers.on) customers_fini(&m->customers);
     order_pool_fini(&m->pool);
-    for (int i = 0; i < SRC_COUNT; i++) gsl_rng_free(m->rng[i]);
+    for (int i = 0; i < SRC_COUNT; i++)
+        if (m->rng[i]) gsl_rng_free(m->rng[i]);
     sim_free(m->sim);
     free(m);
     return stopped;

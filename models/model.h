@@ -27,14 +27,30 @@ enum rng_source {
     SRC_PROCESSING = 3,
     SRC_PICKING = 4,
     SRC_DELIVERY = 5,
-    SRC_LEAD_TIME = 6,
-    SRC_COUNT
+    SRC_LEAD_TIME = 6, /* product p > 0 uses SRC_LEAD_TIME_MORE + p - 1 */
+    SRC_TIER = 7,
+    SRC_LINES = 8,
+    SRC_PRODUCT = 9,
+    SRC_CHANNEL = 10,
+    SRC_ERRORS = 11,
+    SRC_DAMAGE = 12,
+    SRC_RETURN = 13,
+    SRC_EXPEDITE = 14,
+    SRC_REACTION = 15,
+    SRC_THINNING = 16,
+    SRC_SHIFT = 17,
+    SRC_ACQUISITION = 18,
+    SRC_CHURN = 19,
+    SRC_PICK_CUSTOMER = 20,
+    SRC_LEAD_TIME_MORE = 21, /* ... up to SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 2 */
+    SRC_COUNT = SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 1
 };
 
-/* Bookkeeping totals of one replication, for conservation tests and diagnostics. */
+/* Bookkeeping totals of one replication, summed over products, for conservation
+ * tests and diagnostics. */
 struct model_totals {
     /* in the statistics window */
-    double demanded, filled_now, backordered, lost;
+    double demanded, filled_now, backordered, lost, substituted;
     uint64_t allocations, delivered, dropped, placed;
     /* whole run */
     double stock_initial, stock_ordered, stock_received, stock_issued, stock_final;
@@ -63,8 +79,8 @@ struct model_trace {
 void model_trace_init(struct model_trace *t, size_t limit);
 void model_trace_fini(struct model_trace *t);
 
-/* Run replication `rep` of cfg (master seed cfg->run.seed) and write METRIC_COUNT
- * values into metrics. totals may be NULL. stop may be NULL; when it becomes
+/* Run replication `rep` of cfg (master seed cfg->run.seed) and write
+ * metric_count(cfg) values into metrics (models/metrics.h). totals may be NULL. stop may be NULL; when it becomes
  * non-zero the run ends early and the function returns 1. Returns 0 otherwise. */
 int model_run(const struct model_config *cfg, uint64_t rep, double *metrics,
               struct model_totals *totals, const atomic_int *stop);

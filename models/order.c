@@ -1,6 +1,8 @@
 /* order.c - orders are carved from chunks of ORDERS_PER_CHUNK and recycled. */
 #include "order.h"
 
+#include <assert.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,9 +43,19 @@ struct order *order_new(struct order_pool *p)
     }
     struct order *o = p->free;
     p->free = o->next;
-    memset(o, 0, sizeof *o);
+    memset(o, 0, offsetof(struct order, lines)); /* lines are set as they are added */
+    o->customer = UINT32_MAX;
     if (++p->in_use > p->peak) p->peak = p->in_use;
     return o;
+}
+
+struct order_line *order_add_line(struct order *o, int product, double units)
+{
+    assert(o->nlines < MAX_LINES);
+    struct order_line *l = &o->lines[o->nlines++];
+    *l = (struct order_line){.order = o, .product = product, .units = units};
+    o->units += units;
+    return l;
 }
 
 void order_free(struct order_pool *p, struct order *o)

@@ -1,30 +1,58 @@
-/* order.h - a customer order and the pool it comes from.
+/* order.h - a customer order, its lines, and the pool orders come from.
  *
- * An order carries its own stage times, drawn when it is placed, so that every
- * scenario variant gives the n-th order the same processing, picking and delivery
- * times (common random numbers), and timestamps of each stage for the cycle-time
- * breakdown. Orders come from a pool with a free list: the hot path never calls
- * malloc once the pool has grown to the number of orders in flight. A replenishment
- * order to the supplier travels as a struct order too (units, placed, home).
+ * An order has one line per product it asks for. It carries its own stage times and
+ * random outcomes, drawn when it is placed, so that every variant of a scenario gives
+ * the n-th order the same processing, picking and delivery times (common random
+ * numbers), and timestamps of each stage for the cycle-time breakdown. Orders come
+ * from a pool with a free list: the hot path never calls malloc once the pool has
+ * grown to the number of orders in flight. A replenishment order to the supplier
+ * travels as a struct order too (units, placed, home).
  */
 #ifndef MODELS_ORDER_H
 #define MODELS_ORDER_H
 
+#include "config.h"
+
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+struct order;
+
+struct order_line {
+    struct order_line *next; /* in a stock's queue of lines waiting for stock */
+    struct order *order;
+    int product;
+    double units;       /* asked for */
+    double filled;      /* from the product's stock, at allocation or on receipt */
+    double substituted; /* from the substitute product's stock */
+    double lost;
+    bool short_at_allocation;
+    bool waiting; /* in a stock's waiting queue */
+};
 
 struct order {
-    struct order *next; /* link in a station queue, the backorder queue or the free list */
-    double units;       /* requested */
-    double filled;      /* allocated so far (from stock on hand or on receipt) */
-    double lost;        /* lost sales on this order */
+    struct order *next; /* in a station queue or the free list */
+    double units;       /* all lines together (replenishment orders: the quantity) */
     double service;     /* service time at the station it is in */
-    /* stage times drawn at placement */
+    /* drawn at placement */
     double transmission_days, processing_days, picking_days, delivery_days;
+    double expedite_days, return_days;
+    bool entry_error, picking_error, damaged;
     /* timestamps */
-    double placed, received, processed, allocated, picked;
-    bool stockout; /* met a shortage at allocation */
-    void *home;    /* replenishment orders: the stock they replenish */
+    double placed, received, processed, allocated, picked, first_delivery;
+    int tier, channel, priority;
+    bool stockout;    /* some line met a shortage at allocation */
+    bool waited;      /* some line waited for stock */
+    bool replacement; /* being sent again after a wrong or damaged delivery */
+    bool expedited, on_peak_day, shifted;
+    bool first_on_time; /* the first delivery met the promise */
+    uint32_t customer;  /* index in the customer base, or UINT32_MAX */
+    uint32_t customer_gen;
+    size_t pending; /* lines still waiting for stock */
+    void *home;     /* replenishment orders: the stock they replenish */
+    size_t nlines;
+    struct order_line lines[MAX_LINES];
 };
 
 struct order_pool {
@@ -36,8 +64,12 @@ struct order_pool {
 void order_pool_init(struct order_pool *p);
 void order_pool_fini(struct order_pool *p); /* frees every order, in use or not */
 
-/* A zeroed order. Aborts when out of memory. */
+/* An order with every field before `lines` zeroed, no lines, and no customer.
+ * Aborts when out of memory. */
 struct order *order_new(struct order_pool *p);
 void order_free(struct order_pool *p, struct order *o);
+
+/* Append a line for `units` of product `product`. */
+struct order_line *order_add_line(struct order *o, int product, double units);
 
 #endif

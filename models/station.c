@@ -1,4 +1,4 @@
-/* station.c - a FIFO multi-server queue. */
+/* station.c - a multi-server queue ordered by priority, FIFO within a priority. */
 #include "station.h"
 
 #include <assert.h>
@@ -23,13 +23,20 @@ void station_arrive(struct station *st, struct sim *sim, struct order *o)
         start(st, sim, o);
         return;
     }
-    o->next = NULL;
-    if (st->tail)
-        st->tail->next = o;
-    else
-        st->head = o;
-    st->tail = o;
     st->queued++;
+    if (!st->tail || st->tail->priority >= o->priority) { /* the common case: join the end */
+        o->next = NULL;
+        if (st->tail)
+            st->tail->next = o;
+        else
+            st->head = o;
+        st->tail = o;
+        return;
+    }
+    struct order **at = &st->head; /* behind every order of equal or higher priority */
+    while ((*at)->priority >= o->priority) at = &(*at)->next;
+    o->next = *at;
+    *at = o;
 }
 
 void station_depart(struct station *st, struct sim *sim)

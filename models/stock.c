@@ -1,5 +1,5 @@
 /* stock.c - inventory bookkeeping. Invariants (asserted): levels are never negative;
- * orders wait only while nothing is on hand; on hand = initial + received - issued. */
+ * on hand = initial + received - issued. */
 #include "stock.h"
 #include "event_class.h"
 #include "policy.h"
@@ -28,10 +28,11 @@ static void levels_changed(struct stock *s, double now)
     if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
 }
 
-void stock_init(struct stock *s, const struct inventory_config *cfg, gsl_rng *lead_rng,
-                struct order_pool *pool, stock_filled_fn on_filled)
+void stock_init(struct stock *s, const struct inventory_config *cfg, double reserve, int top_priority,
+                gsl_rng *lead_rng, struct order_pool *pool, stock_filled_fn on_filled)
 {
-    *s = (struct stock){.cfg = cfg, .lead_rng = lead_rng, .pool = pool, .on_filled = on_filled};
+    *s = (struct stock){.cfg = cfg, .reserve = reserve, .top_priority = top_priority, .lead_rng = lead_rng,
+                        .pool = pool, .on_filled = on_filled};
     s->unlimited = !cfg->policy->holds_stock;
     s->on_hand = s->unlimited ? 0 : cfg->initial_on_hand;
     s->totals.initial = s->on_hand;
@@ -44,6 +45,13 @@ void stock_init(struct stock *s, const struct inventory_config *cfg, gsl_rng *le
 double stock_position(const struct stock *s)
 {
     return s->on_hand + s->on_order - s->backordered;
+}
+
+/* Units on hand that a line of this priority may take. */
+static double available(const struct stock *s, int priority)
+{
+    double a = priority >= s->top_priority ? s->on_hand : s->on_hand - s->reserve;
+    return a > 0 ? a : 0;
 }
 
 static void on_receipt(struct sim *sim, void *ctx);
@@ -85,21 +93,30 @@ void stock_start(struct stock *s, struct sim *sim)
         review(s, sim);
 }
 
-/* Give waiting orders what is on hand, first come first served. */
+/* Give waiting lines what they may take, in queue order (priority, then arrival). */
 static void fill_waiting(struct stock *s, struct sim *sim)
 {
-    while (s->waiting_head && s->on_hand > 0) {
-        struct order *o = s->waiting_head;
-        double give = fmin(s->on_hand, o->units - o->filled);
-        o->filled += give;
-        s->on_hand -= give;
-        s->backordered -= give;
-        s->totals.issued += give;
-        if (o->units - o->filled > DUST) break;
-        o->filled = o->units;
-        s->waiting_head = o->next;
-        if (!s->waiting_head) s->waiting_tail = NULL;
-        s->on_filled(sim, o);
+    struct order_line **at = &s->waiting_head, *prev = NULL;
+    while (*at && s->on_hand > 0) {
+        struct order_line *l = *at;
+        double owed = l->units - l->filled - l->substituted - l->lost;
+        double give = fmin(available(s, l->order->priority), owed);
+        if (give > 0) {
+            l->filled += give;
+            s->on_hand -= give;
+            s->backordered -= give;
+            s->totals.issued += give;
+        }
+        if (owed - give > DUST) { /* still short: later lines may be allowed what it is not */
+            prev = l;
+            at = &l->next;
+            continue;
+        }
+        l->filled = l->units - l->substituted - l->lost;
+        l->waiting = false;
+        *at = l->next;
+        if (!*at) s->waiting_tail = prev;
+        s->on_filled(sim, l);
     }
 }
 
@@ -120,48 +137,85 @@ static void on_receipt(struct sim *sim, void *ctx)
     levels_changed(s, now);
 }
 
-double stock_allocate(struct stock *s, struct sim *sim, struct order *o)
+double stock_allocate(struct stock *s, struct order_line *l, bool demand)
 {
-    s->counts.allocations++;
-    s->counts.demanded += o->units;
+    double want = l->units - l->filled - l->substituted - l->lost;
+    if (demand) {
+        s->counts.lines++;
+        s->counts.demanded += want;
+    }
     if (s->unlimited) {
-        o->filled = o->units;
-        s->counts.filled_now += o->units;
-        return o->units;
+        l->filled += want;
+        if (demand) s->counts.filled_now += want;
+        return want;
     }
-    assert(!s->waiting_head || s->on_hand == 0);
-    double now = sim_now(sim);
-    double filled = fmin(s->on_hand, o->units);
-    double missing = o->units - filled;
-    if (missing <= DUST) {
-        filled = o->units;
-        missing = 0;
-    }
-    o->filled = filled;
+    double filled = fmin(available(s, l->order->priority), want);
+    if (want - filled <= DUST) filled = want;
+    l->filled += filled;
     s->on_hand -= filled;
     s->totals.issued += filled;
-    s->counts.filled_now += filled;
-    if (missing > 0) {
-        o->stockout = true;
-        s->cycle_short = true;
-        s->counts.short_allocations++;
-        if (s->cfg->shortage == SHORTAGE_BACKORDER) {
-            s->backordered += missing;
-            s->counts.backordered += missing;
-            o->next = NULL;
-            if (s->waiting_tail)
-                s->waiting_tail->next = o;
-            else
-                s->waiting_head = o;
-            s->waiting_tail = o;
-        } else {
-            o->lost = missing;
-            s->counts.lost += missing;
-        }
+    if (demand) {
+        s->counts.filled_now += filled;
+    } else {
+        s->counts.reissued += filled;
     }
-    levels_changed(s, now);
+    if (filled < want) {
+        l->short_at_allocation = demand;
+        s->cycle_short = true;
+        if (demand) s->counts.short_lines++;
+    }
+    return filled; /* levels are recorded once the line is settled, in stock_allocated */
+}
+
+void stock_wait(struct stock *s, struct order_line *l, double units)
+{
+    assert(!s->unlimited && units > 0);
+    s->backordered += units;
+    s->counts.backordered += units;
+    l->waiting = true;
+    l->next = NULL;
+    int priority = l->order->priority;
+    if (!s->waiting_tail || s->waiting_tail->order->priority >= priority) {
+        if (s->waiting_tail)
+            s->waiting_tail->next = l;
+        else
+            s->waiting_head = l;
+        s->waiting_tail = l;
+    } else { /* ahead of every waiting line of lower priority */
+        struct order_line **at = &s->waiting_head;
+        while ((*at)->order->priority >= priority) at = &(*at)->next;
+        l->next = *at;
+        *at = l;
+    }
+}
+
+void stock_lose(struct stock *s, double units)
+{
+    s->counts.lost += units;
+}
+
+void stock_note_substituted(struct stock *s, double units)
+{
+    s->counts.substituted += units;
+}
+
+double stock_substitute(struct stock *s, const struct order_line *l, double units)
+{
+    double give = s->unlimited ? units : fmin(available(s, l->order->priority), units);
+    if (give <= 0) return 0;
+    if (!s->unlimited) {
+        s->on_hand -= give;
+        s->totals.issued += give;
+    }
+    s->counts.given_as_substitute += give;
+    return give;
+}
+
+void stock_allocated(struct stock *s, struct sim *sim)
+{
+    if (s->unlimited) return;
+    levels_changed(s, sim_now(sim));
     if (s->cfg->review_days == 0) review(s, sim);
-    return filled;
 }
 
 void stock_restart(struct stock *s, double now)
@@ -198,5 +252,5 @@ void stock_fini(struct stock *s)
     assert(s->unlimited ||
            fabs(s->on_hand - (s->totals.initial + s->totals.received - s->totals.issued)) <
                1e-6 * (1 + s->totals.received));
-    s->waiting_head = s->waiting_tail = NULL; /* the orders themselves belong to the pool */
+    s->waiting_head = s->waiting_tail = NULL; /* the lines belong to orders in the pool */
 }

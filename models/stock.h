@@ -2,10 +2,16 @@
  *
  * Tracks on hand, on order and backordered units, asks its policy how much to order
  * (after every allocation under continuous review, or at review times), receives
- * replenishments after a random lead time (orders may overtake each other), and
- * fills waiting orders first come, first served as stock arrives. Counts what the
- * service metrics need since the last restart (the warm-up reset).
- * Units are decimals; levels within a millionth of a unit of 0 count as 0.
+ * replenishments after a random lead time (orders may overtake each other), and gives
+ * arriving stock to waiting order lines by priority, first come first served among
+ * equals. Lines of lower priority may not take the last `reserve` units on hand
+ * (stock rationing for the top tier). Counts what the service metrics need since the
+ * last restart (the warm-up reset). Units are decimals; levels within a millionth of
+ * a unit of 0 count as 0.
+ *
+ * Allocating one order line is: stock_allocate (take what is on hand), then for the
+ * rest stock_wait or stock_lose (or another product's stock_substitute), then
+ * stock_allocated (which lets a continuous-review policy order).
  */
 #ifndef MODELS_STOCK_H
 #define MODELS_STOCK_H
@@ -21,12 +27,15 @@
 
 /* Counts since the last restart. */
 struct stock_counts {
-    uint64_t allocations;       /* customer orders that reached allocation */
-    uint64_t short_allocations; /* of which met a stockout */
+    uint64_t lines;             /* customer order lines that reached allocation */
+    uint64_t short_lines;       /* of which met a stockout */
     double demanded;            /* units they asked for */
     double filled_now;          /* units filled from stock on hand at allocation */
     double backordered;         /* units put on backorder */
     double lost;                /* units lost */
+    double substituted;         /* units of this product's demand met by its substitute */
+    double given_as_substitute; /* units given to other products' customers */
+    double reissued;            /* units sent again for damaged deliveries */
     uint64_t replenishments;    /* replenishment orders placed */
     double ordered;             /* units ordered from the supplier */
     uint64_t cycles, cycles_ok; /* replenishment cycles ended, and those with no stockout */
@@ -40,40 +49,58 @@ struct stock_totals {
 
 struct stock;
 
-/* Called when a waiting order has been filled completely by a receipt. */
-typedef void (*stock_filled_fn)(struct sim *sim, struct order *o);
+/* Called when a waiting line has been filled completely by a receipt. */
+typedef void (*stock_filled_fn)(struct sim *sim, struct order_line *l);
 
 /* Optional: told every change of level (for a trajectory chart). */
 typedef void (*stock_levels_fn)(void *ctx, double t, const struct stock *s);
 
 struct stock {
     const struct inventory_config *cfg; /* borrowed */
-    bool unlimited;                     /* policy none: every order is filled at once */
+    bool unlimited;                     /* policy none: every line is filled at once */
+    double reserve;                     /* kept for lines of top priority */
+    int top_priority;
     double on_hand, on_order, backordered;
-    struct order *waiting_head, *waiting_tail; /* orders waiting for stock, FIFO */
+    struct order_line *waiting_head, *waiting_tail; /* by priority, then first come */
     struct timeavg on_hand_avg, backorder_avg, on_order_avg, empty_avg;
     bool cycle_short; /* a stockout happened in the current replenishment cycle */
     struct stock_counts counts;
     struct stock_totals totals;
-    gsl_rng *lead_rng;          /* borrowed: lead-time draws */
-    struct order_pool *pool;    /* borrowed: replenishment orders come from it */
+    gsl_rng *lead_rng;       /* borrowed: lead-time draws */
+    struct order_pool *pool; /* borrowed: replenishment orders come from it */
     stock_filled_fn on_filled;
     stock_levels_fn on_levels; /* optional, with on_levels_ctx */
     void *on_levels_ctx;
 };
 
 /* Set up a stock point at time 0 with cfg->initial_on_hand on hand. */
-void stock_init(struct stock *s, const struct inventory_config *cfg, gsl_rng *lead_rng,
-                struct order_pool *pool, stock_filled_fn on_filled);
+void stock_init(struct stock *s, const struct inventory_config *cfg, double reserve, int top_priority,
+                gsl_rng *lead_rng, struct order_pool *pool, stock_filled_fn on_filled);
 
 /* Start replenishment: the first review (periodic) or the first look at the
  * position (continuous), at the current time. */
 void stock_start(struct stock *s, struct sim *sim);
 
-/* Allocate stock to order o, which asks for o->units. Fills what is on hand now and
- * returns that amount. Under backorders the rest waits (o is queued; on_filled is
- * called when it is complete); under lost sales the rest is lost (o->lost). */
-double stock_allocate(struct stock *s, struct sim *sim, struct order *o);
+/* Fill what is on hand of line l's outstanding units. demand: the line is customer
+ * demand (false for a replacement of damaged goods). Returns the units filled. */
+double stock_allocate(struct stock *s, struct order_line *l, bool demand);
+
+/* `units` of line l wait for stock (a backorder). */
+void stock_wait(struct stock *s, struct order_line *l, double units);
+
+/* `units` of this product's demand are lost. */
+void stock_lose(struct stock *s, double units);
+
+/* `units` of this product's demand were met by its substitute. */
+void stock_note_substituted(struct stock *s, double units);
+
+/* Give up to `units` from on hand to a line of another product whose customer takes
+ * this product instead. Returns the units given. */
+double stock_substitute(struct stock *s, const struct order_line *l, double units);
+
+/* Allocation of a line (or a substitution from this stock) is over: the levels are
+ * recorded and a continuous-review policy looks at the position. */
+void stock_allocated(struct stock *s, struct sim *sim);
 
 /* Inventory position: on hand + on order - backordered. */
 double stock_position(const struct stock *s);
@@ -81,13 +108,13 @@ double stock_position(const struct stock *s);
 /* Restart statistics at the current time (the warm-up reset). */
 void stock_restart(struct stock *s, double now);
 
-/* Time averages since the last restart, up to `now`. */
+/* Time averages since the last restart, up to `now` (NaN for unlimited stock). */
 double stock_mean_on_hand(const struct stock *s, double now);
 double stock_mean_backordered(const struct stock *s, double now);
 double stock_mean_on_order(const struct stock *s, double now);
 double stock_time_empty(const struct stock *s, double now);
 
-/* Free the orders still waiting (at the end of a run). */
+/* Check the balances (asserted) at the end of a run. */
 void stock_fini(struct stock *s);
 
 #endif

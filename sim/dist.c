@@ -364,12 +364,12 @@ void dist_constant(struct dist *d, double v)
 
 double dist_mean(const struct dist *d)
 {
-    return d->type->mean(d);
+    return d->type ? d->type->mean(d) : 0;
 }
 
 double dist_variance(const struct dist *d)
 {
-    return d->type->variance(d);
+    return d->type ? d->type->variance(d) : 0;
 }
 
 double dist_sd(const struct dist *d)
@@ -379,17 +379,17 @@ double dist_sd(const struct dist *d)
 
 double dist_lowest(const struct dist *d)
 {
-    return d->type->lowest(d);
+    return d->type ? d->type->lowest(d) : 0;
 }
 
 bool dist_is_constant(const struct dist *d)
 {
-    return d->type == &constant_type;
+    return !d->type || d->type == &constant_type;
 }
 
 bool dist_is_zero(const struct dist *d)
 {
-    return d->type == &constant_type && d->p[0] == 0;
+    return !d->type || (d->type == &constant_type && d->p[0] == 0);
 }
 
 char *dist_format(const struct dist *d, char *buf, size_t n)
@@ -397,7 +397,7 @@ char *dist_format(const struct dist *d, char *buf, size_t n)
     char num[40];
     size_t used = 0;
     buf[0] = '\0';
-    if (d->type == &constant_type) return num_format(d->p[0], buf, n);
+    if (!d->type || d->type == &constant_type) return num_format(d->p[0], buf, n);
     used += (size_t)snprintf(buf, n, "%s(", d->type->name);
     if (d->type->nparams < 0) {
         for (size_t i = 0; i < d->k && used < n; i++) {

@@ -1,6 +1,7 @@
 /* dist.h - probability distributions for random quantities (times in days, units).
  *
- * A struct dist is a plain value: it can be copied with `=` and needs no freeing.
+ * A struct dist is a plain value: it can be copied with `=` and needs no freeing; a
+ * zeroed one (no family) is the constant 0.
  * Parameters are given the way a scenario writes them (a mean and an sd, not GSL's
  * shape and scale); dist_init validates them and derives what the sampler needs,
  * because GSL's samplers do not validate anything themselves.
@@ -57,7 +58,7 @@ void dist_constant(struct dist *d, double v);
 
 static inline double dist_sample(const struct dist *d, gsl_rng *r)
 {
-    return d->type->sample(d, r);
+    return d->type ? d->type->sample(d, r) : 0;
 }
 
 double dist_mean(const struct dist *d);

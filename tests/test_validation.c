@@ -62,11 +62,12 @@ static int run_case(const char *dir, const char *file, struct summary *s)
     static struct scenario sc;
     if (scenario_load(&sc, path, NULL, 0, stderr) != 0) return -1;
     unsigned reps = sc.cfg.run.replications;
-    double *rows = malloc((size_t)reps * METRIC_COUNT * sizeof *rows);
+    size_t nm = metric_count(&sc.cfg);
+    double *rows = malloc((size_t)reps * nm * sizeof *rows);
     const struct model_config *cfg = &sc.cfg;
     struct simulate_opts o = {.threads = 2};
     size_t missing = simulate(&cfg, 1, reps, &o, rows);
-    simulate_summarise(rows, reps, s);
+    simulate_summarise(rows, reps, nm, s);
     free(rows);
     return missing ? -1 : 0;
 }
@@ -84,8 +85,8 @@ static void test_safety_per_point(const char *dir)
     for (size_t j = 0; j < 4; j++) {
         size_t lo = 2 * j, hi = lo + 1;
         for (size_t rep = 0; rep < r.reps; rep++)
-            d[rep] = r.rows[(hi * r.reps + rep) * METRIC_COUNT + M_CYCLE_SERVICE_LEVEL] -
-                     r.rows[(lo * r.reps + rep) * METRIC_COUNT + M_CYCLE_SERVICE_LEVEL];
+            d[rep] = r.rows[(hi * r.reps + rep) * r.nm + M_CYCLE_SERVICE_LEVEL] -
+                     r.rows[(lo * r.reps + rep) * r.nm + M_CYCLE_SERVICE_LEVEL];
         struct summary s = summary_of(d, r.reps, 1);
         double z = gsl_cdf_ugaussian_Pinv(levels[j]);
         double sim = 2 * delta / (100 * s.mean);                              /* sd of safety stock per point */
