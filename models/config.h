@@ -81,6 +81,7 @@ struct inventory_config {
     struct dist lead_time_days;
     double initial_on_hand;
     enum shortage_rule shortage;
+    double reserve_units; /* the last units on hand are kept for the top-priority tier */
 };
 
 struct cost_config {
@@ -109,8 +110,7 @@ struct product_config {
     struct inventory_config inventory;
     struct cost_config costs; /* the per-unit and per-order stock costs apply */
     double price_per_unit;
-    int substitute;       /* index of the product offered instead, or -1 */
-    double reserve_units; /* the last units on hand are kept for the top-priority tier */
+    int substitute; /* index of the product offered instead, or -1 */
 };
 
 /* A class of customers. Without [tier.*] sections, one implicit tier. */

@@ -958,7 +958,7 @@ static void setup(struct model *m, const struct model_config *cfg)
     m->skip_picking = oc->picking.servers == 0 && dist_is_zero(&oc->picking.days);
     for (size_t p = 0; p < m->nproducts; p++) {
         enum rng_source lead = p == 0 ? SRC_LEAD_TIME : (enum rng_source)(SRC_LEAD_TIME_MORE + p - 1);
-        stock_init(&m->stocks[p], &m->products[p].inventory, m->products[p].reserve_units, m->top_priority,
+        stock_init(&m->stocks[p], &m->products[p].inventory, m->products[p].inventory.reserve_units, m->top_priority,
                    rng(m, lead), &m->pool, on_line_filled);
     }
     m->features = metric_features(cfg);

@@ -15,12 +15,23 @@ double theory_loss(double z)
 
 struct protection theory_protection(const struct model_config *cfg)
 {
-    const struct dist *gap = &cfg->demand.interarrival_days, *size = &cfg->demand.units_per_order;
-    const struct inventory_config *inv = &cfg->inventory;
+    return theory_protection_for(&cfg->demand, &cfg->inventory, 1);
+}
+
+struct protection theory_protection_for(const struct demand_config *d, const struct inventory_config *inv, double q)
+{
+    const struct dist *gap = &d->interarrival_days, *size = &d->units_per_order;
     double m = dist_mean(gap), v = dist_variance(gap);
     double ex = dist_mean(size), vx = dist_variance(size);
-    double rate = ex / m;                           /* units per day */
-    double var_rate = vx / m + ex * ex * v / (m * m * m); /* variance of demand per day */
+    double rate, var_rate; /* units per day, and the variance of demand per day */
+    if (q >= 1) {
+        rate = ex / m;
+        var_rate = vx / m + ex * ex * v / (m * m * m);
+    } else { /* a renewal stream of orders thinned with probability q */
+        double lambda = 1 / m, lines = q * lambda;
+        rate = ex * lines;
+        var_rate = vx * lines + ex * ex * (q * q * lambda * lambda * lambda * v + q * (1 - q) * lambda);
+    }
     double lead = dist_mean(&inv->lead_time_days), lead_var = dist_variance(&inv->lead_time_days);
     struct protection p;
     p.days = lead + inv->review_days;

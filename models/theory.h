@@ -30,6 +30,10 @@ struct protection {
  * the policy's own quantities (order_quantity, order_up_to - reorder_point). */
 struct protection theory_protection(const struct model_config *cfg);
 
+/* The same for a stock whose product appears on a share q of the orders (0 < q <= 1):
+ * its demand is the order stream thinned to those orders. */
+struct protection theory_protection_for(const struct demand_config *d, const struct inventory_config *inv, double q);
+
 /* Predictions for a reorder level `level` (s for sQ/sS, S for base stock). */
 struct prediction {
     double safety_factor;       /* k = (level - mean) / sd */

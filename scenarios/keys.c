@@ -8,21 +8,72 @@
 #include "sim/num.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
-static const char *policy_choice(size_t i)
+/* ---- choices: the words, and how the value is stored ---- */
+
+static const char *policy_word(size_t i)
 {
     for (size_t k = 0; policy_types[k]; k++)
         if (k == i) return policy_types[k]->name;
     return NULL;
 }
-
-static const char *shortage_choice(size_t i)
+static int policy_get(const void *slot)
 {
-    static const char *const names[] = {"backorder", "lost_sale"}; /* enum shortage_rule order */
-    return i < 2 ? names[i] : NULL;
+    const struct policy_type *p = *(const struct policy_type *const *)slot;
+    for (int k = 0; policy_types[k]; k++)
+        if (policy_types[k] == p) return k;
+    return 0;
 }
+static void policy_set(void *slot, int i)
+{
+    *(const struct policy_type **)slot = policy_types[i];
+}
+
+static const char *shortage_word(size_t i)
+{
+    static const char *const names[] = {"backorder", "lost_sale", "react"}; /* enum shortage_rule */
+    return i < 3 ? names[i] : NULL;
+}
+static int shortage_get(const void *slot)
+{
+    return (int)*(const enum shortage_rule *)slot;
+}
+static void shortage_set(void *slot, int i)
+{
+    *(enum shortage_rule *)slot = (enum shortage_rule)i;
+}
+
+static const char *expedite_word(size_t i)
+{
+    static const char *const names[] = {"never", "backordered", "late", "backordered_or_late"}; /* enum expedite_rule */
+    return i < 4 ? names[i] : NULL;
+}
+static int expedite_get(const void *slot)
+{
+    return (int)*(const enum expedite_rule *)slot;
+}
+static void expedite_set(void *slot, int i)
+{
+    *(enum expedite_rule *)slot = (enum expedite_rule)i;
+}
+
+static const char *yes_no_word(size_t i)
+{
+    return i == 0 ? "no" : i == 1 ? "yes" : NULL;
+}
+static int yes_no_get(const void *slot)
+{
+    return *(const bool *)slot ? 1 : 0;
+}
+static void yes_no_set(void *slot, int i)
+{
+    *(bool *)slot = i == 1;
+}
+
+/* ---- text checks ---- */
 
 static int check_parameter(const char *text, char *err, size_t errlen)
 {
@@ -49,154 +100,375 @@ static int check_service(const char *text, char *err, size_t errlen)
     return -1;
 }
 
-#define AT(member) offsetof(struct scenario, member)
+/* A product named as a substitute: its existence is checked once every product is read. */
+static int check_name(const char *text, char *err, size_t errlen)
+{
+    for (const char *p = text; *p; p++)
+        if (!(*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) {
+            snprintf(err, errlen, "'%s' is not a product name (letters, digits and '_')", text);
+            return -1;
+        }
+    return 0;
+}
+
+/* ---- the table ---- */
+
+#define AT(m) offsetof(struct scenario, m)
+#define PR(m) offsetof(struct product_config, m)
+#define PE(m) offsetof(struct entry, m)
+#define TI(m) offsetof(struct tier_config, m)
+#define CH(m) offsetof(struct channel_config, m)
 #define BIG 1e12
+
+/* Field lists (..F), then rows made of them. */
+#define KEYF(sec, key, ty, un, def, lo, hi, fl, off, mean)                                                    \
+    .section = sec, .name = key, .type = ty, .unit = un, .fallback = def, .min = lo, .max = hi, .flags = fl, \
+    .offset = off, .meaning = mean
+#define NUMF(sec, key, un, def, lo, hi, fl, off, mean) KEYF(sec, key, KEY_NUMBER, un, def, lo, hi, fl, off, mean)
+#define DISTF(sec, key, un, def, lo, hi, fl, off, mean) KEYF(sec, key, KEY_DIST, un, def, lo, hi, fl, off, mean)
+#define CHOICEF(sec, key, def, off, words, mean)                                                          \
+    .section = sec, .name = key, .type = KEY_CHOICE, .unit = "", .fallback = def, .offset = off,          \
+    .meaning = mean, .choice = words##_word, .choice_get = words##_get, .choice_set = words##_set
+#define KEY(...) {KEYF(__VA_ARGS__)}
+#define NUM(...) {NUMF(__VA_ARGS__)}
+#define DIST(...) {DISTF(__VA_ARGS__)}
+#define CHOICE(...) {CHOICEF(__VA_ARGS__)}
+/* a family key: stored in a product, tier or channel, defaulting to a global key */
+#define FAM(fam, inh, ...) {__VA_ARGS__, .family = fam, .inherit = inh}
 
 const struct key_def key_defs[] = {
     /* [run] */
-    {"run", "horizon_days", KEY_NUMBER, "days", "365", 0, 1e7, KEY_MIN_EXCLUSIVE,
-     "statistics are collected over this many days, after the warm-up", AT(cfg.run.horizon_days), 0, NULL, NULL},
-    {"run", "warmup_days", KEY_NUMBER, "days", "0", 0, 1e7, 0,
-     "simulated first so the system reaches a typical state; then all statistics are reset",
-     AT(cfg.run.warmup_days), 0, NULL, NULL},
-    {"run", "replications", KEY_COUNT, "", "10", 1, 100000, 0,
-     "independent runs; each metric is their mean with a 95% confidence interval",
-     AT(cfg.run.replications), 0, NULL, NULL},
-    {"run", "seed", KEY_SEED, "", "1", 0, 9007199254740991.0, 0,
-     "master seed of every random stream; the same seed gives the same results",
-     AT(cfg.run.seed), 0, NULL, NULL},
+    NUM("run", "horizon_days", "days", "365", 0, 1e7, KEY_MIN_EXCLUSIVE, AT(cfg.run.horizon_days),
+        "statistics are collected over this many days, after the warm-up"),
+    NUM("run", "warmup_days", "days", "0", 0, 1e7, 0, AT(cfg.run.warmup_days),
+        "simulated first so the system reaches a typical state; then all statistics are reset"),
+    KEY("run", "replications", KEY_COUNT, "", "10", 1, 100000, 0, AT(cfg.run.replications),
+        "independent runs; each metric is their mean with a 95% confidence interval"),
+    KEY("run", "seed", KEY_SEED, "", "1", 0, 9007199254740991.0, 0, AT(cfg.run.seed),
+        "master seed of every random stream; the same seed gives the same results"),
 
     /* [demand] */
-    {"demand", "orders_per_day", KEY_NUMBER, "orders/day", NULL, 0, 1e7, KEY_MIN_EXCLUSIVE,
-     "orders arrive at random (a Poisson process) at this mean rate; or give interarrival_days",
-     AT(orders_per_day), 0, NULL, NULL},
-    {"demand", "interarrival_days", KEY_DIST, "days", NULL, 0, 1e7, KEY_MEAN_POSITIVE,
-     "distribution of the gap between one order and the next; or give orders_per_day",
-     AT(cfg.demand.interarrival_days), 0, NULL, NULL},
-    {"demand", "first_order_days", KEY_NUMBER, "days", NULL, 0, 1e7, 0,
-     "time of the first order (default: one random gap after time 0)",
-     AT(cfg.demand.first_order_days), AT(cfg.demand.has_first_order), NULL, NULL},
-    {"demand", "units_per_order", KEY_DIST, "units", "1", 0, 1e9, KEY_MEAN_POSITIVE,
-     "distribution of the size of one order (a draw of 0 units is no order)",
-     AT(cfg.demand.units_per_order), 0, NULL, NULL},
+    NUM("demand", "orders_per_day", "orders/day", NULL, 0, 1e7, KEY_MIN_EXCLUSIVE, AT(orders_per_day),
+        "orders arrive at random (a Poisson process) at this mean rate; or give interarrival_days"),
+    DIST("demand", "interarrival_days", "days", NULL, 0, 1e7, KEY_MEAN_POSITIVE, AT(cfg.demand.interarrival_days),
+         "distribution of the gap between one order and the next; or give orders_per_day"),
+    {.section = "demand", .name = "first_order_days", .type = KEY_NUMBER, .unit = "days", .min = 0, .max = 1e7,
+     .offset = AT(cfg.demand.first_order_days), .given_offset = AT(cfg.demand.has_first_order),
+     .meaning = "time of the first order (default: one random gap after time 0)"},
+    DIST("demand", "units_per_order", "units", "1", 0, 1e9, KEY_MEAN_POSITIVE, AT(cfg.demand.units_per_order),
+         "units of one product on an order (the whole order with one product; a draw of 0 is no order)"),
+    DIST("demand", "lines_per_order", "products", "1", 1, MAX_LINES, 0, AT(cfg.demand.lines_per_order),
+         "how many different products one order asks for (rounded; needs [product.NAME] sections)"),
+    KEY("demand", "weekday_profile", KEY_LIST, "", NULL, 0, 100, 0, AT(weekday_profile),
+        "7 rate multipliers, Monday to Sunday (day 0 is a Monday), e.g. 1.3, 1.2, 1, 1, 1.1, 0.8, 0.6"),
+    KEY("demand", "rate_curve", KEY_LIST, "day:multiplier", NULL, 0, 1e7, KEY_PAIRS, AT(rate_curve),
+        "a life cycle or season: multipliers at given days, joined by straight lines, e.g. 0:0.2, 90:1, 700:0.3"),
+    NUM("demand", "peak_shift_share", "share", "0", 0, 1, 0, AT(cfg.demand.peak_shift_share),
+        "share of the orders placed on a peak weekday that move to the next quiet day for a discount"),
+    NUM("demand", "peak_discount", "share of price", "0", 0, 1, KEY_MAX_EXCLUSIVE, AT(cfg.demand.peak_discount),
+        "price discount given to the orders that move off the peak"),
 
     /* [order_cycle] */
-    {"order_cycle", "transmission_days", KEY_DIST, "days", "0", 0, 1e6, 0,
-     "order placed -> order received by the supplier (mail, phone, web, EDI)",
-     AT(cfg.order_cycle.transmission_days), 0, NULL, NULL},
-    {"order_cycle", "processing_days", KEY_DIST, "days", "0", 0, 1e6, 0,
-     "order entry and checking, per order", AT(cfg.order_cycle.processing.days), 0, NULL, NULL},
-    {"order_cycle", "processing_servers", KEY_COUNT, "clerks", "0", 0, 1e6, 0,
-     "clerks processing orders first come first served; 0: unlimited (a pure delay)",
-     AT(cfg.order_cycle.processing.servers), 0, NULL, NULL},
-    {"order_cycle", "picking_days", KEY_DIST, "days", "0", 0, 1e6, 0,
-     "picking and packing, per order, once its stock is allocated", AT(cfg.order_cycle.picking.days), 0, NULL, NULL},
-    {"order_cycle", "picking_servers", KEY_COUNT, "pickers", "0", 0, 1e6, 0,
-     "pickers working first come first served; 0: unlimited (a pure delay)",
-     AT(cfg.order_cycle.picking.servers), 0, NULL, NULL},
-    {"order_cycle", "delivery_days", KEY_DIST, "days", "0", 0, 1e6, 0,
-     "shipped -> received by the customer", AT(cfg.order_cycle.delivery_days), 0, NULL, NULL},
-    {"order_cycle", "promise_days", KEY_NUMBER, "days", NULL, 0, 1e6, 0,
-     "an order is on time if delivered within this many days of being placed (default: no promise)",
-     AT(cfg.order_cycle.promise_days), AT(cfg.order_cycle.has_promise), NULL, NULL},
+    DIST("order_cycle", "transmission_days", "days", "0", 0, 1e6, 0, AT(cfg.order_cycle.transmission_days),
+         "order placed -> order received by the supplier (mail, phone, web, EDI)"),
+    DIST("order_cycle", "processing_days", "days", "0", 0, 1e6, 0, AT(cfg.order_cycle.processing.days),
+         "order entry and checking, per order"),
+    KEY("order_cycle", "processing_servers", KEY_COUNT, "clerks", "0", 0, 1e6, 0,
+        AT(cfg.order_cycle.processing.servers),
+        "clerks processing orders, key customers first, then first come first served; 0: unlimited"),
+    DIST("order_cycle", "picking_days", "days", "0", 0, 1e6, 0, AT(cfg.order_cycle.picking.days),
+         "picking and packing, per order, once its stock is allocated"),
+    KEY("order_cycle", "picking_servers", KEY_COUNT, "pickers", "0", 0, 1e6, 0, AT(cfg.order_cycle.picking.servers),
+        "pickers, key customers first, then first come first served; 0: unlimited (a pure delay)"),
+    DIST("order_cycle", "delivery_days", "days", "0", 0, 1e6, 0, AT(cfg.order_cycle.delivery_days),
+         "shipped -> received by the customer"),
+    {.section = "order_cycle", .name = "promise_days", .type = KEY_NUMBER, .unit = "days", .min = 0, .max = 1e6,
+     .offset = AT(cfg.order_cycle.promise_days), .given_offset = AT(cfg.order_cycle.has_promise),
+     .meaning = "an order is on time if delivered within this many days of being placed (default: no promise)"},
+    NUM("order_cycle", "picking_error_rate", "share", "0", 0, 1, 0, AT(cfg.order_cycle.picking_error_rate),
+        "share of orders picked wrong (wrong item or quantity): returned, picked again, sent again"),
+    NUM("order_cycle", "damage_rate", "share", "0", 0, 1, 0, AT(cfg.order_cycle.damage_rate),
+        "share of orders damaged in transit: written off, replaced from stock, sent again"),
+    DIST("order_cycle", "return_days", "days", "2", 0, 1e6, 0, AT(cfg.order_cycle.return_days),
+         "a wrong or damaged order: delivery -> back at the supplier, ready to be sent again"),
+    CHOICE("order_cycle", "expedite", "never", AT(cfg.order_cycle.expedite), expedite,
+           "when to ship by express: never, backordered orders, orders that would be late, or both"),
+    DIST("order_cycle", "expedite_delivery_days", "days", NULL, 0, 1e6, 0,
+         AT(cfg.order_cycle.expedite_delivery_days), "the express delivery time (when expedite is not never)"),
 
     /* [inventory] */
-    {"inventory", "policy", KEY_CHOICE, "", "none", 0, 0, 0,
-     "how stock is replenished; none: stock never runs out", AT(policy_choice), 0, policy_choice, NULL},
-    {"inventory", "review_days", KEY_NUMBER, "days", "0", 0, 1e6, 0,
-     "0: continuous review (after every order); R > 0: review at times 0, R, 2R, ...",
-     AT(cfg.inventory.review_days), 0, NULL, NULL},
-    {"inventory", "reorder_point", KEY_NUMBER, "units", NULL, -1e9, 1e9, 0,
-     "s: order when the inventory position is at or below s (sQ, sS)",
-     AT(cfg.inventory.reorder_point), 0, NULL, NULL},
-    {"inventory", "order_quantity", KEY_NUMBER, "units", NULL, 0, 1e9, KEY_MIN_EXCLUSIVE,
-     "Q: order the smallest multiple of Q that lifts the position above s (sQ)",
-     AT(cfg.inventory.order_quantity), 0, NULL, NULL},
-    {"inventory", "order_up_to", KEY_NUMBER, "units", NULL, 0, 1e9, 0,
-     "S: order S minus the inventory position (sS, base_stock)", AT(cfg.inventory.order_up_to), 0, NULL, NULL},
-    {"inventory", "lead_time_days", KEY_DIST, "days", "0", 0, 1e6, 0,
-     "replenishment lead time, drawn per order; orders may overtake each other",
-     AT(cfg.inventory.lead_time_days), 0, NULL, NULL},
-    {"inventory", "safety_factor", KEY_NUMBER, "sd", NULL, -5, 10, 0,
-     "service lever: set s (sQ) or S (base_stock) to mean lead-time demand + k sd",
-     AT(safety_factor), 0, NULL, NULL},
-    {"inventory", "target_cycle_service_level", KEY_NUMBER, "share", NULL, 0, 1,
-     KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE,
-     "service lever: set s or S so the normal approximation gives this cycle service level",
-     AT(target_cycle_service_level), 0, NULL, NULL},
-    {"inventory", "target_fill_rate", KEY_NUMBER, "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE,
-     "service lever: set s or S so the normal approximation gives this fill rate (Chopra & Meindl)",
-     AT(target_fill_rate), 0, NULL, NULL},
-    {"inventory", "initial_on_hand", KEY_NUMBER, "units", NULL, 0, 1e9, 0,
-     "stock at time 0 (default: order_up_to, or reorder_point + order_quantity)",
-     AT(cfg.inventory.initial_on_hand), 0, NULL, NULL},
-    {"inventory", "shortage", KEY_CHOICE, "", "backorder", 0, 0, 0,
-     "what happens to units not in stock: backorder (they wait) or lost_sale (they are lost)",
-     AT(shortage_choice), 0, shortage_choice, NULL},
+    CHOICE("inventory", "policy", "none", AT(cfg.inventory.policy), policy,
+           "how stock is replenished; none: stock never runs out"),
+    NUM("inventory", "review_days", "days", "0", 0, 1e6, 0, AT(cfg.inventory.review_days),
+        "0: continuous review (after every order); R > 0: review at times 0, R, 2R, ..."),
+    NUM("inventory", "reorder_point", "units", NULL, -1e9, 1e9, 0, AT(cfg.inventory.reorder_point),
+        "s: order when the inventory position is at or below s (sQ, sS)"),
+    NUM("inventory", "order_quantity", "units", NULL, 0, 1e9, KEY_MIN_EXCLUSIVE, AT(cfg.inventory.order_quantity),
+        "Q: order the smallest multiple of Q that lifts the position above s (sQ)"),
+    NUM("inventory", "order_up_to", "units", NULL, 0, 1e9, 0, AT(cfg.inventory.order_up_to),
+        "S: order S minus the inventory position (sS, base_stock)"),
+    DIST("inventory", "lead_time_days", "days", "0", 0, 1e6, 0, AT(cfg.inventory.lead_time_days),
+         "replenishment lead time, drawn per order; orders may overtake each other"),
+    NUM("inventory", "safety_factor", "sd", NULL, -5, 10, 0, AT(levers[0]),
+        "service lever: set s (sQ) or S (base_stock) to mean lead-time demand + k sd"),
+    NUM("inventory", "target_cycle_service_level", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE,
+        AT(levers[1]), "service lever: set s or S so the normal approximation gives this cycle service level"),
+    NUM("inventory", "target_fill_rate", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE, AT(levers[2]),
+        "service lever: set s or S so the normal approximation gives this fill rate (Chopra & Meindl)"),
+    NUM("inventory", "initial_on_hand", "units", NULL, 0, 1e9, 0, AT(cfg.inventory.initial_on_hand),
+        "stock at time 0 (default: order_up_to, or reorder_point + order_quantity)"),
+    CHOICE("inventory", "shortage", "backorder", AT(cfg.inventory.shortage), shortage,
+           "units not in stock: backorder (they wait), lost_sale (they are lost), react (as [reactions] says)"),
+    NUM("inventory", "reserve_units", "units", "0", 0, 1e9, 0, AT(cfg.inventory.reserve_units),
+        "the last units on hand are kept for the highest-priority tier (stock rationing)"),
+
+    /* [reactions] */
+    NUM("reactions", "elsewhere", "share", "0.31", 0, 1, 0, AT(cfg.reactions.elsewhere),
+        "share of customers who meet a stockout and buy at another shop (Gruen et al. 2002: 31%)"),
+    NUM("reactions", "substitute", "share", "0.45", 0, 1, 0, AT(cfg.reactions.substitute),
+        "who buy the product's substitute (26% another brand + 19% the same brand, another item)"),
+    NUM("reactions", "wait", "share", "0.15", 0, 1, 0, AT(cfg.reactions.wait),
+        "who wait for the item to come back (15%: a backorder)"),
+    NUM("reactions", "cancel", "share", "0.09", 0, 1, 0, AT(cfg.reactions.cancel),
+        "who do not buy at all (9%)"),
+
+    /* [customers] */
+    NUM("customers", "initial", "customers", "0", 0, 1e7, 0, AT(cfg.customers.initial),
+        "customers at the start"),
+    NUM("customers", "acquisition_per_day", "customers/day", "0", 0, 1e6, 0, AT(cfg.customers.acquisition_per_day),
+        "new customers won per day, at random"),
+    NUM("customers", "acquisition_cost", "money/customer", "0", 0, BIG, 0, AT(cfg.customers.acquisition_cost),
+        "what winning one new customer costs (the course: 6 to 8 times what keeping one costs)"),
+    NUM("customers", "orders_per_customer_day", "orders/day", NULL, 0, 1e4, KEY_MIN_EXCLUSIVE,
+        AT(cfg.customers.orders_per_customer_day), "orders one customer places per day, at random"),
+    NUM("customers", "churn_per_day", "1/day", "0", 0, 1, 0, AT(cfg.customers.churn_per_day),
+        "chance per day that a customer leaves for reasons other than service"),
+    KEY("customers", "defect_after_failures", KEY_COUNT, "orders", "0", 0, 64, 0, AT(cfg.customers.defect_failures),
+        "k: a customer leaves after k failed orders (late, short, damaged or wrong) among the last m; 0: never"),
+    KEY("customers", "failure_window_orders", KEY_COUNT, "orders", "1", 1, 64, 0, AT(cfg.customers.defect_window),
+        "m: how many recent orders a customer remembers"),
 
     /* [costs] */
-    {"costs", "holding_per_unit_day", KEY_NUMBER, "money/unit/day", "0", 0, BIG, 0,
-     "cost of holding one unit in stock for one day (on the time-average on hand)",
-     AT(cfg.costs.holding_per_unit_day), 0, NULL, NULL},
-    {"costs", "order_fixed", KEY_NUMBER, "money/order", "0", 0, BIG, 0,
-     "fixed cost of each replenishment order", AT(cfg.costs.order_fixed), 0, NULL, NULL},
-    {"costs", "order_per_unit", KEY_NUMBER, "money/unit", "0", 0, BIG, 0,
-     "purchase cost of each unit ordered from the supplier", AT(cfg.costs.order_per_unit), 0, NULL, NULL},
-    {"costs", "backorder_per_unit_day", KEY_NUMBER, "money/unit/day", "0", 0, BIG, 0,
-     "cost of one unit waiting on backorder for one day (on the time-average backordered)",
-     AT(cfg.costs.backorder_per_unit_day), 0, NULL, NULL},
-    {"costs", "backorder_per_unit", KEY_NUMBER, "money/unit", "0", 0, BIG, 0,
-     "cost charged once for each unit that goes on backorder", AT(cfg.costs.backorder_per_unit), 0, NULL, NULL},
-    {"costs", "lost_sale_per_unit", KEY_NUMBER, "money/unit", "0", 0, BIG, 0,
-     "cost charged once for each unit of demand lost (goodwill; lost margin is already lost revenue)",
-     AT(cfg.costs.lost_sale_per_unit), 0, NULL, NULL},
-    {"costs", "processing_per_server_day", KEY_NUMBER, "money/clerk/day", "0", 0, BIG, 0,
-     "wage of each order-processing clerk per day (processing_servers of them)",
-     AT(cfg.costs.processing_per_server_day), 0, NULL, NULL},
-    {"costs", "picking_per_server_day", KEY_NUMBER, "money/picker/day", "0", 0, BIG, 0,
-     "wage of each picker per day (picking_servers of them)", AT(cfg.costs.picking_per_server_day), 0, NULL, NULL},
+    NUM("costs", "holding_per_unit_day", "money/unit/day", "0", 0, BIG, 0, AT(cfg.costs.holding_per_unit_day),
+        "cost of holding one unit in stock for one day (on the time-average on hand)"),
+    NUM("costs", "order_fixed", "money/order", "0", 0, BIG, 0, AT(cfg.costs.order_fixed),
+        "fixed cost of each replenishment order"),
+    NUM("costs", "order_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.costs.order_per_unit),
+        "purchase cost of each unit ordered from the supplier"),
+    NUM("costs", "backorder_per_unit_day", "money/unit/day", "0", 0, BIG, 0, AT(cfg.costs.backorder_per_unit_day),
+        "cost of one unit waiting on backorder for one day (on the time-average backordered)"),
+    NUM("costs", "backorder_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.costs.backorder_per_unit),
+        "cost charged once for each unit that goes on backorder"),
+    NUM("costs", "lost_sale_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.costs.lost_sale_per_unit),
+        "cost charged once for each unit of demand lost (goodwill; lost margin is already lost revenue)"),
+    NUM("costs", "processing_per_server_day", "money/clerk/day", "0", 0, BIG, 0,
+        AT(cfg.costs.processing_per_server_day), "wage of each order-processing clerk per day (processing_servers)"),
+    NUM("costs", "picking_per_server_day", "money/picker/day", "0", 0, BIG, 0, AT(cfg.costs.picking_per_server_day),
+        "wage of each picker per day (picking_servers of them)"),
+    NUM("costs", "wrong_shipment_per_order", "money/order", "0", 0, BIG, 0, AT(cfg.costs.wrong_shipment_per_order),
+        "handling a wrong order: the return, picking again and shipping again"),
+    NUM("costs", "damage_per_order", "money/order", "0", 0, BIG, 0, AT(cfg.costs.damage_per_order),
+        "handling a damaged order (the goods themselves are written off at order_per_unit)"),
+    NUM("costs", "expedite_per_order", "money/order", "0", 0, BIG, 0, AT(cfg.costs.expedite_per_order),
+        "extra cost of an express delivery"),
 
     /* [revenue] */
-    {"revenue", "price_per_unit", KEY_NUMBER, "money/unit", "0", 0, BIG, 0,
-     "earned on every unit delivered to a customer", AT(cfg.revenue.price_per_unit), 0, NULL, NULL},
+    NUM("revenue", "price_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.revenue.price_per_unit),
+        "earned on every unit delivered to a customer"),
+    NUM("revenue", "late_zero_days", "days", "0", 0, 1e6, 0, AT(cfg.revenue.late_zero_days),
+        "0: lateness costs no price; D > 0: price falls linearly from full at the promise to 0, D days later"),
 
     /* [sweep] */
-    {"sweep", "parameter", KEY_TEXT, "", NULL, 0, 0, 0,
-     "the key servlab sweep varies, as SECTION.KEY (e.g. inventory.safety_factor)",
-     AT(sweep.parameter), 0, NULL, check_parameter},
-    {"sweep", "from", KEY_NUMBER, "", NULL, -1e12, 1e12, 0, "first value of the parameter", AT(sweep.from), 0, NULL, NULL},
-    {"sweep", "to", KEY_NUMBER, "", NULL, -1e12, 1e12, 0, "last value of the parameter", AT(sweep.to), 0, NULL, NULL},
-    {"sweep", "steps", KEY_COUNT, "points", NULL, 2, SWEEP_POINTS_MAX, 0,
-     "number of points from `from` to `to`, both included, equally spaced", AT(sweep.steps), 0, NULL, NULL},
-    {"sweep", "values", KEY_LIST, "", NULL, -1e12, 1e12, 0,
-     "the parameter's values, separated by commas (instead of from, to and steps)", AT(sweep.values), 0, NULL, NULL},
-    {"sweep", "service", KEY_TEXT, "", "fill_rate", 0, 0, 0,
-     "the service rate the curve is drawn against (fill_rate, cycle_service_level, on_time_rate, ...)",
-     AT(sweep.service), 0, NULL, check_service},
+    {.section = "sweep", .name = "parameter", .type = KEY_TEXT, .unit = "", .offset = AT(sweep.parameter),
+     .check_text = check_parameter, .text_size = sizeof(((struct sweep_config *)0)->parameter),
+     .meaning = "the key servlab sweep varies, as SECTION.KEY (e.g. inventory.safety_factor)"},
+    NUM("sweep", "from", "", NULL, -1e12, 1e12, 0, AT(sweep.from), "first value of the parameter"),
+    NUM("sweep", "to", "", NULL, -1e12, 1e12, 0, AT(sweep.to), "last value of the parameter"),
+    KEY("sweep", "steps", KEY_COUNT, "points", NULL, 2, SWEEP_POINTS_MAX, 0, AT(sweep.steps),
+        "number of points from `from` to `to`, both included, equally spaced"),
+    KEY("sweep", "values", KEY_LIST, "", NULL, -1e12, 1e12, 0, AT(sweep.values),
+        "the parameter's values, separated by commas (instead of from, to and steps)"),
+    {.section = "sweep", .name = "service", .type = KEY_TEXT, .unit = "", .fallback = "fill_rate",
+     .offset = AT(sweep.service), .check_text = check_service,
+     .text_size = sizeof(((struct sweep_config *)0)->service),
+     .meaning = "the service rate the curve is drawn against (fill_rate, cycle_service_level, on_time_rate, ...)"},
+
+    /* [product.NAME] */
+    FAM(FAMILY_PRODUCT, NULL, NUMF("product", "share", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE, PR(share),
+                                  "share of order lines for this product (default: all products alike)")),
+    FAM(FAMILY_PRODUCT, NULL,
+        .section = "product", .name = "substitute", .type = KEY_TEXT, .unit = "", .flags = KEY_IN_ENTRY,
+        .offset = PE(substitute), .check_text = check_name, .text_size = NAME_LEN,
+        .meaning = "the product offered when this one is out of stock (shortage = react)"),
+    FAM(FAMILY_PRODUCT, "inventory.policy",
+        CHOICEF("product", "policy", NULL, PR(inventory.policy), policy, "as [inventory] policy, for this product")),
+    FAM(FAMILY_PRODUCT, "inventory.review_days",
+        NUMF("product", "review_days", "days", NULL, 0, 1e6, 0, PR(inventory.review_days), "as [inventory]")),
+    FAM(FAMILY_PRODUCT, "inventory.reorder_point",
+        NUMF("product", "reorder_point", "units", NULL, -1e9, 1e9, 0, PR(inventory.reorder_point), "as [inventory]")),
+    FAM(FAMILY_PRODUCT, "inventory.order_quantity",
+        NUMF("product", "order_quantity", "units", NULL, 0, 1e9, KEY_MIN_EXCLUSIVE, PR(inventory.order_quantity),
+            "as [inventory]")),
+    FAM(FAMILY_PRODUCT, "inventory.order_up_to",
+        NUMF("product", "order_up_to", "units", NULL, 0, 1e9, 0, PR(inventory.order_up_to), "as [inventory]")),
+    FAM(FAMILY_PRODUCT, "inventory.lead_time_days",
+        DISTF("product", "lead_time_days", "days", NULL, 0, 1e6, 0, PR(inventory.lead_time_days), "as [inventory]")),
+    FAM(FAMILY_PRODUCT, "inventory.safety_factor",
+        NUMF("product", "safety_factor", "sd", NULL, -5, 10, KEY_IN_ENTRY, PE(levers[0]), "as [inventory]")),
+    FAM(FAMILY_PRODUCT, "inventory.target_cycle_service_level",
+        NUMF("product", "target_cycle_service_level", "share", NULL, 0, 1,
+            KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE | KEY_IN_ENTRY, PE(levers[1]), "as [inventory]")),
+    FAM(FAMILY_PRODUCT, "inventory.target_fill_rate",
+        NUMF("product", "target_fill_rate", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE | KEY_IN_ENTRY,
+            PE(levers[2]), "as [inventory]")),
+    FAM(FAMILY_PRODUCT, "inventory.initial_on_hand",
+        NUMF("product", "initial_on_hand", "units", NULL, 0, 1e9, 0, PR(inventory.initial_on_hand),
+            "as [inventory]")),
+    FAM(FAMILY_PRODUCT, "inventory.shortage",
+        CHOICEF("product", "shortage", NULL, PR(inventory.shortage), shortage, "as [inventory]")),
+    FAM(FAMILY_PRODUCT, "inventory.reserve_units",
+        NUMF("product", "reserve_units", "units", NULL, 0, 1e9, 0, PR(inventory.reserve_units), "as [inventory]")),
+    FAM(FAMILY_PRODUCT, "costs.holding_per_unit_day",
+        NUMF("product", "holding_per_unit_day", "money/unit/day", NULL, 0, BIG, 0, PR(costs.holding_per_unit_day),
+            "as [costs]")),
+    FAM(FAMILY_PRODUCT, "costs.order_fixed",
+        NUMF("product", "order_fixed", "money/order", NULL, 0, BIG, 0, PR(costs.order_fixed), "as [costs]")),
+    FAM(FAMILY_PRODUCT, "costs.order_per_unit",
+        NUMF("product", "order_per_unit", "money/unit", NULL, 0, BIG, 0, PR(costs.order_per_unit), "as [costs]")),
+    FAM(FAMILY_PRODUCT, "costs.backorder_per_unit_day",
+        NUMF("product", "backorder_per_unit_day", "money/unit/day", NULL, 0, BIG, 0, PR(costs.backorder_per_unit_day),
+            "as [costs]")),
+    FAM(FAMILY_PRODUCT, "costs.backorder_per_unit",
+        NUMF("product", "backorder_per_unit", "money/unit", NULL, 0, BIG, 0, PR(costs.backorder_per_unit),
+            "as [costs]")),
+    FAM(FAMILY_PRODUCT, "costs.lost_sale_per_unit",
+        NUMF("product", "lost_sale_per_unit", "money/unit", NULL, 0, BIG, 0, PR(costs.lost_sale_per_unit),
+            "as [costs]")),
+    FAM(FAMILY_PRODUCT, "revenue.price_per_unit",
+        NUMF("product", "price_per_unit", "money/unit", NULL, 0, BIG, 0, PR(price_per_unit), "as [revenue]")),
+
+    /* [tier.NAME] */
+    FAM(FAMILY_TIER, NULL, NUMF("tier", "share", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE, TI(share),
+                               "share of orders from this tier; with [customers], of new customers")),
+    FAM(FAMILY_TIER, NULL, KEYF("tier", "priority", KEY_COUNT, "", "0", 0, 100, 0, TI(priority),
+                               "higher goes first in the order-processing and picking queues and for scarce stock")),
+    FAM(FAMILY_TIER, "demand.units_per_order",
+        .section = "tier", .name = "units_per_order", .type = KEY_DIST, .unit = "units", .min = 0, .max = 1e9,
+         .flags = KEY_MEAN_POSITIVE, .offset = TI(units_per_order), .given_offset = TI(has_units),
+         .meaning = "as [demand]: the size of this tier's order lines"),
+    FAM(FAMILY_TIER, NULL, NUMF("tier", "price_factor", "", "1", 0, 10, KEY_MIN_EXCLUSIVE, TI(price_factor),
+                               "what this tier pays, as a multiple of the list price (0.9: a 10% discount)")),
+    FAM(FAMILY_TIER, "order_cycle.promise_days",
+        .section = "tier", .name = "promise_days", .type = KEY_NUMBER, .unit = "days", .min = 0, .max = 1e6,
+         .offset = TI(promise_days), .given_offset = TI(has_promise),
+         .meaning = "as [order_cycle]: the delivery time promised to this tier"),
+    FAM(FAMILY_TIER, NULL, CHOICEF("tier", "expedite", "no", TI(always_expedite), yes_no,
+                                  "yes: every order of this tier goes by express")),
+    FAM(FAMILY_TIER, "customers.orders_per_customer_day",
+        NUMF("tier", "orders_per_customer_day", "orders/day", NULL, 0, 1e4, KEY_MIN_EXCLUSIVE,
+            TI(orders_per_customer_day), "as [customers]")),
+    FAM(FAMILY_TIER, "customers.churn_per_day",
+        NUMF("tier", "churn_per_day", "1/day", NULL, 0, 1, 0, TI(churn_per_day), "as [customers]")),
+    FAM(FAMILY_TIER, "customers.defect_after_failures",
+        KEYF("tier", "defect_after_failures", KEY_COUNT, "orders", NULL, 0, 64, 0, TI(defect_failures),
+            "as [customers]")),
+    FAM(FAMILY_TIER, "customers.failure_window_orders",
+        KEYF("tier", "failure_window_orders", KEY_COUNT, "orders", NULL, 1, 64, 0, TI(defect_window),
+            "as [customers]")),
+
+    /* [channel.NAME] */
+    FAM(FAMILY_CHANNEL, NULL, NUMF("channel", "share", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE, CH(share),
+                                  "share of orders that come through this channel")),
+    FAM(FAMILY_CHANNEL, "order_cycle.transmission_days",
+        DISTF("channel", "transmission_days", "days", NULL, 0, 1e6, 0, CH(transmission_days),
+             "order placed -> received, through this channel")),
+    FAM(FAMILY_CHANNEL, NULL, NUMF("channel", "entry_error_rate", "share", "0", 0, 1, 0, CH(entry_error_rate),
+                                  "share of orders keyed in wrong, and so shipped wrong")),
+    FAM(FAMILY_CHANNEL, NULL, NUMF("channel", "cost_per_order", "money/order", "0", 0, BIG, 0, CH(cost_per_order),
+                                  "what handling one order through this channel costs")),
 };
 
 const size_t key_count = sizeof key_defs / sizeof key_defs[0];
 
-const char *const key_sections[] = {"run", "demand", "order_cycle", "inventory", "costs", "revenue", "sweep", NULL};
+const char *const key_sections[] = {"run",       "demand",    "order_cycle", "inventory", "reactions",
+                                    "customers", "costs",     "revenue",     "sweep",     NULL};
 
 static const char *const section_meanings[] = {
     "how long to simulate, how often, with which random numbers",
-    "customer orders: when they arrive and how big they are",
+    "customer orders: when they arrive, how big they are, how their rate varies",
     "the order cycle: transmission -> processing -> allocation from stock -> picking -> delivery",
-    "stock and its replenishment",
-    "what stock, orders and shortages cost",
+    "stock and its replenishment (the defaults of every [product.NAME])",
+    "what customers do on meeting a stockout (with shortage = react)",
+    "a customer base that grows by acquisition and shrinks by churn and poor service",
+    "what stock, orders, staff, errors and shortages cost",
     "what customers pay",
     "what servlab sweep varies, and the service measure it draws the curve against",
 };
 
+static const char *const family_prefixes[FAMILY_COUNT] = {NULL, "product", "tier", "channel"};
+static const char *const family_meanings[FAMILY_COUNT] = {
+    NULL,
+    "one product with its own stock; keys not given take the [inventory], [costs] and [revenue] values",
+    "a class of customers (e.g. ordinary, potential, key): their share, priority, prices and promise",
+    "a way orders reach the supplier (web, phone, fax, EDI): its share, time, errors and cost",
+};
+
+enum key_family key_family_of(const char *section, const char **name)
+{
+    for (int f = 1; f < FAMILY_COUNT; f++) {
+        size_t n = strlen(family_prefixes[f]);
+        if (strncmp(section, family_prefixes[f], n) == 0 && section[n] == '.' && section[n + 1]) {
+            if (name) *name = section + n + 1;
+            return (enum key_family)f;
+        }
+    }
+    if (name) *name = NULL;
+    return FAMILY_NONE;
+}
+
+const char *key_family_prefix(enum key_family f)
+{
+    return family_prefixes[f];
+}
+
 int key_find(const char *section, const char *name)
 {
+    enum key_family f = key_family_of(section, NULL);
+    const char *plain = f ? family_prefixes[f] : section;
     for (size_t i = 0; i < key_count; i++)
-        if (strcmp(key_defs[i].section, section) == 0 && strcmp(key_defs[i].name, name) == 0) return (int)i;
+        if (key_defs[i].family == f && strcmp(key_defs[i].section, plain) == 0 && strcmp(key_defs[i].name, name) == 0)
+            return (int)i;
     return -1;
 }
 
-static const char *type_name(enum key_type t);
+size_t key_index(const char *section, const char *name)
+{
+    for (size_t i = 0; i < key_count; i++)
+        if (strcmp(key_defs[i].section, section) == 0 && strcmp(key_defs[i].name, name) == 0) return i;
+    abort(); /* only called with names from the table */
+}
+
+int key_section_known(const char *section)
+{
+    if (key_family_of(section, NULL) != FAMILY_NONE) return 1;
+    for (size_t i = 0; key_sections[i]; i++)
+        if (strcmp(key_sections[i], section) == 0) return 1;
+    return 0;
+}
+
+static const char *type_name(enum key_type t)
+{
+    switch (t) {
+    case KEY_NUMBER: return "number";
+    case KEY_COUNT:
+    case KEY_SEED: return "whole number";
+    case KEY_DIST: return "distribution";
+    case KEY_CHOICE: return "choice";
+    case KEY_TEXT: return "name";
+    case KEY_LIST: return "list of numbers";
+    }
+    return "?";
+}
 
 int key_sweepable(const char *name, char *err, size_t errlen)
 {
@@ -205,15 +477,15 @@ int key_sweepable(const char *name, char *err, size_t errlen)
         snprintf(err, errlen, "'%s': name the section too, as SECTION.KEY (e.g. inventory.reorder_point)", name);
         return -1;
     }
-    char section[64];
+    char section[80];
     snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
     int k = key_find(section, dot + 1);
     if (k < 0) {
-        const char *full[128];
-        char names[128][80];
+        const char *full[SCENARIO_KEYS_MAX];
+        char names[SCENARIO_KEYS_MAX][80];
         size_t n = 0;
-        for (size_t i = 0; i < key_count && n < 128; i++)
-            if (key_defs[i].type == KEY_NUMBER || key_defs[i].type == KEY_COUNT) {
+        for (size_t i = 0; i < key_count && n < SCENARIO_KEYS_MAX; i++)
+            if (!key_defs[i].family && (key_defs[i].type == KEY_NUMBER || key_defs[i].type == KEY_COUNT)) {
                 snprintf(names[n], sizeof names[n], "%s.%s", key_defs[i].section, key_defs[i].name);
                 full[n] = names[n];
                 n++;
@@ -238,13 +510,6 @@ int key_sweepable(const char *name, char *err, size_t errlen)
     return k;
 }
 
-int key_section_known(const char *section)
-{
-    for (size_t i = 0; key_sections[i]; i++)
-        if (strcmp(key_sections[i], section) == 0) return 1;
-    return 0;
-}
-
 void key_range_text(const struct key_def *k, char *buf, size_t n)
 {
     char lo[40], hi[40];
@@ -266,10 +531,13 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
         snprintf(buf, n, "draws >= %s%s", lo, k->flags & KEY_MEAN_POSITIVE ? ", mean > 0" : "");
         return;
     case KEY_TEXT:
-        snprintf(buf, n, "%s", k->check_text == check_service ? "a rate metric" : "a number key, SECTION.KEY");
+        snprintf(buf, n, "%s",
+                 k->check_text == check_service     ? "a rate metric"
+                 : k->check_text == check_parameter ? "a number key, SECTION.KEY"
+                                                    : "a product name");
         return;
     case KEY_LIST:
-        snprintf(buf, n, "1 to %d numbers", SWEEP_POINTS_MAX);
+        snprintf(buf, n, "%s", k->flags & KEY_PAIRS ? "day:multiplier pairs, days ascending" : "numbers");
         return;
     case KEY_NUMBER:
         if (k->min <= -1e9)
@@ -283,56 +551,58 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
     }
 }
 
-static const char *type_name(enum key_type t)
+static void print_key(FILE *out, const struct key_def *k)
 {
-    switch (t) {
-    case KEY_NUMBER: return "number";
-    case KEY_COUNT:
-    case KEY_SEED: return "whole number";
-    case KEY_DIST: return "distribution";
-    case KEY_CHOICE: return "choice";
-    case KEY_TEXT: return "name";
-    case KEY_LIST: return "list of numbers";
-    }
-    return "?";
+    char range[120], what[80], deflt[120];
+    key_range_text(k, range, sizeof range);
+    snprintf(what, sizeof what, "%s%s%s", type_name(k->type), *k->unit ? ", " : "", k->unit);
+    if (k->fallback)
+        snprintf(deflt, sizeof deflt, "%s", k->fallback);
+    else if (k->inherit)
+        snprintf(deflt, sizeof deflt, "[%.*s] %s", (int)strcspn(k->inherit, "."), k->inherit,
+                 strchr(k->inherit, '.') + 1);
+    else
+        snprintf(deflt, sizeof deflt, "(none)");
+    fprintf(out, "  %-26s %-26s default: %s\n", k->name, what, deflt);
+    fprintf(out, "  %-26s allowed: %s\n", "", range);
+    fprintf(out, "  %-26s %s\n", "", k->meaning);
+    if (k->choice == policy_word && !k->family)
+        for (size_t p = 0; policy_types[p]; p++)
+            fprintf(out, "  %-26s   %-11s %s\n", "", policy_types[p]->name, policy_types[p]->meaning);
+    fputc('\n', out);
 }
 
-static void print_section(FILE *out, size_t s)
+static void print_section(FILE *out, const char *section, const char *meaning, enum key_family f)
 {
-    const char *section = key_sections[s];
-    fprintf(out, "[%s]  %s\n\n", section, section_meanings[s]);
-    for (size_t i = 0; i < key_count; i++) {
-        const struct key_def *k = &key_defs[i];
-        if (strcmp(k->section, section) != 0) continue;
-        char range[120], what[80];
-        key_range_text(k, range, sizeof range);
-        snprintf(what, sizeof what, "%s%s%s", type_name(k->type), *k->unit ? ", " : "", k->unit);
-        fprintf(out, "  %-22s %-28s default: %s\n", k->name, what, k->fallback ? k->fallback : "(none)");
-        fprintf(out, "  %-22s allowed: %s\n", "", range);
-        fprintf(out, "  %-22s %s\n", "", k->meaning);
-        if (k->choice == policy_choice)
-            for (size_t p = 0; policy_types[p]; p++)
-                fprintf(out, "  %-22s   %-11s %s\n", "", policy_types[p]->name, policy_types[p]->meaning);
-        fputc('\n', out);
-    }
+    if (f)
+        fprintf(out, "[%s.NAME]  %s\n\n", section, meaning);
+    else
+        fprintf(out, "[%s]  %s\n\n", section, meaning);
+    for (size_t i = 0; i < key_count; i++)
+        if (key_defs[i].family == f && strcmp(key_defs[i].section, section) == 0) print_key(out, &key_defs[i]);
 }
 
 int keys_print(FILE *out, const char *section)
 {
-    if (section) {
-        for (size_t s = 0; key_sections[s]; s++)
-            if (strcmp(key_sections[s], section) == 0) {
-                print_section(out, s);
-                return 0;
+    for (size_t s = 0; key_sections[s]; s++)
+        if (!section || strcmp(key_sections[s], section) == 0) {
+            if (!section && s == 0) {
+                fputs("servlab scenario keys. Times are in days, quantities in units, money in one currency.\n"
+                      "A distribution is written as a number (a constant) or one of:\n", out);
+                for (size_t i = 0; dist_types[i]; i++) fprintf(out, "  %s\n", dist_types[i]->signature);
+                fputs("normal draws below 0 become 0; lognormal and gamma take the mean and sd of the quantity\n"
+                      "itself; geometric draws 1, 2, 3, ...; discrete weights are normalised to sum to 1.\n"
+                      "Comments: a line starting with ';' or '#', or the rest of a line after ' ;'.\n"
+                      "Sections [product.NAME], [tier.NAME] and [channel.NAME] may appear once per NAME.\n\n",
+                      out);
             }
-        return -1;
-    }
-    fputs("servlab scenario keys. Times are in days, quantities in units, money in one currency.\n"
-          "A distribution is written as a number (a constant) or one of:\n", out);
-    for (size_t i = 0; dist_types[i]; i++) fprintf(out, "  %s\n", dist_types[i]->signature);
-    fputs("normal draws below 0 become 0; lognormal and gamma take the mean and sd of the quantity\n"
-          "itself; geometric draws 1, 2, 3, ...; discrete weights are normalised to sum to 1.\n"
-          "Comments: a line starting with ';' or '#', or the rest of a line after ' ;'.\n\n", out);
-    for (size_t s = 0; key_sections[s]; s++) print_section(out, s);
-    return 0;
+            print_section(out, key_sections[s], section_meanings[s], FAMILY_NONE);
+            if (section) return 0;
+        }
+    for (int f = 1; f < FAMILY_COUNT; f++)
+        if (!section || strcmp(family_prefixes[f], section) == 0) {
+            print_section(out, family_prefixes[f], family_meanings[f], (enum key_family)f);
+            if (section) return 0;
+        }
+    return section ? -1 : 0;
 }

@@ -1,6 +1,11 @@
 /* keys.h - the one typed table of scenario keys (section, name, type, unit, default,
  * bounds, meaning, where the value goes). The reader, `servlab keys`, `servlab check`
  * and the did-you-mean suggestions all read it; nothing else lists keys.
+ *
+ * Some sections repeat with a name: [product.NAME], [tier.NAME], [channel.NAME]. Their
+ * keys form a family; a family key may inherit its default from a global key (a
+ * product's reorder_point from [inventory] reorder_point), so a scenario states once
+ * what most products share and only the differences per product.
  */
 #ifndef SCENARIOS_KEYS_H
 #define SCENARIOS_KEYS_H
@@ -13,55 +18,77 @@ enum key_type {
     KEY_COUNT,  /* a whole number stored as unsigned */
     KEY_SEED,   /* a whole number stored as uint64_t */
     KEY_DIST,   /* a struct dist */
-    KEY_CHOICE, /* one word from a list, stored as its int index */
-    KEY_TEXT,   /* a word, stored as char[KEY_TEXT_MAX], checked by key_def.check_text */
-    KEY_LIST,   /* numbers separated by commas, stored as struct number_list */
+    KEY_CHOICE, /* one word from a list, stored through choice_set */
+    KEY_TEXT,   /* a word, stored as char[text_size], checked by check_text */
+    KEY_LIST,   /* numbers separated by commas (or a:b pairs), stored as struct number_list */
 };
-
-enum { KEY_TEXT_MAX = 100 };
 
 enum key_flags {
     KEY_MIN_EXCLUSIVE = 1 << 0, /* value must be > min, not >= */
     KEY_MEAN_POSITIVE = 1 << 1, /* distributions: the mean must be > 0 */
     KEY_MAX_EXCLUSIVE = 1 << 2, /* value must be < max, not <= */
+    KEY_IN_ENTRY = 1 << 3,      /* family keys: stored in the reader's entry, not the model's config */
+    KEY_PAIRS = 1 << 4,         /* lists: items are a:b pairs */
 };
 
+enum key_family { FAMILY_NONE, FAMILY_PRODUCT, FAMILY_TIER, FAMILY_CHANNEL, FAMILY_COUNT };
+
 struct key_def {
-    const char *section, *name;
+    const char *section; /* "inventory"; for a family its prefix: "product" */
+    const char *name;
     enum key_type type;
     const char *unit;     /* "days", "units", "money/unit/day", ... ("" for none) */
-    const char *fallback; /* default as text; NULL: none (optional or conditional) */
+    const char *fallback; /* default as text; NULL: none (optional, conditional or inherited) */
     double min, max;      /* bounds on the value, or on a distribution's lowest draw */
     unsigned flags;
     const char *meaning; /* one line */
-    size_t offset;       /* where the value lives in struct scenario */
-    size_t given_offset; /* optional keys: a bool in struct scenario set when given; 0: none */
-    const char *(*choice)(size_t i); /* KEY_CHOICE: the i-th allowed word, NULL past the end */
-    /* KEY_TEXT: 0 if text is acceptable, else -1 with the problem in err */
+    size_t offset;       /* where the value lives: struct scenario, or a family's config element
+                            (struct product_config ...), or its entry with KEY_IN_ENTRY */
+    size_t given_offset; /* optional keys: a bool beside the value set when given; 0: none */
+    enum key_family family;
+    const char *inherit; /* family keys: the global key ("inventory.policy") giving the default */
+    /* KEY_CHOICE: the i-th allowed word (NULL past the end), and reading/writing the value */
+    const char *(*choice)(size_t i);
+    int (*choice_get)(const void *slot);
+    void (*choice_set)(void *slot, int i);
+    /* KEY_TEXT: 0 if text is acceptable, else -1 with the problem in err; and its room */
     int (*check_text)(const char *text, char *err, size_t errlen);
+    size_t text_size;
 };
 
 extern const struct key_def key_defs[];
 extern const size_t key_count;
 
-/* Index of [section] name, or -1. */
+/* The family a section name belongs to ("product.tea" -> FAMILY_PRODUCT), with the
+ * instance name after the dot in *name (NULL for FAMILY_NONE). */
+enum key_family key_family_of(const char *section, const char **name);
+
+/* The prefix of a family ("product"). */
+const char *key_family_prefix(enum key_family f);
+
+/* Index of `name` in `section` (a plain section or "product.NAME"), or -1. */
 int key_find(const char *section, const char *name);
 
-/* True if `section` is a known section name. */
+/* The index of the global key "section.name" (which must exist). */
+size_t key_index(const char *section, const char *name);
+
+/* True if `section` is a known section name or a family section with a name. */
 int key_section_known(const char *section);
 
-/* The known section names, NULL-terminated. */
+/* The known plain section names, NULL-terminated. */
 extern const char *const key_sections[];
 
-/* Print the key reference: every key of `section` (NULL: all) with type, unit, default,
- * range and meaning. Returns 0, or -1 if the section is unknown. */
+/* Print the key reference: every key of `section` (a plain section, or a family prefix
+ * such as "product"; NULL: all) with type, unit, default, range and meaning. Returns
+ * 0, or -1 if the section is unknown. */
 int keys_print(FILE *out, const char *section);
 
 /* Describe a key's allowed values, e.g. ">= 0", "1 to 100000", "none | sQ | sS". */
 void key_range_text(const struct key_def *k, char *buf, size_t n);
 
-/* Can `name` ("section.key") be swept? It must name a number key (not the seed).
- * Returns its index, or -1 with the problem (and a suggestion) in err. */
+/* Can `name` ("section.key") be swept? It must name a number key of a plain section or
+ * of a named family section ("product.tea.reorder_point"), not the seed. Returns its
+ * index, or -1 with the problem (and a suggestion) in err. */
 int key_sweepable(const char *name, char *err, size_t errlen);
 
 #endif

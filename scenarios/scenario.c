@@ -1,6 +1,7 @@
 /* scenario.c - reading a scenario: file -> scan (every inih pitfall, with lines) ->
- * inih (the values) -> the key table (types, bounds) -> --set overrides -> cross-field
- * checks and resolution -> warnings. All problems are collected and reported, up to
+ * inih (the values) -> the key table (types, bounds) -> --set overrides -> named
+ * sections inherit what they do not say -> cross-field checks and resolution ->
+ * warnings. All problems are collected and reported in line order, up to
  * MAX_REPORTED, so a student sees every mistake at once. */
 #include "scenario.h"
 #include "keys.h"
@@ -14,8 +15,8 @@
 #include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <ini.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -90,22 +91,86 @@ static void scan_problem(void *ctx, int line, const char *section, const char *k
     report(ctx, line, section, key, "%s", problem);
 }
 
-/* ---- one value ---- */
+/* ---- where values live: global keys, or named sections ---- */
 
-static void *slot(struct scenario *sc, size_t offset)
+static struct entry *entries_of(struct scenario *sc, enum key_family f)
 {
-    return (char *)sc + offset;
+    return f == FAMILY_PRODUCT ? sc->products : f == FAMILY_TIER ? sc->tiers : sc->channels;
 }
 
-/* Parse text as key k's value, check its bounds, store it. Returns 0 or -1 (reported). */
-static int apply_value(struct loader *ld, size_t k, const char *text, int line, enum key_from from)
+static size_t *count_of(struct scenario *sc, enum key_family f)
+{
+    return f == FAMILY_PRODUCT ? &sc->cfg.nproducts : f == FAMILY_TIER ? &sc->cfg.ntiers : &sc->cfg.nchannels;
+}
+
+static size_t capacity_of(enum key_family f)
+{
+    return f == FAMILY_PRODUCT ? MAX_PRODUCTS : f == FAMILY_TIER ? MAX_TIERS : MAX_CHANNELS;
+}
+
+static void *config_of(struct scenario *sc, enum key_family f, size_t i)
+{
+    return f == FAMILY_PRODUCT ? (void *)&sc->cfg.products[i]
+           : f == FAMILY_TIER  ? (void *)&sc->cfg.tiers[i]
+                               : (void *)&sc->cfg.channels[i];
+}
+
+/* The section a key is being set in: a plain one, or instance i of a family. */
+struct target {
+    enum key_family family;
+    size_t index;
+    char label[NAME_LEN + 16]; /* "inventory" or "product.tea" */
+};
+
+static struct target plain_target(const char *section)
+{
+    struct target t = {.family = FAMILY_NONE};
+    snprintf(t.label, sizeof t.label, "%s", section);
+    return t;
+}
+
+static struct target family_target(struct scenario *sc, enum key_family f, size_t i)
+{
+    struct target t = {.family = f, .index = i};
+    snprintf(t.label, sizeof t.label, "%s.%s", key_family_prefix(f), entries_of(sc, f)[i].name);
+    return t;
+}
+
+static void *slot(struct scenario *sc, const struct key_def *d, const struct target *t)
+{
+    if (!d->family) return (char *)sc + d->offset;
+    char *base = d->flags & KEY_IN_ENTRY ? (char *)&entries_of(sc, t->family)[t->index]
+                                         : (char *)config_of(sc, t->family, t->index);
+    return base + d->offset;
+}
+
+static bool *given_flag(struct scenario *sc, const struct key_def *d, const struct target *t)
+{
+    if (!d->given_offset) return NULL;
+    char *base = d->family ? (char *)config_of(sc, t->family, t->index) : (char *)sc;
+    return (bool *)(base + d->given_offset);
+}
+
+static struct key_origin *origin(struct scenario *sc, size_t k, const struct target *t)
+{
+    return t->family ? &entries_of(sc, t->family)[t->index].origin[k] : &sc->origin[k];
+}
+
+/* ---- one value ---- */
+
+/* Parse text as key k's value in target t, check its bounds, store it. Returns 0 or
+ * -1 (reported). */
+static int apply_value(struct loader *ld, size_t k, const struct target *t, const char *text, int line,
+                       enum key_from from)
 {
     const struct key_def *d = &key_defs[k];
     struct scenario *sc = ld->sc;
+    const char *sec = t->label;
     char problem[300], lo[40], hi[40], got[40];
     num_format(d->min, lo, sizeof lo);
     num_format(d->max, hi, sizeof hi);
     const char *cmp = d->flags & KEY_MIN_EXCLUSIVE ? ">" : ">=";
+    void *at = slot(sc, d, t);
 
     switch (d->type) {
     case KEY_NUMBER:
@@ -113,37 +178,36 @@ static int apply_value(struct loader *ld, size_t k, const char *text, int line, 
     case KEY_SEED: {
         double x;
         if (value_number(text, &x, problem, sizeof problem) != 0) {
-            report(ld, line, d->section, d->name, "%s", problem);
+            report(ld, line, sec, d->name, "%s", problem);
             return -1;
         }
         num_format(x, got, sizeof got);
         bool low = d->flags & KEY_MIN_EXCLUSIVE ? !(x > d->min) : !(x >= d->min);
         if (low) {
-            report(ld, line, d->section, d->name, "must be %s %s, got %s", cmp, lo, got);
+            report(ld, line, sec, d->name, "must be %s %s, got %s", cmp, lo, got);
             return -1;
         }
         if (d->flags & KEY_MAX_EXCLUSIVE ? !(x < d->max) : x > d->max) {
-            report(ld, line, d->section, d->name, "must be %s %s, got %s%s",
-                   d->flags & KEY_MAX_EXCLUSIVE ? "below" : "at most", hi, got,
-                   d->max == 1 && x > 1 && x <= 100 ? " (write a share as a decimal: 0.95 for 95%)" : "");
+            report(ld, line, sec, d->name, "must be %s %s, got %s%s", d->flags & KEY_MAX_EXCLUSIVE ? "below" : "at most",
+                   hi, got, d->max == 1 && x > 1 && x <= 100 ? " (write a share as a decimal: 0.95 for 95%)" : "");
             return -1;
         }
         if (d->type != KEY_NUMBER && x != floor(x)) {
-            report(ld, line, d->section, d->name, "must be a whole number, got %s", got);
+            report(ld, line, sec, d->name, "must be a whole number, got %s", got);
             return -1;
         }
         if (d->type == KEY_NUMBER)
-            *(double *)slot(sc, d->offset) = x;
+            *(double *)at = x;
         else if (d->type == KEY_COUNT)
-            *(unsigned *)slot(sc, d->offset) = (unsigned)x;
+            *(unsigned *)at = (unsigned)x;
         else
-            *(uint64_t *)slot(sc, d->offset) = (uint64_t)x;
+            *(uint64_t *)at = (uint64_t)x;
         break;
     }
     case KEY_DIST: {
         struct dist dist;
         if (value_dist(text, &dist, problem, sizeof problem) != 0) {
-            report(ld, line, d->section, d->name, "%s", problem);
+            report(ld, line, sec, d->name, "%s", problem);
             return -1;
         }
         char shown[200];
@@ -151,21 +215,21 @@ static int apply_value(struct loader *ld, size_t k, const char *text, int line, 
         if (dist_lowest(&dist) < d->min) {
             num_format(dist_lowest(&dist), got, sizeof got);
             if (dist_is_constant(&dist))
-                report(ld, line, d->section, d->name, "must be >= %s, got %s", lo, got);
+                report(ld, line, sec, d->name, "must be >= %s, got %s", lo, got);
             else
-                report(ld, line, d->section, d->name, "draws must be >= %s, but %s can draw %s", lo, shown, got);
+                report(ld, line, sec, d->name, "draws must be >= %s, but %s can draw %s", lo, shown, got);
             return -1;
         }
         if (d->flags & KEY_MEAN_POSITIVE && !(dist_mean(&dist) > 0)) {
-            report(ld, line, d->section, d->name, "the mean must be > 0, but %s has mean 0", shown);
+            report(ld, line, sec, d->name, "the mean must be > 0, but %s has mean 0", shown);
             return -1;
         }
         if (dist_mean(&dist) > d->max) {
             num_format(dist_mean(&dist), got, sizeof got);
-            report(ld, line, d->section, d->name, "the mean must be at most %s, got %s", hi, got);
+            report(ld, line, sec, d->name, "the mean must be at most %s, got %s", hi, got);
             return -1;
         }
-        *(struct dist *)slot(sc, d->offset) = dist;
+        *(struct dist *)at = dist;
         break;
     }
     case KEY_CHOICE: {
@@ -186,61 +250,70 @@ static int apply_value(struct loader *ld, size_t k, const char *text, int line, 
             key_range_text(d, all, sizeof all);
             const char *near = suggest_nearest(word, names, n);
             if (!*word)
-                report(ld, line, d->section, d->name, "no value; choose one of %s", all);
+                report(ld, line, sec, d->name, "no value; choose one of %s", all);
             else if (near)
-                report(ld, line, d->section, d->name, "unknown choice '%s'; did you mean '%s'? (one of %s)", word,
-                       near, all);
+                report(ld, line, sec, d->name, "unknown choice '%s'; did you mean '%s'? (one of %s)", word, near, all);
             else
-                report(ld, line, d->section, d->name, "unknown choice '%s'; choose one of %s", word, all);
+                report(ld, line, sec, d->name, "unknown choice '%s'; choose one of %s", word, all);
             return -1;
         }
-        *(int *)slot(sc, d->offset) = found;
+        d->choice_set(at, found);
         break;
     }
     case KEY_TEXT: {
-        char word[KEY_TEXT_MAX];
+        char word[128];
         while (*text == ' ' || *text == '\t') text++;
         size_t len = strlen(text);
         while (len && (text[len - 1] == ' ' || text[len - 1] == '\t')) len--;
-        if (len == 0 || len >= sizeof word) {
-            report(ld, line, d->section, d->name, len ? "is too long" : "no value");
+        if (len == 0 || len >= sizeof word || len >= d->text_size) {
+            report(ld, line, sec, d->name, len ? "is too long" : "no value");
             return -1;
         }
         memcpy(word, text, len);
         word[len] = '\0';
         if (d->check_text && d->check_text(word, problem, sizeof problem) != 0) {
-            report(ld, line, d->section, d->name, "%s", problem);
+            report(ld, line, sec, d->name, "%s", problem);
             return -1;
         }
-        memcpy(slot(sc, d->offset), word, len + 1);
+        memcpy(at, word, len + 1);
         break;
     }
     case KEY_LIST: {
-        struct number_list *list = slot(sc, d->offset);
+        struct number_list *list = at;
         list->n = 0;
         const char *p = text;
-        for (;;) {
+        bool pairs = d->flags & KEY_PAIRS;
+        for (size_t item = 1;; item++) {
             const char *comma = strchr(p, ',');
-            char item[120];
+            char text_item[120];
             size_t len = comma ? (size_t)(comma - p) : strlen(p);
-            snprintf(item, sizeof item, "%.*s", (int)(len < sizeof item ? len : sizeof item - 1), p);
-            if (list->n == SWEEP_POINTS_MAX) {
-                report(ld, line, d->section, d->name, "at most %d values", SWEEP_POINTS_MAX);
+            snprintf(text_item, sizeof text_item, "%.*s", (int)(len < sizeof text_item ? len : sizeof text_item - 1), p);
+            if (list->n + 2 > SWEEP_POINTS_MAX) {
+                report(ld, line, sec, d->name, "at most %d values", SWEEP_POINTS_MAX / (pairs ? 2 : 1));
                 return -1;
             }
-            if (value_number(item, &list->v[list->n], problem, sizeof problem) != 0) {
-                report(ld, line, d->section, d->name, "value %zu: %s", list->n + 1, problem);
+            char *colon = strchr(text_item, ':');
+            if (pairs != (colon != NULL)) {
+                report(ld, line, sec, d->name, pairs ? "item %zu: write day:multiplier, e.g. 90:1.5"
+                                                     : "item %zu: ':' is not allowed here", item);
                 return -1;
             }
-            list->n++;
+            if (colon) *colon = '\0';
+            if (value_number(text_item, &list->v[list->n], problem, sizeof problem) != 0 ||
+                (colon && value_number(colon + 1, &list->v[list->n + 1], problem, sizeof problem) != 0)) {
+                report(ld, line, sec, d->name, "item %zu: %s", item, problem);
+                return -1;
+            }
+            list->n += pairs ? 2 : 1;
             if (!comma) break;
             p = comma + 1;
         }
         break;
     }
     }
-    if (d->given_offset) *(bool *)slot(sc, d->given_offset) = true;
-    sc->origin[k] = (struct key_origin){from, line};
+    bool *g = given_flag(sc, d, t);
+    if (g) *g = true;
+    *origin(sc, k, t) = (struct key_origin){from, line};
     return 0;
 }
 
@@ -248,25 +321,41 @@ static int apply_value(struct loader *ld, size_t k, const char *text, int line, 
 
 static void report_unknown_section(struct loader *ld, int line, const char *section)
 {
+    const char *names[16];
     size_t n = 0;
-    while (key_sections[n]) n++;
-    const char *near = suggest_nearest(section, (const char *const *)key_sections, n);
-    if (near)
+    while (key_sections[n]) names[n] = key_sections[n], n++;
+    names[n++] = "product.NAME", names[n++] = "tier.NAME", names[n++] = "channel.NAME";
+    char head[64];
+    snprintf(head, sizeof head, "%.*s", (int)strcspn(section, "."), section);
+    const char *near = suggest_nearest(section, names, n);
+    if (!near && strchr(section, '.')) { /* a misspelt family: "prodcut.tea" */
+        const char *families[] = {"product", "tier", "channel"};
+        const char *f = suggest_nearest(head, families, 3);
+        if (f) {
+            report(ld, line, section, "", "unknown section; did you mean [%s.%s]?", f, strchr(section, '.') + 1);
+            return;
+        }
+    }
+    if (near && strstr(near, ".NAME"))
+        report(ld, line, section, "", "unknown section; did you mean [%s], with a name after the dot?", near);
+    else if (near)
         report(ld, line, section, "", "unknown section; did you mean [%s]?", near);
     else
         report(ld, line, section, "",
-               "unknown section; the sections are [run], [demand], [order_cycle], [inventory], "
-               "[costs] and [revenue]");
+               "unknown section; the sections are [run], [demand], [order_cycle], [inventory], [reactions], "
+               "[customers], [costs], [revenue], [sweep], [product.NAME], [tier.NAME], [channel.NAME]");
 }
 
 static void report_unknown_key(struct loader *ld, int line, const char *section, const char *key)
 {
+    enum key_family f = key_family_of(section, NULL);
+    const char *plain = f ? key_family_prefix(f) : section;
     const char *names[SCENARIO_KEYS_MAX];
     size_t n = 0;
     for (size_t i = 0; i < key_count; i++)
-        if (strcmp(key_defs[i].section, section) == 0) names[n++] = key_defs[i].name;
+        if (key_defs[i].family == f && strcmp(key_defs[i].section, plain) == 0) names[n++] = key_defs[i].name;
     for (size_t i = 0; i < key_count; i++) {
-        if (strcmp(key_defs[i].name, key) == 0) {
+        if (!key_defs[i].family && strcmp(key_defs[i].name, key) == 0) {
             report(ld, line, section, key, "unknown key in [%s]; '%s' belongs in [%s]", section, key,
                    key_defs[i].section);
             return;
@@ -276,11 +365,75 @@ static void report_unknown_key(struct loader *ld, int line, const char *section,
     if (near)
         report(ld, line, section, key, "unknown key; did you mean '%s'?", near);
     else
-        report(ld, line, section, key, "unknown key; 'servlab keys %s' lists the keys of [%s]", section,
-               section);
+        report(ld, line, section, key, "unknown key; 'servlab keys %s' lists the keys of [%s]", plain, section);
+}
+
+/* ---- defaults ---- */
+
+/* Give target t the defaults of its keys (a fallback), through the same parser. */
+static void apply_defaults(struct loader *ld, const struct target *t)
+{
+    for (size_t k = 0; k < key_count; k++) {
+        const struct key_def *d = &key_defs[k];
+        if (d->family != t->family) continue;
+        if (d->fallback && apply_value(ld, k, t, d->fallback, 0, FROM_DEFAULT) != 0) abort();
+        bool *g = given_flag(ld->sc, d, t);
+        if (g) *g = false;
+        *origin(ld->sc, k, t) = (struct key_origin){FROM_DEFAULT, 0};
+    }
+}
+
+/* The instance of family f called name, or -1. */
+static int find_entry(struct scenario *sc, enum key_family f, const char *name)
+{
+    for (size_t i = 0; i < *count_of(sc, f); i++)
+        if (strcmp(entries_of(sc, f)[i].name, name) == 0) return (int)i;
+    return -1;
+}
+
+/* Open [family.name] at `line`: a new instance with its family's defaults. */
+static void open_entry(struct loader *ld, enum key_family f, const char *name, int line)
+{
+    struct scenario *sc = ld->sc;
+    size_t *n = count_of(sc, f);
+    if (*n == capacity_of(f)) {
+        report(ld, line, "", "", "too many [%s.NAME] sections: at most %zu", key_family_prefix(f), capacity_of(f));
+        return;
+    }
+    if (strlen(name) >= NAME_LEN) {
+        report(ld, line, "", "", "the name '%s' is too long: at most %d characters", name, NAME_LEN - 1);
+        return;
+    }
+    struct entry *e = &entries_of(sc, f)[*n];
+    memset(e, 0, sizeof *e);
+    snprintf(e->name, sizeof e->name, "%s", name);
+    e->line = line;
+    if (f == FAMILY_PRODUCT) {
+        snprintf(sc->cfg.products[*n].name, NAME_LEN, "%s", name);
+        sc->cfg.products[*n].substitute = -1;
+    }
+    if (f == FAMILY_TIER) snprintf(sc->cfg.tiers[*n].name, NAME_LEN, "%s", name);
+    if (f == FAMILY_CHANNEL) snprintf(sc->cfg.channels[*n].name, NAME_LEN, "%s", name);
+    struct target t = {.family = f, .index = *n};
+    (*n)++;
+    apply_defaults(ld, &t);
 }
 
 /* ---- the file ---- */
+
+static bool resolve_target(struct scenario *sc, const char *section, struct target *t)
+{
+    const char *name;
+    enum key_family f = key_family_of(section, &name);
+    if (!f) {
+        *t = plain_target(section);
+        return key_section_known(section);
+    }
+    int i = find_entry(sc, f, name);
+    if (i < 0) return false;
+    *t = family_target(sc, f, (size_t)i);
+    return true;
+}
 
 static int on_pair(void *user, const char *section, const char *name, const char *value)
 {
@@ -292,12 +445,13 @@ static int on_pair(void *user, const char *section, const char *name, const char
                "internal error: the INI reader and servlab's line check disagree here; please report it");
         return 1;
     }
-    if (!key_section_known(section)) return 1; /* reported at its header */
+    struct target t;
+    if (!resolve_target(ld->sc, section, &t)) return 1; /* reported at its header */
     int k = key_find(section, name);
     if (k < 0)
         report_unknown_key(ld, e->line, section, name);
     else
-        apply_value(ld, (size_t)k, value, e->line, FROM_FILE);
+        apply_value(ld, (size_t)k, &t, value, e->line, FROM_FILE);
     return 1;
 }
 
@@ -356,7 +510,12 @@ static void read_scenario_file(struct loader *ld, const char *path)
         bool any_key = false;
         for (size_t i = 0; i < ld->scan.n; i++) {
             const struct scan_entry *e = &ld->scan.entries[i];
-            if (e->is_section && !key_section_known(e->section)) report_unknown_section(ld, e->line, e->section);
+            const char *name;
+            enum key_family f = e->is_section ? key_family_of(e->section, &name) : FAMILY_NONE;
+            if (e->is_section && f)
+                open_entry(ld, f, name, e->line);
+            else if (e->is_section && !key_section_known(e->section))
+                report_unknown_section(ld, e->line, e->section);
             if (!e->is_section) any_key = true;
         }
         if (!any_key) {
@@ -374,14 +533,13 @@ static void read_scenario_file(struct loader *ld, const char *path)
 
 /* ---- command-line overrides ---- */
 
-static size_t key_index(const char *section, const char *name)
+static bool given_at(struct scenario *sc, const struct target *t, const char *name)
 {
-    int k = key_find(section, name);
-    if (k < 0) abort(); /* only called with names from the table */
-    return (size_t)k;
+    int k = key_find(t->label, name);
+    return k >= 0 && origin(sc, (size_t)k, t)->from != FROM_DEFAULT && origin(sc, (size_t)k, t)->from != FROM_INHERITED;
 }
 
-static bool given(const struct scenario *sc, const char *section, const char *name)
+static bool given(struct scenario *sc, const char *section, const char *name)
 {
     return sc->origin[key_index(section, name)].from != FROM_DEFAULT;
 }
@@ -396,21 +554,6 @@ static void forget_file_value(struct scenario *sc, const char *section, const ch
     if (sc->origin[key_index(section, name)].from == FROM_FILE) forget(sc, section, name);
 }
 
-static void apply_assignment(struct loader *ld, const char *text);
-static void forget_file_value(struct scenario *sc, const char *section, const char *name);
-
-static void apply_set(struct loader *ld, const struct scenario_override *o)
-{
-    const char *text = o->assignment;
-    char where[300];
-    snprintf(where, sizeof where, "%s", o->label ? o->label : "");
-    if (!o->label) snprintf(where, sizeof where, "--set %s", text);
-    const char *saved = ld->where;
-    ld->where = where;
-    apply_assignment(ld, text);
-    ld->where = saved;
-}
-
 static void apply_assignment(struct loader *ld, const char *text)
 {
     const char *eq = strchr(text, '=');
@@ -422,7 +565,7 @@ static void apply_assignment(struct loader *ld, const char *text)
     const char *last_dot = dot;
     for (const char *p = dot; p < eq; p++)
         if (*p == '.') last_dot = p;
-    char section[64], key[64];
+    char section[80], key[64];
     const char *sec_start = text, *key_end = eq;
     while (*sec_start == ' ') sec_start++;
     while (key_end > last_dot + 1 && (key_end[-1] == ' ' || key_end[-1] == '\t')) key_end--;
@@ -432,12 +575,20 @@ static void apply_assignment(struct loader *ld, const char *text)
         report_unknown_section(ld, 0, section);
         return;
     }
+    struct target t;
+    if (!resolve_target(ld->sc, section, &t)) {
+        const char *name;
+        enum key_family f = key_family_of(section, &name);
+        report(ld, 0, section, "", "the file has no [%s.%s] section; --set can change it, not create it",
+               key_family_prefix(f), name);
+        return;
+    }
     int k = key_find(section, key);
     if (k < 0) {
         report_unknown_key(ld, 0, section, key);
         return;
     }
-    if (apply_value(ld, (size_t)k, eq + 1, 0, FROM_COMMAND_LINE) != 0) return;
+    if (apply_value(ld, (size_t)k, &t, eq + 1, 0, FROM_COMMAND_LINE) != 0) return;
     /* a sweep defined on the command line replaces the file's range */
     if (strcmp(section, "sweep") == 0) {
         bool param = strcmp(key, "parameter") == 0, list = strcmp(key, "values") == 0;
@@ -452,6 +603,91 @@ static void apply_assignment(struct loader *ld, const char *text)
         forget(ld->sc, "demand", "interarrival_days");
     if (strcmp(section, "demand") == 0 && strcmp(key, "interarrival_days") == 0)
         forget(ld->sc, "demand", "orders_per_day");
+}
+
+static void apply_set(struct loader *ld, const struct scenario_override *o)
+{
+    char where[300];
+    if (o->label)
+        snprintf(where, sizeof where, "%s", o->label);
+    else
+        snprintf(where, sizeof where, "--set %s", o->assignment);
+    const char *saved = ld->where;
+    ld->where = where;
+    apply_assignment(ld, o->assignment);
+    ld->where = saved;
+}
+
+/* ---- named sections take what they do not say from the global keys ---- */
+
+static void inherit(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    for (int f = 1; f < FAMILY_COUNT; f++) {
+        for (size_t i = 0; i < *count_of(sc, (enum key_family)f); i++) {
+            struct target t = family_target(sc, (enum key_family)f, i);
+            for (size_t k = 0; k < key_count; k++) {
+                const struct key_def *d = &key_defs[k];
+                if (d->family != (enum key_family)f || !d->inherit) continue;
+                struct key_origin *o = origin(sc, k, &t);
+                if (o->from != FROM_DEFAULT) continue;
+                char gsec[40];
+                snprintf(gsec, sizeof gsec, "%.*s", (int)strcspn(d->inherit, "."), d->inherit);
+                size_t gk = key_index(gsec, strchr(d->inherit, '.') + 1);
+                const struct key_def *g = &key_defs[gk];
+                const struct key_origin *go = &sc->origin[gk];
+                if (go->from == FROM_DEFAULT && !g->fallback) continue; /* nothing to inherit */
+                struct target global = plain_target(gsec);
+                const void *from = slot(sc, g, &global);
+                void *to = slot(sc, d, &t);
+                switch (d->type) {
+                case KEY_NUMBER: *(double *)to = *(const double *)from; break;
+                case KEY_COUNT: *(unsigned *)to = *(const unsigned *)from; break;
+                case KEY_SEED: *(uint64_t *)to = *(const uint64_t *)from; break;
+                case KEY_DIST: *(struct dist *)to = *(const struct dist *)from; break;
+                case KEY_CHOICE: d->choice_set(to, g->choice_get(from)); break;
+                case KEY_TEXT: memcpy(to, from, d->text_size); break;
+                case KEY_LIST: memcpy(to, from, sizeof(struct number_list)); break;
+                }
+                bool *gf = given_flag(sc, g, &global), *tf = given_flag(sc, d, &t);
+                if (tf) *tf = gf ? *gf : true;
+                *o = (struct key_origin){FROM_INHERITED, go->line};
+            }
+        }
+    }
+}
+
+/* Shares of a family: none given (all alike), or all given and summing to 1. */
+static void resolve_shares(struct loader *ld, enum key_family f)
+{
+    struct scenario *sc = ld->sc;
+    size_t n = *count_of(sc, f);
+    if (n == 0) return;
+    size_t k = key_index(key_family_prefix(f), "share");
+    size_t with = 0;
+    double sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct target t = family_target(sc, f, i);
+        if (origin(sc, k, &t)->from != FROM_DEFAULT) with++, sum += *(double *)slot(sc, &key_defs[k], &t);
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct target t = family_target(sc, f, i);
+        double *share = slot(sc, &key_defs[k], &t);
+        if (with == 0) {
+            *share = 1.0 / (double)n;
+        } else if (with < n && origin(sc, k, &t)->from == FROM_DEFAULT) {
+            report(ld, entries_of(sc, f)[i].line, t.label, "share",
+                   "missing; give every [%s.NAME] a share, or none for equal shares", key_family_prefix(f));
+            return;
+        }
+    }
+    if (with == n && fabs(sum - 1) > 1e-6) {
+        char s[40];
+        struct target t = family_target(sc, f, n - 1);
+        report(ld, origin(sc, k, &t)->line, t.label, "share",
+               "the shares of the %zu [%s.NAME] sections sum to %s; they must sum to 1", n, key_family_prefix(f),
+               num_format(round(sum * 1e6) / 1e6, s, sizeof s));
+    }
 }
 
 /* ---- cross-field checks and resolution ---- */
@@ -472,10 +708,39 @@ static void warn(struct scenario *sc, const char *fmt, ...)
     va_end(ap);
 }
 
+static void note(struct scenario *sc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void note(struct scenario *sc, const char *fmt, ...)
+{
+    if (sc->nnotes == sizeof sc->notes / sizeof sc->notes[0]) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(sc->notes[sc->nnotes++], sizeof sc->notes[0], fmt, ap);
+    va_end(ap);
+}
+
+/* Is any [customers] key given? Then demand comes from a customer base. */
+static bool customers_given(struct scenario *sc)
+{
+    for (size_t k = 0; k < key_count; k++)
+        if (!key_defs[k].family && strcmp(key_defs[k].section, "customers") == 0 && sc->origin[k].from != FROM_DEFAULT)
+            return true;
+    return false;
+}
+
 static void resolve_demand(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
     bool rate = given(sc, "demand", "orders_per_day"), gaps = given(sc, "demand", "interarrival_days");
+    if (sc->cfg.customers.on) {
+        if (rate || gaps) {
+            const char *key = rate ? "orders_per_day" : "interarrival_days";
+            report(ld, line_of(sc, "demand", key), "demand", key,
+                   "with a [customers] section, orders come from the customers "
+                   "(orders_per_customer_day); remove this key");
+        }
+        return;
+    }
     if (rate && gaps) {
         int lr = line_of(sc, "demand", "orders_per_day"), lg = line_of(sc, "demand", "interarrival_days");
         report(ld, lr > lg ? lr : lg, "demand", lr > lg ? "orders_per_day" : "interarrival_days",
@@ -491,152 +756,380 @@ static void resolve_demand(struct loader *ld)
     }
 }
 
-static void note(struct scenario *sc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The stock settings of one section: [inventory], or a [product.NAME]. */
+struct stock_section {
+    struct target t;
+    struct inventory_config *inv;
+    double *levers;
+    struct lever *lever;
+    double order_share; /* chance an order asks for this product (for the levers' demand) */
+};
 
-static void note(struct scenario *sc, const char *fmt, ...)
+static const char *const lever_keys[LEVERS] = {"safety_factor", "target_cycle_service_level", "target_fill_rate"};
+
+static const struct key_origin *stock_origin(struct scenario *sc, const struct stock_section *ss, const char *name)
 {
-    if (sc->nnotes == sizeof sc->notes / sizeof sc->notes[0]) return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(sc->notes[sc->nnotes++], sizeof sc->notes[0], fmt, ap);
-    va_end(ap);
+    return origin(sc, (size_t)key_find(ss->t.label, name), &ss->t);
 }
 
-static const char *const lever_keys[] = {"safety_factor", "target_cycle_service_level", "target_fill_rate"};
-
-static double *lever_value(struct scenario *sc, size_t i)
+static void forget_at(struct scenario *sc, const struct stock_section *ss, const char *name)
 {
-    double *values[] = {&sc->safety_factor, &sc->target_cycle_service_level, &sc->target_fill_rate};
-    return values[i];
+    *(struct key_origin *)stock_origin(sc, ss, name) = (struct key_origin){FROM_DEFAULT, 0};
+}
+
+/* How strongly a value was given: explicitly (2), inherited (1), not at all (0). */
+static int strength(const struct key_origin *o)
+{
+    return o->from == FROM_FILE || o->from == FROM_COMMAND_LINE ? 2 : o->from == FROM_INHERITED ? 1 : 0;
 }
 
 /* Decide whether a service lever sets the reorder level. A lever and the level it sets
- * cannot both be written in the file; given on the command line, either one replaces
- * the other written in the file. Sets sc->lever.key when a lever is in force. */
-static void choose_lever(struct loader *ld)
+ * cannot both be written in one section; given on the command line, either one
+ * replaces the other written in the file; a value written for a product beats one it
+ * inherited. Sets ss->lever->key when a lever is in force. */
+static void choose_lever(struct loader *ld, const struct stock_section *ss)
 {
     struct scenario *sc = ld->sc;
-    const struct policy_type *p = sc->cfg.inventory.policy;
+    const struct policy_type *p = ss->inv->policy;
     int chosen = -1;
-    for (size_t i = 0; i < 3; i++) {
-        if (!given(sc, "inventory", lever_keys[i])) continue;
-        if (chosen >= 0) {
-            report(ld, line_of(sc, "inventory", lever_keys[i]), "inventory", lever_keys[i],
-                   "give one service lever, not both this and %s", lever_keys[chosen]);
+    for (int i = 0; i < LEVERS; i++) {
+        const struct key_origin *o = stock_origin(sc, ss, lever_keys[i]);
+        if (!strength(o)) continue;
+        if (chosen >= 0 && strength(o) == strength(stock_origin(sc, ss, lever_keys[chosen]))) {
+            report(ld, o->line, ss->t.label, lever_keys[i], "give one service lever, not both this and %s",
+                   lever_keys[chosen]);
             return;
         }
-        chosen = (int)i;
+        if (chosen < 0 || strength(o) > strength(stock_origin(sc, ss, lever_keys[chosen]))) chosen = i;
     }
     if (chosen < 0) return;
     const char *key = lever_keys[chosen];
-    const struct key_origin *lo = &sc->origin[key_index("inventory", key)];
+    const struct key_origin *lo = stock_origin(sc, ss, key);
     if (!p->holds_stock || (p->uses_reorder_point && !p->uses_order_quantity)) {
-        report(ld, lo->line, "inventory", key,
+        if (strength(lo) < 2) return; /* inherited by a product it does not suit: ignore */
+        report(ld, lo->line, ss->t.label, key,
                "a service lever sets the reorder point of policy sQ or the order-up-to level of "
                "base_stock; policy %s %s",
                p->name, p->holds_stock ? "needs reorder_point and order_up_to written out" : "holds no stock");
         return;
     }
     const char *level_key = p->uses_order_quantity ? "reorder_point" : "order_up_to";
-    const struct key_origin *vo = &sc->origin[key_index("inventory", level_key)];
+    const struct key_origin *vo = stock_origin(sc, ss, level_key);
     char was[40], target[40];
-    num_format(*lever_value(sc, (size_t)chosen), target, sizeof target);
-    if (vo->from != FROM_DEFAULT) {
-        double level = p->uses_order_quantity ? sc->cfg.inventory.reorder_point : sc->cfg.inventory.order_up_to;
+    num_format(ss->levers[chosen], target, sizeof target);
+    if (strength(vo)) {
+        double level = p->uses_order_quantity ? ss->inv->reorder_point : ss->inv->order_up_to;
         num_format(level, was, sizeof was);
-        if (lo->from == vo->from && lo->from == FROM_FILE) {
-            report(ld, lo->line, "inventory", key, "the file also sets %s on line %d; give one or the other",
-                   level_key, vo->line);
-            return;
+        if (strength(vo) > strength(lo)) return; /* a level written for the product beats an inherited lever */
+        if (strength(lo) == 2 && strength(vo) == 2) {
+            if (lo->from == vo->from && lo->from == FROM_FILE) {
+                report(ld, lo->line, ss->t.label, key, "the file also sets %s on line %d; give one or the other",
+                       level_key, vo->line);
+                return;
+            }
+            if (lo->from == vo->from) {
+                report(ld, 0, ss->t.label, key, "the command line also sets %s; give one or the other", level_key);
+                return;
+            }
+            if (vo->from == FROM_COMMAND_LINE) { /* the written level wins over the file's lever */
+                note(sc, "%s = %s from the command line replaces %s = %s (line %d)", level_key, was, key, target,
+                     lo->line);
+                forget_at(sc, ss, key);
+                return;
+            }
         }
-        if (lo->from == vo->from) {
-            report(ld, 0, "inventory", key, "the command line also sets %s; give one or the other", level_key);
-            return;
-        }
-        if (vo->from == FROM_COMMAND_LINE) { /* the written level wins over the file's lever */
-            note(sc, "%s = %s from the command line replaces %s = %s (line %d)", level_key, was, key, target,
-                 lo->line);
-            forget(sc, "inventory", key);
-            return;
-        }
-        snprintf(sc->lever.replaced, sizeof sc->lever.replaced, "%s = %s on line %d", level_key, was, vo->line);
-        forget(sc, "inventory", level_key);
+        if (vo->from == FROM_FILE || vo->from == FROM_INHERITED)
+            snprintf(ss->lever->replaced, sizeof ss->lever->replaced, "%s = %s on line %d", level_key, was, vo->line);
+        forget_at(sc, ss, level_key);
     }
-    sc->lever.key = key;
-    sc->lever.target = *lever_value(sc, (size_t)chosen);
-    sc->lever.level_key = level_key;
+    ss->lever->key = key;
+    ss->lever->target = ss->levers[chosen];
+    ss->lever->level_key = level_key;
 }
 
 /* Set the level a lever asks for, from the normal approximation. */
-static void apply_lever(struct scenario *sc)
+static void apply_lever(struct scenario *sc, const struct stock_section *ss)
 {
-    struct inventory_config *inv = &sc->cfg.inventory;
-    struct protection pr = theory_protection(&sc->cfg);
-    double level;
-    if (strcmp(sc->lever.key, "safety_factor") == 0)
-        level = theory_level_for_safety_factor(&pr, sc->lever.target);
-    else if (strcmp(sc->lever.key, "target_cycle_service_level") == 0)
-        level = theory_level_for_cycle_service(&pr, sc->lever.target);
+    struct inventory_config *inv = ss->inv;
+    struct protection pr = theory_protection_for(&sc->cfg.demand, inv, ss->order_share);
+    double level, target = ss->lever->target;
+    if (strcmp(ss->lever->key, "safety_factor") == 0)
+        level = theory_level_for_safety_factor(&pr, target);
+    else if (strcmp(ss->lever->key, "target_cycle_service_level") == 0)
+        level = theory_level_for_cycle_service(&pr, target);
     else
-        level = theory_level_for_fill_rate(&pr, sc->lever.target);
+        level = theory_level_for_fill_rate(&pr, target);
     if (inv->policy->uses_order_quantity)
         inv->reorder_point = level;
     else
         inv->order_up_to = level > 0 ? level : 0;
-    sc->lever.level = inv->policy->uses_order_quantity ? inv->reorder_point : inv->order_up_to;
+    ss->lever->level = inv->policy->uses_order_quantity ? inv->reorder_point : inv->order_up_to;
 }
 
-static void resolve_inventory(struct loader *ld)
+/* Policy parameters, levers, shortage and starting stock of one stock section. */
+static void resolve_stock(struct loader *ld, struct stock_section *ss)
 {
     struct scenario *sc = ld->sc;
-    struct inventory_config *inv = &sc->cfg.inventory;
-    inv->policy = policy_types[sc->policy_choice];
-    inv->shortage = sc->shortage_choice == 0 ? SHORTAGE_BACKORDER : SHORTAGE_LOST_SALE;
+    struct inventory_config *inv = ss->inv;
     const struct policy_type *p = inv->policy;
-    int policy_line = line_of(sc, "inventory", "policy");
+    const char *label = ss->t.label;
+    int policy_line = stock_origin(sc, ss, "policy")->line;
+    size_t problems = ld->problems;
+    choose_lever(ld, ss);
+    if (ld->problems > problems) return;
     struct {
         const char *name;
         bool used;
     } params[] = {{"reorder_point", p->uses_reorder_point},
                   {"order_quantity", p->uses_order_quantity},
                   {"order_up_to", p->uses_order_up_to}};
-    choose_lever(ld);
-    if (ld->problems) return;
     for (size_t i = 0; i < 3; i++) {
-        bool is_given = given(sc, "inventory", params[i].name) ||
-                        (sc->lever.key && strcmp(sc->lever.level_key, params[i].name) == 0);
+        const struct key_origin *o = stock_origin(sc, ss, params[i].name);
+        bool is_given = strength(o) || (ss->lever->key && strcmp(ss->lever->level_key, params[i].name) == 0);
         if (params[i].used && !is_given)
-            report(ld, policy_line, "inventory", params[i].name, "missing; policy %s%s needs it%s", p->name,
-                   sc->origin[key_index("inventory", "policy")].from == FROM_COMMAND_LINE ? " (from --set)" : "",
+            report(ld, policy_line, label, params[i].name, "missing; policy %s%s needs it%s", p->name,
+                   stock_origin(sc, ss, "policy")->from == FROM_COMMAND_LINE ? " (from --set)" : "",
                    p->uses_order_quantity && i == 0 ? " (or a service lever such as target_fill_rate)" : "");
-        if (!params[i].used && is_given)
-            report(ld, line_of(sc, "inventory", params[i].name), "inventory", params[i].name,
-                   "not used by policy %s; remove it or choose a policy that uses it", p->name);
+        if (!params[i].used && strength(o) == 2)
+            report(ld, o->line, label, params[i].name, "not used by policy %s; remove it or choose a policy that uses it",
+                   p->name);
     }
     if (!p->holds_stock) {
-        const char *unused[] = {"review_days", "lead_time_days", "initial_on_hand", "shortage"};
-        for (size_t i = 0; i < 4; i++)
-            if (given(sc, "inventory", unused[i]))
-                report(ld, line_of(sc, "inventory", unused[i]), "inventory", unused[i],
+        const char *unused[] = {"review_days", "lead_time_days", "initial_on_hand", "shortage", "reserve_units"};
+        for (size_t i = 0; i < 5; i++)
+            if (strength(stock_origin(sc, ss, unused[i])) == 2)
+                report(ld, stock_origin(sc, ss, unused[i])->line, label, unused[i],
                        "not used by policy none (stock never runs out); remove it or choose a policy");
         return;
     }
-    if (ld->problems) return;
-    if (sc->lever.key) apply_lever(sc);
+    if (ld->problems > problems) return;
+    if (ss->lever->key) apply_lever(sc, ss);
     char s[40], big_s[40];
     if (p->uses_reorder_point && p->uses_order_up_to && !(inv->order_up_to > inv->reorder_point))
-        report(ld, line_of(sc, "inventory", "order_up_to"), "inventory", "order_up_to",
-               "S = %s must be above reorder_point s = %s (line %d)",
-               num_format(inv->order_up_to, big_s, sizeof big_s), num_format(inv->reorder_point, s, sizeof s),
-               line_of(sc, "inventory", "reorder_point"));
+        report(ld, stock_origin(sc, ss, "order_up_to")->line, label, "order_up_to",
+               "S = %s must be above reorder_point s = %s (line %d)", num_format(inv->order_up_to, big_s, sizeof big_s),
+               num_format(inv->reorder_point, s, sizeof s), stock_origin(sc, ss, "reorder_point")->line);
     if (p->uses_reorder_point && inv->shortage == SHORTAGE_LOST_SALE && inv->reorder_point < 0)
-        report(ld, line_of(sc, "inventory", "reorder_point"), "inventory", "reorder_point",
+        report(ld, stock_origin(sc, ss, "reorder_point")->line, label, "reorder_point",
                "is negative, but with shortage = lost_sale the inventory position never falls below 0, "
                "so no order would ever be placed");
-    if (!given(sc, "inventory", "initial_on_hand")) {
+    if (!strength(stock_origin(sc, ss, "initial_on_hand"))) {
         double start = p->uses_order_quantity ? inv->reorder_point + inv->order_quantity : inv->order_up_to;
         inv->initial_on_hand = start > 0 ? start : 0;
     }
+}
+
+/* The chance that an order asks for product p: E[lines] of the products, by share. */
+static double order_share(const struct scenario *sc, size_t p)
+{
+    double lines = dist_mean(&sc->cfg.demand.lines_per_order);
+    double q = lines * sc->cfg.products[p].share;
+    return q < 1 ? q : 1;
+}
+
+static void resolve_inventory(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    struct stock_section global = {.t = plain_target("inventory"), .inv = &sc->cfg.inventory,
+                                   .levers = sc->levers, .lever = &sc->lever, .order_share = 1};
+    if (sc->cfg.nproducts == 0) {
+        resolve_stock(ld, &global);
+        return;
+    }
+    /* with products, [inventory] gives defaults: only contradictions inside it are errors */
+    size_t problems = ld->problems;
+    choose_lever(ld, &global);
+    if (ld->problems > problems) return;
+    memset(&sc->lever, 0, sizeof sc->lever);
+    for (size_t i = 0; i < sc->cfg.nproducts; i++) {
+        struct stock_section ss = {.t = family_target(sc, FAMILY_PRODUCT, i),
+                                   .inv = &sc->cfg.products[i].inventory,
+                                   .levers = sc->products[i].levers,
+                                   .lever = &sc->products[i].lever,
+                                   .order_share = order_share(sc, i)};
+        resolve_stock(ld, &ss);
+    }
+}
+
+/* Products: substitutes by name; lines per order need products. */
+static void resolve_products(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    size_t kl = key_index("demand", "lines_per_order");
+    if (sc->cfg.nproducts < 2 && sc->origin[kl].from != FROM_DEFAULT)
+        report(ld, sc->origin[kl].line, "demand", "lines_per_order",
+               "an order can ask for several products only when there are several: add [product.NAME] sections");
+    for (size_t i = 0; i < sc->cfg.nproducts; i++) {
+        struct entry *e = &sc->products[i];
+        struct target t = family_target(sc, FAMILY_PRODUCT, i);
+        const struct key_origin *o = origin(sc, key_index("product", "substitute"), &t);
+        if (!e->substitute[0]) continue;
+        int j = find_entry(sc, FAMILY_PRODUCT, e->substitute);
+        if (j < 0) {
+            const char *names[MAX_PRODUCTS];
+            for (size_t n = 0; n < sc->cfg.nproducts; n++) names[n] = sc->products[n].name;
+            const char *near = suggest_nearest(e->substitute, names, sc->cfg.nproducts);
+            report(ld, o->line, t.label, "substitute", "there is no [product.%s]%s%s%s", e->substitute,
+                   near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+        } else if ((size_t)j == i) {
+            report(ld, o->line, t.label, "substitute", "a product cannot be its own substitute");
+        } else if (sc->cfg.products[i].inventory.shortage != SHORTAGE_REACT) {
+            report(ld, o->line, t.label, "substitute",
+                   "only customers who react to a stockout take a substitute: set shortage = react");
+        } else {
+            sc->cfg.products[i].substitute = j;
+        }
+    }
+}
+
+static bool any_react(const struct scenario *sc)
+{
+    if (sc->cfg.nproducts == 0) return sc->cfg.inventory.shortage == SHORTAGE_REACT;
+    for (size_t i = 0; i < sc->cfg.nproducts; i++)
+        if (sc->cfg.products[i].inventory.shortage == SHORTAGE_REACT) return true;
+    return false;
+}
+
+static void resolve_reactions(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    const char *keys[] = {"elsewhere", "substitute", "wait", "cancel"};
+    const struct reaction_config *r = &sc->cfg.reactions;
+    double sum = r->elsewhere + r->substitute + r->wait + r->cancel;
+    int line = 0;
+    const char *last = NULL;
+    for (size_t i = 0; i < 4; i++)
+        if (given(sc, "reactions", keys[i]) && line_of(sc, "reactions", keys[i]) >= line)
+            line = line_of(sc, "reactions", keys[i]), last = keys[i];
+    if (!any_react(sc)) {
+        if (last)
+            report(ld, line, "reactions", last,
+                   "not used: customers react only where shortage = react ([inventory] or a product)");
+        return;
+    }
+    if (fabs(sum - 1) > 1e-6) {
+        char s[40];
+        report(ld, line, "reactions", last ? last : "cancel",
+               "the four shares (elsewhere, substitute, wait, cancel) sum to %s; they must sum to 1",
+               num_format(round(sum * 1e6) / 1e6, s, sizeof s));
+    }
+}
+
+static void resolve_customers(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    struct customer_config *cc = &sc->cfg.customers;
+    const char *tier_keys[] = {"orders_per_customer_day", "churn_per_day", "defect_after_failures",
+                               "failure_window_orders"};
+    if (!cc->on) {
+        for (size_t i = 0; i < sc->cfg.ntiers; i++) {
+            struct target t = family_target(sc, FAMILY_TIER, i);
+            for (size_t k = 0; k < 4; k++)
+                if (given_at(sc, &t, tier_keys[k]))
+                    report(ld, origin(sc, key_index("tier", tier_keys[k]), &t)->line, t.label, tier_keys[k],
+                           "only with a customer base: add a [customers] section");
+        }
+        return;
+    }
+    if (cc->initial == 0 && cc->acquisition_per_day == 0)
+        report(ld, line_of(sc, "customers", "initial"), "customers", "initial",
+               "with no initial customers and no acquisition_per_day nobody ever orders");
+    size_t n = sc->cfg.ntiers ? sc->cfg.ntiers : 1;
+    for (size_t i = 0; i < n; i++) {
+        bool named = sc->cfg.ntiers > 0;
+        struct target t = named ? family_target(sc, FAMILY_TIER, i) : plain_target("customers");
+        double rate = named ? sc->cfg.tiers[i].orders_per_customer_day : cc->orders_per_customer_day;
+        unsigned k = named ? sc->cfg.tiers[i].defect_failures : cc->defect_failures;
+        unsigned m = named ? sc->cfg.tiers[i].defect_window : cc->defect_window;
+        if (!(rate > 0))
+            report(ld, named ? sc->tiers[i].line : 0, named ? t.label : "customers", "orders_per_customer_day",
+                   "missing; how many orders does a customer place per day?");
+        if (k > m)
+            report(ld, named ? sc->tiers[i].line : line_of(sc, "customers", "defect_after_failures"),
+                   named ? t.label : "customers", "defect_after_failures",
+                   "k = %u failures cannot fit in a window of m = %u orders (failure_window_orders)", k, m);
+    }
+}
+
+/* Weekday profile, rate curve, peak smoothing: thinning a Poisson process. */
+static void resolve_shape(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    struct demand_config *d = &sc->cfg.demand;
+    bool weekday = given(sc, "demand", "weekday_profile"), curve = given(sc, "demand", "rate_curve");
+    bool shift = d->peak_shift_share > 0;
+    const char *first = weekday ? "weekday_profile" : curve ? "rate_curve" : shift ? "peak_shift_share" : NULL;
+    if (!first) {
+        if (d->peak_discount > 0)
+            report(ld, line_of(sc, "demand", "peak_discount"), "demand", "peak_discount",
+                   "not used: no orders move off the peak (peak_shift_share)");
+        return;
+    }
+    if (sc->cfg.customers.on || !given(sc, "demand", "orders_per_day")) {
+        report(ld, line_of(sc, "demand", first), "demand", first,
+               "a varying rate needs orders arriving at random at a rate: give orders_per_day%s",
+               sc->cfg.customers.on ? " (not a [customers] section)" : " (not interarrival_days)");
+        return;
+    }
+    if (weekday) {
+        const struct number_list *w = &sc->weekday_profile;
+        double sum = 0;
+        for (size_t i = 0; i < w->n; i++) sum += w->v[i];
+        if (w->n != 7) {
+            report(ld, line_of(sc, "demand", "weekday_profile"), "demand", "weekday_profile",
+                   "give 7 multipliers, Monday to Sunday; got %zu", w->n);
+        } else if (!(sum > 0)) {
+            report(ld, line_of(sc, "demand", "weekday_profile"), "demand", "weekday_profile",
+                   "the multipliers must not all be 0");
+        } else {
+            d->has_weekday = true;
+            for (int i = 0; i < 7; i++) d->weekday[i] = 7 * w->v[i] / sum; /* mean 1: the rate stays the mean */
+        }
+    }
+    if (curve) {
+        const struct number_list *c = &sc->rate_curve;
+        int line = line_of(sc, "demand", "rate_curve");
+        if (c->n / 2 > MAX_CURVE_POINTS) {
+            report(ld, line, "demand", "rate_curve", "at most %d points", MAX_CURVE_POINTS);
+            return;
+        }
+        for (size_t i = 0; i < c->n; i += 2) {
+            if (i > 0 && !(c->v[i] > c->v[i - 2])) {
+                report(ld, line, "demand", "rate_curve", "the days must rise from point to point");
+                return;
+            }
+            d->curve_days[d->ncurve] = c->v[i];
+            d->curve_factor[d->ncurve++] = c->v[i + 1];
+        }
+    }
+    if (shift && !d->has_weekday)
+        report(ld, line_of(sc, "demand", "peak_shift_share"), "demand", "peak_shift_share",
+               "peak days come from a weekday_profile: give one");
+}
+
+/* Promises, express delivery and late prices across the order cycle and the tiers. */
+static void resolve_order_cycle(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    struct order_cycle_config *oc = &sc->cfg.order_cycle;
+    bool tier_express = false, any_promise = oc->has_promise;
+    for (size_t i = 0; i < sc->cfg.ntiers; i++) {
+        tier_express |= sc->cfg.tiers[i].always_expedite;
+        any_promise |= sc->cfg.tiers[i].has_promise;
+    }
+    bool express = oc->expedite != EXPEDITE_NEVER || tier_express;
+    if (express && !given(sc, "order_cycle", "expedite_delivery_days"))
+        report(ld, line_of(sc, "order_cycle", "expedite"), "order_cycle", "expedite_delivery_days",
+               "missing; how long does an express delivery take?");
+    if (!express && given(sc, "order_cycle", "expedite_delivery_days"))
+        report(ld, line_of(sc, "order_cycle", "expedite_delivery_days"), "order_cycle", "expedite_delivery_days",
+               "not used: set expedite (or a tier's expedite = yes)");
+    if ((oc->expedite == EXPEDITE_LATE || oc->expedite == EXPEDITE_BOTH) && !any_promise)
+        report(ld, line_of(sc, "order_cycle", "expedite"), "order_cycle", "expedite",
+               "'late' needs a promise: set promise_days");
+    if (sc->cfg.revenue.late_zero_days > 0 && !any_promise)
+        report(ld, line_of(sc, "revenue", "late_zero_days"), "revenue", "late_zero_days",
+               "lateness is measured against a promise: set [order_cycle] promise_days");
 }
 
 /* The [sweep] section: a parameter, and values or from/to/steps. */
@@ -653,8 +1146,7 @@ static void resolve_sweep(struct loader *ld)
         return;
     }
     if (list && (from || to || steps)) {
-        report(ld, line_of(sc, "sweep", "values"), "sweep", "values",
-               "give values, or from, to and steps, not both");
+        report(ld, line_of(sc, "sweep", "values"), "sweep", "values", "give values, or from, to and steps, not both");
         return;
     }
     if (!list) {
@@ -704,30 +1196,42 @@ static void check_stage_load(struct scenario *sc, const char *what, const struct
 
 static void add_warnings(struct scenario *sc)
 {
-    check_stage_load(sc, "order processing", &sc->cfg.order_cycle.processing);
-    check_stage_load(sc, "picking", &sc->cfg.order_cycle.picking);
+    if (!sc->cfg.customers.on) {
+        check_stage_load(sc, "order processing", &sc->cfg.order_cycle.processing);
+        check_stage_load(sc, "picking", &sc->cfg.order_cycle.picking);
+    }
     if (dist_lowest(&sc->cfg.demand.units_per_order) <= 0)
         warn(sc, "units_per_order can draw 0; such draws are not orders, so fewer orders arrive than "
                  "the gaps alone imply");
+    if (sc->cfg.nproducts > 1 && dist_mean(&sc->cfg.demand.lines_per_order) > (double)sc->cfg.nproducts)
+        warn(sc, "lines_per_order averages more lines than there are products; an order asks for each product "
+                 "at most once");
 }
 
-int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
-                  FILE *err)
+int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets, FILE *err)
 {
     memset(sc, 0, sizeof *sc);
     snprintf(sc->path, sizeof sc->path, "%s", path);
     struct loader ld = {.sc = sc, .err = err, .where = sc->path};
-
-    /* defaults go through the same parser as the file */
-    for (size_t k = 0; k < key_count; k++) {
-        if (key_defs[k].fallback && apply_value(&ld, k, key_defs[k].fallback, 0, FROM_DEFAULT) != 0) abort();
-        if (key_defs[k].given_offset) *(bool *)slot(sc, key_defs[k].given_offset) = false;
-    }
+    struct target none = plain_target("");
+    apply_defaults(&ld, &none);
 
     read_scenario_file(&ld, path);
     for (size_t i = 0; i < nsets; i++) apply_set(&ld, &sets[i]);
+    sc->cfg.customers.on = customers_given(sc);
+    if (ld.problems == 0) inherit(&ld);
     if (ld.problems == 0) resolve_demand(&ld);
+    if (ld.problems == 0) {
+        resolve_shares(&ld, FAMILY_PRODUCT);
+        resolve_shares(&ld, FAMILY_TIER);
+        resolve_shares(&ld, FAMILY_CHANNEL);
+    }
     if (ld.problems == 0) resolve_inventory(&ld);
+    if (ld.problems == 0) resolve_products(&ld);
+    if (ld.problems == 0) resolve_reactions(&ld);
+    if (ld.problems == 0) resolve_customers(&ld);
+    if (ld.problems == 0) resolve_shape(&ld);
+    if (ld.problems == 0) resolve_order_cycle(&ld);
     if (ld.problems == 0) resolve_sweep(&ld);
     print_problems(&ld);
     if (ld.problems) return 2;
@@ -737,44 +1241,58 @@ int scenario_load(struct scenario *sc, const char *path, const struct scenario_o
 
 /* ---- check: write the resolved scenario ---- */
 
-static void value_text(const struct scenario *sc, const struct key_def *d, char *buf, size_t n)
+static void value_text(struct scenario *sc, const struct key_def *d, const struct target *t, char *buf, size_t n)
 {
-    const void *v = (const char *)sc + d->offset;
+    const void *v = slot(sc, d, t);
     switch (d->type) {
     case KEY_NUMBER: num_format(*(const double *)v, buf, n); break;
     case KEY_COUNT: snprintf(buf, n, "%u", *(const unsigned *)v); break;
     case KEY_SEED: snprintf(buf, n, "%llu", (unsigned long long)*(const uint64_t *)v); break;
     case KEY_DIST: dist_format(v, buf, n); break;
-    case KEY_CHOICE: snprintf(buf, n, "%s", d->choice((size_t)*(const int *)v)); break;
+    case KEY_CHOICE: snprintf(buf, n, "%s", d->choice((size_t)d->choice_get(v))); break;
     case KEY_TEXT: snprintf(buf, n, "%s", (const char *)v); break;
     case KEY_LIST: {
         const struct number_list *list = v;
         size_t used = 0;
         buf[0] = '\0';
-        for (size_t i = 0; i < list->n && used < n; i++) {
-            char x[40];
-            used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", num_format(list->v[i], x, sizeof x));
+        bool pairs = d->flags & KEY_PAIRS;
+        for (size_t i = 0; i < list->n && used < n; i += pairs ? 2 : 1) {
+            char x[40], y[40];
+            used += (size_t)snprintf(buf + used, n - used, "%s%s%s%s", i ? ", " : "", num_format(list->v[i], x, sizeof x),
+                                     pairs ? ":" : "", pairs ? num_format(list->v[i + 1], y, sizeof y) : "");
         }
         break;
     }
     }
 }
 
-/* Why a key is left out of the resolved file, or NULL if it is written. */
-static const char *why_unset(const struct scenario *sc, const struct key_def *d, char *buf, size_t n)
+/* Why a key is left out of the resolved file (written as a comment), or NULL. */
+static const char *why_unset(struct scenario *sc, const struct key_def *d, const struct target *t, char *buf,
+                             size_t n)
 {
-    const struct policy_type *p = sc->cfg.inventory.policy;
-    bool is_given = sc->origin[d - key_defs].from != FROM_DEFAULT;
-    if (sc->lever.key && strcmp(d->section, "inventory") == 0 && strcmp(d->name, sc->lever.level_key) == 0) {
+    size_t k = (size_t)(d - key_defs);
+    const struct key_origin *o = origin(sc, k, t);
+    bool is_given = o->from == FROM_FILE || o->from == FROM_COMMAND_LINE;
+    const char *sec = d->family ? key_family_prefix(d->family) : d->section;
+    const struct inventory_config *inv = t->family == FAMILY_PRODUCT ? &sc->cfg.products[t->index].inventory
+                                                                      : &sc->cfg.inventory;
+    const struct lever *lever = t->family == FAMILY_PRODUCT ? &sc->products[t->index].lever : &sc->lever;
+    bool stock_key = strcmp(sec, "inventory") == 0 || (t->family == FAMILY_PRODUCT && d->inherit &&
+                                                       strncmp(d->inherit, "inventory.", 10) == 0);
+    if (stock_key && lever->key && strcmp(d->name, lever->level_key) == 0) {
         char level[40];
-        snprintf(buf, n, "%s sets it to %s", sc->lever.key, num_format(sc->lever.level, level, sizeof level));
+        snprintf(buf, n, "%s sets it to %s", lever->key, num_format(lever->level, level, sizeof level));
         return buf;
     }
-    if (strcmp(d->section, "demand") == 0) {
+    if (strcmp(sec, "demand") == 0) {
+        if (strcmp(d->name, "lines_per_order") == 0 && sc->cfg.nproducts < 2) return "not used: one product";
+        if (sc->cfg.customers.on && (strcmp(d->name, "orders_per_day") == 0 || strcmp(d->name, "interarrival_days") == 0))
+            return "not used: orders come from [customers]";
         if (strcmp(d->name, "orders_per_day") == 0 && !is_given) return "not used: interarrival_days is given";
         if (strcmp(d->name, "interarrival_days") == 0 && !is_given) return "not used: orders_per_day is given";
     }
-    if (strcmp(d->section, "inventory") == 0 && strcmp(d->name, "policy") != 0) {
+    if (stock_key && strcmp(d->name, "policy") != 0 && (sc->cfg.nproducts == 0 || t->family == FAMILY_PRODUCT)) {
+        const struct policy_type *p = inv->policy;
         bool used = strcmp(d->name, "reorder_point") == 0    ? p->uses_reorder_point
                     : strcmp(d->name, "order_quantity") == 0 ? p->uses_order_quantity
                     : strcmp(d->name, "order_up_to") == 0    ? p->uses_order_up_to
@@ -784,51 +1302,75 @@ static const char *why_unset(const struct scenario *sc, const struct key_def *d,
             return buf;
         }
     }
-    if (d->given_offset && !*(const bool *)((const char *)sc + d->given_offset)) return "not set";
-    if (!d->fallback && !is_given && strcmp(d->name, "initial_on_hand") != 0) return "not set";
+    if (strcmp(sec, "reactions") == 0 && !any_react(sc)) return "not used: no shortage = react";
+    if (strcmp(sec, "customers") == 0 && !sc->cfg.customers.on) return "not used: no customer base";
+    if (t->family == FAMILY_TIER && d->inherit && strncmp(d->inherit, "customers.", 10) == 0 && !sc->cfg.customers.on)
+        return "not used: no customer base";
+    if (o->from == FROM_INHERITED) {
+        snprintf(buf, n, "from [%.*s]", (int)strcspn(d->inherit, "."), d->inherit);
+        return buf;
+    }
+    bool *g = given_flag(sc, d, t);
+    if (g && !*g) return "not set";
+    if (!d->fallback && !is_given && strcmp(d->name, "initial_on_hand") != 0 && strcmp(d->name, "share") != 0)
+        return "not set";
     return NULL;
 }
 
-void scenario_write(const struct scenario *sc, FILE *out)
+static void write_key(struct scenario *sc, const struct key_def *d, const struct target *t, FILE *out)
 {
+    char value[2000], assign[2100], why[120];
+    value_text(sc, d, t, value, sizeof value);
+    const char *unset = why_unset(sc, d, t, why, sizeof why);
+    const struct key_origin *o = origin(sc, (size_t)(d - key_defs), t);
+    if (unset) {
+        bool show = o->from == FROM_INHERITED || strncmp(unset, "not used", 8) == 0 ? strlen(value) <= 150 : false;
+        snprintf(assign, sizeof assign, "; %s =%s%s", d->name, show ? " " : "", show ? value : "");
+        fprintf(out, "%-34s ; %s\n", assign, unset);
+        return;
+    }
+    if (strlen(value) > 150) { /* too long for one line of a scenario file */
+        fprintf(out, "; %s = (%zu characters: too long for one line)\n", d->name, strlen(value));
+        return;
+    }
+    char from[60];
+    if (strcmp(d->name, "initial_on_hand") == 0 && o->from == FROM_DEFAULT) {
+        /* derived from other keys: shown, but as a comment so it follows them when edited */
+        const struct inventory_config *inv = t->family ? &sc->cfg.products[t->index].inventory : &sc->cfg.inventory;
+        snprintf(assign, sizeof assign, "; %s = %s", d->name, value);
+        fprintf(out, "%-34s ; %s, default: %s\n", assign, d->unit,
+                inv->policy->uses_order_quantity ? "reorder_point + order_quantity" : "order_up_to");
+        return;
+    }
+    if (o->from == FROM_FILE)
+        snprintf(from, sizeof from, "line %d", o->line);
+    else if (o->from == FROM_COMMAND_LINE)
+        snprintf(from, sizeof from, "--set");
+    else
+        snprintf(from, sizeof from, "default");
+    snprintf(assign, sizeof assign, "%s = %s", d->name, value);
+    fprintf(out, "%-34s ; %s%s%s\n", assign, d->unit, *d->unit ? ", " : "", from);
+}
+
+void scenario_write(const struct scenario *csc, FILE *out)
+{
+    struct scenario *sc = (struct scenario *)csc; /* read only: the helpers take a plain pointer */
     assert(sc->cfg.inventory.policy && "scenario_write needs a scenario that loaded");
     fprintf(out, "; %s, fully resolved by servlab check.\n", sc->path);
     fputs("; Every key with the value servlab uses; after ';' its unit and where the value came\n"
           "; from. This file can be run again as it is.\n", out);
-    const char *section = "";
-    for (size_t k = 0; k < key_count; k++) {
-        const struct key_def *d = &key_defs[k];
-        if (strcmp(d->section, section) != 0) {
-            section = d->section;
-            fprintf(out, "\n[%s]\n", section);
-        }
-        char value[2000], assign[2100], why[80];
-        const char *unset = why_unset(sc, d, why, sizeof why);
-        if (unset) {
-            snprintf(assign, sizeof assign, "; %s =", d->name);
-            fprintf(out, "%-34s ; %s\n", assign, unset);
-            continue;
-        }
-        value_text(sc, d, value, sizeof value);
-        if (strlen(value) > 150) { /* too long for one line of a scenario file */
-            fprintf(out, "; %s = (%zu characters: too long for one line)\n", d->name, strlen(value));
-            continue;
-        }
-        snprintf(assign, sizeof assign, "%s = %s", d->name, value);
-        const struct key_origin *o = &sc->origin[k];
-        char from[60];
-        if (o->from == FROM_FILE)
-            snprintf(from, sizeof from, "line %d", o->line);
-        else if (o->from == FROM_COMMAND_LINE)
-            snprintf(from, sizeof from, "--set");
-        else if (strcmp(d->name, "initial_on_hand") == 0) {
-            /* derived from other keys: shown, but as a comment so it follows them when edited */
-            snprintf(assign, sizeof assign, "; %s = %s", d->name, value);
-            fprintf(out, "%-34s ; %s, default: %s\n", assign, d->unit,
-                    sc->cfg.inventory.policy->uses_order_quantity ? "reorder_point + order_quantity" : "order_up_to");
-            continue;
-        } else
-            snprintf(from, sizeof from, "default");
-        fprintf(out, "%-34s ; %s%s%s\n", assign, d->unit, *d->unit ? ", " : "", from);
+    for (size_t s = 0; key_sections[s]; s++) {
+        struct target t = plain_target(key_sections[s]);
+        fprintf(out, "\n[%s]\n", key_sections[s]);
+        for (size_t k = 0; k < key_count; k++)
+            if (!key_defs[k].family && strcmp(key_defs[k].section, key_sections[s]) == 0)
+                write_key(sc, &key_defs[k], &t, out);
     }
+    for (int f = 1; f < FAMILY_COUNT; f++)
+        for (size_t i = 0; i < *count_of(sc, (enum key_family)f); i++) {
+            struct target t = family_target(sc, (enum key_family)f, i);
+            fprintf(out, "\n[%s]\n", t.label);
+            for (size_t k = 0; k < key_count; k++)
+                if (key_defs[k].family == (enum key_family)f) write_key(sc, &key_defs[k], &t, out);
+        }
 }

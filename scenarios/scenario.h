@@ -9,13 +9,21 @@
 #ifndef SCENARIOS_SCENARIO_H
 #define SCENARIOS_SCENARIO_H
 
+#include "keys.h"
 #include "models/config.h"
 
 #include <stdio.h>
 
-enum { SCENARIO_KEYS_MAX = 64, SCENARIO_WARNINGS_MAX = 8, SCENARIO_PATH_MAX = 1024 };
+enum { SCENARIO_KEYS_MAX = 160, SCENARIO_WARNINGS_MAX = 8, SCENARIO_PATH_MAX = 1024 };
 
-enum key_from { FROM_DEFAULT, FROM_FILE, FROM_COMMAND_LINE };
+/* Where a key's value came from. line is the file line (FROM_FILE). FROM_INHERITED:
+ * a family key took the value of the global key it defaults to. */
+enum key_from { FROM_DEFAULT, FROM_FILE, FROM_COMMAND_LINE, FROM_INHERITED };
+
+struct key_origin {
+    enum key_from from;
+    int line;
+};
 
 enum { SWEEP_POINTS_MAX = 1000 };
 
@@ -38,18 +46,25 @@ struct sweep_config {
 /* A service lever: a target that sets the reorder point (sQ) or the order-up-to level
  * (base_stock) through the normal approximation (models/theory.h). */
 struct lever {
-    const char *key;      /* "target_fill_rate", or NULL when no lever is used */
-    double target;        /* the value given */
+    const char *key;       /* "target_fill_rate", or NULL when no lever is used */
+    double target;         /* the value given */
     const char *level_key; /* "reorder_point" or "order_up_to" */
-    double level;         /* what it set */
-    char replaced[160];   /* "reorder_point = 500 on line 30" when a command-line lever
-                             replaced a level written in the file, else "" */
+    double level;          /* what it set */
+    char replaced[160];    /* "reorder_point = 500 on line 30" when a command-line lever
+                              replaced a level written in the file, else "" */
 };
 
-/* Where a key's value came from. line is the file line (FROM_FILE). */
-struct key_origin {
-    enum key_from from;
-    int line;
+enum { LEVERS = 3 }; /* safety_factor, target_cycle_service_level, target_fill_rate */
+
+/* What the reader keeps about one named section ([product.tea]) besides the model's
+ * configuration of it. */
+struct entry {
+    char name[NAME_LEN];
+    int line; /* its [header] line */
+    struct key_origin origin[SCENARIO_KEYS_MAX];
+    double levers[LEVERS];     /* products */
+    struct lever lever;        /* products */
+    char substitute[NAME_LEN]; /* products: the name given */
 };
 
 struct scenario {
@@ -57,12 +72,13 @@ struct scenario {
     struct model_config cfg;      /* what the model runs */
     /* keys whose value needs resolving into cfg */
     double orders_per_day;
-    int policy_choice, shortage_choice;
-    double safety_factor, target_cycle_service_level, target_fill_rate; /* service levers */
-    struct lever lever; /* which lever set the reorder level, if any */
+    double levers[LEVERS];
+    struct lever lever;
+    struct number_list weekday_profile, rate_curve;
     struct sweep_config sweep;
-    struct key_origin origin[SCENARIO_KEYS_MAX]; /* indexed like key_defs */
-    char warnings[SCENARIO_WARNINGS_MAX][240];   /* things worth saying in the report */
+    struct key_origin origin[SCENARIO_KEYS_MAX]; /* of the global keys, indexed like key_defs */
+    struct entry products[MAX_PRODUCTS], tiers[MAX_TIERS], channels[MAX_CHANNELS];
+    char warnings[SCENARIO_WARNINGS_MAX][240]; /* things worth saying in the report */
     size_t nwarnings;
     char notes[4][240]; /* what the command line replaced, for the report */
     size_t nnotes;

@@ -157,13 +157,6 @@ static void expect_set_error(const char *name, const char *text, const char *ass
     check_outcome(name, 2, want);
 }
 
-static size_t key_index(const char *section, const char *name)
-{
-    int k = key_find(section, name);
-    if (k < 0) abort();
-    return (size_t)k;
-}
-
 static const struct key_origin *origin_of(const char *section, const char *name)
 {
     return &sc.origin[key_index(section, name)];
@@ -310,7 +303,8 @@ static void test_names(void)
     expect_error("scen-2.5 an unknown section with no near match lists the sections",
                  "[demand]\norders_per_day = 5\n[shipping]\ncarrier = post\n",
                  "PATH:3: [shipping] unknown section; the sections are [run], [demand], [order_cycle], "
-                 "[inventory], [costs] and [revenue]");
+                 "[inventory], [reactions], [customers], [costs], [revenue], [sweep], [product.NAME], "
+                 "[tier.NAME], [channel.NAME]");
     expect_error("scen-2.6 a swapped pair of letters is suggested", "[demand]\norders_per_dya = 5\n",
                  "PATH:2: [demand] orders_per_dya: unknown key; did you mean 'orders_per_day'?");
     expect_error("scen-2.7 a key cut short is suggested by prefix",
@@ -415,7 +409,7 @@ static void test_values(void)
                        "no value; choose one of none | sQ | sS | base_stock");
     expect_value_error(
         "scen-3.54 shortage = lost_sales suggests lost_sale", "inventory", "shortage", "lost_sales",
-        "unknown choice 'lost_sales'; did you mean 'lost_sale'? (one of backorder | lost_sale)");
+        "unknown choice 'lost_sales'; did you mean 'lost_sale'? (one of backorder | lost_sale | react)");
 }
 
 /* ---- 4. keys that contradict each other ---- */
@@ -833,10 +827,9 @@ static void test_round_trip(const char *default_ini)
 
 /* ---- 9. the key table ---- */
 
-/* True if key d's value in sc is its default, parsed on its own. */
-static bool holds_default(const struct key_def *d)
+/* True if key d's value at v is its default, parsed on its own. */
+static bool holds_default(const struct key_def *d, const void *v)
 {
-    const void *v = (const char *)&sc + d->offset;
     char err[200];
     double x;
     struct dist want;
@@ -848,7 +841,7 @@ static bool holds_default(const struct key_def *d)
         return value_number(d->fallback, &x, err, sizeof err) == 0 && *(const uint64_t *)v == (uint64_t)x;
     case KEY_DIST:
         return value_dist(d->fallback, &want, err, sizeof err) == 0 && strcmp(fmt(v), fmt(&want)) == 0;
-    case KEY_CHOICE: return strcmp(d->choice((size_t)(*(const int *)v)), d->fallback) == 0;
+    case KEY_CHOICE: return strcmp(d->choice((size_t)d->choice_get(v)), d->fallback) == 0;
     case KEY_TEXT: return strcmp((const char *)v, d->fallback) == 0;
     case KEY_LIST: return false; /* lists have no default */
     }
@@ -869,24 +862,34 @@ static void test_key_table(void)
     bool contiguous = true;
     for (size_t k = 0; k < key_count; k++) {
         const struct key_def *d = &key_defs[k];
-        if (d->fallback)
-            check(sc.origin[k].from == FROM_DEFAULT && holds_default(d),
+        char sec[64];
+        snprintf(sec, sizeof sec, "%s%s", d->section, d->family ? ".x" : ""); /* a named section for families */
+        if (d->fallback && !d->family)
+            check(sc.origin[k].from == FROM_DEFAULT && holds_default(d, (const char *)&sc + d->offset),
                   "scen-9.3 [%s] %s loads its default '%s'", d->section, d->name, d->fallback);
         check(d->meaning && *d->meaning, "scen-9.4 [%s] %s has a meaning", d->section, d->name);
-        check(key_section_known(d->section), "scen-9.5 [%s] %s: its section is in key_sections", d->section,
-              d->name);
-        check(key_find(d->section, d->name) == (int)k, "scen-9.6 key_find finds [%s] %s", d->section,
-              d->name);
+        check(key_section_known(sec), "scen-9.5 [%s] %s: its section is known", sec, d->name);
+        check(key_find(sec, d->name) == (int)k, "scen-9.6 key_find finds [%s] %s", sec, d->name);
         check(strlen(d->name) <= 49, "scen-9.7 [%s] %s fits inih's 49-character names", d->section, d->name);
         char word[80];
         snprintf(word, sizeof word, "  %s ", d->name);
         check(strstr(listing, word) != NULL, "scen-9.8 keys_print mentions [%s] %s", d->section, d->name);
-        if (strcmp(d->section, section) != 0) {
+        if (!d->family && strcmp(d->section, section) != 0) {
             while (key_sections[section_index] && strcmp(key_sections[section_index], d->section) != 0)
                 section_index++;
             contiguous = contiguous && key_sections[section_index] != NULL;
             section = d->section;
         }
+    }
+    /* family keys with a default hold it in a freshly opened section */
+    expect_ok("scen-9.13 a file with a tier and a channel loads",
+              "[demand]\norders_per_day = 5\n[tier.t]\n[channel.c]\n");
+    for (size_t k = 0; k < key_count; k++) {
+        const struct key_def *d = &key_defs[k];
+        if (!d->family || !d->fallback) continue;
+        const void *base = d->family == FAMILY_TIER ? (const void *)&sc.cfg.tiers[0] : (const void *)&sc.cfg.channels[0];
+        check(d->family != FAMILY_PRODUCT && holds_default(d, (const char *)base + d->offset),
+              "scen-9.14 [%s.NAME] %s holds its default '%s'", d->section, d->name, d->fallback);
     }
     check(contiguous,
           "scen-9.9 each section's keys are together, in key_sections order (scenario_write relies on it)");
