@@ -60,8 +60,9 @@ static void axis_label(const struct sweep_result *r, char *buf, size_t n)
 static void subtitle(const struct sweep_result *r, bool whiskers, char *buf, size_t n)
 {
     const char *file = strrchr(r->base.path, '/') ? strrchr(r->base.path, '/') + 1 : r->base.path;
-    snprintf(buf, n, "%.60s: %.60s over %zu values; %u replications each, same random numbers%s", file,
-             r->base.sweep.parameter, r->n, r->reps, whiskers ? "; whiskers: 95 % CI" : "");
+    const char *key = strrchr(r->base.sweep.parameter, '.') + 1;
+    snprintf(buf, n, "%.50s: %.40s at %zu values x %u replications, same random numbers%s", file, key, r->n, r->reps,
+             whiskers ? "; whiskers: 95 % CI" : "");
 }
 
 

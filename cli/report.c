@@ -97,6 +97,25 @@ static void report_products(FILE *out, const struct model_config *c, const struc
     fprintf(out, "\n  %-14s", "product");
     for (size_t k = 0; k < 8; k++) fprintf(out, " %11s", heads[k]);
     fputc('\n', out);
+    if (c->nproducts > 12) { /* a catalogue: the spread over items, not every item */
+        const char *rows[] = {"lowest", "mean", "highest"};
+        for (int r = 0; r < 3; r++) {
+            fprintf(out, "  %-14s", rows[r]);
+            for (size_t k = 0; k < 8; k++) {
+                double v = r == 1 ? 0 : r == 0 ? INFINITY : -INFINITY;
+                for (size_t p = 0; p < c->nproducts; p++) {
+                    double x = s[metric_product_base(c, p) + (size_t)cols[k]].mean;
+                    v = r == 1 ? v + x / (double)c->nproducts : r == 0 ? fmin(v, x) : fmax(v, x);
+                }
+                struct summary one = {.mean = v, .n = 1};
+                fputc(' ', out);
+                cell(out, &product_metric_defs[cols[k]], &one, 11);
+            }
+            fputc('\n', out);
+        }
+        fprintf(out, "  (over %zu products; every product's figures are in --format csv)\n", c->nproducts);
+        return;
+    }
     for (size_t p = 0; p < c->nproducts; p++) {
         fprintf(out, "  %-14.14s", c->products[p].name);
         size_t base = metric_product_base(c, p);
@@ -146,10 +165,49 @@ static bool outside(double formula, const struct summary *sim)
     return isnan(sim->ci95) || fabs(formula - sim->mean) > sim->ci95;
 }
 
+/* With named products: the formula's CSL and fill rate next to the simulated ones, per
+ * product (or over the catalogue when there are many). */
+static void report_theory_products(FILE *out, const struct scenario *sc, const struct summary *s)
+{
+    const struct model_config *c = &sc->cfg;
+    fputs("\nTheory next to simulation (normal approximation of each product's demand over its lead time)\n", out);
+    fprintf(out, "  %-14s %9s %11s %11s %11s %11s\n", "product", "level", "CSL formula", "simulated", "fill formula",
+            "simulated");
+    size_t rows = c->nproducts > 12 ? 1 : c->nproducts;
+    for (size_t r = 0; r < rows; r++) {
+        double level = 0, fcsl = 0, scsl = 0, ffill = 0, sfill = 0;
+        size_t from = c->nproducts > 12 ? 0 : r, to = c->nproducts > 12 ? c->nproducts : r + 1;
+        size_t counted = 0;
+        for (size_t p = from; p < to; p++) {
+            const struct inventory_config *inv = &c->products[p].inventory;
+            if (!inv->policy->holds_stock) continue;
+            struct protection pr = theory_protection_for(&c->demand, inv, theory_order_share(c, p));
+            double lv = inv->policy->uses_reorder_point ? inv->reorder_point : inv->order_up_to;
+            struct prediction f = theory_predict(&pr, lv);
+            size_t base = metric_product_base(c, p);
+            level += lv, fcsl += f.cycle_service_level, ffill += f.fill_rate;
+            scsl += s[base + PM_CYCLE_SERVICE_LEVEL].mean, sfill += s[base + PM_FILL_RATE].mean;
+            counted++;
+        }
+        if (!counted) continue;
+        double k = (double)counted;
+        fprintf(out, "  %-14.14s %9.1f %10.2f%% %10.2f%% %10.2f%% %10.2f%%\n",
+                c->nproducts > 12 ? "(mean)" : c->products[r].name, level / k, 100 * fcsl / k, 100 * scsl / k,
+                100 * ffill / k, 100 * sfill / k);
+    }
+    bool lost = false;
+    for (size_t p = 0; p < c->nproducts; p++) lost |= c->products[p].inventory.shortage != SHORTAGE_BACKORDER;
+    if (lost) fputs("  (the formulas assume backorders; with lost sales or reactions they are rough)\n", out);
+}
+
 /* The normal approximation's prediction next to the simulated service, with the
  * reasons for any gap that apply to this scenario. */
 static void report_theory(FILE *out, const struct scenario *sc, const struct summary *s)
 {
+    if (sc->cfg.nproducts) {
+        report_theory_products(out, sc, s);
+        return;
+    }
     const struct inventory_config *inv = &sc->cfg.inventory;
     const struct policy_type *p = inv->policy;
     if (!p->holds_stock) return;

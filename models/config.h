@@ -14,7 +14,7 @@
 struct policy_type; /* models/policy.h */
 
 enum {
-    MAX_PRODUCTS = 32,
+    MAX_PRODUCTS = 250,
     MAX_TIERS = 8,
     MAX_CHANNELS = 8,
     MAX_LINES = 16,      /* order lines per order */

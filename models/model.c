@@ -338,7 +338,6 @@ static void finish(struct model *m, struct order *o)
     tally_add(&f->delivery, o->first_delivery - o->picked);
     if (o->entry_error || o->picking_error || o->damaged) tally_add(&f->rework, now - o->first_delivery);
     if (o->on_peak_day) tally_add(&f->peak_cycle, cycle);
-    tell_customer(m, o, !perfect);
     order_free(&m->pool, o);
 }
 
@@ -430,7 +429,10 @@ static void on_delivered(struct sim *sim, void *ctx)
         const struct tier_config *t = &m->tiers[o->tier];
         o->first_on_time = !t->has_promise || now - o->placed <= t->promise_days + 1e-9;
         m->flow.expedited += o->expedited;
-        bool wrong = o->entry_error || o->picking_error;
+        bool wrong = o->entry_error || o->picking_error, in_full = true;
+        for (size_t i = 0; i < o->nlines; i++) in_full &= o->lines[i].lost == 0;
+        /* the customer sees now whether the order is late, short, damaged or wrong */
+        tell_customer(m, o, !(o->first_on_time && in_full && !o->damaged && !wrong));
         if (wrong || o->damaged) {
             const struct cost_config *k = &m->cfg->costs;
             m->flow.wrong += wrong;
@@ -806,12 +808,15 @@ static void compute_metrics(const struct model *m, double end, double *x)
     x[M_ORDER_FILL_RATE] = 1 - x[M_STOCKOUT_RATE];
     x[M_LINE_FILL_RATE] = 1 - ratio((double)f->short_lines, (double)f->lines);
     x[M_ON_TIME_RATE] = ratio((double)f->on_time, (double)f->promised);
-    x[M_PERFECT_ORDER_RATE] = ratio((double)f->perfect, (double)(f->delivered + f->dropped));
-    x[M_IN_FULL_RATE] = ratio((double)f->in_full, (double)f->delivered);
-    x[M_DAMAGE_FREE_RATE] = ratio((double)f->undamaged, (double)f->delivered);
-    x[M_ACCURATE_RATE] = ratio((double)f->accurate, (double)f->delivered);
-    x[M_OTIF_RATE] = ratio((double)f->otif, (double)f->delivered);
-    double on_time_part = isnan(x[M_ON_TIME_RATE]) ? 1 : x[M_ON_TIME_RATE];
+    /* the perfect order and its parts, all over the orders that ended (delivered, or
+       dropped with nothing to ship: a dropped order is neither on time nor in full) */
+    double ended = (double)(f->delivered + f->dropped);
+    x[M_PERFECT_ORDER_RATE] = ratio((double)f->perfect, ended);
+    x[M_IN_FULL_RATE] = ratio((double)f->in_full, ended);
+    x[M_DAMAGE_FREE_RATE] = ratio((double)(f->undamaged + f->dropped), ended);
+    x[M_ACCURATE_RATE] = ratio((double)(f->accurate + f->dropped), ended);
+    x[M_OTIF_RATE] = ratio((double)f->otif, ended);
+    double on_time_part = f->promised ? ratio((double)f->on_time, (double)f->promised + (double)f->dropped) : 1;
     x[M_PERFECT_ORDER_PRODUCT] = on_time_part * x[M_IN_FULL_RATE] * x[M_DAMAGE_FREE_RATE] * x[M_ACCURATE_RATE];
     x[M_REACT_ELSEWHERE] = ratio((double)f->reactions[REACT_ELSEWHERE], (double)f->reacted_lines);
     x[M_REACT_SUBSTITUTE] = ratio((double)f->reactions[REACT_SUBSTITUTE], (double)f->reacted_lines);

@@ -54,6 +54,12 @@ static double shortage_at(const struct protection *p, double k)
     return p->demand_sd * (theory_loss(k) - theory_loss(k + p->batch / p->demand_sd));
 }
 
+double theory_order_share(const struct model_config *cfg, size_t p)
+{
+    double q = dist_mean(&cfg->demand.lines_per_order) * cfg->products[p].share;
+    return q < 1 ? q : 1;
+}
+
 static double fill_rate_at(const struct protection *p, double k)
 {
     return 1 - shortage_at(p, k) / p->batch;

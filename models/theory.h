@@ -34,6 +34,10 @@ struct protection theory_protection(const struct model_config *cfg);
  * its demand is the order stream thinned to those orders. */
 struct protection theory_protection_for(const struct demand_config *d, const struct inventory_config *inv, double q);
 
+/* The chance that an order asks for product p of cfg's named products: the mean number
+ * of lines times p's share, capped at 1 (exact for one line or equal shares). */
+double theory_order_share(const struct model_config *cfg, size_t p);
+
 /* Predictions for a reorder level `level` (s for sQ/sS, S for base stock). */
 struct prediction {
     double safety_factor;       /* k = (level - mean) / sd */

@@ -157,7 +157,28 @@ static void draw_mark(const struct chart_mark *m, double ymin, double ymax, doub
     }
 }
 
-static void draw_legend(const struct chart_panel *p)
+/* The corner of the panel with the fewest data points (0 top-left, 1 top-right,
+ * 2 bottom-left, 3 bottom-right), for the legend. */
+static int emptiest_corner(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
+{
+    size_t count[4] = {0};
+    for (size_t s = 0; s < p->nseries; s++) {
+        const struct chart_series *se = &p->series[s];
+        for (size_t i = 0; i < se->n; i++) {
+            double fx = (se->x[i] - xmin) / (xmax - xmin), fy = (se->y[i] - ymin) / (ymax - ymin);
+            if (!isfinite(fx) || !isfinite(fy)) continue;
+            bool left = fx < 0.45, right = fx > 0.55, top = fy > 0.6, bottom = fy < 0.4;
+            count[0] += left && top, count[1] += right && top, count[2] += left && bottom, count[3] += right && bottom;
+        }
+    }
+    int best = 2; /* bottom-left when it is a tie: it is the usual empty corner of a curve */
+    const int order[] = {2, 0, 1, 3};
+    for (int k = 0; k < 4; k++)
+        if (count[order[k]] < count[best]) best = order[k];
+    return best;
+}
+
+static void draw_legend(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
 {
     PLINT opts[CHART_MAX_SERIES], lcol[CHART_MAX_SERIES], lsty[CHART_MAX_SERIES], tcol[CHART_MAX_SERIES];
     PLINT bcol[CHART_MAX_SERIES], bpat[CHART_MAX_SERIES];
@@ -182,9 +203,12 @@ static void draw_legend(const struct chart_panel *p)
     }
     if (n == 0) return;
     PLFLT w, h;
+    int corner = emptiest_corner(p, xmin, xmax, ymin, ymax);
     PLINT where = p->legend_on_top ? PL_POSITION_TOP | PL_POSITION_INSIDE
-                                   : PL_POSITION_BOTTOM | PL_POSITION_LEFT | PL_POSITION_INSIDE;
-    pllegend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, where, p->legend_on_top ? 0 : 0.015, 0.03, 0.06,
+                                   : (corner < 2 ? PL_POSITION_TOP : PL_POSITION_BOTTOM) |
+                                         (corner % 2 ? PL_POSITION_RIGHT : PL_POSITION_LEFT) | PL_POSITION_INSIDE;
+    pllegend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, where, p->legend_on_top ? 0 : 0.015,
+             corner < 2 && !p->legend_on_top ? 0.12 : 0.03, 0.06,
              C_BACKGROUND, C_GRID, 1, p->legend_on_top ? 2 : 0, p->legend_on_top ? (n + 1) / 2 : 0, n, opts, 1.0, 0.9, 2.0, 0.0,
              tcol, text, bcol, bpat, bscale, bwid, lcol, lsty, lwid, NULL, NULL, NULL, NULL);
 }
@@ -211,7 +235,7 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     plbox(last ? "bcnst" : "bcst", 0, 0, "bcnstv", 0, 0);
     plmtex("l", 6.0, 0.5, 0.5, plain(p->ylabel, buf, sizeof buf));
     if (last) plmtex("b", 3.2, 0.5, 0.5, plain(c->xlabel, buf, sizeof buf));
-    draw_legend(p);
+    draw_legend(p, xmin, xmax, ymin, ymax);
 }
 
 int chart_write(const char *path, const struct chart *c, char *err, size_t errlen)

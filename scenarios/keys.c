@@ -219,6 +219,8 @@ const struct key_def key_defs[] = {
         "stock at time 0 (default: order_up_to, or reorder_point + order_quantity)"),
     CHOICE("inventory", "shortage", "backorder", AT(cfg.inventory.shortage), shortage,
            "units not in stock: backorder (they wait), lost_sale (they are lost), react (as [reactions] says)"),
+    KEY("inventory", "catalog_items", KEY_COUNT, "items", "0", 0, MAX_PRODUCTS, 0, AT(catalog_items),
+        "stock this many identical items (item001, item002, ...), each as this section says (0: one product)"),
     NUM("inventory", "reserve_units", "units", "0", 0, 1e9, 0, AT(cfg.inventory.reserve_units),
         "the last units on hand are kept for the highest-priority tier (stock rationing)"),
 

@@ -618,6 +618,25 @@ static void apply_set(struct loader *ld, const struct scenario_override *o)
     ld->where = saved;
 }
 
+/* [inventory] catalog_items = N: N identical products, as if N sections were written. */
+static void make_catalog(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    if (!sc->catalog_items) return;
+    int line = sc->origin[key_index("inventory", "catalog_items")].line;
+    if (sc->cfg.nproducts) {
+        report(ld, line, "inventory", "catalog_items",
+               "give catalog_items or [product.NAME] sections, not both (the first is on line %d)",
+               sc->products[0].line);
+        return;
+    }
+    for (unsigned i = 1; i <= sc->catalog_items; i++) {
+        char name[NAME_LEN];
+        snprintf(name, sizeof name, "item%03u", i);
+        open_entry(ld, FAMILY_PRODUCT, name, line);
+    }
+}
+
 /* ---- named sections take what they do not say from the global keys ---- */
 
 static void inherit(struct loader *ld)
@@ -739,7 +758,7 @@ static void resolve_demand(struct loader *ld)
                    "with a [customers] section, orders come from the customers "
                    "(orders_per_customer_day); remove this key");
         }
-        return;
+        return; /* the order rate for levers is set once the customers are resolved */
     }
     if (rate && gaps) {
         int lr = line_of(sc, "demand", "orders_per_day"), lg = line_of(sc, "demand", "interarrival_days");
@@ -919,14 +938,6 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
     }
 }
 
-/* The chance that an order asks for product p: E[lines] of the products, by share. */
-static double order_share(const struct scenario *sc, size_t p)
-{
-    double lines = dist_mean(&sc->cfg.demand.lines_per_order);
-    double q = lines * sc->cfg.products[p].share;
-    return q < 1 ? q : 1;
-}
-
 static void resolve_inventory(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
@@ -946,7 +957,7 @@ static void resolve_inventory(struct loader *ld)
                                    .inv = &sc->cfg.products[i].inventory,
                                    .levers = sc->products[i].levers,
                                    .lever = &sc->products[i].lever,
-                                   .order_share = order_share(sc, i)};
+                                   .order_share = theory_order_share(&sc->cfg, i)};
         resolve_stock(ld, &ss);
     }
 }
@@ -1034,6 +1045,9 @@ static void resolve_customers(struct loader *ld)
     if (cc->initial == 0 && cc->acquisition_per_day == 0)
         report(ld, line_of(sc, "customers", "initial"), "customers", "initial",
                "with no initial customers and no acquisition_per_day nobody ever orders");
+    if (cc->initial == 0 && cc->churn_per_day == 0)
+        report(ld, line_of(sc, "customers", "initial"), "customers", "initial",
+               "starting with no customers needs churn_per_day > 0, or the base grows without end");
     size_t n = sc->cfg.ntiers ? sc->cfg.ntiers : 1;
     for (size_t i = 0; i < n; i++) {
         bool named = sc->cfg.ntiers > 0;
@@ -1048,6 +1062,21 @@ static void resolve_customers(struct loader *ld)
             report(ld, named ? sc->tiers[i].line : line_of(sc, "customers", "defect_after_failures"),
                    named ? t.label : "customers", "defect_after_failures",
                    "k = %u failures cannot fit in a window of m = %u orders (failure_window_orders)", k, m);
+    }
+    /* the order rate levers and warnings work with: the initial base, or the base that
+       acquisition and churn alone would settle at */
+    double per_customer = 0, shares = 0;
+    for (size_t i = 0; i < n; i++) {
+        double share = sc->cfg.ntiers ? sc->cfg.tiers[i].share : 1;
+        per_customer += share * (sc->cfg.ntiers ? sc->cfg.tiers[i].orders_per_customer_day : cc->orders_per_customer_day);
+        shares += share;
+    }
+    double base = cc->initial > 0 ? cc->initial : cc->acquisition_per_day / cc->churn_per_day;
+    double rate = base * per_customer / shares;
+    if (rate > 0) {
+        char err[200];
+        dist_init(&sc->cfg.demand.interarrival_days, dist_type_find("exponential"), (double[]){1 / rate}, 1, err,
+                  sizeof err);
     }
 }
 
@@ -1219,6 +1248,7 @@ int scenario_load(struct scenario *sc, const char *path, const struct scenario_o
     read_scenario_file(&ld, path);
     for (size_t i = 0; i < nsets; i++) apply_set(&ld, &sets[i]);
     sc->cfg.customers.on = customers_given(sc);
+    if (ld.problems == 0) make_catalog(&ld);
     if (ld.problems == 0) inherit(&ld);
     if (ld.problems == 0) resolve_demand(&ld);
     if (ld.problems == 0) {
@@ -1226,10 +1256,10 @@ int scenario_load(struct scenario *sc, const char *path, const struct scenario_o
         resolve_shares(&ld, FAMILY_TIER);
         resolve_shares(&ld, FAMILY_CHANNEL);
     }
+    if (ld.problems == 0) resolve_customers(&ld);
     if (ld.problems == 0) resolve_inventory(&ld);
     if (ld.problems == 0) resolve_products(&ld);
     if (ld.problems == 0) resolve_reactions(&ld);
-    if (ld.problems == 0) resolve_customers(&ld);
     if (ld.problems == 0) resolve_shape(&ld);
     if (ld.problems == 0) resolve_order_cycle(&ld);
     if (ld.problems == 0) resolve_sweep(&ld);
@@ -1303,6 +1333,7 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
         }
     }
     if (strcmp(sec, "reactions") == 0 && !any_react(sc)) return "not used: no shortage = react";
+    if (strcmp(d->name, "catalog_items") == 0 && sc->catalog_items == 0) return "not set";
     if (strcmp(sec, "customers") == 0 && !sc->cfg.customers.on) return "not used: no customer base";
     if (t->family == FAMILY_TIER && d->inherit && strncmp(d->inherit, "customers.", 10) == 0 && !sc->cfg.customers.on)
         return "not used: no customer base";
@@ -1368,6 +1399,7 @@ void scenario_write(const struct scenario *csc, FILE *out)
     }
     for (int f = 1; f < FAMILY_COUNT; f++)
         for (size_t i = 0; i < *count_of(sc, (enum key_family)f); i++) {
+            if (f == FAMILY_PRODUCT && sc->catalog_items) break; /* made by catalog_items */
             struct target t = family_target(sc, (enum key_family)f, i);
             fprintf(out, "\n[%s]\n", t.label);
             for (size_t k = 0; k < key_count; k++)

@@ -72,6 +72,7 @@ struct scenario {
     struct model_config cfg;      /* what the model runs */
     /* keys whose value needs resolving into cfg */
     double orders_per_day;
+    unsigned catalog_items; /* identical products to create, instead of [product.NAME] */
     double levers[LEVERS];
     struct lever lever;
     struct number_list weekday_profile, rate_curve;

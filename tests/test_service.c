@@ -1,0 +1,371 @@
+/* test_service.c - the service elements and customers of issue 4, each against a number
+ * worked out by hand or by formula: order lines and the basket effect, tiers with
+ * priority and reserved stock, stockout reactions, the customer base with churn and
+ * defection (closed form and exact Markov chain), the perfect order and its parts,
+ * order channels, express delivery, late prices, the shape of demand. Scenario files
+ * come from scenarios/ and tests/service/ and run through the reader like a user's. */
+#include "check.h"
+#include "cli/simulate.h"
+#include "models/customers.h"
+#include "models/metrics.h"
+#include "models/model.h"
+#include "models/shape.h"
+#include "scenarios/scenario.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One scenario's results: per-replication rows and summaries. */
+struct result {
+    struct scenario sc;
+    size_t nm;
+    unsigned reps;
+    double *rows;
+    struct summary *s;
+};
+
+static int run(const char *path, const char *const *sets, size_t nsets, struct result *r)
+{
+    struct scenario_override o[8];
+    for (size_t i = 0; i < nsets; i++) o[i] = (struct scenario_override){sets[i], NULL};
+    if (scenario_load(&r->sc, path, o, nsets, stderr) != 0) return -1;
+    r->nm = metric_count(&r->sc.cfg);
+    r->reps = r->sc.cfg.run.replications;
+    r->rows = malloc(r->reps * r->nm * sizeof *r->rows);
+    r->s = malloc(r->nm * sizeof *r->s);
+    const struct model_config *cfg = &r->sc.cfg;
+    struct simulate_opts so = {.threads = 2};
+    size_t missing = simulate(&cfg, 1, r->reps, &so, r->rows);
+    simulate_summarise(r->rows, r->reps, r->nm, r->s);
+    return missing ? -1 : 0;
+}
+
+static void done(struct result *r)
+{
+    free(r->rows);
+    free(r->s);
+}
+
+static double value(const struct result *r, unsigned rep, size_t m)
+{
+    return r->rows[rep * r->nm + m];
+}
+
+static const struct summary *metric(const struct result *r, const char *name)
+{
+    long m = metric_lookup(&r->sc.cfg, name);
+    if (m < 0) {
+        printf("no metric %s\n", name);
+        exit(1);
+    }
+    return &r->s[m];
+}
+
+/* Is `exact` inside the 99% interval of metric `name`? Prints the line for the log. */
+static int inside(const char *id, const struct result *r, const char *name, double exact)
+{
+    const struct summary *s = metric(r, name);
+    double hw = s->n > 1 ? summary_halfwidth(s, 0.99) : 0;
+    int ok = fabs(s->mean - exact) <= hw + 1e-9 * (1 + fabs(exact));
+    printf("%-28s %-28s %12.6g +- %-10.3g exact %.8g %s\n", id, name, s->mean, hw, exact, ok ? "inside" : "OUTSIDE");
+    return ok;
+}
+
+/* The summary over replications of a - b, paired replication by replication. */
+static struct summary paired(const struct result *ra, const char *a, const struct result *rb, const char *b)
+{
+    long ma = metric_lookup(&ra->sc.cfg, a), mb = metric_lookup(&rb->sc.cfg, b);
+    double d[200];
+    for (unsigned i = 0; i < ra->reps; i++) d[i] = value(ra, i, (size_t)ma) - value(rb, i, (size_t)mb);
+    return summary_of(d, ra->reps, 1);
+}
+
+/* ---- order lines and the basket effect ---- */
+
+static void test_basket(void)
+{
+    struct result r;
+    if (check(run("tests/service/basket_split.ini", NULL, 0, &r) == 0, "basket-1.0 basket_split.ini runs")) {
+        check(metric(&r, "line_fill_rate")->mean == 0.5 && metric(&r, "order_fill_rate")->mean == 0 &&
+                  metric(&r, "in_full_rate")->mean == 0,
+              "basket-1.1 one product always there, one never: half the lines, no order complete");
+        check(metric(&r, "product.a.fill_rate")->mean == 1 && metric(&r, "product.b.fill_rate")->mean == 0,
+              "basket-1.2 ... and the per-product fill rates are 1 and 0");
+        done(&r);
+    }
+    if (check(run("tests/service/basket_identical.ini", NULL, 0, &r) == 0, "basket-2.0 basket_identical.ini runs")) {
+        long of = metric_lookup(&r.sc.cfg, "order_fill_rate"), lf = metric_lookup(&r.sc.cfg, "line_fill_rate");
+        int same = 1;
+        for (unsigned i = 0; i < r.reps; i++) same &= value(&r, i, (size_t)of) == value(&r, i, (size_t)lf);
+        check(same && metric(&r, "line_fill_rate")->mean < 1,
+              "basket-2.1 items always in the same state: orders complete exactly as often as lines (%.4f)",
+              metric(&r, "line_fill_rate")->mean);
+        done(&r);
+    }
+    if (check(run("scenarios/basket.ini", NULL, 0, &r) == 0, "basket-3.0 scenarios/basket.ini runs")) {
+        double f = metric(&r, "line_fill_rate")->mean, order = metric(&r, "order_fill_rate")->mean;
+        double hw = summary_halfwidth(metric(&r, "order_fill_rate"), 0.99);
+        printf("%-28s line fill %.4f, orders complete %.4f +- %.4f, independent items would give %.4f\n", "basket",
+               f, order, hw, pow(f, 10));
+        check(fabs(f - 0.915) < 0.01, "basket-3.1 items are out of stock about 8.5%% of the time (%.4f)", 1 - f);
+        check(order + hw < f && order - hw > pow(f, 10) - 0.01,
+              "basket-3.2 a 10-line order is complete far less often than a line (%.4f vs %.4f), near f^10", order, f);
+        check(order - hw > pow(f, 10),
+              "basket-3.3 ... a little more often than independence says: busy days hit every item at once");
+        done(&r);
+    }
+}
+
+/* ---- tiers: priority and reserved stock ---- */
+
+static void test_tiers(void)
+{
+    struct result r, open;
+    const char *no_reserve[] = {"inventory.reserve_units=0"};
+    if (!check(run("scenarios/customer_tiers.ini", NULL, 0, &r) == 0 &&
+                   run("scenarios/customer_tiers.ini", no_reserve, 1, &open) == 0,
+               "tier-1.0 scenarios/customer_tiers.ini runs, with and without a reserve"))
+        return;
+    struct summary d = paired(&r, "tier.key.fill_rate", &r, "tier.ordinary.fill_rate");
+    check(d.mean - d.ci95 > 0, "tier-1.1 key customers get a higher fill rate than ordinary ones when stock is short "
+                               "(+%.4f +- %.4f)", d.mean, d.ci95);
+    d = paired(&r, "tier.key.on_time_rate", &r, "tier.ordinary.on_time_rate");
+    check(d.mean - d.ci95 > 0, "tier-1.2 ... and more orders on time, being served first (+%.4f +- %.4f)", d.mean,
+          d.ci95);
+    d = paired(&r, "tier.key.fill_rate", &open, "tier.key.fill_rate");
+    check(d.mean - d.ci95 > 0, "tier-1.3 the reserve is what protects their fill rate (+%.4f +- %.4f)", d.mean, d.ci95);
+    d = paired(&open, "tier.ordinary.fill_rate", &r, "tier.ordinary.fill_rate");
+    check(d.mean - d.ci95 > 0, "tier-1.4 ... at the ordinary customers' expense (+%.4f +- %.4f without it)", d.mean,
+          d.ci95);
+    check(inside("tier shares", &r, "tier.key.orders_per_day", 40 * 0.05) &&
+              inside("tier shares", &r, "tier.ordinary.orders_per_day", 40 * 0.80),
+          "tier-1.5 orders come from the tiers in their shares (80/15/5)");
+    done(&r);
+    done(&open);
+}
+
+/* ---- stockout reactions ---- */
+
+static void test_reactions(void)
+{
+    struct result r;
+    if (!check(run("scenarios/stockout_reactions.ini", NULL, 0, &r) == 0, "react-1.0 stockout_reactions.ini runs"))
+        return;
+    check(inside("reactions (Gruen 2002)", &r, "reaction_elsewhere", 0.31), "react-1.1 31%% buy elsewhere");
+    check(inside("reactions (Gruen 2002)", &r, "reaction_substitute", 0.45), "react-1.2 45%% take a substitute");
+    check(inside("reactions (Gruen 2002)", &r, "reaction_wait", 0.15), "react-1.3 15%% wait");
+    check(inside("reactions (Gruen 2002)", &r, "reaction_cancel", 0.09), "react-1.4 9%% do not buy");
+    check(metric(&r, "product.brand.substitution_rate")->mean > 0.03 &&
+              metric(&r, "product.house.fill_rate")->mean == 1,
+          "react-1.5 the house brand meets part of the brand's demand and never runs short itself");
+    struct model_totals t;
+    double *x = malloc(r.nm * sizeof *x);
+    model_run(&r.sc.cfg, 0, x, &t, NULL);
+    check(fabs(t.demanded - (t.filled_now + t.backordered + t.lost + t.substituted)) < 1e-6 * t.demanded,
+          "react-1.6 units demanded = filled + backordered + lost + substituted");
+    free(x);
+    done(&r);
+}
+
+/* ---- customers: acquisition, churn and defection ---- */
+
+/* The expected lifetime of a new customer, exactly: a Markov chain over the outcomes
+ * it remembers (up to m - 1), solved by value iteration. Orders come at rate lambda,
+ * churn at rate c0; an order fails with probability q; the customer leaves when a
+ * failure makes k failures among its last m orders. */
+static double exact_lifetime(double lambda, double c0, double q, unsigned k, unsigned m)
+{
+    size_t nstates = (size_t)1 << m; /* histories of length 0..m-1 coded as (1 << len) | bits */
+    double *v = calloc(nstates, sizeof *v);
+    for (int it = 0; it < 1000000; it++) {
+        double diff = 0;
+        for (unsigned len = 0; len < m; len++)
+            for (unsigned bits = 0; bits < (1u << len); bits++) {
+                unsigned next_len = len + 1 < m ? len + 1 : m - 1;
+                unsigned keep = next_len ? (1u << next_len) - 1 : 0;
+                unsigned ok_state = (1u << next_len) | (((bits << 1) | 0u) & keep);
+                unsigned fail_state = (1u << next_len) | (((bits << 1) | 1u) & keep);
+                double val = 1 / (lambda + c0) + lambda / (lambda + c0) * (1 - q) * v[ok_state];
+                if (!((unsigned)__builtin_popcount(bits) + 1 >= k && k > 0))
+                    val += lambda / (lambda + c0) * q * v[fail_state];
+                size_t here = ((size_t)1 << len) | bits;
+                diff = fmax(diff, fabs(val - v[here]));
+                v[here] = val;
+            }
+        if (diff < 1e-11) break;
+    }
+    double t = v[1]; /* the empty history */
+    free(v);
+    return t;
+}
+
+static void test_churn(void)
+{
+    struct result r;
+    if (check(run("tests/service/churn_k1.ini", NULL, 0, &r) == 0, "churn-1.0 churn_k1.ini runs")) {
+        /* k = 1: h(f) = 1 - f with any memory; N* = a / (c0 + lambda (1 - f)) */
+        double closed = 5 / (0.002 + 1 * 0.05);
+        check(inside("churn k=1 closed form N*", &r, "customers_mean", closed),
+              "churn-1.1 customers settle at N* = a / (c0 + lambda h(f)) = %.4f", closed);
+        check(fabs(exact_lifetime(1, 0.002, 0.05, 1, 1) * 5 - closed) < 1e-6,
+              "churn-1.2 the exact Markov chain agrees with the closed form when k = 1");
+        done(&r);
+    }
+    if (check(run("tests/service/churn_k2.ini", NULL, 0, &r) == 0, "churn-2.0 churn_k2.ini runs")) {
+        double q = 0.1, lambda = 0.5, c0 = 0.0005, a = 2.5;
+        double h = q * (1 - pow(1 - q, 2)); /* (1 - f) P[Binomial(2, 1 - f) >= 1] */
+        double closed = a / (c0 + lambda * h), exact = a * exact_lifetime(lambda, c0, q, 2, 3);
+        printf("%-28s closed form N* = %.4f assumes the failures a customer remembers are independent;\n"
+               "%-28s survivors remember fewer (two close failures would have made them leave): exact %.4f\n",
+               "churn k=2", closed, "", exact);
+        check(inside("churn k=2 exact (Markov)", &r, "customers_mean", exact),
+              "churn-2.1 customers settle at the exact Markov-chain value %.4f (closed form %.4f)", exact, closed);
+        check(inside("churn k=2 arrivals", &r, "new_customers_per_day", a), "churn-2.2 new customers arrive at rate a");
+        const struct summary *left = metric(&r, "lost_to_failures_per_day"), *churned = metric(&r, "lost_to_churn_per_day");
+        check(fabs(left->mean + churned->mean - a) < summary_halfwidth(left, 0.99) + summary_halfwidth(churned, 0.99) + 0.05,
+              "churn-2.3 in steady state as many leave as arrive (%.3f + %.3f = %.3f)", left->mean, churned->mean, a);
+        done(&r);
+    }
+}
+
+/* ---- the perfect order, channels, express, late prices ---- */
+
+static void test_perfect_order(void)
+{
+    struct result r, lost;
+    const char *lost_sale[] = {"inventory.shortage=lost_sale"};
+    if (!check(run("scenarios/perfect_order.ini", NULL, 0, &r) == 0 &&
+                   run("scenarios/perfect_order.ini", lost_sale, 1, &lost) == 0,
+               "perfect-1.0 perfect_order.ini runs, with backorders and with lost sales"))
+        return;
+    struct summary d = paired(&r, "perfect_order_rate", &r, "perfect_order_product");
+    double hw = summary_halfwidth(&d, 0.99);
+    printf("%-28s perfect %.5f, product of the parts %.5f, paired difference %.5f +- %.5f\n", "perfect order",
+           metric(&r, "perfect_order_rate")->mean, metric(&r, "perfect_order_product")->mean, d.mean, hw);
+    check(fabs(d.mean) <= hw, "perfect-1.1 independent failures: the perfect-order rate equals the product of the "
+                              "four parts (difference %.5f +- %.5f)", d.mean, hw);
+    d = paired(&lost, "perfect_order_rate", &lost, "perfect_order_product");
+    check(d.mean - summary_halfwidth(&d, 0.99) > 0,
+          "perfect-1.2 correlated failures (a dropped order is neither on time nor in full): perfect > product "
+          "(+%.4f)", d.mean);
+    check(inside("perfect order parts", &r, "damage_free_rate", 1 - 0.015) &&
+              inside("perfect order parts", &r, "accurate_rate", 1 - 0.02),
+          "perfect-1.3 damage and picking errors happen at their configured rates");
+    done(&r);
+    done(&lost);
+
+    struct result ch;
+    if (!check(run("scenarios/order_channels.ini", NULL, 0, &ch) == 0, "channel-1.0 order_channels.ini runs")) return;
+    double entry = 0.25 * 0.001 + 0.25 * 0.005 + 0.30 * 0.03 + 0.20 * 0.06;
+    double accurate = (1 - 0.01) * (1 - entry); /* no picking error and no keying error */
+    check(inside("channels", &ch, "accurate_rate", accurate), "channel-1.1 accuracy from the channels' keying "
+                                                              "errors and picking errors: %.6f", accurate);
+    double cost = 50 * (0.25 * 0.5 + 0.25 * 1 + 0.30 * 4 + 0.20 * 3);
+    check(inside("channels", &ch, "cost_channels_per_day", cost), "channel-1.2 channel costs by share: %.2f a day", cost);
+    d = paired(&ch, "perfect_order_rate", &ch, "perfect_order_product");
+    check(d.mean - summary_halfwidth(&d, 0.99) > 0,
+          "channel-1.3 slow channels are also the error-prone ones: perfect > product (+%.4f)", d.mean);
+    done(&ch);
+
+    if (check(run("tests/service/late_price.ini", NULL, 0, &r) == 0, "late-1.0 late_price.ini runs")) {
+        long earned = metric_lookup(&r.sc.cfg, "revenue_per_day"), given_up = metric_lookup(&r.sc.cfg, "revenue_lost_late_per_day");
+        int halves = 1;
+        for (unsigned i = 0; i < r.reps; i++)
+            halves &= value(&r, i, (size_t)earned) > 0 &&
+                      fabs(value(&r, i, (size_t)earned) - value(&r, i, (size_t)given_up)) < 1e-9;
+        check(halves, "late-1.1 one day late of a two-day margin: exactly half the price earned, half given up");
+        done(&r);
+    }
+    if (check(run("tests/service/expedite_all.ini", NULL, 0, &r) == 0, "express-1.0 expedite_all.ini runs")) {
+        check(metric(&r, "expedited_rate")->mean == 1 && metric(&r, "on_time_rate")->mean == 1 &&
+                  fabs(metric(&r, "order_cycle_days_mean")->mean - 1) < 1e-9,
+              "express-1.1 every order that would be late goes by express, and arrives on time in 1 day");
+        check(fabs(metric(&r, "cost_expedite_per_day")->mean - 7 * metric(&r, "orders_per_day")->mean) < 1e-9,
+              "express-1.2 each express delivery costs 7");
+        done(&r);
+    }
+}
+
+/* ---- the shape of demand ---- */
+
+static void test_shape(void)
+{
+    struct demand_config d;
+    memset(&d, 0, sizeof d);
+    d.has_weekday = true;
+    double w[7] = {1.9, 1.4, 1.0, 0.9, 0.9, 0.5, 0.4};
+    memcpy(d.weekday, w, sizeof w);
+    check(shape_is_peak(&d, 0.5) && shape_is_peak(&d, 8.2) && !shape_is_peak(&d, 2.5),
+          "shape-1.1 Monday and Tuesday are peaks, Wednesday is not (day 0 is a Monday)");
+    check(shape_next_offpeak(&d, 0.25) == 2.25 && shape_next_offpeak(&d, 7.5) == 9.5,
+          "shape-1.2 a shifted order moves to the same hour of the next quiet day");
+    d.ncurve = 2;
+    d.curve_days[0] = 10, d.curve_factor[0] = 0.5, d.curve_days[1] = 20, d.curve_factor[1] = 1.5;
+    /* day 2 is a Wednesday (1.0), day 16 a Wednesday, day 17 a Thursday (0.9) */
+    check(fabs(shape_factor(&d, 2.5) - 1.0 * 0.5) < 1e-12 && fabs(shape_factor(&d, 16.5) - 1.0 * 1.15) < 1e-12 &&
+              fabs(shape_factor(&d, 17.25) - 0.9 * 1.225) < 1e-12,
+          "shape-1.3 the multiplier is weekday x curve, the curve straight between its points");
+    check(shape_max(&d) == 1.9 * 1.5, "shape-1.4 the bound for thinning is the largest weekday x curve value");
+
+    struct result r, flat;
+    const char *no_shift[] = {"demand.peak_shift_share=0"};
+    if (check(run("scenarios/peak_smoothing.ini", NULL, 0, &r) == 0 &&
+                  run("scenarios/peak_smoothing.ini", no_shift, 1, &flat) == 0,
+              "shape-2.0 peak_smoothing.ini runs, with and without the discount")) {
+        check(inside("peak smoothing", &r, "orders_per_day", 40), "shape-2.1 the weekday profile keeps the mean rate");
+        check(inside("peak smoothing", &r, "shifted_rate", 0.3 * 3.3 / 7),
+              "shape-2.2 30%% of peak-day orders move: 0.3 x (1.9 + 1.4) / 7 of all orders");
+        struct summary d1 = paired(&flat, "order_cycle_days_peak_mean", &r, "order_cycle_days_peak_mean");
+        struct summary d2 = paired(&flat, "expedited_rate", &r, "expedited_rate");
+        check(d1.mean - d1.ci95 > 0 && d2.mean - d2.ci95 > 0,
+              "shape-2.3 moving orders off the peak shortens peak-day cycles (-%.3f days) and saves express "
+              "deliveries (-%.3f)", d1.mean, d2.mean);
+        done(&r);
+        done(&flat);
+    }
+    if (check(run("scenarios/life_cycle.ini", NULL, 0, &r) == 0, "shape-3.0 life_cycle.ini runs")) {
+        /* the curve 0:0.1, 180:1, 540:1, 900:0.15 averages (0.55 x 180 + 360 + 0.575 x 360) / 900 */
+        double mean = 50 * (0.55 * 180 + 360 + 0.575 * 360) / 900;
+        check(inside("life cycle", &r, "orders_per_day", mean), "shape-3.1 orders follow the life-cycle curve: %.3f a day", mean);
+        done(&r);
+    }
+}
+
+/* ---- the customer base on its own ---- */
+
+static void test_customer_base(void)
+{
+    static struct customer_base b;
+    customers_init(&b, 2);
+    uint32_t a = customers_add(&b, 0, 0), c = customers_add(&b, 1, 0), e = customers_add(&b, 0, 1);
+    check(customers_active(&b, 0) == 2 && customers_active(&b, 1) == 1 && customers_total(&b) == 3,
+          "base-1.1 customers are counted per tier");
+    uint32_t gen = b.all[a].gen;
+    customers_remove(&b, a, true, 2);
+    check(customers_active(&b, 0) == 1 && customers_pick(&b, 0, 0.99) == e && !customers_still(&b, a, gen),
+          "base-1.2 a customer who left is gone from its tier and no longer reachable");
+    uint32_t f = customers_add(&b, 0, 3);
+    check(f == a && !customers_still(&b, a, gen), "base-1.3 a reused slot does not let old orders reach the newcomer");
+    check(!customers_record(&b, c, true, 2, 3) && !customers_record(&b, c, false, 2, 3) &&
+              customers_record(&b, c, true, 2, 3),
+          "base-1.4 k = 2 of m = 3: fail, succeed, fail -> the customer leaves");
+    check(!customers_record(&b, f, true, 2, 2) && !customers_record(&b, f, false, 2, 2) &&
+              !customers_record(&b, f, true, 2, 2),
+          "base-1.6 k = 2 of m = 2: fail, succeed, fail is not two failures in the window");
+    check(b.counts.joined == 4 && b.counts.defected == 1, "base-1.7 joins and defections are counted");
+    customers_fini(&b);
+}
+
+int main(void)
+{
+    test_customer_base();
+    test_basket();
+    test_tiers();
+    test_reactions();
+    test_churn();
+    test_perfect_order();
+    test_shape();
+    return check_done("test_service");
+}
