@@ -271,7 +271,14 @@ static int write_run_files(const char *dir, const struct scenario *sc, const str
     if (!(fp = outfile_open(&f, dir, "order_cycle.csv"))) goto fail;
     charts_cycle_csv(fp, h);
     if (outfile_commit(&f) != 0) goto fail;
-    bool stock = sc->cfg.inventory.policy->holds_stock;
+    bool stock = sc->cfg.nproducts ? sc->cfg.products[0].inventory.policy->holds_stock
+                                   : sc->cfg.inventory.policy->holds_stock;
+    bool customers = sc->cfg.customers.on;
+    if (customers) {
+        if (!(fp = outfile_open(&f, dir, "customers.csv"))) goto fail;
+        charts_customers_csv(fp, t);
+        if (outfile_commit(&f) != 0) goto fail;
+    }
     if (stock) {
         if (!(fp = outfile_open(&f, dir, "stock_trajectory.csv"))) goto fail;
         charts_trajectory_csv(fp, sc, t);
@@ -285,6 +292,10 @@ static int write_run_files(const char *dir, const struct scenario *sc, const str
     if (stock) {
         snprintf(path, sizeof path, "%s/stock_trajectory.png", dir);
         rc |= charts_stock_trajectory(path, sc, t);
+    }
+    if (customers) {
+        snprintf(path, sizeof path, "%s/customers.png", dir);
+        rc |= charts_customers(path, sc, t);
     }
     return rc ? EXIT_FAILURE : 0;
 fail:

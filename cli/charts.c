@@ -286,14 +286,17 @@ int charts_stock_trajectory(const char *path, const struct scenario *sc, const s
         x[i] = t->levels[i].t, on[i] = t->levels[i].on_hand;
         back[i] = t->levels[i].backordered, pos[i] = t->levels[i].position;
     }
-    const struct inventory_config *inv = &sc->cfg.inventory;
+    bool products = sc->cfg.nproducts > 0;
+    const struct inventory_config *inv = products ? &sc->cfg.products[0].inventory : &sc->cfg.inventory;
     bool has_s = inv->policy->uses_reorder_point;
     double level = has_s ? inv->reorder_point : inv->order_up_to;
     double lx[2] = {n ? x[0] : 0, n ? x[n - 1] : 1}, ly[2] = {level, level};
     char title[200], sub[400], lv[40], label[80];
     const char *file = strrchr(sc->path, '/') ? strrchr(sc->path, '/') + 1 : sc->path;
-    snprintf(title, sizeof title, "Stock over time: policy %s%s", inv->policy->name,
-             inv->shortage == SHORTAGE_LOST_SALE ? ", lost sales" : ", backorders");
+    snprintf(title, sizeof title, "Stock over time%s%s: policy %s%s", products ? " of " : "",
+             products ? sc->cfg.products[0].name : "", inv->policy->name,
+             inv->shortage == SHORTAGE_LOST_SALE ? ", lost sales" : inv->shortage == SHORTAGE_REACT ? ", reactions"
+                                                                                               : ", backorders");
     snprintf(sub, sizeof sub, "%.80s, replication 1, %s", file,
              n < t->nlevels ? "the first 365 days after the warm-up" : "the whole statistics window");
     snprintf(label, sizeof label, "%s = %s", has_s ? "reorder point s" : "order-up-to S",
@@ -306,11 +309,43 @@ int charts_stock_trajectory(const char *path, const struct scenario *sc, const s
     *p = (struct chart_panel){.ylabel = "units", .y_from_zero = true, .legend_on_top = true};
     p->series[p->nseries++] = (struct chart_series){"inventory position", x, pos, NULL, n, COLOUR_GREY, STYLE_STEPS, false};
     p->series[p->nseries++] = (struct chart_series){"on hand", x, on, NULL, n, COLOUR_BLUE, STYLE_STEPS, false};
-    if (inv->shortage == SHORTAGE_BACKORDER)
+    if (inv->shortage != SHORTAGE_LOST_SALE)
         p->series[p->nseries++] =
             (struct chart_series){"backordered", x, back, NULL, n, COLOUR_VERMILLION, STYLE_STEPS, false};
     p->series[p->nseries++] = (struct chart_series){label, lx, ly, NULL, 2, COLOUR_BLACK, STYLE_LINE, true};
     int rc = draw(path, &c);
     free(x), free(on), free(back), free(pos);
+    return rc;
+}
+
+/* ---- run: the customer base over time ---- */
+
+void charts_customers_csv(FILE *out, const struct model_trace *t)
+{
+    fputs("day,active_customers\n", out);
+    for (size_t i = 0; i < t->ncustomers; i++) {
+        char a[40], b[40];
+        fprintf(out, "%s,%s\n", report_field(t->customers[i].t, a, sizeof a),
+                report_field(t->customers[i].active, b, sizeof b));
+    }
+}
+
+int charts_customers(const char *path, const struct scenario *sc, const struct model_trace *t)
+{
+    size_t n = t->ncustomers;
+    double *x = malloc((n + 1) * sizeof *x), *y = malloc((n + 1) * sizeof *y);
+    if (!x || !y) abort();
+    for (size_t i = 0; i < n; i++) x[i] = t->customers[i].t, y[i] = t->customers[i].active;
+    char sub[300];
+    const char *file = strrchr(sc->path, '/') ? strrchr(sc->path, '/') + 1 : sc->path;
+    snprintf(sub, sizeof sub, "%.60s, replication 1: won by acquisition, lost to churn and to poor service", file);
+    struct chart c = {.title = "Active customers over time", .subtitle = sub, .xlabel = "day", .npanels = 1};
+    c.panels[0] = (struct chart_panel){.ylabel = "active customers", .nseries = 1, .y_from_zero = true};
+    c.panels[0].series[0] = (struct chart_series){NULL, x, y, NULL, n, COLOUR_BLUE, STYLE_STEPS, false};
+    if (sc->cfg.run.warmup_days > 0)
+        c.panels[0].marks[c.panels[0].nmarks++] =
+            (struct chart_mark){sc->cfg.run.warmup_days, NAN, "statistics start after the warm-up", COLOUR_GREY, 0};
+    int rc = draw(path, &c);
+    free(x), free(y);
     return rc;
 }

@@ -39,4 +39,8 @@ int charts_order_cycle(const char *path, const struct scenario *sc, const struct
 void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct model_trace *t);
 int charts_stock_trajectory(const char *path, const struct scenario *sc, const struct model_trace *t);
 
+/* Active customers over time in a traced replication (with a customer base). */
+void charts_customers_csv(FILE *out, const struct model_trace *t);
+int charts_customers(const char *path, const struct scenario *sc, const struct model_trace *t);
+
 #endif

@@ -122,6 +122,7 @@ void model_trace_fini(struct model_trace *t)
 {
     free(t->cycle);
     free(t->levels);
+    free(t->customers);
     *t = (struct model_trace){0};
 }
 
@@ -155,6 +156,17 @@ static void trace_levels(void *ctx, double now, const struct stock *s)
         t->levels[t->nlevels++] = (struct level_point){now, s->on_hand, s->backordered, stock_position(s)};
 }
 
+/* Active customers over the whole run, warm-up included: the chart shows how the base
+ * settles. */
+static void trace_customers(struct model *m)
+{
+    struct model_trace *t = m->trace;
+    if (!t) return;
+    if (room((void **)&t->customers, &t->cap_customers, t->ncustomers, sizeof *t->customers, t))
+        t->customers[t->ncustomers++] =
+            (struct customer_point){sim_now(m->sim), (double)customers_total(&m->customers)};
+}
+
 /* ---- customers ---- */
 
 static void schedule_customer_order(struct model *m);
@@ -166,6 +178,7 @@ static void customers_changed(struct model *m)
 {
     schedule_customer_order(m);
     schedule_churn(m);
+    trace_customers(m);
 }
 
 static void on_customer_order(struct sim *sim, void *ctx);
@@ -696,6 +709,7 @@ static void on_reset(struct sim *sim, void *ctx)
     timeavg_restart(&m->picking.busy_avg, now);
     if (m->cfg->customers.on) customers_restart(&m->customers, now);
     m->counting = true;
+    if (m->cfg->customers.on) trace_customers(m);
     if (m->trace && !m->stocks[0].unlimited) trace_levels(m, now, &m->stocks[0]); /* where the window starts */
 }
 

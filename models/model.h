@@ -67,12 +67,18 @@ struct level_point {
     double t, on_hand, backordered, position;
 };
 
+struct customer_point {
+    double t, active;
+};
+
 struct model_trace {
     size_t limit;
     double *cycle;
     size_t ncycle, cap_cycle;
     struct level_point *levels;
     size_t nlevels, cap_levels;
+    struct customer_point *customers; /* with a customer base: active customers over time */
+    size_t ncustomers, cap_customers;
     bool truncated;
 };
 
