@@ -2,6 +2,7 @@
  * them, print reports and write output files. Exit status: 0 success, 2 bad command
  * line or bad scenario (nothing simulated), 1 any other failure. */
 #include "cli/charts.h"
+#include "cli/compare.h"
 #include "cli/outfile.h"
 #include "cli/report.h"
 #include "cli/simulate.h"
@@ -35,6 +36,8 @@ static const char usage[] =
     "  sweep FILE.ini      vary one key over a range; print the service curve and the\n"
     "                      profit-maximising point (the key and range come from the file's\n"
     "                      [sweep] section, or from --param and --from/--to/--steps or --values)\n"
+    "  compare A.ini B.ini ...   run several scenarios on the same random numbers and rank them\n"
+    "                      by profit (--base BASE.ini refuses files that changed a locked key)\n"
     "  check FILE.ini      validate only; print the scenario with every default filled in\n"
     "  keys [SECTION]      every scenario key: type, unit, default, allowed range, meaning\n"
     "  --help, --version\n"
@@ -54,6 +57,10 @@ static const char usage[] =
     "  --values V1,V2,...       or exactly these values\n"
     "  --service METRIC         the service rate on the curve (default fill_rate)\n"
     "\n"
+    "Compare options:\n"
+    "  --base BASE.ini          the file students started from; its [locks] must be kept\n"
+    "  --plot FILE              sweep every scenario and draw their profit curves together\n"
+    "\n"
     "Exit status: 0 success, 2 bad command line or scenario (nothing simulated), 1 other failure.\n"
     "Start with:  servlab run scenarios/default.ini   and   servlab keys\n";
 
@@ -71,6 +78,7 @@ struct options {
     enum format format;
     const char *out_dir;
     const char *plot;
+    const char *base;
     bool quiet;
 };
 
@@ -100,7 +108,7 @@ static int fail_usage(const char *fmt, ...)
 static const char *const option_names[] = {"--set",   "--reps",  "--seed",  "--threads", "--format",
                                            "--out",   "--quiet", "--help",  "--version", "--param",
                                            "--from",  "--to",    "--steps", "--values",  "--service",
-                                           "--plot"};
+                                           "--plot",  "--base"};
 
 /* Sweep options are [sweep] keys given on the command line. */
 static const char *sweep_key_of(const char *option)
@@ -121,8 +129,11 @@ static bool takes_value(const char *name)
 static bool option_applies(const char *command, const char *name)
 {
     if (strcmp(command, "keys") == 0) return false;
-    if (sweep_key_of(name)) return strcmp(command, "sweep") == 0 || strcmp(command, "check") == 0;
-    if (strcmp(name, "--plot") == 0) return strcmp(command, "sweep") == 0 || strcmp(command, "run") == 0;
+    if (strcmp(name, "--base") == 0) return strcmp(command, "compare") == 0;
+    if (sweep_key_of(name))
+        return strcmp(command, "sweep") == 0 || strcmp(command, "check") == 0 || strcmp(command, "compare") == 0;
+    if (strcmp(name, "--plot") == 0)
+        return strcmp(command, "sweep") == 0 || strcmp(command, "run") == 0 || strcmp(command, "compare") == 0;
     if (strcmp(command, "check") == 0)
         return strcmp(name, "--set") == 0 || strcmp(name, "--reps") == 0 || strcmp(name, "--seed") == 0;
     return true;
@@ -184,6 +195,11 @@ static int parse_option(struct options *o, const char *name, const char *value)
     }
     if (strcmp(name, "--quiet") == 0) {
         o->quiet = true;
+        return 0;
+    }
+    if (strcmp(name, "--base") == 0) {
+        if (!*value) return fail_usage("--base: give the base scenario file");
+        o->base = value;
         return 0;
     }
     if (strcmp(name, "--plot") == 0) {
@@ -407,6 +423,75 @@ static int cmd_sweep(const struct options *o)
     return rc;
 }
 
+/* Each scenario's sweep, for the compare chart (same seed and replications as the run). */
+static int compare_chart(const struct options *o, const struct compare_result *r)
+{
+    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    struct sweep_result *sw = calloc(r->n, sizeof *sw);
+    const struct sweep_result **ptr = calloc(r->n, sizeof *ptr);
+    const char **labels = calloc(r->n, sizeof *labels);
+    double *own_service = calloc(r->n, sizeof *own_service), *own_profit = calloc(r->n, sizeof *own_profit);
+    if (!sw || !ptr || !labels || !own_service || !own_profit) abort();
+    size_t k = 0;
+    int rc = 0;
+    char reps[64], seed[64];
+    snprintf(reps, sizeof reps, "run.replications=%u", r->reps);
+    snprintf(seed, sizeof seed, "run.seed=%llu", r->seed);
+    struct scenario_override *sets = malloc((o->nsets + 2) * sizeof *sets);
+    if (!sets) abort();
+    memcpy(sets, o->sets, o->nsets * sizeof *sets);
+    sets[o->nsets] = (struct scenario_override){reps, NULL};
+    sets[o->nsets + 1] = (struct scenario_override){seed, NULL};
+    for (size_t rank = 1; rank <= r->n && rc == 0; rank++) /* most profitable first */
+        for (size_t i = 0; i < r->n && rc == 0; i++) {
+            if (r->e[i].refused || r->e[i].rank != rank) continue;
+            rc = sweep_run(r->e[i].path, sets, o->nsets + 2, &so, &sw[k], stderr);
+            if (rc == 0) {
+                ptr[k] = &sw[k];
+                labels[k] = strrchr(r->e[i].path, '/') ? strrchr(r->e[i].path, '/') + 1 : r->e[i].path;
+                own_service[k] = r->e[i].s[sw[k].service].mean;
+                own_profit[k] = r->e[i].s[M_PROFIT].mean;
+                k++;
+            }
+        }
+    if (rc == 0 && charts_compare(o->plot, ptr, labels, own_service, own_profit, k) != 0) rc = EXIT_FAILURE;
+    for (size_t i = 0; i < k; i++) sweep_free(&sw[i]);
+    free(sw), free(ptr), free(labels), free(sets), free(own_service), free(own_profit);
+    return rc;
+}
+
+static int cmd_compare(const struct options *o)
+{
+    if (o->nfiles < 1) return fail_usage("compare takes scenario files, e.g. servlab compare a.ini b.ini c.ini");
+    char err[1200];
+    if (o->out_dir && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
+        fprintf(stderr, "servlab: %s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    static struct compare_result r;
+    static struct scenario ref;
+    if (scenario_load(&ref, o->base ? o->base : o->files[0], o->sets, o->nsets, stderr) != 0) return EXIT_BAD_INPUT;
+    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    int rc = compare_run(o->files, o->nfiles, o->base, o->sets, o->nsets, ref.sweep.service, &so, &r, stderr);
+    if (rc) return rc;
+    if (o->format == FORMAT_CSV)
+        compare_csv(stdout, &r);
+    else
+        compare_table(stdout, &r);
+    rc = finish_stdout();
+    if (rc == 0 && o->out_dir) {
+        struct outfile f;
+        FILE *fp = outfile_open(&f, o->out_dir, "compare.csv");
+        if (!fp || (compare_csv(fp, &r), outfile_commit(&f)) != 0) {
+            fprintf(stderr, "servlab: cannot write into %s: %s\n", o->out_dir, strerror(errno));
+            rc = EXIT_FAILURE;
+        }
+    }
+    if (rc == 0 && o->plot) rc = compare_chart(o, &r);
+    compare_free(&r);
+    return rc;
+}
+
 static int cmd_check(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage("check takes one scenario file");
@@ -472,10 +557,11 @@ int main(int argc, char **argv)
 
     if (strcmp(o.command, "run") == 0) return cmd_run(&o);
     if (strcmp(o.command, "sweep") == 0) return cmd_sweep(&o);
+    if (strcmp(o.command, "compare") == 0) return cmd_compare(&o);
     if (strcmp(o.command, "check") == 0) return cmd_check(&o);
     if (strcmp(o.command, "keys") == 0) return cmd_keys(&o);
-    const char *const commands[] = {"run", "sweep", "check", "keys"};
-    const char *near = suggest_nearest(o.command, commands, 4);
+    const char *const commands[] = {"run", "sweep", "compare", "check", "keys"};
+    const char *near = suggest_nearest(o.command, commands, 5);
     if (near) return fail_usage("unknown command '%s'; did you mean '%s'?", o.command, near);
     return fail_usage("unknown command '%s'", o.command);
 }

@@ -349,3 +349,39 @@ int charts_customers(const char *path, const struct scenario *sc, const struct m
     free(x), free(y);
     return rc;
 }
+
+/* ---- compare: one curve per scenario ---- */
+
+int charts_compare(const char *path, const struct sweep_result *const *sweeps, const char *const *labels,
+                   const double *own_service, const double *own_profit, size_t n)
+{
+    enum { MOST = 7 };
+    static const enum chart_colour colours[MOST] = {COLOUR_BLUE, COLOUR_VERMILLION, COLOUR_GREEN, COLOUR_ORANGE,
+                                                    COLOUR_SKY,  COLOUR_PURPLE,     COLOUR_BLACK};
+    size_t shown = n < MOST ? n : MOST;
+    double *x[MOST], *y[MOST], px[MOST], py[MOST], ox[MOST], oy[MOST];
+    char title[200], sub[300], xl[120], words[60];
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
+    struct chart_panel *p = &c.panels[0];
+    *p = (struct chart_panel){.ylabel = "profit per day (money)"};
+    for (size_t k = 0; k < shown; k++) {
+        const struct sweep_result *r = sweeps[k];
+        x[k] = percent(r->service_level, r->n);
+        y[k] = column(r, M_PROFIT, false);
+        p->series[p->nseries++] = (struct chart_series){labels[k], x[k], y[k], NULL, r->n, colours[k], STYLE_LINE, false};
+        px[k] = x[k][r->opt.best], py[k] = y[k][r->opt.best];
+    }
+    for (size_t k = 0; k < shown; k++) {
+        ox[k] = 100 * own_service[k], oy[k] = own_profit[k];
+        p->series[p->nseries++] = (struct chart_series){NULL, &px[k], &py[k], NULL, 1, colours[k], STYLE_POINTS, false};
+        p->series[p->nseries++] = (struct chart_series){NULL, &ox[k], &oy[k], NULL, 1, colours[k], STYLE_DOTS, false};
+    }
+    service_words(sweeps[0], words, sizeof words);
+    snprintf(title, sizeof title, "Profit against %s: each scenario's curve", words);
+    snprintf(sub, sizeof sub, "%zu scenarios%s on the same random numbers: ● the scenario as written, ◆ its best point",
+             n, n > shown ? " (the 7 most profitable drawn)" : "");
+    axis_label(sweeps[0], xl, sizeof xl);
+    int rc = draw(path, &c);
+    for (size_t k = 0; k < shown; k++) free(x[k]), free(y[k]);
+    return rc;
+}

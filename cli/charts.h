@@ -39,6 +39,12 @@ int charts_order_cycle(const char *path, const struct scenario *sc, const struct
 void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct model_trace *t);
 int charts_stock_trajectory(const char *path, const struct scenario *sc, const struct model_trace *t);
 
+/* Several scenarios' profit curves on one chart, each with its profit-maximising point
+ * (a diamond) and where the scenario as written stands (a dot: own_service, own_profit):
+ * sweeps[0..n), labels naming them. At most 7 are drawn. */
+int charts_compare(const char *path, const struct sweep_result *const *sweeps, const char *const *labels,
+                   const double *own_service, const double *own_profit, size_t n);
+
 /* Active customers over time in a traced replication (with a customer base). */
 void charts_customers_csv(FILE *out, const struct model_trace *t);
 int charts_customers(const char *path, const struct scenario *sc, const struct model_trace *t);

@@ -114,6 +114,10 @@ static void draw_series(const struct chart_series *s)
         plline((PLINT)k, sx, sy);
         free(sx);
         free(sy);
+    } else if (s->style == STYLE_POINTS || s->style == STYLE_DOTS) {
+        plssym(0, 2.4);
+        plstring(n, s->x, s->y, s->style == STYLE_POINTS ? "◆" : "●");
+        plssym(0, 1);
     } else {
         plline(n, s->x, s->y);
         if (s->n <= 60 && !s->dashed) plstring(n, s->x, s->y, "•");
@@ -190,6 +194,7 @@ static void draw_legend(const struct chart_panel *p, double xmin, double xmax, d
         const struct chart_series *se = &p->series[s];
         if (!se->label) continue;
         opts[n] = se->style == STYLE_BARS ? PL_LEGEND_COLOR_BOX : PL_LEGEND_LINE;
+        if (n == CHART_MAX_SERIES) break;
         lcol[n] = tcol[n] = bcol[n] = C_FIRST_SERIES + (PLINT)se->colour;
         tcol[n] = C_AXES;
         lsty[n] = se->dashed ? 2 : 1;

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { CHART_MAX_SERIES = 8, CHART_MAX_PANELS = 2, CHART_MAX_MARKS = 3 };
+enum { CHART_MAX_SERIES = 16, CHART_MAX_PANELS = 2, CHART_MAX_MARKS = 3 };
 
 enum chart_colour { COLOUR_BLUE, COLOUR_VERMILLION, COLOUR_GREEN, COLOUR_ORANGE, COLOUR_SKY, COLOUR_PURPLE,
                     COLOUR_GREY, COLOUR_BLACK };
@@ -21,6 +21,8 @@ enum chart_style {
     STYLE_LINE,  /* points joined by straight lines, with a dot at each point */
     STYLE_STEPS, /* a level that holds until the next point (inventory over time) */
     STYLE_BARS,  /* a histogram: x holds n + 1 bin edges, y the n bar heights */
+    STYLE_POINTS, /* large diamonds only (a highlighted point) */
+    STYLE_DOTS,   /* large round markers only */
 };
 
 struct chart_series {

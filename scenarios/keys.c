@@ -111,6 +111,43 @@ static int check_name(const char *text, char *err, size_t errlen)
     return 0;
 }
 
+/* A list of names for [locks]: every item a known section (sections) or SECTION.KEY
+ * (keys). */
+static int check_locks(const char *text, bool sections, char *err, size_t errlen)
+{
+    char copy[256];
+    snprintf(copy, sizeof copy, "%s", text);
+    for (char *save = NULL, *item = strtok_r(copy, ", ", &save); item; item = strtok_r(NULL, ", ", &save)) {
+        const char *dot = strrchr(item, '.');
+        if (sections) {
+            if (!key_section_known(item) || !strcmp(item, "locks") || !strcmp(item, "sweep")) {
+                snprintf(err, errlen, "'%s' is not a section that can be locked", item);
+                return -1;
+            }
+            continue;
+        }
+        char section[80];
+        if (!dot) {
+            snprintf(err, errlen, "'%s': name the section too, as SECTION.KEY", item);
+            return -1;
+        }
+        snprintf(section, sizeof section, "%.*s", (int)(dot - item), item);
+        if (key_find(section, dot + 1) < 0) {
+            snprintf(err, errlen, "'%s' is not a key ('servlab keys' lists them)", item);
+            return -1;
+        }
+    }
+    return 0;
+}
+static int check_lock_sections(const char *text, char *err, size_t errlen)
+{
+    return check_locks(text, true, err, errlen);
+}
+static int check_lock_keys(const char *text, char *err, size_t errlen)
+{
+    return check_locks(text, false, err, errlen);
+}
+
 /* ---- the table ---- */
 
 #define AT(m) offsetof(struct scenario, m)
@@ -295,6 +332,14 @@ const struct key_def key_defs[] = {
      .text_size = sizeof(((struct sweep_config *)0)->service),
      .meaning = "the service rate the curve is drawn against (fill_rate, cycle_service_level, on_time_rate, ...)"},
 
+    /* [locks] */
+    {.section = "locks", .name = "sections", .type = KEY_TEXT, .unit = "", .offset = AT(lock_sections),
+     .check_text = check_lock_sections, .text_size = sizeof(((struct scenario *)0)->lock_sections),
+     .meaning = "sections a student may not change, e.g. demand, costs (checked by compare --base)"},
+    {.section = "locks", .name = "keys", .type = KEY_TEXT, .unit = "", .offset = AT(lock_keys),
+     .check_text = check_lock_keys, .text_size = sizeof(((struct scenario *)0)->lock_keys),
+     .meaning = "keys a student may not change, e.g. revenue.price_per_unit, order_cycle.promise_days"},
+
     /* [product.NAME] */
     FAM(FAMILY_PRODUCT, NULL, NUMF("product", "share", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE, PR(share),
                                   "share of order lines for this product (default: all products alike)")),
@@ -392,8 +437,8 @@ const struct key_def key_defs[] = {
 
 const size_t key_count = sizeof key_defs / sizeof key_defs[0];
 
-const char *const key_sections[] = {"run",       "demand",    "order_cycle", "inventory", "reactions",
-                                    "customers", "costs",     "revenue",     "sweep",     NULL};
+const char *const key_sections[] = {"run",     "demand", "order_cycle", "inventory", "reactions", "customers",
+                                    "costs",   "revenue", "sweep",       "locks",     NULL};
 
 static const char *const section_meanings[] = {
     "how long to simulate, how often, with which random numbers",
@@ -405,6 +450,7 @@ static const char *const section_meanings[] = {
     "what stock, orders, staff, errors and shortages cost",
     "what customers pay",
     "what servlab sweep varies, and the service measure it draws the curve against",
+    "what students may not change in a class exercise (servlab compare --base checks it)",
 };
 
 static const char *const family_prefixes[FAMILY_COUNT] = {NULL, "product", "tier", "channel"};
@@ -534,9 +580,11 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
         return;
     case KEY_TEXT:
         snprintf(buf, n, "%s",
-                 k->check_text == check_service     ? "a rate metric"
-                 : k->check_text == check_parameter ? "a number key, SECTION.KEY"
-                                                    : "a product name");
+                 k->check_text == check_service         ? "a rate metric"
+                 : k->check_text == check_parameter     ? "a number key, SECTION.KEY"
+                 : k->check_text == check_lock_sections ? "section names, separated by commas"
+                 : k->check_text == check_lock_keys     ? "SECTION.KEY names, separated by commas"
+                                                        : "a product name");
         return;
     case KEY_LIST:
         snprintf(buf, n, "%s", k->flags & KEY_PAIRS ? "day:multiplier pairs, days ascending" : "numbers");

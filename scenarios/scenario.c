@@ -1406,3 +1406,42 @@ void scenario_write(const struct scenario *csc, FILE *out)
                 if (key_defs[k].family == (enum key_family)f) write_key(sc, &key_defs[k], &t, out);
         }
 }
+
+/* ---- values by name, and locks ---- */
+
+int scenario_value(const struct scenario *csc, const char *name, char *buf, size_t n)
+{
+    struct scenario *sc = (struct scenario *)csc; /* read only */
+    const char *dot = strrchr(name, '.');
+    if (!dot) return -1;
+    char section[80];
+    snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
+    struct target t;
+    int k = key_find(section, dot + 1);
+    if (k < 0 || !resolve_target(sc, section, &t)) return -1;
+    char why[120];
+    const char *unset = why_unset(sc, &key_defs[k], &t, why, sizeof why);
+    if (unset && strncmp(unset, "from [", 6) != 0 && !strstr(unset, "sets it to")) {
+        snprintf(buf, n, "(%s)", unset);
+        return 0;
+    }
+    value_text(sc, &key_defs[k], &t, buf, n);
+    return 0;
+}
+
+void scenario_locked_keys(const struct scenario *sc, void (*fn)(void *ctx, const char *name), void *ctx)
+{
+    char copy[256], name[160];
+    snprintf(copy, sizeof copy, "%s", sc->lock_sections);
+    for (char *save = NULL, *item = strtok_r(copy, ", ", &save); item; item = strtok_r(NULL, ", ", &save)) {
+        enum key_family f = key_family_of(item, NULL);
+        const char *plain = f ? key_family_prefix(f) : item;
+        for (size_t k = 0; k < key_count; k++)
+            if (key_defs[k].family == f && strcmp(key_defs[k].section, plain) == 0) {
+                snprintf(name, sizeof name, "%s.%s", item, key_defs[k].name);
+                fn(ctx, name);
+            }
+    }
+    snprintf(copy, sizeof copy, "%s", sc->lock_keys);
+    for (char *save = NULL, *item = strtok_r(copy, ", ", &save); item; item = strtok_r(NULL, ", ", &save)) fn(ctx, item);
+}

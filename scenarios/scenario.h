@@ -77,6 +77,7 @@ struct scenario {
     struct lever lever;
     struct number_list weekday_profile, rate_curve;
     struct sweep_config sweep;
+    char lock_sections[200], lock_keys[200]; /* [locks]: what students may not change */
     struct key_origin origin[SCENARIO_KEYS_MAX]; /* of the global keys, indexed like key_defs */
     struct entry products[MAX_PRODUCTS], tiers[MAX_TIERS], channels[MAX_CHANNELS];
     char warnings[SCENARIO_WARNINGS_MAX][240]; /* things worth saying in the report */
@@ -101,5 +102,13 @@ int scenario_load(struct scenario *sc, const char *path, const struct scenario_o
 /* Write the fully resolved scenario as INI text that servlab can read again, every
  * default filled in and each key's origin noted. */
 void scenario_write(const struct scenario *sc, FILE *out);
+
+/* The value scenario sc uses for `name` ("inventory.reorder_point",
+ * "product.tea.price_per_unit"), as the canonical text check writes. Returns 0, or -1
+ * if there is no such key in sc. */
+int scenario_value(const struct scenario *sc, const char *name, char *buf, size_t n);
+
+/* Call fn for every key that sc's [locks] section locks, with its full name. */
+void scenario_locked_keys(const struct scenario *sc, void (*fn)(void *ctx, const char *name), void *ctx);
 
 #endif

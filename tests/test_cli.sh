@@ -206,5 +206,28 @@ ok "cli-13.6 the order-cycle CSV matches the golden tests/golden/order_cycle.csv
 "$S" run tests/validation/i1_base_stock.ini --set run.horizon_days=60 --reps 2 --out "$T/g2" --quiet > /dev/null
 ok "cli-13.7 the stock trajectory CSV matches the golden tests/golden/stock_trajectory.csv" $(cmp -s "$T/g2/stock_trajectory.csv" tests/golden/stock_trajectory.csv; echo $?)
 
+# ---- compare and locks ----
+mkdir -p "$T/cls"
+cp scenarios/default.ini "$T/cls/base.ini"
+printf '\n[locks]\nsections = demand, costs, revenue\nkeys = order_cycle.promise_days\n' >> "$T/cls/base.ini"
+sed 's/^reorder_point = 500 .*/reorder_point = 650/' "$T/cls/base.ini" > "$T/cls/alice.ini"
+sed 's/^reorder_point = 500 .*/reorder_point = 300/' "$T/cls/base.ini" > "$T/cls/bob.ini"
+sed 's/^price_per_unit = 35 .*/price_per_unit = 45/' "$T/cls/base.ini" > "$T/cls/carol.ini"
+run "$S" compare "$T/cls/bob.ini" "$T/cls/alice.ini" "$T/cls/carol.ini" --base "$T/cls/base.ini" --reps 8 --quiet
+ok "cli-14.1 compare ranks the files by profit: alice (more stock) above bob" $([ $rc -eq 0 ] && grep -qE '^ +1  alice.ini' "$T/out" && grep -qE '^ +2  bob.ini' "$T/out"; echo $?)
+ok "cli-14.2 a file that changed a locked key is refused, naming the key and both values" $(grep -q "carol.ini: \[revenue\] price_per_unit is locked by base.ini: 35 in the base, 45 here" "$T/out" && grep -q "carol.ini: refused:" "$T/err"; echo $?)
+ok "cli-14.3 bob's lower profit is judged by a paired interval" $(grep -E '^ +2  bob.ini' "$T/out" | grep -q 'significantly lower'; echo $?)
+run "$S" compare "$T/cls/bob.ini" "$T/cls/alice.ini" --base "$T/cls/base.ini" --reps 8 --quiet --format csv --threads 1
+cp "$T/out" "$T/cmp1.csv"
+"$S" compare "$T/cls/bob.ini" "$T/cls/alice.ini" --base "$T/cls/base.ini" --reps 8 --quiet --format csv --threads 2 > "$T/cmp2.csv"
+ok "cli-14.4 compare CSV: a header and one row per file, identical for 1 and 2 threads" $(head -n 1 "$T/cmp1.csv" | grep -q '^rank,scenario,profit_per_day,' && [ "$(wc -l < "$T/cmp1.csv")" -eq 3 ] && cmp -s "$T/cmp1.csv" "$T/cmp2.csv"; echo $?)
+run "$S" compare "$T/cls/carol.ini" --base "$T/cls/base.ini" --quiet
+ok "cli-14.5 nothing left to compare: exit 2" $([ $rc -eq 2 ] && grep -q 'none of the files could be compared' "$T/err"; echo $?)
+printf '[demand]\norders_per_day = 5\n[locks]\nkeys = demand.orders_per_dya\n' > "$T/cls/badlock.ini"
+run "$S" check "$T/cls/badlock.ini"
+ok "cli-14.6 a lock naming no key is an error in the base itself" $([ $rc -eq 2 ] && grep -q "\[locks\] keys: 'demand.orders_per_dya' is not a key" "$T/err"; echo $?)
+run "$S" compare "$T/cls/alice.ini" "$T/cls/bob.ini" --base "$T/cls/base.ini" --reps 4 --quiet --plot "$T/cls/compare.png" --set sweep.steps=6
+ok "cli-14.7 compare --plot draws every scenario's curve in one 1280x860 PNG" $([ $rc -eq 0 ] && [ "$(png_size "$T/cls/compare.png")" = "1280x860" ]; echo $?)
+
 echo "test_cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -1,0 +1,240 @@
+/* compare.c - every file runs with the reference file's seed and replications, so
+ * replication r of every scenario sees the same demand; differences in profit are
+ * then judged replication by replication (paired), which is what makes a small real
+ * difference visible through the noise every scenario shares. */
+#include "compare.h"
+#include "report.h"
+#include "models/metrics.h"
+#include "sim/rng.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *file_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* ---- locks ---- */
+
+struct lock_check {
+    const struct scenario *base, *student;
+    struct compare_entry *e;
+};
+
+static void check_lock(void *ctx, const char *name)
+{
+    struct lock_check *lc = ctx;
+    if (lc->e->refused) return; /* the first broken lock is reason enough */
+    char want[300], got[300];
+    if (scenario_value(lc->base, name, want, sizeof want) != 0) return; /* not in the base: nothing to keep */
+    if (scenario_value(lc->student, name, got, sizeof got) != 0) snprintf(got, sizeof got, "(missing)");
+    if (strcmp(want, got) == 0) return;
+    const char *dot = strrchr(name, '.');
+    lc->e->refused = true;
+    snprintf(lc->e->reason, sizeof lc->e->reason, "[%.*s] %.60s is locked by %.80s: %.100s in the base, %.100s here",
+             (int)(dot - name),
+             name, dot + 1, file_name(lc->base->path), want, got);
+}
+
+/* ---- running ---- */
+
+/* Load one file with the reference's seed and replications on top of the overrides. */
+static int load_entry(struct compare_entry *e, const struct scenario_override *sets, size_t nsets, unsigned reps,
+                      unsigned long long seed, FILE *err)
+{
+    struct scenario_override *all = malloc((nsets + 2) * sizeof *all);
+    char a[64], b[64];
+    if (!all) abort();
+    memcpy(all, sets, nsets * sizeof *sets);
+    snprintf(a, sizeof a, "run.replications=%u", reps);
+    snprintf(b, sizeof b, "run.seed=%llu", seed);
+    all[nsets] = (struct scenario_override){a, "compare (replications of the reference)"};
+    all[nsets + 1] = (struct scenario_override){b, "compare (seed of the reference)"};
+    e->sc = malloc(sizeof *e->sc);
+    if (!e->sc) abort();
+    char *msgs = NULL;
+    size_t len = 0;
+    FILE *buf = open_memstream(&msgs, &len);
+    int rc = scenario_load(e->sc, e->path, all, nsets + 2, buf ? buf : err);
+    if (buf) fclose(buf);
+    if (rc != 0) {
+        fprintf(err, "%s", msgs ? msgs : "");
+        e->refused = true;
+        snprintf(e->reason, sizeof e->reason, "does not load (its problems are listed above)");
+        free(e->sc);
+        e->sc = NULL;
+    }
+    free(msgs);
+    free(all);
+    return rc;
+}
+
+static int run_entry(struct compare_entry *e, const struct simulate_opts *o)
+{
+    e->nm = metric_count(&e->sc->cfg);
+    unsigned reps = e->sc->cfg.run.replications;
+    e->rows = malloc(reps * e->nm * sizeof *e->rows);
+    e->s = malloc(e->nm * sizeof *e->s);
+    if (!e->rows || !e->s) abort();
+    const struct model_config *cfg = &e->sc->cfg;
+    if (simulate(&cfg, 1, reps, o, e->rows) != 0) return 1;
+    simulate_summarise(e->rows, reps, e->nm, e->s);
+    return 0;
+}
+
+int compare_run(const char *const *files, size_t n, const char *base, const struct scenario_override *sets,
+                size_t nsets, const char *service, const struct simulate_opts *o, struct compare_result *r,
+                FILE *err)
+{
+    memset(r, 0, sizeof *r);
+    r->base = base;
+    r->service = metric_find(service ? service : "fill_rate");
+    if (r->service < 0) {
+        fprintf(err, "servlab: --service %s: not a metric\n", service);
+        return 2;
+    }
+    static struct scenario ref;
+    r->reference = base ? base : files[0];
+    if (scenario_load(&ref, r->reference, sets, nsets, err) != 0) {
+        if (base) fprintf(err, "servlab: the base file %s must load before students' files can be checked\n", base);
+        return 2;
+    }
+    r->reps = ref.cfg.run.replications;
+    r->seed = (unsigned long long)ref.cfg.run.seed;
+    r->n = n;
+    r->e = calloc(n, sizeof *r->e);
+    if (!r->e) abort();
+    for (size_t i = 0; i < n; i++) {
+        struct compare_entry *e = &r->e[i];
+        e->path = files[i];
+        if (load_entry(e, sets, nsets, r->reps, r->seed, err) != 0) continue;
+        if (base) {
+            struct lock_check lc = {&ref, e->sc, e};
+            scenario_locked_keys(&ref, check_lock, &lc);
+        }
+    }
+    size_t valid = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct compare_entry *e = &r->e[i];
+        if (e->refused) {
+            fprintf(err, "%s: refused: %s\n", e->path, e->reason);
+            continue;
+        }
+        if (run_entry(e, o) != 0) {
+            fprintf(err, "servlab: interrupted; nothing was written\n");
+            return 1;
+        }
+        valid++;
+    }
+    if (!valid) {
+        fprintf(err, "servlab: none of the files could be compared\n");
+        return 2;
+    }
+    /* rank by mean profit; judge each against the best, replication by replication */
+    r->best = n;
+    for (size_t i = 0; i < n; i++)
+        if (!r->e[i].refused && (r->best == n || r->e[i].s[M_PROFIT].mean > r->e[r->best].s[M_PROFIT].mean))
+            r->best = i;
+    const struct compare_entry *b = &r->e[r->best];
+    double *d = malloc(r->reps * sizeof *d);
+    if (!d) abort();
+    for (size_t i = 0; i < n; i++) {
+        struct compare_entry *e = &r->e[i];
+        if (e->refused) continue;
+        for (unsigned rep = 0; rep < r->reps; rep++)
+            d[rep] = e->rows[rep * e->nm + M_PROFIT] - b->rows[rep * b->nm + M_PROFIT];
+        e->vs_best = summary_of(d, r->reps, 1);
+        e->rank = 1;
+        for (size_t j = 0; j < n; j++)
+            if (!r->e[j].refused && r->e[j].s[M_PROFIT].mean > e->s[M_PROFIT].mean) e->rank++;
+    }
+    free(d);
+    r->ranked = valid;
+    return 0;
+}
+
+void compare_free(struct compare_result *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->e[i].sc);
+        free(r->e[i].rows);
+        free(r->e[i].s);
+    }
+    free(r->e);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- output ---- */
+
+static bool significant(const struct summary *s)
+{
+    return s->n > 1 && fabs(s->mean) > s->ci95;
+}
+
+void compare_table(FILE *out, const struct compare_result *r)
+{
+    fprintf(out, "servlab %s compare — %zu scenario%s, %u replications each on the same random numbers\n",
+            SERVLAB_VERSION, r->n, r->n == 1 ? "" : "s", r->reps);
+    fprintf(out, "seed %llu (from %s), generator %s. Money is per day; ± is the half-width of the 95%% interval.\n",
+            r->seed, file_name(r->reference), rng_generator_name());
+    const char *sname = metric_defs[r->service].name;
+    fprintf(out, "\n%4s  %-22s %10s %8s %9s %11s %9s %10s  %s\n", "rank", "scenario", "profit", "± 95%", "of best",
+            sname, "on time", "cost", "against the best (paired)");
+    for (size_t rank = 1; rank <= r->n; rank++)
+        for (size_t i = 0; i < r->n; i++) {
+            const struct compare_entry *e = &r->e[i];
+            if (e->refused || e->rank != rank) continue;
+            const struct summary *p = &e->s[M_PROFIT], *sv = &e->s[r->service], *ot = &e->s[M_ON_TIME_RATE];
+            double best = r->e[r->best].s[M_PROFIT].mean;
+            char vs[80], on_time[20];
+            if (i == r->best)
+                snprintf(vs, sizeof vs, "the best");
+            else
+                snprintf(vs, sizeof vs, "%+.2f ± %.2f %s", e->vs_best.mean, e->vs_best.ci95,
+                         significant(&e->vs_best) ? "(significantly lower)" : "(not significantly lower)");
+            if (ot->n)
+                snprintf(on_time, sizeof on_time, "%.2f %%", 100 * ot->mean);
+            else
+                snprintf(on_time, sizeof on_time, "-");
+            fprintf(out, "%4zu  %-22.22s %10.2f %8.2f %8.1f%% %9.2f %% %9s %10.2f  %s\n", e->rank, file_name(e->path),
+                    p->mean, p->ci95, best != 0 ? 100 * p->mean / best : NAN, 100 * sv->mean, on_time,
+                    e->s[M_COST_TOTAL].mean, vs);
+        }
+    bool any = false;
+    for (size_t i = 0; i < r->n; i++)
+        if (r->e[i].refused) {
+            if (!any) fputs("\nRefused\n", out);
+            any = true;
+            fprintf(out, "  %s: %s\n", file_name(r->e[i].path), r->e[i].reason);
+        }
+    fputs("\nA difference is significant when the paired 95% interval of (profit - best profit) over the\n"
+          "replications excludes 0; the same random numbers make these intervals much narrower than ± above.\n",
+          out);
+}
+
+void compare_csv(FILE *out, const struct compare_result *r)
+{
+    const char *sname = metric_defs[r->service].name;
+    fprintf(out, "rank,scenario,profit_per_day,profit_ci95,percent_of_best,%s,%s_ci95,on_time_rate,"
+                 "cost_total_per_day,difference_to_best,difference_ci95,significant,refused\n",
+            sname, sname);
+    for (size_t i = 0; i < r->n; i++) {
+        const struct compare_entry *e = &r->e[i];
+        if (e->refused) {
+            fprintf(out, ",%s,,,,,,,,,,,\"%s\"\n", e->path, e->reason);
+            continue;
+        }
+        char f[11][40];
+        double best = r->e[r->best].s[M_PROFIT].mean;
+        fprintf(out, "%zu,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,\n", e->rank, e->path,
+                report_field(e->s[M_PROFIT].mean, f[0], 40), report_field(e->s[M_PROFIT].ci95, f[1], 40),
+                report_field(best != 0 ? 100 * e->s[M_PROFIT].mean / best : NAN, f[2], 40),
+                report_field(e->s[r->service].mean, f[3], 40), report_field(e->s[r->service].ci95, f[4], 40),
+                report_field(e->s[M_ON_TIME_RATE].mean, f[5], 40), report_field(e->s[M_COST_TOTAL].mean, f[6], 40),
+                report_field(e->vs_best.mean, f[7], 40), report_field(e->vs_best.ci95, f[8], 40),
+                i != r->best && significant(&e->vs_best));
+    }
+}
