@@ -50,7 +50,7 @@ LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(SCENARIOS_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
 
 TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
-.PHONY: all deps demo test check golden layers install clean build-tests need-libs
+.PHONY: all deps demo test check golden notes layers install clean build-tests need-libs
 .SECONDARY:
 all: servlab
 
@@ -107,6 +107,10 @@ check: deps
 
 golden: servlab
 	@tests/golden.sh update
+
+# Run every command in course-notes/*.md and write what it prints into the notes.
+notes: servlab
+	@tests/notes.sh update
 
 layers: $(SIM_OBJ) $(MODELS_OBJ)
 	@tests/layers.sh $(BUILD)

@@ -50,6 +50,7 @@ static const char usage[] =
     "  --format table|csv       what goes to stdout (default: table)\n"
     "  --out DIR                also write the CSV and a summary.txt into DIR\n"
     "  --quiet                  no progress bar (it is shown on stderr only when that is a terminal)\n"
+    "  --metrics M1,M2,...      run: report only these metrics, in this order (names as in --format csv)\n"
     "\n"
     "Sweep options:\n"
     "  --param SECTION.KEY      the key to vary, e.g. inventory.safety_factor\n"
@@ -79,6 +80,7 @@ struct options {
     const char *out_dir;
     const char *plot;
     const char *base;
+    const char *metrics; /* run --metrics: comma-separated metric names, or NULL for all */
     bool quiet;
 };
 
@@ -108,7 +110,7 @@ static int fail_usage(const char *fmt, ...)
 static const char *const option_names[] = {"--set",   "--reps",  "--seed",  "--threads", "--format",
                                            "--out",   "--quiet", "--help",  "--version", "--param",
                                            "--from",  "--to",    "--steps", "--values",  "--service",
-                                           "--plot",  "--base"};
+                                           "--plot",  "--base",  "--metrics"};
 
 /* Sweep options are [sweep] keys given on the command line. */
 static const char *sweep_key_of(const char *option)
@@ -130,6 +132,7 @@ static bool option_applies(const char *command, const char *name)
 {
     if (strcmp(command, "keys") == 0) return false;
     if (strcmp(name, "--base") == 0) return strcmp(command, "compare") == 0;
+    if (strcmp(name, "--metrics") == 0) return strcmp(command, "run") == 0;
     if (sweep_key_of(name))
         return strcmp(command, "sweep") == 0 || strcmp(command, "check") == 0 || strcmp(command, "compare") == 0;
     if (strcmp(name, "--plot") == 0)
@@ -195,6 +198,11 @@ static int parse_option(struct options *o, const char *name, const char *value)
     }
     if (strcmp(name, "--quiet") == 0) {
         o->quiet = true;
+        return 0;
+    }
+    if (strcmp(name, "--metrics") == 0) {
+        if (!*value || strlen(value) > 1000) return fail_usage("--metrics: give metric names separated by commas, e.g. fill_rate,profit_per_day");
+        o->metrics = value;
         return 0;
     }
     if (strcmp(name, "--base") == 0) {
@@ -279,7 +287,7 @@ static int write_run_files(const char *dir, const struct scenario *sc, const str
     struct outfile f;
     FILE *fp = outfile_open(&f, dir, "run.csv");
     if (!fp) goto fail;
-    report_csv(fp, &sc->cfg, s);
+    report_csv(fp, &sc->cfg, s, NULL);
     if (outfile_commit(&f) != 0) goto fail;
     if (!(fp = outfile_open(&f, dir, "summary.txt"))) goto fail;
     report_summary_header(fp, sc, "run");
@@ -332,6 +340,7 @@ static int cmd_run(const struct options *o)
     static struct scenario sc;
     if (load(&sc, o, o->files[0]) != 0) return EXIT_BAD_INPUT;
     char err[1200];
+    if (o->metrics && report_check_names(&sc.cfg, o->metrics, err, sizeof err) != 0) return fail_usage("%s", err);
     if (o->out_dir && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
         fprintf(stderr, "servlab: %s\n", err);
         return EXIT_BAD_INPUT;
@@ -354,7 +363,9 @@ static int cmd_run(const struct options *o)
     simulate_summarise(rows, reps, nm, s);
     free(rows);
     if (o->format == FORMAT_CSV)
-        report_csv(stdout, &sc.cfg, s);
+        report_csv(stdout, &sc.cfg, s, o->metrics);
+    else if (o->metrics)
+        report_selected(stdout, &sc, s, o->metrics);
     else
         report_table(stdout, &sc, s);
     int rc = finish_stdout();

@@ -8,6 +8,7 @@
 #include "models/theory.h"
 #include "sim/num.h"
 #include "sim/rng.h"
+#include "scenarios/suggest.h"
 
 #include <math.h>
 #include <string.h>
@@ -55,9 +56,8 @@ static bool worth_showing(int m, const struct summary *s, const struct scenario 
     return !(breakdown && s->mean == 0 && (s->n < 2 || s->sd == 0));
 }
 
-static void print_row(FILE *out, int m, const struct summary *s)
+static void print_def_row(FILE *out, const struct metric_def *d, const char *name, const struct summary *s, int m)
 {
-    const struct metric_def *d = &metric_defs[m];
     if (s->n == 0) {
         fprintf(out, "  %-38s %9s   %s\n", d->label, "n/a",
                 m == M_ON_TIME_RATE ? "(no promise: set [order_cycle] promise_days)" : "");
@@ -70,7 +70,12 @@ static void print_row(FILE *out, int m, const struct summary *s)
     style_of(d->kind, s->mean, &scale, &decimals, &unit);
     snprintf(value, sizeof value, "%.*f", decimals, scale * s->mean);
     if (!isnan(s->ci95)) snprintf(ci, sizeof ci, "%.*f", decimals, scale * s->ci95);
-    fprintf(out, "  %-38s %9s %-5s %s %-7s  %s\n", d->label, value, unit, *ci ? "±" : " ", ci, d->name);
+    fprintf(out, "  %-38s %9s %-5s %s %-7s  %s\n", d->label, value, unit, *ci ? "±" : " ", ci, name);
+}
+
+static void print_row(FILE *out, int m, const struct summary *s)
+{
+    print_def_row(out, &metric_defs[m], metric_defs[m].name, s, m);
 }
 
 /* A mean for a group table: a percentage, a number, or "-" when there is none. */
@@ -282,7 +287,7 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
               "    the gap is worth a closer look.\n", out);
 }
 
-void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
+static void table_header(FILE *out, const struct scenario *sc)
 {
     const struct run_config *run = &sc->cfg.run;
     char horizon[40], warmup[40];
@@ -295,7 +300,11 @@ void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
     fprintf(out, "Each figure is the mean over replications, ± the half-width of its 95%% confidence "
                  "interval.\n");
     for (size_t i = 0; i < sc->nnotes; i++) fprintf(out, "Note: %s.\n", sc->notes[i]);
+}
 
+void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
+{
+    table_header(out, sc);
     const struct model_config *c = &sc->cfg;
     for (int g = 0; g < GROUP_COUNT; g++) {
         bool any = false;
@@ -321,17 +330,58 @@ void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
     }
 }
 
-void report_csv(FILE *out, const struct model_config *cfg, const struct summary *s)
+static void csv_row(FILE *out, const char *name, const struct summary *s)
+{
+    char a[40], b[40], c[40];
+    fprintf(out, "%s,%s,%s,%s,%zu\n", name, report_field(s->mean, a, sizeof a), report_field(s->ci95, b, sizeof b),
+            report_field(s->sd, c, sizeof c), s->n);
+}
+
+void report_csv(FILE *out, const struct model_config *cfg, const struct summary *s, const char *only)
 {
     fputs("metric,mean,ci95,sd,n\n", out);
+    if (only) {
+        char copy[1024];
+        snprintf(copy, sizeof copy, "%s", only);
+        for (char *save = NULL, *name = strtok_r(copy, ", ", &save); name; name = strtok_r(NULL, ", ", &save))
+            csv_row(out, name, &s[metric_lookup(cfg, name)]);
+        return;
+    }
     size_t n = metric_count(cfg);
     for (size_t m = 0; m < n; m++) {
         if (!metric_shown(cfg, m)) continue;
-        char a[40], b[40], c[40], name[160];
+        char name[160];
         metric_name_at(cfg, m, name, sizeof name);
-        fprintf(out, "%s,%s,%s,%s,%zu\n", name, report_field(s[m].mean, a, sizeof a),
-                report_field(s[m].ci95, b, sizeof b), report_field(s[m].sd, c, sizeof c), s[m].n);
+        csv_row(out, name, &s[m]);
     }
+}
+
+void report_selected(FILE *out, const struct scenario *sc, const struct summary *s, const char *only)
+{
+    table_header(out, sc);
+    fputc('\n', out);
+    char copy[1024];
+    snprintf(copy, sizeof copy, "%s", only);
+    for (char *save = NULL, *name = strtok_r(copy, ", ", &save); name; name = strtok_r(NULL, ", ", &save)) {
+        long m = metric_lookup(&sc->cfg, name);
+        print_def_row(out, metric_def_at(&sc->cfg, (size_t)m), name, &s[m], m < METRIC_COUNT ? (int)m : -1);
+    }
+}
+
+int report_check_names(const struct model_config *cfg, const char *only, char *err, size_t errlen)
+{
+    char copy[1024];
+    snprintf(copy, sizeof copy, "%s", only);
+    for (char *save = NULL, *name = strtok_r(copy, ", ", &save); name; name = strtok_r(NULL, ", ", &save)) {
+        if (metric_lookup(cfg, name) >= 0) continue;
+        const char *names[METRIC_COUNT];
+        for (size_t i = 0; i < METRIC_COUNT; i++) names[i] = metric_defs[i].name;
+        const char *near = suggest_nearest(name, names, METRIC_COUNT);
+        snprintf(err, errlen, "--metrics: '%s' is not a metric of this scenario%s%s%s", name,
+                 near ? "; did you mean '" : " (see --format csv for the names)", near ? near : "", near ? "'?" : "");
+        return -1;
+    }
+    return 0;
 }
 
 void report_summary_header(FILE *out, const struct scenario *sc, const char *command)

@@ -14,8 +14,16 @@
  * warnings. s has metric_count(&sc->cfg) entries. */
 void report_table(FILE *out, const struct scenario *sc, const struct summary *s);
 
-/* CSV: header metric,mean,ci95,sd,n and one row per metric the scenario reports. */
-void report_csv(FILE *out, const struct model_config *cfg, const struct summary *s);
+/* CSV: header metric,mean,ci95,sd,n and one row per metric the scenario reports, or
+ * only those named in `only` (comma-separated; NULL: all). */
+void report_csv(FILE *out, const struct model_config *cfg, const struct summary *s, const char *only);
+
+/* The table's header and the rows of the metrics named in `only`, in that order. */
+void report_selected(FILE *out, const struct scenario *sc, const struct summary *s, const char *only);
+
+/* Check that every name in `only` is a metric of cfg; if not, write the problem (with
+ * a suggestion) into err and return -1. */
+int report_check_names(const struct model_config *cfg, const char *only, char *err, size_t errlen);
 
 /* A CSV field: empty for NaN, else %.10g (the C locale's dot as decimal mark). */
 const char *report_field(double x, char *buf, size_t n);

@@ -89,6 +89,11 @@ static void panel_range(const struct chart_panel *p, double *xmin, double *xmax,
     if (*ymax == *ymin) *ymin -= fabs(*ymin) * 0.05 + 0.5, *ymax += fabs(*ymax) * 0.05 + 0.5;
     double dy = *ymax - *ymin;
     *ymax += (p->legend_on_top ? 0.24 : 0.08) * dy;
+    /* headroom above the data for the labels of dashed marks, one band per row */
+    int rows = 0;
+    for (size_t m = 0; m < p->nmarks; m++)
+        if (p->marks[m].label && p->marks[m].row + 1 > rows) rows = p->marks[m].row + 1;
+    if (rows) *ymax += (0.02 + 0.07 * rows) * dy;
     if (!(p->y_from_zero && *ymin == 0)) *ymin -= 0.05 * dy;
 }
 
@@ -138,6 +143,42 @@ static void draw_series(const struct chart_series *s)
     pllsty(1);
 }
 
+/* Estimated width of text at the current character size, in mm. PLplot 5.15 exports
+ * no string-length call, so: code points times a generous average glyph width (the
+ * sans face averages about half its character height; wide glyphs need more). */
+static double text_mm(const char *text)
+{
+    PLFLT def, ht;
+    plgchr(&def, &ht);
+    size_t glyphs = 0;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++) glyphs += (*c & 0xC0) != 0x80;
+    return (double)glyphs * 0.62 * ht;
+}
+
+/* Estimated width of text at the current character size, in world x units. */
+static double text_width(const char *text, double xmin, double xmax)
+{
+    PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1;
+    plgvpd(&vx0, &vx1, &vy0, &vy1);
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    double viewport_mm = (vx1 - vx0) * (sx1 - sx0);
+    return viewport_mm > 0 ? text_mm(text) / viewport_mm * (xmax - xmin) : 0;
+}
+
+/* A title line at the given scale, made smaller if it would not fit the page width. */
+static void page_text(double disp, double scale, const char *text)
+{
+    PLFLT sx0, sx1, sy0, sy1;
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    plschr(0, scale);
+    double len = text_mm(text), room = 0.96 * (sx1 - sx0);
+    if (len > room) plschr(0, scale * room / len);
+    /* centred on the page, not on the viewport: the viewport sits right of centre */
+    PLFLT vx0, vx1, vy0, vy1;
+    plgvpd(&vx0, &vx1, &vy0, &vy1);
+    plmtex("t", disp, (0.5 - vx0) / (vx1 - vx0), 0.5, text);
+}
+
 static void draw_mark(const struct chart_mark *m, double ymin, double ymax, double xmin, double xmax)
 {
     char buf[400];
@@ -152,12 +193,14 @@ static void draw_mark(const struct chart_mark *m, double ymin, double ymax, doub
         plssym(0, 1);
     }
     if (m->label) {
-        /* label at the top of the panel beside the dashed line, on the side with room */
-        bool right_half = m->x > xmin + 0.5 * (xmax - xmin);
+        /* label at the top of the panel beside the dashed line: to its right when it
+         * fits before the frame, else to its left */
         double gap = 0.008 * (xmax - xmin);
         plschr(0, TEXT_SCALE);
-        plptex(m->x + (right_half ? -gap : gap), ymax - (0.05 + 0.065 * m->row) * (ymax - ymin), 1, 0,
-               right_half ? 1.0 : 0.0, plain(m->label, buf, sizeof buf));
+        plain(m->label, buf, sizeof buf);
+        bool left = m->x + gap + text_width(buf, xmin, xmax) > xmax;
+        plptex(m->x + (left ? -gap : gap), ymax - (0.05 + 0.065 * m->row) * (ymax - ymin), 1, 0, left ? 1.0 : 0.0,
+               buf);
     }
 }
 
@@ -279,10 +322,8 @@ int chart_write(const char *path, const struct chart *c, char *err, size_t errle
     char buf[400];
     plvpor(0.11, 0.96, 0.11, 0.88);
     colour(C_AXES);
-    plschr(0, TITLE_SCALE);
-    plmtex("t", 3.2, 0.5, 0.5, plain(c->title, buf, sizeof buf));
-    plschr(0, SUBTITLE_SCALE);
-    if (c->subtitle) plmtex("t", 2.0, 0.5, 0.5, plain(c->subtitle, buf, sizeof buf));
+    page_text(3.2, TITLE_SCALE, plain(c->title, buf, sizeof buf));
+    if (c->subtitle) page_text(2.0, SUBTITLE_SCALE, plain(c->subtitle, buf, sizeof buf));
     plschr(0, TEXT_SCALE);
     for (size_t k = 0; k < c->npanels; k++) draw_panel(c, k, xmin, xmax);
     plend();

@@ -229,5 +229,17 @@ ok "cli-14.6 a lock naming no key is an error in the base itself" $([ $rc -eq 2 
 run "$S" compare "$T/cls/alice.ini" "$T/cls/bob.ini" --base "$T/cls/base.ini" --reps 4 --quiet --plot "$T/cls/compare.png" --set sweep.steps=6
 ok "cli-14.7 compare --plot draws every scenario's curve in one 1280x860 PNG" $([ $rc -eq 0 ] && [ "$(png_size "$T/cls/compare.png")" = "1280x860" ]; echo $?)
 
+# ---- run --metrics ----
+run "$S" run scenarios/default.ini --reps 4 --quiet --metrics profit_per_day,fill_rate
+ok "cli-15.1 --metrics prints just those rows, in the order asked" $([ $rc -eq 0 ] && [ "$(grep -cE '^  [A-Z]' "$T/out")" -eq 2 ] && grep -E '^  [A-Z]' "$T/out" | head -n 1 | grep -q 'profit_per_day$'; echo $?)
+run "$S" run scenarios/default.ini --reps 4 --quiet --metrics fill_rate,profit_per_day --format csv
+cp "$T/out" "$T/sel.csv"
+"$S" run scenarios/default.ini --reps 4 --quiet --format csv | grep -E '^(fill_rate|profit_per_day),' > "$T/all.csv"
+ok "cli-15.2 --metrics with CSV gives the same rows as the full CSV" $([ $rc -eq 0 ] && tail -n +2 "$T/sel.csv" | cmp -s - "$T/all.csv"; echo $?)
+run "$S" run scenarios/default.ini --metrics fill_rat
+ok "cli-15.3 a misspelt metric suggests the name, exit 2, nothing simulated" $([ $rc -eq 2 ] && grep -q "did you mean 'fill_rate'" "$T/err" && [ ! -s "$T/out" ]; echo $?)
+run "$S" sweep scenarios/default.ini --metrics fill_rate
+ok "cli-15.4 --metrics does not apply to sweep" $([ $rc -eq 2 ] && grep -q 'does not apply' "$T/err"; echo $?)
+
 echo "test_cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
