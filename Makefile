@@ -75,6 +75,10 @@ $(BUILD)/tests/test_sim: $(BUILD)/tests/test_sim.o $(SIM_OBJ)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
 
+# The benchmark's timing program: servlab's own objects, the simulation timed alone.
+$(BUILD)/bench/bench: $(BUILD)/bench/bench.o $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
+
 build-tests: $(BUILD)/servlab $(TEST_PROGS)
 
 # Debian packages: install only what is missing; needs root or sudo.
