@@ -2,6 +2,7 @@
  * them, print reports and write output files. Exit status: 0 success, 2 bad command
  * line or bad scenario (nothing simulated), 1 any other failure. */
 #include "cli/charts.h"
+#include "cli/mpi_grid.h"
 #include "cli/outfile.h"
 #include "cli/report.h"
 #include "cli/simulate.h"
@@ -303,7 +304,8 @@ static int cmd_run(const struct options *o)
     static struct scenario sc;
     if (load(&sc, o, o->files[0]) != 0) return EXIT_BAD_INPUT;
     char err[1200];
-    if (o->out_dir && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
+    bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
+    if (o->out_dir && root && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
         fprintf(stderr, "servlab: %s\n", err);
         return EXIT_BAD_INPUT;
     }
@@ -327,7 +329,7 @@ static int cmd_run(const struct options *o)
     else
         report_table(stdout, &sc, s);
     int rc = finish_stdout();
-    if (rc == 0 && (o->out_dir || o->plot)) {
+    if (rc == 0 && (o->out_dir || o->plot) && root) {
         struct model_trace t;
         static struct cycle_histogram h;
         trace_first_replication(&sc, &t);
@@ -372,7 +374,8 @@ static int cmd_sweep(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage("sweep takes one scenario file, e.g. servlab sweep scenarios/default.ini");
     char err[1200];
-    if (o->out_dir && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
+    bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
+    if (o->out_dir && root && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
         fprintf(stderr, "servlab: %s\n", err);
         return EXIT_BAD_INPUT;
     }
@@ -385,8 +388,8 @@ static int cmd_sweep(const struct options *o)
     else
         sweep_table(stdout, &r);
     rc = finish_stdout();
-    if (rc == 0 && o->out_dir) rc = write_sweep_files(o->out_dir, &r);
-    if (rc == 0 && o->plot && charts_service_curve(o->plot, &r) != 0) rc = EXIT_FAILURE;
+    if (rc == 0 && o->out_dir && root) rc = write_sweep_files(o->out_dir, &r);
+    if (rc == 0 && o->plot && root && charts_service_curve(o->plot, &r) != 0) rc = EXIT_FAILURE;
     sweep_free(&r);
     return rc;
 }
@@ -427,7 +430,7 @@ static void gsl_failure(const char *reason, const char *file, int line, int gsl_
     abort();
 }
 
-int main(int argc, char **argv)
+static int servlab_main(int argc, char **argv)
 {
     gsl_set_error_handler(gsl_failure);
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
@@ -445,7 +448,7 @@ int main(int argc, char **argv)
             return finish_stdout();
         }
     static struct options o;
-    o.threads = runner_cores();
+    o.threads = mpi_grid_default_threads(); /* every core (shared among MPI ranks on one machine) */
     int rc = parse_args(&o, argc, argv);
     if (rc) return rc;
 
@@ -462,4 +465,12 @@ int main(int argc, char **argv)
     const char *near = suggest_nearest(o.command, commands, 4);
     if (near) return fail_usage("unknown command '%s'; did you mean '%s'?", o.command, near);
     return fail_usage("unknown command '%s'", o.command);
+}
+
+/* With MPI (make MPI=1) every rank runs the same command on its share of the runs;
+ * rank 0 prints and writes. Without MPI the two calls do nothing. */
+int main(int argc, char **argv)
+{
+    mpi_grid_init(&argc, &argv);
+    return mpi_grid_finish(servlab_main(argc, argv));
 }
