@@ -30,11 +30,8 @@ void rng_mt_twist(struct rng_mt *s)
 void rng_mt_exp_batch(struct rng_mt *s)
 {
     if (s->next >= RNG_MT_N) rng_mt_twist(s);
-    uint32_t n = RNG_MT_N - s->next < RNG_EXP_BATCH ? RNG_MT_N - s->next : RNG_EXP_BATCH;
-    gsl_rng r = {&rng_mt19937, s};
-    uint32_t from = s->next;
-    for (uint32_t i = 0; i < n; i++) s->exp[i] = -log(1 - rng_uniform(&r));
-    s->next = from;
+    uint32_t from = s->next, n = RNG_MT_N - from < RNG_EXP_BATCH ? RNG_MT_N - from : RNG_EXP_BATCH;
+    for (uint32_t i = 0; i < n; i++) s->exp[i] = -log(1 - rng_mt_temper(s->mt[from + i]) / 4294967296.0);
     s->exp_from = from;
     s->exp_to = from + n;
 }

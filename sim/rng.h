@@ -37,17 +37,22 @@ extern const gsl_rng_type rng_mt19937;
 /* Regenerate the 624 words of s (the twist); called once every 624 draws. */
 void rng_mt_twist(struct rng_mt *s);
 
+/* MT19937's tempering: a word of the state to an output. */
+static inline uint32_t rng_mt_temper(uint32_t k)
+{
+    k ^= k >> 11;
+    k ^= (k << 7) & 0x9d2c5680u;
+    k ^= (k << 15) & 0xefc60000u;
+    return k ^ (k >> 18);
+}
+
 /* The next 32-bit output of r: inline for rng_mt19937, gsl_rng_get otherwise. */
 static inline uint32_t rng_u32(gsl_rng *r)
 {
     if (r->type != &rng_mt19937) return (uint32_t)gsl_rng_get(r);
     struct rng_mt *s = r->state;
     if (s->next >= RNG_MT_N) rng_mt_twist(s);
-    uint32_t k = s->mt[s->next++];
-    k ^= k >> 11;
-    k ^= (k << 7) & 0x9d2c5680u;
-    k ^= (k << 15) & 0xefc60000u;
-    return k ^ (k >> 18);
+    return rng_mt_temper(s->mt[s->next++]);
 }
 
 /* Uniform on [0, 1), k / 2^32: the same number gsl_rng_uniform gives for mt19937. */
