@@ -102,24 +102,49 @@ $(BUILD)/tests/test_sim: $(BUILD)/tests/test_sim.o $(SIM_OBJ)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
 
-# The benchmark's timing program: servlab's own objects, the simulation timed alone.
+# The benchmark's timing program: servlab's own objects, the simulation timed alone;
+# and the reference model, a bare loop on sim/ alone.
 $(BUILD)/bench/bench: $(BUILD)/bench/bench.o $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
 
+$(BUILD)/bench/bare_inventory: $(BUILD)/bench/bare_inventory.o $(SIM_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
+
 build-tests: $(BUILD)/servlab $(TEST_PROGS)
 
-# Debian packages: install only what is missing; needs root or sudo.
-deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+# Debian packages: $(call apt_install,TARGET,PACKAGES) installs only those missing;
+# needs root or sudo.
+define apt_install
+	@missing=""; for p in $(2); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
-	if [ -z "$$missing" ]; then echo "deps: all packages present"; exit 0; fi; \
-	echo "deps: installing$$missing"; \
+	if [ -z "$$missing" ]; then echo "$(1): all packages present"; exit 0; fi; \
+	echo "$(1): installing$$missing"; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=""; \
 	elif command -v sudo >/dev/null; then SUDO="sudo"; \
-	else echo "deps: need root to run: apt-get install -y$$missing" >&2; exit 1; fi; \
+	else echo "$(1): need root to run: apt-get install -y$$missing" >&2; exit 1; fi; \
 	$$SUDO apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing
+endef
+
+deps:
+	$(call apt_install,deps,$(DEB_PKGS))
+
+# The benchmark (bench/README.md): servlab against SimPy 3 from Debian, which the
+# runner uses through /usr/bin/python3; GNU time measures peak memory. BENCH_RUNS=N
+# sets the runs per model (default 5).
+bench-deps:
+	$(call apt_install,bench-deps,python3-simpy3 time)
+
+bench: deps bench-deps
+	@$(MAKE) --no-print-directory servlab $(BUILD)/bench/bench $(BUILD)/bench/bare_inventory
+	@BUILD=$(BUILD) /usr/bin/python3 bench/run.py
+
+# The profile behind bench/README.md: callgrind's top functions for both models.
+bench-profile: deps
+	$(call apt_install,bench-profile,valgrind)
+	@$(MAKE) --no-print-directory $(BUILD)/bench/bench
+	@BUILD=$(BUILD) bench/profile.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory servlab
