@@ -73,8 +73,14 @@ TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 .SECONDARY:
 all: $(PROGRAM)
 
+ifeq ($(MPI),1)
+.PHONY: servlab
+servlab:
+	@echo "servlab: the MPI build makes ./servlab-mpi; build ./servlab without MPI=1" >&2; exit 1
+else
 servlab: $(BUILD)/servlab
 	@cp $< $@
+endif
 
 servlab-mpi: need-mpi $(BUILD)/servlab
 	@cp $(BUILD)/servlab $@
@@ -155,7 +161,7 @@ demo: deps
 HAVE_MPI = $(shell pkg-config --exists ompi-c 2>/dev/null && command -v mpirun >/dev/null && echo 1)
 
 test: deps
-	@$(MAKE) --no-print-directory servlab build-tests
+	@$(MAKE) --no-print-directory $(PROGRAM) build-tests
 	@if [ "$(HAVE_MPI)" = 1 ]; then $(MAKE) --no-print-directory MPI=1 BUILD=build-mpi servlab-mpi; fi
 	@tests/run_all.sh $(BUILD)
 
@@ -173,9 +179,9 @@ golden: servlab
 layers: $(SIM_OBJ) $(MODELS_OBJ)
 	@tests/layers.sh $(BUILD)
 
-install: servlab
+install: $(PROGRAM)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 servlab $(DESTDIR)$(PREFIX)/bin/servlab
+	install -m 755 $(PROGRAM) $(DESTDIR)$(PREFIX)/bin/$(PROGRAM)
 	install -m 644 servlab.1 $(DESTDIR)$(PREFIX)/share/man/man1/servlab.1
 
 clean:

@@ -46,17 +46,27 @@ enum { LEAVING = 0, GRID = 1 };
 /* Ranks sharing this machine, found once at start-up (a collective call). */
 static unsigned local_ranks = 1;
 
+/* Between MPI_Init and MPI_Finalize. Programs that never call mpi_grid_init (the test
+ * programs of an MPI build) run as one process. */
+static bool mpi_running(void)
+{
+    int started = 0, finished = 0;
+    MPI_Initialized(&started);
+    MPI_Finalized(&finished);
+    return started && !finished;
+}
+
 static int world_rank(void)
 {
     int rank = 0;
-    MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+    if (mpi_running()) MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     return rank;
 }
 
 static int world_size(void)
 {
     int size = 1;
-    MPI_Comm_size(MPI_COMM_WORLD, &size);
+    if (mpi_running()) MPI_Comm_size(MPI_COMM_WORLD, &size);
     return size;
 }
 
@@ -95,6 +105,7 @@ static struct meeting meet(long state, long jobs)
 
 int mpi_grid_finish(int rc)
 {
+    if (!mpi_running()) return rc;
     /* keep meeting until every rank is leaving, so none waits for us in vain */
     while (meet(LEAVING, 0).max_state != LEAVING) {}
     MPI_Finalize();
@@ -144,6 +155,7 @@ static void fill_nan(double *x, size_t n)
 
 size_t mpi_grid_run(const struct runner *r, double *results)
 {
+    if (!mpi_running()) return runner_run(r, results);
     size_t n = r->njobs, m = r->nmetrics;
     struct meeting all = meet(GRID, (long)n);
     if (all.min_state != GRID || all.min_jobs != all.max_jobs) {
