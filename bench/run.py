@@ -152,7 +152,7 @@ def bench_model(model, results):
     ops = [x["orders"] / x["seconds"] for x in sv]
     print("  seconds per replication   servlab  %s" % summary(st))
     print("                            SimPy    %s" % summary(pt))
-    print("  servlab events per second %.3g (median; %.3g to %.3g), %.0f events per order" % (
+    print("  servlab events per second %.3g (median; %.3g to %.3g), %.3f events per order" % (
         statistics.median(eps), min(eps), max(eps), statistics.median([x["events"] / x["orders"] for x in sv])))
     print("  servlab orders per second %.3g (median)" % statistics.median(ops))
     print("  speed ratio SimPy/servlab %.1f (median of %d pairwise ratios; %.1f to %.1f)" % (
