@@ -8,6 +8,9 @@
 #   make golden     regenerate the golden outputs in tests/golden (read the diff!)
 #   make layers     check that dependencies point one way (sim <- models <- scenarios, plots)
 #   make install PREFIX=/usr/local
+#   make bench      the benchmark against SimPy (bench/README.md); installs python3-simpy3
+#   make MPI=1      ./servlab-mpi, which spreads runs over the ranks of an MPI job
+#                   (OpenMPI from Debian: make MPI=1 deps installs it), built in build-mpi/
 #
 # User CFLAGS are appended to ours; WERROR=1 turns warnings into errors (CI does).
 
@@ -22,6 +25,18 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 GSL_LIBS = $(shell pkg-config --libs gsl 2>/dev/null)
 
+# MPI=1: the same program linked with OpenMPI, in its own build tree.
+ifeq ($(MPI),1)
+DEB_PKGS += libopenmpi-dev openmpi-bin
+BUILD ?= build-mpi
+PROGRAM := servlab-mpi
+# -isystem: MPI's own headers are not held to our warnings
+MPI_CFLAGS = $(patsubst -I%,-isystem %,$(shell pkg-config --cflags ompi-c 2>/dev/null || mpicc --showme:compile 2>/dev/null))
+MPI_LIBS = $(shell pkg-config --libs ompi-c 2>/dev/null || mpicc --showme:link 2>/dev/null)
+else
+PROGRAM := servlab
+endif
+
 WARNINGS := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2 -Wvla
 OPT ?= -O2 -g
@@ -30,8 +45,11 @@ BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARNINGS) -MMD -MP -I
 ifeq ($(WERROR),1)
 BASE_CFLAGS += -Werror
 endif
-ALL_CFLAGS = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) -lpthread -lm
+ifeq ($(MPI),1)
+BASE_CFLAGS += -DSERVLAB_MPI
+endif
+ALL_CFLAGS = $(BASE_CFLAGS) $(PKG_CFLAGS) $(MPI_CFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) $(MPI_LIBS) -lpthread -lm
 
 BUILD ?= build
 SIM_SRC := $(wildcard sim/*.c)
@@ -50,12 +68,27 @@ LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(SCENARIOS_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
 
 TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
-.PHONY: all deps demo test check golden notes layers install clean build-tests need-libs
+.PHONY: all deps demo test check golden notes layers install clean build-tests need-libs bench bench-deps \
+        bench-profile servlab-mpi need-mpi
 .SECONDARY:
-all: servlab
+all: $(PROGRAM)
 
+ifeq ($(MPI),1)
+.PHONY: servlab
+servlab:
+	@echo "servlab: the MPI build makes ./servlab-mpi; build ./servlab without MPI=1" >&2; exit 1
+else
 servlab: $(BUILD)/servlab
 	@cp $< $@
+endif
+
+servlab-mpi: need-mpi $(BUILD)/servlab
+	@cp $(BUILD)/servlab $@
+
+need-mpi:
+	@[ "$(MPI)" = 1 ] || { echo "servlab-mpi: build it with 'make MPI=1'" >&2; exit 1; }
+	@pkg-config --exists ompi-c 2>/dev/null || command -v mpicc >/dev/null || { \
+	  echo "servlab: OpenMPI not found; run 'make MPI=1 deps' (libopenmpi-dev, openmpi-bin) first" >&2; exit 1; }
 
 $(BUILD)/servlab: $(BUILD)/servlab.o $(LIB_OBJ) | need-libs
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
@@ -75,33 +108,68 @@ $(BUILD)/tests/test_sim: $(BUILD)/tests/test_sim.o $(SIM_OBJ)
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
 
+# The benchmark's timing program: servlab's own objects, the simulation timed alone;
+# and the reference model, a bare loop on sim/ alone.
+$(BUILD)/bench/bench: $(BUILD)/bench/bench.o $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
+
+$(BUILD)/bench/bare_inventory: $(BUILD)/bench/bare_inventory.o $(SIM_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
+
 build-tests: $(BUILD)/servlab $(TEST_PROGS)
 
-# Debian packages: install only what is missing; needs root or sudo.
-deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+# Debian packages: $(call apt_install,TARGET,PACKAGES) installs only those missing;
+# needs root or sudo.
+define apt_install
+	@missing=""; for p in $(2); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
-	if [ -z "$$missing" ]; then echo "deps: all packages present"; exit 0; fi; \
-	echo "deps: installing$$missing"; \
+	if [ -z "$$missing" ]; then echo "$(1): all packages present"; exit 0; fi; \
+	echo "$(1): installing$$missing"; \
 	if [ "$$(id -u)" = 0 ]; then SUDO=""; \
 	elif command -v sudo >/dev/null; then SUDO="sudo"; \
-	else echo "deps: need root to run: apt-get install -y$$missing" >&2; exit 1; fi; \
+	else echo "$(1): need root to run: apt-get install -y$$missing" >&2; exit 1; fi; \
 	$$SUDO apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing
+endef
+
+deps:
+	$(call apt_install,deps,$(DEB_PKGS))
+
+# The benchmark (bench/README.md): servlab against SimPy 3 from Debian, which the
+# runner uses through /usr/bin/python3; GNU time measures peak memory. BENCH_RUNS=N
+# sets the runs per model (default 5).
+bench-deps:
+	$(call apt_install,bench-deps,python3-simpy3 time)
+
+bench: deps bench-deps
+	@$(MAKE) --no-print-directory servlab $(BUILD)/bench/bench $(BUILD)/bench/bare_inventory
+	@BUILD=$(BUILD) /usr/bin/python3 bench/run.py
+
+# The profile behind bench/README.md: callgrind's top functions for both models.
+bench-profile: deps
+	$(call apt_install,bench-profile,valgrind)
+	@$(MAKE) --no-print-directory $(BUILD)/bench/bench
+	@BUILD=$(BUILD) bench/profile.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory servlab
 	./servlab run scenarios/default.ini
 
+# With OpenMPI installed, the MPI build is made too, for tests/test_mpi.sh (which skips
+# without it).
+HAVE_MPI = $(shell pkg-config --exists ompi-c 2>/dev/null && command -v mpirun >/dev/null && echo 1)
+
 test: deps
-	@$(MAKE) --no-print-directory servlab build-tests
+	@$(MAKE) --no-print-directory $(PROGRAM) build-tests
+	@if [ "$(HAVE_MPI)" = 1 ]; then $(MAKE) --no-print-directory MPI=1 BUILD=build-mpi servlab-mpi; fi
 	@tests/run_all.sh $(BUILD)
 
 # Sanitizers: a separate build tree so normal objects are untouched.
 check: deps
 	@$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer \
 	  -fsanitize=address,undefined -fno-sanitize-recover=all" build-tests
+	@if [ "$(HAVE_MPI)" = 1 ]; then $(MAKE) --no-print-directory MPI=1 BUILD=build-mpi servlab-mpi; fi
 	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  UBSAN_OPTIONS=print_stacktrace=1 tests/run_all.sh build-san
 
@@ -115,12 +183,12 @@ notes: servlab
 layers: $(SIM_OBJ) $(MODELS_OBJ)
 	@tests/layers.sh $(BUILD)
 
-install: servlab
+install: $(PROGRAM)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 servlab $(DESTDIR)$(PREFIX)/bin/servlab
+	install -m 755 $(PROGRAM) $(DESTDIR)$(PREFIX)/bin/$(PROGRAM)
 	install -m 644 servlab.1 $(DESTDIR)$(PREFIX)/share/man/man1/servlab.1
 
 clean:
-	rm -rf build build-san servlab
+	rm -rf build build-san build-mpi servlab servlab-mpi
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -3,6 +3,7 @@
  * line or bad scenario (nothing simulated), 1 any other failure. */
 #include "cli/charts.h"
 #include "cli/compare.h"
+#include "cli/mpi_grid.h"
 #include "cli/outfile.h"
 #include "cli/report.h"
 #include "cli/simulate.h"
@@ -341,7 +342,8 @@ static int cmd_run(const struct options *o)
     if (load(&sc, o, o->files[0]) != 0) return EXIT_BAD_INPUT;
     char err[1200];
     if (o->metrics && report_check_names(&sc.cfg, o->metrics, err, sizeof err) != 0) return fail_usage("%s", err);
-    if (o->out_dir && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
+    bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
+    if (o->out_dir && root && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
         fprintf(stderr, "servlab: %s\n", err);
         return EXIT_BAD_INPUT;
     }
@@ -369,7 +371,7 @@ static int cmd_run(const struct options *o)
     else
         report_table(stdout, &sc, s);
     int rc = finish_stdout();
-    if (rc == 0 && (o->out_dir || o->plot)) {
+    if (rc == 0 && (o->out_dir || o->plot) && root) {
         struct model_trace t;
         static struct cycle_histogram h;
         trace_first_replication(&sc, &t);
@@ -415,7 +417,8 @@ static int cmd_sweep(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage("sweep takes one scenario file, e.g. servlab sweep scenarios/default.ini");
     char err[1200];
-    if (o->out_dir && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
+    bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
+    if (o->out_dir && root && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
         fprintf(stderr, "servlab: %s\n", err);
         return EXIT_BAD_INPUT;
     }
@@ -428,8 +431,8 @@ static int cmd_sweep(const struct options *o)
     else
         sweep_table(stdout, &r);
     rc = finish_stdout();
-    if (rc == 0 && o->out_dir) rc = write_sweep_files(o->out_dir, &r);
-    if (rc == 0 && o->plot && charts_service_curve(o->plot, &r) != 0) rc = EXIT_FAILURE;
+    if (rc == 0 && o->out_dir && root) rc = write_sweep_files(o->out_dir, &r);
+    if (rc == 0 && o->plot && root && charts_service_curve(o->plot, &r) != 0) rc = EXIT_FAILURE;
     sweep_free(&r);
     return rc;
 }
@@ -465,7 +468,8 @@ static int compare_chart(const struct options *o, const struct compare_result *r
                 k++;
             }
         }
-    if (rc == 0 && charts_compare(o->plot, ptr, labels, own_service, own_profit, k) != 0) rc = EXIT_FAILURE;
+    /* every MPI rank runs the sweeps (they are collective); rank 0 draws */
+    if (rc == 0 && mpi_grid_is_root() && charts_compare(o->plot, ptr, labels, own_service, own_profit, k) != 0) rc = EXIT_FAILURE;
     for (size_t i = 0; i < k; i++) sweep_free(&sw[i]);
     free(sw), free(ptr), free(labels), free(sets), free(own_service), free(own_profit);
     return rc;
@@ -475,7 +479,8 @@ static int cmd_compare(const struct options *o)
 {
     if (o->nfiles < 1) return fail_usage("compare takes scenario files, e.g. servlab compare a.ini b.ini c.ini");
     char err[1200];
-    if (o->out_dir && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
+    bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
+    if (o->out_dir && root && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
         fprintf(stderr, "servlab: %s\n", err);
         return EXIT_BAD_INPUT;
     }
@@ -490,7 +495,7 @@ static int cmd_compare(const struct options *o)
     else
         compare_table(stdout, &r);
     rc = finish_stdout();
-    if (rc == 0 && o->out_dir) {
+    if (rc == 0 && o->out_dir && root) {
         struct outfile f;
         FILE *fp = outfile_open(&f, o->out_dir, "compare.csv");
         if (!fp || (compare_csv(fp, &r), outfile_commit(&f)) != 0) {
@@ -539,7 +544,7 @@ static void gsl_failure(const char *reason, const char *file, int line, int gsl_
     abort();
 }
 
-int main(int argc, char **argv)
+static int servlab_main(int argc, char **argv)
 {
     gsl_set_error_handler(gsl_failure);
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
@@ -557,7 +562,7 @@ int main(int argc, char **argv)
             return finish_stdout();
         }
     static struct options o;
-    o.threads = runner_cores();
+    o.threads = mpi_grid_default_threads(); /* every core (shared among MPI ranks on one machine) */
     int rc = parse_args(&o, argc, argv);
     if (rc) return rc;
 
@@ -575,4 +580,12 @@ int main(int argc, char **argv)
     const char *near = suggest_nearest(o.command, commands, 5);
     if (near) return fail_usage("unknown command '%s'; did you mean '%s'?", o.command, near);
     return fail_usage("unknown command '%s'", o.command);
+}
+
+/* With MPI (make MPI=1) every rank runs the same command on its share of the runs;
+ * rank 0 prints and writes. Without MPI the two calls do nothing. */
+int main(int argc, char **argv)
+{
+    mpi_grid_init(&argc, &argv);
+    return mpi_grid_finish(servlab_main(argc, argv));
 }

@@ -1,5 +1,7 @@
-/* simulate.c - (variant, replication) pairs are the runner's jobs. */
+/* simulate.c - (variant, replication) pairs are the runner's jobs; with MPI they are
+ * spread over the ranks of the job (cli/mpi_grid.h). */
 #include "simulate.h"
+#include "mpi_grid.h"
 #include "progress.h"
 #include "models/model.h"
 
@@ -31,7 +33,7 @@ size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps,
         .progress_ctx = &bar,
         .stop = o->stop,
     };
-    size_t missing = runner_run(&r, results);
+    size_t missing = mpi_grid_run(&r, results); /* runner_run, over every rank with MPI */
     progress_finish(&bar);
     return missing;
 }

@@ -56,9 +56,15 @@ int dist_init(struct dist *d, const struct dist_type *t, const double *params, s
 /* A constant distribution at v. */
 void dist_constant(struct dist *d, double v);
 
+/* The constant family, which the inline functions below recognise without a call. */
+extern const struct dist_type dist_type_constant;
+
+/* A draw from d using r. A constant costs no call and no random number. */
 static inline double dist_sample(const struct dist *d, gsl_rng *r)
 {
-    return d->type ? d->type->sample(d, r) : 0;
+    if (!d->type) return 0; /* a zeroed dist is the constant 0 */
+    if (d->type == &dist_type_constant) return d->p[0];
+    return d->type->sample(d, r);
 }
 
 double dist_mean(const struct dist *d);
@@ -67,10 +73,16 @@ double dist_sd(const struct dist *d);
 double dist_lowest(const struct dist *d);
 
 /* True for a constant distribution; its value is then dist_mean(). */
-bool dist_is_constant(const struct dist *d);
+static inline bool dist_is_constant(const struct dist *d)
+{
+    return !d->type || d->type == &dist_type_constant; /* a zeroed dist is the constant 0 */
+}
 
 /* True for a constant 0: a stage that takes no time and need not draw. */
-bool dist_is_zero(const struct dist *d);
+static inline bool dist_is_zero(const struct dist *d)
+{
+    return !d->type || (d->type == &dist_type_constant && d->p[0] == 0);
+}
 
 /* Canonical text that dist_parse reads back to the same distribution, e.g.
  * "gamma(5, 1.5)" or "3". Returns buf. */

@@ -1,8 +1,64 @@
 /* rng.c - seeding by SplitMix64 (Steele, Lea & Flood 2014), a bijective 64-bit mixer
- * whose outputs for nearby inputs are statistically unrelated. */
+ * whose outputs for nearby inputs are statistically unrelated; and MT19937
+ * (Matsumoto & Nishimura 1998) with the seeding of Knuth TAOCP vol. 2 p. 106, as
+ * GSL's mt19937 does it, so that both produce the same numbers from the same seed. */
 #include "rng.h"
 
 #include <stdlib.h>
+
+enum { MT_M = 397 };
+
+static const uint32_t UPPER = 0x80000000u, LOWER = 0x7fffffffu, MATRIX_A = 0x9908b0dfu;
+
+static uint32_t mix(uint32_t hi, uint32_t lo, uint32_t far)
+{
+    uint32_t y = (hi & UPPER) | (lo & LOWER);
+    return far ^ (y >> 1) ^ ((y & 1u) ? MATRIX_A : 0u);
+}
+
+void rng_mt_twist(struct rng_mt *s)
+{
+    uint32_t *mt = s->mt;
+    int k = 0;
+    for (; k < RNG_MT_N - MT_M; k++) mt[k] = mix(mt[k], mt[k + 1], mt[k + MT_M]);
+    for (; k < RNG_MT_N - 1; k++) mt[k] = mix(mt[k], mt[k + 1], mt[k + MT_M - RNG_MT_N]);
+    mt[RNG_MT_N - 1] = mix(mt[RNG_MT_N - 1], mt[0], mt[MT_M - 1]);
+    s->next = 0;
+    s->exp_from = s->exp_to = 0;
+}
+
+void rng_mt_exp_batch(struct rng_mt *s)
+{
+    if (s->next >= RNG_MT_N) rng_mt_twist(s);
+    uint32_t from = s->next, n = RNG_MT_N - from < RNG_EXP_BATCH ? RNG_MT_N - from : RNG_EXP_BATCH;
+    for (uint32_t i = 0; i < n; i++) s->exp[i] = -log(1 - rng_mt_temper(s->mt[from + i]) / 4294967296.0);
+    s->exp_from = from;
+    s->exp_to = from + n;
+}
+
+static void mt_set(void *state, unsigned long seed)
+{
+    struct rng_mt *s = state;
+    if (seed == 0) seed = 4357; /* as GSL does */
+    s->mt[0] = (uint32_t)(seed & 0xffffffffu);
+    for (uint32_t i = 1; i < RNG_MT_N; i++) s->mt[i] = 1812433253u * (s->mt[i - 1] ^ (s->mt[i - 1] >> 30)) + i;
+    s->next = RNG_MT_N;
+    s->exp_from = s->exp_to = 0;
+}
+
+static unsigned long mt_get(void *state)
+{
+    gsl_rng r = {&rng_mt19937, state};
+    return rng_u32(&r);
+}
+
+static double mt_get_double(void *state)
+{
+    return (double)mt_get(state) / 4294967296.0;
+}
+
+const gsl_rng_type rng_mt19937 = {"mt19937", 0xffffffffUL, 0, sizeof(struct rng_mt), mt_set, mt_get,
+                                  mt_get_double};
 
 static uint64_t splitmix64(uint64_t x)
 {
@@ -14,7 +70,7 @@ static uint64_t splitmix64(uint64_t x)
 
 const char *rng_generator_name(void)
 {
-    return gsl_rng_mt19937->name;
+    return rng_mt19937.name;
 }
 
 uint32_t rng_stream_seed(uint64_t master, uint64_t rep, uint64_t source)
@@ -31,7 +87,7 @@ void rng_stream_reseed(gsl_rng *r, uint64_t master, uint64_t rep, uint64_t sourc
 
 gsl_rng *rng_stream_new(uint64_t master, uint64_t rep, uint64_t source)
 {
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng *r = gsl_rng_alloc(&rng_mt19937);
     if (!r) abort();
     rng_stream_reseed(r, master, rep, source);
     return r;

@@ -29,14 +29,31 @@ enum { SIM_PRIORITY_MAX = 255 };
 struct sim *sim_new(void *owner);
 void sim_free(struct sim *sim);
 
-double sim_now(const struct sim *sim);
-void *sim_owner(const struct sim *sim);
+/* The part of a world that handlers read at every event: the first member of
+ * struct sim, so that reading it costs no call. Only the kernel writes it. */
+struct sim_clock {
+    double now;
+    void *owner;
+};
+
+/* The current simulation time. */
+static inline double sim_now(const struct sim *sim)
+{
+    return ((const struct sim_clock *)(const void *)sim)->now;
+}
+
+/* The owner given to sim_new. */
+static inline void *sim_owner(const struct sim *sim)
+{
+    return ((const struct sim_clock *)(const void *)sim)->owner;
+}
 
 /* Schedule fn(sim, ctx) at absolute time `time`, which must not be earlier than now
  * (asserted) and must be finite. priority is 0..SIM_PRIORITY_MAX. */
 sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx);
 
-/* Remove a pending event. Returns false if it already ran or was cancelled. */
+/* Remove a pending event. Returns false if it already ran or was cancelled. Costs
+ * O(pending events): meant for occasional use, so that the event path pays nothing. */
 bool sim_cancel(struct sim *sim, sim_handle handle);
 
 /* Number of pending events. */

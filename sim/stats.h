@@ -9,6 +9,7 @@
 #ifndef SIM_STATS_H
 #define SIM_STATS_H
 
+#include <assert.h>
 #include <stdint.h>
 
 struct tally {
@@ -17,7 +18,23 @@ struct tally {
 };
 
 void tally_reset(struct tally *t);
-void tally_add(struct tally *t, double x);
+
+/* Add one observation (inline: models call it for every order). */
+static inline void tally_add(struct tally *t, double x)
+{
+    t->n++;
+    if (t->n == 1) {
+        t->min = t->max = t->mean = x;
+        t->m2 = 0;
+        return;
+    }
+    double d = x - t->mean;
+    t->mean += d / (double)(int64_t)t->n; /* the same value; signed converts in one instruction */
+    t->m2 += d * (x - t->mean);
+    if (x < t->min) t->min = x;
+    if (x > t->max) t->max = x;
+}
+
 double tally_mean(const struct tally *t); /* NaN when empty */
 double tally_sd(const struct tally *t);   /* sample sd; NaN with fewer than 2 */
 
@@ -30,8 +47,14 @@ struct timeavg {
 
 /* Start collecting at time t with the current level. */
 void timeavg_init(struct timeavg *a, double t, double level);
-/* The level changes to `level` at time t (t >= last). */
-void timeavg_set(struct timeavg *a, double t, double level);
+/* The level changes to `level` at time t (t >= last). Inline: called at every change. */
+static inline void timeavg_set(struct timeavg *a, double t, double level)
+{
+    assert(t >= a->last);
+    a->area += a->level * (t - a->last);
+    a->last = t;
+    a->level = level;
+}
 /* Restart collection at time t, keeping the current level (the warm-up reset). */
 void timeavg_restart(struct timeavg *a, double t);
 /* Mean level over [start, t]; the level since the last change counts up to t. */

@@ -188,6 +188,70 @@ static void test_rng(void)
     gsl_rng_free(b);
 }
 
+/* servlab's inline MT19937 must give exactly GSL's numbers: the same seed, the same
+ * stream, through several twists, by every way of drawing. */
+static void test_rng_same_as_gsl(void)
+{
+    const unsigned long seeds[] = {1, 0, 4357, 0xffffffffUL, 20240611, rng_stream_seed(1, 0, 0)};
+    int same_get = 1, same_inline = 1, same_uniform = 1, same_int = 1;
+    for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+        gsl_rng *ours = gsl_rng_alloc(&rng_mt19937), *ours2 = gsl_rng_alloc(&rng_mt19937);
+        gsl_rng *theirs = gsl_rng_alloc(gsl_rng_mt19937), *theirs2 = gsl_rng_alloc(gsl_rng_mt19937);
+        gsl_rng_set(ours, seeds[i]);
+        gsl_rng_set(ours2, seeds[i]);
+        gsl_rng_set(theirs, seeds[i]);
+        gsl_rng_set(theirs2, seeds[i]);
+        for (int k = 0; k < 3000; k++) {
+            unsigned long want = gsl_rng_get(theirs);
+            same_get &= gsl_rng_get(ours) == want;
+            same_inline &= rng_u32(ours2) == want;
+        }
+        for (int k = 0; k < 3000; k++) {
+            double want = gsl_rng_uniform(theirs);
+            same_uniform &= gsl_rng_uniform(ours) == want && rng_uniform(ours2) == want;
+        }
+        gsl_rng_set(ours, seeds[i]);
+        for (int k = 0; k < 3000; k++)
+            same_int &= gsl_rng_uniform_int(ours, 1000) == gsl_rng_uniform_int(theirs2, 1000) &&
+                        gsl_ran_exponential(ours, 2.5) == gsl_ran_exponential(theirs2, 2.5);
+        gsl_rng_free(ours);
+        gsl_rng_free(ours2);
+        gsl_rng_free(theirs);
+        gsl_rng_free(theirs2);
+    }
+    check(same_get, "rng-2.1 rng_mt19937 gives GSL's mt19937 numbers through gsl_rng_get (6 seeds, 3000 draws)");
+    check(same_inline, "rng-2.2 the inline rng_u32 gives GSL's mt19937 numbers");
+    check(same_uniform, "rng-2.3 rng_uniform and gsl_rng_uniform give GSL's mt19937 uniforms");
+    check(same_int, "rng-2.4 GSL's samplers on rng_mt19937 give GSL's mt19937 results");
+    gsl_rng *plain = gsl_rng_alloc(gsl_rng_mt19937), *copy = gsl_rng_alloc(gsl_rng_mt19937);
+    int same_fallback = 1;
+    for (int k = 0; k < 1000; k++) same_fallback &= rng_uniform(plain) == gsl_rng_uniform(copy);
+    check(same_fallback, "rng-2.5 the inline draws fall back to GSL for other generators");
+    gsl_rng_free(plain);
+    gsl_rng_free(copy);
+
+    /* exponential draws come from a batch made ahead; mixed with other draws on the
+       same stream they must still be mean * -log(1 - u) of the very next uniform */
+    struct dist e, u;
+    char err[200];
+    dist_init(&e, dist_type_find("exponential"), (double[]){2.5}, 1, err, sizeof err);
+    dist_init(&u, dist_type_find("uniform"), (double[]){0, 1}, 2, err, sizeof err);
+    gsl_rng *ours = rng_stream_new(9, 3, 1), *ref = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(ref, rng_stream_seed(9, 3, 1));
+    int same_exp = 1;
+    for (int k = 0; k < 5000; k++) {
+        int mixed = k % 7 == 3 || (k > 2000 && k % 2 == 0);
+        double got = dist_sample(mixed ? &u : &e, ours), v = gsl_rng_uniform(ref);
+        same_exp &= got == (mixed ? v : -2.5 * log(1 - v));
+        if (k == 4000) gsl_rng_set(ours, 77), gsl_rng_set(ref, 77); /* a reseed empties the batch */
+        if (k == 4500) /* the batch must not outlive a twist: 624 other draws, then exponentials */
+            for (int j = 0; j < 624; j++) same_exp &= dist_sample(&u, ours) == gsl_rng_uniform(ref);
+    }
+    check(same_exp, "rng-2.6 exponential draws are mean * -log(1 - u) of the next uniform, mixed with other draws");
+    gsl_rng_free(ours);
+    gsl_rng_free(ref);
+}
+
 /* ---- distributions ---- */
 
 static int make(struct dist *d, const char *name, const double *p, size_t n)
@@ -395,6 +459,7 @@ int main(void)
     test_run_until();
     test_past_asserts();
     test_rng();
+    test_rng_same_as_gsl();
     test_dist();
     test_stats();
     test_quantile();

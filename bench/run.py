@@ -1,0 +1,312 @@
+#!/usr/bin/python3
+"""run.py - the benchmark `make bench` runs (bench/README.md says what and why).
+
+For bench/inventory.ini and bench/mm1.ini it runs servlab and the same model written
+with SimPy alternately, RUNS times each (environment BENCH_RUNS, default 5), checks
+that both give the same figures within their noise, and prints seconds per replication
+(median, min, max), servlab's events per second and the servlab/SimPy speed ratio (the
+median of the pairwise ratios). Then: 20 replications on 1 and 2 threads, peak memory
+at 1x and 10x the horizon, and the targets of issue 6 with what was measured.
+
+What is timed: servlab, one call of model_run (one replication: setting up its random
+streams and model, simulating, computing the metrics), measured inside the process by
+build/bench/bench; SimPy, one env.run(until=horizon) measured inside the script. Neither
+counts process start-up, reading the scenario or printing; servlab's start-up is
+reported on its own line. Exit status 1 when the two simulators disagree or a run fails.
+Run with /usr/bin/python3 (Debian's, which has python3-simpy3).
+"""
+import math
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.environ.get("BUILD", "build")
+BENCH = os.path.join(ROOT, BUILD, "bench", "bench")
+BARE = os.path.join(ROOT, BUILD, "bench", "bare_inventory")
+SERVLAB = os.path.join(ROOT, "servlab")
+PYTHON = "/usr/bin/python3"
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+# two means agree when they differ by less than this many standard errors of the difference
+AGREE_SE = 4.0
+
+MODELS = [
+    {
+        "name": "inventory",
+        "title": "bench/inventory.ini: Poisson 100 orders/day, (s, Q) = (120, 300), lead time 1, lost sales, 10,000 days",
+        "ini": "bench/inventory.ini",
+        "simpy": "bench/simpy_inventory.py",
+        "figures": ["fill_rate", "mean_on_hand"],
+        "exact": {},
+    },
+    {
+        "name": "mm1",
+        "title": "bench/mm1.ini: M/M/1 order processing, lambda 0.9, mu 1, 1,111,111 days (about 1,000,000 orders)",
+        "ini": "bench/mm1.ini",
+        "simpy": "bench/simpy_mm1.py",
+        "figures": ["order_cycle_days_mean"],
+        "exact": {"order_cycle_days_mean": 10.0},
+    },
+]
+
+
+def fail(msg):
+    print("bench: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def run(cmd):
+    p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        fail("%s failed (exit %d): %s" % (" ".join(cmd), p.returncode, p.stderr.strip()))
+    return p.stdout
+
+
+def parse_rows(text):
+    lines = text.strip().splitlines()
+    head = lines[0].split(",")
+    return [dict(zip(head, line.split(","))) for line in lines[1:]]
+
+
+def servlab_rep(model, rep):
+    row = parse_rows(run([BENCH, "time", model["ini"], "--first", str(rep), "--reps", "1"]))[0]
+    return {k: float(v) for k, v in row.items()}
+
+
+def bare_rep(rep):
+    row = parse_rows(run([BARE, "--first", str(rep), "--reps", "1"]))[0]
+    return {k: float(v) for k, v in row.items()}
+
+
+def simpy_rep(model, seed):
+    out = {}
+    for line in run([PYTHON, model["simpy"], str(seed)]).strip().splitlines():
+        k, v = line.split(",")
+        out[k] = float(v)
+    return out
+
+
+def summary(xs):
+    return "median %8.4f  min %8.4f  max %8.4f" % (statistics.median(xs), min(xs), max(xs))
+
+
+def cpu_sample():
+    """(all CPU time, idle CPU time, CPU time of this script's children), in seconds."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    tick = os.sysconf("SC_CLK_TCK")
+    t = os.times()
+    return sum(v) / tick, (v[3] + (v[4] if len(v) > 4 else 0)) / tick, t.children_user + t.children_system
+
+
+def others_share(before, after):
+    """Share of all CPUs that programs other than ours kept busy between two samples."""
+    total = after[0] - before[0]
+    busy = total - (after[1] - before[1])
+    ours = after[2] - before[2]
+    return max(0.0, busy - ours) / total if total > 0 else 0.0
+
+
+def cpu_busy(seconds=1.0):
+    """Share of all CPUs busy over `seconds` while this script sleeps: other load."""
+    a = cpu_sample()
+    time.sleep(seconds)
+    return others_share(a, cpu_sample())
+
+
+def agree(name, a, b):
+    """Welch-style comparison of two samples' means; returns (ok, text)."""
+    ma, mb = statistics.mean(a), statistics.mean(b)
+    sa = statistics.stdev(a) if len(a) > 1 else 0.0
+    sb = statistics.stdev(b) if len(b) > 1 else 0.0
+    se = math.sqrt(sa * sa / len(a) + sb * sb / len(b))
+    z = abs(ma - mb) / se if se > 0 else (0.0 if ma == mb else math.inf)
+    ok = z <= AGREE_SE
+    return ok, "  %-22s servlab %.6g ± %.2g   SimPy %.6g ± %.2g   difference %.2f standard errors: %s" % (
+        name, ma, sa / math.sqrt(len(a)), mb, sb / math.sqrt(len(b)), z, "agree" if ok else "DISAGREE")
+
+
+def peak_rss_kb(cmd):
+    """Run cmd under GNU time; return its peak resident set in KB. (A child forked from
+    this script would carry the interpreter's own peak into ru_maxrss; time's does not.)"""
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=ROOT, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        fail("%s failed (exit %d): %s" % (" ".join(cmd), p.returncode, p.stderr.strip()))
+    return int(p.stderr.strip().splitlines()[-1])
+
+
+def wall(cmd):
+    t0 = time.perf_counter()
+    run(cmd)
+    return time.perf_counter() - t0
+
+
+def bench_model(model, results):
+    print()
+    print(model["title"])
+    print("  %d runs each, alternating; servlab replication k against SimPy seed k+1" % RUNS)
+    sv, sp = [], []
+    for k in range(RUNS):
+        if k % 2 == 0:
+            sv.append(servlab_rep(model, k))
+            sp.append(simpy_rep(model, k + 1))
+        else:
+            sp.append(simpy_rep(model, k + 1))
+            sv.append(servlab_rep(model, k))
+    st = [x["seconds"] for x in sv]
+    pt = [x["seconds"] for x in sp]
+    ratios = [p / s for p, s in zip(pt, st)]
+    eps = [x["events"] / x["seconds"] for x in sv]
+    ops = [x["orders"] / x["seconds"] for x in sv]
+    print("  seconds per replication   servlab  %s" % summary(st))
+    print("                            SimPy    %s" % summary(pt))
+    print("  servlab events per second %.3g (median; %.3g to %.3g), %.3f events per order" % (
+        statistics.median(eps), min(eps), max(eps), statistics.median([x["events"] / x["orders"] for x in sv])))
+    print("  servlab orders per second %.3g (median)" % statistics.median(ops))
+    print("  speed ratio SimPy/servlab %.1f (median of %d pairwise ratios; %.1f to %.1f)" % (
+        statistics.median(ratios), len(ratios), min(ratios), max(ratios)))
+    ok_all = True
+    print("  figures (mean over runs ± standard error):")
+    for f in model["figures"]:
+        ok, text = agree(f, [x[f] for x in sv], [x[f] for x in sp])
+        ok_all &= ok
+        print(text)
+        if f in model["exact"]:
+            e = model["exact"][f]
+            print("  %-22s exact %.6g (servlab %+.2f%%, SimPy %+.2f%%)" % (
+                "", e, 100 * (statistics.mean([x[f] for x in sv]) / e - 1),
+                100 * (statistics.mean([x[f] for x in sp]) / e - 1)))
+    results[model["name"]] = {"servlab": st, "simpy": pt, "ratio": ratios, "agree": ok_all, "sv": sv}
+    return ok_all
+
+
+def bench_bare(results):
+    """The hand-written loop: same random numbers, so the same figures to the last digit."""
+    sv = results["inventory"]["sv"]
+    bare = [bare_rep(k) for k in range(RUNS)]
+    same = all(b["fill_rate"] == s["fill_rate"] and b["mean_on_hand"] == s["mean_on_hand"] for b, s in zip(bare, sv))
+    bt = [b["seconds"] for b in bare]
+    ratio = statistics.median(results["inventory"]["servlab"]) / statistics.median(bt)
+    print("  reference: a bare C loop of this model (bench/bare_inventory.c, the same random numbers)")
+    print("                            bare C   %s" % summary(bt))
+    print("  servlab takes %.1f times as long as the bare loop; SimPy/bare loop %.0f; figures %s" % (
+        ratio, statistics.median(results["inventory"]["simpy"]) / statistics.median(bt),
+        "identical to servlab's to the last digit" if same else "DIFFER from servlab's"))
+    return same
+
+
+def bench_threads(results):
+    print()
+    print("Threads: 20 replications of bench/inventory.ini through servlab's runner (build/bench/bench threads),")
+    print("1 and 2 worker threads alternately, 3 times each; the results' checksum must not change")
+    t1, t2, sums = [], [], set()
+    before = cpu_sample()
+    for _ in range(3):
+        for threads, into in ((1, t1), (2, t2)):
+            line = run([BENCH, "threads", "bench/inventory.ini", "--reps", "20", "--threads", str(threads)]).strip()
+            _, _, secs, checksum = line.split(",")
+            into.append(float(secs))
+            sums.add(checksum)
+    others = others_share(before, cpu_sample())
+    speedup = statistics.median(t1) / statistics.median(t2)
+    print("  seconds for 20 replications  1 thread  %s" % summary(t1))
+    print("                               2 threads %s" % summary(t2))
+    print("  speed-up with 2 threads %.2f (median over median; pairwise %.2f to %.2f); results %s" % (
+        speedup, min(a / b for a, b in zip(t1, t2)), max(a / b for a, b in zip(t1, t2)),
+        "identical" if len(sums) == 1 else "DIFFER"))
+    a = run([SERVLAB, "run", "bench/inventory.ini", "--reps", "20", "--threads", "1", "--quiet", "--format", "csv"])
+    b = run([SERVLAB, "run", "bench/inventory.ini", "--reps", "20", "--threads", "2", "--quiet", "--format", "csv"])
+    print("  servlab run --reps 20 --format csv: byte-identical for --threads 1 and 2: %s" % ("yes" if a == b else "NO"))
+    print("  other programs kept %.0f%% of the CPUs busy meanwhile%s" % (
+        100 * others, "  -- WARNING: the speed-up is understated" if others > 0.1 else ""))
+    results["threads"] = {"speedup": speedup, "t1": t1, "t2": t2, "others": others}
+    return len(sums) == 1 and a == b
+
+
+def bench_memory(results):
+    print()
+    print("Memory: peak resident set of 'servlab run bench/inventory.ini --threads 1' (the whole process)")
+    rss = {}
+    for factor in (1, 10):
+        horizon = 10000 * factor
+        rss[factor] = peak_rss_kb([SERVLAB, "run", "bench/inventory.ini", "--set", "run.horizon_days=%d" % horizon,
+                                   "--threads", "1", "--quiet", "--format", "csv"])
+        print("  %2dx the horizon (%6d days): %6d KB" % (factor, horizon, rss[factor]))
+    ratio = rss[10] / rss[1]
+    print("  10x / 1x: %.3f" % ratio)
+    results["rss"] = ratio
+
+
+def bench_startup():
+    print()
+    print("servlab process start-up (not in the figures above): 'servlab run bench/mm1.ini' with a 1-day horizon,")
+    starts = [wall([SERVLAB, "run", "bench/mm1.ini", "--set", "run.horizon_days=1", "--threads", "1", "--quiet",
+                    "--format", "csv"]) for _ in range(5)]
+    whole = [wall([SERVLAB, "run", "bench/mm1.ini", "--threads", "1", "--quiet", "--format", "csv"]) for _ in range(3)]
+    print("  5 times: %s" % summary(starts))
+    print("  the whole M/M/1 command, start-up included, 3 times: %s" % summary(whole))
+
+
+def verdict(name, ok, text):
+    print("  %-9s %s  %s" % ("met" if ok else "NOT MET", name, text))
+
+
+def main():
+    for path in (BENCH, BARE, SERVLAB, "/usr/bin/time"):
+        if not os.access(path, os.X_OK):
+            fail("%s is missing; run 'make bench' (it installs /usr/bin/time, Debian's time)" % path)
+    try:
+        subprocess.run([PYTHON, "-c", "import simpy"], check=True, stderr=subprocess.DEVNULL)
+    except (OSError, subprocess.CalledProcessError):
+        fail("SimPy is not importable by %s; install Debian's python3-simpy3 ('make bench' does)" % PYTHON)
+    simpy_version = run([PYTHON, "-c", "import simpy, sys; print(getattr(simpy, '__version__', '3'), sys.version.split()[0])"]).split()
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    busy = cpu_busy()
+    print("servlab benchmark - %s, %d cores; SimPy %s on Python %s" % (cpu, os.cpu_count(), simpy_version[0],
+                                                                       simpy_version[1]))
+    print("Timed: servlab, one model_run call (one replication) inside build/bench/bench; SimPy, one env.run()")
+    print("inside the script. Start-up, reading the scenario and printing are not timed (start-up: see below).")
+    print("Other load before the benchmark: %.0f%% of the CPUs busy%s" % (
+        100 * busy, "  -- WARNING: timings and the thread speed-up will be low" if busy > 0.15 else ""))
+
+    results = {}
+    ok = True
+    for model in MODELS:
+        ok &= bench_model(model, results)
+        if model["name"] == "inventory":
+            ok &= bench_bare(results)
+    ok &= bench_threads(results)
+    bench_memory(results)
+    bench_startup()
+
+    busy_after = cpu_busy()
+    inv, mm1 = results["inventory"], results["mm1"]
+    print()
+    print("Targets (issue 6), from the figures above:")
+    r = statistics.median(inv["ratio"])
+    verdict("inventory: servlab at least 50x faster than SimPy (aim 100)", r >= 50,
+            "%.1fx (median; %.1f to %.1f)" % (r, min(inv["ratio"]), max(inv["ratio"])))
+    m = statistics.median(mm1["servlab"])
+    verdict("M/M/1, 1,000,000 orders: at most 0.1 s per replication", m <= 0.1,
+            "%.4f s (median; %.4f to %.4f)" % (m, min(mm1["servlab"]), max(mm1["servlab"])))
+    s = results["threads"]["speedup"]
+    verdict("2 threads at least 1.8x as fast as 1 (20 replications)", s >= 1.8, "%.2fx%s" % (
+        s, " (measured while other programs used %.0f%% of the CPUs)" % (100 * results["threads"]["others"])
+        if results["threads"]["others"] > 0.1 else ""))
+    verdict("peak RSS at 10x the horizon within 1.2x of 1x", results["rss"] <= 1.2, "%.3fx" % results["rss"])
+    verdict("checks: servlab agrees with SimPy and the bare loop; threads change no result", ok, "")
+    print("Other load after the benchmark: %.0f%% of the CPUs busy%s" % (
+        100 * busy_after, "  -- WARNING: another program competed for the CPUs" if busy_after > 0.15 else ""))
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
