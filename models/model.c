@@ -418,13 +418,8 @@ static void on_returned(struct sim *sim, void *ctx)
         for (size_t i = 0; i < o->nlines; i++) {
             struct order_line *l = &o->lines[i];
             struct stock *s = &m->stocks[l->product];
-            double want = l->filled + l->substituted, take = s->unlimited ? want : fmin(s->on_hand, want);
-            if (!s->unlimited && take > 0) {
-                s->on_hand -= take;
-                s->totals.issued += take;
-                s->counts.reissued += take;
-                stock_allocated(s, sim);
-            }
+            double want = l->filled + l->substituted, take = stock_take(s, want);
+            if (!s->unlimited && take > 0) stock_allocated(s, sim);
             m->flow.errors_cost += (want - take) * m->products[l->product].costs.order_per_unit;
         }
     }
@@ -757,6 +752,9 @@ static void stock_metrics(const struct model *m, double end, double *x)
         lost += sc->lost;
         substituted += sc->substituted;
         empty += stock_time_empty(s, end);
+        double p_purchase = k->order_per_unit * sc->issued / days; /* cost of goods sold */
+        purchase += p_purchase;
+        ordering += p_purchase;
         if (s->unlimited) continue;
         unlimited = false;
         cycles += (double)sc->cycles;
@@ -771,9 +769,7 @@ static void stock_metrics(const struct model *m, double end, double *x)
         on_order += stock_mean_on_order(s, end);
         replenishments += (double)sc->replenishments;
         holding += k->holding_per_unit_day * mean_on_hand;
-        double p_purchase = k->order_per_unit * sc->ordered / days;
-        purchase += p_purchase;
-        ordering += k->order_fixed * (double)sc->replenishments / days + p_purchase;
+        ordering += k->order_fixed * (double)sc->replenishments / days;
         shortage += k->backorder_per_unit_day * mean_back +
                     (k->backorder_per_unit * sc->backordered + k->lost_sale_per_unit * sc->lost) / days;
     }

@@ -106,6 +106,7 @@ static void fill_waiting(struct stock *s, struct sim *sim)
             s->on_hand -= give;
             s->backordered -= give;
             s->totals.issued += give;
+            s->counts.issued += give;
         }
         if (owed - give > DUST) { /* still short: later lines may be allowed what it is not */
             prev = l;
@@ -146,6 +147,7 @@ double stock_allocate(struct stock *s, struct order_line *l, bool demand)
     }
     if (s->unlimited) {
         l->filled += want;
+        s->counts.issued += want;
         if (demand) s->counts.filled_now += want;
         return want;
     }
@@ -154,6 +156,7 @@ double stock_allocate(struct stock *s, struct order_line *l, bool demand)
     l->filled += filled;
     s->on_hand -= filled;
     s->totals.issued += filled;
+    s->counts.issued += filled;
     if (demand) {
         s->counts.filled_now += filled;
     } else {
@@ -207,8 +210,22 @@ double stock_substitute(struct stock *s, const struct order_line *l, double unit
         s->on_hand -= give;
         s->totals.issued += give;
     }
+    s->counts.issued += give;
     s->counts.given_as_substitute += give;
     return give;
+}
+
+double stock_take(struct stock *s, double units)
+{
+    double take = s->unlimited ? units : fmin(s->on_hand, units);
+    if (take <= 0) return 0;
+    if (!s->unlimited) {
+        s->on_hand -= take;
+        s->totals.issued += take;
+    }
+    s->counts.issued += take;
+    s->counts.reissued += take;
+    return take;
 }
 
 void stock_allocated(struct stock *s, struct sim *sim)

@@ -36,6 +36,9 @@ struct stock_counts {
     double substituted;         /* units of this product's demand met by its substitute */
     double given_as_substitute; /* units given to other products' customers */
     double reissued;            /* units sent again for damaged deliveries */
+    double issued;              /* units that left stock for customers, replacements included
+                                   (with unlimited stock, every unit sold): what is bought is
+                                   costed at issue, as the cost of goods sold */
     uint64_t replenishments;    /* replenishment orders placed */
     double ordered;             /* units ordered from the supplier */
     uint64_t cycles, cycles_ok; /* replenishment cycles ended, and those with no stockout */
@@ -97,6 +100,10 @@ void stock_note_substituted(struct stock *s, double units);
 /* Give up to `units` from on hand to a line of another product whose customer takes
  * this product instead. Returns the units given. */
 double stock_substitute(struct stock *s, const struct order_line *l, double units);
+
+/* Take up to `units` from on hand (all of them with unlimited stock) to replace damaged
+ * goods. Returns the units taken. */
+double stock_take(struct stock *s, double units);
 
 /* Allocation of a line (or a substitution from this stock) is over: the levels are
  * recorded and a continuous-review policy looks at the position. */
