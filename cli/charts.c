@@ -46,6 +46,7 @@ static const char *service_words(const struct sweep_result *r, char *buf, size_t
     snprintf(buf, n, "%s", metric_defs[r->service].name);
     for (char *p = buf; *p; p++)
         if (*p == '_') *p = ' ';
+    if (strncmp(buf, "on time", 7) == 0) buf[2] = '-'; /* on-time rate */
     return buf;
 }
 
@@ -85,9 +86,8 @@ int charts_service_curve(const char *path, const struct sweep_result *r)
     const struct curve_optimum *o = &r->opt;
     const char *key = strrchr(r->base.sweep.parameter, '.') + 1;
     char words[60];
-    snprintf(title, sizeof title, "Service curve: profit peaks at a %s of %.2f %%%s",
-             service_words(r, words, sizeof words), 100 * r->service_level[o->best],
-             o->at_lower_edge || o->at_upper_edge ? " (edge of the range)" : "");
+    snprintf(title, sizeof title, "Service curve: profit peaks at %.2f %% %s%s", 100 * r->service_level[o->best],
+             service_words(r, words, sizeof words), o->at_lower_edge || o->at_upper_edge ? " (edge of the range)" : "");
     subtitle(r, true, sub, sizeof sub);
     axis_label(r, xl, sizeof xl);
     snprintf(yl, sizeof yl, "change per day vs. %.2f %% (money)", 100 * r->service_level[r->baseline]);
@@ -110,28 +110,41 @@ int charts_cost_breakdown(const char *path, const struct sweep_result *r)
 {
     double *x = percent(r->service_level, r->n);
     double *holding = column(r, M_COST_HOLDING, false), *ordering = column(r, M_COST_ORDERING, false);
-    double *purchase = column(r, M_COST_PURCHASE, false), *staff = column(r, M_COST_STAFF, false);
-    double *shortage = column(r, M_COST_SHORTAGE, false);
-    bool any_staff = false;
-    for (size_t i = 0; i < r->n; i++) {
-        ordering[i] -= purchase[i]; /* the fixed part: purchases are the goods themselves */
-        any_staff |= staff[i] != 0;
-    }
+    double *purchase = column(r, M_COST_PURCHASE, false), *shortage = column(r, M_COST_SHORTAGE, false);
+    for (size_t i = 0; i < r->n; i++) ordering[i] -= purchase[i]; /* the fixed part: purchases are the goods */
     char sub[600], xl[120];
     subtitle(r, false, sub, sizeof sub);
     axis_label(r, xl, sizeof xl);
     struct chart c = {.title = "What each level of service costs, by kind", .subtitle = sub, .xlabel = xl, .npanels = 1};
     struct chart_panel *p = &c.panels[0];
-    *p = (struct chart_panel){.ylabel = "cost per day (purchases of goods not shown)", .y_from_zero = true};
+    *p = (struct chart_panel){.ylabel = "cost per day (the goods themselves not shown)", .y_from_zero = true};
     p->series[p->nseries++] = (struct chart_series){"holding stock", x, holding, NULL, r->n, COLOUR_BLUE, STYLE_LINE, false};
     p->series[p->nseries++] = (struct chart_series){"shortages (backorders, lost sales)", x, shortage, NULL, r->n,
                                                     COLOUR_VERMILLION, STYLE_LINE, false};
     p->series[p->nseries++] = (struct chart_series){"fixed cost of orders", x, ordering, NULL, r->n, COLOUR_ORANGE,
                                                     STYLE_LINE, false};
-    if (any_staff)
-        p->series[p->nseries++] = (struct chart_series){"staff", x, staff, NULL, r->n, COLOUR_PURPLE, STYLE_LINE, false};
+    /* the other costs, each only when this scenario has it */
+    const struct {
+        int metric;
+        const char *label;
+        enum chart_colour colour;
+    } others[] = {{M_COST_STAFF, "staff", COLOUR_PURPLE},
+                  {M_COST_EXPEDITE, "express deliveries", COLOUR_SKY},
+                  {M_COST_ERRORS, "wrong and damaged orders", COLOUR_GREY},
+                  {M_COST_CHANNELS, "order channels", COLOUR_BLACK},
+                  {M_COST_ACQUISITION, "winning new customers", COLOUR_GREEN}};
+    double *extra[sizeof others / sizeof others[0]] = {NULL};
+    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) {
+        extra[k] = column(r, others[k].metric, false);
+        bool any = false;
+        for (size_t i = 0; i < r->n; i++) any |= isfinite(extra[k][i]) && extra[k][i] != 0;
+        if (any && p->nseries < CHART_MAX_SERIES)
+            p->series[p->nseries++] =
+                (struct chart_series){others[k].label, x, extra[k], NULL, r->n, others[k].colour, STYLE_LINE, false};
+    }
     int rc = draw(path, &c);
-    free(x), free(holding), free(ordering), free(purchase), free(staff), free(shortage);
+    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) free(extra[k]);
+    free(x), free(holding), free(ordering), free(purchase), free(shortage);
     return rc;
 }
 
@@ -147,7 +160,12 @@ int charts_marginal_cost(const char *path, const struct sweep_result *r)
     }
     char title[200], sub[600], xl[120], yl[200], words[60], mark[200];
     service_words(r, words, sizeof words);
-    snprintf(title, sizeof title, "Diminishing returns: each extra point of %s costs more than the last", words);
+    bool falls = false; /* better service that saves other costs (express, lost customers) */
+    for (size_t i = 0; i < k; i++) falls |= y[i] < 0;
+    if (falls)
+        snprintf(title, sizeof title, "What one more point of %s costs: below 0 where it saves other costs", words);
+    else
+        snprintf(title, sizeof title, "Diminishing returns: each extra point of %s costs more than the last", words);
     subtitle(r, false, sub, sizeof sub);
     axis_label(r, xl, sizeof xl);
     snprintf(yl, sizeof yl, "extra cost per day of 1 more point of %s", words);

@@ -209,10 +209,28 @@ void sweep_table(FILE *out, const struct sweep_result *r)
                 x, 100 * r->service_level[i], r->service_cost[i], at(r, i, M_COST_TOTAL)->mean,
                 at(r, i, M_REVENUE)->mean, at(r, i, M_PROFIT)->mean, at(r, i, M_PROFIT)->ci95, m);
     }
-    fprintf(out, "\n  service cost = holding + fixed ordering + staff: what providing the service costs.\n"
+    /* what the service cost is made of in this scenario: every cost but the goods and shortages */
+    char parts[300] = "holding + fixed ordering";
+    const struct {
+        int metric;
+        const char *word;
+    } extra[] = {{M_COST_STAFF, "staff"},
+                 {M_COST_EXPEDITE, "express"},
+                 {M_COST_ERRORS, "errors"},
+                 {M_COST_CHANNELS, "channels"},
+                 {M_COST_ACQUISITION, "winning customers"}};
+    for (size_t k = 0; k < sizeof extra / sizeof extra[0]; k++) {
+        bool any = false;
+        for (size_t i = 0; i < r->n; i++) any |= at(r, i, extra[k].metric)->mean != 0;
+        if (any) snprintf(parts + strlen(parts), sizeof parts - strlen(parts), " + %s", extra[k].word);
+    }
+    bool falls = false;
+    for (size_t i = 0; i < r->n; i++) falls |= r->marginal[i] < 0;
+    fprintf(out, "\n  service cost = %s: what providing the service costs.\n"
                  "  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
-                 "  from the row above (the law of diminishing returns: it grows as service nears 100%%).\n",
-            service);
+                 "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n",
+            parts, service,
+            falls ? ";\n  below 0 where better service saves more of the other costs than it adds." : ".");
 
     const struct curve_optimum *o = &r->opt;
     char bx[40];

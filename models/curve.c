@@ -1,6 +1,8 @@
-/* curve.c - the optimum is refined by a least-squares parabola through the best grid
- * point and up to two neighbours on each side; the refinement is used only when the
- * parabola is concave and its vertex lies between the outermost points used. */
+/* curve.c - the optimum is refined by the parabola through the best grid point and
+ * its two neighbours. Because the middle point is the highest of the three, that
+ * parabola is concave, its vertex lies between the neighbours, and the profit it
+ * predicts there is never below the best grid point's (a least-squares fit through
+ * more points could put the "refined" peak below the best point actually measured). */
 #include "curve.h"
 
 #include <gsl/gsl_cdf.h>
@@ -31,7 +33,8 @@ static bool significantly_below(const double *profit, size_t i, size_t best, siz
     return mean - half > 0;
 }
 
-/* Fit y = a + b t + c t^2 (t = x - x0) by least squares; returns false if singular. */
+/* Fit y = a + b t + c t^2 (t = x - x0) by least squares (through three points: the
+ * parabola through them); returns false if singular. */
 static bool fit_parabola(const double *x, const double *y, size_t lo, size_t hi, double x0, double *a,
                          double *b, double *c)
 {
@@ -89,7 +92,7 @@ static void refine(const double *x, const double *service, const double *means, 
 {
     size_t best = out->best;
     if (out->at_lower_edge || out->at_upper_edge || n < 3) return;
-    size_t lo = best >= 2 ? best - 2 : 0, hi = best + 2 < n ? best + 2 : n - 1;
+    size_t lo = best - 1, hi = best + 1;
     double a, b, c;
     if (!fit_parabola(x, means, lo, hi, x[best], &a, &b, &c) || !(c < 0)) return;
     double t = -b / (2 * c), xv = x[best] + t;

@@ -14,7 +14,8 @@
 struct curve_optimum {
     size_t best;                 /* grid point with the highest mean profit */
     bool at_lower_edge, at_upper_edge;
-    bool refined;                /* a concave quadratic fit located the peak between points */
+    bool refined;                /* the parabola through the best point and its neighbours put
+                                    the peak between grid points (profit >= the best point's) */
     double x, service, profit;   /* the refined peak (or the best grid point if not refined) */
     size_t tie_first, tie_last;  /* grid points whose profit is not significantly below the best
                                     (paired 95% confidence interval of the difference) */

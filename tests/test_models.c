@@ -4,6 +4,7 @@
  * built in code so each test states exactly what it sets. */
 #include "check.h"
 #include "models/config.h"
+#include "models/curve.h"
 #include "models/metrics.h"
 #include "models/model.h"
 #include "models/policy.h"
@@ -316,8 +317,50 @@ static void test_theory(void)
           "theory-4.1 protection interval L + R with compound Poisson demand and random L");
 }
 
+/* The peak of a service curve: grid point, refinement, ties, edges, marginal cost. */
+static void test_curve(void)
+{
+    /* profit = 100 - (x - 1.37)^2 * 40 on x = 0, 0.5, ..., 3, the same in every replication */
+    enum { N = 7, REPS = 4 };
+    double x[N], service[N], profit[N * REPS];
+    for (size_t i = 0; i < N; i++) {
+        x[i] = 0.5 * (double)i;
+        service[i] = 0.9 + 0.01 * (double)i;
+        for (size_t r = 0; r < REPS; r++) profit[i * REPS + r] = 100 - 40 * (x[i] - 1.37) * (x[i] - 1.37);
+    }
+    struct curve_optimum o;
+    curve_optimum(x, service, profit, N, REPS, &o);
+    check(o.best == 3 && !o.at_lower_edge && !o.at_upper_edge, "curve-1.1 the best grid point is x = 1.5");
+    check(o.refined && fabs(o.x - 1.37) < 1e-9 && fabs(o.profit - 100) < 1e-9,
+          "curve-1.2 a parabola's vertex is found exactly between grid points (x %.6f, profit %.6f)", o.x, o.profit);
+    check(fabs(o.service - (0.92 + 0.01 * (1.37 - 1.0) / 0.5)) < 1e-12, "curve-1.3 service at the vertex is interpolated");
+    check(o.tie_first == 3 && o.tie_last == 3, "curve-1.4 with no noise every other point is significantly lower");
+
+    /* a peaked, non-parabolic curve: the refined profit is never below the best point's */
+    const double bumpy[N] = {90, 96, 99.5, 100, 97, 96.9, 80};
+    for (size_t i = 0; i < N; i++)
+        for (size_t r = 0; r < REPS; r++) profit[i * REPS + r] = bumpy[i] + (i == 2 ? (r % 2 ? 3 : -3) : 0);
+    curve_optimum(x, service, profit, N, REPS, &o);
+    check(o.best == 3 && (!o.refined || o.profit >= 100) && o.x > 1.0 && o.x < 2.0,
+          "curve-2.1 the refined peak lies between the neighbours and is not below the best point");
+    check(o.tie_first == 2 && o.tie_last == 3, "curve-2.2 a point within the paired noise counts as a tie");
+
+    /* rising to the end: the edge is reported and nothing is refined */
+    for (size_t i = 0; i < N; i++)
+        for (size_t r = 0; r < REPS; r++) profit[i * REPS + r] = (double)i;
+    curve_optimum(x, service, profit, N, REPS, &o);
+    check(o.best == N - 1 && o.at_upper_edge && !o.refined, "curve-3.1 a peak at the edge of the range is flagged");
+
+    /* marginal cost: cost 10 per point of service, NaN where service did not rise */
+    double cost[4] = {0, 10, 20, 20}, sv[4] = {0.90, 0.91, 0.92, 0.92}, mc[4];
+    curve_marginal_cost(sv, cost, 4, mc);
+    check(isnan(mc[0]) && fabs(mc[1] - 10) < 1e-9 && fabs(mc[2] - 10) < 1e-9 && isnan(mc[3]),
+          "curve-4.1 marginal cost per point, NaN without a rise in service");
+}
+
 int main(void)
 {
+    test_curve();
     test_theory();
     test_policies();
     test_station();
