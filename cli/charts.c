@@ -217,7 +217,8 @@ void charts_cycle_histogram(const struct model_trace *t, struct cycle_histogram 
     if (hi - v[0] < 1e-9 * (1 + fabs(hi))) { /* all (nearly) equal: centre them in a bin */
         w = nice_width(1 + fabs(v[0]), 40);
         lo = v[0] - 10.5 * w;
-        hi = v[0] + 10.5 * w;
+        if (v[0] >= 0 && lo < 0) lo = 0; /* never negative days: orders filled at once sit in the first bin */
+        hi = lo + 21 * w;
     } else {
         w = nice_width(hi - lo, 60);
         lo = floor(lo / w) * w;
@@ -253,7 +254,12 @@ int charts_order_cycle(const char *path, const struct scenario *sc, const struct
 {
     char title[200], sub[400], mean[80], p95[80], promise[80];
     const char *file = strrchr(sc->path, '/') ? strrchr(sc->path, '/') + 1 : sc->path;
-    snprintf(title, sizeof title, "Order-cycle time: mean %.2f days, 95 %% of orders within %.2f days", h->mean, h->p95);
+    if (h->p95 == 0)
+        snprintf(title, sizeof title, "Order-cycle time: %s orders arrive the moment they are placed",
+                 h->mean == 0 ? "all" : "95 % of");
+    else
+        snprintf(title, sizeof title, "Order-cycle time: mean %.2f days, 95 %% of orders within %.2f days", h->mean,
+                 h->p95);
     snprintf(sub, sizeof sub, "%.60s, replication 1: %.0f orders, from order placed to goods received%s", file,
              h->total, h->beyond ? "; the slowest 0.1 % lie further right" : "");
     snprintf(mean, sizeof mean, "mean %.2f", h->mean);

@@ -364,7 +364,15 @@ void report_selected(FILE *out, const struct scenario *sc, const struct summary 
     snprintf(copy, sizeof copy, "%s", only);
     for (char *save = NULL, *name = strtok_r(copy, ", ", &save); name; name = strtok_r(NULL, ", ", &save)) {
         long m = metric_lookup(&sc->cfg, name);
-        print_def_row(out, metric_def_at(&sc->cfg, (size_t)m), name, &s[m], m < METRIC_COUNT ? (int)m : -1);
+        const struct metric_def *d = metric_def_at(&sc->cfg, (size_t)m);
+        struct metric_def named = *d;
+        char label[120];
+        if (m >= METRIC_COUNT) { /* product.NAME.x or tier.NAME.x: say whose figure it is */
+            const char *dot = strchr(name, '.'), *last = strrchr(name, '.');
+            snprintf(label, sizeof label, "%.*s: %s", (int)(last - dot - 1), dot + 1, d->label);
+            named.label = label;
+        }
+        print_def_row(out, &named, name, &s[m], m < METRIC_COUNT ? (int)m : -1);
     }
 }
 
