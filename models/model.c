@@ -33,7 +33,7 @@ enum reaction { REACT_ELSEWHERE, REACT_SUBSTITUTE, REACT_WAIT, REACT_CANCEL, REA
 struct tier_flow {
     uint64_t placed, allocated, short_orders, delivered, ended, on_time, perfect, defected;
     double demanded, filled_now, revenue;
-    struct tally cycle;
+    double cycle_sum; /* order-cycle days of the orders delivered */
 };
 
 /* What happens to orders, counted since the warm-up reset. */
@@ -47,7 +47,11 @@ struct flow {
     double units_at_list[MAX_PRODUCTS]; /* units delivered, to be paid at list price */
     double price_adjustment;            /* tier prices, discounts and late-delivery losses */
     double revenue_lost_late, discounts, errors_cost, expedite_cost, channel_cost;
-    struct tally cycle, transmission, processing, stock_wait, picking, delivery, rework, peak_cycle;
+    /* sums of days over delivered orders (means are sum / delivered): plain sums are the
+       cheapest thing on the hot path, and only means are reported */
+    double cycle_sum, peak_cycle_sum;
+    double transmission_sum, processing_sum, stock_wait_sum, picking_sum, delivery_sum;
+    uint64_t peak_delivered;
     struct tier_flow tiers[MAX_TIERS];
 };
 
@@ -340,17 +344,18 @@ static void finish(struct model *m, struct order *o)
     f->accurate += accurate;
     f->otif += on_time && in_full;
     earn(m, o, o->first_delivery - o->placed);
-    tally_add(&f->cycle, cycle);
-    tally_add(&tf->cycle, cycle);
     qsketch_add(&m->cycle_quantiles, cycle);
     if (m->trace && m->counting) trace_cycle(m->trace, cycle);
-    tally_add(&f->transmission, o->received - o->placed);
-    tally_add(&f->processing, o->processed - o->received);
-    tally_add(&f->stock_wait, o->allocated - o->processed);
-    tally_add(&f->picking, o->picked - o->allocated);
-    tally_add(&f->delivery, o->first_delivery - o->picked);
-    if (o->entry_error || o->picking_error || o->damaged) tally_add(&f->rework, now - o->first_delivery);
-    if (o->on_peak_day) tally_add(&f->peak_cycle, cycle);
+    if (o->on_peak_day) f->peak_cycle_sum += cycle, f->peak_delivered++;
+    if (cycle > 0) { /* else every stage took 0 days, which adds nothing to the sums */
+        f->cycle_sum += cycle;
+        tf->cycle_sum += cycle;
+        f->transmission_sum += o->received - o->placed;
+        f->processing_sum += o->processed - o->received;
+        f->stock_wait_sum += o->allocated - o->processed;
+        f->picking_sum += o->picked - o->allocated;
+        f->delivery_sum += o->first_delivery - o->picked;
+    }
     order_free(&m->pool, o);
 }
 
@@ -833,19 +838,20 @@ static void compute_metrics(const struct model *m, double end, double *x)
     x[M_REACT_WAIT] = ratio((double)f->reactions[REACT_WAIT], (double)f->reacted_lines);
     x[M_REACT_CANCEL] = ratio((double)f->reactions[REACT_CANCEL], (double)f->reacted_lines);
 
-    x[M_ORDER_CYCLE_MEAN] = tally_mean(&f->cycle);
+    x[M_ORDER_CYCLE_MEAN] = ratio(f->cycle_sum, (double)f->delivered);
     x[M_ORDER_CYCLE_P50] = qsketch_quantile(&m->cycle_quantiles, 0.50);
     x[M_ORDER_CYCLE_P95] = qsketch_quantile(&m->cycle_quantiles, 0.95);
     x[M_ORDER_CYCLE_P99] = qsketch_quantile(&m->cycle_quantiles, 0.99);
-    x[M_CYCLE_TRANSMISSION] = tally_mean(&f->transmission);
-    x[M_CYCLE_PROCESSING] = tally_mean(&f->processing);
-    x[M_CYCLE_STOCK_WAIT] = tally_mean(&f->stock_wait);
-    x[M_CYCLE_PICKING] = tally_mean(&f->picking);
-    x[M_CYCLE_DELIVERY] = tally_mean(&f->delivery);
+    double delivered = (double)f->delivered;
+    x[M_CYCLE_TRANSMISSION] = ratio(f->transmission_sum, delivered);
+    x[M_CYCLE_PROCESSING] = ratio(f->processing_sum, delivered);
+    x[M_CYCLE_STOCK_WAIT] = ratio(f->stock_wait_sum, delivered);
+    x[M_CYCLE_PICKING] = ratio(f->picking_sum, delivered);
+    x[M_CYCLE_DELIVERY] = ratio(f->delivery_sum, delivered);
     x[M_PROCESSING_UTILISATION] = station_utilisation(&m->processing, end);
     x[M_PICKING_UTILISATION] = station_utilisation(&m->picking, end);
     x[M_EXPEDITED_RATE] = ratio((double)f->expedited, (double)f->delivered);
-    x[M_ORDER_CYCLE_PEAK_MEAN] = tally_mean(&f->peak_cycle);
+    x[M_ORDER_CYCLE_PEAK_MEAN] = ratio(f->peak_cycle_sum, (double)f->peak_delivered);
     x[M_SHIFTED_RATE] = ratio((double)f->shifted, (double)f->placed);
 
     x[M_ORDERS_PER_DAY] = (double)f->placed / days;
@@ -883,7 +889,7 @@ static void compute_metrics(const struct model *m, double end, double *x)
         y[TM_ORDER_FILL_RATE] = 1 - ratio((double)tf->short_orders, (double)tf->allocated);
         if (c->tiers[t].has_promise) y[TM_ON_TIME_RATE] = ratio((double)tf->on_time, (double)tf->delivered);
         y[TM_PERFECT_ORDER_RATE] = ratio((double)tf->perfect, (double)tf->ended);
-        y[TM_ORDER_CYCLE_MEAN] = tally_mean(&tf->cycle);
+        y[TM_ORDER_CYCLE_MEAN] = ratio(tf->cycle_sum, (double)tf->delivered);
         y[TM_REVENUE] = tf->revenue / days;
         if (c->customers.on) {
             y[TM_CUSTOMERS_MEAN] = timeavg_mean(&m->customers.tier_avg[t], end);
