@@ -168,6 +168,7 @@ struct model_config {
     struct channel_config channels[MAX_CHANNELS];
     struct reaction_config reactions;
     struct customer_config customers;
+    bool general_path_only; /* tests only: never take the model's fast path for instant orders */
 };
 
 #endif

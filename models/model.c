@@ -34,6 +34,9 @@ struct tier_flow {
     uint64_t placed, allocated, short_orders, delivered, ended, on_time, perfect, defected;
     double demanded, filled_now, revenue;
     double cycle_sum; /* order-cycle days of the orders delivered */
+    /* instant orders delivered (place_instant), and of them those delivered in full:
+       counted here and added to the other counts at the end (fold_instant) */
+    uint64_t instant, instant_in_full;
 };
 
 /* What happens to orders, counted since the warm-up reset. */
@@ -52,6 +55,7 @@ struct flow {
     double cycle_sum, peak_cycle_sum;
     double transmission_sum, processing_sum, stock_wait_sum, picking_sum, delivery_sum;
     uint64_t peak_delivered;
+    uint64_t instant; /* orders that took the fast path, place_instant */
     struct tier_flow tiers[MAX_TIERS];
 };
 
@@ -70,6 +74,7 @@ struct model {
     struct stock stocks[MAX_PRODUCTS];
     struct station processing, picking;
     bool skip_processing, skip_picking;
+    bool instant; /* every order may take the fast path, place_instant */
     unsigned features; /* metric_features(cfg) */
     bool shaped;       /* orders arrive by thinning a faster Poisson process */
     double shape_max;
@@ -289,8 +294,26 @@ static void tell_customer(struct model *m, const struct order *o, bool failed)
     }
 }
 
-/* Money for what the customer received, at the list prices of what was shipped,
+/* Money for goods worth `list` at list prices delivered to a customer of tier `tier`,
  * adjusted for the tier's price, an off-peak discount and late delivery. */
+static void earn_list(struct model *m, int tier, double list, bool shifted, double cycle)
+{
+    struct flow *f = &m->flow;
+    const struct tier_config *tc = &m->tiers[tier];
+    double factor = tc->price_factor;
+    const struct revenue_config *rv = &m->cfg->revenue;
+    double promise = tc->promise_days, late = 1;
+    if (rv->late_zero_days > 0 && tc->has_promise && cycle > promise)
+        late = fmax(0, 1 - (cycle - promise) / rv->late_zero_days);
+    double discount = shifted ? m->cfg->demand.peak_discount : 0;
+    double paid = list * factor * (1 - discount) * late;
+    if (paid != list) f->price_adjustment += paid - list;
+    f->discounts += list * factor * discount;
+    f->revenue_lost_late += list * factor * (1 - discount) * (1 - late);
+    f->tiers[tier].revenue += paid;
+}
+
+/* earn_list for what the order's lines shipped, substitutes included. */
 static void earn(struct model *m, const struct order *o, double cycle)
 {
     struct flow *f = &m->flow;
@@ -305,36 +328,21 @@ static void earn(struct model *m, const struct order *o, double cycle)
             list += l->substituted * m->products[sub].price_per_unit;
         }
     }
-    double factor = m->tiers[o->tier].price_factor;
-    const struct revenue_config *rv = &m->cfg->revenue;
-    double promise = m->tiers[o->tier].promise_days, late = 1;
-    if (rv->late_zero_days > 0 && m->tiers[o->tier].has_promise && cycle > promise)
-        late = fmax(0, 1 - (cycle - promise) / rv->late_zero_days);
-    double discount = o->shifted ? m->cfg->demand.peak_discount : 0;
-    double paid = list * factor * (1 - discount) * late;
-    if (paid != list) f->price_adjustment += paid - list;
-    f->discounts += list * factor * discount;
-    f->revenue_lost_late += list * factor * (1 - discount) * (1 - late);
-    f->tiers[o->tier].revenue += paid;
+    earn_list(m, o->tier, list, o->shifted, cycle);
 }
 
-static void on_delivered(struct sim *sim, void *ctx);
-
-/* The order is complete and correct in the customer's hands. */
-static void finish(struct model *m, struct order *o)
+/* The counts of an order delivered complete and correct, `cycle` days after it was
+ * placed (the stage sums are the caller's). */
+static void count_delivered(struct model *m, int tier, double cycle, bool on_time, bool in_full, bool undamaged,
+                            bool accurate, bool on_peak_day)
 {
     struct flow *f = &m->flow;
-    double now = sim_now(m->sim), cycle = now - o->placed;
-    const struct tier_config *tc = &m->tiers[o->tier];
-    struct tier_flow *tf = &f->tiers[o->tier];
-    bool in_full = true;
-    for (size_t i = 0; i < o->nlines; i++) in_full &= o->lines[i].lost == 0;
-    bool on_time = o->first_on_time, undamaged = !o->damaged, accurate = !(o->entry_error || o->picking_error);
+    struct tier_flow *tf = &f->tiers[tier];
     bool perfect = on_time && in_full && undamaged && accurate;
     f->delivered++;
     tf->delivered++;
     tf->ended++;
-    if (tc->has_promise) {
+    if (m->tiers[tier].has_promise) {
         f->promised++;
         if (on_time) f->on_time++, tf->on_time++;
     }
@@ -343,13 +351,25 @@ static void finish(struct model *m, struct order *o)
     f->undamaged += undamaged;
     f->accurate += accurate;
     f->otif += on_time && in_full;
-    earn(m, o, o->first_delivery - o->placed);
     qsketch_add(&m->cycle_quantiles, cycle);
     if (m->trace && m->counting) trace_cycle(m->trace, cycle);
-    if (o->on_peak_day) f->peak_cycle_sum += cycle, f->peak_delivered++;
+    if (on_peak_day) f->peak_cycle_sum += cycle, f->peak_delivered++;
+    if (cycle > 0) f->cycle_sum += cycle, tf->cycle_sum += cycle;
+}
+
+static void on_delivered(struct sim *sim, void *ctx);
+
+/* The order is complete and correct in the customer's hands. */
+static void finish(struct model *m, struct order *o)
+{
+    struct flow *f = &m->flow;
+    double cycle = sim_now(m->sim) - o->placed;
+    bool in_full = true;
+    for (size_t i = 0; i < o->nlines; i++) in_full &= o->lines[i].lost == 0;
+    count_delivered(m, o->tier, cycle, o->first_on_time, in_full, !o->damaged, !(o->entry_error || o->picking_error),
+                    o->on_peak_day);
+    earn(m, o, o->first_delivery - o->placed);
     if (cycle > 0) { /* else every stage took 0 days, which adds nothing to the sums */
-        f->cycle_sum += cycle;
-        tf->cycle_sum += cycle;
         f->transmission_sum += o->received - o->placed;
         f->processing_sum += o->processed - o->received;
         f->stock_wait_sum += o->allocated - o->processed;
@@ -591,13 +611,18 @@ static size_t choose_products(struct model *m, size_t n, int *chosen)
     return n;
 }
 
-/* Fill in the lines of a new order; false if it asks for nothing. */
-static bool order_lines(struct model *m, struct order *o)
+static const struct dist *units_per_order(const struct model *m, int tier)
 {
-    const struct dist *units = m->tiers[o->tier].has_units ? &m->tiers[o->tier].units_per_order
-                                                           : &m->cfg->demand.units_per_order;
+    return m->tiers[tier].has_units ? &m->tiers[tier].units_per_order : &m->cfg->demand.units_per_order;
+}
+
+/* Fill in the lines of a new order; false if it asks for nothing. `drawn`: the units
+ * of a one-product order if already drawn, else NaN. */
+static bool order_lines(struct model *m, struct order *o, double drawn_units)
+{
+    const struct dist *units = units_per_order(m, o->tier);
     if (m->nproducts == 1) {
-        double u = dist_sample(units, rng(m, SRC_UNITS));
+        double u = isnan(drawn_units) ? dist_sample(units, rng(m, SRC_UNITS)) : drawn_units;
         if (!(u > 0)) return false; /* a draw of 0 units is not an order */
         order_add_line(o, 0, u);
         return true;
@@ -615,15 +640,104 @@ static bool order_lines(struct model *m, struct order *o)
     return o->nlines > 0;
 }
 
+/* The fast path. An order of one product that meets no order-cycle stage (see
+ * instant_orders) is filled, or lost, the moment it is placed: everything the general
+ * path does through an order record and a chain of calls happens here at once, in the
+ * same order and with the same random numbers. Returns false, having changed nothing,
+ * when the order must wait for stock; the general path then takes it. A test
+ * (test_models) checks that both paths give identical metrics. */
+static bool place_instant(struct model *m, int tier, double units, bool shifted)
+{
+    struct stock *s = &m->stocks[0];
+    const struct tier_config *tc = &m->tiers[tier];
+    if (s->cfg->shortage != SHORTAGE_LOST_SALE && units - stock_available(s, tc->priority) > DUST) return false;
+    struct flow *f = &m->flow;
+    struct tier_flow *tf = &f->tiers[tier];
+    double now = sim_now(m->sim);
+    f->placed++;
+    f->units_placed += units;
+    tf->placed++;
+    f->shifted += shifted;
+    /* allocation */
+    f->allocated++;
+    tf->allocated++;
+    double got = stock_fill_demand(s, units, tc->priority), missing = units - got;
+    f->lines++;
+    tf->demanded += units;
+    tf->filled_now += got;
+    f->instant++;
+    bool in_full = true;
+    if (missing > DUST) { /* lost sales only: anything else waited above */
+        f->short_lines++;
+        f->short_orders++, tf->short_orders++;
+        stock_lose(s, missing);
+        in_full = false;
+    }
+    stock_allocated(s, m->sim);
+    if (got <= 0) { /* nothing to ship */
+        f->dropped++;
+        tf->ended++;
+        return true;
+    }
+    /* delivered at once: complete, correct and on time (count_delivered, by fold_instant) */
+    tf->instant++;
+    tf->instant_in_full += in_full;
+    f->peak_delivered += shape_is_peak(&m->cfg->demand, now);
+    if (m->trace && m->counting) trace_cycle(m->trace, 0);
+    f->units_at_list[0] += got;
+    double list = got * m->products[0].price_per_unit;
+    if (tc->price_factor == 1 && !shifted)
+        tf->revenue += list; /* exactly what earn_list adds then */
+    else
+        earn_list(m, tier, list, shifted, 0);
+    return true;
+}
+
+/* Add the instant orders to the counts count_delivered keeps: what it would have
+ * counted for each of them (a cycle of 0 days adds nothing to the sums). Integer
+ * counts, so the order of adding does not matter. */
+static void fold_instant(struct model *m)
+{
+    struct flow *f = &m->flow;
+    uint64_t all = 0;
+    for (size_t t = 0; t < m->ntiers; t++) {
+        struct tier_flow *tf = &f->tiers[t];
+        uint64_t n = tf->instant, full = tf->instant_in_full;
+        all += n;
+        f->delivered += n;
+        tf->delivered += n;
+        tf->ended += n;
+        if (m->tiers[t].has_promise) {
+            f->promised += n;
+            f->on_time += n;
+            tf->on_time += n;
+        }
+        f->perfect += full;
+        tf->perfect += full;
+        f->in_full += full;
+        f->undamaged += n;
+        f->accurate += n;
+        f->otif += full;
+        tf->instant = tf->instant_in_full = 0;
+    }
+    qsketch_add_zeros(&m->cycle_quantiles, all);
+}
+
 static void place_order(struct model *m, int tier, uint32_t customer, bool shifted)
 {
+    double units = NAN;
+    if (m->instant) {
+        units = dist_sample(units_per_order(m, tier), rng(m, SRC_UNITS));
+        if (!(units > 0)) return; /* a draw of 0 units is not an order */
+        if (place_instant(m, tier, units, shifted)) return;
+    }
     const struct model_config *c = m->cfg;
     struct sim *sim = m->sim;
     double now = sim_now(sim);
     struct order *o = order_new(&m->pool);
     o->tier = tier;
     o->priority = m->tiers[tier].priority;
-    if (!order_lines(m, o)) {
+    if (!order_lines(m, o, units)) {
         order_free(&m->pool, o);
         return;
     }
@@ -905,7 +1019,8 @@ static void fill_totals(const struct model *m, struct model_totals *t)
                                .dropped = m->flow.dropped,
                                .placed = m->flow.placed,
                                .peak_orders_in_flight = m->pool.peak,
-                               .events = sim_events_run(m->sim)};
+                               .events = sim_events_run(m->sim),
+                               .instant_orders = m->flow.instant};
     for (size_t p = 0; p < m->nproducts; p++) {
         const struct stock *s = &m->stocks[p];
         t->demanded += s->counts.demanded;
@@ -948,6 +1063,22 @@ static void implicit_tier(const struct model_config *c, struct tier_config *t)
                               .churn_per_day = cc->churn_per_day};
 }
 
+/* Can every order take the fast path? One product; no order-cycle stage, channel,
+ * error, express delivery or customer base; so an order that finds its stock is
+ * delivered the moment it is placed, complete, correct and on time. */
+static bool instant_orders(const struct model *m)
+{
+    const struct model_config *c = m->cfg;
+    const struct order_cycle_config *oc = &c->order_cycle;
+    if (c->general_path_only || m->nproducts != 1 || c->nchannels || c->customers.on) return false;
+    if (!m->skip_processing || !m->skip_picking) return false;
+    if (!dist_is_zero(&oc->transmission_days) || !dist_is_zero(&oc->delivery_days)) return false;
+    if (oc->picking_error_rate > 0 || oc->damage_rate > 0 || (m->features & FEATURE_EXPEDITE)) return false;
+    for (size_t t = 0; t < m->ntiers; t++)
+        if (m->tiers[t].always_expedite) return false;
+    return true;
+}
+
 enum { STOP_CHECK_EVENTS = 1 << 16 };
 
 static void setup(struct model *m, const struct model_config *cfg)
@@ -983,6 +1114,7 @@ static void setup(struct model *m, const struct model_config *cfg)
                    rng(m, lead), &m->pool, on_line_filled);
     }
     m->features = metric_features(cfg);
+    m->instant = instant_orders(m);
     m->shaped = shape_active(&cfg->demand);
     m->shape_max = m->shaped ? shape_max(&cfg->demand) : 1;
 }
@@ -1038,6 +1170,7 @@ int model_run_traced(const struct model_config *cfg, uint64_t rep, double *metri
     }
     sim_run_until(sim, stopped ? sim_now(sim) : end);
 
+    fold_instant(m);
     compute_metrics(m, end, metrics);
     if (totals) fill_totals(m, totals);
 

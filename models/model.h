@@ -57,6 +57,8 @@ struct model_totals {
     double on_order_final, backordered_final, waiting_units_final;
     size_t peak_orders_in_flight;
     uint64_t events;
+    uint64_t instant_orders; /* orders filled or lost the moment they were placed, by the
+                                fast path, since the warm-up */
 };
 
 /* What a traced replication records, for charts: every order-cycle time and every

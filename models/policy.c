@@ -35,16 +35,32 @@ static double base_stock_amount(const struct inventory_config *c, double ip)
     return q > DUST ? q : 0;
 }
 
+static double never(const struct inventory_config *c)
+{
+    (void)c;
+    return -INFINITY;
+}
+
+static double at_or_below_s(const struct inventory_config *c)
+{
+    return c->reorder_point + DUST;
+}
+
+static double below_s_up_to(const struct inventory_config *c)
+{
+    return c->order_up_to - DUST;
+}
+
 static const struct policy_type none = {"none", "stock never runs out; no inventory is modelled",
-    false, false, false, false, none_amount};
+    false, false, false, false, none_amount, never};
 static const struct policy_type sq = {"sQ",
     "when the position is at or below s, order the smallest multiple of Q lifting it above s",
-    true, true, true, false, sq_amount};
+    true, true, true, false, sq_amount, at_or_below_s};
 static const struct policy_type ss = {"sS",
-    "when the position is at or below s, order up to S", true, true, false, true, ss_amount};
+    "when the position is at or below s, order up to S", true, true, false, true, ss_amount, at_or_below_s};
 static const struct policy_type base_stock = {"base_stock",
     "order up to S whenever the position is below S (one-for-one under continuous review)",
-    true, false, false, true, base_stock_amount};
+    true, false, false, true, base_stock_amount, below_s_up_to};
 
 const struct policy_type *const policy_types[] = {&none, &sq, &ss, &base_stock, NULL};
 

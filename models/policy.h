@@ -15,6 +15,8 @@ struct policy_type {
     bool uses_reorder_point, uses_order_quantity, uses_order_up_to;
     /* Units to order now when the inventory position is ip (0: none). */
     double (*order_amount)(const struct inventory_config *c, double ip);
+    /* order_amount is 0 whenever ip is above this level, so a stock need not ask */
+    double (*order_threshold)(const struct inventory_config *c);
 };
 
 /* Every policy, NULL-terminated. */

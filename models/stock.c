@@ -14,6 +14,13 @@ static double tidy(double x)
     return fabs(x) < DUST ? 0 : x;
 }
 
+/* timeavg_set, skipped while a level stays at 0: the area would gain exactly 0, and
+ * the next change adds 0 x (the whole gap), so the averages are bit for bit the same. */
+static void level_set(struct timeavg *a, double now, double level)
+{
+    if (level != 0 || a->level != 0) timeavg_set(a, now, level);
+}
+
 /* Record the levels after any change. */
 static void levels_changed(struct stock *s, double now)
 {
@@ -21,10 +28,10 @@ static void levels_changed(struct stock *s, double now)
     s->on_order = tidy(s->on_order);
     s->backordered = tidy(s->backordered);
     assert(s->on_hand >= 0 && s->on_order >= 0 && s->backordered >= 0);
-    timeavg_set(&s->on_hand_avg, now, s->on_hand);
-    timeavg_set(&s->backorder_avg, now, s->backordered);
-    timeavg_set(&s->on_order_avg, now, s->on_order);
-    timeavg_set(&s->empty_avg, now, s->on_hand > 0 ? 0 : 1);
+    level_set(&s->on_hand_avg, now, s->on_hand);
+    level_set(&s->backorder_avg, now, s->backordered);
+    level_set(&s->on_order_avg, now, s->on_order);
+    level_set(&s->empty_avg, now, s->on_hand > 0 ? 0 : 1);
     if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
 }
 
@@ -34,6 +41,7 @@ void stock_init(struct stock *s, const struct inventory_config *cfg, double rese
     *s = (struct stock){.cfg = cfg, .reserve = reserve, .top_priority = top_priority, .lead_rng = lead_rng,
                         .pool = pool, .on_filled = on_filled};
     s->unlimited = !cfg->policy->holds_stock;
+    s->order_threshold = cfg->policy->order_threshold(cfg);
     s->on_hand = s->unlimited ? 0 : cfg->initial_on_hand;
     s->totals.initial = s->on_hand;
     timeavg_init(&s->on_hand_avg, 0, s->on_hand);
@@ -138,22 +146,21 @@ static void on_receipt(struct sim *sim, void *ctx)
     levels_changed(s, now);
 }
 
-double stock_allocate(struct stock *s, struct order_line *l, bool demand)
+/* Issue up to `want` units to a line of the given priority, counting them as demand
+ * (or as a reissue of damaged goods). Returns the units issued. */
+static double issue(struct stock *s, double want, int priority, bool demand)
 {
-    double want = l->units - l->filled - l->substituted - l->lost;
     if (demand) {
         s->counts.lines++;
         s->counts.demanded += want;
     }
     if (s->unlimited) {
-        l->filled += want;
         s->counts.issued += want;
         if (demand) s->counts.filled_now += want;
         return want;
     }
-    double filled = fmin(available(s, l->order->priority), want);
+    double filled = fmin(available(s, priority), want);
     if (want - filled <= DUST) filled = want;
-    l->filled += filled;
     s->on_hand -= filled;
     s->totals.issued += filled;
     s->counts.issued += filled;
@@ -163,11 +170,29 @@ double stock_allocate(struct stock *s, struct order_line *l, bool demand)
         s->counts.reissued += filled;
     }
     if (filled < want) {
-        l->short_at_allocation = demand;
         s->cycle_short = true;
         if (demand) s->counts.short_lines++;
     }
     return filled; /* levels are recorded once the line is settled, in stock_allocated */
+}
+
+double stock_allocate(struct stock *s, struct order_line *l, bool demand)
+{
+    double want = l->units - l->filled - l->substituted - l->lost;
+    double filled = issue(s, want, l->order->priority, demand);
+    l->filled += filled;
+    if (filled < want) l->short_at_allocation = demand;
+    return filled;
+}
+
+double stock_fill_demand(struct stock *s, double want, int priority)
+{
+    return issue(s, want, priority, true);
+}
+
+double stock_available(const struct stock *s, int priority)
+{
+    return s->unlimited ? INFINITY : available(s, priority);
 }
 
 void stock_wait(struct stock *s, struct order_line *l, double units)
@@ -232,7 +257,7 @@ void stock_allocated(struct stock *s, struct sim *sim)
 {
     if (s->unlimited) return;
     levels_changed(s, sim_now(sim));
-    if (s->cfg->review_days == 0) review(s, sim);
+    if (s->cfg->review_days == 0 && stock_position(s) <= s->order_threshold) review(s, sim);
 }
 
 void stock_restart(struct stock *s, double now)

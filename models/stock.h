@@ -67,6 +67,7 @@ struct stock {
     struct order_line *waiting_head, *waiting_tail; /* by priority, then first come */
     struct timeavg on_hand_avg, backorder_avg, on_order_avg, empty_avg;
     bool cycle_short; /* a stockout happened in the current replenishment cycle */
+    double order_threshold; /* the policy orders nothing while the position is above this */
     struct stock_counts counts;
     struct stock_totals totals;
     gsl_rng *lead_rng;       /* borrowed: lead-time draws */
@@ -87,6 +88,14 @@ void stock_start(struct stock *s, struct sim *sim);
 /* Fill what is on hand of line l's outstanding units. demand: the line is customer
  * demand (false for a replacement of damaged goods). Returns the units filled. */
 double stock_allocate(struct stock *s, struct order_line *l, bool demand);
+
+/* stock_allocate for demand that needs no line: `want` units for an order of the
+ * given priority that is filled or lost the moment it is placed. Returns the units
+ * filled. */
+double stock_fill_demand(struct stock *s, double want, int priority);
+
+/* Units an order line of this priority may take now (INFINITY for unlimited stock). */
+double stock_available(const struct stock *s, int priority);
 
 /* `units` of line l wait for stock (a backorder). */
 void stock_wait(struct stock *s, struct order_line *l, double units);

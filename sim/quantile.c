@@ -57,6 +57,15 @@ static double bin_low(size_t bin)
     return double_of(first_bits + ((uint64_t)bin << (FRACTION_BITS - QSKETCH_SUB_BITS)));
 }
 
+void qsketch_add_zeros(struct qsketch *q, uint64_t count)
+{
+    if (count == 0) return;
+    if (q->n == 0 || 0 < q->min) q->min = 0;
+    if (q->n == 0 || 0 > q->max) q->max = 0;
+    q->n += count;
+    q->zeros += count;
+}
+
 double qsketch_quantile(const struct qsketch *q, double p)
 {
     if (q->n == 0) return NAN;

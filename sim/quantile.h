@@ -30,6 +30,8 @@ struct qsketch {
 
 void qsketch_reset(struct qsketch *q);
 void qsketch_add(struct qsketch *q, double x);
+/* qsketch_add(q, 0) `count` times, at once. */
+void qsketch_add_zeros(struct qsketch *q, uint64_t count);
 /* The p-quantile (0 <= p <= 1) as the k-th smallest observation, k = ceil(p n),
  * interpolated inside its bin. NaN when empty. */
 double qsketch_quantile(const struct qsketch *q, double p);

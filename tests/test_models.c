@@ -317,6 +317,80 @@ static void test_theory(void)
           "theory-4.1 protection interval L + R with compound Poisson demand and random L");
 }
 
+/* A shop whose orders meet no order-cycle stage: filled or lost the moment they are
+ * placed, so the model may take its fast path (place_instant). */
+static struct model_config instant_shop(void)
+{
+    struct model_config c = shop();
+    memset(&c.order_cycle, 0, sizeof c.order_cycle);
+    c.order_cycle.has_promise = true;
+    c.order_cycle.promise_days = 1;
+    c.inventory.reorder_point = 150; /* stockouts most cycles */
+    return c;
+}
+
+/* Run c on the fast path and on the general path only: every metric must be the same
+ * to the last bit (NaN alike), and the fast path must have been taken. */
+static void same_both_ways(struct model_config c, const char *what)
+{
+    size_t n = metric_count(&c);
+    double *fast = malloc(n * sizeof *fast), *general = malloc(n * sizeof *general);
+    if (!fast || !general) abort();
+    struct model_totals tf, tg;
+    c.general_path_only = false;
+    model_run(&c, 2, fast, &tf, NULL);
+    c.general_path_only = true;
+    model_run(&c, 2, general, &tg, NULL);
+    size_t differ = 0, first = n;
+    for (size_t m = 0; m < n; m++)
+        if (memcmp(&fast[m], &general[m], sizeof fast[m]) != 0 && !(isnan(fast[m]) && isnan(general[m]))) {
+            differ++;
+            if (first == n) first = m;
+        }
+    char name[160] = "";
+    if (first < n) metric_name_at(&c, first, name, sizeof name);
+    check(differ == 0 && tf.instant_orders > tf.placed / 2 && tg.instant_orders == 0,
+          "fast-1 %s: the fast path (%llu of %llu orders) gives every metric bit for bit (%zu differ%s%s)", what,
+          (unsigned long long)tf.instant_orders, (unsigned long long)tf.placed, differ, first < n ? ", first " : "",
+          name);
+    free(fast);
+    free(general);
+}
+
+static void test_fast_path(void)
+{
+    struct model_config c = instant_shop();
+    same_both_ways(c, "backorders (the general path takes every short order)");
+    c.inventory.shortage = SHORTAGE_LOST_SALE;
+    same_both_ways(c, "lost sales");
+    c.inventory.policy = policy_find("base_stock");
+    c.inventory.order_up_to = 500;
+    same_both_ways(c, "base stock, lost sales");
+    c = instant_shop();
+    c.inventory.review_days = 7;
+    c.inventory.policy = policy_find("sS");
+    c.inventory.order_up_to = 1500;
+    same_both_ways(c, "periodic review sS");
+    c = instant_shop();
+    c.ntiers = 2;
+    c.tiers[0] = (struct tier_config){.name = "ordinary", .share = 0.8, .priority = 0, .price_factor = 1};
+    c.tiers[1] = (struct tier_config){.name = "key", .share = 0.2, .priority = 1, .price_factor = 0.9,
+                                      .has_promise = true, .promise_days = 0};
+    c.inventory.reserve_units = 60;
+    same_both_ways(c, "tiers with priority, a reserve and a price factor");
+    c = instant_shop();
+    c.demand.has_weekday = true;
+    const double week[7] = {1.6, 1.2, 1, 0.9, 0.8, 0.75, 0.75};
+    memcpy(c.demand.weekday, week, sizeof week);
+    c.demand.peak_shift_share = 0.3;
+    c.demand.peak_discount = 0.05;
+    same_both_ways(c, "weekday peaks, some orders moved for a discount");
+    c = instant_shop();
+    c.inventory.shortage = SHORTAGE_REACT;
+    c.reactions = (struct reaction_config){.elsewhere = 0.31, .substitute = 0.45, .wait = 0.15, .cancel = 0.09};
+    same_both_ways(c, "reactions to stockouts");
+}
+
 /* The peak of a service curve: grid point, refinement, ties, edges, marginal cost. */
 static void test_curve(void)
 {
@@ -361,6 +435,7 @@ static void test_curve(void)
 int main(void)
 {
     test_curve();
+    test_fast_path();
     test_theory();
     test_policies();
     test_station();
