@@ -344,11 +344,13 @@ static char *read_file(struct loader *ld, const char *path, size_t *len)
     return buf;
 }
 
-static void read_scenario_file(struct loader *ld, const char *path)
+/* Parse a scenario's text (len bytes; it need not be NUL-terminated). */
+static void parse_scenario_text(struct loader *ld, const char *bytes, size_t len)
 {
-    size_t len = 0;
-    char *buf = read_file(ld, path, &len);
-    if (!buf) return;
+    char *buf = malloc(len + 1); /* inih reads a NUL-terminated string */
+    if (!buf) abort();
+    memcpy(buf, bytes, len);
+    buf[len] = '\0';
     char *text = buf;
     if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) text += 3, len -= 3; /* UTF-8 BOM */
 
@@ -711,28 +713,53 @@ static void add_warnings(struct scenario *sc)
                  "the gaps alone imply");
 }
 
-int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
-                  FILE *err)
+/* Start a load: defaults in, through the same parser as the file. */
+static void begin_load(struct loader *ld, struct scenario *sc, const char *path, FILE *err)
 {
     memset(sc, 0, sizeof *sc);
     snprintf(sc->path, sizeof sc->path, "%s", path);
-    struct loader ld = {.sc = sc, .err = err, .where = sc->path};
-
-    /* defaults go through the same parser as the file */
+    *ld = (struct loader){.sc = sc, .err = err, .where = sc->path};
     for (size_t k = 0; k < key_count; k++) {
-        if (key_defs[k].fallback && apply_value(&ld, k, key_defs[k].fallback, 0, FROM_DEFAULT) != 0) abort();
+        if (key_defs[k].fallback && apply_value(ld, k, key_defs[k].fallback, 0, FROM_DEFAULT) != 0) abort();
         if (key_defs[k].given_offset) *(bool *)slot(sc, key_defs[k].given_offset) = false;
     }
+}
 
-    read_scenario_file(&ld, path);
-    for (size_t i = 0; i < nsets; i++) apply_set(&ld, &sets[i]);
-    if (ld.problems == 0) resolve_demand(&ld);
-    if (ld.problems == 0) resolve_inventory(&ld);
-    if (ld.problems == 0) resolve_sweep(&ld);
-    print_problems(&ld);
-    if (ld.problems) return 2;
-    add_warnings(sc);
+/* Finish a load whose file has been read: overrides, cross-field checks, warnings. */
+static int finish_load(struct loader *ld, const struct scenario_override *sets, size_t nsets)
+{
+    for (size_t i = 0; i < nsets; i++) apply_set(ld, &sets[i]);
+    if (ld->problems == 0) resolve_demand(ld);
+    if (ld->problems == 0) resolve_inventory(ld);
+    if (ld->problems == 0) resolve_sweep(ld);
+    print_problems(ld);
+    if (ld->problems) return 2;
+    add_warnings(ld->sc);
     return 0;
+}
+
+int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
+                  FILE *err)
+{
+    struct loader ld;
+    begin_load(&ld, sc, path, err);
+    size_t len = 0;
+    char *text = read_file(&ld, path, &len);
+    if (text) parse_scenario_text(&ld, text, len);
+    free(text);
+    return finish_load(&ld, sets, nsets);
+}
+
+int scenario_load_text(struct scenario *sc, const char *name, const char *text, size_t len,
+                       const struct scenario_override *sets, size_t nsets, FILE *err)
+{
+    struct loader ld;
+    begin_load(&ld, sc, name, err);
+    if (len > FILE_MAX_BYTES)
+        report(&ld, 0, "", "", "is %zu bytes; a scenario file may be at most %d", len, FILE_MAX_BYTES);
+    else
+        parse_scenario_text(&ld, text, len);
+    return finish_load(&ld, sets, nsets);
 }
 
 /* ---- check: write the resolved scenario ---- */

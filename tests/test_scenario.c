@@ -957,6 +957,49 @@ static void test_value_functions(void)
     check(suggest_distance("SEED", "seed") == 0, "scen-10.24 the distance ignores case");
 }
 
+/* ---- 11. scenario_load_text: the same reader on text in memory ---- */
+
+/* Load bytes through scenario_load_text under the name "MEM" into out (like load_path). */
+static void load_memory(const char *bytes, size_t len)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *err = open_memstream(&buf, &n);
+    if (!err) abort();
+    out.rc = scenario_load_text(&sc, "MEM", bytes, len, NULL, 0, err);
+    fclose(err);
+    keep_messages(buf, "MEM");
+    free(buf);
+}
+
+static void test_load_text(const char *default_ini)
+{
+    size_t len;
+    char *text = read_all(default_ini, &len);
+    load_path(default_ini, NULL, 0);
+    struct model_config from_file = sc.cfg;
+    load_memory(text, len);
+    check_outcome("scen-11.1 the default scenario loads from memory", 0, "");
+    const char *diff = config_difference(&from_file, &sc.cfg);
+    check(!diff, "scen-11.2 ... to the same configuration as from its file (first difference: %s)",
+          diff ? diff : "none");
+    check(strcmp(sc.path, "MEM") == 0, "scen-11.3 ... and the name stands for the path");
+    free(text);
+
+    static const char unterminated[] = "[demand]\norders_per_day = 5\nunits_per_order = 2XYZ";
+    load_memory(unterminated, sizeof unterminated - 4); /* ends after "= 2": not NUL-terminated */
+    check_outcome("scen-11.4 text without a NUL at its end is read to its length only", 0, "");
+    check(dist_mean(&sc.cfg.demand.units_per_order) == 2, "scen-11.5 ... units_per_order is 2 (got %g)",
+          dist_mean(&sc.cfg.demand.units_per_order));
+    const char *misplaced = "[demand]\norders_per_day = 5\nreorder_point = 3\n";
+    load_memory(misplaced, strlen(misplaced));
+    check_outcome("scen-11.6 errors name the line as for a file", 2,
+                  "PATH:3: [demand] reorder_point: unknown key in [demand]; 'reorder_point' belongs in [inventory]");
+    load_memory("", 0);
+    check_outcome("scen-11.7 empty text has no settings", 2,
+                  "PATH: has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')");
+}
+
 int main(int argc, char **argv)
 {
     const char *default_ini = argc > 1 ? argv[1] : "scenarios/default.ini";
@@ -979,6 +1022,7 @@ int main(int argc, char **argv)
     test_round_trip(default_ini);
     test_key_table();
     test_value_functions();
+    test_load_text(default_ini);
 
     unlink(ini_path);
     unlink(big_path);
