@@ -171,9 +171,14 @@ static int apply_value(struct loader *ld, size_t k, const char *text, int line, 
     case KEY_CHOICE: {
         char word[64];
         while (*text == ' ' || *text == '\t') text++;
-        snprintf(word, sizeof word, "%s", text);
-        size_t len = strlen(word);
-        while (len && (word[len - 1] == ' ' || word[len - 1] == '\t')) word[--len] = '\0';
+        size_t len = strlen(text);
+        while (len && (text[len - 1] == ' ' || text[len - 1] == '\t')) len--;
+        if (len >= sizeof word) { /* cut short, "sQ    ...    x" would read as sQ */
+            report(ld, line, d->section, d->name, "'%.20s...' is too long for a choice", text);
+            return -1;
+        }
+        memcpy(word, text, len);
+        word[len] = '\0';
         const char *names[16];
         size_t n = 0;
         int found = -1;
@@ -223,7 +228,13 @@ static int apply_value(struct loader *ld, size_t k, const char *text, int line, 
             const char *comma = strchr(p, ',');
             char item[120];
             size_t len = comma ? (size_t)(comma - p) : strlen(p);
-            snprintf(item, sizeof item, "%.*s", (int)(len < sizeof item ? len : sizeof item - 1), p);
+            if (len >= sizeof item) { /* never cut a value short */
+                report(ld, line, d->section, d->name, "value %zu is too long (at most %zu characters)", list->n + 1,
+                       sizeof item - 1);
+                return -1;
+            }
+            memcpy(item, p, len);
+            item[len] = '\0';
             if (list->n == SWEEP_POINTS_MAX) {
                 report(ld, line, d->section, d->name, "at most %d values", SWEEP_POINTS_MAX);
                 return -1;
@@ -251,12 +262,16 @@ static void report_unknown_section(struct loader *ld, int line, const char *sect
     size_t n = 0;
     while (key_sections[n]) n++;
     const char *near = suggest_nearest(section, (const char *const *)key_sections, n);
-    if (near)
+    if (near) {
         report(ld, line, section, "", "unknown section; did you mean [%s]?", near);
-    else
-        report(ld, line, section, "",
-               "unknown section; the sections are [run], [demand], [order_cycle], [inventory], "
-               "[costs] and [revenue]");
+        return;
+    }
+    char all[300] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < n && used < sizeof all; i++)
+        used += (size_t)snprintf(all + used, sizeof all - used, "%s[%s]", i == 0 ? "" : i + 1 == n ? " and " : ", ",
+                                 key_sections[i]);
+    report(ld, line, section, "", "unknown section; the sections are %s", all);
 }
 
 static void report_unknown_key(struct loader *ld, int line, const char *section, const char *key)
@@ -641,6 +656,22 @@ static void resolve_inventory(struct loader *ld)
     }
 }
 
+/* Why the sweep's service metric would have no value at all, or NULL when it has one. */
+static const char *service_without_value(const struct scenario *sc)
+{
+    const char *m = sc->sweep.service;
+    const struct model_config *c = &sc->cfg;
+    if (strcmp(m, "on_time_rate") == 0 && !c->order_cycle.has_promise)
+        return "set [order_cycle] promise_days, the promise it is measured against";
+    if (strcmp(m, "cycle_service_level") == 0 && !c->inventory.policy->holds_stock)
+        return "policy none holds no stock, so there are no replenishment cycles";
+    if (strcmp(m, "processing_utilisation") == 0 && c->order_cycle.processing.servers == 0)
+        return "processing_servers = 0 is an unlimited pure delay, never busy";
+    if (strcmp(m, "picking_utilisation") == 0 && c->order_cycle.picking.servers == 0)
+        return "picking_servers = 0 is an unlimited pure delay, never busy";
+    return NULL;
+}
+
 /* The [sweep] section: a parameter, and values or from/to/steps. */
 static void resolve_sweep(struct loader *ld)
 {
@@ -687,6 +718,12 @@ static void resolve_sweep(struct loader *ld)
                        num_format(sw->values.v[i], v, sizeof v));
                 return;
             }
+    const char *missing = service_without_value(sc);
+    if (missing) {
+        report(ld, line_of(sc, "sweep", "service"), "sweep", "service", "%s has no value in this scenario: %s",
+               sw->service, missing);
+        return;
+    }
     sw->active = true;
 }
 

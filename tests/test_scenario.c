@@ -310,7 +310,7 @@ static void test_names(void)
     expect_error("scen-2.5 an unknown section with no near match lists the sections",
                  "[demand]\norders_per_day = 5\n[shipping]\ncarrier = post\n",
                  "PATH:3: [shipping] unknown section; the sections are [run], [demand], [order_cycle], "
-                 "[inventory], [costs] and [revenue]");
+                 "[inventory], [costs], [revenue] and [sweep]");
     expect_error("scen-2.6 a swapped pair of letters is suggested", "[demand]\norders_per_dya = 5\n",
                  "PATH:2: [demand] orders_per_dya: unknown key; did you mean 'orders_per_day'?");
     expect_error("scen-2.7 a key cut short is suggested by prefix",
@@ -389,6 +389,22 @@ static void test_values(void)
     expect_value_error("scen-3.32 a unit containing an 'o' gets the unit hint, not the letter-O hint", "run",
                        "horizon_days", "2 hours",
                        "'2 hours' is not a number (write just the number: the unit is in the key's name)");
+
+    /* values longer than the reader's buffers are refused, never cut short: cut, the
+       leading zeros below would read as 0 */
+    char zeros[200], want[300];
+    memset(zeros, '0', 160);
+    snprintf(zeros + 160, sizeof zeros - 160, "30");
+    expect_value_error("scen-3.33 a number of 162 characters is refused, not cut to 0", "run", "warmup_days", zeros,
+                       "'00000000000000000000...' is too long for a number (at most 159 characters)");
+    snprintf(want, sizeof want, "uniform(%s, 40)", zeros);
+    expect_value_error("scen-3.34 a distribution parameter of 162 characters is refused", "order_cycle",
+                       "delivery_days", want,
+                       "uniform(min, max): '00000000000000000000...' is too long for a parameter (at most 159 "
+                       "characters)");
+    expect_value_error("scen-3.35 a choice padded to 75 characters is refused, not cut to sQ", "inventory", "policy",
+                       "sQ                                                                        x",
+                       "'sQ                  ...' is too long for a choice");
 
     /* bounds */
     expect_value_error("scen-3.40 replications = 0", "run", "replications", "0", "must be >= 1, got 0");
@@ -695,6 +711,45 @@ static void test_overrides(void)
     check_outcome(
         "scen-6.18 --set 'inventory.policy= none' (a blank before a choice) reads none, as numbers do", 0,
         "");
+
+    /* --set has no line-length limit: the reader's buffers must refuse, never cut */
+    char assignment[1200];
+    size_t used = (size_t)snprintf(assignment, sizeof assignment, "sweep.values=1, 2, ");
+    memset(assignment + used, '0', 150);
+    snprintf(assignment + used + 150, sizeof assignment - used - 150, "3");
+    expect_set_error("scen-6.19 a sweep value of 151 characters is refused, not cut", minimal, assignment, "--values",
+                     "--values: [sweep] values: value 3 is too long (at most 119 characters)");
+    used = (size_t)snprintf(assignment, sizeof assignment, "demand.units_per_order=discrete(");
+    for (int i = 0; i < 60; i++)
+        used += (size_t)snprintf(assignment + used, sizeof assignment - used, "%d.000000:1, ", i + 1);
+    snprintf(assignment + used, sizeof assignment - used, "61:1)");
+    expect_set_error("scen-6.20 a distribution of 840 characters is refused, not cut", minimal, assignment, "--set",
+                     "--set: [demand] units_per_order: 'discrete(1.000000:1,...' is too long for a distribution (at "
+                     "most 639 characters)");
+}
+
+/* ---- 6b. the service measure of a sweep must have a value ---- */
+
+static void test_sweep_service(void)
+{
+    const char *no_promise = "[demand]\norders_per_day = 5\n[sweep]\nparameter = run.horizon_days\n"
+                             "values = 10, 20\nservice = on_time_rate\n";
+    expect_error("scen-6.30 on_time_rate without promise_days", no_promise,
+                 "PATH:6: [sweep] service: on_time_rate has no value in this scenario: set [order_cycle] "
+                 "promise_days, the promise it is measured against");
+    expect_error("scen-6.31 cycle_service_level without stock",
+                 "[demand]\norders_per_day = 5\n[sweep]\nparameter = run.horizon_days\nvalues = 10, 20\n"
+                 "service = cycle_service_level\n",
+                 "PATH:6: [sweep] service: cycle_service_level has no value in this scenario: policy none holds no "
+                 "stock, so there are no replenishment cycles");
+    expect_error("scen-6.32 processing_utilisation with unlimited clerks",
+                 "[demand]\norders_per_day = 5\n[sweep]\nparameter = run.horizon_days\nvalues = 10, 20\n"
+                 "service = processing_utilisation\n",
+                 "PATH:6: [sweep] service: processing_utilisation has no value in this scenario: "
+                 "processing_servers = 0 is an unlimited pure delay, never busy");
+    expect_ok("scen-6.33 on_time_rate with a promise is fine",
+              "[demand]\norders_per_day = 5\n[order_cycle]\npromise_days = 2\n[sweep]\n"
+              "parameter = run.horizon_days\nvalues = 10, 20\nservice = on_time_rate\n");
 }
 
 /* ---- 7. many problems at once ---- */
@@ -1018,6 +1073,7 @@ int main(int argc, char **argv)
     test_inih_pitfalls();
     test_crlf(default_ini);
     test_overrides();
+    test_sweep_service();
     test_many_problems();
     test_round_trip(default_ini);
     test_key_table();
