@@ -368,6 +368,11 @@ static void parse_scenario_text(struct loader *ld, const char *bytes, size_t len
     buf[len] = '\0';
     char *text = buf;
     if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) text += 3, len -= 3; /* UTF-8 BOM */
+    if (len >= 2 && (memcmp(text, "\xff\xfe", 2) == 0 || memcmp(text, "\xfe\xff", 2) == 0)) {
+        report(ld, 1, "", "", "is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8");
+        free(buf);
+        return;
+    }
 
     if (scan_text(text, len, &ld->scan, scan_problem, ld) == 0) {
         bool any_key = false;

@@ -61,6 +61,11 @@ static const char *number_hint(const char *s)
     if (strchr(s, '(')) return " (a distribution is not allowed here; give one number)";
     if (strchr(s, '%')) return " (write a share as a decimal: 0.95 for 95%)";
     if (digits && strchr(s, ',')) return " (use a dot as the decimal mark: 0.5, not 0,5)";
+    const char *unsigned_part = s + (s[0] == '+' || s[0] == '-');
+    if (unsigned_part[0] == '0' && (unsigned_part[1] == 'x' || unsigned_part[1] == 'X'))
+        return " (write it in decimal; hexadecimal is not read)";
+    if (digits && strspn(s, "0123456789+-.eE \t") == strlen(s) && strpbrk(s, " \t"))
+        return " (one number only, with no blanks inside it)";
     if (number_if_swapped(s, "Oo", '0')) return " (is the letter O meant to be a zero?)";
     if (number_if_swapped(s, "lI", '1')) return " (is the letter l meant to be a one?)";
     if (digits && isdigit((unsigned char)s[0]) && isalpha((unsigned char)s[strlen(s) - 1]))

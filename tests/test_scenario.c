@@ -385,7 +385,13 @@ static void test_values(void)
         "run", "horizon_days", "exponential(3)",
         "'exponential(3)' is not a number (a distribution is not allowed here; give one number)");
     expect_value_error("scen-3.31 a hexadecimal number", "run", "horizon_days", "0x10",
-                       "'0x10' is not a number");
+                       "'0x10' is not a number (write it in decimal; hexadecimal is not read)");
+    expect_value_error("scen-3.31b hexadecimal ending in a letter gets the hexadecimal hint, not the unit hint",
+                       "run", "seed", "0x2A", "'0x2A' is not a number (write it in decimal; hexadecimal is not read)");
+    expect_value_error("scen-3.31c two numbers", "run", "horizon_days", "40 50",
+                       "'40 50' is not a number (one number only, with no blanks inside it)");
+    expect_value_error("scen-3.31d a blank as thousands separator", "run", "horizon_days", "1 000",
+                       "'1 000' is not a number (one number only, with no blanks inside it)");
     expect_value_error("scen-3.32 a unit containing an 'o' gets the unit hint, not the letter-O hint", "run",
                        "horizon_days", "2 hours",
                        "'2 hours' is not a number (write just the number: the unit is in the key's name)");
@@ -587,6 +593,9 @@ static void test_inih_pitfalls(void)
     check(sc.orders_per_day == 5, "scen-5.26 ... and the first section is read after the BOM");
     expect_error("scen-5.27 a lone CR (old Mac line ends) is an error", "[demand]\rorders_per_day = 5\r",
                  "PATH:1: a carriage return inside the line (old Mac line ends?); save with LF line ends");
+    static const char utf16[] = "\xff\xfe[\0d\0e\0m\0a\0n\0d\0]\0\n\0";
+    expect_error_bytes("scen-5.27b a UTF-16 file (Windows 'Unicode') is named as such", utf16, sizeof utf16 - 1,
+                       "PATH:1: is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8");
     expect_error(
         "scen-5.28 an empty file", "",
         "PATH: has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')");
