@@ -338,6 +338,15 @@ int model_run(const struct model_config *cfg, uint64_t rep, double *metrics,
 int model_run_traced(const struct model_config *cfg, uint64_t rep, double *metrics, struct model_totals *totals,
                      const atomic_int *stop, struct model_trace *trace)
 {
+    struct model_watch w = {.stop = stop, .totals = totals, .trace = trace};
+    return model_run_watched(cfg, rep, metrics, &w);
+}
+
+int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metrics, const struct model_watch *w)
+{
+    const struct model_watch none = {0};
+    if (!w) w = &none;
+    struct model_trace *trace = w->trace;
     struct model *m = calloc(1, sizeof *m);
     if (!m) abort();
     m->cfg = cfg;
@@ -370,20 +379,36 @@ int model_run_traced(const struct model_config *cfg, uint64_t rep, double *metri
 
     int stopped = 0;
     uint64_t since_check = 0;
-    while (sim_next_time(sim) < end) {
+    double mid = warmup + cfg->run.horizon_days / 2, next;
+    bool mid_seen = false;
+    size_t in_system_mid = 0;
+    double backordered_mid = 0;
+    while ((next = sim_next_time(sim)) < end) {
+        if (!mid_seen && next >= mid) { /* the backlog half-way through the window */
+            mid_seen = true;
+            in_system_mid = m->pool.in_use;
+            backordered_mid = m->stock.backordered;
+        }
         sim_step(sim);
-        if (stop && ++since_check == STOP_CHECK_EVENTS) {
+        if (++since_check == STOP_CHECK_EVENTS) {
             since_check = 0;
-            if (atomic_load(stop)) {
+            if (w->progress) w->progress(w->progress_ctx, sim_now(sim) / end);
+            if (w->stop && atomic_load(w->stop)) {
                 stopped = 1;
                 break;
             }
         }
     }
     sim_run_until(sim, stopped ? sim_now(sim) : end);
+    if (!mid_seen) in_system_mid = m->pool.in_use, backordered_mid = m->stock.backordered;
 
     compute_metrics(m, end, metrics);
-    if (totals) fill_totals(m, totals);
+    if (w->totals) {
+        fill_totals(m, w->totals);
+        w->totals->orders_in_system_mid = in_system_mid;
+        w->totals->orders_in_system_final = m->pool.in_use;
+        w->totals->backordered_mid = backordered_mid;
+    }
 
     stock_fini(&m->stock);
     order_pool_fini(&m->pool);
