@@ -5,6 +5,8 @@
 #include "cli/outfile.h"
 #include "cli/report.h"
 #include "cli/simulate.h"
+#include "cli/stability.h"
+#include "cli/workload.h"
 #include "models/model.h"
 #include "models/policy.h"
 #include "cli/sweep.h"
@@ -297,11 +299,28 @@ static int load(struct scenario *sc, const struct options *o, const char *path)
     return scenario_load(sc, path, o->sets, o->nsets, stderr);
 }
 
+/* Add a warning found while simulating to the scenario's, for the report. */
+static void add_warning(struct scenario *sc, const char *text)
+{
+    if (sc->nwarnings < SCENARIO_WARNINGS_MAX)
+        snprintf(sc->warnings[sc->nwarnings++], sizeof sc->warnings[0], "%s", text);
+}
+
+/* Refuse an absurd run, warn about a long one. Returns 0 or EXIT_BAD_INPUT. */
+static int check_workload(const struct scenario *sc, unsigned threads, bool warn)
+{
+    const struct model_config *cfg = &sc->cfg;
+    struct workload w;
+    workload_estimate(&cfg, 1, threads, &w);
+    return workload_check(&w, sc->path, warn, stderr) ? EXIT_BAD_INPUT : 0;
+}
+
 static int cmd_run(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage("run takes one scenario file, e.g. servlab run scenarios/default.ini");
     static struct scenario sc;
     if (load(&sc, o, o->files[0]) != 0) return EXIT_BAD_INPUT;
+    if (check_workload(&sc, o->threads, true) != 0) return EXIT_BAD_INPUT;
     char err[1200];
     if (o->out_dir && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
         fprintf(stderr, "servlab: %s\n", err);
@@ -309,19 +328,26 @@ static int cmd_run(const struct options *o)
     }
     unsigned reps = sc.cfg.run.replications;
     double *rows = malloc((size_t)reps * METRIC_COUNT * sizeof *rows);
-    if (!rows) return EXIT_FAILURE;
+    struct backlog *backlog = malloc((size_t)reps * sizeof *backlog);
+    if (!rows || !backlog) abort();
     const struct model_config *cfg = &sc.cfg;
-    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted, .backlog = backlog};
     size_t missing = simulate(&cfg, 1, reps, &so, rows);
     if (missing) {
         fprintf(stderr, "servlab: %s after %zu of %u replications; nothing was written\n",
                 atomic_load(&interrupted) ? "interrupted" : "failed", (size_t)reps - missing, reps);
         free(rows);
+        free(backlog);
         return EXIT_FAILURE;
     }
+    char warning[240];
+    if (stability_check(cfg, backlog, rows, reps, warning, sizeof warning)) add_warning(&sc, warning);
+    free(backlog);
     struct summary s[METRIC_COUNT];
     simulate_summarise(rows, reps, s);
     free(rows);
+    if (o->format == FORMAT_CSV) /* the table shows them; with CSV on stdout they go to stderr */
+        for (size_t i = 0; i < sc.nwarnings; i++) fprintf(stderr, "servlab: warning: %s: %s\n", sc.path, sc.warnings[i]);
     if (o->format == FORMAT_CSV)
         report_csv(stdout, s);
     else
@@ -380,9 +406,13 @@ static int cmd_sweep(const struct options *o)
     struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
     int rc = sweep_run(o->files[0], o->sets, o->nsets, &so, &r, stderr);
     if (rc) return rc;
-    if (o->format == FORMAT_CSV)
+    if (o->format == FORMAT_CSV) { /* the table shows warnings; with CSV on stdout they go to stderr */
         sweep_csv(stdout, &r);
-    else
+        for (size_t i = 0; i < r.base.nwarnings; i++)
+            fprintf(stderr, "servlab: warning: %s: %s\n", r.base.path, r.base.warnings[i]);
+        for (size_t i = 0; i < r.npoint_warnings; i++)
+            fprintf(stderr, "servlab: warning: %s: %s\n", r.base.path, r.point_warnings[i]);
+    } else
         sweep_table(stdout, &r);
     rc = finish_stdout();
     if (rc == 0 && o->out_dir) rc = write_sweep_files(o->out_dir, &r);
@@ -396,6 +426,7 @@ static int cmd_check(const struct options *o)
     if (o->nfiles != 1) return fail_usage("check takes one scenario file");
     static struct scenario sc;
     if (load(&sc, o, o->files[0]) != 0) return EXIT_BAD_INPUT;
+    if (check_workload(&sc, o->threads, false) != 0) return EXIT_BAD_INPUT;
     scenario_write(&sc, stdout);
     for (size_t i = 0; i < sc.nwarnings; i++) fprintf(stderr, "%s: warning: %s\n", sc.path, sc.warnings[i]);
     return finish_stdout();

@@ -4,6 +4,8 @@
  * same demand, which makes differences between points real, not noise. */
 #include "sweep.h"
 #include "report.h"
+#include "stability.h"
+#include "workload.h"
 #include "sim/num.h"
 #include "sim/rng.h"
 
@@ -120,21 +122,11 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     r->service = metric_find(sw->service);
     r->n = sw->values.n;
     r->reps = r->base.cfg.run.replications;
-    r->x = malloc(r->n * sizeof *r->x);
-    r->rows = malloc(r->n * r->reps * METRIC_COUNT * sizeof *r->rows);
-    r->s = malloc(r->n * METRIC_COUNT * sizeof *r->s);
-    r->service_level = malloc(r->n * sizeof(double));
-    r->service_cost = malloc(r->n * sizeof(double));
-    r->marginal = malloc(r->n * sizeof(double));
-    r->delta_revenue = malloc(r->n * sizeof(struct summary));
-    r->delta_cost = malloc(r->n * sizeof(struct summary));
-    r->delta_profit = malloc(r->n * sizeof(struct summary));
     struct model_config *cfgs = malloc(r->n * sizeof *cfgs);
     const struct model_config **ptrs = malloc(r->n * sizeof *ptrs);
     struct scenario *point = malloc(sizeof *point);
-    if (!r->x || !r->rows || !r->s || !r->service_level || !r->service_cost || !r->marginal || !cfgs || !ptrs ||
-        !point || !r->delta_revenue || !r->delta_cost || !r->delta_profit)
-        abort();
+    r->x = malloc(r->n * sizeof *r->x);
+    if (!cfgs || !ptrs || !point || !r->x) abort();
     memcpy(r->x, sw->values.v, r->n * sizeof *r->x);
 
     int rc = 0;
@@ -152,8 +144,28 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         }
     }
     free(point);
+    struct workload work;
     if (rc == 0) {
-        size_t missing = simulate(ptrs, r->n, r->reps, o, r->rows);
+        workload_estimate(ptrs, r->n, o->threads, &work);
+        rc = workload_check(&work, path, true, err);
+    }
+    struct backlog *backlog = NULL;
+    if (rc == 0) {
+        r->rows = malloc(r->n * r->reps * METRIC_COUNT * sizeof *r->rows);
+        r->s = malloc(r->n * METRIC_COUNT * sizeof *r->s);
+        r->service_level = malloc(r->n * sizeof(double));
+        r->service_cost = malloc(r->n * sizeof(double));
+        r->marginal = malloc(r->n * sizeof(double));
+        r->delta_revenue = malloc(r->n * sizeof(struct summary));
+        r->delta_cost = malloc(r->n * sizeof(struct summary));
+        r->delta_profit = malloc(r->n * sizeof(struct summary));
+        backlog = malloc(r->n * r->reps * sizeof *backlog);
+        if (!r->rows || !r->s || !r->service_level || !r->service_cost || !r->marginal || !r->delta_revenue ||
+            !r->delta_cost || !r->delta_profit || !backlog)
+            abort();
+        struct simulate_opts so = *o;
+        so.backlog = backlog;
+        size_t missing = simulate(ptrs, r->n, r->reps, &so, r->rows);
         if (missing) {
             fprintf(err, "servlab: %s after %zu of %zu runs; nothing was written\n",
                     o->stop && atomic_load(o->stop) ? "interrupted" : "failed", r->n * r->reps - missing,
@@ -161,6 +173,14 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
             rc = 1;
         }
     }
+    if (rc == 0)
+        for (size_t i = 0; i < r->n; i++) {
+            char warning[240];
+            if (stability_check(ptrs[i], backlog + i * r->reps, r->rows + i * r->reps * METRIC_COUNT, r->reps,
+                                warning, sizeof warning))
+                add_point_warning(r, warning, r->x[i]);
+        }
+    free(backlog);
     free(cfgs);
     free(ptrs);
     if (rc) {

@@ -206,5 +206,38 @@ ok "cli-13.6 the order-cycle CSV matches the golden tests/golden/order_cycle.csv
 "$S" run tests/validation/i1_base_stock.ini --set run.horizon_days=60 --reps 2 --out "$T/g2" --quiet > /dev/null
 ok "cli-13.7 the stock trajectory CSV matches the golden tests/golden/stock_trajectory.csv" $(cmp -s "$T/g2/stock_trajectory.csv" tests/golden/stock_trajectory.csv; echo $?)
 
+# ---- long runs: a warning with the estimate, a bar that moves within a replication ----
+printf '[run]\nhorizon_days = 100000\nreplications = 1\n\n[demand]\norders_per_day = 20000\n' > "$T/long.ini"
+"$S" run "$T/long.ini" --quiet > "$T/out" 2> "$T/err" &
+pid=$!
+sleep 1
+kill -INT $pid
+wait $pid; rc=$?
+ok "cli-14.1 a run estimated over a minute warns with its size and time on stderr" \
+    $(grep -q "^servlab: warning: $T/long.ini: about 2e+09 customer orders (1 replication x 1e+05 days x 2e+04 orders a day) will take about [0-9]* min on 1 thread; Ctrl-C stops the run$" "$T/err"; echo $?)
+ok "cli-14.2 ... and Ctrl-C still stops it promptly (exit 1, nothing on stdout)" $([ $rc -eq 1 ] && [ ! -s "$T/out" ]; echo $?)
+run "$S" run scenarios/default.ini --quiet
+ok "cli-14.3 a short run gives no warning" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?)
+if command -v script > /dev/null 2>&1; then
+    # a terminal for stderr (script(1) runs the command in a pseudo-terminal)
+    script -qec "timeout -s INT 2.5 $S run $T/long.ini --threads 1" /dev/null > "$T/tty" 2>&1
+    tr '\r' '\n' < "$T/tty" | sed -n 's/^\[[#.]*\] *\([0-9]*\)% of 1 replication.*/\1/p' > "$T/percents"
+    ok "cli-14.4 the progress bar advances within a single replication (seen: $(sort -un "$T/percents" | tr '\n' ' '))" \
+        $([ "$(sort -un "$T/percents" | wc -l)" -ge 2 ] && [ "$(tail -n 1 "$T/percents")" -gt 0 ]; echo $?)
+else
+    echo "note: script(1) is not installed: the progress bar test (cli-14.4) is skipped"
+fi
+
+# ---- unstable systems ----
+printf '[run]\nhorizon_days = 2000\nreplications = 5\n\n[demand]\norders_per_day = 1.1\n\n[order_cycle]\nprocessing_days = exponential(1)\nprocessing_servers = 1\n' > "$T/unstable.ini"
+run "$S" run "$T/unstable.ini"
+ok "cli-15.1 a growing backlog is a warning in the report, with the numbers" \
+    $(grep -q "^  ! the backlog grows: orders in the system rose from [0-9]* at mid-window to [0-9]* at the end (+0.1[0-9]* a day; 1.1[0-9]* arrive a day; Little's law expects about [0-9]* at [0-9.]* days each): the system does not settle; results depend on the horizon$" "$T/out"; echo $?)
+run "$S" run "$T/unstable.ini" --format csv
+ok "cli-15.2 ... and with --format csv it goes to stderr" $(grep -q '^servlab: warning: .*unstable.ini: the backlog grows: ' "$T/err"; echo $?)
+run "$S" sweep "$T/unstable.ini" --param demand.orders_per_day --values 0.5,1.1 --quiet
+ok "cli-15.3 a sweep names the point whose backlog grows" \
+    $(grep -q '^  ! at orders_per_day = 1.1 (and maybe others): the backlog grows: ' "$T/out" && ! grep -q 'orders_per_day = 0.5 .*backlog' "$T/out"; echo $?)
+
 echo "test_cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]
