@@ -1,8 +1,9 @@
 #!/bin/sh
 # run.sh short|long [SECONDS] - run every libFuzzer harness in build-fuzz/ (make fuzz-build).
 #
-# Seeds: every scenario file (scenarios/, tests/validation/, tests/bad/) for fuzz_scenario,
-# fuzz/seeds/dist for fuzz_dist; each harness has its dictionary fuzz/NAME.dict.
+# Seeds: every scenario file (scenarios/, tests/validation/, tests/bad/) and the inputs of
+# past findings (fuzz/seeds/scenario/) for fuzz_scenario, fuzz/seeds/dist for fuzz_dist;
+# each harness has its dictionary fuzz/NAME.dict.
 #   short  a fixed-seed run of FUZZ_SHORT_RUNS inputs (default 20000) per harness, capped
 #          at SECONDS (default 10); new inputs go to a temporary directory. make test runs it.
 #   long   SECONDS (default 600) per harness, the harnesses side by side; the corpus grows
@@ -20,7 +21,7 @@ B=build-fuzz
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/seeds/scenario"
-cp scenarios/*.ini tests/validation/*.ini "$tmp/seeds/scenario/"
+cp scenarios/*.ini tests/validation/*.ini fuzz/seeds/scenario/* "$tmp/seeds/scenario/"
 for f in tests/bad/*.ini; do [ -f "$f" ] && cp "$f" "$tmp/seeds/scenario/bad_$(basename "$f")"; done
 seeds_of() { case "$1" in fuzz_scenario) echo "$tmp/seeds/scenario" ;; *) echo "fuzz/seeds/${1#fuzz_}" ;; esac; }
 
