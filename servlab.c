@@ -249,50 +249,128 @@ static int finish_stdout(void)
     return 0;
 }
 
-/* Replication 1 again, traced: the same random numbers, so the same replication. */
-static void trace_first_replication(const struct scenario *sc, struct model_trace *t)
+/* Replication 1 again, traced: the same random numbers, so the same replication.
+ * Returns 1 if interrupted (the trace is then incomplete). */
+static int trace_first_replication(const struct scenario *sc, struct model_trace *t)
 {
     double metrics[METRIC_COUNT];
     model_trace_init(t, 5000000);
-    model_run_traced(&sc->cfg, 0, metrics, NULL, &interrupted, t);
+    return model_run_traced(&sc->cfg, 0, metrics, NULL, &interrupted, t);
 }
 
-static int write_run_files(const char *dir, const struct scenario *sc, const struct summary *s,
-                           const struct model_trace *t, const struct cycle_histogram *h)
-{
+/* Output files, one after another, each complete or absent (cli/outfile). Before each
+ * file the interrupt flag is read: once it is set nothing more is started, and
+ * out_finish says what was written. A failed chart is said and the rest still drawn. */
+struct out {
+    const char *dir; /* NULL: names are paths (--plot) */
     struct outfile f;
-    FILE *fp = outfile_open(&f, dir, "run.csv");
-    if (!fp) goto fail;
-    report_csv(fp, s);
-    if (outfile_commit(&f) != 0) goto fail;
-    if (!(fp = outfile_open(&f, dir, "summary.txt"))) goto fail;
-    report_summary_header(fp, sc, "run");
-    if (outfile_commit(&f) != 0) goto fail;
-    if (!(fp = outfile_open(&f, dir, "order_cycle.csv"))) goto fail;
-    charts_cycle_csv(fp, h);
-    if (outfile_commit(&f) != 0) goto fail;
-    bool stock = sc->cfg.inventory.policy->holds_stock;
-    if (stock) {
-        if (!(fp = outfile_open(&f, dir, "stock_trajectory.csv"))) goto fail;
-        charts_trajectory_csv(fp, sc, t);
-        if (outfile_commit(&f) != 0) goto fail;
+    char written[600]; /* the names written so far */
+    bool failed;       /* a file could not be written (said): nothing more is */
+    bool chart_failed; /* a chart could not be drawn (said) */
+    bool stopped;      /* interrupted */
+};
+
+static bool out_go(struct out *w)
+{
+    if (!w->failed && !w->stopped && atomic_load(&interrupted)) w->stopped = true;
+    return !w->failed && !w->stopped;
+}
+
+static void out_done(struct out *w, const char *name)
+{
+    size_t used = strlen(w->written);
+    snprintf(w->written + used, sizeof w->written - used, "%s%s", used ? ", " : "", name);
+}
+
+/* The next file, or NULL (interrupted, or it could not be made: said). */
+static FILE *out_open(struct out *w, const char *name)
+{
+    if (!out_go(w)) return NULL;
+    FILE *fp = outfile_open(&w->f, w->dir, name);
+    if (!fp) {
+        fprintf(stderr, "servlab: cannot write %s into %s: %s\n", name, w->dir, strerror(errno));
+        w->failed = true;
     }
+    return fp;
+}
+
+static void out_commit(struct out *w, const char *name)
+{
+    if (outfile_commit(&w->f) == 0) {
+        out_done(w, name);
+        return;
+    }
+    fprintf(stderr, "servlab: cannot write %s into %s: %s\n", name, w->dir, strerror(errno));
+    w->failed = true;
+}
+
+/* Where to draw chart `name`, or NULL when nothing more may be written. */
+static const char *out_chart(struct out *w, const char *name, char *path, size_t n)
+{
+    if (!out_go(w)) return NULL;
+    if (w->dir)
+        snprintf(path, n, "%s/%s", w->dir, name);
+    else
+        snprintf(path, n, "%s", name);
+    return path;
+}
+
+static void out_chart_done(struct out *w, const char *name, int rc)
+{
+    if (rc == 0)
+        out_done(w, name);
+    else
+        w->chart_failed = true; /* the chart said why; the other charts are still drawn */
+}
+
+static int out_finish(struct out *w)
+{
+    if (w->stopped)
+        fprintf(stderr, "servlab: interrupted while writing the output: %s%s; nothing else was written\n",
+                *w->written ? "wrote " : "wrote no file", w->written);
+    return w->failed || w->chart_failed || w->stopped ? EXIT_FAILURE : 0;
+}
+
+static void write_run_files(struct out *w, const struct scenario *sc, const struct summary *s,
+                            const struct model_trace *t, const struct cycle_histogram *h)
+{
+    FILE *fp;
+    if ((fp = out_open(w, "run.csv"))) report_csv(fp, s), out_commit(w, "run.csv");
+    if ((fp = out_open(w, "summary.txt"))) report_summary_header(fp, sc, "run"), out_commit(w, "summary.txt");
+    if ((fp = out_open(w, "order_cycle.csv"))) charts_cycle_csv(fp, h), out_commit(w, "order_cycle.csv");
+    bool stock = sc->cfg.inventory.policy->holds_stock;
+    if (stock && (fp = out_open(w, "stock_trajectory.csv")))
+        charts_trajectory_csv(fp, sc, t), out_commit(w, "stock_trajectory.csv");
     /* charts last: a chart that fails never costs the CSV files */
     char path[1200];
-    int rc = 0;
-    snprintf(path, sizeof path, "%s/order_cycle.png", dir);
-    rc |= charts_order_cycle(path, sc, h);
-    if (stock) {
-        snprintf(path, sizeof path, "%s/stock_trajectory.png", dir);
-        rc |= charts_stock_trajectory(path, sc, t);
-    }
-    return rc ? EXIT_FAILURE : 0;
-fail:
-    fprintf(stderr, "servlab: cannot write into %s: %s\n", dir, strerror(errno));
-    return EXIT_FAILURE;
+    if (out_chart(w, "order_cycle.png", path, sizeof path))
+        out_chart_done(w, "order_cycle.png", charts_order_cycle(path, sc, h));
+    if (stock && out_chart(w, "stock_trajectory.png", path, sizeof path))
+        out_chart_done(w, "stock_trajectory.png", charts_stock_trajectory(path, sc, t));
 }
 
 /* ---- commands ---- */
+
+/* Before simulating: the --out directory exists and takes files (stale temporary
+ * files of a killed run are cleared), the --plot file can be written. Returns 0, or
+ * EXIT_BAD_INPUT with the reason said. */
+static int prepare_outputs(const struct options *o)
+{
+    char err[1200];
+    size_t removed = 0;
+    if (o->out_dir && outfile_prepare_dir(o->out_dir, &removed, err, sizeof err) != 0) {
+        fprintf(stderr, "servlab: %s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    if (removed)
+        fprintf(stderr, "servlab: note: removed %zu temporary file%s left in %s by a run that was killed\n", removed,
+                removed == 1 ? "" : "s", o->out_dir);
+    if (o->plot && outfile_check_path(o->plot, err, sizeof err) != 0) {
+        fprintf(stderr, "servlab: --plot %s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    return 0;
+}
 
 static int load(struct scenario *sc, const struct options *o, const char *path)
 {
@@ -321,11 +399,7 @@ static int cmd_run(const struct options *o)
     static struct scenario sc;
     if (load(&sc, o, o->files[0]) != 0) return EXIT_BAD_INPUT;
     if (check_workload(&sc, o->threads, true) != 0) return EXIT_BAD_INPUT;
-    char err[1200];
-    if (o->out_dir && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
-        fprintf(stderr, "servlab: %s\n", err);
-        return EXIT_BAD_INPUT;
-    }
+    if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     unsigned reps = sc.cfg.run.replications;
     double *rows = malloc((size_t)reps * METRIC_COUNT * sizeof *rows);
     struct backlog *backlog = malloc((size_t)reps * sizeof *backlog);
@@ -356,52 +430,44 @@ static int cmd_run(const struct options *o)
     if (rc == 0 && (o->out_dir || o->plot)) {
         struct model_trace t;
         static struct cycle_histogram h;
-        trace_first_replication(&sc, &t);
+        struct out w = {.dir = o->out_dir};
+        w.stopped = trace_first_replication(&sc, &t) != 0; /* an incomplete trace draws nothing */
         charts_cycle_histogram(&t, &h);
-        if (o->out_dir) rc = write_run_files(o->out_dir, &sc, s, &t, &h);
-        if (rc == 0 && o->plot && charts_order_cycle(o->plot, &sc, &h) != 0) rc = EXIT_FAILURE;
+        if (o->out_dir) write_run_files(&w, &sc, s, &t, &h);
+        char path[1200];
+        w.dir = NULL;
+        if (o->plot && out_chart(&w, o->plot, path, sizeof path))
+            out_chart_done(&w, o->plot, charts_order_cycle(path, &sc, &h));
         model_trace_fini(&t);
+        rc = out_finish(&w);
     }
     return rc;
 }
 
-static int write_sweep_files(const char *dir, const struct sweep_result *r)
+static void write_sweep_files(struct out *w, const struct sweep_result *r)
 {
-    struct outfile f;
-    FILE *fp = outfile_open(&f, dir, "sweep.csv");
-    if (!fp) goto fail;
-    sweep_csv(fp, r);
-    if (outfile_commit(&f) != 0) goto fail;
-    if (!(fp = outfile_open(&f, dir, "curve.csv"))) goto fail;
-    sweep_curve_csv(fp, r);
-    if (outfile_commit(&f) != 0) goto fail;
-    if (!(fp = outfile_open(&f, dir, "summary.txt"))) goto fail;
-    report_summary_header(fp, &r->base, "sweep");
-    sweep_summary(fp, r);
-    if (outfile_commit(&f) != 0) goto fail;
+    FILE *fp;
+    if ((fp = out_open(w, "sweep.csv"))) sweep_csv(fp, r), out_commit(w, "sweep.csv");
+    if ((fp = out_open(w, "curve.csv"))) sweep_curve_csv(fp, r), out_commit(w, "curve.csv");
+    if ((fp = out_open(w, "summary.txt"))) {
+        report_summary_header(fp, &r->base, "sweep");
+        sweep_summary(fp, r);
+        out_commit(w, "summary.txt");
+    }
     /* charts last: a chart that fails never costs the CSV files */
     char path[1200];
-    int rc = 0;
-    snprintf(path, sizeof path, "%s/service_curve.png", dir);
-    rc |= charts_service_curve(path, r);
-    snprintf(path, sizeof path, "%s/cost_breakdown.png", dir);
-    rc |= charts_cost_breakdown(path, r);
-    snprintf(path, sizeof path, "%s/marginal_cost.png", dir);
-    rc |= charts_marginal_cost(path, r);
-    return rc ? EXIT_FAILURE : 0;
-fail:
-    fprintf(stderr, "servlab: cannot write into %s: %s\n", dir, strerror(errno));
-    return EXIT_FAILURE;
+    if (out_chart(w, "service_curve.png", path, sizeof path))
+        out_chart_done(w, "service_curve.png", charts_service_curve(path, r));
+    if (out_chart(w, "cost_breakdown.png", path, sizeof path))
+        out_chart_done(w, "cost_breakdown.png", charts_cost_breakdown(path, r));
+    if (out_chart(w, "marginal_cost.png", path, sizeof path))
+        out_chart_done(w, "marginal_cost.png", charts_marginal_cost(path, r));
 }
 
 static int cmd_sweep(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage("sweep takes one scenario file, e.g. servlab sweep scenarios/default.ini");
-    char err[1200];
-    if (o->out_dir && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
-        fprintf(stderr, "servlab: %s\n", err);
-        return EXIT_BAD_INPUT;
-    }
+    if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     static struct sweep_result r;
     struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
     int rc = sweep_run(o->files[0], o->sets, o->nsets, &so, &r, stderr);
@@ -415,8 +481,15 @@ static int cmd_sweep(const struct options *o)
     } else
         sweep_table(stdout, &r);
     rc = finish_stdout();
-    if (rc == 0 && o->out_dir) rc = write_sweep_files(o->out_dir, &r);
-    if (rc == 0 && o->plot && charts_service_curve(o->plot, &r) != 0) rc = EXIT_FAILURE;
+    if (rc == 0 && (o->out_dir || o->plot)) {
+        struct out w = {.dir = o->out_dir};
+        if (o->out_dir) write_sweep_files(&w, &r);
+        char path[1200];
+        w.dir = NULL;
+        if (o->plot && out_chart(&w, o->plot, path, sizeof path))
+            out_chart_done(&w, o->plot, charts_service_curve(path, &r));
+        rc = out_finish(&w);
+    }
     sweep_free(&r);
     return rc;
 }
@@ -482,6 +555,7 @@ int main(int argc, char **argv)
 
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESTART; /* a write to a pipe or terminal is not cut short by Ctrl-C */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 

@@ -206,6 +206,64 @@ ok "cli-13.6 the order-cycle CSV matches the golden tests/golden/order_cycle.csv
 "$S" run tests/validation/i1_base_stock.ini --set run.horizon_days=60 --reps 2 --out "$T/g2" --quiet > /dev/null
 ok "cli-13.7 the stock trajectory CSV matches the golden tests/golden/stock_trajectory.csv" $(cmp -s "$T/g2/stock_trajectory.csv" tests/golden/stock_trajectory.csv; echo $?)
 
+# ---- interrupted sweeps, killed runs and failed charts leave only complete files ----
+for sig in INT TERM; do
+    rm -rf "$T/halt"
+    "$S" sweep scenarios/default.ini --reps 40 --threads 2 --out "$T/halt" --quiet > "$T/out" 2> "$T/err" &
+    pid=$!
+    sleep 1
+    kill -$sig $pid
+    wait $pid; rc=$?
+    ok "cli-16.1 SIG$sig halfway through a sweep: exit 1, says how far it got and that nothing was written" \
+        $([ $rc -eq 1 ] && grep -q '^servlab: interrupted after [0-9]* of 1240 runs; nothing was written$' "$T/err"; echo $?)
+    ok "cli-16.2 ... the --out directory is left empty, stdout too" \
+        $([ -d "$T/halt" ] && [ -z "$(ls -A "$T/halt")" ] && [ ! -s "$T/out" ]; echo $?)
+done
+# stopped at any moment, while simulating or while writing: every file there is whole
+"$S" sweep scenarios/default.ini $SW --out "$T/whole" --quiet > /dev/null
+phases=""
+for delay in 0.05 0.1 0.15 0.2 0.25 0.3 0.35 0.4; do
+    rm -rf "$T/cut"
+    "$S" sweep scenarios/default.ini $SW --out "$T/cut" --quiet > /dev/null 2> "$T/err" &
+    pid=$!
+    sleep $delay
+    kill -INT $pid 2> /dev/null
+    wait $pid; rc=$?
+    bad=0
+    for f in "$T/cut"/* "$T/cut"/.[!.]*; do
+        [ -e "$f" ] || continue
+        cmp -s "$f" "$T/whole/$(basename "$f")" || bad=1 # whole: as an uninterrupted run wrote it
+    done
+    [ $rc -eq 0 ] || [ $rc -eq 1 ] || bad=1
+    [ $rc -eq 1 ] && ! grep -q '^servlab: interrupted' "$T/err" && bad=1
+    phases="$phases $(ls "$T/cut" | wc -l)"
+    ok "cli-16.3 Ctrl-C after ${delay}s: exit 0 or 1, and every file left is complete" $bad
+done
+[ -n "$VERBOSE" ] && echo "     (files written when stopped:$phases of 6)"
+# a servlab killed outright (SIGKILL, a second Ctrl-C) leaves NAME.tmpPID behind
+mkdir -p "$T/stale"
+echo partial > "$T/stale/sweep.csv.tmp999999999"
+echo partial > "$T/stale/service_curve.png.tmp999999998"
+echo mine > "$T/stale/notes.tmp999999999"
+echo alive > "$T/stale/curve.csv.tmp$$"
+run "$S" sweep scenarios/default.ini $SW --out "$T/stale" --quiet
+ok "cli-16.4 temporary files of a killed run are removed, and it says so" \
+    $([ $rc -eq 0 ] && [ ! -e "$T/stale/sweep.csv.tmp999999999" ] && [ ! -e "$T/stale/service_curve.png.tmp999999998" ] &&
+      grep -q "^servlab: note: removed 2 temporary files left in $T/stale by a run that was killed$" "$T/err"; echo $?)
+ok "cli-16.5 ... but not a file servlab did not write, nor one of a process still alive" \
+    $([ -e "$T/stale/notes.tmp999999999" ] && [ -e "$T/stale/curve.csv.tmp$$" ]; echo $?)
+# a chart that cannot be written costs neither its CSV nor the other charts
+mkdir -p "$T/chartfail/service_curve.png"
+run "$S" sweep scenarios/default.ini $SW --out "$T/chartfail" --quiet
+ok "cli-16.6 a failed chart: exit 1 with a message; the CSVs, summary and other charts are written" \
+    $([ $rc -eq 1 ] && grep -q 'service_curve.png' "$T/err" && cmp -s "$T/chartfail/sweep.csv" "$T/whole/sweep.csv" &&
+      cmp -s "$T/chartfail/curve.csv" "$T/whole/curve.csv" && [ -s "$T/chartfail/summary.txt" ] &&
+      cmp -s "$T/chartfail/marginal_cost.png" "$T/whole/marginal_cost.png"; echo $?)
+ok "cli-16.7 ... and leaves no temporary file" $([ -z "$(find "$T/chartfail" -name '*.tmp*')" ]; echo $?)
+run "$S" run scenarios/default.ini --plot "$T/nowhere/cycle.png"
+ok "cli-16.8 --plot into a directory that does not exist: exit 2 before simulating" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && grep -q "^servlab: --plot $T/nowhere/cycle.png: cannot be written: No such file or directory$" "$T/err"; echo $?)
+
 # ---- long runs: a warning with the estimate, a bar that moves within a replication ----
 printf '[run]\nhorizon_days = 100000\nreplications = 1\n\n[demand]\norders_per_day = 20000\n' > "$T/long.ini"
 "$S" run "$T/long.ini" --quiet > "$T/out" 2> "$T/err" &
