@@ -194,6 +194,16 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
 
 /* ---- output ---- */
 
+/* A number for the table with `decimals` decimals, or "n/a" (40 bytes in buf). */
+static const char *cell(double x, int decimals, char *buf)
+{
+    if (isfinite(x))
+        snprintf(buf, 40, "%.*f", decimals, x);
+    else
+        snprintf(buf, 40, "n/a");
+    return buf;
+}
+
 static const struct summary *at(const struct sweep_result *r, size_t i, int m)
 {
     return &r->s[i * METRIC_COUNT + (size_t)m];
@@ -220,12 +230,13 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     fprintf(out, "\n  %*s %12s %12s %12s %12s %12s %9s  %s\n", kw, key, service, "service cost", "total cost",
             "revenue", "profit", "± 95%", "cost of 1 pt");
     for (size_t i = 0; i < r->n; i++) {
-        char x[40], m[40] = "—";
+        char x[40], m[40] = "—", v[6][40];
         snprintf(x, sizeof x, "%.6g", r->x[i]);
         if (!isnan(r->marginal[i])) snprintf(m, sizeof m, "%.2f", r->marginal[i]);
-        fprintf(out, "%c %*s %10.3f %% %12.2f %12.2f %12.2f %12.2f %9.2f  %12s\n", i == r->opt.best ? '*' : ' ', kw,
-                x, 100 * r->service_level[i], r->service_cost[i], at(r, i, M_COST_TOTAL)->mean,
-                at(r, i, M_REVENUE)->mean, at(r, i, M_PROFIT)->mean, at(r, i, M_PROFIT)->ci95, m);
+        fprintf(out, "%c %*s %10s %% %12s %12s %12s %12s %9s  %12s\n", i == r->opt.best ? '*' : ' ', kw, x,
+                cell(100 * r->service_level[i], 3, v[0]), cell(r->service_cost[i], 2, v[1]),
+                cell(at(r, i, M_COST_TOTAL)->mean, 2, v[2]), cell(at(r, i, M_REVENUE)->mean, 2, v[3]),
+                cell(at(r, i, M_PROFIT)->mean, 2, v[4]), cell(at(r, i, M_PROFIT)->ci95, 2, v[5]), m);
     }
     fprintf(out, "\n  service cost = holding + fixed ordering + staff: what providing the service costs.\n"
                  "  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
@@ -235,8 +246,12 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     const struct curve_optimum *o = &r->opt;
     char bx[40];
     snprintf(bx, sizeof bx, "%.6g", r->x[o->best]);
-    fprintf(out, "\nProfit is highest at %s = %s (marked *): %s %.2f %%, profit %.2f ± %.2f a day.\n", key, bx,
-            service, 100 * r->service_level[o->best], at(r, o->best, M_PROFIT)->mean, at(r, o->best, M_PROFIT)->ci95);
+    char sv[40], pv[40], pc[40] = "";
+    bool ci = isfinite(at(r, o->best, M_PROFIT)->ci95);
+    if (ci) snprintf(pc, sizeof pc, " ± %.2f", at(r, o->best, M_PROFIT)->ci95);
+    fprintf(out, "\nProfit is highest at %s = %s (marked *): %s %s %%, profit %s%s a day%s.\n", key, bx, service,
+            cell(100 * r->service_level[o->best], 2, sv), cell(at(r, o->best, M_PROFIT)->mean, 2, pv), pc,
+            ci ? "" : " (one replication: no interval)");
     if (o->at_lower_edge || o->at_upper_edge)
         fprintf(out, "That is the %s end of the range: profit may keep rising beyond it, so widen the range.\n",
                 o->at_lower_edge ? "lower" : "upper");

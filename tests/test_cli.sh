@@ -206,6 +206,41 @@ ok "cli-13.6 the order-cycle CSV matches the golden tests/golden/order_cycle.csv
 "$S" run tests/validation/i1_base_stock.ini --set run.horizon_days=60 --reps 2 --out "$T/g2" --quiet > /dev/null
 ok "cli-13.7 the stock trajectory CSV matches the golden tests/golden/stock_trajectory.csv" $(cmp -s "$T/g2/stock_trajectory.csv" tests/golden/stock_trajectory.csv; echo $?)
 
+# ---- no nan or inf ever reaches an output; no false alarm on a sound scenario ----
+nonum() { ! grep -qiwE 'nan|-nan|inf|-inf|infinity' "$@"; }
+for f in scenarios/*.ini tests/validation/*.ini; do
+    name=$(basename "$f" .ini)
+    "$S" run "$f" > "$T/nn.txt" 2> "$T/nn.err"; rc1=$?
+    "$S" run "$f" --format csv > "$T/nn.csv" 2>> "$T/nn.err"; rc2=$?
+    ok "cli-17.1 $name: run exits 0 and neither the table nor the CSV shows nan or inf" \
+        $([ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && nonum "$T/nn.txt" "$T/nn.csv"; echo $?)
+    ok "cli-17.2 $name: no warning of overload or a growing backlog (a sound scenario)" \
+        $(! grep -qE 'overloaded|backlog grows' "$T/nn.txt" "$T/nn.err"; echo $?)
+    "$S" sweep "$f" --param costs.holding_per_unit_day --values 0,1 --reps 2 --format csv > "$T/nn.csv" 2> /dev/null; rc1=$?
+    "$S" sweep "$f" --param costs.holding_per_unit_day --values 0,1 --reps 2 > "$T/nn.txt" 2> /dev/null; rc2=$?
+    ok "cli-17.3 $name: a sweep's CSV and table show no nan or inf" \
+        $([ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && nonum "$T/nn.txt" "$T/nn.csv"; echo $?)
+done
+ok "cli-17.4 the default sweep (cli-11) CSV shows no nan or inf" $(nonum "$T/sweep.csv"; echo $?)
+# corner cases where a figure has no value: one replication, no order in the window,
+# demand without variation, lost sales, no stock
+printf '[run]\nhorizon_days = 1\n[demand]\norders_per_day = 0.001\n[inventory]\npolicy = sQ\nreorder_point = 1\norder_quantity = 2\nlead_time_days = 2\n' > "$T/c1.ini"
+printf '[demand]\ninterarrival_days = 1\n[inventory]\npolicy = sQ\norder_quantity = 20\nlead_time_days = 3\ntarget_cycle_service_level = 0.9\n' > "$T/c2.ini"
+printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = base_stock\norder_up_to = 3\nlead_time_days = 1\nshortage = lost_sale\n' > "$T/c3.ini"
+printf '[demand]\norders_per_day = 5\n[order_cycle]\ndelivery_days = 1000\npromise_days = 2\n' > "$T/c4.ini"
+for c in c1 c2 c3 c4; do
+    for reps in 1 3; do
+        rm -rf "$T/nnout"
+        "$S" run "$T/$c.ini" --reps $reps --out "$T/nnout" --quiet > "$T/nn.txt" 2> /dev/null; rc1=$?
+        "$S" run "$T/$c.ini" --reps $reps --format csv > "$T/nn.csv" 2> /dev/null; rc2=$?
+        "$S" sweep "$T/$c.ini" --reps $reps --param revenue.price_per_unit --values 1,2 --out "$T/nnout" --quiet \
+            > "$T/nn2.txt" 2> /dev/null; rc3=$?
+        ok "cli-17.5 corner case $c, $reps replication(s): run, its --out files and a sweep show no nan or inf" \
+            $([ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && [ $rc3 -eq 0 ] &&
+              nonum "$T/nn.txt" "$T/nn.csv" "$T/nn2.txt" "$T/nnout"/*.csv "$T/nnout"/*.txt; echo $?)
+    done
+done
+
 # ---- interrupted sweeps, killed runs and failed charts leave only complete files ----
 for sig in INT TERM; do
     rm -rf "$T/halt"
