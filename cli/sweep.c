@@ -42,7 +42,7 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
     snprintf(label, sizeof label, "sweep point %zu (%s = %s)", i + 1, r->base.sweep.parameter, v);
     struct scenario_override *all = malloc((nsets + 1) * sizeof *all);
     if (!all) abort();
-    memcpy(all, sets, nsets * sizeof *sets);
+    if (nsets) memcpy(all, sets, nsets * sizeof *sets); /* sets may be NULL when nsets is 0 */
     all[nsets] = (struct scenario_override){assignment, label};
     char *msgs = NULL;
     size_t len = 0;
