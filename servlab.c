@@ -47,7 +47,8 @@ static const char usage[] =
     "  --seed N                 master seed (same as --set run.seed=N)\n"
     "  --threads N              worker threads (default: every core); results do not depend on N\n"
     "  --format table|csv       what goes to stdout (default: table)\n"
-    "  --out DIR                also write the CSV and a summary.txt into DIR\n"
+    "  --out DIR                also write the CSV files, charts and a summary.txt into DIR\n"
+    "  --plot FILE              write the main chart; .png, .svg or .pdf\n"
     "  --quiet                  no progress bar (it is shown on stderr only when that is a terminal)\n"
     "\n"
     "Sweep options:\n"
@@ -56,7 +57,8 @@ static const char usage[] =
     "  --values V1,V2,...       or exactly these values\n"
     "  --service METRIC         the service rate on the curve (default fill_rate)\n"
     "\n"
-    "Exit status: 0 success, 2 bad command line or scenario (nothing simulated), 1 other failure.\n"
+    "Exit status: 0 success, 2 bad command line or scenario (nothing simulated), 1 other failure\n"
+    "(an interrupted run among them: Ctrl-C stops it and leaves only complete files).\n"
     "Start with:  servlab run scenarios/default.ini   and   servlab keys\n";
 
 enum format { FORMAT_TABLE, FORMAT_CSV };
