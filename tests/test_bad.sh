@@ -17,16 +17,7 @@
 # to 1 (customer tiers, product mixes) arrive with the [tier] and [product] sections: add
 # their cases here then.
 cd "$(dirname "$0")/.." || exit 1
-S=${SERVLAB:-./servlab}
-T=$(mktemp -d)
-trap 'chmod -R u+rwx "$T"; rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { # NAME CONDITION-STATUS [DETAIL]
-    if [ "$2" -eq 0 ]; then pass=$((pass + 1)); [ -n "$VERBOSE" ] && echo "ok   $1"
-    else fail=$((fail + 1)); echo "FAIL $1"; [ -n "$3" ] && printf '%s\n' "$3" | sed 's/^/     /'; fi
-    return 0
-}
+. tests/check.sh
 
 # refused NAME FILE WANT [COMMAND ARGS...]: status 2, empty stdout, first stderr line WANT
 # (FILE in WANT replaced by the path)
@@ -120,5 +111,4 @@ works "gen a BOM with CRLF line ends works" "$T/bom_crlf.ini"
 "$S" run "$T/good.ini" --reps 2 --format csv > "$T/good.csv" 2> /dev/null
 ok "gen a CRLF scenario runs to the same results" $([ -s "$T/good.csv" ] && cmp -s "$T/crlf.csv" "$T/good.csv"; echo $?)
 
-echo "test_bad: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+check_done test_bad

@@ -1,18 +1,10 @@
 #!/bin/sh
 # test_cli.sh - servlab as a user runs it: exit statuses, messages, the CSV format,
 # determinism across thread counts, the golden output of the default scenario, the
-# check round trip, output files, and interruption. Uses $SERVLAB (default ./servlab).
+# check round trip, output files, interruption, long runs, unstable systems, and that no
+# nan or inf reaches an output. Uses $SERVLAB (default ./servlab), via tests/check.sh.
 cd "$(dirname "$0")/.." || exit 1
-S=${SERVLAB:-./servlab}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { # NAME CONDITION-STATUS
-    if [ "$2" -eq 0 ]; then pass=$((pass + 1)); [ -n "$VERBOSE" ] && echo "ok   $1"
-    else fail=$((fail + 1)); echo "FAIL $1"; fi
-    return 0
-}
+. tests/check.sh
 # run CMD...: stdout to $T/out, stderr to $T/err, status in $rc
 run() { "$@" > "$T/out" 2> "$T/err"; rc=$?; }
 
@@ -332,5 +324,4 @@ run "$S" sweep "$T/unstable.ini" --param demand.orders_per_day --values 0.5,1.1 
 ok "cli-15.3 a sweep names the point whose backlog grows" \
     $(grep -q '^  ! at orders_per_day = 1.1 (and maybe others): the backlog grows: ' "$T/out" && ! grep -q 'orders_per_day = 0.5 .*backlog' "$T/out"; echo $?)
 
-echo "test_cli: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+check_done test_cli
