@@ -138,6 +138,7 @@ static double normal_variance(const struct dist *d)
     double z = m / s, mean = normal_mean(d);
     double second = (m * m + s * s) * gsl_cdf_ugaussian_P(z) + m * s * gsl_ran_ugaussian_pdf(z);
     double v = second - mean * mean;
+    if (isnan(v)) return v; /* overflowed (inf - inf): not 0, so dist_init refuses it */
     return v > 0 ? v : 0;
 }
 static double normal_lowest(const struct dist *d)

@@ -272,6 +272,8 @@ static void test_dist(void)
           "dist-5.16 uniform(-1e308, 1e308) (infinite width) is refused: '%s'", err);
     check(make(&d, "geometric", (double[]){1e10}, 1) == -1,
           "dist-5.17 geometric(1e10) (beyond GSL's unsigned draws) is refused");
+    check(make(&d, "normal", (double[]){3, 1e308}, 2) == -1,
+          "dist-5.19 normal(3, 1e308) (variance overflowed to NaN, was clamped to 0; infinite draws) is refused");
     check(make(&d, "gamma", (double[]){1, 100}, 2) == 0 && make(&d, "lognormal", (double[]){1, 100}, 2) == 0,
           "dist-5.18 an sd of 100 times the mean is still accepted");
 
