@@ -7,6 +7,8 @@
 #   make check      the whole test suite under AddressSanitizer + UBSan
 #   make golden     regenerate the golden outputs in tests/golden (read the diff!)
 #   make layers     check that dependencies point one way (sim <- models <- scenarios, plots)
+#   make fuzz       fuzz the scenario reader and the distribution parser (clang's libFuzzer)
+#                   for FUZZ_SECONDS per harness (default 600); make test runs a few seconds
 #   make install PREFIX=/usr/local
 #   make bench      the benchmark against SimPy (bench/README.md); installs python3-simpy3
 #   make MPI=1      ./servlab-mpi, which spreads runs over the ranks of an MPI job
@@ -17,7 +19,8 @@
 PREFIX ?= /usr/local
 VERSION := 0.1.0
 
-DEB_PKGS := build-essential pkg-config libgsl-dev libinih-dev libplplot-dev plplot-driver-cairo
+DEB_PKGS := build-essential pkg-config libgsl-dev libinih-dev libplplot-dev plplot-driver-cairo \
+            clang libclang-rt-14-dev
 PKGS := gsl inih plplot
 
 # Deferred (=) so that a `make deps` earlier in the same run is seen.
@@ -69,7 +72,7 @@ LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(SCENARIOS_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
 TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 .PHONY: all deps demo test check golden notes layers install clean build-tests need-libs bench bench-deps \
-        bench-profile servlab-mpi need-mpi
+        bench-profile servlab-mpi need-mpi fuzz fuzz-build
 .SECONDARY:
 all: $(PROGRAM)
 
@@ -117,6 +120,7 @@ $(BUILD)/bench/bare_inventory: $(BUILD)/bench/bare_inventory.o $(SIM_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
 
 build-tests: $(BUILD)/servlab $(TEST_PROGS)
+	@:
 
 # Debian packages: $(call apt_install,TARGET,PACKAGES) installs only those missing;
 # needs root or sudo.
@@ -161,7 +165,7 @@ demo: deps
 HAVE_MPI = $(shell pkg-config --exists ompi-c 2>/dev/null && command -v mpirun >/dev/null && echo 1)
 
 test: deps
-	@$(MAKE) --no-print-directory $(PROGRAM) build-tests
+	@$(MAKE) --no-print-directory $(PROGRAM) build-tests $(if $(FUZZ_OK),fuzz-build)
 	@if [ "$(HAVE_MPI)" = 1 ]; then $(MAKE) --no-print-directory MPI=1 BUILD=build-mpi servlab-mpi; fi
 	@tests/run_all.sh $(BUILD)
 
@@ -170,8 +174,38 @@ check: deps
 	@$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer \
 	  -fsanitize=address,undefined -fno-sanitize-recover=all" build-tests
 	@if [ "$(HAVE_MPI)" = 1 ]; then $(MAKE) --no-print-directory MPI=1 BUILD=build-mpi servlab-mpi; fi
+	@$(if $(FUZZ_OK),$(MAKE) --no-print-directory fuzz-build,true)
 	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  UBSAN_OPTIONS=print_stacktrace=1 tests/run_all.sh build-san
+
+# Fuzzing: clang's libFuzzer with ASan and UBSan, in a build tree of its own, over the
+# reader, the validator and the distribution parser (fuzz/*.c; no plots, no cli).
+# FUZZ_OK is "yes" when clang can link a libFuzzer program (Debian: clang and
+# libclang-rt-14-dev); tests/test_fuzz.sh skips itself, with a note, when it is not.
+FUZZ_CC ?= clang
+FUZZ_BUILD := build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fno-omit-frame-pointer $(WARNINGS) -MMD -MP -I. \
+              -fsanitize=address,undefined -fno-sanitize-recover=all $(shell pkg-config --cflags gsl inih 2>/dev/null)
+FUZZ_LIBS = $(shell pkg-config --libs gsl inih 2>/dev/null) -lm
+FUZZ_OBJ := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(SIM_SRC) $(MODELS_SRC) $(SCENARIOS_SRC))
+FUZZ_PROGS := $(patsubst fuzz/%.c,$(FUZZ_BUILD)/%,$(wildcard fuzz/fuzz_*.c))
+FUZZ_OK = $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' | \
+            $(FUZZ_CC) -fsanitize=fuzzer -x c - -o /dev/null 2>/dev/null && echo yes)
+
+$(FUZZ_BUILD)/%.o: %.c | need-libs
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz/fuzz_%.o $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(FUZZ_LIBS)
+
+fuzz-build: $(FUZZ_PROGS)
+	@:
+
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@fuzz/run.sh long $(FUZZ_SECONDS)
 
 golden: servlab
 	@tests/golden.sh update
@@ -189,6 +223,6 @@ install: $(PROGRAM)
 	install -m 644 servlab.1 $(DESTDIR)$(PREFIX)/share/man/man1/servlab.1
 
 clean:
-	rm -rf build build-san build-mpi servlab servlab-mpi
+	rm -rf build build-san build-mpi build-fuzz servlab servlab-mpi
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) $(FUZZ_BUILD) -name '*.d' 2>/dev/null)

@@ -7,6 +7,8 @@
 #include "cli/outfile.h"
 #include "cli/report.h"
 #include "cli/simulate.h"
+#include "cli/stability.h"
+#include "cli/workload.h"
 #include "models/model.h"
 #include "models/policy.h"
 #include "cli/sweep.h"
@@ -49,7 +51,8 @@ static const char usage[] =
     "  --seed N                 master seed (same as --set run.seed=N)\n"
     "  --threads N              worker threads (default: every core); results do not depend on N\n"
     "  --format table|csv       what goes to stdout (default: table)\n"
-    "  --out DIR                also write the CSV and a summary.txt into DIR\n"
+    "  --out DIR                also write the CSV files, charts and a summary.txt into DIR\n"
+    "  --plot FILE              write the main chart; .png, .svg or .pdf\n"
     "  --quiet                  no progress bar (it is shown on stderr only when that is a terminal)\n"
     "  --metrics M1,M2,...      run: report only these metrics, in this order (names as in --format csv)\n"
     "\n"
@@ -63,7 +66,8 @@ static const char usage[] =
     "  --base BASE.ini          the file students started from; its [locks] must be kept\n"
     "  --plot FILE              sweep every scenario and draw their profit curves together\n"
     "\n"
-    "Exit status: 0 success, 2 bad command line or scenario (nothing simulated), 1 other failure.\n"
+    "Exit status: 0 success, 2 bad command line or scenario (nothing simulated), 1 other failure\n"
+    "(an interrupted run among them: Ctrl-C stops it and leaves only complete files).\n"
     "Start with:  servlab run scenarios/default.ini   and   servlab keys\n";
 
 enum format { FORMAT_TABLE, FORMAT_CSV };
@@ -272,67 +276,157 @@ static int finish_stdout(void)
     return 0;
 }
 
-/* Replication 1 again, traced: the same random numbers, so the same replication. */
-static void trace_first_replication(const struct scenario *sc, struct model_trace *t)
+/* Replication 1 again, traced: the same random numbers, so the same replication.
+ * Returns 1 if interrupted (the trace is then incomplete). */
+static int trace_first_replication(const struct scenario *sc, struct model_trace *t)
 {
     double *metrics = malloc(metric_count(&sc->cfg) * sizeof *metrics);
     if (!metrics) abort();
     model_trace_init(t, 5000000);
-    model_run_traced(&sc->cfg, 0, metrics, NULL, &interrupted, t);
+    int stopped = model_run_traced(&sc->cfg, 0, metrics, NULL, &interrupted, t);
     free(metrics);
+    return stopped;
 }
 
-static int write_run_files(const char *dir, const struct scenario *sc, const struct summary *s,
-                           const struct model_trace *t, const struct cycle_histogram *h)
-{
+/* Output files, one after another, each complete or absent (cli/outfile). Before each
+ * file the interrupt flag is read: once it is set nothing more is started, and
+ * out_finish says what was written. A failed chart is said and the rest still drawn. */
+struct out {
+    const char *dir; /* NULL: names are paths (--plot) */
     struct outfile f;
-    FILE *fp = outfile_open(&f, dir, "run.csv");
-    if (!fp) goto fail;
-    report_csv(fp, &sc->cfg, s, NULL);
-    if (outfile_commit(&f) != 0) goto fail;
-    if (!(fp = outfile_open(&f, dir, "summary.txt"))) goto fail;
-    report_summary_header(fp, sc, "run");
-    if (outfile_commit(&f) != 0) goto fail;
-    if (!(fp = outfile_open(&f, dir, "order_cycle.csv"))) goto fail;
-    charts_cycle_csv(fp, h);
-    if (outfile_commit(&f) != 0) goto fail;
+    char written[600]; /* the names written so far */
+    bool failed;       /* a file could not be written (said): nothing more is */
+    bool chart_failed; /* a chart could not be drawn (said) */
+    bool stopped;      /* interrupted */
+};
+
+static bool out_go(struct out *w)
+{
+    if (!w->failed && !w->stopped && atomic_load(&interrupted)) w->stopped = true;
+    return !w->failed && !w->stopped;
+}
+
+static void out_done(struct out *w, const char *name)
+{
+    size_t used = strlen(w->written);
+    snprintf(w->written + used, sizeof w->written - used, "%s%s", used ? ", " : "", name);
+}
+
+/* The next file, or NULL (interrupted, or it could not be made: said). */
+static FILE *out_open(struct out *w, const char *name)
+{
+    if (!out_go(w)) return NULL;
+    FILE *fp = outfile_open(&w->f, w->dir, name);
+    if (!fp) {
+        fprintf(stderr, "servlab: cannot write %s into %s: %s\n", name, w->dir, strerror(errno));
+        w->failed = true;
+    }
+    return fp;
+}
+
+static void out_commit(struct out *w, const char *name)
+{
+    if (outfile_commit(&w->f) == 0) {
+        out_done(w, name);
+        return;
+    }
+    fprintf(stderr, "servlab: cannot write %s into %s: %s\n", name, w->dir, strerror(errno));
+    w->failed = true;
+}
+
+/* Where to draw chart `name`, or NULL when nothing more may be written. */
+static const char *out_chart(struct out *w, const char *name, char *path, size_t n)
+{
+    if (!out_go(w)) return NULL;
+    if (w->dir)
+        snprintf(path, n, "%s/%s", w->dir, name);
+    else
+        snprintf(path, n, "%s", name);
+    return path;
+}
+
+static void out_chart_done(struct out *w, const char *name, int rc)
+{
+    if (rc == 0)
+        out_done(w, name);
+    else
+        w->chart_failed = true; /* the chart said why; the other charts are still drawn */
+}
+
+static int out_finish(struct out *w)
+{
+    if (w->stopped)
+        fprintf(stderr, "servlab: interrupted while writing the output: %s%s; nothing else was written\n",
+                *w->written ? "wrote " : "wrote no file", w->written);
+    return w->failed || w->chart_failed || w->stopped ? EXIT_FAILURE : 0;
+}
+
+static void write_run_files(struct out *w, const struct scenario *sc, const struct summary *s,
+                            const struct model_trace *t, const struct cycle_histogram *h)
+{
+    FILE *fp;
+    if ((fp = out_open(w, "run.csv"))) report_csv(fp, &sc->cfg, s, NULL), out_commit(w, "run.csv");
+    if ((fp = out_open(w, "summary.txt"))) report_summary_header(fp, sc, "run"), out_commit(w, "summary.txt");
+    if ((fp = out_open(w, "order_cycle.csv"))) charts_cycle_csv(fp, h), out_commit(w, "order_cycle.csv");
     bool stock = sc->cfg.nproducts ? sc->cfg.products[0].inventory.policy->holds_stock
                                    : sc->cfg.inventory.policy->holds_stock;
     bool customers = sc->cfg.customers.on;
-    if (customers) {
-        if (!(fp = outfile_open(&f, dir, "customers.csv"))) goto fail;
-        charts_customers_csv(fp, t);
-        if (outfile_commit(&f) != 0) goto fail;
-    }
-    if (stock) {
-        if (!(fp = outfile_open(&f, dir, "stock_trajectory.csv"))) goto fail;
-        charts_trajectory_csv(fp, sc, t);
-        if (outfile_commit(&f) != 0) goto fail;
-    }
+    if (customers && (fp = out_open(w, "customers.csv"))) charts_customers_csv(fp, t), out_commit(w, "customers.csv");
+    if (stock && (fp = out_open(w, "stock_trajectory.csv")))
+        charts_trajectory_csv(fp, sc, t), out_commit(w, "stock_trajectory.csv");
     /* charts last: a chart that fails never costs the CSV files */
     char path[1200];
-    int rc = 0;
-    snprintf(path, sizeof path, "%s/order_cycle.png", dir);
-    rc |= charts_order_cycle(path, sc, h);
-    if (stock) {
-        snprintf(path, sizeof path, "%s/stock_trajectory.png", dir);
-        rc |= charts_stock_trajectory(path, sc, t);
-    }
-    if (customers) {
-        snprintf(path, sizeof path, "%s/customers.png", dir);
-        rc |= charts_customers(path, sc, t);
-    }
-    return rc ? EXIT_FAILURE : 0;
-fail:
-    fprintf(stderr, "servlab: cannot write into %s: %s\n", dir, strerror(errno));
-    return EXIT_FAILURE;
+    if (out_chart(w, "order_cycle.png", path, sizeof path))
+        out_chart_done(w, "order_cycle.png", charts_order_cycle(path, sc, h));
+    if (stock && out_chart(w, "stock_trajectory.png", path, sizeof path))
+        out_chart_done(w, "stock_trajectory.png", charts_stock_trajectory(path, sc, t));
+    if (customers && out_chart(w, "customers.png", path, sizeof path))
+        out_chart_done(w, "customers.png", charts_customers(path, sc, t));
 }
 
 /* ---- commands ---- */
 
+/* Before simulating: the --out directory exists and takes files (stale temporary
+ * files of a killed run are cleared), the --plot file can be written. Returns 0, or
+ * EXIT_BAD_INPUT with the reason said. */
+static int prepare_outputs(const struct options *o)
+{
+    if (!mpi_grid_is_root()) return 0; /* with MPI, only rank 0 writes files */
+    char err[1200];
+    size_t removed = 0;
+    if (o->out_dir && outfile_prepare_dir(o->out_dir, &removed, err, sizeof err) != 0) {
+        fprintf(stderr, "servlab: %s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    if (removed)
+        fprintf(stderr, "servlab: note: removed %zu temporary file%s left in %s by a run that was killed\n", removed,
+                removed == 1 ? "" : "s", o->out_dir);
+    if (o->plot && outfile_check_path(o->plot, err, sizeof err) != 0) {
+        fprintf(stderr, "servlab: --plot %s\n", err);
+        return EXIT_BAD_INPUT;
+    }
+    return 0;
+}
+
 static int load(struct scenario *sc, const struct options *o, const char *path)
 {
     return scenario_load(sc, path, o->sets, o->nsets, stderr);
+}
+
+/* Add a warning found while simulating to the scenario's, for the report. */
+static void add_warning(struct scenario *sc, const char *text)
+{
+    if (sc->nwarnings < SCENARIO_WARNINGS_MAX)
+        snprintf(sc->warnings[sc->nwarnings++], sizeof sc->warnings[0], "%s", text);
+}
+
+/* Refuse an absurd run, warn about a long one. Returns 0 or EXIT_BAD_INPUT. */
+static int check_workload(const struct scenario *sc, unsigned threads, bool warn)
+{
+    const struct model_config *cfg = &sc->cfg;
+    struct workload w;
+    workload_estimate(&cfg, 1, threads, &w);
+    return workload_check(&w, sc->path, warn, stderr) ? EXIT_BAD_INPUT : 0;
 }
 
 static int cmd_run(const struct options *o)
@@ -342,28 +436,33 @@ static int cmd_run(const struct options *o)
     if (load(&sc, o, o->files[0]) != 0) return EXIT_BAD_INPUT;
     char err[1200];
     if (o->metrics && report_check_names(&sc.cfg, o->metrics, err, sizeof err) != 0) return fail_usage("%s", err);
+    if (check_workload(&sc, o->threads, true) != 0) return EXIT_BAD_INPUT;
+    if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
-    if (o->out_dir && root && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
-        fprintf(stderr, "servlab: %s\n", err);
-        return EXIT_BAD_INPUT;
-    }
     unsigned reps = sc.cfg.run.replications;
     size_t nm = metric_count(&sc.cfg);
     double *rows = malloc((size_t)reps * nm * sizeof *rows);
-    if (!rows) return EXIT_FAILURE;
+    struct backlog *backlog = malloc((size_t)reps * sizeof *backlog);
+    if (!rows || !backlog) abort();
     const struct model_config *cfg = &sc.cfg;
-    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted, .backlog = backlog};
     size_t missing = simulate(&cfg, 1, reps, &so, rows);
     if (missing) {
         fprintf(stderr, "servlab: %s after %zu of %u replications; nothing was written\n",
                 atomic_load(&interrupted) ? "interrupted" : "failed", (size_t)reps - missing, reps);
         free(rows);
+        free(backlog);
         return EXIT_FAILURE;
     }
+    char warning[240];
+    if (stability_check(cfg, backlog, rows, nm, reps, warning, sizeof warning)) add_warning(&sc, warning);
+    free(backlog);
     struct summary *s = malloc(nm * sizeof *s);
     if (!s) abort();
     simulate_summarise(rows, reps, nm, s);
     free(rows);
+    if (o->format == FORMAT_CSV) /* the table shows them; with CSV on stdout they go to stderr */
+        for (size_t i = 0; i < sc.nwarnings; i++) fprintf(stderr, "servlab: warning: %s: %s\n", sc.path, sc.warnings[i]);
     if (o->format == FORMAT_CSV)
         report_csv(stdout, &sc.cfg, s, o->metrics);
     else if (o->metrics)
@@ -374,65 +473,68 @@ static int cmd_run(const struct options *o)
     if (rc == 0 && (o->out_dir || o->plot) && root) {
         struct model_trace t;
         static struct cycle_histogram h;
-        trace_first_replication(&sc, &t);
+        struct out w = {.dir = o->out_dir};
+        w.stopped = trace_first_replication(&sc, &t) != 0; /* an incomplete trace draws nothing */
         charts_cycle_histogram(&t, &h);
-        if (o->out_dir) rc = write_run_files(o->out_dir, &sc, s, &t, &h);
-        if (rc == 0 && o->plot && charts_order_cycle(o->plot, &sc, &h) != 0) rc = EXIT_FAILURE;
+        if (o->out_dir) write_run_files(&w, &sc, s, &t, &h);
+        char path[1200];
+        w.dir = NULL;
+        if (o->plot && out_chart(&w, o->plot, path, sizeof path))
+            out_chart_done(&w, o->plot, charts_order_cycle(path, &sc, &h));
         model_trace_fini(&t);
+        rc = out_finish(&w);
     }
     free(s);
     return rc;
 }
 
-static int write_sweep_files(const char *dir, const struct sweep_result *r)
+static void write_sweep_files(struct out *w, const struct sweep_result *r)
 {
-    struct outfile f;
-    FILE *fp = outfile_open(&f, dir, "sweep.csv");
-    if (!fp) goto fail;
-    sweep_csv(fp, r);
-    if (outfile_commit(&f) != 0) goto fail;
-    if (!(fp = outfile_open(&f, dir, "curve.csv"))) goto fail;
-    sweep_curve_csv(fp, r);
-    if (outfile_commit(&f) != 0) goto fail;
-    if (!(fp = outfile_open(&f, dir, "summary.txt"))) goto fail;
-    report_summary_header(fp, &r->base, "sweep");
-    sweep_summary(fp, r);
-    if (outfile_commit(&f) != 0) goto fail;
+    FILE *fp;
+    if ((fp = out_open(w, "sweep.csv"))) sweep_csv(fp, r), out_commit(w, "sweep.csv");
+    if ((fp = out_open(w, "curve.csv"))) sweep_curve_csv(fp, r), out_commit(w, "curve.csv");
+    if ((fp = out_open(w, "summary.txt"))) {
+        report_summary_header(fp, &r->base, "sweep");
+        sweep_summary(fp, r);
+        out_commit(w, "summary.txt");
+    }
     /* charts last: a chart that fails never costs the CSV files */
     char path[1200];
-    int rc = 0;
-    snprintf(path, sizeof path, "%s/service_curve.png", dir);
-    rc |= charts_service_curve(path, r);
-    snprintf(path, sizeof path, "%s/cost_breakdown.png", dir);
-    rc |= charts_cost_breakdown(path, r);
-    snprintf(path, sizeof path, "%s/marginal_cost.png", dir);
-    rc |= charts_marginal_cost(path, r);
-    return rc ? EXIT_FAILURE : 0;
-fail:
-    fprintf(stderr, "servlab: cannot write into %s: %s\n", dir, strerror(errno));
-    return EXIT_FAILURE;
+    if (out_chart(w, "service_curve.png", path, sizeof path))
+        out_chart_done(w, "service_curve.png", charts_service_curve(path, r));
+    if (out_chart(w, "cost_breakdown.png", path, sizeof path))
+        out_chart_done(w, "cost_breakdown.png", charts_cost_breakdown(path, r));
+    if (out_chart(w, "marginal_cost.png", path, sizeof path))
+        out_chart_done(w, "marginal_cost.png", charts_marginal_cost(path, r));
 }
 
 static int cmd_sweep(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage("sweep takes one scenario file, e.g. servlab sweep scenarios/default.ini");
-    char err[1200];
+    if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
-    if (o->out_dir && root && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
-        fprintf(stderr, "servlab: %s\n", err);
-        return EXIT_BAD_INPUT;
-    }
     static struct sweep_result r;
     struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
     int rc = sweep_run(o->files[0], o->sets, o->nsets, &so, &r, stderr);
     if (rc) return rc;
-    if (o->format == FORMAT_CSV)
+    if (o->format == FORMAT_CSV) { /* the table shows warnings; with CSV on stdout they go to stderr */
         sweep_csv(stdout, &r);
-    else
+        for (size_t i = 0; i < r.base.nwarnings; i++)
+            fprintf(stderr, "servlab: warning: %s: %s\n", r.base.path, r.base.warnings[i]);
+        for (size_t i = 0; i < r.npoint_warnings; i++)
+            fprintf(stderr, "servlab: warning: %s: %s\n", r.base.path, r.point_warnings[i]);
+    } else
         sweep_table(stdout, &r);
     rc = finish_stdout();
-    if (rc == 0 && o->out_dir && root) rc = write_sweep_files(o->out_dir, &r);
-    if (rc == 0 && o->plot && root && charts_service_curve(o->plot, &r) != 0) rc = EXIT_FAILURE;
+    if (rc == 0 && (o->out_dir || o->plot) && root) {
+        struct out w = {.dir = o->out_dir};
+        if (o->out_dir) write_sweep_files(&w, &r);
+        char path[1200];
+        w.dir = NULL;
+        if (o->plot && out_chart(&w, o->plot, path, sizeof path))
+            out_chart_done(&w, o->plot, charts_service_curve(path, &r));
+        rc = out_finish(&w);
+    }
     sweep_free(&r);
     return rc;
 }
@@ -478,12 +580,8 @@ static int compare_chart(const struct options *o, const struct compare_result *r
 static int cmd_compare(const struct options *o)
 {
     if (o->nfiles < 1) return fail_usage("compare takes scenario files, e.g. servlab compare a.ini b.ini c.ini");
-    char err[1200];
+    if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
-    if (o->out_dir && root && outfile_prepare_dir(o->out_dir, err, sizeof err) != 0) {
-        fprintf(stderr, "servlab: %s\n", err);
-        return EXIT_BAD_INPUT;
-    }
     static struct compare_result r;
     static struct scenario ref;
     if (scenario_load(&ref, o->base ? o->base : o->files[0], o->sets, o->nsets, stderr) != 0) return EXIT_BAD_INPUT;
@@ -496,12 +594,10 @@ static int cmd_compare(const struct options *o)
         compare_table(stdout, &r);
     rc = finish_stdout();
     if (rc == 0 && o->out_dir && root) {
-        struct outfile f;
-        FILE *fp = outfile_open(&f, o->out_dir, "compare.csv");
-        if (!fp || (compare_csv(fp, &r), outfile_commit(&f)) != 0) {
-            fprintf(stderr, "servlab: cannot write into %s: %s\n", o->out_dir, strerror(errno));
-            rc = EXIT_FAILURE;
-        }
+        struct out w = {.dir = o->out_dir};
+        FILE *fp;
+        if ((fp = out_open(&w, "compare.csv"))) compare_csv(fp, &r), out_commit(&w, "compare.csv");
+        rc = out_finish(&w);
     }
     if (rc == 0 && o->plot) rc = compare_chart(o, &r);
     compare_free(&r);
@@ -513,6 +609,7 @@ static int cmd_check(const struct options *o)
     if (o->nfiles != 1) return fail_usage("check takes one scenario file");
     static struct scenario sc;
     if (load(&sc, o, o->files[0]) != 0) return EXIT_BAD_INPUT;
+    if (check_workload(&sc, o->threads, false) != 0) return EXIT_BAD_INPUT;
     scenario_write(&sc, stdout);
     for (size_t i = 0; i < sc.nwarnings; i++) fprintf(stderr, "%s: warning: %s\n", sc.path, sc.warnings[i]);
     return finish_stdout();
@@ -568,6 +665,7 @@ static int servlab_main(int argc, char **argv)
 
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESTART; /* a write to a pipe or terminal is not cut short by Ctrl-C */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 

@@ -1,9 +1,14 @@
 /* outfile.c - temp-and-rename writing; rename within one directory is atomic. */
 #include "outfile.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 FILE *outfile_open(struct outfile *o, const char *dir, const char *name)
@@ -50,7 +55,41 @@ static int make_dirs(const char *dir)
     return 0;
 }
 
-int outfile_prepare_dir(const char *dir, char *err, size_t errlen)
+/* Is name a temporary file servlab wrote (NAME.tmpPID, see outfile_open) whose
+ * process is gone? */
+static bool stale_temporary(const char *name)
+{
+    const char *tmp = strstr(name, ".tmp");
+    if (!tmp) return false;
+    while (strstr(tmp + 1, ".tmp")) tmp = strstr(tmp + 1, ".tmp");
+    const char *digits = tmp + 4;
+    if (!*digits || strspn(digits, "0123456789") != strlen(digits) || strlen(digits) > 9) return false;
+    static const char *const kinds[] = {".csv", ".txt", ".png", ".svg", ".pdf"};
+    bool ours = (size_t)(tmp - name) == strlen(".servlab-probe") && strncmp(name, ".servlab-probe", 14) == 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0] && !ours; i++)
+        ours = (size_t)(tmp - name) > 4 && strncmp(tmp - 4, kinds[i], 4) == 0;
+    long pid = strtol(digits, NULL, 10);
+    return ours && pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+static size_t remove_stale(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    size_t removed = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!stale_temporary(e->d_name)) continue;
+        char path[1200];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && unlink(path) == 0) removed++;
+    }
+    closedir(d);
+    return removed;
+}
+
+int outfile_prepare_dir(const char *dir, size_t *removed, char *err, size_t errlen)
 {
     struct stat st;
     if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
@@ -64,6 +103,24 @@ int outfile_prepare_dir(const char *dir, char *err, size_t errlen)
     struct outfile probe;
     if (!outfile_open(&probe, dir, ".servlab-probe")) {
         snprintf(err, errlen, "%s: cannot write into the output directory: %s", dir, strerror(errno));
+        return -1;
+    }
+    outfile_abandon(&probe);
+    size_t n = remove_stale(dir);
+    if (removed) *removed = n;
+    return 0;
+}
+
+int outfile_check_path(const char *path, char *err, size_t errlen)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s: is a directory", path);
+        return -1;
+    }
+    struct outfile probe;
+    if (!outfile_open(&probe, NULL, path)) {
+        snprintf(err, errlen, "%s: cannot be written: %s", path, strerror(errno));
         return -1;
     }
     outfile_abandon(&probe);

@@ -23,7 +23,14 @@ int outfile_commit(struct outfile *o);
 void outfile_abandon(struct outfile *o);
 
 /* Make sure dir exists (creating it and missing parents) and that files can be
- * created in it. Returns 0, or -1 with a reason in err. */
-int outfile_prepare_dir(const char *dir, char *err, size_t errlen);
+ * created in it, and remove the temporary files that a servlab run killed outright
+ * (SIGKILL, a second Ctrl-C) left there: NAME.tmpPID where NAME ends in .csv, .txt,
+ * .png, .svg or .pdf and no process PID is alive (their number goes to *removed, if
+ * not NULL). Returns 0, or -1 with a reason in err. */
+int outfile_prepare_dir(const char *dir, size_t *removed, char *err, size_t errlen);
+
+/* Check that the file at path can be written (its directory exists and takes new
+ * files), leaving nothing behind. Returns 0, or -1 with a reason in err. */
+int outfile_check_path(const char *path, char *err, size_t errlen);
 
 #endif

@@ -1,7 +1,9 @@
 /* progress.c - a one-line bar redrawn with '\r' at most ten times a second. */
 #include "progress.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,28 +20,54 @@ void progress_init(struct progress *p, bool enabled, const char *what)
     p->started = seconds();
 }
 
-void progress_update(void *ctx, size_t done, size_t total)
+const char *progress_duration(double s, char *buf, size_t n)
 {
-    struct progress *p = ctx;
+    if (!(s < 1e12)) s = 1e12;
+    if (s < 90)
+        snprintf(buf, n, "%.0f s", ceil(s));
+    else if (s < 3600)
+        snprintf(buf, n, "%.0f min", ceil(s / 60));
+    else if (s < 86400 * 2)
+        snprintf(buf, n, "%.0f h %02.0f min", floor(s / 3600), floor(fmod(s, 3600) / 60));
+    else
+        snprintf(buf, n, "%.1f days", s / 86400);
+    return buf;
+}
+
+void progress_draw(struct progress *p, double done, size_t total)
+{
     if (!p->enabled || total == 0) return;
+    if (done < p->shown) done = p->shown; /* a job's share moves to `done` a moment late */
+    if (done > (double)total) done = (double)total;
     double now = seconds(), elapsed = now - p->started;
-    if (elapsed < 0.5 || (now - p->last_draw < 0.1 && done < total)) return;
+    bool finished = done >= (double)total;
+    if (elapsed < 0.5 || (now - p->last_draw < 0.1 && !finished)) return;
     p->last_draw = now;
+    p->shown = done;
     enum { WIDTH = 30 };
-    size_t filled = done * WIDTH / total;
-    char bar[WIDTH + 1];
+    double share = done / (double)total;
+    size_t filled = (size_t)(share * WIDTH);
+    char bar[WIDTH + 1], left[40] = "";
     for (size_t i = 0; i < WIDTH; i++) bar[i] = i < filled ? '#' : '.';
     bar[WIDTH] = '\0';
-    double left = done ? elapsed * (double)(total - done) / (double)done : 0;
-    fprintf(stderr, "\r[%s] %zu/%zu %s, %.0f s left   ", bar, done, total, p->what, left);
+    if (done > 0) progress_duration(elapsed * ((double)total - done) / done, left, sizeof left);
+    int what_len = (int)strlen(p->what) - (total == 1); /* "1 replication" */
+    fprintf(stderr, "\r[%s] %3.0f%% of %zu %.*s", bar, 100 * share, total, what_len, p->what);
+    if (*left) fprintf(stderr, ", %s left", left);
+    fputs("      ", stderr);
     fflush(stderr);
     p->drawn = true;
+}
+
+void progress_update(void *ctx, size_t done, size_t total)
+{
+    progress_draw(ctx, (double)done, total);
 }
 
 void progress_finish(struct progress *p)
 {
     if (!p->drawn) return;
-    fprintf(stderr, "\r%70s\r", "");
+    fprintf(stderr, "\r%79s\r", "");
     fflush(stderr);
     p->drawn = false;
 }

@@ -159,10 +159,17 @@ static void report_tiers(FILE *out, const struct model_config *c, const struct s
 /* One row of the theory block: target (or blank), formula, simulated with CI. */
 static void theory_row(FILE *out, const char *label, double target, double formula, const struct summary *sim)
 {
-    char t[20] = "";
+    char t[20] = "", f[20], m[40];
     if (!isnan(target)) snprintf(t, sizeof t, "%.2f %%", 100 * target);
-    fprintf(out, "  %-26s %9s %9.2f %% %9.2f %% ± %.2f\n", label, t, 100 * formula, 100 * sim->mean,
-            100 * (isnan(sim->ci95) ? 0 : sim->ci95));
+    if (isfinite(formula))
+        snprintf(f, sizeof f, "%9.2f %%", 100 * formula);
+    else
+        snprintf(f, sizeof f, "%11s", "n/a");
+    if (isfinite(sim->mean))
+        snprintf(m, sizeof m, "%9.2f %% ± %.2f", 100 * sim->mean, 100 * (isnan(sim->ci95) ? 0 : sim->ci95));
+    else
+        snprintf(m, sizeof m, "%11s (nothing to count)", "n/a");
+    fprintf(out, "  %-26s %9s %s %s\n", label, t, f, m);
 }
 
 static bool outside(double formula, const struct summary *sim)
@@ -230,6 +237,13 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
                 num_format(sc->lever.target, target, sizeof target), name, lv,
                 sc->lever.replaced[0] ? ", in place of " : "", sc->lever.replaced);
     }
+    if (!(pr.demand_sd > 0) || !isfinite(f.safety_factor)) { /* a constant: no normal curve to fit */
+        fprintf(out, "  Demand over %.1f days%s: %.1f units, always the same; %s = %s. With no variation the\n"
+                     "  normal approximation has nothing to add: stock runs out only if %s is below %.1f.\n",
+                pr.days, inv->review_days > 0 ? " (lead time + review period)" : " (the lead time)", pr.demand_mean,
+                name, lv, name, pr.demand_mean);
+        return;
+    }
     fprintf(out, "  Demand over %.1f days%s: mean %.1f, sd %.1f units; %s = %s = mean %s %.2f sd\n", pr.days,
             inv->review_days > 0 ? " (lead time + review period)" : " (the lead time)", pr.demand_mean,
             pr.demand_sd, name, lv, f.safety_factor < 0 ? "-" : "+", fabs(f.safety_factor));
@@ -241,6 +255,11 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
                &s[M_CYCLE_SERVICE_LEVEL]);
     theory_row(out, "Fill rate", fill_lever ? sc->lever.target : NAN, f.fill_rate, &s[M_FILL_RATE]);
 
+    if (s[M_CYCLE_SERVICE_LEVEL].n == 0 && s[M_FILL_RATE].n == 0) {
+        fputs("  No order reached allocation and no replenishment cycle ended in the statistics window:\n"
+              "  there is nothing to compare (lengthen horizon_days).\n", out);
+        return;
+    }
     if (!outside(f.cycle_service_level, &s[M_CYCLE_SERVICE_LEVEL]) && !outside(f.fill_rate, &s[M_FILL_RATE])) {
         fputs("  Formula and simulation agree within the 95% confidence interval.\n", out);
         return;

@@ -1,40 +1,118 @@
 /* simulate.c - (variant, replication) pairs are the runner's jobs; with MPI they are
- * spread over the ranks of the job (cli/mpi_grid.h). */
+ * spread over the ranks of the job (cli/mpi_grid.h). The progress bar counts finished
+ * jobs plus the share of simulated time of the jobs still running, which each reports
+ * every few thousand events, so it advances within a single long replication. Whichever
+ * thread reports redraws the bar, under bar_lock. */
 #include "simulate.h"
 #include "mpi_grid.h"
 #include "progress.h"
 #include "models/model.h"
 
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A struct backlog carried as doubles at the end of a result row. */
+enum { BACKLOG_DOUBLES = sizeof(struct backlog) / sizeof(double) };
+_Static_assert(sizeof(struct backlog) == BACKLOG_DOUBLES * sizeof(double), "struct backlog is doubles only");
+
+enum { PART = 1 << 20 }; /* a running job's progress is counted in 1/PART of a job */
+
 struct jobs {
     const struct model_config *const *cfgs;
     unsigned reps;
+    size_t nm; /* metrics per row; with a backlog wanted, the row carries it after them */
     const atomic_int *stop;
+    bool backlog;
+    struct progress bar;
+    pthread_mutex_t bar_lock;
+    size_t done, total;            /* jobs finished (under bar_lock) */
+    atomic_uint_least64_t partial; /* the running jobs' progress, in 1/PART units */
 };
+
+/* What one running job has reported so far. */
+struct job_share {
+    struct jobs *j;
+    uint64_t reported;
+};
+
+static void redraw(struct jobs *j)
+{
+    progress_draw(&j->bar, (double)j->done + (double)atomic_load(&j->partial) / PART, j->total);
+}
+
+/* model_watch.progress: done is the job's share of its simulated time. */
+static void on_job_progress(void *ctx, double done)
+{
+    struct job_share *s = ctx;
+    uint64_t now = (uint64_t)(done * PART);
+    if (now <= s->reported) return;
+    atomic_fetch_add(&s->j->partial, now - s->reported);
+    s->reported = now;
+    if (pthread_mutex_trylock(&s->j->bar_lock) == 0) { /* busy: another thread is drawing */
+        redraw(s->j);
+        pthread_mutex_unlock(&s->j->bar_lock);
+    }
+}
+
+/* runner_progress_fn: a job finished. */
+static void on_job_done(void *ctx, size_t done, size_t total)
+{
+    struct jobs *j = ctx;
+    pthread_mutex_lock(&j->bar_lock);
+    j->done = done, j->total = total;
+    redraw(j);
+    pthread_mutex_unlock(&j->bar_lock);
+}
 
 static int run_job(void *ctx, size_t job, double *out)
 {
-    const struct jobs *j = ctx;
-    return model_run(j->cfgs[job / j->reps], job % j->reps, out, NULL, j->stop);
+    struct jobs *j = ctx;
+    struct job_share share = {j, 0};
+    struct model_totals totals;
+    struct model_watch w = {.stop = j->stop, .totals = &totals};
+    if (j->bar.enabled) w.progress = on_job_progress, w.progress_ctx = &share;
+    int rc = model_run_watched(j->cfgs[job / j->reps], job % j->reps, out, &w);
+    atomic_fetch_sub(&j->partial, share.reported); /* from now on it counts as done */
+    if (j->backlog) { /* in the row, so that it travels with it from any MPI rank */
+        struct backlog b = stability_backlog(&totals);
+        memcpy(out + j->nm, &b, sizeof b);
+    }
+    return rc;
 }
 
 size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps,
                 const struct simulate_opts *o, double *results)
 {
-    struct jobs j = {cfgs, reps, o->stop};
-    struct progress bar;
-    progress_init(&bar, o->progress, n > 1 ? "runs" : "replications");
+    size_t nm = metric_count(cfgs[0]), extra = o->backlog ? BACKLOG_DOUBLES : 0, njobs = n * reps;
+    struct jobs j = {.cfgs = cfgs, .reps = reps, .nm = nm, .stop = o->stop, .backlog = o->backlog != NULL,
+                     .total = njobs};
+    double *rows = extra ? malloc(njobs * (nm + extra) * sizeof *rows) : results;
+    if (!rows) abort();
+    atomic_init(&j.partial, 0);
+    pthread_mutex_init(&j.bar_lock, NULL);
+    progress_init(&j.bar, o->progress, n > 1 ? "runs" : "replications");
     struct runner r = {
-        .njobs = n * reps,
-        .nmetrics = metric_count(cfgs[0]),
+        .njobs = njobs,
+        .nmetrics = nm + extra,
         .threads = o->threads,
         .job = run_job,
         .ctx = &j,
-        .progress = progress_update,
-        .progress_ctx = &bar,
+        .progress = on_job_done,
+        .progress_ctx = &j,
         .stop = o->stop,
     };
-    size_t missing = mpi_grid_run(&r, results); /* runner_run, over every rank with MPI */
-    progress_finish(&bar);
+    size_t missing = mpi_grid_run(&r, rows); /* runner_run, over every rank with MPI */
+    progress_finish(&j.bar);
+    pthread_mutex_destroy(&j.bar_lock);
+    if (extra) { /* split each row into its metrics and its backlog */
+        for (size_t k = 0; k < njobs; k++) {
+            memcpy(results + k * nm, rows + k * (nm + extra), nm * sizeof *rows);
+            memcpy(&o->backlog[k], rows + k * (nm + extra) + nm, sizeof o->backlog[k]);
+        }
+        free(rows);
+    }
     return missing;
 }
 

@@ -3,6 +3,7 @@
 #ifndef CLI_SIMULATE_H
 #define CLI_SIMULATE_H
 
+#include "cli/stability.h"
 #include "models/config.h"
 #include "models/metrics.h"
 #include "sim/runner.h"
@@ -15,6 +16,7 @@ struct simulate_opts {
     unsigned threads;
     bool progress;           /* draw a progress bar if stderr is a terminal */
     const atomic_int *stop;  /* optional interrupt flag */
+    struct backlog *backlog; /* optional: n * reps entries (variant-major), for stability_check */
 };
 
 /* Run cfgs[0..n) with reps replications each; every variant must have the same metric

@@ -4,6 +4,8 @@
  * same demand, which makes differences between points real, not noise. */
 #include "sweep.h"
 #include "report.h"
+#include "stability.h"
+#include "workload.h"
 #include "sim/num.h"
 #include "sim/rng.h"
 
@@ -120,22 +122,12 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     r->service = metric_find(sw->service);
     r->n = sw->values.n;
     r->reps = r->base.cfg.run.replications;
-    r->x = malloc(r->n * sizeof *r->x);
     r->nm = metric_count(&r->base.cfg);
-    r->rows = malloc(r->n * r->reps * r->nm * sizeof *r->rows);
-    r->s = malloc(r->n * r->nm * sizeof *r->s);
-    r->service_level = malloc(r->n * sizeof(double));
-    r->service_cost = malloc(r->n * sizeof(double));
-    r->marginal = malloc(r->n * sizeof(double));
-    r->delta_revenue = malloc(r->n * sizeof(struct summary));
-    r->delta_cost = malloc(r->n * sizeof(struct summary));
-    r->delta_profit = malloc(r->n * sizeof(struct summary));
     struct model_config *cfgs = malloc(r->n * sizeof *cfgs);
     const struct model_config **ptrs = malloc(r->n * sizeof *ptrs);
     struct scenario *point = malloc(sizeof *point);
-    if (!r->x || !r->rows || !r->s || !r->service_level || !r->service_cost || !r->marginal || !cfgs || !ptrs ||
-        !point || !r->delta_revenue || !r->delta_cost || !r->delta_profit)
-        abort();
+    r->x = malloc(r->n * sizeof *r->x);
+    if (!cfgs || !ptrs || !point || !r->x) abort();
     memcpy(r->x, sw->values.v, r->n * sizeof *r->x);
 
     int rc = 0;
@@ -153,8 +145,28 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         }
     }
     free(point);
+    struct workload work;
     if (rc == 0) {
-        size_t missing = simulate(ptrs, r->n, r->reps, o, r->rows);
+        workload_estimate(ptrs, r->n, o->threads, &work);
+        rc = workload_check(&work, path, true, err);
+    }
+    struct backlog *backlog = NULL;
+    if (rc == 0) {
+        r->rows = malloc(r->n * r->reps * r->nm * sizeof *r->rows);
+        r->s = malloc(r->n * r->nm * sizeof *r->s);
+        r->service_level = malloc(r->n * sizeof(double));
+        r->service_cost = malloc(r->n * sizeof(double));
+        r->marginal = malloc(r->n * sizeof(double));
+        r->delta_revenue = malloc(r->n * sizeof(struct summary));
+        r->delta_cost = malloc(r->n * sizeof(struct summary));
+        r->delta_profit = malloc(r->n * sizeof(struct summary));
+        backlog = malloc(r->n * r->reps * sizeof *backlog);
+        if (!r->rows || !r->s || !r->service_level || !r->service_cost || !r->marginal || !r->delta_revenue ||
+            !r->delta_cost || !r->delta_profit || !backlog)
+            abort();
+        struct simulate_opts so = *o;
+        so.backlog = backlog;
+        size_t missing = simulate(ptrs, r->n, r->reps, &so, r->rows);
         if (missing) {
             fprintf(err, "servlab: %s after %zu of %zu runs; nothing was written\n",
                     o->stop && atomic_load(o->stop) ? "interrupted" : "failed", r->n * r->reps - missing,
@@ -162,6 +174,14 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
             rc = 1;
         }
     }
+    if (rc == 0)
+        for (size_t i = 0; i < r->n; i++) {
+            char warning[240];
+            if (stability_check(ptrs[i], backlog + i * r->reps, r->rows + i * r->reps * r->nm, r->nm, r->reps,
+                                warning, sizeof warning))
+                add_point_warning(r, warning, r->x[i]);
+        }
+    free(backlog);
     free(cfgs);
     free(ptrs);
     if (rc) {
@@ -175,6 +195,16 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
 }
 
 /* ---- output ---- */
+
+/* A number for the table with `decimals` decimals, or "n/a" (40 bytes in buf). */
+static const char *cell(double x, int decimals, char *buf)
+{
+    if (isfinite(x))
+        snprintf(buf, 40, "%.*f", decimals, x);
+    else
+        snprintf(buf, 40, "n/a");
+    return buf;
+}
 
 static const struct summary *at(const struct sweep_result *r, size_t i, int m)
 {
@@ -202,12 +232,13 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     fprintf(out, "\n  %*s %12s %12s %12s %12s %12s %9s  %s\n", kw, key, service, "service cost", "total cost",
             "revenue", "profit", "± 95%", "cost of 1 pt");
     for (size_t i = 0; i < r->n; i++) {
-        char x[40], m[40] = "—";
+        char x[40], m[40] = "—", v[6][40];
         snprintf(x, sizeof x, "%.6g", r->x[i]);
         if (!isnan(r->marginal[i])) snprintf(m, sizeof m, "%.2f", r->marginal[i]);
-        fprintf(out, "%c %*s %10.3f %% %12.2f %12.2f %12.2f %12.2f %9.2f  %12s\n", i == r->opt.best ? '*' : ' ', kw,
-                x, 100 * r->service_level[i], r->service_cost[i], at(r, i, M_COST_TOTAL)->mean,
-                at(r, i, M_REVENUE)->mean, at(r, i, M_PROFIT)->mean, at(r, i, M_PROFIT)->ci95, m);
+        fprintf(out, "%c %*s %10s %% %12s %12s %12s %12s %9s  %12s\n", i == r->opt.best ? '*' : ' ', kw, x,
+                cell(100 * r->service_level[i], 3, v[0]), cell(r->service_cost[i], 2, v[1]),
+                cell(at(r, i, M_COST_TOTAL)->mean, 2, v[2]), cell(at(r, i, M_REVENUE)->mean, 2, v[3]),
+                cell(at(r, i, M_PROFIT)->mean, 2, v[4]), cell(at(r, i, M_PROFIT)->ci95, 2, v[5]), m);
     }
     /* what the service cost is made of in this scenario: every cost but the goods and shortages */
     char parts[300] = "holding + fixed ordering";
@@ -235,8 +266,12 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     const struct curve_optimum *o = &r->opt;
     char bx[40];
     snprintf(bx, sizeof bx, "%.6g", r->x[o->best]);
-    fprintf(out, "\nProfit is highest at %s = %s (marked *): %s %.2f %%, profit %.2f ± %.2f a day.\n", key, bx,
-            service, 100 * r->service_level[o->best], at(r, o->best, M_PROFIT)->mean, at(r, o->best, M_PROFIT)->ci95);
+    char sv[40], pv[40], pc[40] = "";
+    bool ci = isfinite(at(r, o->best, M_PROFIT)->ci95);
+    if (ci) snprintf(pc, sizeof pc, " ± %.2f", at(r, o->best, M_PROFIT)->ci95);
+    fprintf(out, "\nProfit is highest at %s = %s (marked *): %s %s %%, profit %s%s a day%s.\n", key, bx, service,
+            cell(100 * r->service_level[o->best], 2, sv), cell(at(r, o->best, M_PROFIT)->mean, 2, pv), pc,
+            ci ? "" : " (one replication: no interval)");
     if (o->at_lower_edge || o->at_upper_edge)
         fprintf(out, "That is the %s end of the range: profit may keep rising beyond it, so widen the range.\n",
                 o->at_lower_edge ? "lower" : "upper");

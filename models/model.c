@@ -1081,6 +1081,14 @@ static bool instant_orders(const struct model *m)
 
 enum { STOP_CHECK_EVENTS = 1 << 16 };
 
+/* Units on backorder now, over every product. */
+static double backordered_now(const struct model *m)
+{
+    double units = 0;
+    for (size_t p = 0; p < m->nproducts; p++) units += m->stocks[p].backordered;
+    return units;
+}
+
 static void setup(struct model *m, const struct model_config *cfg)
 {
     if (cfg->nproducts) {
@@ -1128,6 +1136,15 @@ int model_run(const struct model_config *cfg, uint64_t rep, double *metrics,
 int model_run_traced(const struct model_config *cfg, uint64_t rep, double *metrics, struct model_totals *totals,
                      const atomic_int *stop, struct model_trace *trace)
 {
+    struct model_watch w = {.stop = stop, .totals = totals, .trace = trace};
+    return model_run_watched(cfg, rep, metrics, &w);
+}
+
+int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metrics, const struct model_watch *w)
+{
+    const struct model_watch none = {0};
+    if (!w) w = &none;
+    struct model_trace *trace = w->trace;
     struct model *m = calloc(1, sizeof *m);
     if (!m) abort();
     m->cfg = cfg;
@@ -1158,21 +1175,37 @@ int model_run_traced(const struct model_config *cfg, uint64_t rep, double *metri
 
     int stopped = 0;
     uint64_t since_check = 0;
-    while (sim_next_time(sim) < end) {
+    double mid = warmup + cfg->run.horizon_days / 2, next;
+    bool mid_seen = false;
+    size_t in_system_mid = 0;
+    double backordered_mid = 0;
+    while ((next = sim_next_time(sim)) < end) {
+        if (!mid_seen && next >= mid) { /* the backlog half-way through the window */
+            mid_seen = true;
+            in_system_mid = m->pool.in_use;
+            backordered_mid = backordered_now(m);
+        }
         sim_step(sim);
-        if (stop && ++since_check == STOP_CHECK_EVENTS) {
+        if (++since_check == STOP_CHECK_EVENTS) {
             since_check = 0;
-            if (atomic_load(stop)) {
+            if (w->progress) w->progress(w->progress_ctx, sim_now(sim) / end);
+            if (w->stop && atomic_load(w->stop)) {
                 stopped = 1;
                 break;
             }
         }
     }
     sim_run_until(sim, stopped ? sim_now(sim) : end);
+    if (!mid_seen) in_system_mid = m->pool.in_use, backordered_mid = backordered_now(m);
 
     fold_instant(m);
     compute_metrics(m, end, metrics);
-    if (totals) fill_totals(m, totals);
+    if (w->totals) {
+        fill_totals(m, w->totals);
+        w->totals->orders_in_system_mid = in_system_mid;
+        w->totals->orders_in_system_final = m->pool.in_use;
+        w->totals->backordered_mid = backordered_mid;
+    }
 
     for (size_t p = 0; p < m->nproducts; p++) stock_fini(&m->stocks[p]);
     if (cfg->customers.on) customers_fini(&m->customers);

@@ -59,6 +59,12 @@ struct model_totals {
     uint64_t events;
     uint64_t instant_orders; /* orders filled or lost the moment they were placed, by the
                                 fast path, since the warm-up */
+    /* the backlog at the middle of the statistics window and at its end: orders in the
+       system (customer orders not yet delivered or dropped, replenishment orders not
+       yet received) and units on backorder; a backlog that grows between the two
+       is the sign of a system that never settles */
+    size_t orders_in_system_mid, orders_in_system_final;
+    double backordered_mid;
 };
 
 /* What a traced replication records, for charts: every order-cycle time and every
@@ -96,5 +102,20 @@ int model_run(const struct model_config *cfg, uint64_t rep, double *metrics,
 /* model_run, recording into trace (borrowed) as well. */
 int model_run_traced(const struct model_config *cfg, uint64_t rep, double *metrics, struct model_totals *totals,
                      const atomic_int *stop, struct model_trace *trace);
+
+/* What a caller may watch of one replication. Every field is optional (NULL); all
+ * are borrowed. */
+struct model_watch {
+    const atomic_int *stop; /* when it becomes non-zero the run ends early */
+    /* called every few thousand events, from the thread running the replication, with
+       the share of the run's simulated time done so far, in [0, 1] */
+    void (*progress)(void *ctx, double done);
+    void *progress_ctx;
+    struct model_totals *totals;
+    struct model_trace *trace;
+};
+
+/* model_run with everything a caller may watch; w may be NULL. Returns 1 if stopped. */
+int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metrics, const struct model_watch *w);
 
 #endif

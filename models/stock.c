@@ -24,7 +24,11 @@ static void level_set(struct timeavg *a, double now, double level)
 /* Record the levels after any change. */
 static void levels_changed(struct stock *s, double now)
 {
-    s->on_hand = tidy(s->on_hand);
+    /* dust swept off the shelf (or, below 0, issued beyond it) counts as issued, so
+       on hand = initial + received - issued holds however often it happens */
+    double swept = s->on_hand - tidy(s->on_hand);
+    s->on_hand -= swept;
+    s->totals.issued += swept;
     s->on_order = tidy(s->on_order);
     s->backordered = tidy(s->backordered);
     assert(s->on_hand >= 0 && s->on_order >= 0 && s->backordered >= 0);

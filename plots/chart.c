@@ -295,6 +295,14 @@ int chart_write(const char *path, const struct chart *c, char *err, size_t errle
     }
     char tmp[1200];
     snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+    /* PLplot cannot fail: on a file it cannot open it prompts for another name and
+       then exits the program. So see that the file can be made first. */
+    FILE *probe = fopen(tmp, "wb");
+    if (!probe) {
+        snprintf(err, errlen, "%s: cannot be written: %s", path, strerror(errno));
+        return -1;
+    }
+    fclose(probe);
 
     plsdev(device);
     plsfnam(tmp);

@@ -235,9 +235,14 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
     case KEY_CHOICE: {
         char word[64];
         while (*text == ' ' || *text == '\t') text++;
-        snprintf(word, sizeof word, "%s", text);
-        size_t len = strlen(word);
-        while (len && (word[len - 1] == ' ' || word[len - 1] == '\t')) word[--len] = '\0';
+        size_t len = strlen(text);
+        while (len && (text[len - 1] == ' ' || text[len - 1] == '\t')) len--;
+        if (len >= sizeof word) { /* cut short, "sQ    ...    x" would read as sQ */
+            report(ld, line, d->section, d->name, "'%.20s...' is too long for a choice", text);
+            return -1;
+        }
+        memcpy(word, text, len);
+        word[len] = '\0';
         const char *names[16];
         size_t n = 0;
         int found = -1;
@@ -287,7 +292,13 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             const char *comma = strchr(p, ',');
             char text_item[120];
             size_t len = comma ? (size_t)(comma - p) : strlen(p);
-            snprintf(text_item, sizeof text_item, "%.*s", (int)(len < sizeof text_item ? len : sizeof text_item - 1), p);
+            if (len >= sizeof text_item) { /* never cut a value short */
+                report(ld, line, sec, d->name, "item %zu is too long (at most %zu characters)", item,
+                       sizeof text_item - 1);
+                return -1;
+            }
+            memcpy(text_item, p, len);
+            text_item[len] = '\0';
             if (list->n + 2 > SWEEP_POINTS_MAX) {
                 report(ld, line, sec, d->name, "at most %d values", SWEEP_POINTS_MAX / (pairs ? 2 : 1));
                 return -1;
@@ -340,10 +351,13 @@ static void report_unknown_section(struct loader *ld, int line, const char *sect
         report(ld, line, section, "", "unknown section; did you mean [%s], with a name after the dot?", near);
     else if (near)
         report(ld, line, section, "", "unknown section; did you mean [%s]?", near);
-    else
-        report(ld, line, section, "",
-               "unknown section; the sections are [run], [demand], [order_cycle], [inventory], [reactions], "
-               "[customers], [costs], [revenue], [sweep], [product.NAME], [tier.NAME], [channel.NAME]");
+    else { /* every section, from the tables, so the list never goes stale */
+        char all[400] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < n && used < sizeof all; i++)
+            used += (size_t)snprintf(all + used, sizeof all - used, "%s[%s]", i ? ", " : "", names[i]);
+        report(ld, line, section, "", "unknown section; the sections are %s", all);
+    }
 }
 
 static void report_unknown_key(struct loader *ld, int line, const char *section, const char *key)
@@ -498,13 +512,20 @@ static char *read_file(struct loader *ld, const char *path, size_t *len)
     return buf;
 }
 
-static void read_scenario_file(struct loader *ld, const char *path)
+/* Parse a scenario's text (len bytes; it need not be NUL-terminated). */
+static void parse_scenario_text(struct loader *ld, const char *bytes, size_t len)
 {
-    size_t len = 0;
-    char *buf = read_file(ld, path, &len);
-    if (!buf) return;
+    char *buf = malloc(len + 1); /* inih reads a NUL-terminated string */
+    if (!buf) abort();
+    memcpy(buf, bytes, len);
+    buf[len] = '\0';
     char *text = buf;
     if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) text += 3, len -= 3; /* UTF-8 BOM */
+    if (len >= 2 && (memcmp(text, "\xff\xfe", 2) == 0 || memcmp(text, "\xfe\xff", 2) == 0)) {
+        report(ld, 1, "", "", "is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8");
+        free(buf);
+        return;
+    }
 
     if (scan_text(text, len, &ld->scan, scan_problem, ld) == 0) {
         bool any_key = false;
@@ -1161,6 +1182,25 @@ static void resolve_order_cycle(struct loader *ld)
                "lateness is measured against a promise: set [order_cycle] promise_days");
 }
 
+/* Why the sweep's service metric would have no value at all, or NULL when it has one. */
+static const char *service_without_value(const struct scenario *sc)
+{
+    const char *m = sc->sweep.service;
+    const struct model_config *c = &sc->cfg;
+    bool promise = c->order_cycle.has_promise, stock = c->inventory.policy->holds_stock;
+    for (size_t t = 0; t < c->ntiers; t++) promise |= c->tiers[t].has_promise;
+    for (size_t p = 0; p < c->nproducts; p++) stock |= c->products[p].inventory.policy->holds_stock;
+    if (strcmp(m, "on_time_rate") == 0 && !promise)
+        return "set [order_cycle] promise_days, the promise it is measured against";
+    if (strcmp(m, "cycle_service_level") == 0 && !stock)
+        return "policy none holds no stock, so there are no replenishment cycles";
+    if (strcmp(m, "processing_utilisation") == 0 && c->order_cycle.processing.servers == 0)
+        return "processing_servers = 0 is an unlimited pure delay, never busy";
+    if (strcmp(m, "picking_utilisation") == 0 && c->order_cycle.picking.servers == 0)
+        return "picking_servers = 0 is an unlimited pure delay, never busy";
+    return NULL;
+}
+
 /* The [sweep] section: a parameter, and values or from/to/steps. */
 static void resolve_sweep(struct loader *ld)
 {
@@ -1206,6 +1246,12 @@ static void resolve_sweep(struct loader *ld)
                        num_format(sw->values.v[i], v, sizeof v));
                 return;
             }
+    const char *missing = service_without_value(sc);
+    if (missing) {
+        report(ld, line_of(sc, "sweep", "service"), "sweep", "service", "%s has no value in this scenario: %s",
+               sw->service, missing);
+        return;
+    }
     sw->active = true;
 }
 
@@ -1237,36 +1283,65 @@ static void add_warnings(struct scenario *sc)
                  "at most once");
 }
 
-int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets, FILE *err)
+/* Start a load: defaults in, through the same parser as the file. */
+static void begin_load(struct loader *ld, struct scenario *sc, const char *path, FILE *err)
 {
     memset(sc, 0, sizeof *sc);
     snprintf(sc->path, sizeof sc->path, "%s", path);
-    struct loader ld = {.sc = sc, .err = err, .where = sc->path};
+    *ld = (struct loader){.sc = sc, .err = err, .where = sc->path};
     struct target none = plain_target("");
-    apply_defaults(&ld, &none);
+    apply_defaults(ld, &none);
+}
 
-    read_scenario_file(&ld, path);
-    for (size_t i = 0; i < nsets; i++) apply_set(&ld, &sets[i]);
+/* Finish a load whose file has been read: overrides, cross-field checks, warnings. */
+static int finish_load(struct loader *ld, const struct scenario_override *sets, size_t nsets)
+{
+    struct scenario *sc = ld->sc;
+    for (size_t i = 0; i < nsets; i++) apply_set(ld, &sets[i]);
     sc->cfg.customers.on = customers_given(sc);
-    if (ld.problems == 0) make_catalog(&ld);
-    if (ld.problems == 0) inherit(&ld);
-    if (ld.problems == 0) resolve_demand(&ld);
-    if (ld.problems == 0) {
-        resolve_shares(&ld, FAMILY_PRODUCT);
-        resolve_shares(&ld, FAMILY_TIER);
-        resolve_shares(&ld, FAMILY_CHANNEL);
+    if (ld->problems == 0) make_catalog(ld);
+    if (ld->problems == 0) inherit(ld);
+    if (ld->problems == 0) resolve_demand(ld);
+    if (ld->problems == 0) {
+        resolve_shares(ld, FAMILY_PRODUCT);
+        resolve_shares(ld, FAMILY_TIER);
+        resolve_shares(ld, FAMILY_CHANNEL);
     }
-    if (ld.problems == 0) resolve_customers(&ld);
-    if (ld.problems == 0) resolve_inventory(&ld);
-    if (ld.problems == 0) resolve_products(&ld);
-    if (ld.problems == 0) resolve_reactions(&ld);
-    if (ld.problems == 0) resolve_shape(&ld);
-    if (ld.problems == 0) resolve_order_cycle(&ld);
-    if (ld.problems == 0) resolve_sweep(&ld);
-    print_problems(&ld);
-    if (ld.problems) return 2;
+    if (ld->problems == 0) resolve_customers(ld);
+    if (ld->problems == 0) resolve_inventory(ld);
+    if (ld->problems == 0) resolve_products(ld);
+    if (ld->problems == 0) resolve_reactions(ld);
+    if (ld->problems == 0) resolve_shape(ld);
+    if (ld->problems == 0) resolve_order_cycle(ld);
+    if (ld->problems == 0) resolve_sweep(ld);
+    print_problems(ld);
+    if (ld->problems) return 2;
     add_warnings(sc);
     return 0;
+}
+
+int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
+                  FILE *err)
+{
+    struct loader ld;
+    begin_load(&ld, sc, path, err);
+    size_t len = 0;
+    char *text = read_file(&ld, path, &len);
+    if (text) parse_scenario_text(&ld, text, len);
+    free(text);
+    return finish_load(&ld, sets, nsets);
+}
+
+int scenario_load_text(struct scenario *sc, const char *name, const char *text, size_t len,
+                       const struct scenario_override *sets, size_t nsets, FILE *err)
+{
+    struct loader ld;
+    begin_load(&ld, sc, name, err);
+    if (len > FILE_MAX_BYTES)
+        report(&ld, 0, "", "", "is %zu bytes; a scenario file may be at most %d", len, FILE_MAX_BYTES);
+    else
+        parse_scenario_text(&ld, text, len);
+    return finish_load(&ld, sets, nsets);
 }
 
 /* ---- check: write the resolved scenario ---- */

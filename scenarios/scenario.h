@@ -99,6 +99,11 @@ struct scenario_override {
 int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets,
                   size_t nsets, FILE *err);
 
+/* scenario_load on text in memory (len bytes, not necessarily NUL-terminated, borrowed)
+ * instead of a file; name stands for the path in messages. For tests and fuzzing. */
+int scenario_load_text(struct scenario *sc, const char *name, const char *text, size_t len,
+                       const struct scenario_override *sets, size_t nsets, FILE *err);
+
 /* Write the fully resolved scenario as INI text that servlab can read again, every
  * default filled in and each key's origin noted. */
 void scenario_write(const struct scenario *sc, FILE *out);

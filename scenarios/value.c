@@ -12,14 +12,24 @@
 
 enum { TOKEN_MAX = 160 };
 
-/* Copy text without surrounding blanks into buf (size n). */
-static void trim_into(const char *text, size_t len, char *buf, size_t n)
+/* Copy text without surrounding blanks into buf (size n). Returns 0, or -1 when it
+ * does not fit (buf then holds as much as fits): a value is never silently cut, since
+ * "0000...0030" cut short reads as 0. */
+static int trim_into(const char *text, size_t len, char *buf, size_t n)
 {
     while (len && isspace((unsigned char)*text)) text++, len--;
     while (len && isspace((unsigned char)text[len - 1])) len--;
-    if (len >= n) len = n - 1;
+    int fits = len < n;
+    if (!fits) len = n - 1;
     memcpy(buf, text, len);
     buf[len] = '\0';
+    return fits ? 0 : -1;
+}
+
+static int too_long(const char *s, const char *what, size_t max, char *err, size_t errlen)
+{
+    snprintf(err, errlen, "'%.20s...' is too long for %s (at most %zu characters)", s, what, max);
+    return -1;
 }
 
 /* True if s reads as a number once every `from` letter is replaced by `to` ("12O"). */
@@ -51,6 +61,11 @@ static const char *number_hint(const char *s)
     if (strchr(s, '(')) return " (a distribution is not allowed here; give one number)";
     if (strchr(s, '%')) return " (write a share as a decimal: 0.95 for 95%)";
     if (digits && strchr(s, ',')) return " (use a dot as the decimal mark: 0.5, not 0,5)";
+    const char *unsigned_part = s + (s[0] == '+' || s[0] == '-');
+    if (unsigned_part[0] == '0' && (unsigned_part[1] == 'x' || unsigned_part[1] == 'X'))
+        return " (write it in decimal; hexadecimal is not read)";
+    if (digits && strspn(s, "0123456789+-.eE \t") == strlen(s) && strpbrk(s, " \t"))
+        return " (one number only, with no blanks inside it)";
     if (number_if_swapped(s, "Oo", '0')) return " (is the letter O meant to be a zero?)";
     if (number_if_swapped(s, "lI", '1')) return " (is the letter l meant to be a one?)";
     if (digits && isdigit((unsigned char)s[0]) && isalpha((unsigned char)s[strlen(s) - 1]))
@@ -61,7 +76,7 @@ static const char *number_hint(const char *s)
 int value_number(const char *text, double *out, char *err, size_t errlen)
 {
     char s[TOKEN_MAX];
-    trim_into(text, strlen(text), s, sizeof s);
+    if (trim_into(text, strlen(text), s, sizeof s) != 0) return too_long(s, "a number", sizeof s - 1, err, errlen);
     if (!*s) {
         snprintf(err, errlen, "no value; write a number after '='");
         return -1;
@@ -108,7 +123,8 @@ static int unknown_family(const char *name, char *err, size_t errlen)
 int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
 {
     char s[TOKEN_MAX * 4];
-    trim_into(text, strlen(text), s, sizeof s);
+    if (trim_into(text, strlen(text), s, sizeof s) != 0)
+        return too_long(s, "a distribution", sizeof s - 1, err, errlen);
     if (!*s) {
         snprintf(err, errlen, "no value; write a number or a distribution such as exponential(2)");
         return -1;
@@ -161,7 +177,12 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
         const char *comma = memchr(p, ',', (size_t)(close - p));
         const char *arg_end = comma ? comma : close;
         char arg[TOKEN_MAX];
-        trim_into(p, (size_t)(arg_end - p), arg, sizeof arg);
+        if (trim_into(p, (size_t)(arg_end - p), arg, sizeof arg) != 0) {
+            char problem[200];
+            too_long(arg, "a parameter", sizeof arg - 1, problem, sizeof problem);
+            snprintf(err, errlen, "%s: %s", t->signature, problem);
+            return -1;
+        }
         if (!*arg && !comma && np == 0) break; /* empty list: "exponential()" */
         if (!*arg) {
             snprintf(err, errlen, "%s: a parameter is missing (two commas in a row, or one at the end?)",

@@ -142,6 +142,7 @@ static double normal_variance(const struct dist *d)
     double z = m / s, mean = normal_mean(d);
     double second = (m * m + s * s) * gsl_cdf_ugaussian_P(z) + m * s * gsl_ran_ugaussian_pdf(z);
     double v = second - mean * mean;
+    if (isnan(v)) return v; /* overflowed (inf - inf): not 0, so dist_init refuses it */
     return v > 0 ? v : 0;
 }
 static double normal_lowest(const struct dist *d)
@@ -149,11 +150,17 @@ static double normal_lowest(const struct dist *d)
     return d->p[1] > 0 ? 0 : d->p[0];
 }
 
+/* A coefficient of variation above this leaves a gamma or lognormal whose draws are
+ * nearly all about 0 and whose mean comes from rare enormous draws (a gamma shape of
+ * 1e-4): no sample of a simulation's size shows that mean, so it is refused. */
+static const double CV_MAX = 100;
+
 /* ---- lognormal(mean, sd) of the quantity itself ---- */
 static int lognormal_prepare(struct dist *d, char *err, size_t n)
 {
     if (!(d->p[0] > 0)) return fail(err, n, d, "mean must be > 0", d->p[0]);
     if (!(d->p[1] >= 0)) return fail(err, n, d, "sd must be >= 0", d->p[1]);
+    if (!(d->p[1] <= CV_MAX * d->p[0])) return fail(err, n, d, "sd must be at most 100 times the mean", d->p[1]);
     double cv = d->p[1] / d->p[0];
     d->b = sqrt(log1p(cv * cv));            /* sigma of the underlying normal */
     d->a = log(d->p[0]) - 0.5 * d->b * d->b; /* zeta */
@@ -173,6 +180,10 @@ static int gamma_prepare(struct dist *d, char *err, size_t n)
 {
     if (!(d->p[0] > 0)) return fail(err, n, d, "mean must be > 0", d->p[0]);
     if (!(d->p[1] > 0)) return fail(err, n, d, "sd must be > 0", d->p[1]);
+    if (!(d->p[1] <= CV_MAX * d->p[0])) return fail(err, n, d, "sd must be at most 100 times the mean", d->p[1]);
+    if (!(d->p[1] >= 1e-6 * d->p[0]))
+        return fail(err, n, d, "sd must be at least a millionth of the mean (for no spread, write the mean alone)",
+                    d->p[1]);
     d->a = (d->p[0] / d->p[1]) * (d->p[0] / d->p[1]); /* shape */
     d->b = d->p[1] * d->p[1] / d->p[0];               /* scale */
     return 0;
@@ -204,7 +215,8 @@ static double erlang_variance(const struct dist *d)
 /* ---- poisson(mean) ---- */
 static int poisson_prepare(struct dist *d, char *err, size_t n)
 {
-    if (!(d->p[0] > 0) || d->p[0] > 1e9) return fail(err, n, d, "mean must be > 0", d->p[0]);
+    if (!(d->p[0] > 0)) return fail(err, n, d, "mean must be > 0", d->p[0]);
+    if (d->p[0] > 1e9) return fail(err, n, d, "mean must be at most 1e+09", d->p[0]); /* GSL draws unsigned ints */
     return 0;
 }
 static double poisson_sample(const struct dist *d, gsl_rng *r)
@@ -216,6 +228,7 @@ static double poisson_sample(const struct dist *d, gsl_rng *r)
 static int geometric_prepare(struct dist *d, char *err, size_t n)
 {
     if (!(d->p[0] >= 1)) return fail(err, n, d, "mean must be >= 1 (draws are 1, 2, 3, ...)", d->p[0]);
+    if (d->p[0] > 1e9) return fail(err, n, d, "mean must be at most 1e+09", d->p[0]); /* GSL draws unsigned ints */
     d->a = 1 / d->p[0];
     return 0;
 }
@@ -356,7 +369,15 @@ int dist_init(struct dist *d, const struct dist_type *t, const double *params, s
         }
         for (size_t i = 0; i < n; i++) d->p[i] = params[i];
     }
-    return t->prepare(d, err, errlen);
+    if (t->prepare(d, err, errlen) != 0) return -1;
+    /* parameters near the largest double can overflow the moments (uniform(-1e308,
+       1e308) has an infinite variance) and then the draws */
+    if (!isfinite(dist_mean(d)) || !isfinite(dist_variance(d)) || !isfinite(dist_lowest(d))) {
+        snprintf(err, errlen, "%s: the parameters are too large (the mean or the variance overflows)",
+                 t->signature);
+        return -1;
+    }
+    return 0;
 }
 
 void dist_constant(struct dist *d, double v)

@@ -1,18 +1,10 @@
 #!/bin/sh
 # test_cli.sh - servlab as a user runs it: exit statuses, messages, the CSV format,
 # determinism across thread counts, the golden output of the default scenario, the
-# check round trip, output files, and interruption. Uses $SERVLAB (default ./servlab).
+# check round trip, output files, interruption, long runs, unstable systems, and that no
+# nan or inf reaches an output. Uses $SERVLAB (default ./servlab), via tests/check.sh.
 cd "$(dirname "$0")/.." || exit 1
-S=${SERVLAB:-./servlab}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-pass=0
-fail=0
-ok() { # NAME CONDITION-STATUS
-    if [ "$2" -eq 0 ]; then pass=$((pass + 1)); [ -n "$VERBOSE" ] && echo "ok   $1"
-    else fail=$((fail + 1)); echo "FAIL $1"; fi
-    return 0
-}
+. tests/check.sh
 # run CMD...: stdout to $T/out, stderr to $T/err, status in $rc
 run() { "$@" > "$T/out" 2> "$T/err"; rc=$?; }
 
@@ -214,32 +206,157 @@ sed 's/^reorder_point = 500 .*/reorder_point = 650/' "$T/cls/base.ini" > "$T/cls
 sed 's/^reorder_point = 500 .*/reorder_point = 300/' "$T/cls/base.ini" > "$T/cls/bob.ini"
 sed 's/^price_per_unit = 35 .*/price_per_unit = 45/' "$T/cls/base.ini" > "$T/cls/carol.ini"
 run "$S" compare "$T/cls/bob.ini" "$T/cls/alice.ini" "$T/cls/carol.ini" --base "$T/cls/base.ini" --reps 8 --quiet
-ok "cli-14.1 compare ranks the files by profit: alice (more stock) above bob" $([ $rc -eq 0 ] && grep -qE '^ +1  alice.ini' "$T/out" && grep -qE '^ +2  bob.ini' "$T/out"; echo $?)
-ok "cli-14.2 a file that changed a locked key is refused, naming the key and both values" $(grep -q "carol.ini: \[revenue\] price_per_unit is locked by base.ini: 35 in the base, 45 here" "$T/out" && grep -q "carol.ini: refused:" "$T/err"; echo $?)
-ok "cli-14.3 bob's lower profit is judged by a paired interval" $(grep -E '^ +2  bob.ini' "$T/out" | grep -q 'significantly lower'; echo $?)
+ok "cli-18.1 compare ranks the files by profit: alice (more stock) above bob" $([ $rc -eq 0 ] && grep -qE '^ +1  alice.ini' "$T/out" && grep -qE '^ +2  bob.ini' "$T/out"; echo $?)
+ok "cli-18.2 a file that changed a locked key is refused, naming the key and both values" $(grep -q "carol.ini: \[revenue\] price_per_unit is locked by base.ini: 35 in the base, 45 here" "$T/out" && grep -q "carol.ini: refused:" "$T/err"; echo $?)
+ok "cli-18.3 bob's lower profit is judged by a paired interval" $(grep -E '^ +2  bob.ini' "$T/out" | grep -q 'significantly lower'; echo $?)
 run "$S" compare "$T/cls/bob.ini" "$T/cls/alice.ini" --base "$T/cls/base.ini" --reps 8 --quiet --format csv --threads 1
 cp "$T/out" "$T/cmp1.csv"
 "$S" compare "$T/cls/bob.ini" "$T/cls/alice.ini" --base "$T/cls/base.ini" --reps 8 --quiet --format csv --threads 2 > "$T/cmp2.csv"
-ok "cli-14.4 compare CSV: a header and one row per file, identical for 1 and 2 threads" $(head -n 1 "$T/cmp1.csv" | grep -q '^rank,scenario,profit_per_day,' && [ "$(wc -l < "$T/cmp1.csv")" -eq 3 ] && cmp -s "$T/cmp1.csv" "$T/cmp2.csv"; echo $?)
+ok "cli-18.4 compare CSV: a header and one row per file, identical for 1 and 2 threads" $(head -n 1 "$T/cmp1.csv" | grep -q '^rank,scenario,profit_per_day,' && [ "$(wc -l < "$T/cmp1.csv")" -eq 3 ] && cmp -s "$T/cmp1.csv" "$T/cmp2.csv"; echo $?)
 run "$S" compare "$T/cls/carol.ini" --base "$T/cls/base.ini" --quiet
-ok "cli-14.5 nothing left to compare: exit 2" $([ $rc -eq 2 ] && grep -q 'none of the files could be compared' "$T/err"; echo $?)
+ok "cli-18.5 nothing left to compare: exit 2" $([ $rc -eq 2 ] && grep -q 'none of the files could be compared' "$T/err"; echo $?)
 printf '[demand]\norders_per_day = 5\n[locks]\nkeys = demand.orders_per_dya\n' > "$T/cls/badlock.ini"
 run "$S" check "$T/cls/badlock.ini"
-ok "cli-14.6 a lock naming no key is an error in the base itself" $([ $rc -eq 2 ] && grep -q "\[locks\] keys: 'demand.orders_per_dya' is not a key" "$T/err"; echo $?)
+ok "cli-18.6 a lock naming no key is an error in the base itself" $([ $rc -eq 2 ] && grep -q "\[locks\] keys: 'demand.orders_per_dya' is not a key" "$T/err"; echo $?)
 run "$S" compare "$T/cls/alice.ini" "$T/cls/bob.ini" --base "$T/cls/base.ini" --reps 4 --quiet --plot "$T/cls/compare.png" --set sweep.steps=6
-ok "cli-14.7 compare --plot draws every scenario's curve in one 1280x860 PNG" $([ $rc -eq 0 ] && [ "$(png_size "$T/cls/compare.png")" = "1280x860" ]; echo $?)
+ok "cli-18.7 compare --plot draws every scenario's curve in one 1280x860 PNG" $([ $rc -eq 0 ] && [ "$(png_size "$T/cls/compare.png")" = "1280x860" ]; echo $?)
 
 # ---- run --metrics ----
 run "$S" run scenarios/default.ini --reps 4 --quiet --metrics profit_per_day,fill_rate
-ok "cli-15.1 --metrics prints just those rows, in the order asked" $([ $rc -eq 0 ] && [ "$(grep -cE '^  [A-Z]' "$T/out")" -eq 2 ] && grep -E '^  [A-Z]' "$T/out" | head -n 1 | grep -q 'profit_per_day$'; echo $?)
+ok "cli-19.1 --metrics prints just those rows, in the order asked" $([ $rc -eq 0 ] && [ "$(grep -cE '^  [A-Z]' "$T/out")" -eq 2 ] && grep -E '^  [A-Z]' "$T/out" | head -n 1 | grep -q 'profit_per_day$'; echo $?)
 run "$S" run scenarios/default.ini --reps 4 --quiet --metrics fill_rate,profit_per_day --format csv
 cp "$T/out" "$T/sel.csv"
 "$S" run scenarios/default.ini --reps 4 --quiet --format csv | grep -E '^(fill_rate|profit_per_day),' > "$T/all.csv"
-ok "cli-15.2 --metrics with CSV gives the same rows as the full CSV" $([ $rc -eq 0 ] && tail -n +2 "$T/sel.csv" | cmp -s - "$T/all.csv"; echo $?)
+ok "cli-19.2 --metrics with CSV gives the same rows as the full CSV" $([ $rc -eq 0 ] && tail -n +2 "$T/sel.csv" | cmp -s - "$T/all.csv"; echo $?)
 run "$S" run scenarios/default.ini --metrics fill_rat
-ok "cli-15.3 a misspelt metric suggests the name, exit 2, nothing simulated" $([ $rc -eq 2 ] && grep -q "did you mean 'fill_rate'" "$T/err" && [ ! -s "$T/out" ]; echo $?)
+ok "cli-19.3 a misspelt metric suggests the name, exit 2, nothing simulated" $([ $rc -eq 2 ] && grep -q "did you mean 'fill_rate'" "$T/err" && [ ! -s "$T/out" ]; echo $?)
 run "$S" sweep scenarios/default.ini --metrics fill_rate
-ok "cli-15.4 --metrics does not apply to sweep" $([ $rc -eq 2 ] && grep -q 'does not apply' "$T/err"; echo $?)
+ok "cli-19.4 --metrics does not apply to sweep" $([ $rc -eq 2 ] && grep -q 'does not apply' "$T/err"; echo $?)
 
-echo "test_cli: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+# ---- no nan or inf ever reaches an output; no false alarm on a sound scenario ----
+nonum() { ! grep -qiwE 'nan|-nan|inf|-inf|infinity' "$@"; }
+for f in scenarios/*.ini tests/validation/*.ini; do
+    name=$(basename "$f" .ini)
+    "$S" run "$f" > "$T/nn.txt" 2> "$T/nn.err"; rc1=$?
+    "$S" run "$f" --format csv > "$T/nn.csv" 2>> "$T/nn.err"; rc2=$?
+    ok "cli-17.1 $name: run exits 0 and neither the table nor the CSV shows nan or inf" \
+        $([ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && nonum "$T/nn.txt" "$T/nn.csv"; echo $?)
+    ok "cli-17.2 $name: no warning of overload or a growing backlog (a sound scenario)" \
+        $(! grep -qE 'overloaded|backlog grows' "$T/nn.txt" "$T/nn.err"; echo $?)
+    "$S" sweep "$f" --param costs.holding_per_unit_day --values 0,1 --reps 2 --format csv > "$T/nn.csv" 2> /dev/null; rc1=$?
+    "$S" sweep "$f" --param costs.holding_per_unit_day --values 0,1 --reps 2 > "$T/nn.txt" 2> /dev/null; rc2=$?
+    ok "cli-17.3 $name: a sweep's CSV and table show no nan or inf" \
+        $([ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && nonum "$T/nn.txt" "$T/nn.csv"; echo $?)
+done
+ok "cli-17.4 the default sweep (cli-11) CSV shows no nan or inf" $(nonum "$T/sweep.csv"; echo $?)
+# corner cases where a figure has no value: one replication, no order in the window,
+# demand without variation, lost sales, no stock
+printf '[run]\nhorizon_days = 1\n[demand]\norders_per_day = 0.001\n[inventory]\npolicy = sQ\nreorder_point = 1\norder_quantity = 2\nlead_time_days = 2\n' > "$T/c1.ini"
+printf '[demand]\ninterarrival_days = 1\n[inventory]\npolicy = sQ\norder_quantity = 20\nlead_time_days = 3\ntarget_cycle_service_level = 0.9\n' > "$T/c2.ini"
+printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = base_stock\norder_up_to = 3\nlead_time_days = 1\nshortage = lost_sale\n' > "$T/c3.ini"
+printf '[demand]\norders_per_day = 5\n[order_cycle]\ndelivery_days = 1000\npromise_days = 2\n' > "$T/c4.ini"
+for c in c1 c2 c3 c4; do
+    for reps in 1 3; do
+        rm -rf "$T/nnout"
+        "$S" run "$T/$c.ini" --reps $reps --out "$T/nnout" --quiet > "$T/nn.txt" 2> /dev/null; rc1=$?
+        "$S" run "$T/$c.ini" --reps $reps --format csv > "$T/nn.csv" 2> /dev/null; rc2=$?
+        "$S" sweep "$T/$c.ini" --reps $reps --param revenue.price_per_unit --values 1,2 --out "$T/nnout" --quiet \
+            > "$T/nn2.txt" 2> /dev/null; rc3=$?
+        ok "cli-17.5 corner case $c, $reps replication(s): run, its --out files and a sweep show no nan or inf" \
+            $([ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && [ $rc3 -eq 0 ] &&
+              nonum "$T/nn.txt" "$T/nn.csv" "$T/nn2.txt" "$T/nnout"/*.csv "$T/nnout"/*.txt; echo $?)
+    done
+done
+
+# ---- interrupted sweeps, killed runs and failed charts leave only complete files ----
+for sig in INT TERM; do
+    rm -rf "$T/halt"
+    "$S" sweep scenarios/default.ini --reps 40 --threads 2 --out "$T/halt" --quiet > "$T/out" 2> "$T/err" &
+    pid=$!
+    sleep 1
+    kill -$sig $pid
+    wait $pid; rc=$?
+    ok "cli-16.1 SIG$sig halfway through a sweep: exit 1, says how far it got and that nothing was written" \
+        $([ $rc -eq 1 ] && grep -q '^servlab: interrupted after [0-9]* of 1240 runs; nothing was written$' "$T/err"; echo $?)
+    ok "cli-16.2 ... the --out directory is left empty, stdout too" \
+        $([ -d "$T/halt" ] && [ -z "$(ls -A "$T/halt")" ] && [ ! -s "$T/out" ]; echo $?)
+done
+# stopped at any moment, while simulating or while writing: every file there is whole
+"$S" sweep scenarios/default.ini $SW --out "$T/whole" --quiet > /dev/null
+phases=""
+for delay in 0.05 0.1 0.15 0.2 0.25 0.3 0.35 0.4; do
+    rm -rf "$T/cut"
+    "$S" sweep scenarios/default.ini $SW --out "$T/cut" --quiet > /dev/null 2> "$T/err" &
+    pid=$!
+    sleep $delay
+    kill -INT $pid 2> /dev/null
+    wait $pid; rc=$?
+    bad=0
+    for f in "$T/cut"/* "$T/cut"/.[!.]*; do
+        [ -e "$f" ] || continue
+        cmp -s "$f" "$T/whole/$(basename "$f")" || bad=1 # whole: as an uninterrupted run wrote it
+    done
+    [ $rc -eq 0 ] || [ $rc -eq 1 ] || bad=1
+    [ $rc -eq 1 ] && ! grep -q '^servlab: interrupted' "$T/err" && bad=1
+    phases="$phases $(ls "$T/cut" | wc -l)"
+    ok "cli-16.3 Ctrl-C after ${delay}s: exit 0 or 1, and every file left is complete" $bad
+done
+[ -n "$VERBOSE" ] && echo "     (files written when stopped:$phases of 6)"
+# a servlab killed outright (SIGKILL, a second Ctrl-C) leaves NAME.tmpPID behind
+mkdir -p "$T/stale"
+echo partial > "$T/stale/sweep.csv.tmp999999999"
+echo partial > "$T/stale/service_curve.png.tmp999999998"
+echo mine > "$T/stale/notes.tmp999999999"
+echo alive > "$T/stale/curve.csv.tmp$$"
+run "$S" sweep scenarios/default.ini $SW --out "$T/stale" --quiet
+ok "cli-16.4 temporary files of a killed run are removed, and it says so" \
+    $([ $rc -eq 0 ] && [ ! -e "$T/stale/sweep.csv.tmp999999999" ] && [ ! -e "$T/stale/service_curve.png.tmp999999998" ] &&
+      grep -q "^servlab: note: removed 2 temporary files left in $T/stale by a run that was killed$" "$T/err"; echo $?)
+ok "cli-16.5 ... but not a file servlab did not write, nor one of a process still alive" \
+    $([ -e "$T/stale/notes.tmp999999999" ] && [ -e "$T/stale/curve.csv.tmp$$" ]; echo $?)
+# a chart that cannot be written costs neither its CSV nor the other charts
+mkdir -p "$T/chartfail/service_curve.png"
+run "$S" sweep scenarios/default.ini $SW --out "$T/chartfail" --quiet
+ok "cli-16.6 a failed chart: exit 1 with a message; the CSVs, summary and other charts are written" \
+    $([ $rc -eq 1 ] && grep -q 'service_curve.png' "$T/err" && cmp -s "$T/chartfail/sweep.csv" "$T/whole/sweep.csv" &&
+      cmp -s "$T/chartfail/curve.csv" "$T/whole/curve.csv" && [ -s "$T/chartfail/summary.txt" ] &&
+      cmp -s "$T/chartfail/marginal_cost.png" "$T/whole/marginal_cost.png"; echo $?)
+ok "cli-16.7 ... and leaves no temporary file" $([ -z "$(find "$T/chartfail" -name '*.tmp*')" ]; echo $?)
+run "$S" run scenarios/default.ini --plot "$T/nowhere/cycle.png"
+ok "cli-16.8 --plot into a directory that does not exist: exit 2 before simulating" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && grep -q "^servlab: --plot $T/nowhere/cycle.png: cannot be written: No such file or directory$" "$T/err"; echo $?)
+
+# ---- long runs: a warning with the estimate, a bar that moves within a replication ----
+printf '[run]\nhorizon_days = 100000\nreplications = 1\n\n[demand]\norders_per_day = 20000\n' > "$T/long.ini"
+"$S" run "$T/long.ini" --quiet > "$T/out" 2> "$T/err" &
+pid=$!
+sleep 1
+kill -INT $pid
+wait $pid; rc=$?
+ok "cli-14.1 a run estimated over a minute warns with its size and time on stderr" \
+    $(grep -q "^servlab: warning: $T/long.ini: about 2e+09 customer orders (1 replication x 1e+05 days x 2e+04 orders a day) will take about [0-9]* min on 1 thread; Ctrl-C stops the run$" "$T/err"; echo $?)
+ok "cli-14.2 ... and Ctrl-C still stops it promptly (exit 1, nothing on stdout)" $([ $rc -eq 1 ] && [ ! -s "$T/out" ]; echo $?)
+run "$S" run scenarios/default.ini --quiet
+ok "cli-14.3 a short run gives no warning" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?)
+if command -v script > /dev/null 2>&1; then
+    # a terminal for stderr (script(1) runs the command in a pseudo-terminal)
+    script -qec "timeout -s INT 2.5 $S run $T/long.ini --threads 1" /dev/null > "$T/tty" 2>&1
+    tr '\r' '\n' < "$T/tty" | sed -n 's/^\[[#.]*\] *\([0-9]*\)% of 1 replication.*/\1/p' > "$T/percents"
+    ok "cli-14.4 the progress bar advances within a single replication (seen: $(sort -un "$T/percents" | tr '\n' ' '))" \
+        $([ "$(sort -un "$T/percents" | wc -l)" -ge 2 ] && [ "$(tail -n 1 "$T/percents")" -gt 0 ]; echo $?)
+else
+    echo "note: script(1) is not installed: the progress bar test (cli-14.4) is skipped"
+fi
+
+# ---- unstable systems ----
+printf '[run]\nhorizon_days = 2000\nreplications = 5\n\n[demand]\norders_per_day = 1.1\n\n[order_cycle]\nprocessing_days = exponential(1)\nprocessing_servers = 1\n' > "$T/unstable.ini"
+run "$S" run "$T/unstable.ini"
+ok "cli-15.1 a growing backlog is a warning in the report, with the numbers" \
+    $(grep -q "^  ! the backlog grows: orders in the system rose from [0-9]* at mid-window to [0-9]* at the end (+0.1[0-9]* a day; 1.1[0-9]* arrive a day; Little's law expects about [0-9]* at [0-9.]* days each): the system does not settle; results depend on the horizon$" "$T/out"; echo $?)
+run "$S" run "$T/unstable.ini" --format csv
+ok "cli-15.2 ... and with --format csv it goes to stderr" $(grep -q '^servlab: warning: .*unstable.ini: the backlog grows: ' "$T/err"; echo $?)
+run "$S" sweep "$T/unstable.ini" --param demand.orders_per_day --values 0.5,1.1 --quiet
+ok "cli-15.3 a sweep names the point whose backlog grows" \
+    $(grep -q '^  ! at orders_per_day = 1.1 (and maybe others): the backlog grows: ' "$T/out" && ! grep -q 'orders_per_day = 0.5 .*backlog' "$T/out"; echo $?)
+
+check_done test_cli

@@ -160,6 +160,21 @@ static void test_conservation(void)
     c.inventory.review_days = 0;
     set_dist(&c.demand.units_per_order, "normal", (double[]){2, 1.5}, 2); /* decimal units */
     check_conservation("base stock, decimal units", &c);
+
+    /* found by fuzz/fuzz_scenario: orders of a few millionths of a unit (gamma with shape
+       0.23) while nothing is on hand; each swept up to 1e-6 units of dust off the books
+       until the balance assertion in stock_fini aborted the run */
+    c = shop();
+    c.run.horizon_days = 7, c.run.warmup_days = 0, c.run.seed = 1;
+    c.order_cycle = (struct order_cycle_config){0};
+    set_dist(&c.order_cycle.transmission_days, "constant", (double[]){0}, 1);
+    c.order_cycle.processing.days = c.order_cycle.picking.days = c.order_cycle.delivery_days =
+        c.order_cycle.transmission_days;
+    set_dist(&c.demand.interarrival_days, "exponential", (double[]){0.0014}, 1);
+    set_dist(&c.demand.units_per_order, "gamma", (double[]){24, 50}, 2);
+    c.inventory.reorder_point = 6000, c.inventory.order_quantity = 10000, c.inventory.initial_on_hand = 16000;
+    set_dist(&c.inventory.lead_time_days, "constant", (double[]){141}, 1);
+    check_conservation("dust-sized orders", &c);
 }
 
 static void test_common_random_numbers(void)

@@ -303,7 +303,7 @@ static void test_names(void)
     expect_error("scen-2.5 an unknown section with no near match lists the sections",
                  "[demand]\norders_per_day = 5\n[shipping]\ncarrier = post\n",
                  "PATH:3: [shipping] unknown section; the sections are [run], [demand], [order_cycle], "
-                 "[inventory], [reactions], [customers], [costs], [revenue], [sweep], [product.NAME], "
+                 "[inventory], [reactions], [customers], [costs], [revenue], [sweep], [locks], [product.NAME], "
                  "[tier.NAME], [channel.NAME]");
     expect_error("scen-2.6 a swapped pair of letters is suggested", "[demand]\norders_per_dya = 5\n",
                  "PATH:2: [demand] orders_per_dya: unknown key; did you mean 'orders_per_day'?");
@@ -379,10 +379,32 @@ static void test_values(void)
         "run", "horizon_days", "exponential(3)",
         "'exponential(3)' is not a number (a distribution is not allowed here; give one number)");
     expect_value_error("scen-3.31 a hexadecimal number", "run", "horizon_days", "0x10",
-                       "'0x10' is not a number");
+                       "'0x10' is not a number (write it in decimal; hexadecimal is not read)");
+    expect_value_error("scen-3.31b hexadecimal ending in a letter gets the hexadecimal hint, not the unit hint",
+                       "run", "seed", "0x2A", "'0x2A' is not a number (write it in decimal; hexadecimal is not read)");
+    expect_value_error("scen-3.31c two numbers", "run", "horizon_days", "40 50",
+                       "'40 50' is not a number (one number only, with no blanks inside it)");
+    expect_value_error("scen-3.31d a blank as thousands separator", "run", "horizon_days", "1 000",
+                       "'1 000' is not a number (one number only, with no blanks inside it)");
     expect_value_error("scen-3.32 a unit containing an 'o' gets the unit hint, not the letter-O hint", "run",
                        "horizon_days", "2 hours",
                        "'2 hours' is not a number (write just the number: the unit is in the key's name)");
+
+    /* values longer than the reader's buffers are refused, never cut short: cut, the
+       leading zeros below would read as 0 */
+    char zeros[200], want[300];
+    memset(zeros, '0', 160);
+    snprintf(zeros + 160, sizeof zeros - 160, "30");
+    expect_value_error("scen-3.33 a number of 162 characters is refused, not cut to 0", "run", "warmup_days", zeros,
+                       "'00000000000000000000...' is too long for a number (at most 159 characters)");
+    snprintf(want, sizeof want, "uniform(%s, 40)", zeros);
+    expect_value_error("scen-3.34 a distribution parameter of 162 characters is refused", "order_cycle",
+                       "delivery_days", want,
+                       "uniform(min, max): '00000000000000000000...' is too long for a parameter (at most 159 "
+                       "characters)");
+    expect_value_error("scen-3.35 a choice padded to 75 characters is refused, not cut to sQ", "inventory", "policy",
+                       "sQ                                                                        x",
+                       "'sQ                  ...' is too long for a choice");
 
     /* bounds */
     expect_value_error("scen-3.40 replications = 0", "run", "replications", "0", "must be >= 1, got 0");
@@ -565,6 +587,9 @@ static void test_inih_pitfalls(void)
     check(sc.orders_per_day == 5, "scen-5.26 ... and the first section is read after the BOM");
     expect_error("scen-5.27 a lone CR (old Mac line ends) is an error", "[demand]\rorders_per_day = 5\r",
                  "PATH:1: a carriage return inside the line (old Mac line ends?); save with LF line ends");
+    static const char utf16[] = "\xff\xfe[\0d\0e\0m\0a\0n\0d\0]\0\n\0";
+    expect_error_bytes("scen-5.27b a UTF-16 file (Windows 'Unicode') is named as such", utf16, sizeof utf16 - 1,
+                       "PATH:1: is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8");
     expect_error(
         "scen-5.28 an empty file", "",
         "PATH: has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')");
@@ -689,6 +714,45 @@ static void test_overrides(void)
     check_outcome(
         "scen-6.18 --set 'inventory.policy= none' (a blank before a choice) reads none, as numbers do", 0,
         "");
+
+    /* --set has no line-length limit: the reader's buffers must refuse, never cut */
+    char assignment[1200];
+    size_t used = (size_t)snprintf(assignment, sizeof assignment, "sweep.values=1, 2, ");
+    memset(assignment + used, '0', 150);
+    snprintf(assignment + used + 150, sizeof assignment - used - 150, "3");
+    expect_set_error("scen-6.19 a sweep value of 151 characters is refused, not cut", minimal, assignment, "--values",
+                     "--values: [sweep] values: item 3 is too long (at most 119 characters)");
+    used = (size_t)snprintf(assignment, sizeof assignment, "demand.units_per_order=discrete(");
+    for (int i = 0; i < 60; i++)
+        used += (size_t)snprintf(assignment + used, sizeof assignment - used, "%d.000000:1, ", i + 1);
+    snprintf(assignment + used, sizeof assignment - used, "61:1)");
+    expect_set_error("scen-6.20 a distribution of 840 characters is refused, not cut", minimal, assignment, "--set",
+                     "--set: [demand] units_per_order: 'discrete(1.000000:1,...' is too long for a distribution (at "
+                     "most 639 characters)");
+}
+
+/* ---- 6b. the service measure of a sweep must have a value ---- */
+
+static void test_sweep_service(void)
+{
+    const char *no_promise = "[demand]\norders_per_day = 5\n[sweep]\nparameter = run.horizon_days\n"
+                             "values = 10, 20\nservice = on_time_rate\n";
+    expect_error("scen-6.30 on_time_rate without promise_days", no_promise,
+                 "PATH:6: [sweep] service: on_time_rate has no value in this scenario: set [order_cycle] "
+                 "promise_days, the promise it is measured against");
+    expect_error("scen-6.31 cycle_service_level without stock",
+                 "[demand]\norders_per_day = 5\n[sweep]\nparameter = run.horizon_days\nvalues = 10, 20\n"
+                 "service = cycle_service_level\n",
+                 "PATH:6: [sweep] service: cycle_service_level has no value in this scenario: policy none holds no "
+                 "stock, so there are no replenishment cycles");
+    expect_error("scen-6.32 processing_utilisation with unlimited clerks",
+                 "[demand]\norders_per_day = 5\n[sweep]\nparameter = run.horizon_days\nvalues = 10, 20\n"
+                 "service = processing_utilisation\n",
+                 "PATH:6: [sweep] service: processing_utilisation has no value in this scenario: "
+                 "processing_servers = 0 is an unlimited pure delay, never busy");
+    expect_ok("scen-6.33 on_time_rate with a promise is fine",
+              "[demand]\norders_per_day = 5\n[order_cycle]\npromise_days = 2\n[sweep]\n"
+              "parameter = run.horizon_days\nvalues = 10, 20\nservice = on_time_rate\n");
 }
 
 /* ---- 7. many problems at once ---- */
@@ -960,6 +1024,49 @@ static void test_value_functions(void)
     check(suggest_distance("SEED", "seed") == 0, "scen-10.24 the distance ignores case");
 }
 
+/* ---- 11. scenario_load_text: the same reader on text in memory ---- */
+
+/* Load bytes through scenario_load_text under the name "MEM" into out (like load_path). */
+static void load_memory(const char *bytes, size_t len)
+{
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *err = open_memstream(&buf, &n);
+    if (!err) abort();
+    out.rc = scenario_load_text(&sc, "MEM", bytes, len, NULL, 0, err);
+    fclose(err);
+    keep_messages(buf, "MEM");
+    free(buf);
+}
+
+static void test_load_text(const char *default_ini)
+{
+    size_t len;
+    char *text = read_all(default_ini, &len);
+    load_path(default_ini, NULL, 0);
+    struct model_config from_file = sc.cfg;
+    load_memory(text, len);
+    check_outcome("scen-11.1 the default scenario loads from memory", 0, "");
+    const char *diff = config_difference(&from_file, &sc.cfg);
+    check(!diff, "scen-11.2 ... to the same configuration as from its file (first difference: %s)",
+          diff ? diff : "none");
+    check(strcmp(sc.path, "MEM") == 0, "scen-11.3 ... and the name stands for the path");
+    free(text);
+
+    static const char unterminated[] = "[demand]\norders_per_day = 5\nunits_per_order = 2XYZ";
+    load_memory(unterminated, sizeof unterminated - 4); /* ends after "= 2": not NUL-terminated */
+    check_outcome("scen-11.4 text without a NUL at its end is read to its length only", 0, "");
+    check(dist_mean(&sc.cfg.demand.units_per_order) == 2, "scen-11.5 ... units_per_order is 2 (got %g)",
+          dist_mean(&sc.cfg.demand.units_per_order));
+    const char *misplaced = "[demand]\norders_per_day = 5\nreorder_point = 3\n";
+    load_memory(misplaced, strlen(misplaced));
+    check_outcome("scen-11.6 errors name the line as for a file", 2,
+                  "PATH:3: [demand] reorder_point: unknown key in [demand]; 'reorder_point' belongs in [inventory]");
+    load_memory("", 0);
+    check_outcome("scen-11.7 empty text has no settings", 2,
+                  "PATH: has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')");
+}
+
 int main(int argc, char **argv)
 {
     const char *default_ini = argc > 1 ? argv[1] : "scenarios/default.ini";
@@ -978,10 +1085,12 @@ int main(int argc, char **argv)
     test_inih_pitfalls();
     test_crlf(default_ini);
     test_overrides();
+    test_sweep_service();
     test_many_problems();
     test_round_trip(default_ini);
     test_key_table();
     test_value_functions();
+    test_load_text(default_ini);
 
     unlink(ini_path);
     unlink(big_path);

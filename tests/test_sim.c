@@ -318,6 +318,29 @@ static void test_dist(void)
     check(make(&d, "normal", (double[]){-1, 1}, 2) == -1, "dist-5.10 normal with negative mean refused");
     check(dist_type_find("exponentail") == NULL, "dist-5.11 an unknown family is not found");
 
+    /* found by fuzz/fuzz_dist: parameters whose moments or draws are not finite numbers */
+    check(dist_init(&d, gamma, (double[]){5, 1.5e308}, 2, err, sizeof err) == -1 &&
+              strcmp(err, "gamma(mean, sd): sd must be at most 100 times the mean, got 1.5e+308") == 0,
+          "dist-5.12 gamma(5, 1.5e308) (infinite variance) is refused: '%s'", err);
+    check(dist_init(&d, gamma, (double[]){1, 1000}, 2, err, sizeof err) == -1,
+          "dist-5.13 gamma(1, 1000) (shape 1e-6: draws all but always 0) is refused: '%s'", err);
+    check(dist_init(&d, gamma, (double[]){1e6, 1e-300}, 2, err, sizeof err) == -1 &&
+              strcmp(err, "gamma(mean, sd): sd must be at least a millionth of the mean (for no spread, write "
+                          "the mean alone), got 1e-300") == 0,
+          "dist-5.14 gamma(1e6, 1e-300) (infinite shape, NaN draws) is refused: '%s'", err);
+    check(make(&d, "lognormal", (double[]){1e-300, 1e5}, 2) == -1,
+          "dist-5.15 lognormal(1e-300, 1e5) (NaN draws) is refused");
+    check(dist_init(&d, dist_type_find("uniform"), (double[]){-1e308, 1e308}, 2, err, sizeof err) == -1 &&
+              strcmp(err, "uniform(min, max): the parameters are too large (the mean or the variance overflows)") ==
+                  0,
+          "dist-5.16 uniform(-1e308, 1e308) (infinite width) is refused: '%s'", err);
+    check(make(&d, "geometric", (double[]){1e10}, 1) == -1,
+          "dist-5.17 geometric(1e10) (beyond GSL's unsigned draws) is refused");
+    check(make(&d, "normal", (double[]){3, 1e308}, 2) == -1,
+          "dist-5.19 normal(3, 1e308) (variance overflowed to NaN, was clamped to 0; infinite draws) is refused");
+    check(make(&d, "gamma", (double[]){1, 100}, 2) == 0 && make(&d, "lognormal", (double[]){1, 100}, 2) == 0,
+          "dist-5.18 an sd of 100 times the mean is still accepted");
+
     char buf[200];
     make(&d, "gamma", (double[]){5, 1.5}, 2);
     check(strcmp(dist_format(&d, buf, sizeof buf), "gamma(5, 1.5)") == 0, "dist-6.1 format: %s", buf);

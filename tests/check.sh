@@ -1,0 +1,26 @@
+# check.sh - the shell tests' tiny harness, the counterpart of check.h: sourced by
+# tests/test_*.sh after they cd to the repository root. It sets $S, the servlab under
+# test ($SERVLAB, default ./servlab), and $T, a temporary directory removed at exit;
+# ok NAME STATUS [DETAIL] records one check (STATUS 0 passes; a failure prints FAIL NAME
+# and the detail; VERBOSE=1 prints passes too); check_done NAME prints the summary
+# line "NAME: N passed, M failed" that tests/run_all.sh adds up, and fails if any did.
+S=${SERVLAB:-./servlab}
+T=$(mktemp -d)
+trap 'chmod -R u+rwx "$T" 2> /dev/null; rm -rf "$T"' EXIT
+pass=0
+fail=0
+ok() {
+    if [ "$2" -eq 0 ]; then
+        pass=$((pass + 1))
+        [ -n "$VERBOSE" ] && echo "ok   $1"
+    else
+        fail=$((fail + 1))
+        echo "FAIL $1"
+        [ -n "$3" ] && printf '%s\n' "$3" | sed 's/^/     /'
+    fi
+    return 0
+}
+check_done() {
+    echo "$1: $pass passed, $fail failed"
+    [ $fail -eq 0 ]
+}

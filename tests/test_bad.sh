@@ -1,0 +1,114 @@
+#!/bin/sh
+# test_bad.sh - the bad-input corpus: every file in tests/bad/ is a scenario a student
+# might write, with one mistake. Its first line says exactly what servlab must answer:
+#
+#   ; expect: FILE:7: [inventory] reorder_piont: unknown key; did you mean 'reorder_point'?
+#   ; expect+ ...                 (a message too long for one line goes on here, after a blank)
+#   ; args: --set ...             (optional: options for the command)
+#   ; command: sweep              (optional: the command; default check)
+#
+# FILE stands for the file's path. `servlab COMMAND FILE ARGS` must exit with status 2,
+# print nothing on stdout, and print that message as the first line on stderr. Cases that
+# cannot live in git as a file (a directory, a missing or unreadable file, bytes that are
+# not UTF-8, NUL bytes, CRLF or CR line ends, a BOM, an empty or huge file) are made here,
+# in a temporary directory; CRLF and BOM files must simply work. Uses $SERVLAB.
+# Shares are covered with what the reader has (target_fill_rate, target_cycle_service_level,
+# discrete() weights, which are normalised and so need not sum to 1). Shares that must sum
+# to 1 (customer tiers, product mixes) arrive with the [tier] and [product] sections: add
+# their cases here then.
+cd "$(dirname "$0")/.." || exit 1
+. tests/check.sh
+
+# refused NAME FILE WANT [COMMAND ARGS...]: status 2, empty stdout, first stderr line WANT
+# (FILE in WANT replaced by the path)
+refused() {
+    name=$1 file=$2 want=$3
+    shift 3
+    cmd=${1:-check}
+    [ $# -gt 0 ] && shift
+    "$S" "$cmd" "$file" "$@" > "$T/out" 2> "$T/err"
+    rc=$?
+    got=$(head -n 1 "$T/err")
+    want=$(printf '%s' "$want" | awk -v f="$file" '{ while ((i = index($0, "FILE")) > 0) $0 = substr($0, 1, i - 1) f substr($0, i + 4); print }')
+    [ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$got" = "$want" ]
+    ok "$name" $? "status $rc (want 2), stdout $(wc -c < "$T/out") bytes (want 0)
+got:  $got
+want: $want"
+}
+
+# ---- the files in tests/bad ----
+n=0
+for f in tests/bad/*.ini; do
+    [ -f "$f" ] || continue
+    n=$((n + 1))
+    want=$(sed -n '1s/^; expect: //p' "$f")
+    if [ -z "$want" ]; then
+        ok "bad $(basename "$f"): the first line is '; expect: MESSAGE'" 1
+        continue
+    fi
+    more=$(sed -n '2,$p' "$f" | sed -n '/^; expect+ /!q; s/^; expect+ //p' | tr '\n' '\001' | sed 's/\x01$//; s/\x01/ /g')
+    [ -n "$more" ] && want="$want $more"
+    args=$(sed -n 's/^; args: //p' "$f" | head -n 1)
+    cmd=$(sed -n 's/^; command: //p' "$f" | head -n 1)
+    # shellcheck disable=SC2086 # args are words
+    refused "bad $(basename "$f" .ini)" "$f" "$want" "${cmd:-check}" $args
+done
+ok "the corpus has at least 50 files (has $n)" $([ $n -ge 50 ]; echo $?)
+
+# ---- cases made at test time ----
+good='[demand]\norders_per_day = 40\nunits_per_order = geometric(2)\n\n[inventory]\npolicy = sQ\nreorder_point = 500\norder_quantity = 1200\n'
+printf "$good" > "$T/good.ini"
+"$S" check "$T/good.ini" | tail -n +2 > "$T/good.out"
+
+mkdir "$T/dir.ini"
+refused "gen a directory" "$T/dir.ini" "FILE: is a directory, not a scenario file"
+refused "gen a missing file" "$T/missing.ini" "FILE: cannot open: No such file or directory"
+refused "gen a missing file under run" "$T/missing.ini" "FILE: cannot open: No such file or directory" run
+refused "gen a device, not a file" /dev/null "FILE: is not a regular file"
+printf "$good" > "$T/secret.ini"
+chmod 000 "$T/secret.ini"
+if [ "$(id -u)" = 0 ]; then
+    echo "note: running as root, who can read any file: the unreadable-file case is skipped"
+else
+    refused "gen an unreadable file" "$T/secret.ini" "FILE: cannot open: Permission denied"
+fi
+: > "$T/empty.ini"
+refused "gen an empty file" "$T/empty.ini" \
+    "FILE: has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')"
+printf '[demand]\norders_per_day = 40 ; caf\351 au lait\n' > "$T/latin1.ini"
+refused "gen a Latin-1 byte" "$T/latin1.ini" "FILE:2: contains bytes that are not UTF-8 text; save the file as UTF-8"
+printf '[demand]\n; \303\n' > "$T/cut.ini"
+refused "gen a UTF-8 sequence cut short" "$T/cut.ini" \
+    "FILE:2: contains bytes that are not UTF-8 text; save the file as UTF-8"
+printf '[demand]\norders_per_day = 4\0000\n' > "$T/nul.ini"
+refused "gen a NUL byte" "$T/nul.ini" "FILE:2: contains a NUL byte; is this a text file?"
+printf '\377\376[\000d\000e\000m\000a\000n\000d\000]\000\n\000' > "$T/utf16.ini"
+refused "gen a UTF-16 file" "$T/utf16.ini" "FILE:1: is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8"
+printf '[demand]\rorders_per_day = 40\r' > "$T/cr.ini"
+refused "gen old Mac CR line ends" "$T/cr.ini" \
+    "FILE:1: a carriage return inside the line (old Mac line ends?); save with LF line ends"
+{ printf '[demand]\norders_per_day = 40 ; '; head -c 100000 /dev/zero | tr '\0' x; printf '\n'; } > "$T/huge_line.ini"
+refused "gen a line of 100 kB" "$T/huge_line.ini" \
+    "FILE:2: line is 100022 bytes long; at most 196 are read (a Chinese character takes 3); split it"
+{ printf "$good"; head -c 1100000 /dev/zero | tr '\0' ';' | fold -w 80; } > "$T/huge_file.ini"
+refused "gen a file over 1 MiB" "$T/huge_file.ini" \
+    "FILE: is $(wc -c < "$T/huge_file.ini" | tr -d ' ') bytes; a scenario file may be at most 1048576"
+
+# CRLF line ends and a BOM simply work, and read the same as the plain file
+works() { # NAME FILE
+    "$S" check "$2" > "$T/out" 2> "$T/err"
+    rc=$?
+    ok "$1" $([ $rc -eq 0 ] && [ ! -s "$T/err" ] && tail -n +2 "$T/out" | cmp -s - "$T/good.out"; echo $?) \
+        "status $rc; stderr: $(head -n 1 "$T/err")"
+}
+printf "$good" | sed 's/$/\r/' > "$T/crlf.ini"
+works "gen CRLF line ends work and read the same as LF" "$T/crlf.ini"
+{ printf '\357\273\277'; printf "$good"; } > "$T/bom.ini"
+works "gen a UTF-8 BOM works and reads the same" "$T/bom.ini"
+{ printf '\357\273\277'; printf "$good" | sed 's/$/\r/'; } > "$T/bom_crlf.ini"
+works "gen a BOM with CRLF line ends works" "$T/bom_crlf.ini"
+"$S" run "$T/crlf.ini" --reps 2 --format csv > "$T/crlf.csv" 2> /dev/null
+"$S" run "$T/good.ini" --reps 2 --format csv > "$T/good.csv" 2> /dev/null
+ok "gen a CRLF scenario runs to the same results" $([ -s "$T/good.csv" ] && cmp -s "$T/crlf.csv" "$T/good.csv"; echo $?)
+
+check_done test_bad
