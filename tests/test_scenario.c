@@ -1010,9 +1010,9 @@ static void test_value_functions(void)
               strcmp(err, "uniform(min, max): ':' belongs only in discrete(value:weight, ...)") == 0,
           "scen-10.17 ':' outside discrete is refused: '%s'", err);
 
-    const char *names[64];
+    const char *names[SCENARIO_KEYS_MAX];
     size_t n = 0;
-    for (size_t k = 0; k < key_count; k++)
+    for (size_t k = 0; k < key_count && n < SCENARIO_KEYS_MAX; k++)
         names[n++] = key_defs[k].name;
     const char *near = suggest_nearest("lead_time", names, n);
     check(near && strcmp(near, "lead_time_days") == 0,
