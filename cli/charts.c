@@ -12,6 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* "default.ini" or "default.ini with costs.holding_per_unit_day=0.2": the scenario a
+ * chart shows, naming what --set changed (buf holds n bytes). */
+static const char *scenario_name(const struct scenario *sc, char *buf, size_t n)
+{
+    const char *file = strrchr(sc->path, '/') ? strrchr(sc->path, '/') + 1 : sc->path;
+    snprintf(buf, n, "%.60s%s%.160s", file, sc->changes[0] ? " with " : "", sc->changes);
+    return buf;
+}
+
 static int draw(const char *path, const struct chart *c)
 {
     char err[1400];
@@ -60,9 +69,10 @@ static void axis_label(const struct sweep_result *r, char *buf, size_t n)
 
 static void subtitle(const struct sweep_result *r, bool whiskers, char *buf, size_t n)
 {
-    const char *file = strrchr(r->base.path, '/') ? strrchr(r->base.path, '/') + 1 : r->base.path;
+    char file[240];
+    scenario_name(&r->base, file, sizeof file);
     const char *key = strrchr(r->base.sweep.parameter, '.') + 1;
-    snprintf(buf, n, "%.50s: %.40s at %zu values x %u replications, same random numbers%s", file, key, r->n, r->reps,
+    snprintf(buf, n, "%s: %.40s at %zu values x %u replications, same random numbers%s", file, key, r->n, r->reps,
              whiskers ? "; whiskers: 95 % CI" : "");
 }
 
@@ -252,15 +262,15 @@ void charts_cycle_csv(FILE *out, const struct cycle_histogram *h)
 
 int charts_order_cycle(const char *path, const struct scenario *sc, const struct cycle_histogram *h)
 {
-    char title[200], sub[400], mean[80], p95[80], promise[80];
-    const char *file = strrchr(sc->path, '/') ? strrchr(sc->path, '/') + 1 : sc->path;
+    char title[200], sub[600], mean[80], p95[80], promise[80], file[240];
+    scenario_name(sc, file, sizeof file);
     if (h->p95 == 0)
         snprintf(title, sizeof title, "Order-cycle time: %s orders arrive the moment they are placed",
                  h->mean == 0 ? "all" : "95 % of");
     else
         snprintf(title, sizeof title, "Order-cycle time: mean %.2f days, 95 %% of orders within %.2f days", h->mean,
                  h->p95);
-    snprintf(sub, sizeof sub, "%.60s, replication 1: %.0f orders, from order placed to goods received%s", file,
+    snprintf(sub, sizeof sub, "%s, replication 1: %.0f orders, from order placed to goods received%s", file,
              h->total, h->beyond ? "; the slowest 0.1 % lie further right" : "");
     snprintf(mean, sizeof mean, "mean %.2f", h->mean);
     snprintf(p95, sizeof p95, "95th percentile %.2f", h->p95);
@@ -315,13 +325,13 @@ int charts_stock_trajectory(const char *path, const struct scenario *sc, const s
     bool has_s = inv->policy->uses_reorder_point;
     double level = has_s ? inv->reorder_point : inv->order_up_to;
     double lx[2] = {n ? x[0] : 0, n ? x[n - 1] : 1}, ly[2] = {level, level};
-    char title[200], sub[400], lv[40], label[80];
-    const char *file = strrchr(sc->path, '/') ? strrchr(sc->path, '/') + 1 : sc->path;
+    char title[200], sub[600], lv[40], label[80], file[240];
+    scenario_name(sc, file, sizeof file);
     snprintf(title, sizeof title, "Stock over time%s%s: policy %s%s", products ? " of " : "",
              products ? sc->cfg.products[0].name : "", inv->policy->name,
              inv->shortage == SHORTAGE_LOST_SALE ? ", lost sales" : inv->shortage == SHORTAGE_REACT ? ", reactions"
                                                                                                : ", backorders");
-    snprintf(sub, sizeof sub, "%.80s, replication 1, %s", file,
+    snprintf(sub, sizeof sub, "%s, replication 1, %s", file,
              n < t->nlevels ? "the first 365 days after the warm-up" : "the whole statistics window");
     snprintf(label, sizeof label, "%s = %s", has_s ? "reorder point s" : "order-up-to S",
              num_format(round(level * 10) / 10, lv, sizeof lv));
@@ -360,9 +370,9 @@ int charts_customers(const char *path, const struct scenario *sc, const struct m
     double *x = malloc((n + 1) * sizeof *x), *y = malloc((n + 1) * sizeof *y);
     if (!x || !y) abort();
     for (size_t i = 0; i < n; i++) x[i] = t->customers[i].t, y[i] = t->customers[i].active;
-    char sub[300];
-    const char *file = strrchr(sc->path, '/') ? strrchr(sc->path, '/') + 1 : sc->path;
-    snprintf(sub, sizeof sub, "%.60s, replication 1: won by acquisition, lost to churn and to poor service", file);
+    char sub[600], file[240];
+    scenario_name(sc, file, sizeof file);
+    snprintf(sub, sizeof sub, "%s, replication 1: won by acquisition, lost to churn and to poor service", file);
     struct chart c = {.title = "Active customers over time", .subtitle = sub, .xlabel = "day", .npanels = 1};
     c.panels[0] = (struct chart_panel){.ylabel = "active customers", .nseries = 1, .y_from_zero = true};
     c.panels[0].series[0] = (struct chart_series){NULL, x, y, NULL, n, COLOUR_BLUE, STYLE_STEPS, false};

@@ -193,7 +193,7 @@ static void report_theory_products(FILE *out, const struct scenario *sc, const s
         for (size_t p = from; p < to; p++) {
             const struct inventory_config *inv = &c->products[p].inventory;
             if (!inv->policy->holds_stock) continue;
-            struct protection pr = theory_protection_for(&c->demand, inv, theory_order_share(c, p));
+            struct protection pr = theory_protection_for(c, inv, theory_order_share(c, p));
             double lv = inv->policy->uses_reorder_point ? inv->reorder_point : inv->order_up_to;
             struct prediction f = theory_predict(&pr, lv);
             size_t base = metric_product_base(c, p);
@@ -287,7 +287,9 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
             reasons++;
         }
     }
-    double orders = pr.demand_mean / dist_mean(&sc->cfg.demand.units_per_order);
+    double units_mean, units_var;
+    theory_units_per_order(&sc->cfg, &units_mean, &units_var);
+    double orders = pr.demand_mean / units_mean;
     if (orders < 30) {
         fprintf(out, "  - only %.1f orders arrive over %.1f days: demand is lumpier than the normal curve the\n"
                      "    formula uses.\n", orders, pr.days);
@@ -318,6 +320,7 @@ static void table_header(FILE *out, const struct scenario *sc)
     fprintf(out, "; seed %llu, generator %s\n", (unsigned long long)run->seed, rng_generator_name());
     fprintf(out, "Each figure is the mean over replications, ± the half-width of its 95%% confidence "
                  "interval.\n");
+    if (sc->changes[0]) fprintf(out, "Changed from the file with --set: %s.\n", sc->changes);
     for (size_t i = 0; i < sc->nnotes; i++) fprintf(out, "Note: %s.\n", sc->notes[i]);
 }
 
@@ -421,5 +424,6 @@ void report_summary_header(FILE *out, const struct scenario *sc, const char *com
     fprintf(out, "replications: %u\n", run->replications);
     fprintf(out, "horizon_days: %s\n", num_format(run->horizon_days, horizon, sizeof horizon));
     fprintf(out, "warmup_days: %s\n", num_format(run->warmup_days, warmup, sizeof warmup));
+    if (sc->changes[0]) fprintf(out, "set: %s\n", sc->changes);
     for (size_t i = 0; i < sc->nwarnings; i++) fprintf(out, "warning: %s\n", sc->warnings[i]);
 }

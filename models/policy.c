@@ -19,7 +19,9 @@ static double none_amount(const struct inventory_config *c, double ip)
 static double sq_amount(const struct inventory_config *c, double ip)
 {
     if (ip > c->reorder_point + DUST) return 0;
-    double n = floor((c->reorder_point - ip) / c->order_quantity) + 1;
+    /* within dust above s counts as at s: floor() of a tiny negative would be -1 */
+    double below = c->reorder_point - ip > 0 ? c->reorder_point - ip : 0;
+    double n = floor(below / c->order_quantity) + 1;
     return n * c->order_quantity;
 }
 

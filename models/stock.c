@@ -74,7 +74,8 @@ static void review(struct stock *s, struct sim *sim)
     double position = stock_position(s);
     double amount = s->cfg->policy->order_amount(s->cfg, position);
     if (!(amount > 0)) return;
-    if (s->cfg->policy->uses_reorder_point) s->counts.undershoot += s->cfg->reorder_point - position;
+    if (s->cfg->policy->uses_reorder_point) /* a rounding error above s counts as 0 */
+        s->counts.undershoot += s->cfg->reorder_point - position > 0 ? s->cfg->reorder_point - position : 0;
     double now = sim_now(sim);
     struct order *r = order_new(s->pool);
     r->units = amount;

@@ -15,14 +15,36 @@ double theory_loss(double z)
 
 struct protection theory_protection(const struct model_config *cfg)
 {
-    return theory_protection_for(&cfg->demand, &cfg->inventory, 1);
+    return theory_protection_for(cfg, &cfg->inventory, 1);
 }
 
-struct protection theory_protection_for(const struct demand_config *d, const struct inventory_config *inv, double q)
+void theory_units_per_order(const struct model_config *cfg, double *mean, double *variance)
 {
-    const struct dist *gap = &d->interarrival_days, *size = &d->units_per_order;
+    const struct dist *all = &cfg->demand.units_per_order;
+    if (cfg->ntiers == 0) {
+        *mean = dist_mean(all), *variance = dist_variance(all);
+        return;
+    }
+    /* a mixture over tiers, each with its own order size or [demand]'s */
+    double m1 = 0, m2 = 0, shares = 0;
+    for (size_t t = 0; t < cfg->ntiers; t++) {
+        const struct tier_config *tc = &cfg->tiers[t];
+        const struct dist *d = tc->has_units ? &tc->units_per_order : all;
+        double mu = dist_mean(d);
+        m1 += tc->share * mu;
+        m2 += tc->share * (dist_variance(d) + mu * mu);
+        shares += tc->share;
+    }
+    m1 /= shares, m2 /= shares;
+    *mean = m1, *variance = m2 - m1 * m1 > 0 ? m2 - m1 * m1 : 0;
+}
+
+struct protection theory_protection_for(const struct model_config *cfg, const struct inventory_config *inv, double q)
+{
+    const struct dist *gap = &cfg->demand.interarrival_days;
     double m = dist_mean(gap), v = dist_variance(gap);
-    double ex = dist_mean(size), vx = dist_variance(size);
+    double ex, vx;
+    theory_units_per_order(cfg, &ex, &vx);
     double rate, var_rate; /* units per day, and the variance of demand per day */
     if (q >= 1) {
         rate = ex / m;

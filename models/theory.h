@@ -30,9 +30,13 @@ struct protection {
  * the policy's own quantities (order_quantity, order_up_to - reorder_point). */
 struct protection theory_protection(const struct model_config *cfg);
 
-/* The same for a stock whose product appears on a share q of the orders (0 < q <= 1):
- * its demand is the order stream thinned to those orders. */
-struct protection theory_protection_for(const struct demand_config *d, const struct inventory_config *inv, double q);
+/* The same for stock inv whose product appears on a share q of cfg's orders
+ * (0 < q <= 1): its demand is the order stream thinned to those orders. */
+struct protection theory_protection_for(const struct model_config *cfg, const struct inventory_config *inv, double q);
+
+/* Mean and variance of the units of one order line: [demand] units_per_order, or with
+ * tiers the mixture of each tier's order size weighted by its share. */
+void theory_units_per_order(const struct model_config *cfg, double *mean, double *variance);
 
 /* The chance that an order asks for product p of cfg's named products: the mean number
  * of lines times p's share, capped at 1 (exact for one line or equal shares). */

@@ -11,6 +11,7 @@
 #include "models/policy.h"
 #include "models/theory.h"
 #include "sim/num.h"
+#include "sim/rng.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -637,6 +638,13 @@ static void apply_set(struct loader *ld, const struct scenario_override *o)
     ld->where = where;
     apply_assignment(ld, o->assignment);
     ld->where = saved;
+    /* what was changed from the file, for reports and chart subtitles (not the run's
+       size or seed, which they state anyway, nor the sweep's own range) */
+    struct scenario *sc = ld->sc;
+    if (strncmp(o->assignment, "run.", 4) != 0 && strncmp(o->assignment, "sweep.", 6) != 0) {
+        size_t used = strlen(sc->changes);
+        snprintf(sc->changes + used, sizeof sc->changes - used, "%s%s", used ? ", " : "", o->assignment);
+    }
 }
 
 /* [inventory] catalog_items = N: N identical products, as if N sections were written. */
@@ -823,6 +831,18 @@ static int strength(const struct key_origin *o)
     return o->from == FROM_FILE || o->from == FROM_COMMAND_LINE ? 2 : o->from == FROM_INHERITED ? 1 : 0;
 }
 
+/* A key the file gives that a choice made with --set has made unused (say
+ * --set order_cycle.expedite=never in a file with expedite_delivery_days): a note
+ * for the report, not an error, so that "what if" needs no edit of the file. A key
+ * unused by the file's own choices stays an error. Returns true if it was noted. */
+static bool unused_by_override(struct scenario *sc, const struct key_origin *choice, const char *choice_name,
+                               const char *label, const char *key, const struct key_origin *unused)
+{
+    if (choice->from != FROM_COMMAND_LINE || unused->from != FROM_FILE) return false;
+    note(sc, "%s from the command line leaves [%s] %s (line %d) unused", choice_name, label, key, unused->line);
+    return true;
+}
+
 /* Decide whether a service lever sets the reorder level. A lever and the level it sets
  * cannot both be written in one section; given on the command line, either one
  * replaces the other written in the file; a value written for a product beats one it
@@ -891,7 +911,7 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
 static void apply_lever(struct scenario *sc, const struct stock_section *ss)
 {
     struct inventory_config *inv = ss->inv;
-    struct protection pr = theory_protection_for(&sc->cfg.demand, inv, ss->order_share);
+    struct protection pr = theory_protection_for(&sc->cfg, inv, ss->order_share);
     double level, target = ss->lever->target;
     if (strcmp(ss->lever->key, "safety_factor") == 0)
         level = theory_level_for_safety_factor(&pr, target);
@@ -930,14 +950,17 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
             report(ld, policy_line, label, params[i].name, "missing; policy %s%s needs it%s", p->name,
                    stock_origin(sc, ss, "policy")->from == FROM_COMMAND_LINE ? " (from --set)" : "",
                    p->uses_order_quantity && i == 0 ? " (or a service lever such as target_fill_rate)" : "");
-        if (!params[i].used && strength(o) == 2)
+        if (!params[i].used && strength(o) == 2 &&
+            !unused_by_override(sc, stock_origin(sc, ss, "policy"), "policy", label, params[i].name, o))
             report(ld, o->line, label, params[i].name, "not used by policy %s; remove it or choose a policy that uses it",
                    p->name);
     }
     if (!p->holds_stock) {
         const char *unused[] = {"review_days", "lead_time_days", "initial_on_hand", "shortage", "reserve_units"};
         for (size_t i = 0; i < 5; i++)
-            if (strength(stock_origin(sc, ss, unused[i])) == 2)
+            if (strength(stock_origin(sc, ss, unused[i])) == 2 &&
+                !unused_by_override(sc, stock_origin(sc, ss, "policy"), "policy", label, unused[i],
+                                    stock_origin(sc, ss, unused[i])))
                 report(ld, stock_origin(sc, ss, unused[i])->line, label, unused[i],
                        "not used by policy none (stock never runs out); remove it or choose a policy");
         return;
@@ -1034,7 +1057,8 @@ static void resolve_reactions(struct loader *ld)
         if (given(sc, "reactions", keys[i]) && line_of(sc, "reactions", keys[i]) >= line)
             line = line_of(sc, "reactions", keys[i]), last = keys[i];
     if (!any_react(sc)) {
-        if (last)
+        if (last && !unused_by_override(sc, &sc->origin[key_index("inventory", "shortage")], "shortage",
+                                        "reactions", last, &sc->origin[key_index("reactions", last)]))
             report(ld, line, "reactions", last,
                    "not used: customers react only where shortage = react ([inventory] or a product)");
         return;
@@ -1110,7 +1134,9 @@ static void resolve_shape(struct loader *ld)
     bool shift = d->peak_shift_share > 0;
     const char *first = weekday ? "weekday_profile" : curve ? "rate_curve" : shift ? "peak_shift_share" : NULL;
     if (!first) {
-        if (d->peak_discount > 0)
+        if (d->peak_discount > 0 &&
+            !unused_by_override(sc, &sc->origin[key_index("demand", "peak_shift_share")], "peak_shift_share",
+                                "demand", "peak_discount", &sc->origin[key_index("demand", "peak_discount")]))
             report(ld, line_of(sc, "demand", "peak_discount"), "demand", "peak_discount",
                    "not used: no orders move off the peak (peak_shift_share)");
         return;
@@ -1171,7 +1197,9 @@ static void resolve_order_cycle(struct loader *ld)
     if (express && !given(sc, "order_cycle", "expedite_delivery_days"))
         report(ld, line_of(sc, "order_cycle", "expedite"), "order_cycle", "expedite_delivery_days",
                "missing; how long does an express delivery take?");
-    if (!express && given(sc, "order_cycle", "expedite_delivery_days"))
+    if (!express && given(sc, "order_cycle", "expedite_delivery_days") &&
+        !unused_by_override(sc, &sc->origin[key_index("order_cycle", "expedite")], "expedite", "order_cycle",
+                            "expedite_delivery_days", &sc->origin[key_index("order_cycle", "expedite_delivery_days")]))
         report(ld, line_of(sc, "order_cycle", "expedite_delivery_days"), "order_cycle", "expedite_delivery_days",
                "not used: set expedite (or a tier's expedite = yes)");
     if ((oc->expedite == EXPEDITE_LATE || oc->expedite == EXPEDITE_BOTH) && !any_promise)
@@ -1269,15 +1297,30 @@ static void check_stage_load(struct scenario *sc, const char *what, const struct
          num_format(round(st->servers / dist_mean(&st->days) * 100) / 100, cap, sizeof cap));
 }
 
+/* The share of draws from d that are 0 or less, estimated from 100000 draws on a
+ * fixed stream (so the same file always gets the same answer); 0 if d cannot draw 0. */
+static double share_at_most_zero(const struct dist *d)
+{
+    if (dist_lowest(d) > 0) return 0;
+    enum { DRAWS = 100000 };
+    gsl_rng *r = rng_stream_new(1, 0, 0);
+    unsigned zeros = 0;
+    for (unsigned i = 0; i < DRAWS; i++) zeros += !(dist_sample(d, r) > 0);
+    gsl_rng_free(r);
+    return (double)zeros / DRAWS;
+}
+
 static void add_warnings(struct scenario *sc)
 {
     if (!sc->cfg.customers.on) {
         check_stage_load(sc, "order processing", &sc->cfg.order_cycle.processing);
         check_stage_load(sc, "picking", &sc->cfg.order_cycle.picking);
     }
-    if (dist_lowest(&sc->cfg.demand.units_per_order) <= 0)
-        warn(sc, "units_per_order can draw 0; such draws are not orders, so fewer orders arrive than "
-                 "the gaps alone imply");
+    double zero_share = share_at_most_zero(&sc->cfg.demand.units_per_order);
+    if (zero_share >= 1e-4)
+        warn(sc, "units_per_order draws 0 or less about %.2g%% of the time; such draws are not orders, so fewer "
+                 "orders arrive than the gaps alone imply",
+             100 * zero_share);
     if (sc->cfg.nproducts > 1 && dist_mean(&sc->cfg.demand.lines_per_order) > (double)sc->cfg.nproducts)
         warn(sc, "lines_per_order averages more lines than there are products; an order asks for each product "
                  "at most once");

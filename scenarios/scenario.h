@@ -83,6 +83,7 @@ struct scenario {
     char warnings[SCENARIO_WARNINGS_MAX][240]; /* things worth saying in the report */
     size_t nwarnings;
     char notes[4][240]; /* what the command line replaced, for the report */
+    char changes[300];  /* the --set assignments (not run.* or sweep.*), comma-separated */
     size_t nnotes;
 };
 

@@ -359,4 +359,13 @@ run "$S" sweep "$T/unstable.ini" --param demand.orders_per_day --values 0.5,1.1 
 ok "cli-15.3 a sweep names the point whose backlog grows" \
     $(grep -q '^  ! at orders_per_day = 1.1 (and maybe others): the backlog grows: ' "$T/out" && ! grep -q 'orders_per_day = 0.5 .*backlog' "$T/out"; echo $?)
 
+# ---- a --set choice may leave keys of the file unused: a note, not an error ----
+run "$S" run scenarios/expediting.ini --set order_cycle.expedite=never --reps 2 --quiet
+ok "cli-20.1 --set expedite=never on a file with express keys runs, noting the unused key" $([ $rc -eq 0 ] && grep -q '^Note: expedite from the command line leaves \[order_cycle\] expedite_delivery_days (line [0-9]*) unused.$' "$T/out"; echo $?)
+sed 's/^expedite = .*/expedite = never/' scenarios/expediting.ini > "$T/never.ini"
+run "$S" check "$T/never.ini"
+ok "cli-20.2 ... but a file that says never and gives express days itself is still an error" $([ $rc -eq 2 ] && grep -q 'expedite_delivery_days: not used: set expedite' "$T/err"; echo $?)
+run "$S" run scenarios/default.ini --set inventory.policy=base_stock --set inventory.order_up_to=700 --reps 2 --quiet
+ok "cli-20.3 --set policy=base_stock notes the file's reorder_point and order_quantity" $([ $rc -eq 0 ] && [ "$(grep -c '^Note: policy from the command line leaves' "$T/out")" -eq 2 ]; echo $?)
+
 check_done test_cli

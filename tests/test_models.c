@@ -65,6 +65,9 @@ static void test_policies(void)
     check(bs->order_amount(&c, 299) == 1 && bs->order_amount(&c, 300) == 0, "policy-1.6 base stock orders S - position");
     check(policy_find("none")->order_amount(&c, -1000) == 0 && !policy_find("none")->holds_stock,
           "policy-1.7 none never orders and holds no stock");
+    struct inventory_config frac = {.reorder_point = 212.30422751094486, .order_quantity = 150};
+    check(sq->order_amount(&frac, 362.30422751094486 - 150) == 150,
+          "policy-1.9 sQ orders at a position a rounding error above a fractional s (it waited a unit)");
     check(policy_find("sq") == NULL && policy_find_nocase("sq") == sq, "policy-1.8 names are exact; nocase finds sQ");
 }
 

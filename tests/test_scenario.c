@@ -494,8 +494,12 @@ static void test_cross_field(void)
           "scen-4.14 the overload warning says rate and capacity: '%s'", sc.nwarnings ? sc.warnings[0] : "");
     expect_ok("scen-4.15 units_per_order that can draw 0 loads, with a warning",
               "[demand]\norders_per_day = 5\nunits_per_order = poisson(2)\n");
-    check(sc.nwarnings == 1 && strstr(sc.warnings[0], "units_per_order can draw 0") == sc.warnings[0],
-          "scen-4.16 the zero-units warning is given: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    check(sc.nwarnings == 1 && strstr(sc.warnings[0], "units_per_order draws 0 or less about 14% of the time") == sc.warnings[0],
+          "scen-4.16 the zero-units warning gives the share of such draws (poisson(2): e^-2 = 13.5%%): '%s'",
+          sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.17 a normal order size that draws 0 once in millions loads without a warning",
+              "[demand]\norders_per_day = 5\nunits_per_order = normal(200, 40)\n");
+    check(sc.nwarnings == 0, "scen-4.17 ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
 }
 
 /* ---- 5. what inih would mis-read ---- */
