@@ -295,6 +295,25 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
                      "    formula uses.\n", orders, pr.days);
         reasons++;
     }
+    if (inv->reserve_units > 0 && sc->cfg.ntiers > 1) {
+        fprintf(out, "  - %.4g units are held back for the top tier: for the other orders the shelf is empty that\n"
+                     "    much sooner, so stockouts come earlier than the formula expects.\n",
+                inv->reserve_units);
+        reasons++;
+    }
+    if (sc->cfg.customers.on && s[M_CUSTOMERS_MEAN].n > 0) {
+        double start = sc->cfg.customers.initial, mean = s[M_CUSTOMERS_MEAN].mean;
+        if (fabs(mean - start) > 0.05 * start)
+            fprintf(out, "  - demand comes from the customer base: the formula uses the rate of the %.0f customers\n"
+                         "    at the start, but the base averaged %.0f over the run, so demand was %s than it\n"
+                         "    assumes.\n",
+                    start, mean, mean > start ? "higher" : "lower");
+        else
+            fprintf(out, "  - demand comes from a customer base whose size wanders as customers come and go (it\n"
+                         "    averaged %.0f): demand varies more than the formula, which takes a fixed rate, assumes.\n",
+                    mean);
+        reasons++;
+    }
     if (inv->shortage == SHORTAGE_LOST_SALE) {
         fputs("  - with lost sales the position never goes below 0; the formulas assume backorders.\n", out);
         reasons++;
@@ -304,7 +323,8 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
         reasons++;
     }
     if (!reasons)
-        fputs("  - none of the usual reasons (undershoot, lumpy demand, lost sales) applies here:\n"
+        fputs("  - none of the usual reasons (undershoot, lumpy demand, lost sales, a reserve, a changing\n"
+              "    customer base) applies here:\n"
               "    the gap is worth a closer look.\n", out);
 }
 
