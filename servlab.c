@@ -588,9 +588,11 @@ static int cmd_compare(const struct options *o)
     struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
     int rc = compare_run(o->files, o->nfiles, o->base, o->sets, o->nsets, ref.sweep.service, &so, &r, stderr);
     if (rc) return rc;
-    if (o->format == FORMAT_CSV)
+    if (o->format == FORMAT_CSV) { /* the table lists refusals; with CSV on stdout they go to stderr */
         compare_csv(stdout, &r);
-    else
+        for (size_t i = 0; i < r.n; i++)
+            if (r.e[i].refused) fprintf(stderr, "%s: refused: %s\n", r.e[i].path, r.e[i].reason);
+    } else
         compare_table(stdout, &r);
     rc = finish_stdout();
     if (rc == 0 && o->out_dir && root) {

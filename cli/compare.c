@@ -119,10 +119,7 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
     size_t valid = 0;
     for (size_t i = 0; i < n; i++) {
         struct compare_entry *e = &r->e[i];
-        if (e->refused) {
-            fprintf(err, "%s: refused: %s\n", e->path, e->reason);
-            continue;
-        }
+        if (e->refused) continue; /* the table lists it; with CSV, servlab.c says so on stderr */
         if (run_entry(e, o) != 0) {
             fprintf(err, "servlab: interrupted; nothing was written\n");
             return 1;
@@ -181,7 +178,12 @@ void compare_table(FILE *out, const struct compare_result *r)
     fprintf(out, "seed %llu (from %s), generator %s. Money is per day; ± is the half-width of the 95%% interval.\n",
             r->seed, file_name(r->reference), rng_generator_name());
     const char *sname = metric_defs[r->service].name;
-    fprintf(out, "\n%4s  %-22s %10s %8s %9s %11s %9s %10s  %s\n", "rank", "scenario", "profit", "± 95%", "of best",
+    int w = 8; /* the longest file name shown, at most 40 characters */
+    for (size_t i = 0; i < r->n; i++) {
+        int len = (int)strlen(file_name(r->e[i].path));
+        if (!r->e[i].refused && len > w) w = len > 40 ? 40 : len;
+    }
+    fprintf(out, "\n%4s  %-*s %10s %8s %9s %11s %9s %10s  %s\n", "rank", w, "scenario", "profit", "± 95%", "of best",
             sname, "on time", "cost", "against the best (paired)");
     for (size_t rank = 1; rank <= r->n; rank++)
         for (size_t i = 0; i < r->n; i++) {
@@ -189,7 +191,7 @@ void compare_table(FILE *out, const struct compare_result *r)
             if (e->refused || e->rank != rank) continue;
             const struct summary *p = &e->s[M_PROFIT], *sv = &e->s[r->service], *ot = &e->s[M_ON_TIME_RATE];
             double best = r->e[r->best].s[M_PROFIT].mean;
-            char vs[80], on_time[20];
+            char vs[80], on_time[20], share[20];
             if (i == r->best)
                 snprintf(vs, sizeof vs, "the best");
             else
@@ -199,9 +201,12 @@ void compare_table(FILE *out, const struct compare_result *r)
                 snprintf(on_time, sizeof on_time, "%.2f %%", 100 * ot->mean);
             else
                 snprintf(on_time, sizeof on_time, "-");
-            fprintf(out, "%4zu  %-22.22s %10.2f %8.2f %8.1f%% %9.2f %% %9s %10.2f  %s\n", e->rank, file_name(e->path),
-                    p->mean, p->ci95, best != 0 ? 100 * p->mean / best : NAN, 100 * sv->mean, on_time,
-                    e->s[M_COST_TOTAL].mean, vs);
+            if (best > 0)
+                snprintf(share, sizeof share, "%.1f%%", 100 * p->mean / best);
+            else /* a share of a loss or of nothing says nothing */
+                snprintf(share, sizeof share, "-");
+            fprintf(out, "%4zu  %-*.*s %10.2f %8.2f %9s %9.2f %% %9s %10.2f  %s\n", e->rank, w, w, file_name(e->path),
+                    p->mean, p->ci95, share, 100 * sv->mean, on_time, e->s[M_COST_TOTAL].mean, vs);
         }
     bool any = false;
     for (size_t i = 0; i < r->n; i++)
@@ -211,7 +216,8 @@ void compare_table(FILE *out, const struct compare_result *r)
             fprintf(out, "  %s: %s\n", file_name(r->e[i].path), r->e[i].reason);
         }
     fputs("\nA difference is significant when the paired 95% interval of (profit - best profit) over the\n"
-          "replications excludes 0; the same random numbers make these intervals much narrower than ± above.\n",
+          "replications excludes 0. The same random numbers usually make these intervals far narrower\n"
+          "than the ± of each profit alone.\n",
           out);
 }
 
@@ -231,7 +237,7 @@ void compare_csv(FILE *out, const struct compare_result *r)
         double best = r->e[r->best].s[M_PROFIT].mean;
         fprintf(out, "%zu,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,\n", e->rank, e->path,
                 report_field(e->s[M_PROFIT].mean, f[0], 40), report_field(e->s[M_PROFIT].ci95, f[1], 40),
-                report_field(best != 0 ? 100 * e->s[M_PROFIT].mean / best : NAN, f[2], 40),
+                report_field(best > 0 ? 100 * e->s[M_PROFIT].mean / best : NAN, f[2], 40),
                 report_field(e->s[r->service].mean, f[3], 40), report_field(e->s[r->service].ci95, f[4], 40),
                 report_field(e->s[M_ON_TIME_RATE].mean, f[5], 40), report_field(e->s[M_COST_TOTAL].mean, f[6], 40),
                 report_field(e->vs_best.mean, f[7], 40), report_field(e->vs_best.ci95, f[8], 40),
