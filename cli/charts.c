@@ -142,7 +142,9 @@ int charts_cost_breakdown(const char *path, const struct sweep_result *r)
                   {M_COST_EXPEDITE, "express deliveries", COLOUR_SKY},
                   {M_COST_ERRORS, "wrong and damaged orders", COLOUR_GREY},
                   {M_COST_CHANNELS, "order channels", COLOUR_BLACK},
-                  {M_COST_ACQUISITION, "winning new customers", COLOUR_GREEN}};
+                  {M_COST_ACQUISITION, "winning new customers", COLOUR_GREEN},
+                  {M_COST_LOCATIONS, "keeping locations open", COLOUR_BROWN},
+                  {M_COST_TRANSFERS, "transshipments and direct shipments", COLOUR_NAVY}};
     double *extra[sizeof others / sizeof others[0]] = {NULL};
     for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) {
         extra[k] = column(r, others[k].metric, false);

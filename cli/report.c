@@ -156,6 +156,43 @@ static void report_tiers(FILE *out, const struct model_config *c, const struct s
     fputs("  (means per tier; their confidence intervals are in --format csv)\n", out);
 }
 
+/* One line per location (its own stock) and one per region (what its customers got). */
+static void report_locations(FILE *out, const struct model_config *c, const struct summary *s)
+{
+    static const int lcols[] = {LM_ORDERS_PER_DAY, LM_FILL_RATE,   LM_CYCLE_SERVICE_LEVEL, LM_TIME_OUT_OF_STOCK,
+                                LM_MEAN_ON_HAND,   LM_UNITS_SENT_PER_DAY, LM_OPEN_SHARE,   LM_COST};
+    static const char *const lheads[] = {"orders/day", "own fill", "CSL",     "out of stock",
+                                         "on hand",    "sent/day", "open",    "cost/day"};
+    static const int rcols[] = {RM_ORDERS_PER_DAY, RM_FILL_RATE, RM_FROM_HOME_RATE, RM_ON_TIME_RATE,
+                                RM_ORDER_CYCLE_MEAN};
+    static const char *const rheads[] = {"orders/day", "fill rate", "from home", "on time", "cycle days"};
+    fprintf(out, "\n  %-14s", "location");
+    for (size_t k = 0; k < 8; k++) fprintf(out, " %11s", lheads[k]);
+    fputc('\n', out);
+    for (size_t l = 0; l < c->nlocations; l++) {
+        fprintf(out, "  %-14.14s", c->locations[l].name);
+        size_t base = metric_location_base(c, l);
+        for (size_t k = 0; k < 8; k++) {
+            fputc(' ', out);
+            cell(out, &location_metric_defs[lcols[k]], &s[base + (size_t)lcols[k]], 11);
+        }
+        fputc('\n', out);
+    }
+    fprintf(out, "\n  %-14s", "region");
+    for (size_t k = 0; k < 5; k++) fprintf(out, " %11s", rheads[k]);
+    fputc('\n', out);
+    for (size_t r = 0; r < c->nregions; r++) {
+        fprintf(out, "  %-14.14s", c->regions[r].name);
+        size_t base = metric_region_base(c, r);
+        for (size_t k = 0; k < 5; k++) {
+            fputc(' ', out);
+            cell(out, &region_metric_defs[rcols[k]], &s[base + (size_t)rcols[k]], 11);
+        }
+        fputc('\n', out);
+    }
+    fputs("  (means per location and region; their confidence intervals are in --format csv)\n", out);
+}
+
 /* One row of the theory block: target (or blank), formula, simulated with CI. */
 static void theory_row(FILE *out, const char *label, double target, double formula, const struct summary *sim)
 {
@@ -177,39 +214,76 @@ static bool outside(double formula, const struct summary *sim)
     return isnan(sim->ci95) || fabs(formula - sim->mean) > sim->ci95;
 }
 
-/* With named products: the formula's CSL and fill rate next to the simulated ones, per
- * product (or over the catalogue when there are many). */
-static void report_theory_products(FILE *out, const struct scenario *sc, const struct summary *s)
+/* One stock point of the theory table: a named product or a location. */
+struct theory_stock {
+    const char *name;
+    const struct inventory_config *inv;
+    double share;          /* of the orders, for the demand it sees */
+    size_t csl, fill;      /* indexes of its simulated CSL and fill rate */
+};
+
+/* The formula's CSL and fill rate next to the simulated ones, per stock point (or over
+ * all of them, when there are many). */
+static void theory_stock_table(FILE *out, const struct scenario *sc, const struct summary *s, const char *kind,
+                               const struct theory_stock *st, size_t n)
 {
     const struct model_config *c = &sc->cfg;
-    fputs("\nTheory next to simulation (normal approximation of each product's demand over its lead time)\n", out);
-    fprintf(out, "  %-14s %9s %11s %11s %11s %11s\n", "product", "level", "CSL formula", "simulated", "fill formula",
+    fprintf(out, "\nTheory next to simulation (normal approximation of each %s's demand over its lead time)\n", kind);
+    fprintf(out, "  %-14s %9s %11s %11s %11s %11s\n", kind, "level", "CSL formula", "simulated", "fill formula",
             "simulated");
-    size_t rows = c->nproducts > 12 ? 1 : c->nproducts;
+    size_t rows = n > 12 ? 1 : n;
     for (size_t r = 0; r < rows; r++) {
         double level = 0, fcsl = 0, scsl = 0, ffill = 0, sfill = 0;
-        size_t from = c->nproducts > 12 ? 0 : r, to = c->nproducts > 12 ? c->nproducts : r + 1;
+        size_t from = n > 12 ? 0 : r, to = n > 12 ? n : r + 1;
         size_t counted = 0;
         for (size_t p = from; p < to; p++) {
-            const struct inventory_config *inv = &c->products[p].inventory;
+            const struct inventory_config *inv = st[p].inv;
             if (!inv->policy->holds_stock) continue;
-            struct protection pr = theory_protection_for(c, inv, theory_order_share(c, p));
+            struct protection pr = theory_protection_for(c, inv, st[p].share);
             double lv = inv->policy->uses_reorder_point ? inv->reorder_point : inv->order_up_to;
             struct prediction f = theory_predict(&pr, lv);
-            size_t base = metric_product_base(c, p);
             level += lv, fcsl += f.cycle_service_level, ffill += f.fill_rate;
-            scsl += s[base + PM_CYCLE_SERVICE_LEVEL].mean, sfill += s[base + PM_FILL_RATE].mean;
+            scsl += s[st[p].csl].mean, sfill += s[st[p].fill].mean;
             counted++;
         }
         if (!counted) continue;
         double k = (double)counted;
-        fprintf(out, "  %-14.14s %9.1f %10.2f%% %10.2f%% %10.2f%% %10.2f%%\n",
-                c->nproducts > 12 ? "(mean)" : c->products[r].name, level / k, 100 * fcsl / k, 100 * scsl / k,
-                100 * ffill / k, 100 * sfill / k);
+        fprintf(out, "  %-14.14s %9.1f %10.2f%% %10.2f%% %10.2f%% %10.2f%%\n", n > 12 ? "(mean)" : st[r].name,
+                level / k, 100 * fcsl / k, 100 * scsl / k, 100 * ffill / k, 100 * sfill / k);
     }
     bool lost = false;
-    for (size_t p = 0; p < c->nproducts; p++) lost |= c->products[p].inventory.shortage != SHORTAGE_BACKORDER;
+    for (size_t p = 0; p < n; p++) lost |= st[p].inv->shortage != SHORTAGE_BACKORDER;
     if (lost) fputs("  (the formulas assume backorders; with lost sales or reactions they are rough)\n", out);
+}
+
+static void report_theory_products(FILE *out, const struct scenario *sc, const struct summary *s)
+{
+    const struct model_config *c = &sc->cfg;
+    struct theory_stock st[MAX_PRODUCTS];
+    for (size_t p = 0; p < c->nproducts; p++) {
+        size_t base = metric_product_base(c, p);
+        st[p] = (struct theory_stock){c->products[p].name, &c->products[p].inventory, theory_order_share(c, p),
+                                      base + PM_CYCLE_SERVICE_LEVEL, base + PM_FILL_RATE};
+    }
+    theory_stock_table(out, sc, s, "product", st, c->nproducts);
+}
+
+/* Each location's formula sees the demand of the regions it serves at the start. */
+static void report_theory_locations(FILE *out, const struct scenario *sc, const struct summary *s)
+{
+    const struct model_config *c = &sc->cfg;
+    struct theory_stock st[MAX_LOCATIONS];
+    for (size_t l = 0; l < c->nlocations; l++) {
+        size_t base = metric_location_base(c, l);
+        st[l] = (struct theory_stock){c->locations[l].name, &c->locations[l].inventory, sc->locations[l].order_share,
+                                      base + LM_CYCLE_SERVICE_LEVEL, base + LM_FILL_RATE};
+    }
+    theory_stock_table(out, sc, s, "location", st, c->nlocations);
+    if (c->network.when_short != WHEN_SHORT_WAIT)
+        fputs("  (a location's simulated fill rate counts only its own stock; the formulas ignore the help\n"
+              "  other locations give when it is short)\n", out);
+    if (c->network.nchanges > 1)
+        fputs("  (locations open and close during the run: each formula uses the demand at the start)\n", out);
 }
 
 /* The normal approximation's prediction next to the simulated service, with the
@@ -218,6 +292,10 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
 {
     if (sc->cfg.nproducts) {
         report_theory_products(out, sc, s);
+        return;
+    }
+    if (sc->cfg.nlocations) {
+        report_theory_locations(out, sc, s);
         return;
     }
     const struct inventory_config *inv = &sc->cfg.inventory;
@@ -363,6 +441,7 @@ void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
         if (g == GROUP_SERVICE) report_theory(out, sc, s);
         if (g == GROUP_SERVICE && c->nproducts) report_products(out, c, s);
         if (g == GROUP_SERVICE && c->ntiers) report_tiers(out, c, s);
+        if (g == GROUP_SERVICE && c->nlocations) report_locations(out, c, s);
     }
     if (!sc->cfg.inventory.policy->holds_stock)
         fputs("\n(policy = none: stock is not modelled, so it never runs out and costs nothing to hold.)\n", out);

@@ -250,10 +250,15 @@ void sweep_table(FILE *out, const struct sweep_result *r)
                  {M_COST_EXPEDITE, "express"},
                  {M_COST_ERRORS, "errors"},
                  {M_COST_CHANNELS, "channels"},
-                 {M_COST_ACQUISITION, "winning customers"}};
+                 {M_COST_ACQUISITION, "winning customers"},
+                 {M_COST_LOCATIONS, "locations"},
+                 {M_COST_TRANSFERS, "transfers"}};
     for (size_t k = 0; k < sizeof extra / sizeof extra[0]; k++) {
         bool any = false;
-        for (size_t i = 0; i < r->n; i++) any |= at(r, i, extra[k].metric)->mean != 0;
+        for (size_t i = 0; i < r->n; i++) {
+            double v = at(r, i, extra[k].metric)->mean;
+            any |= isfinite(v) && v != 0; /* NaN: not in this scenario (locations) */
+        }
         if (any) snprintf(parts + strlen(parts), sizeof parts - strlen(parts), " + %s", extra[k].word);
     }
     bool falls = false;

@@ -20,6 +20,9 @@ enum {
     MAX_LINES = 16,      /* order lines per order */
     MAX_CURVE_POINTS = 32,
     NAME_LEN = 32,
+    MAX_LOCATIONS = 16,
+    MAX_REGIONS = 32,
+    MAX_OPEN_CHANGES = 32, /* points of a location schedule */
 };
 
 struct run_config {
@@ -113,6 +116,43 @@ struct product_config {
     int substitute; /* index of the product offered instead, or -1 */
 };
 
+/* Stocking locations (warehouses) and the regions whose demand they serve. Without
+ * [location.*] sections there is one implicit location holding the [inventory] stock
+ * and serving every order, exactly as before locations existed. */
+
+/* What a location does when its own stock cannot fill an order line. */
+enum when_short {
+    WHEN_SHORT_WAIT,        /* the [inventory] shortage rule at the location (backorder, lost sale, react) */
+    WHEN_SHORT_SHIP_DIRECT, /* the nearest open location with the units ships them to the customer */
+    WHEN_SHORT_TRANSSHIP,   /* the nearest open location with the units sends them here first */
+};
+
+struct location_config {
+    char name[NAME_LEN];
+    struct inventory_config inventory;
+    double holding_per_unit_day, order_fixed;
+    double fixed_per_day;                /* the cost of keeping the location open */
+    double transfer_days[MAX_LOCATIONS]; /* to move stock to location j (0 to itself) */
+};
+
+struct region_config {
+    char name[NAME_LEN];
+    double share; /* of the orders */
+    int home;     /* the location that serves it while open */
+    struct dist delivery_days; /* from its home; from another location, plus the transfer days */
+};
+
+struct network_config {
+    enum when_short when_short;
+    double transfer_per_unit;     /* cost of each unit transshipped between locations */
+    double ship_direct_per_order; /* extra cost of an order shipped from a location not its home */
+    /* how many locations are open (the first in file order) from each change day on;
+       one change at day 0 when the number never changes */
+    size_t nchanges;
+    double change_days[MAX_OPEN_CHANGES];
+    unsigned open_count[MAX_OPEN_CHANGES];
+};
+
 /* A class of customers. Without [tier.*] sections, one implicit tier. */
 struct tier_config {
     char name[NAME_LEN];
@@ -168,6 +208,10 @@ struct model_config {
     struct channel_config channels[MAX_CHANNELS];
     struct reaction_config reactions;
     struct customer_config customers;
+    size_t nlocations, nregions; /* 0: the implicit single location */
+    struct location_config locations[MAX_LOCATIONS];
+    struct region_config regions[MAX_REGIONS];
+    struct network_config network;
     bool general_path_only; /* tests only: never take the model's fast path for instant orders */
 };
 

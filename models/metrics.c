@@ -42,6 +42,8 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
                             FEATURE_REACTIONS},
     [M_REACT_WAIT] = {"reaction_wait", "Short lines: waited", S, KIND_RATE, FEATURE_REACTIONS},
     [M_REACT_CANCEL] = {"reaction_cancel", "Short lines: did not buy", S, KIND_RATE, FEATURE_REACTIONS},
+    [M_FILLED_ELSEWHERE_RATE] = {"filled_elsewhere_rate", "Units sent by another location", S, KIND_RATE,
+                                 FEATURE_LOCATIONS},
 
     [M_ORDER_CYCLE_MEAN] = {"order_cycle_days_mean", "Order cycle, mean", O, KIND_DAYS, 0},
     [M_ORDER_CYCLE_P50] = {"order_cycle_days_p50", "Order cycle, median", O, KIND_DAYS, 0},
@@ -58,6 +60,10 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_ORDER_CYCLE_PEAK_MEAN] = {"order_cycle_days_peak_mean", "Order cycle, orders placed on peak days", O,
                                  KIND_DAYS, FEATURE_PEAKS},
     [M_SHIFTED_RATE] = {"shifted_rate", "Orders moved off the peak", O, KIND_RATE, FEATURE_SHIFT},
+    [M_REROUTED_RATE] = {"rerouted_rate", "Orders rerouted (home closed)", O, KIND_RATE,
+                         FEATURE_LOCATIONS},
+    [M_SHIPPED_DIRECT_RATE] = {"shipped_direct_rate", "Orders shipped direct from elsewhere", O, KIND_RATE,
+                               FEATURE_LOCATIONS},
 
     [M_MEAN_ON_HAND] = {"mean_on_hand", "On hand, mean", I, KIND_UNITS, 0},
     [M_MEAN_BACKORDERS] = {"mean_backorders", "Backordered, mean", I, KIND_UNITS, 0},
@@ -65,6 +71,12 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_TIME_OUT_OF_STOCK] = {"time_out_of_stock", "Time with nothing on hand", I, KIND_RATE, 0},
     [M_REPLENISHMENTS_PER_DAY] = {"replenishments_per_day", "Replenishment orders", I, KIND_PER_DAY, 0},
     [M_REORDER_UNDERSHOOT] = {"reorder_undershoot_units", "Position below s when ordering", I, KIND_UNITS, 0},
+    [M_LOCATIONS_OPEN_MEAN] = {"locations_open_mean", "Locations open, mean", I, KIND_COUNT_LEVEL,
+                               FEATURE_LOCATIONS},
+    [M_TRANSSHIPMENTS_PER_DAY] = {"transshipments_per_day", "Transshipments between locations", I, KIND_PER_DAY,
+                                  FEATURE_LOCATIONS},
+    [M_UNITS_TRANSSHIPPED_PER_DAY] = {"units_transshipped_per_day", "Units transshipped", I, KIND_PER_DAY,
+                                      FEATURE_LOCATIONS},
 
     [M_ORDERS_PER_DAY] = {"orders_per_day", "Customer orders", D, KIND_PER_DAY, 0},
     [M_UNITS_PER_DAY] = {"units_per_day", "Units ordered", D, KIND_PER_DAY, 0},
@@ -89,6 +101,10 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_COST_CHANNELS] = {"cost_channels_per_day", "Order channels", M, KIND_MONEY_PER_DAY, FEATURE_CHANNELS},
     [M_COST_ACQUISITION] = {"cost_acquisition_per_day", "Winning new customers", M, KIND_MONEY_PER_DAY,
                             FEATURE_CUSTOMERS},
+    [M_COST_TRANSFERS] = {"cost_transfers_per_day", "Transshipments and direct shipments", M, KIND_MONEY_PER_DAY,
+                          FEATURE_LOCATIONS},
+    [M_COST_LOCATIONS] = {"cost_locations_per_day", "Keeping locations open", M, KIND_MONEY_PER_DAY,
+                          FEATURE_LOCATIONS},
     [M_COST_TOTAL] = {"cost_total_per_day", "Total cost", M, KIND_MONEY_PER_DAY, 0},
     [M_REVENUE] = {"revenue_per_day", "Revenue", M, KIND_MONEY_PER_DAY, 0},
     [M_REVENUE_LOST_LATE] = {"revenue_lost_late_per_day", "  price given up for late delivery", M,
@@ -122,6 +138,27 @@ const struct metric_def tier_metric_defs[TIER_METRIC_COUNT] = {
     [TM_CUSTOMERS_MEAN] = {"customers_mean", "customers", C, KIND_COUNT_LEVEL, FEATURE_CUSTOMERS},
     [TM_LOST_TO_FAILURES_PER_DAY] = {"lost_to_failures_per_day", "lost to poor service per day", C, KIND_PER_DAY,
                                      FEATURE_CUSTOMERS},
+};
+
+const struct metric_def location_metric_defs[LOCATION_METRIC_COUNT] = {
+    [LM_ORDERS_PER_DAY] = {"orders_per_day", "orders served per day", D, KIND_PER_DAY, 0},
+    [LM_FILL_RATE] = {"fill_rate", "fill rate from its own stock", S, KIND_RATE, 0},
+    [LM_CYCLE_SERVICE_LEVEL] = {"cycle_service_level", "cycle service level", S, KIND_RATE, 0},
+    [LM_TIME_OUT_OF_STOCK] = {"time_out_of_stock", "time out of stock", I, KIND_RATE, 0},
+    [LM_MEAN_ON_HAND] = {"mean_on_hand", "on hand", I, KIND_UNITS, 0},
+    [LM_MEAN_BACKORDERS] = {"mean_backorders", "backordered", I, KIND_UNITS, 0},
+    [LM_UNITS_SENT_PER_DAY] = {"units_sent_per_day", "units sent to other locations' orders per day", I,
+                               KIND_PER_DAY, 0},
+    [LM_OPEN_SHARE] = {"open_share", "time open", I, KIND_RATE, 0},
+    [LM_COST] = {"cost_per_day", "holding, ordering and keeping open per day", M, KIND_MONEY_PER_DAY, 0},
+};
+
+const struct metric_def region_metric_defs[REGION_METRIC_COUNT] = {
+    [RM_ORDERS_PER_DAY] = {"orders_per_day", "orders per day", D, KIND_PER_DAY, 0},
+    [RM_FILL_RATE] = {"fill_rate", "fill rate", S, KIND_RATE, 0},
+    [RM_FROM_HOME_RATE] = {"from_home_rate", "orders filled by the home location", S, KIND_RATE, 0},
+    [RM_ON_TIME_RATE] = {"on_time_rate", "on time", S, KIND_RATE, 0},
+    [RM_ORDER_CYCLE_MEAN] = {"order_cycle_days_mean", "order cycle", O, KIND_DAYS, 0},
 };
 
 #undef S
@@ -158,6 +195,7 @@ unsigned metric_features(const struct model_config *c)
     if (c->revenue.late_zero_days > 0) f |= FEATURE_LATE_PRICE;
     if (d->has_weekday) f |= FEATURE_PEAKS;
     if (d->peak_shift_share > 0) f |= FEATURE_SHIFT;
+    if (c->nlocations > 0) f |= FEATURE_LOCATIONS;
     return f;
 }
 
@@ -172,9 +210,19 @@ size_t metric_tier_base(const struct model_config *c, size_t tier)
     return METRIC_COUNT + c->nproducts * PRODUCT_METRIC_COUNT + tier * TIER_METRIC_COUNT;
 }
 
+size_t metric_location_base(const struct model_config *c, size_t location)
+{
+    return metric_tier_base(c, c->ntiers) + location * LOCATION_METRIC_COUNT;
+}
+
+size_t metric_region_base(const struct model_config *c, size_t region)
+{
+    return metric_location_base(c, c->nlocations) + region * REGION_METRIC_COUNT;
+}
+
 size_t metric_count(const struct model_config *c)
 {
-    return metric_tier_base(c, c->ntiers);
+    return metric_region_base(c, c->nregions);
 }
 
 const struct metric_def *metric_def_at(const struct model_config *c, size_t i)
@@ -183,7 +231,11 @@ const struct metric_def *metric_def_at(const struct model_config *c, size_t i)
     i -= METRIC_COUNT;
     if (i < c->nproducts * PRODUCT_METRIC_COUNT) return &product_metric_defs[i % PRODUCT_METRIC_COUNT];
     i -= c->nproducts * PRODUCT_METRIC_COUNT;
-    return &tier_metric_defs[i % TIER_METRIC_COUNT];
+    if (i < c->ntiers * TIER_METRIC_COUNT) return &tier_metric_defs[i % TIER_METRIC_COUNT];
+    i -= c->ntiers * TIER_METRIC_COUNT;
+    if (i < c->nlocations * LOCATION_METRIC_COUNT) return &location_metric_defs[i % LOCATION_METRIC_COUNT];
+    i -= c->nlocations * LOCATION_METRIC_COUNT;
+    return &region_metric_defs[i % REGION_METRIC_COUNT];
 }
 
 void metric_name_at(const struct model_config *c, size_t i, char *buf, size_t n)
@@ -199,7 +251,17 @@ void metric_name_at(const struct model_config *c, size_t i, char *buf, size_t n)
         return;
     }
     i -= c->nproducts * PRODUCT_METRIC_COUNT;
-    snprintf(buf, n, "tier.%s.%s", c->tiers[i / TIER_METRIC_COUNT].name, d->name);
+    if (i < c->ntiers * TIER_METRIC_COUNT) {
+        snprintf(buf, n, "tier.%s.%s", c->tiers[i / TIER_METRIC_COUNT].name, d->name);
+        return;
+    }
+    i -= c->ntiers * TIER_METRIC_COUNT;
+    if (i < c->nlocations * LOCATION_METRIC_COUNT) {
+        snprintf(buf, n, "location.%s.%s", c->locations[i / LOCATION_METRIC_COUNT].name, d->name);
+        return;
+    }
+    i -= c->nlocations * LOCATION_METRIC_COUNT;
+    snprintf(buf, n, "region.%s.%s", c->regions[i / REGION_METRIC_COUNT].name, d->name);
 }
 
 bool metric_shown(const struct model_config *c, size_t i)

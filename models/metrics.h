@@ -4,8 +4,9 @@
  * the command line), label, report group, kind, and the feature that makes the metric
  * meaningful. A scenario reports the base metrics of the features it uses (so a
  * scenario without tiers or reactions has exactly the outputs it always had), then,
- * for named products and tiers, a block of metrics each, named
- * "product.NAME.metric" and "tier.NAME.metric". A replication yields one double per
+ * for named products, tiers, locations and regions, a block of metrics each, named
+ * "product.NAME.metric", "tier.NAME.metric", "location.NAME.metric" and
+ * "region.NAME.metric". A replication yields one double per
  * metric of the layout; NaN means "no value" (nothing to count).
  */
 #ifndef MODELS_METRICS_H
@@ -36,6 +37,7 @@ enum metric {
     M_REACT_SUBSTITUTE,
     M_REACT_WAIT,
     M_REACT_CANCEL,
+    M_FILLED_ELSEWHERE_RATE,
     /* order cycle */
     M_ORDER_CYCLE_MEAN,
     M_ORDER_CYCLE_P50,
@@ -51,6 +53,8 @@ enum metric {
     M_EXPEDITED_RATE,
     M_ORDER_CYCLE_PEAK_MEAN,
     M_SHIFTED_RATE,
+    M_REROUTED_RATE,
+    M_SHIPPED_DIRECT_RATE,
     /* inventory */
     M_MEAN_ON_HAND,
     M_MEAN_BACKORDERS,
@@ -58,6 +62,9 @@ enum metric {
     M_TIME_OUT_OF_STOCK,
     M_REPLENISHMENTS_PER_DAY,
     M_REORDER_UNDERSHOOT,
+    M_LOCATIONS_OPEN_MEAN,
+    M_TRANSSHIPMENTS_PER_DAY,
+    M_UNITS_TRANSSHIPPED_PER_DAY,
     /* demand */
     M_ORDERS_PER_DAY,
     M_UNITS_PER_DAY,
@@ -78,6 +85,8 @@ enum metric {
     M_COST_EXPEDITE,
     M_COST_CHANNELS,
     M_COST_ACQUISITION,
+    M_COST_TRANSFERS,
+    M_COST_LOCATIONS,
     M_COST_TOTAL,
     M_REVENUE,
     M_REVENUE_LOST_LATE,
@@ -119,6 +128,7 @@ enum metric_feature {
     FEATURE_LATE_PRICE = 1 << 6,
     FEATURE_PEAKS = 1 << 7, /* a weekday profile */
     FEATURE_SHIFT = 1 << 8, /* peak smoothing */
+    FEATURE_LOCATIONS = 1 << 9, /* [location.*] sections */
 };
 
 struct metric_def {
@@ -161,8 +171,33 @@ enum tier_metric {
     TIER_METRIC_COUNT
 };
 
+/* Per location and per region (with [location.*] sections). */
+enum location_metric {
+    LM_ORDERS_PER_DAY,
+    LM_FILL_RATE,
+    LM_CYCLE_SERVICE_LEVEL,
+    LM_TIME_OUT_OF_STOCK,
+    LM_MEAN_ON_HAND,
+    LM_MEAN_BACKORDERS,
+    LM_UNITS_SENT_PER_DAY,
+    LM_OPEN_SHARE,
+    LM_COST,
+    LOCATION_METRIC_COUNT
+};
+
+enum region_metric {
+    RM_ORDERS_PER_DAY,
+    RM_FILL_RATE,
+    RM_FROM_HOME_RATE,
+    RM_ON_TIME_RATE,
+    RM_ORDER_CYCLE_MEAN,
+    REGION_METRIC_COUNT
+};
+
 extern const struct metric_def product_metric_defs[PRODUCT_METRIC_COUNT];
 extern const struct metric_def tier_metric_defs[TIER_METRIC_COUNT];
+extern const struct metric_def location_metric_defs[LOCATION_METRIC_COUNT];
+extern const struct metric_def region_metric_defs[REGION_METRIC_COUNT];
 
 /* The base metric called `name`, or -1. */
 int metric_find(const char *name);
@@ -171,10 +206,13 @@ int metric_find(const char *name);
 unsigned metric_features(const struct model_config *cfg);
 
 /* The layout of one replication's results for cfg: the METRIC_COUNT base metrics,
- * then PRODUCT_METRIC_COUNT per named product, then TIER_METRIC_COUNT per named tier. */
+ * then PRODUCT_METRIC_COUNT per named product, TIER_METRIC_COUNT per named tier,
+ * LOCATION_METRIC_COUNT per location and REGION_METRIC_COUNT per region. */
 size_t metric_count(const struct model_config *cfg);
 size_t metric_product_base(const struct model_config *cfg, size_t product);
 size_t metric_tier_base(const struct model_config *cfg, size_t tier);
+size_t metric_location_base(const struct model_config *cfg, size_t location);
+size_t metric_region_base(const struct model_config *cfg, size_t region);
 
 /* Definition and full name of metric i of cfg's layout. */
 const struct metric_def *metric_def_at(const struct model_config *cfg, size_t i);

@@ -9,6 +9,7 @@
  * before the mechanism existed. */
 #include "model.h"
 #include "customers.h"
+#include "network.h"
 #include "event_class.h"
 #include "order.h"
 #include "policy.h"
@@ -39,6 +40,12 @@ struct tier_flow {
     uint64_t instant, instant_in_full;
 };
 
+/* What happens to the orders of one region, counted since the warm-up reset. */
+struct region_flow {
+    uint64_t placed, allocated, from_home, delivered, promised, on_time;
+    double demanded, filled, cycle_sum;
+};
+
 /* What happens to orders, counted since the warm-up reset. */
 struct flow {
     uint64_t placed;
@@ -57,6 +64,11 @@ struct flow {
     uint64_t peak_delivered;
     uint64_t instant; /* orders that took the fast path, place_instant */
     struct tier_flow tiers[MAX_TIERS];
+    /* locations */
+    uint64_t rerouted, shipped_direct, transfers;
+    double covered; /* units another location sent for a short line (when_short) */
+    double units_transferred, transfer_cost;
+    struct region_flow regions[MAX_REGIONS];
 };
 
 struct model {
@@ -71,7 +83,12 @@ struct model {
     struct product_config implicit_product;
     struct tier_config implicit_tier;
     int top_priority;
+    size_t nstocks; /* one per product, or one per location */
     struct stock stocks[MAX_PRODUCTS];
+    bool open[MAX_LOCATIONS];               /* which locations are open now */
+    struct timeavg open_avg[MAX_LOCATIONS]; /* 1 while open */
+    struct timeavg open_count_avg;
+    double region_shares[MAX_REGIONS];
     struct station processing, picking;
     bool skip_processing, skip_picking;
     bool instant; /* every order may take the fast path, place_instant */
@@ -369,6 +386,12 @@ static void finish(struct model *m, struct order *o)
     count_delivered(m, o->tier, cycle, o->first_on_time, in_full, !o->damaged, !(o->entry_error || o->picking_error),
                     o->on_peak_day);
     earn(m, o, o->first_delivery - o->placed);
+    if (m->cfg->nlocations) {
+        struct region_flow *rf = &f->regions[o->region];
+        rf->delivered++;
+        rf->cycle_sum += cycle;
+        if (m->tiers[o->tier].has_promise) rf->promised++, rf->on_time += o->first_on_time;
+    }
     if (cycle > 0) { /* else every stage took 0 days, which adds nothing to the sums */
         f->transmission_sum += o->received - o->placed;
         f->processing_sum += o->processed - o->received;
@@ -386,6 +409,13 @@ static void drop(struct model *m, struct order *o)
     m->flow.tiers[o->tier].ended++;
     tell_customer(m, o, true);
     order_free(&m->pool, o);
+}
+
+/* The stock a line is filled from: its product's, or with locations the serving
+ * location's. */
+static struct stock *line_stock(struct model *m, const struct order *o, const struct order_line *l)
+{
+    return &m->stocks[m->cfg->nlocations ? o->location : l->product];
 }
 
 /* ---- picking and delivery ---- */
@@ -442,7 +472,7 @@ static void on_returned(struct sim *sim, void *ctx)
     if (o->damaged) {
         for (size_t i = 0; i < o->nlines; i++) {
             struct order_line *l = &o->lines[i];
-            struct stock *s = &m->stocks[l->product];
+            struct stock *s = line_stock(m, o, l);
             double want = l->filled + l->substituted, take = stock_take(s, want);
             if (!s->unlimited && take > 0) stock_allocated(s, sim);
             m->flow.errors_cost += (want - take) * m->products[l->product].costs.order_per_unit;
@@ -504,6 +534,125 @@ static void on_line_filled(struct sim *sim, struct order_line *l)
     if (--o->pending == 0) settled(model_of(sim), o);
 }
 
+/* ---- locations ---- */
+
+static double transfer_days(const struct model *m, int from, int to)
+{
+    return m->cfg->locations[from].transfer_days[to];
+}
+
+static void count_transfer(struct model *m, double units)
+{
+    m->flow.transfers++;
+    m->flow.units_transferred += units;
+    m->flow.transfer_cost += units * m->cfg->network.transfer_per_unit;
+}
+
+/* Stock moved between locations (not for a customer) arrives. */
+static void on_transfer_arrived(struct sim *sim, void *ctx)
+{
+    struct order *r = ctx;
+    stock_receive_transfer(r->home, sim, r->units);
+    order_free(&model_of(sim)->pool, r);
+}
+
+/* Send what location `from` has on hand, up to `units`, to location `to`'s shelf. */
+static void move_stock(struct model *m, int from, int to, double units)
+{
+    double sent = stock_send(&m->stocks[from], m->sim, units, false);
+    if (sent <= 0) return;
+    count_transfer(m, sent);
+    struct order *r = order_new(&m->pool); /* carries the shipment, like a replenishment */
+    r->units = sent;
+    r->home = &m->stocks[to];
+    sim_schedule(m->sim, sim_now(m->sim) + transfer_days(m, from, to), EVENT_RECEIPT, on_transfer_arrived, r);
+}
+
+/* A closed location received stock: on to the nearest open one. */
+static void on_surplus(struct sim *sim, struct stock *s)
+{
+    struct model *m = model_of(sim);
+    int from = (int)(s - m->stocks), to = network_nearest_open(m->cfg, from, m->open);
+    if (to >= 0) move_stock(m, from, to, s->on_hand);
+}
+
+static void line_moved(void *ctx, struct order_line *l)
+{
+    l->order->location = *(const int *)ctx;
+}
+
+/* From now on the first `count` locations are open: a location that opens gets its
+ * first stock; one that closes hands its waiting lines and its stock to the nearest
+ * open location, and what it still has on order follows on arrival (on_surplus). */
+static void set_open(struct model *m, unsigned count)
+{
+    const struct model_config *c = m->cfg;
+    double now = sim_now(m->sim);
+    bool was[MAX_LOCATIONS];
+    memcpy(was, m->open, sizeof was);
+    for (size_t l = 0; l < c->nlocations; l++) {
+        m->open[l] = l < count;
+        timeavg_set(&m->open_avg[l], now, m->open[l]);
+    }
+    timeavg_set(&m->open_count_avg, now, count);
+    for (size_t l = 0; l < c->nlocations; l++)
+        if (m->open[l] && !was[l]) stock_open(&m->stocks[l], m->sim, c->locations[l].inventory.initial_on_hand);
+    for (size_t l = 0; l < c->nlocations; l++) {
+        if (m->open[l] || !was[l]) continue;
+        struct stock *s = &m->stocks[l];
+        stock_close(s);
+        int to = network_nearest_open(c, (int)l, m->open);
+        stock_hand_over_waiting(s, &m->stocks[to], m->sim, line_moved, &to);
+        if (s->on_hand > 0) move_stock(m, (int)l, to, s->on_hand);
+    }
+}
+
+static void on_network_change(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    set_open(m, network_open_at(&m->cfg->network, sim_now(sim)));
+}
+
+static void on_transshipped(struct sim *sim, void *ctx)
+{
+    on_line_filled(sim, ctx);
+}
+
+/* The serving location is short of `missing` units of line l. Under when_short =
+ * ship_direct or transship, the nearest other open location that has them all sends
+ * them: straight to the customer (a longer delivery, a cost per order) or to the
+ * serving location first (the order waits the transfer time; a cost per unit).
+ * Returns the units sent: all that are missing, or 0 when no location has them. */
+static double cover(struct model *m, struct order *o, struct order_line *l, double missing)
+{
+    const struct model_config *c = m->cfg;
+    int at = o->location, best = -1;
+    for (int j = 0; j < (int)c->nlocations; j++) {
+        if (j == at || !m->open[j] || stock_available(&m->stocks[j], o->priority) < missing - DUST) continue;
+        if (best < 0 || transfer_days(m, j, at) < transfer_days(m, best, at)) best = j;
+    }
+    if (best < 0) return 0;
+    double sent = stock_send(&m->stocks[best], m->sim, missing, true), days = transfer_days(m, best, at);
+    l->filled += sent;
+    o->helped = true;
+    m->flow.covered += sent;
+    if (c->network.when_short == WHEN_SHORT_SHIP_DIRECT) {
+        if (!o->shipped_direct) {
+            o->shipped_direct = true;
+            m->flow.shipped_direct++;
+            m->flow.transfer_cost += c->network.ship_direct_per_order;
+            o->delivery_days += days; /* one product, so one line: added once */
+            o->expedite_days += days;
+        }
+    } else {
+        count_transfer(m, sent);
+        o->pending++;
+        sim_schedule(m->sim, sim_now(m->sim) + days, EVENT_RECEIPT, on_transshipped, l);
+    }
+    return sent;
+}
+
 /* A customer who met an empty shelf for `missing` units of line l decides what to do. */
 static void react(struct model *m, struct order *o, struct order_line *l, double missing)
 {
@@ -512,7 +661,7 @@ static void react(struct model *m, struct order *o, struct order_line *l, double
     enum reaction choice = (enum reaction)pick_weighted(m, shares, REACTIONS, SRC_REACTION);
     m->flow.reactions[choice]++;
     m->flow.reacted_lines++;
-    struct stock *s = &m->stocks[l->product];
+    struct stock *s = line_stock(m, o, l);
     int sub = m->products[l->product].substitute;
     if (choice == REACT_WAIT) {
         stock_wait(s, l, missing);
@@ -539,13 +688,23 @@ static void allocate(struct model *m, struct order *o)
     struct tier_flow *tf = &f->tiers[o->tier];
     f->allocated++;
     tf->allocated++;
+    bool covering = m->cfg->nlocations && m->cfg->network.when_short != WHEN_SHORT_WAIT;
     for (size_t i = 0; i < o->nlines; i++) {
         struct order_line *l = &o->lines[i];
-        struct stock *s = &m->stocks[l->product];
+        struct stock *s = line_stock(m, o, l);
         double want = l->units, got = stock_allocate(s, l, true), missing = want - got;
         f->lines++;
+        if (missing > DUST && covering) {
+            double sent = cover(m, o, l, missing);
+            got += sent;
+            missing -= sent;
+        }
         tf->demanded += want;
         tf->filled_now += got;
+        if (m->cfg->nlocations) {
+            f->regions[o->region].demanded += want;
+            f->regions[o->region].filled += got;
+        }
         if (missing > DUST) {
             o->stockout = true;
             f->short_lines++;
@@ -567,6 +726,11 @@ static void allocate(struct model *m, struct order *o)
         stock_allocated(s, m->sim);
     }
     if (o->stockout) f->short_orders++, tf->short_orders++;
+    if (m->cfg->nlocations) {
+        struct region_flow *rf = &f->regions[o->region];
+        rf->allocated++;
+        rf->from_home += o->location == m->cfg->regions[o->region].home && !o->helped && !o->stockout;
+    }
     if (o->pending == 0) settled(m, o);
 }
 
@@ -762,7 +926,16 @@ static void place_order(struct model *m, int tier, uint32_t customer, bool shift
     }
     o->processing_days = draw(m, &oc->processing.days, SRC_PROCESSING);
     o->picking_days = draw(m, &oc->picking.days, SRC_PICKING);
-    o->delivery_days = draw(m, &oc->delivery_days, SRC_DELIVERY);
+    if (c->nlocations) { /* the order's region, and the open location nearest its home */
+        o->region = c->nregions > 1 ? (int)pick_weighted(m, m->region_shares, c->nregions, SRC_REGION) : 0;
+        const struct region_config *rc = &c->regions[o->region];
+        o->location = m->open[rc->home] ? rc->home : network_nearest_open(c, rc->home, m->open);
+        o->delivery_days = draw(m, &rc->delivery_days, SRC_DELIVERY) + transfer_days(m, o->location, rc->home);
+        m->flow.rerouted += o->location != rc->home;
+        m->flow.regions[o->region].placed++;
+    } else {
+        o->delivery_days = draw(m, &oc->delivery_days, SRC_DELIVERY);
+    }
     o->picking_error = chance(m, oc->picking_error_rate, SRC_ERRORS);
     o->damaged = chance(m, oc->damage_rate, SRC_DAMAGE);
     if (o->entry_error || o->picking_error || o->damaged) o->return_days = draw(m, &oc->return_days, SRC_RETURN);
@@ -818,7 +991,9 @@ static void on_reset(struct sim *sim, void *ctx)
     double now = sim_now(sim);
     memset(&m->flow, 0, sizeof m->flow);
     qsketch_reset(&m->cycle_quantiles);
-    for (size_t p = 0; p < m->nproducts; p++) stock_restart(&m->stocks[p], now);
+    for (size_t p = 0; p < m->nstocks; p++) stock_restart(&m->stocks[p], now);
+    for (size_t l = 0; l < m->cfg->nlocations; l++) timeavg_restart(&m->open_avg[l], now);
+    timeavg_restart(&m->open_count_avg, now);
     timeavg_restart(&m->processing.busy_avg, now);
     timeavg_restart(&m->picking.busy_avg, now);
     if (m->cfg->customers.on) customers_restart(&m->customers, now);
@@ -861,11 +1036,12 @@ static void stock_metrics(const struct model *m, double end, double *x)
     double undershoot = 0, orders_with_s = 0;
     double on_hand = 0, backorders = 0, on_order = 0, replenishments = 0;
     double holding = 0, ordering = 0, purchase = 0, shortage = 0;
-    bool unlimited = true;
-    for (size_t p = 0; p < m->nproducts; p++) {
+    bool unlimited = true, located = m->cfg->nlocations > 0;
+    for (size_t p = 0; p < m->nstocks; p++) {
         const struct stock *s = &m->stocks[p];
         const struct stock_counts *sc = &s->counts;
-        const struct cost_config *k = &m->products[p].costs;
+        const struct cost_config *k = &m->products[located ? 0 : p].costs;
+        const struct location_config *lc = located ? &m->cfg->locations[p] : NULL;
         demanded += sc->demanded;
         filled += sc->filled_now;
         lost += sc->lost;
@@ -887,15 +1063,23 @@ static void stock_metrics(const struct model *m, double end, double *x)
         backorders += mean_back;
         on_order += stock_mean_on_order(s, end);
         replenishments += (double)sc->replenishments;
-        holding += k->holding_per_unit_day * mean_on_hand;
-        ordering += k->order_fixed * (double)sc->replenishments / days;
+        holding += (lc ? lc->holding_per_unit_day : k->holding_per_unit_day) * mean_on_hand;
+        ordering += (lc ? lc->order_fixed : k->order_fixed) * (double)sc->replenishments / days;
         shortage += k->backorder_per_unit_day * mean_back +
                     (k->backorder_per_unit * sc->backordered + k->lost_sale_per_unit * sc->lost) / days;
     }
-    x[M_FILL_RATE] = ratio(filled, demanded);
     x[M_LOST_SALES_RATE] = ratio(lost, demanded);
     x[M_SUBSTITUTION_RATE] = ratio(substituted, demanded);
-    x[M_TIME_OUT_OF_STOCK] = empty / (double)m->nproducts;
+    if (located) { /* units other locations sent count as filled; empty time is of open time */
+        double open_time = 0;
+        for (size_t l = 0; l < m->nstocks; l++) open_time += timeavg_mean(&m->open_avg[l], end);
+        x[M_FILL_RATE] = ratio(filled + m->flow.covered, demanded);
+        x[M_FILLED_ELSEWHERE_RATE] = ratio(m->flow.covered, demanded);
+        x[M_TIME_OUT_OF_STOCK] = ratio(empty, open_time);
+    } else {
+        x[M_FILL_RATE] = ratio(filled, demanded);
+        x[M_TIME_OUT_OF_STOCK] = empty / (double)m->nproducts;
+    }
     if (!unlimited) {
         x[M_CYCLE_SERVICE_LEVEL] = ratio(cycles_ok, cycles);
         x[M_MEAN_ON_HAND] = on_hand;
@@ -909,6 +1093,51 @@ static void stock_metrics(const struct model *m, double end, double *x)
     x[M_COST_PURCHASE] = purchase;
     x[M_COST_ORDERING] = ordering;
     x[M_COST_SHORTAGE] = shortage;
+}
+
+/* Per location and per region, and the network's own figures. */
+static void network_metrics(const struct model *m, double end, double *x)
+{
+    const struct model_config *c = m->cfg;
+    const struct flow *f = &m->flow;
+    double days = c->run.horizon_days, fixed = 0;
+    for (size_t l = 0; l < c->nlocations; l++) {
+        const struct stock *s = &m->stocks[l];
+        const struct stock_counts *sc = &s->counts;
+        const struct location_config *lc = &c->locations[l];
+        double *y = x + metric_location_base(c, l);
+        double open = timeavg_mean(&m->open_avg[l], end);
+        y[LM_ORDERS_PER_DAY] = (double)sc->lines / days;
+        y[LM_FILL_RATE] = ratio(sc->filled_now, sc->demanded);
+        y[LM_OPEN_SHARE] = open;
+        y[LM_UNITS_SENT_PER_DAY] = s->sent / days;
+        double hold = 0;
+        if (!s->unlimited) {
+            y[LM_CYCLE_SERVICE_LEVEL] = ratio((double)sc->cycles_ok, (double)sc->cycles);
+            y[LM_TIME_OUT_OF_STOCK] = ratio(stock_time_empty(s, end), open);
+            y[LM_MEAN_ON_HAND] = stock_mean_on_hand(s, end);
+            y[LM_MEAN_BACKORDERS] = stock_mean_backordered(s, end);
+            hold = lc->holding_per_unit_day * y[LM_MEAN_ON_HAND];
+        }
+        y[LM_COST] = hold + lc->order_fixed * (double)sc->replenishments / days + lc->fixed_per_day * open;
+        fixed += lc->fixed_per_day * open;
+    }
+    for (size_t r = 0; r < c->nregions; r++) {
+        const struct region_flow *rf = &f->regions[r];
+        double *y = x + metric_region_base(c, r);
+        y[RM_ORDERS_PER_DAY] = (double)rf->placed / days;
+        y[RM_FILL_RATE] = ratio(rf->filled, rf->demanded);
+        y[RM_FROM_HOME_RATE] = ratio((double)rf->from_home, (double)rf->allocated);
+        y[RM_ON_TIME_RATE] = ratio((double)rf->on_time, (double)rf->promised);
+        y[RM_ORDER_CYCLE_MEAN] = ratio(rf->cycle_sum, (double)rf->delivered);
+    }
+    x[M_LOCATIONS_OPEN_MEAN] = timeavg_mean(&m->open_count_avg, end);
+    x[M_TRANSSHIPMENTS_PER_DAY] = (double)f->transfers / days;
+    x[M_UNITS_TRANSSHIPPED_PER_DAY] = f->units_transferred / days;
+    x[M_REROUTED_RATE] = ratio((double)f->rerouted, (double)f->placed);
+    x[M_SHIPPED_DIRECT_RATE] = ratio((double)f->shipped_direct, (double)f->allocated);
+    x[M_COST_TRANSFERS] = f->transfer_cost / days;
+    x[M_COST_LOCATIONS] = fixed;
 }
 
 static void customer_metrics(const struct model *m, double end, double *x)
@@ -980,6 +1209,10 @@ static void compute_metrics(const struct model *m, double end, double *x)
     if (!c->customers.on) x[M_COST_ACQUISITION] = 0;
     x[M_COST_TOTAL] = x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE] +
                       x[M_COST_ERRORS] + x[M_COST_EXPEDITE] + x[M_COST_CHANNELS] + x[M_COST_ACQUISITION];
+    if (c->nlocations) {
+        network_metrics(m, end, x);
+        x[M_COST_TOTAL] += x[M_COST_TRANSFERS] + x[M_COST_LOCATIONS];
+    }
     double revenue = 0;
     for (size_t p = 0; p < m->nproducts; p++) revenue += m->products[p].price_per_unit * f->units_at_list[p] / days;
     x[M_REVENUE] = revenue + f->price_adjustment / days;
@@ -1021,7 +1254,7 @@ static void fill_totals(const struct model *m, struct model_totals *t)
                                .peak_orders_in_flight = m->pool.peak,
                                .events = sim_events_run(m->sim),
                                .instant_orders = m->flow.instant};
-    for (size_t p = 0; p < m->nproducts; p++) {
+    for (size_t p = 0; p < m->nstocks; p++) {
         const struct stock *s = &m->stocks[p];
         t->demanded += s->counts.demanded;
         t->filled_now += s->counts.filled_now;
@@ -1070,7 +1303,7 @@ static bool instant_orders(const struct model *m)
 {
     const struct model_config *c = m->cfg;
     const struct order_cycle_config *oc = &c->order_cycle;
-    if (c->general_path_only || m->nproducts != 1 || c->nchannels || c->customers.on) return false;
+    if (c->general_path_only || m->nproducts != 1 || c->nchannels || c->customers.on || c->nlocations) return false;
     if (!m->skip_processing || !m->skip_picking) return false;
     if (!dist_is_zero(&oc->transmission_days) || !dist_is_zero(&oc->delivery_days)) return false;
     if (oc->picking_error_rate > 0 || oc->damage_rate > 0 || (m->features & FEATURE_EXPEDITE)) return false;
@@ -1085,7 +1318,7 @@ enum { STOP_CHECK_EVENTS = 1 << 16 };
 static double backordered_now(const struct model *m)
 {
     double units = 0;
-    for (size_t p = 0; p < m->nproducts; p++) units += m->stocks[p].backordered;
+    for (size_t p = 0; p < m->nstocks; p++) units += m->stocks[p].backordered;
     return units;
 }
 
@@ -1116,10 +1349,23 @@ static void setup(struct model *m, const struct model_config *cfg)
     station_init(&m->picking, oc->picking.servers, EVENT_ORDER, on_picked);
     m->skip_processing = oc->processing.servers == 0 && dist_is_zero(&oc->processing.days);
     m->skip_picking = oc->picking.servers == 0 && dist_is_zero(&oc->picking.days);
-    for (size_t p = 0; p < m->nproducts; p++) {
+    m->nstocks = cfg->nlocations ? cfg->nlocations : m->nproducts;
+    for (size_t p = 0; p < m->nstocks; p++) {
         enum rng_source lead = p == 0 ? SRC_LEAD_TIME : (enum rng_source)(SRC_LEAD_TIME_MORE + p - 1);
-        stock_init(&m->stocks[p], &m->products[p].inventory, m->products[p].inventory.reserve_units, m->top_priority,
-                   rng(m, lead), &m->pool, on_line_filled);
+        const struct inventory_config *inv =
+            cfg->nlocations ? &cfg->locations[p].inventory : &m->products[p].inventory;
+        stock_init(&m->stocks[p], inv, inv->reserve_units, m->top_priority, rng(m, lead), &m->pool, on_line_filled);
+    }
+    if (cfg->nlocations) {
+        unsigned open = cfg->network.open_count[0];
+        for (size_t l = 0; l < cfg->nlocations; l++) {
+            m->open[l] = l < open;
+            if (!m->open[l]) stock_init_closed(&m->stocks[l]);
+            m->stocks[l].on_surplus = on_surplus;
+            timeavg_init(&m->open_avg[l], 0, m->open[l]);
+        }
+        timeavg_init(&m->open_count_avg, 0, open);
+        for (size_t r = 0; r < cfg->nregions; r++) m->region_shares[r] = cfg->regions[r].share;
     }
     m->features = metric_features(cfg);
     m->instant = instant_orders(m);
@@ -1171,7 +1417,10 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
                            : dist_sample(&cfg->demand.interarrival_days, rng(m, SRC_INTERARRIVAL)) / m->shape_max;
         sim_schedule(sim, first, EVENT_ORDER, on_arrival, NULL);
     }
-    for (size_t p = 0; p < m->nproducts; p++) stock_start(&m->stocks[p], sim);
+    for (size_t p = 0; p < m->nstocks; p++)
+        if (!m->stocks[p].closed) stock_start(&m->stocks[p], sim);
+    for (size_t k = 1; k < cfg->network.nchanges; k++)
+        sim_schedule(sim, cfg->network.change_days[k], EVENT_REVIEW, on_network_change, NULL);
 
     int stopped = 0;
     uint64_t since_check = 0;
@@ -1207,7 +1456,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
         w->totals->backordered_mid = backordered_mid;
     }
 
-    for (size_t p = 0; p < m->nproducts; p++) stock_fini(&m->stocks[p]);
+    for (size_t p = 0; p < m->nstocks; p++) stock_fini(&m->stocks[p]);
     if (cfg->customers.on) customers_fini(&m->customers);
     order_pool_fini(&m->pool);
     for (int i = 0; i < SRC_COUNT; i++)

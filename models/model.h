@@ -27,7 +27,7 @@ enum rng_source {
     SRC_PROCESSING = 3,
     SRC_PICKING = 4,
     SRC_DELIVERY = 5,
-    SRC_LEAD_TIME = 6, /* product p > 0 uses SRC_LEAD_TIME_MORE + p - 1 */
+    SRC_LEAD_TIME = 6, /* product (or location) p > 0 uses SRC_LEAD_TIME_MORE + p - 1 */
     SRC_TIER = 7,
     SRC_LINES = 8,
     SRC_PRODUCT = 9,
@@ -43,7 +43,8 @@ enum rng_source {
     SRC_CHURN = 19,
     SRC_PICK_CUSTOMER = 20,
     SRC_LEAD_TIME_MORE = 21, /* ... up to SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 2 */
-    SRC_COUNT = SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 1
+    SRC_REGION = SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 1,
+    SRC_COUNT
 };
 
 /* Bookkeeping totals of one replication, summed over products, for conservation

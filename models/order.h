@@ -42,6 +42,9 @@ struct order {
     /* timestamps */
     double placed, received, processed, allocated, picked, first_delivery;
     int tier, channel, priority;
+    int region, location; /* with locations: where it comes from, and the location serving it */
+    bool helped;          /* another location sent units for a line (when_short) */
+    bool shipped_direct;  /* ... straight to the customer */
     bool stockout;    /* some line met a shortage at allocation */
     bool waited;      /* some line waited for stock */
     bool replacement; /* being sent again after a wrong or damaged delivery */

@@ -35,7 +35,7 @@ static void levels_changed(struct stock *s, double now)
     level_set(&s->on_hand_avg, now, s->on_hand);
     level_set(&s->backorder_avg, now, s->backordered);
     level_set(&s->on_order_avg, now, s->on_order);
-    level_set(&s->empty_avg, now, s->on_hand > 0 ? 0 : 1);
+    level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1); /* closed: not out of stock */
     if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
 }
 
@@ -71,6 +71,7 @@ static void on_receipt(struct sim *sim, void *ctx);
 /* Ask the policy, and place a replenishment order if it says so. */
 static void review(struct stock *s, struct sim *sim)
 {
+    if (s->closed) return;
     double position = stock_position(s);
     double amount = s->cfg->policy->order_amount(s->cfg, position);
     if (!(amount > 0)) return;
@@ -99,6 +100,7 @@ static void on_review(struct sim *sim, void *ctx)
 
 void stock_start(struct stock *s, struct sim *sim)
 {
+    s->started = true;
     if (s->unlimited) return;
     if (s->cfg->review_days > 0)
         sim_schedule(sim, sim_now(sim), EVENT_REVIEW, on_review, s);
@@ -149,6 +151,7 @@ static void on_receipt(struct sim *sim, void *ctx)
     s->cycle_short = false;
     fill_waiting(s, sim);
     levels_changed(s, now);
+    if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
 }
 
 /* Issue up to `want` units to a line of the given priority, counting them as demand
@@ -268,6 +271,7 @@ void stock_allocated(struct stock *s, struct sim *sim)
 void stock_restart(struct stock *s, double now)
 {
     s->counts = (struct stock_counts){0};
+    s->sent = 0;
     timeavg_restart(&s->on_hand_avg, now);
     timeavg_restart(&s->backorder_avg, now);
     timeavg_restart(&s->on_order_avg, now);
@@ -292,6 +296,87 @@ double stock_mean_on_order(const struct stock *s, double now)
 double stock_time_empty(const struct stock *s, double now)
 {
     return s->unlimited ? 0 : timeavg_mean(&s->empty_avg, now);
+}
+
+void stock_init_closed(struct stock *s)
+{
+    s->closed = true;
+    s->on_hand = s->totals.initial = 0;
+    timeavg_init(&s->on_hand_avg, 0, 0);
+    timeavg_init(&s->empty_avg, 0, s->unlimited ? 0 : 1);
+}
+
+void stock_open(struct stock *s, struct sim *sim, double units)
+{
+    s->closed = false;
+    if (!s->unlimited && units > 0) {
+        s->on_hand += units;
+        s->totals.initial += units;
+        fill_waiting(s, sim);
+        levels_changed(s, sim_now(sim));
+    }
+    if (!s->started)
+        stock_start(s, sim);
+    else if (!s->unlimited && s->cfg->review_days == 0 && stock_position(s) <= s->order_threshold)
+        review(s, sim); /* periodic review: the review events never stopped */
+}
+
+void stock_close(struct stock *s)
+{
+    s->closed = true;
+}
+
+double stock_send(struct stock *s, struct sim *sim, double units, bool sold)
+{
+    double take = s->unlimited ? units : fmin(s->on_hand, units);
+    if (take <= 0) return 0;
+    if (!s->unlimited) {
+        s->on_hand -= take;
+        s->totals.issued += take;
+    }
+    if (sold) s->counts.issued += take;
+    s->sent += take;
+    stock_allocated(s, sim);
+    return take;
+}
+
+void stock_receive_transfer(struct stock *s, struct sim *sim, double units)
+{
+    if (s->unlimited) return; /* nothing to keep: every line is filled at once anyway */
+    s->on_hand += units;
+    s->totals.received += units;
+    fill_waiting(s, sim);
+    levels_changed(s, sim_now(sim));
+    if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
+}
+
+void stock_hand_over_waiting(struct stock *from, struct stock *to, struct sim *sim,
+                             void (*moved)(void *ctx, struct order_line *l), void *ctx)
+{
+    struct order_line *l = from->waiting_head;
+    from->waiting_head = from->waiting_tail = NULL;
+    while (l) {
+        struct order_line *next = l->next;
+        double owed = l->units - l->filled - l->substituted - l->lost;
+        from->backordered -= owed;
+        if (to->unlimited) { /* filled at once */
+            l->filled += owed;
+            l->waiting = false;
+            to->counts.issued += owed;
+            if (moved) moved(ctx, l);
+            to->on_filled(sim, l);
+            l = next;
+            continue;
+        }
+        double counted = to->counts.backordered;
+        stock_wait(to, l, owed);
+        to->counts.backordered = counted; /* counted once, where the line first waited */
+        if (moved) moved(ctx, l);
+        l = next;
+    }
+    levels_changed(from, sim_now(sim));
+    fill_waiting(to, sim);
+    levels_changed(to, sim_now(sim));
 }
 
 void stock_fini(struct stock *s)

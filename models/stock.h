@@ -58,6 +58,9 @@ typedef void (*stock_filled_fn)(struct sim *sim, struct order_line *l);
 /* Optional: told every change of level (for a trajectory chart). */
 typedef void (*stock_levels_fn)(void *ctx, double t, const struct stock *s);
 
+/* Optional: a closed stock point received stock it has no waiting lines for. */
+typedef void (*stock_surplus_fn)(struct sim *sim, struct stock *s);
+
 struct stock {
     const struct inventory_config *cfg; /* borrowed */
     bool unlimited;                     /* policy none: every line is filled at once */
@@ -75,6 +78,11 @@ struct stock {
     stock_filled_fn on_filled;
     stock_levels_fn on_levels; /* optional, with on_levels_ctx */
     void *on_levels_ctx;
+    /* a stocking location that can close (models/network.h) */
+    bool closed;               /* places no replenishment orders */
+    bool started;              /* stock_start has run */
+    stock_surplus_fn on_surplus; /* optional: called after a receipt while closed */
+    double sent;               /* units sent to other locations or their customers, since the last restart */
 };
 
 /* Set up a stock point at time 0 with cfg->initial_on_hand on hand. */
@@ -129,6 +137,33 @@ double stock_mean_on_hand(const struct stock *s, double now);
 double stock_mean_backordered(const struct stock *s, double now);
 double stock_mean_on_order(const struct stock *s, double now);
 double stock_time_empty(const struct stock *s, double now);
+
+/* Locations. A closed stock point places no replenishment orders; what it still has on
+ * order arrives as usual (on_surplus is then told). */
+
+/* Start closed and empty (a location not open yet): call right after stock_init. */
+void stock_init_closed(struct stock *s);
+
+/* Open with `units` first stock (counted as initial stock) and start replenishment. */
+void stock_open(struct stock *s, struct sim *sim, double units);
+
+/* Close: no more replenishment orders. */
+void stock_close(struct stock *s);
+
+/* Take up to `units` from on hand for another location or its customer (all of them
+ * with unlimited stock). sold: the units go to a customer (costed as goods sold here),
+ * not to another location's shelf. Returns the units taken; levels are recorded and a
+ * continuous-review policy looks at the position. */
+double stock_send(struct stock *s, struct sim *sim, double units, bool sold);
+
+/* Units sent by another location arrive: waiting lines first, then the shelf. */
+void stock_receive_transfer(struct stock *s, struct sim *sim, double units);
+
+/* Move every line waiting at `from` to the queue of `to` (from is closing). The units
+ * are not counted again as backordered. Calls moved(ctx, line) for each, before it
+ * may be filled. */
+void stock_hand_over_waiting(struct stock *from, struct stock *to, struct sim *sim,
+                             void (*moved)(void *ctx, struct order_line *l), void *ctx);
 
 /* Check the balances (asserted) at the end of a run. */
 void stock_fini(struct stock *s);

@@ -24,6 +24,8 @@ static const int palette[][3] = {
     [COLOUR_BLUE] = {0, 114, 178},    [COLOUR_VERMILLION] = {213, 94, 0}, [COLOUR_GREEN] = {0, 158, 115},
     [COLOUR_ORANGE] = {230, 159, 0},  [COLOUR_SKY] = {86, 180, 233},      [COLOUR_PURPLE] = {204, 121, 167},
     [COLOUR_GREY] = {120, 120, 120},  [COLOUR_BLACK] = {20, 20, 20},
+    /* two more, outside Okabe-Ito, for charts with many series: told apart by lightness */
+    [COLOUR_BROWN] = {140, 81, 10},   [COLOUR_NAVY] = {35, 55, 120},
 };
 
 static const char *device_for(const char *path)
@@ -327,7 +329,7 @@ int chart_write(const char *path, const struct chart *c, char *err, size_t errle
     plscol0(C_BACKGROUND, 255, 255, 255);
     plscol0(C_AXES, 25, 25, 25);
     plscol0(C_GRID, 215, 215, 215);
-    for (int i = 0; i <= (int)COLOUR_BLACK; i++)
+    for (int i = 0; i <= (int)COLOUR_NAVY; i++)
         plscol0(C_FIRST_SERIES + i, palette[i][0], palette[i][1], palette[i][2]);
     plsyax(7, 0); /* write 1175 as 1175, not as 1.175 x 10^3 */
     plsxax(7, 0);

@@ -15,7 +15,7 @@
 enum { CHART_MAX_SERIES = 16, CHART_MAX_PANELS = 2, CHART_MAX_MARKS = 3 };
 
 enum chart_colour { COLOUR_BLUE, COLOUR_VERMILLION, COLOUR_GREEN, COLOUR_ORANGE, COLOUR_SKY, COLOUR_PURPLE,
-                    COLOUR_GREY, COLOUR_BLACK };
+                    COLOUR_GREY, COLOUR_BLACK, COLOUR_BROWN, COLOUR_NAVY };
 
 enum chart_style {
     STYLE_LINE,  /* points joined by straight lines, with a dot at each point */

@@ -60,6 +60,20 @@ static void expedite_set(void *slot, int i)
     *(enum expedite_rule *)slot = (enum expedite_rule)i;
 }
 
+static const char *when_short_word(size_t i)
+{
+    static const char *const names[] = {"wait", "ship_direct", "transship"}; /* enum when_short */
+    return i < 3 ? names[i] : NULL;
+}
+static int when_short_get(const void *slot)
+{
+    return (int)*(const enum when_short *)slot;
+}
+static void when_short_set(void *slot, int i)
+{
+    *(enum when_short *)slot = (enum when_short)i;
+}
+
 static const char *yes_no_word(size_t i)
 {
     return i == 0 ? "no" : i == 1 ? "yes" : NULL;
@@ -100,14 +114,37 @@ static int check_service(const char *text, char *err, size_t errlen)
     return -1;
 }
 
-/* A product named as a substitute: its existence is checked once every product is read. */
+/* A name of another section (a substitute product, a region's home location): that
+ * it exists is checked once every section is read. */
 static int check_name(const char *text, char *err, size_t errlen)
 {
     for (const char *p = text; *p; p++)
         if (!(*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) {
-            snprintf(err, errlen, "'%s' is not a product name (letters, digits and '_')", text);
+            snprintf(err, errlen, "'%s' is not a name (letters, digits and '_')", text);
             return -1;
         }
+    return 0;
+}
+
+/* [location.NAME] transfer_days: "north: 1, south: 2.5" - names and days; that the
+ * names are locations is checked once every section is read. */
+static int check_transfers(const char *text, char *err, size_t errlen)
+{
+    char copy[400];
+    snprintf(copy, sizeof copy, "%s", text);
+    for (char *save = NULL, *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+        char name[NAME_LEN + 1];
+        double days;
+        int used = 0;
+        if (sscanf(item, " %32[A-Za-z0-9_] : %lf %n", name, &days, &used) != 2 || item[used] != '\0') {
+            snprintf(err, errlen, "'%s' is not NAME: DAYS (e.g. south: 2, east: 3.5)", item + strspn(item, " "));
+            return -1;
+        }
+        if (!(days >= 0) || days > 1e4) {
+            snprintf(err, errlen, "%s: %g days is not a transfer time (0 to 10000)", name, days);
+            return -1;
+        }
+    }
     return 0;
 }
 
@@ -155,6 +192,8 @@ static int check_lock_keys(const char *text, char *err, size_t errlen)
 #define PE(m) offsetof(struct entry, m)
 #define TI(m) offsetof(struct tier_config, m)
 #define CH(m) offsetof(struct channel_config, m)
+#define LO(m) offsetof(struct location_config, m)
+#define RG(m) offsetof(struct region_config, m)
 #define BIG 1e12
 
 /* Field lists (..F), then rows made of them. */
@@ -341,6 +380,22 @@ const struct key_def key_defs[] = {
      .check_text = check_lock_keys, .text_size = sizeof(((struct scenario *)0)->lock_keys),
      .meaning = "keys a student may not change, e.g. revenue.price_per_unit, order_cycle.promise_days"},
 
+    /* [locations] */
+    CHOICE("locations", "when_short", "wait", AT(cfg.network.when_short), when_short,
+           "when a location's stock is short: wait (its [inventory] shortage rule), ship_direct from the "
+           "nearest open location that has the units, or transship them from there first"),
+    NUM("locations", "transfer_days", "days", "2", 0, 1e4, 0, AT(transfer_days),
+        "days to move stock between two locations whose own transfer_days do not name each other"),
+    NUM("locations", "transfer_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.network.transfer_per_unit),
+        "cost of each unit transshipped (or moved when a location closes)"),
+    NUM("locations", "ship_direct_per_order", "money/order", "0", 0, BIG, 0, AT(cfg.network.ship_direct_per_order),
+        "extra cost of an order shipped from a location that is not its region's home"),
+    {.section = "locations", .name = "open", .type = KEY_COUNT, .unit = "locations", .min = 1, .max = MAX_LOCATIONS,
+     .offset = AT(open_locations),
+     .meaning = "how many locations are open, the first in file order (default: all); sweep it to compare networks"},
+    KEY("locations", "open_schedule", KEY_LIST, "", NULL, 0, 1e7, KEY_PAIRS, AT(open_schedule),
+        "day:count pairs: from that day on, that many locations are open (e.g. 0:1, 180:3, 720:2)"),
+
     /* [product.NAME] */
     FAM(FAMILY_PRODUCT, NULL, NUMF("product", "share", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE, PR(share),
                                   "share of order lines for this product (default: all products alike)")),
@@ -434,12 +489,68 @@ const struct key_def key_defs[] = {
                                   "share of orders keyed in wrong, and so shipped wrong")),
     FAM(FAMILY_CHANNEL, NULL, NUMF("channel", "cost_per_order", "money/order", "0", 0, BIG, 0, CH(cost_per_order),
                                   "what handling one order through this channel costs")),
+
+    /* [location.NAME] */
+    FAM(FAMILY_LOCATION, "inventory.policy",
+        CHOICEF("location", "policy", NULL, LO(inventory.policy), policy, "as [inventory] policy, at this location")),
+    FAM(FAMILY_LOCATION, "inventory.review_days",
+        NUMF("location", "review_days", "days", NULL, 0, 1e6, 0, LO(inventory.review_days), "as [inventory]")),
+    FAM(FAMILY_LOCATION, "inventory.reorder_point",
+        NUMF("location", "reorder_point", "units", NULL, -1e9, 1e9, 0, LO(inventory.reorder_point),
+            "as [inventory]")),
+    FAM(FAMILY_LOCATION, "inventory.order_quantity",
+        NUMF("location", "order_quantity", "units", NULL, 0, 1e9, KEY_MIN_EXCLUSIVE, LO(inventory.order_quantity),
+            "as [inventory]")),
+    FAM(FAMILY_LOCATION, "inventory.order_up_to",
+        NUMF("location", "order_up_to", "units", NULL, 0, 1e9, 0, LO(inventory.order_up_to), "as [inventory]")),
+    FAM(FAMILY_LOCATION, "inventory.lead_time_days",
+        DISTF("location", "lead_time_days", "days", NULL, 0, 1e6, 0, LO(inventory.lead_time_days),
+             "as [inventory]: replenishment from the supplier to this location")),
+    FAM(FAMILY_LOCATION, "inventory.safety_factor",
+        NUMF("location", "safety_factor", "sd", NULL, -5, 10, KEY_IN_ENTRY, PE(levers[0]),
+            "as [inventory], sized on this location's own demand (its regions' share)")),
+    FAM(FAMILY_LOCATION, "inventory.target_cycle_service_level",
+        NUMF("location", "target_cycle_service_level", "share", NULL, 0, 1,
+            KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE | KEY_IN_ENTRY, PE(levers[1]), "as [inventory]")),
+    FAM(FAMILY_LOCATION, "inventory.target_fill_rate",
+        NUMF("location", "target_fill_rate", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE | KEY_IN_ENTRY,
+            PE(levers[2]), "as [inventory]")),
+    FAM(FAMILY_LOCATION, "inventory.initial_on_hand",
+        NUMF("location", "initial_on_hand", "units", NULL, 0, 1e9, 0, LO(inventory.initial_on_hand),
+            "as [inventory]; a location that opens later starts with this stock on its opening day")),
+    FAM(FAMILY_LOCATION, "inventory.shortage",
+        CHOICEF("location", "shortage", NULL, LO(inventory.shortage), shortage, "as [inventory]")),
+    FAM(FAMILY_LOCATION, "costs.holding_per_unit_day",
+        NUMF("location", "holding_per_unit_day", "money/unit/day", NULL, 0, BIG, 0, LO(holding_per_unit_day),
+            "as [costs]")),
+    FAM(FAMILY_LOCATION, "costs.order_fixed",
+        NUMF("location", "order_fixed", "money/order", NULL, 0, BIG, 0, LO(order_fixed), "as [costs]")),
+    FAM(FAMILY_LOCATION, NULL,
+        NUMF("location", "fixed_per_day", "money/day", "0", 0, BIG, 0, LO(fixed_per_day),
+            "the cost of keeping this location open (rent, staff), per day open")),
+    FAM(FAMILY_LOCATION, NULL,
+        .section = "location", .name = "transfer_days", .type = KEY_TEXT, .unit = "", .flags = KEY_IN_ENTRY,
+        .offset = PE(transfers), .check_text = check_transfers, .text_size = sizeof(((struct entry *)0)->transfers),
+        .meaning = "days to move stock to other locations, e.g. south: 2, east: 3 (the same both ways unless the "
+                   "other says otherwise; others: [locations] transfer_days)"),
+
+    /* [region.NAME] */
+    FAM(FAMILY_REGION, NULL, NUMF("region", "share", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE, RG(share),
+                                 "share of the orders that come from this region (default: all regions alike)")),
+    FAM(FAMILY_REGION, NULL,
+        .section = "region", .name = "home", .type = KEY_TEXT, .unit = "", .flags = KEY_IN_ENTRY, .offset = PE(home),
+        .check_text = check_name, .text_size = NAME_LEN,
+        .meaning = "the location that serves this region; while it is closed, the nearest open one does"),
+    FAM(FAMILY_REGION, "order_cycle.delivery_days",
+        DISTF("region", "delivery_days", "days", NULL, 0, 1e6, 0, RG(delivery_days),
+             "delivery from the home location to this region's customers (from another, plus the transfer "
+             "days between the two)")),
 };
 
 const size_t key_count = sizeof key_defs / sizeof key_defs[0];
 
-const char *const key_sections[] = {"run",     "demand", "order_cycle", "inventory", "reactions", "customers",
-                                    "costs",   "revenue", "sweep",       "locks",     NULL};
+const char *const key_sections[] = {"run",     "demand",  "order_cycle", "inventory", "reactions", "customers",
+                                    "costs",   "revenue", "sweep",       "locks",     "locations", NULL};
 
 static const char *const section_meanings[] = {
     "how long to simulate, how often, with which random numbers",
@@ -452,14 +563,17 @@ static const char *const section_meanings[] = {
     "what customers pay",
     "what servlab sweep varies, and the service measure it draws the curve against",
     "what students may not change in a class exercise (servlab compare --base checks it)",
+    "rules of a network of stocking locations ([location.NAME], [region.NAME]): shortages, transfers, openings",
 };
 
-static const char *const family_prefixes[FAMILY_COUNT] = {NULL, "product", "tier", "channel"};
+static const char *const family_prefixes[FAMILY_COUNT] = {NULL, "product", "tier", "channel", "location", "region"};
 static const char *const family_meanings[FAMILY_COUNT] = {
     NULL,
     "one product with its own stock; keys not given take the [inventory], [costs] and [revenue] values",
     "a class of customers (e.g. ordinary, potential, key): their share, priority, prices and promise",
     "a way orders reach the supplier (web, phone, fax, EDI): its share, time, errors and cost",
+    "a stocking location (warehouse) with its own stock and policy; keys not given take [inventory] and [costs]",
+    "where customers are: a share of the orders, the home location that serves them, its delivery time",
 };
 
 enum key_family key_family_of(const char *section, const char **name)
@@ -585,6 +699,8 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
                  : k->check_text == check_parameter     ? "a number key, SECTION.KEY"
                  : k->check_text == check_lock_sections ? "section names, separated by commas"
                  : k->check_text == check_lock_keys     ? "SECTION.KEY names, separated by commas"
+                 : k->check_text == check_transfers     ? "NAME: days pairs, separated by commas"
+                 : strcmp(k->section, "region") == 0    ? "a location name"
                                                         : "a product name");
         return;
     case KEY_LIST:
@@ -644,7 +760,8 @@ int keys_print(FILE *out, const char *section)
                 fputs("normal draws below 0 become 0; lognormal and gamma take the mean and sd of the quantity\n"
                       "itself; geometric draws 1, 2, 3, ...; discrete weights are normalised to sum to 1.\n"
                       "Comments: a line starting with ';' or '#', or the rest of a line after ' ;'.\n"
-                      "Sections [product.NAME], [tier.NAME] and [channel.NAME] may appear once per NAME.\n\n",
+                      "Sections [product.NAME], [tier.NAME], [channel.NAME], [location.NAME] and [region.NAME]\n"
+                      "may appear once per NAME.\n\n",
                       out);
             }
             print_section(out, key_sections[s], section_meanings[s], FAMILY_NONE);

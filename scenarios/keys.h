@@ -2,7 +2,8 @@
  * bounds, meaning, where the value goes). The reader, `servlab keys`, `servlab check`
  * and the did-you-mean suggestions all read it; nothing else lists keys.
  *
- * Some sections repeat with a name: [product.NAME], [tier.NAME], [channel.NAME]. Their
+ * Some sections repeat with a name: [product.NAME], [tier.NAME], [channel.NAME],
+ * [location.NAME], [region.NAME]. Their
  * keys form a family; a family key may inherit its default from a global key (a
  * product's reorder_point from [inventory] reorder_point), so a scenario states once
  * what most products share and only the differences per product.
@@ -31,7 +32,7 @@ enum key_flags {
     KEY_PAIRS = 1 << 4,         /* lists: items are a:b pairs */
 };
 
-enum key_family { FAMILY_NONE, FAMILY_PRODUCT, FAMILY_TIER, FAMILY_CHANNEL, FAMILY_COUNT };
+enum key_family { FAMILY_NONE, FAMILY_PRODUCT, FAMILY_TIER, FAMILY_CHANNEL, FAMILY_LOCATION, FAMILY_REGION, FAMILY_COUNT };
 
 struct key_def {
     const char *section; /* "inventory"; for a family its prefix: "product" */

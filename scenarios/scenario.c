@@ -8,6 +8,7 @@
 #include "scan.h"
 #include "suggest.h"
 #include "value.h"
+#include "models/network.h"
 #include "models/policy.h"
 #include "models/theory.h"
 #include "sim/num.h"
@@ -96,24 +97,46 @@ static void scan_problem(void *ctx, int line, const char *section, const char *k
 
 static struct entry *entries_of(struct scenario *sc, enum key_family f)
 {
-    return f == FAMILY_PRODUCT ? sc->products : f == FAMILY_TIER ? sc->tiers : sc->channels;
+    switch (f) {
+    case FAMILY_PRODUCT: return sc->products;
+    case FAMILY_TIER: return sc->tiers;
+    case FAMILY_CHANNEL: return sc->channels;
+    case FAMILY_LOCATION: return sc->locations;
+    default: return sc->regions;
+    }
 }
 
 static size_t *count_of(struct scenario *sc, enum key_family f)
 {
-    return f == FAMILY_PRODUCT ? &sc->cfg.nproducts : f == FAMILY_TIER ? &sc->cfg.ntiers : &sc->cfg.nchannels;
+    switch (f) {
+    case FAMILY_PRODUCT: return &sc->cfg.nproducts;
+    case FAMILY_TIER: return &sc->cfg.ntiers;
+    case FAMILY_CHANNEL: return &sc->cfg.nchannels;
+    case FAMILY_LOCATION: return &sc->cfg.nlocations;
+    default: return &sc->cfg.nregions;
+    }
 }
 
 static size_t capacity_of(enum key_family f)
 {
-    return f == FAMILY_PRODUCT ? MAX_PRODUCTS : f == FAMILY_TIER ? MAX_TIERS : MAX_CHANNELS;
+    switch (f) {
+    case FAMILY_PRODUCT: return MAX_PRODUCTS;
+    case FAMILY_TIER: return MAX_TIERS;
+    case FAMILY_CHANNEL: return MAX_CHANNELS;
+    case FAMILY_LOCATION: return MAX_LOCATIONS;
+    default: return MAX_REGIONS;
+    }
 }
 
 static void *config_of(struct scenario *sc, enum key_family f, size_t i)
 {
-    return f == FAMILY_PRODUCT ? (void *)&sc->cfg.products[i]
-           : f == FAMILY_TIER  ? (void *)&sc->cfg.tiers[i]
-                               : (void *)&sc->cfg.channels[i];
+    switch (f) {
+    case FAMILY_PRODUCT: return &sc->cfg.products[i];
+    case FAMILY_TIER: return &sc->cfg.tiers[i];
+    case FAMILY_CHANNEL: return &sc->cfg.channels[i];
+    case FAMILY_LOCATION: return &sc->cfg.locations[i];
+    default: return &sc->cfg.regions[i];
+    }
 }
 
 /* The section a key is being set in: a plain one, or instance i of a family. */
@@ -333,16 +356,20 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
 
 static void report_unknown_section(struct loader *ld, int line, const char *section)
 {
-    const char *names[16];
-    size_t n = 0;
+    const char *names[32], *families[FAMILY_COUNT];
+    char family_names[FAMILY_COUNT][32];
+    size_t n = 0, nf = 0;
     while (key_sections[n]) names[n] = key_sections[n], n++;
-    names[n++] = "product.NAME", names[n++] = "tier.NAME", names[n++] = "channel.NAME";
+    for (int f = 1; f < FAMILY_COUNT; f++) {
+        families[nf++] = key_family_prefix((enum key_family)f);
+        snprintf(family_names[f], sizeof family_names[f], "%s.NAME", key_family_prefix((enum key_family)f));
+        names[n++] = family_names[f];
+    }
     char head[64];
     snprintf(head, sizeof head, "%.*s", (int)strcspn(section, "."), section);
     const char *near = suggest_nearest(section, names, n);
     if (!near && strchr(section, '.')) { /* a misspelt family: "prodcut.tea" */
-        const char *families[] = {"product", "tier", "channel"};
-        const char *f = suggest_nearest(head, families, 3);
+        const char *f = suggest_nearest(head, families, nf);
         if (f) {
             report(ld, line, section, "", "unknown section; did you mean [%s.%s]?", f, strchr(section, '.') + 1);
             return;
@@ -429,6 +456,8 @@ static void open_entry(struct loader *ld, enum key_family f, const char *name, i
     }
     if (f == FAMILY_TIER) snprintf(sc->cfg.tiers[*n].name, NAME_LEN, "%s", name);
     if (f == FAMILY_CHANNEL) snprintf(sc->cfg.channels[*n].name, NAME_LEN, "%s", name);
+    if (f == FAMILY_LOCATION) snprintf(sc->cfg.locations[*n].name, NAME_LEN, "%s", name);
+    if (f == FAMILY_REGION) snprintf(sc->cfg.regions[*n].name, NAME_LEN, "%s", name);
     struct target t = {.family = f, .index = *n};
     (*n)++;
     apply_defaults(ld, &t);
@@ -987,15 +1016,24 @@ static void resolve_inventory(struct loader *ld)
     struct scenario *sc = ld->sc;
     struct stock_section global = {.t = plain_target("inventory"), .inv = &sc->cfg.inventory,
                                    .levers = sc->levers, .lever = &sc->lever, .order_share = 1};
-    if (sc->cfg.nproducts == 0) {
+    if (sc->cfg.nproducts == 0 && sc->cfg.nlocations == 0) {
         resolve_stock(ld, &global);
         return;
     }
-    /* with products, [inventory] gives defaults: only contradictions inside it are errors */
+    /* with products or locations, [inventory] gives defaults: only contradictions
+       inside it are errors */
     size_t problems = ld->problems;
     choose_lever(ld, &global);
     if (ld->problems > problems) return;
     memset(&sc->lever, 0, sizeof sc->lever);
+    for (size_t i = 0; i < sc->cfg.nlocations; i++) {
+        struct stock_section ss = {.t = family_target(sc, FAMILY_LOCATION, i),
+                                   .inv = &sc->cfg.locations[i].inventory,
+                                   .levers = sc->locations[i].levers,
+                                   .lever = &sc->locations[i].lever,
+                                   .order_share = sc->locations[i].order_share};
+        resolve_stock(ld, &ss);
+    }
     for (size_t i = 0; i < sc->cfg.nproducts; i++) {
         struct stock_section ss = {.t = family_target(sc, FAMILY_PRODUCT, i),
                                    .inv = &sc->cfg.products[i].inventory,
@@ -1004,6 +1042,157 @@ static void resolve_inventory(struct loader *ld)
                                    .order_share = theory_order_share(&sc->cfg, i)};
         resolve_stock(ld, &ss);
     }
+}
+
+/* ---- a network of locations ---- */
+
+/* The location called `name`, or -1 with the problem (and a suggestion) reported. */
+static int location_named(struct loader *ld, const char *name, int line, const char *label, const char *key)
+{
+    struct scenario *sc = ld->sc;
+    int j = find_entry(sc, FAMILY_LOCATION, name);
+    if (j >= 0) return j;
+    const char *names[MAX_LOCATIONS];
+    for (size_t n = 0; n < sc->cfg.nlocations; n++) names[n] = sc->locations[n].name;
+    const char *near = suggest_nearest(name, names, sc->cfg.nlocations);
+    report(ld, line, label, key, "there is no [location.%s]%s%s%s", name, near ? "; did you mean '" : "",
+           near ? near : "", near ? "'?" : "");
+    return -1;
+}
+
+/* [location.NAME], [region.NAME] and [locations]: homes, the transfer-time matrix,
+ * which locations are open when, and the share of orders each location serves at the
+ * start (for its service levers). Without locations, none of it may be given. */
+static void resolve_network(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    struct model_config *c = &sc->cfg;
+    if (c->nlocations == 0) {
+        if (c->nregions > 0)
+            report(ld, sc->regions[0].line, "", "", "[region.%s] needs [location.NAME] sections to serve it",
+                   sc->regions[0].name);
+        for (size_t k = 0; k < key_count; k++)
+            if (!key_defs[k].family && strcmp(key_defs[k].section, "locations") == 0 &&
+                sc->origin[k].from != FROM_DEFAULT)
+                report(ld, sc->origin[k].line, "locations", key_defs[k].name,
+                       "not used: there are no [location.NAME] sections");
+        return;
+    }
+    if (c->nproducts > 0) {
+        report(ld, sc->locations[0].line, "", "",
+               "[location.NAME] sections work with one product in this version: remove the [product.NAME] "
+               "sections (or catalog_items), or the locations");
+        return;
+    }
+    if (c->customers.on) {
+        report(ld, sc->locations[0].line, "", "",
+               "[location.NAME] sections do not work with a [customers] base in this version");
+        return;
+    }
+    /* transfer times: the default, then each location's own list, mirrored unless the
+       other location gives its own figure */
+    bool set[MAX_LOCATIONS][MAX_LOCATIONS] = {{false}};
+    for (size_t i = 0; i < c->nlocations; i++)
+        for (size_t j = 0; j < c->nlocations; j++) c->locations[i].transfer_days[j] = i == j ? 0 : sc->transfer_days;
+    size_t kt = key_index("location", "transfer_days");
+    for (size_t i = 0; i < c->nlocations; i++) {
+        struct target t = family_target(sc, FAMILY_LOCATION, i);
+        int line = origin(sc, kt, &t)->line;
+        char copy[sizeof sc->locations[i].transfers];
+        snprintf(copy, sizeof copy, "%s", sc->locations[i].transfers);
+        for (char *save = NULL, *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+            char name[NAME_LEN + 1];
+            double days;
+            if (sscanf(item, " %32[A-Za-z0-9_] : %lf", name, &days) != 2) continue; /* checked when read */
+            int j = location_named(ld, name, line, t.label, "transfer_days");
+            if (j < 0) continue;
+            if ((size_t)j == i) {
+                report(ld, line, t.label, "transfer_days", "names its own location, %s", name);
+                continue;
+            }
+            c->locations[i].transfer_days[j] = days;
+            set[i][j] = true;
+            if (!set[j][i]) c->locations[j].transfer_days[i] = days;
+        }
+    }
+    /* regions: given, or one per location with equal shares */
+    if (c->nregions == 0) {
+        for (size_t i = 0; i < c->nlocations; i++) {
+            open_entry(ld, FAMILY_REGION, sc->locations[i].name, sc->locations[i].line);
+            snprintf(sc->regions[i].home, NAME_LEN, "%s", sc->locations[i].name);
+        }
+        resolve_shares(ld, FAMILY_REGION);
+        inherit(ld);
+    }
+    size_t kh = key_index("region", "home");
+    for (size_t r = 0; r < c->nregions; r++) {
+        struct target t = family_target(sc, FAMILY_REGION, r);
+        if (!sc->regions[r].home[0]) {
+            report(ld, sc->regions[r].line, t.label, "home", "missing; which location serves this region?");
+            continue;
+        }
+        c->regions[r].home = location_named(ld, sc->regions[r].home, origin(sc, kh, &t)->line, t.label, "home");
+    }
+    if (ld->problems) return;
+    /* how many are open when */
+    struct network_config *nw = &c->network;
+    size_t ko = key_index("locations", "open"), ks = key_index("locations", "open_schedule");
+    unsigned open0 = sc->open_locations ? sc->open_locations : (unsigned)c->nlocations;
+    if (open0 > c->nlocations) {
+        report(ld, sc->origin[ko].line, "locations", "open", "%u locations open, but there are only %zu", open0,
+               c->nlocations);
+        return;
+    }
+    nw->nchanges = 1;
+    nw->change_days[0] = 0, nw->open_count[0] = open0;
+    const struct number_list *sch = &sc->open_schedule;
+    int line = sc->origin[ks].line;
+    if (sch->n > 2 * MAX_OPEN_CHANGES) {
+        report(ld, line, "locations", "open_schedule", "at most %d changes", MAX_OPEN_CHANGES);
+        return;
+    }
+    for (size_t i = 0; i + 1 < sch->n; i += 2) {
+        double day = sch->v[i], count = sch->v[i + 1];
+        if (count != floor(count) || count < 1 || count > (double)c->nlocations) {
+            report(ld, line, "locations", "open_schedule", "item %zu: %g locations; give a whole number from 1 to %zu",
+                   i / 2 + 1, count, c->nlocations);
+            return;
+        }
+        if (i > 0 && !(day > sch->v[i - 2])) {
+            report(ld, line, "locations", "open_schedule", "item %zu: day %g is not after day %g; list days in order",
+                   i / 2 + 1, day, sch->v[i - 2]);
+            return;
+        }
+        if (day == 0) {
+            nw->open_count[0] = (unsigned)count;
+            continue;
+        }
+        nw->change_days[nw->nchanges] = day;
+        nw->open_count[nw->nchanges++] = (unsigned)count;
+    }
+    if (sch->n && sc->origin[ko].from != FROM_DEFAULT && sch->v[0] == 0)
+        report(ld, sc->origin[ko].line, "locations", "open",
+               "give open or an open_schedule starting at day 0, not both (open_schedule is on line %d)", line);
+    /* each location's share of the orders at the start, for its service levers */
+    bool open[MAX_LOCATIONS] = {false};
+    for (size_t i = 0; i < nw->open_count[0]; i++) open[i] = true;
+    for (size_t i = 0; i < c->nlocations; i++) sc->locations[i].order_share = 0;
+    for (size_t r = 0; r < c->nregions; r++) {
+        int at = network_nearest_open(c, c->regions[r].home, open);
+        sc->locations[at].order_share += c->regions[r].share;
+    }
+    for (size_t i = 0; i < c->nlocations; i++) /* a location closed at the start: as if it served its own */
+        if (sc->locations[i].order_share == 0)
+            for (size_t r = 0; r < c->nregions; r++)
+                if (c->regions[r].home == (int)i) sc->locations[i].order_share += c->regions[r].share;
+    for (size_t i = 0; i < c->nlocations; i++)
+        if (sc->locations[i].order_share <= 0) {
+            warn(sc, "no region has [location.%s] as its home: it serves only orders sent on by others",
+                 sc->locations[i].name);
+            sc->locations[i].order_share = 1.0 / (double)c->nregions; /* size its stock as for one region */
+        } else if (sc->locations[i].order_share > 1) {
+            sc->locations[i].order_share = 1;
+        }
 }
 
 /* Products: substitutes by name; lines per order need products. */
@@ -1349,8 +1538,10 @@ static int finish_load(struct loader *ld, const struct scenario_override *sets, 
         resolve_shares(ld, FAMILY_PRODUCT);
         resolve_shares(ld, FAMILY_TIER);
         resolve_shares(ld, FAMILY_CHANNEL);
+        resolve_shares(ld, FAMILY_REGION);
     }
     if (ld->problems == 0) resolve_customers(ld);
+    if (ld->problems == 0) resolve_network(ld);
     if (ld->problems == 0) resolve_inventory(ld);
     if (ld->problems == 0) resolve_products(ld);
     if (ld->problems == 0) resolve_reactions(ld);
@@ -1422,11 +1613,15 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
     const struct key_origin *o = origin(sc, k, t);
     bool is_given = o->from == FROM_FILE || o->from == FROM_COMMAND_LINE;
     const char *sec = d->family ? key_family_prefix(d->family) : d->section;
-    const struct inventory_config *inv = t->family == FAMILY_PRODUCT ? &sc->cfg.products[t->index].inventory
-                                                                      : &sc->cfg.inventory;
-    const struct lever *lever = t->family == FAMILY_PRODUCT ? &sc->products[t->index].lever : &sc->lever;
-    bool stock_key = strcmp(sec, "inventory") == 0 || (t->family == FAMILY_PRODUCT && d->inherit &&
-                                                       strncmp(d->inherit, "inventory.", 10) == 0);
+    bool stock_family = t->family == FAMILY_PRODUCT || t->family == FAMILY_LOCATION;
+    const struct inventory_config *inv = t->family == FAMILY_PRODUCT    ? &sc->cfg.products[t->index].inventory
+                                         : t->family == FAMILY_LOCATION ? &sc->cfg.locations[t->index].inventory
+                                                                        : &sc->cfg.inventory;
+    const struct lever *lever = t->family == FAMILY_PRODUCT    ? &sc->products[t->index].lever
+                                : t->family == FAMILY_LOCATION ? &sc->locations[t->index].lever
+                                                               : &sc->lever;
+    bool stock_key = strcmp(sec, "inventory") == 0 ||
+                     (stock_family && d->inherit && strncmp(d->inherit, "inventory.", 10) == 0);
     if (stock_key && lever->key && strcmp(d->name, lever->level_key) == 0) {
         char level[40];
         snprintf(buf, n, "%s sets it to %s", lever->key, num_format(lever->level, level, sizeof level));
@@ -1439,7 +1634,8 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
         if (strcmp(d->name, "orders_per_day") == 0 && !is_given) return "not used: interarrival_days is given";
         if (strcmp(d->name, "interarrival_days") == 0 && !is_given) return "not used: orders_per_day is given";
     }
-    if (stock_key && strcmp(d->name, "policy") != 0 && (sc->cfg.nproducts == 0 || t->family == FAMILY_PRODUCT)) {
+    if (stock_key && strcmp(d->name, "policy") != 0 &&
+        ((sc->cfg.nproducts == 0 && sc->cfg.nlocations == 0) || stock_family)) {
         const struct policy_type *p = inv->policy;
         bool used = strcmp(d->name, "reorder_point") == 0    ? p->uses_reorder_point
                     : strcmp(d->name, "order_quantity") == 0 ? p->uses_order_quantity
@@ -1509,6 +1705,7 @@ void scenario_write(const struct scenario *csc, FILE *out)
     fputs("; Every key with the value servlab uses; after ';' its unit and where the value came\n"
           "; from. This file can be run again as it is.\n", out);
     for (size_t s = 0; key_sections[s]; s++) {
+        if (strcmp(key_sections[s], "locations") == 0 && sc->cfg.nlocations == 0) continue; /* not in use */
         struct target t = plain_target(key_sections[s]);
         fprintf(out, "\n[%s]\n", key_sections[s]);
         for (size_t k = 0; k < key_count; k++)

@@ -62,9 +62,12 @@ struct entry {
     char name[NAME_LEN];
     int line; /* its [header] line */
     struct key_origin origin[SCENARIO_KEYS_MAX];
-    double levers[LEVERS];     /* products */
-    struct lever lever;        /* products */
+    double levers[LEVERS];     /* products and locations */
+    struct lever lever;        /* products and locations */
     char substitute[NAME_LEN]; /* products: the name given */
+    char transfers[200];       /* locations: "south: 2, east: 3" as given */
+    char home[NAME_LEN];       /* regions: the location named */
+    double order_share;        /* locations: the share of orders it serves at the start */
 };
 
 struct scenario {
@@ -76,10 +79,14 @@ struct scenario {
     double levers[LEVERS];
     struct lever lever;
     struct number_list weekday_profile, rate_curve;
+    double transfer_days;         /* [locations]: between locations that do not name each other */
+    unsigned open_locations;      /* [locations] open (0: not given, all) */
+    struct number_list open_schedule;
     struct sweep_config sweep;
     char lock_sections[200], lock_keys[200]; /* [locks]: what students may not change */
     struct key_origin origin[SCENARIO_KEYS_MAX]; /* of the global keys, indexed like key_defs */
     struct entry products[MAX_PRODUCTS], tiers[MAX_TIERS], channels[MAX_CHANNELS];
+    struct entry locations[MAX_LOCATIONS], regions[MAX_REGIONS];
     char warnings[SCENARIO_WARNINGS_MAX][240]; /* things worth saying in the report */
     size_t nwarnings;
     char notes[4][240]; /* what the command line replaced, for the report */

@@ -1,0 +1,19 @@
+/* network.h - which stocking location serves whom: the plain rules over a scenario's
+ * locations (models/config.h), shared by the model and the scenario reader.
+ *
+ * Distances are the transfer times between locations: "nearest" means the fewest
+ * transfer days, the lower index (file order) on a tie. */
+#ifndef MODELS_NETWORK_H
+#define MODELS_NETWORK_H
+
+#include "config.h"
+
+#include <stdbool.h>
+
+/* The open location nearest to location `from` (itself if open), or -1 if none is. */
+int network_nearest_open(const struct model_config *c, int from, const bool *open);
+
+/* How many locations are open at time t (the first ones in file order). */
+unsigned network_open_at(const struct network_config *nw, double t);
+
+#endif

@@ -1,0 +1,266 @@
+/* test_network.c - stocking locations (issue 8): small networks worked out by hand,
+ * the square-root law of pooling against simulated reorder points, and a single
+ * location that behaves exactly like no location at all. Every figure is printed, so
+ * the evidence is in the log. */
+#include "check.h"
+#include "cli/simulate.h"
+#include "models/metrics.h"
+#include "scenarios/scenario.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Load path with one --set override (or NULL). Returns the scenario (static: one at a
+ * time), or NULL. */
+static struct scenario *load(const char *path, const char *set)
+{
+    static struct scenario sc;
+    struct scenario_override o = {set, NULL};
+    return scenario_load(&sc, path, set ? &o : NULL, set ? 1 : 0, stderr) == 0 ? &sc : NULL;
+}
+
+/* Run all of cfg's replications; their summaries into s (sized by metric_count). */
+static void run(const struct model_config *cfg, struct summary *s)
+{
+    unsigned reps = cfg->run.replications;
+    size_t nm = metric_count(cfg);
+    double *rows = malloc((size_t)reps * nm * sizeof *rows);
+    struct simulate_opts o = {.threads = 2};
+    size_t missing = simulate(&cfg, 1, reps, &o, rows);
+    check(missing == 0, "every replication ran");
+    simulate_summarise(rows, reps, nm, s);
+    free(rows);
+}
+
+static void expect(const struct model_config *cfg, const struct summary *s, const char *what, const char *metric,
+                   double exact)
+{
+    long m = metric_lookup(cfg, metric);
+    if (!check(m >= 0, "%s: metric %s exists", what, metric)) return;
+    double got = s[m].mean;
+    printf("%-22s %-34s %12.6f  by hand %12.6f\n", what, metric, got, exact);
+    check(fabs(got - exact) < 1e-9 * (1 + fabs(exact)), "%s: %s = %.9g, by hand %.9g", what, metric, got, exact);
+}
+
+/* cover.ini: home has 10 units for 50 one-unit orders, spare 3 days away has 100. */
+static void test_cover(void)
+{
+    struct summary s[512];
+    struct scenario *sc = load("tests/network/cover.ini", "locations.when_short=transship");
+    if (!check(sc != NULL, "cover.ini loads")) return;
+    run(&sc->cfg, s);
+    /* orders at 0.5 .. 49.5: the first 10 from home (cycle 1 day: the delivery), the
+       other 40 from spare (3 days in transfer + 1), of which those placed by 45.5 are
+       delivered inside the 50 days: 36 */
+    double cycle = (10 * 1.0 + 36 * 4.0) / 46;
+    expect(&sc->cfg, s, "transship", "fill_rate", 1);
+    expect(&sc->cfg, s, "transship", "filled_elsewhere_rate", 40.0 / 50);
+    expect(&sc->cfg, s, "transship", "stockout_rate", 0);
+    expect(&sc->cfg, s, "transship", "transshipments_per_day", 40.0 / 50);
+    expect(&sc->cfg, s, "transship", "units_transshipped_per_day", 40.0 / 50);
+    expect(&sc->cfg, s, "transship", "cost_transfers_per_day", 40 * 4.0 / 50);
+    expect(&sc->cfg, s, "transship", "shipped_direct_rate", 0);
+    expect(&sc->cfg, s, "transship", "order_cycle_days_mean", cycle);
+    expect(&sc->cfg, s, "transship", "location.home.fill_rate", 10.0 / 50);
+    expect(&sc->cfg, s, "transship", "location.spare.units_sent_per_day", 40.0 / 50);
+    expect(&sc->cfg, s, "transship", "region.here.from_home_rate", 10.0 / 50);
+
+    sc = load("tests/network/cover.ini", "locations.when_short=ship_direct");
+    if (!check(sc != NULL, "cover.ini loads with ship_direct")) return;
+    run(&sc->cfg, s);
+    expect(&sc->cfg, s, "ship_direct", "fill_rate", 1);
+    expect(&sc->cfg, s, "ship_direct", "shipped_direct_rate", 40.0 / 50);
+    expect(&sc->cfg, s, "ship_direct", "transshipments_per_day", 0);
+    expect(&sc->cfg, s, "ship_direct", "cost_transfers_per_day", 40 * 7.0 / 50);
+    expect(&sc->cfg, s, "ship_direct", "order_cycle_days_mean", cycle); /* 1 + 3 days from spare */
+
+    sc = load("tests/network/cover.ini", "locations.when_short=wait");
+    if (!check(sc != NULL, "cover.ini loads with wait")) return;
+    run(&sc->cfg, s);
+    expect(&sc->cfg, s, "wait", "fill_rate", 10.0 / 50);
+    expect(&sc->cfg, s, "wait", "stockout_rate", 40.0 / 50);
+    expect(&sc->cfg, s, "wait", "filled_elsewhere_rate", 0);
+    expect(&sc->cfg, s, "wait", "cost_transfers_per_day", 0);
+}
+
+/* close.ini: b serves everyone until it closes at day 20; its 80 units go to a. */
+static void test_close(void)
+{
+    struct summary s[512];
+    struct scenario *sc = load("tests/network/close.ini", NULL);
+    if (!check(sc != NULL, "close.ini loads")) return;
+    run(&sc->cfg, s);
+    /* 20 orders from b (1 day); then a: the orders at 20.5, 21.5, 22.5 wait for b's
+       stock to arrive at 23 and travel 1 + 3 days; 23 more (23.5 .. 45.5) take 4 days
+       and are delivered in the window */
+    double cycle = (20 * 1.0 + (6.5 + 5.5 + 4.5) + 23 * 4.0) / 46;
+    expect(&sc->cfg, s, "close", "fill_rate", 47.0 / 50);
+    expect(&sc->cfg, s, "close", "rerouted_rate", 30.0 / 50);
+    expect(&sc->cfg, s, "close", "units_transshipped_per_day", 80.0 / 50);
+    expect(&sc->cfg, s, "close", "cost_transfers_per_day", 80 * 4.0 / 50);
+    expect(&sc->cfg, s, "close", "order_cycle_days_mean", cycle);
+    expect(&sc->cfg, s, "close", "locations_open_mean", (2 * 20.0 + 30) / 50);
+    expect(&sc->cfg, s, "close", "location.b.open_share", 20.0 / 50);
+    expect(&sc->cfg, s, "close", "cost_locations_per_day", 10 + 10 * 20.0 / 50);
+
+    /* the other way round: only a is open until b opens at day 20 with its 100 units */
+    sc = load("tests/network/close.ini", "locations.open_schedule=0:1, 20:2");
+    if (!check(sc != NULL, "close.ini loads with b opening at day 20")) return;
+    run(&sc->cfg, s);
+    /* a has nothing: the 20 orders before day 20 wait for good (backorders at a, which
+       never reorders) and b fills the 30 after it */
+    expect(&sc->cfg, s, "open", "fill_rate", 30.0 / 50);
+    expect(&sc->cfg, s, "open", "rerouted_rate", 20.0 / 50);
+    expect(&sc->cfg, s, "open", "location.b.open_share", 30.0 / 50);
+    expect(&sc->cfg, s, "open", "order_cycle_days_mean", 1);
+}
+
+/* default.ini with one location named: the same shop, the same numbers. */
+static void test_one_location(void)
+{
+    const char *tmp = "build-network-one.ini";
+    FILE *in = fopen("scenarios/default.ini", "r"), *out = fopen(tmp, "w");
+    if (!check(in && out, "default.ini copied")) {
+        if (in) fclose(in);
+        if (out) fclose(out);
+        return;
+    }
+    char line[512];
+    while (fgets(line, sizeof line, in)) fputs(line, out);
+    fputs("\n[location.shop]\n", out);
+    fclose(in);
+    fclose(out);
+    static struct summary a[512], b[512];
+    struct scenario *sc = load("scenarios/default.ini", NULL);
+    if (!check(sc != NULL, "default.ini loads")) return;
+    run(&sc->cfg, a);
+    sc = load(tmp, NULL);
+    remove(tmp);
+    if (!check(sc != NULL, "default.ini with [location.shop] loads")) return;
+    run(&sc->cfg, b);
+    int same = 0, differ = 0;
+    for (size_t m = 0; m < METRIC_COUNT; m++) {
+        if (metric_defs[m].feature & FEATURE_LOCATIONS) continue;
+        bool eq = (isnan(a[m].mean) && isnan(b[m].mean)) || a[m].mean == b[m].mean;
+        if (eq)
+            same++;
+        else
+            differ++, printf("one location: %s %.17g vs %.17g\n", metric_defs[m].name, a[m].mean, b[m].mean);
+    }
+    check(differ == 0, "one location: %d metrics the same as without locations, %d differ", same, differ);
+}
+
+/* The square-root law. For each of K independent groups of replications, find by
+ * simulation the reorder point that gives a target fill rate, for one warehouse of
+ * the regional network (all four alike) and for the central one; safety stock is that
+ * reorder point minus the mean lead-time demand (+ 0.5: demand comes in whole units,
+ * so ordering at s means a stockout only beyond s + 1). With normal demand the ratio of
+ * the four regional safety stocks together to the central one is sqrt(4) = 2 (the
+ * batches are economic ones, growing with sqrt(demand), so equal fill rates need equal
+ * safety factors). Lead-time demand here is Poisson, a little skewed to the right, the
+ * more so the smaller its mean: the exact ratio for Poisson demand (poisson_reorder_point)
+ * is a little above 2. Pass when the simulated ratio's 95% interval contains the exact
+ * one, and the exact one is within 5% of sqrt(4). */
+
+/* Exact fill rate of (s, Q) with unit Poisson demand, lead-time demand mean `lead_mean`
+ * and backorders: the position is uniform on s+1 .. s+Q, and an arriving unit is filled
+ * when fewer than the position's units arrived over the lead time. */
+static double poisson_fill(double lead_mean, int q, int s)
+{
+    double sum = 0;
+    for (int y = s + 1; y <= s + q; y++) sum += y >= 1 ? gsl_cdf_poisson_P((unsigned)(y - 1), lead_mean) : 0;
+    return sum / q;
+}
+
+/* The reorder point reaching the target fill rate exactly, interpolated between whole
+ * numbers as the simulation's search is. */
+static double poisson_reorder_point(double lead_mean, int q, double target)
+{
+    int s = (int)lead_mean;
+    while (poisson_fill(lead_mean, q, s) < target) s++;
+    double below = poisson_fill(lead_mean, q, s - 1), at = poisson_fill(lead_mean, q, s);
+    return s - 1 + (target - below) / (at - below);
+}
+
+static double fill_at(struct model_config *c, double s, struct summary *sum)
+{
+    for (size_t l = 0; l < c->nlocations; l++) c->locations[l].inventory.reorder_point = s;
+    run(c, sum);
+    return sum[M_FILL_RATE].mean;
+}
+
+/* The reorder point where the fill rate reaches target: bisection over whole numbers
+ * (the same random numbers at every point, so fill rises with s), then a straight line
+ * between the last one short and the first one reaching it. */
+static double reorder_point_for(struct model_config *c, double target, double lo, double hi, struct summary *sum)
+{
+    double flo = fill_at(c, lo, sum), fhi = fill_at(c, hi, sum);
+    if (!(flo < target && fhi >= target)) return NAN;
+    while (hi - lo > 1) {
+        double mid = floor((lo + hi) / 2), f = fill_at(c, mid, sum);
+        if (f >= target)
+            hi = mid, fhi = f;
+        else
+            lo = mid, flo = f;
+    }
+    return lo + (target - flo) / (fhi - flo);
+}
+
+static void test_pooling(void)
+{
+    enum { GROUPS = 10 };
+    const double target = 0.99;
+    static struct summary sum[512];
+    static struct scenario regional, central;
+    if (!check(scenario_load(&regional, "scenarios/pooling_regional.ini", NULL, 0, stderr) == 0,
+               "pooling_regional.ini loads") ||
+        !check(scenario_load(&central, "scenarios/pooling_central.ini", NULL, 0, stderr) == 0,
+               "pooling_central.ini loads"))
+        return;
+    struct model_config *r = &regional.cfg, *c = &central.cfg;
+    double lead = 6, per_region = 10; /* the files' figures: lead time, orders a day per region */
+    double ratio[GROUPS], sum_ratio = 0;
+    printf("%-8s %14s %14s %14s %14s %8s\n", "group", "regional s", "regional SS", "central s", "central SS",
+           "ratio");
+    for (int g = 0; g < GROUPS; g++) {
+        r->run.seed = c->run.seed = 1000 + (uint64_t)g;
+        r->run.replications = c->run.replications = 10;
+        double sr = reorder_point_for(r, target, lead * per_region, lead * per_region + 60, sum);
+        double scen = reorder_point_for(c, target, 4 * lead * per_region, 4 * lead * per_region + 120, sum);
+        double ss_r = 4 * (sr + 0.5 - lead * per_region), ss_c = scen + 0.5 - 4 * lead * per_region;
+        ratio[g] = ss_r / ss_c;
+        sum_ratio += ratio[g];
+        printf("%-8d %14.2f %14.2f %14.2f %14.2f %8.3f\n", g, sr, ss_r, scen, ss_c, ratio[g]);
+    }
+    double mean = sum_ratio / GROUPS, var = 0;
+    for (int g = 0; g < GROUPS; g++) var += (ratio[g] - mean) * (ratio[g] - mean);
+    double hw = gsl_cdf_tdist_Pinv(0.975, GROUPS - 1) * sqrt(var / (GROUPS - 1) / GROUPS);
+    double exact_r = poisson_reorder_point(lead * per_region, 60, target);
+    double exact_c = poisson_reorder_point(4 * lead * per_region, 120, target);
+    double exact = 4 * (exact_r + 0.5 - lead * per_region) / (exact_c + 0.5 - 4 * lead * per_region);
+    printf("pooling: safety stock of 4 regional / 1 central = %.3f +- %.3f (95%%); exact for Poisson demand "
+           "%.3f (s = %.2f and %.2f); sqrt(4) = 2\n",
+           mean, hw, exact, exact_r, exact_c);
+    check(r->locations[0].inventory.order_quantity == 60 && c->locations[0].inventory.order_quantity == 120 &&
+              dist_is_constant(&r->locations[0].inventory.lead_time_days) &&
+              dist_mean(&r->locations[0].inventory.lead_time_days) == lead && r->nlocations == 4 &&
+              r->nregions == 4 && c->nregions == 4 && fabs(dist_mean(&r->demand.interarrival_days) - 0.025) < 1e-12,
+          "pooling: the files' figures are those the exact ones assume (Q 60 and 120, lead time 6, 40 orders a "
+          "day over 4 regions)");
+    check(isfinite(mean) && fabs(mean - exact) <= hw,
+          "pooling: regional / central safety stock for a %.0f%% fill rate = %.3f +- %.3f contains the exact %.3f",
+          100 * target, mean, hw, exact);
+    check(fabs(exact / 2 - 1) < 0.05, "pooling: the exact ratio %.3f is within 5%% of sqrt(4) = 2", exact);
+    check(hw < 0.1, "pooling: the interval (+- %.3f) is narrow enough to tell 2 from 1.9 or 2.1", hw);
+}
+
+int main(void)
+{
+    test_cover();
+    test_close();
+    test_one_location();
+    test_pooling();
+    return check_done("test_network");
+}
