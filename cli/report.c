@@ -272,6 +272,11 @@ static void report_theory_products(FILE *out, const struct scenario *sc, const s
 static void report_theory_locations(FILE *out, const struct scenario *sc, const struct summary *s)
 {
     const struct model_config *c = &sc->cfg;
+    if (c->network.nchanges > 1) {
+        fputs("\nTheory next to simulation: not shown, because locations open and close during the run and\n"
+              "each serves a changing share of the demand; the formulas assume one fixed share.\n", out);
+        return;
+    }
     struct theory_stock st[MAX_LOCATIONS];
     for (size_t l = 0; l < c->nlocations; l++) {
         size_t base = metric_location_base(c, l);
@@ -282,8 +287,6 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
     if (c->network.when_short != WHEN_SHORT_WAIT)
         fputs("  (a location's simulated fill rate counts only its own stock; the formulas ignore the help\n"
               "  other locations give when it is short)\n", out);
-    if (c->network.nchanges > 1)
-        fputs("  (locations open and close during the run: each formula uses the demand at the start)\n", out);
 }
 
 /* The normal approximation's prediction next to the simulated service, with the

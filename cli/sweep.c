@@ -6,6 +6,7 @@
 #include "report.h"
 #include "stability.h"
 #include "workload.h"
+#include "scenarios/keys.h"
 #include "sim/num.h"
 #include "sim/rng.h"
 
@@ -69,6 +70,18 @@ static void paired_change(const struct sweep_result *r, int m, struct summary *o
     free(d);
 }
 
+/* Is the swept key a whole number (servers, locations)? "section.key" or
+ * "family.NAME.key". */
+static bool whole_number_key(const char *parameter)
+{
+    char section[100];
+    const char *last = strrchr(parameter, '.');
+    if (!last) return false;
+    snprintf(section, sizeof section, "%.*s", (int)(last - parameter), parameter);
+    int k = key_find(section, last + 1);
+    return k >= 0 && key_defs[k].type == KEY_COUNT;
+}
+
 static void analyse(struct sweep_result *r)
 {
     size_t n = r->n;
@@ -84,6 +97,12 @@ static void analyse(struct sweep_result *r)
     }
     curve_marginal_cost(r->service_level, r->service_cost, n, r->marginal);
     curve_optimum(r->x, r->service_level, profit, n, r->reps, &r->opt);
+    if (r->opt.refined && whole_number_key(r->base.sweep.parameter)) { /* 3.03 locations means nothing */
+        r->opt.refined = false;
+        r->opt.x = r->x[r->opt.best];
+        r->opt.service = r->service_level[r->opt.best];
+        r->opt.profit = r->s[r->opt.best * r->nm + M_PROFIT].mean;
+    }
     free(profit);
     r->baseline = 0;
     for (size_t i = 1; i < n; i++)

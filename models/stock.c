@@ -303,7 +303,7 @@ void stock_init_closed(struct stock *s)
     s->closed = true;
     s->on_hand = s->totals.initial = 0;
     timeavg_init(&s->on_hand_avg, 0, 0);
-    timeavg_init(&s->empty_avg, 0, s->unlimited ? 0 : 1);
+    timeavg_init(&s->empty_avg, 0, 0); /* closed: not out of stock */
 }
 
 void stock_open(struct stock *s, struct sim *sim, double units)

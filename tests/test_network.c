@@ -256,11 +256,55 @@ static void test_pooling(void)
     check(hw < 0.1, "pooling: the interval (+- %.3f) is narrow enough to tell 2 from 1.9 or 2.1", hw);
 }
 
+/* The shipped scenarios: figures that follow from their files by hand. */
+static void test_shipped(void)
+{
+    static struct summary s[512];
+    struct scenario *sc = load("scenarios/life_cycle_locations.ini", NULL);
+    if (check(sc != NULL, "life_cycle_locations.ini loads")) {
+        run(&sc->cfg, s);
+        /* open_schedule 0:1, 120:3, 240:5, 600:3, 720:1 over 900 days */
+        expect(&sc->cfg, s, "life cycle", "locations_open_mean", (1 * 120.0 + 3 * 120 + 5 * 360 + 3 * 120 + 1 * 180) / 900);
+        expect(&sc->cfg, s, "life cycle", "location.north.open_share", 600.0 / 900);
+        expect(&sc->cfg, s, "life cycle", "location.east.open_share", 360.0 / 900);
+        expect(&sc->cfg, s, "life cycle", "cost_locations_per_day", 60 + 2 * 40 * 600.0 / 900 + 2 * 40 * 360.0 / 900);
+        long u = metric_lookup(&sc->cfg, "units_transshipped_per_day");
+        expect(&sc->cfg, s, "life cycle", "cost_transfers_per_day", s[u].mean * sc->cfg.network.transfer_per_unit);
+    }
+    /* the introduction alone: only the hub is open, so every region but its own (1 in 5)
+       is rerouted */
+    sc = load("scenarios/life_cycle_locations.ini", "run.horizon_days=120");
+    if (check(sc != NULL, "life_cycle_locations.ini loads for the introduction")) {
+        run(&sc->cfg, s);
+        double hw = summary_halfwidth(&s[M_REROUTED_RATE], 0.99);
+        printf("%-22s %-34s %12.6f  +- %.4f  by hand %12.6f\n", "introduction", "rerouted_rate",
+               s[M_REROUTED_RATE].mean, hw, 0.8);
+        check(fabs(s[M_REROUTED_RATE].mean - 0.8) <= hw, "introduction: rerouted_rate %.4f +- %.4f (99%%) contains 4/5",
+              s[M_REROUTED_RATE].mean, hw);
+    }
+    /* transshipment.ini: what was moved costs 3 a unit */
+    sc = load("scenarios/transshipment.ini", NULL);
+    if (check(sc != NULL, "transshipment.ini loads")) {
+        run(&sc->cfg, s);
+        double units = s[M_UNITS_TRANSSHIPPED_PER_DAY].mean;
+        expect(&sc->cfg, s, "transshipment", "cost_transfers_per_day", 3 * units);
+        double with = s[M_FILL_RATE].mean;
+        sc = load("scenarios/transshipment.ini", "locations.when_short=wait");
+        if (check(sc != NULL, "transshipment.ini loads with wait")) {
+            run(&sc->cfg, s);
+            printf("transshipment: fill rate %.4f with transshipment, %.4f without\n", with, s[M_FILL_RATE].mean);
+            check(with > s[M_FILL_RATE].mean + 0.02, "transshipment raises the fill rate (%.4f against %.4f)", with,
+                  s[M_FILL_RATE].mean);
+        }
+    }
+}
+
 int main(void)
 {
     test_cover();
     test_close();
     test_one_location();
+    test_shipped();
     test_pooling();
     return check_done("test_network");
 }
