@@ -704,7 +704,7 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
                                                         : "a product name");
         return;
     case KEY_LIST:
-        snprintf(buf, n, "%s", k->flags & KEY_PAIRS ? "day:multiplier pairs, days ascending" : "numbers");
+        snprintf(buf, n, "%s", k->flags & KEY_PAIRS ? "day:value pairs, days ascending" : "numbers");
         return;
     case KEY_NUMBER:
         if (k->min <= -1e9)
