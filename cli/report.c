@@ -133,6 +133,26 @@ static void report_products(FILE *out, const struct model_config *c, const struc
     fputs("  (means per product; their confidence intervals are in --format csv)\n", out);
 }
 
+/* A table with one row per named section (tier, location, region): `n` names, each with a
+ * block of metrics starting at base(c, i); columns cols[0..ncols) of that block. */
+static void block_table(FILE *out, const struct model_config *c, const struct summary *s, const char *what,
+                        const char *const *names, size_t n, size_t (*base)(const struct model_config *, size_t),
+                        const struct metric_def *defs, const int *cols, const char *const *heads, size_t ncols)
+{
+    fprintf(out, "\n  %-14s", what);
+    for (size_t k = 0; k < ncols; k++) fprintf(out, " %11s", heads[k]);
+    fputc('\n', out);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(out, "  %-14.14s", names[i]);
+        size_t b = base(c, i);
+        for (size_t k = 0; k < ncols; k++) {
+            fputc(' ', out);
+            cell(out, &defs[cols[k]], &s[b + (size_t)cols[k]], 11);
+        }
+        fputc('\n', out);
+    }
+}
+
 /* One line per named tier: the service each class of customer got. */
 static void report_tiers(FILE *out, const struct model_config *c, const struct summary *s)
 {
@@ -140,56 +160,29 @@ static void report_tiers(FILE *out, const struct model_config *c, const struct s
                                TM_PERFECT_ORDER_RATE, TM_ORDER_CYCLE_MEAN, TM_REVENUE, TM_CUSTOMERS_MEAN};
     static const char *const heads[] = {"orders/day", "fill rate", "complete", "on time", "perfect", "cycle days",
                                         "revenue/day", "customers"};
-    size_t ncols = c->customers.on ? 8 : 7;
-    fprintf(out, "\n  %-14s", "tier");
-    for (size_t k = 0; k < ncols; k++) fprintf(out, " %11s", heads[k]);
-    fputc('\n', out);
-    for (size_t t = 0; t < c->ntiers; t++) {
-        fprintf(out, "  %-14.14s", c->tiers[t].name);
-        size_t base = metric_tier_base(c, t);
-        for (size_t k = 0; k < ncols; k++) {
-            fputc(' ', out);
-            cell(out, &tier_metric_defs[cols[k]], &s[base + (size_t)cols[k]], 11);
-        }
-        fputc('\n', out);
-    }
+    const char *names[MAX_TIERS];
+    for (size_t t = 0; t < c->ntiers; t++) names[t] = c->tiers[t].name;
+    block_table(out, c, s, "tier", names, c->ntiers, metric_tier_base, tier_metric_defs, cols, heads,
+                c->customers.on ? 8 : 7);
     fputs("  (means per tier; their confidence intervals are in --format csv)\n", out);
 }
 
 /* One line per location (its own stock) and one per region (what its customers got). */
 static void report_locations(FILE *out, const struct model_config *c, const struct summary *s)
 {
-    static const int lcols[] = {LM_ORDERS_PER_DAY, LM_FILL_RATE,   LM_CYCLE_SERVICE_LEVEL, LM_TIME_OUT_OF_STOCK,
-                                LM_MEAN_ON_HAND,   LM_UNITS_SENT_PER_DAY, LM_OPEN_SHARE,   LM_COST};
-    static const char *const lheads[] = {"orders/day", "own fill", "CSL",     "out of stock",
-                                         "on hand",    "sent/day", "open",    "cost/day"};
+    static const int lcols[] = {LM_ORDERS_PER_DAY, LM_FILL_RATE,          LM_CYCLE_SERVICE_LEVEL, LM_TIME_OUT_OF_STOCK,
+                                LM_MEAN_ON_HAND,   LM_UNITS_SENT_PER_DAY, LM_OPEN_SHARE,          LM_COST};
+    static const char *const lheads[] = {"orders/day", "own fill", "CSL",  "out of stock",
+                                         "on hand",    "sent/day", "open", "cost/day"};
     static const int rcols[] = {RM_ORDERS_PER_DAY, RM_FILL_RATE, RM_FROM_HOME_RATE, RM_ON_TIME_RATE,
                                 RM_ORDER_CYCLE_MEAN};
     static const char *const rheads[] = {"orders/day", "fill rate", "from home", "on time", "cycle days"};
-    fprintf(out, "\n  %-14s", "location");
-    for (size_t k = 0; k < 8; k++) fprintf(out, " %11s", lheads[k]);
-    fputc('\n', out);
-    for (size_t l = 0; l < c->nlocations; l++) {
-        fprintf(out, "  %-14.14s", c->locations[l].name);
-        size_t base = metric_location_base(c, l);
-        for (size_t k = 0; k < 8; k++) {
-            fputc(' ', out);
-            cell(out, &location_metric_defs[lcols[k]], &s[base + (size_t)lcols[k]], 11);
-        }
-        fputc('\n', out);
-    }
-    fprintf(out, "\n  %-14s", "region");
-    for (size_t k = 0; k < 5; k++) fprintf(out, " %11s", rheads[k]);
-    fputc('\n', out);
-    for (size_t r = 0; r < c->nregions; r++) {
-        fprintf(out, "  %-14.14s", c->regions[r].name);
-        size_t base = metric_region_base(c, r);
-        for (size_t k = 0; k < 5; k++) {
-            fputc(' ', out);
-            cell(out, &region_metric_defs[rcols[k]], &s[base + (size_t)rcols[k]], 11);
-        }
-        fputc('\n', out);
-    }
+    const char *names[MAX_REGIONS > MAX_LOCATIONS ? MAX_REGIONS : MAX_LOCATIONS];
+    for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
+    block_table(out, c, s, "location", names, c->nlocations, metric_location_base, location_metric_defs, lcols, lheads,
+                8);
+    for (size_t r = 0; r < c->nregions; r++) names[r] = c->regions[r].name;
+    block_table(out, c, s, "region", names, c->nregions, metric_region_base, region_metric_defs, rcols, rheads, 5);
     fputs("  (means per location and region; their confidence intervals are in --format csv)\n", out);
 }
 

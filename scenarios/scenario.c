@@ -844,14 +844,19 @@ struct stock_section {
 
 static const char *const lever_keys[LEVERS] = {"safety_factor", "target_cycle_service_level", "target_fill_rate"};
 
+/* Where key `name` of a stock section got its value; a key the section does not have
+ * (reserve_units of a location) counts as never given. */
 static const struct key_origin *stock_origin(struct scenario *sc, const struct stock_section *ss, const char *name)
 {
-    return origin(sc, (size_t)key_find(ss->t.label, name), &ss->t);
+    static const struct key_origin absent = {FROM_DEFAULT, 0};
+    int k = key_find(ss->t.label, name);
+    return k < 0 ? &absent : origin(sc, (size_t)k, &ss->t);
 }
 
 static void forget_at(struct scenario *sc, const struct stock_section *ss, const char *name)
 {
-    *(struct key_origin *)stock_origin(sc, ss, name) = (struct key_origin){FROM_DEFAULT, 0};
+    int k = key_find(ss->t.label, name);
+    if (k >= 0) *origin(sc, (size_t)k, &ss->t) = (struct key_origin){FROM_DEFAULT, 0};
 }
 
 /* How strongly a value was given: explicitly (2), inherited (1), not at all (0). */
@@ -1117,6 +1122,7 @@ static void resolve_network(struct loader *ld)
     }
     /* regions: given, or one per location with equal shares */
     if (c->nregions == 0) {
+        sc->implicit_regions = true;
         for (size_t i = 0; i < c->nlocations; i++) {
             open_entry(ld, FAMILY_REGION, sc->locations[i].name, sc->locations[i].line);
             snprintf(sc->regions[i].home, NAME_LEN, "%s", sc->locations[i].name);
@@ -1715,6 +1721,7 @@ void scenario_write(const struct scenario *csc, FILE *out)
     for (int f = 1; f < FAMILY_COUNT; f++)
         for (size_t i = 0; i < *count_of(sc, (enum key_family)f); i++) {
             if (f == FAMILY_PRODUCT && sc->catalog_items) break; /* made by catalog_items */
+            if (f == FAMILY_REGION && sc->implicit_regions) break; /* one per location, made again on load */
             struct target t = family_target(sc, (enum key_family)f, i);
             fprintf(out, "\n[%s]\n", t.label);
             for (size_t k = 0; k < key_count; k++)

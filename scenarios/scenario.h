@@ -80,6 +80,7 @@ struct scenario {
     struct lever lever;
     struct number_list weekday_profile, rate_curve;
     double transfer_days;         /* [locations]: between locations that do not name each other */
+    bool implicit_regions; /* no [region.NAME]: one per location, made by the reader */
     unsigned open_locations;      /* [locations] open (0: not given, all) */
     struct number_list open_schedule;
     struct sweep_config sweep;
