@@ -93,7 +93,7 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
 
     [M_COST_HOLDING] = {"cost_holding_per_day", "Holding cost", M, KIND_MONEY_PER_DAY, 0},
     [M_COST_ORDERING] = {"cost_ordering_per_day", "Ordering cost (fixed + per unit)", M, KIND_MONEY_PER_DAY, 0},
-    [M_COST_PURCHASE] = {"cost_purchase_per_day", "  of which goods sold (unit cost)", M, KIND_MONEY_PER_DAY, 0},
+    [M_COST_PURCHASE] = {"cost_purchase_per_day", "  of which goods issued (unit cost)", M, KIND_MONEY_PER_DAY, 0},
     [M_COST_STAFF] = {"cost_staff_per_day", "Staff cost (clerks and pickers)", M, KIND_MONEY_PER_DAY, 0},
     [M_COST_SHORTAGE] = {"cost_shortage_per_day", "Shortage cost (backorder + lost sale)", M, KIND_MONEY_PER_DAY, 0},
     [M_COST_ERRORS] = {"cost_errors_per_day", "Wrong and damaged orders", M, KIND_MONEY_PER_DAY, FEATURE_QUALITY},

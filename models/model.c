@@ -464,7 +464,8 @@ static void to_picking(struct model *m, struct order *o)
 }
 
 /* A wrong or damaged order is back: pick it again (damaged goods are replaced from
- * stock; what stock cannot give is bought in at cost) and send it again. */
+ * stock, costed as goods issued; what stock cannot give is bought in at cost, an
+ * error cost) and send it again. */
 static void on_returned(struct sim *sim, void *ctx)
 {
     struct model *m = model_of(sim);
@@ -501,11 +502,9 @@ static void on_delivered(struct sim *sim, void *ctx)
             m->flow.wrong += wrong;
             m->flow.damaged += o->damaged;
             m->flow.errors_cost += wrong ? k->wrong_shipment_per_order : 0;
-            if (o->damaged) {
-                m->flow.errors_cost += k->damage_per_order;
-                for (size_t i = 0; i < o->nlines; i++) /* the damaged goods are written off */
-                    m->flow.errors_cost += o->lines[i].filled * m->products[o->lines[i].product].costs.order_per_unit;
-            }
+            /* the damaged goods are lost, but they were costed when they left stock (cost of
+               goods issued); their replacement is costed in turn, from stock or bought in */
+            if (o->damaged) m->flow.errors_cost += k->damage_per_order;
             sim_schedule(sim, now + o->return_days, EVENT_ORDER, on_returned, o);
             return;
         }
@@ -1047,7 +1046,7 @@ static void stock_metrics(const struct model *m, double end, double *x)
         lost += sc->lost;
         substituted += sc->substituted;
         empty += stock_time_empty(s, end);
-        double p_purchase = k->order_per_unit * sc->issued / days; /* cost of goods sold */
+        double p_purchase = k->order_per_unit * sc->issued / days; /* goods issued: sold, and replacements */
         purchase += p_purchase;
         ordering += p_purchase;
         if (s->unlimited) continue;

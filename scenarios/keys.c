@@ -333,7 +333,8 @@ const struct key_def key_defs[] = {
         "fixed cost of each replenishment order"),
     NUM("costs", "order_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.costs.order_per_unit),
         "purchase cost of each unit; charged when the unit leaves stock for a customer (the cost of "
-        "goods sold), so a delivery just inside or outside the run does not swing profit"),
+        "goods sold, with replacements for damaged goods), so a delivery just inside or outside the run "
+        "does not swing profit"),
     NUM("costs", "backorder_per_unit_day", "money/unit/day", "0", 0, BIG, 0, AT(cfg.costs.backorder_per_unit_day),
         "cost of one unit waiting on backorder for one day (on the time-average backordered)"),
     NUM("costs", "backorder_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.costs.backorder_per_unit),
