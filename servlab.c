@@ -151,7 +151,7 @@ static bool option_applies(const char *command, const char *name)
 static int add_override(struct options *o, const char *label, const char *assignment)
 {
     if (o->nsets == MAX_SETS) return fail_usage("too many --set options (at most %d)", MAX_SETS);
-    o->sets[o->nsets++] = (struct scenario_override){assignment, label};
+    o->sets[o->nsets++] = (struct scenario_override){.assignment = assignment, .label = label};
     return 0;
 }
 
@@ -556,8 +556,8 @@ static int compare_chart(const struct options *o, const struct compare_result *r
     struct scenario_override *sets = malloc((o->nsets + 2) * sizeof *sets);
     if (!sets) abort();
     memcpy(sets, o->sets, o->nsets * sizeof *sets);
-    sets[o->nsets] = (struct scenario_override){reps, NULL};
-    sets[o->nsets + 1] = (struct scenario_override){seed, NULL};
+    sets[o->nsets] = (struct scenario_override){.assignment = reps, .label = NULL};
+    sets[o->nsets + 1] = (struct scenario_override){.assignment = seed, .label = NULL};
     for (size_t rank = 1; rank <= r->n && rc == 0; rank++) /* most profitable first */
         for (size_t i = 0; i < r->n && rc == 0; i++) {
             if (r->e[i].refused || r->e[i].rank != rank) continue;

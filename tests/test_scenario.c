@@ -689,14 +689,14 @@ static void test_overrides(void)
                      "--reps 0", "--reps 0: [run] replications: must be >= 1, got 0");
 
     const char *gaps = "[demand]\ninterarrival_days = uniform(0.1, 0.3)\n";
-    set = (struct scenario_override){"demand.orders_per_day=8", NULL};
+    set = (struct scenario_override){.assignment = "demand.orders_per_day=8", .label = NULL};
     load_bytes(gaps, strlen(gaps), &set, 1);
     check_outcome("scen-6.11 --set orders_per_day replaces interarrival_days from the file (no 'both')", 0,
                   "");
     check(strcmp(fmt(&sc.cfg.demand.interarrival_days), "exponential(0.125)") == 0,
           "scen-6.12 ... and the gaps are exponential with mean 1/8 (got %s)",
           fmt(&sc.cfg.demand.interarrival_days));
-    set = (struct scenario_override){"demand.interarrival_days=2", NULL};
+    set = (struct scenario_override){.assignment = "demand.interarrival_days=2", .label = NULL};
     load_bytes(minimal, strlen(minimal), &set, 1);
     check_outcome("scen-6.13 --set interarrival_days replaces orders_per_day from the file", 0, "");
     check(strcmp(fmt(&sc.cfg.demand.interarrival_days), "2") == 0,
@@ -710,10 +710,10 @@ static void test_overrides(void)
           sc.cfg.inventory.initial_on_hand);
 
     /* the file syntax allows blanks around '=' and values; --set should read the same */
-    set = (struct scenario_override){"run.replications = 3", NULL};
+    set = (struct scenario_override){.assignment = "run.replications = 3", .label = NULL};
     load_bytes(minimal, strlen(minimal), &set, 1);
     check_outcome("scen-6.17 --set 'run.replications = 3' (blanks around '=') works as in a file", 0, "");
-    set = (struct scenario_override){"inventory.policy= none", NULL};
+    set = (struct scenario_override){.assignment = "inventory.policy= none", .label = NULL};
     load_bytes(minimal, strlen(minimal), &set, 1);
     check_outcome(
         "scen-6.18 --set 'inventory.policy= none' (a blank before a choice) reads none, as numbers do", 0,
