@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ---- dates ---- */
 
@@ -262,21 +263,35 @@ static int build(struct reader *rd, const struct row *rows, size_t n, bool timed
 
 /* ---- the list of histories read ---- */
 
+/* A history read, and the file as it was then: a file changed since is read again. */
+struct known {
+    struct history_info *hi;
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtime;
+};
+
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static struct history_info **known;
+static struct known *known;
 static size_t nknown, capknown;
 
 const struct history_info *history_load(const char *path, enum history_kind kind, bool *located, char *err,
                                         size_t errlen)
 {
     *located = false;
+    struct stat st = {0};
+    bool stated = stat(path, &st) == 0;
     pthread_mutex_lock(&lock);
-    for (size_t i = 0; i < nknown; i++)
-        if (known[i]->kind == kind && strcmp(known[i]->path, path) == 0) {
-            const struct history_info *hi = known[i];
+    for (size_t i = 0; stated && i < nknown; i++) {
+        const struct known *k = &known[i];
+        if (k->hi->kind == kind && strcmp(k->hi->path, path) == 0 && k->dev == st.st_dev && k->ino == st.st_ino &&
+            k->size == st.st_size && k->mtime.tv_sec == st.st_mtim.tv_sec && k->mtime.tv_nsec == st.st_mtim.tv_nsec) {
+            const struct history_info *hi = k->hi;
             pthread_mutex_unlock(&lock);
             return hi;
         }
+    }
     pthread_mutex_unlock(&lock);
     if (strlen(path) >= HISTORY_PATH_MAX) {
         snprintf(err, errlen, "the path is too long (at most %d characters)", HISTORY_PATH_MAX - 1);
@@ -316,7 +331,8 @@ const struct history_info *history_load(const char *path, enum history_kind kind
         known = realloc(known, capknown * sizeof *known);
         if (!known) abort();
     }
-    known[nknown++] = hi;
+    known[nknown++] = (struct known){.hi = hi, .dev = st.st_dev, .ino = st.st_ino, .size = st.st_size,
+                                     .mtime = st.st_mtim};
     pthread_mutex_unlock(&lock);
     return hi;
 }
