@@ -137,7 +137,8 @@ int fit_values(const double *x, size_t n, const char *family, struct fit *out, c
 {
     memset(out, 0, sizeof *out);
     if (n < FIT_MIN_VALUES) {
-        snprintf(err, errlen, "%zu values are too few to fit a distribution (at least %d)", n, FIT_MIN_VALUES);
+        snprintf(err, errlen, "%zu value%s: too few to fit a distribution (at least %d)", n, n == 1 ? "" : "s",
+                 FIT_MIN_VALUES);
         return -1;
     }
     double *sorted = malloc(n * sizeof *sorted);
