@@ -374,6 +374,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             row->best_service = sw->service_level[b];
             row->best_profit = sw->s[b * sw->nm + M_PROFIT].mean;
             row->best_profit_ci95 = sw->s[b * sw->nm + M_PROFIT].ci95;
+            row->at_edge = sw->opt.at_lower_edge || sw->opt.at_upper_edge;
             sweep_free(sw);
         }
         free(sw);
@@ -443,8 +444,9 @@ void batch_csv(FILE *out, const struct batch_result *r)
 void batch_summary(FILE *out, const struct batch_result *r)
 {
     double now = 0, best = 0;
-    size_t better = 0;
+    size_t better = 0, edge = 0;
     for (size_t i = 0; i < r->n; i++) {
+        edge += r->rows[i].at_edge;
         now += r->rows[i].profit.mean;
         best += r->rows[i].best_profit;
         better += r->rows[i].best_profit > r->rows[i].profit.mean;
@@ -456,6 +458,9 @@ void batch_summary(FILE *out, const struct batch_result *r)
                 now != 0 ? 100 * (best - now) / fabs(now) : 0.0, better, r->n);
         fputs("The recommended setting is the sweep's grid point of highest mean profit; rows whose gain is within\n"
               "their profit's ± are as good as they are.\n", out);
+        if (edge)
+            fprintf(out, "%zu row%s peak at an end of the sweep (marked <): the best value may lie beyond it; widen "
+                         "[sweep] from and to.\n", edge, edge == 1 ? "" : "s");
     } else {
         fputs(".\n", out);
     }
@@ -478,8 +483,8 @@ void batch_table(FILE *out, const struct batch_result *r)
         fprintf(out, "%-16.16s %10.2f %% %12.2f %10.2f", row->id, 100 * row->service.mean, row->profit.mean,
                 row->profit.ci95);
         if (r->swept)
-            fprintf(out, "  | %19.4g %10.2f %% %12.2f %10.2f", row->best_x, 100 * row->best_service, row->best_profit,
-                    row->best_profit - row->profit.mean);
+            fprintf(out, "  | %18.4g%c %10.2f %% %12.2f %10.2f", row->best_x, row->at_edge ? '<' : ' ',
+                    100 * row->best_service, row->best_profit, row->best_profit - row->profit.mean);
         fputc('\n', out);
     }
     fputc('\n', out);

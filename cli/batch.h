@@ -26,6 +26,7 @@ struct batch_row {
     struct summary service, cost, profit;
     /* with --sweep: the grid point of highest mean profit */
     double best_x, best_service, best_profit, best_profit_ci95;
+    bool at_edge; /* the best point is the first or last of the grid: widen the sweep */
     /* for the chart: the margin on the price and the daily demand's variability */
     double margin, demand_cv;
 };

@@ -77,6 +77,15 @@ static int fail_at(struct reader *rd, int line, int col, const char *fmt, ...)
     return -1;
 }
 
+/* value_number's problem without its hint about units in key names, which a CSV
+ * column does not have. */
+static const char *plain_problem(char *problem)
+{
+    char *hint = strstr(problem, " (write just the number: the unit is in the key's name)");
+    if (hint) *hint = '\0';
+    return problem;
+}
+
 /* Read every data row of text into rows (grown as needed). Returns the count, or -1. */
 static long read_rows(struct reader *rd, const char *text, size_t len, enum history_kind kind, struct row **rows,
                       bool *dated, bool *timed)
@@ -131,7 +140,7 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
         }
         is_date = date == 1;
         if (!is_date && value_number(r->field[0], &day, problem, sizeof problem) != 0) {
-            rc = fail_at(rd, r->line, 1, "%s; write a date as YYYY-MM-DD or a day number", problem);
+            rc = fail_at(rd, r->line, 1, "%s; write a date as YYYY-MM-DD or a day number", plain_problem(problem));
             break;
         }
         if (n == 0) {
@@ -155,7 +164,7 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
             *timed = true;
         }
         if (value_number(r->field[1], &units, problem, sizeof problem) != 0) {
-            rc = fail_at(rd, r->line, 2, "%s", problem);
+            rc = fail_at(rd, r->line, 2, "%s", plain_problem(problem));
             break;
         }
         if (units < 0) {

@@ -16,7 +16,7 @@ secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
 ok "batch-1.1 the 50-item example runs with --sweep (status $rc)" $rc "$(head -n 3 "$T/err")"
 ok "batch-1.2 ... one result row per item: $(($(wc -l < "$T/batch.csv") - 1)) rows" \
     $([ "$(wc -l < "$T/batch.csv")" -eq 51 ]; echo $?)
-ok "batch-1.3 ... in seconds: took $secs s (50 rows x (1 + 17 points) x 10 replications)" \
+ok "batch-1.3 ... in seconds: took $secs s (50 rows x (1 + 21 points) x 10 replications)" \
     $(awk -v s="$secs" 'BEGIN { exit !(s < 60) }'; echo $?)
 echo "batch timing: $secs s for the 50-item example with --sweep"
 
