@@ -821,9 +821,10 @@ static bool resolve_history(struct loader *ld)
     int line = line_of(sc, "demand", "history");
     size_t problems = ld->problems;
     const char *excluded[] = {"orders_per_day", "interarrival_days", "units_per_order", "first_order_days",
-                              "weekday_profile", "rate_curve", "peak_shift_share", "lines_per_order"};
+                              "weekday_profile", "rate_curve", "peak_shift_share"};
     for (size_t i = 0; i < sizeof excluded / sizeof excluded[0]; i++)
-        if (given(sc, "demand", excluded[i]))
+        if (given(sc, "demand", excluded[i]) &&
+            (strcmp(excluded[i], "peak_shift_share") != 0 || sc->cfg.demand.peak_shift_share > 0))
             report(ld, line_of(sc, "demand", excluded[i]), "demand", excluded[i],
                    "not used with a history (line %d), which gives the orders; remove it", line);
     if (sc->cfg.customers.on)

@@ -349,6 +349,34 @@ static void test_overrides(void)
           "history-5.2 --set demand.orders_per_day replaces the file's history (%s)", messages);
 }
 
+/* ---- 6. what check writes loads again, to the same demand ---- */
+
+static void test_check_round_trip(void)
+{
+    const char *modes[] = {"replay", "bootstrap", "fit"};
+    for (size_t i = 0; i < 3; i++) {
+        write_scenario("trip.ini", "daily.csv", "daily", modes[i], "horizon_days = 10");
+        if (load("trip.ini") != 0) continue;
+        char *text = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&text, &len);
+        scenario_write(&sc, out);
+        fclose(out);
+        const struct demand_history *h = sc.cfg.demand.history;
+        enum history_mode mode = sc.cfg.demand.history_mode;
+        char name[512];
+        snprintf(name, sizeof name, "%s/resolved.ini", dir);
+        memset(messages, 0, sizeof messages);
+        FILE *err = fmemopen(messages, sizeof messages, "w");
+        int rc = scenario_load_text(&sc, name, text, len, NULL, 0, err);
+        fclose(err);
+        check(rc == 0 && sc.cfg.demand.history == h && sc.cfg.demand.history_mode == mode,
+              "history-6.%zu check's output of a %s scenario loads again, to the same history (%s)", i + 1, modes[i],
+              messages);
+        free(text);
+    }
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/servlab-history-XXXXXX");
@@ -358,6 +386,7 @@ int main(void)
     test_fit();
     test_errors();
     test_overrides();
+    test_check_round_trip();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) return 1;
