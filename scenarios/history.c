@@ -358,7 +358,9 @@ static void describe_fit(FILE *out, const char *prefix, const char *what, const 
 {
     char m[40], mc[40], sd[40], sdc[40];
     if (strcmp(f->family, "constant") == 0) {
-        fprintf(out, "%s  %s: all %zu alike, %s %s\n", prefix, what, f->n, num_format(f->mean, m, sizeof m), unit);
+        bool one = f->mean == 1 && strcmp(unit, "days") == 0;
+        fprintf(out, "%s  %s: all %zu alike, %s %s\n", prefix, what, f->n, num_format(f->mean, m, sizeof m),
+                one ? "day" : unit);
         return;
     }
     snprintf(m, sizeof m, "%.4g", f->mean), snprintf(mc, sizeof mc, "%.2g", f->mean_ci95);
