@@ -1,6 +1,7 @@
 /* servlab.c - the command-line front end: parse the command line, load scenarios, run
  * them, print reports and write output files. Exit status: 0 success, 2 bad command
  * line or bad scenario (nothing simulated), 1 any other failure. */
+#include "cli/batch.h"
 #include "cli/charts.h"
 #include "cli/compare.h"
 #include "cli/mpi_grid.h"
@@ -16,6 +17,7 @@
 #include "scenarios/scenario.h"
 #include "scenarios/suggest.h"
 #include "plots/chart.h"
+#include "sim/rng.h"
 #include "sim/runner.h"
 
 #include <errno.h>
@@ -41,6 +43,10 @@ static const char usage[] =
     "                      [sweep] section, or from --param and --from/--to/--steps or --values)\n"
     "  compare A.ini B.ini ...   run several scenarios on the same random numbers and rank them\n"
     "                      by profit (--base BASE.ini refuses files that changed a locked key)\n"
+    "  batch BASE.ini TABLE.csv   run one variant of BASE.ini per row of TABLE.csv, whose columns\n"
+    "                      are keys (SECTION.KEY, as --set) and whose cells override the file; one CSV\n"
+    "                      row of results per table row, and the total profit (--sweep: also each\n"
+    "                      row's profit-maximising lever value from BASE.ini's [sweep])\n"
     "  check FILE.ini      validate only; print the scenario with every default filled in\n"
     "  keys [SECTION]      every scenario key: type, unit, default, allowed range, meaning\n"
     "  --help, --version\n"
@@ -61,6 +67,11 @@ static const char usage[] =
     "  --from A --to B --steps N   N equally spaced values from A to B\n"
     "  --values V1,V2,...       or exactly these values\n"
     "  --service METRIC         the service rate on the curve (default fill_rate)\n"
+    "\n"
+    "Batch options:\n"
+    "  --sweep                  run each row's sweep and report its most profitable point\n"
+    "  --plot FILE              (with --sweep) each row's recommended service against its margin\n"
+    "  --out DIR                batch.csv, summary.txt (and batch_service.png with --sweep)\n"
     "\n"
     "Compare options:\n"
     "  --base BASE.ini          the file students started from; its [locks] must be kept\n"
@@ -87,6 +98,7 @@ struct options {
     const char *base;
     const char *metrics; /* run --metrics: comma-separated metric names, or NULL for all */
     bool quiet;
+    bool sweep; /* batch --sweep */
 };
 
 static atomic_int interrupted;
@@ -115,7 +127,7 @@ static int fail_usage(const char *fmt, ...)
 static const char *const option_names[] = {"--set",   "--reps",  "--seed",  "--threads", "--format",
                                            "--out",   "--quiet", "--help",  "--version", "--param",
                                            "--from",  "--to",    "--steps", "--values",  "--service",
-                                           "--plot",  "--base",  "--metrics"};
+                                           "--plot",  "--base",  "--metrics", "--sweep"};
 
 /* Sweep options are [sweep] keys given on the command line. */
 static const char *sweep_key_of(const char *option)
@@ -129,7 +141,8 @@ static const char *sweep_key_of(const char *option)
 
 static bool takes_value(const char *name)
 {
-    return strcmp(name, "--quiet") != 0 && strcmp(name, "--help") != 0 && strcmp(name, "--version") != 0;
+    return strcmp(name, "--quiet") != 0 && strcmp(name, "--help") != 0 && strcmp(name, "--version") != 0 &&
+           strcmp(name, "--sweep") != 0;
 }
 
 /* Which options a command accepts. */
@@ -137,7 +150,10 @@ static bool option_applies(const char *command, const char *name)
 {
     if (strcmp(command, "keys") == 0) return false;
     if (strcmp(name, "--base") == 0) return strcmp(command, "compare") == 0;
+    if (strcmp(name, "--sweep") == 0) return strcmp(command, "batch") == 0;
+    if (strcmp(command, "batch") == 0 && (sweep_key_of(name) || strcmp(name, "--metrics") == 0)) return false;
     if (strcmp(name, "--metrics") == 0) return strcmp(command, "run") == 0;
+    if (strcmp(command, "batch") == 0) return true;
     if (sweep_key_of(name))
         return strcmp(command, "sweep") == 0 || strcmp(command, "check") == 0 || strcmp(command, "compare") == 0;
     if (strcmp(name, "--plot") == 0)
@@ -151,7 +167,7 @@ static bool option_applies(const char *command, const char *name)
 static int add_override(struct options *o, const char *label, const char *assignment)
 {
     if (o->nsets == MAX_SETS) return fail_usage("too many --set options (at most %d)", MAX_SETS);
-    o->sets[o->nsets++] = (struct scenario_override){assignment, label};
+    o->sets[o->nsets++] = (struct scenario_override){.assignment = assignment, .label = label};
     return 0;
 }
 
@@ -199,6 +215,10 @@ static int parse_option(struct options *o, const char *name, const char *value)
     if (strcmp(name, "--out") == 0) {
         if (!*value) return fail_usage("--out: give a directory name");
         o->out_dir = value;
+        return 0;
+    }
+    if (strcmp(name, "--sweep") == 0) {
+        o->sweep = true;
         return 0;
     }
     if (strcmp(name, "--quiet") == 0) {
@@ -556,8 +576,8 @@ static int compare_chart(const struct options *o, const struct compare_result *r
     struct scenario_override *sets = malloc((o->nsets + 2) * sizeof *sets);
     if (!sets) abort();
     memcpy(sets, o->sets, o->nsets * sizeof *sets);
-    sets[o->nsets] = (struct scenario_override){reps, NULL};
-    sets[o->nsets + 1] = (struct scenario_override){seed, NULL};
+    sets[o->nsets] = (struct scenario_override){.assignment = reps, .label = NULL};
+    sets[o->nsets + 1] = (struct scenario_override){.assignment = seed, .label = NULL};
     for (size_t rank = 1; rank <= r->n && rc == 0; rank++) /* most profitable first */
         for (size_t i = 0; i < r->n && rc == 0; i++) {
             if (r->e[i].refused || r->e[i].rank != rank) continue;
@@ -603,6 +623,50 @@ static int cmd_compare(const struct options *o)
     }
     if (rc == 0 && o->plot) rc = compare_chart(o, &r);
     compare_free(&r);
+    return rc;
+}
+
+static int cmd_batch(const struct options *o)
+{
+    if (o->nfiles != 2)
+        return fail_usage("batch takes a base scenario and a table, e.g. servlab batch scenarios/planner/base.ini "
+                          "scenarios/planner/items.csv");
+    if (o->plot && !o->sweep) return fail_usage("--plot: the batch chart shows each row's optimum: add --sweep");
+    if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
+    bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
+    static struct batch_result r;
+    struct batch_opts bo = {.sweep = o->sweep,
+                            .sim = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted}};
+    int rc = batch_run(o->files[0], o->files[1], o->sets, o->nsets, &bo, &r, stderr);
+    if (rc) {
+        batch_free(&r);
+        return rc;
+    }
+    if (o->format == FORMAT_CSV)
+        batch_csv(stdout, &r);
+    else
+        batch_table(stdout, &r);
+    rc = finish_stdout();
+    if (rc == 0 && (o->out_dir || o->plot) && root) {
+        struct out w = {.dir = o->out_dir};
+        FILE *fp;
+        char path[1200];
+        if (o->out_dir) {
+            if ((fp = out_open(&w, "batch.csv"))) batch_csv(fp, &r), out_commit(&w, "batch.csv");
+            if ((fp = out_open(&w, "summary.txt"))) {
+                fprintf(fp, "servlab %s batch %s %s\nseed: %llu\ngenerator: %s\nreplications: %u\n", SERVLAB_VERSION,
+                        r.base, r.table, r.seed, rng_generator_name(), r.reps);
+                batch_summary(fp, &r);
+                out_commit(&w, "summary.txt");
+            }
+            if (o->sweep && out_chart(&w, "batch_service.png", path, sizeof path))
+                out_chart_done(&w, "batch_service.png", charts_batch(path, &r));
+        }
+        w.dir = NULL;
+        if (o->plot && out_chart(&w, o->plot, path, sizeof path)) out_chart_done(&w, o->plot, charts_batch(path, &r));
+        rc = out_finish(&w);
+    }
+    batch_free(&r);
     return rc;
 }
 
@@ -676,8 +740,9 @@ static int servlab_main(int argc, char **argv)
     if (strcmp(o.command, "compare") == 0) return cmd_compare(&o);
     if (strcmp(o.command, "check") == 0) return cmd_check(&o);
     if (strcmp(o.command, "keys") == 0) return cmd_keys(&o);
-    const char *const commands[] = {"run", "sweep", "compare", "check", "keys"};
-    const char *near = suggest_nearest(o.command, commands, 5);
+    if (strcmp(o.command, "batch") == 0) return cmd_batch(&o);
+    const char *const commands[] = {"run", "sweep", "compare", "check", "keys", "batch"};
+    const char *near = suggest_nearest(o.command, commands, 6);
     if (near) return fail_usage("unknown command '%s'; did you mean '%s'?", o.command, near);
     return fail_usage("unknown command '%s'", o.command);
 }

@@ -99,7 +99,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i - 1], "--threads") == 0)
             threads = strtoul(v, NULL, 10);
         else if (strcmp(argv[i - 1], "--set") == 0 && nsets < MAX_SETS)
-            sets[nsets++] = (struct scenario_override){v, NULL};
+            sets[nsets++] = (struct scenario_override){.assignment = v, .label = NULL};
         else
             return usage();
     }

@@ -421,3 +421,57 @@ int charts_compare(const char *path, const struct sweep_result *const *sweeps, c
     for (size_t k = 0; k < shown; k++) free(x[k]), free(y[k]);
     return rc;
 }
+
+/* ---- batch: recommended service against margin and variability ---- */
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+int charts_batch(const char *path, const struct batch_result *r)
+{
+    /* three groups by the coefficient of variation of daily demand: thirds of the rows */
+    double *cv = malloc(r->n * sizeof *cv);
+    double *x = malloc(3 * r->n * sizeof *x), *y = malloc(3 * r->n * sizeof *y);
+    if (!cv || !x || !y) abort();
+    for (size_t i = 0; i < r->n; i++) cv[i] = r->rows[i].demand_cv;
+    qsort(cv, r->n, sizeof *cv, compare_doubles);
+    double cut[2] = {cv[r->n / 3], cv[2 * r->n / 3]};
+    size_t count[3] = {0};
+    for (size_t i = 0; i < r->n; i++) {
+        const struct batch_row *row = &r->rows[i];
+        size_t g = row->demand_cv < cut[0] ? 0 : row->demand_cv < cut[1] ? 1 : 2;
+        x[g * r->n + count[g]] = 100 * row->margin;
+        y[g * r->n + count[g]] = 100 * row->best_service;
+        count[g]++;
+    }
+    char labels[3][80], title[200], sub[1400];
+    snprintf(labels[0], sizeof labels[0], "steady demand (daily CV below %.2f)", cut[0]);
+    snprintf(labels[1], sizeof labels[1], "daily CV %.2f to %.2f", cut[0], cut[1]);
+    snprintf(labels[2], sizeof labels[2], "erratic demand (daily CV %.2f and above)", cut[1]);
+    char words[100];
+    snprintf(words, sizeof words, "%s", r->service);
+    for (char *u = words; *u; u++)
+        if (*u == '_') *u = ' ';
+    snprintf(title, sizeof title, "Recommended %s by margin and demand variability", words);
+    const char *slash = strrchr(r->table, '/');
+    snprintf(sub, sizeof sub, "%s: %zu items, each at the %s that maximises its profit (%u replications)",
+             slash ? slash + 1 : r->table, r->n, strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter,
+             r->reps);
+    char xl[120], yl[120];
+    snprintf(xl, sizeof xl, "margin: (price - unit cost) / price (%%)");
+    snprintf(yl, sizeof yl, "recommended %s (%%)", words);
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
+    struct chart_panel *p = &c.panels[0];
+    *p = (struct chart_panel){.ylabel = yl, .legend_on_top = false};
+    const enum chart_colour colours[3] = {COLOUR_BLUE, COLOUR_ORANGE, COLOUR_VERMILLION};
+    for (size_t g = 0; g < 3; g++)
+        if (count[g])
+            p->series[p->nseries++] = (struct chart_series){labels[g], x + g * r->n, y + g * r->n, NULL, count[g],
+                                                            colours[g], STYLE_DOTS, false};
+    int rc = draw(path, &c);
+    free(cv), free(x), free(y);
+    return rc;
+}

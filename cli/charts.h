@@ -3,6 +3,7 @@
 #ifndef CLI_CHARTS_H
 #define CLI_CHARTS_H
 
+#include "cli/batch.h"
 #include "cli/sweep.h"
 #include "models/model.h"
 #include "scenarios/scenario.h"
@@ -48,5 +49,9 @@ int charts_compare(const char *path, const struct sweep_result *const *sweeps, c
 /* Active customers over time in a traced replication (with a customer base). */
 void charts_customers_csv(FILE *out, const struct model_trace *t);
 int charts_customers(const char *path, const struct scenario *sc, const struct model_trace *t);
+
+/* batch --sweep: each row's recommended service level against its margin on the price,
+ * the rows grouped by the variability of their daily demand (three colours). */
+int charts_batch(const char *path, const struct batch_result *r);
 
 #endif

@@ -51,8 +51,8 @@ static int load_entry(struct compare_entry *e, const struct scenario_override *s
     memcpy(all, sets, nsets * sizeof *sets);
     snprintf(a, sizeof a, "run.replications=%u", reps);
     snprintf(b, sizeof b, "run.seed=%llu", seed);
-    all[nsets] = (struct scenario_override){a, "compare (replications of the reference)"};
-    all[nsets + 1] = (struct scenario_override){b, "compare (seed of the reference)"};
+    all[nsets] = (struct scenario_override){.assignment = a, .label = "compare (replications of the reference)"};
+    all[nsets + 1] = (struct scenario_override){.assignment = b, .label = "compare (seed of the reference)"};
     e->sc = malloc(sizeof *e->sc);
     if (!e->sc) abort();
     char *msgs = NULL;

@@ -8,6 +8,7 @@
 #include "models/theory.h"
 #include "sim/num.h"
 #include "sim/rng.h"
+#include "scenarios/history.h"
 #include "scenarios/suggest.h"
 
 #include <math.h>
@@ -421,6 +422,10 @@ static void table_header(FILE *out, const struct scenario *sc)
 void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
 {
     table_header(out, sc);
+    if (sc->history_info) {
+        fputc('\n', out);
+        history_describe(out, sc->history_info, sc->cfg.demand.history_mode, "");
+    }
     const struct model_config *c = &sc->cfg;
     for (int g = 0; g < GROUP_COUNT; g++) {
         bool any = false;

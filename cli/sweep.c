@@ -44,7 +44,7 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
     struct scenario_override *all = malloc((nsets + 1) * sizeof *all);
     if (!all) abort();
     if (nsets) memcpy(all, sets, nsets * sizeof *sets); /* sets may be NULL when nsets is 0 */
-    all[nsets] = (struct scenario_override){assignment, label};
+    all[nsets] = (struct scenario_override){.assignment = assignment, .label = label};
     char *msgs = NULL;
     size_t len = 0;
     FILE *buf = open_memstream(&msgs, &len);

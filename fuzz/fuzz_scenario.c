@@ -109,7 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (len >= SET_MAX || memchr(p + 6, '\0', len)) break;
         memcpy(assignments[nsets], p + 6, len);
         assignments[nsets][len] = '\0';
-        sets[nsets] = (struct scenario_override){assignments[nsets], NULL};
+        sets[nsets] = (struct scenario_override){.assignment = assignments[nsets], .label = NULL};
         nsets++;
         n -= (size_t)(nl + 1 - p);
         p = nl + 1;

@@ -32,7 +32,27 @@ struct run_config {
     uint64_t seed;
 };
 
+/* Demand from a history: `replay` plays the recorded days in order (the statistics
+ * window starts at the history's first day; the warm-up plays its last days; the
+ * history repeats when the run is longer), `bootstrap` draws each day at random from
+ * the recorded days, `fit` draws from distributions fitted to it (the reader sets
+ * interarrival_days and units_per_order; the model then treats it as any other). */
+enum history_mode { HISTORY_OFF, HISTORY_REPLAY, HISTORY_BOOTSTRAP, HISTORY_FIT };
+
+/* A demand history as the model plays it: days 0..ndays-1, each with its orders (a
+ * day's total is one order). Immutable and shared by every copy of a configuration. */
+struct demand_history {
+    size_t ndays, norders;
+    const size_t *first; /* ndays + 1 entries: day k's orders are first[k] .. first[k+1]-1 */
+    const double *at;    /* each order's time of day, in [0, 1) */
+    const double *units; /* each order's units, > 0 */
+    double total_units;
+};
+
 struct demand_config {
+    enum history_mode history_mode;
+    const struct demand_history *history; /* borrowed (the reader owns it for the life of
+                                             the process); with REPLAY and BOOTSTRAP */
     struct dist interarrival_days; /* gap between orders (exponential for a rate) */
     bool has_first_order;
     double first_order_days; /* time of the first order, if has_first_order */

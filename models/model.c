@@ -101,6 +101,10 @@ struct model {
     struct qsketch cycle_quantiles;
     struct model_trace *trace; /* optional */
     bool counting;             /* inside the statistics window */
+    /* demand from a history: the next day on its clock, and the day being played */
+    long long history_day;
+    double history_day_start;
+    size_t history_next, history_end;
 };
 
 static struct model *model_of(struct sim *sim)
@@ -208,7 +212,7 @@ static void customers_changed(struct model *m)
 }
 
 static void on_customer_order(struct sim *sim, void *ctx);
-static void place_order(struct model *m, int tier, uint32_t customer, bool shifted);
+static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, double given_units);
 
 /* Total rate of an activity over tiers: active customers x per-customer rate. */
 static double tier_rates(const struct model *m, bool churn, double *rates)
@@ -242,7 +246,7 @@ static void on_customer_order(struct sim *sim, void *ctx)
     int tier = m->ntiers > 1 ? (int)pick_weighted(m, rates, m->ntiers, SRC_PICK_CUSTOMER) : 0;
     uint32_t who = customers_pick(&m->customers, tier, gsl_rng_uniform(rng(m, SRC_PICK_CUSTOMER)));
     schedule_customer_order(m);
-    place_order(m, tier, who, false);
+    place_order(m, tier, who, false, NAN);
 }
 
 static void on_churn(struct sim *sim, void *ctx)
@@ -886,11 +890,13 @@ static void fold_instant(struct model *m)
     qsketch_add_zeros(&m->cycle_quantiles, all);
 }
 
-static void place_order(struct model *m, int tier, uint32_t customer, bool shifted)
+/* A new order of tier `tier`; given_units: its units (from a history), or NaN to draw
+ * them. */
+static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, double given_units)
 {
-    double units = NAN;
+    double units = given_units;
     if (m->instant) {
-        units = dist_sample(units_per_order(m, tier), rng(m, SRC_UNITS));
+        if (isnan(units)) units = dist_sample(units_per_order(m, tier), rng(m, SRC_UNITS));
         if (!(units > 0)) return; /* a draw of 0 units is not an order */
         if (place_instant(m, tier, units, shifted)) return;
     }
@@ -961,7 +967,7 @@ static void on_deferred(struct sim *sim, void *ctx)
 {
     (void)ctx;
     struct model *m = model_of(sim);
-    place_order(m, order_tier(m), UINT32_MAX, true);
+    place_order(m, order_tier(m), UINT32_MAX, true, NAN);
 }
 
 static void on_arrival(struct sim *sim, void *ctx)
@@ -978,7 +984,44 @@ static void on_arrival(struct sim *sim, void *ctx)
         sim_schedule(sim, shape_next_offpeak(d, now), EVENT_ORDER, on_deferred, NULL);
         return;
     }
-    place_order(m, order_tier(m), UINT32_MAX, false);
+    place_order(m, order_tier(m), UINT32_MAX, false, NAN);
+}
+
+/* ---- demand from a history ---- */
+
+/* Day j of the history's clock (day 0 starts the statistics window) begins: choose the
+ * recorded day it plays (replay: j modulo the history's length; bootstrap: one at
+ * random) and schedule that day's first order. Orders keep their time of day. */
+static void on_history_order(struct sim *sim, void *ctx);
+
+static void on_history_day(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    const struct demand_config *d = &m->cfg->demand;
+    const struct demand_history *h = d->history;
+    double now = sim_now(sim);
+    long long n = (long long)h->ndays, j = m->history_day++;
+    size_t k = d->history_mode == HISTORY_REPLAY ? (size_t)(((j % n) + n) % n)
+                                                 : (size_t)gsl_rng_uniform_int(rng(m, SRC_HISTORY), h->ndays);
+    m->history_day_start = now;
+    m->history_next = h->first[k];
+    m->history_end = h->first[k + 1];
+    sim_schedule(sim, now + 1, EVENT_ORDER, on_history_day, NULL);
+    if (m->history_next < m->history_end)
+        sim_schedule(sim, now + h->at[m->history_next], EVENT_ORDER, on_history_order, NULL);
+}
+
+/* The next order of the day being played. */
+static void on_history_order(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    const struct demand_history *h = m->cfg->demand.history;
+    size_t i = m->history_next++;
+    if (m->history_next < m->history_end)
+        sim_schedule(sim, m->history_day_start + h->at[m->history_next], EVENT_ORDER, on_history_order, NULL);
+    place_order(m, order_tier(m), UINT32_MAX, false, h->units[i]);
 }
 
 /* ---- warm-up ---- */
@@ -1410,6 +1453,11 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     if (warmup > 0) sim_schedule(sim, warmup, EVENT_RESET, on_reset, NULL);
     if (cfg->customers.on) {
         start_customers(m);
+    } else if (cfg->demand.history_mode == HISTORY_REPLAY || cfg->demand.history_mode == HISTORY_BOOTSTRAP) {
+        /* day 0 of the history starts the statistics window; the warm-up plays the days
+           before it (the end of the history, in a replay) */
+        m->history_day = -(long long)floor(warmup);
+        sim_schedule(sim, warmup + (double)m->history_day, EVENT_ORDER, on_history_day, NULL);
     } else {
         double first = cfg->demand.has_first_order
                            ? cfg->demand.first_order_days

@@ -43,7 +43,8 @@ enum rng_source {
     SRC_CHURN = 19,
     SRC_PICK_CUSTOMER = 20,
     SRC_LEAD_TIME_MORE = 21, /* ... up to SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 2 */
-    SRC_REGION = SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 1,
+    SRC_REGION = SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 1, /* an order's region (locations) */
+    SRC_HISTORY, /* the days a bootstrap draws */
     SRC_COUNT
 };
 

@@ -87,6 +87,35 @@ static void yes_no_set(void *slot, int i)
     *(bool *)slot = i == 1;
 }
 
+static const char *history_kind_word(size_t i)
+{
+    static const char *const names[] = {"daily", "orders"}; /* enum history_kind */
+    return i < 2 ? names[i] : NULL;
+}
+static int history_kind_get(const void *slot)
+{
+    return (int)*(const enum history_kind *)slot;
+}
+static void history_kind_set(void *slot, int i)
+{
+    *(enum history_kind *)slot = (enum history_kind)i;
+}
+
+static const char *history_mode_word(size_t i)
+{
+    static const char *const names[] = {"replay", "bootstrap", "fit"}; /* enum history_mode, from REPLAY */
+    return i < 3 ? names[i] : NULL;
+}
+static int history_mode_get(const void *slot)
+{
+    int m = (int)*(const enum history_mode *)slot;
+    return m > 0 ? m - 1 : 0;
+}
+static void history_mode_set(void *slot, int i)
+{
+    *(enum history_mode *)slot = (enum history_mode)(i + 1);
+}
+
 /* ---- text checks ---- */
 
 static int check_parameter(const char *text, char *err, size_t errlen)
@@ -235,6 +264,15 @@ const struct key_def key_defs[] = {
          "units of one product on an order (the whole order with one product; a draw of 0 is no order)"),
     DIST("demand", "lines_per_order", "products", "1", 1, MAX_LINES, 0, AT(cfg.demand.lines_per_order),
          "how many different products one order asks for (rounded; needs [product.NAME] sections)"),
+    {.section = "demand", .name = "history", .type = KEY_TEXT, .unit = "CSV file", .offset = AT(history),
+     .text_size = sizeof(((struct scenario *)0)->history),
+     .meaning = "demand from a planner's CSV file (day or YYYY-MM-DD, quantity per row; relative to this file's "
+                "directory) instead of orders_per_day"},
+    CHOICE("demand", "history_kind", NULL, AT(history_kind), history_kind,
+           "each history row is a day's total demand (daily, played as one order) or one order (orders)"),
+    CHOICE("demand", "history_mode", "replay", AT(history_mode), history_mode,
+           "replay the days in order (repeated if the run is longer), bootstrap them (days drawn at random), or "
+           "fit distributions of order gaps and sizes and draw from those"),
     KEY("demand", "weekday_profile", KEY_LIST, "", NULL, 0, 100, 0, AT(weekday_profile),
         "7 rate multipliers, Monday to Sunday (day 0 is a Monday), e.g. 1.3, 1.2, 1, 1, 1.1, 0.8, 0.6"),
     KEY("demand", "rate_curve", KEY_LIST, "day:multiplier", NULL, 0, 1e7, KEY_PAIRS, AT(rate_curve),
@@ -702,7 +740,8 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
                  : k->check_text == check_lock_keys     ? "SECTION.KEY names, separated by commas"
                  : k->check_text == check_transfers     ? "NAME: days pairs, separated by commas"
                  : strcmp(k->section, "region") == 0    ? "a location name"
-                                                        : "a product name");
+                 : k->check_text == check_name          ? "a product name"
+                                                        : "a file name");
         return;
     case KEY_LIST:
         snprintf(buf, n, "%s", k->flags & KEY_PAIRS ? "day:value pairs, days ascending" : "numbers");

@@ -4,6 +4,7 @@
  * warnings. All problems are collected and reported in line order, up to
  * MAX_REPORTED, so a student sees every mistake at once. */
 #include "scenario.h"
+#include "history.h"
 #include "keys.h"
 #include "scan.h"
 #include "suggest.h"
@@ -44,6 +45,7 @@ struct loader {
     struct problem kept[MAX_REPORTED];
     struct scan scan;
     size_t next; /* next scan entry to match with an inih callback */
+    const char *set_dir; /* the directory of the override being applied (NULL: current) */
 };
 
 static void report(struct loader *ld, int line, const char *section, const char *key,
@@ -68,6 +70,19 @@ static void report(struct loader *ld, int line, const char *section, const char 
     va_start(ap, fmt);
     if (n < sizeof p->text) vsnprintf(p->text + n, sizeof p->text - n, fmt, ap);
     va_end(ap);
+}
+
+/* A problem whose text is complete (a history file's "FILE:ROW:COL: ..."), printed in
+ * the place of line `line` of the scenario. */
+static void report_text(struct loader *ld, int line, const char *text)
+{
+    if (ld->problems >= MAX_REPORTED) {
+        ld->problems++;
+        return;
+    }
+    struct problem *p = &ld->kept[ld->problems++];
+    p->order = line > 0 ? line : INT_MAX;
+    snprintf(p->text, sizeof p->text, "%s", text);
 }
 
 /* Print the kept problems in line order (a stable insertion sort: they are few). */
@@ -290,7 +305,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         break;
     }
     case KEY_TEXT: {
-        char word[128];
+        char word[HISTORY_PATH_MAX];
         while (*text == ' ' || *text == '\t') text++;
         size_t len = strlen(text);
         while (len && (text[len - 1] == ' ' || text[len - 1] == '\t')) len--;
@@ -649,6 +664,19 @@ static void apply_assignment(struct loader *ld, const char *text)
             if (param || list) forget_file_value(ld->sc, "sweep", range_keys[i]);
         if (param || range) forget_file_value(ld->sc, "sweep", "values");
     }
+    /* a history on the command line replaces the file's demand, and a rate or gaps on the
+       command line replace the file's history; a relative path is relative to the
+       override's directory */
+    if (strcmp(section, "demand") == 0 && strcmp(key, "history") == 0) {
+        const char *demand_keys[] = {"orders_per_day", "interarrival_days", "units_per_order", "first_order_days"};
+        for (size_t i = 0; i < 4; i++) forget_file_value(ld->sc, "demand", demand_keys[i]);
+        snprintf(ld->sc->history_dir, sizeof ld->sc->history_dir, "%s", ld->set_dir ? ld->set_dir : "");
+        snprintf(ld->sc->history_where, sizeof ld->sc->history_where, "%s", ld->where);
+    }
+    if (strcmp(section, "demand") == 0 && (strcmp(key, "orders_per_day") == 0 || strcmp(key, "interarrival_days") == 0)) {
+        const char *history_keys[] = {"history", "history_kind", "history_mode"};
+        for (size_t i = 0; i < 3; i++) forget_file_value(ld->sc, "demand", history_keys[i]);
+    }
     /* a rate on the command line replaces a gap distribution in the file, and back */
     if (strcmp(section, "demand") == 0 && strcmp(key, "orders_per_day") == 0)
         forget(ld->sc, "demand", "interarrival_days");
@@ -665,8 +693,10 @@ static void apply_set(struct loader *ld, const struct scenario_override *o)
         snprintf(where, sizeof where, "--set %s", o->assignment);
     const char *saved = ld->where;
     ld->where = where;
+    ld->set_dir = o->dir;
     apply_assignment(ld, o->assignment);
     ld->where = saved;
+    ld->set_dir = NULL;
     /* what was changed from the file, for reports and chart subtitles (not the run's
        size or seed, which they state anyway, nor the sweep's own range) */
     struct scenario *sc = ld->sc;
@@ -805,9 +835,86 @@ static bool customers_given(struct scenario *sc)
     return false;
 }
 
+/* Demand from a history file: what it excludes, reading it, and what the model and
+ * the levers get from it. Returns true when a history gives the demand. */
+static bool resolve_history(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    const char *kinds[] = {"history_kind", "history_mode"};
+    if (!given(sc, "demand", "history")) {
+        for (size_t i = 0; i < 2; i++)
+            if (given(sc, "demand", kinds[i]))
+                report(ld, line_of(sc, "demand", kinds[i]), "demand", kinds[i], "not used: there is no history");
+        return false;
+    }
+    int line = line_of(sc, "demand", "history");
+    size_t problems = ld->problems;
+    const char *excluded[] = {"orders_per_day", "interarrival_days", "units_per_order", "first_order_days",
+                              "weekday_profile", "rate_curve", "peak_shift_share"};
+    for (size_t i = 0; i < sizeof excluded / sizeof excluded[0]; i++)
+        if (given(sc, "demand", excluded[i]) &&
+            (strcmp(excluded[i], "peak_shift_share") != 0 || sc->cfg.demand.peak_shift_share > 0))
+            report(ld, line_of(sc, "demand", excluded[i]), "demand", excluded[i],
+                   "not used with a history (line %d), which gives the orders; remove it", line);
+    if (sc->cfg.customers.on)
+        report(ld, line, "demand", "history", "a history gives the orders, so there can be no [customers] section");
+    if (sc->cfg.nproducts || sc->catalog_items)
+        report(ld, line, "demand", "history",
+               "a history is the demand for one item: remove %s (servlab batch runs many items, one per row)",
+               sc->catalog_items ? "catalog_items" : "the [product.NAME] sections");
+    for (size_t i = 0; i < sc->cfg.ntiers; i++)
+        if (sc->cfg.tiers[i].has_units) {
+            struct target t = family_target(sc, FAMILY_TIER, i);
+            report(ld, origin(sc, key_index("tier", "units_per_order"), &t)->line, t.label, "units_per_order",
+                   "not used with a history (line %d), which gives the order sizes; remove it", line);
+        }
+    if (!given(sc, "demand", "history_kind"))
+        report(ld, line, "demand", "history_kind",
+               "missing; say whether each row of the history is a day's total (daily) or one order (orders)");
+    if (ld->problems > problems) return true;
+    bool from_file = sc->origin[key_index("demand", "history")].from == FROM_FILE;
+    char dir[HISTORY_PATH_MAX] = "", path[HISTORY_PATH_MAX], err[400];
+    if (from_file) {
+        const char *slash = strrchr(sc->path, '/');
+        if (slash) snprintf(dir, sizeof dir, "%.*s", (int)(slash - sc->path), sc->path);
+        if (slash == sc->path) snprintf(dir, sizeof dir, "/");
+    } else {
+        snprintf(dir, sizeof dir, "%s", sc->history_dir);
+    }
+    const char *saved = ld->where;
+    if (!from_file) ld->where = sc->history_where;
+    bool located = false;
+    const struct history_info *hi = NULL;
+    if (history_resolve(sc->history, dir, path, sizeof path) != 0)
+        report(ld, line, "demand", "history", "the path is too long");
+    else if (!(hi = history_load(path, sc->history_kind, &located, err, sizeof err)))
+        located ? report_text(ld, line, err) : report(ld, line, "demand", "history", "%s: %s", path, err);
+    if (hi && sc->history_mode == HISTORY_FIT && !hi->fitted)
+        report(ld, line_of(sc, "demand", "history_mode"), "demand", "history_mode",
+               "cannot fit %s: %s; use replay or bootstrap", path, hi->fit_problem);
+    ld->where = saved;
+    if (ld->problems > problems) return true;
+    sc->history_info = hi;
+    struct demand_config *d = &sc->cfg.demand;
+    d->history_mode = sc->history_mode;
+    d->history = &hi->h;
+    /* the fit's distributions: drawn from in a fit, and the levers' theory in any mode */
+    char e[200];
+    if (hi->fitted) {
+        d->interarrival_days = hi->gaps.d;
+        d->units_per_order = hi->units.d;
+    } else { /* too few orders to fit: the levers use the history's means */
+        dist_constant(&d->interarrival_days, (double)hi->h.ndays / (double)hi->h.norders);
+        dist_constant(&d->units_per_order, hi->h.total_units / (double)hi->h.norders);
+    }
+    (void)e;
+    return true;
+}
+
 static void resolve_demand(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
+    if (resolve_history(ld)) return;
     bool rate = given(sc, "demand", "orders_per_day"), gaps = given(sc, "demand", "interarrival_days");
     if (sc->cfg.customers.on) {
         if (rate || gaps) {
@@ -1633,6 +1740,23 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
         snprintf(buf, n, "%s sets it to %s", lever->key, num_format(lever->level, level, sizeof level));
         return buf;
     }
+    if (strcmp(sec, "demand") == 0 && sc->history_info) {
+        bool drawn = strcmp(d->name, "interarrival_days") == 0 || strcmp(d->name, "units_per_order") == 0;
+        if (drawn && sc->cfg.demand.history_mode == HISTORY_FIT) {
+            const struct fit *f = strcmp(d->name, "units_per_order") == 0 ? &sc->history_info->units
+                                                                            : &sc->history_info->gaps;
+            if (f->ks_d > 0)
+                snprintf(buf, n, "fitted to the history: KS D = %.3f over %zu values", f->ks_d, f->n);
+            else
+                snprintf(buf, n, "fitted to the history: %zu values, all alike", f->n);
+            return buf;
+        }
+        if (drawn || strcmp(d->name, "orders_per_day") == 0 || strcmp(d->name, "first_order_days") == 0)
+            return "not used: the history gives the orders";
+    }
+    if (strcmp(sec, "demand") == 0 && !sc->history_info &&
+        (strcmp(d->name, "history_kind") == 0 || strcmp(d->name, "history_mode") == 0))
+        return "not used: no history";
     if (strcmp(sec, "demand") == 0) {
         if (strcmp(d->name, "lines_per_order") == 0 && sc->cfg.nproducts < 2) return "not used: one product";
         if (sc->cfg.customers.on && (strcmp(d->name, "orders_per_day") == 0 || strcmp(d->name, "interarrival_days") == 0))
@@ -1675,7 +1799,9 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
     const char *unset = why_unset(sc, d, t, why, sizeof why);
     const struct key_origin *o = origin(sc, (size_t)(d - key_defs), t);
     if (unset) {
-        bool show = o->from == FROM_INHERITED || strncmp(unset, "not used", 8) == 0 ? strlen(value) <= 150 : false;
+        bool show = o->from == FROM_INHERITED || strncmp(unset, "not used", 8) == 0 || strncmp(unset, "fitted", 6) == 0
+                        ? strlen(value) <= 150
+                        : false;
         snprintf(assign, sizeof assign, "; %s =%s%s", d->name, show ? " " : "", show ? value : "");
         fprintf(out, "%-34s ; %s\n", assign, unset);
         return;
@@ -1714,6 +1840,8 @@ void scenario_write(const struct scenario *csc, FILE *out)
         if (strcmp(key_sections[s], "locations") == 0 && sc->cfg.nlocations == 0) continue; /* not in use */
         struct target t = plain_target(key_sections[s]);
         fprintf(out, "\n[%s]\n", key_sections[s]);
+        if (strcmp(key_sections[s], "demand") == 0 && sc->history_info)
+            history_describe(out, sc->history_info, sc->cfg.demand.history_mode, "; ");
         for (size_t k = 0; k < key_count; k++)
             if (!key_defs[k].family && strcmp(key_defs[k].section, key_sections[s]) == 0)
                 write_key(sc, &key_defs[k], &t, out);

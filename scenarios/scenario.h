@@ -9,6 +9,7 @@
 #ifndef SCENARIOS_SCENARIO_H
 #define SCENARIOS_SCENARIO_H
 
+#include "history.h"
 #include "keys.h"
 #include "models/config.h"
 
@@ -85,6 +86,15 @@ struct scenario {
     struct number_list open_schedule;
     struct sweep_config sweep;
     char lock_sections[200], lock_keys[200]; /* [locks]: what students may not change */
+    /* [demand] history: the path as written, how to read it, and where it was written
+       (a relative path is relative to the scenario file's directory, or to history_dir
+       when it came from an override) */
+    char history[HISTORY_PATH_MAX];
+    enum history_kind history_kind;
+    enum history_mode history_mode; /* copied into cfg.demand only when a history is used */
+    char history_dir[HISTORY_PATH_MAX];
+    char history_where[300]; /* the override that gave it, for messages */
+    const struct history_info *history_info; /* read, when a history is used */
     struct key_origin origin[SCENARIO_KEYS_MAX]; /* of the global keys, indexed like key_defs */
     struct entry products[MAX_PRODUCTS], tiers[MAX_TIERS], channels[MAX_CHANNELS];
     struct entry locations[MAX_LOCATIONS], regions[MAX_REGIONS];
@@ -100,6 +110,8 @@ struct scenario {
 struct scenario_override {
     const char *assignment;
     const char *label;
+    const char *dir; /* a relative file name in the value (demand.history) is relative to
+                        this directory; NULL: the current directory */
 };
 
 /* Read `path`, then apply the overrides sets[0..nsets). Problems go to err, one per

@@ -45,6 +45,9 @@ mpi 2 "$M" sweep scenarios/default.ini $SW --out "$T/o" --quiet
 ok "mpi-1.5 --out: rank 0 writes sweep.csv (equal to one process's) and leaves no temporary file" $([ $rc -eq 0 ] && cmp -s "$T/o/sweep.csv" "$T/sweep1.csv" && [ "$(ls -A "$T/o" | grep -c tmp)" -eq 0 ]; echo $?)
 "$M" run scenarios/default.ini --format csv --quiet > "$T/single.csv" 2> /dev/null
 ok "mpi-1.6 servlab-mpi without mpirun runs as one process, same CSV" $(cmp -s "$T/single.csv" "$T/run1.csv"; echo $?)
+"$S" batch scenarios/planner/base.ini scenarios/planner/items.csv --sweep --reps 3 --format csv --quiet > "$T/batch1.csv"
+mpi 2 "$M" batch scenarios/planner/base.ini scenarios/planner/items.csv --sweep --reps 3 --format csv --quiet
+ok "mpi-1.7 batch --sweep with 2 ranks: byte-identical CSV to one process" $([ $rc -eq 0 ] && cmp -s "$T/out" "$T/batch1.csv"; echo $?)
 
 mpi 2 "$M" run "$T/missing.ini"
 ok "mpi-2.1 a missing scenario: exit 2, the message once" $([ $rc -eq 2 ] && [ "$(grep -c 'missing.ini: cannot open' "$T/err")" -eq 1 ] && [ ! -s "$T/out" ]; echo $?)

@@ -17,7 +17,7 @@
 static struct scenario *load(const char *path, const char *set)
 {
     static struct scenario sc;
-    struct scenario_override o = {set, NULL};
+    struct scenario_override o = {.assignment = set};
     return scenario_load(&sc, path, set ? &o : NULL, set ? 1 : 0, stderr) == 0 ? &sc : NULL;
 }
 

@@ -152,7 +152,7 @@ static void expect_value_error(const char *name, const char *section, const char
 static void expect_set_error(const char *name, const char *text, const char *assignment, const char *label,
                              const char *want)
 {
-    struct scenario_override set = {assignment, label};
+    struct scenario_override set = {.assignment = assignment, .label = label};
     load_bytes(text, strlen(text), &set, 1);
     check_outcome(name, 2, want);
 }
@@ -657,7 +657,7 @@ static void test_crlf(const char *default_ini)
 static void test_overrides(void)
 {
     const char *minimal = "[demand]\norders_per_day = 5\n";
-    struct scenario_override set = {"run.replications=3", NULL};
+    struct scenario_override set = {.assignment = "run.replications=3"};
     load_bytes(minimal, strlen(minimal), &set, 1);
     check_outcome("scen-6.1 --set run.replications=3 loads", 0, "");
     check(sc.cfg.run.replications == 3, "scen-6.2 --set changes the value (got %u)", sc.cfg.run.replications);
@@ -689,20 +689,20 @@ static void test_overrides(void)
                      "--reps 0", "--reps 0: [run] replications: must be >= 1, got 0");
 
     const char *gaps = "[demand]\ninterarrival_days = uniform(0.1, 0.3)\n";
-    set = (struct scenario_override){"demand.orders_per_day=8", NULL};
+    set = (struct scenario_override){.assignment = "demand.orders_per_day=8", .label = NULL};
     load_bytes(gaps, strlen(gaps), &set, 1);
     check_outcome("scen-6.11 --set orders_per_day replaces interarrival_days from the file (no 'both')", 0,
                   "");
     check(strcmp(fmt(&sc.cfg.demand.interarrival_days), "exponential(0.125)") == 0,
           "scen-6.12 ... and the gaps are exponential with mean 1/8 (got %s)",
           fmt(&sc.cfg.demand.interarrival_days));
-    set = (struct scenario_override){"demand.interarrival_days=2", NULL};
+    set = (struct scenario_override){.assignment = "demand.interarrival_days=2", .label = NULL};
     load_bytes(minimal, strlen(minimal), &set, 1);
     check_outcome("scen-6.13 --set interarrival_days replaces orders_per_day from the file", 0, "");
     check(strcmp(fmt(&sc.cfg.demand.interarrival_days), "2") == 0,
           "scen-6.14 ... and the gaps are constant 2 (got %s)", fmt(&sc.cfg.demand.interarrival_days));
 
-    struct scenario_override two[] = {{"inventory.policy=sQ", NULL}, {"inventory.order_quantity=30", NULL}};
+    struct scenario_override two[] = {{.assignment = "inventory.policy=sQ"}, {.assignment = "inventory.order_quantity=30"}};
     const char *with_s = "[demand]\norders_per_day = 5\n[inventory]\nreorder_point = 10\n";
     load_bytes(with_s, strlen(with_s), two, 2);
     check_outcome("scen-6.15 two --set options complete a policy started in the file", 0, "");
@@ -710,10 +710,10 @@ static void test_overrides(void)
           sc.cfg.inventory.initial_on_hand);
 
     /* the file syntax allows blanks around '=' and values; --set should read the same */
-    set = (struct scenario_override){"run.replications = 3", NULL};
+    set = (struct scenario_override){.assignment = "run.replications = 3", .label = NULL};
     load_bytes(minimal, strlen(minimal), &set, 1);
     check_outcome("scen-6.17 --set 'run.replications = 3' (blanks around '=') works as in a file", 0, "");
-    set = (struct scenario_override){"inventory.policy= none", NULL};
+    set = (struct scenario_override){.assignment = "inventory.policy= none", .label = NULL};
     load_bytes(minimal, strlen(minimal), &set, 1);
     check_outcome(
         "scen-6.18 --set 'inventory.policy= none' (a blank before a choice) reads none, as numbers do", 0,
@@ -885,7 +885,7 @@ static void test_round_trip(const char *default_ini)
         "backorder_per_unit_day = 0.2\nbackorder_per_unit = 1e-3\nlost_sale_per_unit = 0\n"
         "[revenue]\nprice_per_unit = 19.99\n";
     write_bytes(ini_path, rich, strlen(rich));
-    struct scenario_override set = {"costs.order_fixed=75", NULL};
+    struct scenario_override set = {.assignment = "costs.order_fixed=75"};
     round_trip(2, "every family and optional key, one --set", ini_path, &set, 1);
     check(sc.cfg.costs.order_fixed == 75 && sc.cfg.demand.has_first_order && sc.cfg.order_cycle.has_promise &&
               strcmp(fmt(&sc.cfg.demand.interarrival_days), "discrete(0.1:1, 0.25:2, 1:0.5)") == 0,

@@ -29,7 +29,7 @@ struct result {
 static int run(const char *path, const char *const *sets, size_t nsets, struct result *r)
 {
     struct scenario_override o[8];
-    for (size_t i = 0; i < nsets; i++) o[i] = (struct scenario_override){sets[i], NULL};
+    for (size_t i = 0; i < nsets; i++) o[i] = (struct scenario_override){.assignment = sets[i], .label = NULL};
     if (scenario_load(&r->sc, path, o, nsets, stderr) != 0) return -1;
     r->nm = metric_count(&r->sc.cfg);
     r->reps = r->sc.cfg.run.replications;

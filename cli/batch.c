@@ -1,0 +1,492 @@
+/* batch.c - the table is read and checked first (its header names keys, every row has
+ * every cell), then every row is loaded through the scenario reader with its cells as
+ * overrides labelled "TABLE:ROW:COL", so a bad cell gets the message a bad --set gets,
+ * at its place in the table. Rows run in chunks (a configuration is large) of one
+ * simulate call each; a row's replication r uses the streams of (seed, r, source),
+ * as a run of that row alone does. */
+#include "batch.h"
+#include "report.h"
+#include "sweep.h"
+#include "models/metrics.h"
+#include "models/model.h"
+#include "scenarios/csv.h"
+#include "scenarios/keys.h"
+#include "scenarios/suggest.h"
+#include "sim/num.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { CHUNK = 32, MAX_ROW_REPORTS = 10 };
+
+static char *copy_text(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (!c) abort();
+    memcpy(c, s, n);
+    return c;
+}
+
+/* ---- the table ---- */
+
+/* Check a header cell: "id", or SECTION.KEY of a known key. Returns 0, or -1 with the
+ * problem (and a suggestion) in err. */
+static int check_column(const char *name, char *err, size_t errlen)
+{
+    const char *dot = strrchr(name, '.');
+    char section[120];
+    if (dot) snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
+    if (dot && key_section_known(section) && key_find(section, dot + 1) >= 0) {
+        if (strcmp(name, "run.replications") == 0) {
+            snprintf(err, errlen, "'run.replications' cannot vary by row; give every row the same with --reps");
+            return -1;
+        }
+        return 0;
+    }
+    /* the nearest SECTION.KEY of a plain section, or the key of that name */
+    static char full[200][80];
+    const char *names[200];
+    size_t n = 0;
+    for (size_t k = 0; k < key_count && n < 200; k++)
+        if (!key_defs[k].family) {
+            snprintf(full[n], sizeof full[n], "%s.%s", key_defs[k].section, key_defs[k].name);
+            names[n] = full[n];
+            n++;
+        }
+    const char *near = suggest_nearest(name, names, n);
+    if (!near && !dot)
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(strrchr(names[i], '.') + 1, name) == 0) near = names[i];
+    if (!dot && !near)
+        snprintf(err, errlen, "unknown column '%s'; name a key as SECTION.KEY, as --set does (servlab keys lists them), "
+                              "or call the row's name 'id'", name);
+    else if (near)
+        snprintf(err, errlen, "unknown column '%s'; did you mean '%s'?", name, near);
+    else
+        snprintf(err, errlen, "unknown column '%s'; 'servlab keys' lists the keys", name);
+    return -1;
+}
+
+static int read_table(const char *path, struct batch_result *r, FILE *err)
+{
+    char problem[400];
+    size_t len = 0;
+    char *text = csv_read_file(path, &len, problem, sizeof problem);
+    if (!text) {
+        fprintf(err, "%s: %s\n", path, problem);
+        return 2;
+    }
+    struct csv c;
+    csv_init(&c, text, len);
+    struct csv_record *rec = malloc(sizeof *rec);
+    if (!rec) abort();
+    int rc = 0, id_col = -1, blank_line = 0;
+    size_t ncells = 0, cap = 0, problems = 0;
+    bool header = false;
+    for (;;) {
+        int got = csv_next(&c, rec, problem, sizeof problem);
+        if (got == 0) break;
+        if (got < 0) {
+            fprintf(err, "%s:%s\n", path, problem);
+            rc = 2;
+            break;
+        }
+        if (rec->blank) {
+            if (!blank_line) blank_line = rec->line;
+            continue;
+        }
+        if (blank_line) {
+            fprintf(err, "%s:%d: empty row; remove it (every row is a variant to run)\n", path, blank_line);
+            rc = 2;
+            break;
+        }
+        if (!header) { /* the header: id and keys */
+            header = true;
+            ncells = rec->n;
+            r->cols = calloc(rec->n, sizeof *r->cols);
+            if (!r->cols) abort();
+            for (size_t i = 0; i < rec->n; i++) {
+                const char *name = rec->field[i];
+                bool dup = false;
+                for (size_t j = 0; j < i; j++) dup |= strcmp(rec->field[j], name) == 0;
+                if (!*name) {
+                    fprintf(err, "%s:%d:%zu: a column without a name; the header names a key (SECTION.KEY) per "
+                                 "column\n", path, rec->line, i + 1);
+                    problems++;
+                } else if (dup) {
+                    fprintf(err, "%s:%d:%zu: column '%s' appears twice\n", path, rec->line, i + 1, name);
+                    problems++;
+                } else if (strcmp(name, "id") == 0) {
+                    id_col = (int)i;
+                    r->has_id = true;
+                } else if (check_column(name, problem, sizeof problem) != 0) {
+                    fprintf(err, "%s:%d:%zu: %s\n", path, rec->line, i + 1, problem);
+                    problems++;
+                } else {
+                    r->cols[r->ncols++] = copy_text(name);
+                }
+            }
+            if (problems) {
+                rc = 2;
+                break;
+            }
+            if (r->ncols == 0) {
+                fprintf(err, "%s:%d: no key columns; the header names the keys each row sets, e.g. "
+                             "id,demand.orders_per_day,revenue.price_per_unit\n", path, rec->line);
+                rc = 2;
+                break;
+            }
+            continue;
+        }
+        if (rec->n != ncells) {
+            fprintf(err, "%s:%d: %zu field%s, but the header has %zu columns\n", path, rec->line, rec->n,
+                    rec->n == 1 ? "" : "s", ncells);
+            if (++problems == MAX_ROW_REPORTS) break;
+            continue;
+        }
+        if (r->n == cap) {
+            cap = cap ? 2 * cap : 64;
+            r->rows = realloc(r->rows, cap * sizeof *r->rows);
+            if (!r->rows) abort();
+        }
+        struct batch_row *row = &r->rows[r->n++];
+        memset(row, 0, sizeof *row);
+        row->line = rec->line;
+        row->values = calloc(r->ncols, sizeof *row->values);
+        if (!row->values) abort();
+        for (size_t i = 0, k = 0; i < rec->n; i++) {
+            const char *v = rec->field[i];
+            if ((int)i == id_col) {
+                if (!*v || strlen(v) >= BATCH_ID_LEN) {
+                    fprintf(err, "%s:%d:%zu: column 'id': %s\n", path, rec->line, i + 1,
+                            *v ? "too long (at most 63 characters)" : "empty; give every row a name");
+                    problems++;
+                }
+                snprintf(row->id, sizeof row->id, "%s", v);
+                for (size_t j = 0; *v && j + 1 < r->n; j++)
+                    if (strcmp(r->rows[j].id, v) == 0) {
+                        fprintf(err, "%s:%d:%zu: column 'id': '%s' is the id of row %d too\n", path, rec->line, i + 1,
+                                v, r->rows[j].line);
+                        problems++;
+                    }
+                continue;
+            }
+            if (!*v) {
+                const char *dot = strrchr(r->cols[k], '.');
+                fprintf(err, "%s:%d:%zu: [%.*s] %s: empty; write a value (an empty cell does not mean the base "
+                             "file's value)\n", path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1);
+                problems++;
+            }
+            row->values[k++] = copy_text(v);
+        }
+        if (!r->has_id) snprintf(row->id, sizeof row->id, "%zu", r->n);
+        if (problems >= MAX_ROW_REPORTS) break;
+    }
+    free(rec);
+    free(text);
+    if (rc == 0 && problems) rc = 2;
+    if (rc == 0 && !header) {
+        fprintf(err, "%s: the table is empty; its first row names the keys (SECTION.KEY), each further row is a "
+                     "variant\n", path);
+        rc = 2;
+    }
+    if (rc == 0 && r->n == 0) {
+        fprintf(err, "%s: no rows below the header: nothing to run\n", path);
+        rc = 2;
+    }
+    return rc;
+}
+
+/* ---- loading rows ---- */
+
+/* Overrides for row i: sets, then one per cell, labelled TABLE:ROW:COL (table_col:
+ * the table column of each input column). The strings live in store (2 * ncols
+ * entries, freed with free_store by the caller). */
+static struct scenario_override *row_overrides(const struct batch_result *r, size_t i,
+                                               const struct scenario_override *sets, size_t nsets,
+                                               const size_t *table_col, const char *dir, char **store)
+{
+    struct scenario_override *all = calloc(nsets + r->ncols, sizeof *all);
+    if (!all) abort();
+    if (nsets) memcpy(all, sets, nsets * sizeof *sets);
+    const struct batch_row *row = &r->rows[i];
+    for (size_t k = 0; k < r->ncols; k++) {
+        size_t nassign = strlen(r->cols[k]) + strlen(row->values[k]) + 2, nlabel = strlen(r->table) + 40;
+        store[2 * k] = malloc(nassign);
+        store[2 * k + 1] = malloc(nlabel);
+        if (!store[2 * k] || !store[2 * k + 1]) abort();
+        snprintf(store[2 * k], nassign, "%s=%s", r->cols[k], row->values[k]);
+        snprintf(store[2 * k + 1], nlabel, "%s:%d:%zu", r->table, row->line, table_col[k]);
+        all[nsets + k] = (struct scenario_override){.assignment = store[2 * k], .label = store[2 * k + 1], .dir = dir};
+    }
+    return all;
+}
+
+static void free_store(char **store, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(store[i]);
+    free(store);
+}
+
+/* Load row i into sc. Returns 0 or 2 (its problems printed to err). */
+static int load_row(struct batch_result *r, size_t i, const struct scenario_override *sets, size_t nsets,
+                    const size_t *table_col, const char *dir, struct scenario *sc, FILE *err)
+{
+    char **store = calloc(2 * r->ncols, sizeof *store);
+    if (!store) abort();
+    struct scenario_override *all = row_overrides(r, i, sets, nsets, table_col, dir, store);
+    int rc = scenario_load(sc, r->base, all, nsets + r->ncols, err);
+    free_store(store, 2 * r->ncols);
+    free(all);
+    return rc;
+}
+
+/* The margin on the price and the coefficient of variation of a day's demand. */
+static void chart_figures(const struct scenario *sc, struct batch_row *row)
+{
+    double price = sc->cfg.revenue.price_per_unit, cost = sc->cfg.costs.order_per_unit;
+    row->margin = price > 0 ? (price - cost) / price : NAN;
+    if (sc->history_info) {
+        row->demand_cv = sc->history_info->sd_per_day / sc->history_info->mean_per_day;
+        return;
+    }
+    /* renewal-reward: a day's demand has mean m/g and variance (vs + m^2 vg / g^2) / g */
+    const struct demand_config *d = &sc->cfg.demand;
+    double g = dist_mean(&d->interarrival_days), vg = dist_variance(&d->interarrival_days);
+    double m = dist_mean(&d->units_per_order), vs = dist_variance(&d->units_per_order);
+    row->demand_cv = sqrt((vs + m * m * vg / (g * g)) / g) / (m / g);
+}
+
+int batch_run(const char *base, const char *table, const struct scenario_override *sets, size_t nsets,
+              const struct batch_opts *o, struct batch_result *r, FILE *err)
+{
+    memset(r, 0, sizeof *r);
+    snprintf(r->base, sizeof r->base, "%s", base);
+    snprintf(r->table, sizeof r->table, "%s", table);
+    r->swept = o->sweep;
+    struct scenario *sc = malloc(sizeof *sc);
+    if (!sc) abort();
+    int rc = 0;
+    /* the base first, alone: its own mistakes are said once, not once per row */
+    if (scenario_load(sc, base, sets, nsets, err) != 0) {
+        free(sc);
+        return 2;
+    }
+    if (o->sweep && !sc->sweep.active) {
+        fprintf(err, "%s: --sweep needs a sweep: add a [sweep] section (parameter, from, to, steps) to the base file\n",
+                base);
+        free(sc);
+        return 2;
+    }
+    snprintf(r->service, sizeof r->service, "%s", sc->sweep.service);
+    snprintf(r->parameter, sizeof r->parameter, "%s", sc->sweep.parameter);
+    r->reps = sc->cfg.run.replications;
+    r->seed = (unsigned long long)sc->cfg.run.seed;
+    r->horizon_days = sc->cfg.run.horizon_days;
+    r->warmup_days = sc->cfg.run.warmup_days;
+    size_t nm = metric_count(&sc->cfg);
+    if ((rc = read_table(table, r, err)) != 0) {
+        free(sc);
+        return rc;
+    }
+    /* where each input column sits in the table (the id column may be anywhere), and
+       the directory relative history paths in cells start from */
+    size_t *table_col = calloc(r->ncols, sizeof *table_col);
+    if (!table_col) abort();
+    {
+        size_t len = 0;
+        char problem[200];
+        char *text = csv_read_file(table, &len, problem, sizeof problem);
+        struct csv c;
+        struct csv_record *rec = malloc(sizeof *rec);
+        if (!text || !rec) abort();
+        csv_init(&c, text, len);
+        while (csv_next(&c, rec, problem, sizeof problem) == 1 && rec->blank) {}
+        for (size_t i = 0, k = 0; i < rec->n && k < r->ncols; i++)
+            if (strcmp(rec->field[i], "id") != 0) table_col[k++] = i + 1;
+        free(rec);
+        free(text);
+    }
+    char dir[SCENARIO_PATH_MAX] = "";
+    const char *slash = strrchr(table, '/');
+    if (slash) snprintf(dir, sizeof dir, "%.*s", slash == table ? 1 : (int)(slash - table), table);
+
+    int service = metric_find(r->service);
+    size_t bad = 0;
+    struct model_config *cfgs = malloc(CHUNK * sizeof *cfgs);
+    const struct model_config **ptrs = malloc(CHUNK * sizeof *ptrs);
+    double *rows = malloc((size_t)CHUNK * r->reps * nm * sizeof *rows);
+    struct summary *s = malloc(nm * sizeof *s);
+    if (!cfgs || !ptrs || !rows || !s) abort();
+    /* every row is checked before anything runs */
+    for (size_t i = 0; i < r->n && bad < MAX_ROW_REPORTS; i++) {
+        if (load_row(r, i, sets, nsets, table_col, dir, sc, err) != 0) {
+            bad++;
+            continue;
+        }
+        if (metric_count(&sc->cfg) != nm) {
+            fprintf(err, "%s:%d: this row changes which metrics the scenario has (products, tiers); a batch needs "
+                         "the same for every row\n", table, r->rows[i].line);
+            bad++;
+        }
+        chart_figures(sc, &r->rows[i]);
+        for (size_t w = 0; w < sc->nwarnings; w++)
+            fprintf(err, "servlab: warning: %s row %s: %s\n", table, r->rows[i].id, sc->warnings[w]);
+    }
+    if (bad) rc = 2;
+    /* the rows as written, CHUNK at a time */
+    for (size_t first = 0; rc == 0 && first < r->n; first += CHUNK) {
+        size_t n = r->n - first < CHUNK ? r->n - first : CHUNK;
+        for (size_t i = 0; i < n; i++) {
+            if (load_row(r, first + i, sets, nsets, table_col, dir, sc, err) != 0) abort(); /* it loaded above */
+            cfgs[i] = sc->cfg;
+            ptrs[i] = &cfgs[i];
+        }
+        size_t missing = simulate(ptrs, n, r->reps, &o->sim, rows);
+        if (missing) {
+            fprintf(err, "servlab: %s; nothing was written\n", o->sim.stop && *o->sim.stop ? "interrupted" : "failed");
+            rc = 1;
+            break;
+        }
+        for (size_t i = 0; i < n; i++) {
+            simulate_summarise(rows + i * r->reps * nm, r->reps, nm, s);
+            struct batch_row *row = &r->rows[first + i];
+            row->service = s[service], row->cost = s[M_COST_TOTAL], row->profit = s[M_PROFIT];
+        }
+    }
+    free(cfgs), free(ptrs), free(rows), free(s);
+    /* with --sweep, each row's sweep, exactly as `servlab sweep` runs it */
+    for (size_t i = 0; rc == 0 && o->sweep && i < r->n; i++) {
+        char **store = calloc(2 * r->ncols, sizeof *store);
+        if (!store) abort();
+        struct scenario_override *all = row_overrides(r, i, sets, nsets, table_col, dir, store);
+        struct sweep_result *sw = malloc(sizeof *sw);
+        if (!sw) abort();
+        struct simulate_opts so = o->sim;
+        so.progress = false;
+        rc = sweep_run(base, all, nsets + r->ncols, &so, sw, err);
+        if (rc == 0) {
+            struct batch_row *row = &r->rows[i];
+            size_t b = sw->opt.best;
+            row->best_x = sw->x[b];
+            row->best_service = sw->service_level[b];
+            row->best_profit = sw->s[b * sw->nm + M_PROFIT].mean;
+            row->best_profit_ci95 = sw->s[b * sw->nm + M_PROFIT].ci95;
+            row->at_edge = sw->opt.at_lower_edge || sw->opt.at_upper_edge;
+            sweep_free(sw);
+        }
+        free(sw);
+        free_store(store, 2 * r->ncols);
+        free(all);
+    }
+    free(table_col);
+    free(sc);
+    return rc;
+}
+
+void batch_free(struct batch_result *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        for (size_t k = 0; r->rows[i].values && k < r->ncols; k++) free(r->rows[i].values[k]);
+        free(r->rows[i].values);
+    }
+    for (size_t k = 0; k < r->ncols; k++) free(r->cols[k]);
+    free(r->cols);
+    free(r->rows);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- output ---- */
+
+/* A CSV field, quoted when it holds a comma or a quote. */
+static void csv_text(FILE *out, const char *s)
+{
+    if (!strpbrk(s, ",\"")) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+void batch_csv(FILE *out, const struct batch_result *r)
+{
+    fputs("id", out);
+    for (size_t k = 0; k < r->ncols; k++) fputc(',', out), csv_text(out, r->cols[k]);
+    fprintf(out, ",%s,%s_ci95,cost_total_per_day,profit_per_day,profit_per_day_ci95", r->service, r->service);
+    if (r->swept)
+        fprintf(out, ",best_%s,best_%s,best_profit_per_day,best_profit_per_day_ci95,profit_gain_per_day", r->parameter,
+                r->service);
+    fputc('\n', out);
+    char a[40], b[40], c[40], d[40], e[40];
+    for (size_t i = 0; i < r->n; i++) {
+        const struct batch_row *row = &r->rows[i];
+        csv_text(out, row->id);
+        for (size_t k = 0; k < r->ncols; k++) fputc(',', out), csv_text(out, row->values[k]);
+        fprintf(out, ",%s,%s", report_field(row->service.mean, a, sizeof a), report_field(row->service.ci95, b, sizeof b));
+        fprintf(out, ",%s,%s,%s", report_field(row->cost.mean, a, sizeof a), report_field(row->profit.mean, b, sizeof b),
+                report_field(row->profit.ci95, c, sizeof c));
+        if (r->swept)
+            fprintf(out, ",%s,%s,%s,%s,%s", report_field(row->best_x, a, sizeof a),
+                    report_field(row->best_service, b, sizeof b), report_field(row->best_profit, c, sizeof c),
+                    report_field(row->best_profit_ci95, d, sizeof d),
+                    report_field(row->best_profit - row->profit.mean, e, sizeof e));
+        fputc('\n', out);
+    }
+}
+
+void batch_summary(FILE *out, const struct batch_result *r)
+{
+    double now = 0, best = 0;
+    size_t better = 0, edge = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        edge += r->rows[i].at_edge;
+        now += r->rows[i].profit.mean;
+        best += r->rows[i].best_profit;
+        better += r->rows[i].best_profit > r->rows[i].profit.mean;
+    }
+    fprintf(out, "Total profit per day over the %zu rows: %.2f at the current settings", r->n, now);
+    if (r->swept) {
+        fprintf(out, ", %.2f at the recommended %s\n(%+.2f a day, %+.1f%%; %zu of %zu rows gain).\n", best,
+                strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter, best - now,
+                now != 0 ? 100 * (best - now) / fabs(now) : 0.0, better, r->n);
+        fputs("The recommended setting is the sweep's grid point of highest mean profit; rows whose gain is within\n"
+              "their profit's ± are as good as they are.\n", out);
+        if (edge)
+            fprintf(out, "%zu row%s peak at an end of the sweep (marked <): the best value may lie beyond it; widen "
+                         "[sweep] from and to.\n", edge, edge == 1 ? "" : "s");
+    } else {
+        fputs(".\n", out);
+    }
+}
+
+void batch_table(FILE *out, const struct batch_result *r)
+{
+    char horizon[40], warmup[40];
+    fprintf(out, "servlab %s batch — %s, one variant per row of %s\n", SERVLAB_VERSION, r->base, r->table);
+    fprintf(out, "%zu rows x %u replication%s of %s days", r->n, r->reps, r->reps == 1 ? "" : "s",
+            num_format(r->horizon_days, horizon, sizeof horizon));
+    if (r->warmup_days > 0) fprintf(out, " after a %s-day warm-up", num_format(r->warmup_days, warmup, sizeof warmup));
+    fprintf(out, "; seed %llu. ± is a 95%% confidence half-width.\n\n", r->seed);
+    const char *key = r->swept && strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter;
+    fprintf(out, "%-16s %12s %12s %10s", "id", r->service, "profit/day", "± 95%");
+    if (r->swept) fprintf(out, "  | best %-14.14s %12s %12s %10s", key, r->service, "profit/day", "gain/day");
+    fputc('\n', out);
+    for (size_t i = 0; i < r->n; i++) {
+        const struct batch_row *row = &r->rows[i];
+        fprintf(out, "%-16.16s %10.2f %% %12.2f %10.2f", row->id, 100 * row->service.mean, row->profit.mean,
+                row->profit.ci95);
+        if (r->swept)
+            fprintf(out, "  | %18.4g%c %10.2f %% %12.2f %10.2f", row->best_x, row->at_edge ? '<' : ' ',
+                    100 * row->best_service, row->best_profit, row->best_profit - row->profit.mean);
+        fputc('\n', out);
+    }
+    fputc('\n', out);
+    batch_summary(out, r);
+}

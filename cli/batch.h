@@ -1,0 +1,73 @@
+/* batch.h - `servlab batch BASE.ini TABLE.csv`: one variant of the base scenario per
+ * row of a table whose columns are keys (SECTION.KEY, the names of --set) and whose
+ * cells override the file, e.g. one row per item with its demand, cost, lead time and
+ * price. Every row runs as written; with --sweep, every row also runs the base file's
+ * sweep and reports its profit-maximising lever value. A row's results are exactly
+ * those of `servlab run BASE.ini --set ...` (and `servlab sweep`) with its cells as
+ * --set options: the rows run on the runner's threads (and MPI ranks), each on its own
+ * configuration and streams.
+ */
+#ifndef CLI_BATCH_H
+#define CLI_BATCH_H
+
+#include "cli/simulate.h"
+#include "scenarios/scenario.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum { BATCH_ID_LEN = 64 };
+
+struct batch_row {
+    int line;                /* in the table */
+    char id[BATCH_ID_LEN];   /* the id column, or the row's number */
+    char **values;           /* one per input column (owned) */
+    /* as written */
+    struct summary service, cost, profit;
+    /* with --sweep: the grid point of highest mean profit */
+    double best_x, best_service, best_profit, best_profit_ci95;
+    bool at_edge; /* the best point is the first or last of the grid: widen the sweep */
+    /* for the chart: the margin on the price and the daily demand's variability */
+    double margin, demand_cv;
+};
+
+struct batch_result {
+    char base[SCENARIO_PATH_MAX], table[SCENARIO_PATH_MAX];
+    size_t ncols;      /* input columns (not the id) */
+    char **cols;       /* their headers, SECTION.KEY (owned) */
+    bool has_id;       /* the table has an id column */
+    size_t n;          /* rows */
+    struct batch_row *rows;
+    bool swept;
+    char parameter[100]; /* the swept key */
+    char service[100];   /* the service metric */
+    unsigned reps;
+    unsigned long long seed;
+    double horizon_days, warmup_days;
+};
+
+struct batch_opts {
+    bool sweep;
+    struct simulate_opts sim;
+};
+
+/* Read the table, load every row (base + sets + the row's cells) and run them.
+ * Problems go to err. Returns 0; 2 for a bad table, base or row (nothing simulated);
+ * 1 if interrupted or failed. r is to be freed with batch_free in every case. */
+int batch_run(const char *base, const char *table, const struct scenario_override *sets, size_t nsets,
+              const struct batch_opts *o, struct batch_result *r, FILE *err);
+void batch_free(struct batch_result *r);
+
+/* One CSV row per table row: id, the inputs, then service (named after the metric),
+ * its ci95, cost_total_per_day, profit_per_day, its ci95; with --sweep best_KEY,
+ * best_SERVICE, best_profit_per_day, its ci95 and profit_gain_per_day. */
+void batch_csv(FILE *out, const struct batch_result *r);
+
+/* The readable table and the summary. */
+void batch_table(FILE *out, const struct batch_result *r);
+
+/* The summary across rows: total profit at the current settings and, with --sweep,
+ * at the recommended ones. */
+void batch_summary(FILE *out, const struct batch_result *r);
+
+#endif

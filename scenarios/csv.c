@@ -1,0 +1,140 @@
+/* csv.c - the CSV reader of csv.h. */
+#include "csv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void csv_init(struct csv *c, const char *text, size_t len)
+{
+    *c = (struct csv){.text = text, .len = len};
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) c->pos = 3; /* UTF-8 BOM */
+}
+
+static bool is_space(char ch)
+{
+    return ch == ' ' || ch == '\t';
+}
+
+int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
+{
+    if (c->pos >= c->len) return 0;
+    c->line++;
+    r->line = c->line, r->n = 0, r->blank = true;
+    const char *t = c->text;
+    size_t end = c->pos;
+    while (end < c->len && t[end] != '\n') end++;
+    size_t stop = end; /* the line without its CR */
+    if (stop > c->pos && t[stop - 1] == '\r') stop--;
+    size_t p = c->pos;
+    c->pos = end < c->len ? end + 1 : end;
+    for (size_t q = p; q < stop; q++)
+        if (!is_space(t[q])) r->blank = false;
+    if (r->blank) return 1;
+    for (;;) { /* one field per turn */
+        size_t col = r->n + 1;
+        if (r->n == CSV_FIELDS_MAX) {
+            snprintf(err, errlen, "%d:%zu: more than %d fields", c->line, col, CSV_FIELDS_MAX);
+            return -1;
+        }
+        char *out = r->field[r->n];
+        size_t used = 0;
+        while (p < stop && is_space(t[p])) p++;
+        if (p < stop && t[p] == '"') {
+            p++;
+            for (;;) {
+                if (p >= stop) {
+                    snprintf(err, errlen, "%d:%zu: a quoted field is not closed (a quote '\"' is missing)", c->line,
+                             col);
+                    return -1;
+                }
+                if (t[p] == '"' && p + 1 < stop && t[p + 1] == '"') {
+                    p++; /* a doubled quote is one quote */
+                } else if (t[p] == '"') {
+                    p++;
+                    break;
+                }
+                if (used + 1 >= CSV_FIELD_LEN) goto too_long;
+                out[used++] = t[p++];
+            }
+            while (p < stop && is_space(t[p])) p++;
+            if (p < stop && t[p] != ',') {
+                snprintf(err, errlen, "%d:%zu: text after a quoted field; put the whole field in quotes", c->line,
+                         col);
+                return -1;
+            }
+        } else {
+            while (p < stop && t[p] != ',') {
+                if (t[p] == '"') {
+                    snprintf(err, errlen, "%d:%zu: a quote '\"' inside a field; quote the whole field and double the "
+                                          "quote", c->line, col);
+                    return -1;
+                }
+                if (used + 1 >= CSV_FIELD_LEN) goto too_long;
+                out[used++] = t[p++];
+            }
+            while (used && is_space(out[used - 1])) used--;
+        }
+        out[used] = '\0';
+        r->n++;
+        if (p >= stop) return 1;
+        p++; /* the comma */
+    }
+too_long:
+    snprintf(err, errlen, "%d:%zu: the field is too long (at most %d characters)", c->line, r->n + 1,
+             CSV_FIELD_LEN - 1);
+    return -1;
+}
+
+char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        snprintf(err, errlen, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "%s", S_ISDIR(st.st_mode) ? "is a directory, not a CSV file" : "is not a regular file");
+        close(fd);
+        return NULL;
+    }
+    if (st.st_size > CSV_FILE_MAX_BYTES) {
+        snprintf(err, errlen, "is %lld bytes; a CSV file may be at most %d", (long long)st.st_size, CSV_FILE_MAX_BYTES);
+        close(fd);
+        return NULL;
+    }
+    char *buf = malloc((size_t)st.st_size + 1);
+    if (!buf) abort();
+    size_t got = 0;
+    while (got < (size_t)st.st_size) {
+        ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+            snprintf(err, errlen, "cannot read: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return NULL;
+        }
+        if (r == 0) break;
+        got += (size_t)r;
+    }
+    close(fd);
+    buf[got] = '\0';
+    if (got >= 2 && (memcmp(buf, "\xff\xfe", 2) == 0 || memcmp(buf, "\xfe\xff", 2) == 0)) {
+        snprintf(err, errlen, "is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8 CSV");
+        free(buf);
+        return NULL;
+    }
+    if (memchr(buf, '\0', got)) {
+        snprintf(err, errlen, "holds NUL bytes: it is not a text (CSV) file");
+        free(buf);
+        return NULL;
+    }
+    *len = got;
+    return buf;
+}

@@ -1,0 +1,41 @@
+/* csv.h - a small reader of comma-separated files for planners' data: demand
+ * histories and batch tables. One record per line (CRLF or LF; a UTF-8 BOM is
+ * skipped); fields separated by commas, spaces around a field trimmed; a field in
+ * double quotes may hold commas ("gamma(5, 1.5)") and doubled quotes. Line numbers
+ * are the file's, so messages can say FILE:ROW:COL.
+ */
+#ifndef SCENARIOS_CSV_H
+#define SCENARIOS_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { CSV_FIELDS_MAX = 64, CSV_FIELD_LEN = 256, CSV_FILE_MAX_BYTES = 64 << 20 };
+
+struct csv {
+    const char *text; /* borrowed, len bytes */
+    size_t len, pos;
+    int line; /* line number of the record last read (1-based) */
+};
+
+struct csv_record {
+    int line;  /* its line in the file */
+    bool blank; /* the line holds nothing but spaces */
+    size_t n;  /* fields */
+    char field[CSV_FIELDS_MAX][CSV_FIELD_LEN];
+};
+
+/* Start reading text (borrowed; len bytes, need not be NUL-terminated). */
+void csv_init(struct csv *c, const char *text, size_t len);
+
+/* Read the next record into r. Returns 1 (a record, possibly blank), 0 at the end, or
+ * -1 with "LINE:COL: problem" in err (a field too long, too many fields, a stray or
+ * unclosed quote). */
+int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen);
+
+/* Read the file at path into a NUL-terminated buffer (owned by the caller: free()).
+ * Refuses what is not a regular file, or is over CSV_FILE_MAX_BYTES, or holds NUL bytes
+ * or UTF-16. Returns the buffer, or NULL with the problem in err. */
+char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen);
+
+#endif

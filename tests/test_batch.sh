@@ -1,0 +1,116 @@
+#!/bin/sh
+# test_batch.sh - `servlab batch` on the planner example (scenarios/planner): it finishes
+# in seconds; every row's results equal `servlab run` (and, with --sweep, `servlab
+# sweep`) of the base file with the row's cells given as --set, byte for byte; they do
+# not depend on --threads; and bad tables are refused like bad scenarios: status 2,
+# nothing on stdout, one clear first line naming TABLE:ROW:COL. Uses $SERVLAB.
+cd "$(dirname "$0")/.." || exit 1
+. tests/check.sh
+B=scenarios/planner/base.ini
+I=scenarios/planner/items.csv
+
+start=$(date +%s.%N)
+"$S" batch "$B" "$I" --sweep --format csv --quiet > "$T/batch.csv" 2> "$T/err"
+rc=$?
+secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+ok "batch-1.1 the 50-item example runs with --sweep (status $rc)" $rc "$(head -n 3 "$T/err")"
+ok "batch-1.2 ... one result row per item: $(($(wc -l < "$T/batch.csv") - 1)) rows" \
+    $([ "$(wc -l < "$T/batch.csv")" -eq 51 ]; echo $?)
+ok "batch-1.3 ... in seconds: took $secs s (50 rows x (1 + 21 points) x 10 replications)" \
+    $(awk -v s="$secs" 'BEGIN { exit !(s < 60) }'; echo $?)
+echo "batch timing: $secs s for the 50-item example with --sweep"
+
+# column N (1-based) of CSV line L of FILE; the example's fields hold no commas
+field() { sed -n "${2}p" "$1" | cut -d, -f"$3"; }
+
+# the row's cells as --set options (a history path is relative to the table's directory)
+sets() {
+    line=$(sed -n "${1}p" "$I")
+    head=$(sed -n 1p "$I")
+    n=$(echo "$head" | tr ',' '\n' | wc -l)
+    out=""
+    k=2
+    while [ $k -le "$n" ]; do
+        key=$(echo "$head" | cut -d, -f$k)
+        val=$(echo "$line" | cut -d, -f$k)
+        [ "$key" = demand.history ] && val="scenarios/planner/$val"
+        out="$out --set $key=$val"
+        k=$((k + 1))
+    done
+    echo "$out"
+}
+
+for row in 2 18 34 51; do # table lines: rows 1, 17, 33 and 50
+    id=$(field "$I" $row 1)
+    # shellcheck disable=SC2046 # the --set options are words
+    "$S" run "$B" $(sets $row) --format csv --quiet > "$T/run.csv"
+    metric() { grep "^$1," "$T/run.csv" | cut -d, -f"$2"; }
+    want="$(metric fill_rate 2),$(metric fill_rate 3),$(metric cost_total_per_day 2),$(metric profit_per_day 2),$(metric profit_per_day 3)"
+    got=$(sed -n "${row}p" "$T/batch.csv" | cut -d, -f8-12)
+    ok "batch-2.$row row $id equals servlab run --set ...: $got" $([ "$got" = "$want" ]; echo $?) "want $want"
+    # shellcheck disable=SC2046
+    "$S" sweep "$B" $(sets $row) --format csv --quiet > "$T/sweep.csv"
+    hdr=$(head -n 1 "$T/sweep.csv")
+    col() { echo "$hdr" | tr ',' '\n' | grep -n -x "$1" | cut -d: -f1; }
+    best=$(grep ',1$' "$T/sweep.csv")
+    want="$(echo "$best" | cut -d, -f1),$(echo "$best" | cut -d, -f"$(col fill_rate)"),$(echo "$best" | cut -d, -f"$(col profit_per_day)"),$(echo "$best" | cut -d, -f"$(col profit_per_day_ci95)")"
+    got=$(sed -n "${row}p" "$T/batch.csv" | cut -d, -f13-16)
+    ok "batch-3.$row row $id's optimum equals servlab sweep --set ...: $got" $([ "$got" = "$want" ]; echo $?) "want $want"
+done
+
+"$S" batch "$B" "$I" --sweep --format csv --quiet --threads 1 > "$T/batch1.csv" 2> /dev/null
+ok "batch-4.1 results do not depend on --threads" $(cmp -s "$T/batch.csv" "$T/batch1.csv"; echo $?)
+"$S" batch "$B" "$I" --quiet > "$T/table.txt" 2> /dev/null
+ok "batch-4.2 the table ends with the total profit" $(tail -n 1 "$T/table.txt" | grep -q '^Total profit per day over the 50 rows'; echo $?)
+"$S" batch "$B" "$I" --quiet --sweep --out "$T/out" > /dev/null 2>&1
+ok "batch-4.3 --out writes batch.csv, summary.txt and the chart" \
+    $([ -s "$T/out/batch.csv" ] && [ -s "$T/out/summary.txt" ] && [ -s "$T/out/batch_service.png" ]; echo $?)
+ok "batch-4.4 ... batch.csv is what --format csv prints" $(cmp -s "$T/out/batch.csv" "$T/batch.csv"; echo $?)
+
+# ---- bad tables: status 2, empty stdout, the first stderr line exactly ----
+bad() { # NAME TABLE-TEXT WANT [ARGS]: FILE in WANT is the table's path
+    name=$1 text=$2 want=$3
+    shift 3
+    printf "$text" > "$T/t.csv"
+    "$S" batch "$B" "$T/t.csv" "$@" > "$T/out.txt" 2> "$T/err.txt"
+    rc=$?
+    got=$(head -n 1 "$T/err.txt")
+    want=$(echo "$want" | sed "s|FILE|$T/t.csv|g")
+    [ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && [ "$got" = "$want" ]
+    ok "$name" $? "status $rc, stdout $(wc -c < "$T/out.txt") bytes
+got:  $got
+want: $want"
+}
+H='id,revenue.price_per_unit\n'
+bad "batch-5.1 unknown column key, with a suggestion" 'id,revenue.price_per_unti\na,3\n' \
+    "FILE:1:2: unknown column 'revenue.price_per_unti'; did you mean 'revenue.price_per_unit'?"
+bad "batch-5.2 a column that is a bare key name" 'id,price_per_unit\na,3\n' \
+    "FILE:1:2: unknown column 'price_per_unit'; did you mean 'revenue.price_per_unit'?"
+bad "batch-5.3 a bad value names row, column, section and key" "${H}a,3\nb,3x\n" \
+    "FILE:3:2: [revenue] price_per_unit: '3x' is not a number (write just the number: the unit is in the key's name)"
+bad "batch-5.4 a value out of range" "${H}a,-3\n" "FILE:2:2: [revenue] price_per_unit: must be >= 0, got -3"
+bad "batch-5.5 an empty row" "${H}a,3\n\nb,4\n" "FILE:3: empty row; remove it (every row is a variant to run)"
+bad "batch-5.6 an empty cell" "${H}a,\n" \
+    "FILE:2:2: [revenue] price_per_unit: empty; write a value (an empty cell does not mean the base file's value)"
+bad "batch-5.7 a row with too many fields" "${H}a,3,4\n" "FILE:2: 3 fields, but the header has 2 columns"
+bad "batch-5.8 a duplicate id" "${H}a,3\na,4\n" "FILE:3:1: column 'id': 'a' is the id of row 2 too"
+bad "batch-5.9 a duplicate column" 'revenue.price_per_unit,revenue.price_per_unit\n3,3\n' \
+    "FILE:1:2: column 'revenue.price_per_unit' appears twice"
+bad "batch-5.10 only a header" "$H" "FILE: no rows below the header: nothing to run"
+bad "batch-5.11 an empty file" '' "FILE: the table is empty; its first row names the keys (SECTION.KEY), each further row is a variant"
+bad "batch-5.12 replications cannot vary by row" 'run.replications\n3\n' \
+    "FILE:1:1: 'run.replications' cannot vary by row; give every row the same with --reps"
+bad "batch-5.13 a history file that is not there (relative to the table)" 'id,demand.history\na,nothere.csv\n' \
+    "FILE:2:2: [demand] history: $T/nothere.csv: cannot open: No such file or directory"
+bad "batch-5.14 an unknown choice" 'id,inventory.shortage\na,lost_sales\n' \
+    "FILE:2:2: [inventory] shortage: unknown choice 'lost_sales'; did you mean 'lost_sale'? (one of backorder | lost_sale | react)"
+bad "batch-5.15 an unclosed quote" "${H}a,\"3\n" "FILE:2:2: a quoted field is not closed (a quote '\"' is missing)"
+"$S" batch "$B" "$T/none.csv" > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-5.16 a missing table" $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err.txt")" = "$T/none.csv: cannot open: No such file or directory" ]; echo $?) "$(cat "$T/err.txt")"
+"$S" batch "$B" > "$T/out.txt" 2> "$T/err.txt"
+ok "batch-5.17 batch without a table is a usage error" $([ $? -eq 2 ] && grep -q 'batch takes a base scenario and a table' "$T/err.txt"; echo $?)
+printf 'id,revenue.price_per_unit\na,3\n' > "$T/t.csv"
+"$S" batch scenarios/default.ini "$T/t.csv" --sweep --set sweep.parameter=inventory.reorder_point > "$T/out.txt" 2> "$T/err.txt"
+ok "batch-5.18 --sweep without a sweep range says what is missing" $([ $? -eq 2 ] && [ -s "$T/err.txt" ]; echo $?) "$(cat "$T/err.txt")"
+check_done test_batch

@@ -1,0 +1,394 @@
+/* test_history.c - demand from a history file (issue 9): replay reproduces the
+ * history's demand exactly, bootstrap its mean daily demand within a confidence
+ * interval, and fit recovers the parameters of histories generated from known
+ * distributions within the fit's own confidence intervals. Histories are written to a
+ * temporary directory and read through the scenario reader, the way a planner runs
+ * them; reading errors name file, row and column. */
+#include "check.h"
+#include "cli/simulate.h"
+#include "models/metrics.h"
+#include "models/model.h"
+#include "scenarios/history.h"
+#include "scenarios/scenario.h"
+#include "sim/fit.h"
+#include "sim/rng.h"
+
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dir[256];
+
+static void write_file(const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f) abort();
+    fputs(text, f);
+    fclose(f);
+}
+
+/* A scenario reading history `csv` of kind `kind` in mode `mode`, plus `extra` lines. */
+static void write_scenario(const char *name, const char *csv, const char *kind, const char *mode, const char *extra)
+{
+    char text[2000];
+    snprintf(text, sizeof text,
+             "[run]\n%s\n\n[demand]\nhistory = %s\nhistory_kind = %s\nhistory_mode = %s\n\n"
+             "[inventory]\npolicy = sQ\nreorder_point = 60\norder_quantity = 150\nlead_time_days = 2\n\n"
+             "[costs]\nholding_per_unit_day = 0.1\norder_per_unit = 5\n\n[revenue]\nprice_per_unit = 8\n",
+             extra, csv, kind, mode);
+    write_file(name, text);
+}
+
+static struct scenario sc;
+static char messages[4000];
+
+/* Load dir/name; the problems go to messages. */
+static int load(const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    memset(messages, 0, sizeof messages);
+    FILE *err = fmemopen(messages, sizeof messages, "w");
+    int rc = scenario_load(&sc, path, NULL, 0, err);
+    fclose(err);
+    return rc;
+}
+
+/* Run the loaded scenario; rows gets reps x nm values, s the summaries. */
+static void run(double **rows, struct summary **s)
+{
+    size_t nm = metric_count(&sc.cfg);
+    unsigned reps = sc.cfg.run.replications;
+    *rows = malloc(reps * nm * sizeof **rows);
+    *s = malloc(nm * sizeof **s);
+    const struct model_config *cfg = &sc.cfg;
+    struct simulate_opts so = {.threads = 2};
+    if (simulate(&cfg, 1, reps, &so, *rows) != 0) abort();
+    simulate_summarise(*rows, reps, nm, *s);
+}
+
+/* ---- 1. replay ---- */
+
+static double daily_total; /* of daily.csv */
+
+static void make_daily(void)
+{
+    /* 200 days of made-up sales, some days without any; a header row; dates */
+    gsl_rng *r = rng_stream_new(7, 0, 0);
+    char *text = malloc(20000);
+    size_t used = (size_t)sprintf(text, "date,units_sold\n");
+    daily_total = 0;
+    for (int k = 0; k < 200; k++) {
+        unsigned q = gsl_ran_poisson(r, k % 7 == 3 ? 0.5 : 12);
+        if (k % 11 == 5) continue; /* a missing day: no demand */
+        int m = 1 + k / 28, d = 1 + k % 28; /* 28 days a month is enough for dates */
+        used += (size_t)sprintf(text + used, "2023-%02d-%02d,%u\n", m, d, q);
+        daily_total += q;
+    }
+    gsl_rng_free(r);
+    write_file("daily.csv", text);
+    free(text);
+}
+
+static void test_replay(void)
+{
+    make_daily();
+    write_scenario("replay.ini", "daily.csv", "daily", "replay", "horizon_days = 200\nreplications = 3");
+    if (!check(load("replay.ini") == 0, "history-1.1 a daily history with dates loads (%s)", messages)) return;
+    const struct history_info *hi = sc.history_info;
+    /* the dates skip the 29th-31st of each month: days without a row have no demand */
+    check(hi->h.ndays > 200 && hi->h.total_units == daily_total, "history-1.2 %zu days, %g units (want %g)",
+          hi->h.ndays, hi->h.total_units, daily_total);
+    double span = (double)hi->h.ndays;
+    char horizon[100];
+    snprintf(horizon, sizeof horizon, "horizon_days = %g\nreplications = 3", span);
+    write_scenario("replay.ini", "daily.csv", "daily", "replay", horizon);
+    load("replay.ini");
+    double *rows;
+    struct summary *s;
+    run(&rows, &s);
+    double got = s[M_UNITS_PER_DAY].mean * span;
+    check(fabs(got - daily_total) < 1e-9 * daily_total && s[M_UNITS_PER_DAY].sd == 0,
+          "history-1.3 replay over one pass reproduces the total demand exactly: %.10g units (history %g), the same in "
+          "every replication", got, daily_total);
+    check(fabs(s[M_ORDERS_PER_DAY].mean * span - (double)hi->h.norders) < 1e-9,
+          "history-1.4 ... one order per day with demand: %g orders (history %zu)", s[M_ORDERS_PER_DAY].mean * span,
+          hi->h.norders);
+    free(rows), free(s);
+
+    /* a warm-up plays the end of the history; the window still sees one exact pass */
+    snprintf(horizon, sizeof horizon, "horizon_days = %g\nwarmup_days = 45\nreplications = 2", span);
+    write_scenario("replay_warm.ini", "daily.csv", "daily", "replay", horizon);
+    load("replay_warm.ini");
+    run(&rows, &s);
+    got = s[M_UNITS_PER_DAY].mean * span;
+    check(fabs(got - daily_total) < 1e-9 * daily_total, "history-1.5 with a 45-day warm-up: %.10g units in the window",
+          got);
+    free(rows), free(s);
+
+    /* longer than the history: it repeats */
+    snprintf(horizon, sizeof horizon, "horizon_days = %g\nreplications = 1", 2.5 * span);
+    write_scenario("replay_long.ini", "daily.csv", "daily", "replay", horizon);
+    load("replay_long.ini");
+    run(&rows, &s);
+    double half = 0;
+    for (size_t k = 0; k < (size_t)(span / 2); k++)
+        for (size_t i = hi->h.first[k]; i < hi->h.first[k + 1]; i++) half += hi->h.units[i];
+    got = s[M_UNITS_PER_DAY].mean * 2.5 * span;
+    check(fabs(got - (2 * daily_total + half)) < 1e-9 * daily_total,
+          "history-1.6 over 2.5 passes: %.10g units (want 2 x %g + %g)", got, daily_total, half);
+    free(rows), free(s);
+
+    /* orders with times of day: each replayed at its time */
+    write_file("orders.csv", "day,qty\n0.25,3\n0.75,2\n1.5,4\n1.5,1\n3.1,6\n");
+    write_scenario("orders.ini", "orders.csv", "orders", "replay", "horizon_days = 4\nreplications = 1");
+    if (check(load("orders.ini") == 0, "history-1.7 an order history with times of day loads (%s)", messages)) {
+        run(&rows, &s);
+        check(fabs(s[M_UNITS_PER_DAY].mean * 4 - 16) < 1e-12 && fabs(s[M_ORDERS_PER_DAY].mean * 4 - 5) < 1e-12,
+              "history-1.8 ... 5 orders, 16 units replayed (got %g, %g)", s[M_ORDERS_PER_DAY].mean * 4,
+              s[M_UNITS_PER_DAY].mean * 4);
+        check(sc.history_info->h.ndays == 4 && sc.history_info->h.at[0] == 0.25 && sc.history_info->h.at[4] == 3.1 - 3,
+              "history-1.9 ... 4 days, times of day kept");
+        free(rows), free(s);
+    }
+}
+
+/* ---- 2. bootstrap ---- */
+
+static void test_bootstrap(void)
+{
+    write_scenario("boot.ini", "daily.csv", "daily", "bootstrap", "horizon_days = 365\nreplications = 60");
+    if (!check(load("boot.ini") == 0, "history-2.1 bootstrap loads (%s)", messages)) return;
+    double mean = sc.history_info->h.total_units / (double)sc.history_info->h.ndays;
+    double *rows;
+    struct summary *s;
+    run(&rows, &s);
+    const struct summary *u = &s[M_UNITS_PER_DAY];
+    double hw99 = summary_halfwidth(u, 0.99);
+    check(fabs(u->mean - mean) <= hw99,
+          "history-2.2 bootstrap's mean daily demand %.4f ± %.4f (99%%, 60 replications of a year) holds the "
+          "history's %.4f", u->mean, hw99, mean);
+    /* the sd over replications of a year's mean: the days' sd / sqrt(365) */
+    double expect_sd = sc.history_info->sd_per_day * sqrt((double)(sc.history_info->h.ndays - 1) /
+                                                          (double)sc.history_info->h.ndays) / sqrt(365.0);
+    check(u->sd > 0.7 * expect_sd && u->sd < 1.3 * expect_sd,
+          "history-2.3 replications differ: sd of the yearly mean %.4f (resampling theory %.4f)", u->sd, expect_sd);
+    free(rows), free(s);
+}
+
+/* ---- 3. fit ---- */
+
+/* Write an order history of n orders with gaps from `gaps` and sizes from `sizes`
+ * (decimal day numbers: exact times), load it with history_mode = fit. */
+static int fit_history(const char *name, const struct dist *gaps, const struct dist *sizes, size_t n,
+                       bool whole_sizes)
+{
+    gsl_rng *r = rng_stream_new(11, 0, 0);
+    char *text = malloc(n * 60 + 100);
+    size_t used = (size_t)sprintf(text, "time_days,units\n");
+    double t = 0;
+    for (size_t i = 0; i < n; i++) {
+        t += dist_sample(gaps, r);
+        double u = dist_sample(sizes, r);
+        if (whole_sizes) u = fmax(1, round(u));
+        used += (size_t)sprintf(text + used, "%.9f,%.9g\n", t, u);
+    }
+    gsl_rng_free(r);
+    char csv[80], ini[80];
+    snprintf(csv, sizeof csv, "%s.csv", name);
+    snprintf(ini, sizeof ini, "%s.ini", name);
+    write_file(csv, text);
+    free(text);
+    write_scenario(ini, csv, "orders", "fit", "horizon_days = 365\nreplications = 20");
+    return load(ini);
+}
+
+/* The true value lies within the fit's 99% interval (its 95% half-width x 2.576/1.96). */
+static void within(const char *id, const char *what, double fitted, double ci95, double truth)
+{
+    double hw99 = ci95 * 2.5758293035489 / 1.959963984540054;
+    check(fabs(fitted - truth) <= hw99, "%s fit recovers %s: %.5g ± %.2g (99%%), true %.5g", id, what, fitted, hw99,
+          truth);
+}
+
+static void test_fit(void)
+{
+    struct dist g, l, e, c;
+    char err[200];
+    dist_init(&g, dist_type_find("gamma"), (double[]){0.2, 0.15}, 2, err, sizeof err);
+    dist_init(&l, dist_type_find("lognormal"), (double[]){6, 3}, 2, err, sizeof err);
+    if (!check(fit_history("fit_gl", &g, &l, 4000, false) == 0, "history-3.1 a gamma/lognormal history loads (%s)",
+               messages))
+        return;
+    const struct history_info *hi = sc.history_info;
+    check(strcmp(hi->gaps.family, "gamma") == 0 && strcmp(hi->units.family, "lognormal") == 0,
+          "history-3.2 AIC picks gamma gaps (%s) and lognormal sizes (%s)", hi->gaps.family, hi->units.family);
+    within("history-3.3", "the gaps' mean", hi->gaps.mean, hi->gaps.mean_ci95, 0.2);
+    within("history-3.4", "the gaps' sd", hi->gaps.sd, hi->gaps.sd_ci95, 0.15);
+    within("history-3.5", "the sizes' mean", hi->units.mean, hi->units.mean_ci95, 6);
+    within("history-3.6", "the sizes' sd", hi->units.sd, hi->units.sd_ci95, 3);
+    check(hi->gaps.ks_p > 0.01 && hi->units.ks_p > 0.01, "history-3.7 KS does not reject the true families: D = %.4f "
+          "(p %.2g), D = %.4f (p %.2g)", hi->gaps.ks_d, hi->gaps.ks_p, hi->units.ks_d, hi->units.ks_p);
+    /* simulating from the fit: orders arrive at 1 / mean gap a day */
+    double *rows;
+    struct summary *s;
+    run(&rows, &s);
+    double rate = 1 / hi->gaps.mean;
+    check(fabs(s[M_ORDERS_PER_DAY].mean - rate) <= summary_halfwidth(&s[M_ORDERS_PER_DAY], 0.99),
+          "history-3.8 the fit is simulated: %.4f ± %.4f orders a day, the fit's rate %.4f", s[M_ORDERS_PER_DAY].mean,
+          summary_halfwidth(&s[M_ORDERS_PER_DAY], 0.99), rate);
+    free(rows), free(s);
+
+    /* exponential gaps (a Poisson process) and gamma sizes */
+    dist_init(&e, dist_type_find("exponential"), (double[]){0.05}, 1, err, sizeof err);
+    dist_init(&g, dist_type_find("gamma"), (double[]){20, 8}, 2, err, sizeof err);
+    if (check(fit_history("fit_eg", &e, &g, 5000, false) == 0, "history-3.9 an exponential/gamma history loads")) {
+        hi = sc.history_info;
+        within("history-3.10", "the exponential gaps' mean", hi->gaps.mean, hi->gaps.mean_ci95, 0.05);
+        within("history-3.11", "the exponential gaps' sd", hi->gaps.sd, hi->gaps.sd_ci95, 0.05);
+        within("history-3.12", "the gamma sizes' mean", hi->units.mean, hi->units.mean_ci95, 20);
+        within("history-3.13", "the gamma sizes' sd", hi->units.sd, hi->units.sd_ci95, 8);
+        check(strcmp(hi->units.family, "gamma") == 0, "history-3.14 ... sizes fitted as gamma (%s)", hi->units.family);
+    }
+    /* whole-number sizes: KS against the rounded fit does not reject a good one */
+    dist_init(&l, dist_type_find("lognormal"), (double[]){12, 5}, 2, err, sizeof err);
+    dist_init(&g, dist_type_find("gamma"), (double[]){0.2, 0.15}, 2, err, sizeof err);
+    if (check(fit_history("fit_int", &g, &l, 3000, true) == 0, "history-3.15 whole-number sizes load"))
+        check(sc.history_info->units.integer && sc.history_info->units.ks_p > 0.01,
+              "history-3.16 whole-number sizes are compared with the rounded fit: D = %.4f, p = %.2g",
+              sc.history_info->units.ks_d, sc.history_info->units.ks_p);
+    /* constant data gives a constant */
+    dist_constant(&c, 1);
+    dist_init(&l, dist_type_find("lognormal"), (double[]){5, 1}, 2, err, sizeof err);
+    if (check(fit_history("fit_const", &c, &l, 50, false) == 0, "history-3.17 constant gaps load"))
+        check(strcmp(sc.history_info->gaps.family, "constant") == 0 && sc.history_info->gaps.mean == 1,
+              "history-3.18 constant gaps fit as a constant 1");
+    /* the fitting code on its own: too few values */
+    struct fit f;
+    check(fit_values((double[]){1, 2, 3}, 3, NULL, &f, err, sizeof err) != 0 && strstr(err, "too few"),
+          "history-3.19 three values are too few to fit: %s", err);
+}
+
+/* ---- 4. reading errors name file, row and column ---- */
+
+static void refused(const char *id, const char *csv_text, const char *kind, const char *mode, const char *want)
+{
+    write_file("bad.csv", csv_text);
+    write_scenario("bad.ini", "bad.csv", kind, mode, "horizon_days = 10");
+    int rc = load("bad.ini");
+    char expect[600];
+    snprintf(expect, sizeof expect, "%s%s", dir, want); /* want starts after the directory */
+    check(rc == 2 && strncmp(messages, expect, strlen(expect)) == 0, "%s refused: %s     got: %s", id, expect,
+          messages);
+}
+
+static void test_errors(void)
+{
+    refused("history-4.1", "date,sold\n2024-01-01,4\n2024-01-02,4x\n", "daily", "replay",
+            "/bad.csv:3:2: column 'sold': ");
+    refused("history-4.2", "2024-01-01,4\n2024-02-30,4\n", "daily", "replay",
+            "/bad.csv:2:1: column 'day': '2024-02-30' is not a date (YYYY-MM-DD)\n");
+    refused("history-4.3", "day,q\n1,4\n3,4\n2,5\n", "daily", "replay",
+            "/bad.csv:4:1: column 'day': 2 comes before the day of row 3; rows must be in date order\n");
+    refused("history-4.4", "day,q\n1,4\n1,4\n", "daily", "replay",
+            "/bad.csv:3:1: column 'day': 1 appears again (row 2 has it too)");
+    refused("history-4.5", "day,q\n1,4\n2,-3\n", "daily", "replay", "/bad.csv:3:2: column 'q': -3 is negative");
+    refused("history-4.6", "day,q\n1,4\n\n2,3\n", "daily", "replay", "/bad.csv:3: empty row");
+    refused("history-4.7", "day,q\n1,4,7\n", "daily", "replay", "/bad.csv:2: 3 fields; a history row has 2");
+    refused("history-4.8", "day,q\n1,4\n2,1\n", "daily", "fit", "/bad.ini:7: [demand] history_mode: cannot fit");
+    refused("history-4.9", "day,q\n1.5,4\n", "daily", "replay",
+            "/bad.csv:2:1: column 'day': day 1.5 is not a whole number");
+    refused("history-4.10", "day,q\n2024-01-01,4\n5,3\n", "orders", "replay",
+            "/bad.csv:3:1: column 'day': '5' is a day number, but row 2 has a date");
+    refused("history-4.11", "day,q\n1,\"4\n", "orders", "replay", "/bad.csv:2:2: a quoted field is not closed");
+    write_scenario("missing.ini", "nothere.csv", "daily", "replay", "horizon_days = 10");
+    load("missing.ini");
+    char want[600];
+    snprintf(want, sizeof want, "%s/missing.ini:5: [demand] history: %s/nothere.csv: cannot open: No such file", dir,
+             dir);
+    check(strncmp(messages, want, strlen(want)) == 0, "history-4.12 a missing file: %s", messages);
+    /* a history excludes the keys that would give demand another way */
+    write_file("excl.ini", "[demand]\norders_per_day = 4\nhistory = daily.csv\nhistory_kind = daily\n");
+    load("excl.ini");
+    snprintf(want, sizeof want, "%s/excl.ini:2: [demand] orders_per_day: not used with a history (line 3)", dir);
+    check(strncmp(messages, want, strlen(want)) == 0, "history-4.13 orders_per_day with a history: %s", messages);
+    write_file("nokind.ini", "[demand]\nhistory = daily.csv\n");
+    load("nokind.ini");
+    snprintf(want, sizeof want, "%s/nokind.ini:2: [demand] history_kind: missing", dir);
+    check(strncmp(messages, want, strlen(want)) == 0, "history-4.14 history_kind is required: %s", messages);
+}
+
+/* ---- 5. --set: a history replaces the file's rate, and back ---- */
+
+static void test_overrides(void)
+{
+    write_file("rate.ini", "[demand]\norders_per_day = 4\n[inventory]\npolicy = none\n");
+    char path[512], set[600];
+    snprintf(path, sizeof path, "%s/rate.ini", dir);
+    snprintf(set, sizeof set, "demand.history=daily.csv");
+    struct scenario_override o[2] = {{.assignment = set, .dir = dir}, {.assignment = "demand.history_kind=daily"}};
+    memset(messages, 0, sizeof messages);
+    FILE *err = fmemopen(messages, sizeof messages, "w");
+    int rc = scenario_load(&sc, path, o, 2, err);
+    fclose(err);
+    check(rc == 0 && sc.history_info && sc.cfg.demand.history_mode == HISTORY_REPLAY,
+          "history-5.1 --set demand.history replaces the file's orders_per_day (%s)", messages);
+    write_scenario("hist.ini", "daily.csv", "daily", "bootstrap", "horizon_days = 10");
+    snprintf(path, sizeof path, "%s/hist.ini", dir);
+    struct scenario_override r = {.assignment = "demand.orders_per_day=7"};
+    memset(messages, 0, sizeof messages);
+    err = fmemopen(messages, sizeof messages, "w");
+    rc = scenario_load(&sc, path, &r, 1, err);
+    fclose(err);
+    check(rc == 0 && !sc.history_info && sc.cfg.demand.history_mode == HISTORY_OFF,
+          "history-5.2 --set demand.orders_per_day replaces the file's history (%s)", messages);
+}
+
+/* ---- 6. what check writes loads again, to the same demand ---- */
+
+static void test_check_round_trip(void)
+{
+    const char *modes[] = {"replay", "bootstrap", "fit"};
+    for (size_t i = 0; i < 3; i++) {
+        write_scenario("trip.ini", "daily.csv", "daily", modes[i], "horizon_days = 10");
+        if (load("trip.ini") != 0) continue;
+        char *text = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&text, &len);
+        scenario_write(&sc, out);
+        fclose(out);
+        const struct demand_history *h = sc.cfg.demand.history;
+        enum history_mode mode = sc.cfg.demand.history_mode;
+        char name[512];
+        snprintf(name, sizeof name, "%s/resolved.ini", dir);
+        memset(messages, 0, sizeof messages);
+        FILE *err = fmemopen(messages, sizeof messages, "w");
+        int rc = scenario_load_text(&sc, name, text, len, NULL, 0, err);
+        fclose(err);
+        check(rc == 0 && sc.cfg.demand.history == h && sc.cfg.demand.history_mode == mode,
+              "history-6.%zu check's output of a %s scenario loads again, to the same history (%s)", i + 1, modes[i],
+              messages);
+        free(text);
+    }
+}
+
+int main(void)
+{
+    snprintf(dir, sizeof dir, "/tmp/servlab-history-XXXXXX");
+    if (!mkdtemp(dir)) return 1;
+    test_replay();
+    test_bootstrap();
+    test_fit();
+    test_errors();
+    test_overrides();
+    test_check_round_trip();
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) return 1;
+    return check_done("test_history");
+}
