@@ -1813,7 +1813,9 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
     char from[60];
     if (strcmp(d->name, "initial_on_hand") == 0 && o->from == FROM_DEFAULT) {
         /* derived from other keys: shown, but as a comment so it follows them when edited */
-        const struct inventory_config *inv = t->family ? &sc->cfg.products[t->index].inventory : &sc->cfg.inventory;
+        const struct inventory_config *inv = t->family == FAMILY_PRODUCT    ? &sc->cfg.products[t->index].inventory
+                                             : t->family == FAMILY_LOCATION ? &sc->cfg.locations[t->index].inventory
+                                                                            : &sc->cfg.inventory;
         snprintf(assign, sizeof assign, "; %s = %s", d->name, value);
         fprintf(out, "%-34s ; %s, default: %s\n", assign, d->unit,
                 inv->policy->uses_order_quantity ? "reorder_point + order_quantity" : "order_up_to");
