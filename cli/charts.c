@@ -388,6 +388,17 @@ int charts_customers(const char *path, const struct scenario *sc, const struct m
 
 /* ---- compare: one curve per scenario ---- */
 
+/* Do two sweeps draw the same curve (files that differ only in the swept key)? */
+static bool same_curve(const struct sweep_result *a, const struct sweep_result *b)
+{
+    if (a->n != b->n) return false;
+    for (size_t i = 0; i < a->n; i++)
+        if (a->service_level[i] != b->service_level[i] ||
+            a->s[i * a->nm + M_PROFIT].mean != b->s[i * b->nm + M_PROFIT].mean)
+            return false;
+    return true;
+}
+
 int charts_compare(const char *path, const struct sweep_result *const *sweeps, const char *const *labels,
                    const double *own_service, const double *own_profit, size_t n)
 {
@@ -396,26 +407,56 @@ int charts_compare(const char *path, const struct sweep_result *const *sweeps, c
                                                     COLOUR_SKY,  COLOUR_PURPLE,     COLOUR_BLACK};
     size_t shown = n < MOST ? n : MOST;
     double *x[MOST], *y[MOST], px[MOST], py[MOST], ox[MOST], oy[MOST];
-    char title[200], sub[300], xl[120], words[60];
+    char title[200], sub[300], xl[120], words[60], shared[MOST][300];
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = "profit per day (money)"};
+    /* files whose curves coincide share one grey curve; each keeps its own dot */
+    size_t group[MOST], members[MOST] = {0};
+    bool any_shared = false;
+    for (size_t k = 0; k < shown; k++) {
+        group[k] = k;
+        for (size_t j = 0; j < k; j++)
+            if (group[j] == j && same_curve(sweeps[j], sweeps[k])) {
+                group[k] = j;
+                break;
+            }
+        members[group[k]]++;
+    }
     for (size_t k = 0; k < shown; k++) {
         const struct sweep_result *r = sweeps[k];
         x[k] = percent(r->service_level, r->n);
         y[k] = column(r, M_PROFIT, false);
-        p->series[p->nseries++] = (struct chart_series){labels[k], x[k], y[k], NULL, r->n, colours[k], STYLE_LINE, false};
         px[k] = x[k][r->opt.best], py[k] = y[k][r->opt.best];
+        if (group[k] != k) continue;
+        if (members[k] == 1) {
+            p->series[p->nseries++] =
+                (struct chart_series){labels[k], x[k], y[k], NULL, r->n, colours[k], STYLE_LINE, false};
+            continue;
+        }
+        snprintf(shared[k], sizeof shared[k], "%zu files, one curve", members[k]);
+        any_shared = true;
+        p->series[p->nseries++] =
+            (struct chart_series){shared[k], x[k], y[k], NULL, r->n, COLOUR_GREY, STYLE_LINE, false};
     }
     for (size_t k = 0; k < shown; k++) {
         ox[k] = 100 * own_service[k], oy[k] = own_profit[k];
-        p->series[p->nseries++] = (struct chart_series){NULL, &px[k], &py[k], NULL, 1, colours[k], STYLE_POINTS, false};
-        p->series[p->nseries++] = (struct chart_series){NULL, &ox[k], &oy[k], NULL, 1, colours[k], STYLE_DOTS, false};
+        bool alone = members[group[k]] == 1;
+        enum chart_colour best = alone ? colours[k] : COLOUR_GREY;
+        if (group[k] == k)
+            p->series[p->nseries++] = (struct chart_series){NULL, &px[k], &py[k], NULL, 1, best, STYLE_POINTS, false};
+        p->series[p->nseries++] =
+            (struct chart_series){alone ? NULL : labels[k], &ox[k], &oy[k], NULL, 1, colours[k], STYLE_DOTS, false};
     }
     service_words(sweeps[0], words, sizeof words);
     snprintf(title, sizeof title, "Profit against %s: each scenario's curve", words);
-    snprintf(sub, sizeof sub, "%zu scenarios%s on the same random numbers: ● the scenario as written, ◆ its best point",
-             n, n > shown ? " (the 7 most profitable drawn)" : "");
+    const char *key = strrchr(sweeps[0]->base.sweep.parameter, '.');
+    char why[160] = "";
+    if (any_shared) /* the same curve means the same scenario but for the swept key */
+        snprintf(why, sizeof why, "; files on one curve differ only in %s",
+                 key ? key + 1 : sweeps[0]->base.sweep.parameter);
+    snprintf(sub, sizeof sub, "%zu scenarios%s on the same random numbers: ● as written, ◆ best point%s", n,
+             n > shown ? " (the 7 most profitable drawn)" : "", why);
     axis_label(sweeps[0], xl, sizeof xl);
     int rc = draw(path, &c);
     for (size_t k = 0; k < shown; k++) free(x[k]), free(y[k]);
