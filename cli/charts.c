@@ -322,15 +322,19 @@ int charts_stock_trajectory(const char *path, const struct scenario *sc, const s
         x[i] = t->levels[i].t, on[i] = t->levels[i].on_hand;
         back[i] = t->levels[i].backordered, pos[i] = t->levels[i].position;
     }
-    bool products = sc->cfg.nproducts > 0;
-    const struct inventory_config *inv = products ? &sc->cfg.products[0].inventory : &sc->cfg.inventory;
+    bool products = sc->cfg.nproducts > 0, located = sc->cfg.nlocations > 0;
+    /* the first product's stock, or the first location's (the model traces one stock point) */
+    const struct inventory_config *inv = products  ? &sc->cfg.products[0].inventory
+                                         : located ? &sc->cfg.locations[0].inventory
+                                                   : &sc->cfg.inventory;
     bool has_s = inv->policy->uses_reorder_point;
     double level = has_s ? inv->reorder_point : inv->order_up_to;
     double lx[2] = {n ? x[0] : 0, n ? x[n - 1] : 1}, ly[2] = {level, level};
     char title[200], sub[600], lv[40], label[80], file[240];
     scenario_name(sc, file, sizeof file);
-    snprintf(title, sizeof title, "Stock over time%s%s: policy %s%s", products ? " of " : "",
-             products ? sc->cfg.products[0].name : "", inv->policy->name,
+    snprintf(title, sizeof title, "Stock over time%s%s: policy %s%s",
+             products ? " of " : located ? " at " : "",
+             products ? sc->cfg.products[0].name : located ? sc->cfg.locations[0].name : "", inv->policy->name,
              inv->shortage == SHORTAGE_LOST_SALE ? ", lost sales" : inv->shortage == SHORTAGE_REACT ? ", reactions"
                                                                                                : ", backorders");
     snprintf(sub, sizeof sub, "%s, replication 1, %s", file,
