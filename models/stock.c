@@ -248,7 +248,9 @@ double stock_substitute(struct stock *s, const struct order_line *l, double unit
     return give;
 }
 
-double stock_take(struct stock *s, double units)
+/* Take up to `units` off the shelf (all of them with unlimited stock), whoever gets
+ * them; levels are recorded by the caller. Returns the units taken. */
+static double take_off_shelf(struct stock *s, double units)
 {
     double take = s->unlimited ? units : fmin(s->on_hand, units);
     if (take <= 0) return 0;
@@ -256,6 +258,12 @@ double stock_take(struct stock *s, double units)
         s->on_hand -= take;
         s->totals.issued += take;
     }
+    return take;
+}
+
+double stock_take(struct stock *s, double units)
+{
+    double take = take_off_shelf(s, units);
     s->counts.issued += take;
     s->counts.reissued += take;
     return take;
@@ -328,12 +336,8 @@ void stock_close(struct stock *s)
 
 double stock_send(struct stock *s, struct sim *sim, double units, bool sold)
 {
-    double take = s->unlimited ? units : fmin(s->on_hand, units);
+    double take = take_off_shelf(s, units);
     if (take <= 0) return 0;
-    if (!s->unlimited) {
-        s->on_hand -= take;
-        s->totals.issued += take;
-    }
     if (sold) s->counts.issued += take;
     s->sent += take;
     stock_allocated(s, sim);
