@@ -32,47 +32,31 @@ static void policy_set(void *slot, int i)
     *(const struct policy_type **)slot = policy_types[i];
 }
 
+/* choice_get and choice_set for a key stored as the enum `type`: its index is its value */
+#define ENUM_ACCESSORS(words, type)                                                                         \
+    static int words##_get(const void *slot) { return (int)*(const type *)slot; }                          \
+    static void words##_set(void *slot, int i) { *(type *)slot = (type)i; }
+
 static const char *shortage_word(size_t i)
 {
     static const char *const names[] = {"backorder", "lost_sale", "react"}; /* enum shortage_rule */
     return i < 3 ? names[i] : NULL;
 }
-static int shortage_get(const void *slot)
-{
-    return (int)*(const enum shortage_rule *)slot;
-}
-static void shortage_set(void *slot, int i)
-{
-    *(enum shortage_rule *)slot = (enum shortage_rule)i;
-}
+ENUM_ACCESSORS(shortage, enum shortage_rule)
 
 static const char *expedite_word(size_t i)
 {
     static const char *const names[] = {"never", "backordered", "late", "backordered_or_late"}; /* enum expedite_rule */
     return i < 4 ? names[i] : NULL;
 }
-static int expedite_get(const void *slot)
-{
-    return (int)*(const enum expedite_rule *)slot;
-}
-static void expedite_set(void *slot, int i)
-{
-    *(enum expedite_rule *)slot = (enum expedite_rule)i;
-}
+ENUM_ACCESSORS(expedite, enum expedite_rule)
 
 static const char *when_short_word(size_t i)
 {
     static const char *const names[] = {"wait", "ship_direct", "transship"}; /* enum when_short */
     return i < 3 ? names[i] : NULL;
 }
-static int when_short_get(const void *slot)
-{
-    return (int)*(const enum when_short *)slot;
-}
-static void when_short_set(void *slot, int i)
-{
-    *(enum when_short *)slot = (enum when_short)i;
-}
+ENUM_ACCESSORS(when_short, enum when_short)
 
 static const char *yes_no_word(size_t i)
 {
