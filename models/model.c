@@ -88,7 +88,7 @@ struct model {
     bool open[MAX_LOCATIONS];               /* which locations are open now */
     struct timeavg open_avg[MAX_LOCATIONS]; /* 1 while open */
     struct timeavg open_count_avg;
-    double region_shares[MAX_REGIONS];
+    double tier_shares[MAX_TIERS], region_shares[MAX_REGIONS]; /* for pick_weighted */
     struct station processing, picking;
     bool skip_processing, skip_picking;
     bool instant; /* every order may take the fast path, place_instant */
@@ -272,12 +272,10 @@ static void schedule_churn(struct model *m)
                                      EVENT_ORDER, on_churn, NULL);
 }
 
-static int new_customer_tier(struct model *m)
+/* A tier drawn by the tiers' shares, from stream src (a new order, a new customer). */
+static int pick_tier(struct model *m, enum rng_source src)
 {
-    if (m->ntiers == 1) return 0;
-    double shares[MAX_TIERS];
-    for (size_t t = 0; t < m->ntiers; t++) shares[t] = m->tiers[t].share;
-    return (int)pick_weighted(m, shares, m->ntiers, SRC_ACQUISITION);
+    return m->ntiers == 1 ? 0 : (int)pick_weighted(m, m->tier_shares, m->ntiers, src);
 }
 
 static void on_acquisition(struct sim *sim, void *ctx)
@@ -287,7 +285,7 @@ static void on_acquisition(struct sim *sim, void *ctx)
     double rate = m->cfg->customers.acquisition_per_day;
     sim_schedule(sim, sim_now(sim) + gsl_ran_exponential(rng(m, SRC_ACQUISITION), 1 / rate), EVENT_ORDER,
                  on_acquisition, NULL);
-    customers_add(&m->customers, new_customer_tier(m), sim_now(sim));
+    customers_add(&m->customers, pick_tier(m, SRC_ACQUISITION), sim_now(sim));
     customers_changed(m);
 }
 
@@ -295,7 +293,7 @@ static void start_customers(struct model *m)
 {
     const struct customer_config *cc = &m->cfg->customers;
     customers_init(&m->customers, m->ntiers);
-    for (double i = 0; i < cc->initial; i++) customers_add(&m->customers, new_customer_tier(m), 0);
+    for (double i = 0; i < cc->initial; i++) customers_add(&m->customers, pick_tier(m, SRC_ACQUISITION), 0);
     if (cc->acquisition_per_day > 0)
         sim_schedule(m->sim, gsl_ran_exponential(rng(m, SRC_ACQUISITION), 1 / cc->acquisition_per_day), EVENT_ORDER,
                      on_acquisition, NULL);
@@ -955,19 +953,11 @@ static void place_order(struct model *m, int tier, uint32_t customer, bool shift
         on_received(sim, o);
 }
 
-static int order_tier(struct model *m)
-{
-    if (m->ntiers == 1) return 0;
-    double shares[MAX_TIERS];
-    for (size_t t = 0; t < m->ntiers; t++) shares[t] = m->tiers[t].share;
-    return (int)pick_weighted(m, shares, m->ntiers, SRC_TIER);
-}
-
 static void on_deferred(struct sim *sim, void *ctx)
 {
     (void)ctx;
     struct model *m = model_of(sim);
-    place_order(m, order_tier(m), UINT32_MAX, true, NAN);
+    place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, true, NAN);
 }
 
 static void on_arrival(struct sim *sim, void *ctx)
@@ -984,7 +974,7 @@ static void on_arrival(struct sim *sim, void *ctx)
         sim_schedule(sim, shape_next_offpeak(d, now), EVENT_ORDER, on_deferred, NULL);
         return;
     }
-    place_order(m, order_tier(m), UINT32_MAX, false, NAN);
+    place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, false, NAN);
 }
 
 /* ---- demand from a history ---- */
@@ -1021,7 +1011,7 @@ static void on_history_order(struct sim *sim, void *ctx)
     size_t i = m->history_next++;
     if (m->history_next < m->history_end)
         sim_schedule(sim, m->history_day_start + h->at[m->history_next], EVENT_ORDER, on_history_order, NULL);
-    place_order(m, order_tier(m), UINT32_MAX, false, h->units[i]);
+    place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, false, h->units[i]);
 }
 
 /* ---- warm-up ---- */
@@ -1382,6 +1372,7 @@ static void setup(struct model *m, const struct model_config *cfg)
         m->tiers = &m->implicit_tier;
         m->ntiers = 1;
     }
+    for (size_t t = 0; t < m->ntiers; t++) m->tier_shares[t] = m->tiers[t].share;
     m->top_priority = m->tiers[0].priority;
     for (size_t t = 1; t < m->ntiers; t++)
         if (m->tiers[t].priority > m->top_priority) m->top_priority = m->tiers[t].priority;
