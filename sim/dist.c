@@ -302,7 +302,7 @@ static double discrete_lowest(const struct dist *d)
 
 const struct dist_type dist_type_constant = {"constant", "constant(value)", 1, constant_prepare,
     constant_sample, constant_mean, zero_variance, constant_lowest};
-static const struct dist_type exponential_type = {"exponential", "exponential(mean)", 1,
+const struct dist_type dist_type_exponential = {"exponential", "exponential(mean)", 1,
     exponential_prepare, exponential_sample, first_param, exponential_variance, zero_lowest};
 static const struct dist_type uniform_type = {"uniform", "uniform(min, max)", 2, uniform_prepare,
     uniform_sample, uniform_mean, uniform_variance, first_param};
@@ -323,7 +323,7 @@ static const struct dist_type geometric_type = {"geometric", "geometric(mean)", 
 static const struct dist_type discrete_type = {"discrete", "discrete(value:weight, ...)", -1,
     discrete_prepare, discrete_sample, discrete_mean, discrete_variance, discrete_lowest};
 
-const struct dist_type *const dist_types[] = {&dist_type_constant, &exponential_type, &uniform_type,
+const struct dist_type *const dist_types[] = {&dist_type_constant, &dist_type_exponential, &uniform_type,
     &triangular_type, &normal_type, &lognormal_type, &gamma_type, &erlang_type, &poisson_type,
     &geometric_type, &discrete_type, NULL};
 

@@ -10,6 +10,8 @@
 #ifndef SIM_DIST_H
 #define SIM_DIST_H
 
+#include "rng.h"
+
 #include <gsl/gsl_rng.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -56,14 +58,17 @@ int dist_init(struct dist *d, const struct dist_type *t, const double *params, s
 /* A constant distribution at v. */
 void dist_constant(struct dist *d, double v);
 
-/* The constant family, which the inline functions below recognise without a call. */
-extern const struct dist_type dist_type_constant;
+/* The constant and exponential families, which the inline functions below recognise
+ * without a call. */
+extern const struct dist_type dist_type_constant, dist_type_exponential;
 
-/* A draw from d using r. A constant costs no call and no random number. */
+/* A draw from d using r. A constant costs no call and no random number; an
+ * exponential (order gaps, service times) no call. */
 static inline double dist_sample(const struct dist *d, gsl_rng *r)
 {
     if (!d->type) return 0; /* a zeroed dist is the constant 0 */
     if (d->type == &dist_type_constant) return d->p[0];
+    if (d->type == &dist_type_exponential) return d->p[0] * rng_exponential1(r);
     return d->type->sample(d, r);
 }
 

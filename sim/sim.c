@@ -1,5 +1,7 @@
 /* sim.c - the event list: a binary heap of 32-byte records ordered by (time, key),
- * key = priority << 56 | sequence number. A handle is the sequence number + 1, never
+ * key = priority << 56 | sequence number, and beside it one held record for a
+ * recurring process (sim_schedule_recurring): the next event is the earlier of the
+ * two. A handle is the sequence number + 1, never
  * reused, so a stale handle can never cancel another event and the event path keeps
  * no table of handles: scheduling and running an event touch the heap alone.
  * Cancelling searches the heap (O(pending events)) and removes the record at once.
@@ -23,6 +25,11 @@ struct sim {
     uint64_t events_run;
     struct entry *heap;
     size_t n, cap;
+    struct entry held; /* valid while has_held: a recurring process's one pending event */
+    bool has_held;
+    /* the sim_step_before running now: its limit, and how many more events may chain */
+    double limit;
+    unsigned chain_left;
 };
 
 enum { SEQ_BITS = 56 };
@@ -45,7 +52,7 @@ void sim_free(struct sim *sim)
 
 size_t sim_pending(const struct sim *sim)
 {
-    return sim->n;
+    return sim->n + sim->has_held;
 }
 
 uint64_t sim_events_run(const struct sim *sim)
@@ -53,14 +60,22 @@ uint64_t sim_events_run(const struct sim *sim)
     return sim->events_run;
 }
 
-double sim_next_time(const struct sim *sim)
-{
-    return sim->n ? sim->heap[0].time : INFINITY;
-}
-
 static inline bool before(const struct entry *a, const struct entry *b)
 {
     return a->time < b->time || (a->time == b->time && a->key < b->key);
+}
+
+/* The next event to run, or NULL if none is pending. */
+static inline const struct entry *next_entry(const struct sim *sim)
+{
+    if (!sim->has_held) return sim->n ? &sim->heap[0] : NULL;
+    return sim->n && before(&sim->heap[0], &sim->held) ? &sim->heap[0] : &sim->held;
+}
+
+double sim_next_time(const struct sim *sim)
+{
+    const struct entry *e = next_entry(sim);
+    return e ? e->time : INFINITY;
 }
 
 /* Move e up from the hole at i to its place. */
@@ -98,7 +113,8 @@ __attribute__((noinline, cold)) static void grow(struct sim *sim)
     sim->cap = cap;
 }
 
-sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
+/* The record of a new event, with the next sequence number. */
+static inline struct entry new_entry(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
     /* finite and not in the past: NaN and -inf fail the first test, +inf the second */
     assert(time >= sim->clock.now && "an event cannot be scheduled in the past");
@@ -106,12 +122,42 @@ sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler 
     assert((unsigned)priority <= SIM_PRIORITY_MAX);
     assert(fn);
     assert(sim->seq < SEQ_MASK);
-
-    if (sim->n == sim->cap) grow(sim);
     uint64_t seq = sim->seq++;
-    struct entry e = {time, ((uint64_t)priority << SEQ_BITS) | seq, fn, ctx};
+    return (struct entry){time, ((uint64_t)priority << SEQ_BITS) | seq, fn, ctx};
+}
+
+static inline sim_handle handle_of(const struct entry *e)
+{
+    return (e->key & SEQ_MASK) + 1;
+}
+
+sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
+{
+    if (sim->n == sim->cap) grow(sim);
+    struct entry e = new_entry(sim, time, priority, fn, ctx);
     sift_up(sim->heap, sim->n++, &e);
-    return seq + 1;
+    return handle_of(&e);
+}
+
+sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
+{
+    if (sim->has_held) return sim_schedule(sim, time, priority, fn, ctx);
+    sim->held = new_entry(sim, time, priority, fn, ctx);
+    sim->has_held = true;
+    return handle_of(&sim->held);
+}
+
+bool sim_take_recurring(struct sim *sim, sim_handler fn, void *ctx)
+{
+    const struct entry *e = &sim->held;
+    if (!sim->has_held || !sim->chain_left || e->fn != fn || e->ctx != ctx || !(e->time < sim->limit)) return false;
+    if (sim->n && before(&sim->heap[0], e)) return false;
+    assert(e->time >= sim->clock.now);
+    sim->has_held = false;
+    sim->chain_left--;
+    sim->clock.now = e->time;
+    sim->events_run++;
+    return true;
 }
 
 /* Remove the entry at heap index i, keeping the heap ordered. */
@@ -129,6 +175,10 @@ bool sim_cancel(struct sim *sim, sim_handle handle)
 {
     if (handle == 0 || handle > sim->seq) return false;
     uint64_t seq = handle - 1;
+    if (sim->has_held && (sim->held.key & SEQ_MASK) == seq) {
+        sim->has_held = false;
+        return true;
+    }
     for (size_t i = 0; i < sim->n; i++)
         if ((sim->heap[i].key & SEQ_MASK) == seq) {
             remove_at(sim, i);
@@ -137,19 +187,40 @@ bool sim_cancel(struct sim *sim, sim_handle handle)
     return false; /* it ran already, or was cancelled */
 }
 
-bool sim_step(struct sim *sim)
+/* Take entry e (the next one) off the list and run it. */
+static inline void run_entry(struct sim *sim, const struct entry *e)
 {
-    if (sim->n == 0) return false;
-    struct entry *heap = sim->heap;
-    double time = heap[0].time;
-    sim_handler fn = heap[0].fn;
-    void *ctx = heap[0].ctx;
-    size_t n = --sim->n;
-    if (n) sift_down(heap, n, 0, &heap[n]);
+    double time = e->time;
+    sim_handler fn = e->fn;
+    void *ctx = e->ctx;
+    if (e == &sim->held) {
+        sim->has_held = false;
+    } else {
+        size_t n = --sim->n;
+        if (n) sift_down(sim->heap, n, 0, &sim->heap[n]);
+    }
     assert(time >= sim->clock.now);
     sim->clock.now = time;
     sim->events_run++;
     fn(sim, ctx);
+}
+
+bool sim_step(struct sim *sim)
+{
+    const struct entry *e = next_entry(sim);
+    if (!e) return false;
+    run_entry(sim, e);
+    return true;
+}
+
+bool sim_step_before(struct sim *sim, double end)
+{
+    const struct entry *e = next_entry(sim);
+    if (!e || !(e->time < end)) return false;
+    sim->limit = end;
+    sim->chain_left = SIM_CHAIN_MAX;
+    run_entry(sim, e);
+    sim->chain_left = 0; /* no chaining under a plain sim_step */
     return true;
 }
 
@@ -157,7 +228,7 @@ uint64_t sim_run_until(struct sim *sim, double end)
 {
     assert(end >= sim->clock.now);
     uint64_t before_count = sim->events_run;
-    while (sim->n && sim->heap[0].time < end) sim_step(sim);
+    while (sim_step_before(sim, end)) continue;
     sim->clock.now = end;
     return sim->events_run - before_count;
 }

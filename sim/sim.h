@@ -52,6 +52,25 @@ static inline void *sim_owner(const struct sim *sim)
  * (asserted) and must be finite. priority is 0..SIM_PRIORITY_MAX. */
 sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx);
 
+/* sim_schedule for a recurring process that keeps one event pending at a time (order
+ * arrivals: each arrival schedules the next). The kernel holds that one event beside
+ * the heap, where scheduling and running it cost a comparison instead of a heap
+ * update. The order of events is exactly that of sim_schedule: the held event takes
+ * its sequence number from the same counter and is compared by (time, key) with the
+ * heap's first. If an event is held already, this is plain sim_schedule. */
+sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, sim_handler fn, void *ctx);
+
+/* For the handler of a recurring process, after it has scheduled its next event with
+ * sim_schedule_recurring: if that event, fn(sim, ctx), is held and would run next
+ * anyway (before every pending event, and before the limit of the sim_step_before
+ * running now), take it: the clock moves to it, it counts as run, and the call
+ * returns true for the handler to handle it at once, in a loop, instead of a round
+ * trip through the event list. Otherwise false, and nothing changes. At most
+ * SIM_CHAIN_MAX events are taken within one sim_step_before, so the caller's loop still
+ * runs between them regularly. */
+enum { SIM_CHAIN_MAX = 4096 };
+bool sim_take_recurring(struct sim *sim, sim_handler fn, void *ctx);
+
 /* Remove a pending event. Returns false if it already ran or was cancelled. Costs
  * O(pending events): meant for occasional use, so that the event path pays nothing. */
 bool sim_cancel(struct sim *sim, sim_handle handle);
@@ -64,6 +83,10 @@ double sim_next_time(const struct sim *sim);
 
 /* Run the next event. Returns false if there was none. */
 bool sim_step(struct sim *sim);
+
+/* Run the next event if it is due strictly before `end`. Returns false, running
+ * nothing, if there is none. */
+bool sim_step_before(struct sim *sim, double end);
 
 /* Run every event due strictly before `end`, then set the clock to `end`. An event
  * due exactly at `end` is left pending. Returns the number of events run. */
