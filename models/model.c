@@ -35,9 +35,10 @@ struct tier_flow {
     uint64_t placed, allocated, short_orders, delivered, ended, on_time, perfect, defected;
     double demanded, filled_now, revenue;
     double cycle_sum; /* order-cycle days of the orders delivered */
-    /* instant orders delivered (place_instant), and of them those delivered in full:
-       counted here and added to the other counts at the end (fold_instant) */
-    uint64_t instant, instant_in_full;
+    /* orders that took the fast path (place_instant), of them those short at
+       allocation, those delivered, and those delivered in full: counted here and added
+       to the other counts at the end (fold_instant) */
+    uint64_t instant_placed, instant_short, instant, instant_in_full;
 };
 
 /* What happens to the orders of one region, counted since the warm-up reset. */
@@ -92,6 +93,11 @@ struct model {
     struct station processing, picking;
     bool skip_processing, skip_picking;
     bool instant; /* every order may take the fast path, place_instant */
+    bool instant_lost_sales; /* ... and it never waits for stock */
+    bool weekday_peaks;      /* demand has peak weekdays (shape_is_peak can be true) */
+    /* on_plain_arrival's distributions and streams */
+    const struct dist *gaps, *units;
+    gsl_rng *gaps_rng, *units_rng;
     unsigned features; /* metric_features(cfg) */
     bool shaped;       /* orders arrive by thinning a faster Poisson process */
     double shape_max;
@@ -232,8 +238,9 @@ static void schedule_customer_order(struct model *m)
     m->next_customer_order = 0;
     double rates[MAX_TIERS], total = tier_rates(m, false, rates);
     if (total > 0)
-        m->next_customer_order = sim_schedule(m->sim, sim_now(m->sim) + gsl_ran_exponential(rng(m, SRC_INTERARRIVAL), 1 / total),
-                                              EVENT_ORDER, on_customer_order, NULL);
+        m->next_customer_order =
+            sim_schedule_recurring(m->sim, sim_now(m->sim) + gsl_ran_exponential(rng(m, SRC_INTERARRIVAL), 1 / total),
+                                   EVENT_ORDER, on_customer_order, NULL);
 }
 
 static void on_customer_order(struct sim *sim, void *ctx)
@@ -811,43 +818,26 @@ static bool order_lines(struct model *m, struct order *o, double drawn_units)
  * same order and with the same random numbers. Returns false, having changed nothing,
  * when the order must wait for stock; the general path then takes it. A test
  * (test_models) checks that both paths give identical metrics. */
-static bool place_instant(struct model *m, int tier, double units, bool shifted)
+static inline bool place_instant(struct model *m, int tier, double units, bool shifted)
 {
     struct stock *s = &m->stocks[0];
     const struct tier_config *tc = &m->tiers[tier];
-    if (s->cfg->shortage != SHORTAGE_LOST_SALE && units - stock_available(s, tc->priority) > DUST) return false;
+    if (!m->instant_lost_sales && units - stock_available(s, tc->priority) > DUST) return false;
     struct flow *f = &m->flow;
     struct tier_flow *tf = &f->tiers[tier];
-    double now = sim_now(m->sim);
-    f->placed++;
     f->units_placed += units;
-    tf->placed++;
     f->shifted += shifted;
-    /* allocation */
-    f->allocated++;
-    tf->allocated++;
-    double got = stock_fill_demand(s, units, tc->priority), missing = units - got;
-    f->lines++;
     tf->demanded += units;
+    double got = stock_sell(s, m->sim, units, tc->priority); /* the rest is lost */
     tf->filled_now += got;
-    f->instant++;
-    bool in_full = true;
-    if (missing > DUST) { /* lost sales only: anything else waited above */
-        f->short_lines++;
-        f->short_orders++, tf->short_orders++;
-        stock_lose(s, missing);
-        in_full = false;
-    }
-    stock_allocated(s, m->sim);
-    if (got <= 0) { /* nothing to ship */
-        f->dropped++;
-        tf->ended++;
-        return true;
-    }
+    tf->instant_placed++;
+    bool in_full = !(units - got > DUST);
+    tf->instant_short += !in_full;
+    if (got <= 0) return true; /* nothing to ship: dropped (fold_instant counts it) */
     /* delivered at once: complete, correct and on time (count_delivered, by fold_instant) */
     tf->instant++;
     tf->instant_in_full += in_full;
-    f->peak_delivered += shape_is_peak(&m->cfg->demand, now);
+    if (m->weekday_peaks) f->peak_delivered += shape_is_peak(&m->cfg->demand, sim_now(m->sim));
     if (m->trace && m->counting) trace_cycle(m->trace, 0);
     f->units_at_list[0] += got;
     double list = got * m->products[0].price_per_unit;
@@ -858,16 +848,30 @@ static bool place_instant(struct model *m, int tier, double units, bool shifted)
     return true;
 }
 
-/* Add the instant orders to the counts count_delivered keeps: what it would have
- * counted for each of them (a cycle of 0 days adds nothing to the sums). Integer
- * counts, so the order of adding does not matter. */
+/* Add the instant orders to the counts that allocate, count_delivered and
+ * drop keep: what they would have counted for each of them (a cycle of 0 days
+ * adds nothing to the sums). Integer counts, so the order of adding does not matter. */
 static void fold_instant(struct model *m)
 {
     struct flow *f = &m->flow;
     uint64_t all = 0;
     for (size_t t = 0; t < m->ntiers; t++) {
         struct tier_flow *tf = &f->tiers[t];
-        uint64_t n = tf->instant, full = tf->instant_in_full;
+        uint64_t placed = tf->instant_placed, n = tf->instant, full = tf->instant_in_full, short_ = tf->instant_short;
+        /* placed and allocated, one line each, short or not */
+        f->placed += placed;
+        tf->placed += placed;
+        f->allocated += placed;
+        tf->allocated += placed;
+        f->lines += placed;
+        f->instant += placed;
+        f->short_lines += short_;
+        f->short_orders += short_;
+        tf->short_orders += short_;
+        /* dropped with nothing to ship */
+        f->dropped += placed - n;
+        tf->ended += placed - n;
+        /* delivered */
         all += n;
         f->delivered += n;
         tf->delivered += n;
@@ -883,13 +887,15 @@ static void fold_instant(struct model *m)
         f->undamaged += n;
         f->accurate += n;
         f->otif += full;
-        tf->instant = tf->instant_in_full = 0;
+        tf->instant_placed = tf->instant = tf->instant_in_full = tf->instant_short = 0;
     }
     qsketch_add_zeros(&m->cycle_quantiles, all);
 }
 
 /* A new order of tier `tier`; given_units: its units (from a history), or NaN to draw
  * them. */
+static void place_general(struct model *m, int tier, uint32_t customer, bool shifted, double units);
+
 static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, double given_units)
 {
     double units = given_units;
@@ -898,6 +904,13 @@ static void place_order(struct model *m, int tier, uint32_t customer, bool shift
         if (!(units > 0)) return; /* a draw of 0 units is not an order */
         if (place_instant(m, tier, units, shifted)) return;
     }
+    place_general(m, tier, customer, shifted, units);
+}
+
+/* place_order through an order record: units as place_order's given_units, or as
+ * drawn for the fast path that could not take the order. */
+static void place_general(struct model *m, int tier, uint32_t customer, bool shifted, double units)
+{
     const struct model_config *c = m->cfg;
     struct sim *sim = m->sim;
     double now = sim_now(sim);
@@ -967,7 +980,7 @@ static void on_arrival(struct sim *sim, void *ctx)
     const struct demand_config *d = &m->cfg->demand;
     double now = sim_now(sim);
     double gap = dist_sample(&d->interarrival_days, rng(m, SRC_INTERARRIVAL));
-    sim_schedule(sim, now + (m->shaped ? gap / m->shape_max : gap), EVENT_ORDER, on_arrival, NULL);
+    sim_schedule_recurring(sim, now + (m->shaped ? gap / m->shape_max : gap), EVENT_ORDER, on_arrival, NULL);
     if (m->shaped && !(gsl_rng_uniform(rng(m, SRC_THINNING)) * m->shape_max < shape_factor(d, now)))
         return; /* thinning: the rate here is below the fastest */
     if (d->peak_shift_share > 0 && shape_is_peak(d, now) && chance(m, d->peak_shift_share, SRC_SHIFT)) {
@@ -975,6 +988,21 @@ static void on_arrival(struct sim *sim, void *ctx)
         return;
     }
     place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, false, NAN);
+}
+
+/* on_arrival for the commonest kind of scenario, as short as it can be: one tier, no
+ * demand shape, no deferred orders, every order on the fast path (plain_arrivals).
+ * The same draws, in the same order, as on_arrival and place_order. */
+static void on_plain_arrival(struct sim *sim, void *ctx)
+{
+    struct model *m = ctx;
+    do { /* this arrival, then the next ones while nothing else comes first */
+        sim_schedule_recurring(sim, sim_now(sim) + dist_sample(m->gaps, m->gaps_rng), EVENT_ORDER, on_plain_arrival,
+                               m);
+        double units = dist_sample(m->units, m->units_rng);
+        if (units > 0 && !place_instant(m, 0, units, false)) /* a draw of 0 units is not an order */
+            place_general(m, 0, UINT32_MAX, false, units);
+    } while (sim_take_recurring(sim, on_plain_arrival, m));
 }
 
 /* ---- demand from a history ---- */
@@ -999,7 +1027,7 @@ static void on_history_day(struct sim *sim, void *ctx)
     m->history_end = h->first[k + 1];
     sim_schedule(sim, now + 1, EVENT_ORDER, on_history_day, NULL);
     if (m->history_next < m->history_end)
-        sim_schedule(sim, now + h->at[m->history_next], EVENT_ORDER, on_history_order, NULL);
+        sim_schedule_recurring(sim, now + h->at[m->history_next], EVENT_ORDER, on_history_order, NULL);
 }
 
 /* The next order of the day being played. */
@@ -1010,7 +1038,8 @@ static void on_history_order(struct sim *sim, void *ctx)
     const struct demand_history *h = m->cfg->demand.history;
     size_t i = m->history_next++;
     if (m->history_next < m->history_end)
-        sim_schedule(sim, m->history_day_start + h->at[m->history_next], EVENT_ORDER, on_history_order, NULL);
+        sim_schedule_recurring(sim, m->history_day_start + h->at[m->history_next], EVENT_ORDER, on_history_order,
+                               NULL);
     place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, false, h->units[i]);
 }
 
@@ -1344,6 +1373,15 @@ static bool instant_orders(const struct model *m)
     return true;
 }
 
+/* Orders arrive one by one from demand.interarrival_days, of one tier, with no shape,
+ * none deferred, all on the fast path: on_plain_arrival can take them. */
+static bool plain_arrivals(const struct model *m)
+{
+    const struct demand_config *d = &m->cfg->demand;
+    return m->instant && m->ntiers == 1 && !m->shaped && !(d->peak_shift_share > 0) &&
+           d->history_mode != HISTORY_REPLAY && d->history_mode != HISTORY_BOOTSTRAP;
+}
+
 enum { STOP_CHECK_EVENTS = 1 << 16 };
 
 /* Units on backorder now, over every product. */
@@ -1402,6 +1440,8 @@ static void setup(struct model *m, const struct model_config *cfg)
     }
     m->features = metric_features(cfg);
     m->instant = instant_orders(m);
+    m->instant_lost_sales = m->instant && m->stocks[0].cfg->shortage == SHORTAGE_LOST_SALE;
+    m->weekday_peaks = cfg->demand.has_weekday;
     m->shaped = shape_active(&cfg->demand);
     m->shape_max = m->shaped ? shape_max(&cfg->demand) : 1;
 }
@@ -1453,7 +1493,15 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
         double first = cfg->demand.has_first_order
                            ? cfg->demand.first_order_days
                            : dist_sample(&cfg->demand.interarrival_days, rng(m, SRC_INTERARRIVAL)) / m->shape_max;
-        sim_schedule(sim, first, EVENT_ORDER, on_arrival, NULL);
+        if (plain_arrivals(m)) {
+            m->gaps = &cfg->demand.interarrival_days;
+            m->gaps_rng = rng(m, SRC_INTERARRIVAL);
+            m->units = units_per_order(m, 0);
+            m->units_rng = rng(m, SRC_UNITS);
+            sim_schedule_recurring(sim, first, EVENT_ORDER, on_plain_arrival, m);
+        } else {
+            sim_schedule_recurring(sim, first, EVENT_ORDER, on_arrival, NULL);
+        }
     }
     for (size_t p = 0; p < m->nstocks; p++)
         if (!m->stocks[p].closed) stock_start(&m->stocks[p], sim);
@@ -1461,20 +1509,24 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
         sim_schedule(sim, cfg->network.change_days[k], EVENT_REVIEW, on_network_change, NULL);
 
     int stopped = 0;
-    uint64_t since_check = 0;
-    double mid = warmup + cfg->run.horizon_days / 2, next;
+    uint64_t next_check = STOP_CHECK_EVENTS; /* events run, counted by the kernel (chains included) */
+    /* events run up to `limit`: first the middle of the window, where the backlog is
+       recorded (before the first event at or after it), then the end */
+    double mid = warmup + cfg->run.horizon_days / 2, limit = mid;
     bool mid_seen = false;
     size_t in_system_mid = 0;
     double backordered_mid = 0;
-    while ((next = sim_next_time(sim)) < end) {
-        if (!mid_seen && next >= mid) { /* the backlog half-way through the window */
+    for (;;) {
+        if (!sim_step_before(sim, limit)) {
+            if (mid_seen || !(sim_next_time(sim) < end)) break;
             mid_seen = true;
             in_system_mid = m->pool.in_use;
             backordered_mid = backordered_now(m);
+            limit = end;
+            continue;
         }
-        sim_step(sim);
-        if (++since_check == STOP_CHECK_EVENTS) {
-            since_check = 0;
+        if (sim_events_run(sim) >= next_check) {
+            next_check = sim_events_run(sim) + STOP_CHECK_EVENTS;
             if (w->progress) w->progress(w->progress_ctx, sim_now(sim) / end);
             if (w->stop && atomic_load(w->stop)) {
                 stopped = 1;

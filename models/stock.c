@@ -14,15 +14,16 @@ static double tidy(double x)
     return fabs(x) < DUST ? 0 : x;
 }
 
-/* timeavg_set, skipped while a level stays at 0: the area would gain exactly 0, and
- * the next change adds 0 x (the whole gap), so the averages are bit for bit the same. */
+/* timeavg_set when the level changes. A level that stays the same adds its area in one
+ * piece when it next changes: the same sum with fewer roundings, and a change of one
+ * level (on hand, at a sale) need not touch the others. */
 static void level_set(struct timeavg *a, double now, double level)
 {
-    if (level != 0 || a->level != 0) timeavg_set(a, now, level);
+    if (level != a->level) timeavg_set(a, now, level);
 }
 
-/* Record the levels after any change. */
-static void levels_changed(struct stock *s, double now)
+/* Record the levels after any change. Inline: it runs after every allocation. */
+static inline __attribute__((always_inline)) void levels_changed(struct stock *s, double now)
 {
     /* dust swept off the shelf (or, below 0, issued beyond it) counts as issued, so
        on hand = initial + received - issued holds however often it happens */
@@ -36,6 +37,19 @@ static void levels_changed(struct stock *s, double now)
     level_set(&s->backorder_avg, now, s->backordered);
     level_set(&s->on_order_avg, now, s->on_order);
     level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1); /* closed: not out of stock */
+    if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
+}
+
+/* levels_changed after a change of on hand alone (a sale): on order and backordered
+ * were recorded, tidy, at their last change. */
+static inline __attribute__((always_inline)) void on_hand_changed(struct stock *s, double now)
+{
+    double swept = s->on_hand - tidy(s->on_hand);
+    s->on_hand -= swept;
+    s->totals.issued += swept;
+    assert(s->on_hand >= 0);
+    level_set(&s->on_hand_avg, now, s->on_hand);
+    level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1);
     if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
 }
 
@@ -167,7 +181,7 @@ static double issue(struct stock *s, double want, int priority, bool demand)
         if (demand) s->counts.filled_now += want;
         return want;
     }
-    double filled = fmin(available(s, priority), want);
+    double a = available(s, priority), filled = a < want ? a : want;
     if (want - filled <= DUST) filled = want;
     s->on_hand -= filled;
     s->totals.issued += filled;
@@ -193,9 +207,29 @@ double stock_allocate(struct stock *s, struct order_line *l, bool demand)
     return filled;
 }
 
-double stock_fill_demand(struct stock *s, double want, int priority)
+double stock_sell(struct stock *s, struct sim *sim, double want, int priority)
 {
-    return issue(s, want, priority, true);
+    s->counts.lines++;
+    s->counts.demanded += want;
+    if (s->unlimited) {
+        s->counts.issued += want;
+        s->counts.filled_now += want;
+        return want;
+    }
+    double a = available(s, priority), filled = a < want ? a : want;
+    if (want - filled <= DUST) filled = want;
+    s->on_hand -= filled;
+    s->totals.issued += filled;
+    s->counts.issued += filled;
+    s->counts.filled_now += filled;
+    if (filled < want) {
+        s->cycle_short = true;
+        s->counts.short_lines++;
+        s->counts.lost += want - filled;
+    }
+    on_hand_changed(s, sim_now(sim));
+    if (s->cfg->review_days == 0 && stock_position(s) <= s->order_threshold) review(s, sim);
+    return filled;
 }
 
 double stock_available(const struct stock *s, int priority)

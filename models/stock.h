@@ -97,10 +97,12 @@ void stock_start(struct stock *s, struct sim *sim);
  * demand (false for a replacement of damaged goods). Returns the units filled. */
 double stock_allocate(struct stock *s, struct order_line *l, bool demand);
 
-/* stock_allocate for demand that needs no line: `want` units for an order of the
- * given priority that is filled or lost the moment it is placed. Returns the units
- * filled. */
-double stock_fill_demand(struct stock *s, double want, int priority);
+/* Demand that needs no line, for the fast path: `want` units for an order of the given
+ * priority, filled from on hand now, the rest lost (lost sales; with backorders the
+ * caller checks stock_available first). One call does what stock_allocate,
+ * stock_lose and stock_allocated do for a line, with the same result. Returns the
+ * units filled. */
+double stock_sell(struct stock *s, struct sim *sim, double want, int priority);
 
 /* Units an order line of this priority may take now (INFINITY for unlimited stock). */
 double stock_available(const struct stock *s, int priority);
