@@ -36,9 +36,9 @@ struct tier_flow {
     double demanded, filled_now, revenue;
     double cycle_sum; /* order-cycle days of the orders delivered */
     /* orders that took the fast path (place_instant), of them those short at
-       allocation, those delivered, and those delivered in full: counted here and added
-       to the other counts at the end (fold_instant) */
-    uint64_t instant_placed, instant_short, instant, instant_in_full;
+       allocation, those dropped with nothing to ship, and those delivered short:
+       counted here and added to the other counts at the end (fold_instant) */
+    uint64_t instant_placed, instant_short, instant_dropped, instant_short_delivered;
 };
 
 /* What happens to the orders of one region, counted since the warm-up reset. */
@@ -831,12 +831,15 @@ static inline bool place_instant(struct model *m, int tier, double units, bool s
     double got = stock_sell(s, m->sim, units, tc->priority); /* the rest is lost */
     tf->filled_now += got;
     tf->instant_placed++;
-    bool in_full = !(units - got > DUST);
-    tf->instant_short += !in_full;
-    if (got <= 0) return true; /* nothing to ship: dropped (fold_instant counts it) */
+    if (units - got > DUST) { /* short: dropped with nothing to ship, or delivered not in full */
+        tf->instant_short++;
+        if (got <= 0) {
+            tf->instant_dropped++;
+            return true;
+        }
+        tf->instant_short_delivered++;
+    }
     /* delivered at once: complete, correct and on time (count_delivered, by fold_instant) */
-    tf->instant++;
-    tf->instant_in_full += in_full;
     if (m->weekday_peaks) f->peak_delivered += shape_is_peak(&m->cfg->demand, sim_now(m->sim));
     if (m->trace && m->counting) trace_cycle(m->trace, 0);
     f->units_at_list[0] += got;
@@ -857,7 +860,8 @@ static void fold_instant(struct model *m)
     uint64_t all = 0;
     for (size_t t = 0; t < m->ntiers; t++) {
         struct tier_flow *tf = &f->tiers[t];
-        uint64_t placed = tf->instant_placed, n = tf->instant, full = tf->instant_in_full, short_ = tf->instant_short;
+        uint64_t placed = tf->instant_placed, short_ = tf->instant_short;
+        uint64_t n = placed - tf->instant_dropped, full = n - tf->instant_short_delivered; /* delivered, in full */
         /* placed and allocated, one line each, short or not */
         f->placed += placed;
         tf->placed += placed;
@@ -887,7 +891,7 @@ static void fold_instant(struct model *m)
         f->undamaged += n;
         f->accurate += n;
         f->otif += full;
-        tf->instant_placed = tf->instant = tf->instant_in_full = tf->instant_short = 0;
+        tf->instant_placed = tf->instant_short = tf->instant_dropped = tf->instant_short_delivered = 0;
     }
     qsketch_add_zeros(&m->cycle_quantiles, all);
 }
@@ -996,13 +1000,14 @@ static void on_arrival(struct sim *sim, void *ctx)
 static void on_plain_arrival(struct sim *sim, void *ctx)
 {
     struct model *m = ctx;
+    sim_place place = sim_reserve(sim, EVENT_ORDER); /* where on_arrival schedules the next */
+    double next;
     do { /* this arrival, then the next ones while nothing else comes first */
-        sim_schedule_recurring(sim, sim_now(sim) + dist_sample(m->gaps, m->gaps_rng), EVENT_ORDER, on_plain_arrival,
-                               m);
+        next = sim_now(sim) + dist_sample(m->gaps, m->gaps_rng);
         double units = dist_sample(m->units, m->units_rng);
         if (units > 0 && !place_instant(m, 0, units, false)) /* a draw of 0 units is not an order */
             place_general(m, 0, UINT32_MAX, false, units);
-    } while (sim_take_recurring(sim, on_plain_arrival, m));
+    } while (sim_recur(sim, next, &place, on_plain_arrival, m));
 }
 
 /* ---- demand from a history ---- */

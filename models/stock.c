@@ -44,9 +44,10 @@ static inline __attribute__((always_inline)) void levels_changed(struct stock *s
  * were recorded, tidy, at their last change. */
 static inline __attribute__((always_inline)) void on_hand_changed(struct stock *s, double now)
 {
-    double swept = s->on_hand - tidy(s->on_hand);
-    s->on_hand -= swept;
-    s->totals.issued += swept;
+    if (fabs(s->on_hand) < DUST) { /* swept, as in levels_changed */
+        s->totals.issued += s->on_hand;
+        s->on_hand = 0;
+    }
     assert(s->on_hand >= 0);
     level_set(&s->on_hand_avg, now, s->on_hand);
     level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1);

@@ -147,17 +147,50 @@ sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, si
     return handle_of(&sim->held);
 }
 
-bool sim_take_recurring(struct sim *sim, sim_handler fn, void *ctx)
+sim_place sim_reserve(struct sim *sim, int priority)
 {
-    const struct entry *e = &sim->held;
-    if (!sim->has_held || !sim->chain_left || e->fn != fn || e->ctx != ctx || !(e->time < sim->limit)) return false;
-    if (sim->n && before(&sim->heap[0], e)) return false;
-    assert(e->time >= sim->clock.now);
-    sim->has_held = false;
-    sim->chain_left--;
-    sim->clock.now = e->time;
-    sim->events_run++;
-    return true;
+    assert((unsigned)priority <= SIM_PRIORITY_MAX);
+    assert(sim->seq < SEQ_MASK);
+    return ((uint64_t)priority << SEQ_BITS) | sim->seq++;
+}
+
+/* sim_recur's event, not strictly before everything pending or not chainable: compared
+ * by key (ties), then chained or scheduled. */
+__attribute__((noinline)) static bool recur_by_key(struct sim *sim, double time, sim_place *place, sim_handler fn,
+                                                   void *ctx)
+{
+    assert(time < INFINITY && fn);
+    struct entry e = {time, *place, fn, ctx};
+    const struct entry *next = next_entry(sim);
+    if (sim->chain_left && time < sim->limit && !(next && before(next, &e))) {
+        sim->chain_left--;
+        sim->clock.now = time;
+        sim->events_run++;
+        *place = sim_reserve(sim, (int)(*place >> SEQ_BITS));
+        return true;
+    }
+    if (!sim->has_held) {
+        sim->held = e;
+        sim->has_held = true;
+    } else {
+        if (sim->n == sim->cap) grow(sim);
+        sift_up(sim->heap, sim->n++, &e);
+    }
+    return false;
+}
+
+bool sim_recur(struct sim *sim, double time, sim_place *place, sim_handler fn, void *ctx)
+{
+    assert(time >= sim->clock.now);
+    if (sim->chain_left && time < sim->limit && !sim->has_held && (!sim->n || time < sim->heap[0].time)) {
+        /* strictly before everything pending (the common case): next, whatever the keys */
+        sim->chain_left--;
+        sim->clock.now = time;
+        sim->events_run++;
+        *place = (*place & ~SEQ_MASK) | sim->seq++;
+        return true;
+    }
+    return recur_by_key(sim, time, place, fn, ctx);
 }
 
 /* Remove the entry at heap index i, keeping the heap ordered. */

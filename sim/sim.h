@@ -60,16 +60,22 @@ sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler 
  * heap's first. If an event is held already, this is plain sim_schedule. */
 sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, sim_handler fn, void *ctx);
 
-/* For the handler of a recurring process, after it has scheduled its next event with
- * sim_schedule_recurring: if that event, fn(sim, ctx), is held and would run next
- * anyway (before every pending event, and before the limit of the sim_step_before
- * running now), take it: the clock moves to it, it counts as run, and the call
- * returns true for the handler to handle it at once, in a loop, instead of a round
- * trip through the event list. Otherwise false, and nothing changes. At most
- * SIM_CHAIN_MAX events are taken within one sim_step_before, so the caller's loop still
- * runs between them regularly. */
+/* A recurring process run without the event list where it can be (order arrivals,
+ * each of which brings the next). Its handler reserves the next event's place in the
+ * order of events before it handles the current one (sim_reserve: the key sim_schedule
+ * would give it now), and after handling it calls sim_recur with the next event's time.
+ * If that event would run next anyway -- before every pending event, and before the
+ * limit of the sim_step_before running now -- it is not scheduled: the clock moves to
+ * it, it counts as run, *place becomes the reservation for the one after, and sim_recur
+ * returns true for the handler to handle it at once, in a loop. Otherwise it is
+ * scheduled in its reserved place (held beside the heap, as by sim_schedule_recurring)
+ * and sim_recur returns false. Either way the order of events is exactly that of a
+ * sim_schedule made at the time of the reservation. At most SIM_CHAIN_MAX events chain
+ * within one sim_step_before, so the caller's loop still runs between them regularly. */
+typedef uint64_t sim_place;
 enum { SIM_CHAIN_MAX = 4096 };
-bool sim_take_recurring(struct sim *sim, sim_handler fn, void *ctx);
+sim_place sim_reserve(struct sim *sim, int priority);
+bool sim_recur(struct sim *sim, double time, sim_place *place, sim_handler fn, void *ctx);
 
 /* Remove a pending event. Returns false if it already ran or was cancelled. Costs
  * O(pending events): meant for occasional use, so that the event path pays nothing. */

@@ -137,17 +137,20 @@ static void test_run_until(void)
     sim_free(sim);
 }
 
-/* A recurring process (like order arrivals): each event schedules the next, with gaps
- * and side events drawn so that times and classes often tie. Run once through the event
- * list alone, and once held beside it and chained (sim_schedule_recurring and
- * sim_take_recurring): the two must run the same events in the same order. */
+/* A recurring process (like order arrivals): each event brings the next, with gaps and
+ * side events drawn so that times and classes often tie. Run through the event list
+ * alone (PLAIN), held beside it (HELD: sim_schedule_recurring) and chained (CHAINED:
+ * sim_reserve and sim_recur): all three must run the same events in the same order. */
+enum recurring_mode { PLAIN, HELD, CHAINED };
+
 struct arrivals {
     gsl_rng *r;
-    bool chained;
+    enum recurring_mode mode;
+    bool sides; /* side events between arrivals */
     int n, limit;
-    int order[4000];
-    double at[4000];
-    struct tagged side[4000];
+    int order[10000];
+    double at[10000];
+    struct tagged side[10000];
     struct trace side_trace;
 };
 
@@ -162,82 +165,80 @@ static void record_side(struct sim *sim, void *ctx)
 static void on_recurring(struct sim *sim, void *ctx)
 {
     struct arrivals *a = ctx;
-    do {
-        double gap = floor(gsl_rng_uniform(a->r) * 4) / 2; /* 0, 0.5, 1 or 1.5: ties */
-        if (a->n + 1 < a->limit) {
-            if (a->chained)
-                sim_schedule_recurring(sim, sim_now(sim) + gap, 1, on_recurring, a);
-            else
-                sim_schedule(sim, sim_now(sim) + gap, 1, on_recurring, a);
-        }
+    sim_place place = a->mode == CHAINED ? sim_reserve(sim, 1) : 0;
+    for (;;) {
+        double next = sim_now(sim) + floor(gsl_rng_uniform(a->r) * 4) / 2; /* gaps 0 to 1.5: ties */
+        bool more = a->n + 1 < a->limit;
+        if (more && a->mode == PLAIN) sim_schedule(sim, next, 1, on_recurring, a);
+        if (more && a->mode == HELD) sim_schedule_recurring(sim, next, 1, on_recurring, a);
         a->order[a->n] = -1;
         a->at[a->n++] = sim_now(sim);
-        if (gsl_rng_uniform(a->r) < 0.5 && a->n < a->limit) { /* a side event, of any class */
+        if (a->sides && gsl_rng_uniform(a->r) < 0.5 && a->n < a->limit) { /* a side event, of any class */
             struct tagged *t = &a->side[a->n];
             *t = (struct tagged){&a->side_trace, a->n};
             sim_schedule(sim, sim_now(sim) + floor(gsl_rng_uniform(a->r) * 3) / 2,
                          (int)gsl_rng_uniform_int(a->r, 3), record_side, t);
         }
-    } while (a->chained && sim_take_recurring(sim, on_recurring, a));
+        if (a->mode != CHAINED || !more || !sim_recur(sim, next, &place, on_recurring, a)) return;
+    }
 }
 
-static void run_arrivals(struct arrivals *a, bool chained, double end, uint64_t *max_per_step)
+/* Run a's process from time 0 until `end`; the most events one sim_step_before ran. */
+static uint64_t run_arrivals(struct arrivals *a, enum recurring_mode mode, bool sides, double end)
 {
     memset(a, 0, sizeof *a);
     a->r = rng_stream_new(11, 0, 0);
-    a->chained = chained;
-    a->limit = 3000;
+    a->mode = mode;
+    a->sides = sides;
+    a->limit = sides ? 3000 : 10000;
     struct sim *sim = sim_new(a);
-    if (chained)
-        sim_schedule_recurring(sim, 0, 1, on_recurring, a);
-    else
+    if (mode == PLAIN)
         sim_schedule(sim, 0, 1, on_recurring, a);
-    *max_per_step = 0;
+    else
+        sim_schedule_recurring(sim, 0, 1, on_recurring, a);
+    uint64_t most = 0;
     for (;;) {
         uint64_t before = sim_events_run(sim);
         if (!sim_step_before(sim, end)) break;
         uint64_t ran = sim_events_run(sim) - before;
-        if (ran > *max_per_step) *max_per_step = ran;
+        if (ran > most) most = ran;
     }
     gsl_rng_free(a->r);
     sim_free(sim);
+    return most;
+}
+
+static bool same_runs(const struct arrivals *a, const struct arrivals *b)
+{
+    bool same = a->n == b->n && a->n > 1000;
+    for (int i = 0; same && i < a->n; i++) same = a->order[i] == b->order[i] && a->at[i] == b->at[i];
+    return same;
 }
 
 static void test_recurring(void)
 {
-    static struct arrivals plain, chained;
-    uint64_t plain_max, chained_max;
-    run_arrivals(&plain, false, 1500, &plain_max);
-    run_arrivals(&chained, true, 1500, &chained_max);
-    bool same = plain.n == chained.n && plain.n > 1000;
-    for (int i = 0; same && i < plain.n; i++) same = plain.order[i] == chained.order[i] && plain.at[i] == chained.at[i];
-    check(same, "sim-5.1 a recurring process held and chained runs every event in the order of the plain list");
-    check(plain_max == 1 && chained_max > 1, "sim-5.2 only the chained run takes several events in one step");
-    /* no side events: the whole run could chain, but a step stops at SIM_CHAIN_MAX */
-    static struct arrivals alone;
-    memset(&alone, 0, sizeof alone);
-    alone.r = rng_stream_new(12, 0, 0);
-    alone.chained = true;
-    alone.limit = 3000;
-    struct sim *sim = sim_new(&alone);
+    static struct arrivals plain, held, chained;
+    uint64_t plain_most = run_arrivals(&plain, PLAIN, true, 1500);
+    uint64_t held_most = run_arrivals(&held, HELD, true, 1500);
+    uint64_t chained_most = run_arrivals(&chained, CHAINED, true, 1500);
+    check(same_runs(&plain, &held), "sim-5.1 a recurring process held beside the heap runs as through the heap");
+    check(same_runs(&plain, &chained), "sim-5.2 ... and chained by sim_recur, with ties in time and class");
+    check(plain_most == 1 && held_most == 1 && chained_most > 1, "sim-5.3 only sim_recur runs several events in one step");
+    /* with nothing in between, every arrival could chain; a step stops at SIM_CHAIN_MAX */
+    chained_most = run_arrivals(&chained, CHAINED, false, 1e9);
+    check(chained.n == 10000 && chained_most == 1 + SIM_CHAIN_MAX,
+          "sim-5.4 one step chains at most SIM_CHAIN_MAX events");
+
     struct trace tr = {0};
     struct tagged t = {&tr, 1};
-    sim_schedule_recurring(sim, 0, 1, on_recurring, &alone);
-    check(sim_pending(sim) == 1 && sim_next_time(sim) == 0, "sim-5.3 a held event is pending and next");
-    sim_handle h = sim_schedule_recurring(sim, 5, 1, record, &t); /* a second one goes to the heap */
-    check(sim_pending(sim) == 2 && sim_cancel(sim, h), "sim-5.4 a second recurring event is an ordinary one");
-    check(!sim_step_before(sim, 0), "sim-5.5 sim_step_before runs nothing due at its limit");
-    sim_step_before(sim, 1e9);
-    check(sim_events_run(sim) <= 1 + SIM_CHAIN_MAX, "sim-5.6 one step chains at most SIM_CHAIN_MAX events");
-    uint64_t ran = sim_events_run(sim);
-    sim_step(sim);
-    check(sim_events_run(sim) == ran + 1, "sim-5.7 sim_step never chains");
-    gsl_rng_free(alone.r);
-    sim_free(sim);
-    /* a held event can be cancelled */
-    sim = sim_new(NULL);
-    h = sim_schedule_recurring(sim, 3, 0, record, &t);
-    check(sim_cancel(sim, h) && sim_pending(sim) == 0 && !sim_step(sim), "sim-5.8 a held event can be cancelled");
+    struct sim *sim = sim_new(NULL);
+    sim_handle h = sim_schedule_recurring(sim, 2, 0, record, &t);
+    check(sim_pending(sim) == 1 && sim_next_time(sim) == 2, "sim-5.5 a held event is pending and next");
+    sim_handle h2 = sim_schedule_recurring(sim, 1, 0, record, &t); /* the place is taken: the heap */
+    check(sim_pending(sim) == 2 && sim_next_time(sim) == 1, "sim-5.6 a second recurring event is an ordinary one");
+    check(!sim_step_before(sim, 1), "sim-5.7 sim_step_before runs nothing due at its limit");
+    check(sim_cancel(sim, h) && sim_cancel(sim, h2) && sim_pending(sim) == 0 && !sim_step(sim),
+          "sim-5.8 a held event can be cancelled");
     sim_free(sim);
 }
 
