@@ -7,11 +7,10 @@
 #include <assert.h>
 #include <math.h>
 
-static const double DUST = 1e-6;
 
 static double tidy(double x)
 {
-    return fabs(x) < DUST ? 0 : x;
+    return fabs(x) < STOCK_DUST ? 0 : x;
 }
 
 /* timeavg_set when the level changes. A level that stays the same adds its area in one
@@ -37,20 +36,6 @@ static inline __attribute__((always_inline)) void levels_changed(struct stock *s
     level_set(&s->backorder_avg, now, s->backordered);
     level_set(&s->on_order_avg, now, s->on_order);
     level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1); /* closed: not out of stock */
-    if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
-}
-
-/* levels_changed after a change of on hand alone (a sale): on order and backordered
- * were recorded, tidy, at their last change. */
-static inline __attribute__((always_inline)) void on_hand_changed(struct stock *s, double now)
-{
-    if (fabs(s->on_hand) < DUST) { /* swept, as in levels_changed */
-        s->totals.issued += s->on_hand;
-        s->on_hand = 0;
-    }
-    assert(s->on_hand >= 0);
-    level_set(&s->on_hand_avg, now, s->on_hand);
-    level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1);
     if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
 }
 
@@ -138,7 +123,7 @@ static void fill_waiting(struct stock *s, struct sim *sim)
             s->totals.issued += give;
             s->counts.issued += give;
         }
-        if (owed - give > DUST) { /* still short: later lines may be allowed what it is not */
+        if (owed - give > STOCK_DUST) { /* still short: later lines may be allowed what it is not */
             prev = l;
             at = &l->next;
             continue;
@@ -183,7 +168,7 @@ static double issue(struct stock *s, double want, int priority, bool demand)
         return want;
     }
     double a = available(s, priority), filled = a < want ? a : want;
-    if (want - filled <= DUST) filled = want;
+    if (want - filled <= STOCK_DUST) filled = want;
     s->on_hand -= filled;
     s->totals.issued += filled;
     s->counts.issued += filled;
@@ -208,29 +193,9 @@ double stock_allocate(struct stock *s, struct order_line *l, bool demand)
     return filled;
 }
 
-double stock_sell(struct stock *s, struct sim *sim, double want, int priority)
+void stock_review(struct stock *s, struct sim *sim)
 {
-    s->counts.lines++;
-    s->counts.demanded += want;
-    if (s->unlimited) {
-        s->counts.issued += want;
-        s->counts.filled_now += want;
-        return want;
-    }
-    double a = available(s, priority), filled = a < want ? a : want;
-    if (want - filled <= DUST) filled = want;
-    s->on_hand -= filled;
-    s->totals.issued += filled;
-    s->counts.issued += filled;
-    s->counts.filled_now += filled;
-    if (filled < want) {
-        s->cycle_short = true;
-        s->counts.short_lines++;
-        s->counts.lost += want - filled;
-    }
-    on_hand_changed(s, sim_now(sim));
-    if (s->cfg->review_days == 0 && stock_position(s) <= s->order_threshold) review(s, sim);
-    return filled;
+    review(s, sim);
 }
 
 double stock_available(const struct stock *s, int priority)

@@ -21,7 +21,9 @@
 #include "sim/sim.h"
 #include "sim/stats.h"
 
+#include <assert.h>
 #include <gsl/gsl_rng.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -49,6 +51,9 @@ struct stock_counts {
 struct stock_totals {
     double initial, ordered, received, issued;
 };
+
+/* Levels within this of 0 count as 0; a line short by no more than this is filled. */
+static const double STOCK_DUST = 1e-6;
 
 struct stock;
 
@@ -97,12 +102,52 @@ void stock_start(struct stock *s, struct sim *sim);
  * demand (false for a replacement of damaged goods). Returns the units filled. */
 double stock_allocate(struct stock *s, struct order_line *l, bool demand);
 
+/* Ask the policy, and place a replenishment order if it says so. */
+void stock_review(struct stock *s, struct sim *sim);
+
 /* Demand that needs no line, for the fast path: `want` units for an order of the given
  * priority, filled from on hand now, the rest lost (lost sales; with backorders the
  * caller checks stock_available first). One call does what stock_allocate,
  * stock_lose and stock_allocated do for a line, with the same result. Returns the
- * units filled. */
-double stock_sell(struct stock *s, struct sim *sim, double want, int priority);
+ * units filled. Inline: it runs for every order of the fast path. */
+static inline double stock_sell(struct stock *s, struct sim *sim, double want, int priority)
+{
+    s->counts.lines++;
+    s->counts.demanded += want;
+    if (s->unlimited) {
+        s->counts.issued += want;
+        s->counts.filled_now += want;
+        return want;
+    }
+    double a = priority >= s->top_priority ? s->on_hand : s->on_hand - s->reserve;
+    if (!(a > 0)) a = 0;
+    double filled = a < want ? a : want;
+    if (want - filled <= STOCK_DUST) filled = want;
+    s->on_hand -= filled;
+    s->totals.issued += filled;
+    s->counts.issued += filled;
+    s->counts.filled_now += filled;
+    if (filled < want) {
+        s->cycle_short = true;
+        s->counts.short_lines++;
+        s->counts.lost += want - filled;
+    }
+    /* on hand changed alone: on order and backordered were recorded at their last change */
+    if (fabs(s->on_hand) < STOCK_DUST) { /* dust swept off the shelf counts as issued */
+        s->totals.issued += s->on_hand;
+        s->on_hand = 0;
+    }
+    assert(s->on_hand >= 0);
+    /* a time average is recorded when its level changes (as everywhere in stock.c) */
+    double now = sim_now(sim);
+    if (s->on_hand != s->on_hand_avg.level) timeavg_set(&s->on_hand_avg, now, s->on_hand);
+    double empty = s->on_hand > 0 || s->closed ? 0 : 1;
+    if (empty != s->empty_avg.level) timeavg_set(&s->empty_avg, now, empty);
+    if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
+    if (s->cfg->review_days == 0 && s->on_hand + s->on_order - s->backordered <= s->order_threshold)
+        stock_review(s, sim);
+    return filled;
+}
 
 /* Units an order line of this priority may take now (INFINITY for unlimited stock). */
 double stock_available(const struct stock *s, int priority);

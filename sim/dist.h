@@ -66,10 +66,11 @@ extern const struct dist_type dist_type_constant, dist_type_exponential;
  * exponential (order gaps, service times) no call. */
 static inline double dist_sample(const struct dist *d, gsl_rng *r)
 {
-    if (!d->type) return 0; /* a zeroed dist is the constant 0 */
-    if (d->type == &dist_type_constant) return d->p[0];
-    if (d->type == &dist_type_exponential) return d->p[0] * rng_exponential1(r);
-    return d->type->sample(d, r);
+    const struct dist_type *t = d->type;
+    if (t == &dist_type_exponential) return d->p[0] * rng_exponential1(r);
+    if (t == &dist_type_constant) return d->p[0];
+    if (!t) return 0; /* a zeroed dist is the constant 0 */
+    return t->sample(d, r);
 }
 
 double dist_mean(const struct dist *d);
