@@ -818,7 +818,7 @@ static bool order_lines(struct model *m, struct order *o, double drawn_units)
  * same order and with the same random numbers. Returns false, having changed nothing,
  * when the order must wait for stock; the general path then takes it. A test
  * (test_models) checks that both paths give identical metrics. */
-static inline bool place_instant(struct model *m, int tier, double units, bool shifted)
+static inline __attribute__((always_inline)) bool place_instant(struct model *m, int tier, double units, bool shifted)
 {
     struct stock *s = &m->stocks[0];
     const struct tier_config *tc = &m->tiers[tier];

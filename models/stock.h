@@ -110,7 +110,7 @@ void stock_review(struct stock *s, struct sim *sim);
  * caller checks stock_available first). One call does what stock_allocate,
  * stock_lose and stock_allocated do for a line, with the same result. Returns the
  * units filled. Inline: it runs for every order of the fast path. */
-static inline double stock_sell(struct stock *s, struct sim *sim, double want, int priority)
+static inline __attribute__((always_inline)) double stock_sell(struct stock *s, struct sim *sim, double want, int priority)
 {
     s->counts.lines++;
     s->counts.demanded += want;
