@@ -124,7 +124,8 @@ static gsl_rng *rng(struct model *m, enum rng_source src)
     return m->rng[src];
 }
 
-static double draw(struct model *m, const struct dist *d, enum rng_source src)
+/* A draw from d on stream src; a stage of constant 0 (the usual case) costs no call. */
+static inline __attribute__((always_inline)) double draw(struct model *m, const struct dist *d, enum rng_source src)
 {
     return dist_is_zero(d) ? 0 : dist_sample(d, rng(m, src));
 }
@@ -334,8 +335,9 @@ static void earn_list(struct model *m, int tier, double list, bool shifted, doub
     double discount = shifted ? m->cfg->demand.peak_discount : 0;
     double paid = list * factor * (1 - discount) * late;
     if (paid != list) f->price_adjustment += paid - list;
-    f->discounts += list * factor * discount;
-    f->revenue_lost_late += list * factor * (1 - discount) * (1 - late);
+    /* a term of exactly 0 is not added: the sums are the same, bit for bit */
+    if (discount != 0) f->discounts += list * factor * discount;
+    if (late != 1) f->revenue_lost_late += list * factor * (1 - discount) * (1 - late);
     f->tiers[tier].revenue += paid;
 }
 
