@@ -54,7 +54,11 @@ static double job_cost(const struct model_config *c, double *orders, double *bac
     *backlog_bytes = excess * days * (double)sizeof(struct order);
 
     double factor = 1 + log2(1 + in_flight) / 16 + (in_flight > 30000 ? 0.5 : 0);
-    double ns = (60 + 70.0 * stages + (inv->policy->holds_stock ? 20 : 0) + 100 * repl) * factor;
+    /* roughly the conditions of the model's fast path (instant_orders in models/model.c) */
+    bool instant = stages == 0 && c->nproducts <= 1 && !c->nchannels && !c->customers.on && !c->nlocations &&
+                   !(oc->picking_error_rate > 0) && !(oc->damage_rate > 0);
+    double per_order = instant ? 20 : 60 + 70.0 * stages + (inv->policy->holds_stock ? 20 : 0);
+    double ns = (per_order + 100 * repl) * factor;
     double reviews = inv->policy->holds_stock && inv->review_days > 0 ? days / inv->review_days : 0;
     return *orders * ns * 1e-9 + reviews * 15e-9 + 20e-6;
 }

@@ -4,8 +4,9 @@
  *
  * Cost model, measured on the development machine (one core of a 2.6 GHz Xeon; see
  * the README): a customer order costs 60 ns, plus 70 ns for each order-cycle stage
- * that takes time, 20 ns when stock is held and 100 ns for each replenishment order
- * it triggers, all multiplied by 1 + log2(1 + orders in flight) / 16 (+ 0.5 beyond
+ * that takes time and 20 ns when stock is held -- 20 ns in all for an order on the
+ * model's fast path (one product, no stage, channel, customer base, location or
+ * errors) -- and 100 ns for each replenishment order it triggers, all multiplied by 1 + log2(1 + orders in flight) / 16 (+ 0.5 beyond
  * 30000 in flight: the event list and the orders outgrow the caches); a periodic
  * review costs 15 ns and a replication 20 us to set up. On the shipped and validation
  * scenarios and on runs of 1e7 orders it was within 25% of the measured time, except

@@ -329,14 +329,14 @@ ok "cli-16.8 --plot into a directory that does not exist: exit 2 before simulati
     $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && grep -q "^servlab: --plot $T/nowhere/cycle.png: cannot be written: No such file or directory$" "$T/err"; echo $?)
 
 # ---- long runs: a warning with the estimate, a bar that moves within a replication ----
-printf '[run]\nhorizon_days = 100000\nreplications = 1\n\n[demand]\norders_per_day = 20000\n' > "$T/long.ini"
+printf '[run]\nhorizon_days = 1000000\nreplications = 1\n\n[demand]\norders_per_day = 20000\n' > "$T/long.ini"
 "$S" run "$T/long.ini" --quiet > "$T/out" 2> "$T/err" &
 pid=$!
 sleep 1
 kill -INT $pid
 wait $pid; rc=$?
 ok "cli-14.1 a run estimated over a minute warns with its size and time on stderr" \
-    $(grep -q "^servlab: warning: $T/long.ini: about 2e+09 customer orders (1 replication x 1e+05 days x 2e+04 orders a day) will take about [0-9]* min on 1 thread; Ctrl-C stops the run$" "$T/err"; echo $?)
+    $(grep -q "^servlab: warning: $T/long.ini: about 2e+10 customer orders (1 replication x 1e+06 days x 2e+04 orders a day) will take about [0-9]* min on 1 thread; Ctrl-C stops the run$" "$T/err"; echo $?)
 ok "cli-14.2 ... and Ctrl-C still stops it promptly (exit 1, nothing on stdout)" $([ $rc -eq 1 ] && [ ! -s "$T/out" ]; echo $?)
 run "$S" run scenarios/default.ini --quiet
 ok "cli-14.3 a short run gives no warning" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?)
