@@ -898,10 +898,10 @@ static void fold_instant(struct model *m)
     qsketch_add_zeros(&m->cycle_quantiles, all);
 }
 
-/* A new order of tier `tier`; given_units: its units (from a history), or NaN to draw
- * them. */
 static void place_general(struct model *m, int tier, uint32_t customer, bool shifted, double units);
 
+/* A new order of tier `tier`; given_units: its units (from a history), or NaN to draw
+ * them. */
 static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, double given_units)
 {
     double units = given_units;

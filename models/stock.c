@@ -7,7 +7,6 @@
 #include <assert.h>
 #include <math.h>
 
-
 static double tidy(double x)
 {
     return fabs(x) < STOCK_DUST ? 0 : x;
@@ -21,8 +20,8 @@ static void level_set(struct timeavg *a, double now, double level)
     if (level != a->level) timeavg_set(a, now, level);
 }
 
-/* Record the levels after any change. Inline: it runs after every allocation. */
-static inline __attribute__((always_inline)) void levels_changed(struct stock *s, double now)
+/* Record the levels after any change. */
+static void levels_changed(struct stock *s, double now)
 {
     /* dust swept off the shelf (or, below 0, issued beyond it) counts as issued, so
        on hand = initial + received - issued holds however often it happens */
@@ -59,17 +58,9 @@ double stock_position(const struct stock *s)
     return s->on_hand + s->on_order - s->backordered;
 }
 
-/* Units on hand that a line of this priority may take. */
-static double available(const struct stock *s, int priority)
-{
-    double a = priority >= s->top_priority ? s->on_hand : s->on_hand - s->reserve;
-    return a > 0 ? a : 0;
-}
-
 static void on_receipt(struct sim *sim, void *ctx);
 
-/* Ask the policy, and place a replenishment order if it says so. */
-static void review(struct stock *s, struct sim *sim)
+void stock_review(struct stock *s, struct sim *sim)
 {
     if (s->closed) return;
     double position = stock_position(s);
@@ -94,7 +85,7 @@ static void review(struct stock *s, struct sim *sim)
 static void on_review(struct sim *sim, void *ctx)
 {
     struct stock *s = ctx;
-    review(s, sim);
+    stock_review(s, sim);
     sim_schedule(sim, sim_now(sim) + s->cfg->review_days, EVENT_REVIEW, on_review, s);
 }
 
@@ -105,7 +96,7 @@ void stock_start(struct stock *s, struct sim *sim)
     if (s->cfg->review_days > 0)
         sim_schedule(sim, sim_now(sim), EVENT_REVIEW, on_review, s);
     else
-        review(s, sim);
+        stock_review(s, sim);
 }
 
 /* Give waiting lines what they may take, in queue order (priority, then arrival). */
@@ -115,7 +106,7 @@ static void fill_waiting(struct stock *s, struct sim *sim)
     while (*at && s->on_hand > 0) {
         struct order_line *l = *at;
         double owed = l->units - l->filled - l->substituted - l->lost;
-        double give = fmin(available(s, l->order->priority), owed);
+        double give = fmin(stock_available(s, l->order->priority), owed);
         if (give > 0) {
             l->filled += give;
             s->on_hand -= give;
@@ -167,7 +158,7 @@ static double issue(struct stock *s, double want, int priority, bool demand)
         if (demand) s->counts.filled_now += want;
         return want;
     }
-    double a = available(s, priority), filled = a < want ? a : want;
+    double a = stock_available(s, priority), filled = a < want ? a : want;
     if (want - filled <= STOCK_DUST) filled = want;
     s->on_hand -= filled;
     s->totals.issued += filled;
@@ -191,16 +182,6 @@ double stock_allocate(struct stock *s, struct order_line *l, bool demand)
     l->filled += filled;
     if (filled < want) l->short_at_allocation = demand;
     return filled;
-}
-
-void stock_review(struct stock *s, struct sim *sim)
-{
-    review(s, sim);
-}
-
-double stock_available(const struct stock *s, int priority)
-{
-    return s->unlimited ? INFINITY : available(s, priority);
 }
 
 void stock_wait(struct stock *s, struct order_line *l, double units)
@@ -237,7 +218,7 @@ void stock_note_substituted(struct stock *s, double units)
 
 double stock_substitute(struct stock *s, const struct order_line *l, double units)
 {
-    double give = s->unlimited ? units : fmin(available(s, l->order->priority), units);
+    double give = s->unlimited ? units : fmin(stock_available(s, l->order->priority), units);
     if (give <= 0) return 0;
     if (!s->unlimited) {
         s->on_hand -= give;
@@ -273,7 +254,7 @@ void stock_allocated(struct stock *s, struct sim *sim)
 {
     if (s->unlimited) return;
     levels_changed(s, sim_now(sim));
-    if (s->cfg->review_days == 0 && stock_position(s) <= s->order_threshold) review(s, sim);
+    if (s->cfg->review_days == 0 && stock_position(s) <= s->order_threshold) stock_review(s, sim);
 }
 
 void stock_restart(struct stock *s, double now)
@@ -326,7 +307,7 @@ void stock_open(struct stock *s, struct sim *sim, double units)
     if (!s->started)
         stock_start(s, sim);
     else if (!s->unlimited && s->cfg->review_days == 0 && stock_position(s) <= s->order_threshold)
-        review(s, sim); /* periodic review: the review events never stopped */
+        stock_review(s, sim); /* periodic review: the review events never stopped */
 }
 
 void stock_close(struct stock *s)

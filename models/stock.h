@@ -105,6 +105,15 @@ double stock_allocate(struct stock *s, struct order_line *l, bool demand);
 /* Ask the policy, and place a replenishment order if it says so. */
 void stock_review(struct stock *s, struct sim *sim);
 
+/* Units an order line of this priority may take now: on hand, less the reserve for a
+ * line below the top priority (INFINITY for unlimited stock). */
+static inline double stock_available(const struct stock *s, int priority)
+{
+    if (s->unlimited) return INFINITY;
+    double a = priority >= s->top_priority ? s->on_hand : s->on_hand - s->reserve;
+    return a > 0 ? a : 0;
+}
+
 /* Demand that needs no line, for the fast path: `want` units for an order of the given
  * priority, filled from on hand now, the rest lost (lost sales; with backorders the
  * caller checks stock_available first). One call does what stock_allocate,
@@ -119,9 +128,7 @@ static inline __attribute__((always_inline)) double stock_sell(struct stock *s, 
         s->counts.filled_now += want;
         return want;
     }
-    double a = priority >= s->top_priority ? s->on_hand : s->on_hand - s->reserve;
-    if (!(a > 0)) a = 0;
-    double filled = a < want ? a : want;
+    double a = stock_available(s, priority), filled = a < want ? a : want;
     if (want - filled <= STOCK_DUST) filled = want;
     s->on_hand -= filled;
     s->totals.issued += filled;
@@ -149,8 +156,7 @@ static inline __attribute__((always_inline)) double stock_sell(struct stock *s, 
     return filled;
 }
 
-/* Units an order line of this priority may take now (INFINITY for unlimited stock). */
-double stock_available(const struct stock *s, int priority);
+
 
 /* `units` of line l wait for stock (a backorder). */
 void stock_wait(struct stock *s, struct order_line *l, double units);

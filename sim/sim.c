@@ -1,9 +1,9 @@
 /* sim.c - the event list: a binary heap of 32-byte records ordered by (time, key),
  * key = priority << 56 | sequence number, and beside it one held record for a
  * recurring process (sim_schedule_recurring): the next event is the earlier of the
- * two. A handle is the sequence number + 1, never
- * reused, so a stale handle can never cancel another event and the event path keeps
- * no table of handles: scheduling and running an event touch the heap alone.
+ * two. A handle is the sequence number + 1, never reused, so a stale handle can never
+ * cancel another event and the event path keeps no table of handles: scheduling and
+ * running an event touch the heap (or the held record) alone.
  * Cancelling searches the heap (O(pending events)) and removes the record at once.
  */
 #include "sim.h"
@@ -131,20 +131,31 @@ static inline sim_handle handle_of(const struct entry *e)
     return (e->key & SEQ_MASK) + 1;
 }
 
+/* Put e on the list: in the held slot if it is a recurring process's and the slot is
+ * free, else in the heap. */
+static inline void insert(struct sim *sim, const struct entry *e, bool recurring)
+{
+    if (recurring && !sim->has_held) {
+        sim->held = *e;
+        sim->has_held = true;
+        return;
+    }
+    if (sim->n == sim->cap) grow(sim);
+    sift_up(sim->heap, sim->n++, e);
+}
+
 sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    if (sim->n == sim->cap) grow(sim);
     struct entry e = new_entry(sim, time, priority, fn, ctx);
-    sift_up(sim->heap, sim->n++, &e);
+    insert(sim, &e, false);
     return handle_of(&e);
 }
 
 sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    if (sim->has_held) return sim_schedule(sim, time, priority, fn, ctx);
-    sim->held = new_entry(sim, time, priority, fn, ctx);
-    sim->has_held = true;
-    return handle_of(&sim->held);
+    struct entry e = new_entry(sim, time, priority, fn, ctx);
+    insert(sim, &e, true);
+    return handle_of(&e);
 }
 
 sim_place sim_reserve(struct sim *sim, int priority)
@@ -154,42 +165,36 @@ sim_place sim_reserve(struct sim *sim, int priority)
     return ((uint64_t)priority << SEQ_BITS) | sim->seq++;
 }
 
-/* sim_recur's event, not strictly before everything pending or not chainable: compared
- * by key (ties), then chained or scheduled. */
+/* sim_recur's event at `time` runs now, as the next event, without being scheduled;
+ * *place becomes the reservation for the one after (same class, next sequence number). */
+static inline bool chain(struct sim *sim, double time, sim_place *place)
+{
+    sim->chain_left--;
+    sim->clock.now = time;
+    sim->events_run++;
+    *place = (*place & ~SEQ_MASK) | sim->seq++;
+    return true;
+}
+
+/* sim_recur when the event is not strictly before everything pending, or may not
+ * chain: compared by key (ties), then chained or scheduled in its reserved place. */
 __attribute__((noinline)) static bool recur_by_key(struct sim *sim, double time, sim_place *place, sim_handler fn,
                                                    void *ctx)
 {
     assert(time < INFINITY && fn);
     struct entry e = {time, *place, fn, ctx};
     const struct entry *next = next_entry(sim);
-    if (sim->chain_left && time < sim->limit && !(next && before(next, &e))) {
-        sim->chain_left--;
-        sim->clock.now = time;
-        sim->events_run++;
-        *place = sim_reserve(sim, (int)(*place >> SEQ_BITS));
-        return true;
-    }
-    if (!sim->has_held) {
-        sim->held = e;
-        sim->has_held = true;
-    } else {
-        if (sim->n == sim->cap) grow(sim);
-        sift_up(sim->heap, sim->n++, &e);
-    }
+    if (sim->chain_left && time < sim->limit && !(next && before(next, &e))) return chain(sim, time, place);
+    insert(sim, &e, true);
     return false;
 }
 
 bool sim_recur(struct sim *sim, double time, sim_place *place, sim_handler fn, void *ctx)
 {
     assert(time >= sim->clock.now);
-    if (sim->chain_left && time < sim->limit && !sim->has_held && (!sim->n || time < sim->heap[0].time)) {
-        /* strictly before everything pending (the common case): next, whatever the keys */
-        sim->chain_left--;
-        sim->clock.now = time;
-        sim->events_run++;
-        *place = (*place & ~SEQ_MASK) | sim->seq++;
-        return true;
-    }
+    /* strictly before everything pending (the common case): next, whatever the keys */
+    if (sim->chain_left && time < sim->limit && !sim->has_held && (!sim->n || time < sim->heap[0].time))
+        return chain(sim, time, place);
     return recur_by_key(sim, time, place, fn, ctx);
 }
 
