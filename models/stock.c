@@ -145,40 +145,10 @@ static void on_receipt(struct sim *sim, void *ctx)
     if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
 }
 
-/* Issue up to `want` units to a line of the given priority, counting them as demand
- * (or as a reissue of damaged goods). Returns the units issued. */
-static double issue(struct stock *s, double want, int priority, bool demand)
-{
-    if (demand) {
-        s->counts.lines++;
-        s->counts.demanded += want;
-    }
-    if (s->unlimited) {
-        s->counts.issued += want;
-        if (demand) s->counts.filled_now += want;
-        return want;
-    }
-    double a = stock_available(s, priority), filled = a < want ? a : want;
-    if (want - filled <= STOCK_DUST) filled = want;
-    s->on_hand -= filled;
-    s->totals.issued += filled;
-    s->counts.issued += filled;
-    if (demand) {
-        s->counts.filled_now += filled;
-    } else {
-        s->counts.reissued += filled;
-    }
-    if (filled < want) {
-        s->cycle_short = true;
-        if (demand) s->counts.short_lines++;
-    }
-    return filled; /* levels are recorded once the line is settled, in stock_allocated */
-}
-
 double stock_allocate(struct stock *s, struct order_line *l, bool demand)
 {
     double want = l->units - l->filled - l->substituted - l->lost;
-    double filled = issue(s, want, l->order->priority, demand);
+    double filled = stock_issue(s, want, l->order->priority, demand);
     l->filled += filled;
     if (filled < want) l->short_at_allocation = demand;
     return filled;

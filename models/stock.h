@@ -114,18 +114,19 @@ static inline double stock_available(const struct stock *s, int priority)
     return a > 0 ? a : 0;
 }
 
-/* Demand that needs no line, for the fast path: `want` units for an order of the given
- * priority, filled from on hand now, the rest lost (lost sales; with backorders the
- * caller checks stock_available first). One call does what stock_allocate,
- * stock_lose and stock_allocated do for a line, with the same result. Returns the
- * units filled. Inline: it runs for every order of the fast path. */
-static inline __attribute__((always_inline)) double stock_sell(struct stock *s, struct sim *sim, double want, int priority)
+/* Issue up to `want` units to a line of the given priority, counting them as demand
+ * (or, demand false, as a reissue of damaged goods). Returns the units issued; levels
+ * are recorded once the line is settled (stock_allocated). Inline: stock_sell runs it
+ * for every order of the fast path. */
+static inline double stock_issue(struct stock *s, double want, int priority, bool demand)
 {
-    s->counts.lines++;
-    s->counts.demanded += want;
+    if (demand) {
+        s->counts.lines++;
+        s->counts.demanded += want;
+    }
     if (s->unlimited) {
         s->counts.issued += want;
-        s->counts.filled_now += want;
+        if (demand) s->counts.filled_now += want;
         return want;
     }
     double a = stock_available(s, priority), filled = a < want ? a : want;
@@ -133,12 +134,28 @@ static inline __attribute__((always_inline)) double stock_sell(struct stock *s, 
     s->on_hand -= filled;
     s->totals.issued += filled;
     s->counts.issued += filled;
-    s->counts.filled_now += filled;
+    if (demand) {
+        s->counts.filled_now += filled;
+    } else {
+        s->counts.reissued += filled;
+    }
     if (filled < want) {
         s->cycle_short = true;
-        s->counts.short_lines++;
-        s->counts.lost += want - filled;
+        if (demand) s->counts.short_lines++;
     }
+    return filled;
+}
+
+/* Demand that needs no line, for the fast path: `want` units for an order of the given
+ * priority, filled from on hand now, the rest lost (lost sales; with backorders the
+ * caller checks stock_available first). One call does what stock_allocate,
+ * stock_lose and stock_allocated do for a line, with the same result. Returns the
+ * units filled. Inline: it runs for every order of the fast path. */
+static inline __attribute__((always_inline)) double stock_sell(struct stock *s, struct sim *sim, double want, int priority)
+{
+    if (s->unlimited) return stock_issue(s, want, priority, true);
+    double filled = stock_issue(s, want, priority, true);
+    if (filled < want) s->counts.lost += want - filled;
     /* on hand changed alone: on order and backordered were recorded at their last change */
     if (fabs(s->on_hand) < STOCK_DUST) { /* dust swept off the shelf counts as issued */
         s->totals.issued += s->on_hand;
