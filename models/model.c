@@ -94,10 +94,9 @@ struct model {
     bool skip_processing, skip_picking;
     bool instant; /* every order may take the fast path, place_instant */
     bool instant_lost_sales; /* ... and it never waits for stock */
-    bool weekday_peaks;      /* demand has peak weekdays (shape_is_peak can be true) */
-    /* on_plain_arrival's distributions and streams */
-    const struct dist *gaps, *units;
+    /* on_plain_arrival's streams, and its units per order (the one tier's, or demand's) */
     gsl_rng *gaps_rng, *units_rng;
+    const struct dist *units;
     unsigned features; /* metric_features(cfg) */
     bool shaped;       /* orders arrive by thinning a faster Poisson process */
     double shape_max;
@@ -842,7 +841,7 @@ static inline __attribute__((always_inline)) bool place_instant(struct model *m,
         tf->instant_short_delivered++;
     }
     /* delivered at once: complete, correct and on time (count_delivered, by fold_instant) */
-    if (m->weekday_peaks) f->peak_delivered += shape_is_peak(&m->cfg->demand, sim_now(m->sim));
+    if (m->cfg->demand.has_weekday) f->peak_delivered += shape_is_peak(&m->cfg->demand, sim_now(m->sim));
     if (m->trace && m->counting) trace_cycle(m->trace, 0);
     f->units_at_list[0] += got;
     double list = got * m->products[0].price_per_unit;
@@ -1005,7 +1004,7 @@ static void on_plain_arrival(struct sim *sim, void *ctx)
     sim_place place = sim_reserve(sim, EVENT_ORDER); /* where on_arrival schedules the next */
     double next;
     do { /* this arrival, then the next ones while nothing else comes first */
-        next = sim_now(sim) + dist_sample(m->gaps, m->gaps_rng);
+        next = sim_now(sim) + dist_sample(&m->cfg->demand.interarrival_days, m->gaps_rng);
         double units = dist_sample(m->units, m->units_rng);
         if (units > 0 && !place_instant(m, 0, units, false)) /* a draw of 0 units is not an order */
             place_general(m, 0, UINT32_MAX, false, units);
@@ -1448,7 +1447,6 @@ static void setup(struct model *m, const struct model_config *cfg)
     m->features = metric_features(cfg);
     m->instant = instant_orders(m);
     m->instant_lost_sales = m->instant && m->stocks[0].cfg->shortage == SHORTAGE_LOST_SALE;
-    m->weekday_peaks = cfg->demand.has_weekday;
     m->shaped = shape_active(&cfg->demand);
     m->shape_max = m->shaped ? shape_max(&cfg->demand) : 1;
 }
@@ -1501,7 +1499,6 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
                            ? cfg->demand.first_order_days
                            : dist_sample(&cfg->demand.interarrival_days, rng(m, SRC_INTERARRIVAL)) / m->shape_max;
         if (plain_arrivals(m)) {
-            m->gaps = &cfg->demand.interarrival_days;
             m->gaps_rng = rng(m, SRC_INTERARRIVAL);
             m->units = units_per_order(m, 0);
             m->units_rng = rng(m, SRC_UNITS);

@@ -90,8 +90,9 @@ double sim_next_time(const struct sim *sim);
 /* Run the next event. Returns false if there was none. */
 bool sim_step(struct sim *sim);
 
-/* Run the next event if it is due strictly before `end`. Returns false, running
- * nothing, if there is none. */
+/* Run the next event if it is due strictly before `end` (with the events its handler
+ * chains through sim_recur, all before `end`). Returns false, running nothing, if
+ * there is none. */
 bool sim_step_before(struct sim *sim, double end);
 
 /* Run every event due strictly before `end`, then set the clock to `end`. An event
