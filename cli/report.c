@@ -440,12 +440,7 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
               "  there is nothing to compare (lengthen horizon_days).\n", out);
         return;
     }
-    struct reasons_input in = {.cfg = &sc->cfg, .protection = pr, .level = level, .formula = f,
-                               .sim = {s[M_CYCLE_SERVICE_LEVEL].n ? s[M_CYCLE_SERVICE_LEVEL].mean : NAN,
-                                       s[M_FILL_RATE].n ? s[M_FILL_RATE].mean : NAN},
-                               .ci95 = {s[M_CYCLE_SERVICE_LEVEL].ci95, s[M_FILL_RATE].ci95},
-                               .undershoot = s[M_REORDER_UNDERSHOOT].n ? s[M_REORDER_UNDERSHOOT].mean : NAN,
-                               .customers_mean = s[M_CUSTOMERS_MEAN].n ? s[M_CUSTOMERS_MEAN].mean : NAN};
+    struct reasons_input in = reasons_input_of(&sc->cfg, s);
     int gap[REASON_MEASURES];
     reasons_gap(&in, gap);
     if (!gap[REASON_CSL] && !gap[REASON_FILL]) {

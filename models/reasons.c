@@ -16,6 +16,7 @@
  *   noise           [0] 1 if there is only one replication (no confidence interval)
  */
 #include "reasons.h"
+#include "metrics.h"
 #include "policy.h"
 
 #include <math.h>
@@ -246,6 +247,20 @@ static const struct reason_def {
 const char *reasons_name(enum reason_id id)
 {
     return reason_defs[id].name;
+}
+
+struct reasons_input reasons_input_of(const struct model_config *cfg, const struct summary *s)
+{
+    const struct inventory_config *inv = &cfg->inventory;
+    struct reasons_input in = {.cfg = cfg, .protection = theory_protection(cfg)};
+    in.level = inv->policy->uses_reorder_point ? inv->reorder_point : inv->order_up_to;
+    in.formula = theory_predict(&in.protection, in.level);
+    const struct summary *csl = &s[M_CYCLE_SERVICE_LEVEL], *fill = &s[M_FILL_RATE];
+    in.sim[REASON_CSL] = csl->n ? csl->mean : NAN, in.ci95[REASON_CSL] = csl->ci95;
+    in.sim[REASON_FILL] = fill->n ? fill->mean : NAN, in.ci95[REASON_FILL] = fill->ci95;
+    in.undershoot = s[M_REORDER_UNDERSHOOT].n ? s[M_REORDER_UNDERSHOOT].mean : NAN;
+    in.customers_mean = s[M_CUSTOMERS_MEAN].n ? s[M_CUSTOMERS_MEAN].mean : NAN;
+    return in;
 }
 
 void reasons_gap(const struct reasons_input *in, int gap[REASON_MEASURES])

@@ -8,6 +8,7 @@
 #define MODELS_REASONS_H
 
 #include "config.h"
+#include "sim/runner.h"
 #include "theory.h"
 
 #include <stdbool.h>
@@ -59,6 +60,10 @@ struct reason {
     bool agrees;      /* it moves at least one measure outside its CI the way of the gap */
     double figure[6];
 };
+
+/* The input for cfg's one stock point (no products or locations; a policy that holds
+ * stock) from the run's summaries s (indexed by models/metrics.h's M_*; borrowed). */
+struct reasons_input reasons_input_of(const struct model_config *cfg, const struct summary *s);
 
 /* The gap per measure: +1 if the simulated figure is above the formula's and outside
  * its confidence interval (or there is only one replication), -1 if below, 0 if inside
