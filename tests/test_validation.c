@@ -226,6 +226,19 @@ static double lk_diff(const struct markov_ss_result *a, const struct markov_ss_r
 
 static void test_law_kelton(const char *dir, struct lk_row *table)
 {
+    /* The chain on a case with a closed form: from level 0 with no orders (s far below
+     * anything reachable), the backlog grows by 25 units a month on average, so its
+     * time average over 4 months is 25 * 2 = 50; nothing is ever on hand. */
+    struct markov_ss_model never = lk_model(-400, -400);
+    never.initial = 0;
+    never.periods = 4;
+    struct markov_ss_result nr = {0};
+    int solved = markov_ss_solve(&never, LK_NODES, LK_TAIL, &nr) == 0;
+    check(solved && fabs(nr.mean_backorders - 50) < 1e-9 &&
+              nr.mean_on_hand == 0 && fabs(nr.time_out_of_stock - 1) < 1e-12 && nr.fill_ratio_of_means == 0 &&
+              nr.replenishments == 0,
+          "LK chain: with no orders from level 0, mean backorders over 4 months = 50 (%.12g), nothing on hand",
+          nr.mean_backorders);
     for (size_t p = 0; p < LK_POLICIES; p++) {
         int s = lk_policies[p][0], S = lk_policies[p][1];
         char id[24];
