@@ -57,10 +57,10 @@ static const struct vcase cases[] = {
 };
 
 /* Run a case file with overrides sets[0..nsets); s receives the summaries and, when
- * rows is not NULL, *rows the replications' metric rows (the caller frees them) and
- * *reps their number. Returns 0 or -1. */
+ * rows_out is not NULL, *rows_out the replications' metric rows (the caller frees
+ * them), *reps_out their number and *nm_out the metrics in a row. Returns 0 or -1. */
 static int run_case_rows(const char *dir, const char *file, const struct scenario_override *sets, size_t nsets,
-                         struct summary *s, double **rows_out, unsigned *reps_out)
+                         struct summary *s, double **rows_out, unsigned *reps_out, size_t *nm_out)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, file);
@@ -76,6 +76,7 @@ static int run_case_rows(const char *dir, const char *file, const struct scenari
     if (rows_out) {
         *rows_out = rows;
         *reps_out = reps;
+        *nm_out = nm;
     } else {
         free(rows);
     }
@@ -85,7 +86,7 @@ static int run_case_rows(const char *dir, const char *file, const struct scenari
 /* Run a case file as it is; s receives the summaries. Returns 0 or -1. */
 static int run_case(const char *dir, const char *file, struct summary *s)
 {
-    return run_case_rows(dir, file, NULL, 0, s, NULL, NULL);
+    return run_case_rows(dir, file, NULL, 0, s, NULL, NULL, NULL);
 }
 
 /* S2: the slope of CSL in k, from paired differences of a sweep. */
@@ -263,7 +264,8 @@ static void test_law_kelton(const char *dir, struct lk_row *table)
         struct summary sm[METRIC_COUNT];
         double *rows = NULL;
         unsigned reps = 0;
-        if (!check(run_case_rows(dir, "lk_ss.ini", sets, 2, sm, &rows, &reps) == 0, "%s: lk_ss.ini loads and runs",
+        size_t nm = 0;
+        if (!check(run_case_rows(dir, "lk_ss.ini", sets, 2, sm, &rows, &reps, &nm) == 0, "%s: lk_ss.ini loads and runs",
                    id)) {
             free(rows);
             continue;
@@ -280,7 +282,7 @@ static void test_law_kelton(const char *dir, struct lk_row *table)
             } else {
                 name = "fill_rate pooled";
                 row.exact[i] = ex.fill_ratio_of_means;
-                lk_pooled_fill(rows, reps, (size_t)METRIC_COUNT, &row.mean[i], &row.hw[i]);
+                lk_pooled_fill(rows, reps, nm, &row.mean[i], &row.hw[i]);
             }
             int ok = fabs(row.mean[i] - row.exact[i]) <= row.hw[i] + 1e-9 * (1 + fabs(row.exact[i]));
             printf("%-20s %-24s %14.8g %12.3g %14.10g  %s\n", id, name, row.mean[i], row.hw[i], row.exact[i],
