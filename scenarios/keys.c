@@ -258,7 +258,8 @@ const struct key_def key_defs[] = {
            "replay the days in order (repeated if the run is longer), bootstrap them (days drawn at random), or "
            "fit distributions of order gaps and sizes and draw from those"),
     KEY("demand", "weekday_profile", KEY_LIST, "", NULL, 0, 100, 0, AT(weekday_profile),
-        "7 rate multipliers, Monday to Sunday (day 0 is a Monday), e.g. 1.3, 1.2, 1, 1, 1.1, 0.8, 0.6"),
+        "7 rate multipliers, Monday to Sunday (day 0 is a Monday), e.g. 1.3, 1.2, 1, 1, 1.1, 0.8, 0.6; rescaled to "
+        "a mean of 1, so the rate stays the weekly mean"),
     KEY("demand", "rate_curve", KEY_LIST, "day:multiplier", NULL, 0, 1e7, KEY_PAIRS, AT(rate_curve),
         "a life cycle or season: multipliers at given days, joined by straight lines, e.g. 0:0.2, 90:1, 700:0.3"),
     NUM("demand", "peak_shift_share", "share", "0", 0, 1, 0, AT(cfg.demand.peak_shift_share),
@@ -342,7 +343,8 @@ const struct key_def key_defs[] = {
     NUM("customers", "orders_per_customer_day", "orders/day", NULL, 0, 1e4, KEY_MIN_EXCLUSIVE,
         AT(cfg.customers.orders_per_customer_day), "orders one customer places per day, at random"),
     NUM("customers", "churn_per_day", "1/day", "0", 0, 1, 0, AT(cfg.customers.churn_per_day),
-        "chance per day that a customer leaves for reasons other than service"),
+        "rate at which a customer leaves for reasons other than service: lifetimes are exponential with mean "
+        "1/rate days (a rate, not a daily chance: 0.01 leaves 1 - e^-0.01 = 0.995% a day)"),
     KEY("customers", "defect_after_failures", KEY_COUNT, "orders", "0", 0, 64, 0, AT(cfg.customers.defect_failures),
         "k: a customer leaves after k failed orders (late, short, damaged or wrong) among the last m; 0: never"),
     KEY("customers", "failure_window_orders", KEY_COUNT, "orders", "1", 1, 64, 0, AT(cfg.customers.defect_window),

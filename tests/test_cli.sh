@@ -105,6 +105,10 @@ run "$S" keys inventory
 ok "cli-7.2 keys SECTION shows that section only" $([ $rc -eq 0 ] && grep -q '^\[inventory\]' "$T/out" && ! grep -q '^\[demand\]' "$T/out"; echo $?)
 run "$S" keys invetory
 ok "cli-7.3 keys with a misspelt section: exit 2, did you mean" $([ $rc -eq 2 ] && grep -q "did you mean 'inventory'" "$T/err"; echo $?)
+run "$S" keys customers
+ok "cli-7.4 keys says churn_per_day is a rate with exponential lifetimes, not a daily chance" $([ $rc -eq 0 ] && grep -A 3 '^  churn_per_day' "$T/out" | grep -q 'lifetimes are exponential' && grep -A 3 '^  churn_per_day' "$T/out" | grep -q 'a rate, not a daily chance'; echo $?)
+run "$S" keys demand
+ok "cli-7.5 keys says weekday_profile is rescaled to a mean of 1" $([ $rc -eq 0 ] && grep -A 3 '^  weekday_profile' "$T/out" | grep -q 'rescaled to a mean of 1'; echo $?)
 
 # ---- output files ----
 run "$S" run scenarios/default.ini --out "$T/outdir/nested" --quiet
