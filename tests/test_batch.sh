@@ -113,4 +113,23 @@ ok "batch-5.17 batch without a table is a usage error" $([ $? -eq 2 ] && grep -q
 printf 'id,revenue.price_per_unit\na,3\n' > "$T/t.csv"
 "$S" batch scenarios/default.ini "$T/t.csv" --sweep --set sweep.parameter=inventory.reorder_point > "$T/out.txt" 2> "$T/err.txt"
 ok "batch-5.18 --sweep without a sweep range says what is missing" $([ $? -eq 2 ] && [ -s "$T/err.txt" ]; echo $?) "$(cat "$T/err.txt")"
+# ---- a warning of the base file is said once, not once per row ----
+printf '[run]\nhorizon_days = 30\nreplications = 2\n\n[demand]\norders_per_day = 1\nunits_per_order = poisson(2)\n\n[inventory]\npolicy = sQ\nreorder_point = 5\norder_quantity = 10\nlead_time_days = 2\n' > "$T/pois.ini"
+printf 'id,inventory.order_quantity\na,10\nb,12\nc,14\nd,16\n' > "$T/pois.csv"
+"$S" batch "$T/pois.ini" "$T/pois.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+"$S" check "$T/pois.ini" > /dev/null 2> "$T/err1.txt"
+ok "batch-6.1 the base's Poisson order sizes warn that they draw 0 (check, once)" $([ "$(grep -c 'units_per_order draws 0' "$T/err1.txt")" -eq 1 ]; echo $?) "$(cat "$T/err1.txt")"
+ok "batch-6.2 ... a batch of 4 rows that keep them warns once, for all rows (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(grep -c 'draws 0' "$T/err.txt")" -eq 1 ] &&
+        grep -q "^servlab: warning: $T/pois.csv, all 4 rows: units_per_order draws 0 or less about 14% of the time" "$T/err.txt"; echo $?) \
+    "$(cat "$T/err.txt")"
+printf 'id,demand.units_per_order\na,poisson(2)\nb,3\nc,poisson(2)\nd,poisson(1)\n' > "$T/pois.csv"
+"$S" batch "$T/pois.ini" "$T/pois.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-6.3 ... rows that differ: one line per distinct warning, naming its rows (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(grep -c 'draws 0' "$T/err.txt")" -eq 2 ] &&
+        grep -q "^servlab: warning: $T/pois.csv, 2 rows (a, c): units_per_order draws 0 or less about 14%" "$T/err.txt" &&
+        grep -q "^servlab: warning: $T/pois.csv row d: units_per_order draws 0 or less about 37%" "$T/err.txt"; echo $?) \
+    "$(cat "$T/err.txt")"
 check_done test_batch
