@@ -784,7 +784,9 @@ int keys_print(FILE *out, const char *section)
                       "A distribution is written as a number (a constant) or one of:\n", out);
                 for (size_t i = 0; dist_types[i]; i++) fprintf(out, "  %s\n", dist_types[i]->signature);
                 fputs("normal draws below 0 become 0; lognormal and gamma take the mean and sd of the quantity\n"
-                      "itself; geometric draws 1, 2, 3, ...; discrete weights are normalised to sum to 1.\n"
+                      "itself, lognormal_log the textbooks' mu and sigma, the mean and sd of its logarithm (its\n"
+                      "mean is exp(mu + sigma^2/2)); geometric draws 1, 2, 3, ...; discrete weights are normalised\n"
+                      "to sum to 1.\n"
                       "Comments: a line starting with ';' or '#', or the rest of a line after ' ;'.\n"
                       "Sections [product.NAME], [tier.NAME], [channel.NAME], [location.NAME] and [region.NAME]\n"
                       "may appear once per NAME.\n\n",

@@ -175,6 +175,32 @@ static double sd_squared(const struct dist *d)
     return d->p[1] * d->p[1];
 }
 
+/* ---- lognormal_log(mu, sigma): the mean and sd of the quantity's logarithm, as
+ * textbooks and GSL's gsl_ran_lognormal write it ---- */
+static int lognormal_log_prepare(struct dist *d, char *err, size_t n)
+{
+    /* sigma = sqrt(log(1 + CV_MAX^2)) is the sigma of lognormal(mean, sd) at sd = CV_MAX x mean */
+    if (!(d->p[1] > 0)) return fail(err, n, d, "sigma must be > 0 (for no spread, write the value exp(mu) alone)", d->p[1]);
+    if (!(d->p[1] <= sqrt(log1p(CV_MAX * CV_MAX))))
+        return fail(err, n, d, "sigma must be at most 3.03 (an sd of 100 times the mean)", d->p[1]);
+    d->a = d->p[0], d->b = d->p[1];
+    return 0;
+}
+static double lognormal_log_sample(const struct dist *d, gsl_rng *r)
+{
+    return gsl_ran_lognormal(r, d->a, d->b);
+}
+/* E X = exp(mu + sigma^2 / 2), Var X = (exp(sigma^2) - 1) exp(2 mu + sigma^2) */
+static double lognormal_log_mean(const struct dist *d)
+{
+    return exp(d->p[0] + 0.5 * d->p[1] * d->p[1]);
+}
+static double lognormal_log_variance(const struct dist *d)
+{
+    double s2 = d->p[1] * d->p[1];
+    return expm1(s2) * exp(2 * d->p[0] + s2);
+}
+
 /* ---- gamma(mean, sd) ---- */
 static int gamma_prepare(struct dist *d, char *err, size_t n)
 {
@@ -312,6 +338,8 @@ static const struct dist_type normal_type = {"normal", "normal(mean, sd)", 2, no
     normal_sample, normal_mean, normal_variance, normal_lowest};
 static const struct dist_type lognormal_type = {"lognormal", "lognormal(mean, sd)", 2,
     lognormal_prepare, lognormal_sample, first_param, sd_squared, zero_lowest};
+static const struct dist_type lognormal_log_type = {"lognormal_log", "lognormal_log(mu, sigma)", 2,
+    lognormal_log_prepare, lognormal_log_sample, lognormal_log_mean, lognormal_log_variance, zero_lowest};
 static const struct dist_type gamma_type = {"gamma", "gamma(mean, sd)", 2, gamma_prepare,
     gamma_sample, first_param, sd_squared, zero_lowest};
 static const struct dist_type erlang_type = {"erlang", "erlang(k, mean)", 2, erlang_prepare,
@@ -324,7 +352,7 @@ static const struct dist_type discrete_type = {"discrete", "discrete(value:weigh
     discrete_prepare, discrete_sample, discrete_mean, discrete_variance, discrete_lowest};
 
 const struct dist_type *const dist_types[] = {&dist_type_constant, &dist_type_exponential, &uniform_type,
-    &triangular_type, &normal_type, &lognormal_type, &gamma_type, &erlang_type, &poisson_type,
+    &triangular_type, &normal_type, &lognormal_type, &lognormal_log_type, &gamma_type, &erlang_type, &poisson_type,
     &geometric_type, &discrete_type, NULL};
 
 const struct dist_type *dist_type_find(const char *name)

@@ -340,7 +340,14 @@ static void test_values(void)
     expect_value_error("scen-3.10 an unknown word with no near family", "order_cycle", "delivery_days",
                        "fast",
                        "unknown distribution 'fast'; use a number or one of constant, exponential, uniform, "
-                       "triangular, normal, lognormal, gamma, erlang, poisson, geometric, discrete");
+                       "triangular, normal, lognormal, lognormal_log, gamma, erlang, poisson, geometric, discrete");
+    expect_ok("scen-3.55 lognormal_log(mu, sigma) loads, with a negative mu",
+              "[demand]\norders_per_day = 5\nunits_per_order = lognormal_log(-0.5, 1.2)\n");
+    expect_value_error("scen-3.56 lognormal_log with sigma 0", "order_cycle", "delivery_days", "lognormal_log(0.4, 0)",
+                       "lognormal_log(mu, sigma): sigma must be > 0 (for no spread, write the value exp(mu) alone), "
+                       "got 0");
+    expect_value_error("scen-3.57 a misspelt lognormal_log", "order_cycle", "delivery_days", "lognormal_lg(1, 1)",
+                       "unknown distribution 'lognormal_lg'; did you mean 'lognormal_log'?");
     expect_value_error("scen-3.11 a mean of 0 for units_per_order", "demand", "units_per_order", "0",
                        "the mean must be > 0, but 0 has mean 0");
     expect_value_error("scen-3.12 text after ')'", "order_cycle", "delivery_days", "normal(5, 2) days",

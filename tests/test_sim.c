@@ -461,6 +461,67 @@ static void test_dist(void)
           "dist-6.5 shortest round-trip: %s", buf);
 }
 
+/* lognormal_log(mu, sigma): the moments of draws against the exact ones, each within its
+ * 99.9% confidence interval (the sample variance's from the fourth central moment), and
+ * the same draws as lognormal(mean, sd) written with the equivalent mean and sd. */
+static void test_lognormal_log(void)
+{
+    const double mu = 1.2, sigma = 0.5, z = 3.29; /* z: two-sided 99.9% */
+    struct dist d, same;
+    char err[200];
+    const struct dist_type *t = dist_type_find("lognormal_log");
+    if (!check(t && dist_init(&d, t, (double[]){mu, sigma}, 2, err, sizeof err) == 0,
+               "dist-7.1 lognormal_log(1.2, 0.5) is a distribution (%s)", t ? err : "not found"))
+        return;
+    /* raw moments E X^k = exp(k mu + k^2 sigma^2 / 2) */
+    double m[5];
+    for (int k = 1; k <= 4; k++) m[k] = exp(k * mu + k * k * sigma * sigma / 2);
+    double mean = m[1], var = m[2] - m[1] * m[1];
+    double mu4 = m[4] - 4 * m[3] * m[1] + 6 * m[2] * m[1] * m[1] - 3 * pow(m[1], 4);
+    check(fabs(dist_mean(&d) - mean) < 1e-12 * mean && fabs(dist_variance(&d) - var) < 1e-12 * var,
+          "dist-7.2 lognormal_log's mean %.10g and variance %.10g are exp(mu + sigma^2/2) = %.10g and "
+          "(exp(sigma^2) - 1) exp(2 mu + sigma^2) = %.10g",
+          dist_mean(&d), dist_variance(&d), mean, var);
+    enum { N = 400000 };
+    gsl_rng *r = rng_stream_new(13, 0, 0);
+    struct tally tl = {0};
+    for (int i = 0; i < N; i++) tally_add(&tl, dist_sample(&d, r));
+    gsl_rng_free(r);
+    double se_mean = sqrt(var / N), se_var = sqrt((mu4 - var * var) / N), v = tally_sd(&tl) * tally_sd(&tl);
+    check(fabs(tl.mean - mean) <= z * se_mean, "dist-7.3 sample mean %.5f within the 99.9%% CI of %.5f (± %.5f)",
+          tl.mean, mean, z * se_mean);
+    check(fabs(v - var) <= z * se_var, "dist-7.4 sample variance %.5f within the 99.9%% CI of %.5f (± %.5f)", v, var,
+          z * se_var);
+    check(tl.min > 0, "dist-7.5 every draw is above 0 (smallest %g)", tl.min);
+    /* the same distribution in the quantity's own units */
+    dist_init(&same, dist_type_find("lognormal"), (double[]){mean, sqrt(var)}, 2, err, sizeof err);
+    gsl_rng *r1 = rng_stream_new(13, 1, 0), *r2 = rng_stream_new(13, 1, 0);
+    double worst = 0;
+    for (int i = 0; i < 1000; i++) {
+        double a = dist_sample(&d, r1), b = dist_sample(&same, r2);
+        worst = fmax(worst, fabs(a - b) / b);
+    }
+    gsl_rng_free(r1), gsl_rng_free(r2);
+    check(worst < 1e-12, "dist-7.6 lognormal_log(mu, sigma) draws what lognormal(mean, sd) draws (largest relative "
+                         "difference %g)", worst);
+    /* parameters: sigma > 0, and no more spread than lognormal(mean, sd) accepts */
+    check(dist_init(&d, t, (double[]){1, 0}, 2, err, sizeof err) == -1 &&
+              strcmp(err, "lognormal_log(mu, sigma): sigma must be > 0 (for no spread, write the value exp(mu) "
+                          "alone), got 0") == 0,
+          "dist-7.7 sigma 0 is refused: '%s'", err);
+    check(dist_init(&d, t, (double[]){1, -0.5}, 2, err, sizeof err) == -1, "dist-7.8 a negative sigma is refused");
+    check(dist_init(&d, t, (double[]){1, 3.1}, 2, err, sizeof err) == -1 &&
+              strcmp(err, "lognormal_log(mu, sigma): sigma must be at most 3.03 (an sd of 100 times the mean), "
+                          "got 3.1") == 0,
+          "dist-7.9 sigma 3.1 (an sd over 100 times the mean) is refused: '%s'", err);
+    check(dist_init(&d, t, (double[]){-2, 3}, 2, err, sizeof err) == 0, "dist-7.10 a negative mu and sigma 3 load");
+    check(dist_init(&d, t, (double[]){800, 1}, 2, err, sizeof err) == -1,
+          "dist-7.11 mu = 800 (a mean beyond the largest double) is refused: '%s'", err);
+    char buf[100];
+    dist_init(&d, t, (double[]){-0.25, 0.75}, 2, err, sizeof err);
+    check(strcmp(dist_format(&d, buf, sizeof buf), "lognormal_log(-0.25, 0.75)") == 0, "dist-7.12 format: %s", buf);
+}
+
 /* ---- tallies and time averages ---- */
 
 static void test_stats(void)
@@ -590,6 +651,7 @@ int main(void)
     test_rng();
     test_rng_same_as_gsl();
     test_dist();
+    test_lognormal_log();
     test_stats();
     test_quantile();
     test_runner();
