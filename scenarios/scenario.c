@@ -887,8 +887,20 @@ static bool resolve_history(struct loader *ld)
     const struct history_info *hi = NULL;
     if (history_resolve(sc->history, dir, path, sizeof path) != 0)
         report(ld, line, "demand", "history", "the path is too long");
-    else if (!(hi = history_load(path, sc->history_kind, &located, err, sizeof err)))
-        located ? report_text(ld, line, err) : report(ld, line, "demand", "history", "%s: %s", path, err);
+    else if (!(hi = history_load(path, sc->history_kind, &located, err, sizeof err))) {
+        if (located) {
+            report_text(ld, line, err);
+        } else { /* not opened: say the full path tried, and where a relative one starts from */
+            char cwd[PATH_MAX] = "";
+            bool relative = sc->history[0] != '/';
+            if (path[0] != '/' && !getcwd(cwd, sizeof cwd)) cwd[0] = '\0';
+            report(ld, line, "demand", "history", "%s%s%s: %s%s", cwd, *cwd ? "/" : "", path, err,
+                   !relative   ? ""
+                   : from_file ? " (a relative path in a scenario file starts from the file's directory)"
+                   : *dir      ? " (a relative path in a table starts from the table's directory)"
+                               : " (a relative path given with --set starts from the current directory)");
+        }
+    }
     if (hi && sc->history_mode == HISTORY_FIT && !hi->fitted)
         report(ld, line_of(sc, "demand", "history_mode"), "demand", "history_mode",
                "cannot fit %s: %s; use replay or bootstrap", path, hi->fit_problem);

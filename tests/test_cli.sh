@@ -374,4 +374,24 @@ ok "cli-20.2 ... but a file that says never and gives express days itself is sti
 run "$S" run scenarios/default.ini --set inventory.policy=base_stock --set inventory.order_up_to=700 --reps 2 --quiet
 ok "cli-20.3 --set policy=base_stock notes the file's reorder_point and order_quantity" $([ $rc -eq 0 ] && [ "$(grep -c '^Note: policy from the command line leaves' "$T/out")" -eq 2 ]; echo $?)
 
+# ---- a history path: relative to the file in the file, to the current directory in --set ----
+mkdir -p "$T/hist/sub" "$T/hist/other"
+printf 'day,units\n0,4\n1,0\n2,6\n3,5\n' > "$T/hist/sub/h.csv"
+printf '[demand]\nhistory = h.csv\nhistory_kind = daily\n' > "$T/hist/sub/s.ini"
+HERE=$(pwd)
+SS=$(cd "$(dirname "$S")" && pwd)/$(basename "$S")
+run sh -c "cd '$T/hist/other' && '$SS' check ../sub/s.ini"
+ok "cli-21.1 a history key in a file is relative to the file's directory, whatever the current one" \
+    $([ $rc -eq 0 ] && grep -q "^; Demand history ../sub/h.csv:" "$T/out"; echo $?) "$(cat "$T/err")"
+run sh -c "cd '$T/hist/sub' && '$SS' check '$HERE/scenarios/default.ini' --set demand.history=h.csv --set demand.history_kind=daily"
+ok "cli-21.2 --set demand.history=FILE is relative to the current directory" \
+    $([ $rc -eq 0 ] && grep -q "^; Demand history h.csv:" "$T/out"; echo $?) "$(cat "$T/err")"
+run sh -c "cd '$T/hist/other' && '$SS' check '$HERE/scenarios/default.ini' --set demand.history=h.csv --set demand.history_kind=daily"
+ok "cli-21.3 ... and a file not there names the full path tried and where a relative one starts" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "--set demand.history=h.csv: [demand] history: $T/hist/other/h.csv: cannot open: No such file or directory (a relative path given with --set starts from the current directory)" ]; echo $?) "$(cat "$T/err")"
+printf '[demand]\nhistory = nothere.csv\nhistory_kind = daily\n' > "$T/hist/sub/m.ini"
+run sh -c "cd '$T/hist/other' && '$SS' check ../sub/m.ini"
+ok "cli-21.4 a file's missing history names the full path tried, in the file's directory" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "../sub/m.ini:2: [demand] history: $T/hist/other/../sub/nothere.csv: cannot open: No such file or directory (a relative path in a scenario file starts from the file's directory)" ]; echo $?) "$(cat "$T/err")"
+
 check_done test_cli
