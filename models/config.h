@@ -36,7 +36,9 @@ struct run_config {
  * window starts at the history's first day; the warm-up plays its last days; the
  * history repeats when the run is longer), `bootstrap` draws each day at random from
  * the recorded days, `fit` draws from distributions fitted to it (the reader sets
- * interarrival_days and units_per_order; the model then treats it as any other). */
+ * interarrival_days and units_per_order; the model then treats it as any other, except
+ * that the first gap comes from the residual-life distribution: the process is in
+ * equilibrium from time 0, as the history was). */
 enum history_mode { HISTORY_OFF, HISTORY_REPLAY, HISTORY_BOOTSTRAP, HISTORY_FIT };
 
 /* A demand history as the model plays it: days 0..ndays-1, each with its orders (a

@@ -522,6 +522,59 @@ static void test_lognormal_log(void)
     check(strcmp(dist_format(&d, buf, sizeof buf), "lognormal_log(-0.25, 0.75)") == 0, "dist-7.12 format: %s", buf);
 }
 
+/* The residual-life (equilibrium) draw of each family that has one: its mean is
+ * E[X^2] / (2 E[X]), and a renewal process started with it has T / mean events in [0, T]
+ * on average (a stationary process), where one started one gap after 0 has about
+ * (cv^2 - 1) / 2 more; both within 99.9% confidence intervals over 20000 runs. */
+static void check_residual(const char *name, const double *p, size_t np)
+{
+    const double z = 3.29;
+    struct dist d;
+    if (!check(make(&d, name, p, np) == 0 && dist_has_residual(&d), "dist-8.1 %s has a residual-life draw", name))
+        return;
+    double m = dist_mean(&d), v = dist_variance(&d), cv2 = v / (m * m);
+    gsl_rng *r = rng_stream_new(17, 0, 0);
+    struct tally res = {0}, eq = {0}, ord = {0};
+    const double horizon = 3 * m;
+    for (int i = 0; i < 20000; i++) {
+        double x = dist_sample_residual(&d, r);
+        tally_add(&res, x);
+        int n = 0;
+        for (double t = x; t < horizon; t += dist_sample(&d, r)) n++;
+        tally_add(&eq, n);
+        n = 0;
+        for (double t = dist_sample(&d, r); t < horizon; t += dist_sample(&d, r)) n++;
+        tally_add(&ord, n);
+    }
+    gsl_rng_free(r);
+    double want = (v + m * m) / (2 * m), hw = z * tally_sd(&res) / sqrt((double)res.n);
+    check(fabs(res.mean - want) <= hw + 1e-12, "dist-8.2 %s residual life: mean %.5f, E[X^2]/(2 E[X]) = %.5f (± %.5f)",
+          name, res.mean, want, hw);
+    hw = z * tally_sd(&eq) / sqrt((double)eq.n);
+    check(fabs(eq.mean - 3) <= hw + 1e-12,
+          "dist-8.3 %s: started in equilibrium, %.4f events in 3 mean gaps (± %.4f), want exactly 3", name, eq.mean, hw);
+    if (fabs(cv2 - 1) > 0.2) { /* where the ordinary start differs, the test sees it */
+        hw = z * tally_sd(&ord) / sqrt((double)ord.n);
+        check(fabs(ord.mean - 3) > hw, "dist-8.4 %s: started one gap after 0, %.4f events (± %.4f; about %.3f): "
+                                       "not 3", name, ord.mean, hw, 3 + (cv2 - 1) / 2);
+    }
+}
+
+static void test_residual(void)
+{
+    check_residual("exponential", (double[]){2.5}, 1);
+    check_residual("gamma", (double[]){1, 0.3}, 2);  /* regular gaps: shape 11 */
+    check_residual("gamma", (double[]){1, 2}, 2);    /* bursty: shape 0.25 */
+    check_residual("erlang", (double[]){3, 2}, 2);
+    check_residual("lognormal", (double[]){1.776, 1.023}, 2);
+    check_residual("lognormal", (double[]){2, 5}, 2);
+    check_residual("lognormal_log", (double[]){0.2, 0.6}, 2);
+    check_residual("constant", (double[]){1.5}, 1);
+    struct dist d;
+    make(&d, "uniform", (double[]){1, 2}, 2);
+    check(!dist_has_residual(&d), "dist-8.5 uniform has no residual-life draw (the caller falls back to a gap)");
+}
+
 /* ---- tallies and time averages ---- */
 
 static void test_stats(void)
@@ -652,6 +705,7 @@ int main(void)
     test_rng_same_as_gsl();
     test_dist();
     test_lognormal_log();
+    test_residual();
     test_stats();
     test_quantile();
     test_runner();
