@@ -101,7 +101,8 @@ enum shortage_rule { SHORTAGE_BACKORDER, SHORTAGE_LOST_SALE, SHORTAGE_REACT };
 
 struct inventory_config {
     const struct policy_type *policy;
-    double review_days; /* 0: continuous review */
+    double review_days;       /* 0: continuous review */
+    double first_review_days; /* periodic review: the first review's time (then every review_days) */
     double reorder_point, order_quantity, order_up_to;
     struct dist lead_time_days;
     double initial_on_hand;

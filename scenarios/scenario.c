@@ -1109,8 +1109,9 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
                    p->name);
     }
     if (!p->holds_stock) {
-        const char *unused[] = {"review_days", "lead_time_days", "initial_on_hand", "shortage", "reserve_units"};
-        for (size_t i = 0; i < 5; i++)
+        const char *unused[] = {"review_days", "first_review_days", "lead_time_days", "initial_on_hand", "shortage",
+                                "reserve_units"};
+        for (size_t i = 0; i < sizeof unused / sizeof unused[0]; i++)
             if (strength(stock_origin(sc, ss, unused[i])) == 2 &&
                 !unused_by_override(sc, stock_origin(sc, ss, "policy"), "policy", label, unused[i],
                                     stock_origin(sc, ss, unused[i])))
@@ -1118,6 +1119,12 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
                        "not used by policy none (stock never runs out); remove it or choose a policy");
         return;
     }
+    const struct key_origin *first_review = stock_origin(sc, ss, "first_review_days");
+    if (inv->review_days == 0 && strength(first_review) == 2 &&
+        !unused_by_override(sc, stock_origin(sc, ss, "review_days"), "review_days", label, "first_review_days",
+                            first_review))
+        report(ld, first_review->line, label, "first_review_days",
+               "not used with continuous review (review_days = 0); remove it or give review_days");
     if (ld->problems > problems) return;
     if (ss->lever->key) apply_lever(sc, ss);
     char s[40], big_s[40];
@@ -1787,6 +1794,8 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
             snprintf(buf, n, "not used by policy %s", p->name);
             return buf;
         }
+        if (strcmp(d->name, "first_review_days") == 0 && inv->review_days == 0)
+            return "not used: continuous review (review_days = 0)";
     }
     if (strcmp(sec, "reactions") == 0 && !any_react(sc)) return "not used: no shortage = react";
     if (strcmp(d->name, "catalog_items") == 0 && sc->catalog_items == 0) return "not set";

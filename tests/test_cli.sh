@@ -394,4 +394,28 @@ run sh -c "cd '$T/hist/other' && '$SS' check ../sub/m.ini"
 ok "cli-21.4 a file's missing history names the full path tried, in the file's directory" \
     $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "../sub/m.ini:2: [demand] history: $T/hist/other/../sub/nothere.csv: cannot open: No such file or directory (a relative path in a scenario file starts from the file's directory)" ]; echo $?) "$(cat "$T/err")"
 
+# ---- first_review_days: periodic reviews at first_review_days, + R, + 2R, ... ----
+# one unit a day at 0.5, 1.5, ...; base stock S = 50 starts full, so every review orders
+# and lifts the position back to S: the times the position rises are the reviews
+mkdir -p "$T/rev"
+printf '[run]\nhorizon_days = 30\nreplications = 2\n\n[demand]\ninterarrival_days = 1\nfirst_order_days = 0.5\n\n[inventory]\npolicy = base_stock\norder_up_to = 50\nreview_days = 7\nfirst_review_days = 3\nlead_time_days = 2\n' > "$T/rev/r.ini"
+cp "$T/rev/r.ini" "$T/rev/plain.ini"
+reviews() { awk -F, 'NR > 2 && $4 > prev { printf "%s ", $1 } { prev = $4 }' "$1/stock_trajectory.csv"; }
+run "$S" run "$T/rev/r.ini" --out "$T/rev/o1" --quiet
+ok "cli-22.1 first_review_days = 3, review_days = 7: reviews order at days 3 10 17 24" \
+    $([ $rc -eq 0 ] && [ "$(reviews "$T/rev/o1")" = "3 10 17 24 " ]; echo $?) "got: $(reviews "$T/rev/o1")"
+run "$S" run "$T/rev/r.ini" --set inventory.first_review_days=0 --out "$T/rev/o2" --quiet
+ok "cli-22.2 ... by default reviews at 0 (nothing to order: the stock is full), 7, 14, 21, 28" \
+    $([ $rc -eq 0 ] && [ "$(reviews "$T/rev/o2")" = "7 14 21 28 " ]; echo $?) "got: $(reviews "$T/rev/o2")"
+printf '\n[product.b]\nshare = 0.5\nfirst_review_days = 5.5\n\n[product.a]\nshare = 0.5\n' >> "$T/rev/r.ini"
+run "$S" run "$T/rev/r.ini" --out "$T/rev/o3" --quiet
+ok "cli-22.3 ... a product's own first_review_days (its stock is the one traced): 5.5 12.5 19.5 26.5" \
+    $([ $rc -eq 0 ] && [ "$(reviews "$T/rev/o3")" = "5.5 12.5 19.5 26.5 " ]; echo $?) "got: $(reviews "$T/rev/o3") $(cat "$T/err")"
+run "$S" check "$T/rev/r.ini"
+ok "cli-22.4 ... check shows the product's value and the inherited one" \
+    $([ $rc -eq 0 ] && grep -q '^first_review_days = 5.5 .*line' "$T/out" && grep -q '^; first_review_days = 3 .*from \[inventory\]' "$T/out"; echo $?)
+run "$S" check "$T/rev/plain.ini" --set inventory.review_days=0
+ok "cli-22.5 review_days = 0 from --set leaves the file's first_review_days unused: a note, not an error" \
+    $([ $rc -eq 0 ] && grep -q '^; first_review_days = 3 .*not used: continuous review' "$T/out"; echo $?) "$(cat "$T/err")"
+
 check_done test_cli
