@@ -418,4 +418,16 @@ run "$S" check "$T/rev/plain.ini" --set inventory.review_days=0
 ok "cli-22.5 review_days = 0 from --set leaves the file's first_review_days unused: a note, not an error" \
     $([ $rc -eq 0 ] && grep -q '^; first_review_days = 3 .*not used: continuous review' "$T/out"; echo $?) "$(cat "$T/err")"
 
+# ---- a holding cost that looks annual: a warning with file, line and key; status unchanged ----
+run "$S" check scenarios/default.ini --set costs.holding_per_unit_day=5
+ok "cli-23.1 check with an annual-looking holding cost: status 0, a warning naming file and key" \
+    $([ $rc -eq 0 ] && [ "$(grep -c 'warning' "$T/err")" -eq 1 ] && grep -q '^scenarios/default.ini: warning: \[costs\] holding_per_unit_day = 5 (--set): a year on the shelf costs 1825 a unit' "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" check scenarios/default.ini
+ok "cli-23.2 ... default.ini's own 0.015 a day raises none" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
+fired=""
+for f in scenarios/*.ini scenarios/planner/base.ini course-notes/class-example/*.ini; do
+    "$S" check "$f" 2>&1 > /dev/null | grep -q 'holding_per_unit_day = .*an annual figure' && fired="$fired $f"
+done
+ok "cli-23.3 ... nor does any shipped scenario" $([ -z "$fired" ]; echo $?) "warned:$fired"
+
 check_done test_cli
