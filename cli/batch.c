@@ -243,6 +243,66 @@ static int load_row(struct batch_result *r, size_t i, const struct scenario_over
     return rc;
 }
 
+/* ---- warnings: each text once, with the rows it came from ---- */
+
+/* A warning of the base file comes back from every row that keeps its keys (units_per_order
+ * = poisson(m) draws 0 in all 50 rows alike): said once, naming the rows, not once a row. */
+struct warning {
+    char text[sizeof(((struct scenario *)0)->warnings[0])];
+    size_t *rows, nrows; /* indices into the table's rows, in table order */
+};
+struct warnings {
+    struct warning *w;
+    size_t n;
+};
+
+static void warnings_add(struct warnings *ws, const char *text, size_t row)
+{
+    struct warning *w = NULL;
+    for (size_t i = 0; i < ws->n && !w; i++)
+        if (strcmp(ws->w[i].text, text) == 0) w = &ws->w[i];
+    if (!w) {
+        ws->w = realloc(ws->w, (ws->n + 1) * sizeof *ws->w);
+        if (!ws->w) abort();
+        w = &ws->w[ws->n++];
+        *w = (struct warning){0};
+        snprintf(w->text, sizeof w->text, "%s", text);
+    }
+    if (w->nrows && w->rows[w->nrows - 1] == row) return; /* said twice by one row */
+    w->rows = realloc(w->rows, (w->nrows + 1) * sizeof *w->rows);
+    if (!w->rows) abort();
+    w->rows[w->nrows++] = row;
+}
+
+/* "TABLE row a: TEXT", "TABLE, all 50 rows: TEXT" or "TABLE, 3 rows (a, b, c): TEXT" (at
+ * most five ids, then how many more). */
+static void warnings_print(const struct warnings *ws, const struct batch_result *r, FILE *err)
+{
+    enum { IDS_SHOWN = 5 };
+    for (size_t i = 0; i < ws->n; i++) {
+        const struct warning *w = &ws->w[i];
+        if (w->nrows == 1) {
+            fprintf(err, "servlab: warning: %s row %s: %s\n", r->table, r->rows[w->rows[0]].id, w->text);
+            continue;
+        }
+        if (w->nrows == r->n) {
+            fprintf(err, "servlab: warning: %s, all %zu rows: %s\n", r->table, r->n, w->text);
+            continue;
+        }
+        fprintf(err, "servlab: warning: %s, %zu rows (", r->table, w->nrows);
+        for (size_t k = 0; k < w->nrows && k < IDS_SHOWN; k++) fprintf(err, "%s%s", k ? ", " : "", r->rows[w->rows[k]].id);
+        if (w->nrows > IDS_SHOWN) fprintf(err, " and %zu more", w->nrows - IDS_SHOWN);
+        fprintf(err, "): %s\n", w->text);
+    }
+}
+
+static void warnings_free(struct warnings *ws)
+{
+    for (size_t i = 0; i < ws->n; i++) free(ws->w[i].rows);
+    free(ws->w);
+    *ws = (struct warnings){0};
+}
+
 /* The margin on the price and the coefficient of variation of a day's demand. */
 static void chart_figures(const struct scenario *sc, struct batch_row *row)
 {
@@ -315,6 +375,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
 
     int service = metric_find(r->service);
     size_t bad = 0;
+    struct warnings warnings = {0};
     struct model_config *cfgs = malloc(CHUNK * sizeof *cfgs);
     const struct model_config **ptrs = malloc(CHUNK * sizeof *ptrs);
     double *rows = malloc((size_t)CHUNK * r->reps * nm * sizeof *rows);
@@ -332,9 +393,10 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             bad++;
         }
         chart_figures(sc, &r->rows[i]);
-        for (size_t w = 0; w < sc->nwarnings; w++)
-            fprintf(err, "servlab: warning: %s row %s: %s\n", table, r->rows[i].id, sc->warnings[w]);
+        for (size_t w = 0; w < sc->nwarnings; w++) warnings_add(&warnings, sc->warnings[w], i);
     }
+    warnings_print(&warnings, r, err);
+    warnings_free(&warnings);
     if (bad) rc = 2;
     /* the rows as written, CHUNK at a time */
     for (size_t first = 0; rc == 0 && first < r->n; first += CHUNK) {

@@ -36,7 +36,9 @@ struct run_config {
  * window starts at the history's first day; the warm-up plays its last days; the
  * history repeats when the run is longer), `bootstrap` draws each day at random from
  * the recorded days, `fit` draws from distributions fitted to it (the reader sets
- * interarrival_days and units_per_order; the model then treats it as any other). */
+ * interarrival_days and units_per_order; the model then treats it as any other, except
+ * that the first gap comes from the residual-life distribution: the process is in
+ * equilibrium from time 0, as the history was). */
 enum history_mode { HISTORY_OFF, HISTORY_REPLAY, HISTORY_BOOTSTRAP, HISTORY_FIT };
 
 /* A demand history as the model plays it: days 0..ndays-1, each with its orders (a
@@ -99,7 +101,8 @@ enum shortage_rule { SHORTAGE_BACKORDER, SHORTAGE_LOST_SALE, SHORTAGE_REACT };
 
 struct inventory_config {
     const struct policy_type *policy;
-    double review_days; /* 0: continuous review */
+    double review_days;       /* 0: continuous review */
+    double first_review_days; /* periodic review: the first review's time (then every review_days) */
     double reorder_point, order_quantity, order_up_to;
     struct dist lead_time_days;
     double initial_on_hand;

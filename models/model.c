@@ -1513,9 +1513,15 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
         m->history_day = -(long long)floor(warmup);
         sim_schedule(sim, warmup + (double)m->history_day, EVENT_ORDER, on_history_day, NULL);
     } else {
-        double first = cfg->demand.has_first_order
-                           ? cfg->demand.first_order_days
-                           : dist_sample(&cfg->demand.interarrival_days, rng(m, SRC_INTERARRIVAL)) / m->shape_max;
+        /* the first order: where the file says, else one gap after 0 (SPEC), except that
+           gaps fitted to a history start in equilibrium, as the history was observed in
+           mid-stream: a renewal process started one gap after 0 has about one order
+           fewer in a window than the history it was fitted to */
+        const struct dist *gaps = &cfg->demand.interarrival_days;
+        double first = cfg->demand.has_first_order ? cfg->demand.first_order_days
+                       : cfg->demand.history_mode == HISTORY_FIT && dist_has_residual(gaps)
+                           ? dist_sample_residual(gaps, rng(m, SRC_INTERARRIVAL))
+                           : dist_sample(gaps, rng(m, SRC_INTERARRIVAL)) / m->shape_max;
         if (plain_arrivals(m)) {
             m->gaps_rng = rng(m, SRC_INTERARRIVAL);
             m->units = units_per_order(m, 0);

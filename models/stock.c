@@ -103,8 +103,8 @@ void stock_start(struct stock *s, struct sim *sim)
 {
     s->started = true;
     if (s->unlimited) return;
-    if (s->cfg->review_days > 0)
-        sim_schedule(sim, sim_now(sim), EVENT_REVIEW, on_review, s);
+    if (s->cfg->review_days > 0) /* at first_review_days, or now if that has passed (a location opening late) */
+        sim_schedule(sim, fmax(sim_now(sim), s->cfg->first_review_days), EVENT_REVIEW, on_review, s);
     else
         stock_review(s, sim);
 }

@@ -215,7 +215,10 @@ static int build(struct reader *rd, const struct row *rows, size_t n, bool timed
     double *at = malloc(n * sizeof *at), *units = malloc(n * sizeof *units), *daily = calloc(ndays, sizeof *daily);
     if (!first || !at || !units || !daily) abort();
     size_t norders = 0;
-    double total = 0;
+    /* the total by Neumaier's compensated sum: the correctly rounded sum of the rows, so
+       366 rows of decimals such as 94.3 total what they add up to on paper, not
+       34496.70000000001 (check and the report print it to the last digit) */
+    double total = 0, lost = 0;
     for (size_t i = 0; i < n; i++) {
         if (!(rows[i].units > 0)) continue; /* no order */
         size_t k = (size_t)(floor(rows[i].day) - day0);
@@ -223,8 +226,11 @@ static int build(struct reader *rd, const struct row *rows, size_t n, bool timed
         at[norders] = timed ? rows[i].day - floor(rows[i].day) : 0;
         units[norders++] = rows[i].units;
         daily[k] += rows[i].units;
-        total += rows[i].units;
+        double t = total + rows[i].units;
+        lost += fabs(total) >= rows[i].units ? (total - t) + rows[i].units : (rows[i].units - t) + total;
+        total = t;
     }
+    total += lost;
     if (norders == 0) {
         snprintf(rd->err, rd->errlen, "%s: every quantity is 0: there is no demand to play", rd->path);
         free(first), free(at), free(units), free(daily);

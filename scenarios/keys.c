@@ -258,7 +258,8 @@ const struct key_def key_defs[] = {
            "replay the days in order (repeated if the run is longer), bootstrap them (days drawn at random), or "
            "fit distributions of order gaps and sizes and draw from those"),
     KEY("demand", "weekday_profile", KEY_LIST, "", NULL, 0, 100, 0, AT(weekday_profile),
-        "7 rate multipliers, Monday to Sunday (day 0 is a Monday), e.g. 1.3, 1.2, 1, 1, 1.1, 0.8, 0.6"),
+        "7 rate multipliers, Monday to Sunday (day 0 is a Monday), e.g. 1.3, 1.2, 1, 1, 1.1, 0.8, 0.6; rescaled to "
+        "a mean of 1, so the rate stays the weekly mean"),
     KEY("demand", "rate_curve", KEY_LIST, "day:multiplier", NULL, 0, 1e7, KEY_PAIRS, AT(rate_curve),
         "a life cycle or season: multipliers at given days, joined by straight lines, e.g. 0:0.2, 90:1, 700:0.3"),
     NUM("demand", "peak_shift_share", "share", "0", 0, 1, 0, AT(cfg.demand.peak_shift_share),
@@ -298,7 +299,10 @@ const struct key_def key_defs[] = {
     CHOICE("inventory", "policy", "none", AT(cfg.inventory.policy), policy,
            "how stock is replenished; none: stock never runs out"),
     NUM("inventory", "review_days", "days", "0", 0, 1e6, 0, AT(cfg.inventory.review_days),
-        "0: continuous review (after every order); R > 0: review at times 0, R, 2R, ..."),
+        "0: continuous review (after every order); R > 0: review at first_review_days, then every R days"),
+    NUM("inventory", "first_review_days", "days", "0", 0, 1e7, 0, AT(cfg.inventory.first_review_days),
+        "periodic review (review_days = R > 0): time of the first review; reviews at this time, + R, + 2R, ... "
+        "(not used with continuous review)"),
     NUM("inventory", "reorder_point", "units", NULL, -1e9, 1e9, 0, AT(cfg.inventory.reorder_point),
         "s: order when the inventory position is at or below s (sQ, sS)"),
     NUM("inventory", "order_quantity", "units", NULL, 0, 1e9, KEY_MIN_EXCLUSIVE, AT(cfg.inventory.order_quantity),
@@ -342,7 +346,8 @@ const struct key_def key_defs[] = {
     NUM("customers", "orders_per_customer_day", "orders/day", NULL, 0, 1e4, KEY_MIN_EXCLUSIVE,
         AT(cfg.customers.orders_per_customer_day), "orders one customer places per day, at random"),
     NUM("customers", "churn_per_day", "1/day", "0", 0, 1, 0, AT(cfg.customers.churn_per_day),
-        "chance per day that a customer leaves for reasons other than service"),
+        "rate at which a customer leaves for reasons other than service: lifetimes are exponential with mean "
+        "1/rate days (a rate, not a daily chance: 0.01 leaves 1 - e^-0.01 = 0.995% a day)"),
     KEY("customers", "defect_after_failures", KEY_COUNT, "orders", "0", 0, 64, 0, AT(cfg.customers.defect_failures),
         "k: a customer leaves after k failed orders (late, short, damaged or wrong) among the last m; 0: never"),
     KEY("customers", "failure_window_orders", KEY_COUNT, "orders", "1", 1, 64, 0, AT(cfg.customers.defect_window),
@@ -429,6 +434,9 @@ const struct key_def key_defs[] = {
         CHOICEF("product", "policy", NULL, PR(inventory.policy), policy, "as [inventory] policy, for this product")),
     FAM(FAMILY_PRODUCT, "inventory.review_days",
         NUMF("product", "review_days", "days", NULL, 0, 1e6, 0, PR(inventory.review_days), "as [inventory]")),
+    FAM(FAMILY_PRODUCT, "inventory.first_review_days",
+        NUMF("product", "first_review_days", "days", NULL, 0, 1e7, 0, PR(inventory.first_review_days),
+            "as [inventory]")),
     FAM(FAMILY_PRODUCT, "inventory.reorder_point",
         NUMF("product", "reorder_point", "units", NULL, -1e9, 1e9, 0, PR(inventory.reorder_point), "as [inventory]")),
     FAM(FAMILY_PRODUCT, "inventory.order_quantity",
@@ -517,6 +525,9 @@ const struct key_def key_defs[] = {
         CHOICEF("location", "policy", NULL, LO(inventory.policy), policy, "as [inventory] policy, at this location")),
     FAM(FAMILY_LOCATION, "inventory.review_days",
         NUMF("location", "review_days", "days", NULL, 0, 1e6, 0, LO(inventory.review_days), "as [inventory]")),
+    FAM(FAMILY_LOCATION, "inventory.first_review_days",
+        NUMF("location", "first_review_days", "days", NULL, 0, 1e7, 0, LO(inventory.first_review_days),
+            "as [inventory]")),
     FAM(FAMILY_LOCATION, "inventory.reorder_point",
         NUMF("location", "reorder_point", "units", NULL, -1e9, 1e9, 0, LO(inventory.reorder_point),
             "as [inventory]")),
@@ -781,7 +792,9 @@ int keys_print(FILE *out, const char *section)
                       "A distribution is written as a number (a constant) or one of:\n", out);
                 for (size_t i = 0; dist_types[i]; i++) fprintf(out, "  %s\n", dist_types[i]->signature);
                 fputs("normal draws below 0 become 0; lognormal and gamma take the mean and sd of the quantity\n"
-                      "itself; geometric draws 1, 2, 3, ...; discrete weights are normalised to sum to 1.\n"
+                      "itself, lognormal_log the textbooks' mu and sigma, the mean and sd of its logarithm (its\n"
+                      "mean is exp(mu + sigma^2/2)); geometric draws 1, 2, 3, ...; discrete weights are normalised\n"
+                      "to sum to 1.\n"
                       "Comments: a line starting with ';' or '#', or the rest of a line after ' ;'.\n"
                       "Sections [product.NAME], [tier.NAME], [channel.NAME], [location.NAME] and [region.NAME]\n"
                       "may appear once per NAME.\n\n",

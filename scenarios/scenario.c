@@ -887,8 +887,20 @@ static bool resolve_history(struct loader *ld)
     const struct history_info *hi = NULL;
     if (history_resolve(sc->history, dir, path, sizeof path) != 0)
         report(ld, line, "demand", "history", "the path is too long");
-    else if (!(hi = history_load(path, sc->history_kind, &located, err, sizeof err)))
-        located ? report_text(ld, line, err) : report(ld, line, "demand", "history", "%s: %s", path, err);
+    else if (!(hi = history_load(path, sc->history_kind, &located, err, sizeof err))) {
+        if (located) {
+            report_text(ld, line, err);
+        } else { /* not opened: say the full path tried, and where a relative one starts from */
+            char cwd[PATH_MAX] = "";
+            bool relative = sc->history[0] != '/';
+            if (path[0] != '/' && !getcwd(cwd, sizeof cwd)) cwd[0] = '\0';
+            report(ld, line, "demand", "history", "%s%s%s: %s%s", cwd, *cwd ? "/" : "", path, err,
+                   !relative   ? ""
+                   : from_file ? " (a relative path in a scenario file starts from the file's directory)"
+                   : *dir      ? " (a relative path in a table starts from the table's directory)"
+                               : " (a relative path given with --set starts from the current directory)");
+        }
+    }
     if (hi && sc->history_mode == HISTORY_FIT && !hi->fitted)
         report(ld, line_of(sc, "demand", "history_mode"), "demand", "history_mode",
                "cannot fit %s: %s; use replay or bootstrap", path, hi->fit_problem);
@@ -1097,8 +1109,9 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
                    p->name);
     }
     if (!p->holds_stock) {
-        const char *unused[] = {"review_days", "lead_time_days", "initial_on_hand", "shortage", "reserve_units"};
-        for (size_t i = 0; i < 5; i++)
+        const char *unused[] = {"review_days", "first_review_days", "lead_time_days", "initial_on_hand", "shortage",
+                                "reserve_units"};
+        for (size_t i = 0; i < sizeof unused / sizeof unused[0]; i++)
             if (strength(stock_origin(sc, ss, unused[i])) == 2 &&
                 !unused_by_override(sc, stock_origin(sc, ss, "policy"), "policy", label, unused[i],
                                     stock_origin(sc, ss, unused[i])))
@@ -1106,6 +1119,12 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
                        "not used by policy none (stock never runs out); remove it or choose a policy");
         return;
     }
+    const struct key_origin *first_review = stock_origin(sc, ss, "first_review_days");
+    if (inv->review_days == 0 && strength(first_review) == 2 &&
+        !unused_by_override(sc, stock_origin(sc, ss, "review_days"), "review_days", label, "first_review_days",
+                            first_review))
+        report(ld, first_review->line, label, "first_review_days",
+               "not used with continuous review (review_days = 0); remove it or give review_days");
     if (ld->problems > problems) return;
     if (ss->lever->key) apply_lever(sc, ss);
     char s[40], big_s[40];
@@ -1612,8 +1631,81 @@ static double share_at_most_zero(const struct dist *d)
     return (double)zeros / DRAWS;
 }
 
+/* Where key `name` of section t got its value, for a warning: "line 36", "--set", or
+ * "from [costs], line 36" for a product's inherited value. */
+static void where_given(struct scenario *sc, const struct target *t, const char *name, char *buf, size_t n)
+{
+    int k = key_find(t->label, name);
+    const struct key_origin *o = k < 0 ? NULL : origin(sc, (size_t)k, t);
+    const struct key_def *d = k < 0 ? NULL : &key_defs[k];
+    if (o && o->from == FROM_INHERITED && d->inherit) {
+        char section[40];
+        snprintf(section, sizeof section, "%.*s", (int)strcspn(d->inherit, "."), d->inherit);
+        const struct key_origin *go = &sc->origin[key_index(section, d->inherit + strlen(section) + 1)];
+        if (go->from == FROM_FILE)
+            snprintf(buf, n, "from [%s], line %d", section, go->line);
+        else
+            snprintf(buf, n, "from [%s], --set", section);
+        return;
+    }
+    if (o && o->from == FROM_FILE)
+        snprintf(buf, n, "line %d", o->line);
+    else
+        snprintf(buf, n, "--set");
+}
+
+/* A holding cost that looks like an annual figure typed as a daily one. Typed so, a
+ * carrying rate of 15-40% a year makes a year on the shelf cost 55 to 146 times the
+ * unit's value; deliberately dear storage in teaching scenarios (pooling_regional.ini:
+ * 0.5 a day on a unit bought for 100) costs 1.8 to 3 times it. So the warning comes when
+ * a year costs over ANNUAL_HOLDING_LIMIT times the value (any annual rate above 2.8%
+ * typed as daily), which a plausible daily figure never reaches. The value is the higher
+ * of purchase cost and price, so that a tiny order_per_unit (a handling fee) raises no
+ * false alarm and a scenario with only one of the two is still checked. */
+static const double ANNUAL_HOLDING_LIMIT = 10;
+
+static void check_annual_holding(struct scenario *sc, const struct target *t, double holding, double cost,
+                                 double price)
+{
+    double value = fmax(cost, price);
+    if (!(value > 0) || !(holding * 365 > ANNUAL_HOLDING_LIMIT * value)) return;
+    char h[40], year[40], c[40], p[40], where[60], worth[120];
+    where_given(sc, t, "holding_per_unit_day", where, sizeof where);
+    num_format(holding, h, sizeof h);
+    num_format(round(holding * 365 * 100) / 100, year, sizeof year);
+    num_format(cost, c, sizeof c), num_format(price, p, sizeof p);
+    if (cost > 0 && price > 0)
+        snprintf(worth, sizeof worth, "purchase cost %s, price %s", c, p);
+    else
+        snprintf(worth, sizeof worth, cost > 0 ? "purchase cost %s" : "price %s", cost > 0 ? c : p);
+    warn(sc, "[%s] holding_per_unit_day = %s (%s): a year on the shelf costs %s a unit, over %g times what it is "
+             "worth (%s); an annual figure? The daily one is the annual / 365",
+         t->label, h, where, year, ANNUAL_HOLDING_LIMIT, worth);
+}
+
+static void check_annual_costs(struct scenario *sc)
+{
+    struct target costs = plain_target("costs");
+    if (sc->origin[key_index("costs", "holding_per_unit_day")].from != FROM_DEFAULT)
+        check_annual_holding(sc, &costs, sc->cfg.costs.holding_per_unit_day, sc->cfg.costs.order_per_unit,
+                             sc->cfg.revenue.price_per_unit);
+    for (size_t i = 0; i < sc->cfg.nproducts && !sc->catalog_items; i++) {
+        struct target t = family_target(sc, FAMILY_PRODUCT, i);
+        const struct product_config *pc = &sc->cfg.products[i];
+        if (strength(origin(sc, (size_t)key_find(t.label, "holding_per_unit_day"), &t)) == 2)
+            check_annual_holding(sc, &t, pc->costs.holding_per_unit_day, pc->costs.order_per_unit, pc->price_per_unit);
+    }
+    for (size_t i = 0; i < sc->cfg.nlocations; i++) {
+        struct target t = family_target(sc, FAMILY_LOCATION, i);
+        if (strength(origin(sc, (size_t)key_find(t.label, "holding_per_unit_day"), &t)) == 2)
+            check_annual_holding(sc, &t, sc->cfg.locations[i].holding_per_unit_day, sc->cfg.costs.order_per_unit,
+                                 sc->cfg.revenue.price_per_unit);
+    }
+}
+
 static void add_warnings(struct scenario *sc)
 {
+    check_annual_costs(sc);
     if (!sc->cfg.customers.on) {
         check_stage_load(sc, "order processing", &sc->cfg.order_cycle.processing);
         check_stage_load(sc, "picking", &sc->cfg.order_cycle.picking);
@@ -1775,6 +1867,8 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
             snprintf(buf, n, "not used by policy %s", p->name);
             return buf;
         }
+        if (strcmp(d->name, "first_review_days") == 0 && inv->review_days == 0)
+            return "not used: continuous review (review_days = 0)";
     }
     if (strcmp(sec, "reactions") == 0 && !any_react(sc)) return "not used: no shortage = react";
     if (strcmp(d->name, "catalog_items") == 0 && sc->catalog_items == 0) return "not set";

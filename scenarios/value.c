@@ -106,17 +106,17 @@ int value_number(const char *text, double *out, char *err, size_t errlen)
 
 static int unknown_family(const char *name, char *err, size_t errlen)
 {
-    const char *family_names[32];
+    const char *family_names[32] = {0};
     size_t n = 0;
     for (; dist_types[n] && n < 32; n++) family_names[n] = dist_types[n]->name;
     const char *near = suggest_nearest(name, family_names, n);
-    if (near)
+    if (near) {
         snprintf(err, errlen, "unknown distribution '%s'; did you mean '%s'?", name, near);
-    else
-        snprintf(err, errlen,
-                 "unknown distribution '%s'; use a number or one of constant, exponential, "
-                 "uniform, triangular, normal, lognormal, gamma, erlang, poisson, geometric, discrete",
-                 name);
+        return -1;
+    }
+    int used = snprintf(err, errlen, "unknown distribution '%s'; use a number or one of ", name);
+    for (size_t i = 0; i < n && used >= 0 && (size_t)used < errlen; i++)
+        used += snprintf(err + used, errlen - (size_t)used, "%s%s", i ? ", " : "", family_names[i]);
     return -1;
 }
 

@@ -5,6 +5,7 @@
 #include "num.h"
 #include "rng.h"
 
+#include <assert.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -48,6 +49,13 @@ static double zero_lowest(const struct dist *d)
     return 0;
 }
 
+/* Residual life: length-biased draw times a uniform fraction. A constant c is its own
+ * length-biased version: U c. */
+static double constant_residual(const struct dist *d, gsl_rng *r)
+{
+    return d->p[0] * gsl_rng_uniform(r);
+}
+
 /* ---- exponential(mean) ---- */
 static int exponential_prepare(struct dist *d, char *err, size_t n)
 {
@@ -58,6 +66,11 @@ static int exponential_prepare(struct dist *d, char *err, size_t n)
  * log(1 - u) in place of GSL's log1p(-u) (the same value to within an ulp, at a third
  * of the cost; 1 - u is exact for u = k / 2^32). */
 static double exponential_sample(const struct dist *d, gsl_rng *r)
+{
+    return d->p[0] * rng_exponential1(r);
+}
+/* memoryless: the residual life is the same exponential */
+static double exponential_residual(const struct dist *d, gsl_rng *r)
 {
     return d->p[0] * rng_exponential1(r);
 }
@@ -170,9 +183,41 @@ static double lognormal_sample(const struct dist *d, gsl_rng *r)
 {
     return d->b > 0 ? gsl_ran_lognormal(r, d->a, d->b) : d->p[0];
 }
+/* x f(x) of lognormal(zeta, sigma) is proportional to lognormal(zeta + sigma^2, sigma) */
+static double lognormal_residual(const struct dist *d, gsl_rng *r)
+{
+    if (!(d->b > 0)) return d->p[0] * gsl_rng_uniform(r);
+    return gsl_ran_lognormal(r, d->a + d->b * d->b, d->b) * gsl_rng_uniform(r);
+}
 static double sd_squared(const struct dist *d)
 {
     return d->p[1] * d->p[1];
+}
+
+/* ---- lognormal_log(mu, sigma): the mean and sd of the quantity's logarithm, as
+ * textbooks and GSL's gsl_ran_lognormal write it ---- */
+static int lognormal_log_prepare(struct dist *d, char *err, size_t n)
+{
+    /* sigma = sqrt(log(1 + CV_MAX^2)) is the sigma of lognormal(mean, sd) at sd = CV_MAX x mean */
+    if (!(d->p[1] > 0)) return fail(err, n, d, "sigma must be > 0 (for no spread, write the value exp(mu) alone)", d->p[1]);
+    if (!(d->p[1] <= sqrt(log1p(CV_MAX * CV_MAX))))
+        return fail(err, n, d, "sigma must be at most 3.03 (an sd of 100 times the mean)", d->p[1]);
+    d->a = d->p[0], d->b = d->p[1];
+    return 0;
+}
+static double lognormal_log_sample(const struct dist *d, gsl_rng *r)
+{
+    return gsl_ran_lognormal(r, d->a, d->b);
+}
+/* E X = exp(mu + sigma^2 / 2), Var X = (exp(sigma^2) - 1) exp(2 mu + sigma^2) */
+static double lognormal_log_mean(const struct dist *d)
+{
+    return exp(d->p[0] + 0.5 * d->p[1] * d->p[1]);
+}
+static double lognormal_log_variance(const struct dist *d)
+{
+    double s2 = d->p[1] * d->p[1];
+    return expm1(s2) * exp(2 * d->p[0] + s2);
 }
 
 /* ---- gamma(mean, sd) ---- */
@@ -191,6 +236,11 @@ static int gamma_prepare(struct dist *d, char *err, size_t n)
 static double gamma_sample(const struct dist *d, gsl_rng *r)
 {
     return gsl_ran_gamma(r, d->a, d->b);
+}
+/* x f(x) of gamma(shape k, scale theta) is proportional to gamma(k + 1, theta); erlang too */
+static double gamma_residual(const struct dist *d, gsl_rng *r)
+{
+    return gsl_ran_gamma(r, d->a + 1, d->b) * gsl_rng_uniform(r);
 }
 
 /* ---- erlang(k, mean): a sum of k exponential phases ---- */
@@ -301,30 +351,33 @@ static double discrete_lowest(const struct dist *d)
 }
 
 const struct dist_type dist_type_constant = {"constant", "constant(value)", 1, constant_prepare,
-    constant_sample, constant_mean, zero_variance, constant_lowest};
+    constant_sample, constant_mean, zero_variance, constant_lowest, constant_residual};
 const struct dist_type dist_type_exponential = {"exponential", "exponential(mean)", 1,
-    exponential_prepare, exponential_sample, first_param, exponential_variance, zero_lowest};
+    exponential_prepare, exponential_sample, first_param, exponential_variance, zero_lowest, exponential_residual};
 static const struct dist_type uniform_type = {"uniform", "uniform(min, max)", 2, uniform_prepare,
-    uniform_sample, uniform_mean, uniform_variance, first_param};
+    uniform_sample, uniform_mean, uniform_variance, first_param, NULL};
 static const struct dist_type triangular_type = {"triangular", "triangular(min, mode, max)", 3,
-    triangular_prepare, triangular_sample, triangular_mean, triangular_variance, first_param};
+    triangular_prepare, triangular_sample, triangular_mean, triangular_variance, first_param, NULL};
 static const struct dist_type normal_type = {"normal", "normal(mean, sd)", 2, normal_prepare,
-    normal_sample, normal_mean, normal_variance, normal_lowest};
+    normal_sample, normal_mean, normal_variance, normal_lowest, NULL};
 static const struct dist_type lognormal_type = {"lognormal", "lognormal(mean, sd)", 2,
-    lognormal_prepare, lognormal_sample, first_param, sd_squared, zero_lowest};
+    lognormal_prepare, lognormal_sample, first_param, sd_squared, zero_lowest, lognormal_residual};
+static const struct dist_type lognormal_log_type = {"lognormal_log", "lognormal_log(mu, sigma)", 2,
+    lognormal_log_prepare, lognormal_log_sample, lognormal_log_mean, lognormal_log_variance, zero_lowest,
+    lognormal_residual};
 static const struct dist_type gamma_type = {"gamma", "gamma(mean, sd)", 2, gamma_prepare,
-    gamma_sample, first_param, sd_squared, zero_lowest};
+    gamma_sample, first_param, sd_squared, zero_lowest, gamma_residual};
 static const struct dist_type erlang_type = {"erlang", "erlang(k, mean)", 2, erlang_prepare,
-    gamma_sample, erlang_mean, erlang_variance, zero_lowest};
+    gamma_sample, erlang_mean, erlang_variance, zero_lowest, gamma_residual};
 static const struct dist_type poisson_type = {"poisson", "poisson(mean)", 1, poisson_prepare,
-    poisson_sample, first_param, first_param, zero_lowest};
+    poisson_sample, first_param, first_param, zero_lowest, NULL};
 static const struct dist_type geometric_type = {"geometric", "geometric(mean)", 1,
-    geometric_prepare, geometric_sample, first_param, geometric_variance, one_lowest};
+    geometric_prepare, geometric_sample, first_param, geometric_variance, one_lowest, NULL};
 static const struct dist_type discrete_type = {"discrete", "discrete(value:weight, ...)", -1,
-    discrete_prepare, discrete_sample, discrete_mean, discrete_variance, discrete_lowest};
+    discrete_prepare, discrete_sample, discrete_mean, discrete_variance, discrete_lowest, NULL};
 
 const struct dist_type *const dist_types[] = {&dist_type_constant, &dist_type_exponential, &uniform_type,
-    &triangular_type, &normal_type, &lognormal_type, &gamma_type, &erlang_type, &poisson_type,
+    &triangular_type, &normal_type, &lognormal_type, &lognormal_log_type, &gamma_type, &erlang_type, &poisson_type,
     &geometric_type, &discrete_type, NULL};
 
 const struct dist_type *dist_type_find(const char *name)
@@ -385,6 +438,17 @@ void dist_constant(struct dist *d, double v)
     memset(d, 0, sizeof *d);
     d->type = &dist_type_constant;
     d->p[0] = v;
+}
+
+bool dist_has_residual(const struct dist *d)
+{
+    return !d->type || d->type->residual;
+}
+
+double dist_sample_residual(const struct dist *d, gsl_rng *r)
+{
+    assert(dist_has_residual(d));
+    return d->type ? d->type->residual(d, r) : 0;
 }
 
 double dist_mean(const struct dist *d)

@@ -31,6 +31,9 @@ struct dist_type {
     double (*mean)(const struct dist *d);
     double (*variance)(const struct dist *d);
     double (*lowest)(const struct dist *d); /* smallest value a draw can take */
+    /* A draw from the equilibrium (residual-life) distribution, or NULL where the family
+       has none here (see dist_sample_residual). */
+    double (*residual)(const struct dist *d, gsl_rng *r);
 };
 
 struct dist {
@@ -72,6 +75,16 @@ static inline double dist_sample(const struct dist *d, gsl_rng *r)
     if (!t) return 0; /* a zeroed dist is the constant 0 */
     return t->sample(d, r);
 }
+
+/* The equilibrium (residual-life) distribution of gaps d: the time from an arbitrary
+ * moment to the next event of a stationary renewal process whose gaps follow d, with
+ * density P(gap > x) / mean. A renewal process whose first gap is drawn from it is
+ * stationary from time 0 and has exactly t / mean events in [0, t] on average. Drawn as
+ * a length-biased gap (density x f(x) / mean) times an independent uniform fraction.
+ * dist_has_residual says whether the family has it: constant, exponential, gamma,
+ * erlang, lognormal and lognormal_log do (every family a history's fit chooses). */
+bool dist_has_residual(const struct dist *d);
+double dist_sample_residual(const struct dist *d, gsl_rng *r);
 
 double dist_mean(const struct dist *d);
 double dist_variance(const struct dist *d);

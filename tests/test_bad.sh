@@ -7,7 +7,7 @@
 #   ; args: --set ...             (optional: options for the command)
 #   ; command: sweep              (optional: the command; default check)
 #
-# FILE stands for the file's path. `servlab COMMAND FILE ARGS` must exit with status 2,
+# FILE stands for the file's path, CWD for the current directory (the repository root). `servlab COMMAND FILE ARGS` must exit with status 2,
 # print nothing on stdout, and print that message as the first line on stderr. Cases that
 # cannot live in git as a file (a directory, a missing or unreadable file, bytes that are
 # not UTF-8, NUL bytes, CRLF or CR line ends, a BOM, an empty or huge file) are made here,
@@ -29,7 +29,7 @@ refused() {
     "$S" "$cmd" "$file" "$@" > "$T/out" 2> "$T/err"
     rc=$?
     got=$(head -n 1 "$T/err")
-    want=$(printf '%s' "$want" | awk -v f="$file" '{ while ((i = index($0, "FILE")) > 0) $0 = substr($0, 1, i - 1) f substr($0, i + 4); print }')
+    want=$(printf '%s' "$want" | awk -v f="$file" -v d="$(pwd)" '{ while ((i = index($0, "FILE")) > 0) $0 = substr($0, 1, i - 1) f substr($0, i + 4); while ((i = index($0, "CWD")) > 0) $0 = substr($0, 1, i - 1) d substr($0, i + 3); print }')
     [ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$got" = "$want" ]
     ok "$name" $? "status $rc (want 2), stdout $(wc -c < "$T/out") bytes (want 0)
 got:  $got

@@ -101,7 +101,7 @@ bad "batch-5.11 an empty file" '' "FILE: the table is empty; its first row names
 bad "batch-5.12 replications cannot vary by row" 'run.replications\n3\n' \
     "FILE:1:1: 'run.replications' cannot vary by row; give every row the same with --reps"
 bad "batch-5.13 a history file that is not there (relative to the table)" 'id,demand.history\na,nothere.csv\n' \
-    "FILE:2:2: [demand] history: $T/nothere.csv: cannot open: No such file or directory"
+    "FILE:2:2: [demand] history: $T/nothere.csv: cannot open: No such file or directory (a relative path in a table starts from the table's directory)"
 bad "batch-5.14 an unknown choice" 'id,inventory.shortage\na,lost_sales\n' \
     "FILE:2:2: [inventory] shortage: unknown choice 'lost_sales'; did you mean 'lost_sale'? (one of backorder | lost_sale | react)"
 bad "batch-5.15 an unclosed quote" "${H}a,\"3\n" "FILE:2:2: a quoted field is not closed (a quote '\"' is missing)"
@@ -113,4 +113,23 @@ ok "batch-5.17 batch without a table is a usage error" $([ $? -eq 2 ] && grep -q
 printf 'id,revenue.price_per_unit\na,3\n' > "$T/t.csv"
 "$S" batch scenarios/default.ini "$T/t.csv" --sweep --set sweep.parameter=inventory.reorder_point > "$T/out.txt" 2> "$T/err.txt"
 ok "batch-5.18 --sweep without a sweep range says what is missing" $([ $? -eq 2 ] && [ -s "$T/err.txt" ]; echo $?) "$(cat "$T/err.txt")"
+# ---- a warning of the base file is said once, not once per row ----
+printf '[run]\nhorizon_days = 30\nreplications = 2\n\n[demand]\norders_per_day = 1\nunits_per_order = poisson(2)\n\n[inventory]\npolicy = sQ\nreorder_point = 5\norder_quantity = 10\nlead_time_days = 2\n' > "$T/pois.ini"
+printf 'id,inventory.order_quantity\na,10\nb,12\nc,14\nd,16\n' > "$T/pois.csv"
+"$S" batch "$T/pois.ini" "$T/pois.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+"$S" check "$T/pois.ini" > /dev/null 2> "$T/err1.txt"
+ok "batch-6.1 the base's Poisson order sizes warn that they draw 0 (check, once)" $([ "$(grep -c 'units_per_order draws 0' "$T/err1.txt")" -eq 1 ]; echo $?) "$(cat "$T/err1.txt")"
+ok "batch-6.2 ... a batch of 4 rows that keep them warns once, for all rows (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(grep -c 'draws 0' "$T/err.txt")" -eq 1 ] &&
+        grep -q "^servlab: warning: $T/pois.csv, all 4 rows: units_per_order draws 0 or less about 14% of the time" "$T/err.txt"; echo $?) \
+    "$(cat "$T/err.txt")"
+printf 'id,demand.units_per_order\na,poisson(2)\nb,3\nc,poisson(2)\nd,poisson(1)\n' > "$T/pois.csv"
+"$S" batch "$T/pois.ini" "$T/pois.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-6.3 ... rows that differ: one line per distinct warning, naming its rows (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(grep -c 'draws 0' "$T/err.txt")" -eq 2 ] &&
+        grep -q "^servlab: warning: $T/pois.csv, 2 rows (a, c): units_per_order draws 0 or less about 14%" "$T/err.txt" &&
+        grep -q "^servlab: warning: $T/pois.csv row d: units_per_order draws 0 or less about 37%" "$T/err.txt"; echo $?) \
+    "$(cat "$T/err.txt")"
 check_done test_batch

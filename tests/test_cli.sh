@@ -105,6 +105,10 @@ run "$S" keys inventory
 ok "cli-7.2 keys SECTION shows that section only" $([ $rc -eq 0 ] && grep -q '^\[inventory\]' "$T/out" && ! grep -q '^\[demand\]' "$T/out"; echo $?)
 run "$S" keys invetory
 ok "cli-7.3 keys with a misspelt section: exit 2, did you mean" $([ $rc -eq 2 ] && grep -q "did you mean 'inventory'" "$T/err"; echo $?)
+run "$S" keys customers
+ok "cli-7.4 keys says churn_per_day is a rate with exponential lifetimes, not a daily chance" $([ $rc -eq 0 ] && grep -A 3 '^  churn_per_day' "$T/out" | grep -q 'lifetimes are exponential' && grep -A 3 '^  churn_per_day' "$T/out" | grep -q 'a rate, not a daily chance'; echo $?)
+run "$S" keys demand
+ok "cli-7.5 keys says weekday_profile is rescaled to a mean of 1" $([ $rc -eq 0 ] && grep -A 3 '^  weekday_profile' "$T/out" | grep -q 'rescaled to a mean of 1'; echo $?)
 
 # ---- output files ----
 run "$S" run scenarios/default.ini --out "$T/outdir/nested" --quiet
@@ -370,18 +374,74 @@ ok "cli-20.2 ... but a file that says never and gives express days itself is sti
 run "$S" run scenarios/default.ini --set inventory.policy=base_stock --set inventory.order_up_to=700 --reps 2 --quiet
 ok "cli-20.3 --set policy=base_stock notes the file's reorder_point and order_quantity" $([ $rc -eq 0 ] && [ "$(grep -c '^Note: policy from the command line leaves' "$T/out")" -eq 2 ]; echo $?)
 
+# ---- a history path: relative to the file in the file, to the current directory in --set ----
+mkdir -p "$T/hist/sub" "$T/hist/other"
+printf 'day,units\n0,4\n1,0\n2,6\n3,5\n' > "$T/hist/sub/h.csv"
+printf '[demand]\nhistory = h.csv\nhistory_kind = daily\n' > "$T/hist/sub/s.ini"
+HERE=$(pwd)
+SS=$(cd "$(dirname "$S")" && pwd)/$(basename "$S")
+run sh -c "cd '$T/hist/other' && '$SS' check ../sub/s.ini"
+ok "cli-21.1 a history key in a file is relative to the file's directory, whatever the current one" \
+    $([ $rc -eq 0 ] && grep -q "^; Demand history ../sub/h.csv:" "$T/out"; echo $?) "$(cat "$T/err")"
+run sh -c "cd '$T/hist/sub' && '$SS' check '$HERE/scenarios/default.ini' --set demand.history=h.csv --set demand.history_kind=daily"
+ok "cli-21.2 --set demand.history=FILE is relative to the current directory" \
+    $([ $rc -eq 0 ] && grep -q "^; Demand history h.csv:" "$T/out"; echo $?) "$(cat "$T/err")"
+run sh -c "cd '$T/hist/other' && '$SS' check '$HERE/scenarios/default.ini' --set demand.history=h.csv --set demand.history_kind=daily"
+ok "cli-21.3 ... and a file not there names the full path tried and where a relative one starts" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "--set demand.history=h.csv: [demand] history: $T/hist/other/h.csv: cannot open: No such file or directory (a relative path given with --set starts from the current directory)" ]; echo $?) "$(cat "$T/err")"
+printf '[demand]\nhistory = nothere.csv\nhistory_kind = daily\n' > "$T/hist/sub/m.ini"
+run sh -c "cd '$T/hist/other' && '$SS' check ../sub/m.ini"
+ok "cli-21.4 a file's missing history names the full path tried, in the file's directory" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "../sub/m.ini:2: [demand] history: $T/hist/other/../sub/nothere.csv: cannot open: No such file or directory (a relative path in a scenario file starts from the file's directory)" ]; echo $?) "$(cat "$T/err")"
+
+# ---- first_review_days: periodic reviews at first_review_days, + R, + 2R, ... ----
+# one unit a day at 0.5, 1.5, ...; base stock S = 50 starts full, so every review orders
+# and lifts the position back to S: the times the position rises are the reviews
+mkdir -p "$T/rev"
+printf '[run]\nhorizon_days = 30\nreplications = 2\n\n[demand]\ninterarrival_days = 1\nfirst_order_days = 0.5\n\n[inventory]\npolicy = base_stock\norder_up_to = 50\nreview_days = 7\nfirst_review_days = 3\nlead_time_days = 2\n' > "$T/rev/r.ini"
+cp "$T/rev/r.ini" "$T/rev/plain.ini"
+reviews() { awk -F, 'NR > 2 && $4 > prev { printf "%s ", $1 } { prev = $4 }' "$1/stock_trajectory.csv"; }
+run "$S" run "$T/rev/r.ini" --out "$T/rev/o1" --quiet
+ok "cli-22.1 first_review_days = 3, review_days = 7: reviews order at days 3 10 17 24" \
+    $([ $rc -eq 0 ] && [ "$(reviews "$T/rev/o1")" = "3 10 17 24 " ]; echo $?) "got: $(reviews "$T/rev/o1")"
+run "$S" run "$T/rev/r.ini" --set inventory.first_review_days=0 --out "$T/rev/o2" --quiet
+ok "cli-22.2 ... by default reviews at 0 (nothing to order: the stock is full), 7, 14, 21, 28" \
+    $([ $rc -eq 0 ] && [ "$(reviews "$T/rev/o2")" = "7 14 21 28 " ]; echo $?) "got: $(reviews "$T/rev/o2")"
+printf '\n[product.b]\nshare = 0.5\nfirst_review_days = 5.5\n\n[product.a]\nshare = 0.5\n' >> "$T/rev/r.ini"
+run "$S" run "$T/rev/r.ini" --out "$T/rev/o3" --quiet
+ok "cli-22.3 ... a product's own first_review_days (its stock is the one traced): 5.5 12.5 19.5 26.5" \
+    $([ $rc -eq 0 ] && [ "$(reviews "$T/rev/o3")" = "5.5 12.5 19.5 26.5 " ]; echo $?) "got: $(reviews "$T/rev/o3") $(cat "$T/err")"
+run "$S" check "$T/rev/r.ini"
+ok "cli-22.4 ... check shows the product's value and the inherited one" \
+    $([ $rc -eq 0 ] && grep -q '^first_review_days = 5.5 .*line' "$T/out" && grep -q '^; first_review_days = 3 .*from \[inventory\]' "$T/out"; echo $?)
+run "$S" check "$T/rev/plain.ini" --set inventory.review_days=0
+ok "cli-22.5 review_days = 0 from --set leaves the file's first_review_days unused: a note, not an error" \
+    $([ $rc -eq 0 ] && grep -q '^; first_review_days = 3 .*not used: continuous review' "$T/out"; echo $?) "$(cat "$T/err")"
+
+# ---- a holding cost that looks annual: a warning with file, line and key; status unchanged ----
+run "$S" check scenarios/default.ini --set costs.holding_per_unit_day=5
+ok "cli-23.1 check with an annual-looking holding cost: status 0, a warning naming file and key" \
+    $([ $rc -eq 0 ] && [ "$(grep -c 'warning' "$T/err")" -eq 1 ] && grep -q '^scenarios/default.ini: warning: \[costs\] holding_per_unit_day = 5 (--set): a year on the shelf costs 1825 a unit' "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" check scenarios/default.ini
+ok "cli-23.2 ... default.ini's own 0.015 a day raises none" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
+fired=""
+for f in scenarios/*.ini scenarios/planner/base.ini course-notes/class-example/*.ini; do
+    "$S" check "$f" 2>&1 > /dev/null | grep -q 'holding_per_unit_day = .*an annual figure' && fired="$fired $f"
+done
+ok "cli-23.3 ... nor does any shipped scenario" $([ -z "$fired" ]; echo $?) "warned:$fired"
+
 
 # ---- report lines that explain surprises (issue 13) ----
 run "$S" run tests/reasons/fit_too_wide.ini
-ok "cli-21.1 the issue's case: service above a formula set from a wide fit names the fit, not undershoot" $([ $rc -eq 0 ] && grep -q 'distributions fitted to the history' "$T/out" && grep -q 'This raises service' "$T/out" && ! grep -q 'units below s on average' "$T/out"; echo $?)
+ok "cli-24.1 the issue's case: service above a formula set from a wide fit names the fit, not undershoot" $([ $rc -eq 0 ] && grep -q 'distributions fitted to the history' "$T/out" && grep -q 'This raises service' "$T/out" && ! grep -q 'units below s on average' "$T/out"; echo $?)
 run "$S" run tests/reasons/weekly.ini
-ok "cli-21.2 replay with 2 identical replications says so and suggests 1" $([ $rc -eq 0 ] && grep -q 'the 2 replications are identical' "$T/out" && grep -q 'replications = 1' "$T/out"; echo $?)
+ok "cli-24.2 replay with 2 identical replications says so and suggests 1" $([ $rc -eq 0 ] && grep -q 'the 2 replications are identical' "$T/out" && grep -q 'replications = 1' "$T/out"; echo $?)
 run "$S" run tests/reasons/weekly.ini --reps 1
-ok "cli-21.3 replay with 1 replication: no note" $([ $rc -eq 0 ] && ! grep -q 'replications are identical' "$T/out"; echo $?)
+ok "cli-24.3 replay with 1 replication: no note" $([ $rc -eq 0 ] && ! grep -q 'replications are identical' "$T/out"; echo $?)
 run "$S" run tests/reasons/weekly.ini --set demand.history_mode=bootstrap
-ok "cli-21.4 bootstrap: no replay note" $([ $rc -eq 0 ] && ! grep -q 'a replay plays' "$T/out"; echo $?)
+ok "cli-24.4 bootstrap: no replay note" $([ $rc -eq 0 ] && ! grep -q 'a replay plays' "$T/out"; echo $?)
 run "$S" run scenarios/csl_vs_fill_rate.ini
-ok "cli-21.5 perfect orders 100% next to stockouts: one line says why" $([ $rc -eq 0 ] && grep -q '^  Perfect orders  *100.00 %' "$T/out" && grep -q 'met a stockout can still be perfect' "$T/out"; echo $?)
+ok "cli-24.5 perfect orders 100% next to stockouts: one line says why" $([ $rc -eq 0 ] && grep -q '^  Perfect orders  *100.00 %' "$T/out" && grep -q 'met a stockout can still be perfect' "$T/out"; echo $?)
 run "$S" run scenarios/default.ini
-ok "cli-21.6 perfect orders below 1 - stockouts (late orders): no such line" $([ $rc -eq 0 ] && ! grep -q 'can still be perfect' "$T/out"; echo $?)
+ok "cli-24.6 perfect orders below 1 - stockouts (late orders): no such line" $([ $rc -eq 0 ] && ! grep -q 'can still be perfect' "$T/out"; echo $?)
 check_done test_cli

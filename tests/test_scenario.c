@@ -340,7 +340,14 @@ static void test_values(void)
     expect_value_error("scen-3.10 an unknown word with no near family", "order_cycle", "delivery_days",
                        "fast",
                        "unknown distribution 'fast'; use a number or one of constant, exponential, uniform, "
-                       "triangular, normal, lognormal, gamma, erlang, poisson, geometric, discrete");
+                       "triangular, normal, lognormal, lognormal_log, gamma, erlang, poisson, geometric, discrete");
+    expect_ok("scen-3.55 lognormal_log(mu, sigma) loads, with a negative mu",
+              "[demand]\norders_per_day = 5\nunits_per_order = lognormal_log(-0.5, 1.2)\n");
+    expect_value_error("scen-3.56 lognormal_log with sigma 0", "order_cycle", "delivery_days", "lognormal_log(0.4, 0)",
+                       "lognormal_log(mu, sigma): sigma must be > 0 (for no spread, write the value exp(mu) alone), "
+                       "got 0");
+    expect_value_error("scen-3.57 a misspelt lognormal_log", "order_cycle", "delivery_days", "lognormal_lg(1, 1)",
+                       "unknown distribution 'lognormal_lg'; did you mean 'lognormal_log'?");
     expect_value_error("scen-3.11 a mean of 0 for units_per_order", "demand", "units_per_order", "0",
                        "the mean must be > 0, but 0 has mean 0");
     expect_value_error("scen-3.12 text after ')'", "order_cycle", "delivery_days", "normal(5, 2) days",
@@ -500,6 +507,46 @@ static void test_cross_field(void)
     expect_ok("scen-4.17 a normal order size that draws 0 once in millions loads without a warning",
               "[demand]\norders_per_day = 5\nunits_per_order = normal(200, 40)\n");
     check(sc.nwarnings == 0, "scen-4.17 ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+
+    /* a holding cost that looks annual: a year on the shelf costs over 10 times the unit */
+    expect_ok("scen-4.18 an annual holding cost (25% of 20 = 5) typed as daily loads, with a warning",
+              "[demand]\norders_per_day = 5\n[costs]\nholding_per_unit_day = 5\norder_per_unit = 20\n"
+              "[revenue]\nprice_per_unit = 35\n");
+    check(sc.nwarnings == 1 &&
+              strcmp(sc.warnings[0], "[costs] holding_per_unit_day = 5 (line 4): a year on the shelf costs 1825 a unit, "
+                                     "over 10 times what it is worth (purchase cost 20, price 35); an annual figure? "
+                                     "The daily one is the annual / 365") == 0,
+          "scen-4.19 ... naming the key and its line, the year's cost and the unit's value: '%s'",
+          sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.20 the same rate as a daily figure (5 / 365) loads without a warning",
+              "[demand]\norders_per_day = 5\n[costs]\nholding_per_unit_day = 0.0137\norder_per_unit = 20\n"
+              "[revenue]\nprice_per_unit = 35\n");
+    check(sc.nwarnings == 0, "scen-4.20 ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.21 dear storage, a year at 3 times the price (basket.ini's figures), loads without a warning",
+              "[demand]\norders_per_day = 5\n[costs]\nholding_per_unit_day = 0.05\norder_per_unit = 6\n"
+              "[revenue]\nprice_per_unit = 10\n");
+    check(sc.nwarnings == 0, "scen-4.21 ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.22 a tiny handling fee as order_per_unit: the price is the unit's value, no warning",
+              "[demand]\norders_per_day = 5\n[costs]\nholding_per_unit_day = 0.1\norder_per_unit = 0.01\n"
+              "[revenue]\nprice_per_unit = 35\n");
+    check(sc.nwarnings == 0, "scen-4.22 ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.23 with only a price, an annual figure is still caught",
+              "[demand]\norders_per_day = 5\n[costs]\nholding_per_unit_day = 9\n[revenue]\nprice_per_unit = 35\n");
+    check(sc.nwarnings == 1 && strstr(sc.warnings[0], "(line 4): a year on the shelf costs 3285 a unit, over 10 times "
+                                                      "what it is worth (price 35)"),
+          "scen-4.23 ... valued at its price: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.24 a product's own holding cost is checked against its own price",
+              "[demand]\norders_per_day = 5\n[inventory]\npolicy = none\n[costs]\nholding_per_unit_day = 0.01\n"
+              "[revenue]\nprice_per_unit = 35\n[product.tea]\nshare = 0.5\nholding_per_unit_day = 2\n"
+              "price_per_unit = 12\n[product.cup]\nshare = 0.5\n");
+    check(sc.nwarnings == 1 && strstr(sc.warnings[0], "[product.tea] holding_per_unit_day = 2 (line 11): a year on the "
+                                                      "shelf costs 730 a unit") == sc.warnings[0],
+          "scen-4.24 ... named with its section and line: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    struct scenario_override set = {.assignment = "costs.holding_per_unit_day=6"};
+    const char *text = "[demand]\norders_per_day = 5\n[costs]\norder_per_unit = 20\n";
+    load_bytes(text, strlen(text), &set, 1);
+    check(sc.nwarnings == 1 && strstr(sc.warnings[0], "[costs] holding_per_unit_day = 6 (--set): ") == sc.warnings[0],
+          "scen-4.25 ... and one from --set says so: '%s'", sc.nwarnings ? sc.warnings[0] : "");
 }
 
 /* ---- 5. what inih would mis-read ---- */

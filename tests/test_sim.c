@@ -461,6 +461,120 @@ static void test_dist(void)
           "dist-6.5 shortest round-trip: %s", buf);
 }
 
+/* lognormal_log(mu, sigma): the moments of draws against the exact ones, each within its
+ * 99.9% confidence interval (the sample variance's from the fourth central moment), and
+ * the same draws as lognormal(mean, sd) written with the equivalent mean and sd. */
+static void test_lognormal_log(void)
+{
+    const double mu = 1.2, sigma = 0.5, z = 3.29; /* z: two-sided 99.9% */
+    struct dist d, same;
+    char err[200];
+    const struct dist_type *t = dist_type_find("lognormal_log");
+    if (!check(t && dist_init(&d, t, (double[]){mu, sigma}, 2, err, sizeof err) == 0,
+               "dist-7.1 lognormal_log(1.2, 0.5) is a distribution (%s)", t ? err : "not found"))
+        return;
+    /* raw moments E X^k = exp(k mu + k^2 sigma^2 / 2) */
+    double m[5];
+    for (int k = 1; k <= 4; k++) m[k] = exp(k * mu + k * k * sigma * sigma / 2);
+    double mean = m[1], var = m[2] - m[1] * m[1];
+    double mu4 = m[4] - 4 * m[3] * m[1] + 6 * m[2] * m[1] * m[1] - 3 * pow(m[1], 4);
+    check(fabs(dist_mean(&d) - mean) < 1e-12 * mean && fabs(dist_variance(&d) - var) < 1e-12 * var,
+          "dist-7.2 lognormal_log's mean %.10g and variance %.10g are exp(mu + sigma^2/2) = %.10g and "
+          "(exp(sigma^2) - 1) exp(2 mu + sigma^2) = %.10g",
+          dist_mean(&d), dist_variance(&d), mean, var);
+    enum { N = 400000 };
+    gsl_rng *r = rng_stream_new(13, 0, 0);
+    struct tally tl = {0};
+    for (int i = 0; i < N; i++) tally_add(&tl, dist_sample(&d, r));
+    gsl_rng_free(r);
+    double se_mean = sqrt(var / N), se_var = sqrt((mu4 - var * var) / N), v = tally_sd(&tl) * tally_sd(&tl);
+    check(fabs(tl.mean - mean) <= z * se_mean, "dist-7.3 sample mean %.5f within the 99.9%% CI of %.5f (± %.5f)",
+          tl.mean, mean, z * se_mean);
+    check(fabs(v - var) <= z * se_var, "dist-7.4 sample variance %.5f within the 99.9%% CI of %.5f (± %.5f)", v, var,
+          z * se_var);
+    check(tl.min > 0, "dist-7.5 every draw is above 0 (smallest %g)", tl.min);
+    /* the same distribution in the quantity's own units */
+    dist_init(&same, dist_type_find("lognormal"), (double[]){mean, sqrt(var)}, 2, err, sizeof err);
+    gsl_rng *r1 = rng_stream_new(13, 1, 0), *r2 = rng_stream_new(13, 1, 0);
+    double worst = 0;
+    for (int i = 0; i < 1000; i++) {
+        double a = dist_sample(&d, r1), b = dist_sample(&same, r2);
+        worst = fmax(worst, fabs(a - b) / b);
+    }
+    gsl_rng_free(r1), gsl_rng_free(r2);
+    check(worst < 1e-12, "dist-7.6 lognormal_log(mu, sigma) draws what lognormal(mean, sd) draws (largest relative "
+                         "difference %g)", worst);
+    /* parameters: sigma > 0, and no more spread than lognormal(mean, sd) accepts */
+    check(dist_init(&d, t, (double[]){1, 0}, 2, err, sizeof err) == -1 &&
+              strcmp(err, "lognormal_log(mu, sigma): sigma must be > 0 (for no spread, write the value exp(mu) "
+                          "alone), got 0") == 0,
+          "dist-7.7 sigma 0 is refused: '%s'", err);
+    check(dist_init(&d, t, (double[]){1, -0.5}, 2, err, sizeof err) == -1, "dist-7.8 a negative sigma is refused");
+    check(dist_init(&d, t, (double[]){1, 3.1}, 2, err, sizeof err) == -1 &&
+              strcmp(err, "lognormal_log(mu, sigma): sigma must be at most 3.03 (an sd of 100 times the mean), "
+                          "got 3.1") == 0,
+          "dist-7.9 sigma 3.1 (an sd over 100 times the mean) is refused: '%s'", err);
+    check(dist_init(&d, t, (double[]){-2, 3}, 2, err, sizeof err) == 0, "dist-7.10 a negative mu and sigma 3 load");
+    check(dist_init(&d, t, (double[]){800, 1}, 2, err, sizeof err) == -1,
+          "dist-7.11 mu = 800 (a mean beyond the largest double) is refused: '%s'", err);
+    char buf[100];
+    dist_init(&d, t, (double[]){-0.25, 0.75}, 2, err, sizeof err);
+    check(strcmp(dist_format(&d, buf, sizeof buf), "lognormal_log(-0.25, 0.75)") == 0, "dist-7.12 format: %s", buf);
+}
+
+/* The residual-life (equilibrium) draw of each family that has one: its mean is
+ * E[X^2] / (2 E[X]), and a renewal process started with it has T / mean events in [0, T]
+ * on average (a stationary process), where one started one gap after 0 has about
+ * (cv^2 - 1) / 2 more; both within 99.9% confidence intervals over 20000 runs. */
+static void check_residual(const char *name, const double *p, size_t np)
+{
+    const double z = 3.29;
+    struct dist d;
+    if (!check(make(&d, name, p, np) == 0 && dist_has_residual(&d), "dist-8.1 %s has a residual-life draw", name))
+        return;
+    double m = dist_mean(&d), v = dist_variance(&d), cv2 = v / (m * m);
+    gsl_rng *r = rng_stream_new(17, 0, 0);
+    struct tally res = {0}, eq = {0}, ord = {0};
+    const double horizon = 3 * m;
+    for (int i = 0; i < 20000; i++) {
+        double x = dist_sample_residual(&d, r);
+        tally_add(&res, x);
+        int n = 0;
+        for (double t = x; t < horizon; t += dist_sample(&d, r)) n++;
+        tally_add(&eq, n);
+        n = 0;
+        for (double t = dist_sample(&d, r); t < horizon; t += dist_sample(&d, r)) n++;
+        tally_add(&ord, n);
+    }
+    gsl_rng_free(r);
+    double want = (v + m * m) / (2 * m), hw = z * tally_sd(&res) / sqrt((double)res.n);
+    check(fabs(res.mean - want) <= hw + 1e-12, "dist-8.2 %s residual life: mean %.5f, E[X^2]/(2 E[X]) = %.5f (± %.5f)",
+          name, res.mean, want, hw);
+    hw = z * tally_sd(&eq) / sqrt((double)eq.n);
+    check(fabs(eq.mean - 3) <= hw + 1e-12,
+          "dist-8.3 %s: started in equilibrium, %.4f events in 3 mean gaps (± %.4f), want exactly 3", name, eq.mean, hw);
+    if (fabs(cv2 - 1) > 0.2) { /* where the ordinary start differs, the test sees it */
+        hw = z * tally_sd(&ord) / sqrt((double)ord.n);
+        check(fabs(ord.mean - 3) > hw, "dist-8.4 %s: started one gap after 0, %.4f events (± %.4f; about %.3f): "
+                                       "not 3", name, ord.mean, hw, 3 + (cv2 - 1) / 2);
+    }
+}
+
+static void test_residual(void)
+{
+    check_residual("exponential", (double[]){2.5}, 1);
+    check_residual("gamma", (double[]){1, 0.3}, 2);  /* regular gaps: shape 11 */
+    check_residual("gamma", (double[]){1, 2}, 2);    /* bursty: shape 0.25 */
+    check_residual("erlang", (double[]){3, 2}, 2);
+    check_residual("lognormal", (double[]){1.776, 1.023}, 2);
+    check_residual("lognormal", (double[]){2, 5}, 2);
+    check_residual("lognormal_log", (double[]){0.2, 0.6}, 2);
+    check_residual("constant", (double[]){1.5}, 1);
+    struct dist d;
+    make(&d, "uniform", (double[]){1, 2}, 2);
+    check(!dist_has_residual(&d), "dist-8.5 uniform has no residual-life draw (the caller falls back to a gap)");
+}
+
 /* ---- tallies and time averages ---- */
 
 static void test_stats(void)
@@ -590,6 +704,8 @@ int main(void)
     test_rng();
     test_rng_same_as_gsl();
     test_dist();
+    test_lognormal_log();
+    test_residual();
     test_stats();
     test_quantile();
     test_runner();
