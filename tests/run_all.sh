@@ -15,6 +15,7 @@ tally() { # NAME OUTPUT-FILE STATUS
         return
     fi
     grep -E '^FAIL' "$2" | sed 's/^/    /'
+    grep -E '^[A-Za-z0-9_]+: skipped' "$2" | sed 's/^/    SKIPPED: /' # a suite that skips says so
     echo "$line"
     p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')
     f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed$/\1/')
