@@ -33,8 +33,8 @@
 #
 # Prints "NAME: N passed, M failed" for tests/run_all.sh (NAME is $NOTES_SUMMARY, by
 # default test_notes). With no files, it takes course-notes/*.md and README.md. With
-# $SERVLAB set (as tests/run_all.sh sets it), commands starting "./servlab " run that
-# program instead.
+# $SERVLAB set (as tests/run_all.sh sets it), "./servlab " in a command (at its start
+# or after a space, ;, |, & or parenthesis) runs that program instead.
 cd "$(dirname "$0")/.." || exit 1
 mode=$1
 shift
@@ -77,7 +77,7 @@ run_commands() {
     status=0
     while IFS= read -r cmd; do
         cmd=${cmd#\$ }
-        case $cmd in "./servlab "*) [ -n "$SERVLAB" ] && cmd="$SERVLAB ${cmd#./servlab }" ;; esac
+        [ -n "$SERVLAB" ] && cmd=$(printf '%s\n' "$cmd" | sed "s#\(^\|[ ;|&(]\)\./servlab #\1$SERVLAB #g")
         sh -c "$cmd" >> "$tmp/out" 2>&1 || status=1
     done < "$1"
     return $status
