@@ -56,15 +56,22 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
     return rc;
 }
 
-/* out[i] = summary over replications of metric m at point i minus at the baseline. */
-static void paired_change(const struct sweep_result *r, int m, struct summary *out)
+/* Metric m of replication rep at point i, less metric `less` unless it is -1. */
+static double row_value(const struct sweep_result *r, size_t i, size_t rep, int m, int less)
+{
+    const double *row = &r->rows[(i * r->reps + rep) * r->nm];
+    return row[m] - (less >= 0 ? row[less] : 0);
+}
+
+/* out[i] = summary over replications of (metric m - metric less) at point i minus at
+ * the baseline. */
+static void paired_change(const struct sweep_result *r, int m, int less, struct summary *out)
 {
     double *d = malloc(r->reps * sizeof *d);
     if (!d) abort();
     for (size_t i = 0; i < r->n; i++) {
         for (size_t rep = 0; rep < r->reps; rep++)
-            d[rep] = r->rows[(i * r->reps + rep) * r->nm + (size_t)m] -
-                     r->rows[(r->baseline * r->reps + rep) * r->nm + (size_t)m];
+            d[rep] = row_value(r, i, rep, m, less) - row_value(r, r->baseline, rep, m, less);
         out[i] = summary_of(d, r->reps, 1);
     }
     free(d);
@@ -107,9 +114,11 @@ static void analyse(struct sweep_result *r)
     r->baseline = 0;
     for (size_t i = 1; i < n; i++)
         if (r->service_level[i] < r->service_level[r->baseline]) r->baseline = i;
-    paired_change(r, M_REVENUE, r->delta_revenue);
-    paired_change(r, M_COST_TOTAL, r->delta_cost);
-    paired_change(r, M_PROFIT, r->delta_profit);
+    paired_change(r, M_REVENUE, -1, r->delta_revenue);
+    /* the cost profit charges: purchases less the stock still owned, so that the three
+       changes add up (profit = revenue - cost) */
+    paired_change(r, M_COST_TOTAL, M_STOCK_VALUE_CHANGE, r->delta_cost);
+    paired_change(r, M_PROFIT, -1, r->delta_profit);
 }
 
 void sweep_free(struct sweep_result *r)
@@ -282,10 +291,19 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     }
     bool falls = false;
     for (size_t i = 0; i < r->n; i++) falls |= r->marginal[i] < 0;
-    fprintf(out, "\n  service cost = %s: what providing the service costs.\n"
-                 "  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
+    bool stock_change = false;
+    for (size_t i = 0; i < r->n; i++) {
+        double v = at(r, i, M_STOCK_VALUE_CHANGE)->mean;
+        stock_change |= isfinite(v) && v != 0;
+    }
+    fprintf(out, "\n  service cost = %s: what providing the service costs.\n", parts);
+    if (stock_change)
+        fputs("  profit = revenue - total cost + the increase in stock value (purchases count when\n"
+              "  ordered; stock still owned is added back).\n",
+              out);
+    fprintf(out, "  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
                  "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n",
-            parts, service,
+            service,
             falls ? ";\n  below 0 where better service saves more of the other costs than it adds." : ".");
 
     const struct curve_optimum *o = &r->opt;

@@ -28,7 +28,8 @@ struct sweep_result {
     /* change against the point with the lowest service, paired over replications (the
        same random numbers make these far sharper than the levels themselves) */
     size_t baseline;
-    struct summary *delta_revenue, *delta_cost, *delta_profit; /* n each */
+    struct summary *delta_revenue, *delta_cost, *delta_profit; /* n each; cost as profit charges it
+                                                                   (total cost - increase in stock value) */
     char point_warnings[4][300]; /* warnings that hold at some points only */
     size_t npoint_warnings;
 };

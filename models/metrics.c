@@ -1,6 +1,7 @@
 /* metrics.c - the metric tables and the layout of results. Order matters: reports and
  * CSV files list metrics in this order, and golden outputs depend on it. */
 #include "metrics.h"
+#include "policy.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -92,8 +93,8 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
                                    FEATURE_CUSTOMERS},
 
     [M_COST_HOLDING] = {"cost_holding_per_day", "Holding cost", M, KIND_MONEY_PER_DAY, 0},
-    [M_COST_ORDERING] = {"cost_ordering_per_day", "Ordering cost (fixed + per unit)", M, KIND_MONEY_PER_DAY, 0},
-    [M_COST_PURCHASE] = {"cost_purchase_per_day", "  of which goods issued (unit cost)", M, KIND_MONEY_PER_DAY, 0},
+    [M_COST_ORDERING] = {"cost_ordering_per_day", "Ordering cost (fixed + purchases)", M, KIND_MONEY_PER_DAY, 0},
+    [M_COST_PURCHASE] = {"cost_purchase_per_day", "  of which purchases (units ordered)", M, KIND_MONEY_PER_DAY, 0},
     [M_COST_STAFF] = {"cost_staff_per_day", "Staff cost (clerks and pickers)", M, KIND_MONEY_PER_DAY, 0},
     [M_COST_SHORTAGE] = {"cost_shortage_per_day", "Shortage cost (backorder + lost sale)", M, KIND_MONEY_PER_DAY, 0},
     [M_COST_ERRORS] = {"cost_errors_per_day", "Wrong and damaged orders", M, KIND_MONEY_PER_DAY, FEATURE_QUALITY},
@@ -110,6 +111,8 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_REVENUE_LOST_LATE] = {"revenue_lost_late_per_day", "  price given up for late delivery", M,
                              KIND_MONEY_PER_DAY, FEATURE_LATE_PRICE},
     [M_DISCOUNTS] = {"discounts_per_day", "  discounts for off-peak orders", M, KIND_MONEY_PER_DAY, FEATURE_SHIFT},
+    [M_STOCK_VALUE_CHANGE] = {"stock_value_change_per_day", "Increase in stock value", M, KIND_MONEY_PER_DAY,
+                              FEATURE_STOCK},
     [M_PROFIT] = {"profit_per_day", "Profit", M, KIND_MONEY_PER_DAY, 0},
 };
 
@@ -196,6 +199,10 @@ unsigned metric_features(const struct model_config *c)
     if (d->has_weekday) f |= FEATURE_PEAKS;
     if (d->peak_shift_share > 0) f |= FEATURE_SHIFT;
     if (c->nlocations > 0) f |= FEATURE_LOCATIONS;
+    bool stock = c->inventory.policy->holds_stock;
+    for (size_t p = 0; p < c->nproducts; p++) stock |= c->products[p].inventory.policy->holds_stock;
+    for (size_t l = 0; l < c->nlocations; l++) stock |= c->locations[l].inventory.policy->holds_stock;
+    if (stock) f |= FEATURE_STOCK;
     return f;
 }
 

@@ -91,6 +91,7 @@ enum metric {
     M_REVENUE,
     M_REVENUE_LOST_LATE,
     M_DISCOUNTS,
+    M_STOCK_VALUE_CHANGE,
     M_PROFIT,
     METRIC_COUNT
 };
@@ -129,6 +130,7 @@ enum metric_feature {
     FEATURE_PEAKS = 1 << 7, /* a weekday profile */
     FEATURE_SHIFT = 1 << 8, /* peak smoothing */
     FEATURE_LOCATIONS = 1 << 9, /* [location.*] sections */
+    FEATURE_STOCK = 1 << 10,    /* some stock point holds stock (its policy is not none) */
 };
 
 struct metric_def {

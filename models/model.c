@@ -86,6 +86,7 @@ struct model {
     int top_priority;
     size_t nstocks; /* one per product, or one per location */
     struct stock stocks[MAX_PRODUCTS];
+    double in_transit, in_transit_at_restart; /* units moving between locations' shelves: still owned */
     bool open[MAX_LOCATIONS];               /* which locations are open now */
     struct timeavg open_avg[MAX_LOCATIONS]; /* 1 while open */
     struct timeavg open_count_avg;
@@ -561,8 +562,10 @@ static void count_transfer(struct model *m, double units)
 static void on_transfer_arrived(struct sim *sim, void *ctx)
 {
     struct order *r = ctx;
+    struct model *m = model_of(sim);
+    m->in_transit -= r->units;
     stock_receive_transfer(r->home, sim, r->units);
-    order_free(&model_of(sim)->pool, r);
+    order_free(&m->pool, r);
 }
 
 /* Send what location `from` has on hand, up to `units`, to location `to`'s shelf. */
@@ -571,6 +574,7 @@ static void move_stock(struct model *m, int from, int to, double units)
     double sent = stock_send(&m->stocks[from], m->sim, units, false);
     if (sent <= 0) return;
     count_transfer(m, sent);
+    m->in_transit += sent;
     struct order *r = order_new(&m->pool); /* carries the shipment, like a replenishment */
     r->units = sent;
     r->home = &m->stocks[to];
@@ -1059,6 +1063,7 @@ static void on_reset(struct sim *sim, void *ctx)
     memset(&m->flow, 0, sizeof m->flow);
     qsketch_reset(&m->cycle_quantiles);
     for (size_t p = 0; p < m->nstocks; p++) stock_restart(&m->stocks[p], now);
+    m->in_transit_at_restart = m->in_transit;
     for (size_t l = 0; l < m->cfg->nlocations; l++) timeavg_restart(&m->open_avg[l], now);
     timeavg_restart(&m->open_count_avg, now);
     timeavg_restart(&m->processing.busy_avg, now);
@@ -1096,13 +1101,19 @@ static void product_metrics(const struct model *m, size_t p, double end, double 
     x[PM_COST_HOLDING] = m->products[p].costs.holding_per_unit_day * (s->unlimited ? 0 : x[PM_MEAN_ON_HAND]);
 }
 
+/* The unit cost of stock point p's goods (every location stocks the one product). */
+static double unit_cost(const struct model *m, size_t p)
+{
+    return m->products[m->cfg->nlocations > 0 ? 0 : p].costs.order_per_unit;
+}
+
 static void stock_metrics(const struct model *m, double end, double *x)
 {
     double days = m->cfg->run.horizon_days;
     double demanded = 0, filled = 0, lost = 0, substituted = 0, cycles = 0, cycles_ok = 0, empty = 0;
     double undershoot = 0, orders_with_s = 0;
     double on_hand = 0, backorders = 0, on_order = 0, replenishments = 0;
-    double holding = 0, ordering = 0, purchase = 0, shortage = 0;
+    double holding = 0, ordering = 0, purchase = 0, shortage = 0, value_change = 0;
     bool unlimited = true, located = m->cfg->nlocations > 0;
     for (size_t p = 0; p < m->nstocks; p++) {
         const struct stock *s = &m->stocks[p];
@@ -1114,9 +1125,11 @@ static void stock_metrics(const struct model *m, double end, double *x)
         lost += sc->lost;
         substituted += sc->substituted;
         empty += stock_time_empty(s, end);
-        double p_purchase = k->order_per_unit * sc->issued / days; /* goods issued: sold, and replacements */
+        /* purchases are costed when ordered; profit adds back the stock still owned */
+        double p_purchase = unit_cost(m, p) * stock_bought(s) / days;
         purchase += p_purchase;
         ordering += p_purchase;
+        value_change += unit_cost(m, p) * (stock_owned(s) - s->owned_at_restart) / days;
         if (s->unlimited) continue;
         unlimited = false;
         cycles += (double)sc->cycles;
@@ -1157,7 +1170,9 @@ static void stock_metrics(const struct model *m, double end, double *x)
             x[M_REORDER_UNDERSHOOT] = ratio(undershoot, orders_with_s);
     }
     x[M_COST_HOLDING] = holding;
+    if (located) value_change += unit_cost(m, 0) * (m->in_transit - m->in_transit_at_restart) / days;
     x[M_COST_PURCHASE] = purchase;
+    x[M_STOCK_VALUE_CHANGE] = value_change;
     x[M_COST_ORDERING] = ordering;
     x[M_COST_SHORTAGE] = shortage;
 }
@@ -1285,7 +1300,8 @@ static void compute_metrics(const struct model *m, double end, double *x)
     x[M_REVENUE] = revenue + f->price_adjustment / days;
     x[M_REVENUE_LOST_LATE] = f->revenue_lost_late / days;
     x[M_DISCOUNTS] = f->discounts / days;
-    x[M_PROFIT] = x[M_REVENUE] - x[M_COST_TOTAL];
+    /* the cost of goods is purchases less the increase in stock value (both at unit cost) */
+    x[M_PROFIT] = x[M_REVENUE] - x[M_COST_TOTAL] + x[M_STOCK_VALUE_CHANGE];
     if (c->customers.on) {
         /* a customer-day earns the profit before acquisition, over a lifetime of
            (customers / departures per day) days (Little's law) */
@@ -1328,6 +1344,8 @@ static void fill_totals(const struct model *m, struct model_totals *t)
         t->backordered += s->counts.backordered;
         t->lost += s->counts.lost;
         t->substituted += s->counts.substituted;
+        t->goods_issued_cost += unit_cost(m, p) * s->counts.issued;
+        t->units_ordered += s->counts.ordered;
         t->stock_initial += s->totals.initial;
         t->stock_ordered += s->totals.ordered;
         t->stock_received += s->totals.received;

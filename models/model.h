@@ -54,6 +54,9 @@ struct model_totals {
     /* in the statistics window */
     double demanded, filled_now, backordered, lost, substituted;
     uint64_t allocations, delivered, dropped, placed;
+    double units_ordered;     /* units ordered from suppliers */
+    double goods_issued_cost; /* unit cost of the units that left stock: purchases less the
+                                 increase in stock value come to this (a bookkeeping check) */
     /* whole run */
     double stock_initial, stock_ordered, stock_received, stock_issued, stock_final;
     double on_order_final, backordered_final, waiting_units_final;

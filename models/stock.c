@@ -46,7 +46,7 @@ void stock_init(struct stock *s, const struct inventory_config *cfg, double rese
     s->unlimited = !cfg->policy->holds_stock;
     s->order_threshold = cfg->policy->order_threshold(cfg);
     s->on_hand = s->unlimited ? 0 : cfg->initial_on_hand;
-    s->totals.initial = s->on_hand;
+    s->totals.initial = s->owned_at_restart = s->on_hand;
     timeavg_init(&s->on_hand_avg, 0, s->on_hand);
     timeavg_init(&s->backorder_avg, 0, 0);
     timeavg_init(&s->on_order_avg, 0, 0);
@@ -56,6 +56,16 @@ void stock_init(struct stock *s, const struct inventory_config *cfg, double rese
 double stock_position(const struct stock *s)
 {
     return s->on_hand + s->on_order - s->backordered;
+}
+
+double stock_owned(const struct stock *s)
+{
+    return s->unlimited ? 0 : s->on_hand + s->on_order;
+}
+
+double stock_bought(const struct stock *s)
+{
+    return s->unlimited ? s->counts.issued : s->counts.ordered + s->counts.opened;
 }
 
 static void on_receipt(struct sim *sim, void *ctx);
@@ -231,6 +241,7 @@ void stock_restart(struct stock *s, double now)
 {
     s->counts = (struct stock_counts){0};
     s->sent = 0;
+    s->owned_at_restart = stock_owned(s);
     timeavg_restart(&s->on_hand_avg, now);
     timeavg_restart(&s->backorder_avg, now);
     timeavg_restart(&s->on_order_avg, now);
@@ -260,7 +271,7 @@ double stock_time_empty(const struct stock *s, double now)
 void stock_init_closed(struct stock *s)
 {
     s->closed = true;
-    s->on_hand = s->totals.initial = 0;
+    s->on_hand = s->totals.initial = s->owned_at_restart = 0;
     timeavg_init(&s->on_hand_avg, 0, 0);
     timeavg_init(&s->empty_avg, 0, 0); /* closed: not out of stock */
 }
@@ -271,6 +282,7 @@ void stock_open(struct stock *s, struct sim *sim, double units)
     if (!s->unlimited && units > 0) {
         s->on_hand += units;
         s->totals.initial += units;
+        s->counts.opened += units;
         fill_waiting(s, sim);
         levels_changed(s, sim_now(sim));
     }

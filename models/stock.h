@@ -39,10 +39,11 @@ struct stock_counts {
     double given_as_substitute; /* units given to other products' customers */
     double reissued;            /* units sent again for damaged deliveries */
     double issued;              /* units that left stock for customers, replacements included
-                                   (with unlimited stock, every unit sold): what is bought is
-                                   costed at issue, as the cost of goods sold */
+                                   (with unlimited stock, every unit sold): the goods whose
+                                   cost profit charges */
     uint64_t replenishments;    /* replenishment orders placed */
-    double ordered;             /* units ordered from the supplier */
+    double ordered;             /* units ordered from the supplier: purchases, costed when ordered */
+    double opened;              /* first stock of a location that opened: bought when it opened */
     uint64_t cycles, cycles_ok; /* replenishment cycles ended, and those with no stockout */
     double undershoot;          /* sum over orders placed of (s - position) (sQ, sS) */
 };
@@ -88,6 +89,7 @@ struct stock {
     bool started;              /* stock_start has run */
     stock_surplus_fn on_surplus; /* optional: called after a receipt while closed */
     double sent;               /* units sent to other locations or their customers, since the last restart */
+    double owned_at_restart;   /* stock_owned when the statistics window started */
 };
 
 /* Set up a stock point at time 0 with cfg->initial_on_hand on hand. */
@@ -198,6 +200,15 @@ void stock_allocated(struct stock *s, struct sim *sim);
 
 /* Inventory position: on hand + on order - backordered. */
 double stock_position(const struct stock *s);
+
+/* Units the firm owns here, bought and not yet issued: on hand + on order (0 for
+ * unlimited stock, which is bought as it is issued). Purchases less the increase in
+ * what is owned are the goods issued: the accountant's cost of goods. */
+double stock_owned(const struct stock *s);
+
+/* Units bought for this stock point since the last restart: ordered from the supplier,
+ * first stock of a location that opened, and with unlimited stock every unit issued. */
+double stock_bought(const struct stock *s);
 
 /* Restart statistics at the current time (the warm-up reset). */
 void stock_restart(struct stock *s, double now);

@@ -354,9 +354,8 @@ const struct key_def key_defs[] = {
     NUM("costs", "order_fixed", "money/order", "0", 0, BIG, 0, AT(cfg.costs.order_fixed),
         "fixed cost of each replenishment order"),
     NUM("costs", "order_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.costs.order_per_unit),
-        "purchase cost of each unit; charged when the unit leaves stock for a customer (the cost of "
-        "goods sold, with replacements for damaged goods), so a delivery just inside or outside the run "
-        "does not swing profit"),
+        "purchase cost of each unit, charged when the unit is ordered (in cost_ordering_per_day); profit "
+        "adds back the increase in stock value at this cost, so it charges only the goods that left stock"),
     NUM("costs", "backorder_per_unit_day", "money/unit/day", "0", 0, BIG, 0, AT(cfg.costs.backorder_per_unit_day),
         "cost of one unit waiting on backorder for one day (on the time-average backordered)"),
     NUM("costs", "backorder_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.costs.backorder_per_unit),

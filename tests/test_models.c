@@ -141,8 +141,17 @@ static void check_conservation(const char *what, const struct model_config *c)
         if (isinf(x[m])) finite = 0;
     check(finite, "model-1.6 %s: no metric is infinite", what);
     check(fabs(x[M_COST_TOTAL] - (x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE])) < 1e-9 &&
-              fabs(x[M_PROFIT] - (x[M_REVENUE] - x[M_COST_TOTAL])) < 1e-9,
-          "model-1.7 %s: total = holding + ordering + staff + shortage; profit = revenue - cost", what);
+              fabs(x[M_PROFIT] - (x[M_REVENUE] - x[M_COST_TOTAL] + x[M_STOCK_VALUE_CHANGE])) < 1e-9,
+          "model-1.7 %s: total = holding + ordering + staff + shortage; profit = revenue - cost + stock increase",
+          what);
+    /* purchases are costed when ordered; less the increase in what is owned they are the
+       goods that left stock (the accountant's cost of goods) */
+    double days = c->run.horizon_days, goods = t.goods_issued_cost / days;
+    check(fabs(x[M_COST_PURCHASE] - x[M_STOCK_VALUE_CHANGE] - goods) < 1e-9 * (1 + goods),
+          "model-1.9 %s: purchases - increase in stock value = goods issued at cost (%.9g - %.9g vs %.9g)", what,
+          x[M_COST_PURCHASE], x[M_STOCK_VALUE_CHANGE], goods);
+    check(fabs(x[M_COST_PURCHASE] - c->costs.order_per_unit * t.units_ordered / days) < 1e-9 * (1 + goods),
+          "model-1.10 %s: purchases = unit cost x units ordered in the window", what);
     check(fabs(x[M_STOCKOUT_RATE] + x[M_ORDER_FILL_RATE] - 1) < 1e-12,
           "model-1.8 %s: stockout rate = 1 - order fill rate", what);
 }

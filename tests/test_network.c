@@ -14,11 +14,18 @@
 
 /* Load path with one --set override (or NULL). Returns the scenario (static: one at a
  * time), or NULL. */
-static struct scenario *load(const char *path, const char *set)
+/* path with up to two --set assignments (NULL for none). */
+static struct scenario *load2(const char *path, const char *set, const char *set2)
 {
     static struct scenario sc;
-    struct scenario_override o = {.assignment = set};
-    return scenario_load(&sc, path, set ? &o : NULL, set ? 1 : 0, stderr) == 0 ? &sc : NULL;
+    struct scenario_override o[2] = {{.assignment = set}, {.assignment = set2}};
+    size_t n = set2 ? 2 : set ? 1 : 0;
+    return scenario_load(&sc, path, n ? o : NULL, n, stderr) == 0 ? &sc : NULL;
+}
+
+static struct scenario *load(const char *path, const char *set)
+{
+    return load2(path, set, NULL);
 }
 
 /* Run all of cfg's replications; their summaries into s (sized by metric_count). */
@@ -115,6 +122,29 @@ static void test_close(void)
     expect(&sc->cfg, s, "open", "rerouted_rate", 20.0 / 50);
     expect(&sc->cfg, s, "open", "location.b.open_share", 30.0 / 50);
     expect(&sc->cfg, s, "open", "order_cycle_days_mean", 1);
+
+    /* Purchases count when bought; profit adds back the stock still owned. At 2 a unit:
+       closing at day 20, b's 80 units are on the road to a until day 23. Over 21 days, 20
+       units were sold and 80 are still owned in transit: stock worth 2 x 20 less */
+    sc = load2("tests/network/close.ini", "costs.order_per_unit=2", "run.horizon_days=21");
+    if (!check(sc != NULL, "close.ini loads with a unit cost, 21 days")) return;
+    run(&sc->cfg, s);
+    expect(&sc->cfg, s, "value in transit", "cost_purchase_per_day", 0);
+    expect(&sc->cfg, s, "value in transit", "stock_value_change_per_day", -2 * 20.0 / 21);
+    /* over 50 days all 50 units are sold from b's 100; 50 are left at a */
+    sc = load2("tests/network/close.ini", "costs.order_per_unit=2", NULL);
+    if (!check(sc != NULL, "close.ini loads with a unit cost")) return;
+    run(&sc->cfg, s);
+    expect(&sc->cfg, s, "value after transit", "stock_value_change_per_day", -2 * 50.0 / 50);
+    /* b opens at day 20: its 100 first units are bought then; 30 are sold, 70 left */
+    sc = load2("tests/network/close.ini", "costs.order_per_unit=2", "locations.open_schedule=0:1, 20:2");
+    if (!check(sc != NULL, "close.ini loads with a unit cost and b opening at day 20")) return;
+    run(&sc->cfg, s);
+    expect(&sc->cfg, s, "value of opening", "cost_purchase_per_day", 2 * 100.0 / 50);
+    expect(&sc->cfg, s, "value of opening", "stock_value_change_per_day", 2 * 70.0 / 50);
+    /* profit: 29 units delivered by day 50 (the last is on the road), the 30 sold at 2 a
+       unit, a open 50 days and b 30, at 10 a day each */
+    expect(&sc->cfg, s, "value of opening", "profit_per_day", 10 * 29.0 / 50 - 2 * 30.0 / 50 - 10 - 10 * 30.0 / 50);
 }
 
 /* default.ini with one location named: the same shop, the same numbers. */
