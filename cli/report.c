@@ -5,6 +5,7 @@
 #include "report.h"
 #include "models/metrics.h"
 #include "models/policy.h"
+#include "models/reasons.h"
 #include "models/theory.h"
 #include "sim/num.h"
 #include "sim/rng.h"
@@ -203,11 +204,6 @@ static void theory_row(FILE *out, const char *label, double target, double formu
     fprintf(out, "  %-26s %9s %s %s\n", label, t, f, m);
 }
 
-static bool outside(double formula, const struct summary *sim)
-{
-    return isnan(sim->ci95) || fabs(formula - sim->mean) > sim->ci95;
-}
-
 /* One stock point of the theory table: a named product or a location. */
 struct theory_stock {
     const char *name;
@@ -283,6 +279,115 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
               "  other locations give when it is short)\n", out);
 }
 
+/* ---- why formula and simulation differ: one message per reason of models/reasons.h ---- */
+
+/* "raises service", "lowers the fill rate", "raises the cycle service level and lowers
+ * the fill rate": what a reason does to the two measures. */
+static const char *effect_words(const struct reason *r, char *buf, size_t n)
+{
+    static const char *const verb[] = {[REASON_NONE] = "", [REASON_LOWERS] = "lowers", [REASON_RAISES] = "raises",
+                                       [REASON_EITHER] = "can move"};
+    enum reason_direction c = r->direction[REASON_CSL], f = r->direction[REASON_FILL];
+    if (c == f)
+        snprintf(buf, n, "%s service", verb[c]);
+    else if (c == REASON_NONE || f == REASON_NONE)
+        snprintf(buf, n, "%s the %s", verb[c == REASON_NONE ? f : c],
+                 c == REASON_NONE ? "fill rate" : "cycle service level");
+    else
+        snprintf(buf, n, "%s the cycle service level and %s the fill rate", verb[c], verb[f]);
+    return buf;
+}
+
+static void say_undershoot(FILE *out, const struct reason *r)
+{
+    fprintf(out, "  - orders were placed %.1f units below s on average (undershoot: demand comes in orders\n"
+                 "    of several units%s). The formula assumes ordering exactly at s; in effect the\n"
+                 "    reorder point is lower, which lowers service.\n",
+            r->figure[0], r->figure[1] != 0 ? " and is only seen at reviews" : "");
+}
+
+static void say_even_gaps(FILE *out, const struct reason *r)
+{
+    char e[80];
+    fprintf(out, "  - orders come every %g days and replenishment takes %g: one ordered right after an\n"
+                 "    order arrives in time for all but the orders within the next %g days, so stock\n"
+                 "    must cover %g orders, where the formula assumes %.2f. This %s.\n",
+            r->figure[0], r->figure[1], r->figure[1], r->figure[2], r->figure[3], effect_words(r, e, sizeof e));
+}
+
+static void say_lumpy(FILE *out, const struct reason *r)
+{
+    fprintf(out, "  - only %.1f orders arrive over %.1f days: demand is lumpier than the normal curve the\n"
+                 "    formula uses. This can move service either way.\n",
+            r->figure[0], r->figure[1]);
+}
+
+static void say_reserve(FILE *out, const struct reason *r)
+{
+    fprintf(out, "  - %.4g units are held back for the top tier: for the other orders the shelf is empty that\n"
+                 "    much sooner, so stockouts come earlier than the formula expects.\n",
+            r->figure[0]);
+}
+
+static void say_customer_base(FILE *out, const struct reason *r)
+{
+    char e[80];
+    if (r->figure[2] != 0)
+        fprintf(out, "  - demand comes from the customer base: the formula uses the rate of the %.0f customers\n"
+                     "    at the start, but the base averaged %.0f over the run, so demand was %s than it\n"
+                     "    assumes. This %s.\n",
+                r->figure[0], r->figure[1], r->figure[1] > r->figure[0] ? "higher" : "lower",
+                effect_words(r, e, sizeof e));
+    else
+        fprintf(out, "  - demand comes from a customer base whose size wanders as customers come and go (it\n"
+                     "    averaged %.0f): demand varies more than the formula, which takes a fixed rate, assumes.\n"
+                     "    This %s.\n",
+                r->figure[1], effect_words(r, e, sizeof e));
+}
+
+static void say_lost_sales(FILE *out, const struct reason *r)
+{
+    (void)r;
+    fputs("  - with lost sales the position never goes below 0: a delivery refills the shelf instead of\n"
+          "    first serving orders that wait, as the formulas assume (backorders). This raises service.\n", out);
+}
+
+static void say_history_fit(FILE *out, const struct reason *r)
+{
+    char e[80];
+    fprintf(out, "  - the formula takes demand from the distributions fitted to the history: over %.1f days\n"
+                 "    they give mean %.1f, sd %.1f units. The run plays the recorded days, which give mean\n"
+                 "    %.1f, sd %.1f units (taking the days as independent). This %s.\n",
+            r->figure[0], r->figure[1], r->figure[2], r->figure[3], r->figure[4], effect_words(r, e, sizeof e));
+}
+
+static void say_history_pattern(FILE *out, const struct reason *r)
+{
+    char e[80];
+    fprintf(out, "  - the recorded days are not independent (a weekday pattern, or busy days that follow busy\n"
+                 "    days), and a replay keeps their order: over %.1f days in a row their demand has sd %.1f\n"
+                 "    units, where independent days, as the formula assumes, would give %.1f. This %s.\n",
+            r->figure[0], r->figure[1], r->figure[2], effect_words(r, e, sizeof e));
+}
+
+static void say_noise(FILE *out, const struct reason *r)
+{
+    if (r->figure[0] != 0)
+        fputs("  - with one replication there is no confidence interval: chance alone can make a gap either\n"
+              "    way. More replications tell.\n", out);
+    else
+        fputs("  - the gap is less than twice the ± shown: with 95% intervals a correct formula falls outside\n"
+              "    about one time in 20, either way. More replications tell.\n", out);
+}
+
+static void (*const reason_printers[REASON_COUNT])(FILE *, const struct reason *) = {
+    [REASON_UNDERSHOOT] = say_undershoot,       [REASON_EVEN_GAPS] = say_even_gaps,
+    [REASON_LUMPY] = say_lumpy,                 [REASON_RESERVE] = say_reserve,
+    [REASON_CUSTOMER_BASE] = say_customer_base, [REASON_LOST_SALES] = say_lost_sales,
+    [REASON_HISTORY_FIT] = say_history_fit,     [REASON_HISTORY_PATTERN] = say_history_pattern,
+    [REASON_NOISE] = say_noise,
+};
+
 /* The normal approximation's prediction next to the simulated service, with the
  * reasons for any gap that apply to this scenario. */
 static void report_theory(FILE *out, const struct scenario *sc, const struct summary *s)
@@ -335,72 +440,65 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
               "  there is nothing to compare (lengthen horizon_days).\n", out);
         return;
     }
-    if (!outside(f.cycle_service_level, &s[M_CYCLE_SERVICE_LEVEL]) && !outside(f.fill_rate, &s[M_FILL_RATE])) {
+    struct reasons_input in = reasons_input_of(&sc->cfg, s);
+    int gap[REASON_MEASURES];
+    reasons_gap(&in, gap);
+    if (!gap[REASON_CSL] && !gap[REASON_FILL]) {
         fputs("  Formula and simulation agree within the 95% confidence interval.\n", out);
         return;
     }
     fputs("  Why they differ:\n", out);
-    int reasons = 0;
-    double undershoot = s[M_REORDER_UNDERSHOOT].mean;
-    if (p->uses_reorder_point && undershoot > 0.02 * pr.demand_sd) {
-        fprintf(out, "  - orders were placed %.1f units below s on average (undershoot: demand comes in orders\n"
-                     "    of several units%s). The formula assumes ordering exactly at s; in effect the\n"
-                     "    reorder point is lower, which lowers service.\n",
-                undershoot, inv->review_days > 0 ? " and is only seen at reviews" : "");
-        reasons++;
-    }
-    const struct dist *gap = &sc->cfg.demand.interarrival_days, *lead = &inv->lead_time_days;
-    if (dist_is_constant(gap) && dist_is_constant(lead) && inv->review_days == 0 && p->uses_reorder_point) {
-        double every = dist_mean(gap), days = dist_mean(lead);
-        double covered = ceil(days / every - 1e-9) - 1; /* receipts come first at equal times */
-        if (fabs(covered - days / every) > 0.05) {
-            fprintf(out, "  - orders come every %g days and replenishment takes %g: one ordered right after an\n"
-                         "    order arrives in time for all but the orders within the next %g days, so stock\n"
-                         "    must cover %g orders, where the formula assumes %.2f. This %s service.\n",
-                    every, days, days, covered, days / every,
-                    covered < days / every ? "raises" : "lowers");
-            reasons++;
+    struct reason r[REASON_COUNT];
+    size_t n = reasons_explain(&in, r), shown = 0;
+    for (size_t i = 0; i < n; i++)
+        if (r[i].agrees) {
+            reason_printers[r[i].id](out, &r[i]);
+            shown++;
         }
-    }
-    double units_mean, units_var;
-    theory_units_per_order(&sc->cfg, &units_mean, &units_var);
-    double orders = pr.demand_mean / units_mean;
-    if (orders < 30) {
-        fprintf(out, "  - only %.1f orders arrive over %.1f days: demand is lumpier than the normal curve the\n"
-                     "    formula uses.\n", orders, pr.days);
-        reasons++;
-    }
-    if (inv->reserve_units > 0 && sc->cfg.ntiers > 1) {
-        fprintf(out, "  - %.4g units are held back for the top tier: for the other orders the shelf is empty that\n"
-                     "    much sooner, so stockouts come earlier than the formula expects.\n",
-                inv->reserve_units);
-        reasons++;
-    }
-    if (sc->cfg.customers.on && s[M_CUSTOMERS_MEAN].n > 0) {
-        double start = sc->cfg.customers.initial, mean = s[M_CUSTOMERS_MEAN].mean;
-        if (fabs(mean - start) > 0.05 * start)
-            fprintf(out, "  - demand comes from the customer base: the formula uses the rate of the %.0f customers\n"
-                         "    at the start, but the base averaged %.0f over the run, so demand was %s than it\n"
-                         "    assumes.\n",
-                    start, mean, mean > start ? "higher" : "lower");
-        else
-            fprintf(out, "  - demand comes from a customer base whose size wanders as customers come and go (it\n"
-                         "    averaged %.0f): demand varies more than the formula, which takes a fixed rate, assumes.\n",
-                    mean);
-        reasons++;
-    }
-    if (inv->shortage == SHORTAGE_LOST_SALE) {
-        fputs("  - with lost sales the position never goes below 0; the formulas assume backorders.\n", out);
-        reasons++;
-    }
-    if (s[M_CYCLE_SERVICE_LEVEL].ci95 > 0.03 || s[M_FILL_RATE].ci95 > 0.03) {
-        fputs("  - the simulated figures are uncertain by the ± shown; more replications narrow it.\n", out);
-        reasons++;
-    }
-    if (!reasons)
+    if (!shown)
         fputs("  - none of the usual reasons (undershoot, lumpy demand, lost sales, a reserve, a changing\n"
-              "    customer base) applies here:\n"
+              "    customer base, a history the formula reads differently) explains a gap this way:\n"
               "    the gap is worth a closer look.\n", out);
+}
+
+/* A perfect-order rate above 1 - the stockout rate means some orders met a stockout and
+ * were still perfect: they waited for stock and arrived on time and complete. Say so,
+ * with the share that did both at least (both rates count the same orders). */
+static void report_perfect_despite_stockouts(FILE *out, const struct summary *s)
+{
+    const struct summary *met = &s[M_STOCKOUT_RATE], *perfect = &s[M_PERFECT_ORDER_RATE];
+    if (met->n == 0 || perfect->n == 0 || !(met->mean > 0)) return;
+    double both = perfect->mean + met->mean - 1;
+    if (!(both > 1e-9)) return;
+    if (s[M_ON_TIME_RATE].n == 0)
+        fprintf(out, "  (An order that met a stockout can still be perfect: it waited for stock and still arrived\n"
+                     "  complete, and with no promise every order counts as on time. Here at least %.2f%% of the\n"
+                     "  orders did both.)\n",
+                100 * both);
+    else
+        fprintf(out, "  (An order that met a stockout can still be perfect: it waited for stock and still arrived\n"
+                     "  on time and complete. Here at least %.2f%% of the orders did both.)\n",
+                100 * both);
+}
+
+/* A replay plays the same days in every replication: identical replications are worth
+ * saying, and so is a ± that leaves demand's own uncertainty out. */
+static void report_replay_note(FILE *out, const struct scenario *sc, const struct summary *s)
+{
+    const struct model_config *c = &sc->cfg;
+    if (c->demand.history_mode != HISTORY_REPLAY || c->run.replications < 2) return;
+    size_t n = metric_count(c);
+    bool identical = true;
+    for (size_t m = 0; m < n && identical; m++)
+        if (s[m].n > 1 && s[m].sd != 0) identical = false;
+    if (identical)
+        fprintf(out, "Note: the %u replications are identical: a replay plays the same recorded days in each, and\n"
+                     "nothing else in this scenario is random, so every ± is 0. One replication (replications = 1,\n"
+                     "or --reps 1) gives the same figures.\n",
+                c->run.replications);
+    else
+        fputs("Note: a replay plays the same recorded days in every replication, so the ± shows only the\n"
+              "other random parts of the run, not how demand itself might have turned out.\n", out);
 }
 
 static void table_header(FILE *out, const struct scenario *sc)
@@ -422,6 +520,7 @@ static void table_header(FILE *out, const struct scenario *sc)
 void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
 {
     table_header(out, sc);
+    report_replay_note(out, sc, s);
     if (sc->history_info) {
         fputc('\n', out);
         history_describe(out, sc->history_info, sc->cfg.demand.history_mode, "");
@@ -439,6 +538,8 @@ void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
             if (metric_defs[m].group == (enum metric_group)g && metric_shown(c, (size_t)m) &&
                 worth_showing(m, &s[m], sc))
                 print_row(out, m, &s[m]);
+        if (g == GROUP_SERVICE && metric_shown(c, M_STOCKOUT_RATE) && metric_shown(c, M_PERFECT_ORDER_RATE))
+            report_perfect_despite_stockouts(out, s);
         if (g == GROUP_SERVICE) report_theory(out, sc, s);
         if (g == GROUP_SERVICE && c->nproducts) report_products(out, c, s);
         if (g == GROUP_SERVICE && c->ntiers) report_tiers(out, c, s);

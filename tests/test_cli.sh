@@ -370,4 +370,18 @@ ok "cli-20.2 ... but a file that says never and gives express days itself is sti
 run "$S" run scenarios/default.ini --set inventory.policy=base_stock --set inventory.order_up_to=700 --reps 2 --quiet
 ok "cli-20.3 --set policy=base_stock notes the file's reorder_point and order_quantity" $([ $rc -eq 0 ] && [ "$(grep -c '^Note: policy from the command line leaves' "$T/out")" -eq 2 ]; echo $?)
 
+
+# ---- report lines that explain surprises (issue 13) ----
+run "$S" run tests/reasons/fit_too_wide.ini
+ok "cli-21.1 the issue's case: service above a formula set from a wide fit names the fit, not undershoot" $([ $rc -eq 0 ] && grep -q 'distributions fitted to the history' "$T/out" && grep -q 'This raises service' "$T/out" && ! grep -q 'units below s on average' "$T/out"; echo $?)
+run "$S" run tests/reasons/weekly.ini
+ok "cli-21.2 replay with 2 identical replications says so and suggests 1" $([ $rc -eq 0 ] && grep -q 'the 2 replications are identical' "$T/out" && grep -q 'replications = 1' "$T/out"; echo $?)
+run "$S" run tests/reasons/weekly.ini --reps 1
+ok "cli-21.3 replay with 1 replication: no note" $([ $rc -eq 0 ] && ! grep -q 'replications are identical' "$T/out"; echo $?)
+run "$S" run tests/reasons/weekly.ini --set demand.history_mode=bootstrap
+ok "cli-21.4 bootstrap: no replay note" $([ $rc -eq 0 ] && ! grep -q 'a replay plays' "$T/out"; echo $?)
+run "$S" run scenarios/csl_vs_fill_rate.ini
+ok "cli-21.5 perfect orders 100% next to stockouts: one line says why" $([ $rc -eq 0 ] && grep -q '^  Perfect orders  *100.00 %' "$T/out" && grep -q 'met a stockout can still be perfect' "$T/out"; echo $?)
+run "$S" run scenarios/default.ini
+ok "cli-21.6 perfect orders below 1 - stockouts (late orders): no such line" $([ $rc -eq 0 ] && ! grep -q 'can still be perfect' "$T/out"; echo $?)
 check_done test_cli

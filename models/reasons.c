@@ -1,0 +1,293 @@
+/* reasons.c - the table of reasons why simulation and formula differ. Each reason has a
+ * fixed direction or measures it: a measured reason asks the formula itself what it
+ * would have predicted with the demand the run really saw (another mean or sd of
+ * demand over the protection interval), and takes the sign of the change.
+ *
+ * Figures each reason leaves in struct reason's figure[]:
+ *   undershoot      [0] mean units below s, [1] 1 if periodic review
+ *   even_gaps       [0] days between orders, [1] lead time, [2] orders covered,
+ *                   [3] orders the formula assumes
+ *   lumpy           [0] orders over the protection interval, [1] its days
+ *   reserve         [0] units held back
+ *   customer_base   [0] customers at the start, [1] mean over the run, [2] 1 if the mean moved
+ *   history_fit     [0] days, [1] [2] the formula's mean and sd, [3] [4] the history's
+ *   history_pattern [0] days, [1] sd of the history's demand over that many days in a row,
+ *                   [2] its sd if the days were independent
+ *   noise           [0] 1 if there is only one replication (no confidence interval)
+ */
+#include "reasons.h"
+#include "metrics.h"
+#include "policy.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* ---- measuring with the formula ---- */
+
+/* Which way measure m's prediction moved, by `change`, given the gap it is to explain:
+ * a change under a tenth of the gap (or under 0.05 percentage points) does not count. */
+static enum reason_direction way(const struct reasons_input *in, int m, double change)
+{
+    double predicted = m == REASON_CSL ? in->formula.cycle_service_level : in->formula.fill_rate;
+    double gap = isfinite(in->sim[m]) && isfinite(predicted) ? fabs(in->sim[m] - predicted) : 0;
+    if (!(fabs(change) >= fmax(0.1 * gap, 0.0005))) return REASON_NONE;
+    return change > 0 ? REASON_RAISES : REASON_LOWERS;
+}
+
+/* The directions in which the prediction moves when demand over the protection interval
+ * has (mean, sd) = `to` in place of `from`. */
+static void moves(const struct reasons_input *in, double from_mean, double from_sd, double to_mean, double to_sd,
+                  struct reason *r)
+{
+    struct protection a = in->protection, b = in->protection;
+    a.demand_mean = from_mean, a.demand_sd = from_sd;
+    b.demand_mean = to_mean, b.demand_sd = to_sd;
+    struct prediction pa = theory_predict(&a, in->level), pb = theory_predict(&b, in->level);
+    r->direction[REASON_CSL] = way(in, REASON_CSL, pb.cycle_service_level - pa.cycle_service_level);
+    r->direction[REASON_FILL] = way(in, REASON_FILL, pb.fill_rate - pa.fill_rate);
+}
+
+/* ---- the history's own demand over the protection interval ---- */
+
+struct history_demand {
+    double mean;           /* units over `days` */
+    double var_days;       /* variance of the sum of `days` independent recorded days */
+    double pattern;        /* variance over `days` days in a row / that of independent days */
+};
+
+/* Demand over `days` days of history h: each day's total; windows of floor(days) whole
+ * days and a fraction of the next, starting on every recorded day, the history taken
+ * as a circle (a replay repeats it). */
+static struct history_demand history_demand(const struct demand_history *h, double days)
+{
+    struct history_demand r = {0, 0, 1};
+    size_t n = h->ndays;
+    double *x = malloc(n * sizeof *x);
+    if (!x) abort();
+    double *before = malloc((n + 1) * sizeof *before); /* before[k]: units on days 0 .. k-1 */
+    if (!before) abort();
+    before[0] = 0;
+    for (size_t k = 0; k < n; k++) {
+        x[k] = 0;
+        for (size_t i = h->first[k]; i < h->first[k + 1]; i++) x[k] += h->units[i];
+        before[k + 1] = before[k] + x[k];
+    }
+    double sum = before[n];
+    double mean = sum / (double)n, var = 0;
+    for (size_t k = 0; k < n; k++) var += (x[k] - mean) * (x[k] - mean);
+    var /= (double)n;
+    r.mean = mean * days;
+    r.var_days = var * days;
+    size_t whole = (size_t)floor(days);
+    double part = days - (double)whole;
+    if (var > 0 && n > 1) {
+        double wsum = 0, wss = 0;
+        for (size_t t = 0; t < n; t++) {
+            /* whole days from t around the circle: full turns, then the rest */
+            size_t rest = whole % n, end = t + rest;
+            double w = (double)(whole / n) * sum +
+                       (end <= n ? before[end] - before[t] : before[n] - before[t] + before[end - n]);
+            w += part * x[(t + whole) % n];
+            wsum += w, wss += w * w;
+        }
+        double wmean = wsum / (double)n, wvar = wss / (double)n - wmean * wmean;
+        double independent = var * ((double)whole + part * part);
+        r.pattern = wvar > 0 ? wvar / independent : 0;
+    }
+    free(x), free(before);
+    return r;
+}
+
+/* The history's sd over the protection interval, for a variance of `var_days` from
+ * demand and a random lead time (independent of demand). */
+static double with_lead_time(const struct reasons_input *in, double mean, double var_days)
+{
+    const struct dist *lead = &in->cfg->inventory.lead_time_days;
+    double rate = mean / in->protection.days;
+    return sqrt(var_days + rate * rate * dist_variance(lead));
+}
+
+/* ---- the reasons ---- */
+
+static bool undershoot(const struct reasons_input *in, struct reason *r)
+{
+    const struct inventory_config *inv = &in->cfg->inventory;
+    if (!inv->policy->uses_reorder_point || !(in->undershoot > 0.02 * in->protection.demand_sd)) return false;
+    r->figure[0] = in->undershoot, r->figure[1] = inv->review_days > 0;
+    return true;
+}
+
+/* Constant gaps and lead time under continuous review: an order placed right after a
+ * demand arrives in time for all but the demands within the lead time. */
+static bool even_gaps(const struct reasons_input *in, struct reason *r)
+{
+    const struct inventory_config *inv = &in->cfg->inventory;
+    const struct dist *gap = &in->cfg->demand.interarrival_days, *lead = &inv->lead_time_days;
+    if (!dist_is_constant(gap) || !dist_is_constant(lead) || inv->review_days != 0 || !inv->policy->uses_reorder_point)
+        return false;
+    double every = dist_mean(gap), days = dist_mean(lead);
+    double covered = ceil(days / every - 1e-9) - 1; /* receipts come first at equal times */
+    if (!(fabs(covered - days / every) > 0.05)) return false;
+    r->figure[0] = every, r->figure[1] = days, r->figure[2] = covered, r->figure[3] = days / every;
+    r->direction[REASON_CSL] = r->direction[REASON_FILL] = covered < days / every ? REASON_RAISES : REASON_LOWERS;
+    return true;
+}
+
+static bool lumpy(const struct reasons_input *in, struct reason *r)
+{
+    double units_mean, units_var;
+    theory_units_per_order(in->cfg, &units_mean, &units_var);
+    double orders = in->protection.demand_mean / units_mean;
+    if (!(orders < 30)) return false;
+    r->figure[0] = orders, r->figure[1] = in->protection.days;
+    return true;
+}
+
+static bool reserve(const struct reasons_input *in, struct reason *r)
+{
+    if (!(in->cfg->inventory.reserve_units > 0) || in->cfg->ntiers < 2) return false;
+    r->figure[0] = in->cfg->inventory.reserve_units;
+    return true;
+}
+
+/* The formula takes the rate of the customers at the start. A base whose mean moved
+ * scales demand (mean and, as for compound Poisson demand, variance); one that only
+ * wanders makes demand more variable. */
+static bool customer_base(const struct reasons_input *in, struct reason *r)
+{
+    if (!in->cfg->customers.on || !isfinite(in->customers_mean)) return false;
+    double start = in->cfg->customers.initial, mean = in->customers_mean;
+    const struct protection *p = &in->protection;
+    r->figure[0] = start, r->figure[1] = mean, r->figure[2] = fabs(mean - start) > 0.05 * start;
+    if (r->figure[2] != 0 && start > 0) {
+        double ratio = mean / start;
+        moves(in, p->demand_mean, p->demand_sd, p->demand_mean * ratio, p->demand_sd * sqrt(ratio), r);
+    } else {
+        moves(in, p->demand_mean, p->demand_sd, p->demand_mean, p->demand_sd * 1.25, r);
+    }
+    return true;
+}
+
+/* Lost demand takes no stock: a replenishment fills no backlog, so the next cycle
+ * starts higher than the backorder formula expects. */
+static bool lost_sales(const struct reasons_input *in, struct reason *r)
+{
+    (void)r;
+    return in->cfg->inventory.shortage == SHORTAGE_LOST_SALE;
+}
+
+/* With replay or bootstrap, the formula uses the distributions fitted to the history
+ * (scenarios/scenario.c sets them as the demand), but the run plays the recorded days.
+ * In fit mode the run draws from the fit too, so this is no reason there. */
+static bool history_fit(const struct reasons_input *in, struct reason *r)
+{
+    const struct demand_config *d = &in->cfg->demand;
+    if (!d->history || (d->history_mode != HISTORY_REPLAY && d->history_mode != HISTORY_BOOTSTRAP)) return false;
+    const struct protection *p = &in->protection;
+    struct history_demand h = history_demand(d->history, p->days);
+    double sd = with_lead_time(in, h.mean, h.var_days);
+    moves(in, p->demand_mean, p->demand_sd, h.mean, sd, r);
+    r->figure[0] = p->days, r->figure[1] = p->demand_mean, r->figure[2] = p->demand_sd;
+    r->figure[3] = h.mean, r->figure[4] = sd;
+    return r->direction[REASON_CSL] != REASON_NONE || r->direction[REASON_FILL] != REASON_NONE;
+}
+
+/* A replay plays the days in their order: a weekday pattern or busy days that follow
+ * busy days change the sd of demand over several days from that of independent days,
+ * which the formula (and a bootstrap) assume. */
+static bool history_pattern(const struct reasons_input *in, struct reason *r)
+{
+    const struct demand_config *d = &in->cfg->demand;
+    if (!d->history || d->history_mode != HISTORY_REPLAY) return false;
+    const struct protection *p = &in->protection;
+    struct history_demand h = history_demand(d->history, p->days);
+    double independent = with_lead_time(in, h.mean, h.var_days);
+    double observed = with_lead_time(in, h.mean, h.var_days * h.pattern);
+    moves(in, h.mean, independent, h.mean, observed, r);
+    r->figure[0] = p->days, r->figure[1] = observed, r->figure[2] = independent;
+    return r->direction[REASON_CSL] != REASON_NONE || r->direction[REASON_FILL] != REASON_NONE;
+}
+
+/* With 95% intervals, a correct formula falls outside one in 20 times; a gap within
+ * twice the half-width is within what chance gives. */
+static bool noise(const struct reasons_input *in, struct reason *r)
+{
+    int gap[REASON_MEASURES];
+    reasons_gap(in, gap);
+    const double predicted[REASON_MEASURES] = {in->formula.cycle_service_level, in->formula.fill_rate};
+    bool any = false;
+    for (int m = 0; m < REASON_MEASURES; m++) {
+        if (!gap[m]) continue;
+        any = true;
+        if (isnan(in->ci95[m]))
+            r->figure[0] = 1;
+        else if (fabs(in->sim[m] - predicted[m]) > 2 * in->ci95[m])
+            return false;
+    }
+    return any;
+}
+
+/* The table: a fixed direction, or REASON_NONE for a reason whose measure sets it. */
+static const struct reason_def {
+    const char *name;
+    enum reason_direction direction;
+    bool (*applies)(const struct reasons_input *, struct reason *);
+} reason_defs[REASON_COUNT] = {
+    [REASON_UNDERSHOOT] = {"undershoot", REASON_LOWERS, undershoot},
+    [REASON_EVEN_GAPS] = {"even_gaps", REASON_NONE, even_gaps},
+    [REASON_LUMPY] = {"lumpy", REASON_EITHER, lumpy},
+    [REASON_RESERVE] = {"reserve", REASON_LOWERS, reserve},
+    [REASON_CUSTOMER_BASE] = {"customer_base", REASON_NONE, customer_base},
+    [REASON_LOST_SALES] = {"lost_sales", REASON_RAISES, lost_sales},
+    [REASON_HISTORY_FIT] = {"history_fit", REASON_NONE, history_fit},
+    [REASON_HISTORY_PATTERN] = {"history_pattern", REASON_NONE, history_pattern},
+    [REASON_NOISE] = {"noise", REASON_EITHER, noise},
+};
+
+const char *reasons_name(enum reason_id id)
+{
+    return reason_defs[id].name;
+}
+
+struct reasons_input reasons_input_of(const struct model_config *cfg, const struct summary *s)
+{
+    const struct inventory_config *inv = &cfg->inventory;
+    struct reasons_input in = {.cfg = cfg, .protection = theory_protection(cfg)};
+    in.level = inv->policy->uses_reorder_point ? inv->reorder_point : inv->order_up_to;
+    in.formula = theory_predict(&in.protection, in.level);
+    const struct summary *csl = &s[M_CYCLE_SERVICE_LEVEL], *fill = &s[M_FILL_RATE];
+    in.sim[REASON_CSL] = csl->n ? csl->mean : NAN, in.ci95[REASON_CSL] = csl->ci95;
+    in.sim[REASON_FILL] = fill->n ? fill->mean : NAN, in.ci95[REASON_FILL] = fill->ci95;
+    in.undershoot = s[M_REORDER_UNDERSHOOT].n ? s[M_REORDER_UNDERSHOOT].mean : NAN;
+    in.customers_mean = s[M_CUSTOMERS_MEAN].n ? s[M_CUSTOMERS_MEAN].mean : NAN;
+    return in;
+}
+
+void reasons_gap(const struct reasons_input *in, int gap[REASON_MEASURES])
+{
+    const double predicted[REASON_MEASURES] = {in->formula.cycle_service_level, in->formula.fill_rate};
+    for (int m = 0; m < REASON_MEASURES; m++) {
+        double d = in->sim[m] - predicted[m];
+        bool outside = isfinite(d) && (isnan(in->ci95[m]) || fabs(d) > in->ci95[m]);
+        gap[m] = !outside || d == 0 ? 0 : d > 0 ? 1 : -1;
+    }
+}
+
+size_t reasons_explain(const struct reasons_input *in, struct reason *out)
+{
+    int gap[REASON_MEASURES];
+    reasons_gap(in, gap);
+    size_t n = 0;
+    for (int id = 0; id < REASON_COUNT; id++) {
+        const struct reason_def *def = &reason_defs[id];
+        struct reason r = {.id = (enum reason_id)id, .direction = {def->direction, def->direction}};
+        if (!def->applies(in, &r)) continue;
+        for (int m = 0; m < REASON_MEASURES; m++) {
+            enum reason_direction w = r.direction[m];
+            if (gap[m] && (w == REASON_EITHER || (w == REASON_RAISES && gap[m] > 0) || (w == REASON_LOWERS && gap[m] < 0)))
+                r.agrees = true;
+        }
+        out[n++] = r;
+    }
+    return n;
+}
