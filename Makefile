@@ -108,6 +108,9 @@ need-libs:
 $(BUILD)/tests/test_sim: $(BUILD)/tests/test_sim.o $(SIM_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
 
+# The validation cases' exact (s,S) expectations come from a test-side Markov chain.
+$(BUILD)/tests/test_validation: $(BUILD)/tests/markov_ss.o
+
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
 

@@ -1,9 +1,10 @@
-/* test_validation.c - the analytic cases of shared/validation/CASES.md. Each runs from a
+/* test_validation.c - the analytic cases of tests/validation/README.md. Each runs from a
  * scenario file in tests/validation/ through the reader and the replication runner,
  * the way a user runs it, and passes when the exact value lies inside the simulated
  * 99% confidence interval (plus the relative slack the case allows). Fixed seeds make
  * the outcome deterministic. Every line is printed, so the evidence is in the log. */
 #include "check.h"
+#include "markov_ss.h"
 #include "cli/simulate.h"
 #include "cli/sweep.h"
 #include "models/theory.h"
@@ -13,6 +14,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,13 +56,16 @@ static const struct vcase cases[] = {
       {"stockout_rate", 0, 0}, {"fill_rate", 1, 0}}},
 };
 
-/* Run a case file; s receives the summaries. Returns 0 or -1. */
-static int run_case(const char *dir, const char *file, struct summary *s)
+/* Run a case file with overrides sets[0..nsets); s receives the summaries and, when
+ * rows_out is not NULL, *rows_out the replications' metric rows (the caller frees
+ * them), *reps_out their number and *nm_out the metrics in a row. Returns 0 or -1. */
+static int run_case_rows(const char *dir, const char *file, const struct scenario_override *sets, size_t nsets,
+                         struct summary *s, double **rows_out, unsigned *reps_out, size_t *nm_out)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, file);
     static struct scenario sc;
-    if (scenario_load(&sc, path, NULL, 0, stderr) != 0) return -1;
+    if (scenario_load(&sc, path, sets, nsets, stderr) != 0) return -1;
     unsigned reps = sc.cfg.run.replications;
     size_t nm = metric_count(&sc.cfg);
     double *rows = malloc((size_t)reps * nm * sizeof *rows);
@@ -68,8 +73,20 @@ static int run_case(const char *dir, const char *file, struct summary *s)
     struct simulate_opts o = {.threads = 2};
     size_t missing = simulate(&cfg, 1, reps, &o, rows);
     simulate_summarise(rows, reps, nm, s);
-    free(rows);
+    if (rows_out) {
+        *rows_out = rows;
+        *reps_out = reps;
+        *nm_out = nm;
+    } else {
+        free(rows);
+    }
     return missing ? -1 : 0;
+}
+
+/* Run a case file as it is; s receives the summaries. Returns 0 or -1. */
+static int run_case(const char *dir, const char *file, struct summary *s)
+{
+    return run_case_rows(dir, file, NULL, 0, s, NULL, NULL, NULL);
 }
 
 /* S2: the slope of CSL in k, from paired differences of a sweep. */
@@ -128,9 +145,194 @@ static void test_chopra(const char *dir, const char *file)
            summary_halfwidth(&s[M_FILL_RATE], 0.99), f.fill_rate);
 }
 
+/* LK: Law & Kelton's (s,S) inventory model over 120 months from 60 units
+ * (tests/validation/lk_ss.ini, one servlab day = one month), against exact expectations
+ * from the Markov chain of tests/markov_ss.h. The model is stated here from the
+ * textbook, independently of the scenario file the simulation reads. */
+static const int lk_policies[][2] = {{20, 40}, {20, 60}, {20, 80}, {20, 100}, {40, 60},
+                                     {40, 80}, {40, 100}, {60, 80}, {60, 100}};
+#define LK_POLICIES (sizeof lk_policies / sizeof lk_policies[0])
+#define LK_NODES 16   /* Gauss-Legendre nodes per smooth piece of a month */
+#define LK_TAIL 1e-15 /* demand tail mass dropped */
+
+static struct markov_ss_model lk_model(int s, int S)
+{
+    return (struct markov_ss_model){.s = s, .S = S, .initial = 60, .periods = 120, .rate = 10,
+                                    .size_pmf = {0, 1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}, .max_size = 4,
+                                    .lead_min = 0.5, .lead_max = 1, .order_fixed = 32, .order_per_unit = 3,
+                                    .holding = 1, .backlog = 5};
+}
+
+/* The metrics compared one to one with the chain's expectations (all are means over
+ * the run of levels or of per-month sums, so their expectations are the chain's). */
+static const struct {
+    const char *metric;
+    size_t exact; /* offset of the value in struct markov_ss_result */
+} lk_metrics[] = {
+    {"cost_total_per_day", offsetof(struct markov_ss_result, cost_total)},
+    {"cost_ordering_per_day", offsetof(struct markov_ss_result, cost_ordering)},
+    {"cost_holding_per_day", offsetof(struct markov_ss_result, cost_holding)},
+    {"cost_shortage_per_day", offsetof(struct markov_ss_result, cost_shortage)},
+    {"mean_on_hand", offsetof(struct markov_ss_result, mean_on_hand)},
+    {"mean_backorders", offsetof(struct markov_ss_result, mean_backorders)},
+    {"mean_on_order", offsetof(struct markov_ss_result, mean_on_order)},
+    {"time_out_of_stock", offsetof(struct markov_ss_result, time_out_of_stock)},
+    {"replenishments_per_day", offsetof(struct markov_ss_result, replenishments)},
+};
+#define LK_METRICS (sizeof lk_metrics / sizeof lk_metrics[0])
+
+static double lk_value(const struct markov_ss_result *r, size_t offset)
+{
+    return *(const double *)(const void *)((const char *)r + offset);
+}
+
+/* One policy's figures: exact, simulated mean and 99% half-width; the last column is
+ * the fill rate as a ratio of expectations (see lk_pooled_fill). */
+struct lk_row {
+    double exact[LK_METRICS + 1], mean[LK_METRICS + 1], hw[LK_METRICS + 1];
+};
+
+/* servlab's fill_rate is each run's ratio filled / demanded, averaged over runs: over a
+ * finite horizon its expectation is not the ratio of expected units the chain gives.
+ * The ratio of the sums over all runs estimates the latter; its 99% half-width is the
+ * delta method's. Units demanded = units_per_day * horizon: with no order-cycle
+ * delays, every order is allocated when placed. */
+static void lk_pooled_fill(const double *rows, unsigned reps, size_t nm, double *ratio, double *hw)
+{
+    double sy = 0, sx = 0;
+    for (unsigned r = 0; r < reps; r++) {
+        const double *x = &rows[(size_t)r * nm];
+        sy += x[M_FILL_RATE] * x[M_UNITS_PER_DAY];
+        sx += x[M_UNITS_PER_DAY];
+    }
+    *ratio = sy / sx;
+    double *d = malloc(reps * sizeof *d);
+    for (unsigned r = 0; r < reps; r++) {
+        const double *x = &rows[(size_t)r * nm];
+        d[r] = x[M_FILL_RATE] * x[M_UNITS_PER_DAY] - *ratio * x[M_UNITS_PER_DAY];
+    }
+    struct summary s = summary_of(d, reps, 1);
+    *hw = summary_halfwidth(&s, 0.99) / (sx / reps);
+    free(d);
+}
+
+/* Largest difference between two solutions' values. */
+static double lk_diff(const struct markov_ss_result *a, const struct markov_ss_result *b)
+{
+    double d = fabs(a->fill_ratio_of_means - b->fill_ratio_of_means);
+    for (size_t i = 0; i < LK_METRICS; i++)
+        d = fmax(d, fabs(lk_value(a, lk_metrics[i].exact) - lk_value(b, lk_metrics[i].exact)));
+    return d;
+}
+
+static void test_law_kelton(const char *dir, struct lk_row *table)
+{
+    /* The chain on a case with a closed form: from level 0 with no orders (s far below
+     * anything reachable), the backlog grows by 25 units a month on average, so its
+     * time average over 4 months is 25 * 2 = 50; nothing is ever on hand. */
+    struct markov_ss_model never = lk_model(-400, -400);
+    never.initial = 0;
+    never.periods = 4;
+    struct markov_ss_result nr = {0};
+    int solved = markov_ss_solve(&never, LK_NODES, LK_TAIL, &nr) == 0;
+    check(solved && fabs(nr.mean_backorders - 50) < 1e-9 &&
+              nr.mean_on_hand == 0 && fabs(nr.time_out_of_stock - 1) < 1e-12 && nr.fill_ratio_of_means == 0 &&
+              nr.replenishments == 0,
+          "LK chain: with no orders from level 0, mean backorders over 4 months = 50 (%.12g), nothing on hand",
+          nr.mean_backorders);
+    for (size_t p = 0; p < LK_POLICIES; p++) {
+        int s = lk_policies[p][0], S = lk_policies[p][1];
+        char id[24];
+        snprintf(id, sizeof id, "LK (%d,%d)", s, S);
+        struct markov_ss_model mm = lk_model(s, S);
+        struct markov_ss_result ex, more_nodes, less_tail;
+        if (!check(markov_ss_solve(&mm, LK_NODES, LK_TAIL, &ex) == 0 &&
+                       markov_ss_solve(&mm, 2 * LK_NODES, LK_TAIL, &more_nodes) == 0 &&
+                       markov_ss_solve(&mm, LK_NODES, 1e-25, &less_tail) == 0,
+                   "%s: the Markov chain solves", id))
+            continue;
+        check(lk_diff(&ex, &more_nodes) < 1e-9, "%s: exact values converged in quadrature nodes (%d vs %d: %.2g)",
+              id, LK_NODES, 2 * LK_NODES, lk_diff(&ex, &more_nodes));
+        check(lk_diff(&ex, &less_tail) < 1e-9 && fabs(ex.lost_mass) < 1e-12,
+              "%s: demand truncation does not matter (tail 1e-15 vs 1e-25: %.2g; mass dropped %.2g)", id,
+              lk_diff(&ex, &less_tail), ex.lost_mass);
+
+        char set_s[64], set_S[64];
+        snprintf(set_s, sizeof set_s, "inventory.reorder_point=%d", s - 1); /* orders at I <= s - 1 */
+        snprintf(set_S, sizeof set_S, "inventory.order_up_to=%d", S);
+        const struct scenario_override sets[] = {{set_s, NULL, NULL}, {set_S, NULL, NULL}};
+        struct summary sm[METRIC_COUNT];
+        double *rows = NULL;
+        unsigned reps = 0;
+        size_t nm = 0;
+        if (!check(run_case_rows(dir, "lk_ss.ini", sets, 2, sm, &rows, &reps, &nm) == 0, "%s: lk_ss.ini loads and runs",
+                   id)) {
+            free(rows);
+            continue;
+        }
+        struct lk_row row;
+        for (size_t i = 0; i <= LK_METRICS; i++) {
+            const char *name;
+            if (i < LK_METRICS) {
+                name = lk_metrics[i].metric;
+                int m = metric_find(name);
+                row.exact[i] = lk_value(&ex, lk_metrics[i].exact);
+                row.mean[i] = sm[m].mean;
+                row.hw[i] = summary_halfwidth(&sm[m], 0.99);
+            } else {
+                name = "fill_rate pooled";
+                row.exact[i] = ex.fill_ratio_of_means;
+                lk_pooled_fill(rows, reps, nm, &row.mean[i], &row.hw[i]);
+            }
+            int ok = fabs(row.mean[i] - row.exact[i]) <= row.hw[i] + 1e-9 * (1 + fabs(row.exact[i]));
+            printf("%-20s %-24s %14.8g %12.3g %14.10g  %s\n", id, name, row.mean[i], row.hw[i], row.exact[i],
+                   ok ? "inside" : "OUTSIDE");
+            check(ok, "%s: %s = %.8g +- %.3g (99%%) contains the exact %.10g", id, name, row.mean[i], row.hw[i],
+                  row.exact[i]);
+        }
+        if (table) table[p] = row;
+        free(rows);
+    }
+}
+
+/* The two tables of tests/validation/README.md, in Markdown. */
+static void lk_print_tables(const struct lk_row *table)
+{
+    static const char *const head[LK_METRICS + 1] = {"total",   "ordering", "holding", "shortage",
+                                                     "on hand", "backorders", "on order", "out of stock",
+                                                     "orders/month", "fill (pooled)"};
+    for (int sim = 0; sim < 2; sim++) {
+        printf("\n| (s,S) |");
+        for (size_t i = 0; i <= LK_METRICS; i++) printf(" %s |", head[i]);
+        printf("\n|---|");
+        for (size_t i = 0; i <= LK_METRICS; i++) printf("---:|");
+        putchar('\n');
+        for (size_t p = 0; p < LK_POLICIES; p++) {
+            printf("| (%d,%d) |", lk_policies[p][0], lk_policies[p][1]);
+            for (size_t i = 0; i <= LK_METRICS; i++) {
+                if (sim)
+                    printf(" %.4f ± %.4f |", table[p].mean[i], table[p].hw[i]);
+                else
+                    printf(" %.6f |", table[p].exact[i]);
+            }
+            putchar('\n');
+        }
+    }
+}
+
+/* test_validation [--lk-table] [DIR]: DIR holds the case files (default
+ * tests/validation). --lk-table runs only Law & Kelton's policies and prints their
+ * exact and simulated tables in Markdown, as tests/validation/README.md shows them. */
 int main(int argc, char **argv)
 {
-    const char *dir = argc > 1 ? argv[1] : "tests/validation";
+    int lk_table = argc > 1 && strcmp(argv[1], "--lk-table") == 0;
+    const char *dir = argc > 1 + lk_table ? argv[1 + lk_table] : "tests/validation";
+    if (lk_table) {
+        static struct lk_row table[LK_POLICIES];
+        test_law_kelton(dir, table);
+        lk_print_tables(table);
+        return check_done("test_validation");
+    }
     printf("%-20s %-24s %14s %12s %14s\n", "case", "metric", "simulated", "99% CI +-", "exact");
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const struct vcase *vc = &cases[c];
@@ -158,6 +360,7 @@ int main(int argc, char **argv)
             check(ok, "Q2 M/M/5: P(wait) = %.6g contains Erlang C 0.5541125541", pwait);
         }
     }
+    test_law_kelton(dir, NULL);
     test_safety_per_point(dir);
     test_chopra(dir, "s1_chopra.ini");
     test_chopra(dir, "s1_chopra_weekly.ini");
