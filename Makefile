@@ -215,7 +215,8 @@ fuzz: deps
 golden: servlab
 	@tests/golden.sh update
 
-# Run every command in course-notes/*.md and write what it prints into the notes.
+# Run every command in course-notes/*.md and README.md, write what it prints into them
+# (excerpts keep their "..." lines) and redraw their charts (tests/notes.sh).
 notes: servlab
 	@tests/notes.sh update
 
