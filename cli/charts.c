@@ -174,7 +174,9 @@ int charts_marginal_cost(const char *path, const struct sweep_result *r)
     service_words(r, words, sizeof words);
     bool falls = false; /* better service that saves other costs (express, lost customers) */
     for (size_t i = 0; i < k; i++) falls |= y[i] < 0;
-    if (falls)
+    if (!sweep_marginal_meaningful(r)) /* as the table says: the lever seldom raises service */
+        snprintf(title, sizeof title, "One more point of %s: no cost curve here, the lever seldom raises it", words);
+    else if (falls)
         snprintf(title, sizeof title, "What one more point of %s costs: below 0 where it saves other costs", words);
     else
         snprintf(title, sizeof title, "Diminishing returns: each extra point of %s costs more than the last", words);

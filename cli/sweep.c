@@ -97,8 +97,11 @@ static void analyse(struct sweep_result *r)
     for (size_t i = 0; i < n; i++) {
         const struct summary *s = &r->s[i * r->nm];
         r->service_level[i] = s[r->service].mean;
-        /* what the firm spends to provide service: not purchases, not shortage penalties */
-        r->service_cost[i] = s[M_COST_TOTAL].mean - s[M_COST_PURCHASE].mean - s[M_COST_SHORTAGE].mean;
+        /* what the firm spends to provide service: not purchases, not shortage penalties,
+           and not winning customers (acquisition is a marketing cost, not a service) */
+        double acquisition = s[M_COST_ACQUISITION].mean;
+        r->service_cost[i] = s[M_COST_TOTAL].mean - s[M_COST_PURCHASE].mean - s[M_COST_SHORTAGE].mean -
+                             (isfinite(acquisition) ? acquisition : 0);
         for (size_t rep = 0; rep < r->reps; rep++)
             profit[i * r->reps + rep] = r->rows[(i * r->reps + rep) * r->nm + M_PROFIT];
     }
@@ -239,6 +242,57 @@ static const struct summary *at(const struct sweep_result *r, size_t i, int m)
     return &r->s[i * r->nm + (size_t)m];
 }
 
+/* The parts of the service cost, in the order the note names them: a metric, less
+ * another (-1: none). Purchases, shortages and winning customers are not among them. */
+static const struct {
+    int metric, less;
+    const char *word;
+} cost_parts[] = {{M_COST_HOLDING, -1, "holding"},        {M_COST_ORDERING, M_COST_PURCHASE, "fixed ordering"},
+                  {M_COST_STAFF, -1, "staff"},            {M_COST_EXPEDITE, -1, "express"},
+                  {M_COST_ERRORS, -1, "errors"},          {M_COST_CHANNELS, -1, "channels"},
+                  {M_COST_LOCATIONS, -1, "locations"},    {M_COST_TRANSFERS, -1, "transfers"}};
+enum { NPARTS = sizeof cost_parts / sizeof cost_parts[0] };
+
+/* Part k of the service cost at point i; 0 where the scenario does not have it (NaN). */
+static double part_at(const struct sweep_result *r, size_t i, size_t k)
+{
+    double v = at(r, i, cost_parts[k].metric)->mean;
+    if (cost_parts[k].less >= 0) v -= at(r, i, cost_parts[k].less)->mean;
+    return isfinite(v) ? v : 0;
+}
+
+/* How many of the n - 1 steps raise the service level (where the cost of a point is defined). */
+static size_t rising_steps(const struct sweep_result *r)
+{
+    size_t k = 0;
+    for (size_t i = 1; i < r->n; i++)
+        if (!isnan(r->marginal[i])) k++;
+    return k;
+}
+
+bool sweep_marginal_meaningful(const struct sweep_result *r)
+{
+    return r->n >= 2 && 2 * rising_steps(r) >= r->n - 1;
+}
+
+/* Words for the parts of the service cost that fall, summed over the steps where the
+ * cost of a point is below 0 ("express", "express and staff"); returns how many. */
+static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size)
+{
+    size_t found[NPARTS], nfound = 0;
+    for (size_t k = 0; k < NPARTS; k++) {
+        double change = 0;
+        for (size_t i = 1; i < r->n; i++)
+            if (r->marginal[i] < 0) change += part_at(r, i, k) - part_at(r, i - 1, k);
+        if (change < 0) found[nfound++] = k;
+    }
+    buf[0] = '\0';
+    for (size_t j = 0; j < nfound; j++)
+        snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", j == 0 ? "" : j + 1 == nfound ? " and " : ", ",
+                 cost_parts[found[j]].word);
+    return nfound;
+}
+
 void sweep_table(FILE *out, const struct sweep_result *r)
 {
     const struct scenario *b = &r->base;
@@ -257,40 +311,34 @@ void sweep_table(FILE *out, const struct sweep_result *r)
         fprintf(out, "Note: at every point %s sets %s, in place of %s.\n", b->lever.key, b->lever.level_key,
                 b->lever.replaced);
 
+    /* the cost of a point of service means something only where the lever raises service */
+    bool marginal = sweep_marginal_meaningful(r);
     int kw = (int)strlen(key) > 12 ? (int)strlen(key) : 12;
-    fprintf(out, "\n  %*s %12s %12s %12s %12s %12s %9s  %s\n", kw, key, service, "service cost", "total cost",
-            "revenue", "profit", "± 95%", "cost of 1 pt");
+    fprintf(out, "\n  %*s %12s %12s %12s %12s %12s %9s%s\n", kw, key, service, "service cost", "total cost",
+            "revenue", "profit", "± 95%", marginal ? "  cost of 1 pt" : "");
     for (size_t i = 0; i < r->n; i++) {
-        char x[40], m[40] = "—", v[6][40];
+        char x[40], m[40] = "—", v[6][40], column[60] = "";
         snprintf(x, sizeof x, "%.6g", r->x[i]);
         if (!isnan(r->marginal[i])) snprintf(m, sizeof m, "%.2f", r->marginal[i]);
-        fprintf(out, "%c %*s %10s %% %12s %12s %12s %12s %9s  %12s\n", i == r->opt.best ? '*' : ' ', kw, x,
+        if (marginal) snprintf(column, sizeof column, "  %12s", m);
+        fprintf(out, "%c %*s %10s %% %12s %12s %12s %12s %9s%s\n", i == r->opt.best ? '*' : ' ', kw, x,
                 cell(100 * r->service_level[i], 3, v[0]), cell(r->service_cost[i], 2, v[1]),
                 cell(at(r, i, M_COST_TOTAL)->mean, 2, v[2]), cell(at(r, i, M_REVENUE)->mean, 2, v[3]),
-                cell(at(r, i, M_PROFIT)->mean, 2, v[4]), cell(at(r, i, M_PROFIT)->ci95, 2, v[5]), m);
+                cell(at(r, i, M_PROFIT)->mean, 2, v[4]), cell(at(r, i, M_PROFIT)->ci95, 2, v[5]), column);
     }
-    /* what the service cost is made of in this scenario: every cost but the goods and shortages */
-    char parts[300] = "holding + fixed ordering";
-    const struct {
-        int metric;
-        const char *word;
-    } extra[] = {{M_COST_STAFF, "staff"},
-                 {M_COST_EXPEDITE, "express"},
-                 {M_COST_ERRORS, "errors"},
-                 {M_COST_CHANNELS, "channels"},
-                 {M_COST_ACQUISITION, "winning customers"},
-                 {M_COST_LOCATIONS, "locations"},
-                 {M_COST_TRANSFERS, "transfers"}};
-    for (size_t k = 0; k < sizeof extra / sizeof extra[0]; k++) {
-        bool any = false;
-        for (size_t i = 0; i < r->n; i++) {
-            double v = at(r, i, extra[k].metric)->mean;
-            any |= isfinite(v) && v != 0; /* NaN: not in this scenario (locations) */
-        }
-        if (any) snprintf(parts + strlen(parts), sizeof parts - strlen(parts), " + %s", extra[k].word);
+    /* what the service cost is made of in this scenario: holding and fixed ordering always,
+       the other parts when some point has them */
+    char parts[300] = "";
+    for (size_t k = 0; k < NPARTS; k++) {
+        bool any = k < 2;
+        for (size_t i = 0; i < r->n; i++) any |= part_at(r, i, k) != 0;
+        if (any) snprintf(parts + strlen(parts), sizeof parts - strlen(parts), "%s%s", k ? " + " : "", cost_parts[k].word);
     }
-    bool falls = false;
-    for (size_t i = 0; i < r->n; i++) falls |= r->marginal[i] < 0;
+    size_t negative = 0;
+    for (size_t i = 0; i < r->n; i++)
+        if (r->marginal[i] < 0) negative++;
+    char falling[200];
+    size_t nfalling = falling_parts(r, falling, sizeof falling);
     bool stock_change = false;
     for (size_t i = 0; i < r->n; i++) {
         double v = at(r, i, M_STOCK_VALUE_CHANGE)->mean;
@@ -301,10 +349,28 @@ void sweep_table(FILE *out, const struct sweep_result *r)
         fputs("  profit = revenue - total cost + the increase in stock value (purchases count when\n"
               "  ordered; stock still owned is added back).\n",
               out);
-    fprintf(out, "  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
-                 "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n",
-            service,
-            falls ? ";\n  below 0 where better service saves more of the other costs than it adds." : ".");
+    if (!marginal) {
+        size_t rising = rising_steps(r);
+        char how[120];
+        if (rising)
+            snprintf(how, sizeof how, "rises from the row above at only %zu of the %zu steps", rising, r->n - 1);
+        else
+            snprintf(how, sizeof how, "does not rise from the row above at any of the %zu steps", r->n - 1);
+        fprintf(out, "  cost of 1 pt is left out: %s %s,\n"
+                     "  so this lever does not buy %s, and a cost per point of it would mean nothing.\n",
+                service, how, service);
+    }
+    else {
+        fprintf(out, "  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
+                     "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n",
+                service, negative ? ";" : ".");
+        if (negative && nfalling)
+            fprintf(out, "  below 0 at %zu of the %zu steps: there better service lowers the service cost,\n"
+                         "  because %s %s by more than the other parts rise.\n",
+                    negative, r->n - 1, falling, nfalling > 1 ? "fall" : "falls");
+        else if (negative)
+            fputs("  below 0 where better service saves more of the other costs than it adds.\n", out);
+    }
 
     const struct curve_optimum *o = &r->opt;
     char bx[40];

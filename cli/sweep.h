@@ -22,7 +22,7 @@ struct sweep_result {
     struct summary *s;    /* n * nm */
     int service;          /* the service metric on the x-axis */
     double *service_level;  /* n: mean of the service metric */
-    double *service_cost;   /* n: holding + fixed ordering + staff, per day */
+    double *service_cost;   /* n: every cost but purchases, shortages and winning customers, per day */
     double *marginal;       /* n: extra service cost per point of service */
     struct curve_optimum opt;
     /* change against the point with the lowest service, paired over replications (the
@@ -41,6 +41,12 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
               struct sweep_result *out, FILE *err);
 
 void sweep_free(struct sweep_result *r);
+
+/* Does the cost of one more point of service mean something here: does the service
+ * level rise from the row above at half the steps or more? When it does not (a lever
+ * that moves demand or costs rather than buying service), the table leaves the cost of
+ * 1 pt out and says why; curve.csv keeps the column. */
+bool sweep_marginal_meaningful(const struct sweep_result *r);
 
 /* The readable table, the optimum and the notes. */
 void sweep_table(FILE *out, const struct sweep_result *r);

@@ -167,6 +167,32 @@ ok "cli-11.11 --plot with an unknown extension: exit 2 before simulating" $([ $r
 run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --from 1 --to 4 --steps 7
 ok "cli-11.12 a whole-number key swept to 1.5: exit 2" $([ $rc -eq 2 ] && grep -q 'takes whole numbers, but the sweep reaches 1.5' "$T/err"; echo $?)
 
+# the service cost leaves out winning customers; the cost of 1 pt is left out where the
+# lever does not raise service, and its negative values name the part that falls
+# col FILE NAME: the number of the column called NAME in a CSV's first row
+col() { head -n 1 "$1" | tr ',' '\n' | grep -nx "$2" | cut -d: -f1; }
+run "$S" sweep scenarios/retention_vs_acquisition.ini --values -0.5,1.5 --reps 2 --out "$T/acq" --quiet
+sc="$T/acq/sweep.csv"
+ok "cli-11.13 a sweep with acquisition: service cost = total - purchases - shortages - winning customers, and winning customers costs something" \
+    $([ $rc -eq 0 ] && paste -d, "$sc" "$T/acq/curve.csv" | awk -F, -v t="$(col "$sc" cost_total_per_day)" \
+        -v p="$(col "$sc" cost_purchase_per_day)" -v sh="$(col "$sc" cost_shortage_per_day)" \
+        -v a="$(col "$sc" cost_acquisition_per_day)" -v s="$(( $(head -n 1 "$sc" | tr ',' '\n' | wc -l) + 3 ))" \
+        'NR > 1 { want = $t - $p - $sh - $a; d = $s - want; if (d < 0) d = -d; if (!($a > 0) || d > 1e-6 * (1 + want)) bad = 1; n++ }
+         END { exit bad || n != 2 }'; echo $?)
+run "$S" sweep scenarios/retention_vs_acquisition.ini --values -0.5,1.5 --reps 2
+ok "cli-11.14 the service cost's note does not count winning customers" \
+    $([ $rc -eq 0 ] && grep -q '^  service cost = holding + fixed ordering: ' "$T/out" && ! grep -q 'winning customers' "$T/out"; echo $?)
+run "$S" sweep scenarios/default.ini --param costs.holding_per_unit_day --values 0.01,0.02,0.03 --reps 2
+ok "cli-11.15 a lever that does not raise service: no cost of 1 pt column, and the note says why" \
+    $([ $rc -eq 0 ] && ! grep -q 'cost of 1 pt$' "$T/out" && grep -q ' profit    ± 95%$' "$T/out" &&
+      grep -q '^  cost of 1 pt is left out: fill_rate does not rise from the row above at any of the 2 steps,' "$T/out"; echo $?)
+run "$S" sweep scenarios/expediting.ini --param inventory.safety_factor --values -1,0,3 --reps 2 --out "$T/neg" --quiet
+neg=$(tail -n +2 "$T/neg/curve.csv" | awk -F, '$4 != "" && $4 < 0' | wc -l)
+ok "cli-11.16 negative costs of 1 pt: the note counts them as curve.csv does and names the part that falls" \
+    $([ $rc -eq 0 ] && [ "$neg" -gt 0 ] && grep -q 'cost of 1 pt$' "$T/out" &&
+      grep -q "^  below 0 at $neg of the 2 steps: there better service lowers the service cost,\$" "$T/out" &&
+      grep -q '^  because express falls by more than the other parts rise.$' "$T/out"; echo $?)
+
 # ---- charts: type, size, and the CSV behind them ----
 png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{print $1*16777216 + $2*65536 + $3*256 + $4 "x" $5*16777216 + $6*65536 + $7*256 + $8}'; }
 run "$S" sweep scenarios/default.ini $SW --out "$T/sw" --plot "$T/curve.svg" --quiet

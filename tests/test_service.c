@@ -326,8 +326,9 @@ static void test_shape(void)
         done(&flat);
     }
     if (check(run("scenarios/life_cycle.ini", NULL, 0, &r) == 0, "shape-3.0 life_cycle.ini runs")) {
-        /* the curve 0:0.1, 180:1, 540:1, 900:0.15 averages (0.55 x 180 + 360 + 0.575 x 360) / 900 */
-        double mean = 50 * (0.55 * 180 + 360 + 0.575 * 360) / 900;
+        /* the curve 0:0.1, 90:0.1, 180:1, 540:1, 900:0.15 averages
+           (0.1 x 90 + 0.55 x 90 + 360 + 0.575 x 360) / 900 */
+        double mean = 50 * (0.1 * 90 + 0.55 * 90 + 360 + 0.575 * 360) / 900;
         check(inside("life cycle", &r, "orders_per_day", mean), "shape-3.1 orders follow the life-cycle curve: %.3f a day", mean);
         done(&r);
     }
