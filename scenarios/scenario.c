@@ -1486,17 +1486,20 @@ static void resolve_shape(struct loader *ld)
                "peak days come from a weekday_profile: give one");
 }
 
-/* Keys that only mean something when another key is on: each one given in the file
- * with `on` false is an error, unless a --set of `switch_key` turned it off (a note). */
+/* Keys that only mean something when another key is on: each one given with `on`
+ * false is an error, unless a --set of `switch_key` turned it off: then a key from
+ * the file is noted (unused_by_override), and one also from the command line is
+ * accepted silently (a sweep of the switch from 0, with its companions set alongside). */
 static void report_unused(struct loader *ld, bool on, const char *section, const char *switch_key,
                           const char *const *keys, size_t nkeys, const char *why)
 {
     struct scenario *sc = ld->sc;
     if (on) return;
+    const struct key_origin *sw = &sc->origin[key_index(section, switch_key)];
     for (size_t i = 0; i < nkeys; i++) {
         const struct key_origin *o = &sc->origin[key_index(section, keys[i])];
-        if (strength(o) == 2 &&
-            !unused_by_override(sc, &sc->origin[key_index(section, switch_key)], switch_key, section, keys[i], o))
+        if (strength(o) < 2 || (sw->from == FROM_COMMAND_LINE && o->from == FROM_COMMAND_LINE)) continue;
+        if (!unused_by_override(sc, sw, switch_key, section, keys[i], o))
             report(ld, o->line, section, keys[i], "not used: %s (%s)", why, switch_key);
     }
 }
