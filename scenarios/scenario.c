@@ -1486,10 +1486,24 @@ static void resolve_shape(struct loader *ld)
                "peak days come from a weekday_profile: give one");
 }
 
+/* Does the value of key k (a plain section's) ask for something: a number other than
+ * 0, a choice other than its first word (no), or any distribution? A value that asks
+ * for nothing (what `servlab check` writes for a default) is never "not used". */
+static bool asks_for_something(struct scenario *sc, size_t k)
+{
+    const struct key_def *d = &key_defs[k];
+    struct target t = plain_target(d->section);
+    const void *v = slot(sc, d, &t);
+    if (d->type == KEY_NUMBER) return *(const double *)v != 0;
+    if (d->type == KEY_CHOICE) return d->choice_get(v) != 0;
+    return true;
+}
+
 /* Keys that only mean something when another key is on: each one given with `on`
- * false is an error, unless a --set of `switch_key` turned it off: then a key from
- * the file is noted (unused_by_override), and one also from the command line is
- * accepted silently (a sweep of the switch from 0, with its companions set alongside). */
+ * false, and asking for something, is an error, unless a --set of `switch_key` turned
+ * it off: then a key from the file is noted (unused_by_override), and one also from
+ * the command line is accepted silently (a sweep of the switch from 0, with its
+ * companions set alongside). */
 static void report_unused(struct loader *ld, bool on, const char *section, const char *switch_key,
                           const char *const *keys, size_t nkeys, const char *why)
 {
@@ -1497,8 +1511,11 @@ static void report_unused(struct loader *ld, bool on, const char *section, const
     if (on) return;
     const struct key_origin *sw = &sc->origin[key_index(section, switch_key)];
     for (size_t i = 0; i < nkeys; i++) {
-        const struct key_origin *o = &sc->origin[key_index(section, keys[i])];
-        if (strength(o) < 2 || (sw->from == FROM_COMMAND_LINE && o->from == FROM_COMMAND_LINE)) continue;
+        size_t k = key_index(section, keys[i]);
+        const struct key_origin *o = &sc->origin[k];
+        if (strength(o) < 2 || !asks_for_something(sc, k) ||
+            (sw->from == FROM_COMMAND_LINE && o->from == FROM_COMMAND_LINE))
+            continue;
         if (!unused_by_override(sc, sw, switch_key, section, keys[i], o))
             report(ld, o->line, section, keys[i], "not used: %s (%s)", why, switch_key);
     }
@@ -1543,7 +1560,7 @@ static void resolve_order_information(struct loader *ld)
         for (size_t i = 0; i < sc->cfg.nchannels; i++) {
             struct target t = family_target(sc, FAMILY_CHANNEL, i);
             const struct key_origin *o = origin(sc, k, &t);
-            if (strength(o) == 2 &&
+            if (strength(o) == 2 && sc->cfg.channels[i].status_visible &&
                 !unused_by_override(sc, rate, "inquiries_per_order_day", t.label, "status_visible", o))
                 report(ld, o->line, t.label, "status_visible", "not used: %s ([order_cycle] inquiries_per_order_day)",
                        why);
