@@ -68,6 +68,12 @@ struct demand_config {
     /* peak smoothing: a share of the orders placed on peak weekdays (multiplier > 1)
        moves to the next off-peak day for a discount */
     double peak_shift_share, peak_discount;
+    /* quantity discounts: a share of the orders come from customers who, for a price
+       reduction, order `quantity_discount_factor` times as much each time and as many
+       times less often; each such order is the k orders they would have placed, so the
+       units per day stay the same (one product; demand at a rate) */
+    double quantity_discount_share, quantity_discount;
+    unsigned quantity_discount_factor;
 };
 
 /* One order-cycle stage served by `servers` clerks in FIFO order (0: unlimited,
@@ -93,6 +99,13 @@ struct order_cycle_config {
     /* expediting: a faster, dearer delivery */
     enum expedite_rule expedite;
     struct dist expedite_delivery_days;
+    /* order information: a customer who cannot see the order's status online calls to
+       ask about it, at this rate per day while it is on its way (placed, not yet
+       delivered); each call takes inquiry_days of a processing clerk's time, in the
+       order-processing queue */
+    double inquiries_per_order_day;
+    struct dist inquiry_days;
+    bool status_visible; /* without channels: customers can track orders online */
 };
 
 /* SHORTAGE_REACT: each customer who meets an empty shelf reacts as
@@ -201,6 +214,8 @@ struct channel_config {
     struct dist transmission_days;
     double entry_error_rate; /* the order is keyed in wrong and shipped wrong */
     double cost_per_order;
+    double abandon_rate; /* ease of ordering: orders given up before they reach the supplier */
+    bool status_visible; /* customers ordering here can track their orders online */
 };
 
 /* What a customer does on meeting a stockout (Gruen, Corsten & Bharadwaj 2002). */

@@ -57,6 +57,10 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_CYCLE_DELIVERY] = {"cycle_delivery_days", "  of which delivery", O, KIND_DAYS, 0},
     [M_PROCESSING_UTILISATION] = {"processing_utilisation", "Order processing clerks busy", O, KIND_SHARE, 0},
     [M_PICKING_UTILISATION] = {"picking_utilisation", "Pickers busy", O, KIND_SHARE, 0},
+    [M_INQUIRIES_PER_DAY] = {"inquiries_per_day", "Calls asking where an order is", O, KIND_PER_DAY,
+                                    FEATURE_INQUIRIES},
+    [M_INQUIRY_UTILISATION] = {"inquiry_utilisation", "Clerks busy answering those calls", O, KIND_SHARE,
+                               FEATURE_INQUIRIES},
     [M_EXPEDITED_RATE] = {"expedited_rate", "Orders sent by express", O, KIND_RATE, FEATURE_EXPEDITE},
     [M_ORDER_CYCLE_PEAK_MEAN] = {"order_cycle_days_peak_mean", "Order cycle, orders placed on peak days", O,
                                  KIND_DAYS, FEATURE_PEAKS},
@@ -81,6 +85,9 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
 
     [M_ORDERS_PER_DAY] = {"orders_per_day", "Customer orders", D, KIND_PER_DAY, 0},
     [M_UNITS_PER_DAY] = {"units_per_day", "Units ordered", D, KIND_PER_DAY, 0},
+    [M_ABANDONED_RATE] = {"abandoned_rate", "Orders given up while ordering", D, KIND_RATE, FEATURE_ABANDON},
+    [M_QUANTITY_DISCOUNT_RATE] = {"quantity_discount_rate", "Orders with a quantity discount", D, KIND_RATE,
+                                  FEATURE_QUANTITY},
 
     [M_CUSTOMERS_MEAN] = {"customers_mean", "Active customers, mean", C, KIND_COUNT_LEVEL, FEATURE_CUSTOMERS},
     [M_CUSTOMERS_END] = {"customers_end", "Active customers at the end", C, KIND_COUNT_LEVEL, FEATURE_CUSTOMERS},
@@ -111,6 +118,8 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_REVENUE_LOST_LATE] = {"revenue_lost_late_per_day", "  price given up for late delivery", M,
                              KIND_MONEY_PER_DAY, FEATURE_LATE_PRICE},
     [M_DISCOUNTS] = {"discounts_per_day", "  discounts for off-peak orders", M, KIND_MONEY_PER_DAY, FEATURE_SHIFT},
+    [M_QUANTITY_DISCOUNTS] = {"quantity_discounts_per_day", "  discounts for larger orders", M, KIND_MONEY_PER_DAY,
+                              FEATURE_QUANTITY},
     [M_STOCK_VALUE_CHANGE] = {"stock_value_change_per_day", "Increase in stock value", M, KIND_MONEY_PER_DAY,
                               FEATURE_STOCK},
     [M_PROFIT] = {"profit_per_day", "Profit", M, KIND_MONEY_PER_DAY, 0},
@@ -199,6 +208,10 @@ unsigned metric_features(const struct model_config *c)
     if (d->has_weekday) f |= FEATURE_PEAKS;
     if (d->peak_shift_share > 0) f |= FEATURE_SHIFT;
     if (c->nlocations > 0) f |= FEATURE_LOCATIONS;
+    if (oc->inquiries_per_order_day > 0) f |= FEATURE_INQUIRIES;
+    for (size_t ch = 0; ch < c->nchannels; ch++)
+        if (c->channels[ch].abandon_rate > 0) f |= FEATURE_ABANDON;
+    if (d->quantity_discount_share > 0) f |= FEATURE_QUANTITY;
     bool stock = c->inventory.policy->holds_stock;
     for (size_t p = 0; p < c->nproducts; p++) stock |= c->products[p].inventory.policy->holds_stock;
     for (size_t l = 0; l < c->nlocations; l++) stock |= c->locations[l].inventory.policy->holds_stock;

@@ -50,6 +50,8 @@ enum metric {
     M_CYCLE_DELIVERY,
     M_PROCESSING_UTILISATION,
     M_PICKING_UTILISATION,
+    M_INQUIRIES_PER_DAY,
+    M_INQUIRY_UTILISATION,
     M_EXPEDITED_RATE,
     M_ORDER_CYCLE_PEAK_MEAN,
     M_SHIFTED_RATE,
@@ -68,6 +70,8 @@ enum metric {
     /* demand */
     M_ORDERS_PER_DAY,
     M_UNITS_PER_DAY,
+    M_ABANDONED_RATE,
+    M_QUANTITY_DISCOUNT_RATE,
     /* customers */
     M_CUSTOMERS_MEAN,
     M_CUSTOMERS_END,
@@ -91,6 +95,7 @@ enum metric {
     M_REVENUE,
     M_REVENUE_LOST_LATE,
     M_DISCOUNTS,
+    M_QUANTITY_DISCOUNTS,
     M_STOCK_VALUE_CHANGE,
     M_PROFIT,
     METRIC_COUNT
@@ -131,6 +136,9 @@ enum metric_feature {
     FEATURE_SHIFT = 1 << 8, /* peak smoothing */
     FEATURE_LOCATIONS = 1 << 9, /* [location.*] sections */
     FEATURE_STOCK = 1 << 10,    /* some stock point holds stock (its policy is not none) */
+    FEATURE_INQUIRIES = 1 << 11, /* customers call to ask about their orders */
+    FEATURE_ABANDON = 1 << 12,   /* an ordering channel loses orders */
+    FEATURE_QUANTITY = 1 << 13,  /* quantity discounts */
 };
 
 struct metric_def {

@@ -54,10 +54,12 @@ struct flow {
     uint64_t allocated, short_orders, lines, short_lines;
     uint64_t delivered, promised, on_time, perfect, dropped;
     uint64_t in_full, undamaged, accurate, otif, wrong, damaged, expedited, shifted;
+    uint64_t inquiries, abandoned, quantity_orders;
+    double inquiry_busy; /* clerk days spent on the status inquiries answered */
     uint64_t reactions[REACTIONS], reacted_lines;
     double units_at_list[MAX_PRODUCTS]; /* units delivered, to be paid at list price */
     double price_adjustment;            /* tier prices, discounts and late-delivery losses */
-    double revenue_lost_late, discounts, errors_cost, expedite_cost, channel_cost;
+    double revenue_lost_late, discounts, quantity_discounts, errors_cost, expedite_cost, channel_cost;
     /* sums of days over delivered orders (means are sum / delivered): plain sums are the
        cheapest thing on the hot path, and only means are reported */
     double cycle_sum, peak_cycle_sum;
@@ -95,6 +97,10 @@ struct model {
     bool skip_processing, skip_picking;
     bool instant; /* every order may take the fast path, place_instant */
     bool instant_lost_sales; /* ... and it never waits for stock */
+    bool inquiries;          /* customers call about orders they cannot track */
+    /* quantity discounts: per tier, the arrivals gathered into the next larger order */
+    unsigned gathered[MAX_TIERS];
+    double gathered_units[MAX_TIERS];
     /* on_plain_arrival's streams, and its units per order (the one tier's, or demand's) */
     gsl_rng *gaps_rng, *units_rng;
     const struct dist *units;
@@ -219,7 +225,8 @@ static void customers_changed(struct model *m)
 }
 
 static void on_customer_order(struct sim *sim, void *ctx);
-static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, double given_units);
+static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity,
+                        double given_units);
 
 /* Total rate of an activity over tiers: active customers x per-customer rate. */
 static double tier_rates(const struct model *m, bool churn, double *rates)
@@ -254,7 +261,7 @@ static void on_customer_order(struct sim *sim, void *ctx)
     int tier = m->ntiers > 1 ? (int)pick_weighted(m, rates, m->ntiers, SRC_PICK_CUSTOMER) : 0;
     uint32_t who = customers_pick(&m->customers, tier, gsl_rng_uniform(rng(m, SRC_PICK_CUSTOMER)));
     schedule_customer_order(m);
-    place_order(m, tier, who, false, NAN);
+    place_order(m, tier, who, false, false, NAN);
 }
 
 static void on_churn(struct sim *sim, void *ctx)
@@ -322,8 +329,8 @@ static void tell_customer(struct model *m, const struct order *o, bool failed)
 }
 
 /* Money for goods worth `list` at list prices delivered to a customer of tier `tier`,
- * adjusted for the tier's price, an off-peak discount and late delivery. */
-static void earn_list(struct model *m, int tier, double list, bool shifted, double cycle)
+ * adjusted for the tier's price, an off-peak or a quantity discount, and late delivery. */
+static void earn_list(struct model *m, int tier, double list, bool shifted, bool quantity, double cycle)
 {
     struct flow *f = &m->flow;
     const struct tier_config *tc = &m->tiers[tier];
@@ -332,11 +339,12 @@ static void earn_list(struct model *m, int tier, double list, bool shifted, doub
     double promise = tc->promise_days, late = 1;
     if (rv->late_zero_days > 0 && tc->has_promise && cycle > promise)
         late = fmax(0, 1 - (cycle - promise) / rv->late_zero_days);
-    double discount = shifted ? m->cfg->demand.peak_discount : 0;
+    const struct demand_config *d = &m->cfg->demand;
+    double discount = shifted ? d->peak_discount : quantity ? d->quantity_discount : 0;
     double paid = list * factor * (1 - discount) * late;
     if (paid != list) f->price_adjustment += paid - list;
     /* a term of exactly 0 is not added: the sums are the same, bit for bit */
-    if (discount != 0) f->discounts += list * factor * discount;
+    if (discount != 0) *(shifted ? &f->discounts : &f->quantity_discounts) += list * factor * discount;
     if (late != 1) f->revenue_lost_late += list * factor * (1 - discount) * (1 - late);
     f->tiers[tier].revenue += paid;
 }
@@ -356,7 +364,7 @@ static void earn(struct model *m, const struct order *o, double cycle)
             list += l->substituted * m->products[sub].price_per_unit;
         }
     }
-    earn_list(m, o->tier, list, o->shifted, cycle);
+    earn_list(m, o->tier, list, o->shifted, o->quantity_discount, cycle);
 }
 
 /* The counts of an order delivered complete and correct, `cycle` days after it was
@@ -387,6 +395,45 @@ static void count_delivered(struct model *m, int tier, double cycle, bool on_tim
 
 static void on_delivered(struct sim *sim, void *ctx);
 
+/* ---- status inquiries ---- */
+
+/* The order has arrived or ended: its customer stops calling about it. */
+static void stop_inquiries(struct model *m, struct order *o)
+{
+    if (o->next_inquiry) sim_cancel(m->sim, o->next_inquiry);
+    o->next_inquiry = 0;
+}
+
+static void on_inquiry(struct sim *sim, void *ctx);
+
+/* The customer of order o, who cannot see its status, will call about it after an
+ * exponential gap (a Poisson process at the configured rate while it is on its way). */
+static void schedule_inquiry(struct model *m, struct order *o)
+{
+    double gap = gsl_ran_exponential(rng(m, SRC_INQUIRY), 1 / m->cfg->order_cycle.inquiries_per_order_day);
+    o->next_inquiry = sim_schedule(m->sim, sim_now(m->sim) + gap, EVENT_ORDER, on_inquiry, o);
+}
+
+/* A customer calls to ask where order o is: a job for the order-processing clerks,
+ * queued with the orders at the priority of the customer's tier. */
+static void on_inquiry(struct sim *sim, void *ctx)
+{
+    struct model *m = model_of(sim);
+    struct order *o = ctx;
+    schedule_inquiry(m, o);
+    struct order *call = order_new(&m->pool);
+    call->inquiry = true;
+    call->priority = o->priority;
+    call->service = draw(m, &m->cfg->order_cycle.inquiry_days, SRC_INQUIRY_TIME);
+    m->flow.inquiries++;
+    station_arrive(&m->processing, sim, call);
+}
+
+static bool status_visible(const struct model_config *c, const struct order *o)
+{
+    return c->nchannels ? c->channels[o->channel].status_visible : c->order_cycle.status_visible;
+}
+
 /* The order is complete and correct in the customer's hands. */
 static void finish(struct model *m, struct order *o)
 {
@@ -416,6 +463,7 @@ static void finish(struct model *m, struct order *o)
 /* An order with nothing to ship ends here. */
 static void drop(struct model *m, struct order *o)
 {
+    stop_inquiries(m, o);
     m->flow.dropped++;
     m->flow.tiers[o->tier].ended++;
     tell_customer(m, o, true);
@@ -500,6 +548,7 @@ static void on_delivered(struct sim *sim, void *ctx)
     struct order *o = ctx;
     double now = sim_now(sim);
     if (o->first_delivery == 0) {
+        stop_inquiries(m, o);
         o->first_delivery = now;
         const struct tier_config *t = &m->tiers[o->tier];
         o->first_on_time = !t->has_promise || now - o->placed <= t->promise_days + 1e-9;
@@ -755,8 +804,15 @@ static void after_processing(struct sim *sim, struct order *o)
 
 static void on_processed(struct sim *sim, void *ctx)
 {
-    station_depart(&model_of(sim)->processing, sim);
-    after_processing(sim, ctx);
+    struct model *m = model_of(sim);
+    struct order *o = ctx;
+    station_depart(&m->processing, sim);
+    if (o->inquiry) { /* a call answered */
+        m->flow.inquiry_busy += o->service;
+        order_free(&m->pool, o);
+        return;
+    }
+    after_processing(sim, o);
 }
 
 static void on_received(struct sim *sim, void *ctx)
@@ -823,7 +879,8 @@ static bool order_lines(struct model *m, struct order *o, double drawn_units)
  * same order and with the same random numbers. Returns false, having changed nothing,
  * when the order must wait for stock; the general path then takes it. A test
  * (test_models) checks that both paths give identical metrics. */
-static inline __attribute__((always_inline)) bool place_instant(struct model *m, int tier, double units, bool shifted)
+static inline __attribute__((always_inline)) bool place_instant(struct model *m, int tier, double units, bool shifted,
+                                                                bool quantity)
 {
     struct stock *s = &m->stocks[0];
     const struct tier_config *tc = &m->tiers[tier];
@@ -832,6 +889,7 @@ static inline __attribute__((always_inline)) bool place_instant(struct model *m,
     struct tier_flow *tf = &f->tiers[tier];
     f->units_placed += units;
     f->shifted += shifted;
+    f->quantity_orders += quantity;
     tf->demanded += units;
     double got = stock_sell(s, m->sim, units, tc->priority); /* the rest is lost */
     tf->filled_now += got;
@@ -849,10 +907,10 @@ static inline __attribute__((always_inline)) bool place_instant(struct model *m,
     if (m->trace && m->counting) trace_cycle(m->trace, 0);
     f->units_at_list[0] += got;
     double list = got * m->products[0].price_per_unit;
-    if (tc->price_factor == 1 && !shifted)
+    if (tc->price_factor == 1 && !shifted && !quantity)
         tf->revenue += list; /* exactly what earn_list adds then */
     else
-        earn_list(m, tier, list, shifted, 0);
+        earn_list(m, tier, list, shifted, quantity, 0);
     return true;
 }
 
@@ -901,24 +959,26 @@ static void fold_instant(struct model *m)
     qsketch_add_zeros(&m->cycle_quantiles, all);
 }
 
-static void place_general(struct model *m, int tier, uint32_t customer, bool shifted, double units);
+static void place_general(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double units);
 
-/* A new order of tier `tier`; given_units: its units (from a history), or NaN to draw
- * them. */
-static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, double given_units)
+/* A new order of tier `tier`; shifted: moved off the peak; quantity: a larger order
+ * for a quantity discount; given_units: its units (from a history, or gathered for a
+ * quantity discount), or NaN to draw them. */
+static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity,
+                        double given_units)
 {
     double units = given_units;
     if (m->instant) {
         if (isnan(units)) units = dist_sample(units_per_order(m, tier), rng(m, SRC_UNITS));
         if (!(units > 0)) return; /* a draw of 0 units is not an order */
-        if (place_instant(m, tier, units, shifted)) return;
+        if (place_instant(m, tier, units, shifted, quantity)) return;
     }
-    place_general(m, tier, customer, shifted, units);
+    place_general(m, tier, customer, shifted, quantity, units);
 }
 
 /* place_order through an order record: units as place_order's given_units, or as
  * drawn for the fast path that could not take the order. */
-static void place_general(struct model *m, int tier, uint32_t customer, bool shifted, double units)
+static void place_general(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double units)
 {
     const struct model_config *c = m->cfg;
     struct sim *sim = m->sim;
@@ -936,8 +996,10 @@ static void place_general(struct model *m, int tier, uint32_t customer, bool shi
     }
     o->placed = now;
     o->shifted = shifted;
+    o->quantity_discount = quantity;
     o->on_peak_day = shape_is_peak(&c->demand, now);
     const struct order_cycle_config *oc = &c->order_cycle;
+    bool abandoned = false; /* every draw is made all the same, so later orders keep theirs */
     if (c->nchannels) {
         double shares[MAX_CHANNELS];
         for (size_t ch = 0; ch < c->nchannels; ch++) shares[ch] = c->channels[ch].share;
@@ -945,7 +1007,8 @@ static void place_general(struct model *m, int tier, uint32_t customer, bool shi
         const struct channel_config *ch = &c->channels[o->channel];
         o->transmission_days = draw(m, &ch->transmission_days, SRC_TRANSMISSION);
         o->entry_error = chance(m, ch->entry_error_rate, SRC_ERRORS);
-        m->flow.channel_cost += ch->cost_per_order;
+        abandoned = chance(m, ch->abandon_rate, SRC_ABANDON);
+        if (!abandoned) m->flow.channel_cost += ch->cost_per_order;
     } else {
         o->transmission_days = draw(m, &oc->transmission_days, SRC_TRANSMISSION);
     }
@@ -956,8 +1019,10 @@ static void place_general(struct model *m, int tier, uint32_t customer, bool shi
         const struct region_config *rc = &c->regions[o->region];
         o->location = m->open[rc->home] ? rc->home : network_nearest_open(c, rc->home, m->open);
         o->delivery_days = draw(m, &rc->delivery_days, SRC_DELIVERY) + transfer_days(m, o->location, rc->home);
-        m->flow.rerouted += o->location != rc->home;
-        m->flow.regions[o->region].placed++;
+        if (!abandoned) {
+            m->flow.rerouted += o->location != rc->home;
+            m->flow.regions[o->region].placed++;
+        }
     } else {
         o->delivery_days = draw(m, &oc->delivery_days, SRC_DELIVERY);
     }
@@ -965,10 +1030,17 @@ static void place_general(struct model *m, int tier, uint32_t customer, bool shi
     o->damaged = chance(m, oc->damage_rate, SRC_DAMAGE);
     if (o->entry_error || o->picking_error || o->damaged) o->return_days = draw(m, &oc->return_days, SRC_RETURN);
     if (m->features & FEATURE_EXPEDITE) o->expedite_days = draw(m, &oc->expedite_delivery_days, SRC_EXPEDITE);
+    if (abandoned) { /* the customer gave up: lost demand that never reaches the supplier */
+        m->flow.abandoned++;
+        order_free(&m->pool, o);
+        return;
+    }
+    if (m->inquiries && !status_visible(c, o)) schedule_inquiry(m, o);
     m->flow.placed++;
     m->flow.units_placed += o->units;
     m->flow.tiers[tier].placed++;
     m->flow.shifted += shifted;
+    m->flow.quantity_orders += quantity;
     if (o->transmission_days > 0)
         sim_schedule(sim, now + o->transmission_days, EVENT_ORDER, on_received, o);
     else
@@ -979,7 +1051,23 @@ static void on_deferred(struct sim *sim, void *ctx)
 {
     (void)ctx;
     struct model *m = model_of(sim);
-    place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, true, NAN);
+    place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, true, false, NAN);
+}
+
+/* An arrival from a customer who takes the quantity discount: its units join the
+ * order being gathered for its tier, and every k-th such arrival places it, k times
+ * as large as one order on average. The units are drawn here, from the stream and at
+ * the place in the sequence where the order would have drawn them, so the units
+ * demanded are the same whatever share takes the discount. */
+static void gather(struct model *m, int tier)
+{
+    double units = dist_sample(units_per_order(m, tier), rng(m, SRC_UNITS));
+    if (units > 0) m->gathered_units[tier] += units; /* a draw of 0 units is not an order */
+    if (++m->gathered[tier] < m->cfg->demand.quantity_discount_factor) return;
+    double total = m->gathered_units[tier];
+    m->gathered[tier] = 0;
+    m->gathered_units[tier] = 0;
+    if (total > 0) place_order(m, tier, UINT32_MAX, false, true, total);
 }
 
 static void on_arrival(struct sim *sim, void *ctx)
@@ -996,7 +1084,12 @@ static void on_arrival(struct sim *sim, void *ctx)
         sim_schedule(sim, shape_next_offpeak(d, now), EVENT_ORDER, on_deferred, NULL);
         return;
     }
-    place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, false, NAN);
+    int tier = pick_tier(m, SRC_TIER);
+    if (d->quantity_discount_share > 0 && chance(m, d->quantity_discount_share, SRC_QUANTITY)) {
+        gather(m, tier);
+        return;
+    }
+    place_order(m, tier, UINT32_MAX, false, false, NAN);
 }
 
 /* on_arrival for the commonest kind of scenario, as short as it can be: one tier, no
@@ -1010,8 +1103,8 @@ static void on_plain_arrival(struct sim *sim, void *ctx)
     do { /* this arrival, then the next ones while nothing else comes first */
         next = sim_now(sim) + dist_sample(&m->cfg->demand.interarrival_days, m->gaps_rng);
         double units = dist_sample(m->units, m->units_rng);
-        if (units > 0 && !place_instant(m, 0, units, false)) /* a draw of 0 units is not an order */
-            place_general(m, 0, UINT32_MAX, false, units);
+        if (units > 0 && !place_instant(m, 0, units, false, false)) /* a draw of 0 units is not an order */
+            place_general(m, 0, UINT32_MAX, false, false, units);
     } while (sim_recur(sim, next, &place, on_plain_arrival, m));
 }
 
@@ -1050,7 +1143,7 @@ static void on_history_order(struct sim *sim, void *ctx)
     if (m->history_next < m->history_end)
         sim_schedule_recurring(sim, m->history_day_start + h->at[m->history_next], EVENT_ORDER, on_history_order,
                                NULL);
-    place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, false, h->units[i]);
+    place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, false, false, h->units[i]);
 }
 
 /* ---- warm-up ---- */
@@ -1278,6 +1371,11 @@ static void compute_metrics(const struct model *m, double end, double *x)
     x[M_EXPEDITED_RATE] = ratio((double)f->expedited, (double)f->delivered);
     x[M_ORDER_CYCLE_PEAK_MEAN] = ratio(f->peak_cycle_sum, (double)f->peak_delivered);
     x[M_SHIFTED_RATE] = ratio((double)f->shifted, (double)f->placed);
+    x[M_INQUIRIES_PER_DAY] = (double)f->inquiries / days;
+    if (c->order_cycle.processing.servers)
+        x[M_INQUIRY_UTILISATION] = f->inquiry_busy / (c->order_cycle.processing.servers * days);
+    x[M_ABANDONED_RATE] = ratio((double)f->abandoned, (double)(f->abandoned + f->placed));
+    x[M_QUANTITY_DISCOUNT_RATE] = ratio((double)f->quantity_orders, (double)f->placed);
 
     x[M_ORDERS_PER_DAY] = (double)f->placed / days;
     x[M_UNITS_PER_DAY] = f->units_placed / days;
@@ -1300,6 +1398,7 @@ static void compute_metrics(const struct model *m, double end, double *x)
     x[M_REVENUE] = revenue + f->price_adjustment / days;
     x[M_REVENUE_LOST_LATE] = f->revenue_lost_late / days;
     x[M_DISCOUNTS] = f->discounts / days;
+    x[M_QUANTITY_DISCOUNTS] = f->quantity_discounts / days;
     /* the cost of goods is purchases less the increase in stock value (both at unit cost) */
     x[M_PROFIT] = x[M_REVENUE] - x[M_COST_TOTAL] + x[M_STOCK_VALUE_CHANGE];
     if (c->customers.on) {
@@ -1392,17 +1491,20 @@ static bool instant_orders(const struct model *m)
     if (!m->skip_processing || !m->skip_picking) return false;
     if (!dist_is_zero(&oc->transmission_days) || !dist_is_zero(&oc->delivery_days)) return false;
     if (oc->picking_error_rate > 0 || oc->damage_rate > 0 || (m->features & FEATURE_EXPEDITE)) return false;
+    if (oc->inquiries_per_order_day > 0) return false; /* calls need the order's record */
     for (size_t t = 0; t < m->ntiers; t++)
         if (m->tiers[t].always_expedite) return false;
     return true;
 }
 
 /* Orders arrive one by one from demand.interarrival_days, of one tier, with no shape,
- * none deferred, all on the fast path: on_plain_arrival can take them. */
+ * none deferred or gathered for a quantity discount, all on the fast path:
+ * on_plain_arrival can take them. */
 static bool plain_arrivals(const struct model *m)
 {
     const struct demand_config *d = &m->cfg->demand;
     return m->instant && m->ntiers == 1 && !m->shaped && !(d->peak_shift_share > 0) &&
+           !(d->quantity_discount_share > 0) &&
            d->history_mode != HISTORY_REPLAY && d->history_mode != HISTORY_BOOTSTRAP;
 }
 
@@ -1463,6 +1565,7 @@ static void setup(struct model *m, const struct model_config *cfg)
         for (size_t r = 0; r < cfg->nregions; r++) m->region_shares[r] = cfg->regions[r].share;
     }
     m->features = metric_features(cfg);
+    m->inquiries = oc->inquiries_per_order_day > 0;
     m->instant = instant_orders(m);
     m->instant_lost_sales = m->instant && m->stocks[0].cfg->shortage == SHORTAGE_LOST_SALE;
     m->shaped = shape_active(&cfg->demand);

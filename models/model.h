@@ -45,6 +45,10 @@ enum rng_source {
     SRC_LEAD_TIME_MORE = 21, /* ... up to SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 2 */
     SRC_REGION = SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 1, /* an order's region (locations) */
     SRC_HISTORY, /* the days a bootstrap draws */
+    SRC_INQUIRY,      /* when customers call to ask where their order is */
+    SRC_INQUIRY_TIME, /* how long a clerk spends on one such call */
+    SRC_ABANDON,  /* orders given up in a hard ordering channel */
+    SRC_QUANTITY, /* which customers take a quantity discount */
     SRC_COUNT
 };
 

@@ -12,6 +12,7 @@
 #define MODELS_ORDER_H
 
 #include "config.h"
+#include "sim/sim.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -49,6 +50,9 @@ struct order {
     bool waited;      /* some line waited for stock */
     bool replacement; /* being sent again after a wrong or damaged delivery */
     bool expedited, on_peak_day, shifted;
+    bool quantity_discount; /* a larger order placed for a quantity discount */
+    bool inquiry;           /* not an order: a customer's call about one, for the clerks */
+    sim_handle next_inquiry; /* the customer's next call about this order, or 0 */
     bool first_on_time; /* the first delivery met the promise */
     uint32_t customer;  /* index in the customer base, or UINT32_MAX */
     uint32_t customer_gen;

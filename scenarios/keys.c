@@ -266,6 +266,15 @@ const struct key_def key_defs[] = {
         "share of the orders placed on a peak weekday that move to the next quiet day for a discount"),
     NUM("demand", "peak_discount", "share of price", "0", 0, 1, KEY_MAX_EXCLUSIVE, AT(cfg.demand.peak_discount),
         "price discount given to the orders that move off the peak"),
+    NUM("demand", "quantity_discount_share", "share", "0", 0, 1, 0, AT(cfg.demand.quantity_discount_share),
+        "share of the orders from customers who take a quantity discount: they order k times as much, k times "
+        "less often, so the units per day stay the same"),
+    KEY("demand", "quantity_discount_factor", KEY_COUNT, "orders", NULL, 2, 1000, 0,
+        AT(cfg.demand.quantity_discount_factor),
+        "k: a customer who takes the quantity discount puts k orders' units into one order (with "
+        "quantity_discount_share)"),
+    NUM("demand", "quantity_discount", "share of price", "0", 0, 1, KEY_MAX_EXCLUSIVE, AT(cfg.demand.quantity_discount),
+        "price reduction on every unit of an order placed for the quantity discount"),
 
     /* [order_cycle] */
     DIST("order_cycle", "transmission_days", "days", "0", 0, 1e6, 0, AT(cfg.order_cycle.transmission_days),
@@ -294,6 +303,14 @@ const struct key_def key_defs[] = {
            "when to ship by express: never, backordered orders, orders that would be late, or both"),
     DIST("order_cycle", "expedite_delivery_days", "days", NULL, 0, 1e6, 0,
          AT(cfg.order_cycle.expedite_delivery_days), "the express delivery time (when expedite is not never)"),
+    NUM("order_cycle", "inquiries_per_order_day", "calls/order/day", "0", 0, 1e4, 0,
+        AT(cfg.order_cycle.inquiries_per_order_day),
+        "a customer who cannot see the order's status calls to ask where it is, at random at this rate while "
+        "it is on its way (placed, not yet delivered); 0: nobody calls"),
+    DIST("order_cycle", "inquiry_days", "days", NULL, 0, 1e6, 0, AT(cfg.order_cycle.inquiry_days),
+         "an order-processing clerk's time to answer one such call; calls wait in the queue with the orders"),
+    CHOICE("order_cycle", "status_visible", "no", AT(cfg.order_cycle.status_visible), yes_no,
+           "yes: customers can see their order's status online (tracking), so they do not call about it"),
 
     /* [inventory] */
     CHOICE("inventory", "policy", "none", AT(cfg.inventory.policy), policy,
@@ -519,6 +536,12 @@ const struct key_def key_defs[] = {
                                   "share of orders keyed in wrong, and so shipped wrong")),
     FAM(FAMILY_CHANNEL, NULL, NUMF("channel", "cost_per_order", "money/order", "0", 0, BIG, 0, CH(cost_per_order),
                                   "what handling one order through this channel costs")),
+    FAM(FAMILY_CHANNEL, NULL, NUMF("channel", "abandon_rate", "share", "0", 0, 1, KEY_MAX_EXCLUSIVE, CH(abandon_rate),
+                                  "share of the orders begun in this channel that customers give up before they "
+                                  "reach you (a hard way to order): lost demand, no revenue")),
+    FAM(FAMILY_CHANNEL, "order_cycle.status_visible",
+        CHOICEF("channel", "status_visible", NULL, CH(status_visible), yes_no,
+                "as [order_cycle]: customers who order through this channel can track their orders online")),
 
     /* [location.NAME] */
     FAM(FAMILY_LOCATION, "inventory.policy",

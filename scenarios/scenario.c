@@ -850,10 +850,11 @@ static bool resolve_history(struct loader *ld)
     int line = line_of(sc, "demand", "history");
     size_t problems = ld->problems;
     const char *excluded[] = {"orders_per_day", "interarrival_days", "units_per_order", "first_order_days",
-                              "weekday_profile", "rate_curve", "peak_shift_share"};
+                              "weekday_profile", "rate_curve", "peak_shift_share", "quantity_discount_share"};
     for (size_t i = 0; i < sizeof excluded / sizeof excluded[0]; i++)
         if (given(sc, "demand", excluded[i]) &&
-            (strcmp(excluded[i], "peak_shift_share") != 0 || sc->cfg.demand.peak_shift_share > 0))
+            (strcmp(excluded[i], "peak_shift_share") != 0 || sc->cfg.demand.peak_shift_share > 0) &&
+            (strcmp(excluded[i], "quantity_discount_share") != 0 || sc->cfg.demand.quantity_discount_share > 0))
             report(ld, line_of(sc, "demand", excluded[i]), "demand", excluded[i],
                    "not used with a history (line %d), which gives the orders; remove it", line);
     if (sc->cfg.customers.on)
@@ -1504,6 +1505,96 @@ static void resolve_shape(struct loader *ld)
                "peak days come from a weekday_profile: give one");
 }
 
+/* Does the value of key k (a plain section's) ask for something: a number other than
+ * 0, a choice other than its first word (no), or any distribution? A value that asks
+ * for nothing (what `servlab check` writes for a default) is never "not used". */
+static bool asks_for_something(struct scenario *sc, size_t k)
+{
+    const struct key_def *d = &key_defs[k];
+    struct target t = plain_target(d->section);
+    const void *v = slot(sc, d, &t);
+    if (d->type == KEY_NUMBER) return *(const double *)v != 0;
+    if (d->type == KEY_CHOICE) return d->choice_get(v) != 0;
+    return true;
+}
+
+/* Keys that only mean something when another key is on: each one given with `on`
+ * false, and asking for something, is an error, unless a --set of `switch_key` turned
+ * it off: then a key from the file is noted (unused_by_override), and one also from
+ * the command line is accepted silently (a sweep of the switch from 0, with its
+ * companions set alongside). */
+static void report_unused(struct loader *ld, bool on, const char *section, const char *switch_key,
+                          const char *const *keys, size_t nkeys, const char *why)
+{
+    struct scenario *sc = ld->sc;
+    if (on) return;
+    const struct key_origin *sw = &sc->origin[key_index(section, switch_key)];
+    for (size_t i = 0; i < nkeys; i++) {
+        size_t k = key_index(section, keys[i]);
+        const struct key_origin *o = &sc->origin[k];
+        if (strength(o) < 2 || !asks_for_something(sc, k) ||
+            (sw->from == FROM_COMMAND_LINE && o->from == FROM_COMMAND_LINE))
+            continue;
+        if (!unused_by_override(sc, sw, switch_key, section, keys[i], o))
+            report(ld, o->line, section, keys[i], "not used: %s (%s)", why, switch_key);
+    }
+}
+
+/* Quantity discounts gather a customer's orders into larger ones: one product, orders
+ * at a rate. */
+static void resolve_quantity_discount(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    const struct demand_config *d = &sc->cfg.demand;
+    const char *const keys[] = {"quantity_discount_factor", "quantity_discount"};
+    bool on = d->quantity_discount_share > 0;
+    report_unused(ld, on, "demand", "quantity_discount_share", keys, 2, "no customer takes a quantity discount");
+    if (!on) return;
+    int line = line_of(sc, "demand", "quantity_discount_share");
+    if (!given(sc, "demand", "quantity_discount_factor"))
+        report(ld, line, "demand", "quantity_discount_factor",
+               "missing; how many orders does a customer who takes the discount put into one (2 or more)?");
+    if (sc->cfg.customers.on)
+        report(ld, line, "demand", "quantity_discount_share",
+               "quantity discounts need orders arriving at a rate (orders_per_day or interarrival_days), not a "
+               "[customers] section");
+    if (sc->cfg.nproducts)
+        report(ld, line, "demand", "quantity_discount_share",
+               "quantity discounts work on orders of one product: remove %s",
+               sc->catalog_items ? "catalog_items" : "the [product.NAME] sections");
+}
+
+/* Order information: customers who cannot track an order call the order desk. */
+static void resolve_order_information(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    const struct order_cycle_config *oc = &sc->cfg.order_cycle;
+    const char *const keys[] = {"inquiry_days", "status_visible"};
+    bool on = oc->inquiries_per_order_day > 0;
+    const char *why = "no customer calls about an order";
+    report_unused(ld, on, "order_cycle", "inquiries_per_order_day", keys, 2, why);
+    if (!on) {
+        const struct key_origin *rate = &sc->origin[key_index("order_cycle", "inquiries_per_order_day")];
+        size_t k = key_index("channel", "status_visible");
+        for (size_t i = 0; i < sc->cfg.nchannels; i++) {
+            struct target t = family_target(sc, FAMILY_CHANNEL, i);
+            const struct key_origin *o = origin(sc, k, &t);
+            if (strength(o) == 2 && sc->cfg.channels[i].status_visible &&
+                !unused_by_override(sc, rate, "inquiries_per_order_day", t.label, "status_visible", o))
+                report(ld, o->line, t.label, "status_visible", "not used: %s ([order_cycle] inquiries_per_order_day)",
+                       why);
+        }
+        return;
+    }
+    int line = line_of(sc, "order_cycle", "inquiries_per_order_day");
+    if (!given(sc, "order_cycle", "inquiry_days"))
+        report(ld, line, "order_cycle", "inquiry_days", "missing; how long does a clerk spend answering one call?");
+    if (oc->processing.servers == 0)
+        report(ld, line, "order_cycle", "inquiries_per_order_day",
+               "calls are answered by the order-processing clerks: set processing_servers (0 is a pure delay "
+               "with no clerks)");
+}
+
 /* Promises, express delivery and late prices across the order cycle and the tiers. */
 static void resolve_order_cycle(struct loader *ld)
 {
@@ -1752,6 +1843,8 @@ static int finish_load(struct loader *ld, const struct scenario_override *sets, 
     if (ld->problems == 0) resolve_reactions(ld);
     if (ld->problems == 0) resolve_shape(ld);
     if (ld->problems == 0) resolve_order_cycle(ld);
+    if (ld->problems == 0) resolve_order_information(ld);
+    if (ld->problems == 0) resolve_quantity_discount(ld);
     if (ld->problems == 0) resolve_sweep(ld);
     print_problems(ld);
     if (ld->problems) return 2;

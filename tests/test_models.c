@@ -416,6 +416,11 @@ static void test_fast_path(void)
     c.inventory.shortage = SHORTAGE_REACT;
     c.reactions = (struct reaction_config){.elsewhere = 0.31, .substitute = 0.45, .wait = 0.15, .cancel = 0.09};
     same_both_ways(c, "reactions to stockouts");
+    c = instant_shop();
+    c.demand.quantity_discount_share = 0.4;
+    c.demand.quantity_discount_factor = 3;
+    c.demand.quantity_discount = 0.05;
+    same_both_ways(c, "quantity discounts: some orders gathered into larger ones");
 }
 
 /* The peak of a service curve: grid point, refinement, ties, edges, marginal cost. */

@@ -334,6 +334,117 @@ static void test_shape(void)
     }
 }
 
+/* ---- order information and ease of ordering ---- */
+
+/* The value of metric `name` in replication `rep`. */
+static double at(const struct result *r, unsigned rep, const char *name)
+{
+    long m = metric_lookup(&r->sc.cfg, name);
+    if (m < 0) {
+        printf("no metric %s\n", name);
+        exit(1);
+    }
+    return value(r, rep, (size_t)m);
+}
+
+/* Does the 99% interval over replications of d[] contain 0? Prints the line for the log. */
+static int zero_inside(const char *id, const double *d, unsigned n)
+{
+    struct summary s = summary_of(d, n, 1);
+    double hw = summary_halfwidth(&s, 0.99);
+    int ok = fabs(s.mean) <= hw;
+    printf("%-28s difference %12.6g +- %-10.3g %s\n", id, s.mean, hw, ok ? "contains 0" : "EXCLUDES 0");
+    return ok;
+}
+
+static void test_order_information(void)
+{
+    const char *path = "scenarios/order_information.ini";
+    const char *tracking[] = {"order_cycle.status_visible=yes"};
+    const char *web_tracking[] = {"channel.web.status_visible=yes"};
+    struct result r, t, w;
+    if (!check(run(path, NULL, 0, &r) == 0 && run(path, tracking, 1, &t) == 0 && run(path, web_tracking, 1, &w) == 0,
+               "info-1.0 order_information.ini runs, without tracking, with it, and with it for web orders only"))
+        return;
+    /* Little's law: orders on their way = orders a day x days on the way (no order is
+       sent twice here, so an order is on its way until it is delivered) */
+    double d[200], e[200];
+    double rate = r.sc.cfg.order_cycle.inquiries_per_order_day, call = dist_mean(&r.sc.cfg.order_cycle.inquiry_days);
+    for (unsigned i = 0; i < r.reps; i++) {
+        d[i] = at(&r, i, "inquiries_per_day") - rate * at(&r, i, "orders_per_day") * at(&r, i, "order_cycle_days_mean");
+        e[i] = at(&r, i, "inquiry_utilisation") - at(&r, i, "inquiries_per_day") * call;
+    }
+    check(zero_inside("calls, Little's law", d, r.reps),
+          "info-1.1 calls a day = calls per order-day x orders a day x days on the way (Little's law)");
+    check(zero_inside("calls, clerk time", e, r.reps),
+          "info-1.2 the clerk's time on calls = calls a day x the mean time of a call (one clerk)");
+    struct summary busy = paired(&r, "processing_utilisation", &t, "processing_utilisation");
+    struct summary wait = paired(&r, "cycle_processing_days", &t, "cycle_processing_days");
+    check(metric(&t, "inquiries_per_day")->mean == 0 && busy.mean - summary_halfwidth(&busy, 0.99) > 0 &&
+              wait.mean - summary_halfwidth(&wait, 0.99) > 0,
+          "info-1.3 with tracking nobody calls: the clerk is less busy (-%.3f) and orders wait less (-%.4f days)",
+          busy.mean, wait.mean);
+    /* with tracking for web orders only, the phone customers still call: 60% of the
+       orders begun, fewer of them given up */
+    double phone = 0.6 * (1 - 0.02) / (0.6 * (1 - 0.02) + 0.4 * (1 - 0.25));
+    for (unsigned i = 0; i < w.reps; i++)
+        d[i] = at(&w, i, "inquiries_per_day") -
+               rate * phone * at(&w, i, "orders_per_day") * at(&w, i, "order_cycle_days_mean");
+    check(zero_inside("calls, phone orders only", d, w.reps),
+          "info-1.4 tracking in one channel: only the other channel's customers call (%.4f of the orders)", phone);
+    /* ease of ordering: each channel loses its share of the orders begun */
+    double lost = 0.6 * 0.02 + 0.4 * 0.25;
+    check(inside("ease of ordering", &r, "abandoned_rate", lost) &&
+              inside("ease of ordering", &r, "orders_per_day", 50 * (1 - lost)),
+          "info-2.1 orders given up: 0.6 x 2%% + 0.4 x 25%% = %.3f of the orders begun; the rest arrive", lost);
+    double cost = 50 * (0.6 * 0.98 * 3 + 0.4 * 0.75 * 0.5);
+    check(inside("ease of ordering", &r, "cost_channels_per_day", cost),
+          "info-2.2 an order given up costs its channel nothing: %.2f a day", cost);
+    done(&r);
+    done(&t);
+    done(&w);
+}
+
+/* ---- quantity discounts ---- */
+
+static void test_quantity_discount(void)
+{
+    const char *path = "scenarios/peak_smoothing.ini";
+    const char *sets[] = {"demand.quantity_discount_share=0.5", "demand.quantity_discount_factor=4",
+                          "demand.quantity_discount=0.03"};
+    struct result base, q;
+    if (!check(run(path, NULL, 0, &base) == 0 && run(path, sets, 3, &q) == 0,
+               "quantity-1.0 peak_smoothing.ini runs, without and with a quantity discount"))
+        return;
+    /* 40 orders a day of 2 units; 30% of the peak-day orders (Monday 1.9, Tuesday 1.4 of
+       7) move off the peak; half of the others come from customers who put 4 orders
+       into one for 3% off */
+    double moved = 40 * 0.3 * 3.3 / 7, stay = 40 - moved, gathered = 0.5 * stay;
+    double orders = moved + (stay - gathered) + gathered / 4;
+    check(inside("quantity discount", &q, "units_per_day", 80),
+          "quantity-1.1 the units a day stay the same (40 orders x 2 units)");
+    double d[200];
+    for (unsigned i = 0; i < q.reps; i++) d[i] = at(&q, i, "units_per_day") - at(&base, i, "units_per_day");
+    check(zero_inside("quantity discount, units", d, q.reps),
+          "quantity-1.2 the units a day stay the same, paired with the scenario without the discount");
+    check(inside("quantity discount", &q, "orders_per_day", orders) &&
+              inside("quantity discount", &q, "quantity_discount_rate", gathered / 4 / orders),
+          "quantity-1.3 fewer, larger orders: %.3f a day, %.4f of them with the discount", orders, gathered / 4 / orders);
+    double paid = 0.03 * 30 * 2 * gathered; /* policy none: every unit is delivered */
+    check(inside("quantity discount", &q, "quantity_discounts_per_day", paid),
+          "quantity-1.4 the discount is 3%% of the price of the units in the larger orders: %.3f a day", paid);
+    struct summary peak = paired(&base, "order_cycle_days_peak_mean", &q, "order_cycle_days_peak_mean");
+    struct summary busy = paired(&base, "processing_utilisation", &q, "processing_utilisation");
+    check(peak.mean - summary_halfwidth(&peak, 0.99) > 0 && busy.mean - summary_halfwidth(&busy, 0.99) > 0,
+          "quantity-1.5 fewer orders to enter: the clerk is less busy (-%.3f) and peak-day cycles are shorter "
+          "(-%.3f days)", busy.mean, peak.mean);
+    check(metric(&base, "discounts_per_day")->mean > 0 &&
+              fabs(metric(&q, "discounts_per_day")->mean - metric(&base, "discounts_per_day")->mean) < 1e-9,
+          "quantity-1.6 the off-peak discounts are counted apart, and the same (orders moved are not gathered)");
+    done(&base);
+    done(&q);
+}
+
 /* ---- the customer base on its own ---- */
 
 static void test_customer_base(void)
@@ -368,5 +479,7 @@ int main(void)
     test_churn();
     test_perfect_order();
     test_shape();
+    test_order_information();
+    test_quantity_discount();
     return check_done("test_service");
 }
