@@ -27,6 +27,7 @@ enum metric {
     M_ON_TIME_RATE,
     M_PERFECT_ORDER_RATE,
     M_LINE_FILL_RATE,
+    M_ON_TIME_ALL_ORDERS_RATE,
     M_IN_FULL_RATE,
     M_DAMAGE_FREE_RATE,
     M_ACCURATE_RATE,
@@ -131,6 +132,8 @@ enum metric_feature {
     FEATURE_SHIFT = 1 << 8, /* peak smoothing */
     FEATURE_LOCATIONS = 1 << 9, /* [location.*] sections */
     FEATURE_STOCK = 1 << 10,    /* some stock point holds stock (its policy is not none) */
+    FEATURE_UNDELIVERED = 1 << 11, /* the perfect order's parts, and orders that can end with nothing
+                                      delivered (a shortage rule other than backorder) */
 };
 
 struct metric_def {
