@@ -132,7 +132,6 @@ enum metric_feature {
     FEATURE_SHIFT = 1 << 8, /* peak smoothing */
     FEATURE_LOCATIONS = 1 << 9, /* [location.*] sections */
     FEATURE_STOCK = 1 << 10,    /* some stock point holds stock (its policy is not none) */
-    /* 1 << 11 to 1 << 13 are taken by the features branch (inquiries, abandon, quantity) */
     FEATURE_UNDELIVERED = 1 << 14, /* the perfect order's parts, and orders that can end with nothing
                                       delivered (a shortage rule other than backorder) */
 };
