@@ -31,6 +31,10 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_ON_TIME_RATE] = {"on_time_rate", "Orders delivered on time", S, KIND_RATE, 0},
     [M_PERFECT_ORDER_RATE] = {"perfect_order_rate", "Perfect orders", S, KIND_RATE, 0},
     [M_LINE_FILL_RATE] = {"line_fill_rate", "Order lines filled complete", S, KIND_RATE, FEATURE_LINES},
+    /* the on-time part of perfect_order_product: over the orders that ended, an order never
+       delivered counting as late (on_time_rate counts delivered orders only) */
+    [M_ON_TIME_ALL_ORDERS_RATE] = {"on_time_of_all_orders_rate", "  on time, undelivered count as late", S,
+                                   KIND_RATE, FEATURE_UNDELIVERED},
     [M_IN_FULL_RATE] = {"in_full_rate", "  in full", S, KIND_RATE, FEATURE_QUALITY},
     [M_DAMAGE_FREE_RATE] = {"damage_free_rate", "  undamaged", S, KIND_RATE, FEATURE_QUALITY},
     [M_ACCURATE_RATE] = {"accurate_rate", "  right goods and documents", S, KIND_RATE, FEATURE_QUALITY},
@@ -199,6 +203,10 @@ unsigned metric_features(const struct model_config *c)
     bool entry_errors = false;
     for (size_t ch = 0; ch < c->nchannels; ch++) entry_errors |= c->channels[ch].entry_error_rate > 0;
     if (oc->picking_error_rate > 0 || oc->damage_rate > 0 || entry_errors) f |= FEATURE_QUALITY;
+    bool undelivered = c->inventory.shortage != SHORTAGE_BACKORDER;
+    for (size_t p = 0; p < c->nproducts; p++) undelivered |= c->products[p].inventory.shortage != SHORTAGE_BACKORDER;
+    for (size_t l = 0; l < c->nlocations; l++) undelivered |= c->locations[l].inventory.shortage != SHORTAGE_BACKORDER;
+    if ((f & FEATURE_QUALITY) && undelivered) f |= FEATURE_UNDELIVERED;
     bool tier_express = false;
     for (size_t t = 0; t < c->ntiers; t++) tier_express |= c->tiers[t].always_expedite;
     if (oc->expedite != EXPEDITE_NEVER || tier_express) f |= FEATURE_EXPEDITE;

@@ -27,6 +27,7 @@ enum metric {
     M_ON_TIME_RATE,
     M_PERFECT_ORDER_RATE,
     M_LINE_FILL_RATE,
+    M_ON_TIME_ALL_ORDERS_RATE,
     M_IN_FULL_RATE,
     M_DAMAGE_FREE_RATE,
     M_ACCURATE_RATE,
@@ -139,6 +140,8 @@ enum metric_feature {
     FEATURE_INQUIRIES = 1 << 11, /* customers call to ask about their orders */
     FEATURE_ABANDON = 1 << 12,   /* an ordering channel loses orders */
     FEATURE_QUANTITY = 1 << 13,  /* quantity discounts */
+    FEATURE_UNDELIVERED = 1 << 14, /* the perfect order's parts, and orders that can end with nothing
+                                      delivered (a shortage rule other than backorder) */
 };
 
 struct metric_def {

@@ -1349,7 +1349,12 @@ static void compute_metrics(const struct model *m, double end, double *x)
     x[M_DAMAGE_FREE_RATE] = ratio((double)(f->undamaged + f->dropped), ended);
     x[M_ACCURATE_RATE] = ratio((double)(f->accurate + f->dropped), ended);
     x[M_OTIF_RATE] = ratio((double)f->otif, ended);
-    double on_time_part = f->promised ? ratio((double)f->on_time, (double)f->promised + (double)f->dropped) : 1;
+    /* the product's parts are all over the orders that ended, so its on-time part counts a
+       dropped order as late (on_time_rate counts delivered orders only); shown on its own line
+       where orders can be dropped, so that the parts a report shows multiply to the product */
+    x[M_ON_TIME_ALL_ORDERS_RATE] =
+        f->promised ? ratio((double)f->on_time, (double)f->promised + (double)f->dropped) : NAN;
+    double on_time_part = f->promised ? x[M_ON_TIME_ALL_ORDERS_RATE] : 1; /* no promise: never late */
     x[M_PERFECT_ORDER_PRODUCT] = on_time_part * x[M_IN_FULL_RATE] * x[M_DAMAGE_FREE_RATE] * x[M_ACCURATE_RATE];
     x[M_REACT_ELSEWHERE] = ratio((double)f->reactions[REACT_ELSEWHERE], (double)f->reacted_lines);
     x[M_REACT_SUBSTITUTE] = ratio((double)f->reactions[REACT_SUBSTITUTE], (double)f->reacted_lines);

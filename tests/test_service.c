@@ -250,6 +250,29 @@ static void test_perfect_order(void)
     check(d.mean - summary_halfwidth(&d, 0.99) > 0,
           "perfect-1.2 correlated failures (a dropped order is neither on time nor in full): perfect > product "
           "(+%.4f)", d.mean);
+    /* the parts the report shows multiply to the product shown, in every replication: with
+       lost sales the on-time part counts the orders never delivered as late, on its own line */
+    const struct model_config *lc = &lost.sc.cfg;
+    long product = metric_lookup(lc, "perfect_order_product"), on_time = metric_lookup(lc, "on_time_rate"),
+         on_time_all = metric_lookup(lc, "on_time_of_all_orders_rate"), in_full = metric_lookup(lc, "in_full_rate"),
+         undamaged = metric_lookup(lc, "damage_free_rate"), right = metric_lookup(lc, "accurate_rate");
+    int multiply = 1, lower = 1, same = 1;
+    for (unsigned i = 0; i < lost.reps; i++) {
+        double parts = value(&lost, i, (size_t)on_time_all) * value(&lost, i, (size_t)in_full) *
+                       value(&lost, i, (size_t)undamaged) * value(&lost, i, (size_t)right);
+        multiply &= fabs(parts - value(&lost, i, (size_t)product)) < 1e-12;
+        lower &= value(&lost, i, (size_t)on_time_all) < value(&lost, i, (size_t)on_time);
+    }
+    check(multiply && metric_shown(lc, (size_t)on_time_all),
+          "perfect-1.4 lost sales: the report shows on_time_of_all_orders_rate, and it, in_full_rate, "
+          "damage_free_rate and accurate_rate multiply to perfect_order_product in every replication");
+    check(lower, "perfect-1.5 lost sales: counting the orders never delivered as late lowers the on-time part "
+                 "below on_time_rate in every replication");
+    for (unsigned i = 0; i < r.reps; i++)
+        same &= value(&r, i, (size_t)on_time_all) == value(&r, i, (size_t)on_time);
+    check(same && !metric_shown(&r.sc.cfg, (size_t)on_time_all),
+          "perfect-1.6 backorders: no order goes undelivered, the two on-time parts are equal and the report "
+          "shows on_time_rate alone");
     check(inside("perfect order parts", &r, "damage_free_rate", 1 - 0.015) &&
               inside("perfect order parts", &r, "accurate_rate", 1 - 0.02),
           "perfect-1.3 damage and picking errors happen at their configured rates");
