@@ -219,6 +219,14 @@ void compare_table(FILE *out, const struct compare_result *r)
           "replications excludes 0. The same random numbers usually make these intervals far narrower\n"
           "than the ± of each profit alone.\n",
           out);
+    bool stock_change = false;
+    for (size_t i = 0; i < r->n; i++)
+        if (!r->e[i].refused) stock_change |= isfinite(r->e[i].s[M_STOCK_VALUE_CHANGE].mean) &&
+                                              r->e[i].s[M_STOCK_VALUE_CHANGE].mean != 0;
+    if (stock_change)
+        fputs("cost is the total cost, with purchases counted when ordered; profit = revenue - cost + the\n"
+              "increase in stock value (stock still owned is added back).\n",
+              out);
 }
 
 void compare_csv(FILE *out, const struct compare_result *r)

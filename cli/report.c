@@ -545,8 +545,12 @@ void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
         if (g == GROUP_SERVICE && c->ntiers) report_tiers(out, c, s);
         if (g == GROUP_SERVICE && c->nlocations) report_locations(out, c, s);
         if (g == GROUP_MONEY && metric_shown(c, M_STOCK_VALUE_CHANGE))
-            fputs("  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"
-                  "  value (on hand + on order, at unit cost): it charges only the goods that left stock.\n",
+            fputs(c->nlocations
+                      ? "  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"
+                        "  value (on hand + on order + on the road between locations, at unit cost): it charges\n"
+                        "  only the goods that left stock.\n"
+                      : "  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"
+                        "  value (on hand + on order, at unit cost): it charges only the goods that left stock.\n",
                   out);
     }
     if (!sc->cfg.inventory.policy->holds_stock)

@@ -90,7 +90,7 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_ORDERS_PER_DAY] = {"orders_per_day", "Customer orders", D, KIND_PER_DAY, 0},
     [M_UNITS_PER_DAY] = {"units_per_day", "Units ordered", D, KIND_PER_DAY, 0},
     [M_ABANDONED_RATE] = {"abandoned_rate", "Orders given up while ordering", D, KIND_RATE, FEATURE_ABANDON},
-    [M_QUANTITY_DISCOUNT_RATE] = {"quantity_discount_rate", "Orders with a quantity discount", D, KIND_RATE,
+    [M_QUANTITY_DISCOUNT_RATE] = {"quantity_discount_rate", "Orders placed with a quantity discount", D, KIND_RATE,
                                   FEATURE_QUANTITY},
 
     [M_CUSTOMERS_MEAN] = {"customers_mean", "Active customers, mean", C, KIND_COUNT_LEVEL, FEATURE_CUSTOMERS},
@@ -105,7 +105,7 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
 
     [M_COST_HOLDING] = {"cost_holding_per_day", "Holding cost", M, KIND_MONEY_PER_DAY, 0},
     [M_COST_ORDERING] = {"cost_ordering_per_day", "Ordering cost (fixed + purchases)", M, KIND_MONEY_PER_DAY, 0},
-    [M_COST_PURCHASE] = {"cost_purchase_per_day", "  of which purchases (units ordered)", M, KIND_MONEY_PER_DAY, 0},
+    [M_COST_PURCHASE] = {"cost_purchase_per_day", "  of which purchases (units bought)", M, KIND_MONEY_PER_DAY, 0},
     [M_COST_STAFF] = {"cost_staff_per_day", "Staff cost (clerks and pickers)", M, KIND_MONEY_PER_DAY, 0},
     [M_COST_SHORTAGE] = {"cost_shortage_per_day", "Shortage cost (backorder + lost sale)", M, KIND_MONEY_PER_DAY, 0},
     [M_COST_ERRORS] = {"cost_errors_per_day", "Wrong and damaged orders", M, KIND_MONEY_PER_DAY, FEATURE_QUALITY},

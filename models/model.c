@@ -397,11 +397,14 @@ static void on_delivered(struct sim *sim, void *ctx);
 
 /* ---- status inquiries ---- */
 
-/* The order has arrived or ended: its customer stops calling about it. */
+/* The order has arrived or ended: its customer stops calling about it (a call already
+ * waiting for a clerk is still answered, but asks about nothing any more). */
 static void stop_inquiries(struct model *m, struct order *o)
 {
     if (o->next_inquiry) sim_cancel(m->sim, o->next_inquiry);
     o->next_inquiry = 0;
+    if (o->call) o->call->about = NULL;
+    o->call = NULL;
 }
 
 static void on_inquiry(struct sim *sim, void *ctx);
@@ -415,13 +418,17 @@ static void schedule_inquiry(struct model *m, struct order *o)
 }
 
 /* A customer calls to ask where order o is: a job for the order-processing clerks,
- * queued with the orders at the priority of the customer's tier. */
+ * queued with the orders at the priority of the customer's tier. A customer whose call
+ * is still waiting does not call again: the next call is timed from the answer (so a
+ * desk swamped by calls cannot be sent ever more of them). */
 static void on_inquiry(struct sim *sim, void *ctx)
 {
     struct model *m = model_of(sim);
     struct order *o = ctx;
-    schedule_inquiry(m, o);
+    o->next_inquiry = 0;
     struct order *call = order_new(&m->pool);
+    o->call = call;
+    call->about = o;
     call->inquiry = true;
     call->priority = o->priority;
     call->service = draw(m, &m->cfg->order_cycle.inquiry_days, SRC_INQUIRY_TIME);
@@ -807,8 +814,12 @@ static void on_processed(struct sim *sim, void *ctx)
     struct model *m = model_of(sim);
     struct order *o = ctx;
     station_depart(&m->processing, sim);
-    if (o->inquiry) { /* a call answered */
+    if (o->inquiry) { /* a call answered: the customer may call again later */
         m->flow.inquiry_busy += o->service;
+        if (o->about) {
+            o->about->call = NULL;
+            schedule_inquiry(m, o->about);
+        }
         order_free(&m->pool, o);
         return;
     }
@@ -1623,8 +1634,9 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     } else {
         /* the first order: where the file says, else one gap after 0 (SPEC), except that
            gaps fitted to a history start in equilibrium, as the history was observed in
-           mid-stream: a renewal process started one gap after 0 has about one order
-           fewer in a window than the history it was fitted to */
+           mid-stream: a renewal process started one gap after 0 has (cv^2 - 1) / 2
+           orders more in a window than the history (cv: the gaps' coefficient of
+           variation; none for exponential gaps, either sign otherwise) */
         const struct dist *gaps = &cfg->demand.interarrival_days;
         double first = cfg->demand.has_first_order ? cfg->demand.first_order_days
                        : cfg->demand.history_mode == HISTORY_FIT && dist_has_residual(gaps)

@@ -53,6 +53,8 @@ struct order {
     bool quantity_discount; /* a larger order placed for a quantity discount */
     bool inquiry;           /* not an order: a customer's call about one, for the clerks */
     sim_handle next_inquiry; /* the customer's next call about this order, or 0 */
+    struct order *call;     /* an order: its customer's call not yet answered, or NULL */
+    struct order *about;    /* a call: the order it asks about, NULL once that order ended */
     bool first_on_time; /* the first delivery met the promise */
     uint32_t customer;  /* index in the customer base, or UINT32_MAX */
     uint32_t customer_gen;

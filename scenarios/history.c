@@ -215,7 +215,7 @@ static int build(struct reader *rd, const struct row *rows, size_t n, bool timed
     double *at = malloc(n * sizeof *at), *units = malloc(n * sizeof *units), *daily = calloc(ndays, sizeof *daily);
     if (!first || !at || !units || !daily) abort();
     size_t norders = 0;
-    /* the total by Neumaier's compensated sum: the correctly rounded sum of the rows, so
+    /* the total by Neumaier's compensated sum: very nearly the exact sum of the rows, so
        366 rows of decimals such as 94.3 total what they add up to on paper, not
        34496.70000000001 (check and the report print it to the last digit) */
     double total = 0, lost = 0;

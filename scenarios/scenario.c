@@ -1306,6 +1306,21 @@ static void resolve_network(struct loader *ld)
     if (sch->n && sc->origin[ko].from != FROM_DEFAULT && sch->v[0] == 0)
         report(ld, sc->origin[ko].line, "locations", "open",
                "give open or an open_schedule starting at day 0, not both (open_schedule is on line %d)", line);
+    /* a closing location's stock moves to the nearest open one, which must keep it: the
+       first open_count locations are open, so the ones that close are those after them */
+    for (size_t k = 1; k < nw->nchanges; k++)
+        for (size_t j = nw->open_count[k]; j < c->nlocations; j++) {
+            if (!c->locations[j].inventory.policy->holds_stock) continue;
+            for (size_t i = 0; i < nw->open_count[k]; i++)
+                if (!c->locations[i].inventory.policy->holds_stock) {
+                    report(ld, line, "locations", "open_schedule",
+                           "[location.%s] closes and sends its stock to the nearest open location, which must keep "
+                           "it, but [location.%s] has policy = none; give it a stocking policy, or keep the same "
+                           "locations open throughout",
+                           c->locations[j].name, c->locations[i].name);
+                    return;
+                }
+        }
     /* each location's share of the orders at the start, for its service levers */
     bool open[MAX_LOCATIONS] = {false};
     for (size_t i = 0; i < nw->open_count[0]; i++) open[i] = true;
@@ -1591,8 +1606,8 @@ static void resolve_order_information(struct loader *ld)
         report(ld, line, "order_cycle", "inquiry_days", "missing; how long does a clerk spend answering one call?");
     if (oc->processing.servers == 0)
         report(ld, line, "order_cycle", "inquiries_per_order_day",
-               "calls are answered by the order-processing clerks: set processing_servers (0 is a pure delay "
-               "with no clerks)");
+               "calls are answered by the order-processing clerks, but processing_servers = 0 means "
+               "unlimited clerks, so calls would load no one: set processing_servers");
 }
 
 /* Promises, express delivery and late prices across the order cycle and the tiers. */
@@ -1696,11 +1711,56 @@ static void resolve_sweep(struct loader *ld)
 }
 
 /* Offered load of a stage: busy servers needed on average. */
-static void check_stage_load(struct scenario *sc, const char *what, const struct stage_config *st)
+/* Clerk-days of status calls per order, at the least: customers who cannot track
+ * their order call at inquiries_per_order_day while it is on its way, which takes at
+ * least the stages' mean times (queues only add to it). */
+static double inquiry_work_per_order(const struct model_config *c)
 {
-    double rate = 1 / dist_mean(&sc->cfg.demand.interarrival_days);
-    double load = rate * dist_mean(&st->days);
+    const struct order_cycle_config *oc = &c->order_cycle;
+    if (!(oc->inquiries_per_order_day > 0)) return 0;
+    double calling = oc->status_visible ? 0 : 1, shares = 0;
+    if (c->nchannels) {
+        calling = 0;
+        for (size_t ch = 0; ch < c->nchannels; ch++) {
+            shares += c->channels[ch].share;
+            calling += c->channels[ch].status_visible ? 0 : c->channels[ch].share;
+        }
+        calling = shares > 0 ? calling / shares : 0;
+    }
+    double on_way = dist_mean(&oc->transmission_days) + dist_mean(&oc->processing.days) +
+                    dist_mean(&oc->picking.days) + dist_mean(&oc->delivery_days);
+    return calling * oc->inquiries_per_order_day * on_way * dist_mean(&oc->inquiry_days);
+}
+
+/* The share of orders begun that reach the firm: those not given up in their channel. */
+static double share_reaching(const struct model_config *c)
+{
+    double shares = 0, kept = 0;
+    for (size_t ch = 0; ch < c->nchannels; ch++) {
+        shares += c->channels[ch].share;
+        kept += c->channels[ch].share * (1 - c->channels[ch].abandon_rate);
+    }
+    return shares > 0 ? kept / shares : 1;
+}
+
+/* extra_days: work per order beyond the stage's own time (status calls at the order desk). */
+static void check_stage_load(struct scenario *sc, const char *what, const struct stage_config *st,
+                             double extra_days)
+{
+    double rate = share_reaching(&sc->cfg) / dist_mean(&sc->cfg.demand.interarrival_days);
+    double load = rate * (dist_mean(&st->days) + extra_days);
     if (st->servers == 0 || load < st->servers) return;
+    if (extra_days > 0 && rate * dist_mean(&st->days) < st->servers) {
+        char r[40], calls[40];
+        warn(sc,
+             "%s is overloaded by status calls: orders arrive at %s a day, and their customers' calls take at "
+             "least %s clerk-days a day on top of the orders, more than %u server%s can do; the queue grows "
+             "without bound (let customers track their orders: status_visible = yes, or add clerks)",
+             what, num_format(round(rate * 100) / 100, r, sizeof r),
+             num_format(round(rate * extra_days * 100) / 100, calls, sizeof calls), st->servers,
+             st->servers == 1 ? "" : "s");
+        return;
+    }
     char r[40], cap[40];
     warn(sc,
          "%s is overloaded: orders arrive at %s a day but %u server%s can handle at most %s a day; "
@@ -1722,23 +1782,12 @@ static double share_at_most_zero(const struct dist *d)
     return (double)zeros / DRAWS;
 }
 
-/* Where key `name` of section t got its value, for a warning: "line 36", "--set", or
- * "from [costs], line 36" for a product's inherited value. */
+/* Where key `name` of section t got its value, for a warning: "line 36" or "--set"
+ * (the warnings check only values a section sets itself). */
 static void where_given(struct scenario *sc, const struct target *t, const char *name, char *buf, size_t n)
 {
     int k = key_find(t->label, name);
     const struct key_origin *o = k < 0 ? NULL : origin(sc, (size_t)k, t);
-    const struct key_def *d = k < 0 ? NULL : &key_defs[k];
-    if (o && o->from == FROM_INHERITED && d->inherit) {
-        char section[40];
-        snprintf(section, sizeof section, "%.*s", (int)strcspn(d->inherit, "."), d->inherit);
-        const struct key_origin *go = &sc->origin[key_index(section, d->inherit + strlen(section) + 1)];
-        if (go->from == FROM_FILE)
-            snprintf(buf, n, "from [%s], line %d", section, go->line);
-        else
-            snprintf(buf, n, "from [%s], --set", section);
-        return;
-    }
     if (o && o->from == FROM_FILE)
         snprintf(buf, n, "line %d", o->line);
     else
@@ -1798,8 +1847,9 @@ static void add_warnings(struct scenario *sc)
 {
     check_annual_costs(sc);
     if (!sc->cfg.customers.on) {
-        check_stage_load(sc, "order processing", &sc->cfg.order_cycle.processing);
-        check_stage_load(sc, "picking", &sc->cfg.order_cycle.picking);
+        check_stage_load(sc, "order processing", &sc->cfg.order_cycle.processing,
+                         inquiry_work_per_order(&sc->cfg));
+        check_stage_load(sc, "picking", &sc->cfg.order_cycle.picking, 0);
     }
     double zero_share = share_at_most_zero(&sc->cfg.demand.units_per_order);
     if (zero_share >= 1e-4)

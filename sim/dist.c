@@ -69,11 +69,6 @@ static double exponential_sample(const struct dist *d, gsl_rng *r)
 {
     return d->p[0] * rng_exponential1(r);
 }
-/* memoryless: the residual life is the same exponential */
-static double exponential_residual(const struct dist *d, gsl_rng *r)
-{
-    return d->p[0] * rng_exponential1(r);
-}
 static double first_param(const struct dist *d)
 {
     return d->p[0];
@@ -353,7 +348,8 @@ static double discrete_lowest(const struct dist *d)
 const struct dist_type dist_type_constant = {"constant", "constant(value)", 1, constant_prepare,
     constant_sample, constant_mean, zero_variance, constant_lowest, constant_residual};
 const struct dist_type dist_type_exponential = {"exponential", "exponential(mean)", 1,
-    exponential_prepare, exponential_sample, first_param, exponential_variance, zero_lowest, exponential_residual};
+    exponential_prepare, exponential_sample, first_param, exponential_variance, zero_lowest,
+    exponential_sample /* memoryless: the residual life is the same exponential */};
 static const struct dist_type uniform_type = {"uniform", "uniform(min, max)", 2, uniform_prepare,
     uniform_sample, uniform_mean, uniform_variance, first_param, NULL};
 static const struct dist_type triangular_type = {"triangular", "triangular(min, mode, max)", 3,

@@ -470,4 +470,12 @@ run "$S" run scenarios/csl_vs_fill_rate.ini
 ok "cli-24.5 perfect orders 100% next to stockouts: one line says why" $([ $rc -eq 0 ] && grep -q '^  Perfect orders  *100.00 %' "$T/out" && grep -q 'met a stockout can still be perfect' "$T/out"; echo $?)
 run "$S" run scenarios/default.ini
 ok "cli-24.6 perfect orders below 1 - stockouts (late orders): no such line" $([ $rc -eq 0 ] && ! grep -q 'can still be perfect' "$T/out"; echo $?)
+# ---- status calls that swamp the order desk: a warning at load, and the run stays small ----
+run "$S" run scenarios/order_information.ini --set order_cycle.inquiries_per_order_day=5 --reps 1 --quiet
+ok "cli-25.1 calls that overload the desk: warned at load, and a customer waiting on a call does not call again (the run ends)" \
+    $([ $rc -eq 0 ] && grep -q 'order processing is overloaded by status calls' "$T/out"; echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/order_information.ini --reps 1 --quiet
+ok "cli-25.2 ... the lesson's own rate raises no such warning" \
+    $([ $rc -eq 0 ] && ! grep -q 'overloaded by status calls' "$T/out"; echo $?)
+
 check_done test_cli

@@ -384,21 +384,35 @@ static void test_order_information(void)
 {
     const char *path = "scenarios/order_information.ini";
     const char *tracking[] = {"order_cycle.status_visible=yes"};
-    const char *web_tracking[] = {"channel.web.status_visible=yes"};
-    struct result r, t, w;
-    if (!check(run(path, NULL, 0, &r) == 0 && run(path, tracking, 1, &t) == 0 && run(path, web_tracking, 1, &w) == 0,
-               "info-1.0 order_information.ini runs, without tracking, with it, and with it for web orders only"))
+    const char *web_tracking[] = {"channel.web.status_visible=yes", "order_cycle.processing_days=0.000001",
+                                  "order_cycle.inquiry_days=0.000001"};
+    /* a desk that answers at once: no call is ever waiting, so customers call all the
+       time their order is on its way */
+    const char *instant_desk[] = {"order_cycle.processing_days=0.000001", "order_cycle.inquiry_days=0.000001"};
+    struct result r, t, w, q;
+    if (!check(run(path, NULL, 0, &r) == 0 && run(path, tracking, 1, &t) == 0 && run(path, web_tracking, 3, &w) == 0 &&
+                   run(path, instant_desk, 2, &q) == 0,
+               "info-1.0 order_information.ini runs, without tracking, with it, and with a desk that answers at "
+               "once: without tracking, and with tracking for web orders only"))
         return;
     /* Little's law: orders on their way = orders a day x days on the way (no order is
-       sent twice here, so an order is on its way until it is delivered) */
+       sent twice here, so an order is on its way until it is delivered); a customer
+       calls at the configured rate while no call of theirs is waiting */
     double d[200], e[200];
     double rate = r.sc.cfg.order_cycle.inquiries_per_order_day, call = dist_mean(&r.sc.cfg.order_cycle.inquiry_days);
+    for (unsigned i = 0; i < q.reps; i++)
+        d[i] = at(&q, i, "inquiries_per_day") - rate * at(&q, i, "orders_per_day") * at(&q, i, "order_cycle_days_mean");
+    check(zero_inside("calls, Little's law", d, q.reps),
+          "info-1.1 calls a day = calls per order-day x orders a day x days on the way (Little's law, desk answering "
+          "at once)");
     for (unsigned i = 0; i < r.reps; i++) {
         d[i] = at(&r, i, "inquiries_per_day") - rate * at(&r, i, "orders_per_day") * at(&r, i, "order_cycle_days_mean");
         e[i] = at(&r, i, "inquiry_utilisation") - at(&r, i, "inquiries_per_day") * call;
     }
-    check(zero_inside("calls, Little's law", d, r.reps),
-          "info-1.1 calls a day = calls per order-day x orders a day x days on the way (Little's law)");
+    struct summary fewer = summary_of(d, r.reps, 1);
+    check(fewer.mean + summary_halfwidth(&fewer, 0.99) < 0,
+          "info-1.1b a customer whose call is waiting does not call again: fewer calls than Little's law (%.3f a day)",
+          fewer.mean);
     check(zero_inside("calls, clerk time", e, r.reps),
           "info-1.2 the clerk's time on calls = calls a day x the mean time of a call (one clerk)");
     struct summary busy = paired(&r, "processing_utilisation", &t, "processing_utilisation");
@@ -426,6 +440,7 @@ static void test_order_information(void)
     done(&r);
     done(&t);
     done(&w);
+    done(&q);
 }
 
 /* ---- quantity discounts ---- */
