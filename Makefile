@@ -6,7 +6,7 @@
 #   make deps       install the Debian packages servlab needs (as root, or with sudo)
 #   make check      the whole test suite under AddressSanitizer + UBSan
 #   make golden     regenerate the golden outputs in tests/golden (read the diff!)
-#   make layers     check that dependencies point one way (sim <- models <- scenarios, plots)
+#   make layers     check that dependencies point one way (sim <- models <- reader, plots)
 #   make fuzz       fuzz the scenario reader and the distribution parser (clang's libFuzzer)
 #                   for FUZZ_SECONDS per harness (default 600); make test runs a few seconds
 #   make install PREFIX=/usr/local
@@ -57,17 +57,17 @@ LDLIBS_ALL = $(PKG_LIBS) $(MPI_LIBS) -lpthread -lm
 BUILD ?= build
 SIM_SRC := $(wildcard sim/*.c)
 MODELS_SRC := $(wildcard models/*.c)
-SCENARIOS_SRC := $(wildcard scenarios/*.c)
+READER_SRC := $(wildcard reader/*.c)
 PLOTS_SRC := $(wildcard plots/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 SIM_OBJ := $(call obj,$(SIM_SRC))
 MODELS_OBJ := $(call obj,$(MODELS_SRC))
-SCENARIOS_OBJ := $(call obj,$(SCENARIOS_SRC))
+READER_OBJ := $(call obj,$(READER_SRC))
 PLOTS_OBJ := $(call obj,$(PLOTS_SRC))
 CLI_OBJ := $(call obj,$(CLI_SRC))
-LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(SCENARIOS_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
+LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(READER_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
 
 TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
@@ -193,7 +193,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fno-omit-frame-pointer $(WARNINGS) -MMD -MP -I. \
               -fsanitize=address,undefined -fno-sanitize-recover=all $(shell pkg-config --cflags gsl inih 2>/dev/null)
 FUZZ_LIBS = $(shell pkg-config --libs gsl inih 2>/dev/null) -lm
-FUZZ_OBJ := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(SIM_SRC) $(MODELS_SRC) $(SCENARIOS_SRC))
+FUZZ_OBJ := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(SIM_SRC) $(MODELS_SRC) $(READER_SRC))
 FUZZ_PROGS := $(patsubst fuzz/%.c,$(FUZZ_BUILD)/%,$(wildcard fuzz/fuzz_*.c))
 FUZZ_OK = $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' | \
             $(FUZZ_CC) -fsanitize=fuzzer -x c - -o /dev/null 2>/dev/null && echo yes)

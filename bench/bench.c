@@ -17,7 +17,7 @@
  */
 #include "cli/simulate.h"
 #include "models/model.h"
-#include "scenarios/scenario.h"
+#include "reader/scenario.h"
 #include "sim/num.h"
 
 #include <stdint.h>

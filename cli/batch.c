@@ -9,9 +9,9 @@
 #include "sweep.h"
 #include "models/metrics.h"
 #include "models/model.h"
-#include "scenarios/csv.h"
-#include "scenarios/keys.h"
-#include "scenarios/suggest.h"
+#include "reader/csv.h"
+#include "reader/keys.h"
+#include "reader/suggest.h"
 #include "sim/num.h"
 
 #include <math.h>

@@ -11,7 +11,7 @@
 #define CLI_BATCH_H
 
 #include "cli/simulate.h"
-#include "scenarios/scenario.h"
+#include "reader/scenario.h"
 
 #include <stdbool.h>
 #include <stdio.h>

@@ -6,7 +6,7 @@
 #include "cli/batch.h"
 #include "cli/sweep.h"
 #include "models/model.h"
-#include "scenarios/scenario.h"
+#include "reader/scenario.h"
 
 #include <stdio.h>
 

@@ -5,7 +5,7 @@
 #define CLI_COMPARE_H
 
 #include "cli/simulate.h"
-#include "scenarios/scenario.h"
+#include "reader/scenario.h"
 #include "sim/runner.h"
 
 #include <stdbool.h>

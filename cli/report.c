@@ -9,8 +9,8 @@
 #include "models/theory.h"
 #include "sim/num.h"
 #include "sim/rng.h"
-#include "scenarios/history.h"
-#include "scenarios/suggest.h"
+#include "reader/history.h"
+#include "reader/suggest.h"
 
 #include <math.h>
 #include <string.h>

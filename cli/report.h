@@ -3,7 +3,7 @@
 #ifndef CLI_REPORT_H
 #define CLI_REPORT_H
 
-#include "scenarios/scenario.h"
+#include "reader/scenario.h"
 #include "sim/runner.h"
 
 #include <stdio.h>

@@ -6,7 +6,7 @@
 #include "report.h"
 #include "stability.h"
 #include "workload.h"
-#include "scenarios/keys.h"
+#include "reader/keys.h"
 #include "sim/num.h"
 #include "sim/rng.h"
 

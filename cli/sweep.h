@@ -7,7 +7,7 @@
 #include "cli/simulate.h"
 #include "models/curve.h"
 #include "models/metrics.h"
-#include "scenarios/scenario.h"
+#include "reader/scenario.h"
 #include "sim/runner.h"
 
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* fuzz_dist.c - libFuzzer harness for the number and distribution parser
- * (scenarios/value.h) and the distributions it builds (sim/dist.h).
+ * (reader/value.h) and the distributions it builds (sim/dist.h).
  *
  * An input is the text of one value. Whatever it is, parsing must return 0 or -1
  * with a message. A number that parses is finite. A distribution that parses has a
@@ -7,7 +7,7 @@
  * (dist_format, what `servlab check` prints) parses back to the same distribution,
  * and its draws are finite and never below its lowest value.
  */
-#include "scenarios/value.h"
+#include "reader/value.h"
 #include "sim/dist.h"
 
 #include <gsl/gsl_rng.h>

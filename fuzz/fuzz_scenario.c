@@ -9,7 +9,7 @@
  * model meets every configuration the reader lets through.
  */
 #include "models/model.h"
-#include "scenarios/scenario.h"
+#include "reader/scenario.h"
 #include "sim/dist.h"
 
 #include <math.h>

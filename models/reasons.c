@@ -177,7 +177,7 @@ static bool lost_sales(const struct reasons_input *in, struct reason *r)
 }
 
 /* With replay or bootstrap, the formula uses the distributions fitted to the history
- * (scenarios/scenario.c sets them as the demand), but the run plays the recorded days.
+ * (reader/scenario.c sets them as the demand), but the run plays the recorded days.
  * In fit mode the run draws from the fit too, so this is no reason there. */
 static bool history_fit(const struct reasons_input *in, struct reason *r)
 {

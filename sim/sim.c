@@ -12,7 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-struct entry {
+struct heap_entry {
     double time;
     uint64_t key; /* priority << SEQ_BITS | sequence number */
     sim_handler fn;
@@ -23,9 +23,9 @@ struct sim {
     struct sim_clock clock; /* first: sim_now and sim_owner read it inline */
     uint64_t seq;
     uint64_t events_run;
-    struct entry *heap;
+    struct heap_entry *heap;
     size_t n, cap;
-    struct entry held; /* valid while has_held: a recurring process's one pending event */
+    struct heap_entry held; /* valid while has_held: a recurring process's one pending event */
     bool has_held;
     /* the sim_step_before running now: its limit, and how many more events may chain */
     double limit;
@@ -60,13 +60,13 @@ uint64_t sim_events_run(const struct sim *sim)
     return sim->events_run;
 }
 
-static inline bool before(const struct entry *a, const struct entry *b)
+static inline bool before(const struct heap_entry *a, const struct heap_entry *b)
 {
     return a->time < b->time || (a->time == b->time && a->key < b->key);
 }
 
 /* The next event to run, or NULL if none is pending. */
-static inline const struct entry *next_entry(const struct sim *sim)
+static inline const struct heap_entry *next_entry(const struct sim *sim)
 {
     if (!sim->has_held) return sim->n ? &sim->heap[0] : NULL;
     return sim->n && before(&sim->heap[0], &sim->held) ? &sim->heap[0] : &sim->held;
@@ -74,12 +74,12 @@ static inline const struct entry *next_entry(const struct sim *sim)
 
 double sim_next_time(const struct sim *sim)
 {
-    const struct entry *e = next_entry(sim);
+    const struct heap_entry *e = next_entry(sim);
     return e ? e->time : INFINITY;
 }
 
 /* Move e up from the hole at i to its place. */
-static inline void sift_up(struct entry *heap, size_t i, const struct entry *e)
+static inline void sift_up(struct heap_entry *heap, size_t i, const struct heap_entry *e)
 {
     while (i > 0) {
         size_t parent = (i - 1) / 2;
@@ -91,7 +91,7 @@ static inline void sift_up(struct entry *heap, size_t i, const struct entry *e)
 }
 
 /* Move e down from the hole at i (in a heap of n entries) to its place. */
-static inline void sift_down(struct entry *heap, size_t n, size_t i, const struct entry *e)
+static inline void sift_down(struct heap_entry *heap, size_t n, size_t i, const struct heap_entry *e)
 {
     for (;;) {
         size_t child = 2 * i + 1;
@@ -107,14 +107,14 @@ static inline void sift_down(struct entry *heap, size_t n, size_t i, const struc
 __attribute__((noinline, cold)) static void grow(struct sim *sim)
 {
     size_t cap = sim->cap ? 2 * sim->cap : 64;
-    struct entry *heap = realloc(sim->heap, cap * sizeof *heap);
+    struct heap_entry *heap = realloc(sim->heap, cap * sizeof *heap);
     if (!heap) abort(); /* out of memory is not a recoverable input error */
     sim->heap = heap;
     sim->cap = cap;
 }
 
 /* The record of a new event, with the next sequence number. */
-static inline struct entry new_entry(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
+static inline struct heap_entry new_entry(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
     /* finite and not in the past: NaN and -inf fail the first test, +inf the second */
     assert(time >= sim->clock.now && "an event cannot be scheduled in the past");
@@ -123,17 +123,17 @@ static inline struct entry new_entry(struct sim *sim, double time, int priority,
     assert(fn);
     assert(sim->seq < SEQ_MASK);
     uint64_t seq = sim->seq++;
-    return (struct entry){time, ((uint64_t)priority << SEQ_BITS) | seq, fn, ctx};
+    return (struct heap_entry){time, ((uint64_t)priority << SEQ_BITS) | seq, fn, ctx};
 }
 
-static inline sim_handle handle_of(const struct entry *e)
+static inline sim_handle handle_of(const struct heap_entry *e)
 {
     return (e->key & SEQ_MASK) + 1;
 }
 
 /* Put e on the list: in the held slot if it is a recurring process's and the slot is
  * free, else in the heap. */
-static inline void insert(struct sim *sim, const struct entry *e, bool recurring)
+static inline void insert(struct sim *sim, const struct heap_entry *e, bool recurring)
 {
     if (recurring && !sim->has_held) {
         sim->held = *e;
@@ -146,14 +146,14 @@ static inline void insert(struct sim *sim, const struct entry *e, bool recurring
 
 sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    struct entry e = new_entry(sim, time, priority, fn, ctx);
+    struct heap_entry e = new_entry(sim, time, priority, fn, ctx);
     insert(sim, &e, false);
     return handle_of(&e);
 }
 
 sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    struct entry e = new_entry(sim, time, priority, fn, ctx);
+    struct heap_entry e = new_entry(sim, time, priority, fn, ctx);
     insert(sim, &e, true);
     return handle_of(&e);
 }
@@ -182,8 +182,8 @@ __attribute__((noinline)) static bool recur_by_key(struct sim *sim, double time,
                                                    void *ctx)
 {
     assert(time < INFINITY && fn);
-    struct entry e = {time, *place, fn, ctx};
-    const struct entry *next = next_entry(sim);
+    struct heap_entry e = {time, *place, fn, ctx};
+    const struct heap_entry *next = next_entry(sim);
     if (sim->chain_left && time < sim->limit && !(next && before(next, &e))) return chain(sim, time, place);
     insert(sim, &e, true);
     return false;
@@ -201,7 +201,7 @@ bool sim_recur(struct sim *sim, double time, sim_place *place, sim_handler fn, v
 /* Remove the entry at heap index i, keeping the heap ordered. */
 static void remove_at(struct sim *sim, size_t i)
 {
-    struct entry last = sim->heap[--sim->n];
+    struct heap_entry last = sim->heap[--sim->n];
     if (i == sim->n) return;
     if (i > 0 && before(&last, &sim->heap[(i - 1) / 2]))
         sift_up(sim->heap, i, &last);
@@ -226,7 +226,7 @@ bool sim_cancel(struct sim *sim, sim_handle handle)
 }
 
 /* Take entry e (the next one) off the list and run it. */
-static inline void run_entry(struct sim *sim, const struct entry *e)
+static inline void run_entry(struct sim *sim, const struct heap_entry *e)
 {
     double time = e->time;
     sim_handler fn = e->fn;
@@ -245,7 +245,7 @@ static inline void run_entry(struct sim *sim, const struct entry *e)
 
 bool sim_step(struct sim *sim)
 {
-    const struct entry *e = next_entry(sim);
+    const struct heap_entry *e = next_entry(sim);
     if (!e) return false;
     run_entry(sim, e);
     return true;
@@ -253,7 +253,7 @@ bool sim_step(struct sim *sim)
 
 bool sim_step_before(struct sim *sim, double end)
 {
-    const struct entry *e = next_entry(sim);
+    const struct heap_entry *e = next_entry(sim);
     if (!e || !(e->time < end)) return false;
     sim->limit = end;
     sim->chain_left = SIM_CHAIN_MAX;

@@ -1,6 +1,7 @@
 #!/bin/sh
-# layers.sh [BUILD] - dependencies point one way: sim <- models <- scenarios, plots <- servlab.c
-# (cli/ is the front end's own code). Only scenarios/ includes <ini.h>, only plots/
+# layers.sh [BUILD] - dependencies point one way: sim <- models <- reader, plots <- cli, servlab.c
+# (reader/ reads scenario files; scenarios/ holds only the scenario library: no C code).
+# Only reader/ includes <ini.h>, only plots/
 # includes <plplot.h>. sim/ and models/ have no mutable globals (checked on the
 # object files: no symbols in .data or .bss), so replications can run on threads.
 build=${1:-build}
@@ -14,11 +15,17 @@ forbid() { # DIR PATTERN WHY
         bad=1
     fi
 }
-forbid sim 'models/|scenarios/|plots/|cli/|ini\.h|plplot\.h' "models, scenarios, plots, cli, inih or PLplot"
-forbid models 'scenarios/|plots/|cli/|ini\.h|plplot\.h' "scenarios, plots, cli, inih or PLplot"
-forbid scenarios 'plots/|cli/|plplot\.h' "plots, cli or PLplot"
-forbid plots 'scenarios/|cli/|ini\.h' "scenarios, cli or inih"
-forbid cli 'ini\.h|plplot\.h' "inih or PLplot (only scenarios/ and plots/ may)"
+forbid sim 'models/|reader/|plots/|cli/|ini\.h|plplot\.h' "models, reader, plots, cli, inih or PLplot"
+forbid models 'reader/|plots/|cli/|ini\.h|plplot\.h' "reader, plots, cli, inih or PLplot"
+forbid reader 'plots/|cli/|plplot\.h' "plots, cli or PLplot"
+forbid plots 'reader/|cli/|ini\.h' "reader, cli or inih"
+forbid cli 'ini\.h|plplot\.h' "inih or PLplot (only reader/ and plots/ may)"
+code=$(find scenarios -name '*.[ch]' 2>/dev/null)
+if [ -n "$code" ]; then
+    echo "layers: scenarios/ holds the scenario library only; C code belongs in reader/:"
+    echo "$code" | sed 's/^/    /'
+    bad=1
+fi
 for o in "$build"/sim/*.o "$build"/models/*.o; do
     [ -f "$o" ] || continue
     # const tables of pointers live in .data.rel.ro: read-only after loading, allowed
@@ -29,5 +36,5 @@ for o in "$build"/sim/*.o "$build"/models/*.o; do
         bad=1
     fi
 done
-[ $bad -eq 0 ] && echo "layers: ok (sim <- models <- scenarios, plots <- servlab.c; no globals in sim/ or models/)"
+[ $bad -eq 0 ] && echo "layers: ok (sim <- models <- reader, plots <- cli, servlab.c; no C in scenarios/; no globals in sim/ or models/)"
 exit $bad

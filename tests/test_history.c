@@ -8,8 +8,8 @@
 #include "cli/simulate.h"
 #include "models/metrics.h"
 #include "models/model.h"
-#include "scenarios/history.h"
-#include "scenarios/scenario.h"
+#include "reader/history.h"
+#include "reader/scenario.h"
 #include "sim/fit.h"
 #include "sim/rng.h"
 

@@ -5,7 +5,7 @@
 #include "check.h"
 #include "cli/simulate.h"
 #include "models/metrics.h"
-#include "scenarios/scenario.h"
+#include "reader/scenario.h"
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>

@@ -9,7 +9,7 @@
 #include "models/metrics.h"
 #include "models/policy.h"
 #include "models/reasons.h"
-#include "scenarios/scenario.h"
+#include "reader/scenario.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -7,10 +7,10 @@
  * test_scenario [DEFAULT_INI] (default scenarios/default.ini, run from the repo root). */
 #include "check.h"
 #include "models/policy.h"
-#include "scenarios/keys.h"
-#include "scenarios/scenario.h"
-#include "scenarios/suggest.h"
-#include "scenarios/value.h"
+#include "reader/keys.h"
+#include "reader/scenario.h"
+#include "reader/suggest.h"
+#include "reader/value.h"
 #include "sim/dist.h"
 #include "sim/num.h"
 

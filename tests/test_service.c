@@ -10,7 +10,7 @@
 #include "models/metrics.h"
 #include "models/model.h"
 #include "models/shape.h"
-#include "scenarios/scenario.h"
+#include "reader/scenario.h"
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>

@@ -9,7 +9,7 @@
 #include "cli/sweep.h"
 #include "models/theory.h"
 #include "models/metrics.h"
-#include "scenarios/scenario.h"
+#include "reader/scenario.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>

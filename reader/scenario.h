@@ -4,10 +4,10 @@
  * "FILE:LINE: [section] key: problem" (or "--set TEXT: [section] key: problem" for
  * command-line overrides), and loading fails as a whole: nothing half-read is ever
  * simulated. The keys, their types, units, defaults and bounds come from one table
- * (scenarios/keys.h).
+ * (reader/keys.h).
  */
-#ifndef SCENARIOS_SCENARIO_H
-#define SCENARIOS_SCENARIO_H
+#ifndef READER_SCENARIO_H
+#define READER_SCENARIO_H
 
 #include "history.h"
 #include "keys.h"

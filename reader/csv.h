@@ -4,8 +4,8 @@
  * double quotes may hold commas ("gamma(5, 1.5)") and doubled quotes. Line numbers
  * are the file's, so messages can say FILE:ROW:COL.
  */
-#ifndef SCENARIOS_CSV_H
-#define SCENARIOS_CSV_H
+#ifndef READER_CSV_H
+#define READER_CSV_H
 
 #include <stdbool.h>
 #include <stddef.h>

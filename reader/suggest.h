@@ -1,6 +1,6 @@
 /* suggest.h - "did you mean ...?": the nearest known name to a misspelt one. */
-#ifndef SCENARIOS_SUGGEST_H
-#define SCENARIOS_SUGGEST_H
+#ifndef READER_SUGGEST_H
+#define READER_SUGGEST_H
 
 #include <stddef.h>
 

@@ -2,8 +2,8 @@
  * Problems come back as text for the message "file:line: [section] key: PROBLEM",
  * with a hint when the mistake is a common one (a comma as decimal mark, a letter O
  * for a zero, a percent sign, a unit after the number, a '#' comment). */
-#ifndef SCENARIOS_VALUE_H
-#define SCENARIOS_VALUE_H
+#ifndef READER_VALUE_H
+#define READER_VALUE_H
 
 #include "sim/dist.h"
 

@@ -8,8 +8,8 @@
  * product's reorder_point from [inventory] reorder_point), so a scenario states once
  * what most products share and only the differences per product.
  */
-#ifndef SCENARIOS_KEYS_H
-#define SCENARIOS_KEYS_H
+#ifndef READER_KEYS_H
+#define READER_KEYS_H
 
 #include <stddef.h>
 #include <stdio.h>

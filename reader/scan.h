@@ -7,8 +7,8 @@
  * headers and key lines in file order so that each inih callback can be matched to
  * its line. When the scan reports no problem, inih's reading is unambiguous.
  */
-#ifndef SCENARIOS_SCAN_H
-#define SCENARIOS_SCAN_H
+#ifndef READER_SCAN_H
+#define READER_SCAN_H
 
 #include <stddef.h>
 

@@ -8,8 +8,8 @@
  * Histories are read once per process and kept: every sweep point, batch row and
  * configuration copy shares the same immutable data (models/config.h borrows it).
  */
-#ifndef SCENARIOS_HISTORY_H
-#define SCENARIOS_HISTORY_H
+#ifndef READER_HISTORY_H
+#define READER_HISTORY_H
 
 #include "models/config.h"
 #include "sim/fit.h"
