@@ -16,6 +16,7 @@
 #include "shape.h"
 #include "station.h"
 #include "stock.h"
+#include "units.h"
 #include "sim/quantile.h"
 #include "sim/rng.h"
 #include "sim/sim.h"
@@ -25,8 +26,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const double DUST = 1e-6;
 
 enum reaction { REACT_ELSEWHERE, REACT_SUBSTITUTE, REACT_WAIT, REACT_CANCEL, REACTIONS };
 
@@ -691,7 +690,7 @@ static double cover(struct model *m, struct order *o, struct order_line *l, doub
     const struct model_config *c = m->cfg;
     int at = o->location, best = -1;
     for (int j = 0; j < (int)c->nlocations; j++) {
-        if (j == at || !m->open[j] || stock_available(&m->stocks[j], o->priority) < missing - DUST) continue;
+        if (j == at || !m->open[j] || stock_available(&m->stocks[j], o->priority) < missing - UNITS_DUST) continue;
         if (best < 0 || transfer_days(m, j, at) < transfer_days(m, best, at)) best = j;
     }
     if (best < 0) return 0;
@@ -738,7 +737,7 @@ static void react(struct model *m, struct order *o, struct order_line *l, double
         stock_allocated(&m->stocks[sub], m->sim);
         missing -= got;
     }
-    if (missing > DUST) {
+    if (missing > UNITS_DUST) {
         l->lost += missing;
         stock_lose(s, missing);
     }
@@ -756,7 +755,7 @@ static void allocate(struct model *m, struct order *o)
         struct stock *s = line_stock(m, o, l);
         double want = l->units, got = stock_allocate(s, l, true), missing = want - got;
         f->lines++;
-        if (missing > DUST && covering) {
+        if (missing > UNITS_DUST && covering) {
             double sent = cover(m, o, l, missing);
             got += sent;
             missing -= sent;
@@ -767,7 +766,7 @@ static void allocate(struct model *m, struct order *o)
             f->regions[o->region].demanded += want;
             f->regions[o->region].filled += got;
         }
-        if (missing > DUST) {
+        if (missing > UNITS_DUST) {
             o->stockout = true;
             f->short_lines++;
             switch (s->cfg->shortage) {
@@ -884,7 +883,7 @@ static inline __attribute__((always_inline)) bool place_instant(struct model *m,
 {
     struct stock *s = &m->stocks[0];
     const struct tier_config *tc = &m->tiers[tier];
-    if (!m->instant_lost_sales && units - stock_available(s, tc->priority) > DUST) return false;
+    if (!m->instant_lost_sales && units - stock_available(s, tc->priority) > UNITS_DUST) return false;
     struct flow *f = &m->flow;
     struct tier_flow *tf = &f->tiers[tier];
     f->units_placed += units;
@@ -894,7 +893,7 @@ static inline __attribute__((always_inline)) bool place_instant(struct model *m,
     double got = stock_sell(s, m->sim, units, tc->priority); /* the rest is lost */
     tf->filled_now += got;
     tf->instant_placed++;
-    if (units - got > DUST) { /* short: dropped with nothing to ship, or delivered not in full */
+    if (units - got > UNITS_DUST) { /* short: dropped with nothing to ship, or delivered not in full */
         tf->instant_short++;
         if (got <= 0) {
             tf->instant_dropped++;
