@@ -11,6 +11,7 @@
 #include "customers.h"
 #include "network.h"
 #include "event_class.h"
+#include "fastpath.h"
 #include "order.h"
 #include "policy.h"
 #include "shape.h"
@@ -872,8 +873,8 @@ static bool order_lines(struct model *m, struct order *o, double drawn_units)
     return o->nlines > 0;
 }
 
-/* The fast path. An order of one product that meets no order-cycle stage (see
- * instant_orders) is filled, or lost, the moment it is placed: everything the general
+/* The fast path. An order of one product that meets no order-cycle stage (the
+ * features models/fastpath.h allows for FASTPATH_INSTANT) is filled, or lost, the moment it is placed: everything the general
  * path does through an order record and a chain of calls happens here at once, in the
  * same order and with the same random numbers. Returns false, having changed nothing,
  * when the order must wait for stock; the general path then takes it. A test
@@ -1092,7 +1093,8 @@ static void on_arrival(struct sim *sim, void *ctx)
 }
 
 /* on_arrival for the commonest kind of scenario, as short as it can be: one tier, no
- * demand shape, no deferred orders, every order on the fast path (plain_arrivals).
+ * demand shape, no deferred orders, every order on the fast path (the features
+ * models/fastpath.h allows for FASTPATH_PLAIN).
  * The same draws, in the same order, as on_arrival and place_order. */
 static void on_plain_arrival(struct sim *sim, void *ctx)
 {
@@ -1484,34 +1486,6 @@ static void implicit_tier(const struct model_config *c, struct tier_config *t)
                               .churn_per_day = cc->churn_per_day};
 }
 
-/* Can every order take the fast path? One product; no order-cycle stage, channel,
- * error, express delivery or customer base; so an order that finds its stock is
- * delivered the moment it is placed, complete, correct and on time. */
-static bool instant_orders(const struct model *m)
-{
-    const struct model_config *c = m->cfg;
-    const struct order_cycle_config *oc = &c->order_cycle;
-    if (c->general_path_only || m->nproducts != 1 || c->nchannels || c->customers.on || c->nlocations) return false;
-    if (!m->skip_processing || !m->skip_picking) return false;
-    if (!dist_is_zero(&oc->transmission_days) || !dist_is_zero(&oc->delivery_days)) return false;
-    if (oc->picking_error_rate > 0 || oc->damage_rate > 0 || (m->features & FEATURE_EXPEDITE)) return false;
-    if (oc->inquiries_per_order_day > 0) return false; /* calls need the order's record */
-    for (size_t t = 0; t < m->ntiers; t++)
-        if (m->tiers[t].always_expedite) return false;
-    return true;
-}
-
-/* Orders arrive one by one from demand.interarrival_days, of one tier, with no shape,
- * none deferred or gathered for a quantity discount, all on the fast path:
- * on_plain_arrival can take them. */
-static bool plain_arrivals(const struct model *m)
-{
-    const struct demand_config *d = &m->cfg->demand;
-    return m->instant && m->ntiers == 1 && !m->shaped && !(d->peak_shift_share > 0) &&
-           !(d->quantity_discount_share > 0) &&
-           d->history_mode != HISTORY_REPLAY && d->history_mode != HISTORY_BOOTSTRAP;
-}
-
 enum { STOP_CHECK_EVENTS = 1 << 16 };
 
 /* Units on backorder now, over every product. */
@@ -1522,7 +1496,8 @@ static double backordered_now(const struct model *m)
     return units;
 }
 
-static void setup(struct model *m, const struct model_config *cfg)
+/* general_path: never take a short cut (struct model_watch). */
+static void setup(struct model *m, const struct model_config *cfg, bool general_path)
 {
     if (cfg->nproducts) {
         m->products = cfg->products;
@@ -1570,7 +1545,7 @@ static void setup(struct model *m, const struct model_config *cfg)
     }
     m->features = metric_features(cfg);
     m->inquiries = oc->inquiries_per_order_day > 0;
-    m->instant = instant_orders(m);
+    m->instant = !general_path && fastpath_allows(cfg, FASTPATH_INSTANT);
     m->instant_lost_sales = m->instant && m->stocks[0].cfg->shortage == SHORTAGE_LOST_SALE;
     m->shaped = shape_active(&cfg->demand);
     m->shape_max = m->shaped ? shape_max(&cfg->demand) : 1;
@@ -1602,7 +1577,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     m->counting = cfg->run.warmup_days == 0;
     m->sim = sim_new(m);
     if (!m->sim) abort();
-    setup(m, cfg);
+    setup(m, cfg, w->general_path);
     if (trace && !m->stocks[0].unlimited) {
         m->stocks[0].on_levels = trace_levels;
         m->stocks[0].on_levels_ctx = m;
@@ -1629,7 +1604,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
                        : cfg->demand.history_mode == HISTORY_FIT && dist_has_residual(gaps)
                            ? dist_sample_residual(gaps, rng(m, SRC_INTERARRIVAL))
                            : dist_sample(gaps, rng(m, SRC_INTERARRIVAL)) / m->shape_max;
-        if (plain_arrivals(m)) {
+        if (m->instant && fastpath_allows(cfg, FASTPATH_PLAIN)) {
             m->gaps_rng = rng(m, SRC_INTERARRIVAL);
             m->units = units_per_order(m, 0);
             m->units_rng = rng(m, SRC_UNITS);
