@@ -54,7 +54,7 @@ static double job_cost(const struct model_config *c, double *orders, double *bac
     *backlog_bytes = excess * days * (double)sizeof(struct order);
 
     double factor = 1 + log2(1 + in_flight) / 16 + (in_flight > 30000 ? 0.5 : 0);
-    /* roughly the conditions of the model's fast path (instant_orders in models/model.c) */
+    /* roughly the conditions of the model's fast path (models/fastpath.h) */
     bool instant = stages == 0 && c->nproducts <= 1 && !c->nchannels && !c->customers.on && !c->nlocations &&
                    !(oc->picking_error_rate > 0) && !(oc->damage_rate > 0);
     double per_order = instant ? 20 : 60 + 70.0 * stages + (inv->policy->holds_stock ? 20 : 0);

@@ -6,7 +6,9 @@
  * returns 0 the scenario must also be sane: every number finite, and what `servlab
  * check` writes (scenario_write) must load again. A scenario that loads is then run
  * for one replication on a horizon cut short enough to take microseconds, so the
- * model meets every configuration the reader lets through.
+ * model meets every configuration the reader lets through; when that run was small, it
+ * runs again on the general path alone (struct model_watch general_path), and every
+ * metric must be the same bit for bit (the short cuts of models/fastpath.h).
  */
 #include "models/model.h"
 #include "reader/scenario.h"
@@ -20,7 +22,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-enum { MAX_SETS = 4, SET_MAX = 300, EVENTS_BUDGET = 5000 };
+enum { MAX_SETS = 4, SET_MAX = 300, EVENTS_BUDGET = 5000, SMALL_RUN_EVENTS = 50000 };
 
 /* A failed invariant: say which and stop, so libFuzzer records the input. */
 static void require(int ok, const char *what)
@@ -71,7 +73,16 @@ static void check_round_trip(const struct scenario *sc, FILE *sink)
     free(text);
 }
 
-/* One replication on a horizon short enough for about EVENTS_BUDGET orders. */
+/* Every metric of a and b the same bit for bit, NaN alike. */
+static int same_metrics(const double *a, const double *b, size_t n)
+{
+    for (size_t m = 0; m < n; m++)
+        if (memcmp(&a[m], &b[m], sizeof a[m]) != 0 && !(isnan(a[m]) && isnan(b[m]))) return 0;
+    return 1;
+}
+
+/* One replication on a horizon short enough for about EVENTS_BUDGET orders; if it ran
+ * no more than SMALL_RUN_EVENTS events, once more on the general path alone. */
 static void run_briefly(const struct scenario *sc)
 {
     struct model_config c = sc->cfg;
@@ -88,6 +99,13 @@ static void run_briefly(const struct scenario *sc)
     struct model_totals t;
     model_run(&c, 0, metrics, &t, NULL);
     for (size_t m = 0; m < nm; m++) require(!isinf(metrics[m]), "no metric is infinite");
+    if (t.events <= SMALL_RUN_EVENTS) {
+        double *general = malloc(nm * sizeof *general);
+        if (!general) abort();
+        model_run_watched(&c, 0, general, &(struct model_watch){.general_path = true});
+        require(same_metrics(metrics, general, nm), "the general path alone gives every metric bit for bit");
+        free(general);
+    }
     free(metrics);
 }
 

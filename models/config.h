@@ -250,7 +250,6 @@ struct model_config {
     struct location_config locations[MAX_LOCATIONS];
     struct region_config regions[MAX_REGIONS];
     struct network_config network;
-    bool general_path_only; /* tests only: never take the model's fast path for instant orders */
 };
 
 #endif

@@ -1,128 +1,26 @@
 /* model.c - the order cycle: event handlers that move an order from stage to stage,
- * the customer base, the warm-up reset, and the metrics computed at the end of a
- * replication.
+ * demand and the customer base, the fast path, the warm-up reset, and the metrics
+ * computed at the end of a replication. Stocking locations are models/network.c's;
+ * what the two share is in models/model_internal.h.
  *
  * A stage whose time is a constant 0 with unlimited servers is skipped by a direct
  * call instead of an event, so scenarios without an order cycle run at full speed.
  * Every optional mechanism draws from its own random stream and only when it is
  * configured, so a scenario that does not use it gives exactly the results it gave
  * before the mechanism existed. */
-#include "model.h"
-#include "customers.h"
-#include "network.h"
+#include "model_internal.h"
 #include "event_class.h"
-#include "order.h"
+#include "fastpath.h"
+#include "network.h"
 #include "policy.h"
 #include "shape.h"
-#include "station.h"
-#include "stock.h"
-#include "sim/quantile.h"
+#include "units.h"
 #include "sim/rng.h"
-#include "sim/sim.h"
-#include "sim/stats.h"
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const double DUST = 1e-6;
-
-enum reaction { REACT_ELSEWHERE, REACT_SUBSTITUTE, REACT_WAIT, REACT_CANCEL, REACTIONS };
-
-/* What happens to orders of one tier, counted since the warm-up reset. */
-struct tier_flow {
-    uint64_t placed, allocated, short_orders, delivered, ended, on_time, perfect, defected;
-    double demanded, filled_now, revenue;
-    double cycle_sum; /* order-cycle days of the orders delivered */
-    /* orders that took the fast path (place_instant), of them those short at
-       allocation, those dropped with nothing to ship, and those delivered short:
-       counted here and added to the other counts at the end (fold_instant) */
-    uint64_t instant_placed, instant_short, instant_dropped, instant_short_delivered;
-};
-
-/* What happens to the orders of one region, counted since the warm-up reset. */
-struct region_flow {
-    uint64_t placed, allocated, from_home, delivered, promised, on_time;
-    double demanded, filled, cycle_sum;
-};
-
-/* What happens to orders, counted since the warm-up reset. */
-struct flow {
-    uint64_t placed;
-    double units_placed;
-    uint64_t allocated, short_orders, lines, short_lines;
-    uint64_t delivered, promised, on_time, perfect, dropped;
-    uint64_t in_full, undamaged, accurate, otif, wrong, damaged, expedited, shifted;
-    uint64_t inquiries, abandoned, quantity_orders;
-    double inquiry_busy; /* clerk days spent on the status inquiries answered */
-    uint64_t reactions[REACTIONS], reacted_lines;
-    double units_at_list[MAX_PRODUCTS]; /* units delivered, to be paid at list price */
-    double price_adjustment;            /* tier prices, discounts and late-delivery losses */
-    double revenue_lost_late, discounts, quantity_discounts, errors_cost, expedite_cost, channel_cost;
-    /* sums of days over delivered orders (means are sum / delivered): plain sums are the
-       cheapest thing on the hot path, and only means are reported */
-    double cycle_sum, peak_cycle_sum;
-    double transmission_sum, processing_sum, stock_wait_sum, picking_sum, delivery_sum;
-    uint64_t peak_delivered;
-    uint64_t instant; /* orders that took the fast path, place_instant */
-    struct tier_flow tiers[MAX_TIERS];
-    /* locations */
-    uint64_t rerouted, shipped_direct, transfers;
-    double covered; /* units another location sent for a short line (when_short) */
-    double units_transferred, transfer_cost;
-    struct region_flow regions[MAX_REGIONS];
-};
-
-struct model {
-    const struct model_config *cfg;
-    struct sim *sim;
-    gsl_rng *rng[SRC_COUNT]; /* created on first use */
-    uint64_t rep;
-    struct order_pool pool;
-    size_t nproducts, ntiers;
-    const struct product_config *products; /* cfg's, or the implicit one below */
-    const struct tier_config *tiers;
-    struct product_config implicit_product;
-    struct tier_config implicit_tier;
-    int top_priority;
-    size_t nstocks; /* one per product, or one per location */
-    struct stock stocks[MAX_PRODUCTS];
-    double in_transit, in_transit_at_restart; /* units moving between locations' shelves: still owned */
-    bool open[MAX_LOCATIONS];               /* which locations are open now */
-    struct timeavg open_avg[MAX_LOCATIONS]; /* 1 while open */
-    struct timeavg open_count_avg;
-    double tier_shares[MAX_TIERS], region_shares[MAX_REGIONS]; /* for pick_weighted */
-    struct station processing, picking;
-    bool skip_processing, skip_picking;
-    bool instant; /* every order may take the fast path, place_instant */
-    bool instant_lost_sales; /* ... and it never waits for stock */
-    bool inquiries;          /* customers call about orders they cannot track */
-    /* quantity discounts: per tier, the arrivals gathered into the next larger order */
-    unsigned gathered[MAX_TIERS];
-    double gathered_units[MAX_TIERS];
-    /* on_plain_arrival's streams, and its units per order (the one tier's, or demand's) */
-    gsl_rng *gaps_rng, *units_rng;
-    const struct dist *units;
-    unsigned features; /* metric_features(cfg) */
-    bool shaped;       /* orders arrive by thinning a faster Poisson process */
-    double shape_max;
-    struct customer_base customers;
-    sim_handle next_customer_order, next_churn;
-    struct flow flow;
-    struct qsketch cycle_quantiles;
-    struct model_trace *trace; /* optional */
-    bool counting;             /* inside the statistics window */
-    /* demand from a history: the next day on its clock, and the day being played */
-    long long history_day;
-    double history_day_start;
-    size_t history_next, history_end;
-};
-
-static struct model *model_of(struct sim *sim)
-{
-    return sim_owner(sim);
-}
 
 static gsl_rng *rng(struct model *m, enum rng_source src)
 {
@@ -594,132 +492,10 @@ static void settled(struct model *m, struct order *o)
     to_picking(m, o);
 }
 
-static void on_line_filled(struct sim *sim, struct order_line *l)
+void model_line_filled(struct sim *sim, struct order_line *l)
 {
     struct order *o = l->order;
     if (--o->pending == 0) settled(model_of(sim), o);
-}
-
-/* ---- locations ---- */
-
-static double transfer_days(const struct model *m, int from, int to)
-{
-    return m->cfg->locations[from].transfer_days[to];
-}
-
-static void count_transfer(struct model *m, double units)
-{
-    m->flow.transfers++;
-    m->flow.units_transferred += units;
-    m->flow.transfer_cost += units * m->cfg->network.transfer_per_unit;
-}
-
-/* Stock moved between locations (not for a customer) arrives. */
-static void on_transfer_arrived(struct sim *sim, void *ctx)
-{
-    struct order *r = ctx;
-    struct model *m = model_of(sim);
-    m->in_transit -= r->units;
-    stock_receive_transfer(r->home, sim, r->units);
-    order_free(&m->pool, r);
-}
-
-/* Send what location `from` has on hand, up to `units`, to location `to`'s shelf. */
-static void move_stock(struct model *m, int from, int to, double units)
-{
-    double sent = stock_send(&m->stocks[from], m->sim, units, false);
-    if (sent <= 0) return;
-    count_transfer(m, sent);
-    m->in_transit += sent;
-    struct order *r = order_new(&m->pool); /* carries the shipment, like a replenishment */
-    r->units = sent;
-    r->home = &m->stocks[to];
-    sim_schedule(m->sim, sim_now(m->sim) + transfer_days(m, from, to), EVENT_RECEIPT, on_transfer_arrived, r);
-}
-
-/* A closed location received stock: on to the nearest open one. */
-static void on_surplus(struct sim *sim, struct stock *s)
-{
-    struct model *m = model_of(sim);
-    int from = (int)(s - m->stocks), to = network_nearest_open(m->cfg, from, m->open);
-    if (to >= 0) move_stock(m, from, to, s->on_hand);
-}
-
-static void line_moved(void *ctx, struct order_line *l)
-{
-    l->order->location = *(const int *)ctx;
-}
-
-/* From now on the first `count` locations are open: a location that opens gets its
- * first stock; one that closes hands its waiting lines and its stock to the nearest
- * open location, and what it still has on order follows on arrival (on_surplus). */
-static void set_open(struct model *m, unsigned count)
-{
-    const struct model_config *c = m->cfg;
-    double now = sim_now(m->sim);
-    bool was[MAX_LOCATIONS];
-    memcpy(was, m->open, sizeof was);
-    for (size_t l = 0; l < c->nlocations; l++) {
-        m->open[l] = l < count;
-        timeavg_set(&m->open_avg[l], now, m->open[l]);
-    }
-    timeavg_set(&m->open_count_avg, now, count);
-    for (size_t l = 0; l < c->nlocations; l++)
-        if (m->open[l] && !was[l]) stock_open(&m->stocks[l], m->sim, c->locations[l].inventory.initial_on_hand);
-    for (size_t l = 0; l < c->nlocations; l++) {
-        if (m->open[l] || !was[l]) continue;
-        struct stock *s = &m->stocks[l];
-        stock_close(s);
-        int to = network_nearest_open(c, (int)l, m->open);
-        stock_hand_over_waiting(s, &m->stocks[to], m->sim, line_moved, &to);
-        if (s->on_hand > 0) move_stock(m, (int)l, to, s->on_hand);
-    }
-}
-
-static void on_network_change(struct sim *sim, void *ctx)
-{
-    (void)ctx;
-    struct model *m = model_of(sim);
-    set_open(m, network_open_at(&m->cfg->network, sim_now(sim)));
-}
-
-static void on_transshipped(struct sim *sim, void *ctx)
-{
-    on_line_filled(sim, ctx);
-}
-
-/* The serving location is short of `missing` units of line l. Under when_short =
- * ship_direct or transship, the nearest other open location that has them all sends
- * them: straight to the customer (a longer delivery, a cost per order) or to the
- * serving location first (the order waits the transfer time; a cost per unit).
- * Returns the units sent: all that are missing, or 0 when no location has them. */
-static double cover(struct model *m, struct order *o, struct order_line *l, double missing)
-{
-    const struct model_config *c = m->cfg;
-    int at = o->location, best = -1;
-    for (int j = 0; j < (int)c->nlocations; j++) {
-        if (j == at || !m->open[j] || stock_available(&m->stocks[j], o->priority) < missing - DUST) continue;
-        if (best < 0 || transfer_days(m, j, at) < transfer_days(m, best, at)) best = j;
-    }
-    if (best < 0) return 0;
-    double sent = stock_send(&m->stocks[best], m->sim, missing, true), days = transfer_days(m, best, at);
-    l->filled += sent;
-    o->helped = true;
-    m->flow.covered += sent;
-    if (c->network.when_short == WHEN_SHORT_SHIP_DIRECT) {
-        if (!o->shipped_direct) {
-            o->shipped_direct = true;
-            m->flow.shipped_direct++;
-            m->flow.transfer_cost += c->network.ship_direct_per_order;
-            o->delivery_days += days; /* one product, so one line: added once */
-            o->expedite_days += days;
-        }
-    } else {
-        count_transfer(m, sent);
-        o->pending++;
-        sim_schedule(m->sim, sim_now(m->sim) + days, EVENT_RECEIPT, on_transshipped, l);
-    }
-    return sent;
 }
 
 /* A customer who met an empty shelf for `missing` units of line l decides what to do. */
@@ -745,7 +521,7 @@ static void react(struct model *m, struct order *o, struct order_line *l, double
         stock_allocated(&m->stocks[sub], m->sim);
         missing -= got;
     }
-    if (missing > DUST) {
+    if (missing > UNITS_DUST) {
         l->lost += missing;
         stock_lose(s, missing);
     }
@@ -763,8 +539,8 @@ static void allocate(struct model *m, struct order *o)
         struct stock *s = line_stock(m, o, l);
         double want = l->units, got = stock_allocate(s, l, true), missing = want - got;
         f->lines++;
-        if (missing > DUST && covering) {
-            double sent = cover(m, o, l, missing);
+        if (missing > UNITS_DUST && covering) {
+            double sent = network_cover(m, o, l, missing);
             got += sent;
             missing -= sent;
         }
@@ -774,7 +550,7 @@ static void allocate(struct model *m, struct order *o)
             f->regions[o->region].demanded += want;
             f->regions[o->region].filled += got;
         }
-        if (missing > DUST) {
+        if (missing > UNITS_DUST) {
             o->stockout = true;
             f->short_lines++;
             switch (s->cfg->shortage) {
@@ -884,8 +660,8 @@ static bool order_lines(struct model *m, struct order *o, double drawn_units)
     return o->nlines > 0;
 }
 
-/* The fast path. An order of one product that meets no order-cycle stage (see
- * instant_orders) is filled, or lost, the moment it is placed: everything the general
+/* The fast path. An order of one product that meets no order-cycle stage (the
+ * features models/fastpath.h allows for FASTPATH_INSTANT) is filled, or lost, the moment it is placed: everything the general
  * path does through an order record and a chain of calls happens here at once, in the
  * same order and with the same random numbers. Returns false, having changed nothing,
  * when the order must wait for stock; the general path then takes it. A test
@@ -895,7 +671,7 @@ static inline __attribute__((always_inline)) bool place_instant(struct model *m,
 {
     struct stock *s = &m->stocks[0];
     const struct tier_config *tc = &m->tiers[tier];
-    if (!m->instant_lost_sales && units - stock_available(s, tc->priority) > DUST) return false;
+    if (!m->instant_lost_sales && units - stock_available(s, tc->priority) > UNITS_DUST) return false;
     struct flow *f = &m->flow;
     struct tier_flow *tf = &f->tiers[tier];
     f->units_placed += units;
@@ -905,7 +681,7 @@ static inline __attribute__((always_inline)) bool place_instant(struct model *m,
     double got = stock_sell(s, m->sim, units, tc->priority); /* the rest is lost */
     tf->filled_now += got;
     tf->instant_placed++;
-    if (units - got > DUST) { /* short: dropped with nothing to ship, or delivered not in full */
+    if (units - got > UNITS_DUST) { /* short: dropped with nothing to ship, or delivered not in full */
         tf->instant_short++;
         if (got <= 0) {
             tf->instant_dropped++;
@@ -1104,7 +880,8 @@ static void on_arrival(struct sim *sim, void *ctx)
 }
 
 /* on_arrival for the commonest kind of scenario, as short as it can be: one tier, no
- * demand shape, no deferred orders, every order on the fast path (plain_arrivals).
+ * demand shape, no deferred orders, every order on the fast path (the features
+ * models/fastpath.h allows for FASTPATH_PLAIN).
  * The same draws, in the same order, as on_arrival and place_order. */
 static void on_plain_arrival(struct sim *sim, void *ctx)
 {
@@ -1179,11 +956,6 @@ static void on_reset(struct sim *sim, void *ctx)
 }
 
 /* ---- metrics ---- */
-
-static double ratio(double num, double den)
-{
-    return den > 0 ? num / den : NAN;
-}
 
 /* Stock metrics of product p into x (the base block for the implicit product, or a
  * product block); money into *cost and *revenue. */
@@ -1279,51 +1051,6 @@ static void stock_metrics(const struct model *m, double end, double *x)
     x[M_STOCK_VALUE_CHANGE] = value_change;
     x[M_COST_ORDERING] = ordering;
     x[M_COST_SHORTAGE] = shortage;
-}
-
-/* Per location and per region, and the network's own figures. */
-static void network_metrics(const struct model *m, double end, double *x)
-{
-    const struct model_config *c = m->cfg;
-    const struct flow *f = &m->flow;
-    double days = c->run.horizon_days, fixed = 0;
-    for (size_t l = 0; l < c->nlocations; l++) {
-        const struct stock *s = &m->stocks[l];
-        const struct stock_counts *sc = &s->counts;
-        const struct location_config *lc = &c->locations[l];
-        double *y = x + metric_location_base(c, l);
-        double open = timeavg_mean(&m->open_avg[l], end);
-        y[LM_ORDERS_PER_DAY] = (double)sc->lines / days;
-        y[LM_FILL_RATE] = ratio(sc->filled_now, sc->demanded);
-        y[LM_OPEN_SHARE] = open;
-        y[LM_UNITS_SENT_PER_DAY] = s->sent / days;
-        double hold = 0;
-        if (!s->unlimited) {
-            y[LM_CYCLE_SERVICE_LEVEL] = ratio((double)sc->cycles_ok, (double)sc->cycles);
-            y[LM_TIME_OUT_OF_STOCK] = ratio(stock_time_empty(s, end), open);
-            y[LM_MEAN_ON_HAND] = stock_mean_on_hand(s, end);
-            y[LM_MEAN_BACKORDERS] = stock_mean_backordered(s, end);
-            hold = lc->holding_per_unit_day * y[LM_MEAN_ON_HAND];
-        }
-        y[LM_COST] = hold + lc->order_fixed * (double)sc->replenishments / days + lc->fixed_per_day * open;
-        fixed += lc->fixed_per_day * open;
-    }
-    for (size_t r = 0; r < c->nregions; r++) {
-        const struct region_flow *rf = &f->regions[r];
-        double *y = x + metric_region_base(c, r);
-        y[RM_ORDERS_PER_DAY] = (double)rf->placed / days;
-        y[RM_FILL_RATE] = ratio(rf->filled, rf->demanded);
-        y[RM_FROM_HOME_RATE] = ratio((double)rf->from_home, (double)rf->allocated);
-        y[RM_ON_TIME_RATE] = ratio((double)rf->on_time, (double)rf->promised);
-        y[RM_ORDER_CYCLE_MEAN] = ratio(rf->cycle_sum, (double)rf->delivered);
-    }
-    x[M_LOCATIONS_OPEN_MEAN] = timeavg_mean(&m->open_count_avg, end);
-    x[M_TRANSSHIPMENTS_PER_DAY] = (double)f->transfers / days;
-    x[M_UNITS_TRANSSHIPPED_PER_DAY] = f->units_transferred / days;
-    x[M_REROUTED_RATE] = ratio((double)f->rerouted, (double)f->placed);
-    x[M_SHIPPED_DIRECT_RATE] = ratio((double)f->shipped_direct, (double)f->allocated);
-    x[M_COST_TRANSFERS] = f->transfer_cost / days;
-    x[M_COST_LOCATIONS] = fixed;
 }
 
 static void customer_metrics(const struct model *m, double end, double *x)
@@ -1496,34 +1223,6 @@ static void implicit_tier(const struct model_config *c, struct tier_config *t)
                               .churn_per_day = cc->churn_per_day};
 }
 
-/* Can every order take the fast path? One product; no order-cycle stage, channel,
- * error, express delivery or customer base; so an order that finds its stock is
- * delivered the moment it is placed, complete, correct and on time. */
-static bool instant_orders(const struct model *m)
-{
-    const struct model_config *c = m->cfg;
-    const struct order_cycle_config *oc = &c->order_cycle;
-    if (c->general_path_only || m->nproducts != 1 || c->nchannels || c->customers.on || c->nlocations) return false;
-    if (!m->skip_processing || !m->skip_picking) return false;
-    if (!dist_is_zero(&oc->transmission_days) || !dist_is_zero(&oc->delivery_days)) return false;
-    if (oc->picking_error_rate > 0 || oc->damage_rate > 0 || (m->features & FEATURE_EXPEDITE)) return false;
-    if (oc->inquiries_per_order_day > 0) return false; /* calls need the order's record */
-    for (size_t t = 0; t < m->ntiers; t++)
-        if (m->tiers[t].always_expedite) return false;
-    return true;
-}
-
-/* Orders arrive one by one from demand.interarrival_days, of one tier, with no shape,
- * none deferred or gathered for a quantity discount, all on the fast path:
- * on_plain_arrival can take them. */
-static bool plain_arrivals(const struct model *m)
-{
-    const struct demand_config *d = &m->cfg->demand;
-    return m->instant && m->ntiers == 1 && !m->shaped && !(d->peak_shift_share > 0) &&
-           !(d->quantity_discount_share > 0) &&
-           d->history_mode != HISTORY_REPLAY && d->history_mode != HISTORY_BOOTSTRAP;
-}
-
 enum { STOP_CHECK_EVENTS = 1 << 16 };
 
 /* Units on backorder now, over every product. */
@@ -1534,7 +1233,8 @@ static double backordered_now(const struct model *m)
     return units;
 }
 
-static void setup(struct model *m, const struct model_config *cfg)
+/* general_path: never take a short cut (struct model_watch). */
+static void setup(struct model *m, const struct model_config *cfg, bool general_path)
 {
     if (cfg->nproducts) {
         m->products = cfg->products;
@@ -1567,22 +1267,12 @@ static void setup(struct model *m, const struct model_config *cfg)
         enum rng_source lead = p == 0 ? SRC_LEAD_TIME : (enum rng_source)(SRC_LEAD_TIME_MORE + p - 1);
         const struct inventory_config *inv =
             cfg->nlocations ? &cfg->locations[p].inventory : &m->products[p].inventory;
-        stock_init(&m->stocks[p], inv, inv->reserve_units, m->top_priority, rng(m, lead), &m->pool, on_line_filled);
+        stock_init(&m->stocks[p], inv, inv->reserve_units, m->top_priority, rng(m, lead), &m->pool, model_line_filled);
     }
-    if (cfg->nlocations) {
-        unsigned open = cfg->network.open_count[0];
-        for (size_t l = 0; l < cfg->nlocations; l++) {
-            m->open[l] = l < open;
-            if (!m->open[l]) stock_init_closed(&m->stocks[l]);
-            m->stocks[l].on_surplus = on_surplus;
-            timeavg_init(&m->open_avg[l], 0, m->open[l]);
-        }
-        timeavg_init(&m->open_count_avg, 0, open);
-        for (size_t r = 0; r < cfg->nregions; r++) m->region_shares[r] = cfg->regions[r].share;
-    }
+    if (cfg->nlocations) network_setup(m);
     m->features = metric_features(cfg);
     m->inquiries = oc->inquiries_per_order_day > 0;
-    m->instant = instant_orders(m);
+    m->instant = !general_path && fastpath_allows(cfg, FASTPATH_INSTANT);
     m->instant_lost_sales = m->instant && m->stocks[0].cfg->shortage == SHORTAGE_LOST_SALE;
     m->shaped = shape_active(&cfg->demand);
     m->shape_max = m->shaped ? shape_max(&cfg->demand) : 1;
@@ -1614,7 +1304,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     m->counting = cfg->run.warmup_days == 0;
     m->sim = sim_new(m);
     if (!m->sim) abort();
-    setup(m, cfg);
+    setup(m, cfg, w->general_path);
     if (trace && !m->stocks[0].unlimited) {
         m->stocks[0].on_levels = trace_levels;
         m->stocks[0].on_levels_ctx = m;
@@ -1642,7 +1332,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
                        : cfg->demand.history_mode == HISTORY_FIT && dist_has_residual(gaps)
                            ? dist_sample_residual(gaps, rng(m, SRC_INTERARRIVAL))
                            : dist_sample(gaps, rng(m, SRC_INTERARRIVAL)) / m->shape_max;
-        if (plain_arrivals(m)) {
+        if (m->instant && fastpath_allows(cfg, FASTPATH_PLAIN)) {
             m->gaps_rng = rng(m, SRC_INTERARRIVAL);
             m->units = units_per_order(m, 0);
             m->units_rng = rng(m, SRC_UNITS);
@@ -1653,8 +1343,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     }
     for (size_t p = 0; p < m->nstocks; p++)
         if (!m->stocks[p].closed) stock_start(&m->stocks[p], sim);
-    for (size_t k = 1; k < cfg->network.nchanges; k++)
-        sim_schedule(sim, cfg->network.change_days[k], EVENT_REVIEW, on_network_change, NULL);
+    network_start(m);
 
     int stopped = 0;
     uint64_t next_check = STOP_CHECK_EVENTS; /* events run, counted by the kernel (chains included) */

@@ -122,6 +122,9 @@ struct model_watch {
     void *progress_ctx;
     struct model_totals *totals;
     struct model_trace *trace;
+    /* for tests of the short cuts (models/fastpath.h): take the general path for every
+       order, which must give the same metrics bit for bit */
+    bool general_path;
 };
 
 /* model_run with everything a caller may watch; w may be NULL. Returns 1 if stopped. */

@@ -1,5 +1,6 @@
 /* network.h - which stocking location serves whom: the plain rules over a scenario's
- * locations (models/config.h), shared by the model and the scenario reader.
+ * locations (models/config.h), shared by the model and the scenario reader. (network.c
+ * also holds the model's own location logic, declared in models/model_internal.h.)
  *
  * Distances are the transfer times between locations: "nearest" means the fewest
  * transfer days, the lower index (file order) on a tie. */

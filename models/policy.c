@@ -1,13 +1,12 @@
-/* policy.c - none, sQ (s, nQ), sS and base stock. Amounts below a millionth of a unit
- * are floating-point dust from decimal quantities, not orders. */
+/* policy.c - none, sQ (s, nQ), sS and base stock. Amounts below UNITS_DUST (a millionth
+ * of a unit, models/units.h) are floating-point dust from decimal quantities, not orders. */
 #include "policy.h"
+#include "units.h"
 
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
 #include <strings.h>
-
-static const double DUST = 1e-6;
 
 static double none_amount(const struct inventory_config *c, double ip)
 {
@@ -18,7 +17,7 @@ static double none_amount(const struct inventory_config *c, double ip)
 /* Order the smallest multiple of Q that lifts the position above s. */
 static double sq_amount(const struct inventory_config *c, double ip)
 {
-    if (ip > c->reorder_point + DUST) return 0;
+    if (ip > c->reorder_point + UNITS_DUST) return 0;
     /* within dust above s counts as at s: floor() of a tiny negative would be -1 */
     double below = c->reorder_point - ip > 0 ? c->reorder_point - ip : 0;
     double n = floor(below / c->order_quantity) + 1;
@@ -27,14 +26,14 @@ static double sq_amount(const struct inventory_config *c, double ip)
 
 static double ss_amount(const struct inventory_config *c, double ip)
 {
-    if (ip > c->reorder_point + DUST) return 0;
+    if (ip > c->reorder_point + UNITS_DUST) return 0;
     return c->order_up_to - ip;
 }
 
 static double base_stock_amount(const struct inventory_config *c, double ip)
 {
     double q = c->order_up_to - ip;
-    return q > DUST ? q : 0;
+    return q > UNITS_DUST ? q : 0;
 }
 
 static double never(const struct inventory_config *c)
@@ -45,12 +44,12 @@ static double never(const struct inventory_config *c)
 
 static double at_or_below_s(const struct inventory_config *c)
 {
-    return c->reorder_point + DUST;
+    return c->reorder_point + UNITS_DUST;
 }
 
 static double below_s_up_to(const struct inventory_config *c)
 {
-    return c->order_up_to - DUST;
+    return c->order_up_to - UNITS_DUST;
 }
 
 static const struct policy_type none = {"none", "stock never runs out; no inventory is modelled",

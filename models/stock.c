@@ -9,7 +9,7 @@
 
 static double tidy(double x)
 {
-    return fabs(x) < STOCK_DUST ? 0 : x;
+    return fabs(x) < UNITS_DUST ? 0 : x;
 }
 
 /* timeavg_set when the level changes. A level that stays the same adds its area in one
@@ -124,7 +124,7 @@ static void fill_waiting(struct stock *s, struct sim *sim)
             s->totals.issued += give;
             s->counts.issued += give;
         }
-        if (owed - give > STOCK_DUST) { /* still short: later lines may be allowed what it is not */
+        if (owed - give > UNITS_DUST) { /* still short: later lines may be allowed what it is not */
             prev = l;
             at = &l->next;
             continue;
@@ -350,6 +350,6 @@ void stock_fini(struct stock *s)
 {
     assert(s->unlimited ||
            fabs(s->on_hand - (s->totals.initial + s->totals.received - s->totals.issued)) <
-               1e-6 * (1 + s->totals.received));
+               UNITS_DUST * (1 + s->totals.received));
     s->waiting_head = s->waiting_tail = NULL; /* the lines belong to orders in the pool */
 }

@@ -6,8 +6,8 @@
  * arriving stock to waiting order lines by priority, first come first served among
  * equals. Lines of lower priority may not take the last `reserve` units on hand
  * (stock rationing for the top tier). Counts what the service metrics need since the
- * last restart (the warm-up reset). Units are decimals; levels within a millionth of
- * a unit of 0 count as 0.
+ * last restart (the warm-up reset). Units are decimals; levels within UNITS_DUST (a
+ * millionth of a unit, models/units.h) of 0 count as 0.
  *
  * Allocating one order line is: stock_allocate (take what is on hand), then for the
  * rest stock_wait or stock_lose (or another product's stock_substitute), then
@@ -18,6 +18,7 @@
 
 #include "config.h"
 #include "order.h"
+#include "units.h"
 #include "sim/sim.h"
 #include "sim/stats.h"
 
@@ -52,9 +53,6 @@ struct stock_counts {
 struct stock_totals {
     double initial, ordered, received, issued;
 };
-
-/* Levels within this of 0 count as 0; a line short by no more than this is filled. */
-static const double STOCK_DUST = 1e-6;
 
 struct stock;
 
@@ -132,7 +130,7 @@ static inline double stock_issue(struct stock *s, double want, int priority, boo
         return want;
     }
     double a = stock_available(s, priority), filled = a < want ? a : want;
-    if (want - filled <= STOCK_DUST) filled = want;
+    if (want - filled <= UNITS_DUST) filled = want;
     s->on_hand -= filled;
     s->totals.issued += filled;
     s->counts.issued += filled;
@@ -159,7 +157,7 @@ static inline __attribute__((always_inline)) double stock_sell(struct stock *s, 
     double filled = stock_issue(s, want, priority, true);
     if (filled < want) s->counts.lost += want - filled;
     /* on hand changed alone: on order and backordered were recorded at their last change */
-    if (fabs(s->on_hand) < STOCK_DUST) { /* dust swept off the shelf counts as issued */
+    if (fabs(s->on_hand) < UNITS_DUST) { /* dust swept off the shelf counts as issued */
         s->totals.issued += s->on_hand;
         s->on_hand = 0;
     }

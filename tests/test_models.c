@@ -364,10 +364,8 @@ static void same_both_ways(struct model_config c, const char *what)
     double *fast = malloc(n * sizeof *fast), *general = malloc(n * sizeof *general);
     if (!fast || !general) abort();
     struct model_totals tf, tg;
-    c.general_path_only = false;
-    model_run(&c, 2, fast, &tf, NULL);
-    c.general_path_only = true;
-    model_run(&c, 2, general, &tg, NULL);
+    model_run_watched(&c, 2, fast, &(struct model_watch){.totals = &tf});
+    model_run_watched(&c, 2, general, &(struct model_watch){.totals = &tg, .general_path = true});
     size_t differ = 0, first = n;
     for (size_t m = 0; m < n; m++)
         if (memcmp(&fast[m], &general[m], sizeof fast[m]) != 0 && !(isnan(fast[m]) && isnan(general[m]))) {

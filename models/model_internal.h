@@ -1,0 +1,158 @@
+/* model_internal.h - private to models/: what the files of the model share (SQLite's
+ * sqliteInt.h is the manner). Not for the layers above: they use models/model.h.
+ *
+ * struct model is one replication's state. model.c holds the order cycle, demand, the
+ * fast path and the metrics; network.c the stocking locations (models/network.h: the
+ * plain rules the reader shares, and below, the part of a replication that moves stock
+ * between locations).
+ */
+#ifndef MODELS_MODEL_INTERNAL_H
+#define MODELS_MODEL_INTERNAL_H
+
+#include "customers.h"
+#include "model.h"
+#include "order.h"
+#include "station.h"
+#include "stock.h"
+#include "sim/quantile.h"
+#include "sim/sim.h"
+#include "sim/stats.h"
+
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum reaction { REACT_ELSEWHERE, REACT_SUBSTITUTE, REACT_WAIT, REACT_CANCEL, REACTIONS };
+
+/* What happens to orders of one tier, counted since the warm-up reset. */
+struct tier_flow {
+    uint64_t placed, allocated, short_orders, delivered, ended, on_time, perfect, defected;
+    double demanded, filled_now, revenue;
+    double cycle_sum; /* order-cycle days of the orders delivered */
+    /* orders that took the fast path (place_instant), of them those short at
+       allocation, those dropped with nothing to ship, and those delivered short:
+       counted here and added to the other counts at the end (fold_instant) */
+    uint64_t instant_placed, instant_short, instant_dropped, instant_short_delivered;
+};
+
+/* What happens to the orders of one region, counted since the warm-up reset. */
+struct region_flow {
+    uint64_t placed, allocated, from_home, delivered, promised, on_time;
+    double demanded, filled, cycle_sum;
+};
+
+/* What happens to orders, counted since the warm-up reset. */
+struct flow {
+    uint64_t placed;
+    double units_placed;
+    uint64_t allocated, short_orders, lines, short_lines;
+    uint64_t delivered, promised, on_time, perfect, dropped;
+    uint64_t in_full, undamaged, accurate, otif, wrong, damaged, expedited, shifted;
+    uint64_t inquiries, abandoned, quantity_orders;
+    double inquiry_busy; /* clerk days spent on the status inquiries answered */
+    uint64_t reactions[REACTIONS], reacted_lines;
+    double units_at_list[MAX_PRODUCTS]; /* units delivered, to be paid at list price */
+    double price_adjustment;            /* tier prices, discounts and late-delivery losses */
+    double revenue_lost_late, discounts, quantity_discounts, errors_cost, expedite_cost, channel_cost;
+    /* sums of days over delivered orders (means are sum / delivered): plain sums are the
+       cheapest thing on the hot path, and only means are reported */
+    double cycle_sum, peak_cycle_sum;
+    double transmission_sum, processing_sum, stock_wait_sum, picking_sum, delivery_sum;
+    uint64_t peak_delivered;
+    uint64_t instant; /* orders that took the fast path, place_instant */
+    struct tier_flow tiers[MAX_TIERS];
+    /* locations */
+    uint64_t rerouted, shipped_direct, transfers;
+    double covered; /* units another location sent for a short line (when_short) */
+    double units_transferred, transfer_cost;
+    struct region_flow regions[MAX_REGIONS];
+};
+
+struct model {
+    const struct model_config *cfg;
+    struct sim *sim;
+    gsl_rng *rng[SRC_COUNT]; /* created on first use */
+    uint64_t rep;
+    struct order_pool pool;
+    size_t nproducts, ntiers;
+    const struct product_config *products; /* cfg's, or the implicit one below */
+    const struct tier_config *tiers;
+    struct product_config implicit_product;
+    struct tier_config implicit_tier;
+    int top_priority;
+    size_t nstocks; /* one per product, or one per location */
+    struct stock stocks[MAX_PRODUCTS];
+    double in_transit, in_transit_at_restart; /* units moving between locations' shelves: still owned */
+    bool open[MAX_LOCATIONS];               /* which locations are open now */
+    struct timeavg open_avg[MAX_LOCATIONS]; /* 1 while open */
+    struct timeavg open_count_avg;
+    double tier_shares[MAX_TIERS], region_shares[MAX_REGIONS]; /* for pick_weighted */
+    struct station processing, picking;
+    bool skip_processing, skip_picking;
+    bool instant; /* every order may take the fast path, place_instant */
+    bool instant_lost_sales; /* ... and it never waits for stock */
+    bool inquiries;          /* customers call about orders they cannot track */
+    /* quantity discounts: per tier, the arrivals gathered into the next larger order */
+    unsigned gathered[MAX_TIERS];
+    double gathered_units[MAX_TIERS];
+    /* on_plain_arrival's streams, and its units per order (the one tier's, or demand's) */
+    gsl_rng *gaps_rng, *units_rng;
+    const struct dist *units;
+    unsigned features; /* metric_features(cfg) */
+    bool shaped;       /* orders arrive by thinning a faster Poisson process */
+    double shape_max;
+    struct customer_base customers;
+    sim_handle next_customer_order, next_churn;
+    struct flow flow;
+    struct qsketch cycle_quantiles;
+    struct model_trace *trace; /* optional */
+    bool counting;             /* inside the statistics window */
+    /* demand from a history: the next day on its clock, and the day being played */
+    long long history_day;
+    double history_day_start;
+    size_t history_next, history_end;
+};
+
+static inline struct model *model_of(struct sim *sim)
+{
+    return sim_owner(sim);
+}
+
+/* Days to move stock from location `from` to location `to`. */
+static inline double transfer_days(const struct model *m, int from, int to)
+{
+    return m->cfg->locations[from].transfer_days[to];
+}
+
+/* num / den, or NaN when there is nothing to divide by (a metric with no value). */
+static inline double ratio(double num, double den)
+{
+    return den > 0 ? num / den : NAN;
+}
+
+/* ---- model.c ---- */
+
+/* A line waiting for stock has all it will get (a receipt, or a transshipment that
+ * arrived): its order may now be settled (stock_filled_fn). */
+void model_line_filled(struct sim *sim, struct order_line *l);
+
+/* ---- network.c ---- */
+
+/* Set up the locations at time 0: which are open, closed ones empty (after stock_init). */
+void network_setup(struct model *m);
+
+/* Schedule the changes of the open locations (after setup). */
+void network_start(struct model *m);
+
+/* The serving location is short of `missing` units of line l (when_short ship_direct or
+ * transship): the nearest other open location that has them all sends them. Returns
+ * the units sent: all that are missing, or 0. */
+double network_cover(struct model *m, struct order *o, struct order_line *l, double missing);
+
+/* Per location and per region, and the network's own figures, into x (models/metrics.h),
+ * for the statistics window ending at `end`. */
+void network_metrics(const struct model *m, double end, double *x);
+
+#endif
