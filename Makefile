@@ -6,6 +6,7 @@
 #   make deps       install the Debian packages servlab needs (as root, or with sudo)
 #   make check      the whole test suite under AddressSanitizer + UBSan
 #   make golden     regenerate the golden outputs in tests/golden (read the diff!)
+#   make man        rewrite servlab.1's OPTIONS section from the option table (cli/options.c)
 #   make layers     check that dependencies point one way (sim <- models <- reader, plots)
 #   make fuzz       fuzz the scenario reader and the distribution parser (clang's libFuzzer)
 #                   for FUZZ_SECONDS per harness (default 600); make test runs a few seconds
@@ -71,7 +72,7 @@ LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(READER_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
 
 TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
-.PHONY: all deps demo test check golden notes layers install clean build-tests need-libs bench bench-deps \
+.PHONY: all deps demo test check golden notes man layers install clean build-tests need-libs bench bench-deps \
         bench-profile servlab-mpi need-mpi fuzz fuzz-build
 .SECONDARY:
 all: $(PROGRAM)
@@ -219,6 +220,11 @@ golden: servlab
 # (excerpts keep their "..." lines) and redraw their charts (tests/notes.sh).
 notes: servlab
 	@tests/notes.sh update
+
+# servlab.1's OPTIONS section, written from the option table in cli/options.c (the
+# test suite checks that it is current).
+man: servlab
+	@tests/manpage.sh update
 
 layers: $(SIM_OBJ) $(MODELS_OBJ)
 	@tests/layers.sh $(BUILD)
