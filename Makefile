@@ -2,17 +2,23 @@
 #
 #   make            build ./servlab
 #   make demo       install missing packages, build, run scenarios/default.ini
-#   make test       install missing packages, build, run every test (prints N passed, N failed)
+#   make test       build, run every test (prints N passed, N failed)
 #   make deps       install the Debian packages servlab needs (as root, or with sudo)
 #   make check      the whole test suite under AddressSanitizer + UBSan
 #   make golden     regenerate the golden outputs in tests/golden (read the diff!)
+#   make man        rewrite servlab.1's OPTIONS section from the option table (cli/options.c)
 #   make layers     check that dependencies point one way (sim <- models <- reader, plots)
 #   make fuzz       fuzz the scenario reader and the distribution parser (clang's libFuzzer)
 #                   for FUZZ_SECONDS per harness (default 600); make test runs a few seconds
 #   make install PREFIX=/usr/local
-#   make bench      the benchmark against SimPy (bench/README.md); installs python3-simpy3
+#   make bench      the benchmark against SimPy (bench/README.md); make bench-deps installs
+#                   python3-simpy3, time and valgrind (bench-profile) for it
 #   make MPI=1      ./servlab-mpi, which spreads runs over the ranks of an MPI job
 #                   (OpenMPI from Debian: make MPI=1 deps installs it), built in build-mpi/
+#
+# Only deps, demo and bench-deps install packages. test, check, fuzz, bench and
+# bench-profile check first that what they need is here (tests/need.sh) and, if not,
+# stop and say what to install.
 #
 # User CFLAGS are appended to ours; WERROR=1 turns warnings into errors (CI does).
 
@@ -71,7 +77,7 @@ LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(READER_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
 
 TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
-.PHONY: all deps demo test check golden notes layers install clean build-tests need-libs bench bench-deps \
+.PHONY: all deps demo test check golden notes man layers install clean build-tests need-libs bench bench-deps \
         bench-profile servlab-mpi need-mpi fuzz fuzz-build
 .SECONDARY:
 all: $(PROGRAM)
@@ -147,15 +153,16 @@ deps:
 # runner uses through /usr/bin/python3; GNU time measures peak memory. BENCH_RUNS=N
 # sets the runs per model (default 5).
 bench-deps:
-	$(call apt_install,bench-deps,python3-simpy3 time)
+	$(call apt_install,bench-deps,python3-simpy3 time valgrind)
 
-bench: deps bench-deps
+bench:
+	@tests/need.sh bench build bench
 	@$(MAKE) --no-print-directory servlab $(BUILD)/bench/bench $(BUILD)/bench/bare_inventory
 	@BUILD=$(BUILD) /usr/bin/python3 bench/run.py
 
 # The profile behind bench/README.md: callgrind's top functions for both models.
-bench-profile: deps
-	$(call apt_install,bench-profile,valgrind)
+bench-profile:
+	@tests/need.sh bench-profile build profile
 	@$(MAKE) --no-print-directory $(BUILD)/bench/bench
 	@BUILD=$(BUILD) bench/profile.sh
 
@@ -167,7 +174,8 @@ demo: deps
 # without it).
 HAVE_MPI = $(shell pkg-config --exists ompi-c 2>/dev/null && command -v mpirun >/dev/null && echo 1)
 
-test: deps
+test:
+	@CC="$(CC)" tests/need.sh test build
 	@$(MAKE) --no-print-directory $(PROGRAM) build-tests $(if $(FUZZ_OK),fuzz-build)
 	@if [ "$(HAVE_MPI)" = 1 ]; then $(MAKE) --no-print-directory MPI=1 BUILD=build-mpi servlab-mpi; fi
 	@tests/run_all.sh $(BUILD)
@@ -175,7 +183,8 @@ test: deps
 # Sanitizers: a separate build tree so normal objects are untouched. LSan's report of
 # the suppressions it used (fontconfig's caches) is turned off: it goes to stderr, which
 # the course-notes check compares with the notes.
-check: deps
+check:
+	@CC="$(CC)" tests/need.sh check build sanitizers
 	@$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer \
 	  -fsanitize=address,undefined -fno-sanitize-recover=all" build-tests
 	@if [ "$(HAVE_MPI)" = 1 ]; then $(MAKE) --no-print-directory MPI=1 BUILD=build-mpi servlab-mpi; fi
@@ -208,7 +217,8 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz/fuzz_%.o $(FUZZ_OBJ)
 fuzz-build: $(FUZZ_PROGS)
 	@:
 
-fuzz: deps
+fuzz:
+	@CC="$(CC)" FUZZ_CC="$(FUZZ_CC)" tests/need.sh fuzz build fuzz
 	@$(MAKE) --no-print-directory fuzz-build
 	@fuzz/run.sh long $(FUZZ_SECONDS)
 
@@ -219,6 +229,11 @@ golden: servlab
 # (excerpts keep their "..." lines) and redraw their charts (tests/notes.sh).
 notes: servlab
 	@tests/notes.sh update
+
+# servlab.1's OPTIONS section, written from the option table in cli/options.c (the
+# test suite checks that it is current).
+man: servlab
+	@tests/manpage.sh update
 
 layers: $(SIM_OBJ) $(MODELS_OBJ)
 	@tests/layers.sh $(BUILD)

@@ -5,6 +5,7 @@
 #include "cli/charts.h"
 #include "cli/compare.h"
 #include "cli/mpi_grid.h"
+#include "cli/options.h"
 #include "cli/outfile.h"
 #include "cli/report.h"
 #include "cli/simulate.h"
@@ -33,7 +34,8 @@
 
 enum { EXIT_BAD_INPUT = 2, MAX_SETS = 64, MAX_FILES = 64 };
 
-static const char usage[] =
+/* --help: the commands, then the options (cli/options), then the exit statuses. */
+static const char usage_commands[] =
     "usage: servlab COMMAND [options]\n"
     "\n"
     "Commands:\n"
@@ -49,33 +51,9 @@ static const char usage[] =
     "                      row's profit-maximising lever value from BASE.ini's [sweep])\n"
     "  check FILE.ini      validate only; print the scenario with every default filled in\n"
     "  keys [SECTION]      every scenario key: type, unit, default, allowed range, meaning\n"
-    "  --help, --version\n"
-    "\n"
-    "Options:\n"
-    "  --set SECTION.KEY=VALUE  override one key, validated like the file (repeatable)\n"
-    "  --reps N                 replications (same as --set run.replications=N)\n"
-    "  --seed N                 master seed (same as --set run.seed=N)\n"
-    "  --threads N              worker threads (default: every core); results do not depend on N\n"
-    "  --format table|csv       what goes to stdout (default: table)\n"
-    "  --out DIR                also write the CSV files, charts and a summary.txt into DIR\n"
-    "  --plot FILE              write the main chart; .png, .svg or .pdf\n"
-    "  --quiet                  no progress bar (it is shown on stderr only when that is a terminal)\n"
-    "  --metrics M1,M2,...      run: report only these metrics, in this order (names as in --format csv)\n"
-    "\n"
-    "Sweep options:\n"
-    "  --param SECTION.KEY      the key to vary, e.g. inventory.safety_factor\n"
-    "  --from A --to B --steps N   N equally spaced values from A to B\n"
-    "  --values V1,V2,...       or exactly these values\n"
-    "  --service METRIC         the service rate on the curve (default fill_rate)\n"
-    "\n"
-    "Batch options:\n"
-    "  --sweep                  run each row's sweep and report its most profitable point\n"
-    "  --plot FILE              (with --sweep) each row's recommended service against its margin\n"
-    "  --out DIR                batch.csv, summary.txt (and batch_service.png with --sweep)\n"
-    "\n"
-    "Compare options:\n"
-    "  --base BASE.ini          the file students started from; its [locks] must be kept\n"
-    "  --plot FILE              sweep every scenario and draw their profit curves together\n"
+    "  --help, --version\n";
+
+static const char usage_end[] =
     "\n"
     "Exit status: 0 success, 2 bad command line or scenario (nothing simulated), 1 other failure\n"
     "(an interrupted run among them: Ctrl-C stops it and leaves only complete files).\n"
@@ -124,43 +102,11 @@ static int fail_usage(const char *fmt, ...)
 
 /* ---- command line ---- */
 
-static const char *const option_names[] = {"--set",   "--reps",  "--seed",  "--threads", "--format",
-                                           "--out",   "--quiet", "--help",  "--version", "--param",
-                                           "--from",  "--to",    "--steps", "--values",  "--service",
-                                           "--plot",  "--base",  "--metrics", "--sweep"};
-
-/* Sweep options are [sweep] keys given on the command line. */
-static const char *sweep_key_of(const char *option)
+static void print_usage(FILE *fp)
 {
-    const char *const pairs[][2] = {{"--param", "parameter"}, {"--from", "from"},     {"--to", "to"},
-                                    {"--steps", "steps"},     {"--values", "values"}, {"--service", "service"}};
-    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
-        if (strcmp(option, pairs[i][0]) == 0) return pairs[i][1];
-    return NULL;
-}
-
-static bool takes_value(const char *name)
-{
-    return strcmp(name, "--quiet") != 0 && strcmp(name, "--help") != 0 && strcmp(name, "--version") != 0 &&
-           strcmp(name, "--sweep") != 0;
-}
-
-/* Which options a command accepts. */
-static bool option_applies(const char *command, const char *name)
-{
-    if (strcmp(command, "keys") == 0) return false;
-    if (strcmp(name, "--base") == 0) return strcmp(command, "compare") == 0;
-    if (strcmp(name, "--sweep") == 0) return strcmp(command, "batch") == 0;
-    if (strcmp(command, "batch") == 0 && (sweep_key_of(name) || strcmp(name, "--metrics") == 0)) return false;
-    if (strcmp(name, "--metrics") == 0) return strcmp(command, "run") == 0;
-    if (strcmp(command, "batch") == 0) return true;
-    if (sweep_key_of(name))
-        return strcmp(command, "sweep") == 0 || strcmp(command, "check") == 0 || strcmp(command, "compare") == 0;
-    if (strcmp(name, "--plot") == 0)
-        return strcmp(command, "sweep") == 0 || strcmp(command, "run") == 0 || strcmp(command, "compare") == 0;
-    if (strcmp(command, "check") == 0)
-        return strcmp(name, "--set") == 0 || strcmp(name, "--reps") == 0 || strcmp(name, "--seed") == 0;
-    return true;
+    fputs(usage_commands, fp);
+    options_help(fp);
+    fputs(usage_end, fp);
 }
 
 /* assignment and label must outlive the options (argv strings do). */
@@ -182,28 +128,32 @@ static int parse_whole(const char *option, const char *text, unsigned long max, 
     return 0;
 }
 
-static int parse_option(struct options *o, const char *name, const char *value)
+static int parse_option(struct options *o, const struct option_arg *a)
 {
-    if (strcmp(name, "--set") == 0) return add_override(o, NULL, value);
-    const char *sweep_key = sweep_key_of(name);
-    if (strcmp(name, "--reps") == 0 || strcmp(name, "--seed") == 0 || sweep_key) {
-        const char *target = sweep_key ? "sweep" : "run";
-        const char *key = sweep_key ? sweep_key : strcmp(name, "--reps") == 0 ? "replications" : "seed";
+    const char *name = a->row ? a->row->name : "", *value = a->value;
+    if (a->row && a->row->key) { /* --reps, --seed and the sweep options become --set */
         size_t i = o->nsets;
         if (i == MAX_SETS) return fail_usage("too many --set options (at most %d)", MAX_SETS);
         if (strlen(value) > 250) return fail_usage("%s: the value is too long", name);
         snprintf(o->labels[i], sizeof o->labels[i], "%s %s", name, value);
-        snprintf(o->assignments[i], sizeof o->assignments[i], "%s.%s=%s", target, key, value);
+        snprintf(o->assignments[i], sizeof o->assignments[i], "%s=%s", a->row->key, value);
         return add_override(o, o->labels[i], o->assignments[i]);
     }
-    if (strcmp(name, "--threads") == 0) {
+    switch (a->id) {
+    case OPT_FILE:
+        if (o->nfiles == MAX_FILES) return fail_usage("too many files (at most %d)", MAX_FILES);
+        o->files[o->nfiles++] = value;
+        return 0;
+    case OPT_SET:
+        return add_override(o, NULL, value);
+    case OPT_THREADS: {
         unsigned long n = 0;
         if (parse_whole(name, value, 1024, &n) != 0) return EXIT_BAD_INPUT;
         if (n == 0) return fail_usage("--threads: give at least 1");
         o->threads = (unsigned)n;
         return 0;
     }
-    if (strcmp(name, "--format") == 0) {
+    case OPT_FORMAT:
         if (strcmp(value, "table") == 0)
             o->format = FORMAT_TABLE;
         else if (strcmp(value, "csv") == 0)
@@ -211,74 +161,46 @@ static int parse_option(struct options *o, const char *name, const char *value)
         else
             return fail_usage("--format: '%s' is not a format; use table or csv", value);
         return 0;
-    }
-    if (strcmp(name, "--out") == 0) {
+    case OPT_OUT:
         if (!*value) return fail_usage("--out: give a directory name");
         o->out_dir = value;
         return 0;
-    }
-    if (strcmp(name, "--sweep") == 0) {
+    case OPT_SWEEP:
         o->sweep = true;
         return 0;
-    }
-    if (strcmp(name, "--quiet") == 0) {
+    case OPT_QUIET:
         o->quiet = true;
         return 0;
-    }
-    if (strcmp(name, "--metrics") == 0) {
-        if (!*value || strlen(value) > 1000) return fail_usage("--metrics: give metric names separated by commas, e.g. fill_rate,profit_per_day");
+    case OPT_METRICS:
+        if (!*value || strlen(value) > 1000)
+            return fail_usage("--metrics: give metric names separated by commas, e.g. fill_rate,profit_per_day");
         o->metrics = value;
         return 0;
-    }
-    if (strcmp(name, "--base") == 0) {
+    case OPT_BASE:
         if (!*value) return fail_usage("--base: give the base scenario file");
         o->base = value;
         return 0;
-    }
-    if (strcmp(name, "--plot") == 0) {
+    case OPT_PLOT: {
         char err[1200];
         if (!chart_path_ok(value, err, sizeof err)) return fail_usage("--plot %s", err);
         o->plot = value;
         return 0;
     }
-    return fail_usage("internal: option %s not handled", name);
+    default:
+        return fail_usage("internal: option %s not handled", name);
+    }
 }
 
-static int parse_args(struct options *o, int argc, char **argv)
+/* argv[2...]: files and options, each checked against the table (cli/options). */
+static int parse_args(struct options *o, unsigned command, int argc, char **argv)
 {
     o->command = argv[1];
     for (int i = 2; i < argc; i++) {
-        const char *arg = argv[i];
-        if (strncmp(arg, "--", 2) != 0 || strcmp(arg, "--") == 0) {
-            if (o->nfiles == MAX_FILES) return fail_usage("too many files (at most %d)", MAX_FILES);
-            o->files[o->nfiles++] = arg;
-            continue;
-        }
-        char name[64];
-        const char *eq = strchr(arg, '=');
-        const char *value = NULL;
-        snprintf(name, sizeof name, "%.*s", (int)(eq ? (size_t)(eq - arg) : strlen(arg)), arg);
-        size_t n = sizeof option_names / sizeof option_names[0];
-        bool known = false;
-        for (size_t k = 0; k < n; k++) known |= strcmp(option_names[k], name) == 0;
-        if (!known) {
-            const char *near = suggest_nearest(name, option_names, n);
-            if (near) return fail_usage("unknown option '%s'; did you mean '%s'?", name, near);
-            return fail_usage("unknown option '%s'", name);
-        }
-        if (!option_applies(o->command, name))
-            return fail_usage("%s does not apply to 'servlab %s'", name, o->command);
-        if (takes_value(name)) {
-            if (eq)
-                value = eq + 1;
-            else if (i + 1 < argc)
-                value = argv[++i];
-            else
-                return fail_usage("%s needs a value", name);
-        } else if (eq) {
-            return fail_usage("%s takes no value", name);
-        }
-        int rc = parse_option(o, name, value ? value : "");
+        struct option_arg a;
+        char err[200];
+        if (options_next(argc, argv, &i, command, o->command, &a, err, sizeof err) != 0)
+            return fail_usage("%s", err);
+        int rc = parse_option(o, &a);
         if (rc) return rc;
     }
     return 0;
@@ -707,26 +629,49 @@ static void gsl_failure(const char *reason, const char *file, int line, int gsl_
     abort();
 }
 
+static const struct {
+    const char *name;
+    unsigned bit; /* as cli/options names the command in its table */
+    int (*run)(const struct options *);
+} commands[] = {
+    {"run", CMD_RUN, cmd_run},       {"sweep", CMD_SWEEP, cmd_sweep}, {"compare", CMD_COMPARE, cmd_compare},
+    {"check", CMD_CHECK, cmd_check}, {"keys", CMD_KEYS, cmd_keys},    {"batch", CMD_BATCH, cmd_batch},
+};
+enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
+
 static int servlab_main(int argc, char **argv)
 {
     gsl_set_error_handler(gsl_failure);
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
-        fputs(usage, argc < 2 ? stderr : stdout);
+        print_usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_BAD_INPUT : finish_stdout();
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("servlab %s (GSL %s, inih, PLplot)\n", SERVLAB_VERSION, GSL_VERSION);
         return finish_stdout();
     }
+    if (strcmp(argv[1], "--help-man") == 0) { /* servlab.1's OPTIONS section (tests/manpage.sh) */
+        options_man(stdout);
+        return finish_stdout();
+    }
     for (int i = 2; i < argc; i++)
         if (strcmp(argv[i], "--help") == 0) {
-            fputs(usage, stdout);
+            print_usage(stdout);
             return finish_stdout();
         }
+    size_t c = 0;
+    while (c < NCOMMANDS && strcmp(argv[1], commands[c].name) != 0) c++;
+    if (c == NCOMMANDS) {
+        const char *names[NCOMMANDS];
+        for (size_t k = 0; k < NCOMMANDS; k++) names[k] = commands[k].name;
+        const char *near = suggest_nearest(argv[1], names, NCOMMANDS);
+        if (near) return fail_usage("unknown command '%s'; did you mean '%s'?", argv[1], near);
+        return fail_usage("unknown command '%s'", argv[1]);
+    }
     static struct options o;
     o.threads = mpi_grid_default_threads(); /* every core (shared among MPI ranks on one machine) */
-    int rc = parse_args(&o, argc, argv);
+    int rc = parse_args(&o, commands[c].bit, argc, argv);
     if (rc) return rc;
 
     struct sigaction sa = {0};
@@ -734,17 +679,7 @@ static int servlab_main(int argc, char **argv)
     sa.sa_flags = SA_RESTART; /* a write to a pipe or terminal is not cut short by Ctrl-C */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-
-    if (strcmp(o.command, "run") == 0) return cmd_run(&o);
-    if (strcmp(o.command, "sweep") == 0) return cmd_sweep(&o);
-    if (strcmp(o.command, "compare") == 0) return cmd_compare(&o);
-    if (strcmp(o.command, "check") == 0) return cmd_check(&o);
-    if (strcmp(o.command, "keys") == 0) return cmd_keys(&o);
-    if (strcmp(o.command, "batch") == 0) return cmd_batch(&o);
-    const char *const commands[] = {"run", "sweep", "compare", "check", "keys", "batch"};
-    const char *near = suggest_nearest(o.command, commands, 6);
-    if (near) return fail_usage("unknown command '%s'; did you mean '%s'?", o.command, near);
-    return fail_usage("unknown command '%s'", o.command);
+    return commands[c].run(&o);
 }
 
 /* With MPI (make MPI=1) every rank runs the same command on its share of the runs;

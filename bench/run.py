@@ -257,11 +257,11 @@ def verdict(name, ok, text):
 def main():
     for path in (BENCH, BARE, SERVLAB, "/usr/bin/time"):
         if not os.access(path, os.X_OK):
-            fail("%s is missing; run 'make bench' (it installs /usr/bin/time, Debian's time)" % path)
+            fail("%s is missing; run 'make bench-deps' (it installs /usr/bin/time, Debian's time)" % path)
     try:
         subprocess.run([PYTHON, "-c", "import simpy"], check=True, stderr=subprocess.DEVNULL)
     except (OSError, subprocess.CalledProcessError):
-        fail("SimPy is not importable by %s; install Debian's python3-simpy3 ('make bench' does)" % PYTHON)
+        fail("SimPy is not importable by %s; install Debian's python3-simpy3 ('make bench-deps' does)" % PYTHON)
     simpy_version = run([PYTHON, "-c", "import simpy, sys; print(getattr(simpy, '__version__', '3'), sys.version.split()[0])"]).split()
     cpu = "unknown CPU"
     try:

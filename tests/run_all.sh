@@ -1,11 +1,14 @@
 #!/bin/sh
 # run_all.sh BUILD - run every test program in BUILD/tests and every tests/test_*.sh
 # against BUILD/servlab; print each one's summary and the total as the last line:
-# "N passed, M failed". Exit status 1 if anything failed.
+# "N passed, M failed". Exit status 1 if anything failed. A suite that cannot run here
+# (no OpenMPI, no clang) says "NAME: skipped: why and what to install"; those lines are
+# repeated just above the total, so that a skip is not missed.
 build=${1:-build}
 cd "$(dirname "$0")/.." || exit 1
 total_pass=0
 total_fail=0
+skipped=""
 tally() { # NAME OUTPUT-FILE STATUS
     line=$(grep -E '^[A-Za-z0-9_]+: [0-9]+ passed, [0-9]+ failed$' "$2" | tail -n 1)
     if [ -z "$line" ]; then
@@ -16,6 +19,8 @@ tally() { # NAME OUTPUT-FILE STATUS
     fi
     grep -E '^FAIL' "$2" | sed 's/^/    /'
     grep -E '^[A-Za-z0-9_]+: skipped' "$2" | sed 's/^/    SKIPPED: /' # a suite that skips says so
+    skipped="$skipped$(grep -E -A1 '^[A-Za-z0-9_]+: skipped' "$2" | grep -vE '^(--|[A-Za-z0-9_]+: [0-9]+ passed)' | sed 's/^/    /')
+"
     echo "$line"
     p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')
     f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed$/\1/')
@@ -40,5 +45,9 @@ for t in tests/test_*.sh; do
     tally "$(basename "$t" .sh)" "$out" $?
 done
 rm -f "$out"
+if [ -n "$(echo "$skipped" | tr -d '[:space:]')" ]; then
+    echo "NOT RUN here (install what they name, then run the tests again):"
+    printf '%s' "$skipped" | grep -v '^$'
+fi
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -27,6 +27,14 @@ run "$S" keys --reps 3
 ok "cli-1.8 an option that does not apply is refused, exit 2" $([ $rc -eq 2 ] && grep -q 'does not apply' "$T/err"; echo $?)
 run "$S" run
 ok "cli-1.9 run without a file, exit 2" $([ $rc -eq 2 ]; echo $?)
+run "$S" rnu --reps 3 --plto x.png
+ok "cli-1.10 an unknown command is named before its options are read, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: unknown command 'rnu'; did you mean 'run'?" "$T/err"; echo $?)
+run "$S" run scenarios/default.ini --version
+ok "cli-1.11 --version after a command is refused plainly, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: --version does not apply to 'servlab run'" "$T/err"; echo $?)
+run "$S" check scenarios/default.ini --plot x.png
+ok "cli-1.12 an option another command takes is refused for this one, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: --plot does not apply to 'servlab check'" "$T/err" && [ ! -s "$T/out" ]; echo $?)
+run sh tests/manpage.sh check "$S"
+ok "cli-1.13 servlab.1's OPTIONS section is the option table's (make man rewrites it)" $([ $rc -eq 0 ]; echo $?)
 
 # ---- the report ----
 run "$S" run scenarios/default.ini

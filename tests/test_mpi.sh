@@ -10,7 +10,11 @@ M=${SERVLAB_MPI:-./servlab-mpi}
 pass=0
 fail=0
 if [ ! -x "$M" ] || ! command -v mpirun > /dev/null 2>&1; then
-    echo "test_mpi: skipped: $( [ -x "$M" ] || echo "no $M (build it with 'make MPI=1')" )$( command -v mpirun > /dev/null 2>&1 || echo " no mpirun (apt-get install openmpi-bin)" )"
+    if ! command -v mpirun > /dev/null 2>&1; then
+        echo "test_mpi: skipped: OpenMPI is not installed (make MPI=1 deps installs libopenmpi-dev and openmpi-bin; make test then builds $M)"
+    else
+        echo "test_mpi: skipped: no $M (build it with 'make MPI=1')"
+    fi
     echo "test_mpi: 0 passed, 0 failed"
     exit 0
 fi

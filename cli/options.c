@@ -1,0 +1,260 @@
+/* options.c - the option table and what is made from it: the parser's checks, the
+ * option part of --help and the OPTIONS section of servlab.1. */
+#include "options.h"
+
+#include "reader/suggest.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+enum {
+    ALL = CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_BATCH,
+    HELP_COLUMN = 25, /* the width of the name column after the two-space indent */
+    NAMES_MAX = 32,   /* distinct option names (the did-you-mean candidates) */
+};
+
+/* Man-page text is roff: \- is a minus (--), .B bold, .BR bold then roman, \fI italic. */
+const struct option_row option_rows[] = {
+    {OPT_SET, "--set", "SECTION.KEY=VALUE", ALL | CMD_CHECK, GROUP_GENERAL, NULL,
+     "override one key, validated like the file (repeatable)",
+     "Override one key; the value is validated exactly like the file. Repeatable. The key is\n"
+     "what follows the last dot.\n"},
+    {OPT_REPS, "--reps", "N", ALL | CMD_CHECK, GROUP_GENERAL, "run.replications",
+     "replications (same as --set run.replications=N)", "Replications.\n"},
+    {OPT_SEED, "--seed", "N", ALL | CMD_CHECK, GROUP_GENERAL, "run.seed",
+     "master seed (same as --set run.seed=N)", "Master seed.\n"},
+    {OPT_THREADS, "--threads", "N", ALL, GROUP_GENERAL, NULL,
+     "worker threads (default: every core); results do not depend on N",
+     "Worker threads; the default is every core (shared among the MPI ranks on one machine,\n"
+     "see\n"
+     ".BR MPI ).\n"
+     "Results do not depend on N.\n"},
+    {OPT_FORMAT, "--format", "table|csv", ALL, GROUP_GENERAL, NULL, "what goes to stdout (default: table)",
+     "What goes to standard output. CSV has the header\n"
+     ".B metric,mean,ci95,sd,n\n"
+     "and one row per metric; fields with no value are empty.\n"},
+    {OPT_OUT, "--out", "DIR", CMD_RUN | CMD_SWEEP | CMD_COMPARE, GROUP_GENERAL, NULL,
+     "also write the CSV files, charts and a summary.txt into DIR",
+     "Also write\n"
+     ".I DIR/run.csv\n"
+     "and\n"
+     ".I DIR/summary.txt\n"
+     "(scenario, seed, generator, replications, warnings). Files appear whole or not at all:\n"
+     "each is written under a temporary name and renamed when complete. The directory is\n"
+     "checked before anything is simulated; temporary files left in it by a run that was\n"
+     "killed outright are removed.\n"},
+    {OPT_PLOT, "--plot", "FILE", CMD_RUN | CMD_SWEEP, GROUP_GENERAL, NULL, "write the main chart; .png, .svg or .pdf",
+     "Write the main chart; the extension picks .png, .svg or .pdf. The file is checked\n"
+     "before anything is simulated. With\n"
+     ".BR compare ,\n"
+     "sweep every scenario and draw their profit curves together; with\n"
+     ".BR \"batch \\-\\-sweep\" ,\n"
+     "draw each row's recommended service against its margin.\n"},
+    {OPT_QUIET, "--quiet", NULL, ALL, GROUP_GENERAL, NULL,
+     "no progress bar (it is shown on stderr only when that is a terminal)",
+     "No progress bar (it is drawn on standard error only when that is a terminal, and\n"
+     "advances within a replication).\n"},
+    {OPT_METRICS, "--metrics", "M1,M2,...", CMD_RUN, GROUP_GENERAL, NULL,
+     "run: report only these metrics, in this order (names as in --format csv)",
+     ".BR run :\n"
+     "report only these metrics, in this order (names as in the CSV, including\n"
+     ".IB product .NAME. metric ,\n"
+     ".IB tier .NAME. metric ,\n"
+     ".IB location .NAME. metric\n"
+     "and\n"
+     ".IB region .NAME. metric ).\n"},
+
+    /* [sweep] keys on the command line: check and compare read [sweep] too */
+    {OPT_PARAM, "--param", "SECTION.KEY", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, "sweep.parameter",
+     "the key to vary, e.g. inventory.safety_factor",
+     ".BR sweep :\n"
+     "the key to vary.\n"},
+    {OPT_FROM, "--from", "A", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, "sweep.from", NULL, NULL},
+    {OPT_TO, "--to", "B", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, "sweep.to", NULL, NULL},
+    {OPT_STEPS, "--steps", "N", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, "sweep.steps",
+     "N equally spaced values from A to B",
+     ".BR sweep :\n"
+     "N equally spaced values from A to B.\n"},
+    {OPT_VALUES, "--values", "V1,V2,...", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, "sweep.values",
+     "or exactly these values",
+     ".BR sweep :\n"
+     "the values, one by one (instead of\n"
+     ".BR \\-\\-from/\\-\\-to/\\-\\-steps ).\n"},
+    {OPT_SERVICE, "--service", "METRIC", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, "sweep.service",
+     "the service rate on the curve (default fill_rate)",
+     ".BR sweep :\n"
+     "the service rate on the curve (default fill_rate).\n"},
+
+    {OPT_SWEEP, "--sweep", NULL, CMD_BATCH, GROUP_BATCH, NULL,
+     "run each row's sweep and report its most profitable point",
+     ".BR batch :\n"
+     "run each row's sweep (the base file's\n"
+     ".B [sweep]\n"
+     "section) and report its most profitable lever value.\n"},
+    {OPT_PLOT, "--plot", "FILE", CMD_BATCH, GROUP_BATCH, NULL,
+     "(with --sweep) each row's recommended service against its margin", NULL},
+    {OPT_OUT, "--out", "DIR", CMD_BATCH, GROUP_BATCH, NULL,
+     "batch.csv, summary.txt (and batch_service.png with --sweep)", NULL},
+
+    {OPT_BASE, "--base", "BASE.ini", CMD_COMPARE, GROUP_COMPARE, NULL,
+     "the file students started from; its [locks] must be kept",
+     ".BR compare :\n"
+     "the file the students started from; a file that changed a key its\n"
+     ".B [locks]\n"
+     "section fixes is refused.\n"},
+    {OPT_PLOT, "--plot", "FILE", CMD_COMPARE, GROUP_COMPARE, NULL,
+     "sweep every scenario and draw their profit curves together", NULL},
+
+    /* taken before the command line is parsed (--help anywhere on it, --version alone) */
+    {OPT_HELP, "--help", NULL, 0, GROUP_HIDDEN, NULL, NULL, NULL},
+    {OPT_VERSION, "--version", NULL, 0, GROUP_HIDDEN, NULL, NULL, NULL},
+};
+const size_t option_nrows = sizeof option_rows / sizeof option_rows[0];
+
+static const char *const group_headings[] = {
+    [GROUP_GENERAL] = "Options:",
+    [GROUP_SWEEP] = "Sweep options:",
+    [GROUP_BATCH] = "Batch options:",
+    [GROUP_COMPARE] = "Compare options:",
+};
+
+int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name,
+                 struct option_arg *arg, char *err, size_t errlen)
+{
+    const char *word = argv[*i];
+    if (strncmp(word, "--", 2) != 0 || strcmp(word, "--") == 0) {
+        *arg = (struct option_arg){.id = OPT_FILE, .row = NULL, .value = word};
+        return 0;
+    }
+    char name[64];
+    const char *eq = strchr(word, '=');
+    snprintf(name, sizeof name, "%.*s", (int)(eq ? (size_t)(eq - word) : strlen(word)), word);
+    const struct option_row *known = NULL, *applies = NULL;
+    const char *names[NAMES_MAX];
+    size_t nnames = 0;
+    for (size_t k = 0; k < option_nrows; k++) {
+        const struct option_row *r = &option_rows[k];
+        bool seen = false;
+        for (size_t j = 0; j < nnames; j++) seen |= strcmp(names[j], r->name) == 0;
+        if (!seen && nnames < NAMES_MAX) names[nnames++] = r->name;
+        if (strcmp(r->name, name) != 0) continue;
+        if (!known) known = r;
+        if (!applies && (r->commands & command)) applies = r;
+    }
+    if (!known) {
+        const char *near = suggest_nearest(name, names, nnames);
+        if (near)
+            snprintf(err, errlen, "unknown option '%s'; did you mean '%s'?", name, near);
+        else
+            snprintf(err, errlen, "unknown option '%s'", name);
+        return -1;
+    }
+    if (!applies) {
+        snprintf(err, errlen, "%s does not apply to 'servlab %s'", name, command_name);
+        return -1;
+    }
+    const char *value = "";
+    if (applies->metavar) {
+        if (eq)
+            value = eq + 1;
+        else if (*i + 1 < argc)
+            value = argv[++*i];
+        else {
+            snprintf(err, errlen, "%s needs a value", name);
+            return -1;
+        }
+    } else if (eq) {
+        snprintf(err, errlen, "%s takes no value", name);
+        return -1;
+    }
+    *arg = (struct option_arg){.id = applies->id, .row = applies, .value = value};
+    return 0;
+}
+
+void options_help(FILE *fp)
+{
+    for (size_t g = GROUP_GENERAL; g < GROUP_HIDDEN; g++) {
+        fprintf(fp, "\n%s\n", group_headings[g]);
+        char line[200] = "";
+        for (size_t k = 0; k < option_nrows; k++) {
+            const struct option_row *r = &option_rows[k];
+            if (r->group != g) continue;
+            size_t used = strlen(line);
+            snprintf(line + used, sizeof line - used, "%s%s%s%s", used ? " " : "", r->name, r->metavar ? " " : "",
+                     r->metavar ? r->metavar : "");
+            if (!r->help) continue; /* the next row's text ends this line */
+            if (strlen(line) < HELP_COLUMN)
+                fprintf(fp, "  %-*s%s\n", HELP_COLUMN, line, r->help);
+            else
+                fprintf(fp, "  %s   %s\n", line, r->help);
+            line[0] = '\0';
+        }
+    }
+}
+
+/* s with each '-' written as roff's minus, \- */
+static void man_text(FILE *fp, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '-') fputc('\\', fp);
+        fputc(*s, fp);
+    }
+}
+
+/* The paragraph's heading: the rows first..last (one --help line) with their metavars. */
+static void man_heading(FILE *fp, size_t first, size_t last)
+{
+    bool value = false, literal = false;
+    for (size_t k = first; k <= last; k++) {
+        value |= option_rows[k].metavar != NULL;
+        literal |= option_rows[k].metavar && strchr(option_rows[k].metavar, '|');
+    }
+    fputs(!value ? ".B " : literal ? ".BR " : ".BI ", fp);
+    for (size_t k = first; k <= last; k++) {
+        const struct option_row *r = &option_rows[k];
+        man_text(fp, r->name);
+        if (!r->metavar) continue;
+        fputs(" \" ", fp);
+        man_text(fp, r->metavar);
+        fputs(k < last ? " \" " : "\"", fp);
+    }
+    fputc('\n', fp);
+}
+
+/* "The same as --set KEY=V ..." for the rows first..last that stand for keys. */
+static void man_same_as(FILE *fp, size_t first, size_t last)
+{
+    size_t n = 0;
+    for (size_t k = first; k <= last; k++) n += option_rows[k].key != NULL;
+    if (!n) return;
+    fputs("The same as\n.BR", fp);
+    size_t done = 0;
+    for (size_t k = first; k <= last; k++) {
+        const struct option_row *r = &option_rows[k];
+        if (!r->key) continue;
+        fputs(done ? " \" " : " \"", fp);
+        man_text(fp, "--set ");
+        man_text(fp, r->key);
+        fputs("=\" \\fI", fp);
+        man_text(fp, r->metavar);
+        bool dots = r->metavar[strlen(r->metavar) - 1] == '.'; /* "V1,V2,..." ends the sentence */
+        fputs(++done < n ? "\\fR" : dots ? "\\fR\n" : "\\fR.\n", fp);
+    }
+}
+
+void options_man(FILE *fp)
+{
+    fputs(".SH OPTIONS\n", fp);
+    size_t first = 0;
+    for (size_t k = 0; k < option_nrows; k++) {
+        const struct option_row *r = &option_rows[k];
+        if (!r->help && r->group != GROUP_HIDDEN) continue; /* on the next row's line */
+        if (r->man) {
+            fputs(".TP\n", fp);
+            man_heading(fp, first, k);
+            fputs(r->man, fp);
+            man_same_as(fp, first, k);
+        }
+        first = k + 1;
+    }
+}

@@ -1,0 +1,206 @@
+/* test_options.c - cli/options.c: the option table is consistent, the parser accepts
+ * exactly the options each command takes and says why it refuses the others, and --help
+ * and the man page's OPTIONS section show every option. (That servlab.1 holds the
+ * section the table makes is tests/manpage.sh, run by tests/test_cli.sh.) */
+#include "check.h"
+#include "cli/options.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+static const struct {
+    const char *name;
+    unsigned bit;
+} commands[] = {{"run", CMD_RUN},     {"sweep", CMD_SWEEP}, {"compare", CMD_COMPARE},
+                {"batch", CMD_BATCH}, {"check", CMD_CHECK}, {"keys", CMD_KEYS}};
+enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
+
+/* Which commands take which option (the rules servlab.c spelt out before the table):
+ * r run, s sweep, c compare, b batch, k check; keys takes none. */
+static const struct {
+    const char *name;
+    const char *commands;
+} expected[] = {
+    {"--set", "rscbk"},   {"--reps", "rscbk"},   {"--seed", "rscbk"},  {"--threads", "rscb"},
+    {"--format", "rscb"}, {"--out", "rscb"},     {"--plot", "rscb"},   {"--quiet", "rscb"},
+    {"--metrics", "r"},   {"--param", "sck"},    {"--from", "sck"},    {"--to", "sck"},
+    {"--steps", "sck"},   {"--values", "sck"},   {"--service", "sck"}, {"--sweep", "b"},
+    {"--base", "c"},      {"--help", ""},        {"--version", ""},
+};
+
+static bool letter_takes(const char *letters, unsigned bit)
+{
+    const char *all = "rscbk";
+    for (size_t i = 0; i < 5; i++)
+        if (commands[i].bit == bit) return strchr(letters, all[i]) != NULL;
+    return false; /* keys */
+}
+
+/* Parse one command line (words after the command); returns options_next's status of
+ * the first failing word, or 0; the last arg and err are left for the caller. */
+static int parse(unsigned command, const char *name, char **words, int n, struct option_arg *a, char *err,
+                 size_t errlen)
+{
+    char *argv[8] = {"servlab", (char *)name};
+    for (int i = 0; i < n; i++) argv[2 + i] = words[i];
+    err[0] = '\0';
+    for (int i = 2; i < 2 + n; i++)
+        if (options_next(2 + n, argv, &i, command, name, a, err, errlen) != 0) return -1;
+    return 0;
+}
+
+static void table(void)
+{
+    for (size_t i = 0; i < option_nrows; i++) {
+        const struct option_row *r = &option_rows[i];
+        check(strncmp(r->name, "--", 2) == 0 && strlen(r->name) > 2, "options-1.1 row %zu's name %s starts with --", i,
+              r->name);
+        for (size_t j = i + 1; j < option_nrows; j++) {
+            const struct option_row *q = &option_rows[j];
+            if (strcmp(r->name, q->name) != 0) continue;
+            check(r->id == q->id, "options-1.2 rows of %s share an id", r->name);
+            check(!r->metavar == !q->metavar, "options-1.3 rows of %s agree whether it takes a value", r->name);
+            check((r->commands & q->commands) == 0, "options-1.4 rows of %s give each command one meaning", r->name);
+            check(r->group != q->group, "options-1.5 rows of %s are under different headings", r->name);
+        }
+        if (r->group == GROUP_HIDDEN) {
+            check(r->commands == 0 && !r->help && !r->man, "options-1.6 hidden %s: no command, no help, no paragraph",
+                  r->name);
+            continue;
+        }
+        check(r->commands != 0, "options-1.7 %s applies to a command", r->name);
+        bool joined = !r->help;
+        check(!joined || (i + 1 < option_nrows && option_rows[i + 1].group == r->group && option_rows[i + 1].metavar &&
+                          r->metavar && !r->man),
+              "options-1.8 %s without help text shares the next row's line (values both, no paragraph)", r->name);
+        check(!r->key || (r->metavar && strchr(r->key, '.')), "options-1.9 %s stands for a SECTION.KEY and takes a value",
+              r->name);
+    }
+    /* the table against the rules */
+    for (size_t e = 0; e < sizeof expected / sizeof expected[0]; e++) {
+        unsigned all = 0;
+        bool found = false;
+        for (size_t i = 0; i < option_nrows; i++)
+            if (strcmp(option_rows[i].name, expected[e].name) == 0) all |= option_rows[i].commands, found = true;
+        check(found, "options-1.10 %s is in the table", expected[e].name);
+        for (size_t c = 0; c < NCOMMANDS; c++)
+            check(((all & commands[c].bit) != 0) == letter_takes(expected[e].commands, commands[c].bit),
+                  "options-1.11 %s %s by servlab %s", expected[e].name,
+                  letter_takes(expected[e].commands, commands[c].bit) ? "is taken" : "is refused", commands[c].name);
+    }
+    size_t names = 0;
+    for (size_t i = 0; i < option_nrows; i++) {
+        bool first = true;
+        for (size_t j = 0; j < i; j++) first &= strcmp(option_rows[i].name, option_rows[j].name) != 0;
+        names += first;
+    }
+    check(names == sizeof expected / sizeof expected[0], "options-1.12 the table has the %zu expected names, got %zu",
+          sizeof expected / sizeof expected[0], names);
+}
+
+static void parser(void)
+{
+    struct option_arg a;
+    char err[200];
+    int rc = parse(CMD_RUN, "run", (char *[]){"a.ini", "--reps", "7", "--quiet", "--seed=3"}, 5, &a, err, sizeof err);
+    check(rc == 0 && a.id == OPT_SEED && strcmp(a.value, "3") == 0, "options-2.1 --seed=3 gives the value after =");
+    rc = parse(CMD_RUN, "run", (char *[]){"--reps", "7"}, 2, &a, err, sizeof err);
+    check(rc == 0 && a.id == OPT_REPS && strcmp(a.value, "7") == 0 && strcmp(a.row->key, "run.replications") == 0,
+          "options-2.2 --reps 7 takes the next word and stands for run.replications");
+    rc = parse(CMD_RUN, "run", (char *[]){"--quiet"}, 1, &a, err, sizeof err);
+    check(rc == 0 && a.id == OPT_QUIET && strcmp(a.value, "") == 0, "options-2.3 a flag has the value \"\"");
+    rc = parse(CMD_RUN, "run", (char *[]){"a.ini"}, 1, &a, err, sizeof err);
+    check(rc == 0 && a.id == OPT_FILE && !a.row && strcmp(a.value, "a.ini") == 0, "options-2.4 a word is a file");
+    rc = parse(CMD_RUN, "run", (char *[]){"--"}, 1, &a, err, sizeof err);
+    check(rc == 0 && a.id == OPT_FILE, "options-2.5 -- alone is a word, not an option");
+    rc = parse(CMD_RUN, "run", (char *[]){"--rep", "3"}, 2, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "unknown option '--rep'; did you mean '--reps'?") == 0,
+          "options-2.6 a misspelt option: did you mean (got '%s')", err);
+    rc = parse(CMD_RUN, "run", (char *[]){"--xyz=1"}, 1, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "unknown option '--xyz'") == 0, "options-2.7 an unknown option (got '%s')", err);
+    rc = parse(CMD_KEYS, "keys", (char *[]){"--reps", "3"}, 2, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "--reps does not apply to 'servlab keys'") == 0,
+          "options-2.8 an option the command does not take (got '%s')", err);
+    rc = parse(CMD_SWEEP, "sweep", (char *[]){"--values"}, 1, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "--values needs a value") == 0, "options-2.9 a missing value (got '%s')", err);
+    rc = parse(CMD_BATCH, "batch", (char *[]){"--sweep=yes"}, 1, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "--sweep takes no value") == 0, "options-2.10 a flag given a value (got '%s')", err);
+    rc = parse(CMD_RUN, "run", (char *[]){"--version"}, 1, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "--version does not apply to 'servlab run'") == 0,
+          "options-2.11 --version after a command (got '%s')", err);
+    rc = parse(CMD_COMPARE, "compare", (char *[]){"--plot", "x.png"}, 2, &a, err, sizeof err);
+    check(rc == 0 && a.id == OPT_PLOT && a.row->commands & CMD_COMPARE,
+          "options-2.12 --plot with compare finds compare's row");
+}
+
+/* Reads fp from the start into buf; returns buf. */
+static char *slurp(FILE *fp, char *buf, size_t n)
+{
+    rewind(fp);
+    size_t got = fread(buf, 1, n - 1, fp);
+    buf[got] = '\0';
+    return buf;
+}
+
+static void shown(void)
+{
+    static char help[16384], man[16384];
+    FILE *fp = tmpfile();
+    if (!fp) abort();
+    options_help(fp);
+    slurp(fp, help, sizeof help);
+    fclose(fp);
+    fp = tmpfile();
+    if (!fp) abort();
+    options_man(fp);
+    slurp(fp, man, sizeof man);
+    fclose(fp);
+    check(strncmp(man, ".SH OPTIONS\n", 12) == 0, "options-3.1 the man text is the OPTIONS section");
+    for (size_t i = 0; i < option_nrows; i++) {
+        const struct option_row *r = &option_rows[i];
+        if (r->group == GROUP_HIDDEN) continue;
+        if (r->help) {
+            char line[300];
+            snprintf(line, sizeof line, "%s\n", r->help);
+            check(strstr(help, line) != NULL, "options-3.2 --help shows %s's text", r->name);
+        }
+        char escaped[64] = "", *w = escaped;
+        for (const char *s = r->name; *s; s++) {
+            if (*s == '-') *w++ = '\\';
+            *w++ = *s;
+        }
+        *w = '\0';
+        /* the paragraph headings that name it: a line after .TP */
+        size_t headings = 0;
+        for (const char *p = strstr(man, ".TP\n"); p; p = strstr(p + 1, ".TP\n")) {
+            const char *line = p + 4, *end = strchr(line, '\n');
+            for (const char *q = strstr(line, escaped); q && q < end; q = strstr(q + 1, escaped)) {
+                char after = q[strlen(escaped)];
+                headings += after == ' ' || after == '\n' || after == '"';
+            }
+        }
+        bool first = true;
+        for (size_t j = 0; j < i; j++) first &= strcmp(option_rows[j].name, r->name) != 0;
+        if (first) check(headings == 1, "options-3.3 servlab.1 has one paragraph for %s (got %zu)", r->name, headings);
+    }
+    /* the layout: two spaces, the name column 25 wide, or three spaces after a wider one */
+    size_t bad = 0;
+    for (const char *line = help; *line; line = strchr(line, '\n') + 1) {
+        const char *end = strchr(line, '\n');
+        if (strncmp(line, "  --", 4) != 0) continue;
+        const char *text = line + 27;
+        bool column = text < end && text[-1] == ' ' && text[0] != ' ' && text[-2] == ' ';
+        const char *gap = strstr(line + 2, "   ");
+        bool wide = gap && gap < end && gap - line > 26 && gap[3] != ' ';
+        bad += !column && !wide;
+    }
+    check(bad == 0, "options-3.4 every --help option line puts its text at column 27 or after 3 spaces (%zu not)", bad);
+}
+
+int main(void)
+{
+    table();
+    parser();
+    shown();
+    return check_done("test_options");
+}
