@@ -240,6 +240,29 @@ def bench_memory(results):
     results["rss"] = ratio
 
 
+SWEEP_POINTS = (10, 1000)
+
+
+def bench_sweep_memory(results):
+    """Peak RSS of a sweep of scenarios/default.ini at 10 and 1,000 points: a sweep keeps
+    each point as a patch of one configuration (cli/config_patch.h), so the points cost
+    a few KB each (their results), not a configuration each."""
+    print()
+    print("Memory: peak resident set of 'servlab sweep scenarios/default.ini --param inventory.safety_factor")
+    print("--from 0 --to 3 --steps N --reps 2 --quiet' (the whole process)")
+    rss = {}
+    for n in SWEEP_POINTS:
+        rss[n] = peak_rss_kb([SERVLAB, "sweep", "scenarios/default.ini", "--param", "inventory.safety_factor",
+                              "--from", "0", "--to", "3", "--steps", str(n), "--reps", "2", "--quiet"])
+        print("  %4d points: %6d KB" % (n, rss[n]))
+    lo, hi = SWEEP_POINTS
+    ratio = rss[hi] / rss[lo]
+    per_point = (rss[hi] - rss[lo]) / (hi - lo)
+    print("  %d / %d points: %.3f; %.2f KB a point more, so a 100 x 100 grid of these points needs about %.0f MB"
+          % (hi, lo, ratio, per_point, (rss[lo] + per_point * (10000 - lo)) / 1024))
+    results["sweep_rss"] = ratio
+
+
 def bench_startup():
     print()
     print("servlab process start-up (not in the figures above): 'servlab run bench/mm1.ini' with a 1-day horizon,")
@@ -285,6 +308,7 @@ def main():
             ok &= bench_bare(results)
     ok &= bench_threads(results)
     bench_memory(results)
+    bench_sweep_memory(results)
     bench_startup()
 
     busy_after = cpu_busy()
@@ -302,6 +326,8 @@ def main():
         s, " (measured while other programs used %.0f%% of the CPUs)" % (100 * results["threads"]["others"])
         if results["threads"]["others"] > 0.1 else ""))
     verdict("peak RSS at 10x the horizon within 1.2x of 1x", results["rss"] <= 1.2, "%.3fx" % results["rss"])
+    verdict("peak RSS of a 1,000-point sweep within 1.5x of a 10-point sweep (issue 14)",
+            results["sweep_rss"] <= 1.5, "%.3fx" % results["sweep_rss"])
     verdict("checks: servlab agrees with SimPy and the bare loop; threads change no result", ok, "")
     print("Other load after the benchmark: %.0f%% of the CPUs busy%s" % (
         100 * busy_after, "  -- WARNING: another program competed for the CPUs" if busy_after > 0.15 else ""))

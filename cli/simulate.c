@@ -4,6 +4,7 @@
  * every few thousand events, so it advances within a single long replication. Whichever
  * thread reports redraws the bar, under bar_lock. */
 #include "simulate.h"
+#include "config_patch.h"
 #include "mpi_grid.h"
 #include "progress.h"
 #include "models/model.h"
@@ -20,7 +21,9 @@ _Static_assert(sizeof(struct backlog) == BACKLOG_DOUBLES * sizeof(double), "stru
 enum { PART = 1 << 20 }; /* a running job's progress is counted in 1/PART of a job */
 
 struct jobs {
-    const struct model_config *const *cfgs;
+    const struct model_config *const *cfgs; /* the variants; or NULL, and: */
+    const struct model_config *ref;         /* the reference and each variant's patch */
+    const struct config_patch *patches;
     unsigned reps;
     size_t nm; /* metrics per row; with a backlog wanted, the row carries it after them */
     const atomic_int *stop;
@@ -73,7 +76,15 @@ static int run_job(void *ctx, size_t job, double *out)
     struct model_totals totals;
     struct model_watch w = {.stop = j->stop, .totals = &totals};
     if (j->bar.enabled) w.progress = on_job_progress, w.progress_ctx = &share;
-    int rc = model_run_watched(j->cfgs[job / j->reps], job % j->reps, out, &w);
+    size_t v = job / j->reps;
+    struct model_config *own = NULL;
+    if (!j->cfgs) { /* this job's own copy of its variant, freed when it ends */
+        own = malloc(sizeof *own);
+        if (!own) abort();
+        config_patch_build(&j->patches[v], j->ref, own);
+    }
+    int rc = model_run_watched(own ? own : j->cfgs[v], job % j->reps, out, &w);
+    free(own);
     atomic_fetch_sub(&j->partial, share.reported); /* from now on it counts as done */
     if (j->backlog) { /* in the row, so that it travels with it from any MPI rank */
         struct backlog b = stability_backlog(&totals);
@@ -82,30 +93,29 @@ static int run_job(void *ctx, size_t job, double *out)
     return rc;
 }
 
-size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps,
-                const struct simulate_opts *o, double *results)
+/* simulate and simulate_patched: the jobs j (variants set) of n variants. */
+static size_t run_jobs(struct jobs *j, size_t n, unsigned reps, const struct simulate_opts *o, double *results)
 {
-    size_t nm = metric_count(cfgs[0]), extra = o->backlog ? BACKLOG_DOUBLES : 0, njobs = n * reps;
-    struct jobs j = {.cfgs = cfgs, .reps = reps, .nm = nm, .stop = o->stop, .backlog = o->backlog != NULL,
-                     .total = njobs};
+    size_t nm = metric_count(j->cfgs ? j->cfgs[0] : j->ref), extra = o->backlog ? BACKLOG_DOUBLES : 0, njobs = n * reps;
+    j->reps = reps, j->nm = nm, j->stop = o->stop, j->backlog = o->backlog != NULL, j->total = njobs;
     double *rows = extra ? malloc(njobs * (nm + extra) * sizeof *rows) : results;
     if (!rows) abort();
-    atomic_init(&j.partial, 0);
-    pthread_mutex_init(&j.bar_lock, NULL);
-    progress_init(&j.bar, o->progress, n > 1 ? "runs" : "replications");
+    atomic_init(&j->partial, 0);
+    pthread_mutex_init(&j->bar_lock, NULL);
+    progress_init(&j->bar, o->progress, n > 1 ? "runs" : "replications");
     struct runner r = {
         .njobs = njobs,
         .nmetrics = nm + extra,
         .threads = o->threads,
         .job = run_job,
-        .ctx = &j,
+        .ctx = j,
         .progress = on_job_done,
-        .progress_ctx = &j,
+        .progress_ctx = j,
         .stop = o->stop,
     };
     size_t missing = mpi_grid_run(&r, rows); /* runner_run, over every rank with MPI */
-    progress_finish(&j.bar);
-    pthread_mutex_destroy(&j.bar_lock);
+    progress_finish(&j->bar);
+    pthread_mutex_destroy(&j->bar_lock);
     if (extra) { /* split each row into its metrics and its backlog */
         for (size_t k = 0; k < njobs; k++) {
             memcpy(results + k * nm, rows + k * (nm + extra), nm * sizeof *rows);
@@ -114,6 +124,20 @@ size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps,
         free(rows);
     }
     return missing;
+}
+
+size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps,
+                const struct simulate_opts *o, double *results)
+{
+    struct jobs j = {.cfgs = cfgs};
+    return run_jobs(&j, n, reps, o, results);
+}
+
+size_t simulate_patched(const struct model_config *ref, const struct config_patch *patches, size_t n,
+                        unsigned reps, const struct simulate_opts *o, double *results)
+{
+    struct jobs j = {.ref = ref, .patches = patches};
+    return run_jobs(&j, n, reps, o, results);
 }
 
 void simulate_summarise(const double *rows, unsigned reps, size_t nmetrics, struct summary *out)

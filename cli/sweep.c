@@ -1,8 +1,10 @@
 /* sweep.c - every point is its own scenario, loaded through the reader with the lever
  * set as a command-line override, so each point is validated exactly like a file a
- * user wrote. All points share the master seed: replication r of every point sees the
+ * user wrote; it is then kept as the few words in which its configuration differs from
+ * the first point's (cli/config_patch.h), and each job builds its own copy. All points share the master seed: replication r of every point sees the
  * same demand, which makes differences between points real, not noise. */
 #include "sweep.h"
+#include "config_patch.h"
 #include "report.h"
 #include "stability.h"
 #include "workload.h"
@@ -154,19 +156,25 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     r->n = sw->values.n;
     r->reps = r->base.cfg.run.replications;
     r->nm = metric_count(&r->base.cfg);
-    struct model_config *cfgs = malloc(r->n * sizeof *cfgs);
-    const struct model_config **ptrs = malloc(r->n * sizeof *ptrs);
+    /* point 0's configuration is the reference; every point is kept as its patch */
+    struct model_config *ref = malloc(sizeof *ref), *cfg = malloc(sizeof *cfg);
+    struct config_patch *patches = calloc(r->n, sizeof *patches);
     struct scenario *point = malloc(sizeof *point);
     r->x = malloc(r->n * sizeof *r->x);
-    if (!cfgs || !ptrs || !point || !r->x) abort();
+    if (!ref || !cfg || !patches || !point || !r->x) abort();
     memcpy(r->x, sw->values.v, r->n * sizeof *r->x);
 
     int rc = 0;
+    struct workload work = {0};
     for (size_t i = 0; i < r->n && rc == 0; i++) {
         rc = load_point(r, path, sets, nsets, i, point, err);
         if (rc) break;
-        cfgs[i] = point->cfg;
-        ptrs[i] = &cfgs[i];
+        if (i == 0) {
+            memcpy(ref, &point->cfg, sizeof *ref);
+            workload_begin(&work, r->n, ref, o->threads);
+        }
+        config_patch_make(&patches[i], ref, &point->cfg);
+        workload_add(&work, &point->cfg);
         for (size_t w = 0; w < point->nwarnings; w++) add_point_warning(r, point->warnings[w], r->x[i]);
         if (i == 0) {
             /* what the lever replaced is the same at every point: say it once */
@@ -176,9 +184,8 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         }
     }
     free(point);
-    struct workload work;
     if (rc == 0) {
-        workload_estimate(ptrs, r->n, o->threads, &work);
+        workload_end(&work);
         rc = workload_check(&work, path, true, err);
     }
     struct backlog *backlog = NULL;
@@ -197,7 +204,7 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
             abort();
         struct simulate_opts so = *o;
         so.backlog = backlog;
-        size_t missing = simulate(ptrs, r->n, r->reps, &so, r->rows);
+        size_t missing = simulate_patched(ref, patches, r->n, r->reps, &so, r->rows);
         if (missing) {
             fprintf(err, "servlab: %s after %zu of %zu runs; nothing was written\n",
                     o->stop && atomic_load(o->stop) ? "interrupted" : "failed", r->n * r->reps - missing,
@@ -208,13 +215,16 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     if (rc == 0)
         for (size_t i = 0; i < r->n; i++) {
             char warning[240];
-            if (stability_check(ptrs[i], backlog + i * r->reps, r->rows + i * r->reps * r->nm, r->nm, r->reps,
+            config_patch_build(&patches[i], ref, cfg);
+            if (stability_check(cfg, backlog + i * r->reps, r->rows + i * r->reps * r->nm, r->nm, r->reps,
                                 warning, sizeof warning))
                 add_point_warning(r, warning, r->x[i]);
         }
     free(backlog);
-    free(cfgs);
-    free(ptrs);
+    for (size_t i = 0; i < r->n; i++) config_patch_free(&patches[i]);
+    free(patches);
+    free(ref);
+    free(cfg);
     if (rc) {
         sweep_free(r);
         return rc;

@@ -63,31 +63,44 @@ static double job_cost(const struct model_config *c, double *orders, double *bac
     return *orders * ns * 1e-9 + reviews * 15e-9 + 20e-6;
 }
 
-void workload_estimate(const struct model_config *const *cfgs, size_t n, unsigned threads, struct workload *w)
+void workload_begin(struct workload *w, size_t n, const struct model_config *first, unsigned threads)
 {
-    *w = (struct workload){.variants = n, .reps = n ? cfgs[0]->run.replications : 0};
+    *w = (struct workload){.variants = n, .reps = n ? first->run.replications : 0,
+                           .metrics = n ? metric_count(first) : 0};
     size_t jobs = n * w->reps;
     w->threads = threads > 1 ? threads : 1;
     if (w->threads > jobs && jobs > 0) w->threads = (unsigned)jobs;
-    double backlog_max = 0;
-    for (size_t i = 0; i < n; i++) {
-        const struct model_config *c = cfgs[i];
-        double orders, backlog;
-        const char *overloaded;
-        double seconds = job_cost(c, &orders, &backlog, &overloaded);
-        w->orders += orders * c->run.replications;
-        w->cpu_seconds += seconds * c->run.replications;
-        if (seconds > w->job_seconds) w->job_seconds = seconds;
-        double days = c->run.warmup_days + c->run.horizon_days;
-        if (days > w->days) w->days = days;
-        double rate = 1 / dist_mean(&c->demand.interarrival_days);
-        if (rate > w->orders_a_day) w->orders_a_day = rate;
-        if (backlog > backlog_max) backlog_max = backlog, w->overloaded = overloaded;
-    }
+}
+
+void workload_add(struct workload *w, const struct model_config *c)
+{
+    double orders, backlog;
+    const char *overloaded;
+    double seconds = job_cost(c, &orders, &backlog, &overloaded);
+    w->orders += orders * c->run.replications;
+    w->cpu_seconds += seconds * c->run.replications;
+    if (seconds > w->job_seconds) w->job_seconds = seconds;
+    double days = c->run.warmup_days + c->run.horizon_days;
+    if (days > w->days) w->days = days;
+    double rate = 1 / dist_mean(&c->demand.interarrival_days);
+    if (rate > w->orders_a_day) w->orders_a_day = rate;
+    if (backlog > w->backlog_bytes) w->backlog_bytes = backlog, w->overloaded = overloaded;
+}
+
+void workload_end(struct workload *w)
+{
+    size_t jobs = w->variants * w->reps;
     w->wall_seconds = fmax(w->cpu_seconds / w->threads, w->job_seconds);
     /* the results (and the sweep's analyses of them), plus a growing queue per thread */
-    w->memory_bytes = (double)jobs * (double)(n ? metric_count(cfgs[0]) : 0) * sizeof(double) * 2 + backlog_max * w->threads;
-    w->backlog_orders = backlog_max / (double)sizeof(struct order);
+    w->memory_bytes = (double)jobs * (double)w->metrics * sizeof(double) * 2 + w->backlog_bytes * w->threads;
+    w->backlog_orders = w->backlog_bytes / (double)sizeof(struct order);
+}
+
+void workload_estimate(const struct model_config *const *cfgs, size_t n, unsigned threads, struct workload *w)
+{
+    workload_begin(w, n, n ? cfgs[0] : NULL, threads);
+    for (size_t i = 0; i < n; i++) workload_add(w, cfgs[i]);
+    workload_end(w);
 }
 
 /* "10 replications x 395 days x 40 orders a day" (or "31 points x ..."). */

@@ -39,11 +39,20 @@ struct workload {
     double memory_bytes;   /* results, and queues that grow without bound */
     const char *overloaded; /* a stage whose queue grows without bound, or NULL */
     double backlog_orders;  /* ... the orders in its queue at the end of a replication */
+    size_t metrics;         /* per replication (metric_count of the first variant) */
+    double backlog_bytes;   /* the largest queue of one replication, in bytes */
 };
 
 /* Estimate the work of cfgs[0..n), each run cfgs[i]->run.replications times, on
  * `threads` threads. */
 void workload_estimate(const struct model_config *const *cfgs, size_t n, unsigned threads, struct workload *w);
+
+/* The same estimate one variant at a time, for callers that never hold every variant
+ * at once (a sweep builds its points one by one): begin with the count and the first
+ * variant, add each variant (the first too) in order, then end. */
+void workload_begin(struct workload *w, size_t n, const struct model_config *first, unsigned threads);
+void workload_add(struct workload *w, const struct model_config *c);
+void workload_end(struct workload *w);
 
 /* Refuse (print why on err, naming path, and return 2) a run over a day of CPU time or
  * over 4 GiB of memory; with warn, print a warning with the estimate for one over a
