@@ -6,7 +6,7 @@ with SimPy alternately, RUNS times each (environment BENCH_RUNS, default 5), che
 that both give the same figures within their noise, and prints seconds per replication
 (median, min, max), servlab's events per second and the servlab/SimPy speed ratio (the
 median of the pairwise ratios). Then: 20 replications on 1 and 2 threads, peak memory
-at 1x and 10x the horizon, and the targets of issue 6 with what was measured.
+at 1x and 10x the horizon, and the targets of bench/README.md with what was measured.
 
 What is timed: servlab, one call of model_run (one replication: setting up its random
 streams and model, simulating, computing the metrics), measured inside the process by
@@ -314,7 +314,7 @@ def main():
     busy_after = cpu_busy()
     inv, mm1 = results["inventory"], results["mm1"]
     print()
-    print("Targets (issue 6), from the figures above:")
+    print("Targets (bench/README.md), from the figures above:")
     r = statistics.median(inv["ratio"])
     verdict("inventory: servlab at least 50x faster than SimPy (aim 100)", r >= 50,
             "%.1fx (median; %.1f to %.1f)" % (r, min(inv["ratio"]), max(inv["ratio"])))

@@ -1,4 +1,4 @@
-/* report.h - what `servlab run` prints: the readable report table, the CSV of SPEC §6
+/* report.h - what `servlab run` prints: the readable report table, the CSV of docs/contract.md §6
  * and the companion summary written next to CSV files. */
 #ifndef CLI_REPORT_H
 #define CLI_REPORT_H

@@ -51,7 +51,7 @@ bool sweep_marginal_meaningful(const struct sweep_result *r);
 /* The readable table, the optimum and the notes. */
 void sweep_table(FILE *out, const struct sweep_result *r);
 
-/* SPEC §6: the swept key, then M and M_ci95 for every metric, then is_profit_max. */
+/* docs/contract.md §6: the swept key, then M and M_ci95 for every metric, then is_profit_max. */
 void sweep_csv(FILE *out, const struct sweep_result *r);
 
 /* The data behind the charts: lever, service, service cost, the marginal cost, and

@@ -1,5 +1,5 @@
 /* event_class.h - the model's event classes. At equal times a lower class runs first
- * (SPEC §4): the warm-up reset, then replenishment receipts, then reviews, then
+ * (docs/contract.md §4): the warm-up reset, then replenishment receipts, then reviews, then
  * customer order events. */
 #ifndef MODELS_EVENT_CLASS_H
 #define MODELS_EVENT_CLASS_H

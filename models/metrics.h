@@ -1,6 +1,6 @@
 /* metrics.h - every metric a replication reports.
  *
- * Base metrics are one const table: name (fixed by SPEC §5, used in CSV files and on
+ * Base metrics are one const table: name (fixed by docs/contract.md §5, used in CSV files and on
  * the command line), label, report group, kind, and the feature that makes the metric
  * meaningful. A scenario reports the base metrics of the features it uses (so a
  * scenario without tiers or reactions has exactly the outputs it always had), then,

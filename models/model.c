@@ -1322,7 +1322,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
         m->history_day = -(long long)floor(warmup);
         sim_schedule(sim, warmup + (double)m->history_day, EVENT_ORDER, on_history_day, NULL);
     } else {
-        /* the first order: where the file says, else one gap after 0 (SPEC), except that
+        /* first order: where the file says, else one gap after 0 (docs/contract.md), except that
            gaps fitted to a history start in equilibrium, as the history was observed in
            mid-stream: a renewal process started one gap after 0 has (cv^2 - 1) / 2
            orders more in a window than the history (cv: the gaps' coefficient of

@@ -1,4 +1,4 @@
-/* model.h - one replication of the order cycle and inventory of SPEC §4.
+/* model.h - one replication of the order cycle and inventory of docs/contract.md §4.
  *
  * Orders arrive, are transmitted, processed (n clerks or a pure delay), allocated
  * stock, picked (n pickers or a pure delay) and delivered. The run covers

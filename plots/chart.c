@@ -1,4 +1,4 @@
-/* chart.c - PLplot drawing. Pitfalls handled here (CONVENTIONS.md): devices are named in
+/* chart.c - PLplot drawing. Pitfalls handled here (docs/conventions.md): devices are named in
  * full (plsdev("png") would pick the Qt driver), the file name is always set (else
  * PLplot prompts on stdin), colours are set for a white page, and '#' in any text is
  * doubled (it is PLplot's escape character). */

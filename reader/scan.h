@@ -1,6 +1,6 @@
 /* scan.h - a line-by-line check of a scenario file's text before inih parses it.
  *
- * inih mis-reads several mistakes silently (see CONVENTIONS.md): it cuts long lines and
+ * inih mis-reads several mistakes silently (see docs/conventions.md): it cuts long lines and
  * reads the rest as a new line, truncates long names, takes an indented line as more
  * of the previous value, accepts ':' for '=', and hands duplicate keys over twice. The
  * scanner finds all of these first, with their line numbers, and lists the section

@@ -12,7 +12,7 @@
 /* A finite decimal number. Returns 0, or -1 with the problem in err. */
 int value_number(const char *text, double *out, char *err, size_t errlen);
 
-/* A distribution in the syntax of SPEC §3 ("3", "exponential(2)", "discrete(1:0.5,
+/* A distribution in the syntax of docs/contract.md §2 ("3", "exponential(2)", "discrete(1:0.5,
  * 2:0.5)"), with its parameters validated. Returns 0, or -1 with the problem. */
 int value_dist(const char *text, struct dist *out, char *err, size_t errlen);
 

@@ -1,4 +1,4 @@
-/* dist.c - the distribution families of SPEC §3. Each family validates its own
+/* dist.c - the distribution families of docs/contract.md §2. Each family validates its own
  * parameters (GSL's samplers accept nonsense such as a negative gamma shape) and knows
  * its exact mean and variance, which the service levers use to set reorder points. */
 #include "dist.h"

@@ -56,7 +56,7 @@ for m in fill_rate order_fill_rate stockout_rate cycle_service_level lost_sales_
          order_cycle_days_mean order_cycle_days_p50 order_cycle_days_p95 order_cycle_days_p99 on_time_rate \
          perfect_order_rate cost_holding_per_day cost_ordering_per_day cost_shortage_per_day cost_total_per_day \
          revenue_per_day profit_per_day; do
-    ok "cli-3.4 CSV has SPEC metric $m" $(grep -q "^$m," "$T/default.csv"; echo $?)
+    ok "cli-3.4 CSV has contract metric $m" $(grep -q "^$m," "$T/default.csv"; echo $?)
 done
 run "$S" run tests/validation/q4_delays.ini --format csv --reps 1
 ok "cli-3.5 a CI from one replication is an empty field, not nan" $(grep -q '^order_cycle_days_mean,2,,,1$' "$T/out"; echo $?)
@@ -465,7 +465,7 @@ done
 ok "cli-23.3 ... nor does any shipped scenario" $([ -z "$fired" ]; echo $?) "warned:$fired"
 
 
-# ---- report lines that explain surprises (issue 13) ----
+# ---- report lines that explain surprises (README: formula and simulation) ----
 run "$S" run tests/reasons/fit_too_wide.ini
 ok "cli-24.1 the issue's case: service above a formula set from a wide fit names the fit, not undershoot" $([ $rc -eq 0 ] && grep -q 'distributions fitted to the history' "$T/out" && grep -q 'This raises service' "$T/out" && ! grep -q 'units below s on average' "$T/out"; echo $?)
 run "$S" run tests/reasons/weekly.ini

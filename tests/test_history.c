@@ -1,4 +1,4 @@
-/* test_history.c - demand from a history file (issue 9): replay reproduces the
+/* test_history.c - demand from a history file (README: Planner's kit): replay reproduces the
  * history's demand exactly, bootstrap its mean daily demand within a confidence
  * interval, and fit recovers the parameters of histories generated from known
  * distributions within the fit's own confidence intervals. Histories are written to a

@@ -291,7 +291,7 @@ static void test_stop_flag(void)
     check(model_run(&c, 0, x, NULL, &stop) == 1, "stop-1.1 a raised stop flag ends a long run early");
 }
 
-/* ---- the normal approximation (CASES.md: loss function values and case S1) ---- */
+/* ---- the normal approximation (tests/validation/README.md: loss function values, case S1) ---- */
 
 static void test_theory(void)
 {

@@ -1,4 +1,4 @@
-/* test_network.c - stocking locations (issue 8): small networks worked out by hand,
+/* test_network.c - stocking locations ([location.NAME]): small networks worked out by hand,
  * the square-root law of pooling against simulated reorder points, and a single
  * location that behaves exactly like no location at all. Every figure is printed, so
  * the evidence is in the log. */

@@ -1,6 +1,6 @@
-/* test_scenario.c - the scenario reader (scenarios/): defaults, unknown names and their
+/* test_scenario.c - the scenario reader (reader/): defaults, unknown names and their
  * did-you-mean, numbers and distributions, cross-field checks, the inih pitfalls of
- * CONVENTIONS.md, --set overrides, many problems at once, the scenario_write round trip,
+ * docs/conventions.md, --set overrides, many problems at once, the scenario_write round trip,
  * the key table, and value/suggest on their own. Each scenario text is written to a
  * temporary directory and loaded the way servlab loads it; the first error line is
  * compared exactly, with the file's path replaced by "PATH". Usage:

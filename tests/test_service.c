@@ -1,4 +1,4 @@
-/* test_service.c - the service elements and customers of issue 4, each against a number
+/* test_service.c - the service elements and customers (README), each against a number
  * worked out by hand or by formula: order lines and the basket effect, tiers with
  * priority and reserved stock, stockout reactions, the customer base with churn and
  * defection (closed form and exact Markov chain), the perfect order and its parts,

@@ -21,7 +21,7 @@
 struct expect {
     const char *metric;
     double exact;
-    double rel_slack; /* allowed relative bias on top of the CI (CASES.md states it) */
+    double rel_slack; /* allowed relative bias on top of the CI (tests/validation/README.md) */
 };
 
 struct vcase {
