@@ -326,7 +326,7 @@ def main():
         s, " (measured while other programs used %.0f%% of the CPUs)" % (100 * results["threads"]["others"])
         if results["threads"]["others"] > 0.1 else ""))
     verdict("peak RSS at 10x the horizon within 1.2x of 1x", results["rss"] <= 1.2, "%.3fx" % results["rss"])
-    verdict("peak RSS of a 1,000-point sweep within 1.5x of a 10-point sweep (issue 14)",
+    verdict("peak RSS of a 1,000-point sweep within 1.5x of a 10-point sweep (bench/README.md)",
             results["sweep_rss"] <= 1.5, "%.3fx" % results["sweep_rss"])
     verdict("checks: servlab agrees with SimPy and the bare loop; threads change no result", ok, "")
     print("Other load after the benchmark: %.0f%% of the CPUs busy%s" % (
