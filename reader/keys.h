@@ -34,6 +34,20 @@ enum key_flags {
 
 enum key_family { FAMILY_NONE, FAMILY_PRODUCT, FAMILY_TIER, FAMILY_CHANNEL, FAMILY_LOCATION, FAMILY_REGION, FAMILY_COUNT };
 
+/* The keys by id, in table order (reader/keys.def): key_defs[K_INVENTORY_REORDER_POINT]
+ * is [inventory] reorder_point, key_defs[K_PRODUCT_REORDER_POINT] its [product.NAME]
+ * copy. Code names a key by its id, never by a string. */
+enum key_id {
+#define KEY(id, ...) id,
+#define FKEY(id, ...) id,
+#define COPY(id, ...) id,
+#include "keys.def"
+#undef KEY
+#undef FKEY
+#undef COPY
+    KEY_IDS /* how many keys there are */
+};
+
 struct key_def {
     const char *section; /* "inventory"; for a family its prefix: "product" */
     const char *name;
@@ -47,7 +61,10 @@ struct key_def {
                             (struct product_config ...), or its entry with KEY_IN_ENTRY */
     size_t given_offset; /* optional keys: a bool beside the value set when given; 0: none */
     enum key_family family;
-    const char *inherit; /* family keys: the global key ("inventory.policy") giving the default */
+    /* family keys: the global key whose copy this is (COPY in keys.def), or NULL; a copy
+       has the global key's name, type, unit, bounds, flags and choices, and takes its
+       value when a section does not give one */
+    const struct key_def *inherit;
     /* KEY_CHOICE: the i-th allowed word (NULL past the end), and reading/writing the value */
     const char *(*choice)(size_t i);
     int (*choice_get)(const void *slot);
@@ -57,8 +74,13 @@ struct key_def {
     size_t text_size;
 };
 
-extern const struct key_def key_defs[];
+/* The table, indexed by enum key_id; key_count == KEY_IDS. */
+extern const struct key_def *const key_defs;
 extern const size_t key_count;
+
+/* The global key a family key copies, or the key itself: key_root(K_PRODUCT_REORDER_POINT)
+ * == K_INVENTORY_REORDER_POINT. */
+enum key_id key_root(size_t k);
 
 /* The family a section name belongs to ("product.tea" -> FAMILY_PRODUCT), with the
  * instance name after the dot in *name (NULL for FAMILY_NONE). */

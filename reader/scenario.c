@@ -738,13 +738,11 @@ static void inherit(struct loader *ld)
                 if (d->family != (enum key_family)f || !d->inherit) continue;
                 struct key_origin *o = origin(sc, k, &t);
                 if (o->from != FROM_DEFAULT) continue;
-                char gsec[40];
-                snprintf(gsec, sizeof gsec, "%.*s", (int)strcspn(d->inherit, "."), d->inherit);
-                size_t gk = key_index(gsec, strchr(d->inherit, '.') + 1);
+                size_t gk = key_root(k);
                 const struct key_def *g = &key_defs[gk];
                 const struct key_origin *go = &sc->origin[gk];
                 if (go->from == FROM_DEFAULT && !g->fallback) continue; /* nothing to inherit */
-                struct target global = plain_target(gsec);
+                struct target global = plain_target(g->section);
                 const void *from = slot(sc, g, &global);
                 void *to = slot(sc, d, &t);
                 switch (d->type) {
@@ -1730,13 +1728,11 @@ static void where_given(struct scenario *sc, const struct target *t, const char 
     const struct key_origin *o = k < 0 ? NULL : origin(sc, (size_t)k, t);
     const struct key_def *d = k < 0 ? NULL : &key_defs[k];
     if (o && o->from == FROM_INHERITED && d->inherit) {
-        char section[40];
-        snprintf(section, sizeof section, "%.*s", (int)strcspn(d->inherit, "."), d->inherit);
-        const struct key_origin *go = &sc->origin[key_index(section, d->inherit + strlen(section) + 1)];
+        const struct key_origin *go = &sc->origin[key_root((size_t)k)];
         if (go->from == FROM_FILE)
-            snprintf(buf, n, "from [%s], line %d", section, go->line);
+            snprintf(buf, n, "from [%s], line %d", d->inherit->section, go->line);
         else
-            snprintf(buf, n, "from [%s], --set", section);
+            snprintf(buf, n, "from [%s], --set", d->inherit->section);
         return;
     }
     if (o && o->from == FROM_FILE)
@@ -1919,7 +1915,7 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
                                 : t->family == FAMILY_LOCATION ? &sc->locations[t->index].lever
                                                                : &sc->lever;
     bool stock_key = strcmp(sec, "inventory") == 0 ||
-                     (stock_family && d->inherit && strncmp(d->inherit, "inventory.", 10) == 0);
+                     (stock_family && d->inherit && strcmp(d->inherit->section, "inventory") == 0);
     if (stock_key && lever->key && strcmp(d->name, lever->level_key) == 0) {
         char level[40];
         snprintf(buf, n, "%s sets it to %s", lever->key, num_format(lever->level, level, sizeof level));
@@ -1966,10 +1962,10 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
     if (strcmp(sec, "reactions") == 0 && !any_react(sc)) return "not used: no shortage = react";
     if (strcmp(d->name, "catalog_items") == 0 && sc->catalog_items == 0) return "not set";
     if (strcmp(sec, "customers") == 0 && !sc->cfg.customers.on) return "not used: no customer base";
-    if (t->family == FAMILY_TIER && d->inherit && strncmp(d->inherit, "customers.", 10) == 0 && !sc->cfg.customers.on)
+    if (t->family == FAMILY_TIER && d->inherit && strcmp(d->inherit->section, "customers") == 0 && !sc->cfg.customers.on)
         return "not used: no customer base";
     if (o->from == FROM_INHERITED) {
-        snprintf(buf, n, "from [%.*s]", (int)strcspn(d->inherit, "."), d->inherit);
+        snprintf(buf, n, "from [%s]", d->inherit->section);
         return buf;
     }
     bool *g = given_flag(sc, d, t);
