@@ -283,12 +283,22 @@ __attribute__((constructor)) static void complete_copies(void)
         d->choice_set = g->choice_set;
         d->check_text = g->check_text;
         d->text_size = g->text_size;
+        d->applies = g->applies;
+        d->unused_ok = g->unused_ok;
     }
 }
 
 enum key_id key_root(size_t k)
 {
     return (enum key_id)(key_defs[k].inherit ? (size_t)(key_defs[k].inherit - key_defs) : k);
+}
+
+int key_copy(enum key_family f, enum key_id g)
+{
+    if (f == FAMILY_NONE) return (int)g;
+    for (size_t k = 0; k < KEY_IDS; k++)
+        if (key_defs[k].family == f && key_defs[k].inherit == &key_defs[g]) return (int)k;
+    return -1;
 }
 
 enum key_family key_family_of(const char *section, const char **name)

@@ -11,6 +11,7 @@
 #ifndef READER_KEYS_H
 #define READER_KEYS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -30,6 +31,21 @@ enum key_flags {
     KEY_MAX_EXCLUSIVE = 1 << 2, /* value must be < max, not <= */
     KEY_IN_ENTRY = 1 << 3,      /* family keys: stored in the reader's entry, not the model's config */
     KEY_PAIRS = 1 << 4,         /* lists: items are a:b pairs */
+};
+
+/* When a key is used (keys.def: .applies). Where it is not, `servlab check` writes why
+ * instead of its value, and giving it is an error (or a note, when a choice made with
+ * --set left it unused). Family copies apply as their global key does. */
+enum key_applies {
+    APPLIES_ALWAYS,
+    APPLIES_REORDER_POINT,   /* a policy that orders at a reorder point s (sQ, sS) */
+    APPLIES_ORDER_QUANTITY,  /* a policy that orders multiples of Q (sQ) */
+    APPLIES_ORDER_UP_TO,     /* a policy that orders up to S (sS, base_stock) */
+    APPLIES_STOCK,           /* a policy that holds stock (not none) */
+    APPLIES_PERIODIC_REVIEW, /* a policy that holds stock, reviewed periodically (review_days > 0) */
+    APPLIES_REACT,           /* shortage = react, in [inventory] or a product */
+    APPLIES_CUSTOMERS,       /* a [customers] base */
+    APPLIES_HISTORY,         /* demand from a history */
 };
 
 enum key_family { FAMILY_NONE, FAMILY_PRODUCT, FAMILY_TIER, FAMILY_CHANNEL, FAMILY_LOCATION, FAMILY_REGION, FAMILY_COUNT };
@@ -60,6 +76,8 @@ struct key_def {
     size_t offset;       /* where the value lives: struct scenario, or a family's config element
                             (struct product_config ...), or its entry with KEY_IN_ENTRY */
     size_t given_offset; /* optional keys: a bool beside the value set when given; 0: none */
+    enum key_applies applies; /* when the key is used */
+    bool unused_ok;           /* given where it is not used is no error (a count whose 0 asks for nothing) */
     enum key_family family;
     /* family keys: the global key whose copy this is (COPY in keys.def), or NULL; a copy
        has the global key's name, type, unit, bounds, flags and choices, and takes its
@@ -81,6 +99,10 @@ extern const size_t key_count;
 /* The global key a family key copies, or the key itself: key_root(K_PRODUCT_REORDER_POINT)
  * == K_INVENTORY_REORDER_POINT. */
 enum key_id key_root(size_t k);
+
+/* The copy of global key g in family f (key_copy(FAMILY_PRODUCT, K_INVENTORY_POLICY) ==
+ * K_PRODUCT_POLICY), g itself for FAMILY_NONE, or -1 if f has no copy of it. */
+int key_copy(enum key_family f, enum key_id g);
 
 /* The family a section name belongs to ("product.tea" -> FAMILY_PRODUCT), with the
  * instance name after the dot in *name (NULL for FAMILY_NONE). */
