@@ -31,6 +31,7 @@ enum key_flags {
     KEY_MAX_EXCLUSIVE = 1 << 2, /* value must be < max, not <= */
     KEY_IN_ENTRY = 1 << 3,      /* family keys: stored in the reader's entry, not the model's config */
     KEY_PAIRS = 1 << 4,         /* lists: items are a:b pairs */
+    KEY_DERIVED = 1 << 5,       /* no default: when not given, the reader works it out (shares, initial_on_hand) */
 };
 
 /* When a key is used (keys.def: .applies). Where it is not, `servlab check` writes why

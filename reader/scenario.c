@@ -795,7 +795,9 @@ static void resolve_shares(struct loader *ld, enum key_family f)
     struct scenario *sc = ld->sc;
     size_t n = *count_of(sc, f);
     if (n == 0) return;
-    size_t k = key_index(key_family_prefix(f), "share");
+    static const int share_of[FAMILY_COUNT] = {-1, K_PRODUCT_SHARE, K_TIER_SHARE, K_CHANNEL_SHARE, -1, K_REGION_SHARE};
+    assert(share_of[f] >= 0 && "a family with shares");
+    size_t k = (size_t)share_of[f];
     size_t with = 0;
     double sum = 0;
     for (size_t i = 0; i < n; i++) {
@@ -808,7 +810,7 @@ static void resolve_shares(struct loader *ld, enum key_family f)
         if (with == 0) {
             *share = 1.0 / (double)n;
         } else if (with < n && origin(sc, k, &t)->from == FROM_DEFAULT) {
-            report(ld, entries_of(sc, f)[i].line, t.label, "share",
+            report_at(ld, entries_of(sc, f)[i].line, &t, (enum key_id)k,
                    "missing; give every [%s.NAME] a share, or none for equal shares", key_family_prefix(f));
             return;
         }
@@ -816,7 +818,7 @@ static void resolve_shares(struct loader *ld, enum key_family f)
     if (with == n && fabs(sum - 1) > 1e-6) {
         char s[40];
         struct target t = family_target(sc, f, n - 1);
-        report(ld, origin(sc, k, &t)->line, t.label, "share",
+        report_at(ld, origin(sc, k, &t)->line, &t, (enum key_id)k,
                "the shares of the %zu [%s.NAME] sections sum to %s; they must sum to 1", n, key_family_prefix(f),
                num_format(round(sum * 1e6) / 1e6, s, sizeof s));
     }
@@ -1017,11 +1019,12 @@ static int strength(const struct key_origin *o)
  * --set order_cycle.expedite=never in a file with expedite_delivery_days): a note
  * for the report, not an error, so that "what if" needs no edit of the file. A key
  * unused by the file's own choices stays an error. Returns true if it was noted. */
-static bool unused_by_override(struct scenario *sc, const struct key_origin *choice, const char *choice_name,
-                               const char *label, const char *key, const struct key_origin *unused)
+static bool unused_by_override(struct scenario *sc, const struct key_origin *choice, enum key_id choice_key,
+                               const char *label, size_t key, const struct key_origin *unused)
 {
     if (choice->from != FROM_COMMAND_LINE || unused->from != FROM_FILE) return false;
-    note(sc, "%s from the command line leaves [%s] %s (line %d) unused", choice_name, label, key, unused->line);
+    note(sc, "%s from the command line leaves [%s] %s (line %d) unused", key_defs[choice_key].name, label,
+         key_defs[key].name, unused->line);
     return true;
 }
 
@@ -1152,7 +1155,7 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
                    p->uses_order_quantity && g == K_INVENTORY_REORDER_POINT
                        ? " (or a service lever such as target_fill_rate)"
                        : "");
-        if (!used && strength(o) == 2 && !unused_by_override(sc, policy, "policy", label, d->name, o))
+        if (!used && strength(o) == 2 && !unused_by_override(sc, policy, K_INVENTORY_POLICY, label, g, o))
             report(ld, o->line, label, d->name, "not used by policy %s; remove it or choose a policy that uses it",
                    p->name);
     }
@@ -1164,12 +1167,12 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
         const struct key_origin *o = stock_origin(sc, ss, (enum key_id)g);
         if (strength(o) != 2) continue;
         if (!p->holds_stock) {
-            if (!unused_by_override(sc, policy, "policy", label, d->name, o))
+            if (!unused_by_override(sc, policy, K_INVENTORY_POLICY, label, g, o))
                 report(ld, o->line, label, d->name,
                        "not used by policy none (stock never runs out); remove it or choose a policy");
         } else if (d->applies == APPLIES_PERIODIC_REVIEW && inv->review_days == 0 &&
-                   !unused_by_override(sc, stock_origin(sc, ss, K_INVENTORY_REVIEW_DAYS), "review_days", label,
-                                       d->name, o)) {
+                   !unused_by_override(sc, stock_origin(sc, ss, K_INVENTORY_REVIEW_DAYS), K_INVENTORY_REVIEW_DAYS,
+                                       label, g, o)) {
             report(ld, o->line, label, d->name,
                    "not used with continuous review (review_days = 0); remove it or give review_days");
         }
@@ -1228,7 +1231,7 @@ static void resolve_inventory(struct loader *ld)
 /* ---- a network of locations ---- */
 
 /* The location called `name`, or -1 with the problem (and a suggestion) reported. */
-static int location_named(struct loader *ld, const char *name, int line, const char *label, const char *key)
+static int location_named(struct loader *ld, const char *name, int line, const struct target *t, enum key_id key)
 {
     struct scenario *sc = ld->sc;
     int j = find_entry(sc, FAMILY_LOCATION, name);
@@ -1236,7 +1239,7 @@ static int location_named(struct loader *ld, const char *name, int line, const c
     const char *names[MAX_LOCATIONS];
     for (size_t n = 0; n < sc->cfg.nlocations; n++) names[n] = sc->locations[n].name;
     const char *near = suggest_nearest(name, names, sc->cfg.nlocations);
-    report(ld, line, label, key, "there is no [location.%s]%s%s%s", name, near ? "; did you mean '" : "",
+    report_at(ld, line, t, key, "there is no [location.%s]%s%s%s", name, near ? "; did you mean '" : "",
            near ? near : "", near ? "'?" : "");
     return -1;
 }
@@ -1285,10 +1288,10 @@ static void resolve_network(struct loader *ld)
             char name[NAME_LEN + 1];
             double days;
             if (sscanf(item, " %32[A-Za-z0-9_] : %lf", name, &days) != 2) continue; /* checked when read */
-            int j = location_named(ld, name, line, t.label, "transfer_days");
+            int j = location_named(ld, name, line, &t, K_LOCATION_TRANSFER_DAYS);
             if (j < 0) continue;
             if ((size_t)j == i) {
-                report(ld, line, t.label, "transfer_days", "names its own location, %s", name);
+                report_at(ld, line, &t, K_LOCATION_TRANSFER_DAYS, "names its own location, %s", name);
                 continue;
             }
             c->locations[i].transfer_days[j] = days;
@@ -1310,10 +1313,10 @@ static void resolve_network(struct loader *ld)
     for (size_t r = 0; r < c->nregions; r++) {
         struct target t = family_target(sc, FAMILY_REGION, r);
         if (!sc->regions[r].home[0]) {
-            report(ld, sc->regions[r].line, t.label, "home", "missing; which location serves this region?");
+            report_at(ld, sc->regions[r].line, &t, K_REGION_HOME, "missing; which location serves this region?");
             continue;
         }
-        c->regions[r].home = location_named(ld, sc->regions[r].home, origin(sc, kh, &t)->line, t.label, "home");
+        c->regions[r].home = location_named(ld, sc->regions[r].home, origin(sc, kh, &t)->line, &t, K_REGION_HOME);
     }
     if (ld->problems) return;
     /* how many are open when */
@@ -1395,12 +1398,12 @@ static void resolve_products(struct loader *ld)
             const char *names[MAX_PRODUCTS];
             for (size_t n = 0; n < sc->cfg.nproducts; n++) names[n] = sc->products[n].name;
             const char *near = suggest_nearest(e->substitute, names, sc->cfg.nproducts);
-            report(ld, o->line, t.label, "substitute", "there is no [product.%s]%s%s%s", e->substitute,
+            report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE, "there is no [product.%s]%s%s%s", e->substitute,
                    near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
         } else if ((size_t)j == i) {
-            report(ld, o->line, t.label, "substitute", "a product cannot be its own substitute");
+            report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE, "a product cannot be its own substitute");
         } else if (sc->cfg.products[i].inventory.shortage != SHORTAGE_REACT) {
-            report(ld, o->line, t.label, "substitute",
+            report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE,
                    "only customers who react to a stockout take a substitute: set shortage = react");
         } else {
             sc->cfg.products[i].substitute = j;
@@ -1428,8 +1431,8 @@ static void resolve_reactions(struct loader *ld)
             line_of(sc, (enum key_id)k) >= line)
             line = line_of(sc, (enum key_id)k), last = (int)k;
     if (!any_react(sc)) {
-        if (last >= 0 && !unused_by_override(sc, &sc->origin[K_INVENTORY_SHORTAGE], "shortage", "reactions",
-                                             key_defs[last].name, &sc->origin[last]))
+        if (last >= 0 && !unused_by_override(sc, &sc->origin[K_INVENTORY_SHORTAGE], K_INVENTORY_SHORTAGE,
+                                             key_defs[last].section, (size_t)last, &sc->origin[last]))
             report_key(ld, line, (enum key_id)last,
                        "not used: customers react only where shortage = react ([inventory] or a product)");
         return;
@@ -1471,11 +1474,11 @@ static void resolve_customers(struct loader *ld)
         unsigned k = named ? sc->cfg.tiers[i].defect_failures : cc->defect_failures;
         unsigned m = named ? sc->cfg.tiers[i].defect_window : cc->defect_window;
         if (!(rate > 0))
-            report(ld, named ? sc->tiers[i].line : 0, named ? t.label : "customers", "orders_per_customer_day",
+            report_at(ld, named ? sc->tiers[i].line : 0, &t,
+                      named ? K_TIER_ORDERS_PER_CUSTOMER_DAY : K_CUSTOMERS_ORDERS_PER_CUSTOMER_DAY,
                    "missing; how many orders does a customer place per day?");
         if (k > m)
-            report(ld, named ? sc->tiers[i].line : line_of(sc, K_CUSTOMERS_DEFECT_AFTER_FAILURES),
-                   named ? t.label : "customers", "defect_after_failures",
+            report_at(ld, named ? sc->tiers[i].line : line_of(sc, K_CUSTOMERS_DEFECT_AFTER_FAILURES), &t, named ? K_TIER_DEFECT_AFTER_FAILURES : K_CUSTOMERS_DEFECT_AFTER_FAILURES,
                    "k = %u failures cannot fit in a window of m = %u orders (failure_window_orders)", k, m);
     }
     /* the order rate levers and warnings work with: the initial base, or the base that
@@ -1505,8 +1508,9 @@ static void resolve_shape(struct loader *ld)
     int first = weekday ? K_DEMAND_WEEKDAY_PROFILE : curve ? K_DEMAND_RATE_CURVE : shift ? K_DEMAND_PEAK_SHIFT_SHARE : -1;
     if (first < 0) {
         if (d->peak_discount > 0 &&
-            !unused_by_override(sc, &sc->origin[K_DEMAND_PEAK_SHIFT_SHARE], "peak_shift_share",
-                                "demand", "peak_discount", &sc->origin[K_DEMAND_PEAK_DISCOUNT]))
+            !unused_by_override(sc, &sc->origin[K_DEMAND_PEAK_SHIFT_SHARE], K_DEMAND_PEAK_SHIFT_SHARE,
+                                key_defs[K_DEMAND_PEAK_DISCOUNT].section, K_DEMAND_PEAK_DISCOUNT,
+                                &sc->origin[K_DEMAND_PEAK_DISCOUNT]))
             report_key(ld, line_of(sc, K_DEMAND_PEAK_DISCOUNT), K_DEMAND_PEAK_DISCOUNT,
                    "not used: no orders move off the peak (peak_shift_share)");
         return;
@@ -1583,7 +1587,7 @@ static void report_unused(struct loader *ld, bool on, enum key_id switch_key, co
         if (strength(o) < 2 || !asks_for_something(sc, keys[i]) ||
             (sw->from == FROM_COMMAND_LINE && o->from == FROM_COMMAND_LINE))
             continue;
-        if (!unused_by_override(sc, sw, switch_name, key_defs[keys[i]].section, key_defs[keys[i]].name, o))
+        if (!unused_by_override(sc, sw, switch_key, key_defs[keys[i]].section, keys[i], o))
             report_key(ld, o->line, keys[i], "not used: %s (%s)", why, switch_name);
     }
 }
@@ -1628,8 +1632,8 @@ static void resolve_order_information(struct loader *ld)
             struct target t = family_target(sc, FAMILY_CHANNEL, i);
             const struct key_origin *o = origin(sc, k, &t);
             if (strength(o) == 2 && sc->cfg.channels[i].status_visible &&
-                !unused_by_override(sc, rate, "inquiries_per_order_day", t.label, "status_visible", o))
-                report(ld, o->line, t.label, "status_visible", "not used: %s ([order_cycle] inquiries_per_order_day)",
+                !unused_by_override(sc, rate, K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY, t.label, k, o))
+                report_at(ld, o->line, &t, K_CHANNEL_STATUS_VISIBLE, "not used: %s ([order_cycle] inquiries_per_order_day)",
                        why);
         }
         return;
@@ -1658,8 +1662,9 @@ static void resolve_order_cycle(struct loader *ld)
         report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE), K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS,
                "missing; how long does an express delivery take?");
     if (!express && given(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS) &&
-        !unused_by_override(sc, &sc->origin[K_ORDER_CYCLE_EXPEDITE], "expedite", "order_cycle",
-                            "expedite_delivery_days", &sc->origin[K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS]))
+        !unused_by_override(sc, &sc->origin[K_ORDER_CYCLE_EXPEDITE], K_ORDER_CYCLE_EXPEDITE,
+                            key_defs[K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS].section,
+                            K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS, &sc->origin[K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS]))
         report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS), K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS,
                "not used: set expedite (or a tier's expedite = yes)");
     if ((oc->expedite == EXPEDITE_LATE || oc->expedite == EXPEDITE_BOTH) && !any_promise)
@@ -1771,15 +1776,14 @@ static double share_at_most_zero(const struct dist *d)
     return (double)zeros / DRAWS;
 }
 
-/* Where key `name` of section t got its value, for a warning: "line 36", "--set", or
+/* Where key k of section t got its value, for a warning: "line 36", "--set", or
  * "from [costs], line 36" for a product's inherited value. */
-static void where_given(struct scenario *sc, const struct target *t, const char *name, char *buf, size_t n)
+static void where_given(struct scenario *sc, const struct target *t, size_t k, char *buf, size_t n)
 {
-    int k = key_find(t->label, name);
-    const struct key_origin *o = k < 0 ? NULL : origin(sc, (size_t)k, t);
-    const struct key_def *d = k < 0 ? NULL : &key_defs[k];
+    const struct key_origin *o = origin(sc, k, t);
+    const struct key_def *d = &key_defs[k];
     if (o && o->from == FROM_INHERITED && d->inherit) {
-        const struct key_origin *go = &sc->origin[key_root((size_t)k)];
+        const struct key_origin *go = &sc->origin[key_root(k)];
         if (go->from == FROM_FILE)
             snprintf(buf, n, "from [%s], line %d", d->inherit->section, go->line);
         else
@@ -1808,7 +1812,7 @@ static void check_annual_holding(struct scenario *sc, const struct target *t, do
     double value = fmax(cost, price);
     if (!(value > 0) || !(holding * 365 > ANNUAL_HOLDING_LIMIT * value)) return;
     char h[40], year[40], c[40], p[40], where[60], worth[120];
-    where_given(sc, t, "holding_per_unit_day", where, sizeof where);
+    where_given(sc, t, (size_t)key_copy(t->family, K_COSTS_HOLDING_PER_UNIT_DAY), where, sizeof where);
     num_format(holding, h, sizeof h);
     num_format(round(holding * 365 * 100) / 100, year, sizeof year);
     num_format(cost, c, sizeof c), num_format(price, p, sizeof p);
@@ -1830,12 +1834,12 @@ static void check_annual_costs(struct scenario *sc)
     for (size_t i = 0; i < sc->cfg.nproducts && !sc->catalog_items; i++) {
         struct target t = family_target(sc, FAMILY_PRODUCT, i);
         const struct product_config *pc = &sc->cfg.products[i];
-        if (strength(origin(sc, (size_t)key_find(t.label, "holding_per_unit_day"), &t)) == 2)
+        if (strength(origin(sc, K_PRODUCT_HOLDING_PER_UNIT_DAY, &t)) == 2)
             check_annual_holding(sc, &t, pc->costs.holding_per_unit_day, pc->costs.order_per_unit, pc->price_per_unit);
     }
     for (size_t i = 0; i < sc->cfg.nlocations; i++) {
         struct target t = family_target(sc, FAMILY_LOCATION, i);
-        if (strength(origin(sc, (size_t)key_find(t.label, "holding_per_unit_day"), &t)) == 2)
+        if (strength(origin(sc, K_LOCATION_HOLDING_PER_UNIT_DAY, &t)) == 2)
             check_annual_holding(sc, &t, sc->cfg.locations[i].holding_per_unit_day, sc->cfg.costs.order_per_unit,
                                  sc->cfg.revenue.price_per_unit);
     }
@@ -1950,6 +1954,27 @@ static void value_text(struct scenario *sc, const struct key_def *d, const struc
     }
 }
 
+/* Why key d is not used in section t (its .applies does not hold), or NULL. */
+static const char *unused_because(const struct scenario *sc, const struct key_def *d, const struct target *t,
+                                  const struct inventory_config *inv, char *buf, size_t n)
+{
+    switch (d->applies) {
+    case APPLIES_ALWAYS: return NULL;
+    case APPLIES_HISTORY: return sc->history_info ? NULL : "not used: no history";
+    case APPLIES_REACT: return any_react(sc) ? NULL : "not used: no shortage = react";
+    case APPLIES_CUSTOMERS: return sc->cfg.customers.on ? NULL : "not used: no customer base";
+    default: break; /* the stock conditions */
+    }
+    if (!t->family && (sc->cfg.nproducts || sc->cfg.nlocations)) return NULL; /* [inventory] gives defaults only */
+    if (!policy_uses(inv->policy, d->applies)) {
+        snprintf(buf, n, "not used by policy %s", inv->policy->name);
+        return buf;
+    }
+    if (d->applies == APPLIES_PERIODIC_REVIEW && inv->review_days == 0)
+        return "not used: continuous review (review_days = 0)";
+    return NULL;
+}
+
 /* Why a key is left out of the resolved file (written as a comment), or NULL. */
 static const char *why_unset(struct scenario *sc, const struct key_def *d, const struct target *t, char *buf,
                              size_t n)
@@ -1957,71 +1982,46 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
     size_t k = (size_t)(d - key_defs);
     const struct key_origin *o = origin(sc, k, t);
     bool is_given = o->from == FROM_FILE || o->from == FROM_COMMAND_LINE;
-    const char *sec = d->family ? key_family_prefix(d->family) : d->section;
-    bool stock_family = t->family == FAMILY_PRODUCT || t->family == FAMILY_LOCATION;
     const struct inventory_config *inv = t->family == FAMILY_PRODUCT    ? &sc->cfg.products[t->index].inventory
                                          : t->family == FAMILY_LOCATION ? &sc->cfg.locations[t->index].inventory
                                                                         : &sc->cfg.inventory;
     const struct lever *lever = t->family == FAMILY_PRODUCT    ? &sc->products[t->index].lever
                                 : t->family == FAMILY_LOCATION ? &sc->locations[t->index].lever
                                                                : &sc->lever;
-    bool stock_key = strcmp(sec, "inventory") == 0 ||
-                     (stock_family && d->inherit && strcmp(d->inherit->section, "inventory") == 0);
-    if (stock_key && lever->key && strcmp(d->name, lever->level_key) == 0) {
+    enum key_id root = key_root(k);
+    if (lever->key && key_defs[root].name == lever->level_key) {
         char level[40];
         snprintf(buf, n, "%s sets it to %s", lever->key, num_format(lever->level, level, sizeof level));
         return buf;
     }
-    if (strcmp(sec, "demand") == 0 && sc->history_info) {
-        bool drawn = strcmp(d->name, "interarrival_days") == 0 || strcmp(d->name, "units_per_order") == 0;
+    if (!d->family && sc->history_info) {
+        bool drawn = k == K_DEMAND_INTERARRIVAL_DAYS || k == K_DEMAND_UNITS_PER_ORDER;
         if (drawn && sc->cfg.demand.history_mode == HISTORY_FIT) {
-            const struct fit *f = strcmp(d->name, "units_per_order") == 0 ? &sc->history_info->units
-                                                                            : &sc->history_info->gaps;
+            const struct fit *f = k == K_DEMAND_UNITS_PER_ORDER ? &sc->history_info->units : &sc->history_info->gaps;
             if (f->ks_d > 0)
                 snprintf(buf, n, "fitted to the history: KS D = %.3f over %zu values", f->ks_d, f->n);
             else
                 snprintf(buf, n, "fitted to the history: %zu values, all alike", f->n);
             return buf;
         }
-        if (drawn || strcmp(d->name, "orders_per_day") == 0 || strcmp(d->name, "first_order_days") == 0)
+        if (drawn || k == K_DEMAND_ORDERS_PER_DAY || k == K_DEMAND_FIRST_ORDER_DAYS)
             return "not used: the history gives the orders";
     }
-    if (strcmp(sec, "demand") == 0 && !sc->history_info &&
-        (strcmp(d->name, "history_kind") == 0 || strcmp(d->name, "history_mode") == 0))
-        return "not used: no history";
-    if (strcmp(sec, "demand") == 0) {
-        if (strcmp(d->name, "lines_per_order") == 0 && sc->cfg.nproducts < 2) return "not used: one product";
-        if (sc->cfg.customers.on && (strcmp(d->name, "orders_per_day") == 0 || strcmp(d->name, "interarrival_days") == 0))
-            return "not used: orders come from [customers]";
-        if (strcmp(d->name, "orders_per_day") == 0 && !is_given) return "not used: interarrival_days is given";
-        if (strcmp(d->name, "interarrival_days") == 0 && !is_given) return "not used: orders_per_day is given";
-    }
-    if (stock_key && strcmp(d->name, "policy") != 0 &&
-        ((sc->cfg.nproducts == 0 && sc->cfg.nlocations == 0) || stock_family)) {
-        const struct policy_type *p = inv->policy;
-        bool used = strcmp(d->name, "reorder_point") == 0    ? p->uses_reorder_point
-                    : strcmp(d->name, "order_quantity") == 0 ? p->uses_order_quantity
-                    : strcmp(d->name, "order_up_to") == 0    ? p->uses_order_up_to
-                                                             : p->holds_stock;
-        if (!used) {
-            snprintf(buf, n, "not used by policy %s", p->name);
-            return buf;
-        }
-        if (strcmp(d->name, "first_review_days") == 0 && inv->review_days == 0)
-            return "not used: continuous review (review_days = 0)";
-    }
-    if (strcmp(sec, "reactions") == 0 && !any_react(sc)) return "not used: no shortage = react";
-    if (strcmp(d->name, "catalog_items") == 0 && sc->catalog_items == 0) return "not set";
-    if (strcmp(sec, "customers") == 0 && !sc->cfg.customers.on) return "not used: no customer base";
-    if (t->family == FAMILY_TIER && d->inherit && strcmp(d->inherit->section, "customers") == 0 && !sc->cfg.customers.on)
-        return "not used: no customer base";
+    if (k == K_DEMAND_LINES_PER_ORDER && sc->cfg.nproducts < 2) return "not used: one product";
+    if (sc->cfg.customers.on && (k == K_DEMAND_ORDERS_PER_DAY || k == K_DEMAND_INTERARRIVAL_DAYS))
+        return "not used: orders come from [customers]";
+    if (k == K_DEMAND_ORDERS_PER_DAY && !is_given) return "not used: interarrival_days is given";
+    if (k == K_DEMAND_INTERARRIVAL_DAYS && !is_given) return "not used: orders_per_day is given";
+    const char *unused = unused_because(sc, d, t, inv, buf, n);
+    if (unused) return unused;
+    if (k == K_INVENTORY_CATALOG_ITEMS && sc->catalog_items == 0) return "not set";
     if (o->from == FROM_INHERITED) {
         snprintf(buf, n, "from [%s]", d->inherit->section);
         return buf;
     }
     bool *g = given_flag(sc, d, t);
     if (g && !*g) return "not set";
-    if (!d->fallback && !is_given && strcmp(d->name, "initial_on_hand") != 0 && strcmp(d->name, "share") != 0)
+    if (!d->fallback && !is_given && !(d->flags & KEY_DERIVED))
         return "not set";
     return NULL;
 }
@@ -2045,7 +2045,7 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
         return;
     }
     char from[60];
-    if (strcmp(d->name, "initial_on_hand") == 0 && o->from == FROM_DEFAULT) {
+    if (key_root((size_t)(d - key_defs)) == K_INVENTORY_INITIAL_ON_HAND && o->from == FROM_DEFAULT) {
         /* derived from other keys: shown, but as a comment so it follows them when edited */
         const struct inventory_config *inv = t->family == FAMILY_PRODUCT    ? &sc->cfg.products[t->index].inventory
                                              : t->family == FAMILY_LOCATION ? &sc->cfg.locations[t->index].inventory
