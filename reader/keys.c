@@ -38,24 +38,27 @@ static void policy_set(void *slot, int i)
     static int words##_get(const void *slot) { return (int)*(const type *)slot; }                          \
     static void words##_set(void *slot, int i) { *(type *)slot = (type)i; }
 
+static const char *const shortage_words[] = {"backorder", "lost_sale", "react"}; /* enum shortage_rule */
+_Static_assert(sizeof shortage_words / sizeof shortage_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
 static const char *shortage_word(size_t i)
 {
-    static const char *const names[] = {"backorder", "lost_sale", "react"}; /* enum shortage_rule */
-    return i < 3 ? names[i] : NULL;
+    return i < sizeof shortage_words / sizeof shortage_words[0] ? shortage_words[i] : NULL;
 }
 ENUM_ACCESSORS(shortage, enum shortage_rule)
 
+static const char *const expedite_words[] = {"never", "backordered", "late", "backordered_or_late"}; /* enum expedite_rule */
+_Static_assert(sizeof expedite_words / sizeof expedite_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
 static const char *expedite_word(size_t i)
 {
-    static const char *const names[] = {"never", "backordered", "late", "backordered_or_late"}; /* enum expedite_rule */
-    return i < 4 ? names[i] : NULL;
+    return i < sizeof expedite_words / sizeof expedite_words[0] ? expedite_words[i] : NULL;
 }
 ENUM_ACCESSORS(expedite, enum expedite_rule)
 
+static const char *const when_short_words[] = {"wait", "ship_direct", "transship"}; /* enum when_short */
+_Static_assert(sizeof when_short_words / sizeof when_short_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
 static const char *when_short_word(size_t i)
 {
-    static const char *const names[] = {"wait", "ship_direct", "transship"}; /* enum when_short */
-    return i < 3 ? names[i] : NULL;
+    return i < sizeof when_short_words / sizeof when_short_words[0] ? when_short_words[i] : NULL;
 }
 ENUM_ACCESSORS(when_short, enum when_short)
 
@@ -72,10 +75,11 @@ static void yes_no_set(void *slot, int i)
     *(bool *)slot = i == 1;
 }
 
+static const char *const history_kind_words[] = {"daily", "orders"}; /* enum history_kind */
+_Static_assert(sizeof history_kind_words / sizeof history_kind_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
 static const char *history_kind_word(size_t i)
 {
-    static const char *const names[] = {"daily", "orders"}; /* enum history_kind */
-    return i < 2 ? names[i] : NULL;
+    return i < sizeof history_kind_words / sizeof history_kind_words[0] ? history_kind_words[i] : NULL;
 }
 static int history_kind_get(const void *slot)
 {
@@ -86,10 +90,11 @@ static void history_kind_set(void *slot, int i)
     *(enum history_kind *)slot = (enum history_kind)i;
 }
 
+static const char *const history_mode_words[] = {"replay", "bootstrap", "fit"}; /* enum history_mode, from REPLAY */
+_Static_assert(sizeof history_mode_words / sizeof history_mode_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
 static const char *history_mode_word(size_t i)
 {
-    static const char *const names[] = {"replay", "bootstrap", "fit"}; /* enum history_mode, from REPLAY */
-    return i < 3 ? names[i] : NULL;
+    return i < sizeof history_mode_words / sizeof history_mode_words[0] ? history_mode_words[i] : NULL;
 }
 static int history_mode_get(const void *slot)
 {
@@ -145,9 +150,11 @@ static int check_name(const char *text, char *err, size_t errlen)
 static int check_transfers(const char *text, char *err, size_t errlen)
 {
     char copy[400];
+    _Static_assert(sizeof copy >= sizeof(((struct entry *)0)->transfers), "room for all of transfer_days");
     snprintf(copy, sizeof copy, "%s", text);
     for (char *save = NULL, *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
         char name[NAME_LEN + 1];
+        _Static_assert(NAME_LEN == 32, "the %32[ below reads at most NAME_LEN characters");
         double days;
         int used = 0;
         if (sscanf(item, " %32[A-Za-z0-9_] : %lf %n", name, &days, &used) != 2 || item[used] != '\0') {
@@ -167,6 +174,9 @@ static int check_transfers(const char *text, char *err, size_t errlen)
 static int check_locks(const char *text, bool sections, char *err, size_t errlen)
 {
     char copy[256];
+    _Static_assert(sizeof copy >= sizeof(((struct scenario *)0)->lock_sections) &&
+                       sizeof copy >= sizeof(((struct scenario *)0)->lock_keys),
+                   "room for a whole [locks] list");
     snprintf(copy, sizeof copy, "%s", text);
     for (char *save = NULL, *item = strtok_r(copy, ", ", &save); item; item = strtok_r(NULL, ", ", &save)) {
         const char *dot = strrchr(item, '.');
@@ -233,10 +243,10 @@ static struct key_def table[KEY_IDS] = {
 const struct key_def *const key_defs = table;
 const size_t key_count = KEY_IDS;
 
-const char *const key_sections[] = {"run",     "demand",  "order_cycle", "inventory", "reactions", "customers",
+const char *const key_sections[KEY_SECTIONS + 1] = {"run",     "demand",  "order_cycle", "inventory", "reactions", "customers",
                                     "costs",   "revenue", "sweep",       "locks",     "locations", NULL};
 
-static const char *const section_meanings[] = {
+static const char *const section_meanings[KEY_SECTIONS] = {
     "how long to simulate, how often, with which random numbers",
     "customer orders: when they arrive, how big they are, how their rate varies",
     "the order cycle: transmission -> processing -> allocation from stock -> picking -> delivery",

@@ -93,6 +93,8 @@ struct key_def {
     size_t text_size;
 };
 
+enum { KEY_CHOICES_MAX = 16 }; /* words a choice key may have */
+
 /* The table, indexed by enum key_id; key_count == KEY_IDS. */
 extern const struct key_def *const key_defs;
 extern const size_t key_count;
@@ -122,7 +124,8 @@ size_t key_index(const char *section, const char *name);
 int key_section_known(const char *section);
 
 /* The known plain section names, NULL-terminated. */
-extern const char *const key_sections[];
+enum { KEY_SECTIONS = 11 };
+extern const char *const key_sections[KEY_SECTIONS + 1];
 
 /* Print the key reference: every key of `section` (a plain section, or a family prefix
  * such as "product"; NULL: all) with type, unit, default, range and meaning. Returns

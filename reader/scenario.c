@@ -312,10 +312,10 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         }
         memcpy(word, text, len);
         word[len] = '\0';
-        const char *names[16];
+        const char *names[KEY_CHOICES_MAX];
         size_t n = 0;
         int found = -1;
-        for (; d->choice(n) && n < 16; n++) {
+        for (; d->choice(n) && n < KEY_CHOICES_MAX; n++) {
             names[n] = d->choice(n);
             if (strcmp(names[n], word) == 0) found = (int)n;
         }
@@ -402,6 +402,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
 static void report_unknown_section(struct loader *ld, int line, const char *section)
 {
     const char *names[32], *families[FAMILY_COUNT];
+    _Static_assert((int)KEY_SECTIONS + (int)FAMILY_COUNT <= 32, "names[] holds every section");
     char family_names[FAMILY_COUNT][32];
     size_t n = 0, nf = 0;
     while (key_sections[n]) names[n] = key_sections[n], n++;
@@ -2118,6 +2119,8 @@ int scenario_value(const struct scenario *csc, const char *name, char *buf, size
 void scenario_locked_keys(const struct scenario *sc, void (*fn)(void *ctx, const char *name), void *ctx)
 {
     char copy[256], name[160];
+    _Static_assert(sizeof copy >= sizeof sc->lock_sections && sizeof copy >= sizeof sc->lock_keys,
+                   "room for a whole [locks] list");
     snprintf(copy, sizeof copy, "%s", sc->lock_sections);
     for (char *save = NULL, *item = strtok_r(copy, ", ", &save); item; item = strtok_r(NULL, ", ", &save)) {
         enum key_family f = key_family_of(item, NULL);

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 enum { SCENARIO_KEYS_MAX = 160, SCENARIO_WARNINGS_MAX = 8, SCENARIO_PATH_MAX = 1024 };
+_Static_assert((int)KEY_IDS <= (int)SCENARIO_KEYS_MAX, "origin[] holds one entry per key: raise SCENARIO_KEYS_MAX");
 
 /* Where a key's value came from. line is the file line (FROM_FILE). FROM_INHERITED:
  * a family key took the value of the global key it defaults to. */
