@@ -9,6 +9,7 @@
 #   make layers     check that dependencies point one way (sim <- models <- reader, plots)
 #   make fuzz       fuzz the scenario reader and the distribution parser (clang's libFuzzer)
 #                   for FUZZ_SECONDS per harness (default 600); make test runs a few seconds
+#   make fuzz-dict  write fuzz/scenario.dict from the key table (after adding a key)
 #   make install PREFIX=/usr/local
 #   make bench      the benchmark against SimPy (bench/README.md); installs python3-simpy3
 #   make MPI=1      ./servlab-mpi, which spreads runs over the ranks of an MPI job
@@ -72,7 +73,7 @@ LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(READER_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
 TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 .PHONY: all deps demo test check golden notes layers install clean build-tests need-libs bench bench-deps \
-        bench-profile servlab-mpi need-mpi fuzz fuzz-build
+        bench-profile servlab-mpi need-mpi fuzz fuzz-build fuzz-dict
 .SECONDARY:
 all: $(PROGRAM)
 
@@ -204,6 +205,11 @@ $(FUZZ_BUILD)/%.o: %.c | need-libs
 
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz/fuzz_%.o $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(FUZZ_LIBS)
+
+# The scenario harness's dictionary is written from the key table (reader/keys.def);
+# test_scenario fails when the committed one is not current.
+fuzz-dict: $(BUILD)/tests/test_scenario
+	$(BUILD)/tests/test_scenario --write-fuzz-dict > fuzz/scenario.dict
 
 fuzz-build: $(FUZZ_PROGS)
 	@:

@@ -511,3 +511,52 @@ int keys_print(FILE *out, const char *section)
         }
     return section ? -1 : 0;
 }
+
+/* A dictionary entry once: entries seen so far are in seen[0..*n). */
+static void dict_entry(FILE *out, const char **seen, size_t *n, size_t cap, const char *text)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(seen[i], text) == 0) return;
+    if (*n < cap) seen[(*n)++] = text;
+    fprintf(out, "\"%s\"\n", text);
+}
+
+void keys_write_dict(FILE *out)
+{
+    enum { ENTRIES = 1024 };
+    static char texts[ENTRIES][80]; /* the made-up entries ("[run]", "seed = ") */
+    const char *seen[ENTRIES];
+    size_t n = 0, made = 0;
+    fputs("# fuzz_scenario dictionary, written by `make fuzz-dict` from the key table (reader/keys.def):\n"
+          "# sections, keys, choices, sweepable keys, rate metrics, distributions and syntax. Do not edit.\n",
+          out);
+    for (size_t s = 0; key_sections[s] && made < ENTRIES; s++) {
+        snprintf(texts[made], sizeof texts[made], "[%s]", key_sections[s]);
+        dict_entry(out, seen, &n, ENTRIES, texts[made++]);
+    }
+    for (int f = 1; f < FAMILY_COUNT && made + 2 <= ENTRIES; f++)
+        for (char c = 'a'; c <= 'b'; c++) {
+            snprintf(texts[made], sizeof texts[made], "[%s.%c]", family_prefixes[f], c);
+            dict_entry(out, seen, &n, ENTRIES, texts[made++]);
+        }
+    for (size_t k = 0; k < key_count && made < ENTRIES; k++) {
+        snprintf(texts[made], sizeof texts[made], "%s = ", key_defs[k].name);
+        dict_entry(out, seen, &n, ENTRIES, texts[made++]);
+    }
+    for (size_t k = 0; k < key_count; k++)
+        if (key_defs[k].type == KEY_CHOICE)
+            for (size_t i = 0; key_defs[k].choice(i); i++) dict_entry(out, seen, &n, ENTRIES, key_defs[k].choice(i));
+    for (size_t k = 0; k < key_count && made < ENTRIES; k++)
+        if (!key_defs[k].family && (key_defs[k].type == KEY_NUMBER || key_defs[k].type == KEY_COUNT)) {
+            snprintf(texts[made], sizeof texts[made], "%s.%s", key_defs[k].section, key_defs[k].name);
+            dict_entry(out, seen, &n, ENTRIES, texts[made++]);
+        }
+    for (size_t m = 0; m < METRIC_COUNT; m++)
+        if (metric_defs[m].kind == KIND_RATE) dict_entry(out, seen, &n, ENTRIES, metric_defs[m].name);
+    for (size_t i = 0; dist_types[i] && made < ENTRIES; i++) {
+        snprintf(texts[made], sizeof texts[made], "%s(", dist_types[i]->name);
+        dict_entry(out, seen, &n, ENTRIES, texts[made++]);
+    }
+    /* syntax: an override, a comment, CRLF line ends, a UTF-8 byte-order mark, pairs */
+    fputs("\"--set \"\n\" ; \"\n\"\\x0d\\x0a\"\n\"\\xef\\xbb\\xbf\"\n\":\"\n\",\"\n", out);
+}

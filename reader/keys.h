@@ -132,6 +132,12 @@ extern const char *const key_sections[KEY_SECTIONS + 1];
  * 0, or -1 if the section is unknown. */
 int keys_print(FILE *out, const char *section);
 
+/* Write the fuzz dictionary of scenario files (fuzz/scenario.dict, libFuzzer's format):
+ * every section, "key = " of every key, every choice word, the sweepable SECTION.KEY
+ * names, the rate metrics, the distributions and a few bits of syntax, all from the
+ * tables. `make fuzz-dict` writes it; test_scenario checks the committed one is current. */
+void keys_write_dict(FILE *out);
+
 /* Describe a key's allowed values, e.g. ">= 0", "1 to 100000", "none | sQ | sS". */
 void key_range_text(const struct key_def *k, char *buf, size_t n);
 
