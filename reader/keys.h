@@ -1,6 +1,7 @@
 /* keys.h - the one typed table of scenario keys (section, name, type, unit, default,
- * bounds, meaning, where the value goes). The reader, `servlab keys`, `servlab check`
- * and the did-you-mean suggestions all read it; nothing else lists keys.
+ * bounds, meaning, where the value goes, when it applies), made from the one list in
+ * reader/keys.def. The reader, `servlab keys`, `servlab check`, the did-you-mean
+ * suggestions and the fuzz dictionary all read it; nothing else lists keys.
  *
  * Some sections repeat with a name: [product.NAME], [tier.NAME], [channel.NAME],
  * [location.NAME], [region.NAME]. Their

@@ -48,7 +48,8 @@ struct sweep_config {
 /* A service lever: a target that sets the reorder point (sQ) or the order-up-to level
  * (base_stock) through the normal approximation (models/theory.h). */
 struct lever {
-    const char *key;       /* "target_fill_rate", or NULL when no lever is used */
+    const char *key;       /* "target_fill_rate", or NULL when no lever is used; key and level_key
+                              point into the key table, so key == key_defs[K_...].name compares */
     double target;         /* the value given */
     const char *level_key; /* "reorder_point" or "order_up_to" */
     double level;          /* what it set */
