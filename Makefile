@@ -10,6 +10,7 @@
 #   make layers     check that dependencies point one way (sim <- models <- reader, plots)
 #   make fuzz       fuzz the scenario reader and the distribution parser (clang's libFuzzer)
 #                   for FUZZ_SECONDS per harness (default 600); make test runs a few seconds
+#   make fuzz-dict  write fuzz/scenario.dict from the key table (after adding a key)
 #   make install PREFIX=/usr/local
 #   make bench      the benchmark against SimPy (bench/README.md); make bench-deps installs
 #                   python3-simpy3, time and valgrind (bench-profile) for it
@@ -78,7 +79,7 @@ LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(READER_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
 TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 .PHONY: all deps demo test check golden notes man layers install clean build-tests need-libs bench bench-deps \
-        bench-profile servlab-mpi need-mpi fuzz fuzz-build
+        bench-profile servlab-mpi need-mpi fuzz fuzz-build fuzz-dict
 .SECONDARY:
 all: $(PROGRAM)
 
@@ -213,6 +214,11 @@ $(FUZZ_BUILD)/%.o: %.c | need-libs
 
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz/fuzz_%.o $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(FUZZ_LIBS)
+
+# The scenario harness's dictionary is written from the key table (reader/keys.def);
+# test_scenario fails when the committed one is not current.
+fuzz-dict: $(BUILD)/tests/test_scenario
+	$(BUILD)/tests/test_scenario --write-fuzz-dict > fuzz/scenario.dict
 
 fuzz-build: $(FUZZ_PROGS)
 	@:

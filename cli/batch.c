@@ -47,6 +47,7 @@ static int check_column(const char *name, char *err, size_t errlen)
     }
     /* the nearest SECTION.KEY of a plain section, or the key of that name */
     static char full[200][80];
+    _Static_assert((int)KEY_IDS <= 200, "full[] holds every key's name");
     const char *names[200];
     size_t n = 0;
     for (size_t k = 0; k < key_count && n < 200; k++)

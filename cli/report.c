@@ -429,8 +429,8 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
             pr.demand_sd, name, lv, f.safety_factor < 0 ? "-" : "+", fabs(f.safety_factor));
     fprintf(out, "  %-26s %9s %11s %11s\n", "", sc->lever.key && sc->lever.key[0] == 't' ? "target" : "", "formula",
             "simulated");
-    bool csl_lever = sc->lever.key && strcmp(sc->lever.key, "target_cycle_service_level") == 0;
-    bool fill_lever = sc->lever.key && strcmp(sc->lever.key, "target_fill_rate") == 0;
+    bool csl_lever = sc->lever.key == key_defs[K_INVENTORY_TARGET_CYCLE_SERVICE_LEVEL].name;
+    bool fill_lever = sc->lever.key == key_defs[K_INVENTORY_TARGET_FILL_RATE].name;
     theory_row(out, "Cycle service level", csl_lever ? sc->lever.target : NAN, f.cycle_service_level,
                &s[M_CYCLE_SERVICE_LEVEL]);
     theory_row(out, "Fill rate", fill_lever ? sc->lever.target : NAN, f.fill_rate, &s[M_FILL_RATE]);

@@ -7,6 +7,7 @@
 #include "sim/dist.h"
 #include "sim/num.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,24 +38,27 @@ static void policy_set(void *slot, int i)
     static int words##_get(const void *slot) { return (int)*(const type *)slot; }                          \
     static void words##_set(void *slot, int i) { *(type *)slot = (type)i; }
 
+static const char *const shortage_words[] = {"backorder", "lost_sale", "react"}; /* enum shortage_rule */
+_Static_assert(sizeof shortage_words / sizeof shortage_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
 static const char *shortage_word(size_t i)
 {
-    static const char *const names[] = {"backorder", "lost_sale", "react"}; /* enum shortage_rule */
-    return i < 3 ? names[i] : NULL;
+    return i < sizeof shortage_words / sizeof shortage_words[0] ? shortage_words[i] : NULL;
 }
 ENUM_ACCESSORS(shortage, enum shortage_rule)
 
+static const char *const expedite_words[] = {"never", "backordered", "late", "backordered_or_late"}; /* enum expedite_rule */
+_Static_assert(sizeof expedite_words / sizeof expedite_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
 static const char *expedite_word(size_t i)
 {
-    static const char *const names[] = {"never", "backordered", "late", "backordered_or_late"}; /* enum expedite_rule */
-    return i < 4 ? names[i] : NULL;
+    return i < sizeof expedite_words / sizeof expedite_words[0] ? expedite_words[i] : NULL;
 }
 ENUM_ACCESSORS(expedite, enum expedite_rule)
 
+static const char *const when_short_words[] = {"wait", "ship_direct", "transship"}; /* enum when_short */
+_Static_assert(sizeof when_short_words / sizeof when_short_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
 static const char *when_short_word(size_t i)
 {
-    static const char *const names[] = {"wait", "ship_direct", "transship"}; /* enum when_short */
-    return i < 3 ? names[i] : NULL;
+    return i < sizeof when_short_words / sizeof when_short_words[0] ? when_short_words[i] : NULL;
 }
 ENUM_ACCESSORS(when_short, enum when_short)
 
@@ -71,10 +75,11 @@ static void yes_no_set(void *slot, int i)
     *(bool *)slot = i == 1;
 }
 
+static const char *const history_kind_words[] = {"daily", "orders"}; /* enum history_kind */
+_Static_assert(sizeof history_kind_words / sizeof history_kind_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
 static const char *history_kind_word(size_t i)
 {
-    static const char *const names[] = {"daily", "orders"}; /* enum history_kind */
-    return i < 2 ? names[i] : NULL;
+    return i < sizeof history_kind_words / sizeof history_kind_words[0] ? history_kind_words[i] : NULL;
 }
 static int history_kind_get(const void *slot)
 {
@@ -85,10 +90,11 @@ static void history_kind_set(void *slot, int i)
     *(enum history_kind *)slot = (enum history_kind)i;
 }
 
+static const char *const history_mode_words[] = {"replay", "bootstrap", "fit"}; /* enum history_mode, from REPLAY */
+_Static_assert(sizeof history_mode_words / sizeof history_mode_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
 static const char *history_mode_word(size_t i)
 {
-    static const char *const names[] = {"replay", "bootstrap", "fit"}; /* enum history_mode, from REPLAY */
-    return i < 3 ? names[i] : NULL;
+    return i < sizeof history_mode_words / sizeof history_mode_words[0] ? history_mode_words[i] : NULL;
 }
 static int history_mode_get(const void *slot)
 {
@@ -144,9 +150,11 @@ static int check_name(const char *text, char *err, size_t errlen)
 static int check_transfers(const char *text, char *err, size_t errlen)
 {
     char copy[400];
+    _Static_assert(sizeof copy >= sizeof(((struct entry *)0)->transfers), "room for all of transfer_days");
     snprintf(copy, sizeof copy, "%s", text);
     for (char *save = NULL, *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
         char name[NAME_LEN + 1];
+        _Static_assert(NAME_LEN == 32, "the %32[ below reads at most NAME_LEN characters");
         double days;
         int used = 0;
         if (sscanf(item, " %32[A-Za-z0-9_] : %lf %n", name, &days, &used) != 2 || item[used] != '\0') {
@@ -166,6 +174,9 @@ static int check_transfers(const char *text, char *err, size_t errlen)
 static int check_locks(const char *text, bool sections, char *err, size_t errlen)
 {
     char copy[256];
+    _Static_assert(sizeof copy >= sizeof(((struct scenario *)0)->lock_sections) &&
+                       sizeof copy >= sizeof(((struct scenario *)0)->lock_keys),
+                   "room for a whole [locks] list");
     snprintf(copy, sizeof copy, "%s", text);
     for (char *save = NULL, *item = strtok_r(copy, ", ", &save); item; item = strtok_r(NULL, ", ", &save)) {
         const char *dot = strrchr(item, '.');
@@ -209,406 +220,33 @@ static int check_lock_keys(const char *text, char *err, size_t errlen)
 #define RG(m) offsetof(struct region_config, m)
 #define BIG 1e12
 
-/* Field lists (..F), then rows made of them. */
-#define KEYF(sec, key, ty, un, def, lo, hi, fl, off, mean)                                                    \
-    .section = sec, .name = key, .type = ty, .unit = un, .fallback = def, .min = lo, .max = hi, .flags = fl, \
-    .offset = off, .meaning = mean
-#define NUMF(sec, key, un, def, lo, hi, fl, off, mean) KEYF(sec, key, KEY_NUMBER, un, def, lo, hi, fl, off, mean)
-#define DISTF(sec, key, un, def, lo, hi, fl, off, mean) KEYF(sec, key, KEY_DIST, un, def, lo, hi, fl, off, mean)
-#define CHOICEF(sec, key, def, off, words, mean)                                                          \
-    .section = sec, .name = key, .type = KEY_CHOICE, .unit = "", .fallback = def, .offset = off,          \
-    .meaning = mean, .choice = words##_word, .choice_get = words##_get, .choice_set = words##_set
-#define KEY(...) {KEYF(__VA_ARGS__)}
-#define NUM(...) {NUMF(__VA_ARGS__)}
-#define DIST(...) {DISTF(__VA_ARGS__)}
-#define CHOICE(...) {CHOICEF(__VA_ARGS__)}
-/* a family key: stored in a product, tier or channel, defaulting to a global key */
-#define FAM(fam, inh, ...) {__VA_ARGS__, .family = fam, .inherit = inh}
+/* The rows of reader/keys.def, each at the index of its id. A COPY row says only where
+ * its value lives and what it means; the rest comes from its global key when the table
+ * is completed (complete_copies, below). */
+#define CHOICES(words) .choice = words##_word, .choice_get = words##_get, .choice_set = words##_set
 
-const struct key_def key_defs[] = {
-    /* [run] */
-    NUM("run", "horizon_days", "days", "365", 0, 1e7, KEY_MIN_EXCLUSIVE, AT(cfg.run.horizon_days),
-        "statistics are collected over this many days, after the warm-up"),
-    NUM("run", "warmup_days", "days", "0", 0, 1e7, 0, AT(cfg.run.warmup_days),
-        "simulated first so the system reaches a typical state; then all statistics are reset"),
-    KEY("run", "replications", KEY_COUNT, "", "10", 1, 100000, 0, AT(cfg.run.replications),
-        "independent runs; each metric is their mean with a 95% confidence interval"),
-    KEY("run", "seed", KEY_SEED, "", "1", 0, 9007199254740991.0, 0, AT(cfg.run.seed),
-        "master seed of every random stream; the same seed gives the same results"),
-
-    /* [demand] */
-    NUM("demand", "orders_per_day", "orders/day", NULL, 0, 1e7, KEY_MIN_EXCLUSIVE, AT(orders_per_day),
-        "orders arrive at random (a Poisson process) at this mean rate; or give interarrival_days"),
-    DIST("demand", "interarrival_days", "days", NULL, 0, 1e7, KEY_MEAN_POSITIVE, AT(cfg.demand.interarrival_days),
-         "distribution of the gap between one order and the next; or give orders_per_day"),
-    {.section = "demand", .name = "first_order_days", .type = KEY_NUMBER, .unit = "days", .min = 0, .max = 1e7,
-     .offset = AT(cfg.demand.first_order_days), .given_offset = AT(cfg.demand.has_first_order),
-     .meaning = "time of the first order (default: one random gap after time 0)"},
-    DIST("demand", "units_per_order", "units", "1", 0, 1e9, KEY_MEAN_POSITIVE, AT(cfg.demand.units_per_order),
-         "units of one product on an order (the whole order with one product; a draw of 0 is no order)"),
-    DIST("demand", "lines_per_order", "products", "1", 1, MAX_LINES, 0, AT(cfg.demand.lines_per_order),
-         "how many different products one order asks for (rounded; needs [product.NAME] sections)"),
-    {.section = "demand", .name = "history", .type = KEY_TEXT, .unit = "CSV file", .offset = AT(history),
-     .text_size = sizeof(((struct scenario *)0)->history),
-     .meaning = "demand from a planner's CSV file (day or YYYY-MM-DD, quantity per row; relative to this file's "
-                "directory) instead of orders_per_day"},
-    CHOICE("demand", "history_kind", NULL, AT(history_kind), history_kind,
-           "each history row is a day's total demand (daily, played as one order) or one order (orders)"),
-    CHOICE("demand", "history_mode", "replay", AT(history_mode), history_mode,
-           "replay the days in order (repeated if the run is longer), bootstrap them (days drawn at random), or "
-           "fit distributions of order gaps and sizes and draw from those"),
-    KEY("demand", "weekday_profile", KEY_LIST, "", NULL, 0, 100, 0, AT(weekday_profile),
-        "7 rate multipliers, Monday to Sunday (day 0 is a Monday), e.g. 1.3, 1.2, 1, 1, 1.1, 0.8, 0.6; rescaled to "
-        "a mean of 1, so the rate stays the weekly mean"),
-    KEY("demand", "rate_curve", KEY_LIST, "day:multiplier", NULL, 0, 1e7, KEY_PAIRS, AT(rate_curve),
-        "a life cycle or season: multipliers at given days, joined by straight lines, e.g. 0:0.2, 90:1, 700:0.3"),
-    NUM("demand", "peak_shift_share", "share", "0", 0, 1, 0, AT(cfg.demand.peak_shift_share),
-        "share of the orders placed on a peak weekday that move to the next quiet day for a discount"),
-    NUM("demand", "peak_discount", "share of price", "0", 0, 1, KEY_MAX_EXCLUSIVE, AT(cfg.demand.peak_discount),
-        "price discount given to the orders that move off the peak"),
-    NUM("demand", "quantity_discount_share", "share", "0", 0, 1, 0, AT(cfg.demand.quantity_discount_share),
-        "share of the orders from customers who take a quantity discount: they order k times as much, k times "
-        "less often, so the units per day stay the same"),
-    KEY("demand", "quantity_discount_factor", KEY_COUNT, "orders", NULL, 2, 1000, 0,
-        AT(cfg.demand.quantity_discount_factor),
-        "k: a customer who takes the quantity discount puts k orders' units into one order (with "
-        "quantity_discount_share)"),
-    NUM("demand", "quantity_discount", "share of price", "0", 0, 1, KEY_MAX_EXCLUSIVE, AT(cfg.demand.quantity_discount),
-        "price reduction on every unit of an order placed for the quantity discount"),
-
-    /* [order_cycle] */
-    DIST("order_cycle", "transmission_days", "days", "0", 0, 1e6, 0, AT(cfg.order_cycle.transmission_days),
-         "order placed -> order received by the supplier (mail, phone, web, EDI)"),
-    DIST("order_cycle", "processing_days", "days", "0", 0, 1e6, 0, AT(cfg.order_cycle.processing.days),
-         "order entry and checking, per order"),
-    KEY("order_cycle", "processing_servers", KEY_COUNT, "clerks", "0", 0, 1e6, 0,
-        AT(cfg.order_cycle.processing.servers),
-        "clerks processing orders, key customers first, then first come first served; 0: unlimited"),
-    DIST("order_cycle", "picking_days", "days", "0", 0, 1e6, 0, AT(cfg.order_cycle.picking.days),
-         "picking and packing, per order, once its stock is allocated"),
-    KEY("order_cycle", "picking_servers", KEY_COUNT, "pickers", "0", 0, 1e6, 0, AT(cfg.order_cycle.picking.servers),
-        "pickers, key customers first, then first come first served; 0: unlimited (a pure delay)"),
-    DIST("order_cycle", "delivery_days", "days", "0", 0, 1e6, 0, AT(cfg.order_cycle.delivery_days),
-         "shipped -> received by the customer"),
-    {.section = "order_cycle", .name = "promise_days", .type = KEY_NUMBER, .unit = "days", .min = 0, .max = 1e6,
-     .offset = AT(cfg.order_cycle.promise_days), .given_offset = AT(cfg.order_cycle.has_promise),
-     .meaning = "an order is on time if delivered within this many days of being placed (default: no promise)"},
-    NUM("order_cycle", "picking_error_rate", "share", "0", 0, 1, 0, AT(cfg.order_cycle.picking_error_rate),
-        "share of orders picked wrong (wrong item or quantity): returned, picked again, sent again"),
-    NUM("order_cycle", "damage_rate", "share", "0", 0, 1, 0, AT(cfg.order_cycle.damage_rate),
-        "share of orders damaged in transit: written off, replaced from stock, sent again"),
-    DIST("order_cycle", "return_days", "days", "2", 0, 1e6, 0, AT(cfg.order_cycle.return_days),
-         "a wrong or damaged order: delivery -> back at the supplier, ready to be sent again"),
-    CHOICE("order_cycle", "expedite", "never", AT(cfg.order_cycle.expedite), expedite,
-           "when to ship by express: never, backordered orders, orders that would be late, or both"),
-    DIST("order_cycle", "expedite_delivery_days", "days", NULL, 0, 1e6, 0,
-         AT(cfg.order_cycle.expedite_delivery_days), "the express delivery time (when expedite is not never)"),
-    NUM("order_cycle", "inquiries_per_order_day", "calls/order/day", "0", 0, 1e4, 0,
-        AT(cfg.order_cycle.inquiries_per_order_day),
-        "a customer who cannot see the order's status calls to ask where it is, at random at this rate while "
-        "it is on its way (placed, not yet delivered); 0: nobody calls"),
-    DIST("order_cycle", "inquiry_days", "days", NULL, 0, 1e6, 0, AT(cfg.order_cycle.inquiry_days),
-         "an order-processing clerk's time to answer one such call; calls wait in the queue with the orders"),
-    CHOICE("order_cycle", "status_visible", "no", AT(cfg.order_cycle.status_visible), yes_no,
-           "yes: customers can see their order's status online (tracking), so they do not call about it"),
-
-    /* [inventory] */
-    CHOICE("inventory", "policy", "none", AT(cfg.inventory.policy), policy,
-           "how stock is replenished; none: stock never runs out"),
-    NUM("inventory", "review_days", "days", "0", 0, 1e6, 0, AT(cfg.inventory.review_days),
-        "0: continuous review (after every order); R > 0: review at first_review_days, then every R days"),
-    NUM("inventory", "first_review_days", "days", "0", 0, 1e7, 0, AT(cfg.inventory.first_review_days),
-        "periodic review (review_days = R > 0): time of the first review; reviews at this time, + R, + 2R, ... "
-        "(not used with continuous review)"),
-    NUM("inventory", "reorder_point", "units", NULL, -1e9, 1e9, 0, AT(cfg.inventory.reorder_point),
-        "s: order when the inventory position is at or below s (sQ, sS)"),
-    NUM("inventory", "order_quantity", "units", NULL, 0, 1e9, KEY_MIN_EXCLUSIVE, AT(cfg.inventory.order_quantity),
-        "Q: order the smallest multiple of Q that lifts the position above s (sQ)"),
-    NUM("inventory", "order_up_to", "units", NULL, 0, 1e9, 0, AT(cfg.inventory.order_up_to),
-        "S: order S minus the inventory position (sS, base_stock)"),
-    DIST("inventory", "lead_time_days", "days", "0", 0, 1e6, 0, AT(cfg.inventory.lead_time_days),
-         "replenishment lead time, drawn per order; orders may overtake each other"),
-    NUM("inventory", "safety_factor", "sd", NULL, -5, 10, 0, AT(levers[0]),
-        "service lever: set s (sQ) or S (base_stock) to mean lead-time demand + k sd"),
-    NUM("inventory", "target_cycle_service_level", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE,
-        AT(levers[1]), "service lever: set s or S so the normal approximation gives this cycle service level"),
-    NUM("inventory", "target_fill_rate", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE, AT(levers[2]),
-        "service lever: set s or S so the normal approximation gives this fill rate (Chopra & Meindl)"),
-    NUM("inventory", "initial_on_hand", "units", NULL, 0, 1e9, 0, AT(cfg.inventory.initial_on_hand),
-        "stock at time 0 (default: order_up_to, or reorder_point + order_quantity)"),
-    CHOICE("inventory", "shortage", "backorder", AT(cfg.inventory.shortage), shortage,
-           "units not in stock: backorder (they wait), lost_sale (they are lost), react (as [reactions] says)"),
-    KEY("inventory", "catalog_items", KEY_COUNT, "items", "0", 0, MAX_PRODUCTS, 0, AT(catalog_items),
-        "stock this many identical items (item001, item002, ...), each as this section says (0: one product)"),
-    NUM("inventory", "reserve_units", "units", "0", 0, 1e9, 0, AT(cfg.inventory.reserve_units),
-        "the last units on hand are kept for the highest-priority tier (stock rationing)"),
-
-    /* [reactions] */
-    NUM("reactions", "elsewhere", "share", "0.31", 0, 1, 0, AT(cfg.reactions.elsewhere),
-        "share of customers who meet a stockout and buy at another shop (Gruen et al. 2002: 31%)"),
-    NUM("reactions", "substitute", "share", "0.45", 0, 1, 0, AT(cfg.reactions.substitute),
-        "who buy the product's substitute (26% another brand + 19% the same brand, another item)"),
-    NUM("reactions", "wait", "share", "0.15", 0, 1, 0, AT(cfg.reactions.wait),
-        "who wait for the item to come back (15%: a backorder)"),
-    NUM("reactions", "cancel", "share", "0.09", 0, 1, 0, AT(cfg.reactions.cancel),
-        "who do not buy at all (9%)"),
-
-    /* [customers] */
-    NUM("customers", "initial", "customers", "0", 0, 1e7, 0, AT(cfg.customers.initial),
-        "customers at the start"),
-    NUM("customers", "acquisition_per_day", "customers/day", "0", 0, 1e6, 0, AT(cfg.customers.acquisition_per_day),
-        "new customers won per day, at random"),
-    NUM("customers", "acquisition_cost", "money/customer", "0", 0, BIG, 0, AT(cfg.customers.acquisition_cost),
-        "what winning one new customer costs (the course: 6 to 8 times what keeping one costs)"),
-    NUM("customers", "orders_per_customer_day", "orders/day", NULL, 0, 1e4, KEY_MIN_EXCLUSIVE,
-        AT(cfg.customers.orders_per_customer_day), "orders one customer places per day, at random"),
-    NUM("customers", "churn_per_day", "1/day", "0", 0, 1, 0, AT(cfg.customers.churn_per_day),
-        "rate at which a customer leaves for reasons other than service: lifetimes are exponential with mean "
-        "1/rate days (a rate, not a daily chance: 0.01 leaves 1 - e^-0.01 = 0.995% a day)"),
-    KEY("customers", "defect_after_failures", KEY_COUNT, "orders", "0", 0, 64, 0, AT(cfg.customers.defect_failures),
-        "k: a customer leaves after k failed orders (late, short, damaged or wrong) among the last m; 0: never"),
-    KEY("customers", "failure_window_orders", KEY_COUNT, "orders", "1", 1, 64, 0, AT(cfg.customers.defect_window),
-        "m: how many recent orders a customer remembers"),
-
-    /* [costs] */
-    NUM("costs", "holding_per_unit_day", "money/unit/day", "0", 0, BIG, 0, AT(cfg.costs.holding_per_unit_day),
-        "cost of holding one unit in stock for one day (on the time-average on hand)"),
-    NUM("costs", "order_fixed", "money/order", "0", 0, BIG, 0, AT(cfg.costs.order_fixed),
-        "fixed cost of each replenishment order"),
-    NUM("costs", "order_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.costs.order_per_unit),
-        "purchase cost of each unit, charged when the unit is ordered (in cost_ordering_per_day); profit "
-        "adds back the increase in stock value at this cost, so it charges only the goods that left stock"),
-    NUM("costs", "backorder_per_unit_day", "money/unit/day", "0", 0, BIG, 0, AT(cfg.costs.backorder_per_unit_day),
-        "cost of one unit waiting on backorder for one day (on the time-average backordered)"),
-    NUM("costs", "backorder_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.costs.backorder_per_unit),
-        "cost charged once for each unit that goes on backorder"),
-    NUM("costs", "lost_sale_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.costs.lost_sale_per_unit),
-        "cost charged once for each unit of demand lost (goodwill; lost margin is already lost revenue)"),
-    NUM("costs", "processing_per_server_day", "money/clerk/day", "0", 0, BIG, 0,
-        AT(cfg.costs.processing_per_server_day), "wage of each order-processing clerk per day (processing_servers)"),
-    NUM("costs", "picking_per_server_day", "money/picker/day", "0", 0, BIG, 0, AT(cfg.costs.picking_per_server_day),
-        "wage of each picker per day (picking_servers of them)"),
-    NUM("costs", "wrong_shipment_per_order", "money/order", "0", 0, BIG, 0, AT(cfg.costs.wrong_shipment_per_order),
-        "handling a wrong order: the return, picking again and shipping again"),
-    NUM("costs", "damage_per_order", "money/order", "0", 0, BIG, 0, AT(cfg.costs.damage_per_order),
-        "handling a damaged order (the goods themselves are written off at order_per_unit)"),
-    NUM("costs", "expedite_per_order", "money/order", "0", 0, BIG, 0, AT(cfg.costs.expedite_per_order),
-        "extra cost of an express delivery"),
-
-    /* [revenue] */
-    NUM("revenue", "price_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.revenue.price_per_unit),
-        "earned on every unit delivered to a customer"),
-    NUM("revenue", "late_zero_days", "days", "0", 0, 1e6, 0, AT(cfg.revenue.late_zero_days),
-        "0: lateness costs no price; D > 0: price falls linearly from full at the promise to 0, D days later"),
-
-    /* [sweep] */
-    {.section = "sweep", .name = "parameter", .type = KEY_TEXT, .unit = "", .offset = AT(sweep.parameter),
-     .check_text = check_parameter, .text_size = sizeof(((struct sweep_config *)0)->parameter),
-     .meaning = "the key servlab sweep varies, as SECTION.KEY (e.g. inventory.safety_factor)"},
-    NUM("sweep", "from", "", NULL, -1e12, 1e12, 0, AT(sweep.from), "first value of the parameter"),
-    NUM("sweep", "to", "", NULL, -1e12, 1e12, 0, AT(sweep.to), "last value of the parameter"),
-    KEY("sweep", "steps", KEY_COUNT, "points", NULL, 2, SWEEP_POINTS_MAX, 0, AT(sweep.steps),
-        "number of points from `from` to `to`, both included, equally spaced"),
-    KEY("sweep", "values", KEY_LIST, "", NULL, -1e12, 1e12, 0, AT(sweep.values),
-        "the parameter's values, separated by commas (instead of from, to and steps)"),
-    {.section = "sweep", .name = "service", .type = KEY_TEXT, .unit = "", .fallback = "fill_rate",
-     .offset = AT(sweep.service), .check_text = check_service,
-     .text_size = sizeof(((struct sweep_config *)0)->service),
-     .meaning = "the service rate the curve is drawn against (fill_rate, cycle_service_level, on_time_rate, ...)"},
-
-    /* [locks] */
-    {.section = "locks", .name = "sections", .type = KEY_TEXT, .unit = "", .offset = AT(lock_sections),
-     .check_text = check_lock_sections, .text_size = sizeof(((struct scenario *)0)->lock_sections),
-     .meaning = "sections a student may not change, e.g. demand, costs (checked by compare --base)"},
-    {.section = "locks", .name = "keys", .type = KEY_TEXT, .unit = "", .offset = AT(lock_keys),
-     .check_text = check_lock_keys, .text_size = sizeof(((struct scenario *)0)->lock_keys),
-     .meaning = "keys a student may not change, e.g. revenue.price_per_unit, order_cycle.promise_days"},
-
-    /* [locations] */
-    CHOICE("locations", "when_short", "wait", AT(cfg.network.when_short), when_short,
-           "when a location's stock is short: wait (its [inventory] shortage rule), ship_direct from the "
-           "nearest open location that has the units, or transship them from there first"),
-    NUM("locations", "transfer_days", "days", "2", 0, 1e4, 0, AT(transfer_days),
-        "days to move stock between two locations whose own transfer_days do not name each other"),
-    NUM("locations", "transfer_per_unit", "money/unit", "0", 0, BIG, 0, AT(cfg.network.transfer_per_unit),
-        "cost of each unit transshipped (or moved when a location closes)"),
-    NUM("locations", "ship_direct_per_order", "money/order", "0", 0, BIG, 0, AT(cfg.network.ship_direct_per_order),
-        "extra cost of an order shipped from a location that is not its region's home"),
-    {.section = "locations", .name = "open", .type = KEY_COUNT, .unit = "locations", .min = 1, .max = MAX_LOCATIONS,
-     .offset = AT(open_locations),
-     .meaning = "how many locations are open, the first in file order (default: all); sweep it to compare networks"},
-    KEY("locations", "open_schedule", KEY_LIST, "", NULL, 0, 1e7, KEY_PAIRS, AT(open_schedule),
-        "day:count pairs: from that day on, that many locations are open (e.g. 0:1, 180:3, 720:2)"),
-
-    /* [product.NAME] */
-    FAM(FAMILY_PRODUCT, NULL, NUMF("product", "share", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE, PR(share),
-                                  "share of order lines for this product (default: all products alike)")),
-    FAM(FAMILY_PRODUCT, NULL,
-        .section = "product", .name = "substitute", .type = KEY_TEXT, .unit = "", .flags = KEY_IN_ENTRY,
-        .offset = PE(substitute), .check_text = check_name, .text_size = NAME_LEN,
-        .meaning = "the product offered when this one is out of stock (shortage = react)"),
-    FAM(FAMILY_PRODUCT, "inventory.policy",
-        CHOICEF("product", "policy", NULL, PR(inventory.policy), policy, "as [inventory] policy, for this product")),
-    FAM(FAMILY_PRODUCT, "inventory.review_days",
-        NUMF("product", "review_days", "days", NULL, 0, 1e6, 0, PR(inventory.review_days), "as [inventory]")),
-    FAM(FAMILY_PRODUCT, "inventory.first_review_days",
-        NUMF("product", "first_review_days", "days", NULL, 0, 1e7, 0, PR(inventory.first_review_days),
-            "as [inventory]")),
-    FAM(FAMILY_PRODUCT, "inventory.reorder_point",
-        NUMF("product", "reorder_point", "units", NULL, -1e9, 1e9, 0, PR(inventory.reorder_point), "as [inventory]")),
-    FAM(FAMILY_PRODUCT, "inventory.order_quantity",
-        NUMF("product", "order_quantity", "units", NULL, 0, 1e9, KEY_MIN_EXCLUSIVE, PR(inventory.order_quantity),
-            "as [inventory]")),
-    FAM(FAMILY_PRODUCT, "inventory.order_up_to",
-        NUMF("product", "order_up_to", "units", NULL, 0, 1e9, 0, PR(inventory.order_up_to), "as [inventory]")),
-    FAM(FAMILY_PRODUCT, "inventory.lead_time_days",
-        DISTF("product", "lead_time_days", "days", NULL, 0, 1e6, 0, PR(inventory.lead_time_days), "as [inventory]")),
-    FAM(FAMILY_PRODUCT, "inventory.safety_factor",
-        NUMF("product", "safety_factor", "sd", NULL, -5, 10, KEY_IN_ENTRY, PE(levers[0]), "as [inventory]")),
-    FAM(FAMILY_PRODUCT, "inventory.target_cycle_service_level",
-        NUMF("product", "target_cycle_service_level", "share", NULL, 0, 1,
-            KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE | KEY_IN_ENTRY, PE(levers[1]), "as [inventory]")),
-    FAM(FAMILY_PRODUCT, "inventory.target_fill_rate",
-        NUMF("product", "target_fill_rate", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE | KEY_IN_ENTRY,
-            PE(levers[2]), "as [inventory]")),
-    FAM(FAMILY_PRODUCT, "inventory.initial_on_hand",
-        NUMF("product", "initial_on_hand", "units", NULL, 0, 1e9, 0, PR(inventory.initial_on_hand),
-            "as [inventory]")),
-    FAM(FAMILY_PRODUCT, "inventory.shortage",
-        CHOICEF("product", "shortage", NULL, PR(inventory.shortage), shortage, "as [inventory]")),
-    FAM(FAMILY_PRODUCT, "inventory.reserve_units",
-        NUMF("product", "reserve_units", "units", NULL, 0, 1e9, 0, PR(inventory.reserve_units), "as [inventory]")),
-    FAM(FAMILY_PRODUCT, "costs.holding_per_unit_day",
-        NUMF("product", "holding_per_unit_day", "money/unit/day", NULL, 0, BIG, 0, PR(costs.holding_per_unit_day),
-            "as [costs]")),
-    FAM(FAMILY_PRODUCT, "costs.order_fixed",
-        NUMF("product", "order_fixed", "money/order", NULL, 0, BIG, 0, PR(costs.order_fixed), "as [costs]")),
-    FAM(FAMILY_PRODUCT, "costs.order_per_unit",
-        NUMF("product", "order_per_unit", "money/unit", NULL, 0, BIG, 0, PR(costs.order_per_unit), "as [costs]")),
-    FAM(FAMILY_PRODUCT, "costs.backorder_per_unit_day",
-        NUMF("product", "backorder_per_unit_day", "money/unit/day", NULL, 0, BIG, 0, PR(costs.backorder_per_unit_day),
-            "as [costs]")),
-    FAM(FAMILY_PRODUCT, "costs.backorder_per_unit",
-        NUMF("product", "backorder_per_unit", "money/unit", NULL, 0, BIG, 0, PR(costs.backorder_per_unit),
-            "as [costs]")),
-    FAM(FAMILY_PRODUCT, "costs.lost_sale_per_unit",
-        NUMF("product", "lost_sale_per_unit", "money/unit", NULL, 0, BIG, 0, PR(costs.lost_sale_per_unit),
-            "as [costs]")),
-    FAM(FAMILY_PRODUCT, "revenue.price_per_unit",
-        NUMF("product", "price_per_unit", "money/unit", NULL, 0, BIG, 0, PR(price_per_unit), "as [revenue]")),
-
-    /* [tier.NAME] */
-    FAM(FAMILY_TIER, NULL, NUMF("tier", "share", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE, TI(share),
-                               "share of orders from this tier; with [customers], of new customers")),
-    FAM(FAMILY_TIER, NULL, KEYF("tier", "priority", KEY_COUNT, "", "0", 0, 100, 0, TI(priority),
-                               "higher goes first in the order-processing and picking queues and for scarce stock")),
-    FAM(FAMILY_TIER, "demand.units_per_order",
-        .section = "tier", .name = "units_per_order", .type = KEY_DIST, .unit = "units", .min = 0, .max = 1e9,
-         .flags = KEY_MEAN_POSITIVE, .offset = TI(units_per_order), .given_offset = TI(has_units),
-         .meaning = "as [demand]: the size of this tier's order lines"),
-    FAM(FAMILY_TIER, NULL, NUMF("tier", "price_factor", "", "1", 0, 10, KEY_MIN_EXCLUSIVE, TI(price_factor),
-                               "what this tier pays, as a multiple of the list price (0.9: a 10% discount)")),
-    FAM(FAMILY_TIER, "order_cycle.promise_days",
-        .section = "tier", .name = "promise_days", .type = KEY_NUMBER, .unit = "days", .min = 0, .max = 1e6,
-         .offset = TI(promise_days), .given_offset = TI(has_promise),
-         .meaning = "as [order_cycle]: the delivery time promised to this tier"),
-    FAM(FAMILY_TIER, NULL, CHOICEF("tier", "expedite", "no", TI(always_expedite), yes_no,
-                                  "yes: every order of this tier goes by express")),
-    FAM(FAMILY_TIER, "customers.orders_per_customer_day",
-        NUMF("tier", "orders_per_customer_day", "orders/day", NULL, 0, 1e4, KEY_MIN_EXCLUSIVE,
-            TI(orders_per_customer_day), "as [customers]")),
-    FAM(FAMILY_TIER, "customers.churn_per_day",
-        NUMF("tier", "churn_per_day", "1/day", NULL, 0, 1, 0, TI(churn_per_day), "as [customers]")),
-    FAM(FAMILY_TIER, "customers.defect_after_failures",
-        KEYF("tier", "defect_after_failures", KEY_COUNT, "orders", NULL, 0, 64, 0, TI(defect_failures),
-            "as [customers]")),
-    FAM(FAMILY_TIER, "customers.failure_window_orders",
-        KEYF("tier", "failure_window_orders", KEY_COUNT, "orders", NULL, 1, 64, 0, TI(defect_window),
-            "as [customers]")),
-
-    /* [channel.NAME] */
-    FAM(FAMILY_CHANNEL, NULL, NUMF("channel", "share", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE, CH(share),
-                                  "share of orders that come through this channel")),
-    FAM(FAMILY_CHANNEL, "order_cycle.transmission_days",
-        DISTF("channel", "transmission_days", "days", NULL, 0, 1e6, 0, CH(transmission_days),
-             "order placed -> received, through this channel")),
-    FAM(FAMILY_CHANNEL, NULL, NUMF("channel", "entry_error_rate", "share", "0", 0, 1, 0, CH(entry_error_rate),
-                                  "share of orders keyed in wrong, and so shipped wrong")),
-    FAM(FAMILY_CHANNEL, NULL, NUMF("channel", "cost_per_order", "money/order", "0", 0, BIG, 0, CH(cost_per_order),
-                                  "what handling one order through this channel costs")),
-    FAM(FAMILY_CHANNEL, NULL, NUMF("channel", "abandon_rate", "share", "0", 0, 1, KEY_MAX_EXCLUSIVE, CH(abandon_rate),
-                                  "share of the orders begun in this channel that customers give up before they "
-                                  "reach you (a hard way to order): lost demand, no revenue")),
-    FAM(FAMILY_CHANNEL, "order_cycle.status_visible",
-        CHOICEF("channel", "status_visible", NULL, CH(status_visible), yes_no,
-                "as [order_cycle]: customers who order through this channel can track their orders online")),
-
-    /* [location.NAME] */
-    FAM(FAMILY_LOCATION, "inventory.policy",
-        CHOICEF("location", "policy", NULL, LO(inventory.policy), policy, "as [inventory] policy, at this location")),
-    FAM(FAMILY_LOCATION, "inventory.review_days",
-        NUMF("location", "review_days", "days", NULL, 0, 1e6, 0, LO(inventory.review_days), "as [inventory]")),
-    FAM(FAMILY_LOCATION, "inventory.first_review_days",
-        NUMF("location", "first_review_days", "days", NULL, 0, 1e7, 0, LO(inventory.first_review_days),
-            "as [inventory]")),
-    FAM(FAMILY_LOCATION, "inventory.reorder_point",
-        NUMF("location", "reorder_point", "units", NULL, -1e9, 1e9, 0, LO(inventory.reorder_point),
-            "as [inventory]")),
-    FAM(FAMILY_LOCATION, "inventory.order_quantity",
-        NUMF("location", "order_quantity", "units", NULL, 0, 1e9, KEY_MIN_EXCLUSIVE, LO(inventory.order_quantity),
-            "as [inventory]")),
-    FAM(FAMILY_LOCATION, "inventory.order_up_to",
-        NUMF("location", "order_up_to", "units", NULL, 0, 1e9, 0, LO(inventory.order_up_to), "as [inventory]")),
-    FAM(FAMILY_LOCATION, "inventory.lead_time_days",
-        DISTF("location", "lead_time_days", "days", NULL, 0, 1e6, 0, LO(inventory.lead_time_days),
-             "as [inventory]: replenishment from the supplier to this location")),
-    FAM(FAMILY_LOCATION, "inventory.safety_factor",
-        NUMF("location", "safety_factor", "sd", NULL, -5, 10, KEY_IN_ENTRY, PE(levers[0]),
-            "as [inventory], sized on this location's own demand (its regions' share)")),
-    FAM(FAMILY_LOCATION, "inventory.target_cycle_service_level",
-        NUMF("location", "target_cycle_service_level", "share", NULL, 0, 1,
-            KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE | KEY_IN_ENTRY, PE(levers[1]), "as [inventory]")),
-    FAM(FAMILY_LOCATION, "inventory.target_fill_rate",
-        NUMF("location", "target_fill_rate", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE | KEY_MAX_EXCLUSIVE | KEY_IN_ENTRY,
-            PE(levers[2]), "as [inventory]")),
-    FAM(FAMILY_LOCATION, "inventory.initial_on_hand",
-        NUMF("location", "initial_on_hand", "units", NULL, 0, 1e9, 0, LO(inventory.initial_on_hand),
-            "as [inventory]; a location that opens later starts with this stock on its opening day")),
-    FAM(FAMILY_LOCATION, "inventory.shortage",
-        CHOICEF("location", "shortage", NULL, LO(inventory.shortage), shortage, "as [inventory]")),
-    FAM(FAMILY_LOCATION, "costs.holding_per_unit_day",
-        NUMF("location", "holding_per_unit_day", "money/unit/day", NULL, 0, BIG, 0, LO(holding_per_unit_day),
-            "as [costs]")),
-    FAM(FAMILY_LOCATION, "costs.order_fixed",
-        NUMF("location", "order_fixed", "money/order", NULL, 0, BIG, 0, LO(order_fixed), "as [costs]")),
-    FAM(FAMILY_LOCATION, NULL,
-        NUMF("location", "fixed_per_day", "money/day", "0", 0, BIG, 0, LO(fixed_per_day),
-            "the cost of keeping this location open (rent, staff), per day open")),
-    FAM(FAMILY_LOCATION, NULL,
-        .section = "location", .name = "transfer_days", .type = KEY_TEXT, .unit = "", .flags = KEY_IN_ENTRY,
-        .offset = PE(transfers), .check_text = check_transfers, .text_size = sizeof(((struct entry *)0)->transfers),
-        .meaning = "days to move stock to other locations, e.g. south: 2, east: 3 (the same both ways unless the "
-                   "other says otherwise; others: [locations] transfer_days)"),
-
-    /* [region.NAME] */
-    FAM(FAMILY_REGION, NULL, NUMF("region", "share", "share", NULL, 0, 1, KEY_MIN_EXCLUSIVE, RG(share),
-                                 "share of the orders that come from this region (default: all regions alike)")),
-    FAM(FAMILY_REGION, NULL,
-        .section = "region", .name = "home", .type = KEY_TEXT, .unit = "", .flags = KEY_IN_ENTRY, .offset = PE(home),
-        .check_text = check_name, .text_size = NAME_LEN,
-        .meaning = "the location that serves this region; while it is closed, the nearest open one does"),
-    FAM(FAMILY_REGION, "order_cycle.delivery_days",
-        DISTF("region", "delivery_days", "days", NULL, 0, 1e6, 0, RG(delivery_days),
-             "delivery from the home location to this region's customers (from another, plus the transfer "
-             "days between the two)")),
+static struct key_def table[KEY_IDS] = {
+#define KEY(id, sec, nm, ty, un, def, lo, hi, fl, off, ...)                                                        \
+    [id] = {.section = sec, .name = nm, .type = KEY_##ty, .unit = un, .fallback = def, .min = lo, .max = hi,      \
+            .flags = fl, .offset = off, .meaning = __VA_ARGS__},
+#define FKEY(id, fam, nm, ty, un, def, lo, hi, fl, off, ...)                                                       \
+    [id] = {.family = FAMILY_##fam, .name = nm, .type = KEY_##ty, .unit = un, .fallback = def, .min = lo,         \
+            .max = hi, .flags = fl, .offset = off, .meaning = __VA_ARGS__},
+#define COPY(id, fam, global, off, ...)                                                                             \
+    [id] = {.family = FAMILY_##fam, .inherit = &table[global], .offset = off, .meaning = __VA_ARGS__},
+#include "keys.def"
+#undef KEY
+#undef FKEY
+#undef COPY
 };
 
-const size_t key_count = sizeof key_defs / sizeof key_defs[0];
+const struct key_def *const key_defs = table;
+const size_t key_count = KEY_IDS;
 
-const char *const key_sections[] = {"run",     "demand",  "order_cycle", "inventory", "reactions", "customers",
+const char *const key_sections[KEY_SECTIONS + 1] = {"run",     "demand",  "order_cycle", "inventory", "reactions", "customers",
                                     "costs",   "revenue", "sweep",       "locks",     "locations", NULL};
 
-static const char *const section_meanings[] = {
+static const char *const section_meanings[KEY_SECTIONS] = {
     "how long to simulate, how often, with which random numbers",
     "customer orders: when they arrive, how big they are, how their rate varies",
     "the order cycle: transmission -> processing -> allocation from stock -> picking -> delivery",
@@ -631,6 +269,47 @@ static const char *const family_meanings[FAMILY_COUNT] = {
     "a stocking location (warehouse) with its own stock and policy; keys not given take [inventory] and [costs]",
     "where customers are: a share of the orders, the home location that serves them, its delivery time",
 };
+
+/* Complete the table once, before main: a family row gets its family's prefix as its
+ * section, and a COPY row everything but its offset, meaning and given flag from the
+ * global key it copies. Nothing changes the table afterwards (it is read as const
+ * through key_defs), so threads may read it freely. */
+__attribute__((constructor)) static void complete_copies(void)
+{
+    for (size_t k = 0; k < KEY_IDS; k++) {
+        struct key_def *d = &table[k];
+        if (d->family) d->section = family_prefixes[d->family];
+        const struct key_def *g = d->inherit;
+        if (!g) continue;
+        assert(!g->family && !d->name && "keys.def: a COPY row copies a global key and restates nothing");
+        d->name = g->name;
+        d->type = g->type;
+        d->unit = g->unit;
+        d->min = g->min;
+        d->max = g->max;
+        d->flags |= g->flags;
+        d->choice = g->choice;
+        d->choice_get = g->choice_get;
+        d->choice_set = g->choice_set;
+        d->check_text = g->check_text;
+        d->text_size = g->text_size;
+        d->applies = g->applies;
+        d->unused_ok = g->unused_ok;
+    }
+}
+
+enum key_id key_root(size_t k)
+{
+    return (enum key_id)(key_defs[k].inherit ? (size_t)(key_defs[k].inherit - key_defs) : k);
+}
+
+int key_copy(enum key_family f, enum key_id g)
+{
+    if (f == FAMILY_NONE) return (int)g;
+    for (size_t k = 0; k < KEY_IDS; k++)
+        if (key_defs[k].family == f && key_defs[k].inherit == &key_defs[g]) return (int)k;
+    return -1;
+}
 
 enum key_family key_family_of(const char *section, const char **name)
 {
@@ -756,7 +435,7 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
                  : k->check_text == check_lock_sections ? "section names, separated by commas"
                  : k->check_text == check_lock_keys     ? "SECTION.KEY names, separated by commas"
                  : k->check_text == check_transfers     ? "NAME: days pairs, separated by commas"
-                 : strcmp(k->section, "region") == 0    ? "a location name"
+                 : k->family == FAMILY_REGION           ? "a location name"
                  : k->check_text == check_name          ? "a product name"
                                                         : "a file name");
         return;
@@ -783,8 +462,7 @@ static void print_key(FILE *out, const struct key_def *k)
     if (k->fallback)
         snprintf(deflt, sizeof deflt, "%s", k->fallback);
     else if (k->inherit)
-        snprintf(deflt, sizeof deflt, "[%.*s] %s", (int)strcspn(k->inherit, "."), k->inherit,
-                 strchr(k->inherit, '.') + 1);
+        snprintf(deflt, sizeof deflt, "[%s] %s", k->inherit->section, k->inherit->name);
     else
         snprintf(deflt, sizeof deflt, "(none)");
     fprintf(out, "  %-26s %-26s default: %s\n", k->name, what, deflt);
@@ -832,4 +510,53 @@ int keys_print(FILE *out, const char *section)
             if (section) return 0;
         }
     return section ? -1 : 0;
+}
+
+/* A dictionary entry once: entries seen so far are in seen[0..*n). */
+static void dict_entry(FILE *out, const char **seen, size_t *n, size_t cap, const char *text)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(seen[i], text) == 0) return;
+    if (*n < cap) seen[(*n)++] = text;
+    fprintf(out, "\"%s\"\n", text);
+}
+
+void keys_write_dict(FILE *out)
+{
+    enum { ENTRIES = 1024 };
+    static char texts[ENTRIES][80]; /* the made-up entries ("[run]", "seed = ") */
+    const char *seen[ENTRIES];
+    size_t n = 0, made = 0;
+    fputs("# fuzz_scenario dictionary, written by `make fuzz-dict` from the key table (reader/keys.def):\n"
+          "# sections, keys, choices, sweepable keys, rate metrics, distributions and syntax. Do not edit.\n",
+          out);
+    for (size_t s = 0; key_sections[s] && made < ENTRIES; s++) {
+        snprintf(texts[made], sizeof texts[made], "[%s]", key_sections[s]);
+        dict_entry(out, seen, &n, ENTRIES, texts[made++]);
+    }
+    for (int f = 1; f < FAMILY_COUNT && made + 2 <= ENTRIES; f++)
+        for (char c = 'a'; c <= 'b'; c++) {
+            snprintf(texts[made], sizeof texts[made], "[%s.%c]", family_prefixes[f], c);
+            dict_entry(out, seen, &n, ENTRIES, texts[made++]);
+        }
+    for (size_t k = 0; k < key_count && made < ENTRIES; k++) {
+        snprintf(texts[made], sizeof texts[made], "%s = ", key_defs[k].name);
+        dict_entry(out, seen, &n, ENTRIES, texts[made++]);
+    }
+    for (size_t k = 0; k < key_count; k++)
+        if (key_defs[k].type == KEY_CHOICE)
+            for (size_t i = 0; key_defs[k].choice(i); i++) dict_entry(out, seen, &n, ENTRIES, key_defs[k].choice(i));
+    for (size_t k = 0; k < key_count && made < ENTRIES; k++)
+        if (!key_defs[k].family && (key_defs[k].type == KEY_NUMBER || key_defs[k].type == KEY_COUNT)) {
+            snprintf(texts[made], sizeof texts[made], "%s.%s", key_defs[k].section, key_defs[k].name);
+            dict_entry(out, seen, &n, ENTRIES, texts[made++]);
+        }
+    for (size_t m = 0; m < METRIC_COUNT; m++)
+        if (metric_defs[m].kind == KIND_RATE) dict_entry(out, seen, &n, ENTRIES, metric_defs[m].name);
+    for (size_t i = 0; dist_types[i] && made < ENTRIES; i++) {
+        snprintf(texts[made], sizeof texts[made], "%s(", dist_types[i]->name);
+        dict_entry(out, seen, &n, ENTRIES, texts[made++]);
+    }
+    /* syntax: an override, a comment, CRLF line ends, a UTF-8 byte-order mark, pairs */
+    fputs("\"--set \"\n\" ; \"\n\"\\x0d\\x0a\"\n\"\\xef\\xbb\\xbf\"\n\":\"\n\",\"\n", out);
 }

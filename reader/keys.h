@@ -1,6 +1,7 @@
 /* keys.h - the one typed table of scenario keys (section, name, type, unit, default,
- * bounds, meaning, where the value goes). The reader, `servlab keys`, `servlab check`
- * and the did-you-mean suggestions all read it; nothing else lists keys.
+ * bounds, meaning, where the value goes, when it applies), made from the one list in
+ * reader/keys.def. The reader, `servlab keys`, `servlab check`, the did-you-mean
+ * suggestions and the fuzz dictionary all read it; nothing else lists keys.
  *
  * Some sections repeat with a name: [product.NAME], [tier.NAME], [channel.NAME],
  * [location.NAME], [region.NAME]. Their
@@ -11,6 +12,7 @@
 #ifndef READER_KEYS_H
 #define READER_KEYS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -30,9 +32,39 @@ enum key_flags {
     KEY_MAX_EXCLUSIVE = 1 << 2, /* value must be < max, not <= */
     KEY_IN_ENTRY = 1 << 3,      /* family keys: stored in the reader's entry, not the model's config */
     KEY_PAIRS = 1 << 4,         /* lists: items are a:b pairs */
+    KEY_DERIVED = 1 << 5,       /* no default: when not given, the reader works it out (shares, initial_on_hand) */
+};
+
+/* When a key is used (keys.def: .applies). Where it is not, `servlab check` writes why
+ * instead of its value, and giving it is an error (or a note, when a choice made with
+ * --set left it unused). Family copies apply as their global key does. */
+enum key_applies {
+    APPLIES_ALWAYS,
+    APPLIES_REORDER_POINT,   /* a policy that orders at a reorder point s (sQ, sS) */
+    APPLIES_ORDER_QUANTITY,  /* a policy that orders multiples of Q (sQ) */
+    APPLIES_ORDER_UP_TO,     /* a policy that orders up to S (sS, base_stock) */
+    APPLIES_STOCK,           /* a policy that holds stock (not none) */
+    APPLIES_PERIODIC_REVIEW, /* a policy that holds stock, reviewed periodically (review_days > 0) */
+    APPLIES_REACT,           /* shortage = react, in [inventory] or a product */
+    APPLIES_CUSTOMERS,       /* a [customers] base */
+    APPLIES_HISTORY,         /* demand from a history */
 };
 
 enum key_family { FAMILY_NONE, FAMILY_PRODUCT, FAMILY_TIER, FAMILY_CHANNEL, FAMILY_LOCATION, FAMILY_REGION, FAMILY_COUNT };
+
+/* The keys by id, in table order (reader/keys.def): key_defs[K_INVENTORY_REORDER_POINT]
+ * is [inventory] reorder_point, key_defs[K_PRODUCT_REORDER_POINT] its [product.NAME]
+ * copy. Code names a key by its id, never by a string. */
+enum key_id {
+#define KEY(id, ...) id,
+#define FKEY(id, ...) id,
+#define COPY(id, ...) id,
+#include "keys.def"
+#undef KEY
+#undef FKEY
+#undef COPY
+    KEY_IDS /* how many keys there are */
+};
 
 struct key_def {
     const char *section; /* "inventory"; for a family its prefix: "product" */
@@ -46,8 +78,13 @@ struct key_def {
     size_t offset;       /* where the value lives: struct scenario, or a family's config element
                             (struct product_config ...), or its entry with KEY_IN_ENTRY */
     size_t given_offset; /* optional keys: a bool beside the value set when given; 0: none */
+    enum key_applies applies; /* when the key is used */
+    bool unused_ok;           /* given where it is not used is no error (a count whose 0 asks for nothing) */
     enum key_family family;
-    const char *inherit; /* family keys: the global key ("inventory.policy") giving the default */
+    /* family keys: the global key whose copy this is (COPY in keys.def), or NULL; a copy
+       has the global key's name, type, unit, bounds, flags and choices, and takes its
+       value when a section does not give one */
+    const struct key_def *inherit;
     /* KEY_CHOICE: the i-th allowed word (NULL past the end), and reading/writing the value */
     const char *(*choice)(size_t i);
     int (*choice_get)(const void *slot);
@@ -57,8 +94,19 @@ struct key_def {
     size_t text_size;
 };
 
-extern const struct key_def key_defs[];
+enum { KEY_CHOICES_MAX = 16 }; /* words a choice key may have */
+
+/* The table, indexed by enum key_id; key_count == KEY_IDS. */
+extern const struct key_def *const key_defs;
 extern const size_t key_count;
+
+/* The global key a family key copies, or the key itself: key_root(K_PRODUCT_REORDER_POINT)
+ * == K_INVENTORY_REORDER_POINT. */
+enum key_id key_root(size_t k);
+
+/* The copy of global key g in family f (key_copy(FAMILY_PRODUCT, K_INVENTORY_POLICY) ==
+ * K_PRODUCT_POLICY), g itself for FAMILY_NONE, or -1 if f has no copy of it. */
+int key_copy(enum key_family f, enum key_id g);
 
 /* The family a section name belongs to ("product.tea" -> FAMILY_PRODUCT), with the
  * instance name after the dot in *name (NULL for FAMILY_NONE). */
@@ -77,12 +125,19 @@ size_t key_index(const char *section, const char *name);
 int key_section_known(const char *section);
 
 /* The known plain section names, NULL-terminated. */
-extern const char *const key_sections[];
+enum { KEY_SECTIONS = 11 };
+extern const char *const key_sections[KEY_SECTIONS + 1];
 
 /* Print the key reference: every key of `section` (a plain section, or a family prefix
  * such as "product"; NULL: all) with type, unit, default, range and meaning. Returns
  * 0, or -1 if the section is unknown. */
 int keys_print(FILE *out, const char *section);
+
+/* Write the fuzz dictionary of scenario files (fuzz/scenario.dict, libFuzzer's format):
+ * every section, "key = " of every key, every choice word, the sweepable SECTION.KEY
+ * names, the rate metrics, the distributions and a few bits of syntax, all from the
+ * tables. `make fuzz-dict` writes it; test_scenario checks the committed one is current. */
+void keys_write_dict(FILE *out);
 
 /* Describe a key's allowed values, e.g. ">= 0", "1 to 100000", "none | sQ | sS". */
 void key_range_text(const struct key_def *k, char *buf, size_t n);

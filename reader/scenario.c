@@ -50,9 +50,13 @@ struct loader {
 
 static void report(struct loader *ld, int line, const char *section, const char *key,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void report_key(struct loader *ld, int line, enum key_id k, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
-static void report(struct loader *ld, int line, const char *section, const char *key,
-                   const char *fmt, ...)
+static void vreport(struct loader *ld, int line, const char *section, const char *key, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+
+static void vreport(struct loader *ld, int line, const char *section, const char *key, const char *fmt, va_list ap)
 {
     if (ld->problems >= MAX_REPORTED) {
         ld->problems++;
@@ -66,9 +70,23 @@ static void report(struct loader *ld, int line, const char *section, const char 
     if (section && *section && n < sizeof p->text)
         n += (size_t)snprintf(p->text + n, sizeof p->text - n, "[%s] ", section);
     if (key && *key && n < sizeof p->text) n += (size_t)snprintf(p->text + n, sizeof p->text - n, "%s: ", key);
+    if (n < sizeof p->text) vsnprintf(p->text + n, sizeof p->text - n, fmt, ap);
+}
+
+static void report(struct loader *ld, int line, const char *section, const char *key, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    if (n < sizeof p->text) vsnprintf(p->text + n, sizeof p->text - n, fmt, ap);
+    vreport(ld, line, section, key, fmt, ap);
+    va_end(ap);
+}
+
+/* A problem with key k of a plain section: "[demand] history: ..." */
+static void report_key(struct loader *ld, int line, enum key_id k, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(ld, line, key_defs[k].section, key_defs[k].name, fmt, ap);
     va_end(ap);
 }
 
@@ -160,6 +178,18 @@ struct target {
     size_t index;
     char label[NAME_LEN + 16]; /* "inventory" or "product.tea" */
 };
+
+/* A problem with key k of section t ("[product.tea] substitute: ..."). */
+static void report_at(struct loader *ld, int line, const struct target *t, enum key_id k, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void report_at(struct loader *ld, int line, const struct target *t, enum key_id k, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(ld, line, t->label, key_defs[k].name, fmt, ap);
+    va_end(ap);
+}
 
 static struct target plain_target(const char *section)
 {
@@ -282,10 +312,10 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         }
         memcpy(word, text, len);
         word[len] = '\0';
-        const char *names[16];
+        const char *names[KEY_CHOICES_MAX];
         size_t n = 0;
         int found = -1;
-        for (; d->choice(n) && n < 16; n++) {
+        for (; d->choice(n) && n < KEY_CHOICES_MAX; n++) {
             names[n] = d->choice(n);
             if (strcmp(names[n], word) == 0) found = (int)n;
         }
@@ -372,6 +402,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
 static void report_unknown_section(struct loader *ld, int line, const char *section)
 {
     const char *names[32], *families[FAMILY_COUNT];
+    _Static_assert((int)KEY_SECTIONS + (int)FAMILY_COUNT <= 32, "names[] holds every section");
     char family_names[FAMILY_COUNT][32];
     size_t n = 0, nf = 0;
     while (key_sections[n]) names[n] = key_sections[n], n++;
@@ -599,25 +630,24 @@ static void parse_scenario_text(struct loader *ld, const char *bytes, size_t len
 
 /* ---- command-line overrides ---- */
 
-static bool given_at(struct scenario *sc, const struct target *t, const char *name)
+static bool given_at(struct scenario *sc, const struct target *t, size_t k)
 {
-    int k = key_find(t->label, name);
-    return k >= 0 && origin(sc, (size_t)k, t)->from != FROM_DEFAULT && origin(sc, (size_t)k, t)->from != FROM_INHERITED;
+    return origin(sc, k, t)->from != FROM_DEFAULT && origin(sc, k, t)->from != FROM_INHERITED;
 }
 
-static bool given(struct scenario *sc, const char *section, const char *name)
+static bool given(const struct scenario *sc, enum key_id k)
 {
-    return sc->origin[key_index(section, name)].from != FROM_DEFAULT;
+    return sc->origin[k].from != FROM_DEFAULT;
 }
 
-static void forget(struct scenario *sc, const char *section, const char *name)
+static void forget(struct scenario *sc, enum key_id k)
 {
-    sc->origin[key_index(section, name)] = (struct key_origin){FROM_DEFAULT, 0};
+    sc->origin[k] = (struct key_origin){FROM_DEFAULT, 0};
 }
 
-static void forget_file_value(struct scenario *sc, const char *section, const char *name)
+static void forget_file_value(struct scenario *sc, enum key_id k)
 {
-    if (sc->origin[key_index(section, name)].from == FROM_FILE) forget(sc, section, name);
+    if (sc->origin[k].from == FROM_FILE) forget(sc, k);
 }
 
 static void apply_assignment(struct loader *ld, const char *text)
@@ -656,32 +686,30 @@ static void apply_assignment(struct loader *ld, const char *text)
     }
     if (apply_value(ld, (size_t)k, &t, eq + 1, 0, FROM_COMMAND_LINE) != 0) return;
     /* a sweep defined on the command line replaces the file's range */
-    if (strcmp(section, "sweep") == 0) {
-        bool param = strcmp(key, "parameter") == 0, list = strcmp(key, "values") == 0;
-        bool range = strcmp(key, "from") == 0 || strcmp(key, "to") == 0 || strcmp(key, "steps") == 0;
-        const char *range_keys[] = {"from", "to", "steps"};
-        for (size_t i = 0; i < 3; i++)
-            if (param || list) forget_file_value(ld->sc, "sweep", range_keys[i]);
-        if (param || range) forget_file_value(ld->sc, "sweep", "values");
+    bool param = k == K_SWEEP_PARAMETER, list = k == K_SWEEP_VALUES;
+    bool range = k == K_SWEEP_FROM || k == K_SWEEP_TO || k == K_SWEEP_STEPS;
+    if (param || list) {
+        static const enum key_id range_keys[] = {K_SWEEP_FROM, K_SWEEP_TO, K_SWEEP_STEPS};
+        for (size_t i = 0; i < 3; i++) forget_file_value(ld->sc, range_keys[i]);
     }
+    if (param || range) forget_file_value(ld->sc, K_SWEEP_VALUES);
     /* a history on the command line replaces the file's demand, and a rate or gaps on the
        command line replace the file's history; a relative path is relative to the
        override's directory */
-    if (strcmp(section, "demand") == 0 && strcmp(key, "history") == 0) {
-        const char *demand_keys[] = {"orders_per_day", "interarrival_days", "units_per_order", "first_order_days"};
-        for (size_t i = 0; i < 4; i++) forget_file_value(ld->sc, "demand", demand_keys[i]);
+    if (k == K_DEMAND_HISTORY) {
+        static const enum key_id demand_keys[] = {K_DEMAND_ORDERS_PER_DAY, K_DEMAND_INTERARRIVAL_DAYS,
+                                                  K_DEMAND_UNITS_PER_ORDER, K_DEMAND_FIRST_ORDER_DAYS};
+        for (size_t i = 0; i < 4; i++) forget_file_value(ld->sc, demand_keys[i]);
         snprintf(ld->sc->history_dir, sizeof ld->sc->history_dir, "%s", ld->set_dir ? ld->set_dir : "");
         snprintf(ld->sc->history_where, sizeof ld->sc->history_where, "%s", ld->where);
     }
-    if (strcmp(section, "demand") == 0 && (strcmp(key, "orders_per_day") == 0 || strcmp(key, "interarrival_days") == 0)) {
-        const char *history_keys[] = {"history", "history_kind", "history_mode"};
-        for (size_t i = 0; i < 3; i++) forget_file_value(ld->sc, "demand", history_keys[i]);
+    if (k == K_DEMAND_ORDERS_PER_DAY || k == K_DEMAND_INTERARRIVAL_DAYS) {
+        static const enum key_id history_keys[] = {K_DEMAND_HISTORY, K_DEMAND_HISTORY_KIND, K_DEMAND_HISTORY_MODE};
+        for (size_t i = 0; i < 3; i++) forget_file_value(ld->sc, history_keys[i]);
     }
     /* a rate on the command line replaces a gap distribution in the file, and back */
-    if (strcmp(section, "demand") == 0 && strcmp(key, "orders_per_day") == 0)
-        forget(ld->sc, "demand", "interarrival_days");
-    if (strcmp(section, "demand") == 0 && strcmp(key, "interarrival_days") == 0)
-        forget(ld->sc, "demand", "orders_per_day");
+    if (k == K_DEMAND_ORDERS_PER_DAY) forget(ld->sc, K_DEMAND_INTERARRIVAL_DAYS);
+    if (k == K_DEMAND_INTERARRIVAL_DAYS) forget(ld->sc, K_DEMAND_ORDERS_PER_DAY);
 }
 
 static void apply_set(struct loader *ld, const struct scenario_override *o)
@@ -711,9 +739,9 @@ static void make_catalog(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
     if (!sc->catalog_items) return;
-    int line = sc->origin[key_index("inventory", "catalog_items")].line;
+    int line = sc->origin[K_INVENTORY_CATALOG_ITEMS].line;
     if (sc->cfg.nproducts) {
-        report(ld, line, "inventory", "catalog_items",
+        report_key(ld, line, K_INVENTORY_CATALOG_ITEMS,
                "give catalog_items or [product.NAME] sections, not both (the first is on line %d)",
                sc->products[0].line);
         return;
@@ -738,13 +766,11 @@ static void inherit(struct loader *ld)
                 if (d->family != (enum key_family)f || !d->inherit) continue;
                 struct key_origin *o = origin(sc, k, &t);
                 if (o->from != FROM_DEFAULT) continue;
-                char gsec[40];
-                snprintf(gsec, sizeof gsec, "%.*s", (int)strcspn(d->inherit, "."), d->inherit);
-                size_t gk = key_index(gsec, strchr(d->inherit, '.') + 1);
+                size_t gk = key_root(k);
                 const struct key_def *g = &key_defs[gk];
                 const struct key_origin *go = &sc->origin[gk];
                 if (go->from == FROM_DEFAULT && !g->fallback) continue; /* nothing to inherit */
-                struct target global = plain_target(gsec);
+                struct target global = plain_target(g->section);
                 const void *from = slot(sc, g, &global);
                 void *to = slot(sc, d, &t);
                 switch (d->type) {
@@ -770,7 +796,9 @@ static void resolve_shares(struct loader *ld, enum key_family f)
     struct scenario *sc = ld->sc;
     size_t n = *count_of(sc, f);
     if (n == 0) return;
-    size_t k = key_index(key_family_prefix(f), "share");
+    static const int share_of[FAMILY_COUNT] = {-1, K_PRODUCT_SHARE, K_TIER_SHARE, K_CHANNEL_SHARE, -1, K_REGION_SHARE};
+    assert(share_of[f] >= 0 && "a family with shares");
+    size_t k = (size_t)share_of[f];
     size_t with = 0;
     double sum = 0;
     for (size_t i = 0; i < n; i++) {
@@ -783,7 +811,7 @@ static void resolve_shares(struct loader *ld, enum key_family f)
         if (with == 0) {
             *share = 1.0 / (double)n;
         } else if (with < n && origin(sc, k, &t)->from == FROM_DEFAULT) {
-            report(ld, entries_of(sc, f)[i].line, t.label, "share",
+            report_at(ld, entries_of(sc, f)[i].line, &t, (enum key_id)k,
                    "missing; give every [%s.NAME] a share, or none for equal shares", key_family_prefix(f));
             return;
         }
@@ -791,7 +819,7 @@ static void resolve_shares(struct loader *ld, enum key_family f)
     if (with == n && fabs(sum - 1) > 1e-6) {
         char s[40];
         struct target t = family_target(sc, f, n - 1);
-        report(ld, origin(sc, k, &t)->line, t.label, "share",
+        report_at(ld, origin(sc, k, &t)->line, &t, (enum key_id)k,
                "the shares of the %zu [%s.NAME] sections sum to %s; they must sum to 1", n, key_family_prefix(f),
                num_format(round(sum * 1e6) / 1e6, s, sizeof s));
     }
@@ -799,9 +827,9 @@ static void resolve_shares(struct loader *ld, enum key_family f)
 
 /* ---- cross-field checks and resolution ---- */
 
-static int line_of(const struct scenario *sc, const char *section, const char *name)
+static int line_of(const struct scenario *sc, enum key_id k)
 {
-    return sc->origin[key_index(section, name)].line;
+    return sc->origin[k].line;
 }
 
 static void warn(struct scenario *sc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -840,40 +868,41 @@ static bool customers_given(struct scenario *sc)
 static bool resolve_history(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
-    const char *kinds[] = {"history_kind", "history_mode"};
-    if (!given(sc, "demand", "history")) {
+    static const enum key_id kinds[] = {K_DEMAND_HISTORY_KIND, K_DEMAND_HISTORY_MODE};
+    if (!given(sc, K_DEMAND_HISTORY)) {
         for (size_t i = 0; i < 2; i++)
-            if (given(sc, "demand", kinds[i]))
-                report(ld, line_of(sc, "demand", kinds[i]), "demand", kinds[i], "not used: there is no history");
+            if (given(sc, kinds[i])) report_key(ld, line_of(sc, kinds[i]), kinds[i], "not used: there is no history");
         return false;
     }
-    int line = line_of(sc, "demand", "history");
+    int line = line_of(sc, K_DEMAND_HISTORY);
     size_t problems = ld->problems;
-    const char *excluded[] = {"orders_per_day", "interarrival_days", "units_per_order", "first_order_days",
-                              "weekday_profile", "rate_curve", "peak_shift_share", "quantity_discount_share"};
+    static const enum key_id excluded[] = {K_DEMAND_ORDERS_PER_DAY,   K_DEMAND_INTERARRIVAL_DAYS,
+                                           K_DEMAND_UNITS_PER_ORDER,  K_DEMAND_FIRST_ORDER_DAYS,
+                                           K_DEMAND_WEEKDAY_PROFILE,  K_DEMAND_RATE_CURVE,
+                                           K_DEMAND_PEAK_SHIFT_SHARE, K_DEMAND_QUANTITY_DISCOUNT_SHARE};
     for (size_t i = 0; i < sizeof excluded / sizeof excluded[0]; i++)
-        if (given(sc, "demand", excluded[i]) &&
-            (strcmp(excluded[i], "peak_shift_share") != 0 || sc->cfg.demand.peak_shift_share > 0) &&
-            (strcmp(excluded[i], "quantity_discount_share") != 0 || sc->cfg.demand.quantity_discount_share > 0))
-            report(ld, line_of(sc, "demand", excluded[i]), "demand", excluded[i],
-                   "not used with a history (line %d), which gives the orders; remove it", line);
+        if (given(sc, excluded[i]) &&
+            (excluded[i] != K_DEMAND_PEAK_SHIFT_SHARE || sc->cfg.demand.peak_shift_share > 0) &&
+            (excluded[i] != K_DEMAND_QUANTITY_DISCOUNT_SHARE || sc->cfg.demand.quantity_discount_share > 0))
+            report_key(ld, line_of(sc, excluded[i]), excluded[i],
+                       "not used with a history (line %d), which gives the orders; remove it", line);
     if (sc->cfg.customers.on)
-        report(ld, line, "demand", "history", "a history gives the orders, so there can be no [customers] section");
+        report_key(ld, line, K_DEMAND_HISTORY, "a history gives the orders, so there can be no [customers] section");
     if (sc->cfg.nproducts || sc->catalog_items)
-        report(ld, line, "demand", "history",
+        report_key(ld, line, K_DEMAND_HISTORY,
                "a history is the demand for one item: remove %s (servlab batch runs many items, one per row)",
-               sc->catalog_items ? "catalog_items" : "the [product.NAME] sections");
+               sc->catalog_items ? key_defs[K_INVENTORY_CATALOG_ITEMS].name : "the [product.NAME] sections");
     for (size_t i = 0; i < sc->cfg.ntiers; i++)
         if (sc->cfg.tiers[i].has_units) {
             struct target t = family_target(sc, FAMILY_TIER, i);
-            report(ld, origin(sc, key_index("tier", "units_per_order"), &t)->line, t.label, "units_per_order",
+            report_at(ld, origin(sc, K_TIER_UNITS_PER_ORDER, &t)->line, &t, K_TIER_UNITS_PER_ORDER,
                    "not used with a history (line %d), which gives the order sizes; remove it", line);
         }
-    if (!given(sc, "demand", "history_kind"))
-        report(ld, line, "demand", "history_kind",
+    if (!given(sc, K_DEMAND_HISTORY_KIND))
+        report_key(ld, line, K_DEMAND_HISTORY_KIND,
                "missing; say whether each row of the history is a day's total (daily) or one order (orders)");
     if (ld->problems > problems) return true;
-    bool from_file = sc->origin[key_index("demand", "history")].from == FROM_FILE;
+    bool from_file = sc->origin[K_DEMAND_HISTORY].from == FROM_FILE;
     char dir[HISTORY_PATH_MAX] = "", path[HISTORY_PATH_MAX], err[400];
     if (from_file) {
         const char *slash = strrchr(sc->path, '/');
@@ -887,7 +916,7 @@ static bool resolve_history(struct loader *ld)
     bool located = false;
     const struct history_info *hi = NULL;
     if (history_resolve(sc->history, dir, path, sizeof path) != 0)
-        report(ld, line, "demand", "history", "the path is too long");
+        report_key(ld, line, K_DEMAND_HISTORY, "the path is too long");
     else if (!(hi = history_load(path, sc->history_kind, &located, err, sizeof err))) {
         if (located) {
             report_text(ld, line, err);
@@ -895,7 +924,7 @@ static bool resolve_history(struct loader *ld)
             char cwd[PATH_MAX] = "";
             bool relative = sc->history[0] != '/';
             if (path[0] != '/' && !getcwd(cwd, sizeof cwd)) cwd[0] = '\0';
-            report(ld, line, "demand", "history", "%s%s%s: %s%s", cwd, *cwd ? "/" : "", path, err,
+            report_key(ld, line, K_DEMAND_HISTORY, "%s%s%s: %s%s", cwd, *cwd ? "/" : "", path, err,
                    !relative   ? ""
                    : from_file ? " (a relative path in a scenario file starts from the file's directory)"
                    : *dir      ? " (a relative path in a table starts from the table's directory)"
@@ -903,7 +932,7 @@ static bool resolve_history(struct loader *ld)
         }
     }
     if (hi && sc->history_mode == HISTORY_FIT && !hi->fitted)
-        report(ld, line_of(sc, "demand", "history_mode"), "demand", "history_mode",
+        report_key(ld, line_of(sc, K_DEMAND_HISTORY_MODE), K_DEMAND_HISTORY_MODE,
                "cannot fit %s: %s; use replay or bootstrap", path, hi->fit_problem);
     ld->where = saved;
     if (ld->problems > problems) return true;
@@ -928,22 +957,22 @@ static void resolve_demand(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
     if (resolve_history(ld)) return;
-    bool rate = given(sc, "demand", "orders_per_day"), gaps = given(sc, "demand", "interarrival_days");
+    bool rate = given(sc, K_DEMAND_ORDERS_PER_DAY), gaps = given(sc, K_DEMAND_INTERARRIVAL_DAYS);
     if (sc->cfg.customers.on) {
         if (rate || gaps) {
-            const char *key = rate ? "orders_per_day" : "interarrival_days";
-            report(ld, line_of(sc, "demand", key), "demand", key,
+            enum key_id key = rate ? K_DEMAND_ORDERS_PER_DAY : K_DEMAND_INTERARRIVAL_DAYS;
+            report_key(ld, line_of(sc, key), key,
                    "with a [customers] section, orders come from the customers "
                    "(orders_per_customer_day); remove this key");
         }
         return; /* the order rate for levers is set once the customers are resolved */
     }
     if (rate && gaps) {
-        int lr = line_of(sc, "demand", "orders_per_day"), lg = line_of(sc, "demand", "interarrival_days");
-        report(ld, lr > lg ? lr : lg, "demand", lr > lg ? "orders_per_day" : "interarrival_days",
+        int lr = line_of(sc, K_DEMAND_ORDERS_PER_DAY), lg = line_of(sc, K_DEMAND_INTERARRIVAL_DAYS);
+        report_key(ld, lr > lg ? lr : lg, lr > lg ? K_DEMAND_ORDERS_PER_DAY : K_DEMAND_INTERARRIVAL_DAYS,
                "give orders_per_day or interarrival_days, not both (the other is on line %d)", lr > lg ? lg : lr);
     } else if (!rate && !gaps) {
-        report(ld, 0, "demand", "orders_per_day",
+        report_key(ld, 0, K_DEMAND_ORDERS_PER_DAY,
                "missing; say how often orders arrive with orders_per_day (a rate) or interarrival_days "
                "(a distribution)");
     } else if (rate) {
@@ -962,20 +991,22 @@ struct stock_section {
     double order_share; /* chance an order asks for this product (for the levers' demand) */
 };
 
-static const char *const lever_keys[LEVERS] = {"safety_factor", "target_cycle_service_level", "target_fill_rate"};
+static const enum key_id lever_keys[LEVERS] = {K_INVENTORY_SAFETY_FACTOR, K_INVENTORY_TARGET_CYCLE_SERVICE_LEVEL,
+                                               K_INVENTORY_TARGET_FILL_RATE};
 
-/* Where key `name` of a stock section got its value; a key the section does not have
- * (reserve_units of a location) counts as never given. */
-static const struct key_origin *stock_origin(struct scenario *sc, const struct stock_section *ss, const char *name)
+/* Where [inventory] key g (or its copy in a product or location) of a stock section got
+ * its value; a key the section does not have (reserve_units of a location) counts as
+ * never given. */
+static const struct key_origin *stock_origin(struct scenario *sc, const struct stock_section *ss, enum key_id g)
 {
     static const struct key_origin absent = {FROM_DEFAULT, 0};
-    int k = key_find(ss->t.label, name);
+    int k = key_copy(ss->t.family, g);
     return k < 0 ? &absent : origin(sc, (size_t)k, &ss->t);
 }
 
-static void forget_at(struct scenario *sc, const struct stock_section *ss, const char *name)
+static void forget_at(struct scenario *sc, const struct stock_section *ss, enum key_id g)
 {
-    int k = key_find(ss->t.label, name);
+    int k = key_copy(ss->t.family, g);
     if (k >= 0) *origin(sc, (size_t)k, &ss->t) = (struct key_origin){FROM_DEFAULT, 0};
 }
 
@@ -989,11 +1020,12 @@ static int strength(const struct key_origin *o)
  * --set order_cycle.expedite=never in a file with expedite_delivery_days): a note
  * for the report, not an error, so that "what if" needs no edit of the file. A key
  * unused by the file's own choices stays an error. Returns true if it was noted. */
-static bool unused_by_override(struct scenario *sc, const struct key_origin *choice, const char *choice_name,
-                               const char *label, const char *key, const struct key_origin *unused)
+static bool unused_by_override(struct scenario *sc, const struct key_origin *choice, enum key_id choice_key,
+                               const char *label, size_t key, const struct key_origin *unused)
 {
     if (choice->from != FROM_COMMAND_LINE || unused->from != FROM_FILE) return false;
-    note(sc, "%s from the command line leaves [%s] %s (line %d) unused", choice_name, label, key, unused->line);
+    note(sc, "%s from the command line leaves [%s] %s (line %d) unused", key_defs[choice_key].name, label,
+         key_defs[key].name, unused->line);
     return true;
 }
 
@@ -1010,15 +1042,16 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
         const struct key_origin *o = stock_origin(sc, ss, lever_keys[i]);
         if (!strength(o)) continue;
         if (chosen >= 0 && strength(o) == strength(stock_origin(sc, ss, lever_keys[chosen]))) {
-            report(ld, o->line, ss->t.label, lever_keys[i], "give one service lever, not both this and %s",
-                   lever_keys[chosen]);
+            report(ld, o->line, ss->t.label, key_defs[lever_keys[i]].name,
+                   "give one service lever, not both this and %s", key_defs[lever_keys[chosen]].name);
             return;
         }
         if (chosen < 0 || strength(o) > strength(stock_origin(sc, ss, lever_keys[chosen]))) chosen = i;
     }
     if (chosen < 0) return;
-    const char *key = lever_keys[chosen];
-    const struct key_origin *lo = stock_origin(sc, ss, key);
+    enum key_id lever = lever_keys[chosen];
+    const char *key = key_defs[lever].name; /* the struct lever's names point into the table */
+    const struct key_origin *lo = stock_origin(sc, ss, lever);
     if (!p->holds_stock || (p->uses_reorder_point && !p->uses_order_quantity)) {
         if (strength(lo) < 2) return; /* inherited by a product it does not suit: ignore */
         report(ld, lo->line, ss->t.label, key,
@@ -1027,13 +1060,13 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
                p->name, p->holds_stock ? "needs reorder_point and order_up_to written out" : "holds no stock");
         return;
     }
-    const char *level_key = p->uses_order_quantity ? "reorder_point" : "order_up_to";
-    const struct key_origin *vo = stock_origin(sc, ss, level_key);
+    enum key_id level = p->uses_order_quantity ? K_INVENTORY_REORDER_POINT : K_INVENTORY_ORDER_UP_TO;
+    const char *level_key = key_defs[level].name;
+    const struct key_origin *vo = stock_origin(sc, ss, level);
     char was[40], target[40];
     num_format(ss->levers[chosen], target, sizeof target);
     if (strength(vo)) {
-        double level = p->uses_order_quantity ? ss->inv->reorder_point : ss->inv->order_up_to;
-        num_format(level, was, sizeof was);
+        num_format(p->uses_order_quantity ? ss->inv->reorder_point : ss->inv->order_up_to, was, sizeof was);
         if (strength(vo) > strength(lo)) return; /* a level written for the product beats an inherited lever */
         if (strength(lo) == 2 && strength(vo) == 2) {
             if (lo->from == vo->from && lo->from == FROM_FILE) {
@@ -1048,13 +1081,13 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
             if (vo->from == FROM_COMMAND_LINE) { /* the written level wins over the file's lever */
                 note(sc, "%s = %s from the command line replaces %s = %s (line %d)", level_key, was, key, target,
                      lo->line);
-                forget_at(sc, ss, key);
+                forget_at(sc, ss, lever);
                 return;
             }
         }
         if (vo->from == FROM_FILE || vo->from == FROM_INHERITED)
             snprintf(ss->lever->replaced, sizeof ss->lever->replaced, "%s = %s on line %d", level_key, was, vo->line);
-        forget_at(sc, ss, level_key);
+        forget_at(sc, ss, level);
     }
     ss->lever->key = key;
     ss->lever->target = ss->levers[chosen];
@@ -1067,9 +1100,9 @@ static void apply_lever(struct scenario *sc, const struct stock_section *ss)
     struct inventory_config *inv = ss->inv;
     struct protection pr = theory_protection_for(&sc->cfg, inv, ss->order_share);
     double level, target = ss->lever->target;
-    if (strcmp(ss->lever->key, "safety_factor") == 0)
+    if (ss->lever->key == key_defs[K_INVENTORY_SAFETY_FACTOR].name)
         level = theory_level_for_safety_factor(&pr, target);
-    else if (strcmp(ss->lever->key, "target_cycle_service_level") == 0)
+    else if (ss->lever->key == key_defs[K_INVENTORY_TARGET_CYCLE_SERVICE_LEVEL].name)
         level = theory_level_for_cycle_service(&pr, target);
     else
         level = theory_level_for_fill_rate(&pr, target);
@@ -1080,6 +1113,25 @@ static void apply_lever(struct scenario *sc, const struct stock_section *ss)
     ss->lever->level = inv->policy->uses_order_quantity ? inv->reorder_point : inv->order_up_to;
 }
 
+/* Does policy p use a key that applies as `a` (reorder point, order quantity or
+ * order-up-to level, or any stock)? */
+static bool policy_uses(const struct policy_type *p, enum key_applies a)
+{
+    switch (a) {
+    case APPLIES_REORDER_POINT: return p->uses_reorder_point;
+    case APPLIES_ORDER_QUANTITY: return p->uses_order_quantity;
+    case APPLIES_ORDER_UP_TO: return p->uses_order_up_to;
+    case APPLIES_STOCK:
+    case APPLIES_PERIODIC_REVIEW: return p->holds_stock;
+    default: return true;
+    }
+}
+
+static bool is_policy_parameter(enum key_applies a)
+{
+    return a == APPLIES_REORDER_POINT || a == APPLIES_ORDER_QUANTITY || a == APPLIES_ORDER_UP_TO;
+}
+
 /* Policy parameters, levers, shortage and starting stock of one stock section. */
 static void resolve_stock(struct loader *ld, struct stock_section *ss)
 {
@@ -1087,57 +1139,58 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
     struct inventory_config *inv = ss->inv;
     const struct policy_type *p = inv->policy;
     const char *label = ss->t.label;
-    int policy_line = stock_origin(sc, ss, "policy")->line;
+    int policy_line = stock_origin(sc, ss, K_INVENTORY_POLICY)->line;
     size_t problems = ld->problems;
     choose_lever(ld, ss);
     if (ld->problems > problems) return;
-    struct {
-        const char *name;
-        bool used;
-    } params[] = {{"reorder_point", p->uses_reorder_point},
-                  {"order_quantity", p->uses_order_quantity},
-                  {"order_up_to", p->uses_order_up_to}};
-    for (size_t i = 0; i < 3; i++) {
-        const struct key_origin *o = stock_origin(sc, ss, params[i].name);
-        bool is_given = strength(o) || (ss->lever->key && strcmp(ss->lever->level_key, params[i].name) == 0);
-        if (params[i].used && !is_given)
-            report(ld, policy_line, label, params[i].name, "missing; policy %s%s needs it%s", p->name,
-                   stock_origin(sc, ss, "policy")->from == FROM_COMMAND_LINE ? " (from --set)" : "",
-                   p->uses_order_quantity && i == 0 ? " (or a service lever such as target_fill_rate)" : "");
-        if (!params[i].used && strength(o) == 2 &&
-            !unused_by_override(sc, stock_origin(sc, ss, "policy"), "policy", label, params[i].name, o))
-            report(ld, o->line, label, params[i].name, "not used by policy %s; remove it or choose a policy that uses it",
+    const struct key_origin *policy = stock_origin(sc, ss, K_INVENTORY_POLICY);
+    for (size_t g = 0; g < KEY_IDS; g++) { /* the policy's parameters: given where used, only there */
+        const struct key_def *d = &key_defs[g];
+        if (d->family || !is_policy_parameter(d->applies)) continue;
+        bool used = policy_uses(p, d->applies);
+        const struct key_origin *o = stock_origin(sc, ss, (enum key_id)g);
+        bool is_given = strength(o) || (ss->lever->key && ss->lever->level_key == d->name);
+        if (used && !is_given)
+            report(ld, policy_line, label, d->name, "missing; policy %s%s needs it%s", p->name,
+                   policy->from == FROM_COMMAND_LINE ? " (from --set)" : "",
+                   p->uses_order_quantity && g == K_INVENTORY_REORDER_POINT
+                       ? " (or a service lever such as target_fill_rate)"
+                       : "");
+        if (!used && strength(o) == 2 && !unused_by_override(sc, policy, K_INVENTORY_POLICY, label, g, o))
+            report(ld, o->line, label, d->name, "not used by policy %s; remove it or choose a policy that uses it",
                    p->name);
     }
-    if (!p->holds_stock) {
-        const char *unused[] = {"review_days", "first_review_days", "lead_time_days", "initial_on_hand", "shortage",
-                                "reserve_units"};
-        for (size_t i = 0; i < sizeof unused / sizeof unused[0]; i++)
-            if (strength(stock_origin(sc, ss, unused[i])) == 2 &&
-                !unused_by_override(sc, stock_origin(sc, ss, "policy"), "policy", label, unused[i],
-                                    stock_origin(sc, ss, unused[i])))
-                report(ld, stock_origin(sc, ss, unused[i])->line, label, unused[i],
+    /* the other stock keys: unused without stock, or first_review_days with continuous review */
+    for (size_t g = 0; g < KEY_IDS; g++) {
+        const struct key_def *d = &key_defs[g];
+        if (d->family || d->unused_ok || (d->applies != APPLIES_STOCK && d->applies != APPLIES_PERIODIC_REVIEW))
+            continue;
+        const struct key_origin *o = stock_origin(sc, ss, (enum key_id)g);
+        if (strength(o) != 2) continue;
+        if (!p->holds_stock) {
+            if (!unused_by_override(sc, policy, K_INVENTORY_POLICY, label, g, o))
+                report(ld, o->line, label, d->name,
                        "not used by policy none (stock never runs out); remove it or choose a policy");
-        return;
+        } else if (d->applies == APPLIES_PERIODIC_REVIEW && inv->review_days == 0 &&
+                   !unused_by_override(sc, stock_origin(sc, ss, K_INVENTORY_REVIEW_DAYS), K_INVENTORY_REVIEW_DAYS,
+                                       label, g, o)) {
+            report(ld, o->line, label, d->name,
+                   "not used with continuous review (review_days = 0); remove it or give review_days");
+        }
     }
-    const struct key_origin *first_review = stock_origin(sc, ss, "first_review_days");
-    if (inv->review_days == 0 && strength(first_review) == 2 &&
-        !unused_by_override(sc, stock_origin(sc, ss, "review_days"), "review_days", label, "first_review_days",
-                            first_review))
-        report(ld, first_review->line, label, "first_review_days",
-               "not used with continuous review (review_days = 0); remove it or give review_days");
+    if (!p->holds_stock) return;
     if (ld->problems > problems) return;
     if (ss->lever->key) apply_lever(sc, ss);
     char s[40], big_s[40];
     if (p->uses_reorder_point && p->uses_order_up_to && !(inv->order_up_to > inv->reorder_point))
-        report(ld, stock_origin(sc, ss, "order_up_to")->line, label, "order_up_to",
+        report(ld, stock_origin(sc, ss, K_INVENTORY_ORDER_UP_TO)->line, label, key_defs[K_INVENTORY_ORDER_UP_TO].name,
                "S = %s must be above reorder_point s = %s (line %d)", num_format(inv->order_up_to, big_s, sizeof big_s),
-               num_format(inv->reorder_point, s, sizeof s), stock_origin(sc, ss, "reorder_point")->line);
+               num_format(inv->reorder_point, s, sizeof s), stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->line);
     if (p->uses_reorder_point && inv->shortage == SHORTAGE_LOST_SALE && inv->reorder_point < 0)
-        report(ld, stock_origin(sc, ss, "reorder_point")->line, label, "reorder_point",
+        report(ld, stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->line, label, key_defs[K_INVENTORY_REORDER_POINT].name,
                "is negative, but with shortage = lost_sale the inventory position never falls below 0, "
                "so no order would ever be placed");
-    if (!strength(stock_origin(sc, ss, "initial_on_hand"))) {
+    if (!strength(stock_origin(sc, ss, K_INVENTORY_INITIAL_ON_HAND))) {
         double start = p->uses_order_quantity ? inv->reorder_point + inv->order_quantity : inv->order_up_to;
         inv->initial_on_hand = start > 0 ? start : 0;
     }
@@ -1179,7 +1232,7 @@ static void resolve_inventory(struct loader *ld)
 /* ---- a network of locations ---- */
 
 /* The location called `name`, or -1 with the problem (and a suggestion) reported. */
-static int location_named(struct loader *ld, const char *name, int line, const char *label, const char *key)
+static int location_named(struct loader *ld, const char *name, int line, const struct target *t, enum key_id key)
 {
     struct scenario *sc = ld->sc;
     int j = find_entry(sc, FAMILY_LOCATION, name);
@@ -1187,7 +1240,7 @@ static int location_named(struct loader *ld, const char *name, int line, const c
     const char *names[MAX_LOCATIONS];
     for (size_t n = 0; n < sc->cfg.nlocations; n++) names[n] = sc->locations[n].name;
     const char *near = suggest_nearest(name, names, sc->cfg.nlocations);
-    report(ld, line, label, key, "there is no [location.%s]%s%s%s", name, near ? "; did you mean '" : "",
+    report_at(ld, line, t, key, "there is no [location.%s]%s%s%s", name, near ? "; did you mean '" : "",
            near ? near : "", near ? "'?" : "");
     return -1;
 }
@@ -1226,7 +1279,7 @@ static void resolve_network(struct loader *ld)
     bool set[MAX_LOCATIONS][MAX_LOCATIONS] = {{false}};
     for (size_t i = 0; i < c->nlocations; i++)
         for (size_t j = 0; j < c->nlocations; j++) c->locations[i].transfer_days[j] = i == j ? 0 : sc->transfer_days;
-    size_t kt = key_index("location", "transfer_days");
+    size_t kt = K_LOCATION_TRANSFER_DAYS;
     for (size_t i = 0; i < c->nlocations; i++) {
         struct target t = family_target(sc, FAMILY_LOCATION, i);
         int line = origin(sc, kt, &t)->line;
@@ -1236,10 +1289,10 @@ static void resolve_network(struct loader *ld)
             char name[NAME_LEN + 1];
             double days;
             if (sscanf(item, " %32[A-Za-z0-9_] : %lf", name, &days) != 2) continue; /* checked when read */
-            int j = location_named(ld, name, line, t.label, "transfer_days");
+            int j = location_named(ld, name, line, &t, K_LOCATION_TRANSFER_DAYS);
             if (j < 0) continue;
             if ((size_t)j == i) {
-                report(ld, line, t.label, "transfer_days", "names its own location, %s", name);
+                report_at(ld, line, &t, K_LOCATION_TRANSFER_DAYS, "names its own location, %s", name);
                 continue;
             }
             c->locations[i].transfer_days[j] = days;
@@ -1257,22 +1310,22 @@ static void resolve_network(struct loader *ld)
         resolve_shares(ld, FAMILY_REGION);
         inherit(ld);
     }
-    size_t kh = key_index("region", "home");
+    size_t kh = K_REGION_HOME;
     for (size_t r = 0; r < c->nregions; r++) {
         struct target t = family_target(sc, FAMILY_REGION, r);
         if (!sc->regions[r].home[0]) {
-            report(ld, sc->regions[r].line, t.label, "home", "missing; which location serves this region?");
+            report_at(ld, sc->regions[r].line, &t, K_REGION_HOME, "missing; which location serves this region?");
             continue;
         }
-        c->regions[r].home = location_named(ld, sc->regions[r].home, origin(sc, kh, &t)->line, t.label, "home");
+        c->regions[r].home = location_named(ld, sc->regions[r].home, origin(sc, kh, &t)->line, &t, K_REGION_HOME);
     }
     if (ld->problems) return;
     /* how many are open when */
     struct network_config *nw = &c->network;
-    size_t ko = key_index("locations", "open"), ks = key_index("locations", "open_schedule");
+    size_t ko = K_LOCATIONS_OPEN, ks = K_LOCATIONS_OPEN_SCHEDULE;
     unsigned open0 = sc->open_locations ? sc->open_locations : (unsigned)c->nlocations;
     if (open0 > c->nlocations) {
-        report(ld, sc->origin[ko].line, "locations", "open", "%u locations open, but there are only %zu", open0,
+        report_key(ld, sc->origin[ko].line, K_LOCATIONS_OPEN, "%u locations open, but there are only %zu", open0,
                c->nlocations);
         return;
     }
@@ -1281,18 +1334,18 @@ static void resolve_network(struct loader *ld)
     const struct number_list *sch = &sc->open_schedule;
     int line = sc->origin[ks].line;
     if (sch->n > 2 * MAX_OPEN_CHANGES) {
-        report(ld, line, "locations", "open_schedule", "at most %d changes", MAX_OPEN_CHANGES);
+        report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE, "at most %d changes", MAX_OPEN_CHANGES);
         return;
     }
     for (size_t i = 0; i + 1 < sch->n; i += 2) {
         double day = sch->v[i], count = sch->v[i + 1];
         if (count != floor(count) || count < 1 || count > (double)c->nlocations) {
-            report(ld, line, "locations", "open_schedule", "item %zu: %g locations; give a whole number from 1 to %zu",
+            report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE, "item %zu: %g locations; give a whole number from 1 to %zu",
                    i / 2 + 1, count, c->nlocations);
             return;
         }
         if (i > 0 && !(day > sch->v[i - 2])) {
-            report(ld, line, "locations", "open_schedule", "item %zu: day %g is not after day %g; list days in order",
+            report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE, "item %zu: day %g is not after day %g; list days in order",
                    i / 2 + 1, day, sch->v[i - 2]);
             return;
         }
@@ -1304,7 +1357,7 @@ static void resolve_network(struct loader *ld)
         nw->open_count[nw->nchanges++] = (unsigned)count;
     }
     if (sch->n && sc->origin[ko].from != FROM_DEFAULT && sch->v[0] == 0)
-        report(ld, sc->origin[ko].line, "locations", "open",
+        report_key(ld, sc->origin[ko].line, K_LOCATIONS_OPEN,
                "give open or an open_schedule starting at day 0, not both (open_schedule is on line %d)", line);
     /* a closing location's stock moves to the nearest open one, which must keep it: the
        first open_count locations are open, so the ones that close are those after them */
@@ -1313,7 +1366,7 @@ static void resolve_network(struct loader *ld)
             if (!c->locations[j].inventory.policy->holds_stock) continue;
             for (size_t i = 0; i < nw->open_count[k]; i++)
                 if (!c->locations[i].inventory.policy->holds_stock) {
-                    report(ld, line, "locations", "open_schedule",
+                    report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE,
                            "[location.%s] closes and sends its stock to the nearest open location, which must keep "
                            "it, but [location.%s] has policy = none; give it a stocking policy, or keep the same "
                            "locations open throughout",
@@ -1347,26 +1400,26 @@ static void resolve_network(struct loader *ld)
 static void resolve_products(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
-    size_t kl = key_index("demand", "lines_per_order");
+    size_t kl = K_DEMAND_LINES_PER_ORDER;
     if (sc->cfg.nproducts < 2 && sc->origin[kl].from != FROM_DEFAULT)
-        report(ld, sc->origin[kl].line, "demand", "lines_per_order",
+        report_key(ld, sc->origin[kl].line, K_DEMAND_LINES_PER_ORDER,
                "an order can ask for several products only when there are several: add [product.NAME] sections");
     for (size_t i = 0; i < sc->cfg.nproducts; i++) {
         struct entry *e = &sc->products[i];
         struct target t = family_target(sc, FAMILY_PRODUCT, i);
-        const struct key_origin *o = origin(sc, key_index("product", "substitute"), &t);
+        const struct key_origin *o = origin(sc, K_PRODUCT_SUBSTITUTE, &t);
         if (!e->substitute[0]) continue;
         int j = find_entry(sc, FAMILY_PRODUCT, e->substitute);
         if (j < 0) {
             const char *names[MAX_PRODUCTS];
             for (size_t n = 0; n < sc->cfg.nproducts; n++) names[n] = sc->products[n].name;
             const char *near = suggest_nearest(e->substitute, names, sc->cfg.nproducts);
-            report(ld, o->line, t.label, "substitute", "there is no [product.%s]%s%s%s", e->substitute,
+            report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE, "there is no [product.%s]%s%s%s", e->substitute,
                    near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
         } else if ((size_t)j == i) {
-            report(ld, o->line, t.label, "substitute", "a product cannot be its own substitute");
+            report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE, "a product cannot be its own substitute");
         } else if (sc->cfg.products[i].inventory.shortage != SHORTAGE_REACT) {
-            report(ld, o->line, t.label, "substitute",
+            report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE,
                    "only customers who react to a stockout take a substitute: set shortage = react");
         } else {
             sc->cfg.products[i].substitute = j;
@@ -1385,24 +1438,24 @@ static bool any_react(const struct scenario *sc)
 static void resolve_reactions(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
-    const char *keys[] = {"elsewhere", "substitute", "wait", "cancel"};
     const struct reaction_config *r = &sc->cfg.reactions;
     double sum = r->elsewhere + r->substitute + r->wait + r->cancel;
     int line = 0;
-    const char *last = NULL;
-    for (size_t i = 0; i < 4; i++)
-        if (given(sc, "reactions", keys[i]) && line_of(sc, "reactions", keys[i]) >= line)
-            line = line_of(sc, "reactions", keys[i]), last = keys[i];
+    int last = -1; /* the [reactions] key given last in the file */
+    for (size_t k = 0; k < KEY_IDS; k++)
+        if (!key_defs[k].family && key_defs[k].applies == APPLIES_REACT && given(sc, (enum key_id)k) &&
+            line_of(sc, (enum key_id)k) >= line)
+            line = line_of(sc, (enum key_id)k), last = (int)k;
     if (!any_react(sc)) {
-        if (last && !unused_by_override(sc, &sc->origin[key_index("inventory", "shortage")], "shortage",
-                                        "reactions", last, &sc->origin[key_index("reactions", last)]))
-            report(ld, line, "reactions", last,
-                   "not used: customers react only where shortage = react ([inventory] or a product)");
+        if (last >= 0 && !unused_by_override(sc, &sc->origin[K_INVENTORY_SHORTAGE], K_INVENTORY_SHORTAGE,
+                                             key_defs[last].section, (size_t)last, &sc->origin[last]))
+            report_key(ld, line, (enum key_id)last,
+                       "not used: customers react only where shortage = react ([inventory] or a product)");
         return;
     }
     if (fabs(sum - 1) > 1e-6) {
         char s[40];
-        report(ld, line, "reactions", last ? last : "cancel",
+        report_key(ld, line, last >= 0 ? (enum key_id)last : K_REACTIONS_CANCEL,
                "the four shares (elsewhere, substitute, wait, cancel) sum to %s; they must sum to 1",
                num_format(round(sum * 1e6) / 1e6, s, sizeof s));
     }
@@ -1412,23 +1465,22 @@ static void resolve_customers(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
     struct customer_config *cc = &sc->cfg.customers;
-    const char *tier_keys[] = {"orders_per_customer_day", "churn_per_day", "defect_after_failures",
-                               "failure_window_orders"};
     if (!cc->on) {
         for (size_t i = 0; i < sc->cfg.ntiers; i++) {
             struct target t = family_target(sc, FAMILY_TIER, i);
-            for (size_t k = 0; k < 4; k++)
-                if (given_at(sc, &t, tier_keys[k]))
-                    report(ld, origin(sc, key_index("tier", tier_keys[k]), &t)->line, t.label, tier_keys[k],
-                           "only with a customer base: add a [customers] section");
+            for (size_t k = 0; k < KEY_IDS; k++)
+                if (key_defs[k].family == FAMILY_TIER && key_defs[k].applies == APPLIES_CUSTOMERS &&
+                    given_at(sc, &t, k))
+                    report_at(ld, origin(sc, k, &t)->line, &t, (enum key_id)k,
+                              "only with a customer base: add a [customers] section");
         }
         return;
     }
     if (cc->initial == 0 && cc->acquisition_per_day == 0)
-        report(ld, line_of(sc, "customers", "initial"), "customers", "initial",
+        report_key(ld, line_of(sc, K_CUSTOMERS_INITIAL), K_CUSTOMERS_INITIAL,
                "with no initial customers and no acquisition_per_day nobody ever orders");
     if (cc->initial == 0 && cc->churn_per_day == 0)
-        report(ld, line_of(sc, "customers", "initial"), "customers", "initial",
+        report_key(ld, line_of(sc, K_CUSTOMERS_INITIAL), K_CUSTOMERS_INITIAL,
                "starting with no customers needs churn_per_day > 0, or the base grows without end");
     size_t n = sc->cfg.ntiers ? sc->cfg.ntiers : 1;
     for (size_t i = 0; i < n; i++) {
@@ -1438,11 +1490,11 @@ static void resolve_customers(struct loader *ld)
         unsigned k = named ? sc->cfg.tiers[i].defect_failures : cc->defect_failures;
         unsigned m = named ? sc->cfg.tiers[i].defect_window : cc->defect_window;
         if (!(rate > 0))
-            report(ld, named ? sc->tiers[i].line : 0, named ? t.label : "customers", "orders_per_customer_day",
+            report_at(ld, named ? sc->tiers[i].line : 0, &t,
+                      named ? K_TIER_ORDERS_PER_CUSTOMER_DAY : K_CUSTOMERS_ORDERS_PER_CUSTOMER_DAY,
                    "missing; how many orders does a customer place per day?");
         if (k > m)
-            report(ld, named ? sc->tiers[i].line : line_of(sc, "customers", "defect_after_failures"),
-                   named ? t.label : "customers", "defect_after_failures",
+            report_at(ld, named ? sc->tiers[i].line : line_of(sc, K_CUSTOMERS_DEFECT_AFTER_FAILURES), &t, named ? K_TIER_DEFECT_AFTER_FAILURES : K_CUSTOMERS_DEFECT_AFTER_FAILURES,
                    "k = %u failures cannot fit in a window of m = %u orders (failure_window_orders)", k, m);
     }
     /* the order rate levers and warnings work with: the initial base, or the base that
@@ -1467,19 +1519,20 @@ static void resolve_shape(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
     struct demand_config *d = &sc->cfg.demand;
-    bool weekday = given(sc, "demand", "weekday_profile"), curve = given(sc, "demand", "rate_curve");
+    bool weekday = given(sc, K_DEMAND_WEEKDAY_PROFILE), curve = given(sc, K_DEMAND_RATE_CURVE);
     bool shift = d->peak_shift_share > 0;
-    const char *first = weekday ? "weekday_profile" : curve ? "rate_curve" : shift ? "peak_shift_share" : NULL;
-    if (!first) {
+    int first = weekday ? K_DEMAND_WEEKDAY_PROFILE : curve ? K_DEMAND_RATE_CURVE : shift ? K_DEMAND_PEAK_SHIFT_SHARE : -1;
+    if (first < 0) {
         if (d->peak_discount > 0 &&
-            !unused_by_override(sc, &sc->origin[key_index("demand", "peak_shift_share")], "peak_shift_share",
-                                "demand", "peak_discount", &sc->origin[key_index("demand", "peak_discount")]))
-            report(ld, line_of(sc, "demand", "peak_discount"), "demand", "peak_discount",
+            !unused_by_override(sc, &sc->origin[K_DEMAND_PEAK_SHIFT_SHARE], K_DEMAND_PEAK_SHIFT_SHARE,
+                                key_defs[K_DEMAND_PEAK_DISCOUNT].section, K_DEMAND_PEAK_DISCOUNT,
+                                &sc->origin[K_DEMAND_PEAK_DISCOUNT]))
+            report_key(ld, line_of(sc, K_DEMAND_PEAK_DISCOUNT), K_DEMAND_PEAK_DISCOUNT,
                    "not used: no orders move off the peak (peak_shift_share)");
         return;
     }
-    if (sc->cfg.customers.on || !given(sc, "demand", "orders_per_day")) {
-        report(ld, line_of(sc, "demand", first), "demand", first,
+    if (sc->cfg.customers.on || !given(sc, K_DEMAND_ORDERS_PER_DAY)) {
+        report_key(ld, line_of(sc, (enum key_id)first), (enum key_id)first,
                "a varying rate needs orders arriving at random at a rate: give orders_per_day%s",
                sc->cfg.customers.on ? " (not a [customers] section)" : " (not interarrival_days)");
         return;
@@ -1489,10 +1542,10 @@ static void resolve_shape(struct loader *ld)
         double sum = 0;
         for (size_t i = 0; i < w->n; i++) sum += w->v[i];
         if (w->n != 7) {
-            report(ld, line_of(sc, "demand", "weekday_profile"), "demand", "weekday_profile",
+            report_key(ld, line_of(sc, K_DEMAND_WEEKDAY_PROFILE), K_DEMAND_WEEKDAY_PROFILE,
                    "give 7 multipliers, Monday to Sunday; got %zu", w->n);
         } else if (!(sum > 0)) {
-            report(ld, line_of(sc, "demand", "weekday_profile"), "demand", "weekday_profile",
+            report_key(ld, line_of(sc, K_DEMAND_WEEKDAY_PROFILE), K_DEMAND_WEEKDAY_PROFILE,
                    "the multipliers must not all be 0");
         } else {
             d->has_weekday = true;
@@ -1501,14 +1554,14 @@ static void resolve_shape(struct loader *ld)
     }
     if (curve) {
         const struct number_list *c = &sc->rate_curve;
-        int line = line_of(sc, "demand", "rate_curve");
+        int line = line_of(sc, K_DEMAND_RATE_CURVE);
         if (c->n / 2 > MAX_CURVE_POINTS) {
-            report(ld, line, "demand", "rate_curve", "at most %d points", MAX_CURVE_POINTS);
+            report_key(ld, line, K_DEMAND_RATE_CURVE, "at most %d points", MAX_CURVE_POINTS);
             return;
         }
         for (size_t i = 0; i < c->n; i += 2) {
             if (i > 0 && !(c->v[i] > c->v[i - 2])) {
-                report(ld, line, "demand", "rate_curve", "the days must rise from point to point");
+                report_key(ld, line, K_DEMAND_RATE_CURVE, "the days must rise from point to point");
                 return;
             }
             d->curve_days[d->ncurve] = c->v[i];
@@ -1516,7 +1569,7 @@ static void resolve_shape(struct loader *ld)
         }
     }
     if (shift && !d->has_weekday)
-        report(ld, line_of(sc, "demand", "peak_shift_share"), "demand", "peak_shift_share",
+        report_key(ld, line_of(sc, K_DEMAND_PEAK_SHIFT_SHARE), K_DEMAND_PEAK_SHIFT_SHARE,
                "peak days come from a weekday_profile: give one");
 }
 
@@ -1538,20 +1591,20 @@ static bool asks_for_something(struct scenario *sc, size_t k)
  * it off: then a key from the file is noted (unused_by_override), and one also from
  * the command line is accepted silently (a sweep of the switch from 0, with its
  * companions set alongside). */
-static void report_unused(struct loader *ld, bool on, const char *section, const char *switch_key,
-                          const char *const *keys, size_t nkeys, const char *why)
+static void report_unused(struct loader *ld, bool on, enum key_id switch_key, const enum key_id *keys, size_t nkeys,
+                          const char *why)
 {
     struct scenario *sc = ld->sc;
     if (on) return;
-    const struct key_origin *sw = &sc->origin[key_index(section, switch_key)];
+    const struct key_origin *sw = &sc->origin[switch_key];
+    const char *switch_name = key_defs[switch_key].name;
     for (size_t i = 0; i < nkeys; i++) {
-        size_t k = key_index(section, keys[i]);
-        const struct key_origin *o = &sc->origin[k];
-        if (strength(o) < 2 || !asks_for_something(sc, k) ||
+        const struct key_origin *o = &sc->origin[keys[i]];
+        if (strength(o) < 2 || !asks_for_something(sc, keys[i]) ||
             (sw->from == FROM_COMMAND_LINE && o->from == FROM_COMMAND_LINE))
             continue;
-        if (!unused_by_override(sc, sw, switch_key, section, keys[i], o))
-            report(ld, o->line, section, keys[i], "not used: %s (%s)", why, switch_key);
+        if (!unused_by_override(sc, sw, switch_key, key_defs[keys[i]].section, keys[i], o))
+            report_key(ld, o->line, keys[i], "not used: %s (%s)", why, switch_name);
     }
 }
 
@@ -1561,22 +1614,22 @@ static void resolve_quantity_discount(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
     const struct demand_config *d = &sc->cfg.demand;
-    const char *const keys[] = {"quantity_discount_factor", "quantity_discount"};
+    static const enum key_id keys[] = {K_DEMAND_QUANTITY_DISCOUNT_FACTOR, K_DEMAND_QUANTITY_DISCOUNT};
     bool on = d->quantity_discount_share > 0;
-    report_unused(ld, on, "demand", "quantity_discount_share", keys, 2, "no customer takes a quantity discount");
+    report_unused(ld, on, K_DEMAND_QUANTITY_DISCOUNT_SHARE, keys, 2, "no customer takes a quantity discount");
     if (!on) return;
-    int line = line_of(sc, "demand", "quantity_discount_share");
-    if (!given(sc, "demand", "quantity_discount_factor"))
-        report(ld, line, "demand", "quantity_discount_factor",
+    int line = line_of(sc, K_DEMAND_QUANTITY_DISCOUNT_SHARE);
+    if (!given(sc, K_DEMAND_QUANTITY_DISCOUNT_FACTOR))
+        report_key(ld, line, K_DEMAND_QUANTITY_DISCOUNT_FACTOR,
                "missing; how many orders does a customer who takes the discount put into one (2 or more)?");
     if (sc->cfg.customers.on)
-        report(ld, line, "demand", "quantity_discount_share",
+        report_key(ld, line, K_DEMAND_QUANTITY_DISCOUNT_SHARE,
                "quantity discounts need orders arriving at a rate (orders_per_day or interarrival_days), not a "
                "[customers] section");
     if (sc->cfg.nproducts)
-        report(ld, line, "demand", "quantity_discount_share",
+        report_key(ld, line, K_DEMAND_QUANTITY_DISCOUNT_SHARE,
                "quantity discounts work on orders of one product: remove %s",
-               sc->catalog_items ? "catalog_items" : "the [product.NAME] sections");
+               sc->catalog_items ? key_defs[K_INVENTORY_CATALOG_ITEMS].name : "the [product.NAME] sections");
 }
 
 /* Order information: customers who cannot track an order call the order desk. */
@@ -1584,30 +1637,30 @@ static void resolve_order_information(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
     const struct order_cycle_config *oc = &sc->cfg.order_cycle;
-    const char *const keys[] = {"inquiry_days", "status_visible"};
+    static const enum key_id keys[] = {K_ORDER_CYCLE_INQUIRY_DAYS, K_ORDER_CYCLE_STATUS_VISIBLE};
     bool on = oc->inquiries_per_order_day > 0;
     const char *why = "no customer calls about an order";
-    report_unused(ld, on, "order_cycle", "inquiries_per_order_day", keys, 2, why);
+    report_unused(ld, on, K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY, keys, 2, why);
     if (!on) {
-        const struct key_origin *rate = &sc->origin[key_index("order_cycle", "inquiries_per_order_day")];
-        size_t k = key_index("channel", "status_visible");
+        const struct key_origin *rate = &sc->origin[K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY];
+        size_t k = K_CHANNEL_STATUS_VISIBLE;
         for (size_t i = 0; i < sc->cfg.nchannels; i++) {
             struct target t = family_target(sc, FAMILY_CHANNEL, i);
             const struct key_origin *o = origin(sc, k, &t);
             if (strength(o) == 2 && sc->cfg.channels[i].status_visible &&
-                !unused_by_override(sc, rate, "inquiries_per_order_day", t.label, "status_visible", o))
-                report(ld, o->line, t.label, "status_visible", "not used: %s ([order_cycle] inquiries_per_order_day)",
+                !unused_by_override(sc, rate, K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY, t.label, k, o))
+                report_at(ld, o->line, &t, K_CHANNEL_STATUS_VISIBLE, "not used: %s ([order_cycle] inquiries_per_order_day)",
                        why);
         }
         return;
     }
-    int line = line_of(sc, "order_cycle", "inquiries_per_order_day");
-    if (!given(sc, "order_cycle", "inquiry_days"))
-        report(ld, line, "order_cycle", "inquiry_days", "missing; how long does a clerk spend answering one call?");
+    int line = line_of(sc, K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY);
+    if (!given(sc, K_ORDER_CYCLE_INQUIRY_DAYS))
+        report_key(ld, line, K_ORDER_CYCLE_INQUIRY_DAYS, "missing; how long does a clerk spend answering one call?");
     if (oc->processing.servers == 0)
-        report(ld, line, "order_cycle", "inquiries_per_order_day",
-               "calls are answered by the order-processing clerks, but processing_servers = 0 means "
-               "unlimited clerks, so calls would load no one: set processing_servers");
+        report_key(ld, line, K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY,
+                   "calls are answered by the order-processing clerks, but processing_servers = 0 means "
+                   "unlimited clerks, so calls would load no one: set processing_servers");
 }
 
 /* Promises, express delivery and late prices across the order cycle and the tiers. */
@@ -1621,19 +1674,20 @@ static void resolve_order_cycle(struct loader *ld)
         any_promise |= sc->cfg.tiers[i].has_promise;
     }
     bool express = oc->expedite != EXPEDITE_NEVER || tier_express;
-    if (express && !given(sc, "order_cycle", "expedite_delivery_days"))
-        report(ld, line_of(sc, "order_cycle", "expedite"), "order_cycle", "expedite_delivery_days",
+    if (express && !given(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS))
+        report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE), K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS,
                "missing; how long does an express delivery take?");
-    if (!express && given(sc, "order_cycle", "expedite_delivery_days") &&
-        !unused_by_override(sc, &sc->origin[key_index("order_cycle", "expedite")], "expedite", "order_cycle",
-                            "expedite_delivery_days", &sc->origin[key_index("order_cycle", "expedite_delivery_days")]))
-        report(ld, line_of(sc, "order_cycle", "expedite_delivery_days"), "order_cycle", "expedite_delivery_days",
+    if (!express && given(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS) &&
+        !unused_by_override(sc, &sc->origin[K_ORDER_CYCLE_EXPEDITE], K_ORDER_CYCLE_EXPEDITE,
+                            key_defs[K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS].section,
+                            K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS, &sc->origin[K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS]))
+        report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS), K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS,
                "not used: set expedite (or a tier's expedite = yes)");
     if ((oc->expedite == EXPEDITE_LATE || oc->expedite == EXPEDITE_BOTH) && !any_promise)
-        report(ld, line_of(sc, "order_cycle", "expedite"), "order_cycle", "expedite",
+        report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE), K_ORDER_CYCLE_EXPEDITE,
                "'late' needs a promise: set promise_days");
     if (sc->cfg.revenue.late_zero_days > 0 && !any_promise)
-        report(ld, line_of(sc, "revenue", "late_zero_days"), "revenue", "late_zero_days",
+        report_key(ld, line_of(sc, K_REVENUE_LATE_ZERO_DAYS), K_REVENUE_LATE_ZERO_DAYS,
                "lateness is measured against a promise: set [order_cycle] promise_days");
 }
 
@@ -1661,27 +1715,27 @@ static void resolve_sweep(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
     struct sweep_config *sw = &sc->sweep;
-    bool param = given(sc, "sweep", "parameter"), list = given(sc, "sweep", "values");
-    bool from = given(sc, "sweep", "from"), to = given(sc, "sweep", "to"), steps = given(sc, "sweep", "steps");
+    bool param = given(sc, K_SWEEP_PARAMETER), list = given(sc, K_SWEEP_VALUES);
+    bool from = given(sc, K_SWEEP_FROM), to = given(sc, K_SWEEP_TO), steps = given(sc, K_SWEEP_STEPS);
     if (!param && !list && !from && !to && !steps) return;
     if (!param) {
-        int line = line_of(sc, "sweep", list ? "values" : from ? "from" : to ? "to" : "steps");
-        report(ld, line, "sweep", "parameter", "missing; say which key to vary, e.g. parameter = inventory.safety_factor");
+        int line = line_of(sc, list ? K_SWEEP_VALUES : from ? K_SWEEP_FROM : to ? K_SWEEP_TO : K_SWEEP_STEPS);
+        report_key(ld, line, K_SWEEP_PARAMETER, "missing; say which key to vary, e.g. parameter = inventory.safety_factor");
         return;
     }
     if (list && (from || to || steps)) {
-        report(ld, line_of(sc, "sweep", "values"), "sweep", "values", "give values, or from, to and steps, not both");
+        report_key(ld, line_of(sc, K_SWEEP_VALUES), K_SWEEP_VALUES, "give values, or from, to and steps, not both");
         return;
     }
     if (!list) {
-        const char *missing = !from ? "from" : !to ? "to" : !steps ? "steps" : NULL;
-        if (missing) {
-            report(ld, line_of(sc, "sweep", "parameter"), "sweep", missing,
+        int missing = !from ? K_SWEEP_FROM : !to ? K_SWEEP_TO : !steps ? K_SWEEP_STEPS : -1;
+        if (missing >= 0) {
+            report_key(ld, line_of(sc, K_SWEEP_PARAMETER), (enum key_id)missing,
                    "missing; give from, to and steps (or a list of values)");
             return;
         }
         if (sw->from == sw->to) {
-            report(ld, line_of(sc, "sweep", "to"), "sweep", "to", "equals from; a sweep needs a range");
+            report_key(ld, line_of(sc, K_SWEEP_TO), K_SWEEP_TO, "equals from; a sweep needs a range");
             return;
         }
         sw->values.n = sw->steps;
@@ -1696,14 +1750,15 @@ static void resolve_sweep(struct loader *ld)
         for (size_t i = 0; i < sw->values.n; i++)
             if (sw->values.v[i] != floor(sw->values.v[i])) {
                 char v[40];
-                report(ld, line_of(sc, "sweep", list ? "values" : "steps"), "sweep", list ? "values" : "steps",
+                enum key_id at = list ? K_SWEEP_VALUES : K_SWEEP_STEPS;
+                report_key(ld, line_of(sc, at), at,
                        "%s takes whole numbers, but the sweep reaches %s", sw->parameter,
                        num_format(sw->values.v[i], v, sizeof v));
                 return;
             }
     const char *missing = service_without_value(sc);
     if (missing) {
-        report(ld, line_of(sc, "sweep", "service"), "sweep", "service", "%s has no value in this scenario: %s",
+        report_key(ld, line_of(sc, K_SWEEP_SERVICE), K_SWEEP_SERVICE, "%s has no value in this scenario: %s",
                sw->service, missing);
         return;
     }
@@ -1782,12 +1837,11 @@ static double share_at_most_zero(const struct dist *d)
     return (double)zeros / DRAWS;
 }
 
-/* Where key `name` of section t got its value, for a warning: "line 36" or "--set"
- * (the warnings check only values a section sets itself). */
-static void where_given(struct scenario *sc, const struct target *t, const char *name, char *buf, size_t n)
+/* Where key k of section t got its value, for a warning: "line 36" or "--set" (the
+ * warnings check only values a section sets itself). */
+static void where_given(struct scenario *sc, const struct target *t, size_t k, char *buf, size_t n)
 {
-    int k = key_find(t->label, name);
-    const struct key_origin *o = k < 0 ? NULL : origin(sc, (size_t)k, t);
+    const struct key_origin *o = origin(sc, k, t);
     if (o && o->from == FROM_FILE)
         snprintf(buf, n, "line %d", o->line);
     else
@@ -1810,7 +1864,7 @@ static void check_annual_holding(struct scenario *sc, const struct target *t, do
     double value = fmax(cost, price);
     if (!(value > 0) || !(holding * 365 > ANNUAL_HOLDING_LIMIT * value)) return;
     char h[40], year[40], c[40], p[40], where[60], worth[120];
-    where_given(sc, t, "holding_per_unit_day", where, sizeof where);
+    where_given(sc, t, (size_t)key_copy(t->family, K_COSTS_HOLDING_PER_UNIT_DAY), where, sizeof where);
     num_format(holding, h, sizeof h);
     num_format(round(holding * 365 * 100) / 100, year, sizeof year);
     num_format(cost, c, sizeof c), num_format(price, p, sizeof p);
@@ -1826,18 +1880,18 @@ static void check_annual_holding(struct scenario *sc, const struct target *t, do
 static void check_annual_costs(struct scenario *sc)
 {
     struct target costs = plain_target("costs");
-    if (sc->origin[key_index("costs", "holding_per_unit_day")].from != FROM_DEFAULT)
+    if (sc->origin[K_COSTS_HOLDING_PER_UNIT_DAY].from != FROM_DEFAULT)
         check_annual_holding(sc, &costs, sc->cfg.costs.holding_per_unit_day, sc->cfg.costs.order_per_unit,
                              sc->cfg.revenue.price_per_unit);
     for (size_t i = 0; i < sc->cfg.nproducts && !sc->catalog_items; i++) {
         struct target t = family_target(sc, FAMILY_PRODUCT, i);
         const struct product_config *pc = &sc->cfg.products[i];
-        if (strength(origin(sc, (size_t)key_find(t.label, "holding_per_unit_day"), &t)) == 2)
+        if (strength(origin(sc, K_PRODUCT_HOLDING_PER_UNIT_DAY, &t)) == 2)
             check_annual_holding(sc, &t, pc->costs.holding_per_unit_day, pc->costs.order_per_unit, pc->price_per_unit);
     }
     for (size_t i = 0; i < sc->cfg.nlocations; i++) {
         struct target t = family_target(sc, FAMILY_LOCATION, i);
-        if (strength(origin(sc, (size_t)key_find(t.label, "holding_per_unit_day"), &t)) == 2)
+        if (strength(origin(sc, K_LOCATION_HOLDING_PER_UNIT_DAY, &t)) == 2)
             check_annual_holding(sc, &t, sc->cfg.locations[i].holding_per_unit_day, sc->cfg.costs.order_per_unit,
                                  sc->cfg.revenue.price_per_unit);
     }
@@ -1953,6 +2007,27 @@ static void value_text(struct scenario *sc, const struct key_def *d, const struc
     }
 }
 
+/* Why key d is not used in section t (its .applies does not hold), or NULL. */
+static const char *unused_because(const struct scenario *sc, const struct key_def *d, const struct target *t,
+                                  const struct inventory_config *inv, char *buf, size_t n)
+{
+    switch (d->applies) {
+    case APPLIES_ALWAYS: return NULL;
+    case APPLIES_HISTORY: return sc->history_info ? NULL : "not used: no history";
+    case APPLIES_REACT: return any_react(sc) ? NULL : "not used: no shortage = react";
+    case APPLIES_CUSTOMERS: return sc->cfg.customers.on ? NULL : "not used: no customer base";
+    default: break; /* the stock conditions */
+    }
+    if (!t->family && (sc->cfg.nproducts || sc->cfg.nlocations)) return NULL; /* [inventory] gives defaults only */
+    if (!policy_uses(inv->policy, d->applies)) {
+        snprintf(buf, n, "not used by policy %s", inv->policy->name);
+        return buf;
+    }
+    if (d->applies == APPLIES_PERIODIC_REVIEW && inv->review_days == 0)
+        return "not used: continuous review (review_days = 0)";
+    return NULL;
+}
+
 /* Why a key is left out of the resolved file (written as a comment), or NULL. */
 static const char *why_unset(struct scenario *sc, const struct key_def *d, const struct target *t, char *buf,
                              size_t n)
@@ -1960,71 +2035,46 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
     size_t k = (size_t)(d - key_defs);
     const struct key_origin *o = origin(sc, k, t);
     bool is_given = o->from == FROM_FILE || o->from == FROM_COMMAND_LINE;
-    const char *sec = d->family ? key_family_prefix(d->family) : d->section;
-    bool stock_family = t->family == FAMILY_PRODUCT || t->family == FAMILY_LOCATION;
     const struct inventory_config *inv = t->family == FAMILY_PRODUCT    ? &sc->cfg.products[t->index].inventory
                                          : t->family == FAMILY_LOCATION ? &sc->cfg.locations[t->index].inventory
                                                                         : &sc->cfg.inventory;
     const struct lever *lever = t->family == FAMILY_PRODUCT    ? &sc->products[t->index].lever
                                 : t->family == FAMILY_LOCATION ? &sc->locations[t->index].lever
                                                                : &sc->lever;
-    bool stock_key = strcmp(sec, "inventory") == 0 ||
-                     (stock_family && d->inherit && strncmp(d->inherit, "inventory.", 10) == 0);
-    if (stock_key && lever->key && strcmp(d->name, lever->level_key) == 0) {
+    enum key_id root = key_root(k);
+    if (lever->key && key_defs[root].name == lever->level_key) {
         char level[40];
         snprintf(buf, n, "%s sets it to %s", lever->key, num_format(lever->level, level, sizeof level));
         return buf;
     }
-    if (strcmp(sec, "demand") == 0 && sc->history_info) {
-        bool drawn = strcmp(d->name, "interarrival_days") == 0 || strcmp(d->name, "units_per_order") == 0;
+    if (!d->family && sc->history_info) {
+        bool drawn = k == K_DEMAND_INTERARRIVAL_DAYS || k == K_DEMAND_UNITS_PER_ORDER;
         if (drawn && sc->cfg.demand.history_mode == HISTORY_FIT) {
-            const struct fit *f = strcmp(d->name, "units_per_order") == 0 ? &sc->history_info->units
-                                                                            : &sc->history_info->gaps;
+            const struct fit *f = k == K_DEMAND_UNITS_PER_ORDER ? &sc->history_info->units : &sc->history_info->gaps;
             if (f->ks_d > 0)
                 snprintf(buf, n, "fitted to the history: KS D = %.3f over %zu values", f->ks_d, f->n);
             else
                 snprintf(buf, n, "fitted to the history: %zu values, all alike", f->n);
             return buf;
         }
-        if (drawn || strcmp(d->name, "orders_per_day") == 0 || strcmp(d->name, "first_order_days") == 0)
+        if (drawn || k == K_DEMAND_ORDERS_PER_DAY || k == K_DEMAND_FIRST_ORDER_DAYS)
             return "not used: the history gives the orders";
     }
-    if (strcmp(sec, "demand") == 0 && !sc->history_info &&
-        (strcmp(d->name, "history_kind") == 0 || strcmp(d->name, "history_mode") == 0))
-        return "not used: no history";
-    if (strcmp(sec, "demand") == 0) {
-        if (strcmp(d->name, "lines_per_order") == 0 && sc->cfg.nproducts < 2) return "not used: one product";
-        if (sc->cfg.customers.on && (strcmp(d->name, "orders_per_day") == 0 || strcmp(d->name, "interarrival_days") == 0))
-            return "not used: orders come from [customers]";
-        if (strcmp(d->name, "orders_per_day") == 0 && !is_given) return "not used: interarrival_days is given";
-        if (strcmp(d->name, "interarrival_days") == 0 && !is_given) return "not used: orders_per_day is given";
-    }
-    if (stock_key && strcmp(d->name, "policy") != 0 &&
-        ((sc->cfg.nproducts == 0 && sc->cfg.nlocations == 0) || stock_family)) {
-        const struct policy_type *p = inv->policy;
-        bool used = strcmp(d->name, "reorder_point") == 0    ? p->uses_reorder_point
-                    : strcmp(d->name, "order_quantity") == 0 ? p->uses_order_quantity
-                    : strcmp(d->name, "order_up_to") == 0    ? p->uses_order_up_to
-                                                             : p->holds_stock;
-        if (!used) {
-            snprintf(buf, n, "not used by policy %s", p->name);
-            return buf;
-        }
-        if (strcmp(d->name, "first_review_days") == 0 && inv->review_days == 0)
-            return "not used: continuous review (review_days = 0)";
-    }
-    if (strcmp(sec, "reactions") == 0 && !any_react(sc)) return "not used: no shortage = react";
-    if (strcmp(d->name, "catalog_items") == 0 && sc->catalog_items == 0) return "not set";
-    if (strcmp(sec, "customers") == 0 && !sc->cfg.customers.on) return "not used: no customer base";
-    if (t->family == FAMILY_TIER && d->inherit && strncmp(d->inherit, "customers.", 10) == 0 && !sc->cfg.customers.on)
-        return "not used: no customer base";
+    if (k == K_DEMAND_LINES_PER_ORDER && sc->cfg.nproducts < 2) return "not used: one product";
+    if (sc->cfg.customers.on && (k == K_DEMAND_ORDERS_PER_DAY || k == K_DEMAND_INTERARRIVAL_DAYS))
+        return "not used: orders come from [customers]";
+    if (k == K_DEMAND_ORDERS_PER_DAY && !is_given) return "not used: interarrival_days is given";
+    if (k == K_DEMAND_INTERARRIVAL_DAYS && !is_given) return "not used: orders_per_day is given";
+    const char *unused = unused_because(sc, d, t, inv, buf, n);
+    if (unused) return unused;
+    if (k == K_INVENTORY_CATALOG_ITEMS && sc->catalog_items == 0) return "not set";
     if (o->from == FROM_INHERITED) {
-        snprintf(buf, n, "from [%.*s]", (int)strcspn(d->inherit, "."), d->inherit);
+        snprintf(buf, n, "from [%s]", d->inherit->section);
         return buf;
     }
     bool *g = given_flag(sc, d, t);
     if (g && !*g) return "not set";
-    if (!d->fallback && !is_given && strcmp(d->name, "initial_on_hand") != 0 && strcmp(d->name, "share") != 0)
+    if (!d->fallback && !is_given && !(d->flags & KEY_DERIVED))
         return "not set";
     return NULL;
 }
@@ -2048,7 +2098,7 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
         return;
     }
     char from[60];
-    if (strcmp(d->name, "initial_on_hand") == 0 && o->from == FROM_DEFAULT) {
+    if (key_root((size_t)(d - key_defs)) == K_INVENTORY_INITIAL_ON_HAND && o->from == FROM_DEFAULT) {
         /* derived from other keys: shown, but as a comment so it follows them when edited */
         const struct inventory_config *inv = t->family == FAMILY_PRODUCT    ? &sc->cfg.products[t->index].inventory
                                              : t->family == FAMILY_LOCATION ? &sc->cfg.locations[t->index].inventory
@@ -2121,6 +2171,8 @@ int scenario_value(const struct scenario *csc, const char *name, char *buf, size
 void scenario_locked_keys(const struct scenario *sc, void (*fn)(void *ctx, const char *name), void *ctx)
 {
     char copy[256], name[160];
+    _Static_assert(sizeof copy >= sizeof sc->lock_sections && sizeof copy >= sizeof sc->lock_keys,
+                   "room for a whole [locks] list");
     snprintf(copy, sizeof copy, "%s", sc->lock_sections);
     for (char *save = NULL, *item = strtok_r(copy, ", ", &save); item; item = strtok_r(NULL, ", ", &save)) {
         enum key_family f = key_family_of(item, NULL);

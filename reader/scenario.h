@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 enum { SCENARIO_KEYS_MAX = 160, SCENARIO_WARNINGS_MAX = 8, SCENARIO_PATH_MAX = 1024 };
+_Static_assert((int)KEY_IDS <= (int)SCENARIO_KEYS_MAX, "origin[] holds one entry per key: raise SCENARIO_KEYS_MAX");
 
 /* Where a key's value came from. line is the file line (FROM_FILE). FROM_INHERITED:
  * a family key took the value of the global key it defaults to. */
@@ -47,7 +48,8 @@ struct sweep_config {
 /* A service lever: a target that sets the reorder point (sQ) or the order-up-to level
  * (base_stock) through the normal approximation (models/theory.h). */
 struct lever {
-    const char *key;       /* "target_fill_rate", or NULL when no lever is used */
+    const char *key;       /* "target_fill_rate", or NULL when no lever is used; key and level_key
+                              point into the key table, so key == key_defs[K_...].name compares */
     double target;         /* the value given */
     const char *level_key; /* "reorder_point" or "order_up_to" */
     double level;          /* what it set */

@@ -963,6 +963,54 @@ static bool holds_default(const struct key_def *d, const void *v)
     return false;
 }
 
+/* The ids and the family copies of reader/keys.def, and the fuzz dictionary made from them. */
+static void test_key_ids(void)
+{
+    check(key_count == KEY_IDS && strcmp(key_defs[K_INVENTORY_REORDER_POINT].name, "reorder_point") == 0 &&
+              key_find("product.x", "reorder_point") == K_PRODUCT_REORDER_POINT,
+          "scen-9.15 ids index the table: K_INVENTORY_REORDER_POINT, K_PRODUCT_REORDER_POINT");
+    size_t copies = 0;
+    for (size_t k = 0; k < key_count; k++) {
+        const struct key_def *d = &key_defs[k], *g = d->inherit;
+        size_t words = 0;
+        while (d->type == KEY_CHOICE && d->choice(words)) words++;
+        check(words <= KEY_CHOICES_MAX, "scen-9.16 [%s] %s has at most KEY_CHOICES_MAX words", d->section, d->name);
+        if (!g) {
+            check(key_root(k) == k, "scen-9.17 [%s] %s is its own root", d->section, d->name);
+            continue;
+        }
+        copies++;
+        check(!g->family && d->family && key_root(k) == (size_t)(g - key_defs) &&
+                  key_copy(d->family, key_root(k)) == (int)k,
+              "scen-9.18 [%s.NAME] %s copies [%s] %s (key_root, key_copy)", d->section, d->name, g->section,
+              g->name);
+        check(d->name == g->name && d->type == g->type && d->unit == g->unit && d->min == g->min &&
+                  d->max == g->max && (d->flags & ~(unsigned)KEY_IN_ENTRY) == g->flags && d->choice == g->choice &&
+                  d->check_text == g->check_text && d->applies == g->applies && !d->fallback,
+              "scen-9.19 [%s.NAME] %s has the type, unit, bounds, flags and applies of [%s] %s", d->section,
+              d->name, g->section, g->name);
+    }
+    check(copies >= 40, "scen-9.20 the family copies inherit (%zu COPY rows)", copies);
+    /* the committed fuzz dictionary is the one the table writes */
+    char *dict = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&dict, &len);
+    if (!f) abort();
+    keys_write_dict(f);
+    fclose(f);
+    FILE *in = fopen("fuzz/scenario.dict", "r");
+    char file[65536];
+    size_t got = in ? fread(file, 1, sizeof file - 1, in) : 0;
+    if (in) fclose(in);
+    file[got] = '\0';
+    check(got == len && memcmp(file, dict, len) == 0,
+          "scen-9.21 fuzz/scenario.dict is current (if the key table changed, run: make fuzz-dict)");
+    check(strstr(dict, "\"reorder_point = \"") && strstr(dict, "\"[product.a]\"") && strstr(dict, "\"base_stock\"") &&
+              strstr(dict, "\"fill_rate\"") && strstr(dict, "\"exponential(\""),
+          "scen-9.22 the dictionary has keys, sections, choices, metrics and distributions");
+    free(dict);
+}
+
 static void test_key_table(void)
 {
     expect_ok("scen-9.1 the minimal file loads", "[demand]\norders_per_day = 5\n");
@@ -1017,6 +1065,7 @@ static void test_key_table(void)
     check(strstr(listing, "base_stock") && !strstr(listing, "horizon_days"),
           "scen-9.12 ... and prints that section only");
     free(listing);
+    test_key_ids();
 }
 
 /* ---- 10. value_number, value_dist, suggest_nearest on their own ---- */
@@ -1120,6 +1169,10 @@ static void test_load_text(const char *default_ini)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], "--write-fuzz-dict") == 0) { /* make fuzz-dict */
+        keys_write_dict(stdout);
+        return 0;
+    }
     const char *default_ini = argc > 1 ? argv[1] : "scenarios/default.ini";
     snprintf(tmpdir, sizeof tmpdir, "/tmp/test_scenario.XXXXXX");
     if (!mkdtemp(tmpdir)) {
