@@ -107,7 +107,9 @@ int charts_service_curve(const char *path, const struct sweep_result *r)
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = yl, .nseries = 3, .nmarks = 1, .y_from_zero = true};
     p->series[0] = (struct chart_series){"revenue", x, rev, rev_ci, r->n, COLOUR_GREEN, STYLE_LINE, false};
-    p->series[1] = (struct chart_series){"total cost", x, cost, cost_ci, r->n, COLOUR_VERMILLION, STYLE_LINE, false};
+    /* the cost profit charges: total cost less the increase in stock value (cli/sweep.h) */
+    p->series[1] = (struct chart_series){"cost (total, less stock kept)", x, cost, cost_ci, r->n, COLOUR_VERMILLION,
+                                         STYLE_LINE, false};
     p->series[2] = (struct chart_series){"profit = revenue - cost", x, profit, profit_ci, r->n, COLOUR_BLUE,
                                          STYLE_LINE, false};
     p->marks[0] = (struct chart_mark){x[o->best], profit[o->best], mark, COLOUR_BLACK, 0};
