@@ -27,7 +27,7 @@ PREFIX ?= /usr/local
 VERSION := 0.1.0
 
 DEB_PKGS := build-essential pkg-config libgsl-dev libinih-dev libplplot-dev plplot-driver-cairo \
-            clang libclang-rt-14-dev
+            clang libclang-rt-14-dev clang-format
 PKGS := gsl inih plplot
 
 # Deferred (=) so that a `make deps` earlier in the same run is seen.
@@ -78,6 +78,7 @@ LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(READER_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
 
 TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
+.PHONY: format format-check need-clang-format
 .PHONY: all deps demo test check golden notes man layers install clean build-tests need-libs bench bench-deps \
         bench-profile servlab-mpi need-mpi fuzz fuzz-build fuzz-dict
 .SECONDARY:
@@ -184,7 +185,19 @@ test:
 # Sanitizers: a separate build tree so normal objects are untouched. LSan's report of
 # the suppressions it used (fontconfig's caches) is turned off: it goes to stderr, which
 # the course-notes check compares with the notes.
-check:
+# Formatting (.clang-format) applies to every tracked .c/.h; reader/keys.def is not C.
+FORMAT_FILES = $(shell git ls-files '*.c' '*.h' 2>/dev/null)
+CLANG_FORMAT ?= clang-format
+need-clang-format:
+	@command -v $(CLANG_FORMAT) >/dev/null 2>&1 || { \
+	  echo "servlab: *** clang-format not found: install it (Debian: apt-get install clang-format, or make deps) ***" >&2; exit 1; }
+format-check: need-clang-format
+	@$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_FILES) || { \
+	  echo "servlab: the code is not formatted as .clang-format says; run 'make format' and commit" >&2; exit 1; }
+format: need-clang-format
+	$(CLANG_FORMAT) -i $(FORMAT_FILES)
+
+check: format-check
 	@CC="$(CC)" tests/need.sh check build sanitizers
 	@$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer \
 	  -fsanitize=address,undefined -fno-sanitize-recover=all" build-tests

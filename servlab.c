@@ -144,8 +144,7 @@ static int parse_option(struct options *o, const struct option_arg *a)
         if (o->nfiles == MAX_FILES) return fail_usage("too many files (at most %d)", MAX_FILES);
         o->files[o->nfiles++] = value;
         return 0;
-    case OPT_SET:
-        return add_override(o, NULL, value);
+    case OPT_SET: return add_override(o, NULL, value);
     case OPT_THREADS: {
         unsigned long n = 0;
         if (parse_whole(name, value, 1024, &n) != 0) return EXIT_BAD_INPUT;
@@ -165,12 +164,8 @@ static int parse_option(struct options *o, const struct option_arg *a)
         if (!*value) return fail_usage("--out: give a directory name");
         o->out_dir = value;
         return 0;
-    case OPT_SWEEP:
-        o->sweep = true;
-        return 0;
-    case OPT_QUIET:
-        o->quiet = true;
-        return 0;
+    case OPT_SWEEP: o->sweep = true; return 0;
+    case OPT_QUIET: o->quiet = true; return 0;
     case OPT_METRICS:
         if (!*value || strlen(value) > 1000)
             return fail_usage("--metrics: give metric names separated by commas, e.g. fill_rate,profit_per_day");
@@ -186,8 +181,7 @@ static int parse_option(struct options *o, const struct option_arg *a)
         o->plot = value;
         return 0;
     }
-    default:
-        return fail_usage("internal: option %s not handled", name);
+    default: return fail_usage("internal: option %s not handled", name);
     }
 }
 
@@ -198,8 +192,7 @@ static int parse_args(struct options *o, unsigned command, int argc, char **argv
     for (int i = 2; i < argc; i++) {
         struct option_arg a;
         char err[200];
-        if (options_next(argc, argv, &i, command, o->command, &a, err, sizeof err) != 0)
-            return fail_usage("%s", err);
+        if (options_next(argc, argv, &i, command, o->command, &a, err, sizeof err) != 0) return fail_usage("%s", err);
         int rc = parse_option(o, &a);
         if (rc) return rc;
     }
@@ -310,8 +303,8 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
     if ((fp = out_open(w, "run.csv"))) report_csv(fp, &sc->cfg, s, NULL), out_commit(w, "run.csv");
     if ((fp = out_open(w, "summary.txt"))) report_summary_header(fp, sc, "run"), out_commit(w, "summary.txt");
     if ((fp = out_open(w, "order_cycle.csv"))) charts_cycle_csv(fp, h), out_commit(w, "order_cycle.csv");
-    bool stock = sc->cfg.nproducts ? sc->cfg.products[0].inventory.policy->holds_stock
-                                   : sc->cfg.inventory.policy->holds_stock;
+    bool stock =
+        sc->cfg.nproducts ? sc->cfg.products[0].inventory.policy->holds_stock : sc->cfg.inventory.policy->holds_stock;
     bool customers = sc->cfg.customers.on;
     if (customers && (fp = out_open(w, "customers.csv"))) charts_customers_csv(fp, t), out_commit(w, "customers.csv");
     if (stock && (fp = out_open(w, "stock_trajectory.csv")))
@@ -404,7 +397,8 @@ static int cmd_run(const struct options *o)
     simulate_summarise(rows, reps, nm, s);
     free(rows);
     if (o->format == FORMAT_CSV) /* the table shows them; with CSV on stdout they go to stderr */
-        for (size_t i = 0; i < sc.nwarnings; i++) fprintf(stderr, "servlab: warning: %s: %s\n", sc.path, sc.warnings[i]);
+        for (size_t i = 0; i < sc.nwarnings; i++)
+            fprintf(stderr, "servlab: warning: %s: %s\n", sc.path, sc.warnings[i]);
     if (o->format == FORMAT_CSV)
         report_csv(stdout, &sc.cfg, s, o->metrics);
     else if (o->metrics)
@@ -513,7 +507,8 @@ static int compare_chart(const struct options *o, const struct compare_result *r
             }
         }
     /* every MPI rank runs the sweeps (they are collective); rank 0 draws */
-    if (rc == 0 && mpi_grid_is_root() && charts_compare(o->plot, ptr, labels, own_service, own_profit, k) != 0) rc = EXIT_FAILURE;
+    if (rc == 0 && mpi_grid_is_root() && charts_compare(o->plot, ptr, labels, own_service, own_profit, k) != 0)
+        rc = EXIT_FAILURE;
     for (size_t i = 0; i < k; i++) sweep_free(&sw[i]);
     free(sw), free(ptr), free(labels), free(sets), free(own_service), free(own_profit);
     return rc;
@@ -624,8 +619,7 @@ static int cmd_keys(const struct options *o)
 
 static void gsl_failure(const char *reason, const char *file, int line, int gsl_errno)
 {
-    fprintf(stderr, "servlab: internal error in GSL (%s:%d): %s [%s]\n", file, line, reason,
-            gsl_strerror(gsl_errno));
+    fprintf(stderr, "servlab: internal error in GSL (%s:%d): %s [%s]\n", file, line, reason, gsl_strerror(gsl_errno));
     abort();
 }
 
@@ -642,8 +636,7 @@ enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 static int servlab_main(int argc, char **argv)
 {
     gsl_set_error_handler(gsl_failure);
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         print_usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_BAD_INPUT : finish_stdout();
     }

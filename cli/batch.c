@@ -61,8 +61,10 @@ static int check_column(const char *name, char *err, size_t errlen)
         for (size_t i = 0; i < n; i++)
             if (strcmp(strrchr(names[i], '.') + 1, name) == 0) near = names[i];
     if (!dot && !near)
-        snprintf(err, errlen, "unknown column '%s'; name a key as SECTION.KEY, as --set does (servlab keys lists them), "
-                              "or call the row's name 'id'", name);
+        snprintf(err, errlen,
+                 "unknown column '%s'; name a key as SECTION.KEY, as --set does (servlab keys lists them), "
+                 "or call the row's name 'id'",
+                 name);
     else if (near)
         snprintf(err, errlen, "unknown column '%s'; did you mean '%s'?", name, near);
     else
@@ -113,8 +115,10 @@ static int read_table(const char *path, struct batch_result *r, FILE *err)
                 bool dup = false;
                 for (size_t j = 0; j < i; j++) dup |= strcmp(rec->field[j], name) == 0;
                 if (!*name) {
-                    fprintf(err, "%s:%d:%zu: a column without a name; the header names a key (SECTION.KEY) per "
-                                 "column\n", path, rec->line, i + 1);
+                    fprintf(err,
+                            "%s:%d:%zu: a column without a name; the header names a key (SECTION.KEY) per "
+                            "column\n",
+                            path, rec->line, i + 1);
                     problems++;
                 } else if (dup) {
                     fprintf(err, "%s:%d:%zu: column '%s' appears twice\n", path, rec->line, i + 1, name);
@@ -134,8 +138,10 @@ static int read_table(const char *path, struct batch_result *r, FILE *err)
                 break;
             }
             if (r->ncols == 0) {
-                fprintf(err, "%s:%d: no key columns; the header names the keys each row sets, e.g. "
-                             "id,demand.orders_per_day,revenue.price_per_unit\n", path, rec->line);
+                fprintf(err,
+                        "%s:%d: no key columns; the header names the keys each row sets, e.g. "
+                        "id,demand.orders_per_day,revenue.price_per_unit\n",
+                        path, rec->line);
                 rc = 2;
                 break;
             }
@@ -176,8 +182,10 @@ static int read_table(const char *path, struct batch_result *r, FILE *err)
             }
             if (!*v) {
                 const char *dot = strrchr(r->cols[k], '.');
-                fprintf(err, "%s:%d:%zu: [%.*s] %s: empty; write a value (an empty cell does not mean the base "
-                             "file's value)\n", path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1);
+                fprintf(err,
+                        "%s:%d:%zu: [%.*s] %s: empty; write a value (an empty cell does not mean the base "
+                        "file's value)\n",
+                        path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1);
                 problems++;
             }
             row->values[k++] = copy_text(v);
@@ -189,8 +197,10 @@ static int read_table(const char *path, struct batch_result *r, FILE *err)
     free(text);
     if (rc == 0 && problems) rc = 2;
     if (rc == 0 && !header) {
-        fprintf(err, "%s: the table is empty; its first row names the keys (SECTION.KEY), each further row is a "
-                     "variant\n", path);
+        fprintf(err,
+                "%s: the table is empty; its first row names the keys (SECTION.KEY), each further row is a "
+                "variant\n",
+                path);
         rc = 2;
     }
     if (rc == 0 && r->n == 0) {
@@ -291,7 +301,8 @@ static void warnings_print(const struct warnings *ws, const struct batch_result 
             continue;
         }
         fprintf(err, "servlab: warning: %s, %zu rows (", r->table, w->nrows);
-        for (size_t k = 0; k < w->nrows && k < IDS_SHOWN; k++) fprintf(err, "%s%s", k ? ", " : "", r->rows[w->rows[k]].id);
+        for (size_t k = 0; k < w->nrows && k < IDS_SHOWN; k++)
+            fprintf(err, "%s%s", k ? ", " : "", r->rows[w->rows[k]].id);
         if (w->nrows > IDS_SHOWN) fprintf(err, " and %zu more", w->nrows - IDS_SHOWN);
         fprintf(err, "): %s\n", w->text);
     }
@@ -389,8 +400,10 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             continue;
         }
         if (metric_count(&sc->cfg) != nm) {
-            fprintf(err, "%s:%d: this row changes which metrics the scenario has (products, tiers); a batch needs "
-                         "the same for every row\n", table, r->rows[i].line);
+            fprintf(err,
+                    "%s:%d: this row changes which metrics the scenario has (products, tiers); a batch needs "
+                    "the same for every row\n",
+                    table, r->rows[i].line);
             bad++;
         }
         chart_figures(sc, &r->rows[i]);
@@ -492,9 +505,10 @@ void batch_csv(FILE *out, const struct batch_result *r)
         const struct batch_row *row = &r->rows[i];
         csv_text(out, row->id);
         for (size_t k = 0; k < r->ncols; k++) fputc(',', out), csv_text(out, row->values[k]);
-        fprintf(out, ",%s,%s", report_field(row->service.mean, a, sizeof a), report_field(row->service.ci95, b, sizeof b));
-        fprintf(out, ",%s,%s,%s", report_field(row->cost.mean, a, sizeof a), report_field(row->profit.mean, b, sizeof b),
-                report_field(row->profit.ci95, c, sizeof c));
+        fprintf(out, ",%s,%s", report_field(row->service.mean, a, sizeof a),
+                report_field(row->service.ci95, b, sizeof b));
+        fprintf(out, ",%s,%s,%s", report_field(row->cost.mean, a, sizeof a),
+                report_field(row->profit.mean, b, sizeof b), report_field(row->profit.ci95, c, sizeof c));
         if (r->swept)
             fprintf(out, ",%s,%s,%s,%s,%s", report_field(row->best_x, a, sizeof a),
                     report_field(row->best_service, b, sizeof b), report_field(row->best_profit, c, sizeof c),
@@ -520,10 +534,13 @@ void batch_summary(FILE *out, const struct batch_result *r)
                 strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter, best - now,
                 now != 0 ? 100 * (best - now) / fabs(now) : 0.0, better, r->n);
         fputs("The recommended setting is the sweep's grid point of highest mean profit; rows whose gain is within\n"
-              "their profit's ± are as good as they are.\n", out);
+              "their profit's ± are as good as they are.\n",
+              out);
         if (edge)
-            fprintf(out, "%zu row%s peak at an end of the sweep (marked <): the best value may lie beyond it; widen "
-                         "[sweep] from and to.\n", edge, edge == 1 ? "" : "s");
+            fprintf(out,
+                    "%zu row%s peak at an end of the sweep (marked <): the best value may lie beyond it; widen "
+                    "[sweep] from and to.\n",
+                    edge, edge == 1 ? "" : "s");
     } else {
         fputs(".\n", out);
     }

@@ -19,9 +19,9 @@
 enum { BATCH_ID_LEN = 64 };
 
 struct batch_row {
-    int line;                /* in the table */
-    char id[BATCH_ID_LEN];   /* the id column, or the row's number */
-    char **values;           /* one per input column (owned) */
+    int line;              /* in the table */
+    char id[BATCH_ID_LEN]; /* the id column, or the row's number */
+    char **values;         /* one per input column (owned) */
     /* as written */
     struct summary service, cost, profit;
     /* with --sweep: the grid point of highest mean profit */
@@ -33,10 +33,10 @@ struct batch_row {
 
 struct batch_result {
     char base[SCENARIO_PATH_MAX], table[SCENARIO_PATH_MAX];
-    size_t ncols;      /* input columns (not the id) */
-    char **cols;       /* their headers, SECTION.KEY (owned) */
-    bool has_id;       /* the table has an id column */
-    size_t n;          /* rows */
+    size_t ncols; /* input columns (not the id) */
+    char **cols;  /* their headers, SECTION.KEY (owned) */
+    bool has_id;  /* the table has an id column */
+    size_t n;     /* rows */
     struct batch_row *rows;
     bool swept;
     char parameter[100]; /* the swept key */

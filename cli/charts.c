@@ -76,7 +76,6 @@ static void subtitle(const struct sweep_result *r, bool whiskers, char *buf, siz
              whiskers ? "; whiskers: 95 % CI" : "");
 }
 
-
 /* Means or half-widths of paired changes (free it). */
 static double *changes(const struct summary *d, size_t n, bool ci)
 {
@@ -108,10 +107,10 @@ int charts_service_curve(const char *path, const struct sweep_result *r)
     *p = (struct chart_panel){.ylabel = yl, .nseries = 3, .nmarks = 1, .y_from_zero = true};
     p->series[0] = (struct chart_series){"revenue", x, rev, rev_ci, r->n, COLOUR_GREEN, STYLE_LINE, false};
     /* the cost profit charges: total cost less the increase in stock value (cli/sweep.h) */
-    p->series[1] = (struct chart_series){"cost (total, less stock kept)", x, cost, cost_ci, r->n, COLOUR_VERMILLION,
-                                         STYLE_LINE, false};
-    p->series[2] = (struct chart_series){"profit = revenue - cost", x, profit, profit_ci, r->n, COLOUR_BLUE,
-                                         STYLE_LINE, false};
+    p->series[1] = (struct chart_series){
+        "cost (total, less stock kept)", x, cost, cost_ci, r->n, COLOUR_VERMILLION, STYLE_LINE, false};
+    p->series[2] =
+        (struct chart_series){"profit = revenue - cost", x, profit, profit_ci, r->n, COLOUR_BLUE, STYLE_LINE, false};
     p->marks[0] = (struct chart_mark){x[o->best], profit[o->best], mark, COLOUR_BLACK, 0};
     int rc = draw(path, &c);
     free(x), free(rev), free(rev_ci), free(cost), free(cost_ci), free(profit), free(profit_ci);
@@ -127,14 +126,16 @@ int charts_cost_breakdown(const char *path, const struct sweep_result *r)
     char sub[600], xl[120];
     subtitle(r, false, sub, sizeof sub);
     axis_label(r, xl, sizeof xl);
-    struct chart c = {.title = "What each level of service costs, by kind", .subtitle = sub, .xlabel = xl, .npanels = 1};
+    struct chart c = {
+        .title = "What each level of service costs, by kind", .subtitle = sub, .xlabel = xl, .npanels = 1};
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = "cost per day (the goods themselves not shown)", .y_from_zero = true};
-    p->series[p->nseries++] = (struct chart_series){"holding stock", x, holding, NULL, r->n, COLOUR_BLUE, STYLE_LINE, false};
-    p->series[p->nseries++] = (struct chart_series){"shortages (backorders, lost sales)", x, shortage, NULL, r->n,
-                                                    COLOUR_VERMILLION, STYLE_LINE, false};
-    p->series[p->nseries++] = (struct chart_series){"fixed cost of orders", x, ordering, NULL, r->n, COLOUR_ORANGE,
-                                                    STYLE_LINE, false};
+    p->series[p->nseries++] =
+        (struct chart_series){"holding stock", x, holding, NULL, r->n, COLOUR_BLUE, STYLE_LINE, false};
+    p->series[p->nseries++] = (struct chart_series){
+        "shortages (backorders, lost sales)", x, shortage, NULL, r->n, COLOUR_VERMILLION, STYLE_LINE, false};
+    p->series[p->nseries++] =
+        (struct chart_series){"fixed cost of orders", x, ordering, NULL, r->n, COLOUR_ORANGE, STYLE_LINE, false};
     /* the other costs, each only when this scenario has it */
     const struct {
         int metric;
@@ -228,7 +229,8 @@ void charts_cycle_histogram(const struct model_trace *t, struct cycle_histogram 
     h->mean = sum / (double)n;
     h->p95 = v[(size_t)ceil(0.95 * (double)n) - 1];
     h->total = (double)n;
-    double hi = v[(size_t)ceil(0.999 * (double)n) - 1]; /* leave out the last 0.1 %: one huge wait would squash the rest */
+    /* leave out the last 0.1 %: one huge wait would squash the rest */
+    double hi = v[(size_t)ceil(0.999 * (double)n) - 1];
     double lo = v[0] > 0.5 * hi ? floor(v[0]) : 0, w;
     if (hi - v[0] < 1e-9 * (1 + fabs(hi))) { /* all (nearly) equal: centre them in a bin */
         w = nice_width(1 + fabs(v[0]), 40);
@@ -246,8 +248,10 @@ void charts_cycle_histogram(const struct model_trace *t, struct cycle_histogram 
     for (size_t b = 0; b <= bins; b++) h->edges[b] = lo + w * (double)b;
     for (size_t i = 0; i < n; i++) {
         double b = floor((v[i] - lo) / w);
-        if (b >= (double)bins) h->beyond++;
-        else h->counts[b < 0 ? 0 : (size_t)b]++;
+        if (b >= (double)bins)
+            h->beyond++;
+        else
+            h->counts[b < 0 ? 0 : (size_t)b]++;
     }
     free(v);
 }
@@ -276,8 +280,8 @@ int charts_order_cycle(const char *path, const struct scenario *sc, const struct
     else
         snprintf(title, sizeof title, "Order-cycle time: mean %.2f days, 95 %% of orders within %.2f days", h->mean,
                  h->p95);
-    snprintf(sub, sizeof sub, "%s, replication 1: %.0f orders, from order placed to goods received%s", file,
-             h->total, h->beyond ? "; the slowest 0.1 % lie further right" : "");
+    snprintf(sub, sizeof sub, "%s, replication 1: %.0f orders, from order placed to goods received%s", file, h->total,
+             h->beyond ? "; the slowest 0.1 % lie further right" : "");
     snprintf(mean, sizeof mean, "mean %.2f", h->mean);
     snprintf(p95, sizeof p95, "95th percentile %.2f", h->p95);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = "order-cycle time (days)", .npanels = 1};
@@ -337,21 +341,28 @@ int charts_stock_trajectory(const char *path, const struct scenario *sc, const s
     char title[200], sub[600], lv[40], label[80], file[240];
     scenario_name(sc, file, sizeof file);
     snprintf(title, sizeof title, "Stock over time%s%s: policy %s%s",
-             products ? " of " : located ? " at " : "",
-             products ? sc->cfg.products[0].name : located ? sc->cfg.locations[0].name : "", inv->policy->name,
-             inv->shortage == SHORTAGE_LOST_SALE ? ", lost sales" : inv->shortage == SHORTAGE_REACT ? ", reactions"
-                                                                                               : ", backorders");
+             products  ? " of "
+             : located ? " at "
+                       : "",
+             products  ? sc->cfg.products[0].name
+             : located ? sc->cfg.locations[0].name
+                       : "",
+             inv->policy->name,
+             inv->shortage == SHORTAGE_LOST_SALE ? ", lost sales"
+             : inv->shortage == SHORTAGE_REACT   ? ", reactions"
+                                                 : ", backorders");
     snprintf(sub, sizeof sub, "%s, replication 1, %s", file,
              n < t->nlevels ? "the first 365 days after the warm-up" : "the whole statistics window");
     snprintf(label, sizeof label, "%s = %s", has_s ? "reorder point s" : "order-up-to S",
              num_format(round(level * 10) / 10, lv, sizeof lv));
     char xl[120];
     snprintf(xl, sizeof xl, "day (statistics start after the %.4g-day warm-up)", sc->cfg.run.warmup_days);
-    struct chart c = {.title = title, .subtitle = sub, .xlabel = sc->cfg.run.warmup_days > 0 ? xl : "day",
-                      .npanels = 1};
+    struct chart c = {
+        .title = title, .subtitle = sub, .xlabel = sc->cfg.run.warmup_days > 0 ? xl : "day", .npanels = 1};
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = "units", .y_from_zero = true, .legend_on_top = true};
-    p->series[p->nseries++] = (struct chart_series){"inventory position", x, pos, NULL, n, COLOUR_GREY, STYLE_STEPS, false};
+    p->series[p->nseries++] =
+        (struct chart_series){"inventory position", x, pos, NULL, n, COLOUR_GREY, STYLE_STEPS, false};
     p->series[p->nseries++] = (struct chart_series){"on hand", x, on, NULL, n, COLOUR_BLUE, STYLE_STEPS, false};
     if (inv->shortage != SHORTAGE_LOST_SALE)
         p->series[p->nseries++] =
@@ -507,8 +518,8 @@ int charts_batch(const char *path, const struct batch_result *r)
     snprintf(title, sizeof title, "Recommended %s by margin and demand variability", words);
     const char *slash = strrchr(r->table, '/');
     snprintf(sub, sizeof sub, "%s: %zu items, each at the %s that maximises its profit (%u replications)",
-             slash ? slash + 1 : r->table, r->n, strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter,
-             r->reps);
+             slash ? slash + 1 : r->table, r->n,
+             strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter, r->reps);
     char xl[120], yl[120];
     snprintf(xl, sizeof xl, "margin: (price - unit cost) / price (%%)");
     snprintf(yl, sizeof yl, "recommended %s (%%)", words);
@@ -518,8 +529,8 @@ int charts_batch(const char *path, const struct batch_result *r)
     const enum chart_colour colours[3] = {COLOUR_BLUE, COLOUR_ORANGE, COLOUR_VERMILLION};
     for (size_t g = 0; g < 3; g++)
         if (count[g])
-            p->series[p->nseries++] = (struct chart_series){labels[g], x + g * r->n, y + g * r->n, NULL, count[g],
-                                                            colours[g], STYLE_DOTS, false};
+            p->series[p->nseries++] = (struct chart_series){labels[g], x + g * r->n, y + g * r->n, NULL,
+                                                            count[g],  colours[g],   STYLE_DOTS,   false};
     int rc = draw(path, &c);
     free(cv), free(x), free(y);
     return rc;

@@ -27,7 +27,7 @@ int charts_marginal_cost(const char *path, const struct sweep_result *r);
 struct cycle_histogram {
     double edges[81], counts[80];
     size_t nbins;
-    size_t beyond;           /* orders longer than the last edge (the far tail) */
+    size_t beyond; /* orders longer than the last edge (the far tail) */
     double mean, p95, total;
 };
 

@@ -35,8 +35,7 @@ static void check_lock(void *ctx, const char *name)
     const char *dot = strrchr(name, '.');
     lc->e->refused = true;
     snprintf(lc->e->reason, sizeof lc->e->reason, "[%.*s] %.60s is locked by %.80s: %.100s in the base, %.100s here",
-             (int)(dot - name),
-             name, dot + 1, file_name(lc->base->path), want, got);
+             (int)(dot - name), name, dot + 1, file_name(lc->base->path), want, got);
 }
 
 /* ---- running ---- */
@@ -86,8 +85,7 @@ static int run_entry(struct compare_entry *e, const struct simulate_opts *o)
 }
 
 int compare_run(const char *const *files, size_t n, const char *base, const struct scenario_override *sets,
-                size_t nsets, const char *service, const struct simulate_opts *o, struct compare_result *r,
-                FILE *err)
+                size_t nsets, const char *service, const struct simulate_opts *o, struct compare_result *r, FILE *err)
 {
     memset(r, 0, sizeof *r);
     r->base = base;
@@ -221,8 +219,8 @@ void compare_table(FILE *out, const struct compare_result *r)
           out);
     bool stock_change = false;
     for (size_t i = 0; i < r->n; i++)
-        if (!r->e[i].refused) stock_change |= isfinite(r->e[i].s[M_STOCK_VALUE_CHANGE].mean) &&
-                                              r->e[i].s[M_STOCK_VALUE_CHANGE].mean != 0;
+        if (!r->e[i].refused)
+            stock_change |= isfinite(r->e[i].s[M_STOCK_VALUE_CHANGE].mean) && r->e[i].s[M_STOCK_VALUE_CHANGE].mean != 0;
     if (stock_change)
         fputs("cost is the total cost, with purchases counted when ordered; profit = revenue - cost + the\n"
               "increase in stock value (stock still owned is added back).\n",
@@ -232,8 +230,9 @@ void compare_table(FILE *out, const struct compare_result *r)
 void compare_csv(FILE *out, const struct compare_result *r)
 {
     const char *sname = metric_defs[r->service].name;
-    fprintf(out, "rank,scenario,profit_per_day,profit_ci95,percent_of_best,%s,%s_ci95,on_time_rate,"
-                 "cost_total_per_day,difference_to_best,difference_ci95,significant,refused\n",
+    fprintf(out,
+            "rank,scenario,profit_per_day,profit_ci95,percent_of_best,%s,%s_ci95,on_time_rate,"
+            "cost_total_per_day,difference_to_best,difference_ci95,significant,refused\n",
             sname, sname);
     for (size_t i = 0; i < r->n; i++) {
         const struct compare_entry *e = &r->e[i];

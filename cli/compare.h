@@ -13,33 +13,32 @@
 
 struct compare_entry {
     const char *path;
-    struct scenario *sc;   /* NULL when it did not load */
-    bool refused;          /* did not load, or changed a locked key */
-    char reason[400];      /* why it was refused */
-    size_t nm;             /* its metric layout */
-    double *rows;          /* reps x nm */
-    struct summary *s;     /* nm */
-    size_t rank;           /* 1 = most profitable */
+    struct scenario *sc;    /* NULL when it did not load */
+    bool refused;           /* did not load, or changed a locked key */
+    char reason[400];       /* why it was refused */
+    size_t nm;              /* its metric layout */
+    double *rows;           /* reps x nm */
+    struct summary *s;      /* nm */
+    size_t rank;            /* 1 = most profitable */
     struct summary vs_best; /* profit minus the best's, paired over replications */
 };
 
 struct compare_result {
     struct compare_entry *e;
     size_t n;
-    const char *base;   /* the base file, or NULL */
+    const char *base;      /* the base file, or NULL */
     const char *reference; /* whose seed and replications everyone uses */
     unsigned reps;
     unsigned long long seed;
-    int service;      /* the service metric shown */
-    size_t best;      /* index of the most profitable entry */
-    size_t ranked;    /* how many were ranked */
+    int service;   /* the service metric shown */
+    size_t best;   /* index of the most profitable entry */
+    size_t ranked; /* how many were ranked */
 };
 
 /* Load and run files[0..n) (and check them against base when it is not NULL). Problems
  * go to err. Returns 0, 2 (nothing could be compared), or 1 (interrupted). */
 int compare_run(const char *const *files, size_t n, const char *base, const struct scenario_override *sets,
-                size_t nsets, const char *service, const struct simulate_opts *o, struct compare_result *r,
-                FILE *err);
+                size_t nsets, const char *service, const struct simulate_opts *o, struct compare_result *r, FILE *err);
 
 void compare_free(struct compare_result *r);
 

@@ -161,10 +161,13 @@ size_t mpi_grid_run(const struct runner *r, double *results)
     if (all.min_state != GRID || all.min_jobs != all.max_jobs) {
         if (all.min_state != GRID)
             fputs("servlab: a rank of this MPI job stopped before simulating (can every node read the "
-                  "scenario?); nothing was run\n", stderr);
+                  "scenario?); nothing was run\n",
+                  stderr);
         else
-            fprintf(stderr, "servlab: the ranks of this MPI job disagree on the number of runs (%ld to %ld); "
-                            "is the scenario the same on every node?\n", all.min_jobs, all.max_jobs);
+            fprintf(stderr,
+                    "servlab: the ranks of this MPI job disagree on the number of runs (%ld to %ld); "
+                    "is the scenario the same on every node?\n",
+                    all.min_jobs, all.max_jobs);
         fill_nan(results, n * m);
         return n;
     }

@@ -21,8 +21,8 @@ const struct option_row option_rows[] = {
      "what follows the last dot.\n"},
     {OPT_REPS, "--reps", "N", ALL | CMD_CHECK, GROUP_GENERAL, "run.replications",
      "replications (same as --set run.replications=N)", "Replications.\n"},
-    {OPT_SEED, "--seed", "N", ALL | CMD_CHECK, GROUP_GENERAL, "run.seed",
-     "master seed (same as --set run.seed=N)", "Master seed.\n"},
+    {OPT_SEED, "--seed", "N", ALL | CMD_CHECK, GROUP_GENERAL, "run.seed", "master seed (same as --set run.seed=N)",
+     "Master seed.\n"},
     {OPT_THREADS, "--threads", "N", ALL, GROUP_GENERAL, NULL,
      "worker threads (default: every core); results do not depend on N",
      "Worker threads; the default is every core (shared among the MPI ranks on one machine,\n"
@@ -118,8 +118,8 @@ static const char *const group_headings[] = {
     [GROUP_COMPARE] = "Compare options:",
 };
 
-int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name,
-                 struct option_arg *arg, char *err, size_t errlen)
+int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name, struct option_arg *arg,
+                 char *err, size_t errlen)
 {
     const char *word = argv[*i];
     if (strncmp(word, "--", 2) != 0 || strcmp(word, "--") == 0) {

@@ -84,8 +84,8 @@ struct option_arg {
  * *arg set, or -1 with the problem written into err: "unknown option '--x'; did you mean
  * '--y'?", "--x does not apply to 'servlab run'", "--x needs a value", "--x takes no
  * value". A word not starting with "--", and "--" itself, is a file. */
-int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name,
-                 struct option_arg *arg, char *err, size_t errlen);
+int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name, struct option_arg *arg,
+                 char *err, size_t errlen);
 
 /* The option part of `servlab --help`: each group's heading and one line per row, the
  * text at column 27 (after three spaces when the name is wider). Starts with a blank

@@ -14,7 +14,7 @@ struct progress {
     const char *what; /* "replications", "runs" */
     double started;   /* monotonic seconds */
     double last_draw;
-    double shown;     /* the largest `done` drawn: the bar never goes back */
+    double shown; /* the largest `done` drawn: the bar never goes back */
 };
 
 void progress_init(struct progress *p, bool enabled, const char *what);

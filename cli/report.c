@@ -97,10 +97,10 @@ static void cell(FILE *out, const struct metric_def *d, const struct summary *s,
 /* One line per named product: what each item's customers got. */
 static void report_products(FILE *out, const struct model_config *c, const struct summary *s)
 {
-    static const int cols[] = {PM_UNITS_PER_DAY, PM_FILL_RATE, PM_CYCLE_SERVICE_LEVEL, PM_TIME_OUT_OF_STOCK,
-                               PM_LOST_SALES_RATE, PM_SUBSTITUTION_RATE, PM_MEAN_ON_HAND, PM_REVENUE};
-    static const char *const heads[] = {"units/day", "fill rate", "CSL", "out of stock", "lost", "substituted",
-                                        "on hand", "revenue/day"};
+    static const int cols[] = {PM_UNITS_PER_DAY,   PM_FILL_RATE,         PM_CYCLE_SERVICE_LEVEL, PM_TIME_OUT_OF_STOCK,
+                               PM_LOST_SALES_RATE, PM_SUBSTITUTION_RATE, PM_MEAN_ON_HAND,        PM_REVENUE};
+    static const char *const heads[] = {"units/day", "fill rate",   "CSL",     "out of stock",
+                                        "lost",      "substituted", "on hand", "revenue/day"};
     fprintf(out, "\n  %-14s", "product");
     for (size_t k = 0; k < 8; k++) fprintf(out, " %11s", heads[k]);
     fputc('\n', out);
@@ -158,10 +158,10 @@ static void block_table(FILE *out, const struct model_config *c, const struct su
 /* One line per named tier: the service each class of customer got. */
 static void report_tiers(FILE *out, const struct model_config *c, const struct summary *s)
 {
-    static const int cols[] = {TM_ORDERS_PER_DAY, TM_FILL_RATE, TM_ORDER_FILL_RATE, TM_ON_TIME_RATE,
-                               TM_PERFECT_ORDER_RATE, TM_ORDER_CYCLE_MEAN, TM_REVENUE, TM_CUSTOMERS_MEAN};
-    static const char *const heads[] = {"orders/day", "fill rate", "complete", "on time", "perfect", "cycle days",
-                                        "revenue/day", "customers"};
+    static const int cols[] = {TM_ORDERS_PER_DAY,     TM_FILL_RATE,        TM_ORDER_FILL_RATE, TM_ON_TIME_RATE,
+                               TM_PERFECT_ORDER_RATE, TM_ORDER_CYCLE_MEAN, TM_REVENUE,         TM_CUSTOMERS_MEAN};
+    static const char *const heads[] = {"orders/day", "fill rate",  "complete",    "on time",
+                                        "perfect",    "cycle days", "revenue/day", "customers"};
     const char *names[MAX_TIERS];
     for (size_t t = 0; t < c->ntiers; t++) names[t] = c->tiers[t].name;
     block_table(out, c, s, "tier", names, c->ntiers, metric_tier_base, tier_metric_defs, cols, heads,
@@ -208,8 +208,8 @@ static void theory_row(FILE *out, const char *label, double target, double formu
 struct theory_stock {
     const char *name;
     const struct inventory_config *inv;
-    double share;          /* of the orders, for the demand it sees */
-    size_t csl, fill;      /* indexes of its simulated CSL and fill rate */
+    double share;     /* of the orders, for the demand it sees */
+    size_t csl, fill; /* indexes of its simulated CSL and fill rate */
 };
 
 /* The formula's CSL and fill rate next to the simulated ones, per stock point (or over
@@ -264,7 +264,8 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
     const struct model_config *c = &sc->cfg;
     if (c->network.nchanges > 1) {
         fputs("\nTheory next to simulation: not shown, because locations open and close during the run and\n"
-              "each serves a changing share of the demand; the formulas assume one fixed share.\n", out);
+              "each serves a changing share of the demand; the formulas assume one fixed share.\n",
+              out);
         return;
     }
     struct theory_stock st[MAX_LOCATIONS];
@@ -276,7 +277,8 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
     theory_stock_table(out, sc, s, "location", st, c->nlocations);
     if (c->network.when_short != WHEN_SHORT_WAIT)
         fputs("  (a location's simulated fill rate counts only its own stock; the formulas ignore the help\n"
-              "  other locations give when it is short)\n", out);
+              "  other locations give when it is short)\n",
+              out);
 }
 
 /* ---- why formula and simulation differ: one message per reason of models/reasons.h ---- */
@@ -285,8 +287,8 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
  * the fill rate": what a reason does to the two measures. */
 static const char *effect_words(const struct reason *r, char *buf, size_t n)
 {
-    static const char *const verb[] = {[REASON_NONE] = "", [REASON_LOWERS] = "lowers", [REASON_RAISES] = "raises",
-                                       [REASON_EITHER] = "can move"};
+    static const char *const verb[] = {
+        [REASON_NONE] = "", [REASON_LOWERS] = "lowers", [REASON_RAISES] = "raises", [REASON_EITHER] = "can move"};
     enum reason_direction c = r->direction[REASON_CSL], f = r->direction[REASON_FILL];
     if (c == f)
         snprintf(buf, n, "%s service", verb[c]);
@@ -300,32 +302,36 @@ static const char *effect_words(const struct reason *r, char *buf, size_t n)
 
 static void say_undershoot(FILE *out, const struct reason *r)
 {
-    fprintf(out, "  - orders were placed %.1f units below s on average (undershoot: demand comes in orders\n"
-                 "    of several units%s). The formula assumes ordering exactly at s; in effect the\n"
-                 "    reorder point is lower, which lowers service.\n",
+    fprintf(out,
+            "  - orders were placed %.1f units below s on average (undershoot: demand comes in orders\n"
+            "    of several units%s). The formula assumes ordering exactly at s; in effect the\n"
+            "    reorder point is lower, which lowers service.\n",
             r->figure[0], r->figure[1] != 0 ? " and is only seen at reviews" : "");
 }
 
 static void say_even_gaps(FILE *out, const struct reason *r)
 {
     char e[80];
-    fprintf(out, "  - orders come every %g days and replenishment takes %g: one ordered right after an\n"
-                 "    order arrives in time for all but the orders within the next %g days, so stock\n"
-                 "    must cover %g orders, where the formula assumes %.2f. This %s.\n",
+    fprintf(out,
+            "  - orders come every %g days and replenishment takes %g: one ordered right after an\n"
+            "    order arrives in time for all but the orders within the next %g days, so stock\n"
+            "    must cover %g orders, where the formula assumes %.2f. This %s.\n",
             r->figure[0], r->figure[1], r->figure[1], r->figure[2], r->figure[3], effect_words(r, e, sizeof e));
 }
 
 static void say_lumpy(FILE *out, const struct reason *r)
 {
-    fprintf(out, "  - only %.1f orders arrive over %.1f days: demand is lumpier than the normal curve the\n"
-                 "    formula uses. This can move service either way.\n",
+    fprintf(out,
+            "  - only %.1f orders arrive over %.1f days: demand is lumpier than the normal curve the\n"
+            "    formula uses. This can move service either way.\n",
             r->figure[0], r->figure[1]);
 }
 
 static void say_reserve(FILE *out, const struct reason *r)
 {
-    fprintf(out, "  - %.4g units are held back for the top tier: for the other orders the shelf is empty that\n"
-                 "    much sooner, so stockouts come earlier than the formula expects.\n",
+    fprintf(out,
+            "  - %.4g units are held back for the top tier: for the other orders the shelf is empty that\n"
+            "    much sooner, so stockouts come earlier than the formula expects.\n",
             r->figure[0]);
 }
 
@@ -333,15 +339,17 @@ static void say_customer_base(FILE *out, const struct reason *r)
 {
     char e[80];
     if (r->figure[2] != 0)
-        fprintf(out, "  - demand comes from the customer base: the formula uses the rate of the %.0f customers\n"
-                     "    at the start, but the base averaged %.0f over the run, so demand was %s than it\n"
-                     "    assumes. This %s.\n",
+        fprintf(out,
+                "  - demand comes from the customer base: the formula uses the rate of the %.0f customers\n"
+                "    at the start, but the base averaged %.0f over the run, so demand was %s than it\n"
+                "    assumes. This %s.\n",
                 r->figure[0], r->figure[1], r->figure[1] > r->figure[0] ? "higher" : "lower",
                 effect_words(r, e, sizeof e));
     else
-        fprintf(out, "  - demand comes from a customer base whose size wanders as customers come and go (it\n"
-                     "    averaged %.0f): demand varies more than the formula, which takes a fixed rate, assumes.\n"
-                     "    This %s.\n",
+        fprintf(out,
+                "  - demand comes from a customer base whose size wanders as customers come and go (it\n"
+                "    averaged %.0f): demand varies more than the formula, which takes a fixed rate, assumes.\n"
+                "    This %s.\n",
                 r->figure[1], effect_words(r, e, sizeof e));
 }
 
@@ -349,24 +357,27 @@ static void say_lost_sales(FILE *out, const struct reason *r)
 {
     (void)r;
     fputs("  - with lost sales the position never goes below 0: a delivery refills the shelf instead of\n"
-          "    first serving orders that wait, as the formulas assume (backorders). This raises service.\n", out);
+          "    first serving orders that wait, as the formulas assume (backorders). This raises service.\n",
+          out);
 }
 
 static void say_history_fit(FILE *out, const struct reason *r)
 {
     char e[80];
-    fprintf(out, "  - the formula takes demand from the distributions fitted to the history: over %.1f days\n"
-                 "    they give mean %.1f, sd %.1f units. The run plays the recorded days, which give mean\n"
-                 "    %.1f, sd %.1f units (taking the days as independent). This %s.\n",
+    fprintf(out,
+            "  - the formula takes demand from the distributions fitted to the history: over %.1f days\n"
+            "    they give mean %.1f, sd %.1f units. The run plays the recorded days, which give mean\n"
+            "    %.1f, sd %.1f units (taking the days as independent). This %s.\n",
             r->figure[0], r->figure[1], r->figure[2], r->figure[3], r->figure[4], effect_words(r, e, sizeof e));
 }
 
 static void say_history_pattern(FILE *out, const struct reason *r)
 {
     char e[80];
-    fprintf(out, "  - the recorded days are not independent (a weekday pattern, or busy days that follow busy\n"
-                 "    days), and a replay keeps their order: over %.1f days in a row their demand has sd %.1f\n"
-                 "    units, where independent days, as the formula assumes, would give %.1f. This %s.\n",
+    fprintf(out,
+            "  - the recorded days are not independent (a weekday pattern, or busy days that follow busy\n"
+            "    days), and a replay keeps their order: over %.1f days in a row their demand has sd %.1f\n"
+            "    units, where independent days, as the formula assumes, would give %.1f. This %s.\n",
             r->figure[0], r->figure[1], r->figure[2], effect_words(r, e, sizeof e));
 }
 
@@ -374,17 +385,23 @@ static void say_noise(FILE *out, const struct reason *r)
 {
     if (r->figure[0] != 0)
         fputs("  - with one replication there is no confidence interval: chance alone can make a gap either\n"
-              "    way. More replications tell.\n", out);
+              "    way. More replications tell.\n",
+              out);
     else
         fputs("  - the gap is less than twice the ± shown: with 95% intervals a correct formula falls outside\n"
-              "    about one time in 20, either way. More replications tell.\n", out);
+              "    about one time in 20, either way. More replications tell.\n",
+              out);
 }
 
 static void (*const reason_printers[REASON_COUNT])(FILE *, const struct reason *) = {
-    [REASON_UNDERSHOOT] = say_undershoot,       [REASON_EVEN_GAPS] = say_even_gaps,
-    [REASON_LUMPY] = say_lumpy,                 [REASON_RESERVE] = say_reserve,
-    [REASON_CUSTOMER_BASE] = say_customer_base, [REASON_LOST_SALES] = say_lost_sales,
-    [REASON_HISTORY_FIT] = say_history_fit,     [REASON_HISTORY_PATTERN] = say_history_pattern,
+    [REASON_UNDERSHOOT] = say_undershoot,
+    [REASON_EVEN_GAPS] = say_even_gaps,
+    [REASON_LUMPY] = say_lumpy,
+    [REASON_RESERVE] = say_reserve,
+    [REASON_CUSTOMER_BASE] = say_customer_base,
+    [REASON_LOST_SALES] = say_lost_sales,
+    [REASON_HISTORY_FIT] = say_history_fit,
+    [REASON_HISTORY_PATTERN] = say_history_pattern,
     [REASON_NOISE] = say_noise,
 };
 
@@ -418,15 +435,16 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
                 sc->lever.replaced[0] ? ", in place of " : "", sc->lever.replaced);
     }
     if (!(pr.demand_sd > 0) || !isfinite(f.safety_factor)) { /* a constant: no normal curve to fit */
-        fprintf(out, "  Demand over %.1f days%s: %.1f units, always the same; %s = %s. With no variation the\n"
-                     "  normal approximation has nothing to add: stock runs out only if %s is below %.1f.\n",
+        fprintf(out,
+                "  Demand over %.1f days%s: %.1f units, always the same; %s = %s. With no variation the\n"
+                "  normal approximation has nothing to add: stock runs out only if %s is below %.1f.\n",
                 pr.days, inv->review_days > 0 ? " (lead time + review period)" : " (the lead time)", pr.demand_mean,
                 name, lv, name, pr.demand_mean);
         return;
     }
     fprintf(out, "  Demand over %.1f days%s: mean %.1f, sd %.1f units; %s = %s = mean %s %.2f sd\n", pr.days,
-            inv->review_days > 0 ? " (lead time + review period)" : " (the lead time)", pr.demand_mean,
-            pr.demand_sd, name, lv, f.safety_factor < 0 ? "-" : "+", fabs(f.safety_factor));
+            inv->review_days > 0 ? " (lead time + review period)" : " (the lead time)", pr.demand_mean, pr.demand_sd,
+            name, lv, f.safety_factor < 0 ? "-" : "+", fabs(f.safety_factor));
     fprintf(out, "  %-26s %9s %11s %11s\n", "", sc->lever.key && sc->lever.key[0] == 't' ? "target" : "", "formula",
             "simulated");
     bool csl_lever = sc->lever.key == key_defs[K_INVENTORY_TARGET_CYCLE_SERVICE_LEVEL].name;
@@ -437,7 +455,8 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
 
     if (s[M_CYCLE_SERVICE_LEVEL].n == 0 && s[M_FILL_RATE].n == 0) {
         fputs("  No order reached allocation and no replenishment cycle ended in the statistics window:\n"
-              "  there is nothing to compare (lengthen horizon_days).\n", out);
+              "  there is nothing to compare (lengthen horizon_days).\n",
+              out);
         return;
     }
     struct reasons_input in = reasons_input_of(&sc->cfg, s);
@@ -458,7 +477,8 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
     if (!shown)
         fputs("  - none of the usual reasons (undershoot, lumpy demand, lost sales, a reserve, a changing\n"
               "    customer base, a history the formula reads differently) explains a gap this way:\n"
-              "    the gap is worth a closer look.\n", out);
+              "    the gap is worth a closer look.\n",
+              out);
 }
 
 /* A perfect-order rate above 1 - the stockout rate means some orders met a stockout and
@@ -471,13 +491,15 @@ static void report_perfect_despite_stockouts(FILE *out, const struct summary *s)
     double both = perfect->mean + met->mean - 1;
     if (!(both > 1e-9)) return;
     if (s[M_ON_TIME_RATE].n == 0)
-        fprintf(out, "  (An order that met a stockout can still be perfect: it waited for stock and still arrived\n"
-                     "  complete, and with no promise every order counts as on time. Here at least %.2f%% of the\n"
-                     "  orders did both.)\n",
+        fprintf(out,
+                "  (An order that met a stockout can still be perfect: it waited for stock and still arrived\n"
+                "  complete, and with no promise every order counts as on time. Here at least %.2f%% of the\n"
+                "  orders did both.)\n",
                 100 * both);
     else
-        fprintf(out, "  (An order that met a stockout can still be perfect: it waited for stock and still arrived\n"
-                     "  on time and complete. Here at least %.2f%% of the orders did both.)\n",
+        fprintf(out,
+                "  (An order that met a stockout can still be perfect: it waited for stock and still arrived\n"
+                "  on time and complete. Here at least %.2f%% of the orders did both.)\n",
                 100 * both);
 }
 
@@ -492,13 +514,15 @@ static void report_replay_note(FILE *out, const struct scenario *sc, const struc
     for (size_t m = 0; m < n && identical; m++)
         if (s[m].n > 1 && s[m].sd != 0) identical = false;
     if (identical)
-        fprintf(out, "Note: the %u replications are identical: a replay plays the same recorded days in each, and\n"
-                     "nothing else in this scenario is random, so every ± is 0. One replication (replications = 1,\n"
-                     "or --reps 1) gives the same figures.\n",
+        fprintf(out,
+                "Note: the %u replications are identical: a replay plays the same recorded days in each, and\n"
+                "nothing else in this scenario is random, so every ± is 0. One replication (replications = 1,\n"
+                "or --reps 1) gives the same figures.\n",
                 c->run.replications);
     else
         fputs("Note: a replay plays the same recorded days in every replication, so the ± shows only the\n"
-              "other random parts of the run, not how demand itself might have turned out.\n", out);
+              "other random parts of the run, not how demand itself might have turned out.\n",
+              out);
 }
 
 static void table_header(FILE *out, const struct scenario *sc)

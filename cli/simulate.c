@@ -86,7 +86,7 @@ static int run_job(void *ctx, size_t job, double *out)
     int rc = model_run_watched(own ? own : j->cfgs[v], job % j->reps, out, &w);
     free(own);
     atomic_fetch_sub(&j->partial, share.reported); /* from now on it counts as done */
-    if (j->backlog) { /* in the row, so that it travels with it from any MPI rank */
+    if (j->backlog) {                              /* in the row, so that it travels with it from any MPI rank */
         struct backlog b = stability_backlog(&totals);
         memcpy(out + j->nm, &b, sizeof b);
     }
@@ -126,15 +126,15 @@ static size_t run_jobs(struct jobs *j, size_t n, unsigned reps, const struct sim
     return missing;
 }
 
-size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps,
-                const struct simulate_opts *o, double *results)
+size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps, const struct simulate_opts *o,
+                double *results)
 {
     struct jobs j = {.cfgs = cfgs};
     return run_jobs(&j, n, reps, o, results);
 }
 
-size_t simulate_patched(const struct model_config *ref, const struct config_patch *patches, size_t n,
-                        unsigned reps, const struct simulate_opts *o, double *results)
+size_t simulate_patched(const struct model_config *ref, const struct config_patch *patches, size_t n, unsigned reps,
+                        const struct simulate_opts *o, double *results)
 {
     struct jobs j = {.ref = ref, .patches = patches};
     return run_jobs(&j, n, reps, o, results);

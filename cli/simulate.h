@@ -23,16 +23,16 @@ struct simulate_opts {
  * layout (metric_count). results receives n * reps rows of metric_count(cfgs[0])
  * values (variant-major). Returns the number of replications that did not finish (0
  * on success). */
-size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps,
-                const struct simulate_opts *o, double *results);
+size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps, const struct simulate_opts *o,
+                double *results);
 
 struct config_patch; /* cli/config_patch.h */
 
 /* simulate for variants given as patches[0..n) of ref (all borrowed): each job builds its
  * own copy of its variant, so memory does not grow with n by whole configurations.
  * The results are those simulate gives for the patched configurations, bit for bit. */
-size_t simulate_patched(const struct model_config *ref, const struct config_patch *patches, size_t n,
-                        unsigned reps, const struct simulate_opts *o, double *results);
+size_t simulate_patched(const struct model_config *ref, const struct config_patch *patches, size_t n, unsigned reps,
+                        const struct simulate_opts *o, double *results);
 
 /* Summaries of one variant's rows of nmetrics values: out has nmetrics entries. */
 void simulate_summarise(const double *rows, unsigned reps, size_t nmetrics, struct summary *out);

@@ -1,8 +1,8 @@
 /* sweep.c - every point is its own scenario, loaded through the reader with the lever
  * set as a command-line override, so each point is validated exactly like a file a
  * user wrote; it is then kept as the few words in which its configuration differs from
- * the first point's (cli/config_patch.h), and each job builds its own copy. All points share the master seed: replication r of every point sees the
- * same demand, which makes differences between points real, not noise. */
+ * the first point's (cli/config_patch.h), and each job builds its own copy. All points share the master seed:
+ * replication r of every point sees the same demand, which makes differences between points real, not noise. */
 #include "sweep.h"
 #include "config_patch.h"
 #include "report.h"
@@ -148,8 +148,10 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     if (scenario_load(&r->base, path, sets, nsets, err) != 0) return 2;
     const struct sweep_config *sw = &r->base.sweep;
     if (!sw->active) {
-        fprintf(err, "%s: nothing to sweep: add a [sweep] section (parameter, from, to, steps) or give\n"
-                     "--param SECTION.KEY --from A --to B --steps N (or --values V1,V2,...)\n", path);
+        fprintf(err,
+                "%s: nothing to sweep: add a [sweep] section (parameter, from, to, steps) or give\n"
+                "--param SECTION.KEY --from A --to B --steps N (or --values V1,V2,...)\n",
+                path);
         return 2;
     }
     r->service = metric_find(sw->service);
@@ -216,8 +218,8 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         for (size_t i = 0; i < r->n; i++) {
             char warning[240];
             config_patch_build(&patches[i], ref, cfg);
-            if (stability_check(cfg, backlog + i * r->reps, r->rows + i * r->reps * r->nm, r->nm, r->reps,
-                                warning, sizeof warning))
+            if (stability_check(cfg, backlog + i * r->reps, r->rows + i * r->reps * r->nm, r->nm, r->reps, warning,
+                                sizeof warning))
                 add_point_warning(r, warning, r->x[i]);
         }
     free(backlog);
@@ -257,10 +259,10 @@ static const struct summary *at(const struct sweep_result *r, size_t i, int m)
 static const struct {
     int metric, less;
     const char *word;
-} cost_parts[] = {{M_COST_HOLDING, -1, "holding"},        {M_COST_ORDERING, M_COST_PURCHASE, "fixed ordering"},
-                  {M_COST_STAFF, -1, "staff"},            {M_COST_EXPEDITE, -1, "express"},
-                  {M_COST_ERRORS, -1, "errors"},          {M_COST_CHANNELS, -1, "channels"},
-                  {M_COST_LOCATIONS, -1, "locations"},    {M_COST_TRANSFERS, -1, "transfers"}};
+} cost_parts[] = {{M_COST_HOLDING, -1, "holding"},     {M_COST_ORDERING, M_COST_PURCHASE, "fixed ordering"},
+                  {M_COST_STAFF, -1, "staff"},         {M_COST_EXPEDITE, -1, "express"},
+                  {M_COST_ERRORS, -1, "errors"},       {M_COST_CHANNELS, -1, "channels"},
+                  {M_COST_LOCATIONS, -1, "locations"}, {M_COST_TRANSFERS, -1, "transfers"}};
 enum { NPARTS = sizeof cost_parts / sizeof cost_parts[0] };
 
 /* Part k of the service cost at point i; 0 where the scenario does not have it (NaN). */
@@ -298,7 +300,10 @@ static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size
     }
     buf[0] = '\0';
     for (size_t j = 0; j < nfound; j++)
-        snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", j == 0 ? "" : j + 1 == nfound ? " and " : ", ",
+        snprintf(buf + strlen(buf), size - strlen(buf), "%s%s",
+                 j == 0            ? ""
+                 : j + 1 == nfound ? " and "
+                                   : ", ",
                  cost_parts[found[j]].word);
     return nfound;
 }
@@ -324,8 +329,8 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     /* the cost of a point of service means something only where the lever raises service */
     bool marginal = sweep_marginal_meaningful(r);
     int kw = (int)strlen(key) > 12 ? (int)strlen(key) : 12;
-    fprintf(out, "\n  %*s %12s %12s %12s %12s %12s %9s%s\n", kw, key, service, "service cost", "total cost",
-            "revenue", "profit", "± 95%", marginal ? "  cost of 1 pt" : "");
+    fprintf(out, "\n  %*s %12s %12s %12s %12s %12s %9s%s\n", kw, key, service, "service cost", "total cost", "revenue",
+            "profit", "± 95%", marginal ? "  cost of 1 pt" : "");
     for (size_t i = 0; i < r->n; i++) {
         char x[40], m[40] = "—", v[6][40], column[60] = "";
         snprintf(x, sizeof x, "%.6g", r->x[i]);
@@ -342,7 +347,8 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     for (size_t k = 0; k < NPARTS; k++) {
         bool any = k < 2;
         for (size_t i = 0; i < r->n; i++) any |= part_at(r, i, k) != 0;
-        if (any) snprintf(parts + strlen(parts), sizeof parts - strlen(parts), "%s%s", k ? " + " : "", cost_parts[k].word);
+        if (any)
+            snprintf(parts + strlen(parts), sizeof parts - strlen(parts), "%s%s", k ? " + " : "", cost_parts[k].word);
     }
     size_t negative = 0;
     for (size_t i = 0; i < r->n; i++)
@@ -366,17 +372,19 @@ void sweep_table(FILE *out, const struct sweep_result *r)
             snprintf(how, sizeof how, "rises from the row above at only %zu of the %zu steps", rising, r->n - 1);
         else
             snprintf(how, sizeof how, "does not rise from the row above at any of the %zu steps", r->n - 1);
-        fprintf(out, "  cost of 1 pt is left out: %s %s,\n"
-                     "  so this lever does not buy %s, and a cost per point of it would mean nothing.\n",
+        fprintf(out,
+                "  cost of 1 pt is left out: %s %s,\n"
+                "  so this lever does not buy %s, and a cost per point of it would mean nothing.\n",
                 service, how, service);
-    }
-    else {
-        fprintf(out, "  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
-                     "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n",
+    } else {
+        fprintf(out,
+                "  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
+                "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n",
                 service, negative ? ";" : ".");
         if (negative && nfalling)
-            fprintf(out, "  below 0 at %zu of the %zu steps: there better service lowers the service cost,\n"
-                         "  because %s %s by more than the other parts rise.\n",
+            fprintf(out,
+                    "  below 0 at %zu of the %zu steps: there better service lowers the service cost,\n"
+                    "  because %s %s by more than the other parts rise.\n",
                     negative, r->n - 1, falling, nfalling > 1 ? "fall" : "falls");
         else if (negative)
             fputs("  below 0 where better service saves more of the other costs than it adds.\n", out);
@@ -395,15 +403,17 @@ void sweep_table(FILE *out, const struct sweep_result *r)
         fprintf(out, "That is the %s end of the range: profit may keep rising beyond it, so widen the range.\n",
                 o->at_lower_edge ? "lower" : "upper");
     else if (o->refined)
-        fprintf(out, "Between grid points, a parabola through the points around it puts the peak at\n"
-                     "%s = %.4g (%s %.2f %%, profit %.2f a day).\n",
+        fprintf(out,
+                "Between grid points, a parabola through the points around it puts the peak at\n"
+                "%s = %.4g (%s %.2f %%, profit %.2f a day).\n",
                 key, o->x, service, 100 * o->service, o->profit);
     if (o->tie_first != o->tie_last) {
         char a[40], z[40];
         snprintf(a, sizeof a, "%.6g", r->x[o->tie_first]);
         snprintf(z, sizeof z, "%.6g", r->x[o->tie_last]);
-        fprintf(out, "Profit from %s = %s to %s is not significantly lower (paired 95%% intervals):\n"
-                     "the top of the curve is flat, so the cheaper end of that range costs little.\n",
+        fprintf(out,
+                "Profit from %s = %s to %s is not significantly lower (paired 95%% intervals):\n"
+                "the top of the curve is flat, so the cheaper end of that range costs little.\n",
                 key, a, z);
     }
     if (b->nwarnings || r->npoint_warnings) {
@@ -437,9 +447,10 @@ void sweep_csv(FILE *out, const struct sweep_result *r)
 
 void sweep_curve_csv(FILE *out, const struct sweep_result *r)
 {
-    fprintf(out, "%s,service,service_cost,marginal_cost_per_point,cost_total_per_day,cost_total_ci95,"
-                 "revenue_per_day,revenue_ci95,profit_per_day,profit_ci95,"
-                 "change_revenue,change_revenue_ci95,change_cost,change_cost_ci95,change_profit,change_profit_ci95\n",
+    fprintf(out,
+            "%s,service,service_cost,marginal_cost_per_point,cost_total_per_day,cost_total_ci95,"
+            "revenue_per_day,revenue_ci95,profit_per_day,profit_ci95,"
+            "change_revenue,change_revenue_ci95,change_cost,change_cost_ci95,change_profit,change_profit_ci95\n",
             r->base.sweep.parameter);
     for (size_t i = 0; i < r->n; i++) {
         char v[16][40];

@@ -16,21 +16,21 @@ struct sweep_result {
     struct scenario base; /* the scenario as loaded, with its [sweep] section */
     size_t n;             /* grid points */
     unsigned reps;
-    size_t nm;            /* metrics per replication: metric_count of the scenario */
-    double *x;            /* n lever values */
-    double *rows;         /* n * reps * nm, point-major */
-    struct summary *s;    /* n * nm */
-    int service;          /* the service metric on the x-axis */
-    double *service_level;  /* n: mean of the service metric */
-    double *service_cost;   /* n: every cost but purchases, shortages and winning customers, per day */
-    double *marginal;       /* n: extra service cost per point of service */
+    size_t nm;             /* metrics per replication: metric_count of the scenario */
+    double *x;             /* n lever values */
+    double *rows;          /* n * reps * nm, point-major */
+    struct summary *s;     /* n * nm */
+    int service;           /* the service metric on the x-axis */
+    double *service_level; /* n: mean of the service metric */
+    double *service_cost;  /* n: every cost but purchases, shortages and winning customers, per day */
+    double *marginal;      /* n: extra service cost per point of service */
     struct curve_optimum opt;
     /* change against the point with the lowest service, paired over replications (the
        same random numbers make these far sharper than the levels themselves) */
     size_t baseline;
     struct summary *delta_revenue, *delta_cost, *delta_profit; /* n each; cost as profit charges it
                                                                    (total cost - increase in stock value) */
-    char point_warnings[4][300]; /* warnings that hold at some points only */
+    char point_warnings[4][300];                               /* warnings that hold at some points only */
     size_t npoint_warnings;
 };
 

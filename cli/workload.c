@@ -14,7 +14,7 @@ static double replenishments_per_order(const struct inventory_config *inv, doubl
 {
     const struct policy_type *p = inv->policy;
     if (!p->holds_stock || inv->review_days > 0) return 0; /* periodic: counted per review */
-    double batch = p->uses_order_quantity ? inv->order_quantity
+    double batch = p->uses_order_quantity  ? inv->order_quantity
                    : p->uses_reorder_point ? inv->order_up_to - inv->reorder_point
                                            : 0; /* base stock: one order per order */
     return batch > units ? units / batch : 1;
@@ -65,8 +65,8 @@ static double job_cost(const struct model_config *c, double *orders, double *bac
 
 void workload_begin(struct workload *w, size_t n, const struct model_config *first, unsigned threads)
 {
-    *w = (struct workload){.variants = n, .reps = n ? first->run.replications : 0,
-                           .metrics = n ? metric_count(first) : 0};
+    *w = (struct workload){
+        .variants = n, .reps = n ? first->run.replications : 0, .metrics = n ? metric_count(first) : 0};
     size_t jobs = n * w->reps;
     w->threads = threads > 1 ? threads : 1;
     if (w->threads > jobs && jobs > 0) w->threads = (unsigned)jobs;

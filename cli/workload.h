@@ -6,11 +6,10 @@
  * the README): a customer order costs 60 ns, plus 70 ns for each order-cycle stage
  * that takes time and 20 ns when stock is held -- 20 ns in all for an order on the
  * model's fast path (one product, no stage, channel, customer base, location or
- * errors) -- and 100 ns for each replenishment order it triggers, all multiplied by 1 + log2(1 + orders in flight) / 16 (+ 0.5 beyond
- * 30000 in flight: the event list and the orders outgrow the caches); a periodic
- * review costs 15 ns and a replication 20 us to set up. On the shipped and validation
- * scenarios and on runs of 1e7 orders it was within 25% of the measured time, except
- * lost-sales cases, which it overestimates by up to 1.8 times.
+ * errors) -- and 100 ns for each replenishment order it triggers, all multiplied by 1 + log2(1 + orders in flight) / 16
+ * (+ 0.5 beyond 30000 in flight: the event list and the orders outgrow the caches); a periodic review costs 15 ns and a
+ * replication 20 us to set up. On the shipped and validation scenarios and on runs of 1e7 orders it was within 25% of
+ * the measured time, except lost-sales cases, which it overestimates by up to 1.8 times.
  */
 #ifndef CLI_WORKLOAD_H
 #define CLI_WORKLOAD_H
@@ -27,16 +26,16 @@ enum {
 };
 
 struct workload {
-    size_t variants;       /* sweep points (1 for run) */
-    unsigned reps;         /* replications of each */
-    double days;           /* warm-up + horizon of one replication (the longest) */
-    double orders_a_day;   /* arrivals a day (the highest) */
-    double orders;         /* customer orders to simulate, in all */
-    double job_seconds;    /* CPU time of the longest replication */
-    double cpu_seconds;    /* of all of them */
-    double wall_seconds;   /* on the threads given */
-    unsigned threads;      /* threads that will work */
-    double memory_bytes;   /* results, and queues that grow without bound */
+    size_t variants;        /* sweep points (1 for run) */
+    unsigned reps;          /* replications of each */
+    double days;            /* warm-up + horizon of one replication (the longest) */
+    double orders_a_day;    /* arrivals a day (the highest) */
+    double orders;          /* customer orders to simulate, in all */
+    double job_seconds;     /* CPU time of the longest replication */
+    double cpu_seconds;     /* of all of them */
+    double wall_seconds;    /* on the threads given */
+    unsigned threads;       /* threads that will work */
+    double memory_bytes;    /* results, and queues that grow without bound */
     const char *overloaded; /* a stage whose queue grows without bound, or NULL */
     double backlog_orders;  /* ... the orders in its queue at the end of a replication */
     size_t metrics;         /* per replication (metric_count of the first variant) */

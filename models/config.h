@@ -17,7 +17,7 @@ enum {
     MAX_PRODUCTS = 250,
     MAX_TIERS = 8,
     MAX_CHANNELS = 8,
-    MAX_LINES = 16,      /* order lines per order */
+    MAX_LINES = 16, /* order lines per order */
     MAX_CURVE_POINTS = 32,
     NAME_LEN = 32,
     MAX_LOCATIONS = 16,
@@ -55,9 +55,9 @@ struct demand_config {
     enum history_mode history_mode;
     const struct demand_history *history; /* borrowed (the reader owns it for the life of
                                              the process); with REPLAY and BOOTSTRAP */
-    struct dist interarrival_days; /* gap between orders (exponential for a rate) */
+    struct dist interarrival_days;        /* gap between orders (exponential for a rate) */
     bool has_first_order;
-    double first_order_days; /* time of the first order, if has_first_order */
+    double first_order_days;     /* time of the first order, if has_first_order */
     struct dist units_per_order; /* units of one order line (the whole order with one product) */
     struct dist lines_per_order; /* products on one order (rounded, at least 1) */
     /* the shape of demand over time; a Poisson rate only (thinning) */
@@ -93,9 +93,9 @@ struct order_cycle_config {
     bool has_promise;
     double promise_days;
     /* system accuracy and transport: a wrong or damaged order comes back and is sent again */
-    double picking_error_rate;   /* an order picked wrong (wrong product or quantity) */
-    double damage_rate;          /* an order damaged in transit */
-    struct dist return_days;     /* the customer reports and returns it */
+    double picking_error_rate; /* an order picked wrong (wrong product or quantity) */
+    double damage_rate;        /* an order damaged in transit */
+    struct dist return_days;   /* the customer reports and returns it */
     /* expediting: a faster, dearer delivery */
     enum expedite_rule expedite;
     struct dist expedite_delivery_days;
@@ -129,9 +129,9 @@ struct cost_config {
     double backorder_per_unit_day, backorder_per_unit;
     double lost_sale_per_unit;
     double processing_per_server_day, picking_per_server_day; /* staff */
-    double wrong_shipment_per_order; /* handling a wrong order: return, re-pick, re-ship */
-    double damage_per_order;         /* handling a damaged order (the goods are written off too) */
-    double expedite_per_order;       /* extra for an expedited delivery */
+    double wrong_shipment_per_order;                          /* handling a wrong order: return, re-pick, re-ship */
+    double damage_per_order;   /* handling a damaged order (the goods are written off too) */
+    double expedite_per_order; /* extra for an expedited delivery */
 };
 
 struct revenue_config {
@@ -173,8 +173,8 @@ struct location_config {
 
 struct region_config {
     char name[NAME_LEN];
-    double share; /* of the orders */
-    int home;     /* the location that serves it while open */
+    double share;              /* of the orders */
+    int home;                  /* the location that serves it while open */
     struct dist delivery_days; /* from its home; from another location, plus the transfer days */
 };
 
@@ -192,8 +192,8 @@ struct network_config {
 /* A class of customers. Without [tier.*] sections, one implicit tier. */
 struct tier_config {
     char name[NAME_LEN];
-    double share;  /* of orders; with a customer base, of new customers */
-    int priority;  /* higher is served first in queues and for scarce stock */
+    double share; /* of orders; with a customer base, of new customers */
+    int priority; /* higher is served first in queues and for scarce stock */
     bool has_units;
     struct dist units_per_order; /* instead of [demand]'s, if has_units */
     double price_factor;         /* multiplies every price (1: list price) */

@@ -35,8 +35,8 @@ static bool significantly_below(const double *profit, size_t i, size_t best, siz
 
 /* Fit y = a + b t + c t^2 (t = x - x0) by least squares (through three points: the
  * parabola through them); returns false if singular. */
-static bool fit_parabola(const double *x, const double *y, size_t lo, size_t hi, double x0, double *a,
-                         double *b, double *c)
+static bool fit_parabola(const double *x, const double *y, size_t lo, size_t hi, double x0, double *a, double *b,
+                         double *c)
 {
     double s[5] = {0}, r[3] = {0};
     for (size_t i = lo; i <= hi; i++) {
@@ -56,9 +56,10 @@ static bool fit_parabola(const double *x, const double *y, size_t lo, size_t hi,
         double q[3][3];
         for (int i = 0; i < 3; i++)
             for (int j = 0; j < 3; j++) q[i][j] = j == col ? r[i] : m[i][j];
-        coef[col] = (q[0][0] * (q[1][1] * q[2][2] - q[1][2] * q[2][1]) - q[0][1] * (q[1][0] * q[2][2] - q[1][2] * q[2][0]) +
-                     q[0][2] * (q[1][0] * q[2][1] - q[1][1] * q[2][0])) /
-                    det;
+        coef[col] =
+            (q[0][0] * (q[1][1] * q[2][2] - q[1][2] * q[2][1]) - q[0][1] * (q[1][0] * q[2][2] - q[1][2] * q[2][0]) +
+             q[0][2] * (q[1][0] * q[2][1] - q[1][1] * q[2][0])) /
+            det;
     }
     *a = coef[0], *b = coef[1], *c = coef[2];
     return true;

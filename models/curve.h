@@ -12,13 +12,13 @@
 #include <stddef.h>
 
 struct curve_optimum {
-    size_t best;                 /* grid point with the highest mean profit */
+    size_t best; /* grid point with the highest mean profit */
     bool at_lower_edge, at_upper_edge;
-    bool refined;                /* the parabola through the best point and its neighbours put
-                                    the peak between grid points (profit >= the best point's) */
-    double x, service, profit;   /* the refined peak (or the best grid point if not refined) */
-    size_t tie_first, tie_last;  /* grid points whose profit is not significantly below the best
-                                    (paired 95% confidence interval of the difference) */
+    bool refined;               /* the parabola through the best point and its neighbours put
+                                   the peak between grid points (profit >= the best point's) */
+    double x, service, profit;  /* the refined peak (or the best grid point if not refined) */
+    size_t tie_first, tie_last; /* grid points whose profit is not significantly below the best
+                                   (paired 95% confidence interval of the difference) */
 };
 
 /* profit[i * reps + r] is point i's profit in replication r; x and service have n

@@ -5,9 +5,11 @@
 #include "shape.h"
 
 /* Shorthands for the allowed columns: {instant, plain}. */
+/* clang-format off */
 #define NEITHER {false, false}
 #define INSTANT_ONLY {true, false}
 #define BOTH {true, true}
+/* clang-format on */
 
 const struct fastpath_row fastpath_rows[FP_COUNT] = {
     [FP_PRODUCTS] = {"several products", NEITHER, FEATURE_LINES},

@@ -24,26 +24,26 @@
 
 /* Features of a scenario that bear on how one order is handled. */
 enum fastpath_feature {
-    FP_PRODUCTS,      /* several products: orders of several lines */
-    FP_LINES_ONE,     /* lines_per_order above 1 with a single named product: still one line */
-    FP_TIERS,         /* several customer tiers */
-    FP_CHANNELS,      /* ordering channels (their own transmission, entry errors, abandonment) */
-    FP_CUSTOMERS,     /* a customer base: orders come from customers who may leave */
-    FP_LOCATIONS,     /* stocking locations and regions */
-    FP_TRANSMISSION,  /* a transmission time */
-    FP_PROCESSING,    /* an order-processing stage (clerks or a delay) */
-    FP_PICKING,       /* a picking stage (pickers or a delay) */
-    FP_DELIVERY,      /* a delivery time */
-    FP_QUALITY,       /* picking errors or damage in transit: orders come back */
-    FP_EXPEDITE,      /* expedited deliveries */
-    FP_INQUIRIES,     /* customers call about orders they cannot track */
-    FP_SHAPE,         /* a demand rate that varies over time (weekdays, a curve) */
-    FP_PEAK_SHIFT,    /* orders moved off peak days for a discount */
-    FP_QUANTITY,      /* orders gathered into larger ones for a quantity discount */
-    FP_HISTORY,       /* demand replayed or bootstrapped from a history */
-    FP_REACTIONS,     /* customers react to a stockout (shortage = react) */
-    FP_LATE_PRICE,    /* the price falls with lateness */
-    FP_STOCK,         /* some stock point holds stock (its policy is not none) */
+    FP_PRODUCTS,     /* several products: orders of several lines */
+    FP_LINES_ONE,    /* lines_per_order above 1 with a single named product: still one line */
+    FP_TIERS,        /* several customer tiers */
+    FP_CHANNELS,     /* ordering channels (their own transmission, entry errors, abandonment) */
+    FP_CUSTOMERS,    /* a customer base: orders come from customers who may leave */
+    FP_LOCATIONS,    /* stocking locations and regions */
+    FP_TRANSMISSION, /* a transmission time */
+    FP_PROCESSING,   /* an order-processing stage (clerks or a delay) */
+    FP_PICKING,      /* a picking stage (pickers or a delay) */
+    FP_DELIVERY,     /* a delivery time */
+    FP_QUALITY,      /* picking errors or damage in transit: orders come back */
+    FP_EXPEDITE,     /* expedited deliveries */
+    FP_INQUIRIES,    /* customers call about orders they cannot track */
+    FP_SHAPE,        /* a demand rate that varies over time (weekdays, a curve) */
+    FP_PEAK_SHIFT,   /* orders moved off peak days for a discount */
+    FP_QUANTITY,     /* orders gathered into larger ones for a quantity discount */
+    FP_HISTORY,      /* demand replayed or bootstrapped from a history */
+    FP_REACTIONS,    /* customers react to a stockout (shortage = react) */
+    FP_LATE_PRICE,   /* the price falls with lateness */
+    FP_STOCK,        /* some stock point holds stock (its policy is not none) */
     FP_COUNT
 };
 
@@ -55,9 +55,9 @@ enum fastpath_kind {
 };
 
 struct fastpath_row {
-    const char *name;               /* "several products" */
-    bool allowed[FASTPATH_KINDS];   /* the short cut supports the feature */
-    unsigned metric_features;       /* the metric_feature bits (models/metrics.h) it accounts for */
+    const char *name;             /* "several products" */
+    bool allowed[FASTPATH_KINDS]; /* the short cut supports the feature */
+    unsigned metric_features;     /* the metric_feature bits (models/metrics.h) it accounts for */
 };
 
 /* One row per feature, indexed by enum fastpath_feature. */

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The tables keep one entry a line, as written. */
+/* clang-format off */
 const char *const metric_group_titles[GROUP_COUNT] = {
     [GROUP_SERVICE] = "Service",
     [GROUP_ORDER_CYCLE] = "Order cycle",
@@ -176,6 +178,7 @@ const struct metric_def region_metric_defs[REGION_METRIC_COUNT] = {
     [RM_ON_TIME_RATE] = {"on_time_rate", "on time", S, KIND_RATE, 0},
     [RM_ORDER_CYCLE_MEAN] = {"order_cycle_days_mean", "order cycle", O, KIND_DAYS, 0},
 };
+/* clang-format on */
 
 #undef S
 #undef O

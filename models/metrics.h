@@ -133,13 +133,13 @@ enum metric_feature {
     FEATURE_CHANNELS = 1 << 4,
     FEATURE_CUSTOMERS = 1 << 5,
     FEATURE_LATE_PRICE = 1 << 6,
-    FEATURE_PEAKS = 1 << 7, /* a weekday profile */
-    FEATURE_SHIFT = 1 << 8, /* peak smoothing */
-    FEATURE_LOCATIONS = 1 << 9, /* [location.*] sections */
-    FEATURE_STOCK = 1 << 10,    /* some stock point holds stock (its policy is not none) */
-    FEATURE_INQUIRIES = 1 << 11, /* customers call to ask about their orders */
-    FEATURE_ABANDON = 1 << 12,   /* an ordering channel loses orders */
-    FEATURE_QUANTITY = 1 << 13,  /* quantity discounts */
+    FEATURE_PEAKS = 1 << 7,        /* a weekday profile */
+    FEATURE_SHIFT = 1 << 8,        /* peak smoothing */
+    FEATURE_LOCATIONS = 1 << 9,    /* [location.*] sections */
+    FEATURE_STOCK = 1 << 10,       /* some stock point holds stock (its policy is not none) */
+    FEATURE_INQUIRIES = 1 << 11,   /* customers call to ask about their orders */
+    FEATURE_ABANDON = 1 << 12,     /* an ordering channel loses orders */
+    FEATURE_QUANTITY = 1 << 13,    /* quantity discounts */
     FEATURE_UNDELIVERED = 1 << 14, /* the perfect order's parts, and orders that can end with nothing
                                       delivered (a shortage rule other than backorder) */
 };

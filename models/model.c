@@ -123,8 +123,7 @@ static void customers_changed(struct model *m)
 }
 
 static void on_customer_order(struct sim *sim, void *ctx);
-static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity,
-                        double given_units);
+static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units);
 
 /* Total rate of an activity over tiers: active customers x per-customer rate. */
 static double tier_rates(const struct model *m, bool churn, double *rates)
@@ -563,9 +562,7 @@ static void allocate(struct model *m, struct order *o)
                 l->lost += missing;
                 stock_lose(s, missing);
                 break;
-            case SHORTAGE_REACT:
-                react(m, o, l, missing);
-                break;
+            case SHORTAGE_REACT: react(m, o, l, missing); break;
             }
         }
         stock_allocated(s, m->sim);
@@ -661,11 +658,10 @@ static bool order_lines(struct model *m, struct order *o, double drawn_units)
 }
 
 /* The fast path. An order of one product that meets no order-cycle stage (the
- * features models/fastpath.h allows for FASTPATH_INSTANT) is filled, or lost, the moment it is placed: everything the general
- * path does through an order record and a chain of calls happens here at once, in the
- * same order and with the same random numbers. Returns false, having changed nothing,
- * when the order must wait for stock; the general path then takes it. A test
- * (test_models) checks that both paths give identical metrics. */
+ * features models/fastpath.h allows for FASTPATH_INSTANT) is filled, or lost, the moment it is placed: everything the
+ * general path does through an order record and a chain of calls happens here at once, in the same order and with the
+ * same random numbers. Returns false, having changed nothing, when the order must wait for stock; the general path then
+ * takes it. A test (test_models) checks that both paths give identical metrics. */
 static inline __attribute__((always_inline)) bool place_instant(struct model *m, int tier, double units, bool shifted,
                                                                 bool quantity)
 {
@@ -751,8 +747,7 @@ static void place_general(struct model *m, int tier, uint32_t customer, bool shi
 /* A new order of tier `tier`; shifted: moved off the peak; quantity: a larger order
  * for a quantity discount; given_units: its units (from a history, or gathered for a
  * quantity discount), or NaN to draw them. */
-static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity,
-                        double given_units)
+static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units)
 {
     double units = given_units;
     if (m->instant) {
@@ -929,8 +924,7 @@ static void on_history_order(struct sim *sim, void *ctx)
     const struct demand_history *h = m->cfg->demand.history;
     size_t i = m->history_next++;
     if (m->history_next < m->history_end)
-        sim_schedule_recurring(sim, m->history_day_start + h->at[m->history_next], EVENT_ORDER, on_history_order,
-                               NULL);
+        sim_schedule_recurring(sim, m->history_day_start + h->at[m->history_next], EVENT_ORDER, on_history_order, NULL);
     place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, false, false, h->units[i]);
 }
 
@@ -1130,8 +1124,8 @@ static void compute_metrics(const struct model *m, double end, double *x)
     x[M_COST_EXPEDITE] = f->expedite_cost / days;
     x[M_COST_CHANNELS] = f->channel_cost / days;
     if (!c->customers.on) x[M_COST_ACQUISITION] = 0;
-    x[M_COST_TOTAL] = x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE] +
-                      x[M_COST_ERRORS] + x[M_COST_EXPEDITE] + x[M_COST_CHANNELS] + x[M_COST_ACQUISITION];
+    x[M_COST_TOTAL] = x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE] + x[M_COST_ERRORS] +
+                      x[M_COST_EXPEDITE] + x[M_COST_CHANNELS] + x[M_COST_ACQUISITION];
     if (c->nlocations) {
         network_metrics(m, end, x);
         x[M_COST_TOTAL] += x[M_COST_TRANSFERS] + x[M_COST_LOCATIONS];
@@ -1205,8 +1199,11 @@ static void fill_totals(const struct model *m, struct model_totals *t)
 /* Without [product.*] sections: one product made of the global keys. */
 static void implicit_product(const struct model_config *c, struct product_config *p)
 {
-    *p = (struct product_config){.share = 1, .inventory = c->inventory, .costs = c->costs,
-                                 .price_per_unit = c->revenue.price_per_unit, .substitute = -1};
+    *p = (struct product_config){.share = 1,
+                                 .inventory = c->inventory,
+                                 .costs = c->costs,
+                                 .price_per_unit = c->revenue.price_per_unit,
+                                 .substitute = -1};
 }
 
 /* Without [tier.*] sections: one tier with the global promise and customer rules. */
@@ -1265,8 +1262,7 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
     m->nstocks = cfg->nlocations ? cfg->nlocations : m->nproducts;
     for (size_t p = 0; p < m->nstocks; p++) {
         enum rng_source lead = p == 0 ? SRC_LEAD_TIME : (enum rng_source)(SRC_LEAD_TIME_MORE + p - 1);
-        const struct inventory_config *inv =
-            cfg->nlocations ? &cfg->locations[p].inventory : &m->products[p].inventory;
+        const struct inventory_config *inv = cfg->nlocations ? &cfg->locations[p].inventory : &m->products[p].inventory;
         stock_init(&m->stocks[p], inv, inv->reserve_units, m->top_priority, rng(m, lead), &m->pool, model_line_filled);
     }
     if (cfg->nlocations) network_setup(m);
@@ -1278,8 +1274,8 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
     m->shape_max = m->shaped ? shape_max(&cfg->demand) : 1;
 }
 
-int model_run(const struct model_config *cfg, uint64_t rep, double *metrics,
-              struct model_totals *totals, const atomic_int *stop)
+int model_run(const struct model_config *cfg, uint64_t rep, double *metrics, struct model_totals *totals,
+              const atomic_int *stop)
 {
     return model_run_traced(cfg, rep, metrics, totals, stop, NULL);
 }

@@ -42,13 +42,13 @@ enum rng_source {
     SRC_ACQUISITION = 18,
     SRC_CHURN = 19,
     SRC_PICK_CUSTOMER = 20,
-    SRC_LEAD_TIME_MORE = 21, /* ... up to SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 2 */
+    SRC_LEAD_TIME_MORE = 21,                            /* ... up to SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 2 */
     SRC_REGION = SRC_LEAD_TIME_MORE + MAX_PRODUCTS - 1, /* an order's region (locations) */
-    SRC_HISTORY, /* the days a bootstrap draws */
-    SRC_INQUIRY,      /* when customers call to ask where their order is */
-    SRC_INQUIRY_TIME, /* how long a clerk spends on one such call */
-    SRC_ABANDON,  /* orders given up in a hard ordering channel */
-    SRC_QUANTITY, /* which customers take a quantity discount */
+    SRC_HISTORY,                                        /* the days a bootstrap draws */
+    SRC_INQUIRY,                                        /* when customers call to ask where their order is */
+    SRC_INQUIRY_TIME,                                   /* how long a clerk spends on one such call */
+    SRC_ABANDON,                                        /* orders given up in a hard ordering channel */
+    SRC_QUANTITY,                                       /* which customers take a quantity discount */
     SRC_COUNT
 };
 
@@ -105,8 +105,8 @@ void model_trace_fini(struct model_trace *t);
 /* Run replication `rep` of cfg (master seed cfg->run.seed) and write
  * metric_count(cfg) values into metrics (models/metrics.h). totals may be NULL. stop may be NULL; when it becomes
  * non-zero the run ends early and the function returns 1. Returns 0 otherwise. */
-int model_run(const struct model_config *cfg, uint64_t rep, double *metrics,
-              struct model_totals *totals, const atomic_int *stop);
+int model_run(const struct model_config *cfg, uint64_t rep, double *metrics, struct model_totals *totals,
+              const atomic_int *stop);
 
 /* model_run, recording into trace (borrowed) as well. */
 int model_run_traced(const struct model_config *cfg, uint64_t rep, double *metrics, struct model_totals *totals,

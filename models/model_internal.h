@@ -85,13 +85,13 @@ struct model {
     size_t nstocks; /* one per product, or one per location */
     struct stock stocks[MAX_PRODUCTS];
     double in_transit, in_transit_at_restart; /* units moving between locations' shelves: still owned */
-    bool open[MAX_LOCATIONS];               /* which locations are open now */
-    struct timeavg open_avg[MAX_LOCATIONS]; /* 1 while open */
+    bool open[MAX_LOCATIONS];                 /* which locations are open now */
+    struct timeavg open_avg[MAX_LOCATIONS];   /* 1 while open */
     struct timeavg open_count_avg;
     double tier_shares[MAX_TIERS], region_shares[MAX_REGIONS]; /* for pick_weighted */
     struct station processing, picking;
     bool skip_processing, skip_picking;
-    bool instant; /* every order may take the fast path, place_instant */
+    bool instant;            /* every order may take the fast path, place_instant */
     bool instant_lost_sales; /* ... and it never waits for stock */
     bool inquiries;          /* customers call about orders they cannot track */
     /* quantity discounts: per tier, the arrivals gathered into the next larger order */

@@ -46,17 +46,17 @@ struct order {
     int region, location; /* with locations: where it comes from, and the location serving it */
     bool helped;          /* another location sent units for a line (when_short) */
     bool shipped_direct;  /* ... straight to the customer */
-    bool stockout;    /* some line met a shortage at allocation */
-    bool waited;      /* some line waited for stock */
-    bool replacement; /* being sent again after a wrong or damaged delivery */
+    bool stockout;        /* some line met a shortage at allocation */
+    bool waited;          /* some line waited for stock */
+    bool replacement;     /* being sent again after a wrong or damaged delivery */
     bool expedited, on_peak_day, shifted;
-    bool quantity_discount; /* a larger order placed for a quantity discount */
-    bool inquiry;           /* not an order: a customer's call about one, for the clerks */
+    bool quantity_discount;  /* a larger order placed for a quantity discount */
+    bool inquiry;            /* not an order: a customer's call about one, for the clerks */
     sim_handle next_inquiry; /* the customer's next call about this order, or 0 */
-    struct order *call;     /* an order: its customer's call not yet answered, or NULL */
-    struct order *about;    /* a call: the order it asks about, NULL once that order ended */
-    bool first_on_time; /* the first delivery met the promise */
-    uint32_t customer;  /* index in the customer base, or UINT32_MAX */
+    struct order *call;      /* an order: its customer's call not yet answered, or NULL */
+    struct order *about;     /* a call: the order it asks about, NULL once that order ended */
+    bool first_on_time;      /* the first delivery met the promise */
+    uint32_t customer;       /* index in the customer base, or UINT32_MAX */
     uint32_t customer_gen;
     size_t pending; /* lines still waiting for stock */
     void *home;     /* replenishment orders: the stock they replenish */

@@ -52,6 +52,7 @@ static double below_s_up_to(const struct inventory_config *c)
     return c->order_up_to - UNITS_DUST;
 }
 
+/* clang-format off */
 static const struct policy_type none = {"none", "stock never runs out; no inventory is modelled",
     false, false, false, false, none_amount, never};
 static const struct policy_type sq = {"sQ",
@@ -62,6 +63,7 @@ static const struct policy_type ss = {"sS",
 static const struct policy_type base_stock = {"base_stock",
     "order up to S whenever the position is below S (one-for-one under continuous review)",
     true, false, false, true, base_stock_amount, below_s_up_to};
+/* clang-format on */
 
 const struct policy_type *const policy_types[] = {&none, &sq, &ss, &base_stock, NULL};
 

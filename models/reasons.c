@@ -50,9 +50,9 @@ static void moves(const struct reasons_input *in, double from_mean, double from_
 /* ---- the history's own demand over the protection interval ---- */
 
 struct history_demand {
-    double mean;           /* units over `days` */
-    double var_days;       /* variance of the sum of `days` independent recorded days */
-    double pattern;        /* variance over `days` days in a row / that of independent days */
+    double mean;     /* units over `days` */
+    double var_days; /* variance of the sum of `days` independent recorded days */
+    double pattern;  /* variance over `days` days in a row / that of independent days */
 };
 
 /* Demand over `days` days of history h: each day's total; windows of floor(days) whole
@@ -284,7 +284,8 @@ size_t reasons_explain(const struct reasons_input *in, struct reason *out)
         if (!def->applies(in, &r)) continue;
         for (int m = 0; m < REASON_MEASURES; m++) {
             enum reason_direction w = r.direction[m];
-            if (gap[m] && (w == REASON_EITHER || (w == REASON_RAISES && gap[m] > 0) || (w == REASON_LOWERS && gap[m] < 0)))
+            if (gap[m] &&
+                (w == REASON_EITHER || (w == REASON_RAISES && gap[m] > 0) || (w == REASON_LOWERS && gap[m] < 0)))
                 r.agrees = true;
         }
         out[n++] = r;

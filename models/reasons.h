@@ -30,10 +30,10 @@ enum reason_id {
 
 /* Which way a reason moves a service measure, from the formula's figure to the run's. */
 enum reason_direction {
-    REASON_NONE,   /* not at all (or by too little to matter) */
+    REASON_NONE, /* not at all (or by too little to matter) */
     REASON_LOWERS,
     REASON_RAISES,
-    REASON_EITHER  /* it can go either way */
+    REASON_EITHER /* it can go either way */
 };
 
 enum { REASON_CSL, REASON_FILL, REASON_MEASURES }; /* the two measures compared */
@@ -57,7 +57,7 @@ struct reasons_input {
 struct reason {
     enum reason_id id;
     enum reason_direction direction[REASON_MEASURES];
-    bool agrees;      /* it moves at least one measure outside its CI the way of the gap */
+    bool agrees; /* it moves at least one measure outside its CI the way of the gap */
     double figure[6];
 };
 

@@ -1,8 +1,8 @@
 /* station.h - an order-cycle stage worked by n servers (clerks, pickers) who take
  * the waiting order of highest priority, first come first served among equals; with
- * 0 servers it is a pure delay (every order is served at once). The station schedules each order's end of service with the
- * handler it was given; that handler must call station_depart before moving the
- * order on, so the freed server can start the next one.
+ * 0 servers it is a pure delay (every order is served at once). The station schedules each order's end of service with
+ * the handler it was given; that handler must call station_depart before moving the order on, so the freed server can
+ * start the next one.
  */
 #ifndef MODELS_STATION_H
 #define MODELS_STATION_H

@@ -41,8 +41,12 @@ static void levels_changed(struct stock *s, double now)
 void stock_init(struct stock *s, const struct inventory_config *cfg, double reserve, int top_priority,
                 gsl_rng *lead_rng, struct order_pool *pool, stock_filled_fn on_filled)
 {
-    *s = (struct stock){.cfg = cfg, .reserve = reserve, .top_priority = top_priority, .lead_rng = lead_rng,
-                        .pool = pool, .on_filled = on_filled};
+    *s = (struct stock){.cfg = cfg,
+                        .reserve = reserve,
+                        .top_priority = top_priority,
+                        .lead_rng = lead_rng,
+                        .pool = pool,
+                        .on_filled = on_filled};
     s->unlimited = !cfg->policy->holds_stock;
     s->order_threshold = cfg->policy->order_threshold(cfg);
     s->on_hand = s->unlimited ? 0 : cfg->initial_on_hand;
@@ -348,8 +352,7 @@ void stock_hand_over_waiting(struct stock *from, struct stock *to, struct sim *s
 
 void stock_fini(struct stock *s)
 {
-    assert(s->unlimited ||
-           fabs(s->on_hand - (s->totals.initial + s->totals.received - s->totals.issued)) <
-               UNITS_DUST * (1 + s->totals.received));
+    assert(s->unlimited || fabs(s->on_hand - (s->totals.initial + s->totals.received - s->totals.issued)) <
+                               UNITS_DUST * (1 + s->totals.received));
     s->waiting_head = s->waiting_tail = NULL; /* the lines belong to orders in the pool */
 }

@@ -73,7 +73,7 @@ struct stock {
     double on_hand, on_order, backordered;
     struct order_line *waiting_head, *waiting_tail; /* by priority, then first come */
     struct timeavg on_hand_avg, backorder_avg, on_order_avg, empty_avg;
-    bool cycle_short; /* a stockout happened in the current replenishment cycle */
+    bool cycle_short;       /* a stockout happened in the current replenishment cycle */
     double order_threshold; /* the policy orders nothing while the position is above this */
     struct stock_counts counts;
     struct stock_totals totals;
@@ -83,11 +83,11 @@ struct stock {
     stock_levels_fn on_levels; /* optional, with on_levels_ctx */
     void *on_levels_ctx;
     /* a stocking location that can close (models/network.h) */
-    bool closed;               /* places no replenishment orders */
-    bool started;              /* stock_start has run */
+    bool closed;                 /* places no replenishment orders */
+    bool started;                /* stock_start has run */
     stock_surplus_fn on_surplus; /* optional: called after a receipt while closed */
-    double sent;               /* units sent to other locations or their customers, since the last restart */
-    double owned_at_restart;   /* stock_owned when the statistics window started */
+    double sent;                 /* units sent to other locations or their customers, since the last restart */
+    double owned_at_restart;     /* stock_owned when the statistics window started */
 };
 
 /* Set up a stock point at time 0 with cfg->initial_on_hand on hand. */
@@ -151,7 +151,8 @@ static inline double stock_issue(struct stock *s, double want, int priority, boo
  * caller checks stock_available first). One call does what stock_allocate,
  * stock_lose and stock_allocated do for a line, with the same result. Returns the
  * units filled. Inline: it runs for every order of the fast path. */
-static inline __attribute__((always_inline)) double stock_sell(struct stock *s, struct sim *sim, double want, int priority)
+static inline __attribute__((always_inline)) double stock_sell(struct stock *s, struct sim *sim, double want,
+                                                               int priority)
 {
     if (s->unlimited) return stock_issue(s, want, priority, true);
     double filled = stock_issue(s, want, priority, true);
@@ -172,8 +173,6 @@ static inline __attribute__((always_inline)) double stock_sell(struct stock *s, 
         stock_review(s, sim);
     return filled;
 }
-
-
 
 /* `units` of line l wait for stock (a backorder). */
 void stock_wait(struct stock *s, struct order_line *l, double units);

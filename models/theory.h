@@ -19,11 +19,11 @@ double theory_loss(double z);
 
 /* Demand over the protection interval. */
 struct protection {
-    double days;         /* mean length: E[L] + R */
-    double demand_mean;  /* mean demand over it */
-    double demand_sd;    /* its standard deviation */
-    double batch;        /* units that arrive per replenishment cycle (Q, S - s, demand per
-                            review period, or a mean order for one-for-one base stock) */
+    double days;        /* mean length: E[L] + R */
+    double demand_mean; /* mean demand over it */
+    double demand_sd;   /* its standard deviation */
+    double batch;       /* units that arrive per replenishment cycle (Q, S - s, demand per
+                           review period, or a mean order for one-for-one base stock) */
 };
 
 /* The protection interval of cfg's demand, lead time and review period. batch uses

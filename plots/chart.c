@@ -21,11 +21,17 @@ enum { C_BACKGROUND = 0, C_AXES = 1, C_GRID = 2, C_FIRST_SERIES = 3 };
 
 /* Okabe-Ito colours, readable by colour-blind viewers and on a projector. */
 static const int palette[][3] = {
-    [COLOUR_BLUE] = {0, 114, 178},    [COLOUR_VERMILLION] = {213, 94, 0}, [COLOUR_GREEN] = {0, 158, 115},
-    [COLOUR_ORANGE] = {230, 159, 0},  [COLOUR_SKY] = {86, 180, 233},      [COLOUR_PURPLE] = {204, 121, 167},
-    [COLOUR_GREY] = {120, 120, 120},  [COLOUR_BLACK] = {20, 20, 20},
+    [COLOUR_BLUE] = {0, 114, 178},
+    [COLOUR_VERMILLION] = {213, 94, 0},
+    [COLOUR_GREEN] = {0, 158, 115},
+    [COLOUR_ORANGE] = {230, 159, 0},
+    [COLOUR_SKY] = {86, 180, 233},
+    [COLOUR_PURPLE] = {204, 121, 167},
+    [COLOUR_GREY] = {120, 120, 120},
+    [COLOUR_BLACK] = {20, 20, 20},
     /* two more, outside Okabe-Ito, for charts with many series: told apart by lightness */
-    [COLOUR_BROWN] = {140, 81, 10},   [COLOUR_NAVY] = {35, 55, 120},
+    [COLOUR_BROWN] = {140, 81, 10},
+    [COLOUR_NAVY] = {35, 55, 120},
 };
 
 static const char *device_for(const char *path)
@@ -216,8 +222,7 @@ static void draw_mark(const struct chart_panel *p, size_t k, double ymin, double
         bool right_clear = right_fits && !crosses_a_line(p, k, m->x, m->x + gap + w);
         bool left_clear = left_fits && !crosses_a_line(p, k, m->x - gap - w, m->x);
         bool left = right_clear ? false : left_clear ? true : !right_fits;
-        plptex(m->x + (left ? -gap : gap), ymax - (0.05 + 0.065 * m->row) * (ymax - ymin), 1, 0, left ? 1.0 : 0.0,
-               buf);
+        plptex(m->x + (left ? -gap : gap), ymax - (0.05 + 0.065 * m->row) * (ymax - ymin), 1, 0, left ? 1.0 : 0.0, buf);
     }
 }
 
@@ -231,7 +236,8 @@ static int emptiest_corner(const struct chart_panel *p, double xmin, double xmax
         for (size_t i = 0; i < se->n; i++) {
             double fx = (se->x[i] - xmin) / (xmax - xmin), fy = (se->y[i] - ymin) / (ymax - ymin);
             if (!isfinite(fx) || !isfinite(fy)) continue;
-            bool left = fx < 0.45, right = fx > 0.55, top = fy > 0.6, bottom = fy < 0.4;
+            bool left = fx < 0.45;
+            bool right = fx > 0.55, top = fy > 0.6, bottom = fy < 0.4;
             count[0] += left && top, count[1] += right && top, count[2] += left && bottom, count[3] += right && bottom;
         }
     }
@@ -273,9 +279,9 @@ static void draw_legend(const struct chart_panel *p, double xmin, double xmax, d
                                    : (corner < 2 ? PL_POSITION_TOP : PL_POSITION_BOTTOM) |
                                          (corner % 2 ? PL_POSITION_RIGHT : PL_POSITION_LEFT) | PL_POSITION_INSIDE;
     pllegend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, where, p->legend_on_top ? 0 : 0.015,
-             corner < 2 && !p->legend_on_top ? 0.12 : 0.03, 0.06,
-             C_BACKGROUND, C_GRID, 1, p->legend_on_top ? 2 : 0, p->legend_on_top ? (n + 1) / 2 : 0, n, opts, 1.0, 0.9, 2.0, 0.0,
-             tcol, text, bcol, bpat, bscale, bwid, lcol, lsty, lwid, NULL, NULL, NULL, NULL);
+             corner < 2 && !p->legend_on_top ? 0.12 : 0.03, 0.06, C_BACKGROUND, C_GRID, 1, p->legend_on_top ? 2 : 0,
+             p->legend_on_top ? (n + 1) / 2 : 0, n, opts, 1.0, 0.9, 2.0, 0.0, tcol, text, bcol, bpat, bscale, bwid,
+             lcol, lsty, lwid, NULL, NULL, NULL, NULL);
 }
 
 static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax)

@@ -14,13 +14,23 @@
 
 enum { CHART_MAX_SERIES = 16, CHART_MAX_PANELS = 2, CHART_MAX_MARKS = 3 };
 
-enum chart_colour { COLOUR_BLUE, COLOUR_VERMILLION, COLOUR_GREEN, COLOUR_ORANGE, COLOUR_SKY, COLOUR_PURPLE,
-                    COLOUR_GREY, COLOUR_BLACK, COLOUR_BROWN, COLOUR_NAVY };
+enum chart_colour {
+    COLOUR_BLUE,
+    COLOUR_VERMILLION,
+    COLOUR_GREEN,
+    COLOUR_ORANGE,
+    COLOUR_SKY,
+    COLOUR_PURPLE,
+    COLOUR_GREY,
+    COLOUR_BLACK,
+    COLOUR_BROWN,
+    COLOUR_NAVY
+};
 
 enum chart_style {
-    STYLE_LINE,  /* points joined by straight lines, with a dot at each point */
-    STYLE_STEPS, /* a level that holds until the next point (inventory over time) */
-    STYLE_BARS,  /* a histogram: x holds n + 1 bin edges, y the n bar heights */
+    STYLE_LINE,   /* points joined by straight lines, with a dot at each point */
+    STYLE_STEPS,  /* a level that holds until the next point (inventory over time) */
+    STYLE_BARS,   /* a histogram: x holds n + 1 bin edges, y the n bar heights */
     STYLE_POINTS, /* large diamonds only (a highlighted point) */
     STYLE_DOTS,   /* large round markers only */
 };
@@ -49,7 +59,7 @@ struct chart_panel {
     size_t nseries;
     struct chart_mark marks[CHART_MAX_MARKS];
     size_t nmarks;
-    bool y_from_zero; /* include 0 on the y axis */
+    bool y_from_zero;   /* include 0 on the y axis */
     bool legend_on_top; /* one row across the top, above the data, instead of bottom left */
 };
 

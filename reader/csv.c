@@ -63,15 +63,16 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
             }
             while (p < stop && is_space(t[p])) p++;
             if (p < stop && t[p] != ',') {
-                snprintf(err, errlen, "%d:%zu: text after a quoted field; put the whole field in quotes", c->line,
-                         col);
+                snprintf(err, errlen, "%d:%zu: text after a quoted field; put the whole field in quotes", c->line, col);
                 return -1;
             }
         } else {
             while (p < stop && t[p] != ',') {
                 if (t[p] == '"') {
-                    snprintf(err, errlen, "%d:%zu: a quote '\"' inside a field; quote the whole field and double the "
-                                          "quote", c->line, col);
+                    snprintf(err, errlen,
+                             "%d:%zu: a quote '\"' inside a field; quote the whole field and double the "
+                             "quote",
+                             c->line, col);
                     return -1;
                 }
                 if (used + 1 >= CSV_FIELD_LEN) goto too_long;

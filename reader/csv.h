@@ -19,9 +19,9 @@ struct csv {
 };
 
 struct csv_record {
-    int line;  /* its line in the file */
+    int line;   /* its line in the file */
     bool blank; /* the line holds nothing but spaces */
-    size_t n;  /* fields */
+    size_t n;   /* fields */
     char field[CSV_FIELDS_MAX][CSV_FIELD_LEN];
 };
 

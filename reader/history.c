@@ -118,8 +118,10 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
             break;
         }
         if (r->n != 2) {
-            rc = fail_at(rd, r->line, 0, "%zu field%s; a history row has 2: the day (a date YYYY-MM-DD or a day "
-                                         "number) and the quantity", r->n, r->n == 1 ? "" : "s");
+            rc = fail_at(rd, r->line, 0,
+                         "%zu field%s; a history row has 2: the day (a date YYYY-MM-DD or a day "
+                         "number) and the quantity",
+                         r->n, r->n == 1 ? "" : "s");
             break;
         }
         double day, units;
@@ -157,8 +159,10 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
         }
         if (day != floor(day)) {
             if (kind == HISTORY_DAILY) {
-                rc = fail_at(rd, r->line, 1, "day %s is not a whole number; a daily history has one row per day "
-                                             "(history_kind = orders takes times of day)", r->field[0]);
+                rc = fail_at(rd, r->line, 1,
+                             "day %s is not a whole number; a daily history has one row per day "
+                             "(history_kind = orders takes times of day)",
+                             r->field[0]);
                 break;
             }
             *timed = true;
@@ -168,8 +172,10 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
             break;
         }
         if (units < 0) {
-            rc = fail_at(rd, r->line, 2, "%s is negative; a history holds demand, not returns (net them out or "
-                                         "drop the row)", r->field[1]);
+            rc = fail_at(rd, r->line, 2,
+                         "%s is negative; a history holds demand, not returns (net them out or "
+                         "drop the row)",
+                         r->field[1]);
             break;
         }
         if (units > 1e9) {
@@ -179,10 +185,11 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
         if (n > 0) {
             const struct row *prev = &(*rows)[n - 1];
             if (day < prev->day || (kind == HISTORY_DAILY && day == prev->day)) {
-                rc = fail_at(rd, r->line, 1, day == prev->day ? "%s appears again (row %d has it too); a daily "
-                                                                "history has one row per day (or use history_kind = orders)"
-                                                              : "%s comes before the day of row %d; rows must be in "
-                                                                "date order",
+                rc = fail_at(rd, r->line, 1,
+                             day == prev->day ? "%s appears again (row %d has it too); a daily "
+                                                "history has one row per day (or use history_kind = orders)"
+                                              : "%s comes before the day of row %d; rows must be in "
+                                                "date order",
                              r->field[0], prev->line);
                 break;
             }
@@ -242,8 +249,8 @@ static int build(struct reader *rd, const struct row *rows, size_t n, bool timed
             size_t c = first[k + 1] - first[k];
             for (size_t i = 0; i < c; i++) at[first[k] + i] = ((double)i + 0.5) / (double)c;
         }
-    hi->h = (struct demand_history){.ndays = ndays, .norders = norders, .first = first, .at = at, .units = units,
-                                    .total_units = total};
+    hi->h = (struct demand_history){
+        .ndays = ndays, .norders = norders, .first = first, .at = at, .units = units, .total_units = total};
     hi->rows = n;
     hi->first_day = day0;
     double mean = total / (double)ndays, ss = 0;
@@ -346,8 +353,8 @@ const struct history_info *history_load(const char *path, enum history_kind kind
         known = realloc(known, capknown * sizeof *known);
         if (!known) abort();
     }
-    known[nknown++] = (struct known){.hi = hi, .dev = st.st_dev, .ino = st.st_ino, .size = st.st_size,
-                                     .mtime = st.st_mtim};
+    known[nknown++] =
+        (struct known){.hi = hi, .dev = st.st_dev, .ino = st.st_ino, .size = st.st_size, .mtime = st.st_mtim};
     pthread_mutex_unlock(&lock);
     return hi;
 }
@@ -388,14 +395,15 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
     else
         snprintf(first, sizeof first, "from day %.0f", hi->first_day);
     fprintf(out, "%sDemand history %s: %zu %s rows, %zu days %s; %s units in %zu orders\n", prefix, hi->path, hi->rows,
-            hi->kind == HISTORY_DAILY ? "daily" : "order", h->ndays, first, num_format(h->total_units, total, sizeof total),
-            h->norders);
+            hi->kind == HISTORY_DAILY ? "daily" : "order", h->ndays, first,
+            num_format(h->total_units, total, sizeof total), h->norders);
     fprintf(out, "%s  per day: mean %.4g, sd %.4g units; %zu of %zu days with demand\n", prefix, hi->mean_per_day,
             hi->sd_per_day, hi->days_with_demand, h->ndays);
-    const char *how = mode == HISTORY_REPLAY    ? "replayed in order from its first day (the start of the statistics "
-                                                  "window), repeated if the run is longer"
-                      : mode == HISTORY_BOOTSTRAP ? "bootstrapped: every simulated day is a recorded day drawn at random"
-                                                  : "simulated from the distributions fitted below";
+    const char *how = mode == HISTORY_REPLAY ? "replayed in order from its first day (the start of the statistics "
+                                               "window), repeated if the run is longer"
+                      : mode == HISTORY_BOOTSTRAP
+                          ? "bootstrapped: every simulated day is a recorded day drawn at random"
+                          : "simulated from the distributions fitted below";
     fprintf(out, "%s  %s\n", prefix, how);
     if (!hi->fitted) {
         fprintf(out, "%s  no fit: %s\n", prefix, hi->fit_problem);

@@ -25,11 +25,11 @@ enum { HISTORY_MAX_DAYS = 100000, HISTORY_PATH_MAX = 1024 };
 struct history_info {
     char path[HISTORY_PATH_MAX]; /* as opened */
     enum history_kind kind;
-    struct demand_history h; /* what the model plays */
-    size_t rows;             /* data rows read (orders kind: orders, with 0 quantities) */
-    bool dated;              /* the day column holds dates */
-    char first_date[40];     /* the first day's date, if dated */
-    double first_day;        /* the first day's number (days since 1970-01-01 if dated) */
+    struct demand_history h;         /* what the model plays */
+    size_t rows;                     /* data rows read (orders kind: orders, with 0 quantities) */
+    bool dated;                      /* the day column holds dates */
+    char first_date[40];             /* the first day's date, if dated */
+    double first_day;                /* the first day's number (days since 1970-01-01 if dated) */
     double mean_per_day, sd_per_day; /* daily totals over every day, zeros included */
     size_t days_with_demand;
     bool fitted;            /* gaps and units below hold fits; else fit_problem says why */

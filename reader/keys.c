@@ -34,9 +34,11 @@ static void policy_set(void *slot, int i)
 }
 
 /* choice_get and choice_set for a key stored as the enum `type`: its index is its value */
+/* clang-format off */
 #define ENUM_ACCESSORS(words, type)                                                                         \
     static int words##_get(const void *slot) { return (int)*(const type *)slot; }                          \
     static void words##_set(void *slot, int i) { *(type *)slot = (type)i; }
+/* clang-format on */
 
 static const char *const shortage_words[] = {"backorder", "lost_sale", "react"}; /* enum shortage_rule */
 _Static_assert(sizeof shortage_words / sizeof shortage_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
@@ -46,7 +48,8 @@ static const char *shortage_word(size_t i)
 }
 ENUM_ACCESSORS(shortage, enum shortage_rule)
 
-static const char *const expedite_words[] = {"never", "backordered", "late", "backordered_or_late"}; /* enum expedite_rule */
+/* enum expedite_rule */
+static const char *const expedite_words[] = {"never", "backordered", "late", "backordered_or_late"};
 _Static_assert(sizeof expedite_words / sizeof expedite_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
 static const char *expedite_word(size_t i)
 {
@@ -76,7 +79,8 @@ static void yes_no_set(void *slot, int i)
 }
 
 static const char *const history_kind_words[] = {"daily", "orders"}; /* enum history_kind */
-_Static_assert(sizeof history_kind_words / sizeof history_kind_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
+_Static_assert(sizeof history_kind_words / sizeof history_kind_words[0] <= KEY_CHOICES_MAX,
+               "too many words for a choice");
 static const char *history_kind_word(size_t i)
 {
     return i < sizeof history_kind_words / sizeof history_kind_words[0] ? history_kind_words[i] : NULL;
@@ -91,7 +95,8 @@ static void history_kind_set(void *slot, int i)
 }
 
 static const char *const history_mode_words[] = {"replay", "bootstrap", "fit"}; /* enum history_mode, from REPLAY */
-_Static_assert(sizeof history_mode_words / sizeof history_mode_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
+_Static_assert(sizeof history_mode_words / sizeof history_mode_words[0] <= KEY_CHOICES_MAX,
+               "too many words for a choice");
 static const char *history_mode_word(size_t i)
 {
     return i < sizeof history_mode_words / sizeof history_mode_words[0] ? history_mode_words[i] : NULL;
@@ -128,8 +133,10 @@ static int check_service(const char *text, char *err, size_t errlen)
     else if (near)
         snprintf(err, errlen, "unknown metric '%s'; did you mean '%s'?", text, near);
     else
-        snprintf(err, errlen, "unknown metric '%s'; use a service rate such as fill_rate, cycle_service_level "
-                              "or on_time_rate", text);
+        snprintf(err, errlen,
+                 "unknown metric '%s'; use a service rate such as fill_rate, cycle_service_level "
+                 "or on_time_rate",
+                 text);
     return -1;
 }
 
@@ -225,6 +232,7 @@ static int check_lock_keys(const char *text, char *err, size_t errlen)
  * is completed (complete_copies, below). */
 #define CHOICES(words) .choice = words##_word, .choice_get = words##_get, .choice_set = words##_set
 
+/* clang-format off */
 static struct key_def table[KEY_IDS] = {
 #define KEY(id, sec, nm, ty, un, def, lo, hi, fl, off, ...)                                                        \
     [id] = {.section = sec, .name = nm, .type = KEY_##ty, .unit = un, .fallback = def, .min = lo, .max = hi,      \
@@ -238,13 +246,15 @@ static struct key_def table[KEY_IDS] = {
 #undef KEY
 #undef FKEY
 #undef COPY
+    /* clang-format on */
 };
 
 const struct key_def *const key_defs = table;
 const size_t key_count = KEY_IDS;
 
-const char *const key_sections[KEY_SECTIONS + 1] = {"run",     "demand",  "order_cycle", "inventory", "reactions", "customers",
-                                    "costs",   "revenue", "sweep",       "locks",     "locations", NULL};
+const char *const key_sections[KEY_SECTIONS + 1] = {"run",       "demand",    "order_cycle", "inventory",
+                                                    "reactions", "customers", "costs",       "revenue",
+                                                    "sweep",     "locks",     "locations",   NULL};
 
 static const char *const section_meanings[KEY_SECTIONS] = {
     "how long to simulate, how often, with which random numbers",
@@ -422,12 +432,8 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
         return;
     }
     case KEY_COUNT:
-    case KEY_SEED:
-        snprintf(buf, n, "whole number, %s to %s", lo, hi);
-        return;
-    case KEY_DIST:
-        snprintf(buf, n, "draws >= %s%s", lo, k->flags & KEY_MEAN_POSITIVE ? ", mean > 0" : "");
-        return;
+    case KEY_SEED: snprintf(buf, n, "whole number, %s to %s", lo, hi); return;
+    case KEY_DIST: snprintf(buf, n, "draws >= %s%s", lo, k->flags & KEY_MEAN_POSITIVE ? ", mean > 0" : ""); return;
     case KEY_TEXT:
         snprintf(buf, n, "%s",
                  k->check_text == check_service         ? "a rate metric"
@@ -439,9 +445,7 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
                  : k->check_text == check_name          ? "a product name"
                                                         : "a file name");
         return;
-    case KEY_LIST:
-        snprintf(buf, n, "%s", k->flags & KEY_PAIRS ? "day:value pairs, days ascending" : "numbers");
-        return;
+    case KEY_LIST: snprintf(buf, n, "%s", k->flags & KEY_PAIRS ? "day:value pairs, days ascending" : "numbers"); return;
     case KEY_NUMBER:
         if (k->min <= -1e9)
             snprintf(buf, n, "any number");
@@ -490,7 +494,8 @@ int keys_print(FILE *out, const char *section)
         if (!section || strcmp(key_sections[s], section) == 0) {
             if (!section && s == 0) {
                 fputs("servlab scenario keys. Times are in days, quantities in units, money in one currency.\n"
-                      "A distribution is written as a number (a constant) or one of:\n", out);
+                      "A distribution is written as a number (a constant) or one of:\n",
+                      out);
                 for (size_t i = 0; dist_types[i]; i++) fprintf(out, "  %s\n", dist_types[i]->signature);
                 fputs("normal draws below 0 become 0; lognormal and gamma take the mean and sd of the quantity\n"
                       "itself, lognormal_log the textbooks' mu and sigma, the mean and sd of its logarithm (its\n"

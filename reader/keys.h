@@ -50,7 +50,15 @@ enum key_applies {
     APPLIES_HISTORY,         /* demand from a history */
 };
 
-enum key_family { FAMILY_NONE, FAMILY_PRODUCT, FAMILY_TIER, FAMILY_CHANNEL, FAMILY_LOCATION, FAMILY_REGION, FAMILY_COUNT };
+enum key_family {
+    FAMILY_NONE,
+    FAMILY_PRODUCT,
+    FAMILY_TIER,
+    FAMILY_CHANNEL,
+    FAMILY_LOCATION,
+    FAMILY_REGION,
+    FAMILY_COUNT
+};
 
 /* The keys by id, in table order (reader/keys.def): key_defs[K_INVENTORY_REORDER_POINT]
  * is [inventory] reorder_point, key_defs[K_PRODUCT_REORDER_POINT] its [product.NAME]
@@ -74,10 +82,10 @@ struct key_def {
     const char *fallback; /* default as text; NULL: none (optional, conditional or inherited) */
     double min, max;      /* bounds on the value, or on a distribution's lowest draw */
     unsigned flags;
-    const char *meaning; /* one line */
-    size_t offset;       /* where the value lives: struct scenario, or a family's config element
-                            (struct product_config ...), or its entry with KEY_IN_ENTRY */
-    size_t given_offset; /* optional keys: a bool beside the value set when given; 0: none */
+    const char *meaning;      /* one line */
+    size_t offset;            /* where the value lives: struct scenario, or a family's config element
+                                 (struct product_config ...), or its entry with KEY_IN_ENTRY */
+    size_t given_offset;      /* optional keys: a bool beside the value set when given; 0: none */
     enum key_applies applies; /* when the key is used */
     bool unused_ok;           /* given where it is not used is no error (a count whose 0 asks for nothing) */
     enum key_family family;

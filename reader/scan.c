@@ -37,10 +37,14 @@ static size_t utf8_len(const unsigned char *p, size_t n)
     size_t len;
     unsigned min;
     if (p[0] < 0x80) return 1;
-    if ((p[0] & 0xe0) == 0xc0) len = 2, min = 0x80;
-    else if ((p[0] & 0xf0) == 0xe0) len = 3, min = 0x800;
-    else if ((p[0] & 0xf8) == 0xf0) len = 4, min = 0x10000;
-    else return 0;
+    if ((p[0] & 0xe0) == 0xc0)
+        len = 2, min = 0x80;
+    else if ((p[0] & 0xf0) == 0xe0)
+        len = 3, min = 0x800;
+    else if ((p[0] & 0xf8) == 0xf0)
+        len = 4, min = 0x10000;
+    else
+        return 0;
     if (len > n) return 0;
     unsigned cp = p[0] & (0x7f >> len);
     for (size_t i = 1; i < len; i++) {
@@ -72,13 +76,11 @@ static void add_entry(struct scanner *sc, int line, int is_section, const char *
     if (key) snprintf(e->key, sizeof e->key, "%s", key);
 }
 
-static const struct scan_entry *find_earlier(const struct scan *s, int is_section, const char *section,
-                                             const char *key)
+static const struct scan_entry *find_earlier(const struct scan *s, int is_section, const char *section, const char *key)
 {
     for (size_t i = 0; i < s->n; i++) {
         const struct scan_entry *e = &s->entries[i];
-        if (e->is_section == is_section && strcmp(e->section, section) == 0 &&
-            (is_section || strcmp(e->key, key) == 0))
+        if (e->is_section == is_section && strcmp(e->section, section) == 0 && (is_section || strcmp(e->key, key) == 0))
             return e;
     }
     return NULL;
@@ -110,14 +112,13 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
     name[n] = '\0';
     for (size_t i = 0; i < n; i++) {
         if (!name_char(name[i]) && name[i] != '.') {
-            problem(sc, line, "", "", "'[%s]' is not a section name (letters, digits, '_' and '.' only%s)",
-                    name, isspace((unsigned char)name[i]) ? "; no spaces inside the brackets" : "");
+            problem(sc, line, "", "", "'[%s]' is not a section name (letters, digits, '_' and '.' only%s)", name,
+                    isspace((unsigned char)name[i]) ? "; no spaces inside the brackets" : "");
             return;
         }
     }
     if (n > SCAN_NAME_MAX) {
-        problem(sc, line, "", "", "section name is %zu characters long; at most %d are read", n,
-                SCAN_NAME_MAX);
+        problem(sc, line, "", "", "section name is %zu characters long; at most %d are read", n, SCAN_NAME_MAX);
         return;
     }
     const struct scan_entry *dup = find_earlier(sc->out, 1, name, NULL);
@@ -164,8 +165,7 @@ static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
         }
     }
     if (klen > SCAN_NAME_MAX) {
-        problem(sc, line, sc->section, "", "key name is %zu characters long; at most %d are read", klen,
-                SCAN_NAME_MAX);
+        problem(sc, line, sc->section, "", "key name is %zu characters long; at most %d are read", klen, SCAN_NAME_MAX);
         return;
     }
     if (!sc->section[0]) {
@@ -214,13 +214,14 @@ size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn 
             continue;
         }
         if (memchr(start, '\r', content)) {
-            problem(&sc, line, "", "", "a carriage return inside the line (old Mac line ends?); save with LF line ends");
+            problem(&sc, line, "", "",
+                    "a carriage return inside the line (old Mac line ends?); save with LF line ends");
             continue;
         }
         if (content > SCAN_LINE_MAX) {
             problem(&sc, line, "", "",
-                    "line is %zu bytes long; at most %d are read (a Chinese character takes 3); split it",
-                    content, SCAN_LINE_MAX);
+                    "line is %zu bytes long; at most %d are read (a Chinese character takes 3); split it", content,
+                    SCAN_LINE_MAX);
             continue;
         }
         size_t lead = 0;

@@ -19,9 +19,9 @@ enum {
 
 struct scan_entry {
     int line;
-    int is_section;                     /* a [section] header, else a key = value line */
-    char section[SCAN_NAME_MAX + 1];    /* the header's name, or the key's section */
-    char key[SCAN_NAME_MAX + 1];        /* key lines only */
+    int is_section;                  /* a [section] header, else a key = value line */
+    char section[SCAN_NAME_MAX + 1]; /* the header's name, or the key's section */
+    char key[SCAN_NAME_MAX + 1];     /* key lines only */
 };
 
 struct scan {
@@ -31,8 +31,7 @@ struct scan {
 
 /* Called once per problem, with the line it is on; section and key are "" when the
  * problem is not inside one. */
-typedef void (*scan_report_fn)(void *ctx, int line, const char *section, const char *key,
-                               const char *problem);
+typedef void (*scan_report_fn)(void *ctx, int line, const char *section, const char *key, const char *problem);
 
 /* Scan text (len bytes, a UTF-8 BOM already removed). Fills out (free it with
  * scan_fini) and returns the number of problems reported. */

@@ -44,12 +44,12 @@ struct loader {
     size_t problems;
     struct problem kept[MAX_REPORTED];
     struct scan scan;
-    size_t next; /* next scan entry to match with an inih callback */
+    size_t next;         /* next scan entry to match with an inih callback */
     const char *set_dir; /* the directory of the override being applied (NULL: current) */
 };
 
-static void report(struct loader *ld, int line, const char *section, const char *key,
-                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void report(struct loader *ld, int line, const char *section, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 static void report_key(struct loader *ld, int line, enum key_id k, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -257,8 +257,9 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             return -1;
         }
         if (d->flags & KEY_MAX_EXCLUSIVE ? !(x < d->max) : x > d->max) {
-            report(ld, line, sec, d->name, "must be %s %s, got %s%s", d->flags & KEY_MAX_EXCLUSIVE ? "below" : "at most",
-                   hi, got, d->max == 1 && x > 1 && x <= 100 ? " (write a share as a decimal: 0.95 for 95%)" : "");
+            report(ld, line, sec, d->name, "must be %s %s, got %s%s",
+                   d->flags & KEY_MAX_EXCLUSIVE ? "below" : "at most", hi, got,
+                   d->max == 1 && x > 1 && x <= 100 ? " (write a share as a decimal: 0.95 for 95%)" : "");
             return -1;
         }
         if (d->type != KEY_NUMBER && x != floor(x)) {
@@ -374,8 +375,9 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             }
             char *colon = strchr(text_item, ':');
             if (pairs != (colon != NULL)) {
-                report(ld, line, sec, d->name, pairs ? "item %zu: write day:multiplier, e.g. 90:1.5"
-                                                     : "item %zu: ':' is not allowed here", item);
+                report(ld, line, sec, d->name,
+                       pairs ? "item %zu: write day:multiplier, e.g. 90:1.5" : "item %zu: ':' is not allowed here",
+                       item);
                 return -1;
             }
             if (colon) *colon = '\0';
@@ -555,8 +557,8 @@ static char *read_file(struct loader *ld, const char *path, size_t *len)
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        report(ld, 0, "", "", "%s", S_ISDIR(st.st_mode) ? "is a directory, not a scenario file"
-                                                        : "is not a regular file");
+        report(ld, 0, "", "", "%s",
+               S_ISDIR(st.st_mode) ? "is a directory, not a scenario file" : "is not a regular file");
         close(fd);
         return NULL;
     }
@@ -742,8 +744,8 @@ static void make_catalog(struct loader *ld)
     int line = sc->origin[K_INVENTORY_CATALOG_ITEMS].line;
     if (sc->cfg.nproducts) {
         report_key(ld, line, K_INVENTORY_CATALOG_ITEMS,
-               "give catalog_items or [product.NAME] sections, not both (the first is on line %d)",
-               sc->products[0].line);
+                   "give catalog_items or [product.NAME] sections, not both (the first is on line %d)",
+                   sc->products[0].line);
         return;
     }
     for (unsigned i = 1; i <= sc->catalog_items; i++) {
@@ -812,7 +814,7 @@ static void resolve_shares(struct loader *ld, enum key_family f)
             *share = 1.0 / (double)n;
         } else if (with < n && origin(sc, k, &t)->from == FROM_DEFAULT) {
             report_at(ld, entries_of(sc, f)[i].line, &t, (enum key_id)k,
-                   "missing; give every [%s.NAME] a share, or none for equal shares", key_family_prefix(f));
+                      "missing; give every [%s.NAME] a share, or none for equal shares", key_family_prefix(f));
             return;
         }
     }
@@ -820,8 +822,8 @@ static void resolve_shares(struct loader *ld, enum key_family f)
         char s[40];
         struct target t = family_target(sc, f, n - 1);
         report_at(ld, origin(sc, k, &t)->line, &t, (enum key_id)k,
-               "the shares of the %zu [%s.NAME] sections sum to %s; they must sum to 1", n, key_family_prefix(f),
-               num_format(round(sum * 1e6) / 1e6, s, sizeof s));
+                  "the shares of the %zu [%s.NAME] sections sum to %s; they must sum to 1", n, key_family_prefix(f),
+                  num_format(round(sum * 1e6) / 1e6, s, sizeof s));
     }
 }
 
@@ -890,17 +892,17 @@ static bool resolve_history(struct loader *ld)
         report_key(ld, line, K_DEMAND_HISTORY, "a history gives the orders, so there can be no [customers] section");
     if (sc->cfg.nproducts || sc->catalog_items)
         report_key(ld, line, K_DEMAND_HISTORY,
-               "a history is the demand for one item: remove %s (servlab batch runs many items, one per row)",
-               sc->catalog_items ? key_defs[K_INVENTORY_CATALOG_ITEMS].name : "the [product.NAME] sections");
+                   "a history is the demand for one item: remove %s (servlab batch runs many items, one per row)",
+                   sc->catalog_items ? key_defs[K_INVENTORY_CATALOG_ITEMS].name : "the [product.NAME] sections");
     for (size_t i = 0; i < sc->cfg.ntiers; i++)
         if (sc->cfg.tiers[i].has_units) {
             struct target t = family_target(sc, FAMILY_TIER, i);
             report_at(ld, origin(sc, K_TIER_UNITS_PER_ORDER, &t)->line, &t, K_TIER_UNITS_PER_ORDER,
-                   "not used with a history (line %d), which gives the order sizes; remove it", line);
+                      "not used with a history (line %d), which gives the order sizes; remove it", line);
         }
     if (!given(sc, K_DEMAND_HISTORY_KIND))
         report_key(ld, line, K_DEMAND_HISTORY_KIND,
-               "missing; say whether each row of the history is a day's total (daily) or one order (orders)");
+                   "missing; say whether each row of the history is a day's total (daily) or one order (orders)");
     if (ld->problems > problems) return true;
     bool from_file = sc->origin[K_DEMAND_HISTORY].from == FROM_FILE;
     char dir[HISTORY_PATH_MAX] = "", path[HISTORY_PATH_MAX], err[400];
@@ -925,15 +927,15 @@ static bool resolve_history(struct loader *ld)
             bool relative = sc->history[0] != '/';
             if (path[0] != '/' && !getcwd(cwd, sizeof cwd)) cwd[0] = '\0';
             report_key(ld, line, K_DEMAND_HISTORY, "%s%s%s: %s%s", cwd, *cwd ? "/" : "", path, err,
-                   !relative   ? ""
-                   : from_file ? " (a relative path in a scenario file starts from the file's directory)"
-                   : *dir      ? " (a relative path in a table starts from the table's directory)"
-                               : " (a relative path given with --set starts from the current directory)");
+                       !relative   ? ""
+                       : from_file ? " (a relative path in a scenario file starts from the file's directory)"
+                       : *dir      ? " (a relative path in a table starts from the table's directory)"
+                                   : " (a relative path given with --set starts from the current directory)");
         }
     }
     if (hi && sc->history_mode == HISTORY_FIT && !hi->fitted)
         report_key(ld, line_of(sc, K_DEMAND_HISTORY_MODE), K_DEMAND_HISTORY_MODE,
-               "cannot fit %s: %s; use replay or bootstrap", path, hi->fit_problem);
+                   "cannot fit %s: %s; use replay or bootstrap", path, hi->fit_problem);
     ld->where = saved;
     if (ld->problems > problems) return true;
     sc->history_info = hi;
@@ -962,23 +964,23 @@ static void resolve_demand(struct loader *ld)
         if (rate || gaps) {
             enum key_id key = rate ? K_DEMAND_ORDERS_PER_DAY : K_DEMAND_INTERARRIVAL_DAYS;
             report_key(ld, line_of(sc, key), key,
-                   "with a [customers] section, orders come from the customers "
-                   "(orders_per_customer_day); remove this key");
+                       "with a [customers] section, orders come from the customers "
+                       "(orders_per_customer_day); remove this key");
         }
         return; /* the order rate for levers is set once the customers are resolved */
     }
     if (rate && gaps) {
         int lr = line_of(sc, K_DEMAND_ORDERS_PER_DAY), lg = line_of(sc, K_DEMAND_INTERARRIVAL_DAYS);
         report_key(ld, lr > lg ? lr : lg, lr > lg ? K_DEMAND_ORDERS_PER_DAY : K_DEMAND_INTERARRIVAL_DAYS,
-               "give orders_per_day or interarrival_days, not both (the other is on line %d)", lr > lg ? lg : lr);
+                   "give orders_per_day or interarrival_days, not both (the other is on line %d)", lr > lg ? lg : lr);
     } else if (!rate && !gaps) {
         report_key(ld, 0, K_DEMAND_ORDERS_PER_DAY,
-               "missing; say how often orders arrive with orders_per_day (a rate) or interarrival_days "
-               "(a distribution)");
+                   "missing; say how often orders arrive with orders_per_day (a rate) or interarrival_days "
+                   "(a distribution)");
     } else if (rate) {
         char err[200];
-        dist_init(&sc->cfg.demand.interarrival_days, dist_type_find("exponential"),
-                  (double[]){1 / sc->orders_per_day}, 1, err, sizeof err);
+        dist_init(&sc->cfg.demand.interarrival_days, dist_type_find("exponential"), (double[]){1 / sc->orders_per_day},
+                  1, err, sizeof err);
     }
 }
 
@@ -1187,7 +1189,8 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
                "S = %s must be above reorder_point s = %s (line %d)", num_format(inv->order_up_to, big_s, sizeof big_s),
                num_format(inv->reorder_point, s, sizeof s), stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->line);
     if (p->uses_reorder_point && inv->shortage == SHORTAGE_LOST_SALE && inv->reorder_point < 0)
-        report(ld, stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->line, label, key_defs[K_INVENTORY_REORDER_POINT].name,
+        report(ld, stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->line, label,
+               key_defs[K_INVENTORY_REORDER_POINT].name,
                "is negative, but with shortage = lost_sale the inventory position never falls below 0, "
                "so no order would ever be placed");
     if (!strength(stock_origin(sc, ss, K_INVENTORY_INITIAL_ON_HAND))) {
@@ -1199,8 +1202,11 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
 static void resolve_inventory(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
-    struct stock_section global = {.t = plain_target("inventory"), .inv = &sc->cfg.inventory,
-                                   .levers = sc->levers, .lever = &sc->lever, .order_share = 1};
+    struct stock_section global = {.t = plain_target("inventory"),
+                                   .inv = &sc->cfg.inventory,
+                                   .levers = sc->levers,
+                                   .lever = &sc->lever,
+                                   .order_share = 1};
     if (sc->cfg.nproducts == 0 && sc->cfg.nlocations == 0) {
         resolve_stock(ld, &global);
         return;
@@ -1241,7 +1247,7 @@ static int location_named(struct loader *ld, const char *name, int line, const s
     for (size_t n = 0; n < sc->cfg.nlocations; n++) names[n] = sc->locations[n].name;
     const char *near = suggest_nearest(name, names, sc->cfg.nlocations);
     report_at(ld, line, t, key, "there is no [location.%s]%s%s%s", name, near ? "; did you mean '" : "",
-           near ? near : "", near ? "'?" : "");
+              near ? near : "", near ? "'?" : "");
     return -1;
 }
 
@@ -1326,7 +1332,7 @@ static void resolve_network(struct loader *ld)
     unsigned open0 = sc->open_locations ? sc->open_locations : (unsigned)c->nlocations;
     if (open0 > c->nlocations) {
         report_key(ld, sc->origin[ko].line, K_LOCATIONS_OPEN, "%u locations open, but there are only %zu", open0,
-               c->nlocations);
+                   c->nlocations);
         return;
     }
     nw->nchanges = 1;
@@ -1341,12 +1347,12 @@ static void resolve_network(struct loader *ld)
         double day = sch->v[i], count = sch->v[i + 1];
         if (count != floor(count) || count < 1 || count > (double)c->nlocations) {
             report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE, "item %zu: %g locations; give a whole number from 1 to %zu",
-                   i / 2 + 1, count, c->nlocations);
+                       i / 2 + 1, count, c->nlocations);
             return;
         }
         if (i > 0 && !(day > sch->v[i - 2])) {
             report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE, "item %zu: day %g is not after day %g; list days in order",
-                   i / 2 + 1, day, sch->v[i - 2]);
+                       i / 2 + 1, day, sch->v[i - 2]);
             return;
         }
         if (day == 0) {
@@ -1358,7 +1364,7 @@ static void resolve_network(struct loader *ld)
     }
     if (sch->n && sc->origin[ko].from != FROM_DEFAULT && sch->v[0] == 0)
         report_key(ld, sc->origin[ko].line, K_LOCATIONS_OPEN,
-               "give open or an open_schedule starting at day 0, not both (open_schedule is on line %d)", line);
+                   "give open or an open_schedule starting at day 0, not both (open_schedule is on line %d)", line);
     /* a closing location's stock moves to the nearest open one, which must keep it: the
        first open_count locations are open, so the ones that close are those after them */
     for (size_t k = 1; k < nw->nchanges; k++)
@@ -1367,10 +1373,10 @@ static void resolve_network(struct loader *ld)
             for (size_t i = 0; i < nw->open_count[k]; i++)
                 if (!c->locations[i].inventory.policy->holds_stock) {
                     report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE,
-                           "[location.%s] closes and sends its stock to the nearest open location, which must keep "
-                           "it, but [location.%s] has policy = none; give it a stocking policy, or keep the same "
-                           "locations open throughout",
-                           c->locations[j].name, c->locations[i].name);
+                               "[location.%s] closes and sends its stock to the nearest open location, which must keep "
+                               "it, but [location.%s] has policy = none; give it a stocking policy, or keep the same "
+                               "locations open throughout",
+                               c->locations[j].name, c->locations[i].name);
                     return;
                 }
         }
@@ -1403,7 +1409,7 @@ static void resolve_products(struct loader *ld)
     size_t kl = K_DEMAND_LINES_PER_ORDER;
     if (sc->cfg.nproducts < 2 && sc->origin[kl].from != FROM_DEFAULT)
         report_key(ld, sc->origin[kl].line, K_DEMAND_LINES_PER_ORDER,
-               "an order can ask for several products only when there are several: add [product.NAME] sections");
+                   "an order can ask for several products only when there are several: add [product.NAME] sections");
     for (size_t i = 0; i < sc->cfg.nproducts; i++) {
         struct entry *e = &sc->products[i];
         struct target t = family_target(sc, FAMILY_PRODUCT, i);
@@ -1415,12 +1421,12 @@ static void resolve_products(struct loader *ld)
             for (size_t n = 0; n < sc->cfg.nproducts; n++) names[n] = sc->products[n].name;
             const char *near = suggest_nearest(e->substitute, names, sc->cfg.nproducts);
             report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE, "there is no [product.%s]%s%s%s", e->substitute,
-                   near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+                      near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
         } else if ((size_t)j == i) {
             report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE, "a product cannot be its own substitute");
         } else if (sc->cfg.products[i].inventory.shortage != SHORTAGE_REACT) {
             report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE,
-                   "only customers who react to a stockout take a substitute: set shortage = react");
+                      "only customers who react to a stockout take a substitute: set shortage = react");
         } else {
             sc->cfg.products[i].substitute = j;
         }
@@ -1456,8 +1462,8 @@ static void resolve_reactions(struct loader *ld)
     if (fabs(sum - 1) > 1e-6) {
         char s[40];
         report_key(ld, line, last >= 0 ? (enum key_id)last : K_REACTIONS_CANCEL,
-               "the four shares (elsewhere, substitute, wait, cancel) sum to %s; they must sum to 1",
-               num_format(round(sum * 1e6) / 1e6, s, sizeof s));
+                   "the four shares (elsewhere, substitute, wait, cancel) sum to %s; they must sum to 1",
+                   num_format(round(sum * 1e6) / 1e6, s, sizeof s));
     }
 }
 
@@ -1478,10 +1484,10 @@ static void resolve_customers(struct loader *ld)
     }
     if (cc->initial == 0 && cc->acquisition_per_day == 0)
         report_key(ld, line_of(sc, K_CUSTOMERS_INITIAL), K_CUSTOMERS_INITIAL,
-               "with no initial customers and no acquisition_per_day nobody ever orders");
+                   "with no initial customers and no acquisition_per_day nobody ever orders");
     if (cc->initial == 0 && cc->churn_per_day == 0)
         report_key(ld, line_of(sc, K_CUSTOMERS_INITIAL), K_CUSTOMERS_INITIAL,
-               "starting with no customers needs churn_per_day > 0, or the base grows without end");
+                   "starting with no customers needs churn_per_day > 0, or the base grows without end");
     size_t n = sc->cfg.ntiers ? sc->cfg.ntiers : 1;
     for (size_t i = 0; i < n; i++) {
         bool named = sc->cfg.ntiers > 0;
@@ -1492,17 +1498,19 @@ static void resolve_customers(struct loader *ld)
         if (!(rate > 0))
             report_at(ld, named ? sc->tiers[i].line : 0, &t,
                       named ? K_TIER_ORDERS_PER_CUSTOMER_DAY : K_CUSTOMERS_ORDERS_PER_CUSTOMER_DAY,
-                   "missing; how many orders does a customer place per day?");
+                      "missing; how many orders does a customer place per day?");
         if (k > m)
-            report_at(ld, named ? sc->tiers[i].line : line_of(sc, K_CUSTOMERS_DEFECT_AFTER_FAILURES), &t, named ? K_TIER_DEFECT_AFTER_FAILURES : K_CUSTOMERS_DEFECT_AFTER_FAILURES,
-                   "k = %u failures cannot fit in a window of m = %u orders (failure_window_orders)", k, m);
+            report_at(ld, named ? sc->tiers[i].line : line_of(sc, K_CUSTOMERS_DEFECT_AFTER_FAILURES), &t,
+                      named ? K_TIER_DEFECT_AFTER_FAILURES : K_CUSTOMERS_DEFECT_AFTER_FAILURES,
+                      "k = %u failures cannot fit in a window of m = %u orders (failure_window_orders)", k, m);
     }
     /* the order rate levers and warnings work with: the initial base, or the base that
        acquisition and churn alone would settle at */
     double per_customer = 0, shares = 0;
     for (size_t i = 0; i < n; i++) {
         double share = sc->cfg.ntiers ? sc->cfg.tiers[i].share : 1;
-        per_customer += share * (sc->cfg.ntiers ? sc->cfg.tiers[i].orders_per_customer_day : cc->orders_per_customer_day);
+        per_customer +=
+            share * (sc->cfg.ntiers ? sc->cfg.tiers[i].orders_per_customer_day : cc->orders_per_customer_day);
         shares += share;
     }
     double base = cc->initial > 0 ? cc->initial : cc->acquisition_per_day / cc->churn_per_day;
@@ -1521,20 +1529,23 @@ static void resolve_shape(struct loader *ld)
     struct demand_config *d = &sc->cfg.demand;
     bool weekday = given(sc, K_DEMAND_WEEKDAY_PROFILE), curve = given(sc, K_DEMAND_RATE_CURVE);
     bool shift = d->peak_shift_share > 0;
-    int first = weekday ? K_DEMAND_WEEKDAY_PROFILE : curve ? K_DEMAND_RATE_CURVE : shift ? K_DEMAND_PEAK_SHIFT_SHARE : -1;
+    int first = weekday ? K_DEMAND_WEEKDAY_PROFILE
+                : curve ? K_DEMAND_RATE_CURVE
+                : shift ? K_DEMAND_PEAK_SHIFT_SHARE
+                        : -1;
     if (first < 0) {
         if (d->peak_discount > 0 &&
             !unused_by_override(sc, &sc->origin[K_DEMAND_PEAK_SHIFT_SHARE], K_DEMAND_PEAK_SHIFT_SHARE,
                                 key_defs[K_DEMAND_PEAK_DISCOUNT].section, K_DEMAND_PEAK_DISCOUNT,
                                 &sc->origin[K_DEMAND_PEAK_DISCOUNT]))
             report_key(ld, line_of(sc, K_DEMAND_PEAK_DISCOUNT), K_DEMAND_PEAK_DISCOUNT,
-                   "not used: no orders move off the peak (peak_shift_share)");
+                       "not used: no orders move off the peak (peak_shift_share)");
         return;
     }
     if (sc->cfg.customers.on || !given(sc, K_DEMAND_ORDERS_PER_DAY)) {
         report_key(ld, line_of(sc, (enum key_id)first), (enum key_id)first,
-               "a varying rate needs orders arriving at random at a rate: give orders_per_day%s",
-               sc->cfg.customers.on ? " (not a [customers] section)" : " (not interarrival_days)");
+                   "a varying rate needs orders arriving at random at a rate: give orders_per_day%s",
+                   sc->cfg.customers.on ? " (not a [customers] section)" : " (not interarrival_days)");
         return;
     }
     if (weekday) {
@@ -1543,10 +1554,10 @@ static void resolve_shape(struct loader *ld)
         for (size_t i = 0; i < w->n; i++) sum += w->v[i];
         if (w->n != 7) {
             report_key(ld, line_of(sc, K_DEMAND_WEEKDAY_PROFILE), K_DEMAND_WEEKDAY_PROFILE,
-                   "give 7 multipliers, Monday to Sunday; got %zu", w->n);
+                       "give 7 multipliers, Monday to Sunday; got %zu", w->n);
         } else if (!(sum > 0)) {
             report_key(ld, line_of(sc, K_DEMAND_WEEKDAY_PROFILE), K_DEMAND_WEEKDAY_PROFILE,
-                   "the multipliers must not all be 0");
+                       "the multipliers must not all be 0");
         } else {
             d->has_weekday = true;
             for (int i = 0; i < 7; i++) d->weekday[i] = 7 * w->v[i] / sum; /* mean 1: the rate stays the mean */
@@ -1570,7 +1581,7 @@ static void resolve_shape(struct loader *ld)
     }
     if (shift && !d->has_weekday)
         report_key(ld, line_of(sc, K_DEMAND_PEAK_SHIFT_SHARE), K_DEMAND_PEAK_SHIFT_SHARE,
-               "peak days come from a weekday_profile: give one");
+                   "peak days come from a weekday_profile: give one");
 }
 
 /* Does the value of key k (a plain section's) ask for something: a number other than
@@ -1621,15 +1632,15 @@ static void resolve_quantity_discount(struct loader *ld)
     int line = line_of(sc, K_DEMAND_QUANTITY_DISCOUNT_SHARE);
     if (!given(sc, K_DEMAND_QUANTITY_DISCOUNT_FACTOR))
         report_key(ld, line, K_DEMAND_QUANTITY_DISCOUNT_FACTOR,
-               "missing; how many orders does a customer who takes the discount put into one (2 or more)?");
+                   "missing; how many orders does a customer who takes the discount put into one (2 or more)?");
     if (sc->cfg.customers.on)
         report_key(ld, line, K_DEMAND_QUANTITY_DISCOUNT_SHARE,
-               "quantity discounts need orders arriving at a rate (orders_per_day or interarrival_days), not a "
-               "[customers] section");
+                   "quantity discounts need orders arriving at a rate (orders_per_day or interarrival_days), not a "
+                   "[customers] section");
     if (sc->cfg.nproducts)
         report_key(ld, line, K_DEMAND_QUANTITY_DISCOUNT_SHARE,
-               "quantity discounts work on orders of one product: remove %s",
-               sc->catalog_items ? key_defs[K_INVENTORY_CATALOG_ITEMS].name : "the [product.NAME] sections");
+                   "quantity discounts work on orders of one product: remove %s",
+                   sc->catalog_items ? key_defs[K_INVENTORY_CATALOG_ITEMS].name : "the [product.NAME] sections");
 }
 
 /* Order information: customers who cannot track an order call the order desk. */
@@ -1649,8 +1660,8 @@ static void resolve_order_information(struct loader *ld)
             const struct key_origin *o = origin(sc, k, &t);
             if (strength(o) == 2 && sc->cfg.channels[i].status_visible &&
                 !unused_by_override(sc, rate, K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY, t.label, k, o))
-                report_at(ld, o->line, &t, K_CHANNEL_STATUS_VISIBLE, "not used: %s ([order_cycle] inquiries_per_order_day)",
-                       why);
+                report_at(ld, o->line, &t, K_CHANNEL_STATUS_VISIBLE,
+                          "not used: %s ([order_cycle] inquiries_per_order_day)", why);
         }
         return;
     }
@@ -1676,19 +1687,19 @@ static void resolve_order_cycle(struct loader *ld)
     bool express = oc->expedite != EXPEDITE_NEVER || tier_express;
     if (express && !given(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS))
         report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE), K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS,
-               "missing; how long does an express delivery take?");
+                   "missing; how long does an express delivery take?");
     if (!express && given(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS) &&
         !unused_by_override(sc, &sc->origin[K_ORDER_CYCLE_EXPEDITE], K_ORDER_CYCLE_EXPEDITE,
                             key_defs[K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS].section,
                             K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS, &sc->origin[K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS]))
         report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS), K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS,
-               "not used: set expedite (or a tier's expedite = yes)");
+                   "not used: set expedite (or a tier's expedite = yes)");
     if ((oc->expedite == EXPEDITE_LATE || oc->expedite == EXPEDITE_BOTH) && !any_promise)
         report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE), K_ORDER_CYCLE_EXPEDITE,
-               "'late' needs a promise: set promise_days");
+                   "'late' needs a promise: set promise_days");
     if (sc->cfg.revenue.late_zero_days > 0 && !any_promise)
         report_key(ld, line_of(sc, K_REVENUE_LATE_ZERO_DAYS), K_REVENUE_LATE_ZERO_DAYS,
-               "lateness is measured against a promise: set [order_cycle] promise_days");
+                   "lateness is measured against a promise: set [order_cycle] promise_days");
 }
 
 /* Why the sweep's service metric would have no value at all, or NULL when it has one. */
@@ -1720,7 +1731,8 @@ static void resolve_sweep(struct loader *ld)
     if (!param && !list && !from && !to && !steps) return;
     if (!param) {
         int line = line_of(sc, list ? K_SWEEP_VALUES : from ? K_SWEEP_FROM : to ? K_SWEEP_TO : K_SWEEP_STEPS);
-        report_key(ld, line, K_SWEEP_PARAMETER, "missing; say which key to vary, e.g. parameter = inventory.safety_factor");
+        report_key(ld, line, K_SWEEP_PARAMETER,
+                   "missing; say which key to vary, e.g. parameter = inventory.safety_factor");
         return;
     }
     if (list && (from || to || steps)) {
@@ -1731,7 +1743,7 @@ static void resolve_sweep(struct loader *ld)
         int missing = !from ? K_SWEEP_FROM : !to ? K_SWEEP_TO : !steps ? K_SWEEP_STEPS : -1;
         if (missing >= 0) {
             report_key(ld, line_of(sc, K_SWEEP_PARAMETER), (enum key_id)missing,
-                   "missing; give from, to and steps (or a list of values)");
+                       "missing; give from, to and steps (or a list of values)");
             return;
         }
         if (sw->from == sw->to) {
@@ -1751,15 +1763,14 @@ static void resolve_sweep(struct loader *ld)
             if (sw->values.v[i] != floor(sw->values.v[i])) {
                 char v[40];
                 enum key_id at = list ? K_SWEEP_VALUES : K_SWEEP_STEPS;
-                report_key(ld, line_of(sc, at), at,
-                       "%s takes whole numbers, but the sweep reaches %s", sw->parameter,
-                       num_format(sw->values.v[i], v, sizeof v));
+                report_key(ld, line_of(sc, at), at, "%s takes whole numbers, but the sweep reaches %s", sw->parameter,
+                           num_format(sw->values.v[i], v, sizeof v));
                 return;
             }
     const char *missing = service_without_value(sc);
     if (missing) {
         report_key(ld, line_of(sc, K_SWEEP_SERVICE), K_SWEEP_SERVICE, "%s has no value in this scenario: %s",
-               sw->service, missing);
+                   sw->service, missing);
         return;
     }
     sw->active = true;
@@ -1782,8 +1793,8 @@ static double inquiry_work_per_order(const struct model_config *c)
         }
         calling = shares > 0 ? calling / shares : 0;
     }
-    double on_way = dist_mean(&oc->transmission_days) + dist_mean(&oc->processing.days) +
-                    dist_mean(&oc->picking.days) + dist_mean(&oc->delivery_days);
+    double on_way = dist_mean(&oc->transmission_days) + dist_mean(&oc->processing.days) + dist_mean(&oc->picking.days) +
+                    dist_mean(&oc->delivery_days);
     return calling * oc->inquiries_per_order_day * on_way * dist_mean(&oc->inquiry_days);
 }
 
@@ -1799,8 +1810,7 @@ static double share_reaching(const struct model_config *c)
 }
 
 /* extra_days: work per order beyond the stage's own time (status calls at the order desk). */
-static void check_stage_load(struct scenario *sc, const char *what, const struct stage_config *st,
-                             double extra_days)
+static void check_stage_load(struct scenario *sc, const char *what, const struct stage_config *st, double extra_days)
 {
     double rate = share_reaching(&sc->cfg) / dist_mean(&sc->cfg.demand.interarrival_days);
     double load = rate * (dist_mean(&st->days) + extra_days);
@@ -1858,8 +1868,7 @@ static void where_given(struct scenario *sc, const struct target *t, size_t k, c
  * false alarm and a scenario with only one of the two is still checked. */
 static const double ANNUAL_HOLDING_LIMIT = 10;
 
-static void check_annual_holding(struct scenario *sc, const struct target *t, double holding, double cost,
-                                 double price)
+static void check_annual_holding(struct scenario *sc, const struct target *t, double holding, double cost, double price)
 {
     double value = fmax(cost, price);
     if (!(value > 0) || !(holding * 365 > ANNUAL_HOLDING_LIMIT * value)) return;
@@ -1872,8 +1881,9 @@ static void check_annual_holding(struct scenario *sc, const struct target *t, do
         snprintf(worth, sizeof worth, "purchase cost %s, price %s", c, p);
     else
         snprintf(worth, sizeof worth, cost > 0 ? "purchase cost %s" : "price %s", cost > 0 ? c : p);
-    warn(sc, "[%s] holding_per_unit_day = %s (%s): a year on the shelf costs %s a unit, over %g times what it is "
-             "worth (%s); an annual figure? The daily one is the annual / 365",
+    warn(sc,
+         "[%s] holding_per_unit_day = %s (%s): a year on the shelf costs %s a unit, over %g times what it is "
+         "worth (%s); an annual figure? The daily one is the annual / 365",
          t->label, h, where, year, ANNUAL_HOLDING_LIMIT, worth);
 }
 
@@ -1901,14 +1911,14 @@ static void add_warnings(struct scenario *sc)
 {
     check_annual_costs(sc);
     if (!sc->cfg.customers.on) {
-        check_stage_load(sc, "order processing", &sc->cfg.order_cycle.processing,
-                         inquiry_work_per_order(&sc->cfg));
+        check_stage_load(sc, "order processing", &sc->cfg.order_cycle.processing, inquiry_work_per_order(&sc->cfg));
         check_stage_load(sc, "picking", &sc->cfg.order_cycle.picking, 0);
     }
     double zero_share = share_at_most_zero(&sc->cfg.demand.units_per_order);
     if (zero_share >= 1e-4)
-        warn(sc, "units_per_order draws 0 or less about %.2g%% of the time; such draws are not orders, so fewer "
-                 "orders arrive than the gaps alone imply",
+        warn(sc,
+             "units_per_order draws 0 or less about %.2g%% of the time; such draws are not orders, so fewer "
+             "orders arrive than the gaps alone imply",
              100 * zero_share);
     if (sc->cfg.nproducts > 1 && dist_mean(&sc->cfg.demand.lines_per_order) > (double)sc->cfg.nproducts)
         warn(sc, "lines_per_order averages more lines than there are products; an order asks for each product "
@@ -1956,8 +1966,7 @@ static int finish_load(struct loader *ld, const struct scenario_override *sets, 
     return 0;
 }
 
-int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
-                  FILE *err)
+int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets, FILE *err)
 {
     struct loader ld;
     begin_load(&ld, sc, path, err);
@@ -1999,8 +2008,9 @@ static void value_text(struct scenario *sc, const struct key_def *d, const struc
         bool pairs = d->flags & KEY_PAIRS;
         for (size_t i = 0; i < list->n && used < n; i += pairs ? 2 : 1) {
             char x[40], y[40];
-            used += (size_t)snprintf(buf + used, n - used, "%s%s%s%s", i ? ", " : "", num_format(list->v[i], x, sizeof x),
-                                     pairs ? ":" : "", pairs ? num_format(list->v[i + 1], y, sizeof y) : "");
+            used +=
+                (size_t)snprintf(buf + used, n - used, "%s%s%s%s", i ? ", " : "", num_format(list->v[i], x, sizeof x),
+                                 pairs ? ":" : "", pairs ? num_format(list->v[i + 1], y, sizeof y) : "");
         }
         break;
     }
@@ -2029,8 +2039,7 @@ static const char *unused_because(const struct scenario *sc, const struct key_de
 }
 
 /* Why a key is left out of the resolved file (written as a comment), or NULL. */
-static const char *why_unset(struct scenario *sc, const struct key_def *d, const struct target *t, char *buf,
-                             size_t n)
+static const char *why_unset(struct scenario *sc, const struct key_def *d, const struct target *t, char *buf, size_t n)
 {
     size_t k = (size_t)(d - key_defs);
     const struct key_origin *o = origin(sc, k, t);
@@ -2074,8 +2083,7 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
     }
     bool *g = given_flag(sc, d, t);
     if (g && !*g) return "not set";
-    if (!d->fallback && !is_given && !(d->flags & KEY_DERIVED))
-        return "not set";
+    if (!d->fallback && !is_given && !(d->flags & KEY_DERIVED)) return "not set";
     return NULL;
 }
 
@@ -2124,7 +2132,8 @@ void scenario_write(const struct scenario *csc, FILE *out)
     assert(sc->cfg.inventory.policy && "scenario_write needs a scenario that loaded");
     fprintf(out, "; %s, fully resolved by servlab check.\n", sc->path);
     fputs("; Every key with the value servlab uses; after ';' its unit and where the value came\n"
-          "; from. This file can be run again as it is.\n", out);
+          "; from. This file can be run again as it is.\n",
+          out);
     for (size_t s = 0; key_sections[s]; s++) {
         if (strcmp(key_sections[s], "locations") == 0 && sc->cfg.nlocations == 0) continue; /* not in use */
         struct target t = plain_target(key_sections[s]);
@@ -2137,7 +2146,7 @@ void scenario_write(const struct scenario *csc, FILE *out)
     }
     for (int f = 1; f < FAMILY_COUNT; f++)
         for (size_t i = 0; i < *count_of(sc, (enum key_family)f); i++) {
-            if (f == FAMILY_PRODUCT && sc->catalog_items) break; /* made by catalog_items */
+            if (f == FAMILY_PRODUCT && sc->catalog_items) break;   /* made by catalog_items */
             if (f == FAMILY_REGION && sc->implicit_regions) break; /* one per location, made again on load */
             struct target t = family_target(sc, (enum key_family)f, i);
             fprintf(out, "\n[%s]\n", t.label);
@@ -2184,5 +2193,6 @@ void scenario_locked_keys(const struct scenario *sc, void (*fn)(void *ctx, const
             }
     }
     snprintf(copy, sizeof copy, "%s", sc->lock_keys);
-    for (char *save = NULL, *item = strtok_r(copy, ", ", &save); item; item = strtok_r(NULL, ", ", &save)) fn(ctx, item);
+    for (char *save = NULL, *item = strtok_r(copy, ", ", &save); item; item = strtok_r(NULL, ", ", &save))
+        fn(ctx, item);
 }

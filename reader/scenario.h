@@ -82,9 +82,9 @@ struct scenario {
     double levers[LEVERS];
     struct lever lever;
     struct number_list weekday_profile, rate_curve;
-    double transfer_days;         /* [locations]: between locations that do not name each other */
-    bool implicit_regions; /* no [region.NAME]: one per location, made by the reader */
-    unsigned open_locations;      /* [locations] open (0: not given, all) */
+    double transfer_days;    /* [locations]: between locations that do not name each other */
+    bool implicit_regions;   /* no [region.NAME]: one per location, made by the reader */
+    unsigned open_locations; /* [locations] open (0: not given, all) */
     struct number_list open_schedule;
     struct sweep_config sweep;
     char lock_sections[200], lock_keys[200]; /* [locks]: what students may not change */
@@ -95,8 +95,8 @@ struct scenario {
     enum history_kind history_kind;
     enum history_mode history_mode; /* copied into cfg.demand only when a history is used */
     char history_dir[HISTORY_PATH_MAX];
-    char history_where[300]; /* the override that gave it, for messages */
-    const struct history_info *history_info; /* read, when a history is used */
+    char history_where[300];                     /* the override that gave it, for messages */
+    const struct history_info *history_info;     /* read, when a history is used */
     struct key_origin origin[SCENARIO_KEYS_MAX]; /* of the global keys, indexed like key_defs */
     struct entry products[MAX_PRODUCTS], tiers[MAX_TIERS], channels[MAX_CHANNELS];
     struct entry locations[MAX_LOCATIONS], regions[MAX_REGIONS];
@@ -119,8 +119,7 @@ struct scenario_override {
 /* Read `path`, then apply the overrides sets[0..nsets). Problems go to err, one per
  * line. Returns 0 when the scenario is ready to run, or 2 (the exit status for bad
  * input). */
-int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets,
-                  size_t nsets, FILE *err);
+int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets, FILE *err);
 
 /* scenario_load on text in memory (len bytes, not necessarily NUL-terminated, borrowed)
  * instead of a file; name stands for the path in messages. For tests and fuzzing. */

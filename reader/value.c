@@ -185,8 +185,7 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
         }
         if (!*arg && !comma && np == 0) break; /* empty list: "exponential()" */
         if (!*arg) {
-            snprintf(err, errlen, "%s: a parameter is missing (two commas in a row, or one at the end?)",
-                     t->signature);
+            snprintf(err, errlen, "%s: a parameter is missing (two commas in a row, or one at the end?)", t->signature);
             return -1;
         }
         if (np + 2 > sizeof params / sizeof params[0]) {
@@ -220,8 +219,7 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
         }
         p = comma ? comma + 1 : close;
         if (comma && p == close) {
-            snprintf(err, errlen, "%s: a parameter is missing (two commas in a row, or one at the end?)",
-                     t->signature);
+            snprintf(err, errlen, "%s: a parameter is missing (two commas in a row, or one at the end?)", t->signature);
             return -1;
         }
     }

@@ -170,7 +170,7 @@ static int lognormal_prepare(struct dist *d, char *err, size_t n)
     if (!(d->p[1] >= 0)) return fail(err, n, d, "sd must be >= 0", d->p[1]);
     if (!(d->p[1] <= CV_MAX * d->p[0])) return fail(err, n, d, "sd must be at most 100 times the mean", d->p[1]);
     double cv = d->p[1] / d->p[0];
-    d->b = sqrt(log1p(cv * cv));            /* sigma of the underlying normal */
+    d->b = sqrt(log1p(cv * cv));             /* sigma of the underlying normal */
     d->a = log(d->p[0]) - 0.5 * d->b * d->b; /* zeta */
     return 0;
 }
@@ -194,7 +194,8 @@ static double sd_squared(const struct dist *d)
 static int lognormal_log_prepare(struct dist *d, char *err, size_t n)
 {
     /* sigma = sqrt(log(1 + CV_MAX^2)) is the sigma of lognormal(mean, sd) at sd = CV_MAX x mean */
-    if (!(d->p[1] > 0)) return fail(err, n, d, "sigma must be > 0 (for no spread, write the value exp(mu) alone)", d->p[1]);
+    if (!(d->p[1] > 0))
+        return fail(err, n, d, "sigma must be > 0 (for no spread, write the value exp(mu) alone)", d->p[1]);
     if (!(d->p[1] <= sqrt(log1p(CV_MAX * CV_MAX))))
         return fail(err, n, d, "sigma must be at most 3.03 (an sd of 100 times the mean)", d->p[1]);
     d->a = d->p[0], d->b = d->p[1];
@@ -345,6 +346,7 @@ static double discrete_lowest(const struct dist *d)
     return lo;
 }
 
+/* clang-format off */
 const struct dist_type dist_type_constant = {"constant", "constant(value)", 1, constant_prepare,
     constant_sample, constant_mean, zero_variance, constant_lowest, constant_residual};
 const struct dist_type dist_type_exponential = {"exponential", "exponential(mean)", 1,
@@ -375,6 +377,7 @@ static const struct dist_type discrete_type = {"discrete", "discrete(value:weigh
 const struct dist_type *const dist_types[] = {&dist_type_constant, &dist_type_exponential, &uniform_type,
     &triangular_type, &normal_type, &lognormal_type, &lognormal_log_type, &gamma_type, &erlang_type, &poisson_type,
     &geometric_type, &discrete_type, NULL};
+/* clang-format on */
 
 const struct dist_type *dist_type_find(const char *name)
 {
@@ -383,8 +386,7 @@ const struct dist_type *dist_type_find(const char *name)
     return NULL;
 }
 
-int dist_init(struct dist *d, const struct dist_type *t, const double *params, size_t n,
-              char *err, size_t errlen)
+int dist_init(struct dist *d, const struct dist_type *t, const double *params, size_t n, char *err, size_t errlen)
 {
     memset(d, 0, sizeof *d);
     d->type = t;
@@ -396,13 +398,11 @@ int dist_init(struct dist *d, const struct dist_type *t, const double *params, s
     }
     if (t->nparams < 0) {
         if (n == 0 || n % 2 != 0) {
-            snprintf(err, errlen, "%s: give value:weight pairs, e.g. discrete(1:0.5, 2:0.5)",
-                     t->signature);
+            snprintf(err, errlen, "%s: give value:weight pairs, e.g. discrete(1:0.5, 2:0.5)", t->signature);
             return -1;
         }
         if (n / 2 > DIST_MAX_VALUES) {
-            snprintf(err, errlen, "%s: at most %d values, got %zu", t->signature, DIST_MAX_VALUES,
-                     n / 2);
+            snprintf(err, errlen, "%s: at most %d values, got %zu", t->signature, DIST_MAX_VALUES, n / 2);
             return -1;
         }
         d->k = n / 2;
@@ -422,8 +422,7 @@ int dist_init(struct dist *d, const struct dist_type *t, const double *params, s
     /* parameters near the largest double can overflow the moments (uniform(-1e308,
        1e308) has an infinite variance) and then the draws */
     if (!isfinite(dist_mean(d)) || !isfinite(dist_variance(d)) || !isfinite(dist_lowest(d))) {
-        snprintf(err, errlen, "%s: the parameters are too large (the mean or the variance overflows)",
-                 t->signature);
+        snprintf(err, errlen, "%s: the parameters are too large (the mean or the variance overflows)", t->signature);
         return -1;
     }
     return 0;
@@ -478,13 +477,11 @@ char *dist_format(const struct dist *d, char *buf, size_t n)
         for (size_t i = 0; i < d->k && used < n; i++) {
             char w[40];
             used += (size_t)snprintf(buf + used, n - used, "%s%s:%s", i ? ", " : "",
-                                     num_format(d->values[i], num, sizeof num),
-                                     num_format(d->weights[i], w, sizeof w));
+                                     num_format(d->values[i], num, sizeof num), num_format(d->weights[i], w, sizeof w));
         }
     } else {
         for (int i = 0; i < d->type->nparams && used < n; i++)
-            used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "",
-                                     num_format(d->p[i], num, sizeof num));
+            used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", num_format(d->p[i], num, sizeof num));
     }
     if (used < n) snprintf(buf + used, n - used, ")");
     return buf;

@@ -55,8 +55,7 @@ extern const struct dist_type *const dist_types[];
 /* Initialise d as family t with n parameters. For discrete, params holds
  * v1, w1, v2, w2, ... and n is twice the number of values. Returns 0, or -1 with a
  * message such as "gamma(mean, sd): sd must be > 0, got 0" in err. */
-int dist_init(struct dist *d, const struct dist_type *t, const double *params, size_t n,
-              char *err, size_t errlen);
+int dist_init(struct dist *d, const struct dist_type *t, const double *params, size_t n, char *err, size_t errlen);
 
 /* A constant distribution at v. */
 void dist_constant(struct dist *d, double v);

@@ -15,15 +15,15 @@
 enum { FIT_MIN_VALUES = 10 };
 
 struct fit {
-    struct dist d;      /* what was fitted: gamma(mean, sd), ..., or a constant */
-    const char *family; /* "exponential", "gamma", "lognormal", "constant" */
-    size_t n;           /* values fitted */
+    struct dist d;                       /* what was fitted: gamma(mean, sd), ..., or a constant */
+    const char *family;                  /* "exponential", "gamma", "lognormal", "constant" */
+    size_t n;                            /* values fitted */
     double mean, mean_ci95, sd, sd_ci95; /* of the fitted distribution, with 95% half-widths */
     double aic;
-    double ks_d;    /* largest gap between the data's and the fit's cumulative distribution */
-    double ks_p;    /* its Kolmogorov p-value: approximate, and high, since the parameters
-                       came from the same data */
-    bool integer;   /* every value is a whole number: the fit is compared rounded */
+    double ks_d;  /* largest gap between the data's and the fit's cumulative distribution */
+    double ks_p;  /* its Kolmogorov p-value: approximate, and high, since the parameters
+                     came from the same data */
+    bool integer; /* every value is a whole number: the fit is compared rounded */
 };
 
 /* Fit the family called `family` ("exponential", "gamma", "lognormal") or, with NULL,

@@ -57,8 +57,7 @@ static double mt_get_double(void *state)
     return (double)mt_get(state) / 4294967296.0;
 }
 
-const gsl_rng_type rng_mt19937 = {"mt19937", 0xffffffffUL, 0, sizeof(struct rng_mt), mt_set, mt_get,
-                                  mt_get_double};
+const gsl_rng_type rng_mt19937 = {"mt19937", 0xffffffffUL, 0, sizeof(struct rng_mt), mt_set, mt_get, mt_get_double};
 
 static uint64_t splitmix64(uint64_t x)
 {

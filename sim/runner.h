@@ -23,7 +23,7 @@ struct runner {
     size_t njobs, nmetrics;
     unsigned threads; /* 0 or 1: run in the calling thread */
     runner_job_fn job;
-    void *ctx; /* borrowed, passed to job */
+    void *ctx;                   /* borrowed, passed to job */
     runner_progress_fn progress; /* optional */
     void *progress_ctx;
     const atomic_int *stop; /* optional: when it becomes non-zero, no new job starts */

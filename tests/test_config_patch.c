@@ -39,8 +39,7 @@ static int same_run(const struct model_config *a, const struct model_config *b)
     return ok;
 }
 
-static void test_points(const char *path, const char *key, const char *const *values, size_t n,
-                        size_t max_words)
+static void test_points(const char *path, const char *key, const char *const *values, size_t n, size_t max_words)
 {
     char set[200];
     snprintf(set, sizeof set, "%s=%s", key, values[0]);

@@ -85,7 +85,7 @@ static void make_daily(void)
     daily_total = 0;
     for (int k = 0; k < 200; k++) {
         unsigned q = gsl_ran_poisson(r, k % 7 == 3 ? 0.5 : 12);
-        if (k % 11 == 5) continue; /* a missing day: no demand */
+        if (k % 11 == 5) continue;          /* a missing day: no demand */
         int m = 1 + k / 28, d = 1 + k % 28; /* 28 days a month is enough for dates */
         used += (size_t)sprintf(text + used, "2023-%02d-%02d,%u\n", m, d, q);
         daily_total += q;
@@ -115,7 +115,8 @@ static void test_replay(void)
     double got = s[M_UNITS_PER_DAY].mean * span;
     check(fabs(got - daily_total) < 1e-9 * daily_total && s[M_UNITS_PER_DAY].sd == 0,
           "history-1.3 replay over one pass reproduces the total demand exactly: %.10g units (history %g), the same in "
-          "every replication", got, daily_total);
+          "every replication",
+          got, daily_total);
     check(fabs(s[M_ORDERS_PER_DAY].mean * span - (double)hi->h.norders) < 1e-9,
           "history-1.4 ... one order per day with demand: %g orders (history %zu)", s[M_ORDERS_PER_DAY].mean * span,
           hi->h.norders);
@@ -172,10 +173,11 @@ static void test_bootstrap(void)
     double hw99 = summary_halfwidth(u, 0.99);
     check(fabs(u->mean - mean) <= hw99,
           "history-2.2 bootstrap's mean daily demand %.4f ± %.4f (99%%, 60 replications of a year) holds the "
-          "history's %.4f", u->mean, hw99, mean);
+          "history's %.4f",
+          u->mean, hw99, mean);
     /* the sd over replications of a year's mean: the days' sd / sqrt(365) */
-    double expect_sd = sc.history_info->sd_per_day * sqrt((double)(sc.history_info->h.ndays - 1) /
-                                                          (double)sc.history_info->h.ndays) / sqrt(365.0);
+    double expect_sd = sc.history_info->sd_per_day *
+                       sqrt((double)(sc.history_info->h.ndays - 1) / (double)sc.history_info->h.ndays) / sqrt(365.0);
     check(u->sd > 0.7 * expect_sd && u->sd < 1.3 * expect_sd,
           "history-2.3 replications differ: sd of the yearly mean %.4f (resampling theory %.4f)", u->sd, expect_sd);
     free(rows), free(s);
@@ -185,8 +187,7 @@ static void test_bootstrap(void)
 
 /* Write an order history of n orders with gaps from `gaps` and sizes from `sizes`
  * (decimal day numbers: exact times), load it with history_mode = fit. */
-static int fit_history(const char *name, const struct dist *gaps, const struct dist *sizes, size_t n,
-                       bool whole_sizes)
+static int fit_history(const char *name, const struct dist *gaps, const struct dist *sizes, size_t n, bool whole_sizes)
 {
     gsl_rng *r = rng_stream_new(11, 0, 0);
     char *text = malloc(n * 60 + 100);
@@ -232,8 +233,10 @@ static void test_fit(void)
     within("history-3.4", "the gaps' sd", hi->gaps.sd, hi->gaps.sd_ci95, 0.15);
     within("history-3.5", "the sizes' mean", hi->units.mean, hi->units.mean_ci95, 6);
     within("history-3.6", "the sizes' sd", hi->units.sd, hi->units.sd_ci95, 3);
-    check(hi->gaps.ks_p > 0.01 && hi->units.ks_p > 0.01, "history-3.7 KS does not reject the true families: D = %.4f "
-          "(p %.2g), D = %.4f (p %.2g)", hi->gaps.ks_d, hi->gaps.ks_p, hi->units.ks_d, hi->units.ks_p);
+    check(hi->gaps.ks_p > 0.01 && hi->units.ks_p > 0.01,
+          "history-3.7 KS does not reject the true families: D = %.4f "
+          "(p %.2g), D = %.4f (p %.2g)",
+          hi->gaps.ks_d, hi->gaps.ks_p, hi->units.ks_d, hi->units.ks_p);
     /* simulating from the fit: orders arrive at 1 / mean gap a day */
     double *rows;
     struct summary *s;
@@ -371,8 +374,10 @@ static void test_decimal_total(void)
     write_file("decimal.csv", text);
     free(text);
     double paper = 365 * 943 / 10.0 + 0.1; /* 34419.6: 94.3 x 365 is exact in tenths */
-    check(naive != paper, "history-7.1 the naive sum of the rows drifts (%.17g, on paper %.17g): the test means "
-                          "something", naive, paper);
+    check(naive != paper,
+          "history-7.1 the naive sum of the rows drifts (%.17g, on paper %.17g): the test means "
+          "something",
+          naive, paper);
     write_scenario("decimal.ini", "decimal.csv", "daily", "replay", "horizon_days = 10");
     if (!check(load("decimal.ini") == 0, "history-7.2 a history of decimals loads (%s)", messages)) return;
     check(sc.history_info->h.total_units == paper, "history-7.3 ... its total is the sum on paper: %.17g (want %.17g)",

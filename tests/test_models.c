@@ -45,8 +45,11 @@ static struct model_config shop(void)
     c.inventory.order_quantity = 1200;
     c.inventory.initial_on_hand = 1600;
     set_dist(&c.inventory.lead_time_days, "gamma", (double[]){5, 1.5}, 2);
-    c.costs = (struct cost_config){.holding_per_unit_day = 0.015, .order_fixed = 150, .order_per_unit = 20,
-                                   .backorder_per_unit_day = 0.5, .backorder_per_unit = 3};
+    c.costs = (struct cost_config){.holding_per_unit_day = 0.015,
+                                   .order_fixed = 150,
+                                   .order_per_unit = 20,
+                                   .backorder_per_unit_day = 0.5,
+                                   .backorder_per_unit = 3};
     c.revenue.price_per_unit = 35;
     return c;
 }
@@ -62,7 +65,8 @@ static void test_policies(void)
     check(sq->order_amount(&c, 100 - 2.5 * 50) == 150, "policy-1.3 sQ orders 3Q after a big order (s - 2.5Q)");
     check(sq->order_amount(&c, 0) == 150, "policy-1.4 sQ lifts the position strictly above s (0 -> 150)");
     check(ss->order_amount(&c, 100) == 200 && ss->order_amount(&c, 101) == 0, "policy-1.5 sS orders up to S at s");
-    check(bs->order_amount(&c, 299) == 1 && bs->order_amount(&c, 300) == 0, "policy-1.6 base stock orders S - position");
+    check(bs->order_amount(&c, 299) == 1 && bs->order_amount(&c, 300) == 0,
+          "policy-1.6 base stock orders S - position");
     check(policy_find("none")->order_amount(&c, -1000) == 0 && !policy_find("none")->holds_stock,
           "policy-1.7 none never orders and holds no stock");
     struct inventory_config frac = {.reorder_point = 212.30422751094486, .order_quantity = 150};
@@ -107,8 +111,8 @@ static void test_station(void)
     sim_run_until(sim, 100);
     /* o0 ends at 1, o2 starts at 1 and ends at 4; o1 ends at 2, o3 starts and ends at 6 */
     check(served_log.n == 4 && served_log.order[0] == 0 && served_log.at[0] == 1 && served_log.order[1] == 1 &&
-              served_log.at[1] == 2 && served_log.order[2] == 2 && served_log.at[2] == 4 &&
-              served_log.order[3] == 3 && served_log.at[3] == 6,
+              served_log.at[1] == 2 && served_log.order[2] == 2 && served_log.at[2] == 4 && served_log.order[3] == 3 &&
+              served_log.at[3] == 6,
           "station-1.2 first come, first served on the first free server");
     /* busy: 2 servers for [0,4], 1 for [4,6], 0 for [6,100] -> 10 server-days over 200 */
     check(fabs(station_utilisation(&st, 100) - 10.0 / 200) < 1e-12, "station-1.3 utilisation is busy time / capacity");
@@ -140,7 +144,8 @@ static void check_conservation(const char *what, const struct model_config *c)
     for (int m = 0; m < METRIC_COUNT; m++)
         if (isinf(x[m])) finite = 0;
     check(finite, "model-1.6 %s: no metric is infinite", what);
-    check(fabs(x[M_COST_TOTAL] - (x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE])) < 1e-9 &&
+    check(fabs(x[M_COST_TOTAL] - (x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE])) <
+                  1e-9 &&
               fabs(x[M_PROFIT] - (x[M_REVENUE] - x[M_COST_TOTAL] + x[M_STOCK_VALUE_CHANGE])) < 1e-9,
           "model-1.7 %s: total = holding + ordering + staff + shortage; profit = revenue - cost + stock increase",
           what);
@@ -227,9 +232,10 @@ static void test_warmup_and_window(void)
     struct model_totals t;
     model_run(&c, 0, x, &t, NULL);
     /* 40 orders a day over 1000 days: a count of about 40000 +- 3 sd of 200 */
-    check(fabs(x[M_ORDERS_PER_DAY] - 40) < 3 * sqrt(40000.0) / 1000, "window-1.1 orders are counted after the warm-up only (%.3f/day)",
-          x[M_ORDERS_PER_DAY]);
-    check(t.placed == (uint64_t)llround(x[M_ORDERS_PER_DAY] * 1000), "window-1.2 orders_per_day = orders placed / horizon");
+    check(fabs(x[M_ORDERS_PER_DAY] - 40) < 3 * sqrt(40000.0) / 1000,
+          "window-1.1 orders are counted after the warm-up only (%.3f/day)", x[M_ORDERS_PER_DAY]);
+    check(t.placed == (uint64_t)llround(x[M_ORDERS_PER_DAY] * 1000),
+          "window-1.2 orders_per_day = orders placed / horizon");
 }
 
 static void test_on_time_and_quantiles(void)
@@ -259,8 +265,7 @@ static void test_on_time_and_quantiles(void)
     check(fabs(x[M_CYCLE_TRANSMISSION] - 0.5) < 1e-9 && fabs(x[M_CYCLE_DELIVERY] - 1) < 1e-9 &&
               fabs(x[M_CYCLE_STOCK_WAIT]) < 1e-9,
           "ontime-1.4 the stage breakdown adds up the constant stage times");
-    check(isnan(x[M_MEAN_ON_HAND]) && isnan(x[M_CYCLE_SERVICE_LEVEL]) && x[M_FILL_RATE] == 1 &&
-              x[M_COST_HOLDING] == 0,
+    check(isnan(x[M_MEAN_ON_HAND]) && isnan(x[M_CYCLE_SERVICE_LEVEL]) && x[M_FILL_RATE] == 1 && x[M_COST_HOLDING] == 0,
           "ontime-1.5 policy none: always filled, no stock levels, no holding cost");
 }
 
@@ -295,11 +300,12 @@ static void test_stop_flag(void)
 
 static void test_theory(void)
 {
-    struct { double z, loss; } known[] = {
-        {1.6448536270, 0.0208929590}, {1.2815515655, 0.0473431754}, {0, 0.3989422804}, {2, 0.0084907026}};
+    struct {
+        double z, loss;
+    } known[] = {{1.6448536270, 0.0208929590}, {1.2815515655, 0.0473431754}, {0, 0.3989422804}, {2, 0.0084907026}};
     for (size_t i = 0; i < 4; i++)
-        check(fabs(theory_loss(known[i].z) - known[i].loss) < 1e-9, "theory-1.%zu L(%.10g) = %.10f", i + 1,
-              known[i].z, known[i].loss);
+        check(fabs(theory_loss(known[i].z) - known[i].loss) < 1e-9, "theory-1.%zu L(%.10g) = %.10f", i + 1, known[i].z,
+              known[i].loss);
     struct protection unit = {.days = 1, .demand_mean = 0, .demand_sd = 1, .batch = 1e9};
     check(fabs(theory_predict(&unit, 1.6448536270).cycle_service_level - 0.95) < 1e-9,
           "theory-1.5 Phi(1.6448536270) = 0.95");
@@ -399,8 +405,8 @@ static void test_fast_path(void)
     c = instant_shop();
     c.ntiers = 2;
     c.tiers[0] = (struct tier_config){.name = "ordinary", .share = 0.8, .priority = 0, .price_factor = 1};
-    c.tiers[1] = (struct tier_config){.name = "key", .share = 0.2, .priority = 1, .price_factor = 0.9,
-                                      .has_promise = true, .promise_days = 0};
+    c.tiers[1] = (struct tier_config){
+        .name = "key", .share = 0.2, .priority = 1, .price_factor = 0.9, .has_promise = true, .promise_days = 0};
     c.inventory.reserve_units = 60;
     same_both_ways(c, "tiers with priority, a reserve and a price factor");
     c = instant_shop();
@@ -437,7 +443,8 @@ static void test_curve(void)
     check(o.best == 3 && !o.at_lower_edge && !o.at_upper_edge, "curve-1.1 the best grid point is x = 1.5");
     check(o.refined && fabs(o.x - 1.37) < 1e-9 && fabs(o.profit - 100) < 1e-9,
           "curve-1.2 a parabola's vertex is found exactly between grid points (x %.6f, profit %.6f)", o.x, o.profit);
-    check(fabs(o.service - (0.92 + 0.01 * (1.37 - 1.0) / 0.5)) < 1e-12, "curve-1.3 service at the vertex is interpolated");
+    check(fabs(o.service - (0.92 + 0.01 * (1.37 - 1.0) / 0.5)) < 1e-12,
+          "curve-1.3 service at the vertex is interpolated");
     check(o.tie_first == 3 && o.tie_last == 3, "curve-1.4 with no noise every other point is significantly lower");
 
     /* a peaked, non-parabolic curve: the refined profit is never below the best point's */

@@ -252,8 +252,7 @@ static void test_pooling(void)
     struct model_config *r = &regional.cfg, *c = &central.cfg;
     double lead = 6, per_region = 10; /* the files' figures: lead time, orders a day per region */
     double ratio[GROUPS], sum_ratio = 0;
-    printf("%-8s %14s %14s %14s %14s %8s\n", "group", "regional s", "regional SS", "central s", "central SS",
-           "ratio");
+    printf("%-8s %14s %14s %14s %14s %8s\n", "group", "regional s", "regional SS", "central s", "central SS", "ratio");
     for (int g = 0; g < GROUPS; g++) {
         r->run.seed = c->run.seed = 1000 + (uint64_t)g;
         r->run.replications = c->run.replications = 10;
@@ -275,8 +274,8 @@ static void test_pooling(void)
            mean, hw, exact, exact_r, exact_c);
     check(r->locations[0].inventory.order_quantity == 60 && c->locations[0].inventory.order_quantity == 120 &&
               dist_is_constant(&r->locations[0].inventory.lead_time_days) &&
-              dist_mean(&r->locations[0].inventory.lead_time_days) == lead && r->nlocations == 4 &&
-              r->nregions == 4 && c->nregions == 4 && fabs(dist_mean(&r->demand.interarrival_days) - 0.025) < 1e-12,
+              dist_mean(&r->locations[0].inventory.lead_time_days) == lead && r->nlocations == 4 && r->nregions == 4 &&
+              c->nregions == 4 && fabs(dist_mean(&r->demand.interarrival_days) - 0.025) < 1e-12,
           "pooling: the files' figures are those the exact ones assume (Q 60 and 120, lead time 6, 40 orders a "
           "day over 4 regions)");
     check(isfinite(mean) && fabs(mean - exact) <= hw,
@@ -294,7 +293,8 @@ static void test_shipped(void)
     if (check(sc != NULL, "life_cycle_locations.ini loads")) {
         run(&sc->cfg, s);
         /* open_schedule 0:1, 120:3, 240:5, 600:3, 720:1 over 900 days */
-        expect(&sc->cfg, s, "life cycle", "locations_open_mean", (1 * 120.0 + 3 * 120 + 5 * 360 + 3 * 120 + 1 * 180) / 900);
+        expect(&sc->cfg, s, "life cycle", "locations_open_mean",
+               (1 * 120.0 + 3 * 120 + 5 * 360 + 3 * 120 + 1 * 180) / 900);
         expect(&sc->cfg, s, "life cycle", "location.north.open_share", 600.0 / 900);
         expect(&sc->cfg, s, "life cycle", "location.east.open_share", 360.0 / 900);
         expect(&sc->cfg, s, "life cycle", "cost_locations_per_day", 60 + 2 * 40 * 600.0 / 900 + 2 * 40 * 360.0 / 900);

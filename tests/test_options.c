@@ -21,11 +21,13 @@ static const struct {
     const char *name;
     const char *commands;
 } expected[] = {
+    /* clang-format off */
     {"--set", "rscbk"},   {"--reps", "rscbk"},   {"--seed", "rscbk"},  {"--threads", "rscb"},
     {"--format", "rscb"}, {"--out", "rscb"},     {"--plot", "rscb"},   {"--quiet", "rscb"},
     {"--metrics", "r"},   {"--param", "sck"},    {"--from", "sck"},    {"--to", "sck"},
     {"--steps", "sck"},   {"--values", "sck"},   {"--service", "sck"}, {"--sweep", "b"},
     {"--base", "c"},      {"--help", ""},        {"--version", ""},
+    /* clang-format on */
 };
 
 static bool letter_takes(const char *letters, unsigned bit)
@@ -73,8 +75,8 @@ static void table(void)
         check(!joined || (i + 1 < option_nrows && option_rows[i + 1].group == r->group && option_rows[i + 1].metavar &&
                           r->metavar && !r->man),
               "options-1.8 %s without help text shares the next row's line (values both, no paragraph)", r->name);
-        check(!r->key || (r->metavar && strchr(r->key, '.')), "options-1.9 %s stands for a SECTION.KEY and takes a value",
-              r->name);
+        check(!r->key || (r->metavar && strchr(r->key, '.')),
+              "options-1.9 %s stands for a SECTION.KEY and takes a value", r->name);
     }
     /* the table against the rules */
     for (size_t e = 0; e < sizeof expected / sizeof expected[0]; e++) {

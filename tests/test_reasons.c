@@ -205,9 +205,8 @@ static bool run_applies(const char *path, const char *set, unsigned reps, enum r
     simulate_summarise(rows, n, nm, s);
     struct reasons_input in = reasons_input_of(&sc.cfg, s);
     reasons_gap(&in, gap);
-    printf("%-36s %-16s CSL formula %.4f simulated %.4f +- %.4f; fill %.5f, %.5f +- %.5f\n", path,
-           reasons_name(id), in.formula.cycle_service_level, in.sim[0], in.ci95[0], in.formula.fill_rate, in.sim[1],
-           in.ci95[1]);
+    printf("%-36s %-16s CSL formula %.4f simulated %.4f +- %.4f; fill %.5f, %.5f +- %.5f\n", path, reasons_name(id),
+           in.formula.cycle_service_level, in.sim[0], in.ci95[0], in.formula.fill_rate, in.sim[1], in.ci95[1]);
     struct reason r[REASON_COUNT];
     size_t k = reasons_explain(&in, r);
     bool yes = false;
@@ -238,12 +237,14 @@ static void test_runs(void)
           "reasons-run-1.5 a replayed weekly pattern: service above, undershoot not printed");
 
     a = run_applies("tests/validation/i2_lost_sales.ini", NULL, 0, REASON_LOST_SALES, gap);
-    check(a && found.agrees && gap[REASON_FILL] > 0, "reasons-run-2.1 lost sales: fill rate above the formula, printed");
+    check(a && found.agrees && gap[REASON_FILL] > 0,
+          "reasons-run-2.1 lost sales: fill rate above the formula, printed");
     a = run_applies("tests/validation/i2_lost_sales.ini", "inventory.shortage=backorder", 0, REASON_LOST_SALES, gap);
     check(!a, "reasons-run-2.2 the same with backorders: no lost-sales reason");
 
     a = run_applies("scenarios/customer_tiers.ini", NULL, 0, REASON_RESERVE, gap);
-    check(a && found.agrees && gap[REASON_CSL] < 0, "reasons-run-3.1 a reserve for key accounts: service below, printed");
+    check(a && found.agrees && gap[REASON_CSL] < 0,
+          "reasons-run-3.1 a reserve for key accounts: service below, printed");
     a = run_applies("scenarios/customer_tiers.ini", "inventory.reserve_units=0", 0, REASON_RESERVE, gap);
     check(!a, "reasons-run-3.2 the same without the reserve: no reserve reason");
 

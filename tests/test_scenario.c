@@ -58,8 +58,7 @@ static char *read_all(const char *path, size_t *len)
         exit(1);
     }
     int c;
-    while ((c = getc(f)) != EOF)
-        putc(c, m);
+    while ((c = getc(f)) != EOF) putc(c, m);
     fclose(f);
     fclose(m);
     *len = n;
@@ -81,8 +80,7 @@ static void keep_messages(const char *in, const char *path)
     }
     out.text[used] = '\0';
     out.lines = 0;
-    for (const char *p = out.text; *p; p++)
-        out.lines += *p == '\n';
+    for (const char *p = out.text; *p; p++) out.lines += *p == '\n';
     size_t first = strcspn(out.text, "\n");
     snprintf(out.first, sizeof out.first, "%.*s", (int)first, out.text);
 }
@@ -114,8 +112,7 @@ static void load_text(const char *text)
 static void check_outcome(const char *name, int rc_want, const char *want)
 {
     bool ok = out.rc == rc_want && strcmp(out.first, want) == 0;
-    if (!check(ok, "%s", name))
-        printf("     got  %d: %s\n     want %d: %s\n", out.rc, out.first, rc_want, want);
+    if (!check(ok, "%s", name)) printf("     got  %d: %s\n     want %d: %s\n", out.rc, out.first, rc_want, want);
 }
 
 static void expect_ok(const char *name, const char *text)
@@ -174,13 +171,13 @@ static const char *fmt(const struct dist *d)
  * compared by their canonical text. */
 static const char *config_difference(const struct model_config *a, const struct model_config *b)
 {
-#define SAME_NUMBER(field)                                                                                   \
-    do {                                                                                                     \
-        if ((double)a->field != (double)b->field) return #field;                                             \
+#define SAME_NUMBER(field)                                                                                             \
+    do {                                                                                                               \
+        if ((double)a->field != (double)b->field) return #field;                                                       \
     } while (0)
-#define SAME_DIST(field)                                                                                     \
-    do {                                                                                                     \
-        if (strcmp(fmt(&a->field), fmt(&b->field)) != 0) return #field;                                      \
+#define SAME_DIST(field)                                                                                               \
+    do {                                                                                                               \
+        if (strcmp(fmt(&a->field), fmt(&b->field)) != 0) return #field;                                                \
     } while (0)
     SAME_NUMBER(run.horizon_days);
     SAME_NUMBER(run.warmup_days);
@@ -242,8 +239,7 @@ static const char *after_first_line(const char *text)
 
 static void test_minimal(void)
 {
-    expect_ok("scen-1.1 a file with only [demand] orders_per_day = 5 loads",
-              "[demand]\norders_per_day = 5\n");
+    expect_ok("scen-1.1 a file with only [demand] orders_per_day = 5 loads", "[demand]\norders_per_day = 5\n");
     const struct model_config *c = &sc.cfg;
     check(c->run.replications == 10, "scen-1.2 replications defaults to 10 (got %u)", c->run.replications);
     check(c->run.seed == 1, "scen-1.3 seed defaults to 1");
@@ -256,15 +252,13 @@ static void test_minimal(void)
               dist_mean(&c->demand.interarrival_days) == 0.2,
           "scen-1.8 orders_per_day = 5 becomes exponential gaps of mean 0.2 (got %s)",
           fmt(&c->demand.interarrival_days));
-    check(!c->demand.has_first_order && !c->order_cycle.has_promise,
-          "scen-1.9 no first order time, no promise");
+    check(!c->demand.has_first_order && !c->order_cycle.has_promise, "scen-1.9 no first order time, no promise");
     check(dist_is_zero(&c->order_cycle.transmission_days) && dist_is_zero(&c->order_cycle.processing.days) &&
               dist_is_zero(&c->order_cycle.picking.days) && dist_is_zero(&c->order_cycle.delivery_days) &&
               c->order_cycle.processing.servers == 0 && c->order_cycle.picking.servers == 0,
           "scen-1.10 the order cycle defaults to no time and unlimited servers");
     check(c->inventory.shortage == SHORTAGE_BACKORDER, "scen-1.11 shortage defaults to backorder");
-    check(origin_of("demand", "orders_per_day")->from == FROM_FILE &&
-              origin_of("demand", "orders_per_day")->line == 2,
+    check(origin_of("demand", "orders_per_day")->from == FROM_FILE && origin_of("demand", "orders_per_day")->line == 2,
           "scen-1.12 orders_per_day's origin is the file, line 2");
     check(origin_of("run", "seed")->from == FROM_DEFAULT, "scen-1.13 seed's origin is the default");
     check(sc.nwarnings == 0, "scen-1.14 no warnings (got %zu)", sc.nwarnings);
@@ -272,14 +266,12 @@ static void test_minimal(void)
     expect_ok("scen-1.16 interarrival_days alone loads", "[demand]\ninterarrival_days = uniform(0.1, 0.3)\n");
     check(strcmp(fmt(&sc.cfg.demand.interarrival_days), "uniform(0.1, 0.3)") == 0,
           "scen-1.17 interarrival_days is used as written (got %s)", fmt(&sc.cfg.demand.interarrival_days));
-    expect_ok(
-        "scen-1.18 policy sS with s and S loads",
-        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 30\n");
+    expect_ok("scen-1.18 policy sS with s and S loads",
+              "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 30\n");
     check(sc.cfg.inventory.initial_on_hand == 30, "scen-1.19 sS starts with order_up_to on hand (got %g)",
           sc.cfg.inventory.initial_on_hand);
-    expect_ok(
-        "scen-1.20 policy sQ with s and Q loads",
-        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 10\norder_quantity = 25\n");
+    expect_ok("scen-1.20 policy sQ with s and Q loads",
+              "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 10\norder_quantity = 25\n");
     check(sc.cfg.inventory.initial_on_hand == 35, "scen-1.21 sQ starts with s + Q on hand (got %g)",
           sc.cfg.inventory.initial_on_hand);
 }
@@ -291,10 +283,9 @@ static void test_names(void)
     expect_error("scen-2.1 misspelt key suggests reorder_point",
                  "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_piont = 5\n",
                  "PATH:5: [inventory] reorder_piont: unknown key; did you mean 'reorder_point'?");
-    expect_error(
-        "scen-2.2 a key in the wrong section says where it belongs",
-        "[demand]\norders_per_day = 5\nreorder_point = 3\n",
-        "PATH:3: [demand] reorder_point: unknown key in [demand]; 'reorder_point' belongs in [inventory]");
+    expect_error("scen-2.2 a key in the wrong section says where it belongs",
+                 "[demand]\norders_per_day = 5\nreorder_point = 3\n",
+                 "PATH:3: [demand] reorder_point: unknown key in [demand]; 'reorder_point' belongs in [inventory]");
     expect_error("scen-2.3 misspelt section suggests [demand]", "[demnad]\norders_per_day = 5\n",
                  "PATH:1: [demnad] unknown section; did you mean [demand]?");
     expect_error("scen-2.4 an unknown key with no near match points to servlab keys",
@@ -327,18 +318,16 @@ static void test_values(void)
                        "normal(mean, sd) takes 2 parameters, got 1");
     expect_value_error("scen-3.5 gamma with sd 0", "order_cycle", "delivery_days", "gamma(5, 0)",
                        "gamma(mean, sd): sd must be > 0, got 0");
-    expect_value_error("scen-3.6 discrete with a bare value", "order_cycle", "delivery_days",
-                       "discrete(1:0.5, 2)",
+    expect_value_error("scen-3.6 discrete with a bare value", "order_cycle", "delivery_days", "discrete(1:0.5, 2)",
                        "discrete(value:weight, ...): '2' should be a value:weight pair");
     expect_value_error("scen-3.7 a missing ')'", "order_cycle", "delivery_days", "exponential(2",
                        "exponential(mean): missing ')' at the end");
-    expect_value_error("scen-3.8 parameters without parentheses", "order_cycle", "delivery_days",
-                       "exponential 3", "write exponential(mean) with its parameters in parentheses");
-    expect_value_error("scen-3.9 a trailing comma in a distribution is refused", "order_cycle",
-                       "delivery_days", "exponential(2,)",
+    expect_value_error("scen-3.8 parameters without parentheses", "order_cycle", "delivery_days", "exponential 3",
+                       "write exponential(mean) with its parameters in parentheses");
+    expect_value_error("scen-3.9 a trailing comma in a distribution is refused", "order_cycle", "delivery_days",
+                       "exponential(2,)",
                        "exponential(mean): a parameter is missing (two commas in a row, or one at the end?)");
-    expect_value_error("scen-3.10 an unknown word with no near family", "order_cycle", "delivery_days",
-                       "fast",
+    expect_value_error("scen-3.10 an unknown word with no near family", "order_cycle", "delivery_days", "fast",
                        "unknown distribution 'fast'; use a number or one of constant, exponential, uniform, "
                        "triangular, normal, lognormal, lognormal_log, gamma, erlang, poisson, geometric, discrete");
     expect_ok("scen-3.55 lognormal_log(mu, sigma) loads, with a negative mu",
@@ -352,8 +341,7 @@ static void test_values(void)
                        "the mean must be > 0, but 0 has mean 0");
     expect_value_error("scen-3.12 text after ')'", "order_cycle", "delivery_days", "normal(5, 2) days",
                        "normal(mean, sd): unexpected text after ')': ' days'");
-    expect_value_error("scen-3.13 a parameter that is not a number", "order_cycle", "delivery_days",
-                       "exponential(1O)",
+    expect_value_error("scen-3.13 a parameter that is not a number", "order_cycle", "delivery_days", "exponential(1O)",
                        "exponential(mean): '1O' is not a number (is the letter O meant to be a zero?)");
     expect_value_error("scen-3.14 an empty distribution", "order_cycle", "delivery_days", "",
                        "no value; write a number or a distribution such as exponential(2)");
@@ -363,12 +351,9 @@ static void test_values(void)
                        "'12O' is not a number (is the letter O meant to be a zero?)");
     expect_value_error("scen-3.21 1e999 is too large", "run", "horizon_days", "1e999",
                        "'1e999' is too large to be a useful number");
-    expect_value_error("scen-3.22 nan is not a number", "run", "horizon_days", "nan",
-                       "'nan' is not a number");
-    expect_value_error("scen-3.23 inf is not a number", "run", "horizon_days", "inf",
-                       "'inf' is not a number");
-    expect_value_error("scen-3.24 an empty value", "run", "horizon_days", "",
-                       "no value; write a number after '='");
+    expect_value_error("scen-3.22 nan is not a number", "run", "horizon_days", "nan", "'nan' is not a number");
+    expect_value_error("scen-3.23 inf is not a number", "run", "horizon_days", "inf", "'inf' is not a number");
+    expect_value_error("scen-3.24 an empty value", "run", "horizon_days", "", "no value; write a number after '='");
     expect_value_error("scen-3.25 a decimal comma", "run", "horizon_days", "0,5",
                        "'0,5' is not a number (use a dot as the decimal mark: 0.5, not 0,5)");
     expect_value_error("scen-3.26 a percent sign", "run", "horizon_days", "95%",
@@ -378,17 +363,16 @@ static void test_values(void)
     expect_value_error("scen-3.28 '#' after a value is not a comment", "run", "horizon_days", "5 # comment",
                        "'5 # comment' is not a number ('#' starts a comment only at the start of a line; "
                        "after a value write ' ; comment')");
-    expect_value_error("scen-3.29 ';' without a space before it is not a comment", "run", "horizon_days",
-                       "5;x", "'5;x' is not a number (a comment after a value needs a space before the ';')");
-    expect_value_error(
-        "scen-3.30 a distribution where a number is needed gets the distribution hint, not the "
-        "letter-O hint",
-        "run", "horizon_days", "exponential(3)",
-        "'exponential(3)' is not a number (a distribution is not allowed here; give one number)");
+    expect_value_error("scen-3.29 ';' without a space before it is not a comment", "run", "horizon_days", "5;x",
+                       "'5;x' is not a number (a comment after a value needs a space before the ';')");
+    expect_value_error("scen-3.30 a distribution where a number is needed gets the distribution hint, not the "
+                       "letter-O hint",
+                       "run", "horizon_days", "exponential(3)",
+                       "'exponential(3)' is not a number (a distribution is not allowed here; give one number)");
     expect_value_error("scen-3.31 a hexadecimal number", "run", "horizon_days", "0x10",
                        "'0x10' is not a number (write it in decimal; hexadecimal is not read)");
-    expect_value_error("scen-3.31b hexadecimal ending in a letter gets the hexadecimal hint, not the unit hint",
-                       "run", "seed", "0x2A", "'0x2A' is not a number (write it in decimal; hexadecimal is not read)");
+    expect_value_error("scen-3.31b hexadecimal ending in a letter gets the hexadecimal hint, not the unit hint", "run",
+                       "seed", "0x2A", "'0x2A' is not a number (write it in decimal; hexadecimal is not read)");
     expect_value_error("scen-3.31c two numbers", "run", "horizon_days", "40 50",
                        "'40 50' is not a number (one number only, with no blanks inside it)");
     expect_value_error("scen-3.31d a blank as thousands separator", "run", "horizon_days", "1 000",
@@ -415,30 +399,26 @@ static void test_values(void)
 
     /* bounds */
     expect_value_error("scen-3.40 replications = 0", "run", "replications", "0", "must be >= 1, got 0");
-    expect_value_error("scen-3.41 replications = 2.5", "run", "replications", "2.5",
-                       "must be a whole number, got 2.5");
+    expect_value_error("scen-3.41 replications = 2.5", "run", "replications", "2.5", "must be a whole number, got 2.5");
     expect_value_error("scen-3.42 horizon_days = 0", "run", "horizon_days", "0", "must be > 0, got 0");
     expect_value_error("scen-3.43 replications over the maximum", "run", "replications", "100001",
                        "must be at most 100000, got 100001");
     expect_value_error("scen-3.44 seed over 2^53 - 1", "run", "seed", "9007199254740992",
                        "must be at most 9007199254740991, got 9007199254740992");
     expect_value_error("scen-3.45 a negative seed", "run", "seed", "-1", "must be >= 0, got -1");
-    expect_value_error("scen-3.46 order_quantity = 0", "inventory", "order_quantity", "0",
-                       "must be > 0, got 0");
+    expect_value_error("scen-3.46 order_quantity = 0", "inventory", "order_quantity", "0", "must be > 0, got 0");
 
     /* choices */
     expect_value_error("scen-3.50 policy = sq suggests sQ", "inventory", "policy", "sq",
                        "unknown choice 'sq'; did you mean 'sQ'? (one of none | sQ | sS | base_stock)");
-    expect_value_error(
-        "scen-3.51 policy = base-stock suggests base_stock", "inventory", "policy", "base-stock",
-        "unknown choice 'base-stock'; did you mean 'base_stock'? (one of none | sQ | sS | base_stock)");
+    expect_value_error("scen-3.51 policy = base-stock suggests base_stock", "inventory", "policy", "base-stock",
+                       "unknown choice 'base-stock'; did you mean 'base_stock'? (one of none | sQ | sS | base_stock)");
     expect_value_error("scen-3.52 an unknown policy with no near match", "inventory", "policy", "minmax",
                        "unknown choice 'minmax'; choose one of none | sQ | sS | base_stock");
     expect_value_error("scen-3.53 an empty policy", "inventory", "policy", "",
                        "no value; choose one of none | sQ | sS | base_stock");
-    expect_value_error(
-        "scen-3.54 shortage = lost_sales suggests lost_sale", "inventory", "shortage", "lost_sales",
-        "unknown choice 'lost_sales'; did you mean 'lost_sale'? (one of backorder | lost_sale | react)");
+    expect_value_error("scen-3.54 shortage = lost_sales suggests lost_sale", "inventory", "shortage", "lost_sales",
+                       "unknown choice 'lost_sales'; did you mean 'lost_sale'? (one of backorder | lost_sale | react)");
 }
 
 /* ---- 4. keys that contradict each other ---- */
@@ -452,28 +432,24 @@ static void test_cross_field(void)
     expect_error("scen-4.2 neither orders_per_day nor interarrival_days", "[demand]\nunits_per_order = 2\n",
                  "PATH: [demand] orders_per_day: missing; say how often orders arrive with orders_per_day "
                  "(a rate) or interarrival_days (a distribution)");
-    expect_error(
-        "scen-4.3 sS with order_up_to below reorder_point",
-        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 8\n",
-        "PATH:6: [inventory] order_up_to: S = 8 must be above reorder_point s = 10 (line 5)");
-    expect_error(
-        "scen-4.4 sS with order_up_to equal to reorder_point",
-        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 10\n",
-        "PATH:6: [inventory] order_up_to: S = 10 must be above reorder_point s = 10 (line 5)");
+    expect_error("scen-4.3 sS with order_up_to below reorder_point",
+                 "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 8\n",
+                 "PATH:6: [inventory] order_up_to: S = 8 must be above reorder_point s = 10 (line 5)");
+    expect_error("scen-4.4 sS with order_up_to equal to reorder_point",
+                 "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 10\n",
+                 "PATH:6: [inventory] order_up_to: S = 10 must be above reorder_point s = 10 (line 5)");
     expect_error("scen-4.5 sQ without order_quantity",
                  "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 10\n",
                  "PATH:4: [inventory] order_quantity: missing; policy sQ needs it");
-    expect_error(
-        "scen-4.6 order_up_to given with policy sQ",
-        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 10\n"
-        "order_quantity = 20\norder_up_to = 40\n",
-        "PATH:7: [inventory] order_up_to: not used by policy sQ; remove it or choose a policy that uses it");
-    expect_error(
-        "scen-4.7 lost_sale with a negative reorder point",
-        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = -1\n"
-        "order_quantity = 20\nshortage = lost_sale\n",
-        "PATH:5: [inventory] reorder_point: is negative, but with shortage = lost_sale the inventory "
-        "position never falls below 0, so no order would ever be placed");
+    expect_error("scen-4.6 order_up_to given with policy sQ",
+                 "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 10\n"
+                 "order_quantity = 20\norder_up_to = 40\n",
+                 "PATH:7: [inventory] order_up_to: not used by policy sQ; remove it or choose a policy that uses it");
+    expect_error("scen-4.7 lost_sale with a negative reorder point",
+                 "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = -1\n"
+                 "order_quantity = 20\nshortage = lost_sale\n",
+                 "PATH:5: [inventory] reorder_point: is negative, but with shortage = lost_sale the inventory "
+                 "position never falls below 0, so no order would ever be placed");
     expect_error("scen-4.8 lead_time_days with policy none",
                  "[demand]\norders_per_day = 5\n[inventory]\nlead_time_days = 2\n",
                  "PATH:4: [inventory] lead_time_days: not used by policy none (stock never runs out); "
@@ -485,23 +461,22 @@ static void test_cross_field(void)
     expect_error("scen-4.10 base_stock without order_up_to",
                  "[demand]\norders_per_day = 5\n[inventory]\npolicy = base_stock\n",
                  "PATH:4: [inventory] order_up_to: missing; policy base_stock needs it");
-    expect_ok(
-        "scen-4.11 lost_sale with reorder_point 0 is fine",
-        "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 0\norder_quantity = 20\n"
-        "shortage = lost_sale\n");
+    expect_ok("scen-4.11 lost_sale with reorder_point 0 is fine",
+              "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 0\norder_quantity = 20\n"
+              "shortage = lost_sale\n");
     check(sc.cfg.inventory.shortage == SHORTAGE_LOST_SALE, "scen-4.12 shortage = lost_sale is read");
 
     expect_ok("scen-4.13 a stage with more load than servers loads, with a warning",
               "[demand]\norders_per_day = 5\n[order_cycle]\nprocessing_days = 0.5\nprocessing_servers = 1\n");
     check(sc.nwarnings == 1 &&
-              strcmp(sc.warnings[0],
-                     "order processing is overloaded: orders arrive at 5 a day but 1 server can "
-                     "handle at most 2 a day; the queue grows without bound and cycle times "
-                     "depend on the horizon") == 0,
+              strcmp(sc.warnings[0], "order processing is overloaded: orders arrive at 5 a day but 1 server can "
+                                     "handle at most 2 a day; the queue grows without bound and cycle times "
+                                     "depend on the horizon") == 0,
           "scen-4.14 the overload warning says rate and capacity: '%s'", sc.nwarnings ? sc.warnings[0] : "");
     expect_ok("scen-4.15 units_per_order that can draw 0 loads, with a warning",
               "[demand]\norders_per_day = 5\nunits_per_order = poisson(2)\n");
-    check(sc.nwarnings == 1 && strstr(sc.warnings[0], "units_per_order draws 0 or less about 14% of the time") == sc.warnings[0],
+    check(sc.nwarnings == 1 &&
+              strstr(sc.warnings[0], "units_per_order draws 0 or less about 14% of the time") == sc.warnings[0],
           "scen-4.16 the zero-units warning gives the share of such draws (poisson(2): e^-2 = 13.5%%): '%s'",
           sc.nwarnings ? sc.warnings[0] : "");
     expect_ok("scen-4.17 a normal order size that draws 0 once in millions loads without a warning",
@@ -513,9 +488,10 @@ static void test_cross_field(void)
               "[demand]\norders_per_day = 5\n[costs]\nholding_per_unit_day = 5\norder_per_unit = 20\n"
               "[revenue]\nprice_per_unit = 35\n");
     check(sc.nwarnings == 1 &&
-              strcmp(sc.warnings[0], "[costs] holding_per_unit_day = 5 (line 4): a year on the shelf costs 1825 a unit, "
-                                     "over 10 times what it is worth (purchase cost 20, price 35); an annual figure? "
-                                     "The daily one is the annual / 365") == 0,
+              strcmp(sc.warnings[0],
+                     "[costs] holding_per_unit_day = 5 (line 4): a year on the shelf costs 1825 a unit, "
+                     "over 10 times what it is worth (purchase cost 20, price 35); an annual figure? "
+                     "The daily one is the annual / 365") == 0,
           "scen-4.19 ... naming the key and its line, the year's cost and the unit's value: '%s'",
           sc.nwarnings ? sc.warnings[0] : "");
     expect_ok("scen-4.20 the same rate as a daily figure (5 / 365) loads without a warning",
@@ -572,16 +548,15 @@ static void test_inih_pitfalls(void)
     long_line_file(text, sizeof text, 196, "\r\n");
     expect_ok("scen-5.3 a line of 196 bytes with CRLF loads", text);
     long_line_file(text, sizeof text, 197, "\n");
-    expect_error(
-        "scen-5.4 a line of 197 bytes is an error", text,
-        "PATH:2: line is 197 bytes long; at most 196 are read (a Chinese character takes 3); split it");
+    expect_error("scen-5.4 a line of 197 bytes is an error", text,
+                 "PATH:2: line is 197 bytes long; at most 196 are read (a Chinese character takes 3); split it");
 
     char name[60];
     memset(name, 'k', 49);
     name[49] = '\0';
     snprintf(text, sizeof text, "[demand]\norders_per_day = 5\n%s = 1\n", name);
-    snprintf(want, sizeof want,
-             "PATH:3: [demand] %s: unknown key; 'servlab keys demand' lists the keys of [demand]", name);
+    snprintf(want, sizeof want, "PATH:3: [demand] %s: unknown key; 'servlab keys demand' lists the keys of [demand]",
+             name);
     expect_error("scen-5.5 a key name of 49 characters is read whole", text, want);
     snprintf(text, sizeof text, "[demand]\norders_per_day = 5\n%sk = 1\n", name);
     expect_error("scen-5.6 a key name of 50 characters is an error", text,
@@ -590,23 +565,19 @@ static void test_inih_pitfalls(void)
     expect_error("scen-5.7 a section name of 50 characters is an error", text,
                  "PATH:1: section name is 50 characters long; at most 49 are read");
 
-    expect_error("scen-5.8 an indented key line is an error",
-                 "[demand]\norders_per_day = 5\n  units_per_order = 2\n",
+    expect_error("scen-5.8 an indented key line is an error", "[demand]\norders_per_day = 5\n  units_per_order = 2\n",
                  "PATH:3: [demand] line is indented; start it at the first column (an indented line would be "
                  "read as more of the previous value)");
-    expect_ok("scen-5.9 an indented comment is fine",
-              "[demand]\n  ; a comment\n\t# another\norders_per_day = 5\n");
+    expect_ok("scen-5.9 an indented comment is fine", "[demand]\n  ; a comment\n\t# another\norders_per_day = 5\n");
     expect_ok("scen-5.10 a blank line of spaces is fine", "[demand]\norders_per_day = 5\n   \n\t\n");
     expect_error("scen-5.11 a duplicate key names the first line",
                  "[demand]\norders_per_day = 5\n\norders_per_day = 6\n",
                  "PATH:4: [demand] orders_per_day: duplicate key (first set on line 2); keep one");
-    expect_error(
-        "scen-5.12 a duplicate section names the first line",
-        "[demand]\norders_per_day = 5\n[run]\nseed = 2\n[demand]\nunits_per_order = 2\n",
-        "PATH:5: [demand] section appears twice (first on line 1); put all its keys under one header");
-    expect_error(
-        "scen-5.13 a line with no '='", "[demand]\norders_per_day 5\n",
-        "PATH:2: [demand] expected 'key = value', a [section] header or a comment; found 'orders_per_day 5'");
+    expect_error("scen-5.12 a duplicate section names the first line",
+                 "[demand]\norders_per_day = 5\n[run]\nseed = 2\n[demand]\nunits_per_order = 2\n",
+                 "PATH:5: [demand] section appears twice (first on line 1); put all its keys under one header");
+    expect_error("scen-5.13 a line with no '='", "[demand]\norders_per_day 5\n",
+                 "PATH:2: [demand] expected 'key = value', a [section] header or a comment; found 'orders_per_day 5'");
     expect_error("scen-5.14 'key: value' with a colon", "[demand]\norders_per_day: 5\n",
                  "PATH:2: [demand] write 'key = value' with '=' (':' is not accepted here)");
     expect_error("scen-5.15 an unterminated section header", "[demand\norders_per_day = 5\n",
@@ -616,10 +587,9 @@ static void test_inih_pitfalls(void)
     expect_error("scen-5.17 text after ']'", "[demand] rates\norders_per_day = 5\n",
                  "PATH:1: unexpected text after the section header's ']'");
     expect_ok("scen-5.18 a comment after ']' is fine", "[demand] ; customer orders\norders_per_day = 5\n");
-    expect_error(
-        "scen-5.19 spaces inside the brackets", "[ demand ]\norders_per_day = 5\n",
-        "PATH:1: '[ demand ]' is not a section name (letters, digits, '_' and '.' only; no spaces inside "
-        "the brackets)");
+    expect_error("scen-5.19 spaces inside the brackets", "[ demand ]\norders_per_day = 5\n",
+                 "PATH:1: '[ demand ]' is not a section name (letters, digits, '_' and '.' only; no spaces inside "
+                 "the brackets)");
     expect_error("scen-5.20 a value without a key", "[demand]\norders_per_day = 5\n= 3\n",
                  "PATH:3: [demand] a value without a key name before '='");
 
@@ -628,25 +598,21 @@ static void test_inih_pitfalls(void)
                        "PATH:2: contains a NUL byte; is this a text file?");
     expect_error("scen-5.22 a Latin-1 byte is an error", "[demand]\norders_per_day = 5 ; caf\xe9\n",
                  "PATH:2: contains bytes that are not UTF-8 text; save the file as UTF-8");
-    expect_error("scen-5.23 an overlong UTF-8 sequence is an error",
-                 "[demand]\n; \xc0\xaf\norders_per_day = 5\n",
+    expect_error("scen-5.23 an overlong UTF-8 sequence is an error", "[demand]\n; \xc0\xaf\norders_per_day = 5\n",
                  "PATH:2: contains bytes that are not UTF-8 text; save the file as UTF-8");
     expect_ok("scen-5.24 UTF-8 text in comments is fine",
               "; caf\xc3\xa9 \xe8\x8c\xb6\n[demand]\norders_per_day = 5 ; \xe2\x82\xac\n");
-    expect_ok("scen-5.25 a UTF-8 BOM at the start simply works",
-              "\xef\xbb\xbf[demand]\norders_per_day = 5\n");
+    expect_ok("scen-5.25 a UTF-8 BOM at the start simply works", "\xef\xbb\xbf[demand]\norders_per_day = 5\n");
     check(sc.orders_per_day == 5, "scen-5.26 ... and the first section is read after the BOM");
     expect_error("scen-5.27 a lone CR (old Mac line ends) is an error", "[demand]\rorders_per_day = 5\r",
                  "PATH:1: a carriage return inside the line (old Mac line ends?); save with LF line ends");
     static const char utf16[] = "\xff\xfe[\0d\0e\0m\0a\0n\0d\0]\0\n\0";
     expect_error_bytes("scen-5.27b a UTF-16 file (Windows 'Unicode') is named as such", utf16, sizeof utf16 - 1,
                        "PATH:1: is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8");
-    expect_error(
-        "scen-5.28 an empty file", "",
-        "PATH: has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')");
-    expect_error(
-        "scen-5.29 a file of only comments and headers", "; nothing yet\n[demand]\n",
-        "PATH: has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')");
+    expect_error("scen-5.28 an empty file", "",
+                 "PATH: has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')");
+    expect_error("scen-5.29 a file of only comments and headers", "; nothing yet\n[demand]\n",
+                 "PATH: has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')");
 
     load_path(tmpdir, NULL, 0);
     check_outcome("scen-5.30 a directory as the path", 2, "PATH: is a directory, not a scenario file");
@@ -659,8 +625,7 @@ static void test_inih_pitfalls(void)
     if (!big || ftruncate(fileno(big), 2 << 20) != 0) abort();
     fclose(big);
     load_path(big_path, NULL, 0);
-    check_outcome("scen-5.33 a file over 1 MiB", 2,
-                  "PATH: is 2097152 bytes; a scenario file may be at most 1048576");
+    check_outcome("scen-5.33 a file over 1 MiB", 2, "PATH: is 2097152 bytes; a scenario file may be at most 1048576");
 
     expect_ok("scen-5.34 inline ' ;' comments after values work",
               "[demand]\norders_per_day = 5 ; five a day\nunits_per_order = geometric(2)\t; mean 2\n"
@@ -669,9 +634,8 @@ static void test_inih_pitfalls(void)
               sc.cfg.inventory.reorder_point == 5 && sc.cfg.inventory.order_quantity == 10 &&
               strcmp(fmt(&sc.cfg.demand.units_per_order), "geometric(2)") == 0,
           "scen-5.35 ... and the values before the comments are read");
-    expect_value_error("scen-5.36 a value that is only a ' ;' comment is empty", "order_cycle",
-                       "delivery_days", "; none yet",
-                       "no value; write a number or a distribution such as exponential(2)");
+    expect_value_error("scen-5.36 a value that is only a ' ;' comment is empty", "order_cycle", "delivery_days",
+                       "; none yet", "no value; write a number or a distribution such as exponential(2)");
 }
 
 /* default.ini with CRLF line ends loads to the same configuration as with LF. */
@@ -693,8 +657,7 @@ static void test_crlf(const char *default_ini)
     load_bytes(crlf, n, NULL, 0);
     check_outcome("scen-5.41 the default scenario with CRLF line ends loads", 0, "");
     const char *diff = config_difference(&lf, &sc.cfg);
-    check(!diff, "scen-5.42 CRLF gives the same configuration as LF (first difference: %s)",
-          diff ? diff : "none");
+    check(!diff, "scen-5.42 CRLF gives the same configuration as LF (first difference: %s)", diff ? diff : "none");
     free(crlf);
     free(text);
 }
@@ -717,8 +680,8 @@ static void test_overrides(void)
           "scen-6.4 scenario_write notes that the value came from --set");
     free(text);
 
-    expect_set_error("scen-6.5 --set with a misspelt key suggests reorder_point", minimal,
-                     "inventory.reorder_piont=5", NULL,
+    expect_set_error("scen-6.5 --set with a misspelt key suggests reorder_point", minimal, "inventory.reorder_piont=5",
+                     NULL,
                      "--set inventory.reorder_piont=5: [inventory] reorder_piont: unknown key; did you mean "
                      "'reorder_point'?");
     expect_set_error("scen-6.6 --set without '='", minimal, "run.replications", NULL,
@@ -732,24 +695,23 @@ static void test_overrides(void)
     expect_set_error("scen-6.9 --set with a bad value", minimal, "inventory.policy=sq", NULL,
                      "--set inventory.policy=sq: [inventory] policy: unknown choice 'sq'; did you mean 'sQ'? "
                      "(one of none | sQ | sS | base_stock)");
-    expect_set_error("scen-6.10 a label names the option in messages", minimal, "run.replications=0",
-                     "--reps 0", "--reps 0: [run] replications: must be >= 1, got 0");
+    expect_set_error("scen-6.10 a label names the option in messages", minimal, "run.replications=0", "--reps 0",
+                     "--reps 0: [run] replications: must be >= 1, got 0");
 
     const char *gaps = "[demand]\ninterarrival_days = uniform(0.1, 0.3)\n";
     set = (struct scenario_override){.assignment = "demand.orders_per_day=8", .label = NULL};
     load_bytes(gaps, strlen(gaps), &set, 1);
-    check_outcome("scen-6.11 --set orders_per_day replaces interarrival_days from the file (no 'both')", 0,
-                  "");
+    check_outcome("scen-6.11 --set orders_per_day replaces interarrival_days from the file (no 'both')", 0, "");
     check(strcmp(fmt(&sc.cfg.demand.interarrival_days), "exponential(0.125)") == 0,
-          "scen-6.12 ... and the gaps are exponential with mean 1/8 (got %s)",
-          fmt(&sc.cfg.demand.interarrival_days));
+          "scen-6.12 ... and the gaps are exponential with mean 1/8 (got %s)", fmt(&sc.cfg.demand.interarrival_days));
     set = (struct scenario_override){.assignment = "demand.interarrival_days=2", .label = NULL};
     load_bytes(minimal, strlen(minimal), &set, 1);
     check_outcome("scen-6.13 --set interarrival_days replaces orders_per_day from the file", 0, "");
-    check(strcmp(fmt(&sc.cfg.demand.interarrival_days), "2") == 0,
-          "scen-6.14 ... and the gaps are constant 2 (got %s)", fmt(&sc.cfg.demand.interarrival_days));
+    check(strcmp(fmt(&sc.cfg.demand.interarrival_days), "2") == 0, "scen-6.14 ... and the gaps are constant 2 (got %s)",
+          fmt(&sc.cfg.demand.interarrival_days));
 
-    struct scenario_override two[] = {{.assignment = "inventory.policy=sQ"}, {.assignment = "inventory.order_quantity=30"}};
+    struct scenario_override two[] = {{.assignment = "inventory.policy=sQ"},
+                                      {.assignment = "inventory.order_quantity=30"}};
     const char *with_s = "[demand]\norders_per_day = 5\n[inventory]\nreorder_point = 10\n";
     load_bytes(with_s, strlen(with_s), two, 2);
     check_outcome("scen-6.15 two --set options complete a policy started in the file", 0, "");
@@ -762,9 +724,8 @@ static void test_overrides(void)
     check_outcome("scen-6.17 --set 'run.replications = 3' (blanks around '=') works as in a file", 0, "");
     set = (struct scenario_override){.assignment = "inventory.policy= none", .label = NULL};
     load_bytes(minimal, strlen(minimal), &set, 1);
-    check_outcome(
-        "scen-6.18 --set 'inventory.policy= none' (a blank before a choice) reads none, as numbers do", 0,
-        "");
+    check_outcome("scen-6.18 --set 'inventory.policy= none' (a blank before a choice) reads none, as numbers do", 0,
+                  "");
 
     /* --set has no line-length limit: the reader's buffers must refuse, never cut */
     char assignment[1200];
@@ -810,11 +771,10 @@ static void test_sweep_service(void)
 
 static void test_many_problems(void)
 {
-    expect_error(
-        "scen-7.1 several value problems are all reported, in line order",
-        "[run]\nreplications = 0\nseed = -1\n[demand]\norders_per_dya = 5\nunits_per_order = exponentail(2)\n"
-        "[inventory]\npolicy = sq\n[shiping]\ncarrier = post\n",
-        "PATH:2: [run] replications: must be >= 1, got 0");
+    expect_error("scen-7.1 several value problems are all reported, in line order",
+                 "[run]\nreplications = 0\nseed = -1\n[demand]\norders_per_dya = 5\nunits_per_order = exponentail(2)\n"
+                 "[inventory]\npolicy = sq\n[shiping]\ncarrier = post\n",
+                 "PATH:2: [run] replications: must be >= 1, got 0");
     check(strstr(out.text, "PATH:8: [inventory] policy: ") < strstr(out.text, "PATH:9: [shiping] unknown section"),
           "scen-7.1b ... the unknown section on line 9 comes after line 8's problem");
     check(out.lines == 6, "scen-7.2 ... six lines, one per problem (got %zu)", out.lines);
@@ -824,11 +784,10 @@ static void test_many_problems(void)
               strstr(out.text, "PATH:8: [inventory] policy: "),
           "scen-7.3 ... each naming its line, section and key");
 
-    expect_error(
-        "scen-7.4 several line problems are all reported",
-        "[demand]\n  orders_per_day = 5\nunits_per_order: 2\n[demand]\n",
-        "PATH:2: [demand] line is indented; start it at the first column (an indented line would be read "
-        "as more of the previous value)");
+    expect_error("scen-7.4 several line problems are all reported",
+                 "[demand]\n  orders_per_day = 5\nunits_per_order: 2\n[demand]\n",
+                 "PATH:2: [demand] line is indented; start it at the first column (an indented line would be read "
+                 "as more of the previous value)");
     check(out.lines == 3, "scen-7.5 ... three lines (got %zu)", out.lines);
 
     char text[2048] = "[demand]\norders_per_day = 5\n";
@@ -838,10 +797,8 @@ static void test_many_problems(void)
     }
     expect_error("scen-7.6 25 unknown keys", text,
                  "PATH:3: [demand] zz0: unknown key; 'servlab keys demand' lists the keys of [demand]");
-    check(out.lines == 21, "scen-7.7 ... 20 are reported and one line counts the rest (got %zu lines)",
-          out.lines);
-    check(strstr(out.text, "\nPATH: ... and 5 more problems\n") != NULL,
-          "scen-7.8 ... 'and 5 more problems'");
+    check(out.lines == 21, "scen-7.7 ... 20 are reported and one line counts the rest (got %zu lines)", out.lines);
+    check(strstr(out.text, "\nPATH: ... and 5 more problems\n") != NULL, "scen-7.8 ... 'and 5 more problems'");
 }
 
 /* ---- 8. scenario_write reads back to the same scenario ---- */
@@ -856,8 +813,7 @@ static char *assignments(const char *text)
         size_t len = strcspn(line, "\n");
         const char *comment = strstr(line, " ;");
         size_t keep = comment && (size_t)(comment - line) < len ? (size_t)(comment - line) : len;
-        while (keep && line[keep - 1] == ' ')
-            keep--;
+        while (keep && line[keep - 1] == ' ') keep--;
         memcpy(to, line, keep);
         to += keep;
         *to++ = '\n';
@@ -896,12 +852,10 @@ static void round_trip(int group, const char *label, const char *path, const str
         check(!diff, "scen-8.%d.3 %s: ... to the same configuration (first difference: %s)", group, label,
               diff ? diff : "none");
         char *keys_a = assignments(a), *keys_b = assignments(b);
-        check(strcmp(keys_a, keys_b) == 0, "scen-8.%d.4 %s: ... and writes the same assignments again", group,
-              label);
+        check(strcmp(keys_a, keys_b) == 0, "scen-8.%d.4 %s: ... and writes the same assignments again", group, label);
         char *c = rewrite(b, again);
         check(c && strcmp(after_first_line(b), after_first_line(c)) == 0,
-              "scen-8.%d.5 %s: the second and third writes are byte-identical after the first line", group,
-              label);
+              "scen-8.%d.5 %s: the second and third writes are byte-identical after the first line", group, label);
         free(c);
         free(keys_a);
         free(keys_b);
@@ -919,18 +873,17 @@ static void test_round_trip(const char *default_ini)
           "scen-8.1.6 default.ini: lead time and the derived initial stock survive (%s, %g)",
           fmt(&sc.cfg.inventory.lead_time_days), sc.cfg.inventory.initial_on_hand);
 
-    const char *rich =
-        "[run]\nhorizon_days = 100.5\nwarmup_days = 7.25\nreplications = 3\nseed = 12345678901\n"
-        "[demand]\ninterarrival_days = discrete(0.1:1, 0.25:2, 1:0.5)\n"
-        "first_order_days = 0.3333333333333333\nunits_per_order = poisson(2.5)\n"
-        "[order_cycle]\ntransmission_days = lognormal(0.5, 0.2)\nprocessing_days = erlang(3, 0.05)\n"
-        "processing_servers = 2\npicking_days = normal(0.1, 0.05)\npicking_servers = 3\n"
-        "delivery_days = uniform(1, 2)\npromise_days = 2.5\n"
-        "[inventory]\npolicy = sS\nreview_days = 7\nreorder_point = -5\norder_up_to = 60\n"
-        "lead_time_days = triangular(1, 2, 6)\ninitial_on_hand = 12\nshortage = backorder\n"
-        "[costs]\nholding_per_unit_day = 0.01\norder_fixed = 40\norder_per_unit = 3.5\n"
-        "backorder_per_unit_day = 0.2\nbackorder_per_unit = 1e-3\nlost_sale_per_unit = 0\n"
-        "[revenue]\nprice_per_unit = 19.99\n";
+    const char *rich = "[run]\nhorizon_days = 100.5\nwarmup_days = 7.25\nreplications = 3\nseed = 12345678901\n"
+                       "[demand]\ninterarrival_days = discrete(0.1:1, 0.25:2, 1:0.5)\n"
+                       "first_order_days = 0.3333333333333333\nunits_per_order = poisson(2.5)\n"
+                       "[order_cycle]\ntransmission_days = lognormal(0.5, 0.2)\nprocessing_days = erlang(3, 0.05)\n"
+                       "processing_servers = 2\npicking_days = normal(0.1, 0.05)\npicking_servers = 3\n"
+                       "delivery_days = uniform(1, 2)\npromise_days = 2.5\n"
+                       "[inventory]\npolicy = sS\nreview_days = 7\nreorder_point = -5\norder_up_to = 60\n"
+                       "lead_time_days = triangular(1, 2, 6)\ninitial_on_hand = 12\nshortage = backorder\n"
+                       "[costs]\nholding_per_unit_day = 0.01\norder_fixed = 40\norder_per_unit = 3.5\n"
+                       "backorder_per_unit_day = 0.2\nbackorder_per_unit = 1e-3\nlost_sale_per_unit = 0\n"
+                       "[revenue]\nprice_per_unit = 19.99\n";
     write_bytes(ini_path, rich, strlen(rich));
     struct scenario_override set = {.assignment = "costs.order_fixed=75"};
     round_trip(2, "every family and optional key, one --set", ini_path, &set, 1);
@@ -950,12 +903,9 @@ static bool holds_default(const struct key_def *d, const void *v)
     struct dist want;
     switch (d->type) {
     case KEY_NUMBER: return value_number(d->fallback, &x, err, sizeof err) == 0 && *(const double *)v == x;
-    case KEY_COUNT:
-        return value_number(d->fallback, &x, err, sizeof err) == 0 && *(const unsigned *)v == (unsigned)x;
-    case KEY_SEED:
-        return value_number(d->fallback, &x, err, sizeof err) == 0 && *(const uint64_t *)v == (uint64_t)x;
-    case KEY_DIST:
-        return value_dist(d->fallback, &want, err, sizeof err) == 0 && strcmp(fmt(v), fmt(&want)) == 0;
+    case KEY_COUNT: return value_number(d->fallback, &x, err, sizeof err) == 0 && *(const unsigned *)v == (unsigned)x;
+    case KEY_SEED: return value_number(d->fallback, &x, err, sizeof err) == 0 && *(const uint64_t *)v == (uint64_t)x;
+    case KEY_DIST: return value_dist(d->fallback, &want, err, sizeof err) == 0 && strcmp(fmt(v), fmt(&want)) == 0;
     case KEY_CHOICE: return strcmp(d->choice((size_t)d->choice_get(v)), d->fallback) == 0;
     case KEY_TEXT: return strcmp((const char *)v, d->fallback) == 0;
     case KEY_LIST: return false; /* lists have no default */
@@ -982,13 +932,12 @@ static void test_key_ids(void)
         copies++;
         check(!g->family && d->family && key_root(k) == (size_t)(g - key_defs) &&
                   key_copy(d->family, key_root(k)) == (int)k,
-              "scen-9.18 [%s.NAME] %s copies [%s] %s (key_root, key_copy)", d->section, d->name, g->section,
-              g->name);
-        check(d->name == g->name && d->type == g->type && d->unit == g->unit && d->min == g->min &&
-                  d->max == g->max && (d->flags & ~(unsigned)KEY_IN_ENTRY) == g->flags && d->choice == g->choice &&
+              "scen-9.18 [%s.NAME] %s copies [%s] %s (key_root, key_copy)", d->section, d->name, g->section, g->name);
+        check(d->name == g->name && d->type == g->type && d->unit == g->unit && d->min == g->min && d->max == g->max &&
+                  (d->flags & ~(unsigned)KEY_IN_ENTRY) == g->flags && d->choice == g->choice &&
                   d->check_text == g->check_text && d->applies == g->applies && !d->fallback,
-              "scen-9.19 [%s.NAME] %s has the type, unit, bounds, flags and applies of [%s] %s", d->section,
-              d->name, g->section, g->name);
+              "scen-9.19 [%s.NAME] %s has the type, unit, bounds, flags and applies of [%s] %s", d->section, d->name,
+              g->section, g->name);
     }
     check(copies >= 40, "scen-9.20 the family copies inherit (%zu COPY rows)", copies);
     /* the committed fuzz dictionary is the one the table writes */
@@ -1038,8 +987,7 @@ static void test_key_table(void)
         snprintf(word, sizeof word, "  %s ", d->name);
         check(strstr(listing, word) != NULL, "scen-9.8 keys_print mentions [%s] %s", d->section, d->name);
         if (!d->family && strcmp(d->section, section) != 0) {
-            while (key_sections[section_index] && strcmp(key_sections[section_index], d->section) != 0)
-                section_index++;
+            while (key_sections[section_index] && strcmp(key_sections[section_index], d->section) != 0) section_index++;
             contiguous = contiguous && key_sections[section_index] != NULL;
             section = d->section;
         }
@@ -1050,12 +998,12 @@ static void test_key_table(void)
     for (size_t k = 0; k < key_count; k++) {
         const struct key_def *d = &key_defs[k];
         if (!d->family || !d->fallback) continue;
-        const void *base = d->family == FAMILY_TIER ? (const void *)&sc.cfg.tiers[0] : (const void *)&sc.cfg.channels[0];
+        const void *base =
+            d->family == FAMILY_TIER ? (const void *)&sc.cfg.tiers[0] : (const void *)&sc.cfg.channels[0];
         check(d->family != FAMILY_PRODUCT && holds_default(d, (const char *)base + d->offset),
               "scen-9.14 [%s.NAME] %s holds its default '%s'", d->section, d->name, d->fallback);
     }
-    check(contiguous,
-          "scen-9.9 each section's keys are together, in key_sections order (scenario_write relies on it)");
+    check(contiguous, "scen-9.9 each section's keys are together, in key_sections order (scenario_write relies on it)");
     free(listing);
     f = open_memstream(&listing, &len);
     if (!f) abort();
@@ -1078,8 +1026,7 @@ static void test_value_functions(void)
               strcmp(err, "'1e-999' is too close to 0 to be represented; write 0") == 0,
           "scen-10.1 1e-999 is refused: '%s'", err);
     check(value_number("+3", &x, err, sizeof err) == 0 && x == 3, "scen-10.2 +3 is 3");
-    check(value_number(" \t2.5 ", &x, err, sizeof err) == 0 && x == 2.5,
-          "scen-10.3 blanks around a number are fine");
+    check(value_number(" \t2.5 ", &x, err, sizeof err) == 0 && x == 2.5, "scen-10.3 blanks around a number are fine");
     check(value_number(".5", &x, err, sizeof err) == 0 && x == 0.5, "scen-10.4 .5 is 0.5");
     check(value_number("1e5", &x, err, sizeof err) == 0 && x == 1e5, "scen-10.5 1e5 is 100000");
     check(value_number("-", &x, err, sizeof err) == -1 && strcmp(err, "'-' is not a number") == 0,
@@ -1093,8 +1040,7 @@ static void test_value_functions(void)
           "scen-10.10 discrete(1:1) is accepted");
     check(value_dist("constant(3)", &d, err, sizeof err) == 0 && dist_is_constant(&d) && dist_mean(&d) == 3,
           "scen-10.11 constant(3) is the constant 3");
-    check(value_dist(" exponential( 2 ) ", &d, err, sizeof err) == 0 &&
-              strcmp(fmt(&d), "exponential(2)") == 0,
+    check(value_dist(" exponential( 2 ) ", &d, err, sizeof err) == 0 && strcmp(fmt(&d), "exponential(2)") == 0,
           "scen-10.12 blanks inside and around a distribution are fine");
     check(value_dist("discrete(1:0.25, 3:0.75)", &d, err, sizeof err) == 0 && dist_mean(&d) == 2.5,
           "scen-10.13 discrete weights give the mean");
@@ -1104,19 +1050,17 @@ static void test_value_functions(void)
     check(value_dist("-exponential(2)", &d, err, sizeof err) == -1 &&
               strcmp(err, "'-exponential(2)' is neither a number nor a distribution") == 0,
           "scen-10.15 a sign before a distribution is refused: '%s'", err);
-    check(value_dist("exponential(2))", &d, err, sizeof err) == -1,
-          "scen-10.16 an extra ')' is refused: '%s'", err);
+    check(value_dist("exponential(2))", &d, err, sizeof err) == -1, "scen-10.16 an extra ')' is refused: '%s'", err);
     check(value_dist("uniform(1:2, 3)", &d, err, sizeof err) == -1 &&
               strcmp(err, "uniform(min, max): ':' belongs only in discrete(value:weight, ...)") == 0,
           "scen-10.17 ':' outside discrete is refused: '%s'", err);
 
     const char *names[SCENARIO_KEYS_MAX];
     size_t n = 0;
-    for (size_t k = 0; k < key_count && n < SCENARIO_KEYS_MAX; k++)
-        names[n++] = key_defs[k].name;
+    for (size_t k = 0; k < key_count && n < SCENARIO_KEYS_MAX; k++) names[n++] = key_defs[k].name;
     const char *near = suggest_nearest("lead_time", names, n);
-    check(near && strcmp(near, "lead_time_days") == 0,
-          "scen-10.20 lead_time suggests lead_time_days (got %s)", near ? near : "nothing");
+    check(near && strcmp(near, "lead_time_days") == 0, "scen-10.20 lead_time suggests lead_time_days (got %s)",
+          near ? near : "nothing");
     near = suggest_nearest("reorder_piont", names, n);
     check(near && strcmp(near, "reorder_point") == 0, "scen-10.21 reorder_piont suggests reorder_point");
     check(suggest_nearest("xyz", names, n) == NULL, "scen-10.22 xyz suggests nothing");

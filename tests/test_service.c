@@ -107,8 +107,8 @@ static void test_basket(void)
     if (check(run("scenarios/basket.ini", NULL, 0, &r) == 0, "basket-3.0 scenarios/basket.ini runs")) {
         double f = metric(&r, "line_fill_rate")->mean, order = metric(&r, "order_fill_rate")->mean;
         double hw = summary_halfwidth(metric(&r, "order_fill_rate"), 0.99);
-        printf("%-28s line fill %.4f, orders complete %.4f +- %.4f, independent items would give %.4f\n", "basket",
-               f, order, hw, pow(f, 10));
+        printf("%-28s line fill %.4f, orders complete %.4f +- %.4f, independent items would give %.4f\n", "basket", f,
+               order, hw, pow(f, 10));
         check(fabs(f - 0.915) < 0.01, "basket-3.1 items are out of stock about 8.5%% of the time (%.4f)", 1 - f);
         check(order + hw < f && order - hw > pow(f, 10) - 0.01,
               "basket-3.2 a 10-line order is complete far less often than a line (%.4f vs %.4f), near f^10", order, f);
@@ -129,8 +129,10 @@ static void test_tiers(void)
                "tier-1.0 scenarios/customer_tiers.ini runs, with and without a reserve"))
         return;
     struct summary d = paired(&r, "tier.key.fill_rate", &r, "tier.ordinary.fill_rate");
-    check(d.mean - d.ci95 > 0, "tier-1.1 key customers get a higher fill rate than ordinary ones when stock is short "
-                               "(+%.4f +- %.4f)", d.mean, d.ci95);
+    check(d.mean - d.ci95 > 0,
+          "tier-1.1 key customers get a higher fill rate than ordinary ones when stock is short "
+          "(+%.4f +- %.4f)",
+          d.mean, d.ci95);
     d = paired(&r, "tier.key.on_time_rate", &r, "tier.ordinary.on_time_rate");
     check(d.mean - d.ci95 > 0, "tier-1.2 ... and more orders on time, being served first (+%.4f +- %.4f)", d.mean,
           d.ci95);
@@ -223,8 +225,10 @@ static void test_churn(void)
         check(inside("churn k=2 exact (Markov)", &r, "customers_mean", exact),
               "churn-2.1 customers settle at the exact Markov-chain value %.4f (closed form %.4f)", exact, closed);
         check(inside("churn k=2 arrivals", &r, "new_customers_per_day", a), "churn-2.2 new customers arrive at rate a");
-        const struct summary *left = metric(&r, "lost_to_failures_per_day"), *churned = metric(&r, "lost_to_churn_per_day");
-        check(fabs(left->mean + churned->mean - a) < summary_halfwidth(left, 0.99) + summary_halfwidth(churned, 0.99) + 0.05,
+        const struct summary *left = metric(&r, "lost_to_failures_per_day"),
+                             *churned = metric(&r, "lost_to_churn_per_day");
+        check(fabs(left->mean + churned->mean - a) <
+                  summary_halfwidth(left, 0.99) + summary_halfwidth(churned, 0.99) + 0.05,
               "churn-2.3 in steady state as many leave as arrive (%.3f + %.3f = %.3f)", left->mean, churned->mean, a);
         done(&r);
     }
@@ -244,12 +248,15 @@ static void test_perfect_order(void)
     double hw = summary_halfwidth(&d, 0.99);
     printf("%-28s perfect %.5f, product of the parts %.5f, paired difference %.5f +- %.5f\n", "perfect order",
            metric(&r, "perfect_order_rate")->mean, metric(&r, "perfect_order_product")->mean, d.mean, hw);
-    check(fabs(d.mean) <= hw, "perfect-1.1 independent failures: the perfect-order rate equals the product of the "
-                              "four parts (difference %.5f +- %.5f)", d.mean, hw);
+    check(fabs(d.mean) <= hw,
+          "perfect-1.1 independent failures: the perfect-order rate equals the product of the "
+          "four parts (difference %.5f +- %.5f)",
+          d.mean, hw);
     d = paired(&lost, "perfect_order_rate", &lost, "perfect_order_product");
     check(d.mean - summary_halfwidth(&d, 0.99) > 0,
           "perfect-1.2 correlated failures (a dropped order is neither on time nor in full): perfect > product "
-          "(+%.4f)", d.mean);
+          "(+%.4f)",
+          d.mean);
     /* the parts the report shows multiply to the product shown, in every replication: with
        lost sales the on-time part counts the orders never delivered as late, on its own line */
     const struct model_config *lc = &lost.sc.cfg;
@@ -268,8 +275,7 @@ static void test_perfect_order(void)
           "damage_free_rate and accurate_rate multiply to perfect_order_product in every replication");
     check(lower, "perfect-1.5 lost sales: counting the orders never delivered as late lowers the on-time part "
                  "below on_time_rate in every replication");
-    for (unsigned i = 0; i < r.reps; i++)
-        same &= value(&r, i, (size_t)on_time_all) == value(&r, i, (size_t)on_time);
+    for (unsigned i = 0; i < r.reps; i++) same &= value(&r, i, (size_t)on_time_all) == value(&r, i, (size_t)on_time);
     check(same && !metric_shown(&r.sc.cfg, (size_t)on_time_all),
           "perfect-1.6 backorders: no order goes undelivered, the two on-time parts are equal and the report "
           "shows on_time_rate alone");
@@ -283,17 +289,21 @@ static void test_perfect_order(void)
     if (!check(run("scenarios/order_channels.ini", NULL, 0, &ch) == 0, "channel-1.0 order_channels.ini runs")) return;
     double entry = 0.25 * 0.001 + 0.25 * 0.005 + 0.30 * 0.03 + 0.20 * 0.06;
     double accurate = (1 - 0.01) * (1 - entry); /* no picking error and no keying error */
-    check(inside("channels", &ch, "accurate_rate", accurate), "channel-1.1 accuracy from the channels' keying "
-                                                              "errors and picking errors: %.6f", accurate);
+    check(inside("channels", &ch, "accurate_rate", accurate),
+          "channel-1.1 accuracy from the channels' keying "
+          "errors and picking errors: %.6f",
+          accurate);
     double cost = 50 * (0.25 * 0.5 + 0.25 * 1 + 0.30 * 4 + 0.20 * 3);
-    check(inside("channels", &ch, "cost_channels_per_day", cost), "channel-1.2 channel costs by share: %.2f a day", cost);
+    check(inside("channels", &ch, "cost_channels_per_day", cost), "channel-1.2 channel costs by share: %.2f a day",
+          cost);
     d = paired(&ch, "perfect_order_rate", &ch, "perfect_order_product");
     check(d.mean - summary_halfwidth(&d, 0.99) > 0,
           "channel-1.3 slow channels are also the error-prone ones: perfect > product (+%.4f)", d.mean);
     done(&ch);
 
     if (check(run("tests/service/late_price.ini", NULL, 0, &r) == 0, "late-1.0 late_price.ini runs")) {
-        long earned = metric_lookup(&r.sc.cfg, "revenue_per_day"), given_up = metric_lookup(&r.sc.cfg, "revenue_lost_late_per_day");
+        long earned = metric_lookup(&r.sc.cfg, "revenue_per_day"),
+             given_up = metric_lookup(&r.sc.cfg, "revenue_lost_late_per_day");
         int halves = 1;
         for (unsigned i = 0; i < r.reps; i++)
             halves &= value(&r, i, (size_t)earned) > 0 &&
@@ -344,7 +354,8 @@ static void test_shape(void)
         struct summary d2 = paired(&flat, "expedited_rate", &r, "expedited_rate");
         check(d1.mean - d1.ci95 > 0 && d2.mean - d2.ci95 > 0,
               "shape-2.3 moving orders off the peak shortens peak-day cycles (-%.3f days) and saves express "
-              "deliveries (-%.3f)", d1.mean, d2.mean);
+              "deliveries (-%.3f)",
+              d1.mean, d2.mean);
         done(&r);
         done(&flat);
     }
@@ -352,7 +363,8 @@ static void test_shape(void)
         /* the curve 0:0.1, 90:0.1, 180:1, 540:1, 900:0.15 averages
            (0.1 x 90 + 0.55 x 90 + 360 + 0.575 x 360) / 900 */
         double mean = 50 * (0.1 * 90 + 0.55 * 90 + 360 + 0.575 * 360) / 900;
-        check(inside("life cycle", &r, "orders_per_day", mean), "shape-3.1 orders follow the life-cycle curve: %.3f a day", mean);
+        check(inside("life cycle", &r, "orders_per_day", mean),
+              "shape-3.1 orders follow the life-cycle curve: %.3f a day", mean);
         done(&r);
     }
 }
@@ -467,7 +479,8 @@ static void test_quantity_discount(void)
           "quantity-1.2 the units a day stay the same, paired with the scenario without the discount");
     check(inside("quantity discount", &q, "orders_per_day", orders) &&
               inside("quantity discount", &q, "quantity_discount_rate", gathered / 4 / orders),
-          "quantity-1.3 fewer, larger orders: %.3f a day, %.4f of them with the discount", orders, gathered / 4 / orders);
+          "quantity-1.3 fewer, larger orders: %.3f a day, %.4f of them with the discount", orders,
+          gathered / 4 / orders);
     double paid = 0.03 * 30 * 2 * gathered; /* policy none: every unit is delivered */
     check(inside("quantity discount", &q, "quantity_discounts_per_day", paid),
           "quantity-1.4 the discount is 3%% of the price of the units in the larger orders: %.3f a day", paid);
@@ -475,7 +488,8 @@ static void test_quantity_discount(void)
     struct summary busy = paired(&base, "processing_utilisation", &q, "processing_utilisation");
     check(peak.mean - summary_halfwidth(&peak, 0.99) > 0 && busy.mean - summary_halfwidth(&busy, 0.99) > 0,
           "quantity-1.5 fewer orders to enter: the clerk is less busy (-%.3f) and peak-day cycles are shorter "
-          "(-%.3f days)", busy.mean, peak.mean);
+          "(-%.3f days)",
+          busy.mean, peak.mean);
     check(metric(&base, "discounts_per_day")->mean > 0 &&
               fabs(metric(&q, "discounts_per_day")->mean - metric(&base, "discounts_per_day")->mean) < 1e-9,
           "quantity-1.6 the off-peak discounts are counted apart, and the same (orders moved are not gathered)");

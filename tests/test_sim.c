@@ -97,8 +97,7 @@ static void test_heap_random(void)
     static int cancelled[N];
     for (int i = 0; i < N; i++) {
         ev[i] = (struct tagged){&dummy, i};
-        h[i] = sim_schedule(sim, floor(gsl_rng_uniform(r) * 50), (int)gsl_rng_uniform_int(r, 3),
-                            record, &ev[i]);
+        h[i] = sim_schedule(sim, floor(gsl_rng_uniform(r) * 50), (int)gsl_rng_uniform_int(r, 3), record, &ev[i]);
     }
     int ncancel = 0;
     for (int i = 0; i < N; i += 3) {
@@ -176,8 +175,8 @@ static void on_recurring(struct sim *sim, void *ctx)
         if (a->sides && gsl_rng_uniform(a->r) < 0.5 && a->n < a->limit) { /* a side event, of any class */
             struct tagged *t = &a->side[a->n];
             *t = (struct tagged){&a->side_trace, a->n};
-            sim_schedule(sim, sim_now(sim) + floor(gsl_rng_uniform(a->r) * 3) / 2,
-                         (int)gsl_rng_uniform_int(a->r, 3), record_side, t);
+            sim_schedule(sim, sim_now(sim) + floor(gsl_rng_uniform(a->r) * 3) / 2, (int)gsl_rng_uniform_int(a->r, 3),
+                         record_side, t);
         }
         if (a->mode != CHAINED || !more || !sim_recur(sim, next, &place, on_recurring, a)) return;
     }
@@ -223,7 +222,8 @@ static void test_recurring(void)
     uint64_t chained_most = run_arrivals(&chained, CHAINED, true, 1500);
     check(same_runs(&plain, &held), "sim-5.1 a recurring process held beside the heap runs as through the heap");
     check(same_runs(&plain, &chained), "sim-5.2 ... and chained by sim_recur, with ties in time and class");
-    check(plain_most == 1 && held_most == 1 && chained_most > 1, "sim-5.3 only sim_recur runs several events in one step");
+    check(plain_most == 1 && held_most == 1 && chained_most > 1,
+          "sim-5.3 only sim_recur runs several events in one step");
     /* with nothing in between, every arrival could chain; a step stops at SIM_CHAIN_MAX */
     chained_most = run_arrivals(&chained, CHAINED, false, 1e9);
     check(chained.n == 10000 && chained_most == 1 + SIM_CHAIN_MAX,
@@ -263,8 +263,7 @@ static void test_past_asserts(void)
     }
     int status = 0;
     waitpid(pid, &status, 0);
-    check(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
-          "sim-4.4 scheduling in the past is caught by an assert");
+    check(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT, "sim-4.4 scheduling in the past is caught by an assert");
 }
 
 /* ---- random streams ---- */
@@ -381,11 +380,11 @@ static void check_moments(const char *name, const double *p, size_t np)
         tally_add(&t, x);
     }
     double se = sqrt(dist_variance(&d) / (double)t.n);
-    check(fabs(t.mean - dist_mean(&d)) <= 4 * se + 1e-12, "dist-2 %s sample mean %.5g matches %.5g",
-          name, t.mean, dist_mean(&d));
+    check(fabs(t.mean - dist_mean(&d)) <= 4 * se + 1e-12, "dist-2 %s sample mean %.5g matches %.5g", name, t.mean,
+          dist_mean(&d));
     double v = tally_sd(&t) * tally_sd(&t);
-    check(fabs(v - dist_variance(&d)) <= 0.1 * dist_variance(&d) + 1e-12,
-          "dist-3 %s sample variance %.5g matches %.5g", name, v, dist_variance(&d));
+    check(fabs(v - dist_variance(&d)) <= 0.1 * dist_variance(&d) + 1e-12, "dist-3 %s sample variance %.5g matches %.5g",
+          name, v, dist_variance(&d));
     check(!below, "dist-4 %s never draws below its lowest value %g", name, lowest);
     gsl_rng_free(r);
 }
@@ -436,8 +435,7 @@ static void test_dist(void)
     check(make(&d, "lognormal", (double[]){1e-300, 1e5}, 2) == -1,
           "dist-5.15 lognormal(1e-300, 1e5) (NaN draws) is refused");
     check(dist_init(&d, dist_type_find("uniform"), (double[]){-1e308, 1e308}, 2, err, sizeof err) == -1 &&
-              strcmp(err, "uniform(min, max): the parameters are too large (the mean or the variance overflows)") ==
-                  0,
+              strcmp(err, "uniform(min, max): the parameters are too large (the mean or the variance overflows)") == 0,
           "dist-5.16 uniform(-1e308, 1e308) (infinite width) is refused: '%s'", err);
     check(make(&d, "geometric", (double[]){1e10}, 1) == -1,
           "dist-5.17 geometric(1e10) (beyond GSL's unsigned draws) is refused");
@@ -457,8 +455,8 @@ static void test_dist(void)
           "dist-6.3 a constant prints as a plain number: %s", buf);
     dist_constant(&d, 0);
     check(dist_is_zero(&d), "dist-6.4 constant 0 is recognised as no time at all");
-    check(strcmp(num_format(1.0 / 3, buf, sizeof buf), "0.3333333333333333") == 0,
-          "dist-6.5 shortest round-trip: %s", buf);
+    check(strcmp(num_format(1.0 / 3, buf, sizeof buf), "0.3333333333333333") == 0, "dist-6.5 shortest round-trip: %s",
+          buf);
 }
 
 /* lognormal_log(mu, sigma): the moments of draws against the exact ones, each within its
@@ -502,8 +500,10 @@ static void test_lognormal_log(void)
         worst = fmax(worst, fabs(a - b) / b);
     }
     gsl_rng_free(r1), gsl_rng_free(r2);
-    check(worst < 1e-12, "dist-7.6 lognormal_log(mu, sigma) draws what lognormal(mean, sd) draws (largest relative "
-                         "difference %g)", worst);
+    check(worst < 1e-12,
+          "dist-7.6 lognormal_log(mu, sigma) draws what lognormal(mean, sd) draws (largest relative "
+          "difference %g)",
+          worst);
     /* parameters: sigma > 0, and no more spread than lognormal(mean, sd) accepts */
     check(dist_init(&d, t, (double[]){1, 0}, 2, err, sizeof err) == -1 &&
               strcmp(err, "lognormal_log(mu, sigma): sigma must be > 0 (for no spread, write the value exp(mu) "
@@ -552,19 +552,22 @@ static void check_residual(const char *name, const double *p, size_t np)
           name, res.mean, want, hw);
     hw = z * tally_sd(&eq) / sqrt((double)eq.n);
     check(fabs(eq.mean - 3) <= hw + 1e-12,
-          "dist-8.3 %s: started in equilibrium, %.4f events in 3 mean gaps (± %.4f), want exactly 3", name, eq.mean, hw);
+          "dist-8.3 %s: started in equilibrium, %.4f events in 3 mean gaps (± %.4f), want exactly 3", name, eq.mean,
+          hw);
     if (fabs(cv2 - 1) > 0.2) { /* where the ordinary start differs, the test sees it */
         hw = z * tally_sd(&ord) / sqrt((double)ord.n);
-        check(fabs(ord.mean - 3) > hw, "dist-8.4 %s: started one gap after 0, %.4f events (± %.4f; about %.3f): "
-                                       "not 3", name, ord.mean, hw, 3 + (cv2 - 1) / 2);
+        check(fabs(ord.mean - 3) > hw,
+              "dist-8.4 %s: started one gap after 0, %.4f events (± %.4f; about %.3f): "
+              "not 3",
+              name, ord.mean, hw, 3 + (cv2 - 1) / 2);
     }
 }
 
 static void test_residual(void)
 {
     check_residual("exponential", (double[]){2.5}, 1);
-    check_residual("gamma", (double[]){1, 0.3}, 2);  /* regular gaps: shape 11 */
-    check_residual("gamma", (double[]){1, 2}, 2);    /* bursty: shape 0.25 */
+    check_residual("gamma", (double[]){1, 0.3}, 2); /* regular gaps: shape 11 */
+    check_residual("gamma", (double[]){1, 2}, 2);   /* bursty: shape 0.25 */
     check_residual("erlang", (double[]){3, 2}, 2);
     check_residual("lognormal", (double[]){1.776, 1.023}, 2);
     check_residual("lognormal", (double[]){2, 5}, 2);
@@ -589,8 +592,8 @@ static void test_stats(void)
 
     struct timeavg a;
     timeavg_init(&a, 0, 10);
-    timeavg_set(&a, 2, 4);  /* 10 for 2 days */
-    timeavg_set(&a, 5, 0);  /* 4 for 3 days */
+    timeavg_set(&a, 2, 4); /* 10 for 2 days */
+    timeavg_set(&a, 5, 0); /* 4 for 3 days */
     check(fabs(timeavg_mean(&a, 10) - (20 + 12) / 10.0) < 1e-12,
           "stats-2.1 time average counts the last level up to the end");
     timeavg_restart(&a, 10);
@@ -626,17 +629,15 @@ static void test_quantile(void)
             double exact = xs[(size_t)ceil(ps[i] * N) - 1];
             double est = qsketch_quantile(&q, ps[i]);
             check(fabs(est - exact) <= qsketch_relative_error() * exact,
-                  "quant-1.2 %s p%g: sketch %.6g vs sorted %.6g within %.2f%%",
-                  family ? "lognormal" : "exponential", ps[i] * 100, est, exact,
-                  100 * qsketch_relative_error());
+                  "quant-1.2 %s p%g: sketch %.6g vs sorted %.6g within %.2f%%", family ? "lognormal" : "exponential",
+                  ps[i] * 100, est, exact, 100 * qsketch_relative_error());
         }
     }
     qsketch_reset(&q);
     qsketch_add(&q, 0);
     qsketch_add(&q, 0);
     qsketch_add(&q, 3);
-    check(qsketch_quantile(&q, 0.5) == 0 && qsketch_quantile(&q, 1) == 3,
-          "quant-1.3 zeros are counted as zero");
+    check(qsketch_quantile(&q, 0.5) == 0 && qsketch_quantile(&q, 1) == 3, "quant-1.3 zeros are counted as zero");
     qsketch_reset(&q);
     check(isnan(qsketch_quantile(&q, 0.5)), "quant-1.4 an empty sketch has no quantile");
     qsketch_add(&q, 1e-12);

@@ -33,27 +33,47 @@ static const struct vcase cases[] = {
     {"Q1 M/M/1", "q1_mm1.ini", {{"order_cycle_days_mean", 10, 0}, {"processing_utilisation", 0.9, 0}}},
     {"Q2 M/M/5", "q2_mmc.ini", {{"order_cycle_days_mean", 1.5541125541, 0}, {"processing_utilisation", 0.8, 0}}},
     {"Q3 M/D/1", "q3_md1.ini", {{"order_cycle_days_mean", 5.5, 0}}},
-    {"Q4 delays", "q4_delays.ini",
-     {{"order_cycle_days_mean", 2, 0}, {"order_cycle_days_p50", 2, 0}, {"order_cycle_days_p95", 2, 0},
+    {"Q4 delays",
+     "q4_delays.ini",
+     {{"order_cycle_days_mean", 2, 0},
+      {"order_cycle_days_p50", 2, 0},
+      {"order_cycle_days_p95", 2, 0},
       {"order_cycle_days_p99", 2, 0}}},
-    {"I1 base stock", "i1_base_stock.ini",
-     {{"fill_rate", 0.4702572668, 0}, {"mean_backorders", 1.776706348, 0}, {"mean_on_hand", 1.776706348, 0},
+    {"I1 base stock",
+     "i1_base_stock.ini",
+     {{"fill_rate", 0.4702572668, 0},
+      {"mean_backorders", 1.776706348, 0},
+      {"mean_on_hand", 1.776706348, 0},
       {"order_cycle_days_mean", 0.3553412696, 0}}},
-    {"I1 random lead", "i1_random_lead.ini",
-     {{"fill_rate", 0.4702572668, 0}, {"mean_backorders", 1.776706348, 0}, {"mean_on_hand", 1.776706348, 0},
+    {"I1 random lead",
+     "i1_random_lead.ini",
+     {{"fill_rate", 0.4702572668, 0},
+      {"mean_backorders", 1.776706348, 0},
+      {"mean_on_hand", 1.776706348, 0},
       {"order_cycle_days_mean", 0.3553412696, 0}}},
-    {"I2 lost sales", "i2_lost_sales.ini",
-     {{"fill_rate", 0.8411080385, 0}, {"mean_on_hand", 3.177839231, 0}, {"time_out_of_stock", 0.1588919615, 0},
+    {"I2 lost sales",
+     "i2_lost_sales.ini",
+     {{"fill_rate", 0.8411080385, 0},
+      {"mean_on_hand", 3.177839231, 0},
+      {"time_out_of_stock", 0.1588919615, 0},
       {"lost_sales_rate", 1 - 0.8411080385, 0}}},
-    {"I2 random lead", "i2_random_lead.ini",
+    {"I2 random lead",
+     "i2_random_lead.ini",
      {{"fill_rate", 0.8411080385, 0}, {"mean_on_hand", 3.177839231, 0}, {"time_out_of_stock", 0.1588919615, 0}}},
     {"I3 small Erlang", "i3_small_erlang.ini", {{"fill_rate", 0.7894736842, 0}}},
-    {"I4 periodic normal", "i4_periodic_normal.ini",
-     {{"cost_total_per_day", 1.997605193, 0.005}, {"fill_rate", 0.9816160653, 0.005},
-      {"mean_on_hand", 7.523152662, 0.005}, {"mean_backorders", 0.9191967344, 0.005}}},
-    {"I5 EOQ", "i5_eoq.ini",
-     {{"replenishments_per_day", 0.5, 0}, {"cost_ordering_per_day", 25, 0}, {"mean_on_hand", 100.5, 0},
-      {"stockout_rate", 0, 0}, {"fill_rate", 1, 0}}},
+    {"I4 periodic normal",
+     "i4_periodic_normal.ini",
+     {{"cost_total_per_day", 1.997605193, 0.005},
+      {"fill_rate", 0.9816160653, 0.005},
+      {"mean_on_hand", 7.523152662, 0.005},
+      {"mean_backorders", 0.9191967344, 0.005}}},
+    {"I5 EOQ",
+     "i5_eoq.ini",
+     {{"replenishments_per_day", 0.5, 0},
+      {"cost_ordering_per_day", 25, 0},
+      {"mean_on_hand", 100.5, 0},
+      {"stockout_rate", 0, 0},
+      {"fill_rate", 1, 0}}},
 };
 
 /* Run a case file with overrides sets[0..nsets); s receives the summaries and, when
@@ -106,17 +126,17 @@ static void test_safety_per_point(const char *dir)
                      r.rows[(lo * r.reps + rep) * r.nm + M_CYCLE_SERVICE_LEVEL];
         struct summary s = summary_of(d, r.reps, 1);
         double z = gsl_cdf_ugaussian_Pinv(levels[j]);
-        double sim = 2 * delta / (100 * s.mean);                              /* sd of safety stock per point */
-        double hw = sim * summary_halfwidth(&s, 0.99) / s.mean;               /* delta method */
-        double exact = 0.01 / gsl_ran_ugaussian_pdf(z);                       /* the derivative */
+        double sim = 2 * delta / (100 * s.mean);                /* sd of safety stock per point */
+        double hw = sim * summary_halfwidth(&s, 0.99) / s.mean; /* delta method */
+        double exact = 0.01 / gsl_ran_ugaussian_pdf(z);         /* the derivative */
         double secant = 2 * delta / (100 * (gsl_cdf_ugaussian_P(z + delta) - gsl_cdf_ugaussian_P(z - delta)));
         int ok = fabs(sim - exact) <= hw + fabs(secant - exact);
         char id[40];
         snprintf(id, sizeof id, "S2 at %g%%", 100 * levels[j]);
         printf("%-20s %-24s %14.8g %12.3g %14.10g  %s\n", id, "safety sd per CSL point", sim, hw, exact,
                ok ? "inside" : "OUTSIDE");
-        check(ok, "%s: %.4f +- %.3g sd per point contains 0.01/phi(z) = %.4f (finite-difference bias %.4f)", id,
-              sim, hw, exact, fabs(secant - exact));
+        check(ok, "%s: %.4f +- %.3g sd per point contains 0.01/phi(z) = %.4f (finite-difference bias %.4f)", id, sim,
+              hw, exact, fabs(secant - exact));
     }
     free(d);
     sweep_free(&r);
@@ -138,9 +158,8 @@ static void test_chopra(const char *dir, const char *file)
           "S1: %s gives Chopra & Meindl's CSL, shortage per cycle and fill rate", file);
     struct summary s[METRIC_COUNT];
     if (run_case(dir, file, s) != 0) return;
-    printf("%-20s %-24s %14.8g %12.3g %14.10g  (formula; simulation differs by design)\n", file,
-           "cycle_service_level", s[M_CYCLE_SERVICE_LEVEL].mean, summary_halfwidth(&s[M_CYCLE_SERVICE_LEVEL], 0.99),
-           f.cycle_service_level);
+    printf("%-20s %-24s %14.8g %12.3g %14.10g  (formula; simulation differs by design)\n", file, "cycle_service_level",
+           s[M_CYCLE_SERVICE_LEVEL].mean, summary_halfwidth(&s[M_CYCLE_SERVICE_LEVEL], 0.99), f.cycle_service_level);
     printf("%-20s %-24s %14.8g %12.3g %14.10g  (formula)\n", file, "fill_rate", s[M_FILL_RATE].mean,
            summary_halfwidth(&s[M_FILL_RATE], 0.99), f.fill_rate);
 }
@@ -149,7 +168,7 @@ static void test_chopra(const char *dir, const char *file)
  * (tests/validation/lk_ss.ini, one servlab day = one month), against exact expectations
  * from the Markov chain of tests/markov_ss.h. The model is stated here from the
  * textbook, independently of the scenario file the simulation reads. */
-static const int lk_policies[][2] = {{20, 40}, {20, 60}, {20, 80}, {20, 100}, {40, 60},
+static const int lk_policies[][2] = {{20, 40}, {20, 60},  {20, 80}, {20, 100}, {40, 60},
                                      {40, 80}, {40, 100}, {60, 80}, {60, 100}};
 #define LK_POLICIES (sizeof lk_policies / sizeof lk_policies[0])
 #define LK_NODES 16   /* Gauss-Legendre nodes per smooth piece of a month */
@@ -157,10 +176,19 @@ static const int lk_policies[][2] = {{20, 40}, {20, 60}, {20, 80}, {20, 100}, {4
 
 static struct markov_ss_model lk_model(int s, int S)
 {
-    return (struct markov_ss_model){.s = s, .S = S, .initial = 60, .periods = 120, .rate = 10,
-                                    .size_pmf = {0, 1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}, .max_size = 4,
-                                    .lead_min = 0.5, .lead_max = 1, .order_fixed = 32, .order_per_unit = 3,
-                                    .holding = 1, .backlog = 5};
+    return (struct markov_ss_model){.s = s,
+                                    .S = S,
+                                    .initial = 60,
+                                    .periods = 120,
+                                    .rate = 10,
+                                    .size_pmf = {0, 1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6},
+                                    .max_size = 4,
+                                    .lead_min = 0.5,
+                                    .lead_max = 1,
+                                    .order_fixed = 32,
+                                    .order_per_unit = 3,
+                                    .holding = 1,
+                                    .backlog = 5};
 }
 
 /* The metrics compared one to one with the chain's expectations (all are means over
@@ -235,9 +263,8 @@ static void test_law_kelton(const char *dir, struct lk_row *table)
     never.periods = 4;
     struct markov_ss_result nr = {0};
     int solved = markov_ss_solve(&never, LK_NODES, LK_TAIL, &nr) == 0;
-    check(solved && fabs(nr.mean_backorders - 50) < 1e-9 &&
-              nr.mean_on_hand == 0 && fabs(nr.time_out_of_stock - 1) < 1e-12 && nr.fill_ratio_of_means == 0 &&
-              nr.replenishments == 0,
+    check(solved && fabs(nr.mean_backorders - 50) < 1e-9 && nr.mean_on_hand == 0 &&
+              fabs(nr.time_out_of_stock - 1) < 1e-12 && nr.fill_ratio_of_means == 0 && nr.replenishments == 0,
           "LK chain: with no orders from level 0, mean backorders over 4 months = 50 (%.12g), nothing on hand",
           nr.mean_backorders);
     for (size_t p = 0; p < LK_POLICIES; p++) {
@@ -251,8 +278,8 @@ static void test_law_kelton(const char *dir, struct lk_row *table)
                        markov_ss_solve(&mm, LK_NODES, 1e-25, &less_tail) == 0,
                    "%s: the Markov chain solves", id))
             continue;
-        check(lk_diff(&ex, &more_nodes) < 1e-9, "%s: exact values converged in quadrature nodes (%d vs %d: %.2g)",
-              id, LK_NODES, 2 * LK_NODES, lk_diff(&ex, &more_nodes));
+        check(lk_diff(&ex, &more_nodes) < 1e-9, "%s: exact values converged in quadrature nodes (%d vs %d: %.2g)", id,
+              LK_NODES, 2 * LK_NODES, lk_diff(&ex, &more_nodes));
         check(lk_diff(&ex, &less_tail) < 1e-9 && fabs(ex.lost_mass) < 1e-12,
               "%s: demand truncation does not matter (tail 1e-15 vs 1e-25: %.2g; mass dropped %.2g)", id,
               lk_diff(&ex, &less_tail), ex.lost_mass);
@@ -298,8 +325,8 @@ static void test_law_kelton(const char *dir, struct lk_row *table)
 /* The two tables of tests/validation/README.md, in Markdown. */
 static void lk_print_tables(const struct lk_row *table)
 {
-    static const char *const head[LK_METRICS + 1] = {"total",   "ordering", "holding", "shortage",
-                                                     "on hand", "backorders", "on order", "out of stock",
+    static const char *const head[LK_METRICS + 1] = {"total",        "ordering",     "holding",  "shortage",
+                                                     "on hand",      "backorders",   "on order", "out of stock",
                                                      "orders/month", "fill (pooled)"};
     for (int sim = 0; sim < 2; sim++) {
         printf("\n| (s,S) |");
@@ -347,16 +374,16 @@ int main(int argc, char **argv)
             int ok = !isnan(s[m].mean) && fabs(s[m].mean - e->exact) <= allowed;
             printf("%-20s %-24s %14.8g %12.3g %14.10g  %s\n", vc->id, e->metric, s[m].mean, hw, e->exact,
                    ok ? "inside" : "OUTSIDE");
-            check(ok, "%s: %s = %.8g +- %.3g (99%%) contains the exact %.10g", vc->id, e->metric, s[m].mean,
-                  hw, e->exact);
+            check(ok, "%s: %s = %.8g +- %.3g (99%%) contains the exact %.10g", vc->id, e->metric, s[m].mean, hw,
+                  e->exact);
         }
         if (strcmp(vc->id, "Q2 M/M/5") == 0) {
             /* P(wait) = W_q (c mu - lambda) for M/M/c; W_q = mean cycle - mean service */
             int m = metric_find("order_cycle_days_mean");
             double pwait = (s[m].mean - 1) * (5 - 4), hw = summary_halfwidth(&s[m], 0.99);
             int ok = fabs(pwait - 0.5541125541) <= hw;
-            printf("%-20s %-24s %14.8g %12.3g %14.10g  %s\n", vc->id, "P(wait) from W_q", pwait, hw,
-                   0.5541125541, ok ? "inside" : "OUTSIDE");
+            printf("%-20s %-24s %14.8g %12.3g %14.10g  %s\n", vc->id, "P(wait) from W_q", pwait, hw, 0.5541125541,
+                   ok ? "inside" : "OUTSIDE");
             check(ok, "Q2 M/M/5: P(wait) = %.6g contains Erlang C 0.5541125541", pwait);
         }
     }
