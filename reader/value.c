@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,44 @@ static int unknown_family(const char *name, char *err, size_t errlen)
     return -1;
 }
 
+/* The discrete tables read so far, kept for the whole process (as reader/history.c keeps
+ * history files): loading is where they are made, and a configuration copied into sweep
+ * points or threads shares them. Equal tables are one, so equal dists are equal words. */
+static pthread_mutex_t tables_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct dist_table **tables;
+static size_t ntables, captables;
+
+static const struct dist_table *intern_table(struct dist_table *fresh)
+{
+    pthread_mutex_lock(&tables_lock);
+    for (size_t i = 0; i < ntables; i++) {
+        if (dist_table_same(tables[i], fresh)) {
+            const struct dist_table *known = tables[i];
+            pthread_mutex_unlock(&tables_lock);
+            dist_table_free(fresh);
+            return known;
+        }
+    }
+    if (ntables == captables) {
+        captables = captables ? 2 * captables : 16;
+        tables = realloc(tables, captables * sizeof *tables);
+        if (!tables) abort();
+    }
+    tables[ntables++] = fresh;
+    pthread_mutex_unlock(&tables_lock);
+    return fresh;
+}
+
+void value_forget_tables(void)
+{
+    pthread_mutex_lock(&tables_lock);
+    for (size_t i = 0; i < ntables; i++) dist_table_free(tables[i]);
+    free(tables);
+    tables = NULL;
+    ntables = captables = 0;
+    pthread_mutex_unlock(&tables_lock);
+}
+
 int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
 {
     char s[TOKEN_MAX * 4];
@@ -222,6 +261,12 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
             snprintf(err, errlen, "%s: a parameter is missing (two commas in a row, or one at the end?)", t->signature);
             return -1;
         }
+    }
+    if (discrete) {
+        struct dist_table *fresh = dist_table_new(params, np, err, errlen);
+        if (!fresh) return -1;
+        dist_discrete(out, intern_table(fresh));
+        return 0;
     }
     return dist_init(out, t, params, np, err, errlen);
 }

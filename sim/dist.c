@@ -10,6 +10,7 @@
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int fail(char *err, size_t n, const struct dist *d, const char *what, double got)
@@ -292,57 +293,45 @@ static double one_lowest(const struct dist *d)
     return 1;
 }
 
-/* ---- discrete(v1:w1, v2:w2, ...) ---- */
-static int discrete_prepare(struct dist *d, char *err, size_t n)
-{
-    double total = 0;
-    for (size_t i = 0; i < d->k; i++) {
-        if (!(d->weights[i] >= 0)) return fail(err, n, d, "weights must be >= 0", d->weights[i]);
-        total += d->weights[i];
-    }
-    if (!(total > 0)) return fail(err, n, d, "weights must not all be 0", total);
-    double run = 0;
-    for (size_t i = 0; i < d->k; i++) {
-        run += d->weights[i];
-        d->cum[i] = run / total;
-    }
-    d->cum[d->k - 1] = 1;
-    return 0;
-}
+/* ---- discrete(v1:w1, v2:w2, ...): the values are in d->table ---- */
 static double discrete_sample(const struct dist *d, gsl_rng *r)
 {
+    const struct dist_table *t = d->table;
     double u = gsl_rng_uniform(r);
-    size_t lo = 0, hi = d->k - 1; /* first i with u < cum[i] */
+    size_t lo = 0, hi = t->k - 1; /* first i with u < cum[i] */
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (u < d->cum[mid])
+        if (u < t->cum[mid])
             hi = mid;
         else
             lo = mid + 1;
     }
-    return d->values[lo];
+    return t->values[lo];
 }
-static double weight_of(const struct dist *d, size_t i)
+static double weight_of(const struct dist_table *t, size_t i)
 {
-    return d->cum[i] - (i ? d->cum[i - 1] : 0);
+    return t->cum[i] - (i ? t->cum[i - 1] : 0);
 }
 static double discrete_mean(const struct dist *d)
 {
+    const struct dist_table *t = d->table;
     double m = 0;
-    for (size_t i = 0; i < d->k; i++) m += weight_of(d, i) * d->values[i];
+    for (size_t i = 0; i < t->k; i++) m += weight_of(t, i) * t->values[i];
     return m;
 }
 static double discrete_variance(const struct dist *d)
 {
+    const struct dist_table *t = d->table;
     double m = discrete_mean(d), v = 0;
-    for (size_t i = 0; i < d->k; i++) v += weight_of(d, i) * (d->values[i] - m) * (d->values[i] - m);
+    for (size_t i = 0; i < t->k; i++) v += weight_of(t, i) * (t->values[i] - m) * (t->values[i] - m);
     return v;
 }
 static double discrete_lowest(const struct dist *d)
 {
+    const struct dist_table *t = d->table;
     double lo = INFINITY;
-    for (size_t i = 0; i < d->k; i++)
-        if (weight_of(d, i) > 0 && d->values[i] < lo) lo = d->values[i];
+    for (size_t i = 0; i < t->k; i++)
+        if (weight_of(t, i) > 0 && t->values[i] < lo) lo = t->values[i];
     return lo;
 }
 
@@ -372,7 +361,7 @@ static const struct dist_type poisson_type = {"poisson", "poisson(mean)", 1, poi
 static const struct dist_type geometric_type = {"geometric", "geometric(mean)", 1,
     geometric_prepare, geometric_sample, first_param, geometric_variance, one_lowest, NULL};
 static const struct dist_type discrete_type = {"discrete", "discrete(value:weight, ...)", -1,
-    discrete_prepare, discrete_sample, discrete_mean, discrete_variance, discrete_lowest, NULL};
+    NULL /* dist_table_new checks a table */, discrete_sample, discrete_mean, discrete_variance, discrete_lowest, NULL};
 
 const struct dist_type *const dist_types[] = {&dist_type_constant, &dist_type_exponential, &uniform_type,
     &triangular_type, &normal_type, &lognormal_type, &lognormal_log_type, &gamma_type, &erlang_type, &poisson_type,
@@ -386,46 +375,114 @@ const struct dist_type *dist_type_find(const char *name)
     return NULL;
 }
 
-int dist_init(struct dist *d, const struct dist_type *t, const double *params, size_t n, char *err, size_t errlen)
+/* Refuse non-finite parameters and moments that overflow: both families and tables. */
+static int refuse_non_finite(const struct dist_type *t, const double *params, size_t n, char *err, size_t errlen)
 {
-    memset(d, 0, sizeof *d);
-    d->type = t;
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(params[i])) {
             snprintf(err, errlen, "%s: parameters must be finite numbers", t->signature);
             return -1;
         }
     }
-    if (t->nparams < 0) {
-        if (n == 0 || n % 2 != 0) {
-            snprintf(err, errlen, "%s: give value:weight pairs, e.g. discrete(1:0.5, 2:0.5)", t->signature);
-            return -1;
-        }
-        if (n / 2 > DIST_MAX_VALUES) {
-            snprintf(err, errlen, "%s: at most %d values, got %zu", t->signature, DIST_MAX_VALUES, n / 2);
-            return -1;
-        }
-        d->k = n / 2;
-        for (size_t i = 0; i < d->k; i++) {
-            d->values[i] = params[2 * i];
-            d->weights[i] = params[2 * i + 1];
-        }
-    } else {
-        if (n != (size_t)t->nparams) {
-            snprintf(err, errlen, "%s takes %d parameter%s, got %zu", t->signature, t->nparams,
-                     t->nparams == 1 ? "" : "s", n);
-            return -1;
-        }
-        for (size_t i = 0; i < n; i++) d->p[i] = params[i];
-    }
-    if (t->prepare(d, err, errlen) != 0) return -1;
+    return 0;
+}
+static int refuse_overflow(const struct dist *d, char *err, size_t errlen)
+{
     /* parameters near the largest double can overflow the moments (uniform(-1e308,
        1e308) has an infinite variance) and then the draws */
     if (!isfinite(dist_mean(d)) || !isfinite(dist_variance(d)) || !isfinite(dist_lowest(d))) {
-        snprintf(err, errlen, "%s: the parameters are too large (the mean or the variance overflows)", t->signature);
+        snprintf(err, errlen, "%s: the parameters are too large (the mean or the variance overflows)",
+                 d->type->signature);
         return -1;
     }
     return 0;
+}
+
+int dist_init(struct dist *d, const struct dist_type *t, const double *params, size_t n, char *err, size_t errlen)
+{
+    memset(d, 0, sizeof *d);
+    d->type = t;
+    if (t->nparams < 0) {
+        snprintf(err, errlen, "%s: a discrete distribution is made from a table (dist_table_new)", t->signature);
+        return -1;
+    }
+    if (refuse_non_finite(t, params, n, err, errlen) != 0) return -1;
+    if (n != (size_t)t->nparams) {
+        snprintf(err, errlen, "%s takes %d parameter%s, got %zu", t->signature, t->nparams, t->nparams == 1 ? "" : "s",
+                 n);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) d->p[i] = params[i];
+    if (t->prepare(d, err, errlen) != 0) return -1;
+    return refuse_overflow(d, err, errlen);
+}
+
+struct dist_table *dist_table_new(const double *params, size_t n, char *err, size_t errlen)
+{
+    const struct dist_type *t = &discrete_type;
+    if (refuse_non_finite(t, params, n, err, errlen) != 0) return NULL;
+    if (n == 0 || n % 2 != 0) {
+        snprintf(err, errlen, "%s: give value:weight pairs, e.g. discrete(1:0.5, 2:0.5)", t->signature);
+        return NULL;
+    }
+    size_t k = n / 2;
+    if (k > DIST_MAX_VALUES) {
+        snprintf(err, errlen, "%s: at most %d values, got %zu", t->signature, DIST_MAX_VALUES, k);
+        return NULL;
+    }
+    struct dist probe = {.type = t}; /* for fail()'s signature and the moments */
+    double total = 0;
+    for (size_t i = 0; i < k; i++) {
+        double w = params[2 * i + 1];
+        if (!(w >= 0)) {
+            fail(err, errlen, &probe, "weights must be >= 0", w);
+            return NULL;
+        }
+        total += w;
+    }
+    if (!(total > 0)) {
+        fail(err, errlen, &probe, "weights must not all be 0", total);
+        return NULL;
+    }
+    struct dist_table *tab = malloc(sizeof *tab + 3 * k * sizeof tab->data[0]);
+    if (!tab) abort();
+    double *values = tab->data, *weights = values + k, *cum = weights + k;
+    double run = 0;
+    for (size_t i = 0; i < k; i++) {
+        values[i] = params[2 * i];
+        weights[i] = params[2 * i + 1];
+        run += weights[i];
+        cum[i] = run / total;
+    }
+    cum[k - 1] = 1;
+    tab->k = k;
+    tab->values = values;
+    tab->weights = weights;
+    tab->cum = cum;
+    probe.table = tab;
+    if (refuse_overflow(&probe, err, errlen) != 0) {
+        free(tab);
+        return NULL;
+    }
+    return tab;
+}
+
+void dist_table_free(struct dist_table *t)
+{
+    free(t);
+}
+
+bool dist_table_same(const struct dist_table *a, const struct dist_table *b)
+{
+    return a->k == b->k && memcmp(a->values, b->values, a->k * sizeof a->values[0]) == 0 &&
+           memcmp(a->weights, b->weights, a->k * sizeof a->weights[0]) == 0;
+}
+
+void dist_discrete(struct dist *d, const struct dist_table *t)
+{
+    memset(d, 0, sizeof *d);
+    d->type = &discrete_type;
+    d->table = t;
 }
 
 void dist_constant(struct dist *d, double v)
@@ -474,10 +531,11 @@ char *dist_format(const struct dist *d, char *buf, size_t n)
     if (!d->type || d->type == &dist_type_constant) return num_format(d->p[0], buf, n);
     used += (size_t)snprintf(buf, n, "%s(", d->type->name);
     if (d->type->nparams < 0) {
-        for (size_t i = 0; i < d->k && used < n; i++) {
+        const struct dist_table *t = d->table;
+        for (size_t i = 0; i < t->k && used < n; i++) {
             char w[40];
             used += (size_t)snprintf(buf + used, n - used, "%s%s:%s", i ? ", " : "",
-                                     num_format(d->values[i], num, sizeof num), num_format(d->weights[i], w, sizeof w));
+                                     num_format(t->values[i], num, sizeof num), num_format(t->weights[i], w, sizeof w));
         }
     } else {
         for (int i = 0; i < d->type->nparams && used < n; i++)

@@ -1,7 +1,8 @@
 /* dist.h - probability distributions for random quantities (times in days, units).
  *
  * A struct dist is a plain value: it can be copied with `=` and needs no freeing; a
- * zeroed one (no family) is the constant 0.
+ * zeroed one (no family) is the constant 0. A discrete one points at its table
+ * (struct dist_table), which is immutable and owned by whoever made it, so copies share it.
  * Parameters are given the way a scenario writes them (a mean and an sd, not GSL's
  * shape and scale); dist_init validates them and derives what the sampler needs,
  * because GSL's samplers do not validate anything themselves.
@@ -19,6 +20,17 @@
 enum { DIST_MAX_PARAMS = 3, DIST_MAX_VALUES = 64 };
 
 struct dist;
+
+/* A discrete distribution's table: k values, their weights as written and the cumulative
+ * normalised weights. Never changed once made, so any number of dists (and threads) may
+ * share one. Whoever makes a table (dist_table_new) owns it and frees it after the last
+ * dist that points at it; the reader keeps its tables for the whole process
+ * (reader/value.c). */
+struct dist_table {
+    size_t k;
+    const double *values, *weights, *cum; /* k each, stored in data */
+    double data[];
+};
 
 struct dist_type {
     const char *name;      /* "exponential" */
@@ -38,12 +50,9 @@ struct dist_type {
 
 struct dist {
     const struct dist_type *type;
-    double p[DIST_MAX_PARAMS]; /* as written, e.g. (mean, sd) */
-    double a, b;               /* derived: shape/scale, zeta/sigma, ... */
-    size_t k;                  /* discrete: number of values */
-    double values[DIST_MAX_VALUES];
-    double weights[DIST_MAX_VALUES]; /* discrete: as written */
-    double cum[DIST_MAX_VALUES];     /* discrete: cumulative normalised weights */
+    double p[DIST_MAX_PARAMS];      /* as written, e.g. (mean, sd) */
+    double a, b;                    /* derived: shape/scale, zeta/sigma, ... */
+    const struct dist_table *table; /* discrete: its values and weights; NULL otherwise */
 };
 
 /* The family called `name`, or NULL. */
@@ -52,10 +61,23 @@ const struct dist_type *dist_type_find(const char *name);
 /* All families, NULL-terminated (for listings and did-you-mean). */
 extern const struct dist_type *const dist_types[];
 
-/* Initialise d as family t with n parameters. For discrete, params holds
- * v1, w1, v2, w2, ... and n is twice the number of values. Returns 0, or -1 with a
- * message such as "gamma(mean, sd): sd must be > 0, got 0" in err. */
+/* Initialise d as family t with n parameters. Returns 0, or -1 with a message such as
+ * "gamma(mean, sd): sd must be > 0, got 0" in err. Discrete is refused here: its values
+ * live in a table (dist_table_new, dist_discrete). */
 int dist_init(struct dist *d, const struct dist_type *t, const double *params, size_t n, char *err, size_t errlen);
+
+/* A new table from params v1, w1, v2, w2, ... (n is twice the number of values, at most
+ * DIST_MAX_VALUES values), checked as dist_init checks a family's parameters: NULL with a
+ * message such as "discrete(value:weight, ...): weights must be >= 0, got -1" in err.
+ * A table it returns always makes a valid distribution. Free with dist_table_free. */
+struct dist_table *dist_table_new(const double *params, size_t n, char *err, size_t errlen);
+void dist_table_free(struct dist_table *t);
+
+/* True if a and b hold the same values and weights, bit for bit (for sharing tables). */
+bool dist_table_same(const struct dist_table *a, const struct dist_table *b);
+
+/* Initialise d as the discrete distribution of table t, which must outlive d and its copies. */
+void dist_discrete(struct dist *d, const struct dist_table *t);
 
 /* A constant distribution at v. */
 void dist_constant(struct dist *d, double v);

@@ -1044,6 +1044,10 @@ static void test_value_functions(void)
           "scen-10.12 blanks inside and around a distribution are fine");
     check(value_dist("discrete(1:0.25, 3:0.75)", &d, err, sizeof err) == 0 && dist_mean(&d) == 2.5,
           "scen-10.13 discrete weights give the mean");
+    struct dist again, other;
+    check(value_dist("discrete(1:0.25,3:0.75)", &again, err, sizeof err) == 0 && again.table == d.table &&
+              value_dist("discrete(1:0.25, 3:0.5)", &other, err, sizeof err) == 0 && other.table != d.table,
+          "scen-10.25 the reader keeps one table per distinct discrete distribution");
     check(value_dist("exponential()", &d, err, sizeof err) == -1 &&
               strcmp(err, "exponential(mean) takes 1 parameter, got 0") == 0,
           "scen-10.14 exponential() is refused: '%s'", err);

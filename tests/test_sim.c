@@ -14,6 +14,7 @@
 #include <gsl/gsl_sort.h>
 #include <math.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -358,10 +359,26 @@ static void test_rng_same_as_gsl(void)
 
 /* ---- distributions ---- */
 
+/* The discrete tables make() made; the test owns them and frees them at the end. */
+static struct dist_table *made_tables[16];
+static size_t nmade;
+
 static int make(struct dist *d, const char *name, const double *p, size_t n)
 {
     char err[200];
-    return dist_init(d, dist_type_find(name), p, n, err, sizeof err);
+    if (strcmp(name, "discrete") != 0) return dist_init(d, dist_type_find(name), p, n, err, sizeof err);
+    struct dist_table *t = dist_table_new(p, n, err, sizeof err);
+    if (!t) return -1;
+    if (nmade == sizeof made_tables / sizeof made_tables[0]) abort();
+    made_tables[nmade++] = t;
+    dist_discrete(d, t);
+    return 0;
+}
+
+static void free_made_tables(void)
+{
+    for (size_t i = 0; i < nmade; i++) dist_table_free(made_tables[i]);
+    nmade = 0;
 }
 
 /* Draw n values; the sample mean must lie within 4 standard errors of the exact mean,
@@ -457,6 +474,34 @@ static void test_dist(void)
     check(dist_is_zero(&d), "dist-6.4 constant 0 is recognised as no time at all");
     check(strcmp(num_format(1.0 / 3, buf, sizeof buf), "0.3333333333333333") == 0, "dist-6.5 shortest round-trip: %s",
           buf);
+
+    /* a discrete dist points at its table: a copy shares it and draws the same values */
+    check(dist_init(&d, dist_type_find("discrete"), (double[]){1, 1}, 2, err, sizeof err) == -1 &&
+              strstr(err, "dist_table_new") != NULL,
+          "dist-7.1 dist_init sends discrete to a table: %s", err);
+    check(dist_table_new((double[]){1, 1, 2}, 3, err, sizeof err) == NULL &&
+              strcmp(err, "discrete(value:weight, ...): give value:weight pairs, e.g. discrete(1:0.5, 2:0.5)") == 0,
+          "dist-7.2 an odd parameter count is refused: %s", err);
+    check(dist_table_new((double[]){1e308, 1, -1e308, 1}, 4, err, sizeof err) == NULL &&
+              strstr(err, "too large") != NULL,
+          "dist-7.3 a table whose variance overflows is refused: %s", err);
+    struct dist_table *t = dist_table_new((double[]){2, 1, 5, 3}, 4, err, sizeof err);
+    struct dist_table *same = dist_table_new((double[]){2, 1, 5, 3}, 4, err, sizeof err);
+    struct dist_table *other = dist_table_new((double[]){2, 1, 5, 2}, 4, err, sizeof err);
+    check(t && same && other && dist_table_same(t, same) && !dist_table_same(t, other),
+          "dist-7.4 tables compare by their values and weights");
+    struct dist a, b;
+    dist_discrete(&a, t);
+    b = a;
+    gsl_rng *ra = rng_stream_new(7, 0, 0), *rb = rng_stream_new(7, 0, 0);
+    int equal = b.table == t;
+    for (int i = 0; i < 1000 && equal; i++) equal = dist_sample(&a, ra) == dist_sample(&b, rb);
+    check(equal && dist_mean(&b) == 4.25, "dist-7.5 a copy of a discrete dist shares its table and draws alike");
+    gsl_rng_free(ra);
+    gsl_rng_free(rb);
+    dist_table_free(t);
+    dist_table_free(same);
+    dist_table_free(other);
 }
 
 /* lognormal_log(mu, sigma): the moments of draws against the exact ones, each within its
@@ -710,5 +755,6 @@ int main(void)
     test_stats();
     test_quantile();
     test_runner();
+    free_made_tables();
     return check_done("test_sim");
 }
