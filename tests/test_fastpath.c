@@ -9,6 +9,7 @@
  * repository's top directory (tests/run_all.sh does).
  */
 #include "check.h"
+#include "both_ways.h"
 #include "models/fastpath.h"
 #include "models/metrics.h"
 #include "models/model.h"
@@ -84,29 +85,14 @@ static void test_table(void)
 /* One replication of sc both ways; returns true if the short cut was taken. */
 static bool same_both_ways(const char *path, struct model_config *c)
 {
-    size_t n = metric_count(c);
-    double *fast = malloc(n * sizeof *fast), *general = malloc(n * sizeof *general);
-    if (!fast || !general) abort();
-    struct model_totals tf, tg;
-    model_run_watched(c, 1, fast, &(struct model_watch){.totals = &tf});
-    model_run_watched(c, 1, general, &(struct model_watch){.totals = &tg, .general_path = true});
-    size_t differ = 0, first = n;
-    for (size_t m = 0; m < n; m++)
-        if (memcmp(&fast[m], &general[m], sizeof fast[m]) != 0 && !(isnan(fast[m]) && isnan(general[m]))) {
-            differ++;
-            if (first == n) first = m;
-        }
-    char name[160] = "";
-    if (first < n) metric_name_at(c, first, name, sizeof name);
+    struct both_ways b = run_both_ways(c, 1);
     bool allowed = fastpath_allows(c, FASTPATH_INSTANT);
-    check(differ == 0, "fastpath-2.1 %s: %s, every metric the same bit for bit both ways (%zu differ%s%s)", path,
-          allowed ? "short cut allowed" : "general path only", differ, first < n ? ", first " : "", name);
-    check(tg.instant_orders == 0 && (allowed || tf.instant_orders == 0),
+    check(b.differ == 0, "fastpath-2.1 %s: %s, every metric the same bit for bit both ways (%zu differ%s%s)", path,
+          allowed ? "short cut allowed" : "general path only", b.differ, b.differ ? ", first " : "", b.first);
+    check(b.general.instant_orders == 0 && (allowed || b.fast.instant_orders == 0),
           "fastpath-2.2 %s: the short cut is taken only where allowed (%llu orders of %llu)", path,
-          (unsigned long long)tf.instant_orders, (unsigned long long)tf.placed);
-    free(fast);
-    free(general);
-    return tf.instant_orders > 0;
+          (unsigned long long)b.fast.instant_orders, (unsigned long long)b.fast.placed);
+    return b.fast.instant_orders > 0;
 }
 
 static void test_scenario_files(void)

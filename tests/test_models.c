@@ -3,6 +3,7 @@
  * on-time accounting, lost-sale orders, and the interrupt flag. Configurations are
  * built in code so each test states exactly what it sets. */
 #include "check.h"
+#include "both_ways.h"
 #include "models/config.h"
 #include "models/curve.h"
 #include "models/metrics.h"
@@ -366,26 +367,11 @@ static struct model_config instant_shop(void)
  * to the last bit (NaN alike), and the fast path must have been taken. */
 static void same_both_ways(struct model_config c, const char *what)
 {
-    size_t n = metric_count(&c);
-    double *fast = malloc(n * sizeof *fast), *general = malloc(n * sizeof *general);
-    if (!fast || !general) abort();
-    struct model_totals tf, tg;
-    model_run_watched(&c, 2, fast, &(struct model_watch){.totals = &tf});
-    model_run_watched(&c, 2, general, &(struct model_watch){.totals = &tg, .general_path = true});
-    size_t differ = 0, first = n;
-    for (size_t m = 0; m < n; m++)
-        if (memcmp(&fast[m], &general[m], sizeof fast[m]) != 0 && !(isnan(fast[m]) && isnan(general[m]))) {
-            differ++;
-            if (first == n) first = m;
-        }
-    char name[160] = "";
-    if (first < n) metric_name_at(&c, first, name, sizeof name);
-    check(differ == 0 && tf.instant_orders > tf.placed / 2 && tg.instant_orders == 0,
+    struct both_ways b = run_both_ways(&c, 2);
+    check(b.differ == 0 && b.fast.instant_orders > b.fast.placed / 2 && b.general.instant_orders == 0,
           "fast-1 %s: the fast path (%llu of %llu orders) gives every metric bit for bit (%zu differ%s%s)", what,
-          (unsigned long long)tf.instant_orders, (unsigned long long)tf.placed, differ, first < n ? ", first " : "",
-          name);
-    free(fast);
-    free(general);
+          (unsigned long long)b.fast.instant_orders, (unsigned long long)b.fast.placed, b.differ,
+          b.differ ? ", first " : "", b.first);
 }
 
 static void test_fast_path(void)
