@@ -14,9 +14,9 @@
 #include <string.h>
 
 struct both_ways {
-    size_t differ;                       /* metrics that differ */
-    char first[160];                     /* the first of them by name, or "" */
-    struct model_totals fast, general;   /* each run's totals (instant_orders: the short cut taken) */
+    size_t differ;                     /* metrics that differ */
+    char first[160];                   /* the first of them by name, or "" */
+    struct model_totals fast, general; /* each run's totals (instant_orders: the short cut taken) */
 };
 
 static struct both_ways run_both_ways(const struct model_config *c, uint64_t rep)
