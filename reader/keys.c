@@ -231,6 +231,7 @@ static int check_lock_keys(const char *text, char *err, size_t errlen)
  * its value lives and what it means; the rest comes from its global key when the table
  * is completed (complete_copies, below). */
 #define CHOICES(words) .choice = words##_word, .choice_get = words##_get, .choice_set = words##_set
+#define EITHER(other) .either = &table[other]
 
 /* clang-format off */
 static struct key_def table[KEY_IDS] = {
@@ -304,8 +305,11 @@ __attribute__((constructor)) static void complete_copies(void)
         d->check_text = g->check_text;
         d->text_size = g->text_size;
         d->applies = g->applies;
-        d->unused_ok = g->unused_ok;
+        assert(!g->either && "keys.def: an either-or pair is of global keys");
     }
+    for (size_t k = 0; k < KEY_IDS; k++)
+        assert((!table[k].either || table[k].either->either == &table[k]) &&
+               "keys.def: each key of an either-or pair names the other");
 }
 
 enum key_id key_root(size_t k)

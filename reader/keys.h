@@ -33,13 +33,18 @@ enum key_flags {
     KEY_IN_ENTRY = 1 << 3,      /* family keys: stored in the reader's entry, not the model's config */
     KEY_PAIRS = 1 << 4,         /* lists: items are a:b pairs */
     KEY_DERIVED = 1 << 5,       /* no default: when not given, the reader works it out (shares, initial_on_hand) */
+    KEY_OFF_AT_ZERO = 1 << 6,   /* counts: 0 asks for nothing (catalog_items): `servlab check` writes 0 as "not set",
+                                   and giving the key where it is not used is no error */
 };
 
 /* When a key is used (keys.def: .applies). Where it is not, `servlab check` writes why
- * instead of its value, and giving it is an error (or a note, when a choice made with
- * --set left it unused). Family copies apply as their global key does. */
+ * instead of its value ("not used: ..."), and giving it is an error (or a note, when a
+ * choice made with --set left it unused). Family copies apply as their global key does. */
 enum key_applies {
     APPLIES_ALWAYS,
+    APPLIES_OWN_DEMAND,      /* orders drawn by servlab: no history ("the history gives the orders") */
+    APPLIES_ARRIVALS,        /* orders arriving at a rate or with gaps: own demand and no [customers] base */
+    APPLIES_PRODUCTS,        /* several products ([product.NAME] sections or catalog_items) */
     APPLIES_REORDER_POINT,   /* a policy that orders at a reorder point s (sQ, sS) */
     APPLIES_ORDER_QUANTITY,  /* a policy that orders multiples of Q (sQ) */
     APPLIES_ORDER_UP_TO,     /* a policy that orders up to S (sS, base_stock) */
@@ -87,7 +92,10 @@ struct key_def {
                                  (struct product_config ...), or its entry with KEY_IN_ENTRY */
     size_t given_offset;      /* optional keys: a bool beside the value set when given; 0: none */
     enum key_applies applies; /* when the key is used */
-    bool unused_ok;           /* given where it is not used is no error (a count whose 0 asks for nothing) */
+    /* the other key of an either-or pair (orders_per_day or interarrival_days: keys.def
+       EITHER(id)), or NULL; of a pair one is given, and check writes the other as "not
+       used: OTHER is given". Global keys only. */
+    const struct key_def *either;
     enum key_family family;
     /* family keys: the global key whose copy this is (COPY in keys.def), or NULL; a copy
        has the global key's name, type, unit, bounds, flags and choices, and takes its
