@@ -76,7 +76,8 @@ enum key_id {
 #undef KEY
 #undef FKEY
 #undef COPY
-    KEY_IDS /* how many keys there are */
+    KEY_IDS,           /* how many keys there are */
+    KEY_NONE = KEY_IDS /* no key (an option that stands for none) */
 };
 
 struct key_def {
@@ -127,6 +128,12 @@ int key_copy(enum key_family f, enum key_id g);
 /* The family a section name belongs to ("product.tea" -> FAMILY_PRODUCT), with the
  * instance name after the dot in *name (NULL for FAMILY_NONE). */
 enum key_family key_family_of(const char *section, const char **name);
+
+/* The full name of key k as --set and a sweep write it: "run.replications" for a key of
+ * a plain section, "product.NAME.reorder_point" for a family key. Code that needs a
+ * key's name as text (an option that stands for a key, the replications and seed that
+ * compare passes on) takes it from here, never from a string of its own. */
+const char *key_full_name(enum key_id k);
 
 /* The prefix of a family ("product"). */
 const char *key_family_prefix(enum key_family f);

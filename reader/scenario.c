@@ -2124,8 +2124,11 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
                                              : t->family == FAMILY_LOCATION ? &sc->cfg.locations[t->index].inventory
                                                                             : &sc->cfg.inventory;
         snprintf(assign, sizeof assign, "; %s = %s", d->name, value);
-        fprintf(out, "%-34s ; %s, default: %s\n", assign, d->unit,
-                inv->policy->uses_order_quantity ? "reorder_point + order_quantity" : "order_up_to");
+        if (inv->policy->uses_order_quantity)
+            fprintf(out, "%-34s ; %s, default: %s + %s\n", assign, d->unit, key_defs[K_INVENTORY_REORDER_POINT].name,
+                    key_defs[K_INVENTORY_ORDER_QUANTITY].name);
+        else
+            fprintf(out, "%-34s ; %s, default: %s\n", assign, d->unit, key_defs[K_INVENTORY_ORDER_UP_TO].name);
         return;
     }
     if (o->from == FROM_FILE)

@@ -940,6 +940,18 @@ static void test_key_ids(void)
               g->section, g->name);
     }
     check(copies >= 40, "scen-9.20 the family copies inherit (%zu COPY rows)", copies);
+    for (size_t k = 0; k < key_count; k++) { /* key_full_name: what --set and the sweep write */
+        const struct key_def *d = &key_defs[k];
+        const char *full = key_full_name((enum key_id)k), *dot = strrchr(full, '.');
+        char section[80] = "", want[160];
+        if (dot) snprintf(section, sizeof section, "%.*s", (int)(dot - full), full);
+        snprintf(want, sizeof want, "%s.NAME.%s", d->section, d->name);
+        check(d->family ? strcmp(full, want) == 0 : dot && key_find(section, dot + 1) == (int)k,
+              "scen-9.35 key_full_name(%zu) = '%s' names [%s] %s", k, full, d->section, d->name);
+    }
+    check(strcmp(key_full_name(K_RUN_REPLICATIONS), "run.replications") == 0 &&
+              strcmp(key_full_name(K_PRODUCT_REORDER_POINT), "product.NAME.reorder_point") == 0,
+          "scen-9.36 key_full_name: run.replications, product.NAME.reorder_point");
     /* the committed fuzz dictionary is the one the table writes */
     char *dict = NULL;
     size_t len = 0;
