@@ -131,12 +131,12 @@ static int parse_whole(const char *option, const char *text, unsigned long max, 
 static int parse_option(struct options *o, const struct option_arg *a)
 {
     const char *name = a->row ? a->row->name : "", *value = a->value;
-    if (a->row && a->row->key) { /* --reps, --seed and the sweep options become --set */
+    if (a->row && a->row->key != KEY_NONE) { /* --reps, --seed and the sweep options become --set */
         size_t i = o->nsets;
         if (i == MAX_SETS) return fail_usage("too many --set options (at most %d)", MAX_SETS);
         if (strlen(value) > 250) return fail_usage("%s: the value is too long", name);
         snprintf(o->labels[i], sizeof o->labels[i], "%s %s", name, value);
-        snprintf(o->assignments[i], sizeof o->assignments[i], "%s=%s", a->row->key, value);
+        snprintf(o->assignments[i], sizeof o->assignments[i], "%s=%s", key_full_name(a->row->key), value);
         return add_override(o, o->labels[i], o->assignments[i]);
     }
     switch (a->id) {
@@ -487,8 +487,8 @@ static int compare_chart(const struct options *o, const struct compare_result *r
     size_t k = 0;
     int rc = 0;
     char reps[64], seed[64];
-    snprintf(reps, sizeof reps, "run.replications=%u", r->reps);
-    snprintf(seed, sizeof seed, "run.seed=%llu", r->seed);
+    snprintf(reps, sizeof reps, "%s=%u", key_full_name(K_RUN_REPLICATIONS), r->reps);
+    snprintf(seed, sizeof seed, "%s=%llu", key_full_name(K_RUN_SEED), r->seed);
     struct scenario_override *sets = malloc((o->nsets + 2) * sizeof *sets);
     if (!sets) abort();
     memcpy(sets, o->sets, o->nsets * sizeof *sets);

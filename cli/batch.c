@@ -38,24 +38,19 @@ static int check_column(const char *name, char *err, size_t errlen)
     const char *dot = strrchr(name, '.');
     char section[120];
     if (dot) snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
-    if (dot && key_section_known(section) && key_find(section, dot + 1) >= 0) {
-        if (strcmp(name, "run.replications") == 0) {
+    int key = dot && key_section_known(section) ? key_find(section, dot + 1) : -1;
+    if (key >= 0) {
+        if (key == K_RUN_REPLICATIONS) {
             snprintf(err, errlen, "'run.replications' cannot vary by row; give every row the same with --reps");
             return -1;
         }
         return 0;
     }
     /* the nearest SECTION.KEY of a plain section, or the key of that name */
-    static char full[200][80];
-    _Static_assert((int)KEY_IDS <= 200, "full[] holds every key's name");
-    const char *names[200];
+    const char *names[KEY_IDS];
     size_t n = 0;
-    for (size_t k = 0; k < key_count && n < 200; k++)
-        if (!key_defs[k].family) {
-            snprintf(full[n], sizeof full[n], "%s.%s", key_defs[k].section, key_defs[k].name);
-            names[n] = full[n];
-            n++;
-        }
+    for (size_t k = 0; k < key_count; k++)
+        if (!key_defs[k].family) names[n++] = key_full_name((enum key_id)k);
     const char *near = suggest_nearest(name, names, n);
     if (!near && !dot)
         for (size_t i = 0; i < n; i++)

@@ -5,6 +5,7 @@
 #include "compare.h"
 #include "report.h"
 #include "models/metrics.h"
+#include "reader/keys.h"
 #include "sim/rng.h"
 
 #include <math.h>
@@ -48,8 +49,8 @@ static int load_entry(struct compare_entry *e, const struct scenario_override *s
     char a[64], b[64];
     if (!all) abort();
     memcpy(all, sets, nsets * sizeof *sets);
-    snprintf(a, sizeof a, "run.replications=%u", reps);
-    snprintf(b, sizeof b, "run.seed=%llu", seed);
+    snprintf(a, sizeof a, "%s=%u", key_full_name(K_RUN_REPLICATIONS), reps);
+    snprintf(b, sizeof b, "%s=%llu", key_full_name(K_RUN_SEED), seed);
     all[nsets] = (struct scenario_override){.assignment = a, .label = "compare (replications of the reference)"};
     all[nsets + 1] = (struct scenario_override){.assignment = b, .label = "compare (seed of the reference)"};
     e->sc = malloc(sizeof *e->sc);

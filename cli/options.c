@@ -15,25 +15,25 @@ enum {
 
 /* Man-page text is roff: \- is a minus (--), .B bold, .BR bold then roman, \fI italic. */
 const struct option_row option_rows[] = {
-    {OPT_SET, "--set", "SECTION.KEY=VALUE", ALL | CMD_CHECK, GROUP_GENERAL, NULL,
+    {OPT_SET, "--set", "SECTION.KEY=VALUE", ALL | CMD_CHECK, GROUP_GENERAL, KEY_NONE,
      "override one key, validated like the file (repeatable)",
      "Override one key; the value is validated exactly like the file. Repeatable. The key is\n"
      "what follows the last dot.\n"},
-    {OPT_REPS, "--reps", "N", ALL | CMD_CHECK, GROUP_GENERAL, "run.replications",
+    {OPT_REPS, "--reps", "N", ALL | CMD_CHECK, GROUP_GENERAL, K_RUN_REPLICATIONS,
      "replications (same as --set run.replications=N)", "Replications.\n"},
-    {OPT_SEED, "--seed", "N", ALL | CMD_CHECK, GROUP_GENERAL, "run.seed", "master seed (same as --set run.seed=N)",
+    {OPT_SEED, "--seed", "N", ALL | CMD_CHECK, GROUP_GENERAL, K_RUN_SEED, "master seed (same as --set run.seed=N)",
      "Master seed.\n"},
-    {OPT_THREADS, "--threads", "N", ALL, GROUP_GENERAL, NULL,
+    {OPT_THREADS, "--threads", "N", ALL, GROUP_GENERAL, KEY_NONE,
      "worker threads (default: every core); results do not depend on N",
      "Worker threads; the default is every core (shared among the MPI ranks on one machine,\n"
      "see\n"
      ".BR MPI ).\n"
      "Results do not depend on N.\n"},
-    {OPT_FORMAT, "--format", "table|csv", ALL, GROUP_GENERAL, NULL, "what goes to stdout (default: table)",
+    {OPT_FORMAT, "--format", "table|csv", ALL, GROUP_GENERAL, KEY_NONE, "what goes to stdout (default: table)",
      "What goes to standard output. CSV has the header\n"
      ".B metric,mean,ci95,sd,n\n"
      "and one row per metric; fields with no value are empty.\n"},
-    {OPT_OUT, "--out", "DIR", CMD_RUN | CMD_SWEEP | CMD_COMPARE, GROUP_GENERAL, NULL,
+    {OPT_OUT, "--out", "DIR", CMD_RUN | CMD_SWEEP | CMD_COMPARE, GROUP_GENERAL, KEY_NONE,
      "also write the CSV files, charts and a summary.txt into DIR",
      "Also write\n"
      ".I DIR/run.csv\n"
@@ -43,18 +43,19 @@ const struct option_row option_rows[] = {
      "each is written under a temporary name and renamed when complete. The directory is\n"
      "checked before anything is simulated; temporary files left in it by a run that was\n"
      "killed outright are removed.\n"},
-    {OPT_PLOT, "--plot", "FILE", CMD_RUN | CMD_SWEEP, GROUP_GENERAL, NULL, "write the main chart; .png, .svg or .pdf",
+    {OPT_PLOT, "--plot", "FILE", CMD_RUN | CMD_SWEEP, GROUP_GENERAL, KEY_NONE,
+     "write the main chart; .png, .svg or .pdf",
      "Write the main chart; the extension picks .png, .svg or .pdf. The file is checked\n"
      "before anything is simulated. With\n"
      ".BR compare ,\n"
      "sweep every scenario and draw their profit curves together; with\n"
      ".BR \"batch \\-\\-sweep\" ,\n"
      "draw each row's recommended service against its margin.\n"},
-    {OPT_QUIET, "--quiet", NULL, ALL, GROUP_GENERAL, NULL,
+    {OPT_QUIET, "--quiet", NULL, ALL, GROUP_GENERAL, KEY_NONE,
      "no progress bar (it is shown on stderr only when that is a terminal)",
      "No progress bar (it is drawn on standard error only when that is a terminal, and\n"
      "advances within a replication).\n"},
-    {OPT_METRICS, "--metrics", "M1,M2,...", CMD_RUN, GROUP_GENERAL, NULL,
+    {OPT_METRICS, "--metrics", "M1,M2,...", CMD_RUN, GROUP_GENERAL, KEY_NONE,
      "run: report only these metrics, in this order (names as in --format csv)",
      ".BR run :\n"
      "report only these metrics, in this order (names as in the CSV, including\n"
@@ -65,49 +66,49 @@ const struct option_row option_rows[] = {
      ".IB region .NAME. metric ).\n"},
 
     /* [sweep] keys on the command line: check and compare read [sweep] too */
-    {OPT_PARAM, "--param", "SECTION.KEY", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, "sweep.parameter",
+    {OPT_PARAM, "--param", "SECTION.KEY", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_PARAMETER,
      "the key to vary, e.g. inventory.safety_factor",
      ".BR sweep :\n"
      "the key to vary.\n"},
-    {OPT_FROM, "--from", "A", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, "sweep.from", NULL, NULL},
-    {OPT_TO, "--to", "B", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, "sweep.to", NULL, NULL},
-    {OPT_STEPS, "--steps", "N", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, "sweep.steps",
+    {OPT_FROM, "--from", "A", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_FROM, NULL, NULL},
+    {OPT_TO, "--to", "B", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_TO, NULL, NULL},
+    {OPT_STEPS, "--steps", "N", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_STEPS,
      "N equally spaced values from A to B",
      ".BR sweep :\n"
      "N equally spaced values from A to B.\n"},
-    {OPT_VALUES, "--values", "V1,V2,...", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, "sweep.values",
+    {OPT_VALUES, "--values", "V1,V2,...", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_VALUES,
      "or exactly these values",
      ".BR sweep :\n"
      "the values, one by one (instead of\n"
      ".BR \\-\\-from/\\-\\-to/\\-\\-steps ).\n"},
-    {OPT_SERVICE, "--service", "METRIC", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, "sweep.service",
+    {OPT_SERVICE, "--service", "METRIC", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_SERVICE,
      "the service rate on the curve (default fill_rate)",
      ".BR sweep :\n"
      "the service rate on the curve (default fill_rate).\n"},
 
-    {OPT_SWEEP, "--sweep", NULL, CMD_BATCH, GROUP_BATCH, NULL,
+    {OPT_SWEEP, "--sweep", NULL, CMD_BATCH, GROUP_BATCH, KEY_NONE,
      "run each row's sweep and report its most profitable point",
      ".BR batch :\n"
      "run each row's sweep (the base file's\n"
      ".B [sweep]\n"
      "section) and report its most profitable lever value.\n"},
-    {OPT_PLOT, "--plot", "FILE", CMD_BATCH, GROUP_BATCH, NULL,
+    {OPT_PLOT, "--plot", "FILE", CMD_BATCH, GROUP_BATCH, KEY_NONE,
      "(with --sweep) each row's recommended service against its margin", NULL},
-    {OPT_OUT, "--out", "DIR", CMD_BATCH, GROUP_BATCH, NULL,
+    {OPT_OUT, "--out", "DIR", CMD_BATCH, GROUP_BATCH, KEY_NONE,
      "batch.csv, summary.txt (and batch_service.png with --sweep)", NULL},
 
-    {OPT_BASE, "--base", "BASE.ini", CMD_COMPARE, GROUP_COMPARE, NULL,
+    {OPT_BASE, "--base", "BASE.ini", CMD_COMPARE, GROUP_COMPARE, KEY_NONE,
      "the file students started from; its [locks] must be kept",
      ".BR compare :\n"
      "the file the students started from; a file that changed a key its\n"
      ".B [locks]\n"
      "section fixes is refused.\n"},
-    {OPT_PLOT, "--plot", "FILE", CMD_COMPARE, GROUP_COMPARE, NULL,
+    {OPT_PLOT, "--plot", "FILE", CMD_COMPARE, GROUP_COMPARE, KEY_NONE,
      "sweep every scenario and draw their profit curves together", NULL},
 
     /* taken before the command line is parsed (--help anywhere on it, --version alone) */
-    {OPT_HELP, "--help", NULL, 0, GROUP_HIDDEN, NULL, NULL, NULL},
-    {OPT_VERSION, "--version", NULL, 0, GROUP_HIDDEN, NULL, NULL, NULL},
+    {OPT_HELP, "--help", NULL, 0, GROUP_HIDDEN, KEY_NONE, NULL, NULL},
+    {OPT_VERSION, "--version", NULL, 0, GROUP_HIDDEN, KEY_NONE, NULL, NULL},
 };
 const size_t option_nrows = sizeof option_rows / sizeof option_rows[0];
 
@@ -225,16 +226,16 @@ static void man_heading(FILE *fp, size_t first, size_t last)
 static void man_same_as(FILE *fp, size_t first, size_t last)
 {
     size_t n = 0;
-    for (size_t k = first; k <= last; k++) n += option_rows[k].key != NULL;
+    for (size_t k = first; k <= last; k++) n += option_rows[k].key != KEY_NONE;
     if (!n) return;
     fputs("The same as\n.BR", fp);
     size_t done = 0;
     for (size_t k = first; k <= last; k++) {
         const struct option_row *r = &option_rows[k];
-        if (!r->key) continue;
+        if (r->key == KEY_NONE) continue;
         fputs(done ? " \" " : " \"", fp);
         man_text(fp, "--set ");
-        man_text(fp, r->key);
+        man_text(fp, key_full_name(r->key));
         fputs("=\" \\fI", fp);
         man_text(fp, r->metavar);
         bool dots = r->metavar[strlen(r->metavar) - 1] == '.'; /* "V1,V2,..." ends the sentence */

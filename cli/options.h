@@ -1,11 +1,13 @@
 /* options.h - servlab's command-line options, in one table: each row gives an option's
- * name, its value (metavar), the commands that accept it, the [section] key it stands
- * for, its --help line and its paragraph in servlab.1. The parser, `servlab --help`
- * and the man page's OPTIONS section (`servlab --help-man`, checked against servlab.1 by
- * tests/manpage.sh) all come from it. Knows nothing of what an option does: servlab.c
+ * name, its value (metavar), the commands that accept it, the key it stands for (by its
+ * id, K_RUN_SEED), its --help line and its paragraph in servlab.1. The parser, `servlab
+ * --help` and the man page's OPTIONS section (`servlab --help-man`, checked against
+ * servlab.1 by tests/manpage.sh) all come from it. Knows nothing of what an option does: servlab.c
  * acts on the ids. */
 #ifndef CLI_OPTIONS_H
 #define CLI_OPTIONS_H
+
+#include "reader/keys.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -60,7 +62,7 @@ struct option_row {
     const char *metavar;     /* its value in the help, "N"; NULL: it takes no value */
     unsigned commands;       /* CMD_* bits of the commands that accept it; 0: none */
     enum option_group group; /* where --help lists this row */
-    const char *key;         /* the SECTION.KEY it sets, as --set would; NULL: none */
+    enum key_id key;         /* the key it sets, as --set would (K_RUN_SEED); KEY_NONE: none */
     const char *help;        /* --help's text; NULL: the row shares the next row's line
                                 ("--from A --to B --steps N") */
     const char *man;         /* servlab.1's paragraph (roff); NULL: another row with the

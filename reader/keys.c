@@ -231,6 +231,7 @@ static int check_lock_keys(const char *text, char *err, size_t errlen)
  * its value lives and what it means; the rest comes from its global key when the table
  * is completed (complete_copies, below). */
 #define CHOICES(words) .choice = words##_word, .choice_get = words##_get, .choice_set = words##_set
+#define EITHER(other) .either = &table[other]
 
 /* clang-format off */
 static struct key_def table[KEY_IDS] = {
@@ -280,10 +281,12 @@ static const char *const family_meanings[FAMILY_COUNT] = {
     "where customers are: a share of the orders, the home location that serves them, its delivery time",
 };
 
+static char full_names[KEY_IDS][64]; /* key_full_name's, made with the table */
+
 /* Complete the table once, before main: a family row gets its family's prefix as its
- * section, and a COPY row everything but its offset, meaning and given flag from the
- * global key it copies. Nothing changes the table afterwards (it is read as const
- * through key_defs), so threads may read it freely. */
+ * section, a COPY row everything but its offset, meaning and given flag from the global
+ * key it copies, and every row its full name. Nothing changes the table afterwards (it
+ * is read as const through key_defs), so threads may read it freely. */
 __attribute__((constructor)) static void complete_copies(void)
 {
     for (size_t k = 0; k < KEY_IDS; k++) {
@@ -304,8 +307,18 @@ __attribute__((constructor)) static void complete_copies(void)
         d->check_text = g->check_text;
         d->text_size = g->text_size;
         d->applies = g->applies;
-        d->unused_ok = g->unused_ok;
+        assert(!g->either && "keys.def: an either-or pair is of global keys");
     }
+    for (size_t k = 0; k < KEY_IDS; k++) {
+        const struct key_def *d = &table[k];
+        assert((!d->either || d->either->either == d) && "keys.def: each key of an either-or pair names the other");
+        snprintf(full_names[k], sizeof full_names[k], "%s.%s%s", d->section, d->family ? "NAME." : "", d->name);
+    }
+}
+
+const char *key_full_name(enum key_id k)
+{
+    return full_names[k];
 }
 
 enum key_id key_root(size_t k)
@@ -389,15 +402,11 @@ int key_sweepable(const char *name, char *err, size_t errlen)
     snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
     int k = key_find(section, dot + 1);
     if (k < 0) {
-        const char *full[SCENARIO_KEYS_MAX];
-        char names[SCENARIO_KEYS_MAX][80];
+        const char *full[KEY_IDS];
         size_t n = 0;
-        for (size_t i = 0; i < key_count && n < SCENARIO_KEYS_MAX; i++)
-            if (!key_defs[i].family && (key_defs[i].type == KEY_NUMBER || key_defs[i].type == KEY_COUNT)) {
-                snprintf(names[n], sizeof names[n], "%s.%s", key_defs[i].section, key_defs[i].name);
-                full[n] = names[n];
-                n++;
-            }
+        for (size_t i = 0; i < key_count; i++)
+            if (!key_defs[i].family && (key_defs[i].type == KEY_NUMBER || key_defs[i].type == KEY_COUNT))
+                full[n++] = key_full_name((enum key_id)i);
         const char *near = suggest_nearest(name, full, n);
         if (near)
             snprintf(err, errlen, "'%s' is not a key; did you mean '%s'?", name, near);
@@ -551,11 +560,9 @@ void keys_write_dict(FILE *out)
     for (size_t k = 0; k < key_count; k++)
         if (key_defs[k].type == KEY_CHOICE)
             for (size_t i = 0; key_defs[k].choice(i); i++) dict_entry(out, seen, &n, ENTRIES, key_defs[k].choice(i));
-    for (size_t k = 0; k < key_count && made < ENTRIES; k++)
-        if (!key_defs[k].family && (key_defs[k].type == KEY_NUMBER || key_defs[k].type == KEY_COUNT)) {
-            snprintf(texts[made], sizeof texts[made], "%s.%s", key_defs[k].section, key_defs[k].name);
-            dict_entry(out, seen, &n, ENTRIES, texts[made++]);
-        }
+    for (size_t k = 0; k < key_count; k++)
+        if (!key_defs[k].family && (key_defs[k].type == KEY_NUMBER || key_defs[k].type == KEY_COUNT))
+            dict_entry(out, seen, &n, ENTRIES, key_full_name((enum key_id)k));
     for (size_t m = 0; m < METRIC_COUNT; m++)
         if (metric_defs[m].kind == KIND_RATE) dict_entry(out, seen, &n, ENTRIES, metric_defs[m].name);
     for (size_t i = 0; dist_types[i] && made < ENTRIES; i++) {

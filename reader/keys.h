@@ -33,13 +33,18 @@ enum key_flags {
     KEY_IN_ENTRY = 1 << 3,      /* family keys: stored in the reader's entry, not the model's config */
     KEY_PAIRS = 1 << 4,         /* lists: items are a:b pairs */
     KEY_DERIVED = 1 << 5,       /* no default: when not given, the reader works it out (shares, initial_on_hand) */
+    KEY_OFF_AT_ZERO = 1 << 6,   /* counts: 0 asks for nothing (catalog_items): `servlab check` writes 0 as "not set",
+                                   and giving the key where it is not used is no error */
 };
 
 /* When a key is used (keys.def: .applies). Where it is not, `servlab check` writes why
- * instead of its value, and giving it is an error (or a note, when a choice made with
- * --set left it unused). Family copies apply as their global key does. */
+ * instead of its value ("not used: ..."), and giving it is an error (or a note, when a
+ * choice made with --set left it unused). Family copies apply as their global key does. */
 enum key_applies {
     APPLIES_ALWAYS,
+    APPLIES_OWN_DEMAND,      /* orders drawn by servlab: no history ("the history gives the orders") */
+    APPLIES_ARRIVALS,        /* orders arriving at a rate or with gaps: own demand and no [customers] base */
+    APPLIES_PRODUCTS,        /* several products ([product.NAME] sections or catalog_items) */
     APPLIES_REORDER_POINT,   /* a policy that orders at a reorder point s (sQ, sS) */
     APPLIES_ORDER_QUANTITY,  /* a policy that orders multiples of Q (sQ) */
     APPLIES_ORDER_UP_TO,     /* a policy that orders up to S (sS, base_stock) */
@@ -71,7 +76,8 @@ enum key_id {
 #undef KEY
 #undef FKEY
 #undef COPY
-    KEY_IDS /* how many keys there are */
+    KEY_IDS,           /* how many keys there are */
+    KEY_NONE = KEY_IDS /* no key (an option that stands for none) */
 };
 
 struct key_def {
@@ -87,7 +93,10 @@ struct key_def {
                                  (struct product_config ...), or its entry with KEY_IN_ENTRY */
     size_t given_offset;      /* optional keys: a bool beside the value set when given; 0: none */
     enum key_applies applies; /* when the key is used */
-    bool unused_ok;           /* given where it is not used is no error (a count whose 0 asks for nothing) */
+    /* the other key of an either-or pair (orders_per_day or interarrival_days: keys.def
+       EITHER(id)), or NULL; of a pair one is given, and check writes the other as "not
+       used: OTHER is given". Global keys only. */
+    const struct key_def *either;
     enum key_family family;
     /* family keys: the global key whose copy this is (COPY in keys.def), or NULL; a copy
        has the global key's name, type, unit, bounds, flags and choices, and takes its
@@ -119,6 +128,12 @@ int key_copy(enum key_family f, enum key_id g);
 /* The family a section name belongs to ("product.tea" -> FAMILY_PRODUCT), with the
  * instance name after the dot in *name (NULL for FAMILY_NONE). */
 enum key_family key_family_of(const char *section, const char **name);
+
+/* The full name of key k as --set and a sweep write it: "run.replications" for a key of
+ * a plain section, "product.NAME.reorder_point" for a family key. Code that needs a
+ * key's name as text (an option that stands for a key, the replications and seed that
+ * compare passes on) takes it from here, never from a string of its own. */
+const char *key_full_name(enum key_id k);
 
 /* The prefix of a family ("product"). */
 const char *key_family_prefix(enum key_family f);

@@ -652,6 +652,12 @@ static void forget_file_value(struct scenario *sc, enum key_id k)
     if (sc->origin[k].from == FROM_FILE) forget(sc, k);
 }
 
+/* Is a key that applies as `a` one of the demand's own, which a history replaces? */
+static bool is_own_demand(enum key_applies a)
+{
+    return a == APPLIES_OWN_DEMAND || a == APPLIES_ARRIVALS;
+}
+
 static void apply_assignment(struct loader *ld, const char *text)
 {
     const char *eq = strchr(text, '=');
@@ -698,20 +704,21 @@ static void apply_assignment(struct loader *ld, const char *text)
     /* a history on the command line replaces the file's demand, and a rate or gaps on the
        command line replace the file's history; a relative path is relative to the
        override's directory */
+    const struct key_def *d = &key_defs[k];
     if (k == K_DEMAND_HISTORY) {
-        static const enum key_id demand_keys[] = {K_DEMAND_ORDERS_PER_DAY, K_DEMAND_INTERARRIVAL_DAYS,
-                                                  K_DEMAND_UNITS_PER_ORDER, K_DEMAND_FIRST_ORDER_DAYS};
-        for (size_t i = 0; i < 4; i++) forget_file_value(ld->sc, demand_keys[i]);
+        for (size_t g = 0; g < KEY_IDS; g++)
+            if (!key_defs[g].family && is_own_demand(key_defs[g].applies)) forget_file_value(ld->sc, (enum key_id)g);
         snprintf(ld->sc->history_dir, sizeof ld->sc->history_dir, "%s", ld->set_dir ? ld->set_dir : "");
         snprintf(ld->sc->history_where, sizeof ld->sc->history_where, "%s", ld->where);
     }
-    if (k == K_DEMAND_ORDERS_PER_DAY || k == K_DEMAND_INTERARRIVAL_DAYS) {
-        static const enum key_id history_keys[] = {K_DEMAND_HISTORY, K_DEMAND_HISTORY_KIND, K_DEMAND_HISTORY_MODE};
-        for (size_t i = 0; i < 3; i++) forget_file_value(ld->sc, history_keys[i]);
+    if (d->applies == APPLIES_ARRIVALS) {
+        forget_file_value(ld->sc, K_DEMAND_HISTORY);
+        for (size_t g = 0; g < KEY_IDS; g++)
+            if (!key_defs[g].family && key_defs[g].applies == APPLIES_HISTORY)
+                forget_file_value(ld->sc, (enum key_id)g);
     }
     /* a rate on the command line replaces a gap distribution in the file, and back */
-    if (k == K_DEMAND_ORDERS_PER_DAY) forget(ld->sc, K_DEMAND_INTERARRIVAL_DAYS);
-    if (k == K_DEMAND_INTERARRIVAL_DAYS) forget(ld->sc, K_DEMAND_ORDERS_PER_DAY);
+    if (d->either) forget(ld->sc, (enum key_id)(d->either - key_defs));
 }
 
 static void apply_set(struct loader *ld, const struct scenario_override *o)
@@ -870,10 +877,10 @@ static bool customers_given(struct scenario *sc)
 static bool resolve_history(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
-    static const enum key_id kinds[] = {K_DEMAND_HISTORY_KIND, K_DEMAND_HISTORY_MODE};
     if (!given(sc, K_DEMAND_HISTORY)) {
-        for (size_t i = 0; i < 2; i++)
-            if (given(sc, kinds[i])) report_key(ld, line_of(sc, kinds[i]), kinds[i], "not used: there is no history");
+        for (size_t k = 0; k < KEY_IDS; k++)
+            if (!key_defs[k].family && key_defs[k].applies == APPLIES_HISTORY && given(sc, (enum key_id)k))
+                report_key(ld, line_of(sc, (enum key_id)k), (enum key_id)k, "not used: there is no history");
         return false;
     }
     int line = line_of(sc, K_DEMAND_HISTORY);
@@ -1165,7 +1172,8 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
     /* the other stock keys: unused without stock, or first_review_days with continuous review */
     for (size_t g = 0; g < KEY_IDS; g++) {
         const struct key_def *d = &key_defs[g];
-        if (d->family || d->unused_ok || (d->applies != APPLIES_STOCK && d->applies != APPLIES_PERIODIC_REVIEW))
+        if (d->family || (d->flags & KEY_OFF_AT_ZERO) ||
+            (d->applies != APPLIES_STOCK && d->applies != APPLIES_PERIODIC_REVIEW))
             continue;
         const struct key_origin *o = stock_origin(sc, ss, (enum key_id)g);
         if (strength(o) != 2) continue;
@@ -2021,8 +2029,13 @@ static void value_text(struct scenario *sc, const struct key_def *d, const struc
 static const char *unused_because(const struct scenario *sc, const struct key_def *d, const struct target *t,
                                   const struct inventory_config *inv, char *buf, size_t n)
 {
+    const char *by_history = "not used: the history gives the orders";
     switch (d->applies) {
     case APPLIES_ALWAYS: return NULL;
+    case APPLIES_OWN_DEMAND: return sc->history_info ? by_history : NULL;
+    case APPLIES_ARRIVALS:
+        return sc->history_info ? by_history : sc->cfg.customers.on ? "not used: orders come from [customers]" : NULL;
+    case APPLIES_PRODUCTS: return sc->cfg.nproducts < 2 ? "not used: one product" : NULL;
     case APPLIES_HISTORY: return sc->history_info ? NULL : "not used: no history";
     case APPLIES_REACT: return any_react(sc) ? NULL : "not used: no shortage = react";
     case APPLIES_CUSTOMERS: return sc->cfg.customers.on ? NULL : "not used: no customer base";
@@ -2056,27 +2069,26 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
         snprintf(buf, n, "%s sets it to %s", lever->key, num_format(lever->level, level, sizeof level));
         return buf;
     }
-    if (!d->family && sc->history_info) {
-        bool drawn = k == K_DEMAND_INTERARRIVAL_DAYS || k == K_DEMAND_UNITS_PER_ORDER;
-        if (drawn && sc->cfg.demand.history_mode == HISTORY_FIT) {
-            const struct fit *f = k == K_DEMAND_UNITS_PER_ORDER ? &sc->history_info->units : &sc->history_info->gaps;
-            if (f->ks_d > 0)
-                snprintf(buf, n, "fitted to the history: KS D = %.3f over %zu values", f->ks_d, f->n);
-            else
-                snprintf(buf, n, "fitted to the history: %zu values, all alike", f->n);
-            return buf;
-        }
-        if (drawn || k == K_DEMAND_ORDERS_PER_DAY || k == K_DEMAND_FIRST_ORDER_DAYS)
-            return "not used: the history gives the orders";
+    /* A fit to the history sets the two drawn distributions: what is written is where the
+       value came from, as for a lever above, not why a key is unused. Which fit belongs
+       to which key is the history's knowledge (struct history_info, reader/history.h),
+       so the two keys are named here rather than in the table. */
+    if (!d->family && sc->history_info && sc->cfg.demand.history_mode == HISTORY_FIT &&
+        (k == K_DEMAND_INTERARRIVAL_DAYS || k == K_DEMAND_UNITS_PER_ORDER)) {
+        const struct fit *f = k == K_DEMAND_UNITS_PER_ORDER ? &sc->history_info->units : &sc->history_info->gaps;
+        if (f->ks_d > 0)
+            snprintf(buf, n, "fitted to the history: KS D = %.3f over %zu values", f->ks_d, f->n);
+        else
+            snprintf(buf, n, "fitted to the history: %zu values, all alike", f->n);
+        return buf;
     }
-    if (k == K_DEMAND_LINES_PER_ORDER && sc->cfg.nproducts < 2) return "not used: one product";
-    if (sc->cfg.customers.on && (k == K_DEMAND_ORDERS_PER_DAY || k == K_DEMAND_INTERARRIVAL_DAYS))
-        return "not used: orders come from [customers]";
-    if (k == K_DEMAND_ORDERS_PER_DAY && !is_given) return "not used: interarrival_days is given";
-    if (k == K_DEMAND_INTERARRIVAL_DAYS && !is_given) return "not used: orders_per_day is given";
     const char *unused = unused_because(sc, d, t, inv, buf, n);
     if (unused) return unused;
-    if (k == K_INVENTORY_CATALOG_ITEMS && sc->catalog_items == 0) return "not set";
+    if (d->either && !is_given) { /* the other way of saying it is given (the reader insists on one) */
+        snprintf(buf, n, "not used: %s is given", d->either->name);
+        return buf;
+    }
+    if ((d->flags & KEY_OFF_AT_ZERO) && *(const unsigned *)slot(sc, d, t) == 0) return "not set";
     if (o->from == FROM_INHERITED) {
         snprintf(buf, n, "from [%s]", d->inherit->section);
         return buf;
@@ -2112,8 +2124,11 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
                                              : t->family == FAMILY_LOCATION ? &sc->cfg.locations[t->index].inventory
                                                                             : &sc->cfg.inventory;
         snprintf(assign, sizeof assign, "; %s = %s", d->name, value);
-        fprintf(out, "%-34s ; %s, default: %s\n", assign, d->unit,
-                inv->policy->uses_order_quantity ? "reorder_point + order_quantity" : "order_up_to");
+        if (inv->policy->uses_order_quantity)
+            fprintf(out, "%-34s ; %s, default: %s + %s\n", assign, d->unit, key_defs[K_INVENTORY_REORDER_POINT].name,
+                    key_defs[K_INVENTORY_ORDER_QUANTITY].name);
+        else
+            fprintf(out, "%-34s ; %s, default: %s\n", assign, d->unit, key_defs[K_INVENTORY_ORDER_UP_TO].name);
         return;
     }
     if (o->from == FROM_FILE)

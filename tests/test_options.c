@@ -75,8 +75,12 @@ static void table(void)
         check(!joined || (i + 1 < option_nrows && option_rows[i + 1].group == r->group && option_rows[i + 1].metavar &&
                           r->metavar && !r->man),
               "options-1.8 %s without help text shares the next row's line (values both, no paragraph)", r->name);
-        check(!r->key || (r->metavar && strchr(r->key, '.')),
-              "options-1.9 %s stands for a SECTION.KEY and takes a value", r->name);
+        check(r->key == KEY_NONE || (r->key < KEY_IDS && !key_defs[r->key].family && r->metavar),
+              "options-1.9 %s stands for a key of a plain section and takes a value", r->name);
+        const char *same = r->key != KEY_NONE && r->help ? strstr(r->help, "--set ") : NULL;
+        check(!same || strncmp(same + 6, key_full_name(r->key), strlen(key_full_name(r->key))) == 0,
+              "options-1.13 %s: the help's '--set KEY' names the key it stands for (%s)", r->name,
+              r->key != KEY_NONE ? key_full_name(r->key) : "none");
     }
     /* the table against the rules */
     for (size_t e = 0; e < sizeof expected / sizeof expected[0]; e++) {
@@ -107,7 +111,8 @@ static void parser(void)
     int rc = parse(CMD_RUN, "run", (char *[]){"a.ini", "--reps", "7", "--quiet", "--seed=3"}, 5, &a, err, sizeof err);
     check(rc == 0 && a.id == OPT_SEED && strcmp(a.value, "3") == 0, "options-2.1 --seed=3 gives the value after =");
     rc = parse(CMD_RUN, "run", (char *[]){"--reps", "7"}, 2, &a, err, sizeof err);
-    check(rc == 0 && a.id == OPT_REPS && strcmp(a.value, "7") == 0 && strcmp(a.row->key, "run.replications") == 0,
+    check(rc == 0 && a.id == OPT_REPS && strcmp(a.value, "7") == 0 && a.row->key == K_RUN_REPLICATIONS &&
+              strcmp(key_full_name(a.row->key), "run.replications") == 0,
           "options-2.2 --reps 7 takes the next word and stands for run.replications");
     rc = parse(CMD_RUN, "run", (char *[]){"--quiet"}, 1, &a, err, sizeof err);
     check(rc == 0 && a.id == OPT_QUIET && strcmp(a.value, "") == 0, "options-2.3 a flag has the value \"\"");

@@ -940,6 +940,18 @@ static void test_key_ids(void)
               g->section, g->name);
     }
     check(copies >= 40, "scen-9.20 the family copies inherit (%zu COPY rows)", copies);
+    for (size_t k = 0; k < key_count; k++) { /* key_full_name: what --set and the sweep write */
+        const struct key_def *d = &key_defs[k];
+        const char *full = key_full_name((enum key_id)k), *dot = strrchr(full, '.');
+        char section[80] = "", want[160];
+        if (dot) snprintf(section, sizeof section, "%.*s", (int)(dot - full), full);
+        snprintf(want, sizeof want, "%s.NAME.%s", d->section, d->name);
+        check(d->family ? strcmp(full, want) == 0 : dot && key_find(section, dot + 1) == (int)k,
+              "scen-9.35 key_full_name(%zu) = '%s' names [%s] %s", k, full, d->section, d->name);
+    }
+    check(strcmp(key_full_name(K_RUN_REPLICATIONS), "run.replications") == 0 &&
+              strcmp(key_full_name(K_PRODUCT_REORDER_POINT), "product.NAME.reorder_point") == 0,
+          "scen-9.36 key_full_name: run.replications, product.NAME.reorder_point");
     /* the committed fuzz dictionary is the one the table writes */
     char *dict = NULL;
     size_t len = 0;
@@ -958,6 +970,96 @@ static void test_key_ids(void)
               strstr(dict, "\"fill_rate\"") && strstr(dict, "\"exponential(\""),
           "scen-9.22 the dictionary has keys, sections, choices, metrics and distributions");
     free(dict);
+}
+
+/* What `servlab check` writes for key `name` ("demand.orders_per_day") of the last
+ * scenario loaded: its value, or "(why it is unset)" (scenario_value). */
+static const char *value_of(const char *name)
+{
+    static char buf[300];
+    if (scenario_value(&sc, name, buf, sizeof buf) != 0) snprintf(buf, sizeof buf, "(no such key)");
+    return buf;
+}
+
+/* The key table's .applies, EITHER and KEY_OFF_AT_ZERO give check's reasons for unused
+ * keys (reader/scenario.c why_unset), for every key that has them. */
+static void test_unused_reasons(void)
+{
+    size_t pairs = 0;
+    for (size_t k = 0; k < key_count; k++) {
+        const struct key_def *d = &key_defs[k];
+        if (!d->either) continue;
+        pairs++;
+        check(!d->family && d->either->either == d && d->either != d,
+              "scen-9.23 [%s] %s and %s name each other as an either-or pair", d->section, d->name, d->either->name);
+    }
+    check(pairs == 2, "scen-9.24 one either-or pair (orders_per_day, interarrival_days): %zu keys", pairs);
+    char name[160], want[200];
+    const char *texts[] = {"[demand]\norders_per_day = 5\n[inventory]\npolicy = base_stock\norder_up_to = 10\n",
+                           "[demand]\ninterarrival_days = exponential(0.2)\n"};
+    for (size_t i = 0; i < 2; i++) {
+        load_text(texts[i]);
+        check_outcome("scen-9.25 a scenario with one of the pair loads", 0, "");
+        for (size_t k = 0; k < key_count; k++) {
+            const struct key_def *d = &key_defs[k];
+            if (!d->either) continue;
+            bool is_given = origin_of(d->section, d->name)->from != FROM_DEFAULT;
+            snprintf(name, sizeof name, "%s.%s", d->section, d->name);
+            snprintf(want, sizeof want, "(not used: %s is given)", d->either->name);
+            check(is_given != (strcmp(value_of(name), want) == 0), "scen-9.26 %s: '%s' (given: %d)", name,
+                  value_of(name), is_given);
+        }
+    }
+    for (size_t k = 0; k < key_count; k++) { /* the last scenario has one product and no stock */
+        const struct key_def *d = &key_defs[k];
+        snprintf(name, sizeof name, "%s.%s", d->section, d->name);
+        if (!d->family && d->applies == APPLIES_PRODUCTS)
+            check(strcmp(value_of(name), "(not used: one product)") == 0, "scen-9.27 %s with one product: %s", name,
+                  value_of(name));
+    }
+    load_text(texts[0]);
+    for (size_t k = 0; k < key_count; k++) {
+        const struct key_def *d = &key_defs[k];
+        snprintf(name, sizeof name, "%s.%s", d->section, d->name);
+        if (!d->family && (d->flags & KEY_OFF_AT_ZERO))
+            check(strcmp(value_of(name), "(not set)") == 0, "scen-9.28 %s = 0 is written as not set: %s", name,
+                  value_of(name));
+    }
+    struct scenario_override three = {.assignment = "inventory.catalog_items=3"};
+    load_bytes(texts[0], strlen(texts[0]), &three, 1);
+    check(strcmp(value_of("inventory.catalog_items"), "3") == 0, "scen-9.29 catalog_items = 3 is written: %s",
+          value_of("inventory.catalog_items"));
+    check(strcmp(value_of("demand.lines_per_order"), "1") == 0,
+          "scen-9.30 lines_per_order is used with three products: %s", value_of("demand.lines_per_order"));
+    load_text("[customers]\ninitial = 100\norders_per_customer_day = 0.1\n");
+    check_outcome("scen-9.31 a customer base loads", 0, "");
+    for (size_t k = 0; k < key_count; k++) {
+        const struct key_def *d = &key_defs[k];
+        snprintf(name, sizeof name, "%s.%s", d->section, d->name);
+        if (!d->family && d->applies == APPLIES_ARRIVALS)
+            check(strcmp(value_of(name), "(not used: orders come from [customers])") == 0,
+                  "scen-9.32 %s with a customer base: %s", name, value_of(name));
+    }
+    char cwd[512], text[800];
+    if (!getcwd(cwd, sizeof cwd)) abort();
+    for (int fit = 0; fit <= 1; fit++) {
+        snprintf(text, sizeof text,
+                 "[demand]\nhistory = %s/scenarios/planner/history/bolt_01.csv\nhistory_kind = daily\n"
+                 "history_mode = %s\n",
+                 cwd, fit ? "fit" : "replay");
+        load_text(text);
+        check_outcome("scen-9.33 a history loads", 0, "");
+        for (size_t k = 0; k < key_count; k++) {
+            const struct key_def *d = &key_defs[k];
+            if (d->family || (d->applies != APPLIES_ARRIVALS && d->applies != APPLIES_OWN_DEMAND)) continue;
+            snprintf(name, sizeof name, "%s.%s", d->section, d->name);
+            bool fitted = fit && (k == K_DEMAND_INTERARRIVAL_DAYS || k == K_DEMAND_UNITS_PER_ORDER);
+            const char *v = value_of(name);
+            check(fitted ? strncmp(v, "(fitted to the history: ", 24) == 0
+                         : strcmp(v, "(not used: the history gives the orders)") == 0,
+                  "scen-9.34 %s with a history (%s): %s", name, fit ? "fit" : "replay", v);
+        }
+    }
 }
 
 static void test_key_table(void)
@@ -1014,6 +1116,7 @@ static void test_key_table(void)
           "scen-9.12 ... and prints that section only");
     free(listing);
     test_key_ids();
+    test_unused_reasons();
 }
 
 /* ---- 10. value_number, value_dist, suggest_nearest on their own ---- */
