@@ -425,7 +425,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
 static int cmd_run(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage("run takes one scenario file, e.g. servlab run scenarios/default.ini");
-    struct scenario *sc = scenario_alloc();
+    struct scenario *sc = scenario_new();
     int rc = load(sc, o, o->files[0]) != 0 ? EXIT_BAD_INPUT : run_loaded(o, sc);
     scenario_free(sc);
     return rc;
@@ -532,7 +532,7 @@ static int cmd_compare(const struct options *o)
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
     struct compare_result r = {0};
-    struct scenario *ref = scenario_alloc(); /* for its [sweep] service measure */
+    struct scenario *ref = scenario_new(); /* for its [sweep] service measure */
     if (scenario_load(ref, o->base ? o->base : o->files[0], o->sets, o->nsets, stderr) != 0) {
         scenario_free(ref);
         return EXIT_BAD_INPUT;
@@ -608,7 +608,7 @@ static int cmd_batch(const struct options *o)
 static int cmd_check(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage("check takes one scenario file");
-    struct scenario *sc = scenario_alloc();
+    struct scenario *sc = scenario_new();
     int rc = load(sc, o, o->files[0]) != 0 || check_workload(sc, o->threads, false) != 0 ? EXIT_BAD_INPUT : 0;
     if (rc == 0) {
         scenario_write(sc, stdout);

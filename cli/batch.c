@@ -338,7 +338,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
     snprintf(r->base, sizeof r->base, "%s", base);
     snprintf(r->table, sizeof r->table, "%s", table);
     r->swept = o->sweep;
-    struct scenario *sc = scenario_alloc();
+    struct scenario *sc = scenario_new();
     int rc = 0;
     /* the base first, alone: its own mistakes are said once, not once per row */
     if (scenario_load(sc, base, sets, nsets, err) != 0) {
@@ -420,7 +420,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             ptrs[i] = &cfgs[i];
         }
         size_t missing = simulate(ptrs, n, r->reps, &o->sim, rows);
-        for (size_t i = 0; i < n; i++) model_config_release(&cfgs[i]);
+        for (size_t i = 0; i < n; i++) model_config_fini(&cfgs[i]);
         if (missing) {
             fprintf(err, "servlab: %s; nothing was written\n", o->sim.stop && *o->sim.stop ? "interrupted" : "failed");
             rc = 1;

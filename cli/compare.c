@@ -52,7 +52,7 @@ static int load_entry(struct compare_entry *e, const struct scenario_override *s
     snprintf(b, sizeof b, "run.seed=%llu", seed);
     all[nsets] = (struct scenario_override){.assignment = a, .label = "compare (replications of the reference)"};
     all[nsets + 1] = (struct scenario_override){.assignment = b, .label = "compare (seed of the reference)"};
-    e->sc = scenario_alloc();
+    e->sc = scenario_new();
     char *msgs = NULL;
     size_t len = 0;
     FILE *buf = open_memstream(&msgs, &len);
@@ -93,7 +93,7 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
         fprintf(err, "servlab: --service %s: not a metric\n", service);
         return 2;
     }
-    struct scenario *ref = scenario_alloc(); /* for its seed, replications and locks */
+    struct scenario *ref = scenario_new(); /* for its seed, replications and locks */
     r->reference = base ? base : files[0];
     if (scenario_load(ref, r->reference, sets, nsets, err) != 0) {
         if (base) fprintf(err, "servlab: the base file %s must load before students' files can be checked\n", base);

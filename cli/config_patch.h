@@ -42,7 +42,7 @@ struct config_patch {
 void config_patch_make(struct config_patch *p, const struct model_config *ref, const struct model_config *c);
 
 /* Build the point into *c, which holds nothing (zeroed or released): a deep copy of ref
- * with the patch applied. Release it with model_config_release. */
+ * with the patch applied. Release it with model_config_fini. */
 void config_patch_build(const struct config_patch *p, const struct model_config *ref, struct model_config *c);
 
 /* How many words the patch keeps (a whole array counts all its words). */

@@ -139,7 +139,7 @@ void sweep_free(struct sweep_result *r)
     free(r->delta_profit);
     r->x = r->rows = r->service_level = r->service_cost = r->marginal = NULL;
     r->s = r->delta_revenue = r->delta_cost = r->delta_profit = NULL;
-    scenario_release(&r->base);
+    scenario_fini(&r->base);
 }
 
 int sweep_run(const char *path, const struct scenario_override *sets, size_t nsets, const struct simulate_opts *o,
@@ -163,7 +163,7 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     /* point 0's configuration is the reference; every point is kept as its patch */
     struct model_config ref = {0};
     struct config_patch *patches = calloc(r->n, sizeof *patches);
-    struct scenario *point = scenario_alloc();
+    struct scenario *point = scenario_new();
     r->x = malloc(r->n * sizeof *r->x);
     if (!patches || !r->x) abort();
     memcpy(r->x, sw->values.v, r->n * sizeof *r->x);
@@ -224,12 +224,12 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
             if (stability_check(&cfg, backlog + i * r->reps, r->rows + i * r->reps * r->nm, r->nm, r->reps, warning,
                                 sizeof warning))
                 add_point_warning(r, warning, r->x[i]);
-            model_config_release(&cfg);
+            model_config_fini(&cfg);
         }
     free(backlog);
     for (size_t i = 0; i < r->n; i++) config_patch_free(&patches[i]);
     free(patches);
-    model_config_release(&ref);
+    model_config_fini(&ref);
     if (rc) {
         sweep_free(r);
         return rc;

@@ -95,7 +95,7 @@ static void run_briefly(const struct scenario *sc)
     c.run.warmup_days = fmin(c.run.warmup_days, span / 4);
     c.run.horizon_days = fmin(c.run.horizon_days, span);
     if (!(c.run.horizon_days > 0)) {
-        model_config_release(&c);
+        model_config_fini(&c);
         return;
     }
     size_t nm = metric_count(&c);
@@ -112,7 +112,7 @@ static void run_briefly(const struct scenario *sc)
         free(general);
     }
     free(metrics);
-    model_config_release(&c);
+    model_config_fini(&c);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -81,7 +81,7 @@ void model_config_detach(struct model_config *c)
     }
 }
 
-void model_config_release(struct model_config *c)
+void model_config_fini(struct model_config *c)
 {
     for (int a = 0; a < CONFIG_ARRAYS; a++) model_config_resize(c, (enum config_array)a, 0);
 }

@@ -5,7 +5,7 @@
  * Ownership: a configuration owns its named sections' arrays (products, tiers,
  * channels, locations, regions), counted and on the heap, so it is as big as the
  * scenario it holds. Copy one with model_config_copy, never with `=` (the copy would
- * share the arrays); release it with model_config_release. Everything else it points
+ * share the arrays); release it with model_config_fini. Everything else it points
  * to (policies, discrete tables, a demand history) is immutable and outlives it.
  */
 #ifndef MODELS_CONFIG_H
@@ -285,6 +285,6 @@ void model_config_detach(struct model_config *c);
 
 /* Free c's arrays and zero their counts and pointers; the rest of c is left as it was.
  * Safe on a zeroed configuration and twice in a row. */
-void model_config_release(struct model_config *c);
+void model_config_fini(struct model_config *c);
 
 #endif

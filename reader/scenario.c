@@ -1947,16 +1947,16 @@ static void add_warnings(struct scenario *sc)
                  "at most once");
 }
 
-struct scenario *scenario_alloc(void)
+struct scenario *scenario_new(void)
 {
     struct scenario *sc = calloc(1, sizeof *sc);
     if (!sc) abort();
     return sc;
 }
 
-void scenario_release(struct scenario *sc)
+void scenario_fini(struct scenario *sc)
 {
-    model_config_release(&sc->cfg);
+    model_config_fini(&sc->cfg);
     for (int f = 1; f < FAMILY_COUNT; f++) free(entries_of(sc, (enum key_family)f));
     memset(sc, 0, sizeof *sc);
 }
@@ -1964,14 +1964,14 @@ void scenario_release(struct scenario *sc)
 void scenario_free(struct scenario *sc)
 {
     if (!sc) return;
-    scenario_release(sc);
+    scenario_fini(sc);
     free(sc);
 }
 
 /* Start a load: defaults in, through the same parser as the file. */
 static void begin_load(struct loader *ld, struct scenario *sc, const char *path, FILE *err)
 {
-    scenario_release(sc);
+    scenario_fini(sc);
     snprintf(sc->path, sizeof sc->path, "%s", path);
     *ld = (struct loader){.sc = sc, .err = err, .where = sc->path};
     struct target none = plain_target("");
@@ -2005,7 +2005,7 @@ static int finish_load(struct loader *ld, const struct scenario_override *sets, 
     if (ld->problems == 0) resolve_sweep(ld);
     print_problems(ld);
     if (ld->problems) {
-        scenario_release(sc); /* nothing half-read is kept */
+        scenario_fini(sc); /* nothing half-read is kept */
         return 2;
     }
     add_warnings(sc);

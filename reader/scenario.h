@@ -117,13 +117,13 @@ struct scenario_override {
 };
 
 /* A scenario owns heap memory (its named sections, in cfg and in its entries). Make
- * one with scenario_alloc, load into it as often as needed (each load first releases
+ * one with scenario_new, load into it as often as needed (each load first releases
  * what the last one held), and free it with scenario_free. A scenario that is a member
- * of another struct starts zeroed and is released with scenario_release. A scenario's
+ * of another struct starts zeroed and is released with scenario_fini. A scenario's
  * cfg is copied with model_config_copy (models/config.h), never with `=`. */
-struct scenario *scenario_alloc(void);
-void scenario_free(struct scenario *sc);    /* NULL is fine */
-void scenario_release(struct scenario *sc); /* free what sc holds; sc is left zeroed */
+struct scenario *scenario_new(void);
+void scenario_free(struct scenario *sc); /* NULL is fine */
+void scenario_fini(struct scenario *sc); /* free what sc holds; sc is left zeroed */
 
 /* Read `path`, then apply the overrides sets[0..nsets). Problems go to err, one per
  * line. Returns 0 when the scenario is ready to run, or 2 (the exit status for bad

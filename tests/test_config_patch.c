@@ -18,7 +18,7 @@
 /* path loaded with one override (NULL: none) into a fresh heap scenario, or NULL. */
 static struct scenario *load(const char *path, const char *set)
 {
-    struct scenario *sc = scenario_alloc();
+    struct scenario *sc = scenario_new();
     struct scenario_override o = {.assignment = set, .label = NULL};
     if (scenario_load(sc, path, set ? &o : NULL, set ? 1 : 0, stderr) != 0) {
         scenario_free(sc);
@@ -64,7 +64,7 @@ static void test_points(const char *path, const char *key, const char *const *va
         check(built.products != point->cfg.products || !built.products,
               "patch-4.1 %s: the rebuilt point has arrays of its own", set);
         check(same_run(&built, &point->cfg), "patch-5 %s: and runs to the same metrics, bit for bit", set);
-        model_config_release(&built);
+        model_config_fini(&built);
         config_patch_free(&p);
         check(config_patch_words(&p) == 0 && !p.top.at && !p.whole[CONFIG_PRODUCTS],
               "patch-6 config_patch_free leaves an empty patch");

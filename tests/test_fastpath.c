@@ -105,7 +105,7 @@ static void test_scenario_files(void)
     check(files.n >= 50, "fastpath-2.0 the scenario files are found (%zu)", files.n);
     FILE *sink = fopen("/dev/null", "w");
     if (!sink) abort();
-    struct scenario *sc = scenario_alloc();
+    struct scenario *sc = scenario_new();
     size_t loaded = 0, fast = 0;
     for (size_t i = 0; i < files.n; i++) {
         const char *path = files.paths[i];

@@ -395,7 +395,7 @@ static void test_fast_path(void)
         .name = "key", .share = 0.2, .priority = 1, .price_factor = 0.9, .has_promise = true, .promise_days = 0};
     c.inventory.reserve_units = 60;
     same_both_ways(c, "tiers with priority, a reserve and a price factor");
-    model_config_release(&c);
+    model_config_fini(&c);
     c = instant_shop();
     c.demand.has_weekday = true;
     const double week[7] = {1.6, 1.2, 1, 0.9, 0.8, 0.75, 0.75};

@@ -30,7 +30,7 @@ static struct model_config cfg;
 
 static void base(void)
 {
-    model_config_release(&cfg);
+    model_config_fini(&cfg);
     memset(&cfg, 0, sizeof cfg);
     set_dist(&cfg.demand.interarrival_days, "exponential", (double[]){0.1}, 1);
     dist_constant(&cfg.demand.units_per_order, 1);

@@ -659,7 +659,7 @@ static void test_crlf(const char *default_ini)
     check_outcome("scen-5.41 the default scenario with CRLF line ends loads", 0, "");
     const char *diff = config_difference(&lf, &sc.cfg);
     check(!diff, "scen-5.42 CRLF gives the same configuration as LF (first difference: %s)", diff ? diff : "none");
-    model_config_release(&lf);
+    model_config_fini(&lf);
     free(crlf);
     free(text);
 }
@@ -864,7 +864,7 @@ static void round_trip(int group, const char *label, const char *path, const str
         free(keys_b);
     }
     unlink(again);
-    model_config_release(&first);
+    model_config_fini(&first);
     free(a);
     free(b);
 }
@@ -1113,7 +1113,7 @@ static void test_load_text(const char *default_ini)
     check(!diff, "scen-11.2 ... to the same configuration as from its file (first difference: %s)",
           diff ? diff : "none");
     check(strcmp(sc.path, "MEM") == 0, "scen-11.3 ... and the name stands for the path");
-    model_config_release(&from_file);
+    model_config_fini(&from_file);
     free(text);
 
     static const char unterminated[] = "[demand]\norders_per_day = 5\nunits_per_order = 2XYZ";

@@ -47,7 +47,7 @@ static void done(struct result *r)
 {
     free(r->rows);
     free(r->s);
-    scenario_release(&r->sc);
+    scenario_fini(&r->sc);
 }
 
 static double value(const struct result *r, unsigned rep, size_t m)
