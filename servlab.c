@@ -364,22 +364,20 @@ static int check_workload(const struct scenario *sc, unsigned threads, bool warn
     return workload_check(&w, sc->path, warn, stderr) ? EXIT_BAD_INPUT : 0;
 }
 
-static int cmd_run(const struct options *o)
+/* cmd_run on the scenario loaded into sc-> */
+static int run_loaded(const struct options *o, struct scenario *sc)
 {
-    if (o->nfiles != 1) return fail_usage("run takes one scenario file, e.g. servlab run scenarios/default.ini");
-    static struct scenario sc;
-    if (load(&sc, o, o->files[0]) != 0) return EXIT_BAD_INPUT;
     char err[1200];
-    if (o->metrics && report_check_names(&sc.cfg, o->metrics, err, sizeof err) != 0) return fail_usage("%s", err);
-    if (check_workload(&sc, o->threads, true) != 0) return EXIT_BAD_INPUT;
+    if (o->metrics && report_check_names(&sc->cfg, o->metrics, err, sizeof err) != 0) return fail_usage("%s", err);
+    if (check_workload(sc, o->threads, true) != 0) return EXIT_BAD_INPUT;
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
-    unsigned reps = sc.cfg.run.replications;
-    size_t nm = metric_count(&sc.cfg);
+    unsigned reps = sc->cfg.run.replications;
+    size_t nm = metric_count(&sc->cfg);
     double *rows = malloc((size_t)reps * nm * sizeof *rows);
     struct backlog *backlog = malloc((size_t)reps * sizeof *backlog);
     if (!rows || !backlog) abort();
-    const struct model_config *cfg = &sc.cfg;
+    const struct model_config *cfg = &sc->cfg;
     struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted, .backlog = backlog};
     size_t missing = simulate(&cfg, 1, reps, &so, rows);
     if (missing) {
@@ -390,37 +388,46 @@ static int cmd_run(const struct options *o)
         return EXIT_FAILURE;
     }
     char warning[240];
-    if (stability_check(cfg, backlog, rows, nm, reps, warning, sizeof warning)) add_warning(&sc, warning);
+    if (stability_check(cfg, backlog, rows, nm, reps, warning, sizeof warning)) add_warning(sc, warning);
     free(backlog);
     struct summary *s = malloc(nm * sizeof *s);
     if (!s) abort();
     simulate_summarise(rows, reps, nm, s);
     free(rows);
     if (o->format == FORMAT_CSV) /* the table shows them; with CSV on stdout they go to stderr */
-        for (size_t i = 0; i < sc.nwarnings; i++)
-            fprintf(stderr, "servlab: warning: %s: %s\n", sc.path, sc.warnings[i]);
+        for (size_t i = 0; i < sc->nwarnings; i++)
+            fprintf(stderr, "servlab: warning: %s: %s\n", sc->path, sc->warnings[i]);
     if (o->format == FORMAT_CSV)
-        report_csv(stdout, &sc.cfg, s, o->metrics);
+        report_csv(stdout, &sc->cfg, s, o->metrics);
     else if (o->metrics)
-        report_selected(stdout, &sc, s, o->metrics);
+        report_selected(stdout, sc, s, o->metrics);
     else
-        report_table(stdout, &sc, s);
+        report_table(stdout, sc, s);
     int rc = finish_stdout();
     if (rc == 0 && (o->out_dir || o->plot) && root) {
         struct model_trace t;
-        static struct cycle_histogram h;
+        struct cycle_histogram h;
         struct out w = {.dir = o->out_dir};
-        w.stopped = trace_first_replication(&sc, &t) != 0; /* an incomplete trace draws nothing */
+        w.stopped = trace_first_replication(sc, &t) != 0; /* an incomplete trace draws nothing */
         charts_cycle_histogram(&t, &h);
-        if (o->out_dir) write_run_files(&w, &sc, s, &t, &h);
+        if (o->out_dir) write_run_files(&w, sc, s, &t, &h);
         char path[1200];
         w.dir = NULL;
         if (o->plot && out_chart(&w, o->plot, path, sizeof path))
-            out_chart_done(&w, o->plot, charts_order_cycle(path, &sc, &h));
+            out_chart_done(&w, o->plot, charts_order_cycle(path, sc, &h));
         model_trace_fini(&t);
         rc = out_finish(&w);
     }
     free(s);
+    return rc;
+}
+
+static int cmd_run(const struct options *o)
+{
+    if (o->nfiles != 1) return fail_usage("run takes one scenario file, e.g. servlab run scenarios/default.ini");
+    struct scenario *sc = scenario_new();
+    int rc = load(sc, o, o->files[0]) != 0 ? EXIT_BAD_INPUT : run_loaded(o, sc);
+    scenario_free(sc);
     return rc;
 }
 
@@ -448,30 +455,35 @@ static int cmd_sweep(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage("sweep takes one scenario file, e.g. servlab sweep scenarios/default.ini");
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
-    bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
-    static struct sweep_result r;
+    bool root = mpi_grid_is_root();                /* with MPI, only rank 0 writes files */
+    struct sweep_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
+    if (!r) abort();
     struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
-    int rc = sweep_run(o->files[0], o->sets, o->nsets, &so, &r, stderr);
-    if (rc) return rc;
+    int rc = sweep_run(o->files[0], o->sets, o->nsets, &so, r, stderr);
+    if (rc) {
+        free(r);
+        return rc;
+    }
     if (o->format == FORMAT_CSV) { /* the table shows warnings; with CSV on stdout they go to stderr */
-        sweep_csv(stdout, &r);
-        for (size_t i = 0; i < r.base.nwarnings; i++)
-            fprintf(stderr, "servlab: warning: %s: %s\n", r.base.path, r.base.warnings[i]);
-        for (size_t i = 0; i < r.npoint_warnings; i++)
-            fprintf(stderr, "servlab: warning: %s: %s\n", r.base.path, r.point_warnings[i]);
+        sweep_csv(stdout, r);
+        for (size_t i = 0; i < r->base.nwarnings; i++)
+            fprintf(stderr, "servlab: warning: %s: %s\n", r->base.path, r->base.warnings[i]);
+        for (size_t i = 0; i < r->npoint_warnings; i++)
+            fprintf(stderr, "servlab: warning: %s: %s\n", r->base.path, r->point_warnings[i]);
     } else
-        sweep_table(stdout, &r);
+        sweep_table(stdout, r);
     rc = finish_stdout();
     if (rc == 0 && (o->out_dir || o->plot) && root) {
         struct out w = {.dir = o->out_dir};
-        if (o->out_dir) write_sweep_files(&w, &r);
+        if (o->out_dir) write_sweep_files(&w, r);
         char path[1200];
         w.dir = NULL;
         if (o->plot && out_chart(&w, o->plot, path, sizeof path))
-            out_chart_done(&w, o->plot, charts_service_curve(path, &r));
+            out_chart_done(&w, o->plot, charts_service_curve(path, r));
         rc = out_finish(&w);
     }
-    sweep_free(&r);
+    sweep_free(r);
+    free(r);
     return rc;
 }
 
@@ -519,11 +531,17 @@ static int cmd_compare(const struct options *o)
     if (o->nfiles < 1) return fail_usage("compare takes scenario files, e.g. servlab compare a.ini b.ini c.ini");
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
-    static struct compare_result r;
-    static struct scenario ref;
-    if (scenario_load(&ref, o->base ? o->base : o->files[0], o->sets, o->nsets, stderr) != 0) return EXIT_BAD_INPUT;
+    struct compare_result r = {0};
+    struct scenario *ref = scenario_new(); /* for its [sweep] service measure */
+    if (scenario_load(ref, o->base ? o->base : o->files[0], o->sets, o->nsets, stderr) != 0) {
+        scenario_free(ref);
+        return EXIT_BAD_INPUT;
+    }
+    char service[sizeof ref->sweep.service];
+    snprintf(service, sizeof service, "%s", ref->sweep.service);
+    scenario_free(ref);
     struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
-    int rc = compare_run(o->files, o->nfiles, o->base, o->sets, o->nsets, ref.sweep.service, &so, &r, stderr);
+    int rc = compare_run(o->files, o->nfiles, o->base, o->sets, o->nsets, service, &so, &r, stderr);
     if (rc) return rc;
     if (o->format == FORMAT_CSV) { /* the table lists refusals; with CSV on stdout they go to stderr */
         compare_csv(stdout, &r);
@@ -551,7 +569,7 @@ static int cmd_batch(const struct options *o)
     if (o->plot && !o->sweep) return fail_usage("--plot: the batch chart shows each row's optimum: add --sweep");
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
-    static struct batch_result r;
+    struct batch_result r = {0};
     struct batch_opts bo = {.sweep = o->sweep,
                             .sim = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted}};
     int rc = batch_run(o->files[0], o->files[1], o->sets, o->nsets, &bo, &r, stderr);
@@ -590,12 +608,15 @@ static int cmd_batch(const struct options *o)
 static int cmd_check(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage("check takes one scenario file");
-    static struct scenario sc;
-    if (load(&sc, o, o->files[0]) != 0) return EXIT_BAD_INPUT;
-    if (check_workload(&sc, o->threads, false) != 0) return EXIT_BAD_INPUT;
-    scenario_write(&sc, stdout);
-    for (size_t i = 0; i < sc.nwarnings; i++) fprintf(stderr, "%s: warning: %s\n", sc.path, sc.warnings[i]);
-    return finish_stdout();
+    struct scenario *sc = scenario_new();
+    int rc = load(sc, o, o->files[0]) != 0 || check_workload(sc, o->threads, false) != 0 ? EXIT_BAD_INPUT : 0;
+    if (rc == 0) {
+        scenario_write(sc, stdout);
+        for (size_t i = 0; i < sc->nwarnings; i++) fprintf(stderr, "%s: warning: %s\n", sc->path, sc->warnings[i]);
+        rc = finish_stdout();
+    }
+    scenario_free(sc);
+    return rc;
 }
 
 static int cmd_keys(const struct options *o)

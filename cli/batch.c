@@ -333,18 +333,17 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
     snprintf(r->base, sizeof r->base, "%s", base);
     snprintf(r->table, sizeof r->table, "%s", table);
     r->swept = o->sweep;
-    struct scenario *sc = malloc(sizeof *sc);
-    if (!sc) abort();
+    struct scenario *sc = scenario_new();
     int rc = 0;
     /* the base first, alone: its own mistakes are said once, not once per row */
     if (scenario_load(sc, base, sets, nsets, err) != 0) {
-        free(sc);
+        scenario_free(sc);
         return 2;
     }
     if (o->sweep && !sc->sweep.active) {
         fprintf(err, "%s: --sweep needs a sweep: add a [sweep] section (parameter, from, to, steps) to the base file\n",
                 base);
-        free(sc);
+        scenario_free(sc);
         return 2;
     }
     snprintf(r->service, sizeof r->service, "%s", sc->sweep.service);
@@ -355,7 +354,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
     r->warmup_days = sc->cfg.run.warmup_days;
     size_t nm = metric_count(&sc->cfg);
     if ((rc = read_table(table, r, err)) != 0) {
-        free(sc);
+        scenario_free(sc);
         return rc;
     }
     /* where each input column sits in the table (the id column may be anywhere), and
@@ -412,10 +411,11 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         size_t n = r->n - first < CHUNK ? r->n - first : CHUNK;
         for (size_t i = 0; i < n; i++) {
             if (load_row(r, first + i, sets, nsets, table_col, dir, sc, err) != 0) abort(); /* it loaded above */
-            cfgs[i] = sc->cfg;
+            model_config_copy(&cfgs[i], &sc->cfg); /* sc is loaded again for the next row */
             ptrs[i] = &cfgs[i];
         }
         size_t missing = simulate(ptrs, n, r->reps, &o->sim, rows);
+        for (size_t i = 0; i < n; i++) model_config_fini(&cfgs[i]);
         if (missing) {
             fprintf(err, "servlab: %s; nothing was written\n", o->sim.stop && *o->sim.stop ? "interrupted" : "failed");
             rc = 1;
@@ -453,7 +453,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         free(all);
     }
     free(table_col);
-    free(sc);
+    scenario_free(sc);
     return rc;
 }
 

@@ -53,8 +53,7 @@ static int load_entry(struct compare_entry *e, const struct scenario_override *s
     snprintf(b, sizeof b, "%s=%llu", key_full_name(K_RUN_SEED), seed);
     all[nsets] = (struct scenario_override){.assignment = a, .label = "compare (replications of the reference)"};
     all[nsets + 1] = (struct scenario_override){.assignment = b, .label = "compare (seed of the reference)"};
-    e->sc = malloc(sizeof *e->sc);
-    if (!e->sc) abort();
+    e->sc = scenario_new();
     char *msgs = NULL;
     size_t len = 0;
     FILE *buf = open_memstream(&msgs, &len);
@@ -64,7 +63,7 @@ static int load_entry(struct compare_entry *e, const struct scenario_override *s
         fprintf(err, "%s", msgs ? msgs : "");
         e->refused = true;
         snprintf(e->reason, sizeof e->reason, "does not load (its problems are listed above)");
-        free(e->sc);
+        scenario_free(e->sc);
         e->sc = NULL;
     }
     free(msgs);
@@ -95,14 +94,15 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
         fprintf(err, "servlab: --service %s: not a metric\n", service);
         return 2;
     }
-    static struct scenario ref;
+    struct scenario *ref = scenario_new(); /* for its seed, replications and locks */
     r->reference = base ? base : files[0];
-    if (scenario_load(&ref, r->reference, sets, nsets, err) != 0) {
+    if (scenario_load(ref, r->reference, sets, nsets, err) != 0) {
         if (base) fprintf(err, "servlab: the base file %s must load before students' files can be checked\n", base);
+        scenario_free(ref);
         return 2;
     }
-    r->reps = ref.cfg.run.replications;
-    r->seed = (unsigned long long)ref.cfg.run.seed;
+    r->reps = ref->cfg.run.replications;
+    r->seed = (unsigned long long)ref->cfg.run.seed;
     r->n = n;
     r->e = calloc(n, sizeof *r->e);
     if (!r->e) abort();
@@ -111,22 +111,25 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
         e->path = files[i];
         if (load_entry(e, sets, nsets, r->reps, r->seed, err) != 0) continue;
         if (base) {
-            struct lock_check lc = {&ref, e->sc, e};
-            scenario_locked_keys(&ref, check_lock, &lc);
+            struct lock_check lc = {ref, e->sc, e};
+            scenario_locked_keys(ref, check_lock, &lc);
         }
     }
+    scenario_free(ref);
     size_t valid = 0;
     for (size_t i = 0; i < n; i++) {
         struct compare_entry *e = &r->e[i];
         if (e->refused) continue; /* the table lists it; with CSV, servlab.c says so on stderr */
         if (run_entry(e, o) != 0) {
             fprintf(err, "servlab: interrupted; nothing was written\n");
+            compare_free(r);
             return 1;
         }
         valid++;
     }
     if (!valid) {
         fprintf(err, "servlab: none of the files could be compared\n");
+        compare_free(r);
         return 2;
     }
     /* rank by mean profit; judge each against the best, replication by replication */
@@ -155,7 +158,7 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
 void compare_free(struct compare_result *r)
 {
     for (size_t i = 0; i < r->n; i++) {
-        free(r->e[i].sc);
+        scenario_free(r->e[i].sc);
         free(r->e[i].rows);
         free(r->e[i].s);
     }

@@ -36,7 +36,8 @@ struct compare_result {
 };
 
 /* Load and run files[0..n) (and check them against base when it is not NULL). Problems
- * go to err. Returns 0, 2 (nothing could be compared), or 1 (interrupted). */
+ * go to err. Returns 0 (free r with compare_free), 2 (nothing could be compared), or 1
+ * (interrupted); after 2 or 1, r holds nothing. */
 int compare_run(const char *const *files, size_t n, const char *base, const struct scenario_override *sets,
                 size_t nsets, const char *service, const struct simulate_opts *o, struct compare_result *r, FILE *err);
 

@@ -77,14 +77,10 @@ static int run_job(void *ctx, size_t job, double *out)
     struct model_watch w = {.stop = j->stop, .totals = &totals};
     if (j->bar.enabled) w.progress = on_job_progress, w.progress_ctx = &share;
     size_t v = job / j->reps;
-    struct model_config *own = NULL;
-    if (!j->cfgs) { /* this job's own copy of its variant, freed when it ends */
-        own = malloc(sizeof *own);
-        if (!own) abort();
-        config_patch_build(&j->patches[v], j->ref, own);
-    }
-    int rc = model_run_watched(own ? own : j->cfgs[v], job % j->reps, out, &w);
-    free(own);
+    struct model_config own = {0}; /* this job's own copy of its variant, released when it ends */
+    if (!j->cfgs) config_patch_build(&j->patches[v], j->ref, &own);
+    int rc = model_run_watched(j->cfgs ? j->cfgs[v] : &own, job % j->reps, out, &w);
+    model_config_fini(&own);
     atomic_fetch_sub(&j->partial, share.reported); /* from now on it counts as done */
     if (j->backlog) {                              /* in the row, so that it travels with it from any MPI rank */
         struct backlog b = stability_backlog(&totals);

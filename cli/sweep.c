@@ -139,6 +139,7 @@ void sweep_free(struct sweep_result *r)
     free(r->delta_profit);
     r->x = r->rows = r->service_level = r->service_cost = r->marginal = NULL;
     r->s = r->delta_revenue = r->delta_cost = r->delta_profit = NULL;
+    scenario_fini(&r->base);
 }
 
 int sweep_run(const char *path, const struct scenario_override *sets, size_t nsets, const struct simulate_opts *o,
@@ -152,6 +153,7 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
                 "%s: nothing to sweep: add a [sweep] section (parameter, from, to, steps) or give\n"
                 "--param SECTION.KEY --from A --to B --steps N (or --values V1,V2,...)\n",
                 path);
+        sweep_free(r);
         return 2;
     }
     r->service = metric_find(sw->service);
@@ -159,11 +161,11 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     r->reps = r->base.cfg.run.replications;
     r->nm = metric_count(&r->base.cfg);
     /* point 0's configuration is the reference; every point is kept as its patch */
-    struct model_config *ref = malloc(sizeof *ref), *cfg = malloc(sizeof *cfg);
+    struct model_config ref = {0};
     struct config_patch *patches = calloc(r->n, sizeof *patches);
-    struct scenario *point = malloc(sizeof *point);
+    struct scenario *point = scenario_new();
     r->x = malloc(r->n * sizeof *r->x);
-    if (!ref || !cfg || !patches || !point || !r->x) abort();
+    if (!patches || !r->x) abort();
     memcpy(r->x, sw->values.v, r->n * sizeof *r->x);
 
     int rc = 0;
@@ -172,10 +174,10 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         rc = load_point(r, path, sets, nsets, i, point, err);
         if (rc) break;
         if (i == 0) {
-            memcpy(ref, &point->cfg, sizeof *ref);
-            workload_begin(&work, r->n, ref, o->threads);
+            model_config_copy(&ref, &point->cfg);
+            workload_begin(&work, r->n, &ref, o->threads);
         }
-        config_patch_make(&patches[i], ref, &point->cfg);
+        config_patch_make(&patches[i], &ref, &point->cfg);
         workload_add(&work, &point->cfg);
         for (size_t w = 0; w < point->nwarnings; w++) add_point_warning(r, point->warnings[w], r->x[i]);
         if (i == 0) {
@@ -185,7 +187,7 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
             r->base.lever = point->lever;
         }
     }
-    free(point);
+    scenario_free(point);
     if (rc == 0) {
         workload_end(&work);
         rc = workload_check(&work, path, true, err);
@@ -206,7 +208,7 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
             abort();
         struct simulate_opts so = *o;
         so.backlog = backlog;
-        size_t missing = simulate_patched(ref, patches, r->n, r->reps, &so, r->rows);
+        size_t missing = simulate_patched(&ref, patches, r->n, r->reps, &so, r->rows);
         if (missing) {
             fprintf(err, "servlab: %s after %zu of %zu runs; nothing was written\n",
                     o->stop && atomic_load(o->stop) ? "interrupted" : "failed", r->n * r->reps - missing,
@@ -217,16 +219,17 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     if (rc == 0)
         for (size_t i = 0; i < r->n; i++) {
             char warning[240];
-            config_patch_build(&patches[i], ref, cfg);
-            if (stability_check(cfg, backlog + i * r->reps, r->rows + i * r->reps * r->nm, r->nm, r->reps, warning,
+            struct model_config cfg = {0};
+            config_patch_build(&patches[i], &ref, &cfg);
+            if (stability_check(&cfg, backlog + i * r->reps, r->rows + i * r->reps * r->nm, r->nm, r->reps, warning,
                                 sizeof warning))
                 add_point_warning(r, warning, r->x[i]);
+            model_config_fini(&cfg);
         }
     free(backlog);
     for (size_t i = 0; i < r->n; i++) config_patch_free(&patches[i]);
     free(patches);
-    free(ref);
-    free(cfg);
+    model_config_fini(&ref);
     if (rc) {
         sweep_free(r);
         return rc;

@@ -35,8 +35,8 @@ struct sweep_result {
 };
 
 /* Load `path` with the overrides, build every point and simulate them. Problems go
- * to err. Returns 0, 2 (bad scenario or sweep: nothing simulated) or 1 (interrupted or
- * failed; out is freed). */
+ * to err. Returns 0 (free r with sweep_free), 2 (bad scenario or sweep: nothing
+ * simulated) or 1 (interrupted or failed); after 2 or 1, r holds nothing. */
 int sweep_run(const char *path, const struct scenario_override *sets, size_t nsets, const struct simulate_opts *o,
               struct sweep_result *out, FILE *err);
 

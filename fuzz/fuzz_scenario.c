@@ -86,14 +86,18 @@ static int same_metrics(const double *a, const double *b, size_t n)
  * no more than SMALL_RUN_EVENTS events, once more on the general path alone. */
 static void run_briefly(const struct scenario *sc)
 {
-    struct model_config c = sc->cfg;
+    struct model_config c = {0};
+    model_config_copy(&c, &sc->cfg); /* its run is shortened below */
     double rate = 1 / dist_mean(&c.demand.interarrival_days);
     double span = EVENTS_BUDGET / rate;
     if (c.inventory.review_days > 0 && span / c.inventory.review_days > EVENTS_BUDGET)
         span = EVENTS_BUDGET * c.inventory.review_days;
     c.run.warmup_days = fmin(c.run.warmup_days, span / 4);
     c.run.horizon_days = fmin(c.run.horizon_days, span);
-    if (!(c.run.horizon_days > 0)) return;
+    if (!(c.run.horizon_days > 0)) {
+        model_config_fini(&c);
+        return;
+    }
     size_t nm = metric_count(&c);
     double *metrics = malloc(nm * sizeof *metrics);
     if (!metrics) abort();
@@ -108,6 +112,7 @@ static void run_briefly(const struct scenario *sc)
         free(general);
     }
     free(metrics);
+    model_config_fini(&c);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,7 +1,12 @@
-/* config.h - a scenario as the model sees it: plain data, zero-initialisable, copied
- * freely (a sweep copies it once per point). Times in days, quantities in units,
- * money in one currency unit. Filled and validated by scenarios/; the model trusts
- * it and asserts only what would be a bug.
+/* config.h - a scenario as the model sees it: plain data, zero-initialisable. Times in
+ * days, quantities in units, money in one currency unit. Filled and validated by
+ * reader/; the model trusts it and asserts only what would be a bug.
+ *
+ * Ownership: a configuration owns its named sections' arrays (products, tiers,
+ * channels, locations, regions), counted and on the heap, so it is as big as the
+ * scenario it holds. Copy one with model_config_copy, never with `=` (the copy would
+ * share the arrays); release it with model_config_fini. Everything else it points
+ * to (policies, discrete tables, a demand history) is immutable and outlives it.
  */
 #ifndef MODELS_CONFIG_H
 #define MODELS_CONFIG_H
@@ -233,6 +238,8 @@ struct customer_config {
     unsigned defect_failures, defect_window;
 };
 
+/* The named sections' arrays: each is n elements on the heap (NULL when n is 0), at
+ * most MAX_PRODUCTS, MAX_TIERS ... (the reader enforces the limits). */
 struct model_config {
     struct run_config run;
     struct demand_config demand;
@@ -241,15 +248,43 @@ struct model_config {
     struct cost_config costs;
     struct revenue_config revenue;
     size_t nproducts, ntiers, nchannels; /* 0: the implicit single product / tier, no channels */
-    struct product_config products[MAX_PRODUCTS];
-    struct tier_config tiers[MAX_TIERS];
-    struct channel_config channels[MAX_CHANNELS];
+    struct product_config *products;
+    struct tier_config *tiers;
+    struct channel_config *channels;
     struct reaction_config reactions;
     struct customer_config customers;
     size_t nlocations, nregions; /* 0: the implicit single location */
-    struct location_config locations[MAX_LOCATIONS];
-    struct region_config regions[MAX_REGIONS];
+    struct location_config *locations;
+    struct region_config *regions;
     struct network_config network;
 };
+
+/* The owned arrays, for code that treats them alike (copying, patching, growing). */
+enum config_array { CONFIG_PRODUCTS, CONFIG_TIERS, CONFIG_CHANNELS, CONFIG_LOCATIONS, CONFIG_REGIONS, CONFIG_ARRAYS };
+
+/* One owned array of c: its elements, how many, and the size of one. */
+struct config_array_view {
+    void *data;
+    size_t n, size;
+};
+
+struct config_array_view model_config_array(const struct model_config *c, enum config_array a);
+
+/* Resize array a of c to n elements; elements added are zeroed. Aborts when memory
+ * runs out (as every allocation in servlab does). Pointers into the array are invalid
+ * afterwards. */
+void model_config_resize(struct model_config *c, enum config_array a, size_t n);
+
+/* *dst becomes a deep copy of *src (dst holds nothing that needs releasing: zeroed,
+ * or released). */
+void model_config_copy(struct model_config *dst, const struct model_config *src);
+
+/* Zero c's array addresses and counts without freeing anything: for a byte copy of a
+ * configuration that does not own the arrays (comparing what lies outside them). */
+void model_config_detach(struct model_config *c);
+
+/* Free c's arrays and zero their counts and pointers; the rest of c is left as it was.
+ * Safe on a zeroed configuration and twice in a row. */
+void model_config_fini(struct model_config *c);
 
 #endif

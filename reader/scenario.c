@@ -128,14 +128,31 @@ static void scan_problem(void *ctx, int line, const char *section, const char *k
 
 /* ---- where values live: global keys, or named sections ---- */
 
-static struct entry *entries_of(struct scenario *sc, enum key_family f)
+static struct entry **entries_slot(struct scenario *sc, enum key_family f)
 {
     switch (f) {
-    case FAMILY_PRODUCT: return sc->products;
-    case FAMILY_TIER: return sc->tiers;
-    case FAMILY_CHANNEL: return sc->channels;
-    case FAMILY_LOCATION: return sc->locations;
-    default: return sc->regions;
+    case FAMILY_PRODUCT: return &sc->products;
+    case FAMILY_TIER: return &sc->tiers;
+    case FAMILY_CHANNEL: return &sc->channels;
+    case FAMILY_LOCATION: return &sc->locations;
+    default: return &sc->regions;
+    }
+}
+
+static struct entry *entries_of(struct scenario *sc, enum key_family f)
+{
+    return *entries_slot(sc, f);
+}
+
+/* The model configuration's array that holds family f's sections. */
+static enum config_array array_of(enum key_family f)
+{
+    switch (f) {
+    case FAMILY_PRODUCT: return CONFIG_PRODUCTS;
+    case FAMILY_TIER: return CONFIG_TIERS;
+    case FAMILY_CHANNEL: return CONFIG_CHANNELS;
+    case FAMILY_LOCATION: return CONFIG_LOCATIONS;
+    default: return CONFIG_REGIONS;
     }
 }
 
@@ -494,20 +511,25 @@ static void open_entry(struct loader *ld, enum key_family f, const char *name, i
         report(ld, line, "", "", "the name '%s' is too long: at most %d characters", name, NAME_LEN - 1);
         return;
     }
-    struct entry *e = &entries_of(sc, f)[*n];
+    /* one more section: its entry and its configuration element, both zeroed */
+    size_t i = *n;
+    struct entry *entries = realloc(entries_of(sc, f), (i + 1) * sizeof *entries);
+    if (!entries) abort();
+    *entries_slot(sc, f) = entries;
+    model_config_resize(&sc->cfg, array_of(f), i + 1); /* counts it: *n is now i + 1 */
+    struct entry *e = &entries[i];
     memset(e, 0, sizeof *e);
     snprintf(e->name, sizeof e->name, "%s", name);
     e->line = line;
     if (f == FAMILY_PRODUCT) {
-        snprintf(sc->cfg.products[*n].name, NAME_LEN, "%s", name);
-        sc->cfg.products[*n].substitute = -1;
+        snprintf(sc->cfg.products[i].name, NAME_LEN, "%s", name);
+        sc->cfg.products[i].substitute = -1;
     }
-    if (f == FAMILY_TIER) snprintf(sc->cfg.tiers[*n].name, NAME_LEN, "%s", name);
-    if (f == FAMILY_CHANNEL) snprintf(sc->cfg.channels[*n].name, NAME_LEN, "%s", name);
-    if (f == FAMILY_LOCATION) snprintf(sc->cfg.locations[*n].name, NAME_LEN, "%s", name);
-    if (f == FAMILY_REGION) snprintf(sc->cfg.regions[*n].name, NAME_LEN, "%s", name);
-    struct target t = {.family = f, .index = *n};
-    (*n)++;
+    if (f == FAMILY_TIER) snprintf(sc->cfg.tiers[i].name, NAME_LEN, "%s", name);
+    if (f == FAMILY_CHANNEL) snprintf(sc->cfg.channels[i].name, NAME_LEN, "%s", name);
+    if (f == FAMILY_LOCATION) snprintf(sc->cfg.locations[i].name, NAME_LEN, "%s", name);
+    if (f == FAMILY_REGION) snprintf(sc->cfg.regions[i].name, NAME_LEN, "%s", name);
+    struct target t = {.family = f, .index = i};
     apply_defaults(ld, &t);
 }
 
@@ -1933,10 +1955,31 @@ static void add_warnings(struct scenario *sc)
                  "at most once");
 }
 
+struct scenario *scenario_new(void)
+{
+    struct scenario *sc = calloc(1, sizeof *sc);
+    if (!sc) abort();
+    return sc;
+}
+
+void scenario_fini(struct scenario *sc)
+{
+    model_config_fini(&sc->cfg);
+    for (int f = 1; f < FAMILY_COUNT; f++) free(entries_of(sc, (enum key_family)f));
+    memset(sc, 0, sizeof *sc);
+}
+
+void scenario_free(struct scenario *sc)
+{
+    if (!sc) return;
+    scenario_fini(sc);
+    free(sc);
+}
+
 /* Start a load: defaults in, through the same parser as the file. */
 static void begin_load(struct loader *ld, struct scenario *sc, const char *path, FILE *err)
 {
-    memset(sc, 0, sizeof *sc);
+    scenario_fini(sc);
     snprintf(sc->path, sizeof sc->path, "%s", path);
     *ld = (struct loader){.sc = sc, .err = err, .where = sc->path};
     struct target none = plain_target("");
@@ -1969,7 +2012,10 @@ static int finish_load(struct loader *ld, const struct scenario_override *sets, 
     if (ld->problems == 0) resolve_quantity_discount(ld);
     if (ld->problems == 0) resolve_sweep(ld);
     print_problems(ld);
-    if (ld->problems) return 2;
+    if (ld->problems) {
+        scenario_fini(sc); /* nothing half-read is kept */
+        return 2;
+    }
     add_warnings(sc);
     return 0;
 }

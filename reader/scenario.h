@@ -98,8 +98,8 @@ struct scenario {
     char history_where[300];                     /* the override that gave it, for messages */
     const struct history_info *history_info;     /* read, when a history is used */
     struct key_origin origin[SCENARIO_KEYS_MAX]; /* of the global keys, indexed like key_defs */
-    struct entry products[MAX_PRODUCTS], tiers[MAX_TIERS], channels[MAX_CHANNELS];
-    struct entry locations[MAX_LOCATIONS], regions[MAX_REGIONS];
+    /* one entry per named section, on the heap: as many as cfg.nproducts, cfg.ntiers ... */
+    struct entry *products, *tiers, *channels, *locations, *regions;
     char warnings[SCENARIO_WARNINGS_MAX][240]; /* things worth saying in the report */
     size_t nwarnings;
     char notes[4][240]; /* what the command line replaced, for the report */
@@ -116,9 +116,18 @@ struct scenario_override {
                         this directory; NULL: the current directory */
 };
 
+/* A scenario owns heap memory (its named sections, in cfg and in its entries). Make
+ * one with scenario_new, load into it as often as needed (each load first releases
+ * what the last one held), and free it with scenario_free. A scenario that is a member
+ * of another struct starts zeroed and is released with scenario_fini. A scenario's
+ * cfg is copied with model_config_copy (models/config.h), never with `=`. */
+struct scenario *scenario_new(void);
+void scenario_free(struct scenario *sc); /* NULL is fine */
+void scenario_fini(struct scenario *sc); /* free what sc holds; sc is left zeroed */
+
 /* Read `path`, then apply the overrides sets[0..nsets). Problems go to err, one per
  * line. Returns 0 when the scenario is ready to run, or 2 (the exit status for bad
- * input). */
+ * input). sc is zeroed or was loaded before. */
 int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets, FILE *err);
 
 /* scenario_load on text in memory (len bytes, not necessarily NUL-terminated, borrowed)

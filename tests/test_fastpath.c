@@ -105,8 +105,7 @@ static void test_scenario_files(void)
     check(files.n >= 50, "fastpath-2.0 the scenario files are found (%zu)", files.n);
     FILE *sink = fopen("/dev/null", "w");
     if (!sink) abort();
-    struct scenario *sc = malloc(sizeof *sc);
-    if (!sc) abort();
+    struct scenario *sc = scenario_new();
     size_t loaded = 0, fast = 0;
     for (size_t i = 0; i < files.n; i++) {
         const char *path = files.paths[i];
@@ -122,7 +121,7 @@ static void test_scenario_files(void)
     }
     /* not vacuous: the short cut is taken in the commonest scenarios */
     check(fast >= 10, "fastpath-2.3 the short cut was taken in %zu of %zu scenario files", fast, loaded);
-    free(sc);
+    scenario_free(sc);
     fclose(sink);
     free(files.paths);
 }

@@ -389,12 +389,13 @@ static void test_fast_path(void)
     c.inventory.order_up_to = 1500;
     same_both_ways(c, "periodic review sS");
     c = instant_shop();
-    c.ntiers = 2;
+    model_config_resize(&c, CONFIG_TIERS, 2);
     c.tiers[0] = (struct tier_config){.name = "ordinary", .share = 0.8, .priority = 0, .price_factor = 1};
     c.tiers[1] = (struct tier_config){
         .name = "key", .share = 0.2, .priority = 1, .price_factor = 0.9, .has_promise = true, .promise_days = 0};
     c.inventory.reserve_units = 60;
     same_both_ways(c, "tiers with priority, a reserve and a price factor");
+    model_config_fini(&c);
     c = instant_shop();
     c.demand.has_weekday = true;
     const double week[7] = {1.6, 1.2, 1, 0.9, 0.8, 0.75, 0.75};

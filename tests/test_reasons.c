@@ -30,6 +30,7 @@ static struct model_config cfg;
 
 static void base(void)
 {
+    model_config_fini(&cfg);
     memset(&cfg, 0, sizeof cfg);
     set_dist(&cfg.demand.interarrival_days, "exponential", (double[]){0.1}, 1);
     dist_constant(&cfg.demand.units_per_order, 1);
@@ -113,7 +114,7 @@ static void test_made_up(void)
     check(!applies(&in, REASON_LUMPY) && !applies(&in, REASON_EVEN_GAPS),
           "reasons-3.3 50 Poisson orders over the lead time: neither lumpy nor even gaps");
 
-    cfg.ntiers = 2;
+    model_config_resize(&cfg, CONFIG_TIERS, 2);
     cfg.tiers[0].share = cfg.tiers[1].share = 0.5;
     cfg.inventory.reserve_units = 5;
     in = off_by(-0.05);

@@ -643,8 +643,9 @@ static void test_crlf(const char *default_ini)
 {
     load_path(default_ini, NULL, 0);
     check_outcome("scen-5.40 the default scenario loads", 0, "");
-    if (out.rc != 0) return; /* run from the repo root, or pass the path */
-    struct model_config lf = sc.cfg;
+    if (out.rc != 0) return;      /* run from the repo root, or pass the path */
+    struct model_config lf = {0}; /* sc is loaded again below: a copy of its own */
+    model_config_copy(&lf, &sc.cfg);
     size_t len;
     char *text = read_all(default_ini, &len);
     char *crlf = malloc(2 * len + 1);
@@ -658,6 +659,7 @@ static void test_crlf(const char *default_ini)
     check_outcome("scen-5.41 the default scenario with CRLF line ends loads", 0, "");
     const char *diff = config_difference(&lf, &sc.cfg);
     check(!diff, "scen-5.42 CRLF gives the same configuration as LF (first difference: %s)", diff ? diff : "none");
+    model_config_fini(&lf);
     free(crlf);
     free(text);
 }
@@ -842,7 +844,8 @@ static void round_trip(int group, const char *label, const char *path, const str
     snprintf(name, sizeof name, "scen-8.%d.1 %s loads", group, label);
     check_outcome(name, 0, "");
     if (out.rc != 0) return; /* scenario_write needs a resolved scenario */
-    struct model_config first = sc.cfg;
+    struct model_config first = {0};
+    model_config_copy(&first, &sc.cfg);
     char *a = written();
     char *b = rewrite(a, again);
     snprintf(name, sizeof name, "scen-8.%d.2 %s: scenario_write's output loads again", group, label);
@@ -861,6 +864,7 @@ static void round_trip(int group, const char *label, const char *path, const str
         free(keys_b);
     }
     unlink(again);
+    model_config_fini(&first);
     free(a);
     free(b);
 }
@@ -1095,15 +1099,24 @@ static void test_key_table(void)
         }
     }
     /* family keys with a default hold it in a freshly opened section */
-    expect_ok("scen-9.13 a file with a tier and a channel loads",
-              "[demand]\norders_per_day = 5\n[tier.t]\n[channel.c]\n");
+    expect_ok("scen-9.13 a file with a tier, a channel and a location (and so a region) loads",
+              "[demand]\norders_per_day = 5\n[tier.t]\n[channel.c]\n[location.l]\n");
     for (size_t k = 0; k < key_count; k++) {
         const struct key_def *d = &key_defs[k];
         if (!d->family || !d->fallback) continue;
-        const void *base =
-            d->family == FAMILY_TIER ? (const void *)&sc.cfg.tiers[0] : (const void *)&sc.cfg.channels[0];
-        check(d->family != FAMILY_PRODUCT && holds_default(d, (const char *)base + d->offset),
-              "scen-9.14 [%s.NAME] %s holds its default '%s'", d->section, d->name, d->fallback);
+        const struct entry *e = d->family == FAMILY_TIER       ? &sc.tiers[0]
+                                : d->family == FAMILY_CHANNEL  ? &sc.channels[0]
+                                : d->family == FAMILY_LOCATION ? &sc.locations[0]
+                                : d->family == FAMILY_REGION   ? &sc.regions[0]
+                                                               : NULL;
+        const void *base = d->flags & KEY_IN_ENTRY        ? (const void *)e
+                           : d->family == FAMILY_TIER     ? (const void *)&sc.cfg.tiers[0]
+                           : d->family == FAMILY_CHANNEL  ? (const void *)&sc.cfg.channels[0]
+                           : d->family == FAMILY_LOCATION ? (const void *)&sc.cfg.locations[0]
+                           : d->family == FAMILY_REGION   ? (const void *)&sc.cfg.regions[0]
+                                                          : NULL;
+        check(base && holds_default(d, (const char *)base + d->offset), "scen-9.14 [%s.NAME] %s holds its default '%s'",
+              d->section, d->name, d->fallback);
     }
     check(contiguous, "scen-9.9 each section's keys are together, in key_sections order (scenario_write relies on it)");
     free(listing);
@@ -1195,13 +1208,15 @@ static void test_load_text(const char *default_ini)
     size_t len;
     char *text = read_all(default_ini, &len);
     load_path(default_ini, NULL, 0);
-    struct model_config from_file = sc.cfg;
+    struct model_config from_file = {0};
+    model_config_copy(&from_file, &sc.cfg);
     load_memory(text, len);
     check_outcome("scen-11.1 the default scenario loads from memory", 0, "");
     const char *diff = config_difference(&from_file, &sc.cfg);
     check(!diff, "scen-11.2 ... to the same configuration as from its file (first difference: %s)",
           diff ? diff : "none");
     check(strcmp(sc.path, "MEM") == 0, "scen-11.3 ... and the name stands for the path");
+    model_config_fini(&from_file);
     free(text);
 
     static const char unterminated[] = "[demand]\norders_per_day = 5\nunits_per_order = 2XYZ";

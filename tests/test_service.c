@@ -30,6 +30,7 @@ static int run(const char *path, const char *const *sets, size_t nsets, struct r
 {
     struct scenario_override o[8];
     for (size_t i = 0; i < nsets; i++) o[i] = (struct scenario_override){.assignment = sets[i], .label = NULL};
+    memset(r, 0, sizeof *r); /* r may be garbage on the caller's stack */
     if (scenario_load(&r->sc, path, o, nsets, stderr) != 0) return -1;
     r->nm = metric_count(&r->sc.cfg);
     r->reps = r->sc.cfg.run.replications;
@@ -46,6 +47,7 @@ static void done(struct result *r)
 {
     free(r->rows);
     free(r->s);
+    scenario_fini(&r->sc);
 }
 
 static double value(const struct result *r, unsigned rep, size_t m)
