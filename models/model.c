@@ -15,42 +15,11 @@
 #include "policy.h"
 #include "shape.h"
 #include "units.h"
-#include "sim/rng.h"
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static gsl_rng *rng(struct model *m, enum rng_source src)
-{
-    if (!m->rng[src]) m->rng[src] = rng_stream_new(m->cfg->run.seed, m->rep, (uint64_t)src);
-    return m->rng[src];
-}
-
-/* A draw from d on stream src; a stage of constant 0 (the usual case) costs no call. */
-static inline __attribute__((always_inline)) double draw(struct model *m, const struct dist *d, enum rng_source src)
-{
-    return dist_is_zero(d) ? 0 : dist_sample(d, rng(m, src));
-}
-
-static bool chance(struct model *m, double p, enum rng_source src)
-{
-    return p > 0 && gsl_rng_uniform(rng(m, src)) < p;
-}
-
-/* An index drawn with probability proportional to weights[i] (n > 1). */
-static size_t pick_weighted(struct model *m, const double *weights, size_t n, enum rng_source src)
-{
-    double total = 0;
-    for (size_t i = 0; i < n; i++) total += weights[i];
-    double u = gsl_rng_uniform(rng(m, src)) * total;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (u < weights[i]) return i;
-        u -= weights[i];
-    }
-    return n - 1;
-}
 
 /* ---- tracing for charts ---- */
 

@@ -15,6 +15,7 @@
 #include "station.h"
 #include "stock.h"
 #include "sim/quantile.h"
+#include "sim/rng.h"
 #include "sim/sim.h"
 #include "sim/stats.h"
 
@@ -130,6 +131,41 @@ static inline double transfer_days(const struct model *m, int from, int to)
 static inline double ratio(double num, double den)
 {
     return den > 0 ? num / den : NAN;
+}
+
+/* ---- random draws (every file of the model draws through these) ---- */
+
+/* The generator of source src, created on first use (so a source never drawn from
+ * makes none, and shifts no other source's numbers: docs/architecture.md §3). */
+static inline gsl_rng *rng(struct model *m, enum rng_source src)
+{
+    if (!m->rng[src]) m->rng[src] = rng_stream_new(m->cfg->run.seed, m->rep, (uint64_t)src);
+    return m->rng[src];
+}
+
+/* A draw from d on stream src; a stage of constant 0 (the usual case) costs no call. */
+static inline __attribute__((always_inline)) double draw(struct model *m, const struct dist *d, enum rng_source src)
+{
+    return dist_is_zero(d) ? 0 : dist_sample(d, rng(m, src));
+}
+
+/* True with probability p, drawn from stream src only when p > 0. */
+static inline bool chance(struct model *m, double p, enum rng_source src)
+{
+    return p > 0 && gsl_rng_uniform(rng(m, src)) < p;
+}
+
+/* An index drawn with probability proportional to weights[i] (n > 1). */
+static inline size_t pick_weighted(struct model *m, const double *weights, size_t n, enum rng_source src)
+{
+    double total = 0;
+    for (size_t i = 0; i < n; i++) total += weights[i];
+    double u = gsl_rng_uniform(rng(m, src)) * total;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (u < weights[i]) return i;
+        u -= weights[i];
+    }
+    return n - 1;
 }
 
 /* ---- model.c ---- */
