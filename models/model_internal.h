@@ -3,10 +3,11 @@
  *
  * struct model is one replication's state. The files of a replication:
  *   model.c          the run, the order cycle from placing to delivery, the fast path,
- *                    the warm-up reset, tracing, and the metrics computed at the end;
+ *                    the warm-up reset and tracing;
  *   demand.c         where orders come from: arrivals, histories, the customer base;
  *   network.c        the stocking locations (models/network.h: the plain rules the
- *                    reader shares; below, the part of a replication that moves stock).
+ *                    reader shares; below, the part of a replication that moves stock);
+ *   model_metrics.c  the metrics and totals computed at the end of a replication.
  * The random draws every file makes are inline here, so the hot path costs no calls.
  */
 #ifndef MODELS_MODEL_INTERNAL_H
@@ -212,6 +213,16 @@ bool demand_order_lines(struct model *m, struct order *o, double drawn_units);
 /* Order o's customer (if it has one still in the base) hears how it went: failed when
  * late, short, damaged or wrong; too many failures and they leave. */
 void demand_tell_customer(struct model *m, const struct order *o, bool failed);
+
+/* ---- model_metrics.c ---- */
+
+/* Every metric of the layout (metric_count(m->cfg) doubles) into x, for the statistics
+ * window ending at `end`; NaN where there is nothing to count. After fold_instant. */
+void model_metrics_compute(const struct model *m, double end, double *x);
+
+/* The bookkeeping totals (struct model_totals, models/model.h) into *t; the caller adds
+ * the figures only the run loop knows (orders in the system at mid-run and at the end). */
+void model_metrics_totals(const struct model *m, struct model_totals *t);
 
 /* ---- network.c ---- */
 
