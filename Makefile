@@ -12,6 +12,7 @@
 #                   for FUZZ_SECONDS per harness (default 600); make test runs a few seconds
 #   make fuzz-dict  write fuzz/scenario.dict from the key table (after adding a key)
 #   make install PREFIX=/usr/local
+#   make po         bring po/zh_CN.po up to date with the source's messages (then translate)
 #   make bench      the benchmark against SimPy (bench/README.md); make bench-deps installs
 #                   python3-simpy3, time and valgrind (bench-profile) for it
 #   make MPI=1      ./servlab-mpi, which spreads runs over the ranks of an MPI job
@@ -27,7 +28,7 @@ PREFIX ?= /usr/local
 VERSION := 0.1.0
 
 DEB_PKGS := build-essential pkg-config libgsl-dev libinih-dev libplplot-dev plplot-driver-cairo \
-            clang libclang-rt-14-dev clang-format
+            clang libclang-rt-14-dev clang-format gettext fonts-wqy-microhei
 PKGS := gsl inih plplot
 
 # Deferred (=) so that a `make deps` earlier in the same run is seen.
@@ -51,7 +52,7 @@ WARNINGS := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2 -Wvla
 OPT ?= -O2 -g
 BASE_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARNINGS) -MMD -MP -I. \
-               -DSERVLAB_VERSION='"$(VERSION)"'
+               -DSERVLAB_VERSION='"$(VERSION)"' -DSERVLAB_LOCALEDIR='"$(PREFIX)/share/locale"'
 ifeq ($(WERROR),1)
 BASE_CFLAGS += -Werror
 endif
@@ -62,6 +63,7 @@ ALL_CFLAGS = $(BASE_CFLAGS) $(PKG_CFLAGS) $(MPI_CFLAGS) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) $(MPI_LIBS) -lpthread -lm
 
 BUILD ?= build
+LANG_SRC := $(wildcard lang/*.c)
 SIM_SRC := $(wildcard sim/*.c)
 MODELS_SRC := $(wildcard models/*.c)
 READER_SRC := $(wildcard reader/*.c)
@@ -69,17 +71,18 @@ PLOTS_SRC := $(wildcard plots/*.c)
 CLI_SRC := $(wildcard cli/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
+LANG_OBJ := $(call obj,$(LANG_SRC))
 SIM_OBJ := $(call obj,$(SIM_SRC))
 MODELS_OBJ := $(call obj,$(MODELS_SRC))
 READER_OBJ := $(call obj,$(READER_SRC))
 PLOTS_OBJ := $(call obj,$(PLOTS_SRC))
 CLI_OBJ := $(call obj,$(CLI_SRC))
-LIB_OBJ := $(SIM_OBJ) $(MODELS_OBJ) $(READER_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
+LIB_OBJ := $(LANG_OBJ) $(SIM_OBJ) $(MODELS_OBJ) $(READER_OBJ) $(PLOTS_OBJ) $(CLI_OBJ)
 
 TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 .PHONY: format format-check need-clang-format
-.PHONY: all deps demo test check golden notes man layers install clean build-tests need-libs bench bench-deps \
+.PHONY: all deps demo test check golden notes man layers install clean build-tests need-libs bench bench-deps po \
         bench-profile servlab-mpi need-mpi fuzz fuzz-build fuzz-dict
 .SECONDARY:
 all: $(PROGRAM)
@@ -101,8 +104,27 @@ need-mpi:
 	@pkg-config --exists ompi-c 2>/dev/null || command -v mpicc >/dev/null || { \
 	  echo "servlab: OpenMPI not found; run 'make MPI=1 deps' (libopenmpi-dev, openmpi-bin) first" >&2; exit 1; }
 
-$(BUILD)/servlab: $(BUILD)/servlab.o $(LIB_OBJ) | need-libs
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
+$(BUILD)/servlab: $(BUILD)/servlab.o $(LIB_OBJ) $(BUILD)/locale/zh_CN/LC_MESSAGES/servlab.mo | need-libs
+	$(CC) $(ALL_CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS_ALL) $(LDFLAGS)
+
+# The Chinese catalogue (lang/lang.h): compiled beside the program, where ./servlab
+# and build/servlab find it without installing. msgfmt --check refuses a translation
+# whose format directives do not match the English.
+$(BUILD)/locale/zh_CN/LC_MESSAGES/servlab.mo: po/zh_CN.po
+	@command -v msgfmt >/dev/null || { \
+	  echo "servlab: msgfmt not found: install GNU gettext (Debian: apt-get install gettext, or make deps)" >&2; exit 1; }
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# The messages to translate, from every source file (xgettext), and the catalogue
+# brought up to date with them (msgmerge): `make po`, then translate what is new.
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+                 --add-comments=TRANSLATORS: --package-name=servlab --package-version=$(VERSION) --sort-by-file
+PO_SOURCES = $(shell git ls-files '*.c' '*.h' '*.def' 2>/dev/null | grep -v '^tests/\|^fuzz/\|^bench/')
+po/servlab.pot: $(PO_SOURCES)
+	xgettext $(XGETTEXT_FLAGS) -o $@ $(PO_SOURCES)
+po: po/servlab.pot
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching po/zh_CN.po po/servlab.pot
 
 $(BUILD)/%.o: %.c | need-libs
 	@mkdir -p $(dir $@)
@@ -113,7 +135,7 @@ need-libs:
 	  echo "servlab: GSL, inih or PLplot not found by pkg-config; run 'make deps' first" >&2; exit 1; }
 
 # The kernel's tests link against sim/ alone: it must not need anything else.
-$(BUILD)/tests/test_sim: $(BUILD)/tests/test_sim.o $(SIM_OBJ)
+$(BUILD)/tests/test_sim: $(BUILD)/tests/test_sim.o $(SIM_OBJ) $(LANG_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
 
 # The validation cases' exact (s,S) expectations come from a test-side Markov chain.
@@ -127,7 +149,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJ)
 $(BUILD)/bench/bench: $(BUILD)/bench/bench.o $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)
 
-$(BUILD)/bench/bare_inventory: $(BUILD)/bench/bare_inventory.o $(SIM_OBJ)
+$(BUILD)/bench/bare_inventory: $(BUILD)/bench/bare_inventory.o $(SIM_OBJ) $(LANG_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
 
 build-tests: $(BUILD)/servlab $(TEST_PROGS)
@@ -216,7 +238,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fno-omit-frame-pointer $(WARNINGS) -MMD -MP -I. \
               -fsanitize=address,undefined -fno-sanitize-recover=all $(shell pkg-config --cflags gsl inih 2>/dev/null)
 FUZZ_LIBS = $(shell pkg-config --libs gsl inih 2>/dev/null) -lm
-FUZZ_OBJ := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(SIM_SRC) $(MODELS_SRC) $(READER_SRC))
+FUZZ_OBJ := $(patsubst %.c,$(FUZZ_BUILD)/%.o,$(LANG_SRC) $(SIM_SRC) $(MODELS_SRC) $(READER_SRC))
 FUZZ_PROGS := $(patsubst fuzz/%.c,$(FUZZ_BUILD)/%,$(wildcard fuzz/fuzz_*.c))
 FUZZ_OK = $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' | \
             $(FUZZ_CC) -fsanitize=fuzzer -x c - -o /dev/null 2>/dev/null && echo yes)
@@ -254,13 +276,15 @@ notes: servlab
 man: servlab
 	@tests/manpage.sh update
 
-layers: $(SIM_OBJ) $(MODELS_OBJ)
+layers: $(LANG_OBJ) $(SIM_OBJ) $(MODELS_OBJ)
 	@tests/layers.sh $(BUILD)
 
 install: $(PROGRAM)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES
 	install -m 755 $(PROGRAM) $(DESTDIR)$(PREFIX)/bin/$(PROGRAM)
 	install -m 644 servlab.1 $(DESTDIR)$(PREFIX)/share/man/man1/servlab.1
+	install -m 644 $(BUILD)/locale/zh_CN/LC_MESSAGES/servlab.mo $(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES/servlab.mo
 
 clean:
 	rm -rf build build-san build-mpi build-fuzz servlab servlab-mpi

@@ -11,6 +11,7 @@
 #include "cli/simulate.h"
 #include "cli/stability.h"
 #include "cli/workload.h"
+#include "lang/lang.h"
 #include "models/model.h"
 #include "models/policy.h"
 #include "cli/sweep.h"
@@ -164,6 +165,7 @@ static int parse_option(struct options *o, const struct option_arg *a)
         if (!*value) return fail_usage("--out: give a directory name");
         o->out_dir = value;
         return 0;
+    case OPT_LANG: return 0; /* taken before anything is parsed: servlab_main */
     case OPT_SWEEP: o->sweep = true; return 0;
     case OPT_QUIET: o->quiet = true; return 0;
     case OPT_METRICS:
@@ -657,6 +659,18 @@ enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 static int servlab_main(int argc, char **argv)
 {
     gsl_set_error_handler(gsl_failure);
+    /* the language first, so that every message, --help included, is in it */
+    const char *lang = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            lang = argv[i + 1];
+        else if (strncmp(argv[i], "--lang=", 7) == 0)
+            lang = argv[i] + 7;
+    }
+    if (lang_init(lang, argv[0]) != 0) {
+        lang_init(NULL, argv[0]); /* say so in the language of the environment */
+        return fail_usage(_("--lang: '%s' is not a language servlab speaks; use en or zh"), lang);
+    }
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         print_usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_BAD_INPUT : finish_stdout();

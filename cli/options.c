@@ -55,6 +55,19 @@ const struct option_row option_rows[] = {
      "no progress bar (it is shown on stderr only when that is a terminal)",
      "No progress bar (it is drawn on standard error only when that is a terminal, and\n"
      "advances within a replication).\n"},
+    {OPT_LANG, "--lang", "en|zh", ALL | CMD_CHECK | CMD_KEYS, GROUP_GENERAL, KEY_NONE,
+     "the language of what servlab prints (default: from LC_ALL, LC_MESSAGES or LANG)",
+     "The language of everything servlab prints for a person to read: reports, tables,\n"
+     "charts, warnings and errors, in English or Simplified Chinese. Without it, a\n"
+     ".B LC_ALL\n"
+     "(or else\n"
+     ".BR LC_MESSAGES ,\n"
+     "or else\n"
+     ".BR LANG )\n"
+     "beginning with\n"
+     ".B zh\n"
+     "means Chinese. CSV files and the names of metrics, sections, keys and options stay\n"
+     "English in both.\n"},
     {OPT_METRICS, "--metrics", "M1,M2,...", CMD_RUN, GROUP_GENERAL, KEY_NONE,
      "run: report only these metrics, in this order (names as in --format csv)",
      ".BR run :\n"

@@ -34,6 +34,7 @@ enum option_id {
     OPT_OUT,
     OPT_PLOT,
     OPT_QUIET,
+    OPT_LANG,
     OPT_METRICS,
     OPT_PARAM,
     OPT_FROM,

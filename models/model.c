@@ -1,7 +1,9 @@
-/* model.c - the order cycle: event handlers that move an order from stage to stage,
- * demand and the customer base, the fast path, the warm-up reset, and the metrics
- * computed at the end of a replication. Stocking locations are models/network.c's;
- * what the two share is in models/model_internal.h.
+/* model.c - one replication (model_run, models/model.h) and the order cycle: event
+ * handlers that move an order from stage to stage, from placing to delivery, the fast
+ * path (an order filled the moment it is placed, and the arrivals that feed it), the
+ * warm-up reset and tracing. Where orders come from is models/demand.c's; stocking
+ * locations are models/network.c's; the metrics computed at the end are
+ * models/model_metrics.c's; what they share is in models/model_internal.h.
  *
  * A stage whose time is a constant 0 with unlimited servers is skipped by a direct
  * call instead of an event, so scenarios without an order cycle run at full speed.
@@ -12,45 +14,13 @@
 #include "event_class.h"
 #include "fastpath.h"
 #include "network.h"
-#include "policy.h"
 #include "shape.h"
 #include "units.h"
-#include "sim/rng.h"
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-static gsl_rng *rng(struct model *m, enum rng_source src)
-{
-    if (!m->rng[src]) m->rng[src] = rng_stream_new(m->cfg->run.seed, m->rep, (uint64_t)src);
-    return m->rng[src];
-}
-
-/* A draw from d on stream src; a stage of constant 0 (the usual case) costs no call. */
-static inline __attribute__((always_inline)) double draw(struct model *m, const struct dist *d, enum rng_source src)
-{
-    return dist_is_zero(d) ? 0 : dist_sample(d, rng(m, src));
-}
-
-static bool chance(struct model *m, double p, enum rng_source src)
-{
-    return p > 0 && gsl_rng_uniform(rng(m, src)) < p;
-}
-
-/* An index drawn with probability proportional to weights[i] (n > 1). */
-static size_t pick_weighted(struct model *m, const double *weights, size_t n, enum rng_source src)
-{
-    double total = 0;
-    for (size_t i = 0; i < n; i++) total += weights[i];
-    double u = gsl_rng_uniform(rng(m, src)) * total;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (u < weights[i]) return i;
-        u -= weights[i];
-    }
-    return n - 1;
-}
 
 /* ---- tracing for charts ---- */
 
@@ -97,9 +67,7 @@ static void trace_levels(void *ctx, double now, const struct stock *s)
         t->levels[t->nlevels++] = (struct level_point){now, s->on_hand, s->backordered, stock_position(s)};
 }
 
-/* Active customers over the whole run, warm-up included: the chart shows how the base
- * settles. */
-static void trace_customers(struct model *m)
+void model_trace_customers(struct model *m)
 {
     struct model_trace *t = m->trace;
     if (!t) return;
@@ -108,122 +76,7 @@ static void trace_customers(struct model *m)
             (struct customer_point){sim_now(m->sim), (double)customers_total(&m->customers)};
 }
 
-/* ---- customers ---- */
-
-static void schedule_customer_order(struct model *m);
-static void schedule_churn(struct model *m);
-
-/* The customer base changed: the rates of orders and of churn change with it. The
- * gaps are exponential, so drawing new ones is exact. */
-static void customers_changed(struct model *m)
-{
-    schedule_customer_order(m);
-    schedule_churn(m);
-    trace_customers(m);
-}
-
-static void on_customer_order(struct sim *sim, void *ctx);
-static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units);
-
-/* Total rate of an activity over tiers: active customers x per-customer rate. */
-static double tier_rates(const struct model *m, bool churn, double *rates)
-{
-    double total = 0;
-    for (size_t t = 0; t < m->ntiers; t++) {
-        double per = churn ? m->tiers[t].churn_per_day : m->tiers[t].orders_per_customer_day;
-        rates[t] = (double)customers_active(&m->customers, (int)t) * per;
-        total += rates[t];
-    }
-    return total;
-}
-
-static void schedule_customer_order(struct model *m)
-{
-    if (m->next_customer_order) sim_cancel(m->sim, m->next_customer_order);
-    m->next_customer_order = 0;
-    double rates[MAX_TIERS], total = tier_rates(m, false, rates);
-    if (total > 0)
-        m->next_customer_order =
-            sim_schedule_recurring(m->sim, sim_now(m->sim) + gsl_ran_exponential(rng(m, SRC_INTERARRIVAL), 1 / total),
-                                   EVENT_ORDER, on_customer_order, NULL);
-}
-
-static void on_customer_order(struct sim *sim, void *ctx)
-{
-    (void)ctx;
-    struct model *m = model_of(sim);
-    m->next_customer_order = 0;
-    double rates[MAX_TIERS];
-    tier_rates(m, false, rates);
-    int tier = m->ntiers > 1 ? (int)pick_weighted(m, rates, m->ntiers, SRC_PICK_CUSTOMER) : 0;
-    uint32_t who = customers_pick(&m->customers, tier, gsl_rng_uniform(rng(m, SRC_PICK_CUSTOMER)));
-    schedule_customer_order(m);
-    place_order(m, tier, who, false, false, NAN);
-}
-
-static void on_churn(struct sim *sim, void *ctx)
-{
-    (void)ctx;
-    struct model *m = model_of(sim);
-    m->next_churn = 0;
-    double rates[MAX_TIERS];
-    tier_rates(m, true, rates);
-    int tier = m->ntiers > 1 ? (int)pick_weighted(m, rates, m->ntiers, SRC_CHURN) : 0;
-    uint32_t who = customers_pick(&m->customers, tier, gsl_rng_uniform(rng(m, SRC_CHURN)));
-    customers_remove(&m->customers, who, false, sim_now(sim));
-    customers_changed(m);
-}
-
-static void schedule_churn(struct model *m)
-{
-    if (m->next_churn) sim_cancel(m->sim, m->next_churn);
-    m->next_churn = 0;
-    double rates[MAX_TIERS], total = tier_rates(m, true, rates);
-    if (total > 0)
-        m->next_churn = sim_schedule(m->sim, sim_now(m->sim) + gsl_ran_exponential(rng(m, SRC_CHURN), 1 / total),
-                                     EVENT_ORDER, on_churn, NULL);
-}
-
-/* A tier drawn by the tiers' shares, from stream src (a new order, a new customer). */
-static int pick_tier(struct model *m, enum rng_source src)
-{
-    return m->ntiers == 1 ? 0 : (int)pick_weighted(m, m->tier_shares, m->ntiers, src);
-}
-
-static void on_acquisition(struct sim *sim, void *ctx)
-{
-    (void)ctx;
-    struct model *m = model_of(sim);
-    double rate = m->cfg->customers.acquisition_per_day;
-    sim_schedule(sim, sim_now(sim) + gsl_ran_exponential(rng(m, SRC_ACQUISITION), 1 / rate), EVENT_ORDER,
-                 on_acquisition, NULL);
-    customers_add(&m->customers, pick_tier(m, SRC_ACQUISITION), sim_now(sim));
-    customers_changed(m);
-}
-
-static void start_customers(struct model *m)
-{
-    const struct customer_config *cc = &m->cfg->customers;
-    customers_init(&m->customers, m->ntiers);
-    for (double i = 0; i < cc->initial; i++) customers_add(&m->customers, pick_tier(m, SRC_ACQUISITION), 0);
-    if (cc->acquisition_per_day > 0)
-        sim_schedule(m->sim, gsl_ran_exponential(rng(m, SRC_ACQUISITION), 1 / cc->acquisition_per_day), EVENT_ORDER,
-                     on_acquisition, NULL);
-    customers_changed(m);
-}
-
 /* ---- the end of an order's life ---- */
-
-/* A customer hears how the order went; too many failures and they leave. */
-static void tell_customer(struct model *m, const struct order *o, bool failed)
-{
-    if (o->customer == UINT32_MAX || !customers_still(&m->customers, o->customer, o->customer_gen)) return;
-    const struct tier_config *t = &m->tiers[o->tier];
-    if (customers_record(&m->customers, o->customer, failed, t->defect_failures, t->defect_window)) {
-        customers_remove(&m->customers, o->customer, true, sim_now(m->sim));
-        customers_changed(m);
-    }
-}
 
 /* Money for goods worth `list` at list prices delivered to a customer of tier `tier`,
  * adjusted for the tier's price, an off-peak or a quantity discount, and late delivery. */
@@ -370,7 +223,7 @@ static void drop(struct model *m, struct order *o)
     stop_inquiries(m, o);
     m->flow.dropped++;
     m->flow.tiers[o->tier].ended++;
-    tell_customer(m, o, true);
+    demand_tell_customer(m, o, true);
     order_free(&m->pool, o);
 }
 
@@ -460,7 +313,7 @@ static void on_delivered(struct sim *sim, void *ctx)
         bool wrong = o->entry_error || o->picking_error, in_full = true;
         for (size_t i = 0; i < o->nlines; i++) in_full &= o->lines[i].lost == 0;
         /* the customer sees now whether the order is late, short, damaged or wrong */
-        tell_customer(m, o, !(o->first_on_time && in_full && !o->damaged && !wrong));
+        demand_tell_customer(m, o, !(o->first_on_time && in_full && !o->damaged && !wrong));
         if (wrong || o->damaged) {
             const struct cost_config *k = &m->cfg->costs;
             m->flow.wrong += wrong;
@@ -612,50 +465,7 @@ static void on_received(struct sim *sim, void *ctx)
     station_arrive(&m->processing, sim, o);
 }
 
-/* ---- demand ---- */
-
-/* Choose `n` different products, each with probability proportional to its share
- * among those not chosen yet. */
-static size_t choose_products(struct model *m, size_t n, int *chosen)
-{
-    double w[MAX_PRODUCTS];
-    for (size_t p = 0; p < m->nproducts; p++) w[p] = m->products[p].share;
-    for (size_t k = 0; k < n; k++) {
-        size_t p = pick_weighted(m, w, m->nproducts, SRC_PRODUCT);
-        chosen[k] = (int)p;
-        w[p] = 0;
-    }
-    return n;
-}
-
-static const struct dist *units_per_order(const struct model *m, int tier)
-{
-    return m->tiers[tier].has_units ? &m->tiers[tier].units_per_order : &m->cfg->demand.units_per_order;
-}
-
-/* Fill in the lines of a new order; false if it asks for nothing. `drawn`: the units
- * of a one-product order if already drawn, else NaN. */
-static bool order_lines(struct model *m, struct order *o, double drawn_units)
-{
-    const struct dist *units = units_per_order(m, o->tier);
-    if (m->nproducts == 1) {
-        double u = isnan(drawn_units) ? dist_sample(units, rng(m, SRC_UNITS)) : drawn_units;
-        if (!(u > 0)) return false; /* a draw of 0 units is not an order */
-        order_add_line(o, 0, u);
-        return true;
-    }
-    double drawn = round(dist_sample(&m->cfg->demand.lines_per_order, rng(m, SRC_LINES)));
-    size_t n = drawn < 1 ? 1 : (size_t)drawn;
-    if (n > m->nproducts) n = m->nproducts;
-    if (n > MAX_LINES) n = MAX_LINES;
-    int chosen[MAX_PRODUCTS];
-    choose_products(m, n, chosen);
-    for (size_t k = 0; k < n; k++) {
-        double u = dist_sample(units, rng(m, SRC_UNITS));
-        if (u > 0) order_add_line(o, chosen[k], u);
-    }
-    return o->nlines > 0;
-}
+/* ---- placing an order: the fast path, or an order record ---- */
 
 /* The fast path. An order of one product that meets no order-cycle stage (the
  * features models/fastpath.h allows for FASTPATH_INSTANT) is filled, or lost, the moment it is placed: everything the
@@ -744,10 +554,7 @@ static void fold_instant(struct model *m)
 
 static void place_general(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double units);
 
-/* A new order of tier `tier`; shifted: moved off the peak; quantity: a larger order
- * for a quantity discount; given_units: its units (from a history, or gathered for a
- * quantity discount), or NaN to draw them. */
-static void place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units)
+void model_place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units)
 {
     double units = given_units;
     if (m->instant) {
@@ -758,7 +565,7 @@ static void place_order(struct model *m, int tier, uint32_t customer, bool shift
     place_general(m, tier, customer, shifted, quantity, units);
 }
 
-/* place_order through an order record: units as place_order's given_units, or as
+/* model_place_order through an order record: units as its given_units, or as
  * drawn for the fast path that could not take the order. */
 static void place_general(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double units)
 {
@@ -768,7 +575,7 @@ static void place_general(struct model *m, int tier, uint32_t customer, bool shi
     struct order *o = order_new(&m->pool);
     o->tier = tier;
     o->priority = m->tiers[tier].priority;
-    if (!order_lines(m, o, units)) {
+    if (!demand_order_lines(m, o, units)) {
         order_free(&m->pool, o);
         return;
     }
@@ -829,55 +636,10 @@ static void place_general(struct model *m, int tier, uint32_t customer, bool shi
         on_received(sim, o);
 }
 
-static void on_deferred(struct sim *sim, void *ctx)
-{
-    (void)ctx;
-    struct model *m = model_of(sim);
-    place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, true, false, NAN);
-}
-
-/* An arrival from a customer who takes the quantity discount: its units join the
- * order being gathered for its tier, and every k-th such arrival places it, k times
- * as large as one order on average. The units are drawn here, from the stream and at
- * the place in the sequence where the order would have drawn them, so the units
- * demanded are the same whatever share takes the discount. */
-static void gather(struct model *m, int tier)
-{
-    double units = dist_sample(units_per_order(m, tier), rng(m, SRC_UNITS));
-    if (units > 0) m->gathered_units[tier] += units; /* a draw of 0 units is not an order */
-    if (++m->gathered[tier] < m->cfg->demand.quantity_discount_factor) return;
-    double total = m->gathered_units[tier];
-    m->gathered[tier] = 0;
-    m->gathered_units[tier] = 0;
-    if (total > 0) place_order(m, tier, UINT32_MAX, false, true, total);
-}
-
-static void on_arrival(struct sim *sim, void *ctx)
-{
-    (void)ctx;
-    struct model *m = model_of(sim);
-    const struct demand_config *d = &m->cfg->demand;
-    double now = sim_now(sim);
-    double gap = dist_sample(&d->interarrival_days, rng(m, SRC_INTERARRIVAL));
-    sim_schedule_recurring(sim, now + (m->shaped ? gap / m->shape_max : gap), EVENT_ORDER, on_arrival, NULL);
-    if (m->shaped && !(gsl_rng_uniform(rng(m, SRC_THINNING)) * m->shape_max < shape_factor(d, now)))
-        return; /* thinning: the rate here is below the fastest */
-    if (d->peak_shift_share > 0 && shape_is_peak(d, now) && chance(m, d->peak_shift_share, SRC_SHIFT)) {
-        sim_schedule(sim, shape_next_offpeak(d, now), EVENT_ORDER, on_deferred, NULL);
-        return;
-    }
-    int tier = pick_tier(m, SRC_TIER);
-    if (d->quantity_discount_share > 0 && chance(m, d->quantity_discount_share, SRC_QUANTITY)) {
-        gather(m, tier);
-        return;
-    }
-    place_order(m, tier, UINT32_MAX, false, false, NAN);
-}
-
-/* on_arrival for the commonest kind of scenario, as short as it can be: one tier, no
+/* on_arrival (models/demand.c) for the commonest kind of scenario, as short as it can be: one tier, no
  * demand shape, no deferred orders, every order on the fast path (the features
  * models/fastpath.h allows for FASTPATH_PLAIN).
- * The same draws, in the same order, as on_arrival and place_order. */
+ * The same draws, in the same order, as on_arrival and model_place_order. */
 static void on_plain_arrival(struct sim *sim, void *ctx)
 {
     struct model *m = ctx;
@@ -891,41 +653,14 @@ static void on_plain_arrival(struct sim *sim, void *ctx)
     } while (sim_recur(sim, next, &place, on_plain_arrival, m));
 }
 
-/* ---- demand from a history ---- */
-
-/* Day j of the history's clock (day 0 starts the statistics window) begins: choose the
- * recorded day it plays (replay: j modulo the history's length; bootstrap: one at
- * random) and schedule that day's first order. Orders keep their time of day. */
-static void on_history_order(struct sim *sim, void *ctx);
-
-static void on_history_day(struct sim *sim, void *ctx)
+bool model_plain_arrivals(struct model *m, double first)
 {
-    (void)ctx;
-    struct model *m = model_of(sim);
-    const struct demand_config *d = &m->cfg->demand;
-    const struct demand_history *h = d->history;
-    double now = sim_now(sim);
-    long long n = (long long)h->ndays, j = m->history_day++;
-    size_t k = d->history_mode == HISTORY_REPLAY ? (size_t)(((j % n) + n) % n)
-                                                 : (size_t)gsl_rng_uniform_int(rng(m, SRC_HISTORY), h->ndays);
-    m->history_day_start = now;
-    m->history_next = h->first[k];
-    m->history_end = h->first[k + 1];
-    sim_schedule(sim, now + 1, EVENT_ORDER, on_history_day, NULL);
-    if (m->history_next < m->history_end)
-        sim_schedule_recurring(sim, now + h->at[m->history_next], EVENT_ORDER, on_history_order, NULL);
-}
-
-/* The next order of the day being played. */
-static void on_history_order(struct sim *sim, void *ctx)
-{
-    (void)ctx;
-    struct model *m = model_of(sim);
-    const struct demand_history *h = m->cfg->demand.history;
-    size_t i = m->history_next++;
-    if (m->history_next < m->history_end)
-        sim_schedule_recurring(sim, m->history_day_start + h->at[m->history_next], EVENT_ORDER, on_history_order, NULL);
-    place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, false, false, h->units[i]);
+    if (!m->instant || !fastpath_allows(m->cfg, FASTPATH_PLAIN)) return false;
+    m->gaps_rng = rng(m, SRC_INTERARRIVAL);
+    m->units = units_per_order(m, 0);
+    m->units_rng = rng(m, SRC_UNITS);
+    sim_schedule_recurring(m->sim, first, EVENT_ORDER, on_plain_arrival, m);
+    return true;
 }
 
 /* ---- warm-up ---- */
@@ -945,253 +680,8 @@ static void on_reset(struct sim *sim, void *ctx)
     timeavg_restart(&m->picking.busy_avg, now);
     if (m->cfg->customers.on) customers_restart(&m->customers, now);
     m->counting = true;
-    if (m->cfg->customers.on) trace_customers(m);
+    if (m->cfg->customers.on) model_trace_customers(m);
     if (m->trace && !m->stocks[0].unlimited) trace_levels(m, now, &m->stocks[0]); /* where the window starts */
-}
-
-/* ---- metrics ---- */
-
-/* Stock metrics of product p into x (the base block for the implicit product, or a
- * product block); money into *cost and *revenue. */
-static void product_metrics(const struct model *m, size_t p, double end, double *x)
-{
-    const struct stock *s = &m->stocks[p];
-    const struct stock_counts *sc = &s->counts;
-    double days = m->cfg->run.horizon_days;
-    x[PM_UNITS_PER_DAY] = sc->demanded / days;
-    x[PM_FILL_RATE] = ratio(sc->filled_now, sc->demanded);
-    x[PM_LINE_FILL_RATE] = 1 - ratio((double)sc->short_lines, (double)sc->lines);
-    x[PM_CYCLE_SERVICE_LEVEL] = s->unlimited ? NAN : ratio((double)sc->cycles_ok, (double)sc->cycles);
-    x[PM_LOST_SALES_RATE] = ratio(sc->lost, sc->demanded);
-    x[PM_SUBSTITUTION_RATE] = ratio(sc->substituted, sc->demanded);
-    x[PM_TIME_OUT_OF_STOCK] = stock_time_empty(s, end);
-    x[PM_MEAN_ON_HAND] = stock_mean_on_hand(s, end);
-    x[PM_MEAN_BACKORDERS] = stock_mean_backordered(s, end);
-    x[PM_REVENUE] = m->products[p].price_per_unit * m->flow.units_at_list[p] / days;
-    x[PM_COST_HOLDING] = m->products[p].costs.holding_per_unit_day * (s->unlimited ? 0 : x[PM_MEAN_ON_HAND]);
-}
-
-/* The unit cost of stock point p's goods (every location stocks the one product). */
-static double unit_cost(const struct model *m, size_t p)
-{
-    return m->products[m->cfg->nlocations > 0 ? 0 : p].costs.order_per_unit;
-}
-
-static void stock_metrics(const struct model *m, double end, double *x)
-{
-    double days = m->cfg->run.horizon_days;
-    double demanded = 0, filled = 0, lost = 0, substituted = 0, cycles = 0, cycles_ok = 0, empty = 0;
-    double undershoot = 0, orders_with_s = 0;
-    double on_hand = 0, backorders = 0, on_order = 0, replenishments = 0;
-    double holding = 0, ordering = 0, purchase = 0, shortage = 0, value_change = 0;
-    bool unlimited = true, located = m->cfg->nlocations > 0;
-    for (size_t p = 0; p < m->nstocks; p++) {
-        const struct stock *s = &m->stocks[p];
-        const struct stock_counts *sc = &s->counts;
-        const struct cost_config *k = &m->products[located ? 0 : p].costs;
-        const struct location_config *lc = located ? &m->cfg->locations[p] : NULL;
-        demanded += sc->demanded;
-        filled += sc->filled_now;
-        lost += sc->lost;
-        substituted += sc->substituted;
-        empty += stock_time_empty(s, end);
-        /* purchases are costed when ordered; profit adds back the stock still owned */
-        double p_purchase = unit_cost(m, p) * stock_bought(s) / days;
-        purchase += p_purchase;
-        ordering += p_purchase;
-        value_change += unit_cost(m, p) * (stock_owned(s) - s->owned_at_restart) / days;
-        if (s->unlimited) continue;
-        unlimited = false;
-        cycles += (double)sc->cycles;
-        cycles_ok += (double)sc->cycles_ok;
-        if (s->cfg->policy->uses_reorder_point) {
-            undershoot += sc->undershoot;
-            orders_with_s += (double)sc->replenishments;
-        }
-        double mean_on_hand = stock_mean_on_hand(s, end), mean_back = stock_mean_backordered(s, end);
-        on_hand += mean_on_hand;
-        backorders += mean_back;
-        on_order += stock_mean_on_order(s, end);
-        replenishments += (double)sc->replenishments;
-        holding += (lc ? lc->holding_per_unit_day : k->holding_per_unit_day) * mean_on_hand;
-        ordering += (lc ? lc->order_fixed : k->order_fixed) * (double)sc->replenishments / days;
-        shortage += k->backorder_per_unit_day * mean_back +
-                    (k->backorder_per_unit * sc->backordered + k->lost_sale_per_unit * sc->lost) / days;
-    }
-    x[M_LOST_SALES_RATE] = ratio(lost, demanded);
-    x[M_SUBSTITUTION_RATE] = ratio(substituted, demanded);
-    if (located) { /* units other locations sent count as filled; empty time is of open time */
-        double open_time = 0;
-        for (size_t l = 0; l < m->nstocks; l++) open_time += timeavg_mean(&m->open_avg[l], end);
-        x[M_FILL_RATE] = ratio(filled + m->flow.covered, demanded);
-        x[M_FILLED_ELSEWHERE_RATE] = ratio(m->flow.covered, demanded);
-        x[M_TIME_OUT_OF_STOCK] = ratio(empty, open_time);
-    } else {
-        x[M_FILL_RATE] = ratio(filled, demanded);
-        x[M_TIME_OUT_OF_STOCK] = empty / (double)m->nproducts;
-    }
-    if (!unlimited) {
-        x[M_CYCLE_SERVICE_LEVEL] = ratio(cycles_ok, cycles);
-        x[M_MEAN_ON_HAND] = on_hand;
-        x[M_MEAN_BACKORDERS] = backorders;
-        x[M_MEAN_ON_ORDER] = on_order;
-        x[M_REPLENISHMENTS_PER_DAY] = replenishments / days;
-        if (orders_with_s > 0 || m->products[0].inventory.policy->uses_reorder_point)
-            x[M_REORDER_UNDERSHOOT] = ratio(undershoot, orders_with_s);
-    }
-    x[M_COST_HOLDING] = holding;
-    if (located) value_change += unit_cost(m, 0) * (m->in_transit - m->in_transit_at_restart) / days;
-    x[M_COST_PURCHASE] = purchase;
-    x[M_STOCK_VALUE_CHANGE] = value_change;
-    x[M_COST_ORDERING] = ordering;
-    x[M_COST_SHORTAGE] = shortage;
-}
-
-static void customer_metrics(const struct model *m, double end, double *x)
-{
-    const struct customer_base *b = &m->customers;
-    double days = m->cfg->run.horizon_days;
-    x[M_CUSTOMERS_MEAN] = timeavg_mean(&b->total_avg, end);
-    x[M_CUSTOMERS_END] = (double)customers_total(b);
-    x[M_NEW_CUSTOMERS_PER_DAY] = (double)b->counts.joined / days;
-    x[M_LOST_TO_FAILURES_PER_DAY] = (double)b->counts.defected / days;
-    x[M_LOST_TO_CHURN_PER_DAY] = (double)b->counts.churned / days;
-    x[M_COST_ACQUISITION] = m->cfg->customers.acquisition_cost * (double)b->counts.joined / days;
-}
-
-static void compute_metrics(const struct model *m, double end, double *x)
-{
-    const struct model_config *c = m->cfg;
-    const struct flow *f = &m->flow;
-    const struct cost_config *k = &c->costs;
-    double days = c->run.horizon_days;
-    size_t total = metric_count(c);
-    for (size_t i = 0; i < total; i++) x[i] = NAN;
-
-    stock_metrics(m, end, x);
-    x[M_STOCKOUT_RATE] = ratio((double)f->short_orders, (double)f->allocated);
-    x[M_ORDER_FILL_RATE] = 1 - x[M_STOCKOUT_RATE];
-    x[M_LINE_FILL_RATE] = 1 - ratio((double)f->short_lines, (double)f->lines);
-    x[M_ON_TIME_RATE] = ratio((double)f->on_time, (double)f->promised);
-    /* the perfect order and its parts, all over the orders that ended (delivered, or
-       dropped with nothing to ship: a dropped order is neither on time nor in full) */
-    double ended = (double)(f->delivered + f->dropped);
-    x[M_PERFECT_ORDER_RATE] = ratio((double)f->perfect, ended);
-    x[M_IN_FULL_RATE] = ratio((double)f->in_full, ended);
-    x[M_DAMAGE_FREE_RATE] = ratio((double)(f->undamaged + f->dropped), ended);
-    x[M_ACCURATE_RATE] = ratio((double)(f->accurate + f->dropped), ended);
-    x[M_OTIF_RATE] = ratio((double)f->otif, ended);
-    /* the product's parts are all over the orders that ended, so its on-time part counts a
-       dropped order as late (on_time_rate counts delivered orders only); shown on its own line
-       where orders can be dropped, so that the parts a report shows multiply to the product */
-    x[M_ON_TIME_ALL_ORDERS_RATE] =
-        f->promised ? ratio((double)f->on_time, (double)f->promised + (double)f->dropped) : NAN;
-    double on_time_part = f->promised ? x[M_ON_TIME_ALL_ORDERS_RATE] : 1; /* no promise: never late */
-    x[M_PERFECT_ORDER_PRODUCT] = on_time_part * x[M_IN_FULL_RATE] * x[M_DAMAGE_FREE_RATE] * x[M_ACCURATE_RATE];
-    x[M_REACT_ELSEWHERE] = ratio((double)f->reactions[REACT_ELSEWHERE], (double)f->reacted_lines);
-    x[M_REACT_SUBSTITUTE] = ratio((double)f->reactions[REACT_SUBSTITUTE], (double)f->reacted_lines);
-    x[M_REACT_WAIT] = ratio((double)f->reactions[REACT_WAIT], (double)f->reacted_lines);
-    x[M_REACT_CANCEL] = ratio((double)f->reactions[REACT_CANCEL], (double)f->reacted_lines);
-
-    x[M_ORDER_CYCLE_MEAN] = ratio(f->cycle_sum, (double)f->delivered);
-    x[M_ORDER_CYCLE_P50] = qsketch_quantile(&m->cycle_quantiles, 0.50);
-    x[M_ORDER_CYCLE_P95] = qsketch_quantile(&m->cycle_quantiles, 0.95);
-    x[M_ORDER_CYCLE_P99] = qsketch_quantile(&m->cycle_quantiles, 0.99);
-    double delivered = (double)f->delivered;
-    x[M_CYCLE_TRANSMISSION] = ratio(f->transmission_sum, delivered);
-    x[M_CYCLE_PROCESSING] = ratio(f->processing_sum, delivered);
-    x[M_CYCLE_STOCK_WAIT] = ratio(f->stock_wait_sum, delivered);
-    x[M_CYCLE_PICKING] = ratio(f->picking_sum, delivered);
-    x[M_CYCLE_DELIVERY] = ratio(f->delivery_sum, delivered);
-    x[M_PROCESSING_UTILISATION] = station_utilisation(&m->processing, end);
-    x[M_PICKING_UTILISATION] = station_utilisation(&m->picking, end);
-    x[M_EXPEDITED_RATE] = ratio((double)f->expedited, (double)f->delivered);
-    x[M_ORDER_CYCLE_PEAK_MEAN] = ratio(f->peak_cycle_sum, (double)f->peak_delivered);
-    x[M_SHIFTED_RATE] = ratio((double)f->shifted, (double)f->placed);
-    x[M_INQUIRIES_PER_DAY] = (double)f->inquiries / days;
-    if (c->order_cycle.processing.servers)
-        x[M_INQUIRY_UTILISATION] = f->inquiry_busy / (c->order_cycle.processing.servers * days);
-    x[M_ABANDONED_RATE] = ratio((double)f->abandoned, (double)(f->abandoned + f->placed));
-    x[M_QUANTITY_DISCOUNT_RATE] = ratio((double)f->quantity_orders, (double)f->placed);
-
-    x[M_ORDERS_PER_DAY] = (double)f->placed / days;
-    x[M_UNITS_PER_DAY] = f->units_placed / days;
-    if (c->customers.on) customer_metrics(m, end, x);
-
-    x[M_COST_STAFF] = k->processing_per_server_day * c->order_cycle.processing.servers +
-                      k->picking_per_server_day * c->order_cycle.picking.servers;
-    x[M_COST_ERRORS] = f->errors_cost / days;
-    x[M_COST_EXPEDITE] = f->expedite_cost / days;
-    x[M_COST_CHANNELS] = f->channel_cost / days;
-    if (!c->customers.on) x[M_COST_ACQUISITION] = 0;
-    x[M_COST_TOTAL] = x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE] + x[M_COST_ERRORS] +
-                      x[M_COST_EXPEDITE] + x[M_COST_CHANNELS] + x[M_COST_ACQUISITION];
-    if (c->nlocations) {
-        network_metrics(m, end, x);
-        x[M_COST_TOTAL] += x[M_COST_TRANSFERS] + x[M_COST_LOCATIONS];
-    }
-    double revenue = 0;
-    for (size_t p = 0; p < m->nproducts; p++) revenue += m->products[p].price_per_unit * f->units_at_list[p] / days;
-    x[M_REVENUE] = revenue + f->price_adjustment / days;
-    x[M_REVENUE_LOST_LATE] = f->revenue_lost_late / days;
-    x[M_DISCOUNTS] = f->discounts / days;
-    x[M_QUANTITY_DISCOUNTS] = f->quantity_discounts / days;
-    /* the cost of goods is purchases less the increase in stock value (both at unit cost) */
-    x[M_PROFIT] = x[M_REVENUE] - x[M_COST_TOTAL] + x[M_STOCK_VALUE_CHANGE];
-    if (c->customers.on) {
-        /* a customer-day earns the profit before acquisition, over a lifetime of
-           (customers / departures per day) days (Little's law) */
-        double leaving = x[M_LOST_TO_FAILURES_PER_DAY] + x[M_LOST_TO_CHURN_PER_DAY];
-        double margin = (x[M_PROFIT] + x[M_COST_ACQUISITION]) / x[M_CUSTOMERS_MEAN];
-        x[M_CUSTOMER_LIFETIME_VALUE] = margin * ratio(x[M_CUSTOMERS_MEAN], leaving) - c->customers.acquisition_cost;
-    }
-
-    for (size_t p = 0; p < c->nproducts; p++) product_metrics(m, p, end, x + metric_product_base(c, p));
-    for (size_t t = 0; t < c->ntiers; t++) {
-        const struct tier_flow *tf = &f->tiers[t];
-        double *y = x + metric_tier_base(c, t);
-        y[TM_ORDERS_PER_DAY] = (double)tf->placed / days;
-        y[TM_FILL_RATE] = ratio(tf->filled_now, tf->demanded);
-        y[TM_ORDER_FILL_RATE] = 1 - ratio((double)tf->short_orders, (double)tf->allocated);
-        if (c->tiers[t].has_promise) y[TM_ON_TIME_RATE] = ratio((double)tf->on_time, (double)tf->delivered);
-        y[TM_PERFECT_ORDER_RATE] = ratio((double)tf->perfect, (double)tf->ended);
-        y[TM_ORDER_CYCLE_MEAN] = ratio(tf->cycle_sum, (double)tf->delivered);
-        y[TM_REVENUE] = tf->revenue / days;
-        if (c->customers.on) {
-            y[TM_CUSTOMERS_MEAN] = timeavg_mean(&m->customers.tier_avg[t], end);
-            y[TM_LOST_TO_FAILURES_PER_DAY] = (double)m->customers.tier_counts[t].defected / days;
-        }
-    }
-}
-
-static void fill_totals(const struct model *m, struct model_totals *t)
-{
-    *t = (struct model_totals){.allocations = m->flow.allocated,
-                               .delivered = m->flow.delivered,
-                               .dropped = m->flow.dropped,
-                               .placed = m->flow.placed,
-                               .peak_orders_in_flight = m->pool.peak,
-                               .events = sim_events_run(m->sim),
-                               .instant_orders = m->flow.instant};
-    for (size_t p = 0; p < m->nstocks; p++) {
-        const struct stock *s = &m->stocks[p];
-        t->demanded += s->counts.demanded;
-        t->filled_now += s->counts.filled_now;
-        t->backordered += s->counts.backordered;
-        t->lost += s->counts.lost;
-        t->substituted += s->counts.substituted;
-        t->goods_issued_cost += unit_cost(m, p) * s->counts.issued;
-        t->units_ordered += s->counts.ordered;
-        t->stock_initial += s->totals.initial;
-        t->stock_ordered += s->totals.ordered;
-        t->stock_received += s->totals.received;
-        t->stock_issued += s->totals.issued;
-        t->stock_final += s->on_hand;
-        t->on_order_final += s->on_order;
-        t->backordered_final += s->backordered;
-        for (const struct order_line *l = s->waiting_head; l; l = l->next)
-            t->waiting_units_final += l->units - l->filled - l->substituted - l->lost;
-    }
 }
 
 /* ---- one replication ---- */
@@ -1310,33 +800,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     struct sim *sim = m->sim;
     double warmup = cfg->run.warmup_days, end = warmup + cfg->run.horizon_days;
     if (warmup > 0) sim_schedule(sim, warmup, EVENT_RESET, on_reset, NULL);
-    if (cfg->customers.on) {
-        start_customers(m);
-    } else if (cfg->demand.history_mode == HISTORY_REPLAY || cfg->demand.history_mode == HISTORY_BOOTSTRAP) {
-        /* day 0 of the history starts the statistics window; the warm-up plays the days
-           before it (the end of the history, in a replay) */
-        m->history_day = -(long long)floor(warmup);
-        sim_schedule(sim, warmup + (double)m->history_day, EVENT_ORDER, on_history_day, NULL);
-    } else {
-        /* first order: where the file says, else one gap after 0 (docs/contract.md), except that
-           gaps fitted to a history start in equilibrium, as the history was observed in
-           mid-stream: a renewal process started one gap after 0 has (cv^2 - 1) / 2
-           orders more in a window than the history (cv: the gaps' coefficient of
-           variation; none for exponential gaps, either sign otherwise) */
-        const struct dist *gaps = &cfg->demand.interarrival_days;
-        double first = cfg->demand.has_first_order ? cfg->demand.first_order_days
-                       : cfg->demand.history_mode == HISTORY_FIT && dist_has_residual(gaps)
-                           ? dist_sample_residual(gaps, rng(m, SRC_INTERARRIVAL))
-                           : dist_sample(gaps, rng(m, SRC_INTERARRIVAL)) / m->shape_max;
-        if (m->instant && fastpath_allows(cfg, FASTPATH_PLAIN)) {
-            m->gaps_rng = rng(m, SRC_INTERARRIVAL);
-            m->units = units_per_order(m, 0);
-            m->units_rng = rng(m, SRC_UNITS);
-            sim_schedule_recurring(sim, first, EVENT_ORDER, on_plain_arrival, m);
-        } else {
-            sim_schedule_recurring(sim, first, EVENT_ORDER, on_arrival, NULL);
-        }
-    }
+    demand_start(m);
     for (size_t p = 0; p < m->nstocks; p++)
         if (!m->stocks[p].closed) stock_start(&m->stocks[p], sim);
     network_start(m);
@@ -1371,9 +835,9 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     if (!mid_seen) in_system_mid = m->pool.in_use, backordered_mid = backordered_now(m);
 
     fold_instant(m);
-    compute_metrics(m, end, metrics);
+    model_metrics_compute(m, end, metrics);
     if (w->totals) {
-        fill_totals(m, w->totals);
+        model_metrics_totals(m, w->totals);
         w->totals->orders_in_system_mid = in_system_mid;
         w->totals->orders_in_system_final = m->pool.in_use;
         w->totals->backordered_mid = backordered_mid;

@@ -1,10 +1,14 @@
 /* model_internal.h - private to models/: what the files of the model share (SQLite's
  * sqliteInt.h is the manner). Not for the layers above: they use models/model.h.
  *
- * struct model is one replication's state. model.c holds the order cycle, demand, the
- * fast path and the metrics; network.c the stocking locations (models/network.h: the
- * plain rules the reader shares, and below, the part of a replication that moves stock
- * between locations).
+ * struct model is one replication's state. The files of a replication:
+ *   model.c          the run, the order cycle from placing to delivery, the fast path,
+ *                    the warm-up reset and tracing;
+ *   demand.c         where orders come from: arrivals, histories, the customer base;
+ *   network.c        the stocking locations (models/network.h: the plain rules the
+ *                    reader shares; below, the part of a replication that moves stock);
+ *   model_metrics.c  the metrics and totals computed at the end of a replication.
+ * The random draws every file makes are inline here, so the hot path costs no calls.
  */
 #ifndef MODELS_MODEL_INTERNAL_H
 #define MODELS_MODEL_INTERNAL_H
@@ -15,6 +19,7 @@
 #include "station.h"
 #include "stock.h"
 #include "sim/quantile.h"
+#include "sim/rng.h"
 #include "sim/sim.h"
 #include "sim/stats.h"
 
@@ -132,11 +137,92 @@ static inline double ratio(double num, double den)
     return den > 0 ? num / den : NAN;
 }
 
+/* ---- random draws (every file of the model draws through these) ---- */
+
+/* The generator of source src, created on first use (so a source never drawn from
+ * makes none, and shifts no other source's numbers: docs/architecture.md §3). */
+static inline gsl_rng *rng(struct model *m, enum rng_source src)
+{
+    if (!m->rng[src]) m->rng[src] = rng_stream_new(m->cfg->run.seed, m->rep, (uint64_t)src);
+    return m->rng[src];
+}
+
+/* A draw from d on stream src; a stage of constant 0 (the usual case) costs no call. */
+static inline __attribute__((always_inline)) double draw(struct model *m, const struct dist *d, enum rng_source src)
+{
+    return dist_is_zero(d) ? 0 : dist_sample(d, rng(m, src));
+}
+
+/* True with probability p, drawn from stream src only when p > 0. */
+static inline bool chance(struct model *m, double p, enum rng_source src)
+{
+    return p > 0 && gsl_rng_uniform(rng(m, src)) < p;
+}
+
+/* An index drawn with probability proportional to weights[i] (n > 1). */
+static inline size_t pick_weighted(struct model *m, const double *weights, size_t n, enum rng_source src)
+{
+    double total = 0;
+    for (size_t i = 0; i < n; i++) total += weights[i];
+    double u = gsl_rng_uniform(rng(m, src)) * total;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (u < weights[i]) return i;
+        u -= weights[i];
+    }
+    return n - 1;
+}
+
+/* The distribution of units per order of tier `tier`: the tier's own, or demand's. */
+static inline const struct dist *units_per_order(const struct model *m, int tier)
+{
+    return m->tiers[tier].has_units ? &m->tiers[tier].units_per_order : &m->cfg->demand.units_per_order;
+}
+
 /* ---- model.c ---- */
+
+/* A new order of tier `tier` (from demand.c's arrivals); customer: its customer's index
+ * in the base, or UINT32_MAX; shifted: moved off the peak; quantity: a larger order for
+ * a quantity discount; given_units: its units (from a history, or gathered for a
+ * quantity discount), or NaN to draw them. It may ask for nothing and be no order. */
+void model_place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units);
+
+/* Start the fast path's arrivals at time `first` if the scenario allows them
+ * (models/fastpath.h, FASTPATH_PLAIN): on_plain_arrival, demand.c's on_arrival and
+ * model_place_order in one handler (kept in model.c with the place_instant it inlines).
+ * False, having done nothing, when the scenario needs the general on_arrival. */
+bool model_plain_arrivals(struct model *m, double first);
+
+/* Active customers over the whole run, warm-up included, for the chart (when traced):
+ * it shows how the base settles. */
+void model_trace_customers(struct model *m);
 
 /* A line waiting for stock has all it will get (a receipt, or a transshipment that
  * arrived): its order may now be settled (stock_filled_fn). */
 void model_line_filled(struct sim *sim, struct order_line *l);
+
+/* ---- demand.c ---- */
+
+/* Start demand at time 0 (after setup, before the stock points start): the customer
+ * base, the days of a history, or the renewal process of arrivals. */
+void demand_start(struct model *m);
+
+/* Fill in the lines of a new order; false if it asks for nothing. drawn_units: the units
+ * of a one-product order if already drawn, else NaN. */
+bool demand_order_lines(struct model *m, struct order *o, double drawn_units);
+
+/* Order o's customer (if it has one still in the base) hears how it went: failed when
+ * late, short, damaged or wrong; too many failures and they leave. */
+void demand_tell_customer(struct model *m, const struct order *o, bool failed);
+
+/* ---- model_metrics.c ---- */
+
+/* Every metric of the layout (metric_count(m->cfg) doubles) into x, for the statistics
+ * window ending at `end`; NaN where there is nothing to count. After fold_instant. */
+void model_metrics_compute(const struct model *m, double end, double *x);
+
+/* The bookkeeping totals (struct model_totals, models/model.h) into *t; the caller adds
+ * the figures only the run loop knows (orders in the system at mid-run and at the end). */
+void model_metrics_totals(const struct model *m, struct model_totals *t);
 
 /* ---- network.c ---- */
 

@@ -1,5 +1,6 @@
 #!/bin/sh
-# layers.sh [BUILD] - dependencies point one way: sim <- models <- reader, plots <- cli, servlab.c
+# layers.sh [BUILD] - dependencies point one way: lang <- sim <- models <- reader, plots <- cli, servlab.c
+# (lang/ is the language of messages, which every layer may use, and uses no other layer)
 # (reader/ reads scenario files; scenarios/ holds only the scenario library: no C code).
 # Only reader/ includes <ini.h>, only plots/
 # includes <plplot.h>. sim/ and models/ have no mutable globals (checked on the
@@ -15,6 +16,7 @@ forbid() { # DIR PATTERN WHY
         bad=1
     fi
 }
+forbid lang 'sim/|models/|reader/|plots/|cli/|ini\.h|plplot\.h' "sim, models, reader, plots, cli, inih or PLplot"
 forbid sim 'models/|reader/|plots/|cli/|ini\.h|plplot\.h' "models, reader, plots, cli, inih or PLplot"
 forbid models 'reader/|plots/|cli/|ini\.h|plplot\.h' "reader, plots, cli, inih or PLplot"
 forbid reader 'plots/|cli/|plplot\.h' "plots, cli or PLplot"
@@ -36,5 +38,5 @@ for o in "$build"/sim/*.o "$build"/models/*.o; do
         bad=1
     fi
 done
-[ $bad -eq 0 ] && echo "layers: ok (sim <- models <- reader, plots <- cli, servlab.c; no C in scenarios/; no globals in sim/ or models/)"
+[ $bad -eq 0 ] && echo "layers: ok (lang <- sim <- models <- reader, plots <- cli, servlab.c; no C in scenarios/; no globals in sim/ or models/)"
 exit $bad

@@ -1,7 +1,7 @@
 #!/bin/sh
 # need.sh TARGET ITEM... - check, installing nothing, that what `make TARGET` needs is on
 # this machine. ITEMs: build (a C compiler, pkg-config, GSL, inih, PLplot and its cairo
-# driver, which draws the charts), sanitizers (the compiler's ASan and UBSan runtimes),
+# driver, which draws the charts, gettext's msgfmt and a CJK font), sanitizers (the compiler's ASan and UBSan runtimes),
 # fuzz (clang and libFuzzer), bench (SimPy 3 for /usr/bin/python3, GNU time), profile
 # (valgrind). Names each thing missing with its Debian package, then the make target and
 # the apt-get line that install them; exit 1 if anything is missing. Only make deps, make
@@ -46,7 +46,10 @@ for item in "$@"; do
             elif ! ls "$(pkg-config --variable=drvdir plplot)"/cairo.* > /dev/null 2>&1; then
                 lack "PLplot's cairo driver, which draws the PNG, SVG and PDF charts" plplot-driver-cairo "make deps"
             fi
-        fi ;;
+        fi
+        command -v msgfmt > /dev/null 2>&1 || lack "GNU gettext's msgfmt, which builds the Chinese catalogue" gettext "make deps"
+        fc-list :lang=zh 2> /dev/null | grep -q . ||
+            lack "a CJK font, so that charts draw Chinese instead of boxes" fonts-wqy-microhei "make deps" ;;
     sanitizers)
         ! command -v "$CC" > /dev/null 2>&1 || links "$CC" -fsanitize=address,undefined ||
             lack "the ASan and UBSan runtimes for $CC" "libasan8 libubsan1" "make deps" ;;

@@ -16,7 +16,7 @@ static const struct {
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
 /* Which commands take which option (the rules servlab.c spelt out before the table):
- * r run, s sweep, c compare, b batch, k check; keys takes none. */
+ * r run, s sweep, c compare, b batch, k check, y keys. */
 static const struct {
     const char *name;
     const char *commands;
@@ -26,16 +26,16 @@ static const struct {
     {"--format", "rscb"}, {"--out", "rscb"},     {"--plot", "rscb"},   {"--quiet", "rscb"},
     {"--metrics", "r"},   {"--param", "sck"},    {"--from", "sck"},    {"--to", "sck"},
     {"--steps", "sck"},   {"--values", "sck"},   {"--service", "sck"}, {"--sweep", "b"},
-    {"--base", "c"},      {"--help", ""},        {"--version", ""},
+    {"--base", "c"},      {"--help", ""},        {"--version", ""},    {"--lang", "rscbky"},
     /* clang-format on */
 };
 
 static bool letter_takes(const char *letters, unsigned bit)
 {
-    const char *all = "rscbk";
-    for (size_t i = 0; i < 5; i++)
+    const char *all = "rscbky";
+    for (size_t i = 0; i < 6; i++)
         if (commands[i].bit == bit) return strchr(letters, all[i]) != NULL;
-    return false; /* keys */
+    return false;
 }
 
 /* Parse one command line (words after the command); returns options_next's status of

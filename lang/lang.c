@@ -1,0 +1,155 @@
+/* lang.c - choosing the language, finding the catalogue, and text widths. */
+#define _XOPEN_SOURCE 700 /* wcwidth */
+#include "lang.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#ifndef SERVLAB_LOCALEDIR
+#define SERVLAB_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+static const char domain[] = "servlab";
+static enum lang current = LANG_EN;
+
+enum lang lang_current(void)
+{
+    return current;
+}
+
+const char *lang_code(void)
+{
+    return current == LANG_ZH ? "zh" : "en";
+}
+
+/* The language the environment asks for: the first of LC_ALL, LC_MESSAGES, LANG that
+ * is set and not empty, as POSIX orders them. */
+static enum lang from_environment(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v) return strncmp(v, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
+    }
+    return LANG_EN;
+}
+
+static bool has_catalogue(const char *dir)
+{
+    char path[PATH_MAX];
+    int n = snprintf(path, sizeof path, "%s/zh_CN/LC_MESSAGES/%s.mo", dir, domain);
+    return n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0;
+}
+
+/* Where the catalogue is: SERVLAB_LOCALEDIR in the environment (tests), next to the
+ * program (build/locale beside ./servlab, or locale beside build/servlab), else the
+ * installed directory. Writes into buf (n bytes); returns NULL when none has it. */
+static const char *find_catalogue(const char *argv0, char *buf, size_t n)
+{
+    const char *env = getenv("SERVLAB_LOCALEDIR");
+    if (env && *env) {
+        snprintf(buf, n, "%s", env);
+        return has_catalogue(buf) ? buf : NULL;
+    }
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        exe[len] = '\0';
+    } else if (argv0 && strchr(argv0, '/')) {
+        snprintf(exe, sizeof exe, "%s", argv0);
+    } else {
+        exe[0] = '\0';
+    }
+    char *slash = strrchr(exe, '/');
+    if (slash) {
+        *slash = '\0';
+        static const char *const beside[] = {"build/locale", "locale"};
+        for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+            snprintf(buf, n, "%s/%s", exe, beside[i]);
+            if (has_catalogue(buf)) return buf;
+        }
+    }
+    snprintf(buf, n, "%s", SERVLAB_LOCALEDIR);
+    return has_catalogue(buf) ? buf : NULL;
+}
+
+int lang_init(const char *code, const char *argv0)
+{
+    enum lang want;
+    if (!code)
+        want = from_environment();
+    else if (strcmp(code, "en") == 0)
+        want = LANG_EN;
+    else if (strcmp(code, "zh") == 0)
+        want = LANG_ZH;
+    else
+        return -1;
+    current = LANG_EN;
+    setlocale(LC_MESSAGES, "C"); /* in the C locale gettext hands back the English text */
+    if (want == LANG_EN) return 0;
+    char dir[PATH_MAX];
+    if (!find_catalogue(argv0, dir, sizeof dir)) {
+        fprintf(stderr,
+                "servlab: the Chinese message catalogue (%s.mo) was not found; build it with 'make', "
+                "or install servlab; going on in English\n",
+                domain);
+        return 0;
+    }
+    /* C.UTF-8 is built into glibc: no Chinese locale needs to be generated. Only
+       LC_MESSAGES changes, so numbers keep their decimal point. */
+    if (!setlocale(LC_MESSAGES, "C.UTF-8")) return 0;
+    setenv("LANGUAGE", "zh_CN", 1);
+    bindtextdomain(domain, dir);
+    bind_textdomain_codeset(domain, "UTF-8");
+    textdomain(domain);
+    current = LANG_ZH;
+    return 0;
+}
+
+/* ---- widths ---- */
+
+/* C.UTF-8's character classes, for wcwidth: made once, used by a thread only while it
+ * measures (uselocale), so the process's own locale never changes. */
+static locale_t utf8;
+static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
+
+static void make_utf8(void)
+{
+    utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+size_t lang_width(const char *text)
+{
+    pthread_once(&utf8_once, make_utf8);
+    locale_t old = utf8 ? uselocale(utf8) : (locale_t)0;
+    size_t width = 0, left = strlen(text);
+    mbstate_t st;
+    memset(&st, 0, sizeof st);
+    const char *p = text;
+    while (left > 0) {
+        wchar_t wc;
+        size_t n = utf8 ? mbrtowc(&wc, p, left, &st) : (size_t)-1;
+        if (n == (size_t)-1 || n == (size_t)-2 || n == 0) { /* not UTF-8: one column a byte */
+            memset(&st, 0, sizeof st);
+            width++, p++, left--;
+            continue;
+        }
+        int w = wcwidth(wc);
+        width += w < 0 ? 1 : (size_t)w;
+        p += n, left -= n;
+    }
+    if (utf8) uselocale(old);
+    return width;
+}
+
+int lang_pad(FILE *out, const char *text, int width, bool right_align)
+{
+    size_t w = lang_width(text);
+    int pad = width > 0 && (size_t)width > w ? width - (int)w : 0;
+    return right_align ? fprintf(out, "%*s%s", pad, "", text) : fprintf(out, "%s%*s", text, pad, "");
+}

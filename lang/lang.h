@@ -1,0 +1,55 @@
+/* lang.h - the language servlab speaks to a person: English or Simplified Chinese.
+ *
+ * Text a person reads goes through gettext (GNU gettext's libintl, in glibc), with the
+ * catalogue po/zh_CN.po. What scripts read stays English in every language: CSV output,
+ * metric, section, key and option names (docs/contract.md). Mark text with
+ *   _("...")            translated where it is used;
+ *   N_("...")           in a table: marked for the catalogue, translated by whoever
+ *                       prints it, with _(row->text);
+ *   P_("%zu file", "%zu files", n)   a plural, by the catalogue's plural forms.
+ * Every layer may include this header; it includes nothing of servlab's.
+ *
+ * The catalogue is found without installing: next to the program (build/locale, as
+ * `make` builds it from po/zh_CN.po), else in the installed locale directory. It does
+ * not need a Chinese locale on the machine: messages are looked up through C.UTF-8
+ * and the LANGUAGE variable, so a fresh Debian with no locales generated speaks
+ * Chinese too. Numbers keep the C locale's decimal point in both languages.
+ */
+#ifndef LANG_LANG_H
+#define LANG_LANG_H
+
+#include <libintl.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define _(text) gettext(text)
+#define N_(text) text
+#define P_(one, many, n) ngettext(one, many, (unsigned long)(n))
+
+enum lang { LANG_EN, LANG_ZH };
+
+/* Choose the language and set gettext up: `code` is "en" or "zh" (from --lang), or
+ * NULL to take it from LC_ALL, LC_MESSAGES or LANG (the first that is set; one
+ * beginning with "zh" means Chinese), else English. argv0 helps find the catalogue
+ * next to the program. Returns 0, or -1 when code names no language servlab speaks
+ * (English is then kept). Says on stderr, once, when Chinese was asked for but the
+ * catalogue is missing. Call it before any other thread starts. */
+int lang_init(const char *code, const char *argv0);
+
+/* The language chosen (LANG_EN before lang_init). */
+enum lang lang_current(void);
+
+/* The language's code, "en" or "zh". */
+const char *lang_code(void);
+
+/* Columns that UTF-8 text takes on a terminal: 2 for a wide (CJK) character, 0 for a
+ * combining mark, 1 for others (invalid bytes count 1 each). */
+size_t lang_width(const char *text);
+
+/* Print text in a field `width` columns wide (by lang_width, not bytes), padded with
+ * spaces on the right (left-aligned) or on the left (right_align). Text wider than
+ * the field is printed whole. Returns what fprintf returns. */
+int lang_pad(FILE *out, const char *text, int width, bool right_align);
+
+#endif

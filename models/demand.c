@@ -1,0 +1,282 @@
+/* demand.c - where orders come from (models/model_internal.h declares what the rest of
+ * the model calls): a renewal process of arrivals, thinned by the demand shape, with
+ * peak orders deferred off the peak and arrivals gathered for a quantity discount; a
+ * replayed or bootstrapped demand history; or a base of customers who order, churn,
+ * join and leave after failures. Also what an order asks for: its tier, its lines and
+ * their units. Every arrival ends in model_place_order (models/model.c); what happens
+ * to the order after that is not this file's business.
+ *
+ * Contract: each mechanism draws from its own streams, and only when configured, in the
+ * order the model always drew them (the fast path, model.c's on_plain_arrival, repeats
+ * on_arrival's draws for the commonest case and must stay in step with it). */
+#include "event_class.h"
+#include "model_internal.h"
+#include "shape.h"
+
+#include <gsl/gsl_randist.h>
+#include <math.h>
+
+/* A tier drawn by the tiers' shares, from stream src (a new order, a new customer). */
+static int pick_tier(struct model *m, enum rng_source src)
+{
+    return m->ntiers == 1 ? 0 : (int)pick_weighted(m, m->tier_shares, m->ntiers, src);
+}
+
+/* ---- a base of customers ---- */
+
+static void schedule_customer_order(struct model *m);
+static void schedule_churn(struct model *m);
+
+/* The customer base changed: the rates of orders and of churn change with it. The
+ * gaps are exponential, so drawing new ones is exact. */
+static void customers_changed(struct model *m)
+{
+    schedule_customer_order(m);
+    schedule_churn(m);
+    model_trace_customers(m);
+}
+
+static void on_customer_order(struct sim *sim, void *ctx);
+
+/* Total rate of an activity over tiers: active customers x per-customer rate. */
+static double tier_rates(const struct model *m, bool churn, double *rates)
+{
+    double total = 0;
+    for (size_t t = 0; t < m->ntiers; t++) {
+        double per = churn ? m->tiers[t].churn_per_day : m->tiers[t].orders_per_customer_day;
+        rates[t] = (double)customers_active(&m->customers, (int)t) * per;
+        total += rates[t];
+    }
+    return total;
+}
+
+static void schedule_customer_order(struct model *m)
+{
+    if (m->next_customer_order) sim_cancel(m->sim, m->next_customer_order);
+    m->next_customer_order = 0;
+    double rates[MAX_TIERS], total = tier_rates(m, false, rates);
+    if (total > 0)
+        m->next_customer_order =
+            sim_schedule_recurring(m->sim, sim_now(m->sim) + gsl_ran_exponential(rng(m, SRC_INTERARRIVAL), 1 / total),
+                                   EVENT_ORDER, on_customer_order, NULL);
+}
+
+static void on_customer_order(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    m->next_customer_order = 0;
+    double rates[MAX_TIERS];
+    tier_rates(m, false, rates);
+    int tier = m->ntiers > 1 ? (int)pick_weighted(m, rates, m->ntiers, SRC_PICK_CUSTOMER) : 0;
+    uint32_t who = customers_pick(&m->customers, tier, gsl_rng_uniform(rng(m, SRC_PICK_CUSTOMER)));
+    schedule_customer_order(m);
+    model_place_order(m, tier, who, false, false, NAN);
+}
+
+static void on_churn(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    m->next_churn = 0;
+    double rates[MAX_TIERS];
+    tier_rates(m, true, rates);
+    int tier = m->ntiers > 1 ? (int)pick_weighted(m, rates, m->ntiers, SRC_CHURN) : 0;
+    uint32_t who = customers_pick(&m->customers, tier, gsl_rng_uniform(rng(m, SRC_CHURN)));
+    customers_remove(&m->customers, who, false, sim_now(sim));
+    customers_changed(m);
+}
+
+static void schedule_churn(struct model *m)
+{
+    if (m->next_churn) sim_cancel(m->sim, m->next_churn);
+    m->next_churn = 0;
+    double rates[MAX_TIERS], total = tier_rates(m, true, rates);
+    if (total > 0)
+        m->next_churn = sim_schedule(m->sim, sim_now(m->sim) + gsl_ran_exponential(rng(m, SRC_CHURN), 1 / total),
+                                     EVENT_ORDER, on_churn, NULL);
+}
+
+static void on_acquisition(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    double rate = m->cfg->customers.acquisition_per_day;
+    sim_schedule(sim, sim_now(sim) + gsl_ran_exponential(rng(m, SRC_ACQUISITION), 1 / rate), EVENT_ORDER,
+                 on_acquisition, NULL);
+    customers_add(&m->customers, pick_tier(m, SRC_ACQUISITION), sim_now(sim));
+    customers_changed(m);
+}
+
+static void start_customers(struct model *m)
+{
+    const struct customer_config *cc = &m->cfg->customers;
+    customers_init(&m->customers, m->ntiers);
+    for (double i = 0; i < cc->initial; i++) customers_add(&m->customers, pick_tier(m, SRC_ACQUISITION), 0);
+    if (cc->acquisition_per_day > 0)
+        sim_schedule(m->sim, gsl_ran_exponential(rng(m, SRC_ACQUISITION), 1 / cc->acquisition_per_day), EVENT_ORDER,
+                     on_acquisition, NULL);
+    customers_changed(m);
+}
+
+/* A customer hears how the order went; too many failures and they leave. */
+void demand_tell_customer(struct model *m, const struct order *o, bool failed)
+{
+    if (o->customer == UINT32_MAX || !customers_still(&m->customers, o->customer, o->customer_gen)) return;
+    const struct tier_config *t = &m->tiers[o->tier];
+    if (customers_record(&m->customers, o->customer, failed, t->defect_failures, t->defect_window)) {
+        customers_remove(&m->customers, o->customer, true, sim_now(m->sim));
+        customers_changed(m);
+    }
+}
+
+/* ---- what an order asks for ---- */
+
+/* Choose `n` different products, each with probability proportional to its share
+ * among those not chosen yet. */
+static size_t choose_products(struct model *m, size_t n, int *chosen)
+{
+    double w[MAX_PRODUCTS];
+    for (size_t p = 0; p < m->nproducts; p++) w[p] = m->products[p].share;
+    for (size_t k = 0; k < n; k++) {
+        size_t p = pick_weighted(m, w, m->nproducts, SRC_PRODUCT);
+        chosen[k] = (int)p;
+        w[p] = 0;
+    }
+    return n;
+}
+
+bool demand_order_lines(struct model *m, struct order *o, double drawn_units)
+{
+    const struct dist *units = units_per_order(m, o->tier);
+    if (m->nproducts == 1) {
+        double u = isnan(drawn_units) ? dist_sample(units, rng(m, SRC_UNITS)) : drawn_units;
+        if (!(u > 0)) return false; /* a draw of 0 units is not an order */
+        order_add_line(o, 0, u);
+        return true;
+    }
+    double drawn = round(dist_sample(&m->cfg->demand.lines_per_order, rng(m, SRC_LINES)));
+    size_t n = drawn < 1 ? 1 : (size_t)drawn;
+    if (n > m->nproducts) n = m->nproducts;
+    if (n > MAX_LINES) n = MAX_LINES;
+    int chosen[MAX_PRODUCTS];
+    choose_products(m, n, chosen);
+    for (size_t k = 0; k < n; k++) {
+        double u = dist_sample(units, rng(m, SRC_UNITS));
+        if (u > 0) order_add_line(o, chosen[k], u);
+    }
+    return o->nlines > 0;
+}
+
+/* ---- arrivals ---- */
+
+static void on_deferred(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    model_place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, true, false, NAN);
+}
+
+/* An arrival from a customer who takes the quantity discount: its units join the
+ * order being gathered for its tier, and every k-th such arrival places it, k times
+ * as large as one order on average. The units are drawn here, from the stream and at
+ * the place in the sequence where the order would have drawn them, so the units
+ * demanded are the same whatever share takes the discount. */
+static void gather(struct model *m, int tier)
+{
+    double units = dist_sample(units_per_order(m, tier), rng(m, SRC_UNITS));
+    if (units > 0) m->gathered_units[tier] += units; /* a draw of 0 units is not an order */
+    if (++m->gathered[tier] < m->cfg->demand.quantity_discount_factor) return;
+    double total = m->gathered_units[tier];
+    m->gathered[tier] = 0;
+    m->gathered_units[tier] = 0;
+    if (total > 0) model_place_order(m, tier, UINT32_MAX, false, true, total);
+}
+
+static void on_arrival(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    const struct demand_config *d = &m->cfg->demand;
+    double now = sim_now(sim);
+    double gap = dist_sample(&d->interarrival_days, rng(m, SRC_INTERARRIVAL));
+    sim_schedule_recurring(sim, now + (m->shaped ? gap / m->shape_max : gap), EVENT_ORDER, on_arrival, NULL);
+    if (m->shaped && !(gsl_rng_uniform(rng(m, SRC_THINNING)) * m->shape_max < shape_factor(d, now)))
+        return; /* thinning: the rate here is below the fastest */
+    if (d->peak_shift_share > 0 && shape_is_peak(d, now) && chance(m, d->peak_shift_share, SRC_SHIFT)) {
+        sim_schedule(sim, shape_next_offpeak(d, now), EVENT_ORDER, on_deferred, NULL);
+        return;
+    }
+    int tier = pick_tier(m, SRC_TIER);
+    if (d->quantity_discount_share > 0 && chance(m, d->quantity_discount_share, SRC_QUANTITY)) {
+        gather(m, tier);
+        return;
+    }
+    model_place_order(m, tier, UINT32_MAX, false, false, NAN);
+}
+
+/* ---- demand from a history ---- */
+
+/* Day j of the history's clock (day 0 starts the statistics window) begins: choose the
+ * recorded day it plays (replay: j modulo the history's length; bootstrap: one at
+ * random) and schedule that day's first order. Orders keep their time of day. */
+static void on_history_order(struct sim *sim, void *ctx);
+
+static void on_history_day(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    const struct demand_config *d = &m->cfg->demand;
+    const struct demand_history *h = d->history;
+    double now = sim_now(sim);
+    long long n = (long long)h->ndays, j = m->history_day++;
+    size_t k = d->history_mode == HISTORY_REPLAY ? (size_t)(((j % n) + n) % n)
+                                                 : (size_t)gsl_rng_uniform_int(rng(m, SRC_HISTORY), h->ndays);
+    m->history_day_start = now;
+    m->history_next = h->first[k];
+    m->history_end = h->first[k + 1];
+    sim_schedule(sim, now + 1, EVENT_ORDER, on_history_day, NULL);
+    if (m->history_next < m->history_end)
+        sim_schedule_recurring(sim, now + h->at[m->history_next], EVENT_ORDER, on_history_order, NULL);
+}
+
+/* The next order of the day being played. */
+static void on_history_order(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    const struct demand_history *h = m->cfg->demand.history;
+    size_t i = m->history_next++;
+    if (m->history_next < m->history_end)
+        sim_schedule_recurring(sim, m->history_day_start + h->at[m->history_next], EVENT_ORDER, on_history_order, NULL);
+    model_place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, false, false, h->units[i]);
+}
+
+/* ---- the start ---- */
+
+void demand_start(struct model *m)
+{
+    const struct model_config *cfg = m->cfg;
+    struct sim *sim = m->sim;
+    double warmup = cfg->run.warmup_days;
+    if (cfg->customers.on) {
+        start_customers(m);
+    } else if (cfg->demand.history_mode == HISTORY_REPLAY || cfg->demand.history_mode == HISTORY_BOOTSTRAP) {
+        /* day 0 of the history starts the statistics window; the warm-up plays the days
+           before it (the end of the history, in a replay) */
+        m->history_day = -(long long)floor(warmup);
+        sim_schedule(sim, warmup + (double)m->history_day, EVENT_ORDER, on_history_day, NULL);
+    } else {
+        /* first order: where the file says, else one gap after 0 (docs/contract.md), except that
+           gaps fitted to a history start in equilibrium, as the history was observed in
+           mid-stream: a renewal process started one gap after 0 has (cv^2 - 1) / 2
+           orders more in a window than the history (cv: the gaps' coefficient of
+           variation; none for exponential gaps, either sign otherwise) */
+        const struct dist *gaps = &cfg->demand.interarrival_days;
+        double first = cfg->demand.has_first_order ? cfg->demand.first_order_days
+                       : cfg->demand.history_mode == HISTORY_FIT && dist_has_residual(gaps)
+                           ? dist_sample_residual(gaps, rng(m, SRC_INTERARRIVAL))
+                           : dist_sample(gaps, rng(m, SRC_INTERARRIVAL)) / m->shape_max;
+        if (!model_plain_arrivals(m, first)) sim_schedule_recurring(sim, first, EVENT_ORDER, on_arrival, NULL);
+    }
+}

@@ -1,0 +1,74 @@
+/* test_lang.c - lang/lang.h: display widths and padding by columns, the choice of
+ * language from --lang and the environment, and the catalogue found and used. Run from
+ * the repository root after make: the catalogue is BUILD/locale, BUILD the directory
+ * above this program's (build/tests/test_lang). */
+#include "check.h"
+#include "lang/lang.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void widths(void)
+{
+    check(lang_width("") == 0 && lang_width("fill rate") == 9, "lang-1.1 ASCII is one column a byte");
+    check(lang_width("满足率") == 6, "lang-1.2 three CJK characters are six columns (got %zu)", lang_width("满足率"));
+    check(lang_width("张伟.ini") == 8, "lang-1.3 a Chinese file name: 2 + 2 + 4 columns (got %zu)",
+          lang_width("张伟.ini"));
+    check(lang_width("＝（）") == 6, "lang-1.4 full-width forms are two columns each");
+    check(lang_width("±") == 1 && lang_width("—") == 1, "lang-1.5 ± and an em dash are one column");
+    check(lang_width("\xff\xfe") == 2, "lang-1.6 bytes that are not UTF-8 count one column each");
+    char buf[64];
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    lang_pad(f, "张伟", 8, false);
+    fputc('|', f);
+    lang_pad(f, "ab", 5, true);
+    fputc('|', f);
+    lang_pad(f, "much too long", 3, false);
+    fputc('\0', f);
+    fclose(f);
+    check(strcmp(buf, "张伟    |   ab|much too long") == 0, "lang-1.7 lang_pad pads by columns, not bytes (got '%s')",
+          buf);
+}
+
+static void choice(const char *build)
+{
+    check(lang_current() == LANG_EN && strcmp(lang_code(), "en") == 0, "lang-2.1 English before lang_init");
+    check(lang_init("fr", NULL) == -1 && lang_current() == LANG_EN, "lang-2.2 --lang fr is refused; English stays");
+    unsetenv("LC_ALL"), unsetenv("LC_MESSAGES");
+    setenv("LANG", "en_US.UTF-8", 1);
+    check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_EN, "lang-2.3 LANG=en_US.UTF-8 is English");
+    char dir[600];
+    snprintf(dir, sizeof dir, "%s/locale", build);
+    setenv("SERVLAB_LOCALEDIR", dir, 1);
+    setenv("LANG", "zh_CN.UTF-8", 1);
+    setenv("LC_MESSAGES", "en_GB.UTF-8", 1);
+    check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_EN, "lang-2.4 LC_MESSAGES comes before LANG");
+    setenv("LC_ALL", "zh_TW.UTF-8", 1);
+    check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_ZH, "lang-2.5 LC_ALL beginning with zh is Chinese");
+    const char *msg = "--lang: '%s' is not a language servlab speaks; use en or zh";
+    check(strcmp(_(msg), msg) != 0 && strstr(_(msg), "servlab") != NULL,
+          "lang-2.6 in Chinese, a message comes from the catalogue (got '%s')", _(msg));
+    check(strcmp(_("a sentence no catalogue has"), "a sentence no catalogue has") == 0,
+          "lang-2.7 a message the catalogue lacks stays English");
+    char number[32];
+    snprintf(number, sizeof number, "%.2f", 3.25);
+    check(strcmp(number, "3.25") == 0, "lang-2.8 numbers keep the decimal point in Chinese");
+    check(lang_init("en", NULL) == 0 && lang_current() == LANG_EN && strcmp(_(msg), msg) == 0,
+          "lang-2.9 --lang en overrides a Chinese environment, and messages are English again");
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    char build[512];
+    snprintf(build, sizeof build, "%s", argv[0]);
+    for (int up = 0; up < 2; up++) {
+        char *slash = strrchr(build, '/');
+        if (slash) *slash = '\0';
+        else snprintf(build, sizeof build, ".");
+    }
+    widths();
+    choice(build);
+    return check_done("test_lang");
+}

@@ -1,0 +1,29 @@
+#!/bin/sh
+# test_po.sh - the Chinese catalogue (po/zh_CN.po): msgfmt --check is clean, and every
+# message the source marks for translation (xgettext, as `make po` runs it) has a
+# translation that is neither missing nor fuzzy. Needs GNU gettext (make deps).
+cd "$(dirname "$0")/.." || exit 1
+. tests/check.sh
+if ! command -v xgettext > /dev/null 2>&1; then
+    echo "test_po: skipped: GNU gettext is not installed (Debian: apt-get install gettext, or make deps)"
+    check_done test_po
+    exit 0
+fi
+msgfmt --check -o "$T/zh.mo" po/zh_CN.po 2> "$T/err"
+ok "po-1 msgfmt --check accepts po/zh_CN.po" $([ -s "$T/err" ] && cat "$T/err" >&2; [ ! -s "$T/err" ]; echo $?)
+sources=$(git ls-files '*.c' '*.h' '*.def' | grep -v '^tests/\|^fuzz/\|^bench/')
+xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 -o "$T/servlab.pot" $sources
+n=$(grep -c '^msgid "' "$T/servlab.pot")
+ok "po-2 the source marks messages for translation ($((n - 1)))" $([ "$n" -gt 1 ]; echo $?)
+msgmerge --quiet --no-fuzzy-matching -o "$T/merged.po" po/zh_CN.po "$T/servlab.pot"
+stats=$(msgfmt --statistics -o /dev/null "$T/merged.po" 2>&1)
+echo "    catalogue: $stats"
+untranslated=$(msgattrib --untranslated --no-obsolete "$T/merged.po" | grep -c '^msgid "' || true)
+fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$T/merged.po" | grep -c '^msgid "' || true)
+ok "po-3 every marked message is translated (untranslated: $((untranslated > 0 ? untranslated - 1 : 0)))" \
+    $([ "$untranslated" -le 1 ]; echo $?)
+ok "po-4 no translation is fuzzy (fuzzy: $((fuzzy > 0 ? fuzzy - 1 : 0)))" $([ "$fuzzy" -le 1 ]; echo $?)
+if [ "$untranslated" -gt 1 ]; then
+    msgattrib --untranslated --no-obsolete "$T/merged.po" | grep '^msgid "' | sed 1d | head -20 | sed 's/^/    untranslated: /'
+fi
+check_done test_po
