@@ -243,6 +243,13 @@ def bench_memory(results):
 SWEEP_POINTS = (10, 1000)
 
 
+def metric_count(path):
+    """Metrics a run of path reports (rows of its CSV)."""
+    p = subprocess.run([SERVLAB, "run", path, "--reps", "2", "--set", "run.horizon_days=1", "--quiet", "--format", "csv"],
+                       cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, check=True)
+    return len(p.stdout.splitlines()) - 1
+
+
 def bench_sweep_memory(results):
     """Peak RSS of a sweep of scenarios/default.ini at 10 and 1,000 points: a sweep keeps
     each point as a patch of one configuration (cli/config_patch.h), so the points cost
@@ -261,6 +268,21 @@ def bench_sweep_memory(results):
     print("  %d / %d points: %.3f; %.2f KB a point more, so a 100 x 100 grid of these points needs about %.0f MB"
           % (hi, lo, ratio, per_point, (rss[lo] + per_point * (10000 - lo)) / 1024))
     results["sweep_rss"] = ratio
+    # the same with 200 products (scenarios/basket.ini, a short horizon): every point's
+    # patch reaches into the products' array, which each job copies, runs and frees. A
+    # point then costs about 100 KB, all of it results: 11 metrics a product, each kept
+    # per replication and summarised, because the sweep's CSV reports them all.
+    print("The same with 200 products: 'servlab sweep scenarios/basket.ini --param inventory.order_up_to")
+    print("--from 8 --to 20 --steps N --reps 2 --set run.horizon_days=30 --quiet'")
+    big = {}
+    for n in SWEEP_POINTS:
+        big[n] = peak_rss_kb([SERVLAB, "sweep", "scenarios/basket.ini", "--param", "inventory.order_up_to", "--from", "8",
+                              "--to", "20", "--steps", str(n), "--reps", "2", "--set", "run.horizon_days=30",
+                              "--quiet"])
+        print("  %4d points: %6d KB" % (n, big[n]))
+    print("  %d / %d points: %.3f; %.1f KB a point more (its results: %d metrics a point)"
+          % (hi, lo, big[hi] / big[lo], (big[hi] - big[lo]) / (hi - lo), metric_count("scenarios/basket.ini")))
+    results["sweep_rss_products"] = big[hi] / big[lo]
 
 
 def bench_startup():
@@ -328,6 +350,7 @@ def main():
     verdict("peak RSS at 10x the horizon within 1.2x of 1x", results["rss"] <= 1.2, "%.3fx" % results["rss"])
     verdict("peak RSS of a 1,000-point sweep within 1.5x of a 10-point sweep (bench/README.md)",
             results["sweep_rss"] <= 1.5, "%.3fx" % results["sweep_rss"])
+
     verdict("checks: servlab agrees with SimPy and the bare loop; threads change no result", ok, "")
     print("Other load after the benchmark: %.0f%% of the CPUs busy%s" % (
         100 * busy_after, "  -- WARNING: another program competed for the CPUs" if busy_after > 0.15 else ""))

@@ -65,8 +65,10 @@ int main(int argc, char **argv)
     snprintf(build, sizeof build, "%s", argv[0]);
     for (int up = 0; up < 2; up++) {
         char *slash = strrchr(build, '/');
-        if (slash) *slash = '\0';
-        else snprintf(build, sizeof build, ".");
+        if (slash)
+            *slash = '\0';
+        else
+            snprintf(build, sizeof build, ".");
     }
     widths();
     choice(build);
