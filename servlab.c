@@ -680,6 +680,15 @@ static int servlab_main(int argc, char **argv)
         lang_init(NULL, argv[0]); /* say so in the language of the environment */
         return fail_usage(_("--lang: '%s' is not a language servlab speaks; use en or zh"), lang);
     }
+    /* --lang may also come before the command ("servlab --lang zh keys"): taken above,
+     * it is dropped here, so that the command is argv[1] (and "servlab --lang zh" alone
+     * asks for the usage, as "servlab" does) */
+    int skip = argc > 2 && strcmp(argv[1], "--lang") == 0 ? 2 : argc > 1 && strncmp(argv[1], "--lang=", 7) == 0 ? 1 : 0;
+    if (skip) {
+        for (int i = 1; i + skip < argc; i++) argv[i] = argv[i + skip];
+        argc -= skip;
+        argv[argc] = NULL;
+    }
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         print_usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_BAD_INPUT : finish_stdout();
