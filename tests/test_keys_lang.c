@@ -1,4 +1,4 @@
-/* test_keys_lang.c - the key table and the option table speak Chinese (issue 15): every
+/* test_keys_lang.c - the key table and the option table speak Chinese: every
  * key's meaning and unit (reader/keys.def), every policy's meaning, every --help line
  * (cli/options.c) has a Chinese translation in the catalogue; `servlab keys` in Chinese
  * prints no key meaning in English, lines its columns up by display width as the English

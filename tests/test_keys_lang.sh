@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_keys_lang.sh - `servlab keys` and `servlab --help` in both languages (issue 15):
+# test_keys_lang.sh - `servlab keys` and `servlab --help` in both languages:
 # each matches its golden (tests/golden/keys*.txt, help*.txt; `make golden` writes
 # them), the English ones byte for byte as before the catalogue; Chinese comes from
 # --lang zh or a Chinese locale; no English sentence is left in the Chinese text; the
