@@ -35,30 +35,31 @@
 
 enum { EXIT_BAD_INPUT = 2, MAX_SETS = 64, MAX_FILES = 64 };
 
-/* --help: the commands, then the options (cli/options), then the exit statuses. */
-static const char usage_commands[] =
-    "usage: servlab COMMAND [options]\n"
-    "\n"
-    "Commands:\n"
-    "  run FILE.ini        simulate the scenario as written; print the service report\n"
-    "  sweep FILE.ini      vary one key over a range; print the service curve and the\n"
-    "                      profit-maximising point (the key and range come from the file's\n"
-    "                      [sweep] section, or from --param and --from/--to/--steps or --values)\n"
-    "  compare A.ini B.ini ...   run several scenarios on the same random numbers and rank them\n"
-    "                      by profit (--base BASE.ini refuses files that changed a locked key)\n"
-    "  batch BASE.ini TABLE.csv   run one variant of BASE.ini per row of TABLE.csv, whose columns\n"
-    "                      are keys (SECTION.KEY, as --set) and whose cells override the file; one CSV\n"
-    "                      row of results per table row, and the total profit (--sweep: also each\n"
-    "                      row's profit-maximising lever value from BASE.ini's [sweep])\n"
-    "  check FILE.ini      validate only; print the scenario with every default filled in\n"
-    "  keys [SECTION]      every scenario key: type, unit, default, allowed range, meaning\n"
-    "  --help, --version\n";
+/* --help: the commands, then the options (cli/options), then the exit statuses; printed
+ * translated (lang/lang.h). */
+static const char *const usage_commands =
+    N_("usage: servlab COMMAND [options]\n"
+       "\n"
+       "Commands:\n"
+       "  run FILE.ini        simulate the scenario as written; print the service report\n"
+       "  sweep FILE.ini      vary one key over a range; print the service curve and the\n"
+       "                      profit-maximising point (the key and range come from the file's\n"
+       "                      [sweep] section, or from --param and --from/--to/--steps or --values)\n"
+       "  compare A.ini B.ini ...   run several scenarios on the same random numbers and rank them\n"
+       "                      by profit (--base BASE.ini refuses files that changed a locked key)\n"
+       "  batch BASE.ini TABLE.csv   run one variant of BASE.ini per row of TABLE.csv, whose columns\n"
+       "                      are keys (SECTION.KEY, as --set) and whose cells override the file; one CSV\n"
+       "                      row of results per table row, and the total profit (--sweep: also each\n"
+       "                      row's profit-maximising lever value from BASE.ini's [sweep])\n"
+       "  check FILE.ini      validate only; print the scenario with every default filled in\n"
+       "  keys [SECTION]      every scenario key: type, unit, default, allowed range, meaning\n"
+       "  --help, --version\n");
 
-static const char usage_end[] =
-    "\n"
-    "Exit status: 0 success, 2 bad command line or scenario (nothing simulated), 1 other failure\n"
-    "(an interrupted run among them: Ctrl-C stops it and leaves only complete files).\n"
-    "Start with:  servlab run scenarios/default.ini   and   servlab keys\n";
+static const char *const usage_end =
+    N_("\n"
+       "Exit status: 0 success, 2 bad command line or scenario (nothing simulated), 1 other failure\n"
+       "(an interrupted run among them: Ctrl-C stops it and leaves only complete files).\n"
+       "Start with:  servlab run scenarios/default.ini   and   servlab keys\n");
 
 enum format { FORMAT_TABLE, FORMAT_CSV };
 
@@ -97,7 +98,7 @@ static int fail_usage(const char *fmt, ...)
     fputs("servlab: ", stderr);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fputs("\n(servlab --help lists the commands and options)\n", stderr);
+    fputs(_("\n(servlab --help lists the commands and options)\n"), stderr);
     return EXIT_BAD_INPUT;
 }
 
@@ -105,15 +106,15 @@ static int fail_usage(const char *fmt, ...)
 
 static void print_usage(FILE *fp)
 {
-    fputs(usage_commands, fp);
+    fputs(_(usage_commands), fp);
     options_help(fp);
-    fputs(usage_end, fp);
+    fputs(_(usage_end), fp);
 }
 
 /* assignment and label must outlive the options (argv strings do). */
 static int add_override(struct options *o, const char *label, const char *assignment)
 {
-    if (o->nsets == MAX_SETS) return fail_usage("too many --set options (at most %d)", MAX_SETS);
+    if (o->nsets == MAX_SETS) return fail_usage(_("too many --set options (at most %d)"), MAX_SETS);
     o->sets[o->nsets++] = (struct scenario_override){.assignment = assignment, .label = label};
     return 0;
 }
@@ -124,7 +125,7 @@ static int parse_whole(const char *option, const char *text, unsigned long max, 
     errno = 0;
     unsigned long v = strtoul(text, &end, 10);
     if (!*text || *end || errno || text[0] == '-' || v > max)
-        return fail_usage("%s: '%s' is not a whole number from 1 to %lu", option, text, max);
+        return fail_usage(_("%s: '%s' is not a whole number from 1 to %lu"), option, text, max);
     *out = v;
     return 0;
 }
@@ -134,22 +135,22 @@ static int parse_option(struct options *o, const struct option_arg *a)
     const char *name = a->row ? a->row->name : "", *value = a->value;
     if (a->row && a->row->key != KEY_NONE) { /* --reps, --seed and the sweep options become --set */
         size_t i = o->nsets;
-        if (i == MAX_SETS) return fail_usage("too many --set options (at most %d)", MAX_SETS);
-        if (strlen(value) > 250) return fail_usage("%s: the value is too long", name);
+        if (i == MAX_SETS) return fail_usage(_("too many --set options (at most %d)"), MAX_SETS);
+        if (strlen(value) > 250) return fail_usage(_("%s: the value is too long"), name);
         snprintf(o->labels[i], sizeof o->labels[i], "%s %s", name, value);
         snprintf(o->assignments[i], sizeof o->assignments[i], "%s=%s", key_full_name(a->row->key), value);
         return add_override(o, o->labels[i], o->assignments[i]);
     }
     switch (a->id) {
     case OPT_FILE:
-        if (o->nfiles == MAX_FILES) return fail_usage("too many files (at most %d)", MAX_FILES);
+        if (o->nfiles == MAX_FILES) return fail_usage(_("too many files (at most %d)"), MAX_FILES);
         o->files[o->nfiles++] = value;
         return 0;
     case OPT_SET: return add_override(o, NULL, value);
     case OPT_THREADS: {
         unsigned long n = 0;
         if (parse_whole(name, value, 1024, &n) != 0) return EXIT_BAD_INPUT;
-        if (n == 0) return fail_usage("--threads: give at least 1");
+        if (n == 0) return fail_usage(_("--threads: give at least 1"));
         o->threads = (unsigned)n;
         return 0;
     }
@@ -159,10 +160,10 @@ static int parse_option(struct options *o, const struct option_arg *a)
         else if (strcmp(value, "csv") == 0)
             o->format = FORMAT_CSV;
         else
-            return fail_usage("--format: '%s' is not a format; use table or csv", value);
+            return fail_usage(_("--format: '%s' is not a format; use table or csv"), value);
         return 0;
     case OPT_OUT:
-        if (!*value) return fail_usage("--out: give a directory name");
+        if (!*value) return fail_usage(_("--out: give a directory name"));
         o->out_dir = value;
         return 0;
     case OPT_LANG: return 0; /* taken before anything is parsed: servlab_main */
@@ -170,11 +171,11 @@ static int parse_option(struct options *o, const struct option_arg *a)
     case OPT_QUIET: o->quiet = true; return 0;
     case OPT_METRICS:
         if (!*value || strlen(value) > 1000)
-            return fail_usage("--metrics: give metric names separated by commas, e.g. fill_rate,profit_per_day");
+            return fail_usage(_("--metrics: give metric names separated by commas, e.g. fill_rate,profit_per_day"));
         o->metrics = value;
         return 0;
     case OPT_BASE:
-        if (!*value) return fail_usage("--base: give the base scenario file");
+        if (!*value) return fail_usage(_("--base: give the base scenario file"));
         o->base = value;
         return 0;
     case OPT_PLOT: {
@@ -183,7 +184,7 @@ static int parse_option(struct options *o, const struct option_arg *a)
         o->plot = value;
         return 0;
     }
-    default: return fail_usage("internal: option %s not handled", name);
+    default: return fail_usage(_("internal: option %s not handled"), name);
     }
 }
 
@@ -207,7 +208,7 @@ static int parse_args(struct options *o, unsigned command, int argc, char **argv
 static int finish_stdout(void)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "servlab: cannot write the output: %s\n", strerror(errno));
+        fprintf(stderr, _("servlab: cannot write the output: %s\n"), strerror(errno));
         return EXIT_FAILURE;
     }
     return 0;
@@ -255,7 +256,7 @@ static FILE *out_open(struct out *w, const char *name)
     if (!out_go(w)) return NULL;
     FILE *fp = outfile_open(&w->f, w->dir, name);
     if (!fp) {
-        fprintf(stderr, "servlab: cannot write %s into %s: %s\n", name, w->dir, strerror(errno));
+        fprintf(stderr, _("servlab: cannot write %s into %s: %s\n"), name, w->dir, strerror(errno));
         w->failed = true;
     }
     return fp;
@@ -267,7 +268,7 @@ static void out_commit(struct out *w, const char *name)
         out_done(w, name);
         return;
     }
-    fprintf(stderr, "servlab: cannot write %s into %s: %s\n", name, w->dir, strerror(errno));
+    fprintf(stderr, _("servlab: cannot write %s into %s: %s\n"), name, w->dir, strerror(errno));
     w->failed = true;
 }
 
@@ -292,9 +293,11 @@ static void out_chart_done(struct out *w, const char *name, int rc)
 
 static int out_finish(struct out *w)
 {
-    if (w->stopped)
-        fprintf(stderr, "servlab: interrupted while writing the output: %s%s; nothing else was written\n",
-                *w->written ? "wrote " : "wrote no file", w->written);
+    if (w->stopped && *w->written)
+        fprintf(stderr, _("servlab: interrupted while writing the output: wrote %s; nothing else was written\n"),
+                w->written);
+    else if (w->stopped)
+        fputs(_("servlab: interrupted while writing the output: wrote no file; nothing else was written\n"), stderr);
     return w->failed || w->chart_failed || w->stopped ? EXIT_FAILURE : 0;
 }
 
@@ -336,8 +339,10 @@ static int prepare_outputs(const struct options *o)
         return EXIT_BAD_INPUT;
     }
     if (removed)
-        fprintf(stderr, "servlab: note: removed %zu temporary file%s left in %s by a run that was killed\n", removed,
-                removed == 1 ? "" : "s", o->out_dir);
+        fprintf(stderr,
+                P_("servlab: note: removed %zu temporary file left in %s by a run that was killed\n",
+                   "servlab: note: removed %zu temporary files left in %s by a run that was killed\n", removed),
+                removed, o->out_dir);
     if (o->plot && outfile_check_path(o->plot, err, sizeof err) != 0) {
         fprintf(stderr, "servlab: --plot %s\n", err);
         return EXIT_BAD_INPUT;
@@ -383,8 +388,11 @@ static int run_loaded(const struct options *o, struct scenario *sc)
     struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted, .backlog = backlog};
     size_t missing = simulate(&cfg, 1, reps, &so, rows);
     if (missing) {
-        fprintf(stderr, "servlab: %s after %zu of %u replications; nothing was written\n",
-                atomic_load(&interrupted) ? "interrupted" : "failed", (size_t)reps - missing, reps);
+        fprintf(stderr,
+                atomic_load(&interrupted)
+                    ? _("servlab: interrupted after %zu of %u replications; nothing was written\n")
+                    : _("servlab: failed after %zu of %u replications; nothing was written\n"),
+                (size_t)reps - missing, reps);
         free(rows);
         free(backlog);
         return EXIT_FAILURE;
@@ -398,7 +406,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
     free(rows);
     if (o->format == FORMAT_CSV) /* the table shows them; with CSV on stdout they go to stderr */
         for (size_t i = 0; i < sc->nwarnings; i++)
-            fprintf(stderr, "servlab: warning: %s: %s\n", sc->path, sc->warnings[i]);
+            fprintf(stderr, _("servlab: warning: %s: %s\n"), sc->path, sc->warnings[i]);
     if (o->format == FORMAT_CSV)
         report_csv(stdout, &sc->cfg, s, o->metrics);
     else if (o->metrics)
@@ -426,7 +434,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
 
 static int cmd_run(const struct options *o)
 {
-    if (o->nfiles != 1) return fail_usage("run takes one scenario file, e.g. servlab run scenarios/default.ini");
+    if (o->nfiles != 1) return fail_usage(_("run takes one scenario file, e.g. servlab run scenarios/default.ini"));
     struct scenario *sc = scenario_new();
     int rc = load(sc, o, o->files[0]) != 0 ? EXIT_BAD_INPUT : run_loaded(o, sc);
     scenario_free(sc);
@@ -455,7 +463,7 @@ static void write_sweep_files(struct out *w, const struct sweep_result *r)
 
 static int cmd_sweep(const struct options *o)
 {
-    if (o->nfiles != 1) return fail_usage("sweep takes one scenario file, e.g. servlab sweep scenarios/default.ini");
+    if (o->nfiles != 1) return fail_usage(_("sweep takes one scenario file, e.g. servlab sweep scenarios/default.ini"));
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root();                /* with MPI, only rank 0 writes files */
     struct sweep_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
@@ -469,9 +477,9 @@ static int cmd_sweep(const struct options *o)
     if (o->format == FORMAT_CSV) { /* the table shows warnings; with CSV on stdout they go to stderr */
         sweep_csv(stdout, r);
         for (size_t i = 0; i < r->base.nwarnings; i++)
-            fprintf(stderr, "servlab: warning: %s: %s\n", r->base.path, r->base.warnings[i]);
+            fprintf(stderr, _("servlab: warning: %s: %s\n"), r->base.path, r->base.warnings[i]);
         for (size_t i = 0; i < r->npoint_warnings; i++)
-            fprintf(stderr, "servlab: warning: %s: %s\n", r->base.path, r->point_warnings[i]);
+            fprintf(stderr, _("servlab: warning: %s: %s\n"), r->base.path, r->point_warnings[i]);
     } else
         sweep_table(stdout, r);
     rc = finish_stdout();
@@ -530,7 +538,7 @@ static int compare_chart(const struct options *o, const struct compare_result *r
 
 static int cmd_compare(const struct options *o)
 {
-    if (o->nfiles < 1) return fail_usage("compare takes scenario files, e.g. servlab compare a.ini b.ini c.ini");
+    if (o->nfiles < 1) return fail_usage(_("compare takes scenario files, e.g. servlab compare a.ini b.ini c.ini"));
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
     struct compare_result r = {0};
@@ -548,7 +556,7 @@ static int cmd_compare(const struct options *o)
     if (o->format == FORMAT_CSV) { /* the table lists refusals; with CSV on stdout they go to stderr */
         compare_csv(stdout, &r);
         for (size_t i = 0; i < r.n; i++)
-            if (r.e[i].refused) fprintf(stderr, "%s: refused: %s\n", r.e[i].path, r.e[i].reason);
+            if (r.e[i].refused) fprintf(stderr, _("%s: refused: %s\n"), r.e[i].path, r.e[i].reason);
     } else
         compare_table(stdout, &r);
     rc = finish_stdout();
@@ -566,9 +574,9 @@ static int cmd_compare(const struct options *o)
 static int cmd_batch(const struct options *o)
 {
     if (o->nfiles != 2)
-        return fail_usage("batch takes a base scenario and a table, e.g. servlab batch scenarios/planner/base.ini "
-                          "scenarios/planner/items.csv");
-    if (o->plot && !o->sweep) return fail_usage("--plot: the batch chart shows each row's optimum: add --sweep");
+        return fail_usage(_("batch takes a base scenario and a table, e.g. servlab batch scenarios/planner/base.ini "
+                            "scenarios/planner/items.csv"));
+    if (o->plot && !o->sweep) return fail_usage(_("--plot: the batch chart shows each row's optimum: add --sweep"));
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
     struct batch_result r = {0};
@@ -609,12 +617,12 @@ static int cmd_batch(const struct options *o)
 
 static int cmd_check(const struct options *o)
 {
-    if (o->nfiles != 1) return fail_usage("check takes one scenario file");
+    if (o->nfiles != 1) return fail_usage(_("check takes one scenario file"));
     struct scenario *sc = scenario_new();
     int rc = load(sc, o, o->files[0]) != 0 || check_workload(sc, o->threads, false) != 0 ? EXIT_BAD_INPUT : 0;
     if (rc == 0) {
         scenario_write(sc, stdout);
-        for (size_t i = 0; i < sc->nwarnings; i++) fprintf(stderr, "%s: warning: %s\n", sc->path, sc->warnings[i]);
+        for (size_t i = 0; i < sc->nwarnings; i++) fprintf(stderr, _("%s: warning: %s\n"), sc->path, sc->warnings[i]);
         rc = finish_stdout();
     }
     scenario_free(sc);
@@ -623,7 +631,7 @@ static int cmd_check(const struct options *o)
 
 static int cmd_keys(const struct options *o)
 {
-    if (o->nfiles > 1) return fail_usage("keys takes at most one section name");
+    if (o->nfiles > 1) return fail_usage(_("keys takes at most one section name"));
     const char *section = o->nfiles ? o->files[0] : NULL;
     if (section && section[0] == '[') {
         static char bare[64];
@@ -634,15 +642,16 @@ static int cmd_keys(const struct options *o)
         size_t n = 0;
         while (key_sections[n]) n++;
         const char *near = suggest_nearest(section, key_sections, n);
-        if (near) return fail_usage("unknown section '%s'; did you mean '%s'?", section, near);
-        return fail_usage("unknown section '%s'", section);
+        if (near) return fail_usage(_("unknown section '%s'; did you mean '%s'?"), section, near);
+        return fail_usage(_("unknown section '%s'"), section);
     }
     return finish_stdout();
 }
 
 static void gsl_failure(const char *reason, const char *file, int line, int gsl_errno)
 {
-    fprintf(stderr, "servlab: internal error in GSL (%s:%d): %s [%s]\n", file, line, reason, gsl_strerror(gsl_errno));
+    fprintf(stderr, _("servlab: internal error in GSL (%s:%d): %s [%s]\n"), file, line, reason,
+            gsl_strerror(gsl_errno));
     abort();
 }
 
@@ -671,6 +680,15 @@ static int servlab_main(int argc, char **argv)
         lang_init(NULL, argv[0]); /* say so in the language of the environment */
         return fail_usage(_("--lang: '%s' is not a language servlab speaks; use en or zh"), lang);
     }
+    /* --lang may also come before the command ("servlab --lang zh keys"): taken above,
+     * it is dropped here, so that the command is argv[1] (and "servlab --lang zh" alone
+     * asks for the usage, as "servlab" does) */
+    int skip = argc > 2 && strcmp(argv[1], "--lang") == 0 ? 2 : argc > 1 && strncmp(argv[1], "--lang=", 7) == 0 ? 1 : 0;
+    if (skip) {
+        for (int i = 1; i + skip < argc; i++) argv[i] = argv[i + skip];
+        argc -= skip;
+        argv[argc] = NULL;
+    }
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         print_usage(argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_BAD_INPUT : finish_stdout();
@@ -694,8 +712,8 @@ static int servlab_main(int argc, char **argv)
         const char *names[NCOMMANDS];
         for (size_t k = 0; k < NCOMMANDS; k++) names[k] = commands[k].name;
         const char *near = suggest_nearest(argv[1], names, NCOMMANDS);
-        if (near) return fail_usage("unknown command '%s'; did you mean '%s'?", argv[1], near);
-        return fail_usage("unknown command '%s'", argv[1]);
+        if (near) return fail_usage(_("unknown command '%s'; did you mean '%s'?"), argv[1], near);
+        return fail_usage(_("unknown command '%s'"), argv[1]);
     }
     static struct options o;
     o.threads = mpi_grid_default_threads(); /* every core (shared among MPI ranks on one machine) */

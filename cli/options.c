@@ -2,6 +2,7 @@
  * option part of --help and the OPTIONS section of servlab.1. */
 #include "options.h"
 
+#include "lang/lang.h"
 #include "reader/suggest.h"
 
 #include <stdbool.h>
@@ -16,25 +17,25 @@ enum {
 /* Man-page text is roff: \- is a minus (--), .B bold, .BR bold then roman, \fI italic. */
 const struct option_row option_rows[] = {
     {OPT_SET, "--set", "SECTION.KEY=VALUE", ALL | CMD_CHECK, GROUP_GENERAL, KEY_NONE,
-     "override one key, validated like the file (repeatable)",
+     N_("override one key, validated like the file (repeatable)"),
      "Override one key; the value is validated exactly like the file. Repeatable. The key is\n"
      "what follows the last dot.\n"},
     {OPT_REPS, "--reps", "N", ALL | CMD_CHECK, GROUP_GENERAL, K_RUN_REPLICATIONS,
-     "replications (same as --set run.replications=N)", "Replications.\n"},
-    {OPT_SEED, "--seed", "N", ALL | CMD_CHECK, GROUP_GENERAL, K_RUN_SEED, "master seed (same as --set run.seed=N)",
+     N_("replications (same as --set run.replications=N)"), "Replications.\n"},
+    {OPT_SEED, "--seed", "N", ALL | CMD_CHECK, GROUP_GENERAL, K_RUN_SEED, N_("master seed (same as --set run.seed=N)"),
      "Master seed.\n"},
     {OPT_THREADS, "--threads", "N", ALL, GROUP_GENERAL, KEY_NONE,
-     "worker threads (default: every core); results do not depend on N",
+     N_("worker threads (default: every core); results do not depend on N"),
      "Worker threads; the default is every core (shared among the MPI ranks on one machine,\n"
      "see\n"
      ".BR MPI ).\n"
      "Results do not depend on N.\n"},
-    {OPT_FORMAT, "--format", "table|csv", ALL, GROUP_GENERAL, KEY_NONE, "what goes to stdout (default: table)",
+    {OPT_FORMAT, "--format", "table|csv", ALL, GROUP_GENERAL, KEY_NONE, N_("what goes to stdout (default: table)"),
      "What goes to standard output. CSV has the header\n"
      ".B metric,mean,ci95,sd,n\n"
      "and one row per metric; fields with no value are empty.\n"},
     {OPT_OUT, "--out", "DIR", CMD_RUN | CMD_SWEEP | CMD_COMPARE, GROUP_GENERAL, KEY_NONE,
-     "also write the CSV files, charts and a summary.txt into DIR",
+     N_("also write the CSV files, charts and a summary.txt into DIR"),
      "Also write\n"
      ".I DIR/run.csv\n"
      "and\n"
@@ -44,7 +45,7 @@ const struct option_row option_rows[] = {
      "checked before anything is simulated; temporary files left in it by a run that was\n"
      "killed outright are removed.\n"},
     {OPT_PLOT, "--plot", "FILE", CMD_RUN | CMD_SWEEP, GROUP_GENERAL, KEY_NONE,
-     "write the main chart; .png, .svg or .pdf",
+     N_("write the main chart; .png, .svg or .pdf"),
      "Write the main chart; the extension picks .png, .svg or .pdf. The file is checked\n"
      "before anything is simulated. With\n"
      ".BR compare ,\n"
@@ -52,11 +53,11 @@ const struct option_row option_rows[] = {
      ".BR \"batch \\-\\-sweep\" ,\n"
      "draw each row's recommended service against its margin.\n"},
     {OPT_QUIET, "--quiet", NULL, ALL, GROUP_GENERAL, KEY_NONE,
-     "no progress bar (it is shown on stderr only when that is a terminal)",
+     N_("no progress bar (it is shown on stderr only when that is a terminal)"),
      "No progress bar (it is drawn on standard error only when that is a terminal, and\n"
      "advances within a replication).\n"},
     {OPT_LANG, "--lang", "en|zh", ALL | CMD_CHECK | CMD_KEYS, GROUP_GENERAL, KEY_NONE,
-     "the language of what servlab prints (default: from LC_ALL, LC_MESSAGES or LANG)",
+     N_("the language of what servlab prints (default: from LC_ALL, LC_MESSAGES or LANG)"),
      "The language of everything servlab prints for a person to read: reports, tables,\n"
      "charts, warnings and errors, in English or Simplified Chinese. Without it, a\n"
      ".B LC_ALL\n"
@@ -69,7 +70,7 @@ const struct option_row option_rows[] = {
      "means Chinese. CSV files and the names of metrics, sections, keys and options stay\n"
      "English in both.\n"},
     {OPT_METRICS, "--metrics", "M1,M2,...", CMD_RUN, GROUP_GENERAL, KEY_NONE,
-     "run: report only these metrics, in this order (names as in --format csv)",
+     N_("run: report only these metrics, in this order (names as in --format csv)"),
      ".BR run :\n"
      "report only these metrics, in this order (names as in the CSV, including\n"
      ".IB product .NAME. metric ,\n"
@@ -80,44 +81,44 @@ const struct option_row option_rows[] = {
 
     /* [sweep] keys on the command line: check and compare read [sweep] too */
     {OPT_PARAM, "--param", "SECTION.KEY", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_PARAMETER,
-     "the key to vary, e.g. inventory.safety_factor",
+     N_("the key to vary, e.g. inventory.safety_factor"),
      ".BR sweep :\n"
      "the key to vary.\n"},
     {OPT_FROM, "--from", "A", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_FROM, NULL, NULL},
     {OPT_TO, "--to", "B", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_TO, NULL, NULL},
     {OPT_STEPS, "--steps", "N", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_STEPS,
-     "N equally spaced values from A to B",
+     N_("N equally spaced values from A to B"),
      ".BR sweep :\n"
      "N equally spaced values from A to B.\n"},
     {OPT_VALUES, "--values", "V1,V2,...", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_VALUES,
-     "or exactly these values",
+     N_("or exactly these values"),
      ".BR sweep :\n"
      "the values, one by one (instead of\n"
      ".BR \\-\\-from/\\-\\-to/\\-\\-steps ).\n"},
     {OPT_SERVICE, "--service", "METRIC", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_SERVICE,
-     "the service rate on the curve (default fill_rate)",
+     N_("the service rate on the curve (default fill_rate)"),
      ".BR sweep :\n"
      "the service rate on the curve (default fill_rate).\n"},
 
     {OPT_SWEEP, "--sweep", NULL, CMD_BATCH, GROUP_BATCH, KEY_NONE,
-     "run each row's sweep and report its most profitable point",
+     N_("run each row's sweep and report its most profitable point"),
      ".BR batch :\n"
      "run each row's sweep (the base file's\n"
      ".B [sweep]\n"
      "section) and report its most profitable lever value.\n"},
     {OPT_PLOT, "--plot", "FILE", CMD_BATCH, GROUP_BATCH, KEY_NONE,
-     "(with --sweep) each row's recommended service against its margin", NULL},
+     N_("(with --sweep) each row's recommended service against its margin"), NULL},
     {OPT_OUT, "--out", "DIR", CMD_BATCH, GROUP_BATCH, KEY_NONE,
-     "batch.csv, summary.txt (and batch_service.png with --sweep)", NULL},
+     N_("batch.csv, summary.txt (and batch_service.png with --sweep)"), NULL},
 
     {OPT_BASE, "--base", "BASE.ini", CMD_COMPARE, GROUP_COMPARE, KEY_NONE,
-     "the file students started from; its [locks] must be kept",
+     N_("the file students started from; its [locks] must be kept"),
      ".BR compare :\n"
      "the file the students started from; a file that changed a key its\n"
      ".B [locks]\n"
      "section fixes is refused.\n"},
     {OPT_PLOT, "--plot", "FILE", CMD_COMPARE, GROUP_COMPARE, KEY_NONE,
-     "sweep every scenario and draw their profit curves together", NULL},
+     N_("sweep every scenario and draw their profit curves together"), NULL},
 
     /* taken before the command line is parsed (--help anywhere on it, --version alone) */
     {OPT_HELP, "--help", NULL, 0, GROUP_HIDDEN, KEY_NONE, NULL, NULL},
@@ -126,10 +127,10 @@ const struct option_row option_rows[] = {
 const size_t option_nrows = sizeof option_rows / sizeof option_rows[0];
 
 static const char *const group_headings[] = {
-    [GROUP_GENERAL] = "Options:",
-    [GROUP_SWEEP] = "Sweep options:",
-    [GROUP_BATCH] = "Batch options:",
-    [GROUP_COMPARE] = "Compare options:",
+    [GROUP_GENERAL] = N_("Options:"),
+    [GROUP_SWEEP] = N_("Sweep options:"),
+    [GROUP_BATCH] = N_("Batch options:"),
+    [GROUP_COMPARE] = N_("Compare options:"),
 };
 
 int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name, struct option_arg *arg,
@@ -158,13 +159,13 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
     if (!known) {
         const char *near = suggest_nearest(name, names, nnames);
         if (near)
-            snprintf(err, errlen, "unknown option '%s'; did you mean '%s'?", name, near);
+            snprintf(err, errlen, _("unknown option '%s'; did you mean '%s'?"), name, near);
         else
-            snprintf(err, errlen, "unknown option '%s'", name);
+            snprintf(err, errlen, _("unknown option '%s'"), name);
         return -1;
     }
     if (!applies) {
-        snprintf(err, errlen, "%s does not apply to 'servlab %s'", name, command_name);
+        snprintf(err, errlen, _("%s does not apply to 'servlab %s'"), name, command_name);
         return -1;
     }
     const char *value = "";
@@ -174,11 +175,11 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
         else if (*i + 1 < argc)
             value = argv[++*i];
         else {
-            snprintf(err, errlen, "%s needs a value", name);
+            snprintf(err, errlen, _("%s needs a value"), name);
             return -1;
         }
     } else if (eq) {
-        snprintf(err, errlen, "%s takes no value", name);
+        snprintf(err, errlen, _("%s takes no value"), name);
         return -1;
     }
     *arg = (struct option_arg){.id = applies->id, .row = applies, .value = value};
@@ -188,7 +189,7 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
 void options_help(FILE *fp)
 {
     for (size_t g = GROUP_GENERAL; g < GROUP_HIDDEN; g++) {
-        fprintf(fp, "\n%s\n", group_headings[g]);
+        fprintf(fp, "\n%s\n", _(group_headings[g]));
         char line[200] = "";
         for (size_t k = 0; k < option_nrows; k++) {
             const struct option_row *r = &option_rows[k];
@@ -198,9 +199,9 @@ void options_help(FILE *fp)
                      r->metavar ? r->metavar : "");
             if (!r->help) continue; /* the next row's text ends this line */
             if (strlen(line) < HELP_COLUMN)
-                fprintf(fp, "  %-*s%s\n", HELP_COLUMN, line, r->help);
+                fprintf(fp, "  %-*s%s\n", HELP_COLUMN, line, _(r->help));
             else
-                fprintf(fp, "  %s   %s\n", line, r->help);
+                fprintf(fp, "  %s   %s\n", line, _(r->help));
             line[0] = '\0';
         }
     }

@@ -64,10 +64,10 @@ struct option_row {
     unsigned commands;       /* CMD_* bits of the commands that accept it; 0: none */
     enum option_group group; /* where --help lists this row */
     enum key_id key;         /* the key it sets, as --set would (K_RUN_SEED); KEY_NONE: none */
-    const char *help;        /* --help's text; NULL: the row shares the next row's line
-                                ("--from A --to B --steps N") */
-    const char *man;         /* servlab.1's paragraph (roff); NULL: another row with the
-                                same name (or on the same line) has it */
+    const char *help;        /* --help's text, English (N_: --help prints it translated); NULL:
+                                the row shares the next row's line ("--from A --to B --steps N") */
+    const char *man;         /* servlab.1's paragraph (roff, English); NULL: another row with
+                                the same name (or on the same line) has it */
 };
 
 /* The table, in --help's order; a name may have several rows, one per meaning shown. */
@@ -84,15 +84,17 @@ struct option_arg {
 
 /* Reads argv[*i] (and argv[*i + 1] when the value follows as a separate word, leaving *i
  * on it) for the command `command` (one CMD_* bit) named command_name. Returns 0 with
- * *arg set, or -1 with the problem written into err: "unknown option '--x'; did you mean
- * '--y'?", "--x does not apply to 'servlab run'", "--x needs a value", "--x takes no
- * value". A word not starting with "--", and "--" itself, is a file. */
+ * *arg set, or -1 with the problem written into err, in the language of lang/lang.h:
+ * "unknown option '--x'; did you mean '--y'?", "--x does not apply to 'servlab run'",
+ * "--x needs a value", "--x takes no value". A word not starting with "--", and "--"
+ * itself, is a file. */
 int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name, struct option_arg *arg,
                  char *err, size_t errlen);
 
-/* The option part of `servlab --help`: each group's heading and one line per row, the
- * text at column 27 (after three spaces when the name is wider). Starts with a blank
- * line. */
+/* The option part of `servlab --help`, in the language of lang/lang.h: each group's
+ * heading and one line per row, the text at column 27 (after three spaces when the name
+ * is wider; names and metavars are ASCII, so bytes are columns). Starts with a blank
+ * line. The man page (options_man) stays English. */
 void options_help(FILE *fp);
 
 /* servlab.1's OPTIONS section, from ".SH OPTIONS" to its last paragraph: each named

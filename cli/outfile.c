@@ -1,5 +1,6 @@
 /* outfile.c - temp-and-rename writing; rename within one directory is atomic. */
 #include "outfile.h"
+#include "lang/lang.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -93,16 +94,16 @@ int outfile_prepare_dir(const char *dir, size_t *removed, char *err, size_t errl
 {
     struct stat st;
     if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "%s: exists and is not a directory", dir);
+        snprintf(err, errlen, _("%s: exists and is not a directory"), dir);
         return -1;
     }
     if (make_dirs(dir) != 0) {
-        snprintf(err, errlen, "%s: cannot create the output directory: %s", dir, strerror(errno));
+        snprintf(err, errlen, _("%s: cannot create the output directory: %s"), dir, strerror(errno));
         return -1;
     }
     struct outfile probe;
     if (!outfile_open(&probe, dir, ".servlab-probe")) {
-        snprintf(err, errlen, "%s: cannot write into the output directory: %s", dir, strerror(errno));
+        snprintf(err, errlen, _("%s: cannot write into the output directory: %s"), dir, strerror(errno));
         return -1;
     }
     outfile_abandon(&probe);
@@ -115,12 +116,12 @@ int outfile_check_path(const char *path, char *err, size_t errlen)
 {
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        snprintf(err, errlen, "%s: is a directory", path);
+        snprintf(err, errlen, _("%s: is a directory"), path);
         return -1;
     }
     struct outfile probe;
     if (!outfile_open(&probe, NULL, path)) {
-        snprintf(err, errlen, "%s: cannot be written: %s", path, strerror(errno));
+        snprintf(err, errlen, _("%s: cannot be written: %s"), path, strerror(errno));
         return -1;
     }
     outfile_abandon(&probe);

@@ -1,9 +1,9 @@
 /* progress.c - a one-line bar redrawn with '\r' at most ten times a second. */
 #include "progress.h"
+#include "lang/lang.h"
 
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -14,7 +14,7 @@ static double seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-void progress_init(struct progress *p, bool enabled, const char *what)
+void progress_init(struct progress *p, bool enabled, enum progress_count what)
 {
     *p = (struct progress){.enabled = enabled && isatty(STDERR_FILENO), .what = what};
     p->started = seconds();
@@ -24,13 +24,13 @@ const char *progress_duration(double s, char *buf, size_t n)
 {
     if (!(s < 1e12)) s = 1e12;
     if (s < 90)
-        snprintf(buf, n, "%.0f s", ceil(s));
+        snprintf(buf, n, _("%.0f s"), ceil(s));
     else if (s < 3600)
-        snprintf(buf, n, "%.0f min", ceil(s / 60));
+        snprintf(buf, n, _("%.0f min"), ceil(s / 60));
     else if (s < 86400 * 2)
-        snprintf(buf, n, "%.0f h %02.0f min", floor(s / 3600), floor(fmod(s, 3600) / 60));
+        snprintf(buf, n, _("%.0f h %02.0f min"), floor(s / 3600), floor(fmod(s, 3600) / 60));
     else
-        snprintf(buf, n, "%.1f days", s / 86400);
+        snprintf(buf, n, _("%.1f days"), s / 86400);
     return buf;
 }
 
@@ -51,9 +51,12 @@ void progress_draw(struct progress *p, double done, size_t total)
     for (size_t i = 0; i < WIDTH; i++) bar[i] = i < filled ? '#' : '.';
     bar[WIDTH] = '\0';
     if (done > 0) progress_duration(elapsed * ((double)total - done) / done, left, sizeof left);
-    int what_len = (int)strlen(p->what) - (total == 1); /* "1 replication" */
-    fprintf(stderr, "\r[%s] %3.0f%% of %zu %.*s", bar, 100 * share, total, what_len, p->what);
-    if (*left) fprintf(stderr, ", %s left", left);
+    fputc('\r', stderr);
+    fprintf(stderr,
+            p->what == PROGRESS_RUNS ? P_("[%s] %3.0f%% of %zu run", "[%s] %3.0f%% of %zu runs", total)
+                                     : P_("[%s] %3.0f%% of %zu replication", "[%s] %3.0f%% of %zu replications", total),
+            bar, 100 * share, total);
+    if (*left) fprintf(stderr, _(", %s left"), left);
     fputs("      ", stderr);
     fflush(stderr);
     p->drawn = true;

@@ -8,16 +8,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* What the bar counts: the replications of one scenario, or the runs of several. */
+enum progress_count { PROGRESS_REPLICATIONS, PROGRESS_RUNS };
+
 struct progress {
     bool enabled;
     bool drawn;
-    const char *what; /* "replications", "runs" */
-    double started;   /* monotonic seconds */
+    enum progress_count what;
+    double started; /* monotonic seconds */
     double last_draw;
     double shown; /* the largest `done` drawn: the bar never goes back */
 };
 
-void progress_init(struct progress *p, bool enabled, const char *what);
+void progress_init(struct progress *p, bool enabled, enum progress_count what);
 
 /* A runner_progress_fn: ctx is the struct progress; done of total jobs finished. */
 void progress_update(void *ctx, size_t done, size_t total);
@@ -29,7 +32,8 @@ void progress_draw(struct progress *p, double done, size_t total);
 /* Clear the bar if one was drawn. */
 void progress_finish(struct progress *p);
 
-/* A duration for people: "42 s", "6 min", "2 h 10 min", "3.5 days". Returns buf. */
+/* A duration for people: "42 s", "6 min", "2 h 10 min", "3.5 days", in the language of
+ * lang/lang.h. Returns buf. */
 const char *progress_duration(double seconds, char *buf, size_t n);
 
 #endif

@@ -98,7 +98,7 @@ static size_t run_jobs(struct jobs *j, size_t n, unsigned reps, const struct sim
     if (!rows) abort();
     atomic_init(&j->partial, 0);
     pthread_mutex_init(&j->bar_lock, NULL);
-    progress_init(&j->bar, o->progress, n > 1 ? "runs" : "replications");
+    progress_init(&j->bar, o->progress, n > 1 ? PROGRESS_RUNS : PROGRESS_REPLICATIONS);
     struct runner r = {
         .njobs = njobs,
         .nmetrics = nm + extra,

@@ -2,6 +2,7 @@
  * of a unit, models/units.h) are floating-point dust from decimal quantities, not orders. */
 #include "policy.h"
 #include "units.h"
+#include "lang/lang.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -53,15 +54,15 @@ static double below_s_up_to(const struct inventory_config *c)
 }
 
 /* clang-format off */
-static const struct policy_type none = {"none", "stock never runs out; no inventory is modelled",
+static const struct policy_type none = {"none", N_("stock never runs out; no inventory is modelled"),
     false, false, false, false, none_amount, never};
 static const struct policy_type sq = {"sQ",
-    "when the position is at or below s, order the smallest multiple of Q lifting it above s",
+    N_("when the position is at or below s, order the smallest multiple of Q lifting it above s"),
     true, true, true, false, sq_amount, at_or_below_s};
 static const struct policy_type ss = {"sS",
-    "when the position is at or below s, order up to S", true, true, false, true, ss_amount, at_or_below_s};
+    N_("when the position is at or below s, order up to S"), true, true, false, true, ss_amount, at_or_below_s};
 static const struct policy_type base_stock = {"base_stock",
-    "order up to S whenever the position is below S (one-for-one under continuous review)",
+    N_("order up to S whenever the position is below S (one-for-one under continuous review)"),
     true, false, false, true, base_stock_amount, below_s_up_to};
 /* clang-format on */
 

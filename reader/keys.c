@@ -1,5 +1,6 @@
 /* keys.c - the key table and the `servlab keys` reference printed from it. */
 #include "keys.h"
+#include "lang/lang.h"
 #include "scenario.h"
 #include "models/metrics.h"
 #include "models/policy.h"
@@ -129,13 +130,13 @@ static int check_service(const char *text, char *err, size_t errlen)
         if (metric_defs[i].kind == KIND_RATE) rates[n++] = metric_defs[i].name;
     const char *near = suggest_nearest(text, rates, n);
     if (m >= 0)
-        snprintf(err, errlen, "'%s' is not a rate; use a service rate such as fill_rate or on_time_rate", text);
+        snprintf(err, errlen, _("'%s' is not a rate; use a service rate such as fill_rate or on_time_rate"), text);
     else if (near)
-        snprintf(err, errlen, "unknown metric '%s'; did you mean '%s'?", text, near);
+        snprintf(err, errlen, _("unknown metric '%s'; did you mean '%s'?"), text, near);
     else
         snprintf(err, errlen,
-                 "unknown metric '%s'; use a service rate such as fill_rate, cycle_service_level "
-                 "or on_time_rate",
+                 _("unknown metric '%s'; use a service rate such as fill_rate, cycle_service_level "
+                   "or on_time_rate"),
                  text);
     return -1;
 }
@@ -146,7 +147,7 @@ static int check_name(const char *text, char *err, size_t errlen)
 {
     for (const char *p = text; *p; p++)
         if (!(*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) {
-            snprintf(err, errlen, "'%s' is not a name (letters, digits and '_')", text);
+            snprintf(err, errlen, _("'%s' is not a name (letters, digits and '_')"), text);
             return -1;
         }
     return 0;
@@ -165,11 +166,11 @@ static int check_transfers(const char *text, char *err, size_t errlen)
         double days;
         int used = 0;
         if (sscanf(item, " %32[A-Za-z0-9_] : %lf %n", name, &days, &used) != 2 || item[used] != '\0') {
-            snprintf(err, errlen, "'%s' is not NAME: DAYS (e.g. south: 2, east: 3.5)", item + strspn(item, " "));
+            snprintf(err, errlen, _("'%s' is not NAME: DAYS (e.g. south: 2, east: 3.5)"), item + strspn(item, " "));
             return -1;
         }
         if (!(days >= 0) || days > 1e4) {
-            snprintf(err, errlen, "%s: %g days is not a transfer time (0 to 10000)", name, days);
+            snprintf(err, errlen, _("%s: %g days is not a transfer time (0 to 10000)"), name, days);
             return -1;
         }
     }
@@ -189,19 +190,19 @@ static int check_locks(const char *text, bool sections, char *err, size_t errlen
         const char *dot = strrchr(item, '.');
         if (sections) {
             if (!key_section_known(item) || !strcmp(item, "locks") || !strcmp(item, "sweep")) {
-                snprintf(err, errlen, "'%s' is not a section that can be locked", item);
+                snprintf(err, errlen, _("'%s' is not a section that can be locked"), item);
                 return -1;
             }
             continue;
         }
         char section[80];
         if (!dot) {
-            snprintf(err, errlen, "'%s': name the section too, as SECTION.KEY", item);
+            snprintf(err, errlen, _("'%s': name the section too, as SECTION.KEY"), item);
             return -1;
         }
         snprintf(section, sizeof section, "%.*s", (int)(dot - item), item);
         if (key_find(section, dot + 1) < 0) {
-            snprintf(err, errlen, "'%s' is not a key ('servlab keys' lists them)", item);
+            snprintf(err, errlen, _("'%s' is not a key ('servlab keys' lists them)"), item);
             return -1;
         }
     }
@@ -258,27 +259,27 @@ const char *const key_sections[KEY_SECTIONS + 1] = {"run",       "demand",    "o
                                                     "sweep",     "locks",     "locations",   NULL};
 
 static const char *const section_meanings[KEY_SECTIONS] = {
-    "how long to simulate, how often, with which random numbers",
-    "customer orders: when they arrive, how big they are, how their rate varies",
-    "the order cycle: transmission -> processing -> allocation from stock -> picking -> delivery",
-    "stock and its replenishment (the defaults of every [product.NAME])",
-    "what customers do on meeting a stockout (with shortage = react)",
-    "a customer base that grows by acquisition and shrinks by churn and poor service",
-    "what stock, orders, staff, errors and shortages cost",
-    "what customers pay",
-    "what servlab sweep varies, and the service measure it draws the curve against",
-    "what students may not change in a class exercise (servlab compare --base checks it)",
-    "rules of a network of stocking locations ([location.NAME], [region.NAME]): shortages, transfers, openings",
+    N_("how long to simulate, how often, with which random numbers"),
+    N_("customer orders: when they arrive, how big they are, how their rate varies"),
+    N_("the order cycle: transmission -> processing -> allocation from stock -> picking -> delivery"),
+    N_("stock and its replenishment (the defaults of every [product.NAME])"),
+    N_("what customers do on meeting a stockout (with shortage = react)"),
+    N_("a customer base that grows by acquisition and shrinks by churn and poor service"),
+    N_("what stock, orders, staff, errors and shortages cost"),
+    N_("what customers pay"),
+    N_("what servlab sweep varies, and the service measure it draws the curve against"),
+    N_("what students may not change in a class exercise (servlab compare --base checks it)"),
+    N_("rules of a network of stocking locations ([location.NAME], [region.NAME]): shortages, transfers, openings"),
 };
 
 static const char *const family_prefixes[FAMILY_COUNT] = {NULL, "product", "tier", "channel", "location", "region"};
 static const char *const family_meanings[FAMILY_COUNT] = {
     NULL,
-    "one product with its own stock; keys not given take the [inventory], [costs] and [revenue] values",
-    "a class of customers (e.g. ordinary, potential, key): their share, priority, prices and promise",
-    "a way orders reach the supplier (web, phone, fax, EDI): its share, time, errors and cost",
-    "a stocking location (warehouse) with its own stock and policy; keys not given take [inventory] and [costs]",
-    "where customers are: a share of the orders, the home location that serves them, its delivery time",
+    N_("one product with its own stock; keys not given take the [inventory], [costs] and [revenue] values"),
+    N_("a class of customers (e.g. ordinary, potential, key): their share, priority, prices and promise"),
+    N_("a way orders reach the supplier (web, phone, fax, EDI): its share, time, errors and cost"),
+    N_("a stocking location (warehouse) with its own stock and policy; keys not given take [inventory] and [costs]"),
+    N_("where customers are: a share of the orders, the home location that serves them, its delivery time"),
 };
 
 static char full_names[KEY_IDS][64]; /* key_full_name's, made with the table */
@@ -377,16 +378,17 @@ int key_section_known(const char *section)
     return 0;
 }
 
+/* A key's type as `servlab keys` names it (English: translate where printed). */
 static const char *type_name(enum key_type t)
 {
     switch (t) {
-    case KEY_NUMBER: return "number";
+    case KEY_NUMBER: return N_("number");
     case KEY_COUNT:
-    case KEY_SEED: return "whole number";
-    case KEY_DIST: return "distribution";
-    case KEY_CHOICE: return "choice";
-    case KEY_TEXT: return "name";
-    case KEY_LIST: return "list of numbers";
+    case KEY_SEED: return N_("whole number");
+    case KEY_DIST: return N_("distribution");
+    case KEY_CHOICE: return N_("choice");
+    case KEY_TEXT: return N_("name");
+    case KEY_LIST: return N_("list of numbers");
     }
     return "?";
 }
@@ -395,7 +397,7 @@ int key_sweepable(const char *name, char *err, size_t errlen)
 {
     const char *dot = strrchr(name, '.');
     if (!dot) {
-        snprintf(err, errlen, "'%s': name the section too, as SECTION.KEY (e.g. inventory.reorder_point)", name);
+        snprintf(err, errlen, _("'%s': name the section too, as SECTION.KEY (e.g. inventory.reorder_point)"), name);
         return -1;
     }
     char section[80];
@@ -409,19 +411,19 @@ int key_sweepable(const char *name, char *err, size_t errlen)
                 full[n++] = key_full_name((enum key_id)i);
         const char *near = suggest_nearest(name, full, n);
         if (near)
-            snprintf(err, errlen, "'%s' is not a key; did you mean '%s'?", name, near);
+            snprintf(err, errlen, _("'%s' is not a key; did you mean '%s'?"), name, near);
         else
-            snprintf(err, errlen, "'%s' is not a key ('servlab keys' lists them)", name);
+            snprintf(err, errlen, _("'%s' is not a key ('servlab keys' lists them)"), name);
         return -1;
     }
     const struct key_def *d = &key_defs[k];
     if (strcmp(d->section, "sweep") == 0 || d->type == KEY_SEED) {
-        snprintf(err, errlen, "'%s' cannot be swept", name);
+        snprintf(err, errlen, _("'%s' cannot be swept"), name);
         return -1;
     }
     if (d->type != KEY_NUMBER && d->type != KEY_COUNT) {
-        snprintf(err, errlen, "'%s' is a %s, not a number; sweep a number key such as inventory.reorder_point", name,
-                 type_name(d->type));
+        snprintf(err, errlen, _("'%s' is a %s, not a number; sweep a number key such as inventory.reorder_point"), name,
+                 _(type_name(d->type)));
         return -1;
     }
     return k;
@@ -441,25 +443,30 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
         return;
     }
     case KEY_COUNT:
-    case KEY_SEED: snprintf(buf, n, "whole number, %s to %s", lo, hi); return;
-    case KEY_DIST: snprintf(buf, n, "draws >= %s%s", lo, k->flags & KEY_MEAN_POSITIVE ? ", mean > 0" : ""); return;
+    case KEY_SEED: snprintf(buf, n, _("whole number, %s to %s"), lo, hi); return;
+    case KEY_DIST:
+        snprintf(buf, n, k->flags & KEY_MEAN_POSITIVE ? _("draws >= %s, mean > 0") : _("draws >= %s"), lo);
+        return;
     case KEY_TEXT:
         snprintf(buf, n, "%s",
-                 k->check_text == check_service         ? "a rate metric"
-                 : k->check_text == check_parameter     ? "a number key, SECTION.KEY"
-                 : k->check_text == check_lock_sections ? "section names, separated by commas"
-                 : k->check_text == check_lock_keys     ? "SECTION.KEY names, separated by commas"
-                 : k->check_text == check_transfers     ? "NAME: days pairs, separated by commas"
-                 : k->family == FAMILY_REGION           ? "a location name"
-                 : k->check_text == check_name          ? "a product name"
-                                                        : "a file name");
+                 _(k->check_text == check_service         ? N_("a rate metric")
+                   : k->check_text == check_parameter     ? N_("a number key, SECTION.KEY")
+                   : k->check_text == check_lock_sections ? N_("section names, separated by commas")
+                   : k->check_text == check_lock_keys     ? N_("SECTION.KEY names, separated by commas")
+                   : k->check_text == check_transfers     ? N_("NAME: days pairs, separated by commas")
+                   : k->family == FAMILY_REGION           ? N_("a location name")
+                   : k->check_text == check_name          ? N_("a product name")
+                                                          : N_("a file name")));
         return;
-    case KEY_LIST: snprintf(buf, n, "%s", k->flags & KEY_PAIRS ? "day:value pairs, days ascending" : "numbers"); return;
+    case KEY_LIST:
+        snprintf(buf, n, "%s", k->flags & KEY_PAIRS ? _("day:value pairs, days ascending") : _("numbers"));
+        return;
     case KEY_NUMBER:
         if (k->min <= -1e9)
-            snprintf(buf, n, "any number");
+            snprintf(buf, n, "%s", _("any number"));
         else if (k->max < 1e6)
-            snprintf(buf, n, "%s %s and %s %s", k->flags & KEY_MIN_EXCLUSIVE ? ">" : ">=", lo,
+            /* TRANSLATORS: a key's bounds, e.g. ">= 0 and <= 1" */
+            snprintf(buf, n, _("%s %s and %s %s"), k->flags & KEY_MIN_EXCLUSIVE ? ">" : ">=", lo,
                      k->flags & KEY_MAX_EXCLUSIVE ? "<" : "<=", hi);
         else
             snprintf(buf, n, "%s %s", k->flags & KEY_MIN_EXCLUSIVE ? ">" : ">=", lo);
@@ -467,32 +474,42 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
     }
 }
 
+/* One key: name, type and unit, default; allowed values; meaning (a policy choice also
+ * each policy's). The type-and-unit column holds translated text: it is padded by
+ * display columns (lang_pad), so that Chinese lines up as English does. */
 static void print_key(FILE *out, const struct key_def *k)
 {
-    char range[120], what[80], deflt[120];
+    char range[160], what[120], deflt[120];
     key_range_text(k, range, sizeof range);
-    snprintf(what, sizeof what, "%s%s%s", type_name(k->type), *k->unit ? ", " : "", k->unit);
+    if (*k->unit) /* TRANSLATORS: a key's type and unit in `servlab keys`: "number, days" */
+        snprintf(what, sizeof what, _("%s, %s"), _(type_name(k->type)), _(k->unit));
+    else
+        snprintf(what, sizeof what, "%s", _(type_name(k->type)));
     if (k->fallback)
         snprintf(deflt, sizeof deflt, "%s", k->fallback);
     else if (k->inherit)
         snprintf(deflt, sizeof deflt, "[%s] %s", k->inherit->section, k->inherit->name);
     else
-        snprintf(deflt, sizeof deflt, "(none)");
-    fprintf(out, "  %-26s %-26s default: %s\n", k->name, what, deflt);
-    fprintf(out, "  %-26s allowed: %s\n", "", range);
-    fprintf(out, "  %-26s %s\n", "", k->meaning);
+        snprintf(deflt, sizeof deflt, "%s", _("(none)"));
+    fprintf(out, "  %-26s ", k->name);
+    lang_pad(out, what, 26, false);
+    fputc(' ', out);
+    fprintf(out, _("default: %s"), deflt);
+    fprintf(out, "\n  %-26s ", "");
+    fprintf(out, _("allowed: %s"), range);
+    fprintf(out, "\n  %-26s %s\n", "", _(k->meaning));
     if (k->choice == policy_word && !k->family)
         for (size_t p = 0; policy_types[p]; p++)
-            fprintf(out, "  %-26s   %-11s %s\n", "", policy_types[p]->name, policy_types[p]->meaning);
+            fprintf(out, "  %-26s   %-11s %s\n", "", policy_types[p]->name, _(policy_types[p]->meaning));
     fputc('\n', out);
 }
 
 static void print_section(FILE *out, const char *section, const char *meaning, enum key_family f)
 {
     if (f)
-        fprintf(out, "[%s.NAME]  %s\n\n", section, meaning);
+        fprintf(out, "[%s.NAME]  %s\n\n", section, _(meaning));
     else
-        fprintf(out, "[%s]  %s\n\n", section, meaning);
+        fprintf(out, "[%s]  %s\n\n", section, _(meaning));
     for (size_t i = 0; i < key_count; i++)
         if (key_defs[i].family == f && strcmp(key_defs[i].section, section) == 0) print_key(out, &key_defs[i]);
 }
@@ -502,17 +519,17 @@ int keys_print(FILE *out, const char *section)
     for (size_t s = 0; key_sections[s]; s++)
         if (!section || strcmp(key_sections[s], section) == 0) {
             if (!section && s == 0) {
-                fputs("servlab scenario keys. Times are in days, quantities in units, money in one currency.\n"
-                      "A distribution is written as a number (a constant) or one of:\n",
+                fputs(_("servlab scenario keys. Times are in days, quantities in units, money in one currency.\n"
+                        "A distribution is written as a number (a constant) or one of:\n"),
                       out);
                 for (size_t i = 0; dist_types[i]; i++) fprintf(out, "  %s\n", dist_types[i]->signature);
-                fputs("normal draws below 0 become 0; lognormal and gamma take the mean and sd of the quantity\n"
-                      "itself, lognormal_log the textbooks' mu and sigma, the mean and sd of its logarithm (its\n"
-                      "mean is exp(mu + sigma^2/2)); geometric draws 1, 2, 3, ...; discrete weights are normalised\n"
-                      "to sum to 1.\n"
-                      "Comments: a line starting with ';' or '#', or the rest of a line after ' ;'.\n"
-                      "Sections [product.NAME], [tier.NAME], [channel.NAME], [location.NAME] and [region.NAME]\n"
-                      "may appear once per NAME.\n\n",
+                fputs(_("normal draws below 0 become 0; lognormal and gamma take the mean and sd of the quantity\n"
+                        "itself, lognormal_log the textbooks' mu and sigma, the mean and sd of its logarithm (its\n"
+                        "mean is exp(mu + sigma^2/2)); geometric draws 1, 2, 3, ...; discrete weights are normalised\n"
+                        "to sum to 1.\n"
+                        "Comments: a line starting with ';' or '#', or the rest of a line after ' ;'.\n"
+                        "Sections [product.NAME], [tier.NAME], [channel.NAME], [location.NAME] and [region.NAME]\n"
+                        "may appear once per NAME.\n\n"),
                       out);
             }
             print_section(out, key_sections[s], section_meanings[s], FAMILY_NONE);

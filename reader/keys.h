@@ -84,11 +84,11 @@ struct key_def {
     const char *section; /* "inventory"; for a family its prefix: "product" */
     const char *name;
     enum key_type type;
-    const char *unit;     /* "days", "units", "money/unit/day", ... ("" for none) */
+    const char *unit;     /* "days", "units", "money/unit/day", ... ("" for none); English, _() to print */
     const char *fallback; /* default as text; NULL: none (optional, conditional or inherited) */
     double min, max;      /* bounds on the value, or on a distribution's lowest draw */
     unsigned flags;
-    const char *meaning;      /* one line */
+    const char *meaning;      /* one line, English: _(meaning) prints it translated */
     size_t offset;            /* where the value lives: struct scenario, or a family's config element
                                  (struct product_config ...), or its entry with KEY_IN_ENTRY */
     size_t given_offset;      /* optional keys: a bool beside the value set when given; 0: none */
@@ -152,7 +152,8 @@ enum { KEY_SECTIONS = 11 };
 extern const char *const key_sections[KEY_SECTIONS + 1];
 
 /* Print the key reference: every key of `section` (a plain section, or a family prefix
- * such as "product"; NULL: all) with type, unit, default, range and meaning. Returns
+ * such as "product"; NULL: all) with type, unit, default, range and meaning, in the
+ * language of lang/lang.h (names of sections, keys and choices stay English). Returns
  * 0, or -1 if the section is unknown. */
 int keys_print(FILE *out, const char *section);
 
@@ -162,7 +163,8 @@ int keys_print(FILE *out, const char *section);
  * tables. `make fuzz-dict` writes it; test_scenario checks the committed one is current. */
 void keys_write_dict(FILE *out);
 
-/* Describe a key's allowed values, e.g. ">= 0", "1 to 100000", "none | sQ | sS". */
+/* Describe a key's allowed values, e.g. ">= 0", "1 to 100000", "none | sQ | sS", in the
+ * language of lang/lang.h (choice words stay as written in files). */
 void key_range_text(const struct key_def *k, char *buf, size_t n);
 
 /* Can `name` ("section.key") be swept? It must name a number key of a plain section or

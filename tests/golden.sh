@@ -1,6 +1,7 @@
 #!/bin/sh
 # golden.sh update - regenerate the golden outputs in tests/golden from ./servlab.
-# Golden files are CSV at fixed seeds; read `git diff tests/golden` before committing.
+# Golden files are CSV at fixed seeds, and the text of `servlab keys` and `servlab --help`
+# in both languages; read `git diff tests/golden` before committing.
 cd "$(dirname "$0")/.." || exit 1
 [ "$1" = update ] || { echo "usage: tests/golden.sh update" >&2; exit 2; }
 mkdir -p tests/golden
@@ -16,4 +17,10 @@ cp "$out/run/order_cycle.csv" tests/golden/order_cycle.csv
 ./servlab run tests/validation/i1_base_stock.ini --set run.horizon_days=60 --reps 2 --out "$out/i1" --quiet > /dev/null || exit 1
 cp "$out/i1/stock_trajectory.csv" tests/golden/stock_trajectory.csv
 rm -rf "$out"
-echo "golden: wrote tests/golden/*.csv; review with: git diff tests/golden"
+# the key reference and --help, in English and in Chinese (tests/test_keys_lang.sh); the
+# language is named, so that a Chinese locale does not write the English goldens
+./servlab keys --lang en > tests/golden/keys.txt || exit 1
+./servlab keys --lang zh > tests/golden/keys_zh.txt || exit 1
+./servlab --help --lang en > tests/golden/help.txt || exit 1
+./servlab --help --lang zh > tests/golden/help_zh.txt || exit 1
+echo "golden: wrote tests/golden/*.csv and *.txt; review with: git diff tests/golden"

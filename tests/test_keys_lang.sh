@@ -1,0 +1,74 @@
+#!/bin/sh
+# test_keys_lang.sh - `servlab keys` and `servlab --help` in both languages:
+# each matches its golden (tests/golden/keys*.txt, help*.txt; `make golden` writes
+# them), the English ones byte for byte as before the catalogue; Chinese comes from
+# --lang zh or a Chinese locale; no English sentence is left in the Chinese text; the
+# command-line errors servlab.c and cli/options.c give are Chinese under --lang zh and
+# keep the names a person types. tests/test_keys_lang.c checks the key table itself.
+cd "$(dirname "$0")/.." || exit 1
+. tests/check.sh
+# run CMD...: stdout to $T/out, stderr to $T/err, status in $rc
+run() { "$@" > "$T/out" 2> "$T/err"; rc=$?; }
+# same NAME GOLDEN: $T/out equals tests/golden/GOLDEN (the first differences as detail)
+same() { ok "$1" $(cmp -s "$T/out" "tests/golden/$2"; echo $?) "$(diff "tests/golden/$2" "$T/out" | head -8)"; }
+# English sentences: three words in a row, once servlab's commands ("servlab run") and
+# the distributions' signatures ("triangular(min, mode, max)"), which are code, are gone
+english() { sed -E 's/servlab [a-z]+//g; /^  [a-z_]+\(.*\)$/d' "$1" | grep -E '[A-Za-z]{2,}[ ,]+[a-z]{2,}[ ,]+[a-z]{2,}'; }
+
+# ---- the goldens ----
+run "$S" keys --lang en
+same "keys-1.1 keys --lang en matches tests/golden/keys.txt" keys.txt
+run env -u LC_ALL -u LC_MESSAGES LANG=C "$S" keys
+same "keys-1.2 keys in the C locale is the English golden" keys.txt
+run "$S" keys --lang zh
+same "keys-1.3 keys --lang zh matches tests/golden/keys_zh.txt" keys_zh.txt
+run env -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 "$S" keys
+same "keys-1.4 keys with LANG=zh_CN.UTF-8 is the Chinese golden" keys_zh.txt
+run "$S" --help --lang en
+same "keys-1.5 --help --lang en matches tests/golden/help.txt" help.txt
+run "$S" --help --lang zh
+same "keys-1.6 --help --lang zh matches tests/golden/help_zh.txt" help_zh.txt
+run "$S" --lang zh keys
+same "keys-1.7 --lang before the command: servlab --lang zh keys" keys_zh.txt
+run "$S" keys inventory --lang zh
+ok "keys-1.8 keys SECTION --lang zh: that section, in Chinese" $([ $rc -eq 0 ] && grep -q '^\[inventory\]  库存' "$T/out" &&
+    ! grep -q '^\[demand\]' "$T/out"; echo $?)
+
+# ---- no English left in the Chinese text; the scan finds it in the English ----
+english tests/golden/keys_zh.txt > "$T/leak"
+ok "keys-2.1 no English sentence in keys --lang zh" $([ ! -s "$T/leak" ]; echo $?) "$(head -5 "$T/leak")"
+english tests/golden/help_zh.txt > "$T/leak"
+ok "keys-2.2 no English sentence in --help --lang zh" $([ ! -s "$T/leak" ]; echo $?) "$(head -5 "$T/leak")"
+n=$(english tests/golden/keys.txt | wc -l)
+ok "keys-2.3 the scan finds English in keys --lang en ($n lines)" $([ "$n" -gt 200 ]; echo $?)
+ok "keys-2.4 names of keys, sections and choices stay English" $(grep -q '^  reorder_point  ' tests/golden/keys_zh.txt &&
+    grep -q '^\[product.NAME\]  ' tests/golden/keys_zh.txt && grep -q 'none | sQ | sS | base_stock' tests/golden/keys_zh.txt &&
+    grep -q '^  --lang en|zh  ' tests/golden/help_zh.txt; echo $?)
+
+# ---- command-line errors in Chinese, with the names as typed; exit status 2 ----
+run "$S" keys invetory --lang zh
+ok "keys-3.1 a misspelt section: Chinese, names both, exit 2" $([ $rc -eq 2 ] && grep -q '^servlab: 未知的节“invetory”；您是想用“inventory”吗？$' "$T/err" &&
+    grep -q '（servlab --help 列出全部命令和选项）' "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" rnu scenarios/default.ini --lang zh
+ok "keys-3.2 a misspelt command: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q '未知命令“rnu”；您是想用“run”吗？' "$T/err"; echo $?)
+run "$S" run scenarios/default.ini --rep 3 --lang zh
+ok "keys-3.3 a misspelt option: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q '未知选项“--rep”；您是想用“--reps”吗？' "$T/err"; echo $?)
+run "$S" keys --reps 3 --lang zh
+ok "keys-3.4 an option that does not apply: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q -- '--reps 不适用于“servlab keys”' "$T/err"; echo $?)
+run "$S" run --lang zh
+ok "keys-3.5 run without a file: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q 'run 需要一个情景文件' "$T/err"; echo $?)
+run "$S" run scenarios/default.ini --format xml --lang zh
+ok "keys-3.6 an unknown --format: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q -- '--format: “xml”不是输出格式' "$T/err"; echo $?)
+run "$S" --lang zh
+ok "keys-3.7 no command: the Chinese usage on stderr, exit 2" $([ $rc -eq 2 ] && grep -q '^用法：servlab 命令' "$T/err"; echo $?)
+printf 'x' > "$T/file"
+run "$S" run scenarios/default.ini --out "$T/file" --lang zh
+ok "keys-3.8 --out naming a file: cli/outfile.c's reason in Chinese, exit 2" $([ $rc -eq 2 ] &&
+    grep -q "^servlab: $T/file: 已存在，但不是目录$" "$T/err"; echo $?) "$(cat "$T/err")"
+for lang in en zh; do
+    run "$S" keys invetory --lang $lang
+    english "$T/err" > "$T/leak"
+    [ $lang = en ] && en_leak=$(wc -l < "$T/leak") || zh_leak=$(wc -l < "$T/leak")
+done
+ok "keys-3.9 the misspelt-section message has English only in English" $([ "$en_leak" -gt 0 ] && [ "$zh_leak" -eq 0 ]; echo $?)
+check_done test_keys_lang
