@@ -266,8 +266,9 @@ fuzz:
 golden: servlab
 	@tests/golden.sh update
 
-# Run every command in course-notes/*.md and README.md, write what it prints into them
-# (excerpts keep their "..." lines) and redraw their charts (tests/notes.sh).
+# Run every command in course-notes/*.md, course-notes/zh/*.md (in Chinese) and README.md,
+# write what it prints into them (excerpts keep their "..." lines) and redraw their
+# charts (tests/notes.sh).
 notes: servlab
 	@tests/notes.sh update
 

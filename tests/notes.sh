@@ -31,15 +31,27 @@
 # again, byte for byte the same (PLplot's pngcairo output is identical from run to run),
 # and the committed files are put back afterwards. Update leaves what the commands drew.
 #
+# Languages. The commands of a file in a directory named zh (course-notes/zh/*.md) run
+# in Chinese: with LANG=zh_CN.UTF-8 in their environment, as on a student's Chinese
+# system, so the commands shown are the ones a student types (servlab needs no Chinese
+# locale installed for it). Every other file's commands run in English (LANG=C.UTF-8).
+# LC_ALL, LC_MESSAGES and LANGUAGE are removed from both, so the caller's locale never
+# changes what the notes show.
+#
 # Prints "NAME: N passed, M failed" for tests/run_all.sh (NAME is $NOTES_SUMMARY, by
-# default test_notes). With no files, it takes course-notes/*.md and README.md. With
+# default test_notes). With no files, it takes course-notes/*.md, course-notes/zh/*.md
+# and README.md. With
 # $SERVLAB set (as tests/run_all.sh sets it), "./servlab " in a command (at its start
 # or after a space, ;, |, & or parenthesis) runs that program instead.
 cd "$(dirname "$0")/.." || exit 1
 mode=$1
 shift
 [ "$mode" = update ] || [ "$mode" = check ] || { echo "usage: tests/notes.sh update|check [FILE.md ...]" >&2; exit 2; }
-[ $# -gt 0 ] || set -- course-notes/*.md README.md
+if [ $# -eq 0 ]; then
+    set -- course-notes/*.md
+    for md in course-notes/zh/*.md; do [ -f "$md" ] && set -- "$@" "$md"; done
+    set -- "$@" README.md
+fi
 tmp=$(mktemp -d)
 pass=0
 fail=0
@@ -78,7 +90,7 @@ run_commands() {
     while IFS= read -r cmd; do
         cmd=${cmd#\$ }
         [ -n "$SERVLAB" ] && cmd=$(printf '%s\n' "$cmd" | sed "s#\(^\|[ ;|&(]\)\./servlab #\1$SERVLAB #g")
-        sh -c "$cmd" >> "$tmp/out" 2>&1 || status=1
+        env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG="$notes_lang" sh -c "$cmd" >> "$tmp/out" 2>&1 || status=1
     done < "$1"
     return $status
 }
@@ -151,6 +163,10 @@ block_failed() {
 }
 
 for md in "$@"; do
+    case $md in
+    zh/* | */zh/*) notes_lang=zh_CN.UTF-8 ;;
+    *) notes_lang=C.UTF-8 ;;
+    esac
     out="$tmp/new.md"
     : > "$out"
     state=text        # text | commands | after | oldout
