@@ -6,8 +6,8 @@
 #    reader takes them out (reader/scan.c: a line whose first non-blank is ';' or '#'; after
 #    a section's ']', from ';' or '#'; after a value, from a ';' that follows a blank),
 #    both files are the same, byte for byte, with the same line numbers;
-#  - `servlab check` prints the same for both but for the file's path (the same keys,
-#    values, defaults and line numbers), and the same warnings;
+#  - `servlab check` prints the same for both but for the file's path and directory (the
+#    same keys, values, defaults and line numbers), and the same warnings;
 #  - the twin's comments are Chinese: it has Chinese text, and no comment holds a run
 #    of four English words (commands, key names and values may stay in English);
 #  - a data file the twin names by a relative path (relative to its own directory) is
@@ -54,8 +54,8 @@ for f in $list; do
     "$S" check "$f" > "$T/en.out" 2> "$T/en.err"; rc1=$?
     "$S" check "$z" > "$T/zh.out" 2> "$T/zh.err"; rc2=$?
     for s in out err; do
-        sed "s|$f|FILE|g" "$T/en.$s" > "$T/en.$s.x"
-        sed "s|$z|FILE|g" "$T/zh.$s" > "$T/zh.$s.x"
+        sed "s|$f|FILE|g; s|$(dirname "$f")/|DIR/|g" "$T/en.$s" > "$T/en.$s.x"
+        sed "s|$z|FILE|g; s|$(dirname "$z")/|DIR/|g" "$T/zh.$s" > "$T/zh.$s.x"
     done
     ok "zh-2 $name: servlab check passes on both and prints the same but for the path" \
         $([ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && cmp -s "$T/en.out.x" "$T/zh.out.x" && cmp -s "$T/en.err.x" "$T/zh.err.x"; echo $?) \
