@@ -96,4 +96,121 @@ for p in $(grep -ohE '\b(docs|tests|bench|fuzz|course-notes)(/[A-Za-z0-9_-]+)*/[
 done
 ok "docs-5.3 every .md file a source or doc cites exists" $([ -z "$missing" ]; echo $?) "missing:$missing"
 
+# ---- the glossary (docs/glossary.md): one word per idea, used by the lessons and the catalogue ----
+gl=docs/glossary.md
+ok "docs-6.1 $gl exists and is not empty" $([ -s "$gl" ]; echo $?)
+# its table as "English<TAB>中文<TAB>in servlab", one row a line
+awk '/^\| English \| 中文 \| in servlab \|$/ { on = 1; next } on && /^\|---/ { next }
+     on && /^\| / { split($0, c, " \\| "); e = c[1]; sub(/^\| /, "", e); s = c[3]; sub(/ \|$/, "", s)
+                    print e "\t" c[2] "\t" s; next } on { exit }' "$gl" > "$T/gloss"
+rows=$(wc -l < "$T/gloss")
+ok "docs-6.2 $gl has one table of at least 150 terms ($rows)" $([ "$rows" -ge 150 ]; echo $?)
+dups=$(cut -f2 "$T/gloss" | sort | uniq -d | tr '\n' ' ')
+ok "docs-6.3 each Chinese term has one row in $gl" $([ -z "$dups" ]; echo $?) "twice: $dups"
+# the names its last column cites exist: sections and keys (servlab keys), metrics and the
+# rest of the contract ($doc), commands (servlab --help), files
+cat "$T/keys" "$doc" > "$T/names"
+bad=""
+for w in $(cut -f3 "$T/gloss" | grep -oE '`[^`]+`' | tr -d '`' | tr ' ,=()' '\n\n\n\n\n' | sort -u); do
+    case "$w" in
+    \[*\]) sec=$(echo "$w" | sed -E 's/^\[([a-z_]+)\.[A-Za-z_]+\]$/[\1.NAME]/')
+           grep -qF "$sec  " "$T/keys" || bad="$bad $w" ;;
+    */*) [ -e "$w" ] || bad="$bad $w" ;;
+    *_*) grep -qw -- "$w" "$T/names" || bad="$bad $w" ;;
+    esac
+done
+for c in $(cut -f3 "$T/gloss" | grep -oE '`servlab [a-z]+' | sed 's/`servlab //' | sort -u); do
+    echo "$cmds" | grep -qx "$c" || bad="$bad servlab-$c"
+done
+ok "docs-6.4 every section, key, metric, command and file $gl names exists" $([ -z "$bad" ]; echo $?) "not found:$bad"
+# every Chinese term of a lesson's key-terms table (the first table under "## Key terms")
+# is a term of the glossary, and the lesson's English is one of the glossary's English
+# forms for it. Parentheses hold explanations and are left out; "—" is no term. English
+# is compared in lower case, words only, plurals folded ("customer tiers" is "customer
+# tier"); "normal, gamma distribution" reads as "normal distribution, gamma distribution".
+for f in course-notes/[0-9]*.md; do
+    awk -v f="$f" '/^## Key terms/ { on = 1; next } on && /^## / { exit }
+        on && /^\|/ { t = 1; if (++r > 2) { split($0, c, " \\| "); e = c[1]; sub(/^\| /, "", e)
+                      print f "\t" e "\t" c[2] } next } t { exit }' "$f"
+done > "$T/lessonterms"
+nterms=$(wc -l < "$T/lessonterms")
+ok "docs-6.5 the lessons' key-terms tables have at least 100 rows ($nterms)" $([ "$nterms" -ge 100 ]; echo $?)
+awk -F '\t' '
+function unparen(s, o, c,   i, j) { # s without every "o ... c"
+    while ((i = index(s, o)) > 0) { j = index(substr(s, i), c); if (!j) break
+        s = substr(s, 1, i - 1) substr(s, i + j - 1 + length(c)) }
+    return s }
+function trim(s) { gsub(/^ +| +$/, "", s); return s }
+function norm(s,   w, n, i, out) { # " word word ... ", lower case, plurals folded
+    s = tolower(s); gsub(/[^a-z0-9]+/, " ", s); n = split(s, w, " "); out = " "
+    for (i = 1; i <= n; i++) { if (length(w[i]) > 3) sub(/s$/, "", w[i]); out = out w[i] " " }
+    return out }
+function english(e,   p, it, n, i, last, lw, m, head, out) { # the lesson English, a shared head noun spread
+    out = e; p = unparen(unparen(e, "(", ")"), "（", "）"); n = split(p, it, /[,;]/)
+    last = trim(it[n]); m = split(last, lw, " ")
+    if (n > 1 && m > 1) { head = lw[m]; for (i = 1; i < n; i++) if (split(trim(it[i]), lw, " ") == 1) out = out " / " trim(it[i]) " " head }
+    return norm(out) }
+FILENAME == ARGV[1] { gloss[$2] = $1; next }
+{   z = trim(unparen(unparen($3, "(", ")"), "（", "）"))
+    if (z in gloss) { n = 1; t[1] = z } else n = split(z, t, /、|，|,|；|;/)
+    cand = english($2)
+    for (i = 1; i <= n; i++) {
+        term = trim(t[i]); if (term == "" || term == "—") continue
+        checked++
+        if (!(term in gloss)) { print $1 ": " term " (" $2 ") is not in the glossary"; continue }
+        m = split(gloss[term], g, ";"); hit = 0
+        for (k = 1; k <= m; k++) { ge = norm(unparen(g[k], "(", ")")); if (ge != " " && index(cand, ge)) hit = 1 }
+        if (!hit) print $1 ": " term " is \"" $2 "\" here but \"" gloss[term] "\" in the glossary"
+    } }
+END { printf "%d terms", checked > "/dev/stderr" }' "$T/gloss" "$T/lessonterms" > "$T/termdiff" 2> "$T/termcount"
+ok "docs-6.6 every Chinese term of the lessons' key-terms tables is in $gl with the same English ($(cat "$T/termcount"))" \
+    $([ ! -s "$T/termdiff" ]; echo $?) "$(cat "$T/termdiff")"
+# po/zh_CN.po writes the core terms with the glossary's Chinese: every translated message
+# whose English has the term has the glossary's Chinese for it. A term no message holds
+# yet is left out. The Chinese comes from the glossary, looked up by its English.
+awk '/^#~/ { next }
+     /^msgid / { if (id != "" && str != "") print id "\t" str; id = ""; str = ""; w = "id" }
+     /^msgid_plural / { w = "id" } /^msgstr/ { w = "str" }
+     /^(msgid|msgid_plural|msgstr(\[[0-9]\])?) "|^"/ { v = $0; sub(/^[^"]*"/, "", v); sub(/"$/, "", v)
+         if (w == "id") id = id " " v; else str = str v }
+     END { if (id != "" && str != "") print id "\t" str }' po/zh_CN.po > "$T/po"
+ok "docs-7.1 po/zh_CN.po has translated messages ($(wc -l < "$T/po"))" $([ -s "$T/po" ]; echo $?)
+B='(^|[^a-z_])' # the term is a word of its own: fill_rate or warmup_days are names, not the term
+W='([^a-z_]|$)'
+n=1
+while IFS='|' read -r term re; do
+    zh=$(awk -F '\t' -v t="$term" '{ m = split($1, e, "; "); for (i = 1; i <= m; i++) if (e[i] == t) print $2 }' "$T/gloss")
+    ok "docs-7.2 the glossary has one Chinese term for '$term' ($zh)" $([ -n "$zh" ] && [ "$(echo "$zh" | wc -l)" -eq 1 ]; echo $?)
+    [ -n "$zh" ] || continue
+    awk -F '\t' -v re="$B$re$W" 'tolower($1) ~ re' "$T/po" > "$T/poterm"
+    k=$(wc -l < "$T/poterm")
+    [ "$k" -gt 0 ] || continue
+    n=$((n + 1))
+    miss=$(awk -F '\t' -v z="$zh" '!index($2, z) { print "  " $1 "\n  -> " $2 }' "$T/poterm")
+    ok "docs-7.$n po/zh_CN.po: the $k message(s) with '$term' say $zh" $([ -z "$miss" ]; echo $?) "$miss"
+done << 'TERMS'
+fill rate|fill[ -]rates?
+stockout|stock[ -]?outs?
+cycle service level|cycle service levels?
+service level|service levels?
+order cycle|order[ -]cycles?
+lead time|lead[ -]times?
+reorder point|re-?order points?
+order quantity|order quantit(y|ies)
+safety stock|safety stocks?
+safety factor|safety factors?
+lost sale|lost[ -]sales?
+on time|on[ -]time
+perfect order|perfect[ -]orders?
+diminishing returns|diminishing returns
+profit-maximising point|profit[ -]maximi[sz]ing points?
+confidence interval|confidence intervals?
+warm-up|warm[ -]?up
+holding cost|holding costs?
+shortage cost|shortage costs?
+marginal cost|marginal costs?
+transshipment|trans-?shipments?
+delivery promise|delivery promises?
+TERMS
+
 check_done test_docs

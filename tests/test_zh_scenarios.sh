@@ -1,0 +1,76 @@
+#!/bin/sh
+# test_zh_scenarios.sh - scenarios/zh/ holds a twin of every classroom scenario (each .ini
+# in scenarios/ and in its folders stances/, life_cycle_service/ and planner/), with its
+# comments written in Chinese and nothing else changed:
+#  - the twin exists, line for line: with comments and trailing blanks taken out as the
+#    reader takes them out (reader/scan.c: a line whose first non-blank is ';' or '#'; after
+#    a section's ']', from ';' or '#'; after a value, from a ';' that follows a blank),
+#    both files are the same, byte for byte, with the same line numbers;
+#  - `servlab check` prints the same for both but for the file's path and directory (the
+#    same keys, values, defaults and line numbers), and the same warnings;
+#  - the twin's comments are Chinese: it has Chinese text, and no comment holds a run
+#    of four English words (commands, key names and values may stay in English);
+#  - a data file the twin names by a relative path (relative to its own directory) is
+#    there, and is the same file as the English one's.
+# Uses $SERVLAB.
+cd "$(dirname "$0")/.." || exit 1
+. tests/check.sh
+
+strip() { # FILE: the file as the reader sees it, comments and trailing blanks out
+    awk '{ s = $0; sub(/\r$/, "", s); t = s; sub(/^[ \t]+/, "", t)
+           if (t ~ /^[;#]/) s = ""
+           else if (s ~ /^\[/) { i = index(s, "]"); r = substr(s, i + 1); if (match(r, /[;#]/)) s = substr(s, 1, i + RSTART - 1) }
+           else if (match(s, /[ \t];/)) s = substr(s, 1, RSTART)
+           sub(/[ \t]+$/, "", s); print s }' "$1"
+}
+comments() { # FILE: the text of its comments, one a line
+    awk '{ s = $0; t = s; sub(/^[ \t]+/, "", t)
+           if (t ~ /^[;#]/) { print substr(t, 2); next }
+           if (s ~ /^\[/) { i = index(s, "]"); r = substr(s, i + 1); if (match(r, /[;#]/)) print substr(r, RSTART + 1); next }
+           if (match(s, /[ \t];/)) print substr(s, RSTART + 2) }' "$1"
+}
+
+list=$(ls scenarios/*.ini scenarios/stances/*.ini scenarios/life_cycle_service/*.ini scenarios/planner/*.ini)
+count=$(echo "$list" | wc -l)
+ok "zh-0 there are classroom scenarios to twin ($count)" $([ "$count" -ge 30 ]; echo $?)
+extra=""
+for z in $(find scenarios/zh -name '*.ini' | sort); do
+    [ -f "scenarios/${z#scenarios/zh/}" ] || extra="$extra $z"
+done
+ok "zh-0 every .ini in scenarios/zh/ is the twin of an English scenario" $([ -z "$extra" ]; echo $?) "no English twin:$extra"
+
+for f in $list; do
+    z="scenarios/zh/${f#scenarios/}"
+    name=${f#scenarios/}
+    if [ ! -f "$z" ]; then
+        ok "zh-1 $name: its twin $z exists" 1
+        continue
+    fi
+    strip "$f" > "$T/en"
+    strip "$z" > "$T/zh"
+    ok "zh-1 $name: $z differs only in comments (same lines, keys, values and spacing)" \
+        $(cmp -s "$T/en" "$T/zh"; echo $?) "$(diff "$T/en" "$T/zh" | head -n 8)"
+
+    "$S" check "$f" > "$T/en.out" 2> "$T/en.err"; rc1=$?
+    "$S" check "$z" > "$T/zh.out" 2> "$T/zh.err"; rc2=$?
+    for s in out err; do
+        sed "s|$f|FILE|g; s|$(dirname "$f")/|DIR/|g" "$T/en.$s" > "$T/en.$s.x"
+        sed "s|$z|FILE|g; s|$(dirname "$z")/|DIR/|g" "$T/zh.$s" > "$T/zh.$s.x"
+    done
+    ok "zh-2 $name: servlab check passes on both and prints the same but for the path" \
+        $([ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && cmp -s "$T/en.out.x" "$T/zh.out.x" && cmp -s "$T/en.err.x" "$T/zh.err.x"; echo $?) \
+        "status $rc1 and $rc2; $(diff "$T/en.out.x" "$T/zh.out.x" | head -n 6; diff "$T/en.err.x" "$T/zh.err.x" | head -n 4)"
+
+    comments "$z" > "$T/zc"
+    han=$(LC_ALL=C grep -c "$(printf "[\344-\351]")" "$T/zc")
+    english=$(grep -v '^ *servlab ' "$T/zc" | grep -E '[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}')
+    ok "zh-3 $name: the comments are Chinese ($han lines with Chinese, none with four English words in a row)" \
+        $([ "$han" -gt 0 ] && [ -z "$english" ]; echo $?) "$english"
+
+    for p in $(grep -E '^[a-z_]+ *= *[^ /;][^ ;]*\.csv' "$z" | sed -E 's/^[a-z_]+ *= *([^ ;]+).*/\1/'); do
+        ok "zh-4 $name: $p, relative to $(dirname "$z"), is the English twin's file" \
+            $(cmp -s "$(dirname "$f")/$p" "$(dirname "$z")/$p"; echo $?)
+    done
+done
+
+check_done test_zh_scenarios
