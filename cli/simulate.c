@@ -8,6 +8,7 @@
 #include "mpi_grid.h"
 #include "progress.h"
 #include "models/model.h"
+#include "lang/lang.h"
 
 #include <pthread.h>
 #include <stdint.h>
@@ -98,7 +99,7 @@ static size_t run_jobs(struct jobs *j, size_t n, unsigned reps, const struct sim
     if (!rows) abort();
     atomic_init(&j->partial, 0);
     pthread_mutex_init(&j->bar_lock, NULL);
-    progress_init(&j->bar, o->progress, n > 1 ? "runs" : "replications");
+    progress_init(&j->bar, o->progress, n > 1 ? _("runs") : _("replications"));
     struct runner r = {
         .njobs = njobs,
         .nmetrics = nm + extra,
