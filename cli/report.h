@@ -31,6 +31,10 @@ int report_check_names(const struct model_config *cfg, const char *only, char *e
  * when right_align). For ASCII text it prints what "%-*.*s" prints. */
 int report_cell(FILE *out, const char *text, int width, bool right_align);
 
+/* Drop the last character of text when snprintf cut it in two (a fixed buffer full of
+ * Chinese, 3 bytes a character): the text stays valid UTF-8. Returns text. */
+char *report_tidy_cut(char *text);
+
 /* A CSV field: empty for NaN, else %.10g (the C locale's dot as decimal mark). */
 const char *report_field(double x, char *buf, size_t n);
 

@@ -36,6 +36,7 @@ static void add_point_warning(struct sweep_result *r, const char *text, double x
     snprintf(r->point_warnings[r->npoint_warnings++], sizeof r->point_warnings[0],
              _("at %s = %s (and maybe others): %s"), key_part(r->base.sweep.parameter), num_format(x, v, sizeof v),
              text);
+    report_tidy_cut(r->point_warnings[r->npoint_warnings - 1]);
 }
 
 /* Load point i's scenario. Returns 0 or 2 (its problems already printed). */
