@@ -16,7 +16,7 @@ cp "$out/run/order_cycle.csv" tests/golden/order_cycle.csv
 ./servlab run tests/validation/i1_base_stock.ini --set run.horizon_days=60 --reps 2 --out "$out/i1" --quiet > /dev/null || exit 1
 cp "$out/i1/stock_trajectory.csv" tests/golden/stock_trajectory.csv
 rm -rf "$out"
-# the reports in Chinese (issue 15): tests/zh_reports.sh lists the commands; both it and
+# the reports in Chinese: tests/zh_reports.sh lists the commands; both it and
 # tests/test_reports_zh.sh run them the same way
 tests/zh_reports.sh ./servlab tests/golden || exit 1
 echo "golden: wrote tests/golden/*.csv and tests/golden/zh_*.txt; review with: git diff tests/golden"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_reports_zh.sh - the reports of run, sweep, compare and batch in Chinese (issue 15):
+# test_reports_zh.sh - the reports of run, sweep, compare and batch in Chinese:
 # they match the goldens tests/golden/zh_*.txt (written by tests/zh_reports.sh); tables
 # with Chinese file and row names line up by display width (a CJK character is two
 # columns), in Chinese and in English; and no English prose leaks into the Chinese
@@ -79,7 +79,7 @@ ok "zh-4.3 ... but not in metric, key, option and file names" \
 
 # ---- no English prose in the Chinese reports ----
 # KNOWN LEAK, not of the reports: "KEY = VALUE on line N", what a service lever replaced, is
-# written in English by reader/scenario.c (the reader's part of issue 15); it is taken out
+# written in English by reader/scenario.c (the reader is translated separately); it is taken out
 # here, and only here, until the reader translates it. Remove this sed when it does.
 leaks() { # FILE NAMES...: the leaks of FILE, each line prefixed with the file
     f=$1
