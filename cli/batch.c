@@ -14,6 +14,8 @@
 #include "reader/suggest.h"
 #include "sim/num.h"
 
+#include "lang/lang.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +43,7 @@ static int check_column(const char *name, char *err, size_t errlen)
     int key = dot && key_section_known(section) ? key_find(section, dot + 1) : -1;
     if (key >= 0) {
         if (key == K_RUN_REPLICATIONS) {
-            snprintf(err, errlen, "'run.replications' cannot vary by row; give every row the same with --reps");
+            snprintf(err, errlen, _("'run.replications' cannot vary by row; give every row the same with --reps"));
             return -1;
         }
         return 0;
@@ -57,13 +59,13 @@ static int check_column(const char *name, char *err, size_t errlen)
             if (strcmp(strrchr(names[i], '.') + 1, name) == 0) near = names[i];
     if (!dot && !near)
         snprintf(err, errlen,
-                 "unknown column '%s'; name a key as SECTION.KEY, as --set does (servlab keys lists them), "
-                 "or call the row's name 'id'",
+                 _("unknown column '%s'; name a key as SECTION.KEY, as --set does (servlab keys lists them), "
+                   "or call the row's name 'id'"),
                  name);
     else if (near)
-        snprintf(err, errlen, "unknown column '%s'; did you mean '%s'?", name, near);
+        snprintf(err, errlen, _("unknown column '%s'; did you mean '%s'?"), name, near);
     else
-        snprintf(err, errlen, "unknown column '%s'; 'servlab keys' lists the keys", name);
+        snprintf(err, errlen, _("unknown column '%s'; 'servlab keys' lists the keys"), name);
     return -1;
 }
 
@@ -96,7 +98,7 @@ static int read_table(const char *path, struct batch_result *r, FILE *err)
             continue;
         }
         if (blank_line) {
-            fprintf(err, "%s:%d: empty row; remove it (every row is a variant to run)\n", path, blank_line);
+            fprintf(err, _("%s:%d: empty row; remove it (every row is a variant to run)\n"), path, blank_line);
             rc = 2;
             break;
         }
@@ -111,12 +113,12 @@ static int read_table(const char *path, struct batch_result *r, FILE *err)
                 for (size_t j = 0; j < i; j++) dup |= strcmp(rec->field[j], name) == 0;
                 if (!*name) {
                     fprintf(err,
-                            "%s:%d:%zu: a column without a name; the header names a key (SECTION.KEY) per "
-                            "column\n",
+                            _("%s:%d:%zu: a column without a name; the header names a key (SECTION.KEY) per "
+                              "column\n"),
                             path, rec->line, i + 1);
                     problems++;
                 } else if (dup) {
-                    fprintf(err, "%s:%d:%zu: column '%s' appears twice\n", path, rec->line, i + 1, name);
+                    fprintf(err, _("%s:%d:%zu: column '%s' appears twice\n"), path, rec->line, i + 1, name);
                     problems++;
                 } else if (strcmp(name, "id") == 0) {
                     id_col = (int)i;
@@ -134,8 +136,8 @@ static int read_table(const char *path, struct batch_result *r, FILE *err)
             }
             if (r->ncols == 0) {
                 fprintf(err,
-                        "%s:%d: no key columns; the header names the keys each row sets, e.g. "
-                        "id,demand.orders_per_day,revenue.price_per_unit\n",
+                        _("%s:%d: no key columns; the header names the keys each row sets, e.g. "
+                          "id,demand.orders_per_day,revenue.price_per_unit\n"),
                         path, rec->line);
                 rc = 2;
                 break;
@@ -143,8 +145,10 @@ static int read_table(const char *path, struct batch_result *r, FILE *err)
             continue;
         }
         if (rec->n != ncells) {
-            fprintf(err, "%s:%d: %zu field%s, but the header has %zu columns\n", path, rec->line, rec->n,
-                    rec->n == 1 ? "" : "s", ncells);
+            fprintf(err,
+                    P_("%s:%d: %zu field, but the header has %zu columns\n",
+                       "%s:%d: %zu fields, but the header has %zu columns\n", rec->n),
+                    path, rec->line, rec->n, ncells);
             if (++problems == MAX_ROW_REPORTS) break;
             continue;
         }
@@ -162,15 +166,15 @@ static int read_table(const char *path, struct batch_result *r, FILE *err)
             const char *v = rec->field[i];
             if ((int)i == id_col) {
                 if (!*v || strlen(v) >= BATCH_ID_LEN) {
-                    fprintf(err, "%s:%d:%zu: column 'id': %s\n", path, rec->line, i + 1,
-                            *v ? "too long (at most 63 characters)" : "empty; give every row a name");
+                    fprintf(err, _("%s:%d:%zu: column 'id': %s\n"), path, rec->line, i + 1,
+                            *v ? _("too long (at most 63 characters)") : _("empty; give every row a name"));
                     problems++;
                 }
                 snprintf(row->id, sizeof row->id, "%s", v);
                 for (size_t j = 0; *v && j + 1 < r->n; j++)
                     if (strcmp(r->rows[j].id, v) == 0) {
-                        fprintf(err, "%s:%d:%zu: column 'id': '%s' is the id of row %d too\n", path, rec->line, i + 1,
-                                v, r->rows[j].line);
+                        fprintf(err, _("%s:%d:%zu: column 'id': '%s' is the id of row %d too\n"), path, rec->line,
+                                i + 1, v, r->rows[j].line);
                         problems++;
                     }
                 continue;
@@ -178,8 +182,8 @@ static int read_table(const char *path, struct batch_result *r, FILE *err)
             if (!*v) {
                 const char *dot = strrchr(r->cols[k], '.');
                 fprintf(err,
-                        "%s:%d:%zu: [%.*s] %s: empty; write a value (an empty cell does not mean the base "
-                        "file's value)\n",
+                        _("%s:%d:%zu: [%.*s] %s: empty; write a value (an empty cell does not mean the base "
+                          "file's value)\n"),
                         path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1);
                 problems++;
             }
@@ -193,13 +197,13 @@ static int read_table(const char *path, struct batch_result *r, FILE *err)
     if (rc == 0 && problems) rc = 2;
     if (rc == 0 && !header) {
         fprintf(err,
-                "%s: the table is empty; its first row names the keys (SECTION.KEY), each further row is a "
-                "variant\n",
+                _("%s: the table is empty; its first row names the keys (SECTION.KEY), each further row is a "
+                  "variant\n"),
                 path);
         rc = 2;
     }
     if (rc == 0 && r->n == 0) {
-        fprintf(err, "%s: no rows below the header: nothing to run\n", path);
+        fprintf(err, _("%s: no rows below the header: nothing to run\n"), path);
         rc = 2;
     }
     return rc;
@@ -288,17 +292,17 @@ static void warnings_print(const struct warnings *ws, const struct batch_result 
     for (size_t i = 0; i < ws->n; i++) {
         const struct warning *w = &ws->w[i];
         if (w->nrows == 1) {
-            fprintf(err, "servlab: warning: %s row %s: %s\n", r->table, r->rows[w->rows[0]].id, w->text);
+            fprintf(err, _("servlab: warning: %s row %s: %s\n"), r->table, r->rows[w->rows[0]].id, w->text);
             continue;
         }
         if (w->nrows == r->n) {
-            fprintf(err, "servlab: warning: %s, all %zu rows: %s\n", r->table, r->n, w->text);
+            fprintf(err, _("servlab: warning: %s, all %zu rows: %s\n"), r->table, r->n, w->text);
             continue;
         }
-        fprintf(err, "servlab: warning: %s, %zu rows (", r->table, w->nrows);
+        fprintf(err, _("servlab: warning: %s, %zu rows ("), r->table, w->nrows);
         for (size_t k = 0; k < w->nrows && k < IDS_SHOWN; k++)
             fprintf(err, "%s%s", k ? ", " : "", r->rows[w->rows[k]].id);
-        if (w->nrows > IDS_SHOWN) fprintf(err, " and %zu more", w->nrows - IDS_SHOWN);
+        if (w->nrows > IDS_SHOWN) fprintf(err, _(" and %zu more"), w->nrows - IDS_SHOWN);
         fprintf(err, "): %s\n", w->text);
     }
 }
@@ -341,7 +345,8 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         return 2;
     }
     if (o->sweep && !sc->sweep.active) {
-        fprintf(err, "%s: --sweep needs a sweep: add a [sweep] section (parameter, from, to, steps) to the base file\n",
+        fprintf(err,
+                _("%s: --sweep needs a sweep: add a [sweep] section (parameter, from, to, steps) to the base file\n"),
                 base);
         scenario_free(sc);
         return 2;
@@ -395,8 +400,8 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         }
         if (metric_count(&sc->cfg) != nm) {
             fprintf(err,
-                    "%s:%d: this row changes which metrics the scenario has (products, tiers); a batch needs "
-                    "the same for every row\n",
+                    _("%s:%d: this row changes which metrics the scenario has (products, tiers); a batch needs "
+                      "the same for every row\n"),
                     table, r->rows[i].line);
             bad++;
         }
@@ -417,7 +422,9 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         size_t missing = simulate(ptrs, n, r->reps, &o->sim, rows);
         for (size_t i = 0; i < n; i++) model_config_fini(&cfgs[i]);
         if (missing) {
-            fprintf(err, "servlab: %s; nothing was written\n", o->sim.stop && *o->sim.stop ? "interrupted" : "failed");
+            fputs(o->sim.stop && *o->sim.stop ? _("servlab: interrupted; nothing was written\n")
+                                              : _("servlab: failed; nothing was written\n"),
+                  err);
             rc = 1;
             break;
         }
@@ -523,40 +530,56 @@ void batch_summary(FILE *out, const struct batch_result *r)
         best += r->rows[i].best_profit;
         better += r->rows[i].best_profit > r->rows[i].profit.mean;
     }
-    fprintf(out, "Total profit per day over the %zu rows: %.2f at the current settings", r->n, now);
+    fprintf(out, _("Total profit per day over the %zu rows: %.2f at the current settings"), r->n, now);
     if (r->swept) {
-        fprintf(out, ", %.2f at the recommended %s\n(%+.2f a day, %+.1f%%; %zu of %zu rows gain).\n", best,
+        fprintf(out, _(", %.2f at the recommended %s\n(%+.2f a day, %+.1f%%; %zu of %zu rows gain).\n"), best,
                 strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter, best - now,
                 now != 0 ? 100 * (best - now) / fabs(now) : 0.0, better, r->n);
-        fputs("The recommended setting is the sweep's grid point of highest mean profit; rows whose gain is within\n"
-              "their profit's ± are as good as they are.\n",
+        fputs(_("The recommended setting is the sweep's grid point of highest mean profit; rows whose gain is within\n"
+                "their profit's ± are as good as they are.\n"),
               out);
         if (edge)
             fprintf(out,
-                    "%zu row%s peak at an end of the sweep (marked <): the best value may lie beyond it; widen "
-                    "[sweep] from and to.\n",
-                    edge, edge == 1 ? "" : "s");
+                    P_("%zu row peak at an end of the sweep (marked <): the best value may lie beyond it; widen "
+                       "[sweep] from and to.\n",
+                       "%zu rows peak at an end of the sweep (marked <): the best value may lie beyond it; widen "
+                       "[sweep] from and to.\n",
+                       edge),
+                    edge);
     } else {
-        fputs(".\n", out);
+        fputs(_(".\n"), out);
     }
 }
 
 void batch_table(FILE *out, const struct batch_result *r)
 {
     char horizon[40], warmup[40];
-    fprintf(out, "servlab %s batch — %s, one variant per row of %s\n", SERVLAB_VERSION, r->base, r->table);
-    fprintf(out, "%zu rows x %u replication%s of %s days", r->n, r->reps, r->reps == 1 ? "" : "s",
-            num_format(r->horizon_days, horizon, sizeof horizon));
-    if (r->warmup_days > 0) fprintf(out, " after a %s-day warm-up", num_format(r->warmup_days, warmup, sizeof warmup));
-    fprintf(out, "; seed %llu. ± is a 95%% confidence half-width.\n\n", r->seed);
+    fprintf(out, "servlab %s batch — ", SERVLAB_VERSION);
+    fprintf(out, _("%s, one variant per row of %s\n"), r->base, r->table);
+    fprintf(out, P_("%zu rows x %u replication of %s days", "%zu rows x %u replications of %s days", r->reps), r->n,
+            r->reps, num_format(r->horizon_days, horizon, sizeof horizon));
+    if (r->warmup_days > 0)
+        fprintf(out, _(" after a %s-day warm-up"), num_format(r->warmup_days, warmup, sizeof warmup));
+    fprintf(out, _("; seed %llu. ± is a 95%% confidence half-width.\n\n"), r->seed);
     const char *key = r->swept && strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter;
-    fprintf(out, "%-16s %12s %12s %10s", "id", r->service, "profit/day", "± 95%");
-    if (r->swept) fprintf(out, "  | best %-14.14s %12s %12s %10s", key, r->service, "profit/day", "gain/day");
+    fprintf(out, "%-16s %12s ", "id", r->service); /* id: the table's column of that name */
+    lang_pad(out, _("profit/day"), 12, true);
+    fprintf(out, " %10s", "± 95%"); /* 9 columns: ± is two bytes (kept as it always was) */
+    if (r->swept) {
+        char best_key[120];
+        snprintf(best_key, sizeof best_key, "%s %s", _("best"), key);
+        fputs("  | ", out);
+        report_cell(out, best_key, (int)lang_width(_("best")) + 15, false);
+        fprintf(out, " %12s ", r->service);
+        lang_pad(out, _("profit/day"), 12, true);
+        fputc(' ', out);
+        lang_pad(out, _("gain/day"), 10, true);
+    }
     fputc('\n', out);
     for (size_t i = 0; i < r->n; i++) {
         const struct batch_row *row = &r->rows[i];
-        fprintf(out, "%-16.16s %10.2f %% %12.2f %10.2f", row->id, 100 * row->service.mean, row->profit.mean,
-                row->profit.ci95);
+        report_cell(out, row->id, 16, false);
+        fprintf(out, " %10.2f %% %12.2f %10.2f", 100 * row->service.mean, row->profit.mean, row->profit.ci95);
         if (r->swept)
             fprintf(out, "  | %18.4g%c %10.2f %% %12.2f %10.2f", row->best_x, row->at_edge ? '<' : ' ',
                     100 * row->best_service, row->best_profit, row->best_profit - row->profit.mean);

@@ -8,6 +8,8 @@
 #include "reader/keys.h"
 #include "sim/rng.h"
 
+#include "lang/lang.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,12 +33,16 @@ static void check_lock(void *ctx, const char *name)
     if (lc->e->refused) return; /* the first broken lock is reason enough */
     char want[300], got[300];
     if (scenario_value(lc->base, name, want, sizeof want) != 0) return; /* not in the base: nothing to keep */
-    if (scenario_value(lc->student, name, got, sizeof got) != 0) snprintf(got, sizeof got, "(missing)");
+    bool missing = scenario_value(lc->student, name, got, sizeof got) != 0;
+    if (missing) snprintf(got, sizeof got, "(missing)");
     if (strcmp(want, got) == 0) return;
     const char *dot = strrchr(name, '.');
     lc->e->refused = true;
     snprintf(lc->e->reason, sizeof lc->e->reason, "[%.*s] %.60s is locked by %.80s: %.100s in the base, %.100s here",
              (int)(dot - name), name, dot + 1, file_name(lc->base->path), want, got);
+    snprintf(lc->e->reason_shown, sizeof lc->e->reason_shown,
+             _("[%.*s] %.60s is locked by %.80s: %.100s in the base, %.100s here"), (int)(dot - name), name, dot + 1,
+             file_name(lc->base->path), want, missing ? _("(missing)") : got);
 }
 
 /* ---- running ---- */
@@ -51,8 +57,8 @@ static int load_entry(struct compare_entry *e, const struct scenario_override *s
     memcpy(all, sets, nsets * sizeof *sets);
     snprintf(a, sizeof a, "%s=%u", key_full_name(K_RUN_REPLICATIONS), reps);
     snprintf(b, sizeof b, "%s=%llu", key_full_name(K_RUN_SEED), seed);
-    all[nsets] = (struct scenario_override){.assignment = a, .label = "compare (replications of the reference)"};
-    all[nsets + 1] = (struct scenario_override){.assignment = b, .label = "compare (seed of the reference)"};
+    all[nsets] = (struct scenario_override){.assignment = a, .label = _("compare (replications of the reference)")};
+    all[nsets + 1] = (struct scenario_override){.assignment = b, .label = _("compare (seed of the reference)")};
     e->sc = scenario_new();
     char *msgs = NULL;
     size_t len = 0;
@@ -63,6 +69,7 @@ static int load_entry(struct compare_entry *e, const struct scenario_override *s
         fprintf(err, "%s", msgs ? msgs : "");
         e->refused = true;
         snprintf(e->reason, sizeof e->reason, "does not load (its problems are listed above)");
+        snprintf(e->reason_shown, sizeof e->reason_shown, "%s", _("does not load (its problems are listed above)"));
         scenario_free(e->sc);
         e->sc = NULL;
     }
@@ -91,13 +98,13 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
     r->base = base;
     r->service = metric_find(service ? service : "fill_rate");
     if (r->service < 0) {
-        fprintf(err, "servlab: --service %s: not a metric\n", service);
+        fprintf(err, _("servlab: --service %s: not a metric\n"), service);
         return 2;
     }
     struct scenario *ref = scenario_new(); /* for its seed, replications and locks */
     r->reference = base ? base : files[0];
     if (scenario_load(ref, r->reference, sets, nsets, err) != 0) {
-        if (base) fprintf(err, "servlab: the base file %s must load before students' files can be checked\n", base);
+        if (base) fprintf(err, _("servlab: the base file %s must load before students' files can be checked\n"), base);
         scenario_free(ref);
         return 2;
     }
@@ -121,14 +128,14 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
         struct compare_entry *e = &r->e[i];
         if (e->refused) continue; /* the table lists it; with CSV, servlab.c says so on stderr */
         if (run_entry(e, o) != 0) {
-            fprintf(err, "servlab: interrupted; nothing was written\n");
+            fputs(_("servlab: interrupted; nothing was written\n"), err);
             compare_free(r);
             return 1;
         }
         valid++;
     }
     if (!valid) {
-        fprintf(err, "servlab: none of the files could be compared\n");
+        fputs(_("servlab: none of the files could be compared\n"), err);
         compare_free(r);
         return 2;
     }
@@ -175,18 +182,33 @@ static bool significant(const struct summary *s)
 
 void compare_table(FILE *out, const struct compare_result *r)
 {
-    fprintf(out, "servlab %s compare — %zu scenario%s, %u replications each on the same random numbers\n",
-            SERVLAB_VERSION, r->n, r->n == 1 ? "" : "s", r->reps);
-    fprintf(out, "seed %llu (from %s), generator %s. Money is per day; ± is the half-width of the 95%% interval.\n",
+    fprintf(out, "servlab %s compare — ", SERVLAB_VERSION);
+    fprintf(out,
+            P_("%zu scenario, %u replications each on the same random numbers\n",
+               "%zu scenarios, %u replications each on the same random numbers\n", r->n),
+            r->n, r->reps);
+    fprintf(out, _("seed %llu (from %s), generator %s. Money is per day; ± is the half-width of the 95%% interval.\n"),
             r->seed, file_name(r->reference), rng_generator_name());
     const char *sname = metric_defs[r->service].name;
-    int w = 8; /* the longest file name shown, at most 40 characters */
+    int w = (int)lang_width(_("scenario")); /* the widest file name shown, at most 40 columns (a CJK character is 2) */
+    if (w < 8) w = 8;
     for (size_t i = 0; i < r->n; i++) {
-        int len = (int)strlen(file_name(r->e[i].path));
+        int len = (int)lang_width(file_name(r->e[i].path));
         if (!r->e[i].refused && len > w) w = len > 40 ? 40 : len;
     }
-    fprintf(out, "\n%4s  %-*s %10s %8s %9s %11s %9s %10s  %s\n", "rank", w, "scenario", "profit", "± 95%", "of best",
-            sname, "on time", "cost", "against the best (paired)");
+    fputc('\n', out);
+    lang_pad(out, _("rank"), 4, true);
+    fputs("  ", out);
+    lang_pad(out, _("scenario"), w, false);
+    fputc(' ', out);
+    lang_pad(out, _("profit"), 10, true);
+    fprintf(out, " %8s ", "± 95%"); /* 7 columns: ± is two bytes (kept as it always was) */
+    lang_pad(out, _("of best"), 9, true);
+    fprintf(out, " %11s ", sname);
+    lang_pad(out, _("on time"), 9, true);
+    fputc(' ', out);
+    lang_pad(out, _("cost"), 10, true);
+    fprintf(out, "  %s\n", _("against the best (paired)"));
     for (size_t rank = 1; rank <= r->n; rank++)
         for (size_t i = 0; i < r->n; i++) {
             const struct compare_entry *e = &r->e[i];
@@ -195,10 +217,10 @@ void compare_table(FILE *out, const struct compare_result *r)
             double best = r->e[r->best].s[M_PROFIT].mean;
             char vs[80], on_time[20], share[20];
             if (i == r->best)
-                snprintf(vs, sizeof vs, "the best");
+                snprintf(vs, sizeof vs, "%s", _("the best"));
             else
                 snprintf(vs, sizeof vs, "%+.2f ± %.2f %s", e->vs_best.mean, e->vs_best.ci95,
-                         significant(&e->vs_best) ? "(significantly lower)" : "(not significantly lower)");
+                         significant(&e->vs_best) ? _("(significantly lower)") : _("(not significantly lower)"));
             if (ot->n)
                 snprintf(on_time, sizeof on_time, "%.2f %%", 100 * ot->mean);
             else
@@ -207,27 +229,30 @@ void compare_table(FILE *out, const struct compare_result *r)
                 snprintf(share, sizeof share, "%.1f%%", 100 * p->mean / best);
             else /* a share of a loss or of nothing says nothing */
                 snprintf(share, sizeof share, "-");
-            fprintf(out, "%4zu  %-*.*s %10.2f %8.2f %9s %9.2f %% %9s %10.2f  %s\n", e->rank, w, w, file_name(e->path),
-                    p->mean, p->ci95, share, 100 * sv->mean, on_time, e->s[M_COST_TOTAL].mean, vs);
+            fprintf(out, "%4zu  ", e->rank);
+            report_cell(out, file_name(e->path), w, false);
+            fprintf(out, " %10.2f %8.2f %9s %9.2f %% %9s %10.2f  %s\n", p->mean, p->ci95, share, 100 * sv->mean,
+                    on_time, e->s[M_COST_TOTAL].mean, vs);
         }
     bool any = false;
     for (size_t i = 0; i < r->n; i++)
         if (r->e[i].refused) {
-            if (!any) fputs("\nRefused\n", out);
+            if (!any) fputs(_("\nRefused\n"), out);
             any = true;
-            fprintf(out, "  %s: %s\n", file_name(r->e[i].path), r->e[i].reason);
+            fprintf(out, "  %s: %s\n", file_name(r->e[i].path), r->e[i].reason_shown);
         }
-    fputs("\nA difference is significant when the paired 95% interval of (profit - best profit) over the\n"
-          "replications excludes 0. The same random numbers usually make these intervals far narrower\n"
-          "than the ± of each profit alone.\n",
+    /* xgettext:no-c-format */
+    fputs(_("\nA difference is significant when the paired 95% interval of (profit - best profit) over the\n"
+            "replications excludes 0. The same random numbers usually make these intervals far narrower\n"
+            "than the ± of each profit alone.\n"),
           out);
     bool stock_change = false;
     for (size_t i = 0; i < r->n; i++)
         if (!r->e[i].refused)
             stock_change |= isfinite(r->e[i].s[M_STOCK_VALUE_CHANGE].mean) && r->e[i].s[M_STOCK_VALUE_CHANGE].mean != 0;
     if (stock_change)
-        fputs("cost is the total cost, with purchases counted when ordered; profit = revenue - cost + the\n"
-              "increase in stock value (stock still owned is added back).\n",
+        fputs(_("cost is the total cost, with purchases counted when ordered; profit = revenue - cost + the\n"
+                "increase in stock value (stock still owned is added back).\n"),
               out);
 }
 

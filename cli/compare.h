@@ -15,7 +15,8 @@ struct compare_entry {
     const char *path;
     struct scenario *sc;    /* NULL when it did not load */
     bool refused;           /* did not load, or changed a locked key */
-    char reason[400];       /* why it was refused */
+    char reason[400];       /* why it was refused, in English (the CSV's refused column) */
+    char reason_shown[400]; /* the same in the reader's language (the table) */
     size_t nm;              /* its metric layout */
     double *rows;           /* reps x nm */
     struct summary *s;      /* nm */

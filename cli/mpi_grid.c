@@ -34,6 +34,8 @@ size_t mpi_grid_run(const struct runner *r, double *results)
 
 #else
 
+#include "lang/lang.h"
+
 #include <limits.h>
 #include <math.h>
 #include <mpi.h>
@@ -75,7 +77,7 @@ void mpi_grid_init(int *argc, char ***argv)
     int provided = 0;
     /* only the main thread calls MPI; the workers never do */
     if (MPI_Init_thread(argc, argv, MPI_THREAD_FUNNELED, &provided) != MPI_SUCCESS) {
-        fputs("servlab: MPI could not start\n", stderr);
+        fputs(_("servlab: MPI could not start\n"), stderr);
         exit(EXIT_FAILURE);
     }
     MPI_Comm node;
@@ -160,13 +162,13 @@ size_t mpi_grid_run(const struct runner *r, double *results)
     struct meeting all = meet(GRID, (long)n);
     if (all.min_state != GRID || all.min_jobs != all.max_jobs) {
         if (all.min_state != GRID)
-            fputs("servlab: a rank of this MPI job stopped before simulating (can every node read the "
-                  "scenario?); nothing was run\n",
+            fputs(_("servlab: a rank of this MPI job stopped before simulating (can every node read the "
+                    "scenario?); nothing was run\n"),
                   stderr);
         else
             fprintf(stderr,
-                    "servlab: the ranks of this MPI job disagree on the number of runs (%ld to %ld); "
-                    "is the scenario the same on every node?\n",
+                    _("servlab: the ranks of this MPI job disagree on the number of runs (%ld to %ld); "
+                      "is the scenario the same on every node?\n"),
                     all.min_jobs, all.max_jobs);
         fill_nan(results, n * m);
         return n;
@@ -174,7 +176,7 @@ size_t mpi_grid_run(const struct runner *r, double *results)
     size_t size = (size_t)world_size(), rank = (size_t)world_rank();
     if (size == 1) return runner_run(r, results);
     if (n * m > INT_MAX) {
-        fputs("servlab: too many results to exchange between MPI ranks\n", stderr);
+        fputs(_("servlab: too many results to exchange between MPI ranks\n"), stderr);
         MPI_Abort(MPI_COMM_WORLD, EXIT_FAILURE);
     }
 

@@ -12,8 +12,38 @@
 #include "reader/history.h"
 #include "reader/suggest.h"
 
+#include "lang/lang.h"
+
 #include <math.h>
 #include <string.h>
+
+int report_cell(FILE *out, const char *text, int width, bool right_align)
+{
+    size_t cut = 0, columns = 0;
+    while (text[cut]) { /* whole UTF-8 characters while they fit */
+        size_t len = 1;
+        while (text[cut + len] && ((unsigned char)text[cut + len] & 0xC0) == 0x80) len++;
+        char one[8] = "";
+        if (len < sizeof one) memcpy(one, text + cut, len);
+        size_t w = lang_width(one);
+        if (columns + w > (size_t)width) break;
+        columns += w, cut += len;
+    }
+    char shown[512];
+    snprintf(shown, sizeof shown, "%.*s", (int)(cut < sizeof shown ? cut : sizeof shown - 1), text);
+    return lang_pad(out, shown, width, right_align);
+}
+
+char *report_tidy_cut(char *text)
+{
+    size_t n = strlen(text), start = n;
+    while (start > 0 && ((unsigned char)text[start - 1] & 0xC0) == 0x80) start--; /* continuation bytes */
+    if (start == 0) return text;
+    unsigned char lead = (unsigned char)text[start - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (n - (start - 1) < need) text[start - 1] = '\0';
+    return text;
+}
 
 const char *report_field(double x, char *buf, size_t n)
 {
@@ -32,9 +62,9 @@ static void style_of(enum metric_kind kind, double mean, double *scale, int *dec
     switch (kind) {
     case KIND_RATE:
     case KIND_SHARE: *scale = 100, *decimals = 2, *unit = "%"; return;
-    case KIND_DAYS: *decimals = 3, *unit = "days"; return;
-    case KIND_UNITS: *decimals = 1, *unit = "units"; return;
-    case KIND_PER_DAY: *decimals = fabs(mean) < 1 ? 4 : 2, *unit = "/day"; return;
+    case KIND_DAYS: *decimals = 3, *unit = N_("days"); return;
+    case KIND_UNITS: *decimals = 1, *unit = N_("units"); return;
+    case KIND_PER_DAY: *decimals = fabs(mean) < 1 ? 4 : 2, *unit = N_("/day"); return;
     case KIND_MONEY_PER_DAY: *decimals = 2, *unit = ""; return;
     case KIND_COUNT_LEVEL: *decimals = 1, *unit = ""; return;
     case KIND_MONEY: *decimals = 2, *unit = ""; return;
@@ -58,11 +88,16 @@ static bool worth_showing(int m, const struct summary *s, const struct scenario 
     return !(breakdown && s->mean == 0 && (s->n < 2 || s->sd == 0));
 }
 
-static void print_def_row(FILE *out, const struct metric_def *d, const char *name, const struct summary *s, int m)
+/* One row of the report: `label` (already in the reader's language) padded to 38 columns. */
+static void print_def_row(FILE *out, const char *label, const struct metric_def *d, const char *name,
+                          const struct summary *s, int m)
 {
+    fputs("  ", out);
+    lang_pad(out, label, 38, false);
     if (s->n == 0) {
-        fprintf(out, "  %-38s %9s   %s\n", d->label, "n/a",
-                m == M_ON_TIME_RATE ? "(no promise: set [order_cycle] promise_days)" : "");
+        fputc(' ', out);
+        lang_pad(out, _("n/a"), 9, true);
+        fprintf(out, "   %s\n", m == M_ON_TIME_RATE ? _("(no promise: set [order_cycle] promise_days)") : "");
         return;
     }
     char value[40], ci[40] = "";
@@ -72,12 +107,26 @@ static void print_def_row(FILE *out, const struct metric_def *d, const char *nam
     style_of(d->kind, s->mean, &scale, &decimals, &unit);
     snprintf(value, sizeof value, "%.*f", decimals, scale * s->mean);
     if (!isnan(s->ci95)) snprintf(ci, sizeof ci, "%.*f", decimals, scale * s->ci95);
-    fprintf(out, "  %-38s %9s %-5s %s %-7s  %s\n", d->label, value, unit, *ci ? "±" : " ", ci, name);
+    fprintf(out, " %9s ", value);
+    lang_pad(out, *unit && *unit != '%' ? _(unit) : unit, 5, false);
+    fprintf(out, " %s %-7s  %s\n", *ci ? "±" : " ", ci, name);
 }
 
 static void print_row(FILE *out, int m, const struct summary *s)
 {
-    print_def_row(out, &metric_defs[m], metric_defs[m].name, s, m);
+    print_def_row(out, _(metric_defs[m].label), &metric_defs[m], metric_defs[m].name, s, m);
+}
+
+/* The heads of a group table, each right-aligned in 11 columns after a name column of 14. */
+static void table_heads(FILE *out, const char *what, const char *const *heads, size_t n)
+{
+    fputs("\n  ", out);
+    lang_pad(out, what, 14, false);
+    for (size_t k = 0; k < n; k++) {
+        fputc(' ', out);
+        lang_pad(out, _(heads[k]), 11, true);
+    }
+    fputc('\n', out);
 }
 
 /* A mean for a group table: a percentage, a number, or "-" when there is none. */
@@ -99,15 +148,14 @@ static void report_products(FILE *out, const struct model_config *c, const struc
 {
     static const int cols[] = {PM_UNITS_PER_DAY,   PM_FILL_RATE,         PM_CYCLE_SERVICE_LEVEL, PM_TIME_OUT_OF_STOCK,
                                PM_LOST_SALES_RATE, PM_SUBSTITUTION_RATE, PM_MEAN_ON_HAND,        PM_REVENUE};
-    static const char *const heads[] = {"units/day", "fill rate",   "CSL",     "out of stock",
-                                        "lost",      "substituted", "on hand", "revenue/day"};
-    fprintf(out, "\n  %-14s", "product");
-    for (size_t k = 0; k < 8; k++) fprintf(out, " %11s", heads[k]);
-    fputc('\n', out);
+    static const char *const heads[] = {N_("units/day"), N_("fill rate"),   N_("CSL"),     N_("out of stock"),
+                                        N_("lost"),      N_("substituted"), N_("on hand"), N_("revenue/day")};
+    table_heads(out, _("product"), heads, 8);
     if (c->nproducts > 12) { /* a catalogue: the spread over items, not every item */
-        const char *rows[] = {"lowest", "mean", "highest"};
+        const char *rows[] = {N_("lowest"), N_("mean"), N_("highest")};
         for (int r = 0; r < 3; r++) {
-            fprintf(out, "  %-14s", rows[r]);
+            fputs("  ", out);
+            lang_pad(out, _(rows[r]), 14, false);
             for (size_t k = 0; k < 8; k++) {
                 double v = r == 1 ? 0 : r == 0 ? INFINITY : -INFINITY;
                 for (size_t p = 0; p < c->nproducts; p++) {
@@ -120,11 +168,12 @@ static void report_products(FILE *out, const struct model_config *c, const struc
             }
             fputc('\n', out);
         }
-        fprintf(out, "  (over %zu products; every product's figures are in --format csv)\n", c->nproducts);
+        fprintf(out, _("  (over %zu products; every product's figures are in --format csv)\n"), c->nproducts);
         return;
     }
     for (size_t p = 0; p < c->nproducts; p++) {
-        fprintf(out, "  %-14.14s", c->products[p].name);
+        fputs("  ", out);
+        report_cell(out, c->products[p].name, 14, false);
         size_t base = metric_product_base(c, p);
         for (size_t k = 0; k < 8; k++) {
             fputc(' ', out);
@@ -132,7 +181,7 @@ static void report_products(FILE *out, const struct model_config *c, const struc
         }
         fputc('\n', out);
     }
-    fputs("  (means per product; their confidence intervals are in --format csv)\n", out);
+    fputs(_("  (means per product; their confidence intervals are in --format csv)\n"), out);
 }
 
 /* A table with one row per named section (tier, location, region): `n` names, each with a
@@ -141,11 +190,10 @@ static void block_table(FILE *out, const struct model_config *c, const struct su
                         const char *const *names, size_t n, size_t (*base)(const struct model_config *, size_t),
                         const struct metric_def *defs, const int *cols, const char *const *heads, size_t ncols)
 {
-    fprintf(out, "\n  %-14s", what);
-    for (size_t k = 0; k < ncols; k++) fprintf(out, " %11s", heads[k]);
-    fputc('\n', out);
+    table_heads(out, what, heads, ncols);
     for (size_t i = 0; i < n; i++) {
-        fprintf(out, "  %-14.14s", names[i]);
+        fputs("  ", out);
+        report_cell(out, names[i], 14, false);
         size_t b = base(c, i);
         for (size_t k = 0; k < ncols; k++) {
             fputc(' ', out);
@@ -160,13 +208,13 @@ static void report_tiers(FILE *out, const struct model_config *c, const struct s
 {
     static const int cols[] = {TM_ORDERS_PER_DAY,     TM_FILL_RATE,        TM_ORDER_FILL_RATE, TM_ON_TIME_RATE,
                                TM_PERFECT_ORDER_RATE, TM_ORDER_CYCLE_MEAN, TM_REVENUE,         TM_CUSTOMERS_MEAN};
-    static const char *const heads[] = {"orders/day", "fill rate",  "complete",    "on time",
-                                        "perfect",    "cycle days", "revenue/day", "customers"};
+    static const char *const heads[] = {N_("orders/day"), N_("fill rate"),  N_("complete"),    N_("on time"),
+                                        N_("perfect"),    N_("cycle days"), N_("revenue/day"), N_("customers")};
     const char *names[MAX_TIERS];
     for (size_t t = 0; t < c->ntiers; t++) names[t] = c->tiers[t].name;
-    block_table(out, c, s, "tier", names, c->ntiers, metric_tier_base, tier_metric_defs, cols, heads,
+    block_table(out, c, s, _("tier"), names, c->ntiers, metric_tier_base, tier_metric_defs, cols, heads,
                 c->customers.on ? 8 : 7);
-    fputs("  (means per tier; their confidence intervals are in --format csv)\n", out);
+    fputs(_("  (means per tier; their confidence intervals are in --format csv)\n"), out);
 }
 
 /* One line per location (its own stock) and one per region (what its customers got). */
@@ -174,34 +222,37 @@ static void report_locations(FILE *out, const struct model_config *c, const stru
 {
     static const int lcols[] = {LM_ORDERS_PER_DAY, LM_FILL_RATE,          LM_CYCLE_SERVICE_LEVEL, LM_TIME_OUT_OF_STOCK,
                                 LM_MEAN_ON_HAND,   LM_UNITS_SENT_PER_DAY, LM_OPEN_SHARE,          LM_COST};
-    static const char *const lheads[] = {"orders/day", "own fill", "CSL",  "out of stock",
-                                         "on hand",    "sent/day", "open", "cost/day"};
+    static const char *const lheads[] = {N_("orders/day"), N_("own fill"), N_("CSL"),  N_("out of stock"),
+                                         N_("on hand"),    N_("sent/day"), N_("open"), N_("cost/day")};
     static const int rcols[] = {RM_ORDERS_PER_DAY, RM_FILL_RATE, RM_FROM_HOME_RATE, RM_ON_TIME_RATE,
                                 RM_ORDER_CYCLE_MEAN};
-    static const char *const rheads[] = {"orders/day", "fill rate", "from home", "on time", "cycle days"};
+    static const char *const rheads[] = {N_("orders/day"), N_("fill rate"), N_("from home"), N_("on time"),
+                                         N_("cycle days")};
     const char *names[MAX_REGIONS > MAX_LOCATIONS ? MAX_REGIONS : MAX_LOCATIONS];
     for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
-    block_table(out, c, s, "location", names, c->nlocations, metric_location_base, location_metric_defs, lcols, lheads,
-                8);
+    block_table(out, c, s, _("location"), names, c->nlocations, metric_location_base, location_metric_defs, lcols,
+                lheads, 8);
     for (size_t r = 0; r < c->nregions; r++) names[r] = c->regions[r].name;
-    block_table(out, c, s, "region", names, c->nregions, metric_region_base, region_metric_defs, rcols, rheads, 5);
-    fputs("  (means per location and region; their confidence intervals are in --format csv)\n", out);
+    block_table(out, c, s, _("region"), names, c->nregions, metric_region_base, region_metric_defs, rcols, rheads, 5);
+    fputs(_("  (means per location and region; their confidence intervals are in --format csv)\n"), out);
 }
 
 /* One row of the theory block: target (or blank), formula, simulated with CI. */
 static void theory_row(FILE *out, const char *label, double target, double formula, const struct summary *sim)
 {
-    char t[20] = "", f[20], m[40];
+    char t[20] = "", f[20], m[80];
     if (!isnan(target)) snprintf(t, sizeof t, "%.2f %%", 100 * target);
     if (isfinite(formula))
         snprintf(f, sizeof f, "%9.2f %%", 100 * formula);
     else
-        snprintf(f, sizeof f, "%11s", "n/a");
+        snprintf(f, sizeof f, "%*s%s", 11 - (int)lang_width(_("n/a")), "", _("n/a"));
     if (isfinite(sim->mean))
         snprintf(m, sizeof m, "%9.2f %% ± %.2f", 100 * sim->mean, 100 * (isnan(sim->ci95) ? 0 : sim->ci95));
     else
-        snprintf(m, sizeof m, "%11s (nothing to count)", "n/a");
-    fprintf(out, "  %-26s %9s %s %s\n", label, t, f, m);
+        snprintf(m, sizeof m, "%*s%s %s", 11 - (int)lang_width(_("n/a")), "", _("n/a"), _("(nothing to count)"));
+    fputs("  ", out);
+    lang_pad(out, label, 26, false);
+    fprintf(out, " %9s %s %s\n", t, f, m);
 }
 
 /* One stock point of the theory table: a named product or a location. */
@@ -218,9 +269,18 @@ static void theory_stock_table(FILE *out, const struct scenario *sc, const struc
                                const struct theory_stock *st, size_t n)
 {
     const struct model_config *c = &sc->cfg;
-    fprintf(out, "\nTheory next to simulation (normal approximation of each %s's demand over its lead time)\n", kind);
-    fprintf(out, "  %-14s %9s %11s %11s %11s %11s\n", kind, "level", "CSL formula", "simulated", "fill formula",
-            "simulated");
+    fprintf(out, _("\nTheory next to simulation (normal approximation of each %s's demand over its lead time)\n"),
+            kind);
+    static const char *const heads[] = {N_("CSL formula"), N_("simulated"), N_("fill formula"), N_("simulated")};
+    fputs("  ", out);
+    lang_pad(out, kind, 14, false);
+    fputc(' ', out);
+    lang_pad(out, _("level"), 9, true);
+    for (size_t k = 0; k < 4; k++) {
+        fputc(' ', out);
+        lang_pad(out, _(heads[k]), 11, true);
+    }
+    fputc('\n', out);
     size_t rows = n > 12 ? 1 : n;
     for (size_t r = 0; r < rows; r++) {
         double level = 0, fcsl = 0, scsl = 0, ffill = 0, sfill = 0;
@@ -238,12 +298,14 @@ static void theory_stock_table(FILE *out, const struct scenario *sc, const struc
         }
         if (!counted) continue;
         double k = (double)counted;
-        fprintf(out, "  %-14.14s %9.1f %10.2f%% %10.2f%% %10.2f%% %10.2f%%\n", n > 12 ? "(mean)" : st[r].name,
-                level / k, 100 * fcsl / k, 100 * scsl / k, 100 * ffill / k, 100 * sfill / k);
+        fputs("  ", out);
+        report_cell(out, n > 12 ? _("(mean)") : st[r].name, 14, false);
+        fprintf(out, " %9.1f %10.2f%% %10.2f%% %10.2f%% %10.2f%%\n", level / k, 100 * fcsl / k, 100 * scsl / k,
+                100 * ffill / k, 100 * sfill / k);
     }
     bool lost = false;
     for (size_t p = 0; p < n; p++) lost |= st[p].inv->shortage != SHORTAGE_BACKORDER;
-    if (lost) fputs("  (the formulas assume backorders; with lost sales or reactions they are rough)\n", out);
+    if (lost) fputs(_("  (the formulas assume backorders; with lost sales or reactions they are rough)\n"), out);
 }
 
 static void report_theory_products(FILE *out, const struct scenario *sc, const struct summary *s)
@@ -255,7 +317,7 @@ static void report_theory_products(FILE *out, const struct scenario *sc, const s
         st[p] = (struct theory_stock){c->products[p].name, &c->products[p].inventory, theory_order_share(c, p),
                                       base + PM_CYCLE_SERVICE_LEVEL, base + PM_FILL_RATE};
     }
-    theory_stock_table(out, sc, s, "product", st, c->nproducts);
+    theory_stock_table(out, sc, s, _("product"), st, c->nproducts);
 }
 
 /* Each location's formula sees the demand of the regions it serves at the start. */
@@ -263,8 +325,8 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
 {
     const struct model_config *c = &sc->cfg;
     if (c->network.nchanges > 1) {
-        fputs("\nTheory next to simulation: not shown, because locations open and close during the run and\n"
-              "each serves a changing share of the demand; the formulas assume one fixed share.\n",
+        fputs(_("\nTheory next to simulation: not shown, because locations open and close during the run and\n"
+                "each serves a changing share of the demand; the formulas assume one fixed share.\n"),
               out);
         return;
     }
@@ -274,10 +336,10 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
         st[l] = (struct theory_stock){c->locations[l].name, &c->locations[l].inventory, sc->locations[l].order_share,
                                       base + LM_CYCLE_SERVICE_LEVEL, base + LM_FILL_RATE};
     }
-    theory_stock_table(out, sc, s, "location", st, c->nlocations);
+    theory_stock_table(out, sc, s, _("location"), st, c->nlocations);
     if (c->network.when_short != WHEN_SHORT_WAIT)
-        fputs("  (a location's simulated fill rate counts only its own stock; the formulas ignore the help\n"
-              "  other locations give when it is short)\n",
+        fputs(_("  (a location's simulated fill rate counts only its own stock; the formulas ignore the help\n"
+                "  other locations give when it is short)\n"),
               out);
 }
 
@@ -287,51 +349,53 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
  * the fill rate": what a reason does to the two measures. */
 static const char *effect_words(const struct reason *r, char *buf, size_t n)
 {
-    static const char *const verb[] = {
-        [REASON_NONE] = "", [REASON_LOWERS] = "lowers", [REASON_RAISES] = "raises", [REASON_EITHER] = "can move"};
+    static const char *const verb[] = {[REASON_NONE] = "",
+                                       [REASON_LOWERS] = N_("lowers"),
+                                       [REASON_RAISES] = N_("raises"),
+                                       [REASON_EITHER] = N_("can move")};
     enum reason_direction c = r->direction[REASON_CSL], f = r->direction[REASON_FILL];
     if (c == f)
-        snprintf(buf, n, "%s service", verb[c]);
+        snprintf(buf, n, _("%s service"), c == REASON_NONE ? "" : _(verb[c]));
     else if (c == REASON_NONE || f == REASON_NONE)
-        snprintf(buf, n, "%s the %s", verb[c == REASON_NONE ? f : c],
-                 c == REASON_NONE ? "fill rate" : "cycle service level");
+        snprintf(buf, n, _("%s the %s"), _(verb[c == REASON_NONE ? f : c]),
+                 c == REASON_NONE ? _("fill rate") : _("cycle service level"));
     else
-        snprintf(buf, n, "%s the cycle service level and %s the fill rate", verb[c], verb[f]);
+        snprintf(buf, n, _("%s the cycle service level and %s the fill rate"), _(verb[c]), _(verb[f]));
     return buf;
 }
 
 static void say_undershoot(FILE *out, const struct reason *r)
 {
     fprintf(out,
-            "  - orders were placed %.1f units below s on average (undershoot: demand comes in orders\n"
-            "    of several units%s). The formula assumes ordering exactly at s; in effect the\n"
-            "    reorder point is lower, which lowers service.\n",
-            r->figure[0], r->figure[1] != 0 ? " and is only seen at reviews" : "");
+            _("  - orders were placed %.1f units below s on average (undershoot: demand comes in orders\n"
+              "    of several units%s). The formula assumes ordering exactly at s; in effect the\n"
+              "    reorder point is lower, which lowers service.\n"),
+            r->figure[0], r->figure[1] != 0 ? _(" and is only seen at reviews") : "");
 }
 
 static void say_even_gaps(FILE *out, const struct reason *r)
 {
     char e[80];
     fprintf(out,
-            "  - orders come every %g days and replenishment takes %g: one ordered right after an\n"
-            "    order arrives in time for all but the orders within the next %g days, so stock\n"
-            "    must cover %g orders, where the formula assumes %.2f. This %s.\n",
+            _("  - orders come every %g days and replenishment takes %g: one ordered right after an\n"
+              "    order arrives in time for all but the orders within the next %g days, so stock\n"
+              "    must cover %g orders, where the formula assumes %.2f. This %s.\n"),
             r->figure[0], r->figure[1], r->figure[1], r->figure[2], r->figure[3], effect_words(r, e, sizeof e));
 }
 
 static void say_lumpy(FILE *out, const struct reason *r)
 {
     fprintf(out,
-            "  - only %.1f orders arrive over %.1f days: demand is lumpier than the normal curve the\n"
-            "    formula uses. This can move service either way.\n",
+            _("  - only %.1f orders arrive over %.1f days: demand is lumpier than the normal curve the\n"
+              "    formula uses. This can move service either way.\n"),
             r->figure[0], r->figure[1]);
 }
 
 static void say_reserve(FILE *out, const struct reason *r)
 {
     fprintf(out,
-            "  - %.4g units are held back for the top tier: for the other orders the shelf is empty that\n"
-            "    much sooner, so stockouts come earlier than the formula expects.\n",
+            _("  - %.4g units are held back for the top tier: for the other orders the shelf is empty that\n"
+              "    much sooner, so stockouts come earlier than the formula expects.\n"),
             r->figure[0]);
 }
 
@@ -340,24 +404,24 @@ static void say_customer_base(FILE *out, const struct reason *r)
     char e[80];
     if (r->figure[2] != 0)
         fprintf(out,
-                "  - demand comes from the customer base: the formula uses the rate of the %.0f customers\n"
-                "    at the start, but the base averaged %.0f over the run, so demand was %s than it\n"
-                "    assumes. This %s.\n",
-                r->figure[0], r->figure[1], r->figure[1] > r->figure[0] ? "higher" : "lower",
+                _("  - demand comes from the customer base: the formula uses the rate of the %.0f customers\n"
+                  "    at the start, but the base averaged %.0f over the run, so demand was %s than it\n"
+                  "    assumes. This %s.\n"),
+                r->figure[0], r->figure[1], r->figure[1] > r->figure[0] ? _("higher") : _("lower"),
                 effect_words(r, e, sizeof e));
     else
         fprintf(out,
-                "  - demand comes from a customer base whose size wanders as customers come and go (it\n"
-                "    averaged %.0f): demand varies more than the formula, which takes a fixed rate, assumes.\n"
-                "    This %s.\n",
+                _("  - demand comes from a customer base whose size wanders as customers come and go (it\n"
+                  "    averaged %.0f): demand varies more than the formula, which takes a fixed rate, assumes.\n"
+                  "    This %s.\n"),
                 r->figure[1], effect_words(r, e, sizeof e));
 }
 
 static void say_lost_sales(FILE *out, const struct reason *r)
 {
     (void)r;
-    fputs("  - with lost sales the position never goes below 0: a delivery refills the shelf instead of\n"
-          "    first serving orders that wait, as the formulas assume (backorders). This raises service.\n",
+    fputs(_("  - with lost sales the position never goes below 0: a delivery refills the shelf instead of\n"
+            "    first serving orders that wait, as the formulas assume (backorders). This raises service.\n"),
           out);
 }
 
@@ -365,9 +429,9 @@ static void say_history_fit(FILE *out, const struct reason *r)
 {
     char e[80];
     fprintf(out,
-            "  - the formula takes demand from the distributions fitted to the history: over %.1f days\n"
-            "    they give mean %.1f, sd %.1f units. The run plays the recorded days, which give mean\n"
-            "    %.1f, sd %.1f units (taking the days as independent). This %s.\n",
+            _("  - the formula takes demand from the distributions fitted to the history: over %.1f days\n"
+              "    they give mean %.1f, sd %.1f units. The run plays the recorded days, which give mean\n"
+              "    %.1f, sd %.1f units (taking the days as independent). This %s.\n"),
             r->figure[0], r->figure[1], r->figure[2], r->figure[3], r->figure[4], effect_words(r, e, sizeof e));
 }
 
@@ -375,21 +439,22 @@ static void say_history_pattern(FILE *out, const struct reason *r)
 {
     char e[80];
     fprintf(out,
-            "  - the recorded days are not independent (a weekday pattern, or busy days that follow busy\n"
-            "    days), and a replay keeps their order: over %.1f days in a row their demand has sd %.1f\n"
-            "    units, where independent days, as the formula assumes, would give %.1f. This %s.\n",
+            _("  - the recorded days are not independent (a weekday pattern, or busy days that follow busy\n"
+              "    days), and a replay keeps their order: over %.1f days in a row their demand has sd %.1f\n"
+              "    units, where independent days, as the formula assumes, would give %.1f. This %s.\n"),
             r->figure[0], r->figure[1], r->figure[2], effect_words(r, e, sizeof e));
 }
 
 static void say_noise(FILE *out, const struct reason *r)
 {
     if (r->figure[0] != 0)
-        fputs("  - with one replication there is no confidence interval: chance alone can make a gap either\n"
-              "    way. More replications tell.\n",
+        fputs(_("  - with one replication there is no confidence interval: chance alone can make a gap either\n"
+                "    way. More replications tell.\n"),
               out);
     else
-        fputs("  - the gap is less than twice the ± shown: with 95% intervals a correct formula falls outside\n"
-              "    about one time in 20, either way. More replications tell.\n",
+        /* xgettext:no-c-format */
+        fputs(_("  - the gap is less than twice the ± shown: with 95% intervals a correct formula falls outside\n"
+                "    about one time in 20, either way. More replications tell.\n"),
               out);
 }
 
@@ -427,35 +492,40 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
     char lv[40];
     num_format(round(level * 10) / 10, lv, sizeof lv);
 
-    fputs("\nTheory next to simulation (normal approximation of demand over the lead time)\n", out);
+    fputs(_("\nTheory next to simulation (normal approximation of demand over the lead time)\n"), out);
     if (sc->lever.key) {
         char target[40];
-        fprintf(out, "  Service lever %s = %s sets %s = %s%s%s\n", sc->lever.key,
+        fprintf(out, _("  Service lever %s = %s sets %s = %s%s%s\n"), sc->lever.key,
                 num_format(sc->lever.target, target, sizeof target), name, lv,
-                sc->lever.replaced[0] ? ", in place of " : "", sc->lever.replaced);
+                sc->lever.replaced[0] ? _(", in place of ") : "", sc->lever.replaced);
     }
     if (!(pr.demand_sd > 0) || !isfinite(f.safety_factor)) { /* a constant: no normal curve to fit */
         fprintf(out,
-                "  Demand over %.1f days%s: %.1f units, always the same; %s = %s. With no variation the\n"
-                "  normal approximation has nothing to add: stock runs out only if %s is below %.1f.\n",
-                pr.days, inv->review_days > 0 ? " (lead time + review period)" : " (the lead time)", pr.demand_mean,
-                name, lv, name, pr.demand_mean);
+                _("  Demand over %.1f days%s: %.1f units, always the same; %s = %s. With no variation the\n"
+                  "  normal approximation has nothing to add: stock runs out only if %s is below %.1f.\n"),
+                pr.days, inv->review_days > 0 ? _(" (lead time + review period)") : _(" (the lead time)"),
+                pr.demand_mean, name, lv, name, pr.demand_mean);
         return;
     }
-    fprintf(out, "  Demand over %.1f days%s: mean %.1f, sd %.1f units; %s = %s = mean %s %.2f sd\n", pr.days,
-            inv->review_days > 0 ? " (lead time + review period)" : " (the lead time)", pr.demand_mean, pr.demand_sd,
-            name, lv, f.safety_factor < 0 ? "-" : "+", fabs(f.safety_factor));
-    fprintf(out, "  %-26s %9s %11s %11s\n", "", sc->lever.key && sc->lever.key[0] == 't' ? "target" : "", "formula",
-            "simulated");
+    fprintf(out, _("  Demand over %.1f days%s: mean %.1f, sd %.1f units; %s = %s = mean %s %.2f sd\n"), pr.days,
+            inv->review_days > 0 ? _(" (lead time + review period)") : _(" (the lead time)"), pr.demand_mean,
+            pr.demand_sd, name, lv, f.safety_factor < 0 ? "-" : "+", fabs(f.safety_factor));
+    fprintf(out, "  %26s ", "");
+    lang_pad(out, sc->lever.key && sc->lever.key[0] == 't' ? _("target") : "", 9, true);
+    fputc(' ', out);
+    lang_pad(out, _("formula"), 11, true);
+    fputc(' ', out);
+    lang_pad(out, _("simulated"), 11, true);
+    fputc('\n', out);
     bool csl_lever = sc->lever.key == key_defs[K_INVENTORY_TARGET_CYCLE_SERVICE_LEVEL].name;
     bool fill_lever = sc->lever.key == key_defs[K_INVENTORY_TARGET_FILL_RATE].name;
-    theory_row(out, "Cycle service level", csl_lever ? sc->lever.target : NAN, f.cycle_service_level,
+    theory_row(out, _("Cycle service level"), csl_lever ? sc->lever.target : NAN, f.cycle_service_level,
                &s[M_CYCLE_SERVICE_LEVEL]);
-    theory_row(out, "Fill rate", fill_lever ? sc->lever.target : NAN, f.fill_rate, &s[M_FILL_RATE]);
+    theory_row(out, _("Fill rate"), fill_lever ? sc->lever.target : NAN, f.fill_rate, &s[M_FILL_RATE]);
 
     if (s[M_CYCLE_SERVICE_LEVEL].n == 0 && s[M_FILL_RATE].n == 0) {
-        fputs("  No order reached allocation and no replenishment cycle ended in the statistics window:\n"
-              "  there is nothing to compare (lengthen horizon_days).\n",
+        fputs(_("  No order reached allocation and no replenishment cycle ended in the statistics window:\n"
+                "  there is nothing to compare (lengthen horizon_days).\n"),
               out);
         return;
     }
@@ -463,10 +533,11 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
     int gap[REASON_MEASURES];
     reasons_gap(&in, gap);
     if (!gap[REASON_CSL] && !gap[REASON_FILL]) {
-        fputs("  Formula and simulation agree within the 95% confidence interval.\n", out);
+        /* xgettext:no-c-format */
+        fputs(_("  Formula and simulation agree within the 95% confidence interval.\n"), out);
         return;
     }
-    fputs("  Why they differ:\n", out);
+    fputs(_("  Why they differ:\n"), out);
     struct reason r[REASON_COUNT];
     size_t n = reasons_explain(&in, r), shown = 0;
     for (size_t i = 0; i < n; i++)
@@ -475,9 +546,9 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
             shown++;
         }
     if (!shown)
-        fputs("  - none of the usual reasons (undershoot, lumpy demand, lost sales, a reserve, a changing\n"
-              "    customer base, a history the formula reads differently) explains a gap this way:\n"
-              "    the gap is worth a closer look.\n",
+        fputs(_("  - none of the usual reasons (undershoot, lumpy demand, lost sales, a reserve, a changing\n"
+                "    customer base, a history the formula reads differently) explains a gap this way:\n"
+                "    the gap is worth a closer look.\n"),
               out);
 }
 
@@ -492,14 +563,14 @@ static void report_perfect_despite_stockouts(FILE *out, const struct summary *s)
     if (!(both > 1e-9)) return;
     if (s[M_ON_TIME_RATE].n == 0)
         fprintf(out,
-                "  (An order that met a stockout can still be perfect: it waited for stock and still arrived\n"
-                "  complete, and with no promise every order counts as on time. Here at least %.2f%% of the\n"
-                "  orders did both.)\n",
+                _("  (An order that met a stockout can still be perfect: it waited for stock and still arrived\n"
+                  "  complete, and with no promise every order counts as on time. Here at least %.2f%% of the\n"
+                  "  orders did both.)\n"),
                 100 * both);
     else
         fprintf(out,
-                "  (An order that met a stockout can still be perfect: it waited for stock and still arrived\n"
-                "  on time and complete. Here at least %.2f%% of the orders did both.)\n",
+                _("  (An order that met a stockout can still be perfect: it waited for stock and still arrived\n"
+                  "  on time and complete. Here at least %.2f%% of the orders did both.)\n"),
                 100 * both);
 }
 
@@ -515,13 +586,13 @@ static void report_replay_note(FILE *out, const struct scenario *sc, const struc
         if (s[m].n > 1 && s[m].sd != 0) identical = false;
     if (identical)
         fprintf(out,
-                "Note: the %u replications are identical: a replay plays the same recorded days in each, and\n"
-                "nothing else in this scenario is random, so every ± is 0. One replication (replications = 1,\n"
-                "or --reps 1) gives the same figures.\n",
+                _("Note: the %u replications are identical: a replay plays the same recorded days in each, and\n"
+                  "nothing else in this scenario is random, so every ± is 0. One replication (replications = 1,\n"
+                  "or --reps 1) gives the same figures.\n"),
                 c->run.replications);
     else
-        fputs("Note: a replay plays the same recorded days in every replication, so the ± shows only the\n"
-              "other random parts of the run, not how demand itself might have turned out.\n",
+        fputs(_("Note: a replay plays the same recorded days in every replication, so the ± shows only the\n"
+                "other random parts of the run, not how demand itself might have turned out.\n"),
               out);
 }
 
@@ -532,13 +603,14 @@ static void table_header(FILE *out, const struct scenario *sc)
     num_format(run->horizon_days, horizon, sizeof horizon);
     num_format(run->warmup_days, warmup, sizeof warmup);
     fprintf(out, "servlab %s — %s\n", SERVLAB_VERSION, sc->path);
-    fprintf(out, "%u replication%s of %s days", run->replications, run->replications == 1 ? "" : "s", horizon);
-    if (run->warmup_days > 0) fprintf(out, " after a %s-day warm-up", warmup);
-    fprintf(out, "; seed %llu, generator %s\n", (unsigned long long)run->seed, rng_generator_name());
-    fprintf(out, "Each figure is the mean over replications, ± the half-width of its 95%% confidence "
-                 "interval.\n");
-    if (sc->changes[0]) fprintf(out, "Changed from the file with --set: %s.\n", sc->changes);
-    for (size_t i = 0; i < sc->nnotes; i++) fprintf(out, "Note: %s.\n", sc->notes[i]);
+    fprintf(out, P_("%u replication of %s days", "%u replications of %s days", run->replications), run->replications,
+            horizon);
+    if (run->warmup_days > 0) fprintf(out, _(" after a %s-day warm-up"), warmup);
+    fprintf(out, _("; seed %llu, generator %s\n"), (unsigned long long)run->seed, rng_generator_name());
+    /* xgettext:no-c-format */
+    fputs(_("Each figure is the mean over replications, ± the half-width of its 95% confidence interval.\n"), out);
+    if (sc->changes[0]) fprintf(out, _("Changed from the file with --set: %s.\n"), sc->changes);
+    for (size_t i = 0; i < sc->nnotes; i++) fprintf(out, _("Note: %s.\n"), sc->notes[i]);
 }
 
 void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
@@ -557,7 +629,7 @@ void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
                 worth_showing(m, &s[m], sc))
                 any = true;
         if (!any) continue;
-        fprintf(out, "\n%s\n", metric_group_titles[g]);
+        fprintf(out, "\n%s\n", _(metric_group_titles[g]));
         for (int m = 0; m < METRIC_COUNT; m++)
             if (metric_defs[m].group == (enum metric_group)g && metric_shown(c, (size_t)m) &&
                 worth_showing(m, &s[m], sc))
@@ -569,18 +641,19 @@ void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
         if (g == GROUP_SERVICE && c->ntiers) report_tiers(out, c, s);
         if (g == GROUP_SERVICE && c->nlocations) report_locations(out, c, s);
         if (g == GROUP_MONEY && metric_shown(c, M_STOCK_VALUE_CHANGE))
-            fputs(c->nlocations
-                      ? "  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"
+            fputs(
+                c->nlocations
+                    ? _("  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"
                         "  value (on hand + on order + on the road between locations, at unit cost): it charges\n"
-                        "  only the goods that left stock.\n"
-                      : "  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"
-                        "  value (on hand + on order, at unit cost): it charges only the goods that left stock.\n",
-                  out);
+                        "  only the goods that left stock.\n")
+                    : _("  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"
+                        "  value (on hand + on order, at unit cost): it charges only the goods that left stock.\n"),
+                out);
     }
     if (!sc->cfg.inventory.policy->holds_stock)
-        fputs("\n(policy = none: stock is not modelled, so it never runs out and costs nothing to hold.)\n", out);
+        fputs(_("\n(policy = none: stock is not modelled, so it never runs out and costs nothing to hold.)\n"), out);
     if (sc->nwarnings) {
-        fputs("\nWarnings\n", out);
+        fputs(_("\nWarnings\n"), out);
         for (size_t i = 0; i < sc->nwarnings; i++) fprintf(out, "  ! %s\n", sc->warnings[i]);
     }
 }
@@ -624,10 +697,12 @@ void report_selected(FILE *out, const struct scenario *sc, const struct summary 
         char label[120];
         if (m >= METRIC_COUNT) { /* product.NAME.x or tier.NAME.x: say whose figure it is */
             const char *dot = strchr(name, '.'), *last = strrchr(name, '.');
-            snprintf(label, sizeof label, "%.*s: %s", (int)(last - dot - 1), dot + 1, d->label);
+            snprintf(label, sizeof label, "%.*s: %s", (int)(last - dot - 1), dot + 1, _(d->label));
             named.label = label;
+        } else {
+            named.label = _(d->label);
         }
-        print_def_row(out, &named, name, &s[m], m < METRIC_COUNT ? (int)m : -1);
+        print_def_row(out, named.label, &named, name, &s[m], m < METRIC_COUNT ? (int)m : -1);
     }
 }
 
@@ -640,8 +715,12 @@ int report_check_names(const struct model_config *cfg, const char *only, char *e
         const char *names[METRIC_COUNT];
         for (size_t i = 0; i < METRIC_COUNT; i++) names[i] = metric_defs[i].name;
         const char *near = suggest_nearest(name, names, METRIC_COUNT);
-        snprintf(err, errlen, "--metrics: '%s' is not a metric of this scenario%s%s%s", name,
-                 near ? "; did you mean '" : " (see --format csv for the names)", near ? near : "", near ? "'?" : "");
+        if (near)
+            snprintf(err, errlen, _("--metrics: '%s' is not a metric of this scenario; did you mean '%s'?"), name,
+                     near);
+        else
+            snprintf(err, errlen,
+                     _("--metrics: '%s' is not a metric of this scenario (see --format csv for the names)"), name);
         return -1;
     }
     return 0;

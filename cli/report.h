@@ -6,6 +6,7 @@
 #include "reader/scenario.h"
 #include "sim/runner.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /* The report table for one scenario: header (file, replications, horizon, seed,
@@ -24,6 +25,15 @@ void report_selected(FILE *out, const struct scenario *sc, const struct summary 
 /* Check that every name in `only` is a metric of cfg; if not, write the problem (with
  * a suggestion) into err and return -1. */
 int report_check_names(const struct model_config *cfg, const char *only, char *err, size_t errlen);
+
+/* Print text in a field `width` terminal columns wide (lang_width: a CJK character is 2),
+ * cut to the whole characters that fit, padded with spaces on the right (or on the left
+ * when right_align). For ASCII text it prints what "%-*.*s" prints. */
+int report_cell(FILE *out, const char *text, int width, bool right_align);
+
+/* Drop the last character of text when snprintf cut it in two (a fixed buffer full of
+ * Chinese, 3 bytes a character): the text stays valid UTF-8. Returns text. */
+char *report_tidy_cut(char *text);
 
 /* A CSV field: empty for NaN, else %.10g (the C locale's dot as decimal mark). */
 const char *report_field(double x, char *buf, size_t n);

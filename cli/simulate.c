@@ -8,6 +8,7 @@
 #include "mpi_grid.h"
 #include "progress.h"
 #include "models/model.h"
+#include "lang/lang.h"
 
 #include <pthread.h>
 #include <stdint.h>

@@ -1,6 +1,8 @@
 /* stability.c - the growth test of stability.h. */
 #include "stability.h"
+#include "report.h"
 #include "models/metrics.h"
+#include "lang/lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -54,23 +56,27 @@ bool stability_check(const struct model_config *cfg, const struct backlog *b, co
     if (grows(b, false, reps, orders_a_day, half, &mid, &end)) {
         double cycle = metric_mean(rows, nm, reps, M_ORDER_CYCLE_MEAN);
         int len = snprintf(warning, n,
-                           "the backlog grows: orders in the system rose from %.0f at mid-window to %.0f at the end "
-                           "(+%.3g a day; %.3g arrive a day",
+                           _("the backlog grows: orders in the system rose from %.0f at mid-window to %.0f at the end "
+                             "(+%.3g a day; %.3g arrive a day"),
                            mid, end, (end - mid) / half, orders_a_day);
         if (cycle > 0 && len > 0 && (size_t)len < n)
-            len += snprintf(warning + len, n - (size_t)len, "; Little's law expects about %.3g at %.3g days each",
+            len += snprintf(warning + len, n - (size_t)len, _("; Little's law expects about %.3g at %.3g days each"),
                             orders_a_day * cycle, cycle);
         if (len > 0 && (size_t)len < n)
-            snprintf(warning + len, n - (size_t)len, "): the system does not settle%s; results depend on the horizon",
-                     reps == 1 ? " (1 replication: run more to be sure)" : "");
+            snprintf(warning + len, n - (size_t)len,
+                     _("): the system does not settle%s; results depend on the horizon"),
+                     reps == 1 ? _(" (1 replication: run more to be sure)") : "");
+        report_tidy_cut(warning);
         return true;
     }
     double units_a_day = metric_mean(rows, nm, reps, M_UNITS_PER_DAY);
     if (grows(b, true, reps, units_a_day, half, &mid, &end)) {
-        snprintf(warning, n,
-                 "the backlog grows: units on backorder rose from %.0f at mid-window to %.0f at the end (+%.3g a day; "
-                 "%.3g units demanded a day): replenishment does not keep up%s; results depend on the horizon",
-                 mid, end, (end - mid) / half, units_a_day, reps == 1 ? " (1 replication: run more to be sure)" : "");
+        snprintf(
+            warning, n,
+            _("the backlog grows: units on backorder rose from %.0f at mid-window to %.0f at the end (+%.3g a day; "
+              "%.3g units demanded a day): replenishment does not keep up%s; results depend on the horizon"),
+            mid, end, (end - mid) / half, units_a_day, reps == 1 ? _(" (1 replication: run more to be sure)") : "");
+        report_tidy_cut(warning);
         return true;
     }
     return false;

@@ -12,6 +12,8 @@
 #include "sim/num.h"
 #include "sim/rng.h"
 
+#include "lang/lang.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +33,10 @@ static void add_point_warning(struct sweep_result *r, const char *text, double x
         if (strstr(r->point_warnings[i], text)) return;
     if (r->npoint_warnings == sizeof r->point_warnings / sizeof r->point_warnings[0]) return;
     char v[40];
-    snprintf(r->point_warnings[r->npoint_warnings++], sizeof r->point_warnings[0], "at %s = %s (and maybe others): %s",
-             key_part(r->base.sweep.parameter), num_format(x, v, sizeof v), text);
+    snprintf(r->point_warnings[r->npoint_warnings++], sizeof r->point_warnings[0],
+             _("at %s = %s (and maybe others): %s"), key_part(r->base.sweep.parameter), num_format(x, v, sizeof v),
+             text);
+    report_tidy_cut(r->point_warnings[r->npoint_warnings - 1]);
 }
 
 /* Load point i's scenario. Returns 0 or 2 (its problems already printed). */
@@ -42,7 +46,7 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
     char assignment[200], label[240], v[40];
     num_format(r->x[i], v, sizeof v);
     snprintf(assignment, sizeof assignment, "%s=%s", r->base.sweep.parameter, v);
-    snprintf(label, sizeof label, "sweep point %zu (%s = %s)", i + 1, r->base.sweep.parameter, v);
+    snprintf(label, sizeof label, _("sweep point %zu (%s = %s)"), i + 1, r->base.sweep.parameter, v);
     struct scenario_override *all = malloc((nsets + 1) * sizeof *all);
     if (!all) abort();
     if (nsets) memcpy(all, sets, nsets * sizeof *sets); /* sets may be NULL when nsets is 0 */
@@ -52,7 +56,7 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
     FILE *buf = open_memstream(&msgs, &len);
     int rc = scenario_load(sc, path, all, nsets + 1, buf ? buf : err);
     if (buf) fclose(buf);
-    if (rc != 0) fprintf(err, "servlab: %s is not a valid scenario:\n%s", label, msgs ? msgs : "");
+    if (rc != 0) fprintf(err, _("servlab: %s is not a valid scenario:\n%s"), label, msgs ? msgs : "");
     free(msgs);
     free(all);
     return rc;
@@ -150,8 +154,8 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     const struct sweep_config *sw = &r->base.sweep;
     if (!sw->active) {
         fprintf(err,
-                "%s: nothing to sweep: add a [sweep] section (parameter, from, to, steps) or give\n"
-                "--param SECTION.KEY --from A --to B --steps N (or --values V1,V2,...)\n",
+                _("%s: nothing to sweep: add a [sweep] section (parameter, from, to, steps) or give\n"
+                  "--param SECTION.KEY --from A --to B --steps N (or --values V1,V2,...)\n"),
                 path);
         sweep_free(r);
         return 2;
@@ -210,9 +214,11 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         so.backlog = backlog;
         size_t missing = simulate_patched(&ref, patches, r->n, r->reps, &so, r->rows);
         if (missing) {
-            fprintf(err, "servlab: %s after %zu of %zu runs; nothing was written\n",
-                    o->stop && atomic_load(o->stop) ? "interrupted" : "failed", r->n * r->reps - missing,
-                    r->n * r->reps);
+            fprintf(err,
+                    o->stop && atomic_load(o->stop)
+                        ? _("servlab: interrupted after %zu of %zu runs; nothing was written\n")
+                        : _("servlab: failed after %zu of %zu runs; nothing was written\n"),
+                    r->n * r->reps - missing, r->n * r->reps);
             rc = 1;
         }
     }
@@ -262,10 +268,10 @@ static const struct summary *at(const struct sweep_result *r, size_t i, int m)
 static const struct {
     int metric, less;
     const char *word;
-} cost_parts[] = {{M_COST_HOLDING, -1, "holding"},     {M_COST_ORDERING, M_COST_PURCHASE, "fixed ordering"},
-                  {M_COST_STAFF, -1, "staff"},         {M_COST_EXPEDITE, -1, "express"},
-                  {M_COST_ERRORS, -1, "errors"},       {M_COST_CHANNELS, -1, "channels"},
-                  {M_COST_LOCATIONS, -1, "locations"}, {M_COST_TRANSFERS, -1, "transfers"}};
+} cost_parts[] = {{M_COST_HOLDING, -1, N_("holding")},     {M_COST_ORDERING, M_COST_PURCHASE, N_("fixed ordering")},
+                  {M_COST_STAFF, -1, N_("staff")},         {M_COST_EXPEDITE, -1, N_("express")},
+                  {M_COST_ERRORS, -1, N_("errors")},       {M_COST_CHANNELS, -1, N_("channels")},
+                  {M_COST_LOCATIONS, -1, N_("locations")}, {M_COST_TRANSFERS, -1, N_("transfers")}};
 enum { NPARTS = sizeof cost_parts / sizeof cost_parts[0] };
 
 /* Part k of the service cost at point i; 0 where the scenario does not have it (NaN). */
@@ -305,9 +311,9 @@ static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size
     for (size_t j = 0; j < nfound; j++)
         snprintf(buf + strlen(buf), size - strlen(buf), "%s%s",
                  j == 0            ? ""
-                 : j + 1 == nfound ? " and "
-                                   : ", ",
-                 cost_parts[found[j]].word);
+                 : j + 1 == nfound ? _(" and ")
+                                   : _(", "),
+                 _(cost_parts[found[j]].word));
     return nfound;
 }
 
@@ -318,22 +324,34 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     const char *key = key_part(sw->parameter), *service = metric_defs[r->service].name;
     char first[40], last[40];
     fprintf(out, "servlab %s sweep — %s\n", SERVLAB_VERSION, b->path);
-    fprintf(out, "%s from %s to %s, %zu points; %u replication%s each on the same random numbers\n", sw->parameter,
-            num_format(r->x[0], first, sizeof first), num_format(r->x[r->n - 1], last, sizeof last), r->n, r->reps,
-            r->reps == 1 ? "" : "s");
-    fprintf(out, "seed %llu, generator %s. Money is per day; ± is the half-width of the 95%% confidence interval.\n",
+    fprintf(out,
+            P_("%s from %s to %s, %zu points; %u replication each on the same random numbers\n",
+               "%s from %s to %s, %zu points; %u replications each on the same random numbers\n", r->reps),
+            sw->parameter, num_format(r->x[0], first, sizeof first), num_format(r->x[r->n - 1], last, sizeof last),
+            r->n, r->reps);
+    fprintf(out, _("seed %llu, generator %s. Money is per day; ± is the half-width of the 95%% confidence interval.\n"),
             (unsigned long long)b->cfg.run.seed, rng_generator_name());
-    if (b->changes[0]) fprintf(out, "Changed from the file with --set: %s.\n", b->changes);
-    for (size_t i = 0; i < b->nnotes; i++) fprintf(out, "Note: %s.\n", b->notes[i]);
+    if (b->changes[0]) fprintf(out, _("Changed from the file with --set: %s.\n"), b->changes);
+    for (size_t i = 0; i < b->nnotes; i++) fprintf(out, _("Note: %s.\n"), b->notes[i]);
     if (b->lever.key && b->lever.replaced[0])
-        fprintf(out, "Note: at every point %s sets %s, in place of %s.\n", b->lever.key, b->lever.level_key,
+        fprintf(out, _("Note: at every point %s sets %s, in place of %s.\n"), b->lever.key, b->lever.level_key,
                 b->lever.replaced);
 
     /* the cost of a point of service means something only where the lever raises service */
     bool marginal = sweep_marginal_meaningful(r);
     int kw = (int)strlen(key) > 12 ? (int)strlen(key) : 12;
-    fprintf(out, "\n  %*s %12s %12s %12s %12s %12s %9s%s\n", kw, key, service, "service cost", "total cost", "revenue",
-            "profit", "± 95%", marginal ? "  cost of 1 pt" : "");
+    fprintf(out, "\n  %*s %12s", kw, key, service);
+    static const char *const heads[] = {N_("service cost"), N_("total cost"), N_("revenue"), N_("profit")};
+    for (size_t k = 0; k < 4; k++) {
+        fputc(' ', out);
+        lang_pad(out, _(heads[k]), 12, true);
+    }
+    fprintf(out, " %9s", "± 95%"); /* 8 columns: ± is two bytes (kept as it always was) */
+    if (marginal) {
+        fputs("  ", out);
+        lang_pad(out, _("cost of 1 pt"), 12, true);
+    }
+    fputc('\n', out);
     for (size_t i = 0; i < r->n; i++) {
         char x[40], m[40] = "—", v[6][40], column[60] = "";
         snprintf(x, sizeof x, "%.6g", r->x[i]);
@@ -351,7 +369,8 @@ void sweep_table(FILE *out, const struct sweep_result *r)
         bool any = k < 2;
         for (size_t i = 0; i < r->n; i++) any |= part_at(r, i, k) != 0;
         if (any)
-            snprintf(parts + strlen(parts), sizeof parts - strlen(parts), "%s%s", k ? " + " : "", cost_parts[k].word);
+            snprintf(parts + strlen(parts), sizeof parts - strlen(parts), "%s%s", k ? " + " : "",
+                     _(cost_parts[k].word));
     }
     size_t negative = 0;
     for (size_t i = 0; i < r->n; i++)
@@ -363,34 +382,37 @@ void sweep_table(FILE *out, const struct sweep_result *r)
         double v = at(r, i, M_STOCK_VALUE_CHANGE)->mean;
         stock_change |= isfinite(v) && v != 0;
     }
-    fprintf(out, "\n  service cost = %s: what providing the service costs.\n", parts);
+    fprintf(out, _("\n  service cost = %s: what providing the service costs.\n"), parts);
     if (stock_change)
-        fputs("  profit = revenue - total cost + the increase in stock value (purchases count when\n"
-              "  ordered; stock still owned is added back).\n",
+        fputs(_("  profit = revenue - total cost + the increase in stock value (purchases count when\n"
+                "  ordered; stock still owned is added back).\n"),
               out);
     if (!marginal) {
         size_t rising = rising_steps(r);
-        char how[120];
+        char how[200];
         if (rising)
-            snprintf(how, sizeof how, "rises from the row above at only %zu of the %zu steps", rising, r->n - 1);
+            snprintf(how, sizeof how, _("rises from the row above at only %zu of the %zu steps"), rising, r->n - 1);
         else
-            snprintf(how, sizeof how, "does not rise from the row above at any of the %zu steps", r->n - 1);
+            snprintf(how, sizeof how, _("does not rise from the row above at any of the %zu steps"), r->n - 1);
         fprintf(out,
-                "  cost of 1 pt is left out: %s %s,\n"
-                "  so this lever does not buy %s, and a cost per point of it would mean nothing.\n",
+                _("  cost of 1 pt is left out: %s %s,\n"
+                  "  so this lever does not buy %s, and a cost per point of it would mean nothing.\n"),
                 service, how, service);
     } else {
         fprintf(out,
-                "  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
-                "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n",
-                service, negative ? ";" : ".");
+                _("  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
+                  "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n"),
+                service, negative ? _(";") : _("."));
         if (negative && nfalling)
             fprintf(out,
-                    "  below 0 at %zu of the %zu steps: there better service lowers the service cost,\n"
-                    "  because %s %s by more than the other parts rise.\n",
-                    negative, r->n - 1, falling, nfalling > 1 ? "fall" : "falls");
+                    P_("  below 0 at %zu of the %zu steps: there better service lowers the service cost,\n"
+                       "  because %s falls by more than the other parts rise.\n",
+                       "  below 0 at %zu of the %zu steps: there better service lowers the service cost,\n"
+                       "  because %s fall by more than the other parts rise.\n",
+                       nfalling),
+                    negative, r->n - 1, falling);
         else if (negative)
-            fputs("  below 0 where better service saves more of the other costs than it adds.\n", out);
+            fputs(_("  below 0 where better service saves more of the other costs than it adds.\n"), out);
     }
 
     const struct curve_optimum *o = &r->opt;
@@ -399,28 +421,30 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     char sv[40], pv[40], pc[40] = "";
     bool ci = isfinite(at(r, o->best, M_PROFIT)->ci95);
     if (ci) snprintf(pc, sizeof pc, " ± %.2f", at(r, o->best, M_PROFIT)->ci95);
-    fprintf(out, "\nProfit is highest at %s = %s (marked *): %s %s %%, profit %s%s a day%s.\n", key, bx, service,
+    fprintf(out, _("\nProfit is highest at %s = %s (marked *): %s %s %%, profit %s%s a day%s.\n"), key, bx, service,
             cell(100 * r->service_level[o->best], 2, sv), cell(at(r, o->best, M_PROFIT)->mean, 2, pv), pc,
-            ci ? "" : " (one replication: no interval)");
+            ci ? "" : _(" (one replication: no interval)"));
     if (o->at_lower_edge || o->at_upper_edge)
-        fprintf(out, "That is the %s end of the range: profit may keep rising beyond it, so widen the range.\n",
-                o->at_lower_edge ? "lower" : "upper");
+        fputs(o->at_lower_edge
+                  ? _("That is the lower end of the range: profit may keep rising beyond it, so widen the range.\n")
+                  : _("That is the upper end of the range: profit may keep rising beyond it, so widen the range.\n"),
+              out);
     else if (o->refined)
         fprintf(out,
-                "Between grid points, a parabola through the points around it puts the peak at\n"
-                "%s = %.4g (%s %.2f %%, profit %.2f a day).\n",
+                _("Between grid points, a parabola through the points around it puts the peak at\n"
+                  "%s = %.4g (%s %.2f %%, profit %.2f a day).\n"),
                 key, o->x, service, 100 * o->service, o->profit);
     if (o->tie_first != o->tie_last) {
         char a[40], z[40];
         snprintf(a, sizeof a, "%.6g", r->x[o->tie_first]);
         snprintf(z, sizeof z, "%.6g", r->x[o->tie_last]);
         fprintf(out,
-                "Profit from %s = %s to %s is not significantly lower (paired 95%% intervals):\n"
-                "the top of the curve is flat, so the cheaper end of that range costs little.\n",
+                _("Profit from %s = %s to %s is not significantly lower (paired 95%% intervals):\n"
+                  "the top of the curve is flat, so the cheaper end of that range costs little.\n"),
                 key, a, z);
     }
     if (b->nwarnings || r->npoint_warnings) {
-        fputs("\nWarnings\n", out);
+        fputs(_("\nWarnings\n"), out);
         for (size_t i = 0; i < b->nwarnings; i++) fprintf(out, "  ! %s\n", b->warnings[i]);
         for (size_t i = 0; i < r->npoint_warnings; i++) fprintf(out, "  ! %s\n", r->point_warnings[i]);
     }

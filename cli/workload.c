@@ -4,6 +4,7 @@
 #include "models/metrics.h"
 #include "models/order.h"
 #include "models/policy.h"
+#include "lang/lang.h"
 
 #include <math.h>
 
@@ -47,9 +48,9 @@ static double job_cost(const struct model_config *c, double *orders, double *bac
                                dist_mean(&oc->picking.days) + dist_mean(&oc->delivery_days)) +
                        (inv->policy->holds_stock ? rate * repl * dist_mean(&inv->lead_time_days) : 0);
     double excess = excess_a_day(rate, &oc->processing);
-    *overloaded = excess > 0 ? "order processing" : NULL;
+    *overloaded = excess > 0 ? _("order processing") : NULL;
     double picking_excess = excess_a_day(rate, &oc->picking);
-    if (picking_excess > excess) excess = picking_excess, *overloaded = "picking";
+    if (picking_excess > excess) excess = picking_excess, *overloaded = _("picking");
     in_flight += excess * days / 2;
     *backlog_bytes = excess * days * (double)sizeof(struct order);
 
@@ -107,41 +108,47 @@ void workload_estimate(const struct model_config *const *cfgs, size_t n, unsigne
 static void describe(const struct workload *w, char *buf, size_t n)
 {
     char points[40] = "";
-    if (w->variants > 1) snprintf(points, sizeof points, "%zu points x ", w->variants);
-    snprintf(buf, n, "%s%u replication%s x %.4g days x %.4g order%s a day", points, w->reps, w->reps == 1 ? "" : "s",
-             w->days, w->orders_a_day, w->orders_a_day == 1 ? "" : "s");
+    if (w->variants > 1) snprintf(points, sizeof points, _("%zu points x "), w->variants);
+    snprintf(buf, n,
+             w->orders_a_day == 1 ? P_("%s%u replication x %.4g days x %.4g order a day",
+                                       "%s%u replications x %.4g days x %.4g order a day", w->reps)
+                                  : P_("%s%u replication x %.4g days x %.4g orders a day",
+                                       "%s%u replications x %.4g days x %.4g orders a day", w->reps),
+             points, w->reps, w->days, w->orders_a_day);
 }
 
 int workload_check(const struct workload *w, const char *path, bool warn, FILE *err)
 {
-    char what[160], cpu[40], wall[40];
+    char what[240], cpu[40], wall[40];
     describe(w, what, sizeof what);
     if (w->memory_bytes > MEMORY_MAX) {
         if (w->overloaded)
             fprintf(err,
-                    "%s: this run would need about %.3g GB of memory: %s is overloaded and its queue would grow to "
-                    "about %.3g orders (%s); add servers, or shorten [run] horizon_days\n",
+                    _("%s: this run would need about %.3g GB of memory: %s is overloaded and its queue would grow to "
+                      "about %.3g orders (%s); add servers, or shorten [run] horizon_days\n"),
                     path, w->memory_bytes / 1e9, w->overloaded, w->backlog_orders, what);
         else
             fprintf(err,
-                    "%s: this run would need about %.3g GB of memory for the results of %zu runs (%s); use fewer "
-                    "replications (--reps) or fewer sweep points\n",
+                    _("%s: this run would need about %.3g GB of memory for the results of %zu runs (%s); use fewer "
+                      "replications (--reps) or fewer sweep points\n"),
                     path, w->memory_bytes / 1e9, w->variants * w->reps, what);
         return 2;
     }
     if (w->cpu_seconds > WORKLOAD_REFUSE_SECONDS) {
         fprintf(err,
-                "%s: this run is too large: about %.2g customer orders (%s), about %s of CPU time; make it "
-                "smaller: fewer replications (--reps), a shorter [run] horizon_days or warmup_days, fewer sweep "
-                "points\n",
+                _("%s: this run is too large: about %.2g customer orders (%s), about %s of CPU time; make it "
+                  "smaller: fewer replications (--reps), a shorter [run] horizon_days or warmup_days, fewer sweep "
+                  "points\n"),
                 path, w->orders, what, progress_duration(w->cpu_seconds, cpu, sizeof cpu));
         return 2;
     }
     if (warn && w->wall_seconds > WORKLOAD_WARN_SECONDS)
         fprintf(err,
-                "servlab: warning: %s: about %.2g customer orders (%s) will take about %s on %u thread%s; "
-                "Ctrl-C stops the run\n",
-                path, w->orders, what, progress_duration(w->wall_seconds, wall, sizeof wall), w->threads,
-                w->threads == 1 ? "" : "s");
+                P_("servlab: warning: %s: about %.2g customer orders (%s) will take about %s on %u thread; "
+                   "Ctrl-C stops the run\n",
+                   "servlab: warning: %s: about %.2g customer orders (%s) will take about %s on %u threads; "
+                   "Ctrl-C stops the run\n",
+                   w->threads),
+                path, w->orders, what, progress_duration(w->wall_seconds, wall, sizeof wall), w->threads);
     return 0;
 }

@@ -23,4 +23,7 @@ rm -rf "$out"
 ./servlab keys --lang zh > tests/golden/keys_zh.txt || exit 1
 ./servlab --help --lang en > tests/golden/help.txt || exit 1
 ./servlab --help --lang zh > tests/golden/help_zh.txt || exit 1
-echo "golden: wrote tests/golden/*.csv and *.txt; review with: git diff tests/golden"
+# the reports in Chinese: tests/zh_reports.sh lists the commands; both it and
+# tests/test_reports_zh.sh run them the same way
+tests/zh_reports.sh ./servlab tests/golden || exit 1
+echo "golden: wrote tests/golden/*.csv, *.txt and zh_*.txt; review with: git diff tests/golden"

@@ -1,0 +1,111 @@
+#!/bin/sh
+# test_reports_zh.sh - the reports of run, sweep, compare and batch in Chinese:
+# they match the goldens tests/golden/zh_*.txt (written by tests/zh_reports.sh); tables
+# with Chinese file and row names line up by display width (a CJK character is two
+# columns), in Chinese and in English; and no English prose leaks into the Chinese
+# output of the scenario library (tests/leak_zh.sh says what may stay English).
+# Uses $SERVLAB.
+cd "$(dirname "$0")/.." || exit 1
+. tests/check.sh
+
+# ---- goldens ----
+tests/zh_reports.sh "$S" "$T"
+for g in tests/golden/zh_*.txt; do
+    n=$(basename "$g")
+    ok "zh-1 $n matches the golden" $(cmp -s "$T/$n" "$g"; echo $?) "$(diff "$g" "$T/$n" | head -n 8)"
+done
+
+# token_ends: for each line, the display column at which each of its blank-separated
+# tokens ends (wc -L counts a CJK character as two columns in a UTF-8 locale)
+token_ends() {
+    while IFS= read -r line; do
+        rest=$line prefix="" out=""
+        while [ -n "$rest" ]; do
+            sp=${rest%%[! ]*}
+            rest=${rest#"$sp"} prefix=$prefix$sp
+            [ -z "$rest" ] && break
+            tok=${rest%%[ ]*}
+            rest=${rest#"$tok"} prefix=$prefix$tok
+            out="$out $(printf '%s' "$prefix" | LC_ALL=C.UTF-8 wc -L)"
+        done
+        echo "$out"
+    done
+}
+# same FIELDS FILE: the token ends FIELDS (cut -f list) of every line of FILE are equal
+same() { [ "$(cut -d' ' -f"$1" < "$2" | sort -u | wc -l)" -eq 1 ]; }
+
+# ---- compare: the columns after the file names line up, whatever the names ----
+for lang in zh en; do
+    "$S" compare --lang $lang tests/lang/张伟.ini tests/lang/李娜_第二版.ini tests/lang/wang.ini --reps 3 --quiet \
+        > "$T/cmp_$lang.txt" 2> /dev/null
+    grep -E '^ +[0-9]+  ' "$T/cmp_$lang.txt" | token_ends > "$T/rows"
+    ok "zh-2.1 compare --lang $lang: three ranked rows" $([ "$(wc -l < "$T/rows")" -eq 3 ]; echo $?)
+    # rank, name, profit, ±, of best, service, %, on time, %, cost: fields 4-11 (field 1 is empty)
+    for f in 4 5 6 7 8 9 10 11; do
+        ok "zh-2.2 compare --lang $lang: column $((f - 1)) ends at the same display column in every row" \
+            $(same $f "$T/rows"; echo $?) "$(cat "$T/cmp_$lang.txt")"
+    done
+    head_line=$(grep -E '^ *(rank|名次) ' "$T/cmp_$lang.txt" | token_ends)
+    row_line=$(head -n 1 "$T/rows")
+    ok "zh-2.3 compare --lang $lang: the profit heading ends where the profits end" \
+        $([ "$(echo "$head_line" | cut -d' ' -f4)" = "$(echo "$row_line" | cut -d' ' -f4)" ]; echo $?) \
+        "heading: $head_line; row: $row_line"
+done
+
+# ---- batch: rows named in Chinese line up ----
+for lang in zh en; do
+    "$S" batch --lang $lang scenarios/default.ini tests/lang/items_zh.csv --reps 2 --quiet > "$T/b_$lang.txt" 2> /dev/null
+    sed -n '/^id /,/^$/p' "$T/b_$lang.txt" | grep -v '^$' | token_ends > "$T/brows"
+    sed 1d "$T/brows" > "$T/brows_only"
+    ok "zh-3.1 batch --lang $lang: four rows" $([ "$(wc -l < "$T/brows_only")" -eq 4 ]; echo $?)
+    for f in 3 4 5 6; do
+        ok "zh-3.2 batch --lang $lang: column $((f - 1)) ends at the same display column in every row" \
+            $(same $f "$T/brows_only"; echo $?) "$(cat "$T/b_$lang.txt")"
+    done
+    ok "zh-3.3 batch --lang $lang: the profit heading ends where the profits end" \
+        $([ "$(head -n 1 "$T/brows" | cut -d' ' -f4)" = "$(sed -n 2p "$T/brows" | cut -d' ' -f5)" ]; echo $?) \
+        "$(head -n 2 "$T/brows")"
+done
+
+# ---- the leak check itself: it finds English prose, and passes the names it should ----
+"$S" run scenarios/default.ini --reps 2 --set run.horizon_days=60 --quiet > "$T/en.txt"
+ok "zh-4.1 the leak check finds English prose in an English report" \
+    $([ "$(tests/leak_zh.sh < "$T/en.txt" | wc -l)" -gt 10 ]; echo $?)
+ok "zh-4.2 ... and in one English sentence inside Chinese" \
+    $(printf '订单周期 the order cycle\n' | tests/leak_zh.sh | grep -q .; echo $?)
+ok "zh-4.3 ... but not in metric, key, option and file names" \
+    $(printf '  满足率  98.38 %%  fill_rate [order_cycle] promise_days --format csv scenarios/default.ini\n' |
+        tests/leak_zh.sh | grep -q .; [ $? -eq 1 ]; echo $?)
+
+# ---- no English prose in the Chinese reports ----
+# KNOWN LEAK, not of the reports: "KEY = VALUE on line N", what a service lever replaced, is
+# written in English by reader/scenario.c (the reader is translated separately); it is taken out
+# here, and only here, until the reader translates it. Remove this sed when it does.
+leaks() { # FILE NAMES...: the leaks of FILE, each line prefixed with the file
+    f=$1
+    shift
+    sed -E 's/ = [0-9.]+ on line [0-9]+/ = ·/' "$f" | tests/leak_zh.sh "$@" | sed "s|^|$(basename "$f"): |"
+}
+names_of() { # the names a scenario file gives: products, tiers, locations, regions
+    grep -ohE '^\[(tier|location|region|product)\.[A-Za-z0-9_]+\]' "$@" | sed -E 's/^\[[a-z]+\.//; s/\]$//' | sort -u
+}
+: > "$T/leaks"
+for g in "$T"/zh_*.txt; do
+    # shellcheck disable=SC2046 # one argument per name
+    leaks "$g" $(names_of scenarios/customer_tiers.ini scenarios/pooling_regional.ini) wrench_long_name >> "$T/leaks"
+done
+for f in scenarios/*.ini; do
+    "$S" run --lang zh "$f" --reps 2 --set run.horizon_days=60 --quiet > "$T/r.txt" 2> /dev/null
+    # shellcheck disable=SC2046
+    leaks "$T/r.txt" $(names_of "$f") | sed "s|^r.txt|$f|" >> "$T/leaks"
+    if grep -q '^\[sweep\]' "$f"; then
+        "$S" sweep --lang zh "$f" --set sweep.steps=4 --reps 2 --set run.horizon_days=60 --quiet > "$T/s.txt" 2> /dev/null
+        leaks "$T/s.txt" | sed "s|^s.txt|sweep $f|" >> "$T/leaks"
+    fi
+done
+"$S" compare --lang zh --base scenarios/stances/base.ini scenarios/stances/*.ini --reps 2 --quiet > "$T/c.txt" 2> /dev/null
+leaks "$T/c.txt" >> "$T/leaks"
+ok "zh-5.1 no English prose in the Chinese reports of run, sweep, compare and batch" \
+    $([ ! -s "$T/leaks" ]; echo $?) "$(head -n 20 "$T/leaks")"
+
+check_done test_reports_zh
