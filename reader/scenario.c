@@ -754,7 +754,7 @@ static void apply_set(struct loader *ld, const struct scenario_override *o)
     if (o->label)
         snprintf(where, sizeof where, "%s", o->label);
     else
-        snprintf(where, sizeof where, _("--set %s"), o->assignment);
+        snprintf(where, sizeof where, "--set %s", o->assignment);
     const char *saved = ld->where;
     ld->where = where;
     ld->set_dir = o->dir;
@@ -784,7 +784,7 @@ static void make_catalog(struct loader *ld)
     }
     for (unsigned i = 1; i <= sc->catalog_items; i++) {
         char name[NAME_LEN];
-        snprintf(name, sizeof name, _("item%03u"), i);
+        snprintf(name, sizeof name, "item%03u", i);
         open_entry(ld, FAMILY_PRODUCT, name, line);
     }
 }

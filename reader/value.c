@@ -232,7 +232,7 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
         if (trim_into(p, (size_t)(arg_end - p), arg, sizeof arg) != 0) {
             char problem[400];
             too_long(arg, TOKEN_PARAM, sizeof arg - 1, problem, sizeof problem);
-            snprintf(err, errlen, "%s: %s", t->signature, problem);
+            snprintf(err, errlen, _("%s: %s"), t->signature, problem); /* the distribution, then its problem */
             return -1;
         }
         if (!*arg && !comma && np == 0) break; /* empty list: "exponential()" */
@@ -255,7 +255,7 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
             *colon = '\0';
             if (value_number(arg, &params[np], problem, sizeof problem) != 0 ||
                 value_number(colon + 1, &params[np + 1], problem, sizeof problem) != 0) {
-                snprintf(err, errlen, "%s: %s", t->signature, problem);
+                snprintf(err, errlen, _("%s: %s"), t->signature, problem); /* the distribution, then its problem */
                 return -1;
             }
             np += 2;
@@ -265,7 +265,7 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
                 return -1;
             }
             if (value_number(arg, &params[np], problem, sizeof problem) != 0) {
-                snprintf(err, errlen, "%s: %s", t->signature, problem);
+                snprintf(err, errlen, _("%s: %s"), t->signature, problem); /* the distribution, then its problem */
                 return -1;
             }
             np++;
