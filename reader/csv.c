@@ -1,5 +1,6 @@
 /* csv.c - the CSV reader of csv.h. */
 #include "csv.h"
+#include "lang/lang.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,7 +39,7 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
     for (;;) { /* one field per turn */
         size_t col = r->n + 1;
         if (r->n == CSV_FIELDS_MAX) {
-            snprintf(err, errlen, "%d:%zu: more than %d fields", c->line, col, CSV_FIELDS_MAX);
+            snprintf(err, errlen, _("%d:%zu: more than %d fields"), c->line, col, CSV_FIELDS_MAX);
             return -1;
         }
         char *out = r->field[r->n];
@@ -48,7 +49,7 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
             p++;
             for (;;) {
                 if (p >= stop) {
-                    snprintf(err, errlen, "%d:%zu: a quoted field is not closed (a quote '\"' is missing)", c->line,
+                    snprintf(err, errlen, _("%d:%zu: a quoted field is not closed (a quote '\"' is missing)"), c->line,
                              col);
                     return -1;
                 }
@@ -63,15 +64,16 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
             }
             while (p < stop && is_space(t[p])) p++;
             if (p < stop && t[p] != ',') {
-                snprintf(err, errlen, "%d:%zu: text after a quoted field; put the whole field in quotes", c->line, col);
+                snprintf(err, errlen, _("%d:%zu: text after a quoted field; put the whole field in quotes"), c->line,
+                         col);
                 return -1;
             }
         } else {
             while (p < stop && t[p] != ',') {
                 if (t[p] == '"') {
                     snprintf(err, errlen,
-                             "%d:%zu: a quote '\"' inside a field; quote the whole field and double the "
-                             "quote",
+                             _("%d:%zu: a quote '\"' inside a field; quote the whole field and double the "
+                               "quote"),
                              c->line, col);
                     return -1;
                 }
@@ -86,7 +88,7 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
         p++; /* the comma */
     }
 too_long:
-    snprintf(err, errlen, "%d:%zu: the field is too long (at most %d characters)", c->line, r->n + 1,
+    snprintf(err, errlen, _("%d:%zu: the field is too long (at most %d characters)"), c->line, r->n + 1,
              CSV_FIELD_LEN - 1);
     return -1;
 }
@@ -95,17 +97,19 @@ char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen)
 {
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
-        snprintf(err, errlen, "cannot open: %s", strerror(errno));
+        snprintf(err, errlen, _("cannot open: %s"), strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        snprintf(err, errlen, "%s", S_ISDIR(st.st_mode) ? "is a directory, not a CSV file" : "is not a regular file");
+        snprintf(err, errlen, "%s",
+                 S_ISDIR(st.st_mode) ? _("is a directory, not a CSV file") : _("is not a regular file"));
         close(fd);
         return NULL;
     }
     if (st.st_size > CSV_FILE_MAX_BYTES) {
-        snprintf(err, errlen, "is %lld bytes; a CSV file may be at most %d", (long long)st.st_size, CSV_FILE_MAX_BYTES);
+        snprintf(err, errlen, _("is %lld bytes; a CSV file may be at most %d"), (long long)st.st_size,
+                 CSV_FILE_MAX_BYTES);
         close(fd);
         return NULL;
     }
@@ -116,7 +120,7 @@ char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen)
         ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
         if (r < 0 && errno == EINTR) continue;
         if (r < 0) {
-            snprintf(err, errlen, "cannot read: %s", strerror(errno));
+            snprintf(err, errlen, _("cannot read: %s"), strerror(errno));
             free(buf);
             close(fd);
             return NULL;
@@ -127,12 +131,12 @@ char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen)
     close(fd);
     buf[got] = '\0';
     if (got >= 2 && (memcmp(buf, "\xff\xfe", 2) == 0 || memcmp(buf, "\xfe\xff", 2) == 0)) {
-        snprintf(err, errlen, "is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8 CSV");
+        snprintf(err, errlen, _("is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8 CSV"));
         free(buf);
         return NULL;
     }
     if (memchr(buf, '\0', got)) {
-        snprintf(err, errlen, "holds NUL bytes: it is not a text (CSV) file");
+        snprintf(err, errlen, _("holds NUL bytes: it is not a text (CSV) file"));
         free(buf);
         return NULL;
     }

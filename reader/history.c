@@ -2,6 +2,7 @@
  * those read. The list is only ever appended to, under a lock, and its entries are
  * immutable once published. */
 #include "history.h"
+#include "lang/lang.h"
 #include "csv.h"
 #include "value.h"
 #include "sim/num.h"
@@ -39,7 +40,7 @@ static int parse_date(const char *text, double *day, char *err, size_t errlen)
     static const unsigned mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] || (m == 2 && d == 29 && !leap)) {
-        snprintf(err, errlen, "'%s' is not a date (YYYY-MM-DD)", text);
+        snprintf(err, errlen, _("'%s' is not a date (YYYY-MM-DD)"), text);
         return -1;
     }
     *day = (double)days_from_civil(y, m, d);
@@ -65,7 +66,7 @@ static int fail_at(struct reader *rd, int line, int col, const char *fmt, ...) _
 
 static int fail_at(struct reader *rd, int line, int col, const char *fmt, ...)
 {
-    size_t n = col > 0 ? (size_t)snprintf(rd->err, rd->errlen, "%s:%d:%d: column '%s': ", rd->path, line, col,
+    size_t n = col > 0 ? (size_t)snprintf(rd->err, rd->errlen, _("%s:%d:%d: column '%s': "), rd->path, line, col,
                                           rd->names[col - 1])
                        : (size_t)snprintf(rd->err, rd->errlen, "%s:%d: ", rd->path, line);
     if (n < rd->errlen) {
@@ -81,7 +82,7 @@ static int fail_at(struct reader *rd, int line, int col, const char *fmt, ...)
  * column does not have. */
 static const char *plain_problem(char *problem)
 {
-    char *hint = strstr(problem, " (write just the number: the unit is in the key's name)");
+    char *hint = strstr(problem, _(" (write just the number: the unit is in the key's name)"));
     if (hint) *hint = '\0';
     return problem;
 }
@@ -98,7 +99,7 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
     snprintf(rd->names[1], sizeof rd->names[1], "quantity");
     size_t n = 0, cap = 0;
     int blank_line = 0, first_data_line = 0;
-    char problem[300];
+    char problem[500];
     long rc = 0;
     bool header_seen = false;
     for (;;) {
@@ -114,14 +115,18 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
             continue;
         }
         if (blank_line) {
-            rc = fail_at(rd, blank_line, 0, "empty row; remove it (a day without demand needs no row, or quantity 0)");
+            rc = fail_at(rd, blank_line, 0,
+                         _("empty row; remove it (a day without demand needs no row, or quantity 0)"));
             break;
         }
         if (r->n != 2) {
             rc = fail_at(rd, r->line, 0,
-                         "%zu field%s; a history row has 2: the day (a date YYYY-MM-DD or a day "
-                         "number) and the quantity",
-                         r->n, r->n == 1 ? "" : "s");
+                         P_("%zu field; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
+                            "quantity",
+                            "%zu fields; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
+                            "quantity",
+                            r->n),
+                         r->n);
             break;
         }
         double day, units;
@@ -142,26 +147,28 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
         }
         is_date = date == 1;
         if (!is_date && value_number(r->field[0], &day, problem, sizeof problem) != 0) {
-            rc = fail_at(rd, r->line, 1, "%s; write a date as YYYY-MM-DD or a day number", plain_problem(problem));
+            rc = fail_at(rd, r->line, 1, _("%s; write a date as YYYY-MM-DD or a day number"), plain_problem(problem));
             break;
         }
         if (n == 0) {
             *dated = is_date;
             first_data_line = r->line;
         } else if (is_date != *dated) {
-            rc = fail_at(rd, r->line, 1, "'%s' is a %s, but row %d has a %s; use one or the other throughout",
-                         r->field[0], is_date ? "date" : "day number", first_data_line, *dated ? "date" : "day number");
+            rc = fail_at(rd, r->line, 1,
+                         is_date ? _("'%s' is a date, but row %d has a day number; use one or the other throughout")
+                                 : _("'%s' is a day number, but row %d has a date; use one or the other throughout"),
+                         r->field[0], first_data_line);
             break;
         }
         if (!is_date && (day < -1e7 || day > 1e7)) {
-            rc = fail_at(rd, r->line, 1, "day %s is out of range (-10000000 to 10000000)", r->field[0]);
+            rc = fail_at(rd, r->line, 1, _("day %s is out of range (-10000000 to 10000000)"), r->field[0]);
             break;
         }
         if (day != floor(day)) {
             if (kind == HISTORY_DAILY) {
                 rc = fail_at(rd, r->line, 1,
-                             "day %s is not a whole number; a daily history has one row per day "
-                             "(history_kind = orders takes times of day)",
+                             _("day %s is not a whole number; a daily history has one row per day "
+                               "(history_kind = orders takes times of day)"),
                              r->field[0]);
                 break;
             }
@@ -173,28 +180,28 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
         }
         if (units < 0) {
             rc = fail_at(rd, r->line, 2,
-                         "%s is negative; a history holds demand, not returns (net them out or "
-                         "drop the row)",
+                         _("%s is negative; a history holds demand, not returns (net them out or "
+                           "drop the row)"),
                          r->field[1]);
             break;
         }
         if (units > 1e9) {
-            rc = fail_at(rd, r->line, 2, "%s is more than 1e9 units", r->field[1]);
+            rc = fail_at(rd, r->line, 2, _("%s is more than 1e9 units"), r->field[1]);
             break;
         }
         if (n > 0) {
             const struct row *prev = &(*rows)[n - 1];
             if (day < prev->day || (kind == HISTORY_DAILY && day == prev->day)) {
                 rc = fail_at(rd, r->line, 1,
-                             day == prev->day ? "%s appears again (row %d has it too); a daily "
-                                                "history has one row per day (or use history_kind = orders)"
-                                              : "%s comes before the day of row %d; rows must be in "
-                                                "date order",
+                             day == prev->day ? _("%s appears again (row %d has it too); a daily "
+                                                  "history has one row per day (or use history_kind = orders)")
+                                              : _("%s comes before the day of row %d; rows must be in "
+                                                  "date order"),
                              r->field[0], prev->line);
                 break;
             }
             if (floor(day) - floor((*rows)[0].day) >= HISTORY_MAX_DAYS) {
-                rc = fail_at(rd, r->line, 1, "the history would span more than %d days", HISTORY_MAX_DAYS);
+                rc = fail_at(rd, r->line, 1, _("the history would span more than %d days"), HISTORY_MAX_DAYS);
                 break;
             }
         }
@@ -207,7 +214,7 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
     }
     free(r);
     if (rc == 0 && n == 0) {
-        snprintf(rd->err, rd->errlen, "%s: no data rows; a history has rows of a day and a quantity", rd->path);
+        snprintf(rd->err, rd->errlen, _("%s: no data rows; a history has rows of a day and a quantity"), rd->path);
         rc = -1;
     }
     return rc < 0 ? -1 : (long)n;
@@ -239,7 +246,7 @@ static int build(struct reader *rd, const struct row *rows, size_t n, bool timed
     }
     total += lost;
     if (norders == 0) {
-        snprintf(rd->err, rd->errlen, "%s: every quantity is 0: there is no demand to play", rd->path);
+        snprintf(rd->err, rd->errlen, _("%s: every quantity is 0: there is no demand to play"), rd->path);
         free(first), free(at), free(units), free(daily);
         return -1;
     }
@@ -272,11 +279,11 @@ static int build(struct reader *rd, const struct row *rows, size_t n, bool timed
             if (!isnan(prev)) gaps[ng++] = t - prev < 1e-12 ? 0 : t - prev;
             prev = t;
         }
-    char why[160];
+    char why[300];
     if (fit_values(gaps, ng, NULL, &hi->gaps, why, sizeof why) != 0)
-        snprintf(hi->fit_problem, sizeof hi->fit_problem, "order gaps: %s", why);
+        snprintf(hi->fit_problem, sizeof hi->fit_problem, _("order gaps: %s"), why);
     else if (fit_values(units, norders, NULL, &hi->units, why, sizeof why) != 0)
-        snprintf(hi->fit_problem, sizeof hi->fit_problem, "order sizes: %s", why);
+        snprintf(hi->fit_problem, sizeof hi->fit_problem, _("order sizes: %s"), why);
     else
         hi->fitted = true;
     free(gaps);
@@ -316,7 +323,7 @@ const struct history_info *history_load(const char *path, enum history_kind kind
     }
     pthread_mutex_unlock(&lock);
     if (strlen(path) >= HISTORY_PATH_MAX) {
-        snprintf(err, errlen, "the path is too long (at most %d characters)", HISTORY_PATH_MAX - 1);
+        snprintf(err, errlen, _("the path is too long (at most %d characters)"), HISTORY_PATH_MAX - 1);
         return NULL;
     }
     size_t len = 0;
@@ -367,23 +374,38 @@ int history_resolve(const char *given, const char *dir, char *out, size_t n)
 
 /* ---- describing ---- */
 
-static void describe_fit(FILE *out, const char *prefix, const char *what, const char *unit, const struct fit *f)
+/* One fitted distribution: what it describes ("order gaps", in days; "order sizes", in
+ * units), whole messages for each, since the words change with the language. */
+static void describe_fit(FILE *out, const char *prefix, bool gaps, const struct fit *f)
 {
     char m[40], mc[40], sd[40], sdc[40];
     if (strcmp(f->family, "constant") == 0) {
-        bool one = f->mean == 1 && strcmp(unit, "days") == 0;
-        fprintf(out, "%s  %s: all %zu alike, %s %s\n", prefix, what, f->n, num_format(f->mean, m, sizeof m),
-                one ? "day" : unit);
+        num_format(f->mean, m, sizeof m);
+        if (gaps && f->mean == 1)
+            fprintf(out, _("%s  order gaps: all %zu alike, %s day\n"), prefix, f->n, m);
+        else if (gaps)
+            fprintf(out, _("%s  order gaps: all %zu alike, %s days\n"), prefix, f->n, m);
+        else
+            fprintf(out, _("%s  order sizes: all %zu alike, %s units\n"), prefix, f->n, m);
         return;
     }
     snprintf(m, sizeof m, "%.4g", f->mean), snprintf(mc, sizeof mc, "%.2g", f->mean_ci95);
     snprintf(sd, sizeof sd, "%.4g", f->sd), snprintf(sdc, sizeof sdc, "%.2g", f->sd_ci95);
     if (strcmp(f->family, "exponential") == 0)
-        fprintf(out, "%s  %s: exponential, mean %s ± %s %s", prefix, what, m, mc, unit);
+        fprintf(out,
+                gaps ? _("%s  order gaps: exponential, mean %s ± %s days")
+                     : _("%s  order sizes: exponential, mean %s ± %s units"),
+                prefix, m, mc);
     else
-        fprintf(out, "%s  %s: %s, mean %s ± %s, sd %s ± %s %s", prefix, what, f->family, m, mc, sd, sdc, unit);
-    fprintf(out, "; KS D = %.3f, p = %.2g (n = %zu%s)\n", f->ks_d, f->ks_p, f->n,
-            f->integer ? ", whole numbers: compared with the fit rounded" : "");
+        fprintf(out,
+                gaps ? _("%s  order gaps: %s, mean %s ± %s, sd %s ± %s days")
+                     : _("%s  order sizes: %s, mean %s ± %s, sd %s ± %s units"),
+                prefix, f->family, m, mc, sd, sdc);
+    if (f->integer)
+        fprintf(out, _("; KS D = %.3f, p = %.2g (n = %zu, whole numbers: compared with the fit rounded)\n"), f->ks_d,
+                f->ks_p, f->n);
+    else
+        fprintf(out, "; KS D = %.3f, p = %.2g (n = %zu)\n", f->ks_d, f->ks_p, f->n);
 }
 
 void history_describe(FILE *out, const struct history_info *hi, enum history_mode mode, const char *prefix)
@@ -391,26 +413,36 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
     const struct demand_history *h = &hi->h;
     char total[40], first[60];
     if (hi->dated)
-        snprintf(first, sizeof first, "from %s", hi->first_date);
+        snprintf(first, sizeof first, _("from %s"), hi->first_date);
     else
-        snprintf(first, sizeof first, "from day %.0f", hi->first_day);
-    fprintf(out, "%sDemand history %s: %zu %s rows, %zu days %s; %s units in %zu orders\n", prefix, hi->path, hi->rows,
-            hi->kind == HISTORY_DAILY ? "daily" : "order", h->ndays, first,
-            num_format(h->total_units, total, sizeof total), h->norders);
-    fprintf(out, "%s  per day: mean %.4g, sd %.4g units; %zu of %zu days with demand\n", prefix, hi->mean_per_day,
+        snprintf(first, sizeof first, _("from day %.0f"), hi->first_day);
+    num_format(h->total_units, total, sizeof total);
+    if (hi->kind == HISTORY_DAILY)
+        fprintf(out, _("%sDemand history %s: %zu daily rows, %zu days %s; %s units in %zu orders\n"), prefix, hi->path,
+                hi->rows, h->ndays, first, total, h->norders);
+    else
+        fprintf(out, _("%sDemand history %s: %zu order rows, %zu days %s; %s units in %zu orders\n"), prefix, hi->path,
+                hi->rows, h->ndays, first, total, h->norders);
+    fprintf(out, _("%s  per day: mean %.4g, sd %.4g units; %zu of %zu days with demand\n"), prefix, hi->mean_per_day,
             hi->sd_per_day, hi->days_with_demand, h->ndays);
-    const char *how = mode == HISTORY_REPLAY ? "replayed in order from its first day (the start of the statistics "
-                                               "window), repeated if the run is longer"
+    const char *how = mode == HISTORY_REPLAY ? _("replayed in order from its first day (the start of the statistics "
+                                                 "window), repeated if the run is longer")
                       : mode == HISTORY_BOOTSTRAP
-                          ? "bootstrapped: every simulated day is a recorded day drawn at random"
-                          : "simulated from the distributions fitted below";
+                          ? _("bootstrapped: every simulated day is a recorded day drawn at random")
+                          : _("simulated from the distributions fitted below");
     fprintf(out, "%s  %s\n", prefix, how);
     if (!hi->fitted) {
-        fprintf(out, "%s  no fit: %s\n", prefix, hi->fit_problem);
+        fprintf(out, _("%s  no fit: %s\n"), prefix, hi->fit_problem);
         return;
     }
-    fprintf(out, "%s  fitted by maximum likelihood (best of exponential, gamma, lognormal by AIC; ± 95%%)%s:\n", prefix,
-            mode == HISTORY_FIT ? "" : ", for the service levers' theory");
-    describe_fit(out, prefix, "order gaps", "days", &hi->gaps);
-    describe_fit(out, prefix, "order sizes", "units", &hi->units);
+    if (mode == HISTORY_FIT)
+        fprintf(out, _("%s  fitted by maximum likelihood (best of exponential, gamma, lognormal by AIC; ± 95%%):\n"),
+                prefix);
+    else
+        fprintf(out,
+                _("%s  fitted by maximum likelihood (best of exponential, gamma, lognormal by AIC; ± 95%%), for the "
+                  "service levers' theory:\n"),
+                prefix);
+    describe_fit(out, prefix, true, &hi->gaps);
+    describe_fit(out, prefix, false, &hi->units);
 }

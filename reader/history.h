@@ -34,7 +34,7 @@ struct history_info {
     size_t days_with_demand;
     bool fitted;            /* gaps and units below hold fits; else fit_problem says why */
     struct fit gaps, units; /* order gaps (days) and order sizes (units) */
-    char fit_problem[240];
+    char fit_problem[400];
 };
 
 /* Read (or find already read) the history at path of the given kind. Returns it

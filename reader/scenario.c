@@ -4,6 +4,7 @@
  * warnings. All problems are collected and reported in line order, up to
  * MAX_REPORTED, so a student sees every mistake at once. */
 #include "scenario.h"
+#include "lang/lang.h"
 #include "history.h"
 #include "keys.h"
 #include "scan.h"
@@ -33,8 +34,8 @@ enum { MAX_REPORTED = 20, FILE_MAX_BYTES = 1 << 20 };
 /* A problem waiting to be printed: problems are printed in line order at the end, file
  * before command line, whatever order the checks found them in. */
 struct problem {
-    int order; /* file line, or INT_MAX for the command line */
-    char text[400];
+    int order;      /* file line, or INT_MAX for the command line */
+    char text[700]; /* room for a long message in Chinese (3 bytes a character) */
 };
 
 struct loader {
@@ -118,7 +119,7 @@ static void print_problems(struct loader *ld)
     }
     for (size_t i = 0; i < n; i++) fprintf(ld->err, "%s\n", ld->kept[order[i]].text);
     if (ld->problems > MAX_REPORTED)
-        fprintf(ld->err, "%s: ... and %zu more problems\n", ld->sc->path, ld->problems - MAX_REPORTED);
+        fprintf(ld->err, _("%s: ... and %zu more problems\n"), ld->sc->path, ld->problems - MAX_REPORTED);
 }
 
 static void scan_problem(void *ctx, int line, const char *section, const char *key, const char *problem)
@@ -252,7 +253,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
     const struct key_def *d = &key_defs[k];
     struct scenario *sc = ld->sc;
     const char *sec = t->label;
-    char problem[300], lo[40], hi[40], got[40];
+    char problem[500], lo[40], hi[40], got[40];
     num_format(d->min, lo, sizeof lo);
     num_format(d->max, hi, sizeof hi);
     const char *cmp = d->flags & KEY_MIN_EXCLUSIVE ? ">" : ">=";
@@ -270,17 +271,19 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         num_format(x, got, sizeof got);
         bool low = d->flags & KEY_MIN_EXCLUSIVE ? !(x > d->min) : !(x >= d->min);
         if (low) {
-            report(ld, line, sec, d->name, "must be %s %s, got %s", cmp, lo, got);
+            report(ld, line, sec, d->name, _("must be %s %s, got %s"), cmp, lo, got);
             return -1;
         }
         if (d->flags & KEY_MAX_EXCLUSIVE ? !(x < d->max) : x > d->max) {
-            report(ld, line, sec, d->name, "must be %s %s, got %s%s",
-                   d->flags & KEY_MAX_EXCLUSIVE ? "below" : "at most", hi, got,
-                   d->max == 1 && x > 1 && x <= 100 ? " (write a share as a decimal: 0.95 for 95%)" : "");
+            const char *hint = d->max == 1 && x > 1 && x <= 100 ? _(" (write a share as a decimal: 0.95 for 95%)") : "";
+            if (d->flags & KEY_MAX_EXCLUSIVE)
+                report(ld, line, sec, d->name, _("must be below %s, got %s%s"), hi, got, hint);
+            else
+                report(ld, line, sec, d->name, _("must be at most %s, got %s%s"), hi, got, hint);
             return -1;
         }
         if (d->type != KEY_NUMBER && x != floor(x)) {
-            report(ld, line, sec, d->name, "must be a whole number, got %s", got);
+            report(ld, line, sec, d->name, _("must be a whole number, got %s"), got);
             return -1;
         }
         if (d->type == KEY_NUMBER)
@@ -302,18 +305,18 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         if (dist_lowest(&dist) < d->min) {
             num_format(dist_lowest(&dist), got, sizeof got);
             if (dist_is_constant(&dist))
-                report(ld, line, sec, d->name, "must be >= %s, got %s", lo, got);
+                report(ld, line, sec, d->name, _("must be >= %s, got %s"), lo, got);
             else
-                report(ld, line, sec, d->name, "draws must be >= %s, but %s can draw %s", lo, shown, got);
+                report(ld, line, sec, d->name, _("draws must be >= %s, but %s can draw %s"), lo, shown, got);
             return -1;
         }
         if (d->flags & KEY_MEAN_POSITIVE && !(dist_mean(&dist) > 0)) {
-            report(ld, line, sec, d->name, "the mean must be > 0, but %s has mean 0", shown);
+            report(ld, line, sec, d->name, _("the mean must be > 0, but %s has mean 0"), shown);
             return -1;
         }
         if (dist_mean(&dist) > d->max) {
             num_format(dist_mean(&dist), got, sizeof got);
-            report(ld, line, sec, d->name, "the mean must be at most %s, got %s", hi, got);
+            report(ld, line, sec, d->name, _("the mean must be at most %s, got %s"), hi, got);
             return -1;
         }
         *(struct dist *)at = dist;
@@ -325,7 +328,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         size_t len = strlen(text);
         while (len && (text[len - 1] == ' ' || text[len - 1] == '\t')) len--;
         if (len >= sizeof word) { /* cut short, "sQ    ...    x" would read as sQ */
-            report(ld, line, d->section, d->name, "'%.20s...' is too long for a choice", text);
+            report(ld, line, d->section, d->name, _("'%.20s...' is too long for a choice"), text);
             return -1;
         }
         memcpy(word, text, len);
@@ -342,11 +345,12 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             key_range_text(d, all, sizeof all);
             const char *near = suggest_nearest(word, names, n);
             if (!*word)
-                report(ld, line, sec, d->name, "no value; choose one of %s", all);
+                report(ld, line, sec, d->name, _("no value; choose one of %s"), all);
             else if (near)
-                report(ld, line, sec, d->name, "unknown choice '%s'; did you mean '%s'? (one of %s)", word, near, all);
+                report(ld, line, sec, d->name, _("unknown choice '%s'; did you mean '%s'? (one of %s)"), word, near,
+                       all);
             else
-                report(ld, line, sec, d->name, "unknown choice '%s'; choose one of %s", word, all);
+                report(ld, line, sec, d->name, _("unknown choice '%s'; choose one of %s"), word, all);
             return -1;
         }
         d->choice_set(at, found);
@@ -358,7 +362,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         size_t len = strlen(text);
         while (len && (text[len - 1] == ' ' || text[len - 1] == '\t')) len--;
         if (len == 0 || len >= sizeof word || len >= d->text_size) {
-            report(ld, line, sec, d->name, len ? "is too long" : "no value");
+            report(ld, line, sec, d->name, len ? _("is too long") : _("no value"));
             return -1;
         }
         memcpy(word, text, len);
@@ -380,27 +384,28 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             char text_item[120];
             size_t len = comma ? (size_t)(comma - p) : strlen(p);
             if (len >= sizeof text_item) { /* never cut a value short */
-                report(ld, line, sec, d->name, "item %zu is too long (at most %zu characters)", item,
+                report(ld, line, sec, d->name, _("item %zu is too long (at most %zu characters)"), item,
                        sizeof text_item - 1);
                 return -1;
             }
             memcpy(text_item, p, len);
             text_item[len] = '\0';
             if (list->n + 2 > SWEEP_POINTS_MAX) {
-                report(ld, line, sec, d->name, "at most %d values", SWEEP_POINTS_MAX / (pairs ? 2 : 1));
+                report(ld, line, sec, d->name, _("at most %d values"), SWEEP_POINTS_MAX / (pairs ? 2 : 1));
                 return -1;
             }
             char *colon = strchr(text_item, ':');
             if (pairs != (colon != NULL)) {
                 report(ld, line, sec, d->name,
-                       pairs ? "item %zu: write day:multiplier, e.g. 90:1.5" : "item %zu: ':' is not allowed here",
+                       pairs ? _("item %zu: write day:multiplier, e.g. 90:1.5")
+                             : _("item %zu: ':' is not allowed here"),
                        item);
                 return -1;
             }
             if (colon) *colon = '\0';
             if (value_number(text_item, &list->v[list->n], problem, sizeof problem) != 0 ||
                 (colon && value_number(colon + 1, &list->v[list->n + 1], problem, sizeof problem) != 0)) {
-                report(ld, line, sec, d->name, "item %zu: %s", item, problem);
+                report(ld, line, sec, d->name, _("item %zu: %s"), item, problem);
                 return -1;
             }
             list->n += pairs ? 2 : 1;
@@ -436,20 +441,20 @@ static void report_unknown_section(struct loader *ld, int line, const char *sect
     if (!near && strchr(section, '.')) { /* a misspelt family: "prodcut.tea" */
         const char *f = suggest_nearest(head, families, nf);
         if (f) {
-            report(ld, line, section, "", "unknown section; did you mean [%s.%s]?", f, strchr(section, '.') + 1);
+            report(ld, line, section, "", _("unknown section; did you mean [%s.%s]?"), f, strchr(section, '.') + 1);
             return;
         }
     }
     if (near && strstr(near, ".NAME"))
-        report(ld, line, section, "", "unknown section; did you mean [%s], with a name after the dot?", near);
+        report(ld, line, section, "", _("unknown section; did you mean [%s], with a name after the dot?"), near);
     else if (near)
-        report(ld, line, section, "", "unknown section; did you mean [%s]?", near);
+        report(ld, line, section, "", _("unknown section; did you mean [%s]?"), near);
     else { /* every section, from the tables, so the list never goes stale */
         char all[400] = "";
         size_t used = 0;
         for (size_t i = 0; i < n && used < sizeof all; i++)
             used += (size_t)snprintf(all + used, sizeof all - used, "%s[%s]", i ? ", " : "", names[i]);
-        report(ld, line, section, "", "unknown section; the sections are %s", all);
+        report(ld, line, section, "", _("unknown section; the sections are %s"), all);
     }
 }
 
@@ -463,16 +468,16 @@ static void report_unknown_key(struct loader *ld, int line, const char *section,
         if (key_defs[i].family == f && strcmp(key_defs[i].section, plain) == 0) names[n++] = key_defs[i].name;
     for (size_t i = 0; i < key_count; i++) {
         if (!key_defs[i].family && strcmp(key_defs[i].name, key) == 0) {
-            report(ld, line, section, key, "unknown key in [%s]; '%s' belongs in [%s]", section, key,
+            report(ld, line, section, key, _("unknown key in [%s]; '%s' belongs in [%s]"), section, key,
                    key_defs[i].section);
             return;
         }
     }
     const char *near = suggest_nearest(key, names, n);
     if (near)
-        report(ld, line, section, key, "unknown key; did you mean '%s'?", near);
+        report(ld, line, section, key, _("unknown key; did you mean '%s'?"), near);
     else
-        report(ld, line, section, key, "unknown key; 'servlab keys %s' lists the keys of [%s]", plain, section);
+        report(ld, line, section, key, _("unknown key; 'servlab keys %s' lists the keys of [%s]"), plain, section);
 }
 
 /* ---- defaults ---- */
@@ -504,11 +509,11 @@ static void open_entry(struct loader *ld, enum key_family f, const char *name, i
     struct scenario *sc = ld->sc;
     size_t *n = count_of(sc, f);
     if (*n == capacity_of(f)) {
-        report(ld, line, "", "", "too many [%s.NAME] sections: at most %zu", key_family_prefix(f), capacity_of(f));
+        report(ld, line, "", "", _("too many [%s.NAME] sections: at most %zu"), key_family_prefix(f), capacity_of(f));
         return;
     }
     if (strlen(name) >= NAME_LEN) {
-        report(ld, line, "", "", "the name '%s' is too long: at most %d characters", name, NAME_LEN - 1);
+        report(ld, line, "", "", _("the name '%s' is too long: at most %d characters"), name, NAME_LEN - 1);
         return;
     }
     /* one more section: its entry and its configuration element, both zeroed */
@@ -556,7 +561,7 @@ static int on_pair(void *user, const char *section, const char *name, const char
     const struct scan_entry *e = ld->next < ld->scan.n ? &ld->scan.entries[ld->next++] : NULL;
     if (!e || strcmp(e->section, section) != 0 || strcmp(e->key, name) != 0) {
         report(ld, e ? e->line : 0, section, name,
-               "internal error: the INI reader and servlab's line check disagree here; please report it");
+               _("internal error: the INI reader and servlab's line check disagree here; please report it"));
         return 1;
     }
     struct target t;
@@ -574,18 +579,18 @@ static char *read_file(struct loader *ld, const char *path, size_t *len)
 {
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
-        report(ld, 0, "", "", "cannot open: %s", strerror(errno));
+        report(ld, 0, "", "", _("cannot open: %s"), strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         report(ld, 0, "", "", "%s",
-               S_ISDIR(st.st_mode) ? "is a directory, not a scenario file" : "is not a regular file");
+               S_ISDIR(st.st_mode) ? _("is a directory, not a scenario file") : _("is not a regular file"));
         close(fd);
         return NULL;
     }
     if (st.st_size > FILE_MAX_BYTES) {
-        report(ld, 0, "", "", "is %lld bytes; a scenario file may be at most %d", (long long)st.st_size,
+        report(ld, 0, "", "", _("is %lld bytes; a scenario file may be at most %d"), (long long)st.st_size,
                FILE_MAX_BYTES);
         close(fd);
         return NULL;
@@ -597,7 +602,7 @@ static char *read_file(struct loader *ld, const char *path, size_t *len)
         ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
         if (r < 0 && errno == EINTR) continue;
         if (r < 0) {
-            report(ld, 0, "", "", "cannot read: %s", strerror(errno));
+            report(ld, 0, "", "", _("cannot read: %s"), strerror(errno));
             free(buf);
             close(fd);
             return NULL;
@@ -622,7 +627,7 @@ static void parse_scenario_text(struct loader *ld, const char *bytes, size_t len
     char *text = buf;
     if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) text += 3, len -= 3; /* UTF-8 BOM */
     if (len >= 2 && (memcmp(text, "\xff\xfe", 2) == 0 || memcmp(text, "\xfe\xff", 2) == 0)) {
-        report(ld, 1, "", "", "is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8");
+        report(ld, 1, "", "", _("is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8"));
         free(buf);
         return;
     }
@@ -641,11 +646,11 @@ static void parse_scenario_text(struct loader *ld, const char *bytes, size_t len
         }
         if (!any_key) {
             report(ld, 0, "", "",
-                   "has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')");
+                   _("has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')"));
         } else {
             int rc = ini_parse_string(text, on_pair, ld);
             if (rc != 0 && ld->problems == 0)
-                report(ld, rc > 0 ? rc : 0, "", "", "the INI reader could not read this line");
+                report(ld, rc > 0 ? rc : 0, "", "", _("the INI reader could not read this line"));
         }
     }
     scan_fini(&ld->scan);
@@ -685,7 +690,7 @@ static void apply_assignment(struct loader *ld, const char *text)
     const char *eq = strchr(text, '=');
     const char *dot = eq ? memchr(text, '.', (size_t)(eq - text)) : NULL;
     if (!eq || !dot) {
-        report(ld, 0, "", "", "write --set SECTION.KEY=VALUE, for example --set inventory.reorder_point=150");
+        report(ld, 0, "", "", _("write --set SECTION.KEY=VALUE, for example --set inventory.reorder_point=150"));
         return;
     }
     const char *last_dot = dot;
@@ -705,7 +710,7 @@ static void apply_assignment(struct loader *ld, const char *text)
     if (!resolve_target(ld->sc, section, &t)) {
         const char *name;
         enum key_family f = key_family_of(section, &name);
-        report(ld, 0, section, "", "the file has no [%s.%s] section; --set can change it, not create it",
+        report(ld, 0, section, "", _("the file has no [%s.%s] section; --set can change it, not create it"),
                key_family_prefix(f), name);
         return;
     }
@@ -773,7 +778,7 @@ static void make_catalog(struct loader *ld)
     int line = sc->origin[K_INVENTORY_CATALOG_ITEMS].line;
     if (sc->cfg.nproducts) {
         report_key(ld, line, K_INVENTORY_CATALOG_ITEMS,
-                   "give catalog_items or [product.NAME] sections, not both (the first is on line %d)",
+                   _("give catalog_items or [product.NAME] sections, not both (the first is on line %d)"),
                    sc->products[0].line);
         return;
     }
@@ -843,7 +848,7 @@ static void resolve_shares(struct loader *ld, enum key_family f)
             *share = 1.0 / (double)n;
         } else if (with < n && origin(sc, k, &t)->from == FROM_DEFAULT) {
             report_at(ld, entries_of(sc, f)[i].line, &t, (enum key_id)k,
-                      "missing; give every [%s.NAME] a share, or none for equal shares", key_family_prefix(f));
+                      _("missing; give every [%s.NAME] a share, or none for equal shares"), key_family_prefix(f));
             return;
         }
     }
@@ -851,7 +856,7 @@ static void resolve_shares(struct loader *ld, enum key_family f)
         char s[40];
         struct target t = family_target(sc, f, n - 1);
         report_at(ld, origin(sc, k, &t)->line, &t, (enum key_id)k,
-                  "the shares of the %zu [%s.NAME] sections sum to %s; they must sum to 1", n, key_family_prefix(f),
+                  _("the shares of the %zu [%s.NAME] sections sum to %s; they must sum to 1"), n, key_family_prefix(f),
                   num_format(round(sum * 1e6) / 1e6, s, sizeof s));
     }
 }
@@ -902,7 +907,7 @@ static bool resolve_history(struct loader *ld)
     if (!given(sc, K_DEMAND_HISTORY)) {
         for (size_t k = 0; k < KEY_IDS; k++)
             if (!key_defs[k].family && key_defs[k].applies == APPLIES_HISTORY && given(sc, (enum key_id)k))
-                report_key(ld, line_of(sc, (enum key_id)k), (enum key_id)k, "not used: there is no history");
+                report_key(ld, line_of(sc, (enum key_id)k), (enum key_id)k, _("not used: there is no history"));
         return false;
     }
     int line = line_of(sc, K_DEMAND_HISTORY);
@@ -916,25 +921,29 @@ static bool resolve_history(struct loader *ld)
             (excluded[i] != K_DEMAND_PEAK_SHIFT_SHARE || sc->cfg.demand.peak_shift_share > 0) &&
             (excluded[i] != K_DEMAND_QUANTITY_DISCOUNT_SHARE || sc->cfg.demand.quantity_discount_share > 0))
             report_key(ld, line_of(sc, excluded[i]), excluded[i],
-                       "not used with a history (line %d), which gives the orders; remove it", line);
+                       _("not used with a history (line %d), which gives the orders; remove it"), line);
     if (sc->cfg.customers.on)
-        report_key(ld, line, K_DEMAND_HISTORY, "a history gives the orders, so there can be no [customers] section");
-    if (sc->cfg.nproducts || sc->catalog_items)
+        report_key(ld, line, K_DEMAND_HISTORY, _("a history gives the orders, so there can be no [customers] section"));
+    if (sc->catalog_items)
         report_key(ld, line, K_DEMAND_HISTORY,
-                   "a history is the demand for one item: remove %s (servlab batch runs many items, one per row)",
-                   sc->catalog_items ? key_defs[K_INVENTORY_CATALOG_ITEMS].name : "the [product.NAME] sections");
+                   _("a history is the demand for one item: remove %s (servlab batch runs many items, one per row)"),
+                   key_defs[K_INVENTORY_CATALOG_ITEMS].name);
+    else if (sc->cfg.nproducts)
+        report_key(ld, line, K_DEMAND_HISTORY,
+                   _("a history is the demand for one item: remove the [product.NAME] sections (servlab batch runs "
+                     "many items, one per row)"));
     for (size_t i = 0; i < sc->cfg.ntiers; i++)
         if (sc->cfg.tiers[i].has_units) {
             struct target t = family_target(sc, FAMILY_TIER, i);
             report_at(ld, origin(sc, K_TIER_UNITS_PER_ORDER, &t)->line, &t, K_TIER_UNITS_PER_ORDER,
-                      "not used with a history (line %d), which gives the order sizes; remove it", line);
+                      _("not used with a history (line %d), which gives the order sizes; remove it"), line);
         }
     if (!given(sc, K_DEMAND_HISTORY_KIND))
         report_key(ld, line, K_DEMAND_HISTORY_KIND,
-                   "missing; say whether each row of the history is a day's total (daily) or one order (orders)");
+                   _("missing; say whether each row of the history is a day's total (daily) or one order (orders)"));
     if (ld->problems > problems) return true;
     bool from_file = sc->origin[K_DEMAND_HISTORY].from == FROM_FILE;
-    char dir[HISTORY_PATH_MAX] = "", path[HISTORY_PATH_MAX], err[400];
+    char dir[HISTORY_PATH_MAX] = "", path[HISTORY_PATH_MAX], err[600];
     if (from_file) {
         const char *slash = strrchr(sc->path, '/');
         if (slash) snprintf(dir, sizeof dir, "%.*s", (int)(slash - sc->path), sc->path);
@@ -947,7 +956,7 @@ static bool resolve_history(struct loader *ld)
     bool located = false;
     const struct history_info *hi = NULL;
     if (history_resolve(sc->history, dir, path, sizeof path) != 0)
-        report_key(ld, line, K_DEMAND_HISTORY, "the path is too long");
+        report_key(ld, line, K_DEMAND_HISTORY, _("the path is too long"));
     else if (!(hi = history_load(path, sc->history_kind, &located, err, sizeof err))) {
         if (located) {
             report_text(ld, line, err);
@@ -957,14 +966,14 @@ static bool resolve_history(struct loader *ld)
             if (path[0] != '/' && !getcwd(cwd, sizeof cwd)) cwd[0] = '\0';
             report_key(ld, line, K_DEMAND_HISTORY, "%s%s%s: %s%s", cwd, *cwd ? "/" : "", path, err,
                        !relative   ? ""
-                       : from_file ? " (a relative path in a scenario file starts from the file's directory)"
-                       : *dir      ? " (a relative path in a table starts from the table's directory)"
-                                   : " (a relative path given with --set starts from the current directory)");
+                       : from_file ? _(" (a relative path in a scenario file starts from the file's directory)")
+                       : *dir      ? _(" (a relative path in a table starts from the table's directory)")
+                                   : _(" (a relative path given with --set starts from the current directory)"));
         }
     }
     if (hi && sc->history_mode == HISTORY_FIT && !hi->fitted)
         report_key(ld, line_of(sc, K_DEMAND_HISTORY_MODE), K_DEMAND_HISTORY_MODE,
-                   "cannot fit %s: %s; use replay or bootstrap", path, hi->fit_problem);
+                   _("cannot fit %s: %s; use replay or bootstrap"), path, hi->fit_problem);
     ld->where = saved;
     if (ld->problems > problems) return true;
     sc->history_info = hi;
@@ -993,19 +1002,20 @@ static void resolve_demand(struct loader *ld)
         if (rate || gaps) {
             enum key_id key = rate ? K_DEMAND_ORDERS_PER_DAY : K_DEMAND_INTERARRIVAL_DAYS;
             report_key(ld, line_of(sc, key), key,
-                       "with a [customers] section, orders come from the customers "
-                       "(orders_per_customer_day); remove this key");
+                       _("with a [customers] section, orders come from the customers "
+                         "(orders_per_customer_day); remove this key"));
         }
         return; /* the order rate for levers is set once the customers are resolved */
     }
     if (rate && gaps) {
         int lr = line_of(sc, K_DEMAND_ORDERS_PER_DAY), lg = line_of(sc, K_DEMAND_INTERARRIVAL_DAYS);
         report_key(ld, lr > lg ? lr : lg, lr > lg ? K_DEMAND_ORDERS_PER_DAY : K_DEMAND_INTERARRIVAL_DAYS,
-                   "give orders_per_day or interarrival_days, not both (the other is on line %d)", lr > lg ? lg : lr);
+                   _("give orders_per_day or interarrival_days, not both (the other is on line %d)"),
+                   lr > lg ? lg : lr);
     } else if (!rate && !gaps) {
         report_key(ld, 0, K_DEMAND_ORDERS_PER_DAY,
-                   "missing; say how often orders arrive with orders_per_day (a rate) or interarrival_days "
-                   "(a distribution)");
+                   _("missing; say how often orders arrive with orders_per_day (a rate) or interarrival_days "
+                     "(a distribution)"));
     } else if (rate) {
         char err[200];
         dist_init(&sc->cfg.demand.interarrival_days, dist_type_find("exponential"), (double[]){1 / sc->orders_per_day},
@@ -1055,7 +1065,7 @@ static bool unused_by_override(struct scenario *sc, const struct key_origin *cho
                                const char *label, size_t key, const struct key_origin *unused)
 {
     if (choice->from != FROM_COMMAND_LINE || unused->from != FROM_FILE) return false;
-    note(sc, "%s from the command line leaves [%s] %s (line %d) unused", key_defs[choice_key].name, label,
+    note(sc, _("%s from the command line leaves [%s] %s (line %d) unused"), key_defs[choice_key].name, label,
          key_defs[key].name, unused->line);
     return true;
 }
@@ -1074,7 +1084,7 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
         if (!strength(o)) continue;
         if (chosen >= 0 && strength(o) == strength(stock_origin(sc, ss, lever_keys[chosen]))) {
             report(ld, o->line, ss->t.label, key_defs[lever_keys[i]].name,
-                   "give one service lever, not both this and %s", key_defs[lever_keys[chosen]].name);
+                   _("give one service lever, not both this and %s"), key_defs[lever_keys[chosen]].name);
             return;
         }
         if (chosen < 0 || strength(o) > strength(stock_origin(sc, ss, lever_keys[chosen]))) chosen = i;
@@ -1086,9 +1096,11 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
     if (!p->holds_stock || (p->uses_reorder_point && !p->uses_order_quantity)) {
         if (strength(lo) < 2) return; /* inherited by a product it does not suit: ignore */
         report(ld, lo->line, ss->t.label, key,
-               "a service lever sets the reorder point of policy sQ or the order-up-to level of "
-               "base_stock; policy %s %s",
-               p->name, p->holds_stock ? "needs reorder_point and order_up_to written out" : "holds no stock");
+               p->holds_stock ? _("a service lever sets the reorder point of policy sQ or the order-up-to level of "
+                                  "base_stock; policy %s needs reorder_point and order_up_to written out")
+                              : _("a service lever sets the reorder point of policy sQ or the order-up-to level of "
+                                  "base_stock; policy %s holds no stock"),
+               p->name);
         return;
     }
     enum key_id level = p->uses_order_quantity ? K_INVENTORY_REORDER_POINT : K_INVENTORY_ORDER_UP_TO;
@@ -1101,23 +1113,24 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
         if (strength(vo) > strength(lo)) return; /* a level written for the product beats an inherited lever */
         if (strength(lo) == 2 && strength(vo) == 2) {
             if (lo->from == vo->from && lo->from == FROM_FILE) {
-                report(ld, lo->line, ss->t.label, key, "the file also sets %s on line %d; give one or the other",
+                report(ld, lo->line, ss->t.label, key, _("the file also sets %s on line %d; give one or the other"),
                        level_key, vo->line);
                 return;
             }
             if (lo->from == vo->from) {
-                report(ld, 0, ss->t.label, key, "the command line also sets %s; give one or the other", level_key);
+                report(ld, 0, ss->t.label, key, _("the command line also sets %s; give one or the other"), level_key);
                 return;
             }
             if (vo->from == FROM_COMMAND_LINE) { /* the written level wins over the file's lever */
-                note(sc, "%s = %s from the command line replaces %s = %s (line %d)", level_key, was, key, target,
+                note(sc, _("%s = %s from the command line replaces %s = %s (line %d)"), level_key, was, key, target,
                      lo->line);
                 forget_at(sc, ss, lever);
                 return;
             }
         }
         if (vo->from == FROM_FILE || vo->from == FROM_INHERITED)
-            snprintf(ss->lever->replaced, sizeof ss->lever->replaced, "%s = %s on line %d", level_key, was, vo->line);
+            snprintf(ss->lever->replaced, sizeof ss->lever->replaced, _("%s = %s on line %d"), level_key, was,
+                     vo->line);
         forget_at(sc, ss, level);
     }
     ss->lever->key = key;
@@ -1182,13 +1195,13 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
         const struct key_origin *o = stock_origin(sc, ss, (enum key_id)g);
         bool is_given = strength(o) || (ss->lever->key && ss->lever->level_key == d->name);
         if (used && !is_given)
-            report(ld, policy_line, label, d->name, "missing; policy %s%s needs it%s", p->name,
-                   policy->from == FROM_COMMAND_LINE ? " (from --set)" : "",
+            report(ld, policy_line, label, d->name, _("missing; policy %s%s needs it%s"), p->name,
+                   policy->from == FROM_COMMAND_LINE ? _(" (from --set)") : "",
                    p->uses_order_quantity && g == K_INVENTORY_REORDER_POINT
-                       ? " (or a service lever such as target_fill_rate)"
+                       ? _(" (or a service lever such as target_fill_rate)")
                        : "");
         if (!used && strength(o) == 2 && !unused_by_override(sc, policy, K_INVENTORY_POLICY, label, g, o))
-            report(ld, o->line, label, d->name, "not used by policy %s; remove it or choose a policy that uses it",
+            report(ld, o->line, label, d->name, _("not used by policy %s; remove it or choose a policy that uses it"),
                    p->name);
     }
     /* the other stock keys: unused without stock, or first_review_days with continuous review */
@@ -1202,12 +1215,12 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
         if (!p->holds_stock) {
             if (!unused_by_override(sc, policy, K_INVENTORY_POLICY, label, g, o))
                 report(ld, o->line, label, d->name,
-                       "not used by policy none (stock never runs out); remove it or choose a policy");
+                       _("not used by policy none (stock never runs out); remove it or choose a policy"));
         } else if (d->applies == APPLIES_PERIODIC_REVIEW && inv->review_days == 0 &&
                    !unused_by_override(sc, stock_origin(sc, ss, K_INVENTORY_REVIEW_DAYS), K_INVENTORY_REVIEW_DAYS,
                                        label, g, o)) {
             report(ld, o->line, label, d->name,
-                   "not used with continuous review (review_days = 0); remove it or give review_days");
+                   _("not used with continuous review (review_days = 0); remove it or give review_days"));
         }
     }
     if (!p->holds_stock) return;
@@ -1216,13 +1229,14 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
     char s[40], big_s[40];
     if (p->uses_reorder_point && p->uses_order_up_to && !(inv->order_up_to > inv->reorder_point))
         report(ld, stock_origin(sc, ss, K_INVENTORY_ORDER_UP_TO)->line, label, key_defs[K_INVENTORY_ORDER_UP_TO].name,
-               "S = %s must be above reorder_point s = %s (line %d)", num_format(inv->order_up_to, big_s, sizeof big_s),
-               num_format(inv->reorder_point, s, sizeof s), stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->line);
+               _("S = %s must be above reorder_point s = %s (line %d)"),
+               num_format(inv->order_up_to, big_s, sizeof big_s), num_format(inv->reorder_point, s, sizeof s),
+               stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->line);
     if (p->uses_reorder_point && inv->shortage == SHORTAGE_LOST_SALE && inv->reorder_point < 0)
         report(ld, stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->line, label,
                key_defs[K_INVENTORY_REORDER_POINT].name,
-               "is negative, but with shortage = lost_sale the inventory position never falls below 0, "
-               "so no order would ever be placed");
+               _("is negative, but with shortage = lost_sale the inventory position never falls below 0, "
+                 "so no order would ever be placed"));
     if (!strength(stock_origin(sc, ss, K_INVENTORY_INITIAL_ON_HAND))) {
         double start = p->uses_order_quantity ? inv->reorder_point + inv->order_quantity : inv->order_up_to;
         inv->initial_on_hand = start > 0 ? start : 0;
@@ -1276,8 +1290,10 @@ static int location_named(struct loader *ld, const char *name, int line, const s
     const char *names[MAX_LOCATIONS];
     for (size_t n = 0; n < sc->cfg.nlocations; n++) names[n] = sc->locations[n].name;
     const char *near = suggest_nearest(name, names, sc->cfg.nlocations);
-    report_at(ld, line, t, key, "there is no [location.%s]%s%s%s", name, near ? "; did you mean '" : "",
-              near ? near : "", near ? "'?" : "");
+    if (near)
+        report_at(ld, line, t, key, _("there is no [location.%s]; did you mean '%s'?"), name, near);
+    else
+        report_at(ld, line, t, key, _("there is no [location.%s]"), name);
     return -1;
 }
 
@@ -1290,24 +1306,24 @@ static void resolve_network(struct loader *ld)
     struct model_config *c = &sc->cfg;
     if (c->nlocations == 0) {
         if (c->nregions > 0)
-            report(ld, sc->regions[0].line, "", "", "[region.%s] needs [location.NAME] sections to serve it",
+            report(ld, sc->regions[0].line, "", "", _("[region.%s] needs [location.NAME] sections to serve it"),
                    sc->regions[0].name);
         for (size_t k = 0; k < key_count; k++)
             if (!key_defs[k].family && strcmp(key_defs[k].section, "locations") == 0 &&
                 sc->origin[k].from != FROM_DEFAULT)
                 report(ld, sc->origin[k].line, "locations", key_defs[k].name,
-                       "not used: there are no [location.NAME] sections");
+                       _("not used: there are no [location.NAME] sections"));
         return;
     }
     if (c->nproducts > 0) {
         report(ld, sc->locations[0].line, "", "",
-               "[location.NAME] sections work with one product in this version: remove the [product.NAME] "
-               "sections (or catalog_items), or the locations");
+               _("[location.NAME] sections work with one product in this version: remove the [product.NAME] "
+                 "sections (or catalog_items), or the locations"));
         return;
     }
     if (c->customers.on) {
         report(ld, sc->locations[0].line, "", "",
-               "[location.NAME] sections do not work with a [customers] base in this version");
+               _("[location.NAME] sections do not work with a [customers] base in this version"));
         return;
     }
     /* transfer times: the default, then each location's own list, mirrored unless the
@@ -1328,7 +1344,7 @@ static void resolve_network(struct loader *ld)
             int j = location_named(ld, name, line, &t, K_LOCATION_TRANSFER_DAYS);
             if (j < 0) continue;
             if ((size_t)j == i) {
-                report_at(ld, line, &t, K_LOCATION_TRANSFER_DAYS, "names its own location, %s", name);
+                report_at(ld, line, &t, K_LOCATION_TRANSFER_DAYS, _("names its own location, %s"), name);
                 continue;
             }
             c->locations[i].transfer_days[j] = days;
@@ -1350,7 +1366,7 @@ static void resolve_network(struct loader *ld)
     for (size_t r = 0; r < c->nregions; r++) {
         struct target t = family_target(sc, FAMILY_REGION, r);
         if (!sc->regions[r].home[0]) {
-            report_at(ld, sc->regions[r].line, &t, K_REGION_HOME, "missing; which location serves this region?");
+            report_at(ld, sc->regions[r].line, &t, K_REGION_HOME, _("missing; which location serves this region?"));
             continue;
         }
         c->regions[r].home = location_named(ld, sc->regions[r].home, origin(sc, kh, &t)->line, &t, K_REGION_HOME);
@@ -1361,7 +1377,7 @@ static void resolve_network(struct loader *ld)
     size_t ko = K_LOCATIONS_OPEN, ks = K_LOCATIONS_OPEN_SCHEDULE;
     unsigned open0 = sc->open_locations ? sc->open_locations : (unsigned)c->nlocations;
     if (open0 > c->nlocations) {
-        report_key(ld, sc->origin[ko].line, K_LOCATIONS_OPEN, "%u locations open, but there are only %zu", open0,
+        report_key(ld, sc->origin[ko].line, K_LOCATIONS_OPEN, _("%u locations open, but there are only %zu"), open0,
                    c->nlocations);
         return;
     }
@@ -1370,19 +1386,19 @@ static void resolve_network(struct loader *ld)
     const struct number_list *sch = &sc->open_schedule;
     int line = sc->origin[ks].line;
     if (sch->n > 2 * MAX_OPEN_CHANGES) {
-        report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE, "at most %d changes", MAX_OPEN_CHANGES);
+        report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE, _("at most %d changes"), MAX_OPEN_CHANGES);
         return;
     }
     for (size_t i = 0; i + 1 < sch->n; i += 2) {
         double day = sch->v[i], count = sch->v[i + 1];
         if (count != floor(count) || count < 1 || count > (double)c->nlocations) {
-            report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE, "item %zu: %g locations; give a whole number from 1 to %zu",
-                       i / 2 + 1, count, c->nlocations);
+            report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE,
+                       _("item %zu: %g locations; give a whole number from 1 to %zu"), i / 2 + 1, count, c->nlocations);
             return;
         }
         if (i > 0 && !(day > sch->v[i - 2])) {
-            report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE, "item %zu: day %g is not after day %g; list days in order",
-                       i / 2 + 1, day, sch->v[i - 2]);
+            report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE,
+                       _("item %zu: day %g is not after day %g; list days in order"), i / 2 + 1, day, sch->v[i - 2]);
             return;
         }
         if (day == 0) {
@@ -1394,7 +1410,7 @@ static void resolve_network(struct loader *ld)
     }
     if (sch->n && sc->origin[ko].from != FROM_DEFAULT && sch->v[0] == 0)
         report_key(ld, sc->origin[ko].line, K_LOCATIONS_OPEN,
-                   "give open or an open_schedule starting at day 0, not both (open_schedule is on line %d)", line);
+                   _("give open or an open_schedule starting at day 0, not both (open_schedule is on line %d)"), line);
     /* a closing location's stock moves to the nearest open one, which must keep it: the
        first open_count locations are open, so the ones that close are those after them */
     for (size_t k = 1; k < nw->nchanges; k++)
@@ -1402,11 +1418,12 @@ static void resolve_network(struct loader *ld)
             if (!c->locations[j].inventory.policy->holds_stock) continue;
             for (size_t i = 0; i < nw->open_count[k]; i++)
                 if (!c->locations[i].inventory.policy->holds_stock) {
-                    report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE,
-                               "[location.%s] closes and sends its stock to the nearest open location, which must keep "
-                               "it, but [location.%s] has policy = none; give it a stocking policy, or keep the same "
-                               "locations open throughout",
-                               c->locations[j].name, c->locations[i].name);
+                    report_key(
+                        ld, line, K_LOCATIONS_OPEN_SCHEDULE,
+                        _("[location.%s] closes and sends its stock to the nearest open location, which must keep "
+                          "it, but [location.%s] has policy = none; give it a stocking policy, or keep the same "
+                          "locations open throughout"),
+                        c->locations[j].name, c->locations[i].name);
                     return;
                 }
         }
@@ -1424,7 +1441,7 @@ static void resolve_network(struct loader *ld)
                 if (c->regions[r].home == (int)i) sc->locations[i].order_share += c->regions[r].share;
     for (size_t i = 0; i < c->nlocations; i++)
         if (sc->locations[i].order_share <= 0) {
-            warn(sc, "no region has [location.%s] as its home: it serves only orders sent on by others",
+            warn(sc, _("no region has [location.%s] as its home: it serves only orders sent on by others"),
                  sc->locations[i].name);
             sc->locations[i].order_share = 1.0 / (double)c->nregions; /* size its stock as for one region */
         } else if (sc->locations[i].order_share > 1) {
@@ -1439,7 +1456,7 @@ static void resolve_products(struct loader *ld)
     size_t kl = K_DEMAND_LINES_PER_ORDER;
     if (sc->cfg.nproducts < 2 && sc->origin[kl].from != FROM_DEFAULT)
         report_key(ld, sc->origin[kl].line, K_DEMAND_LINES_PER_ORDER,
-                   "an order can ask for several products only when there are several: add [product.NAME] sections");
+                   _("an order can ask for several products only when there are several: add [product.NAME] sections"));
     for (size_t i = 0; i < sc->cfg.nproducts; i++) {
         struct entry *e = &sc->products[i];
         struct target t = family_target(sc, FAMILY_PRODUCT, i);
@@ -1450,13 +1467,16 @@ static void resolve_products(struct loader *ld)
             const char *names[MAX_PRODUCTS];
             for (size_t n = 0; n < sc->cfg.nproducts; n++) names[n] = sc->products[n].name;
             const char *near = suggest_nearest(e->substitute, names, sc->cfg.nproducts);
-            report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE, "there is no [product.%s]%s%s%s", e->substitute,
-                      near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+            if (near)
+                report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE, _("there is no [product.%s]; did you mean '%s'?"),
+                          e->substitute, near);
+            else
+                report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE, _("there is no [product.%s]"), e->substitute);
         } else if ((size_t)j == i) {
-            report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE, "a product cannot be its own substitute");
+            report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE, _("a product cannot be its own substitute"));
         } else if (sc->cfg.products[i].inventory.shortage != SHORTAGE_REACT) {
             report_at(ld, o->line, &t, K_PRODUCT_SUBSTITUTE,
-                      "only customers who react to a stockout take a substitute: set shortage = react");
+                      _("only customers who react to a stockout take a substitute: set shortage = react"));
         } else {
             sc->cfg.products[i].substitute = j;
         }
@@ -1486,13 +1506,13 @@ static void resolve_reactions(struct loader *ld)
         if (last >= 0 && !unused_by_override(sc, &sc->origin[K_INVENTORY_SHORTAGE], K_INVENTORY_SHORTAGE,
                                              key_defs[last].section, (size_t)last, &sc->origin[last]))
             report_key(ld, line, (enum key_id)last,
-                       "not used: customers react only where shortage = react ([inventory] or a product)");
+                       _("not used: customers react only where shortage = react ([inventory] or a product)"));
         return;
     }
     if (fabs(sum - 1) > 1e-6) {
         char s[40];
         report_key(ld, line, last >= 0 ? (enum key_id)last : K_REACTIONS_CANCEL,
-                   "the four shares (elsewhere, substitute, wait, cancel) sum to %s; they must sum to 1",
+                   _("the four shares (elsewhere, substitute, wait, cancel) sum to %s; they must sum to 1"),
                    num_format(round(sum * 1e6) / 1e6, s, sizeof s));
     }
 }
@@ -1508,16 +1528,16 @@ static void resolve_customers(struct loader *ld)
                 if (key_defs[k].family == FAMILY_TIER && key_defs[k].applies == APPLIES_CUSTOMERS &&
                     given_at(sc, &t, k))
                     report_at(ld, origin(sc, k, &t)->line, &t, (enum key_id)k,
-                              "only with a customer base: add a [customers] section");
+                              _("only with a customer base: add a [customers] section"));
         }
         return;
     }
     if (cc->initial == 0 && cc->acquisition_per_day == 0)
         report_key(ld, line_of(sc, K_CUSTOMERS_INITIAL), K_CUSTOMERS_INITIAL,
-                   "with no initial customers and no acquisition_per_day nobody ever orders");
+                   _("with no initial customers and no acquisition_per_day nobody ever orders"));
     if (cc->initial == 0 && cc->churn_per_day == 0)
         report_key(ld, line_of(sc, K_CUSTOMERS_INITIAL), K_CUSTOMERS_INITIAL,
-                   "starting with no customers needs churn_per_day > 0, or the base grows without end");
+                   _("starting with no customers needs churn_per_day > 0, or the base grows without end"));
     size_t n = sc->cfg.ntiers ? sc->cfg.ntiers : 1;
     for (size_t i = 0; i < n; i++) {
         bool named = sc->cfg.ntiers > 0;
@@ -1528,11 +1548,11 @@ static void resolve_customers(struct loader *ld)
         if (!(rate > 0))
             report_at(ld, named ? sc->tiers[i].line : 0, &t,
                       named ? K_TIER_ORDERS_PER_CUSTOMER_DAY : K_CUSTOMERS_ORDERS_PER_CUSTOMER_DAY,
-                      "missing; how many orders does a customer place per day?");
+                      _("missing; how many orders does a customer place per day?"));
         if (k > m)
             report_at(ld, named ? sc->tiers[i].line : line_of(sc, K_CUSTOMERS_DEFECT_AFTER_FAILURES), &t,
                       named ? K_TIER_DEFECT_AFTER_FAILURES : K_CUSTOMERS_DEFECT_AFTER_FAILURES,
-                      "k = %u failures cannot fit in a window of m = %u orders (failure_window_orders)", k, m);
+                      _("k = %u failures cannot fit in a window of m = %u orders (failure_window_orders)"), k, m);
     }
     /* the order rate levers and warnings work with: the initial base, or the base that
        acquisition and churn alone would settle at */
@@ -1569,13 +1589,16 @@ static void resolve_shape(struct loader *ld)
                                 key_defs[K_DEMAND_PEAK_DISCOUNT].section, K_DEMAND_PEAK_DISCOUNT,
                                 &sc->origin[K_DEMAND_PEAK_DISCOUNT]))
             report_key(ld, line_of(sc, K_DEMAND_PEAK_DISCOUNT), K_DEMAND_PEAK_DISCOUNT,
-                       "not used: no orders move off the peak (peak_shift_share)");
+                       _("not used: no orders move off the peak (peak_shift_share)"));
         return;
     }
     if (sc->cfg.customers.on || !given(sc, K_DEMAND_ORDERS_PER_DAY)) {
-        report_key(ld, line_of(sc, (enum key_id)first), (enum key_id)first,
-                   "a varying rate needs orders arriving at random at a rate: give orders_per_day%s",
-                   sc->cfg.customers.on ? " (not a [customers] section)" : " (not interarrival_days)");
+        report_key(ld, line_of(sc, (enum key_id)first), (enum key_id)first, "%s",
+                   sc->cfg.customers.on
+                       ? _("a varying rate needs orders arriving at random at a rate: give orders_per_day (not a "
+                           "[customers] section)")
+                       : _("a varying rate needs orders arriving at random at a rate: give orders_per_day (not "
+                           "interarrival_days)"));
         return;
     }
     if (weekday) {
@@ -1584,10 +1607,10 @@ static void resolve_shape(struct loader *ld)
         for (size_t i = 0; i < w->n; i++) sum += w->v[i];
         if (w->n != 7) {
             report_key(ld, line_of(sc, K_DEMAND_WEEKDAY_PROFILE), K_DEMAND_WEEKDAY_PROFILE,
-                       "give 7 multipliers, Monday to Sunday; got %zu", w->n);
+                       _("give 7 multipliers, Monday to Sunday; got %zu"), w->n);
         } else if (!(sum > 0)) {
             report_key(ld, line_of(sc, K_DEMAND_WEEKDAY_PROFILE), K_DEMAND_WEEKDAY_PROFILE,
-                       "the multipliers must not all be 0");
+                       _("the multipliers must not all be 0"));
         } else {
             d->has_weekday = true;
             for (int i = 0; i < 7; i++) d->weekday[i] = 7 * w->v[i] / sum; /* mean 1: the rate stays the mean */
@@ -1597,12 +1620,12 @@ static void resolve_shape(struct loader *ld)
         const struct number_list *c = &sc->rate_curve;
         int line = line_of(sc, K_DEMAND_RATE_CURVE);
         if (c->n / 2 > MAX_CURVE_POINTS) {
-            report_key(ld, line, K_DEMAND_RATE_CURVE, "at most %d points", MAX_CURVE_POINTS);
+            report_key(ld, line, K_DEMAND_RATE_CURVE, _("at most %d points"), MAX_CURVE_POINTS);
             return;
         }
         for (size_t i = 0; i < c->n; i += 2) {
             if (i > 0 && !(c->v[i] > c->v[i - 2])) {
-                report_key(ld, line, K_DEMAND_RATE_CURVE, "the days must rise from point to point");
+                report_key(ld, line, K_DEMAND_RATE_CURVE, _("the days must rise from point to point"));
                 return;
             }
             d->curve_days[d->ncurve] = c->v[i];
@@ -1611,7 +1634,7 @@ static void resolve_shape(struct loader *ld)
     }
     if (shift && !d->has_weekday)
         report_key(ld, line_of(sc, K_DEMAND_PEAK_SHIFT_SHARE), K_DEMAND_PEAK_SHIFT_SHARE,
-                   "peak days come from a weekday_profile: give one");
+                   _("peak days come from a weekday_profile: give one"));
 }
 
 /* Does the value of key k (a plain section's) ask for something: a number other than
@@ -1645,7 +1668,7 @@ static void report_unused(struct loader *ld, bool on, enum key_id switch_key, co
             (sw->from == FROM_COMMAND_LINE && o->from == FROM_COMMAND_LINE))
             continue;
         if (!unused_by_override(sc, sw, switch_key, key_defs[keys[i]].section, keys[i], o))
-            report_key(ld, o->line, keys[i], "not used: %s (%s)", why, switch_name);
+            report_key(ld, o->line, keys[i], _("not used: %s (%s)"), why, switch_name);
     }
 }
 
@@ -1657,20 +1680,23 @@ static void resolve_quantity_discount(struct loader *ld)
     const struct demand_config *d = &sc->cfg.demand;
     static const enum key_id keys[] = {K_DEMAND_QUANTITY_DISCOUNT_FACTOR, K_DEMAND_QUANTITY_DISCOUNT};
     bool on = d->quantity_discount_share > 0;
-    report_unused(ld, on, K_DEMAND_QUANTITY_DISCOUNT_SHARE, keys, 2, "no customer takes a quantity discount");
+    report_unused(ld, on, K_DEMAND_QUANTITY_DISCOUNT_SHARE, keys, 2, _("no customer takes a quantity discount"));
     if (!on) return;
     int line = line_of(sc, K_DEMAND_QUANTITY_DISCOUNT_SHARE);
     if (!given(sc, K_DEMAND_QUANTITY_DISCOUNT_FACTOR))
         report_key(ld, line, K_DEMAND_QUANTITY_DISCOUNT_FACTOR,
-                   "missing; how many orders does a customer who takes the discount put into one (2 or more)?");
+                   _("missing; how many orders does a customer who takes the discount put into one (2 or more)?"));
     if (sc->cfg.customers.on)
         report_key(ld, line, K_DEMAND_QUANTITY_DISCOUNT_SHARE,
-                   "quantity discounts need orders arriving at a rate (orders_per_day or interarrival_days), not a "
-                   "[customers] section");
-    if (sc->cfg.nproducts)
+                   _("quantity discounts need orders arriving at a rate (orders_per_day or interarrival_days), not a "
+                     "[customers] section"));
+    if (sc->cfg.nproducts && sc->catalog_items)
         report_key(ld, line, K_DEMAND_QUANTITY_DISCOUNT_SHARE,
-                   "quantity discounts work on orders of one product: remove %s",
-                   sc->catalog_items ? key_defs[K_INVENTORY_CATALOG_ITEMS].name : "the [product.NAME] sections");
+                   _("quantity discounts work on orders of one product: remove %s"),
+                   key_defs[K_INVENTORY_CATALOG_ITEMS].name);
+    else if (sc->cfg.nproducts)
+        report_key(ld, line, K_DEMAND_QUANTITY_DISCOUNT_SHARE,
+                   _("quantity discounts work on orders of one product: remove the [product.NAME] sections"));
 }
 
 /* Order information: customers who cannot track an order call the order desk. */
@@ -1680,7 +1706,7 @@ static void resolve_order_information(struct loader *ld)
     const struct order_cycle_config *oc = &sc->cfg.order_cycle;
     static const enum key_id keys[] = {K_ORDER_CYCLE_INQUIRY_DAYS, K_ORDER_CYCLE_STATUS_VISIBLE};
     bool on = oc->inquiries_per_order_day > 0;
-    const char *why = "no customer calls about an order";
+    const char *why = _("no customer calls about an order");
     report_unused(ld, on, K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY, keys, 2, why);
     if (!on) {
         const struct key_origin *rate = &sc->origin[K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY];
@@ -1691,17 +1717,17 @@ static void resolve_order_information(struct loader *ld)
             if (strength(o) == 2 && sc->cfg.channels[i].status_visible &&
                 !unused_by_override(sc, rate, K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY, t.label, k, o))
                 report_at(ld, o->line, &t, K_CHANNEL_STATUS_VISIBLE,
-                          "not used: %s ([order_cycle] inquiries_per_order_day)", why);
+                          _("not used: %s ([order_cycle] inquiries_per_order_day)"), why);
         }
         return;
     }
     int line = line_of(sc, K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY);
     if (!given(sc, K_ORDER_CYCLE_INQUIRY_DAYS))
-        report_key(ld, line, K_ORDER_CYCLE_INQUIRY_DAYS, "missing; how long does a clerk spend answering one call?");
+        report_key(ld, line, K_ORDER_CYCLE_INQUIRY_DAYS, _("missing; how long does a clerk spend answering one call?"));
     if (oc->processing.servers == 0)
         report_key(ld, line, K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY,
-                   "calls are answered by the order-processing clerks, but processing_servers = 0 means "
-                   "unlimited clerks, so calls would load no one: set processing_servers");
+                   _("calls are answered by the order-processing clerks, but processing_servers = 0 means "
+                     "unlimited clerks, so calls would load no one: set processing_servers"));
 }
 
 /* Promises, express delivery and late prices across the order cycle and the tiers. */
@@ -1717,19 +1743,19 @@ static void resolve_order_cycle(struct loader *ld)
     bool express = oc->expedite != EXPEDITE_NEVER || tier_express;
     if (express && !given(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS))
         report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE), K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS,
-                   "missing; how long does an express delivery take?");
+                   _("missing; how long does an express delivery take?"));
     if (!express && given(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS) &&
         !unused_by_override(sc, &sc->origin[K_ORDER_CYCLE_EXPEDITE], K_ORDER_CYCLE_EXPEDITE,
                             key_defs[K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS].section,
                             K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS, &sc->origin[K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS]))
         report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS), K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS,
-                   "not used: set expedite (or a tier's expedite = yes)");
+                   _("not used: set expedite (or a tier's expedite = yes)"));
     if ((oc->expedite == EXPEDITE_LATE || oc->expedite == EXPEDITE_BOTH) && !any_promise)
         report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE), K_ORDER_CYCLE_EXPEDITE,
-                   "'late' needs a promise: set promise_days");
+                   _("'late' needs a promise: set promise_days"));
     if (sc->cfg.revenue.late_zero_days > 0 && !any_promise)
         report_key(ld, line_of(sc, K_REVENUE_LATE_ZERO_DAYS), K_REVENUE_LATE_ZERO_DAYS,
-                   "lateness is measured against a promise: set [order_cycle] promise_days");
+                   _("lateness is measured against a promise: set [order_cycle] promise_days"));
 }
 
 /* Why the sweep's service metric would have no value at all, or NULL when it has one. */
@@ -1741,13 +1767,13 @@ static const char *service_without_value(const struct scenario *sc)
     for (size_t t = 0; t < c->ntiers; t++) promise |= c->tiers[t].has_promise;
     for (size_t p = 0; p < c->nproducts; p++) stock |= c->products[p].inventory.policy->holds_stock;
     if (strcmp(m, "on_time_rate") == 0 && !promise)
-        return "set [order_cycle] promise_days, the promise it is measured against";
+        return _("set [order_cycle] promise_days, the promise it is measured against");
     if (strcmp(m, "cycle_service_level") == 0 && !stock)
-        return "policy none holds no stock, so there are no replenishment cycles";
+        return _("policy none holds no stock, so there are no replenishment cycles");
     if (strcmp(m, "processing_utilisation") == 0 && c->order_cycle.processing.servers == 0)
-        return "processing_servers = 0 is an unlimited pure delay, never busy";
+        return _("processing_servers = 0 is an unlimited pure delay, never busy");
     if (strcmp(m, "picking_utilisation") == 0 && c->order_cycle.picking.servers == 0)
-        return "picking_servers = 0 is an unlimited pure delay, never busy";
+        return _("picking_servers = 0 is an unlimited pure delay, never busy");
     return NULL;
 }
 
@@ -1762,22 +1788,22 @@ static void resolve_sweep(struct loader *ld)
     if (!param) {
         int line = line_of(sc, list ? K_SWEEP_VALUES : from ? K_SWEEP_FROM : to ? K_SWEEP_TO : K_SWEEP_STEPS);
         report_key(ld, line, K_SWEEP_PARAMETER,
-                   "missing; say which key to vary, e.g. parameter = inventory.safety_factor");
+                   _("missing; say which key to vary, e.g. parameter = inventory.safety_factor"));
         return;
     }
     if (list && (from || to || steps)) {
-        report_key(ld, line_of(sc, K_SWEEP_VALUES), K_SWEEP_VALUES, "give values, or from, to and steps, not both");
+        report_key(ld, line_of(sc, K_SWEEP_VALUES), K_SWEEP_VALUES, _("give values, or from, to and steps, not both"));
         return;
     }
     if (!list) {
         int missing = !from ? K_SWEEP_FROM : !to ? K_SWEEP_TO : !steps ? K_SWEEP_STEPS : -1;
         if (missing >= 0) {
             report_key(ld, line_of(sc, K_SWEEP_PARAMETER), (enum key_id)missing,
-                       "missing; give from, to and steps (or a list of values)");
+                       _("missing; give from, to and steps (or a list of values)"));
             return;
         }
         if (sw->from == sw->to) {
-            report_key(ld, line_of(sc, K_SWEEP_TO), K_SWEEP_TO, "equals from; a sweep needs a range");
+            report_key(ld, line_of(sc, K_SWEEP_TO), K_SWEEP_TO, _("equals from; a sweep needs a range"));
             return;
         }
         sw->values.n = sw->steps;
@@ -1786,20 +1812,20 @@ static void resolve_sweep(struct loader *ld)
             sw->values.v[i] = fabs(x) < 1e-12 * (fabs(sw->from) + fabs(sw->to)) ? 0 : x;
         }
     }
-    char problem[200];
+    char problem[400];
     int k = key_sweepable(sw->parameter, problem, sizeof problem);
     if (k >= 0 && key_defs[k].type == KEY_COUNT)
         for (size_t i = 0; i < sw->values.n; i++)
             if (sw->values.v[i] != floor(sw->values.v[i])) {
                 char v[40];
                 enum key_id at = list ? K_SWEEP_VALUES : K_SWEEP_STEPS;
-                report_key(ld, line_of(sc, at), at, "%s takes whole numbers, but the sweep reaches %s", sw->parameter,
-                           num_format(sw->values.v[i], v, sizeof v));
+                report_key(ld, line_of(sc, at), at, _("%s takes whole numbers, but the sweep reaches %s"),
+                           sw->parameter, num_format(sw->values.v[i], v, sizeof v));
                 return;
             }
     const char *missing = service_without_value(sc);
     if (missing) {
-        report_key(ld, line_of(sc, K_SWEEP_SERVICE), K_SWEEP_SERVICE, "%s has no value in this scenario: %s",
+        report_key(ld, line_of(sc, K_SWEEP_SERVICE), K_SWEEP_SERVICE, _("%s has no value in this scenario: %s"),
                    sw->service, missing);
         return;
     }
@@ -1848,19 +1874,25 @@ static void check_stage_load(struct scenario *sc, const char *what, const struct
     if (extra_days > 0 && rate * dist_mean(&st->days) < st->servers) {
         char r[40], calls[40];
         warn(sc,
-             "%s is overloaded by status calls: orders arrive at %s a day, and their customers' calls take at "
-             "least %s clerk-days a day on top of the orders, more than %u server%s can do; the queue grows "
-             "without bound (let customers track their orders: status_visible = yes, or add clerks)",
+             P_("%s is overloaded by status calls: orders arrive at %s a day, and their customers' calls take at "
+                "least %s clerk-days a day on top of the orders, more than %u server can do; the queue grows "
+                "without bound (let customers track their orders: status_visible = yes, or add clerks)",
+                "%s is overloaded by status calls: orders arrive at %s a day, and their customers' calls take at "
+                "least %s clerk-days a day on top of the orders, more than %u servers can do; the queue grows "
+                "without bound (let customers track their orders: status_visible = yes, or add clerks)",
+                st->servers),
              what, num_format(round(rate * 100) / 100, r, sizeof r),
-             num_format(round(rate * extra_days * 100) / 100, calls, sizeof calls), st->servers,
-             st->servers == 1 ? "" : "s");
+             num_format(round(rate * extra_days * 100) / 100, calls, sizeof calls), st->servers);
         return;
     }
     char r[40], cap[40];
     warn(sc,
-         "%s is overloaded: orders arrive at %s a day but %u server%s can handle at most %s a day; "
-         "the queue grows without bound and cycle times depend on the horizon",
-         what, num_format(round(rate * 100) / 100, r, sizeof r), st->servers, st->servers == 1 ? "" : "s",
+         P_("%s is overloaded: orders arrive at %s a day but %u server can handle at most %s a day; "
+            "the queue grows without bound and cycle times depend on the horizon",
+            "%s is overloaded: orders arrive at %s a day but %u servers can handle at most %s a day; "
+            "the queue grows without bound and cycle times depend on the horizon",
+            st->servers),
+         what, num_format(round(rate * 100) / 100, r, sizeof r), st->servers,
          num_format(round(st->servers / dist_mean(&st->days) * 100) / 100, cap, sizeof cap));
 }
 
@@ -1877,17 +1909,6 @@ static double share_at_most_zero(const struct dist *d)
     return (double)zeros / DRAWS;
 }
 
-/* Where key k of section t got its value, for a warning: "line 36" or "--set" (the
- * warnings check only values a section sets itself). */
-static void where_given(struct scenario *sc, const struct target *t, size_t k, char *buf, size_t n)
-{
-    const struct key_origin *o = origin(sc, k, t);
-    if (o && o->from == FROM_FILE)
-        snprintf(buf, n, "line %d", o->line);
-    else
-        snprintf(buf, n, "--set");
-}
-
 /* A holding cost that looks like an annual figure typed as a daily one. Typed so, a
  * carrying rate of 15-40% a year makes a year on the shelf cost 55 to 146 times the
  * unit's value; deliberately dear storage in teaching scenarios (pooling_regional.ini:
@@ -1902,19 +1923,27 @@ static void check_annual_holding(struct scenario *sc, const struct target *t, do
 {
     double value = fmax(cost, price);
     if (!(value > 0) || !(holding * 365 > ANNUAL_HOLDING_LIMIT * value)) return;
-    char h[40], year[40], c[40], p[40], where[60], worth[120];
-    where_given(sc, t, (size_t)key_copy(t->family, K_COSTS_HOLDING_PER_UNIT_DAY), where, sizeof where);
+    char h[40], year[40], c[40], p[40], worth[120];
+    const struct key_origin *o = origin(sc, (size_t)key_copy(t->family, K_COSTS_HOLDING_PER_UNIT_DAY), t);
     num_format(holding, h, sizeof h);
     num_format(round(holding * 365 * 100) / 100, year, sizeof year);
     num_format(cost, c, sizeof c), num_format(price, p, sizeof p);
     if (cost > 0 && price > 0)
-        snprintf(worth, sizeof worth, "purchase cost %s, price %s", c, p);
+        snprintf(worth, sizeof worth, _("purchase cost %s, price %s"), c, p);
     else
-        snprintf(worth, sizeof worth, cost > 0 ? "purchase cost %s" : "price %s", cost > 0 ? c : p);
-    warn(sc,
-         "[%s] holding_per_unit_day = %s (%s): a year on the shelf costs %s a unit, over %g times what it is "
-         "worth (%s); an annual figure? The daily one is the annual / 365",
-         t->label, h, where, year, ANNUAL_HOLDING_LIMIT, worth);
+        snprintf(worth, sizeof worth, cost > 0 ? _("purchase cost %s") : _("price %s"), cost > 0 ? c : p);
+    /* where the value was given: a file line, or --set (the warnings check only values
+       a section sets itself) */
+    if (o && o->from == FROM_FILE)
+        warn(sc,
+             _("[%s] holding_per_unit_day = %s (line %d): a year on the shelf costs %s a unit, over %g times what it "
+               "is worth (%s); an annual figure? The daily one is the annual / 365"),
+             t->label, h, o->line, year, ANNUAL_HOLDING_LIMIT, worth);
+    else
+        warn(sc,
+             _("[%s] holding_per_unit_day = %s (--set): a year on the shelf costs %s a unit, over %g times what it "
+               "is worth (%s); an annual figure? The daily one is the annual / 365"),
+             t->label, h, year, ANNUAL_HOLDING_LIMIT, worth);
 }
 
 static void check_annual_costs(struct scenario *sc)
@@ -1941,18 +1970,18 @@ static void add_warnings(struct scenario *sc)
 {
     check_annual_costs(sc);
     if (!sc->cfg.customers.on) {
-        check_stage_load(sc, "order processing", &sc->cfg.order_cycle.processing, inquiry_work_per_order(&sc->cfg));
-        check_stage_load(sc, "picking", &sc->cfg.order_cycle.picking, 0);
+        check_stage_load(sc, _("order processing"), &sc->cfg.order_cycle.processing, inquiry_work_per_order(&sc->cfg));
+        check_stage_load(sc, _("picking"), &sc->cfg.order_cycle.picking, 0);
     }
     double zero_share = share_at_most_zero(&sc->cfg.demand.units_per_order);
     if (zero_share >= 1e-4)
         warn(sc,
-             "units_per_order draws 0 or less about %.2g%% of the time; such draws are not orders, so fewer "
-             "orders arrive than the gaps alone imply",
+             _("units_per_order draws 0 or less about %.2g%% of the time; such draws are not orders, so fewer "
+               "orders arrive than the gaps alone imply"),
              100 * zero_share);
     if (sc->cfg.nproducts > 1 && dist_mean(&sc->cfg.demand.lines_per_order) > (double)sc->cfg.nproducts)
-        warn(sc, "lines_per_order averages more lines than there are products; an order asks for each product "
-                 "at most once");
+        warn(sc, _("lines_per_order averages more lines than there are products; an order asks for each product "
+                   "at most once"));
 }
 
 struct scenario *scenario_new(void)
@@ -2037,7 +2066,7 @@ int scenario_load_text(struct scenario *sc, const char *name, const char *text, 
     struct loader ld;
     begin_load(&ld, sc, name, err);
     if (len > FILE_MAX_BYTES)
-        report(&ld, 0, "", "", "is %zu bytes; a scenario file may be at most %d", len, FILE_MAX_BYTES);
+        report(&ld, 0, "", "", _("is %zu bytes; a scenario file may be at most %d"), len, FILE_MAX_BYTES);
     else
         parse_scenario_text(&ld, text, len);
     return finish_load(&ld, sets, nsets);
@@ -2071,34 +2100,43 @@ static void value_text(struct scenario *sc, const struct key_def *d, const struc
     }
 }
 
+/* What kind of reason why_unset gives: the resolved file shows the value of a key not
+ * used, fitted or inherited, and scenario_value shows a value set by a lever or
+ * inherited. Decided by kind, never by the reason's text, which is translated. */
+enum unset_kind { UNSET_NOT_USED, UNSET_FITTED, UNSET_LEVER, UNSET_INHERITED, UNSET_NOT_SET };
+
 /* Why key d is not used in section t (its .applies does not hold), or NULL. */
 static const char *unused_because(const struct scenario *sc, const struct key_def *d, const struct target *t,
                                   const struct inventory_config *inv, char *buf, size_t n)
 {
-    const char *by_history = "not used: the history gives the orders";
+    const char *by_history = _("not used: the history gives the orders");
     switch (d->applies) {
     case APPLIES_ALWAYS: return NULL;
     case APPLIES_OWN_DEMAND: return sc->history_info ? by_history : NULL;
     case APPLIES_ARRIVALS:
-        return sc->history_info ? by_history : sc->cfg.customers.on ? "not used: orders come from [customers]" : NULL;
-    case APPLIES_PRODUCTS: return sc->cfg.nproducts < 2 ? "not used: one product" : NULL;
-    case APPLIES_HISTORY: return sc->history_info ? NULL : "not used: no history";
-    case APPLIES_REACT: return any_react(sc) ? NULL : "not used: no shortage = react";
-    case APPLIES_CUSTOMERS: return sc->cfg.customers.on ? NULL : "not used: no customer base";
+        return sc->history_info       ? by_history
+               : sc->cfg.customers.on ? _("not used: orders come from [customers]")
+                                      : NULL;
+    case APPLIES_PRODUCTS: return sc->cfg.nproducts < 2 ? _("not used: one product") : NULL;
+    case APPLIES_HISTORY: return sc->history_info ? NULL : _("not used: no history");
+    case APPLIES_REACT: return any_react(sc) ? NULL : _("not used: no shortage = react");
+    case APPLIES_CUSTOMERS: return sc->cfg.customers.on ? NULL : _("not used: no customer base");
     default: break; /* the stock conditions */
     }
     if (!t->family && (sc->cfg.nproducts || sc->cfg.nlocations)) return NULL; /* [inventory] gives defaults only */
     if (!policy_uses(inv->policy, d->applies)) {
-        snprintf(buf, n, "not used by policy %s", inv->policy->name);
+        snprintf(buf, n, _("not used by policy %s"), inv->policy->name);
         return buf;
     }
     if (d->applies == APPLIES_PERIODIC_REVIEW && inv->review_days == 0)
-        return "not used: continuous review (review_days = 0)";
+        return _("not used: continuous review (review_days = 0)");
     return NULL;
 }
 
-/* Why a key is left out of the resolved file (written as a comment), or NULL. */
-static const char *why_unset(struct scenario *sc, const struct key_def *d, const struct target *t, char *buf, size_t n)
+/* Why a key is left out of the resolved file (written as a comment), or NULL; *kind
+ * says which kind of reason it is. */
+static const char *why_unset(struct scenario *sc, const struct key_def *d, const struct target *t, char *buf, size_t n,
+                             enum unset_kind *kind)
 {
     size_t k = (size_t)(d - key_defs);
     const struct key_origin *o = origin(sc, k, t);
@@ -2112,7 +2150,8 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
     enum key_id root = key_root(k);
     if (lever->key && key_defs[root].name == lever->level_key) {
         char level[40];
-        snprintf(buf, n, "%s sets it to %s", lever->key, num_format(lever->level, level, sizeof level));
+        snprintf(buf, n, _("%s sets it to %s"), lever->key, num_format(lever->level, level, sizeof level));
+        *kind = UNSET_LEVER;
         return buf;
     }
     /* A fit to the history sets the two drawn distributions: what is written is where the
@@ -2123,47 +2162,56 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
         (k == K_DEMAND_INTERARRIVAL_DAYS || k == K_DEMAND_UNITS_PER_ORDER)) {
         const struct fit *f = k == K_DEMAND_UNITS_PER_ORDER ? &sc->history_info->units : &sc->history_info->gaps;
         if (f->ks_d > 0)
-            snprintf(buf, n, "fitted to the history: KS D = %.3f over %zu values", f->ks_d, f->n);
+            snprintf(buf, n, _("fitted to the history: KS D = %.3f over %zu values"), f->ks_d, f->n);
         else
-            snprintf(buf, n, "fitted to the history: %zu values, all alike", f->n);
+            snprintf(buf, n, _("fitted to the history: %zu values, all alike"), f->n);
+        *kind = UNSET_FITTED;
         return buf;
     }
+    *kind = UNSET_NOT_USED;
     const char *unused = unused_because(sc, d, t, inv, buf, n);
     if (unused) return unused;
     if (d->either && !is_given) { /* the other way of saying it is given (the reader insists on one) */
-        snprintf(buf, n, "not used: %s is given", d->either->name);
+        snprintf(buf, n, _("not used: %s is given"), d->either->name);
         return buf;
     }
-    if ((d->flags & KEY_OFF_AT_ZERO) && *(const unsigned *)slot(sc, d, t) == 0) return "not set";
+    *kind = UNSET_NOT_SET;
+    if ((d->flags & KEY_OFF_AT_ZERO) && *(const unsigned *)slot(sc, d, t) == 0) return _("not set");
     if (o->from == FROM_INHERITED) {
-        snprintf(buf, n, "from [%s]", d->inherit->section);
+        snprintf(buf, n, _("from [%s]"), d->inherit->section);
+        *kind = UNSET_INHERITED;
         return buf;
     }
     bool *g = given_flag(sc, d, t);
-    if (g && !*g) return "not set";
-    if (!d->fallback && !is_given && !(d->flags & KEY_DERIVED)) return "not set";
+    if (g && !*g) return _("not set");
+    if (!d->fallback && !is_given && !(d->flags & KEY_DERIVED)) return _("not set");
     return NULL;
+}
+
+/* A key's unit as a person reads it ("" stays "": gettext("") is the catalogue's header). */
+static const char *unit_text(const struct key_def *d)
+{
+    return *d->unit ? _(d->unit) : "";
 }
 
 static void write_key(struct scenario *sc, const struct key_def *d, const struct target *t, FILE *out)
 {
-    char value[2000], assign[2100], why[120];
+    char value[2000], assign[2100], why[300];
     value_text(sc, d, t, value, sizeof value);
-    const char *unset = why_unset(sc, d, t, why, sizeof why);
+    enum unset_kind kind;
+    const char *unset = why_unset(sc, d, t, why, sizeof why, &kind);
     const struct key_origin *o = origin(sc, (size_t)(d - key_defs), t);
     if (unset) {
-        bool show = o->from == FROM_INHERITED || strncmp(unset, "not used", 8) == 0 || strncmp(unset, "fitted", 6) == 0
-                        ? strlen(value) <= 150
-                        : false;
+        bool show =
+            o->from == FROM_INHERITED || kind == UNSET_NOT_USED || kind == UNSET_FITTED ? strlen(value) <= 150 : false;
         snprintf(assign, sizeof assign, "; %s =%s%s", d->name, show ? " " : "", show ? value : "");
         fprintf(out, "%-34s ; %s\n", assign, unset);
         return;
     }
     if (strlen(value) > 150) { /* too long for one line of a scenario file */
-        fprintf(out, "; %s = (%zu characters: too long for one line)\n", d->name, strlen(value));
+        fprintf(out, _("; %s = (%zu characters: too long for one line)\n"), d->name, strlen(value));
         return;
     }
-    char from[60];
     if (key_root((size_t)(d - key_defs)) == K_INVENTORY_INITIAL_ON_HAND && o->from == FROM_DEFAULT) {
         /* derived from other keys: shown, but as a comment so it follows them when edited */
         const struct inventory_config *inv = t->family == FAMILY_PRODUCT    ? &sc->cfg.products[t->index].inventory
@@ -2171,29 +2219,35 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
                                                                             : &sc->cfg.inventory;
         snprintf(assign, sizeof assign, "; %s = %s", d->name, value);
         if (inv->policy->uses_order_quantity)
-            fprintf(out, "%-34s ; %s, default: %s + %s\n", assign, d->unit, key_defs[K_INVENTORY_REORDER_POINT].name,
-                    key_defs[K_INVENTORY_ORDER_QUANTITY].name);
+            fprintf(out, _("%-34s ; %s, default: %s + %s\n"), assign, unit_text(d),
+                    key_defs[K_INVENTORY_REORDER_POINT].name, key_defs[K_INVENTORY_ORDER_QUANTITY].name);
         else
-            fprintf(out, "%-34s ; %s, default: %s\n", assign, d->unit, key_defs[K_INVENTORY_ORDER_UP_TO].name);
+            fprintf(out, _("%-34s ; %s, default: %s\n"), assign, unit_text(d), key_defs[K_INVENTORY_ORDER_UP_TO].name);
         return;
     }
-    if (o->from == FROM_FILE)
-        snprintf(from, sizeof from, "line %d", o->line);
-    else if (o->from == FROM_COMMAND_LINE)
-        snprintf(from, sizeof from, "--set");
-    else
-        snprintf(from, sizeof from, "default");
+    /* where the value came from, after its unit: "units, line 12", "days, default" */
     snprintf(assign, sizeof assign, "%s = %s", d->name, value);
-    fprintf(out, "%-34s ; %s%s%s\n", assign, d->unit, *d->unit ? ", " : "", from);
+    if (o->from == FROM_FILE && *d->unit)
+        fprintf(out, _("%-34s ; %s, line %d\n"), assign, unit_text(d), o->line);
+    else if (o->from == FROM_FILE)
+        fprintf(out, _("%-34s ; line %d\n"), assign, o->line);
+    else if (o->from == FROM_COMMAND_LINE && *d->unit)
+        fprintf(out, "%-34s ; %s, --set\n", assign, unit_text(d));
+    else if (o->from == FROM_COMMAND_LINE)
+        fprintf(out, "%-34s ; --set\n", assign);
+    else if (*d->unit)
+        fprintf(out, _("%-34s ; %s, default\n"), assign, unit_text(d));
+    else
+        fprintf(out, _("%-34s ; default\n"), assign);
 }
 
 void scenario_write(const struct scenario *csc, FILE *out)
 {
     struct scenario *sc = (struct scenario *)csc; /* read only: the helpers take a plain pointer */
     assert(sc->cfg.inventory.policy && "scenario_write needs a scenario that loaded");
-    fprintf(out, "; %s, fully resolved by servlab check.\n", sc->path);
-    fputs("; Every key with the value servlab uses; after ';' its unit and where the value came\n"
-          "; from. This file can be run again as it is.\n",
+    fprintf(out, _("; %s, fully resolved by servlab check.\n"), sc->path);
+    fputs(_("; Every key with the value servlab uses; after ';' its unit and where the value came\n"
+            "; from. This file can be run again as it is.\n"),
           out);
     for (size_t s = 0; key_sections[s]; s++) {
         if (strcmp(key_sections[s], "locations") == 0 && sc->cfg.nlocations == 0) continue; /* not in use */
@@ -2228,9 +2282,10 @@ int scenario_value(const struct scenario *csc, const char *name, char *buf, size
     struct target t;
     int k = key_find(section, dot + 1);
     if (k < 0 || !resolve_target(sc, section, &t)) return -1;
-    char why[120];
-    const char *unset = why_unset(sc, &key_defs[k], &t, why, sizeof why);
-    if (unset && strncmp(unset, "from [", 6) != 0 && !strstr(unset, "sets it to")) {
+    char why[300];
+    enum unset_kind kind;
+    const char *unset = why_unset(sc, &key_defs[k], &t, why, sizeof why, &kind);
+    if (unset && kind != UNSET_INHERITED && kind != UNSET_LEVER) {
         snprintf(buf, n, "(%s)", unset);
         return 0;
     }

@@ -100,9 +100,9 @@ struct scenario {
     struct key_origin origin[SCENARIO_KEYS_MAX]; /* of the global keys, indexed like key_defs */
     /* one entry per named section, on the heap: as many as cfg.nproducts, cfg.ntiers ... */
     struct entry *products, *tiers, *channels, *locations, *regions;
-    char warnings[SCENARIO_WARNINGS_MAX][240]; /* things worth saying in the report */
+    char warnings[SCENARIO_WARNINGS_MAX][400]; /* things worth saying in the report */
     size_t nwarnings;
-    char notes[4][240]; /* what the command line replaced, for the report */
+    char notes[4][400]; /* what the command line replaced, for the report */
     char changes[300];  /* the --set assignments (not run.* or sweep.*), comma-separated */
     size_t nnotes;
 };

@@ -1,6 +1,7 @@
 /* value.c - strict number and distribution parsing. strtod alone would accept "inf",
  * "nan", "0x1p3" and "1e999", and stop silently at "12O"; everything here is checked. */
 #include "value.h"
+#include "lang/lang.h"
 #include "suggest.h"
 
 #include <ctype.h>
@@ -27,9 +28,17 @@ static int trim_into(const char *text, size_t len, char *buf, size_t n)
     return fits ? 0 : -1;
 }
 
-static int too_long(const char *s, const char *what, size_t max, char *err, size_t errlen)
+/* What a too-long token was meant to be: each gets its own whole message. */
+enum token_kind { TOKEN_NUMBER, TOKEN_DIST, TOKEN_PARAM };
+
+static int too_long(const char *s, enum token_kind what, size_t max, char *err, size_t errlen)
 {
-    snprintf(err, errlen, "'%.20s...' is too long for %s (at most %zu characters)", s, what, max);
+    if (what == TOKEN_NUMBER)
+        snprintf(err, errlen, _("'%.20s...' is too long for a number (at most %zu characters)"), s, max);
+    else if (what == TOKEN_DIST)
+        snprintf(err, errlen, _("'%.20s...' is too long for a distribution (at most %zu characters)"), s, max);
+    else
+        snprintf(err, errlen, _("'%.20s...' is too long for a parameter (at most %zu characters)"), s, max);
     return -1;
 }
 
@@ -53,33 +62,36 @@ static int number_if_swapped(const char *s, const char *from, char to)
     return swapped && end != t && !*end;
 }
 
+/* A hint for a value that is not a number, in parentheses after the message, or "".
+ * Each hint is a whole message of its own, with its leading space. */
 static const char *number_hint(const char *s)
 {
     int digits = 0;
     for (const char *p = s; *p; p++) digits += isdigit((unsigned char)*p) != 0;
-    if (strchr(s, '#')) return " ('#' starts a comment only at the start of a line; after a value write ' ; comment')";
-    if (strchr(s, ';')) return " (a comment after a value needs a space before the ';')";
-    if (strchr(s, '(')) return " (a distribution is not allowed here; give one number)";
-    if (strchr(s, '%')) return " (write a share as a decimal: 0.95 for 95%)";
-    if (digits && strchr(s, ',')) return " (use a dot as the decimal mark: 0.5, not 0,5)";
+    if (strchr(s, '#'))
+        return _(" ('#' starts a comment only at the start of a line; after a value write ' ; comment')");
+    if (strchr(s, ';')) return _(" (a comment after a value needs a space before the ';')");
+    if (strchr(s, '(')) return _(" (a distribution is not allowed here; give one number)");
+    if (strchr(s, '%')) return _(" (write a share as a decimal: 0.95 for 95%)");
+    if (digits && strchr(s, ',')) return _(" (use a dot as the decimal mark: 0.5, not 0,5)");
     const char *unsigned_part = s + (s[0] == '+' || s[0] == '-');
     if (unsigned_part[0] == '0' && (unsigned_part[1] == 'x' || unsigned_part[1] == 'X'))
-        return " (write it in decimal; hexadecimal is not read)";
+        return _(" (write it in decimal; hexadecimal is not read)");
     if (digits && strspn(s, "0123456789+-.eE \t") == strlen(s) && strpbrk(s, " \t"))
-        return " (one number only, with no blanks inside it)";
-    if (number_if_swapped(s, "Oo", '0')) return " (is the letter O meant to be a zero?)";
-    if (number_if_swapped(s, "lI", '1')) return " (is the letter l meant to be a one?)";
+        return _(" (one number only, with no blanks inside it)");
+    if (number_if_swapped(s, "Oo", '0')) return _(" (is the letter O meant to be a zero?)");
+    if (number_if_swapped(s, "lI", '1')) return _(" (is the letter l meant to be a one?)");
     if (digits && isdigit((unsigned char)s[0]) && isalpha((unsigned char)s[strlen(s) - 1]))
-        return " (write just the number: the unit is in the key's name)";
+        return _(" (write just the number: the unit is in the key's name)");
     return "";
 }
 
 int value_number(const char *text, double *out, char *err, size_t errlen)
 {
     char s[TOKEN_MAX];
-    if (trim_into(text, strlen(text), s, sizeof s) != 0) return too_long(s, "a number", sizeof s - 1, err, errlen);
+    if (trim_into(text, strlen(text), s, sizeof s) != 0) return too_long(s, TOKEN_NUMBER, sizeof s - 1, err, errlen);
     if (!*s) {
-        snprintf(err, errlen, "no value; write a number after '='");
+        snprintf(err, errlen, _("no value; write a number after '='"));
         return -1;
     }
     /* only a plain decimal: sign, digits, one dot, an exponent */
@@ -90,15 +102,15 @@ int value_number(const char *text, double *out, char *err, size_t errlen)
     errno = 0;
     double x = ok ? strtod(s, &end) : 0;
     if (!ok || end == s || *end) {
-        snprintf(err, errlen, "'%s' is not a number%s", s, number_hint(s));
+        snprintf(err, errlen, _("'%s' is not a number%s"), s, number_hint(s));
         return -1;
     }
     if (!isfinite(x) || (errno == ERANGE && fabs(x) > 1)) {
-        snprintf(err, errlen, "'%s' is too large to be a useful number", s);
+        snprintf(err, errlen, _("'%s' is too large to be a useful number"), s);
         return -1;
     }
     if (errno == ERANGE && x == 0) {
-        snprintf(err, errlen, "'%s' is too close to 0 to be represented; write 0", s);
+        snprintf(err, errlen, _("'%s' is too close to 0 to be represented; write 0"), s);
         return -1;
     }
     *out = x;
@@ -112,12 +124,14 @@ static int unknown_family(const char *name, char *err, size_t errlen)
     for (; dist_types[n] && n < 32; n++) family_names[n] = dist_types[n]->name;
     const char *near = suggest_nearest(name, family_names, n);
     if (near) {
-        snprintf(err, errlen, "unknown distribution '%s'; did you mean '%s'?", name, near);
+        snprintf(err, errlen, _("unknown distribution '%s'; did you mean '%s'?"), name, near);
         return -1;
     }
-    int used = snprintf(err, errlen, "unknown distribution '%s'; use a number or one of ", name);
-    for (size_t i = 0; i < n && used >= 0 && (size_t)used < errlen; i++)
-        used += snprintf(err + used, errlen - (size_t)used, "%s%s", i ? ", " : "", family_names[i]);
+    char all[400] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < n && used < sizeof all; i++)
+        used += (size_t)snprintf(all + used, sizeof all - used, "%s%s", i ? ", " : "", family_names[i]);
+    snprintf(err, errlen, _("unknown distribution '%s'; use a number or one of %s"), name, all);
     return -1;
 }
 
@@ -162,17 +176,16 @@ void value_forget_tables(void)
 int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
 {
     char s[TOKEN_MAX * 4];
-    if (trim_into(text, strlen(text), s, sizeof s) != 0)
-        return too_long(s, "a distribution", sizeof s - 1, err, errlen);
+    if (trim_into(text, strlen(text), s, sizeof s) != 0) return too_long(s, TOKEN_DIST, sizeof s - 1, err, errlen);
     if (!*s) {
-        snprintf(err, errlen, "no value; write a number or a distribution such as exponential(2)");
+        snprintf(err, errlen, _("no value; write a number or a distribution such as exponential(2)"));
         return -1;
     }
     /* a plain number is a constant */
     if (isdigit((unsigned char)s[0]) || s[0] == '.' || s[0] == '-' || s[0] == '+') {
         double x;
         if (strchr(s, '(') || value_number(s, &x, err, errlen) != 0) {
-            if (strchr(s, '(')) snprintf(err, errlen, "'%s' is neither a number nor a distribution", s);
+            if (strchr(s, '(')) snprintf(err, errlen, _("'%s' is neither a number nor a distribution"), s);
             return -1;
         }
         dist_constant(out, x);
@@ -187,22 +200,22 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
     const struct dist_type *t = dist_type_find(name);
     if (!name_len || (!t && *rest != '(' && !*rest)) {
         if (name_len && !*rest) return unknown_family(name, err, errlen);
-        snprintf(err, errlen, "'%s' is neither a number nor a distribution such as exponential(2)", s);
+        snprintf(err, errlen, _("'%s' is neither a number nor a distribution such as exponential(2)"), s);
         return -1;
     }
     if (!t) return unknown_family(name, err, errlen);
     if (*rest != '(') {
-        snprintf(err, errlen, "write %s with its parameters in parentheses", t->signature);
+        snprintf(err, errlen, _("write %s with its parameters in parentheses"), t->signature);
         return -1;
     }
     const char *close = strrchr(rest, ')');
     if (!close) {
-        snprintf(err, errlen, "%s: missing ')' at the end", t->signature);
+        snprintf(err, errlen, _("%s: missing ')' at the end"), t->signature);
         return -1;
     }
     for (const char *p = close + 1; *p; p++) {
         if (!isspace((unsigned char)*p)) {
-            snprintf(err, errlen, "%s: unexpected text after ')': '%s'%s", t->signature, close + 1,
+            snprintf(err, errlen, _("%s: unexpected text after ')': '%s'%s"), t->signature, close + 1,
                      number_hint(close + 1));
             return -1;
         }
@@ -217,48 +230,50 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
         const char *arg_end = comma ? comma : close;
         char arg[TOKEN_MAX];
         if (trim_into(p, (size_t)(arg_end - p), arg, sizeof arg) != 0) {
-            char problem[200];
-            too_long(arg, "a parameter", sizeof arg - 1, problem, sizeof problem);
-            snprintf(err, errlen, "%s: %s", t->signature, problem);
+            char problem[400];
+            too_long(arg, TOKEN_PARAM, sizeof arg - 1, problem, sizeof problem);
+            snprintf(err, errlen, _("%s: %s"), t->signature, problem); /* the distribution, then its problem */
             return -1;
         }
         if (!*arg && !comma && np == 0) break; /* empty list: "exponential()" */
         if (!*arg) {
-            snprintf(err, errlen, "%s: a parameter is missing (two commas in a row, or one at the end?)", t->signature);
+            snprintf(err, errlen, _("%s: a parameter is missing (two commas in a row, or one at the end?)"),
+                     t->signature);
             return -1;
         }
         if (np + 2 > sizeof params / sizeof params[0]) {
-            snprintf(err, errlen, "%s: too many parameters", t->signature);
+            snprintf(err, errlen, _("%s: too many parameters"), t->signature);
             return -1;
         }
-        char problem[200];
+        char problem[400];
         char *colon = strchr(arg, ':');
         if (discrete) {
             if (!colon) {
-                snprintf(err, errlen, "%s: '%s' should be a value:weight pair", t->signature, arg);
+                snprintf(err, errlen, _("%s: '%s' should be a value:weight pair"), t->signature, arg);
                 return -1;
             }
             *colon = '\0';
             if (value_number(arg, &params[np], problem, sizeof problem) != 0 ||
                 value_number(colon + 1, &params[np + 1], problem, sizeof problem) != 0) {
-                snprintf(err, errlen, "%s: %s", t->signature, problem);
+                snprintf(err, errlen, _("%s: %s"), t->signature, problem); /* the distribution, then its problem */
                 return -1;
             }
             np += 2;
         } else {
             if (colon) {
-                snprintf(err, errlen, "%s: ':' belongs only in discrete(value:weight, ...)", t->signature);
+                snprintf(err, errlen, _("%s: ':' belongs only in discrete(value:weight, ...)"), t->signature);
                 return -1;
             }
             if (value_number(arg, &params[np], problem, sizeof problem) != 0) {
-                snprintf(err, errlen, "%s: %s", t->signature, problem);
+                snprintf(err, errlen, _("%s: %s"), t->signature, problem); /* the distribution, then its problem */
                 return -1;
             }
             np++;
         }
         p = comma ? comma + 1 : close;
         if (comma && p == close) {
-            snprintf(err, errlen, "%s: a parameter is missing (two commas in a row, or one at the end?)", t->signature);
+            snprintf(err, errlen, _("%s: a parameter is missing (two commas in a row, or one at the end?)"),
+                     t->signature);
             return -1;
         }
     }

@@ -2,6 +2,7 @@
  * parameters (GSL's samplers accept nonsense such as a negative gamma shape) and knows
  * its exact mean and variance, which the service levers use to set reorder points. */
 #include "dist.h"
+#include "lang/lang.h"
 #include "num.h"
 #include "rng.h"
 
@@ -16,7 +17,7 @@
 static int fail(char *err, size_t n, const struct dist *d, const char *what, double got)
 {
     char g[32];
-    snprintf(err, n, "%s: %s, got %s", d->type->signature, what, num_format(got, g, sizeof g));
+    snprintf(err, n, _("%s: %s, got %s"), d->type->signature, what, num_format(got, g, sizeof g));
     return -1;
 }
 
@@ -60,7 +61,7 @@ static double constant_residual(const struct dist *d, gsl_rng *r)
 /* ---- exponential(mean) ---- */
 static int exponential_prepare(struct dist *d, char *err, size_t n)
 {
-    if (!(d->p[0] > 0)) return fail(err, n, d, "mean must be > 0", d->p[0]);
+    if (!(d->p[0] > 0)) return fail(err, n, d, _("mean must be > 0"), d->p[0]);
     return 0;
 }
 /* mean * -log(1 - u): inversion, one uniform per draw like gsl_ran_exponential, with
@@ -82,7 +83,7 @@ static double exponential_variance(const struct dist *d)
 /* ---- uniform(min, max) ---- */
 static int uniform_prepare(struct dist *d, char *err, size_t n)
 {
-    if (d->p[1] < d->p[0]) return fail(err, n, d, "max must be >= min", d->p[1]);
+    if (d->p[1] < d->p[0]) return fail(err, n, d, _("max must be >= min"), d->p[1]);
     return 0;
 }
 static double uniform_sample(const struct dist *d, gsl_rng *r)
@@ -102,8 +103,8 @@ static double uniform_variance(const struct dist *d)
 /* ---- triangular(min, mode, max): inverse-CDF sampling ---- */
 static int triangular_prepare(struct dist *d, char *err, size_t n)
 {
-    if (d->p[1] < d->p[0]) return fail(err, n, d, "mode must be >= min", d->p[1]);
-    if (d->p[2] < d->p[1]) return fail(err, n, d, "max must be >= mode", d->p[2]);
+    if (d->p[1] < d->p[0]) return fail(err, n, d, _("mode must be >= min"), d->p[1]);
+    if (d->p[2] < d->p[1]) return fail(err, n, d, _("max must be >= mode"), d->p[2]);
     return 0;
 }
 static double triangular_sample(const struct dist *d, gsl_rng *r)
@@ -126,8 +127,8 @@ static double triangular_variance(const struct dist *d)
 /* ---- normal(mean, sd), negative draws become 0 ---- */
 static int normal_prepare(struct dist *d, char *err, size_t n)
 {
-    if (!(d->p[0] >= 0)) return fail(err, n, d, "mean must be >= 0 (draws below 0 become 0)", d->p[0]);
-    if (!(d->p[1] >= 0)) return fail(err, n, d, "sd must be >= 0", d->p[1]);
+    if (!(d->p[0] >= 0)) return fail(err, n, d, _("mean must be >= 0 (draws below 0 become 0)"), d->p[0]);
+    if (!(d->p[1] >= 0)) return fail(err, n, d, _("sd must be >= 0"), d->p[1]);
     return 0;
 }
 static double normal_sample(const struct dist *d, gsl_rng *r)
@@ -167,9 +168,9 @@ static const double CV_MAX = 100;
 /* ---- lognormal(mean, sd) of the quantity itself ---- */
 static int lognormal_prepare(struct dist *d, char *err, size_t n)
 {
-    if (!(d->p[0] > 0)) return fail(err, n, d, "mean must be > 0", d->p[0]);
-    if (!(d->p[1] >= 0)) return fail(err, n, d, "sd must be >= 0", d->p[1]);
-    if (!(d->p[1] <= CV_MAX * d->p[0])) return fail(err, n, d, "sd must be at most 100 times the mean", d->p[1]);
+    if (!(d->p[0] > 0)) return fail(err, n, d, _("mean must be > 0"), d->p[0]);
+    if (!(d->p[1] >= 0)) return fail(err, n, d, _("sd must be >= 0"), d->p[1]);
+    if (!(d->p[1] <= CV_MAX * d->p[0])) return fail(err, n, d, _("sd must be at most 100 times the mean"), d->p[1]);
     double cv = d->p[1] / d->p[0];
     d->b = sqrt(log1p(cv * cv));             /* sigma of the underlying normal */
     d->a = log(d->p[0]) - 0.5 * d->b * d->b; /* zeta */
@@ -196,9 +197,9 @@ static int lognormal_log_prepare(struct dist *d, char *err, size_t n)
 {
     /* sigma = sqrt(log(1 + CV_MAX^2)) is the sigma of lognormal(mean, sd) at sd = CV_MAX x mean */
     if (!(d->p[1] > 0))
-        return fail(err, n, d, "sigma must be > 0 (for no spread, write the value exp(mu) alone)", d->p[1]);
+        return fail(err, n, d, _("sigma must be > 0 (for no spread, write the value exp(mu) alone)"), d->p[1]);
     if (!(d->p[1] <= sqrt(log1p(CV_MAX * CV_MAX))))
-        return fail(err, n, d, "sigma must be at most 3.03 (an sd of 100 times the mean)", d->p[1]);
+        return fail(err, n, d, _("sigma must be at most 3.03 (an sd of 100 times the mean)"), d->p[1]);
     d->a = d->p[0], d->b = d->p[1];
     return 0;
 }
@@ -220,11 +221,11 @@ static double lognormal_log_variance(const struct dist *d)
 /* ---- gamma(mean, sd) ---- */
 static int gamma_prepare(struct dist *d, char *err, size_t n)
 {
-    if (!(d->p[0] > 0)) return fail(err, n, d, "mean must be > 0", d->p[0]);
-    if (!(d->p[1] > 0)) return fail(err, n, d, "sd must be > 0", d->p[1]);
-    if (!(d->p[1] <= CV_MAX * d->p[0])) return fail(err, n, d, "sd must be at most 100 times the mean", d->p[1]);
+    if (!(d->p[0] > 0)) return fail(err, n, d, _("mean must be > 0"), d->p[0]);
+    if (!(d->p[1] > 0)) return fail(err, n, d, _("sd must be > 0"), d->p[1]);
+    if (!(d->p[1] <= CV_MAX * d->p[0])) return fail(err, n, d, _("sd must be at most 100 times the mean"), d->p[1]);
     if (!(d->p[1] >= 1e-6 * d->p[0]))
-        return fail(err, n, d, "sd must be at least a millionth of the mean (for no spread, write the mean alone)",
+        return fail(err, n, d, _("sd must be at least a millionth of the mean (for no spread, write the mean alone)"),
                     d->p[1]);
     d->a = (d->p[0] / d->p[1]) * (d->p[0] / d->p[1]); /* shape */
     d->b = d->p[1] * d->p[1] / d->p[0];               /* scale */
@@ -244,8 +245,8 @@ static double gamma_residual(const struct dist *d, gsl_rng *r)
 static int erlang_prepare(struct dist *d, char *err, size_t n)
 {
     if (!(d->p[0] >= 1) || d->p[0] != floor(d->p[0]) || d->p[0] > 1e6)
-        return fail(err, n, d, "k must be a whole number >= 1", d->p[0]);
-    if (!(d->p[1] > 0)) return fail(err, n, d, "mean must be > 0", d->p[1]);
+        return fail(err, n, d, _("k must be a whole number >= 1"), d->p[0]);
+    if (!(d->p[1] > 0)) return fail(err, n, d, _("mean must be > 0"), d->p[1]);
     d->a = d->p[0];
     d->b = d->p[1] / d->p[0];
     return 0;
@@ -262,8 +263,8 @@ static double erlang_variance(const struct dist *d)
 /* ---- poisson(mean) ---- */
 static int poisson_prepare(struct dist *d, char *err, size_t n)
 {
-    if (!(d->p[0] > 0)) return fail(err, n, d, "mean must be > 0", d->p[0]);
-    if (d->p[0] > 1e9) return fail(err, n, d, "mean must be at most 1e+09", d->p[0]); /* GSL draws unsigned ints */
+    if (!(d->p[0] > 0)) return fail(err, n, d, _("mean must be > 0"), d->p[0]);
+    if (d->p[0] > 1e9) return fail(err, n, d, _("mean must be at most 1e+09"), d->p[0]); /* GSL draws unsigned ints */
     return 0;
 }
 static double poisson_sample(const struct dist *d, gsl_rng *r)
@@ -274,8 +275,8 @@ static double poisson_sample(const struct dist *d, gsl_rng *r)
 /* ---- geometric(mean): 1, 2, 3, ... with P(k) = p (1-p)^(k-1), p = 1/mean ---- */
 static int geometric_prepare(struct dist *d, char *err, size_t n)
 {
-    if (!(d->p[0] >= 1)) return fail(err, n, d, "mean must be >= 1 (draws are 1, 2, 3, ...)", d->p[0]);
-    if (d->p[0] > 1e9) return fail(err, n, d, "mean must be at most 1e+09", d->p[0]); /* GSL draws unsigned ints */
+    if (!(d->p[0] >= 1)) return fail(err, n, d, _("mean must be >= 1 (draws are 1, 2, 3, ...)"), d->p[0]);
+    if (d->p[0] > 1e9) return fail(err, n, d, _("mean must be at most 1e+09"), d->p[0]); /* GSL draws unsigned ints */
     d->a = 1 / d->p[0];
     return 0;
 }
@@ -380,7 +381,7 @@ static int refuse_non_finite(const struct dist_type *t, const double *params, si
 {
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(params[i])) {
-            snprintf(err, errlen, "%s: parameters must be finite numbers", t->signature);
+            snprintf(err, errlen, _("%s: parameters must be finite numbers"), t->signature);
             return -1;
         }
     }
@@ -391,7 +392,7 @@ static int refuse_overflow(const struct dist *d, char *err, size_t errlen)
     /* parameters near the largest double can overflow the moments (uniform(-1e308,
        1e308) has an infinite variance) and then the draws */
     if (!isfinite(dist_mean(d)) || !isfinite(dist_variance(d)) || !isfinite(dist_lowest(d))) {
-        snprintf(err, errlen, "%s: the parameters are too large (the mean or the variance overflows)",
+        snprintf(err, errlen, _("%s: the parameters are too large (the mean or the variance overflows)"),
                  d->type->signature);
         return -1;
     }
@@ -403,13 +404,13 @@ int dist_init(struct dist *d, const struct dist_type *t, const double *params, s
     memset(d, 0, sizeof *d);
     d->type = t;
     if (t->nparams < 0) {
-        snprintf(err, errlen, "%s: a discrete distribution is made from a table (dist_table_new)", t->signature);
+        snprintf(err, errlen, _("%s: a discrete distribution is made from a table (dist_table_new)"), t->signature);
         return -1;
     }
     if (refuse_non_finite(t, params, n, err, errlen) != 0) return -1;
     if (n != (size_t)t->nparams) {
-        snprintf(err, errlen, "%s takes %d parameter%s, got %zu", t->signature, t->nparams, t->nparams == 1 ? "" : "s",
-                 n);
+        snprintf(err, errlen, P_("%s takes %d parameter, got %zu", "%s takes %d parameters, got %zu", t->nparams),
+                 t->signature, t->nparams, n);
         return -1;
     }
     for (size_t i = 0; i < n; i++) d->p[i] = params[i];
@@ -422,12 +423,12 @@ struct dist_table *dist_table_new(const double *params, size_t n, char *err, siz
     const struct dist_type *t = &discrete_type;
     if (refuse_non_finite(t, params, n, err, errlen) != 0) return NULL;
     if (n == 0 || n % 2 != 0) {
-        snprintf(err, errlen, "%s: give value:weight pairs, e.g. discrete(1:0.5, 2:0.5)", t->signature);
+        snprintf(err, errlen, _("%s: give value:weight pairs, e.g. discrete(1:0.5, 2:0.5)"), t->signature);
         return NULL;
     }
     size_t k = n / 2;
     if (k > DIST_MAX_VALUES) {
-        snprintf(err, errlen, "%s: at most %d values, got %zu", t->signature, DIST_MAX_VALUES, k);
+        snprintf(err, errlen, _("%s: at most %d values, got %zu"), t->signature, DIST_MAX_VALUES, k);
         return NULL;
     }
     struct dist probe = {.type = t}; /* for fail()'s signature and the moments */
@@ -435,13 +436,13 @@ struct dist_table *dist_table_new(const double *params, size_t n, char *err, siz
     for (size_t i = 0; i < k; i++) {
         double w = params[2 * i + 1];
         if (!(w >= 0)) {
-            fail(err, errlen, &probe, "weights must be >= 0", w);
+            fail(err, errlen, &probe, _("weights must be >= 0"), w);
             return NULL;
         }
         total += w;
     }
     if (!(total > 0)) {
-        fail(err, errlen, &probe, "weights must not all be 0", total);
+        fail(err, errlen, &probe, _("weights must not all be 0"), total);
         return NULL;
     }
     struct dist_table *tab = malloc(sizeof *tab + 3 * k * sizeof tab->data[0]);

@@ -2,6 +2,7 @@
  * solving log k - psi(k) = log(mean) - mean(log x), from Minka's starting value;
  * lognormal: the mean and sd of the logs; exponential: the mean. */
 #include "fit.h"
+#include "lang/lang.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_math.h>
@@ -81,7 +82,7 @@ static int fit_gamma(const double *x, size_t n, struct fit *f, char *err, size_t
     for (size_t i = 0; i < n; i++) sum += x[i], sumlog += log(x[i]);
     double m = sum / rn, s = log(m) - sumlog / rn;
     if (!(s > 0)) {
-        snprintf(err, errlen, "the values are too alike for a gamma fit");
+        snprintf(err, errlen, _("the values are too alike for a gamma fit"));
         return -1;
     }
     double k = (3 - s + sqrt((s - 3) * (s - 3) + 24 * s)) / (12 * s);
@@ -117,7 +118,7 @@ static int fit_lognormal(const double *x, size_t n, struct fit *f, char *err, si
     for (size_t i = 0; i < n; i++) ss += (log(x[i]) - mu) * (log(x[i]) - mu);
     double sigma = sqrt(ss / rn);
     if (!(sigma > 0)) {
-        snprintf(err, errlen, "the values are too alike for a lognormal fit");
+        snprintf(err, errlen, _("the values are too alike for a lognormal fit"));
         return -1;
     }
     double e = exp(sigma * sigma), m = exp(mu + sigma * sigma / 2), sd = m * sqrt(e - 1);
@@ -137,8 +138,10 @@ int fit_values(const double *x, size_t n, const char *family, struct fit *out, c
 {
     memset(out, 0, sizeof *out);
     if (n < FIT_MIN_VALUES) {
-        snprintf(err, errlen, "%zu value%s: too few to fit a distribution (at least %d)", n, n == 1 ? "" : "s",
-                 FIT_MIN_VALUES);
+        snprintf(err, errlen,
+                 P_("%zu value: too few to fit a distribution (at least %d)",
+                    "%zu values: too few to fit a distribution (at least %d)", n),
+                 n, FIT_MIN_VALUES);
         return -1;
     }
     double *sorted = malloc(n * sizeof *sorted);
@@ -153,7 +156,7 @@ int fit_values(const double *x, size_t n, const char *family, struct fit *out, c
         out->family = "constant";
         out->mean = sorted[0];
     } else if (sorted[0] < 0) {
-        snprintf(err, errlen, "negative values cannot be fitted");
+        snprintf(err, errlen, _("negative values cannot be fitted"));
         rc = -1;
     } else {
         int (*const fns[])(const double *, size_t, struct fit *, char *, size_t) = {fit_exponential, fit_gamma,
@@ -164,7 +167,7 @@ int fit_values(const double *x, size_t n, const char *family, struct fit *out, c
         for (size_t i = 0; i < 3; i++) {
             if (family && strcmp(family, names[i]) != 0) continue;
             if (i > 0 && sorted[0] == 0) {
-                snprintf(why, sizeof why, "a value of 0 allows only an exponential fit");
+                snprintf(why, sizeof why, _("a value of 0 allows only an exponential fit"));
                 continue;
             }
             struct fit f = {0};
@@ -172,7 +175,7 @@ int fit_values(const double *x, size_t n, const char *family, struct fit *out, c
             if (!any || f.aic < out->aic) *out = f, any = true;
         }
         if (!any) {
-            snprintf(err, errlen, "%s", *why ? why : "no family fits");
+            snprintf(err, errlen, "%s", *why ? why : _("no family fits"));
             rc = -1;
         }
     }
