@@ -106,6 +106,7 @@ int lang_init(const char *code, const char *argv0)
     setenv("LANGUAGE", "zh_CN", 1);
     bindtextdomain(domain, dir);
     bind_textdomain_codeset(domain, "UTF-8");
+    bind_textdomain_codeset("libc", "UTF-8"); /* strerror's text inside our messages, else '?' for each character */
     textdomain(domain);
     current = LANG_ZH;
     return 0;
