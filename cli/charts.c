@@ -515,6 +515,7 @@ int charts_compare(const char *path, const struct sweep_result *const *sweeps, c
                    const double *own_service, const double *own_profit, size_t n)
 {
     enum { MOST = 7 };
+    _Static_assert(3 * MOST <= CHART_MAX_SERIES, "a curve, a best point and an own point per scenario");
     static const enum chart_colour colours[MOST] = {COLOUR_BLUE, COLOUR_VERMILLION, COLOUR_GREEN, COLOUR_ORANGE,
                                                     COLOUR_SKY,  COLOUR_PURPLE,     COLOUR_BLACK};
     size_t shown = n < MOST ? n : MOST;

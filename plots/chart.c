@@ -293,8 +293,8 @@ static void draw_legend(const struct chart_panel *p, double xmin, double xmax, d
     for (size_t s = 0; s < p->nseries; s++) {
         const struct chart_series *se = &p->series[s];
         if (!se->label) continue;
-        opts[n] = se->style == STYLE_BARS ? PL_LEGEND_COLOR_BOX : PL_LEGEND_LINE;
         if (n == CHART_MAX_SERIES) break;
+        opts[n] = se->style == STYLE_BARS ? PL_LEGEND_COLOR_BOX : PL_LEGEND_LINE;
         lcol[n] = tcol[n] = bcol[n] = C_FIRST_SERIES + (PLINT)se->colour;
         tcol[n] = C_AXES;
         lsty[n] = se->dashed ? 2 : 1;
