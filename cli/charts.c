@@ -1,8 +1,10 @@
 /* charts.c - composing charts: titles that state the finding, axes with units, the
- * profit-maximising point marked and labelled. */
+ * profit-maximising point marked and labelled. Every text is in the user's language
+ * (lang/lang.h); metric, key and file names stay as written. */
 #include "charts.h"
 #include "plots/chart.h"
 #include "cli/report.h"
+#include "lang/lang.h"
 #include "models/policy.h"
 #include "sim/num.h"
 
@@ -12,12 +14,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* At most `most` bytes of text, cut between UTF-8 characters (a file named in Chinese
+ * is not broken in the middle of a character), into buf of n bytes. */
+static const char *cut(const char *text, size_t most, char *buf, size_t n)
+{
+    size_t len = strlen(text), end = len < most ? len : most;
+    while (end < len && end > 0 && ((unsigned char)text[end] & 0xC0) == 0x80) end--;
+    snprintf(buf, n, "%.*s", (int)end, text);
+    return buf;
+}
+
 /* "default.ini" or "default.ini with costs.holding_per_unit_day=0.2": the scenario a
  * chart shows, naming what --set changed (buf holds n bytes). */
 static const char *scenario_name(const struct scenario *sc, char *buf, size_t n)
 {
     const char *file = strrchr(sc->path, '/') ? strrchr(sc->path, '/') + 1 : sc->path;
-    snprintf(buf, n, "%.60s%s%.160s", file, sc->changes[0] ? " with " : "", sc->changes);
+    char name[64], changes[164];
+    cut(file, 60, name, sizeof name);
+    if (sc->changes[0]) /* TRANSLATORS: a scenario file and the keys --set changed, e.g. default.ini with run.seed=2 */
+        snprintf(buf, n, _("%s with %s"), name, cut(sc->changes, 160, changes, sizeof changes));
+    else
+        snprintf(buf, n, "%s", name);
     return buf;
 }
 
@@ -49,31 +66,83 @@ static double *percent(const double *x, size_t n)
     return v;
 }
 
-/* "fill rate" for fill_rate: the service measure in words. */
-static const char *service_words(const struct sweep_result *r, char *buf, size_t n)
+/* The rates a curve can be drawn against ([sweep] service: reader/keys.c), in words,
+ * as the titles and axes name them: the course's terms in Chinese. */
+static const struct {
+    const char *metric, *words;
+} service_names[] = {
+    {"fill_rate", N_("fill rate")},
+    {"order_fill_rate", N_("order fill rate")},
+    {"line_fill_rate", N_("line fill rate")},
+    {"stockout_rate", N_("stockout rate")},
+    {"cycle_service_level", N_("cycle service level")},
+    {"lost_sales_rate", N_("lost sales rate")},
+    {"on_time_rate", N_("on-time rate")},
+    {"on_time_of_all_orders_rate", N_("on-time of all orders rate")},
+    {"perfect_order_rate", N_("perfect order rate")},
+    {"in_full_rate", N_("in full rate")},
+    {"damage_free_rate", N_("damage free rate")},
+    {"accurate_rate", N_("accurate rate")},
+    {"perfect_order_product", N_("perfect order product")},
+    {"otif_rate", N_("otif rate")},
+    {"substitution_rate", N_("substitution rate")},
+    {"reaction_elsewhere", N_("reaction elsewhere")},
+    {"reaction_substitute", N_("reaction substitute")},
+    {"reaction_wait", N_("reaction wait")},
+    {"reaction_cancel", N_("reaction cancel")},
+    {"filled_elsewhere_rate", N_("filled elsewhere rate")},
+    {"processing_utilisation", N_("processing utilisation")},
+    {"picking_utilisation", N_("picking utilisation")},
+    {"inquiry_utilisation", N_("inquiry utilisation")},
+    {"expedited_rate", N_("expedited rate")},
+    {"shifted_rate", N_("shifted rate")},
+    {"rerouted_rate", N_("rerouted rate")},
+    {"shipped_direct_rate", N_("shipped direct rate")},
+    {"time_out_of_stock", N_("time out of stock")},
+    {"abandoned_rate", N_("abandoned rate")},
+    {"quantity_discount_rate", N_("quantity discount rate")},
+};
+
+/* "fill rate" for fill_rate: the service measure in words, in the user's language; a
+ * metric not in the table is named with its underscores as spaces. */
+static const char *metric_words(const char *metric, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s", metric_defs[r->service].name);
+    for (size_t i = 0; i < sizeof service_names / sizeof service_names[0]; i++)
+        if (strcmp(service_names[i].metric, metric) == 0) {
+            snprintf(buf, n, "%s", _(service_names[i].words));
+            return buf;
+        }
+    snprintf(buf, n, "%s", metric);
     for (char *p = buf; *p; p++)
         if (*p == '_') *p = ' ';
-    if (strncmp(buf, "on time", 7) == 0) buf[2] = '-'; /* on-time rate */
     return buf;
+}
+
+static const char *service_words(const struct sweep_result *r, char *buf, size_t n)
+{
+    return metric_words(metric_defs[r->service].name, buf, n);
 }
 
 static void axis_label(const struct sweep_result *r, char *buf, size_t n)
 {
-    char words[60];
+    char words[100];
     service_words(r, words, sizeof words);
-    words[0] = (char)toupper((unsigned char)words[0]);
-    snprintf(buf, n, "%s achieved (%%)", words);
+    /* TRANSLATORS: the x axis of a service curve, e.g. "Fill rate achieved (%)" (English
+       capitalises the first letter of the result) */
+    snprintf(buf, n, _("%s achieved (%%)"), words);
+    if (islower((unsigned char)buf[0])) buf[0] = (char)toupper((unsigned char)buf[0]);
 }
 
 static void subtitle(const struct sweep_result *r, bool whiskers, char *buf, size_t n)
 {
-    char file[240];
+    char file[240], key[44];
     scenario_name(&r->base, file, sizeof file);
-    const char *key = strrchr(r->base.sweep.parameter, '.') + 1;
-    snprintf(buf, n, "%s: %.40s at %zu values x %u replications, same random numbers%s", file, key, r->n, r->reps,
-             whiskers ? "; whiskers: 95 % CI" : "");
+    cut(strrchr(r->base.sweep.parameter, '.') + 1, 40, key, sizeof key);
+    if (whiskers) /* TRANSLATORS: scenario file: swept key at N values x N replications ... */
+        snprintf(buf, n, _("%s: %s at %zu values x %u replications, same random numbers; whiskers: 95 %% CI"), file,
+                 key, r->n, r->reps);
+    else
+        snprintf(buf, n, _("%s: %s at %zu values x %u replications, same random numbers"), file, key, r->n, r->reps);
 }
 
 /* Means or half-widths of paired changes (free it). */
@@ -91,26 +160,33 @@ int charts_service_curve(const char *path, const struct sweep_result *r)
     double *rev = changes(r->delta_revenue, r->n, false), *rev_ci = changes(r->delta_revenue, r->n, true);
     double *cost = changes(r->delta_cost, r->n, false), *cost_ci = changes(r->delta_cost, r->n, true);
     double *profit = changes(r->delta_profit, r->n, false), *profit_ci = changes(r->delta_profit, r->n, true);
-    char title[200], sub[600], xl[120], yl[200], mark[300];
+    char title[400], sub[1000], xl[240], yl[300], mark[500];
     const struct curve_optimum *o = &r->opt;
     const char *key = strrchr(r->base.sweep.parameter, '.') + 1;
-    char words[60];
-    snprintf(title, sizeof title, "Service curve: profit peaks at %.2f %% %s%s", 100 * r->service_level[o->best],
-             service_words(r, words, sizeof words), o->at_lower_edge || o->at_upper_edge ? " (edge of the range)" : "");
+    char words[100];
+    service_words(r, words, sizeof words);
+    if (o->at_lower_edge || o->at_upper_edge)
+        /* TRANSLATORS: the service level where profit peaks, then the service rate in words */
+        snprintf(title, sizeof title, _("Service curve: profit peaks at %.2f %% %s (edge of the range)"),
+                 100 * r->service_level[o->best], words);
+    else
+        snprintf(title, sizeof title, _("Service curve: profit peaks at %.2f %% %s"), 100 * r->service_level[o->best],
+                 words);
     subtitle(r, true, sub, sizeof sub);
     axis_label(r, xl, sizeof xl);
-    snprintf(yl, sizeof yl, "change per day vs. %.2f %% (money)", 100 * r->service_level[r->baseline]);
-    snprintf(mark, sizeof mark, "most profitable: %.2f %% (%s = %.4g), profit %.0f a day",
+    snprintf(yl, sizeof yl, _("change per day vs. %.2f %% (money)"), 100 * r->service_level[r->baseline]);
+    /* TRANSLATORS: service level, swept key = its value, and the profit there */
+    snprintf(mark, sizeof mark, _("most profitable: %.2f %% (%s = %.4g), profit %.0f a day"),
              100 * r->service_level[o->best], key, r->x[o->best], r->s[o->best * r->nm + M_PROFIT].mean);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = yl, .nseries = 3, .nmarks = 1, .y_from_zero = true};
-    p->series[0] = (struct chart_series){"revenue", x, rev, rev_ci, r->n, COLOUR_GREEN, STYLE_LINE, false};
+    p->series[0] = (struct chart_series){_("revenue"), x, rev, rev_ci, r->n, COLOUR_GREEN, STYLE_LINE, false};
     /* the cost profit charges: total cost less the increase in stock value (cli/sweep.h) */
     p->series[1] = (struct chart_series){
-        "cost (total, less stock kept)", x, cost, cost_ci, r->n, COLOUR_VERMILLION, STYLE_LINE, false};
+        _("cost (total, less stock kept)"), x, cost, cost_ci, r->n, COLOUR_VERMILLION, STYLE_LINE, false};
     p->series[2] =
-        (struct chart_series){"profit = revenue - cost", x, profit, profit_ci, r->n, COLOUR_BLUE, STYLE_LINE, false};
+        (struct chart_series){_("profit = revenue - cost"), x, profit, profit_ci, r->n, COLOUR_BLUE, STYLE_LINE, false};
     p->marks[0] = (struct chart_mark){x[o->best], profit[o->best], mark, COLOUR_BLACK, 0};
     int rc = draw(path, &c);
     free(x), free(rev), free(rev_ci), free(cost), free(cost_ci), free(profit), free(profit_ci);
@@ -123,31 +199,31 @@ int charts_cost_breakdown(const char *path, const struct sweep_result *r)
     double *holding = column(r, M_COST_HOLDING, false), *ordering = column(r, M_COST_ORDERING, false);
     double *purchase = column(r, M_COST_PURCHASE, false), *shortage = column(r, M_COST_SHORTAGE, false);
     for (size_t i = 0; i < r->n; i++) ordering[i] -= purchase[i]; /* the fixed part: purchases are the goods */
-    char sub[600], xl[120];
+    char sub[1000], xl[240];
     subtitle(r, false, sub, sizeof sub);
     axis_label(r, xl, sizeof xl);
     struct chart c = {
-        .title = "What each level of service costs, by kind", .subtitle = sub, .xlabel = xl, .npanels = 1};
+        .title = _("What each level of service costs, by kind"), .subtitle = sub, .xlabel = xl, .npanels = 1};
     struct chart_panel *p = &c.panels[0];
-    *p = (struct chart_panel){.ylabel = "cost per day (the goods themselves not shown)", .y_from_zero = true};
+    *p = (struct chart_panel){.ylabel = _("cost per day (the goods themselves not shown)"), .y_from_zero = true};
     p->series[p->nseries++] =
-        (struct chart_series){"holding stock", x, holding, NULL, r->n, COLOUR_BLUE, STYLE_LINE, false};
+        (struct chart_series){_("holding stock"), x, holding, NULL, r->n, COLOUR_BLUE, STYLE_LINE, false};
     p->series[p->nseries++] = (struct chart_series){
-        "shortages (backorders, lost sales)", x, shortage, NULL, r->n, COLOUR_VERMILLION, STYLE_LINE, false};
+        _("shortages (backorders, lost sales)"), x, shortage, NULL, r->n, COLOUR_VERMILLION, STYLE_LINE, false};
     p->series[p->nseries++] =
-        (struct chart_series){"fixed cost of orders", x, ordering, NULL, r->n, COLOUR_ORANGE, STYLE_LINE, false};
+        (struct chart_series){_("fixed cost of orders"), x, ordering, NULL, r->n, COLOUR_ORANGE, STYLE_LINE, false};
     /* the other costs, each only when this scenario has it */
     const struct {
         int metric;
         const char *label;
         enum chart_colour colour;
-    } others[] = {{M_COST_STAFF, "staff", COLOUR_PURPLE},
-                  {M_COST_EXPEDITE, "express deliveries", COLOUR_SKY},
-                  {M_COST_ERRORS, "wrong and damaged orders", COLOUR_GREY},
-                  {M_COST_CHANNELS, "order channels", COLOUR_BLACK},
-                  {M_COST_ACQUISITION, "winning new customers", COLOUR_GREEN},
-                  {M_COST_LOCATIONS, "keeping locations open", COLOUR_BROWN},
-                  {M_COST_TRANSFERS, "transshipments and direct shipments", COLOUR_NAVY}};
+    } others[] = {{M_COST_STAFF, N_("staff"), COLOUR_PURPLE},
+                  {M_COST_EXPEDITE, N_("express deliveries"), COLOUR_SKY},
+                  {M_COST_ERRORS, N_("wrong and damaged orders"), COLOUR_GREY},
+                  {M_COST_CHANNELS, N_("order channels"), COLOUR_BLACK},
+                  {M_COST_ACQUISITION, N_("winning new customers"), COLOUR_GREEN},
+                  {M_COST_LOCATIONS, N_("keeping locations open"), COLOUR_BROWN},
+                  {M_COST_TRANSFERS, N_("transshipments and direct shipments"), COLOUR_NAVY}};
     double *extra[sizeof others / sizeof others[0]] = {NULL};
     for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) {
         extra[k] = column(r, others[k].metric, false);
@@ -155,7 +231,7 @@ int charts_cost_breakdown(const char *path, const struct sweep_result *r)
         for (size_t i = 0; i < r->n; i++) any |= isfinite(extra[k][i]) && extra[k][i] != 0;
         if (any && p->nseries < CHART_MAX_SERIES)
             p->series[p->nseries++] =
-                (struct chart_series){others[k].label, x, extra[k], NULL, r->n, others[k].colour, STYLE_LINE, false};
+                (struct chart_series){_(others[k].label), x, extra[k], NULL, r->n, others[k].colour, STYLE_LINE, false};
     }
     int rc = draw(path, &c);
     for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) free(extra[k]);
@@ -173,25 +249,26 @@ int charts_marginal_cost(const char *path, const struct sweep_result *r)
         x[k] = 100 * r->service_level[i];
         y[k++] = r->marginal[i];
     }
-    char title[200], sub[600], xl[120], yl[200], words[60], mark[200];
+    char title[400], sub[1000], xl[240], yl[300], words[100], mark[300];
     service_words(r, words, sizeof words);
     bool falls = false; /* better service that saves other costs (express, lost customers) */
     for (size_t i = 0; i < k; i++) falls |= y[i] < 0;
+    /* TRANSLATORS: %s is the service rate in words; a point is one percentage point */
     if (!sweep_marginal_meaningful(r)) /* as the table says: the lever seldom raises service */
-        snprintf(title, sizeof title, "One more point of %s: no cost curve here, the lever seldom raises it", words);
+        snprintf(title, sizeof title, _("One more point of %s: no cost curve here, the lever seldom raises it"), words);
     else if (falls)
-        snprintf(title, sizeof title, "What one more point of %s costs: below 0 where it saves other costs", words);
+        snprintf(title, sizeof title, _("What one more point of %s costs: below 0 where it saves other costs"), words);
     else
-        snprintf(title, sizeof title, "Diminishing returns: each extra point of %s costs more than the last", words);
+        snprintf(title, sizeof title, _("Diminishing returns: each extra point of %s costs more than the last"), words);
     subtitle(r, false, sub, sizeof sub);
     axis_label(r, xl, sizeof xl);
-    snprintf(yl, sizeof yl, "extra cost per day of 1 more point of %s", words);
+    snprintf(yl, sizeof yl, _("extra cost per day of 1 more point of %s"), words);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
     c.panels[0] = (struct chart_panel){.ylabel = yl, .nseries = 1, .y_from_zero = true};
     c.panels[0].series[0] = (struct chart_series){NULL, x, y, NULL, k, COLOUR_VERMILLION, STYLE_LINE, false};
     const struct curve_optimum *o = &r->opt;
     if (!isnan(r->marginal[o->best])) {
-        snprintf(mark, sizeof mark, "profit peaks here: %.2f %%", 100 * r->service_level[o->best]);
+        snprintf(mark, sizeof mark, _("profit peaks here: %.2f %%"), 100 * r->service_level[o->best]);
         c.panels[0].marks[c.panels[0].nmarks++] =
             (struct chart_mark){100 * r->service_level[o->best], r->marginal[o->best], mark, COLOUR_BLUE, 0};
     }
@@ -272,27 +349,36 @@ void charts_cycle_csv(FILE *out, const struct cycle_histogram *h)
 
 int charts_order_cycle(const char *path, const struct scenario *sc, const struct cycle_histogram *h)
 {
-    char title[200], sub[600], mean[80], p95[80], promise[80], file[240];
+    char title[400], sub[1000], mean[160], p95[160], promise[160], file[240];
     scenario_name(sc, file, sizeof file);
-    if (h->p95 == 0)
-        snprintf(title, sizeof title, "Order-cycle time: %s orders arrive the moment they are placed",
-                 h->mean == 0 ? "all" : "95 % of");
+    if (h->p95 == 0 && h->mean == 0)
+        snprintf(title, sizeof title, "%s", _("Order-cycle time: all orders arrive the moment they are placed"));
+    else if (h->p95 == 0)
+        snprintf(title, sizeof title, _("Order-cycle time: 95 %% of orders arrive the moment they are placed"));
     else
-        snprintf(title, sizeof title, "Order-cycle time: mean %.2f days, 95 %% of orders within %.2f days", h->mean,
+        snprintf(title, sizeof title, _("Order-cycle time: mean %.2f days, 95 %% of orders within %.2f days"), h->mean,
                  h->p95);
-    snprintf(sub, sizeof sub, "%s, replication 1: %.0f orders, from order placed to goods received%s", file, h->total,
-             h->beyond ? "; the slowest 0.1 % lie further right" : "");
-    snprintf(mean, sizeof mean, "mean %.2f", h->mean);
-    snprintf(p95, sizeof p95, "95th percentile %.2f", h->p95);
-    struct chart c = {.title = title, .subtitle = sub, .xlabel = "order-cycle time (days)", .npanels = 1};
+    /* TRANSLATORS: scenario file, then the number of orders in the histogram */
+    if (h->beyond)
+        snprintf(sub, sizeof sub,
+                 _("%s, replication 1: %.0f orders, from order placed to goods received; the slowest 0.1 %% lie "
+                   "further right"),
+                 file, h->total);
+    else
+        snprintf(sub, sizeof sub, _("%s, replication 1: %.0f orders, from order placed to goods received"), file,
+                 h->total);
+    snprintf(mean, sizeof mean, _("mean %.2f"), h->mean);
+    snprintf(p95, sizeof p95, _("95th percentile %.2f"), h->p95);
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = _("order-cycle time (days)"), .npanels = 1};
     struct chart_panel *p = &c.panels[0];
-    *p = (struct chart_panel){.ylabel = "orders", .nseries = 1, .y_from_zero = true};
+    *p = (struct chart_panel){.ylabel = _("orders"), .nseries = 1, .y_from_zero = true};
     p->series[0] = (struct chart_series){NULL, h->edges, h->counts, NULL, h->nbins, COLOUR_SKY, STYLE_BARS, false};
     p->marks[p->nmarks++] = (struct chart_mark){h->mean, NAN, mean, COLOUR_BLUE, 0};
     p->marks[p->nmarks++] = (struct chart_mark){h->p95, NAN, p95, COLOUR_VERMILLION, 1};
     const struct order_cycle_config *oc = &sc->cfg.order_cycle;
     if (oc->has_promise) {
-        snprintf(promise, sizeof promise, "promise %.4g", oc->promise_days);
+        /* TRANSLATORS: the delivery promise, in days */
+        snprintf(promise, sizeof promise, _("promise %.4g"), oc->promise_days);
         p->marks[p->nmarks++] = (struct chart_mark){oc->promise_days, NAN, promise, COLOUR_BLACK, 2};
     }
     return draw(path, &c);
@@ -338,35 +424,42 @@ int charts_stock_trajectory(const char *path, const struct scenario *sc, const s
     bool has_s = inv->policy->uses_reorder_point;
     double level = has_s ? inv->reorder_point : inv->order_up_to;
     double lx[2] = {n ? x[0] : 0, n ? x[n - 1] : 1}, ly[2] = {level, level};
-    char title[200], sub[600], lv[40], label[80], file[240];
+    char title[400], sub[1000], lv[40], label[160], file[240], what[300];
     scenario_name(sc, file, sizeof file);
-    snprintf(title, sizeof title, "Stock over time%s%s: policy %s%s",
-             products  ? " of "
-             : located ? " at "
-                       : "",
-             products  ? sc->cfg.products[0].name
-             : located ? sc->cfg.locations[0].name
-                       : "",
-             inv->policy->name,
-             inv->shortage == SHORTAGE_LOST_SALE ? ", lost sales"
-             : inv->shortage == SHORTAGE_REACT   ? ", reactions"
-                                                 : ", backorders");
-    snprintf(sub, sizeof sub, "%s, replication 1, %s", file,
-             n < t->nlevels ? "the first 365 days after the warm-up" : "the whole statistics window");
-    snprintf(label, sizeof label, "%s = %s", has_s ? "reorder point s" : "order-up-to S",
-             num_format(round(level * 10) / 10, lv, sizeof lv));
-    char xl[120];
-    snprintf(xl, sizeof xl, "day (statistics start after the %.4g-day warm-up)", sc->cfg.run.warmup_days);
+    if (products) /* TRANSLATORS: the first product's name */
+        snprintf(what, sizeof what, _("Stock over time of %s"), sc->cfg.products[0].name);
+    else if (located)
+        /* TRANSLATORS: the first location's name */
+        snprintf(what, sizeof what, _("Stock over time at %s"), sc->cfg.locations[0].name);
+    else
+        snprintf(what, sizeof what, "%s", _("Stock over time"));
+    const char *shortage = inv->shortage == SHORTAGE_LOST_SALE ? _("lost sales")
+                           : inv->shortage == SHORTAGE_REACT   ? _("reactions")
+                                                               : _("backorders");
+    /* TRANSLATORS: "Stock over time", the inventory policy's name (sQ, base_stock ...), and
+       what happens to demand met by no stock (lost sales, reactions or backorders) */
+    snprintf(title, sizeof title, _("%s: policy %s, %s"), what, inv->policy->name, shortage);
+    if (n < t->nlevels)
+        snprintf(sub, sizeof sub, _("%s, replication 1, the first 365 days after the warm-up"), file);
+    else
+        snprintf(sub, sizeof sub, _("%s, replication 1, the whole statistics window"), file);
+    num_format(round(level * 10) / 10, lv, sizeof lv);
+    if (has_s)
+        snprintf(label, sizeof label, _("reorder point s = %s"), lv);
+    else
+        snprintf(label, sizeof label, _("order-up-to S = %s"), lv);
+    char xl[240];
+    snprintf(xl, sizeof xl, _("day (statistics start after the %.4g-day warm-up)"), sc->cfg.run.warmup_days);
     struct chart c = {
-        .title = title, .subtitle = sub, .xlabel = sc->cfg.run.warmup_days > 0 ? xl : "day", .npanels = 1};
+        .title = title, .subtitle = sub, .xlabel = sc->cfg.run.warmup_days > 0 ? xl : _("day"), .npanels = 1};
     struct chart_panel *p = &c.panels[0];
-    *p = (struct chart_panel){.ylabel = "units", .y_from_zero = true, .legend_on_top = true};
+    *p = (struct chart_panel){.ylabel = _("units"), .y_from_zero = true, .legend_on_top = true};
     p->series[p->nseries++] =
-        (struct chart_series){"inventory position", x, pos, NULL, n, COLOUR_GREY, STYLE_STEPS, false};
-    p->series[p->nseries++] = (struct chart_series){"on hand", x, on, NULL, n, COLOUR_BLUE, STYLE_STEPS, false};
+        (struct chart_series){_("inventory position"), x, pos, NULL, n, COLOUR_GREY, STYLE_STEPS, false};
+    p->series[p->nseries++] = (struct chart_series){_("on hand"), x, on, NULL, n, COLOUR_BLUE, STYLE_STEPS, false};
     if (inv->shortage != SHORTAGE_LOST_SALE)
         p->series[p->nseries++] =
-            (struct chart_series){"backordered", x, back, NULL, n, COLOUR_VERMILLION, STYLE_STEPS, false};
+            (struct chart_series){_("backordered"), x, back, NULL, n, COLOUR_VERMILLION, STYLE_STEPS, false};
     p->series[p->nseries++] = (struct chart_series){label, lx, ly, NULL, 2, COLOUR_BLACK, STYLE_LINE, true};
     int rc = draw(path, &c);
     free(x), free(on), free(back), free(pos);
@@ -391,15 +484,15 @@ int charts_customers(const char *path, const struct scenario *sc, const struct m
     double *x = malloc((n + 1) * sizeof *x), *y = malloc((n + 1) * sizeof *y);
     if (!x || !y) abort();
     for (size_t i = 0; i < n; i++) x[i] = t->customers[i].t, y[i] = t->customers[i].active;
-    char sub[600], file[240];
+    char sub[1000], file[240];
     scenario_name(sc, file, sizeof file);
-    snprintf(sub, sizeof sub, "%s, replication 1: won by acquisition, lost to churn and to poor service", file);
-    struct chart c = {.title = "Active customers over time", .subtitle = sub, .xlabel = "day", .npanels = 1};
-    c.panels[0] = (struct chart_panel){.ylabel = "active customers", .nseries = 1, .y_from_zero = true};
+    snprintf(sub, sizeof sub, _("%s, replication 1: won by acquisition, lost to churn and to poor service"), file);
+    struct chart c = {.title = _("Active customers over time"), .subtitle = sub, .xlabel = _("day"), .npanels = 1};
+    c.panels[0] = (struct chart_panel){.ylabel = _("active customers"), .nseries = 1, .y_from_zero = true};
     c.panels[0].series[0] = (struct chart_series){NULL, x, y, NULL, n, COLOUR_BLUE, STYLE_STEPS, false};
     if (sc->cfg.run.warmup_days > 0)
         c.panels[0].marks[c.panels[0].nmarks++] =
-            (struct chart_mark){sc->cfg.run.warmup_days, NAN, "statistics start after the warm-up", COLOUR_GREY, 0};
+            (struct chart_mark){sc->cfg.run.warmup_days, NAN, _("statistics start after the warm-up"), COLOUR_GREY, 0};
     int rc = draw(path, &c);
     free(x), free(y);
     return rc;
@@ -422,14 +515,15 @@ int charts_compare(const char *path, const struct sweep_result *const *sweeps, c
                    const double *own_service, const double *own_profit, size_t n)
 {
     enum { MOST = 7 };
+    _Static_assert(3 * MOST <= CHART_MAX_SERIES, "a curve, a best point and an own point per scenario");
     static const enum chart_colour colours[MOST] = {COLOUR_BLUE, COLOUR_VERMILLION, COLOUR_GREEN, COLOUR_ORANGE,
                                                     COLOUR_SKY,  COLOUR_PURPLE,     COLOUR_BLACK};
     size_t shown = n < MOST ? n : MOST;
     double *x[MOST], *y[MOST], px[MOST], py[MOST], ox[MOST], oy[MOST];
-    char title[200], sub[300], xl[120], words[60], shared[MOST][300];
+    char title[400], sub[1000], xl[240], words[100], shared[MOST][300];
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
     struct chart_panel *p = &c.panels[0];
-    *p = (struct chart_panel){.ylabel = "profit per day (money)"};
+    *p = (struct chart_panel){.ylabel = _("profit per day (money)")};
     /* files whose curves coincide share one grey curve; each keeps its own dot */
     size_t group[MOST], members[MOST] = {0};
     bool any_shared = false;
@@ -453,7 +547,8 @@ int charts_compare(const char *path, const struct sweep_result *const *sweeps, c
                 (struct chart_series){labels[k], x[k], y[k], NULL, r->n, colours[k], STYLE_LINE, false};
             continue;
         }
-        snprintf(shared[k], sizeof shared[k], "%zu files, one curve", members[k]);
+        snprintf(shared[k], sizeof shared[k], P_("%zu file, one curve", "%zu files, one curve", members[k]),
+                 members[k]);
         any_shared = true;
         p->series[p->nseries++] =
             (struct chart_series){shared[k], x[k], y[k], NULL, r->n, COLOUR_GREY, STYLE_LINE, false};
@@ -468,14 +563,23 @@ int charts_compare(const char *path, const struct sweep_result *const *sweeps, c
             (struct chart_series){alone ? NULL : labels[k], &ox[k], &oy[k], NULL, 1, colours[k], STYLE_DOTS, false};
     }
     service_words(sweeps[0], words, sizeof words);
-    snprintf(title, sizeof title, "Profit against %s: each scenario's curve", words);
+    snprintf(title, sizeof title, _("Profit against %s: each scenario's curve"), words);
     const char *key = strrchr(sweeps[0]->base.sweep.parameter, '.');
-    char why[160] = "";
+    char why[300] = "";
     if (any_shared) /* the same curve means the same scenario but for the swept key */
-        snprintf(why, sizeof why, "; files on one curve differ only in %s",
+        /* TRANSLATORS: added to the end of the subtitle below; %s is a key name */
+        snprintf(why, sizeof why, _("; files on one curve differ only in %s"),
                  key ? key + 1 : sweeps[0]->base.sweep.parameter);
-    snprintf(sub, sizeof sub, "%zu scenarios%s on the same random numbers: ● as written, ◆ best point%s", n,
-             n > shown ? " (the 7 most profitable drawn)" : "", why);
+    if (n > shown) /* TRANSLATORS: the last %s is empty or the sentence "; files on one curve ..." */
+        snprintf(sub, sizeof sub,
+                 _("%zu scenarios (the 7 most profitable drawn) on the same random numbers: ● as written, ◆ best "
+                   "point%s"),
+                 n, why);
+    else
+        snprintf(sub, sizeof sub,
+                 P_("%zu scenario on the same random numbers: ● as written, ◆ best point%s",
+                    "%zu scenarios on the same random numbers: ● as written, ◆ best point%s", n),
+                 n, why);
     axis_label(sweeps[0], xl, sizeof xl);
     int rc = draw(path, &c);
     for (size_t k = 0; k < shown; k++) free(x[k]), free(y[k]);
@@ -507,22 +611,23 @@ int charts_batch(const char *path, const struct batch_result *r)
         y[g * r->n + count[g]] = 100 * row->best_service;
         count[g]++;
     }
-    char labels[3][80], title[200], sub[1400];
-    snprintf(labels[0], sizeof labels[0], "steady demand (daily CV below %.2f)", cut[0]);
-    snprintf(labels[1], sizeof labels[1], "daily CV %.2f to %.2f", cut[0], cut[1]);
-    snprintf(labels[2], sizeof labels[2], "erratic demand (daily CV %.2f and above)", cut[1]);
+    char labels[3][200], title[400], sub[1400];
+    /* TRANSLATORS: CV is the coefficient of variation of a day's demand */
+    snprintf(labels[0], sizeof labels[0], _("steady demand (daily CV below %.2f)"), cut[0]);
+    snprintf(labels[1], sizeof labels[1], _("daily CV %.2f to %.2f"), cut[0], cut[1]);
+    snprintf(labels[2], sizeof labels[2], _("erratic demand (daily CV %.2f and above)"), cut[1]);
     char words[100];
-    snprintf(words, sizeof words, "%s", r->service);
-    for (char *u = words; *u; u++)
-        if (*u == '_') *u = ' ';
-    snprintf(title, sizeof title, "Recommended %s by margin and demand variability", words);
+    metric_words(r->service, words, sizeof words);
+    /* TRANSLATORS: %s is the service rate in words */
+    snprintf(title, sizeof title, _("Recommended %s by margin and demand variability"), words);
     const char *slash = strrchr(r->table, '/');
-    snprintf(sub, sizeof sub, "%s: %zu items, each at the %s that maximises its profit (%u replications)",
+    /* TRANSLATORS: the batch table's file name, the number of its rows, the swept key */
+    snprintf(sub, sizeof sub, _("%s: %zu items, each at the %s that maximises its profit (%u replications)"),
              slash ? slash + 1 : r->table, r->n,
              strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter, r->reps);
-    char xl[120], yl[120];
-    snprintf(xl, sizeof xl, "margin: (price - unit cost) / price (%%)");
-    snprintf(yl, sizeof yl, "recommended %s (%%)", words);
+    char xl[240], yl[240];
+    snprintf(xl, sizeof xl, "%s", _("margin: (price - unit cost) / price (%)"));
+    snprintf(yl, sizeof yl, _("recommended %s (%%)"), words);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = yl, .legend_on_top = false};

@@ -1,8 +1,9 @@
 /* chart.c - PLplot drawing. Pitfalls handled here (docs/conventions.md): devices are named in
  * full (plsdev("png") would pick the Qt driver), the file name is always set (else
- * PLplot prompts on stdin), colours are set for a white page, and '#' in any text is
- * doubled (it is PLplot's escape character). */
+ * PLplot prompts on stdin), colours are set for a white page, '#' in any text is
+ * doubled (it is PLplot's escape character), and the font is named (FONT_FAMILIES). */
 #include "chart.h"
+#include "lang/lang.h"
 
 #include <errno.h>
 #include <math.h>
@@ -18,6 +19,18 @@ enum { PAGE_W = 1280, PAGE_H = 860 };
  * 1280 x 860: readable from the back of a classroom, never clipped. */
 static const double TEXT_SCALE = 0.75, TITLE_SCALE = 1.0, SUBTITLE_SCALE = 0.68;
 enum { C_BACKGROUND = 0, C_AXES = 1, C_GRID = 2, C_FIRST_SERIES = 3 };
+
+/* The fonts, for the cairo devices' sans-serif text, through the variable they read at
+ * plinit (a list of fontconfig family names, tried in turn for each character; Pango
+ * falls back along it). DejaVu Sans first: the Latin text, digits and the markers
+ * (◆ ● •) stay as "sans" has always drawn them, so English charts are byte-identical.
+ * Then a CJK font for Chinese (Debian's fonts-wqy-microhei, which make deps installs,
+ * else fonts-noto-cjk): without one every Chinese character is a box. Named, because
+ * fontconfig's own choice for "sans" follows LANG (under zh_CN.UTF-8 it is the CJK
+ * font for Latin text too, and the same command draws another PNG). A family the user
+ * sets in the variable is kept. */
+static const char *const FONT_VARIABLE = "PLPLOT_FREETYPE_SANS_FAMILY";
+static const char *const FONT_FAMILIES = "DejaVu Sans,WenQuanYi Micro Hei,Noto Sans CJK SC,sans";
 
 /* Okabe-Ito colours, readable by colour-blind viewers and on a projector. */
 static const int palette[][3] = {
@@ -48,17 +61,26 @@ bool chart_path_ok(const char *path, char *err, size_t errlen)
 {
     if (device_for(path)) return true;
     const char *dot = strrchr(path, '.');
-    snprintf(err, errlen, "%s: cannot draw a '%s' chart; name it .png, .svg or .pdf", path, dot ? dot : "(none)");
+    snprintf(err, errlen, _("%s: cannot draw a '%s' chart; name it .png, .svg or .pdf"), path, dot ? dot : _("(none)"));
     return false;
 }
 
-/* Text with PLplot's escape character '#' doubled. */
+/* Bytes in the UTF-8 character that begins with byte c (1 for a stray byte). */
+static size_t char_bytes(unsigned char c)
+{
+    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* Text with PLplot's escape character '#' doubled, cut (if it must be) between
+ * characters, never inside one: a broken UTF-8 sequence is not drawn. */
 static const char *plain(const char *text, char *buf, size_t n)
 {
     size_t j = 0;
-    for (size_t i = 0; text && text[i] && j + 2 < n; i++) {
+    for (size_t i = 0; text && text[i];) {
+        size_t len = text[i] == '#' ? 2 : char_bytes((unsigned char)text[i]);
+        if (j + len + 1 > n) break;
         if (text[i] == '#') buf[j++] = '#';
-        buf[j++] = text[i];
+        for (size_t b = 0; b < char_bytes((unsigned char)text[i]) && text[i]; b++) buf[j++] = text[i++];
     }
     buf[j] = '\0';
     return buf;
@@ -154,14 +176,26 @@ static void draw_series(const struct chart_series *s)
 /* Estimated width of text at the current character size, in mm. PLplot 5.15 exports
  * no string-length call, so: code points times a generous average glyph width (the
  * sans face averages a little under 3/4 of its character height, measured on these
- * charts). */
+ * charts); a wide character (CJK, two terminal columns) takes a full em of the CJK
+ * font, measured at 1.34 character heights in the pngcairo output. */
+static const double NARROW_GLYPH = 0.72, WIDE_GLYPH = 1.35;
 static double text_mm(const char *text)
 {
     PLFLT def, ht;
     plgchr(&def, &ht);
-    size_t glyphs = 0;
-    for (const unsigned char *c = (const unsigned char *)text; *c; c++) glyphs += (*c & 0xC0) != 0x80;
-    return (double)glyphs * 0.72 * ht;
+    size_t narrow = 0, wide = 0;
+    char one[5];
+    for (const char *c = text; *c;) {
+        size_t len = char_bytes((unsigned char)*c);
+        if (len > 1 && strnlen(c, len) == len) {
+            memcpy(one, c, len), one[len] = '\0';
+            lang_width(one) == 2 ? wide++ : narrow++;
+            c += len;
+        } else {
+            narrow++, c++;
+        }
+    }
+    return ((double)narrow * NARROW_GLYPH + (double)wide * WIDE_GLYPH) * ht;
 }
 
 /* Estimated width of text at the current character size, in world x units. */
@@ -199,7 +233,7 @@ static bool crosses_a_line(const struct chart_panel *p, size_t self, double lo, 
 static void draw_mark(const struct chart_panel *p, size_t k, double ymin, double ymax, double xmin, double xmax)
 {
     const struct chart_mark *m = &p->marks[k];
-    char buf[400];
+    char buf[1200];
     colour(C_FIRST_SERIES + (int)m->colour);
     plwidth(1.5);
     pllsty(2);
@@ -253,14 +287,14 @@ static void draw_legend(const struct chart_panel *p, double xmin, double xmax, d
     PLINT opts[CHART_MAX_SERIES], lcol[CHART_MAX_SERIES], lsty[CHART_MAX_SERIES], tcol[CHART_MAX_SERIES];
     PLINT bcol[CHART_MAX_SERIES], bpat[CHART_MAX_SERIES];
     PLFLT lwid[CHART_MAX_SERIES], bscale[CHART_MAX_SERIES], bwid[CHART_MAX_SERIES];
-    char texts[CHART_MAX_SERIES][200];
+    char texts[CHART_MAX_SERIES][400];
     const char *text[CHART_MAX_SERIES];
     PLINT n = 0;
     for (size_t s = 0; s < p->nseries; s++) {
         const struct chart_series *se = &p->series[s];
         if (!se->label) continue;
-        opts[n] = se->style == STYLE_BARS ? PL_LEGEND_COLOR_BOX : PL_LEGEND_LINE;
         if (n == CHART_MAX_SERIES) break;
+        opts[n] = se->style == STYLE_BARS ? PL_LEGEND_COLOR_BOX : PL_LEGEND_LINE;
         lcol[n] = tcol[n] = bcol[n] = C_FIRST_SERIES + (PLINT)se->colour;
         tcol[n] = C_AXES;
         lsty[n] = se->dashed ? 2 : 1;
@@ -287,7 +321,7 @@ static void draw_legend(const struct chart_panel *p, double xmin, double xmax, d
 static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax)
 {
     const struct chart_panel *p = &c->panels[k];
-    char buf[400];
+    char buf[1200];
     double top = 0.88, bottom = 0.11, gap = 0.06;
     double h = (top - bottom - gap * (double)(c->npanels - 1)) / (double)c->npanels;
     double y1 = top - (double)k * (h + gap), y0 = y1 - h;
@@ -322,11 +356,12 @@ int chart_write(const char *path, const struct chart *c, char *err, size_t errle
        then exits the program. So see that the file can be made first. */
     FILE *probe = fopen(tmp, "wb");
     if (!probe) {
-        snprintf(err, errlen, "%s: cannot be written: %s", path, strerror(errno));
+        snprintf(err, errlen, _("%s: cannot be written: %s"), path, strerror(errno));
         return -1;
     }
     fclose(probe);
 
+    setenv(FONT_VARIABLE, FONT_FAMILIES, 0);
     plsdev(device);
     plsfnam(tmp);
     plspage(0, 0, PAGE_W, PAGE_H, 0, 0);
@@ -350,7 +385,7 @@ int chart_write(const char *path, const struct chart *c, char *err, size_t errle
     }
     double dx = xmax - xmin;
     xmin -= 0.02 * dx, xmax += 0.02 * dx;
-    char buf[400];
+    char buf[1200];
     plvpor(0.11, 0.96, 0.11, 0.88);
     colour(C_AXES);
     page_text(3.2, TITLE_SCALE, plain(c->title, buf, sizeof buf));
@@ -361,7 +396,7 @@ int chart_write(const char *path, const struct chart *c, char *err, size_t errle
 
     struct stat st;
     if (stat(tmp, &st) != 0 || st.st_size == 0) {
-        snprintf(err, errlen, "%s: the chart could not be drawn", path);
+        snprintf(err, errlen, _("%s: the chart could not be drawn"), path);
         unlink(tmp);
         return -1;
     }

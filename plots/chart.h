@@ -12,7 +12,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { CHART_MAX_SERIES = 16, CHART_MAX_PANELS = 2, CHART_MAX_MARKS = 3 };
+/* Series: a compare chart draws up to 7 scenarios with 3 series each (curve, best
+ * point, own point), cli/charts.c. */
+enum { CHART_MAX_SERIES = 24, CHART_MAX_PANELS = 2, CHART_MAX_MARKS = 3 };
 
 enum chart_colour {
     COLOUR_BLUE,
