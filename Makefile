@@ -118,7 +118,7 @@ $(BUILD)/locale/zh_CN/LC_MESSAGES/servlab.mo: po/zh_CN.po
 
 # The messages to translate, from every source file (xgettext), and the catalogue
 # brought up to date with them (msgmerge): `make po`, then translate what is new.
-XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+XGETTEXT_FLAGS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=NC_:1c,2 --keyword=C_:1c,2 \
                  --add-comments=TRANSLATORS: --package-name=servlab --package-version=$(VERSION) --sort-by-file
 PO_SOURCES = $(shell git ls-files '*.c' '*.h' '*.def' 2>/dev/null | grep -v '^tests/\|^fuzz/\|^bench/')
 po/servlab.pot: $(PO_SOURCES)

@@ -453,7 +453,7 @@ int charts_stock_trajectory(const char *path, const struct scenario *sc, const s
     struct chart c = {
         .title = title, .subtitle = sub, .xlabel = sc->cfg.run.warmup_days > 0 ? xl : _("day"), .npanels = 1};
     struct chart_panel *p = &c.panels[0];
-    *p = (struct chart_panel){.ylabel = _("units"), .y_from_zero = true, .legend_on_top = true};
+    *p = (struct chart_panel){.ylabel = C_("axis", "units"), .y_from_zero = true, .legend_on_top = true};
     p->series[p->nseries++] =
         (struct chart_series){_("inventory position"), x, pos, NULL, n, COLOUR_GREY, STYLE_STEPS, false};
     p->series[p->nseries++] = (struct chart_series){_("on hand"), x, on, NULL, n, COLOUR_BLUE, STYLE_STEPS, false};

@@ -78,6 +78,15 @@ static const char *find_catalogue(const char *argv0, char *buf, size_t n)
     return has_catalogue(buf) ? buf : NULL;
 }
 
+const char *lang_in_context(const char *context, const char *text)
+{
+    char key[256]; /* gettext's form of a message in a context: context EOT text */
+    int n = snprintf(key, sizeof key, "%s\004%s", context, text);
+    if (n < 0 || (size_t)n >= sizeof key) return text;
+    const char *t = gettext(key);
+    return t == key ? text : t;
+}
+
 int lang_init(const char *code, const char *argv0)
 {
     enum lang want;

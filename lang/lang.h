@@ -6,7 +6,8 @@
  *   _("...")            translated where it is used;
  *   N_("...")           in a table: marked for the catalogue, translated by whoever
  *                       prints it, with _(row->text);
- *   P_("%zu file", "%zu files", n)   a plural, by the catalogue's plural forms.
+ *   P_("%zu file", "%zu files", n)   a plural, by the catalogue's plural forms;
+ *   C_("unit", text), NC_("unit", "...")   a word in a context (below).
  * Every layer may include this header; it includes nothing of servlab's.
  *
  * The catalogue is found without installing: next to the program (build/locale, as
@@ -26,8 +27,16 @@
 #define _(text) gettext(text)
 #define N_(text) text
 #define P_(one, many, n) ngettext(one, many, (unsigned long)(n))
+/* A short word whose Chinese depends on where it stands (msgctxt): NC_("unit",
+ * "orders/day") marks it in a table, C_("unit", text) translates it where printed.
+ * "orders" as a unit is 单, as a chart's axis 订单数. */
+#define NC_(context, text) text
+#define C_(context, text) lang_in_context(context, text)
 
 enum lang { LANG_EN, LANG_ZH };
+
+/* text's translation in context (msgctxt), or text itself. */
+const char *lang_in_context(const char *context, const char *text);
 
 /* Choose the language and set gettext up: `code` is "en" or "zh" (from --lang), or
  * NULL to take it from LC_ALL, LC_MESSAGES or LANG (the first that is set; one

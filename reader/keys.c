@@ -482,7 +482,7 @@ static void print_key(FILE *out, const struct key_def *k)
     char range[160], what[120], deflt[120];
     key_range_text(k, range, sizeof range);
     if (*k->unit) /* TRANSLATORS: a key's type and unit in `servlab keys`: "number, days" */
-        snprintf(what, sizeof what, _("%s, %s"), _(type_name(k->type)), _(k->unit));
+        snprintf(what, sizeof what, _("%s, %s"), _(type_name(k->type)), C_("unit", k->unit));
     else
         snprintf(what, sizeof what, "%s", _(type_name(k->type)));
     if (k->fallback)

@@ -2191,7 +2191,7 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
 /* A key's unit as a person reads it ("" stays "": gettext("") is the catalogue's header). */
 static const char *unit_text(const struct key_def *d)
 {
-    return *d->unit ? _(d->unit) : "";
+    return *d->unit ? C_("unit", d->unit) : "";
 }
 
 static void write_key(struct scenario *sc, const struct key_def *d, const struct target *t, FILE *out)

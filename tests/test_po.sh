@@ -12,7 +12,7 @@ fi
 msgfmt --check -o "$T/zh.mo" po/zh_CN.po 2> "$T/err"
 ok "po-1 msgfmt --check accepts po/zh_CN.po" $([ -s "$T/err" ] && cat "$T/err" >&2; [ ! -s "$T/err" ]; echo $?)
 sources=$(git ls-files '*.c' '*.h' '*.def' | grep -v '^tests/\|^fuzz/\|^bench/')
-xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 -o "$T/servlab.pot" $sources
+xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=NC_:1c,2 --keyword=C_:1c,2 -o "$T/servlab.pot" $sources
 n=$(grep -c '^msgid "' "$T/servlab.pot")
 ok "po-2 the source marks messages for translation ($((n - 1)))" $([ "$n" -gt 1 ]; echo $?)
 msgmerge --quiet --no-fuzzy-matching -o "$T/merged.po" po/zh_CN.po "$T/servlab.pot"
