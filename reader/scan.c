@@ -1,6 +1,8 @@
 /* scan.c - the pre-parse check. Lines are split on LF; a CR before the LF is a
  * Windows line end and is fine. */
 #include "scan.h"
+#include "fullwidth.h"
+#include "keys.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -28,7 +30,7 @@ static void problem(struct scanner *sc, int line, const char *section, const cha
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     sc->problems++;
-    sc->report(sc->ctx, line, section, key, msg);
+    sc->report(sc->ctx, line, 0, section, key, msg);
 }
 
 /* Length of a valid UTF-8 sequence at p (at most n bytes), or 0. */
@@ -181,6 +183,70 @@ static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
     add_entry(sc, line, 0, key);
 }
 
+/* Where s (n bytes) first has ASCII c or its full-width twin: the offset, or n; *width
+ * gets the bytes that one takes (1 or 3). */
+static size_t find_either(const char *s, size_t n, char c, size_t *width)
+{
+    struct fullwidth hit;
+    for (size_t i = 0; i < n; i++) {
+        *width = 1;
+        if (s[i] == c) return i;
+        if (fullwidth_find(s + i, n - i < 3 ? n - i : 3, &hit) && hit.ascii == c) {
+            *width = 3;
+            return i;
+        }
+    }
+    return n;
+}
+
+/* A character typed in full-width mode on a line that is not a comment (s, n bytes, from
+ * the first column; lead blanks first): reports the first, at its column, and returns 1;
+ * else 0. What is checked is what inih reads: a header ('[' or '［' first) up to a ';'
+ * or '#' after its ']', another line up to a ';' after a blank; of [demand] history only
+ * the key and the '=', since a file name may hold any character. On a key line the
+ * message names the key, as a problem with its value would; a broken header leaves no
+ * section open, as scan_section does. */
+static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n, size_t lead)
+{
+    size_t w, sep_w = 1;
+    int header = find_either(s + lead, n - lead, '[', &w) == 0;
+    size_t close = header ? find_either(s, n, ']', &w) : n, body = n;
+    for (size_t i = close < n ? close : 1; i < n; i++)
+        if ((close < n && (s[i] == ';' || s[i] == '#')) || (s[i] == ';' && isspace((unsigned char)s[i - 1]))) {
+            body = i;
+            break;
+        }
+    char key[SCAN_NAME_MAX + 1] = "";
+    size_t sep = header ? body : find_either(s, body, '=', &sep_w);
+    if (!header && sep == body) sep = find_either(s, body, ':', &sep_w); /* 'key：value' */
+    if (!header && sep < body) {
+        size_t end = sep, k = 0;
+        for (;;) { /* blanks before the separator, full-width ones too */
+            if (end > lead && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+                end--;
+            else if (end >= lead + 3 && memcmp(s + end - 3, "\xe3\x80\x80", 3) == 0)
+                end -= 3;
+            else
+                break;
+        }
+        while (lead + k < end && k < SCAN_NAME_MAX && name_char(s[lead + k])) k++;
+        if (k && lead + k == end) memcpy(key, s + lead, k), key[k] = '\0';
+        if (key[0] && sc->section[0] && key_find(sc->section, key) == K_DEMAND_HISTORY) body = sep + sep_w;
+    }
+    struct fullwidth hit;
+    if (!fullwidth_find(s, body, &hit)) return 0;
+    if (!header && hit.offset == sep && hit.ascii == ':') hit.ascii = '='; /* it stands where '=' goes */
+    if (header) {
+        sc->seen_header = 1;
+        sc->section[0] = '\0';
+    }
+    char msg[300];
+    fullwidth_problem(&hit, msg, sizeof msg);
+    sc->problems++;
+    sc->report(sc->ctx, line, hit.column, header ? "" : sc->section, key, msg);
+    return 1;
+}
+
 size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn report, void *ctx)
 {
     struct scanner sc = {.out = out, .report = report, .ctx = ctx};
@@ -230,6 +296,7 @@ size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn 
         const char *s = start + lead;
         size_t slen = content - lead;
         if (*s == ';' || *s == '#') continue; /* comment, indented or not */
+        if (scan_fullwidth(&sc, line, start, content, lead)) continue;
         if (lead) {
             problem(&sc, line, sc.section, "",
                     "line is indented; start it at the first column (an indented line would be "
