@@ -10,6 +10,7 @@
 #include "models/metrics.h"
 #include "models/model.h"
 #include "reader/csv.h"
+#include "reader/fullwidth.h"
 #include "reader/keys.h"
 #include "reader/suggest.h"
 #include "sim/num.h"
@@ -69,6 +70,34 @@ static int check_column(const char *name, char *err, size_t errlen)
     return -1;
 }
 
+/* A character typed in full-width mode (reader/fullwidth.h) in record rec: the first is
+ * reported as TABLE:ROW:COL (COL the field, as in every message of the table) with its
+ * cell's [section] key, and 1 returned; else 0. The header names keys and is checked
+ * whole (is_header: rec is it); in a row the id and a history file name may hold any text
+ * ("螺栓（M8）"), unless the row has not the header's ncells fields: a full-width comma
+ * may be why. */
+static int table_fullwidth(const char *path, const struct csv_record *rec, const struct batch_result *r, bool is_header,
+                           int id_col, size_t ncells, FILE *err)
+{
+    for (size_t i = 0, k = 0; i < rec->n; i++) {
+        const char *col = NULL; /* the cell's key as SECTION.KEY */
+        if (!is_header && (int)i != id_col && k < r->ncols) col = r->cols[k++];
+        bool text = (int)i == id_col || (col && strcmp(col, key_full_name(K_DEMAND_HISTORY)) == 0);
+        struct fullwidth hit;
+        if ((!is_header && text && rec->n == ncells) || !fullwidth_find(rec->field[i], strlen(rec->field[i]), &hit))
+            continue;
+        char problem[300];
+        fullwidth_problem(&hit, problem, sizeof problem);
+        const char *dot = col ? strrchr(col, '.') : NULL;
+        if (dot)
+            fprintf(err, "%s:%d:%zu: [%.*s] %s: %s\n", path, rec->line, i + 1, (int)(dot - col), col, dot + 1, problem);
+        else
+            fprintf(err, "%s:%d:%zu: %s\n", path, rec->line, i + 1, problem);
+        return 1;
+    }
+    return 0;
+}
+
 static int read_table(const char *path, struct batch_result *r, FILE *err)
 {
     char problem[400];
@@ -101,6 +130,10 @@ static int read_table(const char *path, struct batch_result *r, FILE *err)
             fprintf(err, _("%s:%d: empty row; remove it (every row is a variant to run)\n"), path, blank_line);
             rc = 2;
             break;
+        }
+        if (table_fullwidth(path, rec, r, !header, id_col, ncells, err)) {
+            if (++problems == MAX_ROW_REPORTS || !header) break;
+            continue;
         }
         if (!header) { /* the header: id and keys */
             header = true;

@@ -4,6 +4,7 @@
 #include "history.h"
 #include "lang/lang.h"
 #include "csv.h"
+#include "fullwidth.h"
 #include "value.h"
 #include "sim/num.h"
 
@@ -87,6 +88,31 @@ static const char *plain_problem(char *problem)
     return problem;
 }
 
+/* A character typed in full-width mode (reader/fullwidth.h) in a row that is not the
+ * header: the first, reported in its column as every problem of a row is. The header
+ * (the first row, 2 fields, neither a date nor a number even read as half-width) may
+ * hold any text: "数量（件）". A row of another length is checked whole, since a
+ * full-width comma may be why. Returns -1 if reported, else 0. */
+static int fullwidth_row(struct reader *rd, const struct csv_record *r, bool may_be_header)
+{
+    char day[CSV_FIELD_LEN], units[CSV_FIELD_LEN], problem[300];
+    double x;
+    if (may_be_header && r->n == 2) {
+        fullwidth_fold(r->field[0], day, sizeof day);
+        fullwidth_fold(r->field[1], units, sizeof units);
+        if (value_number(units, &x, problem, sizeof problem) != 0 &&
+            value_number(day, &x, problem, sizeof problem) != 0 && parse_date(day, &x, problem, sizeof problem) == 0)
+            return 0;
+    }
+    for (size_t i = 0; i < r->n; i++) {
+        struct fullwidth hit;
+        if (!fullwidth_find(r->field[i], strlen(r->field[i]), &hit)) continue;
+        fullwidth_problem(&hit, problem, sizeof problem);
+        return fail_at(rd, r->line, i < 2 ? (int)i + 1 : 0, "%s", problem);
+    }
+    return 0;
+}
+
 /* Read every data row of text into rows (grown as needed). Returns the count, or -1. */
 static long read_rows(struct reader *rd, const char *text, size_t len, enum history_kind kind, struct row **rows,
                       bool *dated, bool *timed)
@@ -117,6 +143,10 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
         if (blank_line) {
             rc = fail_at(rd, blank_line, 0,
                          _("empty row; remove it (a day without demand needs no row, or quantity 0)"));
+            break;
+        }
+        if (fullwidth_row(rd, r, !header_seen && n == 0) != 0) {
+            rc = -1;
             break;
         }
         if (r->n != 2) {

@@ -1,6 +1,9 @@
 /* scan.c - the pre-parse check. Lines are split on LF; a CR before the LF is a
  * Windows line end and is fine. */
 #include "scan.h"
+#include "fullwidth.h"
+#include "keys.h"
+#include "lang/lang.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -28,7 +31,7 @@ static void problem(struct scanner *sc, int line, const char *section, const cha
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     sc->problems++;
-    sc->report(sc->ctx, line, section, key, msg);
+    sc->report(sc->ctx, line, 0, section, key, msg);
 }
 
 /* Length of a valid UTF-8 sequence at p (at most n bytes), or 0. */
@@ -92,19 +95,19 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
     sc->seen_header = 1;
     sc->section[0] = '\0';
     if (!close) {
-        problem(sc, line, "", "", "section header is missing its closing ']'");
+        problem(sc, line, "", "", _("section header is missing its closing ']'"));
         return;
     }
     size_t n = (size_t)(close - s - 1);
     for (const char *p = close + 1; p < s + len; p++) {
         if (*p == ';' || *p == '#') break;
         if (!isspace((unsigned char)*p)) {
-            problem(sc, line, "", "", "unexpected text after the section header's ']'");
+            problem(sc, line, "", "", _("unexpected text after the section header's ']'"));
             return;
         }
     }
     if (n == 0) {
-        problem(sc, line, "", "", "empty section name '[]'");
+        problem(sc, line, "", "", _("empty section name '[]'"));
         return;
     }
     char name[SCAN_LINE_MAX + 1];
@@ -112,18 +115,23 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
     name[n] = '\0';
     for (size_t i = 0; i < n; i++) {
         if (!name_char(name[i]) && name[i] != '.') {
-            problem(sc, line, "", "", "'[%s]' is not a section name (letters, digits, '_' and '.' only%s)", name,
-                    isspace((unsigned char)name[i]) ? "; no spaces inside the brackets" : "");
+            if (isspace((unsigned char)name[i]))
+                problem(sc, line, "", "",
+                        _("'[%s]' is not a section name (letters, digits, '_' and '.' only; no spaces inside the "
+                          "brackets)"),
+                        name);
+            else
+                problem(sc, line, "", "", _("'[%s]' is not a section name (letters, digits, '_' and '.' only)"), name);
             return;
         }
     }
     if (n > SCAN_NAME_MAX) {
-        problem(sc, line, "", "", "section name is %zu characters long; at most %d are read", n, SCAN_NAME_MAX);
+        problem(sc, line, "", "", _("section name is %zu characters long; at most %d are read"), n, SCAN_NAME_MAX);
         return;
     }
     const struct scan_entry *dup = find_earlier(sc->out, 1, name, NULL);
     if (dup) {
-        problem(sc, line, name, "", "section appears twice (first on line %d); put all its keys under one header",
+        problem(sc, line, name, "", _("section appears twice (first on line %d); put all its keys under one header"),
                 dup->line);
         return;
     }
@@ -143,9 +151,10 @@ static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
     const char *eq = memchr(s, '=', body);
     if (!eq) {
         if (memchr(s, ':', body))
-            problem(sc, line, sc->section, "", "write 'key = value' with '=' (':' is not accepted here)");
+            problem(sc, line, sc->section, "", _("write 'key = value' with '=' (':' is not accepted here)"));
         else
-            problem(sc, line, sc->section, "", "expected 'key = value', a [section] header or a comment; found '%.*s'",
+            problem(sc, line, sc->section, "",
+                    _("expected 'key = value', a [section] header or a comment; found '%.*s'"),
                     (int)(body > 40 ? 40 : body), s);
         return;
     }
@@ -155,30 +164,95 @@ static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
     memcpy(key, s, klen);
     key[klen] = '\0';
     if (klen == 0) {
-        problem(sc, line, sc->section, "", "a value without a key name before '='");
+        problem(sc, line, sc->section, "", _("a value without a key name before '='"));
         return;
     }
     for (size_t i = 0; i < klen; i++) {
         if (!name_char(key[i])) {
-            problem(sc, line, sc->section, "", "'%s' is not a key name (letters, digits and '_' only)", key);
+            problem(sc, line, sc->section, "", _("'%s' is not a key name (letters, digits and '_' only)"), key);
             return;
         }
     }
     if (klen > SCAN_NAME_MAX) {
-        problem(sc, line, sc->section, "", "key name is %zu characters long; at most %d are read", klen, SCAN_NAME_MAX);
+        problem(sc, line, sc->section, "", _("key name is %zu characters long; at most %d are read"), klen,
+                SCAN_NAME_MAX);
         return;
     }
     if (!sc->section[0]) {
         if (!sc->seen_header)
-            problem(sc, line, "", key, "key outside any section; put it under a header such as [demand]");
+            problem(sc, line, "", key, _("key outside any section; put it under a header such as [demand]"));
         return; /* keys under a broken header: the header was reported */
     }
     const struct scan_entry *dup = find_earlier(sc->out, 0, sc->section, key);
     if (dup) {
-        problem(sc, line, sc->section, key, "duplicate key (first set on line %d); keep one", dup->line);
+        problem(sc, line, sc->section, key, _("duplicate key (first set on line %d); keep one"), dup->line);
         return;
     }
     add_entry(sc, line, 0, key);
+}
+
+/* Where s (n bytes) first has ASCII c or its full-width twin: the offset, or n; *width
+ * gets the bytes that one takes (1 or 3). */
+static size_t find_either(const char *s, size_t n, char c, size_t *width)
+{
+    struct fullwidth hit;
+    for (size_t i = 0; i < n; i++) {
+        *width = 1;
+        if (s[i] == c) return i;
+        if (fullwidth_find(s + i, n - i < 3 ? n - i : 3, &hit) && hit.ascii == c) {
+            *width = 3;
+            return i;
+        }
+    }
+    return n;
+}
+
+/* A character typed in full-width mode on a line that is not a comment (s, n bytes, from
+ * the first column; lead blanks first): reports the first, at its column, and returns 1;
+ * else 0. What is checked is what inih reads: a header ('[' or '［' first) up to a ';'
+ * or '#' after its ']', another line up to a ';' after a blank; of [demand] history only
+ * the key and the '=', since a file name may hold any character. On a key line the
+ * message names the key, as a problem with its value would; a broken header leaves no
+ * section open, as scan_section does. */
+static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n, size_t lead)
+{
+    size_t w, sep_w = 1;
+    int header = find_either(s + lead, n - lead, '[', &w) == 0;
+    size_t close = header ? find_either(s, n, ']', &w) : n, body = n;
+    for (size_t i = close < n ? close : 1; i < n; i++)
+        if ((close < n && (s[i] == ';' || s[i] == '#')) || (s[i] == ';' && isspace((unsigned char)s[i - 1]))) {
+            body = i;
+            break;
+        }
+    char key[SCAN_NAME_MAX + 1] = "";
+    size_t sep = header ? body : find_either(s, body, '=', &sep_w);
+    if (!header && sep == body) sep = find_either(s, body, ':', &sep_w); /* 'key：value' */
+    if (!header && sep < body) {
+        size_t end = sep, k = 0;
+        for (;;) { /* blanks before the separator, full-width ones too */
+            if (end > lead && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+                end--;
+            else if (end >= lead + 3 && memcmp(s + end - 3, "\xe3\x80\x80", 3) == 0)
+                end -= 3;
+            else
+                break;
+        }
+        while (lead + k < end && k < SCAN_NAME_MAX && name_char(s[lead + k])) k++;
+        if (k && lead + k == end) memcpy(key, s + lead, k), key[k] = '\0';
+        if (key[0] && sc->section[0] && key_find(sc->section, key) == K_DEMAND_HISTORY) body = sep + sep_w;
+    }
+    struct fullwidth hit;
+    if (!fullwidth_find(s, body, &hit)) return 0;
+    if (!header && hit.offset == sep && hit.ascii == ':') hit.ascii = '='; /* it stands where '=' goes */
+    if (header) {
+        sc->seen_header = 1;
+        sc->section[0] = '\0';
+    }
+    char msg[300];
+    fullwidth_problem(&hit, msg, sizeof msg);
+    sc->problems++;
+    sc->report(sc->ctx, line, hit.column, header ? "" : sc->section, key, msg);
+    return 1;
 }
 
 size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn report, void *ctx)
@@ -197,7 +271,7 @@ size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn 
         if (content && start[content - 1] == '\r') content--;
 
         if (memchr(start, '\0', n)) {
-            problem(&sc, line, "", "", "contains a NUL byte; is this a text file?");
+            problem(&sc, line, "", "", _("contains a NUL byte; is this a text file?"));
             continue;
         }
         int bad_utf8 = 0;
@@ -210,17 +284,17 @@ size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn 
             i += l;
         }
         if (bad_utf8) {
-            problem(&sc, line, "", "", "contains bytes that are not UTF-8 text; save the file as UTF-8");
+            problem(&sc, line, "", "", _("contains bytes that are not UTF-8 text; save the file as UTF-8"));
             continue;
         }
         if (memchr(start, '\r', content)) {
             problem(&sc, line, "", "",
-                    "a carriage return inside the line (old Mac line ends?); save with LF line ends");
+                    _("a carriage return inside the line (old Mac line ends?); save with LF line ends"));
             continue;
         }
         if (content > SCAN_LINE_MAX) {
             problem(&sc, line, "", "",
-                    "line is %zu bytes long; at most %d are read (a Chinese character takes 3); split it", content,
+                    _("line is %zu bytes long; at most %d are read (a Chinese character takes 3); split it"), content,
                     SCAN_LINE_MAX);
             continue;
         }
@@ -230,10 +304,11 @@ size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn 
         const char *s = start + lead;
         size_t slen = content - lead;
         if (*s == ';' || *s == '#') continue; /* comment, indented or not */
+        if (scan_fullwidth(&sc, line, start, content, lead)) continue;
         if (lead) {
             problem(&sc, line, sc.section, "",
-                    "line is indented; start it at the first column (an indented line would be "
-                    "read as more of the previous value)");
+                    _("line is indented; start it at the first column (an indented line would be "
+                      "read as more of the previous value)"));
             continue;
         }
         if (*s == '[')

@@ -6,6 +6,8 @@
  * scanner finds all of these first, with their line numbers, and lists the section
  * headers and key lines in file order so that each inih callback can be matched to
  * its line. When the scan reports no problem, inih's reading is unambiguous.
+ * It also finds what a Chinese input method in full-width mode types for ASCII
+ * (reader/fullwidth.h) everywhere but in comments and the path of [demand] history.
  */
 #ifndef READER_SCAN_H
 #define READER_SCAN_H
@@ -29,9 +31,11 @@ struct scan {
     size_t n, cap;
 };
 
-/* Called once per problem, with the line it is on; section and key are "" when the
- * problem is not inside one. */
-typedef void (*scan_report_fn)(void *ctx, int line, const char *section, const char *key, const char *problem);
+/* Called once per problem, with the line it is on and, when the problem is one
+ * character, its column (in characters, 1-based; else 0); section and key are "" when
+ * the problem is not inside one. */
+typedef void (*scan_report_fn)(void *ctx, int line, int column, const char *section, const char *key,
+                               const char *problem);
 
 /* Scan text (len bytes, a UTF-8 BOM already removed). Fills out (free it with
  * scan_fini) and returns the number of problems reported. */

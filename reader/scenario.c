@@ -122,9 +122,18 @@ static void print_problems(struct loader *ld)
         fprintf(ld->err, _("%s: ... and %zu more problems\n"), ld->sc->path, ld->problems - MAX_REPORTED);
 }
 
-static void scan_problem(void *ctx, int line, const char *section, const char *key, const char *problem)
+/* A problem of the scan; one at a character gets "FILE:LINE:COLUMN: [section] key: ...". */
+static void scan_problem(void *ctx, int line, int column, const char *section, const char *key, const char *problem)
 {
-    report(ctx, line, section, key, "%s", problem);
+    struct loader *ld = ctx;
+    if (column <= 0) {
+        report(ld, line, section, key, "%s", problem);
+        return;
+    }
+    char text[sizeof ld->kept[0].text];
+    snprintf(text, sizeof text, "%s:%d:%d: %s%s%s%s%s%s", ld->where, line, column, *section ? "[" : "", section,
+             *section ? "] " : "", key, *key ? ": " : "", problem);
+    report_text(ld, line, text);
 }
 
 /* ---- where values live: global keys, or named sections ---- */

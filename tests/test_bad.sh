@@ -141,6 +141,10 @@ works "gen CRLF line ends work and read the same as LF" "$T/crlf.ini"
 works "gen a UTF-8 BOM works and reads the same" "$T/bom.ini"
 { printf '\357\273\277'; printf "$good" | sed 's/$/\r/'; } > "$T/bom_crlf.ini"
 works "gen a BOM with CRLF line ends works" "$T/bom_crlf.ini"
+# comments may hold any Chinese text, full-width characters too; outside comments those
+# are refused (the fullwidth_*.ini files above)
+printf "$good" | sed 's/$/ ; 注释：订货批量＝１２００（件）、。，．；［］　/' > "$T/zh.ini"
+works "gen Chinese comments holding full-width characters work and read the same" "$T/zh.ini"
 "$S" run "$T/crlf.ini" --reps 2 --format csv > "$T/crlf.csv" 2> /dev/null
 "$S" run "$T/good.ini" --reps 2 --format csv > "$T/good.csv" 2> /dev/null
 ok "gen a CRLF scenario runs to the same results" $([ -s "$T/good.csv" ] && cmp -s "$T/crlf.csv" "$T/good.csv"; echo $?)

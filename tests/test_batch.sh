@@ -105,6 +105,26 @@ bad "batch-5.13 a history file that is not there (relative to the table)" 'id,de
 bad "batch-5.14 an unknown choice" 'id,inventory.shortage\na,lost_sales\n' \
     "FILE:2:2: [inventory] shortage: unknown choice 'lost_sales'; did you mean 'lost_sale'? (one of backorder | lost_sale | react)"
 bad "batch-5.15 an unclosed quote" "${H}a,\"3\n" "FILE:2:2: a quoted field is not closed (a quote '\"' is missing)"
+# characters typed in full-width mode: refused where they stand for syntax or numbers
+FW='(switch the input method to half-width)'
+bad "batch-5.19 a full-width digit in a cell names the cell's key" "${H}a,３\n" \
+    "FILE:2:2: [revenue] price_per_unit: full-width '３' (U+FF13); type '3' $FW"
+bad "batch-5.20 a full-width dot in a header's key" 'id,revenue．price_per_unit\na,3\n' \
+    "FILE:1:2: full-width '．' (U+FF0E); type '.' $FW"
+bad "batch-5.21 a full-width comma between cells, even after an id" "${H}螺栓，3\n" \
+    "FILE:2:1: full-width '，' (U+FF0C); type ',' $FW"
+bad "batch-5.22 full-width parentheses in a quoted distribution" 'id,demand.units_per_order\na,"uniform（1, 3）"\n' \
+    "FILE:2:2: [demand] units_per_order: full-width '（' (U+FF08); type '(' $FW"
+bad "batch-5.23 the Chinese enumeration comma in a distribution" 'id,demand.units_per_order\na,"uniform(1、3)"\n' \
+    "FILE:2:2: [demand] units_per_order: Chinese punctuation '、' (U+3001); type ',' $FW"
+bad "batch-5.24 ... in Chinese with --lang zh" "${H}a,３\n" \
+    "FILE:2:2: [revenue] price_per_unit: 全角字符 '３'（U+FF13）；应输入半角的 '3'（请把输入法切换到半角）" --lang zh
+printf 'id,revenue.price_per_unit\n"螺栓（M8），左",3\n螺母（M8）,3\n' > "$T/t.csv"
+"$S" batch "$B" "$T/t.csv" --reps 2 --format csv --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-5.25 ids may hold full-width characters: 螺栓（M8），左 and 螺母（M8） run (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '^螺栓（M8），左,' "$T/out.txt" && grep -q '^螺母（M8）,' "$T/out.txt"; echo $?) \
+    "$(head -n 3 "$T/err.txt"; head -n 3 "$T/out.txt")"
 "$S" batch "$B" "$T/none.csv" > "$T/out.txt" 2> "$T/err.txt"
 rc=$?
 ok "batch-5.16 a missing table" $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err.txt")" = "$T/none.csv: cannot open: No such file or directory" ]; echo $?) "$(cat "$T/err.txt")"

@@ -357,6 +357,39 @@ static void test_errors(void)
     check(strncmp(messages, want, strlen(want)) == 0, "history-4.14 history_kind is required: %s", messages);
 }
 
+/* ---- 9. characters typed in full-width mode are refused where they stand for syntax
+ * or numbers, and named with the one to type; a header and a file name may hold them ---- */
+
+static void test_fullwidth(void)
+{
+    refused("history-9.1", "日期,数量（件）\n2024-01-01,4\n2024-01-02,４\n", "daily", "replay",
+            "/bad.csv:3:2: column '数量（件）': full-width '４' (U+FF14); type '4' (switch the input method to "
+            "half-width)\n");
+    refused("history-9.2", "day,q\n1,4\n2，5\n", "daily", "replay",
+            "/bad.csv:3:1: column 'day': full-width '，' (U+FF0C); type ',' (switch the input method to half-width)\n");
+    refused("history-9.3", "2024－01－01,4\n", "daily", "replay",
+            "/bad.csv:1:1: column 'day': full-width '－' (U+FF0D); type '-' (switch the input method to half-width)\n");
+    /* a first row of full-width numbers is data typed in full-width mode, not a header */
+    refused("history-9.4", "１,4\n2,4\n", "daily", "replay",
+            "/bad.csv:1:1: column 'day': full-width '１' (U+FF11); type '1' (switch the input method to half-width)\n");
+    refused("history-9.5", "day,q\n1,4\n2.5,4。5\n", "orders", "replay",
+            "/bad.csv:3:2: column 'q': Chinese punctuation '。' (U+3002); type '.' (switch the input method to "
+            "half-width)\n");
+    refused("history-9.6", "day,q\n1,4\n2,5、\n", "daily", "replay",
+            "/bad.csv:3:2: column 'q': Chinese punctuation '、' (U+3001); type ',' (switch the input method to "
+            "half-width)\n");
+    refused("history-9.7", "day,q\n1,\"　4\"\n", "daily", "replay",
+            "/bad.csv:2:2: column 'q': full-width space '　' (U+3000); type a space ' ' (switch the input "
+            "method to half-width)\n");
+    /* a header may say anything, and a file name hold any character */
+    write_file("销量（2024）.csv", "\"日期（天）\",\"数量，件\"\n1,4\n2,5\n");
+    write_scenario("zh.ini", "销量（2024）.csv", "daily", "replay", "horizon_days = 10");
+    int rc = load("zh.ini");
+    check(rc == 0 && sc.history_info && sc.history_info->rows == 2,
+          "history-9.8 a file named 销量（2024）.csv with the header \"日期（天）\",\"数量，件\" is read: %s",
+          messages);
+}
+
 /* ---- 7. a history of decimal quantities totals what it adds up to on paper ---- */
 
 static void test_decimal_total(void)
@@ -459,6 +492,7 @@ int main(void)
     test_check_round_trip();
     test_decimal_total();
     test_fit_equilibrium();
+    test_fullwidth();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) return 1;

@@ -1,0 +1,108 @@
+/* fullwidth.c - finding full-width characters (fullwidth.h). */
+#include "fullwidth.h"
+
+#include "lang/lang.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum fullwidth_kind { FORM, SPACE, PUNCTUATION };
+
+/* The characters, by ranges of code points: the first's ASCII twin, the rest follow it. */
+static const struct range {
+    unsigned first, last;
+    char ascii;
+    enum fullwidth_kind kind;
+} ranges[] = {
+    {0xFF01, 0xFF5E, '!', FORM},        /* '！' ... '～': U+FF01 + i is ASCII 0x21 + i */
+    {0x3000, 0x3000, ' ', SPACE},       /* the ideographic space */
+    {0x3001, 0x3001, ',', PUNCTUATION}, /* '、', the enumeration comma */
+    {0x3002, 0x3002, '.', PUNCTUATION}, /* '。', the full stop */
+};
+
+/* The code point of the 3-byte UTF-8 sequence at p (n bytes left), or 0: every
+ * character of the table takes 3 bytes. */
+static unsigned three_byte(const unsigned char *p, size_t n)
+{
+    if (n < 3 || (p[0] & 0xf0) != 0xe0 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80) return 0;
+    return ((unsigned)(p[0] & 0x0f) << 12) | ((unsigned)(p[1] & 0x3f) << 6) | (unsigned)(p[2] & 0x3f);
+}
+
+static const struct range *range_of(unsigned code)
+{
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (code >= ranges[i].first && code <= ranges[i].last) return &ranges[i];
+    return NULL;
+}
+
+/* Bytes the character at p takes (at least 1, at most n): a lead byte's length when
+ * its continuation bytes follow, else 1. */
+static size_t char_len(const unsigned char *p, size_t n)
+{
+    size_t len = 1;
+    if ((p[0] & 0xe0) == 0xc0)
+        len = 2;
+    else if ((p[0] & 0xf0) == 0xe0)
+        len = 3;
+    else if ((p[0] & 0xf8) == 0xf0)
+        len = 4;
+    if (len > n) return 1;
+    for (size_t i = 1; i < len; i++)
+        if ((p[i] & 0xc0) != 0x80) return 1;
+    return len;
+}
+
+int fullwidth_find(const char *text, size_t len, struct fullwidth *hit)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    int column = 1;
+    for (size_t i = 0; i < len; column++) {
+        unsigned code = three_byte(p + i, len - i);
+        const struct range *r = code ? range_of(code) : NULL;
+        if (r) {
+            memset(hit, 0, sizeof *hit);
+            hit->code = code;
+            memcpy(hit->text, text + i, 3);
+            hit->ascii = (char)(r->ascii + (int)(code - r->first));
+            hit->offset = i;
+            hit->column = column;
+            return 1;
+        }
+        i += char_len(p + i, len - i);
+    }
+    return 0;
+}
+
+void fullwidth_problem(const struct fullwidth *hit, char *buf, size_t n)
+{
+    const struct range *r = range_of(hit->code);
+    if (r && r->kind == SPACE) {
+        /* TRANSLATORS: %s is the character itself (a wide blank), %04X its code, %c a space */
+        snprintf(buf, n, _("full-width space '%s' (U+%04X); type a space '%c' (switch the input method to half-width)"),
+                 hit->text, hit->code, hit->ascii);
+    } else if (r && r->kind == PUNCTUATION) {
+        /* TRANSLATORS: %s is '、' or '。', %04X its code, %c the ASCII ',' or '.' to type */
+        snprintf(buf, n, _("Chinese punctuation '%s' (U+%04X); type '%c' (switch the input method to half-width)"),
+                 hit->text, hit->code, hit->ascii);
+    } else {
+        /* TRANSLATORS: %s is a full-width character such as '＝', %04X its code, %c the ASCII one to type */
+        snprintf(buf, n, _("full-width '%s' (U+%04X); type '%c' (switch the input method to half-width)"), hit->text,
+                 hit->code, hit->ascii);
+    }
+}
+
+void fullwidth_fold(const char *text, char *out, size_t n)
+{
+    size_t len = strlen(text), used = 0;
+    struct fullwidth hit;
+    while (len && fullwidth_find(text, len, &hit)) {
+        size_t keep = hit.offset < n - 1 - used ? hit.offset : n - 1 - used;
+        memcpy(out + used, text, keep);
+        used += keep;
+        if (used < n - 1) out[used++] = hit.ascii;
+        text += hit.offset + 3, len -= hit.offset + 3;
+    }
+    size_t keep = len < n - 1 - used ? len : n - 1 - used;
+    memcpy(out + used, text, keep);
+    out[used + keep] = '\0';
+}

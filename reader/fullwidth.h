@@ -1,0 +1,36 @@
+/* fullwidth.h - characters a Chinese input method types in full-width mode where the
+ * files servlab reads need ASCII: the full-width forms of ASCII (U+FF01 to U+FF5E,
+ * '＝' for '='), the ideographic space U+3000, and the Chinese enumeration comma '、'
+ * and full stop '。'. Each is an error in a scenario file (outside comments), a
+ * history file (outside its header) and a batch table (outside ids and file names),
+ * named with its code and the half-width character to type instead (docs/contract.md,
+ * "Full-width characters"). Chinese characters themselves are none of these.
+ * Knows nothing of the files: reader/scan.c, reader/history.c and cli/batch.c decide
+ * where the check applies and how a message starts.
+ */
+#ifndef READER_FULLWIDTH_H
+#define READER_FULLWIDTH_H
+
+#include <stddef.h>
+
+struct fullwidth {
+    unsigned code; /* the character's code point, 0xFF1D for '＝' */
+    char text[5];  /* the character as UTF-8 */
+    char ascii;    /* what to type instead: '=' */
+    size_t offset; /* its first byte, from the start of the text searched */
+    int column;    /* its place in characters, 1-based, from the start of the text searched
+                      (a tab, a Chinese character and a byte that is not UTF-8 count 1) */
+};
+
+/* Find the first such character in text (len bytes). Returns 1 and fills *hit, else 0. */
+int fullwidth_find(const char *text, size_t len, struct fullwidth *hit);
+
+/* The problem, in the user's language (lang/lang.h), for a message's end:
+ * "full-width '＝' (U+FF1D); type '=' (switch the input method to half-width)". */
+void fullwidth_problem(const struct fullwidth *hit, char *buf, size_t n);
+
+/* Copy text (NUL-terminated) into out (n bytes, n > 0), each such character replaced by
+ * its ASCII one: what the text would say typed in half-width mode. */
+void fullwidth_fold(const char *text, char *out, size_t n);
+
+#endif
