@@ -45,9 +45,9 @@ static void translated(void)
         meanings += (size_t)check(zh != d->meaning && strcmp(zh, d->meaning) != 0 && has_cjk(zh),
                                   "kl-1.1 [%s] %s: its meaning is translated ('%s')", d->section, d->name, zh);
         if (*d->unit)
-            units +=
-                (size_t)check(strcmp(_(d->unit), d->unit) != 0, "kl-1.2 [%s] %s: its unit '%s' is translated ('%s')",
-                              d->section, d->name, d->unit, _(d->unit));
+            units += (size_t)check(strcmp(C_("unit", d->unit), d->unit) != 0,
+                                   "kl-1.2 [%s] %s: its unit '%s' is translated ('%s')", d->section, d->name, d->unit,
+                                   C_("unit", d->unit));
     }
     check(meanings == key_count, "kl-1.3 all %zu meanings are translated (%zu)", key_count, meanings);
     check(units > 20, "kl-1.4 the units are translated (%zu keys with a unit)", units);
