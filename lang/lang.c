@@ -70,8 +70,8 @@ static const char *find_catalogue(const char *argv0, char *buf, size_t n)
         *slash = '\0';
         static const char *const beside[] = {"build/locale", "locale"};
         for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
-            snprintf(buf, n, "%s/%s", exe, beside[i]);
-            if (has_catalogue(buf)) return buf;
+            int len_dir = snprintf(buf, n, "%s/%s", exe, beside[i]);
+            if (len_dir > 0 && (size_t)len_dir < n && has_catalogue(buf)) return buf;
         }
     }
     snprintf(buf, n, "%s", SERVLAB_LOCALEDIR);
