@@ -670,11 +670,18 @@ static int servlab_main(int argc, char **argv)
     gsl_set_error_handler(gsl_failure);
     /* the language first, so that every message, --help included, is in it */
     const char *lang = NULL;
+    bool lang_missing = false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
             lang = argv[i + 1];
+        else if (strcmp(argv[i], "--lang") == 0)
+            lang_missing = true;
         else if (strncmp(argv[i], "--lang=", 7) == 0)
             lang = argv[i] + 7;
+    }
+    if (lang_missing) {
+        lang_init(NULL, argv[0]);
+        return fail_usage(_("--lang: give a language: en or zh"));
     }
     if (lang_init(lang, argv[0]) != 0) {
         lang_init(NULL, argv[0]); /* say so in the language of the environment */

@@ -213,4 +213,14 @@ transshipment|trans-?shipments?
 delivery promise|delivery promises?
 TERMS
 
+# docs-8: every relative link in the README, docs/ and the course notes (both languages)
+# reaches a file of the repository
+broken=$(for f in README.md docs/*.md course-notes/*.md course-notes/zh/*.md; do
+    grep -o '](\([^)# ]*\)' "$f" | sed 's/^](//' | grep -v '^[a-z]*:' | while read -r t; do
+        [ -n "$t" ] && [ ! -e "$(dirname "$f")/$t" ] && echo "$f: $t"
+    done
+done)
+ok "docs-8 every relative link in the README, docs/ and course-notes/ (and zh/) reaches a file" \
+    $([ -z "$broken" ]; echo $?) "$broken"
+
 check_done test_docs

@@ -71,4 +71,10 @@ for lang in en zh; do
     [ $lang = en ] && en_leak=$(wc -l < "$T/leak") || zh_leak=$(wc -l < "$T/leak")
 done
 ok "keys-3.9 the misspelt-section message has English only in English" $([ "$en_leak" -gt 0 ] && [ "$zh_leak" -eq 0 ]; echo $?)
+run "$S" run scenarios/default.ini --lang
+ok "keys-3.10 --lang without a language: says so, exit 2" $([ $rc -eq 2 ] && grep -q -- '--lang: give a language: en or zh' "$T/err"; echo $?)
+run env LANG=zh_CN.UTF-8 "$S" --lang
+ok "keys-3.11 ... in Chinese in a Chinese environment" $([ $rc -eq 2 ] && grep -q -- '--lang: 请给出语言' "$T/err"; echo $?)
+run "$S" run scenarios/default.ini --lang fr
+ok "keys-3.12 --lang fr: not a language servlab speaks, exit 2" $([ $rc -eq 2 ] && grep -q "'fr' is not a language servlab speaks" "$T/err"; echo $?)
 check_done test_keys_lang
