@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int check_passed, check_failed;
 
@@ -29,6 +30,21 @@ __attribute__((format(printf, 2, 3))) static int check(int ok, const char *name,
         fflush(stdout);
     }
     return ok;
+}
+
+/* The build directory a test program runs from (build/tests/test_x -> build), into buf
+ * of n bytes: where make put the program, its catalogue (BUILD/locale) and servlab. */
+static __attribute__((unused)) const char *check_build_dir(const char *argv0, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s", argv0);
+    for (int up = 0; up < 2; up++) {
+        char *slash = strrchr(buf, '/');
+        if (slash)
+            *slash = '\0';
+        else
+            snprintf(buf, n, ".");
+    }
+    return buf;
 }
 
 /* Print the summary line and return the exit status for main. */

@@ -161,14 +161,7 @@ int main(int argc, char **argv)
 {
     (void)argc;
     char build[512], dir[600];
-    snprintf(build, sizeof build, "%s", argv[0]);
-    for (int up = 0; up < 2; up++) {
-        char *slash = strrchr(build, '/');
-        if (slash)
-            *slash = '\0';
-        else
-            snprintf(build, sizeof build, ".");
-    }
+    check_build_dir(argv[0], build, sizeof build);
     snprintf(dir, sizeof dir, "%s/locale", build);
     setenv("SERVLAB_LOCALEDIR", dir, 1);
     check(lang_init("en", NULL) == 0, "kl-0.1 English is chosen");

@@ -62,14 +62,7 @@ int main(int argc, char **argv)
 {
     (void)argc;
     char build[512];
-    snprintf(build, sizeof build, "%s", argv[0]);
-    for (int up = 0; up < 2; up++) {
-        char *slash = strrchr(build, '/');
-        if (slash)
-            *slash = '\0';
-        else
-            snprintf(build, sizeof build, ".");
-    }
+    check_build_dir(argv[0], build, sizeof build);
     widths();
     choice(build);
     return check_done("test_lang");
