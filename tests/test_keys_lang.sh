@@ -47,12 +47,12 @@ ok "keys-2.4 names of keys, sections and choices stay English" $(grep -q '^  reo
 
 # ---- command-line errors in Chinese, with the names as typed; exit status 2 ----
 run "$S" keys invetory --lang zh
-ok "keys-3.1 a misspelt section: Chinese, names both, exit 2" $([ $rc -eq 2 ] && grep -q '^servlab: 未知的节“invetory”；您是想用“inventory”吗？$' "$T/err" &&
+ok "keys-3.1 a misspelt section: Chinese, names both, exit 2" $([ $rc -eq 2 ] && grep -q '^servlab: 未知的节“invetory”；你是不是想写“inventory”？$' "$T/err" &&
     grep -q '（servlab --help 列出全部命令和选项）' "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" rnu scenarios/default.ini --lang zh
-ok "keys-3.2 a misspelt command: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q '未知命令“rnu”；您是想用“run”吗？' "$T/err"; echo $?)
+ok "keys-3.2 a misspelt command: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q '未知命令“rnu”；你是不是想写“run”？' "$T/err"; echo $?)
 run "$S" run scenarios/default.ini --rep 3 --lang zh
-ok "keys-3.3 a misspelt option: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q '未知选项“--rep”；您是想用“--reps”吗？' "$T/err"; echo $?)
+ok "keys-3.3 a misspelt option: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q '未知选项“--rep”；你是不是想写“--reps”？' "$T/err"; echo $?)
 run "$S" keys --reps 3 --lang zh
 ok "keys-3.4 an option that does not apply: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q -- '--reps 不适用于“servlab keys”' "$T/err"; echo $?)
 run "$S" run --lang zh
