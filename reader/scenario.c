@@ -24,6 +24,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -166,15 +167,10 @@ static enum config_array array_of(enum key_family f)
     }
 }
 
-static size_t *count_of(struct scenario *sc, enum key_family f)
+/* How many sections family f has: its array's length in the configuration. */
+static size_t count_of(struct scenario *sc, enum key_family f)
 {
-    switch (f) {
-    case FAMILY_PRODUCT: return &sc->cfg.nproducts;
-    case FAMILY_TIER: return &sc->cfg.ntiers;
-    case FAMILY_CHANNEL: return &sc->cfg.nchannels;
-    case FAMILY_LOCATION: return &sc->cfg.nlocations;
-    default: return &sc->cfg.nregions;
-    }
+    return model_config_array(&sc->cfg, array_of(f)).n;
 }
 
 static size_t capacity_of(enum key_family f)
@@ -190,14 +186,15 @@ static size_t capacity_of(enum key_family f)
 
 static void *config_of(struct scenario *sc, enum key_family f, size_t i)
 {
-    switch (f) {
-    case FAMILY_PRODUCT: return &sc->cfg.products[i];
-    case FAMILY_TIER: return &sc->cfg.tiers[i];
-    case FAMILY_CHANNEL: return &sc->cfg.channels[i];
-    case FAMILY_LOCATION: return &sc->cfg.locations[i];
-    default: return &sc->cfg.regions[i];
-    }
+    struct config_array_view v = model_config_array(&sc->cfg, array_of(f));
+    return (char *)v.data + i * v.size;
 }
+
+/* Every section's configuration element begins with its name. */
+_Static_assert(offsetof(struct product_config, name) == 0 && offsetof(struct tier_config, name) == 0 &&
+                   offsetof(struct channel_config, name) == 0 && offsetof(struct location_config, name) == 0 &&
+                   offsetof(struct region_config, name) == 0,
+               "config_of(...) is the section's name");
 
 /* The section a key is being set in: a plain one, or instance i of a family. */
 struct target {
@@ -507,7 +504,7 @@ static void apply_defaults(struct loader *ld, const struct target *t)
 /* The instance of family f called name, or -1. */
 static int find_entry(struct scenario *sc, enum key_family f, const char *name)
 {
-    for (size_t i = 0; i < *count_of(sc, f); i++)
+    for (size_t i = 0; i < count_of(sc, f); i++)
         if (strcmp(entries_of(sc, f)[i].name, name) == 0) return (int)i;
     return -1;
 }
@@ -516,8 +513,8 @@ static int find_entry(struct scenario *sc, enum key_family f, const char *name)
 static void open_entry(struct loader *ld, enum key_family f, const char *name, int line)
 {
     struct scenario *sc = ld->sc;
-    size_t *n = count_of(sc, f);
-    if (*n == capacity_of(f)) {
+    size_t i = count_of(sc, f);
+    if (i == capacity_of(f)) {
         report(ld, line, "", "", _("too many [%s.NAME] sections: at most %zu"), key_family_prefix(f), capacity_of(f));
         return;
     }
@@ -526,23 +523,16 @@ static void open_entry(struct loader *ld, enum key_family f, const char *name, i
         return;
     }
     /* one more section: its entry and its configuration element, both zeroed */
-    size_t i = *n;
     struct entry *entries = realloc(entries_of(sc, f), (i + 1) * sizeof *entries);
     if (!entries) abort();
     *entries_slot(sc, f) = entries;
-    model_config_resize(&sc->cfg, array_of(f), i + 1); /* counts it: *n is now i + 1 */
+    model_config_resize(&sc->cfg, array_of(f), i + 1); /* counts it */
     struct entry *e = &entries[i];
     memset(e, 0, sizeof *e);
     snprintf(e->name, sizeof e->name, "%s", name);
     e->line = line;
-    if (f == FAMILY_PRODUCT) {
-        snprintf(sc->cfg.products[i].name, NAME_LEN, "%s", name);
-        sc->cfg.products[i].substitute = -1;
-    }
-    if (f == FAMILY_TIER) snprintf(sc->cfg.tiers[i].name, NAME_LEN, "%s", name);
-    if (f == FAMILY_CHANNEL) snprintf(sc->cfg.channels[i].name, NAME_LEN, "%s", name);
-    if (f == FAMILY_LOCATION) snprintf(sc->cfg.locations[i].name, NAME_LEN, "%s", name);
-    if (f == FAMILY_REGION) snprintf(sc->cfg.regions[i].name, NAME_LEN, "%s", name);
+    snprintf((char *)config_of(sc, f, i), NAME_LEN, "%s", name);
+    if (f == FAMILY_PRODUCT) sc->cfg.products[i].substitute = -1;
     struct target t = {.family = f, .index = i};
     apply_defaults(ld, &t);
 }
@@ -804,7 +794,7 @@ static void inherit(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
     for (int f = 1; f < FAMILY_COUNT; f++) {
-        for (size_t i = 0; i < *count_of(sc, (enum key_family)f); i++) {
+        for (size_t i = 0; i < count_of(sc, (enum key_family)f); i++) {
             struct target t = family_target(sc, (enum key_family)f, i);
             for (size_t k = 0; k < key_count; k++) {
                 const struct key_def *d = &key_defs[k];
@@ -839,7 +829,7 @@ static void inherit(struct loader *ld)
 static void resolve_shares(struct loader *ld, enum key_family f)
 {
     struct scenario *sc = ld->sc;
-    size_t n = *count_of(sc, f);
+    size_t n = count_of(sc, f);
     if (n == 0) return;
     static const int share_of[FAMILY_COUNT] = {-1, K_PRODUCT_SHARE, K_TIER_SHARE, K_CHANNEL_SHARE, -1, K_REGION_SHARE};
     assert(share_of[f] >= 0 && "a family with shares");
@@ -2269,7 +2259,7 @@ void scenario_write(const struct scenario *csc, FILE *out)
                 write_key(sc, &key_defs[k], &t, out);
     }
     for (int f = 1; f < FAMILY_COUNT; f++)
-        for (size_t i = 0; i < *count_of(sc, (enum key_family)f); i++) {
+        for (size_t i = 0; i < count_of(sc, (enum key_family)f); i++) {
             if (f == FAMILY_PRODUCT && sc->catalog_items) break;   /* made by catalog_items */
             if (f == FAMILY_REGION && sc->implicit_regions) break; /* one per location, made again on load */
             struct target t = family_target(sc, (enum key_family)f, i);
