@@ -270,8 +270,10 @@ def bench_sweep_memory(results):
     results["sweep_rss"] = ratio
     # the same with 200 products (scenarios/basket.ini, a short horizon): every point's
     # patch reaches into the products' array, which each job copies, runs and frees. A
-    # point then costs about 100 KB, all of it results: 11 metrics a product, each kept
-    # per replication and summarised, because the sweep's CSV reports them all.
+    # point then costs about 70 KB, all of it results: 11 metrics a product, each kept
+    # per replication (twice while the runner hands them over with their backlog),
+    # because the sweep's CSV reports them all. Summaries are computed from them on
+    # demand (sweep_at in cli/sweep.h), not kept.
     print("The same with 200 products: 'servlab sweep scenarios/basket.ini --param inventory.order_up_to")
     print("--from 8 --to 20 --steps N --reps 2 --set run.horizon_days=30 --quiet'")
     big = {}

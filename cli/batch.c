@@ -483,8 +483,9 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             size_t b = sw->opt.best;
             row->best_x = sw->x[b];
             row->best_service = sw->service_level[b];
-            row->best_profit = sw->s[b * sw->nm + M_PROFIT].mean;
-            row->best_profit_ci95 = sw->s[b * sw->nm + M_PROFIT].ci95;
+            struct summary profit = sweep_at(sw, b, M_PROFIT);
+            row->best_profit = profit.mean;
+            row->best_profit_ci95 = profit.ci95;
             row->at_edge = sw->opt.at_lower_edge || sw->opt.at_upper_edge;
             sweep_free(sw);
         }

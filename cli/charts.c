@@ -52,8 +52,8 @@ static double *column(const struct sweep_result *r, int m, bool ci)
     double *v = malloc(r->n * sizeof *v);
     if (!v) abort();
     for (size_t i = 0; i < r->n; i++) {
-        const struct summary *s = &r->s[i * r->nm + (size_t)m];
-        v[i] = ci ? s->ci95 : s->mean;
+        struct summary s = sweep_at(r, i, m);
+        v[i] = ci ? s.ci95 : s.mean;
     }
     return v;
 }
@@ -177,7 +177,7 @@ int charts_service_curve(const char *path, const struct sweep_result *r)
     snprintf(yl, sizeof yl, _("change per day vs. %.2f %% (money)"), 100 * r->service_level[r->baseline]);
     /* TRANSLATORS: service level, swept key = its value, and the profit there */
     snprintf(mark, sizeof mark, _("most profitable: %.2f %% (%s = %.4g), profit %.0f a day"),
-             100 * r->service_level[o->best], key, r->x[o->best], r->s[o->best * r->nm + M_PROFIT].mean);
+             100 * r->service_level[o->best], key, r->x[o->best], sweep_at(r, o->best, M_PROFIT).mean);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = yl, .nseries = 3, .nmarks = 1, .y_from_zero = true};
@@ -506,7 +506,7 @@ static bool same_curve(const struct sweep_result *a, const struct sweep_result *
     if (a->n != b->n) return false;
     for (size_t i = 0; i < a->n; i++)
         if (a->service_level[i] != b->service_level[i] ||
-            a->s[i * a->nm + M_PROFIT].mean != b->s[i * b->nm + M_PROFIT].mean)
+            sweep_at(a, i, M_PROFIT).mean != sweep_at(b, i, M_PROFIT).mean)
             return false;
     return true;
 }

@@ -101,13 +101,12 @@ static void analyse(struct sweep_result *r)
     double *profit = malloc(n * r->reps * sizeof *profit);
     if (!profit) abort();
     for (size_t i = 0; i < n; i++) {
-        const struct summary *s = &r->s[i * r->nm];
-        r->service_level[i] = s[r->service].mean;
+        r->service_level[i] = sweep_at(r, i, r->service).mean;
         /* what the firm spends to provide service: not purchases, not shortage penalties,
            and not winning customers (acquisition is a marketing cost, not a service) */
-        double acquisition = s[M_COST_ACQUISITION].mean;
-        r->service_cost[i] = s[M_COST_TOTAL].mean - s[M_COST_PURCHASE].mean - s[M_COST_SHORTAGE].mean -
-                             (isfinite(acquisition) ? acquisition : 0);
+        double acquisition = sweep_at(r, i, M_COST_ACQUISITION).mean;
+        r->service_cost[i] = sweep_at(r, i, M_COST_TOTAL).mean - sweep_at(r, i, M_COST_PURCHASE).mean -
+                             sweep_at(r, i, M_COST_SHORTAGE).mean - (isfinite(acquisition) ? acquisition : 0);
         for (size_t rep = 0; rep < r->reps; rep++)
             profit[i * r->reps + rep] = r->rows[(i * r->reps + rep) * r->nm + M_PROFIT];
     }
@@ -117,7 +116,7 @@ static void analyse(struct sweep_result *r)
         r->opt.refined = false;
         r->opt.x = r->x[r->opt.best];
         r->opt.service = r->service_level[r->opt.best];
-        r->opt.profit = r->s[r->opt.best * r->nm + M_PROFIT].mean;
+        r->opt.profit = sweep_at(r, r->opt.best, M_PROFIT).mean;
     }
     free(profit);
     r->baseline = 0;
@@ -134,7 +133,6 @@ void sweep_free(struct sweep_result *r)
 {
     free(r->x);
     free(r->rows);
-    free(r->s);
     free(r->service_level);
     free(r->service_cost);
     free(r->marginal);
@@ -142,7 +140,7 @@ void sweep_free(struct sweep_result *r)
     free(r->delta_cost);
     free(r->delta_profit);
     r->x = r->rows = r->service_level = r->service_cost = r->marginal = NULL;
-    r->s = r->delta_revenue = r->delta_cost = r->delta_profit = NULL;
+    r->delta_revenue = r->delta_cost = r->delta_profit = NULL;
     scenario_fini(&r->base);
 }
 
@@ -199,7 +197,6 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     struct backlog *backlog = NULL;
     if (rc == 0) {
         r->rows = malloc(r->n * r->reps * r->nm * sizeof *r->rows);
-        r->s = malloc(r->n * r->nm * sizeof *r->s);
         r->service_level = malloc(r->n * sizeof(double));
         r->service_cost = malloc(r->n * sizeof(double));
         r->marginal = malloc(r->n * sizeof(double));
@@ -207,8 +204,8 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         r->delta_cost = malloc(r->n * sizeof(struct summary));
         r->delta_profit = malloc(r->n * sizeof(struct summary));
         backlog = malloc(r->n * r->reps * sizeof *backlog);
-        if (!r->rows || !r->s || !r->service_level || !r->service_cost || !r->marginal || !r->delta_revenue ||
-            !r->delta_cost || !r->delta_profit || !backlog)
+        if (!r->rows || !r->service_level || !r->service_cost || !r->marginal || !r->delta_revenue || !r->delta_cost ||
+            !r->delta_profit || !backlog)
             abort();
         struct simulate_opts so = *o;
         so.backlog = backlog;
@@ -240,10 +237,13 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         sweep_free(r);
         return rc;
     }
-    for (size_t i = 0; i < r->n; i++)
-        simulate_summarise(r->rows + i * r->reps * r->nm, r->reps, r->nm, &r->s[i * r->nm]);
     analyse(r);
     return 0;
+}
+
+struct summary sweep_at(const struct sweep_result *r, size_t i, int m)
+{
+    return summary_of(r->rows + i * r->reps * r->nm + (size_t)m, r->reps, r->nm);
 }
 
 /* ---- output ---- */
@@ -256,11 +256,6 @@ static const char *cell(double x, int decimals, char *buf)
     else
         snprintf(buf, 40, "n/a");
     return buf;
-}
-
-static const struct summary *at(const struct sweep_result *r, size_t i, int m)
-{
-    return &r->s[i * r->nm + (size_t)m];
 }
 
 /* The parts of the service cost, in the order the note names them: a metric, less
@@ -277,8 +272,8 @@ enum { NPARTS = sizeof cost_parts / sizeof cost_parts[0] };
 /* Part k of the service cost at point i; 0 where the scenario does not have it (NaN). */
 static double part_at(const struct sweep_result *r, size_t i, size_t k)
 {
-    double v = at(r, i, cost_parts[k].metric)->mean;
-    if (cost_parts[k].less >= 0) v -= at(r, i, cost_parts[k].less)->mean;
+    double v = sweep_at(r, i, cost_parts[k].metric).mean;
+    if (cost_parts[k].less >= 0) v -= sweep_at(r, i, cost_parts[k].less).mean;
     return isfinite(v) ? v : 0;
 }
 
@@ -359,8 +354,8 @@ void sweep_table(FILE *out, const struct sweep_result *r)
         if (marginal) snprintf(column, sizeof column, "  %12s", m);
         fprintf(out, "%c %*s %10s %% %12s %12s %12s %12s %9s%s\n", i == r->opt.best ? '*' : ' ', kw, x,
                 cell(100 * r->service_level[i], 3, v[0]), cell(r->service_cost[i], 2, v[1]),
-                cell(at(r, i, M_COST_TOTAL)->mean, 2, v[2]), cell(at(r, i, M_REVENUE)->mean, 2, v[3]),
-                cell(at(r, i, M_PROFIT)->mean, 2, v[4]), cell(at(r, i, M_PROFIT)->ci95, 2, v[5]), column);
+                cell(sweep_at(r, i, M_COST_TOTAL).mean, 2, v[2]), cell(sweep_at(r, i, M_REVENUE).mean, 2, v[3]),
+                cell(sweep_at(r, i, M_PROFIT).mean, 2, v[4]), cell(sweep_at(r, i, M_PROFIT).ci95, 2, v[5]), column);
     }
     /* what the service cost is made of in this scenario: holding and fixed ordering always,
        the other parts when some point has them */
@@ -379,7 +374,7 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     size_t nfalling = falling_parts(r, falling, sizeof falling);
     bool stock_change = false;
     for (size_t i = 0; i < r->n; i++) {
-        double v = at(r, i, M_STOCK_VALUE_CHANGE)->mean;
+        double v = sweep_at(r, i, M_STOCK_VALUE_CHANGE).mean;
         stock_change |= isfinite(v) && v != 0;
     }
     fprintf(out, _("\n  service cost = %s: what providing the service costs.\n"), parts);
@@ -419,10 +414,10 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     char bx[40];
     snprintf(bx, sizeof bx, "%.6g", r->x[o->best]);
     char sv[40], pv[40], pc[40] = "";
-    bool ci = isfinite(at(r, o->best, M_PROFIT)->ci95);
-    if (ci) snprintf(pc, sizeof pc, " ± %.2f", at(r, o->best, M_PROFIT)->ci95);
+    bool ci = isfinite(sweep_at(r, o->best, M_PROFIT).ci95);
+    if (ci) snprintf(pc, sizeof pc, " ± %.2f", sweep_at(r, o->best, M_PROFIT).ci95);
     fprintf(out, _("\nProfit is highest at %s = %s (marked *): %s %s %%, profit %s%s a day%s.\n"), key, bx, service,
-            cell(100 * r->service_level[o->best], 2, sv), cell(at(r, o->best, M_PROFIT)->mean, 2, pv), pc,
+            cell(100 * r->service_level[o->best], 2, sv), cell(sweep_at(r, o->best, M_PROFIT).mean, 2, pv), pc,
             ci ? "" : _(" (one replication: no interval)"));
     if (o->at_lower_edge || o->at_upper_edge)
         fputs(o->at_lower_edge
@@ -466,8 +461,8 @@ void sweep_csv(FILE *out, const struct sweep_result *r)
         fputs(report_field(r->x[i], f, sizeof f), out);
         for (size_t m = 0; m < r->nm; m++)
             if (metric_shown(c, m))
-                fprintf(out, ",%s,%s", report_field(at(r, i, (int)m)->mean, f, sizeof f),
-                        report_field(at(r, i, (int)m)->ci95, g, sizeof g));
+                fprintf(out, ",%s,%s", report_field(sweep_at(r, i, (int)m).mean, f, sizeof f),
+                        report_field(sweep_at(r, i, (int)m).ci95, g, sizeof g));
         fprintf(out, ",%d\n", i == r->opt.best);
     }
 }
@@ -483,13 +478,15 @@ void sweep_curve_csv(FILE *out, const struct sweep_result *r)
         char v[16][40];
         fprintf(out, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", report_field(r->x[i], v[0], 40),
                 report_field(r->service_level[i], v[1], 40), report_field(r->service_cost[i], v[2], 40),
-                report_field(r->marginal[i], v[3], 40), report_field(at(r, i, M_COST_TOTAL)->mean, v[4], 40),
-                report_field(at(r, i, M_COST_TOTAL)->ci95, v[5], 40), report_field(at(r, i, M_REVENUE)->mean, v[6], 40),
-                report_field(at(r, i, M_REVENUE)->ci95, v[7], 40), report_field(at(r, i, M_PROFIT)->mean, v[8], 40),
-                report_field(at(r, i, M_PROFIT)->ci95, v[9], 40), report_field(r->delta_revenue[i].mean, v[10], 40),
-                report_field(r->delta_revenue[i].ci95, v[11], 40), report_field(r->delta_cost[i].mean, v[12], 40),
-                report_field(r->delta_cost[i].ci95, v[13], 40), report_field(r->delta_profit[i].mean, v[14], 40),
-                report_field(r->delta_profit[i].ci95, v[15], 40));
+                report_field(r->marginal[i], v[3], 40), report_field(sweep_at(r, i, M_COST_TOTAL).mean, v[4], 40),
+                report_field(sweep_at(r, i, M_COST_TOTAL).ci95, v[5], 40),
+                report_field(sweep_at(r, i, M_REVENUE).mean, v[6], 40),
+                report_field(sweep_at(r, i, M_REVENUE).ci95, v[7], 40),
+                report_field(sweep_at(r, i, M_PROFIT).mean, v[8], 40),
+                report_field(sweep_at(r, i, M_PROFIT).ci95, v[9], 40),
+                report_field(r->delta_revenue[i].mean, v[10], 40), report_field(r->delta_revenue[i].ci95, v[11], 40),
+                report_field(r->delta_cost[i].mean, v[12], 40), report_field(r->delta_cost[i].ci95, v[13], 40),
+                report_field(r->delta_profit[i].mean, v[14], 40), report_field(r->delta_profit[i].ci95, v[15], 40));
     }
 }
 
@@ -503,8 +500,8 @@ void sweep_summary(FILE *out, const struct sweep_result *r)
     fprintf(out, "service_metric: %s\n", metric_defs[r->service].name);
     fprintf(out, "profit_max_%s: %s\n", key_part(sw->parameter), report_field(r->x[o->best], v, sizeof v));
     fprintf(out, "profit_max_service: %s\n", report_field(r->service_level[o->best], v, sizeof v));
-    fprintf(out, "profit_max_profit_per_day: %s\n", report_field(at(r, o->best, M_PROFIT)->mean, v, sizeof v));
-    fprintf(out, "profit_max_profit_ci95: %s\n", report_field(at(r, o->best, M_PROFIT)->ci95, v, sizeof v));
+    fprintf(out, "profit_max_profit_per_day: %s\n", report_field(sweep_at(r, o->best, M_PROFIT).mean, v, sizeof v));
+    fprintf(out, "profit_max_profit_ci95: %s\n", report_field(sweep_at(r, o->best, M_PROFIT).ci95, v, sizeof v));
     fprintf(out, "profit_max_at_edge: %s\n", o->at_lower_edge ? "lower" : o->at_upper_edge ? "upper" : "no");
     if (o->refined) {
         fprintf(out, "refined_%s: %s\n", key_part(sw->parameter), report_field(o->x, v, sizeof v));

@@ -18,8 +18,7 @@ struct sweep_result {
     unsigned reps;
     size_t nm;             /* metrics per replication: metric_count of the scenario */
     double *x;             /* n lever values */
-    double *rows;          /* n * reps * nm, point-major */
-    struct summary *s;     /* n * nm */
+    double *rows;          /* n * reps * nm, point-major; sweep_at summarises them */
     int service;           /* the service metric on the x-axis */
     double *service_level; /* n: mean of the service metric */
     double *service_cost;  /* n: every cost but purchases, shortages and winning customers, per day */
@@ -41,6 +40,11 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
               struct sweep_result *out, FILE *err);
 
 void sweep_free(struct sweep_result *r);
+
+/* Metric m at point i, summarised over the replications. Computed from the rows on each
+ * call rather than kept: a point's summaries would take more memory than its rows
+ * (bench/README.md, the sweep's peak RSS). */
+struct summary sweep_at(const struct sweep_result *r, size_t i, int m);
 
 /* Does the cost of one more point of service mean something here: does the service
  * level rise from the row above at half the steps or more? When it does not (a lever
