@@ -317,11 +317,11 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
     /* charts last: a chart that fails never costs the CSV files */
     char path[1200];
     if (out_chart(w, "order_cycle.png", path, sizeof path))
-        out_chart_done(w, "order_cycle.png", charts_order_cycle(path, sc, h));
+        out_chart_done(w, "order_cycle.png", charts_order_cycle(&(struct chart_target){.path = path}, sc, h));
     if (stock && out_chart(w, "stock_trajectory.png", path, sizeof path))
-        out_chart_done(w, "stock_trajectory.png", charts_stock_trajectory(path, sc, t));
+        out_chart_done(w, "stock_trajectory.png", charts_stock_trajectory(&(struct chart_target){.path = path}, sc, t));
     if (customers && out_chart(w, "customers.png", path, sizeof path))
-        out_chart_done(w, "customers.png", charts_customers(path, sc, t));
+        out_chart_done(w, "customers.png", charts_customers(&(struct chart_target){.path = path}, sc, t));
 }
 
 /* ---- commands ---- */
@@ -424,7 +424,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
         char path[1200];
         w.dir = NULL;
         if (o->plot && out_chart(&w, o->plot, path, sizeof path))
-            out_chart_done(&w, o->plot, charts_order_cycle(path, sc, &h));
+            out_chart_done(&w, o->plot, charts_order_cycle(&(struct chart_target){.path = path}, sc, &h));
         model_trace_fini(&t);
         rc = out_finish(&w);
     }
@@ -454,11 +454,11 @@ static void write_sweep_files(struct out *w, const struct sweep_result *r)
     /* charts last: a chart that fails never costs the CSV files */
     char path[1200];
     if (out_chart(w, "service_curve.png", path, sizeof path))
-        out_chart_done(w, "service_curve.png", charts_service_curve(path, r));
+        out_chart_done(w, "service_curve.png", charts_service_curve(&(struct chart_target){.path = path}, r));
     if (out_chart(w, "cost_breakdown.png", path, sizeof path))
-        out_chart_done(w, "cost_breakdown.png", charts_cost_breakdown(path, r));
+        out_chart_done(w, "cost_breakdown.png", charts_cost_breakdown(&(struct chart_target){.path = path}, r));
     if (out_chart(w, "marginal_cost.png", path, sizeof path))
-        out_chart_done(w, "marginal_cost.png", charts_marginal_cost(path, r));
+        out_chart_done(w, "marginal_cost.png", charts_marginal_cost(&(struct chart_target){.path = path}, r));
 }
 
 static int cmd_sweep(const struct options *o)
@@ -489,7 +489,7 @@ static int cmd_sweep(const struct options *o)
         char path[1200];
         w.dir = NULL;
         if (o->plot && out_chart(&w, o->plot, path, sizeof path))
-            out_chart_done(&w, o->plot, charts_service_curve(path, r));
+            out_chart_done(&w, o->plot, charts_service_curve(&(struct chart_target){.path = path}, r));
         rc = out_finish(&w);
     }
     sweep_free(r);
@@ -529,7 +529,8 @@ static int compare_chart(const struct options *o, const struct compare_result *r
             }
         }
     /* every MPI rank runs the sweeps (they are collective); rank 0 draws */
-    if (rc == 0 && mpi_grid_is_root() && charts_compare(o->plot, ptr, labels, own_service, own_profit, k) != 0)
+    if (rc == 0 && mpi_grid_is_root() &&
+        charts_compare(&(struct chart_target){.path = o->plot}, ptr, labels, own_service, own_profit, k) != 0)
         rc = EXIT_FAILURE;
     for (size_t i = 0; i < k; i++) sweep_free(&sw[i]);
     free(sw), free(ptr), free(labels), free(sets), free(own_service), free(own_profit);
@@ -605,10 +606,11 @@ static int cmd_batch(const struct options *o)
                 out_commit(&w, "summary.txt");
             }
             if (o->sweep && out_chart(&w, "batch_service.png", path, sizeof path))
-                out_chart_done(&w, "batch_service.png", charts_batch(path, &r));
+                out_chart_done(&w, "batch_service.png", charts_batch(&(struct chart_target){.path = path}, &r));
         }
         w.dir = NULL;
-        if (o->plot && out_chart(&w, o->plot, path, sizeof path)) out_chart_done(&w, o->plot, charts_batch(path, &r));
+        if (o->plot && out_chart(&w, o->plot, path, sizeof path))
+            out_chart_done(&w, o->plot, charts_batch(&(struct chart_target){.path = path}, &r));
         rc = out_finish(&w);
     }
     batch_free(&r);

@@ -38,10 +38,10 @@ static const char *scenario_name(const struct scenario *sc, char *buf, size_t n)
     return buf;
 }
 
-static int draw(const char *path, const struct chart *c)
+static int draw(const struct chart_target *to, const struct chart *c)
 {
     char err[1400];
-    if (chart_write(path, c, err, sizeof err) == 0) return 0;
+    if (!to->path || chart_write(to->path, c, err, sizeof err) == 0) return 0;
     fprintf(stderr, "servlab: %s\n", err);
     return -1;
 }
@@ -154,7 +154,7 @@ static double *changes(const struct summary *d, size_t n, bool ci)
     return v;
 }
 
-int charts_service_curve(const char *path, const struct sweep_result *r)
+int charts_service_curve(const struct chart_target *to, const struct sweep_result *r)
 {
     double *x = percent(r->service_level, r->n);
     double *rev = changes(r->delta_revenue, r->n, false), *rev_ci = changes(r->delta_revenue, r->n, true);
@@ -188,12 +188,12 @@ int charts_service_curve(const char *path, const struct sweep_result *r)
     p->series[2] =
         (struct chart_series){_("profit = revenue - cost"), x, profit, profit_ci, r->n, COLOUR_BLUE, STYLE_LINE, false};
     p->marks[0] = (struct chart_mark){x[o->best], profit[o->best], mark, COLOUR_BLACK, 0};
-    int rc = draw(path, &c);
+    int rc = draw(to, &c);
     free(x), free(rev), free(rev_ci), free(cost), free(cost_ci), free(profit), free(profit_ci);
     return rc;
 }
 
-int charts_cost_breakdown(const char *path, const struct sweep_result *r)
+int charts_cost_breakdown(const struct chart_target *to, const struct sweep_result *r)
 {
     double *x = percent(r->service_level, r->n);
     double *holding = column(r, M_COST_HOLDING, false), *ordering = column(r, M_COST_ORDERING, false);
@@ -233,13 +233,13 @@ int charts_cost_breakdown(const char *path, const struct sweep_result *r)
             p->series[p->nseries++] =
                 (struct chart_series){_(others[k].label), x, extra[k], NULL, r->n, others[k].colour, STYLE_LINE, false};
     }
-    int rc = draw(path, &c);
+    int rc = draw(to, &c);
     for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) free(extra[k]);
     free(x), free(holding), free(ordering), free(purchase), free(shortage);
     return rc;
 }
 
-int charts_marginal_cost(const char *path, const struct sweep_result *r)
+int charts_marginal_cost(const struct chart_target *to, const struct sweep_result *r)
 {
     double *x = malloc(r->n * sizeof *x), *y = malloc(r->n * sizeof *y);
     if (!x || !y) abort();
@@ -272,7 +272,7 @@ int charts_marginal_cost(const char *path, const struct sweep_result *r)
         c.panels[0].marks[c.panels[0].nmarks++] =
             (struct chart_mark){100 * r->service_level[o->best], r->marginal[o->best], mark, COLOUR_BLUE, 0};
     }
-    int rc = draw(path, &c);
+    int rc = draw(to, &c);
     free(x), free(y);
     return rc;
 }
@@ -347,7 +347,7 @@ void charts_cycle_csv(FILE *out, const struct cycle_histogram *h)
     }
 }
 
-int charts_order_cycle(const char *path, const struct scenario *sc, const struct cycle_histogram *h)
+int charts_order_cycle(const struct chart_target *to, const struct scenario *sc, const struct cycle_histogram *h)
 {
     char title[400], sub[1000], mean[160], p95[160], promise[160], file[240];
     scenario_name(sc, file, sizeof file);
@@ -381,7 +381,7 @@ int charts_order_cycle(const char *path, const struct scenario *sc, const struct
         snprintf(promise, sizeof promise, _("promise %.4g"), oc->promise_days);
         p->marks[p->nmarks++] = (struct chart_mark){oc->promise_days, NAN, promise, COLOUR_BLACK, 2};
     }
-    return draw(path, &c);
+    return draw(to, &c);
 }
 
 /* ---- run: stock over time ---- */
@@ -406,7 +406,7 @@ void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct mo
     }
 }
 
-int charts_stock_trajectory(const char *path, const struct scenario *sc, const struct model_trace *t)
+int charts_stock_trajectory(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t)
 {
     size_t n = window_points(sc, t);
     double *x = malloc((n + 1) * sizeof *x), *on = malloc((n + 1) * sizeof *on);
@@ -461,7 +461,7 @@ int charts_stock_trajectory(const char *path, const struct scenario *sc, const s
         p->series[p->nseries++] =
             (struct chart_series){_("backordered"), x, back, NULL, n, COLOUR_VERMILLION, STYLE_STEPS, false};
     p->series[p->nseries++] = (struct chart_series){label, lx, ly, NULL, 2, COLOUR_BLACK, STYLE_LINE, true};
-    int rc = draw(path, &c);
+    int rc = draw(to, &c);
     free(x), free(on), free(back), free(pos);
     return rc;
 }
@@ -478,7 +478,7 @@ void charts_customers_csv(FILE *out, const struct model_trace *t)
     }
 }
 
-int charts_customers(const char *path, const struct scenario *sc, const struct model_trace *t)
+int charts_customers(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t)
 {
     size_t n = t->ncustomers;
     double *x = malloc((n + 1) * sizeof *x), *y = malloc((n + 1) * sizeof *y);
@@ -493,7 +493,7 @@ int charts_customers(const char *path, const struct scenario *sc, const struct m
     if (sc->cfg.run.warmup_days > 0)
         c.panels[0].marks[c.panels[0].nmarks++] =
             (struct chart_mark){sc->cfg.run.warmup_days, NAN, _("statistics start after the warm-up"), COLOUR_GREY, 0};
-    int rc = draw(path, &c);
+    int rc = draw(to, &c);
     free(x), free(y);
     return rc;
 }
@@ -511,7 +511,7 @@ static bool same_curve(const struct sweep_result *a, const struct sweep_result *
     return true;
 }
 
-int charts_compare(const char *path, const struct sweep_result *const *sweeps, const char *const *labels,
+int charts_compare(const struct chart_target *to, const struct sweep_result *const *sweeps, const char *const *labels,
                    const double *own_service, const double *own_profit, size_t n)
 {
     enum { MOST = 7 };
@@ -581,7 +581,7 @@ int charts_compare(const char *path, const struct sweep_result *const *sweeps, c
                     "%zu scenarios on the same random numbers: ● as written, ◆ best point%s", n),
                  n, why);
     axis_label(sweeps[0], xl, sizeof xl);
-    int rc = draw(path, &c);
+    int rc = draw(to, &c);
     for (size_t k = 0; k < shown; k++) free(x[k]), free(y[k]);
     return rc;
 }
@@ -594,7 +594,7 @@ static int compare_doubles(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-int charts_batch(const char *path, const struct batch_result *r)
+int charts_batch(const struct chart_target *to, const struct batch_result *r)
 {
     /* three groups by the coefficient of variation of daily demand: thirds of the rows */
     double *cv = malloc(r->n * sizeof *cv);
@@ -636,7 +636,7 @@ int charts_batch(const char *path, const struct batch_result *r)
         if (count[g])
             p->series[p->nseries++] = (struct chart_series){labels[g], x + g * r->n, y + g * r->n, NULL,
                                                             count[g],  colours[g],   STYLE_DOTS,   false};
-    int rc = draw(path, &c);
+    int rc = draw(to, &c);
     free(cv), free(x), free(y);
     return rc;
 }

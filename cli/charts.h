@@ -12,15 +12,24 @@
 
 #include <stddef.h>
 
+/* Where a chart goes: a file, whose extension picks the device (plots/chart.h), and/or
+ * a stream that receives it as an inline <svg> element with its text as text, for the
+ * debrief page (cli/debrief.h). Either may be NULL. Every charts_ function below
+ * returns 0, or -1 with the message printed. */
+struct chart_target {
+    const char *path;
+    FILE *svg;
+};
+
 /* The service curve: revenue and cost (top), profit with its peak marked (bottom),
  * against the achieved service level. Returns 0 or -1 (message printed). */
-int charts_service_curve(const char *path, const struct sweep_result *r);
+int charts_service_curve(const struct chart_target *to, const struct sweep_result *r);
 
 /* Cost by kind against the service level. */
-int charts_cost_breakdown(const char *path, const struct sweep_result *r);
+int charts_cost_breakdown(const struct chart_target *to, const struct sweep_result *r);
 
 /* The marginal cost of one more point of service against the service level. */
-int charts_marginal_cost(const char *path, const struct sweep_result *r);
+int charts_marginal_cost(const struct chart_target *to, const struct sweep_result *r);
 
 /* The order-cycle time histogram of a traced replication: bins shared by the CSV
  * and the chart, with the mean, the 95th percentile and the promise. */
@@ -33,25 +42,25 @@ struct cycle_histogram {
 
 void charts_cycle_histogram(const struct model_trace *t, struct cycle_histogram *h);
 void charts_cycle_csv(FILE *out, const struct cycle_histogram *h);
-int charts_order_cycle(const char *path, const struct scenario *sc, const struct cycle_histogram *h);
+int charts_order_cycle(const struct chart_target *to, const struct scenario *sc, const struct cycle_histogram *h);
 
 /* The stock trajectory of a traced replication, over at most the first 365 days of
  * the statistics window. */
 void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct model_trace *t);
-int charts_stock_trajectory(const char *path, const struct scenario *sc, const struct model_trace *t);
+int charts_stock_trajectory(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t);
 
 /* Several scenarios' profit curves on one chart, each with its profit-maximising point
  * (a diamond) and where the scenario as written stands (a dot: own_service, own_profit):
  * sweeps[0..n), labels naming them. At most 7 are drawn. */
-int charts_compare(const char *path, const struct sweep_result *const *sweeps, const char *const *labels,
+int charts_compare(const struct chart_target *to, const struct sweep_result *const *sweeps, const char *const *labels,
                    const double *own_service, const double *own_profit, size_t n);
 
 /* Active customers over time in a traced replication (with a customer base). */
 void charts_customers_csv(FILE *out, const struct model_trace *t);
-int charts_customers(const char *path, const struct scenario *sc, const struct model_trace *t);
+int charts_customers(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t);
 
 /* batch --sweep: each row's recommended service level against its margin on the price,
  * the rows grouped by the variability of their daily demand (three colours). */
-int charts_batch(const char *path, const struct batch_result *r);
+int charts_batch(const struct chart_target *to, const struct batch_result *r);
 
 #endif
