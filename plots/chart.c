@@ -343,27 +343,12 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     draw_legend(p, xmin, xmax, ymin, ymax);
 }
 
-int chart_write(const char *path, const struct chart *c, char *err, size_t errlen)
+/* Draw c with PLplot's device into file (which must be writable: PLplot cannot fail). */
+static void draw_chart(const char *device, const char *file, const struct chart *c)
 {
-    const char *device = device_for(path);
-    if (!device) {
-        chart_path_ok(path, err, errlen);
-        return -1;
-    }
-    char tmp[1200];
-    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-    /* PLplot cannot fail: on a file it cannot open it prompts for another name and
-       then exits the program. So see that the file can be made first. */
-    FILE *probe = fopen(tmp, "wb");
-    if (!probe) {
-        snprintf(err, errlen, _("%s: cannot be written: %s"), path, strerror(errno));
-        return -1;
-    }
-    fclose(probe);
-
     setenv(FONT_VARIABLE, FONT_FAMILIES, 0);
     plsdev(device);
-    plsfnam(tmp);
+    plsfnam(file);
     plspage(0, 0, PAGE_W, PAGE_H, 0, 0);
     plscolbg(255, 255, 255);
     plinit();
@@ -393,6 +378,26 @@ int chart_write(const char *path, const struct chart *c, char *err, size_t errle
     plschr(0, TEXT_SCALE);
     for (size_t k = 0; k < c->npanels; k++) draw_panel(c, k, xmin, xmax);
     plend();
+}
+
+int chart_write(const char *path, const struct chart *c, char *err, size_t errlen)
+{
+    const char *device = device_for(path);
+    if (!device) {
+        chart_path_ok(path, err, errlen);
+        return -1;
+    }
+    char tmp[1200];
+    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+    /* PLplot cannot fail: on a file it cannot open it prompts for another name and
+       then exits the program. So see that the file can be made first. */
+    FILE *probe = fopen(tmp, "wb");
+    if (!probe) {
+        snprintf(err, errlen, _("%s: cannot be written: %s"), path, strerror(errno));
+        return -1;
+    }
+    fclose(probe);
+    draw_chart(device, tmp, c);
 
     struct stat st;
     if (stat(tmp, &st) != 0 || st.st_size == 0) {
@@ -403,6 +408,197 @@ int chart_write(const char *path, const struct chart *c, char *err, size_t errle
     if (rename(tmp, path) != 0) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- inline SVG for an HTML page ----
+ * PLplot's "svg" device writes a standalone SVG 1.1 file: an XML declaration and a
+ * DOCTYPE, a root sized 1280pt x 860pt, every character of text as a numeric reference
+ * (&#x670d;) in a <tspan font-family="sans-serif">, clip paths named text-clipping0, 1,
+ * ... and each tag's attributes on lines of their own. svg_inline rewrites it into one
+ * <svg> element for an HTML5 page: its own root (viewBox, width 100%, height from the
+ * aspect), text as UTF-8 (only < & > stay escaped), the font list below, ids made
+ * unique to the chart (two charts on a page would share "text-clipping0"), tags on one
+ * line each and attributes at their default value dropped. */
+
+/* Fonts for the page's text, tried per character by the browser: the PNG's own
+ * (FONT_FAMILIES), then the CJK fonts of Windows and macOS, then the browser's sans. */
+static const char *const SVG_FONTS = "'DejaVu Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', "
+                                     "'Microsoft YaHei', 'PingFang SC', sans-serif";
+
+/* PLplot's attributes rewritten (from, to); to NULL drops the attribute. */
+static const char *const SVG_ATTRIBUTES[][2] = {
+    {" font-family=\"sans-serif\"", NULL}, /* the root's font list applies */
+    {" fill-opacity=\"1.000000\"", NULL},
+    {" stroke-opacity=\"1.000000\"", NULL},
+    {" dominant-baseline=\"no-change\"", NULL}, /* not a value SVG 2 knows */
+};
+
+/* Append the UTF-8 bytes of code point u to f; < & > (and anything that is not a
+ * character) stay numeric references. */
+static void put_code_point(FILE *f, unsigned long u)
+{
+    if (u < 0x20 || u == '<' || u == '&' || u == '>' || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF))
+        fprintf(f, "&#x%lx;", u);
+    else if (u < 0x80)
+        putc((int)u, f);
+    else if (u < 0x800)
+        putc((int)(0xC0 | u >> 6), f), putc((int)(0x80 | (u & 0x3F)), f);
+    else if (u < 0x10000)
+        putc((int)(0xE0 | u >> 12), f), putc((int)(0x80 | (u >> 6 & 0x3F)), f), putc((int)(0x80 | (u & 0x3F)), f);
+    else
+        putc((int)(0xF0 | u >> 18), f), putc((int)(0x80 | (u >> 12 & 0x3F)), f), putc((int)(0x80 | (u >> 6 & 0x3F)), f),
+            putc((int)(0x80 | (u & 0x3F)), f);
+}
+
+/* One tag (from '<' to '>'), whitespace runs made one space, attributes rewritten,
+ * ids given the chart's prefix. */
+static void put_tag(FILE *f, const char *tag, size_t len, const char *prefix)
+{
+    char *t = malloc(len + 1);
+    if (!t) abort();
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        bool space = tag[i] == ' ' || tag[i] == '\n' || tag[i] == '\t' || tag[i] == '\r';
+        if (!space) {
+            if ((tag[i] == '>' || (tag[i] == '/' && i + 1 < len && tag[i + 1] == '>')) && n && t[n - 1] == ' ') n--;
+            t[n++] = tag[i];
+        } else if (n && t[n - 1] != ' ') {
+            t[n++] = ' ';
+        }
+    }
+    t[n] = '\0';
+    for (size_t a = 0; a < sizeof SVG_ATTRIBUTES / sizeof SVG_ATTRIBUTES[0]; a++) {
+        char *at;
+        size_t from = strlen(SVG_ATTRIBUTES[a][0]);
+        while ((at = strstr(t, SVG_ATTRIBUTES[a][0]))) memmove(at, at + from, strlen(at + from) + 1);
+    }
+    for (const char *c = t; *c; c++) {
+        putc(*c, f);
+        if (strncmp(c, "id=\"", 4) == 0 && (c == t || c[-1] == ' '))
+            fputs("d=\"", f), fputs(prefix, f), c += 3;
+        else if (strncmp(c, "url(#", 5) == 0)
+            fputs("rl(#", f), fputs(prefix, f), c += 4;
+    }
+    free(t);
+}
+
+/* 32-bit FNV-1a of the bytes: names the chart's ids, the same for the same drawing. */
+static unsigned long fnv1a(const char *s, size_t n)
+{
+    unsigned long h = 2166136261UL;
+    for (size_t i = 0; i < n; i++) h = ((h ^ (unsigned char)s[i]) * 16777619UL) & 0xFFFFFFFFUL;
+    return h;
+}
+
+/* PLplot's SVG file in svg (len bytes) as one inline <svg> element into f; -1 if it is
+ * not an SVG file. title: the chart's title, for the element's <title>. */
+static int svg_inline(const char *svg, size_t len, const char *title, FILE *f)
+{
+    const char *end = svg + len, *root = strstr(svg, "<svg");
+    const char *body = root ? memchr(root, '>', (size_t)(end - root)) : NULL;
+    if (!body) return -1;
+    body++;
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "chart%08lx-", fnv1a(svg, len));
+    fprintf(f,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
+            "style=\"display:block;max-width:100%%;height:auto\" font-family=\"%s\" role=\"img\">\n<title>",
+            PAGE_W, PAGE_H, SVG_FONTS);
+    for (const char *c = title ? title : ""; *c; c++) {
+        if (*c == '<' || *c == '&' || *c == '>')
+            fprintf(f, "&#x%x;", *c);
+        else
+            putc(*c, f);
+    }
+    fputs("</title>\n", f);
+    bool in_text = false, written_nl = true;
+    for (const char *c = body; c < end;) {
+        if (*c == '<') {
+            const char *close = memchr(c, '>', (size_t)(end - c));
+            if (!close) return -1;
+            size_t n = (size_t)(close - c) + 1;
+            if (strncmp(c, "<text", 5) == 0) in_text = true;
+            if (strncmp(c, "</text", 6) == 0) in_text = false;
+            if (strncmp(c, "<!--", 4) != 0 && strncmp(c, "<?", 2) != 0) put_tag(f, c, n, prefix);
+            written_nl = false;
+            c = close + 1;
+        } else if (*c == '&' && c + 3 < end && c[1] == '#') {
+            char *stop;
+            bool hex = c[2] == 'x' || c[2] == 'X';
+            unsigned long u = strtoul(c + (hex ? 3 : 2), &stop, hex ? 16 : 10);
+            if (*stop != ';') return -1;
+            put_code_point(f, u);
+            c = stop + 1;
+        } else if (!in_text && (*c == ' ' || *c == '\n' || *c == '\t' || *c == '\r')) {
+            if (!written_nl) putc('\n', f), written_nl = true; /* between tags: one line each */
+            c++;
+        } else {
+            putc(*c, f);
+            written_nl = false;
+            c++;
+        }
+    }
+    if (!written_nl) putc('\n', f);
+    return 0;
+}
+
+/* The whole of file path in a new buffer (NUL-terminated), its length in *len. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    for (size_t got; buf && (got = fread(buf + n, 1, cap - n - 1, in)) > 0;) {
+        n += got;
+        if (cap - n - 1 == 0) {
+            char *more = realloc(buf, cap *= 2);
+            if (!more) free(buf);
+            buf = more;
+        }
+    }
+    bool bad = ferror(in);
+    fclose(in);
+    if (!buf || bad) return free(buf), NULL;
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+int chart_write_svg_text(FILE *out, const struct chart *c, char *err, size_t errlen)
+{
+    const char *dir = getenv("TMPDIR");
+    char tmp[1200];
+    snprintf(tmp, sizeof tmp, "%s/servlab-chart-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, errlen, _("%s: cannot be written: %s"), tmp, strerror(errno));
+        return -1;
+    }
+    close(fd);
+    draw_chart("svg", tmp, c);
+    size_t len = 0;
+    char *svg = slurp(tmp, &len);
+    unlink(tmp);
+    char *html = NULL;
+    size_t html_len = 0;
+    FILE *mem = svg ? open_memstream(&html, &html_len) : NULL;
+    int bad = !mem || svg_inline(svg, len, c->title, mem) != 0;
+    if (mem) bad |= fclose(mem) != 0;
+    free(svg);
+    if (bad) {
+        snprintf(err, errlen, _("the chart \"%s\" could not be drawn as SVG"), c->title ? c->title : "");
+        free(html);
+        return -1;
+    }
+    bad = fwrite(html, 1, html_len, out) != html_len;
+    free(html);
+    if (bad) {
+        snprintf(err, errlen, _("the chart \"%s\" could not be written: %s"), c->title ? c->title : "",
+                 strerror(errno));
         return -1;
     }
     return 0;

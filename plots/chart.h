@@ -1,7 +1,8 @@
 /* chart.h - line, step and bar charts drawn with PLplot's cairo drivers, made to be
  * projected in a classroom: white background, dark axes, large labels, a legend, and
  * units in the axis titles. One chart per file; the file extension picks the device
- * (.png -> pngcairo, .svg -> svgcairo, .pdf -> pdfcairo).
+ * (.png -> pngcairo, .svg -> svgcairo, .pdf -> pdfcairo). For an HTML page, the same
+ * chart as an inline <svg> with real text (PLplot's "svg" device): chart_write_svg_text.
  *
  * The only module that includes <plplot.h>. PLplot keeps global state, so charts are
  * drawn from one thread, one at a time. The file appears whole or not at all.
@@ -11,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Series: a compare chart draws up to 7 scenarios with 3 series each (curve, best
  * point, own point), cli/charts.c. */
@@ -76,5 +78,17 @@ bool chart_path_ok(const char *path, char *err, size_t errlen);
 
 /* Draw c into path. Returns 0, or -1 with a message in err (no file is left behind). */
 int chart_write(const char *path, const struct chart *c, char *err, size_t errlen);
+
+/* Draw c with PLplot's "svg" device, which writes text as text, and write to out one
+ * <svg>...</svg> element to inline in a UTF-8 HTML5 page: no XML declaration, DOCTYPE
+ * or comment; viewBox 0 0 1280 860 (the PNG's aspect), width 100% and height from the
+ * aspect, so it scales to its container; the chart's title as its <title>; every text a
+ * <text> element holding UTF-8 (Chinese readable, only < & > as references) in the PNG's
+ * font with CJK fonts to fall back on (DejaVu Sans, WenQuanYi Micro Hei, Noto Sans CJK
+ * SC, Microsoft YaHei, PingFang SC, sans-serif); ids prefixed with a hash of the
+ * drawing, so several charts share a page. Same colours, widths, legend and marks as
+ * the PNG. PLplot draws into a temporary file in $TMPDIR (else /tmp), removed after.
+ * Returns 0, or -1 with a message in err and nothing written to out. */
+int chart_write_svg_text(FILE *out, const struct chart *c, char *err, size_t errlen);
 
 #endif
