@@ -318,6 +318,254 @@ static void draw_legend(const struct chart_panel *p, double xmin, double xmax, d
              lcol, lsty, lwid, NULL, NULL, NULL, NULL);
 }
 
+/* ---- point labels (the rule is in chart.h) ---- */
+
+void chart_label_groups(const double *px, const double *py, size_t n, double near, size_t *group)
+{
+    for (size_t i = 0; i < n; i++) {
+        group[i] = i;
+        for (size_t j = 0; j < i; j++) {
+            if (group[j] == j && hypot(px[i] - px[j], py[i] - py[j]) <= near) {
+                group[i] = j;
+                break;
+            }
+        }
+    }
+}
+
+/* Do boxes (centre, size) a and b overlap, each widened by pad / 2 on every side? */
+static bool boxes_overlap(double ax, double ay, double aw, double ah, double bx, double by, double bw, double bh,
+                          double pad)
+{
+    return fabs(ax - bx) < (aw + bw) / 2 + pad && fabs(ay - by) < (ah + bh) / 2 + pad;
+}
+
+struct place {
+    double x, y, cost;
+    bool leader;
+};
+
+static int by_cost(const void *a, const void *b)
+{
+    const struct place *p = a, *q = b;
+    return (p->cost > q->cost) - (p->cost < q->cost);
+}
+
+/* The end of a leader line from (px, py) to the box (centre x, y, size w, h): the
+ * box's nearest point. */
+static void leader_end(double px, double py, double x, double y, double w, double h, double *ex, double *ey)
+{
+    *ex = fmax(x - w / 2, fmin(px, x + w / 2));
+    *ey = fmax(y - h / 2, fmin(py, y + h / 2));
+}
+
+/* Does the segment (ax, ay)-(bx, by) pass through the box (centre x, y, size w, h)?
+ * Liang-Barsky clipping. */
+static bool segment_crosses(double ax, double ay, double bx, double by, double x, double y, double w, double h)
+{
+    double t0 = 0, t1 = 1, dx = bx - ax, dy = by - ay;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {ax - (x - w / 2), (x + w / 2) - ax, ay - (y - h / 2), (y + h / 2) - ay};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = fmax(t0, t);
+        else
+            t1 = fmin(t1, t);
+        if (t0 > t1) return false;
+    }
+    return true;
+}
+
+/* Is a box of label l at (x, y) inside the area and free of the labels placed before
+ * it? If strict >= 1, also of every other point's marker; if 2, and no leader line
+ * (its own or one placed before) crosses a label. */
+static bool place_free(const struct chart_label *labels, size_t l, double x, double y, bool leader,
+                       const struct chart_label_area *a, int strict, size_t n)
+{
+    const struct chart_label *me = &labels[l];
+    if (x - me->w / 2 < a->x0 || x + me->w / 2 > a->x1 || y - me->h / 2 < a->y0 || y + me->h / 2 > a->y1) return false;
+    for (size_t k = 0; k < l; k++)
+        if (boxes_overlap(x, y, me->w, me->h, labels[k].x, labels[k].y, labels[k].w, labels[k].h, a->gap)) return false;
+    if (strict < 1) return true;
+    /* a label away from its point keeps off other markers by a marker's width more, so
+     * it is not read as theirs */
+    double keep_off = leader ? 2 * a->marker : a->marker;
+    for (size_t k = 0; k < n; k++)
+        if (k != l && boxes_overlap(x, y, me->w, me->h, labels[k].px, labels[k].py, keep_off, keep_off, 0))
+            return false;
+    if (strict < 2) return true;
+    double ex, ey;
+    leader_end(me->px, me->py, x, y, me->w, me->h, &ex, &ey);
+    for (size_t k = 0; k < l; k++) {
+        const struct chart_label *o = &labels[k];
+        if (leader && segment_crosses(me->px, me->py, ex, ey, o->x, o->y, o->w, o->h)) return false;
+        if (o->leader) {
+            double ox, oy;
+            leader_end(o->px, o->py, o->x, o->y, o->w, o->h, &ox, &oy);
+            if (segment_crosses(o->px, o->py, ox, oy, x, y, me->w, me->h)) return false;
+        }
+    }
+    return true;
+}
+
+/* The places for label l, nearest first: the 8 touching its marker, then columns of
+ * places stacked one label height apart beside the point, across the area. */
+static size_t label_places(const struct chart_label *me, const struct chart_label_area *a, struct place **out)
+{
+    double r = a->marker / 2 + a->gap, c = r * 0.7;
+    double step_y = me->h + a->gap, step_x = me->h;
+    size_t rows = (size_t)ceil((a->y1 - a->y0) / step_y) + 1, cols = (size_t)ceil((a->x1 - a->x0) / step_x) + 1;
+    size_t cap = 8 + 2 * cols * (2 * rows + 1), n = 0;
+    struct place *p = malloc(cap * sizeof *p);
+    if (!p) abort();
+    const double touch[8][2] = {{r + me->w / 2, 0},
+                                {-r - me->w / 2, 0},
+                                {0, r + me->h / 2},
+                                {0, -r - me->h / 2},
+                                {c + me->w / 2, c + me->h / 2},
+                                {c + me->w / 2, -c - me->h / 2},
+                                {-c - me->w / 2, c + me->h / 2},
+                                {-c - me->w / 2, -c - me->h / 2}};
+    for (size_t k = 0; k < 8; k++) p[n++] = (struct place){me->px + touch[k][0], me->py + touch[k][1], -1, false};
+    size_t first_far = n;
+    for (size_t col = 0; col < cols; col++) {
+        for (int side = 1; side >= -1; side -= 2) {
+            double x = me->px + side * (r + me->w / 2 + (double)col * step_x);
+            for (size_t row = 0; row <= 2 * rows; row++) {
+                double dy = ((double)row - (double)rows) * step_y, y = me->py + dy;
+                if (col == 0 && row == rows) continue; /* the touching place to its side */
+                p[n++] = (struct place){x, y, hypot(x - me->px, dy), true};
+            }
+        }
+    }
+    qsort(p + first_far, n - first_far, sizeof *p, by_cost); /* ties: equal places, either will do */
+    *out = p;
+    return n;
+}
+
+void chart_label_place(struct chart_label *labels, size_t n, const struct chart_label_area *area)
+{
+    enum { STRICT_REACH = 4 }; /* label heights: beyond, a long leader is worse than a crossing */
+    double top = -INFINITY;
+    for (size_t l = 0; l < n; l++) {
+        struct chart_label *me = &labels[l];
+        struct place *p;
+        size_t np = label_places(me, area, &p);
+        bool done = false;
+        for (int strict = 2; strict >= 0 && !done; strict--) {
+            for (size_t k = 0; k < np && !done && (strict < 2 || p[k].cost <= STRICT_REACH * me->h); k++) {
+                if (place_free(labels, l, p[k].x, p[k].y, p[k].leader, area, strict, n))
+                    me->x = p[k].x, me->y = p[k].y, me->leader = p[k].leader, done = true;
+            }
+        }
+        free(p);
+        if (!done) { /* rule 3: above everything placed */
+            double highest = fmax(top, fmax(area->y1, me->py));
+            me->x = me->px + area->marker / 2 + area->gap + me->w / 2;
+            me->y = highest + area->gap + me->h / 2;
+            me->leader = true;
+        }
+        top = fmax(top, me->y + me->h / 2);
+    }
+}
+
+/* The panel's labelled points, grouped, measured, placed and drawn (rule in chart.h). */
+static const double LABEL_SCALE = 0.6;
+static void draw_point_labels(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
+{
+    size_t n = 0;
+    double marker_scale = 0;
+    for (size_t s = 0; s < p->nseries; s++) {
+        if (!p->point_labels[s]) continue;
+        const struct chart_series *se = &p->series[s];
+        bool big = se->style == STYLE_POINTS || se->style == STYLE_DOTS;
+        marker_scale = fmax(marker_scale, big ? 2.4 : 1.0);
+        for (size_t i = 0; i < se->n; i++) n += p->point_labels[s][i] && isfinite(se->x[i]) && isfinite(se->y[i]);
+    }
+    if (n == 0) return;
+    /* the viewport in mm, origin at its bottom left */
+    PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1, def, ht;
+    plgvpd(&vx0, &vx1, &vy0, &vy1);
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    double wmm = (vx1 - vx0) * (sx1 - sx0), hmm = (vy1 - vy0) * (sy1 - sy0);
+    double *px = malloc(n * sizeof *px), *py = malloc(n * sizeof *py);
+    const char **text = malloc(n * sizeof *text);
+    size_t *group = malloc(n * sizeof *group);
+    if (!px || !py || !text || !group) abort();
+    n = 0;
+    for (size_t s = 0; s < p->nseries; s++) {
+        const struct chart_series *se = &p->series[s];
+        for (size_t i = 0; p->point_labels[s] && i < se->n; i++) {
+            if (!p->point_labels[s][i] || !isfinite(se->x[i]) || !isfinite(se->y[i])) continue;
+            px[n] = (se->x[i] - xmin) / (xmax - xmin) * wmm, py[n] = (se->y[i] - ymin) / (ymax - ymin) * hmm;
+            text[n++] = p->point_labels[s][i];
+        }
+    }
+    chart_label_groups(px, py, n, CHART_LABEL_MERGE_MM, group);
+    /* each group's text: its points' texts joined by ", " */
+    size_t ngroups = 0;
+    for (size_t i = 0; i < n; i++) ngroups += group[i] == i;
+    struct chart_label *labels = calloc(ngroups, sizeof *labels);
+    char **joined = calloc(ngroups, sizeof *joined);
+    if (!labels || !joined) abort();
+    plschr(0, LABEL_SCALE);
+    plgchr(&def, &ht);
+    for (size_t i = 0, g = 0; i < n; i++) {
+        if (group[i] != i) continue;
+        size_t len = 0;
+        for (size_t j = i; j < n; j++) len += group[j] == i ? strlen(text[j]) + 2 : 0;
+        char *t = malloc(len + 1), *raw = malloc(len + 1);
+        if (!t || !raw) abort();
+        raw[0] = '\0';
+        for (size_t j = i; j < n; j++) {
+            if (group[j] != i) continue;
+            if (raw[0]) strcat(raw, ", ");
+            strcat(raw, text[j]);
+        }
+        size_t cap = 2 * len + 1; /* room for every '#' doubled */
+        char *esc = realloc(t, cap);
+        if (!esc) abort();
+        joined[g] = (char *)plain(raw, esc, cap);
+        free(raw);
+        labels[g] = (struct chart_label){.px = px[i], .py = py[i], .w = text_mm(joined[g]), .h = 1.5 * ht};
+        g++;
+    }
+    /* a marker's width: the large dot and diamond (plssym 2.4) measure about 0.32 of
+     * 2.4 default character heights on these charts */
+    double marker = 0.32 * marker_scale * def;
+    struct chart_label_area area = {0, wmm, 0, hmm, 0.6 * ht, marker};
+    chart_label_place(labels, ngroups, &area);
+    for (size_t g = 0; g < ngroups; g++) {
+        const struct chart_label *l = &labels[g];
+        double y = ymin + l->y / hmm * (ymax - ymin);
+        if (l->leader) { /* from the marker's edge to the nearest point of the label's box */
+            double ex, ey;
+            leader_end(l->px, l->py, l->x, l->y, l->w, l->h, &ex, &ey);
+            double dx = ex - l->px, dy = ey - l->py, d = hypot(dx, dy);
+            double sx = d > 0 ? l->px + dx / d * marker / 2 : l->px, sy = d > 0 ? l->py + dy / d * marker / 2 : l->py;
+            colour(C_FIRST_SERIES + (int)COLOUR_GREY);
+            plwidth(0.8);
+            pljoin(xmin + sx / wmm * (xmax - xmin), ymin + sy / hmm * (ymax - ymin), xmin + ex / wmm * (xmax - xmin),
+                   ymin + ey / hmm * (ymax - ymin));
+        }
+        /* the text starts at the box's side nearer the point: the box is measured
+         * generously (text_mm), and the text should sit close to its point */
+        double left = l->x - l->w / 2, right = l->x + l->w / 2;
+        double just = left >= l->px ? 0 : right <= l->px ? 1 : 0.5;
+        double at = just == 0 ? left : just == 1 ? right : l->x;
+        colour(C_AXES);
+        plptex(xmin + at / wmm * (xmax - xmin), y, 1, 0, just, joined[g]);
+        free(joined[g]);
+    }
+    plschr(0, TEXT_SCALE);
+    free(labels), free(joined), free(px), free(py), free(text), free(group);
+}
+
 static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax)
 {
     const struct chart_panel *p = &c->panels[k];
@@ -334,6 +582,7 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     plbox("g", 0, 0, "g", 0, 0);
     for (size_t s = 0; s < p->nseries; s++) draw_series(&p->series[s]);
     for (size_t m = 0; m < p->nmarks; m++) draw_mark(p, m, ymin, ymax, xmin, xmax);
+    draw_point_labels(p, xmin, xmax, ymin, ymax);
     colour(C_AXES);
     plwidth(1.5);
     bool last = k + 1 == c->npanels;

@@ -65,6 +65,11 @@ struct chart_panel {
     size_t nmarks;
     bool y_from_zero;   /* include 0 on the y axis */
     bool legend_on_top; /* one row across the top, above the data, instead of bottom left */
+    /* Optional point labels: point_labels[s], when not NULL, holds series[s].n strings
+     * (NULL entries for unlabelled points), drawn small beside the points by the rule
+     * below (chart_label_groups, chart_label_place). Beside series rather than in
+     * struct chart_series, whose positional initialisers would all need one more field. */
+    const char *const *point_labels[CHART_MAX_SERIES];
 };
 
 struct chart {
@@ -72,6 +77,49 @@ struct chart {
     struct chart_panel panels[CHART_MAX_PANELS]; /* stacked top to bottom, sharing x */
     size_t npanels;
 };
+
+/* Point labels, the rule (both pure functions below; chart.c measures in mm on the page,
+ * y upwards, and uses the panel's frame as the area):
+ * 1. Points that coincide (within CHART_LABEL_MERGE_MM of a group's first point; a
+ *    point joins the first such group in series then point order) share one label,
+ *    their texts joined by ", " in that order: "3, 7, 12".
+ * 2. Labels are placed one at a time, in that order. A place is free when the label's
+ *    box, widened by half the gap on each side, overlaps no label placed before and
+ *    lies inside the area. Each label takes the first free place among: the 8 places
+ *    touching its point's marker (right, left, above, below, then the four corners,
+ *    right ones first); then places further away, nearest first, in columns beside the
+ *    point (stacked one label height apart), drawn with a thin leader line from the
+ *    point to the box's nearest point. The places within 4 label heights of the point
+ *    are first tried strictly (the box covers no other labelled point's marker, nor,
+ *    for a place with a leader, comes within half a marker's width of one; its
+ *    leader crosses no label placed before, no leader placed before crosses it); then
+ *    all places for one that covers no marker; then all places for a free one.
+ * 3. When no place in the area is free, the label is stacked above the highest label
+ *    placed so far, with a leader line (outside the area, but on no other label).
+ * So no two labels overlap, whatever the points. */
+#define CHART_LABEL_MERGE_MM 0.5
+
+/* Which group each point belongs to (rule 1): group[i] is the index of the group's
+ * first point (i itself when it starts one). px, py: n points; near: the distance. */
+void chart_label_groups(const double *px, const double *py, size_t n, double near, size_t *group);
+
+/* One label to place (rule 2): in, the point and the label's box size; out, the box's
+ * centre and whether a leader line joins them. Units are the caller's (the same on both
+ * axes). */
+struct chart_label {
+    double px, py, w, h; /* in */
+    double x, y;         /* out: the centre of the label's box */
+    bool leader;         /* out: the label is away from its point */
+};
+
+/* The area labels must stay in, the gap between a marker and its label (and between
+ * labels), and the markers' size (a square marker x marker centred on each point). */
+struct chart_label_area {
+    double x0, x1, y0, y1, gap, marker;
+};
+
+/* Place n labels by rules 2 and 3. Deterministic; needs no PLplot. */
+void chart_label_place(struct chart_label *labels, size_t n, const struct chart_label_area *area);
 
 /* Is `path`'s extension one we can draw (.png, .svg, .pdf)? If not, a message in err. */
 bool chart_path_ok(const char *path, char *err, size_t errlen);
