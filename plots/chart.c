@@ -318,6 +318,254 @@ static void draw_legend(const struct chart_panel *p, double xmin, double xmax, d
              lcol, lsty, lwid, NULL, NULL, NULL, NULL);
 }
 
+/* ---- point labels (the rule is in chart.h) ---- */
+
+void chart_label_groups(const double *px, const double *py, size_t n, double near, size_t *group)
+{
+    for (size_t i = 0; i < n; i++) {
+        group[i] = i;
+        for (size_t j = 0; j < i; j++) {
+            if (group[j] == j && hypot(px[i] - px[j], py[i] - py[j]) <= near) {
+                group[i] = j;
+                break;
+            }
+        }
+    }
+}
+
+/* Do boxes (centre, size) a and b overlap, each widened by pad / 2 on every side? */
+static bool boxes_overlap(double ax, double ay, double aw, double ah, double bx, double by, double bw, double bh,
+                          double pad)
+{
+    return fabs(ax - bx) < (aw + bw) / 2 + pad && fabs(ay - by) < (ah + bh) / 2 + pad;
+}
+
+struct place {
+    double x, y, cost;
+    bool leader;
+};
+
+static int by_cost(const void *a, const void *b)
+{
+    const struct place *p = a, *q = b;
+    return (p->cost > q->cost) - (p->cost < q->cost);
+}
+
+/* The end of a leader line from (px, py) to the box (centre x, y, size w, h): the
+ * box's nearest point. */
+static void leader_end(double px, double py, double x, double y, double w, double h, double *ex, double *ey)
+{
+    *ex = fmax(x - w / 2, fmin(px, x + w / 2));
+    *ey = fmax(y - h / 2, fmin(py, y + h / 2));
+}
+
+/* Does the segment (ax, ay)-(bx, by) pass through the box (centre x, y, size w, h)?
+ * Liang-Barsky clipping. */
+static bool segment_crosses(double ax, double ay, double bx, double by, double x, double y, double w, double h)
+{
+    double t0 = 0, t1 = 1, dx = bx - ax, dy = by - ay;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {ax - (x - w / 2), (x + w / 2) - ax, ay - (y - h / 2), (y + h / 2) - ay};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = fmax(t0, t);
+        else
+            t1 = fmin(t1, t);
+        if (t0 > t1) return false;
+    }
+    return true;
+}
+
+/* Is a box of label l at (x, y) inside the area and free of the labels placed before
+ * it? If strict >= 1, also of every other point's marker; if 2, and no leader line
+ * (its own or one placed before) crosses a label. */
+static bool place_free(const struct chart_label *labels, size_t l, double x, double y, bool leader,
+                       const struct chart_label_area *a, int strict, size_t n)
+{
+    const struct chart_label *me = &labels[l];
+    if (x - me->w / 2 < a->x0 || x + me->w / 2 > a->x1 || y - me->h / 2 < a->y0 || y + me->h / 2 > a->y1) return false;
+    for (size_t k = 0; k < l; k++)
+        if (boxes_overlap(x, y, me->w, me->h, labels[k].x, labels[k].y, labels[k].w, labels[k].h, a->gap)) return false;
+    if (strict < 1) return true;
+    /* a label away from its point keeps off other markers by a marker's width more, so
+     * it is not read as theirs */
+    double keep_off = leader ? 2 * a->marker : a->marker;
+    for (size_t k = 0; k < n; k++)
+        if (k != l && boxes_overlap(x, y, me->w, me->h, labels[k].px, labels[k].py, keep_off, keep_off, 0))
+            return false;
+    if (strict < 2) return true;
+    double ex, ey;
+    leader_end(me->px, me->py, x, y, me->w, me->h, &ex, &ey);
+    for (size_t k = 0; k < l; k++) {
+        const struct chart_label *o = &labels[k];
+        if (leader && segment_crosses(me->px, me->py, ex, ey, o->x, o->y, o->w, o->h)) return false;
+        if (o->leader) {
+            double ox, oy;
+            leader_end(o->px, o->py, o->x, o->y, o->w, o->h, &ox, &oy);
+            if (segment_crosses(o->px, o->py, ox, oy, x, y, me->w, me->h)) return false;
+        }
+    }
+    return true;
+}
+
+/* The places for label l, nearest first: the 8 touching its marker, then columns of
+ * places stacked one label height apart beside the point, across the area. */
+static size_t label_places(const struct chart_label *me, const struct chart_label_area *a, struct place **out)
+{
+    double r = a->marker / 2 + a->gap, c = r * 0.7;
+    double step_y = me->h + a->gap, step_x = me->h;
+    size_t rows = (size_t)ceil((a->y1 - a->y0) / step_y) + 1, cols = (size_t)ceil((a->x1 - a->x0) / step_x) + 1;
+    size_t cap = 8 + 2 * cols * (2 * rows + 1), n = 0;
+    struct place *p = malloc(cap * sizeof *p);
+    if (!p) abort();
+    const double touch[8][2] = {{r + me->w / 2, 0},
+                                {-r - me->w / 2, 0},
+                                {0, r + me->h / 2},
+                                {0, -r - me->h / 2},
+                                {c + me->w / 2, c + me->h / 2},
+                                {c + me->w / 2, -c - me->h / 2},
+                                {-c - me->w / 2, c + me->h / 2},
+                                {-c - me->w / 2, -c - me->h / 2}};
+    for (size_t k = 0; k < 8; k++) p[n++] = (struct place){me->px + touch[k][0], me->py + touch[k][1], -1, false};
+    size_t first_far = n;
+    for (size_t col = 0; col < cols; col++) {
+        for (int side = 1; side >= -1; side -= 2) {
+            double x = me->px + side * (r + me->w / 2 + (double)col * step_x);
+            for (size_t row = 0; row <= 2 * rows; row++) {
+                double dy = ((double)row - (double)rows) * step_y, y = me->py + dy;
+                if (col == 0 && row == rows) continue; /* the touching place to its side */
+                p[n++] = (struct place){x, y, hypot(x - me->px, dy), true};
+            }
+        }
+    }
+    qsort(p + first_far, n - first_far, sizeof *p, by_cost); /* ties: equal places, either will do */
+    *out = p;
+    return n;
+}
+
+void chart_label_place(struct chart_label *labels, size_t n, const struct chart_label_area *area)
+{
+    enum { STRICT_REACH = 4 }; /* label heights: beyond, a long leader is worse than a crossing */
+    double top = -INFINITY;
+    for (size_t l = 0; l < n; l++) {
+        struct chart_label *me = &labels[l];
+        struct place *p;
+        size_t np = label_places(me, area, &p);
+        bool done = false;
+        for (int strict = 2; strict >= 0 && !done; strict--) {
+            for (size_t k = 0; k < np && !done && (strict < 2 || p[k].cost <= STRICT_REACH * me->h); k++) {
+                if (place_free(labels, l, p[k].x, p[k].y, p[k].leader, area, strict, n))
+                    me->x = p[k].x, me->y = p[k].y, me->leader = p[k].leader, done = true;
+            }
+        }
+        free(p);
+        if (!done) { /* rule 3: above everything placed */
+            double highest = fmax(top, fmax(area->y1, me->py));
+            me->x = me->px + area->marker / 2 + area->gap + me->w / 2;
+            me->y = highest + area->gap + me->h / 2;
+            me->leader = true;
+        }
+        top = fmax(top, me->y + me->h / 2);
+    }
+}
+
+/* The panel's labelled points, grouped, measured, placed and drawn (rule in chart.h). */
+static const double LABEL_SCALE = 0.6;
+static void draw_point_labels(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
+{
+    size_t n = 0;
+    double marker_scale = 0;
+    for (size_t s = 0; s < p->nseries; s++) {
+        if (!p->point_labels[s]) continue;
+        const struct chart_series *se = &p->series[s];
+        bool big = se->style == STYLE_POINTS || se->style == STYLE_DOTS;
+        marker_scale = fmax(marker_scale, big ? 2.4 : 1.0);
+        for (size_t i = 0; i < se->n; i++) n += p->point_labels[s][i] && isfinite(se->x[i]) && isfinite(se->y[i]);
+    }
+    if (n == 0) return;
+    /* the viewport in mm, origin at its bottom left */
+    PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1, def, ht;
+    plgvpd(&vx0, &vx1, &vy0, &vy1);
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    double wmm = (vx1 - vx0) * (sx1 - sx0), hmm = (vy1 - vy0) * (sy1 - sy0);
+    double *px = malloc(n * sizeof *px), *py = malloc(n * sizeof *py);
+    const char **text = malloc(n * sizeof *text);
+    size_t *group = malloc(n * sizeof *group);
+    if (!px || !py || !text || !group) abort();
+    n = 0;
+    for (size_t s = 0; s < p->nseries; s++) {
+        const struct chart_series *se = &p->series[s];
+        for (size_t i = 0; p->point_labels[s] && i < se->n; i++) {
+            if (!p->point_labels[s][i] || !isfinite(se->x[i]) || !isfinite(se->y[i])) continue;
+            px[n] = (se->x[i] - xmin) / (xmax - xmin) * wmm, py[n] = (se->y[i] - ymin) / (ymax - ymin) * hmm;
+            text[n++] = p->point_labels[s][i];
+        }
+    }
+    chart_label_groups(px, py, n, CHART_LABEL_MERGE_MM, group);
+    /* each group's text: its points' texts joined by ", " */
+    size_t ngroups = 0;
+    for (size_t i = 0; i < n; i++) ngroups += group[i] == i;
+    struct chart_label *labels = calloc(ngroups, sizeof *labels);
+    char **joined = calloc(ngroups, sizeof *joined);
+    if (!labels || !joined) abort();
+    plschr(0, LABEL_SCALE);
+    plgchr(&def, &ht);
+    for (size_t i = 0, g = 0; i < n; i++) {
+        if (group[i] != i) continue;
+        size_t len = 0;
+        for (size_t j = i; j < n; j++) len += group[j] == i ? strlen(text[j]) + 2 : 0;
+        char *t = malloc(len + 1), *raw = malloc(len + 1);
+        if (!t || !raw) abort();
+        raw[0] = '\0';
+        for (size_t j = i; j < n; j++) {
+            if (group[j] != i) continue;
+            if (raw[0]) strcat(raw, ", ");
+            strcat(raw, text[j]);
+        }
+        size_t cap = 2 * len + 1; /* room for every '#' doubled */
+        char *esc = realloc(t, cap);
+        if (!esc) abort();
+        joined[g] = (char *)plain(raw, esc, cap);
+        free(raw);
+        labels[g] = (struct chart_label){.px = px[i], .py = py[i], .w = text_mm(joined[g]), .h = 1.5 * ht};
+        g++;
+    }
+    /* a marker's width: the large dot and diamond (plssym 2.4) measure about 0.32 of
+     * 2.4 default character heights on these charts */
+    double marker = 0.32 * marker_scale * def;
+    struct chart_label_area area = {0, wmm, 0, hmm, 0.6 * ht, marker};
+    chart_label_place(labels, ngroups, &area);
+    for (size_t g = 0; g < ngroups; g++) {
+        const struct chart_label *l = &labels[g];
+        double y = ymin + l->y / hmm * (ymax - ymin);
+        if (l->leader) { /* from the marker's edge to the nearest point of the label's box */
+            double ex, ey;
+            leader_end(l->px, l->py, l->x, l->y, l->w, l->h, &ex, &ey);
+            double dx = ex - l->px, dy = ey - l->py, d = hypot(dx, dy);
+            double sx = d > 0 ? l->px + dx / d * marker / 2 : l->px, sy = d > 0 ? l->py + dy / d * marker / 2 : l->py;
+            colour(C_FIRST_SERIES + (int)COLOUR_GREY);
+            plwidth(0.8);
+            pljoin(xmin + sx / wmm * (xmax - xmin), ymin + sy / hmm * (ymax - ymin), xmin + ex / wmm * (xmax - xmin),
+                   ymin + ey / hmm * (ymax - ymin));
+        }
+        /* the text starts at the box's side nearer the point: the box is measured
+         * generously (text_mm), and the text should sit close to its point */
+        double left = l->x - l->w / 2, right = l->x + l->w / 2;
+        double just = left >= l->px ? 0 : right <= l->px ? 1 : 0.5;
+        double at = just == 0 ? left : just == 1 ? right : l->x;
+        colour(C_AXES);
+        plptex(xmin + at / wmm * (xmax - xmin), y, 1, 0, just, joined[g]);
+        free(joined[g]);
+    }
+    plschr(0, TEXT_SCALE);
+    free(labels), free(joined), free(px), free(py), free(text), free(group);
+}
+
 static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax)
 {
     const struct chart_panel *p = &c->panels[k];
@@ -334,6 +582,7 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     plbox("g", 0, 0, "g", 0, 0);
     for (size_t s = 0; s < p->nseries; s++) draw_series(&p->series[s]);
     for (size_t m = 0; m < p->nmarks; m++) draw_mark(p, m, ymin, ymax, xmin, xmax);
+    draw_point_labels(p, xmin, xmax, ymin, ymax);
     colour(C_AXES);
     plwidth(1.5);
     bool last = k + 1 == c->npanels;
@@ -343,27 +592,12 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     draw_legend(p, xmin, xmax, ymin, ymax);
 }
 
-int chart_write(const char *path, const struct chart *c, char *err, size_t errlen)
+/* Draw c with PLplot's device into file (which must be writable: PLplot cannot fail). */
+static void draw_chart(const char *device, const char *file, const struct chart *c)
 {
-    const char *device = device_for(path);
-    if (!device) {
-        chart_path_ok(path, err, errlen);
-        return -1;
-    }
-    char tmp[1200];
-    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
-    /* PLplot cannot fail: on a file it cannot open it prompts for another name and
-       then exits the program. So see that the file can be made first. */
-    FILE *probe = fopen(tmp, "wb");
-    if (!probe) {
-        snprintf(err, errlen, _("%s: cannot be written: %s"), path, strerror(errno));
-        return -1;
-    }
-    fclose(probe);
-
     setenv(FONT_VARIABLE, FONT_FAMILIES, 0);
     plsdev(device);
-    plsfnam(tmp);
+    plsfnam(file);
     plspage(0, 0, PAGE_W, PAGE_H, 0, 0);
     plscolbg(255, 255, 255);
     plinit();
@@ -393,6 +627,26 @@ int chart_write(const char *path, const struct chart *c, char *err, size_t errle
     plschr(0, TEXT_SCALE);
     for (size_t k = 0; k < c->npanels; k++) draw_panel(c, k, xmin, xmax);
     plend();
+}
+
+int chart_write(const char *path, const struct chart *c, char *err, size_t errlen)
+{
+    const char *device = device_for(path);
+    if (!device) {
+        chart_path_ok(path, err, errlen);
+        return -1;
+    }
+    char tmp[1200];
+    snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid());
+    /* PLplot cannot fail: on a file it cannot open it prompts for another name and
+       then exits the program. So see that the file can be made first. */
+    FILE *probe = fopen(tmp, "wb");
+    if (!probe) {
+        snprintf(err, errlen, _("%s: cannot be written: %s"), path, strerror(errno));
+        return -1;
+    }
+    fclose(probe);
+    draw_chart(device, tmp, c);
 
     struct stat st;
     if (stat(tmp, &st) != 0 || st.st_size == 0) {
@@ -403,6 +657,197 @@ int chart_write(const char *path, const struct chart *c, char *err, size_t errle
     if (rename(tmp, path) != 0) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
         unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- inline SVG for an HTML page ----
+ * PLplot's "svg" device writes a standalone SVG 1.1 file: an XML declaration and a
+ * DOCTYPE, a root sized 1280pt x 860pt, every character of text as a numeric reference
+ * (&#x670d;) in a <tspan font-family="sans-serif">, clip paths named text-clipping0, 1,
+ * ... and each tag's attributes on lines of their own. svg_inline rewrites it into one
+ * <svg> element for an HTML5 page: its own root (viewBox, width 100%, height from the
+ * aspect), text as UTF-8 (only < & > stay escaped), the font list below, ids made
+ * unique to the chart (two charts on a page would share "text-clipping0"), tags on one
+ * line each and attributes at their default value dropped. */
+
+/* Fonts for the page's text, tried per character by the browser: the PNG's own
+ * (FONT_FAMILIES), then the CJK fonts of Windows and macOS, then the browser's sans. */
+static const char *const SVG_FONTS = "'DejaVu Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', "
+                                     "'Microsoft YaHei', 'PingFang SC', sans-serif";
+
+/* PLplot's attributes rewritten (from, to); to NULL drops the attribute. */
+static const char *const SVG_ATTRIBUTES[][2] = {
+    {" font-family=\"sans-serif\"", NULL}, /* the root's font list applies */
+    {" fill-opacity=\"1.000000\"", NULL},
+    {" stroke-opacity=\"1.000000\"", NULL},
+    {" dominant-baseline=\"no-change\"", NULL}, /* not a value SVG 2 knows */
+};
+
+/* Append the UTF-8 bytes of code point u to f; < & > (and anything that is not a
+ * character) stay numeric references. */
+static void put_code_point(FILE *f, unsigned long u)
+{
+    if (u < 0x20 || u == '<' || u == '&' || u == '>' || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF))
+        fprintf(f, "&#x%lx;", u);
+    else if (u < 0x80)
+        putc((int)u, f);
+    else if (u < 0x800)
+        putc((int)(0xC0 | u >> 6), f), putc((int)(0x80 | (u & 0x3F)), f);
+    else if (u < 0x10000)
+        putc((int)(0xE0 | u >> 12), f), putc((int)(0x80 | (u >> 6 & 0x3F)), f), putc((int)(0x80 | (u & 0x3F)), f);
+    else
+        putc((int)(0xF0 | u >> 18), f), putc((int)(0x80 | (u >> 12 & 0x3F)), f), putc((int)(0x80 | (u >> 6 & 0x3F)), f),
+            putc((int)(0x80 | (u & 0x3F)), f);
+}
+
+/* One tag (from '<' to '>'), whitespace runs made one space, attributes rewritten,
+ * ids given the chart's prefix. */
+static void put_tag(FILE *f, const char *tag, size_t len, const char *prefix)
+{
+    char *t = malloc(len + 1);
+    if (!t) abort();
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        bool space = tag[i] == ' ' || tag[i] == '\n' || tag[i] == '\t' || tag[i] == '\r';
+        if (!space) {
+            if ((tag[i] == '>' || (tag[i] == '/' && i + 1 < len && tag[i + 1] == '>')) && n && t[n - 1] == ' ') n--;
+            t[n++] = tag[i];
+        } else if (n && t[n - 1] != ' ') {
+            t[n++] = ' ';
+        }
+    }
+    t[n] = '\0';
+    for (size_t a = 0; a < sizeof SVG_ATTRIBUTES / sizeof SVG_ATTRIBUTES[0]; a++) {
+        char *at;
+        size_t from = strlen(SVG_ATTRIBUTES[a][0]);
+        while ((at = strstr(t, SVG_ATTRIBUTES[a][0]))) memmove(at, at + from, strlen(at + from) + 1);
+    }
+    for (const char *c = t; *c; c++) {
+        putc(*c, f);
+        if (strncmp(c, "id=\"", 4) == 0 && (c == t || c[-1] == ' '))
+            fputs("d=\"", f), fputs(prefix, f), c += 3;
+        else if (strncmp(c, "url(#", 5) == 0)
+            fputs("rl(#", f), fputs(prefix, f), c += 4;
+    }
+    free(t);
+}
+
+/* 32-bit FNV-1a of the bytes: names the chart's ids, the same for the same drawing. */
+static unsigned long fnv1a(const char *s, size_t n)
+{
+    unsigned long h = 2166136261UL;
+    for (size_t i = 0; i < n; i++) h = ((h ^ (unsigned char)s[i]) * 16777619UL) & 0xFFFFFFFFUL;
+    return h;
+}
+
+/* PLplot's SVG file in svg (len bytes) as one inline <svg> element into f; -1 if it is
+ * not an SVG file. title: the chart's title, for the element's <title>. */
+static int svg_inline(const char *svg, size_t len, const char *title, FILE *f)
+{
+    const char *end = svg + len, *root = strstr(svg, "<svg");
+    const char *body = root ? memchr(root, '>', (size_t)(end - root)) : NULL;
+    if (!body) return -1;
+    body++;
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "chart%08lx-", fnv1a(svg, len));
+    fprintf(f,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
+            "style=\"display:block;max-width:100%%;height:auto\" font-family=\"%s\" role=\"img\">\n<title>",
+            PAGE_W, PAGE_H, SVG_FONTS);
+    for (const char *c = title ? title : ""; *c; c++) {
+        if (*c == '<' || *c == '&' || *c == '>')
+            fprintf(f, "&#x%x;", *c);
+        else
+            putc(*c, f);
+    }
+    fputs("</title>\n", f);
+    bool in_text = false, written_nl = true;
+    for (const char *c = body; c < end;) {
+        if (*c == '<') {
+            const char *close = memchr(c, '>', (size_t)(end - c));
+            if (!close) return -1;
+            size_t n = (size_t)(close - c) + 1;
+            if (strncmp(c, "<text", 5) == 0) in_text = true;
+            if (strncmp(c, "</text", 6) == 0) in_text = false;
+            if (strncmp(c, "<!--", 4) != 0 && strncmp(c, "<?", 2) != 0) put_tag(f, c, n, prefix);
+            written_nl = false;
+            c = close + 1;
+        } else if (*c == '&' && c + 3 < end && c[1] == '#') {
+            char *stop;
+            bool hex = c[2] == 'x' || c[2] == 'X';
+            unsigned long u = strtoul(c + (hex ? 3 : 2), &stop, hex ? 16 : 10);
+            if (*stop != ';') return -1;
+            put_code_point(f, u);
+            c = stop + 1;
+        } else if (!in_text && (*c == ' ' || *c == '\n' || *c == '\t' || *c == '\r')) {
+            if (!written_nl) putc('\n', f), written_nl = true; /* between tags: one line each */
+            c++;
+        } else {
+            putc(*c, f);
+            written_nl = false;
+            c++;
+        }
+    }
+    if (!written_nl) putc('\n', f);
+    return 0;
+}
+
+/* The whole of file path in a new buffer (NUL-terminated), its length in *len. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    for (size_t got; buf && (got = fread(buf + n, 1, cap - n - 1, in)) > 0;) {
+        n += got;
+        if (cap - n - 1 == 0) {
+            char *more = realloc(buf, cap *= 2);
+            if (!more) free(buf);
+            buf = more;
+        }
+    }
+    bool bad = ferror(in);
+    fclose(in);
+    if (!buf || bad) return free(buf), NULL;
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+int chart_write_svg_text(FILE *out, const struct chart *c, char *err, size_t errlen)
+{
+    const char *dir = getenv("TMPDIR");
+    char tmp[1200];
+    snprintf(tmp, sizeof tmp, "%s/servlab-chart-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, errlen, _("%s: cannot be written: %s"), tmp, strerror(errno));
+        return -1;
+    }
+    close(fd);
+    draw_chart("svg", tmp, c);
+    size_t len = 0;
+    char *svg = slurp(tmp, &len);
+    unlink(tmp);
+    char *html = NULL;
+    size_t html_len = 0;
+    FILE *mem = svg ? open_memstream(&html, &html_len) : NULL;
+    int bad = !mem || svg_inline(svg, len, c->title, mem) != 0;
+    if (mem) bad |= fclose(mem) != 0;
+    free(svg);
+    if (bad) {
+        snprintf(err, errlen, _("the chart \"%s\" could not be drawn as SVG"), c->title ? c->title : "");
+        free(html);
+        return -1;
+    }
+    bad = fwrite(html, 1, html_len, out) != html_len;
+    free(html);
+    if (bad) {
+        snprintf(err, errlen, _("the chart \"%s\" could not be written: %s"), c->title ? c->title : "",
+                 strerror(errno));
         return -1;
     }
     return 0;

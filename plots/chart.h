@@ -1,7 +1,8 @@
 /* chart.h - line, step and bar charts drawn with PLplot's cairo drivers, made to be
  * projected in a classroom: white background, dark axes, large labels, a legend, and
  * units in the axis titles. One chart per file; the file extension picks the device
- * (.png -> pngcairo, .svg -> svgcairo, .pdf -> pdfcairo).
+ * (.png -> pngcairo, .svg -> svgcairo, .pdf -> pdfcairo). For an HTML page, the same
+ * chart as an inline <svg> with real text (PLplot's "svg" device): chart_write_svg_text.
  *
  * The only module that includes <plplot.h>. PLplot keeps global state, so charts are
  * drawn from one thread, one at a time. The file appears whole or not at all.
@@ -11,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Series: a compare chart draws up to 7 scenarios with 3 series each (curve, best
  * point, own point), cli/charts.c. */
@@ -63,6 +65,11 @@ struct chart_panel {
     size_t nmarks;
     bool y_from_zero;   /* include 0 on the y axis */
     bool legend_on_top; /* one row across the top, above the data, instead of bottom left */
+    /* Optional point labels: point_labels[s], when not NULL, holds series[s].n strings
+     * (NULL entries for unlabelled points), drawn small beside the points by the rule
+     * below (chart_label_groups, chart_label_place). Beside series rather than in
+     * struct chart_series, whose positional initialisers would all need one more field. */
+    const char *const *point_labels[CHART_MAX_SERIES];
 };
 
 struct chart {
@@ -71,10 +78,65 @@ struct chart {
     size_t npanels;
 };
 
+/* Point labels, the rule (both pure functions below; chart.c measures in mm on the page,
+ * y upwards, and uses the panel's frame as the area):
+ * 1. Points that coincide (within CHART_LABEL_MERGE_MM of a group's first point; a
+ *    point joins the first such group in series then point order) share one label,
+ *    their texts joined by ", " in that order: "3, 7, 12".
+ * 2. Labels are placed one at a time, in that order. A place is free when the label's
+ *    box, widened by half the gap on each side, overlaps no label placed before and
+ *    lies inside the area. Each label takes the first free place among: the 8 places
+ *    touching its point's marker (right, left, above, below, then the four corners,
+ *    right ones first); then places further away, nearest first, in columns beside the
+ *    point (stacked one label height apart), drawn with a thin leader line from the
+ *    point to the box's nearest point. The places within 4 label heights of the point
+ *    are first tried strictly (the box covers no other labelled point's marker, nor,
+ *    for a place with a leader, comes within half a marker's width of one; its
+ *    leader crosses no label placed before, no leader placed before crosses it); then
+ *    all places for one that covers no marker; then all places for a free one.
+ * 3. When no place in the area is free, the label is stacked above the highest label
+ *    placed so far, with a leader line (outside the area, but on no other label).
+ * So no two labels overlap, whatever the points. */
+#define CHART_LABEL_MERGE_MM 0.5
+
+/* Which group each point belongs to (rule 1): group[i] is the index of the group's
+ * first point (i itself when it starts one). px, py: n points; near: the distance. */
+void chart_label_groups(const double *px, const double *py, size_t n, double near, size_t *group);
+
+/* One label to place (rule 2): in, the point and the label's box size; out, the box's
+ * centre and whether a leader line joins them. Units are the caller's (the same on both
+ * axes). */
+struct chart_label {
+    double px, py, w, h; /* in */
+    double x, y;         /* out: the centre of the label's box */
+    bool leader;         /* out: the label is away from its point */
+};
+
+/* The area labels must stay in, the gap between a marker and its label (and between
+ * labels), and the markers' size (a square marker x marker centred on each point). */
+struct chart_label_area {
+    double x0, x1, y0, y1, gap, marker;
+};
+
+/* Place n labels by rules 2 and 3. Deterministic; needs no PLplot. */
+void chart_label_place(struct chart_label *labels, size_t n, const struct chart_label_area *area);
+
 /* Is `path`'s extension one we can draw (.png, .svg, .pdf)? If not, a message in err. */
 bool chart_path_ok(const char *path, char *err, size_t errlen);
 
 /* Draw c into path. Returns 0, or -1 with a message in err (no file is left behind). */
 int chart_write(const char *path, const struct chart *c, char *err, size_t errlen);
+
+/* Draw c with PLplot's "svg" device, which writes text as text, and write to out one
+ * <svg>...</svg> element to inline in a UTF-8 HTML5 page: no XML declaration, DOCTYPE
+ * or comment; viewBox 0 0 1280 860 (the PNG's aspect), width 100% and height from the
+ * aspect, so it scales to its container; the chart's title as its <title>; every text a
+ * <text> element holding UTF-8 (Chinese readable, only < & > as references) in the PNG's
+ * font with CJK fonts to fall back on (DejaVu Sans, WenQuanYi Micro Hei, Noto Sans CJK
+ * SC, Microsoft YaHei, PingFang SC, sans-serif); ids prefixed with a hash of the
+ * drawing, so several charts share a page. Same colours, widths, legend and marks as
+ * the PNG. PLplot draws into a temporary file in $TMPDIR (else /tmp), removed after.
+ * Returns 0, or -1 with a message in err and nothing written to out. */
+int chart_write_svg_text(FILE *out, const struct chart *c, char *err, size_t errlen);
 
 #endif
