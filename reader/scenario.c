@@ -2240,6 +2240,50 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
         fprintf(out, _("%-34s ; default\n"), assign);
 }
 
+/* Every section the resolved scenario has, in the order check writes them (the plain
+ * sections, then each named one), and every key of it: on_section before a section's
+ * keys (NULL: not wanted), on_key for each key. Shared by scenario_write and
+ * scenario_each_key, so both list exactly the same keys. */
+struct key_visit {
+    void (*on_section)(struct scenario *sc, const struct target *t, void *ctx);
+    void (*on_key)(struct scenario *sc, const struct key_def *d, const struct target *t, void *ctx);
+    void *ctx;
+};
+
+static void visit_keys(struct scenario *sc, const struct key_visit *v)
+{
+    for (size_t s = 0; key_sections[s]; s++) {
+        if (strcmp(key_sections[s], "locations") == 0 && sc->cfg.nlocations == 0) continue; /* not in use */
+        struct target t = plain_target(key_sections[s]);
+        if (v->on_section) v->on_section(sc, &t, v->ctx);
+        for (size_t k = 0; k < key_count; k++)
+            if (!key_defs[k].family && strcmp(key_defs[k].section, key_sections[s]) == 0)
+                v->on_key(sc, &key_defs[k], &t, v->ctx);
+    }
+    for (int f = 1; f < FAMILY_COUNT; f++)
+        for (size_t i = 0; i < count_of(sc, (enum key_family)f); i++) {
+            if (f == FAMILY_PRODUCT && sc->catalog_items) break;   /* made by catalog_items */
+            if (f == FAMILY_REGION && sc->implicit_regions) break; /* one per location, made again on load */
+            struct target t = family_target(sc, (enum key_family)f, i);
+            if (v->on_section) v->on_section(sc, &t, v->ctx);
+            for (size_t k = 0; k < key_count; k++)
+                if (key_defs[k].family == (enum key_family)f) v->on_key(sc, &key_defs[k], &t, v->ctx);
+        }
+}
+
+static void write_section(struct scenario *sc, const struct target *t, void *ctx)
+{
+    FILE *out = ctx;
+    fprintf(out, "\n[%s]\n", t->label);
+    if (!t->family && strcmp(t->label, "demand") == 0 && sc->history_info)
+        history_describe(out, sc->history_info, sc->cfg.demand.history_mode, "; ");
+}
+
+static void write_one_key(struct scenario *sc, const struct key_def *d, const struct target *t, void *ctx)
+{
+    write_key(sc, d, t, ctx);
+}
+
 void scenario_write(const struct scenario *csc, FILE *out)
 {
     struct scenario *sc = (struct scenario *)csc; /* read only: the helpers take a plain pointer */
@@ -2248,28 +2292,23 @@ void scenario_write(const struct scenario *csc, FILE *out)
     fputs(_("; Every key with the value servlab uses; after ';' its unit and where the value came\n"
             "; from. This file can be run again as it is.\n"),
           out);
-    for (size_t s = 0; key_sections[s]; s++) {
-        if (strcmp(key_sections[s], "locations") == 0 && sc->cfg.nlocations == 0) continue; /* not in use */
-        struct target t = plain_target(key_sections[s]);
-        fprintf(out, "\n[%s]\n", key_sections[s]);
-        if (strcmp(key_sections[s], "demand") == 0 && sc->history_info)
-            history_describe(out, sc->history_info, sc->cfg.demand.history_mode, "; ");
-        for (size_t k = 0; k < key_count; k++)
-            if (!key_defs[k].family && strcmp(key_defs[k].section, key_sections[s]) == 0)
-                write_key(sc, &key_defs[k], &t, out);
-    }
-    for (int f = 1; f < FAMILY_COUNT; f++)
-        for (size_t i = 0; i < count_of(sc, (enum key_family)f); i++) {
-            if (f == FAMILY_PRODUCT && sc->catalog_items) break;   /* made by catalog_items */
-            if (f == FAMILY_REGION && sc->implicit_regions) break; /* one per location, made again on load */
-            struct target t = family_target(sc, (enum key_family)f, i);
-            fprintf(out, "\n[%s]\n", t.label);
-            for (size_t k = 0; k < key_count; k++)
-                if (key_defs[k].family == (enum key_family)f) write_key(sc, &key_defs[k], &t, out);
-        }
+    visit_keys(sc, &(struct key_visit){write_section, write_one_key, out});
 }
 
 /* ---- values by name, and locks ---- */
+
+/* Key d's value in section t as scenario_value gives it: the canonical text check
+ * writes, or why it is unset, in parentheses. */
+static void key_value(struct scenario *sc, const struct key_def *d, const struct target *t, char *buf, size_t n)
+{
+    char why[300];
+    enum unset_kind kind;
+    const char *unset = why_unset(sc, d, t, why, sizeof why, &kind);
+    if (unset && kind != UNSET_INHERITED && kind != UNSET_LEVER)
+        snprintf(buf, n, "(%s)", unset);
+    else
+        value_text(sc, d, t, buf, n);
+}
 
 int scenario_value(const struct scenario *csc, const char *name, char *buf, size_t n)
 {
@@ -2281,15 +2320,30 @@ int scenario_value(const struct scenario *csc, const char *name, char *buf, size
     struct target t;
     int k = key_find(section, dot + 1);
     if (k < 0 || !resolve_target(sc, section, &t)) return -1;
-    char why[300];
-    enum unset_kind kind;
-    const char *unset = why_unset(sc, &key_defs[k], &t, why, sizeof why, &kind);
-    if (unset && kind != UNSET_INHERITED && kind != UNSET_LEVER) {
-        snprintf(buf, n, "(%s)", unset);
-        return 0;
-    }
-    value_text(sc, &key_defs[k], &t, buf, n);
+    key_value(sc, &key_defs[k], &t, buf, n);
     return 0;
+}
+
+struct each_key {
+    void (*fn)(void *ctx, const char *full_name, const char *value, enum key_from from);
+    void *ctx;
+};
+
+static void each_key_one(struct scenario *sc, const struct key_def *d, const struct target *t, void *ctx)
+{
+    const struct each_key *ek = ctx;
+    char name[NAME_LEN + 120], value[2000];
+    snprintf(name, sizeof name, "%s.%s", t->label, d->name);
+    key_value(sc, d, t, value, sizeof value);
+    ek->fn(ek->ctx, name, value, origin(sc, (size_t)(d - key_defs), t)->from);
+}
+
+void scenario_each_key(const struct scenario *csc,
+                       void (*fn)(void *ctx, const char *full_name, const char *value, enum key_from from), void *ctx)
+{
+    struct scenario *sc = (struct scenario *)csc; /* read only */
+    assert(sc->cfg.inventory.policy && "scenario_each_key needs a scenario that loaded");
+    visit_keys(sc, &(struct key_visit){NULL, each_key_one, &(struct each_key){fn, ctx}});
 }
 
 void scenario_locked_keys(const struct scenario *sc, void (*fn)(void *ctx, const char *name), void *ctx)

@@ -144,6 +144,14 @@ void scenario_write(const struct scenario *sc, FILE *out);
  * if there is no such key in sc. */
 int scenario_value(const struct scenario *sc, const char *name, char *buf, size_t n);
 
+/* Call fn for every key sc has, in the order check writes them: the plain sections'
+ * keys, then every named section's ("product.tea.price_per_unit"), with its full name,
+ * the value scenario_value gives (the canonical text, or why it is unset in
+ * parentheses, in the reader's language) and where the value came from. sc must have
+ * loaded; name and value are valid during the call only. */
+void scenario_each_key(const struct scenario *sc,
+                       void (*fn)(void *ctx, const char *full_name, const char *value, enum key_from from), void *ctx);
+
 /* Call fn for every key that sc's [locks] section locks, with its full name. */
 void scenario_locked_keys(const struct scenario *sc, void (*fn)(void *ctx, const char *name), void *ctx);
 

@@ -1066,6 +1066,98 @@ static void test_unused_reasons(void)
     }
 }
 
+/* ---- scenario_each_key: every key with its canonical value and origin ---- */
+
+struct listed {
+    char names[400][160];
+    char values[400][300];
+    enum key_from from[400];
+    size_t n;
+    bool overflow;
+};
+
+static void list_key(void *ctx, const char *full_name, const char *value, enum key_from from)
+{
+    struct listed *l = ctx;
+    if (l->n == sizeof l->names / sizeof l->names[0]) {
+        l->overflow = true;
+        return;
+    }
+    snprintf(l->names[l->n], sizeof l->names[0], "%s", full_name);
+    snprintf(l->values[l->n], sizeof l->values[0], "%s", value);
+    l->from[l->n++] = from;
+}
+
+static const struct listed *listed_find(const struct listed *l, const char *name, size_t *at)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->names[i], name) == 0) {
+            *at = i;
+            return l;
+        }
+    return NULL;
+}
+
+static void test_each_key(void)
+{
+    load_text("[demand]\norders_per_day = 5\n[inventory]\npolicy = base_stock\norder_up_to = 10\n"
+              "[revenue]\nprice_per_unit = 35\n[product.tea]\nshare = 0.5\nprice_per_unit = 12\n"
+              "[product.cup]\nshare = 0.5\n");
+    check_outcome("scen-11.1 a scenario with two products loads", 0, "");
+    static struct listed l;
+    memset(&l, 0, sizeof l);
+    scenario_each_key(&sc, list_key, &l);
+    check(!l.overflow && l.n > 50, "scen-11.2 scenario_each_key lists the keys (%zu)", l.n);
+    size_t bad = 0, dup = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        if (strcmp(value_of(l.names[i]), l.values[i]) != 0) bad++;
+        for (size_t j = 0; j < i; j++) dup += strcmp(l.names[i], l.names[j]) == 0;
+    }
+    check(bad == 0, "scen-11.3 every value listed is what scenario_value gives (%zu differ)", bad);
+    check(dup == 0, "scen-11.4 no key is listed twice (%zu are)", dup);
+    size_t at = 0;
+    check(listed_find(&l, "product.tea.price_per_unit", &at) && strcmp(l.values[at], "12") == 0 &&
+              l.from[at] == FROM_FILE,
+          "scen-11.5 product.tea.price_per_unit = 12 from the file (%s)", l.values[at]);
+    check(listed_find(&l, "product.cup.price_per_unit", &at) && strcmp(l.values[at], "35") == 0 &&
+              l.from[at] == FROM_INHERITED,
+          "scen-11.6 product.cup.price_per_unit = 35 inherited from [revenue] (%s)", l.values[at]);
+    check(listed_find(&l, "run.seed", &at) && strcmp(l.values[at], "1") == 0 && l.from[at] == FROM_DEFAULT,
+          "scen-11.7 run.seed = 1 by default");
+    check(listed_find(&l, "product.tea.reorder_point", &at) &&
+              strcmp(l.values[at], "(not used by policy base_stock)") == 0,
+          "scen-11.8 an unused key is listed with why: %s", l.values[at]);
+    check(!listed_find(&l, "location.a.share", &at) && !listed_find(&l, "locations.transfer_days", &at),
+          "scen-11.9 sections the scenario does not have are not listed");
+    /* the same keys, section by section, as check writes them */
+    char *text = written(), section[80] = "", first[160] = "";
+    size_t lines = 0, missing = 0;
+    for (char *save = NULL, *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        char key[80];
+        int end = 0; /* set only when " =" follows the name (sscanf counts the name alone) */
+        if (sscanf(line, "[%79[^]]]", section) == 1) continue;
+        if (!(sscanf(line, "; %79[a-z_0-9] =%n", key, &end) == 1 && end) &&
+            !(sscanf(line, "%79[a-z_0-9] =%n", key, &end) == 1 && end))
+            continue;
+        char name[160];
+        snprintf(name, sizeof name, "%s.%s", section, key);
+        lines++;
+        if (!listed_find(&l, name, &at) && !missing++) snprintf(first, sizeof first, "%s", name);
+    }
+    free(text);
+    check(lines == l.n && missing == 0,
+          "scen-11.10 check writes the same keys: %zu key lines, %zu listed, %zu written but not listed (%s)", lines,
+          l.n, missing, first);
+    struct scenario_override set = {.assignment = "product.tea.price_per_unit=9"};
+    const char *two = "[demand]\norders_per_day = 5\n[product.tea]\nshare = 0.5\n[product.cup]\nshare = 0.5\n";
+    load_bytes(two, strlen(two), &set, 1);
+    memset(&l, 0, sizeof l);
+    scenario_each_key(&sc, list_key, &l);
+    check(listed_find(&l, "product.tea.price_per_unit", &at) && strcmp(l.values[at], "9") == 0 &&
+              l.from[at] == FROM_COMMAND_LINE,
+          "scen-11.11 a --set value is listed as from the command line (%s)", l.values[at]);
+}
+
 static void test_key_table(void)
 {
     expect_ok("scen-9.1 the minimal file loads", "[demand]\norders_per_day = 5\n");
@@ -1261,6 +1353,7 @@ int main(int argc, char **argv)
     test_key_table();
     test_value_functions();
     test_load_text(default_ini);
+    test_each_key();
 
     unlink(ini_path);
     unlink(big_path);
