@@ -41,7 +41,9 @@ static const char *scenario_name(const struct scenario *sc, char *buf, size_t n)
 static int draw(const struct chart_target *to, const struct chart *c)
 {
     char err[1400];
-    if (!to->path || chart_write(to->path, c, err, sizeof err) == 0) return 0;
+    if ((!to->path || chart_write(to->path, c, err, sizeof err) == 0) &&
+        (!to->svg || chart_write_svg_text(to->svg, c, err, sizeof err) == 0))
+        return 0;
     fprintf(stderr, "servlab: %s\n", err);
     return -1;
 }

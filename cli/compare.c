@@ -175,7 +175,7 @@ void compare_free(struct compare_result *r)
 
 /* ---- output ---- */
 
-static bool significant(const struct summary *s)
+bool compare_significant(const struct summary *s)
 {
     return s->n > 1 && fabs(s->mean) > s->ci95;
 }
@@ -220,7 +220,8 @@ void compare_table(FILE *out, const struct compare_result *r)
                 snprintf(vs, sizeof vs, "%s", _("the best"));
             else
                 snprintf(vs, sizeof vs, "%+.2f ± %.2f %s", e->vs_best.mean, e->vs_best.ci95,
-                         significant(&e->vs_best) ? _("(significantly lower)") : _("(not significantly lower)"));
+                         compare_significant(&e->vs_best) ? _("(significantly lower)")
+                                                          : _("(not significantly lower)"));
             if (ot->n)
                 snprintf(on_time, sizeof on_time, "%.2f %%", 100 * ot->mean);
             else
@@ -277,6 +278,6 @@ void compare_csv(FILE *out, const struct compare_result *r)
                 report_field(e->s[r->service].mean, f[3], 40), report_field(e->s[r->service].ci95, f[4], 40),
                 report_field(e->s[M_ON_TIME_RATE].mean, f[5], 40), report_field(e->s[M_COST_TOTAL].mean, f[6], 40),
                 report_field(e->vs_best.mean, f[7], 40), report_field(e->vs_best.ci95, f[8], 40),
-                i != r->best && significant(&e->vs_best));
+                i != r->best && compare_significant(&e->vs_best));
     }
 }

@@ -44,6 +44,9 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
 
 void compare_free(struct compare_result *r);
 
+/* Is a paired difference (vs_best) significant: does its 95% interval exclude 0? */
+bool compare_significant(const struct summary *s);
+
 /* The leaderboard. */
 void compare_table(FILE *out, const struct compare_result *r);
 

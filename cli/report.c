@@ -88,27 +88,35 @@ static bool worth_showing(int m, const struct summary *s, const struct scenario 
     return !(breakdown && s->mean == 0 && (s->n < 2 || s->sd == 0));
 }
 
+bool report_figure(const struct metric_def *d, const struct summary *s, char value[40], char ci[40], const char **unit)
+{
+    value[0] = ci[0] = '\0', *unit = "";
+    if (s->n == 0) return false;
+    double scale;
+    int decimals;
+    style_of(d->kind, s->mean, &scale, &decimals, unit);
+    snprintf(value, 40, "%.*f", decimals, scale * s->mean);
+    if (!isnan(s->ci95)) snprintf(ci, 40, "%.*f", decimals, scale * s->ci95);
+    if (**unit && **unit != '%') *unit = _(*unit);
+    return true;
+}
+
 /* One row of the report: `label` (already in the reader's language) padded to 38 columns. */
 static void print_def_row(FILE *out, const char *label, const struct metric_def *d, const char *name,
                           const struct summary *s, int m)
 {
     fputs("  ", out);
     lang_pad(out, label, 38, false);
-    if (s->n == 0) {
+    char value[40], ci[40];
+    const char *unit;
+    if (!report_figure(d, s, value, ci, &unit)) {
         fputc(' ', out);
         lang_pad(out, _("n/a"), 9, true);
         fprintf(out, "   %s\n", m == M_ON_TIME_RATE ? _("(no promise: set [order_cycle] promise_days)") : "");
         return;
     }
-    char value[40], ci[40] = "";
-    const char *unit;
-    double scale;
-    int decimals;
-    style_of(d->kind, s->mean, &scale, &decimals, &unit);
-    snprintf(value, sizeof value, "%.*f", decimals, scale * s->mean);
-    if (!isnan(s->ci95)) snprintf(ci, sizeof ci, "%.*f", decimals, scale * s->ci95);
     fprintf(out, " %9s ", value);
-    lang_pad(out, *unit && *unit != '%' ? _(unit) : unit, 5, false);
+    lang_pad(out, unit, 5, false);
     fprintf(out, " %s %-7s  %s\n", *ci ? "±" : " ", ci, name);
 }
 
@@ -613,45 +621,65 @@ static void table_header(FILE *out, const struct scenario *sc)
     for (size_t i = 0; i < sc->nnotes; i++) fprintf(out, _("Note: %s.\n"), sc->notes[i]);
 }
 
-void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
+void report_preamble(FILE *out, const struct scenario *sc, const struct summary *s)
 {
-    table_header(out, sc);
     report_replay_note(out, sc, s);
     if (sc->history_info) {
         fputc('\n', out);
         history_describe(out, sc->history_info, sc->cfg.demand.history_mode, "");
     }
-    const struct model_config *c = &sc->cfg;
+}
+
+bool report_metric_shown(const struct scenario *sc, const struct summary *s, int m)
+{
+    return metric_shown(&sc->cfg, (size_t)m) && worth_showing(m, &s[m], sc);
+}
+
+void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
+{
+    table_header(out, sc);
+    report_preamble(out, sc, s);
     for (int g = 0; g < GROUP_COUNT; g++) {
         bool any = false;
         for (int m = 0; m < METRIC_COUNT; m++)
-            if (metric_defs[m].group == (enum metric_group)g && metric_shown(c, (size_t)m) &&
-                worth_showing(m, &s[m], sc))
-                any = true;
+            if (metric_defs[m].group == (enum metric_group)g && report_metric_shown(sc, s, m)) any = true;
         if (!any) continue;
         fprintf(out, "\n%s\n", _(metric_group_titles[g]));
         for (int m = 0; m < METRIC_COUNT; m++)
-            if (metric_defs[m].group == (enum metric_group)g && metric_shown(c, (size_t)m) &&
-                worth_showing(m, &s[m], sc))
-                print_row(out, m, &s[m]);
-        if (g == GROUP_SERVICE && metric_shown(c, M_STOCKOUT_RATE) && metric_shown(c, M_PERFECT_ORDER_RATE))
-            report_perfect_despite_stockouts(out, s);
-        if (g == GROUP_SERVICE) report_theory(out, sc, s);
-        if (g == GROUP_SERVICE && c->nproducts) report_products(out, c, s);
-        if (g == GROUP_SERVICE && c->ntiers) report_tiers(out, c, s);
-        if (g == GROUP_SERVICE && c->nlocations) report_locations(out, c, s);
-        if (g == GROUP_MONEY && metric_shown(c, M_STOCK_VALUE_CHANGE))
-            fputs(
-                c->nlocations
-                    ? _("  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"
-                        "  value (on hand + on order + on the road between locations, at unit cost): it charges\n"
-                        "  only the goods that left stock.\n")
-                    : _("  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"
-                        "  value (on hand + on order, at unit cost): it charges only the goods that left stock.\n"),
-                out);
+            if (metric_defs[m].group == (enum metric_group)g && report_metric_shown(sc, s, m)) print_row(out, m, &s[m]);
+        report_group_notes(out, sc, s, g);
     }
+    report_closing_notes(out, sc);
+}
+
+void report_group_notes(FILE *out, const struct scenario *sc, const struct summary *s, int g)
+{
+    const struct model_config *c = &sc->cfg;
+    if (g == GROUP_SERVICE && metric_shown(c, M_STOCKOUT_RATE) && metric_shown(c, M_PERFECT_ORDER_RATE))
+        report_perfect_despite_stockouts(out, s);
+    if (g == GROUP_SERVICE) report_theory(out, sc, s);
+    if (g == GROUP_SERVICE && c->nproducts) report_products(out, c, s);
+    if (g == GROUP_SERVICE && c->ntiers) report_tiers(out, c, s);
+    if (g == GROUP_SERVICE && c->nlocations) report_locations(out, c, s);
+    if (g == GROUP_MONEY && metric_shown(c, M_STOCK_VALUE_CHANGE))
+        fputs(c->nlocations
+                  ? _("  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"
+                      "  value (on hand + on order + on the road between locations, at unit cost): it charges\n"
+                      "  only the goods that left stock.\n")
+                  : _("  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"
+                      "  value (on hand + on order, at unit cost): it charges only the goods that left stock.\n"),
+              out);
+}
+
+void report_policy_note(FILE *out, const struct scenario *sc)
+{
     if (!sc->cfg.inventory.policy->holds_stock)
         fputs(_("\n(policy = none: stock is not modelled, so it never runs out and costs nothing to hold.)\n"), out);
+}
+
+void report_closing_notes(FILE *out, const struct scenario *sc)
+{
+    report_policy_note(out, sc);
     if (sc->nwarnings) {
         fputs(_("\nWarnings\n"), out);
         for (size_t i = 0; i < sc->nwarnings; i++) fprintf(out, "  ! %s\n", sc->warnings[i]);

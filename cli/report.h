@@ -3,6 +3,7 @@
 #ifndef CLI_REPORT_H
 #define CLI_REPORT_H
 
+#include "models/metrics.h"
 #include "reader/scenario.h"
 #include "sim/runner.h"
 
@@ -14,6 +15,33 @@
  * profit, each metric with its 95% half-width; tables per product and per tier; then
  * warnings. s has metric_count(&sc->cfg) entries. */
 void report_table(FILE *out, const struct scenario *sc, const struct summary *s);
+
+/* The parts of report_table, for other presentations of the same report (the debrief
+ * page, cli/debrief.h). The text they write is the table's, in the reader's language. */
+
+/* What comes between the header and the first group: notes on a replayed history and
+ * the history's description. */
+void report_preamble(FILE *out, const struct scenario *sc, const struct summary *s);
+
+/* Does the report show metric m (a metric of sc's layout below METRIC_COUNT)? */
+bool report_metric_shown(const struct scenario *sc, const struct summary *s, int m);
+
+/* A figure as the report shows it: the mean and half-width scaled and rounded alike
+ * into value and ci (40 bytes each; ci is "" without an interval) and its unit in the
+ * reader's language ("%", "days", "" for money). Returns false when there is no value
+ * (n/a). */
+bool report_figure(const struct metric_def *d, const struct summary *s, char value[40], char ci[40], const char **unit);
+
+/* What follows the rows of metric group g (enum metric_group): its notes, and after the
+ * service group theory next to simulation and the per-product, per-tier and
+ * per-location tables. */
+void report_group_notes(FILE *out, const struct scenario *sc, const struct summary *s, int g);
+
+/* The note that stock is not modelled (policy = none), when it is not. */
+void report_policy_note(FILE *out, const struct scenario *sc);
+
+/* What ends the table: the note on policy = none and the warnings. */
+void report_closing_notes(FILE *out, const struct scenario *sc);
 
 /* CSV: header metric,mean,ci95,sd,n and one row per metric the scenario reports, or
  * only those named in `only` (comma-separated; NULL: all). */

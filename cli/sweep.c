@@ -312,6 +312,8 @@ static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size
     return nfound;
 }
 
+static void sweep_warnings(FILE *out, const struct sweep_result *r);
+
 void sweep_table(FILE *out, const struct sweep_result *r)
 {
     const struct scenario *b = &r->base;
@@ -357,6 +359,15 @@ void sweep_table(FILE *out, const struct sweep_result *r)
                 cell(sweep_at(r, i, M_COST_TOTAL).mean, 2, v[2]), cell(sweep_at(r, i, M_REVENUE).mean, 2, v[3]),
                 cell(sweep_at(r, i, M_PROFIT).mean, 2, v[4]), cell(sweep_at(r, i, M_PROFIT).ci95, 2, v[5]), column);
     }
+    sweep_notes(out, r);
+    sweep_warnings(out, r);
+}
+
+void sweep_notes(FILE *out, const struct sweep_result *r)
+{
+    const struct scenario *b = &r->base;
+    const char *key = key_part(b->sweep.parameter), *service = metric_defs[r->service].name;
+    bool marginal = sweep_marginal_meaningful(r);
     /* what the service cost is made of in this scenario: holding and fixed ordering always,
        the other parts when some point has them */
     char parts[300] = "";
@@ -438,6 +449,11 @@ void sweep_table(FILE *out, const struct sweep_result *r)
                   "the top of the curve is flat, so the cheaper end of that range costs little.\n"),
                 key, a, z);
     }
+}
+
+static void sweep_warnings(FILE *out, const struct sweep_result *r)
+{
+    const struct scenario *b = &r->base;
     if (b->nwarnings || r->npoint_warnings) {
         fputs(_("\nWarnings\n"), out);
         for (size_t i = 0; i < b->nwarnings; i++) fprintf(out, "  ! %s\n", b->warnings[i]);

@@ -55,6 +55,10 @@ bool sweep_marginal_meaningful(const struct sweep_result *r);
 /* The readable table, the optimum and the notes. */
 void sweep_table(FILE *out, const struct sweep_result *r);
 
+/* The table's text after its rows: what the service cost is made of, the cost of a
+ * point and the optimum (the table then lists the warnings). */
+void sweep_notes(FILE *out, const struct sweep_result *r);
+
 /* docs/contract.md §6: the swept key, then M and M_ci95 for every metric, then is_profit_max. */
 void sweep_csv(FILE *out, const struct sweep_result *r);
 

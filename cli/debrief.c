@@ -1,0 +1,533 @@
+/* debrief.c - see debrief.h. The page reuses the terminal report's words: the tables
+ * are built here from the results, and every note (theory next to simulation, the
+ * per-product tables, the sweep's notes) is the text cli/report.c and cli/sweep.c
+ * print, kept in lines (html_note). So the page never says something the terminal
+ * does not, in either language. */
+#include "debrief.h"
+#include "html.h"
+#include "report.h"
+#include "lang/lang.h"
+#include "models/metrics.h"
+#include "sim/rng.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- figures ---- */
+
+FILE *debrief_figure_begin(struct debrief *d)
+{
+    d->buf = NULL, d->len = 0;
+    d->open = open_memstream(&d->buf, &d->len);
+    if (!d->open) abort();
+    return d->open;
+}
+
+static char *copy(const char *text)
+{
+    char *c = strdup(text);
+    if (!c) abort();
+    return c;
+}
+
+void debrief_figure_end(struct debrief *d, const char *caption, const char *file, bool drawn)
+{
+    fclose(d->open);
+    d->open = NULL;
+    if (!drawn || d->len == 0) {
+        free(d->buf);
+        d->buf = NULL;
+        return;
+    }
+    struct debrief_figure *grown = realloc(d->figs, (d->nfigs + 1) * sizeof *grown);
+    if (!grown) abort();
+    d->figs = grown;
+    d->figs[d->nfigs++] = (struct debrief_figure){.caption = copy(caption), .file = copy(file), .svg = d->buf};
+    d->buf = NULL;
+}
+
+void debrief_fini(struct debrief *d)
+{
+    for (size_t i = 0; i < d->nfigs; i++) free(d->figs[i].caption), free(d->figs[i].file), free(d->figs[i].svg);
+    free(d->figs);
+    const char *line = d->command_line;
+    *d = (struct debrief){.command_line = line};
+}
+
+/* ---- pieces every page has ---- */
+
+/* Text written by fn-like calls into a memory stream, then shown as a note. */
+struct note {
+    char *text;
+    size_t len;
+    FILE *f;
+};
+
+static FILE *note_begin(struct note *n)
+{
+    n->text = NULL, n->len = 0;
+    n->f = open_memstream(&n->text, &n->len);
+    if (!n->f) abort();
+    return n->f;
+}
+
+static void note_end(FILE *out, struct note *n)
+{
+    fclose(n->f);
+    html_note(out, n->text);
+    free(n->text);
+}
+
+static const char *file_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* The scenario file's leading comment: what it models, in its author's words. The
+ * comment markers (';' or '#') and one space after them are dropped; the comment ends
+ * at the first line that is not one. */
+static void what_it_models(FILE *out, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return;
+    char line[1024];
+    bool any = false;
+    while (fgets(line, sizeof line, f)) {
+        const char *p = line + strspn(line, " \t");
+        if (*p != ';' && *p != '#') break;
+        p++;
+        if (*p == ' ') p++;
+        if (!any) fputs("<p class=\"what\">", out);
+        any = true;
+        html_text(out, p); /* keeps its newline: the paragraph keeps the lines */
+    }
+    if (any) fputs("</p>\n", out);
+    fclose(f);
+}
+
+/* The settings that differ from the defaults: every key the file or the command line
+ * gave (reader/scenario.h, scenario_each_key). */
+struct settings {
+    FILE *out;
+    const struct scenario *defaults; /* an empty scenario file: every default */
+    size_t n;
+};
+
+static void setting_row(void *ctx, const char *name, const char *value, enum key_from from)
+{
+    struct settings *s = ctx;
+    if (from != FROM_FILE && from != FROM_COMMAND_LINE) return;
+    /* the same as the default: the key's documented default, or what a scenario that
+       gives nothing but its orders per day has (a key of a named section inherits) */
+    const char *dot = strrchr(name, '.');
+    char section[120], least[400];
+    snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
+    int k = key_find(section, dot + 1);
+    if (k >= 0 && key_defs[k].fallback && strcmp(key_defs[k].fallback, value) == 0) return;
+    if (k != K_DEMAND_ORDERS_PER_DAY && scenario_value(s->defaults, name, least, sizeof least) == 0 &&
+        strcmp(least, value) == 0)
+        return;
+    if (s->n++ == 0) fputs("<ul class=\"settings\">\n", s->out);
+    fputs("<li><code>", s->out);
+    html_text(s->out, name);
+    fputs("</code> = ", s->out);
+    html_text(s->out, value);
+    if (from == FROM_COMMAND_LINE) fprintf(s->out, " <em>%s</em>", _("(command line)"));
+    fputs("</li>\n", s->out);
+}
+
+static void settings_section(FILE *out, const struct scenario *sc)
+{
+    fprintf(out, "<h2>%s</h2>\n", _("Settings that differ from the defaults"));
+    struct scenario *defaults = scenario_new();
+    /* the least a scenario must say: its orders per day, which has no default (always shown) */
+    static const char least[] = "[demand]\norders_per_day = 1\n";
+    if (scenario_load_text(defaults, "defaults", least, sizeof least - 1, NULL, 0, stderr) != 0) abort();
+    struct settings s = {out, defaults, 0};
+    scenario_each_key(sc, setting_row, &s);
+    scenario_free(defaults);
+    if (s.n)
+        fputs("</ul>\n", out);
+    else
+        fprintf(out, "<p>%s</p>\n", _("None: every key has its default value."));
+}
+
+static void figures(FILE *out, const struct debrief *d)
+{
+    if (!d->nfigs) return;
+    fprintf(out, "<h2>%s</h2>\n", _("Charts"));
+    for (size_t i = 0; i < d->nfigs; i++) {
+        fputs("<figure>\n", out);
+        fputs(d->figs[i].svg, out);
+        fputs("<figcaption>", out);
+        html_textf(out, "%s (%s)", d->figs[i].caption, d->figs[i].file);
+        fputs("</figcaption>\n</figure>\n", out);
+    }
+}
+
+static void warnings(FILE *out, const char (*list)[400], size_t n, const char (*more)[300], size_t nmore)
+{
+    if (!n && !nmore) return;
+    fprintf(out, "<h2>%s</h2>\n", _("Warnings"));
+    for (size_t i = 0; i < n; i++) {
+        fputs("<div class=\"warn\">", out);
+        html_text(out, list[i]);
+        fputs("</div>\n", out);
+    }
+    for (size_t i = 0; i < nmore; i++) {
+        fputs("<div class=\"warn\">", out);
+        html_text(out, more[i]);
+        fputs("</div>\n", out);
+    }
+}
+
+/* How to get this page again: version, seed, generator, replications and the command. */
+static void footer(FILE *out, const struct debrief *d, unsigned long long seed, unsigned reps)
+{
+    fputs("<footer>\n<p>", out);
+    html_textf(out, _("servlab %s · seed %llu · generator %s · %u replications"), SERVLAB_VERSION, seed,
+               rng_generator_name(), reps);
+    fputs("</p>\n", out);
+    if (d->command_line) {
+        fprintf(out, "<p>%s <code>", _("To reproduce this page:"));
+        html_text(out, d->command_line);
+        fputs("</code></p>\n", out);
+    }
+    fputs("</footer>\n", out);
+}
+
+/* A table cell with a number, or "n/a". */
+static void num_cell(FILE *out, const char *cls, double x, int decimals, const char *suffix)
+{
+    if (isfinite(x))
+        fprintf(out, "<td class=\"%s\">%.*f%s</td>", cls, decimals, x, suffix);
+    else
+        fprintf(out, "<td class=\"%s\">%s</td>", cls, _("n/a"));
+}
+
+/* ---- run ---- */
+
+static void metric_table(FILE *out, const struct scenario *sc, const struct summary *s, int g)
+{
+    fprintf(out, "<table>\n<tr><th>%s</th><th class=\"num\">%s</th><th class=\"num\">± 95%%</th><th>%s</th></tr>\n",
+            _("measure"), _("mean"), _("metric"));
+    for (int m = 0; m < METRIC_COUNT; m++) {
+        if (metric_defs[m].group != (enum metric_group)g || !report_metric_shown(sc, s, m)) continue;
+        char value[40], ci[40];
+        const char *unit;
+        fputs("<tr><td>", out);
+        html_text(out, _(metric_defs[m].label));
+        if (report_figure(&metric_defs[m], &s[m], value, ci, &unit)) {
+            fputs("</td><td class=\"num\">", out);
+            html_textf(out, "%s %s", value, unit);
+            fputs("</td><td class=\"ci\">", out);
+            html_text(out, ci);
+        } else {
+            fprintf(out, "</td><td class=\"num\">%s</td><td class=\"ci\">", _("n/a"));
+            if (m == M_ON_TIME_RATE) html_text(out, _("(no promise: set [order_cycle] promise_days)"));
+        }
+        fprintf(out, "</td><td class=\"name\">%s</td></tr>\n", metric_defs[m].name);
+    }
+    fputs("</table>\n", out);
+}
+
+/* The order cycle as one bar of its stages, each as wide as its mean share of the
+ * cycle, with a legend that gives the days. */
+static void cycle_bar(FILE *out, const struct summary *s)
+{
+    static const struct {
+        int metric;
+        const char *colour;
+    } stages[] = {{M_CYCLE_TRANSMISSION, "#56b4e9"},
+                  {M_CYCLE_PROCESSING, "#0072b2"},
+                  {M_CYCLE_STOCK_WAIT, "#d55e00"},
+                  {M_CYCLE_PICKING, "#e69f00"},
+                  {M_CYCLE_DELIVERY, "#009e73"}};
+    enum { NSTAGES = sizeof stages / sizeof stages[0] };
+    double total = 0;
+    for (size_t k = 0; k < NSTAGES; k++)
+        if (s[stages[k].metric].n && s[stages[k].metric].mean > 0) total += s[stages[k].metric].mean;
+    if (!(total > 0)) return;
+    fprintf(out, "<h3>%s</h3>\n<div class=\"stages\" role=\"img\" aria-label=\"%s\">",
+            _("The order cycle, stage by stage"), _("The order cycle, stage by stage"));
+    for (size_t k = 0; k < NSTAGES; k++) {
+        const struct summary *v = &s[stages[k].metric];
+        if (!v->n || !(v->mean > 0)) continue;
+        fprintf(out, "<span style=\"width:%.2f%%;background:%s\" title=\"", 100 * v->mean / total, stages[k].colour);
+        html_text(out, _(metric_defs[stages[k].metric].label));
+        fputs("\"></span>", out);
+    }
+    fputs("</div>\n<div class=\"legend\">", out);
+    for (size_t k = 0; k < NSTAGES; k++) {
+        const struct summary *v = &s[stages[k].metric];
+        if (!v->n || !(v->mean > 0)) continue;
+        fprintf(out, "<span><i style=\"background:%s\"></i>", stages[k].colour);
+        html_text(out, _(metric_defs[stages[k].metric].label));
+        html_textf(out, _(": %.3f days (%.0f%%)"), v->mean, 100 * v->mean / total);
+        fputs("</span>", out);
+    }
+    fputs("</div>\n", out);
+}
+
+/* "Fill rate 98.36 % ± 1.52 · on time 97.31 % · profit 1170.60 ± 13.82 a day" */
+static void run_headline(FILE *out, const struct scenario *sc, const struct summary *s)
+{
+    fputs("<p class=\"headline\">", out);
+    static const int shown[] = {M_FILL_RATE, M_ON_TIME_RATE, M_PROFIT};
+    bool first = true;
+    for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++) {
+        char value[40], ci[40];
+        const char *unit;
+        int m = shown[k];
+        if (!metric_shown(&sc->cfg, (size_t)m) || !report_figure(&metric_defs[m], &s[m], value, ci, &unit)) continue;
+        if (!first) fputs(" · ", out);
+        first = false;
+        html_textf(out, "%s %s%s", _(metric_defs[m].label), value, *unit == '%' ? " %" : unit);
+        if (*ci) html_textf(out, " ± %s", ci);
+        if (metric_defs[m].kind == KIND_MONEY_PER_DAY) html_text(out, _(" a day"));
+    }
+    fprintf(out, "<small>%s</small></p>\n",
+            /* xgettext:no-c-format */
+            _("Each figure is the mean over the replications, ± the half-width of its 95% confidence interval."));
+}
+
+void debrief_run(FILE *out, const struct debrief *d, const struct scenario *sc, const struct summary *s)
+{
+    char title[300];
+    snprintf(title, sizeof title, _("servlab debrief: %s"), file_name(sc->path));
+    html_begin(out, title);
+    fputs("<h1>", out);
+    html_text(out, file_name(sc->path));
+    fputs("</h1>\n", out);
+    what_it_models(out, sc->path);
+    run_headline(out, sc, s);
+    struct note n;
+    report_preamble(note_begin(&n), sc, s);
+    note_end(out, &n);
+    settings_section(out, sc);
+    for (int g = 0; g < GROUP_COUNT; g++) {
+        bool any = false;
+        for (int m = 0; m < METRIC_COUNT; m++)
+            if (metric_defs[m].group == (enum metric_group)g && report_metric_shown(sc, s, m)) any = true;
+        if (!any) continue;
+        fputs("<h2>", out);
+        html_text(out, _(metric_group_titles[g]));
+        fputs("</h2>\n", out);
+        metric_table(out, sc, s, g);
+        if (g == GROUP_ORDER_CYCLE) cycle_bar(out, s);
+        report_group_notes(note_begin(&n), sc, s, g);
+        note_end(out, &n);
+    }
+    report_policy_note(note_begin(&n), sc);
+    note_end(out, &n);
+    figures(out, d);
+    warnings(out, sc->warnings, sc->nwarnings, NULL, 0);
+    footer(out, d, (unsigned long long)sc->cfg.run.seed, sc->cfg.run.replications);
+    html_end(out);
+}
+
+/* ---- sweep ---- */
+
+void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result *r)
+{
+    const struct scenario *b = &r->base;
+    const char *key = b->sweep.parameter, *service = _(metric_defs[r->service].label);
+    char title[300];
+    snprintf(title, sizeof title, _("servlab service curve: %s"), file_name(b->path));
+    html_begin(out, title);
+    fputs("<h1>", out);
+    html_textf(out, _("Service curve: %s"), file_name(b->path));
+    fputs("</h1>\n", out);
+    what_it_models(out, b->path);
+    const struct curve_optimum *o = &r->opt;
+    struct summary best = sweep_at(r, o->best, M_PROFIT);
+    fputs("<p class=\"headline\">", out);
+    char profit[80];
+    if (isfinite(best.ci95))
+        snprintf(profit, sizeof profit, "%.2f ± %.2f", best.mean, best.ci95);
+    else
+        snprintf(profit, sizeof profit, "%.2f", best.mean);
+    /* TRANSLATORS: e.g. Profit peaks at inventory.safety_factor = 1.7: fill rate (units from stock) 99.70 %, profit
+       1234.56 ± 2.45 a day */
+    html_textf(out, _("Profit peaks at %s = %.6g: %s %.2f %%, profit %s a day"), key, r->x[o->best], service,
+               100 * r->service_level[o->best], profit);
+    fputs("<small>", out);
+    html_textf(out, _("%zu points from %.6g to %.6g, %u replications each on the same random numbers."), r->n, r->x[0],
+               r->x[r->n - 1], r->reps);
+    fputs("</small></p>\n", out);
+    settings_section(out, b);
+
+    fprintf(out, "<h2>%s</h2>\n", _("The points"));
+    bool marginal = sweep_marginal_meaningful(r);
+    fputs("<div class=\"wide\"><table>\n<tr><th class=\"num\">", out);
+    html_text(out, strrchr(key, '.') ? strrchr(key, '.') + 1 : key);
+    fputs("</th><th class=\"num\">", out);
+    html_text(out, metric_defs[r->service].name);
+    fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th>", _("service cost"),
+            _("total cost"), _("revenue"));
+    fprintf(out, "<th class=\"num\">%s</th><th class=\"num\">± 95%%</th>", _("profit"));
+    if (marginal) fprintf(out, "<th class=\"num\">%s</th>", _("cost of 1 pt"));
+    fputs("</tr>\n", out);
+    for (size_t i = 0; i < r->n; i++) {
+        fprintf(out, "<tr%s><td class=\"num\">%.6g</td>", i == o->best ? " class=\"best\"" : "", r->x[i]);
+        num_cell(out, "num", 100 * r->service_level[i], 3, " %");
+        num_cell(out, "num", r->service_cost[i], 2, "");
+        num_cell(out, "num", sweep_at(r, i, M_COST_TOTAL).mean, 2, "");
+        num_cell(out, "num", sweep_at(r, i, M_REVENUE).mean, 2, "");
+        num_cell(out, "num", sweep_at(r, i, M_PROFIT).mean, 2, "");
+        num_cell(out, "ci", sweep_at(r, i, M_PROFIT).ci95, 2, "");
+        if (marginal) num_cell(out, "num", r->marginal[i], 2, "");
+        fputs("</tr>\n", out);
+    }
+    fputs("</table></div>\n", out);
+    struct note n;
+    sweep_notes(note_begin(&n), r);
+    note_end(out, &n);
+    figures(out, d);
+    warnings(out, b->warnings, b->nwarnings, r->point_warnings, r->npoint_warnings);
+    footer(out, d, (unsigned long long)b->cfg.run.seed, r->reps);
+    html_end(out);
+}
+
+/* ---- compare ---- */
+
+static void compare_row(FILE *out, const struct compare_result *r, size_t i)
+{
+    const struct compare_entry *e = &r->e[i];
+    const struct summary *p = &e->s[M_PROFIT];
+    double best = r->e[r->best].s[M_PROFIT].mean, share = best > 0 ? 100 * p->mean / best : NAN;
+    fprintf(out, "<tr%s><td class=\"num\">%zu</td><td>", i == r->best ? " class=\"best\"" : "", e->rank);
+    html_text(out, file_name(e->path));
+    fputs("</td>", out);
+    num_cell(out, "num", p->mean, 2, "");
+    num_cell(out, "ci", p->ci95, 2, "");
+    if (isfinite(share))
+        fprintf(out, "<td class=\"num\"><span class=\"bar\" style=\"width:%.0fpx\"></span> %.1f%%</td>",
+                fmax(0, fmin(100, share)) * 0.8, share);
+    else
+        fprintf(out, "<td class=\"num\">%s</td>", _("n/a"));
+    if (i == r->best)
+        fprintf(out, "<td colspan=\"2\">%s</td>", _("the best"));
+    else {
+        bool sig = compare_significant(&e->vs_best);
+        fprintf(out, "<td class=\"num %s\">%+.2f ± %.2f</td><td class=\"%s\">%s</td>", sig ? "sig" : "nsig",
+                e->vs_best.mean, e->vs_best.ci95, sig ? "sig" : "nsig",
+                sig ? _("significantly lower") : _("not significantly lower"));
+    }
+    num_cell(out, "num", 100 * e->s[r->service].mean, 2, " %");
+    if (r->service != M_ON_TIME_RATE) num_cell(out, "num", 100 * e->s[M_ON_TIME_RATE].mean, 2, " %");
+    num_cell(out, "num", e->s[M_COST_TOTAL].mean, 2, "");
+    fputs("<td>", out);
+    html_text(out, "—"); /* PENDING-CHANGED */
+    fputs("</td></tr>\n", out);
+}
+
+void debrief_compare(FILE *out, const struct debrief *d, const struct compare_result *r)
+{
+    html_begin(out, _("servlab class comparison"));
+    fputs("<h1>", out);
+    if (r->base)
+        html_textf(out, _("Class comparison on %s"), file_name(r->base));
+    else
+        html_text(out, _("Comparison"));
+    fputs("</h1>\n", out);
+    if (r->base) what_it_models(out, r->base);
+    const struct compare_entry *top = &r->e[r->best];
+    fputs("<p class=\"headline\">", out);
+    html_textf(out, _("%s earns the most: %.2f ± %.2f a day"), file_name(top->path), top->s[M_PROFIT].mean,
+               top->s[M_PROFIT].ci95);
+    fputs("<small>", out);
+    html_textf(out, _("%zu files ranked by profit, %u replications each on the same random numbers (seed %llu)."),
+               r->ranked, r->reps, r->seed);
+    fputs("</small></p>\n", out);
+
+    fprintf(out, "<h2>%s</h2>\n", _("Ranking"));
+    fprintf(out,
+            "<div class=\"wide\"><table>\n<tr><th class=\"num\">%s</th><th>%s</th><th class=\"num\">%s</th>"
+            "<th class=\"num\">± 95%%</th><th class=\"num\">%s</th><th colspan=\"2\">%s</th><th class=\"num\">",
+            _("rank"), _("file"), _("profit"), _("of best"), _("against the best (paired)"));
+    html_text(out, metric_defs[r->service].name);
+    fputs("</th>", out);
+    if (r->service != M_ON_TIME_RATE) fprintf(out, "<th class=\"num\">%s</th>", _("on time"));
+    fprintf(out, "<th class=\"num\">%s</th><th>%s</th></tr>\n", _("cost"), _("keys changed"));
+    for (size_t rank = 1; rank <= r->ranked; rank++)
+        for (size_t i = 0; i < r->n; i++)
+            if (!r->e[i].refused && r->e[i].rank == rank) compare_row(out, r, i);
+    fputs("</table></div>\n", out);
+    bool any = false;
+    for (size_t i = 0; i < r->n; i++) {
+        if (!r->e[i].refused) continue;
+        if (!any) fprintf(out, "<h3>%s</h3>\n<ul>\n", _("Refused"));
+        any = true;
+        fputs("<li>", out);
+        html_textf(out, "%s: %s", file_name(r->e[i].path), r->e[i].reason_shown);
+        fputs("</li>\n", out);
+    }
+    if (any) fputs("</ul>\n", out);
+    fputs("<p>", out);
+    /* xgettext:no-c-format */
+    html_text(out, _("A difference is significant when the paired 95% interval of (profit - best profit) over the "
+                     "replications excludes 0. The same random numbers usually make these intervals far narrower "
+                     "than the ± of each profit alone."));
+    fputs("</p>\n", out);
+    figures(out, d);
+    footer(out, d, r->seed, r->reps);
+    html_end(out);
+}
+
+/* ---- batch ---- */
+
+void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result *r)
+{
+    char title[300];
+    snprintf(title, sizeof title, _("servlab batch: %s"), file_name(r->table));
+    html_begin(out, title);
+    fputs("<h1>", out);
+    html_textf(out, _("Batch: %s on %s"), file_name(r->table), file_name(r->base));
+    fputs("</h1>\n", out);
+    what_it_models(out, r->base);
+    struct note n;
+    batch_summary(note_begin(&n), r);
+    fclose(n.f);
+    html_lines(out, "headline", n.text);
+    free(n.text);
+
+    const char *key = strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter;
+    fprintf(out, "<h2>%s</h2>\n<p>", _("The rows"));
+    html_textf(out, _("Each row's inputs (%zu columns) are in batch.csv beside this page."), r->ncols);
+    fputs("</p>\n<div class=\"wide\"><table>\n<tr><th>id</th><th class=\"num\">", out);
+    html_text(out, r->service);
+    fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">± 95%%</th>", _("cost"),
+            _("profit"));
+    if (r->swept) {
+        fputs("<th class=\"num\">", out);
+        html_textf(out, "%s %s", _("best"), key);
+        fputs("</th><th class=\"num\">", out);
+        html_text(out, r->service);
+        fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th>", _("profit"), _("gain/day"));
+    }
+    fputs("</tr>\n", out);
+    for (size_t i = 0; i < r->n; i++) {
+        const struct batch_row *row = &r->rows[i];
+        fputs("<tr><td>", out);
+        html_text(out, row->id);
+        fputs("</td>", out);
+        num_cell(out, "num", 100 * row->service.mean, 2, " %");
+        num_cell(out, "num", row->cost.mean, 2, "");
+        num_cell(out, "num", row->profit.mean, 2, "");
+        num_cell(out, "ci", row->profit.ci95, 2, "");
+        if (r->swept) {
+            fprintf(out, "<td class=\"num\">%.4g%s</td>", row->best_x, row->at_edge ? " &lt;" : "");
+            num_cell(out, "num", 100 * row->best_service, 2, " %");
+            num_cell(out, "num", row->best_profit, 2, "");
+            num_cell(out, "num", row->best_profit - row->profit.mean, 2, "");
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</table></div>\n", out);
+    figures(out, d);
+    footer(out, d, r->seed, r->reps);
+    html_end(out);
+}

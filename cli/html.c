@@ -1,0 +1,134 @@
+/* html.c - see html.h. The stylesheet is made for a projector first (large type, high
+ * contrast, tables that fit 1280 pixels) and for print second: A4 pages, no page break
+ * inside a table row or a chart, the background colours kept. */
+#include "html.h"
+#include "lang/lang.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void html_text(FILE *out, const char *text)
+{
+    for (const char *p = text; *p; p++) switch (*p) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default: fputc(*p, out);
+        }
+}
+
+void html_textf(FILE *out, const char *format, ...)
+{
+    va_list ap, again;
+    va_start(ap, format);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, format, ap);
+    va_end(ap);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!text) abort();
+    vsnprintf(text, (size_t)n + 1, format, again);
+    va_end(again);
+    html_text(out, text);
+    free(text);
+}
+
+void html_lines(FILE *out, const char *cls, const char *text)
+{
+    /* the common indentation of the non-blank lines, and the first and last of them */
+    size_t indent = (size_t)-1;
+    const char *first = NULL, *last = NULL;
+    for (const char *line = text; *line;) {
+        size_t len = strcspn(line, "\n"), lead = strspn(line, " ");
+        if (lead < len) {
+            if (lead < indent) indent = lead;
+            if (!first) first = line;
+            last = line + len;
+        }
+        line += len + (line[len] == '\n');
+    }
+    if (!first) return;
+    fprintf(out, "<div class=\"%s\">", cls);
+    for (const char *line = first; line < last;) {
+        size_t len = strcspn(line, "\n");
+        if (len > indent) {
+            char *copy = strndup(line + indent, len - indent);
+            if (!copy) abort();
+            html_text(out, copy);
+            free(copy);
+        }
+        line += len + (line[len] == '\n');
+        if (line < last) fputc('\n', out);
+    }
+    fputs("</div>\n", out);
+}
+
+static const char stylesheet[] =
+    ":root{--ink:#1a1a1a;--muted:#555;--rule:#c8c8c8;--band:#f2f4f7;--accent:#0b5cad;--good:#1b7a3a;"
+    "--bad:#b3261e}\n"
+    "*{box-sizing:border-box}\n"
+    "body{margin:0;color:var(--ink);background:#fff;font:18px/1.45 'DejaVu Sans','Noto Sans CJK SC',"
+    "'WenQuanYi Micro Hei','Microsoft YaHei','PingFang SC',sans-serif}\n"
+    "main{max-width:1200px;margin:0 auto;padding:24px 32px 48px}\n"
+    "h1{font-size:30px;margin:0 0 4px}\n"
+    "h2{font-size:23px;margin:36px 0 10px;padding-bottom:4px;border-bottom:2px solid var(--accent)}\n"
+    "h3{font-size:19px;margin:22px 0 8px}\n"
+    ".what{color:var(--muted);margin:0 0 12px;white-space:pre-line}\n"
+    ".headline{font-size:24px;font-weight:bold;background:var(--band);border-left:6px solid var(--accent);"
+    "padding:12px 18px;margin:18px 0}\n"
+    ".headline small{display:block;font-size:17px;font-weight:normal;color:var(--muted)}\n"
+    "table{border-collapse:collapse;margin:8px 0 12px;font-variant-numeric:tabular-nums}\n"
+    "th,td{padding:4px 10px;text-align:left;vertical-align:top;border-bottom:1px solid var(--rule)}\n"
+    "table{font-size:16px}th{background:var(--band);font-weight:bold;vertical-align:bottom}\n"
+    ".wide{overflow-x:auto;max-width:100%}\n"
+    ".prose{white-space:pre-line}\n"
+    "ul.settings{columns:2 380px;padding:0;margin:8px 0 12px;list-style:none;font-size:16px}\n"
+    "ul.settings li{break-inside:avoid;padding:1px 0}\n"
+    "ul.settings em{color:var(--accent);font-style:normal;font-size:14px}\n"
+    "td.num,th.num{text-align:right}td.num{white-space:nowrap}\n"
+    "td.ci{color:var(--muted);text-align:right;white-space:nowrap}\n"
+    "td.name{color:var(--muted);font-family:'DejaVu Sans Mono',monospace;font-size:14px}\n"
+    "tr.best td{background:#e7f3ea;font-weight:bold}\n"
+    "tr.refused td{color:var(--muted)}\n"
+    ".sig{color:var(--bad)} .nsig{color:var(--muted)}\n"
+    ".note{white-space:pre;font-family:'DejaVu Sans Mono','WenQuanYi Micro Hei Mono',monospace;font-size:15px;"
+    "background:var(--band);padding:10px 14px;margin:8px 0 12px;overflow-x:auto}\n"
+    ".warn{border-left:6px solid #c77700;background:#fff6e5;padding:8px 14px;margin:6px 0}\n"
+    "figure{margin:16px 0 24px;break-inside:avoid}\n"
+    "figure svg{display:block;width:100%;height:auto;max-width:1100px}\n"
+    "figcaption{color:var(--muted);font-size:16px;margin-top:4px}\n"
+    ".stages{display:flex;height:44px;border:1px solid var(--ink);margin:10px 0 6px;max-width:1100px}\n"
+    ".stages span{display:block;height:100%;overflow:hidden}\n"
+    ".legend{display:flex;flex-wrap:wrap;gap:6px 22px;font-size:16px;margin-bottom:12px}\n"
+    ".legend i{display:inline-block;width:14px;height:14px;margin-right:6px;vertical-align:-2px;"
+    "border:1px solid var(--ink)}\n"
+    ".bar{display:inline-block;height:14px;background:var(--accent);vertical-align:-2px}\n"
+    "code{font-family:'DejaVu Sans Mono',monospace;font-size:0.9em}\n"
+    "footer{margin-top:40px;padding-top:8px;border-top:1px solid var(--rule);color:var(--muted);font-size:14px}\n"
+    "footer code{word-break:break-all}\n"
+    "@page{size:A4;margin:14mm 12mm}\n"
+    "@media print{body{font-size:11pt}main{max-width:none;padding:0}h1{font-size:18pt}h2{font-size:14pt;"
+    "break-after:avoid}.headline{font-size:13pt}.note{font-size:8.5pt;white-space:pre-wrap}"
+    "tr,figure,.stages{break-inside:avoid}figure svg{max-width:100%}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}th,td{padding:2px 6px}}\n";
+
+void html_begin(FILE *out, const char *title)
+{
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
+            lang_current() == LANG_ZH ? "zh-CN" : "en");
+    fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
+    html_text(out, title);
+    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", stylesheet);
+}
+
+void html_end(FILE *out)
+{
+    fputs("</main>\n</body>\n</html>\n", out);
+}
+
+void html_note(FILE *out, const char *text)
+{
+    html_lines(out, "note", text);
+}

@@ -1,0 +1,36 @@
+/* html.h - HTML5 written by hand for the debrief page (cli/debrief.h): escaping, and the
+ * page's frame with its one inline stylesheet (screen, and print on A4).
+ *
+ * Every text that comes from input (file names, comments, key values, warnings) goes
+ * out through html_text or html_textf, which escape it; markup is written with
+ * fputs. The page holds no script and loads nothing: it is one file that opens from a
+ * USB stick. */
+#ifndef CLI_HTML_H
+#define CLI_HTML_H
+
+#include <stdio.h>
+
+/* Write text with & < > " ' escaped (valid in element content and in quoted
+ * attributes). */
+void html_text(FILE *out, const char *text);
+
+/* printf, then html_text of the result. */
+void html_textf(FILE *out, const char *format, ...) __attribute__((format(printf, 2, 3)));
+
+/* Text kept in lines: each line of text (with its common leading indentation removed)
+ * escaped, lines joined by newlines, inside <div class="note">...</div>, whose style
+ * keeps the lines and the alignment of the report's text tables (monospace). Blank
+ * text writes nothing. */
+void html_note(FILE *out, const char *text);
+
+/* The same lines as prose: in the page's own font, inside <div class="cls">. */
+void html_lines(FILE *out, const char *cls, const char *text);
+
+/* From <!DOCTYPE html> to the opening <main>: language (lang_code(), lang/lang.h),
+ * character set, viewport, title (escaped) and the stylesheet. */
+void html_begin(FILE *out, const char *title);
+
+/* Close what html_begin opened. */
+void html_end(FILE *out);
+
+#endif
