@@ -27,8 +27,11 @@
 PREFIX ?= /usr/local
 VERSION := 0.1.0
 
+# chromium, tidy and python3-html5lib: tests/html_check.py checks the HTML page in a real
+# browser (tests/test_report_html.sh; without them those tests skip, and say so).
 DEB_PKGS := build-essential pkg-config libgsl-dev libinih-dev libplplot-dev plplot-driver-cairo \
-            clang libclang-rt-14-dev clang-format gettext fonts-wqy-microhei
+            clang libclang-rt-14-dev clang-format gettext fonts-wqy-microhei \
+            chromium tidy python3-html5lib
 PKGS := gsl inih plplot
 
 # Deferred (=) so that a `make deps` earlier in the same run is seen.

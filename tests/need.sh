@@ -3,7 +3,9 @@
 # this machine. ITEMs: build (a C compiler, pkg-config, GSL, inih, PLplot and its cairo
 # driver, which draws the charts, gettext's msgfmt and a CJK font), sanitizers (the compiler's ASan and UBSan runtimes),
 # fuzz (clang and libFuzzer), bench (SimPy 3 for /usr/bin/python3, GNU time), profile
-# (valgrind). Names each thing missing with its Debian package, then the make target and
+# (valgrind), browser (chromium, tidy and html5lib for /usr/bin/python3, with which
+# tests/html_check.py checks HTML pages; the tests that use it skip, loudly, without).
+# Names each thing missing with its Debian package, then the make target and
 # the apt-get line that install them; exit 1 if anything is missing. Only make deps, make
 # demo and make bench-deps install packages (Makefile). Uses $CC and $FUZZ_CC.
 cd "$(dirname "$0")/.." || exit 1
@@ -63,6 +65,12 @@ for item in "$@"; do
         /usr/bin/python3 -c 'import simpy' > /dev/null 2>&1 ||
             lack "SimPy 3 for /usr/bin/python3" python3-simpy3 "make bench-deps"
         [ -x /usr/bin/time ] || lack "GNU time (/usr/bin/time), which measures peak memory" time "make bench-deps" ;;
+    browser)
+        command -v chromium > /dev/null 2>&1 ||
+            lack "chromium, the headless browser that tests/html_check.py drives" chromium "make deps"
+        command -v tidy > /dev/null 2>&1 || lack "HTML Tidy (tidy), which checks the HTML" tidy "make deps"
+        /usr/bin/python3 -c 'import html5lib' > /dev/null 2>&1 ||
+            lack "html5lib for /usr/bin/python3, the HTML5 parser that checks the HTML" python3-html5lib "make deps" ;;
     profile)
         command -v valgrind > /dev/null 2>&1 || lack "valgrind (callgrind)" valgrind "make bench-deps" ;;
     *)

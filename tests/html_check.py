@@ -1,0 +1,510 @@
+#!/usr/bin/python3
+"""html_check.py PAGE.html [--shots PREFIX] [--min-svg N] [--text FILE] - prove that a self-contained
+HTML page (servlab's report.html) works in a real browser.
+
+Drives Debian's headless chromium over the DevTools protocol on a pipe
+(--remote-debugging-pipe: JSON messages ending in NUL on file descriptors 3 and 4, so
+no port, no websocket library; the standard library only) and prints one line per
+check, "ok   NAME: detail" or "FAIL NAME: detail"; exit status 1 if any check failed,
+2 if the checker could not run (no such page, no chromium, no tidy, the browser did
+not answer). The checks:
+
+  utf-8       the file is UTF-8 and declares <meta charset="utf-8">
+  tidy        `tidy -q -e` reports no error (its warnings are printed, not failed)
+  html5       the WHATWG parser (python3-html5lib) reports no parse error
+  load        the page fires its load event within the time limit
+  console     no console.error/assert, no uncaught exception, no Log entry of level
+              error (failed loads, blocked content, ...), no failed request
+  network     no request other than the page itself and data: URIs: an http(s), ws,
+              ftp or other file: request fails the check and is refused before it
+              leaves (Fetch domain), and every host resolves to nothing anyway
+  script      no <script> element, no on* event attribute, no javascript: URL
+  dialog      no JavaScript dialog (alert, confirm, prompt, beforeunload) opened
+  svg         every <svg> has a rendered width and height > 0 (at least --min-svg)
+  img         every <img> has loaded (naturalWidth > 0)
+  shots       PREFIX-1280x720.png, PREFIX-1920x1080.png and PREFIX-full.png (the
+              whole page at 1280 wide) written
+  print       Page.printToPDF with preferCSSPageSize writes PREFIX.pdf whose every
+              page's MediaBox is A4 (595 x 842 pt, within 2 pt)
+
+--text FILE writes the text a reader sees (the title, the body's innerText and every
+<svg>'s text), so that a test can look for what the page shows rather than how the
+HTML spells it.
+
+Every browser step is bounded (--timeout seconds, default 30); chromium is killed at
+the end whatever happened and its temporary profile removed. As root, chromium runs
+with --no-sandbox (it refuses to start otherwise).
+"""
+
+import argparse
+import base64
+import fcntl
+import json
+import math
+import os
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+A4_PT = (595.28, 841.89)
+A4_TOLERANCE_PT = 2.0
+
+
+class BrowserError(Exception):
+    """The browser did not do what was asked in time; the checker cannot go on."""
+
+
+class Results:
+    """One line per check; remembers whether any failed."""
+
+    def __init__(self):
+        self.failed = 0
+        self.passed = 0
+
+    def check(self, name, good, detail):
+        print("%s %s: %s" % ("ok  " if good else "FAIL", name, detail), flush=True)
+        if good:
+            self.passed += 1
+        else:
+            self.failed += 1
+        return good
+
+    def note(self, text):
+        print("     " + text, flush=True)
+
+
+class Browser:
+    """Headless chromium driven over --remote-debugging-pipe."""
+
+    def __init__(self, chromium, timeout):
+        self.timeout = timeout
+        self.profile = tempfile.mkdtemp(prefix="html_check.")
+        self.next_id = 0
+        self.buffer = b""
+        self.events = []  # (method, params) of every event received, in order
+        self.session = None
+        self.on_event = None  # called for each event as it arrives
+        to_child_r, self.to_child = os.pipe()
+        self.from_child, from_child_w = os.pipe()
+        # The child's ends move above 4 first, so that putting them on 3 and 4 in the
+        # child (dup2, which also makes them inheritable) cannot overwrite one with
+        # the other. Every other descriptor Python opens is close-on-exec already.
+        to_child_r, from_child_w = [self._above(fd, 5) for fd in (to_child_r, from_child_w)]
+
+        def on_3_and_4():
+            os.dup2(to_child_r, 3)
+            os.dup2(from_child_w, 4)
+
+        args = [
+            chromium,
+            "--headless",
+            "--remote-debugging-pipe",
+            "--user-data-dir=" + self.profile,
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-default-apps",
+            "--disable-sync",
+            "--disable-extensions",
+            "--disable-features=MediaRouter,OptimizationHints,Translate",
+            "--metrics-recording-only",
+            "--mute-audio",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            # Belt and braces: should a request slip past the Fetch domain, no host
+            # name resolves, so nothing leaves the machine.
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--force-color-profile=srgb",
+            "--font-render-hinting=none",
+            "about:blank",
+        ]
+        if os.geteuid() == 0:
+            args.insert(1, "--no-sandbox")  # chromium refuses to run as root otherwise
+        self.log = open(os.path.join(self.profile, "chromium.log"), "wb")
+        self.proc = subprocess.Popen(
+            args,
+            stdin=subprocess.DEVNULL,
+            stdout=self.log,
+            stderr=self.log,
+            close_fds=False,
+            preexec_fn=on_3_and_4,
+            start_new_session=True,  # its own process group, killed as a whole
+        )
+        os.close(to_child_r)
+        os.close(from_child_w)
+
+    @staticmethod
+    def _above(fd, lowest):
+        """FD moved to a close-on-exec descriptor numbered LOWEST or more."""
+        moved = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, lowest)
+        os.close(fd)
+        return moved
+
+    def _read_message(self, deadline):
+        while b"\0" not in self.buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise BrowserError("no answer from chromium within %g s" % self.timeout)
+            ready, _, _ = select.select([self.from_child], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(self.from_child, 1 << 20)
+            if not chunk:
+                raise BrowserError("chromium closed its DevTools pipe (exit status %s); it said:\n%s" %
+                                   (self.proc.poll(), self.log_tail()))
+            self.buffer += chunk
+        raw, self.buffer = self.buffer.split(b"\0", 1)
+        return json.loads(raw.decode("utf-8"))
+
+    def log_tail(self):
+        """The last lines chromium printed, indented."""
+        self.log.flush()
+        try:
+            with open(self.log.name, "rb") as f:
+                lines = f.read().decode("utf-8", "replace").splitlines()[-8:]
+        except OSError:
+            return ""
+        return "\n".join("     " + line for line in lines)
+
+    def _dispatch(self, message):
+        if "method" in message:
+            self.events.append((message["method"], message.get("params", {})))
+            if self.on_event:
+                self.on_event(message["method"], message.get("params", {}), message.get("sessionId"))
+
+    def send(self, method, params=None, session=True, timeout=None):
+        """Send one command and wait for its answer, handling events meanwhile."""
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params or {}}
+        if session and self.session:
+            message["sessionId"] = self.session
+        data = json.dumps(message).encode("utf-8") + b"\0"
+        deadline = time.monotonic() + (timeout or self.timeout)
+        while data:
+            _, ready, _ = select.select([], [self.to_child], [], max(0, deadline - time.monotonic()))
+            if not ready:
+                raise BrowserError("chromium does not read its DevTools pipe")
+            data = data[os.write(self.to_child, data) :]
+        while True:
+            answer = self._read_message(deadline)
+            if answer.get("id") == self.next_id:
+                if "error" in answer:
+                    raise BrowserError("%s: %s" % (method, answer["error"].get("message")))
+                return answer.get("result", {})
+            self._dispatch(answer)
+
+    def send_nowait(self, method, params):
+        """Send a command whose answer is not awaited (from inside an event handler)."""
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params, "sessionId": self.session}
+        os.write(self.to_child, json.dumps(message).encode("utf-8") + b"\0")
+
+    def wait_for(self, method, timeout=None):
+        """Wait until an event METHOD arrives (or has arrived); return its params."""
+        deadline = time.monotonic() + (timeout or self.timeout)
+        seen = len(self.events)
+        for name, params in self.events:
+            if name == method:
+                return params
+        while True:
+            self._dispatch(self._read_message(deadline))
+            for name, params in self.events[seen:]:
+                if name == method:
+                    return params
+            seen = len(self.events)
+
+    def drain(self, seconds):
+        """Handle the events that arrive within SECONDS."""
+        deadline = time.monotonic() + seconds
+        try:
+            while True:
+                self._dispatch(self._read_message(deadline))
+        except BrowserError as e:
+            if "no answer" not in str(e):
+                raise
+
+    def close(self):
+        try:
+            if self.proc.poll() is None:
+                self.send("Browser.close", session=False, timeout=5)
+                self.proc.wait(timeout=5)
+        except (BrowserError, OSError, subprocess.TimeoutExpired):
+            pass
+        finally:
+            # The whole process group (renderer, GPU and zygote processes too), whether
+            # or not the browser process has exited.
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            self.proc.wait()
+            for fd in (self.to_child, self.from_child):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+            self.log.close()
+            shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def find_chromium():
+    for name in CHROMIUM_NAMES:
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def check_source(page, results):
+    """The file itself: encoding, tidy, the HTML5 parser."""
+    raw = open(page, "rb").read()
+    try:
+        text = raw.decode("utf-8")
+        charset = re.search(r"<meta\s+charset\s*=\s*[\"']?utf-8", text, re.I) is not None
+        results.check("utf-8", charset, "valid UTF-8, " + ("declares" if charset else "does not declare") + ' <meta charset="utf-8">')
+    except UnicodeDecodeError as e:
+        results.check("utf-8", False, "not UTF-8: " + str(e))
+
+    # tidy 5.6 knows HTML5 and inline SVG (svg, text, rect, path, g, ... draw no
+    # complaint); its exit status is 0 clean, 1 warnings only, 2 errors.
+    tidy = subprocess.run(["tidy", "-q", "-e", page], capture_output=True, text=True, timeout=60)
+    lines = [l for l in tidy.stderr.splitlines() if l.strip()]
+    errors = [l for l in lines if " - Error: " in l]
+    warnings = [l for l in lines if " - Warning: " in l]
+    results.check("tidy", tidy.returncode < 2 and not errors,
+                  "tidy -q -e: %d error(s), %d warning(s) (exit status %d)" % (len(errors), len(warnings), tidy.returncode))
+    for line in errors + ["warning: " + w for w in warnings[:20]]:
+        results.note(line)
+    if len(warnings) > 20:
+        results.note("... and %d more warnings" % (len(warnings) - 20))
+
+    # tidy lets some broken markup through silently (a bare "<" in text, for one);
+    # the WHATWG parsing algorithm names every parse error.
+    try:
+        import html5lib
+    except ImportError:
+        results.check("html5", False, "python3-html5lib is not installed (Debian: apt-get install python3-html5lib)")
+        return
+    parser = html5lib.HTMLParser(strict=False)
+    parser.parse(raw)
+    results.check("html5", not parser.errors, "%d parse error(s) (html5lib, the WHATWG algorithm)" % len(parser.errors))
+    for (line, col), code, data in parser.errors[:20]:
+        results.note("line %d column %d: %s %s" % (line, col, code, data or ""))
+
+
+# Evaluated in the page once it has loaded: what the DOM holds.
+DOM_PROBE = r"""
+(async () => {
+  await document.fonts.ready;
+  const box = e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; };
+  const label = e => (e.id ? '#' + e.id : '') + ' "' + (e.textContent || '').trim().slice(0, 40) + '"';
+  const handlers = [], jsurls = [];
+  for (const e of document.querySelectorAll('*')) {
+    for (const a of e.attributes) {
+      if (/^on/i.test(a.name)) handlers.push(e.localName + ' ' + a.name);
+      if (/^\s*javascript:/i.test(a.value)) jsurls.push(e.localName + ' ' + a.name);
+    }
+  }
+  return {
+    title: document.title,
+    text: document.title + '\n' + (document.body ? document.body.innerText : '') + '\n' +
+          [...document.getElementsByTagName('svg')].map(e => e.textContent).join('\n'),
+    scripts: document.getElementsByTagName('script').length,
+    handlers, jsurls,
+    svgs: [...document.getElementsByTagName('svg')].map((e, i) => ({i, size: box(e), label: label(e),
+            texts: e.getElementsByTagName('text').length})),
+    imgs: [...document.images].map((e, i) => ({i, natural: e.naturalWidth, complete: e.complete,
+            src: (e.getAttribute('src') || '').slice(0, 50)})),
+  };
+})()
+"""
+
+
+def pdf_page_sizes(pdf):
+    """Every page's MediaBox [x0 y0 x1 y1] as (width, height) in points. Chromium's
+    (Skia's) PDF keeps page dictionaries uncompressed, so a search finds them all."""
+    boxes = re.findall(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]", pdf)
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+    sizes = [(float(x1) - float(x0), float(y1) - float(y0)) for x0, y0, x1, y1 in boxes]
+    return sizes, pages
+
+
+def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results):
+    url = "file://" + os.path.abspath(page)
+    browser = Browser(chromium, timeout)
+    problems = []  # console and load errors, in order
+    requests = []  # URLs the page asked for beyond itself and data:
+    dialogs = []
+    urls = {}  # request id -> URL, to name a failed load
+
+    def on_event(method, p, session):
+        if method == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
+            args = " ".join(str(a.get("value", a.get("description", ""))) for a in p.get("args", []))
+            problems.append("console.%s: %s" % (p["type"], args))
+        elif method == "Runtime.exceptionThrown":
+            d = p.get("exceptionDetails", {})
+            problems.append("uncaught exception: %s" % d.get("exception", {}).get("description", d.get("text")))
+        elif method == "Log.entryAdded" and p.get("entry", {}).get("level") == "error":
+            e = p["entry"]
+            problems.append("log (%s): %s %s" % (e.get("source"), e.get("text"), e.get("url", "")))
+        elif method == "Network.loadingFailed" and not p.get("canceled"):
+            problems.append("failed load: %s (%s)" % (urls.get(p.get("requestId"), "?"), p.get("errorText")))
+        elif method == "Network.requestWillBeSent":
+            u = p.get("request", {}).get("url", "")
+            urls[p.get("requestId")] = u[:100]
+            if u != url and not u.startswith("data:"):
+                requests.append(u)
+        elif method == "Network.webSocketCreated":
+            requests.append(p.get("url", "websocket"))
+        elif method == "Fetch.requestPaused":
+            u = p.get("request", {}).get("url", "")
+            if u == url or u.startswith("data:"):
+                browser.send_nowait("Fetch.continueRequest", {"requestId": p["requestId"]})
+            else:
+                if u not in requests:
+                    requests.append(u)
+                browser.send_nowait("Fetch.failRequest", {"requestId": p["requestId"], "errorReason": "BlockedByClient"})
+        elif method == "Page.javascriptDialogOpening":
+            dialogs.append("%s: %s" % (p.get("type"), p.get("message")))
+            browser.send_nowait("Page.handleJavaScriptDialog", {"accept": False})
+
+    browser.on_event = on_event
+    try:
+        target = browser.send("Target.createTarget", {"url": "about:blank"}, session=False)
+        attached = browser.send("Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}, session=False)
+        browser.session = attached["sessionId"]
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            browser.send(domain + ".enable")
+        browser.send("Fetch.enable", {"patterns": [{"urlPattern": "*"}]})
+        browser.send("Emulation.setDeviceMetricsOverride",
+                     {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+        nav = browser.send("Page.navigate", {"url": url})
+        if nav.get("errorText"):
+            results.check("load", False, "%s: %s" % (url, nav["errorText"]))
+            return
+        start = time.monotonic()
+        browser.wait_for("Page.loadEventFired")
+        results.check("load", True, "%s loaded in %.2f s" % (page, time.monotonic() - start))
+
+        probe = browser.send("Runtime.evaluate", {"expression": DOM_PROBE, "awaitPromise": True, "returnByValue": True})
+        if "exceptionDetails" in probe:
+            raise BrowserError("the DOM probe failed: %s" % probe["exceptionDetails"].get("text"))
+        dom = probe["result"]["value"]
+        browser.drain(0.5)  # late console messages, timers firing a dialog
+        if text_file:
+            with open(text_file, "w", encoding="utf-8") as f:
+                f.write(dom["text"] + "\n")
+
+        svgs = dom["svgs"]
+        bad_svg = [s for s in svgs if not (s["size"][0] > 0 and s["size"][1] > 0)]
+        results.check("svg", not bad_svg and len(svgs) >= min_svg,
+                      "%d <svg> (%d with <text>), %d with no rendered size%s" %
+                      (len(svgs), sum(1 for s in svgs if s["texts"]), len(bad_svg),
+                       "; fewer than %d" % min_svg if len(svgs) < min_svg else ""))
+        for s in bad_svg:
+            results.note("svg %d %s: %g x %g" % (s["i"], s["label"], s["size"][0], s["size"][1]))
+        bad_img = [i for i in dom["imgs"] if not i["natural"]]
+        results.check("img", not bad_img, "%d <img>, %d not loaded" % (len(dom["imgs"]), len(bad_img)))
+        for i in bad_img:
+            results.note("img %d src=%s" % (i["i"], i["src"]))
+
+        # Screenshots: the viewport at two sizes, then the whole page at 1280 wide.
+        if shots:
+            written = []
+            for w, h in ((1280, 720), (1920, 1080)):
+                browser.send("Emulation.setDeviceMetricsOverride",
+                             {"width": w, "height": h, "deviceScaleFactor": 1, "mobile": False})
+                shot = browser.send("Page.captureScreenshot", {"format": "png"})
+                name = "%s-%dx%d.png" % (shots, w, h)
+                with open(name, "wb") as f:
+                    f.write(base64.b64decode(shot["data"]))
+                written.append(name)
+            browser.send("Emulation.setDeviceMetricsOverride",
+                         {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+            size = browser.send("Page.getLayoutMetrics")["cssContentSize"]
+            height = min(math.ceil(size["height"]), 16000)  # a bound on a runaway page
+            shot = browser.send("Page.captureScreenshot", {
+                "format": "png", "captureBeyondViewport": True,
+                "clip": {"x": 0, "y": 0, "width": 1280, "height": height, "scale": 1}})
+            name = "%s-full.png" % shots
+            with open(name, "wb") as f:
+                f.write(base64.b64decode(shot["data"]))
+            written.append(name)
+            sizes = [os.path.getsize(n) for n in written]
+            results.check("shots", all(s > 0 for s in sizes),
+                          ", ".join("%s (%d bytes)" % (os.path.basename(n), s) for n, s in zip(written, sizes)) +
+                          "; full page 1280 x %d" % height)
+
+        # Print: the page's own @page size must give A4 (without it chromium prints Letter).
+        pdf = base64.b64decode(browser.send("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True},
+                                            timeout=timeout * 2)["data"])
+        if shots:
+            with open(shots + ".pdf", "wb") as f:
+                f.write(pdf)
+        sizes, pages = pdf_page_sizes(pdf)
+        a4 = [abs(w - A4_PT[0]) <= A4_TOLERANCE_PT and abs(h - A4_PT[1]) <= A4_TOLERANCE_PT for w, h in sizes]
+        shown = sorted(set("%.1f x %.1f" % s for s in sizes))
+        results.check("print", bool(sizes) and all(a4) and len(sizes) >= pages,
+                      "%d page(s), MediaBox %s pt (A4 is 595.3 x 841.9)%s" %
+                      (pages, ", ".join(shown) or "not found", "; wrote %s.pdf" % shots if shots else ""))
+
+        browser.drain(0.2)
+        results.check("console", not problems, "%d console error(s), exception(s) or failed load(s)" % len(problems))
+        for p in problems[:20]:
+            results.note(p)
+        results.check("network", not requests, "%d request(s) beyond the page and data: URIs" % len(requests))
+        for u in requests[:20]:
+            results.note("request: " + u)
+        results.check("script", not dom["scripts"] and not dom["handlers"] and not dom["jsurls"],
+                      "%d <script>, %d on* attribute(s), %d javascript: URL(s)" %
+                      (dom["scripts"], len(dom["handlers"]), len(dom["jsurls"])))
+        for h in (dom["handlers"] + dom["jsurls"])[:10]:
+            results.note(h)
+        results.check("dialog", not dialogs, "%d JavaScript dialog(s)" % len(dialogs))
+        for d in dialogs:
+            results.note(d)
+    finally:
+        browser.close()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("page")
+    ap.add_argument("--shots", metavar="PREFIX", help="write PREFIX-WxH.png, PREFIX-full.png and PREFIX.pdf")
+    ap.add_argument("--min-svg", type=int, default=0, metavar="N", help="fail with fewer than N <svg> elements")
+    ap.add_argument("--text", metavar="FILE", help="write the text a reader sees (title, body, SVG text) to FILE")
+    ap.add_argument("--timeout", type=float, default=30, metavar="SECONDS", help="bound on each browser step (30)")
+    a = ap.parse_args()
+    if not os.path.isfile(a.page):
+        print("html_check: %s: no such file" % a.page, file=sys.stderr)
+        return 2
+    chromium = find_chromium()
+    if not chromium:
+        print("html_check: chromium not found (Debian: apt-get install chromium)", file=sys.stderr)
+        return 2
+    if not shutil.which("tidy"):
+        print("html_check: tidy not found (Debian: apt-get install tidy)", file=sys.stderr)
+        return 2
+    if a.shots and os.path.dirname(a.shots):
+        os.makedirs(os.path.dirname(a.shots), exist_ok=True)
+    results = Results()
+    check_source(a.page, results)
+    try:
+        check_in_browser(a.page, chromium, a.shots, a.min_svg, a.timeout, a.text, results)
+    except BrowserError as e:
+        results.check("browser", False, str(e))
+        print("html_check: %s: %d passed, %d failed" % (a.page, results.passed, results.failed))
+        return 2
+    print("html_check: %s: %d passed, %d failed" % (a.page, results.passed, results.failed))
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

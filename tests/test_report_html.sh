@@ -1,0 +1,142 @@
+#!/bin/sh
+# test_report_html.sh - the HTML debrief page, DIR/report.html, that run, sweep, compare
+# and batch write with --out DIR, checked in a real browser by tests/html_check.py
+# (headless chromium: it loads with no console error, asks the network for nothing,
+# every chart has a size, no script, no dialog, A4 when printed, valid HTML):
+#   report-1..5  small run, sweep, compare, batch --sweep and a Chinese run; their
+#                screenshots and PDFs are kept in build/report-shots/ (run-1280x720.png,
+#                ..., class60.pdf)
+#   report-6     escaping: a scenario whose leading comment holds
+#                <script>alert(1)</script> and whose file name holds & < > " ' is shown
+#                as text, never as markup
+#   report-7     a class of 60 student files (some identical) in one compare: every
+#                file name is on the page and in compare.csv
+# REPORT_HTML_STANDIN=1 writes each report.html with tests/html/standin_report.py
+# where servlab wrote none, to try this test itself; it then also checks that the
+# escaping checks catch a stand-in that does not escape. Uses $SERVLAB.
+cd "$(dirname "$0")/.." || exit 1
+. tests/check.sh
+name=test_report_html
+if ! need=$(tests/need.sh test browser 2>&1); then
+    if [ -n "$CI" ]; then # CI installs them (.ci/run): a skip there would hide a gap
+        ok "report-0 the browser checks can run (CI=$CI)" 1 "$need"
+        check_done $name
+        exit
+    fi
+    echo "$name: skipped: the report pages are not checked in a browser here"
+    echo "SKIPPED: $name needs $(echo "$need" | sed -n 's/^ *apt-get install -y --no-install-recommends *//p') (Debian: make deps, or apt-get install them)"
+    check_done $name
+    exit 0
+fi
+SHOTS=build/report-shots
+mkdir -p "$SHOTS"
+CHECK="/usr/bin/python3 tests/html_check.py"
+
+# page ID SHOT DIR MIN_SVG [SCENARIO...]: DIR/report.html exists and passes the browser
+# check with at least MIN_SVG charts; its screenshots go to $SHOTS/SHOT-*.png, its PDF
+# to $SHOTS/SHOT.pdf (SCENARIO...: what the stand-in shows, REPORT_HTML_STANDIN)
+page() {
+    id=$1 shot=$2 dir=$3 min=$4
+    shift 4
+    if [ ! -f "$dir/report.html" ] && [ -n "$REPORT_HTML_STANDIN" ]; then
+        /usr/bin/python3 tests/html/standin_report.py "$dir" "$@"
+    fi
+    if [ ! -f "$dir/report.html" ]; then
+        ok "$id.1 report.html written" 1 "no report.html in $dir; it holds: $(ls "$dir" | tr '\n' ' ')"
+        return 1
+    fi
+    ok "$id.1 report.html written ($(wc -c < "$dir/report.html") bytes)" 0
+    $CHECK "$dir/report.html" --shots "$SHOTS/$shot" --min-svg "$min" --text "$dir/text.txt" > "$T/$id.check" 2>&1
+    rc=$?
+    ok "$id.2 html_check passes: $(tail -n 1 "$T/$id.check" | sed 's/^html_check: [^:]*: //')" $rc \
+        "$(grep -v '^ok ' "$T/$id.check")"
+    return 0
+}
+# simulate ID ARGS...: servlab ARGS exits 0 (stdout and stderr kept in $T/ID.out, .err)
+simulate() {
+    id=$1
+    shift
+    "$S" "$@" --quiet > "$T/$id.out" 2> "$T/$id.err"
+    rc=$?
+    ok "$id.0 servlab $(echo "$*" | sed "s|$T/||g; s|\(class/student_01.ini\) .* \(class/student_60.ini\)|\1 ... \2|") (status $rc)" \
+        $rc "$(head -n 5 "$T/$id.err")"
+}
+has_cjk() { /usr/bin/python3 -c 'import re,sys; sys.exit(not re.search("[\u4e00-\u9fff]", open(sys.argv[1], encoding="utf-8").read()))' "$1"; }
+
+# ---- report-1..5: each command's page ----
+simulate report-1 run scenarios/default.ini --reps 3 --out "$T/D1"
+page report-1 run "$T/D1" 1 scenarios/default.ini
+simulate report-2 sweep scenarios/default.ini --reps 2 --out "$T/D2"
+page report-2 sweep "$T/D2" 1 scenarios/default.ini
+simulate report-3 compare --base scenarios/stances/base.ini scenarios/stances/*.ini --reps 3 --out "$T/D3"
+page report-3 compare "$T/D3" 0 scenarios/stances/*.ini
+simulate report-4 batch scenarios/planner/base.ini scenarios/planner/items.csv --sweep --reps 2 --out "$T/D4"
+page report-4 batch "$T/D4" 1 scenarios/planner/base.ini
+simulate report-5 run scenarios/default.ini --reps 3 --lang zh --out "$T/D5"
+if page report-5 run-zh "$T/D5" 1 scenarios/default.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    # a Chinese page says so (<html lang="zh...">: the browser picks Chinese glyph forms)
+    ok "report-5.3 the Chinese page declares lang=\"zh...\"" \
+        $(grep -qiE '<html[^>]* lang="?zh' "$T/D5/report.html"; echo $?) "$(grep -io '<html[^>]*>' "$T/D5/report.html")"
+    ok "report-5.4 the Chinese page shows Chinese text" $(has_cjk "$T/D5/text.txt"; echo $?)
+fi
+
+# ---- report-6: escaping ----
+# escaped DIR: the page shows the comment and the file name as text, holds no markup
+# made of them, and passes the browser check (run before: page)
+escaped() {
+    html=$1/report.html text=$1/text.txt
+    grep -qF '<script>alert(1)</script>' "$text" && grep -qF "$evil" "$text" &&
+        grep -qiE '&(lt|#60|#x3c);script&(gt|#62|#x3e);' "$html" &&
+        ! grep -qiE '<script|<b>bold|&<b>' "$html"
+}
+evil="esc&<b>\"q'.ini"
+E="$T/escape"
+mkdir -p "$E"
+if { printf '; <script>alert(1)</script> & <b>bold</b>\n'; cat scenarios/default.ini; } > "$E/$evil" 2> /dev/null; then
+    simulate report-6 run "$E/$evil" --reps 3 --out "$T/D6"
+    if page report-6 escape "$T/D6" 1 "$E/$evil"; then
+        escaped "$T/D6"
+        ok "report-6.3 the comment and the file name $evil are shown as text, not markup" $? \
+            "$(grep -n -iE '<script|<b>bold|&<b>|alert' "$T/D6/report.html" | cut -c1-200 | head -n 5)"
+    fi
+    if [ -n "$REPORT_HTML_STANDIN" ]; then # the escaping checks catch a page that does not escape
+        mkdir -p "$T/D6bad" && cp "$T"/D6/*.csv "$T/D6bad/"
+        /usr/bin/python3 tests/html/standin_report.py "$T/D6bad" "$E/$evil" --no-escape
+        $CHECK "$T/D6bad/report.html" --text "$T/D6bad/text.txt" > "$T/bad.check" 2>&1
+        ok "report-6.4 (stand-in) a page that does not escape fails html_check" \
+            $([ $? -ne 0 ]; echo $?) "$(cat "$T/bad.check")"
+        ok "report-6.5 (stand-in) ... and the escaping check" $(! escaped "$T/D6bad"; echo $?)
+    fi
+else
+    echo "note: this file system refuses the file name $evil: report-6 is not run"
+fi
+
+# ---- report-7: a class of 60 ----
+C="$T/class"
+mkdir -p "$C"
+i=1
+while [ $i -le 60 ]; do
+    # order_quantity is not locked; 20 values, so each is handed in three times
+    sed "s/^order_quantity = 800 /order_quantity = $((400 + 40 * (i % 20))) /" \
+        scenarios/stances/base.ini > "$C/student_$(printf %02d $i).ini"
+    i=$((i + 1))
+done
+ok "report-7.00 60 student files, 20 different" \
+    $([ "$(cat "$C"/student_*.ini | grep -c '^order_quantity = ')" -eq 60 ] &&
+        [ "$(grep -h '^order_quantity = ' "$C"/student_*.ini | sort -u | wc -l)" -eq 20 ]
+    echo $?)
+simulate report-7 compare --base scenarios/stances/base.ini "$C"/student_*.ini --reps 2 --out "$T/D7"
+if page report-7 class60 "$T/D7" 0 "$C"/student_*.ini; then
+    missing_page="" missing_csv=""
+    i=1
+    while [ $i -le 60 ]; do
+        f=student_$(printf %02d $i).ini
+        grep -qF "$f" "$T/D7/text.txt" || missing_page="$missing_page $f"
+        grep -qF "$f" "$T/D7/compare.csv" || missing_csv="$missing_csv $f"
+        i=$((i + 1))
+    done
+    ok "report-7.3 all 60 file names are on the page" $([ -z "$missing_page" ]; echo $?) "missing:$missing_page"
+    ok "report-7.4 all 60 file names are in compare.csv" $([ -z "$missing_csv" ]; echo $?) "missing:$missing_csv"
+fi
+echo "screenshots and PDFs: $SHOTS/"
+check_done $name
