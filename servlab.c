@@ -4,6 +4,7 @@
 #include "cli/batch.h"
 #include "cli/charts.h"
 #include "cli/compare.h"
+#include "cli/debrief.h"
 #include "cli/mpi_grid.h"
 #include "cli/options.h"
 #include "cli/outfile.h"
@@ -291,6 +292,37 @@ static void out_chart_done(struct out *w, const char *name, int rc)
         w->chart_failed = true; /* the chart said why; the other charts are still drawn */
 }
 
+/* Chart `name` goes to the output directory and, for the debrief page, into page (which
+ * may be NULL: no page). False when nothing more may be written. */
+static bool out_chart_to(struct out *w, struct debrief *page, const char *name, char *path, size_t n,
+                         struct chart_target *to)
+{
+    if (!out_chart(w, name, path, n)) return false;
+    *to = (struct chart_target){.path = path, .svg = page ? debrief_figure_begin(page) : NULL};
+    return true;
+}
+
+static void out_chart_to_done(struct out *w, struct debrief *page, const char *name, const char *caption, int rc)
+{
+    if (page) debrief_figure_end(page, caption, name, rc == 0);
+    out_chart_done(w, name, rc);
+}
+
+/* The command line as typed, for the page's footer: arguments with spaces or shell
+ * characters in single quotes. */
+static char command_line[4096];
+
+static void keep_command_line(int argc, char **argv)
+{
+    size_t used = 0;
+    for (int i = 0; i < argc && used < sizeof command_line; i++) {
+        const char *a = i == 0 ? "servlab" : argv[i];
+        bool quote = !*a || a[strspn(a, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=,:+%@")];
+        used += (size_t)snprintf(command_line + used, sizeof command_line - used, "%s%s%s%s", i ? " " : "",
+                                 quote ? "'" : "", a, quote ? "'" : "");
+    }
+}
+
 static int out_finish(struct out *w)
 {
     if (w->stopped && *w->written)
@@ -314,14 +346,20 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
     if (customers && (fp = out_open(w, "customers.csv"))) charts_customers_csv(fp, t), out_commit(w, "customers.csv");
     if (stock && (fp = out_open(w, "stock_trajectory.csv")))
         charts_trajectory_csv(fp, sc, t), out_commit(w, "stock_trajectory.csv");
-    /* charts last: a chart that fails never costs the CSV files */
+    /* charts last: a chart that fails never costs the CSV files; the page after them */
+    struct debrief page = {.command_line = command_line};
+    struct chart_target to;
     char path[1200];
-    if (out_chart(w, "order_cycle.png", path, sizeof path))
-        out_chart_done(w, "order_cycle.png", charts_order_cycle(&(struct chart_target){.path = path}, sc, h));
-    if (stock && out_chart(w, "stock_trajectory.png", path, sizeof path))
-        out_chart_done(w, "stock_trajectory.png", charts_stock_trajectory(&(struct chart_target){.path = path}, sc, t));
-    if (customers && out_chart(w, "customers.png", path, sizeof path))
-        out_chart_done(w, "customers.png", charts_customers(&(struct chart_target){.path = path}, sc, t));
+    if (out_chart_to(w, &page, "order_cycle.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "order_cycle.png", _("How long an order takes: the order-cycle time"),
+                          charts_order_cycle(&to, sc, h));
+    if (stock && out_chart_to(w, &page, "stock_trajectory.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "stock_trajectory.png", _("Stock over time in the first replication"),
+                          charts_stock_trajectory(&to, sc, t));
+    if (customers && out_chart_to(w, &page, "customers.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "customers.png", _("Active customers over time"), charts_customers(&to, sc, t));
+    if ((fp = out_open(w, "report.html"))) debrief_run(fp, &page, sc, s), out_commit(w, "report.html");
+    debrief_fini(&page);
 }
 
 /* ---- commands ---- */
@@ -451,14 +489,22 @@ static void write_sweep_files(struct out *w, const struct sweep_result *r)
         sweep_summary(fp, r);
         out_commit(w, "summary.txt");
     }
-    /* charts last: a chart that fails never costs the CSV files */
+    /* charts last: a chart that fails never costs the CSV files; the page after them */
+    struct debrief page = {.command_line = command_line};
+    struct chart_target to;
     char path[1200];
-    if (out_chart(w, "service_curve.png", path, sizeof path))
-        out_chart_done(w, "service_curve.png", charts_service_curve(&(struct chart_target){.path = path}, r));
-    if (out_chart(w, "cost_breakdown.png", path, sizeof path))
-        out_chart_done(w, "cost_breakdown.png", charts_cost_breakdown(&(struct chart_target){.path = path}, r));
-    if (out_chart(w, "marginal_cost.png", path, sizeof path))
-        out_chart_done(w, "marginal_cost.png", charts_marginal_cost(&(struct chart_target){.path = path}, r));
+    if (out_chart_to(w, &page, "service_curve.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "service_curve.png",
+                          _("The service curve: revenue, cost and profit against the service level"),
+                          charts_service_curve(&to, r));
+    if (out_chart_to(w, &page, "cost_breakdown.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "cost_breakdown.png", _("What the service costs, by kind"),
+                          charts_cost_breakdown(&to, r));
+    if (out_chart_to(w, &page, "marginal_cost.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "marginal_cost.png", _("The cost of one more point of service"),
+                          charts_marginal_cost(&to, r));
+    if ((fp = out_open(w, "report.html"))) debrief_sweep(fp, &page, r), out_commit(w, "report.html");
+    debrief_fini(&page);
 }
 
 static int cmd_sweep(const struct options *o)
@@ -565,6 +611,9 @@ static int cmd_compare(const struct options *o)
         struct out w = {.dir = o->out_dir};
         FILE *fp;
         if ((fp = out_open(&w, "compare.csv"))) compare_csv(fp, &r), out_commit(&w, "compare.csv");
+        struct debrief page = {.command_line = command_line};
+        if ((fp = out_open(&w, "report.html"))) debrief_compare(fp, &page, &r), out_commit(&w, "report.html");
+        debrief_fini(&page);
         rc = out_finish(&w);
     }
     if (rc == 0 && o->plot) rc = compare_chart(o, &r);
@@ -605,8 +654,13 @@ static int cmd_batch(const struct options *o)
                 batch_summary(fp, &r);
                 out_commit(&w, "summary.txt");
             }
-            if (o->sweep && out_chart(&w, "batch_service.png", path, sizeof path))
-                out_chart_done(&w, "batch_service.png", charts_batch(&(struct chart_target){.path = path}, &r));
+            struct debrief page = {.command_line = command_line};
+            struct chart_target to;
+            if (o->sweep && out_chart_to(&w, &page, "batch_service.png", path, sizeof path, &to))
+                out_chart_to_done(&w, &page, "batch_service.png", _("Each row's recommended service level"),
+                                  charts_batch(&to, &r));
+            if ((fp = out_open(&w, "report.html"))) debrief_batch(fp, &page, &r), out_commit(&w, "report.html");
+            debrief_fini(&page);
         }
         w.dir = NULL;
         if (o->plot && out_chart(&w, o->plot, path, sizeof path))
@@ -670,6 +724,7 @@ enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 static int servlab_main(int argc, char **argv)
 {
     gsl_set_error_handler(gsl_failure);
+    keep_command_line(argc, argv);
     /* the language first, so that every message, --help included, is in it */
     const char *lang = NULL;
     bool lang_missing = false;
