@@ -1,0 +1,238 @@
+/* test_chart.c - plots/chart.h: the inline SVG for an HTML page (one <svg> element with
+ * a viewBox, text as UTF-8 <text>, nothing that is not HTML, nothing written on failure),
+ * point labels (each drawn once, coinciding points in one label) and the placement rule
+ * of point labels, tested as the pure functions it is (no two labels overlap). */
+#include "check.h"
+#include "plots/chart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How many times needle occurs in hay. */
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle)) n++;
+    return n;
+}
+
+/* c as inline SVG, in a new string (NULL on failure, with err filled). */
+static char *svg_of(const struct chart *c, char *err, size_t errlen, size_t *written)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    int rc = chart_write_svg_text(f, c, err, errlen);
+    fclose(f);
+    *written = len;
+    if (rc != 0) return free(buf), NULL;
+    return buf;
+}
+
+static double X[60], Y[60];
+
+static struct chart line_chart(const char *title, const char *xlabel, const char *legend)
+{
+    for (size_t i = 0; i < 10; i++) X[i] = (double)i, Y[i] = 10 * sqrt((double)i);
+    struct chart c = {.title = title, .subtitle = "default.ini, seed 1", .xlabel = xlabel, .npanels = 1};
+    c.panels[0] = (struct chart_panel){.ylabel = "fill rate (%)", .y_from_zero = true};
+    c.panels[0].series[0] = (struct chart_series){legend, X, Y, NULL, 10, COLOUR_BLUE, STYLE_LINE, false};
+    c.panels[0].nseries = 1;
+    c.panels[0].marks[0] = (struct chart_mark){4, Y[4], "best 4", COLOUR_BLACK, 0};
+    c.panels[0].nmarks = 1;
+    return c;
+}
+
+static void inline_svg(void)
+{
+    char err[300] = "";
+    size_t len;
+    struct chart c = line_chart("Service curve QXZ", "order-cycle time (days)", "a <b> & c");
+    char *s = svg_of(&c, err, sizeof err, &len);
+    if (!check(s != NULL, "chart-1.0 the SVG is drawn (%s)", err)) return;
+    check(strncmp(s, "<svg ", 5) == 0, "chart-1.1 it begins with <svg (got '%.20s')", s);
+    check(len > 7 && strcmp(s + len - 7, "</svg>\n") == 0, "chart-1.2 it ends with </svg>");
+    check(count(s, "<svg") == 1 && count(s, "</svg>") == 1, "chart-1.3 one <svg> element, not nested");
+    check(strstr(s, "viewBox=\"0 0 1280 860\"") && strstr(s, "width=\"100%\""),
+          "chart-1.4 a viewBox of the PNG's size, and width 100%% to scale to its container");
+    check(!strstr(s, "<?xml") && !strstr(s, "<!DOCTYPE") && !strstr(s, "<!--"),
+          "chart-1.5 no XML declaration, DOCTYPE or comment");
+    check(count(s, "<text") >= 10, "chart-1.6 the text is <text> elements (%zu)", count(s, "<text"));
+    check(strstr(s, ">Service curve QXZ</tspan></text>") != NULL, "chart-1.7 the title is a <text> element's text");
+    check(strstr(s, "<title>Service curve QXZ</title>") != NULL, "chart-1.8 and the element's <title>");
+    check(strstr(s, ">a &#x3c;b&#x3e; &#x26; c</tspan>") != NULL && !strstr(s, "<b>"),
+          "chart-1.9 < > & in a label stay escaped");
+    check(!strstr(s, "font-family=\"sans-serif\"") && strstr(s, "'WenQuanYi Micro Hei'") != NULL,
+          "chart-1.10 the fonts fall back to a CJK font (PLplot's bare sans-serif is gone)");
+    size_t refs = count(s, "&#x"), escapes = count(s, "&#x3c;") + count(s, "&#x3e;") + count(s, "&#x26;");
+    check(refs == escapes && escapes == 3, "chart-1.11 only < > & are numeric references (%zu of %zu)", escapes, refs);
+
+    struct chart zh = line_chart("服务曲线", "订单周期时间（天）", "张伟.ini");
+    char *z = svg_of(&zh, err, sizeof err, &len);
+    if (check(z != NULL, "chart-2.0 the Chinese SVG is drawn (%s)", err)) {
+        check(strstr(z, ">订单周期时间（天）</tspan>") != NULL,
+              "chart-2.1 Chinese text is in a <text> element as UTF-8");
+        check(strstr(z, ">张伟.ini</tspan>") && strstr(z, ">服务曲线</tspan>"),
+              "chart-2.2 ... the legend's and title's too");
+        check(!strstr(z, "&#x8ba2;") && !strstr(z, "&#x"), "chart-2.3 no Chinese character is a numeric reference");
+        /* ids: two charts on one page must not share one */
+        const char *id = strstr(s, " id=\"");
+        char first[64] = "";
+        if (id) sscanf(id + 5, "%63[^\"]", first);
+        check(first[0] && strstr(z, first) == NULL, "chart-2.4 ids differ between two charts ('%s')", first);
+        check(count(s, "url(#") > 0 && count(s, "url(#chart") == count(s, "url(#"), "chart-2.5 references use the ids");
+    }
+    free(z);
+    free(s);
+
+    /* failure: nothing written, a message */
+    const char *old = getenv("TMPDIR");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("TMPDIR", "/nonexistent/servlab-test", 1);
+    err[0] = '\0';
+    char *f = svg_of(&c, err, sizeof err, &len);
+    check(f == NULL && len == 0 && err[0],
+          "chart-3.1 a temporary file that cannot be made: -1, a message, nothing "
+          "written (%zu bytes; '%s')",
+          len, err);
+    free(f);
+    if (saved)
+        setenv("TMPDIR", saved, 1);
+    else
+        unsetenv("TMPDIR");
+    free(saved);
+}
+
+static char names[60][16];
+static const char *labels[60];
+
+static void labelled_points(void)
+{
+    char err[300] = "";
+    size_t len;
+    struct chart c = line_chart("Class", "safety factor", "students");
+    struct chart_panel *p = &c.panels[0];
+    static double sx[12], sy[12];
+    for (size_t i = 0; i < 12; i++) {
+        sx[i] = 1 + 0.6 * (double)(i % 6), sy[i] = 5 + 3 * (double)(i / 6);
+        snprintf(names[i], sizeof names[i], "Lb%cq", (char)('A' + i));
+        labels[i] = names[i];
+    }
+    sx[7] = sx[3], sy[7] = sy[3]; /* 4 and 8 coincide: one label "LbDq, LbHq" */
+    sx[9] = sx[3], sy[9] = sy[3]; /* and 10 */
+    sx[11] = 1.02, sy[11] = 5.05; /* near 1, not on it: a label of its own */
+    labels[5] = NULL;
+    p->series[1] = (struct chart_series){"points", sx, sy, NULL, 12, COLOUR_VERMILLION, STYLE_DOTS, false};
+    p->nseries = 2;
+    p->point_labels[1] = labels;
+    char *s = svg_of(&c, err, sizeof err, &len);
+    if (!check(s != NULL, "chart-4.0 the labelled chart is drawn (%s)", err)) return;
+    for (size_t i = 0; i < 12; i++) {
+        if (i == 5) continue;
+        check(count(s, names[i]) == 1, "chart-4.1 label %s is drawn once (%zu)", names[i], count(s, names[i]));
+    }
+    check(count(s, names[5]) == 0, "chart-4.2 a NULL label draws nothing");
+    check(strstr(s, ">LbDq, LbHq, LbJq</tspan>") != NULL, "chart-4.3 coinciding points share one label, in order");
+    check(strstr(s, ">LbAq</tspan>") && strstr(s, ">LbLq</tspan>"), "chart-4.4 near but not coinciding: two labels");
+    free(s);
+
+    /* PNG: drawn, and the labels change it; without labels it is the chart as before */
+    char a[] = "/tmp/servlab-test-chart-XXXXXX";
+    if (!check(mkdtemp(a) != NULL, "chart-4.5 a temporary directory")) return;
+    char with[200], without[200], nulls[200];
+    snprintf(with, sizeof with, "%s/with.png", a);
+    snprintf(without, sizeof without, "%s/without.png", a);
+    snprintf(nulls, sizeof nulls, "%s/nulls.png", a);
+    int r1 = chart_write(with, &c, err, sizeof err);
+    static const char *none[12];
+    p->point_labels[1] = none;
+    int r2 = chart_write(nulls, &c, err, sizeof err);
+    p->point_labels[1] = NULL;
+    int r3 = chart_write(without, &c, err, sizeof err);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "cmp -s %s %s", with, without);
+    int differ = system(cmd) != 0;
+    snprintf(cmd, sizeof cmd, "cmp -s %s %s", nulls, without);
+    int same = system(cmd) == 0;
+    check(r1 == 0 && r2 == 0 && r3 == 0 && differ, "chart-4.6 the PNG with labels is drawn and differs from without");
+    check(same, "chart-4.7 all-NULL labels draw the PNG byte for byte as no labels");
+    remove(with), remove(without), remove(nulls), remove(a);
+}
+
+/* Do two placed labels overlap? */
+static bool overlap(const struct chart_label *a, const struct chart_label *b)
+{
+    return fabs(a->x - b->x) < (a->w + b->w) / 2 && fabs(a->y - b->y) < (a->h + b->h) / 2;
+}
+
+/* A deterministic stream of numbers in [0, 1). */
+static double lcg(unsigned long *state)
+{
+    *state = (*state * 6364136223846793005UL + 1442695040888963407UL) & 0xFFFFFFFFFFFFFFFFUL;
+    return (double)(*state >> 11) / 9007199254740992.0;
+}
+
+/* Place n labels around points (x, y) spread by spread mm; count overlapping pairs and
+ * labels outside the area. */
+static void place(size_t n, double cx, double cy, double spread, const struct chart_label_area *area, size_t *overlaps,
+                  size_t *outside, size_t *leaders, struct chart_label *l)
+{
+    unsigned long st = 42;
+    for (size_t i = 0; i < n; i++) {
+        l[i] = (struct chart_label){
+            .px = cx + spread * lcg(&st), .py = cy + spread * lcg(&st), .w = 4 + 8 * lcg(&st), .h = 4};
+        if (i % 10 == 0) l[i].px = cx, l[i].py = cy; /* some coincide exactly */
+    }
+    chart_label_place(l, n, area);
+    *overlaps = *outside = *leaders = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = i + 1; j < n; j++) *overlaps += overlap(&l[i], &l[j]);
+        *outside += l[i].x - l[i].w / 2 < area->x0 || l[i].x + l[i].w / 2 > area->x1 ||
+                    l[i].y - l[i].h / 2 < area->y0 || l[i].y + l[i].h / 2 > area->y1;
+        *leaders += l[i].leader;
+    }
+}
+
+static void placement(void)
+{
+    struct chart_label one = {.px = 50, .py = 50, .w = 10, .h = 4};
+    struct chart_label_area area = {0, 300, 0, 200, 2, 6};
+    chart_label_place(&one, 1, &area);
+    check(fabs(one.x - (50 + 3 + 2 + 5)) < 1e-9 && one.y == 50 && !one.leader,
+          "chart-5.1 a lone label sits right of its marker, no leader (x %.2f)", one.x);
+    struct chart_label edge = {.px = 298, .py = 50, .w = 10, .h = 4};
+    chart_label_place(&edge, 1, &area);
+    check(edge.x + edge.w / 2 <= 298 - 3 && !edge.leader, "chart-5.2 at the right edge it goes left (x %.2f)", edge.x);
+
+    struct chart_label l[60];
+    size_t overlaps, outside, leaders;
+    place(60, 150, 100, 10, &area, &overlaps, &outside, &leaders, l);
+    check(overlaps == 0, "chart-5.3 60 labels of points within 10 mm: no two overlap (%zu pairs do)", overlaps);
+    check(outside == 0, "chart-5.4 ... all inside the area (%zu outside)", outside);
+    check(leaders > 0 && leaders < 60, "chart-5.5 ... those that cannot touch their point have a leader (%zu)",
+          leaders);
+    place(60, 150, 100, 0, &area, &overlaps, &outside, &leaders, l);
+    check(overlaps == 0 && outside == 0, "chart-5.6 60 labels of one point: no overlap (%zu), inside (%zu out)",
+          overlaps, outside);
+    struct chart_label_area tiny = {0, 30, 0, 20, 1, 3};
+    place(60, 10, 10, 5, &tiny, &overlaps, &outside, &leaders, l);
+    check(overlaps == 0, "chart-5.7 60 labels in an area with room for a few: still no overlap (%zu pairs)", overlaps);
+    check(outside > 0, "chart-5.8 ... the ones with no room are stacked outside it (%zu)", outside);
+
+    double px[6] = {0, 0.3, 5, 0.2, 5.4, 20}, py[6] = {0, 0.2, 5, 0, 5, 0};
+    size_t g[6];
+    chart_label_groups(px, py, 6, 0.5, g);
+    check(g[0] == 0 && g[1] == 0 && g[2] == 2 && g[3] == 0 && g[4] == 2 && g[5] == 5,
+          "chart-5.9 groups: points within 0.5 of a group's first point join it (%zu %zu %zu %zu %zu %zu)", g[0], g[1],
+          g[2], g[3], g[4], g[5]);
+}
+
+int main(void)
+{
+    inline_svg();
+    labelled_points();
+    placement();
+    return check_done("test_chart");
+}
