@@ -93,17 +93,24 @@ static void what_it_models(FILE *out, const char *path)
     FILE *f = fopen(path, "r");
     if (!f) return;
     char line[1024];
-    bool any = false;
+    enum { NONE, FIRST, MORE } part = NONE; /* its first paragraph is shown, the rest folded */
     while (fgets(line, sizeof line, f)) {
         const char *p = line + strspn(line, " \t");
         if (*p != ';' && *p != '#') break;
         p++;
         if (*p == ' ') p++;
-        if (!any) fputs("<p class=\"what\">", out);
-        any = true;
+        bool blank = p[strspn(p, " \t\r\n")] == '\0';
+        if (part == NONE && blank) continue;
+        if (part == NONE) fputs("<p class=\"what\">", out), part = FIRST;
+        if (part == FIRST && blank) {
+            fprintf(out, "</p>\n<details class=\"what\"><summary>%s</summary>", _("More about this scenario"));
+            part = MORE;
+            continue;
+        }
         html_text(out, p); /* keeps its newline: the paragraph keeps the lines */
     }
-    if (any) fputs("</p>\n", out);
+    if (part == FIRST) fputs("</p>\n", out);
+    if (part == MORE) fputs("</details>\n", out);
     fclose(f);
 }
 
@@ -413,8 +420,7 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
     else {
         bool sig = compare_significant(&e->vs_best);
         fprintf(out, "<td class=\"num %s\">%+.2f ± %.2f</td><td class=\"%s\">%s</td>", sig ? "sig" : "nsig",
-                e->vs_best.mean, e->vs_best.ci95, sig ? "sig" : "nsig",
-                sig ? _("significantly lower") : _("not significantly lower"));
+                e->vs_best.mean, e->vs_best.ci95, sig ? "sig" : "nsig", sig ? _("significant") : _("not significant"));
     }
     num_cell(out, "num", 100 * e->s[r->service].mean, 2, " %");
     if (r->service != M_ON_TIME_RATE) num_cell(out, "num", 100 * e->s[M_ON_TIME_RATE].mean, 2, " %");

@@ -35,12 +35,15 @@ const struct option_row option_rows[] = {
      ".B metric,mean,ci95,sd,n\n"
      "and one row per metric; fields with no value are empty.\n"},
     {OPT_OUT, "--out", "DIR", CMD_RUN | CMD_SWEEP | CMD_COMPARE, GROUP_GENERAL, KEY_NONE,
-     N_("also write the CSV files, charts and a summary.txt into DIR"),
+     N_("also write CSV files, charts, summary.txt and the page report.html into DIR"),
      "Also write\n"
      ".I DIR/run.csv\n"
      "and\n"
      ".I DIR/summary.txt\n"
-     "(scenario, seed, generator, replications, warnings). Files appear whole or not at all:\n"
+     "(scenario, seed, generator, replications, warnings), the charts, and\n"
+     ".IR DIR/report.html ,\n"
+     "the debrief page: one self-contained file with every table and chart, to project or\n"
+     "print. Files appear whole or not at all:\n"
      "each is written under a temporary name and renamed when complete. The directory is\n"
      "checked before anything is simulated; temporary files left in it by a run that was\n"
      "killed outright are removed.\n"},
@@ -109,7 +112,7 @@ const struct option_row option_rows[] = {
     {OPT_PLOT, "--plot", "FILE", CMD_BATCH, GROUP_BATCH, KEY_NONE,
      N_("(with --sweep) each row's recommended service against its margin"), NULL},
     {OPT_OUT, "--out", "DIR", CMD_BATCH, GROUP_BATCH, KEY_NONE,
-     N_("batch.csv, summary.txt (and batch_service.png with --sweep)"), NULL},
+     N_("batch.csv, summary.txt, report.html (and batch_service.png with --sweep)"), NULL},
 
     {OPT_BASE, "--base", "BASE.ini", CMD_COMPARE, GROUP_COMPARE, KEY_NONE,
      N_("the file students started from; its [locks] must be kept"),
