@@ -314,16 +314,16 @@ static void changes_line(FILE *out, const struct compare_entry *e)
     const char *text = e->changed_shown, *end = text;
     size_t shown = 0;
     char part[1200];
-    for (const char *next = text; shown < e->nchanged; shown++) { /* whole keys while they fit */
-        const char *sep = strstr(next, "; ");
-        const char *stop = sep && shown + 1 < e->nchanged ? sep : next + strlen(next);
+    for (const char *next = text; shown < e->nchanged;) { /* whole keys while they fit; the first always */
+        const char *sep = shown + 1 < e->nchanged ? strstr(next, "; ") : NULL;
+        const char *stop = sep ? sep : next + strlen(next);
         snprintf(part, sizeof part, "%.*s", (int)(stop - text), text);
         if (shown > 0 && lang_width(part) > MOST) break;
         end = stop;
+        shown++;
         if (!sep) break;
         next = sep + 2;
     }
-    if (shown == 0) shown = 1; /* the first key alone, however long */
     snprintf(part, sizeof part, "%.*s", (int)(end - text), text);
     fputs("      ", out);
     if (shown >= e->nchanged)
