@@ -45,6 +45,8 @@ struct chart_series {
     enum chart_colour colour;
     enum chart_style style;
     bool dashed;
+    const char *const *point_labels; /* optional: one label per point (NULL entries allowed), drawn beside it; labels
+                                        that would collide are moved apart, coinciding points share one label */
 };
 
 /* A highlighted x position: a dashed vertical line, a marker at (x, y) and a label. */
