@@ -543,6 +543,21 @@ static int cmd_sweep(const struct options *o)
     return rc;
 }
 
+/* --set's overrides and the compare's replications and seed, for the sweeps behind the
+ * compare charts (free it; reps and seed hold the texts it points to). */
+static struct scenario_override *compare_sweep_sets(const struct options *o, const struct compare_result *r,
+                                                    char reps[64], char seed[64])
+{
+    snprintf(reps, 64, "%s=%u", key_full_name(K_RUN_REPLICATIONS), r->reps);
+    snprintf(seed, 64, "%s=%llu", key_full_name(K_RUN_SEED), r->seed);
+    struct scenario_override *sets = malloc((o->nsets + 2) * sizeof *sets);
+    if (!sets) abort();
+    memcpy(sets, o->sets, o->nsets * sizeof *sets);
+    sets[o->nsets] = (struct scenario_override){.assignment = reps, .label = NULL};
+    sets[o->nsets + 1] = (struct scenario_override){.assignment = seed, .label = NULL};
+    return sets;
+}
+
 /* Each scenario's sweep, for the compare chart (same seed and replications as the run). */
 static int compare_chart(const struct options *o, const struct compare_result *r)
 {
@@ -555,13 +570,7 @@ static int compare_chart(const struct options *o, const struct compare_result *r
     size_t k = 0;
     int rc = 0;
     char reps[64], seed[64];
-    snprintf(reps, sizeof reps, "%s=%u", key_full_name(K_RUN_REPLICATIONS), r->reps);
-    snprintf(seed, sizeof seed, "%s=%llu", key_full_name(K_RUN_SEED), r->seed);
-    struct scenario_override *sets = malloc((o->nsets + 2) * sizeof *sets);
-    if (!sets) abort();
-    memcpy(sets, o->sets, o->nsets * sizeof *sets);
-    sets[o->nsets] = (struct scenario_override){.assignment = reps, .label = NULL};
-    sets[o->nsets + 1] = (struct scenario_override){.assignment = seed, .label = NULL};
+    struct scenario_override *sets = compare_sweep_sets(o, r, reps, seed);
     for (size_t rank = 1; rank <= r->n && rc == 0; rank++) /* most profitable first */
         for (size_t i = 0; i < r->n && rc == 0; i++) {
             if (r->e[i].refused || r->e[i].rank != rank) continue;
@@ -581,6 +590,57 @@ static int compare_chart(const struct options *o, const struct compare_result *r
     for (size_t i = 0; i < k; i++) sweep_free(&sw[i]);
     free(sw), free(ptr), free(labels), free(sets), free(own_service), free(own_profit);
     return rc;
+}
+
+/* compare --out and --plot: compare.csv, then the charts, so that a chart that fails
+ * never costs the CSV. The class chart needs a sweep of the base (or of the reference
+ * file); every MPI rank runs it (sweeps are collective) and rank 0 writes. --plot draws
+ * each file's curve while they stay readable (at most CHARTS_COMPARE_MOST files), else
+ * the class chart. */
+static int compare_outputs(const struct options *o, const struct compare_result *r, bool root)
+{
+    struct out w = {.dir = o->out_dir};
+    struct debrief page = {.command_line = command_line};
+    struct chart_target to;
+    char path[1200];
+    if (o->out_dir && root) {
+        FILE *fp;
+        if ((fp = out_open(&w, "compare.csv"))) compare_csv(fp, r), out_commit(&w, "compare.csv");
+        if (out_chart_to(&w, &page, "profit_share.png", path, sizeof path, &to))
+            out_chart_to_done(&w, &page, "profit_share.png", _("Each file's profit as a share of the best"),
+                              charts_compare_share(&to, r));
+    }
+    bool curves = o->plot && r->ranked <= CHARTS_COMPARE_MOST;
+    int rc = 0;
+    struct sweep_result *curve = NULL;
+    if (o->out_dir || (o->plot && !curves)) {
+        struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+        char reps[64], seed[64];
+        struct scenario_override *sets = compare_sweep_sets(o, r, reps, seed);
+        if (!(curve = calloc(1, sizeof *curve))) abort(); /* holds a scenario: on the heap */
+        rc = sweep_run(r->reference, sets, o->nsets + 2, &so, curve, stderr);
+        free(sets);
+        if (rc) free(curve), curve = NULL;
+    }
+    if (curve && root) {
+        if (o->out_dir && out_chart_to(&w, &page, "class_curve.png", path, sizeof path, &to))
+            out_chart_to_done(&w, &page, "class_curve.png",
+                              _("Every file on the base's service curve, numbered by rank"),
+                              charts_class(&to, curve, r));
+    }
+    FILE *fp; /* the page last, with the charts drawn (a sweep that failed leaves its chart out) */
+    if (o->out_dir && root && (fp = out_open(&w, "report.html")))
+        debrief_compare(fp, &page, r), out_commit(&w, "report.html");
+    debrief_fini(&page);
+    if (curve && root) {
+        w.dir = NULL;
+        if (o->plot && !curves && out_chart(&w, o->plot, path, sizeof path))
+            out_chart_done(&w, o->plot, charts_class(&(struct chart_target){.path = path}, curve, r));
+    }
+    if (curve) sweep_free(curve), free(curve);
+    int done = root ? out_finish(&w) : 0;
+    if (rc == 0 && done == 0 && curves) rc = compare_chart(o, r);
+    return rc ? rc : done;
 }
 
 static int cmd_compare(const struct options *o)
@@ -607,16 +667,7 @@ static int cmd_compare(const struct options *o)
     } else
         compare_table(stdout, &r);
     rc = finish_stdout();
-    if (rc == 0 && o->out_dir && root) {
-        struct out w = {.dir = o->out_dir};
-        FILE *fp;
-        if ((fp = out_open(&w, "compare.csv"))) compare_csv(fp, &r), out_commit(&w, "compare.csv");
-        struct debrief page = {.command_line = command_line};
-        if ((fp = out_open(&w, "report.html"))) debrief_compare(fp, &page, &r), out_commit(&w, "report.html");
-        debrief_fini(&page);
-        rc = out_finish(&w);
-    }
-    if (rc == 0 && o->plot) rc = compare_chart(o, &r);
+    if (rc == 0 && (o->out_dir || o->plot)) rc = compare_outputs(o, &r, root);
     compare_free(&r);
     return rc;
 }

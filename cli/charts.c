@@ -516,7 +516,7 @@ static bool same_curve(const struct sweep_result *a, const struct sweep_result *
 int charts_compare(const struct chart_target *to, const struct sweep_result *const *sweeps, const char *const *labels,
                    const double *own_service, const double *own_profit, size_t n)
 {
-    enum { MOST = 7 };
+    enum { MOST = CHARTS_COMPARE_MOST };
     _Static_assert(3 * MOST <= CHART_MAX_SERIES, "a curve, a best point and an own point per scenario");
     static const enum chart_colour colours[MOST] = {COLOUR_BLUE, COLOUR_VERMILLION, COLOUR_GREEN, COLOUR_ORANGE,
                                                     COLOUR_SKY,  COLOUR_PURPLE,     COLOUR_BLACK};
@@ -585,6 +585,160 @@ int charts_compare(const struct chart_target *to, const struct sweep_result *con
     axis_label(sweeps[0], xl, sizeof xl);
     int rc = draw(to, &c);
     for (size_t k = 0; k < shown; k++) free(x[k]), free(y[k]);
+    return rc;
+}
+
+/* ---- compare: a whole class ---- */
+
+static const char *path_file(const char *path)
+{
+    return strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+}
+
+/* The ranked entries of r in rank order (equal ranks as given): n = r->ranked (free it). */
+static size_t *by_rank(const struct compare_result *r)
+{
+    size_t *order = malloc((r->ranked + 1) * sizeof *order), k = 0;
+    if (!order) abort();
+    for (size_t rank = 1; rank <= r->n; rank++)
+        for (size_t i = 0; i < r->n; i++)
+            if (!r->e[i].refused && r->e[i].rank == rank) order[k++] = i;
+    return order;
+}
+
+static bool below_best(const struct compare_result *r, size_t i)
+{
+    const struct summary *d = &r->e[i].vs_best;
+    return i != r->best && d->n > 1 && fabs(d->mean) > d->ci95;
+}
+
+int charts_compare_share(const struct chart_target *to, const struct compare_result *r)
+{
+    size_t n = r->ranked, *order = by_rank(r);
+    double best = r->e[r->best].s[M_PROFIT].mean;
+    bool share = best > 0;
+    /* each group's bars over 2n - 1 slots, a bar and an empty gap in turn, so that 60
+       bars stand apart: edges k - 0.35, k + 0.35, (k + 1) - 0.35, ... */
+    double *x = malloc(2 * n * sizeof *x), *near = calloc(2 * n, sizeof *near), *lower = calloc(2 * n, sizeof *lower);
+    if (!x || !near || !lower) abort();
+    size_t nlower = 0;
+    for (size_t k = 0; k < n; k++) {
+        x[2 * k] = (double)(k + 1) - 0.35, x[2 * k + 1] = (double)(k + 1) + 0.35;
+        const struct compare_entry *e = &r->e[order[k]];
+        double v = share ? 100 * e->s[M_PROFIT].mean / best : e->s[M_PROFIT].mean;
+        if (below_best(r, order[k]))
+            lower[2 * k] = v, nlower++;
+        else
+            near[2 * k] = v;
+    }
+    double lx[2] = {0.5, (double)n + 0.5}, ly[2] = {100, 100};
+    char title[400], sub[1000], near_label[200], lower_label[200];
+    if (share) /* TRANSLATORS: the number of files whose profit is not significantly below the best's, of all ranked */
+        snprintf(title, sizeof title,
+                 P_("Profit as a share of the best: %zu of %zu file not significantly lower",
+                    "Profit as a share of the best: %zu of %zu files not significantly lower", n),
+                 n - nlower, n);
+    else
+        snprintf(title, sizeof title, "%s", _("Profit per day of each file, by rank"));
+    if (share) /* TRANSLATORS: the best file, its profit a day, the number of replications */
+        snprintf(sub, sizeof sub, _("100 %% = the best, %s: %.0f a day; %u replications on the same random numbers"),
+                 path_file(r->e[r->best].path), best, r->reps);
+    else
+        snprintf(sub, sizeof sub,
+                 _("even the best, %s, makes no profit (%.0f a day): bars show the profit itself, not a share"),
+                 path_file(r->e[r->best].path), best);
+    snprintf(near_label, sizeof near_label, "%s", _("not significantly below the best"));
+    snprintf(lower_label, sizeof lower_label, "%s", _("significantly below the best"));
+    struct chart c = {.title = title,
+                      .subtitle = sub,
+                      .xlabel = _("rank (1 = most profitable; the table names each file)"),
+                      .npanels = 1};
+    struct chart_panel *p = &c.panels[0];
+    /* xgettext:no-c-format */
+    const char *share_axis = _("profit as % of the best");
+    *p = (struct chart_panel){
+        .ylabel = share ? share_axis : _("profit per day (money)"), .y_from_zero = true, .legend_on_top = true};
+    p->series[p->nseries++] =
+        (struct chart_series){near_label, x, near, NULL, 2 * n - 1, COLOUR_BLUE, STYLE_BARS, false};
+    if (nlower)
+        p->series[p->nseries++] =
+            (struct chart_series){lower_label, x, lower, NULL, 2 * n - 1, COLOUR_GREY, STYLE_BARS, false};
+    if (share) p->series[p->nseries++] = (struct chart_series){NULL, lx, ly, NULL, 2, COLOUR_BLACK, STYLE_LINE, true};
+    int rc = draw(to, &c);
+    free(order), free(x), free(near), free(lower);
+    return rc;
+}
+
+int charts_class(const struct chart_target *to, const struct sweep_result *curve, const struct compare_result *r)
+{
+    size_t n = r->ranked, *order = by_rank(r);
+    double *cx = percent(curve->service_level, curve->n), *cy = column(curve, M_PROFIT, false);
+    double *x = malloc((n + 1) * sizeof *x), *y = malloc((n + 1) * sizeof *y);
+    char **text = calloc(n + 1, sizeof *text);
+    if (!x || !y || !text) abort();
+    /* one label per point: files that land on the same point (identical files, on the
+       same random numbers) share it, "3, 7" */
+    size_t shared = 0;
+    for (size_t k = 0; k < n; k++) {
+        const struct compare_entry *e = &r->e[order[k]];
+        x[k] = 100 * e->s[curve->service].mean, y[k] = e->s[M_PROFIT].mean;
+        size_t first = k;
+        for (size_t j = 0; j < k; j++)
+            if (x[j] == x[k] && y[j] == y[k]) {
+                first = j;
+                break;
+            }
+        char rank[24];
+        snprintf(rank, sizeof rank, "%zu", e->rank);
+        if (first == k) {
+            if (!(text[k] = strdup(rank))) abort();
+        } else { /* appended to the first file's label */
+            size_t len = strlen(text[first]) + strlen(rank) + 3;
+            char *more = malloc(len);
+            if (!more) abort();
+            snprintf(more, len, "%s, %s", text[first], rank);
+            free(text[first]);
+            text[first] = more;
+            shared++;
+        }
+    }
+    const struct curve_optimum *o = &curve->opt;
+    double px = cx[o->best], py = cy[o->best];
+    char title[400], sub[1000], xl[240], curve_label[300], file[240];
+    scenario_name(&curve->base, file, sizeof file);
+    /* TRANSLATORS: the number of files, then the base scenario file */
+    snprintf(title, sizeof title,
+             P_("%zu file against the service curve of %s", "%zu files against the service curve of %s", n), n, file);
+    const char *key = strrchr(curve->base.sweep.parameter, '.');
+    key = key ? key + 1 : curve->base.sweep.parameter;
+    if (shared) /* TRANSLATORS: how many files land on another's point, the peak's service level, the replications */
+        snprintf(sub, sizeof sub,
+                 P_("● each file as written, numbered by rank (%zu lands on another's point); ◆ the curve's profit "
+                    "peak, %.2f %%; %u replications",
+                    "● each file as written, numbered by rank (%zu land on another's point); ◆ the curve's profit "
+                    "peak, %.2f %%; %u replications",
+                    shared),
+                 shared, px, curve->reps);
+    else
+        snprintf(sub, sizeof sub,
+                 _("● each file as written, numbered by rank (the table names it); ◆ the curve's profit peak, %.2f "
+                   "%%; %u replications"),
+                 px, curve->reps);
+    axis_label(curve, xl, sizeof xl);
+    /* TRANSLATORS: the base scenario file, the swept key, how many values */
+    snprintf(curve_label, sizeof curve_label, _("%s: %s at %zu values"), file, key, curve->n);
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
+    struct chart_panel *p = &c.panels[0];
+    *p = (struct chart_panel){.ylabel = _("profit per day (money)")};
+    p->series[p->nseries++] =
+        (struct chart_series){curve_label, cx, cy, NULL, curve->n, COLOUR_BLUE, STYLE_LINE, false};
+    p->point_labels[p->nseries] = (const char *const *)text;
+    p->series[p->nseries++] = (struct chart_series){NULL, x, y, NULL, n, COLOUR_VERMILLION, STYLE_DOTS, false};
+    /* the peak last, over any file's dot at the same place */
+    p->series[p->nseries++] = (struct chart_series){NULL, &px, &py, NULL, 1, COLOUR_BLUE, STYLE_POINTS, false};
+    int rc = draw(to, &c);
+    for (size_t k = 0; k < n; k++) free(text[k]);
+    free(text), free(x), free(y), free(cx), free(cy), free(order);
     return rc;
 }
 

@@ -4,6 +4,7 @@
 #define CLI_CHARTS_H
 
 #include "cli/batch.h"
+#include "cli/compare.h"
 #include "cli/sweep.h"
 #include "models/model.h"
 #include "reader/scenario.h"
@@ -51,9 +52,24 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
 
 /* Several scenarios' profit curves on one chart, each with its profit-maximising point
  * (a diamond) and where the scenario as written stands (a dot: own_service, own_profit):
- * sweeps[0..n), labels naming them. At most 7 are drawn. */
+ * sweeps[0..n), labels naming them. At most CHARTS_COMPARE_MOST are drawn: beyond that
+ * the curves cannot be told apart (charts_class shows a whole class). */
+enum { CHARTS_COMPARE_MOST = 7 };
 int charts_compare(const struct chart_target *to, const struct sweep_result *const *sweeps, const char *const *labels,
                    const double *own_service, const double *own_profit, size_t n);
+
+/* compare: every ranked file's profit as a percentage of the best file's, one bar per
+ * file in rank order (x is the rank: the table and compare.csv name the files), a line
+ * at 100 %; the files not significantly below the best in another colour. When the
+ * best profit is not above 0 a share says nothing: the bars are the profit itself, and
+ * the subtitle says so. */
+int charts_compare_share(const struct chart_target *to, const struct compare_result *r);
+
+/* compare: the service curve of curve's scenario (the base, or the reference file; its
+ * [sweep] swept with the compare's seed and replications) as a line, and every ranked
+ * file as written as a dot at its own service level and profit, labelled with its rank
+ * (files at the same point share one label, "3, 7"). */
+int charts_class(const struct chart_target *to, const struct sweep_result *curve, const struct compare_result *r);
 
 /* Active customers over time in a traced replication (with a customer base). */
 void charts_customers_csv(FILE *out, const struct model_trace *t);

@@ -45,6 +45,122 @@ static void check_lock(void *ctx, const char *name)
              file_name(lc->base->path), want, missing ? _("(missing)") : got);
 }
 
+/* ---- what each file changed ---- */
+
+/* A scenario's keys and canonical values, as scenario_each_key lists them. */
+struct key_value {
+    char *name, *value;
+    bool given; /* written in the file or by --set (not a default, inherited or derived) */
+};
+
+struct key_list {
+    struct key_value *kv;
+    size_t n, cap;
+};
+
+static void collect_key(void *ctx, const char *name, const char *value, enum key_from from)
+{
+    struct key_list *l = ctx;
+    if (strcmp(name, key_full_name(K_RUN_REPLICATIONS)) == 0 || strcmp(name, key_full_name(K_RUN_SEED)) == 0)
+        return; /* compare sets these for every file */
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 256;
+        l->kv = realloc(l->kv, l->cap * sizeof *l->kv);
+        if (!l->kv) abort();
+    }
+    l->kv[l->n].name = strdup(name);
+    l->kv[l->n].value = strdup(value);
+    l->kv[l->n].given = from == FROM_FILE || from == FROM_COMMAND_LINE;
+    if (!l->kv[l->n].name || !l->kv[l->n].value) abort();
+    l->n++;
+}
+
+static void key_list_of(const struct scenario *sc, struct key_list *l)
+{
+    memset(l, 0, sizeof *l);
+    scenario_each_key(sc, collect_key, l);
+}
+
+static void key_list_free(struct key_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) free(l->kv[i].name), free(l->kv[i].value);
+    free(l->kv);
+    memset(l, 0, sizeof *l);
+}
+
+/* Is this value the reason a key is unset or unused ("(not used by policy sQ)")? Such a
+ * key does nothing in its scenario (scenario_value, reader/scenario.h). */
+static bool unused(const char *value)
+{
+    size_t len = strlen(value);
+    return len >= 2 && value[0] == '(' && value[len - 1] == ')';
+}
+
+/* Where name is in l, or l->n; lists of files made from one base hold their keys in the
+ * same order, so the search starts where the last one ended (*hint). */
+static size_t key_at(const struct key_list *l, const char *name, size_t *hint)
+{
+    for (size_t k = 0; k < l->n; k++) {
+        size_t i = (*hint + k) % l->n;
+        if (strcmp(l->kv[i].name, name) == 0) {
+            *hint = i + 1;
+            return i;
+        }
+    }
+    return l->n;
+}
+
+struct change_text {
+    FILE *en, *shown;
+    size_t n;
+};
+
+static void add_change(struct change_text *c, const char *name, const char *value, const char *value_shown)
+{
+    fprintf(c->en, "%s%s = %s", c->n ? "; " : "", name, value);
+    fprintf(c->shown, "%s%s = %s", c->n ? "; " : "", name, value_shown);
+    c->n++;
+}
+
+/* e->changed: the keys whose values differ from the reference's. A key counts when it is
+ * used in at least one of the two scenarios (a key only one of them has is unused in the
+ * other: a change to a key neither uses changes nothing) and written in at least one of
+ * them: a value that follows from others (a reorder point set by safety_factor, a
+ * product's price inherited from [revenue], the initial stock) moves with the key that
+ * was changed, which is already listed. */
+static void find_changes(struct compare_entry *e, const struct key_list *ref)
+{
+    char *en = NULL, *shown = NULL;
+    size_t len_en = 0, len_shown = 0, hint = 0;
+    struct change_text c = {open_memstream(&en, &len_en), open_memstream(&shown, &len_shown), 0};
+    bool *seen = calloc(ref->n + 1, sizeof *seen);
+    if (!c.en || !c.shown || !seen) abort();
+    struct key_list mine;
+    key_list_of(e->sc, &mine);
+    for (size_t i = 0; i < mine.n; i++) {
+        const struct key_value *kv = &mine.kv[i];
+        size_t at = key_at(ref, kv->name, &hint);
+        seen[at] = true;
+        const char *was = at < ref->n ? ref->kv[at].value : "()";
+        bool given = kv->given || (at < ref->n && ref->kv[at].given);
+        if (!given || strcmp(was, kv->value) == 0 || (unused(was) && unused(kv->value))) continue;
+        if (unused(kv->value))
+            add_change(&c, kv->name, "(unused)", _("(unused)"));
+        else
+            add_change(&c, kv->name, kv->value, kv->value);
+    }
+    for (size_t i = 0; i < ref->n; i++)
+        if (!seen[i] && ref->kv[i].given && !unused(ref->kv[i].value))
+            add_change(&c, ref->kv[i].name, "(missing)", _("(missing)"));
+    fclose(c.en);
+    fclose(c.shown);
+    e->changed = en;
+    e->changed_shown = shown;
+    e->nchanged = c.n;
+    free(seen);
+    key_list_free(&mine);
+}
+
 /* ---- running ---- */
 
 /* Load one file with the reference's seed and replications on top of the overrides. */
@@ -110,6 +226,8 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
     }
     r->reps = ref->cfg.run.replications;
     r->seed = (unsigned long long)ref->cfg.run.seed;
+    struct key_list ref_keys;
+    key_list_of(ref, &ref_keys);
     r->n = n;
     r->e = calloc(n, sizeof *r->e);
     if (!r->e) abort();
@@ -117,12 +235,14 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
         struct compare_entry *e = &r->e[i];
         e->path = files[i];
         if (load_entry(e, sets, nsets, r->reps, r->seed, err) != 0) continue;
+        find_changes(e, &ref_keys);
         if (base) {
             struct lock_check lc = {ref, e->sc, e};
             scenario_locked_keys(ref, check_lock, &lc);
         }
     }
     scenario_free(ref);
+    key_list_free(&ref_keys);
     size_t valid = 0;
     for (size_t i = 0; i < n; i++) {
         struct compare_entry *e = &r->e[i];
@@ -168,6 +288,8 @@ void compare_free(struct compare_result *r)
         scenario_free(r->e[i].sc);
         free(r->e[i].rows);
         free(r->e[i].s);
+        free(r->e[i].changed);
+        free(r->e[i].changed_shown);
     }
     free(r->e);
     memset(r, 0, sizeof *r);
@@ -178,6 +300,40 @@ void compare_free(struct compare_result *r)
 bool compare_significant(const struct summary *s)
 {
     return s->n > 1 && fabs(s->mean) > s->ci95;
+}
+
+/* The line under a row of the table: what the file changed, cut after about 75
+ * columns at a key's end (compare.csv has them all), so 60 files stay readable. */
+static void changes_line(FILE *out, const struct compare_entry *e)
+{
+    enum { MOST = 75 }; /* with the words around it, about as wide as a row */
+    if (!e->nchanged) {
+        fprintf(out, "      %s\n", _("changed: nothing"));
+        return;
+    }
+    const char *text = e->changed_shown, *end = text;
+    size_t shown = 0;
+    char part[1200];
+    for (const char *next = text; shown < e->nchanged;) { /* whole keys while they fit; the first always */
+        const char *sep = shown + 1 < e->nchanged ? strstr(next, "; ") : NULL;
+        const char *stop = sep ? sep : next + strlen(next);
+        snprintf(part, sizeof part, "%.*s", (int)(stop - text), text);
+        if (shown > 0 && lang_width(part) > MOST) break;
+        end = stop;
+        shown++;
+        if (!sep) break;
+        next = sep + 2;
+    }
+    snprintf(part, sizeof part, "%.*s", (int)(end - text), text);
+    fputs("      ", out);
+    if (shown >= e->nchanged)
+        fprintf(out, _("changed: %s"), part);
+    else
+        fprintf(out,
+                P_("changed: %s; and %zu more key (compare.csv lists all)",
+                   "changed: %s; and %zu more keys (compare.csv lists all)", e->nchanged - shown),
+                part, e->nchanged - shown);
+    fputc('\n', out);
 }
 
 void compare_table(FILE *out, const struct compare_result *r)
@@ -234,6 +390,7 @@ void compare_table(FILE *out, const struct compare_result *r)
             report_cell(out, file_name(e->path), w, false);
             fprintf(out, " %10.2f %8.2f %9s %9.2f %% %9s %10.2f  %s\n", p->mean, p->ci95, share, 100 * sv->mean,
                     on_time, e->s[M_COST_TOTAL].mean, vs);
+            if (r->base || i != 0) changes_line(out, e); /* without a base, file 0 is what the others changed */
         }
     bool any = false;
     for (size_t i = 0; i < r->n; i++)
@@ -257,22 +414,27 @@ void compare_table(FILE *out, const struct compare_result *r)
               out);
 }
 
-void compare_csv(FILE *out, const struct compare_result *r)
+/* text as one CSV field, in double quotes (a quote inside doubled). */
+static void csv_quoted(FILE *out, const char *text)
 {
-    const char *sname = metric_defs[r->service].name;
-    fprintf(out,
-            "rank,scenario,profit_per_day,profit_ci95,percent_of_best,%s,%s_ci95,on_time_rate,"
-            "cost_total_per_day,difference_to_best,difference_ci95,significant,refused\n",
-            sname, sname);
-    for (size_t i = 0; i < r->n; i++) {
-        const struct compare_entry *e = &r->e[i];
-        if (e->refused) {
-            fprintf(out, ",%s,,,,,,,,,,,\"%s\"\n", e->path, e->reason);
-            continue;
-        }
+    fputc('"', out);
+    for (const char *p = text; *p; p++) {
+        if (*p == '"') fputc('"', out);
+        fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+static void csv_row(FILE *out, const struct compare_result *r, size_t i)
+{
+    const struct compare_entry *e = &r->e[i];
+    if (e->refused) {
+        fprintf(out, ",%s,,,,,,,,,,,", e->path);
+        csv_quoted(out, e->reason);
+    } else {
         char f[11][40];
         double best = r->e[r->best].s[M_PROFIT].mean;
-        fprintf(out, "%zu,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,\n", e->rank, e->path,
+        fprintf(out, "%zu,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,", e->rank, e->path,
                 report_field(e->s[M_PROFIT].mean, f[0], 40), report_field(e->s[M_PROFIT].ci95, f[1], 40),
                 report_field(best > 0 ? 100 * e->s[M_PROFIT].mean / best : NAN, f[2], 40),
                 report_field(e->s[r->service].mean, f[3], 40), report_field(e->s[r->service].ci95, f[4], 40),
@@ -280,4 +442,21 @@ void compare_csv(FILE *out, const struct compare_result *r)
                 report_field(e->vs_best.mean, f[7], 40), report_field(e->vs_best.ci95, f[8], 40),
                 i != r->best && compare_significant(&e->vs_best));
     }
+    fputc(',', out);
+    csv_quoted(out, e->changed ? e->changed : "");
+    fputc('\n', out);
+}
+
+void compare_csv(FILE *out, const struct compare_result *r)
+{
+    const char *sname = metric_defs[r->service].name;
+    fprintf(out,
+            "rank,scenario,profit_per_day,profit_ci95,percent_of_best,%s,%s_ci95,on_time_rate,"
+            "cost_total_per_day,difference_to_best,difference_ci95,significant,refused,changed_keys\n",
+            sname, sname);
+    for (size_t rank = 1; rank <= r->n; rank++) /* rank 1 first; files of equal profit in the order given */
+        for (size_t i = 0; i < r->n; i++)
+            if (!r->e[i].refused && r->e[i].rank == rank) csv_row(out, r, i);
+    for (size_t i = 0; i < r->n; i++)
+        if (r->e[i].refused) csv_row(out, r, i);
 }

@@ -22,6 +22,15 @@ struct compare_entry {
     struct summary *s;      /* nm */
     size_t rank;            /* 1 = most profitable */
     struct summary vs_best; /* profit minus the best's, paired over replications */
+    /* The keys it changed from the base (or, without one, from the reference file), in
+       the order check lists them: "inventory.safety_factor = 2; processing_servers = 4"
+       ("; " apart: values hold ", "). A key that only the base has is "= (missing)", one
+       that is unused or unset here but used there "= (unused)"; run.replications and
+       run.seed, which compare sets, are left out. changed is in English (the CSV),
+       changed_shown in the reader's language (the table); "" when nothing changed,
+       NULL when the file did not load. Owned (compare_free). */
+    char *changed, *changed_shown;
+    size_t nchanged; /* how many keys changed */
 };
 
 struct compare_result {
@@ -50,7 +59,8 @@ bool compare_significant(const struct summary *s);
 /* The leaderboard. */
 void compare_table(FILE *out, const struct compare_result *r);
 
-/* One CSV row per ranked scenario (refused ones are listed with empty figures). */
+/* One CSV row per scenario, in rank order (refused ones after, in the order given, with
+ * empty figures); the last column, changed_keys, is compare_entry.changed. */
 void compare_csv(FILE *out, const struct compare_result *r);
 
 #endif

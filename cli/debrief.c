@@ -426,7 +426,7 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
     if (r->service != M_ON_TIME_RATE) num_cell(out, "num", 100 * e->s[M_ON_TIME_RATE].mean, 2, " %");
     num_cell(out, "num", e->s[M_COST_TOTAL].mean, 2, "");
     fputs("<td>", out);
-    html_text(out, "—"); /* PENDING-CHANGED */
+    html_text(out, e->nchanged ? e->changed_shown : "—");
     fputs("</td></tr>\n", out);
 }
 

@@ -1,0 +1,92 @@
+#!/bin/sh
+# test_compare_class.sh - compare for a class of 60 students: compare.csv in rank order
+# with the keys each file changed (changed_keys), every file in the CSV and the table,
+# the class charts (profit_share.png, class_curve.png), and the same in Chinese.
+# Uses $SERVLAB (default ./servlab), via tests/check.sh.
+cd "$(dirname "$0")/.." || exit 1
+. tests/check.sh
+run() { "$@" > "$T/out" 2> "$T/err"; rc=$?; }
+png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{print $1*16777216 + $2*65536 + $3*256 + $4 "x" $5*16777216 + $6*65536 + $7*256 + $8}'; }
+
+# ---- a class of 60 copies of the stances' base, each with its own open keys ----
+B=scenarios/stances/base.ini
+mkdir -p "$T/class"
+i=1
+while [ $i -le 60 ]; do
+    f=$(printf '%s/class/s%02d.ini' "$T" $i)
+    sf=$(( i % 5 ))   # safety_factor 0 .. 2 in steps of 0.5: files repeat, some land on the same point
+    sv=$(( 2 + i % 3 ))
+    sed -e "s/^safety_factor = 0.5 /safety_factor = $sf.$(( (i / 5) % 2 * 5 )) /" \
+        -e "s/^processing_servers = 3 /processing_servers = $sv /" "$B" > "$f"
+    i=$((i + 1))
+done
+cp "$B" "$T/class/s05.ini"                                           # handed in unchanged
+sed -e 's/^safety_factor = 0.5 /safety_factor = 2 /' -e 's/^processing_servers = 3 /processing_servers = 4 /' "$B" > "$T/class/s01.ini"
+sed -e 's/^policy = sQ .*/policy = base_stock/' -e '/^order_quantity = /d' "$B" > "$T/class/s02.ini"
+sed 's/^price_per_unit = 12 /price_per_unit = 15 /' "$B" > "$T/class/s07.ini"     # a locked key: refused
+sed 's/^order_fixed = 100 /order_fixed = 50 /' "$B" > "$T/class/s03.ini"          # a locked section: refused
+run "$S" compare --base "$B" "$T"/class/*.ini --reps 2 --quiet --out "$T/o"
+cp "$T/out" "$T/table.txt"
+csv="$T/o/compare.csv"
+ok "class-1.1 compare of 60 files exits 0 and writes compare.csv" $([ $rc -eq 0 ] && [ -s "$csv" ]; echo $?) "$(head -n 3 "$T/err")"
+ok "class-1.2 compare.csv: a header and 60 rows" $([ "$(wc -l < "$csv")" -eq 61 ]; echo $?) "$(wc -l < "$csv")"
+ok "class-1.3 changed_keys is the new last column" $(head -n 1 "$csv" | grep -q ',significant,refused,changed_keys$'; echo $?)
+i=1
+missing=0
+while [ $i -le 60 ]; do
+    name=$(printf 's%02d.ini' $i)
+    grep -q "/$name," "$csv" || missing=$((missing + 1))
+    grep -qE "^ +[0-9]+  $name |^  $name: " "$T/table.txt" || missing=$((missing + 1))
+    i=$((i + 1))
+done
+ok "class-1.4 every one of the 60 files is in compare.csv and in the table" $([ $missing -eq 0 ]; echo $?) "$missing missing"
+# rank order: ranks rise from 1 and never fall; the refused files (no rank) come last, in the order given
+awk -F, 'NR > 1 { if ($1 == "") { refused = 1; next } if (refused || $1 < last || (NR == 2 && $1 != 1)) bad = 1; last = $1 }
+         END { exit bad }' "$csv"
+ok "class-2.1 compare.csv is in rank order, rank 1 first, refused files after the ranked" $?
+ok "class-2.2 the two refused files come last, in the order given" \
+    $([ "$(tail -n 2 "$csv" | cut -d, -f1,2 | sed 's#,.*/#,#')" = "$(printf ',s03.ini\n,s07.ini')" ]; echo $?) "$(tail -n 2 "$csv" | cut -c1-80)"
+ranked=$(awk -F, 'NR > 1 && $1 != ""' "$csv" | wc -l)
+ok "class-2.3 the table has one row per ranked file (58)" \
+    $([ "$ranked" -eq 58 ] && [ "$(grep -cE '^ +[0-9]+  s[0-9][0-9]\.ini ' "$T/table.txt")" -eq 58 ]; echo $?)
+ok "class-2.4 the table's ranks run in the same order as compare.csv's rows" \
+    $([ "$(grep -oE '^ +[0-9]+  s[0-9][0-9]\.ini' "$T/table.txt" | awk '{print $2}')" = "$(awk -F, 'NR > 1 && $1 != "" {print $2}' "$csv" | sed 's#.*/##')" ]; echo $?)
+ok "class-2.5 files of equal profit share a rank" $(awk -F, 'NR > 1 && $1 != ""' "$csv" | cut -d, -f1 | uniq -d | grep -q .; echo $?)
+
+# ---- changed_keys ----
+row() { grep "/$1," "$csv"; }
+ok "class-3.1 a known edit: changed_keys names both keys with their values, in check's order" \
+    $(row s01.ini | grep -q ',"order_cycle.processing_servers = 4; inventory.safety_factor = 2"$'; echo $?) "$(row s01.ini)"
+ok "class-3.2 a file handed in unchanged: changed_keys is empty, the table says nothing changed" \
+    $(row s05.ini | grep -q ',""$' && grep -A1 -E '^ +[0-9]+  s05\.ini ' "$T/table.txt" | grep -q '^      changed: nothing$'; echo $?)
+ok "class-3.3 a new policy: the key that became unused is '(unused)', the reorder point set by the lever is not listed" \
+    $(row s02.ini | grep -q ',"inventory.policy = base_stock; inventory.order_quantity = (unused)"$'; echo $?) "$(row s02.ini)"
+ok "class-3.4 a refused file still says what it changed" \
+    $(row s07.ini | grep -q 'is locked by base.ini.*,"revenue.price_per_unit = 15"$'; echo $?) "$(row s07.ini)"
+ok "class-3.5 the table shows the changes under the row" \
+    $(grep -A1 -E '^ +[0-9]+  s01\.ini ' "$T/table.txt" | grep -q '^      changed: order_cycle.processing_servers = 4; inventory.safety_factor = 2$'; echo $?)
+ok "class-3.6 run.replications and run.seed, set by compare, are never listed" $(! grep -q 'run\.\(replications\|seed\)' "$csv"; echo $?)
+run "$S" compare --base "$B" "$T"/class/*.ini --reps 2 --quiet --format csv
+ok "class-3.7 --format csv prints what compare.csv holds" $([ $rc -eq 0 ] && cmp -s "$T/out" "$csv"; echo $?)
+run "$S" compare "$T/class/s05.ini" "$T/class/s01.ini" --reps 2 --quiet --format csv
+ok "class-3.8 without --base the first file is the reference: it changed nothing, the other its two keys" \
+    $([ $rc -eq 0 ] && row s05.ini | grep -q ',""$' && row s01.ini | grep -q ',"order_cycle.processing_servers = 4; inventory.safety_factor = 2"$'; echo $?)
+
+# ---- the class charts ----
+for f in profit_share class_curve; do
+    ok "class-4.1 $f.png is written, a 1280x860 PNG" $([ -s "$T/o/$f.png" ] && [ "$(png_size "$T/o/$f.png")" = "1280x860" ]; echo $?)
+done
+run "$S" compare --base "$B" "$T"/class/*.ini --reps 2 --quiet --plot "$T/class.png"
+ok "class-4.2 --plot with more files than curves can show draws the class chart" \
+    $([ $rc -eq 0 ] && [ "$(png_size "$T/class.png")" = "1280x860" ] && cmp -s "$T/class.png" "$T/o/class_curve.png"; echo $?)
+
+# ---- in Chinese ----
+run "$S" compare --lang zh --base "$B" "$T"/class/*.ini --reps 2 --quiet --out "$T/zh"
+ok "class-5.1 --lang zh: exits 0, writes both charts" $([ $rc -eq 0 ] && [ -s "$T/zh/profit_share.png" ] && [ -s "$T/zh/class_curve.png" ]; echo $?)
+ok "class-5.2 --lang zh: compare.csv is the English one, byte for byte" $(cmp -s "$T/zh/compare.csv" "$csv"; echo $?)
+ok "class-5.3 --lang zh: the table says what changed in Chinese" \
+    $(grep -q '^      改动：order_cycle.processing_servers = 4; inventory.safety_factor = 2$' "$T/out" && grep -q '^      改动：无$' "$T/out"; echo $?)
+ok "class-5.4 --lang zh: the charts differ from the English ones (their text is translated)" \
+    $(! cmp -s "$T/zh/profit_share.png" "$T/o/profit_share.png" && ! cmp -s "$T/zh/class_curve.png" "$T/o/class_curve.png"; echo $?)
+
+check_done test_compare_class
