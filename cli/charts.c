@@ -677,31 +677,28 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
     char **text = calloc(n + 1, sizeof *text);
     if (!x || !y || !text) abort();
     /* one label per point: files that land on the same point (identical files, on the
-       same random numbers) share it, "3, 7" */
-    size_t shared = 0;
+       same random numbers) have the same profit, so the same rank: "36 ×4" */
+    size_t shared = 0, *count = calloc(n + 1, sizeof *count);
+    if (!count) abort();
     for (size_t k = 0; k < n; k++) {
         const struct compare_entry *e = &r->e[order[k]];
         x[k] = 100 * e->s[curve->service].mean, y[k] = e->s[M_PROFIT].mean;
         size_t first = k;
-        for (size_t j = 0; j < k; j++)
-            if (x[j] == x[k] && y[j] == y[k]) {
-                first = j;
-                break;
-            }
-        char rank[24];
-        snprintf(rank, sizeof rank, "%zu", e->rank);
-        if (first == k) {
-            if (!(text[k] = strdup(rank))) abort();
-        } else { /* appended to the first file's label */
-            size_t len = strlen(text[first]) + strlen(rank) + 3;
-            char *more = malloc(len);
-            if (!more) abort();
-            snprintf(more, len, "%s, %s", text[first], rank);
-            free(text[first]);
-            text[first] = more;
-            shared++;
-        }
+        for (size_t j = 0; j < k && first == k; j++)
+            if (x[j] == x[k] && y[j] == y[k]) first = j;
+        count[first]++;
+        shared += first != k;
     }
+    for (size_t k = 0; k < n; k++) {
+        if (!count[k]) continue; /* drawn under another file's label */
+        char label[48];
+        if (count[k] > 1) /* TRANSLATORS: a rank, and how many files share the point, e.g. "36 ×4" */
+            snprintf(label, sizeof label, _("%zu ×%zu"), r->e[order[k]].rank, count[k]);
+        else
+            snprintf(label, sizeof label, "%zu", r->e[order[k]].rank);
+        if (!(text[k] = strdup(label))) abort();
+    }
+    free(count);
     const struct curve_optimum *o = &curve->opt;
     double px = cx[o->best], py = cy[o->best];
     char title[400], sub[1000], xl[240], curve_label[300], file[240];

@@ -400,6 +400,27 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
 
 /* ---- compare ---- */
 
+/* "order_cycle.processing_servers = 2; inventory.safety_factor = 1.5" as
+ * "processing_servers = 2; safety_factor = 1.5": the table is projected, compare.csv has
+ * the full names. An item's key is what precedes its " = "; values may hold dots. */
+static void short_keys(FILE *out, const char *list)
+{
+    char *items = strdup(list);
+    if (!items) abort();
+    for (char *item = items, *next; item; item = next) {
+        next = strstr(item, "; ");
+        if (next) *next = '\0', next += 2;
+        char *equals = strstr(item, " = ");
+        if (equals) *equals = '\0';
+        const char *key = strrchr(item, '.') ? strrchr(item, '.') + 1 : item;
+        fputs("<span class=\"key\">", out);
+        html_text(out, key);
+        if (equals) html_textf(out, " = %s", equals + 3);
+        fputs(next ? ";</span> " : "</span>", out);
+    }
+    free(items);
+}
+
 static void compare_row(FILE *out, const struct compare_result *r, size_t i)
 {
     const struct compare_entry *e = &r->e[i];
@@ -408,25 +429,25 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
     fprintf(out, "<tr%s><td class=\"num\">%zu</td><td>", i == r->best ? " class=\"best\"" : "", e->rank);
     html_text(out, file_name(e->path));
     fputs("</td>", out);
-    num_cell(out, "num", p->mean, 2, "");
-    num_cell(out, "ci", p->ci95, 2, "");
+    fprintf(out, "<td class=\"num\">%.2f <span class=\"pm\">± %.2f</span></td>", p->mean, p->ci95);
     if (isfinite(share))
         fprintf(out, "<td class=\"num\"><span class=\"bar\" style=\"width:%.0fpx\"></span> %.1f%%</td>",
-                fmax(0, fmin(100, share)) * 0.8, share);
+                fmax(0, fmin(100, share)) * 0.6, share);
     else
         fprintf(out, "<td class=\"num\">%s</td>", _("n/a"));
     if (i == r->best)
-        fprintf(out, "<td colspan=\"2\">%s</td>", _("the best"));
-    else {
-        bool sig = compare_significant(&e->vs_best);
-        fprintf(out, "<td class=\"num %s\">%+.2f ± %.2f</td><td class=\"%s\">%s</td>", sig ? "sig" : "nsig",
-                e->vs_best.mean, e->vs_best.ci95, sig ? "sig" : "nsig", sig ? _("significant") : _("not significant"));
-    }
+        fprintf(out, "<td>%s</td>", _("the best"));
+    else /* red when significantly lower: the note under the table says so */
+        fprintf(out, "<td class=\"num %s\">%+.2f ± %.2f</td>", compare_significant(&e->vs_best) ? "sig" : "nsig",
+                e->vs_best.mean, e->vs_best.ci95);
     num_cell(out, "num", 100 * e->s[r->service].mean, 2, " %");
     if (r->service != M_ON_TIME_RATE) num_cell(out, "num", 100 * e->s[M_ON_TIME_RATE].mean, 2, " %");
     num_cell(out, "num", e->s[M_COST_TOTAL].mean, 2, "");
     fputs("<td>", out);
-    html_text(out, e->nchanged ? e->changed_shown : "—");
+    if (e->nchanged)
+        short_keys(out, e->changed_shown);
+    else
+        html_text(out, "—");
     fputs("</td></tr>\n", out);
 }
 
@@ -451,8 +472,8 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
 
     fprintf(out, "<h2>%s</h2>\n", _("Ranking"));
     fprintf(out,
-            "<div class=\"wide\"><table>\n<tr><th class=\"num\">%s</th><th>%s</th><th class=\"num\">%s</th>"
-            "<th class=\"num\">± 95%%</th><th class=\"num\">%s</th><th colspan=\"2\">%s</th><th class=\"num\">",
+            "<div class=\"wide\"><table>\n<tr><th class=\"num\">%s</th><th>%s</th><th class=\"num\">%s ± 95%%</th>"
+            "<th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">",
             _("rank"), _("file"), _("profit"), _("of best"), _("against the best (paired)"));
     html_text(out, metric_defs[r->service].name);
     fputs("</th>", out);
@@ -472,7 +493,7 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
         fputs("</li>\n", out);
     }
     if (any) fputs("</ul>\n", out);
-    fputs("<p>", out);
+    fprintf(out, "<p><span class=\"sig\">%s</span> ", _("Red: significantly lower than the best."));
     /* xgettext:no-c-format */
     html_text(out, _("A difference is significant when the paired 95% interval of (profit - best profit) over the "
                      "replications excludes 0. The same random numbers usually make these intervals far narrower "
