@@ -518,7 +518,7 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
     struct note n;
     batch_summary(note_begin(&n), r);
     fclose(n.f);
-    html_lines(out, "headline", n.text);
+    html_lines(out, "headline prose", n.text);
     free(n.text);
 
     const char *key = strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter;
