@@ -3,7 +3,10 @@
 # test ($SERVLAB, default ./servlab), and $T, a temporary directory removed at exit;
 # ok NAME STATUS [DETAIL] records one check (STATUS 0 passes; a failure prints FAIL NAME
 # and the detail; VERBOSE=1 prints passes too); check_done NAME prints the summary
-# line "NAME: N passed, M failed" that tests/run_all.sh adds up, and fails if any did.
+# line "NAME: N passed, M failed" that tests/run_all.sh adds up, and fails if any did;
+# need_tools NAME CHECK WHAT SET returns when tests/need.sh's SET of tools is here; if not,
+# it ends the test: a loud skip (a SKIPPED: line naming the packages, exit 0), or under
+# CI, which installs them, CHECK failed (exit 1).
 S=${SERVLAB:-./servlab}
 T=$(mktemp -d)
 trap 'chmod -R u+rwx "$T" 2> /dev/null; rm -rf "$T"' EXIT
@@ -23,4 +26,15 @@ ok() {
 check_done() {
     echo "$1: $pass passed, $fail failed"
     [ $fail -eq 0 ]
+}
+need_tools() {
+    need=$(tests/need.sh test "$4" 2>&1) && return 0
+    if [ -n "$CI" ]; then # CI installs them (.ci/run): a skip there would hide a gap
+        ok "$2 (CI=$CI)" 1 "$need"
+    else
+        echo "$1: skipped: $3"
+        echo "SKIPPED: $1 needs $(echo "$need" | sed -n 's/^ *apt-get install -y --no-install-recommends *//p') (Debian: make deps, or apt-get install them)"
+    fi
+    check_done "$1"
+    exit
 }

@@ -8,17 +8,7 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/check.sh
 name=test_html_check
-if ! need=$(tests/need.sh test browser 2>&1); then
-    if [ -n "$CI" ]; then # CI installs them (.ci/run): a skip there would hide a gap
-        ok "html-0 the browser checks can run (CI=$CI)" 1 "$need"
-        check_done $name
-        exit
-    fi
-    echo "$name: skipped: the HTML checker cannot run here"
-    echo "SKIPPED: $name needs $(echo "$need" | sed -n 's/^ *apt-get install -y --no-install-recommends *//p') (Debian: make deps, or apt-get install them)"
-    check_done $name
-    exit 0
-fi
+need_tools $name "html-0 the browser checks can run" "the HTML checker cannot run here" browser
 CHECK="/usr/bin/python3 tests/html_check.py"
 # the checker's temporary profiles go to $T, so that what it leaves behind is seen
 export TMPDIR="$T"

@@ -17,17 +17,7 @@
 cd "$(dirname "$0")/.." || exit 1
 . tests/check.sh
 name=test_report_html
-if ! need=$(tests/need.sh test browser 2>&1); then
-    if [ -n "$CI" ]; then # CI installs them (.ci/run): a skip there would hide a gap
-        ok "report-0 the browser checks can run (CI=$CI)" 1 "$need"
-        check_done $name
-        exit
-    fi
-    echo "$name: skipped: the report pages are not checked in a browser here"
-    echo "SKIPPED: $name needs $(echo "$need" | sed -n 's/^ *apt-get install -y --no-install-recommends *//p') (Debian: make deps, or apt-get install them)"
-    check_done $name
-    exit 0
-fi
+need_tools $name "report-0 the browser checks can run" "the report pages are not checked in a browser here" browser
 SHOTS=build/report-shots
 mkdir -p "$SHOTS"
 CHECK="/usr/bin/python3 tests/html_check.py"
