@@ -147,6 +147,90 @@ static void subtitle(const struct sweep_result *r, bool whiskers, char *buf, siz
         snprintf(buf, n, _("%s: %s at %zu values x %u replications, same random numbers"), file, key, r->n, r->reps);
 }
 
+/* ---- the sweep charts' x axis ([sweep] x_axis) ---- */
+
+struct x_axis {
+    enum chart_scale scale; /* CHART_LINEAR or CHART_SHORTFALL */
+    bool lever;             /* the lever's own values, on a linear scale */
+    bool crowded;           /* auto chose the shortfall because points crowd near 100 % */
+};
+
+/* What the charts of sweep r draw along x: as [sweep] x_axis says; auto draws the
+ * shortfall when the points crowd near 100 % (chart_crowds_near_100). levels: the
+ * service levels of the points, in % (n of them). allow_lever: false for the class
+ * chart, whose files have no lever value (lever reads as auto; not used yet). */
+static struct x_axis choose_x_axis(const struct sweep_result *r, const double *levels, size_t n, bool allow_lever)
+{
+    enum sweep_x_axis want = r->base.sweep.x_axis;
+    if (want == SWEEP_X_LEVER && allow_lever) return (struct x_axis){CHART_LINEAR, true, false};
+    if (want == SWEEP_X_SERVICE) return (struct x_axis){CHART_LINEAR, false, false};
+    if (want == SWEEP_X_SHORTFALL) return (struct x_axis){CHART_SHORTFALL, false, false};
+    bool crowded = chart_crowds_near_100(levels, n);
+    return (struct x_axis){crowded ? CHART_SHORTFALL : CHART_LINEAR, false, crowded};
+}
+
+/* Point i of sweep r along x. */
+static double x_at(const struct x_axis *a, const struct sweep_result *r, size_t i)
+{
+    return a->lever ? r->x[i] : chart_scale_at(a->scale, 100 * r->service_level[i]);
+}
+
+/* The x values of every point of r (free it). */
+static double *x_column(const struct x_axis *a, const struct sweep_result *r)
+{
+    double *v = malloc(r->n * sizeof *v);
+    if (!v) abort();
+    for (size_t i = 0; i < r->n; i++) v[i] = x_at(a, r, i);
+    return v;
+}
+
+/* The x axis's title for the scale a. */
+static void x_axis_label(const struct x_axis *a, const struct sweep_result *r, char *buf, size_t n)
+{
+    if (a->lever) {
+        snprintf(buf, n, "%s", r->base.sweep.parameter);
+        return;
+    }
+    axis_label(r, buf, n);
+    if (a->scale != CHART_SHORTFALL) return;
+    size_t used = strlen(buf);
+    /* TRANSLATORS: added after the x axis's title, e.g. "Fill rate achieved (%)" */
+    snprintf(buf + used, n - used, "%s", _(", on a log scale of what falls short of 100 %"));
+}
+
+/* The subtitle's words on the x axis when it is not the service level as usual,
+ * appended to buf (n bytes). */
+static void x_axis_note(const struct x_axis *a, char *buf, size_t n)
+{
+    size_t used = strlen(buf);
+    if (a->crowded) /* TRANSLATORS: added to a chart's subtitle */
+        snprintf(buf + used, n - used, "%s", _("; x: log scale, as points crowd near 100 %"));
+}
+
+/* Labels of the points of r with the lever's value, when the lever is a count (number
+ * of locations, servers) and the x axis is not the lever itself: n strings (free with
+ * free_labels), or NULL. */
+enum { LEVER_LABELS_MOST = 20 }; /* beyond, the labels would bury the curve */
+static char **lever_labels(const struct x_axis *a, const struct sweep_result *r)
+{
+    if (a->lever || r->n > LEVER_LABELS_MOST || !sweep_lever_is_count(r)) return NULL;
+    char **t = calloc(r->n, sizeof *t);
+    if (!t) abort();
+    const char *key = strrchr(r->base.sweep.parameter, '.') + 1;
+    for (size_t i = 0; i < r->n; i++) {
+        char label[80];
+        snprintf(label, sizeof label, "%s = %.0f", key, r->x[i]);
+        if (!(t[i] = strdup(label))) abort();
+    }
+    return t;
+}
+
+static void free_labels(char **t, size_t n)
+{
+    for (size_t i = 0; t && i < n; i++) free(t[i]);
+    free(t);
+}
+
 /* Means or half-widths of paired changes (free it). */
 static double *changes(const struct summary *d, size_t n, bool ci)
 {
@@ -158,7 +242,9 @@ static double *changes(const struct summary *d, size_t n, bool ci)
 
 int charts_service_curve(const struct chart_target *to, const struct sweep_result *r)
 {
-    double *x = percent(r->service_level, r->n);
+    double *levels = percent(r->service_level, r->n);
+    struct x_axis xa = choose_x_axis(r, levels, r->n, true);
+    double *x = x_column(&xa, r);
     double *rev = changes(r->delta_revenue, r->n, false), *rev_ci = changes(r->delta_revenue, r->n, true);
     double *cost = changes(r->delta_cost, r->n, false), *cost_ci = changes(r->delta_cost, r->n, true);
     double *profit = changes(r->delta_profit, r->n, false), *profit_ci = changes(r->delta_profit, r->n, true);
@@ -175,37 +261,51 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
         snprintf(title, sizeof title, _("Service curve: profit peaks at %.2f %% %s"), 100 * r->service_level[o->best],
                  words);
     subtitle(r, true, sub, sizeof sub);
-    axis_label(r, xl, sizeof xl);
+    x_axis_note(&xa, sub, sizeof sub);
+    x_axis_label(&xa, r, xl, sizeof xl);
     snprintf(yl, sizeof yl, _("change per day vs. %.2f %% (money)"), 100 * r->service_level[r->baseline]);
-    /* TRANSLATORS: service level, swept key = its value, and the profit there */
-    snprintf(mark, sizeof mark, _("most profitable: %.2f %% (%s = %.4g), profit %.0f a day"),
-             100 * r->service_level[o->best], key, r->x[o->best], sweep_at(r, o->best, M_PROFIT).mean);
-    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
+    /* the number beside the diamond is the one the y axis shows there: the change */
+    /* TRANSLATORS: swept key = its value at the peak, the change in profit there against the lowest
+       service level (as the y axis shows it) and that level */
+    snprintf(mark, sizeof mark, _("%s = %.4g: profit %+.0f a day vs. %.2f %%"), key, r->x[o->best], profit[o->best],
+             100 * r->service_level[r->baseline]);
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_scale = xa.scale};
     struct chart_panel *p = &c.panels[0];
-    *p = (struct chart_panel){.ylabel = yl, .nseries = 3, .nmarks = 1, .y_from_zero = true};
+    /* on the shortfall the curves fill the width: the legend goes above them */
+    *p = (struct chart_panel){
+        .ylabel = yl, .nseries = 3, .nmarks = 1, .y_from_zero = true, .legend_on_top = xa.scale != CHART_LINEAR};
     p->series[0] = (struct chart_series){_("revenue"), x, rev, rev_ci, r->n, COLOUR_GREEN, STYLE_LINE, false};
     /* the cost profit charges: total cost less the increase in stock value (cli/sweep.h) */
     p->series[1] = (struct chart_series){
         _("cost (total, less stock kept)"), x, cost, cost_ci, r->n, COLOUR_VERMILLION, STYLE_LINE, false};
     p->series[2] =
         (struct chart_series){_("profit = revenue - cost"), x, profit, profit_ci, r->n, COLOUR_BLUE, STYLE_LINE, false};
-    p->marks[0] = (struct chart_mark){x[o->best], profit[o->best], mark, COLOUR_BLACK, 0};
+    p->marks[0] = (struct chart_mark){x[o->best], profit[o->best], mark, COLOUR_BLACK, p->legend_on_top ? 2 : 0};
+    char **labels = lever_labels(&xa, r);
+    p->point_labels[2] = (const char *const *)labels;
     int rc = draw(to, &c);
-    free(x), free(rev), free(rev_ci), free(cost), free(cost_ci), free(profit), free(profit_ci);
+    free_labels(labels, r->n);
+    free(levels), free(x), free(rev), free(rev_ci), free(cost), free(cost_ci), free(profit), free(profit_ci);
     return rc;
 }
 
 int charts_cost_breakdown(const struct chart_target *to, const struct sweep_result *r)
 {
-    double *x = percent(r->service_level, r->n);
+    double *levels = percent(r->service_level, r->n);
+    struct x_axis xa = choose_x_axis(r, levels, r->n, true);
+    double *x = x_column(&xa, r);
     double *holding = column(r, M_COST_HOLDING, false), *ordering = column(r, M_COST_ORDERING, false);
     double *purchase = column(r, M_COST_PURCHASE, false), *shortage = column(r, M_COST_SHORTAGE, false);
     for (size_t i = 0; i < r->n; i++) ordering[i] -= purchase[i]; /* the fixed part: purchases are the goods */
     char sub[1000], xl[240];
     subtitle(r, false, sub, sizeof sub);
-    axis_label(r, xl, sizeof xl);
-    struct chart c = {
-        .title = _("What each level of service costs, by kind"), .subtitle = sub, .xlabel = xl, .npanels = 1};
+    x_axis_note(&xa, sub, sizeof sub);
+    x_axis_label(&xa, r, xl, sizeof xl);
+    struct chart c = {.title = _("What each level of service costs, by kind"),
+                      .subtitle = sub,
+                      .xlabel = xl,
+                      .npanels = 1,
+                      .x_scale = xa.scale};
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = _("cost per day (the goods themselves not shown)"), .y_from_zero = true};
     p->series[p->nseries++] =
@@ -235,20 +335,46 @@ int charts_cost_breakdown(const struct chart_target *to, const struct sweep_resu
             p->series[p->nseries++] =
                 (struct chart_series){_(others[k].label), x, extra[k], NULL, r->n, others[k].colour, STYLE_LINE, false};
     }
+    /* the lever's values on the costliest curve: above the others, its labels clear of them */
+    size_t top = 0;
+    double most = -INFINITY;
+    for (size_t s = 0; s < p->nseries; s++)
+        for (size_t i = 0; i < r->n; i++)
+            if (p->series[s].y[i] > most) most = p->series[s].y[i], top = s;
+    char **labels = lever_labels(&xa, r);
+    p->point_labels[top] = (const char *const *)labels;
     int rc = draw(to, &c);
+    free_labels(labels, r->n);
     for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) free(extra[k]);
-    free(x), free(holding), free(ordering), free(purchase), free(shortage);
+    free(levels), free(x), free(holding), free(ordering), free(purchase), free(shortage);
     return rc;
+}
+
+/* Does the marginal cost go on a log scale: is no point below 0, and do the positive
+ * points span more than two powers of ten (max > 100 x min)? y: k values. */
+static bool marginal_log(const double *y, size_t k)
+{
+    double lo = INFINITY, hi = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (y[i] < 0) return false; /* the title is about costs below 0: they must be seen */
+        if (y[i] > 0) lo = fmin(lo, y[i]), hi = fmax(hi, y[i]);
+    }
+    return hi > 100 * lo;
 }
 
 int charts_marginal_cost(const struct chart_target *to, const struct sweep_result *r)
 {
+    double *levels = percent(r->service_level, r->n);
+    struct x_axis xa = choose_x_axis(r, levels, r->n, true);
     double *x = malloc(r->n * sizeof *x), *y = malloc(r->n * sizeof *y);
-    if (!x || !y) abort();
+    char **all = lever_labels(&xa, r);
+    const char **text = calloc(r->n, sizeof *text);
+    if (!x || !y || !text) abort();
     size_t k = 0;
     for (size_t i = 0; i < r->n; i++) {
         if (isnan(r->marginal[i])) continue;
-        x[k] = 100 * r->service_level[i];
+        x[k] = x_at(&xa, r, i);
+        text[k] = all ? all[i] : NULL;
         y[k++] = r->marginal[i];
     }
     char title[400], sub[1000], xl[240], yl[300], words[100], mark[300];
@@ -263,19 +389,45 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
     else
         snprintf(title, sizeof title, _("Diminishing returns: each extra point of %s costs more than the last"), words);
     subtitle(r, false, sub, sizeof sub);
-    axis_label(r, xl, sizeof xl);
+    x_axis_note(&xa, sub, sizeof sub);
+    x_axis_label(&xa, r, xl, sizeof xl);
+    bool log_y = marginal_log(y, k);
+    size_t zeros = 0;
+    if (log_y) { /* points at 0 cannot sit on a log scale: left out, and the subtitle says how many */
+        size_t kept = 0;
+        for (size_t i = 0; i < k; i++) {
+            if (y[i] <= 0) {
+                zeros++;
+                continue;
+            }
+            x[kept] = x[i], text[kept] = text[i], y[kept++] = log10(y[i]);
+        }
+        k = kept;
+        size_t used = strlen(sub);
+        if (zeros) /* TRANSLATORS: added to the subtitle: the y axis is logarithmic and N points cost nothing */
+            snprintf(sub + used, sizeof sub - used,
+                     P_("; y: log scale (%zu point costs 0, not drawn)",
+                        "; y: log scale (%zu points cost 0, not drawn)", zeros),
+                     zeros);
+        else
+            snprintf(sub + used, sizeof sub - used, "%s", _("; y: log scale"));
+    }
     snprintf(yl, sizeof yl, _("extra cost per day of 1 more point of %s"), words);
-    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
-    c.panels[0] = (struct chart_panel){.ylabel = yl, .nseries = 1, .y_from_zero = true};
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_scale = xa.scale};
+    c.panels[0] = (struct chart_panel){
+        .ylabel = yl, .nseries = 1, .y_from_zero = true, .y_scale = log_y ? CHART_LOG : CHART_LINEAR};
     c.panels[0].series[0] = (struct chart_series){NULL, x, y, NULL, k, COLOUR_VERMILLION, STYLE_LINE, false};
+    if (all) c.panels[0].point_labels[0] = text;
     const struct curve_optimum *o = &r->opt;
+    double best_y = log_y ? chart_scale_at(CHART_LOG, r->marginal[o->best]) : r->marginal[o->best];
     if (!isnan(r->marginal[o->best])) {
         snprintf(mark, sizeof mark, _("profit peaks here: %.2f %%"), 100 * r->service_level[o->best]);
         c.panels[0].marks[c.panels[0].nmarks++] =
-            (struct chart_mark){100 * r->service_level[o->best], r->marginal[o->best], mark, COLOUR_BLUE, 0};
+            (struct chart_mark){x_at(&xa, r, o->best), best_y, mark, COLOUR_BLUE, 0};
     }
     int rc = draw(to, &c);
-    free(x), free(y);
+    free_labels(all, r->n);
+    free(text), free(levels), free(x), free(y);
     return rc;
 }
 

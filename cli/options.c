@@ -102,6 +102,24 @@ const struct option_row option_rows[] = {
      N_("the service rate on the curve (default fill_rate)"),
      ".BR sweep :\n"
      "the service rate on the curve (default fill_rate).\n"},
+    {OPT_X_AXIS, "--x-axis", "auto|service|shortfall|lever", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP,
+     K_SWEEP_X_AXIS, /* xgettext:no-c-format */
+     N_("the charts' x axis (auto: the shortfall, on a log scale, when points crowd near 100%)"),
+     ".BR sweep :\n"
+     "what the sweep charts draw along x:\n"
+     ".B service\n"
+     "(the service level achieved),\n"
+     ".B shortfall\n"
+     "(100% less the service level on a log scale, its ticks labelled as service levels:\n"
+     "90, 99, 99.9),\n"
+     ".B lever\n"
+     "(the swept key's own values), or\n"
+     ".B auto\n"
+     "(the default): the shortfall when the points crowd near 100% (at least 4 points, more\n"
+     "than a third of them in the last twentieth of the axis from the lowest to 100%),\n"
+     "else the service level; the subtitle says which. The charts of\n"
+     ".B compare\n"
+     "keep the service level.\n"},
 
     {OPT_SWEEP, "--sweep", NULL, CMD_BATCH, GROUP_BATCH, KEY_NONE,
      N_("run each row's sweep and report its most profitable point"),

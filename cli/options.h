@@ -42,6 +42,7 @@ enum option_id {
     OPT_STEPS,
     OPT_VALUES,
     OPT_SERVICE,
+    OPT_X_AXIS,
     OPT_SWEEP,
     OPT_BASE,
     OPT_HELP,

@@ -525,3 +525,8 @@ void sweep_summary(FILE *out, const struct sweep_result *r)
         fprintf(out, "refined_profit_per_day: %s\n", report_field(o->profit, v, sizeof v));
     }
 }
+
+bool sweep_lever_is_count(const struct sweep_result *r)
+{
+    return whole_number_key(r->base.sweep.parameter);
+}

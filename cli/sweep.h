@@ -52,6 +52,9 @@ struct summary sweep_at(const struct sweep_result *r, size_t i, int m);
  * 1 pt out and says why; curve.csv keeps the column. */
 bool sweep_marginal_meaningful(const struct sweep_result *r);
 
+/* Is the swept key a whole number (servers, locations): its values are counts? */
+bool sweep_lever_is_count(const struct sweep_result *r);
+
 /* The readable table, the optimum and the notes. */
 void sweep_table(FILE *out, const struct sweep_result *r);
 

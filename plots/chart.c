@@ -112,7 +112,7 @@ static void panel_range(const struct chart_panel *p, double *xmin, double *xmax,
     for (size_t m = 0; m < p->nmarks; m++) {
         if (isfinite(p->marks[m].y)) *ymin = fmin(*ymin, p->marks[m].y), *ymax = fmax(*ymax, p->marks[m].y);
     }
-    if (p->y_from_zero) *ymin = fmin(*ymin, 0), *ymax = fmax(*ymax, 0);
+    if (p->y_from_zero && p->y_scale == CHART_LINEAR) *ymin = fmin(*ymin, 0), *ymax = fmax(*ymax, 0);
     if (!isfinite(*xmin)) *xmin = 0, *xmax = 1;
     if (!isfinite(*ymin)) *ymin = 0, *ymax = 1;
     if (*xmax == *xmin) *xmin -= 0.5, *xmax += 0.5;
@@ -124,7 +124,7 @@ static void panel_range(const struct chart_panel *p, double *xmin, double *xmax,
     for (size_t m = 0; m < p->nmarks; m++)
         if (p->marks[m].label && p->marks[m].row + 1 > rows) rows = p->marks[m].row + 1;
     if (rows) *ymax += (0.02 + 0.07 * rows) * dy;
-    if (!(p->y_from_zero && *ymin == 0)) *ymin -= 0.05 * dy;
+    if (!(p->y_from_zero && p->y_scale == CHART_LINEAR && *ymin == 0)) *ymin -= 0.05 * dy;
 }
 
 static void draw_series(const struct chart_series *s)
@@ -566,6 +566,98 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
     free(labels), free(joined), free(px), free(py), free(text), free(group);
 }
 
+/* ---- axes on a scale (the rule is in chart.h) ---- */
+
+double chart_scale_at(enum chart_scale s, double v)
+{
+    if (s == CHART_LINEAR || isnan(v)) return v;
+    if (s == CHART_LOG) return v > 0 ? log10(v) : NAN;
+    double shortfall = 100 - v;
+    return -log10(shortfall > CHART_SHORTFALL_FLOOR ? shortfall : CHART_SHORTFALL_FLOOR);
+}
+
+static int by_tick(const void *a, const void *b)
+{
+    const struct chart_tick *p = a, *q = b;
+    return (p->at > q->at) - (p->at < q->at);
+}
+
+size_t chart_scale_ticks(enum chart_scale s, double a, double b, struct chart_tick *ticks, size_t max)
+{
+    if (s == CHART_LINEAR || !(a < b) || !isfinite(a) || !isfinite(b)) return 0;
+    bool shortfall = s == CHART_SHORTFALL, fives = b - a < 3 - 1e-9;
+    /* the powers of ten of the value (or the shortfall) that the axis reaches */
+    double lo = shortfall ? -b : a, hi = shortfall ? -a : b, eps = 1e-9;
+    size_t n = 0;
+    for (int k = (int)floor(lo) - 1; k <= (int)ceil(hi) && n < max; k++) {
+        for (int m = 1; m <= 9 && n < max; m++) {
+            double v = m * pow(10, k), at = shortfall ? -log10(v) : log10(v);
+            if (at < a - eps || at > b + eps) continue;
+            if (shortfall && (v > 100 + eps || v < CHART_SHORTFALL_FLOOR * (1 - eps))) continue;
+            struct chart_tick *t = &ticks[n++];
+            *t = (struct chart_tick){.at = at, .major = m == 1};
+            if (!(m == 1 || (fives && (m == 2 || m == 5)))) continue;
+            int decimals = k < 0 ? -k : 0;
+            if (shortfall && fabs(v - CHART_SHORTFALL_FLOOR) < eps)
+                snprintf(t->label, sizeof t->label, "100");
+            else
+                snprintf(t->label, sizeof t->label, "%.*f", decimals, shortfall ? 100 - v : v);
+        }
+    }
+    qsort(ticks, n, sizeof *ticks, by_tick);
+    return n;
+}
+
+bool chart_crowds_near_100(const double *service, size_t n)
+{
+    double lo = INFINITY;
+    size_t finite = 0;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(service[i])) lo = fmin(lo, service[i]), finite++;
+    if (finite < 4 || !(lo < 100)) return false;
+    double band = 100 - (100 - lo) / 20;
+    size_t near = 0;
+    for (size_t i = 0; i < n; i++) near += isfinite(service[i]) && service[i] >= band;
+    return 3 * near > finite;
+}
+
+/* The grid lines (grid) or the ticks and, with labels, their labels of a scale's axis,
+ * drawn by hand: PLplot's own log axis ("l") can neither run backwards (the shortfall)
+ * nor label its ticks with the numbers people read. Tick lengths as PLplot's (3 and
+ * 1.5 mm), on both sides of the frame, inward. */
+static void scale_axis(enum chart_scale s, bool x_axis, bool labels, bool grid, double xmin, double xmax, double ymin,
+                       double ymax)
+{
+    struct chart_tick ticks[64];
+    size_t n = x_axis ? chart_scale_ticks(s, xmin, xmax, ticks, 64) : chart_scale_ticks(s, ymin, ymax, ticks, 64);
+    PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1;
+    plgvpd(&vx0, &vx1, &vy0, &vy1);
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    double per_mm = x_axis ? (ymax - ymin) / ((vy1 - vy0) * (sy1 - sy0)) : (xmax - xmin) / ((vx1 - vx0) * (sx1 - sx0));
+    char buf[64];
+    for (size_t i = 0; i < n; i++) {
+        const struct chart_tick *t = &ticks[i];
+        if (grid) {
+            if (!t->major) continue;
+            if (x_axis)
+                pljoin(t->at, ymin, t->at, ymax);
+            else
+                pljoin(xmin, t->at, xmax, t->at);
+            continue;
+        }
+        double len = (t->major ? 3.0 : 1.5) * per_mm;
+        if (x_axis)
+            pljoin(t->at, ymin, t->at, ymin + len), pljoin(t->at, ymax, t->at, ymax - len);
+        else
+            pljoin(xmin, t->at, xmin + len, t->at), pljoin(xmax, t->at, xmax - len, t->at);
+        if (!labels || !t->label[0]) continue;
+        if (x_axis)
+            plmtex("b", 1.5, (t->at - xmin) / (xmax - xmin), 0.5, plain(t->label, buf, sizeof buf));
+        else
+            plmtex("lv", 0.5, (t->at - ymin) / (ymax - ymin), 1.0, plain(t->label, buf, sizeof buf));
+    }
+}
+
 static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax)
 {
     const struct chart_panel *p = &c->panels[k];
@@ -577,16 +669,21 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     panel_range(p, &pxmin, &pxmax, &ymin, &ymax);
     plvpor(0.11, 0.96, y0, y1);
     plwind(xmin, xmax, ymin, ymax);
+    bool xlin = c->x_scale == CHART_LINEAR, ylin = p->y_scale == CHART_LINEAR;
     colour(C_GRID);
     plwidth(0.8);
-    plbox("g", 0, 0, "g", 0, 0);
+    plbox(xlin ? "g" : "", 0, 0, ylin ? "g" : "", 0, 0);
+    if (!xlin) scale_axis(c->x_scale, true, false, true, xmin, xmax, ymin, ymax);
+    if (!ylin) scale_axis(p->y_scale, false, false, true, xmin, xmax, ymin, ymax);
     for (size_t s = 0; s < p->nseries; s++) draw_series(&p->series[s]);
     for (size_t m = 0; m < p->nmarks; m++) draw_mark(p, m, ymin, ymax, xmin, xmax);
     draw_point_labels(p, xmin, xmax, ymin, ymax);
     colour(C_AXES);
     plwidth(1.5);
     bool last = k + 1 == c->npanels;
-    plbox(last ? "bcnst" : "bcst", 0, 0, "bcnstv", 0, 0);
+    plbox(xlin ? (last ? "bcnst" : "bcst") : "bc", 0, 0, ylin ? "bcnstv" : "bc", 0, 0);
+    if (!xlin) scale_axis(c->x_scale, true, last, false, xmin, xmax, ymin, ymax);
+    if (!ylin) scale_axis(p->y_scale, false, true, false, xmin, xmax, ymin, ymax);
     plmtex("l", 6.0, 0.5, 0.5, plain(p->ylabel, buf, sizeof buf));
     if (last) plmtex("b", 3.2, 0.5, 0.5, plain(c->xlabel, buf, sizeof buf));
     draw_legend(p, xmin, xmax, ymin, ymax);

@@ -57,6 +57,16 @@ struct chart_mark {
     int row; /* label row from the top of the panel (0, 1, 2), so labels do not collide */
 };
 
+/* An axis's scale. The data are given in the scale's coordinates (chart_scale_at), so
+ * the series, marks and point labels need nothing else; chart.c draws the ticks and
+ * their labels (chart_scale_ticks). */
+enum chart_scale {
+    CHART_LINEAR,    /* PLplot's own ticks */
+    CHART_SHORTFALL, /* a service level in %, drawn at -log10(100 - v): each step right
+                        is ten times less shortfall; ticks labelled as service levels */
+    CHART_LOG,       /* a positive value drawn at log10(v); ticks 0.1, 1, 10, ... */
+};
+
 struct chart_panel {
     const char *ylabel;
     struct chart_series series[CHART_MAX_SERIES];
@@ -70,13 +80,47 @@ struct chart_panel {
      * below (chart_label_groups, chart_label_place). Beside series rather than in
      * struct chart_series, whose positional initialisers would all need one more field. */
     const char *const *point_labels[CHART_MAX_SERIES];
+    enum chart_scale y_scale; /* CHART_LINEAR (y_from_zero applies) or CHART_LOG */
 };
 
 struct chart {
     const char *title, *subtitle, *xlabel;
     struct chart_panel panels[CHART_MAX_PANELS]; /* stacked top to bottom, sharing x */
     size_t npanels;
+    enum chart_scale x_scale; /* CHART_LINEAR, CHART_SHORTFALL or CHART_LOG */
 };
+
+/* ---- axes on a scale (pure functions) ---- */
+
+/* A service level of 100 % (no shortfall) cannot sit on a log axis: CHART_SHORTFALL
+ * draws it at a shortfall of CHART_SHORTFALL_FLOOR %, where the last tick reads
+ * "100" (or beyond, where the axis ends). */
+#define CHART_SHORTFALL_FLOOR 0.001
+
+/* Where value v goes on scale s: v itself (CHART_LINEAR), -log10(100 - v) with the
+ * shortfall floored (CHART_SHORTFALL; v in %), log10(v) (CHART_LOG; NaN for v <= 0). */
+double chart_scale_at(enum chart_scale s, double v);
+
+/* Ticks of a CHART_SHORTFALL or CHART_LOG axis between a and b (the scale's
+ * coordinates, a < b), in increasing order: a major tick at each power of ten (of the
+ * shortfall, or of the value), labelled; minor ticks at 2 to 9 times each, unlabelled,
+ * except 2 and 5 times when the axis spans less than three powers of ten (so that
+ * each third of the axis has a label). A shortfall tick is labelled with its service level,
+ * 100 - shortfall, with the decimals it needs ("90", "99", "99.5", "99.9"), and the floor
+ * as "100"; a value tick as the value ("0.1", "1", "20", "1000"). Returns how many were
+ * written (at most max). */
+struct chart_tick {
+    double at;      /* in the scale's coordinates */
+    bool major;     /* longer, with a grid line */
+    char label[16]; /* "" when not labelled */
+};
+size_t chart_scale_ticks(enum chart_scale s, double a, double b, struct chart_tick *ticks, size_t max);
+
+/* Do n service levels (in %) crowd near 100 %: are there at least 4, and more than a
+ * third of them in the last twentieth of the axis that runs from the lowest of them to
+ * 100 %? On a linear axis such points sit within a few pixels of each other, their
+ * whiskers one thick bar: the charts then draw the shortfall (CHART_SHORTFALL). */
+bool chart_crowds_near_100(const double *service, size_t n);
 
 /* Point labels, the rule (both pure functions below; chart.c measures in mm on the page,
  * y upwards, and uses the panel's frame as the area):

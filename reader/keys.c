@@ -95,6 +95,21 @@ static void history_kind_set(void *slot, int i)
     *(enum history_kind *)slot = (enum history_kind)i;
 }
 
+static const char *const x_axis_words[] = {"auto", "service", "shortfall", "lever"}; /* enum sweep_x_axis */
+_Static_assert(sizeof x_axis_words / sizeof x_axis_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
+static const char *x_axis_word(size_t i)
+{
+    return i < sizeof x_axis_words / sizeof x_axis_words[0] ? x_axis_words[i] : NULL;
+}
+static int x_axis_get(const void *slot)
+{
+    return (int)*(const enum sweep_x_axis *)slot;
+}
+static void x_axis_set(void *slot, int i)
+{
+    *(enum sweep_x_axis *)slot = (enum sweep_x_axis)i;
+}
+
 static const char *const history_mode_words[] = {"replay", "bootstrap", "fit"}; /* enum history_mode, from REPLAY */
 _Static_assert(sizeof history_mode_words / sizeof history_mode_words[0] <= KEY_CHOICES_MAX,
                "too many words for a choice");

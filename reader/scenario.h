@@ -36,6 +36,10 @@ struct number_list {
 
 /* The [sweep] section: which key to vary, over which values, and which service
  * measure the curve is drawn against. */
+/* [sweep] x_axis: what the sweep charts draw along x (cli/charts.c); the words "auto",
+ * "service", "shortfall", "lever" in this order (reader/keys.c). */
+enum sweep_x_axis { SWEEP_X_AUTO, SWEEP_X_SERVICE, SWEEP_X_SHORTFALL, SWEEP_X_LEVER };
+
 struct sweep_config {
     bool active;         /* a parameter and its values were given */
     char parameter[100]; /* "inventory.safety_factor" */
@@ -43,6 +47,7 @@ struct sweep_config {
     unsigned steps;
     struct number_list values; /* given, or from..to in steps points */
     char service[100];         /* a rate metric, default fill_rate */
+    enum sweep_x_axis x_axis;
 };
 
 /* A service lever: a target that sets the reorder point (sQ) or the order-up-to level

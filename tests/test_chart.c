@@ -229,10 +229,74 @@ static void placement(void)
           g[2], g[3], g[4], g[5]);
 }
 
+/* The crowding rule and the ticks of the shortfall and log scales (plots/chart.h). */
+static void scales(void)
+{
+    /* default.ini's 31 fill rates run from 95.3 to 99.99 %: 13 of them lie above
+       100 - 4.7 / 20 = 99.77 %, more than a third */
+    double sweep[31];
+    for (int i = 0; i < 31; i++) sweep[i] = 100 - 4.66 * exp(-0.2 * i);
+    check(chart_crowds_near_100(sweep, 31), "chart-6.1 points piling up near 100 %% crowd");
+    double even[5] = {40, 55, 70, 85, 99.9}; /* one in five near 100 */
+    check(!chart_crowds_near_100(even, 5), "chart-6.2 evenly spread points do not crowd");
+    /* the boundary: 3 of 9 (a third) is not more than a third; 4 of 9 is */
+    double third[9] = {50, 60, 70, 80, 90, 95, 97.6, 98, 99}, more[9] = {50, 60, 70, 80, 90, 97.6, 97.7, 98, 99};
+    check(!chart_crowds_near_100(third, 9) && chart_crowds_near_100(more, 9),
+          "chart-6.3 more than a third in the last twentieth (3 of 9: no, 4 of 9: yes)");
+    double few[3] = {99.9, 99.95, 99.99}, all[4] = {100, 100, 100, 100};
+    check(!chart_crowds_near_100(few, 3) && !chart_crowds_near_100(all, 4),
+          "chart-6.4 fewer than 4 points, or all at 100 %%, do not crowd");
+
+    /* the shortfall: 99 % is one step right of 90 %, 99.99 % two right of 99 %; 100 % sits at the floor */
+    check(fabs(chart_scale_at(CHART_SHORTFALL, 99) - chart_scale_at(CHART_SHORTFALL, 90) - 1) < 1e-9 &&
+              fabs(chart_scale_at(CHART_SHORTFALL, 99.99) - 2) < 1e-9,
+          "chart-6.5 each power of ten less shortfall is one step right");
+    check(chart_scale_at(CHART_SHORTFALL, 100) == -log10(CHART_SHORTFALL_FLOOR) &&
+              chart_scale_at(CHART_SHORTFALL, 100.5) == chart_scale_at(CHART_SHORTFALL, 100),
+          "chart-6.6 100 %% (and above) sits at the floor");
+    check(isnan(chart_scale_at(CHART_LOG, 0)) && isnan(chart_scale_at(CHART_LOG, -1)) &&
+              chart_scale_at(CHART_LOG, 1000) == 3 && chart_scale_at(CHART_LINEAR, 42.5) == 42.5,
+          "chart-6.7 log10 of positive values only; linear leaves them");
+
+    struct chart_tick t[64];
+    char seen[400] = "";
+    /* 90 % to 99.99 %: four powers of ten, so only the powers are labelled */
+    size_t n = chart_scale_ticks(CHART_SHORTFALL, chart_scale_at(CHART_SHORTFALL, 90),
+                                 chart_scale_at(CHART_SHORTFALL, 99.99), t, 64);
+    bool sorted = true;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].label[0]) strcat(seen, t[i].label), strcat(seen, " ");
+        if (i && t[i].at <= t[i - 1].at) sorted = false;
+    }
+    check(strcmp(seen, "90 99 99.9 99.99 ") == 0 && n == 28 && sorted,
+          "chart-6.8 shortfall ticks read as service levels, in order (labels '%s', %zu ticks)", seen, n);
+    /* 50 % to 99.9 %: under three powers of ten, so 2 and 5 times are labelled too */
+    seen[0] = '\0';
+    n = chart_scale_ticks(CHART_SHORTFALL, chart_scale_at(CHART_SHORTFALL, 50), chart_scale_at(CHART_SHORTFALL, 99.9),
+                          t, 64);
+    for (size_t i = 0; i < n; i++)
+        if (t[i].label[0]) strcat(seen, t[i].label), strcat(seen, " ");
+    check(strcmp(seen, "50 80 90 95 98 99 99.5 99.8 99.9 ") == 0,
+          "chart-6.9 a short axis labels 2 and 5 times the powers too ('%s')", seen);
+    /* the floor is labelled 100 */
+    n = chart_scale_ticks(CHART_SHORTFALL, 2.5, -log10(CHART_SHORTFALL_FLOOR), t, 64);
+    check(n > 0 && strcmp(t[n - 1].label, "100") == 0 && t[n - 1].major, "chart-6.10 the floor's tick reads 100");
+    /* a log axis from 0.3 to 50: 0.5 1 2 5 10 20 50 */
+    seen[0] = '\0';
+    n = chart_scale_ticks(CHART_LOG, log10(0.3), log10(50), t, 64);
+    for (size_t i = 0; i < n; i++)
+        if (t[i].label[0]) strcat(seen, t[i].label), strcat(seen, " ");
+    check(strcmp(seen, "0.5 1 2 5 10 20 50 ") == 0, "chart-6.11 log ticks read as the values ('%s')", seen);
+    check(chart_scale_ticks(CHART_LINEAR, 0, 1, t, 64) == 0 && chart_scale_ticks(CHART_LOG, 1, 1, t, 64) == 0 &&
+              chart_scale_ticks(CHART_LOG, 0, 3, t, 5) == 5,
+          "chart-6.12 no ticks for a linear or empty axis; never more than asked");
+}
+
 int main(void)
 {
     inline_svg();
     labelled_points();
     placement();
+    scales();
     return check_done("test_chart");
 }

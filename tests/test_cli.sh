@@ -491,4 +491,24 @@ run "$S" run scenarios/order_information.ini --reps 1 --quiet
 ok "cli-25.2 ... the lesson's own rate raises no such warning" \
     $([ $rc -eq 0 ] && ! grep -q 'overloaded by status calls' "$T/out"; echo $?)
 
+# ---- the sweep charts' x axis near 100 % ----
+run "$S" sweep scenarios/default.ini --reps 2 --x-axis logarithmic --quiet
+ok "cli-26.1 --x-axis takes auto, service, shortfall or lever; another word: exit 2, nothing simulated" \
+    $([ $rc -eq 2 ] && grep -q 'x_axis' "$T/err" && grep -q 'shortfall' "$T/err" && [ ! -s "$T/out" ]; echo $?) "$(cat "$T/err")"
+for a in auto service shortfall lever; do
+    "$S" sweep scenarios/default.ini --reps 2 --x-axis $a --plot "$T/x_$a.png" --quiet > /dev/null 2> "$T/err_$a"
+done
+"$S" sweep scenarios/default.ini --reps 2 --out "$T/xo" --quiet > /dev/null 2>&1
+ok "cli-26.2 default.ini's points crowd near 100 %: auto draws the shortfall (not the service PNG) and the subtitle says why" \
+    $(! cmp -s "$T/x_auto.png" "$T/x_service.png" && grep -q 'as points crowd near 100' "$T/xo/report.html" \
+      && grep -q 'on a log scale of what falls short of 100' "$T/xo/report.html"; echo $?)
+ok "cli-26.3 service, shortfall and lever draw three different charts" \
+    $([ -s "$T/x_lever.png" ] && ! cmp -s "$T/x_lever.png" "$T/x_service.png" && ! cmp -s "$T/x_lever.png" "$T/x_shortfall.png"; echo $?)
+"$S" sweep scenarios/network_size.ini --reps 2 --plot "$T/n_auto.png" --quiet > /dev/null 2>&1
+"$S" sweep scenarios/network_size.ini --reps 2 --x-axis service --plot "$T/n_service.png" --quiet > /dev/null 2>&1
+ok "cli-26.4 network_size.ini's points do not crowd: auto draws the service level as before" \
+    $(cmp -s "$T/n_auto.png" "$T/n_service.png"; echo $?)
+run "$S" sweep scenarios/default.ini --reps 2 --set sweep.x_axis=lever --plot "$T/x_key.png" --quiet
+ok "cli-26.5 [sweep] x_axis = lever is --x-axis lever" $([ $rc -eq 0 ] && cmp -s "$T/x_key.png" "$T/x_lever.png"; echo $?)
+
 check_done test_cli

@@ -25,7 +25,7 @@ static const struct {
     {"--set", "rscbk"},   {"--reps", "rscbk"},   {"--seed", "rscbk"},  {"--threads", "rscb"},
     {"--format", "rscb"}, {"--out", "rscb"},     {"--plot", "rscb"},   {"--quiet", "rscb"},
     {"--metrics", "r"},   {"--param", "sck"},    {"--from", "sck"},    {"--to", "sck"},
-    {"--steps", "sck"},   {"--values", "sck"},   {"--service", "sck"}, {"--sweep", "b"},
+    {"--steps", "sck"},   {"--values", "sck"},   {"--service", "sck"}, {"--x-axis", "sck"}, {"--sweep", "b"},
     {"--base", "c"},      {"--help", ""},        {"--version", ""},    {"--lang", "rscbky"},
     /* clang-format on */
 };
