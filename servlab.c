@@ -16,6 +16,7 @@
 #include "models/model.h"
 #include "models/policy.h"
 #include "cli/sweep.h"
+#include "cli/grid.h"
 #include "reader/keys.h"
 #include "reader/scenario.h"
 #include "reader/suggest.h"
@@ -79,7 +80,8 @@ struct options {
     const char *base;
     const char *metrics; /* run --metrics: comma-separated metric names, or NULL for all */
     bool quiet;
-    bool sweep; /* batch --sweep */
+    bool sweep;       /* batch --sweep */
+    unsigned nparams; /* --param options so far: the range options after the second are its own */
 };
 
 static atomic_int interrupted;
@@ -131,15 +133,33 @@ static int parse_whole(const char *option, const char *text, unsigned long max, 
     return 0;
 }
 
+/* The second lever's key for a first lever's range key (K_SWEEP_FROM: K_SWEEP_FROM2);
+ * any other key is itself. */
+static enum key_id sweep_second_lever(enum key_id k)
+{
+    static const enum key_id pairs[][2] = {{K_SWEEP_PARAMETER, K_SWEEP_PARAMETER2},
+                                           {K_SWEEP_FROM, K_SWEEP_FROM2},
+                                           {K_SWEEP_TO, K_SWEEP_TO2},
+                                           {K_SWEEP_STEPS, K_SWEEP_STEPS2},
+                                           {K_SWEEP_VALUES, K_SWEEP_VALUES2}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (pairs[i][0] == k) return pairs[i][1];
+    return k;
+}
+
 static int parse_option(struct options *o, const struct option_arg *a)
 {
     const char *name = a->row ? a->row->name : "", *value = a->value;
     if (a->row && a->row->key != KEY_NONE) { /* --reps, --seed and the sweep options become --set */
+        enum key_id key = a->row->key;
+        if (a->id == OPT_PARAM && ++o->nparams > 2)
+            return fail_usage(_("--param %s: a sweep varies one or two keys, and this is a third"), value);
+        if (o->nparams == 2) key = sweep_second_lever(key); /* --from ... after the second --param */
         size_t i = o->nsets;
         if (i == MAX_SETS) return fail_usage(_("too many --set options (at most %d)"), MAX_SETS);
         if (strlen(value) > 250) return fail_usage(_("%s: the value is too long"), name);
         snprintf(o->labels[i], sizeof o->labels[i], "%s %s", name, value);
-        snprintf(o->assignments[i], sizeof o->assignments[i], "%s=%s", key_full_name(a->row->key), value);
+        snprintf(o->assignments[i], sizeof o->assignments[i], "%s=%s", key_full_name(key), value);
         return add_override(o, o->labels[i], o->assignments[i]);
     }
     switch (a->id) {
@@ -526,7 +546,9 @@ static int cmd_sweep(const struct options *o)
             fprintf(stderr, _("servlab: warning: %s: %s\n"), r->base.path, r->base.warnings[i]);
         for (size_t i = 0; i < r->npoint_warnings; i++)
             fprintf(stderr, _("servlab: warning: %s: %s\n"), r->base.path, r->point_warnings[i]);
-    } else
+    } else if (sweep_is_grid(r))
+        grid_table(stdout, r);
+    else
         sweep_table(stdout, r);
     rc = finish_stdout();
     if (rc == 0 && (o->out_dir || o->plot) && root) {
