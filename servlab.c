@@ -527,6 +527,27 @@ static void write_sweep_files(struct out *w, const struct sweep_result *r)
     debrief_fini(&page);
 }
 
+/* A two-lever sweep's files: the grid's CSV, the summary, the profit surface, the page. */
+static void write_grid_files(struct out *w, const struct sweep_result *r)
+{
+    FILE *fp;
+    if ((fp = out_open(w, "sweep.csv"))) sweep_csv(fp, r), out_commit(w, "sweep.csv");
+    if ((fp = out_open(w, "summary.txt"))) {
+        report_summary_header(fp, &r->base, "sweep");
+        grid_summary(fp, r);
+        out_commit(w, "summary.txt");
+    }
+    struct debrief page = {.command_line = command_line};
+    struct chart_target to;
+    char path[1200];
+    if (out_chart_to(w, &page, "profit_surface.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "profit_surface.png",
+                          _("The profit surface: the best pair, the region not significantly lower, service contours"),
+                          charts_profit_surface(&to, r));
+    if ((fp = out_open(w, "report.html"))) debrief_grid(fp, &page, r), out_commit(w, "report.html");
+    debrief_fini(&page);
+}
+
 static int cmd_sweep(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage(_("sweep takes one scenario file, e.g. servlab sweep scenarios/default.ini"));
@@ -553,11 +574,13 @@ static int cmd_sweep(const struct options *o)
     rc = finish_stdout();
     if (rc == 0 && (o->out_dir || o->plot) && root) {
         struct out w = {.dir = o->out_dir};
-        if (o->out_dir) write_sweep_files(&w, r);
+        if (o->out_dir) sweep_is_grid(r) ? write_grid_files(&w, r) : write_sweep_files(&w, r);
         char path[1200];
         w.dir = NULL;
         if (o->plot && out_chart(&w, o->plot, path, sizeof path))
-            out_chart_done(&w, o->plot, charts_service_curve(&(struct chart_target){.path = path}, r));
+            out_chart_done(&w, o->plot,
+                           sweep_is_grid(r) ? charts_profit_surface(&(struct chart_target){.path = path}, r)
+                                            : charts_service_curve(&(struct chart_target){.path = path}, r));
         rc = out_finish(&w);
     }
     sweep_free(r);

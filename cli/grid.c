@@ -156,7 +156,7 @@ void grid_notes(FILE *out, const struct sweep_result *r)
                 o->near - 1, r->n - 1, k1, num_format(lo1, v[0], 40), num_format(hi1, v[1], 40), k2,
                 num_format(lo2, v[2], 40), num_format(hi2, v[3], 40));
     } else
-        fputs(_("Every other point is significantly lower (paired 95% intervals).\n"), out);
+        fprintf(out, _("Every other point is significantly lower (paired 95%% intervals).\n"));
     /* the cheapest way to each target: the most profitable point that reaches it */
     fputc('\n', out);
     for (size_t t = 0; t < GRID_TARGETS; t++) {
