@@ -620,6 +620,13 @@ static int compare_chart(const struct options *o, const struct compare_result *r
         for (size_t i = 0; i < r->n && rc == 0; i++) {
             if (r->e[i].refused || r->e[i].rank != rank) continue;
             rc = sweep_run(r->e[i].path, sets, o->nsets + 2, &so, &sw[k], stderr);
+            if (rc == 0 && sweep_is_grid(&sw[k])) { /* the curves are of one lever */
+                fprintf(stderr,
+                        _("servlab: %s sweeps two levers; compare draws one lever's curve: its curve is left out\n"),
+                        r->e[i].path);
+                sweep_free(&sw[k]);
+                continue;
+            }
             if (rc == 0) {
                 ptr[k] = &sw[k];
                 labels[k] = strrchr(r->e[i].path, '/') ? strrchr(r->e[i].path, '/') + 1 : r->e[i].path;
@@ -665,7 +672,13 @@ static int compare_outputs(const struct options *o, const struct compare_result 
         if (!(curve = calloc(1, sizeof *curve))) abort(); /* holds a scenario: on the heap */
         rc = sweep_run(r->reference, sets, o->nsets + 2, &so, curve, stderr);
         free(sets);
-        if (rc) free(curve), curve = NULL;
+        if (rc == 0 && sweep_is_grid(curve)) { /* the class chart is a curve of one lever */
+            fprintf(stderr,
+                    _("servlab: %s sweeps two levers; compare draws one lever's curve: its curve is left out\n"),
+                    r->reference);
+            sweep_free(curve), free(curve), curve = NULL;
+        } else if (rc)
+            free(curve), curve = NULL;
     }
     if (curve && root) {
         if (o->out_dir && out_chart_to(&w, &page, "class_curve.png", path, sizeof path, &to))

@@ -532,6 +532,11 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
     if (r->swept) {
         fputs("<th class=\"num\">", out);
         html_textf(out, "%s %s", _("best"), key);
+        if (r->parameter2[0]) {
+            fputs("</th><th class=\"num\">", out);
+            html_textf(out, "%s %s", _("best"),
+                       strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
+        }
         fputs("</th><th class=\"num\">", out);
         html_text(out, r->service);
         fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th>", _("profit"), _("gain/day"));
@@ -547,7 +552,11 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
         num_cell(out, "num", row->profit.mean, 2, "");
         num_cell(out, "ci", row->profit.ci95, 2, "");
         if (r->swept) {
-            fprintf(out, "<td class=\"num\">%.4g%s</td>", row->best_x, row->at_edge ? " &lt;" : "");
+            if (r->parameter2[0])
+                fprintf(out, "<td class=\"num\">%.4g</td><td class=\"num\">%.4g%s</td>", row->best_x, row->best_x2,
+                        row->at_edge ? " &lt;" : "");
+            else
+                fprintf(out, "<td class=\"num\">%.4g%s</td>", row->best_x, row->at_edge ? " &lt;" : "");
             num_cell(out, "num", 100 * row->best_service, 2, " %");
             num_cell(out, "num", row->best_profit, 2, "");
             num_cell(out, "num", row->best_profit - row->profit.mean, 2, "");
