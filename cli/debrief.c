@@ -635,9 +635,9 @@ void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result 
     fputs("</p>\n", out);
     grid_html_table(out, r, M_PROFIT, 1, "");
     fputs("<h2>", out);
-    html_text(out, service);
+    html_textf(out, "%s (%%)", service); /* the cells without " %": the table then fits the page */
     fputs("</h2>\n", out);
-    grid_html_table(out, r, r->service, 100, " %");
+    grid_html_table(out, r, r->service, 100, "");
     struct note n;
     grid_notes(note_begin(&n), r);
     note_end(out, &n);

@@ -638,7 +638,7 @@ static void draw_surface(const struct chart *c)
     const struct chart_surface *sf = c->surface;
     char buf[1200];
     double xmin = sf->x[0], xmax = sf->x[sf->nx - 1], ymin = sf->y[0], ymax = sf->y[sf->ny - 1];
-    plvpor(0.09, 0.63, 0.11, 0.88);
+    plvpor(0.09, 0.60, 0.11, 0.88);
     plwind(xmin, xmax, ymin, ymax);
     PLcGrid grid = {.xg = (PLFLT *)sf->x, .yg = (PLFLT *)sf->y, .nx = (PLINT)sf->nx, .ny = (PLINT)sf->ny};
     size_t n = sf->nx * sf->ny;
@@ -656,9 +656,8 @@ static void draw_surface(const struct chart *c)
         /* the profit lines, labelled with their value */
         plcol0(C_FIRST_SERIES + COLOUR_GREY);
         plwidth(1.0);
-        plschr(0, 0.55);
         pl_setcontlabelformat(4, 4);
-        pl_setcontlabelparam(0.006, 0.5, 0.6, 1);
+        pl_setcontlabelparam(0.006, 0.6, 0.6, 1);
         /* every level from the 20th percentile up, the highest (a point) aside */
         const double *lines = levels + (nlevels > SHADES + 1);
         plcont((PLFLT_MATRIX)rows, (PLINT)sf->nx, (PLINT)sf->ny, 1, (PLINT)sf->nx, 1, (PLINT)sf->ny, lines, SHADES,
@@ -672,11 +671,16 @@ static void draw_surface(const struct chart *c)
         PLFLT **rows2 = surface_rows(sf->z2, sf->nx, sf->ny);
         plcol0(C_FIRST_SERIES + (PLINT)sf->colour2);
         plwidth(3.0);
+        /* each line labelled with its level too ("99.9"): the dashes alone are hard to
+           tell apart on a projector */
+        pl_setcontlabelformat(4, 3);
+        pl_setcontlabelparam(0.006, 0.65, 0.3, 1);
         for (size_t l = 0; l < sf->nlevels2; l++) {
             pllsty((PLINT)(l == 0 ? 1 : l == 1 ? 3 : 2));
             plcont((PLFLT_MATRIX)rows2, (PLINT)sf->nx, (PLINT)sf->ny, 1, (PLINT)sf->nx, 1, (PLINT)sf->ny,
                    &sf->levels2[l], 1, pltr1, &grid);
         }
+        pl_setcontlabelparam(0.006, 0.6, 0.6, 0);
         pllsty(1);
         free(rows2);
     }
@@ -746,7 +750,7 @@ static void draw_surface(const struct chart *c)
     if (m) {
         PLFLT w, h;
         pllegend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, PL_POSITION_RIGHT | PL_POSITION_OUTSIDE, 0.015,
-                 0.0, 0.05, C_BACKGROUND, C_GRID, 1, 0, 0, m, opts, 0.6, 0.55, 2.2, 0.0, tcol, text, NULL, NULL, NULL,
+                 0.0, 0.05, C_BACKGROUND, C_GRID, 1, 0, 0, m, opts, 0.68, 0.55, 2.2, 0.0, tcol, text, NULL, NULL, NULL,
                  NULL, lcol, lsty, lwid, scol, sscale, snum, sym);
         plschr(0, TEXT_SCALE);
     }
@@ -773,7 +777,7 @@ static void draw_chart(const char *device, const char *file, const struct chart 
 
     if (c->surface) {
         char title[1200];
-        plvpor(0.09, 0.63, 0.11, 0.88);
+        plvpor(0.09, 0.60, 0.11, 0.88);
         colour(C_AXES);
         page_text(3.2, TITLE_SCALE, plain(c->title, title, sizeof title));
         if (c->subtitle) page_text(2.0, SUBTITLE_SCALE, plain(c->subtitle, title, sizeof title));
