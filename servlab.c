@@ -16,6 +16,7 @@
 #include "models/model.h"
 #include "models/policy.h"
 #include "cli/sweep.h"
+#include "cli/grid.h"
 #include "reader/keys.h"
 #include "reader/scenario.h"
 #include "reader/suggest.h"
@@ -79,7 +80,8 @@ struct options {
     const char *base;
     const char *metrics; /* run --metrics: comma-separated metric names, or NULL for all */
     bool quiet;
-    bool sweep; /* batch --sweep */
+    bool sweep;       /* batch --sweep */
+    unsigned nparams; /* --param options so far: the range options after the second are its own */
 };
 
 static atomic_int interrupted;
@@ -131,15 +133,33 @@ static int parse_whole(const char *option, const char *text, unsigned long max, 
     return 0;
 }
 
+/* The second lever's key for a first lever's range key (K_SWEEP_FROM: K_SWEEP_FROM2);
+ * any other key is itself. */
+static enum key_id sweep_second_lever(enum key_id k)
+{
+    static const enum key_id pairs[][2] = {{K_SWEEP_PARAMETER, K_SWEEP_PARAMETER2},
+                                           {K_SWEEP_FROM, K_SWEEP_FROM2},
+                                           {K_SWEEP_TO, K_SWEEP_TO2},
+                                           {K_SWEEP_STEPS, K_SWEEP_STEPS2},
+                                           {K_SWEEP_VALUES, K_SWEEP_VALUES2}};
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (pairs[i][0] == k) return pairs[i][1];
+    return k;
+}
+
 static int parse_option(struct options *o, const struct option_arg *a)
 {
     const char *name = a->row ? a->row->name : "", *value = a->value;
     if (a->row && a->row->key != KEY_NONE) { /* --reps, --seed and the sweep options become --set */
+        enum key_id key = a->row->key;
+        if (a->id == OPT_PARAM && ++o->nparams > 2)
+            return fail_usage(_("--param %s: a sweep varies one or two keys, and this is a third"), value);
+        if (o->nparams == 2) key = sweep_second_lever(key); /* --from ... after the second --param */
         size_t i = o->nsets;
         if (i == MAX_SETS) return fail_usage(_("too many --set options (at most %d)"), MAX_SETS);
         if (strlen(value) > 250) return fail_usage(_("%s: the value is too long"), name);
         snprintf(o->labels[i], sizeof o->labels[i], "%s %s", name, value);
-        snprintf(o->assignments[i], sizeof o->assignments[i], "%s=%s", key_full_name(a->row->key), value);
+        snprintf(o->assignments[i], sizeof o->assignments[i], "%s=%s", key_full_name(key), value);
         return add_override(o, o->labels[i], o->assignments[i]);
     }
     switch (a->id) {
@@ -507,6 +527,27 @@ static void write_sweep_files(struct out *w, const struct sweep_result *r)
     debrief_fini(&page);
 }
 
+/* A two-lever sweep's files: the grid's CSV, the summary, the profit surface, the page. */
+static void write_grid_files(struct out *w, const struct sweep_result *r)
+{
+    FILE *fp;
+    if ((fp = out_open(w, "sweep.csv"))) sweep_csv(fp, r), out_commit(w, "sweep.csv");
+    if ((fp = out_open(w, "summary.txt"))) {
+        report_summary_header(fp, &r->base, "sweep");
+        grid_summary(fp, r);
+        out_commit(w, "summary.txt");
+    }
+    struct debrief page = {.command_line = command_line};
+    struct chart_target to;
+    char path[1200];
+    if (out_chart_to(w, &page, "profit_surface.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "profit_surface.png",
+                          _("The profit surface: the best pair, the region not significantly lower, service contours"),
+                          charts_profit_surface(&to, r));
+    if ((fp = out_open(w, "report.html"))) debrief_grid(fp, &page, r), out_commit(w, "report.html");
+    debrief_fini(&page);
+}
+
 static int cmd_sweep(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage(_("sweep takes one scenario file, e.g. servlab sweep scenarios/default.ini"));
@@ -526,16 +567,20 @@ static int cmd_sweep(const struct options *o)
             fprintf(stderr, _("servlab: warning: %s: %s\n"), r->base.path, r->base.warnings[i]);
         for (size_t i = 0; i < r->npoint_warnings; i++)
             fprintf(stderr, _("servlab: warning: %s: %s\n"), r->base.path, r->point_warnings[i]);
-    } else
+    } else if (sweep_is_grid(r))
+        grid_table(stdout, r);
+    else
         sweep_table(stdout, r);
     rc = finish_stdout();
     if (rc == 0 && (o->out_dir || o->plot) && root) {
         struct out w = {.dir = o->out_dir};
-        if (o->out_dir) write_sweep_files(&w, r);
+        if (o->out_dir) sweep_is_grid(r) ? write_grid_files(&w, r) : write_sweep_files(&w, r);
         char path[1200];
         w.dir = NULL;
         if (o->plot && out_chart(&w, o->plot, path, sizeof path))
-            out_chart_done(&w, o->plot, charts_service_curve(&(struct chart_target){.path = path}, r));
+            out_chart_done(&w, o->plot,
+                           sweep_is_grid(r) ? charts_profit_surface(&(struct chart_target){.path = path}, r)
+                                            : charts_service_curve(&(struct chart_target){.path = path}, r));
         rc = out_finish(&w);
     }
     sweep_free(r);
@@ -575,6 +620,13 @@ static int compare_chart(const struct options *o, const struct compare_result *r
         for (size_t i = 0; i < r->n && rc == 0; i++) {
             if (r->e[i].refused || r->e[i].rank != rank) continue;
             rc = sweep_run(r->e[i].path, sets, o->nsets + 2, &so, &sw[k], stderr);
+            if (rc == 0 && sweep_is_grid(&sw[k])) { /* the curves are of one lever */
+                fprintf(stderr,
+                        _("servlab: %s sweeps two levers; compare draws one lever's curve: its curve is left out\n"),
+                        r->e[i].path);
+                sweep_free(&sw[k]);
+                continue;
+            }
             if (rc == 0) {
                 ptr[k] = &sw[k];
                 labels[k] = strrchr(r->e[i].path, '/') ? strrchr(r->e[i].path, '/') + 1 : r->e[i].path;
@@ -620,7 +672,13 @@ static int compare_outputs(const struct options *o, const struct compare_result 
         if (!(curve = calloc(1, sizeof *curve))) abort(); /* holds a scenario: on the heap */
         rc = sweep_run(r->reference, sets, o->nsets + 2, &so, curve, stderr);
         free(sets);
-        if (rc) free(curve), curve = NULL;
+        if (rc == 0 && sweep_is_grid(curve)) { /* the class chart is a curve of one lever */
+            fprintf(stderr,
+                    _("servlab: %s sweeps two levers; compare draws one lever's curve: its curve is left out\n"),
+                    r->reference);
+            sweep_free(curve), free(curve), curve = NULL;
+        } else if (rc)
+            free(curve), curve = NULL;
     }
     if (curve && root) {
         if (o->out_dir && out_chart_to(&w, &page, "class_curve.png", path, sizeof path, &to))

@@ -386,6 +386,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
     }
     snprintf(r->service, sizeof r->service, "%s", sc->sweep.service);
     snprintf(r->parameter, sizeof r->parameter, "%s", sc->sweep.parameter);
+    snprintf(r->parameter2, sizeof r->parameter2, "%s", sc->sweep.parameter2);
     r->reps = sc->cfg.run.replications;
     r->seed = (unsigned long long)sc->cfg.run.seed;
     r->horizon_days = sc->cfg.run.horizon_days;
@@ -482,6 +483,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             struct batch_row *row = &r->rows[i];
             size_t b = sw->opt.best;
             row->best_x = sw->x[b];
+            row->best_x2 = sweep_is_grid(sw) ? sw->x2[b] : NAN;
             row->best_service = sw->service_level[b];
             struct summary profit = sweep_at(sw, b, M_PROFIT);
             row->best_profit = profit.mean;
@@ -532,9 +534,11 @@ void batch_csv(FILE *out, const struct batch_result *r)
     fputs("id", out);
     for (size_t k = 0; k < r->ncols; k++) fputc(',', out), csv_text(out, r->cols[k]);
     fprintf(out, ",%s,%s_ci95,cost_total_per_day,profit_per_day,profit_per_day_ci95", r->service, r->service);
-    if (r->swept)
-        fprintf(out, ",best_%s,best_%s,best_profit_per_day,best_profit_per_day_ci95,profit_gain_per_day", r->parameter,
-                r->service);
+    if (r->swept) {
+        fprintf(out, ",best_%s", r->parameter);
+        if (r->parameter2[0]) fprintf(out, ",best_%s", r->parameter2);
+        fprintf(out, ",best_%s,best_profit_per_day,best_profit_per_day_ci95,profit_gain_per_day", r->service);
+    }
     fputc('\n', out);
     char a[40], b[40], c[40], d[40], e[40];
     for (size_t i = 0; i < r->n; i++) {
@@ -545,8 +549,10 @@ void batch_csv(FILE *out, const struct batch_result *r)
                 report_field(row->service.ci95, b, sizeof b));
         fprintf(out, ",%s,%s,%s", report_field(row->cost.mean, a, sizeof a),
                 report_field(row->profit.mean, b, sizeof b), report_field(row->profit.ci95, c, sizeof c));
+        if (r->swept && r->parameter2[0]) fprintf(out, ",%s", report_field(row->best_x, a, sizeof a));
         if (r->swept)
-            fprintf(out, ",%s,%s,%s,%s,%s", report_field(row->best_x, a, sizeof a),
+            fprintf(out, ",%s,%s,%s,%s,%s",
+                    r->parameter2[0] ? report_field(row->best_x2, a, sizeof a) : report_field(row->best_x, a, sizeof a),
                     report_field(row->best_service, b, sizeof b), report_field(row->best_profit, c, sizeof c),
                     report_field(row->best_profit_ci95, d, sizeof d),
                     report_field(row->best_profit - row->profit.mean, e, sizeof e));
@@ -566,9 +572,13 @@ void batch_summary(FILE *out, const struct batch_result *r)
     }
     fprintf(out, _("Total profit per day over the %zu rows: %.2f at the current settings"), r->n, now);
     if (r->swept) {
-        fprintf(out, _(", %.2f at the recommended %s\n(%+.2f a day, %+.1f%%; %zu of %zu rows gain).\n"), best,
-                strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter, best - now,
-                now != 0 ? 100 * (best - now) / fabs(now) : 0.0, better, r->n);
+        char keys[220]; /* the swept key, or both: "reorder_point + order_quantity" */
+        snprintf(keys, sizeof keys, "%s", strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter);
+        if (r->parameter2[0])
+            snprintf(keys + strlen(keys), sizeof keys - strlen(keys), " + %s",
+                     strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
+        fprintf(out, _(", %.2f at the recommended %s\n(%+.2f a day, %+.1f%%; %zu of %zu rows gain).\n"), best, keys,
+                best - now, now != 0 ? 100 * (best - now) / fabs(now) : 0.0, better, r->n);
         fputs(_("The recommended setting is the sweep's grid point of highest mean profit; rows whose gain is within\n"
                 "their profit's ± are as good as they are.\n"),
               out);
@@ -604,6 +614,12 @@ void batch_table(FILE *out, const struct batch_result *r)
         snprintf(best_key, sizeof best_key, "%s %s", _("best"), key);
         fputs("  | ", out);
         report_cell(out, best_key, (int)lang_width(_("best")) + 15, false);
+        if (r->parameter2[0]) { /* two levers: the second's best value beside the first's */
+            const char *k2 = strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2;
+            snprintf(best_key, sizeof best_key, "%s %s", _("best"), k2);
+            fputc(' ', out);
+            report_cell(out, best_key, (int)lang_width(_("best")) + 20, false);
+        }
         fprintf(out, " %12s ", r->service);
         lang_pad(out, _("profit/day"), 12, true);
         fputc(' ', out);
@@ -614,7 +630,11 @@ void batch_table(FILE *out, const struct batch_result *r)
         const struct batch_row *row = &r->rows[i];
         report_cell(out, row->id, 16, false);
         fprintf(out, " %10.2f %% %12.2f %10.2f", 100 * row->service.mean, row->profit.mean, row->profit.ci95);
-        if (r->swept)
+        if (r->swept && r->parameter2[0])
+            fprintf(out, "  | %18.4g %*.4g%c %10.2f %% %12.2f %10.2f", row->best_x, (int)lang_width(_("best")) + 20,
+                    row->best_x2, row->at_edge ? '<' : ' ', 100 * row->best_service, row->best_profit,
+                    row->best_profit - row->profit.mean);
+        else if (r->swept)
             fprintf(out, "  | %18.4g%c %10.2f %% %12.2f %10.2f", row->best_x, row->at_edge ? '<' : ' ',
                     100 * row->best_service, row->best_profit, row->best_profit - row->profit.mean);
         fputc('\n', out);

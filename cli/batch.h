@@ -26,7 +26,8 @@ struct batch_row {
     struct summary service, cost, profit;
     /* with --sweep: the grid point of highest mean profit */
     double best_x, best_service, best_profit, best_profit_ci95;
-    bool at_edge; /* the best point is the first or last of the grid: widen the sweep */
+    double best_x2; /* the second lever's value there, with two levers */
+    bool at_edge;   /* the best point is the first or last of the grid: widen the sweep */
     /* for the chart: the margin on the price and the daily demand's variability */
     double margin, demand_cv;
 };
@@ -39,8 +40,9 @@ struct batch_result {
     size_t n;     /* rows */
     struct batch_row *rows;
     bool swept;
-    char parameter[100]; /* the swept key */
-    char service[100];   /* the service metric */
+    char parameter[100];  /* the swept key */
+    char parameter2[100]; /* the second swept key, or "" with one lever */
+    char service[100];    /* the service metric */
     unsigned reps;
     unsigned long long seed;
     double horizon_days, warmup_days;
@@ -59,8 +61,8 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
 void batch_free(struct batch_result *r);
 
 /* One CSV row per table row: id, the inputs, then service (named after the metric),
- * its ci95, cost_total_per_day, profit_per_day, its ci95; with --sweep best_KEY,
- * best_SERVICE, best_profit_per_day, its ci95 and profit_gain_per_day. */
+ * its ci95, cost_total_per_day, profit_per_day, its ci95; with --sweep best_KEY
+ * (and best_KEY2 with two levers), best_SERVICE, best_profit_per_day, its ci95 and profit_gain_per_day. */
 void batch_csv(FILE *out, const struct batch_result *r);
 
 /* The readable table and the summary. */

@@ -4,6 +4,7 @@
 #include "charts.h"
 #include "plots/chart.h"
 #include "cli/report.h"
+#include "cli/grid.h"
 #include "lang/lang.h"
 #include "models/policy.h"
 #include "sim/num.h"
@@ -943,5 +944,90 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
                                                             count[g],  colours[g],   STYLE_DOTS,   false};
     int rc = draw(to, &c);
     free(cv), free(x), free(y);
+    return rc;
+}
+
+/* ---- sweep with two levers: the profit surface ---- */
+
+int charts_profit_surface(const struct chart_target *to, const struct sweep_result *r)
+{
+    const struct sweep_config *sw = &r->base.sweep;
+    struct chart_surface *sf = calloc(1, sizeof *sf);
+    double *x = malloc(r->n1 * sizeof *x), *y = malloc(r->n2 * sizeof *y);
+    double *z = malloc(r->n * sizeof *z), *z2 = malloc(r->n * sizeof *z2);
+    if (!sf || !x || !y || !z || !z2) abort();
+    grid_lever_values(r, 0, x);
+    grid_lever_values(r, 1, y);
+    /* the chart's axes ascend; a lever given descending is read backwards */
+    bool flip1 = r->n1 > 1 && x[0] > x[r->n1 - 1], flip2 = r->n2 > 1 && y[0] > y[r->n2 - 1];
+    bool *region = malloc(r->n * sizeof *region);
+    if (!region) abort();
+    for (size_t a = 0; a < r->n1; a++)
+        for (size_t b = 0; b < r->n2; b++) {
+            size_t i = (flip1 ? r->n1 - 1 - a : a) * r->n2 + (flip2 ? r->n2 - 1 - b : b), k = a * r->n2 + b;
+            z[k] = sweep_at(r, i, M_PROFIT).mean;
+            z2[k] = 100 * r->service_level[i];
+            region[k] = r->near[i];
+        }
+    if (flip1) grid_lever_values(r, 0, x), qsort(x, r->n1, sizeof *x, by_value);
+    if (flip2) grid_lever_values(r, 1, y), qsort(y, r->n2, sizeof *y, by_value);
+    char words[100], title[400], sub[1000], file[240], zl[200], rl[300], best[200], refined[200];
+    char levels[GRID_TARGETS][120], reach[GRID_TARGETS][160], tags[GRID_TARGETS][40], v[2][40];
+    metric_words(metric_defs[r->service].name, words, sizeof words);
+    scenario_name(&r->base, file, sizeof file);
+    const struct surface_optimum *o = &r->grid;
+    /* TRANSLATORS: the title of the two-lever chart; %s are the two keys, as written */
+    snprintf(title, sizeof title, _("Profit over %s and %s: the best pair and the cheapest way to each service level"),
+             strrchr(sw->parameter, '.') + 1, strrchr(sw->parameter2, '.') + 1);
+    snprintf(sub, sizeof sub, _("%s: %zu x %zu points x %u replications, same random numbers; shades: profit per day"),
+             file, r->n1, r->n2, r->reps);
+    snprintf(zl, sizeof zl, _("profit per day (labelled)"));
+    snprintf(rl, sizeof rl, _("not significantly below the best"));
+    *sf = (struct chart_surface){.ylabel = sw->parameter2,
+                                 .x = x,
+                                 .y = y,
+                                 .nx = r->n1,
+                                 .ny = r->n2,
+                                 .z = z,
+                                 .z_label = zl,
+                                 .z2 = z2,
+                                 .colour2 = COLOUR_VERMILLION,
+                                 .region = o->near > 1 ? region : NULL,
+                                 .region_label = rl};
+    for (size_t t = 0; t < GRID_TARGETS; t++) {
+        /* TRANSLATORS: a service contour's legend entry, e.g. "fill rate 99 %" */
+        snprintf(levels[t], sizeof levels[t], _("%s %g %%"), words, 100 * grid_targets[t]);
+        sf->levels2[t] = 100 * grid_targets[t];
+        sf->level_labels2[t] = levels[t];
+    }
+    sf->nlevels2 = GRID_TARGETS;
+    snprintf(best, sizeof best, _("highest profit: %s a day"),
+             num_format(round(100 * sweep_at(r, o->best, M_PROFIT).mean) / 100, v[0], sizeof v[0]));
+    sf->points[sf->npoints++] =
+        (struct chart_surface_point){r->x[o->best], r->x2[o->best], best, COLOUR_VERMILLION, true, NULL};
+    if (o->refined) {
+        snprintf(refined, sizeof refined, _("quadratic peak: %s a day"),
+                 num_format(round(100 * o->profit) / 100, v[0], sizeof v[0]));
+        sf->points[sf->npoints++] = (struct chart_surface_point){o->x1, o->x2, refined, COLOUR_BLACK, false, NULL};
+    }
+    /* each target's most profitable point, where it is not the best itself; targets that
+       share a point share its label */
+    for (size_t t = 0; t < GRID_TARGETS; t++) {
+        size_t i = grid_best_reaching(r, grid_targets[t]);
+        if (i == (size_t)-1 || i == o->best) continue;
+        size_t t2 = t + 1;
+        while (t2 < GRID_TARGETS && grid_best_reaching(r, grid_targets[t2]) == i) t2++;
+        /* TRANSLATORS: the most profitable point reaching a service level, e.g. "best for ≥ 99.9 %: 1178.06 a day" */
+        snprintf(reach[t], sizeof reach[t], _("most profitable at ≥ %g %%: %s a day"), 100 * grid_targets[t2 - 1],
+                 num_format(round(100 * sweep_at(r, i, M_PROFIT).mean) / 100, v[1], sizeof v[1]));
+        snprintf(tags[t], sizeof tags[t], "≥ %g %%", 100 * grid_targets[t2 - 1]);
+        if (sf->npoints < CHART_SURFACE_POINTS)
+            sf->points[sf->npoints++] =
+                (struct chart_surface_point){r->x[i], r->x2[i], reach[t], COLOUR_VERMILLION, false, tags[t]};
+        t = t2 - 1;
+    }
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = sw->parameter, .surface = sf};
+    int rc = draw(to, &c);
+    free(x), free(y), free(z), free(z2), free(region), free(sf);
     return rc;
 }

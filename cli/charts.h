@@ -79,4 +79,10 @@ int charts_customers(const struct chart_target *to, const struct scenario *sc, c
  * the rows grouped by the variability of their daily demand (three colours). */
 int charts_batch(const struct chart_target *to, const struct batch_result *r);
 
+/* A two-lever sweep (cli/grid.h): the profit surface in filled contours with labelled
+ * profit lines, the optimum (a diamond) and its quadratic refinement, the region not
+ * significantly lower outlined, and the service contours at grid_targets overlaid, each
+ * with its most profitable point (a dot): the cheapest way to reach it. */
+int charts_profit_surface(const struct chart_target *to, const struct sweep_result *r);
+
 #endif

@@ -4,6 +4,7 @@
  * print, kept in lines (html_note). So the page never says something the terminal
  * does not, in either language. */
 #include "debrief.h"
+#include "grid.h"
 #include "html.h"
 #include "report.h"
 #include "lang/lang.h"
@@ -531,6 +532,11 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
     if (r->swept) {
         fputs("<th class=\"num\">", out);
         html_textf(out, "%s %s", _("best"), key);
+        if (r->parameter2[0]) {
+            fputs("</th><th class=\"num\">", out);
+            html_textf(out, "%s %s", _("best"),
+                       strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
+        }
         fputs("</th><th class=\"num\">", out);
         html_text(out, r->service);
         fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th>", _("profit"), _("gain/day"));
@@ -546,7 +552,11 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
         num_cell(out, "num", row->profit.mean, 2, "");
         num_cell(out, "ci", row->profit.ci95, 2, "");
         if (r->swept) {
-            fprintf(out, "<td class=\"num\">%.4g%s</td>", row->best_x, row->at_edge ? " &lt;" : "");
+            if (r->parameter2[0])
+                fprintf(out, "<td class=\"num\">%.4g</td><td class=\"num\">%.4g%s</td>", row->best_x, row->best_x2,
+                        row->at_edge ? " &lt;" : "");
+            else
+                fprintf(out, "<td class=\"num\">%.4g%s</td>", row->best_x, row->at_edge ? " &lt;" : "");
             num_cell(out, "num", 100 * row->best_service, 2, " %");
             num_cell(out, "num", row->best_profit, 2, "");
             num_cell(out, "num", row->best_profit - row->profit.mean, 2, "");
@@ -556,5 +566,83 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
     fputs("</table></div>\n", out);
     figures(out, d);
     footer(out, d, r->seed, r->reps);
+    html_end(out);
+}
+
+/* ---- sweep with two levers ---- */
+
+/* One grid table: rows the first lever, columns the second; the best cell bold on
+ * green, the cells not significantly lower on pale green (inline: the stylesheet is
+ * shared by every page). */
+static void grid_html_table(FILE *out, const struct sweep_result *r, int metric, double scale, const char *suffix)
+{
+    const struct sweep_config *sw = &r->base.sweep;
+    fputs("<div class=\"wide\"><table>\n<tr><th>", out);
+    html_textf(out, "%s \\ %s", strrchr(sw->parameter, '.') + 1, strrchr(sw->parameter2, '.') + 1);
+    fputs("</th>", out);
+    for (size_t j = 0; j < r->n2; j++) fprintf(out, "<th class=\"num\">%.6g</th>", r->x2[j]);
+    fputs("</tr>\n", out);
+    for (size_t a = 0; a < r->n1; a++) {
+        fprintf(out, "<tr><th class=\"num\">%.6g</th>", r->x[a * r->n2]);
+        for (size_t b = 0; b < r->n2; b++) {
+            size_t i = a * r->n2 + b;
+            double x = scale * sweep_at(r, i, metric).mean;
+            const char *style = i == r->grid.best ? " style=\"background:#9fd4ae;font-weight:bold\""
+                                : r->near[i]      ? " style=\"background:#e7f3ea\""
+                                                  : "";
+            if (isfinite(x))
+                fprintf(out, "<td class=\"num\"%s>%.2f%s</td>", style, x, suffix);
+            else
+                fprintf(out, "<td class=\"num\"%s>%s</td>", style, _("n/a"));
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</table></div>\n", out);
+}
+
+void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result *r)
+{
+    const struct scenario *b = &r->base;
+    const struct sweep_config *sw = &b->sweep;
+    const char *service = _(metric_defs[r->service].label);
+    char title[300];
+    snprintf(title, sizeof title, _("servlab profit surface: %s"), file_name(b->path));
+    html_begin(out, title);
+    fputs("<h1>", out);
+    html_textf(out, _("Two levers: %s"), file_name(b->path));
+    fputs("</h1>\n", out);
+    what_it_models(out, b->path);
+    const struct surface_optimum *o = &r->grid;
+    struct summary best = sweep_at(r, o->best, M_PROFIT);
+    fputs("<p class=\"headline\">", out);
+    char profit[80];
+    if (isfinite(best.ci95))
+        snprintf(profit, sizeof profit, "%.2f ± %.2f", best.mean, best.ci95);
+    else
+        snprintf(profit, sizeof profit, "%.2f", best.mean);
+    /* TRANSLATORS: e.g. Profit peaks at inventory.reorder_point = 600, inventory.order_quantity = 1200: fill rate
+       99.63 %, profit 1178.68 ± 9.06 a day */
+    html_textf(out, _("Profit peaks at %s = %.6g, %s = %.6g: %s %.2f %%, profit %s a day"), sw->parameter,
+               r->x[o->best], sw->parameter2, r->x2[o->best], service, 100 * r->service_level[o->best], profit);
+    fputs("<small>", out);
+    html_textf(out, _("A grid of %zu x %zu points, %u replications each on the same random numbers."), r->n1, r->n2,
+               r->reps);
+    fputs("</small></p>\n", out);
+    settings_section(out, b);
+    fprintf(out, "<h2>%s</h2>\n<p>", _("Profit per day"));
+    html_textf(out, _("Rows: %s; columns: %s. Bold: the highest; shaded: not significantly lower (paired 95%%)."),
+               sw->parameter, sw->parameter2);
+    fputs("</p>\n", out);
+    grid_html_table(out, r, M_PROFIT, 1, "");
+    fputs("<h2>", out);
+    html_textf(out, "%s (%%)", service); /* the cells without " %": the table then fits the page */
+    fputs("</h2>\n", out);
+    grid_html_table(out, r, r->service, 100, "");
+    struct note n;
+    grid_notes(note_begin(&n), r);
+    note_end(out, &n);
+    figures(out, d);
+    warnings(out, b->warnings, b->nwarnings, r->point_warnings, r->npoint_warnings);
+    footer(out, d, (unsigned long long)b->cfg.run.seed, r->reps);
     html_end(out);
 }

@@ -52,4 +52,7 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
 void debrief_compare(FILE *out, const struct debrief *d, const struct compare_result *r);
 void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result *r);
 
+/* A two-lever sweep (cli/grid.h): the profit and service tables, the notes, the charts. */
+void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result *r);
+
 #endif

@@ -86,7 +86,8 @@ const struct option_row option_rows[] = {
     {OPT_PARAM, "--param", "SECTION.KEY", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_PARAMETER,
      N_("the key to vary, e.g. inventory.safety_factor"),
      ".BR sweep :\n"
-     "the key to vary.\n"},
+     "the key to vary. Given twice, each followed by its own range options, the sweep runs\n"
+     "every pair of values (a grid of two levers, the first as rows); a third is refused.\n"},
     {OPT_FROM, "--from", "A", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_FROM, NULL, NULL},
     {OPT_TO, "--to", "B", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_TO, NULL, NULL},
     {OPT_STEPS, "--steps", "N", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_STEPS,

@@ -24,18 +24,21 @@ static const char *key_part(const char *parameter)
     return dot ? dot + 1 : parameter;
 }
 
-/* Add a warning that holds at some points only, once. */
-static void add_point_warning(struct sweep_result *r, const char *text, double x)
+/* Add a warning that holds at some points only (point i), once. */
+static void add_point_warning(struct sweep_result *r, const char *text, size_t i)
 {
-    for (size_t i = 0; i < r->base.nwarnings; i++)
-        if (strcmp(r->base.warnings[i], text) == 0) return; /* holds for the base scenario too */
-    for (size_t i = 0; i < r->npoint_warnings; i++)
-        if (strstr(r->point_warnings[i], text)) return;
+    for (size_t k = 0; k < r->base.nwarnings; k++)
+        if (strcmp(r->base.warnings[k], text) == 0) return; /* holds for the base scenario too */
+    for (size_t k = 0; k < r->npoint_warnings; k++)
+        if (strstr(r->point_warnings[k], text)) return;
     if (r->npoint_warnings == sizeof r->point_warnings / sizeof r->point_warnings[0]) return;
-    char v[40];
-    snprintf(r->point_warnings[r->npoint_warnings++], sizeof r->point_warnings[0],
-             _("at %s = %s (and maybe others): %s"), key_part(r->base.sweep.parameter), num_format(x, v, sizeof v),
-             text);
+    char v[40], where[160];
+    snprintf(where, sizeof where, "%s = %s", key_part(r->base.sweep.parameter), num_format(r->x[i], v, sizeof v));
+    if (r->x2)
+        snprintf(where + strlen(where), sizeof where - strlen(where), ", %s = %s", key_part(r->base.sweep.parameter2),
+                 num_format(r->x2[i], v, sizeof v));
+    snprintf(r->point_warnings[r->npoint_warnings++], sizeof r->point_warnings[0], _("at %s (and maybe others): %s"),
+             where, text);
     report_tidy_cut(r->point_warnings[r->npoint_warnings - 1]);
 }
 
@@ -43,18 +46,27 @@ static void add_point_warning(struct sweep_result *r, const char *text, double x
 static int load_point(struct sweep_result *r, const char *path, const struct scenario_override *sets, size_t nsets,
                       size_t i, struct scenario *sc, FILE *err)
 {
-    char assignment[200], label[240], v[40];
+    char assignment[2][200], label[320], v[40], v2[40];
     num_format(r->x[i], v, sizeof v);
-    snprintf(assignment, sizeof assignment, "%s=%s", r->base.sweep.parameter, v);
-    snprintf(label, sizeof label, _("sweep point %zu (%s = %s)"), i + 1, r->base.sweep.parameter, v);
-    struct scenario_override *all = malloc((nsets + 1) * sizeof *all);
+    snprintf(assignment[0], sizeof assignment[0], "%s=%s", r->base.sweep.parameter, v);
+    size_t nlevers = 1;
+    if (r->x2) {
+        num_format(r->x2[i], v2, sizeof v2);
+        snprintf(assignment[1], sizeof assignment[1], "%s=%s", r->base.sweep.parameter2, v2);
+        snprintf(label, sizeof label, _("sweep point %zu (%s = %s, %s = %s)"), i + 1, r->base.sweep.parameter, v,
+                 r->base.sweep.parameter2, v2);
+        nlevers = 2;
+    } else
+        snprintf(label, sizeof label, _("sweep point %zu (%s = %s)"), i + 1, r->base.sweep.parameter, v);
+    struct scenario_override *all = malloc((nsets + 2) * sizeof *all);
     if (!all) abort();
     if (nsets) memcpy(all, sets, nsets * sizeof *sets); /* sets may be NULL when nsets is 0 */
-    all[nsets] = (struct scenario_override){.assignment = assignment, .label = label};
+    for (size_t l = 0; l < nlevers; l++)
+        all[nsets + l] = (struct scenario_override){.assignment = assignment[l], .label = label};
     char *msgs = NULL;
     size_t len = 0;
     FILE *buf = open_memstream(&msgs, &len);
-    int rc = scenario_load(sc, path, all, nsets + 1, buf ? buf : err);
+    int rc = scenario_load(sc, path, all, nsets + nlevers, buf ? buf : err);
     if (buf) fclose(buf);
     if (rc != 0) fprintf(err, _("servlab: %s is not a valid scenario:\n%s"), label, msgs ? msgs : "");
     free(msgs);
@@ -95,6 +107,49 @@ static bool whole_number_key(const char *parameter)
     return k >= 0 && key_defs[k].type == KEY_COUNT;
 }
 
+/* The change against the lowest service, as for one lever; then the surface. */
+static void analyse_changes(struct sweep_result *r)
+{
+    r->baseline = 0;
+    for (size_t i = 1; i < r->n; i++)
+        if (r->service_level[i] < r->service_level[r->baseline]) r->baseline = i;
+    paired_change(r, M_REVENUE, -1, r->delta_revenue);
+    /* the cost profit charges: purchases less the stock still owned, so that the three
+       changes add up (profit = revenue - cost) */
+    paired_change(r, M_COST_TOTAL, M_STOCK_VALUE_CHANGE, r->delta_cost);
+    paired_change(r, M_PROFIT, -1, r->delta_profit);
+}
+
+/* Two levers: the surface's optimum and the points not significantly below it, read
+ * from the rows in place (no copy: memory stays that of the rows). */
+static void analyse_grid(struct sweep_result *r)
+{
+    double *x1 = malloc(r->n1 * sizeof *x1), *x2 = malloc(r->n2 * sizeof *x2);
+    if (!x1 || !x2) abort();
+    for (size_t i = 0; i < r->n1; i++) x1[i] = r->x[i * r->n2];
+    for (size_t j = 0; j < r->n2; j++) x2[j] = r->x2[j];
+    for (size_t i = 0; i < r->n; i++) r->marginal[i] = NAN;
+    surface_optimum(x1, r->n1, x2, r->n2, r->rows + M_PROFIT, r->reps, r->nm, r->near, &r->grid);
+    /* 3.03 locations means nothing */
+    if (r->grid.refined && (whole_number_key(r->base.sweep.parameter) || whole_number_key(r->base.sweep.parameter2))) {
+        r->grid.refined = false;
+        r->grid.x1 = r->x[r->grid.best];
+        r->grid.x2 = r->x2[r->grid.best];
+        r->grid.profit = sweep_at(r, r->grid.best, M_PROFIT).mean;
+    }
+    size_t b = r->grid.best;
+    r->opt = (struct curve_optimum){.best = b,
+                                    .at_lower_edge = r->grid.at_edge1 || r->grid.at_edge2,
+                                    .x = r->x[b],
+                                    .service = r->service_level[b],
+                                    .profit = sweep_at(r, b, M_PROFIT).mean,
+                                    .tie_first = b,
+                                    .tie_last = b};
+    free(x1);
+    free(x2);
+    analyse_changes(r);
+}
+
 static void analyse(struct sweep_result *r)
 {
     size_t n = r->n;
@@ -110,6 +165,11 @@ static void analyse(struct sweep_result *r)
         for (size_t rep = 0; rep < r->reps; rep++)
             profit[i * r->reps + rep] = r->rows[(i * r->reps + rep) * r->nm + M_PROFIT];
     }
+    if (r->x2) {
+        analyse_grid(r);
+        free(profit);
+        return;
+    }
     curve_marginal_cost(r->service_level, r->service_cost, n, r->marginal);
     curve_optimum(r->x, r->service_level, profit, n, r->reps, &r->opt);
     if (r->opt.refined && whole_number_key(r->base.sweep.parameter)) { /* 3.03 locations means nothing */
@@ -119,14 +179,7 @@ static void analyse(struct sweep_result *r)
         r->opt.profit = sweep_at(r, r->opt.best, M_PROFIT).mean;
     }
     free(profit);
-    r->baseline = 0;
-    for (size_t i = 1; i < n; i++)
-        if (r->service_level[i] < r->service_level[r->baseline]) r->baseline = i;
-    paired_change(r, M_REVENUE, -1, r->delta_revenue);
-    /* the cost profit charges: purchases less the stock still owned, so that the three
-       changes add up (profit = revenue - cost) */
-    paired_change(r, M_COST_TOTAL, M_STOCK_VALUE_CHANGE, r->delta_cost);
-    paired_change(r, M_PROFIT, -1, r->delta_profit);
+    analyse_changes(r);
 }
 
 void sweep_free(struct sweep_result *r)
@@ -139,6 +192,10 @@ void sweep_free(struct sweep_result *r)
     free(r->delta_revenue);
     free(r->delta_cost);
     free(r->delta_profit);
+    free(r->x2);
+    free(r->near);
+    r->x2 = NULL;
+    r->near = NULL;
     r->x = r->rows = r->service_level = r->service_cost = r->marginal = NULL;
     r->delta_revenue = r->delta_cost = r->delta_profit = NULL;
     scenario_fini(&r->base);
@@ -159,7 +216,9 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         return 2;
     }
     r->service = metric_find(sw->service);
-    r->n = sw->values.n;
+    r->n1 = sw->values.n;
+    r->n2 = sw->parameter2[0] ? sw->values2.n : 1;
+    r->n = r->n1 * r->n2;
     r->reps = r->base.cfg.run.replications;
     r->nm = metric_count(&r->base.cfg);
     /* point 0's configuration is the reference; every point is kept as its patch */
@@ -168,7 +227,16 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     struct scenario *point = scenario_new();
     r->x = malloc(r->n * sizeof *r->x);
     if (!patches || !r->x) abort();
-    memcpy(r->x, sw->values.v, r->n * sizeof *r->x);
+    if (sw->parameter2[0]) { /* row-major: the first lever changes slowest */
+        r->x2 = malloc(r->n * sizeof *r->x2);
+        r->near = calloc(r->n, sizeof *r->near);
+        if (!r->x2 || !r->near) abort();
+        for (size_t i = 0; i < r->n; i++) {
+            r->x[i] = sw->values.v[i / r->n2];
+            r->x2[i] = sw->values2.v[i % r->n2];
+        }
+    } else
+        memcpy(r->x, sw->values.v, r->n * sizeof *r->x);
 
     int rc = 0;
     struct workload work = {0};
@@ -181,7 +249,7 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         }
         config_patch_make(&patches[i], &ref, &point->cfg);
         workload_add(&work, &point->cfg);
-        for (size_t w = 0; w < point->nwarnings; w++) add_point_warning(r, point->warnings[w], r->x[i]);
+        for (size_t w = 0; w < point->nwarnings; w++) add_point_warning(r, point->warnings[w], i);
         if (i == 0) {
             /* what the lever replaced is the same at every point: say it once */
             r->base.nnotes = point->nnotes;
@@ -226,7 +294,7 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
             config_patch_build(&patches[i], &ref, &cfg);
             if (stability_check(&cfg, backlog + i * r->reps, r->rows + i * r->reps * r->nm, r->nm, r->reps, warning,
                                 sizeof warning))
-                add_point_warning(r, warning, r->x[i]);
+                add_point_warning(r, warning, i);
             model_config_fini(&cfg);
         }
     free(backlog);
@@ -465,21 +533,24 @@ void sweep_csv(FILE *out, const struct sweep_result *r)
 {
     const struct model_config *c = &r->base.cfg;
     fputs(r->base.sweep.parameter, out);
+    if (r->x2) fprintf(out, ",%s", r->base.sweep.parameter2); /* two levers: both, in the order given */
     for (size_t m = 0; m < r->nm; m++) {
         if (!metric_shown(c, m)) continue;
         char name[160];
         metric_name_at(c, m, name, sizeof name);
         fprintf(out, ",%s,%s_ci95", name, name);
     }
-    fputs(",is_profit_max\n", out);
+    fputs(r->x2 ? ",is_profit_max,not_significantly_lower\n" : ",is_profit_max\n", out);
     for (size_t i = 0; i < r->n; i++) {
         char f[40], g[40];
         fputs(report_field(r->x[i], f, sizeof f), out);
+        if (r->x2) fprintf(out, ",%s", report_field(r->x2[i], f, sizeof f));
         for (size_t m = 0; m < r->nm; m++)
             if (metric_shown(c, m))
                 fprintf(out, ",%s,%s", report_field(sweep_at(r, i, (int)m).mean, f, sizeof f),
                         report_field(sweep_at(r, i, (int)m).ci95, g, sizeof g));
-        fprintf(out, ",%d\n", i == r->opt.best);
+        fprintf(out, ",%d", i == r->opt.best);
+        fputs(r->x2 ? (r->near[i] ? ",1\n" : ",0\n") : "\n", out);
     }
 }
 

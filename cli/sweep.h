@@ -7,6 +7,7 @@
 #include "cli/simulate.h"
 #include "models/curve.h"
 #include "models/metrics.h"
+#include "models/surface.h"
 #include "reader/scenario.h"
 #include "sim/runner.h"
 
@@ -31,7 +32,22 @@ struct sweep_result {
                                                                    (total cost - increase in stock value) */
     char point_warnings[4][300];                               /* warnings that hold at some points only */
     size_t npoint_warnings;
+    /* two levers ([sweep] parameter2, a second --param): a grid of n = n1 * n2 points,
+       point i at row i / n2 (x[i], the first lever) and column i % n2 (x2[i]); on the
+       same random numbers like any sweep. One lever: n1 = n, n2 = 1, x2 and near NULL,
+       and grid unset. With two, opt.best is grid.best and the curve's other readings
+       (marginal, opt's refinement and ties) are not made (cli/grid.h reads the grid). */
+    size_t n1, n2;
+    double *x2;
+    bool *near; /* n: profit not significantly below the best point's (paired 95%) */
+    struct surface_optimum grid;
 };
+
+/* Is r a grid of two levers? */
+static inline bool sweep_is_grid(const struct sweep_result *r)
+{
+    return r->x2 != NULL;
+}
 
 /* Load `path` with the overrides, build every point and simulate them. Problems go
  * to err. Returns 0 (free r with sweep_free), 2 (bad scenario or sweep: nothing

@@ -689,6 +689,170 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     draw_legend(p, xmin, xmax, ymin, ymax);
 }
 
+/* ---- a surface (chart_surface) ---- */
+
+enum { SHADES = 10 };
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The shade levels: the lowest value, then SHADES levels evenly from the 20th
+ * percentile to the highest, so that the shades resolve the top of the surface, where
+ * the choice is, rather than a far corner that is much lower. */
+static size_t surface_levels(const double *z, size_t n, double *levels)
+{
+    double *sorted = malloc(n * sizeof *sorted);
+    if (!sorted) abort();
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(z[i])) sorted[k++] = z[i];
+    if (k == 0) return free(sorted), 0;
+    qsort(sorted, k, sizeof *sorted, by_value);
+    double lo = sorted[0], q = sorted[k / 5], hi = sorted[k - 1];
+    free(sorted);
+    if (!(hi > lo)) return 0;
+    if (!(hi > q)) q = lo;
+    size_t m = 0;
+    if (q > lo) levels[m++] = lo;
+    for (size_t i = 0; i <= SHADES; i++) levels[m++] = q + (hi - q) * (double)i / SHADES;
+    return m;
+}
+
+/* The matrix PLplot reads (rows of x), pointing into z. */
+static PLFLT **surface_rows(const double *z, size_t nx, size_t ny)
+{
+    PLFLT **rows = malloc(nx * sizeof *rows);
+    if (!rows) abort();
+    for (size_t i = 0; i < nx; i++) rows[i] = (PLFLT *)(z + i * ny);
+    return rows;
+}
+
+static void draw_surface(const struct chart *c)
+{
+    const struct chart_surface *sf = c->surface;
+    char buf[1200];
+    double xmin = sf->x[0], xmax = sf->x[sf->nx - 1], ymin = sf->y[0], ymax = sf->y[sf->ny - 1];
+    plvpor(0.09, 0.60, 0.11, 0.88);
+    plwind(xmin, xmax, ymin, ymax);
+    PLcGrid grid = {.xg = (PLFLT *)sf->x, .yg = (PLFLT *)sf->y, .nx = (PLINT)sf->nx, .ny = (PLINT)sf->ny};
+    size_t n = sf->nx * sf->ny;
+    double levels[SHADES + 2];
+    size_t nlevels = surface_levels(sf->z, n, levels);
+    PLFLT **rows = surface_rows(sf->z, sf->nx, sf->ny);
+    if (nlevels >= 2) {
+        /* a light sequential scale, cream to sea green: the lines, their labels and the
+           marks stay readable on every shade */
+        PLFLT pos[] = {0, 1}, r[] = {0.98, 0.42}, g[] = {0.97, 0.70}, b[] = {0.90, 0.60};
+        plscmap1n(256);
+        plscmap1l(1, 2, pos, r, g, b, NULL);
+        plshades((PLFLT_MATRIX)rows, (PLINT)sf->nx, (PLINT)sf->ny, NULL, xmin, xmax, ymin, ymax, levels, (PLINT)nlevels,
+                 1, 0, 0, plfill, 0, pltr1, &grid);
+        /* the profit lines, labelled with their value */
+        plcol0(C_FIRST_SERIES + COLOUR_GREY);
+        plwidth(1.0);
+        pl_setcontlabelformat(4, 4);
+        pl_setcontlabelparam(0.006, 0.6, 0.6, 1);
+        /* every level from the 20th percentile up, the highest (a point) aside */
+        const double *lines = levels + (nlevels > SHADES + 1);
+        plcont((PLFLT_MATRIX)rows, (PLINT)sf->nx, (PLINT)sf->ny, 1, (PLINT)sf->nx, 1, (PLINT)sf->ny, lines, SHADES,
+               pltr1, &grid);
+        pl_setcontlabelparam(0.006, 0.55, 0.35, 0);
+        plschr(0, TEXT_SCALE);
+    }
+    free(rows);
+    /* the other quantity's contours (service targets), one dash per level */
+    if (sf->z2) {
+        PLFLT **rows2 = surface_rows(sf->z2, sf->nx, sf->ny);
+        plcol0(C_FIRST_SERIES + (PLINT)sf->colour2);
+        plwidth(3.0);
+        /* each line labelled with its level too ("99.9"): the dashes alone are hard to
+           tell apart on a projector */
+        pl_setcontlabelformat(4, 3);
+        pl_setcontlabelparam(0.006, 0.65, 0.3, 1);
+        for (size_t l = 0; l < sf->nlevels2; l++) {
+            pllsty((PLINT)(l == 0 ? 1 : l == 1 ? 3 : 2));
+            plcont((PLFLT_MATRIX)rows2, (PLINT)sf->nx, (PLINT)sf->ny, 1, (PLINT)sf->nx, 1, (PLINT)sf->ny,
+                   &sf->levels2[l], 1, pltr1, &grid);
+        }
+        pl_setcontlabelparam(0.006, 0.6, 0.6, 0);
+        pllsty(1);
+        free(rows2);
+    }
+    /* the region: the line halfway between the points inside and those outside */
+    if (sf->region) {
+        double *ind = malloc(n * sizeof *ind);
+        if (!ind) abort();
+        for (size_t i = 0; i < n; i++) ind[i] = sf->region[i] ? 1 : 0;
+        PLFLT **rows3 = surface_rows(ind, sf->nx, sf->ny);
+        PLFLT half = 0.5;
+        plcol0(C_AXES);
+        plwidth(3.5);
+        plcont((PLFLT_MATRIX)rows3, (PLINT)sf->nx, (PLINT)sf->ny, 1, (PLINT)sf->nx, 1, (PLINT)sf->ny, &half, 1, pltr1,
+               &grid);
+        free(rows3);
+        free(ind);
+    }
+    /* the points, each with its tag below and right of it */
+    for (size_t k = 0; k < sf->npoints; k++) {
+        const struct chart_surface_point *pt = &sf->points[k];
+        plcol0(C_FIRST_SERIES + (PLINT)pt->colour);
+        plschr(0, pt->diamond ? 1.5 : 1.0); /* plstring's glyphs take the text's size */
+        plstring(1, &pt->x, &pt->y, pt->diamond ? "◆" : "●");
+        plschr(0, TEXT_SCALE);
+        if (!pt->tag) continue;
+        plschr(0, 0.6);
+        plcol0(C_AXES);
+        plptex(pt->x + 0.015 * (xmax - xmin), pt->y - 0.04 * (ymax - ymin), 1, 0, 0, plain(pt->tag, buf, sizeof buf));
+        plschr(0, TEXT_SCALE);
+    }
+    plcol0(C_AXES);
+    plwidth(1.5);
+    plbox("bcnst", 0, 0, "bcnstv", 0, 0);
+    plmtex("l", 6.0, 0.5, 0.5, plain(sf->ylabel, buf, sizeof buf));
+    plmtex("b", 3.2, 0.5, 0.5, plain(c->xlabel, buf, sizeof buf));
+    /* the legend, right of the frame: the lines, then the points */
+    enum { MOST = 3 + CHART_SURFACE_LEVELS + CHART_SURFACE_POINTS };
+    PLINT opts[MOST], lcol[MOST], lsty[MOST], tcol[MOST], scol[MOST], snum[MOST];
+    PLFLT lwid[MOST], sscale[MOST];
+    char texts[MOST][400];
+    const char *text[MOST], *sym[MOST];
+    PLINT m = 0;
+#define LEGEND_LINE(label, col, style, width)                                                                          \
+    do {                                                                                                               \
+        opts[m] = PL_LEGEND_LINE, lcol[m] = (col), lsty[m] = (style), lwid[m] = (width), tcol[m] = C_AXES;             \
+        scol[m] = 0, snum[m] = 0, sscale[m] = 0, sym[m] = "";                                                          \
+        plain((label), texts[m], sizeof texts[m]), text[m] = texts[m], m++;                                            \
+    } while (0)
+    if (sf->z_label) LEGEND_LINE(sf->z_label, C_FIRST_SERIES + COLOUR_GREY, 1, 1.5);
+    for (size_t l = 0; sf->z2 && l < sf->nlevels2; l++)
+        if (sf->level_labels2[l])
+            LEGEND_LINE(sf->level_labels2[l], C_FIRST_SERIES + (PLINT)sf->colour2,
+                        (PLINT)(l == 0   ? 1
+                                : l == 1 ? 3
+                                         : 2),
+                        3.0);
+    if (sf->region && sf->region_label) LEGEND_LINE(sf->region_label, C_AXES, 1, 3.5);
+#undef LEGEND_LINE
+    for (size_t k = 0; k < sf->npoints && m < MOST; k++) {
+        const struct chart_surface_point *pt = &sf->points[k];
+        if (!pt->label) continue;
+        opts[m] = PL_LEGEND_SYMBOL, lcol[m] = 0, lsty[m] = 1, lwid[m] = 0, tcol[m] = C_AXES;
+        scol[m] = C_FIRST_SERIES + (PLINT)pt->colour, snum[m] = 1, sscale[m] = pt->diamond ? 1.6 : 1.1;
+        sym[m] = pt->diamond ? "◆" : "●";
+        plain(pt->label, texts[m], sizeof texts[m]), text[m] = texts[m], m++;
+    }
+    if (m) {
+        PLFLT w, h;
+        pllegend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, PL_POSITION_RIGHT | PL_POSITION_OUTSIDE, 0.015,
+                 0.0, 0.05, C_BACKGROUND, C_GRID, 1, 0, 0, m, opts, 0.68, 0.55, 2.2, 0.0, tcol, text, NULL, NULL, NULL,
+                 NULL, lcol, lsty, lwid, scol, sscale, snum, sym);
+        plschr(0, TEXT_SCALE);
+    }
+}
+
 /* Draw c with PLplot's device into file (which must be writable: PLplot cannot fail). */
 static void draw_chart(const char *device, const char *file, const struct chart *c)
 {
@@ -708,6 +872,17 @@ static void draw_chart(const char *device, const char *file, const struct chart 
     pladv(0);
     plschr(0, TEXT_SCALE);
 
+    if (c->surface) {
+        char title[1200];
+        plvpor(0.09, 0.60, 0.11, 0.88);
+        colour(C_AXES);
+        page_text(3.2, TITLE_SCALE, plain(c->title, title, sizeof title));
+        if (c->subtitle) page_text(2.0, SUBTITLE_SCALE, plain(c->subtitle, title, sizeof title));
+        plschr(0, TEXT_SCALE);
+        draw_surface(c);
+        plend();
+        return;
+    }
     double xmin = INFINITY, xmax = -INFINITY;
     for (size_t k = 0; k < c->npanels; k++) {
         double a, b, y0, y1;

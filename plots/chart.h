@@ -83,11 +83,43 @@ struct chart_panel {
     enum chart_scale y_scale; /* CHART_LINEAR (y_from_zero applies) or CHART_LOG */
 };
 
+/* A surface over a grid (a two-lever sweep): z in filled shades with labelled contour
+ * lines, another quantity's contours at a few levels overlaid (service targets), a
+ * region outlined (the points where an indicator is true), and labelled points. */
+enum { CHART_SURFACE_LEVELS = 4, CHART_SURFACE_POINTS = 6 };
+
+struct chart_surface_point {
+    double x, y;
+    const char *label; /* in the legend, or NULL */
+    enum chart_colour colour;
+    bool diamond;    /* a large diamond (an optimum), else a round dot */
+    const char *tag; /* a short text drawn below and right of it ("≥ 99.9 %"), or NULL */
+};
+
+struct chart_surface {
+    const char *ylabel;
+    const double *x, *y; /* nx and ny grid values, each ascending */
+    size_t nx, ny;
+    const double *z;     /* nx * ny: z[i * ny + j] at (x[i], y[j]); shaded, with contour lines */
+    const char *z_label; /* the legend's name of z's lines ("profit per day, labelled") */
+    /* another quantity's contours, each level in its own dash, labelled in the legend */
+    const double *z2; /* nx * ny like z, or NULL */
+    double levels2[CHART_SURFACE_LEVELS];
+    const char *level_labels2[CHART_SURFACE_LEVELS];
+    size_t nlevels2;
+    enum chart_colour colour2;
+    const bool *region;       /* nx * ny, or NULL: the points inside, outlined */
+    const char *region_label; /* the legend's name of the outline */
+    struct chart_surface_point points[CHART_SURFACE_POINTS];
+    size_t npoints;
+};
+
 struct chart {
     const char *title, *subtitle, *xlabel;
     struct chart_panel panels[CHART_MAX_PANELS]; /* stacked top to bottom, sharing x */
     size_t npanels;
     enum chart_scale x_scale; /* CHART_LINEAR, CHART_SHORTFALL or CHART_LOG */
+    const struct chart_surface *surface; /* when set, the chart is this surface (npanels 0) */
 };
 
 /* ---- axes on a scale (pure functions) ---- */

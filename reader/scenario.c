@@ -684,6 +684,15 @@ static bool is_own_demand(enum key_applies a)
     return a == APPLIES_OWN_DEMAND || a == APPLIES_ARRIVALS;
 }
 
+/* The keys of one lever of [sweep]: the first, or the second of a grid. */
+struct lever_keys {
+    enum key_id parameter, from, to, steps, values;
+};
+static const struct lever_keys sweep_levers[2] = {
+    {K_SWEEP_PARAMETER, K_SWEEP_FROM, K_SWEEP_TO, K_SWEEP_STEPS, K_SWEEP_VALUES},
+    {K_SWEEP_PARAMETER2, K_SWEEP_FROM2, K_SWEEP_TO2, K_SWEEP_STEPS2, K_SWEEP_VALUES2},
+};
+
 static void apply_assignment(struct loader *ld, const char *text)
 {
     const char *eq = strchr(text, '=');
@@ -720,13 +729,23 @@ static void apply_assignment(struct loader *ld, const char *text)
     }
     if (apply_value(ld, (size_t)k, &t, eq + 1, 0, FROM_COMMAND_LINE) != 0) return;
     /* a sweep defined on the command line replaces the file's range */
-    bool param = k == K_SWEEP_PARAMETER, list = k == K_SWEEP_VALUES;
-    bool range = k == K_SWEEP_FROM || k == K_SWEEP_TO || k == K_SWEEP_STEPS;
-    if (param || list) {
-        static const enum key_id range_keys[] = {K_SWEEP_FROM, K_SWEEP_TO, K_SWEEP_STEPS};
-        for (size_t i = 0; i < 3; i++) forget_file_value(ld->sc, range_keys[i]);
+    for (size_t l = 0; l < 2; l++) {
+        const struct lever_keys *lk = &sweep_levers[l];
+        bool param = k == (int)lk->parameter, list = k == (int)lk->values;
+        bool range = k == (int)lk->from || k == (int)lk->to || k == (int)lk->steps;
+        if (param || list) {
+            const enum key_id range_keys[] = {lk->from, lk->to, lk->steps};
+            for (size_t i = 0; i < 3; i++) forget_file_value(ld->sc, range_keys[i]);
+        }
+        if (param || range) forget_file_value(ld->sc, lk->values);
+        /* a first lever on the command line replaces the file's whole sweep, its second
+           lever too (a second --param then gives one again) */
+        if (l == 0 && param) {
+            const enum key_id second[] = {K_SWEEP_PARAMETER2, K_SWEEP_FROM2, K_SWEEP_TO2, K_SWEEP_STEPS2,
+                                          K_SWEEP_VALUES2};
+            for (size_t i = 0; i < 5; i++) forget_file_value(ld->sc, second[i]);
+        }
     }
-    if (param || range) forget_file_value(ld->sc, K_SWEEP_VALUES);
     /* a history on the command line replaces the file's demand, and a rate or gaps on the
        command line replace the file's history; a relative path is relative to the
        override's directory */
@@ -1776,52 +1795,79 @@ static const char *service_without_value(const struct scenario *sc)
     return NULL;
 }
 
-/* The [sweep] section: a parameter, and values or from/to/steps. */
+/* One lever: its parameter, and values or from/to/steps, into *values. Returns 1 when
+ * the lever is given and sound, 0 when none of its keys is given, -1 on a problem
+ * (reported). */
+static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const char *parameter, double from, double to,
+                         unsigned steps_n, struct number_list *values)
+{
+    struct scenario *sc = ld->sc;
+    bool param = given(sc, lk->parameter), list = given(sc, lk->values);
+    bool from_g = given(sc, lk->from), to_g = given(sc, lk->to), steps = given(sc, lk->steps);
+    if (!param && !list && !from_g && !to_g && !steps) return 0;
+    if (!param) {
+        int line = line_of(sc, list ? lk->values : from_g ? lk->from : to_g ? lk->to : lk->steps);
+        report_key(ld, line, lk->parameter,
+                   lk->parameter == K_SWEEP_PARAMETER
+                       ? _("missing; say which key to vary, e.g. parameter = inventory.safety_factor")
+                       : _("missing; say which second key to vary, e.g. parameter2 = inventory.order_quantity"));
+        return -1;
+    }
+    if (list && (from_g || to_g || steps)) {
+        report_key(ld, line_of(sc, lk->values), lk->values, _("give values, or from, to and steps, not both"));
+        return -1;
+    }
+    if (!list) {
+        int missing = !from_g ? (int)lk->from : !to_g ? (int)lk->to : !steps ? (int)lk->steps : -1;
+        if (missing >= 0) {
+            report_key(ld, line_of(sc, lk->parameter), (enum key_id)missing,
+                       _("missing; give from, to and steps (or a list of values)"));
+            return -1;
+        }
+        if (from == to) {
+            report_key(ld, line_of(sc, lk->to), lk->to, _("equals from; a sweep needs a range"));
+            return -1;
+        }
+        values->n = steps_n;
+        for (unsigned i = 0; i < steps_n; i++) {
+            double x = from + (to - from) * i / (steps_n - 1);
+            values->v[i] = fabs(x) < 1e-12 * (fabs(from) + fabs(to)) ? 0 : x;
+        }
+    }
+    char problem[400];
+    int k = key_sweepable(parameter, problem, sizeof problem);
+    if (k >= 0 && key_defs[k].type == KEY_COUNT)
+        for (size_t i = 0; i < values->n; i++)
+            if (values->v[i] != floor(values->v[i])) {
+                char v[40];
+                enum key_id at = list ? lk->values : lk->steps;
+                report_key(ld, line_of(sc, at), at, _("%s takes whole numbers, but the sweep reaches %s"), parameter,
+                           num_format(values->v[i], v, sizeof v));
+                return -1;
+            }
+    return 1;
+}
+
+/* The [sweep] section: a parameter, and values or from/to/steps; and maybe a second
+ * lever (parameter2 ...) for a grid. */
 static void resolve_sweep(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
     struct sweep_config *sw = &sc->sweep;
-    bool param = given(sc, K_SWEEP_PARAMETER), list = given(sc, K_SWEEP_VALUES);
-    bool from = given(sc, K_SWEEP_FROM), to = given(sc, K_SWEEP_TO), steps = given(sc, K_SWEEP_STEPS);
-    if (!param && !list && !from && !to && !steps) return;
-    if (!param) {
-        int line = line_of(sc, list ? K_SWEEP_VALUES : from ? K_SWEEP_FROM : to ? K_SWEEP_TO : K_SWEEP_STEPS);
-        report_key(ld, line, K_SWEEP_PARAMETER,
-                   _("missing; say which key to vary, e.g. parameter = inventory.safety_factor"));
+    int first = resolve_lever(ld, &sweep_levers[0], sw->parameter, sw->from, sw->to, sw->steps, &sw->values);
+    int second = resolve_lever(ld, &sweep_levers[1], sw->parameter2, sw->from2, sw->to2, sw->steps2, &sw->values2);
+    if (first < 0 || second < 0) return;
+    if (second > 0 && first == 0) {
+        report_key(ld, line_of(sc, K_SWEEP_PARAMETER2), K_SWEEP_PARAMETER,
+                   _("missing; a second lever needs a first, e.g. parameter = inventory.safety_factor"));
         return;
     }
-    if (list && (from || to || steps)) {
-        report_key(ld, line_of(sc, K_SWEEP_VALUES), K_SWEEP_VALUES, _("give values, or from, to and steps, not both"));
+    if (first == 0) return;
+    if (second > 0 && strcmp(sw->parameter, sw->parameter2) == 0) {
+        report_key(ld, line_of(sc, K_SWEEP_PARAMETER2), K_SWEEP_PARAMETER2, _("is the same key as parameter"));
         return;
     }
-    if (!list) {
-        int missing = !from ? K_SWEEP_FROM : !to ? K_SWEEP_TO : !steps ? K_SWEEP_STEPS : -1;
-        if (missing >= 0) {
-            report_key(ld, line_of(sc, K_SWEEP_PARAMETER), (enum key_id)missing,
-                       _("missing; give from, to and steps (or a list of values)"));
-            return;
-        }
-        if (sw->from == sw->to) {
-            report_key(ld, line_of(sc, K_SWEEP_TO), K_SWEEP_TO, _("equals from; a sweep needs a range"));
-            return;
-        }
-        sw->values.n = sw->steps;
-        for (unsigned i = 0; i < sw->steps; i++) {
-            double x = sw->from + (sw->to - sw->from) * i / (sw->steps - 1);
-            sw->values.v[i] = fabs(x) < 1e-12 * (fabs(sw->from) + fabs(sw->to)) ? 0 : x;
-        }
-    }
-    char problem[400];
-    int k = key_sweepable(sw->parameter, problem, sizeof problem);
-    if (k >= 0 && key_defs[k].type == KEY_COUNT)
-        for (size_t i = 0; i < sw->values.n; i++)
-            if (sw->values.v[i] != floor(sw->values.v[i])) {
-                char v[40];
-                enum key_id at = list ? K_SWEEP_VALUES : K_SWEEP_STEPS;
-                report_key(ld, line_of(sc, at), at, _("%s takes whole numbers, but the sweep reaches %s"),
-                           sw->parameter, num_format(sw->values.v[i], v, sizeof v));
-                return;
-            }
+    if (second == 0) sw->parameter2[0] = '\0';
     const char *missing = service_without_value(sc);
     if (missing) {
         report_key(ld, line_of(sc, K_SWEEP_SERVICE), K_SWEEP_SERVICE, _("%s has no value in this scenario: %s"),

@@ -46,7 +46,12 @@ struct sweep_config {
     double from, to;
     unsigned steps;
     struct number_list values; /* given, or from..to in steps points */
-    char service[100];         /* a rate metric, default fill_rate */
+    /* a second lever, for a grid of every pair (parameter2[0] == '\0': one lever) */
+    char parameter2[100];
+    double from2, to2;
+    unsigned steps2;
+    struct number_list values2;
+    char service[100]; /* a rate metric, default fill_rate */
     enum sweep_x_axis x_axis;
 };
 

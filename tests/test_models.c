@@ -10,6 +10,7 @@
 #include "models/model.h"
 #include "models/policy.h"
 #include "models/station.h"
+#include "models/surface.h"
 #include "models/theory.h"
 #include "sim/sim.h"
 
@@ -456,9 +457,63 @@ static void test_curve(void)
           "curve-4.1 marginal cost per point, NaN without a rise in service");
 }
 
+static void test_surface(void)
+{
+    /* profit = 100 - 10 (x - 1.3)^2 - 5 (y - 2.6)^2 + 2 x y / 10 on x = 0, 0.5, ..., 3 and
+       y = 1, 1.5, ..., 4: a concave quadratic whose vertex solves -20 (x - 1.3) + 0.2 y = 0,
+       -10 (y - 2.6) + 0.2 x = 0; a replication shifts every point alike (common random
+       numbers), and the profits sit every 3rd double (a stride, as in the sweep's rows) */
+    enum { NX = 7, NY = 7, REPS = 5, STRIDE = 3 };
+    double x[NX], y[NY], profit[NX * NY * REPS * STRIDE];
+    bool near[NX * NY];
+    for (size_t i = 0; i < NX; i++) x[i] = 0.5 * (double)i;
+    for (size_t j = 0; j < NY; j++) y[j] = 1 + 0.5 * (double)j;
+    for (size_t i = 0; i < NX; i++)
+        for (size_t j = 0; j < NY; j++)
+            for (size_t r = 0; r < REPS; r++)
+                profit[((i * NY + j) * REPS + r) * STRIDE] = 100 - 10 * (x[i] - 1.3) * (x[i] - 1.3) -
+                                                             5 * (y[j] - 2.6) * (y[j] - 2.6) + 0.2 * x[i] * y[j] +
+                                                             3 * (double)r;
+    /* the vertex: [-20 0.2; 0.2 -10] [x y]' = -[26 + 0; 26]' */
+    double det = 200 - 0.04, vx = (26 * 10 + 0.2 * 26) / det, vy = (20 * 26 + 0.2 * 26) / det;
+    struct surface_optimum o;
+    surface_optimum(x, NX, y, NY, profit, REPS, STRIDE, near, &o);
+    check(o.best1 == 3 && o.best2 == 3 && o.best == 3 * NY + 3 && !o.at_edge1 && !o.at_edge2,
+          "surface-1.1 the best grid point is (1.5, 2.5) (got row %zu, column %zu)", o.best1, o.best2);
+    check(o.refined && fabs(o.x1 - vx) < 1e-9 && fabs(o.x2 - vy) < 1e-9,
+          "surface-1.2 a quadratic's vertex is found exactly between grid points (%.9f, %.9f; want %.9f, %.9f)", o.x1,
+          o.x2, vx, vy);
+    double want = 100 - 10 * (vx - 1.3) * (vx - 1.3) - 5 * (vy - 2.6) * (vy - 2.6) + 0.2 * vx * vy + 6;
+    check(fabs(o.profit - want) < 1e-9, "surface-1.3 the profit at the vertex (%.9f, want %.9f)", o.profit, want);
+    check(o.near == 1 && near[o.best], "surface-1.4 with no noise in the differences every other point is lower");
+
+    /* noise that differs by point in two replications: the points whose paired difference
+       with the best straddles 0 join the region, the others do not */
+    for (size_t i = 0; i < NX; i++)
+        for (size_t j = 0; j < NY; j++)
+            for (size_t r = 0; r < REPS; r++)
+                profit[((i * NY + j) * REPS + r) * STRIDE] = (i == 3 && j == 3   ? 100
+                                                              : i == 3 && j == 4 ? 99
+                                                                                 : 50) +
+                                                             (i == 3 && j == 4 ? (r % 2 ? 8 : -8) : 0);
+    surface_optimum(x, NX, y, NY, profit, REPS, STRIDE, near, &o);
+    check(o.best == 3 * NY + 3 && o.near == 2 && near[3 * NY + 4] && !near[3 * NY + 2],
+          "surface-2.1 a point within the paired noise is not significantly lower; a steady one is (%zu near)", o.near);
+
+    /* rising to the last column: the edge is flagged and nothing is refined */
+    for (size_t i = 0; i < NX; i++)
+        for (size_t j = 0; j < NY; j++)
+            for (size_t r = 0; r < REPS; r++)
+                profit[((i * NY + j) * REPS + r) * STRIDE] = (double)j - ((double)i - 3) * ((double)i - 3);
+    surface_optimum(x, NX, y, NY, profit, REPS, STRIDE, near, &o);
+    check(o.best1 == 3 && o.best2 == NY - 1 && o.at_edge2 && !o.at_edge1 && !o.refined,
+          "surface-3.1 a peak at the edge of a lever's range is flagged, not refined");
+}
+
 int main(void)
 {
     test_curve();
+    test_surface();
     test_fast_path();
     test_theory();
     test_policies();

@@ -1,0 +1,203 @@
+/* grid.c - the two-lever sweep's tables and notes. Every number is summarised from the
+ * rows on demand (sweep_at), so the grid keeps nothing per point but its rows and a few
+ * readings (cli/sweep.h). */
+#include "grid.h"
+
+#include "report.h"
+#include "lang/lang.h"
+#include "sim/num.h"
+#include "sim/rng.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+const double grid_targets[GRID_TARGETS] = {0.95, 0.99, 0.999};
+
+static const char *key_part(const char *parameter)
+{
+    const char *dot = strrchr(parameter, '.');
+    return dot ? dot + 1 : parameter;
+}
+
+size_t grid_best_reaching(const struct sweep_result *r, double target)
+{
+    size_t best = (size_t)-1;
+    double best_profit = -INFINITY;
+    for (size_t i = 0; i < r->n; i++) {
+        if (!(r->service_level[i] >= target - 1e-12)) continue;
+        double p = sweep_at(r, i, M_PROFIT).mean;
+        if (best == (size_t)-1 || p > best_profit) best = i, best_profit = p;
+    }
+    return best;
+}
+
+size_t grid_lever_values(const struct sweep_result *r, int k, double *out)
+{
+    size_t n = k == 0 ? r->n1 : r->n2;
+    for (size_t i = 0; i < n; i++) out[i] = k == 0 ? r->x[i * r->n2] : r->x2[i];
+    return n;
+}
+
+/* One table: rows the first lever, columns the second, each cell value(i) with
+ * `decimals` decimals and a mark: * the best, + not significantly worse. */
+static void one_table(FILE *out, const struct sweep_result *r, const char *title, int metric, double scale,
+                      int decimals)
+{
+    const struct sweep_config *sw = &r->base.sweep;
+    const char *k1 = key_part(sw->parameter), *k2 = key_part(sw->parameter2);
+    fprintf(out, "\n%s\n", title);
+    /* the corner names both levers: "reorder_point \ order_quantity" */
+    char corner[220];
+    snprintf(corner, sizeof corner, "%s \\ %s", k1, k2);
+    int cw = 10, kw = (int)strlen(corner);
+    for (size_t i = 0; i < r->n; i++) {
+        char v[40];
+        int w = snprintf(v, sizeof v, "%.*f", decimals, scale * sweep_at(r, i, metric).mean) + 2;
+        if (w > cw) cw = w;
+    }
+    for (size_t j = 0; j < r->n2; j++) {
+        char v[40];
+        int w = snprintf(v, sizeof v, "%.6g", r->x2[j]) + 1;
+        if (w > cw) cw = w;
+    }
+    fprintf(out, "  %*s", kw, corner);
+    for (size_t j = 0; j < r->n2; j++) {
+        char v[40];
+        snprintf(v, sizeof v, "%.6g", r->x2[j]);
+        fprintf(out, " %*s ", cw - 1, v);
+    }
+    fputc('\n', out);
+    for (size_t a = 0; a < r->n1; a++) {
+        char v[40];
+        snprintf(v, sizeof v, "%.6g", r->x[a * r->n2]);
+        fprintf(out, "  %*s", kw, v);
+        for (size_t b = 0; b < r->n2; b++) {
+            size_t i = a * r->n2 + b;
+            double x = scale * sweep_at(r, i, metric).mean;
+            char c[40];
+            if (isfinite(x))
+                snprintf(c, sizeof c, "%.*f", decimals, x);
+            else
+                snprintf(c, sizeof c, "n/a");
+            fprintf(out, " %*s%c", cw - 1, c, i == r->grid.best ? '*' : r->near[i] ? '+' : ' ');
+        }
+        fputc('\n', out);
+    }
+}
+
+void grid_table(FILE *out, const struct sweep_result *r)
+{
+    const struct scenario *b = &r->base;
+    const struct sweep_config *sw = &b->sweep;
+    char f1[40], t1[40], f2[40], t2[40];
+    fprintf(out, "servlab %s sweep — %s\n", SERVLAB_VERSION, b->path);
+    fprintf(out, _("%s from %s to %s (%zu values) by %s from %s to %s (%zu values): a grid of %zu points;\n"),
+            sw->parameter, num_format(r->x[0], f1, sizeof f1), num_format(r->x[r->n - 1], t1, sizeof t1), r->n1,
+            sw->parameter2, num_format(r->x2[0], f2, sizeof f2), num_format(r->x2[r->n2 - 1], t2, sizeof t2), r->n2,
+            r->n);
+    fprintf(out,
+            P_("%u replication each on the same random numbers.\n",
+               "%u replications each on the same random numbers.\n", r->reps),
+            r->reps);
+    fprintf(out, _("seed %llu, generator %s. Money is per day; ± is the half-width of the 95%% confidence interval.\n"),
+            (unsigned long long)b->cfg.run.seed, rng_generator_name());
+    if (b->changes[0]) fprintf(out, _("Changed from the file with --set: %s.\n"), b->changes);
+    for (size_t i = 0; i < b->nnotes; i++) fprintf(out, _("Note: %s.\n"), b->notes[i]);
+    char title[300];
+    snprintf(title, sizeof title,
+             _("Profit per day (rows: %s; columns: %s). * the highest; + not significantly lower (paired 95%%)."),
+             key_part(sw->parameter), key_part(sw->parameter2));
+    one_table(out, r, title, M_PROFIT, 1, 2);
+    snprintf(title, sizeof title, _("%s, %% (marks as above)"), metric_defs[r->service].name);
+    one_table(out, r, title, r->service, 100, 2);
+    grid_notes(out, r);
+    if (b->nwarnings || r->npoint_warnings) {
+        fputs(_("\nWarnings\n"), out);
+        for (size_t i = 0; i < b->nwarnings; i++) fprintf(out, "  ! %s\n", b->warnings[i]);
+        for (size_t i = 0; i < r->npoint_warnings; i++) fprintf(out, "  ! %s\n", r->point_warnings[i]);
+    }
+}
+
+void grid_notes(FILE *out, const struct sweep_result *r)
+{
+    const struct sweep_config *sw = &r->base.sweep;
+    const struct surface_optimum *o = &r->grid;
+    const char *k1 = key_part(sw->parameter), *k2 = key_part(sw->parameter2);
+    const char *service = metric_defs[r->service].name;
+    struct summary p = sweep_at(r, o->best, M_PROFIT);
+    char a[40], b[40], pc[60] = "";
+    if (isfinite(p.ci95)) snprintf(pc, sizeof pc, " ± %.2f", p.ci95);
+    fprintf(out, _("\nProfit is highest at %s = %s, %s = %s (marked *): %s %.2f %%, profit %.2f%s a day.\n"), k1,
+            num_format(r->x[o->best], a, sizeof a), k2, num_format(r->x2[o->best], b, sizeof b), service,
+            100 * r->service_level[o->best], p.mean, pc);
+    if (o->at_edge1 || o->at_edge2)
+        fprintf(out, _("That is at an end of the range of %s: profit may keep rising beyond it, so widen the range.\n"),
+                o->at_edge1 ? k1 : k2);
+    else if (o->refined)
+        fprintf(out,
+                _("Between grid points, a quadratic through the 3 x 3 points around it puts the peak at\n"
+                  "%s = %.4g, %s = %.4g (profit %.2f a day).\n"),
+                k1, o->x1, k2, o->x2, o->profit);
+    if (o->near > 1) {
+        double lo1 = INFINITY, hi1 = -INFINITY, lo2 = INFINITY, hi2 = -INFINITY;
+        for (size_t i = 0; i < r->n; i++)
+            if (r->near[i]) {
+                lo1 = fmin(lo1, r->x[i]), hi1 = fmax(hi1, r->x[i]);
+                lo2 = fmin(lo2, r->x2[i]), hi2 = fmax(hi2, r->x2[i]);
+            }
+        char v[4][40];
+        fprintf(out,
+                P_("%zu of the %zu points is not significantly lower (marked +, paired 95%% intervals),\n"
+                   "with %s from %s to %s and %s from %s to %s: the top of the surface is flat there.\n",
+                   "%zu of the %zu points are not significantly lower (marked +, paired 95%% intervals),\n"
+                   "with %s from %s to %s and %s from %s to %s: the top of the surface is flat there.\n",
+                   o->near - 1),
+                o->near - 1, r->n - 1, k1, num_format(lo1, v[0], 40), num_format(hi1, v[1], 40), k2,
+                num_format(lo2, v[2], 40), num_format(hi2, v[3], 40));
+    } else
+        fprintf(out, _("Every other point is significantly lower (paired 95%% intervals).\n"));
+    /* the cheapest way to each target: the most profitable point that reaches it */
+    fputc('\n', out);
+    for (size_t t = 0; t < GRID_TARGETS; t++) {
+        size_t i = grid_best_reaching(r, grid_targets[t]);
+        char tv[40];
+        snprintf(tv, sizeof tv, "%g", 100 * grid_targets[t]);
+        if (i == (size_t)-1) {
+            fprintf(out, _("%s >= %s %%: no point of the grid reaches it.\n"), service, tv);
+            continue;
+        }
+        fprintf(out, _("%s >= %s %%: most profitable at %s = %s, %s = %s (profit %.2f a day, %s %.2f %%).\n"), service,
+                tv, k1, num_format(r->x[i], a, sizeof a), k2, num_format(r->x2[i], b, sizeof b),
+                sweep_at(r, i, M_PROFIT).mean, service, 100 * r->service_level[i]);
+    }
+}
+
+void grid_summary(FILE *out, const struct sweep_result *r)
+{
+    const struct sweep_config *sw = &r->base.sweep;
+    const struct surface_optimum *o = &r->grid;
+    const char *k1 = key_part(sw->parameter), *k2 = key_part(sw->parameter2);
+    char v[40];
+    fprintf(out, "parameter: %s\n", sw->parameter);
+    fprintf(out, "parameter2: %s\n", sw->parameter2);
+    fprintf(out, "points: %zu\n", r->n);
+    fprintf(out, "grid: %zu x %zu\n", r->n1, r->n2);
+    fprintf(out, "service_metric: %s\n", metric_defs[r->service].name);
+    fprintf(out, "profit_max_%s: %s\n", k1, report_field(r->x[o->best], v, sizeof v));
+    fprintf(out, "profit_max_%s: %s\n", k2, report_field(r->x2[o->best], v, sizeof v));
+    fprintf(out, "profit_max_service: %s\n", report_field(r->service_level[o->best], v, sizeof v));
+    fprintf(out, "profit_max_profit_per_day: %s\n", report_field(sweep_at(r, o->best, M_PROFIT).mean, v, sizeof v));
+    fprintf(out, "profit_max_profit_ci95: %s\n", report_field(sweep_at(r, o->best, M_PROFIT).ci95, v, sizeof v));
+    fprintf(out, "profit_max_at_edge: %s\n",
+            o->at_edge1 && o->at_edge2 ? "both"
+            : o->at_edge1              ? k1
+            : o->at_edge2              ? k2
+                                       : "no");
+    fprintf(out, "not_significantly_lower_points: %zu\n", o->near);
+    if (o->refined) {
+        fprintf(out, "refined_%s: %s\n", k1, report_field(o->x1, v, sizeof v));
+        fprintf(out, "refined_%s: %s\n", k2, report_field(o->x2, v, sizeof v));
+        fprintf(out, "refined_profit_per_day: %s\n", report_field(o->profit, v, sizeof v));
+    }
+}

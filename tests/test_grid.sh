@@ -1,0 +1,111 @@
+#!/bin/sh
+# test_grid.sh - `servlab sweep` with two levers (cli/grid.h): the option parsing of a
+# second and a third --param, [sweep] parameter2, the grid's CSV, each point's metrics
+# against a one-lever sweep at the same values (common random numbers make them
+# bit-identical), the region on a case whose answer is known, the files of --out and
+# --plot, Chinese, and batch --sweep with two levers. Via tests/check.sh.
+cd "$(dirname "$0")/.." || exit 1
+. tests/check.sh
+run() { "$@" > "$T/out" 2> "$T/err"; rc=$?; }
+short="--reps 3 --set run.horizon_days=60 --set run.warmup_days=0 --quiet"
+A="--param inventory.reorder_point --values 400,600"
+B="--param inventory.order_quantity --values 800,1200,1600"
+
+# ---- the command line ----
+run "$S" sweep scenarios/default.ini $A $B $short --format csv
+cp "$T/out" "$T/grid.csv"
+ok "grid-1.1 two --param: exit 0, the CSV starts with both levers in the order given" \
+    $([ $rc -eq 0 ] && head -1 "$T/grid.csv" | grep -q '^inventory.reorder_point,inventory.order_quantity,fill_rate,fill_rate_ci95,'; echo $?) "$(cat "$T/err")"
+ok "grid-1.2 ... one row per grid point, the first lever changing slowest" \
+    $([ "$(tail -n +2 "$T/grid.csv" | cut -d, -f1,2 | tr '\n' ' ')" = "400,800 400,1200 400,1600 600,800 600,1200 600,1600 " ]; echo $?) \
+    "$(tail -n +2 "$T/grid.csv" | cut -d, -f1,2 | tr '\n' ' ')"
+ok "grid-1.3 ... ending with is_profit_max and not_significantly_lower" \
+    $(head -1 "$T/grid.csv" | grep -q ',profit_per_day,profit_per_day_ci95,is_profit_max,not_significantly_lower$'; echo $?)
+# the same metric columns as a one-lever sweep: the header less the second lever and the last column
+run "$S" sweep scenarios/default.ini $A $short --format csv
+ok "grid-1.4 ... the same metric columns as a one-lever sweep" \
+    $([ "$(head -1 "$T/grid.csv" | cut -d, -f1,3- | sed 's/,not_significantly_lower$//')" = "$(head -1 "$T/out")" ]; echo $?)
+run "$S" sweep scenarios/default.ini $A $B --param demand.orders_per_day --values 30,40 $short
+ok "grid-1.5 a third --param is refused: exit 2, named, nothing on stdout" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: --param demand.orders_per_day: a sweep varies one or two keys, and this is a third" "$T/err" && [ ! -s "$T/out" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini $A --param inventory.order_quantity $short
+ok "grid-1.6 a second --param without its range: exit 2, the missing key named" \
+    $([ $rc -eq 2 ] && grep -q 'from2' "$T/err"; echo $?) "$(cat "$T/err")"
+
+# ---- every point as a one-lever sweep gives it ----
+same=0
+for a in 400 600; do
+    "$S" sweep scenarios/default.ini --set inventory.reorder_point=$a $B $short --format csv > "$T/one.csv" 2> /dev/null || same=1
+    # the grid's rows at this value, less the first lever and the two flags; the one-lever rows less is_profit_max
+    awk -F, -v a=$a 'NR > 1 && $1 == a' "$T/grid.csv" | cut -d, -f2- | sed 's/,[01],[01]$//' > "$T/g_rows"
+    tail -n +2 "$T/one.csv" | sed 's/,[01]$//' > "$T/o_rows"
+    cmp -s "$T/g_rows" "$T/o_rows" || same=1
+done
+ok "grid-2.1 each grid point's metrics are byte for byte a one-lever sweep's at the same values" $same
+
+# ---- the optimum and the region ----
+best=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "profit_per_day") p = i; if ($i == "is_profit_max") m = i }; next }
+    { if (!seen || $p > bp) { bp = $p; b = $1 "," $2; seen = 1 } if ($m == 1) { n++; flagged = $1 "," $2 } }
+    END { print b, flagged, n }' "$T/grid.csv")
+set -- $best
+ok "grid-3.1 is_profit_max marks one point, the one of highest profit" $([ "$1" = "$2" ] && [ "$3" = 1 ]; echo $?) "$best"
+# a second lever that changes nothing (no order is ever expedited): every column of the
+# best row has the same profit, so the whole row is not significantly lower
+run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 300,500,700 \
+    --param costs.expedite_per_order --values 0,10,20,30 $short --format csv
+rowof=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "is_profit_max") m = i } ; next } $m == 1 { print $1 }' "$T/out")
+near=$(awk -F, -v r="$rowof" 'NR > 1 && $1 == r { n += $NF } END { print n + 0 }' "$T/out")
+ok "grid-3.2 a lever that changes nothing: the best row is not significantly lower all along (4 of 4)" \
+    $([ $rc -eq 0 ] && [ "$near" = 4 ]; echo $?) "row $rowof, $near near; $(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 300,500,700 \
+    --param costs.expedite_per_order --values 0,10,20,30 $short
+ok "grid-3.3 ... and the table marks them: one * and three + in that row" \
+    $([ "$(grep -E "^ +$rowof " "$T/out" | head -1 | tr -cd '*+' )" = "+*++" ] || [ "$(grep -E "^ +$rowof " "$T/out" | head -1 | tr -cd '*+' | wc -c)" -eq 4 ]; echo $?) "$(grep -E "^ +$rowof " "$T/out" | head -1)"
+
+# ---- [sweep] parameter2 in a file ----
+sed '/^\[sweep\]/,$d' scenarios/default.ini > "$T/two.ini"
+printf '[sweep]\nparameter = inventory.reorder_point\nvalues = 400, 600\nparameter2 = inventory.order_quantity\nvalues2 = 800, 1200, 1600\n' >> "$T/two.ini"
+run "$S" sweep "$T/two.ini" $short --format csv
+ok "grid-4.1 [sweep] parameter2 and values2 give the same grid as two --param" $([ $rc -eq 0 ] && cmp -s "$T/out" "$T/grid.csv"; echo $?) "$(cat "$T/err")"
+printf '[sweep]\nparameter2 = inventory.order_quantity\nvalues2 = 800, 1200\n' > "$T/bad.ini"
+sed '/^\[sweep\]/,$d' scenarios/default.ini > "$T/bad1.ini" && cat "$T/bad.ini" >> "$T/bad1.ini"
+run "$S" sweep "$T/bad1.ini" $short
+ok "grid-4.2 parameter2 without parameter: exit 2, file:line: [sweep] parameter: missing" \
+    $([ $rc -eq 2 ] && grep -q "bad1.ini:[0-9]*: \[sweep\] parameter: missing; a second lever needs a first" "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 1,2 --param inventory.reorder_point --values 3,4 $short
+ok "grid-4.3 the same key twice: exit 2" $([ $rc -eq 2 ] && grep -q "parameter2: is the same key as parameter" "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" sweep "$T/two.ini" --param inventory.safety_factor --values 1,2 $short --format csv
+ok "grid-4.4 one --param on the command line replaces the file's whole sweep, its second lever too" \
+    $([ $rc -eq 0 ] && head -1 "$T/out" | grep -q '^inventory.safety_factor,fill_rate,' && [ "$(wc -l < "$T/out")" -eq 3 ]; echo $?) "$(head -c 200 "$T/out") $(cat "$T/err")"
+
+# ---- files: --out and --plot ----
+run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 400,500,600,700 \
+    --param inventory.order_quantity --values 800,1200,1600 $short --out "$T/o" --plot "$T/p.png"
+ok "grid-5.1 --out writes sweep.csv, summary.txt, profit_surface.png and report.html; --plot the surface" \
+    $([ $rc -eq 0 ] && [ -s "$T/o/sweep.csv" ] && [ -s "$T/o/summary.txt" ] && [ -s "$T/o/report.html" ] && \
+      head -c 8 "$T/o/profit_surface.png" | grep -q PNG && head -c 8 "$T/p.png" | grep -q PNG; echo $?) "$(ls "$T/o") $(cat "$T/err")"
+ok "grid-5.2 ... the page holds both tables and the chart inline" \
+    $([ "$(grep -c '<table>' "$T/o/report.html")" -ge 2 ] && grep -q '<svg' "$T/o/report.html" && grep -q 'order_quantity' "$T/o/report.html"; echo $?)
+ok "grid-5.3 ... summary.txt names both levers and the best pair" \
+    $(grep -q '^parameter2: inventory.order_quantity$' "$T/o/summary.txt" && grep -q '^profit_max_order_quantity: ' "$T/o/summary.txt" && grep -q '^grid: 4 x 3$' "$T/o/summary.txt"; echo $?)
+ok "grid-5.4 ... no one-lever chart is drawn for a grid" $([ ! -e "$T/o/service_curve.png" ]; echo $?)
+
+# ---- Chinese ----
+run "$S" sweep scenarios/default.ini $A $B $short --lang zh --out "$T/zh"
+ok "grid-6.1 --lang zh: the table, its notes and the chart in Chinese" \
+    $([ $rc -eq 0 ] && grep -q '每日利润（行：reorder_point；列：order_quantity）' "$T/out" && grep -q '利润最大化点在 reorder_point = ' "$T/out" && \
+      [ -s "$T/zh/profit_surface.png" ] && grep -q '利润曲面' "$T/zh/report.html"; echo $?) "$(cat "$T/err")"
+ok "grid-6.2 ... no English sentence left in the table's notes" \
+    $(! grep -qE 'Profit is highest|not significantly|most profitable|Between grid points' "$T/out"; echo $?)
+
+# ---- batch --sweep with two levers ----
+printf 'id,demand.orders_per_day\nlow,35\nhigh,45\n' > "$T/rows.csv"
+run "$S" batch "$T/two.ini" "$T/rows.csv" --sweep $short --format csv
+ok "grid-7.1 batch --sweep with two levers: best_ columns for both" \
+    $([ $rc -eq 0 ] && head -1 "$T/out" | grep -q ',best_inventory.reorder_point,best_inventory.order_quantity,best_fill_rate,'; echo $?) "$(head -2 "$T/out") $(cat "$T/err")"
+line=$(awk -F, '$1 == "high" { print $8 "," $9 }' "$T/out")
+"$S" sweep "$T/two.ini" --set demand.orders_per_day=45 $short --format csv 2> /dev/null > "$T/high.csv"
+want=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "is_profit_max") m = i; next } $m == 1 { print $1 "," $2 }' "$T/high.csv")
+ok "grid-7.2 ... a row's best pair is its own sweep's" $([ -n "$want" ] && [ "$line" = "$want" ]; echo $?) "batch $line, sweep $want"
+
+check_done test_grid
