@@ -5,6 +5,7 @@
 
 #include "cli/batch.h"
 #include "cli/compare.h"
+#include "cli/ipa.h"
 #include "cli/sweep.h"
 #include "models/model.h"
 #include "reader/scenario.h"
@@ -78,5 +79,10 @@ int charts_customers(const struct chart_target *to, const struct scenario *sc, c
 /* batch --sweep: each row's recommended service level against its margin on the price,
  * the rows grouped by the variability of their daily demand (three colours). */
 int charts_batch(const struct chart_target *to, const struct batch_result *r);
+
+/* ipa: the importance-performance matrix: each placed element at (performance against
+ * its target, importance) with its 95% whiskers and its name, the quadrant lines (the
+ * target, the mean importance) and the four quadrants named. */
+int charts_ipa(const struct chart_target *to, const struct ipa_result *r);
 
 #endif

@@ -113,6 +113,12 @@ static void panel_range(const struct chart_panel *p, double *xmin, double *xmax,
         if (isfinite(p->marks[m].y)) *ymin = fmin(*ymin, p->marks[m].y), *ymax = fmax(*ymax, p->marks[m].y);
     }
     if (p->y_from_zero) *ymin = fmin(*ymin, 0), *ymax = fmax(*ymax, 0);
+    if (p->quadrants) {
+        *xmin = fmin(*xmin, p->quadrant_x), *xmax = fmax(*xmax, p->quadrant_x);
+        *ymin = fmin(*ymin, p->quadrant_y), *ymax = fmax(*ymax, p->quadrant_y);
+        double qx = *xmax - *xmin, qy = *ymax - *ymin; /* room for the names in the corners */
+        *xmin -= 0.08 * qx, *xmax += 0.08 * qx, *ymin -= 0.14 * qy, *ymax += 0.06 * qy;
+    }
     if (!isfinite(*xmin)) *xmin = 0, *xmax = 1;
     if (!isfinite(*ymin)) *ymin = 0, *ymax = 1;
     if (*xmax == *xmin) *xmin -= 0.5, *xmax += 0.5;
@@ -566,6 +572,28 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
     free(labels), free(joined), free(px), free(py), free(text), free(group);
 }
 
+/* The quadrant lines and names of a panel (struct chart_panel: quadrants). */
+static void draw_quadrants(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
+{
+    char buf[400];
+    colour(C_AXES);
+    plwidth(1.5);
+    pllsty(2);
+    pljoin(p->quadrant_x, ymin, p->quadrant_x, ymax);
+    pljoin(xmin, p->quadrant_y, xmax, p->quadrant_y);
+    pllsty(1);
+    colour(C_FIRST_SERIES + (int)COLOUR_GREY);
+    plschr(0, 0.9);
+    double dx = 0.015 * (xmax - xmin), dy = 0.045 * (ymax - ymin);
+    for (int q = 0; q < 4; q++) {
+        if (!p->quadrant_names[q]) continue;
+        bool right = q % 2 == 1, top = q < 2;
+        plptex(right ? xmax - dx : xmin + dx, top ? ymax - dy : ymin + 0.9 * dy, 1, 0, right ? 1.0 : 0.0,
+               plain(p->quadrant_names[q], buf, sizeof buf));
+    }
+    plschr(0, TEXT_SCALE);
+}
+
 static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax)
 {
     const struct chart_panel *p = &c->panels[k];
@@ -580,6 +608,7 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     colour(C_GRID);
     plwidth(0.8);
     plbox("g", 0, 0, "g", 0, 0);
+    if (p->quadrants) draw_quadrants(p, xmin, xmax, ymin, ymax);
     for (size_t s = 0; s < p->nseries; s++) draw_series(&p->series[s]);
     for (size_t m = 0; m < p->nmarks; m++) draw_mark(p, m, ymin, ymax, xmin, xmax);
     draw_point_labels(p, xmin, xmax, ymin, ymax);

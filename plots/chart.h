@@ -70,6 +70,13 @@ struct chart_panel {
      * below (chart_label_groups, chart_label_place). Beside series rather than in
      * struct chart_series, whose positional initialisers would all need one more field. */
     const char *const *point_labels[CHART_MAX_SERIES];
+    /* Optional quadrants (the importance-performance matrix): when quadrants is set, a
+     * dashed line at x = quadrant_x and one at y = quadrant_y (both kept in the range),
+     * and quadrant_names[0..3] (top left, top right, bottom left, bottom right; NULL for
+     * none) in grey in each quadrant's outer corner. */
+    bool quadrants;
+    double quadrant_x, quadrant_y;
+    const char *quadrant_names[4];
 };
 
 struct chart {
