@@ -827,7 +827,7 @@ int charts_ipa(const struct chart_target *to, const struct ipa_result *r)
                  r->threshold, r->reps);
     struct chart c = {.title = title,
                       .subtitle = sub,
-                      .xlabel = _("performance against the target (points of a rate; % shorter for a time)"),
+                      .xlabel = _("performance against the target (points of a rate; percent shorter for a time)"),
                       .npanels = 1};
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = r->customers ? _("importance: customers kept per unit")

@@ -411,7 +411,7 @@ static void level_text(const struct element_def *d, double v, char *buf, size_t 
 
 static const char *unit_text(const struct element_def *d)
 {
-    return d->time ? _("% shorter") : _("pt");
+    return d->time ? _("percent shorter") : _("pt");
 }
 
 void ipa_table(FILE *out, const struct ipa_result *r)
@@ -477,16 +477,17 @@ void ipa_notes(FILE *out, const struct ipa_result *r)
                     unit_text(d));
     }
     fputc('\n', out);
-    if (r->customers)
+    if (r->customers) /* xgettext:no-c-format */
         fputs(_("Importance: more active customers on average (customers_mean) per unit of improvement, with its\n"
-                "95% interval. Unit: 1 percentage point (pt) of a rate; 1% shorter for a time.\n"),
+                "95% interval. Unit: 1 percentage point (pt) of a rate; 1 percent shorter for a time.\n"),
               out);
-    else
-        fputs(_("Importance: profit a day per unit of improvement, with the lever's own cost added back (safety\n"
-                "stock's holding cost, an added server's pay): what the improvement is worth. 95% interval by the\n"
-                "delta method over paired replications. Unit: 1 percentage point (pt) of a rate; 1% shorter for a\n"
-                "time.\n"),
-              out);
+    else /* xgettext:no-c-format */
+        fputs(
+            _("Importance: profit a day per unit of improvement, with the lever's own cost added back (safety\n"
+              "stock's holding cost, an added server's pay): what the improvement is worth. 95% interval by the\n"
+              "delta method over paired replications. Unit: 1 percentage point (pt) of a rate; 1 percent shorter for\n"
+              "a time.\n"),
+            out);
     if (r->placed)
         fprintf(out,
                 _("Quadrants: performance against the target (left: below it) and importance against %.2f, the\n"
