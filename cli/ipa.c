@@ -477,17 +477,22 @@ void ipa_notes(FILE *out, const struct ipa_result *r)
                     unit_text(d));
     }
     fputc('\n', out);
+    /* The comment stands on the line before each string: xgettext reads it only there. */
+    const char *importance_note;
     if (r->customers) /* xgettext:no-c-format */
-        fputs(_("Importance: more active customers on average (customers_mean) per unit of improvement, with its\n"
-                "95% interval. Unit: 1 percentage point (pt) of a rate; 1 percent shorter for a time.\n"),
-              out);
-    else /* xgettext:no-c-format */
-        fputs(
-            _("Importance: profit a day per unit of improvement, with the lever's own cost added back (safety\n"
-              "stock's holding cost, an added server's pay): what the improvement is worth. 95% interval by the\n"
-              "delta method over paired replications. Unit: 1 percentage point (pt) of a rate; 1 percent shorter for\n"
-              "a time.\n"),
-            out);
+        importance_note = _("Importance: more active customers on average (customers_mean) per unit of improvement, "
+                            "with its\n"
+                            "95% interval. Unit: 1 percentage point (pt) of a rate; 1 percent shorter for a time.\n");
+    else
+        /* xgettext:no-c-format */
+        importance_note = _("Importance: profit a day per unit of improvement, with the lever's own cost added back "
+                            "(safety\n"
+                            "stock's holding cost, an added server's pay): what the improvement is worth. 95% interval "
+                            "by the\n"
+                            "delta method over paired replications. Unit: 1 percentage point (pt) of a rate; 1 percent "
+                            "shorter for\n"
+                            "a time.\n");
+    fputs(importance_note, out);
     if (r->placed)
         fprintf(out,
                 _("Quadrants: performance against the target (left: below it) and importance against %.2f, the\n"
