@@ -73,7 +73,8 @@ struct chart_panel {
     /* Optional quadrants (the importance-performance matrix): when quadrants is set, a
      * dashed line at x = quadrant_x and one at y = quadrant_y (both kept in the range),
      * and quadrant_names[0..3] (top left, top right, bottom left, bottom right; NULL for
-     * none) in grey in each quadrant's outer corner. */
+     * none) in grey in each quadrant's outer corner, clear of the frame's ticks and on a
+     * background box (made smaller when one would reach its quadrant's line). */
     bool quadrants;
     double quadrant_x, quadrant_y;
     const char *quadrant_names[4];
