@@ -5,6 +5,7 @@
 #include "cli/charts.h"
 #include "cli/compare.h"
 #include "cli/debrief.h"
+#include "cli/ipa.h"
 #include "cli/mpi_grid.h"
 #include "cli/options.h"
 #include "cli/outfile.h"
@@ -53,6 +54,9 @@ static const char *const usage_commands =
        "                      are keys (SECTION.KEY, as --set) and whose cells override the file; one CSV\n"
        "                      row of results per table row, and the total profit (--sweep: also each\n"
        "                      row's profit-maximising lever value from BASE.ini's [sweep])\n"
+       "  ipa FILE.ini        the importance-performance matrix: each service element's performance\n"
+       "                      against a target ([ipa] or --against) and its importance, measured by\n"
+       "                      moving its lever on the same random numbers\n"
        "  check FILE.ini      validate only; print the scenario with every default filled in\n"
        "  keys [SECTION]      every scenario key: type, unit, default, allowed range, meaning\n"
        "  --help, --version\n");
@@ -80,8 +84,9 @@ struct options {
     const char *base;
     const char *metrics; /* run --metrics: comma-separated metric names, or NULL for all */
     bool quiet;
-    bool sweep;       /* batch --sweep */
-    unsigned nparams; /* --param options so far: the range options after the second are its own */
+    bool sweep;          /* batch --sweep */
+    unsigned nparams;    /* --param options so far: the range options after the second are its own */
+    const char *against; /* ipa --against */
 };
 
 static atomic_int interrupted;
@@ -194,6 +199,10 @@ static int parse_option(struct options *o, const struct option_arg *a)
         if (!*value || strlen(value) > 1000)
             return fail_usage(_("--metrics: give metric names separated by commas, e.g. fill_rate,profit_per_day"));
         o->metrics = value;
+        return 0;
+    case OPT_AGAINST:
+        if (!*value) return fail_usage(_("--against: give the competitor's scenario file"));
+        o->against = value;
         return 0;
     case OPT_BASE:
         if (!*value) return fail_usage(_("--base: give the base scenario file"));
@@ -780,6 +789,53 @@ static int cmd_batch(const struct options *o)
     return rc;
 }
 
+/* ipa --out: ipa.csv, the matrix, then the page. */
+static void write_ipa_files(struct out *w, const struct ipa_result *r)
+{
+    FILE *fp;
+    if ((fp = out_open(w, "ipa.csv"))) ipa_csv(fp, r), out_commit(w, "ipa.csv");
+    struct debrief page = {.command_line = command_line};
+    struct chart_target to;
+    char path[1200];
+    if (out_chart_to(w, &page, "ipa.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "ipa.png", _("The importance-performance matrix"), charts_ipa(&to, r));
+    if ((fp = out_open(w, "report.html"))) debrief_ipa(fp, &page, r), out_commit(w, "report.html");
+    debrief_fini(&page);
+}
+
+static int cmd_ipa(const struct options *o)
+{
+    if (o->nfiles != 1)
+        return fail_usage(_("ipa takes one scenario file, e.g. servlab ipa scenarios/importance_performance.ini"));
+    if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
+    bool root = mpi_grid_is_root();              /* with MPI, only rank 0 writes files */
+    struct ipa_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
+    if (!r) abort();
+    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    int rc = ipa_run(o->files[0], o->against, o->sets, o->nsets, &so, r, stderr);
+    if (rc) {
+        free(r);
+        return rc;
+    }
+    if (o->format == FORMAT_CSV)
+        ipa_csv(stdout, r);
+    else
+        ipa_table(stdout, r);
+    rc = finish_stdout();
+    if (rc == 0 && (o->out_dir || o->plot) && root) {
+        struct out w = {.dir = o->out_dir};
+        if (o->out_dir) write_ipa_files(&w, r);
+        char path[1200];
+        w.dir = NULL;
+        if (o->plot && out_chart(&w, o->plot, path, sizeof path))
+            out_chart_done(&w, o->plot, charts_ipa(&(struct chart_target){.path = path}, r));
+        rc = out_finish(&w);
+    }
+    ipa_free(r);
+    free(r);
+    return rc;
+}
+
 static int cmd_check(const struct options *o)
 {
     if (o->nfiles != 1) return fail_usage(_("check takes one scenario file"));
@@ -827,6 +883,7 @@ static const struct {
 } commands[] = {
     {"run", CMD_RUN, cmd_run},       {"sweep", CMD_SWEEP, cmd_sweep}, {"compare", CMD_COMPARE, cmd_compare},
     {"check", CMD_CHECK, cmd_check}, {"keys", CMD_KEYS, cmd_keys},    {"batch", CMD_BATCH, cmd_batch},
+    {"ipa", CMD_IPA, cmd_ipa},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

@@ -1031,3 +1031,57 @@ int charts_profit_surface(const struct chart_target *to, const struct sweep_resu
     free(x), free(y), free(z), free(z2), free(region), free(sf);
     return rc;
 }
+
+int charts_ipa(const struct chart_target *to, const struct ipa_result *r)
+{
+    /* one series per quadrant, in its colour; every point labelled with its element */
+    static const enum chart_colour colours[IPA_UNPLACED] = {COLOUR_VERMILLION, COLOUR_GREEN, COLOUR_GREY,
+                                                            COLOUR_ORANGE};
+    double x[IPA_UNPLACED][IPA_ELEMENTS], y[IPA_UNPLACED][IPA_ELEMENTS], e[IPA_UNPLACED][IPA_ELEMENTS];
+    const char *text[IPA_UNPLACED][IPA_ELEMENTS];
+    size_t count[IPA_UNPLACED] = {0};
+    for (size_t i = 0; i < r->n; i++) {
+        const struct ipa_row *row = &r->rows[i];
+        if (row->quadrant == IPA_UNPLACED) continue;
+        size_t q = row->quadrant, k = count[q]++;
+        x[q][k] = row->gap, y[q][k] = row->importance, e[q][k] = row->importance_ci;
+        text[q][k] = _(ipa_element_label(row->element));
+    }
+    char title[400], sub[600], file[240];
+    scenario_name(&r->base, file, sizeof file);
+    /* TRANSLATORS: the scenario file */
+    snprintf(title, sizeof title, _("Importance-performance matrix: %s"), file);
+    if (*r->against) {
+        const char *rival = strrchr(r->against, '/') ? strrchr(r->against, '/') + 1 : r->against;
+        /* TRANSLATORS: the competitor's file, the importance line, the replications */
+        snprintf(sub, sizeof sub,
+                 _("targets: what %s achieves; whiskers: 95%% interval; the line across: mean importance %.2f; %u "
+                   "replications"),
+                 rival, r->threshold, r->reps);
+    } else /* TRANSLATORS: the importance line, the replications */
+        snprintf(sub, sizeof sub,
+                 _("targets from the file's [ipa]; whiskers: 95%% interval; the line across: mean importance %.2f; %u "
+                   "replications"),
+                 r->threshold, r->reps);
+    struct chart c = {.title = title,
+                      .subtitle = sub,
+                      .xlabel = _("performance against the target (points of a rate; percent shorter for a time)"),
+                      .npanels = 1};
+    struct chart_panel *p = &c.panels[0];
+    *p = (struct chart_panel){.ylabel = r->customers ? _("importance: customers kept per unit")
+                                                     : _("importance: profit per day per unit")};
+    for (size_t q = 0; q < IPA_UNPLACED; q++) {
+        if (!count[q]) continue;
+        p->point_labels[p->nseries] = text[q];
+        p->series[p->nseries++] =
+            (struct chart_series){NULL, x[q], y[q], e[q], count[q], colours[q], STYLE_DOTS, false};
+    }
+    p->quadrants = true;
+    p->quadrant_x = 0;
+    p->quadrant_y = isfinite(r->threshold) ? r->threshold : 0;
+    p->quadrant_names[0] = _(ipa_quadrant_label(IPA_CONCENTRATE));
+    p->quadrant_names[1] = _(ipa_quadrant_label(IPA_KEEP_UP));
+    p->quadrant_names[2] = _(ipa_quadrant_label(IPA_LOW_PRIORITY));
+    p->quadrant_names[3] = _(ipa_quadrant_label(IPA_OVERKILL));
+    return draw(to, &c);
+}

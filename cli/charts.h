@@ -5,6 +5,7 @@
 
 #include "cli/batch.h"
 #include "cli/compare.h"
+#include "cli/ipa.h"
 #include "cli/sweep.h"
 #include "models/model.h"
 #include "reader/scenario.h"
@@ -84,5 +85,10 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r);
  * significantly lower outlined, and the service contours at grid_targets overlaid, each
  * with its most profitable point (a dot): the cheapest way to reach it. */
 int charts_profit_surface(const struct chart_target *to, const struct sweep_result *r);
+
+/* ipa: the importance-performance matrix: each placed element at (performance against
+ * its target, importance) with its 95% whiskers and its name, the quadrant lines (the
+ * target, the mean importance) and the four quadrants named. */
+int charts_ipa(const struct chart_target *to, const struct ipa_result *r);
 
 #endif

@@ -14,6 +14,7 @@
 
 #include "cli/batch.h"
 #include "cli/compare.h"
+#include "cli/ipa.h"
 #include "cli/sweep.h"
 #include "reader/scenario.h"
 #include "sim/runner.h"
@@ -51,6 +52,7 @@ void debrief_run(FILE *out, const struct debrief *d, const struct scenario *sc, 
 void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result *r);
 void debrief_compare(FILE *out, const struct debrief *d, const struct compare_result *r);
 void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result *r);
+void debrief_ipa(FILE *out, const struct debrief *d, const struct ipa_result *r);
 
 /* A two-lever sweep (cli/grid.h): the profit and service tables, the notes, the charts. */
 void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result *r);

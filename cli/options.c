@@ -9,7 +9,7 @@
 #include <string.h>
 
 enum {
-    ALL = CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_BATCH,
+    ALL = CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_BATCH | CMD_IPA,
     HELP_COLUMN = 25, /* the width of the name column after the two-space indent */
     NAMES_MAX = 32,   /* distinct option names (the did-you-mean candidates) */
 };
@@ -34,7 +34,7 @@ const struct option_row option_rows[] = {
      "What goes to standard output. CSV has the header\n"
      ".B metric,mean,ci95,sd,n\n"
      "and one row per metric; fields with no value are empty.\n"},
-    {OPT_OUT, "--out", "DIR", CMD_RUN | CMD_SWEEP | CMD_COMPARE, GROUP_GENERAL, KEY_NONE,
+    {OPT_OUT, "--out", "DIR", CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_IPA, GROUP_GENERAL, KEY_NONE,
      N_("also write CSV files, charts, summary.txt and the page report.html into DIR"),
      "Also write\n"
      ".I DIR/run.csv\n"
@@ -47,7 +47,7 @@ const struct option_row option_rows[] = {
      "each is written under a temporary name and renamed when complete. The directory is\n"
      "checked before anything is simulated; temporary files left in it by a run that was\n"
      "killed outright are removed.\n"},
-    {OPT_PLOT, "--plot", "FILE", CMD_RUN | CMD_SWEEP, GROUP_GENERAL, KEY_NONE,
+    {OPT_PLOT, "--plot", "FILE", CMD_RUN | CMD_SWEEP | CMD_IPA, GROUP_GENERAL, KEY_NONE,
      N_("write the main chart; .png, .svg or .pdf"),
      "Write the main chart; the extension picks .png, .svg or .pdf. The file is checked\n"
      "before anything is simulated. With\n"
@@ -142,6 +142,14 @@ const struct option_row option_rows[] = {
     {OPT_PLOT, "--plot", "FILE", CMD_COMPARE, GROUP_COMPARE, KEY_NONE,
      N_("sweep every scenario and draw their profit curves together"), NULL},
 
+    {OPT_AGAINST, "--against", "RIVAL.ini", CMD_IPA, GROUP_IPA, KEY_NONE,
+     N_("the targets are what this competitor scenario achieves"),
+     ".BR ipa :\n"
+     "judge performance against what this competitor scenario achieves (run with the same\n"
+     "replications and seed) instead of the targets of the file's\n"
+     ".B [ipa]\n"
+     "section.\n"},
+
     /* taken before the command line is parsed (--help anywhere on it, --version alone) */
     {OPT_HELP, "--help", NULL, 0, GROUP_HIDDEN, KEY_NONE, NULL, NULL},
     {OPT_VERSION, "--version", NULL, 0, GROUP_HIDDEN, KEY_NONE, NULL, NULL},
@@ -153,6 +161,7 @@ static const char *const group_headings[] = {
     [GROUP_SWEEP] = N_("Sweep options:"),
     [GROUP_BATCH] = N_("Batch options:"),
     [GROUP_COMPARE] = N_("Compare options:"),
+    [GROUP_IPA] = N_("Importance-performance options:"),
 };
 
 int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name, struct option_arg *arg,

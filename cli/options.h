@@ -20,6 +20,7 @@ enum command {
     CMD_BATCH = 1u << 3,
     CMD_CHECK = 1u << 4,
     CMD_KEYS = 1u << 5,
+    CMD_IPA = 1u << 6,
 };
 
 /* What an option does; rows that share a name share the id (--plot means one thing to
@@ -45,6 +46,7 @@ enum option_id {
     OPT_X_AXIS,
     OPT_SWEEP,
     OPT_BASE,
+    OPT_AGAINST,
     OPT_HELP,
     OPT_VERSION,
 };
@@ -55,6 +57,7 @@ enum option_group {
     GROUP_SWEEP,
     GROUP_BATCH,
     GROUP_COMPARE,
+    GROUP_IPA,
     GROUP_HIDDEN, /* --help, --version: the command list names them */
 };
 

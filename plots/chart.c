@@ -113,6 +113,12 @@ static void panel_range(const struct chart_panel *p, double *xmin, double *xmax,
         if (isfinite(p->marks[m].y)) *ymin = fmin(*ymin, p->marks[m].y), *ymax = fmax(*ymax, p->marks[m].y);
     }
     if (p->y_from_zero && p->y_scale == CHART_LINEAR) *ymin = fmin(*ymin, 0), *ymax = fmax(*ymax, 0);
+    if (p->quadrants) {
+        *xmin = fmin(*xmin, p->quadrant_x), *xmax = fmax(*xmax, p->quadrant_x);
+        *ymin = fmin(*ymin, p->quadrant_y), *ymax = fmax(*ymax, p->quadrant_y);
+        double qx = *xmax - *xmin, qy = *ymax - *ymin; /* room for the names in the corners */
+        *xmin -= 0.08 * qx, *xmax += 0.08 * qx, *ymin -= 0.14 * qy, *ymax += 0.06 * qy;
+    }
     if (!isfinite(*xmin)) *xmin = 0, *xmax = 1;
     if (!isfinite(*ymin)) *ymin = 0, *ymax = 1;
     if (*xmax == *xmin) *xmin -= 0.5, *xmax += 0.5;
@@ -658,6 +664,58 @@ static void scale_axis(enum chart_scale s, bool x_axis, bool labels, bool grid, 
     }
 }
 
+/* The quadrant lines and names of a panel (struct chart_panel: quadrants). The names keep
+ * a fixed distance from the frame: the inward major ticks (PLplot's default length, 3 mm)
+ * and one character height clear beyond them, so a tick never meets a name whatever the
+ * range and whatever the language; each is made smaller
+ * when it would reach its quadrant's line, and sits on a background box so grid lines do
+ * not run through it (the points, drawn after, stay on top). */
+static void draw_quadrants(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
+{
+    enum { TICK_MM = 3 };
+    static const double NAME_SCALE = 0.9;
+    char buf[400];
+    colour(C_AXES);
+    plwidth(1.5);
+    pllsty(2);
+    pljoin(p->quadrant_x, ymin, p->quadrant_x, ymax);
+    pljoin(xmin, p->quadrant_y, xmax, p->quadrant_y);
+    pllsty(1);
+    PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1, def, ht;
+    plgvpd(&vx0, &vx1, &vy0, &vy1);
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    double wmm = (vx1 - vx0) * (sx1 - sx0), hmm = (vy1 - vy0) * (sy1 - sy0);
+    if (wmm <= 0 || hmm <= 0) return;
+    double per_x = (xmax - xmin) / wmm, per_y = (ymax - ymin) / hmm; /* world units per mm */
+    plschr(0, NAME_SCALE);
+    plgchr(&def, &ht);
+    double inset = TICK_MM + ht; /* mm */
+    /* the line's distance from the left frame, in mm (it is kept in the range) */
+    double line_mm = (p->quadrant_x - xmin) / per_x;
+    for (int q = 0; q < 4; q++) {
+        if (!p->quadrant_names[q]) continue;
+        bool right = q % 2 == 1, top = q < 2;
+        const char *name = plain(p->quadrant_names[q], buf, sizeof buf);
+        plschr(0, NAME_SCALE);
+        double room = (right ? wmm - line_mm : line_mm) - inset - ht, w = text_mm(name);
+        if (w > room && room > 0) plschr(0, NAME_SCALE * room / w), w = room;
+        plgchr(&def, &ht);
+        double x0 = right ? wmm - inset - w : inset;      /* the box, in mm from the bottom left */
+        double y0 = top ? hmm - inset - 1.2 * ht : inset; /* the text's height is about ht */
+        double pad = 0.4 * ht;
+        PLFLT bx[4] = {xmin + (x0 - pad) * per_x, xmin + (x0 + w + pad) * per_x, xmin + (x0 + w + pad) * per_x,
+                       xmin + (x0 - pad) * per_x};
+        PLFLT by[4] = {ymin + (y0 - pad) * per_y, ymin + (y0 - pad) * per_y, ymin + (y0 + 1.2 * ht + pad) * per_y,
+                       ymin + (y0 + 1.2 * ht + pad) * per_y};
+        colour(C_BACKGROUND);
+        plfill(4, bx, by);
+        colour(C_FIRST_SERIES + (int)COLOUR_GREY);
+        /* plptex puts the text's middle on y: half a character height above the box's foot */
+        plptex(xmin + (right ? x0 + w : x0) * per_x, ymin + (y0 + 0.6 * ht) * per_y, 1, 0, right ? 1.0 : 0.0, name);
+    }
+    plschr(0, TEXT_SCALE);
+}
+
 static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax)
 {
     const struct chart_panel *p = &c->panels[k];
@@ -675,6 +733,7 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     plbox(xlin ? "g" : "", 0, 0, ylin ? "g" : "", 0, 0);
     if (!xlin) scale_axis(c->x_scale, true, false, true, xmin, xmax, ymin, ymax);
     if (!ylin) scale_axis(p->y_scale, false, false, true, xmin, xmax, ymin, ymax);
+    if (p->quadrants) draw_quadrants(p, xmin, xmax, ymin, ymax);
     for (size_t s = 0; s < p->nseries; s++) draw_series(&p->series[s]);
     for (size_t m = 0; m < p->nmarks; m++) draw_mark(p, m, ymin, ymax, xmin, xmax);
     draw_point_labels(p, xmin, xmax, ymin, ymax);

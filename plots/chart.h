@@ -81,6 +81,14 @@ struct chart_panel {
      * struct chart_series, whose positional initialisers would all need one more field. */
     const char *const *point_labels[CHART_MAX_SERIES];
     enum chart_scale y_scale; /* CHART_LINEAR (y_from_zero applies) or CHART_LOG */
+    /* Optional quadrants (the importance-performance matrix): when quadrants is set, a
+     * dashed line at x = quadrant_x and one at y = quadrant_y (both kept in the range),
+     * and quadrant_names[0..3] (top left, top right, bottom left, bottom right; NULL for
+     * none) in grey in each quadrant's outer corner, clear of the frame's ticks and on a
+     * background box (made smaller when one would reach its quadrant's line). */
+    bool quadrants;
+    double quadrant_x, quadrant_y;
+    const char *quadrant_names[4];
 };
 
 /* A surface over a grid (a two-lever sweep): z in filled shades with labelled contour
@@ -118,7 +126,7 @@ struct chart {
     const char *title, *subtitle, *xlabel;
     struct chart_panel panels[CHART_MAX_PANELS]; /* stacked top to bottom, sharing x */
     size_t npanels;
-    enum chart_scale x_scale; /* CHART_LINEAR, CHART_SHORTFALL or CHART_LOG */
+    enum chart_scale x_scale;            /* CHART_LINEAR, CHART_SHORTFALL or CHART_LOG */
     const struct chart_surface *surface; /* when set, the chart is this surface (npanels 0) */
 };
 

@@ -269,9 +269,9 @@ static struct key_def table[KEY_IDS] = {
 const struct key_def *const key_defs = table;
 const size_t key_count = KEY_IDS;
 
-const char *const key_sections[KEY_SECTIONS + 1] = {"run",       "demand",    "order_cycle", "inventory",
-                                                    "reactions", "customers", "costs",       "revenue",
-                                                    "sweep",     "locks",     "locations",   NULL};
+const char *const key_sections[KEY_SECTIONS + 1] = {"run",       "demand", "order_cycle", "inventory", "reactions",
+                                                    "customers", "costs",  "revenue",     "sweep",     "locks",
+                                                    "locations", "ipa",    NULL};
 
 static const char *const section_meanings[KEY_SECTIONS] = {
     N_("how long to simulate, how often, with which random numbers"),
@@ -285,6 +285,7 @@ static const char *const section_meanings[KEY_SECTIONS] = {
     N_("what servlab sweep varies, and the service measure it draws the curve against"),
     N_("what students may not change in a class exercise (servlab compare --base checks it)"),
     N_("rules of a network of stocking locations ([location.NAME], [region.NAME]): shortages, transfers, openings"),
+    N_("targets servlab ipa judges each service element's performance against"),
 };
 
 static const char *const family_prefixes[FAMILY_COUNT] = {NULL, "product", "tier", "channel", "location", "region"};

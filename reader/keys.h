@@ -148,7 +148,7 @@ size_t key_index(const char *section, const char *name);
 int key_section_known(const char *section);
 
 /* The known plain section names, NULL-terminated. */
-enum { KEY_SECTIONS = 11 };
+enum { KEY_SECTIONS = 12 };
 extern const char *const key_sections[KEY_SECTIONS + 1];
 
 /* Print the key reference: every key of `section` (a plain section, or a family prefix

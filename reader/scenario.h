@@ -98,6 +98,7 @@ struct scenario {
     struct number_list open_schedule;
     struct sweep_config sweep;
     char lock_sections[200], lock_keys[200]; /* [locks]: what students may not change */
+    double ipa_targets[6];                   /* [ipa]: servlab ipa's targets (cli/ipa.h), in key order */
     /* [demand] history: the path as written, how to read it, and where it was written
        (a relative path is relative to the scenario file's directory, or to history_dir
        when it came from an override) */

@@ -11,29 +11,30 @@
 static const struct {
     const char *name;
     unsigned bit;
-} commands[] = {{"run", CMD_RUN},     {"sweep", CMD_SWEEP}, {"compare", CMD_COMPARE},
-                {"batch", CMD_BATCH}, {"check", CMD_CHECK}, {"keys", CMD_KEYS}};
+} commands[] = {{"run", CMD_RUN},     {"sweep", CMD_SWEEP}, {"compare", CMD_COMPARE}, {"batch", CMD_BATCH},
+                {"check", CMD_CHECK}, {"keys", CMD_KEYS},   {"ipa", CMD_IPA}};
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
 /* Which commands take which option (the rules servlab.c spelt out before the table):
- * r run, s sweep, c compare, b batch, k check, y keys. */
+ * r run, s sweep, c compare, b batch, k check, y keys, i ipa. */
 static const struct {
     const char *name;
     const char *commands;
 } expected[] = {
     /* clang-format off */
-    {"--set", "rscbk"},   {"--reps", "rscbk"},   {"--seed", "rscbk"},  {"--threads", "rscb"},
-    {"--format", "rscb"}, {"--out", "rscb"},     {"--plot", "rscb"},   {"--quiet", "rscb"},
-    {"--metrics", "r"},   {"--param", "sck"},    {"--from", "sck"},    {"--to", "sck"},
-    {"--steps", "sck"},   {"--values", "sck"},   {"--service", "sck"}, {"--x-axis", "sck"}, {"--sweep", "b"},
-    {"--base", "c"},      {"--help", ""},        {"--version", ""},    {"--lang", "rscbky"},
+    {"--set", "rscbki"},   {"--reps", "rscbki"},  {"--seed", "rscbki"}, {"--threads", "rscbi"},
+    {"--format", "rscbi"}, {"--out", "rscbi"},    {"--plot", "rscbi"},  {"--quiet", "rscbi"},
+    {"--metrics", "r"},    {"--param", "sck"},    {"--from", "sck"},    {"--to", "sck"},
+    {"--steps", "sck"},    {"--values", "sck"},   {"--service", "sck"}, {"--x-axis", "sck"}, {"--sweep", "b"},
+    {"--base", "c"},       {"--help", ""},        {"--version", ""},    {"--lang", "rscbkyi"},
+    {"--against", "i"},
     /* clang-format on */
 };
 
 static bool letter_takes(const char *letters, unsigned bit)
 {
-    const char *all = "rscbky";
-    for (size_t i = 0; i < 6; i++)
+    const char *all = "rscbkyi";
+    for (size_t i = 0; i < NCOMMANDS; i++)
         if (commands[i].bit == bit) return strchr(letters, all[i]) != NULL;
     return false;
 }

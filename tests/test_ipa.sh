@@ -1,0 +1,83 @@
+#!/bin/sh
+# test_ipa.sh - servlab ipa (cli/ipa.h): known importances, quadrant assignment, the
+# files of --out, bad command lines (exit 2) and a Chinese run. Uses $SERVLAB via
+# tests/check.sh.
+cd "$(dirname "$0")/.." || exit 1
+. tests/check.sh
+run() { "$@" > "$T/out" 2> "$T/err"; rc=$?; }
+# field ELEMENT COLUMN FILE: one cell of ipa.csv
+field() { awk -F, -v e="$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) k = i } $1 == e { print $k }' "$3"; }
+
+# ---- known answers (tests/ipa/damage.ini says why) ----
+run "$S" ipa tests/ipa/damage.ini --quiet --format csv
+cp "$T/out" "$T/free.csv"
+ok "ipa-1.1 runs, exit 0" $([ $rc -eq 0 ]; echo $?) "$(cat "$T/err")"
+# a redone order (damaged or wrong) only moves its revenue 2 days later, across the end of the
+# 200-day window: 40 orders x 1 pt x 10 money x 2 days / 200 days = 0.04 a day per pt
+for e in accuracy undamaged; do
+    ok "ipa-1.2 $e: improving it is worth only the window-edge effect, 0.04 a day per pt, within its 95% CI" \
+        $(awk -v i="$(field $e importance "$T/free.csv")" -v c="$(field $e importance_ci95 "$T/free.csv")" \
+            'BEGIN { d = i - 0.04; exit !(c > 0 && (d < 0 ? -d : d) <= c) }'; echo $?) "$(cat "$T/free.csv")"
+done
+ok "ipa-1.3 accuracy at 100% is moved by making it worse (picking errors 0 -> 0.01)" \
+    $([ "$(field accuracy achieved "$T/free.csv")" = 1 ] && [ "$(field accuracy lever_to "$T/free.csv")" = 0.01 ]; echo $?)
+run "$S" ipa tests/ipa/damage.ini --quiet --format csv --set costs.damage_per_order=1000
+cp "$T/out" "$T/penalised.csv"
+# 1000 per damaged order x 40 orders a day x 1% = 400 a day per pt; a replacement can be
+# damaged again (p / (1 - p) damages per order), which adds at most 3% between p = 1% and 2%
+ok "ipa-1.4 a heavily penalised element: importance 400 a day per pt (within 4%)" \
+    $(awk -v i="$(field undamaged importance "$T/penalised.csv")" 'BEGIN { exit !(i > 384 && i < 416) }'; echo $?) \
+    "$(cat "$T/penalised.csv")"
+ok "ipa-1.5 ... and its CI is narrow beside it (under 5%)" \
+    $(awk -v c="$(field undamaged importance_ci95 "$T/penalised.csv")" 'BEGIN { exit !(c > 0 && c < 20) }'; echo $?)
+ok "ipa-1.6 an element without a lever is listed, not placed" \
+    $([ "$(field order_cycle lever "$T/free.csv")" = "" ] && [ "$(field order_cycle quadrant "$T/free.csv")" = "" ]; echo $?)
+
+# ---- quadrants: left of the target and above the mean importance is 'concentrate here' ... ----
+run "$S" ipa scenarios/importance_performance.ini --quiet --format csv
+cp "$T/out" "$T/lesson.csv"
+ok "ipa-2.1 the lesson's scenario places all six elements" $([ $rc -eq 0 ] && [ "$(grep -c '_' "$T/lesson.csv")" -ge 6 ] && ! grep -q ',$' "$T/lesson.csv"; echo $?) "$(cat "$T/lesson.csv")"
+ok "ipa-2.2 every quadrant follows from vs_target and importance against their mean" \
+    $(awk -F, 'NR > 1 && $18 != "" { n++; imp[n] = $11; gap[n] = $9; q[n] = $18; s += $11 }
+        END { m = s / n; for (i = 1; i <= n; i++) {
+                  want = imp[i] >= m ? (gap[i] >= 0 ? "keep_up_the_good_work" : "concentrate_here") \
+                                     : (gap[i] >= 0 ? "possible_overkill" : "low_priority")
+                  if (q[i] != want) bad = 1 }
+              exit bad }' "$T/lesson.csv"; echo $?)
+ok "ipa-2.3 the lesson: accuracy (4% picking errors at 40 a wrong shipment) is where to concentrate" \
+    $([ "$(field accuracy quadrant "$T/lesson.csv")" = concentrate_here ]; echo $?)
+run "$S" ipa scenarios/importance_performance.ini --quiet --format csv --threads 1
+ok "ipa-2.4 the same CSV on one thread" $(cmp -s "$T/out" "$T/lesson.csv"; echo $?)
+run "$S" ipa scenarios/importance_performance.ini --quiet --format csv --against scenarios/perfect_order.ini
+ok "ipa-2.5 --against: targets are the competitor's achieved levels" \
+    $([ $rc -eq 0 ] && awk -v t="$(field accuracy target "$T/out")" 'BEGIN { exit !(t > 0.975 && t < 0.985) }'; echo $?) "$(cat "$T/out" "$T/err")"
+
+# ---- files ----
+run "$S" ipa scenarios/importance_performance.ini --quiet --reps 5 --out "$T/o"
+ok "ipa-3.1 --out writes ipa.csv, ipa.png and report.html" \
+    $([ $rc -eq 0 ] && [ -s "$T/o/ipa.csv" ] && [ -s "$T/o/ipa.png" ] && grep -q '<svg' "$T/o/report.html"; echo $?) "$(cat "$T/err")"
+ok "ipa-3.2 the page names the four quadrants" \
+    $(grep -q 'Concentrate here' "$T/o/report.html" && grep -q 'Possible overkill' "$T/o/report.html"; echo $?)
+
+# ---- bad command lines and files: exit 2, nothing simulated ----
+run "$S" ipa
+ok "ipa-4.1 no file: exit 2" $([ $rc -eq 2 ] && grep -q 'ipa takes one scenario file' "$T/err"; echo $?)
+run "$S" ipa scenarios/importance_performance.ini scenarios/default.ini
+ok "ipa-4.2 two files: exit 2" $([ $rc -eq 2 ]; echo $?)
+run "$S" ipa scenarios/importance_performance.ini --against "$T/none.ini"
+ok "ipa-4.3 a missing competitor: exit 2" $([ $rc -eq 2 ] && [ ! -s "$T/out" ]; echo $?)
+run "$S" ipa scenarios/importance_performance.ini --set ipa.fill_rate=1.5
+ok "ipa-4.4 a target out of range: exit 2 naming [ipa] fill_rate" $([ $rc -eq 2 ] && grep -q '\[ipa\] fill_rate' "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" ipa scenarios/importance_performance.ini --base x.ini
+ok "ipa-4.5 an option of another command: exit 2" $([ $rc -eq 2 ] && grep -q "does not apply to 'servlab ipa'" "$T/err"; echo $?)
+run "$S" ipa scenarios/importance_performance.ini --plot "$T/x.txt"
+ok "ipa-4.6 --plot with an unknown extension: exit 2" $([ $rc -eq 2 ]; echo $?)
+
+# ---- Chinese ----
+run "$S" --lang zh ipa scenarios/importance_performance.ini --quiet --reps 5
+ok "ipa-5.1 Chinese: the quadrants in the course's words" \
+    $([ $rc -eq 0 ] && grep -q '重点改进' "$T/out" && grep -q '重要性' "$T/out"; echo $?) "$(head -12 "$T/out")"
+run "$S" --lang zh ipa scenarios/importance_performance.ini --quiet --reps 5 --format csv
+ok "ipa-5.2 Chinese: the CSV stays English" $(grep -q 'concentrate_here\|low_priority\|keep_up' "$T/out" && ! grep -q '重' "$T/out"; echo $?)
+
+check_done test_ipa
