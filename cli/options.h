@@ -20,6 +20,7 @@ enum command {
     CMD_BATCH = 1u << 3,
     CMD_CHECK = 1u << 4,
     CMD_KEYS = 1u << 5,
+    CMD_OPTIMISE = 1u << 6,
 };
 
 /* What an option does; rows that share a name share the id (--plot means one thing to
@@ -46,6 +47,11 @@ enum option_id {
     OPT_BASE,
     OPT_HELP,
     OPT_VERSION,
+    OPT_STEP, /* optimise */
+    OPT_MAXIMISE,
+    OPT_MINIMISE,
+    OPT_REQUIRE,
+    OPT_DELTA,
 };
 
 /* The headings --help lists the options under, in this order. */
@@ -54,6 +60,7 @@ enum option_group {
     GROUP_SWEEP,
     GROUP_BATCH,
     GROUP_COMPARE,
+    GROUP_OPTIMISE,
     GROUP_HIDDEN, /* --help, --version: the command list names them */
 };
 
