@@ -502,24 +502,37 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
         return 2;
     }
     if (scenario_load(&r->base, path, sets, nsets, err) != 0) return 2;
-    /* each lever at each end of its range, alone: a key or value the reader refuses is the
-       user's mistake (exit 2), whereas a refused combination inside the grid is skipped */
-    for (size_t k = 0; k < r->nlevers; k++)
-        for (int end = 0; end < 2; end++) {
-            struct scenario *sc = calloc(1, sizeof *sc);
-            if (!sc) abort();
-            struct optimise_result one = *r;
-            one.lever[0] = r->lever[k];
-            one.whole[0] = r->whole[k];
-            double x = end ? optimise_value(r, k, r->n[k] - 1) : r->lever[k].from;
-            int rc = load_at(&one, path, sets, nsets, &x, 1, sc, err);
-            if (rc == 0) scenario_fini(sc);
-            free(sc);
-            if (rc) {
-                scenario_fini(&r->base);
-                return 2;
-            }
+    /* each end of each lever's range must load with some end of the other's: a key or value
+       the reader refuses is the user's mistake (exit 2), whereas a combination refused
+       inside the grid (S below s) is skipped */
+    size_t ends = r->nlevers == 2 ? 4 : 2;
+    bool loads[4];
+    char *msgs = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&msgs, &len);
+    for (size_t c = 0; c < ends; c++) {
+        double x[OPTIMISE_LEVERS];
+        for (size_t k = 0; k < r->nlevers; k++) x[k] = optimise_value(r, k, (c >> k & 1) ? r->n[k] - 1 : 0);
+        struct scenario *sc = calloc(1, sizeof *sc);
+        if (!sc) abort();
+        loads[c] = load_at(r, path, sets, nsets, x, r->nlevers, sc, m ? m : err) == 0;
+        if (loads[c]) scenario_fini(sc);
+        free(sc);
+    }
+    if (m) fclose(m);
+    bool bad = false;
+    for (size_t c = 0; c < ends; c++) /* corner c's first lever's end, with either end of the second */
+        for (size_t k = 0; k < r->nlevers; k++) {
+            bool any = false;
+            for (size_t d = 0; d < ends; d++) any |= ((d >> k & 1) == (c >> k & 1)) && loads[d];
+            bad |= !any;
         }
+    if (bad) fputs(msgs ? msgs : "", err);
+    free(msgs);
+    if (bad) {
+        scenario_fini(&r->base);
+        return 2;
+    }
     if (!metric_shown(&r->base.cfg, (size_t)r->metric) ||
         (r->req_metric >= 0 && !metric_shown(&r->base.cfg, (size_t)r->req_metric))) {
         fprintf(
