@@ -569,6 +569,15 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
 
 /* ---- output ---- */
 
+/* x with the decimals that the spread `ci` makes meaningful (two significant digits of
+ * ci), into buf of 40 bytes. */
+static const char *shown(double x, double ci, char *buf)
+{
+    int d = isfinite(ci) && ci > 0 ? 1 - (int)floor(log10(ci)) : 4;
+    snprintf(buf, 40, "%.*f", d < 0 ? 0 : d > 8 ? 8 : d, x);
+    return buf;
+}
+
 static void lever_values(FILE *out, const struct optimise_result *r, size_t i)
 {
     for (size_t k = 0; k < r->nlevers; k++) {
@@ -601,17 +610,17 @@ void optimise_table(FILE *out, const struct optimise_result *r)
     struct summary m = metric_summary(r, r->best, r->metric);
     fprintf(out, _("\nBest point: "));
     lever_values(out, r, r->best);
-    fprintf(out, _("\n  %s %s ± %s (%u replications)\n"), metric, num_format(m.mean, v[0], 40),
-            num_format(m.ci95, v[1], 40), r->points[r->best].reps);
+    fprintf(out, _("\n  %s %s ± %s (%u replications)\n"), metric, shown(m.mean, m.ci95, v[0]),
+            shown(m.ci95, m.ci95, v[1]), r->points[r->best].reps);
     if (r->req_metric >= 0) {
         struct summary q = metric_summary(r, r->best, r->req_metric);
-        fprintf(out, "  %s %s ± %s\n", metric_defs[r->req_metric].name, num_format(q.mean, v[0], 40),
-                num_format(q.ci95, v[1], 40));
+        fprintf(out, "  %s %s ± %s\n", metric_defs[r->req_metric].name, shown(q.mean, q.ci95, v[0]),
+                shown(q.ci95, q.ci95, v[1]));
     }
     if (r->metric != M_PROFIT) {
         struct summary p = metric_summary(r, r->best, M_PROFIT);
-        fprintf(out, "  %s %s ± %s\n", metric_defs[M_PROFIT].name, num_format(p.mean, v[0], 40),
-                num_format(p.ci95, v[1], 40));
+        fprintf(out, "  %s %s ± %s\n", metric_defs[M_PROFIT].name, shown(p.mean, p.ci95, v[0]),
+                shown(p.ci95, p.ci95, v[1]));
     }
 
     fprintf(out,
@@ -624,9 +633,9 @@ void optimise_table(FILE *out, const struct optimise_result *r)
                 _("Selection (Kim and Nelson): among the search's %zu best points, the chosen one is the best with\n"
                   "probability at least 95%% when the best is ahead by the indifference zone delta = %s or more;\n"
                   "otherwise it is within delta of the best of them. delta is %s.\n"),
-                r->ncand, num_format(r->delta, v[0], 40),
+                r->ncand, shown(r->delta, r->delta, v[0]),
                 r->delta_given ? _("as given with --delta")
-                               : _("half the 95% half-width of the search's best point (set it with --delta)"));
+                               : _("half the 95% half-width of the search's best point\n(set it with --delta)"));
         int kw = 10;
         fprintf(out, "\n  %-*s  %14s  %12s  %s\n", kw * (int)r->nlevers, _("point"), metric, _("replications"),
                 _("eliminated"));
@@ -643,7 +652,7 @@ void optimise_table(FILE *out, const struct optimise_result *r)
             else
                 snprintf(when, sizeof when, "%s", i == r->best ? _("chosen") : "—");
             fprintf(out, "%c %-*s  %14s  %12u  %s\n", i == r->best ? '*' : ' ', kw * (int)r->nlevers + 1, at,
-                    num_format(s.mean, v[1], 40), r->points[i].reps, when);
+                    shown(s.mean, r->delta, v[1]), r->points[i].reps, when);
         }
     }
     size_t grid = optimise_grid_points(r);
