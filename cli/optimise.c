@@ -637,8 +637,11 @@ void optimise_table(FILE *out, const struct optimise_result *r)
                 r->delta_given ? _("as given with --delta")
                                : _("half the 95% half-width of the search's best point\n(set it with --delta)"));
         int kw = 10;
-        fprintf(out, "\n  %-*s  %14s  %12s  %s\n", kw * (int)r->nlevers, _("point"), metric, _("replications"),
-                _("eliminated"));
+        fputs("\n  ", out); /* headings padded by display width (lang_pad): Chinese is two columns a character */
+        lang_pad(out, _("point"), kw * (int)r->nlevers, false);
+        fprintf(out, "  %14s  ", metric);
+        lang_pad(out, _("replications"), 12, true);
+        fprintf(out, "  %s\n", _("eliminated"));
         for (size_t c = 0; c < r->ncand; c++) {
             size_t i = r->cand[c].point;
             struct summary s = metric_summary(r, i, r->metric);
@@ -661,8 +664,16 @@ void optimise_table(FILE *out, const struct optimise_result *r)
             _("\nEvaluations: %zu runs (replications x points, %zu points) against %.0f for the full grid\n"
               "at this resolution (%zu points x %u replications): %.1f%%.\n"),
             r->evaluations, r->npoints - r->invalid, full, grid, r->reps, 100.0 * (double)r->evaluations / full);
-    if (r->invalid) fprintf(out, _("%zu combinations were skipped: the scenario reader refuses them.\n"), r->invalid);
-    if (r->infeasible && r->req_metric >= 0) fprintf(out, _("%zu points tried miss the requirement.\n"), r->infeasible);
+    if (r->invalid)
+        fprintf(out,
+                P_("%zu combination was skipped: the scenario reader refuses it.\n",
+                   "%zu combinations were skipped: the scenario reader refuses them.\n", r->invalid),
+                r->invalid);
+    if (r->infeasible && r->req_metric >= 0)
+        fprintf(
+            out,
+            P_("%zu point tried misses the requirement.\n", "%zu points tried miss the requirement.\n", r->infeasible),
+            r->infeasible);
     for (size_t i = 0; i < b->nwarnings; i++) fprintf(out, "  ! %s\n", b->warnings[i]);
 }
 
