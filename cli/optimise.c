@@ -635,6 +635,7 @@ void optimise_table(FILE *out, const struct optimise_result *r)
                   "otherwise it is within delta of the best of them. delta is %s.\n"),
                 r->ncand, shown(r->delta, r->delta, v[0]),
                 r->delta_given ? _("as given with --delta")
+                               /* xgettext:no-c-format */
                                : _("half the 95% half-width of the search's best point\n(set it with --delta)"));
         int kw = 10;
         fputs("\n  ", out); /* headings padded by display width (lang_pad): Chinese is two columns a character */

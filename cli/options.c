@@ -126,12 +126,18 @@ const struct option_row option_rows[] = {
     /* optimise: up to two levers, each --param followed by its range */
     {OPT_PARAM, "--param", "SECTION.KEY", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE, NULL, NULL},
     {OPT_FROM, "--from", "A", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE, NULL, NULL},
-    {OPT_TO, "--to", "B", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE, NULL, NULL},
+    {OPT_TO, "--to", "B", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
+     N_("a lever and its range; a second --param adds a second lever"), NULL},
     {OPT_STEP, "--step", "D", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
-     N_("a lever, its range and grid step; a second --param adds a second lever"),
+     N_("the lever's grid step (default 1 for a whole-number key, else (B - A) / 20)"),
      ".BR optimise :\n"
-     "a lever, its range and the grid's resolution (default step: 1 for a whole-number key,\n"
-     "else a twentieth of the range). A second\n"
+     "the grid step of the lever named by the last\n"
+     ".BR \\-\\-param ,\n"
+     "whose range\n"
+     ".B \\-\\-from\n"
+     "and\n"
+     ".B \\-\\-to\n"
+     "give (default 1 for a whole-number key, else a twentieth of the range). A second\n"
      ".B \\-\\-param\n"
      "with its own range adds a second lever; a third is an error.\n"},
     {OPT_MAXIMISE, "--maximise", "METRIC", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,

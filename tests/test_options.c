@@ -27,6 +27,8 @@ static const struct {
     {"--metrics", "r"},   {"--param", "sck"},    {"--from", "sck"},    {"--to", "sck"},
     {"--steps", "sck"},   {"--values", "sck"},   {"--service", "sck"}, {"--sweep", "b"},
     {"--base", "c"},      {"--help", ""},        {"--version", ""},    {"--lang", "rscbky"},
+    {"--step", ""},       {"--maximise", ""},    {"--minimise", ""},   {"--require", ""},
+    {"--delta", ""},
     /* clang-format on */
 };
 
