@@ -7,6 +7,7 @@
 #include "cli/debrief.h"
 #include "cli/ipa.h"
 #include "cli/mpi_grid.h"
+#include "cli/optimise.h"
 #include "cli/options.h"
 #include "cli/outfile.h"
 #include "cli/report.h"
@@ -28,6 +29,7 @@
 #include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_version.h>
+#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdatomic.h>
@@ -56,10 +58,18 @@ static const char *const usage_commands =
        "                      row's profit-maximising lever value from BASE.ini's [sweep])\n"
        "  ipa FILE.ini        the importance-performance matrix: each service element's performance\n"
        "                      against a target ([ipa] or --against) and its importance, measured by\n"
-       "                      moving its lever on the same random numbers\n"
-       "  check FILE.ini      validate only; print the scenario with every default filled in\n"
+       "                      moving its lever on the same random numbers\n");
+
+/* the commands that only read: after the ones that simulate (usage_optimise among them) */
+static const char *const usage_readers =
+    N_("  check FILE.ini      validate only; print the scenario with every default filled in\n"
        "  keys [SECTION]      every scenario key: type, unit, default, allowed range, meaning\n"
        "  --help, --version\n");
+
+static const char *const usage_optimise =
+    N_("  optimise FILE.ini   find the best value of one or two levers (--param A --from a1 --to a2\n"
+       "                      [--step d], twice for two) with far fewer runs than the full grid\n"
+       "                      (also spelt optimize)\n");
 
 static const char *const usage_end =
     N_("\n"
@@ -87,6 +97,7 @@ struct options {
     bool sweep;          /* batch --sweep */
     unsigned nparams;    /* --param options so far: the range options after the second are its own */
     const char *against; /* ipa --against */
+    struct optimise_request optimise;
 };
 
 static atomic_int interrupted;
@@ -115,6 +126,8 @@ static int fail_usage(const char *fmt, ...)
 static void print_usage(FILE *fp)
 {
     fputs(_(usage_commands), fp);
+    fputs(_(usage_optimise), fp);
+    fputs(_(usage_readers), fp);
     options_help(fp);
     fputs(_(usage_end), fp);
 }
@@ -150,6 +163,52 @@ static enum key_id sweep_second_lever(enum key_id k)
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
         if (pairs[i][0] == k) return pairs[i][1];
     return k;
+}
+
+/* optimise's options: --param opens a lever (at most two), --from/--to/--step belong to
+ * the last one opened. */
+static int parse_optimise_option(struct optimise_request *q, enum option_id id, const char *name, const char *value)
+{
+    if (id == OPT_PARAM) {
+        if (q->nlevers == OPTIMISE_LEVERS)
+            return fail_usage(_("optimise: at most %d levers (--param); a third is not searched"), OPTIMISE_LEVERS);
+        if (!*value) return fail_usage(_("--param: give a key, SECTION.KEY"));
+        q->lever[q->nlevers++] = (struct optimise_lever){.parameter = value};
+        return 0;
+    }
+    if (id == OPT_MAXIMISE || id == OPT_MINIMISE) {
+        if (q->metric) return fail_usage(_("optimise: give one of --maximise and --minimise, once"));
+        if (!*value) return fail_usage(_("%s: give a metric name, e.g. profit_per_day"), name);
+        q->metric = value, q->minimise = id == OPT_MINIMISE;
+        return 0;
+    }
+    if (id == OPT_REQUIRE) {
+        int m;
+        bool at_least;
+        double x;
+        char err[300];
+        if (optimise_parse_require(value, &m, &at_least, &x, err, sizeof err)) return fail_usage("%s", err);
+        q->require = value;
+        return 0;
+    }
+    char *end;
+    errno = 0;
+    double x = strtod(value, &end);
+    if (!*value || *end || errno || !isfinite(x)) return fail_usage(_("%s: '%s' is not a number"), name, value);
+    if (id == OPT_DELTA) {
+        if (x <= 0) return fail_usage(_("--delta: give a number above 0"));
+        q->delta = x;
+        return 0;
+    }
+    if (q->nlevers == 0) return fail_usage(_("%s: give --param SECTION.KEY before it"), name);
+    struct optimise_lever *l = &q->lever[q->nlevers - 1];
+    if (id == OPT_FROM) l->from = x, l->have_from = true;
+    if (id == OPT_TO) l->to = x, l->have_to = true;
+    if (id == OPT_STEP) {
+        if (x <= 0) return fail_usage(_("--step: give a number above 0"));
+        l->step = x;
+    }
+    return 0;
 }
 
 static int parse_option(struct options *o, const struct option_arg *a)
@@ -214,6 +273,14 @@ static int parse_option(struct options *o, const struct option_arg *a)
         o->plot = value;
         return 0;
     }
+    case OPT_PARAM:
+    case OPT_FROM:
+    case OPT_TO:
+    case OPT_STEP:
+    case OPT_MAXIMISE:
+    case OPT_MINIMISE:
+    case OPT_REQUIRE:
+    case OPT_DELTA: return parse_optimise_option(&o->optimise, a->id, name, value);
     default: return fail_usage(_("internal: option %s not handled"), name);
     }
 }
@@ -869,6 +936,30 @@ static int cmd_keys(const struct options *o)
     return finish_stdout();
 }
 
+static int cmd_optimise(const struct options *o)
+{
+    if (o->nfiles != 1)
+        return fail_usage(_("optimise takes one scenario file, e.g. servlab optimise scenarios/default.ini --param "
+                            "inventory.reorder_point --from 200 --to 1200"));
+    struct optimise_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
+    if (!r) abort();
+    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    int rc = optimise_run(o->files[0], o->sets, o->nsets, &o->optimise, &so, r, stderr);
+    if (rc) {
+        free(r);
+        return rc;
+    }
+    if (o->format == FORMAT_CSV) {
+        optimise_csv(stdout, r);
+        for (size_t i = 0; i < r->base.nwarnings; i++)
+            fprintf(stderr, _("servlab: warning: %s: %s\n"), r->base.path, r->base.warnings[i]);
+    } else
+        optimise_table(stdout, r);
+    optimise_free(r);
+    free(r);
+    return finish_stdout();
+}
+
 static void gsl_failure(const char *reason, const char *file, int line, int gsl_errno)
 {
     fprintf(stderr, _("servlab: internal error in GSL (%s:%d): %s [%s]\n"), file, line, reason,
@@ -881,9 +972,15 @@ static const struct {
     unsigned bit; /* as cli/options names the command in its table */
     int (*run)(const struct options *);
 } commands[] = {
-    {"run", CMD_RUN, cmd_run},       {"sweep", CMD_SWEEP, cmd_sweep}, {"compare", CMD_COMPARE, cmd_compare},
-    {"check", CMD_CHECK, cmd_check}, {"keys", CMD_KEYS, cmd_keys},    {"batch", CMD_BATCH, cmd_batch},
+    {"run", CMD_RUN, cmd_run},
+    {"sweep", CMD_SWEEP, cmd_sweep},
+    {"compare", CMD_COMPARE, cmd_compare},
+    {"check", CMD_CHECK, cmd_check},
+    {"keys", CMD_KEYS, cmd_keys},
+    {"batch", CMD_BATCH, cmd_batch},
     {"ipa", CMD_IPA, cmd_ipa},
+    {"optimise", CMD_OPTIMISE, cmd_optimise},
+    {"optimize", CMD_OPTIMISE, cmd_optimise}, /* the American spelling, the same command */
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

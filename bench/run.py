@@ -328,6 +328,29 @@ def bench_startup():
     print("  the whole M/M/1 command, start-up included, 3 times: %s" % summary(whole))
 
 
+OPTIMISE_LEVERS = ["--param", "inventory.reorder_point", "--from", "200", "--to", "1200", "--step", "50",
+                   "--param", "inventory.order_quantity", "--from", "400", "--to", "2400", "--step", "100"]
+
+
+def bench_optimise(results):
+    """servlab optimise on the 21 x 21 grid of scenarios/default.ini with 20 replications
+    (the full grid: 441 x 20 = 8,820 runs): the runs it used, from its table."""
+    print()
+    print("servlab optimise scenarios/default.ini --reps 20, reorder point 200..1200 step 50 x order quantity")
+    print("400..2400 step 100 (21 x 21), maximising profit_per_day:")
+    start = time.perf_counter()
+    out = run([SERVLAB, "optimise", "scenarios/default.ini", "--reps", "20", "--quiet"] + OPTIMISE_LEVERS)
+    seconds = time.perf_counter() - start
+    line = next((l for l in out.splitlines() if l.startswith("Evaluations:")), None)
+    if line is None:
+        fail("servlab optimise printed no 'Evaluations:' line")
+    words = line.replace(",", " ").split()
+    used, grid = int(words[1]), int(words[words.index("against") + 1])
+    best = next(l for l in out.splitlines() if l.startswith("Best point:"))
+    print("  %s; %d runs of the grid's %d (%.1f%%), %.2f s" % (best, used, grid, 100.0 * used / grid, seconds))
+    results["optimise"] = {"used": used, "grid": grid, "seconds": seconds}
+
+
 def verdict(name, ok, text):
     print("  %-9s %s  %s" % ("met" if ok else "NOT MET", name, text))
 
@@ -375,6 +398,7 @@ def main():
     bench_sweep_memory(results)
     bench_grid(results)
     bench_startup()
+    bench_optimise(results)
 
     busy_after = cpu_busy()
     inv, mm1 = results["inventory"], results["mm1"]
@@ -395,6 +419,9 @@ def main():
             results["sweep_rss"] <= 1.5, "%.3fx" % results["sweep_rss"])
 
     grid_verdict(results)
+    o = results["optimise"]
+    verdict("optimise on the 21 x 21 grid: under 10% of the grid's runs", o["used"] < 0.1 * o["grid"],
+            "%d of %d runs (%.1f%%)" % (o["used"], o["grid"], 100.0 * o["used"] / o["grid"]))
     verdict("checks: servlab agrees with SimPy and the bare loop; threads change no result", ok, "")
     print("Other load after the benchmark: %.0f%% of the CPUs busy%s" % (
         100 * busy_after, "  -- WARNING: another program competed for the CPUs" if busy_after > 0.15 else ""))

@@ -9,7 +9,7 @@
 #include <string.h>
 
 enum {
-    ALL = CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_BATCH | CMD_IPA,
+    ALL = CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_BATCH | CMD_IPA | CMD_OPTIMISE,
     HELP_COLUMN = 25, /* the width of the name column after the two-space indent */
     NAMES_MAX = 32,   /* distinct option names (the did-you-mean candidates) */
 };
@@ -150,6 +150,48 @@ const struct option_row option_rows[] = {
      ".B [ipa]\n"
      "section.\n"},
 
+    /* optimise: up to two levers, each --param followed by its range */
+    {OPT_PARAM, "--param", "SECTION.KEY", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE, NULL, NULL},
+    {OPT_FROM, "--from", "A", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE, NULL, NULL},
+    {OPT_TO, "--to", "B", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
+     N_("a lever and its range; a second --param adds a second lever"), NULL},
+    {OPT_STEP, "--step", "D", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
+     N_("the lever's grid step (default 1 for a whole-number key, else (B - A) / 20)"),
+     ".BR optimise :\n"
+     "the grid step of the lever named by the last\n"
+     ".BR \\-\\-param ,\n"
+     "whose range\n"
+     ".B \\-\\-from\n"
+     "and\n"
+     ".B \\-\\-to\n"
+     "give (default 1 for a whole-number key, else a twentieth of the range). A second\n"
+     ".B \\-\\-param\n"
+     "with its own range adds a second lever; a third is an error.\n"},
+    {OPT_MAXIMISE, "--maximise", "METRIC", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
+     N_("the metric to maximise (default profit_per_day)"),
+     ".BR optimise :\n"
+     "the metric to maximise (default\n"
+     ".BR profit_per_day ).\n"},
+    {OPT_MINIMISE, "--minimise", "METRIC", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
+     N_("or the metric to minimise, e.g. cost_total_per_day"),
+     ".BR optimise :\n"
+     "or the metric to minimise, e.g.\n"
+     ".BR cost_total_per_day .\n"},
+    {OPT_REQUIRE, "--require", "METRIC>=X", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
+     N_("only points whose mean METRIC is >= X (or <= X), e.g. fill_rate>=0.99"),
+     ".BR optimise :\n"
+     "consider only points whose mean\n"
+     ".I METRIC\n"
+     "is at least (>=) or at most (<=)\n"
+     ".IR X ,\n"
+     "e.g. fill_rate>=0.99.\n"},
+    {OPT_DELTA, "--delta", "D", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
+     N_("the indifference zone of the final selection (default: from the search's noise)"),
+     ".BR optimise :\n"
+     "the indifference zone of the final selection, in the metric's unit: the chosen point\n"
+     "is the best with probability at least 95% when the best is ahead by this much or more\n"
+     "(default: half the 95% half-width of the search's best point).\n"},
+
     /* taken before the command line is parsed (--help anywhere on it, --version alone) */
     {OPT_HELP, "--help", NULL, 0, GROUP_HIDDEN, KEY_NONE, NULL, NULL},
     {OPT_VERSION, "--version", NULL, 0, GROUP_HIDDEN, KEY_NONE, NULL, NULL},
@@ -162,6 +204,7 @@ static const char *const group_headings[] = {
     [GROUP_BATCH] = N_("Batch options:"),
     [GROUP_COMPARE] = N_("Compare options:"),
     [GROUP_IPA] = N_("Importance-performance options:"),
+    [GROUP_OPTIMISE] = N_("Optimise options:"),
 };
 
 int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name, struct option_arg *arg,

@@ -21,6 +21,7 @@ enum command {
     CMD_CHECK = 1u << 4,
     CMD_KEYS = 1u << 5,
     CMD_IPA = 1u << 6,
+    CMD_OPTIMISE = 1u << 7,
 };
 
 /* What an option does; rows that share a name share the id (--plot means one thing to
@@ -49,6 +50,11 @@ enum option_id {
     OPT_AGAINST,
     OPT_HELP,
     OPT_VERSION,
+    OPT_STEP, /* optimise */
+    OPT_MAXIMISE,
+    OPT_MINIMISE,
+    OPT_REQUIRE,
+    OPT_DELTA,
 };
 
 /* The headings --help lists the options under, in this order. */
@@ -58,6 +64,7 @@ enum option_group {
     GROUP_BATCH,
     GROUP_COMPARE,
     GROUP_IPA,
+    GROUP_OPTIMISE,
     GROUP_HIDDEN, /* --help, --version: the command list names them */
 };
 

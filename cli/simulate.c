@@ -25,8 +25,8 @@ struct jobs {
     const struct model_config *const *cfgs; /* the variants; or NULL, and: */
     const struct model_config *ref;         /* the reference and each variant's patch */
     const struct config_patch *patches;
-    unsigned reps;
-    size_t nm; /* metrics per row; with a backlog wanted, the row carries it after them */
+    unsigned reps, first; /* replications first..first + reps - 1 of each variant */
+    size_t nm;            /* metrics per row; with a backlog wanted, the row carries it after them */
     const atomic_int *stop;
     bool backlog;
     struct progress bar;
@@ -80,7 +80,7 @@ static int run_job(void *ctx, size_t job, double *out)
     size_t v = job / j->reps;
     struct model_config own = {0}; /* this job's own copy of its variant, released when it ends */
     if (!j->cfgs) config_patch_build(&j->patches[v], j->ref, &own);
-    int rc = model_run_watched(j->cfgs ? j->cfgs[v] : &own, job % j->reps, out, &w);
+    int rc = model_run_watched(j->cfgs ? j->cfgs[v] : &own, j->first + job % j->reps, out, &w);
     model_config_fini(&own);
     atomic_fetch_sub(&j->partial, share.reported); /* from now on it counts as done */
     if (j->backlog) {                              /* in the row, so that it travels with it from any MPI rank */
@@ -94,7 +94,8 @@ static int run_job(void *ctx, size_t job, double *out)
 static size_t run_jobs(struct jobs *j, size_t n, unsigned reps, const struct simulate_opts *o, double *results)
 {
     size_t nm = metric_count(j->cfgs ? j->cfgs[0] : j->ref), extra = o->backlog ? BACKLOG_DOUBLES : 0, njobs = n * reps;
-    j->reps = reps, j->nm = nm, j->stop = o->stop, j->backlog = o->backlog != NULL, j->total = njobs;
+    j->reps = reps, j->first = o->first_replication, j->nm = nm, j->stop = o->stop, j->backlog = o->backlog != NULL,
+    j->total = njobs;
     double *rows = extra ? malloc(njobs * (nm + extra) * sizeof *rows) : results;
     if (!rows) abort();
     atomic_init(&j->partial, 0);

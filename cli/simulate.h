@@ -14,9 +14,11 @@
 
 struct simulate_opts {
     unsigned threads;
-    bool progress;           /* draw a progress bar if stderr is a terminal */
-    const atomic_int *stop;  /* optional interrupt flag */
-    struct backlog *backlog; /* optional: n * reps entries (variant-major), for stability_check */
+    bool progress;              /* draw a progress bar if stderr is a terminal */
+    const atomic_int *stop;     /* optional interrupt flag */
+    struct backlog *backlog;    /* optional: n * reps entries (variant-major), for stability_check */
+    unsigned first_replication; /* run replications first..first + reps - 1 (default 0): more
+                                   of the same streams later, as cli/optimise.c's selection does */
 };
 
 /* Run cfgs[0..n) with reps replications each; every variant must have the same metric

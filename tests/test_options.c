@@ -12,28 +12,29 @@ static const struct {
     const char *name;
     unsigned bit;
 } commands[] = {{"run", CMD_RUN},     {"sweep", CMD_SWEEP}, {"compare", CMD_COMPARE}, {"batch", CMD_BATCH},
-                {"check", CMD_CHECK}, {"keys", CMD_KEYS},   {"ipa", CMD_IPA}};
+                {"check", CMD_CHECK}, {"keys", CMD_KEYS},   {"ipa", CMD_IPA},         {"optimise", CMD_OPTIMISE}};
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
 /* Which commands take which option (the rules servlab.c spelt out before the table):
- * r run, s sweep, c compare, b batch, k check, y keys, i ipa. */
+ * r run, s sweep, c compare, b batch, k check, y keys, i ipa, o optimise. */
 static const struct {
     const char *name;
     const char *commands;
 } expected[] = {
     /* clang-format off */
-    {"--set", "rscbki"},   {"--reps", "rscbki"},  {"--seed", "rscbki"}, {"--threads", "rscbi"},
-    {"--format", "rscbi"}, {"--out", "rscbi"},    {"--plot", "rscbi"},  {"--quiet", "rscbi"},
-    {"--metrics", "r"},    {"--param", "sck"},    {"--from", "sck"},    {"--to", "sck"},
-    {"--steps", "sck"},    {"--values", "sck"},   {"--service", "sck"}, {"--x-axis", "sck"}, {"--sweep", "b"},
-    {"--base", "c"},       {"--help", ""},        {"--version", ""},    {"--lang", "rscbkyi"},
-    {"--against", "i"},
+    {"--set", "rscbkio"},   {"--reps", "rscbkio"},  {"--seed", "rscbkio"}, {"--threads", "rscbio"},
+    {"--format", "rscbio"}, {"--out", "rscbi"},     {"--plot", "rscbi"},   {"--quiet", "rscbio"},
+    {"--metrics", "r"},     {"--param", "scko"},    {"--from", "scko"},    {"--to", "scko"},
+    {"--steps", "sck"},     {"--values", "sck"},    {"--service", "sck"},  {"--x-axis", "sck"}, {"--sweep", "b"},
+    {"--base", "c"},        {"--help", ""},         {"--version", ""},     {"--lang", "rscbkyio"},
+    {"--against", "i"},     {"--step", "o"},        {"--maximise", "o"},   {"--minimise", "o"},
+    {"--require", "o"},     {"--delta", "o"},
     /* clang-format on */
 };
 
 static bool letter_takes(const char *letters, unsigned bit)
 {
-    const char *all = "rscbkyi";
+    const char *all = "rscbkyio";
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (commands[i].bit == bit) return strchr(letters, all[i]) != NULL;
     return false;

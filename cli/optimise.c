@@ -1,0 +1,702 @@
+/* optimise.c - every point is loaded through the reader with its lever values as
+ * command-line overrides (as cli/sweep.c loads its points), kept as a patch of the base
+ * configuration (cli/config_patch.h), and simulated on the master seed: replication r of
+ * every point sees the same random numbers, so differences between points are real,
+ * and Kim-Nelson's variances of differences are small.
+ *
+ * Kim, S.-H. and Nelson, B. L. (2001), "A fully sequential procedure for
+ * indifference-zone selection in simulation", ACM TOMACS 11(3): with k systems, a first
+ * stage of n0 replications, eta = ((2 alpha / (k - 1))^(-2 / (n0 - 1)) - 1) / 2 and
+ * h^2 = 2 eta (n0 - 1), system i is eliminated at r replications when its mean falls
+ * below system l's by more than W = max(0, delta / (2 r) (h^2 S^2 / delta^2 - r)), S^2
+ * the first stage's variance of the differences X_i - X_l (common random numbers are
+ * allowed: the variance is of the differences). One replication is added to every
+ * survivor per stage; when one is left, or every W is 0, the best mean is chosen. */
+#include "optimise.h"
+#include "config_patch.h"
+#include "report.h"
+#include "models/metrics.h"
+#include "reader/keys.h"
+#include "sim/num.h"
+#include "sim/rng.h"
+
+#include "lang/lang.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    DEFAULT_STEPS = 20, /* a number key's default step: (to - from) / 20 */
+    N0_MIN = 5,         /* the search's replications per point: the scenario's, within these */
+    N0_MAX = 10,
+    COARSE_INTERVALS = 4, /* the coarse grid: 5 values per lever */
+    KN_MAX_REPS = 2000,   /* a stop for the selection (said if reached) */
+    GRID_MAX = 10000000,  /* points in the full grid */
+};
+static const double KN_ALPHA = 0.05; /* 1 - the probability of correct selection */
+
+/* ---- the request ---- */
+
+int optimise_parse_require(const char *text, int *metric, bool *at_least, double *value, char *err, size_t n)
+{
+    const char *op = strstr(text, ">=");
+    if (!op) op = strstr(text, "<=");
+    if (!op) {
+        snprintf(err, n, _("--require: '%s' is not METRIC>=X or METRIC<=X"), text);
+        return -1;
+    }
+    char name[100];
+    snprintf(name, sizeof name, "%.*s", (int)(op - text), text);
+    int m = metric_find(name);
+    if (m < 0) {
+        snprintf(err, n, _("--require: '%s' is not a metric (names as in --format csv)"), name);
+        return -1;
+    }
+    char *end;
+    double v = strtod(op + 2, &end);
+    if (op[2] == '\0' || *end || !isfinite(v)) {
+        snprintf(err, n, _("--require: '%s' is not a number"), op + 2);
+        return -1;
+    }
+    *metric = m, *at_least = op[0] == '>', *value = v;
+    return 0;
+}
+
+/* Is the key a whole number (servers, locations)? "section.key" or "family.NAME.key". */
+static bool whole_number_key(const char *parameter)
+{
+    char section[100];
+    const char *last = strrchr(parameter, '.');
+    if (!last) return false;
+    snprintf(section, sizeof section, "%.*s", (int)(last - parameter), parameter);
+    int k = key_find(section, last + 1);
+    return k >= 0 && key_defs[k].type == KEY_COUNT;
+}
+
+static bool is_whole(double x)
+{
+    return x == floor(x);
+}
+
+/* Resolve lever k's step and grid; 0 or 2 (said). */
+static int resolve_lever(struct optimise_result *r, size_t k, const struct optimise_lever *l, FILE *err)
+{
+    if (!l->have_from || !l->have_to) {
+        fprintf(err, _("servlab: optimise: --param %s needs --from A and --to B\n"), l->parameter);
+        return 2;
+    }
+    if (!(l->to > l->from)) {
+        fprintf(err, _("servlab: optimise: --param %s: --to must be above --from\n"), l->parameter);
+        return 2;
+    }
+    bool whole = whole_number_key(l->parameter);
+    double step = l->step > 0 ? l->step : whole ? 1 : (l->to - l->from) / DEFAULT_STEPS;
+    if (whole && (!is_whole(l->from) || !is_whole(l->to) || !is_whole(step))) {
+        fprintf(err, _("servlab: optimise: %s is a whole number: give whole --from, --to and --step\n"), l->parameter);
+        return 2;
+    }
+    double points = floor((l->to - l->from) / step * (1 + 1e-12)) + 1;
+    if (points < 2 || points > GRID_MAX) {
+        fprintf(err, _("servlab: optimise: --param %s: the step gives %.0f values; give 2 to %d\n"), l->parameter,
+                points, GRID_MAX);
+        return 2;
+    }
+    r->lever[k] = *l;
+    r->lever[k].step = step;
+    r->n[k] = (size_t)points;
+    r->whole[k] = whole;
+    return 0;
+}
+
+double optimise_value(const struct optimise_result *r, size_t k, size_t i)
+{
+    double x = r->lever[k].from + (double)i * r->lever[k].step;
+    return r->whole[k] ? round(x) : x;
+}
+
+size_t optimise_grid_points(const struct optimise_result *r)
+{
+    size_t g = 1;
+    for (size_t k = 0; k < r->nlevers; k++) g *= r->n[k];
+    return g;
+}
+
+/* ---- points ---- */
+
+/* Load the scenario with the levers at values x (nx of them, the first levers); 0 or 2.
+ * The reader's messages go to msgs (may be NULL: dropped). */
+static int load_at(const struct optimise_result *r, const char *path, const struct scenario_override *sets,
+                   size_t nsets, const double *x, size_t nx, struct scenario *sc, FILE *msgs)
+{
+    char assignment[OPTIMISE_LEVERS][200], label[320] = "", v[40];
+    struct scenario_override *all = malloc((nsets + OPTIMISE_LEVERS) * sizeof *all);
+    if (!all) abort();
+    if (nsets) memcpy(all, sets, nsets * sizeof *sets);
+    snprintf(label, sizeof label, "%s", _("optimise point"));
+    for (size_t k = 0; k < nx; k++) {
+        num_format(x[k], v, sizeof v);
+        snprintf(assignment[k], sizeof assignment[k], "%s=%s", r->lever[k].parameter, v);
+        snprintf(label + strlen(label), sizeof label - strlen(label), "%s%s = %s", k ? ", " : " (",
+                 r->lever[k].parameter, v);
+    }
+    snprintf(label + strlen(label), sizeof label - strlen(label), ")");
+    for (size_t k = 0; k < nx; k++)
+        all[nsets + k] = (struct scenario_override){.assignment = assignment[k], .label = label};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    int rc = scenario_load(sc, path, all, nsets + nx, m ? m : stderr);
+    if (m) fclose(m);
+    if (rc && msgs) fputs(buf ? buf : "", msgs);
+    free(buf);
+    free(all);
+    return rc;
+}
+
+struct search {
+    struct optimise_result *r;
+    const char *path;
+    const struct scenario_override *sets;
+    size_t nsets;
+    const struct simulate_opts *o;
+    struct config_patch *patches; /* one per point (cap of them) */
+    FILE *err;
+};
+
+static size_t find_point(const struct optimise_result *r, const size_t *at)
+{
+    for (size_t i = 0; i < r->npoints; i++) {
+        bool same = true;
+        for (size_t k = 0; k < r->nlevers; k++) same &= r->points[i].at[k] == at[k];
+        if (same) return i;
+    }
+    return SIZE_MAX;
+}
+
+/* The point at grid indexes `at`, added (loaded, its patch made) if new. */
+static size_t point_at(struct search *s, const size_t *at)
+{
+    struct optimise_result *r = s->r;
+    size_t i = find_point(r, at);
+    if (i != SIZE_MAX) return i;
+    if (r->npoints == r->cap) {
+        r->cap = r->cap ? 2 * r->cap : 64;
+        r->points = realloc(r->points, r->cap * sizeof *r->points);
+        s->patches = realloc(s->patches, r->cap * sizeof *s->patches);
+        if (!r->points || !s->patches) abort();
+    }
+    struct optimise_point *p = &r->points[r->npoints];
+    memset(p, 0, sizeof *p);
+    memset(&s->patches[r->npoints], 0, sizeof s->patches[0]);
+    double x[OPTIMISE_LEVERS];
+    for (size_t k = 0; k < r->nlevers; k++) p->at[k] = at[k], x[k] = optimise_value(r, k, at[k]);
+    struct scenario *sc = calloc(1, sizeof *sc);
+    if (!sc) abort();
+    if (load_at(r, s->path, s->sets, s->nsets, x, r->nlevers, sc, NULL) != 0) {
+        p->invalid = true; /* a combination the reader refuses (say, S below s): skipped */
+        r->invalid++;
+    } else {
+        config_patch_make(&s->patches[r->npoints], &r->base.cfg, &sc->cfg);
+        scenario_fini(sc);
+    }
+    free(sc);
+    return r->npoints++;
+}
+
+/* Bring every listed point to `upto` replications; 0 or 1 (said). */
+static int evaluate(struct search *s, const size_t *list, size_t n, unsigned upto)
+{
+    struct optimise_result *r = s->r;
+    for (;;) { /* one call per group of points with the same replications so far */
+        unsigned from = upto;
+        for (size_t j = 0; j < n; j++) {
+            const struct optimise_point *p = &r->points[list[j]];
+            if (!p->invalid && p->reps < from) from = p->reps;
+        }
+        if (from == upto) return 0;
+        size_t m = 0;
+        struct config_patch *patches = malloc(n * sizeof *patches);
+        size_t *which = malloc(n * sizeof *which);
+        if (!patches || !which) abort();
+        for (size_t j = 0; j < n; j++) {
+            const struct optimise_point *p = &r->points[list[j]];
+            bool dup = false;
+            for (size_t i = 0; i < m; i++) dup |= which[i] == list[j];
+            if (!p->invalid && p->reps == from && !dup) which[m] = list[j], patches[m++] = s->patches[list[j]];
+        }
+        unsigned add = upto - from;
+        double *rows = malloc((size_t)m * add * r->nm * sizeof *rows);
+        if (!rows) abort();
+        struct simulate_opts o = *s->o;
+        o.first_replication = from;
+        o.backlog = NULL;
+        size_t missing = simulate_patched(&r->base.cfg, patches, m, add, &o, rows);
+        if (missing) {
+            fprintf(s->err, _("servlab: optimise: %zu runs did not finish; nothing was written\n"), missing);
+            free(rows), free(patches), free(which);
+            return 1;
+        }
+        for (size_t i = 0; i < m; i++) {
+            struct optimise_point *p = &r->points[which[i]];
+            p->rows = realloc(p->rows, (size_t)upto * r->nm * sizeof *p->rows);
+            if (!p->rows) abort();
+            memcpy(p->rows + (size_t)from * r->nm, rows + i * add * r->nm, (size_t)add * r->nm * sizeof *rows);
+            p->reps = upto;
+        }
+        r->evaluations += m * add;
+        free(rows), free(patches), free(which);
+    }
+}
+
+/* Replication j's objective at point i, as a value to maximise. */
+static double objective_rep(const struct optimise_result *r, size_t i, unsigned j)
+{
+    return r->sense * r->points[i].rows[(size_t)j * r->nm + (size_t)r->metric];
+}
+
+static struct summary metric_summary(const struct optimise_result *r, size_t i, int m)
+{
+    const struct optimise_point *p = &r->points[i];
+    return summary_of(p->rows + (size_t)m, p->reps, r->nm);
+}
+
+/* Mean objective (to maximise) over the first `reps` replications; NaN if any is. */
+static double objective_mean(const struct optimise_result *r, size_t i, unsigned reps)
+{
+    double sum = 0;
+    for (unsigned j = 0; j < reps; j++) sum += objective_rep(r, i, j);
+    return sum / reps;
+}
+
+/* Evaluated, valid, a finite objective, and the requirement met on its mean. */
+static bool usable(const struct optimise_result *r, size_t i)
+{
+    const struct optimise_point *p = &r->points[i];
+    if (p->invalid || p->reps < r->n0 || !isfinite(objective_mean(r, i, r->n0))) return false;
+    if (r->req_metric < 0) return true;
+    double v = metric_summary(r, i, r->req_metric).mean;
+    return isfinite(v) && (r->req_at_least ? v >= r->req_value : v <= r->req_value);
+}
+
+/* The best usable point at the search's replications, or SIZE_MAX. */
+static size_t incumbent(const struct optimise_result *r)
+{
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < r->npoints; i++)
+        if (usable(r, i) && (best == SIZE_MAX || objective_mean(r, i, r->n0) > objective_mean(r, best, r->n0)))
+            best = i;
+    return best;
+}
+
+/* The neighbourhood of point c at strides st (3 x 3, or 3 with one lever), clipped to the
+ * grid, into list; returns how many. */
+static size_t neighbourhood(const struct optimise_result *r, size_t c, const size_t *st, size_t *at_list)
+{
+    size_t n = 0, combos = r->nlevers == 2 ? 9 : 3;
+    for (size_t q = 0; q < combos; q++) {
+        size_t at[OPTIMISE_LEVERS];
+        size_t code = q;
+        for (size_t k = 0; k < r->nlevers; k++, code /= 3) {
+            size_t here = r->points[c].at[k];
+            int off = (int)(code % 3) - 1;
+            if (off < 0)
+                at[k] = here >= st[k] ? here - st[k] : 0;
+            else if (off > 0)
+                at[k] = here + st[k] < r->n[k] ? here + st[k] : r->n[k] - 1;
+            else
+                at[k] = here;
+        }
+        memcpy(at_list + n * OPTIMISE_LEVERS, at, sizeof at);
+        n++;
+    }
+    return n;
+}
+
+static int search(struct search *s)
+{
+    struct optimise_result *r = s->r;
+    size_t st[OPTIMISE_LEVERS] = {1, 1}, nc[OPTIMISE_LEVERS] = {1, 1};
+    size_t idx[OPTIMISE_LEVERS][COARSE_INTERVALS + 2];
+    for (size_t k = 0; k < r->nlevers; k++) {
+        st[k] = (r->n[k] - 1 + COARSE_INTERVALS - 1) / COARSE_INTERVALS;
+        if (st[k] < 1) st[k] = 1;
+        nc[k] = 0;
+        for (size_t i = 0; i < r->n[k] - 1; i += st[k]) idx[k][nc[k]++] = i;
+        idx[k][nc[k]++] = r->n[k] - 1;
+    }
+    size_t ncoarse = nc[0] * (r->nlevers == 2 ? nc[1] : 1);
+    size_t *list = malloc(ncoarse * sizeof *list);
+    if (!list) abort();
+    for (size_t q = 0; q < ncoarse; q++) {
+        size_t at[OPTIMISE_LEVERS] = {idx[0][q % nc[0]], r->nlevers == 2 ? idx[1][q / nc[0]] : 0};
+        list[q] = point_at(s, at);
+    }
+    int rc = evaluate(s, list, ncoarse, r->n0);
+    free(list);
+    if (rc) return rc;
+    r->coarse_points = ncoarse;
+    size_t best = incumbent(r);
+    if (best == SIZE_MAX) return 0;
+    size_t at_list[9 * OPTIMISE_LEVERS], near[9];
+    for (;;) {
+        for (;;) { /* re-centre on the best point until it stays */
+            size_t n = neighbourhood(r, best, st, at_list);
+            for (size_t j = 0; j < n; j++) near[j] = point_at(s, at_list + j * OPTIMISE_LEVERS);
+            if ((rc = evaluate(s, near, n, r->n0))) return rc;
+            size_t now = incumbent(r);
+            if (now == best) break;
+            best = now;
+        }
+        bool done = true;
+        for (size_t k = 0; k < r->nlevers; k++) done &= st[k] == 1;
+        if (done) break;
+        for (size_t k = 0; k < r->nlevers; k++) st[k] = (st[k] + 1) / 2;
+        r->refinements++;
+    }
+    return 0;
+}
+
+/* ---- selection ---- */
+
+static int by_objective_ctx_cmp(const struct optimise_result *r, size_t a, size_t b)
+{
+    double x = objective_mean(r, a, r->n0), y = objective_mean(r, b, r->n0);
+    return x > y ? -1 : x < y ? 1 : a < b ? -1 : a > b;
+}
+
+static int select_best(struct search *s)
+{
+    struct optimise_result *r = s->r;
+    size_t want = r->nlevers == 2 ? OPTIMISE_CANDIDATES : 5;
+    r->ncand = 0;
+    for (size_t i = 0; i < r->npoints; i++) { /* insertion into the best `want` */
+        if (!usable(r, i)) continue;
+        size_t j = r->ncand < want ? r->ncand++ : want;
+        while (j > 0 && by_objective_ctx_cmp(r, i, r->cand[j - 1].point) < 0) {
+            if (j < want) r->cand[j] = r->cand[j - 1];
+            j--;
+        }
+        if (j < want) r->cand[j] = (struct optimise_candidate){.point = i, .out_at = 0};
+    }
+    size_t k = r->ncand;
+    if (k == 0) return 0;
+    unsigned n0 = r->n0;
+    struct summary top = summary_of(NULL, 0, 1);
+    {
+        double *v = malloc(n0 * sizeof *v);
+        if (!v) abort();
+        for (unsigned j = 0; j < n0; j++) v[j] = objective_rep(r, r->cand[0].point, j);
+        top = summary_of(v, n0, 1);
+        free(v);
+    }
+    if (!r->delta_given) r->delta = isfinite(top.ci95) && top.ci95 > 0 ? top.ci95 / 2 : 1e-9 * fmax(1, fabs(top.mean));
+    r->best = r->cand[0].point;
+    if (k == 1) return 0;
+    double eta = 0.5 * (pow(2 * KN_ALPHA / (double)(k - 1), -2.0 / (n0 - 1)) - 1);
+    r->h2 = 2 * eta * (n0 - 1);
+    double *s2 = calloc(k * k, sizeof *s2), *sum = calloc(k, sizeof *sum);
+    bool *alive = malloc(k * sizeof *alive), *was = malloc(k * sizeof *was);
+    size_t *list = malloc(k * sizeof *list);
+    if (!s2 || !sum || !alive || !was || !list) abort();
+    for (size_t i = 0; i < k; i++) alive[i] = true;
+    for (size_t i = 0; i < k; i++)
+        for (size_t l = 0; l < k; l++) {
+            if (i == l) continue;
+            double m = 0, q = 0;
+            for (unsigned j = 0; j < n0; j++)
+                m += objective_rep(r, r->cand[i].point, j) - objective_rep(r, r->cand[l].point, j);
+            m /= n0;
+            for (unsigned j = 0; j < n0; j++) {
+                double d = objective_rep(r, r->cand[i].point, j) - objective_rep(r, r->cand[l].point, j) - m;
+                q += d * d;
+            }
+            s2[i * k + l] = q / (n0 - 1);
+        }
+    unsigned reps = n0;
+    int rc = 0;
+    for (;;) {
+        for (size_t i = 0; i < k; i++) sum[i] = alive[i] ? objective_mean(r, r->cand[i].point, reps) : 0;
+        memcpy(was, alive, k * sizeof *alive);
+        bool open = false; /* some pair still has a positive W */
+        for (size_t i = 0; i < k; i++) {
+            if (!was[i]) continue;
+            for (size_t l = 0; l < k; l++) {
+                if (l == i || !was[l]) continue;
+                double w = r->delta / (2.0 * reps) * (r->h2 * s2[i * k + l] / (r->delta * r->delta) - reps);
+                if (w > 0) open = true;
+                if (sum[i] < sum[l] - fmax(0, w)) {
+                    alive[i] = false;
+                    r->cand[i].out_at = reps;
+                    break;
+                }
+            }
+        }
+        size_t left = 0, lead = SIZE_MAX;
+        for (size_t i = 0; i < k; i++)
+            if (alive[i]) {
+                left++;
+                if (lead == SIZE_MAX || sum[i] > sum[lead]) lead = i;
+            }
+        if (left == 1 || !open || reps >= KN_MAX_REPS) {
+            r->best = r->cand[lead].point;
+            break;
+        }
+        size_t m = 0;
+        for (size_t i = 0; i < k; i++)
+            if (alive[i]) list[m++] = r->cand[i].point;
+        if ((rc = evaluate(s, list, m, reps + 1))) break;
+        reps++;
+    }
+    free(s2), free(sum), free(alive), free(was), free(list);
+    return rc;
+}
+
+/* ---- the command ---- */
+
+void optimise_free(struct optimise_result *r)
+{
+    for (size_t i = 0; i < r->npoints; i++) free(r->points[i].rows);
+    free(r->points);
+    r->points = NULL;
+    r->npoints = r->cap = 0;
+    scenario_fini(&r->base);
+}
+
+int optimise_run(const char *path, const struct scenario_override *sets, size_t nsets, const struct optimise_request *q,
+                 const struct simulate_opts *o, struct optimise_result *r, FILE *err)
+{
+    memset(r, 0, sizeof *r);
+    if (q->nlevers == 0) {
+        fprintf(err, _("servlab: optimise: give a lever: --param SECTION.KEY --from A --to B [--step D]\n"));
+        return 2;
+    }
+    r->nlevers = q->nlevers;
+    for (size_t k = 0; k < q->nlevers; k++)
+        if (resolve_lever(r, k, &q->lever[k], err)) return 2;
+    if (r->nlevers == 2 && strcmp(r->lever[0].parameter, r->lever[1].parameter) == 0) {
+        fprintf(err, _("servlab: optimise: the two levers are the same key, %s\n"), r->lever[0].parameter);
+        return 2;
+    }
+    const char *name = q->metric ? q->metric : "profit_per_day";
+    r->metric = metric_find(name);
+    if (r->metric < 0) {
+        fprintf(err, _("servlab: optimise: '%s' is not a metric (names as in --format csv)\n"), name);
+        return 2;
+    }
+    r->sense = q->minimise ? -1 : 1;
+    r->req_metric = -1;
+    if (q->require) {
+        char msg[300];
+        if (optimise_parse_require(q->require, &r->req_metric, &r->req_at_least, &r->req_value, msg, sizeof msg)) {
+            fprintf(err, "servlab: %s\n", msg);
+            return 2;
+        }
+    }
+    r->delta = q->delta, r->delta_given = q->delta > 0;
+    size_t grid = optimise_grid_points(r);
+    if (grid > GRID_MAX) {
+        fprintf(err, _("servlab: optimise: the grid has %zu points; give at most %d (a larger --step)\n"), grid,
+                GRID_MAX);
+        return 2;
+    }
+    if (scenario_load(&r->base, path, sets, nsets, err) != 0) return 2;
+    /* each end of each lever's range must load with some end of the other's: a key or value
+       the reader refuses is the user's mistake (exit 2), whereas a combination refused
+       inside the grid (S below s) is skipped */
+    size_t ends = r->nlevers == 2 ? 4 : 2;
+    bool loads[4];
+    char *msgs = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&msgs, &len);
+    for (size_t c = 0; c < ends; c++) {
+        double x[OPTIMISE_LEVERS];
+        for (size_t k = 0; k < r->nlevers; k++) x[k] = optimise_value(r, k, (c >> k & 1) ? r->n[k] - 1 : 0);
+        struct scenario *sc = calloc(1, sizeof *sc);
+        if (!sc) abort();
+        loads[c] = load_at(r, path, sets, nsets, x, r->nlevers, sc, m ? m : err) == 0;
+        if (loads[c]) scenario_fini(sc);
+        free(sc);
+    }
+    if (m) fclose(m);
+    bool bad = false;
+    for (size_t c = 0; c < ends; c++) /* corner c's first lever's end, with either end of the second */
+        for (size_t k = 0; k < r->nlevers; k++) {
+            bool any = false;
+            for (size_t d = 0; d < ends; d++) any |= ((d >> k & 1) == (c >> k & 1)) && loads[d];
+            bad |= !any;
+        }
+    if (bad) fputs(msgs ? msgs : "", err);
+    free(msgs);
+    if (bad) {
+        scenario_fini(&r->base);
+        return 2;
+    }
+    if (!metric_shown(&r->base.cfg, (size_t)r->metric) ||
+        (r->req_metric >= 0 && !metric_shown(&r->base.cfg, (size_t)r->req_metric))) {
+        fprintf(
+            err, _("servlab: optimise: %s: this scenario does not report %s\n"), path,
+            metric_defs[r->metric >= 0 && !metric_shown(&r->base.cfg, (size_t)r->metric) ? r->metric : r->req_metric]
+                .name);
+        scenario_fini(&r->base);
+        return 2;
+    }
+    r->nm = metric_count(&r->base.cfg);
+    r->reps = r->base.cfg.run.replications;
+    r->n0 = r->reps < N0_MIN ? N0_MIN : r->reps > N0_MAX ? N0_MAX : r->reps;
+    struct search s = {.r = r, .path = path, .sets = sets, .nsets = nsets, .o = o, .err = err};
+    int rc = search(&s);
+    if (rc == 0) {
+        if (incumbent(r) == SIZE_MAX) {
+            fprintf(err,
+                    r->req_metric >= 0
+                        ? _("servlab: optimise: no point of the grid that the search tried meets --require %s\n")
+                        : _("servlab: optimise: no point of the grid that the search tried has a value of the "
+                            "metric%s\n"),
+                    q->require ? q->require : "");
+            rc = 1;
+        } else
+            rc = select_best(&s);
+    }
+    for (size_t i = 0; i < r->npoints; i++) config_patch_free(&s.patches[i]);
+    free(s.patches);
+    for (size_t i = 0; i < r->npoints; i++)
+        if (usable(r, i) == false && !r->points[i].invalid) r->infeasible++;
+    if (rc) optimise_free(r);
+    return rc;
+}
+
+/* ---- output ---- */
+
+/* x with the decimals that the spread `ci` makes meaningful (two significant digits of
+ * ci), into buf of 40 bytes. */
+static const char *shown(double x, double ci, char *buf)
+{
+    int d = isfinite(ci) && ci > 0 ? 1 - (int)floor(log10(ci)) : 4;
+    snprintf(buf, 40, "%.*f", d < 0 ? 0 : d > 8 ? 8 : d, x);
+    return buf;
+}
+
+static void lever_values(FILE *out, const struct optimise_result *r, size_t i)
+{
+    for (size_t k = 0; k < r->nlevers; k++) {
+        char v[40];
+        fprintf(out, "%s%s = %s", k ? ", " : "", r->lever[k].parameter,
+                num_format(optimise_value(r, k, r->points[i].at[k]), v, sizeof v));
+    }
+}
+
+void optimise_table(FILE *out, const struct optimise_result *r)
+{
+    const struct scenario *b = &r->base;
+    const char *metric = metric_defs[r->metric].name;
+    char v[4][40];
+    fprintf(out, "servlab %s optimise — %s\n", SERVLAB_VERSION, b->path);
+    fprintf(out, r->sense > 0 ? _("Maximise %s over\n") : _("Minimise %s over\n"), metric);
+    for (size_t k = 0; k < r->nlevers; k++)
+        fprintf(out, _("  %s from %s to %s, step %s (%zu values)\n"), r->lever[k].parameter,
+                num_format(r->lever[k].from, v[0], 40), num_format(optimise_value(r, k, r->n[k] - 1), v[1], 40),
+                num_format(r->lever[k].step, v[2], 40), r->n[k]);
+    if (r->req_metric >= 0)
+        fprintf(out, _("  where the mean of %s is %s %s\n"), metric_defs[r->req_metric].name,
+                r->req_at_least ? ">=" : "<=", num_format(r->req_value, v[0], 40));
+    fprintf(out,
+            _("on common random numbers; seed %llu, generator %s; ± is the half-width of the 95%% confidence "
+              "interval.\n"),
+            (unsigned long long)b->cfg.run.seed, rng_generator_name());
+    if (b->changes[0]) fprintf(out, _("Changed from the file with --set: %s.\n"), b->changes);
+
+    struct summary m = metric_summary(r, r->best, r->metric);
+    fprintf(out, _("\nBest point: "));
+    lever_values(out, r, r->best);
+    fprintf(out, _("\n  %s %s ± %s (%u replications)\n"), metric, shown(m.mean, m.ci95, v[0]),
+            shown(m.ci95, m.ci95, v[1]), r->points[r->best].reps);
+    if (r->req_metric >= 0) {
+        struct summary q = metric_summary(r, r->best, r->req_metric);
+        fprintf(out, "  %s %s ± %s\n", metric_defs[r->req_metric].name, shown(q.mean, q.ci95, v[0]),
+                shown(q.ci95, q.ci95, v[1]));
+    }
+    if (r->metric != M_PROFIT) {
+        struct summary p = metric_summary(r, r->best, M_PROFIT);
+        fprintf(out, "  %s %s ± %s\n", metric_defs[M_PROFIT].name, shown(p.mean, p.ci95, v[0]),
+                shown(p.ci95, p.ci95, v[1]));
+    }
+
+    fprintf(out,
+            _("\nSearch: a coarse grid of %zu points, then the best point's neighbours with the step halved %zu "
+              "times\n"
+              "down to one grid step; %u replications a point.\n"),
+            r->coarse_points, r->refinements, r->n0);
+    if (r->ncand > 1) {
+        fprintf(out,
+                _("Selection (Kim and Nelson): among the search's %zu best points, the chosen one is the best with\n"
+                  "probability at least 95%% when the best is ahead by the indifference zone delta = %s or more;\n"
+                  "otherwise it is within delta of the best of them. delta is %s.\n"),
+                r->ncand, shown(r->delta, r->delta, v[0]),
+                r->delta_given ? _("as given with --delta")
+                               /* xgettext:no-c-format */
+                               : _("half the 95% half-width of the search's best point\n(set it with --delta)"));
+        int kw = 10;
+        fputs("\n  ", out); /* headings padded by display width (lang_pad): Chinese is two columns a character */
+        lang_pad(out, _("point"), kw * (int)r->nlevers, false);
+        fprintf(out, "  %14s  ", metric);
+        lang_pad(out, _("replications"), 12, true);
+        fprintf(out, "  %s\n", _("eliminated"));
+        for (size_t c = 0; c < r->ncand; c++) {
+            size_t i = r->cand[c].point;
+            struct summary s = metric_summary(r, i, r->metric);
+            char at[120] = "";
+            for (size_t k = 0; k < r->nlevers; k++)
+                snprintf(at + strlen(at), sizeof at - strlen(at), "%s%s", k ? ", " : "",
+                         num_format(optimise_value(r, k, r->points[i].at[k]), v[0], 40));
+            char when[60];
+            if (r->cand[c].out_at)
+                snprintf(when, sizeof when, _("after %u"), r->cand[c].out_at);
+            else
+                snprintf(when, sizeof when, "%s", i == r->best ? _("chosen") : "—");
+            fprintf(out, "%c %-*s  %14s  %12u  %s\n", i == r->best ? '*' : ' ', kw * (int)r->nlevers + 1, at,
+                    shown(s.mean, r->delta, v[1]), r->points[i].reps, when);
+        }
+    }
+    size_t grid = optimise_grid_points(r);
+    double full = (double)grid * r->reps;
+    fprintf(out,
+            _("\nEvaluations: %zu runs (replications x points, %zu points) against %.0f for the full grid\n"
+              "at this resolution (%zu points x %u replications): %.1f%%.\n"),
+            r->evaluations, r->npoints - r->invalid, full, grid, r->reps, 100.0 * (double)r->evaluations / full);
+    if (r->invalid)
+        fprintf(out,
+                P_("%zu combination was skipped: the scenario reader refuses it.\n",
+                   "%zu combinations were skipped: the scenario reader refuses them.\n", r->invalid),
+                r->invalid);
+    if (r->infeasible && r->req_metric >= 0)
+        fprintf(
+            out,
+            P_("%zu point tried misses the requirement.\n", "%zu points tried miss the requirement.\n", r->infeasible),
+            r->infeasible);
+    for (size_t i = 0; i < b->nwarnings; i++) fprintf(out, "  ! %s\n", b->warnings[i]);
+}
+
+void optimise_csv(FILE *out, const struct optimise_result *r)
+{
+    const struct model_config *c = &r->base.cfg;
+    for (size_t k = 0; k < r->nlevers; k++) fprintf(out, "%s%s", k ? "," : "", r->lever[k].parameter);
+    for (size_t m = 0; m < r->nm; m++) {
+        if (!metric_shown(c, m)) continue;
+        char name[160];
+        metric_name_at(c, m, name, sizeof name);
+        fprintf(out, ",%s,%s_ci95", name, name);
+    }
+    fputs(",is_profit_max\n", out);
+    char f[40], g[40];
+    for (size_t k = 0; k < r->nlevers; k++)
+        fprintf(out, "%s%s", k ? "," : "", report_field(optimise_value(r, k, r->points[r->best].at[k]), f, sizeof f));
+    for (size_t m = 0; m < r->nm; m++)
+        if (metric_shown(c, m)) {
+            struct summary s = metric_summary(r, r->best, (int)m);
+            fprintf(out, ",%s,%s", report_field(s.mean, f, sizeof f), report_field(s.ci95, g, sizeof g));
+        }
+    /* the chosen point is the profit maximiser when profit is what was maximised */
+    fprintf(out, ",%d\n", r->metric == M_PROFIT && r->sense > 0);
+}

@@ -1,0 +1,41 @@
+# test_optimise_cli.sh - `servlab optimise` on the command line: option errors exit 2
+# with a message, the CSV has one column per lever then the sweep's metric columns, and
+# the evaluations stay below the full grid's (the exact optima: tests/test_optimise.c).
+S=${SERVLAB:-./servlab}
+pass=0
+fail=0
+ok() { if [ "$1" = 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL $2"; fi; }
+F=tests/validation/zf_ss.ini
+L="--param inventory.reorder_point --from 0 --to 20 --step 1 --param inventory.order_up_to --from 10 --to 80 --step 1"
+expect2() { # WHAT ARGS...: exit status 2 and a message on stderr
+    what=$1; shift
+    err=$("$S" optimise "$@" 2>&1 >/dev/null); rc=$?
+    [ "$rc" = 2 ] && [ -n "$err" ]; ok $? "$what: exit $rc, '$err'"
+}
+expect2 "no lever" $F --quiet
+expect2 "no --to" $F --param inventory.reorder_point --from 0 --quiet
+expect2 "--from before --param" $F --from 0 --param inventory.reorder_point --to 3 --quiet
+expect2 "third lever" $F $L --param inventory.lead_time_days --from 0 --to 1 --quiet
+expect2 "unknown key" $F --param inventory.reorder_pont --from 0 --to 5 --quiet
+expect2 "unknown metric" $F $L --minimise cost_totl --quiet
+expect2 "bad --require" $F $L --require fill_rate=0.9 --quiet
+expect2 "--step 0" $F --param inventory.reorder_point --from 0 --to 5 --step 0 --quiet
+expect2 "--to below --from" $F --param inventory.reorder_point --from 5 --to 0 --quiet
+expect2 "two objectives" $F $L --minimise cost_total_per_day --maximise profit_per_day --quiet
+expect2 "whole-number key, fractional step" $F --param order_cycle.processing_servers --from 1 --to 3 --step 0.5 --quiet
+expect2 "two files" $F $F $L --quiet
+
+out=$("$S" optimize $F $L --minimise cost_total_per_day --format csv --quiet); ok $? "optimize (alias) with csv runs"
+head=$(echo "$out" | head -1)
+case "$head" in inventory.reorder_point,inventory.order_up_to,*) r=0 ;; *) r=1 ;; esac
+ok $r "csv: the levers first: $head"
+want=$("$S" sweep $F --param inventory.reorder_point --from 5 --to 6 --steps 2 --format csv --quiet | head -1 | cut -d, -f2-)
+[ "$(echo "$head" | cut -d, -f3-)" = "$want" ]; ok $? "csv: then the sweep's metric columns"
+[ "$(echo "$out" | wc -l)" = 2 ]; ok $? "csv: one row"
+table=$("$S" optimise $F $L --minimise cost_total_per_day --quiet)
+runs=$(echo "$table" | sed -n 's/^Evaluations: \([0-9]*\) runs.*against \([0-9]*\) for the full grid.*/\1 \2/p')
+set -- $runs
+[ -n "$1" ] && [ "$1" -lt "$2" ]; ok $? "evaluations $1 below the full grid's $2"
+echo "$table" | grep -q "indifference zone delta = "; ok $? "the table states delta"
+echo "test_optimise_cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]
