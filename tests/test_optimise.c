@@ -40,21 +40,24 @@ static double g_cost(int y, double mean, double h, double p)
  * policy (order up to S when the position is at or below s) per period is
  * (K + sum_{j=0}^{S-s-1} m(j) G(S - j)) / sum_{j=0}^{S-s-1} m(j), m the renewal function
  * of the period demand: m(0) = 1 / (1 - p0), m(j) = sum_{i=1}^{j} p_i m(j - i) / (1 - p0). */
+enum { ZF_SMIN = -10 }; /* the lowest s searched */
+
 struct zf {
     double mean, K, h, p;
     int smax, Smax;
-    double *m, *g; /* m[0..Smax], g[y + Smax] for y in -Smax..Smax */
+    double *m, *g; /* m[0..Smax - ZF_SMIN] (S - s terms at most), g[y + Smax] for y in -Smax..Smax */
 };
 
 static void zf_prepare(struct zf *z)
 {
     poisson_fill(z->mean);
-    z->m = calloc((size_t)z->Smax + 1, sizeof *z->m);
+    int mmax = z->Smax - ZF_SMIN;
+    z->m = calloc((size_t)mmax + 1, sizeof *z->m);
     z->g = calloc(2 * (size_t)z->Smax + 1, sizeof *z->g);
     if (!z->m || !z->g) abort();
     double p0 = poisson_pmf[0];
     z->m[0] = 1 / (1 - p0);
-    for (int j = 1; j <= z->Smax; j++) {
+    for (int j = 1; j <= mmax; j++) {
         double t = 0;
         for (int i = 1; i <= j && i < DMAX; i++) t += poisson_pmf[i] * z->m[j - i];
         z->m[j] = t / (1 - p0);
@@ -69,11 +72,11 @@ static double zf_cost(const struct zf *z, int s, int S)
     return num / den;
 }
 
-/* The exact optimum over -10 <= s < S <= Smax. */
+/* The exact optimum over ZF_SMIN <= s < S <= Smax. */
 static double zf_optimum(const struct zf *z, int *s_best, int *S_best)
 {
     double best = INFINITY;
-    for (int s = -10; s <= z->smax; s++)
+    for (int s = ZF_SMIN; s <= z->smax; s++)
         for (int S = s + 1; S <= z->Smax; S++) {
             double c = zf_cost(z, s, S);
             if (c < best) best = c, *s_best = s, *S_best = S;
