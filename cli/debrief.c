@@ -215,6 +215,15 @@ static void num_cell(FILE *out, const char *cls, double x, int decimals, const c
         fprintf(out, "<td class=\"%s\">%s</td>", cls, _("n/a"));
 }
 
+/* "1178.70 ± 9.04", or the mean alone with one replication (no interval). */
+static void mean_and_interval(const struct summary *s, char *buf, size_t n)
+{
+    if (isfinite(s->ci95))
+        snprintf(buf, n, "%.2f ± %.2f", s->mean, s->ci95);
+    else
+        snprintf(buf, n, "%.2f", s->mean);
+}
+
 /* ---- run ---- */
 
 static void metric_table(FILE *out, const struct scenario *sc, const struct summary *s, int g)
@@ -353,10 +362,7 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
     struct summary best = sweep_at(r, o->best, M_PROFIT);
     fputs("<p class=\"headline\">", out);
     char profit[80];
-    if (isfinite(best.ci95))
-        snprintf(profit, sizeof profit, "%.2f ± %.2f", best.mean, best.ci95);
-    else
-        snprintf(profit, sizeof profit, "%.2f", best.mean);
+    mean_and_interval(&best, profit, sizeof profit);
     /* TRANSLATORS: e.g. Profit peaks at inventory.safety_factor = 1.7: fill rate (units from stock) 99.70 %, profit
        1234.56 ± 2.45 a day */
     html_textf(out, _("Profit peaks at %s = %.6g: %s %.2f %%, profit %s a day"), key, r->x[o->best], service,
@@ -616,10 +622,7 @@ void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result 
     struct summary best = sweep_at(r, o->best, M_PROFIT);
     fputs("<p class=\"headline\">", out);
     char profit[80];
-    if (isfinite(best.ci95))
-        snprintf(profit, sizeof profit, "%.2f ± %.2f", best.mean, best.ci95);
-    else
-        snprintf(profit, sizeof profit, "%.2f", best.mean);
+    mean_and_interval(&best, profit, sizeof profit);
     /* TRANSLATORS: e.g. Profit peaks at inventory.reorder_point = 600, inventory.order_quantity = 1200: fill rate
        99.63 %, profit 1178.68 ± 9.06 a day */
     html_textf(out, _("Profit peaks at %s = %.6g, %s = %.6g: %s %.2f %%, profit %s a day"), sw->parameter,

@@ -64,17 +64,6 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
     return 0;
 }
 
-/* Is the key a whole number (servers, locations)? "section.key" or "family.NAME.key". */
-static bool whole_number_key(const char *parameter)
-{
-    char section[100];
-    const char *last = strrchr(parameter, '.');
-    if (!last) return false;
-    snprintf(section, sizeof section, "%.*s", (int)(last - parameter), parameter);
-    int k = key_find(section, last + 1);
-    return k >= 0 && key_defs[k].type == KEY_COUNT;
-}
-
 static bool is_whole(double x)
 {
     return x == floor(x);
@@ -91,7 +80,7 @@ static int resolve_lever(struct optimise_result *r, size_t k, const struct optim
         fprintf(err, _("servlab: optimise: --param %s: --to must be above --from\n"), l->parameter);
         return 2;
     }
-    bool whole = whole_number_key(l->parameter);
+    bool whole = key_is_count(l->parameter);
     double step = l->step > 0 ? l->step : whole ? 1 : (l->to - l->from) / DEFAULT_STEPS;
     if (whole && (!is_whole(l->from) || !is_whole(l->to) || !is_whole(step))) {
         fprintf(err, _("servlab: optimise: %s is a whole number: give whole --from, --to and --step\n"), l->parameter);

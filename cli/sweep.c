@@ -95,18 +95,6 @@ static void paired_change(const struct sweep_result *r, int m, int less, struct 
     free(d);
 }
 
-/* Is the swept key a whole number (servers, locations)? "section.key" or
- * "family.NAME.key". */
-static bool whole_number_key(const char *parameter)
-{
-    char section[100];
-    const char *last = strrchr(parameter, '.');
-    if (!last) return false;
-    snprintf(section, sizeof section, "%.*s", (int)(last - parameter), parameter);
-    int k = key_find(section, last + 1);
-    return k >= 0 && key_defs[k].type == KEY_COUNT;
-}
-
 /* The change against the lowest service, as for one lever; then the surface. */
 static void analyse_changes(struct sweep_result *r)
 {
@@ -131,7 +119,7 @@ static void analyse_grid(struct sweep_result *r)
     for (size_t i = 0; i < r->n; i++) r->marginal[i] = NAN;
     surface_optimum(x1, r->n1, x2, r->n2, r->rows + M_PROFIT, r->reps, r->nm, r->near, &r->grid);
     /* 3.03 locations means nothing */
-    if (r->grid.refined && (whole_number_key(r->base.sweep.parameter) || whole_number_key(r->base.sweep.parameter2))) {
+    if (r->grid.refined && (key_is_count(r->base.sweep.parameter) || key_is_count(r->base.sweep.parameter2))) {
         r->grid.refined = false;
         r->grid.x1 = r->x[r->grid.best];
         r->grid.x2 = r->x2[r->grid.best];
@@ -172,7 +160,7 @@ static void analyse(struct sweep_result *r)
     }
     curve_marginal_cost(r->service_level, r->service_cost, n, r->marginal);
     curve_optimum(r->x, r->service_level, profit, n, r->reps, &r->opt);
-    if (r->opt.refined && whole_number_key(r->base.sweep.parameter)) { /* 3.03 locations means nothing */
+    if (r->opt.refined && key_is_count(r->base.sweep.parameter)) { /* 3.03 locations means nothing */
         r->opt.refined = false;
         r->opt.x = r->x[r->opt.best];
         r->opt.service = r->service_level[r->opt.best];
@@ -599,5 +587,5 @@ void sweep_summary(FILE *out, const struct sweep_result *r)
 
 bool sweep_lever_is_count(const struct sweep_result *r)
 {
-    return whole_number_key(r->base.sweep.parameter);
+    return key_is_count(r->base.sweep.parameter);
 }

@@ -16,14 +16,13 @@ static double mean_profit(const double *profit, size_t i, size_t reps)
     return s / (double)reps;
 }
 
-/* Is point i's profit significantly below the best's? Paired over replications. */
-static bool significantly_below(const double *profit, size_t i, size_t best, size_t reps)
+bool curve_significantly_below(const double *profit, size_t p, size_t best, size_t reps, size_t stride)
 {
-    if (i == best) return false;
+    if (p == best) return false;
     if (reps < 2) return true;
     double mean = 0, m2 = 0;
     for (size_t r = 0; r < reps; r++) {
-        double d = profit[best * reps + r] - profit[i * reps + r];
+        double d = profit[(best * reps + r) * stride] - profit[(p * reps + r) * stride];
         double delta = d - mean;
         mean += delta / (double)(r + 1);
         m2 += delta * (d - mean);
@@ -81,8 +80,10 @@ void curve_optimum(const double *x, const double *service, const double *profit,
     out->at_lower_edge = best == 0;
     out->at_upper_edge = best == n - 1;
     out->tie_first = out->tie_last = best;
-    while (out->tie_first > 0 && !significantly_below(profit, out->tie_first - 1, best, reps)) out->tie_first--;
-    while (out->tie_last + 1 < n && !significantly_below(profit, out->tie_last + 1, best, reps)) out->tie_last++;
+    while (out->tie_first > 0 && !curve_significantly_below(profit, out->tie_first - 1, best, reps, 1))
+        out->tie_first--;
+    while (out->tie_last + 1 < n && !curve_significantly_below(profit, out->tie_last + 1, best, reps, 1))
+        out->tie_last++;
 
     refine(x, service, means, n, out);
     free(means);

@@ -21,6 +21,11 @@ struct curve_optimum {
                                    (paired 95% confidence interval of the difference) */
 };
 
+/* Is point p's profit significantly below point best's: does the paired 95% interval of
+ * (best - p) over the replications lie above 0? profit[(p * reps + r) * stride] is point
+ * p's profit in replication r. With one replication every other point counts as below. */
+bool curve_significantly_below(const double *profit, size_t p, size_t best, size_t reps, size_t stride);
+
 /* profit[i * reps + r] is point i's profit in replication r; x and service have n
  * entries. */
 void curve_optimum(const double *x, const double *service, const double *profit, size_t n, size_t reps,

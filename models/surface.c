@@ -6,6 +6,7 @@
  * predicts there is not below the best point's: a least-squares fit through nine
  * points could otherwise put a "refined" peak below the best point measured. */
 #include "surface.h"
+#include "curve.h"
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>
@@ -14,23 +15,6 @@
 static double profit_at(const double *profit, size_t p, size_t r, size_t reps, size_t stride)
 {
     return profit[(p * reps + r) * stride];
-}
-
-/* Is point p's profit significantly below the best's? Paired over replications. */
-static bool significantly_below(const double *profit, size_t p, size_t best, size_t reps, size_t stride)
-{
-    if (p == best) return false;
-    if (reps < 2) return true;
-    double mean = 0, m2 = 0;
-    for (size_t r = 0; r < reps; r++) {
-        double d = profit_at(profit, best, r, reps, stride) - profit_at(profit, p, r, reps, stride);
-        double delta = d - mean;
-        mean += delta / (double)(r + 1);
-        m2 += delta * (d - mean);
-    }
-    double sd = sqrt(m2 / (double)(reps - 1));
-    double half = gsl_cdf_tdist_Pinv(0.975, (double)(reps - 1)) * sd / sqrt((double)reps);
-    return mean - half > 0;
 }
 
 /* Solve the k x k system a x = b (a row-major, both overwritten) by Gaussian elimination
@@ -120,7 +104,7 @@ void surface_optimum(const double *x1, size_t n1, const double *x2, size_t n2, c
                                     .x2 = x2[bj],
                                     .profit = means[best]};
     for (size_t p = 0; p < n; p++) {
-        near[p] = !significantly_below(profit, p, best, reps, stride);
+        near[p] = !curve_significantly_below(profit, p, best, reps, stride);
         out->near += near[p];
     }
     refine(x1, n1, x2, n2, means, out);

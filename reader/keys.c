@@ -605,3 +605,13 @@ void keys_write_dict(FILE *out)
     /* syntax: an override, a comment, CRLF line ends, a UTF-8 byte-order mark, pairs */
     fputs("\"--set \"\n\" ; \"\n\"\\x0d\\x0a\"\n\"\\xef\\xbb\\xbf\"\n\":\"\n\",\"\n", out);
 }
+
+bool key_is_count(const char *full_name)
+{
+    char section[100];
+    const char *last = strrchr(full_name, '.');
+    if (!last || (size_t)(last - full_name) >= sizeof section) return false;
+    snprintf(section, sizeof section, "%.*s", (int)(last - full_name), full_name);
+    int k = key_find(section, last + 1);
+    return k >= 0 && key_defs[k].type == KEY_COUNT;
+}

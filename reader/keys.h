@@ -141,6 +141,10 @@ const char *key_family_prefix(enum key_family f);
 /* Index of `name` in `section` (a plain section or "product.NAME"), or -1. */
 int key_find(const char *section, const char *name);
 
+/* Is the key of this full name ("order_cycle.processing_servers",
+ * "location.north.open") a whole number (KEY_COUNT)? False for no such key. */
+bool key_is_count(const char *full_name);
+
 /* The index of the global key "section.name" (which must exist). */
 size_t key_index(const char *section, const char *name);
 
