@@ -15,6 +15,7 @@
 #include "optimise.h"
 #include "config_patch.h"
 #include "report.h"
+#include "sweep.h"
 #include "models/metrics.h"
 #include "reader/keys.h"
 #include "sim/num.h"
@@ -120,9 +121,6 @@ static int load_at(const struct optimise_result *r, const char *path, const stru
                    size_t nsets, const double *x, size_t nx, struct scenario *sc, FILE *msgs)
 {
     char assignment[OPTIMISE_LEVERS][200], label[320] = "", v[40];
-    struct scenario_override *all = malloc((nsets + OPTIMISE_LEVERS) * sizeof *all);
-    if (!all) abort();
-    if (nsets) memcpy(all, sets, nsets * sizeof *sets);
     snprintf(label, sizeof label, "%s", _("optimise point"));
     for (size_t k = 0; k < nx; k++) {
         num_format(x[k], v, sizeof v);
@@ -131,16 +129,12 @@ static int load_at(const struct optimise_result *r, const char *path, const stru
                  r->lever[k].parameter, v);
     }
     snprintf(label + strlen(label), sizeof label - strlen(label), ")");
-    for (size_t k = 0; k < nx; k++)
-        all[nsets + k] = (struct scenario_override){.assignment = assignment[k], .label = label};
+    const char *levers[OPTIMISE_LEVERS];
+    for (size_t k = 0; k < nx; k++) levers[k] = assignment[k];
     char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    int rc = scenario_load(sc, path, all, nsets + nx, m ? m : stderr);
-    if (m) fclose(m);
+    int rc = sweep_load_levers(sc, path, sets, nsets, levers, nx, label, &buf);
     if (rc && msgs) fputs(buf ? buf : "", msgs);
     free(buf);
-    free(all);
     return rc;
 }
 

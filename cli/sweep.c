@@ -58,18 +58,27 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
         nlevers = 2;
     } else
         snprintf(label, sizeof label, _("sweep point %zu (%s = %s)"), i + 1, r->base.sweep.parameter, v);
-    struct scenario_override *all = malloc((nsets + 2) * sizeof *all);
+    const char *levers[2] = {assignment[0], assignment[1]};
+    char *msgs = NULL;
+    int rc = sweep_load_levers(sc, path, sets, nsets, levers, nlevers, label, &msgs);
+    if (rc != 0) fprintf(err, _("servlab: %s is not a valid scenario:\n%s"), label, msgs ? msgs : "");
+    free(msgs);
+    return rc;
+}
+
+int sweep_load_levers(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
+                      const char *const *levers, size_t nlevers, const char *label, char **msgs)
+{
+    struct scenario_override *all = malloc((nsets + nlevers) * sizeof *all);
     if (!all) abort();
     if (nsets) memcpy(all, sets, nsets * sizeof *sets); /* sets may be NULL when nsets is 0 */
     for (size_t l = 0; l < nlevers; l++)
-        all[nsets + l] = (struct scenario_override){.assignment = assignment[l], .label = label};
-    char *msgs = NULL;
+        all[nsets + l] = (struct scenario_override){.assignment = levers[l], .label = label};
     size_t len = 0;
-    FILE *buf = open_memstream(&msgs, &len);
-    int rc = scenario_load(sc, path, all, nsets + nlevers, buf ? buf : err);
+    *msgs = NULL;
+    FILE *buf = open_memstream(msgs, &len);
+    int rc = scenario_load(sc, path, all, nsets + nlevers, buf ? buf : stderr);
     if (buf) fclose(buf);
-    if (rc != 0) fprintf(err, _("servlab: %s is not a valid scenario:\n%s"), label, msgs ? msgs : "");
-    free(msgs);
     free(all);
     return rc;
 }

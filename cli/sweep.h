@@ -57,6 +57,13 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
 
 void sweep_free(struct sweep_result *r);
 
+/* Load path with sets[0..nsets) and then the lever assignments levers[0..nlevers)
+ * ("SECTION.KEY=VALUE", each named label in messages): one point of a sweep or of the
+ * optimiser's search. The reader's messages come back in *msgs (malloc'd, the caller
+ * frees it; NULL when they could not be kept). Returns scenario_load's status. */
+int sweep_load_levers(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
+                      const char *const *levers, size_t nlevers, const char *label, char **msgs);
+
 /* Metric m at point i, summarised over the replications. Computed from the rows on each
  * call rather than kept: a point's summaries would take more memory than its rows
  * (bench/README.md, the sweep's peak RSS). */
