@@ -856,11 +856,17 @@ static int cmd_batch(const struct options *o)
     return rc;
 }
 
-/* ipa --out: ipa.csv, the matrix, then the page. */
+/* ipa --out: ipa.csv, summary.txt (the settings and the table as printed), the matrix,
+ * then the page. */
 static void write_ipa_files(struct out *w, const struct ipa_result *r)
 {
     FILE *fp;
     if ((fp = out_open(w, "ipa.csv"))) ipa_csv(fp, r), out_commit(w, "ipa.csv");
+    if ((fp = out_open(w, "summary.txt"))) {
+        report_summary_header(fp, &r->base, "ipa");
+        ipa_table(fp, r);
+        out_commit(w, "summary.txt");
+    }
     struct debrief page = {.command_line = command_line};
     struct chart_target to;
     char path[1200];

@@ -361,8 +361,11 @@ void compare_table(FILE *out, const struct compare_result *r)
     fprintf(out, " %8s ", "± 95%"); /* 7 columns: ± is two bytes (kept as it always was) */
     lang_pad(out, _("of best"), 9, true);
     fprintf(out, " %11s ", sname);
-    lang_pad(out, _("on time"), 9, true);
-    fputc(' ', out);
+    bool on_time_column = r->service != M_ON_TIME_RATE; /* else it would show the service column twice */
+    if (on_time_column) {
+        lang_pad(out, _("on time"), 9, true);
+        fputc(' ', out);
+    }
     lang_pad(out, _("cost"), 10, true);
     fprintf(out, "  %s\n", _("against the best (paired)"));
     for (size_t rank = 1; rank <= r->n; rank++)
@@ -388,8 +391,9 @@ void compare_table(FILE *out, const struct compare_result *r)
                 snprintf(share, sizeof share, "-");
             fprintf(out, "%4zu  ", e->rank);
             report_cell(out, file_name(e->path), w, false);
-            fprintf(out, " %10.2f %8.2f %9s %9.2f %% %9s %10.2f  %s\n", p->mean, p->ci95, share, 100 * sv->mean,
-                    on_time, e->s[M_COST_TOTAL].mean, vs);
+            fprintf(out, " %10.2f %8.2f %9s %9.2f %% ", p->mean, p->ci95, share, 100 * sv->mean);
+            if (on_time_column) fprintf(out, "%9s ", on_time);
+            fprintf(out, "%10.2f  %s\n", e->s[M_COST_TOTAL].mean, vs);
             if (r->base || i != 0) changes_line(out, e); /* without a base, file 0 is what the others changed */
         }
     bool any = false;

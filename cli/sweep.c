@@ -32,11 +32,13 @@ static void add_point_warning(struct sweep_result *r, const char *text, size_t i
     for (size_t k = 0; k < r->npoint_warnings; k++)
         if (strstr(r->point_warnings[k], text)) return;
     if (r->npoint_warnings == sizeof r->point_warnings / sizeof r->point_warnings[0]) return;
-    char v[40], where[160];
-    snprintf(where, sizeof where, "%s = %s", key_part(r->base.sweep.parameter), num_format(r->x[i], v, sizeof v));
+    /* six significant digits: a point of steps over an uneven range (300 to 900 in 34
+       steps: 318.1818181818182) is named for reading, not for typing back */
+    char where[160];
+    snprintf(where, sizeof where, "%s = %.6g", key_part(r->base.sweep.parameter), r->x[i]);
     if (r->x2)
-        snprintf(where + strlen(where), sizeof where - strlen(where), ", %s = %s", key_part(r->base.sweep.parameter2),
-                 num_format(r->x2[i], v, sizeof v));
+        snprintf(where + strlen(where), sizeof where - strlen(where), ", %s = %.6g", key_part(r->base.sweep.parameter2),
+                 r->x2[i]);
     snprintf(r->point_warnings[r->npoint_warnings++], sizeof r->point_warnings[0], _("at %s (and maybe others): %s"),
              where, text);
     report_tidy_cut(r->point_warnings[r->npoint_warnings - 1]);

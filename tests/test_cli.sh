@@ -403,6 +403,9 @@ ok "cli-15.2 ... and with --format csv it goes to stderr" $(grep -q '^servlab: w
 run "$S" sweep "$T/unstable.ini" --param demand.orders_per_day --values 0.5,1.1 --quiet
 ok "cli-15.3 a sweep names the point whose backlog grows" \
     $(grep -q '^  ! at orders_per_day = 1.1 (and maybe others): the backlog grows: ' "$T/out" && ! grep -q 'orders_per_day = 0.5 .*backlog' "$T/out"; echo $?)
+run "$S" sweep "$T/unstable.ini" --param demand.orders_per_day --from 0.5 --to 1.5 --steps 4 --quiet
+ok "cli-15.4 ... with six significant digits where the point is an uneven step (1.1666666666666667 reads 1.16667)" \
+    $(grep -q '^  ! at orders_per_day = 1.16667 (and maybe others): the backlog grows: ' "$T/out"; echo $?) "$(grep '!' "$T/out")"
 
 # ---- a --set choice may leave keys of the file unused: a note, not an error ----
 run "$S" run scenarios/expediting.ini --set order_cycle.expedite=never --reps 2 --quiet

@@ -71,6 +71,12 @@ ok "class-3.7 --format csv prints what compare.csv holds" $([ $rc -eq 0 ] && cmp
 run "$S" compare "$T/class/s05.ini" "$T/class/s01.ini" --reps 2 --quiet --format csv
 ok "class-3.8 without --base the first file is the reference: it changed nothing, the other its two keys" \
     $([ $rc -eq 0 ] && row s05.ini | grep -q ',""$' && row s01.ini | grep -q ',"order_cycle.processing_servers = 4; inventory.safety_factor = 2"$'; echo $?)
+run "$S" compare "$T/class/s05.ini" "$T/class/s01.ini" --reps 2 --quiet --set sweep.service=on_time_rate
+ok "class-3.9 with the on-time rate as the service metric, the table shows it once (no second 'on time' column)" \
+    $([ $rc -eq 0 ] && grep -q '^rank .* on_time_rate  *cost ' "$T/out" && ! grep -q ' on time ' "$T/out"; echo $?) "$(head -n 5 "$T/out")"
+run "$S" compare "$T/class/s05.ini" "$T/class/s01.ini" --reps 2 --quiet --set sweep.service=fill_rate
+ok "class-3.10 with the fill rate as the service metric, the on-time rate has its own column" \
+    $([ $rc -eq 0 ] && grep -q '^rank .* fill_rate  *on time  *cost ' "$T/out"; echo $?) "$(head -n 5 "$T/out")"
 
 # ---- the class charts ----
 for f in profit_share class_curve; do

@@ -58,6 +58,10 @@ ok "ipa-3.1 --out writes ipa.csv, ipa.png and report.html" \
     $([ $rc -eq 0 ] && [ -s "$T/o/ipa.csv" ] && [ -s "$T/o/ipa.png" ] && grep -q '<svg' "$T/o/report.html"; echo $?) "$(cat "$T/err")"
 ok "ipa-3.2 the page names the four quadrants" \
     $(grep -q 'Concentrate here' "$T/o/report.html" && grep -q 'Possible overkill' "$T/o/report.html"; echo $?)
+ok "ipa-3.3 --out writes summary.txt: the settings, then the table as printed" \
+    $(head -1 "$T/o/summary.txt" | grep -q '^servlab .* ipa scenarios/importance_performance.ini$' &&
+        grep -q '^replications: 5$' "$T/o/summary.txt" && grep -q 'Concentrate here' "$T/o/summary.txt"; echo $?) \
+    "$(cat "$T/o/summary.txt" 2>&1)"
 
 # ---- bad command lines and files: exit 2, nothing simulated ----
 run "$S" ipa
