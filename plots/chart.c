@@ -228,18 +228,18 @@ static void page_text(double disp, double scale, const char *text)
     plmtex("t", disp, (0.5 - vx0) / (vx1 - vx0), 0.5, text);
 }
 
-/* Is any other mark's line inside (lo, hi)? */
-static bool crosses_a_line(const struct chart_panel *p, size_t self, double lo, double hi)
+/* How many other marks' lines lie inside (lo, hi). */
+static size_t lines_crossed(const struct chart_panel *p, size_t self, double lo, double hi)
 {
-    for (size_t k = 0; k < p->nmarks; k++)
-        if (k != self && p->marks[k].x > lo && p->marks[k].x < hi) return true;
-    return false;
+    size_t n = 0;
+    for (size_t k = 0; k < p->nmarks; k++) n += k != self && p->marks[k].x > lo && p->marks[k].x < hi;
+    return n;
 }
 
-static void draw_mark(const struct chart_panel *p, size_t k, double ymin, double ymax, double xmin, double xmax)
+/* A mark's dashed line and its marker. Every mark's line is drawn before any label, so a
+ * label's box can cover the lines it crosses. */
+static void draw_mark_line(const struct chart_mark *m, double ymin, double ymax)
 {
-    const struct chart_mark *m = &p->marks[k];
-    char buf[1200];
     colour(C_FIRST_SERIES + (int)m->colour);
     plwidth(1.5);
     pllsty(2);
@@ -250,20 +250,40 @@ static void draw_mark(const struct chart_panel *p, size_t k, double ymin, double
         plstring(1, &m->x, &m->y, "◆");
         plssym(0, 1);
     }
-    if (m->label) {
-        /* label at the top of the panel beside the dashed line: on the side where it
-         * fits inside the frame without crossing another mark's line; failing that,
-         * where it fits; failing that, to the left */
-        double gap = 0.008 * (xmax - xmin);
-        plschr(0, TEXT_SCALE);
-        plain(m->label, buf, sizeof buf);
-        double w = text_width(buf, xmin, xmax);
-        bool right_fits = m->x + gap + w <= xmax, left_fits = m->x - gap - w >= xmin;
-        bool right_clear = right_fits && !crosses_a_line(p, k, m->x, m->x + gap + w);
-        bool left_clear = left_fits && !crosses_a_line(p, k, m->x - gap - w, m->x);
-        bool left = right_clear ? false : left_clear ? true : !right_fits;
-        plptex(m->x + (left ? -gap : gap), ymax - (0.05 + 0.065 * m->row) * (ymax - ymin), 1, 0, left ? 1.0 : 0.0, buf);
+}
+
+/* A mark's label at the top of the panel beside its line: on the side where it fits
+ * inside the frame crossing the fewest other marks' lines (the right on a tie); where it
+ * must cross one, on a box of the background, so the line stops short of the text
+ * rather than striking through it (the 95th percentile's label beside the promise). */
+static void draw_mark_label(const struct chart_panel *p, size_t k, double ymin, double ymax, double xmin, double xmax)
+{
+    const struct chart_mark *m = &p->marks[k];
+    if (!m->label) return;
+    char buf[1200];
+    double gap = 0.008 * (xmax - xmin);
+    plschr(0, TEXT_SCALE);
+    plain(m->label, buf, sizeof buf);
+    double w = text_width(buf, xmin, xmax);
+    bool right_fits = m->x + gap + w <= xmax, left_fits = m->x - gap - w >= xmin;
+    size_t right_crosses = lines_crossed(p, k, m->x, m->x + gap + w);
+    size_t left_crosses = lines_crossed(p, k, m->x - gap - w, m->x);
+    bool left = right_fits && left_fits ? left_crosses < right_crosses : !right_fits;
+    double x = m->x + (left ? -gap : gap), y = ymax - (0.05 + 0.065 * m->row) * (ymax - ymin);
+    if (left ? left_crosses : right_crosses) {
+        PLFLT def, ht, vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1;
+        plgchr(&def, &ht);
+        plgvpd(&vx0, &vx1, &vy0, &vy1);
+        plgspa(&sx0, &sx1, &sy0, &sy1);
+        double hmm = (vy1 - vy0) * (sy1 - sy0);
+        double half = hmm > 0 ? 0.8 * ht / hmm * (ymax - ymin) : 0; /* half the box's height */
+        double x0 = left ? x - w - 0.5 * gap : x - 0.5 * gap, x1 = x0 + w + gap;
+        PLFLT bx[4] = {x0, x1, x1, x0}, by[4] = {y - half, y - half, y + half, y + half};
+        colour(C_BACKGROUND);
+        plfill(4, bx, by);
     }
+    colour(C_FIRST_SERIES + (int)m->colour);
+    plptex(x, y, 1, 0, left ? 1.0 : 0.0, buf);
 }
 
 /* The corner of the panel with the fewest data points (0 top-left, 1 top-right,
@@ -735,7 +755,8 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     if (!ylin) scale_axis(p->y_scale, false, false, true, xmin, xmax, ymin, ymax);
     if (p->quadrants) draw_quadrants(p, xmin, xmax, ymin, ymax);
     for (size_t s = 0; s < p->nseries; s++) draw_series(&p->series[s]);
-    for (size_t m = 0; m < p->nmarks; m++) draw_mark(p, m, ymin, ymax, xmin, xmax);
+    for (size_t m = 0; m < p->nmarks; m++) draw_mark_line(&p->marks[m], ymin, ymax);
+    for (size_t m = 0; m < p->nmarks; m++) draw_mark_label(p, m, ymin, ymax, xmin, xmax);
     draw_point_labels(p, xmin, xmax, ymin, ymax);
     colour(C_AXES);
     plwidth(1.5);
