@@ -30,9 +30,10 @@ static void require(int ok, const char *what)
 
 /* The columns of bits 5-7 of byte 1: date, quantity, item column, item. */
 static const char *const columns[8][4] = {
-    {"", "", "", ""},         {"1", "2", "", ""},          {"date", "units", "", ""},
-    {"Datum", "Menge", "", ""}, {"2", "3", "1", "A"},       {"date", "units", "sku", "A"},
-    {"2", "3", "1", "B-200"}, {"Datum", "Menge", "Artikel", "B-200"},
+    {"", "", "", ""},          {"1", "2", "", ""},
+    {"date", "units", "", ""}, {"Datum", "Menge", "", ""},
+    {"2", "3", "1", "A"},      {"date", "units", "sku", "A"},
+    {"2", "3", "1", "B-200"},  {"Datum", "Menge", "Artikel", "B-200"},
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
