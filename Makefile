@@ -8,7 +8,7 @@
 #   make golden     regenerate the golden outputs in tests/golden (read the diff!)
 #   make man        rewrite servlab.1's OPTIONS section from the option table (cli/options.c)
 #   make layers     check that dependencies point one way (sim <- models <- reader, plots)
-#   make fuzz       fuzz the scenario reader and the distribution parser (clang's libFuzzer)
+#   make fuzz       fuzz the scenario and history readers and the distribution parser (libFuzzer)
 #                   for FUZZ_SECONDS per harness (default 600); make test runs a few seconds
 #   make fuzz-dict  write fuzz/scenario.dict from the key table (after adding a key)
 #   make install PREFIX=/usr/local

@@ -12,13 +12,14 @@
 
 void csv_init(struct csv *c, const char *text, size_t len)
 {
-    *c = (struct csv){.text = text, .len = len};
+    *c = (struct csv){.text = text, .len = len, .sep = ','};
     if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) c->pos = 3; /* UTF-8 BOM */
 }
 
-static bool is_space(char ch)
+/* A space to trim around a field: a tab too, unless tabs separate the fields. */
+static bool is_space(const struct csv *c, char ch)
 {
-    return ch == ' ' || ch == '\t';
+    return ch == ' ' || (ch == '\t' && c->sep != '\t');
 }
 
 int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
@@ -34,7 +35,7 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
     size_t p = c->pos;
     c->pos = end < c->len ? end + 1 : end;
     for (size_t q = p; q < stop; q++)
-        if (!is_space(t[q])) r->blank = false;
+        if (!is_space(c, t[q])) r->blank = false;
     if (r->blank) return 1;
     for (;;) { /* one field per turn */
         size_t col = r->n + 1;
@@ -44,7 +45,7 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
         }
         char *out = r->field[r->n];
         size_t used = 0;
-        while (p < stop && is_space(t[p])) p++;
+        while (p < stop && is_space(c, t[p])) p++;
         if (p < stop && t[p] == '"') {
             p++;
             for (;;) {
@@ -62,14 +63,14 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
                 if (used + 1 >= CSV_FIELD_LEN) goto too_long;
                 out[used++] = t[p++];
             }
-            while (p < stop && is_space(t[p])) p++;
-            if (p < stop && t[p] != ',') {
+            while (p < stop && is_space(c, t[p])) p++;
+            if (p < stop && t[p] != c->sep) {
                 snprintf(err, errlen, _("%d:%zu: text after a quoted field; put the whole field in quotes"), c->line,
                          col);
                 return -1;
             }
         } else {
-            while (p < stop && t[p] != ',') {
+            while (p < stop && t[p] != c->sep) {
                 if (t[p] == '"') {
                     snprintf(err, errlen,
                              _("%d:%zu: a quote '\"' inside a field; quote the whole field and double the "
@@ -80,12 +81,12 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
                 if (used + 1 >= CSV_FIELD_LEN) goto too_long;
                 out[used++] = t[p++];
             }
-            while (used && is_space(out[used - 1])) used--;
+            while (used && is_space(c, out[used - 1])) used--;
         }
         out[used] = '\0';
         r->n++;
         if (p >= stop) return 1;
-        p++; /* the comma */
+        p++; /* the separator */
     }
 too_long:
     snprintf(err, errlen, _("%d:%zu: the field is too long (at most %d characters)"), c->line, r->n + 1,

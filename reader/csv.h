@@ -1,6 +1,6 @@
 /* csv.h - a small reader of comma-separated files for planners' data: demand
  * histories and batch tables. One record per line (CRLF or LF; a UTF-8 BOM is
- * skipped); fields separated by commas, spaces around a field trimmed; a field in
+ * skipped); fields separated by commas (or the separator set in struct csv), spaces around a field trimmed; a field in
  * double quotes may hold commas ("gamma(5, 1.5)") and doubled quotes. Line numbers
  * are the file's, so messages can say FILE:ROW:COL.
  */
@@ -14,6 +14,7 @@ enum { CSV_FIELDS_MAX = 64, CSV_FIELD_LEN = 256, CSV_FILE_MAX_BYTES = 64 << 20 }
 
 struct csv {
     const char *text; /* borrowed, len bytes */
+    char sep;         /* the field separator: ',' after csv_init; a history may set ';' or '\t' */
     size_t len, pos;
     int line; /* line number of the record last read (1-based) */
 };

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* ---- dates ---- */
@@ -29,47 +30,126 @@ static long days_from_civil(long y, unsigned m, unsigned d)
     return era * 146097 + (long)doe - 719468;
 }
 
-/* A date YYYY-MM-DD: 1 and the day number; 0 if text is not shaped like a date; -1
- * if it is shaped like one but is not a real date (problem in err). */
-static int parse_date(const char *text, double *day, char *err, size_t errlen)
+static unsigned month_days(long y, unsigned m)
 {
-    if (strlen(text) != 10 || text[4] != '-' || text[7] != '-') return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !(text[i] >= '0' && text[i] <= '9')) return 0;
-    long y = strtol(text, NULL, 10);
-    unsigned m = (unsigned)strtoul(text + 5, NULL, 10), d = (unsigned)strtoul(text + 8, NULL, 10);
-    static const unsigned mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    static const unsigned mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] || (m == 2 && d == 29 && !leap)) {
-        snprintf(err, errlen, _("'%s' is not a date (YYYY-MM-DD)"), text);
+    return m == 2 && leap ? 29 : mdays[m - 1];
+}
+
+/* The shapes of a date: YYYY-MM-DD (or YYYY/M/D), A/B/YYYY (or A-B-YYYY: day and month
+ * in the order history_date_format says), D.M.YYYY, YYYY-MM (a month); any but the
+ * month may be followed by a time of day, " HH:MM" or " HH:MM:SS" (or 'T'). */
+enum when_shape { WHEN_NONE, WHEN_YEAR_FIRST, WHEN_YEAR_LAST, WHEN_DOTTED, WHEN_MONTH };
+
+struct when {
+    enum when_shape shape;
+    long y;
+    unsigned a, b; /* the two numbers besides the year, as written (a month: a) */
+    double frac;   /* the time of day, as a share of the day */
+    bool bad_time; /* a time such as 25:00 */
+};
+
+/* Read up to max digits at s[*i]; returns how many. */
+static size_t read_digits(const char *s, size_t *i, unsigned long *v, size_t max)
+{
+    size_t n = 0;
+    *v = 0;
+    while (n < max && s[*i] >= '0' && s[*i] <= '9') *v = *v * 10 + (unsigned long)(s[(*i)++] - '0'), n++;
+    return n;
+}
+
+/* The shape of text (WHEN_NONE: not a date, perhaps a day number). */
+static struct when date_shape(const char *s)
+{
+    struct when w = {WHEN_NONE, 0, 0, 0, 0, false}, none = w;
+    size_t i = 0, n1, n2, n3;
+    unsigned long v1, v2, v3;
+    n1 = read_digits(s, &i, &v1, 4);
+    char sep = s[i];
+    if (n1 == 0 || (sep != '-' && sep != '/' && sep != '.')) return none;
+    i++;
+    if ((n2 = read_digits(s, &i, &v2, 2)) == 0) return none;
+    if (n1 == 4 && sep != '.' && s[i] == '\0') return (struct when){WHEN_MONTH, (long)v1, (unsigned)v2, 1, 0, false};
+    if (s[i] != sep) return none;
+    i++;
+    n3 = read_digits(s, &i, &v3, 4);
+    if (n1 == 4 && sep != '.' && n3 >= 1 && n3 <= 2)
+        w = (struct when){WHEN_YEAR_FIRST, (long)v1, (unsigned)v2, (unsigned)v3, 0, false};
+    else if (n1 <= 2 && n3 == 4)
+        w = (struct when){sep == '.' ? WHEN_DOTTED : WHEN_YEAR_LAST, (long)v3, (unsigned)v1, (unsigned)v2, 0, false};
+    else
+        return none;
+    if (s[i] == ' ' || s[i] == 'T') { /* a time of day */
+        unsigned long h, m, sec = 0;
+        i++;
+        if (read_digits(s, &i, &h, 2) == 0 || s[i++] != ':' || read_digits(s, &i, &m, 2) != 2) return none;
+        if (s[i] == ':' && (i++, read_digits(s, &i, &sec, 2) != 2)) return none;
+        w.bad_time = h > 23 || m > 59 || sec > 59;
+        w.frac = (double)(h * 3600 + m * 60 + sec) / 86400.0;
+    }
+    return s[i] == '\0' ? w : none;
+}
+
+/* The day (days since 1970-01-01) of a date of shape w, written text, with day and month
+ * in the order `order` where the year is last. Returns 0, or -1 with the problem. */
+static int date_day(const struct when *w, const char *text, enum history_date_format order, double *day, char *err,
+                    size_t errlen)
+{
+    unsigned m = w->a, d = w->b;
+    const char *form = "YYYY-MM-DD";
+    if (w->shape == WHEN_YEAR_LAST) {
+        form = order == HISTORY_DATES_MDY ? "M/D/YYYY (history_date_format = MDY)"
+                                          : "D/M/YYYY (history_date_format = DMY)";
+        if (order != HISTORY_DATES_MDY) m = w->b, d = w->a;
+    } else if (w->shape == WHEN_DOTTED) {
+        form = order == HISTORY_DATES_MDY ? "M.D.YYYY (history_date_format = MDY)" : "D.M.YYYY";
+        if (order != HISTORY_DATES_MDY) m = w->b, d = w->a;
+    } else if (w->shape == WHEN_MONTH) {
+        form = "YYYY-MM";
+    }
+    if (m < 1 || m > 12 || d < 1 || d > month_days(w->y, m) || w->bad_time) {
+        snprintf(err, errlen, _("'%s' is not a date (%s)"), text, form);
         return -1;
     }
-    *day = (double)days_from_civil(y, m, d);
-    return 1;
+    *day = (double)days_from_civil(w->y, m, d);
+    return 0;
 }
 
 /* ---- reading ---- */
 
 struct row {
-    double day; /* as written: a day number, or days since 1970 */
+    double day; /* as written: a day number, or days since 1970 (the period's first day) */
     double units;
     int line;
 };
+
+enum { COL_DATE, COL_QUANTITY, COL_ITEM, COLS };
 
 struct reader {
     const char *path;
     char *err;
     size_t errlen;
-    char names[2][CSV_FIELD_LEN]; /* the columns' headers, or "day", "quantity" */
+    const struct history_options *opt;
+    char sep;                        /* the field separator, given or detected */
+    size_t nfields;                  /* fields in a row: those of the first */
+    int first_line;                  /* the first row's line */
+    bool header;                     /* the first row is a header */
+    bool keyed;                      /* a column key is given: rows may have any number of fields */
+    size_t col[COLS];                /* 0-based; col[COL_ITEM] only with an item column */
+    char names[COLS][CSV_FIELD_LEN]; /* the columns' headers, or "day", "quantity", "item" */
+    bool decimal_comma;              /* settled */
+    enum history_date_format order;  /* settled: DMY or MDY (AUTO: no date with the year last) */
 };
 
-static int fail_at(struct reader *rd, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* "PATH:ROW:COL: column 'NAME': ..." for column which (COL_*), "PATH:ROW: ..." for -1 */
+static int fail_at(struct reader *rd, int line, int which, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-static int fail_at(struct reader *rd, int line, int col, const char *fmt, ...)
+static int fail_at(struct reader *rd, int line, int which, const char *fmt, ...)
 {
-    size_t n = col > 0 ? (size_t)snprintf(rd->err, rd->errlen, _("%s:%d:%d: column '%s': "), rd->path, line, col,
-                                          rd->names[col - 1])
-                       : (size_t)snprintf(rd->err, rd->errlen, "%s:%d: ", rd->path, line);
+    size_t n = which >= 0 ? (size_t)snprintf(rd->err, rd->errlen, _("%s:%d:%d: column '%s': "), rd->path, line,
+                                             (int)rd->col[which] + 1, rd->names[which])
+                          : (size_t)snprintf(rd->err, rd->errlen, "%s:%d: ", rd->path, line);
     if (n < rd->errlen) {
         va_list ap;
         va_start(ap, fmt);
@@ -88,46 +168,319 @@ static const char *plain_problem(char *problem)
     return problem;
 }
 
-/* A character typed in full-width mode (reader/fullwidth.h) in a row that is not the
- * header: the first, reported in its column as every problem of a row is. The header
- * (the first row, 2 fields, neither a date nor a number even read as half-width) may
- * hold any text: "数量（件）". A row of another length is checked whole, since a
- * full-width comma may be why. Returns -1 if reported, else 0. */
-static int fullwidth_row(struct reader *rd, const struct csv_record *r, bool may_be_header)
+/* Would text be a number if its marks (',' '.' and spaces) were read one way or another? */
+static bool number_like(const char *text)
 {
-    char day[CSV_FIELD_LEN], units[CSV_FIELD_LEN], problem[300];
+    char plain[CSV_FIELD_LEN], problem[300];
+    size_t k = 0;
+    for (const char *p = text; *p && k + 1 < sizeof plain; p++)
+        if (*p != ',' && *p != '.' && *p != ' ') plain[k++] = *p;
+    plain[k] = '\0';
     double x;
-    if (may_be_header && r->n == 2) {
-        fullwidth_fold(r->field[0], day, sizeof day);
-        fullwidth_fold(r->field[1], units, sizeof units);
-        if (value_number(units, &x, problem, sizeof problem) != 0 &&
-            value_number(day, &x, problem, sizeof problem) != 0 && parse_date(day, &x, problem, sizeof problem) == 0)
-            return 0;
+    return value_number(plain, &x, problem, sizeof problem) == 0;
+}
+
+/* The separator of the first line of text that is not blank, outside quotes: a tab or
+ * a semicolon if that line has one (not both), else a comma. Returns it, or 0 with the
+ * line in *line when it has both. */
+static char detect_separator(const char *text, size_t len, int *line)
+{
+    size_t p = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    *line = 1;
+    for (; p < len; (*line)++) {
+        size_t tabs = 0, semis = 0, other = 0;
+        bool quoted = false;
+        for (; p < len && text[p] != '\n'; p++) {
+            char ch = text[p];
+            if (ch == '"')
+                quoted = !quoted;
+            else if (!quoted && ch == '\t')
+                tabs++;
+            else if (!quoted && ch == ';')
+                semis++;
+            else if (ch != ' ' && ch != '\r')
+                other++;
+        }
+        p++;
+        if (!other && !semis && !tabs) continue; /* blank */
+        if (tabs && semis) return 0;
+        return tabs ? '\t' : semis ? ';' : ',';
     }
+    return ',';
+}
+
+/* Column `given` (a header name or a 1-based number; "" for dflt) of the first row r,
+ * named by the key `key` in messages. Returns 0, or -1 reported. */
+static int find_column(struct reader *rd, const struct csv_record *r, const char *key, const char *given, size_t dflt,
+                       size_t *col)
+{
+    if (!*given) {
+        *col = dflt;
+        if (dflt < r->n) return 0;
+        return fail_at(rd, r->line, -1, _("%zu fields; set %s (a header name or a column number from 1)"), r->n, key);
+    }
+    size_t digits = strspn(given, "0123456789");
+    if (given[digits] == '\0') {
+        unsigned long k = strtoul(given, NULL, 10);
+        if (k >= 1 && k <= r->n) {
+            *col = k - 1;
+            return 0;
+        }
+        return fail_at(rd, r->line, -1, _("%s = %s, but the rows have %zu columns"), key, given, r->n);
+    }
+    for (size_t i = 0; i < r->n; i++)
+        if (strcasecmp(r->field[i], given) == 0) {
+            *col = i;
+            rd->header = true;
+            return 0;
+        }
+    char have[600] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < r->n && used < sizeof have; i++)
+        used += (size_t)snprintf(have + used, sizeof have - used, "%s'%s'", i ? ", " : "", r->field[i]);
+    return fail_at(rd, r->line, -1, _("%s = %s: the first row has no column of that name; it has %s"), key, given,
+                   have);
+}
+
+/* The first row r: the separator's columns and whether it is a header. Returns 0 or -1. */
+static int first_row(struct reader *rd, const struct csv_record *r)
+{
+    const struct history_options *o = rd->opt;
+    rd->nfields = r->n;
+    rd->first_line = r->line;
+    rd->keyed = *o->date_column || *o->quantity_column || *o->item_column;
+    if (!rd->keyed && r->n != 2) return 1; /* the row-length message, with the row */
+    if (find_column(rd, r, "history_date_column", o->date_column, 0, &rd->col[COL_DATE]) != 0 ||
+        find_column(rd, r, "history_quantity_column", o->quantity_column, 1, &rd->col[COL_QUANTITY]) != 0)
+        return -1;
+    if (*o->item_column) {
+        if (find_column(rd, r, "history_item_column", o->item_column, 0, &rd->col[COL_ITEM]) != 0) return -1;
+        if (!*o->item)
+            return fail_at(rd, r->line, -1, _("history_item_column is given: set history_item to the item to read"));
+    }
+    if (!rd->header) { /* a first row whose day and quantity are neither dates nor numbers is the header */
+        char day[CSV_FIELD_LEN], units[CSV_FIELD_LEN];
+        fullwidth_fold(r->field[rd->col[COL_DATE]], day, sizeof day);
+        fullwidth_fold(r->field[rd->col[COL_QUANTITY]], units, sizeof units);
+        struct when w = date_shape(day);
+        rd->header = !number_like(units) && !number_like(day) && w.shape == WHEN_NONE;
+    }
+    if (rd->header)
+        for (int k = 0; k < COLS; k++)
+            if (k != COL_ITEM || *o->item_column)
+                snprintf(rd->names[k], sizeof rd->names[k], "%s", r->field[rd->col[k]]);
+    return 0;
+}
+
+/* A character typed in full-width mode (reader/fullwidth.h) in a data row: the first,
+ * in the day or quantity column (item ids may hold any text), or anywhere in a row of
+ * the wrong length, since a full-width comma may be why. Returns -1 if reported, else 0. */
+static int fullwidth_row(struct reader *rd, const struct csv_record *r)
+{
+    char problem[300];
+    bool whole = r->n != rd->nfields;
     for (size_t i = 0; i < r->n; i++) {
+        int which = i == rd->col[COL_DATE] ? COL_DATE : i == rd->col[COL_QUANTITY] ? COL_QUANTITY : -1;
+        if (which < 0 && !whole) continue;
         struct fullwidth hit;
         if (!fullwidth_find(r->field[i], strlen(r->field[i]), &hit)) continue;
         fullwidth_problem(&hit, problem, sizeof problem);
-        return fail_at(rd, r->line, i < 2 ? (int)i + 1 : 0, "%s", problem);
+        return fail_at(rd, r->line, which, "%s", problem);
     }
     return 0;
 }
 
-/* Read every data row of text into rows (grown as needed). Returns the count, or -1. */
-static long read_rows(struct reader *rd, const char *text, size_t len, enum history_kind kind, struct row **rows,
-                      bool *dated, bool *timed)
+/* What a quantity shows of the decimal mark: nothing, a proof of either mark, or a comma
+ * or dot followed by exactly three digits (2,400: 2400 or 2.4). */
+enum mark_evidence { MARK_NONE, MARK_DOT, MARK_COMMA, MARK_DOT_OR_THOUSANDS, MARK_COMMA_OR_THOUSANDS };
+
+static enum mark_evidence mark_evidence(const char *text)
 {
+    const char *last = NULL;
+    size_t marks = 0;
+    for (const char *p = text; *p; p++)
+        if (*p == ',' || *p == '.') last = p, marks++;
+    if (!last || !(last > text && last[-1] >= '0' && last[-1] <= '9')) return MARK_NONE;
+    size_t after = strspn(last + 1, "0123456789");
+    if (after == 0 || last[1 + after] != '\0') return MARK_NONE;
+    if (marks == 1 && after == 3) return *last == ',' ? MARK_COMMA_OR_THOUSANDS : MARK_DOT_OR_THOUSANDS;
+    return *last == ',' ? MARK_COMMA : MARK_DOT;
+}
+
+/* What the rows show, over every row (every item's: one file, one way of writing). */
+struct evidence {
+    int dot_line, comma_line, ambiguous_line; /* the first row of each */
+    char dot[CSV_FIELD_LEN], comma[CSV_FIELD_LEN], ambiguous[CSV_FIELD_LEN];
+    int dmy_line, mdy_line, either_line; /* dates with the year last */
+    char dmy[CSV_FIELD_LEN], mdy[CSV_FIELD_LEN], either[CSV_FIELD_LEN];
+};
+
+static void note(int *line, char *text, int at, const char *what)
+{
+    if (*line) return;
+    *line = at;
+    snprintf(text, CSV_FIELD_LEN, "%s", what);
+}
+
+static void gather(struct evidence *ev, const struct reader *rd, const struct csv_record *r)
+{
+    if (r->n != rd->nfields) return;
+    const char *q = r->field[rd->col[COL_QUANTITY]], *d = r->field[rd->col[COL_DATE]];
+    switch (mark_evidence(q)) {
+    case MARK_DOT: note(&ev->dot_line, ev->dot, r->line, q); break;
+    case MARK_COMMA: note(&ev->comma_line, ev->comma, r->line, q); break;
+    case MARK_COMMA_OR_THOUSANDS: note(&ev->ambiguous_line, ev->ambiguous, r->line, q); break;
+    default: break;
+    }
+    struct when w = date_shape(d);
+    if (w.shape != WHEN_YEAR_LAST) return;
+    if (w.a > 12 && w.b <= 12) note(&ev->dmy_line, ev->dmy, r->line, d);
+    if (w.b > 12 && w.a <= 12) note(&ev->mdy_line, ev->mdy, r->line, d);
+    if (w.a <= 12 && w.b <= 12 && w.a != w.b && w.a >= 1 && w.b >= 1) note(&ev->either_line, ev->either, r->line, d);
+}
+
+/* Settle the decimal mark and the order of day and month from what the rows show,
+ * where the options leave them open. Returns 0, or -1 reported. */
+static int settle(struct reader *rd, const struct evidence *ev)
+{
+    const struct history_options *o = rd->opt;
+    rd->decimal_comma = o->decimal == HISTORY_DECIMAL_COMMA || o->thousands == HISTORY_THOUSANDS_DOT;
+    if (o->decimal == HISTORY_DECIMAL_AUTO && o->thousands != HISTORY_THOUSANDS_COMMA &&
+        o->thousands != HISTORY_THOUSANDS_DOT) {
+        if (ev->dot_line && ev->comma_line)
+            return fail_at(rd, ev->comma_line, COL_QUANTITY,
+                           _("'%s' has a decimal comma, but row %d has '%s' with a decimal dot; set "
+                             "history_decimal = comma or dot (and history_thousands if the other mark separates "
+                             "thousands)"),
+                           ev->comma, ev->dot_line, ev->dot);
+        rd->decimal_comma = ev->comma_line != 0;
+    }
+    rd->order = o->date_format;
+    if (rd->order == HISTORY_DATES_AUTO) {
+        if (ev->dmy_line && ev->mdy_line)
+            return fail_at(rd, ev->mdy_line, COL_DATE,
+                           _("'%s' has the month first, but row %d has '%s' with the day first; use one order "
+                             "throughout"),
+                           ev->mdy, ev->dmy_line, ev->dmy);
+        if (ev->dmy_line)
+            rd->order = HISTORY_DATES_DMY;
+        else if (ev->mdy_line)
+            rd->order = HISTORY_DATES_MDY;
+        else if (ev->either_line) {
+            struct when w = date_shape(ev->either);
+            return fail_at(rd, ev->either_line, COL_DATE,
+                           _("'%s' is %04ld-%02u-%02u (day first) or %04ld-%02u-%02u (month first), and every "
+                             "date of the file fits both; set history_date_format = DMY or MDY"),
+                           ev->either, w.y, w.b, w.a, w.y, w.a, w.b);
+        }
+    }
+    return 0;
+}
+
+/* The quantity text read with the settled decimal mark and the declared thousands
+ * separator. Returns 0, or -1 with the problem. */
+static int read_quantity(const struct reader *rd, const char *text, double *out, char *problem, size_t n)
+{
+    static const char *const thousands[] = {NULL, ",", ".", " "};
+    const char *th = thousands[rd->opt->thousands];
+    char dec = rd->decimal_comma ? ',' : '.', other = rd->decimal_comma ? '.' : ',';
+    char plain[CSV_FIELD_LEN];
+    size_t k = 0;
+    bool after_decimal = false;
+    for (size_t i = 0; text[i]; i++) {
+        char ch = text[i];
+        size_t thl = 0; /* the length of a thousands separator here */
+        if (th && ch == *th)
+            thl = 1;
+        else if (th && *th == ' ' && strncmp(text + i, "\xc2\xa0", 2) == 0)
+            thl = 2; /* no-break space */
+        else if (th && *th == ' ' && strncmp(text + i, "\xe2\x80\xaf", 3) == 0)
+            thl = 3;
+        if (thl) {
+            const char *g = text + i + thl;
+            if (after_decimal || i == 0 || !(text[i - 1] >= '0' && text[i - 1] <= '9') || strspn(g, "0123456789") < 3 ||
+                (g[3] >= '0' && g[3] <= '9')) {
+                snprintf(problem, n,
+                         _("'%s': a thousands separator (history_thousands) must stand between groups of 3 "
+                           "digits before the decimal mark"),
+                         text);
+                return -1;
+            }
+            i += thl - 1;
+            continue;
+        }
+        if (ch == other || (ch == ' ' && k > 0)) {
+            char as_thousands[CSV_FIELD_LEN], as_decimal[CSV_FIELD_LEN], shown = ch == ' ' ? ' ' : other;
+            size_t t = 0, d = 0, count = 0;
+            for (const char *p = text; *p && t + 1 < sizeof as_thousands; p++) {
+                count += *p == shown;
+                if (*p != shown) as_thousands[t++] = *p == dec ? '.' : *p;
+                as_decimal[d++] = *p == shown ? '.' : *p;
+            }
+            as_thousands[t] = as_decimal[d] = '\0';
+            double x, y;
+            char why[200], shown_t[40], shown_d[40];
+            if (ch == ' ')
+                snprintf(problem, n,
+                         _("'%s' has a space in it; if it separates thousands set history_thousands = space"), text);
+            else if (count == 1 && !strchr(text, dec) && value_number(as_decimal, &x, why, sizeof why) == 0 &&
+                     value_number(as_thousands, &y, why, sizeof why) == 0) {
+                num_format(y, shown_t, sizeof shown_t), num_format(x, shown_d, sizeof shown_d);
+                snprintf(problem, n,
+                         _("'%s' reads as %s if '%c' separates thousands (set history_thousands = %c) or as %s if "
+                           "it is the decimal mark (set history_decimal = %s)"),
+                         text, shown_t, other, other, shown_d, other == ',' ? "comma" : "dot");
+            } else
+                snprintf(problem, n,
+                         _("'%s' has a '%c', and the decimal mark is '%c'; if '%c' separates thousands set "
+                           "history_thousands = %c"),
+                         text, other, dec, other, other);
+            return -1;
+        }
+        if (ch == dec) after_decimal = true;
+        if (k + 1 < sizeof plain) plain[k++] = ch == dec ? '.' : ch;
+    }
+    plain[k] = '\0';
+    if (value_number(plain, out, problem, n) != 0) {
+        plain_problem(problem);
+        return -1;
+    }
+    return 0;
+}
+
+/* A row whose number of fields is not the first row's. */
+static int wrong_length(struct reader *rd, const struct csv_record *r)
+{
+    if (!rd->keyed && (rd->nfields == 2 || r->line == rd->first_line))
+        return fail_at(rd, r->line, -1,
+                       P_("%zu field; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
+                          "quantity",
+                          "%zu fields; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
+                          "quantity",
+                          r->n),
+                       r->n);
+    return fail_at(rd, r->line, -1,
+                   _("%zu fields, but row %d has %zu; a value holding the separator must be in double quotes"), r->n,
+                   rd->first_line, rd->nfields);
+}
+
+/* One pass over the records of text: the first pass (rows == NULL) gathers what the
+ * rows show in ev; the second reads the item's data rows into rows (grown as needed).
+ * Returns the count of rows read, or -1. */
+static long pass(struct reader *rd, const char *text, size_t len, struct evidence *ev, struct row **rows, bool *dated,
+                 bool *timed)
+{
+    const struct history_options *o = rd->opt;
     struct csv c;
     csv_init(&c, text, len);
+    c.sep = rd->sep;
     struct csv_record *r = malloc(sizeof *r);
     if (!r) abort();
-    snprintf(rd->names[0], sizeof rd->names[0], "day");
-    snprintf(rd->names[1], sizeof rd->names[1], "quantity");
-    size_t n = 0, cap = 0;
+    size_t n = 0, cap = 0, others = 0;
     int blank_line = 0, first_data_line = 0;
-    char problem[500];
+    char problem[500], seen[5][64];
     long rc = 0;
-    bool header_seen = false;
+    bool first = true;
     for (;;) {
         int got = csv_next(&c, r, problem, sizeof problem);
         if (got == 0) break;
@@ -141,97 +494,136 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
             continue;
         }
         if (blank_line) {
-            rc = fail_at(rd, blank_line, 0,
+            rc = fail_at(rd, blank_line, -1,
                          _("empty row; remove it (a day without demand needs no row, or quantity 0)"));
             break;
         }
-        if (fullwidth_row(rd, r, !header_seen && n == 0) != 0) {
+        if (first) {
+            first = false;
+            int f = first_row(rd, r);
+            if (f < 0 || (f > 0 && (fullwidth_row(rd, r) != 0 || wrong_length(rd, r) != 0))) {
+                rc = -1;
+                break;
+            }
+            if (rd->header) continue;
+        }
+        if (!rows) {
+            gather(ev, rd, r);
+            continue;
+        }
+        if (fullwidth_row(rd, r) != 0 || (r->n != rd->nfields && wrong_length(rd, r) != 0)) {
             rc = -1;
             break;
         }
-        if (r->n != 2) {
-            rc = fail_at(rd, r->line, 0,
-                         P_("%zu field; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
-                            "quantity",
-                            "%zu fields; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
-                            "quantity",
-                            r->n),
-                         r->n);
-            break;
-        }
-        double day, units;
-        bool is_date = false;
-        /* a first row whose day and quantity are neither dates nor numbers is the header */
-        if (!header_seen && n == 0 && value_number(r->field[1], &units, problem, sizeof problem) != 0 &&
-            value_number(r->field[0], &day, problem, sizeof problem) != 0 &&
-            parse_date(r->field[0], &day, problem, sizeof problem) == 0) {
-            header_seen = true;
-            for (int k = 0; k < 2; k++) snprintf(rd->names[k], sizeof rd->names[k], "%s", r->field[k]);
+        if (*o->item_column && strcmp(r->field[rd->col[COL_ITEM]], o->item) != 0) {
+            bool known = false;
+            for (size_t i = 0; i < others && i < 5; i++) known |= strcmp(seen[i], r->field[rd->col[COL_ITEM]]) == 0;
+            if (!known && others < 5) snprintf(seen[others++], sizeof seen[0], "%s", r->field[rd->col[COL_ITEM]]);
             continue;
         }
-        header_seen = true;
-        int date = parse_date(r->field[0], &day, problem, sizeof problem);
-        if (date < 0) {
-            rc = fail_at(rd, r->line, 1, "%s", problem);
+        const char *dtext = r->field[rd->col[COL_DATE]], *qtext = r->field[rd->col[COL_QUANTITY]];
+        double day, units;
+        struct when w = date_shape(dtext);
+        bool is_date = w.shape != WHEN_NONE;
+        if (is_date && date_day(&w, dtext, rd->order, &day, problem, sizeof problem) != 0) {
+            rc = fail_at(rd, r->line, COL_DATE, "%s", problem);
             break;
         }
-        is_date = date == 1;
-        if (!is_date && value_number(r->field[0], &day, problem, sizeof problem) != 0) {
-            rc = fail_at(rd, r->line, 1, _("%s; write a date as YYYY-MM-DD or a day number"), plain_problem(problem));
+        if (!is_date && value_number(dtext, &day, problem, sizeof problem) != 0) {
+            rc = fail_at(rd, r->line, COL_DATE,
+                         _("%s; write a date as YYYY-MM-DD (or YYYY/M/D, D.M.YYYY, YYYY-MM) or a day number"),
+                         plain_problem(problem));
             break;
         }
         if (n == 0) {
             *dated = is_date;
             first_data_line = r->line;
         } else if (is_date != *dated) {
-            rc = fail_at(rd, r->line, 1,
+            rc = fail_at(rd, r->line, COL_DATE,
                          is_date ? _("'%s' is a date, but row %d has a day number; use one or the other throughout")
                                  : _("'%s' is a day number, but row %d has a date; use one or the other throughout"),
-                         r->field[0], first_data_line);
+                         dtext, first_data_line);
             break;
+        }
+        if (w.shape == WHEN_MONTH && o->period != HISTORY_PERIOD_MONTH) {
+            rc = fail_at(rd, r->line, COL_DATE,
+                         _("'%s' is a month; set history_period = month (each row is then the month's total)"), dtext);
+            break;
+        }
+        if (o->period == HISTORY_PERIOD_MONTH) {
+            if (!is_date) {
+                rc = fail_at(rd, r->line, COL_DATE,
+                             _("'%s' is a day number; a monthly history (history_period = month) needs dates, "
+                               "YYYY-MM or a date in the month"),
+                             dtext);
+                break;
+            }
+            unsigned m = w.shape == WHEN_YEAR_FIRST || w.shape == WHEN_MONTH ? w.a
+                         : rd->order == HISTORY_DATES_MDY                    ? w.a
+                                                                             : w.b;
+            day = (double)days_from_civil(w.y, m, 1);
         }
         if (!is_date && (day < -1e7 || day > 1e7)) {
-            rc = fail_at(rd, r->line, 1, _("day %s is out of range (-10000000 to 10000000)"), r->field[0]);
+            rc = fail_at(rd, r->line, COL_DATE, _("day %s is out of range (-10000000 to 10000000)"), dtext);
             break;
         }
+        if (!is_date && o->period == HISTORY_PERIOD_WEEK) {
+            if (day != floor(day)) {
+                rc = fail_at(rd, r->line, COL_DATE,
+                             _("week %s is not a whole number; a weekly history has one row per week"), dtext);
+                break;
+            }
+            day *= 7; /* week k holds days 7k to 7k + 6 */
+        }
+        if (is_date && o->kind == HISTORY_ORDERS && w.frac > 0) {
+            day += w.frac;
+            *timed = true;
+        }
         if (day != floor(day)) {
-            if (kind == HISTORY_DAILY) {
-                rc = fail_at(rd, r->line, 1,
+            if (o->kind == HISTORY_DAILY) {
+                rc = fail_at(rd, r->line, COL_DATE,
                              _("day %s is not a whole number; a daily history has one row per day "
                                "(history_kind = orders takes times of day)"),
-                             r->field[0]);
+                             dtext);
                 break;
             }
             *timed = true;
         }
-        if (value_number(r->field[1], &units, problem, sizeof problem) != 0) {
-            rc = fail_at(rd, r->line, 2, "%s", plain_problem(problem));
+        if (read_quantity(rd, qtext, &units, problem, sizeof problem) != 0) {
+            rc = fail_at(rd, r->line, COL_QUANTITY, "%s", problem);
             break;
         }
         if (units < 0) {
-            rc = fail_at(rd, r->line, 2,
+            rc = fail_at(rd, r->line, COL_QUANTITY,
                          _("%s is negative; a history holds demand, not returns (net them out or "
                            "drop the row)"),
-                         r->field[1]);
+                         qtext);
             break;
         }
         if (units > 1e9) {
-            rc = fail_at(rd, r->line, 2, _("%s is more than 1e9 units"), r->field[1]);
+            rc = fail_at(rd, r->line, COL_QUANTITY, _("%s is more than 1e9 units"), qtext);
             break;
         }
         if (n > 0) {
             const struct row *prev = &(*rows)[n - 1];
-            if (day < prev->day || (kind == HISTORY_DAILY && day == prev->day)) {
-                rc = fail_at(rd, r->line, 1,
+            if (day < prev->day || (o->kind == HISTORY_DAILY && day == prev->day)) {
+                rc = fail_at(rd, r->line, COL_DATE,
                              day == prev->day ? _("%s appears again (row %d has it too); a daily "
                                                   "history has one row per day (or use history_kind = orders)")
                                               : _("%s comes before the day of row %d; rows must be in "
                                                   "date order"),
-                             r->field[0], prev->line);
+                             dtext, prev->line);
                 break;
             }
             if (floor(day) - floor((*rows)[0].day) >= HISTORY_MAX_DAYS) {
-                rc = fail_at(rd, r->line, 1, _("the history would span more than %d days"), HISTORY_MAX_DAYS);
+                rc = fail_at(rd, r->line, COL_DATE, _("the history would span more than %d days"), HISTORY_MAX_DAYS);
+                break;
+            }
+            if (is_date && o->period == HISTORY_PERIOD_WEEK && fmod(day - (*rows)[0].day, 7) != 0) {
+                rc = fail_at(rd, r->line, COL_DATE,
+                             _("'%s' is not a whole number of weeks after the first row's date (row %d); each row "
+                               "of a weekly history starts its week"),
+                             dtext, (*rows)[0].line);
                 break;
             }
         }
@@ -243,11 +635,85 @@ static long read_rows(struct reader *rd, const char *text, size_t len, enum hist
         (*rows)[n++] = (struct row){day, units, r->line};
     }
     free(r);
-    if (rc == 0 && n == 0) {
+    if (rc == 0 && rows && n == 0 && *o->item_column && (others > 0)) {
+        char ids[400] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < others && used < sizeof ids; i++)
+            used += (size_t)snprintf(ids + used, sizeof ids - used, "%s'%s'", i ? ", " : "", seen[i]);
+        snprintf(rd->err, rd->errlen,
+                 _("%s:%d:%d: column '%s': no row has item '%s' (history_item); items there include %s"), rd->path,
+                 rd->first_line, (int)rd->col[COL_ITEM] + 1, rd->names[COL_ITEM], o->item, ids);
+        rc = -1;
+    } else if (rc == 0 && rows && n == 0) {
         snprintf(rd->err, rd->errlen, _("%s: no data rows; a history has rows of a day and a quantity"), rd->path);
         rc = -1;
     }
     return rc < 0 ? -1 : (long)n;
+}
+
+/* Each row of a weekly or monthly history as its days, each with an even share of the
+ * period's total (see history_period in reader/keys.def). Returns the day rows (owned
+ * by the caller) and their count in *ndays, or NULL with the problem reported. */
+static struct row *spread(struct reader *rd, const struct row *rows, size_t n, size_t *ndays)
+{
+    size_t cap = 0, k = 0;
+    struct row *days = NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned len = 7;
+        if (rd->opt->period == HISTORY_PERIOD_MONTH) { /* the month's calendar days */
+            long z = (long)rows[i].day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+            unsigned doe = (unsigned)(z - era * 146097), yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+            unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+            unsigned m = mp < 10 ? mp + 3 : mp - 9;
+            len = month_days((long)yoe + era * 400 + (m <= 2), m);
+        }
+        if (rows[i].day + len - rows[0].day > HISTORY_MAX_DAYS) {
+            free(days);
+            fail_at(rd, rows[i].line, COL_DATE, _("the history would span more than %d days"), HISTORY_MAX_DAYS);
+            return NULL;
+        }
+        for (unsigned d = 0; d < len; d++) {
+            if (k == cap) {
+                cap = cap ? 2 * cap : 1024;
+                days = realloc(days, cap * sizeof *days);
+                if (!days) abort();
+            }
+            days[k++] = (struct row){rows[i].day + d, rows[i].units / len, rows[i].line};
+        }
+    }
+    *ndays = k;
+    return days;
+}
+
+/* Read every data row of text into rows (grown as needed). Returns the count, or -1. */
+static long read_rows(struct reader *rd, const char *text, size_t len, struct row **rows, bool *dated, bool *timed)
+{
+    static const char seps[] = {0, ',', ';', '\t'};
+    rd->sep = seps[rd->opt->separator];
+    if (!rd->sep) {
+        int line;
+        if (!(rd->sep = detect_separator(text, len, &line)))
+            return fail_at(rd, line, -1,
+                           _("the row has both tabs and semicolons; set history_separator = tab or semicolon"));
+    }
+    if (rd->opt->period != HISTORY_PERIOD_DAY && rd->opt->kind != HISTORY_DAILY) {
+        snprintf(rd->err, rd->errlen,
+                 _("%s: history_period = week or month reads each row as a period's total: it needs history_kind "
+                   "= daily"),
+                 rd->path);
+        return -1;
+    }
+    snprintf(rd->names[COL_DATE], sizeof rd->names[0], "day");
+    snprintf(rd->names[COL_QUANTITY], sizeof rd->names[0], "quantity");
+    snprintf(rd->names[COL_ITEM], sizeof rd->names[0], "item");
+    struct evidence *ev = calloc(1, sizeof *ev);
+    if (!ev) abort();
+    long n = pass(rd, text, len, ev, NULL, dated, timed);
+    if (n >= 0) n = settle(rd, ev);
+    free(ev);
+    if (n < 0) return -1;
+    rd->header = false;
+    return pass(rd, text, len, NULL, rows, dated, timed);
 }
 
 /* Build the model's days from the rows, and the statistics and fits. */
@@ -320,6 +786,51 @@ static int build(struct reader *rd, const struct row *rows, size_t n, bool timed
     return 0;
 }
 
+/* ---- reading a whole history ---- */
+
+struct history_info *history_read(const char *name, const char *text, size_t len, const struct history_options *options,
+                                  char *err, size_t errlen)
+{
+    struct reader rd = {.path = name, .err = err, .errlen = errlen, .opt = options};
+    struct row *rows = NULL;
+    bool dated = false, timed = false;
+    long n = read_rows(&rd, text, len, &rows, &dated, &timed);
+    struct history_info *hi = calloc(1, sizeof *hi);
+    if (!hi) abort();
+    size_t nrows = n > 0 ? (size_t)n : 0, ndays = nrows;
+    struct row *days = rows;
+    if (n >= 0 && options->period != HISTORY_PERIOD_DAY && !(days = spread(&rd, rows, nrows, &ndays))) n = -1;
+    if (n < 0 || build(&rd, days, ndays, timed, hi) != 0) {
+        if (days != rows) free(days);
+        free(rows);
+        free(hi);
+        return NULL;
+    }
+    if (days != rows) free(days);
+    free(rows);
+    hi->rows = nrows;
+    snprintf(hi->path, sizeof hi->path, "%s", name);
+    hi->kind = options->kind;
+    hi->options = *options;
+    hi->dated = dated;
+    if (dated) { /* the first day back as a date, for reports */
+        long z = (long)hi->first_day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+        unsigned doe = (unsigned)(z - era * 146097), yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+        unsigned d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+        long y = (long)yoe + era * 400 + (m <= 2);
+        snprintf(hi->first_date, sizeof hi->first_date, "%04ld-%02u-%02u", y, m, d);
+    }
+    return hi;
+}
+
+void history_free(struct history_info *hi)
+{
+    if (!hi) return;
+    free((void *)hi->h.first), free((void *)hi->h.at), free((void *)hi->h.units);
+    free(hi);
+}
+
 /* ---- the list of histories read ---- */
 
 /* A history read, and the file as it was then: a file changed since is read again. */
@@ -335,8 +846,24 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct known *known;
 static size_t nknown, capknown;
 
+/* Do a and b read a file the same way? */
+static bool same_options(const struct history_options *a, const struct history_options *b)
+{
+    return a->kind == b->kind && a->separator == b->separator && a->decimal == b->decimal &&
+           a->thousands == b->thousands && a->date_format == b->date_format && a->period == b->period &&
+           strcmp(a->date_column, b->date_column) == 0 && strcmp(a->quantity_column, b->quantity_column) == 0 &&
+           strcmp(a->item_column, b->item_column) == 0 && strcmp(a->item, b->item) == 0;
+}
+
 const struct history_info *history_load(const char *path, enum history_kind kind, bool *located, char *err,
                                         size_t errlen)
+{
+    struct history_options o = {.kind = kind};
+    return history_load_options(path, &o, located, err, errlen);
+}
+
+const struct history_info *history_load_options(const char *path, const struct history_options *options, bool *located,
+                                                char *err, size_t errlen)
 {
     *located = false;
     struct stat st = {0};
@@ -344,8 +871,9 @@ const struct history_info *history_load(const char *path, enum history_kind kind
     pthread_mutex_lock(&lock);
     for (size_t i = 0; stated && i < nknown; i++) {
         const struct known *k = &known[i];
-        if (k->hi->kind == kind && strcmp(k->hi->path, path) == 0 && k->dev == st.st_dev && k->ino == st.st_ino &&
-            k->size == st.st_size && k->mtime.tv_sec == st.st_mtim.tv_sec && k->mtime.tv_nsec == st.st_mtim.tv_nsec) {
+        if (same_options(&k->hi->options, options) && strcmp(k->hi->path, path) == 0 && k->dev == st.st_dev &&
+            k->ino == st.st_ino && k->size == st.st_size && k->mtime.tv_sec == st.st_mtim.tv_sec &&
+            k->mtime.tv_nsec == st.st_mtim.tv_nsec) {
             const struct history_info *hi = k->hi;
             pthread_mutex_unlock(&lock);
             return hi;
@@ -360,30 +888,9 @@ const struct history_info *history_load(const char *path, enum history_kind kind
     char *text = csv_read_file(path, &len, err, errlen);
     if (!text) return NULL;
     *located = true;
-    struct reader rd = {.path = path, .err = err, .errlen = errlen};
-    struct row *rows = NULL;
-    bool dated = false, timed = false;
-    long n = read_rows(&rd, text, len, kind, &rows, &dated, &timed);
+    struct history_info *hi = history_read(path, text, len, options, err, errlen);
     free(text);
-    struct history_info *hi = calloc(1, sizeof *hi);
-    if (!hi) abort();
-    if (n < 0 || build(&rd, rows, (size_t)n, timed, hi) != 0) {
-        free(rows);
-        free(hi);
-        return NULL;
-    }
-    free(rows);
-    snprintf(hi->path, sizeof hi->path, "%s", path);
-    hi->kind = kind;
-    hi->dated = dated;
-    if (dated) { /* the first day back as a date, for reports */
-        long z = (long)hi->first_day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-        unsigned doe = (unsigned)(z - era * 146097), yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-        unsigned d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-        long y = (long)yoe + era * 400 + (m <= 2);
-        snprintf(hi->first_date, sizeof hi->first_date, "%04ld-%02u-%02u", y, m, d);
-    }
+    if (!hi) return NULL;
     pthread_mutex_lock(&lock);
     if (nknown == capknown) {
         capknown = capknown ? 2 * capknown : 16;
@@ -447,7 +954,17 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
     else
         snprintf(first, sizeof first, _("from day %.0f"), hi->first_day);
     num_format(h->total_units, total, sizeof total);
-    if (hi->kind == HISTORY_DAILY)
+    if (hi->options.period == HISTORY_PERIOD_WEEK)
+        fprintf(out,
+                _("%sDemand history %s: %zu weekly rows, each spread evenly over its 7 days, %zu days %s; %s units "
+                  "in %zu orders\n"),
+                prefix, hi->path, hi->rows, h->ndays, first, total, h->norders);
+    else if (hi->options.period == HISTORY_PERIOD_MONTH)
+        fprintf(out,
+                _("%sDemand history %s: %zu monthly rows, each spread evenly over its days, %zu days %s; %s units "
+                  "in %zu orders\n"),
+                prefix, hi->path, hi->rows, h->ndays, first, total, h->norders);
+    else if (hi->kind == HISTORY_DAILY)
         fprintf(out, _("%sDemand history %s: %zu daily rows, %zu days %s; %s units in %zu orders\n"), prefix, hi->path,
                 hi->rows, h->ndays, first, total, h->norders);
     else

@@ -1,8 +1,16 @@
 /* history.h - a planner's demand history read from a CSV file: one row per day (its
- * total) or per order, each a date (YYYY-MM-DD) or a day number and a quantity, in
- * date order, with an optional header row. Days with no row had no demand. Whole day
- * numbers or dates spread a day's orders evenly over it; decimal day numbers give
- * each order's time. Distributions of the order gaps and sizes are fitted at once
+ * total) or per order, each a date or a day number and a quantity, in date order, with
+ * an optional header row. Days with no row had no demand. Whole day numbers or dates
+ * spread a day's orders evenly over it; decimal day numbers or times of day give each
+ * order's time.
+ *
+ * Exports as they come (struct history_options, the [demand] history_* keys): the
+ * separator (comma, semicolon, tab) and decimal mark are detected when unambiguous;
+ * quoted fields; thousands separators when declared; dates YYYY-MM-DD, YYYY/M/D,
+ * D.M.YYYY, YYYY-MM-DD HH:MM:SS, YYYY-MM, and D/M/YYYY or M/D/YYYY as
+ * history_date_format says (or as the file proves); columns by header name or number;
+ * one item's rows of a long file; rows that are weekly or monthly totals, each spread
+ * evenly over its days. Distributions of the order gaps and sizes are fitted at once
  * (sim/fit.h) for the `fit` mode and for the reports.
  *
  * Histories are read once per process and kept: every sweep point, batch row and
@@ -20,13 +28,39 @@
 
 enum history_kind { HISTORY_DAILY, HISTORY_ORDERS }; /* the words "daily", "orders" */
 
-enum { HISTORY_MAX_DAYS = 100000, HISTORY_PATH_MAX = 1024 };
+enum { HISTORY_MAX_DAYS = 100000, HISTORY_PATH_MAX = 1024, HISTORY_NAME_LEN = 256 };
+
+/* How to read a file: the words of the [demand] history_* keys, in order (reader/keys.c).
+ * Each AUTO detects what the file shows and refuses a file that fits two readings. */
+enum history_separator { HISTORY_SEP_AUTO, HISTORY_SEP_COMMA, HISTORY_SEP_SEMICOLON, HISTORY_SEP_TAB };
+enum history_decimal { HISTORY_DECIMAL_AUTO, HISTORY_DECIMAL_DOT, HISTORY_DECIMAL_COMMA };
+enum history_thousands {
+    HISTORY_THOUSANDS_NONE,
+    HISTORY_THOUSANDS_COMMA,
+    HISTORY_THOUSANDS_DOT,
+    HISTORY_THOUSANDS_SPACE
+};
+enum history_date_format { HISTORY_DATES_AUTO, HISTORY_DATES_DMY, HISTORY_DATES_MDY };
+enum history_period { HISTORY_PERIOD_DAY, HISTORY_PERIOD_WEEK, HISTORY_PERIOD_MONTH };
+
+struct history_options {
+    enum history_kind kind;
+    enum history_separator separator;
+    enum history_decimal decimal;
+    enum history_thousands thousands;
+    enum history_date_format date_format; /* the order of D/M/YYYY-like dates (the year last) */
+    enum history_period period;           /* week, month: each row is the period's total (daily kind) */
+    /* a header name or a 1-based number; "" for the default (the first two columns, no item) */
+    char date_column[HISTORY_NAME_LEN], quantity_column[HISTORY_NAME_LEN], item_column[HISTORY_NAME_LEN];
+    char item[HISTORY_NAME_LEN]; /* the item whose rows are read, with item_column */
+};
 
 struct history_info {
     char path[HISTORY_PATH_MAX]; /* as opened */
     enum history_kind kind;
+    struct history_options options;  /* as read (the separator, decimal mark, date order as given) */
     struct demand_history h;         /* what the model plays */
-    size_t rows;                     /* data rows read (orders kind: orders, with 0 quantities) */
+    size_t rows;                     /* data rows read (orders kind: orders, with 0 quantities; week, month: periods) */
     bool dated;                      /* the day column holds dates */
     char first_date[40];             /* the first day's date, if dated */
     double first_day;                /* the first day's number (days since 1970-01-01 if dated) */
@@ -43,6 +77,17 @@ struct history_info {
  * 'quantity': ..." (or "PATH:ROW: ...") and *located = true for its contents. */
 const struct history_info *history_load(const char *path, enum history_kind kind, bool *located, char *err,
                                         size_t errlen);
+
+/* The same, read as options say; the kept histories are told apart by every option. */
+const struct history_info *history_load_options(const char *path, const struct history_options *options, bool *located,
+                                                char *err, size_t errlen);
+
+/* Read a history from text (len bytes, need not be NUL-terminated), named name in
+ * messages. Returns it (the caller's: history_free), or NULL with the problem in err.
+ * For the fuzz harness and tests; history_load keeps what it reads. */
+struct history_info *history_read(const char *name, const char *text, size_t len, const struct history_options *options,
+                                  char *err, size_t errlen);
+void history_free(struct history_info *hi);
 
 /* The path to open for `given`, written in a file in directory dir ("" or NULL: the
  * current directory): given itself if absolute, else dir/given. Returns 0, or -1 if

@@ -95,6 +95,27 @@ static void history_kind_set(void *slot, int i)
     *(enum history_kind *)slot = (enum history_kind)i;
 }
 
+/* the words of the history's reading options (enum history_separator ..., reader/history.h) */
+static const char *const history_separator_words[] = {"auto", "comma", "semicolon", "tab"};
+static const char *const history_decimal_words[] = {"auto", "dot", "comma"};
+static const char *const history_thousands_words[] = {"none", ",", ".", "space"};
+static const char *const history_date_format_words[] = {"auto", "DMY", "MDY"};
+static const char *const history_period_words[] = {"day", "week", "month"};
+/* clang-format off */
+#define HISTORY_CHOICE(words, type)                                                                                 \
+    _Static_assert(sizeof words##_words / sizeof words##_words[0] <= KEY_CHOICES_MAX, "too many words");          \
+    static const char *words##_word(size_t i)                                                                      \
+    {                                                                                                              \
+        return i < sizeof words##_words / sizeof words##_words[0] ? words##_words[i] : NULL;                       \
+    }                                                                                                              \
+    ENUM_ACCESSORS(words, type)
+HISTORY_CHOICE(history_separator, enum history_separator)
+HISTORY_CHOICE(history_decimal, enum history_decimal)
+HISTORY_CHOICE(history_thousands, enum history_thousands)
+HISTORY_CHOICE(history_date_format, enum history_date_format)
+HISTORY_CHOICE(history_period, enum history_period)
+/* clang-format on */
+
 static const char *const x_axis_words[] = {"auto", "service", "shortfall", "lever"}; /* enum sweep_x_axis */
 _Static_assert(sizeof x_axis_words / sizeof x_axis_words[0] <= KEY_CHOICES_MAX, "too many words for a choice");
 static const char *x_axis_word(size_t i)
@@ -165,6 +186,26 @@ static int check_name(const char *text, char *err, size_t errlen)
             snprintf(err, errlen, _("'%s' is not a name (letters, digits and '_')"), text);
             return -1;
         }
+    return 0;
+}
+
+/* A column of a history: a header name (any text) or a number from 1. */
+static int check_column(const char *text, char *err, size_t errlen)
+{
+    if (!*text || (strspn(text, "0123456789") == strlen(text) && strtoul(text, NULL, 10) == 0)) {
+        snprintf(err, errlen, _("'%s' is not a column; write a header name or a number from 1"), text);
+        return -1;
+    }
+    return 0;
+}
+
+/* An item id of a long history file: any text a cell holds. */
+static int check_item(const char *text, char *err, size_t errlen)
+{
+    if (!*text) {
+        snprintf(err, errlen, _("no item id"));
+        return -1;
+    }
     return 0;
 }
 
@@ -472,6 +513,8 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
                    : k->check_text == check_transfers     ? N_("NAME: days pairs, separated by commas")
                    : k->family == FAMILY_REGION           ? N_("a location name")
                    : k->check_text == check_name          ? N_("a product name")
+                   : k->check_text == check_column        ? N_("a header name or a column number")
+                   : k->check_text == check_item          ? N_("an item id")
                                                           : N_("a file name")));
         return;
     case KEY_LIST:

@@ -959,6 +959,21 @@ static bool resolve_history(struct loader *ld)
     if (!given(sc, K_DEMAND_HISTORY_KIND))
         report_key(ld, line, K_DEMAND_HISTORY_KIND,
                    _("missing; say whether each row of the history is a day's total (daily) or one order (orders)"));
+    const struct history_options *o = &sc->history_options;
+    sc->history_options.kind = sc->history_kind;
+    if (*o->item_column && !*o->item)
+        report_key(ld, line_of(sc, K_DEMAND_HISTORY_ITEM_COLUMN), K_DEMAND_HISTORY_ITEM_COLUMN,
+                   _("needs history_item, the item whose rows to read"));
+    if (*o->item && !*o->item_column)
+        report_key(ld, line_of(sc, K_DEMAND_HISTORY_ITEM), K_DEMAND_HISTORY_ITEM,
+                   _("needs history_item_column, the column that holds the item ids"));
+    if (o->period != HISTORY_PERIOD_DAY && sc->history_kind != HISTORY_DAILY)
+        report_key(ld, line_of(sc, K_DEMAND_HISTORY_PERIOD), K_DEMAND_HISTORY_PERIOD,
+                   _("a row that totals a week or a month needs history_kind = daily"));
+    if ((o->thousands == HISTORY_THOUSANDS_COMMA && o->decimal == HISTORY_DECIMAL_COMMA) ||
+        (o->thousands == HISTORY_THOUSANDS_DOT && o->decimal == HISTORY_DECIMAL_DOT))
+        report_key(ld, line_of(sc, K_DEMAND_HISTORY_THOUSANDS), K_DEMAND_HISTORY_THOUSANDS,
+                   _("the same mark as history_decimal; one of them must be the other mark"));
     if (ld->problems > problems) return true;
     bool from_file = sc->origin[K_DEMAND_HISTORY].from == FROM_FILE;
     char dir[HISTORY_PATH_MAX] = "", path[HISTORY_PATH_MAX], err[600];
@@ -975,7 +990,7 @@ static bool resolve_history(struct loader *ld)
     const struct history_info *hi = NULL;
     if (history_resolve(sc->history, dir, path, sizeof path) != 0)
         report_key(ld, line, K_DEMAND_HISTORY, _("the path is too long"));
-    else if (!(hi = history_load(path, sc->history_kind, &located, err, sizeof err))) {
+    else if (!(hi = history_load_options(path, &sc->history_options, &located, err, sizeof err))) {
         if (located) {
             report_text(ld, line, err);
         } else { /* not opened: say the full path tried, and where a relative one starts from */

@@ -15,7 +15,7 @@
 
 #include <stdio.h>
 
-enum { SCENARIO_KEYS_MAX = 160, SCENARIO_WARNINGS_MAX = 8, SCENARIO_PATH_MAX = 1024 };
+enum { SCENARIO_KEYS_MAX = 192, SCENARIO_WARNINGS_MAX = 8, SCENARIO_PATH_MAX = 1024 };
 _Static_assert((int)KEY_IDS <= (int)SCENARIO_KEYS_MAX, "origin[] holds one entry per key: raise SCENARIO_KEYS_MAX");
 
 /* Where a key's value came from. line is the file line (FROM_FILE). FROM_INHERITED:
@@ -104,7 +104,8 @@ struct scenario {
        when it came from an override) */
     char history[HISTORY_PATH_MAX];
     enum history_kind history_kind;
-    enum history_mode history_mode; /* copied into cfg.demand only when a history is used */
+    enum history_mode history_mode;         /* copied into cfg.demand only when a history is used */
+    struct history_options history_options; /* how to read it (its kind is history_kind) */
     char history_dir[HISTORY_PATH_MAX];
     char history_where[300];                     /* the override that gave it, for messages */
     const struct history_info *history_info;     /* read, when a history is used */

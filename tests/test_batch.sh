@@ -152,4 +152,35 @@ ok "batch-6.3 ... rows that differ: one line per distinct warning, naming its ro
         grep -q "^servlab: warning: $T/pois.csv, 2 rows (a, c): units_per_order draws 0 or less about 14%" "$T/err.txt" &&
         grep -q "^servlab: warning: $T/pois.csv row d: units_per_order draws 0 or less about 37%" "$T/err.txt"; echo $?) \
     "$(cat "$T/err.txt")"
+# ---- one long ERP export feeds a whole batch: each row picks its item (demand.history_item) ----
+# The first three items' histories merged into one semicolon file with decimal commas and
+# a revenue column, rows by date; each row's results equal a run of the item's own file.
+H=scenarios/planner/history
+awk -F, 'FNR > 1 { split(FILENAME, p, "/"); sub(/\.csv$/, "", p[4]); printf "%s;%s;%s,0;%s,50\n", $1, p[4], $2, $2 }' \
+    "$H/bolt_01.csv" "$H/hinge_01.csv" "$H/drill_01.csv" | sort -t';' -k1,1 -s > "$T/erp.body"
+{ printf 'Datum;Artikel;Menge;Umsatz\r\n'; sed 's/$/\r/' "$T/erp.body"; } > "$T/erp.csv"
+sed -e 's|^history = .*|history = erp.csv|' -e 's|^history_kind = .*|history_kind = daily\nhistory_date_column = Datum\nhistory_quantity_column = Menge\nhistory_item_column = Artikel\nhistory_item = bolt_01|' \
+    -e 's|^replications = .*|replications = 3|' "$B" > "$T/erp.ini"
+head -n 4 "$I" | cut -d, -f1,3- | awk -F, 'NR == 1 { print "id,demand.history_item," substr($0, index($0, ",") + 1); next } { print $1 "," $1 "," substr($0, index($0, ",") + 1) }' > "$T/erp_items.csv"
+"$S" batch "$T/erp.ini" "$T/erp_items.csv" --format csv --quiet > "$T/erp_batch.csv" 2> "$T/err"
+rc=$?
+ok "batch-7.1 one long ERP export with 3 items runs a whole batch (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(wc -l < "$T/erp_batch.csv")" -eq 4 ]; echo $?) "$(head -n 3 "$T/err")"
+for row in 2 3 4; do
+    id=$(field "$T/erp_items.csv" $row 1)
+    # shellcheck disable=SC2046 # the --set options are words
+    "$S" run "$B" $(sets $row) --set run.replications=3 \
+        --format csv --quiet > "$T/run.csv" 2> "$T/err"
+    metric() { grep "^$1," "$T/run.csv" | cut -d, -f"$2"; }
+    want="$(metric fill_rate 2),$(metric fill_rate 3),$(metric cost_total_per_day 2),$(metric profit_per_day 2)"
+    got=$(sed -n "${row}p" "$T/erp_batch.csv" | cut -d, -f8-11)
+    ok "batch-7.$row row $id of the ERP file equals a run of its own history file: $got" \
+        $([ -n "$want" ] && [ "$got" = "$want" ]; echo $?) "want $want; $(head -n 2 "$T/err")"
+done
+printf 'id,demand.history_item\nx,nut_99\n' > "$T/erp_bad.csv"
+"$S" batch "$T/erp.ini" "$T/erp_bad.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-7.5 an item the export does not hold is refused: status $rc, nothing simulated" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && grep -q "no row has item 'nut_99' (history_item); items there include 'bolt_01', 'hinge_01', 'drill_01'" "$T/err.txt"; echo $?) \
+    "$(head -n 2 "$T/err.txt")"
 check_done test_batch

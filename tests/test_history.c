@@ -480,6 +480,200 @@ static void test_check_round_trip(void)
     }
 }
 
+/* ---- 10. exports as they come: each form gives the same demand as the plain file ---- */
+
+/* A daily scenario reading `csv` with `keys` (lines of [demand]); loads it. */
+static int load_export(const char *name, const char *csv, const char *keys)
+{
+    char text[2000], ini[300];
+    snprintf(text, sizeof text,
+             "[run]\nhorizon_days = 10\n\n[demand]\nhistory = %s\n%s%s\n"
+             "[inventory]\npolicy = sQ\nreorder_point = 60\norder_quantity = 150\nlead_time_days = 2\n",
+             csv, strstr(keys, "history_kind") ? "" : "history_kind = daily\n", keys);
+    snprintf(ini, sizeof ini, "%s.ini", name);
+    write_file(ini, text);
+    return load(ini);
+}
+
+/* The per-day totals of h (ndays of them; the caller frees). */
+static double *day_totals(const struct demand_history *h)
+{
+    double *t = calloc(h->ndays, sizeof *t);
+    if (!t) abort();
+    for (size_t k = 0; k < h->ndays; k++)
+        for (size_t i = h->first[k]; i < h->first[k + 1]; i++) t[k] += h->units[i];
+    return t;
+}
+
+/* Export `text` read with `keys` gives the demand of the plain file `plain`: the same
+ * days from the same first day, the same total on each. */
+static void same_demand(const char *id, const char *what, const char *text, const char *keys, const char *plain)
+{
+    write_file("plain.csv", plain);
+    if (!check(load_export("plain", "plain.csv", "") == 0, "%s the plain file loads (%s)", id, messages)) return;
+    struct history_info want = *sc.history_info;
+    double *wt = day_totals(&want.h);
+    char name[40];
+    snprintf(name, sizeof name, "export_%s.csv", id);
+    write_file(name, text);
+    int rc = load_export("export", name, keys);
+    if (check(rc == 0, "%s %s loads (%s)", id, what, messages)) {
+        const struct history_info *got = sc.history_info;
+        bool same = got->h.ndays == want.h.ndays && got->first_day == want.first_day &&
+                    got->h.total_units == want.h.total_units;
+        size_t k = 0;
+        double *gt = day_totals(&got->h);
+        for (; same && k < want.h.ndays; k++) same = gt[k] == wt[k];
+        check(same,
+              "%s %s gives the plain file's demand: %zu days from day %.0f, total %.17g (want %zu days from %.0f, "
+              "total %.17g; first differing day %zu: %g, want %g)",
+              id, what, got->h.ndays, got->first_day, got->h.total_units, want.h.ndays, want.first_day,
+              want.h.total_units, k ? k - 1 : 0, same ? 0 : gt[k ? k - 1 : 0], same ? 0 : wt[k ? k - 1 : 0]);
+        free(gt);
+    }
+    free(wt);
+}
+
+static void test_exports(void)
+{
+    /* four days of one item, with a gap, a decimal and a quantity in the thousands */
+    const char *plain = "date,units\n2024-03-04,24\n2024-03-05,3.5\n2024-03-07,2400\n2024-03-10,7.25\n";
+    same_demand("history-10.1", "a semicolon export with decimal commas, D.M.YYYY, a BOM and CRLF",
+                "\xef\xbb\xbf"
+                "Datum;Menge\r\n04.03.2024;24,0\r\n05.03.2024;3,5\r\n07.03.2024;2400\r\n10.03.2024;7,25\r\n",
+                "", plain);
+    same_demand("history-10.2", "a tab-separated export",
+                "date\tunits\n2024-03-04\t24\n2024-03-05\t3.5\n2024-03-07\t2400\n2024-03-10\t7.25\n", "", plain);
+    same_demand("history-10.3", "quoted thousands with history_thousands = ,",
+                "date,units\n2024-03-04,24\n2024-03-05,3.5\n2024-03-07,\"2,400\"\n2024-03-10,7.25\n",
+                "history_thousands = ,\n", plain);
+    same_demand("history-10.4", "thousands dots and decimal commas (history_thousands = .)",
+                "date;units\n2024-03-04;24\n2024-03-05;3,5\n2024-03-07;2.400\n2024-03-10;7,25\n",
+                "history_thousands = .\n", plain);
+    same_demand("history-10.5", "Chinese Excel's 2024/3/4 with a Chinese header",
+                "日期,销量\n2024/3/4,24\n2024/3/5,3.5\n2024/3/7,2400\n2024/3/10,7.25\n", "", plain);
+    same_demand("history-10.6", "4/3/2024 with history_date_format = DMY",
+                "date,units\n4/3/2024,24\n5/3/2024,3.5\n7/3/2024,2400\n10/3/2024,7.25\n", "history_date_format = DMY\n",
+                plain);
+    same_demand("history-10.7", "3/4/2024 with history_date_format = MDY",
+                "date,units\n3/4/2024,24\n3/5/2024,3.5\n3/7/2024,2400\n3/10/2024,7.25\n", "history_date_format = MDY\n",
+                plain);
+    same_demand("history-10.8", "M/D/YYYY proved by a date past the 12th",
+                "date,units\n3/4/2024,24\n3/5/2024,3.5\n3/7/2024,2400\n3/13/2024,0\n", "",
+                "date,units\n2024-03-04,24\n2024-03-05,3.5\n2024-03-07,2400\n2024-03-13,0\n");
+    same_demand("history-10.9", "D.M.YYYY in a comma file",
+                "date,units\n4.3.2024,24\n5.3.2024,3.5\n7.3.2024,2400\n10.3.2024,7.25\n", "", plain);
+    same_demand("history-10.10", "datetimes (the date part counts in a daily history)",
+                "time,units\n2024-03-04 00:00:00,24\n2024-03-05 13:30:00,3.5\n2024-03-07 23:59:59,2400\n"
+                "2024-03-10T08:15,7.25\n",
+                "", plain);
+    const char *erp = "sku,date,units,revenue\nA-100,2024-03-04,24,96\nB-200,2024-03-02,5,20\n"
+                      "A-100,2024-03-05,3.5,14\nB-200,2024-03-05,1,4\nA-100,2024-03-07,2400,9600\n"
+                      "C-300,2024-01-01,9,36\nA-100,2024-03-10,7.25,29\n";
+    same_demand("history-10.11", "columns by name, one item of a long file", erp,
+                "history_date_column = date\nhistory_quantity_column = units\nhistory_item_column = sku\n"
+                "history_item = A-100\n",
+                plain);
+    same_demand("history-10.12", "columns by number, one item of a long file", erp,
+                "history_date_column = 2\nhistory_quantity_column = 3\nhistory_item_column = 1\nhistory_item = A-100\n",
+                plain);
+    same_demand("history-10.13", "another item of the same file", erp,
+                "history_date_column = Date\nhistory_quantity_column = UNITS\nhistory_item_column = sku\n"
+                "history_item = B-200\n",
+                "d,u\n2024-03-02,5\n2024-03-05,1\n");
+    /* weeks and months: each total spread evenly over its days */
+    char week_plain[2000], month_plain[4000];
+    size_t used = (size_t)snprintf(week_plain, sizeof week_plain, "date,units\n");
+    for (int d = 4; d <= 10; d++)
+        used += (size_t)snprintf(week_plain + used, sizeof week_plain - used, "2024-03-%02d,10\n", d);
+    for (int d = 18; d <= 24; d++)
+        used += (size_t)snprintf(week_plain + used, sizeof week_plain - used, "2024-03-%02d,0.5\n", d);
+    same_demand("history-10.14", "weekly totals (history_period = week)", "week,units\n2024-03-04,70\n2024-03-18,3.5\n",
+                "history_period = week\n", week_plain);
+    same_demand("history-10.15", "week numbers (history_period = week)", "week,units\n0,70\n1,0\n2,3.5\n",
+                "history_period = week\n",
+                "day,units\n0,10\n1,10\n2,10\n3,10\n4,10\n5,10\n6,10\n14,0.5\n15,0.5\n16,0.5\n17,0.5\n18,0.5\n19,0.5\n"
+                "20,0.5\n");
+    used = (size_t)snprintf(month_plain, sizeof month_plain, "date,units\n");
+    for (int d = 1; d <= 31; d++)
+        used += (size_t)snprintf(month_plain + used, sizeof month_plain - used, "1949-01-%02d,4\n", d);
+    for (int d = 1; d <= 28; d++)
+        used += (size_t)snprintf(month_plain + used, sizeof month_plain - used, "1949-02-%02d,4.5\n", d);
+    for (int d = 1; d <= 30; d++)
+        used += (size_t)snprintf(month_plain + used, sizeof month_plain - used, "1949-04-%02d,4\n", d);
+    same_demand("history-10.16", "monthly totals YYYY-MM (history_period = month)",
+                "Month,Passengers\n1949-01,124\n1949-02,126\n1949-04,120\n", "history_period = month\n", month_plain);
+    same_demand("history-10.17", "monthly totals dated on any day of the month",
+                "m;q\n15.01.1949;124\n01.02.1949;126\n30.04.1949;120\n", "history_period = month\n", month_plain);
+    /* the same file read two ways is two histories: the cache keys on the options */
+    write_file("twoways.csv", "d;q\n2024-03-04;1,5\n2024-03-11;2,25\n");
+    load_export("twoways", "twoways.csv", "history_decimal = comma\n");
+    const struct history_info *a = sc.history_info;
+    load_export("twoways", "twoways.csv", "history_decimal = comma\nhistory_period = week\n");
+    const struct history_info *b = sc.history_info;
+    check(a && b && a != b && a->h.ndays == 8 && b->h.ndays == 14,
+          "history-10.18 one file read as days and as weeks gives two histories (%zu and %zu days)", a ? a->h.ndays : 0,
+          b ? b->h.ndays : 0);
+}
+
+/* A bad export: refused with the message want (after the directory), status 2. */
+static void refused_export(const char *id, const char *csv_text, const char *keys, const char *want)
+{
+    write_file("bad.csv", csv_text);
+    int rc = load_export("bad", "bad.csv", keys);
+    char expect[800];
+    snprintf(expect, sizeof expect, "%s%s", dir, want);
+    check(rc == 2 && strncmp(messages, expect, strlen(expect)) == 0, "%s refused: %s     got: %s", id, expect,
+          messages);
+}
+
+static void test_export_errors(void)
+{
+    refused_export("history-11.1", "date,q\n2024-03-04,\"2,400\"\n", "",
+                   "/bad.csv:2:2: column 'q': '2,400' reads as 2400 if ',' separates thousands (set history_thousands "
+                   "= ,) or as 2.4 if it is the decimal mark (set history_decimal = comma)\n");
+    refused_export("history-11.2", "date;q\n2024-03-04;2.400\n2024-03-05;1,5\n", "",
+                   "/bad.csv:2:2: column 'q': '2.400' reads as 2400 if '.' separates thousands (set "
+                   "history_thousands = .) or as 2.4 if it is the decimal mark (set history_decimal = dot)\n");
+    refused_export("history-11.3", "date,q\n3/4/2024,1\n4/5/2024,2\n", "",
+                   "/bad.csv:2:1: column 'date': '3/4/2024' is 2024-04-03 (day first) or 2024-03-04 (month first), "
+                   "and every date of the file fits both; set history_date_format = DMY or MDY\n");
+    refused_export("history-11.4", "date,q\n13/4/2024,1\n4/14/2024,2\n", "",
+                   "/bad.csv:3:1: column 'date': '4/14/2024' has the month first, but row 2 has '13/4/2024' with the "
+                   "day first; use one order throughout\n");
+    refused_export("history-11.5", "date,q\n13/4/2024,1\n", "history_date_format = MDY\n",
+                   "/bad.csv:2:1: column 'date': '13/4/2024' is not a date (M/D/YYYY (history_date_format = MDY))\n");
+    refused_export("history-11.6", "date,q\n2024-03-04,1 200\n", "",
+                   "/bad.csv:2:2: column 'q': '1 200' has a space in it; if it separates thousands set "
+                   "history_thousands = space\n");
+    refused_export("history-11.7", "date,q\n2024-03-04,\"12,00\"\n", "history_thousands = ,\n",
+                   "/bad.csv:2:2: column 'q': '12,00': a thousands separator (history_thousands) must stand between "
+                   "groups of 3 digits before the decimal mark\n");
+    refused_export("history-11.8", "sku,date,q\nA,2024-03-04,1\n",
+                   "history_date_column = 2\nhistory_quantity_column = 4\n",
+                   "/bad.csv:1: history_quantity_column = 4, but the rows have 3 columns\n");
+    refused_export("history-11.9", "sku,date,q\nA,2024-03-04,1\n", "", "/bad.csv:1: 3 fields; a history row has 2");
+    refused_export("history-11.10", "sku,date,q\nA,2024-03-04,1\nB,2024-03-04\n",
+                   "history_date_column = date\nhistory_quantity_column = q\n",
+                   "/bad.csv:3: 2 fields, but row 1 has 3; a value holding the separator must be in double quotes\n");
+    refused_export("history-11.11", "m,q\n1949-01,5\n", "history_period = week\n",
+                   "/bad.csv:2:1: column 'm': '1949-01' is a month; set history_period = month");
+    refused_export("history-11.12", "m,q\n3,5\n", "history_period = month\n",
+                   "/bad.csv:2:1: column 'm': '3' is a day number; a monthly history (history_period = month) needs "
+                   "dates");
+    refused_export(
+        "history-11.13", "d,q\n2024-03-04,5\n", "history_period = week\nhistory_kind = orders\n",
+        "/bad.ini:6: [demand] history_period: a row that totals a week or a month needs history_kind = daily");
+    refused_export("history-11.14", "d,q\n2024-03-04,5\n", "history_thousands = ,\nhistory_decimal = comma\n",
+                   "/bad.ini:7: [demand] history_thousands: the same mark as history_decimal");
+    refused_export("history-11.15", "d,q\n2024-03-04 25:00,5\n", "",
+                   "/bad.csv:2:1: column 'd': '2024-03-04 25:00' is not a date (YYYY-MM-DD)\n");
+    refused_export(
+        "history-11.16", "sku,d,q\nA,2024-03-04,5\n",
+        "history_date_column = d\nhistory_quantity_column = q\nhistory_item_column = sku\nhistory_item = Z\n",
+        "/bad.csv:1:1: column 'sku': no row has item 'Z' (history_item); items there include 'A'\n");
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/servlab-history-XXXXXX");
@@ -493,6 +687,8 @@ int main(void)
     test_decimal_total();
     test_fit_equilibrium();
     test_fullwidth();
+    test_exports();
+    test_export_errors();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) return 1;
