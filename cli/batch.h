@@ -11,12 +11,11 @@
 #define CLI_BATCH_H
 
 #include "cli/simulate.h"
+#include "reader/batch_table.h"
 #include "reader/scenario.h"
 
 #include <stdbool.h>
 #include <stdio.h>
-
-enum { BATCH_ID_LEN = 64 };
 
 struct batch_row {
     int line;              /* in the table */
