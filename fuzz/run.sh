@@ -2,7 +2,8 @@
 # run.sh short|long [SECONDS] - run every libFuzzer harness in build-fuzz/ (make fuzz-build).
 #
 # Seeds: every scenario file (scenarios/, tests/validation/, tests/bad/) and the inputs of
-# past findings (fuzz/seeds/scenario/) for fuzz_scenario, fuzz/seeds/dist for fuzz_dist;
+# past findings (fuzz/seeds/scenario/) for fuzz_scenario, fuzz/seeds/NAME for fuzz_NAME
+# (fuzz/seeds/dist, fuzz/seeds/batch: exports as planners save them);
 # each harness has its dictionary fuzz/NAME.dict.
 #   short  a fixed-seed run of FUZZ_SHORT_RUNS inputs (default 20000) per harness, capped
 #          at SECONDS (default 10); new inputs go to a temporary directory. make test runs it.

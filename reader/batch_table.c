@@ -124,7 +124,7 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
             r->cols = calloc(rec->n, sizeof *r->cols);
             r->table_col = calloc(rec->n, sizeof *r->table_col);
             if (!r->cols || !r->table_col) abort();
-            for (size_t i = 0; i < rec->n; i++) {
+            for (size_t i = 0; i < rec->n && problems < MAX_ROW_REPORTS; i++) {
                 const char *name = rec->field[i];
                 bool dup = false;
                 for (size_t j = 0; j < i; j++) dup |= strcmp(rec->field[j], name) == 0;
