@@ -14,6 +14,7 @@
 
 #include "lang/lang.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,6 +252,11 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             simulate_summarise(rows + i * r->reps * nm, r->reps, nm, s);
             struct batch_row *row = &r->rows[first + i];
             row->service = s[service], row->cost = s[M_COST_TOTAL], row->profit = s[M_PROFIT];
+            if (!o->sweep) continue;
+            /* each replication's profit as written, to pair with the sweep's best point */
+            row->gain_reps = malloc(r->reps * sizeof *row->gain_reps);
+            if (!row->gain_reps) abort();
+            for (unsigned k = 0; k < r->reps; k++) row->gain_reps[k] = rows[((i * r->reps) + k) * nm + M_PROFIT];
         }
     }
     free(cfgs), free(ptrs), free(rows), free(s);
@@ -274,11 +280,29 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             row->best_profit = profit.mean;
             row->best_profit_ci95 = profit.ci95;
             row->at_edge = sw->opt.at_lower_edge || sw->opt.at_upper_edge;
+            /* the gain, replication by replication: replication k of the row as written and
+               of every sweep point use the streams of (seed, k, source) (cli/simulate.h) */
+            assert(sw->reps == r->reps && sw->nm == nm);
+            for (unsigned k = 0; k < r->reps; k++)
+                row->gain_reps[k] = sw->rows[(b * sw->reps + k) * sw->nm + M_PROFIT] - row->gain_reps[k];
+            struct summary gain = summary_of(row->gain_reps, r->reps, 1);
+            row->gain_ci95 = gain.ci95;
+            row->gain_significant = isfinite(gain.ci95) && gain.mean - gain.ci95 > 0;
             sweep_free(sw);
         }
         free(sw);
         free_store(store, 2 * r->ncols);
         free(all);
+    }
+    if (rc == 0 && o->sweep) { /* the portfolio's gain, paired the same way */
+        double *total = calloc(r->reps, sizeof *total);
+        if (!total) abort();
+        for (size_t i = 0; i < r->n; i++) {
+            r->significant += r->rows[i].gain_significant;
+            for (unsigned k = 0; k < r->reps; k++) total[k] += r->rows[i].gain_reps[k];
+        }
+        r->total_gain = summary_of(total, r->reps, 1);
+        free(total);
     }
     free(table_col);
     scenario_free(sc);
@@ -290,6 +314,7 @@ void batch_free(struct batch_result *r)
     for (size_t i = 0; i < r->n; i++) {
         for (size_t k = 0; r->rows[i].values && k < r->ncols; k++) free(r->rows[i].values[k]);
         free(r->rows[i].values);
+        free(r->rows[i].gain_reps);
     }
     for (size_t k = 0; k < r->ncols; k++) free(r->cols[k]);
     free(r->cols);
@@ -323,6 +348,7 @@ void batch_csv(FILE *out, const struct batch_result *r)
         fprintf(out, ",best_%s", r->parameter);
         if (r->parameter2[0]) fprintf(out, ",best_%s", r->parameter2);
         fprintf(out, ",best_%s,best_profit_per_day,best_profit_per_day_ci95,profit_gain_per_day", r->service);
+        fputs(",profit_gain_per_day_ci95", out); /* added later: columns are only ever added at the end */
     }
     fputc('\n', out);
     char a[40], b[40], c[40], d[40], e[40];
@@ -341,31 +367,46 @@ void batch_csv(FILE *out, const struct batch_result *r)
                     report_field(row->best_service, b, sizeof b), report_field(row->best_profit, c, sizeof c),
                     report_field(row->best_profit_ci95, d, sizeof d),
                     report_field(row->best_profit - row->profit.mean, e, sizeof e));
+        if (r->swept) fprintf(out, ",%s", report_field(row->gain_ci95, a, sizeof a));
         fputc('\n', out);
     }
+}
+
+/* The swept key's name, or both: "reorder_point + order_quantity" (joiner between them). */
+static void lever_names(const struct batch_result *r, const char *joiner, char *out, size_t len)
+{
+    snprintf(out, len, "%s", strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter);
+    if (r->parameter2[0])
+        snprintf(out + strlen(out), len - strlen(out), "%s%s", joiner,
+                 strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
 }
 
 void batch_summary(FILE *out, const struct batch_result *r)
 {
     double now = 0, best = 0;
-    size_t better = 0, edge = 0;
+    size_t edge = 0;
     for (size_t i = 0; i < r->n; i++) {
         edge += r->rows[i].at_edge;
         now += r->rows[i].profit.mean;
         best += r->rows[i].best_profit;
-        better += r->rows[i].best_profit > r->rows[i].profit.mean;
     }
     fprintf(out, _("Total profit per day over the %zu rows: %.2f at the current settings"), r->n, now);
     if (r->swept) {
-        char keys[220]; /* the swept key, or both: "reorder_point + order_quantity" */
-        snprintf(keys, sizeof keys, "%s", strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter);
-        if (r->parameter2[0])
-            snprintf(keys + strlen(keys), sizeof keys - strlen(keys), " + %s",
-                     strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
-        fprintf(out, _(", %.2f at the recommended %s\n(%+.2f a day, %+.1f%%; %zu of %zu rows gain).\n"), best, keys,
-                best - now, now != 0 ? 100 * (best - now) / fabs(now) : 0.0, better, r->n);
-        fputs(_("The recommended setting is the sweep's grid point of highest mean profit; rows whose gain is within\n"
-                "their profit's ± are as good as they are.\n"),
+        char keys[220];
+        lever_names(r, " + ", keys, sizeof keys);
+        /* TRANSLATORS: the total gain a day, its paired 95% half-width, the gain in per cent,
+           the rows whose gain is significant and all rows */
+        fprintf(out,
+                P_(", %.2f at the recommended %s\n(%+.2f ± %.2f a day, %+.1f%%; %zu of %zu row gains significantly).\n",
+                   ", %.2f at the recommended %s\n(%+.2f ± %.2f a day, %+.1f%%; %zu of %zu rows gain significantly).\n",
+                   r->n),
+                best, keys, best - now, r->total_gain.ci95, now != 0 ? 100 * (best - now) / fabs(now) : 0.0,
+                r->significant, r->n);
+        /* xgettext:no-c-format */
+        fputs(_("The recommended setting is the sweep's grid point of highest mean profit. A gain is significant when\n"
+                "its 95% interval, paired over the replications (as written and as recommended on the same random\n"
+                "numbers), lies above 0; rows without a significant gain are as good as they are. Picked as the\n"
+                "best of the grid on these same replications, a gain is a little optimistic.\n"),
               out);
         if (edge)
             fprintf(out,
@@ -378,6 +419,84 @@ void batch_summary(FILE *out, const struct batch_result *r)
     } else {
         fputs(_(".\n"), out);
     }
+}
+
+/* A row to rank by its gain: significant gains first, then the larger gain first, ties in
+ * table order. */
+struct ranked {
+    size_t i;
+    bool significant;
+    double gain;
+};
+
+static int by_gain(const void *a, const void *b)
+{
+    const struct ranked *x = a, *y = b;
+    if (x->significant != y->significant) return x->significant ? -1 : 1;
+    if (x->gain != y->gain) return x->gain > y->gain ? -1 : 1;
+    return x->i < y->i ? -1 : 1;
+}
+
+size_t batch_top_gains(const struct batch_result *r, size_t *idx, size_t max)
+{
+    if (!r->swept) return 0;
+    struct ranked *all = malloc((r->n + 1) * sizeof *all);
+    if (!all) abort();
+    size_t n = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const struct batch_row *row = &r->rows[i];
+        double gain = row->best_profit - row->profit.mean;
+        if (gain > 0) all[n++] = (struct ranked){i, row->gain_significant, gain};
+    }
+    qsort(all, n, sizeof *all, by_gain);
+    if (n > max) n = max;
+    for (size_t k = 0; k < n; k++) idx[k] = all[k].i;
+    free(all);
+    return n;
+}
+
+const char *batch_gain_verdict(const struct batch_result *r, size_t i)
+{
+    return r->rows[i].gain_significant ? "" : _("no significant gain");
+}
+
+void batch_gains(FILE *out, const struct batch_result *r)
+{
+    if (!r->swept) return;
+    char keys[220];
+    lever_names(r, ", ", keys, sizeof keys);
+    size_t idx[BATCH_GAINS_SHOWN];
+    size_t n = batch_top_gains(r, idx, BATCH_GAINS_SHOWN);
+    if (n == 0) {
+        fprintf(out, _("No row's profit rises with a change of %s: every row is as good as it is.\n"), keys);
+        return;
+    }
+    /* TRANSLATORS: %s is the swept key (or two keys) */
+    fprintf(out, _("The rows that gain most from a change of %s (profit per day, paired 95%% interval):\n"), keys);
+    size_t shown_significant = 0;
+    for (size_t k = 0; k < n; k++) {
+        const struct batch_row *row = &r->rows[idx[k]];
+        char at[120];
+        if (r->parameter2[0])
+            snprintf(at, sizeof at, "%.4g, %.4g", row->best_x, row->best_x2);
+        else
+            snprintf(at, sizeof at, "%.4g", row->best_x);
+        fputs("  ", out);
+        report_cell(out, row->id, 16, false);
+        fprintf(out, " %+9.2f ± %-8.2f ", row->best_profit - row->profit.mean, row->gain_ci95);
+        /* TRANSLATORS: where the gain is found: the swept key(s) and the recommended value(s) */
+        if (row->gain_significant)
+            fprintf(out, _("at %s = %s\n"), keys, at), shown_significant++;
+        else
+            /* TRANSLATORS: the swept key(s), the recommended value(s), then "no significant gain" */
+            fprintf(out, _("at %s = %s: %s\n"), keys, at, batch_gain_verdict(r, idx[k]));
+    }
+    if (r->significant > shown_significant)
+        fprintf(out,
+                P_("  and %zu more row gains significantly (batch.csv has every row's gain and interval).\n",
+                   "  and %zu more rows gain significantly (batch.csv has every row's gain and interval).\n",
+                   r->significant - shown_significant),
+                r->significant - shown_significant);
 }
 
 void batch_table(FILE *out, const struct batch_result *r)
@@ -409,6 +528,7 @@ void batch_table(FILE *out, const struct batch_result *r)
         lang_pad(out, _("profit/day"), 12, true);
         fputc(' ', out);
         lang_pad(out, _("gain/day"), 10, true);
+        fprintf(out, " %9s", "± 95%"); /* 8 columns: ± is two bytes */
     }
     fputc('\n', out);
     for (size_t i = 0; i < r->n; i++) {
@@ -416,14 +536,18 @@ void batch_table(FILE *out, const struct batch_result *r)
         report_cell(out, row->id, 16, false);
         fprintf(out, " %10.2f %% %12.2f %10.2f", 100 * row->service.mean, row->profit.mean, row->profit.ci95);
         if (r->swept && r->parameter2[0])
-            fprintf(out, "  | %18.4g %*.4g%c %10.2f %% %12.2f %10.2f", row->best_x, (int)lang_width(_("best")) + 20,
-                    row->best_x2, row->at_edge ? '<' : ' ', 100 * row->best_service, row->best_profit,
-                    row->best_profit - row->profit.mean);
+            fprintf(out, "  | %18.4g %*.4g%c %10.2f %% %12.2f %10.2f %8.2f", row->best_x,
+                    (int)lang_width(_("best")) + 20, row->best_x2, row->at_edge ? '<' : ' ', 100 * row->best_service,
+                    row->best_profit, row->best_profit - row->profit.mean, row->gain_ci95);
         else if (r->swept)
-            fprintf(out, "  | %18.4g%c %10.2f %% %12.2f %10.2f", row->best_x, row->at_edge ? '<' : ' ',
-                    100 * row->best_service, row->best_profit, row->best_profit - row->profit.mean);
+            fprintf(out, "  | %18.4g%c %10.2f %% %12.2f %10.2f %8.2f", row->best_x, row->at_edge ? '<' : ' ',
+                    100 * row->best_service, row->best_profit, row->best_profit - row->profit.mean, row->gain_ci95);
         fputc('\n', out);
     }
     fputc('\n', out);
+    if (r->swept) {
+        batch_gains(out, r);
+        fputc('\n', out);
+    }
     batch_summary(out, r);
 }
