@@ -836,6 +836,7 @@ static int cmd_batch(const struct options *o)
             if ((fp = out_open(&w, "summary.txt"))) {
                 fprintf(fp, "servlab %s batch %s %s\nseed: %llu\ngenerator: %s\nreplications: %u\n", SERVLAB_VERSION,
                         r.base, r.table, r.seed, rng_generator_name(), r.reps);
+                batch_gains(fp, &r); /* with --sweep: the rows that gain most */
                 batch_summary(fp, &r);
                 out_commit(&w, "summary.txt");
             }

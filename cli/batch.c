@@ -9,236 +9,38 @@
 #include "sweep.h"
 #include "models/metrics.h"
 #include "models/model.h"
-#include "reader/csv.h"
-#include "reader/fullwidth.h"
 #include "reader/keys.h"
-#include "reader/suggest.h"
 #include "sim/num.h"
 
 #include "lang/lang.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum { CHUNK = 32, MAX_ROW_REPORTS = 10 };
 
-static char *copy_text(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *c = malloc(n);
-    if (!c) abort();
-    memcpy(c, s, n);
-    return c;
-}
-
 /* ---- the table ---- */
 
-/* Check a header cell: "id", or SECTION.KEY of a known key. Returns 0, or -1 with the
- * problem (and a suggestion) in err. */
-static int check_column(const char *name, char *err, size_t errlen)
+/* Read the table (reader/batch_table.h) into r's rows; table_col receives each input
+ * column's place in the table (owned by the caller). Returns 0 or 2. */
+static int read_table(const char *path, struct batch_result *r, size_t **table_col, FILE *err)
 {
-    const char *dot = strrchr(name, '.');
-    char section[120];
-    if (dot) snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
-    int key = dot && key_section_known(section) ? key_find(section, dot + 1) : -1;
-    if (key >= 0) {
-        if (key == K_RUN_REPLICATIONS) {
-            snprintf(err, errlen, _("'run.replications' cannot vary by row; give every row the same with --reps"));
-            return -1;
-        }
+    struct batch_table t;
+    int rc = batch_table_read(&t, path, err);
+    if (rc == 0) {
+        r->ncols = t.ncols, r->cols = t.cols, r->has_id = t.has_id, r->n = t.n;
+        r->rows = calloc(t.n, sizeof *r->rows);
+        if (!r->rows) abort();
+        for (size_t i = 0; i < t.n; i++)
+            r->rows[i].line = t.rows[i].line, r->rows[i].values = t.rows[i].values,
+            memcpy(r->rows[i].id, t.rows[i].id, sizeof r->rows[i].id);
+        *table_col = t.table_col;
+        free(t.rows); /* the cells and headers are r's now */
         return 0;
     }
-    /* the nearest SECTION.KEY of a plain section, or the key of that name */
-    const char *names[KEY_IDS];
-    size_t n = 0;
-    for (size_t k = 0; k < key_count; k++)
-        if (!key_defs[k].family) names[n++] = key_full_name((enum key_id)k);
-    const char *near = suggest_nearest(name, names, n);
-    if (!near && !dot)
-        for (size_t i = 0; i < n; i++)
-            if (strcmp(strrchr(names[i], '.') + 1, name) == 0) near = names[i];
-    if (!dot && !near)
-        snprintf(err, errlen,
-                 _("unknown column '%s'; name a key as SECTION.KEY, as --set does (servlab keys lists them), "
-                   "or call the row's name 'id'"),
-                 name);
-    else if (near)
-        snprintf(err, errlen, _("unknown column '%s'; did you mean '%s'?"), name, near);
-    else
-        snprintf(err, errlen, _("unknown column '%s'; 'servlab keys' lists the keys"), name);
-    return -1;
-}
-
-/* A character typed in full-width mode (reader/fullwidth.h) in record rec: the first is
- * reported as TABLE:ROW:COL (COL the field, as in every message of the table) with its
- * cell's [section] key, and 1 returned; else 0. The header names keys and is checked
- * whole (is_header: rec is it); in a row the id and a history file name may hold any text
- * ("螺栓（M8）"), unless the row has not the header's ncells fields: a full-width comma
- * may be why. */
-static int table_fullwidth(const char *path, const struct csv_record *rec, const struct batch_result *r, bool is_header,
-                           int id_col, size_t ncells, FILE *err)
-{
-    for (size_t i = 0, k = 0; i < rec->n; i++) {
-        const char *col = NULL; /* the cell's key as SECTION.KEY */
-        if (!is_header && (int)i != id_col && k < r->ncols) col = r->cols[k++];
-        bool text = (int)i == id_col || (col && strcmp(col, key_full_name(K_DEMAND_HISTORY)) == 0);
-        struct fullwidth hit;
-        if ((!is_header && text && rec->n == ncells) || !fullwidth_find(rec->field[i], strlen(rec->field[i]), &hit))
-            continue;
-        char problem[300];
-        fullwidth_problem(&hit, problem, sizeof problem);
-        const char *dot = col ? strrchr(col, '.') : NULL;
-        if (dot)
-            fprintf(err, "%s:%d:%zu: [%.*s] %s: %s\n", path, rec->line, i + 1, (int)(dot - col), col, dot + 1, problem);
-        else
-            fprintf(err, "%s:%d:%zu: %s\n", path, rec->line, i + 1, problem);
-        return 1;
-    }
-    return 0;
-}
-
-static int read_table(const char *path, struct batch_result *r, FILE *err)
-{
-    char problem[400];
-    size_t len = 0;
-    char *text = csv_read_file(path, &len, problem, sizeof problem);
-    if (!text) {
-        fprintf(err, "%s: %s\n", path, problem);
-        return 2;
-    }
-    struct csv c;
-    csv_init(&c, text, len);
-    struct csv_record *rec = malloc(sizeof *rec);
-    if (!rec) abort();
-    int rc = 0, id_col = -1, blank_line = 0;
-    size_t ncells = 0, cap = 0, problems = 0;
-    bool header = false;
-    for (;;) {
-        int got = csv_next(&c, rec, problem, sizeof problem);
-        if (got == 0) break;
-        if (got < 0) {
-            fprintf(err, "%s:%s\n", path, problem);
-            rc = 2;
-            break;
-        }
-        if (rec->blank) {
-            if (!blank_line) blank_line = rec->line;
-            continue;
-        }
-        if (blank_line) {
-            fprintf(err, _("%s:%d: empty row; remove it (every row is a variant to run)\n"), path, blank_line);
-            rc = 2;
-            break;
-        }
-        if (table_fullwidth(path, rec, r, !header, id_col, ncells, err)) {
-            if (++problems == MAX_ROW_REPORTS || !header) break;
-            continue;
-        }
-        if (!header) { /* the header: id and keys */
-            header = true;
-            ncells = rec->n;
-            r->cols = calloc(rec->n, sizeof *r->cols);
-            if (!r->cols) abort();
-            for (size_t i = 0; i < rec->n; i++) {
-                const char *name = rec->field[i];
-                bool dup = false;
-                for (size_t j = 0; j < i; j++) dup |= strcmp(rec->field[j], name) == 0;
-                if (!*name) {
-                    fprintf(err,
-                            _("%s:%d:%zu: a column without a name; the header names a key (SECTION.KEY) per "
-                              "column\n"),
-                            path, rec->line, i + 1);
-                    problems++;
-                } else if (dup) {
-                    fprintf(err, _("%s:%d:%zu: column '%s' appears twice\n"), path, rec->line, i + 1, name);
-                    problems++;
-                } else if (strcmp(name, "id") == 0) {
-                    id_col = (int)i;
-                    r->has_id = true;
-                } else if (check_column(name, problem, sizeof problem) != 0) {
-                    fprintf(err, "%s:%d:%zu: %s\n", path, rec->line, i + 1, problem);
-                    problems++;
-                } else {
-                    r->cols[r->ncols++] = copy_text(name);
-                }
-            }
-            if (problems) {
-                rc = 2;
-                break;
-            }
-            if (r->ncols == 0) {
-                fprintf(err,
-                        _("%s:%d: no key columns; the header names the keys each row sets, e.g. "
-                          "id,demand.orders_per_day,revenue.price_per_unit\n"),
-                        path, rec->line);
-                rc = 2;
-                break;
-            }
-            continue;
-        }
-        if (rec->n != ncells) {
-            fprintf(err,
-                    P_("%s:%d: %zu field, but the header has %zu columns\n",
-                       "%s:%d: %zu fields, but the header has %zu columns\n", rec->n),
-                    path, rec->line, rec->n, ncells);
-            if (++problems == MAX_ROW_REPORTS) break;
-            continue;
-        }
-        if (r->n == cap) {
-            cap = cap ? 2 * cap : 64;
-            r->rows = realloc(r->rows, cap * sizeof *r->rows);
-            if (!r->rows) abort();
-        }
-        struct batch_row *row = &r->rows[r->n++];
-        memset(row, 0, sizeof *row);
-        row->line = rec->line;
-        row->values = calloc(r->ncols, sizeof *row->values);
-        if (!row->values) abort();
-        for (size_t i = 0, k = 0; i < rec->n; i++) {
-            const char *v = rec->field[i];
-            if ((int)i == id_col) {
-                if (!*v || strlen(v) >= BATCH_ID_LEN) {
-                    fprintf(err, _("%s:%d:%zu: column 'id': %s\n"), path, rec->line, i + 1,
-                            *v ? _("too long (at most 63 characters)") : _("empty; give every row a name"));
-                    problems++;
-                }
-                snprintf(row->id, sizeof row->id, "%s", v);
-                for (size_t j = 0; *v && j + 1 < r->n; j++)
-                    if (strcmp(r->rows[j].id, v) == 0) {
-                        fprintf(err, _("%s:%d:%zu: column 'id': '%s' is the id of row %d too\n"), path, rec->line,
-                                i + 1, v, r->rows[j].line);
-                        problems++;
-                    }
-                continue;
-            }
-            if (!*v) {
-                const char *dot = strrchr(r->cols[k], '.');
-                fprintf(err,
-                        _("%s:%d:%zu: [%.*s] %s: empty; write a value (an empty cell does not mean the base "
-                          "file's value)\n"),
-                        path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1);
-                problems++;
-            }
-            row->values[k++] = copy_text(v);
-        }
-        if (!r->has_id) snprintf(row->id, sizeof row->id, "%zu", r->n);
-        if (problems >= MAX_ROW_REPORTS) break;
-    }
-    free(rec);
-    free(text);
-    if (rc == 0 && problems) rc = 2;
-    if (rc == 0 && !header) {
-        fprintf(err,
-                _("%s: the table is empty; its first row names the keys (SECTION.KEY), each further row is a "
-                  "variant\n"),
-                path);
-        rc = 2;
-    }
-    if (rc == 0 && r->n == 0) {
-        fprintf(err, _("%s: no rows below the header: nothing to run\n"), path);
-        rc = 2;
-    }
+    batch_table_fini(&t);
     return rc;
 }
 
@@ -392,28 +194,12 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
     r->horizon_days = sc->cfg.run.horizon_days;
     r->warmup_days = sc->cfg.run.warmup_days;
     size_t nm = metric_count(&sc->cfg);
-    if ((rc = read_table(table, r, err)) != 0) {
+    size_t *table_col = NULL; /* where each input column sits in the table (the id column may be anywhere) */
+    if ((rc = read_table(table, r, &table_col, err)) != 0) {
         scenario_free(sc);
         return rc;
     }
-    /* where each input column sits in the table (the id column may be anywhere), and
-       the directory relative history paths in cells start from */
-    size_t *table_col = calloc(r->ncols, sizeof *table_col);
-    if (!table_col) abort();
-    {
-        size_t len = 0;
-        char problem[200];
-        char *text = csv_read_file(table, &len, problem, sizeof problem);
-        struct csv c;
-        struct csv_record *rec = malloc(sizeof *rec);
-        if (!text || !rec) abort();
-        csv_init(&c, text, len);
-        while (csv_next(&c, rec, problem, sizeof problem) == 1 && rec->blank) {}
-        for (size_t i = 0, k = 0; i < rec->n && k < r->ncols; i++)
-            if (strcmp(rec->field[i], "id") != 0) table_col[k++] = i + 1;
-        free(rec);
-        free(text);
-    }
+    /* the directory relative history paths in cells start from */
     char dir[SCENARIO_PATH_MAX] = "";
     const char *slash = strrchr(table, '/');
     if (slash) snprintf(dir, sizeof dir, "%.*s", slash == table ? 1 : (int)(slash - table), table);
@@ -466,6 +252,11 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             simulate_summarise(rows + i * r->reps * nm, r->reps, nm, s);
             struct batch_row *row = &r->rows[first + i];
             row->service = s[service], row->cost = s[M_COST_TOTAL], row->profit = s[M_PROFIT];
+            if (!o->sweep) continue;
+            /* each replication's profit as written, to pair with the sweep's best point */
+            row->gain_reps = malloc(r->reps * sizeof *row->gain_reps);
+            if (!row->gain_reps) abort();
+            for (unsigned k = 0; k < r->reps; k++) row->gain_reps[k] = rows[((i * r->reps) + k) * nm + M_PROFIT];
         }
     }
     free(cfgs), free(ptrs), free(rows), free(s);
@@ -489,11 +280,29 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             row->best_profit = profit.mean;
             row->best_profit_ci95 = profit.ci95;
             row->at_edge = sw->opt.at_lower_edge || sw->opt.at_upper_edge;
+            /* the gain, replication by replication: replication k of the row as written and
+               of every sweep point use the streams of (seed, k, source) (cli/simulate.h) */
+            assert(sw->reps == r->reps && sw->nm == nm);
+            for (unsigned k = 0; k < r->reps; k++)
+                row->gain_reps[k] = sw->rows[(b * sw->reps + k) * sw->nm + M_PROFIT] - row->gain_reps[k];
+            struct summary gain = summary_of(row->gain_reps, r->reps, 1);
+            row->gain_ci95 = gain.ci95;
+            row->gain_significant = isfinite(gain.ci95) && gain.mean - gain.ci95 > 0;
             sweep_free(sw);
         }
         free(sw);
         free_store(store, 2 * r->ncols);
         free(all);
+    }
+    if (rc == 0 && o->sweep) { /* the portfolio's gain, paired the same way */
+        double *total = calloc(r->reps, sizeof *total);
+        if (!total) abort();
+        for (size_t i = 0; i < r->n; i++) {
+            r->significant += r->rows[i].gain_significant;
+            for (unsigned k = 0; k < r->reps; k++) total[k] += r->rows[i].gain_reps[k];
+        }
+        r->total_gain = summary_of(total, r->reps, 1);
+        free(total);
     }
     free(table_col);
     scenario_free(sc);
@@ -505,6 +314,7 @@ void batch_free(struct batch_result *r)
     for (size_t i = 0; i < r->n; i++) {
         for (size_t k = 0; r->rows[i].values && k < r->ncols; k++) free(r->rows[i].values[k]);
         free(r->rows[i].values);
+        free(r->rows[i].gain_reps);
     }
     for (size_t k = 0; k < r->ncols; k++) free(r->cols[k]);
     free(r->cols);
@@ -538,6 +348,7 @@ void batch_csv(FILE *out, const struct batch_result *r)
         fprintf(out, ",best_%s", r->parameter);
         if (r->parameter2[0]) fprintf(out, ",best_%s", r->parameter2);
         fprintf(out, ",best_%s,best_profit_per_day,best_profit_per_day_ci95,profit_gain_per_day", r->service);
+        fputs(",profit_gain_per_day_ci95", out); /* added later: columns are only ever added at the end */
     }
     fputc('\n', out);
     char a[40], b[40], c[40], d[40], e[40];
@@ -556,31 +367,46 @@ void batch_csv(FILE *out, const struct batch_result *r)
                     report_field(row->best_service, b, sizeof b), report_field(row->best_profit, c, sizeof c),
                     report_field(row->best_profit_ci95, d, sizeof d),
                     report_field(row->best_profit - row->profit.mean, e, sizeof e));
+        if (r->swept) fprintf(out, ",%s", report_field(row->gain_ci95, a, sizeof a));
         fputc('\n', out);
     }
+}
+
+/* The swept key's name, or both: "reorder_point + order_quantity" (joiner between them). */
+static void lever_names(const struct batch_result *r, const char *joiner, char *out, size_t len)
+{
+    snprintf(out, len, "%s", strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter);
+    if (r->parameter2[0])
+        snprintf(out + strlen(out), len - strlen(out), "%s%s", joiner,
+                 strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
 }
 
 void batch_summary(FILE *out, const struct batch_result *r)
 {
     double now = 0, best = 0;
-    size_t better = 0, edge = 0;
+    size_t edge = 0;
     for (size_t i = 0; i < r->n; i++) {
         edge += r->rows[i].at_edge;
         now += r->rows[i].profit.mean;
         best += r->rows[i].best_profit;
-        better += r->rows[i].best_profit > r->rows[i].profit.mean;
     }
     fprintf(out, _("Total profit per day over the %zu rows: %.2f at the current settings"), r->n, now);
     if (r->swept) {
-        char keys[220]; /* the swept key, or both: "reorder_point + order_quantity" */
-        snprintf(keys, sizeof keys, "%s", strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter);
-        if (r->parameter2[0])
-            snprintf(keys + strlen(keys), sizeof keys - strlen(keys), " + %s",
-                     strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
-        fprintf(out, _(", %.2f at the recommended %s\n(%+.2f a day, %+.1f%%; %zu of %zu rows gain).\n"), best, keys,
-                best - now, now != 0 ? 100 * (best - now) / fabs(now) : 0.0, better, r->n);
-        fputs(_("The recommended setting is the sweep's grid point of highest mean profit; rows whose gain is within\n"
-                "their profit's ± are as good as they are.\n"),
+        char keys[220];
+        lever_names(r, " + ", keys, sizeof keys);
+        /* TRANSLATORS: the total gain a day, its paired 95% half-width, the gain in per cent,
+           the rows whose gain is significant and all rows */
+        fprintf(out,
+                P_(", %.2f at the recommended %s\n(%+.2f ± %.2f a day, %+.1f%%; %zu of %zu row gains significantly).\n",
+                   ", %.2f at the recommended %s\n(%+.2f ± %.2f a day, %+.1f%%; %zu of %zu rows gain significantly).\n",
+                   r->n),
+                best, keys, best - now, r->total_gain.ci95, now != 0 ? 100 * (best - now) / fabs(now) : 0.0,
+                r->significant, r->n);
+        /* xgettext:no-c-format */
+        fputs(_("The recommended setting is the sweep's grid point of highest mean profit. A gain is significant when\n"
+                "its 95% interval, paired over the replications (as written and as recommended on the same random\n"
+                "numbers), lies above 0; rows without a significant gain are as good as they are. Picked as the\n"
+                "best of the grid on these same replications, a gain is a little optimistic.\n"),
               out);
         if (edge)
             fprintf(out,
@@ -593,6 +419,84 @@ void batch_summary(FILE *out, const struct batch_result *r)
     } else {
         fputs(_(".\n"), out);
     }
+}
+
+/* A row to rank by its gain: significant gains first, then the larger gain first, ties in
+ * table order. */
+struct ranked {
+    size_t i;
+    bool significant;
+    double gain;
+};
+
+static int by_gain(const void *a, const void *b)
+{
+    const struct ranked *x = a, *y = b;
+    if (x->significant != y->significant) return x->significant ? -1 : 1;
+    if (x->gain != y->gain) return x->gain > y->gain ? -1 : 1;
+    return x->i < y->i ? -1 : 1;
+}
+
+size_t batch_top_gains(const struct batch_result *r, size_t *idx, size_t max)
+{
+    if (!r->swept) return 0;
+    struct ranked *all = malloc((r->n + 1) * sizeof *all);
+    if (!all) abort();
+    size_t n = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        const struct batch_row *row = &r->rows[i];
+        double gain = row->best_profit - row->profit.mean;
+        if (gain > 0) all[n++] = (struct ranked){i, row->gain_significant, gain};
+    }
+    qsort(all, n, sizeof *all, by_gain);
+    if (n > max) n = max;
+    for (size_t k = 0; k < n; k++) idx[k] = all[k].i;
+    free(all);
+    return n;
+}
+
+const char *batch_gain_verdict(const struct batch_result *r, size_t i)
+{
+    return r->rows[i].gain_significant ? "" : _("no significant gain");
+}
+
+void batch_gains(FILE *out, const struct batch_result *r)
+{
+    if (!r->swept) return;
+    char keys[220];
+    lever_names(r, ", ", keys, sizeof keys);
+    size_t idx[BATCH_GAINS_SHOWN];
+    size_t n = batch_top_gains(r, idx, BATCH_GAINS_SHOWN);
+    if (n == 0) {
+        fprintf(out, _("No row's profit rises with a change of %s: every row is as good as it is.\n"), keys);
+        return;
+    }
+    /* TRANSLATORS: %s is the swept key (or two keys) */
+    fprintf(out, _("The rows that gain most from a change of %s (profit per day, paired 95%% interval):\n"), keys);
+    size_t shown_significant = 0;
+    for (size_t k = 0; k < n; k++) {
+        const struct batch_row *row = &r->rows[idx[k]];
+        char at[120];
+        if (r->parameter2[0])
+            snprintf(at, sizeof at, "%.4g, %.4g", row->best_x, row->best_x2);
+        else
+            snprintf(at, sizeof at, "%.4g", row->best_x);
+        fputs("  ", out);
+        report_cell(out, row->id, 16, false);
+        fprintf(out, " %+9.2f ± %-8.2f ", row->best_profit - row->profit.mean, row->gain_ci95);
+        /* TRANSLATORS: where the gain is found: the swept key(s) and the recommended value(s) */
+        if (row->gain_significant)
+            fprintf(out, _("at %s = %s\n"), keys, at), shown_significant++;
+        else
+            /* TRANSLATORS: the swept key(s), the recommended value(s), then "no significant gain" */
+            fprintf(out, _("at %s = %s: %s\n"), keys, at, batch_gain_verdict(r, idx[k]));
+    }
+    if (r->significant > shown_significant)
+        fprintf(out,
+                P_("  and %zu more row gains significantly (batch.csv has every row's gain and interval).\n",
+                   "  and %zu more rows gain significantly (batch.csv has every row's gain and interval).\n",
+                   r->significant - shown_significant),
+                r->significant - shown_significant);
 }
 
 void batch_table(FILE *out, const struct batch_result *r)
@@ -624,6 +528,7 @@ void batch_table(FILE *out, const struct batch_result *r)
         lang_pad(out, _("profit/day"), 12, true);
         fputc(' ', out);
         lang_pad(out, _("gain/day"), 10, true);
+        fprintf(out, " %9s", "± 95%"); /* 8 columns: ± is two bytes */
     }
     fputc('\n', out);
     for (size_t i = 0; i < r->n; i++) {
@@ -631,14 +536,18 @@ void batch_table(FILE *out, const struct batch_result *r)
         report_cell(out, row->id, 16, false);
         fprintf(out, " %10.2f %% %12.2f %10.2f", 100 * row->service.mean, row->profit.mean, row->profit.ci95);
         if (r->swept && r->parameter2[0])
-            fprintf(out, "  | %18.4g %*.4g%c %10.2f %% %12.2f %10.2f", row->best_x, (int)lang_width(_("best")) + 20,
-                    row->best_x2, row->at_edge ? '<' : ' ', 100 * row->best_service, row->best_profit,
-                    row->best_profit - row->profit.mean);
+            fprintf(out, "  | %18.4g %*.4g%c %10.2f %% %12.2f %10.2f %8.2f", row->best_x,
+                    (int)lang_width(_("best")) + 20, row->best_x2, row->at_edge ? '<' : ' ', 100 * row->best_service,
+                    row->best_profit, row->best_profit - row->profit.mean, row->gain_ci95);
         else if (r->swept)
-            fprintf(out, "  | %18.4g%c %10.2f %% %12.2f %10.2f", row->best_x, row->at_edge ? '<' : ' ',
-                    100 * row->best_service, row->best_profit, row->best_profit - row->profit.mean);
+            fprintf(out, "  | %18.4g%c %10.2f %% %12.2f %10.2f %8.2f", row->best_x, row->at_edge ? '<' : ' ',
+                    100 * row->best_service, row->best_profit, row->best_profit - row->profit.mean, row->gain_ci95);
         fputc('\n', out);
     }
     fputc('\n', out);
+    if (r->swept) {
+        batch_gains(out, r);
+        fputc('\n', out);
+    }
     batch_summary(out, r);
 }

@@ -2,7 +2,8 @@
  * row of a table whose columns are keys (SECTION.KEY, the names of --set) and whose
  * cells override the file, e.g. one row per item with its demand, cost, lead time and
  * price. Every row runs as written; with --sweep, every row also runs the base file's
- * sweep and reports its profit-maximising lever value. A row's results are exactly
+ * sweep and reports its profit-maximising lever value and the gain over the row as
+ * written, paired over the replications (the same streams). A row's results are exactly
  * those of `servlab run BASE.ini --set ...` (and `servlab sweep`) with its cells as
  * --set options: the rows run on the runner's threads (and MPI ranks), each on its own
  * configuration and streams.
@@ -11,12 +12,11 @@
 #define CLI_BATCH_H
 
 #include "cli/simulate.h"
+#include "reader/batch_table.h"
 #include "reader/scenario.h"
 
 #include <stdbool.h>
 #include <stdio.h>
-
-enum { BATCH_ID_LEN = 64 };
 
 struct batch_row {
     int line;              /* in the table */
@@ -28,6 +28,12 @@ struct batch_row {
     double best_x, best_service, best_profit, best_profit_ci95;
     double best_x2; /* the second lever's value there, with two levers */
     bool at_edge;   /* the best point is the first or last of the grid: widen the sweep */
+    /* the gain, best_profit - profit: its paired 95% half-width over the replications
+       (the row as written and every point of its sweep run on the same streams), and
+       whether that interval lies above 0 */
+    double gain_ci95;
+    bool gain_significant;
+    double *gain_reps; /* with --sweep, reps values: the gain in each replication (owned) */
     /* for the chart: the margin on the price and the daily demand's variability */
     double margin, demand_cv;
 };
@@ -44,6 +50,8 @@ struct batch_result {
     char parameter2[100]; /* the second swept key, or "" with one lever */
     char service[100];    /* the service metric */
     unsigned reps;
+    struct summary total_gain; /* with --sweep: the rows' gains summed, paired over the replications */
+    size_t significant;        /* with --sweep: rows whose gain is significant */
     unsigned long long seed;
     double horizon_days, warmup_days;
 };
@@ -62,8 +70,23 @@ void batch_free(struct batch_result *r);
 
 /* One CSV row per table row: id, the inputs, then service (named after the metric),
  * its ci95, cost_total_per_day, profit_per_day, its ci95; with --sweep best_KEY
- * (and best_KEY2 with two levers), best_SERVICE, best_profit_per_day, its ci95 and profit_gain_per_day. */
+ * (and best_KEY2 with two levers), best_SERVICE, best_profit_per_day, its ci95,
+ * profit_gain_per_day and its paired profit_gain_per_day_ci95. */
 void batch_csv(FILE *out, const struct batch_result *r);
+
+enum { BATCH_GAINS_SHOWN = 5 };
+
+/* The rows that gain most from a change of lever (with --sweep): the significant gains,
+ * largest first, then the gains above 0 that are not significant, largest first; at
+ * most max of them, their indices in idx. Returns how many. */
+size_t batch_top_gains(const struct batch_result *r, size_t *idx, size_t max);
+
+/* The verdict on row i's gain, translated: "" when significant, else "no significant gain". */
+const char *batch_gain_verdict(const struct batch_result *r, size_t i);
+
+/* The list after the table: the BATCH_GAINS_SHOWN rows of batch_top_gains with their
+ * gains, paired intervals and recommended values (with --sweep; nothing without). */
+void batch_gains(FILE *out, const struct batch_result *r);
 
 /* The readable table and the summary. */
 void batch_table(FILE *out, const struct batch_result *r);

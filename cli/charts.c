@@ -904,20 +904,47 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
 {
     /* three groups by the coefficient of variation of daily demand: thirds of the rows */
     double *cv = malloc(r->n * sizeof *cv);
-    double *x = malloc(3 * r->n * sizeof *x), *y = malloc(3 * r->n * sizeof *y);
-    if (!cv || !x || !y) abort();
+    /* six series: each group's unlabelled points (dots), then its labelled ones (diamonds,
+       so that a label's point stands out among the dots it may lie over); when every
+       point is labelled, dots only */
+    double *x = malloc(6 * r->n * sizeof *x), *y = malloc(6 * r->n * sizeof *y);
+    const char **names = calloc(6 * r->n, sizeof *names); /* point labels, series by series */
+    char **text = calloc(r->n, sizeof *text);
+    size_t *top = malloc(r->n * sizeof *top);
+    if (!cv || !x || !y || !names || !text || !top) abort();
+    /* the labels: every row of a small table; of a larger one, the rows that gain most
+       significantly (the ones worth acting on), so that the chart stays readable */
+    size_t ntop = batch_top_gains(r, top, r->n), nsig = 0;
+    while (nsig < ntop && r->rows[top[nsig]].gain_significant) nsig++;
+    bool all = r->n <= BATCH_CHART_LABEL_ALL;
+    size_t nlabelled = all ? r->n : nsig < BATCH_CHART_LABELS ? nsig : BATCH_CHART_LABELS;
+    for (size_t i = 0; i < r->n; i++) {
+        const struct batch_row *row = &r->rows[i];
+        size_t len = strlen(row->id) + 40;
+        text[i] = malloc(len);
+        if (!text[i]) abort();
+        if (row->gain_significant)
+            snprintf(text[i], len, "%s %+.2f", row->id, row->best_profit - row->profit.mean);
+        else
+            snprintf(text[i], len, "%s", row->id);
+    }
+    bool *labelled = calloc(r->n, sizeof *labelled);
+    if (!labelled) abort();
+    for (size_t k = 0; k < r->n; k++) labelled[k] = all;
+    for (size_t k = 0; !all && k < nlabelled; k++) labelled[top[k]] = true;
     for (size_t i = 0; i < r->n; i++) cv[i] = r->rows[i].demand_cv;
     qsort(cv, r->n, sizeof *cv, compare_doubles);
     double cut[2] = {cv[r->n / 3], cv[2 * r->n / 3]};
-    size_t count[3] = {0};
+    size_t count[6] = {0};
     for (size_t i = 0; i < r->n; i++) {
         const struct batch_row *row = &r->rows[i];
-        size_t g = row->demand_cv < cut[0] ? 0 : row->demand_cv < cut[1] ? 1 : 2;
+        size_t g = (row->demand_cv < cut[0] ? 0u : row->demand_cv < cut[1] ? 1u : 2u) + (labelled[i] && !all ? 3u : 0u);
         x[g * r->n + count[g]] = 100 * row->margin;
         y[g * r->n + count[g]] = 100 * row->best_service;
+        names[g * r->n + count[g]] = labelled[i] ? text[i] : NULL;
         count[g]++;
     }
-    char labels[3][200], title[400], sub[1400];
+    char labels[3][200], title[400], sub[1400], which[400];
     /* TRANSLATORS: CV is the coefficient of variation of a day's demand */
     snprintf(labels[0], sizeof labels[0], _("steady demand (daily CV below %.2f)"), cut[0]);
     snprintf(labels[1], sizeof labels[1], _("daily CV %.2f to %.2f"), cut[0], cut[1]);
@@ -927,10 +954,21 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
     /* TRANSLATORS: %s is the service rate in words */
     snprintf(title, sizeof title, _("Recommended %s by margin and demand variability"), words);
     const char *slash = strrchr(r->table, '/');
-    /* TRANSLATORS: the batch table's file name, the number of its rows, the swept key */
-    snprintf(sub, sizeof sub, _("%s: %zu items, each at the %s that maximises its profit (%u replications)"),
+    if (all)
+        snprintf(which, sizeof which, "%s", _("every item labelled; +N: a significant gain a day"));
+    else if (nlabelled)
+        snprintf(which, sizeof which,
+                 /* TRANSLATORS: how many items of the chart carry their name */
+                 P_("labelled (diamond): the %zu item with the largest significant gain (+N a day)",
+                    "labelled (diamonds): the %zu items with the largest significant gains (+N a day)", nlabelled),
+                 nlabelled);
+    else
+        snprintf(which, sizeof which, "%s", _("no item gains significantly: none labelled"));
+    /* TRANSLATORS: the batch table's file name, the number of its rows, the swept key, then
+       which items are labelled */
+    snprintf(sub, sizeof sub, _("%s: %zu items, each at the %s that maximises its profit (%u replications); %s"),
              slash ? slash + 1 : r->table, r->n,
-             strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter, r->reps);
+             strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter, r->reps, which);
     char xl[240], yl[240];
     snprintf(xl, sizeof xl, "%s", _("margin: (price - unit cost) / price (%)"));
     snprintf(yl, sizeof yl, _("recommended %s (%%)"), words);
@@ -938,11 +976,18 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = yl, .legend_on_top = false};
     const enum chart_colour colours[3] = {COLOUR_BLUE, COLOUR_ORANGE, COLOUR_VERMILLION};
-    for (size_t g = 0; g < 3; g++)
-        if (count[g])
-            p->series[p->nseries++] = (struct chart_series){labels[g], x + g * r->n, y + g * r->n, NULL,
-                                                            count[g],  colours[g],   STYLE_DOTS,   false};
+    for (size_t g = 0; g < 6; g++)
+        if (count[g]) {
+            /* a group's legend entry goes with its dots, or with its diamonds if all are labelled */
+            const char *legend = g < 3 || !count[g - 3] ? labels[g % 3] : NULL;
+            p->point_labels[p->nseries] = g < 3 && !all ? NULL : names + g * r->n;
+            p->series[p->nseries++] = (struct chart_series){
+                legend, x + g * r->n, y + g * r->n, NULL, count[g], colours[g % 3], g < 3 ? STYLE_DOTS : STYLE_POINTS,
+                false};
+        }
     int rc = draw(to, &c);
+    for (size_t i = 0; i < r->n; i++) free(text[i]);
+    free(text), free(names), free(labelled), free(top);
     free(cv), free(x), free(y);
     return rc;
 }

@@ -77,7 +77,12 @@ void charts_customers_csv(FILE *out, const struct model_trace *t);
 int charts_customers(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t);
 
 /* batch --sweep: each row's recommended service level against its margin on the price,
- * the rows grouped by the variability of their daily demand (three colours). */
+ * the rows grouped by the variability of their daily demand (three colours). Points
+ * carry their ids (placed by plots/chart.h's rule), with "+gain" where the gain is
+ * significant: every row of a table of at most BATCH_CHART_LABEL_ALL rows; of a larger
+ * one, the BATCH_CHART_LABELS rows with the largest significant gains (the subtitle
+ * says which are labelled). */
+enum { BATCH_CHART_LABEL_ALL = 15, BATCH_CHART_LABELS = 10 };
 int charts_batch(const struct chart_target *to, const struct batch_result *r);
 
 /* A two-lever sweep (cli/grid.h): the profit surface in filled contours with labelled

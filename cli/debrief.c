@@ -513,6 +513,61 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
 
 /* ---- batch ---- */
 
+/* The rows that gain most (cli/batch.h's batch_top_gains, as the terminal lists them),
+ * with their paired intervals and the verdict where the gain is not significant. */
+static void gains_html(FILE *out, const struct batch_result *r)
+{
+    char keys[220];
+    snprintf(keys, sizeof keys, "%s", strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter);
+    if (r->parameter2[0])
+        snprintf(keys + strlen(keys), sizeof keys - strlen(keys), ", %s",
+                 strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
+    fprintf(out, "<h2>%s</h2>\n<p>", _("The rows that gain most"));
+    struct note n;
+    batch_gains(note_begin(&n), r); /* the terminal's list, as prose: its first line */
+    fclose(n.f);
+    size_t idx[BATCH_GAINS_SHOWN];
+    size_t k = batch_top_gains(r, idx, BATCH_GAINS_SHOWN);
+    /* xgettext:no-c-format */
+    html_text(out, k ? _("Gain per day over the row as written, with its 95% interval paired over the replications "
+                         "(the same random numbers as written and as recommended).")
+                     : n.text);
+    free(n.text);
+    fputs("</p>\n", out);
+    if (!k) return;
+    fputs("<div class=\"wide\"><table>\n<tr><th>id</th><th class=\"num\">", out);
+    html_textf(out, "%s %s", _("best"), keys);
+    fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">± 95%%</th><th></th></tr>\n", _("gain/day"));
+    for (size_t j = 0; j < k; j++) {
+        const struct batch_row *row = &r->rows[idx[j]];
+        fputs("<tr><td>", out);
+        html_text(out, row->id);
+        if (r->parameter2[0])
+            fprintf(out, "</td><td class=\"num\">%.4g, %.4g</td>", row->best_x, row->best_x2);
+        else
+            fprintf(out, "</td><td class=\"num\">%.4g</td>", row->best_x);
+        num_cell(out, "num", row->best_profit - row->profit.mean, 2, "");
+        num_cell(out, "ci", row->gain_ci95, 2, "");
+        fputs("<td>", out);
+        html_text(out, batch_gain_verdict(r, idx[j]));
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</table></div>\n", out);
+    size_t shown = 0;
+    for (size_t j = 0; j < k; j++) shown += r->rows[idx[j]].gain_significant;
+    if (r->significant > shown) {
+        fputs("<p>", out);
+        html_textf(out,
+                   P_("%zu more row gains significantly; batch.csv beside this page has every row's gain and "
+                      "interval.",
+                      "%zu more rows gain significantly; batch.csv beside this page has every row's gain and "
+                      "interval.",
+                      r->significant - shown),
+                   r->significant - shown);
+        fputs("</p>\n", out);
+    }
+}
+
 void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result *r)
 {
     char title[300];
@@ -545,7 +600,8 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
         }
         fputs("</th><th class=\"num\">", out);
         html_text(out, r->service);
-        fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th>", _("profit"), _("gain/day"));
+        fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">± 95%%</th>",
+                _("profit"), _("gain/day"));
     }
     fputs("</tr>\n", out);
     for (size_t i = 0; i < r->n; i++) {
@@ -566,10 +622,12 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
             num_cell(out, "num", 100 * row->best_service, 2, " %");
             num_cell(out, "num", row->best_profit, 2, "");
             num_cell(out, "num", row->best_profit - row->profit.mean, 2, "");
+            num_cell(out, "ci", row->gain_ci95, 2, "");
         }
         fputs("</tr>\n", out);
     }
     fputs("</table></div>\n", out);
+    if (r->swept) gains_html(out, r);
     figures(out, d);
     footer(out, d, r->seed, r->reps);
     html_end(out);

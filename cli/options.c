@@ -127,7 +127,11 @@ const struct option_row option_rows[] = {
      ".BR batch :\n"
      "run each row's sweep (the base file's\n"
      ".B [sweep]\n"
-     "section) and report its most profitable lever value.\n"},
+     "section) and report its most profitable lever value, with the gain over the row as\n"
+     "written and its 95% interval paired over the replications (the row and its sweep run\n"
+     "on the same random numbers). The rows that gain most are listed, those whose interval\n"
+     "holds 0 as \\(lqno significant gain\\(rq; the chart labels every item of a table of up\n"
+     "to 15 rows, else the 10 with the largest significant gains.\n"},
     {OPT_PLOT, "--plot", "FILE", CMD_BATCH, GROUP_BATCH, KEY_NONE,
      N_("(with --sweep) each row's recommended service against its margin"), NULL},
     {OPT_OUT, "--out", "DIR", CMD_BATCH, GROUP_BATCH, KEY_NONE,

@@ -3,7 +3,7 @@
 #
 # Seeds: every scenario file (scenarios/, tests/validation/, tests/bad/) and the inputs of
 # past findings (fuzz/seeds/scenario/) for fuzz_scenario, fuzz/seeds/NAME for fuzz_NAME
-# (fuzz_dist, fuzz_history: exports as planners have them);
+# (fuzz_dist; fuzz_history and fuzz_batch: exports as planners save them);
 # each harness has its dictionary fuzz/NAME.dict.
 #   short  a fixed-seed run of FUZZ_SHORT_RUNS inputs (default 20000) per harness, capped
 #          at SECONDS (default 10); new inputs go to a temporary directory. make test runs it.

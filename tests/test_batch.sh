@@ -183,4 +183,60 @@ rc=$?
 ok "batch-7.5 an item the export does not hold is refused: status $rc, nothing simulated" \
     $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && grep -q "no row has item 'nut_99' (history_item); items there include 'bolt_01', 'hinge_01', 'drill_01'" "$T/err.txt"; echo $?) \
     "$(head -n 2 "$T/err.txt")"
+# ---- the gain of a row, paired over the replications ----
+# default.ini with a dear backorder: a row without safety stock gains a lot from the
+# sweep's best safety_factor (2), two rows near it gain within the noise, one row has it
+printf 'id,inventory.safety_factor\nno_buffer,0\nnear,1.9\n接近最优,2.4\nat_best,2\n' > "$T/gain.csv"
+G="scenarios/default.ini $T/gain.csv --sweep --set sweep.steps=7 --reps 10 --set costs.backorder_per_unit=10 --quiet"
+# shellcheck disable=SC2086 # G is words
+"$S" batch $G --format csv > "$T/gain_out.csv" 2> "$T/err"
+rc=$?
+hdr=$(head -n 1 "$T/gain_out.csv")
+ok "batch-8.1 --sweep adds profit_gain_per_day_ci95 as the last column (status $rc)" \
+    $([ $rc -eq 0 ] && [ "${hdr##*,}" = profit_gain_per_day_ci95 ] && echo "$hdr" | grep -q ',profit_gain_per_day,profit_gain_per_day_ci95$'; echo $?) "$hdr"
+# gain - ci95 per id, and the as-written profit's own ci95, from the CSV (ids hold no commas)
+gcol() { echo "$hdr" | tr ',' '\n' | grep -n -x "$1" | cut -d: -f1; }
+lower() { awk -F, -v id="$1" -v g="$(gcol profit_gain_per_day)" -v c="$(gcol profit_gain_per_day_ci95)" '$1 == id { printf "%.6f", $g - $c }' "$T/gain_out.csv"; }
+field_of() { awk -F, -v id="$1" -v c="$(gcol "$2")" '$1 == id { print $c }' "$T/gain_out.csv"; }
+ok "batch-8.2 no_buffer's gain is significant: paired interval above 0 ($(field_of no_buffer profit_gain_per_day) ± $(field_of no_buffer profit_gain_per_day_ci95))" \
+    $(awk -v l="$(lower no_buffer)" 'BEGIN { exit !(l > 0) }'; echo $?)
+for id in near 接近最优; do
+    ok "batch-8.3 $id's gain is not: its interval holds 0 ($(field_of $id profit_gain_per_day) ± $(field_of $id profit_gain_per_day_ci95))" \
+        $(awk -v l="$(lower $id)" -v g="$(field_of $id profit_gain_per_day)" 'BEGIN { exit !(l <= 0 && g > 0) }'; echo $?)
+done
+# the same random numbers: at_best as written is the sweep's best point, replication by
+# replication, so its gain is 0 with no spread at all; and near's paired interval is far
+# narrower than the ± of its profit alone (it would not be on independent streams)
+ok "batch-8.4 at_best: the row as written and its sweep's best point share streams: gain $(field_of at_best profit_gain_per_day) ± $(field_of at_best profit_gain_per_day_ci95)" \
+    $([ "$(field_of at_best profit_gain_per_day)" = 0 ] && [ "$(field_of at_best profit_gain_per_day_ci95)" = 0 ]; echo $?)
+ok "batch-8.5 near: paired ± $(field_of near profit_gain_per_day_ci95) is under a quarter of its profit's ± $(field_of near profit_per_day_ci95)" \
+    $(awk -v a="$(field_of near profit_gain_per_day_ci95)" -v b="$(field_of near profit_per_day_ci95)" 'BEGIN { exit !(a > 0 && 4 * a < b) }'; echo $?)
+# the terminal: the list (significant first), the verdicts, the count; in English and Chinese
+for lang in en zh; do
+    # shellcheck disable=SC2086
+    "$S" batch --lang $lang $G > "$T/gain_$lang.txt" 2> /dev/null
+    if [ $lang = en ]; then
+        head_re='^The rows that gain most from a change of safety_factor' verdict='no significant gain'
+        count='%; 1 of 4 rows gain significantly).'
+    else
+        head_re='^改变 safety_factor 增益最大的行' verdict='增益不显著'
+        count='；1 行增益显著，共 4 行）。'
+    fi
+    list=$(sed -n "/$head_re/,/^\$/p" "$T/gain_$lang.txt" | sed '1d;$d')
+    first=$(echo "$list" | head -n 1)
+    ok "batch-8.6 $lang: the list starts with no_buffer, without a verdict: $first" \
+        $(echo "$first" | grep -q '^  no_buffer  *+[0-9.]* ± [0-9.]*' && ! echo "$first" | grep -q "$verdict"; echo $?) "$(cat "$T/gain_$lang.txt")"
+    ok "batch-8.7 $lang: near and 接近最优 are listed with \"$verdict\", at_best (gain 0) not at all" \
+        $([ "$(echo "$list" | wc -l)" -eq 3 ] && echo "$list" | grep '^  near ' | grep -q "$verdict\$" &&
+            echo "$list" | grep '^  接近最优 ' | grep -q "$verdict\$" && ! echo "$list" | grep -q at_best; echo $?) "$list"
+    ok "batch-8.8 $lang: the summary counts 1 significant gain of 4 rows" $(grep -q -F "$count" "$T/gain_$lang.txt"; echo $?) \
+        "$(grep -F 'rows' "$T/gain_$lang.txt" | tail -n 3)"
+done
+# --out: summary.txt holds the list; the page shows the gains and the verdicts
+# shellcheck disable=SC2086
+"$S" batch $G --out "$T/gain_out" > /dev/null 2>&1
+ok "batch-8.9 summary.txt lists the rows that gain most" \
+    $(grep -q '^  no_buffer ' "$T/gain_out/summary.txt" && grep -q 'no significant gain$' "$T/gain_out/summary.txt"; echo $?)
+ok "batch-8.10 report.html shows the rows that gain most, two of them with no significant gain" \
+    $(grep -q '<h2>The rows that gain most</h2>' "$T/gain_out/report.html" && [ "$(grep -o '<td>no significant gain</td>' "$T/gain_out/report.html" | wc -l)" -eq 2 ]; echo $?)
 check_done test_batch

@@ -1,0 +1,255 @@
+/* batch_table.c - the batch table reader of batch_table.h. The header is checked whole
+ * first (every column a known key, or "id"), then every row (its number of fields, its
+ * cells not empty, its id unique); at most MAX_ROW_REPORTS problems are reported. */
+#include "batch_table.h"
+#include "csv.h"
+#include "fullwidth.h"
+#include "keys.h"
+#include "suggest.h"
+#include "lang/lang.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_ROW_REPORTS = 10 };
+
+static char *copy_text(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (!c) abort();
+    memcpy(c, s, n);
+    return c;
+}
+
+/* Check a header cell: "id", or SECTION.KEY of a known key. Returns 0, or -1 with the
+ * problem (and a suggestion) in err. */
+static int check_column(const char *name, char *err, size_t errlen)
+{
+    const char *dot = strrchr(name, '.');
+    char section[120];
+    if (dot) snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
+    int key = dot && key_section_known(section) ? key_find(section, dot + 1) : -1;
+    if (key >= 0) {
+        if (key == K_RUN_REPLICATIONS) {
+            snprintf(err, errlen, _("'run.replications' cannot vary by row; give every row the same with --reps"));
+            return -1;
+        }
+        return 0;
+    }
+    /* the nearest SECTION.KEY of a plain section, or the key of that name */
+    const char *names[KEY_IDS];
+    size_t n = 0;
+    for (size_t k = 0; k < key_count; k++)
+        if (!key_defs[k].family) names[n++] = key_full_name((enum key_id)k);
+    const char *near = suggest_nearest(name, names, n);
+    if (!near && !dot)
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(strrchr(names[i], '.') + 1, name) == 0) near = names[i];
+    if (!dot && !near)
+        snprintf(err, errlen,
+                 _("unknown column '%s'; name a key as SECTION.KEY, as --set does (servlab keys lists them), "
+                   "or call the row's name 'id'"),
+                 name);
+    else if (near)
+        snprintf(err, errlen, _("unknown column '%s'; did you mean '%s'?"), name, near);
+    else
+        snprintf(err, errlen, _("unknown column '%s'; 'servlab keys' lists the keys"), name);
+    return -1;
+}
+
+/* A character typed in full-width mode (reader/fullwidth.h) in record rec: the first is
+ * reported as TABLE:ROW:COL (COL the field, as in every message of the table) with its
+ * cell's [section] key, and 1 returned; else 0. The header names keys and is checked
+ * whole (is_header: rec is it); in a row the id and a history file name may hold any text
+ * ("螺栓（M8）"), unless the row has not the header's ncells fields: a full-width comma
+ * may be why. */
+static int table_fullwidth(const char *path, const struct csv_record *rec, const struct batch_table *r, bool is_header,
+                           int id_col, size_t ncells, FILE *err)
+{
+    for (size_t i = 0, k = 0; i < rec->n; i++) {
+        const char *col = NULL; /* the cell's key as SECTION.KEY */
+        if (!is_header && (int)i != id_col && k < r->ncols) col = r->cols[k++];
+        bool text = (int)i == id_col || (col && strcmp(col, key_full_name(K_DEMAND_HISTORY)) == 0);
+        struct fullwidth hit;
+        if ((!is_header && text && rec->n == ncells) || !fullwidth_find(rec->field[i], strlen(rec->field[i]), &hit))
+            continue;
+        char problem[300];
+        fullwidth_problem(&hit, problem, sizeof problem);
+        const char *dot = col ? strrchr(col, '.') : NULL;
+        if (dot)
+            fprintf(err, "%s:%d:%zu: [%.*s] %s: %s\n", path, rec->line, i + 1, (int)(dot - col), col, dot + 1, problem);
+        else
+            fprintf(err, "%s:%d:%zu: %s\n", path, rec->line, i + 1, problem);
+        return 1;
+    }
+    return 0;
+}
+
+int batch_table_read_text(struct batch_table *r, const char *path, const char *text, size_t len, FILE *err)
+{
+    memset(r, 0, sizeof *r);
+    char problem[400];
+    struct csv c;
+    csv_init(&c, text, len);
+    struct csv_record *rec = malloc(sizeof *rec);
+    if (!rec) abort();
+    int rc = 0, id_col = -1, blank_line = 0;
+    size_t ncells = 0, cap = 0, problems = 0;
+    bool header = false;
+    for (;;) {
+        int got = csv_next(&c, rec, problem, sizeof problem);
+        if (got == 0) break;
+        if (got < 0) {
+            fprintf(err, "%s:%s\n", path, problem);
+            rc = 2;
+            break;
+        }
+        if (rec->blank) {
+            if (!blank_line) blank_line = rec->line;
+            continue;
+        }
+        if (blank_line) {
+            fprintf(err, _("%s:%d: empty row; remove it (every row is a variant to run)\n"), path, blank_line);
+            rc = 2;
+            break;
+        }
+        if (table_fullwidth(path, rec, r, !header, id_col, ncells, err)) {
+            if (++problems == MAX_ROW_REPORTS || !header) break;
+            continue;
+        }
+        if (!header) { /* the header: id and keys */
+            header = true;
+            ncells = rec->n;
+            r->cols = calloc(rec->n, sizeof *r->cols);
+            r->table_col = calloc(rec->n, sizeof *r->table_col);
+            if (!r->cols || !r->table_col) abort();
+            for (size_t i = 0; i < rec->n && problems < MAX_ROW_REPORTS; i++) {
+                const char *name = rec->field[i];
+                bool dup = false;
+                for (size_t j = 0; j < i; j++) dup |= strcmp(rec->field[j], name) == 0;
+                if (!*name) {
+                    fprintf(err,
+                            _("%s:%d:%zu: a column without a name; the header names a key (SECTION.KEY) per "
+                              "column\n"),
+                            path, rec->line, i + 1);
+                    problems++;
+                } else if (dup) {
+                    fprintf(err, _("%s:%d:%zu: column '%s' appears twice\n"), path, rec->line, i + 1, name);
+                    problems++;
+                } else if (strcmp(name, "id") == 0) {
+                    id_col = (int)i;
+                    r->has_id = true;
+                } else if (check_column(name, problem, sizeof problem) != 0) {
+                    fprintf(err, "%s:%d:%zu: %s\n", path, rec->line, i + 1, problem);
+                    problems++;
+                } else {
+                    r->table_col[r->ncols] = i + 1;
+                    r->cols[r->ncols++] = copy_text(name);
+                }
+            }
+            if (problems) {
+                rc = 2;
+                break;
+            }
+            if (r->ncols == 0) {
+                fprintf(err,
+                        _("%s:%d: no key columns; the header names the keys each row sets, e.g. "
+                          "id,demand.orders_per_day,revenue.price_per_unit\n"),
+                        path, rec->line);
+                rc = 2;
+                break;
+            }
+            continue;
+        }
+        if (rec->n != ncells) {
+            fprintf(err,
+                    P_("%s:%d: %zu field, but the header has %zu columns\n",
+                       "%s:%d: %zu fields, but the header has %zu columns\n", rec->n),
+                    path, rec->line, rec->n, ncells);
+            if (++problems == MAX_ROW_REPORTS) break;
+            continue;
+        }
+        if (r->n == cap) {
+            cap = cap ? 2 * cap : 64;
+            r->rows = realloc(r->rows, cap * sizeof *r->rows);
+            if (!r->rows) abort();
+        }
+        struct batch_table_row *row = &r->rows[r->n++];
+        memset(row, 0, sizeof *row);
+        row->line = rec->line;
+        row->values = calloc(r->ncols, sizeof *row->values);
+        if (!row->values) abort();
+        for (size_t i = 0, k = 0; i < rec->n; i++) {
+            const char *v = rec->field[i];
+            if ((int)i == id_col) {
+                if (!*v || strlen(v) >= BATCH_ID_LEN) {
+                    fprintf(err, _("%s:%d:%zu: column 'id': %s\n"), path, rec->line, i + 1,
+                            *v ? _("too long (at most 63 characters)") : _("empty; give every row a name"));
+                    problems++;
+                }
+                snprintf(row->id, sizeof row->id, "%s", v);
+                for (size_t j = 0; *v && j + 1 < r->n; j++)
+                    if (strcmp(r->rows[j].id, v) == 0) {
+                        fprintf(err, _("%s:%d:%zu: column 'id': '%s' is the id of row %d too\n"), path, rec->line,
+                                i + 1, v, r->rows[j].line);
+                        problems++;
+                    }
+                continue;
+            }
+            if (!*v) {
+                const char *dot = strrchr(r->cols[k], '.');
+                fprintf(err,
+                        _("%s:%d:%zu: [%.*s] %s: empty; write a value (an empty cell does not mean the base "
+                          "file's value)\n"),
+                        path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1);
+                problems++;
+            }
+            row->values[k++] = copy_text(v);
+        }
+        if (!r->has_id) snprintf(row->id, sizeof row->id, "%zu", r->n);
+        if (problems >= MAX_ROW_REPORTS) break;
+    }
+    free(rec);
+    if (rc == 0 && problems) rc = 2;
+    if (rc == 0 && !header) {
+        fprintf(err,
+                _("%s: the table is empty; its first row names the keys (SECTION.KEY), each further row is a "
+                  "variant\n"),
+                path);
+        rc = 2;
+    }
+    if (rc == 0 && r->n == 0) {
+        fprintf(err, _("%s: no rows below the header: nothing to run\n"), path);
+        rc = 2;
+    }
+    return rc;
+}
+
+int batch_table_read(struct batch_table *t, const char *path, FILE *err)
+{
+    memset(t, 0, sizeof *t);
+    char problem[400];
+    size_t len = 0;
+    char *text = csv_read_file(path, &len, problem, sizeof problem);
+    if (!text) {
+        fprintf(err, "%s: %s\n", path, problem);
+        return 2;
+    }
+    int rc = batch_table_read_text(t, path, text, len, err);
+    free(text);
+    return rc;
+}
+
+void batch_table_fini(struct batch_table *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        for (size_t k = 0; t->rows[i].values && k < t->ncols; k++) free(t->rows[i].values[k]);
+        free(t->rows[i].values);
+    }
+    for (size_t k = 0; k < t->ncols; k++) free(t->cols[k]);
+    free(t->cols);
+    free(t->table_col);
+    free(t->rows);
+    memset(t, 0, sizeof *t);
+}
