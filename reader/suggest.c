@@ -42,6 +42,11 @@ const char *suggest_nearest(const char *word, const char *const *candidates, siz
     size_t len = strlen(word);
     size_t limit = len / 3 > 2 ? len / 3 : 2;
     for (size_t i = 0; i < n; i++) {
+        /* the distance is at least the difference in length: a candidate further off
+           than the limit cannot be the answer, so its table is never filled (the
+           answer is the same; a table header of unknown names costs far less) */
+        size_t lc = strlen(candidates[i]);
+        if ((lc > len ? lc - len : len - lc) > limit) continue;
         size_t d = suggest_distance(word, candidates[i]);
         if (d < best_d) {
             best_d = d;
