@@ -155,6 +155,9 @@ $(BUILD)/bench/bench: $(BUILD)/bench/bench.o $(LIB_OBJ)
 $(BUILD)/bench/bare_inventory: $(BUILD)/bench/bare_inventory.o $(SIM_OBJ) $(LANG_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
 
+$(BUILD)/bench/bare_default: $(BUILD)/bench/bare_default.o $(SIM_OBJ) $(LANG_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
+
 build-tests: $(BUILD)/servlab $(TEST_PROGS)
 	@:
 
@@ -184,7 +187,7 @@ bench-deps:
 
 bench:
 	@tests/need.sh bench build bench
-	@$(MAKE) --no-print-directory servlab $(BUILD)/bench/bench $(BUILD)/bench/bare_inventory
+	@$(MAKE) --no-print-directory servlab $(BUILD)/bench/bench $(BUILD)/bench/bare_inventory $(BUILD)/bench/bare_default
 	@BUILD=$(BUILD) /usr/bin/python3 bench/run.py
 
 # The profile behind bench/README.md: callgrind's top functions for both models.
