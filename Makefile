@@ -188,6 +188,7 @@ bench-deps:
 bench:
 	@tests/need.sh bench build bench
 	@$(MAKE) --no-print-directory servlab $(BUILD)/bench/bench $(BUILD)/bench/bare_inventory $(BUILD)/bench/bare_default
+	@if [ "$(HAVE_MPI)" = 1 ]; then $(MAKE) --no-print-directory MPI=1 BUILD=build-mpi servlab-mpi; fi
 	@BUILD=$(BUILD) /usr/bin/python3 bench/run.py
 
 # The profile behind bench/README.md: callgrind's top functions for both models.
