@@ -158,7 +158,7 @@ $(BUILD)/bench/bare_inventory: $(BUILD)/bench/bare_inventory.o $(SIM_OBJ) $(LANG
 $(BUILD)/bench/bare_default: $(BUILD)/bench/bare_default.o $(SIM_OBJ) $(LANG_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
 
-build-tests: $(BUILD)/servlab $(TEST_PROGS)
+build-tests: $(BUILD)/servlab $(TEST_PROGS) $(BUILD)/bench/bench $(BUILD)/bench/bare_default
 	@:
 
 # Debian packages: $(call apt_install,TARGET,PACKAGES) installs only those missing;

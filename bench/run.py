@@ -453,7 +453,7 @@ def bench_planner(results):
 
 
 PORTFOLIO_SIZES = (100, 1000)
-PORTFOLIO_OPTS = ["--reps", "2", "--quiet", "--format", "csv"]
+PORTFOLIO_OPTS = ["--reps", "2", "--set", "run.horizon_days=180", "--quiet", "--format", "csv"]
 
 
 def write_portfolio(path, n):
