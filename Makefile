@@ -191,10 +191,11 @@ bench:
 	@if [ "$(HAVE_MPI)" = 1 ]; then $(MAKE) --no-print-directory MPI=1 BUILD=build-mpi servlab-mpi; fi
 	@BUILD=$(BUILD) /usr/bin/python3 bench/run.py
 
-# The profile behind bench/README.md: callgrind's top functions for both models.
+# The profile behind bench/README.md: callgrind's top functions for the three models
+# (default.ini also in its bare loop).
 bench-profile:
 	@tests/need.sh bench-profile build profile
-	@$(MAKE) --no-print-directory $(BUILD)/bench/bench
+	@$(MAKE) --no-print-directory $(BUILD)/bench/bench $(BUILD)/bench/bare_default
 	@BUILD=$(BUILD) bench/profile.sh
 
 demo: deps
