@@ -320,7 +320,7 @@ def grid_verdict(results):
                 if g["others"] > 0.1 else ""))
 
 
-# ---- the general path: scenarios/default.ini (issue 21) ----
+# ---- the general path: scenarios/default.ini (bench/README.md) ----
 
 # Days counted per replication (after the scenario's 30-day warm-up): servlab, the bare
 # loop and SimPy run the same horizon, so their figures estimate the same quantities.
@@ -434,7 +434,7 @@ def bench_general(results):
     return ok_all and long_same
 
 
-# ---- throughput where users feel it (issue 21, part 3) ----
+# ---- throughput where users feel it (bench/README.md) ----
 
 PLANNER = ["batch", "scenarios/planner/base.ini", "scenarios/planner/items.csv", "--sweep", "--quiet", "--format", "csv"]
 PLANNER_TARGET_S = 2.0
@@ -654,7 +654,7 @@ def main():
         print()
         grid_verdict(results)
         return
-    if sys.argv[1:] in (["general"], ["throughput"]):  # issue 21's figures alone: the general path, or part 3
+    if sys.argv[1:] in (["general"], ["throughput"]):  # the general path alone, or the throughput figures alone
         results = {}
         if sys.argv[1] == "general":
             ok = bench_general(results)
