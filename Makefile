@@ -155,7 +155,10 @@ $(BUILD)/bench/bench: $(BUILD)/bench/bench.o $(LIB_OBJ)
 $(BUILD)/bench/bare_inventory: $(BUILD)/bench/bare_inventory.o $(SIM_OBJ) $(LANG_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
 
-build-tests: $(BUILD)/servlab $(TEST_PROGS)
+$(BUILD)/bench/bare_default: $(BUILD)/bench/bare_default.o $(SIM_OBJ) $(LANG_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
+
+build-tests: $(BUILD)/servlab $(TEST_PROGS) $(BUILD)/bench/bench $(BUILD)/bench/bare_default
 	@:
 
 # Debian packages: $(call apt_install,TARGET,PACKAGES) installs only those missing;
@@ -184,13 +187,15 @@ bench-deps:
 
 bench:
 	@tests/need.sh bench build bench
-	@$(MAKE) --no-print-directory servlab $(BUILD)/bench/bench $(BUILD)/bench/bare_inventory
+	@$(MAKE) --no-print-directory servlab $(BUILD)/bench/bench $(BUILD)/bench/bare_inventory $(BUILD)/bench/bare_default
+	@if [ "$(HAVE_MPI)" = 1 ]; then $(MAKE) --no-print-directory MPI=1 BUILD=build-mpi servlab-mpi; fi
 	@BUILD=$(BUILD) /usr/bin/python3 bench/run.py
 
-# The profile behind bench/README.md: callgrind's top functions for both models.
+# The profile behind bench/README.md: callgrind's top functions for the three models
+# (default.ini also in its bare loop).
 bench-profile:
 	@tests/need.sh bench-profile build profile
-	@$(MAKE) --no-print-directory $(BUILD)/bench/bench
+	@$(MAKE) --no-print-directory $(BUILD)/bench/bench $(BUILD)/bench/bare_default
 	@BUILD=$(BUILD) bench/profile.sh
 
 demo: deps

@@ -5,7 +5,8 @@
  *
  *   bench time FILE [--first R] [--reps N]
  *       run replications R .. R+N-1 one after another in this thread and print one
- *       CSV row each: rep,seconds,events,orders,fill_rate,mean_on_hand,order_cycle_days_mean
+ *       CSV row each: rep,seconds,events,orders,fill_rate,mean_on_hand,order_cycle_days_mean,
+ *       replenishments_per_day
  *       (seconds is the wall time of model_run alone; events and orders are the
  *       model's own counts, so events per second needs no guessing).
  *   bench threads FILE --reps N --threads T
@@ -46,16 +47,16 @@ static int usage(void)
 static int cmd_time(const struct model_config *cfg, unsigned long first, unsigned long reps)
 {
     double m[METRIC_COUNT];
-    char a[40], b[40], c[40];
-    puts("rep,seconds,events,orders,fill_rate,mean_on_hand,order_cycle_days_mean");
+    char a[40], b[40], c[40], d[40];
+    puts("rep,seconds,events,orders,fill_rate,mean_on_hand,order_cycle_days_mean,replenishments_per_day");
     for (unsigned long rep = first; rep < first + reps; rep++) {
         struct model_totals t;
         double t0 = seconds();
         if (model_run(cfg, rep, m, &t, NULL) != 0) return 1;
         double dt = seconds() - t0;
-        printf("%lu,%.6f,%llu,%llu,%s,%s,%s\n", rep, dt, (unsigned long long)t.events, (unsigned long long)t.placed,
+        printf("%lu,%.6f,%llu,%llu,%s,%s,%s,%s\n", rep, dt, (unsigned long long)t.events, (unsigned long long)t.placed,
                num_format(m[M_FILL_RATE], a, sizeof a), num_format(m[M_MEAN_ON_HAND], b, sizeof b),
-               num_format(m[M_ORDER_CYCLE_MEAN], c, sizeof c));
+               num_format(m[M_ORDER_CYCLE_MEAN], c, sizeof c), num_format(m[M_REPLENISHMENTS_PER_DAY], d, sizeof d));
     }
     return 0;
 }

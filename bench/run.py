@@ -26,7 +26,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.environ.get("BUILD", "build")
 BENCH = os.path.join(ROOT, BUILD, "bench", "bench")
 BARE = os.path.join(ROOT, BUILD, "bench", "bare_inventory")
+BARE_DEFAULT = os.path.join(ROOT, BUILD, "bench", "bare_default")
 SERVLAB = os.path.join(ROOT, "servlab")
+SERVLAB_MPI = os.path.join(ROOT, "servlab-mpi")
 PYTHON = "/usr/bin/python3"
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 # two means agree when they differ by less than this many standard errors of the difference
@@ -318,6 +320,293 @@ def grid_verdict(results):
                 if g["others"] > 0.1 else ""))
 
 
+# ---- the general path: scenarios/default.ini (bench/README.md) ----
+
+# Days counted per replication (after the scenario's 30-day warm-up): servlab, the bare
+# loop and SimPy run the same horizon, so their figures estimate the same quantities.
+# SimPy takes a few seconds for the default 3,650 (about 146,000 orders).
+DEFAULT_DAYS = int(os.environ.get("BENCH_DEFAULT_DAYS", "3650"))
+# servlab against the bare loop alone, as the issue measured: 36,500 days, about 1.46
+# million orders a replication
+LONG_DAYS = 36500
+GENERAL_FIGURES = ["fill_rate", "order_cycle_days_mean", "mean_on_hand", "replenishments_per_day"]
+# what must be equal, as printed, between servlab and the bare loop
+GENERAL_EXACT = ["events", "orders"] + GENERAL_FIGURES
+
+
+def text_rows(text):
+    """CSV rows as dicts of the printed strings (for digit-for-digit comparisons)."""
+    lines = text.strip().splitlines()
+    head = lines[0].split(",")
+    return [dict(zip(head, line.split(","))) for line in lines[1:]]
+
+
+def general_servlab(rep, days):
+    return text_rows(run([BENCH, "time", "scenarios/default.ini", "--first", str(rep), "--reps", "1", "--set",
+                          "run.horizon_days=%d" % days]))[0]
+
+
+def general_bare(rep, days):
+    return text_rows(run([BARE_DEFAULT, "--first", str(rep), "--reps", "1", "--horizon", str(days)]))[0]
+
+
+def general_simpy(seed, days):
+    out = {}
+    for line in run([PYTHON, "bench/simpy_default.py", str(seed), str(days)]).strip().splitlines():
+        k, v = line.split(",")
+        out[k] = v
+    return out
+
+
+def floats(row):
+    return {k: float(v) for k, v in row.items()}
+
+
+def bench_general(results):
+    """scenarios/default.ini: servlab, the bare loop (bench/bare_default.c) and SimPy
+    (bench/simpy_default.py) in turn, the order rotating from run to run; then servlab
+    and the bare loop alone, alternately, over 36,500 days."""
+    print()
+    print("The general path: scenarios/default.ini (order-cycle stages with one clerk and one packer, (s, Q)")
+    print("with gamma lead times, backorders, geometric order sizes), %d days after the 30-day warm-up" % DEFAULT_DAYS)
+    print("  %d runs each; run k: servlab and the bare loop replication k, SimPy seed k+1, the order rotating" % RUNS)
+    sv, bare, sp = [], [], []
+    for k in range(RUNS):
+        jobs = [lambda: sv.append(general_servlab(k, DEFAULT_DAYS)), lambda: bare.append(general_bare(k, DEFAULT_DAYS)),
+                lambda: sp.append(general_simpy(k + 1, DEFAULT_DAYS))]
+        for j in range(3):
+            jobs[(j + k) % 3]()
+    svf, bf, spf = [floats(x) for x in sv], [floats(x) for x in bare], [floats(x) for x in sp]
+    ops = {name: [x["orders"] / x["seconds"] for x in rows] for name, rows in
+           (("servlab", svf), ("bare", bf), ("simpy", spf))}
+    for name, label in (("servlab", "servlab"), ("bare", "bare C loop (bench/bare_default.c)"),
+                        ("simpy", "SimPy (bench/simpy_default.py)")):
+        xs = ops[name]
+        print("  orders per second  %-36s %10.4g (median; %.4g to %.4g)" % (label, statistics.median(xs), min(xs),
+                                                                           max(xs)))
+    simpy_ratio = [a / b for a, b in zip(ops["servlab"], ops["simpy"])]  # time per order, SimPy over servlab
+    bare_ratio = [x["seconds"] / y["seconds"] for x, y in zip(svf, bf)]  # the same orders
+    simpy_bare = [a / b for a, b in zip(ops["bare"], ops["simpy"])]
+    print("  SimPy/servlab (time per order)  %.1f (median of %d pairwise ratios; %.1f to %.1f)" % (
+        statistics.median(simpy_ratio), RUNS, min(simpy_ratio), max(simpy_ratio)))
+    print("  servlab/bare loop               %.2f (median; %.2f to %.2f); SimPy/bare loop %.0f" % (
+        statistics.median(bare_ratio), min(bare_ratio), max(bare_ratio), statistics.median(simpy_bare)))
+    same = all(a[f] == b[f] for a, b in zip(sv, bare) for f in GENERAL_EXACT)
+    print("  bare loop: %s" % ("events, orders and the four figures identical to servlab's to the last digit, every run"
+                               if same else "DIFFERS from servlab"))
+    if not same:
+        for a, b in zip(sv, bare):
+            print("    servlab %s\n    bare    %s" % (",".join(a[f] for f in GENERAL_EXACT),
+                                                     ",".join(b[f] for f in GENERAL_EXACT)))
+    ok_all = same
+    print("  figures, servlab against SimPy (mean over runs ± standard error):")
+    for f in GENERAL_FIGURES:
+        ok, text = agree(f, [x[f] for x in svf], [x[f] for x in spf])
+        ok_all &= ok
+        print(text)
+
+    print("  servlab and the bare loop alone, alternately, %d times each, %d days (about %.2g orders a run):" % (
+        RUNS, LONG_DAYS, 40 * LONG_DAYS))
+    lsv, lbare = [], []
+    before = cpu_sample()
+    for k in range(RUNS):
+        lsv.append(general_servlab(k, LONG_DAYS))
+        lbare.append(general_bare(k, LONG_DAYS))
+    others = others_share(before, cpu_sample())
+    long_same = all(a[f] == b[f] for a, b in zip(lsv, lbare) for f in GENERAL_EXACT)
+    lt = [float(x["seconds"]) for x in lsv]
+    bt = [float(x["seconds"]) for x in lbare]
+    lops = [float(x["orders"]) / float(x["seconds"]) for x in lsv]
+    bops = [float(x["orders"]) / float(x["seconds"]) for x in lbare]
+    long_ratio = [a / b for a, b in zip(lt, bt)]
+    print("    seconds per replication   servlab  %s" % summary(lt))
+    print("                              bare C   %s" % summary(bt))
+    print("    orders per second         servlab %.4g, bare loop %.4g (medians)" % (statistics.median(lops),
+                                                                                  statistics.median(bops)))
+    print("    servlab/bare loop %.2f (median of %d alternated pairs; %.2f to %.2f); figures %s" % (
+        statistics.median(long_ratio), RUNS, min(long_ratio), max(long_ratio),
+        "identical" if long_same else "DIFFER"))
+    print("    SimPy/servlab at this size, from SimPy's orders per second above: %.1f" % (
+        statistics.median(lops) / statistics.median(ops["simpy"])))
+    print("    other programs kept %.0f%% of the CPUs busy meanwhile%s" % (
+        100 * others, "  -- WARNING: the timings are noisy" if others > 0.1 else ""))
+    results["general"] = {"simpy_ratio": simpy_ratio, "bare_ratio": long_ratio, "others": others}
+    return ok_all and long_same
+
+
+# ---- throughput where users feel it (bench/README.md) ----
+
+PLANNER = ["batch", "scenarios/planner/base.ini", "scenarios/planner/items.csv", "--sweep", "--quiet", "--format", "csv"]
+PLANNER_TARGET_S = 2.0
+
+
+def bench_planner(results):
+    """The 50-item planner batch with --sweep (scenarios/planner/, README.md), the whole
+    command on every core, fastest of 3."""
+    print()
+    print("Planner: 'servlab %s' (50 items x 22 runs x 10 replications), the whole command, 3 times" % " ".join(PLANNER))
+    before = cpu_sample()
+    times = [wall([SERVLAB] + PLANNER) for _ in range(3)]
+    others = others_share(before, cpu_sample())
+    print("  seconds %s; other programs kept %.0f%% of the CPUs busy meanwhile" % (summary(times), 100 * others))
+    results["planner"] = {"seconds": min(times), "others": others}
+
+
+PORTFOLIO_SIZES = (100, 1000)
+PORTFOLIO_OPTS = ["--reps", "2", "--set", "run.horizon_days=180", "--quiet", "--format", "csv"]
+
+
+def write_portfolio(path, n):
+    """A synthetic portfolio of n items on scenarios/default.ini: rates, (s, Q), cost and
+    price drawn from a fixed seed, so every run of the bench uses the same table."""
+    import random
+    rng = random.Random(21)
+    with open(path, "w") as f:
+        f.write("id,demand.orders_per_day,inventory.reorder_point,inventory.order_quantity,costs.order_per_unit,"
+                "revenue.price_per_unit\n")
+        for i in range(n):
+            rate = round(rng.uniform(2, 80), 1)
+            cost = round(rng.uniform(1, 100), 2)
+            f.write("item_%04d,%g,%d,%d,%g,%g\n" % (i, rate, round(rate * 2 * rng.uniform(5, 9)),
+                                                    round(rate * 2 * rng.uniform(10, 40)), cost,
+                                                    round(cost * rng.uniform(1.2, 2.5), 2)))
+
+
+def bench_portfolio(results):
+    """A synthetic portfolio through servlab batch: time and peak RSS of the whole command
+    for 100 and 1,000 items (2 replications each, every core)."""
+    import tempfile
+    print()
+    print("Portfolio: 'servlab batch scenarios/default.ini ITEMS.csv %s', a synthetic table (bench/run.py:" %
+          " ".join(PORTFOLIO_OPTS))
+    print("write_portfolio) of N items with their own rate, (s, Q), cost and price; the whole command")
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in PORTFOLIO_SIZES:
+            table = os.path.join(tmp, "items_%d.csv" % n)
+            write_portfolio(table, n)
+            p = subprocess.run(["/usr/bin/time", "-f", "%e %M", SERVLAB, "batch", "scenarios/default.ini", table] +
+                               PORTFOLIO_OPTS, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            if p.returncode != 0:
+                fail("servlab batch of %d items failed (exit %d): %s" % (n, p.returncode, p.stderr.strip()))
+            secs, kb = p.stderr.strip().splitlines()[-1].split()
+            rows = len(p.stdout.strip().splitlines()) - 1
+            out[n] = (float(secs), int(kb), rows)
+            print("  %5d items: %6.2f s, peak RSS %6d KB (%d result rows)" % (n, float(secs), int(kb), rows))
+    lo, hi = PORTFOLIO_SIZES
+    ratio = out[hi][1] / out[lo][1]
+    print("  %d / %d items: peak RSS %.2fx, %.2f KB an item more; time %.1fx" % (
+        hi, lo, ratio, (out[hi][1] - out[lo][1]) / (hi - lo), out[hi][0] / out[lo][0]))
+    results["portfolio"] = {"seconds": out[hi][0], "rss": out[hi][1], "ratio": ratio,
+                            "rows_ok": all(out[n][2] >= n for n in PORTFOLIO_SIZES)}
+    return results["portfolio"]["rows_ok"]
+
+
+SWEEP_RUN = ["sweep", "scenarios/default.ini", "--reps", "20", "--quiet", "--format", "csv"]
+
+
+def bench_sweep_threads(results):
+    """scenarios/default.ini's own sweep (31 points x 20 replications) on 1 and 2 threads,
+    alternately, 3 times each; the CSV must be byte-identical."""
+    print()
+    print("Sweep on threads: 'servlab %s --threads T' (31 points x 20 replications = 620 runs)," % " ".join(SWEEP_RUN))
+    print("T = 1 and 2 alternately, 3 times each, the whole command")
+    t = {1: [], 2: []}
+    outs = set()
+    before = cpu_sample()
+    for _ in range(3):
+        for threads in (1, 2):
+            start = time.perf_counter()
+            outs.add(run([SERVLAB] + SWEEP_RUN + ["--threads", str(threads)]))
+            t[threads].append(time.perf_counter() - start)
+    others = others_share(before, cpu_sample())
+    speedup = statistics.median(t[1]) / statistics.median(t[2])
+    print("  seconds  1 thread  %s" % summary(t[1]))
+    print("           2 threads %s" % summary(t[2]))
+    print("  speed-up %.2f (median over median); CSV %s; other programs kept %.0f%% of the CPUs busy%s" % (
+        speedup, "byte-identical" if len(outs) == 1 else "DIFFERS", 100 * others,
+        "  -- WARNING: the speed-up is understated" if others > 0.1 else ""))
+    same = len(outs) == 1
+    results["sweep_threads"] = {"speedup": speedup, "others": others, "csv": outs.pop() if same else None}
+    return same
+
+
+def bench_mpi(results):
+    """The same sweep through servlab-mpi (make MPI=1) under mpirun, 1 rank against 2,
+    each rank on 1 thread, alternately, 3 times each; the CSV must equal servlab's."""
+    print()
+    print("Sweep on MPI ranks: 'mpirun -np R servlab-mpi %s --threads 1', R = 1 and 2 alternately," % " ".join(SWEEP_RUN))
+    print("3 times each, the whole command (mpirun's start-up included)")
+    mpirun = next((os.path.join(d, "mpirun") for d in os.environ.get("PATH", "").split(os.pathsep)
+                   if os.access(os.path.join(d, "mpirun"), os.X_OK)), None)
+    if not os.access(SERVLAB_MPI, os.X_OK) or mpirun is None:
+        why = "no mpirun (make MPI=1 deps installs OpenMPI)" if mpirun is None else \
+            "no ./servlab-mpi (make bench builds it when OpenMPI is installed)"
+        print("  skipped: %s" % why)
+        results["mpi"] = None
+        return True
+    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
+               OMPI_MCA_btl_vader_single_copy_mechanism="none")
+    t = {1: [], 2: []}
+    same = True
+    reference = results.get("sweep_threads", {}).get("csv") or run([SERVLAB] + SWEEP_RUN)
+    before = cpu_sample()
+    for _ in range(3):
+        for ranks in (1, 2):
+            start = time.perf_counter()
+            p = subprocess.run([mpirun, "-np", str(ranks), "--oversubscribe", SERVLAB_MPI] + SWEEP_RUN +
+                               ["--threads", "1"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+            t[ranks].append(time.perf_counter() - start)
+            if p.returncode != 0:
+                fail("mpirun -np %d servlab-mpi failed (exit %d): %s" % (ranks, p.returncode, p.stderr.strip()))
+            same &= p.stdout == reference
+    others = others_share(before, cpu_sample())
+    speedup = statistics.median(t[1]) / statistics.median(t[2])
+    print("  seconds  1 rank  %s" % summary(t[1]))
+    print("           2 ranks %s" % summary(t[2]))
+    print("  speed-up %.2f (median over median); CSV %s servlab's; other programs kept %.0f%% of the CPUs busy%s" % (
+        speedup, "byte-identical to" if same else "DIFFERS from", 100 * others,
+        "  -- WARNING: the speed-up is understated" if others > 0.1 else ""))
+    results["mpi"] = {"speedup": speedup, "same": same, "others": others}
+    return same
+
+
+def busy_note(others):
+    return " (measured while other programs used %.0f%% of the CPUs)" % (100 * others) if others > 0.1 else ""
+
+
+def general_verdicts(results):
+    g = results["general"]
+    b = statistics.median(g["bare_ratio"])
+    verdict("general path (default.ini): servlab within 2x of the bare loop", b <= 2.0,
+            "%.2fx (median of alternated runs; %.2f to %.2f)%s" % (b, min(g["bare_ratio"]), max(g["bare_ratio"]),
+                                                                   busy_note(g["others"])))
+    r = statistics.median(g["simpy_ratio"])
+    verdict("general path (default.ini): servlab at least 100x faster than SimPy", r >= 100,
+            "%.1fx (median; %.1f to %.1f)" % (r, min(g["simpy_ratio"]), max(g["simpy_ratio"])))
+
+
+def throughput_verdicts(results):
+    grid_verdict(results)
+    p = results["planner"]
+    verdict("50-item planner batch --sweep: under %.0f s" % PLANNER_TARGET_S, p["seconds"] < PLANNER_TARGET_S,
+            "%.2f s (fastest of 3)%s" % (p["seconds"], busy_note(p["others"])))
+    f = results["portfolio"]
+    verdict("1,000-item portfolio: peak RSS flat in the items (1,000 within 1.5x of 100)", f["ratio"] <= 1.5,
+            "%.2fx; %.2f s, %d KB for 1,000 items" % (f["ratio"], f["seconds"], f["rss"]))
+    s = results["sweep_threads"]
+    verdict("sweep: 2 threads at least 1.9x as fast as 1", s["speedup"] >= 1.9,
+            "%.2fx%s" % (s["speedup"], busy_note(s["others"])))
+    m = results["mpi"]
+    if m is None:
+        print("  %-9s %s" % ("skipped", "MPI sweep: 2 ranks at least 1.8x as fast as 1, byte-identical (no servlab-mpi or mpirun)"))
+    else:
+        verdict("MPI sweep: 2 ranks at least 1.8x as fast as 1, byte-identical results",
+                m["speedup"] >= 1.8 and m["same"], "%.2fx, results %s%s" % (
+                    m["speedup"], "identical" if m["same"] else "DIFFER", busy_note(m["others"])))
+
+
 def bench_startup():
     print()
     print("servlab process start-up (not in the figures above): 'servlab run bench/mm1.ini' with a 1-day horizon,")
@@ -365,7 +654,22 @@ def main():
         print()
         grid_verdict(results)
         return
-    for path in (BENCH, BARE, SERVLAB, "/usr/bin/time"):
+    if sys.argv[1:] in (["general"], ["throughput"]):  # the general path alone, or the throughput figures alone
+        results = {}
+        if sys.argv[1] == "general":
+            ok = bench_general(results)
+        else:
+            bench_grid(results)
+            bench_planner(results)
+            ok = bench_portfolio(results)
+            ok &= bench_sweep_threads(results)
+            ok &= bench_mpi(results)
+        print()
+        (general_verdicts if sys.argv[1] == "general" else throughput_verdicts)(results)
+        verdict("checks: the figures agree, the bare loop equals servlab, outputs do not depend on threads or ranks",
+                ok, "")
+        sys.exit(0 if ok else 1)
+    for path in (BENCH, BARE, BARE_DEFAULT, SERVLAB, "/usr/bin/time"):
         if not os.access(path, os.X_OK):
             fail("%s is missing; run 'make bench-deps' (it installs /usr/bin/time, Debian's time)" % path)
     try:
@@ -393,10 +697,15 @@ def main():
         ok &= bench_model(model, results)
         if model["name"] == "inventory":
             ok &= bench_bare(results)
+    ok &= bench_general(results)
     ok &= bench_threads(results)
     bench_memory(results)
     bench_sweep_memory(results)
     bench_grid(results)
+    bench_planner(results)
+    ok &= bench_portfolio(results)
+    ok &= bench_sweep_threads(results)
+    ok &= bench_mpi(results)
     bench_startup()
     bench_optimise(results)
 
@@ -418,7 +727,8 @@ def main():
     verdict("peak RSS of a 1,000-point sweep within 1.5x of a 10-point sweep (bench/README.md)",
             results["sweep_rss"] <= 1.5, "%.3fx" % results["sweep_rss"])
 
-    grid_verdict(results)
+    general_verdicts(results)
+    throughput_verdicts(results)
     o = results["optimise"]
     verdict("optimise on the 21 x 21 grid: under 10% of the grid's runs", o["used"] < 0.1 * o["grid"],
             "%d of %d runs (%.1f%%)" % (o["used"], o["grid"], 100.0 * o["used"] / o["grid"]))
