@@ -1,4 +1,4 @@
-/* test_history_structure.c - structure in a demand history (issue 18; sim/series.h,
+/* test_history_structure.c - structure in a demand history (sim/series.h,
  * reader/history_structure.h, models/history_play.h) on synthetic series of known
  * structure, fixed seeds:
  *   1. the tests flag a trend, a weekly pattern and autocorrelation when the series has
