@@ -10,6 +10,7 @@
 #include "sim/num.h"
 #include "sim/rng.h"
 #include "reader/history.h"
+#include "reader/history_structure.h"
 #include "reader/suggest.h"
 
 #include "lang/lang.h"
@@ -478,6 +479,29 @@ static void (*const reason_printers[REASON_COUNT])(FILE *, const struct reason *
     [REASON_NOISE] = say_noise,
 };
 
+/* A history whose days are autocorrelated (sim/series.h: significant by Ljung-Box):
+ * the formula's sd takes the days as independent. Say so, and give the sd of demand
+ * over the protection interval from the history's autocovariances,
+ * Var(L days) = L g0 + 2 sum_{k=1}^{L-1} (L - k) gk (reader/history_structure.h), with a
+ * random lead time's share added as the formula adds it, and the safety stock it
+ * implies at the same safety factor. */
+static void report_theory_autocorrelation(FILE *out, const struct scenario *sc, const struct protection *pr, double k,
+                                          const char *name)
+{
+    const struct history_info *hi = sc->history_info;
+    if (!hi || !hi->structure.autocorrelated) return;
+    const struct inventory_config *inv = &sc->cfg.inventory;
+    double independent, v = history_sum_variance(&hi->h, pr->days, &independent);
+    double rate = hi->mean_per_day, lead = rate * rate * dist_variance(&inv->lead_time_days);
+    double sd = sqrt(v + lead), sd_ind = sqrt(independent + lead), mean = rate * pr->days;
+    fprintf(out,
+            _("  The sd takes the days as independent, but this history's days are autocorrelated (lag 1 %.2f).\n"
+              "  From its autocovariances g0, g1, ..., Var(demand over L days) = L g0 + 2 sum (L - k) gk,\n"
+              "  k = 1 .. L - 1: over %.1f days sd %.1f units, where independent days give %.1f. At the same\n"
+              "  safety factor %.2f that is a safety stock of %.1f units (%s = %.1f), not %.1f.\n"),
+            hi->structure.acf[1], pr->days, sd, sd_ind, k, k * sd, name, mean + k * sd, k * pr->demand_sd);
+}
+
 /* The normal approximation's prediction next to the simulated service, with the
  * reasons for any gap that apply to this scenario. */
 static void report_theory(FILE *out, const struct scenario *sc, const struct summary *s)
@@ -518,6 +542,7 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
     fprintf(out, _("  Demand over %.1f days%s: mean %.1f, sd %.1f units; %s = %s = mean %s %.2f sd\n"), pr.days,
             inv->review_days > 0 ? _(" (lead time + review period)") : _(" (the lead time)"), pr.demand_mean,
             pr.demand_sd, name, lv, f.safety_factor < 0 ? "-" : "+", fabs(f.safety_factor));
+    report_theory_autocorrelation(out, sc, &pr, f.safety_factor, name);
     fprintf(out, "  %26s ", "");
     lang_pad(out, sc->lever.key && sc->lever.key[0] == 't' ? _("target") : "", 9, true);
     fputc(' ', out);

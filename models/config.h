@@ -43,8 +43,25 @@ struct run_config {
  * the recorded days, `fit` draws from distributions fitted to it (the reader sets
  * interarrival_days and units_per_order; the model then treats it as any other, except
  * that the first gap comes from the residual-life distribution: the process is in
- * equilibrium from time 0, as the history was). */
-enum history_mode { HISTORY_OFF, HISTORY_REPLAY, HISTORY_BOOTSTRAP, HISTORY_FIT };
+ * equilibrium from time 0, as the history was), `block_bootstrap` plays runs of
+ * consecutive recorded days, each run starting at a recorded day drawn at random
+ * (a moving-block bootstrap: it keeps the autocorrelation within a run),
+ * `weekday_bootstrap` draws simulated day j from the recorded days k with
+ * k = j (mod 7), the weekday a replay gives it (it keeps the weekly pattern). */
+enum history_mode {
+    HISTORY_OFF,
+    HISTORY_REPLAY,
+    HISTORY_BOOTSTRAP,
+    HISTORY_FIT,
+    HISTORY_BLOCK_BOOTSTRAP,
+    HISTORY_WEEKDAY_BOOTSTRAP
+};
+
+/* The modes that play the recorded days (all but off and fit). */
+static inline bool history_plays_days(enum history_mode m)
+{
+    return m != HISTORY_OFF && m != HISTORY_FIT;
+}
 
 /* A demand history as the model plays it: days 0..ndays-1, each with its orders (a
  * day's total is one order). Immutable and shared by every copy of a configuration. */
@@ -54,12 +71,15 @@ struct demand_history {
     const double *at;    /* each order's time of day, in [0, 1) */
     const double *units; /* each order's units, > 0 */
     double total_units;
+    size_t block_days; /* block_bootstrap's automatic block length (sim/series.h) */
 };
 
 struct demand_config {
     enum history_mode history_mode;
     const struct demand_history *history; /* borrowed (the reader owns it for the life of
-                                             the process); with REPLAY and BOOTSTRAP */
+                                             the process); with the modes that play days */
+    unsigned history_block_days;          /* block_bootstrap's block length; 0: the history's
+                                             automatic one (block_days) */
     struct dist interarrival_days;        /* gap between orders (exponential for a rate) */
     bool has_first_order;
     double first_order_days;     /* time of the first order, if has_first_order */

@@ -10,6 +10,7 @@
  * order the model always drew them (the fast path, model.c's on_plain_arrival, repeats
  * on_arrival's draws for the commonest case and must stay in step with it). */
 #include "event_class.h"
+#include "history_play.h"
 #include "model_internal.h"
 #include "shape.h"
 
@@ -218,8 +219,8 @@ static void on_arrival(struct sim *sim, void *ctx)
 /* ---- demand from a history ---- */
 
 /* Day j of the history's clock (day 0 starts the statistics window) begins: choose the
- * recorded day it plays (replay: j modulo the history's length; bootstrap: one at
- * random) and schedule that day's first order. Orders keep their time of day. */
+ * recorded day it plays (models/history_play.h) and schedule that day's first order.
+ * Orders keep their time of day. */
 static void on_history_order(struct sim *sim, void *ctx);
 
 static void on_history_day(struct sim *sim, void *ctx)
@@ -229,9 +230,7 @@ static void on_history_day(struct sim *sim, void *ctx)
     const struct demand_config *d = &m->cfg->demand;
     const struct demand_history *h = d->history;
     double now = sim_now(sim);
-    long long n = (long long)h->ndays, j = m->history_day++;
-    size_t k = d->history_mode == HISTORY_REPLAY ? (size_t)(((j % n) + n) % n)
-                                                 : (size_t)gsl_rng_uniform_int(rng(m, SRC_HISTORY), h->ndays);
+    size_t k = history_play_next(&m->history, d, d->history_mode == HISTORY_REPLAY ? NULL : rng(m, SRC_HISTORY));
     m->history_day_start = now;
     m->history_next = h->first[k];
     m->history_end = h->first[k + 1];
@@ -261,11 +260,11 @@ void demand_start(struct model *m)
     double warmup = cfg->run.warmup_days;
     if (cfg->customers.on) {
         start_customers(m);
-    } else if (cfg->demand.history_mode == HISTORY_REPLAY || cfg->demand.history_mode == HISTORY_BOOTSTRAP) {
+    } else if (history_plays_days(cfg->demand.history_mode)) {
         /* day 0 of the history starts the statistics window; the warm-up plays the days
            before it (the end of the history, in a replay) */
-        m->history_day = -(long long)floor(warmup);
-        sim_schedule(sim, warmup + (double)m->history_day, EVENT_ORDER, on_history_day, NULL);
+        history_play_start(&m->history, -(long long)floor(warmup));
+        sim_schedule(sim, warmup + (double)m->history.day, EVENT_ORDER, on_history_day, NULL);
     } else {
         /* first order: where the file says, else one gap after 0 (docs/contract.md), except that
            gaps fitted to a history start in equilibrium, as the history was observed in

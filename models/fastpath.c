@@ -85,7 +85,7 @@ unsigned fastpath_in_use(const struct model_config *c)
         [FP_SHAPE] = shape_active(d),
         [FP_PEAK_SHIFT] = d->peak_shift_share > 0,
         [FP_QUANTITY] = d->quantity_discount_share > 0,
-        [FP_HISTORY] = d->history_mode == HISTORY_REPLAY || d->history_mode == HISTORY_BOOTSTRAP,
+        [FP_HISTORY] = history_plays_days(d->history_mode),
         [FP_REACTIONS] = any_shortage(c, SHORTAGE_REACT),
         [FP_LATE_PRICE] = c->revenue.late_zero_days > 0,
         [FP_STOCK] = any_stock(c),

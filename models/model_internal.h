@@ -14,6 +14,7 @@
 #define MODELS_MODEL_INTERNAL_H
 
 #include "customers.h"
+#include "history_play.h"
 #include "model.h"
 #include "order.h"
 #include "station.h"
@@ -115,7 +116,7 @@ struct model {
     struct model_trace *trace; /* optional */
     bool counting;             /* inside the statistics window */
     /* demand from a history: the next day on its clock, and the day being played */
-    long long history_day;
+    struct history_play history;
     double history_day_start;
     size_t history_next, history_end;
 };

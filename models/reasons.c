@@ -176,13 +176,13 @@ static bool lost_sales(const struct reasons_input *in, struct reason *r)
     return in->cfg->inventory.shortage == SHORTAGE_LOST_SALE;
 }
 
-/* With replay or bootstrap, the formula uses the distributions fitted to the history
+/* With a mode that plays the recorded days, the formula uses the distributions fitted to the history
  * (reader/scenario.c sets them as the demand), but the run plays the recorded days.
  * In fit mode the run draws from the fit too, so this is no reason there. */
 static bool history_fit(const struct reasons_input *in, struct reason *r)
 {
     const struct demand_config *d = &in->cfg->demand;
-    if (!d->history || (d->history_mode != HISTORY_REPLAY && d->history_mode != HISTORY_BOOTSTRAP)) return false;
+    if (!d->history || !history_plays_days(d->history_mode)) return false;
     const struct protection *p = &in->protection;
     struct history_demand h = history_demand(d->history, p->days);
     double sd = with_lead_time(in, h.mean, h.var_days);

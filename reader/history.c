@@ -2,6 +2,7 @@
  * those read. The list is only ever appended to, under a lock, and its entries are
  * immutable once published. */
 #include "history.h"
+#include "history_structure.h"
 #include "lang/lang.h"
 #include "csv.h"
 #include "fullwidth.h"
@@ -763,6 +764,8 @@ static int build(struct reader *rd, const struct row *rows, size_t n, bool timed
     }
     hi->mean_per_day = mean;
     hi->sd_per_day = ndays > 1 ? sqrt(ss / (double)(ndays - 1)) : 0;
+    series_analyse(daily, ndays, &hi->structure);
+    hi->h.block_days = hi->structure.block_days;
     free(daily);
     /* the fits: gaps between successive orders, and order sizes */
     double *gaps = malloc(norders * sizeof *gaps);
@@ -972,12 +975,18 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
                 hi->rows, h->ndays, first, total, h->norders);
     fprintf(out, _("%s  per day: mean %.4g, sd %.4g units; %zu of %zu days with demand\n"), prefix, hi->mean_per_day,
             hi->sd_per_day, hi->days_with_demand, h->ndays);
-    const char *how = mode == HISTORY_REPLAY ? _("replayed in order from its first day (the start of the statistics "
-                                                 "window), repeated if the run is longer")
-                      : mode == HISTORY_BOOTSTRAP
-                          ? _("bootstrapped: every simulated day is a recorded day drawn at random")
-                          : _("simulated from the distributions fitted below");
-    fprintf(out, "%s  %s\n", prefix, how);
+    static const char *const how[] = {
+        [HISTORY_REPLAY] = N_("replayed in order from its first day (the start of the statistics window), repeated "
+                              "if the run is longer"),
+        [HISTORY_BOOTSTRAP] = N_("bootstrapped: every simulated day is a recorded day drawn at random"),
+        [HISTORY_FIT] = N_("simulated from the distributions fitted below"),
+        [HISTORY_BLOCK_BOOTSTRAP] = N_("block-bootstrapped: runs of consecutive recorded days, each from a day "
+                                       "drawn at random"),
+        [HISTORY_WEEKDAY_BOOTSTRAP] = N_("weekday-bootstrapped: every simulated day is a recorded day of the same "
+                                         "weekday drawn at random"),
+    };
+    if ((size_t)mode < sizeof how / sizeof how[0] && how[mode]) fprintf(out, "%s  %s\n", prefix, _(how[mode]));
+    history_describe_structure(out, hi, mode, prefix);
     if (!hi->fitted) {
         fprintf(out, _("%s  no fit: %s\n"), prefix, hi->fit_problem);
         return;

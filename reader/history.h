@@ -21,6 +21,7 @@
 
 #include "models/config.h"
 #include "sim/fit.h"
+#include "sim/series.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -69,6 +70,7 @@ struct history_info {
     bool fitted;            /* gaps and units below hold fits; else fit_problem says why */
     struct fit gaps, units; /* order gaps (days) and order sizes (units) */
     char fit_problem[400];
+    struct series_structure structure; /* of the daily totals (sim/series.h) */
 };
 
 /* Read (or find already read) the history at path of the given kind. Returns it

@@ -131,7 +131,8 @@ static void x_axis_set(void *slot, int i)
     *(enum sweep_x_axis *)slot = (enum sweep_x_axis)i;
 }
 
-static const char *const history_mode_words[] = {"replay", "bootstrap", "fit"}; /* enum history_mode, from REPLAY */
+static const char *const history_mode_words[] = {"replay", "bootstrap", "fit", "block_bootstrap",
+                                                 "weekday_bootstrap"}; /* enum history_mode, from REPLAY */
 _Static_assert(sizeof history_mode_words / sizeof history_mode_words[0] <= KEY_CHOICES_MAX,
                "too many words for a choice");
 static const char *history_mode_word(size_t i)

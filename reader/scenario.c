@@ -1007,6 +1007,9 @@ static bool resolve_history(struct loader *ld)
     if (hi && sc->history_mode == HISTORY_FIT && !hi->fitted)
         report_key(ld, line_of(sc, K_DEMAND_HISTORY_MODE), K_DEMAND_HISTORY_MODE,
                    _("cannot fit %s: %s; use replay or bootstrap"), path, hi->fit_problem);
+    if (hi && sc->history_mode == HISTORY_WEEKDAY_BOOTSTRAP && hi->h.ndays < 7)
+        report_key(ld, line_of(sc, K_DEMAND_HISTORY_MODE), K_DEMAND_HISTORY_MODE,
+                   _("%s holds %zu days; weekday_bootstrap needs at least 7 (one of each weekday)"), path, hi->h.ndays);
     ld->where = saved;
     if (ld->problems > problems) return true;
     sc->history_info = hi;

@@ -1,0 +1,127 @@
+/* history_structure.c - a history's structure in reports (history_structure.h). */
+#include "history_structure.h"
+#include "keys.h"
+#include "lang/lang.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* What each mode keeps of the structure sim/series.h tests. */
+enum { KEEPS_TREND = 1, KEEPS_WEEKLY = 2, KEEPS_AUTOCORRELATION = 4 };
+static const unsigned mode_keeps[] = {
+    [HISTORY_OFF] = 0,
+    [HISTORY_REPLAY] = KEEPS_TREND | KEEPS_WEEKLY | KEEPS_AUTOCORRELATION,
+    [HISTORY_BOOTSTRAP] = 0,
+    [HISTORY_FIT] = 0,
+    [HISTORY_BLOCK_BOOTSTRAP] = KEEPS_AUTOCORRELATION,
+    [HISTORY_WEEKDAY_BOOTSTRAP] = KEEPS_WEEKLY,
+};
+
+/* The structure that matters (significant) and that mode loses. */
+static unsigned lost(const struct history_info *hi, enum history_mode mode)
+{
+    const struct series_structure *s = &hi->structure;
+    unsigned has =
+        (s->trend ? KEEPS_TREND : 0) | (s->weekly ? KEEPS_WEEKLY : 0) | (s->autocorrelated ? KEEPS_AUTOCORRELATION : 0);
+    unsigned keeps = (size_t)mode < sizeof mode_keeps / sizeof mode_keeps[0] ? mode_keeps[mode] : 0;
+    return has & ~keeps;
+}
+
+int history_structure_warnings(const struct history_info *hi, enum history_mode mode)
+{
+    unsigned l = lost(hi, mode);
+    return !!(l & KEEPS_TREND) + !!(l & KEEPS_WEEKLY) + !!(l & KEEPS_AUTOCORRELATION);
+}
+
+static const char *verdict(bool significant)
+{
+    return significant ? _("significant") : _("not significant");
+}
+
+void history_describe_structure(FILE *out, const struct history_info *hi, enum history_mode mode, const char *prefix)
+{
+    const struct series_structure *s = &hi->structure;
+    if (s->n < 21) {
+        fprintf(out,
+                _("%s  structure: fewer than 21 days, too few to test for a trend, a weekly pattern or "
+                  "autocorrelation\n"),
+                prefix);
+        return;
+    }
+    fprintf(out, _("%s  structure of the daily totals (each test at the 1%% level, allowing for the others):\n"),
+            prefix);
+    fprintf(out, _("%s    trend: %+.3g units per day, each day (t = %.2f, p = %.2g): %s\n"), prefix, s->slope,
+            s->slope_t, s->slope_p, verdict(s->trend));
+    char factors[7 * 8] = "";
+    for (int c = 0; c < 7; c++) {
+        size_t used = strlen(factors);
+        snprintf(factors + used, sizeof factors - used, "%s%.2f", c ? " " : "", s->weekday_factor[c]);
+    }
+    fprintf(out,
+            _("%s    weekly pattern: %s (F = %.2f, p = %.2g): %s\n"
+              "%s      (each weekday's mean over the mean; days 1-7 of each week from the first day)\n"),
+            prefix, factors, s->weekly_f, s->weekly_p, verdict(s->weekly), prefix);
+    char acf[SERIES_LAGS * 8] = "";
+    for (int k = 1; k <= SERIES_LAGS; k++) {
+        size_t used = strlen(acf);
+        snprintf(acf + used, sizeof acf - used, "%s%.2f", k > 1 ? " " : "", s->acf[k]);
+    }
+    fprintf(out,
+            _("%s    autocorrelation, lags 1-7: %s (±%.2f if independent)\n"
+              "%s      without the trend and weekday means: lag 1 %.2f, Ljung-Box Q = %.1f, p = %.2g: %s\n"),
+            prefix, acf, s->acf_bound, prefix, s->resid_lag1, s->ljung_box_q, s->ljung_box_p,
+            verdict(s->autocorrelated));
+    if (mode == HISTORY_BLOCK_BOOTSTRAP) {
+        size_t b = s->block_days > hi->h.ndays ? hi->h.ndays : s->block_days;
+        fprintf(out,
+                _("%s    block_bootstrap: blocks of %zu days by Politis & White's rule\n"
+                  "%s      (history_block_days sets another length)\n"),
+                prefix, b, prefix);
+    }
+    unsigned l = lost(hi, mode);
+    const char *word = key_defs[K_DEMAND_HISTORY_MODE].choice((size_t)mode - 1);
+    if (l & KEEPS_TREND)
+        fprintf(out,
+                _("%s  Warning: %s loses the trend (%+.3g units per day, each day; p = %.2g);\n"
+                  "%s    replay keeps it.\n"),
+                prefix, word, s->slope, s->slope_p, prefix);
+    if (l & KEEPS_AUTOCORRELATION)
+        fprintf(out,
+                _("%s  Warning: %s loses the autocorrelation (lag 1 %.2f; Ljung-Box p = %.2g);\n"
+                  "%s    replay and block_bootstrap keep it.\n"),
+                prefix, word, s->acf[1], s->ljung_box_p, prefix);
+    if (l & KEEPS_WEEKLY) {
+        double lo = s->weekday_factor[0], hi_f = s->weekday_factor[0];
+        for (int c = 1; c < 7; c++) lo = fmin(lo, s->weekday_factor[c]), hi_f = fmax(hi_f, s->weekday_factor[c]);
+        fprintf(out,
+                _("%s  Warning: %s loses the weekly pattern (weekday factors %.2f to %.2f; p = %.2g);\n"
+                  "%s    replay and weekday_bootstrap keep it.\n"),
+                prefix, word, lo, hi_f, s->weekly_p, prefix);
+    }
+}
+
+double *history_daily_totals(const struct demand_history *h)
+{
+    double *x = calloc(h->ndays ? h->ndays : 1, sizeof *x);
+    if (!x) abort();
+    for (size_t k = 0; k < h->ndays; k++)
+        for (size_t i = h->first[k]; i < h->first[k + 1]; i++) x[k] += h->units[i];
+    return x;
+}
+
+double history_sum_variance(const struct demand_history *h, double days, double *independent)
+{
+    double *x = history_daily_totals(h);
+    size_t hi_days = (size_t)ceil(days);
+    if (hi_days < 1) hi_days = 1;
+    double *g = malloc((hi_days + 1) * sizeof *g);
+    if (!g) abort();
+    series_autocovariances(x, h->ndays, hi_days, g);
+    size_t lo_days = (size_t)floor(days);
+    double vlo = series_sum_variance(g, lo_days), vhi = series_sum_variance(g, hi_days);
+    double v = vlo + (days - (double)lo_days) * (vhi - vlo);
+    *independent = days * g[0];
+    free(x), free(g);
+    return v;
+}
