@@ -469,6 +469,19 @@ static void test_rng_same_as_gsl(void)
             for (int j = 0; j < 624; j++) same_exp &= dist_sample(&u, ours) == gsl_rng_uniform(ref);
     }
     check(same_exp, "rng-2.6 exponential draws are mean * -log(1 - u) of the next uniform, mixed with other draws");
+    /* geometric computes log(1 - p) once: still gsl_ran_geometric's numbers (means 1.5 to 40,
+       and 1: always 1, drawing nothing) */
+    int same_geometric = 1;
+    const double means[] = {1, 1.5, 2, 3.7, 40};
+    for (size_t m = 0; m < sizeof means / sizeof means[0]; m++) {
+        struct dist g;
+        dist_init(&g, dist_type_find("geometric"), &means[m], 1, err, sizeof err);
+        gsl_rng_set(ours, 5), gsl_rng_set(ref, 5);
+        for (int k = 0; k < 20000; k++)
+            same_geometric &= dist_sample(&g, ours) == (means[m] == 1 ? 1 : gsl_ran_geometric(ref, 1 / means[m]));
+        same_geometric &= gsl_rng_get(ours) == gsl_rng_get(ref); /* as many uniforms used */
+    }
+    check(same_geometric, "rng-2.7 geometric draws are gsl_ran_geometric's, bit for bit");
     gsl_rng_free(ours);
     gsl_rng_free(ref);
 }
