@@ -33,7 +33,6 @@ struct lane {
 struct sim {
     struct sim_clock clock; /* first: sim_now and sim_owner read it inline */
     uint64_t seq;
-    uint64_t events_run;
     struct heap_entry *heap;
     size_t n, cap;
     struct heap_entry held; /* valid while has_held: a recurring process's one pending event */
@@ -72,11 +71,6 @@ size_t sim_pending(const struct sim *sim)
     size_t n = sim->n + sim->has_held;
     for (unsigned i = 0; i < sim->nlanes; i++) n += sim->lanes[i].n;
     return n;
-}
-
-uint64_t sim_events_run(const struct sim *sim)
-{
-    return sim->events_run;
 }
 
 static inline bool before(const struct heap_entry *a, const struct heap_entry *b)
@@ -265,7 +259,7 @@ static inline bool chain(struct sim *sim, double time, sim_place *place)
 {
     sim->chain_left--;
     sim->clock.now = time;
-    sim->events_run++;
+    sim->clock.events_run++;
     *place = (*place & ~SEQ_MASK) | sim->seq++;
     return true;
 }
@@ -354,7 +348,7 @@ static inline __attribute__((always_inline)) void run_entry(struct sim *sim, con
     }
     assert(time >= sim->clock.now);
     sim->clock.now = time;
-    sim->events_run++;
+    sim->clock.events_run++;
     fn(sim, ctx);
 }
 
@@ -381,9 +375,9 @@ __attribute__((noinline)) static bool step_before_lanes(struct sim *sim, double 
     return true;
 }
 
-bool sim_step_before(struct sim *sim, double end)
+/* sim_step_before in a world without lanes: the code it ran before lanes existed. */
+__attribute__((noinline)) static bool step_before_heap(struct sim *sim, double end)
 {
-    if (sim->nlanes) return step_before_lanes(sim, end);
     const struct heap_entry *e = next_entry_of(sim, false);
     if (!e || !(e->time < end)) return false;
     sim->limit = sim->chain_limit = end; /* no lanes: chain_limit is limit */
@@ -393,11 +387,16 @@ bool sim_step_before(struct sim *sim, double end)
     return true;
 }
 
+bool sim_step_before(struct sim *sim, double end)
+{
+    return sim->nlanes ? step_before_lanes(sim, end) : step_before_heap(sim, end);
+}
+
 uint64_t sim_run_until(struct sim *sim, double end)
 {
     assert(end >= sim->clock.now);
-    uint64_t before_count = sim->events_run;
+    uint64_t before_count = sim->clock.events_run;
     while (sim_step_before(sim, end)) continue;
     sim->clock.now = end;
-    return sim->events_run - before_count;
+    return sim->clock.events_run - before_count;
 }
