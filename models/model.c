@@ -201,13 +201,20 @@ static bool status_visible(const struct model_config *c, const struct order *o)
     return c->nchannels ? c->channels[o->channel].status_visible : c->order_cycle.status_visible;
 }
 
-/* The order is complete and correct in the customer's hands. */
-static void finish(struct model *m, struct order *o)
+/* No line of the order lost units. */
+static bool order_in_full(const struct order *o)
+{
+    bool in_full = true;
+    for (size_t i = 0; i < o->nlines; i++) in_full &= o->lines[i].lost == 0;
+    return in_full;
+}
+
+/* The order is complete and correct in the customer's hands; in_full: order_in_full(o),
+ * which on_delivered computes once for both of its uses. */
+static void finish(struct model *m, struct order *o, bool in_full)
 {
     struct flow *f = &m->flow;
     double cycle = sim_now(m->sim) - o->placed;
-    bool in_full = true;
-    for (size_t i = 0; i < o->nlines; i++) in_full &= o->lines[i].lost == 0;
     count_delivered(m, o->tier, cycle, o->first_on_time, in_full, !o->damaged, !(o->entry_error || o->picking_error),
                     o->on_peak_day);
     earn(m, o, o->first_delivery - o->placed);
@@ -314,14 +321,14 @@ static void on_delivered(struct sim *sim, void *ctx)
     struct model *m = model_of(sim);
     struct order *o = ctx;
     double now = sim_now(sim);
+    bool in_full = order_in_full(o); /* nothing below changes what a line lost */
     if (o->first_delivery == 0) {
         stop_inquiries(m, o);
         o->first_delivery = now;
         const struct tier_config *t = &m->tiers[o->tier];
         o->first_on_time = !t->has_promise || now - o->placed <= t->promise_days + 1e-9;
         m->flow.expedited += o->expedited;
-        bool wrong = o->entry_error || o->picking_error, in_full = true;
-        for (size_t i = 0; i < o->nlines; i++) in_full &= o->lines[i].lost == 0;
+        bool wrong = o->entry_error || o->picking_error;
         /* the customer sees now whether the order is late, short, damaged or wrong */
         demand_tell_customer(m, o, !(o->first_on_time && in_full && !o->damaged && !wrong));
         if (wrong || o->damaged) {
@@ -336,7 +343,7 @@ static void on_delivered(struct sim *sim, void *ctx)
             return;
         }
     }
-    finish(m, o);
+    finish(m, o, in_full);
 }
 
 /* ---- allocation ---- */
