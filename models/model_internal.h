@@ -97,6 +97,9 @@ struct model {
     double tier_shares[MAX_TIERS], region_shares[MAX_REGIONS]; /* for pick_weighted */
     struct station processing, picking;
     bool skip_processing, skip_picking;
+    /* the sim lanes of transmission and delivery when their delays keep order
+       (constant), or -1: the heap (schedule_stage, model.c) */
+    int transmission_lane, delivery_lane;
     bool instant;            /* every order may take the fast path, place_instant */
     bool instant_lost_sales; /* ... and it never waits for stock */
     bool inquiries;          /* customers call about orders they cannot track */

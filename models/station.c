@@ -6,15 +6,24 @@
 
 void station_init(struct station *st, unsigned servers, int priority, sim_handler done)
 {
-    *st = (struct station){.servers = servers, .priority = priority, .done = done};
+    *st = (struct station){.servers = servers, .priority = priority, .done = done, .lane = -1};
     timeavg_init(&st->busy_avg, 0, 0);
+}
+
+void station_use_lane(struct station *st, struct sim *sim)
+{
+    st->lane = sim_lane_open(sim, st->priority, st->done);
 }
 
 static void start(struct station *st, struct sim *sim, struct order *o)
 {
     st->busy++;
     timeavg_set(&st->busy_avg, sim_now(sim), st->busy);
-    sim_schedule(sim, sim_now(sim) + o->service, st->priority, st->done, o);
+    double end = sim_now(sim) + o->service;
+    if (st->lane >= 0)
+        sim_schedule_lane(sim, st->lane, end, o);
+    else
+        sim_schedule(sim, end, st->priority, st->done, o);
 }
 
 void station_arrive(struct station *st, struct sim *sim, struct order *o)

@@ -16,12 +16,18 @@ struct station {
     unsigned busy;
     int priority;     /* event class of the end-of-service events */
     sim_handler done; /* called with the order as ctx when its service ends */
+    int lane;         /* the sim lane its ends of service go to, or -1: the heap */
     struct order *head, *tail;
     size_t queued;
     struct timeavg busy_avg; /* servers busy, for utilisation */
 };
 
 void station_init(struct station *st, unsigned servers, int priority, sim_handler done);
+
+/* The station's ends of service come in the order they are scheduled (one server, or
+ * a constant service time): put them in a lane of sim (sim_lane_open), which costs
+ * less than the heap. Only a matter of speed: the order of events is the same. */
+void station_use_lane(struct station *st, struct sim *sim);
 
 /* Order o arrives needing o->service days of work. */
 void station_arrive(struct station *st, struct sim *sim, struct order *o);

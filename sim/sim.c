@@ -1,10 +1,12 @@
 /* sim.c - the event list: a binary heap of 32-byte records ordered by (time, key),
- * key = priority << 56 | sequence number, and beside it one held record for a
- * recurring process (sim_schedule_recurring): the next event is the earlier of the
- * two. A handle is the sequence number + 1, never reused, so a stale handle can never
- * cancel another event and the event path keeps no table of handles: scheduling and
- * running an event touch the heap (or the held record) alone.
- * Cancelling searches the heap (O(pending events)) and removes the record at once.
+ * key = priority << 56 | sequence number, beside it one held record for a recurring
+ * process (sim_schedule_recurring), and up to SIM_LANES_MAX lanes, rings of records
+ * kept in the order they run (sim_lane_open): the next event is the earliest of the
+ * heap's first, the held record and the lanes' first. Keys are unique, so the order of
+ * events is the same whichever of them holds an event. A handle is the sequence number + 1, never reused, so a stale
+ * handle can never cancel another event and the event path keeps no table of handles: scheduling and running an event
+ * touch the heap (or the held record) alone. Cancelling searches the heap (O(pending events)) and removes the record at
+ * once.
  */
 #include "sim.h"
 
@@ -19,16 +21,29 @@ struct heap_entry {
     void *ctx;
 };
 
+/* A lane: a ring of records in the order they run (each one's (time, key) after the
+ * one before it), for one class and handler. */
+struct lane {
+    struct heap_entry *ring;
+    size_t head, n, cap; /* cap is 0 or a power of 2 */
+    int priority;
+    sim_handler fn;
+};
+
 struct sim {
     struct sim_clock clock; /* first: sim_now and sim_owner read it inline */
     uint64_t seq;
-    uint64_t events_run;
     struct heap_entry *heap;
     size_t n, cap;
     struct heap_entry held; /* valid while has_held: a recurring process's one pending event */
     bool has_held;
+    struct lane lanes[SIM_LANES_MAX];
+    unsigned nlanes;
+    const struct lane *first_lane; /* the lane whose first record is the earliest, or NULL */
     /* the sim_step_before running now: its limit, and how many more events may chain */
     double limit;
+    double chain_limit; /* limit, or the time of first_lane's first if earlier: sim_recur's
+                           quick test of "before every lane" costs nothing more then */
     unsigned chain_left;
 };
 
@@ -46,18 +61,16 @@ struct sim *sim_new(void *owner)
 void sim_free(struct sim *sim)
 {
     if (!sim) return;
+    for (unsigned i = 0; i < sim->nlanes; i++) free(sim->lanes[i].ring);
     free(sim->heap);
     free(sim);
 }
 
 size_t sim_pending(const struct sim *sim)
 {
-    return sim->n + sim->has_held;
-}
-
-uint64_t sim_events_run(const struct sim *sim)
-{
-    return sim->events_run;
+    size_t n = sim->n + sim->has_held;
+    for (unsigned i = 0; i < sim->nlanes; i++) n += sim->lanes[i].n;
+    return n;
 }
 
 static inline bool before(const struct heap_entry *a, const struct heap_entry *b)
@@ -65,11 +78,47 @@ static inline bool before(const struct heap_entry *a, const struct heap_entry *b
     return a->time < b->time || (a->time == b->time && a->key < b->key);
 }
 
-/* The next event to run, or NULL if none is pending. */
+static inline const struct heap_entry *lane_first(const struct lane *l)
+{
+    return &l->ring[l->head];
+}
+
+/* chain_limit again, after limit or first_lane changed. */
+static inline void set_chain_limit(struct sim *sim)
+{
+    const struct lane *l = sim->first_lane;
+    sim->chain_limit = l && lane_first(l)->time < sim->limit ? lane_first(l)->time : sim->limit;
+}
+
+/* Find first_lane again, after a lane's first record changed. */
+static void find_first_lane(struct sim *sim)
+{
+    sim->first_lane = NULL;
+    for (unsigned i = 0; i < sim->nlanes; i++) {
+        const struct lane *l = &sim->lanes[i];
+        if (l->n && (!sim->first_lane || before(lane_first(l), lane_first(sim->first_lane)))) sim->first_lane = l;
+    }
+    set_chain_limit(sim);
+}
+
+/* The next event to run (the heap's first, the held record or, if `lanes`,
+ * first_lane's first), or NULL if none is pending. `lanes` is a constant where this is
+ * inlined: a world with no lanes runs the code it ran before lanes existed. */
+static inline __attribute__((always_inline)) const struct heap_entry *next_entry_of(const struct sim *sim, bool lanes)
+{
+    const struct heap_entry *e;
+    if (!sim->has_held)
+        e = sim->n ? &sim->heap[0] : NULL;
+    else
+        e = sim->n && before(&sim->heap[0], &sim->held) ? &sim->heap[0] : &sim->held;
+    const struct lane *l = sim->first_lane;
+    if (lanes && l && (!e || before(lane_first(l), e))) e = lane_first(l);
+    return e;
+}
+
 static inline const struct heap_entry *next_entry(const struct sim *sim)
 {
-    if (!sim->has_held) return sim->n ? &sim->heap[0] : NULL;
-    return sim->n && before(&sim->heap[0], &sim->held) ? &sim->heap[0] : &sim->held;
+    return next_entry_of(sim, true);
 }
 
 double sim_next_time(const struct sim *sim)
@@ -158,6 +207,45 @@ sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, si
     return handle_of(&e);
 }
 
+int sim_lane_open(struct sim *sim, int priority, sim_handler fn)
+{
+    assert((unsigned)priority <= SIM_PRIORITY_MAX && fn);
+    if (sim->nlanes == SIM_LANES_MAX) return -1;
+    sim->lanes[sim->nlanes] = (struct lane){.priority = priority, .fn = fn};
+    return (int)sim->nlanes++;
+}
+
+__attribute__((noinline, cold)) static void grow_lane(struct lane *l)
+{
+    size_t cap = l->cap ? 2 * l->cap : 64;
+    struct heap_entry *ring = malloc(cap * sizeof *ring);
+    if (!ring) abort(); /* out of memory is not a recoverable input error */
+    for (size_t i = 0; i < l->n; i++) ring[i] = l->ring[(l->head + i) & (l->cap - 1)];
+    free(l->ring);
+    l->ring = ring;
+    l->head = 0;
+    l->cap = cap;
+}
+
+sim_handle sim_schedule_lane(struct sim *sim, int lane, double time, void *ctx)
+{
+    assert(lane >= 0 && (unsigned)lane < sim->nlanes);
+    struct lane *l = &sim->lanes[lane];
+    struct heap_entry e = new_entry(sim, time, l->priority, l->fn, ctx);
+    /* the newest key is the largest, so at equal times e runs after the last one too */
+    if (l->n && time < l->ring[(l->head + l->n - 1) & (l->cap - 1)].time) {
+        insert(sim, &e, false); /* out of the lane's order: the heap keeps it in its place */
+        return handle_of(&e);
+    }
+    if (l->n == l->cap) grow_lane(l);
+    l->ring[(l->head + l->n++) & (l->cap - 1)] = e;
+    if (l->n == 1 && (!sim->first_lane || before(&e, lane_first(sim->first_lane)))) {
+        sim->first_lane = l;
+        set_chain_limit(sim);
+    }
+    return handle_of(&e);
+}
+
 sim_place sim_reserve(struct sim *sim, int priority)
 {
     assert((unsigned)priority <= SIM_PRIORITY_MAX);
@@ -171,7 +259,7 @@ static inline bool chain(struct sim *sim, double time, sim_place *place)
 {
     sim->chain_left--;
     sim->clock.now = time;
-    sim->events_run++;
+    sim->clock.events_run++;
     *place = (*place & ~SEQ_MASK) | sim->seq++;
     return true;
 }
@@ -193,7 +281,7 @@ bool sim_recur(struct sim *sim, double time, sim_place *place, sim_handler fn, v
 {
     assert(time >= sim->clock.now);
     /* strictly before everything pending (the common case): next, whatever the keys */
-    if (sim->chain_left && time < sim->limit && !sim->has_held && (!sim->n || time < sim->heap[0].time))
+    if (sim->chain_left && time < sim->chain_limit && !sim->has_held && (!sim->n || time < sim->heap[0].time))
         return chain(sim, time, place);
     return recur_by_key(sim, time, place, fn, ctx);
 }
@@ -222,24 +310,45 @@ bool sim_cancel(struct sim *sim, sim_handle handle)
             remove_at(sim, i);
             return true;
         }
+    for (unsigned k = 0; k < sim->nlanes; k++) {
+        struct lane *l = &sim->lanes[k];
+        size_t mask = l->cap - 1;
+        for (size_t i = 0; i < l->n; i++)
+            if ((l->ring[(l->head + i) & mask].key & SEQ_MASK) == seq) { /* close the gap */
+                for (size_t j = i + 1; j < l->n; j++) l->ring[(l->head + j - 1) & mask] = l->ring[(l->head + j) & mask];
+                l->n--;
+                find_first_lane(sim);
+                return true;
+            }
+    }
     return false; /* it ran already, or was cancelled */
 }
 
-/* Take entry e (the next one) off the list and run it. */
-static inline void run_entry(struct sim *sim, const struct heap_entry *e)
+/* Take entry e (next_entry_of's, with the same `lanes`) off the list and run it. */
+static inline __attribute__((always_inline)) void run_entry(struct sim *sim, const struct heap_entry *e, bool lanes)
 {
     double time = e->time;
     sim_handler fn = e->fn;
     void *ctx = e->ctx;
     if (e == &sim->held) {
         sim->has_held = false;
-    } else {
+    } else if (!lanes || e == sim->heap) {
         size_t n = --sim->n;
         if (n) sift_down(sim->heap, n, 0, &sim->heap[n]);
+    } else { /* first_lane's first */
+        struct lane *l = (struct lane *)sim->first_lane;
+        l->head = (l->head + 1) & (l->cap - 1);
+        l->n--;
+        if (sim->nlanes == 1) {
+            sim->first_lane = l->n ? l : NULL;
+            set_chain_limit(sim);
+        } else {
+            find_first_lane(sim);
+        }
     }
     assert(time >= sim->clock.now);
     sim->clock.now = time;
-    sim->events_run++;
+    sim->clock.events_run++;
     fn(sim, ctx);
 }
 
@@ -247,26 +356,47 @@ bool sim_step(struct sim *sim)
 {
     const struct heap_entry *e = next_entry(sim);
     if (!e) return false;
-    run_entry(sim, e);
+    run_entry(sim, e, true);
+    return true;
+}
+
+/* sim_step_before in a world with lanes. */
+__attribute__((noinline)) static bool step_before_lanes(struct sim *sim, double end)
+{
+    const struct heap_entry *e = next_entry_of(sim, true);
+    if (!e || !(e->time < end)) return false;
+    if (end != sim->limit) { /* chain_limit follows limit (it changes twice a run) */
+        sim->limit = end;
+        set_chain_limit(sim);
+    }
+    sim->chain_left = SIM_CHAIN_MAX;
+    run_entry(sim, e, true);
+    sim->chain_left = 0; /* no chaining under a plain sim_step */
+    return true;
+}
+
+/* sim_step_before in a world without lanes: the code it ran before lanes existed. */
+__attribute__((noinline)) static bool step_before_heap(struct sim *sim, double end)
+{
+    const struct heap_entry *e = next_entry_of(sim, false);
+    if (!e || !(e->time < end)) return false;
+    sim->limit = sim->chain_limit = end; /* no lanes: chain_limit is limit */
+    sim->chain_left = SIM_CHAIN_MAX;
+    run_entry(sim, e, false);
+    sim->chain_left = 0; /* no chaining under a plain sim_step */
     return true;
 }
 
 bool sim_step_before(struct sim *sim, double end)
 {
-    const struct heap_entry *e = next_entry(sim);
-    if (!e || !(e->time < end)) return false;
-    sim->limit = end;
-    sim->chain_left = SIM_CHAIN_MAX;
-    run_entry(sim, e);
-    sim->chain_left = 0; /* no chaining under a plain sim_step */
-    return true;
+    return sim->nlanes ? step_before_lanes(sim, end) : step_before_heap(sim, end);
 }
 
 uint64_t sim_run_until(struct sim *sim, double end)
 {
     assert(end >= sim->clock.now);
-    uint64_t before_count = sim->events_run;
+    uint64_t before_count = sim->clock.events_run;
     while (sim_step_before(sim, end)) continue;
     sim->clock.now = end;
-    return sim->events_run - before_count;
+    return sim->clock.events_run - before_count;
 }

@@ -243,6 +243,122 @@ static void test_recurring(void)
     sim_free(sim);
 }
 
+/* ---- lanes: the same order of events as the heap alone ---- */
+
+enum { LANE_EVENTS = 20000, LANE_ARRIVALS = 3000 };
+
+struct lane_world {
+    struct sim *sim;
+    gsl_rng *r;
+    bool lanes;
+    int lane[2];
+    int tags; /* events spawned */
+    int arrivals;
+    int log[2 * LANE_EVENTS]; /* tags in the order they ran (-1: an arrival) */
+    double at[2 * LANE_EVENTS];
+    int n;
+    struct lane_job {
+        struct lane_world *w;
+        int tag;
+    } jobs[LANE_EVENTS];
+};
+
+static void lane_job_run(struct sim *sim, void *ctx);
+
+/* Spawn one event of a random kind: the heap (random class and delay), lane 0 (class
+ * 3, a delay of 0, 1 or 2: often out of order, so it falls back to the heap) or lane 1
+ * (class 2, a constant delay: always in order). Integer times make ties common. */
+static void lane_spawn(struct lane_world *w)
+{
+    if (w->tags == LANE_EVENTS) return;
+    struct lane_job *j = &w->jobs[w->tags];
+    *j = (struct lane_job){w, w->tags++};
+    double now = sim_now(w->sim), u = gsl_rng_uniform(w->r);
+    int kind = (int)gsl_rng_uniform_int(w->r, 3);
+    if (kind == 0)
+        sim_schedule(w->sim, now + floor(u * 5), (int)(u * 4), lane_job_run, j);
+    else if (kind == 1 && w->lanes)
+        sim_schedule_lane(w->sim, w->lane[0], now + floor(u * 3), j);
+    else if (kind == 1)
+        sim_schedule(w->sim, now + floor(u * 3), 3, lane_job_run, j);
+    else if (w->lanes)
+        sim_schedule_lane(w->sim, w->lane[1], now + 2, j);
+    else
+        sim_schedule(w->sim, now + 2, 2, lane_job_run, j);
+}
+
+static void lane_log(struct lane_world *w, int tag)
+{
+    w->log[w->n] = tag;
+    w->at[w->n++] = sim_now(w->sim);
+}
+
+static void lane_job_run(struct sim *sim, void *ctx)
+{
+    struct lane_job *j = ctx;
+    (void)sim;
+    lane_log(j->w, j->tag);
+    if (gsl_rng_uniform(j->w->r) < 0.5) lane_spawn(j->w);
+}
+
+/* Arrivals chained by sim_recur (class 3), each spawning an event. */
+static void lane_arrival(struct sim *sim, void *ctx)
+{
+    struct lane_world *w = ctx;
+    sim_place place = sim_reserve(sim, 3);
+    double next;
+    do {
+        lane_log(w, -1);
+        lane_spawn(w);
+        next = sim_now(sim) + floor(gsl_rng_uniform(w->r) * 2);
+    } while (++w->arrivals < LANE_ARRIVALS && sim_recur(sim, next, &place, lane_arrival, w));
+}
+
+static void lane_world_run(struct lane_world *w, bool lanes)
+{
+    w->sim = sim_new(NULL);
+    w->r = rng_stream_new(11, 0, 0);
+    w->lanes = lanes;
+    if (lanes) {
+        w->lane[0] = sim_lane_open(w->sim, 3, lane_job_run);
+        w->lane[1] = sim_lane_open(w->sim, 2, lane_job_run);
+    }
+    sim_schedule_recurring(w->sim, 0, 3, lane_arrival, w);
+    sim_run_until(w->sim, 1e9);
+    sim_free(w->sim);
+    gsl_rng_free(w->r);
+}
+
+static void test_lanes(void)
+{
+    static struct lane_world heap, lanes;
+    lane_world_run(&heap, false);
+    lane_world_run(&lanes, true);
+    check(heap.n > LANE_ARRIVALS + 1000 && heap.n == lanes.n && !memcmp(heap.log, lanes.log, sizeof heap.log) &&
+              !memcmp(heap.at, lanes.at, sizeof heap.at),
+          "sim-7.1 events in lanes run in the heap's order (ties, fallbacks, chained arrivals)");
+
+    struct sim *sim = sim_new(NULL);
+    struct trace tr = {0};
+    struct tagged t[4] = {{&tr, 0}, {&tr, 1}, {&tr, 2}, {&tr, 3}};
+    int lane = sim_lane_open(sim, 1, record);
+    check(lane == 0, "sim-7.2 the first lane is lane 0");
+    sim_handle h0 = sim_schedule_lane(sim, lane, 1, &t[0]);
+    sim_handle h1 = sim_schedule_lane(sim, lane, 2, &t[1]);
+    sim_schedule_lane(sim, lane, 3, &t[2]);
+    sim_schedule(sim, 2, 0, record, &t[3]); /* class 0: before t[1] at the same time */
+    check(sim_pending(sim) == 4 && sim_next_time(sim) == 1, "sim-7.3 lane events are pending and next");
+    check(sim_cancel(sim, h1) && !sim_cancel(sim, h1) && sim_pending(sim) == 3,
+          "sim-7.4 a lane event can be cancelled");
+    sim_run_until(sim, 10);
+    check(tr.n == 3 && tr.order[0] == 0 && tr.order[1] == 3 && tr.order[2] == 2 && tr.at[2] == 3,
+          "sim-7.5 ... and never runs; the others run in order");
+    check(!sim_cancel(sim, h0), "sim-7.6 a lane event that ran cannot be cancelled");
+    for (int i = 1; i < SIM_LANES_MAX; i++) sim_lane_open(sim, 0, record);
+    check(sim_lane_open(sim, 0, record) == -1, "sim-7.7 no more than SIM_LANES_MAX lanes");
+    sim_free(sim);
+}
+
 static void schedule_in_past(void)
 {
     struct sim *sim = sim_new(NULL);
@@ -353,6 +469,19 @@ static void test_rng_same_as_gsl(void)
             for (int j = 0; j < 624; j++) same_exp &= dist_sample(&u, ours) == gsl_rng_uniform(ref);
     }
     check(same_exp, "rng-2.6 exponential draws are mean * -log(1 - u) of the next uniform, mixed with other draws");
+    /* geometric computes log(1 - p) once: still gsl_ran_geometric's numbers (means 1.5 to 40,
+       and 1: always 1, drawing nothing) */
+    int same_geometric = 1;
+    const double means[] = {1, 1.5, 2, 3.7, 40};
+    for (size_t m = 0; m < sizeof means / sizeof means[0]; m++) {
+        struct dist g;
+        dist_init(&g, dist_type_find("geometric"), &means[m], 1, err, sizeof err);
+        gsl_rng_set(ours, 5), gsl_rng_set(ref, 5);
+        for (int k = 0; k < 20000; k++)
+            same_geometric &= dist_sample(&g, ours) == (means[m] == 1 ? 1 : gsl_ran_geometric(ref, 1 / means[m]));
+        same_geometric &= gsl_rng_get(ours) == gsl_rng_get(ref); /* as many uniforms used */
+    }
+    check(same_geometric, "rng-2.7 geometric draws are gsl_ran_geometric's, bit for bit");
     gsl_rng_free(ours);
     gsl_rng_free(ref);
 }
@@ -746,6 +875,7 @@ int main(void)
     test_heap_random();
     test_run_until();
     test_recurring();
+    test_lanes();
     test_past_asserts();
     test_rng();
     test_rng_same_as_gsl();
