@@ -47,6 +47,17 @@ static __attribute__((unused)) const char *check_build_dir(const char *argv0, ch
     return buf;
 }
 
+/* Write text to the file dir/name (a test's scratch file); abort if it cannot. */
+static __attribute__((unused)) void check_write_file(const char *dir, const char *name, const char *text)
+{
+    char path[4096];
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >= sizeof path) abort();
+    FILE *f = fopen(path, "w");
+    if (!f) abort();
+    fputs(text, f);
+    fclose(f);
+}
+
 /* Print the summary line and return the exit status for main. */
 static int check_done(const char *program)
 {

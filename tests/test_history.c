@@ -22,14 +22,10 @@
 
 static char dir[256];
 
+/* name's text, in this program's scratch directory */
 static void write_file(const char *name, const char *text)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (!f) abort();
-    fputs(text, f);
-    fclose(f);
+    check_write_file(dir, name, text);
 }
 
 /* A scenario reading history `csv` of kind `kind` in mode `mode`, plus `extra` lines. */

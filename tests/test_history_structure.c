@@ -52,14 +52,10 @@ static void make_series(enum kind k, unsigned seed, double *x)
     gsl_rng_free(r);
 }
 
+/* name's text, in this program's scratch directory */
 static void write_file(const char *name, const char *text)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (!f) abort();
-    fputs(text, f);
-    fclose(f);
+    check_write_file(dir, name, text);
 }
 
 /* A history file NAME.csv of series kind k (seed 1) and a scenario NAME.ini playing it
