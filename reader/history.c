@@ -452,6 +452,11 @@ static int read_quantity(const struct reader *rd, const char *text, double *out,
 /* A row whose number of fields is not the first row's. */
 static int wrong_length(struct reader *rd, const struct csv_record *r)
 {
+    if (!rd->keyed && r->n == 1) /* no separator at all: the export's format is why */
+        return fail_at(rd, r->line, -1,
+                       _("1 field: the row has no comma, semicolon or tab between its columns; save the export as CSV "
+                         "or as tab-separated text (history_separator = comma, semicolon or tab). A history row has "
+                         "2 fields: the day (a date YYYY-MM-DD or a day number) and the quantity"));
     if (!rd->keyed && (rd->nfields == 2 || r->line == rd->first_line))
         return fail_at(rd, r->line, -1,
                        P_("%zu field; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
