@@ -313,6 +313,9 @@ static void draw_legend(const struct chart_panel *p, double xmin, double xmax, d
     PLINT opts[CHART_MAX_SERIES], lcol[CHART_MAX_SERIES], lsty[CHART_MAX_SERIES], tcol[CHART_MAX_SERIES];
     PLINT bcol[CHART_MAX_SERIES], bpat[CHART_MAX_SERIES];
     PLFLT lwid[CHART_MAX_SERIES], bscale[CHART_MAX_SERIES], bwid[CHART_MAX_SERIES];
+    PLINT scol[CHART_MAX_SERIES], snum[CHART_MAX_SERIES];
+    PLFLT sscale[CHART_MAX_SERIES];
+    const char *sym[CHART_MAX_SERIES];
     char texts[CHART_MAX_SERIES][400];
     const char *text[CHART_MAX_SERIES];
     PLINT n = 0;
@@ -320,8 +323,13 @@ static void draw_legend(const struct chart_panel *p, double xmin, double xmax, d
         const struct chart_series *se = &p->series[s];
         if (!se->label) continue;
         if (n == CHART_MAX_SERIES) break;
-        opts[n] = se->style == STYLE_BARS ? PL_LEGEND_COLOR_BOX : PL_LEGEND_LINE;
-        lcol[n] = tcol[n] = bcol[n] = C_FIRST_SERIES + (PLINT)se->colour;
+        /* the series' own mark: a box for bars, its marker for points, else a line */
+        bool marker = se->style == STYLE_POINTS || se->style == STYLE_DOTS;
+        opts[n] = se->style == STYLE_BARS ? PL_LEGEND_COLOR_BOX : marker ? PL_LEGEND_SYMBOL : PL_LEGEND_LINE;
+        lcol[n] = tcol[n] = bcol[n] = scol[n] = C_FIRST_SERIES + (PLINT)se->colour;
+        sscale[n] = 1.0;
+        snum[n] = 1;
+        sym[n] = se->style == STYLE_POINTS ? "◆" : "●";
         tcol[n] = C_AXES;
         lsty[n] = se->dashed ? 2 : 1;
         lwid[n] = 3;
@@ -341,7 +349,7 @@ static void draw_legend(const struct chart_panel *p, double xmin, double xmax, d
     pllegend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, where, p->legend_on_top ? 0 : 0.015,
              corner < 2 && !p->legend_on_top ? 0.12 : 0.03, 0.06, C_BACKGROUND, C_GRID, 1, p->legend_on_top ? 2 : 0,
              p->legend_on_top ? (n + 1) / 2 : 0, n, opts, 1.0, 0.9, 2.0, 0.0, tcol, text, bcol, bpat, bscale, bwid,
-             lcol, lsty, lwid, NULL, NULL, NULL, NULL);
+             lcol, lsty, lwid, scol, sscale, snum, sym);
 }
 
 /* ---- point labels (the rule is in chart.h) ---- */
