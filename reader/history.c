@@ -821,6 +821,13 @@ struct history_info *history_read(const char *name, const char *text, size_t len
     hi->kind = options->kind;
     hi->options = *options;
     hi->dated = dated;
+    if (hi->options.period != HISTORY_PERIOD_DAY) {
+        /* days spread evenly from weekly or monthly totals are alike within a period: their
+           weekly pattern and day-to-day autocorrelation are the spreading's, not demand's
+           (history_describe_structure says so); the trend across periods is real */
+        hi->structure.weekly = false;
+        hi->structure.autocorrelated = false;
+    }
     if (dated) { /* the first day back as a date, for reports */
         long z = (long)hi->first_day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
         unsigned doe = (unsigned)(z - era * 146097), yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;

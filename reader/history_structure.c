@@ -39,6 +39,10 @@ static const char *verdict(bool significant)
     return significant ? _("significant") : _("not significant");
 }
 
+static void describe_weekly_and_autocorrelation(FILE *out, const struct series_structure *s, const char *prefix);
+static void describe_mode_and_warnings(FILE *out, const struct history_info *hi, enum history_mode mode,
+                                       const char *prefix);
+
 void history_describe_structure(FILE *out, const struct history_info *hi, enum history_mode mode, const char *prefix)
 {
     const struct series_structure *s = &hi->structure;
@@ -53,6 +57,23 @@ void history_describe_structure(FILE *out, const struct history_info *hi, enum h
             prefix);
     fprintf(out, _("%s    trend: %+.3g units per day, each day (t = %.2f, p = %.2g): %s\n"), prefix, s->slope,
             s->slope_t, s->slope_p, verdict(s->trend));
+    if (hi->options.period != HISTORY_PERIOD_DAY) {
+        fprintf(out,
+                hi->options.period == HISTORY_PERIOD_WEEK
+                    ? _("%s    weekly pattern, autocorrelation: not tested: the days are spread evenly from weekly "
+                        "totals,\n%s      so they are alike within a week whatever the demand did\n")
+                    : _("%s    weekly pattern, autocorrelation: not tested: the days are spread evenly from monthly "
+                        "totals,\n%s      so they are alike within a month whatever the demand did\n"),
+                prefix, prefix);
+    } else {
+        describe_weekly_and_autocorrelation(out, s, prefix);
+    }
+    describe_mode_and_warnings(out, hi, mode, prefix);
+}
+
+/* The weekly pattern's and the autocorrelation's lines of the description. */
+static void describe_weekly_and_autocorrelation(FILE *out, const struct series_structure *s, const char *prefix)
+{
     char factors[7 * 8] = "";
     for (int c = 0; c < 7; c++) {
         size_t used = strlen(factors);
@@ -72,6 +93,13 @@ void history_describe_structure(FILE *out, const struct history_info *hi, enum h
               "%s      without the trend and weekday means: lag 1 %.2f, Ljung-Box Q = %.1f, p = %.2g: %s\n"),
             prefix, acf, s->acf_bound, prefix, s->resid_lag1, s->ljung_box_q, s->ljung_box_p,
             verdict(s->autocorrelated));
+}
+
+/* The block length in use, and a warning for each structure the mode loses. */
+static void describe_mode_and_warnings(FILE *out, const struct history_info *hi, enum history_mode mode,
+                                       const char *prefix)
+{
+    const struct series_structure *s = &hi->structure;
     if (mode == HISTORY_BLOCK_BOOTSTRAP) {
         size_t b = s->block_days > hi->h.ndays ? hi->h.ndays : s->block_days;
         fprintf(out,

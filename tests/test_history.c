@@ -601,6 +601,36 @@ static void test_exports(void)
                 "Month,Passengers\n1949-01,124\n1949-02,126\n1949-04,120\n", "history_period = month\n", month_plain);
     same_demand("history-10.17", "monthly totals dated on any day of the month",
                 "m;q\n15.01.1949;124\n01.02.1949;126\n30.04.1949;120\n", "history_period = month\n", month_plain);
+    /* a monthly history's days are alike within each month: the weekly pattern and the
+       autocorrelation are not tested (they would be the spreading's), and no mode is warned
+       about them; the same days written out one by one are autocorrelated */
+    char months[2000] = "Month,Units\n", days[40000] = "date,units\n";
+    for (int i = 0; i < 24; i++) {
+        int y = 1949 + i / 12, mo = 1 + i % 12, total = i % 2 ? 840 : 280;
+        size_t at = strlen(months);
+        snprintf(months + at, sizeof months - at, "%d-%02d,%d\n", y, mo, total);
+        for (int d = 1; d <= 28; d++) { /* 10 or 30 a day; the dates skip the 29th-31st */
+            at = strlen(days);
+            snprintf(days + at, sizeof days - at, "%d-%02d-%02d,%d\n", y, mo, d, total / 28);
+        }
+    }
+    write_file("months.csv", months);
+    load_export("months", "months.csv", "history_period = month\nhistory_mode = bootstrap\n");
+    const struct history_info *mh = sc.history_info;
+    char *text = NULL;
+    size_t tlen = 0;
+    FILE *out = open_memstream(&text, &tlen);
+    if (mh) history_describe(out, mh, HISTORY_BOOTSTRAP, "");
+    fclose(out);
+    check(mh && !mh->structure.autocorrelated && !mh->structure.weekly && strstr(text, "not tested") &&
+              !strstr(text, "Warning"),
+          "history-10.19 monthly totals: weekly pattern and autocorrelation not tested, no warning:\n%s", text);
+    free(text);
+    write_file("month_days.csv", days);
+    load_export("month_days", "month_days.csv", "");
+    check(sc.history_info && sc.history_info->structure.autocorrelated,
+          "history-10.20 ... the same months written day by day are autocorrelated (lag 1 %.2f)",
+          sc.history_info ? sc.history_info->structure.acf[1] : NAN);
     /* the same file read two ways is two histories: the cache keys on the options */
     write_file("twoways.csv", "d;q\n2024-03-04;1,5\n2024-03-11;2,25\n");
     load_export("twoways", "twoways.csv", "history_decimal = comma\n");
