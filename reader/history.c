@@ -985,6 +985,9 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
     else
         fprintf(out, _("%sDemand history %s: %zu order rows, %zu days %s; %s units in %zu orders\n"), prefix, hi->path,
                 hi->rows, h->ndays, first, total, h->norders);
+    if (hi->options.item[0]) /* one item of a long file: say which, so a batch row's report names its own */
+        fprintf(out, _("%s  item %s: the rows whose column '%s' holds it (the other items' rows are skipped)\n"),
+                prefix, hi->options.item, hi->options.item_column);
     fprintf(out, _("%s  per day: mean %.4g, sd %.4g units; %zu of %zu days with demand\n"), prefix, hi->mean_per_day,
             hi->sd_per_day, hi->days_with_demand, h->ndays);
     static const char *const how[] = {
