@@ -92,6 +92,16 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
     char problem[400];
     struct csv c;
     csv_init(&c, text, len);
+    /* a table saved by a spreadsheet set to decimal commas separates its cells with
+       semicolons (or tabs): the header, which names keys, says which */
+    int both_line = 0;
+    char sep = csv_detect_separator(text, len, &both_line);
+    if (!sep) {
+        fprintf(err, _("%s:%d: the header has both tabs and semicolons; save the table with one separator\n"), path,
+                both_line);
+        return 2;
+    }
+    c.sep = sep;
     struct csv_record *rec = malloc(sizeof *rec);
     if (!rec) abort();
     int rc = 0, id_col = -1, blank_line = 0;

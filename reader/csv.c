@@ -144,3 +144,32 @@ char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen)
     *len = got;
     return buf;
 }
+
+/* The separator of the first line of text that is not blank, outside quotes: a tab or
+ * a semicolon if that line has one (not both), else a comma. Returns it, or 0 with the
+ * line in *line when it has both. */
+char csv_detect_separator(const char *text, size_t len, int *line)
+{
+    size_t p = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    *line = 1;
+    for (; p < len; (*line)++) {
+        size_t tabs = 0, semis = 0, other = 0;
+        bool quoted = false;
+        for (; p < len && text[p] != '\n'; p++) {
+            char ch = text[p];
+            if (ch == '"')
+                quoted = !quoted;
+            else if (!quoted && ch == '\t')
+                tabs++;
+            else if (!quoted && ch == ';')
+                semis++;
+            else if (ch != ' ' && ch != '\r')
+                other++;
+        }
+        p++;
+        if (!other && !semis && !tabs) continue; /* blank */
+        if (tabs && semis) return 0;
+        return tabs ? '\t' : semis ? ';' : ',';
+    }
+    return ',';
+}

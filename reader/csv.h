@@ -1,6 +1,7 @@
 /* csv.h - a small reader of comma-separated files for planners' data: demand
  * histories and batch tables. One record per line (CRLF or LF; a UTF-8 BOM is
- * skipped); fields separated by commas (or the separator set in struct csv), spaces around a field trimmed; a field in
+ * skipped); fields separated by commas (or the separator set in struct csv, e.g. the one
+ * csv_detect_separator finds), spaces around a field trimmed; a field in
  * double quotes may hold commas ("gamma(5, 1.5)") and doubled quotes. Line numbers
  * are the file's, so messages can say FILE:ROW:COL.
  */
@@ -33,6 +34,11 @@ void csv_init(struct csv *c, const char *text, size_t len);
  * -1 with "LINE:COL: problem" in err (a field too long, too many fields, a stray or
  * unclosed quote). */
 int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen);
+
+/* The separator of the first line of text that is not blank, outside quotes (a BOM
+ * skipped): a tab or a semicolon if that line has one (not both), else a comma. Returns
+ * it, or 0 with that line's number in *line when it has both. */
+char csv_detect_separator(const char *text, size_t len, int *line);
 
 /* Read the file at path into a NUL-terminated buffer (owned by the caller: free()).
  * Refuses what is not a regular file, or is over CSV_FILE_MAX_BYTES, or holds NUL bytes

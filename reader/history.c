@@ -181,35 +181,6 @@ static bool number_like(const char *text)
     return value_number(plain, &x, problem, sizeof problem) == 0;
 }
 
-/* The separator of the first line of text that is not blank, outside quotes: a tab or
- * a semicolon if that line has one (not both), else a comma. Returns it, or 0 with the
- * line in *line when it has both. */
-static char detect_separator(const char *text, size_t len, int *line)
-{
-    size_t p = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-    *line = 1;
-    for (; p < len; (*line)++) {
-        size_t tabs = 0, semis = 0, other = 0;
-        bool quoted = false;
-        for (; p < len && text[p] != '\n'; p++) {
-            char ch = text[p];
-            if (ch == '"')
-                quoted = !quoted;
-            else if (!quoted && ch == '\t')
-                tabs++;
-            else if (!quoted && ch == ';')
-                semis++;
-            else if (ch != ' ' && ch != '\r')
-                other++;
-        }
-        p++;
-        if (!other && !semis && !tabs) continue; /* blank */
-        if (tabs && semis) return 0;
-        return tabs ? '\t' : semis ? ';' : ',';
-    }
-    return ',';
-}
-
 /* Column `given` (a header name or a 1-based number; "" for dflt) of the first row r,
  * named by the key `key` in messages. Returns 0, or -1 reported. */
 static int find_column(struct reader *rd, const struct csv_record *r, const char *key, const char *given, size_t dflt,
@@ -698,7 +669,7 @@ static long read_rows(struct reader *rd, const char *text, size_t len, struct ro
     rd->sep = seps[rd->opt->separator];
     if (!rd->sep) {
         int line;
-        if (!(rd->sep = detect_separator(text, len, &line)))
+        if (!(rd->sep = csv_detect_separator(text, len, &line)))
             return fail_at(rd, line, -1,
                            _("the row has both tabs and semicolons; set history_separator = tab or semicolon"));
     }

@@ -183,6 +183,24 @@ rc=$?
 ok "batch-7.5 an item the export does not hold is refused: status $rc, nothing simulated" \
     $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && grep -q "no row has item 'nut_99' (history_item); items there include 'bolt_01', 'hinge_01', 'drill_01'" "$T/err.txt"; echo $?) \
     "$(head -n 2 "$T/err.txt")"
+# ---- a table saved with semicolons (a spreadsheet set to decimal commas) or tabs ----
+printf 'id,inventory.safety_factor,demand.units_per_order\na,1.5,"geometric(2)"\nb,2,geometric(3)\n' > "$T/t_comma.csv"
+printf '\357\273\277id;inventory.safety_factor;demand.units_per_order\r\na;1.5;"geometric(2)"\r\nb;2;geometric(3)\r\n' > "$T/t_semi.csv"
+tr ',' '\t' < "$T/t_comma.csv" | sed 's/"geometric(2)"/geometric(2)/' > "$T/t_tab.csv"
+"$S" batch scenarios/default.ini "$T/t_comma.csv" --reps 2 --format csv --quiet > "$T/t_comma.out" 2> "$T/err"
+for f in semi tab; do
+    "$S" batch scenarios/default.ini "$T/t_$f.csv" --reps 2 --format csv --quiet > "$T/t_$f.out" 2> "$T/err"
+    rc=$?
+    ok "batch-7.6 a table separated by ${f}s (the header says so) gives the comma table's results (status $rc)" \
+        $([ $rc -eq 0 ] && [ -s "$T/t_$f.out" ] && cmp -s "$T/t_$f.out" "$T/t_comma.out"; echo $?) "$(head -n 2 "$T/err")"
+done
+printf 'id;inventory.safety_factor\ta\n' > "$T/t_both.csv"
+"$S" batch scenarios/default.ini "$T/t_both.csv" --reps 2 --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-7.7 a header with both tabs and semicolons is refused: status $rc, nothing simulated" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && grep -q "t_both.csv:1: the header has both tabs and semicolons" "$T/err.txt"; echo $?) \
+    "$(cat "$T/err.txt")"
+
 # ---- the gain of a row, paired over the replications ----
 # default.ini with a dear backorder: a row without safety stock gains a lot from the
 # sweep's best safety_factor (2), two rows near it gain within the noise, one row has it
