@@ -31,6 +31,19 @@ static long days_from_civil(long y, unsigned m, unsigned d)
     return era * 146097 + (long)doe - 719468;
 }
 
+/* The date of day z (days since 1970-01-01): days_from_civil's inverse (H. Hinnant's
+ * civil_from_days). */
+static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097), yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (long)yoe + era * 400 + (*m <= 2);
+}
+
 static unsigned month_days(long y, unsigned m)
 {
     static const unsigned mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -638,11 +651,10 @@ static struct row *spread(struct reader *rd, const struct row *rows, size_t n, s
     for (size_t i = 0; i < n; i++) {
         unsigned len = 7;
         if (rd->opt->period == HISTORY_PERIOD_MONTH) { /* the month's calendar days */
-            long z = (long)rows[i].day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-            unsigned doe = (unsigned)(z - era * 146097), yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-            unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-            unsigned m = mp < 10 ? mp + 3 : mp - 9;
-            len = month_days((long)yoe + era * 400 + (m <= 2), m);
+            long y;
+            unsigned m, d;
+            civil_from_days((long)rows[i].day, &y, &m, &d);
+            len = month_days(y, m);
         }
         if (rows[i].day + len - rows[0].day > HISTORY_MAX_DAYS) {
             free(days);
@@ -800,11 +812,9 @@ struct history_info *history_read(const char *name, const char *text, size_t len
         hi->structure.autocorrelated = false;
     }
     if (dated) { /* the first day back as a date, for reports */
-        long z = (long)hi->first_day + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-        unsigned doe = (unsigned)(z - era * 146097), yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-        unsigned d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-        long y = (long)yoe + era * 400 + (m <= 2);
+        long y;
+        unsigned m, d;
+        civil_from_days((long)hi->first_day, &y, &m, &d);
         snprintf(hi->first_date, sizeof hi->first_date, "%04ld-%02u-%02u", y, m, d);
     }
     return hi;
