@@ -3,10 +3,11 @@
  * process (sim_schedule_recurring), and up to SIM_LANES_MAX lanes, rings of records
  * kept in the order they run (sim_lane_open): the next event is the earliest of the
  * heap's first, the held record and the lanes' first. Keys are unique, so the order of
- * events is the same whichever of them holds an event. A handle is the sequence number + 1, never reused, so a stale
- * handle can never cancel another event and the event path keeps no table of handles: scheduling and running an event
- * touch the heap (or the held record) alone. Cancelling searches the heap (O(pending events)) and removes the record at
- * once.
+ * events is the same whichever of them holds an event. A handle is the sequence number
+ * + 1, never reused, so a stale handle can never cancel another event and the event
+ * path keeps no table of handles: scheduling and running an event touch the heap, the
+ * held record or a lane alone. Cancelling searches the heap and the lanes (O(pending
+ * events)) and removes the record at once.
  */
 #include "sim.h"
 
