@@ -49,6 +49,14 @@ enum rng_source {
     SRC_INQUIRY_TIME,                                   /* how long a clerk spends on one such call */
     SRC_ABANDON,                                        /* orders given up in a hard ordering channel */
     SRC_QUANTITY,                                       /* which customers take a quantity discount */
+    /* after the sale (issue 22): reserved here so that the features landing side by side
+       keep these numbers */
+    SRC_RETURN_SHARE,   /* which delivered orders the customer sends back */
+    SRC_RETURN_TRANSIT, /* days from delivery to arrival back at the warehouse */
+    SRC_RESTOCK,        /* which returned units go back on the shelf */
+    SRC_COMPLAINT,      /* which disappointed customers complain */
+    SRC_RECOVERY,       /* whether a handled complaint wins the customer back */
+    SRC_RECOVERY_DAYS,  /* how long handling a complaint takes */
     SRC_COUNT
 };
 
