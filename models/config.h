@@ -171,7 +171,7 @@ struct revenue_config {
  * with probability share + share_lift x refund_share, days after delivery, to the stock
  * that shipped it; restock_share of its units go back on the shelf, the rest are
  * scrapped; refund_share of the price paid is refunded; each line that comes back costs
- * cost_per_order. share 0: no returns (every field then asks for nothing). The lifts
+ * cost_per_order. share and share_lift 0: no returns (returns_in_use). The lifts
  * are [returns]'s only: demand is multiplied by 1 + demand_lift x refund_share (the
  * reader scales a rate; the model scales a customer base's order rate). */
 struct returns_config {
@@ -311,10 +311,11 @@ struct model_config {
     struct returns_config returns;
 };
 
-/* Can any order line come back (customer returns, struct returns_config)? */
+/* Can any order line come back (customer returns, struct returns_config)? A share, or
+ * a share that the refund lifts (share_lift), above 0 somewhere. */
 static inline bool returns_in_use(const struct model_config *c)
 {
-    bool on = c->returns.share > 0;
+    bool on = c->returns.share > 0 || c->returns.share_lift > 0;
     for (size_t p = 0; p < c->nproducts; p++) on |= c->products[p].returns.share > 0;
     for (size_t ch = 0; ch < c->nchannels; ch++)
         on |= (c->channels[ch].returns_own & RETURNS_OWN_SHARE) && c->channels[ch].returns.share > 0;

@@ -1777,7 +1777,7 @@ static void resolve_returns(struct loader *ld)
     struct scenario *sc = ld->sc;
     struct model_config *c = &sc->cfg;
     const struct returns_config *r = &c->returns;
-    bool on = r->share > 0;
+    bool on = r->share > 0 || r->share_lift > 0;
     for (size_t p = 0; p < c->nproducts; p++) on |= c->products[p].returns.share > 0;
     for (size_t i = 0; i < c->nchannels; i++) {
         struct target t = family_target(sc, FAMILY_CHANNEL, i);
@@ -1786,9 +1786,9 @@ static void resolve_returns(struct loader *ld)
             if (given_at(sc, &t, returns_keys[k].channel)) c->channels[i].returns_own |= returns_keys[k].bit;
         if (c->channels[i].returns_own & RETURNS_OWN_SHARE) on |= c->channels[i].returns.share > 0;
     }
-    const char *why = _("no goods come back; [returns] share above 0 turns customer returns on");
-    static const enum key_id keys[] = {K_RETURNS_DAYS,         K_RETURNS_RESTOCK_SHARE, K_RETURNS_COST_PER_ORDER,
-                                       K_RETURNS_REFUND_SHARE, K_RETURNS_DEMAND_LIFT,   K_RETURNS_SHARE_LIFT};
+    const char *why = _("no goods come back; [returns] share (or share_lift) above 0 turns customer returns on");
+    static const enum key_id keys[] = {K_RETURNS_DAYS, K_RETURNS_RESTOCK_SHARE, K_RETURNS_COST_PER_ORDER,
+                                       K_RETURNS_REFUND_SHARE, K_RETURNS_DEMAND_LIFT};
     report_unused(ld, on, K_RETURNS_SHARE, keys, sizeof keys / sizeof keys[0], why);
     if (!on) {
         for (size_t fi = 0; fi < 2; fi++) {
@@ -1819,7 +1819,7 @@ static void resolve_returns(struct loader *ld)
             struct returns_config e = returns_of(c, pi, ci);
             double share = e.share + r->share_lift * e.refund_share;
             bool days = product_days || (ci >= 0 && (c->channels[ci].returns_own & RETURNS_OWN_DAYS));
-            if (share > 0 && !days) days_missing = true;
+            if ((share > 0 || r->share_lift > 0) && !days) days_missing = true; /* any refund may lift it */
             if (share > 1 + 1e-12 && !above_one) above_one = true, worst = share;
         }
     }

@@ -565,6 +565,22 @@ static void test_returns(void)
     check(zero_inside("lifted customer orders", d, c.reps),
           "returns-2.1 a customer orders 1.5 x 0.1 a day with demand_lift 1 at refund_share 0.5");
     done(&c);
+
+    /* share_lift alone turns returns on: nothing comes back at no refund, 0.25 of the
+       units at a full refund (returns.ini: share_lift 0.25) */
+    const char *none[] = {"returns.share=0", "returns.refund_share=0"};
+    const char *full[] = {"returns.share=0", "returns.refund_share=1"};
+    struct result n0, n1;
+    if (!check(run("scenarios/returns.ini", none, 2, &n0) == 0 && run("scenarios/returns.ini", full, 2, &n1) == 0,
+               "returns-3.0 returns.ini runs with share 0, at no refund and at a full one"))
+        return;
+    for (unsigned i = 0; i < n1.reps; i++)
+        d[i] = at(&n1, i, "units_returned_per_day") - 0.25 * at(&n1, i, "units_per_day");
+    check(
+        metric(&n0, "units_returned_per_day")->mean == 0 && zero_inside("share_lift alone", d, n1.reps),
+        "returns-3.1 share 0 with share_lift 0.25: nothing back at refund 0, a quarter of the units at a full refund");
+    done(&n0);
+    done(&n1);
 }
 
 int main(void)
