@@ -454,6 +454,15 @@ static void say_history_pattern(FILE *out, const struct reason *r)
             r->figure[0], r->figure[1], r->figure[2], effect_words(r, e, sizeof e));
 }
 
+static void say_returns(FILE *out, const struct reason *r)
+{
+    char e[80];
+    fprintf(out,
+            _("  - customers send goods back, and %.1f%% of the units delivered return to the shelf: stock\n"
+              "    the formula, which counts only what replenishment brings, does not see. This %s.\n"),
+            100 * r->figure[0], effect_words(r, e, sizeof e));
+}
+
 static void say_noise(FILE *out, const struct reason *r)
 {
     if (r->figure[0] != 0)
@@ -476,6 +485,7 @@ static void (*const reason_printers[REASON_COUNT])(FILE *, const struct reason *
     [REASON_LOST_SALES] = say_lost_sales,
     [REASON_HISTORY_FIT] = say_history_fit,
     [REASON_HISTORY_PATTERN] = say_history_pattern,
+    [REASON_RETURNS] = say_returns,
     [REASON_NOISE] = say_noise,
 };
 

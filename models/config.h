@@ -165,6 +165,34 @@ struct revenue_config {
                               many days later */
 };
 
+/* Customer returns (reverse logistics): a customer sends back a good order it no longer
+ * wants. Not the wrong or damaged orders of the perfect-order model (order_cycle's
+ * return_days), which come back to be sent again. A delivered order line comes back
+ * with probability share + share_lift x refund_share, days after delivery, to the stock
+ * that shipped it; restock_share of its units go back on the shelf, the rest are
+ * scrapped; refund_share of the price paid is refunded; each line that comes back costs
+ * cost_per_order. share and share_lift 0: no returns (returns_in_use). The lifts
+ * are [returns]'s only: demand is multiplied by 1 + demand_lift x refund_share (the
+ * reader scales a rate; the model scales a customer base's order rate). */
+struct returns_config {
+    double share;         /* of delivered order lines */
+    struct dist days;     /* delivery -> back at the warehouse */
+    double restock_share; /* of the units that come back */
+    double cost_per_order;
+    double refund_share; /* of the price paid */
+    double demand_lift, share_lift;
+};
+
+/* Bits of channel_config.returns_own: which [returns] keys the channel gives itself
+ * (a channel's own value beats its product's, which beats [returns]'s). */
+enum returns_key_bit {
+    RETURNS_OWN_SHARE = 1 << 0,
+    RETURNS_OWN_DAYS = 1 << 1,
+    RETURNS_OWN_RESTOCK = 1 << 2,
+    RETURNS_OWN_COST = 1 << 3,
+    RETURNS_OWN_REFUND = 1 << 4,
+};
+
 /* One product: its own stock, policy, costs and price. Without [product.*] sections
  * the model uses one implicit product made of the global [inventory], [costs] and
  * [revenue] keys. */
@@ -174,7 +202,8 @@ struct product_config {
     struct inventory_config inventory;
     struct cost_config costs; /* the per-unit and per-order stock costs apply */
     double price_per_unit;
-    int substitute; /* index of the product offered instead, or -1 */
+    int substitute;                /* index of the product offered instead, or -1 */
+    struct returns_config returns; /* [returns]'s, or this product's own */
 };
 
 /* Stocking locations (warehouses) and the regions whose demand they serve. Without
@@ -239,8 +268,10 @@ struct channel_config {
     struct dist transmission_days;
     double entry_error_rate; /* the order is keyed in wrong and shipped wrong */
     double cost_per_order;
-    double abandon_rate; /* ease of ordering: orders given up before they reach the supplier */
-    bool status_visible; /* customers ordering here can track their orders online */
+    double abandon_rate;           /* ease of ordering: orders given up before they reach the supplier */
+    bool status_visible;           /* customers ordering here can track their orders online */
+    struct returns_config returns; /* where returns_own says so, instead of the product's */
+    unsigned returns_own;          /* enum returns_key_bit */
 };
 
 /* What a customer does on meeting a stockout (Gruen, Corsten & Bharadwaj 2002). */
@@ -277,7 +308,19 @@ struct model_config {
     struct location_config *locations;
     struct region_config *regions;
     struct network_config network;
+    struct returns_config returns;
 };
+
+/* Can any order line come back (customer returns, struct returns_config)? A share, or
+ * a share that the refund lifts (share_lift), above 0 somewhere. */
+static inline bool returns_in_use(const struct model_config *c)
+{
+    bool on = c->returns.share > 0 || c->returns.share_lift > 0;
+    for (size_t p = 0; p < c->nproducts; p++) on |= c->products[p].returns.share > 0;
+    for (size_t ch = 0; ch < c->nchannels; ch++)
+        on |= (c->channels[ch].returns_own & RETURNS_OWN_SHARE) && c->channels[ch].returns.share > 0;
+    return on;
+}
 
 /* The owned arrays, for code that treats them alike (copying, patching, growing). */
 enum config_array { CONFIG_PRODUCTS, CONFIG_TIERS, CONFIG_CHANNELS, CONFIG_LOCATIONS, CONFIG_REGIONS, CONFIG_ARRAYS };

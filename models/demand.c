@@ -45,6 +45,7 @@ static double tier_rates(const struct model *m, bool churn, double *rates)
     double total = 0;
     for (size_t t = 0; t < m->ntiers; t++) {
         double per = churn ? m->tiers[t].churn_per_day : m->tiers[t].orders_per_customer_day;
+        if (!churn && m->demand_factor != 1) per *= m->demand_factor; /* a generous return policy */
         rates[t] = (double)customers_active(&m->customers, (int)t) * per;
         total += rates[t];
     }

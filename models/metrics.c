@@ -90,6 +90,10 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
                                   FEATURE_LOCATIONS},
     [M_UNITS_TRANSSHIPPED_PER_DAY] = {"units_transshipped_per_day", N_("Units transshipped"), I, KIND_PER_DAY,
                                       FEATURE_LOCATIONS},
+    [M_UNITS_RETURNED_PER_DAY] = {"units_returned_per_day", N_("Units customers sent back"), I, KIND_PER_DAY,
+                                  FEATURE_RETURNS},
+    [M_UNITS_RESTOCKED_PER_DAY] = {"units_restocked_per_day", N_("  of which back on the shelf"), I, KIND_PER_DAY,
+                                   FEATURE_RETURNS},
 
     [M_ORDERS_PER_DAY] = {"orders_per_day", N_("Customer orders"), D, KIND_PER_DAY, 0},
     [M_UNITS_PER_DAY] = {"units_per_day", N_("Units ordered"), D, KIND_PER_DAY, 0},
@@ -121,6 +125,8 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
                           FEATURE_LOCATIONS},
     [M_COST_LOCATIONS] = {"cost_locations_per_day", N_("Keeping locations open"), M, KIND_MONEY_PER_DAY,
                           FEATURE_LOCATIONS},
+    [M_COST_RETURNS] = {"cost_returns_per_day", N_("Returns shipped back and handled"), M,
+                        KIND_MONEY_PER_DAY, FEATURE_RETURNS},
     [M_COST_TOTAL] = {"cost_total_per_day", N_("Total cost"), M, KIND_MONEY_PER_DAY, 0},
     [M_REVENUE] = {"revenue_per_day", N_("Revenue"), M, KIND_MONEY_PER_DAY, 0},
     [M_REVENUE_LOST_LATE] = {"revenue_lost_late_per_day", N_("  price given up for late delivery"), M,
@@ -128,6 +134,7 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_DISCOUNTS] = {"discounts_per_day", N_("  discounts for off-peak orders"), M, KIND_MONEY_PER_DAY, FEATURE_SHIFT},
     [M_QUANTITY_DISCOUNTS] = {"quantity_discounts_per_day", N_("  discounts for larger orders"), M, KIND_MONEY_PER_DAY,
                               FEATURE_QUANTITY},
+    [M_REFUNDS] = {"refunds_per_day", N_("  refunded for goods sent back"), M, KIND_MONEY_PER_DAY, FEATURE_RETURNS},
     [M_STOCK_VALUE_CHANGE] = {"stock_value_change_per_day", N_("Increase in stock value"), M, KIND_MONEY_PER_DAY,
                               FEATURE_STOCK},
     [M_PROFIT] = {"profit_per_day", N_("Profit"), M, KIND_MONEY_PER_DAY, 0},
@@ -225,6 +232,7 @@ unsigned metric_features(const struct model_config *c)
     for (size_t ch = 0; ch < c->nchannels; ch++)
         if (c->channels[ch].abandon_rate > 0) f |= FEATURE_ABANDON;
     if (d->quantity_discount_share > 0) f |= FEATURE_QUANTITY;
+    if (returns_in_use(c)) f |= FEATURE_RETURNS;
     bool stock = c->inventory.policy->holds_stock;
     for (size_t p = 0; p < c->nproducts; p++) stock |= c->products[p].inventory.policy->holds_stock;
     for (size_t l = 0; l < c->nlocations; l++) stock |= c->locations[l].inventory.policy->holds_stock;

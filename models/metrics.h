@@ -68,6 +68,8 @@ enum metric {
     M_LOCATIONS_OPEN_MEAN,
     M_TRANSSHIPMENTS_PER_DAY,
     M_UNITS_TRANSSHIPPED_PER_DAY,
+    M_UNITS_RETURNED_PER_DAY,
+    M_UNITS_RESTOCKED_PER_DAY,
     /* demand */
     M_ORDERS_PER_DAY,
     M_UNITS_PER_DAY,
@@ -92,11 +94,13 @@ enum metric {
     M_COST_ACQUISITION,
     M_COST_TRANSFERS,
     M_COST_LOCATIONS,
+    M_COST_RETURNS,
     M_COST_TOTAL,
     M_REVENUE,
     M_REVENUE_LOST_LATE,
     M_DISCOUNTS,
     M_QUANTITY_DISCOUNTS,
+    M_REFUNDS,
     M_STOCK_VALUE_CHANGE,
     M_PROFIT,
     METRIC_COUNT
@@ -142,6 +146,7 @@ enum metric_feature {
     FEATURE_QUANTITY = 1 << 13,    /* quantity discounts */
     FEATURE_UNDELIVERED = 1 << 14, /* the perfect order's parts, and orders that can end with nothing
                                       delivered (a shortage rule other than backorder) */
+    FEATURE_RETURNS = 1 << 15,     /* customer returns ([returns] share > 0) */
 };
 
 struct metric_def {

@@ -80,7 +80,7 @@ void model_trace_customers(struct model *m)
 
 /* Money for goods worth `list` at list prices delivered to a customer of tier `tier`,
  * adjusted for the tier's price, an off-peak or a quantity discount, and late delivery. */
-static void earn_list(struct model *m, int tier, double list, bool shifted, bool quantity, double cycle)
+static double earn_list(struct model *m, int tier, double list, bool shifted, bool quantity, double cycle)
 {
     struct flow *f = &m->flow;
     const struct tier_config *tc = &m->tiers[tier];
@@ -97,10 +97,12 @@ static void earn_list(struct model *m, int tier, double list, bool shifted, bool
     if (discount != 0) *(shifted ? &f->discounts : &f->quantity_discounts) += list * factor * discount;
     if (late != 1) f->revenue_lost_late += list * factor * (1 - discount) * (1 - late);
     f->tiers[tier].revenue += paid;
+    return paid;
 }
 
-/* earn_list for what the order's lines shipped, substitutes included. */
-static void earn(struct model *m, const struct order *o, double cycle)
+/* earn_list for what the order's lines shipped, substitutes included. Returns the share
+ * of list prices paid. */
+static double earn(struct model *m, const struct order *o, double cycle)
 {
     struct flow *f = &m->flow;
     double list = 0;
@@ -114,7 +116,8 @@ static void earn(struct model *m, const struct order *o, double cycle)
             list += l->substituted * m->products[sub].price_per_unit;
         }
     }
-    earn_list(m, o->tier, list, o->shifted, o->quantity_discount, cycle);
+    double paid = earn_list(m, o->tier, list, o->shifted, o->quantity_discount, cycle);
+    return list > 0 ? paid / list : 1;
 }
 
 /* The counts of an order delivered complete and correct, `cycle` days after it was
@@ -217,7 +220,8 @@ static void finish(struct model *m, struct order *o, bool in_full)
     double cycle = sim_now(m->sim) - o->placed;
     count_delivered(m, o->tier, cycle, o->first_on_time, in_full, !o->damaged, !(o->entry_error || o->picking_error),
                     o->on_peak_day);
-    earn(m, o, o->first_delivery - o->placed);
+    double paid_share = earn(m, o, o->first_delivery - o->placed);
+    if (m->returns) returns_after_delivery(m, o, paid_share);
     if (m->cfg->nlocations) {
         struct region_flow *rf = &f->regions[o->region];
         rf->delivered++;
@@ -710,7 +714,8 @@ static void implicit_product(const struct model_config *c, struct product_config
                                  .inventory = c->inventory,
                                  .costs = c->costs,
                                  .price_per_unit = c->revenue.price_per_unit,
-                                 .substitute = -1};
+                                 .substitute = -1,
+                                 .returns = c->returns};
 }
 
 /* Without [tier.*] sections: one tier with the global promise and customer rules. */
@@ -812,6 +817,9 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
     if (cfg->nlocations) network_setup(m);
     m->features = metric_features(cfg);
     m->inquiries = oc->inquiries_per_order_day > 0;
+    m->returns = returns_in_use(cfg);
+    /* the reader lifted a rate already (reader/scenario.c, resolve_returns) */
+    m->demand_factor = cfg->customers.on ? 1 + cfg->returns.demand_lift * cfg->returns.refund_share : 1;
     m->instant = !general_path && fastpath_allows(cfg, FASTPATH_INSTANT);
     m->instant_lost_sales = m->instant && m->stocks[0].cfg->shortage == SHORTAGE_LOST_SALE;
     m->shaped = shape_active(&cfg->demand);
@@ -900,6 +908,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
 
     for (size_t p = 0; p < m->nstocks; p++) stock_fini(&m->stocks[p]);
     if (cfg->customers.on) customers_fini(&m->customers);
+    returns_fini(m);
     order_pool_fini(&m->pool);
     for (int i = 0; i < SRC_COUNT; i++)
         if (m->rng[i]) gsl_rng_free(m->rng[i]);

@@ -66,11 +66,14 @@ struct model_totals {
     /* in the statistics window */
     double demanded, filled_now, backordered, lost, substituted;
     uint64_t allocations, delivered, dropped, placed;
-    double units_ordered;     /* units ordered from suppliers */
-    double goods_issued_cost; /* unit cost of the units that left stock: purchases less the
-                                 increase in stock value come to this (a bookkeeping check) */
+    double units_ordered;                   /* units ordered from suppliers */
+    double goods_issued_cost;               /* unit cost of the units that left stock, less those customers
+                                               sent back onto the shelf: purchases less the increase in
+                                               stock value come to this (a bookkeeping check) */
+    double units_issued;                    /* units that left stock for customers */
+    double units_returned, units_restocked; /* customer returns back at the warehouse */
     /* whole run */
-    double stock_initial, stock_ordered, stock_received, stock_issued, stock_final;
+    double stock_initial, stock_ordered, stock_received, stock_issued, stock_restocked, stock_final;
     double on_order_final, backordered_final, waiting_units_final;
     size_t peak_orders_in_flight;
     uint64_t events;

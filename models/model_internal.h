@@ -74,6 +74,8 @@ struct flow {
     double covered; /* units another location sent for a short line (when_short) */
     double units_transferred, transfer_cost;
     struct region_flow regions[MAX_REGIONS];
+    /* customer returns, counted when the goods are back at the warehouse */
+    double units_returned, units_restocked, refunds, returns_cost;
 };
 
 struct model {
@@ -122,6 +124,11 @@ struct model {
     struct history_play history;
     double history_day_start;
     size_t history_next, history_end;
+    /* customer returns (models/returns.c) */
+    bool returns;                                /* returns_in_use(cfg) */
+    double demand_factor;                        /* a customer base's order rates: 1 + demand_lift x refund_share */
+    struct customer_return *free_returns;        /* records for reuse */
+    struct customer_return_block *return_blocks; /* every record, freed at the end */
 };
 
 static inline struct model *model_of(struct sim *sim)
@@ -217,6 +224,16 @@ bool demand_order_lines(struct model *m, struct order *o, double drawn_units);
 /* Order o's customer (if it has one still in the base) hears how it went: failed when
  * late, short, damaged or wrong; too many failures and they leave. */
 void demand_tell_customer(struct model *m, const struct order *o, bool failed);
+
+/* ---- returns.c ---- */
+
+/* Order o is delivered complete and correct, its customer paying paid_share of list
+ * prices (tier price, discounts, lateness): each line comes back with its return
+ * share (struct returns_config, the channel's before the product's), later. */
+void returns_after_delivery(struct model *m, const struct order *o, double paid_share);
+
+/* Free the records of returns still on their way at the end of the run. */
+void returns_fini(struct model *m);
 
 /* ---- model_metrics.c ---- */
 

@@ -184,16 +184,24 @@ void model_metrics_compute(const struct model *m, double end, double *x)
     x[M_COST_ERRORS] = f->errors_cost / days;
     x[M_COST_EXPEDITE] = f->expedite_cost / days;
     x[M_COST_CHANNELS] = f->channel_cost / days;
+    x[M_COST_RETURNS] = f->returns_cost / days;
+    x[M_UNITS_RETURNED_PER_DAY] = f->units_returned / days;
+    x[M_UNITS_RESTOCKED_PER_DAY] = f->units_restocked / days;
+    x[M_REFUNDS] = f->refunds / days;
     if (!c->customers.on) x[M_COST_ACQUISITION] = 0;
     x[M_COST_TOTAL] = x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE] + x[M_COST_ERRORS] +
                       x[M_COST_EXPEDITE] + x[M_COST_CHANNELS] + x[M_COST_ACQUISITION];
+    if (m->returns) x[M_COST_TOTAL] += x[M_COST_RETURNS]; /* a term of 0 would still be bit-identical */
     if (c->nlocations) {
         network_metrics(m, end, x);
         x[M_COST_TOTAL] += x[M_COST_TRANSFERS] + x[M_COST_LOCATIONS];
     }
     double revenue = 0;
     for (size_t p = 0; p < m->nproducts; p++) revenue += m->products[p].price_per_unit * f->units_at_list[p] / days;
+    /* refunds come off revenue: the goods that go back on the shelf are credited at cost
+       through the stock's value, so profit counts each unit once (docs/architecture.md §5) */
     x[M_REVENUE] = revenue + f->price_adjustment / days;
+    if (m->returns) x[M_REVENUE] -= x[M_REFUNDS];
     x[M_REVENUE_LOST_LATE] = f->revenue_lost_late / days;
     x[M_DISCOUNTS] = f->discounts / days;
     x[M_QUANTITY_DISCOUNTS] = f->quantity_discounts / days;
@@ -233,7 +241,9 @@ void model_metrics_totals(const struct model *m, struct model_totals *t)
                                .placed = m->flow.placed,
                                .peak_orders_in_flight = m->pool.peak,
                                .events = sim_events_run(m->sim),
-                               .instant_orders = m->flow.instant};
+                               .instant_orders = m->flow.instant,
+                               .units_returned = m->flow.units_returned,
+                               .units_restocked = m->flow.units_restocked};
     for (size_t p = 0; p < m->nstocks; p++) {
         const struct stock *s = &m->stocks[p];
         t->demanded += s->counts.demanded;
@@ -241,12 +251,14 @@ void model_metrics_totals(const struct model *m, struct model_totals *t)
         t->backordered += s->counts.backordered;
         t->lost += s->counts.lost;
         t->substituted += s->counts.substituted;
-        t->goods_issued_cost += unit_cost(m, p) * s->counts.issued;
+        t->goods_issued_cost += unit_cost(m, p) * (s->counts.issued - s->counts.restocked);
+        t->units_issued += s->counts.issued;
         t->units_ordered += s->counts.ordered;
         t->stock_initial += s->totals.initial;
         t->stock_ordered += s->totals.ordered;
         t->stock_received += s->totals.received;
         t->stock_issued += s->totals.issued;
+        t->stock_restocked += s->totals.restocked;
         t->stock_final += s->on_hand;
         t->on_order_final += s->on_order;
         t->backordered_final += s->backordered;

@@ -13,6 +13,7 @@
  *   history_fit     [0] days, [1] [2] the formula's mean and sd, [3] [4] the history's
  *   history_pattern [0] days, [1] sd of the history's demand over that many days in a row,
  *                   [2] its sd if the days were independent
+ *   returns         [0] share of the units delivered that come back onto the shelf
  *   noise           [0] 1 if there is only one replication (no confidence interval)
  */
 #include "reasons.h"
@@ -208,6 +209,20 @@ static bool history_pattern(const struct reasons_input *in, struct reason *r)
     return r->direction[REASON_CSL] != REASON_NONE || r->direction[REASON_FILL] != REASON_NONE;
 }
 
+/* Customer returns put restocked units on the shelf as stock the formula never counts
+ * (it covers the demand over the protection interval with what replenishment brings):
+ * measured as the formula with the demand net of them, share x restock_share of it. */
+static bool returns(const struct reasons_input *in, struct reason *r)
+{
+    const struct returns_config *rc = &in->cfg->returns;
+    double back = (rc->share + rc->share_lift * rc->refund_share) * rc->restock_share;
+    if (!returns_in_use(in->cfg) || !(back > 0)) return false;
+    const struct protection *p = &in->protection;
+    r->figure[0] = back;
+    moves(in, p->demand_mean, p->demand_sd, p->demand_mean * (1 - back), p->demand_sd, r);
+    return r->direction[REASON_CSL] != REASON_NONE || r->direction[REASON_FILL] != REASON_NONE;
+}
+
 /* With 95% intervals, a correct formula falls outside one in 20 times; a gap within
  * twice the half-width is within what chance gives. */
 static bool noise(const struct reasons_input *in, struct reason *r)
@@ -241,6 +256,7 @@ static const struct reason_def {
     [REASON_LOST_SALES] = {"lost_sales", REASON_RAISES, lost_sales},
     [REASON_HISTORY_FIT] = {"history_fit", REASON_NONE, history_fit},
     [REASON_HISTORY_PATTERN] = {"history_pattern", REASON_NONE, history_pattern},
+    [REASON_RETURNS] = {"returns", REASON_NONE, returns},
     [REASON_NOISE] = {"noise", REASON_EITHER, noise},
 };
 

@@ -24,6 +24,7 @@ enum reason_id {
     REASON_LOST_SALES,      /* the position never goes below 0 */
     REASON_HISTORY_FIT,     /* replay/bootstrap: the formula uses the fit, the run plays the days */
     REASON_HISTORY_PATTERN, /* replay: the recorded days are not independent */
+    REASON_RETURNS,         /* customer returns put units back on the shelf */
     REASON_NOISE,           /* the gap is within twice the confidence half-width */
     REASON_COUNT
 };

@@ -69,7 +69,7 @@ double stock_owned(const struct stock *s)
 
 double stock_bought(const struct stock *s)
 {
-    return s->unlimited ? s->counts.issued : s->counts.ordered + s->counts.opened;
+    return s->unlimited ? s->counts.issued - s->counts.restocked : s->counts.ordered + s->counts.opened;
 }
 
 static void on_receipt(struct sim *sim, void *ctx);
@@ -321,6 +321,17 @@ void stock_receive_transfer(struct stock *s, struct sim *sim, double units)
     if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
 }
 
+void stock_restock(struct stock *s, struct sim *sim, double units)
+{
+    s->counts.restocked += units;
+    if (s->unlimited) return;
+    s->on_hand += units;
+    s->totals.restocked += units;
+    fill_waiting(s, sim);
+    levels_changed(s, sim_now(sim));
+    if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
+}
+
 void stock_hand_over_waiting(struct stock *from, struct stock *to, struct sim *sim,
                              void (*moved)(void *ctx, struct order_line *l), void *ctx)
 {
@@ -352,7 +363,8 @@ void stock_hand_over_waiting(struct stock *from, struct stock *to, struct sim *s
 
 void stock_fini(struct stock *s)
 {
-    assert(s->unlimited || fabs(s->on_hand - (s->totals.initial + s->totals.received - s->totals.issued)) <
-                               UNITS_DUST * (1 + s->totals.received));
+    assert(s->unlimited ||
+           fabs(s->on_hand - (s->totals.initial + s->totals.received + s->totals.restocked - s->totals.issued)) <
+               UNITS_DUST * (1 + s->totals.received + s->totals.restocked));
     s->waiting_head = s->waiting_tail = NULL; /* the lines belong to orders in the pool */
 }

@@ -42,6 +42,7 @@ struct stock_counts {
     double issued;              /* units that left stock for customers, replacements included
                                    (with unlimited stock, every unit sold): the goods whose
                                    cost profit charges */
+    double restocked;           /* units customers sent back that went on the shelf again */
     uint64_t replenishments;    /* replenishment orders placed */
     double ordered;             /* units ordered from the supplier: purchases, costed when ordered */
     double opened;              /* first stock of a location that opened: bought when it opened */
@@ -51,7 +52,7 @@ struct stock_counts {
 
 /* Totals since the start, never reset: for the balance checks. */
 struct stock_totals {
-    double initial, ordered, received, issued;
+    double initial, ordered, received, issued, restocked;
 };
 
 struct stock;
@@ -236,6 +237,11 @@ double stock_send(struct stock *s, struct sim *sim, double units, bool sold);
 
 /* Units sent by another location arrive: waiting lines first, then the shelf. */
 void stock_receive_transfer(struct stock *s, struct sim *sim, double units);
+
+/* `units` a customer sent back pass inspection: waiting lines first, then the shelf; on
+ * hand and the inventory position rise, so the policy orders that much less. With
+ * unlimited stock they are only counted (bought as issued, so bought that much less). */
+void stock_restock(struct stock *s, struct sim *sim, double units);
 
 /* Move every line waiting at `from` to the queue of `to` (from is closing). The units
  * are not counted again as backordered. Calls moved(ctx, line) for each, before it

@@ -301,19 +301,22 @@ static struct key_def table[KEY_IDS] = {
             .max = hi, .flags = fl, .offset = off, .meaning = __VA_ARGS__},
 #define COPY(id, fam, global, off, ...)                                                                             \
     [id] = {.family = FAMILY_##fam, .inherit = &table[global], .offset = off, .meaning = __VA_ARGS__},
+#define COPY_AS(id, fam, nm, global, off, ...)                                                                      \
+    [id] = {.family = FAMILY_##fam, .name = nm, .inherit = &table[global], .offset = off, .meaning = __VA_ARGS__},
 #include "keys.def"
 #undef KEY
 #undef FKEY
 #undef COPY
+#undef COPY_AS
     /* clang-format on */
 };
 
 const struct key_def *const key_defs = table;
 const size_t key_count = KEY_IDS;
 
-const char *const key_sections[KEY_SECTIONS + 1] = {"run",       "demand", "order_cycle", "inventory", "reactions",
-                                                    "customers", "costs",  "revenue",     "sweep",     "locks",
-                                                    "locations", "ipa",    NULL};
+const char *const key_sections[KEY_SECTIONS + 1] = {"run",       "demand",    "order_cycle", "inventory", "reactions",
+                                                    "customers", "costs",     "revenue",     "returns",   "sweep",
+                                                    "locks",     "locations", "ipa",         NULL};
 
 static const char *const section_meanings[KEY_SECTIONS] = {
     N_("how long to simulate, how often, with which random numbers"),
@@ -324,6 +327,8 @@ static const char *const section_meanings[KEY_SECTIONS] = {
     N_("a customer base that grows by acquisition and shrinks by churn and poor service"),
     N_("what stock, orders, staff, errors and shortages cost"),
     N_("what customers pay"),
+    N_("customer returns (reverse logistics): goods a customer sends back, what is restocked, refunded and "
+       "what it costs; not the wrong or damaged orders of [order_cycle]"),
     N_("what servlab sweep varies, and the service measure it draws the curve against"),
     N_("what students may not change in a class exercise (servlab compare --base checks it)"),
     N_("rules of a network of stocking locations ([location.NAME], [region.NAME]): shortages, transfers, openings"),
@@ -353,8 +358,8 @@ __attribute__((constructor)) static void complete_copies(void)
         if (d->family) d->section = family_prefixes[d->family];
         const struct key_def *g = d->inherit;
         if (!g) continue;
-        assert(!g->family && !d->name && "keys.def: a COPY row copies a global key and restates nothing");
-        d->name = g->name;
+        assert(!g->family && !d->unit && "keys.def: a COPY row copies a global key and restates nothing");
+        if (!d->name) d->name = g->name; /* COPY_AS names its copy */
         d->type = g->type;
         d->unit = g->unit;
         d->min = g->min;

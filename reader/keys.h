@@ -53,6 +53,7 @@ enum key_applies {
     APPLIES_REACT,           /* shortage = react, in [inventory] or a product */
     APPLIES_CUSTOMERS,       /* a [customers] base */
     APPLIES_HISTORY,         /* demand from a history */
+    APPLIES_RETURNS,         /* customer returns: some [returns] share above 0 */
 };
 
 enum key_family {
@@ -72,10 +73,12 @@ enum key_id {
 #define KEY(id, ...) id,
 #define FKEY(id, ...) id,
 #define COPY(id, ...) id,
+#define COPY_AS(id, ...) id,
 #include "keys.def"
 #undef KEY
 #undef FKEY
 #undef COPY
+#undef COPY_AS
     KEY_IDS,           /* how many keys there are */
     KEY_NONE = KEY_IDS /* no key (an option that stands for none) */
 };
@@ -152,7 +155,7 @@ size_t key_index(const char *section, const char *name);
 int key_section_known(const char *section);
 
 /* The known plain section names, NULL-terminated. */
-enum { KEY_SECTIONS = 12 };
+enum { KEY_SECTIONS = 13 };
 extern const char *const key_sections[KEY_SECTIONS + 1];
 
 /* Print the key reference: every key of `section` (a plain section, or a family prefix

@@ -1735,6 +1735,134 @@ static void resolve_quantity_discount(struct loader *ld)
                    _("quantity discounts work on orders of one product: remove the [product.NAME] sections"));
 }
 
+/* ---- customer returns ---- */
+
+/* The five [returns] keys a product or a channel may give for itself, with the channel's
+ * copy and the bit that records it (enum returns_key_bit). */
+static const struct returns_key {
+    enum key_id global, product, channel;
+    unsigned bit;
+} returns_keys[] = {
+    {K_RETURNS_SHARE, K_PRODUCT_RETURNS_SHARE, K_CHANNEL_RETURNS_SHARE, RETURNS_OWN_SHARE},
+    {K_RETURNS_DAYS, K_PRODUCT_RETURNS_DAYS, K_CHANNEL_RETURNS_DAYS, RETURNS_OWN_DAYS},
+    {K_RETURNS_RESTOCK_SHARE, K_PRODUCT_RETURNS_RESTOCK_SHARE, K_CHANNEL_RETURNS_RESTOCK_SHARE, RETURNS_OWN_RESTOCK},
+    {K_RETURNS_COST_PER_ORDER, K_PRODUCT_RETURNS_COST_PER_ORDER, K_CHANNEL_RETURNS_COST_PER_ORDER, RETURNS_OWN_COST},
+    {K_RETURNS_REFUND_SHARE, K_PRODUCT_RETURNS_REFUND_SHARE, K_CHANNEL_RETURNS_REFUND_SHARE, RETURNS_OWN_REFUND},
+};
+enum { RETURNS_KEYS = sizeof returns_keys / sizeof returns_keys[0] };
+static const enum key_family returns_families[2] = {FAMILY_PRODUCT, FAMILY_CHANNEL}; /* that may give them */
+
+/* The return settings of a line of product p (or the global ones, p < 0) ordered
+ * through channel ch (or none, ch < 0): the channel's own, else the product's (its own,
+ * or inherited from [returns]). As models/model.c resolves them. */
+static struct returns_config returns_of(const struct model_config *c, int p, int ch)
+{
+    struct returns_config r = p >= 0 ? c->products[p].returns : c->returns;
+    if (ch < 0) return r;
+    const struct channel_config *cc = &c->channels[ch];
+    if (cc->returns_own & RETURNS_OWN_SHARE) r.share = cc->returns.share;
+    if (cc->returns_own & RETURNS_OWN_DAYS) r.days = cc->returns.days;
+    if (cc->returns_own & RETURNS_OWN_RESTOCK) r.restock_share = cc->returns.restock_share;
+    if (cc->returns_own & RETURNS_OWN_COST) r.cost_per_order = cc->returns.cost_per_order;
+    if (cc->returns_own & RETURNS_OWN_REFUND) r.refund_share = cc->returns.refund_share;
+    return r;
+}
+
+/* Customer returns: which keys a channel gives itself; keys given while nothing can
+ * come back; a return time for whatever can; a return share of at most 1 at the refund
+ * given; and the demand lift, applied here to a rate (the model applies it to a
+ * customer base's order rate). */
+static void resolve_returns(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    struct model_config *c = &sc->cfg;
+    const struct returns_config *r = &c->returns;
+    bool on = r->share > 0 || r->share_lift > 0;
+    for (size_t p = 0; p < c->nproducts; p++) on |= c->products[p].returns.share > 0;
+    for (size_t i = 0; i < c->nchannels; i++) {
+        struct target t = family_target(sc, FAMILY_CHANNEL, i);
+        c->channels[i].returns_own = 0;
+        for (size_t k = 0; k < RETURNS_KEYS; k++)
+            if (given_at(sc, &t, returns_keys[k].channel)) c->channels[i].returns_own |= returns_keys[k].bit;
+        if (c->channels[i].returns_own & RETURNS_OWN_SHARE) on |= c->channels[i].returns.share > 0;
+    }
+    const char *why = _("no goods come back; [returns] share (or share_lift) above 0 turns customer returns on");
+    static const enum key_id keys[] = {K_RETURNS_DAYS, K_RETURNS_RESTOCK_SHARE, K_RETURNS_COST_PER_ORDER,
+                                       K_RETURNS_REFUND_SHARE, K_RETURNS_DEMAND_LIFT};
+    report_unused(ld, on, K_RETURNS_SHARE, keys, sizeof keys / sizeof keys[0], why);
+    if (!on) {
+        for (size_t fi = 0; fi < 2; fi++) {
+            enum key_family f = returns_families[fi];
+            for (size_t i = 0; i < count_of(sc, f); i++) {
+                struct target t = family_target(sc, f, i);
+                for (size_t k = 1; k < RETURNS_KEYS; k++) {
+                    enum key_id id = f == FAMILY_PRODUCT ? returns_keys[k].product : returns_keys[k].channel;
+                    if (given_at(sc, &t, id) && origin(sc, id, &t)->from == FROM_FILE &&
+                        sc->origin[K_RETURNS_SHARE].from != FROM_COMMAND_LINE)
+                        report_at(ld, origin(sc, id, &t)->line, &t, id, _("not used: %s (%s)"), why,
+                                  key_defs[K_RETURNS_SHARE].name);
+                }
+            }
+        }
+        return;
+    }
+    /* every product (or the global settings) through every channel (or none) */
+    int np = c->nproducts ? (int)c->nproducts : 1, nc = c->nchannels ? (int)c->nchannels : 1;
+    bool days_missing = false, above_one = false;
+    double worst = 0;
+    for (int p = 0; p < np; p++) {
+        int pi = c->nproducts ? p : -1;
+        struct target pt = pi >= 0 ? family_target(sc, FAMILY_PRODUCT, (size_t)p) : plain_target("returns");
+        bool product_days = given(sc, K_RETURNS_DAYS) || (pi >= 0 && given_at(sc, &pt, K_PRODUCT_RETURNS_DAYS));
+        for (int ch = 0; ch < nc; ch++) {
+            int ci = c->nchannels ? ch : -1;
+            struct returns_config e = returns_of(c, pi, ci);
+            double share = e.share + r->share_lift * e.refund_share;
+            bool days = product_days || (ci >= 0 && (c->channels[ci].returns_own & RETURNS_OWN_DAYS));
+            if ((share > 0 || r->share_lift > 0) && !days) days_missing = true; /* any refund may lift it */
+            if (share > 1 + 1e-12 && !above_one) above_one = true, worst = share;
+        }
+    }
+    if (days_missing)
+        report_key(ld, line_of(sc, K_RETURNS_SHARE), K_RETURNS_DAYS,
+                   _("missing; how many days from delivery until goods sent back are at the warehouse again?"));
+    if (above_one)
+        report_key(ld, line_of(sc, K_RETURNS_SHARE_LIFT), K_RETURNS_SHARE_LIFT,
+                   _("share + share_lift x refund_share is %g, but no more than every line (1) can come back; lower "
+                     "share or share_lift"),
+                   worst);
+    if (!(r->demand_lift > 0)) return;
+    int line = line_of(sc, K_RETURNS_DEMAND_LIFT);
+    for (size_t fi = 0; fi < 2; fi++) {
+        enum key_family f = returns_families[fi];
+        enum key_id id = f == FAMILY_PRODUCT ? K_PRODUCT_RETURNS_REFUND_SHARE : K_CHANNEL_RETURNS_REFUND_SHARE;
+        for (size_t i = 0; i < count_of(sc, f); i++) {
+            struct target t = family_target(sc, f, i);
+            if (given_at(sc, &t, id)) {
+                report_key(ld, line, K_RETURNS_DEMAND_LIFT,
+                           _("demand follows one return policy, [returns] refund_share, but [%s] gives its own "
+                             "%s (line %d): remove one"),
+                           t.label, key_defs[id].name, origin(sc, id, &t)->line);
+                return;
+            }
+        }
+    }
+    double factor = 1 + r->demand_lift * r->refund_share;
+    if (sc->history_info) {
+        report_key(ld, line, K_RETURNS_DEMAND_LIFT,
+                   _("a history gives the orders, which a return policy cannot lift: demand_lift needs orders at a "
+                     "rate (orders_per_day or a [customers] base)"));
+    } else if (!c->customers.on && !given(sc, K_DEMAND_ORDERS_PER_DAY)) {
+        report_key(ld, line, K_RETURNS_DEMAND_LIFT,
+                   _("demand_lift multiplies a rate: give orders_per_day (or a [customers] base), not "
+                     "interarrival_days"));
+    } else if (dist_mean(&c->demand.interarrival_days) > 0) { /* the rate levers and warnings see */
+        char err[200];
+        dist_init(&c->demand.interarrival_days, dist_type_find("exponential"),
+                  (double[]){dist_mean(&c->demand.interarrival_days) / factor}, 1, err, sizeof err);
+    }
+}
+
 /* Order information: customers who cannot track an order call the order desk. */
 static void resolve_order_information(struct loader *ld)
 {
@@ -2094,6 +2222,7 @@ static int finish_load(struct loader *ld, const struct scenario_override *sets, 
         resolve_shares(ld, FAMILY_REGION);
     }
     if (ld->problems == 0) resolve_customers(ld);
+    if (ld->problems == 0) resolve_returns(ld);
     if (ld->problems == 0) resolve_network(ld);
     if (ld->problems == 0) resolve_inventory(ld);
     if (ld->problems == 0) resolve_products(ld);
@@ -2182,6 +2311,7 @@ static const char *unused_because(const struct scenario *sc, const struct key_de
                                       : NULL;
     case APPLIES_PRODUCTS: return sc->cfg.nproducts < 2 ? _("not used: one product") : NULL;
     case APPLIES_HISTORY: return sc->history_info ? NULL : _("not used: no history");
+    case APPLIES_RETURNS: return returns_in_use(&sc->cfg) ? NULL : _("not used: no customer returns (share = 0)");
     case APPLIES_REACT: return any_react(sc) ? NULL : _("not used: no shortage = react");
     case APPLIES_CUSTOMERS: return sc->cfg.customers.on ? NULL : _("not used: no customer base");
     default: break; /* the stock conditions */

@@ -134,8 +134,9 @@ static void check_conservation(const char *what, const struct model_config *c)
     double scale = 1 + t.demanded;
     check(fabs(t.demanded - (t.filled_now + t.backordered + t.lost)) < 1e-9 * scale,
           "model-1.1 %s: units demanded = filled from stock + backordered + lost", what);
-    check(fabs(t.stock_final - (t.stock_initial + t.stock_received - t.stock_issued)) < 1e-6 * scale,
-          "model-1.2 %s: on hand = initial + received - issued", what);
+    check(fabs(t.stock_final - (t.stock_initial + t.stock_received + t.stock_restocked - t.stock_issued)) <
+              1e-6 * scale,
+          "model-1.2 %s: on hand = initial + received + restocked (customer returns) - issued", what);
     check(fabs(t.on_order_final - (t.stock_ordered - t.stock_received)) < 1e-6 * scale,
           "model-1.3 %s: on order = ordered - received", what);
     check(fabs(t.backordered_final - t.waiting_units_final) < 1e-6 * scale,
@@ -146,10 +147,11 @@ static void check_conservation(const char *what, const struct model_config *c)
     for (int m = 0; m < METRIC_COUNT; m++)
         if (isinf(x[m])) finite = 0;
     check(finite, "model-1.6 %s: no metric is infinite", what);
-    check(fabs(x[M_COST_TOTAL] - (x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE])) <
-                  1e-9 &&
+    check(fabs(x[M_COST_TOTAL] - (x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE] +
+                                  x[M_COST_RETURNS])) < 1e-9 &&
               fabs(x[M_PROFIT] - (x[M_REVENUE] - x[M_COST_TOTAL] + x[M_STOCK_VALUE_CHANGE])) < 1e-9,
-          "model-1.7 %s: total = holding + ordering + staff + shortage; profit = revenue - cost + stock increase",
+          "model-1.7 %s: total = holding + ordering + staff + shortage (+ returns); profit = revenue - cost + stock "
+          "increase",
           what);
     /* purchases are costed when ordered; less the increase in what is owned they are the
        goods that left stock (the accountant's cost of goods) */
@@ -159,6 +161,10 @@ static void check_conservation(const char *what, const struct model_config *c)
           x[M_COST_PURCHASE], x[M_STOCK_VALUE_CHANGE], goods);
     check(fabs(x[M_COST_PURCHASE] - c->costs.order_per_unit * t.units_ordered / days) < 1e-9 * (1 + goods),
           "model-1.10 %s: purchases = unit cost x units ordered in the window", what);
+    if (c->returns.share > 0)
+        check(t.units_returned > 0 && t.units_restocked > 0 && t.units_restocked < t.units_returned,
+              "model-1.11 %s: goods come back (%.0f units), some restocked (%.0f)", what, t.units_returned,
+              t.units_restocked);
     check(fabs(x[M_STOCKOUT_RATE] + x[M_ORDER_FILL_RATE] - 1) < 1e-12,
           "model-1.8 %s: stockout rate = 1 - order fill rate", what);
 }
@@ -179,6 +185,18 @@ static void test_conservation(void)
     c.inventory.review_days = 0;
     set_dist(&c.demand.units_per_order, "normal", (double[]){2, 1.5}, 2); /* decimal units */
     check_conservation("base stock, decimal units", &c);
+    /* customer returns: restocked units (a binomial over whole units, a fraction with
+       its chance) go back on hand; backorders waiting there are served from them */
+    c.returns.share = 0.3;
+    set_dist(&c.returns.days, "uniform", (double[]){1, 4}, 2);
+    c.returns.restock_share = 0.7, c.returns.refund_share = 0.5, c.returns.cost_per_order = 2;
+    c.costs.order_per_unit = 20, c.revenue.price_per_unit = 35;
+    check_conservation("base stock, decimal units, customer returns", &c);
+    c.inventory.policy = policy_find("sQ");
+    c.inventory.reorder_point = 100, c.inventory.order_quantity = 500;
+    set_dist(&c.demand.units_per_order, "geometric", (double[]){2}, 1);
+    check_conservation("sQ with backorders, customer returns", &c);
+    c.returns = (struct returns_config){0};
 
     /* found by fuzz/fuzz_scenario: orders of a few millionths of a unit (gamma with shape
        0.23) while nothing is on hand; each swept up to 1e-6 units of dust off the books

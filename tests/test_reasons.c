@@ -249,6 +249,15 @@ static void test_runs(void)
     a = run_applies("scenarios/customer_tiers.ini", "inventory.reserve_units=0", 0, REASON_RESERVE, gap);
     check(!a, "reasons-run-3.2 the same without the reserve: no reserve reason");
 
+    /* a safety factor of 0: without returns the formula's CSL is 50%; restocked returns
+       lift service above it */
+    a = run_applies("scenarios/returns.ini", "inventory.safety_factor=0", 0, REASON_RETURNS, gap);
+    check(a && found.agrees && gap[REASON_CSL] > 0 && found.direction[REASON_CSL] == REASON_RAISES &&
+              fabs(found.figure[0] - 0.225 * 0.8) < 1e-12,
+          "reasons-run-3.3 customer returns, 18%% of the units back on the shelf: service above, printed, raises");
+    a = run_applies("scenarios/returns.ini", "returns.restock_share=0", 0, REASON_RETURNS, gap);
+    check(!a, "reasons-run-3.4 the same with every returned unit scrapped: no returns reason");
+
     /* the case: the formula uses a fit wider than the recorded days */
     a = run_applies("tests/reasons/fit_too_wide.ini", NULL, 0, REASON_HISTORY_FIT, gap);
     check(a && found.agrees && gap[REASON_CSL] > 0 && found.direction[REASON_CSL] == REASON_RAISES &&

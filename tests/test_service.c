@@ -524,6 +524,65 @@ static void test_customer_base(void)
     customers_fini(&b);
 }
 
+/* ---- customer returns ---- */
+
+static void test_returns(void)
+{
+    /* order_channels.ini (stock never short, 4 channels of 25/25/30/20% of the orders, 20
+       a unit): every line delivered comes back with probability 0.1, the fax channel's
+       own 0.5 (a channel's value before the product's, which is [returns]'s); phone
+       customers get 20% back, the others the full price */
+    const char *path = "scenarios/order_channels.ini";
+    const char *sets[] = {"returns.share=0.1", "returns.days=uniform(1, 3)", "channel.fax.returns_share=0.5",
+                          "channel.phone.returns_refund_share=0.2", "returns.restock_share=0.5"};
+    struct result r;
+    if (!check(run(path, sets, 5, &r) == 0, "returns-1.0 order_channels.ini runs with customer returns")) return;
+    double share = 0.8 * 0.1 + 0.2 * 0.5, refund = 20 * (0.3 * 0.1 * 0.2 + 0.25 * 0.1 + 0.25 * 0.1 + 0.2 * 0.5) / share;
+    double d[200], e[200], g[200];
+    for (unsigned i = 0; i < r.reps; i++) {
+        d[i] = at(&r, i, "units_returned_per_day") - share * at(&r, i, "units_per_day");
+        e[i] = at(&r, i, "refunds_per_day") - refund * at(&r, i, "units_returned_per_day");
+        g[i] = at(&r, i, "units_restocked_per_day") - 0.5 * at(&r, i, "units_returned_per_day");
+    }
+    check(zero_inside("returns by channel", d, r.reps),
+          "returns-1.1 units back = (0.8 x 0.1 + 0.2 x the fax channel's own 0.5) x units delivered");
+    check(zero_inside("refunds by channel", e, r.reps),
+          "returns-1.2 refunds = %.4f a unit returned (phone 20%%, the rest the full price of 20)", refund);
+    check(zero_inside("restocked", g, r.reps), "returns-1.3 half the units returned go back on the shelf");
+    double profit = at(&r, 0, "revenue_per_day") - at(&r, 0, "cost_total_per_day");
+    check(fabs(profit - at(&r, 0, "profit_per_day")) < 1e-9 * (1 + fabs(profit)),
+          "returns-1.4 with policy none profit = revenue (net of refunds) - total cost");
+    done(&r);
+
+    /* a customer base: each customer's order rate is lifted by 1 + demand_lift x
+       refund_share = 1.5, so orders = 1.5 x 0.1 x the time-average number of customers */
+    const char *lift[] = {"returns.share=0.05", "returns.days=5", "returns.demand_lift=1", "returns.refund_share=0.5"};
+    struct result c;
+    if (!check(run("scenarios/customer_churn.ini", lift, 4, &c) == 0,
+               "returns-2.0 customer_churn.ini runs with a lifted order rate"))
+        return;
+    for (unsigned i = 0; i < c.reps; i++) d[i] = at(&c, i, "orders_per_day") - 1.5 * 0.1 * at(&c, i, "customers_mean");
+    check(zero_inside("lifted customer orders", d, c.reps),
+          "returns-2.1 a customer orders 1.5 x 0.1 a day with demand_lift 1 at refund_share 0.5");
+    done(&c);
+
+    /* share_lift alone turns returns on: nothing comes back at no refund, 0.25 of the
+       units at a full refund (returns.ini: share_lift 0.25) */
+    const char *none[] = {"returns.share=0", "returns.refund_share=0"};
+    const char *full[] = {"returns.share=0", "returns.refund_share=1"};
+    struct result n0, n1;
+    if (!check(run("scenarios/returns.ini", none, 2, &n0) == 0 && run("scenarios/returns.ini", full, 2, &n1) == 0,
+               "returns-3.0 returns.ini runs with share 0, at no refund and at a full one"))
+        return;
+    for (unsigned i = 0; i < n1.reps; i++)
+        d[i] = at(&n1, i, "units_returned_per_day") - 0.25 * at(&n1, i, "units_per_day");
+    check(
+        metric(&n0, "units_returned_per_day")->mean == 0 && zero_inside("share_lift alone", d, n1.reps),
+        "returns-3.1 share 0 with share_lift 0.25: nothing back at refund 0, a quarter of the units at a full refund");
+    done(&n0);
+    done(&n1);
+}
+
 int main(void)
 {
     test_customer_base();
@@ -535,5 +594,6 @@ int main(void)
     test_shape();
     test_order_information();
     test_quantity_discount();
+    test_returns();
     return check_done("test_service");
 }

@@ -74,6 +74,20 @@ static const struct vcase cases[] = {
       {"mean_on_hand", 100.5, 0},
       {"stockout_rate", 0, 0},
       {"fill_rate", 1, 0}}},
+    {"R1 returns flow",
+     "r1_returns_flow.ini",
+     {{"cost_purchase_per_day", 4.1, 0},
+      {"units_returned_per_day", 1.5, 0},
+      {"units_restocked_per_day", 0.9, 0},
+      {"refunds_per_day", 7.5, 0},
+      {"cost_returns_per_day", 3, 0}}},
+    {"R2 returns lift",
+     "r2_returns_lift.ini",
+     {{"orders_per_day", 7.5, 0},
+      {"units_returned_per_day", 6, 0},
+      {"units_restocked_per_day", 3, 0},
+      {"refunds_per_day", 30, 0},
+      {"cost_purchase_per_day", 12, 0}}},
 };
 
 /* Run a case file with overrides sets[0..nsets); s receives the summaries and, when
@@ -140,6 +154,43 @@ static void test_safety_per_point(const char *dir)
     }
     free(d);
     sweep_free(&r);
+}
+
+/* R1's flow balance replication by replication: units replenished - (units issued -
+ * units restocked) is 0 in expectation (every unit demanded is issued, backorders
+ * waiting; the base-stock position returns to S), so its mean over replications must
+ * hold 0 in its 99% CI; and the returns' own ratios, restocked / returned = 0.6 and
+ * refunds / returned = 0.5 x 10, hold in every replication's expectation. */
+static void test_returns_balance(const char *dir)
+{
+    static struct summary s[METRIC_COUNT];
+    double *rows;
+    unsigned reps;
+    size_t nm;
+    if (!check(run_case_rows(dir, "r1_returns_flow.ini", NULL, 0, s, &rows, &reps, &nm) == 0,
+               "R1: r1_returns_flow.ini loads and runs"))
+        return;
+    double *gap = malloc(reps * sizeof *gap), *restock = malloc(reps * sizeof *restock);
+    for (unsigned r = 0; r < reps; r++) {
+        const double *x = rows + (size_t)r * nm;
+        gap[r] = x[M_COST_PURCHASE] - (x[M_UNITS_PER_DAY] - x[M_UNITS_RESTOCKED_PER_DAY]);
+        restock[r] = x[M_UNITS_RESTOCKED_PER_DAY] - 0.6 * x[M_UNITS_RETURNED_PER_DAY];
+    }
+    struct summary g = summary_of(gap, reps, 1), k = summary_of(restock, reps, 1);
+    double hw = summary_halfwidth(&g, 0.99), hk = summary_halfwidth(&k, 0.99);
+    int ok = fabs(g.mean) <= hw, okk = fabs(k.mean) <= hk;
+    printf("%-20s %-24s %14.8g %12.3g %14.10g  %s\n", "R1 flow balance", "replenished-(iss-rest)", g.mean, hw, 0.0,
+           ok ? "inside" : "OUTSIDE");
+    printf("%-20s %-24s %14.8g %12.3g %14.10g  %s\n", "R1 flow balance", "restocked-0.6 returned", k.mean, hk, 0.0,
+           okk ? "inside" : "OUTSIDE");
+    check(ok, "R1: units replenished - (issued - restocked) per day = %.3g +- %.3g (99%%) holds 0", g.mean, hw);
+    check(okk, "R1: restocked - 0.6 x returned per day = %.3g +- %.3g (99%%) holds 0", k.mean, hk);
+    double refund_ratio = s[M_REFUNDS].mean / s[M_UNITS_RETURNED_PER_DAY].mean;
+    check(fabs(refund_ratio - 5) < 1e-9, "R1: refunds = 0.5 x price 10 x units returned, exactly (%.12g)",
+          refund_ratio);
+    free(gap);
+    free(restock);
+    free(rows);
 }
 
 /* S1: the formula's values through the reader, printed next to the simulation. The
@@ -388,6 +439,7 @@ int main(int argc, char **argv)
         }
     }
     test_law_kelton(dir, NULL);
+    test_returns_balance(dir);
     test_safety_per_point(dir);
     test_chopra(dir, "s1_chopra.ini");
     test_chopra(dir, "s1_chopra_weekly.ini");
