@@ -4,6 +4,7 @@
 #include "cli/batch.h"
 #include "cli/charts.h"
 #include "cli/compare.h"
+#include "cli/contract_report.h"
 #include "cli/debrief.h"
 #include "cli/ipa.h"
 #include "cli/mpi_grid.h"
@@ -15,6 +16,7 @@
 #include "cli/stability.h"
 #include "cli/workload.h"
 #include "lang/lang.h"
+#include "models/contract.h"
 #include "models/model.h"
 #include "models/policy.h"
 #include "cli/sweep.h"
@@ -430,7 +432,8 @@ static int out_finish(struct out *w)
 }
 
 static void write_run_files(struct out *w, const struct scenario *sc, const struct summary *s,
-                            const struct model_trace *t, const struct cycle_histogram *h)
+                            const struct model_trace *t, const struct cycle_histogram *h,
+                            const struct contract_periods *contract)
 {
     FILE *fp;
     if ((fp = out_open(w, "run.csv"))) report_csv(fp, &sc->cfg, s, NULL), out_commit(w, "run.csv");
@@ -442,8 +445,10 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
     if (customers && (fp = out_open(w, "customers.csv"))) charts_customers_csv(fp, t), out_commit(w, "customers.csv");
     if (stock && (fp = out_open(w, "stock_trajectory.csv")))
         charts_trajectory_csv(fp, sc, t), out_commit(w, "stock_trajectory.csv");
+    if (contract && (fp = out_open(w, "contract_periods.csv")))
+        contract_periods_csv(fp, sc, contract), out_commit(w, "contract_periods.csv");
     /* charts last: a chart that fails never costs the CSV files; the page after them */
-    struct debrief page = {.command_line = command_line};
+    struct debrief page = {.command_line = command_line, .contract = contract};
     struct chart_target to;
     char path[1200];
     if (out_chart_to(w, &page, "order_cycle.png", path, sizeof path, &to))
@@ -520,6 +525,15 @@ static int run_loaded(const struct options *o, struct scenario *sc)
     if (!rows || !backlog) abort();
     const struct model_config *cfg = &sc->cfg;
     struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted, .backlog = backlog};
+    /* a contract's per-period values, for its part of the report */
+    size_t nperiods = simulate_contract_values(cfg);
+    double *periods = nperiods ? malloc((size_t)reps * nperiods * sizeof *periods) : NULL;
+    if (nperiods && !periods) abort();
+    so.contract_periods = periods;
+    struct contract_periods contract = {.values = periods,
+                                        .reps = reps,
+                                        .nperiods = contract_periods(&cfg->contract, cfg->run.horizon_days),
+                                        .ntargets = cfg->contract.ntargets};
     size_t missing = simulate(&cfg, 1, reps, &so, rows);
     if (missing) {
         fprintf(stderr,
@@ -529,6 +543,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
                 (size_t)reps - missing, reps);
         free(rows);
         free(backlog);
+        free(periods);
         return EXIT_FAILURE;
     }
     char warning[240];
@@ -546,7 +561,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
     else if (o->metrics)
         report_selected(stdout, sc, s, o->metrics);
     else
-        report_table(stdout, sc, s);
+        report_table_contract(stdout, sc, s, periods ? &contract : NULL);
     int rc = finish_stdout();
     if (rc == 0 && (o->out_dir || o->plot) && root) {
         struct model_trace t;
@@ -554,7 +569,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
         struct out w = {.dir = o->out_dir};
         w.stopped = trace_first_replication(sc, &t) != 0; /* an incomplete trace draws nothing */
         charts_cycle_histogram(&t, &h);
-        if (o->out_dir) write_run_files(&w, sc, s, &t, &h);
+        if (o->out_dir) write_run_files(&w, sc, s, &t, &h, periods ? &contract : NULL);
         char path[1200];
         w.dir = NULL;
         if (o->plot && out_chart(&w, o->plot, path, sizeof path))
@@ -563,6 +578,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
         rc = out_finish(&w);
     }
     free(s);
+    free(periods);
     return rc;
 }
 

@@ -53,6 +53,8 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_REACT_CANCEL] = {"reaction_cancel", N_("Short lines: did not buy"), S, KIND_RATE, FEATURE_REACTIONS},
     [M_FILLED_ELSEWHERE_RATE] = {"filled_elsewhere_rate", N_("Units sent by another location"), S, KIND_RATE,
                                  FEATURE_LOCATIONS},
+    [M_CONTRACT_PERIODS_MISSED_SHARE] = {"contract_periods_missed_share", N_("Contract periods that missed a target"),
+                                         S, KIND_RATE, FEATURE_CONTRACT},
 
     [M_ORDER_CYCLE_MEAN] = {"order_cycle_days_mean", N_("Order cycle, mean"), O, KIND_DAYS, 0},
     [M_ORDER_CYCLE_P50] = {"order_cycle_days_p50", N_("Order cycle, median"), O, KIND_DAYS, 0},
@@ -121,6 +123,8 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
                           FEATURE_LOCATIONS},
     [M_COST_LOCATIONS] = {"cost_locations_per_day", N_("Keeping locations open"), M, KIND_MONEY_PER_DAY,
                           FEATURE_LOCATIONS},
+    [M_CONTRACT_PENALTY] = {"contract_penalty_per_day", N_("Contract penalties"), M, KIND_MONEY_PER_DAY,
+                            FEATURE_CONTRACT},
     [M_COST_TOTAL] = {"cost_total_per_day", N_("Total cost"), M, KIND_MONEY_PER_DAY, 0},
     [M_REVENUE] = {"revenue_per_day", N_("Revenue"), M, KIND_MONEY_PER_DAY, 0},
     [M_REVENUE_LOST_LATE] = {"revenue_lost_late_per_day", N_("  price given up for late delivery"), M,
@@ -229,6 +233,7 @@ unsigned metric_features(const struct model_config *c)
     for (size_t p = 0; p < c->nproducts; p++) stock |= c->products[p].inventory.policy->holds_stock;
     for (size_t l = 0; l < c->nlocations; l++) stock |= c->locations[l].inventory.policy->holds_stock;
     if (stock) f |= FEATURE_STOCK;
+    if (c->contract.ntargets > 0) f |= FEATURE_CONTRACT;
     return f;
 }
 

@@ -39,6 +39,7 @@ enum metric {
     M_REACT_WAIT,
     M_REACT_CANCEL,
     M_FILLED_ELSEWHERE_RATE,
+    M_CONTRACT_PERIODS_MISSED_SHARE,
     /* order cycle */
     M_ORDER_CYCLE_MEAN,
     M_ORDER_CYCLE_P50,
@@ -92,6 +93,7 @@ enum metric {
     M_COST_ACQUISITION,
     M_COST_TRANSFERS,
     M_COST_LOCATIONS,
+    M_CONTRACT_PENALTY,
     M_COST_TOTAL,
     M_REVENUE,
     M_REVENUE_LOST_LATE,
@@ -142,6 +144,7 @@ enum metric_feature {
     FEATURE_QUANTITY = 1 << 13,    /* quantity discounts */
     FEATURE_UNDELIVERED = 1 << 14, /* the perfect order's parts, and orders that can end with nothing
                                       delivered (a shortage rule other than backorder) */
+    FEATURE_CONTRACT = 1 << 15,    /* a service contract: [contract] targets */
 };
 
 struct metric_def {

@@ -53,6 +53,7 @@ enum key_applies {
     APPLIES_REACT,           /* shortage = react, in [inventory] or a product */
     APPLIES_CUSTOMERS,       /* a [customers] base */
     APPLIES_HISTORY,         /* demand from a history */
+    APPLIES_CONTRACT,        /* [contract] targets */
 };
 
 enum key_family {
@@ -152,7 +153,7 @@ size_t key_index(const char *section, const char *name);
 int key_section_known(const char *section);
 
 /* The known plain section names, NULL-terminated. */
-enum { KEY_SECTIONS = 12 };
+enum { KEY_SECTIONS = 13 };
 extern const char *const key_sections[KEY_SECTIONS + 1];
 
 /* Print the key reference: every key of `section` (a plain section, or a family prefix
