@@ -46,8 +46,8 @@ void contract_target_stats(const struct model_config *c, const struct contract_p
         }
     qsort(v, n, sizeof *v, by_value);
     static const double qs[5] = {0.05, 0.25, 0.5, 0.75, 0.95};
-    *out = (struct contract_target_stats){.n = n, .mean = n ? sum / (double)n : NAN,
-                                          .below = all ? (double)missed / (double)all : NAN};
+    *out = (struct contract_target_stats){
+        .n = n, .mean = n ? sum / (double)n : NAN, .below = all ? (double)missed / (double)all : NAN};
     for (int i = 0; i < 5; i++) out->q[i] = quantile(v, n, qs[i]);
     free(v);
 }
@@ -99,11 +99,10 @@ void report_contract(FILE *out, const struct scenario *sc, const struct summary 
     if (!k->ntargets || !p || !p->values) return;
     char days[40];
     fprintf(out, "\n");
-    fprintf(out,
-            _("Service contract: each replication reviews %zu whole periods of %s days (%zu periods in all)\n"),
+    fprintf(out, _("Service contract: each replication reviews %zu whole periods of %s days (%zu periods in all)\n"),
             p->nperiods, report_field(k->period_days, days, sizeof days), (size_t)p->reps * p->nperiods);
-    static const char *const heads[] = {N_("long run"), N_("mean"), "p5", "p25", N_("median"), "p75", "p95",
-                                        N_("missed")};
+    static const char *const heads[] = {N_("long run"), N_("mean"), "p5",  "p25",
+                                        N_("median"),   "p75",      "p95", N_("missed")};
     fputs("  ", out);
     lang_pad(out, "", 26, false);
     fputc(' ', out);
@@ -124,8 +123,8 @@ void report_contract(FILE *out, const struct scenario *sc, const struct summary 
         struct contract_target_stats st;
         contract_target_stats(c, p, t, &st);
         char name[80], pct[40];
-        snprintf(name, sizeof name, "%s %s %s", metric_defs[tg->metric].name, tg->at_most ? "<=" : ">=",
-                 report_field(100 * tg->target, pct, sizeof pct));
+        snprintf(name, sizeof name, "%s %s %s", metric_defs[tg->metric].name,
+                 tg->at_most ? "<=" : ">=", report_field(100 * tg->target, pct, sizeof pct));
         fputs("  ", out);
         report_cell(out, name, 26, false);
         fputc(' ', out);

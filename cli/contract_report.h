@@ -25,10 +25,10 @@ struct contract_periods {
 
 /* One target's per-period values over every period of every replication. */
 struct contract_target_stats {
-    size_t n;        /* periods with a value */
-    double mean;     /* their mean */
-    double q[5];     /* their 5th, 25th, 50th, 75th and 95th percentiles */
-    double below;    /* share of all periods that missed this target */
+    size_t n;     /* periods with a value */
+    double mean;  /* their mean */
+    double q[5];  /* their 5th, 25th, 50th, 75th and 95th percentiles */
+    double below; /* share of all periods that missed this target */
 };
 
 void contract_target_stats(const struct model_config *c, const struct contract_periods *p, size_t target,

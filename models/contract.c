@@ -18,16 +18,15 @@ static const struct {
     int metric;
     bool less;
 } allowed[] = {
-    {M_FILL_RATE, false},        {M_ORDER_FILL_RATE, false},   {M_STOCKOUT_RATE, true},
-    {M_LOST_SALES_RATE, true},   {M_ON_TIME_RATE, false},      {M_PERFECT_ORDER_RATE, false},
-    {M_LINE_FILL_RATE, false},   {M_IN_FULL_RATE, false},      {M_DAMAGE_FREE_RATE, false},
-    {M_ACCURATE_RATE, false},    {M_OTIF_RATE, false},
+    {M_FILL_RATE, false},        {M_ORDER_FILL_RATE, false},    {M_STOCKOUT_RATE, true},   {M_LOST_SALES_RATE, true},
+    {M_ON_TIME_RATE, false},     {M_PERFECT_ORDER_RATE, false}, {M_LINE_FILL_RATE, false}, {M_IN_FULL_RATE, false},
+    {M_DAMAGE_FREE_RATE, false}, {M_ACCURATE_RATE, false},      {M_OTIF_RATE, false},
 };
 enum { NALLOWED = sizeof allowed / sizeof allowed[0] };
 
 const char *const contract_metric_names[] = {
-    "fill_rate",    "order_fill_rate", "stockout_rate",     "lost_sales_rate", "on_time_rate", "perfect_order_rate",
-    "line_fill_rate", "in_full_rate",  "damage_free_rate", "accurate_rate",   "otif_rate",    NULL};
+    "fill_rate",      "order_fill_rate", "stockout_rate",    "lost_sales_rate", "on_time_rate", "perfect_order_rate",
+    "line_fill_rate", "in_full_rate",    "damage_free_rate", "accurate_rate",   "otif_rate",    NULL};
 _Static_assert(sizeof contract_metric_names / sizeof contract_metric_names[0] == NALLOWED + 1,
                "one name per allowed metric");
 

@@ -33,6 +33,7 @@ const struct fastpath_row fastpath_rows[FP_COUNT] = {
     [FP_REACTIONS] = {"stockout reactions", BOTH, FEATURE_REACTIONS},
     [FP_LATE_PRICE] = {"a price that falls with lateness", BOTH, FEATURE_LATE_PRICE},
     [FP_STOCK] = {"stock held", BOTH, FEATURE_STOCK},
+    [FP_CONTRACT] = {"a service contract", BOTH, FEATURE_CONTRACT},
 };
 
 _Static_assert(FP_COUNT <= 32, "fastpath_in_use returns the features as bits of an unsigned");
@@ -89,6 +90,7 @@ unsigned fastpath_in_use(const struct model_config *c)
         [FP_REACTIONS] = any_shortage(c, SHORTAGE_REACT),
         [FP_LATE_PRICE] = c->revenue.late_zero_days > 0,
         [FP_STOCK] = any_stock(c),
+        [FP_CONTRACT] = c->contract.ntargets > 0,
     };
     unsigned used = 0;
     for (unsigned f = 0; f < FP_COUNT; f++)

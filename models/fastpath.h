@@ -44,6 +44,7 @@ enum fastpath_feature {
     FP_REACTIONS,    /* customers react to a stockout (shortage = react) */
     FP_LATE_PRICE,   /* the price falls with lateness */
     FP_STOCK,        /* some stock point holds stock (its policy is not none) */
+    FP_CONTRACT,     /* a service contract: periods reviewed (the fast path's counts are folded at each period's end) */
     FP_COUNT
 };
 

@@ -31,7 +31,7 @@ int contract_exact_solve(const struct contract_exact_model *m, struct contract_e
     size_t states = (size_t)(S + 1) * nD * nD;
     double *p = calloc(states, sizeof *p), *q = calloc(states, sizeof *q), *acc = calloc(nD * nD, sizeof *acc);
     if (!p || !q || !acc) abort();
-#define AT(n, d, l) (((size_t)(n) * nD + (d)) * nD + (l))
+#define AT(n, d, l) (((size_t)(n)*nD + (d)) * nD + (l))
     /* stationary: truncated Poisson with mean lambda / mu */
     double a = m->lambda / m->mu, sum = 0, w = 1;
     for (int n = 0; n <= S; n++) {

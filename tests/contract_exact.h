@@ -25,13 +25,13 @@ struct contract_exact_model {
 };
 
 struct contract_exact_result {
-    double p_missed;            /* P(period fill rate < target); a period with no demand does not miss */
-    double penalty_per_period;  /* expected penalty of one period */
-    double mean_fill;           /* E[period fill rate | D > 0] */
-    double p_no_demand;         /* P(D = 0) */
+    double p_missed;                 /* P(period fill rate < target); a period with no demand does not miss */
+    double penalty_per_period;       /* expected penalty of one period */
+    double mean_fill;                /* E[period fill rate | D > 0] */
+    double p_no_demand;              /* P(D = 0) */
     double mean_demanded, mean_lost; /* E[D], E[L]: E[L] / E[D] is Erlang's B(S, lambda / mu) */
-    double dropped_mass;        /* probability lost by cutting the Poisson series */
-    double *cdf_x, *cdf_p;      /* the period fill rate's distribution given D > 0: P(fill <= cdf_x[i]) */
+    double dropped_mass;             /* probability lost by cutting the Poisson series */
+    double *cdf_x, *cdf_p;           /* the period fill rate's distribution given D > 0: P(fill <= cdf_x[i]) */
     size_t ncdf;
 };
 
