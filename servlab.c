@@ -459,6 +459,10 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
                           charts_stock_trajectory(&to, sc, t));
     if (customers && out_chart_to(w, &page, "customers.png", path, sizeof path, &to))
         out_chart_to_done(w, &page, "customers.png", _("Active customers over time"), charts_customers(&to, sc, t));
+    if (contract && out_chart_to(w, &page, "contract_periods.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "contract_periods.png",
+                          _("Service per contract period, against the target and the long run"),
+                          charts_contract(&to, sc, s, contract));
     if ((fp = out_open(w, "report.html"))) debrief_run(fp, &page, sc, s), out_commit(w, "report.html");
     debrief_fini(&page);
 }

@@ -30,6 +30,17 @@ static const double *period_values(const struct contract_periods *p, unsigned re
     return p->values + ((size_t)rep * p->nperiods + period) * p->ntargets;
 }
 
+size_t contract_target_values(const struct contract_periods *p, size_t target, double *out)
+{
+    size_t n = 0;
+    for (unsigned r = 0; r < p->reps; r++)
+        for (size_t k = 0; k < p->nperiods; k++) {
+            double x = period_values(p, r, k)[target];
+            if (!isnan(x)) out[n++] = x;
+        }
+    return n;
+}
+
 void contract_target_stats(const struct model_config *c, const struct contract_periods *p, size_t target,
                            struct contract_target_stats *out)
 {
@@ -109,8 +120,7 @@ void report_contract(FILE *out, const struct scenario *sc, const struct summary 
     lang_pad(out, "", 8, true);
     fputc(' ', out);
     /* TRANSLATORS: over the columns mean ... p95 of the contract table */
-    lang_pad(out, _("per period, over every period of every replication"), 47, false);
-    fputs("\n", out);
+    fprintf(out, "%s\n", _("per period, over every period of every replication"));
     fputs("  ", out);
     lang_pad(out, _("target (%)"), 26, false);
     for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {

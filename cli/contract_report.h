@@ -44,6 +44,10 @@ struct contract_penalty_stats {
 void contract_penalty_stats(const struct model_config *c, const struct contract_periods *p,
                             struct contract_penalty_stats *out);
 
+/* Target `target`'s per-period values with a value, over every period of every
+ * replication, into out (room for reps * nperiods); returns how many. */
+size_t contract_target_values(const struct contract_periods *p, size_t target, double *out);
+
 /* The report's contract part (after the service group): nothing without targets. */
 void report_contract(FILE *out, const struct scenario *sc, const struct summary *s, const struct contract_periods *p);
 
