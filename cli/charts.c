@@ -327,7 +327,9 @@ int charts_cost_breakdown(const struct chart_target *to, const struct sweep_resu
                   {M_COST_CHANNELS, N_("order channels"), COLOUR_BLACK},
                   {M_COST_ACQUISITION, N_("winning new customers"), COLOUR_GREEN},
                   {M_COST_LOCATIONS, N_("keeping locations open"), COLOUR_BROWN},
-                  {M_COST_TRANSFERS, N_("transshipments and direct shipments"), COLOUR_NAVY}};
+                  {M_COST_TRANSFERS, N_("transshipments and direct shipments"), COLOUR_NAVY},
+                  /* green again: a B2B contract and a customer base seldom meet in one scenario */
+                  {M_CONTRACT_PENALTY, N_("contract penalties"), COLOUR_GREEN}};
     double *extra[sizeof others / sizeof others[0]] = {NULL};
     for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) {
         extra[k] = column(r, others[k].metric, false);

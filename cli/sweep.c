@@ -156,11 +156,14 @@ static void analyse(struct sweep_result *r)
     if (!profit) abort();
     for (size_t i = 0; i < n; i++) {
         r->service_level[i] = sweep_at(r, i, r->service).mean;
-        /* what the firm spends to provide service: not purchases, not shortage penalties,
-           and not winning customers (acquisition is a marketing cost, not a service) */
+        /* what the firm spends to provide service: not purchases, not shortage penalties
+           (a contract's penalties among them), and not winning customers (acquisition is
+           a marketing cost, not a service) */
         double acquisition = sweep_at(r, i, M_COST_ACQUISITION).mean;
+        double contract = sweep_at(r, i, M_CONTRACT_PENALTY).mean;
         r->service_cost[i] = sweep_at(r, i, M_COST_TOTAL).mean - sweep_at(r, i, M_COST_PURCHASE).mean -
-                             sweep_at(r, i, M_COST_SHORTAGE).mean - (isfinite(acquisition) ? acquisition : 0);
+                             sweep_at(r, i, M_COST_SHORTAGE).mean - (isfinite(acquisition) ? acquisition : 0) -
+                             (isfinite(contract) ? contract : 0);
         for (size_t rep = 0; rep < r->reps; rep++)
             profit[i * r->reps + rep] = r->rows[(i * r->reps + rep) * r->nm + M_PROFIT];
     }
