@@ -514,6 +514,9 @@ static int check_workload(const struct scenario *sc, unsigned threads, bool warn
     return workload_check(&w, sc->path, warn, stderr) ? EXIT_BAD_INPUT : 0;
 }
 
+/* The most per-period contract values a run keeps for its report (8 bytes each). */
+enum { CONTRACT_VALUES_MAX = 1 << 24 };
+
 /* cmd_run on the scenario loaded into sc-> */
 static int run_loaded(const struct options *o, struct scenario *sc)
 {
@@ -529,8 +532,18 @@ static int run_loaded(const struct options *o, struct scenario *sc)
     if (!rows || !backlog) abort();
     const struct model_config *cfg = &sc->cfg;
     struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted, .backlog = backlog};
-    /* a contract's per-period values, for its part of the report */
+    /* a contract's per-period values, for its part of the report (left out, with a
+       warning, when there are too many to keep: a long window of short periods) */
     size_t nperiods = simulate_contract_values(cfg);
+    if (nperiods && (size_t)reps * nperiods > CONTRACT_VALUES_MAX) {
+        char note[240];
+        snprintf(note, sizeof note,
+                 _("the contract's per-period distribution is left out: %zu periods of %u replications are too many "
+                   "to keep; its metrics are reported"),
+                 nperiods / cfg->contract.ntargets, reps);
+        add_warning(sc, note);
+        nperiods = 0;
+    }
     double *periods = nperiods ? malloc((size_t)reps * nperiods * sizeof *periods) : NULL;
     if (nperiods && !periods) abort();
     so.contract_periods = periods;
