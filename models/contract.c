@@ -24,11 +24,10 @@ static const struct {
 };
 enum { NALLOWED = sizeof allowed / sizeof allowed[0] };
 
-const char *const contract_metric_names[] = {
-    "fill_rate",      "order_fill_rate", "stockout_rate",    "lost_sales_rate", "on_time_rate", "perfect_order_rate",
-    "line_fill_rate", "in_full_rate",    "damage_free_rate", "accurate_rate",   "otif_rate",    NULL};
-_Static_assert(sizeof contract_metric_names / sizeof contract_metric_names[0] == NALLOWED + 1,
-               "one name per allowed metric");
+const char *contract_metric_name(size_t i)
+{
+    return i < NALLOWED ? metric_defs[allowed[i].metric].name : NULL;
+}
 
 static int allowed_index(int metric)
 {

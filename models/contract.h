@@ -19,12 +19,12 @@
 #include <stddef.h>
 
 /* Can a contract target base metric `metric` (enum metric)? Only shares computed from a
- * period's own counts can. *at_most (may be NULL) says whether less is better. */
+ * period's own counts can. contract_metric_at_most: is less better (a ceiling, <=)? */
 bool contract_metric_allowed(int metric);
 bool contract_metric_at_most(int metric);
 
-/* The names of the metrics a contract may target, NULL-terminated, in table order. */
-extern const char *const contract_metric_names[];
+/* The name of the i-th metric a contract may target (from 0), or NULL past the last. */
+const char *contract_metric_name(size_t i);
 
 /* What is wrong with a targets text (contract_parse_targets). */
 enum contract_parse {

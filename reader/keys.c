@@ -184,10 +184,12 @@ static int check_targets(const char *text, char *err, size_t errlen)
 {
     struct contract_config c;
     char word[128], allowed[400] = "";
+    const char *names[METRIC_COUNT];
     size_t used = 0, nallowed = 0;
-    for (; contract_metric_names[nallowed]; nallowed++)
-        used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s", nallowed ? ", " : "",
-                                 contract_metric_names[nallowed]);
+    for (; contract_metric_name(nallowed); nallowed++) {
+        names[nallowed] = contract_metric_name(nallowed);
+        used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s", nallowed ? ", " : "", names[nallowed]);
+    }
     enum contract_parse r = contract_parse_targets(text, &c, word, sizeof word);
     const char *near = NULL;
     switch (r) {
@@ -202,10 +204,10 @@ static int check_targets(const char *text, char *err, size_t errlen)
                  word);
         break;
     case CONTRACT_UNKNOWN: {
-        const char *names[METRIC_COUNT];
-        for (size_t i = 0; i < METRIC_COUNT; i++) names[i] = metric_defs[i].name;
-        near = suggest_nearest(word, contract_metric_names, nallowed);
-        if (!near) near = suggest_nearest(word, names, METRIC_COUNT);
+        const char *every[METRIC_COUNT];
+        for (size_t i = 0; i < METRIC_COUNT; i++) every[i] = metric_defs[i].name;
+        near = suggest_nearest(word, names, nallowed);
+        if (!near) near = suggest_nearest(word, every, METRIC_COUNT);
         if (near)
             snprintf(err, errlen, _("unknown metric '%s'; did you mean '%s'?"), word, near);
         else
