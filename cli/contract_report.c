@@ -155,6 +155,7 @@ void report_contract(FILE *out, const struct scenario *sc, const struct summary 
             money(ps.max, x, sizeof x));
     fprintf(out, _("  That is %s a day (contract_penalty_per_day), counted in the total cost and so in profit.\n"),
             money(s[M_CONTRACT_PENALTY].mean, d, sizeof d));
+    fputs(_("  Per target: contract.METRIC.periods_missed_share, .period_mean and .period_sd in --format csv.\n"), out);
     fputs(_("  The long run is the whole window's value; the contract judges each period on its own counts,\n"
             "  and per-period service spreads far wider than the long-run average: the periods below target\n"
             "  are what the penalties charge, even when the long-run value meets the target.\n"),

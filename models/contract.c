@@ -163,7 +163,15 @@ static void close_period(struct model *m)
     struct service_counts period = now;
     service_counts_since(&period, &r->start);
     double values[CONTRACT_TARGETS_MAX];
-    for (size_t i = 0; i < c->ntargets; i++) values[i] = model_service_rate(c->targets[i].metric, &period);
+    for (size_t i = 0; i < c->ntargets; i++) {
+        double v = model_service_rate(c->targets[i].metric, &period);
+        values[i] = v;
+        r->target_missed[i] += contract_shortfall_points(&c->targets[i], v) > 0;
+        if (isnan(v)) continue;
+        r->target_n[i]++;
+        r->target_sum[i] += v;
+        r->target_sumsq[i] += v * v;
+    }
     bool missed;
     r->penalty += contract_period_penalty(c, values, &missed);
     r->missed += missed;
@@ -214,4 +222,11 @@ void contract_metrics(const struct model *m, double *x)
     if (r->done == 0) return;
     x[M_CONTRACT_PENALTY] = r->penalty / ((double)r->done * m->cfg->contract.period_days);
     x[M_CONTRACT_PERIODS_MISSED_SHARE] = (double)r->missed / (double)r->done;
+    for (size_t t = 0; t < m->cfg->contract.ntargets; t++) {
+        double *y = x + metric_contract_base(m->cfg, t), n = (double)r->target_n[t];
+        y[CM_PERIODS_MISSED_SHARE] = (double)r->target_missed[t] / (double)r->done;
+        if (n > 0) y[CM_PERIOD_MEAN] = r->target_sum[t] / n;
+        if (n > 1) /* the sample sd; the sums are of shares, so cancellation costs little */
+            y[CM_PERIOD_SD] = sqrt(fmax(0, (r->target_sumsq[t] - r->target_sum[t] * r->target_sum[t] / n) / (n - 1)));
+    }
 }

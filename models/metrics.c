@@ -184,6 +184,11 @@ const struct metric_def region_metric_defs[REGION_METRIC_COUNT] = {
     [RM_ON_TIME_RATE] = {"on_time_rate", N_("on time"), S, KIND_RATE, 0},
     [RM_ORDER_CYCLE_MEAN] = {"order_cycle_days_mean", N_("order cycle"), O, KIND_DAYS, 0},
 };
+const struct metric_def contract_metric_defs[CONTRACT_METRIC_COUNT] = {
+    [CM_PERIODS_MISSED_SHARE] = {"periods_missed_share", N_("periods below target"), S, KIND_RATE, FEATURE_CONTRACT},
+    [CM_PERIOD_MEAN] = {"period_mean", N_("mean over the periods"), S, KIND_RATE, FEATURE_CONTRACT},
+    [CM_PERIOD_SD] = {"period_sd", N_("spread over the periods (sd)"), S, KIND_RATE, FEATURE_CONTRACT},
+};
 /* clang-format on */
 
 #undef S
@@ -258,9 +263,14 @@ size_t metric_region_base(const struct model_config *c, size_t region)
     return metric_location_base(c, c->nlocations) + region * REGION_METRIC_COUNT;
 }
 
+size_t metric_contract_base(const struct model_config *c, size_t target)
+{
+    return metric_region_base(c, c->nregions) + target * CONTRACT_METRIC_COUNT;
+}
+
 size_t metric_count(const struct model_config *c)
 {
-    return metric_region_base(c, c->nregions);
+    return metric_contract_base(c, c->contract.ntargets);
 }
 
 const struct metric_def *metric_def_at(const struct model_config *c, size_t i)
@@ -273,7 +283,9 @@ const struct metric_def *metric_def_at(const struct model_config *c, size_t i)
     i -= c->ntiers * TIER_METRIC_COUNT;
     if (i < c->nlocations * LOCATION_METRIC_COUNT) return &location_metric_defs[i % LOCATION_METRIC_COUNT];
     i -= c->nlocations * LOCATION_METRIC_COUNT;
-    return &region_metric_defs[i % REGION_METRIC_COUNT];
+    if (i < c->nregions * REGION_METRIC_COUNT) return &region_metric_defs[i % REGION_METRIC_COUNT];
+    i -= c->nregions * REGION_METRIC_COUNT;
+    return &contract_metric_defs[i % CONTRACT_METRIC_COUNT];
 }
 
 void metric_name_at(const struct model_config *c, size_t i, char *buf, size_t n)
@@ -299,7 +311,13 @@ void metric_name_at(const struct model_config *c, size_t i, char *buf, size_t n)
         return;
     }
     i -= c->nlocations * LOCATION_METRIC_COUNT;
-    snprintf(buf, n, "region.%s.%s", c->regions[i / REGION_METRIC_COUNT].name, d->name);
+    if (i < c->nregions * REGION_METRIC_COUNT) {
+        snprintf(buf, n, "region.%s.%s", c->regions[i / REGION_METRIC_COUNT].name, d->name);
+        return;
+    }
+    i -= c->nregions * REGION_METRIC_COUNT;
+    snprintf(buf, n, "contract.%s.%s", metric_defs[c->contract.targets[i / CONTRACT_METRIC_COUNT].metric].name,
+             d->name);
 }
 
 bool metric_shown(const struct model_config *c, size_t i)

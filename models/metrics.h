@@ -210,10 +210,20 @@ enum region_metric {
     REGION_METRIC_COUNT
 };
 
+/* Per target of a service contract ([contract] targets, in the order given), named
+ * "contract.METRIC.name" by the targeted metric: over the replication's periods. */
+enum contract_metric {
+    CM_PERIODS_MISSED_SHARE, /* periods that missed this target / periods */
+    CM_PERIOD_MEAN,          /* mean of the periods' values (periods with a value) */
+    CM_PERIOD_SD,            /* their standard deviation */
+    CONTRACT_METRIC_COUNT
+};
+
 extern const struct metric_def product_metric_defs[PRODUCT_METRIC_COUNT];
 extern const struct metric_def tier_metric_defs[TIER_METRIC_COUNT];
 extern const struct metric_def location_metric_defs[LOCATION_METRIC_COUNT];
 extern const struct metric_def region_metric_defs[REGION_METRIC_COUNT];
+extern const struct metric_def contract_metric_defs[CONTRACT_METRIC_COUNT];
 
 /* The base metric called `name`, or -1. */
 int metric_find(const char *name);
@@ -223,12 +233,14 @@ unsigned metric_features(const struct model_config *cfg);
 
 /* The layout of one replication's results for cfg: the METRIC_COUNT base metrics,
  * then PRODUCT_METRIC_COUNT per named product, TIER_METRIC_COUNT per named tier,
- * LOCATION_METRIC_COUNT per location and REGION_METRIC_COUNT per region. */
+ * LOCATION_METRIC_COUNT per location, REGION_METRIC_COUNT per region and
+ * CONTRACT_METRIC_COUNT per contract target. */
 size_t metric_count(const struct model_config *cfg);
 size_t metric_product_base(const struct model_config *cfg, size_t product);
 size_t metric_tier_base(const struct model_config *cfg, size_t tier);
 size_t metric_location_base(const struct model_config *cfg, size_t location);
 size_t metric_region_base(const struct model_config *cfg, size_t region);
+size_t metric_contract_base(const struct model_config *cfg, size_t target);
 
 /* Definition and full name of metric i of cfg's layout. */
 const struct metric_def *metric_def_at(const struct model_config *cfg, size_t i);

@@ -92,7 +92,11 @@ struct contract_run {
     struct service_counts start; /* the counts when the current period began */
     double penalty;              /* the penalties of the periods closed */
     size_t missed;               /* periods closed that missed a target */
-    double *values;              /* borrowed, or NULL: each closed period's value of each target */
+    /* per target: periods that missed it, periods with a value, the sum of the values
+       and of their squares (the block contract.METRIC.*, models/metrics.h) */
+    size_t target_missed[CONTRACT_TARGETS_MAX], target_n[CONTRACT_TARGETS_MAX];
+    double target_sum[CONTRACT_TARGETS_MAX], target_sumsq[CONTRACT_TARGETS_MAX];
+    double *values; /* borrowed, or NULL: each closed period's value of each target */
 };
 
 struct model {
@@ -277,7 +281,8 @@ void contract_restart(struct model *m);
 /* At the window's end: close a last period that ends exactly there. */
 void contract_finish(struct model *m);
 
-/* contract_penalty_per_day (per reviewed day) and contract_periods_missed_share into x. */
+/* contract_penalty_per_day (per reviewed day), contract_periods_missed_share and the
+   block of each target into x. */
 void contract_metrics(const struct model *m, double *x);
 
 /* ---- network.c ---- */

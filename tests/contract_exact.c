@@ -79,7 +79,7 @@ int contract_exact_solve(const struct contract_exact_model *m, struct contract_e
     struct outcome *o = malloc(nD * nD * sizeof *o);
     if (!o) abort();
     size_t no = 0;
-    double pos = 0;
+    double pos = 0, sq = 0;
     r->p_no_demand = acc[0];
     for (size_t d = 1; d < nD; d++)
         for (size_t l = 0; l <= d; l++) {
@@ -91,6 +91,7 @@ int contract_exact_solve(const struct contract_exact_model *m, struct contract_e
             o[no++] = (struct outcome){fill, pr};
             pos += pr;
             r->mean_fill += pr * fill;
+            sq += pr * fill * fill;
             double short_by = m->target - fill;
             if (short_by > 1e-12) {
                 r->p_missed += pr;
@@ -98,6 +99,7 @@ int contract_exact_solve(const struct contract_exact_model *m, struct contract_e
             }
         }
     r->mean_fill /= pos;
+    r->sd_fill = sqrt(sq / pos - r->mean_fill * r->mean_fill);
     qsort(o, no, sizeof *o, by_fill);
     r->cdf_x = malloc(no * sizeof *r->cdf_x);
     r->cdf_p = malloc(no * sizeof *r->cdf_p);

@@ -28,6 +28,7 @@ struct contract_exact_result {
     double p_missed;                 /* P(period fill rate < target); a period with no demand does not miss */
     double penalty_per_period;       /* expected penalty of one period */
     double mean_fill;                /* E[period fill rate | D > 0] */
+    double sd_fill;                  /* its standard deviation */
     double p_no_demand;              /* P(D = 0) */
     double mean_demanded, mean_lost; /* E[D], E[L]: E[L] / E[D] is Erlang's B(S, lambda / mu) */
     double dropped_mass;             /* probability lost by cutting the Poisson series */

@@ -142,9 +142,9 @@ static void test_contract(const char *dir)
           ex.mean_lost / ex.mean_demanded, B, ex.dropped_mass);
     /* the values tests/validation/README.md and ct_contract.ini state */
     check(fabs(ex.p_missed - 0.3134777987) < 1e-9 && fabs(ex.penalty_per_period - 66.33541262) < 1e-7 &&
-              fabs(ex.mean_fill - 0.9475280893) < 1e-9,
-          "%s: the stated exact values (P(miss) %.10f, penalty %.8f, mean period fill %.10f)", id, ex.p_missed,
-          ex.penalty_per_period, ex.mean_fill);
+              fabs(ex.mean_fill - 0.9475280893) < 1e-9 && fabs(ex.sd_fill - 0.05929450456) < 1e-10,
+          "%s: the stated exact values (P(miss) %.10f, penalty %.8f, mean period fill %.10f, sd %.10f)", id,
+          ex.p_missed, ex.penalty_per_period, ex.mean_fill, ex.sd_fill);
 
     char path[512];
     snprintf(path, sizeof path, "%s/ct_contract.ini", dir);
@@ -160,13 +160,21 @@ static void test_contract(const char *dir)
     struct simulate_opts o = {.threads = 2, .contract_periods = periods};
     if (check(nper == 2000 && simulate(&cfg, 1, reps, &o, rows) == 0, "%s: %u replications of 2000 periods run", id,
               reps)) {
-        struct summary s[METRIC_COUNT];
+        struct summary *s = malloc(nm * sizeof *s);
         simulate_summarise(rows, reps, nm, s);
         compare_row(id, "fill_rate (long run)", s[M_FILL_RATE].mean, summary_halfwidth(&s[M_FILL_RATE], 0.99), 1 - B);
         compare_row(id, "periods_missed_share", s[M_CONTRACT_PERIODS_MISSED_SHARE].mean,
                     summary_halfwidth(&s[M_CONTRACT_PERIODS_MISSED_SHARE], 0.99), ex.p_missed);
         compare_row(id, "penalty_per_day", s[M_CONTRACT_PENALTY].mean, summary_halfwidth(&s[M_CONTRACT_PENALTY], 0.99),
                     ex.penalty_per_period / em.T);
+        /* the target's own block: its missed share, and the mean and sd of its period values */
+        struct summary *b = s + metric_contract_base(cfg, 0);
+        compare_row(id, "fill_rate.periods_missed", b[CM_PERIODS_MISSED_SHARE].mean,
+                    summary_halfwidth(&b[CM_PERIODS_MISSED_SHARE], 0.99), ex.p_missed);
+        compare_row(id, "fill_rate.period_mean", b[CM_PERIOD_MEAN].mean, summary_halfwidth(&b[CM_PERIOD_MEAN], 0.99),
+                    ex.mean_fill);
+        compare_row(id, "fill_rate.period_sd", b[CM_PERIOD_SD].mean, summary_halfwidth(&b[CM_PERIOD_SD], 0.99),
+                    ex.sd_fill);
         /* the distribution: per replication, the mean period fill and the share of periods
            at or below x, against the exact distribution function */
         double *per = malloc(reps * sizeof *per);
@@ -190,6 +198,7 @@ static void test_contract(const char *dir)
                         xs[k] < 0 ? ex.mean_fill : contract_exact_cdf(&ex, xs[k]));
         }
         free(per);
+        free(s);
     }
     free(rows);
     free(periods);
