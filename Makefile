@@ -142,7 +142,7 @@ $(BUILD)/tests/test_sim: $(BUILD)/tests/test_sim.o $(SIM_OBJ) $(LANG_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
 
 # The validation cases' exact (s,S) expectations come from a test-side Markov chain.
-$(BUILD)/tests/test_validation: $(BUILD)/tests/markov_ss.o
+$(BUILD)/tests/test_validation: $(BUILD)/tests/markov_ss.o $(BUILD)/tests/contract_exact.o
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS_ALL) $(LDFLAGS)

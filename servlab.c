@@ -4,6 +4,7 @@
 #include "cli/batch.h"
 #include "cli/charts.h"
 #include "cli/compare.h"
+#include "cli/contract_report.h"
 #include "cli/debrief.h"
 #include "cli/ipa.h"
 #include "cli/mpi_grid.h"
@@ -15,6 +16,7 @@
 #include "cli/stability.h"
 #include "cli/workload.h"
 #include "lang/lang.h"
+#include "models/contract.h"
 #include "models/model.h"
 #include "models/policy.h"
 #include "cli/sweep.h"
@@ -430,7 +432,8 @@ static int out_finish(struct out *w)
 }
 
 static void write_run_files(struct out *w, const struct scenario *sc, const struct summary *s,
-                            const struct model_trace *t, const struct cycle_histogram *h)
+                            const struct model_trace *t, const struct cycle_histogram *h,
+                            const struct contract_periods *contract)
 {
     FILE *fp;
     if ((fp = out_open(w, "run.csv"))) report_csv(fp, &sc->cfg, s, NULL), out_commit(w, "run.csv");
@@ -442,8 +445,10 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
     if (customers && (fp = out_open(w, "customers.csv"))) charts_customers_csv(fp, t), out_commit(w, "customers.csv");
     if (stock && (fp = out_open(w, "stock_trajectory.csv")))
         charts_trajectory_csv(fp, sc, t), out_commit(w, "stock_trajectory.csv");
+    if (contract && (fp = out_open(w, "contract_periods.csv")))
+        contract_periods_csv(fp, sc, contract), out_commit(w, "contract_periods.csv");
     /* charts last: a chart that fails never costs the CSV files; the page after them */
-    struct debrief page = {.command_line = command_line};
+    struct debrief page = {.command_line = command_line, .contract = contract};
     struct chart_target to;
     char path[1200];
     if (out_chart_to(w, &page, "order_cycle.png", path, sizeof path, &to))
@@ -454,6 +459,10 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
                           charts_stock_trajectory(&to, sc, t));
     if (customers && out_chart_to(w, &page, "customers.png", path, sizeof path, &to))
         out_chart_to_done(w, &page, "customers.png", _("Active customers over time"), charts_customers(&to, sc, t));
+    if (contract && out_chart_to(w, &page, "contract_periods.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "contract_periods.png",
+                          _("Service per contract period, against the target and the long run"),
+                          charts_contract(&to, sc, s, contract));
     if ((fp = out_open(w, "report.html"))) debrief_run(fp, &page, sc, s), out_commit(w, "report.html");
     debrief_fini(&page);
 }
@@ -505,6 +514,9 @@ static int check_workload(const struct scenario *sc, unsigned threads, bool warn
     return workload_check(&w, sc->path, warn, stderr) ? EXIT_BAD_INPUT : 0;
 }
 
+/* The most per-period contract values a run keeps for its report (8 bytes each). */
+enum { CONTRACT_VALUES_MAX = 1 << 24 };
+
 /* cmd_run on the scenario loaded into sc-> */
 static int run_loaded(const struct options *o, struct scenario *sc)
 {
@@ -520,6 +532,25 @@ static int run_loaded(const struct options *o, struct scenario *sc)
     if (!rows || !backlog) abort();
     const struct model_config *cfg = &sc->cfg;
     struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted, .backlog = backlog};
+    /* a contract's per-period values, for its part of the report (left out, with a
+       warning, when there are too many to keep: a long window of short periods) */
+    size_t nperiods = simulate_contract_values(cfg);
+    if (nperiods && (size_t)reps * nperiods > CONTRACT_VALUES_MAX) {
+        char note[240];
+        snprintf(note, sizeof note,
+                 _("the contract's per-period distribution is left out: %zu periods of %u replications are too many "
+                   "to keep; its metrics are reported"),
+                 nperiods / cfg->contract.ntargets, reps);
+        add_warning(sc, note);
+        nperiods = 0;
+    }
+    double *periods = nperiods ? malloc((size_t)reps * nperiods * sizeof *periods) : NULL;
+    if (nperiods && !periods) abort();
+    so.contract_periods = periods;
+    struct contract_periods contract = {.values = periods,
+                                        .reps = reps,
+                                        .nperiods = contract_periods(&cfg->contract, cfg->run.horizon_days),
+                                        .ntargets = cfg->contract.ntargets};
     size_t missing = simulate(&cfg, 1, reps, &so, rows);
     if (missing) {
         fprintf(stderr,
@@ -529,6 +560,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
                 (size_t)reps - missing, reps);
         free(rows);
         free(backlog);
+        free(periods);
         return EXIT_FAILURE;
     }
     char warning[240];
@@ -546,7 +578,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
     else if (o->metrics)
         report_selected(stdout, sc, s, o->metrics);
     else
-        report_table(stdout, sc, s);
+        report_table_contract(stdout, sc, s, periods ? &contract : NULL);
     int rc = finish_stdout();
     if (rc == 0 && (o->out_dir || o->plot) && root) {
         struct model_trace t;
@@ -554,7 +586,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
         struct out w = {.dir = o->out_dir};
         w.stopped = trace_first_replication(sc, &t) != 0; /* an incomplete trace draws nothing */
         charts_cycle_histogram(&t, &h);
-        if (o->out_dir) write_run_files(&w, sc, s, &t, &h);
+        if (o->out_dir) write_run_files(&w, sc, s, &t, &h, periods ? &contract : NULL);
         char path[1200];
         w.dir = NULL;
         if (o->plot && out_chart(&w, o->plot, path, sizeof path))
@@ -563,6 +595,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
         rc = out_finish(&w);
     }
     free(s);
+    free(periods);
     return rc;
 }
 

@@ -2,6 +2,7 @@
  * profit-maximising point marked and labelled. Every text is in the user's language
  * (lang/lang.h); metric, key and file names stay as written. */
 #include "charts.h"
+#include "contract_report.h"
 #include "plots/chart.h"
 #include "cli/report.h"
 #include "cli/grid.h"
@@ -326,7 +327,9 @@ int charts_cost_breakdown(const struct chart_target *to, const struct sweep_resu
                   {M_COST_CHANNELS, N_("order channels"), COLOUR_BLACK},
                   {M_COST_ACQUISITION, N_("winning new customers"), COLOUR_GREEN},
                   {M_COST_LOCATIONS, N_("keeping locations open"), COLOUR_BROWN},
-                  {M_COST_TRANSFERS, N_("transshipments and direct shipments"), COLOUR_NAVY}};
+                  {M_COST_TRANSFERS, N_("transshipments and direct shipments"), COLOUR_NAVY},
+                  /* green again: a B2B contract and a customer base seldom meet in one scenario */
+                  {M_CONTRACT_PENALTY, N_("contract penalties"), COLOUR_GREEN}};
     double *extra[sizeof others / sizeof others[0]] = {NULL};
     for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) {
         extra[k] = column(r, others[k].metric, false);
@@ -536,6 +539,77 @@ int charts_order_cycle(const struct chart_target *to, const struct scenario *sc,
         snprintf(promise, sizeof promise, _("promise %.4g"), oc->promise_days);
         p->marks[p->nmarks++] = (struct chart_mark){oc->promise_days, NAN, promise, COLOUR_BLACK, 2};
     }
+    return draw(to, &c);
+}
+
+/* ---- run: a contract's per-period service ---- */
+
+enum { CONTRACT_BINS = 40 };
+
+/* Where a target's histogram starts (in %): below its lowest value, and a little below
+ * the target so that the target's line is inside. */
+static double contract_low(const double *v, size_t n, double target)
+{
+    double lo = 100 * target - 2;
+    for (size_t i = 0; i < n; i++) lo = fmin(lo, 100 * v[i]);
+    return floor(fmax(lo, 0));
+}
+
+/* The histogram of per-period values v (shares) in %: CONTRACT_BINS bins from lo to 100
+ * (a value of exactly 100 % counts in the last bin). */
+struct contract_histogram {
+    double edges[CONTRACT_BINS + 1], counts[CONTRACT_BINS];
+};
+
+static void contract_histogram(const double *v, size_t n, double lo, struct contract_histogram *h)
+{
+    double width = (100 - lo) / CONTRACT_BINS;
+    if (!(width > 0)) lo = 100 - CONTRACT_BINS * 0.05, width = 0.05; /* every value at 100 % */
+    for (size_t b = 0; b <= CONTRACT_BINS; b++) h->edges[b] = lo + (double)b * width;
+    for (size_t b = 0; b < CONTRACT_BINS; b++) h->counts[b] = 0;
+    for (size_t i = 0; i < n; i++) {
+        double b = floor((100 * v[i] - lo) / width);
+        h->counts[b < 0 ? 0 : b >= CONTRACT_BINS ? CONTRACT_BINS - 1 : (size_t)b]++;
+    }
+}
+
+int charts_contract(const struct chart_target *to, const struct scenario *sc, const struct summary *s,
+                    const struct contract_periods *p)
+{
+    const struct contract_config *k = &sc->cfg.contract;
+    size_t all = (size_t)p->reps * p->nperiods, ntargets = k->ntargets < 2 ? k->ntargets : 2;
+    double *v = malloc((all ? all : 1) * sizeof *v);
+    if (!v) abort();
+    /* the panels share x: both histograms start at the lower of their starts */
+    double lo = 100;
+    for (size_t t = 0; t < ntargets; t++)
+        lo = fmin(lo, contract_low(v, contract_target_values(p, t, v), k->targets[t].target));
+    struct contract_histogram h[2];
+    char ylabel[2][160], target[2][80], longrun[2][80], title[300], sub[600], file[240];
+    struct contract_penalty_stats ps;
+    contract_penalty_stats(&sc->cfg, p, &ps);
+    snprintf(title, sizeof title, _("Service per contract period: %.1f %% of the periods missed a target"),
+             100 * ps.missed);
+    scenario_name(sc, file, sizeof file);
+    /* TRANSLATORS: scenario file; periods per replication, their length in days; all periods */
+    snprintf(sub, sizeof sub, _("%s: %zu periods of %.4g days in each replication, %zu in all"), file, p->nperiods,
+             k->period_days, all);
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = _("service in the period (%)"), .npanels = ntargets};
+    for (size_t t = 0; t < ntargets; t++) {
+        const struct contract_target *tg = &k->targets[t];
+        contract_histogram(v, contract_target_values(p, t, v), lo, &h[t]);
+        /* TRANSLATORS: a histogram's y axis: periods, by the metric's name (fill_rate) */
+        snprintf(ylabel[t], sizeof ylabel[t], _("periods (%s)"), metric_defs[tg->metric].name);
+        snprintf(target[t], sizeof target[t], _("target %.4g"), 100 * tg->target);
+        snprintf(longrun[t], sizeof longrun[t], _("long run %.2f"), 100 * s[tg->metric].mean);
+        struct chart_panel *q = &c.panels[t];
+        *q = (struct chart_panel){.ylabel = ylabel[t], .nseries = 1, .y_from_zero = true};
+        q->series[0] =
+            (struct chart_series){NULL, h[t].edges, h[t].counts, NULL, CONTRACT_BINS, COLOUR_SKY, STYLE_BARS, false};
+        q->marks[q->nmarks++] = (struct chart_mark){100 * tg->target, NAN, target[t], COLOUR_VERMILLION, 0};
+        q->marks[q->nmarks++] = (struct chart_mark){100 * s[tg->metric].mean, NAN, longrun[t], COLOUR_BLUE, 2};
+    }
+    free(v);
     return draw(to, &c);
 }
 

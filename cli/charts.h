@@ -43,6 +43,14 @@ struct cycle_histogram {
 };
 
 void charts_cycle_histogram(const struct model_trace *t, struct cycle_histogram *h);
+
+struct contract_periods; /* cli/contract_report.h */
+
+/* A service contract's per-period service: for each of its first two targets a
+ * histogram of the per-period values over every period of every replication (in %),
+ * with the target and the long-run value marked. s: the run's summaries. */
+int charts_contract(const struct chart_target *to, const struct scenario *sc, const struct summary *s,
+                    const struct contract_periods *p);
 void charts_cycle_csv(FILE *out, const struct cycle_histogram *h);
 int charts_order_cycle(const struct chart_target *to, const struct scenario *sc, const struct cycle_histogram *h);
 

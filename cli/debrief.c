@@ -4,6 +4,7 @@
  * print, kept in lines (html_note). So the page never says something the terminal
  * does not, in either language. */
 #include "debrief.h"
+#include "contract_report.h"
 #include "grid.h"
 #include "html.h"
 #include "report.h"
@@ -336,6 +337,10 @@ void debrief_run(FILE *out, const struct debrief *d, const struct scenario *sc, 
         if (g == GROUP_ORDER_CYCLE) cycle_bar(out, s);
         report_group_notes(note_begin(&n), sc, s, g);
         note_end(out, &n);
+        if (g == GROUP_SERVICE && d->contract) {
+            report_contract(note_begin(&n), sc, s, d->contract);
+            note_end(out, &n);
+        }
     }
     report_policy_note(note_begin(&n), sc);
     note_end(out, &n);

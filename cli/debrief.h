@@ -28,8 +28,11 @@ struct debrief_figure {
     char *svg;     /* the chart as an <svg> element */
 };
 
+struct contract_periods; /* cli/contract_report.h */
+
 struct debrief {
-    const char *command_line; /* as typed, for the footer (borrowed) */
+    const char *command_line;                /* as typed, for the footer (borrowed) */
+    const struct contract_periods *contract; /* run: a contract's per-period values, or NULL (borrowed) */
     struct debrief_figure *figs;
     size_t nfigs;
     FILE *open; /* the figure being drawn, or NULL */

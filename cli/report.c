@@ -3,6 +3,7 @@
  * out (a stage that is not modelled, utilisation of unlimited servers), except
  * on-time rate, which says how to get one. */
 #include "report.h"
+#include "contract_report.h"
 #include "models/metrics.h"
 #include "models/policy.h"
 #include "models/reasons.h"
@@ -672,6 +673,12 @@ bool report_metric_shown(const struct scenario *sc, const struct summary *s, int
 
 void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
 {
+    report_table_contract(out, sc, s, NULL);
+}
+
+void report_table_contract(FILE *out, const struct scenario *sc, const struct summary *s,
+                           const struct contract_periods *periods)
+{
     table_header(out, sc);
     report_preamble(out, sc, s);
     for (int g = 0; g < GROUP_COUNT; g++) {
@@ -683,6 +690,7 @@ void report_table(FILE *out, const struct scenario *sc, const struct summary *s)
         for (int m = 0; m < METRIC_COUNT; m++)
             if (metric_defs[m].group == (enum metric_group)g && report_metric_shown(sc, s, m)) print_row(out, m, &s[m]);
         report_group_notes(out, sc, s, g);
+        if (g == GROUP_SERVICE) report_contract(out, sc, s, periods);
     }
     report_closing_notes(out, sc);
 }

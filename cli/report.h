@@ -16,6 +16,13 @@
  * warnings. s has metric_count(&sc->cfg) entries. */
 void report_table(FILE *out, const struct scenario *sc, const struct summary *s);
 
+struct contract_periods; /* cli/contract_report.h */
+
+/* report_table with a service contract's per-period values (NULL: none), reported after
+ * the service group (cli/contract_report.h). */
+void report_table_contract(FILE *out, const struct scenario *sc, const struct summary *s,
+                           const struct contract_periods *periods);
+
 /* The parts of report_table, for other presentations of the same report (the debrief
  * page, cli/debrief.h). The text they write is the table's, in the reader's language. */
 

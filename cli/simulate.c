@@ -7,6 +7,7 @@
 #include "config_patch.h"
 #include "mpi_grid.h"
 #include "progress.h"
+#include "models/contract.h"
 #include "models/model.h"
 #include "lang/lang.h"
 
@@ -29,6 +30,7 @@ struct jobs {
     size_t nm;            /* metrics per row; with a backlog wanted, the row carries it after them */
     const atomic_int *stop;
     bool backlog;
+    size_t nperiods; /* per-period contract values carried after the metrics (and the backlog) */
     struct progress bar;
     pthread_mutex_t bar_lock;
     size_t done, total;            /* jobs finished (under bar_lock) */
@@ -76,6 +78,7 @@ static int run_job(void *ctx, size_t job, double *out)
     struct job_share share = {j, 0};
     struct model_totals totals;
     struct model_watch w = {.stop = j->stop, .totals = &totals};
+    if (j->nperiods) w.contract_periods = out + j->nm + (j->backlog ? BACKLOG_DOUBLES : 0);
     if (j->bar.enabled) w.progress = on_job_progress, w.progress_ctx = &share;
     size_t v = job / j->reps;
     struct model_config own = {0}; /* this job's own copy of its variant, released when it ends */
@@ -93,9 +96,12 @@ static int run_job(void *ctx, size_t job, double *out)
 /* simulate and simulate_patched: the jobs j (variants set) of n variants. */
 static size_t run_jobs(struct jobs *j, size_t n, unsigned reps, const struct simulate_opts *o, double *results)
 {
-    size_t nm = metric_count(j->cfgs ? j->cfgs[0] : j->ref), extra = o->backlog ? BACKLOG_DOUBLES : 0, njobs = n * reps;
+    const struct model_config *first = j->cfgs ? j->cfgs[0] : j->ref;
+    size_t nm = metric_count(first), njobs = n * reps;
+    size_t nperiods = o->contract_periods ? simulate_contract_values(first) : 0;
+    size_t extra = (o->backlog ? BACKLOG_DOUBLES : 0) + nperiods;
     j->reps = reps, j->first = o->first_replication, j->nm = nm, j->stop = o->stop, j->backlog = o->backlog != NULL,
-    j->total = njobs;
+    j->total = njobs, j->nperiods = nperiods;
     double *rows = extra ? malloc(njobs * (nm + extra) * sizeof *rows) : results;
     if (!rows) abort();
     atomic_init(&j->partial, 0);
@@ -114,14 +120,23 @@ static size_t run_jobs(struct jobs *j, size_t n, unsigned reps, const struct sim
     size_t missing = mpi_grid_run(&r, rows); /* runner_run, over every rank with MPI */
     progress_finish(&j->bar);
     pthread_mutex_destroy(&j->bar_lock);
-    if (extra) { /* split each row into its metrics and its backlog */
+    if (extra) { /* split each row into its metrics, its backlog and its contract periods */
         for (size_t k = 0; k < njobs; k++) {
-            memcpy(results + k * nm, rows + k * (nm + extra), nm * sizeof *rows);
-            memcpy(&o->backlog[k], rows + k * (nm + extra) + nm, sizeof o->backlog[k]);
+            const double *row = rows + k * (nm + extra);
+            memcpy(results + k * nm, row, nm * sizeof *rows);
+            if (o->backlog) memcpy(&o->backlog[k], row + nm, sizeof o->backlog[k]);
+            if (nperiods)
+                memcpy(o->contract_periods + k * nperiods, row + nm + (o->backlog ? BACKLOG_DOUBLES : 0),
+                       nperiods * sizeof *rows);
         }
         free(rows);
     }
     return missing;
+}
+
+size_t simulate_contract_values(const struct model_config *cfg)
+{
+    return contract_periods(&cfg->contract, cfg->run.horizon_days) * cfg->contract.ntargets;
 }
 
 size_t simulate(const struct model_config *const *cfgs, size_t n, unsigned reps, const struct simulate_opts *o,

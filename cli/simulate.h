@@ -19,7 +19,14 @@ struct simulate_opts {
     struct backlog *backlog;    /* optional: n * reps entries (variant-major), for stability_check */
     unsigned first_replication; /* run replications first..first + reps - 1 (default 0): more
                                    of the same streams later, as cli/optimise.c's selection does */
+    /* optional, with [contract] targets: n * reps rows (variant-major) of
+       simulate_contract_values(cfg) doubles, each replication's per-period value of each
+       target (models/model.h, model_watch.contract_periods) */
+    double *contract_periods;
 };
+
+/* How many per-period values one replication of cfg gives: whole periods * targets. */
+size_t simulate_contract_values(const struct model_config *cfg);
 
 /* Run cfgs[0..n) with reps replications each; every variant must have the same metric
  * layout (metric_count). results receives n * reps rows of metric_count(cfgs[0])

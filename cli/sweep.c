@@ -156,11 +156,14 @@ static void analyse(struct sweep_result *r)
     if (!profit) abort();
     for (size_t i = 0; i < n; i++) {
         r->service_level[i] = sweep_at(r, i, r->service).mean;
-        /* what the firm spends to provide service: not purchases, not shortage penalties,
-           and not winning customers (acquisition is a marketing cost, not a service) */
+        /* what the firm spends to provide service: not purchases, not shortage penalties
+           (a contract's penalties among them), and not winning customers (acquisition is
+           a marketing cost, not a service) */
         double acquisition = sweep_at(r, i, M_COST_ACQUISITION).mean;
+        double contract = sweep_at(r, i, M_CONTRACT_PENALTY).mean;
         r->service_cost[i] = sweep_at(r, i, M_COST_TOTAL).mean - sweep_at(r, i, M_COST_PURCHASE).mean -
-                             sweep_at(r, i, M_COST_SHORTAGE).mean - (isfinite(acquisition) ? acquisition : 0);
+                             sweep_at(r, i, M_COST_SHORTAGE).mean - (isfinite(acquisition) ? acquisition : 0) -
+                             (isfinite(contract) ? contract : 0);
         for (size_t rep = 0; rep < r->reps; rep++)
             profit[i * r->reps + rep] = r->rows[(i * r->reps + rep) * r->nm + M_PROFIT];
     }
@@ -430,6 +433,31 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     sweep_warnings(out, r);
 }
 
+/* With a service contract: at each point, what stock costs and what the contract
+ * charges, so the trade-off between inventory and penalties shows row by row. */
+static void sweep_contract_notes(FILE *out, const struct sweep_result *r)
+{
+    if (!r->base.cfg.contract.ntargets) return;
+    const char *key = key_part(r->base.sweep.parameter);
+    int kw = (int)strlen(key) > 12 ? (int)strlen(key) : 12;
+    fprintf(out, "\n  %s\n", _("The contract at each point (per day; periods: the share that missed a target):"));
+    fprintf(out, "  %*s", kw, key);
+    static const char *const heads[] = {N_("holding"), N_("penalties"), N_("periods"), N_("profit")};
+    for (size_t k = 0; k < 4; k++) {
+        fputc(' ', out);
+        lang_pad(out, _(heads[k]), 12, true);
+    }
+    fputc('\n', out);
+    for (size_t i = 0; i < r->n; i++) {
+        char v[4][40];
+        fprintf(out, "%c %*.6g %12s %12s %10s %% %12s\n", i == r->opt.best ? '*' : ' ', kw, r->x[i],
+                cell(sweep_at(r, i, M_COST_HOLDING).mean, 2, v[0]),
+                cell(sweep_at(r, i, M_CONTRACT_PENALTY).mean, 2, v[1]),
+                cell(100 * sweep_at(r, i, M_CONTRACT_PERIODS_MISSED_SHARE).mean, 1, v[2]),
+                cell(sweep_at(r, i, M_PROFIT).mean, 2, v[3]));
+    }
+}
+
 void sweep_notes(FILE *out, const struct sweep_result *r)
 {
     const struct scenario *b = &r->base;
@@ -487,6 +515,8 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
         else if (negative)
             fputs(_("  below 0 where better service saves more of the other costs than it adds.\n"), out);
     }
+
+    sweep_contract_notes(out, r);
 
     const struct curve_optimum *o = &r->opt;
     char bx[40];

@@ -289,6 +289,23 @@ struct customer_config {
     unsigned defect_failures, defect_window;
 };
 
+/* A service contract (B2B, [contract]): service targets reviewed over periods of
+ * period_days from the start of the statistics window, and the penalties a missed
+ * target costs (models/contract.h). ntargets = 0: no contract. */
+enum { CONTRACT_TARGETS_MAX = 8 };
+struct contract_target {
+    int metric;    /* a base metric (enum metric, models/metrics.h) that contract_metric_allowed accepts */
+    bool at_most;  /* value <= target is met (a rate where less is better), else value >= target */
+    double target; /* a share in [0, 1] */
+};
+struct contract_config {
+    double period_days;
+    size_t ntargets;
+    struct contract_target targets[CONTRACT_TARGETS_MAX];
+    double penalty_per_point;         /* money per percentage point of shortfall, per target and period */
+    double penalty_per_missed_period; /* money per period that missed any target */
+};
+
 /* The named sections' arrays: each is n elements on the heap (NULL when n is 0), at
  * most MAX_PRODUCTS, MAX_TIERS ... (the reader enforces the limits). */
 struct model_config {
@@ -309,6 +326,7 @@ struct model_config {
     struct region_config *regions;
     struct network_config network;
     struct returns_config returns;
+    struct contract_config contract;
 };
 
 /* Can any order line come back (customer returns, struct returns_config)? A share, or

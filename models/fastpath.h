@@ -45,6 +45,7 @@ enum fastpath_feature {
     FP_LATE_PRICE,   /* the price falls with lateness */
     FP_STOCK,        /* some stock point holds stock (its policy is not none) */
     FP_RETURNS,      /* customer returns: delivered goods come back later */
+    FP_CONTRACT,     /* a service contract: periods reviewed (the fast path's counts are folded at each period's end) */
     FP_COUNT
 };
 

@@ -53,6 +53,8 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_REACT_CANCEL] = {"reaction_cancel", N_("Short lines: did not buy"), S, KIND_RATE, FEATURE_REACTIONS},
     [M_FILLED_ELSEWHERE_RATE] = {"filled_elsewhere_rate", N_("Units sent by another location"), S, KIND_RATE,
                                  FEATURE_LOCATIONS},
+    [M_CONTRACT_PERIODS_MISSED_SHARE] = {"contract_periods_missed_share", N_("Contract periods that missed a target"),
+                                         S, KIND_RATE, FEATURE_CONTRACT},
 
     [M_ORDER_CYCLE_MEAN] = {"order_cycle_days_mean", N_("Order cycle, mean"), O, KIND_DAYS, 0},
     [M_ORDER_CYCLE_P50] = {"order_cycle_days_p50", N_("Order cycle, median"), O, KIND_DAYS, 0},
@@ -127,6 +129,8 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
                           FEATURE_LOCATIONS},
     [M_COST_RETURNS] = {"cost_returns_per_day", N_("Returns shipped back and handled"), M,
                         KIND_MONEY_PER_DAY, FEATURE_RETURNS},
+    [M_CONTRACT_PENALTY] = {"contract_penalty_per_day", N_("Contract penalties"), M, KIND_MONEY_PER_DAY,
+                            FEATURE_CONTRACT},
     [M_COST_TOTAL] = {"cost_total_per_day", N_("Total cost"), M, KIND_MONEY_PER_DAY, 0},
     [M_REVENUE] = {"revenue_per_day", N_("Revenue"), M, KIND_MONEY_PER_DAY, 0},
     [M_REVENUE_LOST_LATE] = {"revenue_lost_late_per_day", N_("  price given up for late delivery"), M,
@@ -187,6 +191,11 @@ const struct metric_def region_metric_defs[REGION_METRIC_COUNT] = {
     [RM_ON_TIME_RATE] = {"on_time_rate", N_("on time"), S, KIND_RATE, 0},
     [RM_ORDER_CYCLE_MEAN] = {"order_cycle_days_mean", N_("order cycle"), O, KIND_DAYS, 0},
 };
+const struct metric_def contract_metric_defs[CONTRACT_METRIC_COUNT] = {
+    [CM_PERIODS_MISSED_SHARE] = {"periods_missed_share", N_("periods below target"), S, KIND_RATE, FEATURE_CONTRACT},
+    [CM_PERIOD_MEAN] = {"period_mean", N_("mean over the periods"), S, KIND_RATE, FEATURE_CONTRACT},
+    [CM_PERIOD_SD] = {"period_sd", N_("spread over the periods (sd)"), S, KIND_RATE, FEATURE_CONTRACT},
+};
 /* clang-format on */
 
 #undef S
@@ -237,6 +246,7 @@ unsigned metric_features(const struct model_config *c)
     for (size_t p = 0; p < c->nproducts; p++) stock |= c->products[p].inventory.policy->holds_stock;
     for (size_t l = 0; l < c->nlocations; l++) stock |= c->locations[l].inventory.policy->holds_stock;
     if (stock) f |= FEATURE_STOCK;
+    if (c->contract.ntargets > 0) f |= FEATURE_CONTRACT;
     return f;
 }
 
@@ -261,9 +271,14 @@ size_t metric_region_base(const struct model_config *c, size_t region)
     return metric_location_base(c, c->nlocations) + region * REGION_METRIC_COUNT;
 }
 
+size_t metric_contract_base(const struct model_config *c, size_t target)
+{
+    return metric_region_base(c, c->nregions) + target * CONTRACT_METRIC_COUNT;
+}
+
 size_t metric_count(const struct model_config *c)
 {
-    return metric_region_base(c, c->nregions);
+    return metric_contract_base(c, c->contract.ntargets);
 }
 
 const struct metric_def *metric_def_at(const struct model_config *c, size_t i)
@@ -276,7 +291,9 @@ const struct metric_def *metric_def_at(const struct model_config *c, size_t i)
     i -= c->ntiers * TIER_METRIC_COUNT;
     if (i < c->nlocations * LOCATION_METRIC_COUNT) return &location_metric_defs[i % LOCATION_METRIC_COUNT];
     i -= c->nlocations * LOCATION_METRIC_COUNT;
-    return &region_metric_defs[i % REGION_METRIC_COUNT];
+    if (i < c->nregions * REGION_METRIC_COUNT) return &region_metric_defs[i % REGION_METRIC_COUNT];
+    i -= c->nregions * REGION_METRIC_COUNT;
+    return &contract_metric_defs[i % CONTRACT_METRIC_COUNT];
 }
 
 void metric_name_at(const struct model_config *c, size_t i, char *buf, size_t n)
@@ -302,7 +319,13 @@ void metric_name_at(const struct model_config *c, size_t i, char *buf, size_t n)
         return;
     }
     i -= c->nlocations * LOCATION_METRIC_COUNT;
-    snprintf(buf, n, "region.%s.%s", c->regions[i / REGION_METRIC_COUNT].name, d->name);
+    if (i < c->nregions * REGION_METRIC_COUNT) {
+        snprintf(buf, n, "region.%s.%s", c->regions[i / REGION_METRIC_COUNT].name, d->name);
+        return;
+    }
+    i -= c->nregions * REGION_METRIC_COUNT;
+    snprintf(buf, n, "contract.%s.%s", metric_defs[c->contract.targets[i / CONTRACT_METRIC_COUNT].metric].name,
+             d->name);
 }
 
 bool metric_shown(const struct model_config *c, size_t i)

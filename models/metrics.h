@@ -39,6 +39,7 @@ enum metric {
     M_REACT_WAIT,
     M_REACT_CANCEL,
     M_FILLED_ELSEWHERE_RATE,
+    M_CONTRACT_PERIODS_MISSED_SHARE,
     /* order cycle */
     M_ORDER_CYCLE_MEAN,
     M_ORDER_CYCLE_P50,
@@ -95,6 +96,7 @@ enum metric {
     M_COST_TRANSFERS,
     M_COST_LOCATIONS,
     M_COST_RETURNS,
+    M_CONTRACT_PENALTY,
     M_COST_TOTAL,
     M_REVENUE,
     M_REVENUE_LOST_LATE,
@@ -147,6 +149,7 @@ enum metric_feature {
     FEATURE_UNDELIVERED = 1 << 14, /* the perfect order's parts, and orders that can end with nothing
                                       delivered (a shortage rule other than backorder) */
     FEATURE_RETURNS = 1 << 15,     /* customer returns ([returns] share > 0) */
+    FEATURE_CONTRACT = 1 << 16,    /* a service contract: [contract] targets */
 };
 
 struct metric_def {
@@ -212,10 +215,20 @@ enum region_metric {
     REGION_METRIC_COUNT
 };
 
+/* Per target of a service contract ([contract] targets, in the order given), named
+ * "contract.METRIC.name" by the targeted metric: over the replication's periods. */
+enum contract_metric {
+    CM_PERIODS_MISSED_SHARE, /* periods that missed this target / periods */
+    CM_PERIOD_MEAN,          /* mean of the periods' values (periods with a value) */
+    CM_PERIOD_SD,            /* their standard deviation */
+    CONTRACT_METRIC_COUNT
+};
+
 extern const struct metric_def product_metric_defs[PRODUCT_METRIC_COUNT];
 extern const struct metric_def tier_metric_defs[TIER_METRIC_COUNT];
 extern const struct metric_def location_metric_defs[LOCATION_METRIC_COUNT];
 extern const struct metric_def region_metric_defs[REGION_METRIC_COUNT];
+extern const struct metric_def contract_metric_defs[CONTRACT_METRIC_COUNT];
 
 /* The base metric called `name`, or -1. */
 int metric_find(const char *name);
@@ -225,12 +238,14 @@ unsigned metric_features(const struct model_config *cfg);
 
 /* The layout of one replication's results for cfg: the METRIC_COUNT base metrics,
  * then PRODUCT_METRIC_COUNT per named product, TIER_METRIC_COUNT per named tier,
- * LOCATION_METRIC_COUNT per location and REGION_METRIC_COUNT per region. */
+ * LOCATION_METRIC_COUNT per location, REGION_METRIC_COUNT per region and
+ * CONTRACT_METRIC_COUNT per contract target. */
 size_t metric_count(const struct model_config *cfg);
 size_t metric_product_base(const struct model_config *cfg, size_t product);
 size_t metric_tier_base(const struct model_config *cfg, size_t tier);
 size_t metric_location_base(const struct model_config *cfg, size_t location);
 size_t metric_region_base(const struct model_config *cfg, size_t region);
+size_t metric_contract_base(const struct model_config *cfg, size_t target);
 
 /* Definition and full name of metric i of cfg's layout. */
 const struct metric_def *metric_def_at(const struct model_config *cfg, size_t i);

@@ -531,7 +531,7 @@ static inline __attribute__((always_inline)) bool place_instant(struct model *m,
 /* Add the instant orders to the counts that allocate, count_delivered and
  * drop keep: what they would have counted for each of them (a cycle of 0 days
  * adds nothing to the sums). Integer counts, so the order of adding does not matter. */
-static void fold_instant(struct model *m)
+void model_fold_instant(struct model *m)
 {
     struct flow *f = &m->flow;
     uint64_t all = 0;
@@ -700,6 +700,7 @@ static void on_reset(struct sim *sim, void *ctx)
     timeavg_restart(&m->processing.busy_avg, now);
     timeavg_restart(&m->picking.busy_avg, now);
     if (m->cfg->customers.on) customers_restart(&m->customers, now);
+    if (m->cfg->contract.ntargets) contract_restart(m);
     m->counting = true;
     if (m->cfg->customers.on) model_trace_customers(m);
     if (m->trace && !m->stocks[0].unlimited) trace_levels(m, now, &m->stocks[0]); /* where the window starts */
@@ -867,6 +868,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     for (size_t p = 0; p < m->nstocks; p++)
         if (!m->stocks[p].closed) stock_start(&m->stocks[p], sim);
     network_start(m);
+    if (cfg->contract.ntargets) contract_start(m, w->contract_periods);
 
     int stopped = 0;
     uint64_t next_check = STOP_CHECK_EVENTS; /* events run, counted by the kernel (chains included) */
@@ -897,7 +899,8 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     sim_run_until(sim, stopped ? sim_now(sim) : end);
     if (!mid_seen) in_system_mid = m->pool.in_use, backordered_mid = backordered_now(m);
 
-    fold_instant(m);
+    model_fold_instant(m);
+    if (cfg->contract.ntargets && !stopped) contract_finish(m);
     model_metrics_compute(m, end, metrics);
     if (w->totals) {
         model_metrics_totals(m, w->totals);

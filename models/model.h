@@ -136,6 +136,10 @@ struct model_watch {
     /* for tests of the short cuts (models/fastpath.h): take the general path for every
        order, which must give the same metrics bit for bit */
     bool general_path;
+    /* with [contract] targets: contract_periods(&cfg->contract, horizon) * ntargets
+       doubles (models/contract.h), period-major: each whole period's value of each
+       target, NaN where the period had nothing to count */
+    double *contract_periods;
 };
 
 /* model_run with everything a caller may watch; w may be NULL. Returns 1 if stopped. */

@@ -78,6 +78,29 @@ struct flow {
     double units_returned, units_restocked, refunds, returns_cost;
 };
 
+/* The counts the service rates of a stretch of time are computed from: since the
+ * warm-up reset (model_service_counts), or over one contract period as the difference
+ * of two such (service_counts_since). Units are summed over stock points; filled
+ * counts the units other locations sent. */
+struct service_counts {
+    double demanded, filled, lost;
+    uint64_t allocated, short_orders, lines, short_lines, promised, on_time;
+    uint64_t delivered, dropped, perfect, in_full, undamaged, accurate, otif;
+};
+
+/* A contract's review during a replication (models/contract.c). */
+struct contract_run {
+    size_t nperiods, done;       /* whole periods in the window; closed so far */
+    struct service_counts start; /* the counts when the current period began */
+    double penalty;              /* the penalties of the periods closed */
+    size_t missed;               /* periods closed that missed a target */
+    /* per target: periods that missed it, periods with a value, the sum of the values
+       and of their squares (the block contract.METRIC.*, models/metrics.h) */
+    size_t target_missed[CONTRACT_TARGETS_MAX], target_n[CONTRACT_TARGETS_MAX];
+    double target_sum[CONTRACT_TARGETS_MAX], target_sumsq[CONTRACT_TARGETS_MAX];
+    double *values; /* borrowed, or NULL: each closed period's value of each target */
+};
+
 struct model {
     const struct model_config *cfg;
     struct sim *sim;
@@ -117,6 +140,7 @@ struct model {
     struct customer_base customers;
     sim_handle next_customer_order, next_churn;
     struct flow flow;
+    struct contract_run contract; /* with [contract] targets */
     struct qsketch cycle_quantiles;
     struct model_trace *trace; /* optional */
     bool counting;             /* inside the statistics window */
@@ -241,9 +265,42 @@ void returns_fini(struct model *m);
  * window ending at `end`; NaN where there is nothing to count. After fold_instant. */
 void model_metrics_compute(const struct model *m, double end, double *x);
 
+/* The counts now, since the warm-up reset. After fold_instant (model_fold_instant). */
+void model_service_counts(const struct model *m, struct service_counts *c);
+
+/* *now becomes the counts between `then` and `now`. */
+void service_counts_since(struct service_counts *now, const struct service_counts *then);
+
+/* Service metric `metric` (enum metric) of counts c: the whole-run metric's formula,
+ * NaN when there is nothing to count. Only the metrics contract_metric_allowed
+ * (models/contract.h) accepts; NaN for any other. */
+double model_service_rate(int metric, const struct service_counts *c);
+
 /* The bookkeeping totals (struct model_totals, models/model.h) into *t; the caller adds
  * the figures only the run loop knows (orders in the system at mid-run and at the end). */
 void model_metrics_totals(const struct model *m, struct model_totals *t);
+
+/* ---- model.c: the fast path ---- */
+
+/* Add the fast path's counts to the general counts (and clear them): before counts are
+   read, at the end or at a contract period's end. */
+void model_fold_instant(struct model *m);
+
+/* ---- contract.c ---- */
+
+/* Schedule the end of the first contract period (after setup); values (borrowed, may be
+   NULL) receives contract_periods * ntargets doubles, NaN where nothing was counted. */
+void contract_start(struct model *m, double *values);
+
+/* The warm-up reset: the first period starts from zero counts. */
+void contract_restart(struct model *m);
+
+/* At the window's end: close a last period that ends exactly there. */
+void contract_finish(struct model *m);
+
+/* contract_penalty_per_day (per reviewed day), contract_periods_missed_share and the
+   block of each target into x. */
+void contract_metrics(const struct model *m, double *x);
 
 /* ---- network.c ---- */
 

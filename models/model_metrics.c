@@ -7,6 +7,7 @@
  * Contract: reads the model, changes nothing; a metric with nothing to count is NaN;
  * money is per day of the statistics window (horizon_days). The fast path's counts
  * must have been folded in first (fold_instant, models/model.c). */
+#include "contract.h"
 #include "model_internal.h"
 #include "policy.h"
 
@@ -41,7 +42,7 @@ static double unit_cost(const struct model *m, size_t p)
 static void stock_metrics(const struct model *m, double end, double *x)
 {
     double days = m->cfg->run.horizon_days;
-    double demanded = 0, filled = 0, lost = 0, substituted = 0, cycles = 0, cycles_ok = 0, empty = 0;
+    double demanded = 0, substituted = 0, cycles = 0, cycles_ok = 0, empty = 0;
     double undershoot = 0, orders_with_s = 0;
     double on_hand = 0, backorders = 0, on_order = 0, replenishments = 0;
     double holding = 0, ordering = 0, purchase = 0, shortage = 0, value_change = 0;
@@ -52,8 +53,6 @@ static void stock_metrics(const struct model *m, double end, double *x)
         const struct cost_config *k = &m->products[located ? 0 : p].costs;
         const struct location_config *lc = located ? &m->cfg->locations[p] : NULL;
         demanded += sc->demanded;
-        filled += sc->filled_now;
-        lost += sc->lost;
         substituted += sc->substituted;
         empty += stock_time_empty(s, end);
         /* purchases are costed when ordered; profit adds back the stock still owned */
@@ -79,16 +78,14 @@ static void stock_metrics(const struct model *m, double end, double *x)
         shortage += k->backorder_per_unit_day * mean_back +
                     (k->backorder_per_unit * sc->backordered + k->lost_sale_per_unit * sc->lost) / days;
     }
-    x[M_LOST_SALES_RATE] = ratio(lost, demanded);
+    /* fill_rate and lost_sales_rate: model_service_rate, from the same sums */
     x[M_SUBSTITUTION_RATE] = ratio(substituted, demanded);
-    if (located) { /* units other locations sent count as filled; empty time is of open time */
+    if (located) { /* empty time is of open time */
         double open_time = 0;
         for (size_t l = 0; l < m->nstocks; l++) open_time += timeavg_mean(&m->open_avg[l], end);
-        x[M_FILL_RATE] = ratio(filled + m->flow.covered, demanded);
         x[M_FILLED_ELSEWHERE_RATE] = ratio(m->flow.covered, demanded);
         x[M_TIME_OUT_OF_STOCK] = ratio(empty, open_time);
     } else {
-        x[M_FILL_RATE] = ratio(filled, demanded);
         x[M_TIME_OUT_OF_STOCK] = empty / (double)m->nproducts;
     }
     if (!unlimited) {
@@ -120,6 +117,64 @@ static void customer_metrics(const struct model *m, double end, double *x)
     x[M_COST_ACQUISITION] = m->cfg->customers.acquisition_cost * (double)b->counts.joined / days;
 }
 
+void model_service_counts(const struct model *m, struct service_counts *c)
+{
+    const struct flow *f = &m->flow;
+    *c = (struct service_counts){.allocated = f->allocated,
+                                 .short_orders = f->short_orders,
+                                 .lines = f->lines,
+                                 .short_lines = f->short_lines,
+                                 .promised = f->promised,
+                                 .on_time = f->on_time,
+                                 .delivered = f->delivered,
+                                 .dropped = f->dropped,
+                                 .perfect = f->perfect,
+                                 .in_full = f->in_full,
+                                 .undamaged = f->undamaged,
+                                 .accurate = f->accurate,
+                                 .otif = f->otif};
+    for (size_t p = 0; p < m->nstocks; p++) {
+        const struct stock_counts *sc = &m->stocks[p].counts;
+        c->demanded += sc->demanded;
+        c->filled += sc->filled_now;
+        c->lost += sc->lost;
+    }
+    if (m->cfg->nlocations > 0) c->filled += f->covered; /* units other locations sent count as filled */
+}
+
+void service_counts_since(struct service_counts *now, const struct service_counts *then)
+{
+    now->demanded -= then->demanded;
+    now->filled -= then->filled;
+    now->lost -= then->lost;
+    uint64_t *a = &now->allocated;
+    const uint64_t *b = &then->allocated;
+    /* the integer counts lie side by side, from allocated to otif */
+    size_t n = (size_t)(&now->otif - &now->allocated) + 1;
+    for (size_t i = 0; i < n; i++) a[i] -= b[i];
+}
+
+double model_service_rate(int metric, const struct service_counts *c)
+{
+    /* the perfect order and its parts, all over the orders that ended (delivered, or
+       dropped with nothing to ship: a dropped order is neither on time nor in full) */
+    double ended = (double)(c->delivered + c->dropped);
+    switch (metric) {
+    case M_FILL_RATE: return ratio(c->filled, c->demanded);
+    case M_LOST_SALES_RATE: return ratio(c->lost, c->demanded);
+    case M_STOCKOUT_RATE: return ratio((double)c->short_orders, (double)c->allocated);
+    case M_ORDER_FILL_RATE: return 1 - ratio((double)c->short_orders, (double)c->allocated);
+    case M_LINE_FILL_RATE: return 1 - ratio((double)c->short_lines, (double)c->lines);
+    case M_ON_TIME_RATE: return ratio((double)c->on_time, (double)c->promised);
+    case M_PERFECT_ORDER_RATE: return ratio((double)c->perfect, ended);
+    case M_IN_FULL_RATE: return ratio((double)c->in_full, ended);
+    case M_DAMAGE_FREE_RATE: return ratio((double)(c->undamaged + c->dropped), ended);
+    case M_ACCURATE_RATE: return ratio((double)(c->accurate + c->dropped), ended);
+    case M_OTIF_RATE: return ratio((double)c->otif, ended);
+    default: return NAN;
+    }
+}
+
 void model_metrics_compute(const struct model *m, double end, double *x)
 {
     const struct model_config *c = m->cfg;
@@ -130,18 +185,10 @@ void model_metrics_compute(const struct model *m, double end, double *x)
     for (size_t i = 0; i < total; i++) x[i] = NAN;
 
     stock_metrics(m, end, x);
-    x[M_STOCKOUT_RATE] = ratio((double)f->short_orders, (double)f->allocated);
-    x[M_ORDER_FILL_RATE] = 1 - x[M_STOCKOUT_RATE];
-    x[M_LINE_FILL_RATE] = 1 - ratio((double)f->short_lines, (double)f->lines);
-    x[M_ON_TIME_RATE] = ratio((double)f->on_time, (double)f->promised);
-    /* the perfect order and its parts, all over the orders that ended (delivered, or
-       dropped with nothing to ship: a dropped order is neither on time nor in full) */
-    double ended = (double)(f->delivered + f->dropped);
-    x[M_PERFECT_ORDER_RATE] = ratio((double)f->perfect, ended);
-    x[M_IN_FULL_RATE] = ratio((double)f->in_full, ended);
-    x[M_DAMAGE_FREE_RATE] = ratio((double)(f->undamaged + f->dropped), ended);
-    x[M_ACCURATE_RATE] = ratio((double)(f->accurate + f->dropped), ended);
-    x[M_OTIF_RATE] = ratio((double)f->otif, ended);
+    struct service_counts counts;
+    model_service_counts(m, &counts);
+    for (int i = 0; i < METRIC_COUNT; i++)
+        if (contract_metric_allowed(i)) x[i] = model_service_rate(i, &counts);
     /* the product's parts are all over the orders that ended, so its on-time part counts a
        dropped order as late (on_time_rate counts delivered orders only); shown on its own line
        where orders can be dropped, so that the parts a report shows multiply to the product */
@@ -195,6 +242,10 @@ void model_metrics_compute(const struct model *m, double end, double *x)
     if (c->nlocations) {
         network_metrics(m, end, x);
         x[M_COST_TOTAL] += x[M_COST_TRANSFERS] + x[M_COST_LOCATIONS];
+    }
+    if (c->contract.ntargets) {
+        contract_metrics(m, x);
+        x[M_COST_TOTAL] += x[M_CONTRACT_PENALTY];
     }
     double revenue = 0;
     for (size_t p = 0; p < m->nproducts; p++) revenue += m->products[p].price_per_unit * f->units_at_list[p] / days;

@@ -2,6 +2,7 @@
 #include "keys.h"
 #include "lang/lang.h"
 #include "scenario.h"
+#include "models/contract.h"
 #include "models/metrics.h"
 #include "models/policy.h"
 #include "suggest.h"
@@ -178,6 +179,65 @@ static int check_service(const char *text, char *err, size_t errlen)
     return -1;
 }
 
+/* [contract] targets: "fill_rate >= 98%, on_time_rate >= 0.95" (models/contract.h). */
+static int check_targets(const char *text, char *err, size_t errlen)
+{
+    struct contract_config c;
+    char word[128], allowed[400] = "";
+    const char *names[METRIC_COUNT];
+    size_t used = 0, nallowed = 0;
+    for (; contract_metric_name(nallowed); nallowed++) {
+        names[nallowed] = contract_metric_name(nallowed);
+        used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s", nallowed ? ", " : "", names[nallowed]);
+    }
+    enum contract_parse r = contract_parse_targets(text, &c, word, sizeof word);
+    const char *near = NULL;
+    switch (r) {
+    case CONTRACT_OK: return 0;
+    case CONTRACT_EMPTY:
+        snprintf(err, errlen, _("no target; write targets such as fill_rate >= 98%%, on_time_rate >= 95%%"));
+        break;
+    case CONTRACT_SYNTAX:
+        snprintf(err, errlen,
+                 _("'%s' is not a target; write METRIC >= SHARE (<= for a rate where less is better), such as "
+                   "fill_rate >= 98%%"),
+                 word);
+        break;
+    case CONTRACT_UNKNOWN: {
+        const char *every[METRIC_COUNT];
+        for (size_t i = 0; i < METRIC_COUNT; i++) every[i] = metric_defs[i].name;
+        near = suggest_nearest(word, names, nallowed);
+        if (!near) near = suggest_nearest(word, every, METRIC_COUNT);
+        if (near)
+            snprintf(err, errlen, _("unknown metric '%s'; did you mean '%s'?"), word, near);
+        else
+            snprintf(err, errlen, _("unknown metric '%s'; a contract may target %s"), word, allowed);
+        break;
+    }
+    case CONTRACT_NOT_PERIODIC:
+        snprintf(err, errlen,
+                 _("%s cannot be a contract target: only a share of a period's own orders or units can; a contract "
+                   "may target %s"),
+                 word, allowed);
+        break;
+    case CONTRACT_DIRECTION:
+        if (contract_metric_at_most(metric_find(word)))
+            snprintf(err, errlen, _("%s is better when lower, so a contract caps it: write %s <= SHARE"), word, word);
+        else
+            snprintf(err, errlen, _("%s is better when higher, so a contract sets its floor: write %s >= SHARE"), word,
+                     word);
+        break;
+    case CONTRACT_RANGE:
+        snprintf(err, errlen, _("the target of %s must be a share from 0 to 1 (0.98, or 98%%)"), word);
+        break;
+    case CONTRACT_REPEATED: snprintf(err, errlen, _("%s has two targets; give it one"), word); break;
+    case CONTRACT_TOO_MANY:
+        snprintf(err, errlen, _("a contract takes at most %d targets"), CONTRACT_TARGETS_MAX);
+        break;
+    }
+    return -1;
+}
+
 /* A name of another section (a substitute product, a region's home location): that
  * it exists is checked once every section is read. */
 static int check_name(const char *text, char *err, size_t errlen)
@@ -315,7 +375,8 @@ const struct key_def *const key_defs = table;
 const size_t key_count = KEY_IDS;
 
 const char *const key_sections[KEY_SECTIONS + 1] = {"run",       "demand",    "order_cycle", "inventory", "reactions",
-                                                    "customers", "costs",     "revenue",     "returns",   "sweep",
+                                                    "customers", "costs",     "revenue",     "returns",   "contract",
+                                                    "sweep",
                                                     "locks",     "locations", "ipa",         NULL};
 
 static const char *const section_meanings[KEY_SECTIONS] = {
@@ -329,6 +390,7 @@ static const char *const section_meanings[KEY_SECTIONS] = {
     N_("what customers pay"),
     N_("customer returns (reverse logistics): goods a customer sends back, what is restocked, refunded and "
        "what it costs; not the wrong or damaged orders of [order_cycle]"),
+    N_("a B2B service contract: targets reviewed every period, and the penalties for missing them"),
     N_("what servlab sweep varies, and the service measure it draws the curve against"),
     N_("what students may not change in a class exercise (servlab compare --base checks it)"),
     N_("rules of a network of stocking locations ([location.NAME], [region.NAME]): shortages, transfers, openings"),
@@ -513,6 +575,7 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
     case KEY_TEXT:
         snprintf(buf, n, "%s",
                  _(k->check_text == check_service         ? N_("a rate metric")
+                   : k->check_text == check_targets       ? N_("METRIC >= SHARE targets, separated by commas")
                    : k->check_text == check_parameter     ? N_("a number key, SECTION.KEY")
                    : k->check_text == check_lock_sections ? N_("section names, separated by commas")
                    : k->check_text == check_lock_keys     ? N_("SECTION.KEY names, separated by commas")

@@ -54,6 +54,7 @@ enum key_applies {
     APPLIES_CUSTOMERS,       /* a [customers] base */
     APPLIES_HISTORY,         /* demand from a history */
     APPLIES_RETURNS,         /* customer returns: some [returns] share above 0 */
+    APPLIES_CONTRACT,        /* [contract] targets */
 };
 
 enum key_family {
@@ -155,7 +156,7 @@ size_t key_index(const char *section, const char *name);
 int key_section_known(const char *section);
 
 /* The known plain section names, NULL-terminated. */
-enum { KEY_SECTIONS = 13 };
+enum { KEY_SECTIONS = 14 };
 extern const char *const key_sections[KEY_SECTIONS + 1];
 
 /* Print the key reference: every key of `section` (a plain section, or a family prefix

@@ -10,6 +10,8 @@
 #include "scan.h"
 #include "suggest.h"
 #include "value.h"
+#include "models/contract.h"
+#include "models/metrics.h"
 #include "models/network.h"
 #include "models/policy.h"
 #include "models/theory.h"
@@ -1895,6 +1897,51 @@ static void resolve_order_information(struct loader *ld)
 }
 
 /* Promises, express delivery and late prices across the order cycle and the tiers. */
+/* [contract]: the targets into the configuration (their text was checked when read),
+ * and the rules across keys: a contract's other keys need targets, a period must fit in
+ * the statistics window, and a target must be on a metric the scenario measures. */
+static void resolve_contract(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    struct contract_config *c = &sc->cfg.contract;
+    c->ntargets = 0;
+    if (!sc->contract_targets[0]) {
+        static const enum key_id needs[] = {K_CONTRACT_PERIOD_DAYS, K_CONTRACT_PENALTY_PER_POINT,
+                                            K_CONTRACT_PENALTY_PER_MISSED_PERIOD};
+        for (size_t i = 0; i < sizeof needs / sizeof needs[0]; i++)
+            if (given(sc, needs[i]))
+                report_key(ld, line_of(sc, needs[i]), needs[i],
+                           _("a contract needs targets: add targets = METRIC >= SHARE, ... to [contract] "
+                             "(for example fill_rate >= 0.98)"));
+        return;
+    }
+    char word[128];
+    if (contract_parse_targets(sc->contract_targets, c, word, sizeof word) != CONTRACT_OK) {
+        c->ntargets = 0; /* reported when read */
+        return;
+    }
+    char a[40], b[40];
+    if (c->period_days > sc->cfg.run.horizon_days)
+        report_key(ld, line_of(sc, K_CONTRACT_PERIOD_DAYS), K_CONTRACT_PERIOD_DAYS,
+                   _("a period of %s days is longer than the statistics window (horizon_days = %s), so no period "
+                     "would be reviewed"),
+                   num_format(c->period_days, a, sizeof a), num_format(sc->cfg.run.horizon_days, b, sizeof b));
+    bool any_promise = sc->cfg.order_cycle.has_promise;
+    for (size_t i = 0; i < sc->cfg.ntiers; i++) any_promise |= sc->cfg.tiers[i].has_promise;
+    unsigned features = metric_features(&sc->cfg);
+    for (size_t i = 0; i < c->ntargets; i++) {
+        const struct metric_def *d = &metric_defs[c->targets[i].metric];
+        if (c->targets[i].metric == M_ON_TIME_RATE && !any_promise)
+            report_key(ld, line_of(sc, K_CONTRACT_TARGETS), K_CONTRACT_TARGETS,
+                       _("on_time_rate needs a promised delivery time: set [order_cycle] promise_days"));
+        else if (d->feature != FEATURE_CORE && !(features & d->feature))
+            report_key(ld, line_of(sc, K_CONTRACT_TARGETS), K_CONTRACT_TARGETS,
+                       _("%s is not measured in this scenario (servlab run does not report it), so it cannot be a "
+                         "target"),
+                       d->name);
+    }
+}
+
 static void resolve_order_cycle(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
@@ -2231,6 +2278,7 @@ static int finish_load(struct loader *ld, const struct scenario_override *sets, 
     if (ld->problems == 0) resolve_order_cycle(ld);
     if (ld->problems == 0) resolve_order_information(ld);
     if (ld->problems == 0) resolve_quantity_discount(ld);
+    if (ld->problems == 0) resolve_contract(ld);
     if (ld->problems == 0) resolve_sweep(ld);
     print_problems(ld);
     if (ld->problems) {
@@ -2314,6 +2362,7 @@ static const char *unused_because(const struct scenario *sc, const struct key_de
     case APPLIES_RETURNS: return returns_in_use(&sc->cfg) ? NULL : _("not used: no customer returns (share = 0)");
     case APPLIES_REACT: return any_react(sc) ? NULL : _("not used: no shortage = react");
     case APPLIES_CUSTOMERS: return sc->cfg.customers.on ? NULL : _("not used: no customer base");
+    case APPLIES_CONTRACT: return sc->contract_targets[0] ? NULL : _("not used: no contract targets");
     default: break; /* the stock conditions */
     }
     if (!t->family && (sc->cfg.nproducts || sc->cfg.nlocations)) return NULL; /* [inventory] gives defaults only */

@@ -103,6 +103,7 @@ struct scenario {
        (a relative path is relative to the scenario file's directory, or to history_dir
        when it came from an override) */
     char history[HISTORY_PATH_MAX];
+    char contract_targets[400]; /* [contract] targets, as written (models/contract.h reads them) */
     enum history_kind history_kind;
     enum history_mode history_mode;         /* copied into cfg.demand only when a history is used */
     struct history_options history_options; /* how to read it (its kind is history_kind) */

@@ -235,6 +235,11 @@ ok "cli-13.5 constant 2-day cycles fill one bin" $([ "$(awk -F, 'NR > 1 && $3 > 
 ok "cli-13.6 the order-cycle CSV matches the golden tests/golden/order_cycle.csv" $(cmp -s "$T/g1/order_cycle.csv" tests/golden/order_cycle.csv; echo $?)
 "$S" run tests/validation/i1_base_stock.ini --set run.horizon_days=60 --reps 2 --out "$T/g2" --quiet > /dev/null
 ok "cli-13.7 the stock trajectory CSV matches the golden tests/golden/stock_trajectory.csv" $(cmp -s "$T/g2/stock_trajectory.csv" tests/golden/stock_trajectory.csv; echo $?)
+# a contract missed by a known amount in every period (tests/service/contract_late.ini)
+run "$S" run tests/service/contract_late.ini --out "$T/ct" --quiet
+ok "cli-13.8 run --out with a [contract] writes contract_periods.csv and contract_periods.png" $([ $rc -eq 0 ] && [ -s "$T/ct/contract_periods.csv" ] && [ "$(png_size "$T/ct/contract_periods.png")" = "1280x860" ]; echo $?)
+ok "cli-13.9 contract_periods.csv: its columns, and 9 whole periods of 3 replications, each on time 0, fill 1, missed, 1050" $([ "$(head -n 1 "$T/ct/contract_periods.csv")" = "replication,period,start_day,on_time_rate,fill_rate,missed,penalty" ] && awk -F, 'NR > 1 { n++; if ($4 != 0 || $5 != 1 || $6 != 1 || $7 != 1050 || $3 != 10 * $2) bad++ } END { exit !(n == 27 && !bad) }' "$T/ct/contract_periods.csv"; echo $?)
+ok "cli-13.10 without a [contract] there is no contract_periods.csv" $([ ! -e "$T/g1/contract_periods.csv" ] && [ ! -e "$T/g1/contract_periods.png" ]; echo $?)
 
 # ---- compare and locks ----
 mkdir -p "$T/cls"

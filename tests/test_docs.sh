@@ -64,6 +64,7 @@ check_block 2 product_metric_defs product_metric PRODUCT_METRIC_COUNT '| `produc
 check_block 3 tier_metric_defs tier_metric TIER_METRIC_COUNT '| `tier.NAME.` |'
 check_block 4 location_metric_defs location_metric LOCATION_METRIC_COUNT '| `location.NAME.` |'
 check_block 5 region_metric_defs region_metric REGION_METRIC_COUNT '| `region.NAME.` |'
+check_block 6 contract_metric_defs contract_metric CONTRACT_METRIC_COUNT '| `contract.METRIC.` |'
 
 # ---- commands and options of servlab --help ----
 "$S" --help > "$T/help" 2>&1

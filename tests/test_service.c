@@ -581,6 +581,51 @@ static void test_returns(void)
         "returns-3.1 share 0 with share_lift 0.25: nothing back at refund 0, a quarter of the units at a full refund");
     done(&n0);
     done(&n1);
+/* ---- a service contract ---- */
+
+/* tests/service/contract_late.ini misses every period by a known amount (its comment
+ * works the numbers out); the penalty is a cost, so profit falls by it exactly; a window
+ * the periods divide closes its last period at the window's end. */
+static void test_contract(void)
+{
+    const char *path = "tests/service/contract_late.ini";
+    const char *free_sets[] = {"contract.penalty_per_point=0", "contract.penalty_per_missed_period=0"};
+    struct result c, none;
+    if (!check(run(path, NULL, 0, &c) == 0 && run(path, free_sets, 2, &none) == 0,
+               "contract-1.0 %s runs, with its penalties and with none", path))
+        return;
+    check(fabs(metric(&c, "contract_penalty_per_day")->mean - 105) < 1e-9 &&
+              metric(&c, "contract_periods_missed_share")->mean == 1,
+          "contract-1.1 every period misses: (95 points x 10 + 100) x 9 periods / 90 days = 105 a day (got %.10g, "
+          "missed %.3g)",
+          metric(&c, "contract_penalty_per_day")->mean, metric(&c, "contract_periods_missed_share")->mean);
+    double dcost = metric(&c, "cost_total_per_day")->mean - metric(&none, "cost_total_per_day")->mean;
+    double dprofit = metric(&c, "profit_per_day")->mean - metric(&none, "profit_per_day")->mean;
+    check(fabs(dcost - 105) < 1e-9 && fabs(dprofit + 105) < 1e-9 &&
+              metric(&none, "contract_penalty_per_day")->mean == 0,
+          "contract-1.2 the penalty is in cost_total_per_day (+%.10g) and profit (%.10g)", dcost, dprofit);
+    /* a window of 100 days: the tenth period ends exactly at the window's end */
+    const char *whole[] = {"run.horizon_days=100"};
+    struct scenario_override o = {.assignment = whole[0]};
+    static struct scenario sc;
+    if (check(scenario_load(&sc, path, &o, 1, stderr) == 0, "contract-1.3 loads with horizon_days = 100")) {
+        const struct model_config *cfg = &sc.cfg;
+        size_t nper = simulate_contract_values(cfg), nm = metric_count(cfg);
+        double *rows = malloc(nm * sizeof *rows), *per = malloc(nper * sizeof *per);
+        struct simulate_opts so = {.threads = 1, .contract_periods = per};
+        bool ran = simulate(&cfg, 1, 1, &so, rows) == 0;
+        size_t zeros = 0, fulls = 0;
+        for (size_t k = 0; k < nper; k += 2) zeros += per[k] == 0, fulls += per[k + 1] == 1;
+        check(ran && nper == 20 && zeros == 10 && fulls == 10 && fabs(rows[M_CONTRACT_PENALTY] - 105) < 1e-9,
+              "contract-1.4 10 whole periods, the last ending with the window: on time 0 and fill 1 in each "
+              "(%zu values, %zu and %zu), 105 a day",
+              nper, zeros, fulls);
+        free(rows);
+        free(per);
+        scenario_fini(&sc);
+    }
+    done(&c);
+    done(&none);
 }
 
 int main(void)
@@ -595,5 +640,6 @@ int main(void)
     test_order_information();
     test_quantity_discount();
     test_returns();
+    test_contract();
     return check_done("test_service");
 }

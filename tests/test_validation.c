@@ -4,9 +4,11 @@
  * 99% confidence interval (plus the relative slack the case allows). Fixed seeds make
  * the outcome deterministic. Every line is printed, so the evidence is in the log. */
 #include "check.h"
+#include "contract_exact.h"
 #include "markov_ss.h"
 #include "cli/simulate.h"
 #include "cli/sweep.h"
+#include "models/contract.h"
 #include "models/theory.h"
 #include "models/metrics.h"
 #include "reader/scenario.h"
@@ -121,6 +123,101 @@ static int run_case_rows(const char *dir, const char *file, const struct scenari
 static int run_case(const char *dir, const char *file, struct summary *s)
 {
     return run_case_rows(dir, file, NULL, 0, s, NULL, NULL, NULL);
+}
+
+/* One comparison line and its check: sim +- hw (99%) against exact. */
+static void compare_row(const char *id, const char *what, double sim, double hw, double exact)
+{
+    int ok = !isnan(sim) && fabs(sim - exact) <= hw + 1e-9 * (1 + fabs(exact));
+    printf("%-20s %-24s %14.8g %12.3g %14.10g  %s\n", id, what, sim, hw, exact, ok ? "inside" : "OUTSIDE");
+    check(ok, "%s: %s = %.8g +- %.3g (99%%) contains the exact %.10g", id, what, sim, hw, exact);
+}
+
+/* CT: a contract's per-period fill rate, missed periods and expected penalty against the
+ * exact distribution of the Erlang loss chain over a period (tests/contract_exact.h). */
+static void test_contract(const char *dir)
+{
+    const char *id = "CT contract";
+    const struct contract_exact_model em = {.S = 14,
+                                            .lambda = 5,
+                                            .mu = 0.5,
+                                            .T = 10,
+                                            .target = 0.93,
+                                            .penalty_per_point = 20,
+                                            .penalty_per_missed_period = 100};
+    struct contract_exact_result ex;
+    if (!check(contract_exact_solve(&em, &ex) == 0, "%s: the exact distribution is computed", id)) return;
+    /* the exact computation checks itself: E[D] = lambda T, E[L] / E[D] = Erlang's B */
+    double B = 1;
+    for (int n = 1; n <= em.S; n++) B = 10 * B / (n + 10 * B);
+    check(fabs(ex.mean_demanded - 50) < 1e-9 && fabs(ex.mean_lost / ex.mean_demanded - B) < 1e-10 &&
+              ex.dropped_mass < 1e-12,
+          "%s: exact E[D] = %.10g (50), E[L]/E[D] = %.12f (ErlangB %.12f), mass cut %.2g", id, ex.mean_demanded,
+          ex.mean_lost / ex.mean_demanded, B, ex.dropped_mass);
+    /* the values tests/validation/README.md and ct_contract.ini state */
+    check(fabs(ex.p_missed - 0.3134777987) < 1e-9 && fabs(ex.penalty_per_period - 66.33541262) < 1e-7 &&
+              fabs(ex.mean_fill - 0.9475280893) < 1e-9 && fabs(ex.sd_fill - 0.05929450456) < 1e-10,
+          "%s: the stated exact values (P(miss) %.10f, penalty %.8f, mean period fill %.10f, sd %.10f)", id,
+          ex.p_missed, ex.penalty_per_period, ex.mean_fill, ex.sd_fill);
+
+    char path[512];
+    snprintf(path, sizeof path, "%s/ct_contract.ini", dir);
+    static struct scenario sc;
+    if (!check(scenario_load(&sc, path, NULL, 0, stderr) == 0, "%s: %s loads", id, path)) {
+        contract_exact_free(&ex);
+        return;
+    }
+    const struct model_config *cfg = &sc.cfg;
+    unsigned reps = cfg->run.replications;
+    size_t nm = metric_count(cfg), nper = simulate_contract_values(cfg);
+    double *rows = malloc((size_t)reps * nm * sizeof *rows), *periods = malloc((size_t)reps * nper * sizeof *periods);
+    struct simulate_opts o = {.threads = 2, .contract_periods = periods};
+    if (check(nper == 2000 && simulate(&cfg, 1, reps, &o, rows) == 0, "%s: %u replications of 2000 periods run", id,
+              reps)) {
+        struct summary *s = malloc(nm * sizeof *s);
+        simulate_summarise(rows, reps, nm, s);
+        compare_row(id, "fill_rate (long run)", s[M_FILL_RATE].mean, summary_halfwidth(&s[M_FILL_RATE], 0.99), 1 - B);
+        compare_row(id, "periods_missed_share", s[M_CONTRACT_PERIODS_MISSED_SHARE].mean,
+                    summary_halfwidth(&s[M_CONTRACT_PERIODS_MISSED_SHARE], 0.99), ex.p_missed);
+        compare_row(id, "penalty_per_day", s[M_CONTRACT_PENALTY].mean, summary_halfwidth(&s[M_CONTRACT_PENALTY], 0.99),
+                    ex.penalty_per_period / em.T);
+        /* the target's own block: its missed share, and the mean and sd of its period values */
+        struct summary *b = s + metric_contract_base(cfg, 0);
+        compare_row(id, "fill_rate.periods_missed", b[CM_PERIODS_MISSED_SHARE].mean,
+                    summary_halfwidth(&b[CM_PERIODS_MISSED_SHARE], 0.99), ex.p_missed);
+        compare_row(id, "fill_rate.period_mean", b[CM_PERIOD_MEAN].mean, summary_halfwidth(&b[CM_PERIOD_MEAN], 0.99),
+                    ex.mean_fill);
+        compare_row(id, "fill_rate.period_sd", b[CM_PERIOD_SD].mean, summary_halfwidth(&b[CM_PERIOD_SD], 0.99),
+                    ex.sd_fill);
+        /* the distribution: per replication, the mean period fill and the share of periods
+           at or below x, against the exact distribution function */
+        double *per = malloc(reps * sizeof *per);
+        const double xs[] = {-1, 0.85, 0.9, 0.95, 0.99};
+        for (size_t k = 0; k < sizeof xs / sizeof xs[0]; k++) {
+            for (unsigned r = 0; r < reps; r++) {
+                double acc = 0;
+                for (size_t j = 0; j < nper; j++) {
+                    double v = periods[(size_t)r * nper + j];
+                    acc += xs[k] < 0 ? v : v <= xs[k] + 1e-12;
+                }
+                per[r] = acc / (double)nper;
+            }
+            struct summary sm = summary_of(per, reps, 1);
+            char what[40];
+            if (xs[k] < 0)
+                snprintf(what, sizeof what, "mean period fill");
+            else
+                snprintf(what, sizeof what, "P(period fill <= %.2f)", xs[k]);
+            compare_row(id, what, sm.mean, summary_halfwidth(&sm, 0.99),
+                        xs[k] < 0 ? ex.mean_fill : contract_exact_cdf(&ex, xs[k]));
+        }
+        free(per);
+        free(s);
+    }
+    free(rows);
+    free(periods);
+    scenario_fini(&sc);
+    contract_exact_free(&ex);
 }
 
 /* S2: the slope of CSL in k, from paired differences of a sweep. */
@@ -440,6 +537,7 @@ int main(int argc, char **argv)
     }
     test_law_kelton(dir, NULL);
     test_returns_balance(dir);
+    test_contract(dir);
     test_safety_per_point(dir);
     test_chopra(dir, "s1_chopra.ini");
     test_chopra(dir, "s1_chopra_weekly.ini");
