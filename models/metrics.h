@@ -75,11 +75,25 @@ enum metric {
     M_QUANTITY_DISCOUNT_RATE,
     /* customers */
     M_CUSTOMERS_MEAN,
+    M_CUSTOMERS_NEW_MEAN, /* the loyalty ladder (FEATURE_LOYALTY) */
+    M_CUSTOMERS_SATISFIED_MEAN,
+    M_CUSTOMERS_LOYAL_MEAN,
     M_CUSTOMERS_END,
     M_NEW_CUSTOMERS_PER_DAY,
     M_LOST_TO_FAILURES_PER_DAY,
     M_LOST_TO_CHURN_PER_DAY,
     M_CUSTOMER_LIFETIME_VALUE,
+    M_ABOVE_EXPECTATION_RATE,
+    M_BELOW_EXPECTATION_RATE,
+    M_REVENUE_NEW,
+    M_REVENUE_SATISFIED,
+    M_REVENUE_LOYAL,
+    M_COMPLAINTS_PER_DAY, /* complaints (FEATURE_COMPLAINTS) */
+    M_COMPLAINTS_HANDLED_RATE,
+    M_COMPLAINTS_RECOVERED_RATE,
+    M_CUSTOMERS_RECOVERED_PER_DAY,
+    M_COST_KEEPING_PER_CUSTOMER,
+    M_WIN_TO_KEEP_RATIO,
     /* money */
     M_COST_HOLDING,
     M_COST_ORDERING,
@@ -90,6 +104,7 @@ enum metric {
     M_COST_EXPEDITE,
     M_COST_CHANNELS,
     M_COST_ACQUISITION,
+    M_COST_COMPLAINTS,
     M_COST_TRANSFERS,
     M_COST_LOCATIONS,
     M_COST_TOTAL,
@@ -142,6 +157,8 @@ enum metric_feature {
     FEATURE_QUANTITY = 1 << 13,    /* quantity discounts */
     FEATURE_UNDELIVERED = 1 << 14, /* the perfect order's parts, and orders that can end with nothing
                                       delivered (a shortage rule other than backorder) */
+    FEATURE_LOYALTY = 1 << 15,     /* a [loyalty] ladder */
+    FEATURE_COMPLAINTS = 1 << 16,  /* a [complaints] section */
 };
 
 struct metric_def {

@@ -53,6 +53,8 @@ enum key_applies {
     APPLIES_REACT,           /* shortage = react, in [inventory] or a product */
     APPLIES_CUSTOMERS,       /* a [customers] base */
     APPLIES_HISTORY,         /* demand from a history */
+    APPLIES_LOYALTY,         /* a [loyalty] ladder */
+    APPLIES_COMPLAINTS,      /* a [complaints] section */
 };
 
 enum key_family {
@@ -152,7 +154,7 @@ size_t key_index(const char *section, const char *name);
 int key_section_known(const char *section);
 
 /* The known plain section names, NULL-terminated. */
-enum { KEY_SECTIONS = 12 };
+enum { KEY_SECTIONS = 14 };
 extern const char *const key_sections[KEY_SECTIONS + 1];
 
 /* Print the key reference: every key of `section` (a plain section, or a family prefix
