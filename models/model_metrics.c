@@ -123,6 +123,7 @@ static void customer_metrics(const struct model *m, double end, double *x)
         x[M_CUSTOMERS_NEW_MEAN] = timeavg_mean(&b->stage_avg[STAGE_NEW], end);
         x[M_CUSTOMERS_SATISFIED_MEAN] = timeavg_mean(&b->stage_avg[STAGE_SATISFIED], end);
         x[M_CUSTOMERS_LOYAL_MEAN] = timeavg_mean(&b->stage_avg[STAGE_LOYAL], end);
+        x[M_SATISFIED_SHARE] = ratio(x[M_CUSTOMERS_SATISFIED_MEAN] + x[M_CUSTOMERS_LOYAL_MEAN], x[M_CUSTOMERS_MEAN]);
         x[M_ABOVE_EXPECTATION_RATE] = ratio((double)lf->better, (double)lf->judged);
         x[M_BELOW_EXPECTATION_RATE] = ratio((double)lf->worse, (double)lf->judged);
         x[M_REVENUE_NEW] = lf->revenue[STAGE_NEW] / days;

@@ -235,6 +235,12 @@ ok "cli-13.5 constant 2-day cycles fill one bin" $([ "$(awk -F, 'NR > 1 && $3 > 
 ok "cli-13.6 the order-cycle CSV matches the golden tests/golden/order_cycle.csv" $(cmp -s "$T/g1/order_cycle.csv" tests/golden/order_cycle.csv; echo $?)
 "$S" run tests/validation/i1_base_stock.ini --set run.horizon_days=60 --reps 2 --out "$T/g2" --quiet > /dev/null
 ok "cli-13.7 the stock trajectory CSV matches the golden tests/golden/stock_trajectory.csv" $(cmp -s "$T/g2/stock_trajectory.csv" tests/golden/stock_trajectory.csv; echo $?)
+# the loyalty ladder: customers per stage over time, as many rows as the base's chart,
+# and every row's stages add up to the base
+run "$S" run scenarios/loyalty_ladder.ini --reps 2 --out "$T/ladder" --quiet
+ok "cli-13.8 run --out with [loyalty] writes customer_stages.csv and customer_stages.png (a 1280x860 PNG)" $([ $rc -eq 0 ] && [ "$(head -n 1 "$T/ladder/customer_stages.csv")" = "day,new,satisfied,loyal" ] && [ "$(png_size "$T/ladder/customer_stages.png")" = "1280x860" ]; echo $?)
+ok "cli-13.9 customers per stage add up to the active customers at every change" $(paste -d, "$T/ladder/customers.csv" "$T/ladder/customer_stages.csv" | awk -F, 'NR > 1 && ($1 != $3 || $2 != $4 + $5 + $6) { bad = 1 } END { exit bad || NR < 1000 }'; echo $?)
+ok "cli-13.10 without [loyalty] there is no stage chart" $([ ! -e "$T/rc/customer_stages.csv" ] && [ ! -e "$T/rc/customer_stages.png" ]; echo $?)
 
 # ---- compare and locks ----
 mkdir -p "$T/cls"
