@@ -245,6 +245,10 @@ struct channel_config {
     double cost_per_order;
     double abandon_rate; /* ease of ordering: orders given up before they reach the supplier */
     bool status_visible; /* customers ordering here can track their orders online */
+    /* with a loyalty ladder: what an order placed here is expected to take, if given
+       (instead of its tier's expectation) */
+    double expectation_days;
+    bool has_expectation;
 };
 
 /* What a customer does on meeting a stockout (Gruen, Corsten & Bharadwaj 2002). */

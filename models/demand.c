@@ -163,7 +163,7 @@ void demand_tell_customer(struct model *m, const struct order *o, bool failed, b
         demand_customers_changed(m);
         return;
     }
-    if (m->cfg->loyalty.on) loyalty_hear(m, o->customer, o->tier, flawless, cycle);
+    if (m->cfg->loyalty.on) loyalty_hear(m, o->customer, o->tier, m->cfg->nchannels ? o->channel : -1, flawless, cycle);
 }
 
 /* ---- what an order asks for ---- */

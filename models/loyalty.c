@@ -20,8 +20,9 @@ int loyalty_next_stage(const struct loyalty_config *ly, int stage, double score)
     return stage;
 }
 
-double loyalty_expectation(const struct model *m, int tier)
+double loyalty_expectation(const struct model *m, int tier, int channel)
 {
+    if (channel >= 0 && m->cfg->channels[channel].has_expectation) return m->cfg->channels[channel].expectation_days;
     const struct tier_config *t = &m->tiers[tier];
     const struct loyalty_config *ly = &m->cfg->loyalty;
     return t->has_expectation ? t->expectation_days : ly->has_expectation ? ly->expectation_days : t->promise_days;
@@ -104,12 +105,12 @@ static void complain(struct model *m, uint32_t who, int stage, double score)
                  (void *)(uintptr_t)i);
 }
 
-void loyalty_hear(struct model *m, uint32_t who, int tier, bool flawless, double cycle)
+void loyalty_hear(struct model *m, uint32_t who, int tier, int channel, bool flawless, double cycle)
 {
     const struct loyalty_config *ly = &m->cfg->loyalty;
     struct loyalty_flow *f = &m->flow.loyalty;
     struct customer *c = &m->customers.all[who];
-    int x = loyalty_judge(flawless, cycle, loyalty_expectation(m, tier), ly->tolerance_days);
+    int x = loyalty_judge(flawless, cycle, loyalty_expectation(m, tier, channel), ly->tolerance_days);
     f->judged++;
     f->better += x > 0;
     f->worse += x < 0;

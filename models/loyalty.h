@@ -3,8 +3,9 @@
  * docs/contract.md).
  *
  * Judgement. Each order a customer hears the outcome of is compared with the customer's
- * expectation E (days from order to delivery: the tier's expectation_days, else
- * [loyalty]'s, else the promise) with tolerance T:
+ * expectation E (days from order to delivery: its channel's expectation_days if that
+ * channel gives one, else the tier's, else [loyalty]'s, else the promise) with
+ * tolerance T:
  *   worse (x = -1):       short, damaged or wrong, dropped with nothing delivered, or
  *                          delivered after E + T;
  *   as expected (x = 0):  complete, undamaged and correct, delivered within [E - T, E + T];
@@ -39,12 +40,13 @@ int loyalty_judge(bool flawless, double cycle, double expectation, double tolera
 /* The stage after an order left the score at `score`, from `stage`. */
 int loyalty_next_stage(const struct loyalty_config *ly, int stage, double score);
 
-/* The expectation of tier `tier`'s customers, in days. */
-double loyalty_expectation(const struct model *m, int tier);
+/* What tier `tier`'s customers expect of an order placed through channel `channel`
+ * (-1: no channels), in days. */
+double loyalty_expectation(const struct model *m, int tier, int channel);
 
-/* Customer `who` (active) of tier `tier` hears how an order went: the judgement, the
- * score and the stage, and perhaps a complaint. */
-void loyalty_hear(struct model *m, uint32_t who, int tier, bool flawless, double cycle);
+/* Customer `who` (active) of tier `tier` hears how an order placed through `channel`
+ * went: the judgement, the score and the stage, and perhaps a complaint. */
+void loyalty_hear(struct model *m, uint32_t who, int tier, int channel, bool flawless, double cycle);
 
 /* Free what pending recoveries hold (at the end of a run). */
 void loyalty_fini(struct model *m);

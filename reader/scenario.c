@@ -1636,6 +1636,12 @@ static void resolve_loyalty(struct loader *ld)
                 report_at(ld, origin(sc, K_TIER_EXPECTATION_DAYS, &t)->line, &t, K_TIER_EXPECTATION_DAYS,
                           _("only with a loyalty ladder: add a [loyalty] section"));
         }
+        for (size_t i = 0; i < c->nchannels; i++) {
+            struct target t = family_target(sc, FAMILY_CHANNEL, i);
+            if (given_at(sc, &t, K_CHANNEL_EXPECTATION_DAYS))
+                report_at(ld, origin(sc, K_CHANNEL_EXPECTATION_DAYS, &t)->line, &t, K_CHANNEL_EXPECTATION_DAYS,
+                          _("only with a loyalty ladder: add a [loyalty] section"));
+        }
         return;
     }
     if (ld->problems) return;

@@ -359,6 +359,14 @@ static void test_ladder(void)
               "ladder-4.1 orders exactly as expected move nobody up: every customer stays new");
         done(&r);
     }
+    /* orders take 1 day; the promise is 2, but web customers expect 0.5: the web's 30%
+       of the orders are worse, the rest better */
+    if (check(run("tests/service/loyalty_channels.ini", NULL, 0, &r) == 0, "ladder-5.0 loyalty_channels.ini runs")) {
+        check(inside("channel expectation", &r, "below_expectation_rate", 0.3) &&
+                  inside("channel expectation", &r, "above_expectation_rate", 0.7),
+              "ladder-5.1 a channel's own expectation replaces the promise for its orders (30%% worse, 70%% better)");
+        done(&r);
+    }
 }
 
 /* ---- the perfect order, channels, express, late prices ---- */
