@@ -49,7 +49,7 @@ enum rng_source {
     SRC_INQUIRY_TIME,                                   /* how long a clerk spends on one such call */
     SRC_ABANDON,                                        /* orders given up in a hard ordering channel */
     SRC_QUANTITY,                                       /* which customers take a quantity discount */
-    /* after the sale (issue 22): reserved here so that the features landing side by side
+    /* after the sale (returns, complaints): reserved here so that the features landing side by side
        keep these numbers */
     SRC_RETURN_SHARE,   /* which delivered orders the customer sends back */
     SRC_RETURN_TRANSIT, /* days from delivery to arrival back at the warehouse */
