@@ -443,6 +443,9 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
         sc->cfg.nproducts ? sc->cfg.products[0].inventory.policy->holds_stock : sc->cfg.inventory.policy->holds_stock;
     bool customers = sc->cfg.customers.on;
     if (customers && (fp = out_open(w, "customers.csv"))) charts_customers_csv(fp, t), out_commit(w, "customers.csv");
+    bool ladder = sc->cfg.loyalty.on;
+    if (ladder && (fp = out_open(w, "customer_stages.csv")))
+        charts_customer_stages_csv(fp, t), out_commit(w, "customer_stages.csv");
     if (stock && (fp = out_open(w, "stock_trajectory.csv")))
         charts_trajectory_csv(fp, sc, t), out_commit(w, "stock_trajectory.csv");
     if (contract && (fp = out_open(w, "contract_periods.csv")))
@@ -463,6 +466,9 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
         out_chart_to_done(w, &page, "contract_periods.png",
                           _("Service per contract period, against the target and the long run"),
                           charts_contract(&to, sc, s, contract));
+    if (ladder && out_chart_to(w, &page, "customer_stages.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "customer_stages.png", _("Customers on the loyalty ladder"),
+                          charts_customer_stages(&to, sc, t));
     if ((fp = out_open(w, "report.html"))) debrief_run(fp, &page, sc, s), out_commit(w, "report.html");
     debrief_fini(&page);
 }

@@ -727,6 +727,53 @@ int charts_customers(const struct chart_target *to, const struct scenario *sc, c
     return rc;
 }
 
+/* ---- run: customers per stage of the loyalty ladder ---- */
+
+void charts_customer_stages_csv(FILE *out, const struct model_trace *t)
+{
+    fputs("day,new,satisfied,loyal\n", out);
+    for (size_t i = 0; i < t->ncustomers; i++) {
+        const struct customer_point *c = &t->customers[i];
+        char a[40], b[40], d[40], e[40];
+        fprintf(out, "%s,%s,%s,%s\n", report_field(c->t, a, sizeof a), report_field(c->stage[STAGE_NEW], b, sizeof b),
+                report_field(c->stage[STAGE_SATISFIED], d, sizeof d), report_field(c->stage[STAGE_LOYAL], e, sizeof e));
+    }
+}
+
+int charts_customer_stages(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t)
+{
+    size_t n = t->ncustomers;
+    double *x = malloc((n + 1) * sizeof *x), *y[STAGES];
+    if (!x) abort();
+    for (int st = 0; st < STAGES; st++)
+        if (!(y[st] = malloc((n + 1) * sizeof *y[st]))) abort();
+    for (size_t i = 0; i < n; i++) {
+        x[i] = t->customers[i].t;
+        for (int st = 0; st < STAGES; st++) y[st][i] = t->customers[i].stage[st];
+    }
+    char sub[1000], file[240];
+    scenario_name(sc, file, sizeof file);
+    snprintf(sub, sizeof sub, _("%s, replication 1: each order judged against the customer's expectation"), file);
+    char xl[240];
+    snprintf(xl, sizeof xl, _("day (statistics start after the %.4g-day warm-up)"), sc->cfg.run.warmup_days);
+    struct chart c = {.title = _("Customers on the loyalty ladder"),
+                      .subtitle = sub,
+                      .xlabel = sc->cfg.run.warmup_days > 0 ? xl : _("day"),
+                      .npanels = 1};
+    struct chart_panel *p = &c.panels[0];
+    *p = (struct chart_panel){.ylabel = _("customers"), .y_from_zero = true, .legend_on_top = true};
+    static const enum chart_colour colours[STAGES] = {COLOUR_ORANGE, COLOUR_SKY, COLOUR_BLUE};
+    const char *names[STAGES] = {_("new"), _("satisfied"), _("loyal")};
+    for (int st = 0; st < STAGES; st++)
+        p->series[p->nseries++] = (struct chart_series){names[st], x, y[st], NULL, n, colours[st], STYLE_STEPS, false};
+    if (sc->cfg.run.warmup_days > 0)
+        p->marks[p->nmarks++] = (struct chart_mark){sc->cfg.run.warmup_days, NAN, NULL, COLOUR_GREY, 0};
+    int rc = draw(to, &c);
+    free(x);
+    for (int st = 0; st < STAGES; st++) free(y[st]);
+    return rc;
+}
+
 /* ---- compare: one curve per scenario ---- */
 
 /* Do two sweeps draw the same curve (files that differ only in the swept key)? */

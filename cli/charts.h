@@ -84,6 +84,11 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
 void charts_customers_csv(FILE *out, const struct model_trace *t);
 int charts_customers(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t);
 
+/* Customers per stage of the loyalty ladder over time in a traced replication (with
+ * [loyalty]): customer_stages.csv, day,new,satisfied,loyal. */
+void charts_customer_stages_csv(FILE *out, const struct model_trace *t);
+int charts_customer_stages(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t);
+
 /* batch --sweep: each row's recommended service level against its margin on the price,
  * the rows grouped by the variability of their daily demand (three colours). Points
  * carry their ids (placed by plots/chart.h's rule), with "+gain" where the gain is

@@ -333,10 +333,15 @@ static const char *cell(double x, int decimals, char *buf)
 static const struct {
     int metric, less;
     const char *word;
-} cost_parts[] = {{M_COST_HOLDING, -1, N_("holding")},     {M_COST_ORDERING, M_COST_PURCHASE, N_("fixed ordering")},
-                  {M_COST_STAFF, -1, N_("staff")},         {M_COST_EXPEDITE, -1, N_("express")},
-                  {M_COST_ERRORS, -1, N_("errors")},       {M_COST_CHANNELS, -1, N_("channels")},
-                  {M_COST_LOCATIONS, -1, N_("locations")}, {M_COST_TRANSFERS, -1, N_("transfers")}};
+} cost_parts[] = {{M_COST_HOLDING, -1, N_("holding")},
+                  {M_COST_ORDERING, M_COST_PURCHASE, N_("fixed ordering")},
+                  {M_COST_STAFF, -1, N_("staff")},
+                  {M_COST_EXPEDITE, -1, N_("express")},
+                  {M_COST_ERRORS, -1, N_("errors")},
+                  {M_COST_CHANNELS, -1, N_("channels")},
+                  {M_COST_LOCATIONS, -1, N_("locations")},
+                  {M_COST_TRANSFERS, -1, N_("transfers")},
+                  {M_COST_COMPLAINTS, -1, N_("complaints desk")}};
 enum { NPARTS = sizeof cost_parts / sizeof cost_parts[0] };
 
 /* Part k of the service cost at point i; 0 where the scenario does not have it (NaN). */

@@ -258,6 +258,10 @@ struct tier_config {
     double orders_per_customer_day;
     unsigned defect_failures, defect_window; /* leave after k failed of the last m orders */
     double churn_per_day;                    /* leaving for other reasons */
+    /* with a loyalty ladder: what this tier's customers expect (days from order to
+       delivery): the tier's own, else [loyalty]'s, else the promise */
+    double expectation_days;
+    bool has_expectation;
 };
 
 /* How orders reach the supplier. Without [channel.*] sections, [order_cycle]'s
@@ -272,6 +276,10 @@ struct channel_config {
     bool status_visible;           /* customers ordering here can track their orders online */
     struct returns_config returns; /* where returns_own says so, instead of the product's */
     unsigned returns_own;          /* enum returns_key_bit */
+    /* with a loyalty ladder: what an order placed here is expected to take, if given
+       (instead of its tier's expectation) */
+    double expectation_days;
+    bool has_expectation;
 };
 
 /* What a customer does on meeting a stockout (Gruen, Corsten & Bharadwaj 2002). */
@@ -306,6 +314,31 @@ struct contract_config {
     double penalty_per_missed_period; /* money per period that missed any target */
 };
 
+/* The loyalty ladder (models/loyalty.h): stages new -> satisfied -> loyal. */
+enum loyalty_stage { STAGE_NEW, STAGE_SATISFIED, STAGE_LOYAL, STAGES };
+
+struct loyalty_config {
+    bool on;                 /* a [loyalty] section */
+    double expectation_days; /* default for the tiers, if has_expectation; else the promise */
+    bool has_expectation;
+    double tolerance_days; /* an order within this of the expectation meets it */
+    double weight;         /* w: score <- (1 - w) score + w x, x = -1, 0, +1 */
+    double climb_above;    /* a score above this after an order: one stage up */
+    double fall_below;     /* ... below this: one stage down */
+    double orders_factor[STAGES], churn_factor[STAGES], price_factor[STAGES]; /* [STAGE_NEW] = 1 */
+};
+
+/* Complaints and their recovery (models/loyalty.h), with a loyalty ladder. */
+struct complaint_config {
+    bool on;                   /* a [complaints] section */
+    double share;              /* of the orders below expectation whose customer complains */
+    double budget_per_day;     /* the complaints desk's cost a day, spent in full */
+    double cost_per_complaint; /* what handling one uses of the day's budget; 0: no limit */
+    struct dist recovery_days;
+    double recovery_share;         /* of handled complaints that win the customer back */
+    double unhandled_defect_share; /* of customers whose complaint goes unhandled who leave */
+};
+
 /* The named sections' arrays: each is n elements on the heap (NULL when n is 0), at
  * most MAX_PRODUCTS, MAX_TIERS ... (the reader enforces the limits). */
 struct model_config {
@@ -321,6 +354,8 @@ struct model_config {
     struct channel_config *channels;
     struct reaction_config reactions;
     struct customer_config customers;
+    struct loyalty_config loyalty;
+    struct complaint_config complaints;
     size_t nlocations, nregions; /* 0: the implicit single location */
     struct location_config *locations;
     struct region_config *regions;

@@ -11,6 +11,7 @@
  * on_arrival's draws for the commonest case and must stay in step with it). */
 #include "event_class.h"
 #include "history_play.h"
+#include "loyalty.h"
 #include "model_internal.h"
 #include "shape.h"
 
@@ -30,7 +31,7 @@ static void schedule_churn(struct model *m);
 
 /* The customer base changed: the rates of orders and of churn change with it. The
  * gaps are exponential, so drawing new ones is exact. */
-static void customers_changed(struct model *m)
+void demand_customers_changed(struct model *m)
 {
     schedule_customer_order(m);
     schedule_churn(m);
@@ -39,15 +40,37 @@ static void customers_changed(struct model *m)
 
 static void on_customer_order(struct sim *sim, void *ctx);
 
-/* Total rate of an activity over tiers: active customers x per-customer rate. */
-static double tier_rates(const struct model *m, bool churn, double *rates)
+/* The groups customers are picked from: without a ladder one per tier (all stand at
+ * STAGE_NEW), with one a tier and a stage each, g = tier * STAGES + stage. */
+static size_t groups(const struct model *m)
 {
+    return m->cfg->loyalty.on ? m->ntiers * STAGES : m->ntiers;
+}
+
+static int group_tier(const struct model *m, size_t g)
+{
+    return (int)(m->cfg->loyalty.on ? g / STAGES : g);
+}
+
+static int group_stage(const struct model *m, size_t g)
+{
+    return m->cfg->loyalty.on ? (int)(g % STAGES) : STAGE_NEW;
+}
+
+/* Total rate of an activity over the groups: active customers x per-customer rate
+ * (the tier's, times the stage's factor with a ladder). */
+static double group_rates(const struct model *m, bool churn, double *rates)
+{
+    const struct loyalty_config *ly = &m->cfg->loyalty;
     double total = 0;
-    for (size_t t = 0; t < m->ntiers; t++) {
+    size_t n = groups(m);
+    for (size_t g = 0; g < n; g++) {
+        int t = group_tier(m, g), st = group_stage(m, g);
         double per = churn ? m->tiers[t].churn_per_day : m->tiers[t].orders_per_customer_day;
         if (!churn && m->demand_factor != 1) per *= m->demand_factor; /* a generous return policy */
-        rates[t] = (double)customers_active(&m->customers, (int)t) * per;
-        total += rates[t];
+        if (ly->on) per *= churn ? ly->churn_factor[st] : ly->orders_factor[st];
+        rates[g] = (double)customers_in(&m->customers, t, st) * per;
+        total += rates[g];
     }
     return total;
 }
@@ -56,11 +79,22 @@ static void schedule_customer_order(struct model *m)
 {
     if (m->next_customer_order) sim_cancel(m->sim, m->next_customer_order);
     m->next_customer_order = 0;
-    double rates[MAX_TIERS], total = tier_rates(m, false, rates);
+    double rates[CUSTOMER_GROUPS], total = group_rates(m, false, rates);
     if (total > 0)
         m->next_customer_order =
             sim_schedule_recurring(m->sim, sim_now(m->sim) + gsl_ran_exponential(rng(m, SRC_INTERARRIVAL), 1 / total),
                                    EVENT_ORDER, on_customer_order, NULL);
+}
+
+/* A customer picked at random with probability proportional to their rate, from
+ * stream src; *group_out: their group. */
+static uint32_t pick_customer(struct model *m, bool churn, enum rng_source src, size_t *group_out)
+{
+    double rates[CUSTOMER_GROUPS];
+    group_rates(m, churn, rates);
+    size_t n = groups(m), g = n > 1 ? pick_weighted(m, rates, n, src) : 0;
+    *group_out = g;
+    return customers_pick(&m->customers, group_tier(m, g), group_stage(m, g), gsl_rng_uniform(rng(m, src)));
 }
 
 static void on_customer_order(struct sim *sim, void *ctx)
@@ -68,12 +102,10 @@ static void on_customer_order(struct sim *sim, void *ctx)
     (void)ctx;
     struct model *m = model_of(sim);
     m->next_customer_order = 0;
-    double rates[MAX_TIERS];
-    tier_rates(m, false, rates);
-    int tier = m->ntiers > 1 ? (int)pick_weighted(m, rates, m->ntiers, SRC_PICK_CUSTOMER) : 0;
-    uint32_t who = customers_pick(&m->customers, tier, gsl_rng_uniform(rng(m, SRC_PICK_CUSTOMER)));
+    size_t g;
+    uint32_t who = pick_customer(m, false, SRC_PICK_CUSTOMER, &g);
     schedule_customer_order(m);
-    model_place_order(m, tier, who, false, false, NAN);
+    model_place_order(m, group_tier(m, g), who, false, false, NAN);
 }
 
 static void on_churn(struct sim *sim, void *ctx)
@@ -81,19 +113,17 @@ static void on_churn(struct sim *sim, void *ctx)
     (void)ctx;
     struct model *m = model_of(sim);
     m->next_churn = 0;
-    double rates[MAX_TIERS];
-    tier_rates(m, true, rates);
-    int tier = m->ntiers > 1 ? (int)pick_weighted(m, rates, m->ntiers, SRC_CHURN) : 0;
-    uint32_t who = customers_pick(&m->customers, tier, gsl_rng_uniform(rng(m, SRC_CHURN)));
+    size_t g;
+    uint32_t who = pick_customer(m, true, SRC_CHURN, &g);
     customers_remove(&m->customers, who, false, sim_now(sim));
-    customers_changed(m);
+    demand_customers_changed(m);
 }
 
 static void schedule_churn(struct model *m)
 {
     if (m->next_churn) sim_cancel(m->sim, m->next_churn);
     m->next_churn = 0;
-    double rates[MAX_TIERS], total = tier_rates(m, true, rates);
+    double rates[CUSTOMER_GROUPS], total = group_rates(m, true, rates);
     if (total > 0)
         m->next_churn = sim_schedule(m->sim, sim_now(m->sim) + gsl_ran_exponential(rng(m, SRC_CHURN), 1 / total),
                                      EVENT_ORDER, on_churn, NULL);
@@ -107,29 +137,34 @@ static void on_acquisition(struct sim *sim, void *ctx)
     sim_schedule(sim, sim_now(sim) + gsl_ran_exponential(rng(m, SRC_ACQUISITION), 1 / rate), EVENT_ORDER,
                  on_acquisition, NULL);
     customers_add(&m->customers, pick_tier(m, SRC_ACQUISITION), sim_now(sim));
-    customers_changed(m);
+    demand_customers_changed(m);
 }
 
 static void start_customers(struct model *m)
 {
     const struct customer_config *cc = &m->cfg->customers;
     customers_init(&m->customers, m->ntiers);
+    m->recoveries = (struct recovery_pool){.free = UINT32_MAX};
+    m->complaint_day = -1;
     for (double i = 0; i < cc->initial; i++) customers_add(&m->customers, pick_tier(m, SRC_ACQUISITION), 0);
     if (cc->acquisition_per_day > 0)
         sim_schedule(m->sim, gsl_ran_exponential(rng(m, SRC_ACQUISITION), 1 / cc->acquisition_per_day), EVENT_ORDER,
                      on_acquisition, NULL);
-    customers_changed(m);
+    demand_customers_changed(m);
 }
 
-/* A customer hears how the order went; too many failures and they leave. */
-void demand_tell_customer(struct model *m, const struct order *o, bool failed)
+/* A customer hears how the order went; too many failures and they leave; with a
+ * ladder, they judge it (models/loyalty.h). */
+void demand_tell_customer(struct model *m, const struct order *o, bool failed, bool flawless, double cycle)
 {
     if (o->customer == UINT32_MAX || !customers_still(&m->customers, o->customer, o->customer_gen)) return;
     const struct tier_config *t = &m->tiers[o->tier];
     if (customers_record(&m->customers, o->customer, failed, t->defect_failures, t->defect_window)) {
         customers_remove(&m->customers, o->customer, true, sim_now(m->sim));
-        customers_changed(m);
+        demand_customers_changed(m);
+        return;
     }
+    if (m->cfg->loyalty.on) loyalty_hear(m, o->customer, o->tier, m->cfg->nchannels ? o->channel : -1, flawless, cycle);
 }
 
 /* ---- what an order asks for ---- */

@@ -112,6 +112,33 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
                                  FEATURE_CUSTOMERS},
     [M_CUSTOMER_LIFETIME_VALUE] = {"customer_lifetime_value", N_("Customer lifetime value"), C, KIND_MONEY,
                                    FEATURE_CUSTOMERS},
+    [M_CUSTOMERS_NEW_MEAN] = {"customers_new_mean", N_("  new customers, mean"), C, KIND_COUNT_LEVEL,
+                              FEATURE_LOYALTY},
+    [M_CUSTOMERS_SATISFIED_MEAN] = {"customers_satisfied_mean", N_("  satisfied customers, mean"), C,
+                                    KIND_COUNT_LEVEL, FEATURE_LOYALTY},
+    [M_CUSTOMERS_LOYAL_MEAN] = {"customers_loyal_mean", N_("  loyal customers, mean"), C, KIND_COUNT_LEVEL,
+                                FEATURE_LOYALTY},
+    [M_SATISFIED_SHARE] = {"satisfied_share", N_("Customers satisfied or loyal"), C, KIND_RATE, FEATURE_LOYALTY},
+    [M_ABOVE_EXPECTATION_RATE] = {"above_expectation_rate", N_("Orders better than expected"), C, KIND_RATE,
+                                  FEATURE_LOYALTY},
+    [M_BELOW_EXPECTATION_RATE] = {"below_expectation_rate", N_("Orders worse than expected"), C, KIND_RATE,
+                                  FEATURE_LOYALTY},
+    [M_REVENUE_NEW] = {"revenue_new_per_day", N_("Revenue from new customers"), C, KIND_MONEY_PER_DAY,
+                       FEATURE_LOYALTY},
+    [M_REVENUE_SATISFIED] = {"revenue_satisfied_per_day", N_("Revenue from satisfied customers"), C,
+                             KIND_MONEY_PER_DAY, FEATURE_LOYALTY},
+    [M_REVENUE_LOYAL] = {"revenue_loyal_per_day", N_("Revenue from loyal customers"), C, KIND_MONEY_PER_DAY,
+                         FEATURE_LOYALTY},
+    [M_COMPLAINTS_PER_DAY] = {"complaints_per_day", N_("Complaints"), C, KIND_PER_DAY, FEATURE_COMPLAINTS},
+    [M_COMPLAINTS_HANDLED_RATE] = {"complaints_handled_rate", N_("  handled"), C, KIND_RATE, FEATURE_COMPLAINTS},
+    [M_COMPLAINTS_RECOVERED_RATE] = {"complaints_recovered_rate", N_("  won back, of those handled"), C,
+                                     KIND_RATE, FEATURE_COMPLAINTS},
+    [M_CUSTOMERS_RECOVERED_PER_DAY] = {"customers_recovered_per_day", N_("Customers won back"), C, KIND_PER_DAY,
+                                       FEATURE_COMPLAINTS},
+    [M_COST_KEEPING_PER_CUSTOMER] = {"cost_keeping_per_customer", N_("Cost of keeping a customer"),
+                                     C, KIND_MONEY, FEATURE_COMPLAINTS},
+    [M_WIN_TO_KEEP_RATIO] = {"win_to_keep_ratio", N_("Cost ratio, winning / keeping a customer"), C,
+                             KIND_MONEY, FEATURE_COMPLAINTS},
 
     [M_COST_HOLDING] = {"cost_holding_per_day", N_("Holding cost"), M, KIND_MONEY_PER_DAY, 0},
     [M_COST_ORDERING] = {"cost_ordering_per_day", N_("Ordering cost (fixed + purchases)"), M, KIND_MONEY_PER_DAY, 0},
@@ -123,6 +150,8 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_COST_CHANNELS] = {"cost_channels_per_day", N_("Order channels"), M, KIND_MONEY_PER_DAY, FEATURE_CHANNELS},
     [M_COST_ACQUISITION] = {"cost_acquisition_per_day", N_("Winning new customers"), M, KIND_MONEY_PER_DAY,
                             FEATURE_CUSTOMERS},
+    [M_COST_COMPLAINTS] = {"cost_complaints_per_day", N_("Complaints desk (recovery budget)"), M, KIND_MONEY_PER_DAY,
+                           FEATURE_COMPLAINTS},
     [M_COST_TRANSFERS] = {"cost_transfers_per_day", N_("Transshipments and direct shipments"), M, KIND_MONEY_PER_DAY,
                           FEATURE_LOCATIONS},
     [M_COST_LOCATIONS] = {"cost_locations_per_day", N_("Keeping locations open"), M, KIND_MONEY_PER_DAY,
@@ -233,6 +262,8 @@ unsigned metric_features(const struct model_config *c)
     if (oc->expedite != EXPEDITE_NEVER || tier_express) f |= FEATURE_EXPEDITE;
     if (c->nchannels > 0) f |= FEATURE_CHANNELS;
     if (c->customers.on) f |= FEATURE_CUSTOMERS;
+    if (c->loyalty.on) f |= FEATURE_LOYALTY;
+    if (c->complaints.on) f |= FEATURE_COMPLAINTS;
     if (c->revenue.late_zero_days > 0) f |= FEATURE_LATE_PRICE;
     if (d->has_weekday) f |= FEATURE_PEAKS;
     if (d->peak_shift_share > 0) f |= FEATURE_SHIFT;

@@ -78,11 +78,26 @@ enum metric {
     M_QUANTITY_DISCOUNT_RATE,
     /* customers */
     M_CUSTOMERS_MEAN,
+    M_CUSTOMERS_NEW_MEAN, /* the loyalty ladder (FEATURE_LOYALTY) */
+    M_CUSTOMERS_SATISFIED_MEAN,
+    M_CUSTOMERS_LOYAL_MEAN,
+    M_SATISFIED_SHARE,
     M_CUSTOMERS_END,
     M_NEW_CUSTOMERS_PER_DAY,
     M_LOST_TO_FAILURES_PER_DAY,
     M_LOST_TO_CHURN_PER_DAY,
     M_CUSTOMER_LIFETIME_VALUE,
+    M_ABOVE_EXPECTATION_RATE,
+    M_BELOW_EXPECTATION_RATE,
+    M_REVENUE_NEW,
+    M_REVENUE_SATISFIED,
+    M_REVENUE_LOYAL,
+    M_COMPLAINTS_PER_DAY, /* complaints (FEATURE_COMPLAINTS) */
+    M_COMPLAINTS_HANDLED_RATE,
+    M_COMPLAINTS_RECOVERED_RATE,
+    M_CUSTOMERS_RECOVERED_PER_DAY,
+    M_COST_KEEPING_PER_CUSTOMER,
+    M_WIN_TO_KEEP_RATIO,
     /* money */
     M_COST_HOLDING,
     M_COST_ORDERING,
@@ -93,6 +108,7 @@ enum metric {
     M_COST_EXPEDITE,
     M_COST_CHANNELS,
     M_COST_ACQUISITION,
+    M_COST_COMPLAINTS,
     M_COST_TRANSFERS,
     M_COST_LOCATIONS,
     M_COST_RETURNS,
@@ -150,6 +166,8 @@ enum metric_feature {
                                       delivered (a shortage rule other than backorder) */
     FEATURE_RETURNS = 1 << 15,     /* customer returns ([returns] share > 0) */
     FEATURE_CONTRACT = 1 << 16,    /* a service contract: [contract] targets */
+    FEATURE_LOYALTY = 1 << 17,     /* a [loyalty] ladder */
+    FEATURE_COMPLAINTS = 1 << 18,  /* a [complaints] section */
 };
 
 struct metric_def {

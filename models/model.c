@@ -13,6 +13,7 @@
 #include "model_internal.h"
 #include "event_class.h"
 #include "fastpath.h"
+#include "loyalty.h"
 #include "network.h"
 #include "shape.h"
 #include "units.h"
@@ -72,19 +73,24 @@ void model_trace_customers(struct model *m)
     struct model_trace *t = m->trace;
     if (!t) return;
     if (room((void **)&t->customers, &t->cap_customers, t->ncustomers, sizeof *t->customers, t))
-        t->customers[t->ncustomers++] =
-            (struct customer_point){sim_now(m->sim), (double)customers_total(&m->customers)};
+        t->customers[t->ncustomers++] = (struct customer_point){sim_now(m->sim),
+                                                                (double)customers_total(&m->customers),
+                                                                {(double)m->customers.nstage[STAGE_NEW],
+                                                                 (double)m->customers.nstage[STAGE_SATISFIED],
+                                                                 (double)m->customers.nstage[STAGE_LOYAL]}};
 }
 
 /* ---- the end of an order's life ---- */
 
-/* Money for goods worth `list` at list prices delivered to a customer of tier `tier`,
- * adjusted for the tier's price, an off-peak or a quantity discount, and late delivery. */
-static double earn_list(struct model *m, int tier, double list, bool shifted, bool quantity, double cycle)
+/* Money for goods worth `list` at list prices delivered to a customer of tier `tier`
+ * standing at `stage` of the loyalty ladder (-1: no ladder), adjusted for the tier's and
+ * the stage's price, an off-peak or a quantity discount, and late delivery. */
+static double earn_list(struct model *m, int tier, int stage, double list, bool shifted, bool quantity, double cycle)
 {
     struct flow *f = &m->flow;
     const struct tier_config *tc = &m->tiers[tier];
     double factor = tc->price_factor;
+    if (stage >= 0) factor *= m->cfg->loyalty.price_factor[stage];
     const struct revenue_config *rv = &m->cfg->revenue;
     double promise = tc->promise_days, late = 1;
     if (rv->late_zero_days > 0 && tc->has_promise && cycle > promise)
@@ -97,6 +103,7 @@ static double earn_list(struct model *m, int tier, double list, bool shifted, bo
     if (discount != 0) *(shifted ? &f->discounts : &f->quantity_discounts) += list * factor * discount;
     if (late != 1) f->revenue_lost_late += list * factor * (1 - discount) * (1 - late);
     f->tiers[tier].revenue += paid;
+    if (stage >= 0) f->loyalty.revenue[stage] += paid;
     return paid;
 }
 
@@ -116,7 +123,8 @@ static double earn(struct model *m, const struct order *o, double cycle)
             list += l->substituted * m->products[sub].price_per_unit;
         }
     }
-    double paid = earn_list(m, o->tier, list, o->shifted, o->quantity_discount, cycle);
+    int stage = m->cfg->loyalty.on && o->customer != UINT32_MAX ? o->stage : -1;
+    double paid = earn_list(m, o->tier, stage, list, o->shifted, o->quantity_discount, cycle);
     return list > 0 ? paid / list : 1;
 }
 
@@ -244,7 +252,7 @@ static void drop(struct model *m, struct order *o)
     stop_inquiries(m, o);
     m->flow.dropped++;
     m->flow.tiers[o->tier].ended++;
-    demand_tell_customer(m, o, true);
+    demand_tell_customer(m, o, true, false, NAN);
     order_free(&m->pool, o);
 }
 
@@ -334,7 +342,8 @@ static void on_delivered(struct sim *sim, void *ctx)
         m->flow.expedited += o->expedited;
         bool wrong = o->entry_error || o->picking_error;
         /* the customer sees now whether the order is late, short, damaged or wrong */
-        demand_tell_customer(m, o, !(o->first_on_time && in_full && !o->damaged && !wrong));
+        bool flawless = in_full && !o->damaged && !wrong;
+        demand_tell_customer(m, o, !(o->first_on_time && flawless), flawless, now - o->placed);
         if (wrong || o->damaged) {
             const struct cost_config *k = &m->cfg->costs;
             m->flow.wrong += wrong;
@@ -524,7 +533,7 @@ static inline __attribute__((always_inline)) bool place_instant(struct model *m,
     if (tc->price_factor == 1 && !shifted && !quantity)
         tf->revenue += list; /* exactly what earn_list adds then */
     else
-        earn_list(m, tier, list, shifted, quantity, 0);
+        earn_list(m, tier, -1, list, shifted, quantity, 0);
     return true;
 }
 
@@ -603,6 +612,7 @@ static void place_general(struct model *m, int tier, uint32_t customer, bool shi
     if (customer != UINT32_MAX) {
         o->customer = customer;
         o->customer_gen = m->customers.all[customer].gen;
+        o->stage = m->customers.all[customer].stage;
     }
     o->placed = now;
     o->shifted = shifted;
@@ -730,7 +740,9 @@ static void implicit_tier(const struct model_config *c, struct tier_config *t)
                               .orders_per_customer_day = cc->orders_per_customer_day,
                               .defect_failures = cc->defect_failures,
                               .defect_window = cc->defect_window,
-                              .churn_per_day = cc->churn_per_day};
+                              .churn_per_day = cc->churn_per_day,
+                              .has_expectation = c->loyalty.has_expectation,
+                              .expectation_days = c->loyalty.expectation_days};
 }
 
 enum { STOP_CHECK_EVENTS = 1 << 16 };
@@ -910,7 +922,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     }
 
     for (size_t p = 0; p < m->nstocks; p++) stock_fini(&m->stocks[p]);
-    if (cfg->customers.on) customers_fini(&m->customers);
+    if (cfg->customers.on) customers_fini(&m->customers), loyalty_fini(m);
     returns_fini(m);
     order_pool_fini(&m->pool);
     for (int i = 0; i < SRC_COUNT; i++)

@@ -97,6 +97,7 @@ struct level_point {
 
 struct customer_point {
     double t, active;
+    double stage[STAGES]; /* active customers per stage of the loyalty ladder */
 };
 
 struct model_trace {

@@ -49,6 +49,21 @@ struct region_flow {
     double demanded, filled, cycle_sum;
 };
 
+/* The loyalty ladder and complaints (models/loyalty.h), counted since the warm-up reset. */
+struct loyalty_flow {
+    uint64_t judged, better, worse; /* orders judged against the expectation */
+    uint64_t complaints, handled, recovered, left_unhandled;
+    double revenue[STAGES]; /* by the stage the customer stood at when ordering */
+};
+
+/* Recoveries under way (models/loyalty.c): a pool with a free list. */
+struct recovery;
+struct recovery_pool {
+    struct recovery *all;
+    size_t n, cap;
+    uint32_t free; /* UINT32_MAX: none */
+};
+
 /* What happens to orders, counted since the warm-up reset. */
 struct flow {
     uint64_t placed;
@@ -76,6 +91,7 @@ struct flow {
     struct region_flow regions[MAX_REGIONS];
     /* customer returns, counted when the goods are back at the warehouse */
     double units_returned, units_restocked, refunds, returns_cost;
+    struct loyalty_flow loyalty;
 };
 
 /* The counts the service rates of a stretch of time are computed from: since the
@@ -139,6 +155,8 @@ struct model {
     double shape_max;
     struct customer_base customers;
     sim_handle next_customer_order, next_churn;
+    struct recovery_pool recoveries;
+    double complaint_day, spent_today; /* the day (from time 0) and what its budget has paid */
     struct flow flow;
     struct contract_run contract; /* with [contract] targets */
     struct qsketch cycle_quantiles;
@@ -246,8 +264,14 @@ void demand_start(struct model *m);
 bool demand_order_lines(struct model *m, struct order *o, double drawn_units);
 
 /* Order o's customer (if it has one still in the base) hears how it went: failed when
- * late, short, damaged or wrong; too many failures and they leave. */
-void demand_tell_customer(struct model *m, const struct order *o, bool failed);
+ * late, short, damaged or wrong; too many failures and they leave. With a loyalty
+ * ladder they judge it too (models/loyalty.h): flawless when complete, undamaged and
+ * correct; cycle: days from order to delivery (NaN: nothing delivered). */
+void demand_tell_customer(struct model *m, const struct order *o, bool failed, bool flawless, double cycle);
+
+/* The customer base changed (a customer came, left or changed stage): the rates of
+ * orders and of churn change with it. */
+void demand_customers_changed(struct model *m);
 
 /* ---- returns.c ---- */
 

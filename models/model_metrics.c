@@ -115,6 +115,30 @@ static void customer_metrics(const struct model *m, double end, double *x)
     x[M_LOST_TO_FAILURES_PER_DAY] = (double)b->counts.defected / days;
     x[M_LOST_TO_CHURN_PER_DAY] = (double)b->counts.churned / days;
     x[M_COST_ACQUISITION] = m->cfg->customers.acquisition_cost * (double)b->counts.joined / days;
+    const struct loyalty_flow *lf = &m->flow.loyalty;
+    if (m->cfg->loyalty.on) {
+        x[M_CUSTOMERS_NEW_MEAN] = timeavg_mean(&b->stage_avg[STAGE_NEW], end);
+        x[M_CUSTOMERS_SATISFIED_MEAN] = timeavg_mean(&b->stage_avg[STAGE_SATISFIED], end);
+        x[M_CUSTOMERS_LOYAL_MEAN] = timeavg_mean(&b->stage_avg[STAGE_LOYAL], end);
+        x[M_SATISFIED_SHARE] = ratio(x[M_CUSTOMERS_SATISFIED_MEAN] + x[M_CUSTOMERS_LOYAL_MEAN], x[M_CUSTOMERS_MEAN]);
+        x[M_ABOVE_EXPECTATION_RATE] = ratio((double)lf->better, (double)lf->judged);
+        x[M_BELOW_EXPECTATION_RATE] = ratio((double)lf->worse, (double)lf->judged);
+        x[M_REVENUE_NEW] = lf->revenue[STAGE_NEW] / days;
+        x[M_REVENUE_SATISFIED] = lf->revenue[STAGE_SATISFIED] / days;
+        x[M_REVENUE_LOYAL] = lf->revenue[STAGE_LOYAL] / days;
+    }
+    if (m->cfg->complaints.on) {
+        const struct complaint_config *k = &m->cfg->complaints;
+        x[M_COMPLAINTS_PER_DAY] = (double)lf->complaints / days;
+        x[M_COMPLAINTS_HANDLED_RATE] = ratio((double)lf->handled, (double)lf->complaints);
+        x[M_COMPLAINTS_RECOVERED_RATE] = ratio((double)lf->recovered, (double)lf->handled);
+        x[M_CUSTOMERS_RECOVERED_PER_DAY] = (double)lf->recovered / days;
+        x[M_COST_COMPLAINTS] = k->budget_per_day;
+        /* keeping a customer: what the desk cost for each customer it won back */
+        x[M_COST_KEEPING_PER_CUSTOMER] = ratio(k->budget_per_day * days, (double)lf->recovered);
+        if (m->cfg->customers.acquisition_cost > 0)
+            x[M_WIN_TO_KEEP_RATIO] = ratio(m->cfg->customers.acquisition_cost, x[M_COST_KEEPING_PER_CUSTOMER]);
+    }
 }
 
 void model_service_counts(const struct model *m, struct service_counts *c)
@@ -239,6 +263,7 @@ void model_metrics_compute(const struct model *m, double end, double *x)
     x[M_COST_TOTAL] = x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE] + x[M_COST_ERRORS] +
                       x[M_COST_EXPEDITE] + x[M_COST_CHANNELS] + x[M_COST_ACQUISITION];
     if (m->returns) x[M_COST_TOTAL] += x[M_COST_RETURNS]; /* a term of 0 would still be bit-identical */
+    if (c->complaints.on) x[M_COST_TOTAL] += x[M_COST_COMPLAINTS];
     if (c->nlocations) {
         network_metrics(m, end, x);
         x[M_COST_TOTAL] += x[M_COST_TRANSFERS] + x[M_COST_LOCATIONS];

@@ -58,6 +58,7 @@ struct order {
     bool first_on_time;      /* the first delivery met the promise */
     uint32_t customer;       /* index in the customer base, or UINT32_MAX */
     uint32_t customer_gen;
+    int stage;      /* with a loyalty ladder: the customer's stage when ordering */
     size_t pending; /* lines still waiting for stock */
     void *home;     /* replenishment orders: the stock they replenish */
     size_t nlines;

@@ -374,10 +374,9 @@ static struct key_def table[KEY_IDS] = {
 const struct key_def *const key_defs = table;
 const size_t key_count = KEY_IDS;
 
-const char *const key_sections[KEY_SECTIONS + 1] = {"run",       "demand",    "order_cycle", "inventory", "reactions",
-                                                    "customers", "costs",     "revenue",     "returns",   "contract",
-                                                    "sweep",
-                                                    "locks",     "locations", "ipa",         NULL};
+const char *const key_sections[KEY_SECTIONS + 1] = {"run",     "demand",     "order_cycle", "inventory", "reactions", "customers",
+                                                    "loyalty", "complaints", "costs",       "revenue",   "returns",   "contract",
+                                                    "sweep",   "locks",      "locations",   "ipa",       NULL};
 
 static const char *const section_meanings[KEY_SECTIONS] = {
     N_("how long to simulate, how often, with which random numbers"),
@@ -386,6 +385,9 @@ static const char *const section_meanings[KEY_SECTIONS] = {
     N_("stock and its replenishment (the defaults of every [product.NAME])"),
     N_("what customers do on meeting a stockout (with shortage = react)"),
     N_("a customer base that grows by acquisition and shrinks by churn and poor service"),
+    N_("the loyalty ladder: orders judged against the customers' expectation move them new -> satisfied -> loyal "
+       "and back"),
+    N_("complaints from customers whose order fell below their expectation, and their recovery"),
     N_("what stock, orders, staff, errors and shortages cost"),
     N_("what customers pay"),
     N_("customer returns (reverse logistics): goods a customer sends back, what is restocked, refunded and "

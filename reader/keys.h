@@ -55,6 +55,8 @@ enum key_applies {
     APPLIES_HISTORY,         /* demand from a history */
     APPLIES_RETURNS,         /* customer returns: some [returns] share above 0 */
     APPLIES_CONTRACT,        /* [contract] targets */
+    APPLIES_LOYALTY,         /* a [loyalty] ladder */
+    APPLIES_COMPLAINTS,      /* a [complaints] section */
 };
 
 enum key_family {
@@ -156,7 +158,7 @@ size_t key_index(const char *section, const char *name);
 int key_section_known(const char *section);
 
 /* The known plain section names, NULL-terminated. */
-enum { KEY_SECTIONS = 14 };
+enum { KEY_SECTIONS = 16 };
 extern const char *const key_sections[KEY_SECTIONS + 1];
 
 /* Print the key reference: every key of `section` (a plain section, or a family prefix

@@ -911,12 +911,18 @@ static void note(struct scenario *sc, const char *fmt, ...)
 }
 
 /* Is any [customers] key given? Then demand comes from a customer base. */
-static bool customers_given(struct scenario *sc)
+/* The first key of plain section `section` given (in table order), or KEY_NONE. */
+static enum key_id section_key_given(const struct scenario *sc, const char *section)
 {
     for (size_t k = 0; k < key_count; k++)
-        if (!key_defs[k].family && strcmp(key_defs[k].section, "customers") == 0 && sc->origin[k].from != FROM_DEFAULT)
-            return true;
-    return false;
+        if (!key_defs[k].family && strcmp(key_defs[k].section, section) == 0 && sc->origin[k].from != FROM_DEFAULT)
+            return (enum key_id)k;
+    return KEY_NONE;
+}
+
+static bool customers_given(struct scenario *sc)
+{
+    return section_key_given(sc, "customers") != KEY_NONE;
 }
 
 /* Demand from a history file: what it excludes, reading it, and what the model and
@@ -1610,6 +1616,64 @@ static void resolve_customers(struct loader *ld)
     }
 }
 
+/* The loyalty ladder and complaints (models/loyalty.h): each needs what it builds on,
+ * [complaints] the ladder and the ladder a customer base; every tier needs an
+ * expectation to judge orders by, its own, [loyalty]'s or a promise. */
+static void resolve_loyalty(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    struct model_config *c = &sc->cfg;
+    enum key_id first = section_key_given(sc, "loyalty"), complaint = section_key_given(sc, "complaints");
+    if (first != KEY_NONE && !c->customers.on)
+        report_key(ld, line_of(sc, first), first,
+                   _("only with a customer base: add a [customers] section (its orders_per_customer_day turns it on)"));
+    if (complaint != KEY_NONE && first == KEY_NONE)
+        report_key(ld, line_of(sc, complaint), complaint,
+                   _("complaints come from orders below the customers' expectation: add a [loyalty] section "
+                     "(any of its keys turns the ladder on)"));
+    if (first == KEY_NONE) {
+        for (size_t i = 0; i < c->ntiers; i++) {
+            struct target t = family_target(sc, FAMILY_TIER, i);
+            if (given_at(sc, &t, K_TIER_EXPECTATION_DAYS))
+                report_at(ld, origin(sc, K_TIER_EXPECTATION_DAYS, &t)->line, &t, K_TIER_EXPECTATION_DAYS,
+                          _("only with a loyalty ladder: add a [loyalty] section"));
+        }
+        for (size_t i = 0; i < c->nchannels; i++) {
+            struct target t = family_target(sc, FAMILY_CHANNEL, i);
+            if (given_at(sc, &t, K_CHANNEL_EXPECTATION_DAYS))
+                report_at(ld, origin(sc, K_CHANNEL_EXPECTATION_DAYS, &t)->line, &t, K_CHANNEL_EXPECTATION_DAYS,
+                          _("only with a loyalty ladder: add a [loyalty] section"));
+        }
+        return;
+    }
+    if (ld->problems) return;
+    c->loyalty.on = true;
+    c->complaints.on = complaint != KEY_NONE;
+    c->loyalty.orders_factor[STAGE_NEW] = c->loyalty.churn_factor[STAGE_NEW] = c->loyalty.price_factor[STAGE_NEW] = 1;
+    struct loyalty_config *ly = &c->loyalty;
+    if (!(ly->fall_below < ly->climb_above)) {
+        bool later = line_of(sc, K_LOYALTY_FALL_BELOW) > line_of(sc, K_LOYALTY_CLIMB_ABOVE);
+        enum key_id k = later ? K_LOYALTY_FALL_BELOW : K_LOYALTY_CLIMB_ABOVE;
+        char a[40], b[40];
+        report_key(ld, line_of(sc, k), k,
+                   _("the thresholds are out of order: fall_below (%s) must be below climb_above (%s)"),
+                   num_format(ly->fall_below, a, sizeof a), num_format(ly->climb_above, b, sizeof b));
+    }
+    size_t n = c->ntiers ? c->ntiers : 1;
+    for (size_t i = 0; i < n; i++) {
+        bool named = c->ntiers > 0;
+        bool expectation = named ? c->tiers[i].has_expectation || c->tiers[i].has_promise
+                                 : ly->has_expectation || c->order_cycle.has_promise;
+        if (!expectation) {
+            struct target t = named ? family_target(sc, FAMILY_TIER, i) : plain_target("loyalty");
+            report_at(ld, named ? sc->tiers[i].line : line_of(sc, first), &t,
+                      named ? K_TIER_EXPECTATION_DAYS : K_LOYALTY_EXPECTATION_DAYS,
+                      _("missing; what order cycle do the customers expect? Give expectation_days, or a promise "
+                        "(promise_days in [order_cycle])"));
+        }
+    }
+}
+
 /* Weekday profile, rate curve, peak smoothing: thinning a Poisson process. */
 static void resolve_shape(struct loader *ld)
 {
@@ -2270,6 +2334,7 @@ static int finish_load(struct loader *ld, const struct scenario_override *sets, 
     }
     if (ld->problems == 0) resolve_customers(ld);
     if (ld->problems == 0) resolve_returns(ld);
+    if (ld->problems == 0) resolve_loyalty(ld);
     if (ld->problems == 0) resolve_network(ld);
     if (ld->problems == 0) resolve_inventory(ld);
     if (ld->problems == 0) resolve_products(ld);
@@ -2363,6 +2428,8 @@ static const char *unused_because(const struct scenario *sc, const struct key_de
     case APPLIES_REACT: return any_react(sc) ? NULL : _("not used: no shortage = react");
     case APPLIES_CUSTOMERS: return sc->cfg.customers.on ? NULL : _("not used: no customer base");
     case APPLIES_CONTRACT: return sc->contract_targets[0] ? NULL : _("not used: no contract targets");
+    case APPLIES_LOYALTY: return sc->cfg.loyalty.on ? NULL : _("not used: no [loyalty] section");
+    case APPLIES_COMPLAINTS: return sc->cfg.complaints.on ? NULL : _("not used: no [complaints] section");
     default: break; /* the stock conditions */
     }
     if (!t->family && (sc->cfg.nproducts || sc->cfg.nlocations)) return NULL; /* [inventory] gives defaults only */

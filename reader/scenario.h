@@ -15,7 +15,7 @@
 
 #include <stdio.h>
 
-enum { SCENARIO_KEYS_MAX = 192, SCENARIO_WARNINGS_MAX = 8, SCENARIO_PATH_MAX = 1024 };
+enum { SCENARIO_KEYS_MAX = 256, SCENARIO_WARNINGS_MAX = 8, SCENARIO_PATH_MAX = 1024 };
 _Static_assert((int)KEY_IDS <= (int)SCENARIO_KEYS_MAX, "origin[] holds one entry per key: raise SCENARIO_KEYS_MAX");
 
 /* Where a key's value came from. line is the file line (FROM_FILE). FROM_INHERITED:

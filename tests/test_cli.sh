@@ -240,6 +240,12 @@ run "$S" run tests/service/contract_late.ini --out "$T/ct" --quiet
 ok "cli-13.8 run --out with a [contract] writes contract_periods.csv and contract_periods.png" $([ $rc -eq 0 ] && [ -s "$T/ct/contract_periods.csv" ] && [ "$(png_size "$T/ct/contract_periods.png")" = "1280x860" ]; echo $?)
 ok "cli-13.9 contract_periods.csv: its columns, and 9 whole periods of 3 replications, each on time 0, fill 1, missed, 1050" $([ "$(head -n 1 "$T/ct/contract_periods.csv")" = "replication,period,start_day,on_time_rate,fill_rate,missed,penalty" ] && awk -F, 'NR > 1 { n++; if ($4 != 0 || $5 != 1 || $6 != 1 || $7 != 1050 || $3 != 10 * $2) bad++ } END { exit !(n == 27 && !bad) }' "$T/ct/contract_periods.csv"; echo $?)
 ok "cli-13.10 without a [contract] there is no contract_periods.csv" $([ ! -e "$T/g1/contract_periods.csv" ] && [ ! -e "$T/g1/contract_periods.png" ]; echo $?)
+# the loyalty ladder: customers per stage over time, as many rows as the base's chart,
+# and every row's stages add up to the base
+run "$S" run scenarios/loyalty_ladder.ini --reps 2 --out "$T/ladder" --quiet
+ok "cli-13.11 run --out with [loyalty] writes customer_stages.csv and customer_stages.png (a 1280x860 PNG)" $([ $rc -eq 0 ] && [ "$(head -n 1 "$T/ladder/customer_stages.csv")" = "day,new,satisfied,loyal" ] && [ "$(png_size "$T/ladder/customer_stages.png")" = "1280x860" ]; echo $?)
+ok "cli-13.12 customers per stage add up to the active customers at every change" $(paste -d, "$T/ladder/customers.csv" "$T/ladder/customer_stages.csv" | awk -F, 'NR > 1 && ($1 != $3 || $2 != $4 + $5 + $6) { bad = 1 } END { exit bad || NR < 1000 }'; echo $?)
+ok "cli-13.13 without [loyalty] there is no stage chart" $([ ! -e "$T/rc/customer_stages.csv" ] && [ ! -e "$T/rc/customer_stages.png" ]; echo $?)
 
 # ---- compare and locks ----
 mkdir -p "$T/cls"

@@ -294,9 +294,9 @@ static void test_names(void)
     expect_error("scen-2.5 an unknown section with no near match lists the sections",
                  "[demand]\norders_per_day = 5\n[shipping]\ncarrier = post\n",
                  "PATH:3: [shipping] unknown section; the sections are [run], [demand], [order_cycle], "
-                 "[inventory], [reactions], [customers], [costs], [revenue], [returns], [contract], [sweep], "
-                 "[locks], [locations], [ipa], [product.NAME], [tier.NAME], [channel.NAME], [location.NAME], "
-                 "[region.NAME]");
+                 "[inventory], [reactions], [customers], [loyalty], [complaints], [costs], [revenue], [returns], "
+                 "[contract], [sweep], [locks], [locations], [ipa], [product.NAME], [tier.NAME], [channel.NAME], "
+                 "[location.NAME], [region.NAME]");
     expect_error("scen-2.6 a swapped pair of letters is suggested", "[demand]\norders_per_dya = 5\n",
                  "PATH:2: [demand] orders_per_dya: unknown key; did you mean 'orders_per_day'?");
     expect_error("scen-2.7 a key cut short is suggested by prefix",

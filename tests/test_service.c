@@ -7,6 +7,7 @@
 #include "check.h"
 #include "cli/simulate.h"
 #include "models/customers.h"
+#include "models/loyalty.h"
 #include "models/metrics.h"
 #include "models/model.h"
 #include "models/shape.h"
@@ -232,6 +233,138 @@ static void test_churn(void)
         check(fabs(left->mean + churned->mean - a) <
                   summary_halfwidth(left, 0.99) + summary_halfwidth(churned, 0.99) + 0.05,
               "churn-2.3 in steady state as many leave as arrive (%.3f + %.3f = %.3f)", left->mean, churned->mean, a);
+        done(&r);
+    }
+}
+
+/* ---- the loyalty ladder and complaints (models/loyalty.h) ---- */
+
+/* The expected customers per stage of a ladder whose stages form a continuous-time
+ * Markov chain, newcomers arriving at rate a into stage 0: an open network of
+ * infinite-server stages, so the means solve the flow balance
+ *   N_s (up_s + down_s + out_s) = a [s = 0] + N_{s-1} up_{s-1} + N_{s+1} down_{s+1}
+ * (up_2 = down_0 = 0; out_s: the rate of leaving the base), solved here by Gaussian
+ * elimination. Shares nothing with the simulator. */
+static void ladder_means(double a, const double up[3], const double down[3], const double out[3], double n[3])
+{
+    double m[3][4] = {{0}};
+    for (int s = 0; s < 3; s++) {
+        m[s][s] = up[s] + down[s] + out[s];
+        if (s > 0) m[s][s - 1] = -up[s - 1];
+        if (s < 2) m[s][s + 1] = -down[s + 1];
+        m[s][3] = s == 0 ? a : 0;
+    }
+    for (int i = 0; i < 3; i++) /* the matrix is diagonally dominant: no pivoting needed */
+        for (int r = i + 1; r < 3; r++) {
+            double f = m[r][i] / m[i][i];
+            for (int c = i; c < 4; c++) m[r][c] -= f * m[i][c];
+        }
+    for (int i = 2; i >= 0; i--) {
+        double v = m[i][3];
+        for (int c = i + 1; c < 3; c++) v -= m[i][c] * n[c];
+        n[i] = v / m[i][i];
+    }
+}
+
+/* tests/service/loyalty_ladder.ini: orders at 0.5 f_s a day, f = 1, 2, 3; churn 0.05 c_s,
+ * c = 1, 0.5, 0.25; an order is worse with probability 0.4 (damage), else better; a = 2.
+ * A worse order's customer complains with probability `complain`; a complaint is
+ * handled at once and wins them back with probability `recover` (one stage above
+ * where they stood), or, unhandled, makes them leave with probability `leave`. */
+static void ladder_exact(double complain, double recover, double leave, double n[3], double *complaints, double *lost)
+{
+    const double a = 2, lambda = 0.5, f[3] = {1, 2, 3}, mu = 0.05, c[3] = {1, 0.5, 0.25}, worse = 0.4;
+    double up[3], down[3], out[3];
+    for (int s = 0; s < 3; s++) {
+        double l = lambda * f[s], back = worse * complain * recover, gone = worse * complain * leave;
+        up[s] = s < 2 ? l * (1 - worse + back) : 0;
+        down[s] = s > 0 ? l * (worse - back - gone) : 0;
+        out[s] = mu * c[s] + l * gone;
+    }
+    ladder_means(a, up, down, out, n);
+    *complaints = *lost = 0;
+    for (int s = 0; s < 3; s++) {
+        *complaints += n[s] * lambda * f[s] * worse * complain;
+        *lost += n[s] * lambda * f[s] * worse * complain * leave;
+    }
+}
+
+static void test_ladder(void)
+{
+    check(loyalty_judge(true, 2, 2, 0) == 0 && loyalty_judge(true, 2.4, 2, 0.5) == 0 &&
+              loyalty_judge(true, 1.4, 2, 0.5) == 1 && loyalty_judge(true, 2.6, 2, 0.5) == -1 &&
+              loyalty_judge(false, 0, 2, 0.5) == -1,
+          "ladder-0.1 an order is as expected within the tolerance, better before it, worse after it or flawed");
+    static const char *const names[3] = {"customers_new_mean", "customers_satisfied_mean", "customers_loyal_mean"};
+    static const char *const revenue[3] = {"revenue_new_per_day", "revenue_satisfied_per_day", "revenue_loyal_per_day"};
+    const double price[3] = {10, 11, 12.5}, rate[3] = {0.5, 1, 1.5};
+    struct result r;
+    double n[3], complaints, lost;
+    if (check(run("tests/service/loyalty_ladder.ini", NULL, 0, &r) == 0, "ladder-1.0 loyalty_ladder.ini runs")) {
+        ladder_exact(0, 0, 0, n, &complaints, &lost);
+        int ok = 1, paid = 1;
+        for (int s = 0; s < 3; s++) {
+            ok &= inside("ladder stage (CTMC)", &r, names[s], n[s]);
+            paid &= inside("ladder revenue by stage", &r, revenue[s], n[s] * rate[s] * price[s]);
+        }
+        check(ok, "ladder-1.1 customers per stage are the Markov chain's: new %.4f, satisfied %.4f, loyal %.4f", n[0],
+              n[1], n[2]);
+        check(inside("ladder total", &r, "customers_mean", n[0] + n[1] + n[2]),
+              "ladder-1.2 ... and so is the whole base (%.4f)", n[0] + n[1] + n[2]);
+        check(paid, "ladder-1.3 revenue by stage = customers x their order rate x their price");
+        check(inside("ladder better", &r, "above_expectation_rate", 0.6),
+              "ladder-1.4 60%% of the orders are better than expected (undamaged, delivered at once)");
+        done(&r);
+    }
+    /* a worse order's customer complains half the time; the desk handles every complaint
+       at once (no cost per complaint) and wins 60% back, one stage up */
+    static const char *const recover[] = {"complaints.share=0.5", "complaints.recovery_share=0.6"};
+    if (check(run("tests/service/loyalty_ladder.ini", recover, 2, &r) == 0, "ladder-2.0 with complaints runs")) {
+        ladder_exact(0.5, 0.6, 0, n, &complaints, &lost);
+        int ok = 1;
+        for (int s = 0; s < 3; s++) ok &= inside("recovery stage (CTMC)", &r, names[s], n[s]);
+        check(ok, "ladder-2.1 with recovery, customers per stage are the chain's: new %.4f, satisfied %.4f, loyal %.4f",
+              n[0], n[1], n[2]);
+        check(inside("recovery complaints", &r, "complaints_per_day", complaints) &&
+                  inside("recovery won back", &r, "customers_recovered_per_day", 0.6 * complaints),
+              "ladder-2.2 complaints come at %.4f a day and 60%% of them win the customer back", complaints);
+        check(metric(&r, "complaints_handled_rate")->mean == 1,
+              "ladder-2.3 with no cost per complaint every complaint is handled");
+        done(&r);
+    }
+    /* no budget for a desk that costs 1 a complaint: none is handled, and 30% of those
+       who complain leave at once */
+    static const char *const unhandled[] = {"complaints.share=0.5", "complaints.cost_per_complaint=1",
+                                            "complaints.unhandled_defect_share=0.3"};
+    if (check(run("tests/service/loyalty_ladder.ini", unhandled, 3, &r) == 0, "ladder-3.0 unhandled complaints run")) {
+        ladder_exact(0.5, 0, 0.3, n, &complaints, &lost);
+        int ok = 1;
+        for (int s = 0; s < 3; s++) ok &= inside("unhandled stage (CTMC)", &r, names[s], n[s]);
+        check(ok,
+              "ladder-3.1 unhandled complaints: customers per stage are the chain's: new %.4f, satisfied %.4f, "
+              "loyal %.4f",
+              n[0], n[1], n[2]);
+        check(inside("unhandled lost", &r, "lost_to_failures_per_day", lost),
+              "ladder-3.2 customers lost to unhandled complaints: %.4f a day", lost);
+        check(metric(&r, "complaints_handled_rate")->mean == 0, "ladder-3.3 with no budget nothing is handled");
+        done(&r);
+    }
+    /* orders delivered exactly when expected: as expected (x = 0), or worse when damaged,
+       so nobody ever climbs */
+    static const char *const as_expected[] = {"loyalty.expectation_days=0"};
+    if (check(run("tests/service/loyalty_ladder.ini", as_expected, 1, &r) == 0, "ladder-4.0 as expected runs")) {
+        check(metric(&r, "customers_satisfied_mean")->mean == 0 && metric(&r, "customers_loyal_mean")->mean == 0 &&
+                  metric(&r, "above_expectation_rate")->mean == 0 &&
+                  metric(&r, "customers_new_mean")->mean == metric(&r, "customers_mean")->mean,
+              "ladder-4.1 orders exactly as expected move nobody up: every customer stays new");
+        done(&r);
+    }
+    /* orders take 1 day; the promise is 2, but web customers expect 0.5: the web's 30%
+       of the orders are worse, the rest better */
+    if (check(run("tests/service/loyalty_channels.ini", NULL, 0, &r) == 0, "ladder-5.0 loyalty_channels.ini runs")) {
+        check(inside("channel expectation", &r, "below_expectation_rate", 0.3) &&
+                  inside("channel expectation", &r, "above_expectation_rate", 0.7),
+              "ladder-5.1 a channel's own expectation replaces the promise for its orders (30%% worse, 70%% better)");
         done(&r);
     }
 }
@@ -510,7 +643,7 @@ static void test_customer_base(void)
           "base-1.1 customers are counted per tier");
     uint32_t gen = b.all[a].gen;
     customers_remove(&b, a, true, 2);
-    check(customers_active(&b, 0) == 1 && customers_pick(&b, 0, 0.99) == e && !customers_still(&b, a, gen),
+    check(customers_active(&b, 0) == 1 && customers_pick(&b, 0, STAGE_NEW, 0.99) == e && !customers_still(&b, a, gen),
           "base-1.2 a customer who left is gone from its tier and no longer reachable");
     uint32_t f = customers_add(&b, 0, 3);
     check(f == a && !customers_still(&b, a, gen), "base-1.3 a reused slot does not let old orders reach the newcomer");
@@ -635,6 +768,7 @@ int main(void)
     test_tiers();
     test_reactions();
     test_churn();
+    test_ladder();
     test_perfect_order();
     test_shape();
     test_order_information();
