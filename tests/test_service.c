@@ -714,6 +714,8 @@ static void test_returns(void)
         "returns-3.1 share 0 with share_lift 0.25: nothing back at refund 0, a quarter of the units at a full refund");
     done(&n0);
     done(&n1);
+}
+
 /* ---- a service contract ---- */
 
 /* tests/service/contract_late.ini misses every period by a known amount (its comment
