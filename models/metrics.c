@@ -137,7 +137,7 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
                                        FEATURE_COMPLAINTS},
     [M_COST_KEEPING_PER_CUSTOMER] = {"cost_keeping_per_customer", N_("Cost of keeping a customer"),
                                      C, KIND_MONEY, FEATURE_COMPLAINTS},
-    [M_WIN_TO_KEEP_RATIO] = {"win_to_keep_ratio", N_("Cost ratio, winning / keeping a customer"), C,
+    [M_WIN_TO_KEEP_RATIO] = {"win_to_keep_ratio", N_("Cost to win / cost to keep a customer"), C,
                              KIND_MONEY, FEATURE_COMPLAINTS},
 
     [M_COST_HOLDING] = {"cost_holding_per_day", N_("Holding cost"), M, KIND_MONEY_PER_DAY, 0},
