@@ -155,20 +155,37 @@ struct x_axis {
     enum chart_scale scale; /* CHART_LINEAR or CHART_SHORTFALL */
     bool lever;             /* the lever's own values, on a linear scale */
     bool crowded;           /* auto chose the shortfall because points crowd near 100 % */
+    bool flat;              /* auto chose the lever because service does not move */
 };
 
+/* Service levels (in %) that span less than this many points draw as one stack of
+ * points: auto then draws along the lever (a return policy's refund, a complaints
+ * budget: levers that buy something other than the service rate). */
+#define FLAT_SERVICE_SPAN 0.01
+
+static bool service_flat(const double *levels, size_t n)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    size_t finite = 0;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(levels[i])) lo = fmin(lo, levels[i]), hi = fmax(hi, levels[i]), finite++;
+    return finite >= 2 && hi - lo < FLAT_SERVICE_SPAN;
+}
+
 /* What the charts of sweep r draw along x: as [sweep] x_axis says; auto draws the
- * shortfall when the points crowd near 100 % (chart_crowds_near_100). levels: the
- * service levels of the points, in % (n of them). allow_lever: false for the class
- * chart, whose files have no lever value (lever reads as auto; not used yet). */
+ * lever when service does not move (service_flat), else the shortfall when the points
+ * crowd near 100 % (chart_crowds_near_100). levels: the service levels of the points,
+ * in % (n of them). allow_lever: false for the class chart, whose files have no lever
+ * value (lever reads as auto; not used yet). */
 static struct x_axis choose_x_axis(const struct sweep_result *r, const double *levels, size_t n, bool allow_lever)
 {
     enum sweep_x_axis want = r->base.sweep.x_axis;
-    if (want == SWEEP_X_LEVER && allow_lever) return (struct x_axis){CHART_LINEAR, true, false};
-    if (want == SWEEP_X_SERVICE) return (struct x_axis){CHART_LINEAR, false, false};
-    if (want == SWEEP_X_SHORTFALL) return (struct x_axis){CHART_SHORTFALL, false, false};
+    if (want == SWEEP_X_LEVER && allow_lever) return (struct x_axis){CHART_LINEAR, true, false, false};
+    if (want == SWEEP_X_SERVICE) return (struct x_axis){CHART_LINEAR, false, false, false};
+    if (want == SWEEP_X_SHORTFALL) return (struct x_axis){CHART_SHORTFALL, false, false, false};
+    if (allow_lever && service_flat(levels, n)) return (struct x_axis){CHART_LINEAR, true, false, true};
     bool crowded = chart_crowds_near_100(levels, n);
-    return (struct x_axis){crowded ? CHART_SHORTFALL : CHART_LINEAR, false, crowded};
+    return (struct x_axis){crowded ? CHART_SHORTFALL : CHART_LINEAR, false, crowded, false};
 }
 
 /* Point i of sweep r along x. */
@@ -207,6 +224,8 @@ static void x_axis_note(const struct x_axis *a, char *buf, size_t n)
     size_t used = strlen(buf);
     if (a->crowded) /* TRANSLATORS: added to a chart's subtitle */
         snprintf(buf + used, n - used, "%s", _("; x: log scale, as points crowd near 100 %"));
+    else if (a->flat) /* TRANSLATORS: added to a chart's subtitle */
+        snprintf(buf + used, n - used, "%s", _("; x: the lever, as service is the same at every point"));
 }
 
 /* Labels of the points of r with the lever's value, when the lever is a count (number
@@ -255,7 +274,13 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     const char *key = strrchr(r->base.sweep.parameter, '.') + 1;
     char words[100];
     service_words(r, words, sizeof words);
-    if (o->at_lower_edge || o->at_upper_edge)
+    bool edge = o->at_lower_edge || o->at_upper_edge;
+    if (xa.flat) /* the service level is the same everywhere: the title names the lever's value */
+        snprintf(title, sizeof title,
+                 edge ? _("Service curve: profit peaks at %s = %.4g (edge of the range)")
+                      : _("Service curve: profit peaks at %s = %.4g"),
+                 key, r->x[o->best]);
+    else if (edge)
         /* TRANSLATORS: the service level where profit peaks, then the service rate in words */
         snprintf(title, sizeof title, _("Service curve: profit peaks at %.2f %% %s (edge of the range)"),
                  100 * r->service_level[o->best], words);
@@ -265,12 +290,21 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     subtitle(r, true, sub, sizeof sub);
     x_axis_note(&xa, sub, sizeof sub);
     x_axis_label(&xa, r, xl, sizeof xl);
-    snprintf(yl, sizeof yl, _("change per day vs. %.2f %% (money)"), 100 * r->service_level[r->baseline]);
+    /* the changes are against the point of the lowest service level, named by what x shows */
+    char base[160];
+    if (xa.lever)
+        snprintf(base, sizeof base, "%s = %.4g", key, r->x[r->baseline]);
+    else
+        /* TRANSLATORS: the service level the y axis's changes are against, as in
+           "change per day vs. 97.50 % (money)" */
+        snprintf(base, sizeof base, C_("vs. level", "%.2f %%"), 100 * r->service_level[r->baseline]);
+    /* TRANSLATORS: the y axis's title; %s is the point the changes are against, "97.50 %" or
+       "refund_share = 0" */
+    snprintf(yl, sizeof yl, _("change per day vs. %s (money)"), base);
     /* the number beside the diamond is the one the y axis shows there: the change */
-    /* TRANSLATORS: swept key = its value at the peak, the change in profit there against the lowest
-       service level (as the y axis shows it) and that level */
-    snprintf(mark, sizeof mark, _("%s = %.4g: profit %+.0f a day vs. %.2f %%"), key, r->x[o->best], profit[o->best],
-             100 * r->service_level[r->baseline]);
+    /* TRANSLATORS: swept key = its value at the peak, the change in profit there against the
+       point the y axis's changes are against ("97.50 %" or "refund_share = 0") */
+    snprintf(mark, sizeof mark, _("%s = %.4g: profit %+.0f a day vs. %s"), key, r->x[o->best], profit[o->best], base);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_scale = xa.scale};
     struct chart_panel *p = &c.panels[0];
     /* on the shortfall the curves fill the width: the legend goes above them */

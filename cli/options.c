@@ -105,7 +105,8 @@ const struct option_row option_rows[] = {
      "the service rate on the curve (default fill_rate).\n"},
     {OPT_X_AXIS, "--x-axis", "auto|service|shortfall|lever", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP,
      K_SWEEP_X_AXIS, /* xgettext:no-c-format */
-     N_("the charts' x axis (auto: the shortfall, on a log scale, when points crowd near 100%)"),
+     N_("the charts' x axis (auto: the shortfall, on a log scale, when points crowd near 100%; the lever when service "
+        "does not move)"),
      ".BR sweep :\n"
      "what the sweep charts draw along x:\n"
      ".B service\n"
@@ -116,9 +117,11 @@ const struct option_row option_rows[] = {
      ".B lever\n"
      "(the swept key's own values), or\n"
      ".B auto\n"
-     "(the default): the shortfall when the points crowd near 100% (at least 4 points, more\n"
-     "than a third of them in the last twentieth of the axis from the lowest to 100%),\n"
-     "else the service level; the subtitle says which. The charts of\n"
+     "(the default): the lever when the service level is the same at every point (within\n"
+     "0.01 points: a lever that buys something else), else the shortfall when the points\n"
+     "crowd near 100% (at least 4 points, more than a third of them in the last twentieth\n"
+     "of the axis from the lowest to 100%), else the service level; the subtitle says\n"
+     "which. The charts of\n"
      ".B compare\n"
      "keep the service level.\n"},
 

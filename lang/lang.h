@@ -35,8 +35,9 @@
 
 enum lang { LANG_EN, LANG_ZH };
 
-/* text's translation in context (msgctxt), or text itself. */
-const char *lang_in_context(const char *context, const char *text);
+/* text's translation in context (msgctxt), or text itself. format_arg: a format
+ * string passed through it is checked against the arguments, as with gettext. */
+const char *lang_in_context(const char *context, const char *text) __attribute__((format_arg(2)));
 
 /* Choose the language and set gettext up: `code` is "en" or "zh" (from --lang), or
  * NULL to take it from LC_ALL, LC_MESSAGES or LANG (the first that is set; one

@@ -255,7 +255,9 @@ static void draw_mark_line(const struct chart_mark *m, double ymin, double ymax)
 /* A mark's label at the top of the panel beside its line: on the side where it fits
  * inside the frame crossing the fewest other marks' lines (the right on a tie); where it
  * must cross one, on a box of the background, so the line stops short of the text
- * rather than striking through it (the 95th percentile's label beside the promise). */
+ * rather than striking through it (the 95th percentile's label beside the promise).
+ * A label too long for either side is centred on its line, moved inside the frame, on
+ * such a box. */
 static void draw_mark_label(const struct chart_panel *p, size_t k, double ymin, double ymax, double xmin, double xmax)
 {
     const struct chart_mark *m = &p->marks[k];
@@ -270,7 +272,14 @@ static void draw_mark_label(const struct chart_panel *p, size_t k, double ymin, 
     size_t left_crosses = lines_crossed(p, k, m->x - gap - w, m->x);
     bool left = right_fits && left_fits ? left_crosses < right_crosses : !right_fits;
     double x = m->x + (left ? -gap : gap), y = ymax - (0.05 + 0.065 * m->row) * (ymax - ymin);
-    if (left ? left_crosses : right_crosses) {
+    double just = left ? 1.0 : 0.0;
+    /* fitting on neither side: across its own line, kept inside the frame, on a box */
+    bool across = !right_fits && !left_fits;
+    if (across) {
+        x = fmax(xmin + gap, fmin(m->x - w / 2, xmax - gap - w));
+        left = false, just = 0.0;
+    }
+    if (across || (left ? left_crosses : right_crosses)) {
         PLFLT def, ht, vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1;
         plgchr(&def, &ht);
         plgvpd(&vx0, &vx1, &vy0, &vy1);
@@ -283,7 +292,7 @@ static void draw_mark_label(const struct chart_panel *p, size_t k, double ymin, 
         plfill(4, bx, by);
     }
     colour(C_FIRST_SERIES + (int)m->colour);
-    plptex(x, y, 1, 0, left ? 1.0 : 0.0, buf);
+    plptex(x, y, 1, 0, just, buf);
 }
 
 /* The corner of the panel with the fewest data points (0 top-left, 1 top-right,

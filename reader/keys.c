@@ -374,9 +374,9 @@ static struct key_def table[KEY_IDS] = {
 const struct key_def *const key_defs = table;
 const size_t key_count = KEY_IDS;
 
-const char *const key_sections[KEY_SECTIONS + 1] = {"run",     "demand",     "order_cycle", "inventory", "reactions", "customers",
-                                                    "loyalty", "complaints", "costs",       "revenue",   "returns",   "contract",
-                                                    "sweep",   "locks",      "locations",   "ipa",       NULL};
+const char *const key_sections[KEY_SECTIONS + 1] = {
+    "run",     "demand",  "order_cycle", "inventory", "reactions", "customers", "loyalty", "complaints", "costs",
+    "revenue", "returns", "contract",    "sweep",     "locks",     "locations", "ipa",     NULL};
 
 static const char *const section_meanings[KEY_SECTIONS] = {
     N_("how long to simulate, how often, with which random numbers"),

@@ -524,5 +524,16 @@ ok "cli-26.4 network_size.ini's points do not crowd: auto draws the service leve
     $(cmp -s "$T/n_auto.png" "$T/n_service.png"; echo $?)
 run "$S" sweep scenarios/default.ini --reps 2 --set sweep.x_axis=lever --plot "$T/x_key.png" --quiet
 ok "cli-26.5 [sweep] x_axis = lever is --x-axis lever" $([ $rc -eq 0 ] && cmp -s "$T/x_key.png" "$T/x_lever.png"; echo $?)
+# a lever that leaves service where it is (returns.ini: fill rate 100 % at every refund share)
+"$S" sweep scenarios/returns.ini --reps 2 --steps 4 --plot "$T/r_auto.png" --quiet > /dev/null 2>&1
+"$S" sweep scenarios/returns.ini --reps 2 --steps 4 --x-axis lever --plot "$T/r_lever.png" --quiet > /dev/null 2>&1
+"$S" sweep scenarios/returns.ini --reps 2 --steps 4 --x-axis service --plot "$T/r_service.png" --quiet > /dev/null 2>&1
+"$S" sweep scenarios/returns.ini --reps 2 --steps 4 --out "$T/ro" --quiet > /dev/null 2>&1
+ok "cli-26.6 service the same at every point: auto draws the lever (not one column at 100 %), the subtitle and title say so" \
+    $([ -s "$T/r_auto.png" ] && ! cmp -s "$T/r_auto.png" "$T/r_service.png" \
+      && grep -q 'x: the lever, as service is the same at every point' "$T/ro/report.html" \
+      && grep -q 'profit peaks at refund_share = ' "$T/ro/report.html" && grep -q 'vs. refund_share = 0' "$T/ro/report.html"; echo $?)
+ok "cli-26.7 ... and --x-axis lever, which does not say why, draws the same curve with the service-level title" \
+    $([ -s "$T/r_lever.png" ] && ! cmp -s "$T/r_auto.png" "$T/r_lever.png"; echo $?)
 
 check_done test_cli
