@@ -363,7 +363,10 @@ int charts_cost_breakdown(const struct chart_target *to, const struct sweep_resu
                   {M_COST_LOCATIONS, N_("keeping locations open"), COLOUR_BROWN},
                   {M_COST_TRANSFERS, N_("transshipments and direct shipments"), COLOUR_NAVY},
                   /* green again: a B2B contract and a customer base seldom meet in one scenario */
-                  {M_CONTRACT_PENALTY, N_("contract penalties"), COLOUR_GREEN}};
+                  {M_CONTRACT_PENALTY, N_("contract penalties"), COLOUR_GREEN},
+                  /* brown and navy again: after-sale costs seldom meet a network's */
+                  {M_COST_COMPLAINTS, N_("complaints desk"), COLOUR_BROWN},
+                  {M_COST_RETURNS, N_("customer returns (shipping back, handling)"), COLOUR_NAVY}};
     double *extra[sizeof others / sizeof others[0]] = {NULL};
     for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) {
         extra[k] = column(r, others[k].metric, false);
