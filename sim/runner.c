@@ -34,7 +34,9 @@ static void *worker(void *arg)
         pthread_mutex_lock(&p->lock);
         p->done++;
         if (rc != 0) p->failed++;
-        if (r->progress) r->progress(r->progress_ctx, p->done, r->njobs);
+        /* jobs that failed (a run interrupted part-way) are not progress: an interrupted
+           bar must not jump to 100 % */
+        if (r->progress && rc == 0) r->progress(r->progress_ctx, p->done - p->failed, r->njobs);
         pthread_mutex_unlock(&p->lock);
     }
     return NULL;

@@ -15,8 +15,9 @@
  * from several threads at once: it may only touch its own state and out. */
 typedef int (*runner_job_fn)(void *ctx, size_t job, double *out);
 
-/* Progress report: `done` of `total` jobs finished. Called with a lock held, from
- * whichever thread finished a job; keep it short. */
+/* Progress report: `done` of `total` jobs finished and succeeded (a failed job, such
+ * as one interrupted, is not reported). Called with a lock held, from whichever thread
+ * finished a job; keep it short. */
 typedef void (*runner_progress_fn)(void *ctx, size_t done, size_t total);
 
 struct runner {
