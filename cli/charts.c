@@ -105,6 +105,12 @@ static const struct {
     {"time_out_of_stock", N_("time out of stock")},
     {"abandoned_rate", N_("abandoned rate")},
     {"quantity_discount_rate", N_("quantity discount rate")},
+    {"satisfied_share", N_("satisfied share")},
+    {"above_expectation_rate", N_("above expectation rate")},
+    {"below_expectation_rate", N_("below expectation rate")},
+    {"complaints_handled_rate", N_("complaints handled rate")},
+    {"complaints_recovered_rate", N_("complaints recovered rate")},
+    {"contract_periods_missed_share", N_("contract periods missed share")},
 };
 
 /* "fill rate" for fill_rate: the service measure in words, in the user's language; a
@@ -337,11 +343,13 @@ int charts_cost_breakdown(const struct chart_target *to, const struct sweep_resu
     subtitle(r, false, sub, sizeof sub);
     x_axis_note(&xa, sub, sizeof sub);
     x_axis_label(&xa, r, xl, sizeof xl);
-    struct chart c = {.title = _("What each level of service costs, by kind"),
-                      .subtitle = sub,
-                      .xlabel = xl,
-                      .npanels = 1,
-                      .x_scale = xa.scale};
+    char title[300];
+    if (xa.lever) /* along the lever, the points are its values, not levels of service */
+        snprintf(title, sizeof title, _("What each value of %s costs, by kind"),
+                 strrchr(r->base.sweep.parameter, '.') + 1);
+    else
+        snprintf(title, sizeof title, "%s", _("What each level of service costs, by kind"));
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_scale = xa.scale};
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = _("cost per day (the goods themselves not shown)"), .y_from_zero = true};
     p->series[p->nseries++] =
