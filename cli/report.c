@@ -70,6 +70,7 @@ static void style_of(enum metric_kind kind, double mean, double *scale, int *dec
     case KIND_MONEY_PER_DAY: *decimals = 2, *unit = ""; return;
     case KIND_COUNT_LEVEL: *decimals = 1, *unit = ""; return;
     case KIND_MONEY: *decimals = 2, *unit = ""; return;
+    case KIND_RATIO: *decimals = 2, *unit = ""; return;
     }
 }
 
