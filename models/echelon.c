@@ -174,7 +174,8 @@ static void on_day_end(struct sim *sim, void *ctx)
     close_day(m);
     double next = sim_now(sim) + 1;
     /* the last day, ending at the window's end, is closed by echelon_metrics */
-    if (next < m->cfg->run.warmup_days + m->cfg->run.horizon_days) sim_schedule(sim, next, EVENT_REVIEW, on_day_end, NULL);
+    if (next < m->cfg->run.warmup_days + m->cfg->run.horizon_days)
+        sim_schedule(sim, next, EVENT_REVIEW, on_day_end, NULL);
 }
 
 void echelon_setup(struct model *m)
