@@ -172,7 +172,8 @@ static inline __attribute__((always_inline)) double stock_sell(struct stock *s, 
     if (s->unlimited) return stock_issue(s, want, priority, true);
     double filled = stock_issue(s, want, priority, true);
     if (filled < want) s->counts.lost += want - filled;
-    /* on hand changed alone: on order and backordered were recorded at their last change */
+    /* on hand changed alone: on order and backordered were recorded at their last change
+       (and nothing is owed to other stock points: the fast path has no locations) */
     if (fabs(s->on_hand) < UNITS_DUST) { /* dust swept off the shelf counts as issued */
         s->totals.issued += s->on_hand;
         s->on_hand = 0;
