@@ -5,6 +5,7 @@
 #include "report.h"
 #include "contract_report.h"
 #include "models/metrics.h"
+#include "models/network.h"
 #include "models/policy.h"
 #include "models/reasons.h"
 #include "models/theory.h"
@@ -70,6 +71,7 @@ static void style_of(enum metric_kind kind, double mean, double *scale, int *dec
     case KIND_MONEY_PER_DAY: *decimals = 2, *unit = ""; return;
     case KIND_COUNT_LEVEL: *decimals = 1, *unit = ""; return;
     case KIND_MONEY: *decimals = 2, *unit = ""; return;
+    case KIND_RATIO: *decimals = 2, *unit = ""; return;
     }
 }
 
@@ -245,6 +247,19 @@ static void report_locations(FILE *out, const struct model_config *c, const stru
     for (size_t r = 0; r < c->nregions; r++) names[r] = c->regions[r].name;
     block_table(out, c, s, _("region"), names, c->nregions, metric_region_base, region_metric_defs, rcols, rheads, 5);
     fputs(_("  (means per location and region; their confidence intervals are in --format csv)\n"), out);
+    if (!(metric_features(c) & FEATURE_ECHELONS)) return;
+    /* echelons: each location as a supplier of the others, and its bullwhip ratio */
+    static const int ecols[] = {LM_DOWNSTREAM_FILL_RATE, LM_DOWNSTREAM_LEAD_TIME_MEAN, LM_DOWNSTREAM_LEAD_TIME_P95,
+                                LM_DOWNSTREAM_BACKORDERS_MEAN, LM_BULLWHIP_RATIO};
+    static const char *const eheads[] = {N_("fill given"), N_("lead days"), N_("lead p95"), N_("owed"), N_("bullwhip")};
+    for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
+    block_table(out, c, s, _("echelon"), names, c->nlocations, metric_location_base, location_metric_defs, ecols,
+                eheads, 5);
+    fputs(_("  (fill given: the share of the units its downstream locations ordered that it shipped at once;\n"
+            "  lead days: their realised replenishment lead time, mean and 95th percentile; owed: the units\n"
+            "  it owes them, on average; bullwhip: the variance of the units it orders per day over the\n"
+            "  variance of the units demanded of it per day)\n"),
+          out);
 }
 
 /* One row of the theory block: target (or blank), formula, simulated with CI. */
@@ -343,13 +358,22 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
     struct theory_stock st[MAX_LOCATIONS];
     for (size_t l = 0; l < c->nlocations; l++) {
         size_t base = metric_location_base(c, l);
+        /* a location that serves no region sees only its downstream locations' orders */
+        bool home = false;
+        for (size_t r = 0; r < c->nregions; r++) home |= c->regions[r].home == (int)l;
+        size_t fill = !home && location_supplies(c, l) ? LM_DOWNSTREAM_FILL_RATE : LM_FILL_RATE;
         st[l] = (struct theory_stock){c->locations[l].name, &c->locations[l].inventory, sc->locations[l].order_share,
-                                      base + LM_CYCLE_SERVICE_LEVEL, base + LM_FILL_RATE};
+                                      base + LM_CYCLE_SERVICE_LEVEL, base + fill};
     }
     theory_stock_table(out, sc, s, _("location"), st, c->nlocations);
     if (c->network.when_short != WHEN_SHORT_WAIT)
         fputs(_("  (a location's simulated fill rate counts only its own stock; the formulas ignore the help\n"
                 "  other locations give when it is short)\n"),
+              out);
+    if (metric_features(c) & FEATURE_ECHELONS)
+        fputs(_("  (the formulas take each location's own lead_time_days; a location replenished from another\n"
+                "  waits longer when that one is short: its realised lead time is in the echelon table. A\n"
+                "  location that serves no region is compared on the fill rate it gives its downstream orders)\n"),
               out);
 }
 

@@ -223,6 +223,9 @@ struct location_config {
     double holding_per_unit_day, order_fixed;
     double fixed_per_day;                /* the cost of keeping the location open */
     double transfer_days[MAX_LOCATIONS]; /* to move stock to location j (0 to itself) */
+    /* the location that replenishes this one, as its index + 1 (so that 0, the zeroed
+       default, is the outside supplier); see location_upstream, models/network.h */
+    int replenished_from;
 };
 
 struct region_config {

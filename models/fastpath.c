@@ -18,7 +18,7 @@ const struct fastpath_row fastpath_rows[FP_COUNT] = {
     [FP_CHANNELS] = {"ordering channels", NEITHER,
                      FEATURE_CHANNELS | FEATURE_ABANDON | FEATURE_QUALITY | FEATURE_UNDELIVERED},
     [FP_CUSTOMERS] = {"a customer base", NEITHER, FEATURE_CUSTOMERS | FEATURE_LOYALTY | FEATURE_COMPLAINTS},
-    [FP_LOCATIONS] = {"stocking locations", NEITHER, FEATURE_LOCATIONS},
+    [FP_LOCATIONS] = {"stocking locations", NEITHER, FEATURE_LOCATIONS | FEATURE_ECHELONS},
     [FP_TRANSMISSION] = {"a transmission time", NEITHER, 0},
     [FP_PROCESSING] = {"an order-processing stage", NEITHER, 0},
     [FP_PICKING] = {"a picking stage", NEITHER, 0},

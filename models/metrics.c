@@ -211,6 +211,16 @@ const struct metric_def location_metric_defs[LOCATION_METRIC_COUNT] = {
                                KIND_PER_DAY, 0},
     [LM_OPEN_SHARE] = {"open_share", N_("time open"), I, KIND_RATE, 0},
     [LM_COST] = {"cost_per_day", N_("holding, ordering and keeping open per day"), M, KIND_MONEY_PER_DAY, 0},
+    [LM_DOWNSTREAM_FILL_RATE] = {"downstream_fill_rate", N_("fill rate to the locations it replenishes"), S,
+                                 KIND_RATE, FEATURE_ECHELONS},
+    [LM_DOWNSTREAM_LEAD_TIME_MEAN] = {"downstream_lead_time_mean", N_("their replenishment lead time"), O, KIND_DAYS,
+                                      FEATURE_ECHELONS},
+    [LM_DOWNSTREAM_LEAD_TIME_P95] = {"downstream_lead_time_p95", N_("their replenishment lead time, 95th percentile"),
+                                     O, KIND_DAYS, FEATURE_ECHELONS},
+    [LM_DOWNSTREAM_BACKORDERS_MEAN] = {"downstream_backorders_mean", N_("units owed to the locations it replenishes"),
+                                       I, KIND_UNITS, FEATURE_ECHELONS},
+    [LM_BULLWHIP_RATIO] = {"bullwhip_ratio", N_("bullwhip ratio (variance of orders / of demand, per day)"), D,
+                           KIND_RATIO, FEATURE_ECHELONS},
 };
 
 const struct metric_def region_metric_defs[REGION_METRIC_COUNT] = {
@@ -268,6 +278,8 @@ unsigned metric_features(const struct model_config *c)
     if (d->has_weekday) f |= FEATURE_PEAKS;
     if (d->peak_shift_share > 0) f |= FEATURE_SHIFT;
     if (c->nlocations > 0) f |= FEATURE_LOCATIONS;
+    for (size_t l = 0; l < c->nlocations; l++)
+        if (c->locations[l].replenished_from) f |= FEATURE_ECHELONS;
     if (oc->inquiries_per_order_day > 0) f |= FEATURE_INQUIRIES;
     for (size_t ch = 0; ch < c->nchannels; ch++)
         if (c->channels[ch].abandon_rate > 0) f |= FEATURE_ABANDON;

@@ -143,6 +143,7 @@ enum metric_kind {
     KIND_MONEY_PER_DAY,
     KIND_COUNT_LEVEL, /* a number of customers */
     KIND_MONEY,       /* money, not per day */
+    KIND_RATIO,       /* a plain ratio of two quantities (the bullwhip ratio) */
 };
 
 /* What a scenario uses; a metric is reported when its feature is in use. */
@@ -168,6 +169,7 @@ enum metric_feature {
     FEATURE_CONTRACT = 1 << 16,    /* a service contract: [contract] targets */
     FEATURE_LOYALTY = 1 << 17,     /* a [loyalty] ladder */
     FEATURE_COMPLAINTS = 1 << 18,  /* a [complaints] section */
+    FEATURE_ECHELONS = 1 << 19,    /* a location replenished by another ([location.NAME] replenished_from) */
 };
 
 struct metric_def {
@@ -221,6 +223,13 @@ enum location_metric {
     LM_UNITS_SENT_PER_DAY,
     LM_OPEN_SHARE,
     LM_COST,
+    /* echelons (FEATURE_ECHELONS): what a location gives the locations it replenishes
+       (NaN at a location that replenishes none), and every location's bullwhip ratio */
+    LM_DOWNSTREAM_FILL_RATE,       /* their ordered units shipped at once / units they ordered */
+    LM_DOWNSTREAM_LEAD_TIME_MEAN,  /* their orders' realised lead time, placing to last unit received */
+    LM_DOWNSTREAM_LEAD_TIME_P95,   /* ... its 95th percentile */
+    LM_DOWNSTREAM_BACKORDERS_MEAN, /* units owed to them, time average */
+    LM_BULLWHIP_RATIO,             /* variance of the units it orders per day / of the units demanded of it per day */
     LOCATION_METRIC_COUNT
 };
 

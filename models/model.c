@@ -706,6 +706,7 @@ static void on_reset(struct sim *sim, void *ctx)
     for (size_t p = 0; p < m->nstocks; p++) stock_restart(&m->stocks[p], now);
     m->in_transit_at_restart = m->in_transit;
     for (size_t l = 0; l < m->cfg->nlocations; l++) timeavg_restart(&m->open_avg[l], now);
+    echelon_restart(m, now);
     timeavg_restart(&m->open_count_avg, now);
     timeavg_restart(&m->processing.busy_avg, now);
     timeavg_restart(&m->picking.busy_avg, now);
@@ -827,7 +828,7 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
         const struct inventory_config *inv = cfg->nlocations ? &cfg->locations[p].inventory : &m->products[p].inventory;
         stock_init(&m->stocks[p], inv, inv->reserve_units, m->top_priority, rng(m, lead), &m->pool, model_line_filled);
     }
-    if (cfg->nlocations) network_setup(m);
+    if (cfg->nlocations) network_setup(m), echelon_setup(m);
     m->features = metric_features(cfg);
     m->inquiries = oc->inquiries_per_order_day > 0;
     m->returns = returns_in_use(cfg);
@@ -880,6 +881,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     for (size_t p = 0; p < m->nstocks; p++)
         if (!m->stocks[p].closed) stock_start(&m->stocks[p], sim);
     network_start(m);
+    echelon_start(m);
     if (cfg->contract.ntargets) contract_start(m, w->contract_periods);
 
     int stopped = 0;
@@ -924,6 +926,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     for (size_t p = 0; p < m->nstocks; p++) stock_fini(&m->stocks[p]);
     if (cfg->customers.on) customers_fini(&m->customers), loyalty_fini(m);
     returns_fini(m);
+    echelon_fini(m);
     order_pool_fini(&m->pool);
     for (int i = 0; i < SRC_COUNT; i++)
         if (m->rng[i]) gsl_rng_free(m->rng[i]);

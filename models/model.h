@@ -66,7 +66,7 @@ struct model_totals {
     /* in the statistics window */
     double demanded, filled_now, backordered, lost, substituted;
     uint64_t allocations, delivered, dropped, placed;
-    double units_ordered;                   /* units ordered from suppliers */
+    double units_ordered;                   /* units ordered from the outside supplier */
     double goods_issued_cost;               /* unit cost of the units that left stock, less those customers
                                                sent back onto the shelf: purchases less the increase in
                                                stock value come to this (a bookkeeping check) */

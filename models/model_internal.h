@@ -132,6 +132,7 @@ struct model {
     size_t nstocks; /* one per product, or one per location */
     struct stock stocks[MAX_PRODUCTS];
     double in_transit, in_transit_at_restart; /* units moving between locations' shelves: still owned */
+    struct echelon_site *echelons;            /* per location, with replenished_from (models/echelon.c); else NULL */
     bool open[MAX_LOCATIONS];                 /* which locations are open now */
     struct timeavg open_avg[MAX_LOCATIONS];   /* 1 while open */
     struct timeavg open_count_avg;
@@ -325,6 +326,22 @@ void contract_finish(struct model *m);
 /* contract_penalty_per_day (per reviewed day), contract_periods_missed_share and the
    block of each target into x. */
 void contract_metrics(const struct model *m, double *x);
+
+/* ---- echelon.c ---- */
+
+struct echelon_site;
+
+/* With replenished_from: the locations' replenishment between them and the day
+ * buckets of the bullwhip ratio (after network_setup; nothing without echelons). */
+void echelon_setup(struct model *m);
+void echelon_start(struct model *m);
+/* The warm-up reset. */
+void echelon_restart(struct model *m, double now);
+/* The echelon metrics of each location's block (models/metrics.h, LM_DOWNSTREAM_*,
+ * LM_BULLWHIP_RATIO) into x. */
+void echelon_metrics(const struct model *m, double end, double *x);
+/* Release what echelon_setup took (the orders are the pool's). */
+void echelon_fini(struct model *m);
 
 /* ---- network.c ---- */
 

@@ -329,7 +329,7 @@ void model_metrics_totals(const struct model *m, struct model_totals *t)
         t->substituted += s->counts.substituted;
         t->goods_issued_cost += unit_cost(m, p) * (s->counts.issued - s->counts.restocked);
         t->units_issued += s->counts.issued;
-        t->units_ordered += s->counts.ordered;
+        if (!s->supply) t->units_ordered += s->counts.ordered; /* from another location: not bought */
         t->stock_initial += s->totals.initial;
         t->stock_ordered += s->totals.ordered;
         t->stock_received += s->totals.received;

@@ -17,6 +17,13 @@ int network_nearest_open(const struct model_config *c, int from, const bool *ope
     return best;
 }
 
+bool location_supplies(const struct model_config *c, size_t l)
+{
+    for (size_t d = 0; d < c->nlocations; d++)
+        if (location_upstream(c, d) == (int)l) return true;
+    return false;
+}
+
 unsigned network_open_at(const struct network_config *nw, double t)
 {
     unsigned n = nw->open_count[0];
@@ -204,4 +211,5 @@ void network_metrics(const struct model *m, double end, double *x)
     x[M_SHIPPED_DIRECT_RATE] = ratio((double)f->shipped_direct, (double)f->allocated);
     x[M_COST_TRANSFERS] = f->transfer_cost / days;
     x[M_COST_LOCATIONS] = fixed;
+    echelon_metrics(m, end, x);
 }

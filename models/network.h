@@ -14,6 +14,16 @@
 /* The open location nearest to location `from` (itself if open), or -1 if none is. */
 int network_nearest_open(const struct model_config *c, int from, const bool *open);
 
+/* The location that replenishes location `l` ([location.NAME] replenished_from), or -1
+ * for the outside supplier. */
+static inline int location_upstream(const struct model_config *c, size_t l)
+{
+    return c->locations[l].replenished_from - 1;
+}
+
+/* Does some location take its replenishments from location `l`? */
+bool location_supplies(const struct model_config *c, size_t l);
+
 /* How many locations are open at time t (the first ones in file order). */
 unsigned network_open_at(const struct network_config *nw, double t);
 

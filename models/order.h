@@ -60,7 +60,8 @@ struct order {
     uint32_t customer_gen;
     int stage;      /* with a loyalty ladder: the customer's stage when ordering */
     size_t pending; /* lines still waiting for stock */
-    void *home;     /* replenishment orders: the stock they replenish */
+    void *home;     /* replenishment orders: the stock they replenish; a shipment from an
+                       upstream location (models/echelon.c): the replenishment order it fills */
     size_t nlines;
     struct order_line lines[MAX_LINES];
 };

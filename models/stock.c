@@ -30,7 +30,8 @@ static void levels_changed(struct stock *s, double now)
     s->totals.issued += swept;
     s->on_order = tidy(s->on_order);
     s->backordered = tidy(s->backordered);
-    assert(s->on_hand >= 0 && s->on_order >= 0 && s->backordered >= 0);
+    s->owed = tidy(s->owed);
+    assert(s->on_hand >= 0 && s->on_order >= 0 && s->backordered >= 0 && s->owed >= 0);
     level_set(&s->on_hand_avg, now, s->on_hand);
     level_set(&s->backorder_avg, now, s->backordered);
     level_set(&s->on_order_avg, now, s->on_order);
@@ -59,20 +60,22 @@ void stock_init(struct stock *s, const struct inventory_config *cfg, double rese
 
 double stock_position(const struct stock *s)
 {
-    return s->on_hand + s->on_order - s->backordered;
+    return s->on_hand + s->on_order - s->backordered - s->owed;
 }
 
 double stock_owned(const struct stock *s)
 {
-    return s->unlimited ? 0 : s->on_hand + s->on_order;
+    return s->unlimited ? 0 : s->supply ? s->on_hand : s->on_hand + s->on_order;
 }
 
 double stock_bought(const struct stock *s)
 {
-    return s->unlimited ? s->counts.issued - s->counts.restocked : s->counts.ordered + s->counts.opened;
+    if (s->unlimited) return s->counts.issued - s->counts.restocked;
+    return (s->supply ? 0 : s->counts.ordered) + s->counts.opened;
 }
 
 static void on_receipt(struct sim *sim, void *ctx);
+static double take_off_shelf(struct stock *s, double units);
 
 void stock_review(struct stock *s, struct sim *sim)
 {
@@ -92,6 +95,10 @@ void stock_review(struct stock *s, struct sim *sim)
     s->counts.ordered += amount;
     s->totals.ordered += amount;
     levels_changed(s, now);
+    if (s->supply) {
+        s->supply(sim, s, r);
+        return;
+    }
     double lead = dist_sample(&s->cfg->lead_time_days, s->lead_rng);
     sim_schedule(sim, now + lead, EVENT_RECEIPT, on_receipt, r);
 }
@@ -141,22 +148,53 @@ static void fill_waiting(struct stock *s, struct sim *sim)
     }
 }
 
+void stock_receive(struct stock *s, struct sim *sim, double units, bool last)
+{
+    double now = sim_now(sim);
+    s->on_hand += units;
+    s->on_order -= units;
+    s->totals.received += units;
+    /* a receipt ends one replenishment cycle and starts the next */
+    if (last) {
+        s->counts.cycles++;
+        if (!s->cycle_short) s->counts.cycles_ok++;
+        s->cycle_short = false;
+    }
+    fill_waiting(s, sim);
+    levels_changed(s, now);
+    if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
+    if (s->on_arrival) s->on_arrival(sim, s);
+}
+
 static void on_receipt(struct sim *sim, void *ctx)
 {
     struct order *r = ctx;
     struct stock *s = r->home;
-    double now = sim_now(sim);
-    s->on_hand += r->units;
-    s->on_order -= r->units;
-    s->totals.received += r->units;
+    double units = r->units;
     order_free(s->pool, r);
-    /* a receipt ends one replenishment cycle and starts the next */
-    s->counts.cycles++;
-    if (!s->cycle_short) s->counts.cycles_ok++;
-    s->cycle_short = false;
-    fill_waiting(s, sim);
-    levels_changed(s, now);
-    if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
+    stock_receive(s, sim, units, true);
+}
+
+double stock_supply(struct stock *s, struct sim *sim, double units)
+{
+    double take = take_off_shelf(s, units);
+    s->sent += take;
+    if (units - take > UNITS_DUST) {
+        s->owed += units - take;
+        s->cycle_short = true;
+    }
+    stock_allocated(s, sim);
+    return take;
+}
+
+double stock_ship_owed(struct stock *s, struct sim *sim, double units)
+{
+    double take = take_off_shelf(s, fmin(units, s->owed));
+    if (take <= 0) return 0;
+    s->owed -= take;
+    s->sent += take;
+    levels_changed(s, sim_now(sim));
+    return take;
 }
 
 double stock_allocate(struct stock *s, struct order_line *l, bool demand)
@@ -330,6 +368,7 @@ void stock_restock(struct stock *s, struct sim *sim, double units)
     fill_waiting(s, sim);
     levels_changed(s, sim_now(sim));
     if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
+    if (s->on_arrival) s->on_arrival(sim, s);
 }
 
 void stock_hand_over_waiting(struct stock *from, struct stock *to, struct sim *sim,

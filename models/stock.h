@@ -66,6 +66,14 @@ typedef void (*stock_levels_fn)(void *ctx, double t, const struct stock *s);
 /* Optional: a closed stock point received stock it has no waiting lines for. */
 typedef void (*stock_surplus_fn)(struct sim *sim, struct stock *s);
 
+/* Optional (models/echelon.c): a replenishment order r placed by stock point s goes to
+ * another stock point instead of the outside supplier, which then owns r. */
+typedef void (*stock_supply_fn)(struct sim *sim, struct stock *s, struct order *r);
+
+/* Optional (models/echelon.c): stock came in and the waiting lines took theirs; what
+ * is owed to other stock points may be shipped now. */
+typedef void (*stock_arrival_fn)(struct sim *sim, struct stock *s);
+
 struct stock {
     const struct inventory_config *cfg; /* borrowed */
     bool unlimited;                     /* policy none: every line is filled at once */
@@ -88,6 +96,12 @@ struct stock {
     bool started;                /* stock_start has run */
     stock_surplus_fn on_surplus; /* optional: called after a receipt while closed */
     double sent;                 /* units sent to other locations or their customers, since the last restart */
+    /* echelons (models/echelon.c): a stock point replenished by another, and one that
+       replenishes others */
+    stock_supply_fn supply;      /* set: replenishment orders go to another stock point */
+    stock_arrival_fn on_arrival; /* set: told after stock came in */
+    double owed;                 /* units other stock points ordered and this one has not shipped:
+                                    their backorders here, subtracted from the position */
     double owned_at_restart;     /* stock_owned when the statistics window started */
 };
 
@@ -158,7 +172,8 @@ static inline __attribute__((always_inline)) double stock_sell(struct stock *s, 
     if (s->unlimited) return stock_issue(s, want, priority, true);
     double filled = stock_issue(s, want, priority, true);
     if (filled < want) s->counts.lost += want - filled;
-    /* on hand changed alone: on order and backordered were recorded at their last change */
+    /* on hand changed alone: on order and backordered were recorded at their last change
+       (and nothing is owed to other stock points: the fast path has no locations) */
     if (fabs(s->on_hand) < UNITS_DUST) { /* dust swept off the shelf counts as issued */
         s->totals.issued += s->on_hand;
         s->on_hand = 0;
@@ -196,16 +211,33 @@ double stock_take(struct stock *s, double units);
  * recorded and a continuous-review policy looks at the position. */
 void stock_allocated(struct stock *s, struct sim *sim);
 
-/* Inventory position: on hand + on order - backordered. */
+/* Echelons (models/echelon.c). Another stock point orders `units` from this one: what
+ * is on hand is taken off the shelf at once (not sold: it stays the firm's), the rest
+ * is owed (s->owed). The position falls by `units` and a continuous-review policy looks
+ * at it. Returns the units taken. */
+double stock_supply(struct stock *s, struct sim *sim, double units);
+
+/* Take up to `units` of what is owed to other stock points off the shelf (at most
+ * what is on hand and what is owed). Returns the units taken. */
+double stock_ship_owed(struct stock *s, struct sim *sim, double units);
+
+/* A replenishment of `units` arrives: from the outside supplier, or a shipment from
+ * the stock point that supplies this one. last: it completes its replenishment order,
+ * which ends a replenishment cycle. */
+void stock_receive(struct stock *s, struct sim *sim, double units, bool last);
+
+/* Inventory position: on hand + on order - backordered - owed to other stock points. */
 double stock_position(const struct stock *s);
 
 /* Units the firm owns here, bought and not yet issued: on hand + on order (0 for
- * unlimited stock, which is bought as it is issued). Purchases less the increase in
+ * unlimited stock, which is bought as it is issued; on hand alone for a stock point
+ * supplied by another, whose orders are still the other's stock or in transit). Purchases less the increase in
  * what is owned are the goods issued: the accountant's cost of goods. */
 double stock_owned(const struct stock *s);
 
-/* Units bought for this stock point since the last restart: ordered from the supplier,
- * first stock of a location that opened, and with unlimited stock every unit issued. */
+/* Units bought for this stock point since the last restart: ordered from the supplier
+ * (not from another stock point), first stock of a location that opened, and with
+ * unlimited stock every unit issued. */
 double stock_bought(const struct stock *s);
 
 /* Restart statistics at the current time (the warm-up reset). */

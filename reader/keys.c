@@ -582,11 +582,11 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
                    : k->check_text == check_lock_sections ? N_("section names, separated by commas")
                    : k->check_text == check_lock_keys     ? N_("SECTION.KEY names, separated by commas")
                    : k->check_text == check_transfers     ? N_("NAME: days pairs, separated by commas")
-                   : k->family == FAMILY_REGION           ? N_("a location name")
-                   : k->check_text == check_name          ? N_("a product name")
-                   : k->check_text == check_column        ? N_("a header name or a column number")
-                   : k->check_text == check_item          ? N_("an item id")
-                                                          : N_("a file name")));
+                   : k->family == FAMILY_REGION || k->family == FAMILY_LOCATION ? N_("a location name")
+                   : k->check_text == check_name                                ? N_("a product name")
+                   : k->check_text == check_column                              ? N_("a header name or a column number")
+                   : k->check_text == check_item                                ? N_("an item id")
+                                                                                : N_("a file name")));
         return;
     case KEY_LIST:
         snprintf(buf, n, "%s", k->flags & KEY_PAIRS ? _("day:value pairs, days ascending") : _("numbers"));

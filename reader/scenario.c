@@ -1341,6 +1341,78 @@ static int location_named(struct loader *ld, const char *name, int line, const s
     return -1;
 }
 
+/* [location.NAME] replenished_from: the location named, as its index + 1 in the
+ * configuration; not the location itself, not a location without stock on either end,
+ * and no loop (a chain must end at the outside supplier). */
+static void resolve_echelons(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    struct model_config *c = &sc->cfg;
+    size_t key = K_LOCATION_REPLENISHED_FROM;
+    for (size_t i = 0; i < c->nlocations; i++) {
+        const char *name = sc->locations[i].replenished_from;
+        if (!name[0]) continue;
+        struct target t = family_target(sc, FAMILY_LOCATION, i);
+        int line = origin(sc, key, &t)->line;
+        int j = location_named(ld, name, line, &t, K_LOCATION_REPLENISHED_FROM);
+        if (j < 0) continue;
+        if ((size_t)j == i) {
+            report_at(ld, line, &t, K_LOCATION_REPLENISHED_FROM, _("names its own location, %s"), name);
+            continue;
+        }
+        if (!c->locations[i].inventory.policy->holds_stock) {
+            report_at(ld, line, &t, K_LOCATION_REPLENISHED_FROM,
+                      _("this location has policy = none: it keeps no stock and orders none; give it a stocking "
+                        "policy, or remove replenished_from"));
+            continue;
+        }
+        if (!c->locations[j].inventory.policy->holds_stock) {
+            report_at(ld, line, &t, K_LOCATION_REPLENISHED_FROM,
+                      _("[location.%s] has policy = none and keeps no stock to send; give it a stocking policy, or "
+                        "remove replenished_from (the outside supplier then replenishes this location)"),
+                      name);
+            continue;
+        }
+        c->locations[i].replenished_from = j + 1;
+    }
+    if (ld->problems) return;
+    /* a loop: following replenished_from from i comes back to i; reported once, at
+       the loop's first location in file order */
+    for (size_t i = 0; i < c->nlocations; i++) {
+        int at = location_upstream(c, i);
+        size_t steps = 0;
+        while (at >= 0 && (size_t)at != i && steps++ < c->nlocations) at = location_upstream(c, (size_t)at);
+        if (at < 0 || (size_t)at != i) continue;
+        bool first = true;
+        for (int k = location_upstream(c, i); (size_t)k != i; k = location_upstream(c, (size_t)k))
+            if ((size_t)k < i) first = false;
+        if (!first) continue;
+        char chain[MAX_LOCATIONS * (NAME_LEN + 4) + NAME_LEN];
+        size_t n = (size_t)snprintf(chain, sizeof chain, "%s", sc->locations[i].name);
+        int k = (int)i;
+        do {
+            k = location_upstream(c, (size_t)k);
+            n += (size_t)snprintf(chain + n, sizeof chain - n, " -> %s", sc->locations[k].name);
+        } while ((size_t)k != i && n < sizeof chain);
+        struct target t = family_target(sc, FAMILY_LOCATION, i);
+        report_at(ld, origin(sc, key, &t)->line, &t, K_LOCATION_REPLENISHED_FROM,
+                  _("a loop of replenishment: %s; one location in it must be replenished by the outside supplier "
+                    "(remove its replenished_from)"),
+                  chain);
+    }
+}
+
+/* Location i's share of the orders for its service levers with echelons: its own
+ * regions' share (given) plus that of every location it replenishes, which it sees as
+ * their replenishment orders. */
+static double echelon_share(const struct scenario *sc, size_t i)
+{
+    double share = sc->locations[i].order_share;
+    for (size_t d = 0; d < sc->cfg.nlocations; d++)
+        if (location_upstream(&sc->cfg, d) == (int)i) share += echelon_share(sc, d);
+    return share;
+}
+
 /* [location.NAME], [region.NAME] and [locations]: homes, the transfer-time matrix,
  * which locations are open when, and the share of orders each location serves at the
  * start (for its service levers). Without locations, none of it may be given. */
@@ -1396,12 +1468,18 @@ static void resolve_network(struct loader *ld)
             if (!set[j][i]) c->locations[j].transfer_days[i] = days;
         }
     }
-    /* regions: given, or one per location with equal shares */
+    resolve_echelons(ld);
+    if (ld->problems) return;
+    bool echelons = false;
+    for (size_t i = 0; i < c->nlocations; i++) echelons |= location_upstream(c, i) >= 0;
+    /* regions: given, or one per location with equal shares (with echelons, one per
+       location that replenishes no other: the others see only their orders) */
     if (c->nregions == 0) {
         sc->implicit_regions = true;
         for (size_t i = 0; i < c->nlocations; i++) {
+            if (location_supplies(c, i)) continue;
             open_entry(ld, FAMILY_REGION, sc->locations[i].name, sc->locations[i].line);
-            snprintf(sc->regions[i].home, NAME_LEN, "%s", sc->locations[i].name);
+            snprintf(sc->regions[c->nregions - 1].home, NAME_LEN, "%s", sc->locations[i].name);
         }
         resolve_shares(ld, FAMILY_REGION);
         inherit(ld);
@@ -1455,6 +1533,15 @@ static void resolve_network(struct loader *ld)
     if (sch->n && sc->origin[ko].from != FROM_DEFAULT && sch->v[0] == 0)
         report_key(ld, sc->origin[ko].line, K_LOCATIONS_OPEN,
                    _("give open or an open_schedule starting at day 0, not both (open_schedule is on line %d)"), line);
+    /* echelons: a location that closes would strand the orders it owes or is owed */
+    for (size_t k = 0; echelons && k < nw->nchanges; k++)
+        if (nw->open_count[k] < c->nlocations) {
+            bool scheduled = sch->n > 0;
+            report_key(ld, scheduled ? line : sc->origin[ko].line,
+                       scheduled ? K_LOCATIONS_OPEN_SCHEDULE : K_LOCATIONS_OPEN,
+                       _("with replenished_from, every location must stay open throughout in this version"));
+            return;
+        }
     /* a closing location's stock moves to the nearest open one, which must keep it: the
        first open_count locations are open, so the ones that close are those after them */
     for (size_t k = 1; k < nw->nchanges; k++)
@@ -1483,6 +1570,11 @@ static void resolve_network(struct loader *ld)
         if (sc->locations[i].order_share == 0)
             for (size_t r = 0; r < c->nregions; r++)
                 if (c->regions[r].home == (int)i) sc->locations[i].order_share += c->regions[r].share;
+    if (echelons) { /* every location open throughout (checked above) */
+        double share[MAX_LOCATIONS];
+        for (size_t i = 0; i < c->nlocations; i++) share[i] = echelon_share(sc, i);
+        for (size_t i = 0; i < c->nlocations; i++) sc->locations[i].order_share = share[i];
+    }
     for (size_t i = 0; i < c->nlocations; i++)
         if (sc->locations[i].order_share <= 0) {
             warn(sc, _("no region has [location.%s] as its home: it serves only orders sent on by others"),

@@ -75,12 +75,13 @@ struct entry {
     char name[NAME_LEN];
     int line; /* its [header] line */
     struct key_origin origin[SCENARIO_KEYS_MAX];
-    double levers[LEVERS];     /* products and locations */
-    struct lever lever;        /* products and locations */
-    char substitute[NAME_LEN]; /* products: the name given */
-    char transfers[200];       /* locations: "south: 2, east: 3" as given */
-    char home[NAME_LEN];       /* regions: the location named */
-    double order_share;        /* locations: the share of orders it serves at the start */
+    double levers[LEVERS];           /* products and locations */
+    struct lever lever;              /* products and locations */
+    char substitute[NAME_LEN];       /* products: the name given */
+    char transfers[200];             /* locations: "south: 2, east: 3" as given */
+    char home[NAME_LEN];             /* regions: the location named */
+    char replenished_from[NAME_LEN]; /* locations: the upstream location named */
+    double order_share;              /* locations: the share of orders it serves at the start */
 };
 
 struct scenario {

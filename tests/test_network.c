@@ -5,6 +5,7 @@
 #include "check.h"
 #include "cli/simulate.h"
 #include "models/metrics.h"
+#include "models/model.h"
 #include "reader/scenario.h"
 
 #include <gsl/gsl_cdf.h>
@@ -329,6 +330,73 @@ static void test_shipped(void)
     }
 }
 
+/* Echelons ([location.NAME] replenished_from, models/echelon.c). */
+static void test_echelons(void)
+{
+    static struct summary with[512], without[512];
+    /* an upstream location that never runs short behaves as the outside supplier: the
+       store draws the same lead times at the same moments, so its figures are the same */
+    struct scenario *sc = load("tests/network/echelon_ample.ini", NULL);
+    if (check(sc != NULL, "echelon_ample.ini loads")) run(&sc->cfg, without);
+    sc = load("tests/network/echelon_ample.ini", "location.store.replenished_from=dc");
+    if (check(sc != NULL, "echelon_ample.ini loads with replenished_from")) {
+        run(&sc->cfg, with);
+        static const char *const same[] = {"fill_rate",       "cycle_service_level", "mean_on_hand",
+                                           "mean_backorders", "time_out_of_stock",   "order_cycle_days_mean"};
+        for (size_t k = 0; k < sizeof same / sizeof same[0]; k++) {
+            char name[64];
+            snprintf(name, sizeof name, "location.store.%s", same[k]);
+            long i = metric_lookup(&sc->cfg, name);
+            if (i < 0) i = metric_lookup(&sc->cfg, snprintf(name, sizeof name, "%s", same[k]) >= 0 ? name : "");
+            printf("%-22s %-34s %12.9f  outside supplier %12.9f\n", "ample dc", name, with[i].mean, without[i].mean);
+            check(with[i].mean == without[i].mean, "ample dc: %s %.9g is the outside supplier's %.9g", name,
+                  with[i].mean, without[i].mean);
+        }
+        expect(&sc->cfg, with, "ample dc", "location.dc.downstream_fill_rate", 1);
+        expect(&sc->cfg, with, "ample dc", "location.dc.downstream_backorders_mean", 0);
+        /* the store orders Q = 6 each time: its daily orders vary more than its demand */
+        long b = metric_lookup(&sc->cfg, "location.store.bullwhip_ratio");
+        check(with[b].mean > 1.5, "ample dc: an (s, Q) store amplifies its demand's variance (%.3f)", with[b].mean);
+    }
+    /* a three-level chain, a tree below the dc, a dc with its own customers: the books */
+    sc = load("tests/network/echelon_chain.ini", NULL);
+    if (!check(sc != NULL, "echelon_chain.ini loads")) return;
+    const struct model_config *c = &sc->cfg;
+    size_t nm = metric_count(c);
+    double *x = malloc(nm * sizeof *x);
+    for (uint64_t rep = 0; rep < c->run.replications; rep++) {
+        struct model_totals t;
+        model_run(c, rep, x, &t, NULL);
+        double scale = 1 + t.demanded, days = c->run.horizon_days, goods = t.goods_issued_cost / days;
+        check(fabs(t.stock_final - (t.stock_initial + t.stock_received + t.stock_restocked - t.stock_issued)) <
+                  1e-6 * scale,
+              "chain rep %llu: on hand = initial + received - issued", (unsigned long long)rep);
+        check(fabs(t.on_order_final - (t.stock_ordered - t.stock_received)) < 1e-6 * scale,
+              "chain rep %llu: on order = ordered - received (shipments between locations included)",
+              (unsigned long long)rep);
+        check(fabs(x[M_COST_PURCHASE] - x[M_STOCK_VALUE_CHANGE] - goods) < 1e-9 * (1 + goods),
+              "chain rep %llu: purchases - increase in stock value = goods issued at cost (%.9g - %.9g vs %.9g)",
+              (unsigned long long)rep, x[M_COST_PURCHASE], x[M_STOCK_VALUE_CHANGE], goods);
+        check(fabs(x[M_COST_PURCHASE] - 10 * t.units_ordered / days) < 1e-9 * (1 + goods),
+              "chain rep %llu: purchases = unit cost x units bought from the outside supplier (the factory's)",
+              (unsigned long long)rep);
+        check(t.peak_orders_in_flight < 5000, "chain rep %llu: orders in flight stay bounded (%zu)",
+              (unsigned long long)rep, t.peak_orders_in_flight);
+        for (size_t l = 0; l < 2; l++) { /* factory and dc replenish others */
+            const double *y = x + metric_location_base(c, l);
+            check(y[LM_DOWNSTREAM_FILL_RATE] >= 0 && y[LM_DOWNSTREAM_FILL_RATE] <= 1 &&
+                      y[LM_DOWNSTREAM_LEAD_TIME_P95] >= y[LM_DOWNSTREAM_LEAD_TIME_MEAN] * 0.5 &&
+                      y[LM_DOWNSTREAM_LEAD_TIME_MEAN] >= (l == 0 ? 2 : 0.5),
+                  "chain rep %llu: %s's fill given %.4f, lead time %.3f (p95 %.3f) at least the transport leg",
+                  (unsigned long long)rep, c->locations[l].name, y[LM_DOWNSTREAM_FILL_RATE],
+                  y[LM_DOWNSTREAM_LEAD_TIME_MEAN], y[LM_DOWNSTREAM_LEAD_TIME_P95]);
+        }
+        check(isnan(x[metric_location_base(c, 2) + LM_DOWNSTREAM_FILL_RATE]),
+              "chain rep %llu: a store replenishes nobody: no fill given", (unsigned long long)rep);
+    }
+    free(x);
+}
+
 int main(void)
 {
     test_cover();
@@ -336,5 +404,6 @@ int main(void)
     test_one_location();
     test_shipped();
     test_pooling();
+    test_echelons();
     return check_done("test_network");
 }

@@ -312,6 +312,130 @@ static void test_chopra(const char *dir, const char *file)
            summary_halfwidth(&s[M_FILL_RATE], 0.99), f.fill_rate);
 }
 
+/* E1, E2: echelons, one-for-one base stock with Poisson demand, constant lead times and
+ * backorders at every stage, against Axsater's exact method (tests/validation/README.md).
+ * The warehouse's outstanding orders X0 ~ Poisson(Lambda L0) (Lambda: the demand of all
+ * its stores); its backorders B0 = (X0 - S0)+; a store's share of them is B0 itself
+ * (serial) or Binomial(B0, 1/2) (two identical stores); the store's outstanding orders
+ * are that share plus its own demand over L1, Poisson(lambda L1), independent of it. */
+enum { ECH_K = 120 }; /* support of the distributions: far beyond any mass that counts */
+
+struct echelon_exact {
+    double dc_fill, dc_backorders, lead_time, store_fill, store_backorders, store_on_hand;
+};
+
+static struct echelon_exact echelon_exact(double lam_total, double l0, int s0, double lam_store, double l1, int s1,
+                                          bool split)
+{
+    double b0[ECH_K] = {0}, bi[ECH_K] = {0}, y[ECH_K] = {0};
+    struct echelon_exact e = {0};
+    for (int k = 0; k < ECH_K; k++) {
+        double p = gsl_ran_poisson_pdf((unsigned)k, lam_total * l0);
+        if (k < s0) e.dc_fill += p;
+        b0[k > s0 ? k - s0 : 0] += p;
+        if (k > s0) e.dc_backorders += (k - s0) * p;
+    }
+    for (int b = 0; b < ECH_K; b++)
+        for (int j = 0; j <= b; j++)
+            bi[j] += split ? b0[b] * gsl_ran_binomial_pdf((unsigned)j, 0.5, (unsigned)b) : (j == b ? b0[b] : 0);
+    for (int k = 0; k < ECH_K; k++)
+        for (int j = 0; j <= k; j++) y[k] += bi[j] * gsl_ran_poisson_pdf((unsigned)(k - j), lam_store * l1);
+    for (int k = 0; k < ECH_K; k++) {
+        if (k < s1) e.store_fill += y[k], e.store_on_hand += (s1 - k) * y[k];
+        if (k > s1) e.store_backorders += (k - s1) * y[k];
+    }
+    e.lead_time = l1 + e.dc_backorders / lam_total; /* Little: a unit waits B0 / Lambda at the dc */
+    return e;
+}
+
+/* One echelon comparison at 95%: the metric called `name` in the case's layout. */
+static void echelon_row(const char *id, const struct model_config *cfg, const struct summary *s, const char *name,
+                        double exact)
+{
+    long i = metric_lookup(cfg, name);
+    if (!check(i >= 0, "%s: metric %s exists", id, name)) return;
+    double hw = summary_halfwidth(&s[i], 0.95);
+    int ok = !isnan(s[i].mean) && fabs(s[i].mean - exact) <= hw + 1e-9 * (1 + fabs(exact));
+    printf("%-20s %-40s %12.8g %10.3g %12.8g  %s\n", id, name, s[i].mean, hw, exact, ok ? "inside" : "OUTSIDE");
+    check(ok, "%s: %s = %.8g +- %.3g (95%%) contains the exact %.8g", id, name, s[i].mean, hw, exact);
+}
+
+/* The store's orders in a day under (s, Q) with unit Poisson demand: Q N, N = floor((C +
+ * D) / Q), C uniform on 0..Q-1 and D ~ Poisson(lambda) independent (E3); its bullwhip
+ * ratio is Q^2 Var(N) / lambda. */
+static double bullwhip_sq_exact(double lambda, int q)
+{
+    double en = 0, en2 = 0;
+    for (int c = 0; c < q; c++)
+        for (int d = 0; d < ECH_K; d++) {
+            double p = gsl_ran_poisson_pdf((unsigned)d, lambda) / q, n = floor((double)(c + d) / q);
+            en += p * n;
+            en2 += p * n * n;
+        }
+    return (double)q * q * (en2 - en * en) / lambda;
+}
+
+/* Load a case and run it; returns its summaries (the caller frees them) or NULL. */
+static struct summary *echelon_run(const char *dir, const char *id, const char *file, struct scenario *sc)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    if (!check(scenario_load(sc, path, NULL, 0, stderr) == 0, "%s: %s loads", id, path)) return NULL;
+    struct summary *s = calloc(metric_count(&sc->cfg), sizeof *s);
+    if (!s) abort();
+    if (!check(run_case_rows(dir, file, NULL, 0, s, NULL, NULL, NULL) == 0, "%s: %s runs", id, file)) {
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+static void test_echelons(const char *dir)
+{
+    static const struct {
+        const char *id, *file, *stores[2];
+        bool split;
+    } echelon_cases[] = {{"E1 serial", "e1_serial.ini", {"store"}, false},
+                         {"E2 tree", "e2_tree.ini", {"east", "west"}, true}};
+    printf("%-20s %-40s %12s %10s %12s\n", "case", "metric", "simulated", "95% CI +-", "exact");
+    static struct scenario sc;
+    for (size_t c = 0; c < sizeof echelon_cases / sizeof echelon_cases[0]; c++) {
+        const char *id = echelon_cases[c].id;
+        struct summary *s = echelon_run(dir, id, echelon_cases[c].file, &sc);
+        if (!s) continue;
+        /* the parameters, read back from the scenario: what the exact method takes */
+        const struct model_config *cfg = &sc.cfg;
+        const struct inventory_config *dc = &cfg->locations[0].inventory, *st = &cfg->locations[1].inventory;
+        double lam = 1 / dist_mean(&cfg->demand.interarrival_days);
+        size_t nstores = echelon_cases[c].split ? 2 : 1;
+        struct echelon_exact e =
+            echelon_exact(lam, dist_mean(&dc->lead_time_days), (int)dc->order_up_to, lam / (double)nstores,
+                          dist_mean(&st->lead_time_days), (int)st->order_up_to, echelon_cases[c].split);
+        echelon_row(id, cfg, s, "location.dc.downstream_fill_rate", e.dc_fill);
+        echelon_row(id, cfg, s, "location.dc.downstream_backorders_mean", e.dc_backorders);
+        echelon_row(id, cfg, s, "location.dc.downstream_lead_time_mean", e.lead_time);
+        for (size_t k = 0; k < nstores; k++) {
+            char name[96];
+            snprintf(name, sizeof name, "location.%s.fill_rate", echelon_cases[c].stores[k]);
+            echelon_row(id, cfg, s, name, e.store_fill);
+            snprintf(name, sizeof name, "location.%s.mean_backorders", echelon_cases[c].stores[k]);
+            echelon_row(id, cfg, s, name, e.store_backorders);
+            snprintf(name, sizeof name, "location.%s.mean_on_hand", echelon_cases[c].stores[k]);
+            echelon_row(id, cfg, s, name, e.store_on_hand);
+        }
+        echelon_row(id, cfg, s, "fill_rate", e.store_fill);
+        free(s);
+    }
+    struct summary *s = echelon_run(dir, "E3 bullwhip", "e3_bullwhip.ini", &sc);
+    if (!s) return;
+    const struct inventory_config *st = &sc.cfg.locations[1].inventory;
+    double lam = 1 / dist_mean(&sc.cfg.demand.interarrival_days);
+    echelon_row("E3 bullwhip", &sc.cfg, s, "location.store.bullwhip_ratio",
+                bullwhip_sq_exact(lam, (int)st->order_quantity));
+    echelon_row("E3 bullwhip", &sc.cfg, s, "location.dc.bullwhip_ratio", 1);
+    free(s);
+}
+
 /* LK: Law & Kelton's (s,S) inventory model over 120 months from 60 units
  * (tests/validation/lk_ss.ini, one servlab day = one month), against exact expectations
  * from the Markov chain of tests/markov_ss.h. The model is stated here from the
@@ -541,5 +665,6 @@ int main(int argc, char **argv)
     test_safety_per_point(dir);
     test_chopra(dir, "s1_chopra.ini");
     test_chopra(dir, "s1_chopra_weekly.ini");
+    test_echelons(dir);
     return check_done("test_validation");
 }

@@ -1,0 +1,248 @@
+/* echelon.c - locations replenished by other locations ([location.NAME]
+ * replenished_from): a serial chain or a tree of stocking points (echelons).
+ *
+ * A downstream location's replenishment order is a demand on its upstream location the
+ * moment it is placed (stock_supply): what upstream has on hand is shipped at once, the
+ * rest waits there as a backorder (upstream's `owed`), filled first come first served
+ * as upstream's own replenishments come in (after its customers' waiting lines, which
+ * the stock serves first). Every shipment travels the downstream location's own
+ * lead_time_days (the transport leg), drawn from its lead-time stream. The order is
+ * received in as many pieces as it was shipped; the last piece ends its replenishment
+ * cycle, and its realised lead time (placing to the last piece) is the upstream
+ * location's downstream_lead_time. Upstream holds stock under its own policy and lead
+ * time, like any location; its position counts what it owes (stock_position).
+ *
+ * Costs: only the outside supplier's deliveries are purchases. Units shipped between
+ * locations stay the firm's: taken off upstream's shelf (not sold), in transit
+ * (m->in_transit, as a transfer), then on downstream's shelf (stock_owned).
+ *
+ * The bullwhip ratio of a location: over the whole days of the statistics window
+ * (bucket k is [warmup + k - 1, warmup + k)), the variance of the units it ordered per
+ * day divided by the variance of the units demanded of it per day (its customers'
+ * units reaching allocation, plus the units its downstream locations ordered). */
+#include "event_class.h"
+#include "metrics.h"
+#include "model_internal.h"
+#include "network.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* A running mean and sum of squared deviations (Welford), for the day buckets. */
+struct running_var {
+    double n, mean, m2;
+};
+
+static void running_add(struct running_var *v, double x)
+{
+    v->n += 1;
+    double d = x - v->mean;
+    v->mean += d / v->n;
+    v->m2 += d * (x - v->mean);
+}
+
+static double running_variance(const struct running_var *v)
+{
+    return v->n > 1 ? v->m2 / (v->n - 1) : NAN;
+}
+
+/* One location's echelon state. */
+struct echelon_site {
+    struct order *owed_head, *owed_tail; /* downstream orders waiting here, first come first served;
+                                            an order's units are what is still owed */
+    double ordered_in;                   /* units downstream locations ordered (since the restart) */
+    double shipped_now;                  /* ... of which shipped the moment they were ordered */
+    struct tally lead;                   /* realised lead time of the downstream orders completed */
+    struct qsketch lead_q;
+    struct timeavg owed_avg; /* units owed to downstream locations */
+    /* the day buckets: the counts at the start of the current day, and the days so far */
+    double demand_mark, ordered_mark;
+    struct running_var demand_days, order_days;
+};
+
+static struct echelon_site *site_of(struct model *m, const struct stock *s)
+{
+    return &m->echelons[s - m->stocks];
+}
+
+/* Units demanded of location l so far (since the restart): by its customers and by
+ * the locations it replenishes. */
+static double demand_seen(const struct model *m, size_t l)
+{
+    return m->stocks[l].counts.demanded + m->echelons[l].ordered_in;
+}
+
+/* A shipment of an upstream location arrives downstream. */
+static void on_shipment_arrived(struct sim *sim, void *ctx)
+{
+    struct order *sh = ctx, *r = sh->home;
+    struct model *m = model_of(sim);
+    struct stock *down = r->home;
+    double units = sh->units;
+    order_free(&m->pool, sh);
+    m->in_transit -= units;
+    r->pending--;
+    bool last = r->pending == 0 && r->units == 0;
+    if (last) {
+        struct echelon_site *e = &m->echelons[location_upstream(m->cfg, (size_t)(down - m->stocks))];
+        double lead = sim_now(sim) - r->placed;
+        tally_add(&e->lead, lead);
+        qsketch_add(&e->lead_q, lead);
+        order_free(&m->pool, r);
+    }
+    stock_receive(down, sim, units, last);
+}
+
+/* Send `units` of downstream order r on its way (the downstream location's lead time). */
+static void ship(struct model *m, struct order *r, double units)
+{
+    struct stock *down = r->home;
+    struct order *sh = order_new(&m->pool);
+    sh->units = units;
+    sh->home = r;
+    r->pending++;
+    m->in_transit += units;
+    double lead = dist_sample(&down->cfg->lead_time_days, down->lead_rng);
+    sim_schedule(m->sim, sim_now(m->sim) + lead, EVENT_RECEIPT, on_shipment_arrived, sh);
+}
+
+/* stock_supply_fn: downstream stock point `down` placed replenishment order r. */
+static void on_supply(struct sim *sim, struct stock *down, struct order *r)
+{
+    struct model *m = model_of(sim);
+    int u = location_upstream(m->cfg, (size_t)(down - m->stocks));
+    struct stock *up = &m->stocks[u];
+    struct echelon_site *e = &m->echelons[u];
+    e->ordered_in += r->units;
+    r->pending = 0;
+    double sent = stock_supply(up, sim, r->units);
+    e->shipped_now += sent;
+    r->units -= sent;
+    if (r->units <= UNITS_DUST) {
+        r->units = 0;
+    } else { /* a backorder at upstream */
+        r->next = NULL;
+        if (e->owed_tail)
+            e->owed_tail->next = r;
+        else
+            e->owed_head = r;
+        e->owed_tail = r;
+    }
+    timeavg_set(&e->owed_avg, sim_now(sim), up->owed);
+    if (sent > 0 || r->units == 0) ship(m, r, sent);
+}
+
+/* stock_arrival_fn: stock came in at an upstream location; ship what it owes, first
+ * come first served. */
+static void on_upstream_arrival(struct sim *sim, struct stock *up)
+{
+    struct model *m = model_of(sim);
+    struct echelon_site *e = site_of(m, up);
+    struct order *r;
+    while ((r = e->owed_head) && up->on_hand > 0) {
+        double sent = stock_ship_owed(up, sim, r->units);
+        r->units -= sent;
+        bool done = r->units <= UNITS_DUST;
+        if (done) {
+            r->units = 0;
+            e->owed_head = r->next;
+            if (!e->owed_head) e->owed_tail = NULL;
+        }
+        if (sent > 0 || done) ship(m, r, sent);
+        if (!done) break;
+    }
+    timeavg_set(&e->owed_avg, sim_now(sim), up->owed);
+}
+
+/* The end of one day of the statistics window: close its bucket. */
+static void close_day(struct model *m)
+{
+    for (size_t l = 0; l < m->cfg->nlocations; l++) {
+        struct echelon_site *e = &m->echelons[l];
+        double demand = demand_seen(m, l), ordered = m->stocks[l].counts.ordered;
+        running_add(&e->demand_days, demand - e->demand_mark);
+        running_add(&e->order_days, ordered - e->ordered_mark);
+        e->demand_mark = demand;
+        e->ordered_mark = ordered;
+    }
+}
+
+static void on_day_end(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    close_day(m);
+    double next = sim_now(sim) + 1;
+    /* the last day, ending at the window's end, is closed by echelon_metrics */
+    if (next < m->cfg->run.warmup_days + m->cfg->run.horizon_days)
+        sim_schedule(sim, next, EVENT_REVIEW, on_day_end, NULL);
+}
+
+void echelon_setup(struct model *m)
+{
+    const struct model_config *c = m->cfg;
+    bool any = false;
+    for (size_t l = 0; l < c->nlocations; l++) any |= location_upstream(c, l) >= 0;
+    if (!any) return;
+    m->echelons = calloc(c->nlocations, sizeof *m->echelons);
+    if (!m->echelons) abort();
+    for (size_t l = 0; l < c->nlocations; l++) {
+        struct echelon_site *e = &m->echelons[l];
+        tally_reset(&e->lead);
+        qsketch_reset(&e->lead_q);
+        timeavg_init(&e->owed_avg, 0, 0);
+        if (location_upstream(c, l) >= 0) m->stocks[l].supply = on_supply;
+        if (location_supplies(c, l)) m->stocks[l].on_arrival = on_upstream_arrival;
+    }
+}
+
+void echelon_start(struct model *m)
+{
+    if (!m->echelons) return;
+    double first = m->cfg->run.warmup_days + 1;
+    if (first <= m->cfg->run.warmup_days + m->cfg->run.horizon_days)
+        sim_schedule(m->sim, first, EVENT_REVIEW, on_day_end, NULL);
+}
+
+void echelon_restart(struct model *m, double now)
+{
+    if (!m->echelons) return;
+    for (size_t l = 0; l < m->cfg->nlocations; l++) { /* the stocks' counts restart at 0 too */
+        struct echelon_site *e = &m->echelons[l];
+        e->ordered_in = e->shipped_now = 0;
+        tally_reset(&e->lead);
+        qsketch_reset(&e->lead_q);
+        timeavg_restart(&e->owed_avg, now);
+        e->demand_mark = e->ordered_mark = 0;
+        e->demand_days = e->order_days = (struct running_var){0};
+    }
+}
+
+void echelon_metrics(const struct model *m, double end, double *x)
+{
+    if (!m->echelons) return;
+    const struct model_config *c = m->cfg;
+    /* the last whole day of the window ends at `end`: its events have all run */
+    double days = c->run.horizon_days;
+    for (size_t l = 0; l < c->nlocations; l++) {
+        const struct echelon_site *e = &m->echelons[l];
+        double *y = x + metric_location_base(c, l);
+        struct running_var dv = e->demand_days, ov = e->order_days;
+        if (dv.n < floor(days)) {
+            running_add(&dv, demand_seen(m, l) - e->demand_mark);
+            running_add(&ov, m->stocks[l].counts.ordered - e->ordered_mark);
+        }
+        y[LM_BULLWHIP_RATIO] = ratio(running_variance(&ov), running_variance(&dv));
+        if (!location_supplies(c, l)) continue;
+        y[LM_DOWNSTREAM_FILL_RATE] = ratio(e->shipped_now, e->ordered_in);
+        y[LM_DOWNSTREAM_LEAD_TIME_MEAN] = tally_mean(&e->lead);
+        y[LM_DOWNSTREAM_LEAD_TIME_P95] = qsketch_quantile(&e->lead_q, 0.95);
+        y[LM_DOWNSTREAM_BACKORDERS_MEAN] = timeavg_mean(&e->owed_avg, end);
+    }
+}
+
+void echelon_fini(struct model *m)
+{
+    free(m->echelons);
+    m->echelons = NULL;
+}
