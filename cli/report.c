@@ -740,7 +740,9 @@ void report_group_notes(FILE *out, const struct scenario *sc, const struct summa
 
 void report_policy_note(FILE *out, const struct scenario *sc)
 {
-    if (!sc->cfg.inventory.policy->holds_stock)
+    /* no stock point at all holds stock: [inventory]'s own policy may be none while a
+       product or location has one */
+    if (!(metric_features(&sc->cfg) & FEATURE_STOCK))
         fputs(_("\n(policy = none: stock is not modelled, so it never runs out and costs nothing to hold.)\n"), out);
 }
 

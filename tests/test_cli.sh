@@ -539,4 +539,12 @@ ok "cli-26.6 service the same at every point: auto draws the lever (not one colu
 ok "cli-26.7 ... and --x-axis lever, which does not say why, draws the same curve with the service-level title" \
     $([ -s "$T/r_lever.png" ] && ! cmp -s "$T/r_auto.png" "$T/r_lever.png"; echo $?)
 
+# ---- the policy-none note: only when no stock point holds stock ----
+printf '[run]\nreplications = 2\n\n[demand]\norders_per_day = 5\n\n[location.north]\npolicy = sQ\nreorder_point = 10\norder_quantity = 20\nlead_time_days = 2\n' > "$T/loc_stock.ini"
+run "$S" run "$T/loc_stock.ini" --quiet
+ok "cli-27.1 [inventory] policy none but a location holds stock: no 'stock is not modelled' note" \
+    $([ $rc -eq 0 ] && ! grep -q 'stock is not modelled' "$T/out"; echo $?)
+run "$S" run scenarios/loyalty_ladder.ini --reps 2 --quiet
+ok "cli-27.2 ... and a scenario where nothing holds stock keeps it" $([ $rc -eq 0 ] && grep -q 'policy = none: stock is not modelled' "$T/out"; echo $?)
+
 check_done test_cli
