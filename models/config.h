@@ -226,6 +226,9 @@ struct location_config {
     /* the location that replenishes this one, as its index + 1 (so that 0, the zeroed
        default, is the outside supplier); see location_upstream, models/network.h */
     int replenished_from;
+    /* an upstream location sees the end-customer demand of the locations below it:
+       a continuous-review policy judges their positions with its own (models/echelon.c) */
+    bool share_demand;
 };
 
 struct region_config {

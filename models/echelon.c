@@ -19,11 +19,20 @@
  * The bullwhip ratio of a location: over the whole days of the statistics window
  * (bucket k is [warmup + k - 1, warmup + k)), the variance of the units it ordered per
  * day divided by the variance of the units demanded of it per day (its customers'
- * units reaching allocation, plus the units its downstream locations ordered). */
+ * units reaching allocation, plus the units its downstream locations ordered).
+ *
+ * Information sharing ([location.NAME] share_demand): a continuous-review policy at an
+ * upstream location that shares demand judges its own position plus, for every location
+ * below it, that location's position less the middle of its policy's range
+ * (shared_position): an echelon position, shifted so that the same levels keep about
+ * the same stock. Orders between the locations leave it alone; customers' demand below
+ * lowers it at once, and the stock points below tell upstream to review (shares_with),
+ * so it reorders as customers buy rather than when a batch order comes. */
 #include "event_class.h"
 #include "metrics.h"
 #include "model_internal.h"
 #include "network.h"
+#include "policy.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -178,6 +187,51 @@ static void on_day_end(struct sim *sim, void *ctx)
         sim_schedule(sim, next, EVENT_REVIEW, on_day_end, NULL);
 }
 
+/* Information sharing (share_demand). The middle of the range a location's position
+ * keeps under its policy: (s, s+Q] for sQ, (s, S] for sS, S for base stock. */
+static double position_centre(const struct inventory_config *cfg)
+{
+    double low = cfg->policy->uses_reorder_point ? cfg->reorder_point : cfg->order_up_to;
+    double high = cfg->policy->uses_order_quantity ? cfg->reorder_point + cfg->order_quantity : cfg->order_up_to;
+    return (low + high) / 2;
+}
+
+/* What the locations below l (l itself and its descendants) hold beyond the middle of
+ * their positions' ranges: each one's position less its centre. A replenishment order
+ * between two of them moves units from one position to the other and leaves the sum
+ * alone; an end customer's demand lowers it. */
+static double below_excess(const struct model *m, size_t l)
+{
+    const struct model_config *c = m->cfg;
+    double x = stock_position(&m->stocks[l]) - position_centre(&c->locations[l].inventory);
+    for (size_t d = 0; d < c->nlocations; d++)
+        if (location_upstream(c, d) == (int)l) x += below_excess(m, d);
+    return x;
+}
+
+/* The position an upstream location that shares demand judges: its own, plus the
+ * excess of the locations below it over the middle of their ranges (an echelon
+ * position, less what the downstream policies keep on average). With one-for-one
+ * replenishment below, the excess is always 0 and nothing changes; with batches, it
+ * falls as customers buy instead of all at once when a batch is ordered. */
+static double shared_position(const struct stock *s, const void *ctx)
+{
+    const struct model *m = ctx;
+    size_t l = (size_t)(s - m->stocks);
+    double x = stock_position(s);
+    for (size_t d = 0; d < m->cfg->nlocations; d++)
+        if (location_upstream(m->cfg, d) == (int)l) x += below_excess(m, d);
+    return x;
+}
+
+/* Some location at or above l shares demand. */
+static bool shares_above(const struct model_config *c, int l)
+{
+    for (; l >= 0; l = location_upstream(c, (size_t)l))
+        if (c->locations[l].share_demand) return true;
+    return false;
+}
+
 void echelon_setup(struct model *m)
 {
     const struct model_config *c = m->cfg;
@@ -193,6 +247,11 @@ void echelon_setup(struct model *m)
         timeavg_init(&e->owed_avg, 0, 0);
         if (location_upstream(c, l) >= 0) m->stocks[l].supply = on_supply;
         if (location_supplies(c, l)) m->stocks[l].on_arrival = on_upstream_arrival;
+        if (c->locations[l].share_demand && c->locations[l].inventory.review_days == 0) { /* continuous review */
+            m->stocks[l].judged_position = shared_position;
+            m->stocks[l].judged_ctx = m;
+        }
+        if (shares_above(c, location_upstream(c, l))) m->stocks[l].shares_with = &m->stocks[location_upstream(c, l)];
     }
 }
 

@@ -63,6 +63,22 @@ double stock_position(const struct stock *s)
     return s->on_hand + s->on_order - s->backordered - s->owed;
 }
 
+double stock_judged_position(const struct stock *s)
+{
+    return s->judged_position ? s->judged_position(s, s->judged_ctx) : stock_position(s);
+}
+
+/* A continuous-review policy looks at its position (and, with information sharing,
+ * so do the stock points told of this one's changes). */
+static void review_if_due(struct stock *s, struct sim *sim)
+{
+    if (!s->unlimited && !s->closed && s->cfg->review_days == 0 && stock_judged_position(s) <= s->order_threshold)
+        stock_review(s, sim);
+    for (struct stock *u = s->shares_with; u; u = u->shares_with)
+        if (!u->unlimited && !u->closed && u->cfg->review_days == 0 && stock_judged_position(u) <= u->order_threshold)
+            stock_review(u, sim);
+}
+
 double stock_owned(const struct stock *s)
 {
     return s->unlimited ? 0 : s->supply ? s->on_hand : s->on_hand + s->on_order;
@@ -80,7 +96,7 @@ static double take_off_shelf(struct stock *s, double units);
 void stock_review(struct stock *s, struct sim *sim)
 {
     if (s->closed) return;
-    double position = stock_position(s);
+    double position = stock_judged_position(s);
     double amount = s->cfg->policy->order_amount(s->cfg, position);
     if (!(amount > 0)) return;
     if (s->cfg->policy->uses_reorder_point) /* a rounding error above s counts as 0 */
@@ -276,7 +292,7 @@ void stock_allocated(struct stock *s, struct sim *sim)
 {
     if (s->unlimited) return;
     levels_changed(s, sim_now(sim));
-    if (s->cfg->review_days == 0 && stock_position(s) <= s->order_threshold) stock_review(s, sim);
+    review_if_due(s, sim);
 }
 
 void stock_restart(struct stock *s, double now)
@@ -330,7 +346,7 @@ void stock_open(struct stock *s, struct sim *sim, double units)
     }
     if (!s->started)
         stock_start(s, sim);
-    else if (!s->unlimited && s->cfg->review_days == 0 && stock_position(s) <= s->order_threshold)
+    else if (!s->unlimited && s->cfg->review_days == 0 && stock_judged_position(s) <= s->order_threshold)
         stock_review(s, sim); /* periodic review: the review events never stopped */
 }
 

@@ -103,6 +103,12 @@ struct stock {
     double owed;                 /* units other stock points ordered and this one has not shipped:
                                     their backorders here, subtracted from the position */
     double owned_at_restart;     /* stock_owned when the statistics window started */
+    /* information sharing (models/echelon.c, share_demand): the position a policy judges,
+       when it is not stock_position (NULL: it is), and the stock point told when this
+       one's position changes, so that it may review (NULL: none) */
+    double (*judged_position)(const struct stock *s, const void *ctx);
+    const void *judged_ctx;
+    struct stock *shares_with;
 };
 
 /* Set up a stock point at time 0 with cfg->initial_on_hand on hand. */
@@ -228,6 +234,10 @@ void stock_receive(struct stock *s, struct sim *sim, double units, bool last);
 
 /* Inventory position: on hand + on order - backordered - owed to other stock points. */
 double stock_position(const struct stock *s);
+
+/* The position the policy judges: stock_position, or with information sharing the
+ * one judged_position gives (models/echelon.c). */
+double stock_judged_position(const struct stock *s);
 
 /* Units the firm owns here, bought and not yet issued: on hand + on order (0 for
  * unlimited stock, which is bought as it is issued; on hand alone for a stock point

@@ -1376,6 +1376,14 @@ static void resolve_echelons(struct loader *ld)
         c->locations[i].replenished_from = j + 1;
     }
     if (ld->problems) return;
+    /* share_demand: only an upstream location has downstream demand to see */
+    for (size_t i = 0; i < c->nlocations; i++) {
+        if (!c->locations[i].share_demand || location_supplies(c, i)) continue;
+        struct target t = family_target(sc, FAMILY_LOCATION, i);
+        report_at(ld, origin(sc, K_LOCATION_SHARE_DEMAND, &t)->line, &t, K_LOCATION_SHARE_DEMAND,
+                  _("no location is replenished from this one, so it has no downstream demand to share: name it "
+                    "in another location's replenished_from, or remove share_demand"));
+    }
     /* a loop: following replenished_from from i comes back to i; reported once, at
        the loop's first location in file order */
     for (size_t i = 0; i < c->nlocations; i++) {
