@@ -397,6 +397,69 @@ static void test_echelons(void)
     free(x);
 }
 
+/* One metric of a summary: mean and 95% half-width, printed. */
+static double mean_hw(const struct model_config *c, const struct summary *s, const char *name, double *hw)
+{
+    long i = metric_lookup(c, name);
+    if (!check(i >= 0, "metric %s exists", name)) return *hw = NAN;
+    *hw = summary_halfwidth(&s[i], 0.95);
+    return s[i].mean;
+}
+
+/* share_demand (tests/network/sharing.ini): the Beer Game's lesson in numbers. The store
+ * orders Q = 10 (five days' demand) at a time; the dc keeps a base stock of 16. Without
+ * sharing the dc passes each batch on (its orders vary as the store's: bullwhip ratio
+ * 1); with sharing it orders as the customers buy, so its orders vary far less than
+ * the batches it must fill, and it fills more of them from stock while holding less.
+ * With one-for-one replenishment below (sharing_one_for_one.ini) the store's orders are
+ * the demand already: sharing changes nothing, to the last digit. */
+static void test_sharing(void)
+{
+    static struct summary no[512], yes[512];
+    static const char *const names[] = {"location.dc.bullwhip_ratio", "location.dc.downstream_fill_rate",
+                                        "location.dc.mean_on_hand", "location.store.fill_rate"};
+    enum { BULLWHIP, DC_FILL, DC_ON_HAND, STORE_FILL, N };
+    double m0[N], h0[N], m1[N], h1[N];
+    struct scenario *sc = load("tests/network/sharing.ini", "location.dc.share_demand=no");
+    if (!check(sc != NULL, "sharing.ini loads")) return;
+    run(&sc->cfg, no);
+    for (int k = 0; k < N; k++) m0[k] = mean_hw(&sc->cfg, no, names[k], &h0[k]);
+    sc = load("tests/network/sharing.ini", "location.dc.share_demand=yes");
+    if (!check(sc != NULL, "sharing.ini loads with share_demand = yes")) return;
+    run(&sc->cfg, yes);
+    for (int k = 0; k < N; k++) {
+        m1[k] = mean_hw(&sc->cfg, yes, names[k], &h1[k]);
+        printf("%-34s no %10.5f +- %.5f   yes %10.5f +- %.5f\n", names[k], m0[k], h0[k], m1[k], h1[k]);
+    }
+    check(fabs(m0[BULLWHIP] - 1) < 1e-6, "no sharing: a base-stock dc passes the batches on (ratio %.6f)",
+          m0[BULLWHIP]);
+    check(m1[BULLWHIP] + h1[BULLWHIP] < 0.5, "sharing: the dc's orders vary far less than the batches (%.4f +- %.4f)",
+          m1[BULLWHIP], h1[BULLWHIP]);
+    check(m1[DC_FILL] - h1[DC_FILL] > m0[DC_FILL] + h0[DC_FILL],
+          "sharing raises the dc's fill rate to the store (%.4f +- %.4f vs %.4f +- %.4f)", m1[DC_FILL], h1[DC_FILL],
+          m0[DC_FILL], h0[DC_FILL]);
+    check(m1[DC_ON_HAND] + h1[DC_ON_HAND] < m0[DC_ON_HAND] - h0[DC_ON_HAND],
+          "... while the dc holds less (%.3f +- %.3f vs %.3f +- %.3f)", m1[DC_ON_HAND], h1[DC_ON_HAND], m0[DC_ON_HAND],
+          h0[DC_ON_HAND]);
+    /* one for one below: identical runs */
+    sc = load("tests/network/sharing_one_for_one.ini", "location.dc.share_demand=no");
+    if (!check(sc != NULL, "sharing_one_for_one.ini loads")) return;
+    run(&sc->cfg, no);
+    size_t nm = metric_count(&sc->cfg);
+    sc = load("tests/network/sharing_one_for_one.ini", "location.dc.share_demand=yes");
+    if (!check(sc != NULL, "sharing_one_for_one.ini loads with share_demand = yes")) return;
+    run(&sc->cfg, yes);
+    size_t differ = 0;
+    for (size_t i = 0; i < nm; i++)
+        if (!(no[i].mean == yes[i].mean || (isnan(no[i].mean) && isnan(yes[i].mean)))) differ++;
+    for (int k = 0; k < N; k++) {
+        m0[k] = mean_hw(&sc->cfg, no, names[k], &h0[k]);
+        printf("one for one: %-34s no %10.5f   yes %10.5f\n", names[k], m0[k],
+               mean_hw(&sc->cfg, yes, names[k], &h1[k]));
+    }
+    check(differ == 0, "one for one below: sharing changes none of the %zu metrics (%zu differ)", nm, differ);
+}
+
 int main(void)
 {
     test_cover();
@@ -405,5 +468,6 @@ int main(void)
     test_shipped();
     test_pooling();
     test_echelons();
+    test_sharing();
     return check_done("test_network");
 }
