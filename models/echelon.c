@@ -37,24 +37,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* A running mean and sum of squared deviations (Welford), for the day buckets. */
-struct running_var {
-    double n, mean, m2;
-};
-
-static void running_add(struct running_var *v, double x)
-{
-    v->n += 1;
-    double d = x - v->mean;
-    v->mean += d / v->n;
-    v->m2 += d * (x - v->mean);
-}
-
-static double running_variance(const struct running_var *v)
-{
-    return v->n > 1 ? v->m2 / (v->n - 1) : NAN;
-}
-
 /* One location's echelon state. */
 struct echelon_site {
     struct order *owed_head, *owed_tail; /* downstream orders waiting here, first come first served;
@@ -66,7 +48,7 @@ struct echelon_site {
     struct timeavg owed_avg; /* units owed to downstream locations */
     /* the day buckets: the counts at the start of the current day, and the days so far */
     double demand_mark, ordered_mark;
-    struct running_var demand_days, order_days;
+    struct tally demand_days, order_days; /* units per day */
 };
 
 static struct echelon_site *site_of(struct model *m, const struct stock *s)
@@ -169,8 +151,8 @@ static void close_day(struct model *m)
     for (size_t l = 0; l < m->cfg->nlocations; l++) {
         struct echelon_site *e = &m->echelons[l];
         double demand = demand_seen(m, l), ordered = m->stocks[l].counts.ordered;
-        running_add(&e->demand_days, demand - e->demand_mark);
-        running_add(&e->order_days, ordered - e->ordered_mark);
+        tally_add(&e->demand_days, demand - e->demand_mark);
+        tally_add(&e->order_days, ordered - e->ordered_mark);
         e->demand_mark = demand;
         e->ordered_mark = ordered;
     }
@@ -273,7 +255,7 @@ void echelon_restart(struct model *m, double now)
         qsketch_reset(&e->lead_q);
         timeavg_restart(&e->owed_avg, now);
         e->demand_mark = e->ordered_mark = 0;
-        e->demand_days = e->order_days = (struct running_var){0};
+        tally_reset(&e->demand_days), tally_reset(&e->order_days);
     }
 }
 
@@ -286,12 +268,12 @@ void echelon_metrics(const struct model *m, double end, double *x)
     for (size_t l = 0; l < c->nlocations; l++) {
         const struct echelon_site *e = &m->echelons[l];
         double *y = x + metric_location_base(c, l);
-        struct running_var dv = e->demand_days, ov = e->order_days;
-        if (dv.n < floor(days)) {
-            running_add(&dv, demand_seen(m, l) - e->demand_mark);
-            running_add(&ov, m->stocks[l].counts.ordered - e->ordered_mark);
+        struct tally dv = e->demand_days, ov = e->order_days;
+        if ((double)dv.n < floor(days)) {
+            tally_add(&dv, demand_seen(m, l) - e->demand_mark);
+            tally_add(&ov, m->stocks[l].counts.ordered - e->ordered_mark);
         }
-        y[LM_BULLWHIP_RATIO] = ratio(running_variance(&ov), running_variance(&dv));
+        y[LM_BULLWHIP_RATIO] = ratio(tally_variance(&ov), tally_variance(&dv));
         if (!location_supplies(c, l)) continue;
         y[LM_DOWNSTREAM_FILL_RATE] = ratio(e->shipped_now, e->ordered_in);
         y[LM_DOWNSTREAM_LEAD_TIME_MEAN] = tally_mean(&e->lead);

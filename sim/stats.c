@@ -14,9 +14,14 @@ double tally_mean(const struct tally *t)
     return t->n ? t->mean : NAN;
 }
 
+double tally_variance(const struct tally *t)
+{
+    return t->n > 1 ? t->m2 / (double)(t->n - 1) : NAN;
+}
+
 double tally_sd(const struct tally *t)
 {
-    return t->n > 1 ? sqrt(t->m2 / (double)(t->n - 1)) : NAN;
+    return sqrt(tally_variance(t));
 }
 
 void timeavg_init(struct timeavg *a, double t, double level)

@@ -35,8 +35,9 @@ static inline void tally_add(struct tally *t, double x)
     if (x > t->max) t->max = x;
 }
 
-double tally_mean(const struct tally *t); /* NaN when empty */
-double tally_sd(const struct tally *t);   /* sample sd; NaN with fewer than 2 */
+double tally_mean(const struct tally *t);     /* NaN when empty */
+double tally_variance(const struct tally *t); /* sample variance; NaN with fewer than 2 */
+double tally_sd(const struct tally *t);       /* sample sd; NaN with fewer than 2 */
 
 struct timeavg {
     double start; /* when collection began */
