@@ -68,15 +68,19 @@ double stock_judged_position(const struct stock *s)
     return s->judged_position ? s->judged_position(s, s->judged_ctx) : stock_position(s);
 }
 
+/* A continuous-review policy whose position has fallen to its threshold orders now. */
+static bool review_due(const struct stock *s)
+{
+    return !s->unlimited && !s->closed && s->cfg->review_days == 0 && stock_judged_position(s) <= s->order_threshold;
+}
+
 /* A continuous-review policy looks at its position (and, with information sharing,
  * so do the stock points told of this one's changes). */
 static void review_if_due(struct stock *s, struct sim *sim)
 {
-    if (!s->unlimited && !s->closed && s->cfg->review_days == 0 && stock_judged_position(s) <= s->order_threshold)
-        stock_review(s, sim);
+    if (review_due(s)) stock_review(s, sim);
     for (struct stock *u = s->shares_with; u; u = u->shares_with)
-        if (!u->unlimited && !u->closed && u->cfg->review_days == 0 && stock_judged_position(u) <= u->order_threshold)
-            stock_review(u, sim);
+        if (review_due(u)) stock_review(u, sim);
 }
 
 double stock_owned(const struct stock *s)
@@ -164,9 +168,17 @@ static void fill_waiting(struct stock *s, struct sim *sim)
     }
 }
 
+/* Units have come onto the shelf: serve the waiting lines, record the levels, and hand a
+ * closed point's surplus on. */
+static void shelf_filled(struct stock *s, struct sim *sim)
+{
+    fill_waiting(s, sim);
+    levels_changed(s, sim_now(sim));
+    if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
+}
+
 void stock_receive(struct stock *s, struct sim *sim, double units, bool last)
 {
-    double now = sim_now(sim);
     s->on_hand += units;
     s->on_order -= units;
     s->totals.received += units;
@@ -176,9 +188,7 @@ void stock_receive(struct stock *s, struct sim *sim, double units, bool last)
         if (!s->cycle_short) s->counts.cycles_ok++;
         s->cycle_short = false;
     }
-    fill_waiting(s, sim);
-    levels_changed(s, now);
-    if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
+    shelf_filled(s, sim);
     if (s->on_arrival) s->on_arrival(sim, s);
 }
 
@@ -346,7 +356,7 @@ void stock_open(struct stock *s, struct sim *sim, double units)
     }
     if (!s->started)
         stock_start(s, sim);
-    else if (!s->unlimited && s->cfg->review_days == 0 && stock_judged_position(s) <= s->order_threshold)
+    else if (review_due(s))
         stock_review(s, sim); /* periodic review: the review events never stopped */
 }
 
@@ -370,9 +380,7 @@ void stock_receive_transfer(struct stock *s, struct sim *sim, double units)
     if (s->unlimited) return; /* nothing to keep: every line is filled at once anyway */
     s->on_hand += units;
     s->totals.received += units;
-    fill_waiting(s, sim);
-    levels_changed(s, sim_now(sim));
-    if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
+    shelf_filled(s, sim);
 }
 
 void stock_restock(struct stock *s, struct sim *sim, double units)
@@ -381,9 +389,7 @@ void stock_restock(struct stock *s, struct sim *sim, double units)
     if (s->unlimited) return;
     s->on_hand += units;
     s->totals.restocked += units;
-    fill_waiting(s, sim);
-    levels_changed(s, sim_now(sim));
-    if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
+    shelf_filled(s, sim);
     if (s->on_arrival) s->on_arrival(sim, s);
 }
 
