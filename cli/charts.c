@@ -313,9 +313,9 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     snprintf(mark, sizeof mark, _("%s = %.4g: profit %+.0f a day vs. %s"), key, r->x[o->best], profit[o->best], base);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_scale = xa.scale};
     struct chart_panel *p = &c.panels[0];
-    /* on the shortfall the curves fill the width: the legend goes above them */
-    *p = (struct chart_panel){
-        .ylabel = yl, .nseries = 3, .nmarks = 1, .y_from_zero = true, .legend_on_top = xa.scale != CHART_LINEAR};
+    /* the legend goes above the curves: three curves that rise, peak and fall cross every
+       corner of the frame, and a legend in one would hide a curve or the peak */
+    *p = (struct chart_panel){.ylabel = yl, .nseries = 3, .nmarks = 1, .y_from_zero = true, .legend_on_top = true};
     p->series[0] = (struct chart_series){_("revenue"), x, rev, rev_ci, r->n, COLOUR_GREEN, STYLE_LINE, false};
     /* the cost profit charges: total cost less the increase in stock value (cli/sweep.h) */
     p->series[1] = (struct chart_series){

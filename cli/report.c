@@ -105,21 +105,33 @@ bool report_figure(const struct metric_def *d, const struct summary *s, char val
     return true;
 }
 
-/* One row of the report: `label` (already in the reader's language) padded to 38 columns. */
+/* One row of the report: `label` (already in the reader's language) padded to 38 columns.
+ * A longer label may take the blanks in front of a short figure; one longer still (a
+ * location's metric names its location) gets a line of its own, so that the figures
+ * always end in the same column. */
 static void print_def_row(FILE *out, const char *label, const struct metric_def *d, const char *name,
                           const struct summary *s, int m)
 {
-    fputs("  ", out);
-    lang_pad(out, label, 38, false);
+    enum { LABEL_COLUMNS = 38, FIGURE_COLUMNS = 9 };
     char value[40], ci[40];
     const char *unit;
-    if (!report_figure(d, s, value, ci, &unit)) {
+    bool known = report_figure(d, s, value, ci, &unit);
+    int figure = (int)lang_width(known ? value : _("n/a"));
+    int over = (int)lang_width(label) - LABEL_COLUMNS;
+    fputs("  ", out);
+    if (over > FIGURE_COLUMNS - figure) { /* no room even in front of the figure */
+        fprintf(out, "%s\n  ", label);
+        label = "", over = 0;
+    }
+    lang_pad(out, label, LABEL_COLUMNS, false);
+    int width = FIGURE_COLUMNS - (over > 0 ? over : 0);
+    if (!known) {
         fputc(' ', out);
-        lang_pad(out, _("n/a"), 9, true);
+        lang_pad(out, _("n/a"), width, true);
         fprintf(out, "   %s\n", m == M_ON_TIME_RATE ? _("(no promise: set [order_cycle] promise_days)") : "");
         return;
     }
-    fprintf(out, " %9s ", value);
+    fprintf(out, " %*s ", width, value);
     lang_pad(out, unit, 5, false);
     fprintf(out, " %s %-7s  %s\n", *ci ? "±" : " ", ci, name);
 }
