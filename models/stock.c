@@ -381,6 +381,7 @@ void stock_receive_transfer(struct stock *s, struct sim *sim, double units)
     s->on_hand += units;
     s->totals.received += units;
     shelf_filled(s, sim);
+    if (s->on_arrival) s->on_arrival(sim, s); /* what it owes the locations below ships now too */
 }
 
 void stock_restock(struct stock *s, struct sim *sim, double units)
