@@ -1005,10 +1005,10 @@ static void flow_measure(const struct chart_flow *f, double scale, struct flow_l
         double a = 0;
         for (int k = 0; k < 2; k++)
             if (nd->arrow[k]) a = fmax(a, text_mm(plain(nd->arrow[k], buf, sizeof buf)));
-        L->gapw[c] = fmax(L->gapw[c], a + bus + 1.6 * ht); /* the text may stand over the head */
+        L->gapw[c] = fmax(L->gapw[c], a + bus + 2.4 * ht); /* clear of the boxes; it may stand over the head */
     }
     /* arrow texts of two neighbouring rows in one gap: above one and below the next */
-    L->pitch = fmax(need_row + 1.2 * L->line, 4.2 * L->line);
+    L->pitch = fmax(need_row + 0.9 * L->line, 2.6 * L->line);
     for (int c = 0; c < L->ncols; c++) L->width += L->colw[c] + (c ? fmax(L->gapw[c], 4 * ht) : 0);
     L->height = L->rows * L->pitch;
 }
@@ -1050,7 +1050,9 @@ static void draw_flow(const struct chart *c)
     double scale = FLOW_SCALE;
     for (;;) {
         flow_measure(f, scale, &L);
-        if ((L.width <= x1 - x0 && L.height <= y1 - y0) || scale < 0.35) break;
+        /* a big tree's text gets small rather than overlap (MAX_LOCATIONS, models/config.h,
+           keeps it above this floor) */
+        if ((L.width <= x1 - x0 && L.height <= y1 - y0) || scale < 0.12) break;
         scale *= 0.93;
     }
     /* spread: the spare width into the gaps (longer arrows), the spare height into the
@@ -1085,8 +1087,8 @@ static void draw_flow(const struct chart *c)
         double tx = (g0 + left[nd->column]) / 2;
         plschr(0, scale);
         plcol0(C_AXES);
-        if (nd->arrow[0]) plptex(tx, cy[i] + 1.05 * L.ht, 1, 0, 0.5, plain(nd->arrow[0], buf, sizeof buf));
-        if (nd->arrow[1]) plptex(tx, cy[i] - 1.05 * L.ht, 1, 0, 0.5, plain(nd->arrow[1], buf, sizeof buf));
+        if (nd->arrow[0]) plptex(tx, cy[i] + 1.2 * L.ht, 1, 0, 0.5, plain(nd->arrow[0], buf, sizeof buf));
+        if (nd->arrow[1]) plptex(tx, cy[i] - 1.2 * L.ht, 1, 0, 0.5, plain(nd->arrow[1], buf, sizeof buf));
     }
     /* the boxes: a band of the node's colour with its name, its lines on white */
     for (size_t i = 0; i < f->n; i++) {
@@ -1123,7 +1125,8 @@ static void draw_flow(const struct chart *c)
             plain(buf, lines[n], sizeof lines[n]);
             p += len + (p[len] == '\n');
         }
-        double room = 0.96 * W, s0 = fmin(SUBTITLE_SCALE, scale), s = s0; /* never larger than the diagram's */
+        double room = 0.96 * W, s0 = fmin(SUBTITLE_SCALE, fmax(scale, 0.5)),
+               s = s0; /* the diagram's size, within limits */
         plschr(0, s0);
         for (size_t k = 0; k < n; k++) {
             double len = text_mm(lines[k]);
