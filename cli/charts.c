@@ -883,7 +883,7 @@ static const char *percent_text(double x, char *buf, size_t n)
     return buf;
 }
 
-/* "2.01", "12.3", or "-": three significant figures, at least two decimals below 10. */
+/* "2.01", "12.3", "140", or "-": two decimals below 10, one below 100, none above. */
 static const char *amount_text(double x, char *buf, size_t n)
 {
     if (!isfinite(x))
@@ -902,7 +902,9 @@ int charts_supply_chain(const struct chart_target *to, const struct scenario *sc
     const struct model_config *c = &sc->cfg;
     size_t nl = c->nlocations;
     struct chart_flow *f = calloc(1, sizeof *f);
-    char(*text)[CHART_FLOW_LINES + 3][160] = calloc(CHART_FLOW_NODES, sizeof *text);
+    /* each node's texts: its lines, then the line under it and its arrow's two */
+    enum { BELOW = CHART_FLOW_LINES, FLOW, LEAD, SLOTS };
+    char(*text)[SLOTS][160] = calloc(CHART_FLOW_NODES, sizeof *text);
     if (!f || !text) abort();
     /* nodes: the outside supplier (0), the locations (1 + l), then the customers of each
        location they buy from */
@@ -989,22 +991,22 @@ int charts_supply_chain(const struct chart_target *to, const struct scenario *sc
         }
         snprintf(t[k], sizeof t[k], _("on hand %s"), amount_text(location_mean(c, s, l, LM_MEAN_ON_HAND), a, sizeof a));
         nd->lines[k] = t[k], k++;
-        snprintf(t[4], sizeof t[4], _("bullwhip %s"),
+        snprintf(t[BELOW], sizeof t[BELOW], _("bullwhip %s"),
                  amount_text(location_mean(c, s, l, LM_BULLWHIP_RATIO), a, sizeof a));
-        nd->below = t[4];
-        snprintf(t[5], sizeof t[5], _("%s units/day"),
+        nd->below = t[BELOW];
+        snprintf(t[FLOW], sizeof t[FLOW], _("%s units/day"),
                  amount_text(location_mean(c, s, l, LM_UNITS_ORDERED_PER_DAY), a, sizeof a));
-        nd->arrow[0] = t[5];
+        nd->arrow[0] = t[FLOW];
         if (u >= 0) {
-            snprintf(t[6], sizeof t[6], _("lead %s days"),
+            snprintf(t[LEAD], sizeof t[LEAD], _("lead %s days"),
                      amount_text(location_mean(c, s, (size_t)u, LM_DOWNSTREAM_LEAD_TIME_MEAN), a, sizeof a));
-            nd->arrow[1] = t[6];
+            nd->arrow[1] = t[LEAD];
         }
         if (customers_of[l] >= 0) {
             char(*ct)[160] = text[customers_of[l]];
-            snprintf(ct[0], sizeof ct[0], _("%s orders/day"),
+            snprintf(ct[FLOW], sizeof ct[FLOW], _("%s orders/day"),
                      amount_text(location_mean(c, s, l, LM_ORDERS_PER_DAY), a, sizeof a));
-            f->nodes[customers_of[l]].arrow[0] = ct[0];
+            f->nodes[customers_of[l]].arrow[0] = ct[FLOW];
         }
     }
     char sub[1000], file[240];

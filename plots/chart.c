@@ -954,10 +954,11 @@ static void draw_surface(const struct chart *c)
  * Drawn in mm on the whole page (world coordinates = mm from the bottom left), so text
  * is measured in the units it is placed in. */
 
-/* The sizes at one text scale: column widths and gaps, the row pitch, all in mm. */
 /* The largest text: a short chain's boxes are read from the back of the room. */
 static const double FLOW_SCALE = 0.95;
+enum { FLOW_NOTE_LINES = 4 };
 
+/* The sizes at one text scale: column widths and gaps, the row pitch, all in mm. */
 struct flow_layout {
     double ht, line, pad;              /* character height, line pitch, padding in a box */
     double colw[CHART_FLOW_NODES + 1]; /* each column's box width */
@@ -1040,8 +1041,9 @@ static void draw_flow(const struct chart *c)
     double W = sx1 - sx0, H = sy1 - sy0;
     plwind(0, W, 0, H);
     /* the area: below the subtitle, above the note */
-    size_t note_lines = 0;
-    for (const char *p = f->note; p && *p; p++) note_lines += *p == '\n' || !p[1];
+    size_t note_lines = f->note && *f->note ? 1 : 0;
+    for (const char *p = f->note; p && *p; p++) note_lines += *p == '\n' && p[1];
+    if (note_lines > FLOW_NOTE_LINES) note_lines = FLOW_NOTE_LINES;
     PLFLT def, note_h;
     plschr(0, SUBTITLE_SCALE); /* the note's largest size */
     plgchr(&def, &note_h);
@@ -1057,8 +1059,7 @@ static void draw_flow(const struct chart *c)
     }
     /* spread: the spare width into the gaps (longer arrows), the spare height into the
        rows up to half a pitch more each; the whole centred */
-    double spare = x1 - x0 - L.width, gaps = 0;
-    for (int k = 1; k < L.ncols; k++) gaps += 1;
+    double spare = x1 - x0 - L.width, gaps = L.ncols - 1;
     double extra_gap = spare > 0 && gaps > 0 ? fmin(spare / gaps, 0.5 * W / gaps) : 0;
     double width = L.width + extra_gap * gaps;
     double pitch = fmax(L.pitch, fmin((y1 - y0) / fmax(L.rows, 1), 1.5 * L.pitch));
@@ -1117,16 +1118,16 @@ static void draw_flow(const struct chart *c)
     }
     /* the note: its lines ('\n' between them) at one size, the largest at which each fits */
     if (f->note) {
-        char lines[4][400];
+        char lines[FLOW_NOTE_LINES][400];
         size_t n = 0;
-        for (const char *p = f->note; *p && n < 4; n++) {
+        for (const char *p = f->note; *p && n < FLOW_NOTE_LINES; n++) {
             size_t len = strcspn(p, "\n");
             snprintf(buf, sizeof buf, "%.*s", (int)len, p);
             plain(buf, lines[n], sizeof lines[n]);
             p += len + (p[len] == '\n');
         }
-        double room = 0.96 * W, s0 = fmin(SUBTITLE_SCALE, fmax(scale, 0.5)),
-               s = s0; /* the diagram's size, within limits */
+        /* the diagram's size, but no larger than a subtitle nor too small to read */
+        double room = 0.96 * W, s0 = fmin(SUBTITLE_SCALE, fmax(scale, 0.5)), s = s0;
         plschr(0, s0);
         for (size_t k = 0; k < n; k++) {
             double len = text_mm(lines[k]);

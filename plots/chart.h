@@ -1,6 +1,6 @@
-/* chart.h - line, step and bar charts drawn with PLplot's cairo drivers, made to be
- * projected in a classroom: white background, dark axes, large labels, a legend, and
- * units in the axis titles. One chart per file; the file extension picks the device
+/* chart.h - line, step and bar charts (and a flow diagram, the supply chain) drawn with PLplot's cairo drivers, made to
+ * be projected in a classroom: white background, dark axes, large labels, a legend, and units in the axis titles. One
+ * chart per file; the file extension picks the device
  * (.png -> pngcairo, .svg -> svgcairo, .pdf -> pdfcairo). For an HTML page, the same
  * chart as an inline <svg> with real text (PLplot's "svg" device): chart_write_svg_text.
  *
@@ -138,7 +138,7 @@ struct chart_flow_node {
     const char *name;                    /* the box's first line, on a band of its colour */
     const char *lines[CHART_FLOW_LINES]; /* lines inside the box under the name; NULL ends */
     const char *below;                   /* one line under the box, or NULL */
-    int column;
+    int column;                          /* 0 .. CHART_FLOW_NODES - 1 */
     double row;
     enum chart_colour colour; /* the name's band and the box's edge */
     int from;                 /* the node the arrow into this one comes from, or -1: none */
@@ -148,7 +148,8 @@ struct chart_flow_node {
 struct chart_flow {
     struct chart_flow_node nodes[CHART_FLOW_NODES];
     size_t n;
-    const char *note; /* a line at the foot of the page (what the numbers are), or NULL */
+    const char *note; /* at the foot of the page (what the numbers are): up to 4 lines,
+                         '\n' between them; or NULL */
 };
 
 struct chart {
