@@ -17,6 +17,7 @@
 #include "cli/workload.h"
 #include "lang/lang.h"
 #include "models/contract.h"
+#include "models/metrics.h"
 #include "models/model.h"
 #include "models/policy.h"
 #include "cli/sweep.h"
@@ -446,6 +447,9 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
     bool ladder = sc->cfg.loyalty.on;
     if (ladder && (fp = out_open(w, "customer_stages.csv")))
         charts_customer_stages_csv(fp, t), out_commit(w, "customer_stages.csv");
+    bool chain = metric_features(&sc->cfg) & FEATURE_ECHELONS;
+    if (chain && (fp = out_open(w, "supply_chain.csv")))
+        charts_supply_chain_csv(fp, sc, s), out_commit(w, "supply_chain.csv");
     if (stock && (fp = out_open(w, "stock_trajectory.csv")))
         charts_trajectory_csv(fp, sc, t), out_commit(w, "stock_trajectory.csv");
     if (contract && (fp = out_open(w, "contract_periods.csv")))
@@ -469,6 +473,10 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
     if (ladder && out_chart_to(w, &page, "customer_stages.png", path, sizeof path, &to))
         out_chart_to_done(w, &page, "customer_stages.png", _("Customers on the loyalty ladder"),
                           charts_customer_stages(&to, sc, t));
+    if (chain && out_chart_to(w, &page, "supply_chain.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "supply_chain.png",
+                          _("The supply chain: the flows and each stage's fill rate and bullwhip ratio"),
+                          charts_supply_chain(&to, sc, s));
     if ((fp = out_open(w, "report.html"))) debrief_run(fp, &page, sc, s), out_commit(w, "report.html");
     debrief_fini(&page);
 }

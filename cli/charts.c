@@ -7,6 +7,8 @@
 #include "cli/report.h"
 #include "cli/grid.h"
 #include "lang/lang.h"
+#include "models/metrics.h"
+#include "models/network.h"
 #include "models/policy.h"
 #include "sim/num.h"
 
@@ -816,6 +818,207 @@ int charts_customer_stages(const struct chart_target *to, const struct scenario 
     int rc = draw(to, &c);
     free(x);
     for (int st = 0; st < STAGES; st++) free(y[st]);
+    return rc;
+}
+
+/* ---- run: the supply chain (echelons) ---- */
+
+/* Location l's metric m, its mean over the replications. */
+static double location_mean(const struct model_config *c, const struct summary *s, size_t l, int m)
+{
+    return s[metric_location_base(c, l) + (size_t)m].mean;
+}
+
+/* Does some region call location l home: do customers buy from it? */
+static bool serves_customers(const struct model_config *c, size_t l)
+{
+    for (size_t r = 0; r < c->nregions; r++)
+        if (c->regions[r].home == (int)l) return true;
+    return false;
+}
+
+/* Levels from the outside supplier: 1 for a location it replenishes. */
+static int location_level(const struct model_config *c, size_t l)
+{
+    int level = 1;
+    for (int u = location_upstream(c, l); u >= 0 && level <= MAX_LOCATIONS; u = location_upstream(c, (size_t)u))
+        level++;
+    return level;
+}
+
+void charts_supply_chain_csv(FILE *out, const struct scenario *sc, const struct summary *s)
+{
+    const struct model_config *c = &sc->cfg;
+    fputs("location,replenished_from,level,units_ordered_per_day,downstream_fill_rate,downstream_lead_time_mean,"
+          "fill_rate,orders_per_day,mean_on_hand,bullwhip_ratio\n",
+          out);
+    static const int cols[] = {LM_UNITS_ORDERED_PER_DAY,
+                               LM_DOWNSTREAM_FILL_RATE,
+                               LM_DOWNSTREAM_LEAD_TIME_MEAN,
+                               LM_FILL_RATE,
+                               LM_ORDERS_PER_DAY,
+                               LM_MEAN_ON_HAND,
+                               LM_BULLWHIP_RATIO};
+    for (size_t l = 0; l < c->nlocations; l++) {
+        int u = location_upstream(c, l);
+        fprintf(out, "%s,%s,%d", c->locations[l].name, u >= 0 ? c->locations[u].name : "", location_level(c, l));
+        bool customers = serves_customers(c, l);
+        for (size_t k = 0; k < sizeof cols / sizeof cols[0]; k++) {
+            /* what customers got, only where customers buy */
+            bool none = !customers && (cols[k] == LM_FILL_RATE || cols[k] == LM_ORDERS_PER_DAY);
+            char f[40];
+            fprintf(out, ",%s", report_field(none ? NAN : location_mean(c, s, l, cols[k]), f, sizeof f));
+        }
+        fputc('\n', out);
+    }
+}
+
+/* "93.1 %", or "-" for no value. */
+static const char *percent_text(double x, char *buf, size_t n)
+{
+    if (isfinite(x))
+        snprintf(buf, n, "%.1f %%", 100 * x);
+    else
+        snprintf(buf, n, "-");
+    return buf;
+}
+
+/* "2.01", "12.3", "140", or "-": two decimals below 10, one below 100, none above. */
+static const char *amount_text(double x, char *buf, size_t n)
+{
+    if (!isfinite(x))
+        snprintf(buf, n, "-");
+    else if (fabs(x) < 10)
+        snprintf(buf, n, "%.2f", x);
+    else if (fabs(x) < 100)
+        snprintf(buf, n, "%.1f", x);
+    else
+        snprintf(buf, n, "%.0f", x);
+    return buf;
+}
+
+int charts_supply_chain(const struct chart_target *to, const struct scenario *sc, const struct summary *s)
+{
+    const struct model_config *c = &sc->cfg;
+    size_t nl = c->nlocations;
+    struct chart_flow *f = calloc(1, sizeof *f);
+    /* each node's texts: its lines, then the line under it and its arrow's two */
+    enum { BELOW = CHART_FLOW_LINES, FLOW, LEAD, SLOTS };
+    char(*text)[SLOTS][160] = calloc(CHART_FLOW_NODES, sizeof *text);
+    if (!f || !text) abort();
+    /* nodes: the outside supplier (0), the locations (1 + l), then the customers of each
+       location they buy from */
+    int level[MAX_LOCATIONS], levels = 0, customers_of[MAX_LOCATIONS];
+    for (size_t l = 0; l < nl; l++) {
+        level[l] = location_level(c, l);
+        if (level[l] > levels) levels = level[l];
+    }
+    f->n = 1 + nl;
+    f->nodes[0] = (struct chart_flow_node){.name = _("outside supplier"), .colour = COLOUR_GREY, .from = -1};
+    for (size_t l = 0; l < nl; l++) {
+        customers_of[l] = -1;
+        if (!serves_customers(c, l)) continue;
+        customers_of[l] = (int)f->n;
+        f->nodes[f->n++] = (struct chart_flow_node){
+            .name = C_("supply chain", "customers"), .column = levels + 1, .colour = COLOUR_GREY, .from = 1 + (int)l};
+    }
+    /* rows: each leaf of the tree (a location that replenishes none, with its customers
+       beside it; the customers of one that does, above the locations it replenishes) a
+       row of its own, top to bottom in file order; every location midway between its
+       first and last; the supplier midway between the locations it replenishes */
+    double next_row = 0;
+    double first[MAX_LOCATIONS];
+    /* depth first, without recursion: a stack of locations still to place */
+    int stack[MAX_LOCATIONS], top = 0;
+    for (size_t l = nl; l-- > 0;)
+        if (location_upstream(c, l) < 0) stack[top++] = (int)l;
+    bool placed[MAX_LOCATIONS] = {false};
+    while (top > 0) {
+        int l = stack[top - 1];
+        if (!placed[l]) { /* first visit: its customers' row, then its locations */
+            placed[l] = true;
+            first[l] = -1;
+            if (!location_supplies(c, (size_t)l)) {
+                f->nodes[1 + l].row = next_row++;
+                if (customers_of[l] >= 0) f->nodes[customers_of[l]].row = f->nodes[1 + l].row;
+                top--;
+                continue;
+            }
+            if (customers_of[l] >= 0) f->nodes[customers_of[l]].row = first[l] = next_row++;
+            for (size_t d = nl; d-- > 0;)
+                if (location_upstream(c, d) == l) stack[top++] = (int)d;
+            continue;
+        }
+        /* second visit: its locations are placed */
+        top--;
+        double lo = first[l], hi = -1;
+        for (size_t d = 0; d < nl; d++) {
+            if (location_upstream(c, d) != l) continue;
+            if (lo < 0) lo = f->nodes[1 + d].row;
+            hi = f->nodes[1 + d].row;
+        }
+        f->nodes[1 + l].row = (lo + hi) / 2;
+    }
+    double lo = -1, hi = 0;
+    for (size_t l = 0; l < nl; l++) {
+        if (location_upstream(c, l) >= 0) continue;
+        if (lo < 0) lo = f->nodes[1 + l].row;
+        hi = f->nodes[1 + l].row;
+    }
+    f->nodes[0].row = (lo + hi) / 2;
+    /* the texts */
+    char a[40];
+    for (size_t l = 0; l < nl; l++) {
+        struct chart_flow_node *nd = &f->nodes[1 + l];
+        char(*t)[160] = text[1 + l];
+        int u = location_upstream(c, l), k = 0;
+        nd->name = c->locations[l].name;
+        nd->column = level[l];
+        nd->colour = COLOUR_BLUE;
+        nd->from = u < 0 ? 0 : 1 + u;
+        /* "fill rate" over the rates it gives: short lines keep the boxes narrow */
+        bool down = location_supplies(c, l), cust = customers_of[l] >= 0;
+        if (down || cust) nd->lines[k++] = _("fill rate");
+        if (down) {
+            snprintf(t[k], sizeof t[k], _("downstream %s"),
+                     percent_text(location_mean(c, s, l, LM_DOWNSTREAM_FILL_RATE), a, sizeof a));
+            nd->lines[k] = t[k], k++;
+        }
+        if (cust) {
+            snprintf(t[k], sizeof t[k], _("customers %s"),
+                     percent_text(location_mean(c, s, l, LM_FILL_RATE), a, sizeof a));
+            nd->lines[k] = t[k], k++;
+        }
+        snprintf(t[k], sizeof t[k], _("on hand %s"), amount_text(location_mean(c, s, l, LM_MEAN_ON_HAND), a, sizeof a));
+        nd->lines[k] = t[k], k++;
+        snprintf(t[BELOW], sizeof t[BELOW], _("bullwhip %s"),
+                 amount_text(location_mean(c, s, l, LM_BULLWHIP_RATIO), a, sizeof a));
+        nd->below = t[BELOW];
+        snprintf(t[FLOW], sizeof t[FLOW], _("%s units/day"),
+                 amount_text(location_mean(c, s, l, LM_UNITS_ORDERED_PER_DAY), a, sizeof a));
+        nd->arrow[0] = t[FLOW];
+        if (u >= 0) {
+            snprintf(t[LEAD], sizeof t[LEAD], _("lead %s days"),
+                     amount_text(location_mean(c, s, (size_t)u, LM_DOWNSTREAM_LEAD_TIME_MEAN), a, sizeof a));
+            nd->arrow[1] = t[LEAD];
+        }
+        if (customers_of[l] >= 0) {
+            char(*ct)[160] = text[customers_of[l]];
+            snprintf(ct[FLOW], sizeof ct[FLOW], _("%s orders/day"),
+                     amount_text(location_mean(c, s, l, LM_ORDERS_PER_DAY), a, sizeof a));
+            f->nodes[customers_of[l]].arrow[0] = ct[FLOW];
+        }
+    }
+    char sub[1000], file[240];
+    scenario_name(sc, file, sizeof file);
+    snprintf(sub, sizeof sub, _("%s: means over %u replications"), file, c->run.replications);
+    f->note = _("arrows: the units ordered a day along the link, and the realised lead time of those orders\n"
+                "fill rate downstream: the share of the units the locations below ordered that were shipped at once;\n"
+                "on hand: units, mean; bullwhip: the variance of the orders a location places / of the demand it sees");
+    struct chart ch = {
+        .title = _("The supply chain: the flows and each stage's fill rate"), .subtitle = sub, .flow = f};
+    int rc = draw(to, &ch);
+    free(f), free(text);
     return rc;
 }
 

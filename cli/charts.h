@@ -89,6 +89,15 @@ int charts_customers(const struct chart_target *to, const struct scenario *sc, c
 void charts_customer_stages_csv(FILE *out, const struct model_trace *t);
 int charts_customer_stages(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t);
 
+/* With echelons (FEATURE_ECHELONS): the supply chain as a diagram, from the outside
+ * supplier at the left through each level of locations to their customers at the
+ * right; each location's fill rates (to the locations below it, to its customers), mean
+ * on hand and bullwhip ratio; on each link the units ordered a day along it and (between
+ * two locations) the upstream location's realised lead time. s: the run's summaries.
+ * supply_chain.csv: one row per location, the numbers drawn (docs/contract.md). */
+void charts_supply_chain_csv(FILE *out, const struct scenario *sc, const struct summary *s);
+int charts_supply_chain(const struct chart_target *to, const struct scenario *sc, const struct summary *s);
+
 /* batch --sweep: each row's recommended service level against its margin on the price,
  * the rows grouped by the variability of their daily demand (three colours). Points
  * carry their ids (placed by plots/chart.h's rule), with "+gain" where the gain is

@@ -20,6 +20,8 @@
  * (bucket k is [warmup + k - 1, warmup + k)), the variance of the units it ordered per
  * day divided by the variance of the units demanded of it per day (its customers'
  * units reaching allocation, plus the units its downstream locations ordered).
+ * units_ordered_per_day is the mean of the same orders: the flow along the link into
+ * each location, drawn on the supply chain chart (cli/charts.c).
  *
  * Information sharing ([location.NAME] share_demand): a continuous-review policy at an
  * upstream location that shares demand judges its own position plus, for every location
@@ -274,6 +276,7 @@ void echelon_metrics(const struct model *m, double end, double *x)
             tally_add(&ov, m->stocks[l].counts.ordered - e->ordered_mark);
         }
         y[LM_BULLWHIP_RATIO] = ratio(tally_variance(&ov), tally_variance(&dv));
+        y[LM_UNITS_ORDERED_PER_DAY] = m->stocks[l].counts.ordered / days; /* the supply chart's flows */
         if (!location_supplies(c, l)) continue;
         y[LM_DOWNSTREAM_FILL_RATE] = ratio(e->shipped_now, e->ordered_in);
         y[LM_DOWNSTREAM_LEAD_TIME_MEAN] = tally_mean(&e->lead);

@@ -221,6 +221,8 @@ const struct metric_def location_metric_defs[LOCATION_METRIC_COUNT] = {
                                        I, KIND_UNITS, FEATURE_ECHELONS},
     [LM_BULLWHIP_RATIO] = {"bullwhip_ratio", N_("bullwhip ratio (variance of orders / of demand, per day)"), D,
                            KIND_RATIO, FEATURE_ECHELONS},
+    [LM_UNITS_ORDERED_PER_DAY] = {"units_ordered_per_day", N_("units it orders per day (from upstream or the outside supplier)"),
+                                  I, KIND_PER_DAY, FEATURE_ECHELONS},
 };
 
 const struct metric_def region_metric_defs[REGION_METRIC_COUNT] = {

@@ -230,6 +230,7 @@ enum location_metric {
     LM_DOWNSTREAM_LEAD_TIME_P95,   /* ... its 95th percentile */
     LM_DOWNSTREAM_BACKORDERS_MEAN, /* units owed to them, time average */
     LM_BULLWHIP_RATIO,             /* variance of the units it orders per day / of the units demanded of it per day */
+    LM_UNITS_ORDERED_PER_DAY,      /* units it orders per day from whoever replenishes it: the flow into it */
     LOCATION_METRIC_COUNT
 };
 

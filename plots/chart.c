@@ -950,6 +950,198 @@ static void draw_surface(const struct chart *c)
     }
 }
 
+/* ---- a flow diagram (chart.h: struct chart_flow) ----
+ * Drawn in mm on the whole page (world coordinates = mm from the bottom left), so text
+ * is measured in the units it is placed in. */
+
+/* The largest text: a short chain's boxes are read from the back of the room. */
+static const double FLOW_SCALE = 0.95;
+enum { FLOW_NOTE_LINES = 4 };
+
+/* The sizes at one text scale: column widths and gaps, the row pitch, all in mm. */
+struct flow_layout {
+    double ht, line, pad;              /* character height, line pitch, padding in a box */
+    double colw[CHART_FLOW_NODES + 1]; /* each column's box width */
+    double gapw[CHART_FLOW_NODES + 1]; /* the gap before each column (0 before the first) */
+    double boxh[CHART_FLOW_NODES];     /* each node's box height */
+    double pitch, width, height;       /* row pitch; what the columns and the rows need */
+    int ncols;
+    double rows; /* rows spanned: the last row + 1 */
+};
+
+/* The arrow's head and the turn after its source's box, in character heights. */
+static const double FLOW_HEAD = 1.1, FLOW_BUS = 1.0;
+
+static size_t flow_lines(const struct chart_flow_node *nd)
+{
+    size_t k = 0;
+    while (k < CHART_FLOW_LINES && nd->lines[k]) k++;
+    return k;
+}
+
+/* Measure f at text scale `scale`. */
+static void flow_measure(const struct chart_flow *f, double scale, struct flow_layout *L)
+{
+    char buf[400];
+    PLFLT def, ht;
+    plschr(0, scale);
+    plgchr(&def, &ht);
+    memset(L, 0, sizeof *L);
+    L->ht = ht, L->line = 1.75 * ht, L->pad = 1.2 * ht;
+    double bus = FLOW_BUS * ht, need_row = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const struct chart_flow_node *nd = &f->nodes[i];
+        int c = nd->column;
+        if (c + 1 > L->ncols) L->ncols = c + 1;
+        if (nd->row + 1 > L->rows) L->rows = nd->row + 1;
+        double w = text_mm(plain(nd->name, buf, sizeof buf));
+        size_t nl = flow_lines(nd);
+        for (size_t k = 0; k < nl; k++) w = fmax(w, text_mm(plain(nd->lines[k], buf, sizeof buf)));
+        w += 2 * L->pad;
+        if (nd->below) w = fmax(w, text_mm(plain(nd->below, buf, sizeof buf)) + 0.5 * L->pad);
+        L->colw[c] = fmax(L->colw[c], w);
+        L->boxh[i] = (double)(1 + nl) * L->line + (nl ? 0.6 * L->pad : 0);
+        need_row = fmax(need_row, L->boxh[i] + (nd->below ? L->line : 0));
+        if (nd->from < 0) continue;
+        double a = 0;
+        for (int k = 0; k < 2; k++)
+            if (nd->arrow[k]) a = fmax(a, text_mm(plain(nd->arrow[k], buf, sizeof buf)));
+        L->gapw[c] = fmax(L->gapw[c], a + bus + 2.4 * ht); /* clear of the boxes; it may stand over the head */
+    }
+    /* arrow texts of two neighbouring rows in one gap: above one and below the next */
+    L->pitch = fmax(need_row + 0.9 * L->line, 2.6 * L->line);
+    for (int c = 0; c < L->ncols; c++) L->width += L->colw[c] + (c ? fmax(L->gapw[c], 4 * ht) : 0);
+    L->height = L->rows * L->pitch;
+}
+
+/* An arrow from the right side of box a to the left side of box b, turning in the gap
+ * after a's column at x bus. */
+static void flow_arrow(double ax, double ay, double bus, double bx, double by, double head)
+{
+    plcol0(C_AXES);
+    plwidth(2.5);
+    double tip = bx - head;
+    if (fabs(ay - by) < 1e-9) {
+        pljoin(ax, ay, tip, by);
+    } else {
+        PLFLT x[4] = {ax, bus, bus, tip}, y[4] = {ay, ay, by, by};
+        plline(4, x, y);
+    }
+    PLFLT hx[3] = {bx, tip, tip}, hy[3] = {by, by + 0.45 * head, by - 0.45 * head};
+    plfill(3, hx, hy);
+}
+
+static void draw_flow(const struct chart *c)
+{
+    const struct chart_flow *f = c->flow;
+    char buf[1200];
+    PLFLT sx0, sx1, sy0, sy1;
+    plvpor(0, 1, 0, 1);
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    double W = sx1 - sx0, H = sy1 - sy0;
+    plwind(0, W, 0, H);
+    /* the area: below the subtitle, above the note */
+    size_t note_lines = f->note && *f->note ? 1 : 0;
+    for (const char *p = f->note; p && *p; p++) note_lines += *p == '\n' && p[1];
+    if (note_lines > FLOW_NOTE_LINES) note_lines = FLOW_NOTE_LINES;
+    PLFLT def, note_h;
+    plschr(0, SUBTITLE_SCALE); /* the note's largest size */
+    plgchr(&def, &note_h);
+    double x0 = 0.015 * W, x1 = 0.985 * W, y0 = 0.02 * H + (1.7 * (double)note_lines + 1) * note_h, y1 = 0.865 * H;
+    struct flow_layout L;
+    double scale = FLOW_SCALE;
+    for (;;) {
+        flow_measure(f, scale, &L);
+        /* a big tree's text gets small rather than overlap (MAX_LOCATIONS, models/config.h,
+           keeps it above this floor) */
+        if ((L.width <= x1 - x0 && L.height <= y1 - y0) || scale < 0.12) break;
+        scale *= 0.93;
+    }
+    /* spread: the spare width into the gaps (longer arrows), the spare height into the
+       rows up to half a pitch more each; the whole centred */
+    double spare = x1 - x0 - L.width, gaps = L.ncols - 1;
+    double extra_gap = spare > 0 && gaps > 0 ? fmin(spare / gaps, 0.5 * W / gaps) : 0;
+    double width = L.width + extra_gap * gaps;
+    double pitch = fmax(L.pitch, fmin((y1 - y0) / fmax(L.rows, 1), 1.5 * L.pitch));
+    double top = (y0 + y1) / 2 + L.rows * pitch / 2;
+    double left[CHART_FLOW_NODES + 1], x = (x0 + x1) / 2 - width / 2;
+    for (int k = 0; k < L.ncols; k++) {
+        if (k) x += fmax(L.gapw[k], 4 * L.ht) + extra_gap;
+        left[k] = x;
+        x += L.colw[k];
+    }
+    double cx[CHART_FLOW_NODES], cy[CHART_FLOW_NODES];
+    for (size_t i = 0; i < f->n; i++) {
+        cx[i] = left[f->nodes[i].column] + L.colw[f->nodes[i].column] / 2;
+        cy[i] = top - (f->nodes[i].row + 0.5) * pitch + 0.5 * L.line; /* with the line under it, centred */
+    }
+    /* the arrows first, so no line crosses a box's text; then their texts */
+    double head = FLOW_HEAD * L.ht, bus = FLOW_BUS * L.ht;
+    for (size_t i = 0; i < f->n; i++) {
+        const struct chart_flow_node *nd = &f->nodes[i];
+        if (nd->from < 0 || (size_t)nd->from >= f->n) continue;
+        int a = nd->from;
+        double ax = left[f->nodes[a].column] + L.colw[f->nodes[a].column];
+        flow_arrow(ax, cy[a], ax + bus, left[nd->column], cy[i], head);
+        double g0 = left[nd->column] - fmax(L.gapw[nd->column], 4 * L.ht) - extra_gap;
+        if (nd->column - 1 == f->nodes[a].column) g0 += bus; /* right of the turn */
+        double tx = (g0 + left[nd->column]) / 2;
+        plschr(0, scale);
+        plcol0(C_AXES);
+        if (nd->arrow[0]) plptex(tx, cy[i] + 1.2 * L.ht, 1, 0, 0.5, plain(nd->arrow[0], buf, sizeof buf));
+        if (nd->arrow[1]) plptex(tx, cy[i] - 1.2 * L.ht, 1, 0, 0.5, plain(nd->arrow[1], buf, sizeof buf));
+    }
+    /* the boxes: a band of the node's colour with its name, its lines on white */
+    for (size_t i = 0; i < f->n; i++) {
+        const struct chart_flow_node *nd = &f->nodes[i];
+        double w = L.colw[nd->column], h = L.boxh[i];
+        double bl = cx[i] - w / 2, br = cx[i] + w / 2, bt = cy[i] + h / 2, bb = cy[i] - h / 2;
+        double band = flow_lines(nd) ? bt - L.line - 0.3 * L.pad : bb; /* a name alone fills its box */
+        PLFLT bx[4] = {bl, br, br, bl}, by[4] = {bb, bb, bt, bt};
+        plcol0(C_BACKGROUND);
+        plfill(4, bx, by);
+        PLFLT nx[4] = {bl, br, br, bl}, ny[4] = {band, band, bt, bt};
+        plcol0(C_FIRST_SERIES + (PLINT)nd->colour);
+        plfill(4, nx, ny);
+        PLFLT ox[5] = {bl, br, br, bl, bl}, oy[5] = {bb, bb, bt, bt, bb};
+        plwidth(2.0);
+        plline(5, ox, oy);
+        plschr(0, scale);
+        plcol0(C_BACKGROUND);
+        plptex(cx[i], (band + bt) / 2, 1, 0, 0.5, plain(nd->name, buf, sizeof buf));
+        plcol0(C_AXES);
+        size_t nl = flow_lines(nd);
+        for (size_t k = 0; k < nl; k++)
+            plptex(cx[i], band - 0.3 * L.pad - ((double)k + 0.5) * L.line, 1, 0, 0.5,
+                   plain(nd->lines[k], buf, sizeof buf));
+        if (nd->below) plptex(cx[i], bb - 0.75 * L.line, 1, 0, 0.5, plain(nd->below, buf, sizeof buf));
+    }
+    /* the note: its lines ('\n' between them) at one size, the largest at which each fits */
+    if (f->note) {
+        char lines[FLOW_NOTE_LINES][400];
+        size_t n = 0;
+        for (const char *p = f->note; *p && n < FLOW_NOTE_LINES; n++) {
+            size_t len = strcspn(p, "\n");
+            snprintf(buf, sizeof buf, "%.*s", (int)len, p);
+            plain(buf, lines[n], sizeof lines[n]);
+            p += len + (p[len] == '\n');
+        }
+        /* the diagram's size, but no larger than a subtitle nor too small to read */
+        double room = 0.96 * W, s0 = fmin(SUBTITLE_SCALE, fmax(scale, 0.5)), s = s0;
+        plschr(0, s0);
+        for (size_t k = 0; k < n; k++) {
+            double len = text_mm(lines[k]);
+            if (len > room) s = fmin(s, s0 * room / len);
+        }
+        plschr(0, s);
+        PLFLT h;
+        plgchr(&def, &h);
+        plcol0(C_FIRST_SERIES + COLOUR_GREY);
+        for (size_t k = 0; k < n; k++) plptex(W / 2, 0.02 * H + (double)(n - 1 - k) * 1.7 * h + h, 1, 0, 0.5, lines[k]);
+    }
+    plschr(0, TEXT_SCALE);
+}
+
 /* Draw c with PLplot's device into file (which must be writable: PLplot cannot fail). */
 static void draw_chart(const char *device, const char *file, const struct chart *c)
 {
@@ -969,6 +1161,16 @@ static void draw_chart(const char *device, const char *file, const struct chart 
     pladv(0);
     plschr(0, TEXT_SCALE);
 
+    if (c->flow) {
+        char title[1200];
+        plvpor(0.11, 0.96, 0.11, 0.88);
+        colour(C_AXES);
+        page_text(3.2, TITLE_SCALE, plain(c->title, title, sizeof title));
+        if (c->subtitle) page_text(2.0, SUBTITLE_SCALE, plain(c->subtitle, title, sizeof title));
+        draw_flow(c);
+        plend();
+        return;
+    }
     if (c->surface) {
         char title[1200];
         plvpor(0.09, 0.60, 0.11, 0.88);

@@ -1,6 +1,6 @@
-/* chart.h - line, step and bar charts drawn with PLplot's cairo drivers, made to be
- * projected in a classroom: white background, dark axes, large labels, a legend, and
- * units in the axis titles. One chart per file; the file extension picks the device
+/* chart.h - line, step and bar charts (and a flow diagram, the supply chain) drawn with PLplot's cairo drivers, made to
+ * be projected in a classroom: white background, dark axes, large labels, a legend, and units in the axis titles. One
+ * chart per file; the file extension picks the device
  * (.png -> pngcairo, .svg -> svgcairo, .pdf -> pdfcairo). For an HTML page, the same
  * chart as an inline <svg> with real text (PLplot's "svg" device): chart_write_svg_text.
  *
@@ -122,12 +122,43 @@ struct chart_surface {
     size_t npoints;
 };
 
+/* A flow diagram (the supply chain): boxes in columns, left to right, each with its name
+ * and a few lines of numbers inside and one line under it, joined by arrows that carry
+ * up to two lines of text (above and below the arrow). The caller places the boxes: a
+ * column (0 at the left) and a row (0 at the top; a box between two rows takes a
+ * fraction). An arrow leaves its source's right side, turns down or up in the gap right
+ * after the source's column, and runs along its target's row into the target's left
+ * side; its texts sit in the gap before the target's column, on that row. So give
+ * each target a row of its own where the arrow crosses other columns. chart.c sizes the
+ * text so that the widest box, the widest arrow text and the rows fit the page, and
+ * draws boxes of one column all the same width. */
+enum { CHART_FLOW_NODES = 40, CHART_FLOW_LINES = 4 };
+
+struct chart_flow_node {
+    const char *name;                    /* the box's first line, on a band of its colour */
+    const char *lines[CHART_FLOW_LINES]; /* lines inside the box under the name; NULL ends */
+    const char *below;                   /* one line under the box, or NULL */
+    int column;                          /* 0 .. CHART_FLOW_NODES - 1 */
+    double row;
+    enum chart_colour colour; /* the name's band and the box's edge */
+    int from;                 /* the node the arrow into this one comes from, or -1: none */
+    const char *arrow[2];     /* the texts above and below that arrow (NULL: none) */
+};
+
+struct chart_flow {
+    struct chart_flow_node nodes[CHART_FLOW_NODES];
+    size_t n;
+    const char *note; /* at the foot of the page (what the numbers are): up to 4 lines,
+                         '\n' between them; or NULL */
+};
+
 struct chart {
     const char *title, *subtitle, *xlabel;
     struct chart_panel panels[CHART_MAX_PANELS]; /* stacked top to bottom, sharing x */
     size_t npanels;
     enum chart_scale x_scale;            /* CHART_LINEAR, CHART_SHORTFALL or CHART_LOG */
     const struct chart_surface *surface; /* when set, the chart is this surface (npanels 0) */
+    const struct chart_flow *flow;       /* when set, the chart is this diagram (npanels 0) */
 };
 
 /* ---- axes on a scale (pure functions) ---- */

@@ -1,7 +1,8 @@
 /* test_chart.c - plots/chart.h: the inline SVG for an HTML page (one <svg> element with
  * a viewBox, text as UTF-8 <text>, nothing that is not HTML, nothing written on failure),
  * point labels (each drawn once, coinciding points in one label) and the placement rule
- * of point labels, tested as the pure functions it is (no two labels overlap). */
+ * of point labels, tested as the pure functions it is (no two labels overlap), and the
+ * flow diagram's layout (columns, rows, a long name making the text smaller). */
 #include "check.h"
 #include "plots/chart.h"
 
@@ -292,11 +293,116 @@ static void scales(void)
           "chart-6.12 no ticks for a linear or empty axis; never more than asked");
 }
 
+/* ---- the flow diagram (struct chart_flow) ---- */
+
+/* Where the <text> holding exactly `text` is placed (its transform's translation, in
+ * the SVG's user units; y as PLplot writes it) and its font size; false if it is not
+ * there once. */
+static bool text_at(const char *svg, const char *text, double *x, double *y, double *size)
+{
+    char needle[300];
+    snprintf(needle, sizeof needle, ">%s</tspan>", text);
+    const char *hit = strstr(svg, needle);
+    if (!hit || strstr(hit + 1, needle)) return false;
+    const char *open = hit;
+    while (open > svg && strncmp(open, "<text", 5) != 0) open--;
+    const char *m = strstr(open, "matrix("), *fs = strstr(open, "font-size=\"");
+    double a, b, c, d;
+    return m && m < hit && fs && fs < hit && sscanf(m, "matrix(%lf %lf %lf %lf %lf %lf)", &a, &b, &c, &d, x, y) == 6 &&
+           sscanf(fs, "font-size=\"%lf", size) == 1;
+}
+
+/* A dc feeding two stores, each selling to its customers; name_dc names the dc. */
+static struct chart_flow tree_flow(const char *name_dc)
+{
+    struct chart_flow f = {.n = 6, .note = "arrows: units a day\nsecond line"};
+    f.nodes[0] = (struct chart_flow_node){.name = "supplier QX", .row = 0.5, .colour = COLOUR_GREY, .from = -1};
+    f.nodes[1] = (struct chart_flow_node){.name = name_dc,
+                                          .lines = {"fill rate", "downstream 91.0 %", "on hand 3.2"},
+                                          .below = "bullwhip 1.50",
+                                          .column = 1,
+                                          .row = 0.5,
+                                          .colour = COLOUR_BLUE,
+                                          .from = 0,
+                                          .arrow = {"4.00 units/day", NULL}};
+    const char *store[2] = {"store_a", "store_b"}, *flow[2] = {"2.10 units/day", "1.90 units/day"};
+    const char *lead[2] = {"lead 1.25 days", "lead 1.26 days"}, *sells[2] = {"2.1 orders/day", "1.9 orders/day"};
+    for (int s = 0; s < 2; s++) {
+        f.nodes[2 + s] = (struct chart_flow_node){.name = store[s],
+                                                  .lines = {"fill rate", "customers 97.0 %", "on hand 2.0"},
+                                                  .below = "bullwhip 1.00",
+                                                  .column = 2,
+                                                  .row = s,
+                                                  .colour = COLOUR_BLUE,
+                                                  .from = 1,
+                                                  .arrow = {flow[s], lead[s]}};
+        f.nodes[4 + s] = (struct chart_flow_node){.name = s ? "customers b" : "customers a",
+                                                  .column = 3,
+                                                  .row = s,
+                                                  .colour = COLOUR_GREY,
+                                                  .from = 2 + s,
+                                                  .arrow = {sells[s], NULL}};
+    }
+    return f;
+}
+
+static void flow_diagram(void)
+{
+    char err[300] = "";
+    size_t len;
+    struct chart_flow f = tree_flow("dc");
+    struct chart c = {.title = "The supply chain QX", .subtitle = "tree.ini", .flow = &f};
+    char *s = svg_of(&c, err, sizeof err, &len);
+    if (!check(s != NULL, "chart-9.0 the flow diagram is drawn as SVG (%s)", err)) return;
+    static const char *const texts[] = {"supplier QX",
+                                        "dc",
+                                        "store_a",
+                                        "store_b",
+                                        "customers a",
+                                        "customers b",
+                                        "downstream 91.0 %",
+                                        "bullwhip 1.50",
+                                        "4.00 units/day",
+                                        "2.10 units/day",
+                                        "lead 1.26 days",
+                                        "1.9 orders/day",
+                                        "arrows: units a day",
+                                        "second line"};
+    size_t found = 0;
+    double x[14], y[14], size[14];
+    for (size_t k = 0; k < 14; k++) found += text_at(s, texts[k], &x[k], &y[k], &size[k]);
+    check(found == 14, "chart-9.1 every name, line, arrow text and note line is one <text> (%zu of 14)", found);
+    if (found == 14) {
+        check(x[0] < x[1] && x[1] < x[2] && x[2] < x[4], "chart-9.2 supplier, dc, stores, customers left to right");
+        check(fabs(x[2] - x[3]) < 0.01 && fabs(x[4] - x[5]) < 0.01, "chart-9.3 a column's boxes share their centre");
+        check(fabs(y[1] - (y[2] + y[3]) / 2) < 0.5 && y[7] < y[0] && y[0] < y[1],
+              "chart-9.4 the dc is midway between its stores, the supplier level with the dc's box");
+        check(y[4] < y[2] && y[4] > y[2] - 3 * size[2] && fabs(y[2] - y[3]) > 6 * size[2],
+              "chart-9.5 a store's customers level with its box; the stores' rows apart by more than 6 lines");
+        check(x[9] > x[1] && x[9] < x[2], "chart-9.6 a store's arrow texts between the dc and the store");
+        bool inside = true;
+        for (size_t k = 0; k < 14; k++) inside &= x[k] > 0 && x[k] < 1280 && y[k] > 0 && y[k] < 860;
+        check(inside, "chart-9.7 all of it on the page");
+    }
+    /* a very long name: the text shrinks so that the boxes still fit the page */
+    struct chart_flow g = tree_flow("a distribution centre with a very long name indeed, longer than any");
+    c.flow = &g;
+    char *l = svg_of(&c, err, sizeof err, &len);
+    double lx, ly, lsize, sx, sy, ssize;
+    if (check(l != NULL, "chart-9.8 the long-named diagram is drawn (%s)", err) && found == 14)
+        check(text_at(l, "store_a", &lx, &ly, &lsize) && text_at(s, "store_a", &sx, &sy, &ssize) && lsize < ssize &&
+                  lx < 1280,
+              "chart-9.9 with a long name the text is smaller (%g < %g) and still on the page", lsize, ssize);
+    free(l);
+    free(s);
+}
+
 int main(void)
 {
     inline_svg();
     labelled_points();
     placement();
     scales();
+    flow_diagram();
     return check_done("test_chart");
 }

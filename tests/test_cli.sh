@@ -246,6 +246,29 @@ run "$S" run scenarios/loyalty_ladder.ini --reps 2 --out "$T/ladder" --quiet
 ok "cli-13.11 run --out with [loyalty] writes customer_stages.csv and customer_stages.png (a 1280x860 PNG)" $([ $rc -eq 0 ] && [ "$(head -n 1 "$T/ladder/customer_stages.csv")" = "day,new,satisfied,loyal" ] && [ "$(png_size "$T/ladder/customer_stages.png")" = "1280x860" ]; echo $?)
 ok "cli-13.12 customers per stage add up to the active customers at every change" $(paste -d, "$T/ladder/customers.csv" "$T/ladder/customer_stages.csv" | awk -F, 'NR > 1 && ($1 != $3 || $2 != $4 + $5 + $6) { bad = 1 } END { exit bad || NR < 1000 }'; echo $?)
 ok "cli-13.13 without [loyalty] there is no stage chart" $([ ! -e "$T/rc/customer_stages.csv" ] && [ ! -e "$T/rc/customer_stages.png" ]; echo $?)
+# the supply chain chart (echelons): a three-level tree whose dc also serves a region
+run "$S" run tests/network/echelon_chain.ini --reps 2 --out "$T/chain" --quiet
+ok "cli-13.14 run --out with echelons writes supply_chain.csv and supply_chain.png (a 1280x860 PNG), shown on report.html" $([ $rc -eq 0 ] && [ "$(head -n 1 "$T/chain/supply_chain.csv")" = "location,replenished_from,level,units_ordered_per_day,downstream_fill_rate,downstream_lead_time_mean,fill_rate,orders_per_day,mean_on_hand,bullwhip_ratio" ] && [ "$(png_size "$T/chain/supply_chain.png")" = "1280x860" ] && grep -q '(supply_chain.png)</figcaption>' "$T/chain/report.html"; echo $?)
+ok "cli-13.15 supply_chain.csv: one row per location, its supplier and level (factory 1, dc 2, stores 3)" $([ "$(cut -d, -f1-3 "$T/chain/supply_chain.csv" | tail -n +2 | tr '\n' ' ')" = "factory,,1 dc,factory,2 north,dc,3 south,dc,3 " ]; echo $?)
+# every number drawn is the run's own mean (run.csv); customers' numbers only where customers buy
+ok "cli-13.16 supply_chain.csv's numbers are run.csv's means; fill_rate and orders_per_day empty at the factory, which no region calls home" $(awk -F, 'NR == FNR { if (FNR > 1) mean[$1] = $2; next }
+    FNR == 1 { for (k = 4; k <= NF; k++) col[k] = $k; next }
+    { for (k = 4; k <= 10; k++) { want = mean["location." $1 "." col[k]]
+          if ($1 == "factory" && (col[k] == "fill_rate" || col[k] == "orders_per_day")) want = ""
+          if ($k != want) bad = 1; filled += $k != "" } ; n++ }
+    END { exit bad || n != 4 || filled != 22 }' "$T/chain/run.csv" "$T/chain/supply_chain.csv"; echo $?)
+ok "cli-13.17 without echelons there is no supply chain chart, and the page does not name one" $([ ! -e "$T/rc/supply_chain.csv" ] && [ ! -e "$T/rc/supply_chain.png" ] && ! grep -q supply_chain "$T/rc/report.html"; echo $?)
+run "$S" --lang zh run tests/network/sharing.ini --reps 2 --out "$T/chain_zh" --quiet
+ok "cli-13.18 with --lang zh the chart is drawn and the page captions it in Chinese" $([ $rc -eq 0 ] && [ "$(png_size "$T/chain_zh/supply_chain.png")" = "1280x860" ] && grep -q '供应链' "$T/chain_zh/report.html"; echo $?)
+# units_ordered_per_day, the flows drawn: one-for-one base stock everywhere (E2's tree), so
+# every unit demanded is ordered at once, a store orders its Poisson demand (1 a day) and
+# the dc exactly what the two stores ordered, in every replication
+run "$S" run tests/validation/e2_tree.ini --set run.horizon_days=4000 --reps 8 --format csv --quiet
+ok "cli-13.19 units_ordered_per_day: each store's 95% CI holds its demand of 1 a day, the dc's is the stores' sum" $(awk -F, '$1 ~ /units_ordered_per_day$/ { m[$1] = $2; c[$1] = $3 }
+    END { e = "location.east.units_ordered_per_day"; w = "location.west.units_ordered_per_day"; d = "location.dc.units_ordered_per_day"
+          ok = (m[e] - c[e] <= 1 && 1 <= m[e] + c[e]) && (m[w] - c[w] <= 1 && 1 <= m[w] + c[w])
+          diff = m[d] - m[e] - m[w]; if (diff < 0) diff = -diff
+          exit !(ok && diff < 1e-9 && c[e] > 0) }' "$T/out"; echo $?)
 
 # ---- compare and locks ----
 mkdir -p "$T/cls"
