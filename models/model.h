@@ -57,7 +57,10 @@ enum rng_source {
     SRC_COMPLAINT,      /* which disappointed customers complain */
     SRC_RECOVERY,       /* whether a handled complaint wins the customer back */
     SRC_RECOVERY_DAYS,  /* how long handling a complaint takes */
-    SRC_COUNT
+    /* the outside supplier (models/supplier.c): stock point p uses source + p */
+    SRC_SUPPLIER_UP_DOWN,                                   /* its up and down periods ... */
+    SRC_SUPPLY_YIELD = SRC_SUPPLIER_UP_DOWN + MAX_PRODUCTS, /* the share of each order that arrives ... */
+    SRC_COUNT = SRC_SUPPLY_YIELD + MAX_PRODUCTS
 };
 
 /* Bookkeeping totals of one replication, summed over products, for conservation

@@ -10,6 +10,7 @@
 #include "contract.h"
 #include "model_internal.h"
 #include "policy.h"
+#include "supplier.h"
 
 #include <math.h>
 
@@ -268,6 +269,7 @@ void model_metrics_compute(const struct model *m, double end, double *x)
         network_metrics(m, end, x);
         x[M_COST_TOTAL] += x[M_COST_TRANSFERS] + x[M_COST_LOCATIONS];
     }
+    supplier_metrics(m, end, x);
     if (c->contract.ntargets) {
         contract_metrics(m, x);
         x[M_COST_TOTAL] += x[M_CONTRACT_PENALTY];
