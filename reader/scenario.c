@@ -325,7 +325,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         if (d->flags & KEY_DRAWS_AT_MOST && dist_highest(&dist) > d->max) {
             num_format(dist_highest(&dist), got, sizeof got);
             if (dist_is_constant(&dist))
-                report(ld, line, sec, d->name, _("must be at most %s, got %s"), hi, got);
+                report(ld, line, sec, d->name, _("must be at most %s, got %s%s"), hi, got, "");
             else
                 report(ld, line, sec, d->name, _("draws must be at most %s, but %s can draw %s"), hi, shown, got);
             return -1;
