@@ -332,6 +332,8 @@ void model_metrics_totals(const struct model *m, struct model_totals *t)
         t->goods_issued_cost += unit_cost(m, p) * (s->counts.issued - s->counts.restocked);
         t->units_issued += s->counts.issued;
         if (!s->supply) t->units_ordered += s->counts.ordered; /* from another location: not bought */
+        t->units_never_delivered += s->counts.never_delivered;
+        t->stock_never_delivered += s->totals.never_delivered;
         t->stock_initial += s->totals.initial;
         t->stock_ordered += s->totals.ordered;
         t->stock_received += s->totals.received;

@@ -200,6 +200,7 @@ void stock_receive_short(struct stock *s, struct sim *sim, double units, double 
 {
     s->on_order -= ordered - units;
     s->counts.never_delivered += ordered - units;
+    s->totals.never_delivered += ordered - units;
     stock_receive(s, sim, units, true);
     review_if_due(s, sim);
 }

@@ -55,6 +55,7 @@ struct stock_counts {
 /* Totals since the start, never reset: for the balance checks. */
 struct stock_totals {
     double initial, ordered, received, issued, restocked;
+    double never_delivered; /* ordered but never to come (random yield, stock_receive_short) */
 };
 
 struct stock;

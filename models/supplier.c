@@ -17,12 +17,12 @@ struct supplier {
     gsl_rng *up_down_rng, *yield_rng;
     struct order *head, *tail; /* orders placed and not yet shipped, first come first served */
     bool up;
-    bool making;     /* capacity: the head order is being made (the supplier is up) */
-    double left;     /* capacity: units of the head order still to make, as of `since` */
-    double since;    /* capacity: when `left` was last brought up to date */
-    sim_handle made; /* capacity: the event that ships the head order, while making */
-    struct timeavg up_avg;                 /* 1 while up */
-    struct tally wait;                     /* days from placing to leaving, orders shipped since the restart */
+    bool making;                            /* capacity: the head order is being made (the supplier is up) */
+    double left;                            /* capacity: units of the head order still to make, as of `since` */
+    double since;                           /* capacity: when `left` was last brought up to date */
+    sim_handle made;                        /* capacity: the event that ships the head order, while making */
+    struct timeavg up_avg;                  /* 1 while up */
+    struct tally wait;                      /* days from placing to leaving, orders shipped since the restart */
     double units_arrived_of, units_arrived; /* orders received since the restart: units ordered, units that came */
 };
 
@@ -35,8 +35,9 @@ static struct supplier *supplier_of(struct model *m, const struct stock *s)
  * stock points that hold stock, replenished by the outside supplier, with a key given. */
 static const struct inventory_config *modelled(const struct model_config *c, size_t p)
 {
-    const struct inventory_config *inv =
-        c->nlocations ? &c->locations[p].inventory : c->nproducts ? &c->products[p].inventory : &c->inventory;
+    const struct inventory_config *inv = c->nlocations  ? &c->locations[p].inventory
+                                         : c->nproducts ? &c->products[p].inventory
+                                                        : &c->inventory;
     if (c->nlocations && location_upstream(c, p) >= 0) return NULL;
     return inv->policy->holds_stock && supplier_modelled(inv) ? inv : NULL;
 }
