@@ -1404,6 +1404,23 @@ static void resolve_echelons(struct loader *ld)
         c->locations[i].replenished_from = j + 1;
     }
     if (ld->problems) return;
+    /* the outside supplier's keys: not at a location another location replenishes */
+    static const enum key_id supplier_keys[] = {K_LOCATION_SUPPLIER_CAPACITY_PER_DAY, K_LOCATION_SUPPLIER_UP_DAYS,
+                                                K_LOCATION_SUPPLIER_DOWN_DAYS, K_LOCATION_SUPPLY_YIELD};
+    for (size_t i = 0; i < c->nlocations; i++) {
+        int up = location_upstream(c, i);
+        if (up < 0) continue;
+        struct target t = family_target(sc, FAMILY_LOCATION, i);
+        for (size_t k = 0; k < sizeof supplier_keys / sizeof supplier_keys[0]; k++) {
+            const struct key_origin *o = origin(sc, supplier_keys[k], &t);
+            if (strength(o) != 2) continue;
+            report_at(ld, o->line, &t, supplier_keys[k],
+                      _("not used: [location.%s] replenishes this location, not the outside supplier; remove it, or "
+                        "give it to [location.%s]"),
+                      sc->locations[up].name, sc->locations[up].name);
+        }
+    }
+    if (ld->problems) return;
     /* share_demand: only an upstream location has downstream demand to see */
     for (size_t i = 0; i < c->nlocations; i++) {
         if (!c->locations[i].share_demand || location_supplies(c, i)) continue;

@@ -238,6 +238,48 @@ static void test_conservation(void)
     check_conservation("dust-sized orders", &c);
 }
 
+/* The supplier by hand: one order of 3 units placed at 0 (base stock 3, nothing on
+ * hand, no demand in the window), a capacity of 1 unit a day, up 2 days and down 1 in
+ * turn. Made: 2 units in [0, 2), nothing in [2, 3), the last at 4: it leaves at 4 and,
+ * with lead time 0, arrives then. Up 6 of the 9 days. */
+static void test_supplier_by_hand(void)
+{
+    struct model_config c;
+    memset(&c, 0, sizeof c);
+    c.run = (struct run_config){.horizon_days = 9, .replications = 1, .seed = 1};
+    set_dist(&c.demand.interarrival_days, "constant", (double[]){1000}, 1);
+    set_dist(&c.demand.units_per_order, "constant", (double[]){1}, 1);
+    c.inventory.policy = policy_find("base_stock");
+    c.inventory.order_up_to = 3;
+    c.inventory.supplier_capacity_per_day = 1;
+    set_dist(&c.inventory.supplier_up_days, "constant", (double[]){2}, 1);
+    set_dist(&c.inventory.supplier_down_days, "constant", (double[]){1}, 1);
+    double x[METRIC_COUNT];
+    struct model_totals t;
+    model_run(&c, 0, x, &t, NULL);
+    check(x[M_SUPPLIER_WAIT_DAYS_MEAN] == 4 && t.stock_received == 3,
+          "supplier-1.1 a disruption stops the order being made; it resumes and leaves at 4 (%.9g days, %.9g units)",
+          x[M_SUPPLIER_WAIT_DAYS_MEAN], t.stock_received);
+    check(fabs(x[M_SUPPLY_AVAILABILITY] - 6.0 / 9) < 1e-12, "supplier-1.2 up 6 of 9 days (%.9g)",
+          x[M_SUPPLY_AVAILABILITY]);
+    check(x[M_FILL_RATE_LOST_TO_DISRUPTIONS] != x[M_FILL_RATE_LOST_TO_DISRUPTIONS],
+          "supplier-1.3 no demand, no fill rate: nothing lost to count (NaN)");
+    c.inventory.supplier_up_days = c.inventory.supplier_down_days = (struct dist){0};
+    model_run(&c, 0, x, &t, NULL);
+    check(x[M_SUPPLIER_WAIT_DAYS_MEAN] == 3, "supplier-1.4 never down: the 3 units are made by 3 (%.9g days)",
+          x[M_SUPPLIER_WAIT_DAYS_MEAN]);
+    set_dist(&c.inventory.supply_yield, "constant", (double[]){0.5}, 1);
+    model_run(&c, 0, x, &t, NULL);
+    /* 3 made by 3, 1.5 arrive; the policy reorders 1.5, made by 4.5, 0.75 arrive; ... until
+       an order's shortfall is dust (UNITS_DUST) and it is received whole: 3 units in all,
+       and as many never delivered */
+    check(fabs(t.stock_received - 3) < 1e-9 && fabs(t.stock_never_delivered - 3) < 1e-5 &&
+              fabs(x[M_SUPPLY_YIELD_MEAN] - 0.5) < 1e-5,
+          "supplier-1.5 half of each order arrives and the policy reorders the rest (%.9g units received, %.9g never, "
+          "yield %.9g)",
+          t.stock_received, t.stock_never_delivered, x[M_SUPPLY_YIELD_MEAN]);
+}
+
 static void test_common_random_numbers(void)
 {
     struct model_config a = shop(), b = shop();
@@ -561,6 +603,7 @@ int main(void)
     test_policies();
     test_station();
     test_conservation();
+    test_supplier_by_hand();
     test_common_random_numbers();
     test_warmup_and_window();
     test_on_time_and_quantiles();
