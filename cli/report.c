@@ -488,6 +488,16 @@ static void say_returns(FILE *out, const struct reason *r)
             100 * r->figure[0], effect_words(r, e, sizeof e));
 }
 
+static void say_supplier(FILE *out, const struct reason *r)
+{
+    fprintf(out,
+            _("  - an order spends %.2f days at the supplier before its lead time starts (waiting its turn,\n"
+              "    or while the supplier is stopped: it was up %.1f%% of the time), and %.1f%% of the units\n"
+              "    ordered arrive. The formula takes lead_time_days as the whole replenishment time and\n"
+              "    every order as complete; this lowers service.\n"),
+            r->figure[0], 100 * r->figure[1], 100 * r->figure[2]);
+}
+
 static void say_noise(FILE *out, const struct reason *r)
 {
     if (r->figure[0] != 0)
@@ -511,6 +521,7 @@ static void (*const reason_printers[REASON_COUNT])(FILE *, const struct reason *
     [REASON_HISTORY_FIT] = say_history_fit,
     [REASON_HISTORY_PATTERN] = say_history_pattern,
     [REASON_RETURNS] = say_returns,
+    [REASON_SUPPLIER] = say_supplier,
     [REASON_NOISE] = say_noise,
 };
 
