@@ -144,7 +144,6 @@ static void on_up(struct sim *sim, void *ctx);
 static void on_down(struct sim *sim, void *ctx)
 {
     struct supplier *sp = ctx;
-    struct model *m = model_of(sim);
     double now = sim_now(sim);
     if (sp->making) { /* the order being made stops where it is */
         sim_cancel(sim, sp->made);
@@ -156,7 +155,6 @@ static void on_down(struct sim *sim, void *ctx)
     timeavg_set(&sp->up_avg, now, 0);
     sim_schedule(sim, now + dist_sample(&sp->stock->cfg->supplier_down_days, sp->up_down_rng), EVENT_RECEIPT, on_up,
                  sp);
-    (void)m;
 }
 
 static void on_up(struct sim *sim, void *ctx)
