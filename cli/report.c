@@ -500,6 +500,16 @@ static void say_returns(FILE *out, const struct reason *r)
             100 * r->figure[0], effect_words(r, e, sizeof e));
 }
 
+static void say_supplier(FILE *out, const struct reason *r)
+{
+    fprintf(out,
+            _("  - an order spends %.2f days at the supplier before its lead time starts (waiting its turn,\n"
+              "    or while the supplier is stopped: it was up %.1f%% of the time), and %.1f%% of the units\n"
+              "    ordered arrive. The formula takes lead_time_days as the whole replenishment time and\n"
+              "    every order as complete; this lowers service.\n"),
+            r->figure[0], 100 * r->figure[1], 100 * r->figure[2]);
+}
+
 static void say_noise(FILE *out, const struct reason *r)
 {
     if (r->figure[0] != 0)
@@ -523,6 +533,7 @@ static void (*const reason_printers[REASON_COUNT])(FILE *, const struct reason *
     [REASON_HISTORY_FIT] = say_history_fit,
     [REASON_HISTORY_PATTERN] = say_history_pattern,
     [REASON_RETURNS] = say_returns,
+    [REASON_SUPPLIER] = say_supplier,
     [REASON_NOISE] = say_noise,
 };
 
@@ -654,6 +665,40 @@ static void report_perfect_despite_stockouts(FILE *out, const struct summary *s)
                 100 * both);
 }
 
+/* The outside supplier (models/supplier.h): per location a line, then what its
+ * availability, yield and waiting did and what the disruptions cost in fill rate. */
+static void report_supply(FILE *out, const struct model_config *c, const struct summary *s)
+{
+    unsigned f = metric_features(c);
+    if (!(f & FEATURE_SUPPLIER)) return;
+    if (c->nlocations) {
+        static const int cols[] = {LM_SUPPLY_AVAILABILITY, LM_SUPPLY_YIELD_MEAN, LM_SUPPLIER_WAIT_DAYS_MEAN,
+                                   LM_FILL_RATE_LOST_TO_DISRUPTIONS};
+        static const char *const heads[] = {N_("supplier up"), N_("arrived"), N_("days there"), N_("fill lost")};
+        const char *names[MAX_LOCATIONS];
+        for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
+        block_table(out, c, s, _("supply"), names, c->nlocations, metric_location_base, location_metric_defs, cols,
+                    heads, f & FEATURE_DISRUPTIONS ? 4 : 3);
+    }
+    const struct summary *up = &s[M_SUPPLY_AVAILABILITY], *arrived = &s[M_SUPPLY_YIELD_MEAN],
+                         *lost = &s[M_FILL_RATE_LOST_TO_DISRUPTIONS], *wait = &s[M_SUPPLIER_WAIT_DAYS_MEAN];
+    if (!(f & FEATURE_DISRUPTIONS)) {
+        if (wait->n)
+            fprintf(out,
+                    _("  Supply: a replenishment order spent %.2f days at the supplier on average (waiting its turn\n"
+                      "  and being made) before its lead time began.\n"),
+                    wait->mean);
+        return;
+    }
+    if (up->n == 0 || lost->n == 0) return;
+    fprintf(out,
+            _("  Supply: the supplier was up %.1f%% of the time and %.1f%% of the units ordered arrived; an\n"
+              "  order spent %.2f days at the supplier. Against the same days with a supplier that never\n"
+              "  stops and delivers in full, the disruptions cost %.2f points of fill rate (± %.2f).\n"),
+            100 * up->mean, 100 * (arrived->n ? arrived->mean : 1), wait->n ? wait->mean : 0, 100 * lost->mean,
+            100 * (isnan(lost->ci95) ? 0 : lost->ci95));
+}
+
 /* A replay plays the same days in every replication: identical replications are worth
  * saying, and so is a ± that leaves demand's own uncertainty out. */
 static void report_replay_note(FILE *out, const struct scenario *sc, const struct summary *s)
@@ -740,6 +785,7 @@ void report_group_notes(FILE *out, const struct scenario *sc, const struct summa
     if (g == GROUP_SERVICE && c->nproducts) report_products(out, c, s);
     if (g == GROUP_SERVICE && c->ntiers) report_tiers(out, c, s);
     if (g == GROUP_SERVICE && c->nlocations) report_locations(out, c, s);
+    if (g == GROUP_INVENTORY) report_supply(out, c, s);
     if (g == GROUP_MONEY && metric_shown(c, M_STOCK_VALUE_CHANGE))
         fputs(c->nlocations
                   ? _("  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"

@@ -146,7 +146,27 @@ struct inventory_config {
     double initial_on_hand;
     enum shortage_rule shortage;
     double reserve_units; /* the last units on hand are kept for the top-priority tier */
+    /* the outside supplier of this stock point (models/supplier.h); every one off when
+       zero, as before the supplier had a model: a stock point replenished by another
+       location ignores them */
+    double supplier_capacity_per_day; /* units it makes a day, orders first come first served; 0: no limit */
+    struct dist supplier_up_days;     /* up periods (type NULL: never down) */
+    struct dist supplier_down_days;   /* down periods, given with supplier_up_days */
+    struct dist supply_yield;         /* share of an order that arrives, in [0, 1] (type NULL: all of it) */
 };
+
+/* Does the outside supplier of a stock point with these keys ever fail to deliver an
+   order in full and on time (disruptions or a yield)? Capacity is not a disruption. */
+static inline bool supplier_disrupted(const struct inventory_config *inv)
+{
+    return inv->supplier_up_days.type || inv->supply_yield.type;
+}
+
+/* Does the outside supplier of a stock point with these keys need models/supplier.c? */
+static inline bool supplier_modelled(const struct inventory_config *inv)
+{
+    return inv->supplier_capacity_per_day > 0 || supplier_disrupted(inv);
+}
 
 struct cost_config {
     double holding_per_unit_day;

@@ -46,6 +46,8 @@ enum fastpath_feature {
     FP_STOCK,        /* some stock point holds stock (its policy is not none) */
     FP_RETURNS,      /* customer returns: delivered goods come back later */
     FP_CONTRACT,     /* a service contract: periods reviewed (the fast path's counts are folded at each period's end) */
+    FP_SUPPLIER,     /* an outside supplier with capacity, disruptions or a yield (models/supplier.h): it acts
+                        on replenishment orders only, which both paths place alike */
     FP_COUNT
 };
 

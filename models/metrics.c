@@ -2,6 +2,7 @@
  * CSV files list metrics in this order, and golden outputs depend on it. */
 #include "metrics.h"
 #include "policy.h"
+#include "supplier.h"
 
 #include "lang/lang.h"
 
@@ -55,6 +56,9 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
                                  FEATURE_LOCATIONS},
     [M_CONTRACT_PERIODS_MISSED_SHARE] = {"contract_periods_missed_share", N_("Contract periods that missed a target"),
                                          S, KIND_RATE, FEATURE_CONTRACT},
+    /* the fill rate of the same replication with a supplier always up and delivering in full, less this one's */
+    [M_FILL_RATE_LOST_TO_DISRUPTIONS] = {"fill_rate_lost_to_disruptions", N_("Fill rate lost to supply disruptions"),
+                                         S, KIND_RATE, FEATURE_DISRUPTIONS},
 
     [M_ORDER_CYCLE_MEAN] = {"order_cycle_days_mean", N_("Order cycle, mean"), O, KIND_DAYS, 0},
     [M_ORDER_CYCLE_P50] = {"order_cycle_days_p50", N_("Order cycle, median"), O, KIND_DAYS, 0},
@@ -86,6 +90,12 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_TIME_OUT_OF_STOCK] = {"time_out_of_stock", N_("Time with nothing on hand"), I, KIND_RATE, 0},
     [M_REPLENISHMENTS_PER_DAY] = {"replenishments_per_day", N_("Replenishment orders"), I, KIND_PER_DAY, 0},
     [M_REORDER_UNDERSHOOT] = {"reorder_undershoot_units", N_("Position below s when ordering"), I, KIND_UNITS, 0},
+    [M_SUPPLY_AVAILABILITY] = {"supply_availability", N_("Supplier up (supply availability)"), I, KIND_RATE,
+                               FEATURE_DISRUPTIONS},
+    [M_SUPPLY_YIELD_MEAN] = {"supply_yield_mean", N_("Units ordered that arrived (yield)"), I, KIND_RATE,
+                             FEATURE_DISRUPTIONS},
+    [M_SUPPLIER_WAIT_DAYS_MEAN] = {"supplier_wait_days_mean", N_("Days an order spends at the supplier"), I, KIND_DAYS,
+                                   FEATURE_SUPPLIER},
     [M_LOCATIONS_OPEN_MEAN] = {"locations_open_mean", N_("Locations open, mean"), I, KIND_COUNT_LEVEL,
                                FEATURE_LOCATIONS},
     [M_TRANSSHIPMENTS_PER_DAY] = {"transshipments_per_day", N_("Transshipments between locations"), I, KIND_PER_DAY,
@@ -223,6 +233,12 @@ const struct metric_def location_metric_defs[LOCATION_METRIC_COUNT] = {
                            KIND_RATIO, FEATURE_ECHELONS},
     [LM_UNITS_ORDERED_PER_DAY] = {"units_ordered_per_day", N_("units it orders per day (from upstream or the outside supplier)"),
                                   I, KIND_PER_DAY, FEATURE_ECHELONS},
+    [LM_SUPPLY_AVAILABILITY] = {"supply_availability", N_("time its supplier was up"), I, KIND_RATE, FEATURE_DISRUPTIONS},
+    [LM_SUPPLY_YIELD_MEAN] = {"supply_yield_mean", N_("units ordered that arrived"), I, KIND_RATE, FEATURE_DISRUPTIONS},
+    [LM_FILL_RATE_LOST_TO_DISRUPTIONS] = {"fill_rate_lost_to_disruptions", N_("fill rate lost to supply disruptions"),
+                                          S, KIND_RATE, FEATURE_DISRUPTIONS},
+    [LM_SUPPLIER_WAIT_DAYS_MEAN] = {"supplier_wait_days_mean", N_("days an order spends at its supplier"), O, KIND_DAYS,
+                                    FEATURE_SUPPLIER},
 };
 
 const struct metric_def region_metric_defs[REGION_METRIC_COUNT] = {
@@ -292,6 +308,8 @@ unsigned metric_features(const struct model_config *c)
     for (size_t l = 0; l < c->nlocations; l++) stock |= c->locations[l].inventory.policy->holds_stock;
     if (stock) f |= FEATURE_STOCK;
     if (c->contract.ntargets > 0) f |= FEATURE_CONTRACT;
+    if (supplier_in_use(c)) f |= FEATURE_SUPPLIER;
+    if (supplier_disruptions_in_use(c)) f |= FEATURE_DISRUPTIONS;
     return f;
 }
 

@@ -40,6 +40,7 @@ enum metric {
     M_REACT_CANCEL,
     M_FILLED_ELSEWHERE_RATE,
     M_CONTRACT_PERIODS_MISSED_SHARE,
+    M_FILL_RATE_LOST_TO_DISRUPTIONS, /* the outside supplier (FEATURE_DISRUPTIONS, models/supplier.h) */
     /* order cycle */
     M_ORDER_CYCLE_MEAN,
     M_ORDER_CYCLE_P50,
@@ -71,6 +72,9 @@ enum metric {
     M_UNITS_TRANSSHIPPED_PER_DAY,
     M_UNITS_RETURNED_PER_DAY,
     M_UNITS_RESTOCKED_PER_DAY,
+    M_SUPPLY_AVAILABILITY, /* the outside supplier (FEATURE_DISRUPTIONS, FEATURE_SUPPLIER) */
+    M_SUPPLY_YIELD_MEAN,
+    M_SUPPLIER_WAIT_DAYS_MEAN,
     /* demand */
     M_ORDERS_PER_DAY,
     M_UNITS_PER_DAY,
@@ -170,6 +174,8 @@ enum metric_feature {
     FEATURE_LOYALTY = 1 << 17,     /* a [loyalty] ladder */
     FEATURE_COMPLAINTS = 1 << 18,  /* a [complaints] section */
     FEATURE_ECHELONS = 1 << 19,    /* a location replenished by another ([location.NAME] replenished_from) */
+    FEATURE_SUPPLIER = 1 << 20, /* an outside supplier modelled: capacity, disruptions or yield (models/supplier.h) */
+    FEATURE_DISRUPTIONS = 1 << 21, /* ... that goes down or delivers short */
 };
 
 struct metric_def {
@@ -231,6 +237,11 @@ enum location_metric {
     LM_DOWNSTREAM_BACKORDERS_MEAN, /* units owed to them, time average */
     LM_BULLWHIP_RATIO,             /* variance of the units it orders per day / of the units demanded of it per day */
     LM_UNITS_ORDERED_PER_DAY,      /* units it orders per day from whoever replenishes it: the flow into it */
+    /* the outside supplier (models/supplier.h; NaN at a location without one modelled) */
+    LM_SUPPLY_AVAILABILITY,           /* share of the window its supplier was up (FEATURE_DISRUPTIONS) */
+    LM_SUPPLY_YIELD_MEAN,             /* units that arrived / units of the orders that arrived */
+    LM_FILL_RATE_LOST_TO_DISRUPTIONS, /* its fill rate with a supplier always up and delivering in full, less its own */
+    LM_SUPPLIER_WAIT_DAYS_MEAN,       /* days from placing an order to its leaving the supplier (FEATURE_SUPPLIER) */
     LOCATION_METRIC_COUNT
 };
 

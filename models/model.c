@@ -16,6 +16,7 @@
 #include "loyalty.h"
 #include "network.h"
 #include "shape.h"
+#include "supplier.h"
 #include "units.h"
 
 #include <gsl/gsl_randist.h>
@@ -707,6 +708,7 @@ static void on_reset(struct sim *sim, void *ctx)
     m->in_transit_at_restart = m->in_transit;
     for (size_t l = 0; l < m->cfg->nlocations; l++) timeavg_restart(&m->open_avg[l], now);
     echelon_restart(m, now);
+    supplier_restart(m, now);
     timeavg_restart(&m->open_count_avg, now);
     timeavg_restart(&m->processing.busy_avg, now);
     timeavg_restart(&m->picking.busy_avg, now);
@@ -829,6 +831,7 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
         stock_init(&m->stocks[p], inv, inv->reserve_units, m->top_priority, rng(m, lead), &m->pool, model_line_filled);
     }
     if (cfg->nlocations) network_setup(m), echelon_setup(m);
+    supplier_setup(m);
     m->features = metric_features(cfg);
     m->inquiries = oc->inquiries_per_order_day > 0;
     m->returns = returns_in_use(cfg);
@@ -882,6 +885,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
         if (!m->stocks[p].closed) stock_start(&m->stocks[p], sim);
     network_start(m);
     echelon_start(m);
+    supplier_start(m);
     if (cfg->contract.ntargets) contract_start(m, w->contract_periods);
 
     int stopped = 0;
@@ -916,6 +920,8 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     model_fold_instant(m);
     if (cfg->contract.ntargets && !stopped) contract_finish(m);
     model_metrics_compute(m, end, metrics);
+    if (!stopped && (m->features & FEATURE_DISRUPTIONS))
+        stopped = supplier_twin_metrics(cfg, rep, w->general_path, metrics, w->stop);
     if (w->totals) {
         model_metrics_totals(m, w->totals);
         w->totals->orders_in_system_mid = in_system_mid;
@@ -927,6 +933,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     if (cfg->customers.on) customers_fini(&m->customers), loyalty_fini(m);
     returns_fini(m);
     echelon_fini(m);
+    supplier_fini(m);
     order_pool_fini(&m->pool);
     for (int i = 0; i < SRC_COUNT; i++)
         if (m->rng[i]) gsl_rng_free(m->rng[i]);

@@ -57,7 +57,10 @@ enum rng_source {
     SRC_COMPLAINT,      /* which disappointed customers complain */
     SRC_RECOVERY,       /* whether a handled complaint wins the customer back */
     SRC_RECOVERY_DAYS,  /* how long handling a complaint takes */
-    SRC_COUNT
+    /* the outside supplier (models/supplier.c): stock point p uses source + p */
+    SRC_SUPPLIER_UP_DOWN,                                   /* its up and down periods ... */
+    SRC_SUPPLY_YIELD = SRC_SUPPLIER_UP_DOWN + MAX_PRODUCTS, /* the share of each order that arrives ... */
+    SRC_COUNT = SRC_SUPPLY_YIELD + MAX_PRODUCTS
 };
 
 /* Bookkeeping totals of one replication, summed over products, for conservation
@@ -67,6 +70,7 @@ struct model_totals {
     double demanded, filled_now, backordered, lost, substituted;
     uint64_t allocations, delivered, dropped, placed;
     double units_ordered;                   /* units ordered from the outside supplier */
+    double units_never_delivered;           /* ... of them, units its random yield never delivered (not bought) */
     double goods_issued_cost;               /* unit cost of the units that left stock, less those customers
                                                sent back onto the shelf: purchases less the increase in
                                                stock value come to this (a bookkeeping check) */
@@ -74,6 +78,7 @@ struct model_totals {
     double units_returned, units_restocked; /* customer returns back at the warehouse */
     /* whole run */
     double stock_initial, stock_ordered, stock_received, stock_issued, stock_restocked, stock_final;
+    double stock_never_delivered; /* ordered, closed short by the supplier's yield: never to be received */
     double on_order_final, backordered_final, waiting_units_final;
     size_t peak_orders_in_flight;
     uint64_t events;

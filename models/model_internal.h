@@ -133,6 +133,7 @@ struct model {
     struct stock stocks[MAX_PRODUCTS];
     double in_transit, in_transit_at_restart; /* units moving between locations' shelves: still owned */
     struct echelon_site *echelons;            /* per location, with replenished_from (models/echelon.c); else NULL */
+    struct supplier *suppliers;               /* per stock point, with a supplier key (models/supplier.c); else NULL */
     bool open[MAX_LOCATIONS];                 /* which locations are open now */
     struct timeavg open_avg[MAX_LOCATIONS];   /* 1 while open */
     struct timeavg open_count_avg;

@@ -10,6 +10,7 @@
 #include "contract.h"
 #include "model_internal.h"
 #include "policy.h"
+#include "supplier.h"
 
 #include <math.h>
 
@@ -268,6 +269,7 @@ void model_metrics_compute(const struct model *m, double end, double *x)
         network_metrics(m, end, x);
         x[M_COST_TOTAL] += x[M_COST_TRANSFERS] + x[M_COST_LOCATIONS];
     }
+    supplier_metrics(m, end, x);
     if (c->contract.ntargets) {
         contract_metrics(m, x);
         x[M_COST_TOTAL] += x[M_CONTRACT_PENALTY];
@@ -330,6 +332,8 @@ void model_metrics_totals(const struct model *m, struct model_totals *t)
         t->goods_issued_cost += unit_cost(m, p) * (s->counts.issued - s->counts.restocked);
         t->units_issued += s->counts.issued;
         if (!s->supply) t->units_ordered += s->counts.ordered; /* from another location: not bought */
+        t->units_never_delivered += s->counts.never_delivered;
+        t->stock_never_delivered += s->totals.never_delivered;
         t->stock_initial += s->totals.initial;
         t->stock_ordered += s->totals.ordered;
         t->stock_received += s->totals.received;

@@ -14,11 +14,14 @@
  *   history_pattern [0] days, [1] sd of the history's demand over that many days in a row,
  *                   [2] its sd if the days were independent
  *   returns         [0] share of the units delivered that come back onto the shelf
+ *   supplier        [0] mean days an order spends at the supplier, [1] share of the time
+ *                   it was up, [2] share of the units ordered that arrived
  *   noise           [0] 1 if there is only one replication (no confidence interval)
  */
 #include "reasons.h"
 #include "metrics.h"
 #include "policy.h"
+#include "supplier.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -223,6 +226,18 @@ static bool returns(const struct reasons_input *in, struct reason *r)
     return r->direction[REASON_CSL] != REASON_NONE || r->direction[REASON_FILL] != REASON_NONE;
 }
 
+/* The outside supplier (models/supplier.h) adds its own wait to lead_time_days, which
+ * is all the formula counts as the replenishment time, and a short order leaves a hole
+ * the formula never sees: both lower service. */
+static bool supplier(const struct reasons_input *in, struct reason *r)
+{
+    if (!supplier_in_use(in->cfg)) return false;
+    r->figure[0] = isfinite(in->supplier_wait) ? in->supplier_wait : 0;
+    r->figure[1] = isfinite(in->supply_availability) ? in->supply_availability : 1;
+    r->figure[2] = isfinite(in->supply_yield) ? in->supply_yield : 1;
+    return r->figure[0] > 0 || r->figure[2] < 1;
+}
+
 /* With 95% intervals, a correct formula falls outside one in 20 times; a gap within
  * twice the half-width is within what chance gives. */
 static bool noise(const struct reasons_input *in, struct reason *r)
@@ -257,6 +272,7 @@ static const struct reason_def {
     [REASON_HISTORY_FIT] = {"history_fit", REASON_NONE, history_fit},
     [REASON_HISTORY_PATTERN] = {"history_pattern", REASON_NONE, history_pattern},
     [REASON_RETURNS] = {"returns", REASON_NONE, returns},
+    [REASON_SUPPLIER] = {"supplier", REASON_LOWERS, supplier},
     [REASON_NOISE] = {"noise", REASON_EITHER, noise},
 };
 
@@ -276,6 +292,9 @@ struct reasons_input reasons_input_of(const struct model_config *cfg, const stru
     in.sim[REASON_FILL] = fill->n ? fill->mean : NAN, in.ci95[REASON_FILL] = fill->ci95;
     in.undershoot = s[M_REORDER_UNDERSHOOT].n ? s[M_REORDER_UNDERSHOOT].mean : NAN;
     in.customers_mean = s[M_CUSTOMERS_MEAN].n ? s[M_CUSTOMERS_MEAN].mean : NAN;
+    in.supplier_wait = s[M_SUPPLIER_WAIT_DAYS_MEAN].n ? s[M_SUPPLIER_WAIT_DAYS_MEAN].mean : NAN;
+    in.supply_availability = s[M_SUPPLY_AVAILABILITY].n ? s[M_SUPPLY_AVAILABILITY].mean : NAN;
+    in.supply_yield = s[M_SUPPLY_YIELD_MEAN].n ? s[M_SUPPLY_YIELD_MEAN].mean : NAN;
     return in;
 }
 

@@ -25,6 +25,7 @@ enum reason_id {
     REASON_HISTORY_FIT,     /* replay/bootstrap: the formula uses the fit, the run plays the days */
     REASON_HISTORY_PATTERN, /* replay: the recorded days are not independent */
     REASON_RETURNS,         /* customer returns put units back on the shelf */
+    REASON_SUPPLIER,        /* the outside supplier keeps orders or delivers short (models/supplier.h) */
     REASON_NOISE,           /* the gap is within twice the confidence half-width */
     REASON_COUNT
 };
@@ -51,6 +52,9 @@ struct reasons_input {
     double sim[REASON_MEASURES], ci95[REASON_MEASURES];
     double undershoot;     /* mean units below s when ordering (NAN: not counted) */
     double customers_mean; /* mean size of the customer base (NAN: none) */
+    /* the outside supplier, with its keys: mean days an order spends there, the share of
+       the time it was up and of the units ordered that arrived (NAN: not counted) */
+    double supplier_wait, supply_availability, supply_yield;
 };
 
 /* A reason that applies. figure[] holds the numbers its message quotes (see reasons.c

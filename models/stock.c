@@ -91,7 +91,7 @@ double stock_owned(const struct stock *s)
 double stock_bought(const struct stock *s)
 {
     if (s->unlimited) return s->counts.issued - s->counts.restocked;
-    return (s->supply ? 0 : s->counts.ordered) + s->counts.opened;
+    return (s->supply ? 0 : s->counts.ordered - s->counts.never_delivered) + s->counts.opened;
 }
 
 static void on_receipt(struct sim *sim, void *ctx);
@@ -117,6 +117,10 @@ void stock_review(struct stock *s, struct sim *sim)
     levels_changed(s, now);
     if (s->supply) {
         s->supply(sim, s, r);
+        return;
+    }
+    if (s->outside) {
+        s->outside(sim, s, r);
         return;
     }
     double lead = dist_sample(&s->cfg->lead_time_days, s->lead_rng);
@@ -190,6 +194,15 @@ void stock_receive(struct stock *s, struct sim *sim, double units, bool last)
     }
     shelf_filled(s, sim);
     if (s->on_arrival) s->on_arrival(sim, s);
+}
+
+void stock_receive_short(struct stock *s, struct sim *sim, double units, double ordered)
+{
+    s->on_order -= ordered - units;
+    s->counts.never_delivered += ordered - units;
+    s->totals.never_delivered += ordered - units;
+    stock_receive(s, sim, units, true);
+    review_if_due(s, sim);
 }
 
 static void on_receipt(struct sim *sim, void *ctx)

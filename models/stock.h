@@ -48,11 +48,14 @@ struct stock_counts {
     double opened;              /* first stock of a location that opened: bought when it opened */
     uint64_t cycles, cycles_ok; /* replenishment cycles ended, and those with no stockout */
     double undershoot;          /* sum over orders placed of (s - position) (sQ, sS) */
+    double never_delivered;     /* units ordered from the supplier that never came (random yield):
+                                   not paid for */
 };
 
 /* Totals since the start, never reset: for the balance checks. */
 struct stock_totals {
     double initial, ordered, received, issued, restocked;
+    double never_delivered; /* ordered but never to come (random yield, stock_receive_short) */
 };
 
 struct stock;
@@ -103,6 +106,9 @@ struct stock {
     double owed;                 /* units other stock points ordered and this one has not shipped:
                                     their backorders here, subtracted from the position */
     double owned_at_restart;     /* stock_owned when the statistics window started */
+    /* the outside supplier's model (models/supplier.c): set, replenishment orders to the
+       outside supplier go to it (capacity, disruptions, yield), which then owns r */
+    stock_supply_fn outside;
     /* information sharing (models/echelon.c, share_demand): the position a policy judges,
        when it is not stock_position (NULL: it is), and the stock point told when this
        one's position changes, so that it may review (NULL: none) */
@@ -232,6 +238,12 @@ double stock_ship_owed(struct stock *s, struct sim *sim, double units);
  * which ends a replenishment cycle. */
 void stock_receive(struct stock *s, struct sim *sim, double units, bool last);
 
+/* A replenishment order of `ordered` units from the outside supplier closes with only
+ * `units` of them delivered (random yield, models/supplier.c): the rest never comes and
+ * is not paid for. On order falls by `ordered`, the receipt ends a replenishment cycle,
+ * and a continuous-review policy looks at the position (it reorders what is missing). */
+void stock_receive_short(struct stock *s, struct sim *sim, double units, double ordered);
+
 /* Inventory position: on hand + on order - backordered - owed to other stock points. */
 double stock_position(const struct stock *s);
 
@@ -246,8 +258,8 @@ double stock_judged_position(const struct stock *s);
 double stock_owned(const struct stock *s);
 
 /* Units bought for this stock point since the last restart: ordered from the supplier
- * (not from another stock point), first stock of a location that opened, and with
- * unlimited stock every unit issued. */
+ * (not from another stock point) less those that never came, first stock of a location
+ * that opened, and with unlimited stock every unit issued. */
 double stock_bought(const struct stock *s);
 
 /* Restart statistics at the current time (the warm-up reset). */

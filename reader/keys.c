@@ -572,7 +572,11 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
     case KEY_COUNT:
     case KEY_SEED: snprintf(buf, n, _("whole number, %s to %s"), lo, hi); return;
     case KEY_DIST:
-        snprintf(buf, n, k->flags & KEY_MEAN_POSITIVE ? _("draws >= %s, mean > 0") : _("draws >= %s"), lo);
+        if (k->flags & KEY_DRAWS_AT_MOST)
+            snprintf(buf, n, k->flags & KEY_MEAN_POSITIVE ? _("draws %s to %s, mean > 0") : _("draws %s to %s"), lo,
+                     hi);
+        else
+            snprintf(buf, n, k->flags & KEY_MEAN_POSITIVE ? _("draws >= %s, mean > 0") : _("draws >= %s"), lo);
         return;
     case KEY_TEXT:
         snprintf(buf, n, "%s",

@@ -35,6 +35,7 @@ enum key_flags {
     KEY_DERIVED = 1 << 5,       /* no default: when not given, the reader works it out (shares, initial_on_hand) */
     KEY_OFF_AT_ZERO = 1 << 6,   /* counts: 0 asks for nothing (catalog_items): `servlab check` writes 0 as "not set",
                                    and giving the key where it is not used is no error */
+    KEY_DRAWS_AT_MOST = 1 << 7, /* distributions: every draw must be <= max (else only the mean) */
 };
 
 /* When a key is used (keys.def: .applies). Where it is not, `servlab check` writes why

@@ -322,6 +322,14 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             report(ld, line, sec, d->name, _("the mean must be > 0, but %s has mean 0"), shown);
             return -1;
         }
+        if (d->flags & KEY_DRAWS_AT_MOST && dist_highest(&dist) > d->max) {
+            num_format(dist_highest(&dist), got, sizeof got);
+            if (dist_is_constant(&dist))
+                report(ld, line, sec, d->name, _("must be at most %s, got %s%s"), hi, got, "");
+            else
+                report(ld, line, sec, d->name, _("draws must be at most %s, but %s can draw %s"), hi, shown, got);
+            return -1;
+        }
         if (dist_mean(&dist) > d->max) {
             num_format(dist_mean(&dist), got, sizeof got);
             report(ld, line, sec, d->name, _("the mean must be at most %s, got %s"), hi, got);
@@ -1221,6 +1229,24 @@ static bool is_policy_parameter(enum key_applies a)
 }
 
 /* Policy parameters, levers, shortage and starting stock of one stock section. */
+/* The outside supplier's up and down periods come as a pair. Reported where the one
+ * given was written: a section that inherits the lone key is reported with [inventory]. */
+static void check_supplier(struct loader *ld, const struct stock_section *ss)
+{
+    struct scenario *sc = ld->sc;
+    const struct inventory_config *inv = ss->inv;
+    if (!inv->supplier_up_days.type == !inv->supplier_down_days.type) return;
+    enum key_id given = inv->supplier_up_days.type ? K_INVENTORY_SUPPLIER_UP_DAYS : K_INVENTORY_SUPPLIER_DOWN_DAYS;
+    enum key_id other =
+        given == K_INVENTORY_SUPPLIER_UP_DAYS ? K_INVENTORY_SUPPLIER_DOWN_DAYS : K_INVENTORY_SUPPLIER_UP_DAYS;
+    const struct key_origin *o = stock_origin(sc, ss, given);
+    if (strength(o) != 2) return;
+    report(ld, o->line, ss->t.label, key_defs[given].name,
+           _("needs %s too: the supplier alternates between up and down periods, so give both lengths, or "
+             "neither for a supplier that is never down"),
+           key_defs[other].name);
+}
+
 static void resolve_stock(struct loader *ld, struct stock_section *ss)
 {
     struct scenario *sc = ld->sc;
@@ -1268,6 +1294,7 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
         }
     }
     if (!p->holds_stock) return;
+    check_supplier(ld, ss);
     if (ld->problems > problems) return;
     if (ss->lever->key) apply_lever(sc, ss);
     char s[40], big_s[40];
@@ -1303,6 +1330,7 @@ static void resolve_inventory(struct loader *ld)
        inside it are errors */
     size_t problems = ld->problems;
     choose_lever(ld, &global);
+    check_supplier(ld, &global);
     if (ld->problems > problems) return;
     memset(&sc->lever, 0, sizeof sc->lever);
     for (size_t i = 0; i < sc->cfg.nlocations; i++) {
@@ -1374,6 +1402,23 @@ static void resolve_echelons(struct loader *ld)
             continue;
         }
         c->locations[i].replenished_from = j + 1;
+    }
+    if (ld->problems) return;
+    /* the outside supplier's keys: not at a location another location replenishes */
+    static const enum key_id supplier_keys[] = {K_LOCATION_SUPPLIER_CAPACITY_PER_DAY, K_LOCATION_SUPPLIER_UP_DAYS,
+                                                K_LOCATION_SUPPLIER_DOWN_DAYS, K_LOCATION_SUPPLY_YIELD};
+    for (size_t i = 0; i < c->nlocations; i++) {
+        int up = location_upstream(c, i);
+        if (up < 0) continue;
+        struct target t = family_target(sc, FAMILY_LOCATION, i);
+        for (size_t k = 0; k < sizeof supplier_keys / sizeof supplier_keys[0]; k++) {
+            const struct key_origin *o = origin(sc, supplier_keys[k], &t);
+            if (strength(o) != 2) continue;
+            report_at(ld, o->line, &t, supplier_keys[k],
+                      _("not used: [location.%s] replenishes this location, not the outside supplier; remove it, or "
+                        "give it to [location.%s]"),
+                      sc->locations[up].name, sc->locations[up].name);
+        }
     }
     if (ld->problems) return;
     /* share_demand: only an upstream location has downstream demand to see */

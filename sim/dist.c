@@ -344,33 +344,51 @@ static double discrete_lowest(const struct dist *d)
     return lo;
 }
 
+static double discrete_highest(const struct dist *d)
+{
+    const struct dist_table *t = d->table;
+    double hi = -INFINITY;
+    for (size_t i = 0; i < t->k; i++)
+        if (weight_of(t, i) > 0 && t->values[i] > hi) hi = t->values[i];
+    return hi;
+}
+static double second_param(const struct dist *d)
+{
+    return d->p[1];
+}
+static double third_param(const struct dist *d)
+{
+    return d->p[2];
+}
+
 /* clang-format off */
 const struct dist_type dist_type_constant = {"constant", "constant(value)", 1, constant_prepare,
-    constant_sample, constant_mean, zero_variance, constant_lowest, constant_residual};
+    constant_sample, constant_mean, zero_variance, constant_lowest, constant_residual, constant_lowest};
 const struct dist_type dist_type_exponential = {"exponential", "exponential(mean)", 1,
     exponential_prepare, exponential_sample, first_param, exponential_variance, zero_lowest,
-    exponential_sample /* memoryless: the residual life is the same exponential */};
+    exponential_sample /* memoryless: the residual life is the same exponential */, NULL /* unbounded above */};
 static const struct dist_type uniform_type = {"uniform", "uniform(min, max)", 2, uniform_prepare,
-    uniform_sample, uniform_mean, uniform_variance, first_param, NULL};
+    uniform_sample, uniform_mean, uniform_variance, first_param, NULL, second_param};
 static const struct dist_type triangular_type = {"triangular", "triangular(min, mode, max)", 3,
-    triangular_prepare, triangular_sample, triangular_mean, triangular_variance, first_param, NULL};
+    triangular_prepare, triangular_sample, triangular_mean, triangular_variance, first_param, NULL, third_param};
 static const struct dist_type normal_type = {"normal", "normal(mean, sd)", 2, normal_prepare,
-    normal_sample, normal_mean, normal_variance, normal_lowest, NULL};
+    normal_sample, normal_mean, normal_variance, normal_lowest, NULL, NULL /* unbounded above */};
 static const struct dist_type lognormal_type = {"lognormal", "lognormal(mean, sd)", 2,
-    lognormal_prepare, lognormal_sample, first_param, sd_squared, zero_lowest, lognormal_residual};
+    lognormal_prepare, lognormal_sample, first_param, sd_squared, zero_lowest, lognormal_residual, NULL /* unbounded above */};
 static const struct dist_type lognormal_log_type = {"lognormal_log", "lognormal_log(mu, sigma)", 2,
     lognormal_log_prepare, lognormal_log_sample, lognormal_log_mean, lognormal_log_variance, zero_lowest,
-    lognormal_residual};
+    lognormal_residual, NULL /* unbounded above */};
 static const struct dist_type gamma_type = {"gamma", "gamma(mean, sd)", 2, gamma_prepare,
-    gamma_sample, first_param, sd_squared, zero_lowest, gamma_residual};
+    gamma_sample, first_param, sd_squared, zero_lowest, gamma_residual, NULL /* unbounded above */};
 static const struct dist_type erlang_type = {"erlang", "erlang(k, mean)", 2, erlang_prepare,
-    gamma_sample, erlang_mean, erlang_variance, zero_lowest, gamma_residual};
+    gamma_sample, erlang_mean, erlang_variance, zero_lowest, gamma_residual, NULL /* unbounded above */};
 static const struct dist_type poisson_type = {"poisson", "poisson(mean)", 1, poisson_prepare,
-    poisson_sample, first_param, first_param, zero_lowest, NULL};
+    poisson_sample, first_param, first_param, zero_lowest, NULL, NULL /* unbounded above */};
 static const struct dist_type geometric_type = {"geometric", "geometric(mean)", 1,
-    geometric_prepare, geometric_sample, first_param, geometric_variance, one_lowest, NULL};
+    geometric_prepare, geometric_sample, first_param, geometric_variance, one_lowest, NULL, NULL /* unbounded above */};
 static const struct dist_type discrete_type = {"discrete", "discrete(value:weight, ...)", -1,
-    NULL /* dist_table_new checks a table */, discrete_sample, discrete_mean, discrete_variance, discrete_lowest, NULL};
+    NULL /* dist_table_new checks a table */, discrete_sample, discrete_mean, discrete_variance, discrete_lowest, NULL,
+    discrete_highest};
 
 const struct dist_type *const dist_types[] = {&dist_type_constant, &dist_type_exponential, &uniform_type,
     &triangular_type, &normal_type, &lognormal_type, &lognormal_log_type, &gamma_type, &erlang_type, &poisson_type,
@@ -530,6 +548,12 @@ double dist_sd(const struct dist *d)
 double dist_lowest(const struct dist *d)
 {
     return d->type ? d->type->lowest(d) : 0;
+}
+
+double dist_highest(const struct dist *d)
+{
+    if (!d->type) return 0;
+    return d->type->highest ? d->type->highest(d) : INFINITY;
 }
 
 char *dist_format(const struct dist *d, char *buf, size_t n)

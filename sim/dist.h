@@ -46,6 +46,8 @@ struct dist_type {
     /* A draw from the equilibrium (residual-life) distribution, or NULL where the family
        has none here (see dist_sample_residual). */
     double (*residual)(const struct dist *d, gsl_rng *r);
+    /* The largest value a draw can take, or NULL where draws are unbounded above. */
+    double (*highest)(const struct dist *d);
 };
 
 struct dist {
@@ -111,6 +113,8 @@ double dist_mean(const struct dist *d);
 double dist_variance(const struct dist *d);
 double dist_sd(const struct dist *d);
 double dist_lowest(const struct dist *d);
+/* The largest value a draw can take (INFINITY for a family unbounded above). */
+double dist_highest(const struct dist *d);
 
 /* True for a constant distribution; its value is then dist_mean(). */
 static inline bool dist_is_constant(const struct dist *d)

@@ -137,8 +137,8 @@ static void check_conservation(const char *what, const struct model_config *c)
     check(fabs(t.stock_final - (t.stock_initial + t.stock_received + t.stock_restocked - t.stock_issued)) <
               1e-6 * scale,
           "model-1.2 %s: on hand = initial + received + restocked (customer returns) - issued", what);
-    check(fabs(t.on_order_final - (t.stock_ordered - t.stock_received)) < 1e-6 * scale,
-          "model-1.3 %s: on order = ordered - received", what);
+    check(fabs(t.on_order_final - (t.stock_ordered - t.stock_received - t.stock_never_delivered)) < 1e-6 * scale,
+          "model-1.3 %s: on order = ordered - received - never to be delivered (supply_yield)", what);
     check(fabs(t.backordered_final - t.waiting_units_final) < 1e-6 * scale,
           "model-1.4 %s: backordered = units still owed to waiting orders", what);
     check(t.peak_orders_in_flight < 5000, "model-1.5 %s: orders in flight stay bounded (%zu)", what,
@@ -159,8 +159,9 @@ static void check_conservation(const char *what, const struct model_config *c)
     check(fabs(x[M_COST_PURCHASE] - x[M_STOCK_VALUE_CHANGE] - goods) < 1e-9 * (1 + goods),
           "model-1.9 %s: purchases - increase in stock value = goods issued at cost (%.9g - %.9g vs %.9g)", what,
           x[M_COST_PURCHASE], x[M_STOCK_VALUE_CHANGE], goods);
-    check(fabs(x[M_COST_PURCHASE] - c->costs.order_per_unit * t.units_ordered / days) < 1e-9 * (1 + goods),
-          "model-1.10 %s: purchases = unit cost x units ordered in the window", what);
+    check(fabs(x[M_COST_PURCHASE] - c->costs.order_per_unit * (t.units_ordered - t.units_never_delivered) / days) <
+              1e-9 * (1 + goods),
+          "model-1.10 %s: purchases = unit cost x units ordered in the window, less those never delivered", what);
     if (c->returns.share > 0)
         check(t.units_returned > 0 && t.units_restocked > 0 && t.units_restocked < t.units_returned,
               "model-1.11 %s: goods come back (%.0f units), some restocked (%.0f)", what, t.units_returned,
@@ -197,6 +198,29 @@ static void test_conservation(void)
     set_dist(&c.demand.units_per_order, "geometric", (double[]){2}, 1);
     check_conservation("sQ with backorders, customer returns", &c);
     c.returns = (struct returns_config){0};
+    /* the outside supplier (models/supplier.h): capacity, disruptions and a yield; the
+       units a short order never delivers are not bought and leave on order */
+    c.inventory.supplier_capacity_per_day = 300;
+    set_dist(&c.inventory.supplier_up_days, "exponential", (double[]){20}, 1);
+    set_dist(&c.inventory.supplier_down_days, "exponential", (double[]){3}, 1);
+    set_dist(&c.inventory.supply_yield, "uniform", (double[]){0.8, 1}, 2);
+    check_conservation("sQ, a supplier with capacity, disruptions and a yield", &c);
+    {
+        double x[METRIC_COUNT];
+        struct model_totals t;
+        model_run(&c, 0, x, &t, NULL);
+        check(t.units_never_delivered > 0 && x[M_SUPPLY_AVAILABILITY] < 1 && x[M_SUPPLY_YIELD_MEAN] < 1 &&
+                  x[M_SUPPLIER_WAIT_DAYS_MEAN] > 0 && x[M_FILL_RATE_LOST_TO_DISRUPTIONS] > 0,
+              "model-1.12 the supplier goes down (up %.3f), delivers short (%.0f units never came, yield %.3f), "
+              "keeps orders (%.2f days) and costs fill rate (%.4f)",
+              x[M_SUPPLY_AVAILABILITY], t.units_never_delivered, x[M_SUPPLY_YIELD_MEAN], x[M_SUPPLIER_WAIT_DAYS_MEAN],
+              x[M_FILL_RATE_LOST_TO_DISRUPTIONS]);
+    }
+    c.inventory.shortage = SHORTAGE_LOST_SALE;
+    check_conservation("sQ lost sales, the same supplier", &c);
+    c.inventory.review_days = 5;
+    check_conservation("periodic sQ lost sales, the same supplier", &c);
+    c = shop();
 
     /* found by fuzz/fuzz_scenario: orders of a few millionths of a unit (gamma with shape
        0.23) while nothing is on hand; each swept up to 1e-6 units of dust off the books
@@ -212,6 +236,48 @@ static void test_conservation(void)
     c.inventory.reorder_point = 6000, c.inventory.order_quantity = 10000, c.inventory.initial_on_hand = 16000;
     set_dist(&c.inventory.lead_time_days, "constant", (double[]){141}, 1);
     check_conservation("dust-sized orders", &c);
+}
+
+/* The supplier by hand: one order of 3 units placed at 0 (base stock 3, nothing on
+ * hand, no demand in the window), a capacity of 1 unit a day, up 2 days and down 1 in
+ * turn. Made: 2 units in [0, 2), nothing in [2, 3), the last at 4: it leaves at 4 and,
+ * with lead time 0, arrives then. Up 6 of the 9 days. */
+static void test_supplier_by_hand(void)
+{
+    struct model_config c;
+    memset(&c, 0, sizeof c);
+    c.run = (struct run_config){.horizon_days = 9, .replications = 1, .seed = 1};
+    set_dist(&c.demand.interarrival_days, "constant", (double[]){1000}, 1);
+    set_dist(&c.demand.units_per_order, "constant", (double[]){1}, 1);
+    c.inventory.policy = policy_find("base_stock");
+    c.inventory.order_up_to = 3;
+    c.inventory.supplier_capacity_per_day = 1;
+    set_dist(&c.inventory.supplier_up_days, "constant", (double[]){2}, 1);
+    set_dist(&c.inventory.supplier_down_days, "constant", (double[]){1}, 1);
+    double x[METRIC_COUNT];
+    struct model_totals t;
+    model_run(&c, 0, x, &t, NULL);
+    check(x[M_SUPPLIER_WAIT_DAYS_MEAN] == 4 && t.stock_received == 3,
+          "supplier-1.1 a disruption stops the order being made; it resumes and leaves at 4 (%.9g days, %.9g units)",
+          x[M_SUPPLIER_WAIT_DAYS_MEAN], t.stock_received);
+    check(fabs(x[M_SUPPLY_AVAILABILITY] - 6.0 / 9) < 1e-12, "supplier-1.2 up 6 of 9 days (%.9g)",
+          x[M_SUPPLY_AVAILABILITY]);
+    check(x[M_FILL_RATE_LOST_TO_DISRUPTIONS] != x[M_FILL_RATE_LOST_TO_DISRUPTIONS],
+          "supplier-1.3 no demand, no fill rate: nothing lost to count (NaN)");
+    c.inventory.supplier_up_days = c.inventory.supplier_down_days = (struct dist){0};
+    model_run(&c, 0, x, &t, NULL);
+    check(x[M_SUPPLIER_WAIT_DAYS_MEAN] == 3, "supplier-1.4 never down: the 3 units are made by 3 (%.9g days)",
+          x[M_SUPPLIER_WAIT_DAYS_MEAN]);
+    set_dist(&c.inventory.supply_yield, "constant", (double[]){0.5}, 1);
+    model_run(&c, 0, x, &t, NULL);
+    /* 3 made by 3, 1.5 arrive; the policy reorders 1.5, made by 4.5, 0.75 arrive; ... until
+       an order's shortfall is dust (UNITS_DUST) and it is received whole: 3 units in all,
+       and as many never delivered */
+    check(fabs(t.stock_received - 3) < 1e-9 && fabs(t.stock_never_delivered - 3) < 1e-5 &&
+              fabs(x[M_SUPPLY_YIELD_MEAN] - 0.5) < 1e-5,
+          "supplier-1.5 half of each order arrives and the policy reorders the rest (%.9g units received, %.9g never, "
+          "yield %.9g)",
+          t.stock_received, t.stock_never_delivered, x[M_SUPPLY_YIELD_MEAN]);
 }
 
 static void test_common_random_numbers(void)
@@ -537,6 +603,7 @@ int main(void)
     test_policies();
     test_station();
     test_conservation();
+    test_supplier_by_hand();
     test_common_random_numbers();
     test_warmup_and_window();
     test_on_time_and_quantiles();

@@ -258,6 +258,16 @@ static void test_runs(void)
     a = run_applies("scenarios/returns.ini", "returns.restock_share=0", 0, REASON_RETURNS, gap);
     check(!a, "reasons-run-3.4 the same with every returned unit scrapped: no returns reason");
 
+    /* the outside supplier: a disrupted supplier with a yield keeps orders and delivers short */
+    a = run_applies("scenarios/supplier_disruption.ini", NULL, 0, REASON_SUPPLIER, gap);
+    check(a && found.agrees && gap[REASON_FILL] < 0 && found.figure[0] > 0 && found.figure[1] < 1 &&
+              found.figure[2] < 1,
+          "reasons-run-3.5 a supplier that stops and delivers short: service below, printed (%.2f days there, up "
+          "%.3f, %.3f arrived)",
+          found.figure[0], found.figure[1], found.figure[2]);
+    a = run_applies("tests/validation/i1_base_stock.ini", NULL, 0, REASON_SUPPLIER, gap);
+    check(!a, "reasons-run-3.6 a supplier without its keys: no supplier reason");
+
     /* the case: the formula uses a fit wider than the recorded days */
     a = run_applies("tests/reasons/fit_too_wide.ini", NULL, 0, REASON_HISTORY_FIT, gap);
     check(a && found.agrees && gap[REASON_CSL] > 0 && found.direction[REASON_CSL] == REASON_RAISES &&

@@ -436,6 +436,136 @@ static void test_echelons(const char *dir)
     free(s);
 }
 
+/* D1, D2, C1, Y1: the outside supplier (models/supplier.h), one-for-one base stock S,
+ * Poisson demand lambda, backorders (tests/validation/README.md). The orders
+ * outstanding at t are those at the supplier at t - L (L: the constant lead time after
+ * an order leaves it) plus Poisson(lambda L) placed since, independent of them. A unit
+ * demand is filled iff fewer than S are outstanding (PASTA). */
+enum { SUP_K = 200 }; /* support of the distributions: far beyond any mass that counts */
+
+/* At the supplier, up Exp(mean u) / down Exp(mean d): 0 while up; while down, by
+ * memorylessness, the demand since it went down, geometric with ratio lambda/(lambda+mu),
+ * mu = 1/d. */
+static void disruption_queue(double lambda, double u, double d, double *q)
+{
+    double up = u / (u + d), mu = 1 / d, r = lambda / (lambda + mu);
+    for (int k = 0; k < SUP_K; k++) q[k] = (1 - up) * (1 - r) * pow(r, k);
+    q[0] += up;
+}
+
+/* At the supplier, capacity c a day and unit orders: the M/D/1 number in system, the
+ * stationary distribution of its embedded chain at departures (equal to the
+ * time-average one), by power iteration on the chain truncated at SUP_K. */
+static void md1_queue(double lambda, double c, double *q)
+{
+    double a[SUP_K], next[SUP_K];
+    for (int k = 0; k < SUP_K; k++) a[k] = gsl_ran_poisson_pdf((unsigned)k, lambda / c), q[k] = k == 0;
+    for (int it = 0; it < 20000; it++) {
+        for (int j = 0; j < SUP_K; j++) next[j] = q[0] * a[j];
+        for (int i = 1; i < SUP_K; i++)
+            for (int j = i - 1; j < SUP_K; j++) next[j] += q[i] * a[j - i + 1];
+        double sum = 0;
+        for (int j = 0; j < SUP_K; j++) sum += next[j];
+        for (int j = 0; j < SUP_K; j++) q[j] = next[j] / sum;
+    }
+}
+
+struct supply_exact {
+    double fill, backorders, on_hand;
+};
+
+/* Outstanding = at the supplier (q) + Poisson(lambda L); the stock point's figures. */
+static struct supply_exact supply_exact(const double *q, double lambda, double lead, int s)
+{
+    struct supply_exact e = {0};
+    for (int k = 0; k < SUP_K; k++) {
+        double p = 0;
+        for (int j = 0; j <= k; j++) /* GSL's Poisson pdf is NaN at mean 0 */
+            p += q[j] * (lead > 0 ? gsl_ran_poisson_pdf((unsigned)(k - j), lambda * lead) : j == k);
+        if (k < s) e.fill += p, e.on_hand += (s - k) * p;
+        if (k > s) e.backorders += (k - s) * p;
+    }
+    return e;
+}
+
+/* One supplier comparison at 99% (as the main table: some twenty rows, so that a chance
+ * miss of one at 95% does not fail the suite): the metric called `name`. */
+static void supply_row(const char *id, const struct model_config *cfg, const struct summary *s, const char *name,
+                       double exact)
+{
+    long i = metric_lookup(cfg, name);
+    if (!check(i >= 0, "%s: metric %s exists", id, name)) return;
+    double hw = summary_halfwidth(&s[i], 0.99);
+    int ok = !isnan(s[i].mean) && fabs(s[i].mean - exact) <= hw + 1e-9 * (1 + fabs(exact));
+    printf("%-20s %-40s %12.8g %10.3g %12.8g  %s\n", id, name, s[i].mean, hw, exact, ok ? "inside" : "OUTSIDE");
+    check(ok, "%s: %s = %.8g +- %.3g (99%%) contains the exact %.8g", id, name, s[i].mean, hw, exact);
+}
+
+static void test_supplier(const char *dir)
+{
+    static struct scenario sc;
+    static const char *const disruption_cases[][2] = {{"D1 disruption", "d1_disruption.ini"},
+                                                      {"D2 disruption, L>0", "d2_disruption_lead.ini"}};
+    printf("%-20s %-40s %12s %10s %12s\n", "case", "metric", "simulated", "99% CI +-", "exact");
+    for (size_t c = 0; c < 2; c++) {
+        const char *id = disruption_cases[c][0];
+        struct summary *s = echelon_run(dir, id, disruption_cases[c][1], &sc);
+        if (!s) continue;
+        const struct inventory_config *inv = &sc.cfg.inventory;
+        double lam = 1 / dist_mean(&sc.cfg.demand.interarrival_days), q[SUP_K];
+        double u = dist_mean(&inv->supplier_up_days), d = dist_mean(&inv->supplier_down_days);
+        disruption_queue(lam, u, d, q);
+        struct supply_exact e = supply_exact(q, lam, dist_mean(&inv->lead_time_days), (int)inv->order_up_to);
+        struct supply_exact full =
+            supply_exact((double[SUP_K]){1}, lam, dist_mean(&inv->lead_time_days), (int)inv->order_up_to);
+        supply_row(id, &sc.cfg, s, "fill_rate", e.fill);
+        supply_row(id, &sc.cfg, s, "mean_backorders", e.backorders);
+        supply_row(id, &sc.cfg, s, "mean_on_hand", e.on_hand);
+        supply_row(id, &sc.cfg, s, "supply_availability", u / (u + d));
+        supply_row(id, &sc.cfg, s, "fill_rate_lost_to_disruptions", full.fill - e.fill);
+        free(s);
+    }
+    struct summary *s = echelon_run(dir, "C1 capacity", "c1_capacity.ini", &sc);
+    if (s) {
+        const struct inventory_config *inv = &sc.cfg.inventory;
+        double lam = 1 / dist_mean(&sc.cfg.demand.interarrival_days), c = inv->supplier_capacity_per_day, q[SUP_K];
+        md1_queue(lam, c, q);
+        struct supply_exact e = supply_exact(q, lam, dist_mean(&inv->lead_time_days), (int)inv->order_up_to);
+        double rho = lam / c;
+        supply_row("C1 capacity", &sc.cfg, s, "fill_rate", e.fill);
+        supply_row("C1 capacity", &sc.cfg, s, "mean_backorders", e.backorders);
+        supply_row("C1 capacity", &sc.cfg, s, "mean_on_hand", e.on_hand);
+        /* Pollaczek-Khinchine: W = 1/c + rho / (2 c (1 - rho)) */
+        supply_row("C1 capacity", &sc.cfg, s, "supplier_wait_days_mean", 1 / c + rho / (2 * c * (1 - rho)));
+        free(s);
+    }
+    /* Y1: what arrives is E[yield] of what is ordered, and (paid for at 1 a unit) equals
+       the demand in the long run; with a constant yield of 0.5, exactly half arrives */
+    s = echelon_run(dir, "Y1 yield", "y1_yield.ini", &sc);
+    if (s) {
+        double lam = 1 / dist_mean(&sc.cfg.demand.interarrival_days);
+        supply_row("Y1 yield", &sc.cfg, s, "supply_yield_mean", dist_mean(&sc.cfg.inventory.supply_yield));
+        supply_row("Y1 yield", &sc.cfg, s, "cost_purchase_per_day", lam);
+        free(s);
+    }
+    struct scenario_override half = {.assignment = "inventory.supply_yield=0.5"};
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, "y1_yield.ini");
+    if (check(scenario_load(&sc, path, &half, 1, stderr) == 0, "Y1 yield 0.5 loads")) {
+        s = calloc(metric_count(&sc.cfg), sizeof *s);
+        if (!s) abort();
+        if (check(run_case_rows(dir, "y1_yield.ini", &half, 1, s, NULL, NULL, NULL) == 0, "Y1 yield 0.5 runs")) {
+            long i = metric_lookup(&sc.cfg, "supply_yield_mean");
+            printf("%-20s %-40s %12.8g %10s %12.8g  %s\n", "Y1 yield 0.5", "supply_yield_mean", s[i].mean, "0", 0.5,
+                   s[i].mean == 0.5 ? "equal" : "DIFFERENT");
+            check(s[i].mean == 0.5 && s[i].ci95 == 0, "Y1 constant yield 0.5: exactly half of every order arrives");
+            supply_row("Y1 yield 0.5", &sc.cfg, s, "cost_purchase_per_day",
+                       1 / dist_mean(&sc.cfg.demand.interarrival_days));
+        }
+        free(s);
+    }
+}
+
 /* LK: Law & Kelton's (s,S) inventory model over 120 months from 60 units
  * (tests/validation/lk_ss.ini, one servlab day = one month), against exact expectations
  * from the Markov chain of tests/markov_ss.h. The model is stated here from the
@@ -666,5 +796,6 @@ int main(int argc, char **argv)
     test_chopra(dir, "s1_chopra.ini");
     test_chopra(dir, "s1_chopra_weekly.ini");
     test_echelons(dir);
+    test_supplier(dir);
     return check_done("test_validation");
 }
