@@ -216,6 +216,7 @@ static void block_table(FILE *out, const struct model_config *c, const struct su
 {
     table_heads(out, what, heads, ncols);
     for (size_t i = 0; i < n; i++) {
+        if (!names[i]) continue; /* a row the caller leaves out */
         fputs("  ", out);
         report_cell(out, names[i], 14, false);
         size_t b = base(c, i);
@@ -676,7 +677,12 @@ static void report_supply(FILE *out, const struct model_config *c, const struct 
                                    LM_FILL_RATE_LOST_TO_DISRUPTIONS};
         static const char *const heads[] = {N_("supplier up"), N_("arrived"), N_("days there"), N_("fill lost")};
         const char *names[MAX_LOCATIONS];
-        for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
+        for (size_t l = 0; l < c->nlocations; l++) { /* only the locations an outside supplier with these keys serves */
+            const struct summary *row = &s[metric_location_base(c, l)];
+            bool modelled =
+                row[LM_SUPPLY_AVAILABILITY].n || row[LM_SUPPLY_YIELD_MEAN].n || row[LM_SUPPLIER_WAIT_DAYS_MEAN].n;
+            names[l] = modelled ? c->locations[l].name : NULL;
+        }
         block_table(out, c, s, _("supply"), names, c->nlocations, metric_location_base, location_metric_defs, cols,
                     heads, f & FEATURE_DISRUPTIONS ? 4 : 3);
     }
