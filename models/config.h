@@ -137,6 +137,11 @@ struct order_cycle_config {
  * struct reaction_config says. */
 enum shortage_rule { SHORTAGE_BACKORDER, SHORTAGE_LOST_SALE, SHORTAGE_REACT };
 
+/* What a full shelf does with replenishment units beyond its storage capacity
+ * (models/stock.c, stock_receive): refuse them at the dock (not bought; from another
+ * location, sent back there), or keep them at an overflow cost per unit and day. */
+enum storage_overflow { STORAGE_REFUSE, STORAGE_COST };
+
 struct inventory_config {
     const struct policy_type *policy;
     double review_days;       /* 0: continuous review */
@@ -146,6 +151,11 @@ struct inventory_config {
     double initial_on_hand;
     enum shortage_rule shortage;
     double reserve_units; /* the last units on hand are kept for the top-priority tier */
+    /* capacity: 0 is off (an unlimited shelf, orders of any size) */
+    double storage_capacity;                /* units the shelf holds */
+    enum storage_overflow storage_overflow; /* what happens to replenishment units beyond it */
+    double overflow_per_unit_day;           /* cost of each unit above the capacity, per day */
+    double max_order_units;                 /* a larger replenishment order is cut to this */
 };
 
 struct cost_config {
@@ -229,6 +239,9 @@ struct location_config {
     /* an upstream location sees the end-customer demand of the locations below it:
        a continuous-review policy judges their positions with its own (models/echelon.c) */
     bool share_demand;
+    /* the policy judges the echelon inventory position: this location's position plus
+       those of every location below it (models/echelon.c, echelon_position) */
+    bool echelon_basis;
 };
 
 struct region_config {

@@ -35,6 +35,7 @@ const struct fastpath_row fastpath_rows[FP_COUNT] = {
     [FP_STOCK] = {"stock held", BOTH, FEATURE_STOCK},
     [FP_RETURNS] = {"customer returns", NEITHER, FEATURE_RETURNS},
     [FP_CONTRACT] = {"a service contract", BOTH, FEATURE_CONTRACT},
+    [FP_STORAGE] = {"a storage capacity", BOTH, FEATURE_STORAGE},
 };
 
 _Static_assert(FP_COUNT <= 32, "fastpath_in_use returns the features as bits of an unsigned");
@@ -93,6 +94,7 @@ unsigned fastpath_in_use(const struct model_config *c)
         [FP_STOCK] = any_stock(c),
         [FP_RETURNS] = returns_in_use(c),
         [FP_CONTRACT] = c->contract.ntargets > 0,
+        [FP_STORAGE] = metric_features(c) & FEATURE_STORAGE,
     };
     unsigned used = 0;
     for (unsigned f = 0; f < FP_COUNT; f++)

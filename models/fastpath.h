@@ -46,6 +46,7 @@ enum fastpath_feature {
     FP_STOCK,        /* some stock point holds stock (its policy is not none) */
     FP_RETURNS,      /* customer returns: delivered goods come back later */
     FP_CONTRACT,     /* a service contract: periods reviewed (the fast path's counts are folded at each period's end) */
+    FP_STORAGE,      /* a storage capacity: stock_sell keeps the time above it; refusals happen at receipts */
     FP_COUNT
 };
 

@@ -71,6 +71,8 @@ enum metric {
     M_UNITS_TRANSSHIPPED_PER_DAY,
     M_UNITS_RETURNED_PER_DAY,
     M_UNITS_RESTOCKED_PER_DAY,
+    M_UNITS_REFUSED_PER_DAY, /* storage capacity (FEATURE_STORAGE) */
+    M_OVERFLOW_UNITS_MEAN,
     /* demand */
     M_ORDERS_PER_DAY,
     M_UNITS_PER_DAY,
@@ -100,6 +102,7 @@ enum metric {
     M_WIN_TO_KEEP_RATIO,
     /* money */
     M_COST_HOLDING,
+    M_COST_OVERFLOW,
     M_COST_ORDERING,
     M_COST_PURCHASE,
     M_COST_STAFF,
@@ -170,6 +173,7 @@ enum metric_feature {
     FEATURE_LOYALTY = 1 << 17,     /* a [loyalty] ladder */
     FEATURE_COMPLAINTS = 1 << 18,  /* a [complaints] section */
     FEATURE_ECHELONS = 1 << 19,    /* a location replenished by another ([location.NAME] replenished_from) */
+    FEATURE_STORAGE = 1 << 20,     /* a stock point with a storage_capacity */
 };
 
 struct metric_def {
