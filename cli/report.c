@@ -229,6 +229,21 @@ static void report_tiers(FILE *out, const struct model_config *c, const struct s
     fputs(_("  (means per tier; their confidence intervals are in --format csv)\n"), out);
 }
 
+/* With a storage capacity somewhere: what each location refused and kept above it. */
+static void report_storage(FILE *out, const struct model_config *c, const struct summary *s)
+{
+    if (!(metric_features(c) & FEATURE_STORAGE)) return;
+    static const int cols[] = {LM_UNITS_REFUSED_PER_DAY, LM_OVERFLOW_UNITS_MEAN};
+    static const char *const heads[] = {N_("refused/day"), N_("overflow")};
+    const char *names[MAX_LOCATIONS];
+    for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
+    block_table(out, c, s, _("storage"), names, c->nlocations, metric_location_base, location_metric_defs, cols, heads,
+                2);
+    fputs(_("  (refused/day: replenishment units sent back for want of room; overflow: the units on hand\n"
+            "  above its storage_capacity, on average)\n"),
+          out);
+}
+
 /* One line per location (its own stock) and one per region (what its customers got). */
 static void report_locations(FILE *out, const struct model_config *c, const struct summary *s)
 {
@@ -247,6 +262,7 @@ static void report_locations(FILE *out, const struct model_config *c, const stru
     for (size_t r = 0; r < c->nregions; r++) names[r] = c->regions[r].name;
     block_table(out, c, s, _("region"), names, c->nregions, metric_region_base, region_metric_defs, rcols, rheads, 5);
     fputs(_("  (means per location and region; their confidence intervals are in --format csv)\n"), out);
+    report_storage(out, c, s);
     if (!(metric_features(c) & FEATURE_ECHELONS)) return;
     /* echelons: each location as a supplier of the others, and its bullwhip ratio */
     static const int ecols[] = {LM_DOWNSTREAM_FILL_RATE, LM_DOWNSTREAM_LEAD_TIME_MEAN, LM_DOWNSTREAM_LEAD_TIME_P95,

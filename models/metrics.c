@@ -227,6 +227,10 @@ const struct metric_def location_metric_defs[LOCATION_METRIC_COUNT] = {
                                        I, KIND_UNITS, FEATURE_ECHELONS},
     [LM_BULLWHIP_RATIO] = {"bullwhip_ratio", N_("bullwhip ratio (variance of orders / of demand, per day)"), D,
                            KIND_RATIO, FEATURE_ECHELONS},
+    [LM_UNITS_REFUSED_PER_DAY] = {"units_refused_per_day", N_("units refused at arrival (no room) per day"), I,
+                                  KIND_PER_DAY, FEATURE_STORAGE},
+    [LM_OVERFLOW_UNITS_MEAN] = {"overflow_units_mean", N_("units above its storage capacity"), I, KIND_UNITS,
+                                FEATURE_STORAGE},
 };
 
 const struct metric_def region_metric_defs[REGION_METRIC_COUNT] = {

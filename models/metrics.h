@@ -234,6 +234,9 @@ enum location_metric {
     LM_DOWNSTREAM_LEAD_TIME_P95,   /* ... its 95th percentile */
     LM_DOWNSTREAM_BACKORDERS_MEAN, /* units owed to them, time average */
     LM_BULLWHIP_RATIO,             /* variance of the units it orders per day / of the units demanded of it per day */
+    /* storage capacity (FEATURE_STORAGE): 0 at a location without a capacity */
+    LM_UNITS_REFUSED_PER_DAY, /* replenishment units refused at arrival, per day */
+    LM_OVERFLOW_UNITS_MEAN,   /* on hand above its storage_capacity, time average */
     LOCATION_METRIC_COUNT
 };
 

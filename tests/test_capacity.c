@@ -159,6 +159,9 @@ static void test_storage_downstream(void)
     double hw, r = mean_hw(&sc->cfg, s, "units_refused_per_day", &hw);
     printf("%-24s %-28s %12.6f +- %.6f\n", "north refuses", "units_refused_per_day", r, hw);
     check(r - hw > 0, "north, (s, Q) = (5, 8) on a shelf of 7, refuses some units (%.4f a day)", r);
+    double hn, rn = mean_hw(&sc->cfg, s, "location.north.units_refused_per_day", &hn);
+    double hd, rd = mean_hw(&sc->cfg, s, "location.dc.units_refused_per_day", &hd);
+    check(fabs(rn - r) < 1e-12 && rd == 0, "... all of them at north (%.6f of %.6f; dc %.6f)", rn, r, rd);
     check_books(&sc->cfg, "north refuses", 10, true);
 }
 
@@ -179,7 +182,7 @@ static void test_max_order(void)
                 struct model_config *c = &sc->cfg;
                 struct inventory_config *inv = &c->inventory;
                 inv->policy = policy_find(policies[p]);
-                inv->order_quantity = 8;    /* sQ */
+                inv->order_quantity = 8; /* sQ */
                 if (!inv->policy->uses_reorder_point) inv->order_up_to = 10;
                 inv->review_days = periodic ? 2 : 0;
                 double cap = !inv->policy->uses_reorder_point && !periodic ? 2.5 : 5;
