@@ -532,6 +532,23 @@ static void test_echelon_basis(void)
     differ = metrics_differ(shared, ech, nm, &largest);
     check(largest < 1e-12, "share_demand at S = 16 is echelon stock at S_e = 16 + 8 (%zu metrics differ, by %.3g)",
           differ, largest);
+    /* echelon stock at two levels of a chain (factory periodic sS, dc sQ): the books */
+    sc = load2("tests/network/echelon_chain.ini", "location.factory.stock_basis=echelon",
+               "location.dc.stock_basis=echelon");
+    if (!check(sc != NULL, "echelon_chain.ini loads with echelon stock at the factory and the dc")) return;
+    const struct model_config *c = &sc->cfg;
+    double *x = malloc(metric_count(c) * sizeof *x);
+    for (uint64_t rep = 0; rep < c->run.replications; rep++) {
+        struct model_totals t;
+        model_run(c, rep, x, &t, NULL);
+        double scale = 1 + t.demanded, goods = t.goods_issued_cost / c->run.horizon_days;
+        check(fabs(t.stock_final - (t.stock_initial + t.stock_received + t.stock_restocked - t.stock_issued)) <
+                      1e-6 * scale &&
+                  fabs(t.on_order_final - (t.stock_ordered - t.stock_received)) < 1e-6 * scale &&
+                  fabs(x[M_COST_PURCHASE] - x[M_STOCK_VALUE_CHANGE] - goods) < 1e-9 * (1 + goods),
+              "echelon chain rep %llu: on hand, on order and the cost of goods reconcile", (unsigned long long)rep);
+    }
+    free(x);
 }
 
 int main(void)
