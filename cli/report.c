@@ -302,6 +302,7 @@ struct theory_stock {
     const struct inventory_config *inv;
     double share;     /* of the orders, for the demand it sees */
     size_t csl, fill; /* indexes of its simulated CSL and fill rate */
+    bool echelon;     /* its level is an echelon level (stock_basis = echelon): no formula row */
 };
 
 /* The formula's CSL and fill rate next to the simulated ones, per stock point (or over
@@ -329,7 +330,7 @@ static void theory_stock_table(FILE *out, const struct scenario *sc, const struc
         size_t counted = 0;
         for (size_t p = from; p < to; p++) {
             const struct inventory_config *inv = st[p].inv;
-            if (!inv->policy->holds_stock) continue;
+            if (!inv->policy->holds_stock || st[p].echelon) continue;
             struct protection pr = theory_protection_for(c, inv, st[p].share);
             double lv = inv->policy->uses_reorder_point ? inv->reorder_point : inv->order_up_to;
             struct prediction f = theory_predict(&pr, lv);
@@ -355,8 +356,9 @@ static void report_theory_products(FILE *out, const struct scenario *sc, const s
     struct theory_stock st[MAX_PRODUCTS];
     for (size_t p = 0; p < c->nproducts; p++) {
         size_t base = metric_product_base(c, p);
-        st[p] = (struct theory_stock){c->products[p].name, &c->products[p].inventory, theory_order_share(c, p),
-                                      base + PM_CYCLE_SERVICE_LEVEL, base + PM_FILL_RATE};
+        st[p] =
+            (struct theory_stock){c->products[p].name,           &c->products[p].inventory, theory_order_share(c, p),
+                                  base + PM_CYCLE_SERVICE_LEVEL, base + PM_FILL_RATE,       false};
     }
     theory_stock_table(out, sc, s, _("product"), st, c->nproducts);
 }
@@ -378,8 +380,12 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
         bool home = false;
         for (size_t r = 0; r < c->nregions; r++) home |= c->regions[r].home == (int)l;
         size_t fill = !home && location_supplies(c, l) ? LM_DOWNSTREAM_FILL_RATE : LM_FILL_RATE;
-        st[l] = (struct theory_stock){c->locations[l].name, &c->locations[l].inventory, sc->locations[l].order_share,
-                                      base + LM_CYCLE_SERVICE_LEVEL, base + fill};
+        st[l] = (struct theory_stock){c->locations[l].name,
+                                      &c->locations[l].inventory,
+                                      sc->locations[l].order_share,
+                                      base + LM_CYCLE_SERVICE_LEVEL,
+                                      base + fill,
+                                      c->locations[l].echelon_basis};
     }
     theory_stock_table(out, sc, s, _("location"), st, c->nlocations);
     if (c->network.when_short != WHEN_SHORT_WAIT)
@@ -391,6 +397,12 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
                 "  waits longer when that one is short: its realised lead time is in the echelon table. A\n"
                 "  location that serves no region is compared on the fill rate it gives its downstream orders)\n"),
               out);
+    for (size_t l = 0; l < c->nlocations; l++)
+        if (c->locations[l].echelon_basis)
+            fprintf(out,
+                    _("  (%s keeps echelon stock: its level counts the stock below it too, which these formulas do\n"
+                      "  not cover, so it has no row)\n"),
+                    c->locations[l].name);
 }
 
 /* ---- why formula and simulation differ: one message per reason of models/reasons.h ---- */
