@@ -461,6 +461,20 @@ static void say_reserve(FILE *out, const struct reason *r)
             r->figure[0]);
 }
 
+static void say_capacity(FILE *out, const struct reason *r)
+{
+    if (r->figure[0] > 0)
+        fprintf(out,
+                _("  - no order is larger than %.4g units (max_order_units): when the policy asks for more, the\n"
+                  "    position stays short of its level until the next order, which the formula ignores.\n"),
+                r->figure[0]);
+    if (r->figure[1] > 0)
+        fprintf(out,
+                _("  - the shelf holds %.4g units and refuses what does not fit: the position loses what is\n"
+                  "    refused, so the stock is lower than the formula expects.\n"),
+                r->figure[1]);
+}
+
 static void say_customer_base(FILE *out, const struct reason *r)
 {
     char e[80];
@@ -539,6 +553,7 @@ static void (*const reason_printers[REASON_COUNT])(FILE *, const struct reason *
     [REASON_HISTORY_FIT] = say_history_fit,
     [REASON_HISTORY_PATTERN] = say_history_pattern,
     [REASON_RETURNS] = say_returns,
+    [REASON_CAPACITY] = say_capacity,
     [REASON_NOISE] = say_noise,
 };
 
