@@ -242,6 +242,21 @@ static void report_tiers(FILE *out, const struct model_config *c, const struct s
     fputs(_("  (means per tier; their confidence intervals are in --format csv)\n"), out);
 }
 
+/* With a storage capacity somewhere: what each location refused and kept above it. */
+static void report_storage(FILE *out, const struct model_config *c, const struct summary *s)
+{
+    if (!(metric_features(c) & FEATURE_STORAGE)) return;
+    static const int cols[] = {LM_UNITS_REFUSED_PER_DAY, LM_OVERFLOW_UNITS_MEAN};
+    static const char *const heads[] = {N_("refused/day"), N_("overflow")};
+    const char *names[MAX_LOCATIONS];
+    for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
+    block_table(out, c, s, _("storage"), names, c->nlocations, metric_location_base, location_metric_defs, cols, heads,
+                2);
+    fputs(_("  (refused/day: replenishment units sent back for want of room; overflow: the units on hand\n"
+            "  above its storage_capacity, on average)\n"),
+          out);
+}
+
 /* One line per location (its own stock) and one per region (what its customers got). */
 static void report_locations(FILE *out, const struct model_config *c, const struct summary *s)
 {
@@ -260,6 +275,7 @@ static void report_locations(FILE *out, const struct model_config *c, const stru
     for (size_t r = 0; r < c->nregions; r++) names[r] = c->regions[r].name;
     block_table(out, c, s, _("region"), names, c->nregions, metric_region_base, region_metric_defs, rcols, rheads, 5);
     fputs(_("  (means per location and region; their confidence intervals are in --format csv)\n"), out);
+    report_storage(out, c, s);
     if (!(metric_features(c) & FEATURE_ECHELONS)) return;
     /* echelons: each location as a supplier of the others, and its bullwhip ratio */
     static const int ecols[] = {LM_DOWNSTREAM_FILL_RATE, LM_DOWNSTREAM_LEAD_TIME_MEAN, LM_DOWNSTREAM_LEAD_TIME_P95,
@@ -299,6 +315,7 @@ struct theory_stock {
     const struct inventory_config *inv;
     double share;     /* of the orders, for the demand it sees */
     size_t csl, fill; /* indexes of its simulated CSL and fill rate */
+    bool echelon;     /* its level is an echelon level (stock_basis = echelon): no formula row */
 };
 
 /* The formula's CSL and fill rate next to the simulated ones, per stock point (or over
@@ -326,7 +343,7 @@ static void theory_stock_table(FILE *out, const struct scenario *sc, const struc
         size_t counted = 0;
         for (size_t p = from; p < to; p++) {
             const struct inventory_config *inv = st[p].inv;
-            if (!inv->policy->holds_stock) continue;
+            if (!inv->policy->holds_stock || st[p].echelon) continue;
             struct protection pr = theory_protection_for(c, inv, st[p].share);
             double lv = inv->policy->uses_reorder_point ? inv->reorder_point : inv->order_up_to;
             struct prediction f = theory_predict(&pr, lv);
@@ -352,8 +369,9 @@ static void report_theory_products(FILE *out, const struct scenario *sc, const s
     struct theory_stock st[MAX_PRODUCTS];
     for (size_t p = 0; p < c->nproducts; p++) {
         size_t base = metric_product_base(c, p);
-        st[p] = (struct theory_stock){c->products[p].name, &c->products[p].inventory, theory_order_share(c, p),
-                                      base + PM_CYCLE_SERVICE_LEVEL, base + PM_FILL_RATE};
+        st[p] =
+            (struct theory_stock){c->products[p].name,           &c->products[p].inventory, theory_order_share(c, p),
+                                  base + PM_CYCLE_SERVICE_LEVEL, base + PM_FILL_RATE,       false};
     }
     theory_stock_table(out, sc, s, _("product"), st, c->nproducts);
 }
@@ -375,8 +393,12 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
         bool home = false;
         for (size_t r = 0; r < c->nregions; r++) home |= c->regions[r].home == (int)l;
         size_t fill = !home && location_supplies(c, l) ? LM_DOWNSTREAM_FILL_RATE : LM_FILL_RATE;
-        st[l] = (struct theory_stock){c->locations[l].name, &c->locations[l].inventory, sc->locations[l].order_share,
-                                      base + LM_CYCLE_SERVICE_LEVEL, base + fill};
+        st[l] = (struct theory_stock){c->locations[l].name,
+                                      &c->locations[l].inventory,
+                                      sc->locations[l].order_share,
+                                      base + LM_CYCLE_SERVICE_LEVEL,
+                                      base + fill,
+                                      c->locations[l].echelon_basis};
     }
     theory_stock_table(out, sc, s, _("location"), st, c->nlocations);
     if (c->network.when_short != WHEN_SHORT_WAIT)
@@ -388,6 +410,12 @@ static void report_theory_locations(FILE *out, const struct scenario *sc, const 
                 "  waits longer when that one is short: its realised lead time is in the echelon table. A\n"
                 "  location that serves no region is compared on the fill rate it gives its downstream orders)\n"),
               out);
+    for (size_t l = 0; l < c->nlocations; l++)
+        if (c->locations[l].echelon_basis)
+            fprintf(out,
+                    _("  (%s keeps echelon stock: its level counts the stock below it too, which these formulas do\n"
+                      "  not cover, so it has no row)\n"),
+                    c->locations[l].name);
 }
 
 /* ---- why formula and simulation differ: one message per reason of models/reasons.h ---- */
@@ -444,6 +472,20 @@ static void say_reserve(FILE *out, const struct reason *r)
             _("  - %.4g units are held back for the top tier: for the other orders the shelf is empty that\n"
               "    much sooner, so stockouts come earlier than the formula expects.\n"),
             r->figure[0]);
+}
+
+static void say_capacity(FILE *out, const struct reason *r)
+{
+    if (r->figure[0] > 0)
+        fprintf(out,
+                _("  - no order is larger than %.4g units (max_order_units): when the policy asks for more, the\n"
+                  "    position stays short of its level until the next order, which the formula ignores.\n"),
+                r->figure[0]);
+    if (r->figure[1] > 0)
+        fprintf(out,
+                _("  - the shelf holds %.4g units and refuses what does not fit: the position loses what is\n"
+                  "    refused, so the stock is lower than the formula expects.\n"),
+                r->figure[1]);
 }
 
 static void say_customer_base(FILE *out, const struct reason *r)
@@ -535,6 +577,7 @@ static void (*const reason_printers[REASON_COUNT])(FILE *, const struct reason *
     [REASON_HISTORY_PATTERN] = say_history_pattern,
     [REASON_RETURNS] = say_returns,
     [REASON_SUPPLIER] = say_supplier,
+    [REASON_CAPACITY] = say_capacity,
     [REASON_NOISE] = say_noise,
 };
 

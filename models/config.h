@@ -137,6 +137,11 @@ struct order_cycle_config {
  * struct reaction_config says. */
 enum shortage_rule { SHORTAGE_BACKORDER, SHORTAGE_LOST_SALE, SHORTAGE_REACT };
 
+/* What a full shelf does with replenishment units beyond its storage capacity
+ * (models/stock.c, stock_receive): refuse them at the dock (not bought; from another
+ * location, sent back there), or keep them at an overflow cost per unit and day. */
+enum storage_overflow { STORAGE_REFUSE, STORAGE_COST };
+
 struct inventory_config {
     const struct policy_type *policy;
     double review_days;       /* 0: continuous review */
@@ -153,6 +158,11 @@ struct inventory_config {
     struct dist supplier_up_days;     /* up periods (type NULL: never down) */
     struct dist supplier_down_days;   /* down periods, given with supplier_up_days */
     struct dist supply_yield;         /* share of an order that arrives, in [0, 1] (type NULL: all of it) */
+    /* capacity: 0 is off (an unlimited shelf, orders of any size) */
+    double storage_capacity;                /* units the shelf holds */
+    enum storage_overflow storage_overflow; /* what happens to replenishment units beyond it */
+    double overflow_per_unit_day;           /* cost of each unit above the capacity, per day */
+    double max_order_units;                 /* a larger replenishment order is cut to this */
 };
 
 /* Does the outside supplier of a stock point with these keys ever fail to deliver an
@@ -249,6 +259,9 @@ struct location_config {
     /* an upstream location sees the end-customer demand of the locations below it:
        a continuous-review policy judges their positions with its own (models/echelon.c) */
     bool share_demand;
+    /* the policy judges the echelon inventory position: this location's position plus
+       those of every location below it (models/echelon.c, echelon_position) */
+    bool echelon_basis;
 };
 
 struct region_config {

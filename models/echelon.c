@@ -29,7 +29,18 @@
  * (shared_position): an echelon position, shifted so that the same levels keep about
  * the same stock. Orders between the locations leave it alone; customers' demand below
  * lowers it at once, and the stock points below tell upstream to review (shares_with),
- * so it reorders as customers buy rather than when a batch order comes. */
+ * so it reorders as customers buy rather than when a batch order comes.
+ *
+ * Echelon stock ([location.NAME] stock_basis = echelon): the policy of the location
+ * judges its echelon inventory position (echelon_position), every review, periodic or
+ * continuous; the locations below tell it to review as shares_with does for sharing.
+ * Sharing and echelon stock are not given together (reader/scenario.c): sharing keeps
+ * installation levels and shifts the echelon position to fit them, echelon stock asks
+ * for echelon levels.
+ *
+ * Storage capacity below (storage_overflow = refuse): units a downstream location
+ * refuses go back onto upstream's shelf when the shipment arrives (the truck takes
+ * them back at once) and may fill what upstream owes. */
 #include "event_class.h"
 #include "metrics.h"
 #include "model_internal.h"
@@ -65,6 +76,8 @@ static double demand_seen(const struct model *m, size_t l)
     return m->stocks[l].counts.demanded + m->echelons[l].ordered_in;
 }
 
+static void on_upstream_arrival(struct sim *sim, struct stock *up);
+
 /* A shipment of an upstream location arrives downstream. */
 static void on_shipment_arrived(struct sim *sim, void *ctx)
 {
@@ -83,7 +96,14 @@ static void on_shipment_arrived(struct sim *sim, void *ctx)
         qsketch_add(&e->lead_q, lead);
         order_free(&m->pool, r);
     }
-    stock_receive(down, sim, units, last);
+    /* units refused for want of room (storage_capacity) ride back to upstream's shelf
+       with the truck, and go to what upstream owes first */
+    double refused = stock_receive(down, sim, units, last);
+    if (refused > 0) {
+        struct stock *up = &m->stocks[location_upstream(m->cfg, (size_t)(down - m->stocks))];
+        stock_receive_transfer(up, sim, refused);
+        on_upstream_arrival(sim, up);
+    }
 }
 
 /* Send `units` of downstream order r on its way (the downstream location's lead time). */
@@ -208,11 +228,32 @@ static double shared_position(const struct stock *s, const void *ctx)
     return x;
 }
 
-/* Some location at or above l shares demand. */
+/* Echelon stock ([location.NAME] stock_basis = echelon): the echelon inventory
+ * position of location l is the sum of the installation positions (stock_position) of
+ * l and of every location below it. Between l and a location d it replenishes, what l
+ * owes d is subtracted from l's position and counted in d's on order, so it cancels:
+ * what is left is l's on hand and outstanding orders, plus, below it, the stock on hand
+ * and in transit less the end customers' backorders (Axsäter, Clark and Scarf). Orders
+ * between the locations leave it alone; only the outside supplier's deliveries and the
+ * end customers' demand move it. Unlike shared_position, nothing is shifted: the levels
+ * are echelon levels (an echelon base stock S_e = S_l + the installation levels below
+ * keeps, one for one, the very same path as installation stock). */
+static double echelon_position(const struct stock *s, const void *ctx)
+{
+    const struct model *m = ctx;
+    size_t l = (size_t)(s - m->stocks);
+    double x = stock_position(s);
+    for (size_t d = 0; d < m->cfg->nlocations; d++)
+        if (location_upstream(m->cfg, d) == (int)l) x += echelon_position(&m->stocks[d], ctx);
+    return x;
+}
+
+/* Some location at or above l sees the demand below it: it shares demand, or judges
+ * its echelon stock. */
 static bool shares_above(const struct model_config *c, int l)
 {
     for (; l >= 0; l = location_upstream(c, (size_t)l))
-        if (c->locations[l].share_demand) return true;
+        if (c->locations[l].share_demand || c->locations[l].echelon_basis) return true;
     return false;
 }
 
@@ -233,6 +274,10 @@ void echelon_setup(struct model *m)
         if (location_supplies(c, l)) m->stocks[l].on_arrival = on_upstream_arrival;
         if (c->locations[l].share_demand && c->locations[l].inventory.review_days == 0) { /* continuous review */
             m->stocks[l].judged_position = shared_position;
+            m->stocks[l].judged_ctx = m;
+        }
+        if (c->locations[l].echelon_basis) { /* any review: a periodic review judges it too */
+            m->stocks[l].judged_position = echelon_position;
             m->stocks[l].judged_ctx = m;
         }
         if (shares_above(c, location_upstream(c, l))) m->stocks[l].shares_with = &m->stocks[location_upstream(c, l)];

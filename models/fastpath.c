@@ -38,6 +38,7 @@ const struct fastpath_row fastpath_rows[FP_COUNT] = {
     [FP_CONTRACT] = {"a service contract", BOTH, FEATURE_CONTRACT},
     [FP_SUPPLIER] = {"an outside supplier with capacity, disruptions or a yield", BOTH,
                      FEATURE_SUPPLIER | FEATURE_DISRUPTIONS},
+    [FP_STORAGE] = {"a storage capacity", BOTH, FEATURE_STORAGE},
 };
 
 _Static_assert(FP_COUNT <= 32, "fastpath_in_use returns the features as bits of an unsigned");
@@ -97,6 +98,7 @@ unsigned fastpath_in_use(const struct model_config *c)
         [FP_RETURNS] = returns_in_use(c),
         [FP_CONTRACT] = c->contract.ntargets > 0,
         [FP_SUPPLIER] = supplier_in_use(c),
+        [FP_STORAGE] = metric_features(c) & FEATURE_STORAGE,
     };
     unsigned used = 0;
     for (unsigned f = 0; f < FP_COUNT; f++)

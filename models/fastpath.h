@@ -48,6 +48,7 @@ enum fastpath_feature {
     FP_CONTRACT,     /* a service contract: periods reviewed (the fast path's counts are folded at each period's end) */
     FP_SUPPLIER,     /* an outside supplier with capacity, disruptions or a yield (models/supplier.h): it acts
                         on replenishment orders only, which both paths place alike */
+    FP_STORAGE,      /* a storage capacity: stock_sell keeps the time above it; refusals happen at receipts */
     FP_COUNT
 };
 

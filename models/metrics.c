@@ -106,6 +106,10 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
                                   FEATURE_RETURNS},
     [M_UNITS_RESTOCKED_PER_DAY] = {"units_restocked_per_day", N_("  of which back on the shelf"), I, KIND_PER_DAY,
                                    FEATURE_RETURNS},
+    [M_UNITS_REFUSED_PER_DAY] = {"units_refused_per_day", N_("Units refused at arrival (no room)"), I, KIND_PER_DAY,
+                                 FEATURE_STORAGE},
+    [M_OVERFLOW_UNITS_MEAN] = {"overflow_units_mean", N_("Units above storage capacity, mean"), I, KIND_UNITS,
+                               FEATURE_STORAGE},
 
     [M_ORDERS_PER_DAY] = {"orders_per_day", N_("Customer orders"), D, KIND_PER_DAY, 0},
     [M_UNITS_PER_DAY] = {"units_per_day", N_("Units ordered"), D, KIND_PER_DAY, 0},
@@ -151,6 +155,8 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
                              KIND_MONEY, FEATURE_COMPLAINTS},
 
     [M_COST_HOLDING] = {"cost_holding_per_day", N_("Holding cost"), M, KIND_MONEY_PER_DAY, 0},
+    [M_COST_OVERFLOW] = {"cost_overflow_per_day", N_("Storage overflow cost"), M, KIND_MONEY_PER_DAY,
+                         FEATURE_STORAGE},
     [M_COST_ORDERING] = {"cost_ordering_per_day", N_("Ordering cost (fixed + purchases)"), M, KIND_MONEY_PER_DAY, 0},
     [M_COST_PURCHASE] = {"cost_purchase_per_day", N_("  of which purchases (units bought)"), M, KIND_MONEY_PER_DAY, 0},
     [M_COST_STAFF] = {"cost_staff_per_day", N_("Staff cost (clerks and pickers)"), M, KIND_MONEY_PER_DAY, 0},
@@ -239,6 +245,10 @@ const struct metric_def location_metric_defs[LOCATION_METRIC_COUNT] = {
                                           S, KIND_RATE, FEATURE_DISRUPTIONS},
     [LM_SUPPLIER_WAIT_DAYS_MEAN] = {"supplier_wait_days_mean", N_("days an order spends at its supplier"), O, KIND_DAYS,
                                     FEATURE_SUPPLIER},
+    [LM_UNITS_REFUSED_PER_DAY] = {"units_refused_per_day", N_("units refused at arrival (no room) per day"), I,
+                                  KIND_PER_DAY, FEATURE_STORAGE},
+    [LM_OVERFLOW_UNITS_MEAN] = {"overflow_units_mean", N_("units above its storage capacity"), I, KIND_UNITS,
+                                FEATURE_STORAGE},
 };
 
 const struct metric_def region_metric_defs[REGION_METRIC_COUNT] = {
@@ -307,6 +317,10 @@ unsigned metric_features(const struct model_config *c)
     for (size_t p = 0; p < c->nproducts; p++) stock |= c->products[p].inventory.policy->holds_stock;
     for (size_t l = 0; l < c->nlocations; l++) stock |= c->locations[l].inventory.policy->holds_stock;
     if (stock) f |= FEATURE_STOCK;
+    bool storage = c->inventory.storage_capacity > 0;
+    for (size_t p = 0; p < c->nproducts; p++) storage |= c->products[p].inventory.storage_capacity > 0;
+    for (size_t l = 0; l < c->nlocations; l++) storage |= c->locations[l].inventory.storage_capacity > 0;
+    if (storage) f |= FEATURE_STORAGE;
     if (c->contract.ntargets > 0) f |= FEATURE_CONTRACT;
     if (supplier_in_use(c)) f |= FEATURE_SUPPLIER;
     if (supplier_disruptions_in_use(c)) f |= FEATURE_DISRUPTIONS;

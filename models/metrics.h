@@ -75,6 +75,8 @@ enum metric {
     M_SUPPLY_AVAILABILITY, /* the outside supplier (FEATURE_DISRUPTIONS, FEATURE_SUPPLIER) */
     M_SUPPLY_YIELD_MEAN,
     M_SUPPLIER_WAIT_DAYS_MEAN,
+    M_UNITS_REFUSED_PER_DAY, /* storage capacity (FEATURE_STORAGE) */
+    M_OVERFLOW_UNITS_MEAN,
     /* demand */
     M_ORDERS_PER_DAY,
     M_UNITS_PER_DAY,
@@ -104,6 +106,7 @@ enum metric {
     M_WIN_TO_KEEP_RATIO,
     /* money */
     M_COST_HOLDING,
+    M_COST_OVERFLOW,
     M_COST_ORDERING,
     M_COST_PURCHASE,
     M_COST_STAFF,
@@ -176,6 +179,7 @@ enum metric_feature {
     FEATURE_ECHELONS = 1 << 19,    /* a location replenished by another ([location.NAME] replenished_from) */
     FEATURE_SUPPLIER = 1 << 20, /* an outside supplier modelled: capacity, disruptions or yield (models/supplier.h) */
     FEATURE_DISRUPTIONS = 1 << 21, /* ... that goes down or delivers short */
+    FEATURE_STORAGE = 1 << 22,     /* a stock point with a storage_capacity */
 };
 
 struct metric_def {
@@ -242,6 +246,9 @@ enum location_metric {
     LM_SUPPLY_YIELD_MEAN,             /* units that arrived / units of the orders that arrived */
     LM_FILL_RATE_LOST_TO_DISRUPTIONS, /* its fill rate with a supplier always up and delivering in full, less its own */
     LM_SUPPLIER_WAIT_DAYS_MEAN,       /* days from placing an order to its leaving the supplier (FEATURE_SUPPLIER) */
+    /* storage capacity (FEATURE_STORAGE): 0 at a location without a capacity */
+    LM_UNITS_REFUSED_PER_DAY, /* replenishment units refused at arrival, per day */
+    LM_OVERFLOW_UNITS_MEAN,   /* on hand above its storage_capacity, time average */
     LOCATION_METRIC_COUNT
 };
 

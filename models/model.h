@@ -80,6 +80,8 @@ struct model_totals {
     double stock_initial, stock_ordered, stock_received, stock_issued, stock_restocked, stock_final;
     double stock_never_delivered; /* ordered, closed short by the supplier's yield: never to be received */
     double on_order_final, backordered_final, waiting_units_final;
+    double stock_refused;         /* replenishment units refused at arrival (storage_capacity) */
+    double largest_replenishment; /* the largest replenishment order placed (max_order_units) */
     size_t peak_orders_in_flight;
     uint64_t events;
     uint64_t instant_orders; /* orders filled or lost the moment they were placed, by the

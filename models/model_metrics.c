@@ -47,6 +47,7 @@ static void stock_metrics(const struct model *m, double end, double *x)
     double undershoot = 0, orders_with_s = 0;
     double on_hand = 0, backorders = 0, on_order = 0, replenishments = 0;
     double holding = 0, ordering = 0, purchase = 0, shortage = 0, value_change = 0;
+    double refused = 0, overflow = 0, overflow_cost = 0;
     bool unlimited = true, located = m->cfg->nlocations > 0;
     for (size_t p = 0; p < m->nstocks; p++) {
         const struct stock *s = &m->stocks[p];
@@ -74,6 +75,12 @@ static void stock_metrics(const struct model *m, double end, double *x)
         backorders += mean_back;
         on_order += stock_mean_on_order(s, end);
         replenishments += (double)sc->replenishments;
+        if (s->cfg->storage_capacity > 0) { /* FEATURE_STORAGE */
+            double over = stock_mean_overflow(s, end);
+            refused += sc->refused;
+            overflow += over;
+            overflow_cost += s->cfg->overflow_per_unit_day * over;
+        }
         holding += (lc ? lc->holding_per_unit_day : k->holding_per_unit_day) * mean_on_hand;
         ordering += (lc ? lc->order_fixed : k->order_fixed) * (double)sc->replenishments / days;
         shortage += k->backorder_per_unit_day * mean_back +
@@ -99,6 +106,11 @@ static void stock_metrics(const struct model *m, double end, double *x)
             x[M_REORDER_UNDERSHOOT] = ratio(undershoot, orders_with_s);
     }
     x[M_COST_HOLDING] = holding;
+    if (metric_features(m->cfg) & FEATURE_STORAGE) {
+        x[M_UNITS_REFUSED_PER_DAY] = refused / days;
+        x[M_OVERFLOW_UNITS_MEAN] = overflow;
+        x[M_COST_OVERFLOW] = overflow_cost;
+    }
     if (located) value_change += unit_cost(m, 0) * (m->in_transit - m->in_transit_at_restart) / days;
     x[M_COST_PURCHASE] = purchase;
     x[M_STOCK_VALUE_CHANGE] = value_change;
@@ -264,6 +276,7 @@ void model_metrics_compute(const struct model *m, double end, double *x)
     x[M_COST_TOTAL] = x[M_COST_HOLDING] + x[M_COST_ORDERING] + x[M_COST_STAFF] + x[M_COST_SHORTAGE] + x[M_COST_ERRORS] +
                       x[M_COST_EXPEDITE] + x[M_COST_CHANNELS] + x[M_COST_ACQUISITION];
     if (m->returns) x[M_COST_TOTAL] += x[M_COST_RETURNS]; /* a term of 0 would still be bit-identical */
+    if (metric_features(c) & FEATURE_STORAGE) x[M_COST_TOTAL] += x[M_COST_OVERFLOW];
     if (c->complaints.on) x[M_COST_TOTAL] += x[M_COST_COMPLAINTS];
     if (c->nlocations) {
         network_metrics(m, end, x);
@@ -339,6 +352,8 @@ void model_metrics_totals(const struct model *m, struct model_totals *t)
         t->stock_received += s->totals.received;
         t->stock_issued += s->totals.issued;
         t->stock_restocked += s->totals.restocked;
+        t->stock_refused += s->totals.refused;
+        t->largest_replenishment = fmax(t->largest_replenishment, s->totals.largest_order);
         t->stock_final += s->on_hand;
         t->on_order_final += s->on_order;
         t->backordered_final += s->backordered;

@@ -191,6 +191,10 @@ void network_metrics(const struct model *m, double end, double *x)
             y[LM_MEAN_ON_HAND] = stock_mean_on_hand(s, end);
             y[LM_MEAN_BACKORDERS] = stock_mean_backordered(s, end);
             hold = lc->holding_per_unit_day * y[LM_MEAN_ON_HAND];
+            y[LM_UNITS_REFUSED_PER_DAY] = sc->refused / days;
+            y[LM_OVERFLOW_UNITS_MEAN] = stock_mean_overflow(s, end);
+            if (lc->inventory.storage_capacity > 0) /* overflow space is storage too */
+                hold += lc->inventory.overflow_per_unit_day * y[LM_OVERFLOW_UNITS_MEAN];
         }
         y[LM_COST] = hold + lc->order_fixed * (double)sc->replenishments / days + lc->fixed_per_day * open;
         fixed += lc->fixed_per_day * open;

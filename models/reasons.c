@@ -16,6 +16,7 @@
  *   returns         [0] share of the units delivered that come back onto the shelf
  *   supplier        [0] mean days an order spends at the supplier, [1] share of the time
  *                   it was up, [2] share of the units ordered that arrived
+ *   capacity        [0] max_order_units (0: none), [1] storage_capacity that refuses (0: none)
  *   noise           [0] 1 if there is only one replication (no confidence interval)
  */
 #include "reasons.h"
@@ -154,6 +155,17 @@ static bool reserve(const struct reasons_input *in, struct reason *r)
     return true;
 }
 
+/* The formula knows no cap: an order cut to max_order_units, or a delivery cut by a
+ * shelf that refuses what does not fit, leaves the position below the policy's level. */
+static bool capacity(const struct reasons_input *in, struct reason *r)
+{
+    const struct inventory_config *inv = &in->cfg->inventory;
+    bool refuses = inv->storage_capacity > 0 && inv->storage_overflow == STORAGE_REFUSE;
+    if (!(inv->max_order_units > 0) && !refuses) return false;
+    r->figure[0] = inv->max_order_units, r->figure[1] = refuses ? inv->storage_capacity : 0;
+    return true;
+}
+
 /* The formula takes the rate of the customers at the start. A base whose mean moved
  * scales demand (mean and, as for compound Poisson demand, variance); one that only
  * wanders makes demand more variable. */
@@ -273,6 +285,7 @@ static const struct reason_def {
     [REASON_HISTORY_PATTERN] = {"history_pattern", REASON_NONE, history_pattern},
     [REASON_RETURNS] = {"returns", REASON_NONE, returns},
     [REASON_SUPPLIER] = {"supplier", REASON_LOWERS, supplier},
+    [REASON_CAPACITY] = {"capacity", REASON_LOWERS, capacity},
     [REASON_NOISE] = {"noise", REASON_EITHER, noise},
 };
 

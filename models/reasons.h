@@ -26,6 +26,7 @@ enum reason_id {
     REASON_HISTORY_PATTERN, /* replay: the recorded days are not independent */
     REASON_RETURNS,         /* customer returns put units back on the shelf */
     REASON_SUPPLIER,        /* the outside supplier keeps orders or delivers short (models/supplier.h) */
+    REASON_CAPACITY,        /* max_order_units, or a storage_capacity that refuses: the position stays short */
     REASON_NOISE,           /* the gap is within twice the confidence half-width */
     REASON_COUNT
 };

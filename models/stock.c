@@ -36,6 +36,7 @@ static void levels_changed(struct stock *s, double now)
     level_set(&s->backorder_avg, now, s->backordered);
     level_set(&s->on_order_avg, now, s->on_order);
     level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1); /* closed: not out of stock */
+    if (s->cfg->storage_capacity > 0) level_set(&s->overflow_avg, now, fmax(0, s->on_hand - s->cfg->storage_capacity));
     if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
 }
 
@@ -51,11 +52,14 @@ void stock_init(struct stock *s, const struct inventory_config *cfg, double rese
     s->unlimited = !cfg->policy->holds_stock;
     s->order_threshold = cfg->policy->order_threshold(cfg);
     s->on_hand = s->unlimited ? 0 : cfg->initial_on_hand;
+    if (cfg->storage_capacity > 0 && cfg->storage_overflow == STORAGE_REFUSE) /* the shelf starts at most full */
+        s->on_hand = fmin(s->on_hand, cfg->storage_capacity);
     s->totals.initial = s->owned_at_restart = s->on_hand;
     timeavg_init(&s->on_hand_avg, 0, s->on_hand);
     timeavg_init(&s->backorder_avg, 0, 0);
     timeavg_init(&s->on_order_avg, 0, 0);
     timeavg_init(&s->empty_avg, 0, s->on_hand > 0 ? 0 : 1);
+    timeavg_init(&s->overflow_avg, 0, cfg->storage_capacity > 0 ? fmax(0, s->on_hand - cfg->storage_capacity) : 0);
 }
 
 double stock_position(const struct stock *s)
@@ -91,7 +95,7 @@ double stock_owned(const struct stock *s)
 double stock_bought(const struct stock *s)
 {
     if (s->unlimited) return s->counts.issued - s->counts.restocked;
-    return (s->supply ? 0 : s->counts.ordered - s->counts.never_delivered) + s->counts.opened;
+    return (s->supply ? 0 : s->counts.ordered - s->counts.never_delivered - s->counts.refused) + s->counts.opened;
 }
 
 static void on_receipt(struct sim *sim, void *ctx);
@@ -103,6 +107,8 @@ void stock_review(struct stock *s, struct sim *sim)
     double position = stock_judged_position(s);
     double amount = s->cfg->policy->order_amount(s->cfg, position);
     if (!(amount > 0)) return;
+    /* max_order_units: the rest waits for the next review (the position stays below target) */
+    if (s->cfg->max_order_units > 0) amount = fmin(amount, s->cfg->max_order_units);
     if (s->cfg->policy->uses_reorder_point) /* a rounding error above s counts as 0 */
         s->counts.undershoot += s->cfg->reorder_point - position > 0 ? s->cfg->reorder_point - position : 0;
     double now = sim_now(sim);
@@ -114,6 +120,7 @@ void stock_review(struct stock *s, struct sim *sim)
     s->counts.replenishments++;
     s->counts.ordered += amount;
     s->totals.ordered += amount;
+    s->totals.largest_order = fmax(s->totals.largest_order, amount);
     levels_changed(s, now);
     if (s->supply) {
         s->supply(sim, s, r);
@@ -181,11 +188,26 @@ static void shelf_filled(struct stock *s, struct sim *sim)
     if (s->closed && s->on_hand > 0 && s->on_surplus) s->on_surplus(sim, s);
 }
 
-void stock_receive(struct stock *s, struct sim *sim, double units, bool last)
+/* Units of a receipt of `units` the shelf takes: all of them, unless storage_capacity
+ * refuses what would not fit. What the waiting lines and the stock points owed take
+ * passes straight through the dock and needs no room (exact without reserve_units:
+ * lines wait, or units are owed, only while the shelf is empty). */
+static double room_for(const struct stock *s, double units)
 {
-    s->on_hand += units;
+    const struct inventory_config *c = s->cfg;
+    if (!(c->storage_capacity > 0) || c->storage_overflow != STORAGE_REFUSE) return units;
+    double room = c->storage_capacity - s->on_hand + s->backordered + s->owed;
+    return units - room <= UNITS_DUST ? units : room > 0 ? room : 0;
+}
+
+double stock_receive(struct stock *s, struct sim *sim, double units, bool last)
+{
+    double taken = room_for(s, units), refused = units - taken;
+    s->on_hand += taken;
     s->on_order -= units;
-    s->totals.received += units;
+    s->totals.received += taken;
+    s->totals.refused += refused;
+    s->counts.refused += refused;
     /* a receipt ends one replenishment cycle and starts the next */
     if (last) {
         s->counts.cycles++;
@@ -194,6 +216,7 @@ void stock_receive(struct stock *s, struct sim *sim, double units, bool last)
     }
     shelf_filled(s, sim);
     if (s->on_arrival) s->on_arrival(sim, s);
+    return refused;
 }
 
 void stock_receive_short(struct stock *s, struct sim *sim, double units, double ordered)
@@ -205,6 +228,7 @@ void stock_receive_short(struct stock *s, struct sim *sim, double units, double 
     review_if_due(s, sim);
 }
 
+/* The outside supplier delivers; units refused go back to it, not bought (stock_bought). */
 static void on_receipt(struct sim *sim, void *ctx)
 {
     struct order *r = ctx;
@@ -327,6 +351,7 @@ void stock_restart(struct stock *s, double now)
     timeavg_restart(&s->backorder_avg, now);
     timeavg_restart(&s->on_order_avg, now);
     timeavg_restart(&s->empty_avg, now);
+    timeavg_restart(&s->overflow_avg, now);
 }
 
 double stock_mean_on_hand(const struct stock *s, double now)
@@ -349,12 +374,18 @@ double stock_time_empty(const struct stock *s, double now)
     return s->unlimited ? 0 : timeavg_mean(&s->empty_avg, now);
 }
 
+double stock_mean_overflow(const struct stock *s, double now)
+{
+    return s->unlimited ? NAN : s->cfg->storage_capacity > 0 ? timeavg_mean(&s->overflow_avg, now) : 0;
+}
+
 void stock_init_closed(struct stock *s)
 {
     s->closed = true;
     s->on_hand = s->totals.initial = s->owned_at_restart = 0;
     timeavg_init(&s->on_hand_avg, 0, 0);
     timeavg_init(&s->empty_avg, 0, 0); /* closed: not out of stock */
+    timeavg_init(&s->overflow_avg, 0, 0);
 }
 
 void stock_open(struct stock *s, struct sim *sim, double units)

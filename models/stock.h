@@ -50,12 +50,15 @@ struct stock_counts {
     double undershoot;          /* sum over orders placed of (s - position) (sQ, sS) */
     double never_delivered;     /* units ordered from the supplier that never came (random yield):
                                    not paid for */
+    double refused;             /* replenishment units refused at the dock: no room under storage_capacity */
 };
 
 /* Totals since the start, never reset: for the balance checks. */
 struct stock_totals {
     double initial, ordered, received, issued, restocked;
     double never_delivered; /* ordered but never to come (random yield, stock_receive_short) */
+    double refused;         /* of the units ordered, refused at arrival (never received) */
+    double largest_order;   /* the largest replenishment order placed */
 };
 
 struct stock;
@@ -85,8 +88,9 @@ struct stock {
     double on_hand, on_order, backordered;
     struct order_line *waiting_head, *waiting_tail; /* by priority, then first come */
     struct timeavg on_hand_avg, backorder_avg, on_order_avg, empty_avg;
-    bool cycle_short;       /* a stockout happened in the current replenishment cycle */
-    double order_threshold; /* the policy orders nothing while the position is above this */
+    struct timeavg overflow_avg; /* on hand above storage_capacity (with a capacity) */
+    bool cycle_short;            /* a stockout happened in the current replenishment cycle */
+    double order_threshold;      /* the policy orders nothing while the position is above this */
     struct stock_counts counts;
     struct stock_totals totals;
     gsl_rng *lead_rng;       /* borrowed: lead-time draws */
@@ -196,6 +200,10 @@ static inline __attribute__((always_inline)) double stock_sell(struct stock *s, 
     if (s->on_hand != s->on_hand_avg.level) timeavg_set(&s->on_hand_avg, now, s->on_hand);
     double empty = s->on_hand > 0 || s->closed ? 0 : 1;
     if (empty != s->empty_avg.level) timeavg_set(&s->empty_avg, now, empty);
+    if (s->cfg->storage_capacity > 0) {
+        double over = s->on_hand > s->cfg->storage_capacity ? s->on_hand - s->cfg->storage_capacity : 0;
+        if (over != s->overflow_avg.level) timeavg_set(&s->overflow_avg, now, over);
+    }
     if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
     if (s->cfg->review_days == 0 && s->on_hand + s->on_order - s->backordered <= s->order_threshold)
         stock_review(s, sim);
@@ -235,8 +243,12 @@ double stock_ship_owed(struct stock *s, struct sim *sim, double units);
 
 /* A replenishment of `units` arrives: from the outside supplier, or a shipment from
  * the stock point that supplies this one. last: it completes its replenishment order,
- * which ends a replenishment cycle. */
-void stock_receive(struct stock *s, struct sim *sim, double units, bool last);
+ * which ends a replenishment cycle. With storage_capacity and storage_overflow =
+ * refuse, the units that would leave more than the capacity on the shelf, once the
+ * waiting lines and the stock points owed have taken theirs, are refused: they leave
+ * on order without coming on hand (counts.refused), and the caller decides where they
+ * go. Returns the units refused (0 when all fit). */
+double stock_receive(struct stock *s, struct sim *sim, double units, bool last);
 
 /* A replenishment order of `ordered` units from the outside supplier closes with only
  * `units` of them delivered (random yield, models/supplier.c): the rest never comes and
@@ -258,7 +270,8 @@ double stock_judged_position(const struct stock *s);
 double stock_owned(const struct stock *s);
 
 /* Units bought for this stock point since the last restart: ordered from the supplier
- * (not from another stock point) less those that never came, first stock of a location
+ * (not from another stock point) less those that never came (random yield) or were refused at
+ * arrival (storage_capacity), first stock of a location
  * that opened, and with unlimited stock every unit issued. */
 double stock_bought(const struct stock *s);
 
@@ -270,6 +283,9 @@ double stock_mean_on_hand(const struct stock *s, double now);
 double stock_mean_backordered(const struct stock *s, double now);
 double stock_mean_on_order(const struct stock *s, double now);
 double stock_time_empty(const struct stock *s, double now);
+/* Time average of on hand above storage_capacity (0 without a capacity, NaN for
+ * unlimited stock). */
+double stock_mean_overflow(const struct stock *s, double now);
 
 /* Locations. A closed stock point places no replenishment orders; what it still has on
  * order arrives as usual (on_surplus is then told). */

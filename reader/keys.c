@@ -67,6 +67,30 @@ static const char *when_short_word(size_t i)
 }
 ENUM_ACCESSORS(when_short, enum when_short)
 
+/* enum storage_overflow */
+static const char *const storage_overflow_words[] = {"refuse", "cost"};
+_Static_assert(sizeof storage_overflow_words / sizeof storage_overflow_words[0] <= KEY_CHOICES_MAX,
+               "too many words for a choice");
+static const char *storage_overflow_word(size_t i)
+{
+    return i < sizeof storage_overflow_words / sizeof storage_overflow_words[0] ? storage_overflow_words[i] : NULL;
+}
+ENUM_ACCESSORS(storage_overflow, enum storage_overflow)
+
+/* [location.NAME] stock_basis, stored as location_config.echelon_basis */
+static const char *stock_basis_word(size_t i)
+{
+    return i == 0 ? "installation" : i == 1 ? "echelon" : NULL;
+}
+static int stock_basis_get(const void *slot)
+{
+    return *(const bool *)slot ? 1 : 0;
+}
+static void stock_basis_set(void *slot, int i)
+{
+    *(bool *)slot = i == 1;
+}
+
 static const char *yes_no_word(size_t i)
 {
     return i == 0 ? "no" : i == 1 ? "yes" : NULL;

@@ -1429,6 +1429,40 @@ static void resolve_echelons(struct loader *ld)
                   _("no location is replenished from this one, so it has no downstream demand to share: name it "
                     "in another location's replenished_from, or remove share_demand"));
     }
+    /* stock_basis = echelon: only above other locations, not with share_demand (which
+       shifts the echelon position to fit installation levels), and with levels the
+       student gives as echelon levels (the service levers size installation levels) */
+    for (size_t i = 0; i < c->nlocations; i++) {
+        if (!c->locations[i].echelon_basis) continue;
+        struct target t = family_target(sc, FAMILY_LOCATION, i);
+        int line = origin(sc, K_LOCATION_STOCK_BASIS, &t)->line;
+        if (!location_supplies(c, i)) {
+            report_at(ld, line, &t, K_LOCATION_STOCK_BASIS,
+                      _("echelon stock is this location's stock plus that of the locations it replenishes, and no "
+                        "location is replenished from this one: give stock_basis = echelon to the location named "
+                        "in another's replenished_from, or remove it here"));
+            continue;
+        }
+        if (c->locations[i].share_demand) {
+            report_at(ld, line, &t, K_LOCATION_STOCK_BASIS,
+                      _("echelon stock already sees the customers' demand below; share_demand (line %d) is the "
+                        "other way to see it, with installation levels: choose one"),
+                      origin(sc, K_LOCATION_SHARE_DEMAND, &t)->line);
+            continue;
+        }
+        static const enum key_id levers[] = {K_LOCATION_SAFETY_FACTOR, K_LOCATION_TARGET_CYCLE_SERVICE_LEVEL,
+                                             K_LOCATION_TARGET_FILL_RATE};
+        for (size_t k = 0; k < sizeof levers / sizeof levers[0]; k++) {
+            const struct key_origin *o = origin(sc, levers[k], &t);
+            if (!strength(o)) continue;
+            report_at(ld, line, &t, K_LOCATION_STOCK_BASIS,
+                      _("the service lever %s (line %d) sizes a level on this location's own lead time, not an "
+                        "echelon level: with stock_basis = echelon give the policy's levels (order_up_to, "
+                        "reorder_point) as echelon levels"),
+                      key_defs[levers[k]].name, o->line);
+            break;
+        }
+    }
     /* a loop: following replenished_from from i comes back to i; reported once, at
        the loop's first location in file order */
     for (size_t i = 0; i < c->nlocations; i++) {

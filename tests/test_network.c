@@ -460,6 +460,97 @@ static void test_sharing(void)
     check(differ == 0, "one for one below: sharing changes none of the %zu metrics (%zu differ)", nm, differ);
 }
 
+/* Metrics of two summaries that differ (NaN equals NaN), and the largest difference
+ * between two means relative to 1 + their size. */
+static size_t metrics_differ(const struct summary *a, const struct summary *b, size_t nm, double *largest)
+{
+    size_t differ = 0;
+    *largest = 0;
+    for (size_t i = 0; i < nm; i++) {
+        if (isnan(a[i].mean) && isnan(b[i].mean)) continue;
+        double d = fabs(a[i].mean - b[i].mean) / (1 + fabs(a[i].mean));
+        if (!(d == 0)) differ++;
+        if (!(d <= *largest)) *largest = d;
+    }
+    return differ;
+}
+
+/* stock_basis = echelon (models/echelon.c, echelon_position). One for one below, an
+ * echelon base stock S_e = S_dc + S_store is the installation base stock S_dc: the
+ * store's position is always S_store, so the echelon position is the dc's plus S_store.
+ * The runs must agree in every metric, under continuous and periodic review at the dc
+ * (echelon_basis.ini). With an (s, Q) store the two differ: the dc's echelon position
+ * falls as customers buy, so it orders unit by unit (sharing.ini); and share_demand at
+ * S is echelon stock at S + the middle of the store's range (3 + 13) / 2 = 8, exactly. */
+static void test_echelon_basis(void)
+{
+    static struct summary inst[512], ech[512];
+    for (int periodic = 0; periodic < 2; periodic++) {
+        const char *review = periodic ? "location.dc.review_days=1" : NULL;
+        struct scenario *sc = load2("tests/network/echelon_basis.ini", review, NULL);
+        if (!check(sc != NULL, "echelon_basis.ini loads")) return;
+        run(&sc->cfg, inst);
+        size_t nm = metric_count(&sc->cfg);
+        sc = load2("tests/network/echelon_basis.ini", "location.dc.stock_basis=echelon", "location.dc.order_up_to=9");
+        if (!check(sc != NULL, "echelon_basis.ini loads with stock_basis = echelon")) return;
+        if (periodic) sc->cfg.locations[0].inventory.review_days = 1;
+        run(&sc->cfg, ech);
+        double largest;
+        size_t differ = metrics_differ(inst, ech, nm, &largest);
+        double hw, fill = mean_hw(&sc->cfg, ech, "location.dc.downstream_fill_rate", &hw);
+        printf("one for one, %s dc: installation S = 5 vs echelon S_e = 9: %zu of %zu metrics differ (largest %.3g); "
+               "dc fill to the store %.4f\n",
+               periodic ? "periodic" : "continuous", differ, nm, largest, fill);
+        check(largest < 1e-12,
+              "one for one, %s review at the dc: echelon S_e = S_dc + S_store is installation S_dc "
+              "(%zu metrics differ, largest by %.3g)",
+              periodic ? "periodic" : "continuous", differ, largest);
+        check(fill < 0.9, "... with a dc often short (fill %.4f), so what it owes is in play", fill);
+    }
+    /* an (s, Q) store: echelon stock orders as customers buy */
+    static struct summary shared[512];
+    struct scenario *sc = load2("tests/network/sharing.ini", "location.dc.share_demand=no", NULL);
+    if (!check(sc != NULL, "sharing.ini loads")) return;
+    run(&sc->cfg, inst);
+    size_t nm = metric_count(&sc->cfg);
+    double h0, b0 = mean_hw(&sc->cfg, inst, "location.dc.bullwhip_ratio", &h0);
+    sc = load2("tests/network/sharing.ini", "location.dc.stock_basis=echelon", "location.dc.order_up_to=24");
+    if (!check(sc != NULL, "sharing.ini loads with stock_basis = echelon")) return;
+    run(&sc->cfg, ech);
+    double h1, b1 = mean_hw(&sc->cfg, ech, "location.dc.bullwhip_ratio", &h1);
+    double largest;
+    size_t differ = metrics_differ(inst, ech, nm, &largest);
+    printf("(s, Q) store: dc bullwhip ratio installation %.5f +- %.5f, echelon %.5f +- %.5f; %zu metrics differ\n", b0,
+           h0, b1, h1, differ);
+    check(fabs(b0 - 1) < 1e-6 && b1 + h1 < 0.5,
+          "(s, Q) store: installation stock passes the batches on (%.4f), echelon stock orders as customers buy "
+          "(%.4f +- %.4f)",
+          b0, b1, h1);
+    sc = load2("tests/network/sharing.ini", "location.dc.share_demand=yes", NULL);
+    if (!check(sc != NULL, "sharing.ini loads with share_demand = yes")) return;
+    run(&sc->cfg, shared);
+    differ = metrics_differ(shared, ech, nm, &largest);
+    check(largest < 1e-12, "share_demand at S = 16 is echelon stock at S_e = 16 + 8 (%zu metrics differ, by %.3g)",
+          differ, largest);
+    /* echelon stock at two levels of a chain (factory periodic sS, dc sQ): the books */
+    sc = load2("tests/network/echelon_chain.ini", "location.factory.stock_basis=echelon",
+               "location.dc.stock_basis=echelon");
+    if (!check(sc != NULL, "echelon_chain.ini loads with echelon stock at the factory and the dc")) return;
+    const struct model_config *c = &sc->cfg;
+    double *x = malloc(metric_count(c) * sizeof *x);
+    for (uint64_t rep = 0; rep < c->run.replications; rep++) {
+        struct model_totals t;
+        model_run(c, rep, x, &t, NULL);
+        double scale = 1 + t.demanded, goods = t.goods_issued_cost / c->run.horizon_days;
+        check(fabs(t.stock_final - (t.stock_initial + t.stock_received + t.stock_restocked - t.stock_issued)) <
+                      1e-6 * scale &&
+                  fabs(t.on_order_final - (t.stock_ordered - t.stock_received)) < 1e-6 * scale &&
+                  fabs(x[M_COST_PURCHASE] - x[M_STOCK_VALUE_CHANGE] - goods) < 1e-9 * (1 + goods),
+              "echelon chain rep %llu: on hand, on order and the cost of goods reconcile", (unsigned long long)rep);
+    }
+    free(x);
+}
+
 int main(void)
 {
     test_cover();
@@ -469,5 +560,6 @@ int main(void)
     test_pooling();
     test_echelons();
     test_sharing();
+    test_echelon_basis();
     return check_done("test_network");
 }

@@ -127,6 +127,20 @@ static void test_made_up(void)
     check(!applies(&in, REASON_RESERVE), "reasons-4.3 no reserve: no reason");
     base();
 
+    cfg.inventory.max_order_units = 4;
+    in = off_by(-0.05);
+    check(printed(&in, REASON_CAPACITY) && found.direction[REASON_FILL] == REASON_LOWERS && found.figure[0] == 4,
+          "reasons-4.4 orders capped at 4 units, service below: printed, lowers");
+    in = off_by(0.05);
+    check(applies(&in, REASON_CAPACITY) && !printed(&in, REASON_CAPACITY),
+          "reasons-4.5 orders capped, service above: not printed");
+    cfg.inventory.max_order_units = 0;
+    cfg.inventory.storage_capacity = 30, cfg.inventory.storage_overflow = STORAGE_COST;
+    check(!applies(&in, REASON_CAPACITY), "reasons-4.6 a capacity whose overflow is kept at a cost: no reason");
+    cfg.inventory.storage_overflow = STORAGE_REFUSE;
+    check(applies(&in, REASON_CAPACITY) && found.figure[1] == 30, "reasons-4.7 a capacity that refuses: a reason");
+    base();
+
     cfg.customers.on = true, cfg.customers.initial = 100;
     in = off_by(-0.05), in.customers_mean = 130;
     check(printed(&in, REASON_CUSTOMER_BASE) && found.direction[REASON_CSL] == REASON_LOWERS && found.figure[2] != 0,
