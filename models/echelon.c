@@ -23,13 +23,14 @@
  * units_ordered_per_day is the mean of the same orders: the flow along the link into
  * each location, drawn on the supply chain chart (cli/charts.c).
  *
- * Information sharing ([location.NAME] share_demand): a continuous-review policy at an
- * upstream location that shares demand judges its own position plus, for every location
+ * Information sharing ([location.NAME] share_demand): the policy of an upstream
+ * location that shares demand judges, at every review, its own position plus, for every location
  * below it, that location's position less the middle of its policy's range
  * (shared_position): an echelon position, shifted so that the same levels keep about
  * the same stock. Orders between the locations leave it alone; customers' demand below
- * lowers it at once, and the stock points below tell upstream to review (shares_with),
- * so it reorders as customers buy rather than when a batch order comes.
+ * lowers it at once, and the stock points below tell a continuous-review upstream to
+ * review (shares_with), so it reorders as customers buy rather than when a batch order
+ * comes; a periodic review orders what the customers bought since the last review.
  *
  * Echelon stock ([location.NAME] stock_basis = echelon): the policy of the location
  * judges its echelon inventory position (echelon_position), every review, periodic or
@@ -272,7 +273,7 @@ void echelon_setup(struct model *m)
         timeavg_init(&e->owed_avg, 0, 0);
         if (location_upstream(c, l) >= 0) m->stocks[l].supply = on_supply;
         if (location_supplies(c, l)) m->stocks[l].on_arrival = on_upstream_arrival;
-        if (c->locations[l].share_demand && c->locations[l].inventory.review_days == 0) { /* continuous review */
+        if (c->locations[l].share_demand) { /* any review: a periodic review judges it at each review */
             m->stocks[l].judged_position = shared_position;
             m->stocks[l].judged_ctx = m;
         }

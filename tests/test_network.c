@@ -441,6 +441,21 @@ static void test_sharing(void)
     check(m1[DC_ON_HAND] + h1[DC_ON_HAND] < m0[DC_ON_HAND] - h0[DC_ON_HAND],
           "... while the dc holds less (%.3f +- %.3f vs %.3f +- %.3f)", m1[DC_ON_HAND], h1[DC_ON_HAND], m0[DC_ON_HAND],
           h0[DC_ON_HAND]);
+    /* a periodic review upstream (every day) judges the shared position too */
+    sc = load2("tests/network/sharing.ini", "location.dc.share_demand=no", "location.dc.review_days=1");
+    if (!check(sc != NULL, "sharing.ini loads with a daily review")) return;
+    run(&sc->cfg, no);
+    for (int k = 0; k < N; k++) m0[k] = mean_hw(&sc->cfg, no, names[k], &h0[k]);
+    sc = load2("tests/network/sharing.ini", "location.dc.share_demand=yes", "location.dc.review_days=1");
+    if (!check(sc != NULL, "sharing.ini loads with a daily review and share_demand = yes")) return;
+    run(&sc->cfg, yes);
+    for (int k = 0; k < N; k++) m1[k] = mean_hw(&sc->cfg, yes, names[k], &h1[k]);
+    check(m0[BULLWHIP] > 0.9 && m1[BULLWHIP] + h1[BULLWHIP] < 0.5,
+          "daily review: sharing smooths the dc's orders too (ratio %.4f without, %.4f +- %.4f with)", m0[BULLWHIP],
+          m1[BULLWHIP], h1[BULLWHIP]);
+    check(m1[DC_FILL] - h1[DC_FILL] > m0[DC_FILL] + h0[DC_FILL],
+          "daily review: sharing raises the dc's fill rate (%.4f +- %.4f vs %.4f +- %.4f)", m1[DC_FILL], h1[DC_FILL],
+          m0[DC_FILL], h0[DC_FILL]);
     /* one for one below: identical runs */
     sc = load("tests/network/sharing_one_for_one.ini", "location.dc.share_demand=no");
     if (!check(sc != NULL, "sharing_one_for_one.ini loads")) return;
