@@ -36,6 +36,8 @@ enum key_flags {
     KEY_OFF_AT_ZERO = 1 << 6,   /* counts: 0 asks for nothing (catalog_items): `servlab check` writes 0 as "not set",
                                    and giving the key where it is not used is no error */
     KEY_DRAWS_AT_MOST = 1 << 7, /* distributions: every draw must be <= max (else only the mean) */
+    KEY_LIMIT = 1 << 8,         /* a capacity or largest size: left out it is no limit, and 0 (which would stop
+                                   everything) is refused saying so */
 };
 
 /* When a key is used (keys.def: .applies). Where it is not, `servlab check` writes why

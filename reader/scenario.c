@@ -278,6 +278,12 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         }
         num_format(x, got, sizeof got);
         bool low = d->flags & KEY_MIN_EXCLUSIVE ? !(x > d->min) : !(x >= d->min);
+        if (low && d->flags & KEY_LIMIT && x == 0) {
+            report(
+                ld, line, sec, d->name,
+                _("a limit of 0 would let nothing through; leave the key out for no limit, or give a number above 0"));
+            return -1;
+        }
         if (low) {
             report(ld, line, sec, d->name, _("must be %s %s, got %s"), cmp, lo, got);
             return -1;
