@@ -141,6 +141,9 @@ need-libs:
 $(BUILD)/tests/test_sim: $(BUILD)/tests/test_sim.o $(SIM_OBJ) $(LANG_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
 
+# The tests of whole scenarios share their loading and running (tests/scenario_runs.h).
+$(BUILD)/tests/test_network $(BUILD)/tests/test_capacity: $(BUILD)/tests/scenario_runs.o
+
 # The validation cases' exact (s,S) expectations come from a test-side Markov chain.
 $(BUILD)/tests/test_validation: $(BUILD)/tests/markov_ss.o $(BUILD)/tests/contract_exact.o
 

@@ -5,6 +5,7 @@
  * and a maximum order quantity under every policy and review. Every figure is
  * printed, so the evidence is in the log. */
 #include "check.h"
+#include "scenario_runs.h"
 #include "cli/simulate.h"
 #include "models/metrics.h"
 #include "models/model.h"
@@ -16,36 +17,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* path with up to two --set assignments (NULL for none). Returns the scenario (static:
- * one at a time), or NULL. */
 static struct scenario *load2(const char *path, const char *set, const char *set2)
 {
-    static struct scenario sc;
-    struct scenario_override o[2] = {{.assignment = set}, {.assignment = set2}};
-    size_t n = set2 ? 2 : set ? 1 : 0;
-    return scenario_load(&sc, path, n ? o : NULL, n, stderr) == 0 ? &sc : NULL;
+    return runs_load(path, set, set2);
 }
 
 /* Run all of cfg's replications; their summaries into s (sized by metric_count). */
 static void run(const struct model_config *cfg, struct summary *s)
 {
-    unsigned reps = cfg->run.replications;
-    size_t nm = metric_count(cfg);
-    double *rows = malloc((size_t)reps * nm * sizeof *rows);
-    struct simulate_opts o = {.threads = 2};
-    size_t missing = simulate(&cfg, 1, reps, &o, rows);
-    check(missing == 0, "every replication ran");
-    simulate_summarise(rows, reps, nm, s);
-    free(rows);
+    check(runs_all(cfg, s) == 0, "every replication ran");
 }
 
 /* The mean of a metric over the replications, and its 95% half-width. */
 static double mean_hw(const struct model_config *c, const struct summary *s, const char *name, double *hw)
 {
-    long i = metric_lookup(c, name);
-    if (!check(i >= 0, "metric %s exists", name)) return *hw = NAN;
-    *hw = summary_halfwidth(&s[i], 0.95);
-    return s[i].mean;
+    double mean;
+    if (!check(runs_metric(c, s, name, &mean, hw), "metric %s exists", name)) return *hw = NAN;
+    return mean;
 }
 
 static void expect(const struct model_config *cfg, const struct summary *s, const char *what, const char *metric,
