@@ -348,16 +348,24 @@ static struct echelon_exact echelon_exact(double lam_total, double l0, int s0, d
     return e;
 }
 
-/* One echelon comparison at 95%: the metric called `name` in the case's layout. */
-static void echelon_row(const char *id, const struct model_config *cfg, const struct summary *s, const char *name,
-                        double exact)
+/* One comparison against an exact value: the metric called `name` in the case's layout,
+ * its mean inside the confidence interval at `level`. */
+static void exact_row(const char *id, const struct model_config *cfg, const struct summary *s, const char *name,
+                      double exact, double level)
 {
     long i = metric_lookup(cfg, name);
     if (!check(i >= 0, "%s: metric %s exists", id, name)) return;
-    double hw = summary_halfwidth(&s[i], 0.95);
+    double hw = summary_halfwidth(&s[i], level);
     int ok = !isnan(s[i].mean) && fabs(s[i].mean - exact) <= hw + 1e-9 * (1 + fabs(exact));
     printf("%-20s %-40s %12.8g %10.3g %12.8g  %s\n", id, name, s[i].mean, hw, exact, ok ? "inside" : "OUTSIDE");
-    check(ok, "%s: %s = %.8g +- %.3g (95%%) contains the exact %.8g", id, name, s[i].mean, hw, exact);
+    check(ok, "%s: %s = %.8g +- %.3g (%.0f%%) contains the exact %.8g", id, name, s[i].mean, hw, 100 * level, exact);
+}
+
+/* One echelon comparison at 95%. */
+static void echelon_row(const char *id, const struct model_config *cfg, const struct summary *s, const char *name,
+                        double exact)
+{
+    exact_row(id, cfg, s, name, exact, 0.95);
 }
 
 /* The store's orders in a day under (s, Q) with unit Poisson demand: Q N, N = floor((C +
@@ -489,16 +497,11 @@ static struct supply_exact supply_exact(const double *q, double lambda, double l
 }
 
 /* One supplier comparison at 99% (as the main table: some twenty rows, so that a chance
- * miss of one at 95% does not fail the suite): the metric called `name`. */
+ * miss of one at 95% does not fail the suite). */
 static void supply_row(const char *id, const struct model_config *cfg, const struct summary *s, const char *name,
                        double exact)
 {
-    long i = metric_lookup(cfg, name);
-    if (!check(i >= 0, "%s: metric %s exists", id, name)) return;
-    double hw = summary_halfwidth(&s[i], 0.99);
-    int ok = !isnan(s[i].mean) && fabs(s[i].mean - exact) <= hw + 1e-9 * (1 + fabs(exact));
-    printf("%-20s %-40s %12.8g %10.3g %12.8g  %s\n", id, name, s[i].mean, hw, exact, ok ? "inside" : "OUTSIDE");
-    check(ok, "%s: %s = %.8g +- %.3g (99%%) contains the exact %.8g", id, name, s[i].mean, hw, exact);
+    exact_row(id, cfg, s, name, exact, 0.99);
 }
 
 static void test_supplier(const char *dir)
