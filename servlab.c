@@ -12,6 +12,7 @@
 #include "cli/options.h"
 #include "cli/outfile.h"
 #include "cli/report.h"
+#include "cli/serve.h"
 #include "cli/simulate.h"
 #include "cli/stability.h"
 #include "cli/workload.h"
@@ -62,6 +63,10 @@ static const char *const usage_commands =
        "                      against a target ([ipa] or --against) and its importance, measured by\n"
        "                      moving its lever on the same random numbers\n");
 
+static const char *const usage_serve =
+    N_("  serve --base BASE.ini   a class session: students submit their edit of BASE.ini in the\n"
+       "                      browser and see where they stand; the leaderboard is at /leaderboard\n");
+
 /* the commands that only read: after the ones that simulate (usage_optimise among them) */
 static const char *const usage_readers =
     N_("  check FILE.ini      validate only; print the scenario with every default filled in\n"
@@ -96,9 +101,11 @@ struct options {
     const char *base;
     const char *metrics; /* run --metrics: comma-separated metric names, or NULL for all */
     bool quiet;
-    bool sweep;          /* batch --sweep */
-    unsigned nparams;    /* --param options so far: the range options after the second are its own */
-    const char *against; /* ipa --against */
+    bool sweep;                          /* batch --sweep */
+    unsigned nparams;                    /* --param options so far: the range options after the second are its own */
+    const char *against;                 /* ipa --against */
+    const char *bind, *state_dir, *code; /* serve */
+    unsigned long port, rate;
     struct optimise_request optimise;
 };
 
@@ -129,6 +136,7 @@ static void print_usage(FILE *fp)
 {
     fputs(_(usage_commands), fp);
     fputs(_(usage_optimise), fp);
+    fputs(_(usage_serve), fp);
     fputs(_(usage_readers), fp);
     options_help(fp);
     fputs(_(usage_end), fp);
@@ -283,6 +291,17 @@ static int parse_option(struct options *o, const struct option_arg *a)
     case OPT_MINIMISE:
     case OPT_REQUIRE:
     case OPT_DELTA: return parse_optimise_option(&o->optimise, a->id, name, value);
+    case OPT_BIND: o->bind = value; return 0;
+    case OPT_PORT: return parse_whole(name, value, 65535, &o->port) != 0 ? EXIT_BAD_INPUT : 0;
+    case OPT_RATE: return parse_whole(name, value, 100000, &o->rate) != 0 ? EXIT_BAD_INPUT : 0;
+    case OPT_DIR:
+        if (!*value) return fail_usage(_("--dir: give a directory"));
+        o->state_dir = value;
+        return 0;
+    case OPT_CODE:
+        if (!*value) return fail_usage(_("--code: give the class code"));
+        o->code = value;
+        return 0;
     default: return fail_usage(_("internal: option %s not handled"), name);
     }
 }
@@ -1006,6 +1025,27 @@ static int cmd_optimise(const struct options *o)
     return finish_stdout();
 }
 
+/* serve: until SIGINT or SIGTERM (cli/serve.h). */
+static int cmd_serve(const struct options *o)
+{
+    if (!o->base) return fail_usage(_("serve needs the class's scenario: servlab serve --base BASE.ini"));
+    if (o->nfiles) return fail_usage(_("serve takes no file but --base's; students submit theirs in the browser"));
+    struct serve_opts so = {
+        .base = o->base,
+        .bind = o->bind,
+        .port = (unsigned)o->port,
+        .dir = o->state_dir ? o->state_dir : "servlab-class",
+        .code = o->code,
+        .workers = o->threads,
+        .rate = (unsigned)o->rate,
+        .sets = o->sets,
+        .nsets = o->nsets,
+        .command_line = command_line,
+        .stop = &interrupted,
+    };
+    return serve_run(&so, stdout, stderr);
+}
+
 static void gsl_failure(const char *reason, const char *file, int line, int gsl_errno)
 {
     fprintf(stderr, _("servlab: internal error in GSL (%s:%d): %s [%s]\n"), file, line, reason,
@@ -1027,6 +1067,7 @@ static const struct {
     {"ipa", CMD_IPA, cmd_ipa},
     {"optimise", CMD_OPTIMISE, cmd_optimise},
     {"optimize", CMD_OPTIMISE, cmd_optimise}, /* the American spelling, the same command */
+    {"serve", CMD_SERVE, cmd_serve},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -1089,6 +1130,8 @@ static int servlab_main(int argc, char **argv)
         return fail_usage(_("unknown command '%s'"), argv[1]);
     }
     static struct options o;
+    o.port = SERVE_PORT_DEFAULT;
+    o.rate = SERVE_RATE_DEFAULT;
     o.threads = mpi_grid_default_threads(); /* every core (shared among MPI ranks on one machine) */
     int rc = parse_args(&o, commands[c].bit, argc, argv);
     if (rc) return rc;
