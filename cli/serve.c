@@ -76,8 +76,8 @@ struct server {
     char *base_text;
     size_t base_len;
     uint64_t base_hash;
-    const char *base_name;  /* its file name */
-    int service;            /* the base's service metric */
+    const char *base_name;      /* its file name */
+    int service;                /* the base's service metric */
     struct sweep_result *curve; /* the base's service curve, or NULL */
     pthread_mutex_t lock;
     pthread_cond_t work;
@@ -160,9 +160,11 @@ static void save_run(struct server *s, const struct run *r)
     unsigned reps = r->e.sc->cfg.run.replications;
     fprintf(m, "%u,%zu\n", reps, r->e.nm);
     for (unsigned k = 0; k < reps; k++)
-        for (size_t j = 0; j < r->e.nm; j++) fprintf(m, "%.17g%c", r->e.rows[k * r->e.nm + j], j + 1 < r->e.nm ? ',' : '\n');
+        for (size_t j = 0; j < r->e.nm; j++)
+            fprintf(m, "%.17g%c", r->e.rows[k * r->e.nm + j], j + 1 < r->e.nm ? ',' : '\n');
     fclose(m);
-    if (write_file(dir, name, buf, len) != 0) fprintf(stderr, _("servlab: cannot write %s/%s: %s\n"), dir, name, strerror(errno));
+    if (write_file(dir, name, buf, len) != 0)
+        fprintf(stderr, _("servlab: cannot write %s/%s: %s\n"), dir, name, strerror(errno));
     free(buf);
 }
 
@@ -486,7 +488,8 @@ static enum MHD_Result send_page(struct MHD_Connection *c, unsigned status, char
     struct MHD_Response *resp = page_response(buf, len);
     MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(resp, "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'");
+    MHD_add_response_header(resp, "Content-Security-Policy",
+                            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'");
     MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (refresh) MHD_add_response_header(resp, "Refresh", refresh);
     if (status == MHD_HTTP_SERVICE_UNAVAILABLE || status == MHD_HTTP_TOO_MANY_REQUESTS) {
@@ -550,7 +553,10 @@ static void lock_row(void *ctx, const char *name)
 {
     struct lock_rows *l = ctx;
     char value[300];
+    size_t len;
     if (scenario_value(l->base, name, value, sizeof value) != 0) return;
+    len = strlen(value);
+    if (len >= 2 && value[0] == '(' && value[len - 1] == ')') return; /* unset or unused: nothing to keep */
     fputs("<tr><td>", l->out);
     html_text(l->out, name);
     fputs("</td><td>", l->out);
@@ -581,16 +587,20 @@ static enum MHD_Result student_page(struct MHD_Connection *c, struct server *s)
             "<h2>%s</h2>\n<form method=\"post\" action=\"/submit\" enctype=\"multipart/form-data\" "
             "accept-charset=\"utf-8\">\n",
             _("Your scenario"));
-    fprintf(out, "<p><label>%s <input name=\"name\" maxlength=\"%d\" required></label></p>\n", _("Your name"),
-            NAME_MAX_BYTES);
-    if (s->o->code) fprintf(out, "<p><label>%s <input name=\"code\" required></label></p>\n", _("Class code"));
+    fprintf(out, "<p><label>%s <input name=\"name\" maxlength=\"%d\" required style=\"font-size:1em\"></label></p>\n",
+            _("Your name"), NAME_MAX_BYTES);
+    if (s->o->code)
+        fprintf(out, "<p><label>%s <input name=\"code\" required style=\"font-size:1em\"></label></p>\n",
+                _("Class code"));
     fprintf(out,
             "<p><label>%s<br><textarea name=\"scenario\" rows=\"24\" spellcheck=\"false\" "
             "style=\"width:100%%;font-family:monospace\">",
             _("Scenario (the base file; edit the open keys)"));
     html_text(out, s->base_text);
-    fprintf(out, "</textarea></label></p>\n<p><label>%s <input type=\"file\" name=\"file\" accept=\".ini,text/plain\">"
-                 "</label></p>\n<p><button type=\"submit\">%s</button></p>\n</form>\n",
+    fprintf(out,
+            "</textarea></label></p>\n<p><label>%s <input type=\"file\" name=\"file\" accept=\".ini,text/plain\">"
+            "</label></p>\n<p><button type=\"submit\" style=\"font-size:1.2em;padding:6px "
+            "24px\">%s</button></p>\n</form>\n",
             _("or upload an .ini file instead:"), _("Submit"));
     return page_send(c, &p, MHD_HTTP_OK, NULL);
 }
@@ -618,8 +628,8 @@ static void current_board(struct server *s, struct compare_result *r)
     compare_rank(r);
 }
 
-static void figure(struct debrief *d, const char *caption, int (*draw)(FILE *svg, const struct server *s,
-                                                                       const struct compare_result *r),
+static void figure(struct debrief *d, const char *caption,
+                   int (*draw)(FILE *svg, const struct server *s, const struct compare_result *r),
                    const struct server *s, const struct compare_result *r)
 {
     FILE *svg = debrief_figure_begin(d);
@@ -964,8 +974,8 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     bool full = !r && s->queued >= SERVE_QUEUE_MAX;
     pthread_mutex_unlock(&s->lock);
     if (full)
-        return error_page(c, MHD_HTTP_SERVICE_UNAVAILABLE,
-                          _("The queue is full: submit again in half a minute."), NULL);
+        return error_page(c, MHD_HTTP_SERVICE_UNAVAILABLE, _("The queue is full: submit again in half a minute."),
+                          NULL);
     if (!r) { /* checked outside the lock: the base is only read */
         char *msgs = NULL;
         size_t mlen = 0;
@@ -974,9 +984,9 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
         r = new_run(s, q->name.data, f->data, f->len, hash, err);
         fclose(err);
         if (!r) {
-            enum MHD_Result ok = error_page(
-                c, MHD_HTTP_UNPROCESSABLE_CONTENT,
-                _("The scenario was refused; correct what these lines say and submit again."), msgs);
+            enum MHD_Result ok =
+                error_page(c, MHD_HTTP_UNPROCESSABLE_CONTENT,
+                           _("The scenario was refused; correct what these lines say and submit again."), msgs);
             free(msgs);
             return ok;
         }
@@ -999,7 +1009,8 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     int saved = save_submission(s, u);
     save_history(s);
     pthread_mutex_unlock(&s->lock);
-    if (saved != 0) fprintf(stderr, _("servlab: cannot save submission %s in %s: %s\n"), id, s->o->dir, strerror(errno));
+    if (saved != 0)
+        fprintf(stderr, _("servlab: cannot save submission %s in %s: %s\n"), id, s->o->dir, strerror(errno));
     return result_page(c, s, id, MHD_HTTP_OK);
 }
 
@@ -1114,7 +1125,8 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
         addr.v6.sin6_port = htons((uint16_t)o->port);
         v6 = true;
     } else {
-        fprintf(err, _("servlab: --bind %s: not an IPv4 or IPv6 address (e.g. 127.0.0.1, or 0.0.0.0 for every network)\n"),
+        fprintf(err,
+                _("servlab: --bind %s: not an IPv4 or IPv6 address (e.g. 127.0.0.1, or 0.0.0.0 for every network)\n"),
                 bind);
         return 2;
     }
@@ -1132,7 +1144,8 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
     s->service = metric_find(b->sweep.service[0] ? b->sweep.service : "fill_rate");
     if (s->service < 0) s->service = M_FILL_RATE;
     s->base_hash = fnv1a(fnv1a(14695981039346656037ull, s->base_text, s->base_len), "\n", 1);
-    for (size_t i = 0; i < o->nsets; i++) s->base_hash = fnv1a(s->base_hash, o->sets[i].assignment, strlen(o->sets[i].assignment));
+    for (size_t i = 0; i < o->nsets; i++)
+        s->base_hash = fnv1a(s->base_hash, o->sets[i].assignment, strlen(o->sets[i].assignment));
     int rc = 1;
     struct MHD_Daemon *d = NULL;
     pthread_t *workers = NULL;
@@ -1149,8 +1162,8 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
     if (!(workers = calloc(nworkers, sizeof *workers))) abort();
     for (; started < nworkers; started++)
         if (pthread_create(&workers[started], NULL, worker, s) != 0) break;
-    d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0), (uint16_t)o->port,
-                         NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+    d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0),
+                         (uint16_t)o->port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
                          MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
                          MHD_OPTION_CONNECTION_LIMIT, (unsigned)500, MHD_OPTION_END);
     if (!d) {
@@ -1160,8 +1173,9 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     unsigned port = info ? info->port : o->port;
-    fprintf(out, v6 ? _("servlab: serving %s on http://[%s]:%u/ (leaderboard: /leaderboard); Ctrl-C stops\n")
-                    : _("servlab: serving %s on http://%s:%u/ (leaderboard: /leaderboard); Ctrl-C stops\n"),
+    fprintf(out,
+            v6 ? _("servlab: serving %s on http://[%s]:%u/ (leaderboard: /leaderboard); Ctrl-C stops\n")
+               : _("servlab: serving %s on http://%s:%u/ (leaderboard: /leaderboard); Ctrl-C stops\n"),
             s->base_name, bind, port);
     fflush(out);
     while (!atomic_load(o->stop)) {

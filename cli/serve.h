@@ -29,23 +29,23 @@
 #include <stdio.h>
 
 enum {
-    SERVE_UPLOAD_MAX = 64 * 1024,   /* bytes of a scenario, uploaded or pasted */
-    SERVE_BODY_MAX = 256 * 1024,    /* bytes of a request (a pasted scenario is URL-encoded) */
-    SERVE_QUEUE_MAX = 256,          /* runs waiting */
-    SERVE_CPU_SECONDS = 120,        /* the CPU time a submission may ask for */
-    SERVE_RATE_DEFAULT = 10,        /* submissions a minute per client */
+    SERVE_UPLOAD_MAX = 64 * 1024, /* bytes of a scenario, uploaded or pasted */
+    SERVE_BODY_MAX = 256 * 1024,  /* bytes of a request (a pasted scenario is URL-encoded) */
+    SERVE_QUEUE_MAX = 256,        /* runs waiting */
+    SERVE_CPU_SECONDS = 120,      /* the CPU time a submission may ask for */
+    SERVE_RATE_DEFAULT = 10,      /* submissions a minute per client */
     SERVE_PORT_DEFAULT = 8080,
     SERVE_LEADERBOARD_REFRESH = 10, /* seconds */
 };
 
 struct serve_opts {
-    const char *base;    /* BASE.ini */
-    const char *bind;    /* an IPv4 or IPv6 address; NULL: 127.0.0.1 */
-    unsigned port;       /* 0: any free port (printed) */
-    const char *dir;     /* STATE_DIR */
-    const char *code;    /* the class code, or NULL */
-    unsigned workers;    /* threads that run submissions (at most the cores: fewer are started) */
-    unsigned rate;       /* submissions a minute per client; 0: no limit */
+    const char *base;                     /* BASE.ini */
+    const char *bind;                     /* an IPv4 or IPv6 address; NULL: 127.0.0.1 */
+    unsigned port;                        /* 0: any free port (printed) */
+    const char *dir;                      /* STATE_DIR */
+    const char *code;                     /* the class code, or NULL */
+    unsigned workers;                     /* threads that run submissions (at most the cores: fewer are started) */
+    unsigned rate;                        /* submissions a minute per client; 0: no limit */
     const struct scenario_override *sets; /* --set, applied to the base and every submission */
     size_t nsets;
     const char *command_line; /* for the pages' footer */

@@ -40,6 +40,7 @@ stop() { # SIGTERM; sets STOP_MS, how long it took, and STOP_RC
     wait $PID
     STOP_RC=$?
     STOP_MS=$((($(date +%s%N) - t0) / 1000000))
+    ok "serve-stop exit status 0 after SIGTERM ($dir; under ASan: no leak, no error)" $STOP_RC "$(tail -n 20 "$T/serve.err")"
 }
 status() { # CURL-ARGS...: the status code; the page in $T/page
     $C -o "$T/page" -w '%{http_code}' "$@"
@@ -106,6 +107,9 @@ s=$(status "$U/result/$rid")
 ok "serve-1.10 /result/ID: the changes against the base and the standing" $([ "$s" = 200 ] && grep -q 'What you changed from the base' "$T/page" &&
     grep -qE 'rank [0-9]+ of 60|replaced this one' "$T/page"; echo $?) "$s"
 
+$C -o "$T/en-student.html" "$U/"
+$C -o "$T/en-board.html" "$U/leaderboard"
+
 # ---- bad submissions: each a clear 4xx, and the server keeps serving ----
 bad() { # NAME EXPECTED-STATUS EXPECTED-TEXT CURL-ARGS...
     n=$1 want=$2 text=$3
@@ -145,8 +149,9 @@ ok "serve-2.16 nothing refused reached the leaderboard or the state dir" $([ "$(
 stop
 ok "serve-3.1 SIGTERM: stopped within a second, status 0" $([ $STOP_MS -lt 1000 ] && [ $STOP_RC -eq 0 ]; echo $?) "$STOP_MS ms, status $STOP_RC"
 echo "stop: SIGTERM took $STOP_MS ms"
+ls -l --time-style=full-iso "$T/state/runs" > "$T/runs-before"
 ok "serve-3.2 no temporary file left" $([ -z "$(find "$T/state" -name '*.tmp*')" ]; echo $?) "$(find "$T/state" -name '*.tmp*')"
-start "$T/state" --rate 0
+start "$T/state" --rate 0 --lang zh # the CSV stays English: the same bytes
 i=0
 while [ $i -lt 100 ] && [ "$(rows)" -lt 60 ]; do
     sleep 0.1
@@ -159,7 +164,12 @@ ok "serve-3.3 a restart keeps the leaderboard, byte for byte" $(cmp -s "$T/board
     grep -v ',student 1,' "$T/board2.csv" | cut -d, -f2,3 | sort > "$T/b2"
     cmp -s "$T/b1" "$T/b2"
 }; echo $?) "$(diff "$T/board1.csv" "$T/board2.csv" | head -n 5)"
-ok "serve-3.4 the restart ran nothing again (results reloaded)" $(grep -q '61 submissions reloaded' "$T/serve.err"; echo $?) "$(cat "$T/serve.err")"
+ls -l --time-style=full-iso "$T/state/runs" > "$T/runs-after"
+ok "serve-3.4 the restart ran nothing again (results reloaded, not rewritten)" $(cmp -s "$T/runs-before" "$T/runs-after"; echo $?) "$(diff "$T/runs-before" "$T/runs-after" | head -n 4)"
+$C -o "$T/zh-student.html" "$U/"
+$C -o "$T/zh-board.html" "$U/leaderboard"
+ok "serve-3.5 zh: the pages in Chinese" $(grep -q 'lang="zh' "$T/zh-board.html" && grep -q '排行榜' "$T/zh-board.html" &&
+    grep -q '锁定的键' "$T/zh-student.html"; echo $?)
 # SIGTERM while runs are waiting: within a second too
 i=1
 while [ $i -le 20 ]; do
@@ -169,9 +179,9 @@ while [ $i -le 20 ]; do
 done
 sleep 0.3
 stop
-ok "serve-3.5 SIGTERM with runs in progress: within a second" $([ $STOP_MS -lt 1000 ]; echo $?) "$STOP_MS ms"
+ok "serve-3.6 SIGTERM with runs in progress: within a second" $([ $STOP_MS -lt 1000 ]; echo $?) "$STOP_MS ms"
 wait 2> /dev/null
-ok "serve-3.6 ... and no temporary file" $([ -z "$(find "$T/state" -name '*.tmp*')" ]; echo $?)
+ok "serve-3.7 ... and no temporary file" $([ -z "$(find "$T/state" -name '*.tmp*')" ]; echo $?)
 
 # ---- class code and rate limit ----
 start "$T/state2" --code tulip --rate 3
@@ -196,5 +206,23 @@ ok "serve-5.1 zh: a locked key refused with compare's Chinese message" $([ "$s" 
 s=$(status -F "name=小明" -F "file=@$T/class/s1.ini" "$U/submit")
 ok "serve-5.2 zh: a Chinese name is a name" $([ "$s" = 200 ] && grep -q '小明' "$T/page"; echo $?) "$s"
 stop
+
+# ---- the pages in a real browser: the student page and the leaderboard of 60, both languages ----
+SHOTS=${SHOTS:-build/serve-shots}
+if need=$(tests/need.sh test browser 2>&1); then
+    mkdir -p "$SHOTS"
+    for page in en-student en-board zh-student zh-board; do
+        cp "$T/$page.html" "$SHOTS/$page.html"
+        timeout 180 /usr/bin/python3 tests/html_check.py "$SHOTS/$page.html" --shots "$SHOTS/$page" --min-svg 0 > "$T/check" 2>&1
+        rc=$?
+        ok "serve-6 $page: loads in chromium, valid, asks the network for nothing" $([ $rc -eq 0 ] && [ -s "$SHOTS/$page-1280x720.png" ]; echo $?) "$(grep -v '^ok' "$T/check" | tail -n 5)"
+    done
+    echo "screenshots: $SHOTS/"
+elif [ -n "$CI" ]; then
+    ok "serve-6 the browser checks can run (CI=$CI)" 1 "$need"
+else
+    echo "$name: skipped: the pages are not checked in a browser here (the other checks ran)"
+    echo "SKIPPED: $name's browser checks need $(echo "$need" | sed -n 's/^ *apt-get install -y --no-install-recommends *//p') (Debian: make deps)"
+fi
 
 check_done $name
