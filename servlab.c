@@ -722,19 +722,11 @@ static int cmd_sweep(const struct options *o)
     return rc;
 }
 
-/* --set's overrides and the compare's replications and seed, for the sweeps behind the
- * compare charts (free it; reps and seed hold the texts it points to). */
-static struct scenario_override *compare_sweep_sets(const struct options *o, const struct compare_result *r,
-                                                    char reps[64], char seed[64])
+/* --set's overrides and the compare's replications and seed (cli/compare.h). */
+static struct scenario_override *compare_sweep_sets_of(const struct options *o, const struct compare_result *r,
+                                                       char reps[64], char seed[64])
 {
-    snprintf(reps, 64, "%s=%u", key_full_name(K_RUN_REPLICATIONS), r->reps);
-    snprintf(seed, 64, "%s=%llu", key_full_name(K_RUN_SEED), r->seed);
-    struct scenario_override *sets = malloc((o->nsets + 2) * sizeof *sets);
-    if (!sets) abort();
-    memcpy(sets, o->sets, o->nsets * sizeof *sets);
-    sets[o->nsets] = (struct scenario_override){.assignment = reps, .label = NULL};
-    sets[o->nsets + 1] = (struct scenario_override){.assignment = seed, .label = NULL};
-    return sets;
+    return compare_sweep_sets(o->sets, o->nsets, r->reps, r->seed, reps, seed);
 }
 
 /* Each scenario's sweep, for the compare chart (same seed and replications as the run). */
@@ -749,7 +741,7 @@ static int compare_chart(const struct options *o, const struct compare_result *r
     size_t k = 0;
     int rc = 0;
     char reps[64], seed[64];
-    struct scenario_override *sets = compare_sweep_sets(o, r, reps, seed);
+    struct scenario_override *sets = compare_sweep_sets_of(o, r, reps, seed);
     for (size_t rank = 1; rank <= r->n && rc == 0; rank++) /* most profitable first */
         for (size_t i = 0; i < r->n && rc == 0; i++) {
             if (r->e[i].refused || r->e[i].rank != rank) continue;
@@ -802,7 +794,7 @@ static int compare_outputs(const struct options *o, const struct compare_result 
     if (o->out_dir || (o->plot && !curves)) {
         struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
         char reps[64], seed[64];
-        struct scenario_override *sets = compare_sweep_sets(o, r, reps, seed);
+        struct scenario_override *sets = compare_sweep_sets_of(o, r, reps, seed);
         if (!(curve = calloc(1, sizeof *curve))) abort(); /* holds a scenario: on the heap */
         rc = sweep_run(r->reference, sets, o->nsets + 2, &so, curve, stderr);
         free(sets);

@@ -163,19 +163,28 @@ static void find_changes(struct compare_entry *e, const struct key_list *ref)
 
 /* ---- running ---- */
 
+struct scenario_override *compare_sweep_sets(const struct scenario_override *sets, size_t nsets, unsigned reps,
+                                             unsigned long long seed, char reps_text[64], char seed_text[64])
+{
+    snprintf(reps_text, 64, "%s=%u", key_full_name(K_RUN_REPLICATIONS), reps);
+    snprintf(seed_text, 64, "%s=%llu", key_full_name(K_RUN_SEED), seed);
+    struct scenario_override *all = malloc((nsets + 2) * sizeof *all);
+    if (!all) abort();
+    if (nsets) memcpy(all, sets, nsets * sizeof *sets);
+    all[nsets] = (struct scenario_override){.assignment = reps_text, .label = NULL};
+    all[nsets + 1] = (struct scenario_override){.assignment = seed_text, .label = NULL};
+    return all;
+}
+
 /* Load e->path (or text[0..len) under that name) with the reference's seed and replications on
  * top of the overrides. */
 static int load_entry(struct compare_entry *e, const char *text, size_t len, const struct scenario_override *sets,
                       size_t nsets, unsigned reps, unsigned long long seed, FILE *err)
 {
-    struct scenario_override *all = malloc((nsets + 2) * sizeof *all);
     char a[64], b[64];
-    if (!all) abort();
-    if (nsets) memcpy(all, sets, nsets * sizeof *sets);
-    snprintf(a, sizeof a, "%s=%u", key_full_name(K_RUN_REPLICATIONS), reps);
-    snprintf(b, sizeof b, "%s=%llu", key_full_name(K_RUN_SEED), seed);
-    all[nsets] = (struct scenario_override){.assignment = a, .label = _("compare (replications of the reference)")};
-    all[nsets + 1] = (struct scenario_override){.assignment = b, .label = _("compare (seed of the reference)")};
+    struct scenario_override *all = compare_sweep_sets(sets, nsets, reps, seed, a, b);
+    all[nsets].label = _("compare (replications of the reference)");
+    all[nsets + 1].label = _("compare (seed of the reference)");
     e->sc = scenario_new();
     char *msgs = NULL;
     size_t mlen = 0;
@@ -473,8 +482,7 @@ void compare_table(FILE *out, const struct compare_result *r)
               out);
 }
 
-/* text as one CSV field, in double quotes (a quote inside doubled). */
-static void csv_quoted(FILE *out, const char *text)
+void compare_csv_quoted(FILE *out, const char *text)
 {
     fputc('"', out);
     for (const char *p = text; *p; p++) {
@@ -489,7 +497,7 @@ static void csv_row(FILE *out, const struct compare_result *r, size_t i)
     const struct compare_entry *e = &r->e[i];
     if (e->refused) {
         fprintf(out, ",%s,,,,,,,,,,,", e->path);
-        csv_quoted(out, e->reason);
+        compare_csv_quoted(out, e->reason);
     } else {
         char f[11][40];
         double best = r->e[r->best].s[M_PROFIT].mean;
@@ -502,7 +510,7 @@ static void csv_row(FILE *out, const struct compare_result *r, size_t i)
                 i != r->best && compare_significant(&e->vs_best));
     }
     fputc(',', out);
-    csv_quoted(out, e->changed ? e->changed : "");
+    compare_csv_quoted(out, e->changed ? e->changed : "");
     fputc('\n', out);
 }
 

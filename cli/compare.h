@@ -74,6 +74,12 @@ int compare_entry_run(struct compare_entry *e, const struct simulate_opts *o);
 /* Free what compare_entry_load and compare_entry_run gave e (e->path is borrowed). */
 void compare_entry_free(struct compare_entry *e);
 
+/* sets[0..nsets) followed by run.replications=reps and run.seed=seed: the overrides of
+ * the sweeps behind the class charts, which run on the comparison's random numbers.
+ * Free it; reps_text and seed_text hold the texts it points to. */
+struct scenario_override *compare_sweep_sets(const struct scenario_override *sets, size_t nsets, unsigned reps,
+                                             unsigned long long seed, char reps_text[64], char seed_text[64]);
+
 /* Rank r->e[0..r->n) that were not refused (all run with r->reps replications) by mean
  * profit: best, rank, vs_best, ranked. Returns how many were ranked. */
 size_t compare_rank(struct compare_result *r);
@@ -87,5 +93,8 @@ void compare_table(FILE *out, const struct compare_result *r);
 /* One CSV row per scenario, in rank order (refused ones after, in the order given, with
  * empty figures); the last column, changed_keys, is compare_entry.changed. */
 void compare_csv(FILE *out, const struct compare_result *r);
+
+/* text as one CSV field, in double quotes (a quote inside doubled): changed_keys. */
+void compare_csv_quoted(FILE *out, const char *text);
 
 #endif

@@ -13,6 +13,7 @@
 #include "cli/workload.h"
 #include "lang/lang.h"
 #include "models/metrics.h"
+#include "reader/csv.h"
 #include "cli/sweep.h"
 
 #include <arpa/inet.h>
@@ -225,12 +226,9 @@ static void save_history(struct server *s)
         fprintf(m, "%lu,%s,%s,%s,%s,%016llx,%s,", u->seq, u->id, when, u->name, u->client,
                 (unsigned long long)u->run->hash, state_name(u));
         if (u->run->state == RUN_DONE) fprintf(m, "%.6g", u->run->e.s[M_PROFIT].mean);
-        fputs(",\"", m);
-        for (const char *p = u->run->e.changed ? u->run->e.changed : ""; *p; p++) {
-            if (*p == '"') fputc('"', m);
-            fputc(*p, m);
-        }
-        fputs("\"\n", m);
+        fputc(',', m);
+        compare_csv_quoted(m, u->run->e.changed ? u->run->e.changed : "");
+        fputc('\n', m);
     }
     fclose(m);
     snprintf(dir, sizeof dir, "%s", s->o->dir);
@@ -385,20 +383,13 @@ static void new_id(struct server *s, char id[17])
 
 /* ---- reloading the state dir ---- */
 
+/* A file of at most max bytes (reader/csv.h: a regular file, no NUL byte), or NULL. */
 static char *read_whole(const char *path, size_t max, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    char *buf = malloc(max + 1);
-    if (!buf) abort();
-    *len = fread(buf, 1, max + 1, f);
-    fclose(f);
-    if (*len > max) {
-        free(buf);
-        return NULL;
-    }
-    buf[*len] = '\0';
-    return buf;
+    char why[300];
+    char *text = csv_read_file(path, len, why, sizeof why);
+    if (text && *len > max) free(text), text = NULL;
+    return text;
 }
 
 static int by_seq(const void *a, const void *b)
@@ -1080,18 +1071,15 @@ static int make_dirs(const struct serve_opts *o, FILE *err)
     return 0;
 }
 
-static int base_curve(struct server *s, FILE *err)
+/* The base's service curve for the class chart, when its [sweep] has one lever. */
+static void base_curve(struct server *s, FILE *err)
 {
     const struct scenario *b = compare_base_scenario(s->base);
+    if (!b->sweep.active || b->sweep.parameter2[0]) return;
     char reps[64], seed[64];
-    snprintf(reps, sizeof reps, "run.replications=%u", b->cfg.run.replications);
-    snprintf(seed, sizeof seed, "run.seed=%llu", (unsigned long long)b->cfg.run.seed);
     size_t n = s->o->nsets;
-    struct scenario_override *sets = malloc((n + 2) * sizeof *sets);
-    if (!sets) abort();
-    if (n) memcpy(sets, s->o->sets, n * sizeof *sets);
-    sets[n] = (struct scenario_override){.assignment = reps};
-    sets[n + 1] = (struct scenario_override){.assignment = seed};
+    struct scenario_override *sets =
+        compare_sweep_sets(s->o->sets, n, b->cfg.run.replications, (unsigned long long)b->cfg.run.seed, reps, seed);
     struct simulate_opts so = {.threads = s->o->workers, .stop = s->o->stop};
     if (!(s->curve = calloc(1, sizeof *s->curve))) abort();
     int rc = sweep_run(s->o->base, sets, n + 2, &so, s->curve, err);
@@ -1101,7 +1089,6 @@ static int base_curve(struct server *s, FILE *err)
         free(s->curve);
         s->curve = NULL;
     }
-    return 0;
 }
 
 int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
@@ -1130,8 +1117,14 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
                 bind);
         return 2;
     }
-    if (!(s->base_text = read_whole(o->base, SERVE_UPLOAD_MAX, &s->base_len))) {
-        fprintf(err, _("servlab: cannot read %s (or it is over %d KiB)\n"), o->base, SERVE_UPLOAD_MAX / 1024);
+    char why[300];
+    if (!(s->base_text = csv_read_file(o->base, &s->base_len, why, sizeof why))) {
+        fprintf(err, "servlab: %s: %s\n", o->base, why);
+        return 2;
+    }
+    if (s->base_len > SERVE_UPLOAD_MAX) { /* students could not submit it back */
+        fprintf(err, _("servlab: %s: over %d KiB, the most a submission may be\n"), o->base, SERVE_UPLOAD_MAX / 1024);
+        free(s->base_text);
         return 2;
     }
     if (!(s->base = compare_base_load(o->base, NULL, 0, o->sets, o->nsets, err))) {
