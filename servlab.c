@@ -1020,6 +1020,9 @@ static int cmd_optimise(const struct options *o)
 /* serve: until SIGINT or SIGTERM (cli/serve.h). */
 static int cmd_serve(const struct options *o)
 {
+#ifdef SERVLAB_MPI
+    if (o) return fail_usage(_("serve runs in the plain build (servlab), not under MPI"));
+#endif
     if (!o->base) return fail_usage(_("serve needs the class's scenario: servlab serve --base BASE.ini"));
     if (o->nfiles) return fail_usage(_("serve takes no file but --base's; students submit theirs in the browser"));
     struct serve_opts so = {

@@ -227,8 +227,8 @@ const struct option_row option_rows[] = {
     {OPT_RATE, "--rate", "N", CMD_SERVE, GROUP_SERVE, KEY_NONE,
      N_("submissions a minute from one computer (default 10; 0: no limit)"),
      ".BR serve :\n"
-     "submissions a minute accepted from one address (default 10); beyond that the\n"
-     "answer is 429 until the minute is over. 0 sets no limit.\n"},
+     "submissions a minute accepted from one address (default 10): a burst of up to N,\n"
+     "then one more every 60/N seconds; beyond that the answer is 429. 0 sets no limit.\n"},
 
     /* taken before the command line is parsed (--help anywhere on it, --version alone) */
     {OPT_HELP, "--help", NULL, 0, GROUP_HIDDEN, KEY_NONE, NULL, NULL},

@@ -6,7 +6,8 @@
  *
  * Pages: GET / (the student page: the base, its locked keys, the form), POST /submit
  * (urlencoded or multipart: name, code, scenario or file), GET /result/ID, GET
- * /leaderboard (refreshes itself), GET /leaderboard.csv.
+ * /leaderboard (refreshes itself), GET /leaderboard.csv, GET /history (every submission,
+ * for the instructor).
  *
  * Safety on a class network: loopback unless --bind says otherwise; the class code when
  * set; uploads of at most SERVE_UPLOAD_MAX bytes (413); names of letters, digits,

@@ -4,7 +4,8 @@
 # submissions all land and the leaderboard lists 60; bad submissions each get a clear
 # 4xx while the server keeps serving; the rate limit answers 429 with Retry-After; a
 # restart keeps the leaderboard byte for byte; SIGTERM stops it within a second and
-# leaves no temporary file; the pages in Chinese. Every curl is bounded (--max-time).
+# leaves no temporary file; the pages in Chinese; /history; the command line's exit
+# statuses; the pages in headless chromium. Every curl is bounded (--max-time).
 # Uses $SERVLAB (default ./servlab), via tests/check.sh; curl (tests/need.sh http).
 cd "$(dirname "$0")/.." || exit 1
 . tests/check.sh
@@ -107,6 +108,10 @@ s=$(status "$U/result/$rid")
 ok "serve-1.10 /result/ID: the changes against the base and the standing" $([ "$s" = 200 ] && grep -q 'What you changed from the base' "$T/page" &&
     grep -qE 'rank [0-9]+ of 60|replaced this one' "$T/page"; echo $?) "$s"
 
+s=$(status "$U/history")
+ok "serve-1.11 /history: every submission (61), the replaced one marked, no client address" $([ "$s" = 200 ] &&
+    [ "$(grep -c '<a href="/result/[0-9a-f]\{16\}">' "$T/page")" -eq 61 ] && grep -q '<td>replaced</td>' "$T/page" &&
+    ! grep -q '127.0.0.1' "$T/page"; echo $?) "$s"
 $C -o "$T/en-student.html" "$U/"
 $C -o "$T/en-board.html" "$U/leaderboard"
 
@@ -205,6 +210,23 @@ ok "serve-5.1 zh: a locked key refused with compare's Chinese message" $([ "$s" 
     grep -q 'lang="zh' "$T/page"; echo $?) "$s $(grep -o '<div class="note">[^<]*' "$T/page")"
 s=$(status -F "name=小明" -F "file=@$T/class/s1.ini" "$U/submit")
 ok "serve-5.2 zh: a Chinese name is a name" $([ "$s" = 200 ] && grep -q '小明' "$T/page"; echo $?) "$s"
+stop
+
+# ---- the command line: exit 2 for a bad one, 1 for a port that is taken ----
+"$S" serve > /dev/null 2> "$T/err"
+rc=$?
+ok "serve-7.1 no --base: exit 2, says what to give" $([ $rc -eq 2 ] && grep -q 'serve --base BASE.ini' "$T/err"; echo $?) "$rc $(cat "$T/err")"
+"$S" serve --base "$B" --bind 300.1.1.1 --port 0 --dir "$T/state9" > /dev/null 2> "$T/err"
+rc=$?
+ok "serve-7.2 a bad --bind: exit 2" $([ $rc -eq 2 ] && grep -q 'not an IPv4 or IPv6 address' "$T/err"; echo $?) "$rc $(cat "$T/err")"
+"$S" serve --base "$B" --port 70000 > /dev/null 2> "$T/err"
+ok "serve-7.3 --port 70000: exit 2" $([ $? -eq 2 ]; echo $?) "$(cat "$T/err")"
+"$S" serve --base "$T/nothere.ini" --port 0 --dir "$T/state9" > /dev/null 2> "$T/err"
+ok "serve-7.4 a base that is not there: exit 2, naming it" $([ $? -eq 2 ] && grep -q 'nothere.ini' "$T/err"; echo $?) "$(cat "$T/err")"
+start "$T/state9"
+port=${U##*:}
+"$S" serve --base "$B" --port "$port" --dir "$T/state10" > /dev/null 2> "$T/err"
+ok "serve-7.5 a port already taken: exit 1, says so" $([ $? -eq 1 ] && grep -q "port $port" "$T/err"; echo $?) "$(cat "$T/err")"
 stop
 
 # ---- the pages in a real browser: the student page and the leaderboard of 60, both languages ----
