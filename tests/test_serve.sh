@@ -212,6 +212,30 @@ s=$(status -F "name=小明" -F "file=@$T/class/s1.ini" "$U/submit")
 ok "serve-5.2 zh: a Chinese name is a name" $([ "$s" = 200 ] && grep -q '小明' "$T/page"; echo $?) "$s"
 stop
 
+# ---- a full queue: 503 with Retry-After, and SIGTERM in the middle of a long run ----
+start "$T/state11" --threads 1 --rate 0
+i=1
+: > "$T/q.status"
+while [ $i -le 280 ]; do # runs of 100 years (seconds each): one runs, 256 wait, the rest are turned away
+    sed "s/^horizon_days = 365 /horizon_days = $((36500 + i)) /" "$B" > "$T/q.ini"
+    $C -o /dev/null -D "$T/q.headers" -w '%{http_code}\n' -F "name=q$i" -F "file=@$T/q.ini" "$U/submit" >> "$T/q.status"
+    i=$((i + 1))
+done
+full=$(grep -c '^503$' "$T/q.status")
+accepted=$(grep -c '^200$' "$T/q.status")
+ok "serve-8.1 a full queue: 503 for what does not fit, with Retry-After" $([ "$full" -ge 1 ] && [ $((full + accepted)) -eq 280 ] &&
+    [ "$accepted" -ge 257 ] && grep -qi '^Retry-After: [0-9]' "$T/q.headers"; echo $?) "$(sort "$T/q.status" | uniq -c)"
+echo "bad request: serve-8.1 the queue full -> 503 ($full of 280; $accepted accepted)"
+s=$(status "$U/leaderboard")
+ok "serve-8.2 ... while the pages still answer" $([ "$s" = 200 ]; echo $?) "$s"
+stop
+ok "serve-8.3 SIGTERM in the middle of a long run: within a second" $([ $STOP_MS -lt 1000 ]; echo $?) "$STOP_MS ms"
+echo "stop: SIGTERM with a long run in progress and 256 waiting took $STOP_MS ms"
+whole=1
+for f in "$T"/state11/runs/*.csv; do [ -f "$f" ] && [ "$(wc -l < "$f")" -ne 11 ] && whole=0; done
+ok "serve-8.4 ... no temporary file, every saved run whole (10 replications)" $([ -z "$(find "$T/state11" -name '*.tmp*')" ] &&
+    [ $whole -eq 1 ] && [ "$(ls "$T/state11/runs" | wc -l)" -lt 10 ]; echo $?) "$(ls "$T/state11/runs" | head -n 3)"
+
 # ---- the command line: exit 2 for a bad one, 1 for a port that is taken ----
 "$S" serve > /dev/null 2> "$T/err"
 rc=$?
