@@ -568,13 +568,6 @@ static enum MHD_Result student_page(struct MHD_Connection *c, struct server *s)
                      "submission runs on the same random numbers as the base; your newest submission replaces your "
                      "older ones on the leaderboard."));
     fputs("</p>\n", out);
-    fprintf(out, "<h2>%s</h2>\n<p>", _("Locked keys"));
-    html_text(out, _("The instructor fixed these keys: a scenario that changes them is refused."));
-    fprintf(out, "</p>\n<table>\n<tr><th>%s</th><th>%s</th></tr>\n", _("key"), _("value"));
-    struct lock_rows l = {out, compare_base_scenario(s->base), 0};
-    scenario_locked_keys(l.base, lock_row, &l);
-    if (!l.n) fprintf(out, "<tr><td colspan=\"2\">%s</td></tr>\n", _("(none: every key is open)"));
-    fputs("</table>\n", out);
     fprintf(out,
             "<h2>%s</h2>\n<form method=\"post\" action=\"/submit\" enctype=\"multipart/form-data\" "
             "accept-charset=\"utf-8\">\n",
@@ -594,6 +587,14 @@ static enum MHD_Result student_page(struct MHD_Connection *c, struct server *s)
             "</label></p>\n<p><button type=\"submit\" style=\"font-size:1.2em;padding:6px "
             "24px\">%s</button></p>\n</form>\n",
             _("or upload an .ini file instead:"), _("Submit"));
+    /* the keys the class must keep, under the form: the form is what a student came for */
+    fprintf(out, "<h2>%s</h2>\n<p>", _("Locked keys"));
+    html_text(out, _("The instructor fixed these keys: a scenario that changes them is refused."));
+    fprintf(out, "</p>\n<table>\n<tr><th>%s</th><th>%s</th></tr>\n", _("key"), _("value"));
+    struct lock_rows l = {out, compare_base_scenario(s->base), 0};
+    scenario_locked_keys(l.base, lock_row, &l);
+    if (!l.n) fprintf(out, "<tr><td colspan=\"2\">%s</td></tr>\n", _("(none: every key is open)"));
+    fputs("</table>\n", out);
     return page_send(c, &p, MHD_HTTP_OK, NULL);
 }
 
