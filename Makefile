@@ -27,12 +27,13 @@
 PREFIX ?= /usr/local
 VERSION := 0.1.0
 
+# libmicrohttpd: servlab serve's HTTP server; curl: tests/test_serve.sh talks to it.
 # chromium, tidy and python3-html5lib: tests/html_check.py checks the HTML page in a real
 # browser (tests/test_report_html.sh; without them those tests skip, and say so).
 DEB_PKGS := build-essential pkg-config libgsl-dev libinih-dev libplplot-dev plplot-driver-cairo \
             clang libclang-rt-14-dev clang-format gettext fonts-wqy-microhei \
-            chromium tidy python3-html5lib
-PKGS := gsl inih plplot
+            chromium tidy python3-html5lib libmicrohttpd-dev curl
+PKGS := gsl inih plplot libmicrohttpd
 
 # Deferred (=) so that a `make deps` earlier in the same run is seen.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -135,7 +136,7 @@ $(BUILD)/%.o: %.c | need-libs
 
 need-libs:
 	@pkg-config --exists $(PKGS) 2>/dev/null || { \
-	  echo "servlab: GSL, inih or PLplot not found by pkg-config; run 'make deps' first" >&2; exit 1; }
+	  echo "servlab: GSL, inih, PLplot or libmicrohttpd not found by pkg-config; run 'make deps' first" >&2; exit 1; }
 
 # The kernel's tests link against sim/ alone: it must not need anything else.
 $(BUILD)/tests/test_sim: $(BUILD)/tests/test_sim.o $(SIM_OBJ) $(LANG_OBJ)

@@ -12,6 +12,7 @@
 #include "cli/options.h"
 #include "cli/outfile.h"
 #include "cli/report.h"
+#include "cli/serve.h"
 #include "cli/simulate.h"
 #include "cli/stability.h"
 #include "cli/workload.h"
@@ -63,6 +64,10 @@ static const char *const usage_commands =
        "                      against a target ([ipa] or --against) and its importance, measured by\n"
        "                      moving its lever on the same random numbers\n");
 
+static const char *const usage_serve =
+    N_("  serve --base BASE.ini   a class session: students submit their edit of BASE.ini in the\n"
+       "                      browser and see where they stand; the leaderboard is at /leaderboard\n");
+
 /* the commands that only read: after the ones that simulate (usage_optimise among them) */
 static const char *const usage_readers =
     N_("  check FILE.ini      validate only; print the scenario with every default filled in\n"
@@ -97,9 +102,11 @@ struct options {
     const char *base;
     const char *metrics; /* run --metrics: comma-separated metric names, or NULL for all */
     bool quiet;
-    bool sweep;          /* batch --sweep */
-    unsigned nparams;    /* --param options so far: the range options after the second are its own */
-    const char *against; /* ipa --against */
+    bool sweep;                          /* batch --sweep */
+    unsigned nparams;                    /* --param options so far: the range options after the second are its own */
+    const char *against;                 /* ipa --against */
+    const char *bind, *state_dir, *code; /* serve */
+    unsigned long port, rate;
     struct optimise_request optimise;
 };
 
@@ -130,6 +137,7 @@ static void print_usage(FILE *fp)
 {
     fputs(_(usage_commands), fp);
     fputs(_(usage_optimise), fp);
+    fputs(_(usage_serve), fp);
     fputs(_(usage_readers), fp);
     options_help(fp);
     fputs(_(usage_end), fp);
@@ -284,6 +292,17 @@ static int parse_option(struct options *o, const struct option_arg *a)
     case OPT_MINIMISE:
     case OPT_REQUIRE:
     case OPT_DELTA: return parse_optimise_option(&o->optimise, a->id, name, value);
+    case OPT_BIND: o->bind = value; return 0;
+    case OPT_PORT: return parse_whole(name, value, 65535, &o->port) != 0 ? EXIT_BAD_INPUT : 0;
+    case OPT_RATE: return parse_whole(name, value, 100000, &o->rate) != 0 ? EXIT_BAD_INPUT : 0;
+    case OPT_DIR:
+        if (!*value) return fail_usage(_("--dir: give a directory"));
+        o->state_dir = value;
+        return 0;
+    case OPT_CODE:
+        if (!*value) return fail_usage(_("--code: give the class code"));
+        o->code = value;
+        return 0;
     default: return fail_usage(_("internal: option %s not handled"), name);
     }
 }
@@ -711,19 +730,11 @@ static int cmd_sweep(const struct options *o)
     return rc;
 }
 
-/* --set's overrides and the compare's replications and seed, for the sweeps behind the
- * compare charts (free it; reps and seed hold the texts it points to). */
-static struct scenario_override *compare_sweep_sets(const struct options *o, const struct compare_result *r,
-                                                    char reps[64], char seed[64])
+/* --set's overrides and the compare's replications and seed (cli/compare.h). */
+static struct scenario_override *compare_sweep_sets_of(const struct options *o, const struct compare_result *r,
+                                                       char reps[64], char seed[64])
 {
-    snprintf(reps, 64, "%s=%u", key_full_name(K_RUN_REPLICATIONS), r->reps);
-    snprintf(seed, 64, "%s=%llu", key_full_name(K_RUN_SEED), r->seed);
-    struct scenario_override *sets = malloc((o->nsets + 2) * sizeof *sets);
-    if (!sets) abort();
-    memcpy(sets, o->sets, o->nsets * sizeof *sets);
-    sets[o->nsets] = (struct scenario_override){.assignment = reps, .label = NULL};
-    sets[o->nsets + 1] = (struct scenario_override){.assignment = seed, .label = NULL};
-    return sets;
+    return compare_sweep_sets(o->sets, o->nsets, r->reps, r->seed, reps, seed);
 }
 
 /* Each scenario's sweep, for the compare chart (same seed and replications as the run). */
@@ -738,7 +749,7 @@ static int compare_chart(const struct options *o, const struct compare_result *r
     size_t k = 0;
     int rc = 0;
     char reps[64], seed[64];
-    struct scenario_override *sets = compare_sweep_sets(o, r, reps, seed);
+    struct scenario_override *sets = compare_sweep_sets_of(o, r, reps, seed);
     for (size_t rank = 1; rank <= r->n && rc == 0; rank++) /* most profitable first */
         for (size_t i = 0; i < r->n && rc == 0; i++) {
             if (r->e[i].refused || r->e[i].rank != rank) continue;
@@ -791,7 +802,7 @@ static int compare_outputs(const struct options *o, const struct compare_result 
     if (o->out_dir || (o->plot && !curves)) {
         struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
         char reps[64], seed[64];
-        struct scenario_override *sets = compare_sweep_sets(o, r, reps, seed);
+        struct scenario_override *sets = compare_sweep_sets_of(o, r, reps, seed);
         if (!(curve = calloc(1, sizeof *curve))) abort(); /* holds a scenario: on the heap */
         rc = sweep_run(r->reference, sets, o->nsets + 2, &so, curve, stderr);
         free(sets);
@@ -1014,6 +1025,30 @@ static int cmd_optimise(const struct options *o)
     return finish_stdout();
 }
 
+/* serve: until SIGINT or SIGTERM (cli/serve.h). */
+static int cmd_serve(const struct options *o)
+{
+#ifdef SERVLAB_MPI
+    if (o) return fail_usage(_("serve runs in the plain build (servlab), not under MPI"));
+#endif
+    if (!o->base) return fail_usage(_("serve needs the class's scenario: servlab serve --base BASE.ini"));
+    if (o->nfiles) return fail_usage(_("serve takes no file but --base's; students submit theirs in the browser"));
+    struct serve_opts so = {
+        .base = o->base,
+        .bind = o->bind,
+        .port = (unsigned)o->port,
+        .dir = o->state_dir ? o->state_dir : "servlab-class",
+        .code = o->code,
+        .workers = o->threads,
+        .rate = (unsigned)o->rate,
+        .sets = o->sets,
+        .nsets = o->nsets,
+        .command_line = command_line,
+        .stop = &interrupted,
+    };
+    return serve_run(&so, stdout, stderr);
+}
+
 static void gsl_failure(const char *reason, const char *file, int line, int gsl_errno)
 {
     fprintf(stderr, _("servlab: internal error in GSL (%s:%d): %s [%s]\n"), file, line, reason,
@@ -1035,6 +1070,7 @@ static const struct {
     {"ipa", CMD_IPA, cmd_ipa},
     {"optimise", CMD_OPTIMISE, cmd_optimise},
     {"optimize", CMD_OPTIMISE, cmd_optimise}, /* the American spelling, the same command */
+    {"serve", CMD_SERVE, cmd_serve},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -1097,6 +1133,8 @@ static int servlab_main(int argc, char **argv)
         return fail_usage(_("unknown command '%s'"), argv[1]);
     }
     static struct options o;
+    o.port = SERVE_PORT_DEFAULT;
+    o.rate = SERVE_RATE_DEFAULT;
     o.threads = mpi_grid_default_threads(); /* every core (shared among MPI ranks on one machine) */
     int rc = parse_args(&o, commands[c].bit, argc, argv);
     if (rc) return rc;

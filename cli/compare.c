@@ -163,23 +163,34 @@ static void find_changes(struct compare_entry *e, const struct key_list *ref)
 
 /* ---- running ---- */
 
-/* Load one file with the reference's seed and replications on top of the overrides. */
-static int load_entry(struct compare_entry *e, const struct scenario_override *sets, size_t nsets, unsigned reps,
-                      unsigned long long seed, FILE *err)
+struct scenario_override *compare_sweep_sets(const struct scenario_override *sets, size_t nsets, unsigned reps,
+                                             unsigned long long seed, char reps_text[64], char seed_text[64])
 {
+    snprintf(reps_text, 64, "%s=%u", key_full_name(K_RUN_REPLICATIONS), reps);
+    snprintf(seed_text, 64, "%s=%llu", key_full_name(K_RUN_SEED), seed);
     struct scenario_override *all = malloc((nsets + 2) * sizeof *all);
-    char a[64], b[64];
     if (!all) abort();
-    memcpy(all, sets, nsets * sizeof *sets);
-    snprintf(a, sizeof a, "%s=%u", key_full_name(K_RUN_REPLICATIONS), reps);
-    snprintf(b, sizeof b, "%s=%llu", key_full_name(K_RUN_SEED), seed);
-    all[nsets] = (struct scenario_override){.assignment = a, .label = _("compare (replications of the reference)")};
-    all[nsets + 1] = (struct scenario_override){.assignment = b, .label = _("compare (seed of the reference)")};
+    if (nsets) memcpy(all, sets, nsets * sizeof *sets);
+    all[nsets] = (struct scenario_override){.assignment = reps_text, .label = NULL};
+    all[nsets + 1] = (struct scenario_override){.assignment = seed_text, .label = NULL};
+    return all;
+}
+
+/* Load e->path (or text[0..len) under that name) with the reference's seed and replications on
+ * top of the overrides. */
+static int load_entry(struct compare_entry *e, const char *text, size_t len, const struct scenario_override *sets,
+                      size_t nsets, unsigned reps, unsigned long long seed, FILE *err)
+{
+    char a[64], b[64];
+    struct scenario_override *all = compare_sweep_sets(sets, nsets, reps, seed, a, b);
+    all[nsets].label = _("compare (replications of the reference)");
+    all[nsets + 1].label = _("compare (seed of the reference)");
     e->sc = scenario_new();
     char *msgs = NULL;
-    size_t len = 0;
-    FILE *buf = open_memstream(&msgs, &len);
-    int rc = scenario_load(e->sc, e->path, all, nsets + 2, buf ? buf : err);
+    size_t mlen = 0;
+    FILE *buf = open_memstream(&msgs, &mlen);
+    int rc = text ? scenario_load_text(e->sc, e->path, text, len, all, nsets + 2, buf ? buf : err)
+                  : scenario_load(e->sc, e->path, all, nsets + 2, buf ? buf : err);
     if (buf) fclose(buf);
     if (rc != 0) {
         fprintf(err, "%s", msgs ? msgs : "");
@@ -194,7 +205,7 @@ static int load_entry(struct compare_entry *e, const struct scenario_override *s
     return rc;
 }
 
-static int run_entry(struct compare_entry *e, const struct simulate_opts *o)
+int compare_entry_run(struct compare_entry *e, const struct simulate_opts *o)
 {
     e->nm = metric_count(&e->sc->cfg);
     unsigned reps = e->sc->cfg.run.replications;
@@ -207,65 +218,78 @@ static int run_entry(struct compare_entry *e, const struct simulate_opts *o)
     return 0;
 }
 
-int compare_run(const char *const *files, size_t n, const char *base, const struct scenario_override *sets,
-                size_t nsets, const char *service, const struct simulate_opts *o, struct compare_result *r, FILE *err)
+struct compare_base {
+    struct scenario *sc; /* for its seed, replications and locks */
+    struct key_list keys;
+};
+
+struct compare_base *compare_base_load(const char *path, const char *text, size_t len,
+                                       const struct scenario_override *sets, size_t nsets, FILE *err)
 {
-    memset(r, 0, sizeof *r);
-    r->base = base;
-    r->service = metric_find(service ? service : "fill_rate");
-    if (r->service < 0) {
-        fprintf(err, _("servlab: --service %s: not a metric\n"), service);
-        return 2;
+    struct compare_base *b = calloc(1, sizeof *b);
+    if (!b) abort();
+    b->sc = scenario_new();
+    int rc = text ? scenario_load_text(b->sc, path, text, len, sets, nsets, err)
+                  : scenario_load(b->sc, path, sets, nsets, err);
+    if (rc != 0) {
+        scenario_free(b->sc);
+        free(b);
+        return NULL;
     }
-    struct scenario *ref = scenario_new(); /* for its seed, replications and locks */
-    r->reference = base ? base : files[0];
-    if (scenario_load(ref, r->reference, sets, nsets, err) != 0) {
-        if (base) fprintf(err, _("servlab: the base file %s must load before students' files can be checked\n"), base);
-        scenario_free(ref);
-        return 2;
+    key_list_of(b->sc, &b->keys);
+    return b;
+}
+
+void compare_base_free(struct compare_base *b)
+{
+    if (!b) return;
+    scenario_free(b->sc);
+    key_list_free(&b->keys);
+    free(b);
+}
+
+const struct scenario *compare_base_scenario(const struct compare_base *b)
+{
+    return b->sc;
+}
+
+int compare_entry_load(struct compare_entry *e, const struct compare_base *b, bool locks, const char *text, size_t len,
+                       const struct scenario_override *sets, size_t nsets, FILE *err)
+{
+    unsigned reps = b->sc->cfg.run.replications;
+    unsigned long long seed = (unsigned long long)b->sc->cfg.run.seed;
+    if (load_entry(e, text, len, sets, nsets, reps, seed, err) != 0) return 2;
+    find_changes(e, &b->keys);
+    if (locks) {
+        struct lock_check lc = {b->sc, e->sc, e};
+        scenario_locked_keys(b->sc, check_lock, &lc);
     }
-    r->reps = ref->cfg.run.replications;
-    r->seed = (unsigned long long)ref->cfg.run.seed;
-    struct key_list ref_keys;
-    key_list_of(ref, &ref_keys);
-    r->n = n;
-    r->e = calloc(n, sizeof *r->e);
-    if (!r->e) abort();
-    for (size_t i = 0; i < n; i++) {
-        struct compare_entry *e = &r->e[i];
-        e->path = files[i];
-        if (load_entry(e, sets, nsets, r->reps, r->seed, err) != 0) continue;
-        find_changes(e, &ref_keys);
-        if (base) {
-            struct lock_check lc = {ref, e->sc, e};
-            scenario_locked_keys(ref, check_lock, &lc);
-        }
-    }
-    scenario_free(ref);
-    key_list_free(&ref_keys);
-    size_t valid = 0;
-    for (size_t i = 0; i < n; i++) {
-        struct compare_entry *e = &r->e[i];
-        if (e->refused) continue; /* the table lists it; with CSV, servlab.c says so on stderr */
-        if (run_entry(e, o) != 0) {
-            fputs(_("servlab: interrupted; nothing was written\n"), err);
-            compare_free(r);
-            return 1;
-        }
-        valid++;
-    }
-    if (!valid) {
-        fputs(_("servlab: none of the files could be compared\n"), err);
-        compare_free(r);
-        return 2;
-    }
-    /* rank by mean profit; judge each against the best, replication by replication */
+    return e->refused ? 2 : 0;
+}
+
+void compare_entry_free(struct compare_entry *e)
+{
+    scenario_free(e->sc);
+    free(e->rows);
+    free(e->s);
+    free(e->changed);
+    free(e->changed_shown);
+    memset(e, 0, sizeof *e);
+}
+
+size_t compare_rank(struct compare_result *r)
+{
+    size_t n = r->n, valid = 0;
     r->best = n;
     for (size_t i = 0; i < n; i++)
-        if (!r->e[i].refused && (r->best == n || r->e[i].s[M_PROFIT].mean > r->e[r->best].s[M_PROFIT].mean))
-            r->best = i;
+        if (!r->e[i].refused) {
+            valid++;
+            if (r->best == n || r->e[i].s[M_PROFIT].mean > r->e[r->best].s[M_PROFIT].mean) r->best = i;
+        }
+    r->ranked = valid;
+    if (!valid) return 0;
     const struct compare_entry *b = &r->e[r->best];
-    double *d = malloc(r->reps * sizeof *d);
+    double *d = malloc((r->reps ? r->reps : 1) * sizeof *d);
     if (!d) abort();
     for (size_t i = 0; i < n; i++) {
         struct compare_entry *e = &r->e[i];
@@ -278,19 +302,59 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
             if (!r->e[j].refused && r->e[j].s[M_PROFIT].mean > e->s[M_PROFIT].mean) e->rank++;
     }
     free(d);
-    r->ranked = valid;
+    return valid;
+}
+
+int compare_run(const char *const *files, size_t n, const char *base, const struct scenario_override *sets,
+                size_t nsets, const char *service, const struct simulate_opts *o, struct compare_result *r, FILE *err)
+{
+    memset(r, 0, sizeof *r);
+    r->base = base;
+    r->service = metric_find(service ? service : "fill_rate");
+    if (r->service < 0) {
+        fprintf(err, _("servlab: --service %s: not a metric\n"), service);
+        return 2;
+    }
+    r->reference = base ? base : files[0];
+    struct compare_base *ref = compare_base_load(r->reference, NULL, 0, sets, nsets, err);
+    if (!ref) {
+        if (base) fprintf(err, _("servlab: the base file %s must load before students' files can be checked\n"), base);
+        return 2;
+    }
+    r->reps = ref->sc->cfg.run.replications;
+    r->seed = (unsigned long long)ref->sc->cfg.run.seed;
+    r->n = n;
+    r->e = calloc(n, sizeof *r->e);
+    if (!r->e) abort();
+    for (size_t i = 0; i < n; i++) {
+        r->e[i].path = files[i];
+        compare_entry_load(&r->e[i], ref, base != NULL, NULL, 0, sets, nsets, err);
+    }
+    compare_base_free(ref);
+    size_t valid = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct compare_entry *e = &r->e[i];
+        if (e->refused) continue; /* the table lists it; with CSV, servlab.c says so on stderr */
+        if (compare_entry_run(e, o) != 0) {
+            fputs(_("servlab: interrupted; nothing was written\n"), err);
+            compare_free(r);
+            return 1;
+        }
+        valid++;
+    }
+    if (!valid) {
+        fputs(_("servlab: none of the files could be compared\n"), err);
+        compare_free(r);
+        return 2;
+    }
+    /* rank by mean profit; judge each against the best, replication by replication */
+    compare_rank(r);
     return 0;
 }
 
 void compare_free(struct compare_result *r)
 {
-    for (size_t i = 0; i < r->n; i++) {
-        scenario_free(r->e[i].sc);
-        free(r->e[i].rows);
-        free(r->e[i].s);
-        free(r->e[i].changed);
-        free(r->e[i].changed_shown);
-    }
+    for (size_t i = 0; i < r->n; i++) compare_entry_free(&r->e[i]);
     free(r->e);
     memset(r, 0, sizeof *r);
 }
@@ -418,8 +482,7 @@ void compare_table(FILE *out, const struct compare_result *r)
               out);
 }
 
-/* text as one CSV field, in double quotes (a quote inside doubled). */
-static void csv_quoted(FILE *out, const char *text)
+void compare_csv_quoted(FILE *out, const char *text)
 {
     fputc('"', out);
     for (const char *p = text; *p; p++) {
@@ -434,7 +497,7 @@ static void csv_row(FILE *out, const struct compare_result *r, size_t i)
     const struct compare_entry *e = &r->e[i];
     if (e->refused) {
         fprintf(out, ",%s,,,,,,,,,,,", e->path);
-        csv_quoted(out, e->reason);
+        compare_csv_quoted(out, e->reason);
     } else {
         char f[11][40];
         double best = r->e[r->best].s[M_PROFIT].mean;
@@ -447,7 +510,7 @@ static void csv_row(FILE *out, const struct compare_result *r, size_t i)
                 i != r->best && compare_significant(&e->vs_best));
     }
     fputc(',', out);
-    csv_quoted(out, e->changed ? e->changed : "");
+    compare_csv_quoted(out, e->changed ? e->changed : "");
     fputc('\n', out);
 }
 

@@ -53,6 +53,37 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
 
 void compare_free(struct compare_result *r);
 
+/* The pieces of compare_run, for a caller that compares files one at a time as they
+ * come (cli/serve.h): the reference file loaded with its keys (path, or text[0..len)
+ * named path when text is not NULL; NULL when it does not load, its problems on err). */
+struct compare_base;
+struct compare_base *compare_base_load(const char *path, const char *text, size_t len,
+                                       const struct scenario_override *sets, size_t nsets, FILE *err);
+void compare_base_free(struct compare_base *b); /* NULL is fine */
+const struct scenario *compare_base_scenario(const struct compare_base *b);
+
+/* Load e->path (or text[0..len) named e->path) with the base's seed and replications,
+ * list what it changed and, with locks, check the base's [locks]. Returns 0, or 2 with
+ * e->refused and e->reason (the loader's messages go to err). */
+int compare_entry_load(struct compare_entry *e, const struct compare_base *b, bool locks, const char *text, size_t len,
+                       const struct scenario_override *sets, size_t nsets, FILE *err);
+
+/* Run a loaded entry: e->rows and e->s. Returns 0, or 1 when o->stop interrupted it. */
+int compare_entry_run(struct compare_entry *e, const struct simulate_opts *o);
+
+/* Free what compare_entry_load and compare_entry_run gave e (e->path is borrowed). */
+void compare_entry_free(struct compare_entry *e);
+
+/* sets[0..nsets) followed by run.replications=reps and run.seed=seed: the overrides of
+ * the sweeps behind the class charts, which run on the comparison's random numbers.
+ * Free it; reps_text and seed_text hold the texts it points to. */
+struct scenario_override *compare_sweep_sets(const struct scenario_override *sets, size_t nsets, unsigned reps,
+                                             unsigned long long seed, char reps_text[64], char seed_text[64]);
+
+/* Rank r->e[0..r->n) that were not refused (all run with r->reps replications) by mean
+ * profit: best, rank, vs_best, ranked. Returns how many were ranked. */
+size_t compare_rank(struct compare_result *r);
+
 /* Is a paired difference (vs_best) significant: does its 95% interval exclude 0? */
 bool compare_significant(const struct summary *s);
 
@@ -62,5 +93,8 @@ void compare_table(FILE *out, const struct compare_result *r);
 /* One CSV row per scenario, in rank order (refused ones after, in the order given, with
  * empty figures); the last column, changed_keys, is compare_entry.changed. */
 void compare_csv(FILE *out, const struct compare_result *r);
+
+/* text as one CSV field, in double quotes (a quote inside doubled): changed_keys. */
+void compare_csv_quoted(FILE *out, const char *text);
 
 #endif

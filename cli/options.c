@@ -11,20 +11,20 @@
 enum {
     ALL = CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_BATCH | CMD_IPA | CMD_OPTIMISE,
     HELP_COLUMN = 25, /* the width of the name column after the two-space indent */
-    NAMES_MAX = 32,   /* distinct option names (the did-you-mean candidates) */
+    NAMES_MAX = 40,   /* distinct option names (the did-you-mean candidates) */
 };
 
 /* Man-page text is roff: \- is a minus (--), .B bold, .BR bold then roman, \fI italic. */
 const struct option_row option_rows[] = {
-    {OPT_SET, "--set", "SECTION.KEY=VALUE", ALL | CMD_CHECK, GROUP_GENERAL, KEY_NONE,
+    {OPT_SET, "--set", "SECTION.KEY=VALUE", ALL | CMD_SERVE | CMD_CHECK, GROUP_GENERAL, KEY_NONE,
      N_("override one key, validated like the file (repeatable)"),
      "Override one key; the value is validated exactly like the file. Repeatable. The key is\n"
      "what follows the last dot.\n"},
-    {OPT_REPS, "--reps", "N", ALL | CMD_CHECK, GROUP_GENERAL, K_RUN_REPLICATIONS,
+    {OPT_REPS, "--reps", "N", ALL | CMD_SERVE | CMD_CHECK, GROUP_GENERAL, K_RUN_REPLICATIONS,
      N_("replications (same as --set run.replications=N)"), "Replications.\n"},
-    {OPT_SEED, "--seed", "N", ALL | CMD_CHECK, GROUP_GENERAL, K_RUN_SEED, N_("master seed (same as --set run.seed=N)"),
-     "Master seed.\n"},
-    {OPT_THREADS, "--threads", "N", ALL, GROUP_GENERAL, KEY_NONE,
+    {OPT_SEED, "--seed", "N", ALL | CMD_SERVE | CMD_CHECK, GROUP_GENERAL, K_RUN_SEED,
+     N_("master seed (same as --set run.seed=N)"), "Master seed.\n"},
+    {OPT_THREADS, "--threads", "N", ALL | CMD_SERVE, GROUP_GENERAL, KEY_NONE,
      N_("worker threads (default: every core); results do not depend on N"),
      "Worker threads; the default is every core (shared among the MPI ranks on one machine,\n"
      "see\n"
@@ -59,7 +59,7 @@ const struct option_row option_rows[] = {
      N_("no progress bar (it is shown on stderr only when that is a terminal)"),
      "No progress bar (it is drawn on standard error only when that is a terminal, and\n"
      "advances within a replication).\n"},
-    {OPT_LANG, "--lang", "en|zh", ALL | CMD_CHECK | CMD_KEYS, GROUP_GENERAL, KEY_NONE,
+    {OPT_LANG, "--lang", "en|zh", ALL | CMD_SERVE | CMD_CHECK | CMD_KEYS, GROUP_GENERAL, KEY_NONE,
      N_("the language of what servlab prints (default: from LC_ALL, LC_MESSAGES or LANG)"),
      "The language of everything servlab prints for a person to read: reports, tables,\n"
      "charts, warnings and errors, in English or Simplified Chinese. Without it, a\n"
@@ -145,7 +145,10 @@ const struct option_row option_rows[] = {
      ".BR compare :\n"
      "the file the students started from; a file that changed a key its\n"
      ".B [locks]\n"
-     "section fixes is refused.\n"},
+     "section fixes is refused.\n"
+     ".BR serve :\n"
+     "the scenario the class starts from: every submission runs with its seed and\n"
+     "replications, under the same rule.\n"},
     {OPT_PLOT, "--plot", "FILE", CMD_COMPARE, GROUP_COMPARE, KEY_NONE,
      N_("sweep every scenario and draw their profit curves together"), NULL},
 
@@ -199,6 +202,34 @@ const struct option_row option_rows[] = {
      "is the best with probability at least 95% when the best is ahead by this much or more\n"
      "(default: half the 95% half-width of the search's best point).\n"},
 
+    /* serve: a class session on the network (cli/serve.h) */
+    {OPT_BASE, "--base", "BASE.ini", CMD_SERVE, GROUP_SERVE, KEY_NONE,
+     N_("the class's scenario: students edit it; its [locks] must be kept"), NULL},
+    {OPT_BIND, "--bind", "ADDRESS", CMD_SERVE, GROUP_SERVE, KEY_NONE,
+     N_("the address to listen on (default 127.0.0.1; 0.0.0.0 for the class network)"),
+     ".BR serve :\n"
+     "the IPv4 or IPv6 address to listen on. The default, 127.0.0.1, serves this computer\n"
+     "only; give the address of the class network's interface, or 0.0.0.0 for every one.\n"},
+    {OPT_PORT, "--port", "N", CMD_SERVE, GROUP_SERVE, KEY_NONE, N_("the TCP port (default 8080; 0: any free one)"),
+     ".BR serve :\n"
+     "the TCP port (default 8080); 0 takes any free port, which the first line printed names.\n"},
+    {OPT_DIR, "--dir", "STATE_DIR", CMD_SERVE, GROUP_SERVE, KEY_NONE,
+     N_("where submissions and results are kept (default servlab-class)"),
+     ".BR serve :\n"
+     "where the submissions, their results and\n"
+     ".I history.csv\n"
+     "are kept (default\n"
+     ".IR servlab-class ),\n"
+     "each file written whole; a restart with the same directory reloads them.\n"},
+    {OPT_CODE, "--code", "CLASS_CODE", CMD_SERVE, GROUP_SERVE, KEY_NONE, N_("students must give this code to submit"),
+     ".BR serve :\n"
+     "a code students must give with each submission (write it on the board).\n"},
+    {OPT_RATE, "--rate", "N", CMD_SERVE, GROUP_SERVE, KEY_NONE,
+     N_("submissions a minute from one computer (default 10; 0: no limit)"),
+     ".BR serve :\n"
+     "submissions a minute accepted from one address (default 10): a burst of up to N,\n"
+     "then one more every 60/N seconds; beyond that the answer is 429. 0 sets no limit.\n"},
+
     /* taken before the command line is parsed (--help anywhere on it, --version alone) */
     {OPT_HELP, "--help", NULL, 0, GROUP_HIDDEN, KEY_NONE, NULL, NULL},
     {OPT_VERSION, "--version", NULL, 0, GROUP_HIDDEN, KEY_NONE, NULL, NULL},
@@ -212,6 +243,7 @@ static const char *const group_headings[] = {
     [GROUP_COMPARE] = N_("Compare options:"),
     [GROUP_IPA] = N_("Importance-performance options:"),
     [GROUP_OPTIMISE] = N_("Optimise options:"),
+    [GROUP_SERVE] = N_("Serve options:"),
 };
 
 int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name, struct option_arg *arg,

@@ -22,6 +22,7 @@ enum command {
     CMD_KEYS = 1u << 5,
     CMD_IPA = 1u << 6,
     CMD_OPTIMISE = 1u << 7,
+    CMD_SERVE = 1u << 8,
 };
 
 /* What an option does; rows that share a name share the id (--plot means one thing to
@@ -55,6 +56,11 @@ enum option_id {
     OPT_MINIMISE,
     OPT_REQUIRE,
     OPT_DELTA,
+    OPT_BIND, /* serve */
+    OPT_PORT,
+    OPT_DIR,
+    OPT_CODE,
+    OPT_RATE,
 };
 
 /* The headings --help lists the options under, in this order. */
@@ -65,6 +71,7 @@ enum option_group {
     GROUP_COMPARE,
     GROUP_IPA,
     GROUP_OPTIMISE,
+    GROUP_SERVE,
     GROUP_HIDDEN, /* --help, --version: the command list names them */
 };
 

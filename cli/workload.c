@@ -119,6 +119,11 @@ static void describe(const struct workload *w, char *buf, size_t n)
 
 int workload_check(const struct workload *w, const char *path, bool warn, FILE *err)
 {
+    return workload_check_limit(w, path, WORKLOAD_REFUSE_SECONDS, warn, err);
+}
+
+int workload_check_limit(const struct workload *w, const char *path, double max_cpu_seconds, bool warn, FILE *err)
+{
     char what[240], cpu[40], wall[40];
     describe(w, what, sizeof what);
     if (w->memory_bytes > MEMORY_MAX) {
@@ -134,7 +139,7 @@ int workload_check(const struct workload *w, const char *path, bool warn, FILE *
                     path, w->memory_bytes / 1e9, w->variants * w->reps, what);
         return 2;
     }
-    if (w->cpu_seconds > WORKLOAD_REFUSE_SECONDS) {
+    if (w->cpu_seconds > max_cpu_seconds) {
         fprintf(err,
                 _("%s: this run is too large: about %.2g customer orders (%s), about %s of CPU time; make it "
                   "smaller: fewer replications (--reps), a shorter [run] horizon_days or warmup_days, fewer sweep "

@@ -58,4 +58,8 @@ void workload_end(struct workload *w);
  * minute. Returns 0 otherwise. */
 int workload_check(const struct workload *w, const char *path, bool warn, FILE *err);
 
+/* workload_check with another limit of CPU time than a day (cli/serve.h: a class
+ * cannot wait a day for one student's run). */
+int workload_check_limit(const struct workload *w, const char *path, double max_cpu_seconds, bool warn, FILE *err);
+
 #endif

@@ -3,7 +3,7 @@
 # this machine. ITEMs: build (a C compiler, pkg-config, GSL, inih, PLplot and its cairo
 # driver, which draws the charts, gettext's msgfmt and a CJK font), sanitizers (the compiler's ASan and UBSan runtimes),
 # fuzz (clang and libFuzzer), bench (SimPy 3 for /usr/bin/python3, GNU time), profile
-# (valgrind), browser (chromium, tidy and html5lib for /usr/bin/python3, with which
+# (valgrind), http (curl, for tests/test_serve.sh), browser (chromium, tidy and html5lib for /usr/bin/python3, with which
 # tests/html_check.py checks HTML pages; the tests that use it skip, loudly, without).
 # Names each thing missing with its Debian package, then the make target and
 # the apt-get line that install them; exit 1 if anything is missing. Only make deps, make
@@ -71,6 +71,9 @@ for item in "$@"; do
         command -v tidy > /dev/null 2>&1 || lack "HTML Tidy (tidy), which checks the HTML" tidy "make deps"
         /usr/bin/python3 -c 'import html5lib' > /dev/null 2>&1 ||
             lack "html5lib for /usr/bin/python3, the HTML5 parser that checks the HTML" python3-html5lib "make deps" ;;
+    http)
+        command -v curl > /dev/null 2>&1 ||
+            lack "curl, the HTTP client tests/test_serve.sh talks to servlab serve with" curl "make deps" ;;
     profile)
         command -v valgrind > /dev/null 2>&1 || lack "valgrind (callgrind)" valgrind "make bench-deps" ;;
     *)

@@ -11,30 +11,32 @@
 static const struct {
     const char *name;
     unsigned bit;
-} commands[] = {{"run", CMD_RUN},     {"sweep", CMD_SWEEP}, {"compare", CMD_COMPARE}, {"batch", CMD_BATCH},
-                {"check", CMD_CHECK}, {"keys", CMD_KEYS},   {"ipa", CMD_IPA},         {"optimise", CMD_OPTIMISE}};
+} commands[] = {{"run", CMD_RUN},     {"sweep", CMD_SWEEP},       {"compare", CMD_COMPARE},
+                {"batch", CMD_BATCH}, {"check", CMD_CHECK},       {"keys", CMD_KEYS},
+                {"ipa", CMD_IPA},     {"optimise", CMD_OPTIMISE}, {"serve", CMD_SERVE}};
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
 /* Which commands take which option (the rules servlab.c spelt out before the table):
- * r run, s sweep, c compare, b batch, k check, y keys, i ipa, o optimise. */
+ * r run, s sweep, c compare, b batch, k check, y keys, i ipa, o optimise, v serve. */
 static const struct {
     const char *name;
     const char *commands;
 } expected[] = {
     /* clang-format off */
-    {"--set", "rscbkio"},   {"--reps", "rscbkio"},  {"--seed", "rscbkio"}, {"--threads", "rscbio"},
+    {"--set", "rscbkiov"},  {"--reps", "rscbkiov"}, {"--seed", "rscbkiov"}, {"--threads", "rscbiov"},
     {"--format", "rscbio"}, {"--out", "rscbi"},     {"--plot", "rscbi"},   {"--quiet", "rscbio"},
     {"--metrics", "r"},     {"--param", "scko"},    {"--from", "scko"},    {"--to", "scko"},
     {"--steps", "sck"},     {"--values", "sck"},    {"--service", "sck"},  {"--x-axis", "sck"}, {"--sweep", "b"},
-    {"--base", "c"},        {"--help", ""},         {"--version", ""},     {"--lang", "rscbkyio"},
+    {"--base", "cv"},        {"--help", ""},         {"--version", ""},     {"--lang", "rscbkyiov"},
     {"--against", "i"},     {"--step", "o"},        {"--maximise", "o"},   {"--minimise", "o"},
     {"--require", "o"},     {"--delta", "o"},
+    {"--bind", "v"},        {"--port", "v"},        {"--dir", "v"},        {"--code", "v"},      {"--rate", "v"},
     /* clang-format on */
 };
 
 static bool letter_takes(const char *letters, unsigned bit)
 {
-    const char *all = "rscbkyio";
+    const char *all = "rscbkyiov";
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (commands[i].bit == bit) return strchr(letters, all[i]) != NULL;
     return false;

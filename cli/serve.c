@@ -1,0 +1,1256 @@
+/* serve.c - see serve.h. One lock (struct server.lock) guards the submissions, the runs
+ * and the queue; the HTTP handlers run on libmicrohttpd's one polling thread, the runs
+ * on the worker threads. A run's entry is written by its worker while it runs and never
+ * changes once done, so pages read done entries outside the lock. */
+#include "serve.h"
+
+#include "cli/charts.h"
+#include "cli/compare.h"
+#include "cli/debrief.h"
+#include "cli/html.h"
+#include "cli/outfile.h"
+#include "cli/simulate.h"
+#include "cli/workload.h"
+#include "lang/lang.h"
+#include "models/metrics.h"
+#include "reader/csv.h"
+#include "cli/sweep.h"
+
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum {
+    NAME_MAX_BYTES = 40,   /* a student's name, in bytes of UTF-8 */
+    CODE_MAX_BYTES = 100,  /* the class code field */
+    CLIENTS_TRACKED = 512, /* for the rate limit; the oldest is forgotten beyond */
+    RETRY_AFTER_SECONDS = 30,
+};
+
+/* ---- what the server holds ---- */
+
+enum run_state { RUN_QUEUED, RUN_RUNNING, RUN_DONE, RUN_STOPPED };
+
+/* One distinct scenario text (with the base it was checked against), run once: the
+ * cache by content. */
+struct run {
+    uint64_t hash;
+    char *text;
+    size_t len;
+    char path[NAME_MAX_BYTES + 8]; /* "NAME.ini" of its first submitter: e.path */
+    struct compare_entry e;
+    enum run_state state;
+    struct run *next_queued;
+};
+
+struct submission {
+    char id[17]; /* 16 hex digits, random: the page's address */
+    unsigned long seq;
+    char name[NAME_MAX_BYTES + 1];
+    char client[64];
+    long long when; /* Unix time */
+    struct run *run;
+    struct submission *replaced_by; /* a newer submission under the same name, or NULL */
+};
+
+struct client {
+    char addr[64];
+    double tokens; /* submissions it may make now */
+    double last;   /* when tokens was counted (seconds, monotonic) */
+};
+
+struct server {
+    const struct serve_opts *o;
+    struct compare_base *base;
+    char *base_text;
+    size_t base_len;
+    uint64_t base_hash;
+    const char *base_name;      /* its file name */
+    int service;                /* the base's service metric */
+    struct sweep_result *curve; /* the base's service curve, or NULL */
+    pthread_mutex_t lock;
+    pthread_cond_t work;
+    struct submission **subs;
+    size_t nsubs, cap_subs;
+    struct run **runs;
+    size_t nruns, cap_runs;
+    struct run *queue_head, *queue_tail;
+    size_t queued;
+    unsigned long next_seq;
+    unsigned long board_version; /* grows when the leaderboard may change */
+    atomic_int stopping;
+    struct client clients[CLIENTS_TRACKED];
+    FILE *random;
+    /* the leaderboard page, kept until the board changes (the polling thread only) */
+    char *board_page;
+    size_t board_len;
+    unsigned long board_page_version;
+};
+
+static uint64_t fnv1a(uint64_t h, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+    return h;
+}
+
+static long long now(void)
+{
+    return (long long)time(NULL);
+}
+
+static struct submission *find_submission(struct server *s, const char *id)
+{
+    for (size_t i = 0; i < s->nsubs; i++)
+        if (strcmp(s->subs[i]->id, id) == 0) return s->subs[i];
+    return NULL;
+}
+
+static struct run *find_run(struct server *s, uint64_t hash, const char *text, size_t len)
+{
+    for (size_t i = 0; i < s->nruns; i++) {
+        struct run *r = s->runs[i];
+        if (r->hash == hash && r->len == len && memcmp(r->text, text, len) == 0) return r;
+    }
+    return NULL;
+}
+
+/* The newest submission under name, or NULL. */
+static struct submission *current_of(struct server *s, const char *name)
+{
+    for (size_t i = s->nsubs; i-- > 0;)
+        if (strcmp(s->subs[i]->name, name) == 0) return s->subs[i];
+    return NULL;
+}
+
+/* ---- state on disk: every file whole or absent (cli/outfile.h) ---- */
+
+static int write_file(const char *dir, const char *name, const char *data, size_t len)
+{
+    struct outfile f;
+    FILE *fp = outfile_open(&f, dir, name);
+    if (!fp) return -1;
+    fwrite(data, 1, len, fp);
+    return outfile_commit(&f);
+}
+
+static void state_path(const struct server *s, const char *sub, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s/%s", s->o->dir, sub);
+}
+
+static void save_run(struct server *s, const struct run *r)
+{
+    char dir[1100], name[64], *buf = NULL;
+    size_t len = 0;
+    state_path(s, "runs", dir, sizeof dir);
+    snprintf(name, sizeof name, "%016llx.csv", (unsigned long long)r->hash);
+    FILE *m = open_memstream(&buf, &len);
+    if (!m) abort();
+    unsigned reps = r->e.sc->cfg.run.replications;
+    fprintf(m, "%u,%zu\n", reps, r->e.nm);
+    for (unsigned k = 0; k < reps; k++)
+        for (size_t j = 0; j < r->e.nm; j++)
+            fprintf(m, "%.17g%c", r->e.rows[k * r->e.nm + j], j + 1 < r->e.nm ? ',' : '\n');
+    fclose(m);
+    if (write_file(dir, name, buf, len) != 0)
+        fprintf(stderr, _("servlab: cannot write %s/%s: %s\n"), dir, name, strerror(errno));
+    free(buf);
+}
+
+/* Read a run's rows back; 0 when they are there and fit its scenario. */
+static int load_run(struct server *s, struct run *r)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/runs/%016llx.csv", s->o->dir, (unsigned long long)r->hash);
+    FILE *f = fopen(path, "r");
+    if (!f) return -1;
+    unsigned reps = 0;
+    size_t nm = 0;
+    int ok = fscanf(f, "%u,%zu", &reps, &nm) == 2 && reps == r->e.sc->cfg.run.replications &&
+             nm == metric_count(&r->e.sc->cfg);
+    if (ok) {
+        r->e.nm = nm;
+        r->e.rows = malloc(reps * nm * sizeof *r->e.rows);
+        r->e.s = malloc(nm * sizeof *r->e.s);
+        if (!r->e.rows || !r->e.s) abort();
+        for (size_t i = 0; ok && i < reps * nm; i++) ok = fscanf(f, " %lg%*[,]", &r->e.rows[i]) == 1;
+        if (ok) simulate_summarise(r->e.rows, reps, nm, r->e.s);
+    }
+    fclose(f);
+    if (!ok) {
+        free(r->e.rows), free(r->e.s);
+        r->e.rows = NULL, r->e.s = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* A submission's state, in English (history.csv; N_: the history page translates it). */
+static const char *state_name(const struct submission *u)
+{
+    if (u->replaced_by) return N_("replaced");
+    switch (u->run->state) {
+    case RUN_QUEUED: return N_("queued");
+    case RUN_RUNNING: return N_("running");
+    case RUN_DONE: return N_("done");
+    case RUN_STOPPED: break;
+    }
+    return N_("stopped");
+}
+
+/* history.csv: every submission in order, for the instructor. */
+static void save_history(struct server *s)
+{
+    char *buf = NULL, dir[1100];
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m) abort();
+    fputs("seq,id,time_utc,name,client,content_hash,state,profit_per_day,changed_keys\n", m);
+    for (size_t i = 0; i < s->nsubs; i++) {
+        const struct submission *u = s->subs[i];
+        char when[32];
+        time_t t = (time_t)u->when;
+        struct tm tm;
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+        fprintf(m, "%lu,%s,%s,%s,%s,%016llx,%s,", u->seq, u->id, when, u->name, u->client,
+                (unsigned long long)u->run->hash, state_name(u));
+        if (u->run->state == RUN_DONE) fprintf(m, "%.6g", u->run->e.s[M_PROFIT].mean);
+        fputc(',', m);
+        compare_csv_quoted(m, u->run->e.changed ? u->run->e.changed : "");
+        fputc('\n', m);
+    }
+    fclose(m);
+    snprintf(dir, sizeof dir, "%s", s->o->dir);
+    if (write_file(dir, "history.csv", buf, len) != 0)
+        fprintf(stderr, _("servlab: cannot write %s/%s: %s\n"), dir, "history.csv", strerror(errno));
+    free(buf);
+}
+
+static int save_submission(struct server *s, const struct submission *u)
+{
+    char dir[1100], name[64], meta[400];
+    state_path(s, "submissions", dir, sizeof dir);
+    snprintf(name, sizeof name, "%s.ini", u->id);
+    if (write_file(dir, name, u->run->text, u->run->len) != 0) return -1;
+    int n = snprintf(meta, sizeof meta, "seq=%lu\nname=%s\nclient=%s\ntime=%lld\nhash=%016llx\n", u->seq, u->name,
+                     u->client, u->when, (unsigned long long)u->run->hash);
+    snprintf(name, sizeof name, "%s.txt", u->id); /* last: a submission is there when its .txt is */
+    return write_file(dir, name, meta, (size_t)n);
+}
+
+/* ---- the queue and the workers ---- */
+
+static void *worker(void *arg)
+{
+    struct server *s = arg;
+    struct simulate_opts so = {.threads = 1, .stop = &s->stopping};
+    pthread_mutex_lock(&s->lock);
+    for (;;) {
+        while (!s->queue_head && !atomic_load(&s->stopping)) pthread_cond_wait(&s->work, &s->lock);
+        if (atomic_load(&s->stopping)) break;
+        struct run *r = s->queue_head;
+        s->queue_head = r->next_queued;
+        if (!s->queue_head) s->queue_tail = NULL;
+        s->queued--;
+        r->state = RUN_RUNNING;
+        pthread_mutex_unlock(&s->lock);
+        int rc = compare_entry_run(&r->e, &so);
+        pthread_mutex_lock(&s->lock);
+        if (rc != 0) { /* stopped: the submission's text is saved, a restart runs it again */
+            r->state = RUN_STOPPED;
+            break;
+        }
+        r->state = RUN_DONE;
+        save_run(s, r);
+        save_history(s);
+        s->board_version++;
+    }
+    pthread_mutex_unlock(&s->lock);
+    return NULL;
+}
+
+/* Queue r (under the lock). */
+static void enqueue(struct server *s, struct run *r)
+{
+    r->state = RUN_QUEUED;
+    r->next_queued = NULL;
+    if (s->queue_tail)
+        s->queue_tail->next_queued = r;
+    else
+        s->queue_head = r;
+    s->queue_tail = r;
+    s->queued++;
+    pthread_cond_signal(&s->work);
+}
+
+/* r's place in the queue, 1 first (under the lock); 0 when it is not waiting. */
+static size_t queue_place(const struct server *s, const struct run *r)
+{
+    size_t k = 1;
+    for (const struct run *q = s->queue_head; q; q = q->next_queued, k++)
+        if (q == r) return k;
+    return 0;
+}
+
+static void *grow(void *p, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap) return p;
+    *cap = *cap ? 2 * *cap : 64;
+    p = realloc(p, *cap * size);
+    if (!p) abort();
+    return p;
+}
+
+/* A new run of text, checked against the base: NULL with the messages on err when it is
+ * refused (it does not load, changes a locked key, or asks for too much). */
+static struct run *new_run(struct server *s, const char *name, const char *text, size_t len, uint64_t hash, FILE *err)
+{
+    struct run *r = calloc(1, sizeof *r);
+    if (!r) abort();
+    snprintf(r->path, sizeof r->path, "%s.ini", name);
+    r->e.path = r->path;
+    if (compare_entry_load(&r->e, s->base, true, text, len, s->o->sets, s->o->nsets, err) != 0) {
+        if (r->e.sc) fprintf(err, "%s: %s\n", r->path, r->e.reason_shown); /* a lock: the loader said nothing */
+        compare_entry_free(&r->e);
+        free(r);
+        return NULL;
+    }
+    struct workload w;
+    const struct model_config *cfg = &r->e.sc->cfg;
+    workload_estimate(&cfg, 1, 1, &w);
+    if (workload_check_limit(&w, r->path, SERVE_CPU_SECONDS, false, err) != 0) {
+        compare_entry_free(&r->e);
+        free(r);
+        return NULL;
+    }
+    r->hash = hash;
+    r->text = malloc(len + 1);
+    if (!r->text) abort();
+    memcpy(r->text, text, len);
+    r->text[len] = '\0';
+    r->len = len;
+    return r;
+}
+
+static void add_run(struct server *s, struct run *r)
+{
+    s->runs = grow(s->runs, &s->cap_runs, s->nruns, sizeof *s->runs);
+    s->runs[s->nruns++] = r;
+}
+
+static struct submission *add_submission(struct server *s, const char *id, unsigned long seq, const char *name,
+                                         const char *client, long long when, struct run *r)
+{
+    struct submission *u = calloc(1, sizeof *u);
+    if (!u) abort();
+    snprintf(u->id, sizeof u->id, "%s", id);
+    u->seq = seq;
+    snprintf(u->name, sizeof u->name, "%s", name);
+    snprintf(u->client, sizeof u->client, "%s", client);
+    u->when = when;
+    u->run = r;
+    struct submission *old = current_of(s, name);
+    if (old) old->replaced_by = u;
+    s->subs = grow(s->subs, &s->cap_subs, s->nsubs, sizeof *s->subs);
+    s->subs[s->nsubs++] = u;
+    if (seq >= s->next_seq) s->next_seq = seq + 1;
+    s->board_version++;
+    return u;
+}
+
+static void new_id(struct server *s, char id[17])
+{
+    do {
+        unsigned char b[8] = {0};
+        if (!s->random || fread(b, 1, sizeof b, s->random) != sizeof b) { /* no /dev/urandom: still unique */
+            uint64_t x = fnv1a(s->base_hash, (const char *)&s->next_seq, sizeof s->next_seq) ^ (uint64_t)clock();
+            memcpy(b, &x, sizeof b);
+        }
+        for (int i = 0; i < 8; i++) snprintf(id + 2 * i, 3, "%02x", b[i]);
+    } while (find_submission(s, id));
+}
+
+/* ---- reloading the state dir ---- */
+
+/* A file of at most max bytes (reader/csv.h: a regular file, no NUL byte), or NULL. */
+static char *read_whole(const char *path, size_t max, size_t *len)
+{
+    char why[300];
+    char *text = csv_read_file(path, len, why, sizeof why);
+    if (text && *len > max) free(text), text = NULL;
+    return text;
+}
+
+static int by_seq(const void *a, const void *b)
+{
+    const struct submission *x = *(struct submission *const *)a, *y = *(struct submission *const *)b;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* The submissions saved under dir/submissions, in their order; runs from dir/runs, or
+ * queued again. */
+static void reload(struct server *s, FILE *err)
+{
+    char dir[1100];
+    state_path(s, "submissions", dir, sizeof dir);
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct submission **found = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t len = strlen(de->d_name);
+        if (len != 20 || strcmp(de->d_name + 16, ".txt") != 0 || strspn(de->d_name, "0123456789abcdef") != 16) continue;
+        char path[1200], *meta;
+        size_t mlen;
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        if (!(meta = read_whole(path, 1000, &mlen))) continue;
+        struct submission *u = calloc(1, sizeof *u);
+        if (!u) abort();
+        snprintf(u->id, sizeof u->id, "%.16s", de->d_name);
+        for (char *line = strtok(meta, "\n"); line; line = strtok(NULL, "\n")) {
+            char *eq = strchr(line, '=');
+            if (!eq) continue;
+            *eq = '\0';
+            const char *v = eq + 1;
+            if (strcmp(line, "seq") == 0) u->seq = strtoul(v, NULL, 10);
+            if (strcmp(line, "name") == 0) snprintf(u->name, sizeof u->name, "%s", v);
+            if (strcmp(line, "client") == 0) snprintf(u->client, sizeof u->client, "%s", v);
+            if (strcmp(line, "time") == 0) u->when = strtoll(v, NULL, 10);
+        }
+        free(meta);
+        found = grow(found, &cap, n, sizeof *found);
+        found[n++] = u;
+    }
+    closedir(d);
+    if (n) qsort(found, n, sizeof *found, by_seq);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct submission *u = found[i];
+        char path[1200], *text;
+        size_t len;
+        snprintf(path, sizeof path, "%s/%s.ini", dir, u->id);
+        text = u->name[0] ? read_whole(path, SERVE_UPLOAD_MAX, &len) : NULL;
+        if (text) {
+            uint64_t hash = fnv1a(s->base_hash, text, len);
+            struct run *r = find_run(s, hash, text, len);
+            if (!r && (r = new_run(s, u->name, text, len, hash, err))) {
+                add_run(s, r);
+                if (load_run(s, r) == 0)
+                    r->state = RUN_DONE;
+                else
+                    enqueue(s, r);
+            }
+            if (r) {
+                add_submission(s, u->id, u->seq, u->name, u->client, u->when, r);
+                kept++;
+            }
+            free(text);
+        }
+        free(u);
+    }
+    free(found);
+    if (n) fprintf(err, _("servlab: %zu submissions reloaded from %s (%zu could not be)\n"), kept, dir, n - kept);
+}
+
+/* ---- the pages ---- */
+
+static struct MHD_Response *page_response(char *buf, size_t len)
+{
+    struct MHD_Response *resp = MHD_create_response_from_buffer(len, buf, MHD_RESPMEM_MUST_FREE);
+    if (!resp) abort();
+    return resp;
+}
+
+static enum MHD_Result send_page(struct MHD_Connection *c, unsigned status, char *buf, size_t len, const char *type,
+                                 const char *refresh)
+{
+    struct MHD_Response *resp = page_response(buf, len);
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Content-Security-Policy",
+                            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'");
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    if (refresh) MHD_add_response_header(resp, "Refresh", refresh);
+    if (status == MHD_HTTP_SERVICE_UNAVAILABLE || status == MHD_HTTP_TOO_MANY_REQUESTS) {
+        char after[16];
+        snprintf(after, sizeof after, "%d", RETRY_AFTER_SECONDS);
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, after);
+    }
+    enum MHD_Result ok = MHD_queue_response(c, status, resp);
+    MHD_destroy_response(resp);
+    return ok;
+}
+
+struct page {
+    char *buf;
+    size_t len;
+    FILE *out;
+};
+
+static FILE *page_begin(struct page *p, const char *title)
+{
+    p->buf = NULL;
+    p->out = open_memstream(&p->buf, &p->len);
+    if (!p->out) abort();
+    html_begin(p->out, title);
+    return p->out;
+}
+
+static void nav(FILE *out)
+{
+    fprintf(out, "<p><a href=\"/\">%s</a> · <a href=\"/leaderboard\">%s</a></p>\n", _("Submit a scenario"),
+            _("Leaderboard"));
+}
+
+static enum MHD_Result page_send(struct MHD_Connection *c, struct page *p, unsigned status, const char *refresh)
+{
+    nav(p->out);
+    html_end(p->out);
+    fclose(p->out);
+    return send_page(c, status, p->buf, p->len, "text/html; charset=utf-8", refresh);
+}
+
+/* A refusal: why (the command line's messages, as lines) and what to do. */
+static enum MHD_Result error_page(struct MHD_Connection *c, unsigned status, const char *headline, const char *messages)
+{
+    struct page p;
+    FILE *out = page_begin(&p, _("servlab: submission refused"));
+    fprintf(out, "<h1>%s</h1>\n<p class=\"headline\">", _("Submission refused"));
+    html_text(out, headline);
+    fputs("</p>\n", out);
+    if (messages && *messages) html_note(out, messages);
+    return page_send(c, &p, status, NULL);
+}
+
+struct lock_rows {
+    FILE *out;
+    const struct scenario *base;
+    size_t n;
+};
+
+static void lock_row(void *ctx, const char *name)
+{
+    struct lock_rows *l = ctx;
+    char value[300];
+    size_t len;
+    if (scenario_value(l->base, name, value, sizeof value) != 0) return;
+    len = strlen(value);
+    if (len >= 2 && value[0] == '(' && value[len - 1] == ')') return; /* unset or unused: nothing to keep */
+    fputs("<tr><td>", l->out);
+    html_text(l->out, name);
+    fputs("</td><td>", l->out);
+    html_text(l->out, value);
+    fputs("</td></tr>\n", l->out);
+    l->n++;
+}
+
+static enum MHD_Result student_page(struct MHD_Connection *c, struct server *s)
+{
+    struct page p;
+    FILE *out = page_begin(&p, _("servlab class session"));
+    fputs("<h1>", out);
+    html_textf(out, _("Class session on %s"), s->base_name);
+    fputs("</h1>\n<p>", out);
+    html_text(out, _("Edit the scenario below (or upload your .ini file), give your name and submit. Every "
+                     "submission runs on the same random numbers as the base; your newest submission replaces your "
+                     "older ones on the leaderboard."));
+    fputs("</p>\n", out);
+    fprintf(out,
+            "<h2>%s</h2>\n<form method=\"post\" action=\"/submit\" enctype=\"multipart/form-data\" "
+            "accept-charset=\"utf-8\">\n",
+            _("Your scenario"));
+    fprintf(out, "<p><label>%s <input name=\"name\" maxlength=\"%d\" required style=\"font-size:1em\"></label></p>\n",
+            _("Your name"), NAME_MAX_BYTES);
+    if (s->o->code)
+        fprintf(out, "<p><label>%s <input name=\"code\" required style=\"font-size:1em\"></label></p>\n",
+                _("Class code"));
+    fprintf(out,
+            "<p><label>%s<br><textarea name=\"scenario\" rows=\"24\" spellcheck=\"false\" "
+            "style=\"width:100%%;font-family:monospace\">",
+            _("Scenario (the base file; edit the open keys)"));
+    html_text(out, s->base_text);
+    fprintf(out,
+            "</textarea></label></p>\n<p><label>%s <input type=\"file\" name=\"file\" accept=\".ini,text/plain\">"
+            "</label></p>\n<p><button type=\"submit\" style=\"font-size:1.2em;padding:6px "
+            "24px\">%s</button></p>\n</form>\n",
+            _("or upload an .ini file instead:"), _("Submit"));
+    /* the keys the class must keep, under the form: the form is what a student came for */
+    fprintf(out, "<h2>%s</h2>\n<p>", _("Locked keys"));
+    html_text(out, _("The instructor fixed these keys: a scenario that changes them is refused."));
+    fprintf(out, "</p>\n<table>\n<tr><th>%s</th><th>%s</th></tr>\n", _("key"), _("value"));
+    struct lock_rows l = {out, compare_base_scenario(s->base), 0};
+    scenario_locked_keys(l.base, lock_row, &l);
+    if (!l.n) fprintf(out, "<tr><td colspan=\"2\">%s</td></tr>\n", _("(none: every key is open)"));
+    fputs("</table>\n", out);
+    return page_send(c, &p, MHD_HTTP_OK, NULL);
+}
+
+/* Shallow copies of the entries of the newest done submission of every name, named by
+ * the student, ranked (under the lock). Free r->e only. */
+static void current_board(struct server *s, struct compare_result *r)
+{
+    memset(r, 0, sizeof *r);
+    r->e = calloc(s->nsubs + 1, sizeof *r->e);
+    if (!r->e) abort();
+    for (size_t i = 0; i < s->nsubs; i++) {
+        const struct submission *u = s->subs[i];
+        if (u->replaced_by || u->run->state != RUN_DONE) continue;
+        r->e[r->n] = u->run->e;
+        r->e[r->n].path = u->name;
+        r->n++;
+    }
+    const struct scenario *b = compare_base_scenario(s->base);
+    r->base = b->path;
+    r->reference = b->path;
+    r->reps = b->cfg.run.replications;
+    r->seed = (unsigned long long)b->cfg.run.seed;
+    r->service = s->service;
+    compare_rank(r);
+}
+
+static void figure(struct debrief *d, const char *caption,
+                   int (*draw)(FILE *svg, const struct server *s, const struct compare_result *r),
+                   const struct server *s, const struct compare_result *r)
+{
+    FILE *svg = debrief_figure_begin(d);
+    debrief_figure_end(d, caption, "leaderboard.csv", svg && draw(svg, s, r) == 0);
+}
+
+static int draw_share(FILE *svg, const struct server *s, const struct compare_result *r)
+{
+    (void)s;
+    return charts_compare_share(&(struct chart_target){.svg = svg}, r);
+}
+
+static int draw_class(FILE *svg, const struct server *s, const struct compare_result *r)
+{
+    return charts_class(&(struct chart_target){.svg = svg}, s->curve, r);
+}
+
+static enum MHD_Result leaderboard(struct MHD_Connection *c, struct server *s, bool csv)
+{
+    char refresh[16];
+    snprintf(refresh, sizeof refresh, "%d", SERVE_LEADERBOARD_REFRESH);
+    pthread_mutex_lock(&s->lock);
+    struct compare_result r;
+    current_board(s, &r);
+    unsigned long version = s->board_version;
+    size_t waiting = s->queued;
+    pthread_mutex_unlock(&s->lock);
+    char *buf = NULL;
+    size_t len = 0;
+    if (csv) {
+        FILE *out = open_memstream(&buf, &len);
+        if (!out) abort();
+        compare_csv(out, &r);
+        fclose(out);
+        free(r.e);
+        return send_page(c, MHD_HTTP_OK, buf, len, "text/csv; charset=utf-8", NULL);
+    }
+    if (s->board_page && s->board_page_version == version) { /* nothing changed: the page drawn last */
+        free(r.e);
+        buf = malloc(s->board_len);
+        if (!buf) abort();
+        memcpy(buf, s->board_page, s->board_len);
+        return send_page(c, MHD_HTTP_OK, buf, s->board_len, "text/html; charset=utf-8", refresh);
+    }
+    FILE *out = open_memstream(&buf, &len);
+    if (!out) abort();
+    if (!r.ranked) {
+        html_begin(out, _("servlab class comparison"));
+        fprintf(out, "<h1>%s</h1>\n<p class=\"headline\">", _("Leaderboard"));
+        html_text(out, _("No result yet: the leaderboard fills as submissions finish."));
+        fputs("</p>\n", out);
+        nav(out);
+        html_end(out);
+    } else {
+        struct debrief page = {.command_line = NULL}; /* a page of the moment: nothing reproduces it */
+        figure(&page, _("Each file's profit as a share of the best"), draw_share, s, &r);
+        if (s->curve) figure(&page, _("Every file on the base's service curve, numbered by rank"), draw_class, s, &r);
+        debrief_compare(out, &page, &r);
+        debrief_fini(&page);
+    }
+    fclose(out);
+    free(r.e);
+    char *at = r.ranked ? strstr(buf, "</main>") : NULL;
+    if (at) { /* compare's page, with the queue and the way back before its end */
+        char *more = NULL;
+        size_t mlen = 0;
+        FILE *m = open_memstream(&more, &mlen);
+        if (!m) abort();
+        fwrite(buf, 1, (size_t)(at - buf), m);
+        if (waiting) {
+            fputs("<p>", m);
+            html_textf(m, P_("%zu submission waiting to run.", "%zu submissions waiting to run.", waiting), waiting);
+            fputs("</p>\n", m);
+        }
+        nav(m);
+        fputs(at, m);
+        fclose(m);
+        free(buf);
+        buf = more, len = mlen;
+    }
+    free(s->board_page);
+    s->board_page = malloc(len);
+    if (!s->board_page) abort();
+    memcpy(s->board_page, buf, len);
+    s->board_len = len;
+    s->board_page_version = version;
+    return send_page(c, MHD_HTTP_OK, buf, len, "text/html; charset=utf-8", refresh);
+}
+
+/* Every submission, newest first, for the instructor (history.csv has the same, and
+ * the clients' addresses, which a page on the class network does not show). */
+static enum MHD_Result history_page(struct MHD_Connection *c, struct server *s)
+{
+    struct page p;
+    FILE *out = page_begin(&p, _("servlab: every submission"));
+    fprintf(out,
+            "<h1>%s</h1>\n<div class=\"wide\"><table>\n<tr><th class=\"num\">#</th><th>%s</th><th>%s</th>"
+            "<th>%s</th><th class=\"num\">%s</th><th>%s</th></tr>\n",
+            _("Every submission"), _("time (UTC)"), _("name"), _("state"), _("profit"), _("keys changed"));
+    pthread_mutex_lock(&s->lock);
+    for (size_t i = s->nsubs; i-- > 0;) {
+        const struct submission *u = s->subs[i];
+        char when[32];
+        time_t t = (time_t)u->when;
+        struct tm tm;
+        strftime(when, sizeof when, "%H:%M:%S", gmtime_r(&t, &tm));
+        fprintf(out, "<tr><td class=\"num\"><a href=\"/result/%s\">%lu</a></td><td>%s</td><td>", u->id, u->seq + 1,
+                when);
+        html_text(out, u->name);
+        fputs("</td><td>", out);
+        html_text(out, _(state_name(u)));
+        fputs("</td><td class=\"num\">", out);
+        if (u->run->state == RUN_DONE) fprintf(out, "%.2f", u->run->e.s[M_PROFIT].mean);
+        fputs("</td><td>", out);
+        html_text(out, u->run->e.changed_shown ? u->run->e.changed_shown : "");
+        fputs("</td></tr>\n", out);
+    }
+    pthread_mutex_unlock(&s->lock);
+    fputs("</table></div>\n", out);
+    return page_send(c, &p, MHD_HTTP_OK, NULL);
+}
+
+/* The keys a run changed, one to a line. */
+static void changes_list(FILE *out, const struct compare_entry *e)
+{
+    if (!e->nchanged) {
+        fprintf(out, "<p>%s</p>\n", _("You changed nothing: this is the base as it is."));
+        return;
+    }
+    fputs("<ul>\n", out);
+    const char *p = e->changed_shown;
+    while (*p) {
+        const char *sep = strstr(p, "; ");
+        size_t n = sep ? (size_t)(sep - p) : strlen(p);
+        char *one = strndup(p, n);
+        if (!one) abort();
+        fputs("<li>", out);
+        html_text(out, one);
+        fputs("</li>\n", out);
+        free(one);
+        p += n + (sep ? 2 : 0);
+    }
+    fputs("</ul>\n", out);
+}
+
+static enum MHD_Result result_page(struct MHD_Connection *c, struct server *s, const char *id, unsigned status)
+{
+    pthread_mutex_lock(&s->lock);
+    struct submission *u = strlen(id) == 16 ? find_submission(s, id) : NULL;
+    if (!u) {
+        pthread_mutex_unlock(&s->lock);
+        return error_page(c, MHD_HTTP_NOT_FOUND, _("No submission has this address."), NULL);
+    }
+    struct run *r = u->run;
+    enum run_state state = r->state;
+    size_t place = queue_place(s, r), waiting = s->queued;
+    const struct submission *newer = u->replaced_by;
+    while (newer && newer->replaced_by) newer = newer->replaced_by;
+    char name[sizeof u->name], newer_id[17] = "";
+    snprintf(name, sizeof name, "%s", u->name);
+    if (newer) snprintf(newer_id, sizeof newer_id, "%s", newer->id);
+    struct compare_result board;
+    current_board(s, &board);
+    size_t rank = 0;
+    struct summary vs_best = {0};
+    for (size_t i = 0; i < board.n; i++)
+        if (strcmp(board.e[i].path, name) == 0 && !newer) rank = board.e[i].rank, vs_best = board.e[i].vs_best;
+    size_t ranked = board.ranked;
+    free(board.e);
+    pthread_mutex_unlock(&s->lock);
+
+    struct page p;
+    FILE *out = page_begin(&p, _("servlab: your result"));
+    fputs("<h1>", out);
+    html_textf(out, _("%s's submission"), name);
+    fputs("</h1>\n<p class=\"headline\">", out);
+    char refresh[64] = "";
+    if (newer) {
+        html_text(out, _("A newer submission under this name replaced this one on the leaderboard."));
+        fprintf(out, " <a href=\"/result/%s\">%s</a>", newer_id, _("See the newer one"));
+    } else if (state == RUN_QUEUED) {
+        html_textf(out, _("Waiting to run: place %zu of %zu in the queue. This page refreshes itself."), place,
+                   waiting);
+        snprintf(refresh, sizeof refresh, "2; url=/result/%s", id);
+    } else if (state == RUN_RUNNING) {
+        html_text(out, _("Running now. This page refreshes itself."));
+        snprintf(refresh, sizeof refresh, "2; url=/result/%s", id);
+    } else if (state == RUN_STOPPED) {
+        html_text(out, _("The server stopped before this run finished; it runs again when the server restarts."));
+    } else {
+        const struct summary *pr = &r->e.s[M_PROFIT];
+        html_textf(out, _("Profit %.2f ± %.2f a day: rank %zu of %zu."), pr->mean, pr->ci95, rank, ranked);
+        fputs("<small>", out);
+        if (rank == 1)
+            html_text(out, _("the best"));
+        else if (rank)
+            html_textf(out, "%s %+.2f ± %.2f %s", _("against the best (paired)"), vs_best.mean, vs_best.ci95,
+                       compare_significant(&vs_best) ? _("(significantly lower)") : _("(not significantly lower)"));
+        fputs("</small>", out);
+    }
+    fputs("</p>\n", out);
+    if (state == RUN_DONE) {
+        const struct summary *sv = &r->e.s[s->service], *ot = &r->e.s[M_ON_TIME_RATE];
+        fprintf(out, "<table>\n<tr><th>%s</th><th class=\"num\">%s</th></tr>\n", _("measure"), _("value"));
+        fputs("<tr><td>", out);
+        html_text(out, metric_defs[s->service].name);
+        fprintf(out, "</td><td class=\"num\">%.2f %% ± %.2f</td></tr>\n", 100 * sv->mean, 100 * sv->ci95);
+        if (s->service != M_ON_TIME_RATE && ot->n)
+            fprintf(out, "<tr><td>%s</td><td class=\"num\">%.2f %%</td></tr>\n", _("on time"), 100 * ot->mean);
+        fprintf(out, "<tr><td>%s</td><td class=\"num\">%.2f</td></tr>\n</table>\n", _("cost"),
+                r->e.s[M_COST_TOTAL].mean);
+    }
+    fprintf(out, "<h2>%s</h2>\n", _("What you changed from the base"));
+    changes_list(out, &r->e);
+    return page_send(c, &p, status, refresh[0] ? refresh : NULL);
+}
+
+/* ---- POST /submit ---- */
+
+struct field {
+    char *data;
+    size_t len, max;
+    bool too_long;
+};
+
+static void field_add(struct field *f, const char *data, size_t n)
+{
+    if (f->too_long) return;
+    if (f->len + n > f->max) {
+        f->too_long = true;
+        return;
+    }
+    char *p = realloc(f->data, f->len + n + 1);
+    if (!p) abort();
+    memcpy(p + f->len, data, n);
+    f->data = p;
+    f->len += n;
+    f->data[f->len] = '\0';
+}
+
+struct request {
+    struct MHD_PostProcessor *pp;
+    size_t body;
+    bool too_large, bad_form;
+    struct field name, code, scenario, file;
+};
+
+static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+                                const char *content_type, const char *transfer_encoding, const char *data, uint64_t off,
+                                size_t size)
+{
+    (void)kind, (void)filename, (void)content_type, (void)transfer_encoding, (void)off;
+    struct request *q = cls;
+    static const struct {
+        const char *key;
+        size_t offset;
+    } fields[] = {
+        {"name", offsetof(struct request, name)},
+        {"code", offsetof(struct request, code)},
+        {"scenario", offsetof(struct request, scenario)},
+        {"file", offsetof(struct request, file)},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (strcmp(key, fields[i].key) == 0) field_add((struct field *)((char *)q + fields[i].offset), data, size);
+    return MHD_YES;
+}
+
+static void request_free(struct request *q)
+{
+    if (q->pp) MHD_destroy_post_processor(q->pp);
+    free(q->name.data), free(q->code.data), free(q->scenario.data), free(q->file.data);
+    free(q);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe)
+{
+    (void)cls, (void)c, (void)toe;
+    if (*con_cls) request_free(*con_cls);
+    *con_cls = NULL;
+}
+
+/* A name is letters (any non-ASCII UTF-8 counts as one), digits, spaces, '-', '_' and '.',
+ * not starting with '.' or a space: safe in a page, a CSV and a file name, and still
+ * what the student typed (a name is refused, not silently changed). Trailing spaces go. */
+static bool name_ok(char *name)
+{
+    size_t n = strlen(name);
+    while (n && (name[n - 1] == ' ' || name[n - 1] == '\r' || name[n - 1] == '\n')) name[--n] = '\0';
+    if (!n || n > NAME_MAX_BYTES || name[0] == '.' || name[0] == ' ') return false;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        if (*p >= 0x80) { /* a UTF-8 sequence: a lead byte and its continuation bytes */
+            int more = *p >= 0xF0 && *p < 0xF5 ? 3 : *p >= 0xE0 ? 2 : *p >= 0xC2 && *p < 0xE0 ? 1 : -1;
+            if (more < 0 || *p >= 0xF5) return false;
+            for (int k = 1; k <= more; k++)
+                if ((p[k] & 0xC0) != 0x80) return false;
+            p += more;
+            continue;
+        }
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == ' ' ||
+              *p == '-' || *p == '_' || *p == '.'))
+            return false;
+    }
+    return strstr(name, "..") == NULL;
+}
+
+/* The client's address, as text. */
+static void client_of(struct MHD_Connection *c, char *buf, size_t n)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(buf, n, "?");
+    if (!ci || !ci->client_addr) return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, buf, (socklen_t)n);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, buf, (socklen_t)n);
+}
+
+static double seconds_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+/* Count a submission of client: false when it is over the limit. A bucket of `rate`
+ * submissions per client, refilled at rate a minute: bursts of up to rate, and no
+ * minute boundary to game (or to make a test flaky). */
+static bool rate_ok(struct server *s, const char *client)
+{
+    if (!s->o->rate) return true;
+    double t = seconds_now(), rate = s->o->rate;
+    struct client *slot = NULL, *oldest = &s->clients[0];
+    for (size_t i = 0; i < CLIENTS_TRACKED; i++) {
+        struct client *k = &s->clients[i];
+        if (strcmp(k->addr, client) == 0) {
+            slot = k;
+            break;
+        }
+        if (k->last < oldest->last) oldest = k;
+    }
+    if (!slot) {
+        slot = oldest;
+        snprintf(slot->addr, sizeof slot->addr, "%s", client);
+        slot->tokens = rate;
+        slot->last = t;
+    }
+    slot->tokens += (t - slot->last) * rate / 60;
+    if (slot->tokens > rate) slot->tokens = rate;
+    slot->last = t;
+    if (slot->tokens < 1) return false;
+    slot->tokens -= 1;
+    return true;
+}
+
+static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct request *q)
+{
+    char client[64];
+    client_of(c, client, sizeof client);
+    if (!rate_ok(s, client)) {
+        char why[200];
+        snprintf(why, sizeof why,
+                 _("Too many submissions: at most %u a minute from one computer. Wait a minute and submit again."),
+                 s->o->rate);
+        return error_page(c, MHD_HTTP_TOO_MANY_REQUESTS, why, NULL);
+    }
+    if (q->too_large || q->scenario.too_long || q->file.too_long) {
+        char why[200];
+        snprintf(why, sizeof why, _("The scenario is too large: at most %d KiB."), SERVE_UPLOAD_MAX / 1024);
+        return error_page(c, MHD_HTTP_CONTENT_TOO_LARGE, why, NULL);
+    }
+    if (q->bad_form) return error_page(c, MHD_HTTP_BAD_REQUEST, _("Send the form of the student page."), NULL);
+    if (s->o->code && (!q->code.data || strcmp(q->code.data, s->o->code) != 0))
+        return error_page(c, MHD_HTTP_FORBIDDEN, _("Wrong class code: ask the instructor for it."), NULL);
+    if (!q->name.data || q->name.too_long || !name_ok(q->name.data)) {
+        char why[300];
+        snprintf(why, sizeof why,
+                 _("Give your name: at most %d bytes of letters, digits, spaces, '-', '_' and '.', not starting "
+                   "with '.'."),
+                 NAME_MAX_BYTES);
+        return error_page(c, MHD_HTTP_BAD_REQUEST, why, NULL);
+    }
+    const struct field *f = q->file.len ? &q->file : &q->scenario;
+    if (!f->len) return error_page(c, MHD_HTTP_BAD_REQUEST, _("Paste your scenario or choose its file."), NULL);
+    /* the textarea sends CRLF line ends; the stored text is the file as the student sees it */
+    uint64_t hash = fnv1a(s->base_hash, f->data, f->len);
+    pthread_mutex_lock(&s->lock);
+    struct run *r = find_run(s, hash, f->data, f->len);
+    bool full = !r && s->queued >= SERVE_QUEUE_MAX;
+    pthread_mutex_unlock(&s->lock);
+    if (full)
+        return error_page(c, MHD_HTTP_SERVICE_UNAVAILABLE, _("The queue is full: submit again in half a minute."),
+                          NULL);
+    if (!r) { /* checked outside the lock: the base is only read */
+        char *msgs = NULL;
+        size_t mlen = 0;
+        FILE *err = open_memstream(&msgs, &mlen);
+        if (!err) abort();
+        r = new_run(s, q->name.data, f->data, f->len, hash, err);
+        fclose(err);
+        if (!r) {
+            enum MHD_Result ok =
+                error_page(c, MHD_HTTP_UNPROCESSABLE_CONTENT,
+                           _("The scenario was refused; correct what these lines say and submit again."), msgs);
+            free(msgs);
+            return ok;
+        }
+        free(msgs);
+        pthread_mutex_lock(&s->lock);
+        struct run *same = find_run(s, hash, f->data, f->len); /* the same text came meanwhile */
+        if (same) {
+            compare_entry_free(&r->e);
+            free(r->text), free(r);
+            r = same;
+        } else {
+            add_run(s, r);
+            enqueue(s, r);
+        }
+    } else
+        pthread_mutex_lock(&s->lock);
+    char id[17];
+    new_id(s, id);
+    struct submission *u = add_submission(s, id, s->next_seq, q->name.data, client, now(), r);
+    int saved = save_submission(s, u);
+    save_history(s);
+    pthread_mutex_unlock(&s->lock);
+    if (saved != 0)
+        fprintf(stderr, _("servlab: cannot save submission %s in %s: %s\n"), id, s->o->dir, strerror(errno));
+    return result_page(c, s, id, MHD_HTTP_OK);
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                              const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
+{
+    (void)version;
+    struct server *s = cls;
+    bool get = strcmp(method, MHD_HTTP_METHOD_GET) == 0 || strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
+    bool post = strcmp(method, MHD_HTTP_METHOD_POST) == 0;
+    if (strcmp(url, "/submit") == 0 && post) {
+        struct request *q = *con_cls;
+        if (!q) { /* the headers: refuse a body announced too large before it comes */
+            const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+            if (length && strtoull(length, NULL, 10) > SERVE_BODY_MAX) {
+                char why[200];
+                snprintf(why, sizeof why, _("The scenario is too large: at most %d KiB."), SERVE_UPLOAD_MAX / 1024);
+                return error_page(c, MHD_HTTP_CONTENT_TOO_LARGE, why, NULL);
+            }
+            if (!(q = calloc(1, sizeof *q))) abort();
+            q->name.max = 4 * NAME_MAX_BYTES;
+            q->code.max = CODE_MAX_BYTES;
+            q->scenario.max = q->file.max = SERVE_UPLOAD_MAX;
+            q->pp = MHD_create_post_processor(c, 16 * 1024, on_field, q);
+            if (!q->pp) q->bad_form = true; /* neither urlencoded nor multipart */
+            *con_cls = q;
+            return MHD_YES;
+        }
+        if (*upload_data_size) {
+            q->body += *upload_data_size;
+            if (q->body > SERVE_BODY_MAX) q->too_large = true;
+            if (q->pp && !q->too_large && !q->bad_form &&
+                MHD_post_process(q->pp, upload_data, *upload_data_size) != MHD_YES)
+                q->bad_form = true;
+            *upload_data_size = 0; /* taken (or dropped, beyond the limit) */
+            return MHD_YES;
+        }
+        return submit(c, s, q);
+    }
+    if (*upload_data_size) { /* a body where none belongs: dropped */
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (strcmp(url, "/submit") == 0)
+        return error_page(c, MHD_HTTP_METHOD_NOT_ALLOWED, _("Submit the form of the student page."), NULL);
+    if (!get) return error_page(c, MHD_HTTP_METHOD_NOT_ALLOWED, _("This server answers GET and POST only."), NULL);
+    if (strcmp(url, "/") == 0) return student_page(c, s);
+    if (strcmp(url, "/leaderboard") == 0) return leaderboard(c, s, false);
+    if (strcmp(url, "/leaderboard.csv") == 0) return leaderboard(c, s, true);
+    if (strcmp(url, "/history") == 0) return history_page(c, s);
+    if (strncmp(url, "/result/", 8) == 0) return result_page(c, s, url + 8, MHD_HTTP_OK);
+    return error_page(c, MHD_HTTP_NOT_FOUND, _("No such page: start from the student page."), NULL);
+}
+
+/* ---- starting and stopping ---- */
+
+static int make_dirs(const struct serve_opts *o, FILE *err)
+{
+    const char *subs[] = {"", "/submissions", "/runs"};
+    for (size_t i = 0; i < 3; i++) {
+        char dir[1100], why[300];
+        snprintf(dir, sizeof dir, "%s%s", o->dir, subs[i]);
+        if (outfile_prepare_dir(dir, NULL, why, sizeof why) != 0) {
+            fprintf(err, "servlab: %s\n", why);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The base's service curve for the class chart, when its [sweep] has one lever. */
+static void base_curve(struct server *s, FILE *err)
+{
+    const struct scenario *b = compare_base_scenario(s->base);
+    if (!b->sweep.active || b->sweep.parameter2[0]) return;
+    char reps[64], seed[64];
+    size_t n = s->o->nsets;
+    struct scenario_override *sets =
+        compare_sweep_sets(s->o->sets, n, b->cfg.run.replications, (unsigned long long)b->cfg.run.seed, reps, seed);
+    struct simulate_opts so = {.threads = s->o->workers, .stop = s->o->stop};
+    if (!(s->curve = calloc(1, sizeof *s->curve))) abort();
+    int rc = sweep_run(s->o->base, sets, n + 2, &so, s->curve, err);
+    free(sets);
+    if (rc != 0 || sweep_is_grid(s->curve)) {
+        if (rc == 0) sweep_free(s->curve);
+        free(s->curve);
+        s->curve = NULL;
+    }
+}
+
+int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
+{
+    static struct server srv; /* large (the client table): not on the stack */
+    struct server *s = &srv;
+    memset(s, 0, sizeof *s);
+    s->o = o;
+    union {
+        struct sockaddr_in v4;
+        struct sockaddr_in6 v6;
+    } addr;
+    memset(&addr, 0, sizeof addr);
+    const char *bind = o->bind ? o->bind : "127.0.0.1";
+    bool v6 = false;
+    if (inet_pton(AF_INET, bind, &addr.v4.sin_addr) == 1) {
+        addr.v4.sin_family = AF_INET;
+        addr.v4.sin_port = htons((uint16_t)o->port);
+    } else if (inet_pton(AF_INET6, bind, &addr.v6.sin6_addr) == 1) {
+        addr.v6.sin6_family = AF_INET6;
+        addr.v6.sin6_port = htons((uint16_t)o->port);
+        v6 = true;
+    } else {
+        fprintf(err,
+                _("servlab: --bind %s: not an IPv4 or IPv6 address (e.g. 127.0.0.1, or 0.0.0.0 for every network)\n"),
+                bind);
+        return 2;
+    }
+    char why[300];
+    if (!(s->base_text = csv_read_file(o->base, &s->base_len, why, sizeof why))) {
+        fprintf(err, "servlab: %s: %s\n", o->base, why);
+        return 2;
+    }
+    if (s->base_len > SERVE_UPLOAD_MAX) { /* students could not submit it back */
+        fprintf(err, _("servlab: %s: over %d KiB, the most a submission may be\n"), o->base, SERVE_UPLOAD_MAX / 1024);
+        free(s->base_text);
+        return 2;
+    }
+    if (!(s->base = compare_base_load(o->base, NULL, 0, o->sets, o->nsets, err))) {
+        fprintf(err, _("servlab: the base file %s must load before students' files can be checked\n"), o->base);
+        free(s->base_text);
+        return 2;
+    }
+    const struct scenario *b = compare_base_scenario(s->base);
+    s->base_name = strrchr(o->base, '/') ? strrchr(o->base, '/') + 1 : o->base;
+    s->service = metric_find(b->sweep.service[0] ? b->sweep.service : "fill_rate");
+    if (s->service < 0) s->service = M_FILL_RATE;
+    s->base_hash = fnv1a(fnv1a(14695981039346656037ull, s->base_text, s->base_len), "\n", 1);
+    for (size_t i = 0; i < o->nsets; i++)
+        s->base_hash = fnv1a(s->base_hash, o->sets[i].assignment, strlen(o->sets[i].assignment));
+    int rc = 1;
+    struct MHD_Daemon *d = NULL;
+    pthread_t *workers = NULL;
+    unsigned started = 0;
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->work, NULL);
+    s->random = fopen("/dev/urandom", "rb");
+    if (make_dirs(o, err) != 0) goto done;
+    base_curve(s, err);
+    reload(s, err);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned nworkers = o->workers ? o->workers : 1;
+    if (cores > 0 && nworkers > (unsigned)cores) nworkers = (unsigned)cores; /* no more threads than cores */
+    if (!(workers = calloc(nworkers, sizeof *workers))) abort();
+    for (; started < nworkers; started++)
+        if (pthread_create(&workers[started], NULL, worker, s) != 0) break;
+    d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0),
+                         (uint16_t)o->port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+                         MHD_OPTION_CONNECTION_LIMIT, (unsigned)500, MHD_OPTION_END);
+    if (!d) {
+        fprintf(err, _("servlab: cannot listen on %s port %u: %s (is another server on it? try --port)\n"), bind,
+                o->port, strerror(errno));
+        goto done;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    unsigned port = info ? info->port : o->port;
+    fprintf(out,
+            v6 ? _("servlab: serving %s on http://[%s]:%u/ (leaderboard: /leaderboard); Ctrl-C stops\n")
+               : _("servlab: serving %s on http://%s:%u/ (leaderboard: /leaderboard); Ctrl-C stops\n"),
+            s->base_name, bind, port);
+    fflush(out);
+    while (!atomic_load(o->stop)) {
+        struct timespec tick = {0, 50 * 1000 * 1000};
+        nanosleep(&tick, NULL);
+    }
+    rc = 0;
+done:
+    if (d) MHD_stop_daemon(d); /* no request in progress after this */
+    pthread_mutex_lock(&s->lock);
+    atomic_store(&s->stopping, 1); /* runs in progress stop; their texts are saved */
+    pthread_cond_broadcast(&s->work);
+    pthread_mutex_unlock(&s->lock);
+    for (unsigned i = 0; i < started; i++) pthread_join(workers[i], NULL);
+    free(workers);
+    if (rc == 0) {
+        size_t done_runs = 0;
+        for (size_t i = 0; i < s->nruns; i++) done_runs += s->runs[i]->state == RUN_DONE;
+        fprintf(err, _("servlab: stopped; %zu submissions, %zu runs done, kept in %s\n"), s->nsubs, done_runs, o->dir);
+    }
+    for (size_t i = 0; i < s->nsubs; i++) free(s->subs[i]);
+    for (size_t i = 0; i < s->nruns; i++) {
+        compare_entry_free(&s->runs[i]->e);
+        free(s->runs[i]->text);
+        free(s->runs[i]);
+    }
+    free(s->subs), free(s->runs), free(s->board_page);
+    if (s->curve) sweep_free(s->curve), free(s->curve);
+    if (s->random) fclose(s->random);
+    compare_base_free(s->base);
+    free(s->base_text);
+    pthread_cond_destroy(&s->work);
+    pthread_mutex_destroy(&s->lock);
+    return rc;
+}

@@ -1,0 +1,274 @@
+#!/bin/sh
+# test_serve.sh - servlab serve (cli/serve.h) as a class uses it, on 127.0.0.1 only, each
+# server on a free port (--port 0) and killed at the end whatever happens: 60 concurrent
+# submissions all land and the leaderboard lists 60; bad submissions each get a clear
+# 4xx while the server keeps serving; the rate limit answers 429 with Retry-After; a
+# restart keeps the leaderboard byte for byte; SIGTERM stops it within a second and
+# leaves no temporary file; the pages in Chinese; /history; the command line's exit
+# statuses; the pages in headless chromium. Every curl is bounded (--max-time).
+# Uses $SERVLAB (default ./servlab), via tests/check.sh; curl (tests/need.sh http).
+cd "$(dirname "$0")/.." || exit 1
+. tests/check.sh
+name=test_serve
+need_tools $name "serve-0 curl is here to talk to the server" "servlab serve is not tested here" http
+
+PIDS=""
+trap 'for p in $PIDS; do kill -KILL $p 2> /dev/null; done; chmod -R u+rwx "$T" 2> /dev/null; rm -rf "$T"' EXIT
+C="curl -s --max-time 30"
+
+# The stances' base without [run] among its locked sections, so that a long horizon
+# reaches the workload check (replications and seed are the base's anyway).
+B=$T/base.ini
+sed 's/^sections = run, demand, costs, revenue/sections = demand, costs, revenue/' scenarios/stances/base.ini > "$B"
+
+start() { # DIR OPTION...: a server on a free port; sets PID and U
+    dir=$1
+    shift
+    : > "$T/serve.out"
+    "$S" serve --base "$B" --port 0 --dir "$dir" "$@" > "$T/serve.out" 2> "$T/serve.err" &
+    PID=$!
+    PIDS="$PIDS $PID"
+    i=0
+    while [ $i -lt 200 ] && ! grep -q 'http://127.0.0.1:' "$T/serve.out"; do
+        sleep 0.05
+        i=$((i + 1))
+    done
+    U=http://127.0.0.1:$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$T/serve.out")
+}
+stop() { # SIGTERM; sets STOP_MS, how long it took, and STOP_RC
+    t0=$(date +%s%N)
+    kill -TERM $PID
+    wait $PID
+    STOP_RC=$?
+    STOP_MS=$((($(date +%s%N) - t0) / 1000000))
+    ok "serve-stop exit status 0 after SIGTERM ($dir; under ASan: no leak, no error)" $STOP_RC "$(tail -n 20 "$T/serve.err")"
+}
+status() { # CURL-ARGS...: the status code; the page in $T/page
+    $C -o "$T/page" -w '%{http_code}' "$@"
+}
+variant() { # I: student I's scenario (repeating every 20: files repeat, the cache serves them)
+    k=$(($1 % 20))
+    sed -e "s/^safety_factor = 0.5 /safety_factor = $((k % 5)).$((k / 5 * 2)) /" \
+        -e "s/^processing_servers = 3 /processing_servers = $((2 + k % 3)) /" "$B"
+}
+rows() { $C "$U/leaderboard.csv" | tail -n +2 | grep -c .; }
+
+# ---- 60 students at once ----
+start "$T/state" --rate 0
+ok "serve-1.1 the server listens on 127.0.0.1 and says where" $([ "$U" != "http://127.0.0.1:" ]; echo $?) "$(cat "$T/serve.out" "$T/serve.err")"
+s=$(status "$U/")
+ok "serve-1.2 the student page: 200, the form, the locked keys" $([ "$s" = 200 ] && grep -q 'action="/submit"' "$T/page" &&
+    grep -q 'name="scenario"' "$T/page" && grep -q 'order_cycle.promise_days' "$T/page"; echo $?) "$s"
+mkdir -p "$T/class"
+i=1
+while [ $i -le 60 ]; do
+    variant $i > "$T/class/s$i.ini"
+    i=$((i + 1))
+done
+t0=$(date +%s%N)
+i=1
+while [ $i -le 60 ]; do
+    $C -o /dev/null -w '%{http_code}\n' -F "name=student $i" -F "file=@$T/class/s$i.ini" "$U/submit" > "$T/class/s$i.status" &
+    i=$((i + 1))
+done
+wait_curls() { for f in "$T"/class/*.status; do while [ ! -s "$f" ]; do sleep 0.05; done; done; }
+wait_curls
+accepted_ms=$((($(date +%s%N) - t0) / 1000000))
+errors=$(cat "$T"/class/*.status | grep -vc '^200$')
+ok "serve-1.3 60 concurrent submissions: all answered 200" $([ "$errors" -eq 0 ]; echo $?) "$(sort "$T"/class/*.status | uniq -c)"
+i=0
+while [ $i -lt 600 ] && [ "$(rows)" -lt 60 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+done_ms=$((($(date +%s%N) - t0) / 1000000))
+ok "serve-1.4 /leaderboard.csv lists 60 students" $([ "$(rows)" -eq 60 ]; echo $?) "$(rows)"
+echo "load: 60 submissions answered in $accepted_ms ms, all 60 ranked after $done_ms ms, $errors errors"
+$C "$U/leaderboard.csv" > "$T/board1.csv"
+ok "serve-1.5 the CSV is compare's, ranked, names as given" $(head -n 1 "$T/board1.csv" | grep -q '^rank,scenario,profit_per_day,' &&
+    sed -n 2p "$T/board1.csv" | grep -q '^1,student [0-9]*,'; echo $?) "$(head -n 2 "$T/board1.csv")"
+s=$(status "$U/leaderboard")
+ok "serve-1.6 /leaderboard: 200, refreshes itself, ranks 60, charts inline" $([ "$s" = 200 ] &&
+    $C -D - -o /dev/null "$U/leaderboard" | grep -qi '^Refresh: [0-9]' && [ "$(grep -c '^<tr[^>]*><td class="num">[0-9]' "$T/page")" -eq 60 ] &&
+    grep -q '<svg' "$T/page"; echo $?) "$s"
+# the same files on the same random numbers give what compare gives
+"$S" compare --base "$B" "$T"/class/s1.ini "$T"/class/s2.ini --format csv --quiet > "$T/cmp.csv" 2> /dev/null
+p1=$(grep '/s1.ini,' "$T/cmp.csv" | cut -d, -f3)
+w1=$(grep ',student 1,' "$T/board1.csv" | cut -d, -f3)
+ok "serve-1.7 a student's profit is compare's (the base's seed and replications)" $([ -n "$p1" ] && [ "$p1" = "$w1" ]; echo $?) "compare $p1, serve $w1"
+# a student's new submission replaces the old one; history.csv keeps both
+$C -o /dev/null -F "name=student 1" -F "file=@$T/class/s2.ini" "$U/submit"
+sleep 1
+ok "serve-1.8 a new submission replaces the student's old one (still 60 rows)" $([ "$(rows)" -eq 60 ]; echo $?) "$(rows)"
+ok "serve-1.9 history.csv keeps every submission (61) for the instructor" $([ "$(tail -n +2 "$T/state/history.csv" | grep -c .)" -eq 61 ] &&
+    [ "$(grep -c ',student 1,' "$T/state/history.csv")" -eq 2 ] && grep -q ',student 1,.*,replaced,' "$T/state/history.csv"; echo $?) "$(grep ',student 1,' "$T/state/history.csv")"
+r=$(ls "$T"/state/submissions/*.txt | head -n 1)
+rid=$(basename "$r" .txt)
+s=$(status "$U/result/$rid")
+ok "serve-1.10 /result/ID: the changes against the base and the standing" $([ "$s" = 200 ] && grep -q 'What you changed from the base' "$T/page" &&
+    grep -qE 'rank [0-9]+ of 60|replaced this one' "$T/page"; echo $?) "$s"
+
+s=$(status "$U/history")
+ok "serve-1.11 /history: every submission (61), the replaced one marked, no client address" $([ "$s" = 200 ] &&
+    [ "$(grep -c '<a href="/result/[0-9a-f]\{16\}">' "$T/page")" -eq 61 ] && grep -q '<td>replaced</td>' "$T/page" &&
+    ! grep -q '127.0.0.1' "$T/page"; echo $?) "$s"
+$C -o "$T/en-student.html" "$U/"
+$C -o "$T/en-board.html" "$U/leaderboard"
+
+# ---- bad submissions: each a clear 4xx, and the server keeps serving ----
+bad() { # NAME EXPECTED-STATUS EXPECTED-TEXT CURL-ARGS...
+    n=$1 want=$2 text=$3
+    shift 3
+    got=$(status "$@")
+    mv "$T/page" "$T/refusal"
+    alive=$(status "$U/")
+    ok "$n ($want)" $([ "$got" = "$want" ] && grep -qF -- "$text" "$T/refusal" && [ "$alive" = 200 ]; echo $?) \
+        "status $got, then GET / $alive; $(sed -e 's/<[^>]*>//g' "$T/refusal" | grep -v '^ *$' | tail -n 4)"
+    echo "bad request: $n -> $got"
+}
+head -c 3000 /dev/urandom > "$T/garbage.ini"
+head -c 10000000 /dev/zero | tr '\0' 'x' > "$T/huge.ini"
+sed 's/^safety_factor = 0.5 /safety_factr = 1 /' "$B" > "$T/unknown.ini"
+sed 's/^price_per_unit = 12 /price_per_unit = 15 /' "$B" > "$T/locked.ini"
+sed 's/^horizon_days = 365 /horizon_days = 9000000 /' "$B" > "$T/long.ini"
+bad "serve-2.1 binary garbage" 422 "contains" -F "name=eve" -F "file=@$T/garbage.ini" "$U/submit"
+bad "serve-2.2 10 MB" 413 "at most 64 KiB" -F "name=eve" -F "file=@$T/huge.ini" "$U/submit"
+bad "serve-2.3 10 MB pasted, chunked (no length announced)" 413 "at most 64 KiB" -H 'Transfer-Encoding: chunked' \
+    --data-urlencode "name=eve" --data-urlencode "scenario@$T/huge.ini" "$U/submit"
+bad "serve-2.4 an unknown key" 422 "eve.ini:42: [inventory] safety_factr: unknown key; did you mean" -F "name=eve" -F "file=@$T/unknown.ini" "$U/submit"
+bad "serve-2.5 a locked key" 422 "[revenue] price_per_unit is locked by base.ini: 12 in the base, 15 here" -F "name=eve" -F "file=@$T/locked.ini" "$U/submit"
+bad "serve-2.6 an oversized run (the workload check)" 422 "this run is too large" -F "name=eve" -F "file=@$T/long.ini" "$U/submit"
+bad "serve-2.7 a name with ../" 400 "Give your name" --form-string "name=../../etc/passwd" -F "file=@$T/class/s3.ini" "$U/submit"
+bad "serve-2.8 a name with <script>" 400 "Give your name" --form-string "name=<script>alert(1)</script>" -F "file=@$T/class/s3.ini" "$U/submit"
+ok "serve-2.9 the refused name is not echoed unescaped" $(! grep -q '<script>' "$T/refusal"; echo $?)
+bad "serve-2.10 no name" 400 "Give your name" -F "file=@$T/class/s3.ini" "$U/submit"
+bad "serve-2.11 no scenario" 400 "Paste your scenario" -F "name=eve" "$U/submit"
+bad "serve-2.12 not a form" 400 "Send the form" -H 'Content-Type: application/json' --data '{"name":"eve"}' "$U/submit"
+bad "serve-2.13 GET /submit" 405 "Submit the form" "$U/submit"
+bad "serve-2.14 a path outside" 404 "No such page" --path-as-is "$U/../../etc/passwd"
+bad "serve-2.15 a result that does not exist" 404 "No submission" "$U/result/..%2F..%2Fetc%2Fpasswd"
+ok "serve-2.16 nothing refused reached the leaderboard or the state dir" $([ "$(rows)" -eq 60 ] &&
+    [ "$(ls "$T"/state/submissions/*.txt | wc -l)" -eq 61 ] && ! grep -q 'eve' "$T/state/history.csv"; echo $?)
+
+# ---- a restart keeps the leaderboard; SIGTERM within a second ----
+stop
+ok "serve-3.1 SIGTERM: stopped within a second, status 0" $([ $STOP_MS -lt 1000 ] && [ $STOP_RC -eq 0 ]; echo $?) "$STOP_MS ms, status $STOP_RC"
+echo "stop: SIGTERM took $STOP_MS ms"
+ls -l --time-style=full-iso "$T/state/runs" > "$T/runs-before"
+ok "serve-3.2 no temporary file left" $([ -z "$(find "$T/state" -name '*.tmp*')" ]; echo $?) "$(find "$T/state" -name '*.tmp*')"
+start "$T/state" --rate 0 --lang zh # the CSV stays English: the same bytes
+i=0
+while [ $i -lt 100 ] && [ "$(rows)" -lt 60 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+$C "$U/leaderboard.csv" > "$T/board2.csv"
+ok "serve-3.3 a restart keeps the leaderboard, byte for byte" $(cmp -s "$T/board1.csv" "$T/board2.csv" || {
+    # student 1 moved to s2's scenario after board1 was taken: compare without that row
+    grep -v ',student 1,' "$T/board1.csv" | cut -d, -f2,3 | sort > "$T/b1"
+    grep -v ',student 1,' "$T/board2.csv" | cut -d, -f2,3 | sort > "$T/b2"
+    cmp -s "$T/b1" "$T/b2"
+}; echo $?) "$(diff "$T/board1.csv" "$T/board2.csv" | head -n 5)"
+ls -l --time-style=full-iso "$T/state/runs" > "$T/runs-after"
+ok "serve-3.4 the restart ran nothing again (results reloaded, not rewritten)" $(cmp -s "$T/runs-before" "$T/runs-after"; echo $?) "$(diff "$T/runs-before" "$T/runs-after" | head -n 4)"
+$C -o "$T/zh-student.html" "$U/"
+$C -o "$T/zh-board.html" "$U/leaderboard"
+ok "serve-3.5 zh: the pages in Chinese" $(grep -q 'lang="zh' "$T/zh-board.html" && grep -q '排行榜' "$T/zh-board.html" &&
+    grep -q '锁定的键' "$T/zh-student.html"; echo $?)
+# SIGTERM while runs are waiting: within a second too
+i=1
+while [ $i -le 20 ]; do
+    sed "s/^order_fixed = 100 /order_fixed = 100 /; s/^safety_factor = 0.5 /safety_factor = 2.$i /" "$B" > "$T/late$i.ini"
+    $C -o /dev/null -F "name=late $i" -F "file=@$T/late$i.ini" "$U/submit" &
+    i=$((i + 1))
+done
+sleep 0.3
+stop
+ok "serve-3.6 SIGTERM with runs in progress: within a second" $([ $STOP_MS -lt 1000 ]; echo $?) "$STOP_MS ms"
+wait 2> /dev/null
+ok "serve-3.7 ... and no temporary file" $([ -z "$(find "$T/state" -name '*.tmp*')" ]; echo $?)
+
+# ---- class code and rate limit ----
+start "$T/state2" --code tulip --rate 3
+bad "serve-4.1 a wrong class code" 403 "Wrong class code" -F "name=eve" -F "code=rose" -F "file=@$T/class/s1.ini" "$U/submit"
+s=$(status -F "name=eve" -F "code=tulip" -F "file=@$T/class/s1.ini" "$U/submit")
+ok "serve-4.2 the right class code: 200" $([ "$s" = 200 ]; echo $?) "$s"
+status -F "name=eve" -F "code=tulip" -F "file=@$T/class/s2.ini" "$U/submit" > /dev/null # the third
+s=$(status -D "$T/headers" -F "name=eve" -F "code=tulip" -F "file=@$T/class/s1.ini" "$U/submit")
+ok "serve-4.3 the fourth submission of the minute: 429 with Retry-After" $([ "$s" = 429 ] && grep -qi '^Retry-After: [0-9]' "$T/headers"; echo $?) "$s"
+echo "bad request: serve-4.3 over the rate limit -> $s"
+s=$(status "$U/")
+ok "serve-4.4 the student page asks for the class code" $([ "$s" = 200 ] && grep -q 'name="code"' "$T/page"; echo $?)
+stop
+
+# ---- in Chinese: the same messages as the command line's ----
+start "$T/state3" --lang zh
+s=$(status -F "name=小明" -F "file=@$T/locked.ini" "$U/submit")
+"$S" compare --lang zh --base "$B" "$T/locked.ini" "$T/class/s1.ini" --quiet > "$T/zh.txt" 2>&1
+zh_lock=$(grep -o 'price_per_unit[^<]*' "$T/zh.txt" | head -n 1)
+ok "serve-5.1 zh: a locked key refused with compare's Chinese message" $([ "$s" = 422 ] && [ -n "$zh_lock" ] && grep -qF "$zh_lock" "$T/page" &&
+    grep -q 'lang="zh' "$T/page"; echo $?) "$s $(grep -o '<div class="note">[^<]*' "$T/page")"
+s=$(status -F "name=小明" -F "file=@$T/class/s1.ini" "$U/submit")
+ok "serve-5.2 zh: a Chinese name is a name" $([ "$s" = 200 ] && grep -q '小明' "$T/page"; echo $?) "$s"
+stop
+
+# ---- a full queue: 503 with Retry-After, and SIGTERM in the middle of a long run ----
+start "$T/state11" --threads 1 --rate 0
+i=1
+: > "$T/q.status"
+while [ $i -le 280 ]; do # runs of 100 years (seconds each): one runs, 256 wait, the rest are turned away
+    sed "s/^horizon_days = 365 /horizon_days = $((36500 + i)) /" "$B" > "$T/q.ini"
+    $C -o /dev/null -D "$T/q.headers" -w '%{http_code}\n' -F "name=q$i" -F "file=@$T/q.ini" "$U/submit" >> "$T/q.status"
+    i=$((i + 1))
+done
+full=$(grep -c '^503$' "$T/q.status")
+accepted=$(grep -c '^200$' "$T/q.status")
+ok "serve-8.1 a full queue: 503 for what does not fit, with Retry-After" $([ "$full" -ge 1 ] && [ $((full + accepted)) -eq 280 ] &&
+    [ "$accepted" -ge 257 ] && grep -qi '^Retry-After: [0-9]' "$T/q.headers"; echo $?) "$(sort "$T/q.status" | uniq -c)"
+echo "bad request: serve-8.1 the queue full -> 503 ($full of 280; $accepted accepted)"
+s=$(status "$U/leaderboard")
+ok "serve-8.2 ... while the pages still answer" $([ "$s" = 200 ]; echo $?) "$s"
+stop
+ok "serve-8.3 SIGTERM in the middle of a long run: within a second" $([ $STOP_MS -lt 1000 ]; echo $?) "$STOP_MS ms"
+echo "stop: SIGTERM with a long run in progress and 256 waiting took $STOP_MS ms"
+whole=1
+for f in "$T"/state11/runs/*.csv; do [ -f "$f" ] && [ "$(wc -l < "$f")" -ne 11 ] && whole=0; done
+ok "serve-8.4 ... no temporary file, every saved run whole (10 replications)" $([ -z "$(find "$T/state11" -name '*.tmp*')" ] &&
+    [ $whole -eq 1 ] && [ "$(ls "$T/state11/runs" | wc -l)" -lt 10 ]; echo $?) "$(ls "$T/state11/runs" | head -n 3)"
+
+# ---- the command line: exit 2 for a bad one, 1 for a port that is taken ----
+"$S" serve > /dev/null 2> "$T/err"
+rc=$?
+ok "serve-7.1 no --base: exit 2, says what to give" $([ $rc -eq 2 ] && grep -q 'serve --base BASE.ini' "$T/err"; echo $?) "$rc $(cat "$T/err")"
+"$S" serve --base "$B" --bind 300.1.1.1 --port 0 --dir "$T/state9" > /dev/null 2> "$T/err"
+rc=$?
+ok "serve-7.2 a bad --bind: exit 2" $([ $rc -eq 2 ] && grep -q 'not an IPv4 or IPv6 address' "$T/err"; echo $?) "$rc $(cat "$T/err")"
+"$S" serve --base "$B" --port 70000 > /dev/null 2> "$T/err"
+ok "serve-7.3 --port 70000: exit 2" $([ $? -eq 2 ]; echo $?) "$(cat "$T/err")"
+"$S" serve --base "$T/nothere.ini" --port 0 --dir "$T/state9" > /dev/null 2> "$T/err"
+ok "serve-7.4 a base that is not there: exit 2, naming it" $([ $? -eq 2 ] && grep -q 'nothere.ini' "$T/err"; echo $?) "$(cat "$T/err")"
+start "$T/state9"
+port=${U##*:}
+"$S" serve --base "$B" --port "$port" --dir "$T/state10" > /dev/null 2> "$T/err"
+ok "serve-7.5 a port already taken: exit 1, says so" $([ $? -eq 1 ] && grep -q "port $port" "$T/err"; echo $?) "$(cat "$T/err")"
+stop
+
+# ---- the pages in a real browser: the student page and the leaderboard of 60, both languages ----
+SHOTS=${SHOTS:-build/serve-shots}
+if need=$(tests/need.sh test browser 2>&1); then
+    mkdir -p "$SHOTS"
+    for page in en-student en-board zh-student zh-board; do
+        cp "$T/$page.html" "$SHOTS/$page.html"
+        timeout 180 /usr/bin/python3 tests/html_check.py "$SHOTS/$page.html" --shots "$SHOTS/$page" --min-svg 0 > "$T/check" 2>&1
+        rc=$?
+        ok "serve-6 $page: loads in chromium, valid, asks the network for nothing" $([ $rc -eq 0 ] && [ -s "$SHOTS/$page-1280x720.png" ]; echo $?) "$(grep -v '^ok' "$T/check" | tail -n 5)"
+    done
+    echo "screenshots: $SHOTS/"
+elif [ -n "$CI" ]; then
+    ok "serve-6 the browser checks can run (CI=$CI)" 1 "$need"
+else
+    echo "$name: skipped: the pages are not checked in a browser here (the other checks ran)"
+    echo "SKIPPED: $name's browser checks need $(echo "$need" | sed -n 's/^ *apt-get install -y --no-install-recommends *//p') (Debian: make deps)"
+fi
+
+check_done $name
