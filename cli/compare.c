@@ -189,7 +189,7 @@ static int load_entry(struct compare_entry *e, const char *text, size_t len, con
     char *msgs = NULL;
     size_t mlen = 0;
     FILE *buf = open_memstream(&msgs, &mlen);
-    int rc = text ? scenario_load_text(e->sc, e->path, text, len, all, nsets + 2, buf ? buf : err)
+    int rc = text ? scenario_load_sealed(e->sc, e->path, text, len, all, nsets + 2, buf ? buf : err)
                   : scenario_load(e->sc, e->path, all, nsets + 2, buf ? buf : err);
     if (buf) fclose(buf);
     if (rc != 0) {

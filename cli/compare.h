@@ -63,7 +63,9 @@ void compare_base_free(struct compare_base *b); /* NULL is fine */
 const struct scenario *compare_base_scenario(const struct compare_base *b);
 
 /* Load e->path (or text[0..len) named e->path) with the base's seed and replications,
- * list what it changed and, with locks, check the base's [locks]. Returns 0, or 2 with
+ * list what it changed and, with locks, check the base's [locks]. Text is a submission
+ * from someone else's computer (cli/serve.c): it is loaded sealed, so it cannot name a
+ * file here (scenario_load_sealed, reader/scenario.h). Returns 0, or 2 with
  * e->refused and e->reason (the loader's messages go to err). */
 int compare_entry_load(struct compare_entry *e, const struct compare_base *b, bool locks, const char *text, size_t len,
                        const struct scenario_override *sets, size_t nsets, FILE *err);

@@ -50,6 +50,7 @@ struct loader {
     struct scan scan;
     size_t next;         /* next scan entry to match with an inih callback */
     const char *set_dir; /* the directory of the override being applied (NULL: current) */
+    bool sealed;         /* the text may not name files (scenario_load_sealed) */
 };
 
 static void report(struct loader *ld, int line, const char *section, const char *key, const char *fmt, ...)
@@ -2506,6 +2507,12 @@ static void begin_load(struct loader *ld, struct scenario *sc, const char *path,
 static int finish_load(struct loader *ld, const struct scenario_override *sets, size_t nsets)
 {
     struct scenario *sc = ld->sc;
+    /* sealed text names no file: said first, and the problem keeps resolve_history (the
+       only reader of files) from running */
+    if (ld->sealed && given(sc, K_DEMAND_HISTORY) && sc->origin[K_DEMAND_HISTORY].from == FROM_FILE)
+        report_key(ld, line_of(sc, K_DEMAND_HISTORY), K_DEMAND_HISTORY,
+                   _("names a file; a scenario sent to the class server may not read files on the server's "
+                     "computer: remove this key"));
     for (size_t i = 0; i < nsets; i++) apply_set(ld, &sets[i]);
     sc->cfg.customers.on = customers_given(sc);
     if (ld->problems == 0) make_catalog(ld);
@@ -2550,16 +2557,29 @@ int scenario_load(struct scenario *sc, const char *path, const struct scenario_o
     return finish_load(&ld, sets, nsets);
 }
 
-int scenario_load_text(struct scenario *sc, const char *name, const char *text, size_t len,
-                       const struct scenario_override *sets, size_t nsets, FILE *err)
+static int load_text(struct scenario *sc, const char *name, const char *text, size_t len,
+                     const struct scenario_override *sets, size_t nsets, FILE *err, bool sealed)
 {
     struct loader ld;
     begin_load(&ld, sc, name, err);
+    ld.sealed = sealed;
     if (len > FILE_MAX_BYTES)
         report(&ld, 0, "", "", _("is %zu bytes; a scenario file may be at most %d"), len, FILE_MAX_BYTES);
     else
         parse_scenario_text(&ld, text, len);
     return finish_load(&ld, sets, nsets);
+}
+
+int scenario_load_text(struct scenario *sc, const char *name, const char *text, size_t len,
+                       const struct scenario_override *sets, size_t nsets, FILE *err)
+{
+    return load_text(sc, name, text, len, sets, nsets, err, false);
+}
+
+int scenario_load_sealed(struct scenario *sc, const char *name, const char *text, size_t len,
+                         const struct scenario_override *sets, size_t nsets, FILE *err)
+{
+    return load_text(sc, name, text, len, sets, nsets, err, true);
 }
 
 /* ---- check: write the resolved scenario ---- */

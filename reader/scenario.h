@@ -149,6 +149,12 @@ int scenario_load(struct scenario *sc, const char *path, const struct scenario_o
 int scenario_load_text(struct scenario *sc, const char *name, const char *text, size_t len,
                        const struct scenario_override *sets, size_t nsets, FILE *err);
 
+/* scenario_load_text for text from someone who may not reach this computer's files (a
+ * student's submission to the class server, cli/serve.c): a key in the text that names a
+ * file ([demand] history) is refused before anything is opened. The overrides are trusted. */
+int scenario_load_sealed(struct scenario *sc, const char *name, const char *text, size_t len,
+                         const struct scenario_override *sets, size_t nsets, FILE *err);
+
 /* Write the fully resolved scenario as INI text that servlab can read again, every
  * default filled in and each key's origin noted. */
 void scenario_write(const struct scenario *sc, FILE *out);

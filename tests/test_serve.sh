@@ -131,6 +131,7 @@ head -c 10000000 /dev/zero | tr '\0' 'x' > "$T/huge.ini"
 sed 's/^safety_factor = 0.5 /safety_factr = 1 /' "$B" > "$T/unknown.ini"
 sed 's/^price_per_unit = 12 /price_per_unit = 15 /' "$B" > "$T/locked.ini"
 sed 's/^horizon_days = 365 /horizon_days = 9000000 /' "$B" > "$T/long.ini"
+sed 's|^\[demand\]|[demand]\nhistory = /etc/passwd\nhistory_date_column = x|' "$B" > "$T/file.ini"
 bad "serve-2.1 binary garbage" 422 "contains" -F "name=eve" -F "file=@$T/garbage.ini" "$U/submit"
 bad "serve-2.2 10 MB" 413 "at most 64 KiB" -F "name=eve" -F "file=@$T/huge.ini" "$U/submit"
 bad "serve-2.3 10 MB pasted, chunked (no length announced)" 413 "at most 64 KiB" -H 'Transfer-Encoding: chunked' \
@@ -138,6 +139,8 @@ bad "serve-2.3 10 MB pasted, chunked (no length announced)" 413 "at most 64 KiB"
 bad "serve-2.4 an unknown key" 422 "eve.ini:42: [inventory] safety_factr: unknown key; did you mean" -F "name=eve" -F "file=@$T/unknown.ini" "$U/submit"
 bad "serve-2.5 a locked key" 422 "[revenue] price_per_unit is locked by base.ini: 12 in the base, 15 here" -F "name=eve" -F "file=@$T/locked.ini" "$U/submit"
 bad "serve-2.6 an oversized run (the workload check)" 422 "this run is too large" -F "name=eve" -F "file=@$T/long.ini" "$U/submit"
+bad "serve-2.6b a scenario that names a file on the server" 422 "may not read files on the server" -F "name=eve" -F "file=@$T/file.ini" "$U/submit"
+ok "serve-2.6c ... and nothing of that file comes back" $(! grep -q 'root:' "$T/refusal"; echo $?)
 bad "serve-2.7 a name with ../" 400 "Give your name" --form-string "name=../../etc/passwd" -F "file=@$T/class/s3.ini" "$U/submit"
 bad "serve-2.8 a name with <script>" 400 "Give your name" --form-string "name=<script>alert(1)</script>" -F "file=@$T/class/s3.ini" "$U/submit"
 ok "serve-2.9 the refused name is not echoed unescaped" $(! grep -q '<script>' "$T/refusal"; echo $?)
