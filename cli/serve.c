@@ -415,7 +415,7 @@ static void reload(struct server *s, FILE *err)
         if (len != 20 || strcmp(de->d_name + 16, ".txt") != 0 || strspn(de->d_name, "0123456789abcdef") != 16) continue;
         char path[1200], *meta;
         size_t mlen;
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        snprintf(path, sizeof path, "%s/%.20s", dir, de->d_name); /* the name is 20 bytes (checked above) */
         if (!(meta = read_whole(path, 1000, &mlen))) continue;
         struct submission *u = calloc(1, sizeof *u);
         if (!u) abort();
@@ -1082,6 +1082,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         if (*upload_data_size) {
             q->body += *upload_data_size;
             if (q->body > SERVE_BODY_MAX) q->too_large = true;
+            if (q->body > SERVE_DRAIN_MAX) return MHD_NO; /* no answer is owed to an endless body */
             if (q->pp && !q->too_large && !q->bad_form &&
                 MHD_post_process(q->pp, upload_data, *upload_data_size) != MHD_YES)
                 q->bad_form = true;

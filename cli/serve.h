@@ -30,11 +30,13 @@
 #include <stdio.h>
 
 enum {
-    SERVE_UPLOAD_MAX = 64 * 1024, /* bytes of a scenario, uploaded or pasted */
-    SERVE_BODY_MAX = 256 * 1024,  /* bytes of a request (a pasted scenario is URL-encoded) */
-    SERVE_QUEUE_MAX = 256,        /* runs waiting */
-    SERVE_CPU_SECONDS = 120,      /* the CPU time a submission may ask for */
-    SERVE_RATE_DEFAULT = 10,      /* submissions a minute per client */
+    SERVE_UPLOAD_MAX = 64 * 1024,       /* bytes of a scenario, uploaded or pasted */
+    SERVE_BODY_MAX = 256 * 1024,        /* bytes of a request (a pasted scenario is URL-encoded) */
+    SERVE_DRAIN_MAX = 16 * 1024 * 1024, /* a larger body is read and dropped to answer 413; past
+                                           this the connection is closed (a stream that never ends) */
+    SERVE_QUEUE_MAX = 256,              /* runs waiting */
+    SERVE_CPU_SECONDS = 120,            /* the CPU time a submission may ask for */
+    SERVE_RATE_DEFAULT = 10,            /* submissions a minute per client */
     SERVE_PORT_DEFAULT = 8080,
     SERVE_LEADERBOARD_REFRESH = 10, /* seconds */
 };

@@ -136,6 +136,13 @@ bad "serve-2.1 binary garbage" 422 "contains" -F "name=eve" -F "file=@$T/garbage
 bad "serve-2.2 10 MB" 413 "at most 64 KiB" -F "name=eve" -F "file=@$T/huge.ini" "$U/submit"
 bad "serve-2.3 10 MB pasted, chunked (no length announced)" 413 "at most 64 KiB" -H 'Transfer-Encoding: chunked' \
     --data-urlencode "name=eve" --data-urlencode "scenario@$T/huge.ini" "$U/submit"
+head -c 20000000 /dev/zero | tr '\0' 'x' > "$T/endless.ini"
+cut=$(status -H 'Transfer-Encoding: chunked' -H 'Content-Type: application/x-www-form-urlencoded' \
+    --data-binary "@$T/endless.ini" "$U/submit")
+alive=$(status "$U/")
+ok "serve-2.3b a body past 16 MB (a stream that does not end) is cut off, and the server keeps serving" \
+    $({ [ "$cut" = 000 ] || [ "$cut" = 100 ]; } && [ "$alive" = 200 ]; echo $?) "status $cut (000 or 100: no answer but the interim Continue), then GET / $alive"
+rm -f "$T/endless.ini"
 bad "serve-2.4 an unknown key" 422 "eve.ini:42: [inventory] safety_factr: unknown key; did you mean" -F "name=eve" -F "file=@$T/unknown.ini" "$U/submit"
 bad "serve-2.5 a locked key" 422 "[revenue] price_per_unit is locked by base.ini: 12 in the base, 15 here" -F "name=eve" -F "file=@$T/locked.ini" "$U/submit"
 bad "serve-2.6 an oversized run (the workload check)" 422 "this run is too large" -F "name=eve" -F "file=@$T/long.ini" "$U/submit"
