@@ -904,20 +904,43 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
     *con_cls = NULL;
 }
 
-/* A name is letters (any non-ASCII UTF-8 counts as one), digits, spaces, '-', '_' and '.',
- * not starting with '.' or a space: safe in a page, a CSV and a file name, and still
- * what the student typed (a name is refused, not silently changed). Trailing spaces go. */
+/* Code points a name may not hold although they are not ASCII: C1 controls, zero-width
+ * characters, bidi overrides and isolates (they make a name look like another's, or
+ * reorder the leaderboard's text around it). */
+static const struct {
+    uint32_t first, last;
+} name_refused[] = {
+    {0x80, 0x9F},     /* C1 controls */
+    {0x200B, 0x200D}, /* zero-width space, non-joiner, joiner */
+    {0x202A, 0x202E}, /* bidi embeddings and overrides */
+    {0x2060, 0x2060}, /* word joiner */
+    {0x2066, 0x2069}, /* bidi isolates */
+    {0xFEFF, 0xFEFF}, /* zero-width no-break space (BOM) */
+};
+
+/* A name is letters (any other non-ASCII UTF-8 counts as one), digits, spaces, '-', '_'
+ * and '.', not starting with '.', '-' or a space (nor '+', '=', '@', refused anywhere: a
+ * spreadsheet reads a cell starting with one of these as a formula): safe in a page, a
+ * CSV and a file name, and still what the student typed (a name is refused, not silently
+ * changed). Trailing spaces go. */
 static bool name_ok(char *name)
 {
     size_t n = strlen(name);
     while (n && (name[n - 1] == ' ' || name[n - 1] == '\r' || name[n - 1] == '\n')) name[--n] = '\0';
-    if (!n || n > NAME_MAX_BYTES || name[0] == '.' || name[0] == ' ') return false;
+    if (!n || n > NAME_MAX_BYTES || strchr(".- +=@", name[0])) return false;
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
         if (*p >= 0x80) { /* a UTF-8 sequence: a lead byte and its continuation bytes */
             int more = *p >= 0xF0 && *p < 0xF5 ? 3 : *p >= 0xE0 ? 2 : *p >= 0xC2 && *p < 0xE0 ? 1 : -1;
             if (more < 0 || *p >= 0xF5) return false;
-            for (int k = 1; k <= more; k++)
+            uint32_t cp = *p & (0x3Fu >> more);
+            for (int k = 1; k <= more; k++) {
                 if ((p[k] & 0xC0) != 0x80) return false;
+                cp = cp << 6 | (p[k] & 0x3Fu);
+            }
+            if ((more == 2 && cp < 0x800) || (more == 3 && cp < 0x10000) || (cp >= 0xD800 && cp <= 0xDFFF))
+                return false; /* an overlong encoding or a surrogate: not UTF-8 */
+            for (size_t i = 0; i < sizeof name_refused / sizeof name_refused[0]; i++)
+                if (cp >= name_refused[i].first && cp <= name_refused[i].last) return false;
             p += more;
             continue;
         }
@@ -1001,7 +1024,7 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
         char why[300];
         snprintf(why, sizeof why,
                  _("Give your name: at most %d bytes of letters, digits, spaces, '-', '_' and '.', not starting "
-                   "with '.'."),
+                   "with '.' or '-'."),
                  NAME_MAX_BYTES);
         return error_page(c, MHD_HTTP_BAD_REQUEST, why, NULL);
     }

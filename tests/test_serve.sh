@@ -151,6 +151,11 @@ ok "serve-2.6c ... and nothing of that file comes back" $(! grep -q 'root:' "$T/
 bad "serve-2.7 a name with ../" 400 "Give your name" --form-string "name=../../etc/passwd" -F "file=@$T/class/s3.ini" "$U/submit"
 bad "serve-2.8 a name with <script>" 400 "Give your name" --form-string "name=<script>alert(1)</script>" -F "file=@$T/class/s3.ini" "$U/submit"
 ok "serve-2.9 the refused name is not echoed unescaped" $(! grep -q '<script>' "$T/refusal"; echo $?)
+for n in "-cmd" "=HYPERLINK(1)" "+1" "@SUM(1)" "$(printf 'a\001b')" "$(printf 'a\302\205b')" "$(printf 'a\342\200\256b')" \
+    "$(printf 'a\342\201\246b')" "$(printf 'a\342\200\213b')" "$(printf 'a\342\201\240b')" "$(printf 'a\357\273\277b')"; do
+    bad "serve-2.9b a name with a control, bidi or zero-width character, or a leading formula sign ($(printf '%s' "$n" | od -An -c | tr -s ' ' | head -c 40))" \
+        400 "Give your name" --form-string "name=$n" -F "file=@$T/class/s3.ini" "$U/submit"
+done
 bad "serve-2.10 no name" 400 "Give your name" -F "file=@$T/class/s3.ini" "$U/submit"
 bad "serve-2.11 no scenario" 400 "Paste your scenario" -F "name=eve" "$U/submit"
 bad "serve-2.12 not a form" 400 "Send the form" -H 'Content-Type: application/json' --data '{"name":"eve"}' "$U/submit"
