@@ -37,7 +37,12 @@ enum {
     CODE_MAX_BYTES = 100,  /* the class code field */
     CLIENTS_TRACKED = 512, /* for the rate limit; the oldest is forgotten beyond */
     RETRY_AFTER_SECONDS = 30,
+    OWNER_BYTES = 16,                  /* the owner cookie: 128 random bits */
+    OWNER_MAX_AGE = 30 * 24 * 60 * 60, /* seconds the browser keeps it */
 };
+
+/* The cookie that makes a name a browser's: set on its first accepted submission. */
+#define OWNER_COOKIE "servlab_owner"
 
 /* ---- what the server holds ---- */
 
@@ -63,6 +68,7 @@ struct submission {
     long long when; /* Unix time */
     struct run *run;
     struct submission *replaced_by; /* a newer submission under the same name, or NULL */
+    char owner[17]; /* the hash of the browser's owner cookie (16 hex digits); "": anyone's (older state) */
 };
 
 struct client {
@@ -244,8 +250,8 @@ static int save_submission(struct server *s, const struct submission *u)
     state_path(s, "submissions", dir, sizeof dir);
     snprintf(name, sizeof name, "%s.ini", u->id);
     if (write_file(dir, name, u->run->text, u->run->len) != 0) return -1;
-    int n = snprintf(meta, sizeof meta, "seq=%lu\nname=%s\nclient=%s\ntime=%lld\nhash=%016llx\n", u->seq, u->name,
-                     u->client, u->when, (unsigned long long)u->run->hash);
+    int n = snprintf(meta, sizeof meta, "seq=%lu\nname=%s\nclient=%s\ntime=%lld\nhash=%016llx\nowner=%s\n", u->seq,
+                     u->name, u->client, u->when, (unsigned long long)u->run->hash, u->owner);
     snprintf(name, sizeof name, "%s.txt", u->id); /* last: a submission is there when its .txt is */
     return write_file(dir, name, meta, (size_t)n);
 }
@@ -351,11 +357,12 @@ static void add_run(struct server *s, struct run *r)
 }
 
 static struct submission *add_submission(struct server *s, const char *id, unsigned long seq, const char *name,
-                                         const char *client, long long when, struct run *r)
+                                         const char *client, long long when, struct run *r, const char *owner)
 {
     struct submission *u = calloc(1, sizeof *u);
     if (!u) abort();
     snprintf(u->id, sizeof u->id, "%s", id);
+    snprintf(u->owner, sizeof u->owner, "%s", owner);
     u->seq = seq;
     snprintf(u->name, sizeof u->name, "%s", name);
     snprintf(u->client, sizeof u->client, "%s", client);
@@ -380,6 +387,31 @@ static void new_id(struct server *s, char id[17])
         }
         for (int i = 0; i < 8; i++) snprintf(id + 2 * i, 3, "%02x", b[i]);
     } while (find_submission(s, id));
+}
+
+/* A new owner cookie: OWNER_BYTES from the IDs' random source, in hex; -1 without one
+ * (then no cookie is set: a guessable one would protect nothing). */
+static int new_owner_cookie(struct server *s, char cookie[2 * OWNER_BYTES + 1])
+{
+    unsigned char b[OWNER_BYTES];
+    if (!s->random || fread(b, 1, sizeof b, s->random) != sizeof b) return -1;
+    for (int i = 0; i < OWNER_BYTES; i++) snprintf(cookie + 2 * i, 3, "%02x", b[i]);
+    return 0;
+}
+
+/* What the server keeps of an owner cookie: its hash, in hex (the cookie itself is never
+ * written, so the state dir does not hand it out). */
+static void owner_hash(const char *cookie, char hash[17])
+{
+    snprintf(hash, 17, "%016llx", (unsigned long long)fnv1a(14695981039346656037ull, cookie, strlen(cookie)));
+}
+
+/* Whether a browser whose cookie hashes to owner may submit under name (under the lock):
+ * the name is new, or its newest submission is that browser's (or from before owners). */
+static bool owner_ok(struct server *s, const char *name, const char *owner)
+{
+    const struct submission *cur = current_of(s, name);
+    return !cur || !cur->owner[0] || strcmp(cur->owner, owner) == 0;
 }
 
 /* ---- reloading the state dir ---- */
@@ -429,6 +461,8 @@ static void reload(struct server *s, FILE *err)
             if (strcmp(line, "name") == 0) snprintf(u->name, sizeof u->name, "%s", v);
             if (strcmp(line, "client") == 0) snprintf(u->client, sizeof u->client, "%s", v);
             if (strcmp(line, "time") == 0) u->when = strtoll(v, NULL, 10);
+            if (strcmp(line, "owner") == 0 && strlen(v) == 16 && strspn(v, "0123456789abcdef") == 16)
+                snprintf(u->owner, sizeof u->owner, "%s", v);
         }
         free(meta);
         found = grow(found, &cap, n, sizeof *found);
@@ -454,7 +488,7 @@ static void reload(struct server *s, FILE *err)
                     enqueue(s, r);
             }
             if (r) {
-                add_submission(s, u->id, u->seq, u->name, u->client, u->when, r);
+                add_submission(s, u->id, u->seq, u->name, u->client, u->when, r, u->owner);
                 kept++;
             }
             free(text);
@@ -474,8 +508,8 @@ static struct MHD_Response *page_response(char *buf, size_t len)
     return resp;
 }
 
-static enum MHD_Result send_page(struct MHD_Connection *c, unsigned status, char *buf, size_t len, const char *type,
-                                 const char *refresh)
+static enum MHD_Result send_page_cookie(struct MHD_Connection *c, unsigned status, char *buf, size_t len,
+                                        const char *type, const char *refresh, const char *set_cookie)
 {
     struct MHD_Response *resp = page_response(buf, len);
     MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
@@ -484,6 +518,7 @@ static enum MHD_Result send_page(struct MHD_Connection *c, unsigned status, char
                             "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'");
     MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (refresh) MHD_add_response_header(resp, "Refresh", refresh);
+    if (set_cookie) MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, set_cookie);
     if (status == MHD_HTTP_SERVICE_UNAVAILABLE || status == MHD_HTTP_TOO_MANY_REQUESTS) {
         char after[16];
         snprintf(after, sizeof after, "%d", RETRY_AFTER_SECONDS);
@@ -492,6 +527,12 @@ static enum MHD_Result send_page(struct MHD_Connection *c, unsigned status, char
     enum MHD_Result ok = MHD_queue_response(c, status, resp);
     MHD_destroy_response(resp);
     return ok;
+}
+
+static enum MHD_Result send_page(struct MHD_Connection *c, unsigned status, char *buf, size_t len, const char *type,
+                                 const char *refresh)
+{
+    return send_page_cookie(c, status, buf, len, type, refresh, NULL);
 }
 
 struct page {
@@ -515,12 +556,18 @@ static void nav(FILE *out)
             _("Leaderboard"));
 }
 
-static enum MHD_Result page_send(struct MHD_Connection *c, struct page *p, unsigned status, const char *refresh)
+static enum MHD_Result page_send_cookie(struct MHD_Connection *c, struct page *p, unsigned status, const char *refresh,
+                                        const char *set_cookie)
 {
     nav(p->out);
     html_end(p->out);
     fclose(p->out);
-    return send_page(c, status, p->buf, p->len, "text/html; charset=utf-8", refresh);
+    return send_page_cookie(c, status, p->buf, p->len, "text/html; charset=utf-8", refresh, set_cookie);
+}
+
+static enum MHD_Result page_send(struct MHD_Connection *c, struct page *p, unsigned status, const char *refresh)
+{
+    return page_send_cookie(c, p, status, refresh, NULL);
 }
 
 /* A refusal: why (the command line's messages, as lines) and what to do. */
@@ -768,7 +815,8 @@ static void changes_list(FILE *out, const struct compare_entry *e)
     fputs("</ul>\n", out);
 }
 
-static enum MHD_Result result_page(struct MHD_Connection *c, struct server *s, const char *id, unsigned status)
+/* The page of submission id; set_cookie, when not NULL, is a Set-Cookie header's value. */
+static enum MHD_Result result_page(struct MHD_Connection *c, struct server *s, const char *id, const char *set_cookie)
 {
     pthread_mutex_lock(&s->lock);
     struct submission *u = strlen(id) == 16 ? find_submission(s, id) : NULL;
@@ -837,7 +885,7 @@ static enum MHD_Result result_page(struct MHD_Connection *c, struct server *s, c
     }
     fprintf(out, "<h2>%s</h2>\n", _("What you changed from the base"));
     changes_list(out, &r->e);
-    return page_send(c, &p, status, refresh[0] ? refresh : NULL);
+    return page_send_cookie(c, &p, MHD_HTTP_OK, refresh[0] ? refresh : NULL, set_cookie);
 }
 
 /* ---- POST /submit ---- */
@@ -1001,6 +1049,15 @@ static bool rate_ok(struct server *s, const char *client)
     return true;
 }
 
+/* 409: the name is another browser's (owner_ok). */
+static enum MHD_Result name_taken(struct MHD_Connection *c)
+{
+    return error_page(c, MHD_HTTP_CONFLICT,
+                      _("This name is taken on this leaderboard by another computer; choose another name, or submit "
+                        "from the browser you used first."),
+                      NULL);
+}
+
 static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct request *q)
 {
     char client[64];
@@ -1030,6 +1087,19 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     }
     const struct field *f = q->file.len ? &q->file : &q->scenario;
     if (!f->len) return error_page(c, MHD_HTTP_BAD_REQUEST, _("Paste your scenario or choose its file."), NULL);
+    /* the browser's owner cookie, or a new one for it; a name is its first browser's */
+    char cookie[2 * OWNER_BYTES + 1] = "", owner[17] = "", set_cookie[200] = "";
+    const char *sent = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, OWNER_COOKIE);
+    if (sent && strlen(sent) == 2 * OWNER_BYTES && strspn(sent, "0123456789abcdef") == 2 * OWNER_BYTES)
+        snprintf(cookie, sizeof cookie, "%s", sent);
+    else if (new_owner_cookie(s, cookie) == 0)
+        snprintf(set_cookie, sizeof set_cookie, "%s=%s; HttpOnly; SameSite=Strict; Path=/; Max-Age=%d", OWNER_COOKIE,
+                 cookie, OWNER_MAX_AGE);
+    if (cookie[0]) owner_hash(cookie, owner);
+    pthread_mutex_lock(&s->lock);
+    bool mine = owner_ok(s, q->name.data, owner);
+    pthread_mutex_unlock(&s->lock);
+    if (!mine) return name_taken(c);
     /* the textarea sends CRLF line ends; the stored text is the file as the student sees it */
     uint64_t hash = fnv1a(s->base_hash, f->data, f->len);
     pthread_mutex_lock(&s->lock);
@@ -1066,15 +1136,19 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
         }
     } else
         pthread_mutex_lock(&s->lock);
+    if (!owner_ok(s, q->name.data, owner)) { /* another browser took the name meanwhile */
+        pthread_mutex_unlock(&s->lock);
+        return name_taken(c);
+    }
     char id[17];
     new_id(s, id);
-    struct submission *u = add_submission(s, id, s->next_seq, q->name.data, client, now(), r);
+    struct submission *u = add_submission(s, id, s->next_seq, q->name.data, client, now(), r, owner);
     int saved = save_submission(s, u);
     save_history(s);
     pthread_mutex_unlock(&s->lock);
     if (saved != 0)
         fprintf(stderr, _("servlab: cannot save submission %s in %s: %s\n"), id, s->o->dir, strerror(errno));
-    return result_page(c, s, id, MHD_HTTP_OK);
+    return result_page(c, s, id, set_cookie[0] ? set_cookie : NULL);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -1125,7 +1199,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (strcmp(url, "/leaderboard") == 0) return leaderboard(c, s, false);
     if (strcmp(url, "/leaderboard.csv") == 0) return leaderboard(c, s, true);
     if (strcmp(url, "/history") == 0) return history_page(c, s);
-    if (strncmp(url, "/result/", 8) == 0) return result_page(c, s, url + 8, MHD_HTTP_OK);
+    if (strncmp(url, "/result/", 8) == 0) return result_page(c, s, url + 8, NULL);
     return error_page(c, MHD_HTTP_NOT_FOUND, _("No such page: start from the student page."), NULL);
 }
 

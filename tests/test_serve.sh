@@ -68,7 +68,7 @@ done
 t0=$(date +%s%N)
 i=1
 while [ $i -le 60 ]; do
-    $C -o /dev/null -w '%{http_code}\n' -F "name=student $i" -F "file=@$T/class/s$i.ini" "$U/submit" > "$T/class/s$i.status" &
+    $C -c "$T/class/jar$i" -o /dev/null -w '%{http_code}\n' -F "name=student $i" -F "file=@$T/class/s$i.ini" "$U/submit" > "$T/class/s$i.status" &
     i=$((i + 1))
 done
 wait_curls() { for f in "$T"/class/*.status; do while [ ! -s "$f" ]; do sleep 0.05; done; done; }
@@ -97,7 +97,15 @@ p1=$(grep '/s1.ini,' "$T/cmp.csv" | cut -d, -f3)
 w1=$(grep ',student 1,' "$T/board1.csv" | cut -d, -f3)
 ok "serve-1.7 a student's profit is compare's (the base's seed and replications)" $([ -n "$p1" ] && [ "$p1" = "$w1" ]; echo $?) "compare $p1, serve $w1"
 # a student's new submission replaces the old one; history.csv keeps both
-$C -o /dev/null -F "name=student 1" -F "file=@$T/class/s2.ini" "$U/submit"
+ok "serve-1.7b the first submission sets the owner cookie: HttpOnly, SameSite=Strict, Path=/, 128 bits" $(grep -qE \
+    '^#HttpOnly_127.0.0.1[[:space:]].*[[:space:]]/[[:space:]].*servlab_owner[[:space:]][0-9a-f]{32}$' "$T/class/jar1"; echo $?) "$(cat "$T/class/jar1")"
+s=$(status -F "name=student 1" -F "file=@$T/class/s2.ini" "$U/submit")
+ok "serve-1.7c another computer (no cookie) cannot replace student 1: 409, says why" $([ "$s" = 409 ] &&
+    grep -q 'This name is taken on this leaderboard by another computer' "$T/page"; echo $?) "$s"
+s=$(status -b "$T/class/jar2" -F "name=student 1" -F "file=@$T/class/s2.ini" "$U/submit")
+ok "serve-1.7d ... nor another student's browser (its own cookie): 409" $([ "$s" = 409 ]; echo $?) "$s"
+s=$(status -b "$T/class/jar1" -F "name=student 1" -F "file=@$T/class/s2.ini" "$U/submit")
+ok "serve-1.7e the first browser replaces its entry: 200" $([ "$s" = 200 ]; echo $?) "$s"
 sleep 1
 ok "serve-1.8 a new submission replaces the student's old one (still 60 rows)" $([ "$(rows)" -eq 60 ]; echo $?) "$(rows)"
 ok "serve-1.9 history.csv keeps every submission (61) for the instructor" $([ "$(tail -n +2 "$T/state/history.csv" | grep -c .)" -eq 61 ] &&
@@ -185,6 +193,11 @@ ok "serve-3.3 a restart keeps the leaderboard, byte for byte" $(cmp -s "$T/board
     cmp -s "$T/b1" "$T/b2"
 }; echo $?) "$(diff "$T/board1.csv" "$T/board2.csv" | head -n 5)"
 ls -l --time-style=full-iso "$T/state/runs" > "$T/runs-after"
+s=$(status -F "name=student 2" -F "file=@$T/class/s3.ini" "$U/submit")
+ok "serve-3.4b after a restart the name is still its browser's: 409 without the cookie (zh)" $([ "$s" = 409 ] &&
+    grep -q '这个名字' "$T/page"; echo $?) "$s"
+ok "serve-3.4c ... the state keeps the cookie's hash, not the cookie" $(grep -q '^owner=[0-9a-f]\{16\}$' "$T"/state/submissions/*.txt &&
+    ! grep -rqF "$(awk '$6 == "servlab_owner" {print $7}' "$T/class/jar2")" "$T/state"; echo $?)
 ok "serve-3.4 the restart ran nothing again (results reloaded, not rewritten)" $(cmp -s "$T/runs-before" "$T/runs-after"; echo $?) "$(diff "$T/runs-before" "$T/runs-after" | head -n 4)"
 $C -o "$T/zh-student.html" "$U/"
 $C -o "$T/zh-board.html" "$U/leaderboard"
@@ -206,9 +219,10 @@ ok "serve-3.7 ... and no temporary file" $([ -z "$(find "$T/state" -name '*.tmp*
 # ---- class code and rate limit ----
 start "$T/state2" --code tulip --rate 3
 bad "serve-4.1 a wrong class code" 403 "Wrong class code" -F "name=eve" -F "code=rose" -F "file=@$T/class/s1.ini" "$U/submit"
-s=$(status -F "name=eve" -F "code=tulip" -F "file=@$T/class/s1.ini" "$U/submit")
-ok "serve-4.2 the right class code: 200" $([ "$s" = 200 ]; echo $?) "$s"
-status -F "name=eve" -F "code=tulip" -F "file=@$T/class/s2.ini" "$U/submit" > /dev/null # the third
+s=$(status -D "$T/headers" -c "$T/eve.jar" -F "name=eve" -F "code=tulip" -F "file=@$T/class/s1.ini" "$U/submit")
+ok "serve-4.2 the right class code: 200, and the owner cookie" $([ "$s" = 200 ] &&
+    grep -qi '^Set-Cookie: servlab_owner=[0-9a-f]\{32\}; HttpOnly; SameSite=Strict; Path=/' "$T/headers"; echo $?) "$s $(grep -i '^Set-Cookie' "$T/headers")"
+status -b "$T/eve.jar" -F "name=eve" -F "code=tulip" -F "file=@$T/class/s2.ini" "$U/submit" > /dev/null # the third
 s=$(status -D "$T/headers" -F "name=eve" -F "code=tulip" -F "file=@$T/class/s1.ini" "$U/submit")
 ok "serve-4.3 the fourth submission of the minute: 429 with Retry-After" $([ "$s" = 429 ] && grep -qi '^Retry-After: [0-9]' "$T/headers"; echo $?) "$s"
 echo "bad request: serve-4.3 over the rate limit -> $s"
