@@ -431,6 +431,39 @@ static int by_seq(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* The lines of ID.txt (save_submission writes them) and where they go in a submission;
+ * hash= is not read (the text is hashed again), an unknown key is ignored. */
+enum meta_kind { META_ULONG, META_LLONG, META_TEXT, META_HEX16 };
+
+#define SUB_FIELD(member) offsetof(struct submission, member), sizeof((struct submission *)0)->member
+
+static const struct {
+    const char *key;
+    size_t offset, size;
+    enum meta_kind kind;
+} meta_keys[] = {
+    {"seq", SUB_FIELD(seq), META_ULONG},      {"name", SUB_FIELD(name), META_TEXT},
+    {"client", SUB_FIELD(client), META_TEXT}, {"time", SUB_FIELD(when), META_LLONG},
+    {"owner", SUB_FIELD(owner), META_HEX16},
+};
+
+static void meta_set(struct submission *u, const char *key, const char *v)
+{
+    for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++) {
+        if (strcmp(key, meta_keys[i].key) != 0) continue;
+        char *at = (char *)u + meta_keys[i].offset;
+        switch (meta_keys[i].kind) {
+        case META_ULONG: *(unsigned long *)(void *)at = strtoul(v, NULL, 10); break;
+        case META_LLONG: *(long long *)(void *)at = strtoll(v, NULL, 10); break;
+        case META_HEX16: /* an owner's hash, or nothing (anyone's) */
+            if (strlen(v) != 16 || strspn(v, "0123456789abcdef") != 16) break;
+            /* fall through */
+        case META_TEXT: snprintf(at, meta_keys[i].size, "%s", v); break;
+        }
+        return;
+    }
+}
+
 /* The submissions saved under dir/submissions, in their order; runs from dir/runs, or
  * queued again. */
 static void reload(struct server *s, FILE *err)
@@ -456,13 +489,7 @@ static void reload(struct server *s, FILE *err)
             char *eq = strchr(line, '=');
             if (!eq) continue;
             *eq = '\0';
-            const char *v = eq + 1;
-            if (strcmp(line, "seq") == 0) u->seq = strtoul(v, NULL, 10);
-            if (strcmp(line, "name") == 0) snprintf(u->name, sizeof u->name, "%s", v);
-            if (strcmp(line, "client") == 0) snprintf(u->client, sizeof u->client, "%s", v);
-            if (strcmp(line, "time") == 0) u->when = strtoll(v, NULL, 10);
-            if (strcmp(line, "owner") == 0 && strlen(v) == 16 && strspn(v, "0123456789abcdef") == 16)
-                snprintf(u->owner, sizeof u->owner, "%s", v);
+            meta_set(u, line, eq + 1);
         }
         free(meta);
         found = grow(found, &cap, n, sizeof *found);
@@ -1151,6 +1178,49 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     return result_page(c, s, id, set_cookie[0] ? set_cookie : NULL);
 }
 
+/* ---- the router: GET and HEAD pages by address (POST /submit is handle's) ---- */
+
+static enum MHD_Result route_student(struct MHD_Connection *c, struct server *s, const char *rest)
+{
+    (void)rest;
+    return student_page(c, s);
+}
+
+static enum MHD_Result route_board(struct MHD_Connection *c, struct server *s, const char *rest)
+{
+    (void)rest;
+    return leaderboard(c, s, false);
+}
+
+static enum MHD_Result route_board_csv(struct MHD_Connection *c, struct server *s, const char *rest)
+{
+    (void)rest;
+    return leaderboard(c, s, true);
+}
+
+static enum MHD_Result route_history(struct MHD_Connection *c, struct server *s, const char *rest)
+{
+    (void)rest;
+    return history_page(c, s);
+}
+
+static enum MHD_Result route_result(struct MHD_Connection *c, struct server *s, const char *id)
+{
+    return result_page(c, s, id, NULL);
+}
+
+static const struct {
+    const char *url;
+    bool prefix; /* the rest of the address is the page's argument */
+    enum MHD_Result (*page)(struct MHD_Connection *c, struct server *s, const char *rest);
+} routes[] = {
+    {"/", false, route_student},
+    {"/leaderboard", false, route_board},
+    {"/leaderboard.csv", false, route_board_csv},
+    {"/history", false, route_history},
+    {"/result/", true, route_result},
+};
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                               const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
 {
@@ -1195,11 +1265,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (strcmp(url, "/submit") == 0)
         return error_page(c, MHD_HTTP_METHOD_NOT_ALLOWED, _("Submit the form of the student page."), NULL);
     if (!get) return error_page(c, MHD_HTTP_METHOD_NOT_ALLOWED, _("This server answers GET and POST only."), NULL);
-    if (strcmp(url, "/") == 0) return student_page(c, s);
-    if (strcmp(url, "/leaderboard") == 0) return leaderboard(c, s, false);
-    if (strcmp(url, "/leaderboard.csv") == 0) return leaderboard(c, s, true);
-    if (strcmp(url, "/history") == 0) return history_page(c, s);
-    if (strncmp(url, "/result/", 8) == 0) return result_page(c, s, url + 8, NULL);
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+        size_t n = strlen(routes[i].url);
+        if (routes[i].prefix ? strncmp(url, routes[i].url, n) == 0 : strcmp(url, routes[i].url) == 0)
+            return routes[i].page(c, s, url + n);
+    }
     return error_page(c, MHD_HTTP_NOT_FOUND, _("No such page: start from the student page."), NULL);
 }
 
