@@ -46,7 +46,9 @@ enum {
 
 /* ---- what the server holds ---- */
 
-enum run_state { RUN_QUEUED, RUN_RUNNING, RUN_DONE, RUN_STOPPED };
+/* RUN_DROPPED: taken off the queue, no current submission using it (add_submission);
+ * queued again when its text comes back. */
+enum run_state { RUN_QUEUED, RUN_RUNNING, RUN_DONE, RUN_STOPPED, RUN_DROPPED };
 
 /* One distinct scenario text (with the base it was checked against), run once: the
  * cache by content. */
@@ -211,6 +213,7 @@ static const char *state_name(const struct submission *u)
     case RUN_QUEUED: return N_("queued");
     case RUN_RUNNING: return N_("running");
     case RUN_DONE: return N_("done");
+    case RUN_DROPPED: return N_("replaced");
     case RUN_STOPPED: break;
     }
     return N_("stopped");
@@ -301,6 +304,29 @@ static void enqueue(struct server *s, struct run *r)
     pthread_cond_signal(&s->work);
 }
 
+/* Take r off the queue (under the lock): nobody waits for it any more. */
+static void dequeue(struct server *s, struct run *r)
+{
+    if (r->state != RUN_QUEUED) return;
+    for (struct run **at = &s->queue_head, *prev = NULL; *at; prev = *at, at = &(*at)->next_queued) {
+        if (*at != r) continue;
+        *at = r->next_queued;
+        if (s->queue_tail == r) s->queue_tail = prev;
+        r->next_queued = NULL;
+        r->state = RUN_DROPPED;
+        s->queued--;
+        return;
+    }
+}
+
+/* Whether a current submission (not replaced) uses r (under the lock). */
+static bool run_used(const struct server *s, const struct run *r)
+{
+    for (size_t i = 0; i < s->nsubs; i++)
+        if (!s->subs[i]->replaced_by && s->subs[i]->run == r) return true;
+    return false;
+}
+
 /* r's place in the queue, 1 first (under the lock); 0 when it is not waiting. */
 static size_t queue_place(const struct server *s, const struct run *r)
 {
@@ -369,7 +395,10 @@ static struct submission *add_submission(struct server *s, const char *id, unsig
     u->when = when;
     u->run = r;
     struct submission *old = current_of(s, name);
-    if (old) old->replaced_by = u;
+    if (old) {
+        old->replaced_by = u;
+        if (old->run != r && !run_used(s, old->run)) dequeue(s, old->run); /* a run nobody will look at */
+    }
     s->subs = grow(s->subs, &s->cap_subs, s->nsubs, sizeof *s->subs);
     s->subs[s->nsubs++] = u;
     if (seq >= s->next_seq) s->next_seq = seq + 1;
@@ -1131,7 +1160,7 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     uint64_t hash = fnv1a(s->base_hash, f->data, f->len);
     pthread_mutex_lock(&s->lock);
     struct run *r = find_run(s, hash, f->data, f->len);
-    bool full = !r && s->queued >= SERVE_QUEUE_MAX;
+    bool full = (!r || r->state == RUN_DROPPED) && s->queued >= SERVE_QUEUE_MAX;
     pthread_mutex_unlock(&s->lock);
     if (full)
         return error_page(c, MHD_HTTP_SERVICE_UNAVAILABLE, _("The queue is full: submit again in half a minute."),
@@ -1164,9 +1193,11 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     } else
         pthread_mutex_lock(&s->lock);
     if (!owner_ok(s, q->name.data, owner)) { /* another browser took the name meanwhile */
+        if (!run_used(s, r)) dequeue(s, r);
         pthread_mutex_unlock(&s->lock);
         return name_taken(c);
     }
+    if (r->state == RUN_DROPPED) enqueue(s, r); /* taken off the queue once; wanted again */
     char id[17];
     new_id(s, id);
     struct submission *u = add_submission(s, id, s->next_seq, q->name.data, client, now(), r, owner);

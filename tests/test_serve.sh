@@ -241,6 +241,19 @@ s=$(status -F "name=小明" -F "file=@$T/class/s1.ini" "$U/submit")
 ok "serve-5.2 zh: a Chinese name is a name" $([ "$s" = 200 ] && grep -q '小明' "$T/page"; echo $?) "$s"
 stop
 
+# ---- a replaced submission's run that is still waiting leaves the queue ----
+start "$T/state12" --threads 1 --rate 0
+for d in 1 2 3; do sed "s/^horizon_days = 365 /horizon_days = $((36600 + d)) /" "$B" > "$T/w$d.ini"; done
+status -c "$T/w.jar" -F "name=w1" -F "file=@$T/w1.ini" "$U/submit" > /dev/null # runs (seconds): the one worker is busy
+status -b "$T/w.jar" -F "name=w2" -F "file=@$T/w2.ini" "$U/submit" > /dev/null # waits
+s=$(status -b "$T/w.jar" -F "name=w2" -F "file=@$T/w3.ini" "$U/submit")
+ok "serve-9.1 w2's newer submission: its older run, waiting and used by nobody, left the queue (place 1 of 1)" $([ "$s" = 200 ] &&
+    grep -q 'place 1 of 1 in the queue' "$T/page"; echo $?) "$s $(grep -o 'place [0-9]* of [0-9]*' "$T/page")"
+s=$(status -b "$T/w.jar" -F "name=w4" -F "file=@$T/w2.ini" "$U/submit")
+ok "serve-9.2 the same text submitted again is queued again (place 2 of 2)" $([ "$s" = 200 ] &&
+    grep -q 'place 2 of 2 in the queue' "$T/page"; echo $?) "$s $(grep -o 'place [0-9]* of [0-9]*' "$T/page")"
+stop
+
 # ---- a full queue: 503 with Retry-After, and SIGTERM in the middle of a long run ----
 start "$T/state11" --threads 1 --rate 0
 i=1
