@@ -11,16 +11,17 @@
  *
  * Safety on a class network: loopback unless --bind says otherwise; the class code when
  * set; uploads of at most SERVE_UPLOAD_MAX bytes (413); names of letters, digits,
- * spaces, '-', '_' and '.' only (400); every text HTML-escaped; SERVE_RATE_DEFAULT
- * submissions a minute per client (429); a bounded queue (503 with Retry-After); runs
- * over SERVE_CPU_SECONDS of CPU time refused with the command line's message
- * (cli/workload.h, 422). IDs are made by the server and looked up in memory: no part of
- * a request ever names a file.
+ * spaces, '-', '_' and '.' only, no control, bidi or zero-width character, no leading
+ * '-' (400); a name is the browser's that first used it (an owner cookie, 409 for
+ * another); every text HTML-escaped; SERVE_RATE_DEFAULT submissions a minute per client
+ * (429); a bounded queue (503 with Retry-After); runs over SERVE_CPU_SECONDS of CPU time
+ * refused with the command line's message (cli/workload.h, 422). IDs are made by the server and looked up in memory: no
+ * part of a request ever names a file.
  *
  * State (STATE_DIR): submissions/ID.ini (the text) and submissions/ID.txt (who, when,
- * its hash), runs/HASH.csv (the replications' metrics), history.csv (every submission,
- * for the instructor), each written under a temporary name and renamed
- * (cli/outfile.h). A restart reloads them: the leaderboard survives. */
+ * its hash, its owner cookie's hash), runs/HASH.csv (the replications' metrics),
+ * history.csv (every submission, for the instructor), each written under a temporary
+ * name and renamed (cli/outfile.h). A restart reloads them: the leaderboard survives. */
 #ifndef CLI_SERVE_H
 #define CLI_SERVE_H
 
