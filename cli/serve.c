@@ -543,6 +543,7 @@ static void reload(struct server *s, FILE *err)
                 else
                     enqueue(s, r);
             }
+            if (r && r->state == RUN_DROPPED) enqueue(s, r); /* dropped for an older one, wanted here */
             if (r) {
                 add_submission(s, u->id, u->seq, u->name, u->client, u->when, r, u->owner);
                 kept++;
@@ -914,7 +915,7 @@ static enum MHD_Result result_page(struct MHD_Connection *c, struct server *s, c
     } else if (state == RUN_RUNNING) {
         html_text(out, _("Running now. This page refreshes itself."));
         snprintf(refresh, sizeof refresh, "2; url=/result/%s", id);
-    } else if (state == RUN_STOPPED) {
+    } else if (state == RUN_STOPPED || state == RUN_DROPPED) { /* dropped: only a replaced one (above) */
         html_text(out, _("The server stopped before this run finished; it runs again when the server restarts."));
     } else {
         const struct summary *pr = &r->e.s[M_PROFIT];

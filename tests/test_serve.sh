@@ -253,6 +253,12 @@ s=$(status -b "$T/w.jar" -F "name=w4" -F "file=@$T/w2.ini" "$U/submit")
 ok "serve-9.2 the same text submitted again is queued again (place 2 of 2)" $([ "$s" = 200 ] &&
     grep -q 'place 2 of 2 in the queue' "$T/page"; echo $?) "$s $(grep -o 'place [0-9]* of [0-9]*' "$T/page")"
 stop
+start "$T/state12" --threads 1 --rate 0 # the reload drops w2's older run and queues it again for w4
+w4=$(basename "$(grep -l '^name=w4$' "$T"/state12/submissions/*.txt)" .txt)
+s=$(status "$U/result/$w4")
+ok "serve-9.3 after a restart the same: w4's run, dropped for w2's newer one in the reload, waits again" $([ "$s" = 200 ] &&
+    grep -q 'Waiting to run: place [23] of [23] in the queue' "$T/page"; echo $?) "$s $(sed -e 's/<[^>]*>//g' "$T/page" | grep -v '^ *$' | head -n 4)"
+stop
 
 # ---- a full queue: 503 with Retry-After, and SIGTERM in the middle of a long run ----
 start "$T/state11" --threads 1 --rate 0
