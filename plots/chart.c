@@ -536,7 +536,8 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
     plgvpd(&vx0, &vx1, &vy0, &vy1);
     plgspa(&sx0, &sx1, &sy0, &sy1);
     double wmm = (vx1 - vx0) * (sx1 - sx0), hmm = (vy1 - vy0) * (sy1 - sy0);
-    double *px = malloc(n * sizeof *px), *py = malloc(n * sizeof *py);
+    double *px = calloc(n, sizeof *px),
+           *py = calloc(n, sizeof *py); /* zeroed: GCC cannot see that the loop below fills all n */
     const char **text = malloc(n * sizeof *text);
     size_t *group = malloc(n * sizeof *group);
     if (!px || !py || !text || !group) abort();
@@ -1142,6 +1143,17 @@ static void draw_flow(const struct chart *c)
     plschr(0, TEXT_SCALE);
 }
 
+/* The page's title and subtitle above a viewport from x0 to x1 (of the page's width),
+ * then the text scale the drawing starts from. */
+static void page_titles(const struct chart *c, double x0, double x1)
+{
+    char buf[1200];
+    plvpor(x0, x1, 0.11, 0.88);
+    colour(C_AXES);
+    page_text(3.2, TITLE_SCALE, plain(c->title, buf, sizeof buf));
+    if (c->subtitle) page_text(2.0, SUBTITLE_SCALE, plain(c->subtitle, buf, sizeof buf));
+    plschr(0, TEXT_SCALE);
+}
 /* Draw c with PLplot's device into file (which must be writable: PLplot cannot fail). */
 static void draw_chart(const char *device, const char *file, const struct chart *c)
 {
@@ -1162,22 +1174,13 @@ static void draw_chart(const char *device, const char *file, const struct chart 
     plschr(0, TEXT_SCALE);
 
     if (c->flow) {
-        char title[1200];
-        plvpor(0.11, 0.96, 0.11, 0.88);
-        colour(C_AXES);
-        page_text(3.2, TITLE_SCALE, plain(c->title, title, sizeof title));
-        if (c->subtitle) page_text(2.0, SUBTITLE_SCALE, plain(c->subtitle, title, sizeof title));
+        page_titles(c, 0.11, 0.96);
         draw_flow(c);
         plend();
         return;
     }
     if (c->surface) {
-        char title[1200];
-        plvpor(0.09, 0.60, 0.11, 0.88);
-        colour(C_AXES);
-        page_text(3.2, TITLE_SCALE, plain(c->title, title, sizeof title));
-        if (c->subtitle) page_text(2.0, SUBTITLE_SCALE, plain(c->subtitle, title, sizeof title));
-        plschr(0, TEXT_SCALE);
+        page_titles(c, 0.09, 0.60);
         draw_surface(c);
         plend();
         return;
@@ -1190,12 +1193,7 @@ static void draw_chart(const char *device, const char *file, const struct chart 
     }
     double dx = xmax - xmin;
     xmin -= 0.02 * dx, xmax += 0.02 * dx;
-    char buf[1200];
-    plvpor(0.11, 0.96, 0.11, 0.88);
-    colour(C_AXES);
-    page_text(3.2, TITLE_SCALE, plain(c->title, buf, sizeof buf));
-    if (c->subtitle) page_text(2.0, SUBTITLE_SCALE, plain(c->subtitle, buf, sizeof buf));
-    plschr(0, TEXT_SCALE);
+    page_titles(c, 0.11, 0.96);
     for (size_t k = 0; k < c->npanels; k++) draw_panel(c, k, xmin, xmax);
     plend();
 }
