@@ -1157,7 +1157,8 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     bool mine = owner_ok(s, q->name.data, owner);
     pthread_mutex_unlock(&s->lock);
     if (!mine) return name_taken(c);
-    /* the textarea sends CRLF line ends; the stored text is the file as the student sees it */
+    /* stored and hashed as sent: a pasted text (the textarea sends CRLF) and the same file uploaded
+       (LF) are two texts, each run once */
     uint64_t hash = fnv1a(s->base_hash, f->data, f->len);
     pthread_mutex_lock(&s->lock);
     struct run *r = find_run(s, hash, f->data, f->len);
