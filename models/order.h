@@ -67,8 +67,9 @@ struct order {
 };
 
 struct order_pool {
-    struct order *free;
-    struct order_chunk *chunks;
+    struct order *free;         /* orders given back, reused first */
+    struct order_chunk *chunks; /* the newest first */
+    size_t unused;              /* orders of the newest chunk never handed out */
     size_t in_use, peak;
 };
 
