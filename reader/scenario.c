@@ -2386,15 +2386,37 @@ static void check_stage_load(struct scenario *sc, const char *what, const struct
 
 /* The share of draws from d that are 0 or less, estimated from 100000 draws on a
  * fixed stream (so the same file always gets the same answer); 0 if d cannot draw 0. */
+static bool same_dist(const struct dist *x, const struct dist *y)
+{
+    if (x->type != y->type || x->table != y->table || x->a != y->a || x->b != y->b) return false;
+    for (size_t i = 0; i < DIST_MAX_PARAMS; i++)
+        if (x->p[i] != y->p[i]) return false;
+    return true;
+}
+
 static double share_at_most_zero(const struct dist *d)
 {
     if (dist_lowest(d) > 0) return 0;
-    enum { DRAWS = 100000 };
+    /* 100,000 draws take a few milliseconds, which a batch of items on one base scenario
+       (cli/batch.c) paid at every load, one after the other: the last few answers are
+       kept, per thread (the class server loads on several). */
+    enum { DRAWS = 100000, KEPT = 4 };
+    static _Thread_local struct {
+        struct dist d;
+        double share;
+    } kept[KEPT];
+    static _Thread_local size_t nkept, next;
+    for (size_t i = 0; i < nkept; i++)
+        if (same_dist(&kept[i].d, d)) return kept[i].share;
     gsl_rng *r = rng_stream_new(1, 0, 0);
     unsigned zeros = 0;
     for (unsigned i = 0; i < DRAWS; i++) zeros += !(dist_sample(d, r) > 0);
     gsl_rng_free(r);
-    return (double)zeros / DRAWS;
+    double share = (double)zeros / DRAWS;
+    kept[next].d = *d, kept[next].share = share;
+    next = (next + 1) % KEPT;
+    if (nkept < KEPT) nkept++;
+    return share;
 }
 
 /* A holding cost that looks like an annual figure typed as a daily one. Typed so, a
