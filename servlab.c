@@ -1151,6 +1151,7 @@ static int servlab_main(int argc, char **argv)
  * rank 0 prints and writes. Without MPI the two calls do nothing. */
 int main(int argc, char **argv)
 {
+    runner_keep_freed_memory();
     mpi_grid_init(&argc, &argv);
     return mpi_grid_finish(servlab_main(argc, argv));
 }

@@ -85,6 +85,7 @@ static int cmd_threads(const struct model_config *cfg, unsigned long reps, unsig
 
 int main(int argc, char **argv)
 {
+    runner_keep_freed_memory(); /* as servlab does */
     if (argc < 3) return usage();
     const char *cmd = argv[1], *path = argv[2];
     unsigned long first = 0, reps = 1, threads = 1;

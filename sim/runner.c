@@ -6,6 +6,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
+#ifdef __GLIBC__ /* defined by the headers above */
+#include <malloc.h>
+#endif
 
 struct pool {
     const struct runner *r;
@@ -40,6 +43,15 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->lock);
     }
     return NULL;
+}
+
+void runner_keep_freed_memory(void)
+{
+#ifdef __GLIBC__
+    /* Fixing the thresholds also turns off glibc's own adjustment of them. */
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
 }
 
 size_t runner_run(const struct runner *r, double *results)

@@ -35,6 +35,15 @@ struct runner {
  * rows are NaN). */
 size_t runner_run(const struct runner *r, double *results);
 
+/* Ask the C library to keep memory that replications free for the next ones (call once,
+ * at the start of the program). Each replication allocates and frees the same few
+ * hundred KB (its model is 197 KB); by default glibc hands such blocks back to the
+ * kernel and the next replication faults them in again page by page, which took most of
+ * the time of small models run on one thread (bench/README.md). Blocks under 32 MB come
+ * from the heap, and each heap keeps up to 64 MB free before returning any; results are
+ * unchanged. Does nothing outside glibc. */
+void runner_keep_freed_memory(void);
+
 /* The number of online processors (at least 1). */
 unsigned runner_cores(void);
 
