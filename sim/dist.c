@@ -283,14 +283,15 @@ static int geometric_prepare(struct dist *d, char *err, size_t n)
 }
 /* gsl_ran_geometric(r, p) (GSL 2.7's randist/geometric.c: k = log(u) / log(1 - p) + 1
  * for u = gsl_rng_uniform_pos(r)) with log(1 - p) computed once, in prepare: the same
- * numbers, bit for bit, for one log a draw instead of two. */
+ * numbers, bit for bit, for one log a draw instead of two, taken from a batch computed
+ * ahead (rng_log_uniform). */
 static double geometric_sample(const struct dist *d, gsl_rng *r)
 {
     if (d->a >= 1) return 1;
-    double u;
-    do u = rng_uniform(r);
-    while (u == 0); /* gsl_rng_uniform_pos */
-    return (unsigned)(log(u) / d->b + 1);
+    double log_u;
+    do log_u = rng_log_uniform(r);
+    while (log_u == -INFINITY); /* u = 0: gsl_rng_uniform_pos draws again */
+    return (unsigned)(log_u / d->b + 1);
 }
 static double geometric_variance(const struct dist *d)
 {

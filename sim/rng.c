@@ -25,6 +25,7 @@ void rng_mt_twist(struct rng_mt *s)
     mt[RNG_MT_N - 1] = mix(mt[RNG_MT_N - 1], mt[0], mt[MT_M - 1]);
     s->next = 0;
     s->exp_from = s->exp_to = 0;
+    s->log_from = s->log_to = 0;
 }
 
 void rng_mt_exp_batch(struct rng_mt *s)
@@ -36,6 +37,15 @@ void rng_mt_exp_batch(struct rng_mt *s)
     s->exp_to = from + n;
 }
 
+void rng_mt_log_batch(struct rng_mt *s)
+{
+    if (s->next >= RNG_MT_N) rng_mt_twist(s);
+    uint32_t from = s->next, n = RNG_MT_N - from < RNG_EXP_BATCH ? RNG_MT_N - from : RNG_EXP_BATCH;
+    for (uint32_t i = 0; i < n; i++) s->log[i] = log(rng_mt_temper(s->mt[from + i]) / 4294967296.0);
+    s->log_from = from;
+    s->log_to = from + n;
+}
+
 static void mt_set(void *state, unsigned long seed)
 {
     struct rng_mt *s = state;
@@ -44,6 +54,7 @@ static void mt_set(void *state, unsigned long seed)
     for (uint32_t i = 1; i < RNG_MT_N; i++) s->mt[i] = 1812433253u * (s->mt[i - 1] ^ (s->mt[i - 1] >> 30)) + i;
     s->next = RNG_MT_N;
     s->exp_from = s->exp_to = 0;
+    s->log_from = s->log_to = 0;
 }
 
 static unsigned long mt_get(void *state)

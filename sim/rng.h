@@ -23,11 +23,15 @@ enum { RNG_MT_N = 624, RNG_EXP_BATCH = 32 };
  * exp[j - exp_from] is -log(1 - u) for the uniform u of word j, for exp_from <= j <
  * exp_to. The batch is keyed by word position, so draws of any other kind in between
  * keep it valid; a twist or a reseed empties it. Computing logs in a batch lets the
- * processor overlap them instead of waiting for each one on the event path. */
+ * processor overlap them instead of waiting for each one on the event path. A second
+ * batch, log[j - log_from] = log(u) for log_from <= j < log_to, does the same for the
+ * draws that take the log of u itself (geometric order sizes). */
 struct rng_mt {
     uint32_t next;
     uint32_t exp_from, exp_to;
+    uint32_t log_from, log_to;
     double exp[RNG_EXP_BATCH];
+    double log[RNG_EXP_BATCH];
     uint32_t mt[RNG_MT_N];
 };
 
@@ -75,6 +79,21 @@ static inline double rng_exponential1(gsl_rng *r)
     double e = s->exp[s->next - s->exp_from];
     s->next++;
     return e;
+}
+
+/* Fill s->log from word s->next on (twisting first if every word is used). */
+void rng_mt_log_batch(struct rng_mt *s);
+
+/* log(u) for the next uniform u (rng_uniform), -inf when u is 0: the same number
+ * computed directly, taken from the batch when one is ready. */
+static inline double rng_log_uniform(gsl_rng *r)
+{
+    if (r->type != &rng_mt19937) return log(gsl_rng_uniform(r));
+    struct rng_mt *s = r->state;
+    if (s->next < s->log_from || s->next >= s->log_to) rng_mt_log_batch(s);
+    double l = s->log[s->next - s->log_from];
+    s->next++;
+    return l;
 }
 
 /* The name printed in reports, e.g. "mt19937". */

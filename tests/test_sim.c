@@ -485,6 +485,30 @@ static void test_rng_same_as_gsl(void)
         same_geometric &= gsl_rng_get(ours) == gsl_rng_get(ref); /* as many uniforms used */
     }
     check(same_geometric, "rng-2.7 geometric draws are gsl_ran_geometric's, bit for bit");
+    /* geometric draws take log(u) from a batch of their own, beside the exponentials'
+       batch of -log(1 - u): mixed on one stream, across twists and a reseed, each draw
+       must still be what GSL makes of the very next uniform */
+    struct dist g;
+    dist_init(&g, dist_type_find("geometric"), (double[]){2}, 1, err, sizeof err);
+    gsl_rng_set(ours, 11), gsl_rng_set(ref, 11);
+    int same_mixed = 1;
+    for (int k = 0; k < 6000; k++) {
+        int kind = k % 5 == 1 ? 0 : (k / 3) % 3; /* 0 uniform, 1 exponential, 2 geometric */
+        if (kind == 0)
+            same_mixed &= dist_sample(&u, ours) == gsl_rng_uniform(ref);
+        else if (kind == 1)
+            same_mixed &= dist_sample(&e, ours) == -2.5 * log(1 - gsl_rng_uniform(ref));
+        else
+            same_mixed &= dist_sample(&g, ours) == gsl_ran_geometric(ref, 0.5);
+        if (k == 3000) gsl_rng_set(ours, 78), gsl_rng_set(ref, 78);
+    }
+    check(same_mixed, "rng-2.8 geometric, exponential and uniform draws mixed on one stream are GSL's, bit for bit");
+    gsl_rng *other = gsl_rng_alloc(gsl_rng_taus), *other_ref = gsl_rng_alloc(gsl_rng_taus);
+    int same_log = 1;
+    for (int k = 0; k < 1000; k++) same_log &= rng_log_uniform(other) == log(gsl_rng_uniform(other_ref));
+    check(same_log, "rng-2.9 rng_log_uniform falls back to log(gsl_rng_uniform) for other generators");
+    gsl_rng_free(other);
+    gsl_rng_free(other_ref);
     gsl_rng_free(ours);
     gsl_rng_free(ref);
 }
