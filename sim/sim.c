@@ -75,6 +75,11 @@ size_t sim_pending(const struct sim *sim)
     return n;
 }
 
+static inline bool before(const struct heap_entry *a, const struct heap_entry *b)
+{
+    return a->time < b->time || (a->time == b->time && a->key < b->key);
+}
+
 /* A time's bits as an unsigned integer. Event times are finite and at least +0 (-0 is
  * made +0 when an event is scheduled), and for such doubles the integers are in the same
  * order as the times, and equal exactly when the times are. */
@@ -85,9 +90,10 @@ static inline uint64_t time_bits(double time)
     return bits;
 }
 
-/* Whether a runs before b: integer comparisons joined by & and |, so that the compiler
- * can use the answer as a number (sift_down) instead of branching on it. */
-static inline bool before(const struct heap_entry *a, const struct heap_entry *b)
+/* before(a, b) as integer comparisons joined by & and |, which the compiler turns into a
+ * number to add, not a branch: for the heap's choice between two children, which the
+ * processor cannot predict. Elsewhere the plain test is cheaper. */
+static inline size_t before_as_number(const struct heap_entry *a, const struct heap_entry *b)
 {
     uint64_t ta = time_bits(a->time), tb = time_bits(b->time);
     return (ta < tb) | ((ta == tb) & (a->key < b->key));
@@ -163,7 +169,7 @@ static inline void sift_down(struct heap_entry *heap, size_t n, size_t i, const 
         /* the earlier child, without a branch: which one it is cannot be predicted, and
            a mispredicted branch here was a tenth of the time of scenarios/default.ini */
         size_t right = child + 1 < n ? child + 1 : child; /* the left one when alone */
-        child += before(&heap[right], &heap[child]);
+        child += before_as_number(&heap[right], &heap[child]);
         if (!before(&heap[child], e)) break;
         heap[i] = heap[child];
         i = child;
