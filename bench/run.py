@@ -59,8 +59,16 @@ def fail(msg):
     sys.exit(1)
 
 
-def run(cmd):
-    p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+# The CPU that the single-process timings (one replication of servlab, its bare loop or
+# SimPy) run on, all of them, so that a pairwise ratio compares like with like: on the
+# virtual machines this runs on, one CPU was at times a third slower than the other
+# (bench/README.md), and where the scheduler put a run decided its time.
+PIN_CPU = max(os.sched_getaffinity(0))
+
+
+def run(cmd, pinned=False):
+    pin = (lambda: os.sched_setaffinity(0, {PIN_CPU})) if pinned else None
+    p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=pin)
     if p.returncode != 0:
         fail("%s failed (exit %d): %s" % (" ".join(cmd), p.returncode, p.stderr.strip()))
     return p.stdout
@@ -73,18 +81,18 @@ def parse_rows(text):
 
 
 def servlab_rep(model, rep):
-    row = parse_rows(run([BENCH, "time", model["ini"], "--first", str(rep), "--reps", "1"]))[0]
+    row = parse_rows(run([BENCH, "time", model["ini"], "--first", str(rep), "--reps", "1"], pinned=True))[0]
     return {k: float(v) for k, v in row.items()}
 
 
 def bare_rep(rep):
-    row = parse_rows(run([BARE, "--first", str(rep), "--reps", "1"]))[0]
+    row = parse_rows(run([BARE, "--first", str(rep), "--reps", "1"], pinned=True))[0]
     return {k: float(v) for k, v in row.items()}
 
 
 def simpy_rep(model, seed):
     out = {}
-    for line in run([PYTHON, model["simpy"], str(seed)]).strip().splitlines():
+    for line in run([PYTHON, model["simpy"], str(seed)], pinned=True).strip().splitlines():
         k, v = line.split(",")
         out[k] = float(v)
     return out
@@ -343,16 +351,16 @@ def text_rows(text):
 
 def general_servlab(rep, days):
     return text_rows(run([BENCH, "time", "scenarios/default.ini", "--first", str(rep), "--reps", "1", "--set",
-                          "run.horizon_days=%d" % days]))[0]
+                          "run.horizon_days=%d" % days], pinned=True))[0]
 
 
 def general_bare(rep, days):
-    return text_rows(run([BARE_DEFAULT, "--first", str(rep), "--reps", "1", "--horizon", str(days)]))[0]
+    return text_rows(run([BARE_DEFAULT, "--first", str(rep), "--reps", "1", "--horizon", str(days)], pinned=True))[0]
 
 
 def general_simpy(seed, days):
     out = {}
-    for line in run([PYTHON, "bench/simpy_default.py", str(seed), str(days)]).strip().splitlines():
+    for line in run([PYTHON, "bench/simpy_default.py", str(seed), str(days)], pinned=True).strip().splitlines():
         k, v = line.split(",")
         out[k] = v
     return out
@@ -688,6 +696,8 @@ def main():
                                                                        simpy_version[1]))
     print("Timed: servlab, one model_run call (one replication) inside build/bench/bench; SimPy, one env.run()")
     print("inside the script. Start-up, reading the scenario and printing are not timed (start-up: see below).")
+    print("Every one-replication run (servlab, the bare loops, SimPy) is pinned to CPU %d, so ratios compare like" % PIN_CPU)
+    print("with like; commands on threads or ranks are not pinned.")
     print("Other load before the benchmark: %.0f%% of the CPUs busy%s" % (
         100 * busy, "  -- WARNING: timings and the thread speed-up will be low" if busy > 0.15 else ""))
 
