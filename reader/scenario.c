@@ -2384,8 +2384,7 @@ static void check_stage_load(struct scenario *sc, const char *what, const struct
          num_format(round(st->servers / dist_mean(&st->days) * 100) / 100, cap, sizeof cap));
 }
 
-/* The share of draws from d that are 0 or less, estimated from 100000 draws on a
- * fixed stream (so the same file always gets the same answer); 0 if d cannot draw 0. */
+/* Whether x and y are the same distribution (family, parameters, table). */
 static bool same_dist(const struct dist *x, const struct dist *y)
 {
     if (x->type != y->type || x->table != y->table || x->a != y->a || x->b != y->b) return false;
@@ -2394,6 +2393,8 @@ static bool same_dist(const struct dist *x, const struct dist *y)
     return true;
 }
 
+/* The share of draws from d that are 0 or less, estimated from 100000 draws on a
+ * fixed stream (so the same file always gets the same answer); 0 if d cannot draw 0. */
 static double share_at_most_zero(const struct dist *d)
 {
     if (dist_lowest(d) > 0) return 0;
