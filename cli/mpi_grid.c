@@ -74,12 +74,16 @@ static int world_size(void)
 
 /* The ranks exchange a few kilobytes of results. Open MPI's default point-to-point layer
  * tries UCX first, whose start-up took 0.2 s of every run here (a 3 s sweep on 1 rank:
- * 3.15 s under mpirun, 2.69 s without), longer than any message servlab sends; ob1 over
- * shared memory or TCP carries them. A user's own OMPI_MCA_pml still wins. */
+ * 3.15 s under mpirun, 2.69 s without), longer than any message servlab sends; on one
+ * machine ob1 carries them over shared memory. Only on one machine (mpirun's
+ * OMPI_COMM_WORLD_LOCAL_SIZE equals OMPI_COMM_WORLD_SIZE, or no mpirun at all): a
+ * cluster may need its own transport between nodes, set in a file this would override.
+ * A user's OMPI_MCA_pml always wins. */
 static void prefer_light_transport(void)
 {
 #ifdef OPEN_MPI
-    setenv("OMPI_MCA_pml", "ob1", 0);
+    const char *size = getenv("OMPI_COMM_WORLD_SIZE"), *local = getenv("OMPI_COMM_WORLD_LOCAL_SIZE");
+    if (!size || (local && strcmp(size, local) == 0)) setenv("OMPI_MCA_pml", "ob1", 0);
 #endif
 }
 
