@@ -16,6 +16,11 @@ static uint32_t mix(uint32_t hi, uint32_t lo, uint32_t far)
     return far ^ (y >> 1) ^ ((y & 1u) ? MATRIX_A : 0u);
 }
 
+static void empty_batches(struct rng_mt *s)
+{
+    s->exp.from = s->exp.to = s->log.from = s->log.to = 0;
+}
+
 void rng_mt_twist(struct rng_mt *s)
 {
     uint32_t *mt = s->mt;
@@ -24,26 +29,36 @@ void rng_mt_twist(struct rng_mt *s)
     for (; k < RNG_MT_N - 1; k++) mt[k] = mix(mt[k], mt[k + 1], mt[k + MT_M - RNG_MT_N]);
     mt[RNG_MT_N - 1] = mix(mt[RNG_MT_N - 1], mt[0], mt[MT_M - 1]);
     s->next = 0;
-    s->exp_from = s->exp_to = 0;
-    s->log_from = s->log_to = 0;
+    empty_batches(s);
+}
+
+/* Start batch b at word s->next, twisting first if every word is used; returns how many
+ * words it covers. */
+static uint32_t batch_start(struct rng_mt *s, struct rng_batch *b)
+{
+    if (s->next >= RNG_MT_N) rng_mt_twist(s);
+    uint32_t n = RNG_MT_N - s->next < RNG_BATCH ? RNG_MT_N - s->next : RNG_BATCH;
+    b->from = s->next;
+    b->to = s->next + n;
+    return n;
+}
+
+/* The uniform u of word j, k / 2^32 (rng_uniform's number). */
+static double uniform_of(const struct rng_mt *s, uint32_t j)
+{
+    return rng_mt_temper(s->mt[j]) / 4294967296.0;
 }
 
 void rng_mt_exp_batch(struct rng_mt *s)
 {
-    if (s->next >= RNG_MT_N) rng_mt_twist(s);
-    uint32_t from = s->next, n = RNG_MT_N - from < RNG_EXP_BATCH ? RNG_MT_N - from : RNG_EXP_BATCH;
-    for (uint32_t i = 0; i < n; i++) s->exp[i] = -log(1 - rng_mt_temper(s->mt[from + i]) / 4294967296.0);
-    s->exp_from = from;
-    s->exp_to = from + n;
+    struct rng_batch *b = &s->exp;
+    for (uint32_t i = 0, n = batch_start(s, b); i < n; i++) b->v[i] = -log(1 - uniform_of(s, b->from + i));
 }
 
 void rng_mt_log_batch(struct rng_mt *s)
 {
-    if (s->next >= RNG_MT_N) rng_mt_twist(s);
-    uint32_t from = s->next, n = RNG_MT_N - from < RNG_EXP_BATCH ? RNG_MT_N - from : RNG_EXP_BATCH;
-    for (uint32_t i = 0; i < n; i++) s->log[i] = log(rng_mt_temper(s->mt[from + i]) / 4294967296.0);
-    s->log_from = from;
-    s->log_to = from + n;
+    struct rng_batch *b = &s->log;
+    for (uint32_t i = 0, n = batch_start(s, b); i < n; i++) b->v[i] = log(uniform_of(s, b->from + i));
 }
 
 static void mt_set(void *state, unsigned long seed)
@@ -53,8 +68,7 @@ static void mt_set(void *state, unsigned long seed)
     s->mt[0] = (uint32_t)(seed & 0xffffffffu);
     for (uint32_t i = 1; i < RNG_MT_N; i++) s->mt[i] = 1812433253u * (s->mt[i - 1] ^ (s->mt[i - 1] >> 30)) + i;
     s->next = RNG_MT_N;
-    s->exp_from = s->exp_to = 0;
-    s->log_from = s->log_to = 0;
+    empty_batches(s);
 }
 
 static unsigned long mt_get(void *state)

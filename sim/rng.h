@@ -16,22 +16,23 @@
 #include <math.h>
 #include <stdint.h>
 
-enum { RNG_MT_N = 624, RNG_EXP_BATCH = 32 };
+enum { RNG_MT_N = 624, RNG_BATCH = 32 };
+
+/* Values computed ahead from words from, from + 1, ..., to - 1 of a generator's state:
+ * v[j - from] for word j. A batch is keyed by word position, so draws of any other kind
+ * in between keep it valid; a twist or a reseed empties it. Computing logs in a batch
+ * lets the processor overlap them instead of waiting for each one on the event path. */
+struct rng_batch {
+    uint32_t from, to;
+    double v[RNG_BATCH];
+};
 
 /* The state of an rng_mt19937 generator: MT19937's 624 words and the next index, and
- * a batch of standard exponential draws made ahead from words next, next + 1, ...
- * exp[j - exp_from] is -log(1 - u) for the uniform u of word j, for exp_from <= j <
- * exp_to. The batch is keyed by word position, so draws of any other kind in between
- * keep it valid; a twist or a reseed empties it. Computing logs in a batch lets the
- * processor overlap them instead of waiting for each one on the event path. A second
- * batch, log[j - log_from] = log(u) for log_from <= j < log_to, does the same for the
- * draws that take the log of u itself (geometric order sizes). */
+ * two batches made ahead from words next, next + 1, ...: for the uniform u of each word,
+ * exp holds -log(1 - u) (standard exponential draws), log holds log(u) (geometric). */
 struct rng_mt {
     uint32_t next;
-    uint32_t exp_from, exp_to;
-    uint32_t log_from, log_to;
-    double exp[RNG_EXP_BATCH];
-    double log[RNG_EXP_BATCH];
+    struct rng_batch exp, log;
     uint32_t mt[RNG_MT_N];
 };
 
@@ -66,34 +67,34 @@ static inline double rng_uniform(gsl_rng *r)
     return rng_u32(r) / 4294967296.0;
 }
 
-/* Fill s->exp from word s->next on (twisting first if every word is used). */
+/* Fill s->exp, or s->log, from word s->next on (twisting first if every word is used). */
 void rng_mt_exp_batch(struct rng_mt *s);
+void rng_mt_log_batch(struct rng_mt *s);
+
+/* The value of batch b for word s->next, filling b first (fill) if it lacks that word;
+ * the word is then used. */
+static inline double rng_batch_take(struct rng_mt *s, struct rng_batch *b, void (*fill)(struct rng_mt *))
+{
+    if (s->next < b->from || s->next >= b->to) fill(s);
+    return b->v[s->next++ - b->from];
+}
 
 /* A standard exponential draw, -log(1 - u) for the next uniform u (rng_uniform):
- * the same number computed directly, taken from the batch when one is ready. */
+ * the same number computed directly, taken from the batch. */
 static inline double rng_exponential1(gsl_rng *r)
 {
     if (r->type != &rng_mt19937) return -log(1 - gsl_rng_uniform(r));
     struct rng_mt *s = r->state;
-    if (s->next < s->exp_from || s->next >= s->exp_to) rng_mt_exp_batch(s);
-    double e = s->exp[s->next - s->exp_from];
-    s->next++;
-    return e;
+    return rng_batch_take(s, &s->exp, rng_mt_exp_batch);
 }
 
-/* Fill s->log from word s->next on (twisting first if every word is used). */
-void rng_mt_log_batch(struct rng_mt *s);
-
 /* log(u) for the next uniform u (rng_uniform), -inf when u is 0: the same number
- * computed directly, taken from the batch when one is ready. */
+ * computed directly, taken from the batch. */
 static inline double rng_log_uniform(gsl_rng *r)
 {
     if (r->type != &rng_mt19937) return log(gsl_rng_uniform(r));
     struct rng_mt *s = r->state;
-    if (s->next < s->log_from || s->next >= s->log_to) rng_mt_log_batch(s);
-    double l = s->log[s->next - s->log_from];
-    s->next++;
-    return l;
+    return rng_batch_take(s, &s->log, rng_mt_log_batch);
 }
 
 /* The name printed in reports, e.g. "mt19937". */
