@@ -80,9 +80,9 @@ static inline bool before(const struct heap_entry *a, const struct heap_entry *b
     return a->time < b->time || (a->time == b->time && a->key < b->key);
 }
 
-/* A time's bits as an unsigned integer. Event times are finite and at least +0 (-0 is
- * made +0 when an event is scheduled), and for such doubles the integers are in the same
- * order as the times, and equal exactly when the times are. */
+/* A time's bits as an unsigned integer. The heap's times are finite and at least +0 (-0
+ * is made +0 as an entry takes its place: sift_up), and for such doubles the integers are in
+ * the same order as the times, and equal exactly when the times are. */
 static inline uint64_t time_bits(double time)
 {
     uint64_t bits;
@@ -158,6 +158,7 @@ static inline void sift_up(struct heap_entry *heap, size_t i, const struct heap_
         i = parent;
     }
     heap[i] = *e;
+    heap[i].time += 0.0; /* -0 becomes +0, for sift_down's comparison (time_bits) */
 }
 
 /* Move e down from the hole at i (in a heap of n entries) to its place. */
@@ -196,8 +197,7 @@ static inline struct heap_entry new_entry(struct sim *sim, double time, int prio
     assert(fn);
     assert(sim->seq < SEQ_MASK);
     uint64_t seq = sim->seq++;
-    return (struct heap_entry){time + 0.0 /* -0 becomes +0 (time_bits) */, ((uint64_t)priority << SEQ_BITS) | seq, fn,
-                               ctx};
+    return (struct heap_entry){time, ((uint64_t)priority << SEQ_BITS) | seq, fn, ctx};
 }
 
 static inline sim_handle handle_of(const struct heap_entry *e)
@@ -295,7 +295,7 @@ __attribute__((noinline)) static bool recur_by_key(struct sim *sim, double time,
                                                    void *ctx)
 {
     assert(time < INFINITY && fn);
-    struct heap_entry e = {time + 0.0, *place, fn, ctx};
+    struct heap_entry e = {time, *place, fn, ctx};
     const struct heap_entry *next = next_entry(sim);
     if (sim->chain_left && time < sim->limit && !(next && before(next, &e))) return chain(sim, time, place);
     insert(sim, &e, true);
