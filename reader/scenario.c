@@ -2384,44 +2384,49 @@ static void check_stage_load(struct scenario *sc, const char *what, const struct
          num_format(round(st->servers / dist_mean(&st->days) * 100) / 100, cap, sizeof cap));
 }
 
-/* Whether x and y are the same distribution (family and parameters; neither has a table). */
+/* The share of draws from d that are 0 or less, estimated from 100000 draws on a fixed
+ * stream (so the same file always gets the same answer). */
+static double sampled_share_at_most_zero(const struct dist *d)
+{
+    enum { DRAWS = 100000 };
+    gsl_rng *r = rng_stream_new(1, 0, 0);
+    unsigned zeros = 0;
+    for (unsigned i = 0; i < DRAWS; i++) zeros += !(dist_sample(d, r) > 0);
+    gsl_rng_free(r);
+    return (double)zeros / DRAWS;
+}
+
+/* Whether x and y, neither with a table, are the same distribution: the same family and
+ * parameters (what prepare derives from them is then the same too). */
 static bool same_dist(const struct dist *x, const struct dist *y)
 {
-    if (x->type != y->type || x->a != y->a || x->b != y->b) return false;
+    if (x->type != y->type) return false;
     for (size_t i = 0; i < DIST_MAX_PARAMS; i++)
         if (x->p[i] != y->p[i]) return false;
     return true;
 }
 
-/* The share of draws from d that are 0 or less, estimated from 100000 draws on a
- * fixed stream (so the same file always gets the same answer); 0 if d cannot draw 0. */
+/* sampled_share_at_most_zero(d), or 0 if d cannot draw 0. The draws take a few
+ * milliseconds, which a batch of items on one base scenario (cli/batch.c) paid at every
+ * load, one after the other: the last few answers are kept, per thread (the class server
+ * loads on several). Not for a discrete distribution: its table may be freed
+ * (value_forget_tables) and its address reused by another. */
 static double share_at_most_zero(const struct dist *d)
 {
     if (dist_lowest(d) > 0) return 0;
-    /* 100,000 draws take a few milliseconds, which a batch of items on one base scenario
-       (cli/batch.c) paid at every load, one after the other: the last few answers are
-       kept, per thread (the class server loads on several). Not for a discrete
-       distribution: its table may be freed (value_forget_tables) and its address reused
-       by another. */
-    enum { DRAWS = 100000, KEPT = 4 };
-    bool keep = d->table == NULL;
+    if (d->table) return sampled_share_at_most_zero(d);
+    enum { KEPT = 4 };
     static _Thread_local struct {
         struct dist d;
         double share;
     } kept[KEPT];
     static _Thread_local size_t nkept, next;
-    for (size_t i = 0; keep && i < nkept; i++)
+    for (size_t i = 0; i < nkept; i++)
         if (same_dist(&kept[i].d, d)) return kept[i].share;
-    gsl_rng *r = rng_stream_new(1, 0, 0);
-    unsigned zeros = 0;
-    for (unsigned i = 0; i < DRAWS; i++) zeros += !(dist_sample(d, r) > 0);
-    gsl_rng_free(r);
-    double share = (double)zeros / DRAWS;
-    if (keep) {
-        kept[next].d = *d, kept[next].share = share;
-        next = (next + 1) % KEPT;
-        if (nkept < KEPT) nkept++;
-    }
+    double share = sampled_share_at_most_zero(d);
+    kept[next].d = *d, kept[next].share = share;
+    next = (next + 1) % KEPT;
+    if (nkept < KEPT) nkept++;
     return share;
 }
 
