@@ -9,6 +9,7 @@
 #include "progress.h"
 #include "models/contract.h"
 #include "models/model.h"
+#include "sim/rng_book.h"
 #include "lang/lang.h"
 
 #include <pthread.h>
@@ -21,6 +22,10 @@ enum { BACKLOG_DOUBLES = sizeof(struct backlog) / sizeof(double) };
 _Static_assert(sizeof(struct backlog) == BACKLOG_DOUBLES * sizeof(double), "struct backlog is doubles only");
 
 enum { PART = 1 << 20 }; /* a running job's progress is counted in 1/PART of a job */
+
+/* The most memory the recorded streams of one set of variants may take (sim/rng_book.h):
+ * a year of scenarios/default.ini takes about 1 MB a replication. */
+#define BOOK_BUDGET ((size_t)64 << 20)
 
 struct jobs {
     const struct model_config *const *cfgs; /* the variants; or NULL, and: */
@@ -35,6 +40,7 @@ struct jobs {
     pthread_mutex_t bar_lock;
     size_t done, total;            /* jobs finished (under bar_lock) */
     atomic_uint_least64_t partial; /* the running jobs' progress, in 1/PART units */
+    struct rng_book *book;         /* the replications' streams, shared by the variants; or NULL */
 };
 
 /* What one running job has reported so far. */
@@ -83,7 +89,9 @@ static int run_job(void *ctx, size_t job, double *out)
     size_t v = job / j->reps;
     struct model_config own = {0}; /* this job's own copy of its variant, released when it ends */
     if (!j->cfgs) config_patch_build(&j->patches[v], j->ref, &own);
+    rng_book_use(j->book);
     int rc = model_run_watched(j->cfgs ? j->cfgs[v] : &own, j->first + job % j->reps, out, &w);
+    rng_book_use(NULL);
     model_config_fini(&own);
     atomic_fetch_sub(&j->partial, share.reported); /* from now on it counts as done */
     if (j->backlog) {                              /* in the row, so that it travels with it from any MPI rank */
@@ -117,7 +125,10 @@ static size_t run_jobs(struct jobs *j, size_t n, unsigned reps, const struct sim
         .progress_ctx = j,
         .stop = o->stop,
     };
+    /* every variant draws the same streams (common random numbers): record them once */
+    j->book = n > 1 ? rng_book_new(BOOK_BUDGET) : NULL;
     size_t missing = mpi_grid_run(&r, rows); /* runner_run, over every rank with MPI */
+    rng_book_free(j->book);
     progress_finish(&j->bar);
     pthread_mutex_destroy(&j->bar_lock);
     if (extra) { /* split each row into its metrics, its backlog and its contract periods */

@@ -3,8 +3,10 @@
  * (Matsumoto & Nishimura 1998) with the seeding of Knuth TAOCP vol. 2 p. 106, as
  * GSL's mt19937 does it, so that both produce the same numbers from the same seed. */
 #include "rng.h"
+#include "rng_book.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 enum { MT_M = 397 };
 
@@ -21,15 +23,65 @@ static void empty_batches(struct rng_mt *s)
     s->exp.from = s->exp.to = s->log.from = s->log.to = 0;
 }
 
+/* The uniform u of word j, k / 2^32 (rng_uniform's number). */
+static double uniform_of(const struct rng_mt *s, uint32_t j)
+{
+    return rng_mt_temper(s->mt[j]) / 4294967296.0;
+}
+
+/* The exponential and log values of word j: what the batches hold and the book records. */
+static double exp_of(const struct rng_mt *s, uint32_t j)
+{
+    return -log(1 - uniform_of(s, j));
+}
+
+static double log_of(const struct rng_mt *s, uint32_t j)
+{
+    return log(uniform_of(s, j));
+}
+
+/* Replaying: the next recorded block into mt, if it is published; otherwise stop
+ * replaying (mt then holds the last recorded block, from which a twist goes on). */
+static bool replay_next(struct rng_mt *s)
+{
+    struct rng_block *k = atomic_load_explicit(s->follow, memory_order_acquire);
+    s->block = k;
+    s->follow = k ? &k->next : NULL;
+    if (!k) return false;
+    memcpy(s->mt, k->words, sizeof s->mt);
+    return true;
+}
+
+/* Recording: publish the block in mt, with the values of each kind drawn from it. */
+static void record_block(struct rng_mt *s)
+{
+    struct rng_block *k = rng_book_block(s->book, s->used_exp, s->used_log);
+    if (!k) { /* the budget is spent */
+        s->append = NULL;
+        return;
+    }
+    memcpy(k->words, s->mt, sizeof k->words);
+    for (uint32_t j = 0; j < RNG_MT_N; j++) {
+        if (k->exp) k->exp[j] = exp_of(s, j);
+        if (k->log) k->log[j] = log_of(s, j);
+    }
+    atomic_store_explicit(s->append, k, memory_order_release);
+    s->append = &k->next;
+}
+
 void rng_mt_twist(struct rng_mt *s)
 {
+    s->next = 0;
+    empty_batches(s);
+    if (s->follow && replay_next(s)) return;
+    if (s->append && s->in_block) record_block(s);
     uint32_t *mt = s->mt;
     int k = 0;
     for (; k < RNG_MT_N - MT_M; k++) mt[k] = mix(mt[k], mt[k + 1], mt[k + MT_M]);
     for (; k < RNG_MT_N - 1; k++) mt[k] = mix(mt[k], mt[k + 1], mt[k + MT_M - RNG_MT_N]);
     mt[RNG_MT_N - 1] = mix(mt[RNG_MT_N - 1], mt[0], mt[MT_M - 1]);
-    s->next = 0;
-    empty_batches(s);
+    s->in_block = true;
+    s->used_exp = s->used_log = false;
 }
 
 /* Start batch b at word s->next, twisting first if every word is used; returns how many
@@ -43,22 +95,32 @@ static uint32_t batch_start(struct rng_mt *s, struct rng_batch *b)
     return n;
 }
 
-/* The uniform u of word j, k / 2^32 (rng_uniform's number). */
-static double uniform_of(const struct rng_mt *s, uint32_t j)
-{
-    return rng_mt_temper(s->mt[j]) / 4294967296.0;
-}
-
 void rng_mt_exp_batch(struct rng_mt *s)
 {
     struct rng_batch *b = &s->exp;
-    for (uint32_t i = 0, n = batch_start(s, b); i < n; i++) b->v[i] = -log(1 - uniform_of(s, b->from + i));
+    uint32_t n = batch_start(s, b);
+    if (s->block && s->block->exp) { /* every word of the block, where it is */
+        b->v = s->block->exp;
+        b->from = 0, b->to = RNG_MT_N;
+        return;
+    }
+    s->used_exp = true;
+    for (uint32_t i = 0; i < n; i++) b->own[i] = exp_of(s, b->from + i);
+    b->v = b->own;
 }
 
 void rng_mt_log_batch(struct rng_mt *s)
 {
     struct rng_batch *b = &s->log;
-    for (uint32_t i = 0, n = batch_start(s, b); i < n; i++) b->v[i] = log(uniform_of(s, b->from + i));
+    uint32_t n = batch_start(s, b);
+    if (s->block && s->block->log) { /* every word of the block, where it is */
+        b->v = s->block->log;
+        b->from = 0, b->to = RNG_MT_N;
+        return;
+    }
+    s->used_log = true;
+    for (uint32_t i = 0; i < n; i++) b->own[i] = log_of(s, b->from + i);
+    b->v = b->own;
 }
 
 static void mt_set(void *state, unsigned long seed)
@@ -69,6 +131,16 @@ static void mt_set(void *state, unsigned long seed)
     for (uint32_t i = 1; i < RNG_MT_N; i++) s->mt[i] = 1812433253u * (s->mt[i - 1] ^ (s->mt[i - 1] >> 30)) + i;
     s->next = RNG_MT_N;
     empty_batches(s);
+    s->block = NULL, s->follow = s->append = NULL, s->book = NULL;
+    s->in_block = s->used_exp = s->used_log = false;
+    struct rng_book *book = rng_book_in_use();
+    if (!book) return;
+    bool record;
+    _Atomic(struct rng_block *) *at = rng_book_find(book, s->mt[0], &record);
+    if (record)
+        s->book = book, s->append = at;
+    else
+        s->follow = at;
 }
 
 static unsigned long mt_get(void *state)

@@ -14,6 +14,8 @@
 
 #include <gsl/gsl_rng.h>
 #include <math.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 enum { RNG_MT_N = 624, RNG_BATCH = 32 };
@@ -24,15 +26,28 @@ enum { RNG_MT_N = 624, RNG_BATCH = 32 };
  * lets the processor overlap them instead of waiting for each one on the event path. */
 struct rng_batch {
     uint32_t from, to;
-    double v[RNG_BATCH];
+    const double *v; /* own, or a recorded block's values (sim/rng_book.h) for all its words */
+    double own[RNG_BATCH];
 };
+
+struct rng_block; /* sim/rng_book.h */
+struct rng_book;
 
 /* The state of an rng_mt19937 generator: MT19937's 624 words and the next index, and
  * two batches made ahead from words next, next + 1, ...: for the uniform u of each word,
- * exp holds -log(1 - u) (standard exponential draws), log holds log(u) (geometric). */
+ * exp holds -log(1 - u) (standard exponential draws), log holds log(u) (geometric).
+ * Seeded in a thread that uses a book of streams (sim/rng_book.h), it either replays
+ * its stream from the book or records it there; the numbers are the same either way. */
 struct rng_mt {
     uint32_t next;
     struct rng_batch exp, log;
+    /* replaying: */
+    struct rng_block *block;             /* the recorded block whose words are in mt, or NULL */
+    _Atomic(struct rng_block *) *follow; /* where the next recorded block appears; NULL: twist */
+    /* recording: */
+    struct rng_book *book;               /* the book it records into, or NULL */
+    _Atomic(struct rng_block *) *append; /* where it publishes the block in mt; NULL: not recording */
+    bool in_block, used_exp, used_log;   /* mt holds a twisted block; the kinds drawn from it */
     uint32_t mt[RNG_MT_N];
 };
 

@@ -6,6 +6,7 @@
 #include "sim/num.h"
 #include "sim/quantile.h"
 #include "sim/rng.h"
+#include "sim/rng_book.h"
 #include "sim/runner.h"
 #include "sim/sim.h"
 #include "sim/stats.h"
@@ -13,6 +14,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
 #include <math.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -513,6 +515,143 @@ static void test_rng_same_as_gsl(void)
     gsl_rng_free(ref);
 }
 
+/* ---- streams recorded once and replayed (sim/rng_book.h) ---- */
+
+/* Draw k of a mixed sequence: `pattern` picks its kind (uniform, exponential, geometric,
+ * GSL's gamma through gsl_rng_get, a raw word), so that two patterns use a block's words
+ * for different kinds. */
+static double book_draw(gsl_rng *r, int pattern, int k)
+{
+    static struct dist u, e, g;
+    if (!u.type) {
+        char err[200];
+        dist_init(&u, dist_type_find("uniform"), (double[]){0, 1}, 2, err, sizeof err);
+        dist_init(&e, dist_type_find("exponential"), (double[]){0.7}, 1, err, sizeof err);
+        dist_init(&g, dist_type_find("geometric"), (double[]){3}, 1, err, sizeof err);
+    }
+    int kind = pattern == 0 ? (k / 700) % 3 : pattern == 1 ? (k % 11 == 4 ? 3 : (k / 500 + 1) % 3) : k % 5;
+    switch (kind) {
+    case 0: return dist_sample(&u, r);
+    case 1: return dist_sample(&e, r);
+    case 2: return dist_sample(&g, r);
+    case 3: return gsl_ran_gamma(r, 2.5, 1.5);
+    default: return rng_u32(r);
+    }
+}
+
+static const struct rng_mt *book_state(const gsl_rng *r)
+{
+    return r->state;
+}
+
+/* Whether n draws of `pattern` from r equal those of a generator seeded the same way
+ * outside any book, bit for bit; *replayed (if given) counts the draws made while r
+ * held a recorded block. */
+static bool book_same(gsl_rng *r, uint32_t seed, int pattern, int n, int *replayed)
+{
+    gsl_rng *plain = gsl_rng_alloc(&rng_mt19937);
+    gsl_rng_set(plain, seed);
+    bool same = true;
+    for (int k = 0; k < n; k++) {
+        same &= book_draw(r, pattern, k) == book_draw(plain, pattern, k);
+        if (replayed) *replayed += book_state(r)->block != NULL;
+    }
+    gsl_rng_free(plain);
+    return same;
+}
+
+struct book_reader {
+    struct rng_book *book;
+    uint32_t seed;
+    int pattern, n;
+    bool same;
+};
+
+static void *book_read(void *arg)
+{
+    struct book_reader *b = arg;
+    rng_book_use(b->book);
+    gsl_rng *r = gsl_rng_alloc(&rng_mt19937);
+    gsl_rng_set(r, b->seed);
+    rng_book_use(NULL);
+    b->same = book_same(r, b->seed, b->pattern, b->n, NULL);
+    gsl_rng_free(r);
+    return NULL;
+}
+
+static void test_rng_book(void)
+{
+    uint32_t seed = rng_stream_seed(3, 1, 2);
+    struct rng_book *book = rng_book_new((size_t)1 << 24);
+    rng_book_use(book);
+    gsl_rng *first = gsl_rng_alloc(&rng_mt19937), *second = gsl_rng_alloc(&rng_mt19937);
+    gsl_rng_set(first, seed);
+    gsl_rng_set(second, seed);
+    rng_book_use(NULL);
+    int replayed = 0;
+    check(book_same(first, seed, 0, 5000, &replayed) && book_state(first)->append && replayed == 0,
+          "rng-3.1 the first generator with a seed records its stream, drawing GSL's numbers");
+    size_t held = rng_book_bytes(book);
+    check(held > 0, "rng-3.1 the book holds the recorded blocks (%zu bytes)", held);
+    /* the second replays: another mixture of kinds, so some of its exponentials and logs
+       fall where the recorder drew other kinds, and past the record's end */
+    replayed = 0;
+    check(book_same(second, seed, 1, 12000, &replayed) && !book_state(second)->block && rng_book_bytes(book) == held,
+          "rng-3.2 a second generator with the seed replays, recording nothing; its draws of any kind are the "
+          "computed ones, bit for bit, past the record's end too");
+    check(replayed > 3000 && replayed < 5000, "rng-3.2 it held recorded blocks for %d of its draws", replayed);
+    gsl_rng_set(second, seed); /* outside the book: the stream from its start, on its own */
+    replayed = 0;
+    check(book_same(second, seed, 1, 3000, &replayed) && replayed == 0,
+          "rng-3.3 reseeded outside the book, a generator no longer replays");
+    rng_book_use(book);
+    gsl_rng_set(second, seed);
+    rng_book_use(NULL);
+    replayed = 0;
+    check(book_same(second, seed, 2, 4000, &replayed) && replayed > 0,
+          "rng-3.4 replayed raw words, with every kind interleaved, are the computed ones");
+    gsl_rng_free(first);
+    gsl_rng_free(second);
+    rng_book_free(book);
+
+    /* a budget of one block: the recorder stops after it; the replayer follows it, then
+       draws on its own */
+    size_t one_block = sizeof(struct rng_block) + 3 * RNG_MT_N * sizeof(double) / 2;
+    book = rng_book_new(one_block);
+    rng_book_use(book);
+    first = gsl_rng_alloc(&rng_mt19937);
+    gsl_rng_set(first, seed);
+    bool same = book_same(first, seed, 0, 3000, NULL);
+    check(same && !book_state(first)->append && rng_book_bytes(book) <= one_block && rng_book_bytes(book) > 0,
+          "rng-3.5 a recorder stops when the book's budget is spent, still drawing GSL's numbers");
+    second = gsl_rng_alloc(&rng_mt19937);
+    gsl_rng_set(second, seed);
+    rng_book_use(NULL);
+    replayed = 0;
+    check(book_same(second, seed, 1, 3000, &replayed) && replayed > 0 && replayed <= RNG_MT_N,
+          "rng-3.5 a replayer of the short record goes on on its own");
+    gsl_rng_free(first);
+    gsl_rng_free(second);
+    rng_book_free(book);
+
+    /* recorded in one thread while two others replay it: each draws GSL's numbers,
+       whether a block was published before it got there or not */
+    book = rng_book_new((size_t)1 << 24);
+    rng_book_use(book);
+    first = gsl_rng_alloc(&rng_mt19937);
+    gsl_rng_set(first, seed);
+    rng_book_use(NULL);
+    struct book_reader readers[2] = {{book, seed, 1, 40000, false}, {book, seed, 2, 40000, false}};
+    pthread_t threads[2];
+    for (int i = 0; i < 2; i++) pthread_create(&threads[i], NULL, book_read, &readers[i]);
+    same = book_same(first, seed, 0, 60000, NULL);
+    for (int i = 0; i < 2; i++) pthread_join(threads[i], NULL);
+    check(same && readers[0].same && readers[1].same,
+          "rng-3.6 a stream replayed in two threads while a third records it: every draw is GSL's");
+    gsl_rng_free(first);
+    rng_book_free(book);
+}
+
 /* ---- distributions ---- */
 
 /* The discrete tables make() made; the test owns them and frees them at the end. */
@@ -906,6 +1045,7 @@ int main(void)
     test_past_asserts();
     test_rng();
     test_rng_same_as_gsl();
+    test_rng_book();
     test_dist();
     test_lognormal_log();
     test_residual();
