@@ -1,6 +1,7 @@
-/* mpi_grid.c - jobs dealt round-robin to ranks (so a sweep's slow and fast points mix
- * on every rank), run on each rank's threads by runner_run, then exchanged with one
- * MPI_Allgatherv. Ranks meet at checkpoints, one MPI_Allreduce each, where every rank
+/* mpi_grid.c - jobs dealt by rank 0 as the ranks ask for them, each rank's share first
+ * (jobs rank, rank + size, ...: a sweep's slow and fast points mix on every rank), then
+ * help for the rank furthest behind; run on each rank's threads by runner_run, then
+ * exchanged with MPI_Allgatherv. Ranks meet at checkpoints, one MPI_Allreduce each, where every rank
  * says whether it is about to run a grid (and of how many jobs) or is leaving; a grid
  * goes ahead only when every rank is there for the same grid. */
 #include "mpi_grid.h"
@@ -39,14 +40,22 @@ size_t mpi_grid_run(const struct runner *r, double *results)
 #include <limits.h>
 #include <math.h>
 #include <mpi.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum { LEAVING = 0, GRID = 1 };
 
 /* Ranks sharing this machine, found once at start-up (a collective call). */
 static unsigned local_ranks = 1;
+
+/* A copy of MPI_COMM_WORLD for dealing jobs (mpi_grid_run), so that no other message is
+ * ever mistaken for a job or an ask. */
+static MPI_Comm deal_comm = MPI_COMM_NULL;
 
 /* Between MPI_Init and MPI_Finalize. Programs that never call mpi_grid_init (the test
  * programs of an MPI build) run as one process. */
@@ -102,6 +111,7 @@ void mpi_grid_init(int *argc, char ***argv)
     MPI_Comm_size(node, &n);
     MPI_Comm_free(&node);
     local_ranks = n > 0 ? (unsigned)n : 1;
+    MPI_Comm_dup(MPI_COMM_WORLD, &deal_comm);
     if (world_rank() != 0) {
         /* one report, from rank 0; the others' copies would only repeat it */
         if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) exit(EXIT_FAILURE);
@@ -126,6 +136,7 @@ int mpi_grid_finish(int rc)
     if (!mpi_running()) return rc;
     /* keep meeting until every rank is leaving, so none waits for us in vain */
     while (meet(LEAVING, 0).max_state != LEAVING) {}
+    if (deal_comm != MPI_COMM_NULL) MPI_Comm_free(&deal_comm);
     MPI_Finalize();
     return rc;
 }
@@ -141,10 +152,32 @@ unsigned mpi_grid_default_threads(void)
     return cores ? cores : 1;
 }
 
-/* This rank's share: jobs rank, rank + size, rank + 2 size, ... */
-struct share {
+/* Jobs are dealt one at a time by rank 0 as workers ask for them. Each rank first gets
+ * its own share, as a fixed deal would give it: jobs rank, rank + size, rank + 2 size,
+ * ..., which (jobs being variant-major) are the same replications at every variant, so
+ * its book of streams (sim/rng_book.h) records each of them once. A rank whose share
+ * is done helps the rank with the most left, from the end of that share, so a rank on a
+ * slower or busier CPU runs fewer jobs and all finish together.
+ *
+ * On every rank the main thread only deals or asks (it alone calls MPI) while `threads`
+ * workers run the jobs (runner.take, runner.meanwhile). Rank 0's workers take their jobs
+ * directly; another rank's main thread asks rank 0 for them one at a time, keeping two
+ * waiting for each worker so that none waits for an answer (which takes up to three
+ * polls). Main threads poll every POLL_NS rather than block in MPI, which would spin on
+ * a CPU the workers need. Messages go on deal_comm, apart from any other. */
+enum { TAG_ASK = 1, TAG_JOB = 2, TAG_DONE = 3 };
+static const long POLL_NS = 1000000; /* 1 ms; a job of the smallest sweeps takes about 4 ms */
+
+struct dealing {
     const struct runner *r;
-    size_t rank, size, count;
+    size_t n, size;
+    pthread_mutex_t lock;
+    /* rank 0: share q's jobs not yet dealt are q + i size for front[q] <= i < back[q] */
+    size_t *front, *back, dealt;
+    /* another rank: the jobs received and not yet taken, queue[head % cap] on */
+    pthread_cond_t ready;
+    size_t *queue, head, tail, cap;
+    bool closed; /* no more will come */
 };
 
 static size_t share_count(size_t njobs, size_t rank, size_t size)
@@ -152,18 +185,168 @@ static size_t share_count(size_t njobs, size_t rank, size_t size)
     return rank < njobs ? (njobs - rank + size - 1) / size : 0;
 }
 
-static int share_job(void *ctx, size_t i, double *out)
+static void pause_briefly(void)
 {
-    const struct share *s = ctx;
-    return s->r->job(s->r->ctx, s->rank + i * s->size, out);
+    struct timespec t = {0, POLL_NS};
+    nanosleep(&t, NULL);
 }
 
-/* The bar shows this rank's progress as an estimate of the whole grid's. */
-static void share_progress(void *ctx, size_t done, size_t total)
+static bool stopping(const struct runner *r)
 {
-    const struct share *s = ctx;
-    (void)total;
-    s->r->progress(s->r->progress_ctx, done * s->r->njobs / s->count, s->r->njobs);
+    return r->stop && atomic_load(r->stop);
+}
+
+/* Rank 0: the next job for rank q, or SIZE_MAX when all are dealt or the run is stopping. */
+static size_t deal_next(struct dealing *d, size_t q)
+{
+    if (stopping(d->r)) return SIZE_MAX;
+    size_t job = SIZE_MAX;
+    pthread_mutex_lock(&d->lock);
+    if (d->front[q] < d->back[q]) {
+        job = q + d->front[q]++ * d->size;
+    } else { /* its share is done: help the one with most left, from its end */
+        size_t most = q;
+        for (size_t k = 0; k < d->size; k++)
+            if (d->back[k] - d->front[k] > d->back[most] - d->front[most]) most = k;
+        if (d->front[most] < d->back[most]) job = most + --d->back[most] * d->size;
+    }
+    if (job != SIZE_MAX) d->dealt++;
+    pthread_mutex_unlock(&d->lock);
+    return job;
+}
+
+/* runner.take on rank 0 */
+static size_t take_dealt(void *ctx)
+{
+    return deal_next(ctx, 0);
+}
+
+/* runner.meanwhile on rank 0: answer every ask until every other rank has said it is done. */
+static void deal_to_others(void *ctx)
+{
+    struct dealing *d = ctx;
+    for (size_t done = 0; done + 1 < d->size;) {
+        int flag = 0, unused;
+        MPI_Status st;
+        MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, deal_comm, &flag, &st);
+        if (!flag) {
+            pause_briefly();
+            continue;
+        }
+        MPI_Recv(&unused, 1, MPI_INT, st.MPI_SOURCE, st.MPI_TAG, deal_comm, MPI_STATUS_IGNORE);
+        if (st.MPI_TAG == TAG_DONE) {
+            done++;
+            continue;
+        }
+        size_t job = deal_next(d, (size_t)st.MPI_SOURCE);
+        long answer = job == SIZE_MAX ? -1 : (long)job;
+        MPI_Send(&answer, 1, MPI_LONG, st.MPI_SOURCE, TAG_JOB, deal_comm);
+    }
+}
+
+/* runner.take on another rank: the next job received, waiting for one if need be. */
+static size_t take_received(void *ctx)
+{
+    struct dealing *d = ctx;
+    pthread_mutex_lock(&d->lock);
+    while (d->head == d->tail && !d->closed) pthread_cond_wait(&d->ready, &d->lock);
+    size_t job = d->head != d->tail && !stopping(d->r) ? d->queue[d->head++ % d->cap] : SIZE_MAX;
+    pthread_mutex_unlock(&d->lock);
+    return job;
+}
+
+/* runner.meanwhile on another rank: ask rank 0 for jobs while workers have none waiting,
+ * until it has none left (or the run stops); then let the workers finish and say so. */
+static void ask_for_jobs(void *ctx)
+{
+    struct dealing *d = ctx;
+    size_t asked = 0; /* asks not yet answered */
+    bool no_more = false;
+    for (;;) {
+        bool busy = false;
+        pthread_mutex_lock(&d->lock);
+        size_t waiting = d->tail - d->head;
+        pthread_mutex_unlock(&d->lock);
+        if (!no_more && !stopping(d->r) && waiting + asked < d->cap) {
+            int ask = 0;
+            MPI_Send(&ask, 1, MPI_INT, 0, TAG_ASK, deal_comm);
+            asked++;
+            busy = true;
+        }
+        int flag = 0;
+        MPI_Iprobe(0, TAG_JOB, deal_comm, &flag, MPI_STATUS_IGNORE);
+        if (flag) {
+            long answer;
+            MPI_Recv(&answer, 1, MPI_LONG, 0, TAG_JOB, deal_comm, MPI_STATUS_IGNORE);
+            asked--;
+            busy = true;
+            pthread_mutex_lock(&d->lock);
+            if (answer < 0)
+                no_more = true;
+            else
+                d->queue[d->tail++ % d->cap] = (size_t)answer;
+            pthread_cond_signal(&d->ready);
+            pthread_mutex_unlock(&d->lock);
+        }
+        if (asked == 0 && (no_more || stopping(d->r))) break;
+        if (!busy) pause_briefly();
+    }
+    pthread_mutex_lock(&d->lock);
+    d->closed = true;
+    pthread_cond_broadcast(&d->ready);
+    pthread_mutex_unlock(&d->lock);
+    int done = 0;
+    MPI_Send(&done, 1, MPI_INT, 0, TAG_DONE, deal_comm);
+}
+
+/* The bar on rank 0 (the only one shown): the jobs dealt so far, over all ranks. */
+static void dealt_progress(void *ctx, size_t done, size_t total)
+{
+    struct dealing *d = ctx;
+    (void)done, (void)total;
+    pthread_mutex_lock(&d->lock);
+    size_t dealt = d->dealt;
+    pthread_mutex_unlock(&d->lock);
+    d->r->progress(d->r->progress_ctx, dealt, d->n);
+}
+
+/* Whether row has a value: a job this rank ran (a failed job's row is all NaN, as is
+ * that of a job run elsewhere). */
+static bool has_value(const double *row, size_t m)
+{
+    for (size_t i = 0; i < m; i++)
+        if (!isnan(row[i])) return true;
+    return false;
+}
+
+/* Every rank sends the rows of the jobs it ran to every other, which puts them in place. */
+static void exchange_rows(double *results, size_t n, size_t m, size_t size)
+{
+    int *ran = malloc(n * sizeof *ran), *counts = malloc(size * sizeof *counts);
+    int *displs = malloc(size * sizeof *displs), *row_counts = malloc(size * sizeof *row_counts);
+    int *row_displs = malloc(size * sizeof *row_displs);
+    if (!ran || !counts || !displs || !row_counts || !row_displs) abort();
+    int mine = 0;
+    for (size_t k = 0; k < n; k++)
+        if (has_value(results + k * m, m)) ran[mine++] = (int)k;
+    double *rows = malloc((mine ? (size_t)mine : 1) * m * sizeof *rows);
+    if (!rows) abort();
+    for (int i = 0; i < mine; i++) memcpy(rows + (size_t)i * m, results + (size_t)ran[i] * m, m * sizeof *rows);
+    MPI_Allgather(&mine, 1, MPI_INT, counts, 1, MPI_INT, MPI_COMM_WORLD);
+    int total = 0;
+    for (size_t q = 0; q < size; q++) {
+        displs[q] = total;
+        row_counts[q] = counts[q] * (int)m;
+        row_displs[q] = total * (int)m;
+        total += counts[q];
+    }
+    int *jobs = malloc((total ? (size_t)total : 1) * sizeof *jobs);
+    double *all = malloc((total ? (size_t)total : 1) * m * sizeof *all);
+    if (!jobs || !all) abort();
+    MPI_Allgatherv(ran, mine, MPI_INT, jobs, counts, displs, MPI_INT, MPI_COMM_WORLD);
+    MPI_Allgatherv(rows, mine * (int)m, MPI_DOUBLE, all, row_counts, row_displs, MPI_DOUBLE, MPI_COMM_WORLD);
+    for (int i = 0; i < total; i++) memcpy(results + (size_t)jobs[i] * m, all + (size_t)i * m, m * sizeof *results);
+    free(ran), free(counts), free(displs), free(row_counts), free(row_displs), free(rows), free(jobs), free(all);
 }
 
 static void fill_nan(double *x, size_t n)
@@ -196,35 +379,30 @@ size_t mpi_grid_run(const struct runner *r, double *results)
         MPI_Abort(MPI_COMM_WORLD, EXIT_FAILURE);
     }
 
-    struct share s = {r, rank, size, share_count(n, rank, size)};
+    unsigned workers = r->threads > 1 ? r->threads : 1;
+    struct dealing d = {.r = r, .n = n, .size = size, .cap = 2 * (size_t)workers};
+    pthread_mutex_init(&d.lock, NULL);
+    pthread_cond_init(&d.ready, NULL);
+    d.queue = malloc(d.cap * sizeof *d.queue);
+    d.front = calloc(size, sizeof *d.front);
+    d.back = malloc(size * sizeof *d.back);
+    if (!d.queue || !d.front || !d.back) abort();
+    for (size_t q = 0; q < size; q++) d.back[q] = share_count(n, q, size);
     struct runner local = *r;
-    local.njobs = s.count;
-    local.job = share_job;
-    local.ctx = &s;
-    local.progress = r->progress ? share_progress : NULL;
-    local.progress_ctx = &s;
-    double *mine = malloc((s.count ? s.count : 1) * m * sizeof *mine);
-    double *gathered = malloc(n * m * sizeof *gathered);
-    int *counts = malloc(size * sizeof *counts), *displs = malloc(size * sizeof *displs);
-    if (!mine || !gathered || !counts || !displs) abort();
-    long missing = s.count ? (long)runner_run(&local, mine) : 0, total_missing = 0;
-
-    int offset = 0;
-    for (size_t q = 0; q < size; q++) {
-        counts[q] = (int)(share_count(n, q, size) * m);
-        displs[q] = offset;
-        offset += counts[q];
-    }
-    MPI_Allgatherv(mine, counts[rank], MPI_DOUBLE, gathered, counts, displs, MPI_DOUBLE, MPI_COMM_WORLD);
-    MPI_Allreduce(&missing, &total_missing, 1, MPI_LONG, MPI_SUM, MPI_COMM_WORLD);
-    for (size_t q = 0; q < size; q++)
-        for (size_t i = 0; i < share_count(n, q, size); i++)
-            memcpy(results + (q + i * size) * m, gathered + (size_t)displs[q] + i * m, m * sizeof *results);
-    free(mine);
-    free(gathered);
-    free(counts);
-    free(displs);
-    return (size_t)total_missing;
+    local.threads = workers;
+    local.take = rank == 0 ? take_dealt : take_received;
+    local.meanwhile = rank == 0 ? deal_to_others : ask_for_jobs;
+    local.deal_ctx = &d;
+    local.progress = r->progress && rank == 0 ? dealt_progress : NULL;
+    local.progress_ctx = &d;
+    /* this rank's jobs that did not succeed, counted as the runner counts: all n less those it ran */
+    long succeeded = (long)n - (long)runner_run(&local, results), all_succeeded = 0;
+    MPI_Allreduce(&succeeded, &all_succeeded, 1, MPI_LONG, MPI_SUM, MPI_COMM_WORLD);
+    exchange_rows(results, n, m, size);
+    pthread_cond_destroy(&d.ready);
+    pthread_mutex_destroy(&d.lock);
+    free(d.queue), free(d.front), free(d.back);
+    return n - (size_t)all_succeeded;
 }
 
 #endif

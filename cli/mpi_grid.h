@@ -3,8 +3,9 @@
  *
  * Built with MPI only when the Makefile is run with MPI=1 (which defines SERVLAB_MPI
  * and compiles with mpicc); otherwise every function here is a one-process stand-in,
- * so the rest of servlab calls them unconditionally. Job j runs on rank j mod size,
- * on that rank's own threads; because a job's result depends on its index alone, the
+ * so the rest of servlab calls them unconditionally. Job j is rank (j mod size)'s,
+ * unless that rank falls behind and another takes it; it runs on the rank's own
+ * threads; because a job's result depends on its index alone, the
  * gathered rows, and so every report, are byte-identical to a single-process run.
  * Only rank 0 writes: the others send stdout and stderr to /dev/null.
  * Every rank must make the same sequence of mpi_grid_run calls; a rank that fails

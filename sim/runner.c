@@ -4,6 +4,7 @@
 #include <gsl/gsl_cdf.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
 #ifdef __GLIBC__ /* defined by the headers above */
@@ -29,8 +30,8 @@ static void *worker(void *arg)
     const struct runner *r = p->r;
     for (;;) {
         if (r->stop && atomic_load(r->stop)) break;
-        size_t job = atomic_fetch_add(&p->next, 1);
-        if (job >= r->njobs) break;
+        size_t job = r->take ? r->take(r->deal_ctx) : atomic_fetch_add(&p->next, 1);
+        if (job >= r->njobs) break; /* SIZE_MAX included */
         double *row = p->results + job * r->nmetrics;
         int rc = r->job(r->ctx, job, row);
         if (rc != 0) fill_nan(row, r->nmetrics);
@@ -63,12 +64,17 @@ size_t runner_run(const struct runner *r, double *results)
 
     unsigned nthreads = r->threads > 1 ? r->threads : 1;
     if (nthreads > r->njobs) nthreads = r->njobs ? (unsigned)r->njobs : 1;
-    pthread_t *tids = nthreads > 1 ? calloc(nthreads, sizeof *tids) : NULL;
+    bool spawn = nthreads > 1 || r->meanwhile; /* with meanwhile, the calling thread runs no job */
+    pthread_t *tids = spawn ? calloc(nthreads, sizeof *tids) : NULL;
     unsigned started = 0;
     if (tids)
         for (; started < nthreads; started++)
             if (pthread_create(&tids[started], NULL, worker, &p) != 0) break;
-    if (started == 0) worker(&p); /* one thread, or threads unavailable: run here */
+    if (started > 0 && r->meanwhile) r->meanwhile(r->deal_ctx);
+    if (started == 0) {            /* one thread, or threads unavailable: run here */
+        if (r->meanwhile) abort(); /* the dealing would wait for a worker forever */
+        worker(&p);
+    }
     for (unsigned i = 0; i < started; i++) pthread_join(tids[i], NULL);
     free(tids);
     pthread_mutex_destroy(&p.lock);

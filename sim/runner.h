@@ -10,6 +10,7 @@
 
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Run job number `job`, writing nmetrics values into out. Return 0 on success. Called
  * from several threads at once: it may only touch its own state and out. */
@@ -28,11 +29,19 @@ struct runner {
     runner_progress_fn progress; /* optional */
     void *progress_ctx;
     const atomic_int *stop; /* optional: when it becomes non-zero, no new job starts */
+    /* Optional, for jobs dealt from elsewhere (cli/mpi_grid.c): take returns the next job
+     * for a worker (it may wait), or SIZE_MAX when there are no more; the default takes
+     * 0, 1, ..., njobs - 1 in turn. With meanwhile set, `threads` workers (at least one)
+     * run the jobs while the calling thread runs meanwhile, which must return once take
+     * has returned SIZE_MAX to every worker or will; then runner_run waits for them. */
+    size_t (*take)(void *ctx);
+    void (*meanwhile)(void *ctx);
+    void *deal_ctx; /* borrowed, passed to take and meanwhile */
 };
 
 /* Run every job; results has njobs * nmetrics doubles, job i in row i. Returns 0 when
  * every job ran and succeeded; otherwise the number of jobs not run or failed (their
- * rows are NaN). */
+ * rows are NaN). With take set, "every job" is every job it handed to this process. */
 size_t runner_run(const struct runner *r, double *results);
 
 /* Ask the C library to keep memory that replications free for the next ones (call once,

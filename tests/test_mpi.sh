@@ -53,6 +53,18 @@ ok "mpi-1.6 servlab-mpi without mpirun runs as one process, same CSV" $(cmp -s "
 mpi 2 "$M" batch scenarios/planner/base.ini scenarios/planner/items.csv --sweep --reps 3 --format csv --quiet
 ok "mpi-1.7 batch --sweep with 2 ranks: byte-identical CSV to one process" $([ $rc -eq 0 ] && cmp -s "$T/out" "$T/batch1.csv"; echo $?)
 
+# jobs are dealt as workers ask (cli/mpi_grid.c): more workers than CPUs, a rank with no
+# share of its own, one busy with another program (its share is then taken from its end)
+mpi 2 "$M" sweep scenarios/default.ini $SW --format csv --threads 3
+ok "mpi-1.8 sweep with 2 ranks of 3 threads: byte-identical CSV" $([ $rc -eq 0 ] && cmp -s "$T/out" "$T/sweep1.csv"; echo $?)
+"$S" run scenarios/default.ini --reps 2 --format csv --quiet > "$T/run2.csv"
+mpi 3 "$M" run scenarios/default.ini --reps 2 --format csv --threads 1
+ok "mpi-1.9 2 replications on 3 ranks (one with no share): byte-identical CSV" $([ $rc -eq 0 ] && cmp -s "$T/out" "$T/run2.csv"; echo $?)
+sh -c 'while :; do :; done' & busy=$!
+mpi 2 "$M" sweep scenarios/default.ini $SW --format csv --threads 1
+kill $busy
+ok "mpi-1.10 sweep with 2 ranks while another program keeps a CPU busy: byte-identical CSV" $([ $rc -eq 0 ] && cmp -s "$T/out" "$T/sweep1.csv"; echo $?)
+
 mpi 2 "$M" run "$T/missing.ini"
 ok "mpi-2.1 a missing scenario: exit 2, the message once" $([ $rc -eq 2 ] && [ "$(grep -c 'missing.ini: cannot open' "$T/err")" -eq 1 ] && [ ! -s "$T/out" ]; echo $?)
 # OpenMPI names each process's rank in OMPI_COMM_WORLD_RANK
