@@ -28,6 +28,7 @@
 #include "reader/suggest.h"
 #include "plots/chart.h"
 #include "sim/rng.h"
+#include "sim/rng_book.h"
 #include "sim/runner.h"
 
 #include <errno.h>
@@ -1008,8 +1009,11 @@ static int cmd_optimise(const struct options *o)
                             "inventory.reorder_point --from 200 --to 1200"));
     struct optimise_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
     if (!r) abort();
-    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    /* the search evaluates the same replications at point after point: one book for all */
+    struct simulate_opts so = {
+        .threads = o->threads, .progress = !o->quiet, .stop = &interrupted, .book = simulate_book()};
     int rc = optimise_run(o->files[0], o->sets, o->nsets, &o->optimise, &so, r, stderr);
+    rng_book_free(so.book);
     if (rc) {
         free(r);
         return rc;

@@ -126,9 +126,10 @@ static size_t run_jobs(struct jobs *j, size_t n, unsigned reps, const struct sim
         .stop = o->stop,
     };
     /* every variant draws the same streams (common random numbers): record them once */
-    j->book = n > 1 ? rng_book_new(BOOK_BUDGET) : NULL;
+    bool own_book = !o->book && n > 1;
+    j->book = own_book ? simulate_book() : o->book;
     size_t missing = mpi_grid_run(&r, rows); /* runner_run, over every rank with MPI */
-    rng_book_free(j->book);
+    if (own_book) rng_book_free(j->book);
     progress_finish(&j->bar);
     pthread_mutex_destroy(&j->bar_lock);
     if (extra) { /* split each row into its metrics, its backlog and its contract periods */
@@ -143,6 +144,11 @@ static size_t run_jobs(struct jobs *j, size_t n, unsigned reps, const struct sim
         free(rows);
     }
     return missing;
+}
+
+struct rng_book *simulate_book(void)
+{
+    return rng_book_new(BOOK_BUDGET);
 }
 
 size_t simulate_contract_values(const struct model_config *cfg)

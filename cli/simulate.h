@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct rng_book; /* sim/rng_book.h */
+
 struct simulate_opts {
     unsigned threads;
     bool progress;              /* draw a progress bar if stderr is a terminal */
@@ -23,7 +25,15 @@ struct simulate_opts {
        simulate_contract_values(cfg) doubles, each replication's per-period value of each
        target (models/model.h, model_watch.contract_periods) */
     double *contract_periods;
+    /* optional: the book of streams (sim/rng_book.h) the jobs record into and replay from,
+       kept by a caller that runs the same replications again across calls (optimise:
+       simulate_book); NULL: one for the call when it has more than one variant */
+    struct rng_book *book;
 };
+
+/* A new book for simulate_opts.book, with the budget of the one a call makes; free it
+ * with rng_book_free once no call uses it. NULL when out of memory (then none is used). */
+struct rng_book *simulate_book(void);
 
 /* How many per-period values one replication of cfg gives: whole periods * targets. */
 size_t simulate_contract_values(const struct model_config *cfg);
