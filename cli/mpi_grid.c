@@ -1,6 +1,6 @@
 /* mpi_grid.c - jobs dealt by rank 0 as the ranks ask for them, each rank's share first
  * (jobs rank, rank + size, ...: a sweep's slow and fast points mix on every rank), then
- * help for the rank furthest behind; run on each rank's threads by runner_run, then
+ * help for the rank with the most of its share left; run on each rank's threads by runner_run, then
  * exchanged with MPI_Allgatherv. Ranks meet at checkpoints, one MPI_Allreduce each, where every rank
  * says whether it is about to run a grid (and of how many jobs) or is leaving; a grid
  * goes ahead only when every rank is there for the same grid. */
@@ -105,6 +105,13 @@ void mpi_grid_init(int *argc, char ***argv)
         fputs(_("servlab: MPI could not start\n"), stderr);
         exit(EXIT_FAILURE);
     }
+    if (provided < MPI_THREAD_FUNNELED) { /* every rank has the same library: all stop here */
+        fputs(_("servlab: this MPI library does not allow threads beside MPI calls (MPI_THREAD_FUNNELED), "
+                "which servlab-mpi needs\n"),
+              stderr);
+        MPI_Finalize();
+        exit(EXIT_FAILURE);
+    }
     MPI_Comm node;
     int n = 1;
     MPI_Comm_split_type(MPI_COMM_WORLD, MPI_COMM_TYPE_SHARED, 0, MPI_INFO_NULL, &node);
@@ -154,16 +161,17 @@ unsigned mpi_grid_default_threads(void)
 
 /* Jobs are dealt one at a time by rank 0 as workers ask for them. Each rank first gets
  * its own share, as a fixed deal would give it: jobs rank, rank + size, rank + 2 size,
- * ..., which (jobs being variant-major) are the same replications at every variant, so
- * its book of streams (sim/rng_book.h) records each of them once. A rank whose share
- * is done helps the rank with the most left, from the end of that share, so a rank on a
- * slower or busier CPU runs fewer jobs and all finish together.
+ * ..., which (jobs being variant-major) are the same replications at every variant when
+ * the ranks divide the replications, so its book of streams (sim/rng_book.h) records
+ * each of them once. A rank whose share is done helps the rank with the most of its
+ * share left, from the end of that share, so a rank on a slower or busier CPU runs fewer
+ * jobs and the ranks finish within about a job of each other.
  *
  * On every rank the main thread only deals or asks (it alone calls MPI) while `threads`
  * workers run the jobs (runner.take, runner.meanwhile). Rank 0's workers take their jobs
- * directly; another rank's main thread asks rank 0 for them one at a time, keeping two
- * waiting for each worker so that none waits for an answer (which takes up to three
- * polls). Main threads poll every POLL_NS rather than block in MPI, which would spin on
+ * directly; another rank's main thread asks rank 0 for them one at a time, keeping up to
+ * one more than its workers waiting or asked for, so that a worker seldom waits for an
+ * answer (which takes up to three polls). Main threads poll every POLL_NS rather than block in MPI, which would spin on
  * a CPU the workers need. Messages go on deal_comm, apart from any other. */
 enum { TAG_ASK = 1, TAG_JOB = 2, TAG_DONE = 3 };
 static const long POLL_NS = 1000000; /* 1 ms; a job of the smallest sweeps takes about 4 ms */
@@ -173,12 +181,21 @@ struct dealing {
     size_t n, size;
     pthread_mutex_t lock;
     /* rank 0: share q's jobs not yet dealt are q + i size for front[q] <= i < back[q] */
-    size_t *front, *back, dealt;
+    size_t *front, *back, dealt, dealt_here; /* dealt: to all ranks; dealt_here: to rank 0 */
     /* another rank: the jobs received and not yet taken, queue[head % cap] on */
     pthread_cond_t ready;
     size_t *queue, head, tail, cap;
     bool closed; /* no more will come */
+    bool *ran;   /* ran[j]: job j ran on this rank (whatever its result) */
 };
+
+/* runner.job: the job, noted as run here. */
+static int run_noted(void *ctx, size_t job, double *out)
+{
+    struct dealing *d = ctx;
+    d->ran[job] = true; /* each job runs once, on one worker: no two write one flag */
+    return d->r->job(d->r->ctx, job, out);
+}
 
 static size_t share_count(size_t njobs, size_t rank, size_t size)
 {
@@ -210,7 +227,7 @@ static size_t deal_next(struct dealing *d, size_t q)
             if (d->back[k] - d->front[k] > d->back[most] - d->front[most]) most = k;
         if (d->front[most] < d->back[most]) job = most + --d->back[most] * d->size;
     }
-    if (job != SIZE_MAX) d->dealt++;
+    if (job != SIZE_MAX) d->dealt++, d->dealt_here += q == 0;
     pthread_mutex_unlock(&d->lock);
     return job;
 }
@@ -221,10 +238,12 @@ static size_t take_dealt(void *ctx)
     return deal_next(ctx, 0);
 }
 
-/* runner.meanwhile on rank 0: answer every ask until every other rank has said it is done. */
-static void deal_to_others(void *ctx)
+/* runner.meanwhile on rank 0: answer every ask until every other rank has said it is done.
+ * Without workers of its own its share goes to the others, as help. */
+static void deal_to_others(void *ctx, unsigned workers)
 {
     struct dealing *d = ctx;
+    (void)workers;
     for (size_t done = 0; done + 1 < d->size;) {
         int flag = 0, unused;
         MPI_Status st;
@@ -255,13 +274,14 @@ static size_t take_received(void *ctx)
     return job;
 }
 
-/* runner.meanwhile on another rank: ask rank 0 for jobs while workers have none waiting,
- * until it has none left (or the run stops); then let the workers finish and say so. */
-static void ask_for_jobs(void *ctx)
+/* runner.meanwhile on another rank: ask rank 0 for jobs while workers have few waiting,
+ * until it has none left (or the run stops); then let the workers finish and say so.
+ * Without workers it asks for nothing. */
+static void ask_for_jobs(void *ctx, unsigned workers)
 {
     struct dealing *d = ctx;
     size_t asked = 0; /* asks not yet answered */
-    bool no_more = false;
+    bool no_more = workers == 0;
     for (;;) {
         bool busy = false;
         pthread_mutex_lock(&d->lock);
@@ -299,36 +319,31 @@ static void ask_for_jobs(void *ctx)
     MPI_Send(&done, 1, MPI_INT, 0, TAG_DONE, deal_comm);
 }
 
-/* The bar on rank 0 (the only one shown): the jobs dealt so far, over all ranks. */
+/* The bar on rank 0 (the only one shown): the jobs finished here, and at least those
+ * dealt elsewhere less what the other ranks can hold unfinished (a job running on each
+ * worker, cap waiting or asked for). */
 static void dealt_progress(void *ctx, size_t done, size_t total)
 {
     struct dealing *d = ctx;
-    (void)done, (void)total;
+    (void)total;
     pthread_mutex_lock(&d->lock);
-    size_t dealt = d->dealt;
+    size_t elsewhere = d->dealt - d->dealt_here, held = (d->size - 1) * (d->cap + d->cap - 1);
     pthread_mutex_unlock(&d->lock);
-    d->r->progress(d->r->progress_ctx, dealt, d->n);
+    size_t finished = done + (elsewhere > held ? elsewhere - held : 0);
+    d->r->progress(d->r->progress_ctx, finished < d->n ? finished : d->n, d->n);
 }
 
-/* Whether row has a value: a job this rank ran (a failed job's row is all NaN, as is
- * that of a job run elsewhere). */
-static bool has_value(const double *row, size_t m)
+/* Every rank sends the rows of the jobs it ran (ran_here[j]) to every other, which puts
+ * them in place. */
+static void exchange_rows(double *results, const bool *ran_here, size_t n, size_t m, size_t size)
 {
-    for (size_t i = 0; i < m; i++)
-        if (!isnan(row[i])) return true;
-    return false;
-}
-
-/* Every rank sends the rows of the jobs it ran to every other, which puts them in place. */
-static void exchange_rows(double *results, size_t n, size_t m, size_t size)
-{
-    int *ran = malloc(n * sizeof *ran), *counts = malloc(size * sizeof *counts);
+    int *ran = malloc((n ? n : 1) * sizeof *ran), *counts = malloc(size * sizeof *counts);
     int *displs = malloc(size * sizeof *displs), *row_counts = malloc(size * sizeof *row_counts);
     int *row_displs = malloc(size * sizeof *row_displs);
     if (!ran || !counts || !displs || !row_counts || !row_displs) abort();
     int mine = 0;
     for (size_t k = 0; k < n; k++)
-        if (has_value(results + k * m, m)) ran[mine++] = (int)k;
+        if (ran_here[k]) ran[mine++] = (int)k;
     double *rows = malloc((mine ? (size_t)mine : 1) * m * sizeof *rows);
     if (!rows) abort();
     for (int i = 0; i < mine; i++) memcpy(rows + (size_t)i * m, results + (size_t)ran[i] * m, m * sizeof *rows);
@@ -380,28 +395,31 @@ size_t mpi_grid_run(const struct runner *r, double *results)
     }
 
     unsigned workers = r->threads > 1 ? r->threads : 1;
-    struct dealing d = {.r = r, .n = n, .size = size, .cap = 2 * (size_t)workers};
+    struct dealing d = {.r = r, .n = n, .size = size, .cap = (size_t)workers + 1};
     pthread_mutex_init(&d.lock, NULL);
     pthread_cond_init(&d.ready, NULL);
     d.queue = malloc(d.cap * sizeof *d.queue);
     d.front = calloc(size, sizeof *d.front);
     d.back = malloc(size * sizeof *d.back);
-    if (!d.queue || !d.front || !d.back) abort();
+    d.ran = calloc(n ? n : 1, sizeof *d.ran);
+    if (!d.queue || !d.front || !d.back || !d.ran) abort();
     for (size_t q = 0; q < size; q++) d.back[q] = share_count(n, q, size);
     struct runner local = *r;
     local.threads = workers;
     local.take = rank == 0 ? take_dealt : take_received;
     local.meanwhile = rank == 0 ? deal_to_others : ask_for_jobs;
     local.deal_ctx = &d;
+    local.job = run_noted;
+    local.ctx = &d;
     local.progress = r->progress && rank == 0 ? dealt_progress : NULL;
     local.progress_ctx = &d;
     /* this rank's jobs that did not succeed, counted as the runner counts: all n less those it ran */
     long succeeded = (long)n - (long)runner_run(&local, results), all_succeeded = 0;
     MPI_Allreduce(&succeeded, &all_succeeded, 1, MPI_LONG, MPI_SUM, MPI_COMM_WORLD);
-    exchange_rows(results, n, m, size);
+    exchange_rows(results, d.ran, n, m, size);
     pthread_cond_destroy(&d.ready);
     pthread_mutex_destroy(&d.lock);
-    free(d.queue), free(d.front), free(d.back);
+    free(d.queue), free(d.front), free(d.back), free(d.ran);
     return n - (size_t)all_succeeded;
 }
 

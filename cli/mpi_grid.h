@@ -33,8 +33,10 @@ bool mpi_grid_is_root(void);
  * running on it. */
 unsigned mpi_grid_default_threads(void);
 
-/* runner_run over every rank: this rank runs its share of the jobs on r->threads
- * threads, then every rank receives every row in job order. Returns the number of
+/* runner_run over every rank: rank 0 deals the jobs (each rank's share first, then help
+ * for the rank with the most left), this rank runs those it gets on r->threads worker
+ * threads while its main thread deals or asks, then every rank receives every row in
+ * job order. Returns the number of
  * jobs not run or failed over all ranks (every job, when a rank dropped out). */
 size_t mpi_grid_run(const struct runner *r, double *results);
 

@@ -126,6 +126,8 @@ void rng_mt_log_batch(struct rng_mt *s)
 static void mt_set(void *state, unsigned long seed)
 {
     struct rng_mt *s = state;
+    /* 0 is gsl_rng_alloc's seeding, before the stream's own: it claims nothing in a book */
+    struct rng_book *book = seed ? rng_book_in_use() : NULL;
     if (seed == 0) seed = 4357; /* as GSL does */
     s->mt[0] = (uint32_t)(seed & 0xffffffffu);
     for (uint32_t i = 1; i < RNG_MT_N; i++) s->mt[i] = 1812433253u * (s->mt[i - 1] ^ (s->mt[i - 1] >> 30)) + i;
@@ -133,7 +135,6 @@ static void mt_set(void *state, unsigned long seed)
     empty_batches(s);
     s->block = NULL, s->follow = s->append = NULL, s->book = NULL;
     s->in_block = s->used_exp = s->used_log = false;
-    struct rng_book *book = rng_book_in_use();
     if (!book) return;
     bool record;
     _Atomic(struct rng_block *) *at = rng_book_find(book, s->mt[0], &record);

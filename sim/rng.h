@@ -54,7 +54,8 @@ struct rng_mt {
 /* MT19937 as a gsl_rng_type, named "mt19937"; usable with every GSL sampler. */
 extern const gsl_rng_type rng_mt19937;
 
-/* Regenerate the 624 words of s (the twist); called once every 624 draws. */
+/* Regenerate the 624 words of s (the twist), or copy them from the book it replays;
+ * called once every 624 draws. */
 void rng_mt_twist(struct rng_mt *s);
 
 /* MT19937's tempering: a word of the state to an output. */

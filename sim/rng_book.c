@@ -5,7 +5,10 @@
 
 #include <stdlib.h>
 
-enum { BOOK_SLOTS = 1 << 14 }; /* streams: replications x sources; far more than a sweep uses */
+/* Streams: replications x sources used. A stream that finds no free slot within
+ * BOOK_PROBES of its own is neither recorded nor replayed (a full book costs a few
+ * probes per generator, not a scan). */
+enum { BOOK_SLOTS = 1 << 14, BOOK_PROBES = 64 };
 
 struct book_slot {
     _Atomic uint32_t seed; /* 0: free */
@@ -61,7 +64,7 @@ _Atomic(struct rng_block *) *rng_book_find(struct rng_book *b, uint32_t seed, bo
     *record = false;
     if (seed == 0) return NULL;
     uint32_t i = (seed * 2654435761u) >> 18; /* Knuth's multiplicative hash, 14 bits */
-    for (uint32_t probes = 0; probes < BOOK_SLOTS; probes++, i = (i + 1) & (BOOK_SLOTS - 1)) {
+    for (uint32_t probes = 0; probes < BOOK_PROBES; probes++, i = (i + 1) & (BOOK_SLOTS - 1)) {
         struct book_slot *s = &b->slots[i];
         uint32_t held = atomic_load_explicit(&s->seed, memory_order_acquire);
         if (held == 0) {

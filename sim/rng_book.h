@@ -14,7 +14,8 @@
  * A block is published when its recorder moves past it (release order), so other
  * threads replay a stream while it is still recorded; blocks never change once
  * published and live until the book is freed. The book holds at most `budget` bytes of
- * blocks; a recorder that would exceed it stops recording.
+ * blocks (malloc's overhead and the table of streams, 256 KB, aside); a recorder that
+ * would exceed it stops recording.
  */
 #ifndef SIM_RNG_BOOK_H
 #define SIM_RNG_BOOK_H
@@ -52,8 +53,8 @@ size_t rng_book_bytes(const struct rng_book *b);
 struct rng_book *rng_book_in_use(void);
 
 /* For sim/rng.c. Where the stream with this seed starts in book b: the address of its
- * first block's pointer; NULL when the book has no room for another stream. *record is
- * set when the caller is the stream's first user, which records it. */
+ * first block's pointer; NULL for seed 0 or when the book has no room near the seed's
+ * place. *record is set when the caller is the stream's first user, which records it. */
 _Atomic(struct rng_block *) *rng_book_find(struct rng_book *b, uint32_t seed, bool *record);
 
 /* For sim/rng.c. A new block for book b, with arrays for the exponential (with_exp) and

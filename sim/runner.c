@@ -1,4 +1,5 @@
-/* runner.c - a pool of pthreads taking job numbers from an atomic counter. */
+/* runner.c - a pool of pthreads taking job numbers from an atomic counter, or from the
+ * caller's take (jobs dealt across MPI ranks, cli/mpi_grid.c). */
 #include "runner.h"
 
 #include <gsl/gsl_cdf.h>
@@ -70,11 +71,10 @@ size_t runner_run(const struct runner *r, double *results)
     if (tids)
         for (; started < nthreads; started++)
             if (pthread_create(&tids[started], NULL, worker, &p) != 0) break;
-    if (started > 0 && r->meanwhile) r->meanwhile(r->deal_ctx);
-    if (started == 0) {            /* one thread, or threads unavailable: run here */
-        if (r->meanwhile) abort(); /* the dealing would wait for a worker forever */
+    if (r->meanwhile)
+        r->meanwhile(r->deal_ctx, started);
+    else if (started == 0) /* one thread, or threads unavailable: run here */
         worker(&p);
-    }
     for (unsigned i = 0; i < started; i++) pthread_join(tids[i], NULL);
     free(tids);
     pthread_mutex_destroy(&p.lock);

@@ -32,16 +32,19 @@ struct runner {
     /* Optional, for jobs dealt from elsewhere (cli/mpi_grid.c): take returns the next job
      * for a worker (it may wait), or SIZE_MAX when there are no more; the default takes
      * 0, 1, ..., njobs - 1 in turn. With meanwhile set, `threads` workers (at least one)
-     * run the jobs while the calling thread runs meanwhile, which must return once take
-     * has returned SIZE_MAX to every worker or will; then runner_run waits for them. */
+     * run the jobs while the calling thread runs meanwhile(deal_ctx, workers started),
+     * which must return once take has returned SIZE_MAX to every worker or will; then
+     * runner_run waits for them. With no worker started (the system refused threads)
+     * meanwhile is called with 0, and no job runs here. */
     size_t (*take)(void *ctx);
-    void (*meanwhile)(void *ctx);
+    void (*meanwhile)(void *ctx, unsigned workers);
     void *deal_ctx; /* borrowed, passed to take and meanwhile */
 };
 
 /* Run every job; results has njobs * nmetrics doubles, job i in row i. Returns 0 when
  * every job ran and succeeded; otherwise the number of jobs not run or failed (their
- * rows are NaN). With take set, "every job" is every job it handed to this process. */
+ * rows are NaN). With take set, the jobs it did not hand out count as not run: the
+ * return is njobs less the jobs that ran here and succeeded. */
 size_t runner_run(const struct runner *r, double *results);
 
 /* Ask the C library to keep memory that replications free for the next ones (call once,

@@ -12,6 +12,7 @@
 #include "cli/simulate.h"
 #include "models/metrics.h"
 #include "reader/scenario.h"
+#include "sim/rng_book.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -200,6 +201,45 @@ static void run_instance(struct instance *t, double (*cost)(const void *, int, i
     free(r);
 }
 
+/* The optimiser with one book of streams for its whole search (sim/rng_book.h, as
+ * `servlab optimise` runs it) records streams and chooses exactly what it chooses with
+ * a book per call: the same point, the same runs, the same rows bit for bit. */
+static void check_book_changes_nothing(void)
+{
+    struct optimise_request q = {
+        .lever = {{.parameter = "inventory.reorder_point",
+                   .from = 0,
+                   .to = 30,
+                   .step = 1,
+                   .have_from = true,
+                   .have_to = true},
+                  {.parameter = "inventory.order_quantity",
+                   .from = 5,
+                   .to = 60,
+                   .step = 1,
+                   .have_from = true,
+                   .have_to = true}},
+        .nlevers = 2,
+        .metric = "cost_total_per_day",
+        .minimise = true,
+    };
+    struct optimise_result *r[2] = {calloc(1, sizeof *r[0]), calloc(1, sizeof *r[1])};
+    if (!r[0] || !r[1]) abort();
+    struct rng_book *book = simulate_book();
+    struct simulate_opts o[2] = {{.threads = 2}, {.threads = 2, .book = book}};
+    int rc = 0;
+    for (int i = 0; i < 2; i++) rc |= optimise_run("tests/validation/rq_poisson.ini", NULL, 0, &q, &o[i], r[i], stderr);
+    if (check(rc == 0, "book: both searches run")) {
+        const struct optimise_point *a = &r[0]->points[r[0]->best], *b = &r[1]->points[r[1]->best];
+        check(r[0]->best == r[1]->best && r[0]->evaluations == r[1]->evaluations && a->reps == b->reps &&
+                  memcmp(a->rows, b->rows, (size_t)a->reps * r[0]->nm * sizeof *a->rows) == 0,
+              "book: one book for the whole search gives the same point, runs and rows (%zu runs)", r[0]->evaluations);
+        check(rng_book_bytes(book) > 0, "book: the search recorded its streams (%zu bytes)", rng_book_bytes(book));
+    }
+    rng_book_free(book);
+    for (int i = 0; i < 2; i++) optimise_free(r[i]), free(r[i]);
+}
+
 static double zf_cost_cb(const void *m, int s, int S)
 {
     return zf_cost(m, s, S);
@@ -273,5 +313,6 @@ int main(void)
         t.exact_cost = rq_optimum(&m, &t.exact1, &t.exact2);
         run_instance(&t, rq_cost_cb, &m);
     }
+    check_book_changes_nothing();
     return check_done("test_optimise");
 }

@@ -614,15 +614,16 @@ static void test_rng_book(void)
     gsl_rng_free(second);
     rng_book_free(book);
 
-    /* a budget of one block: the recorder stops after it; the replayer follows it, then
-       draws on its own */
-    size_t one_block = sizeof(struct rng_block) + 3 * RNG_MT_N * sizeof(double) / 2;
+    /* a budget of one block of words alone: pattern 0 draws uniforms only in the first
+       block, which fits; the second, with exponentials, does not, and recording stops;
+       the replayer follows the one block, then draws on its own */
+    size_t one_block = sizeof(struct rng_block) + sizeof(struct rng_block) / 2;
     book = rng_book_new(one_block);
     rng_book_use(book);
     first = gsl_rng_alloc(&rng_mt19937);
     gsl_rng_set(first, seed);
     bool same = book_same(first, seed, 0, 3000, NULL);
-    check(same && !book_state(first)->append && rng_book_bytes(book) <= one_block && rng_book_bytes(book) > 0,
+    check(same && !book_state(first)->append && rng_book_bytes(book) == sizeof(struct rng_block),
           "rng-3.5 a recorder stops when the book's budget is spent, still drawing GSL's numbers");
     second = gsl_rng_alloc(&rng_mt19937);
     gsl_rng_set(second, seed);
@@ -632,6 +633,28 @@ static void test_rng_book(void)
           "rng-3.5 a replayer of the short record goes on on its own");
     gsl_rng_free(first);
     gsl_rng_free(second);
+    rng_book_free(book);
+
+    /* gsl_rng_alloc seeds with 0 before the stream's own seed: that claims nothing (4357,
+       what 0 stands for, is still free to record); a recorder reseeded part-way replays
+       its own record from the start, then goes on */
+    book = rng_book_new((size_t)1 << 24);
+    rng_book_use(book);
+    first = gsl_rng_alloc(&rng_mt19937);
+    gsl_rng_set(first, 4357);
+    bool recorder = book_state(first)->append != NULL;
+    gsl_rng_set(first, seed);
+    rng_book_use(NULL);
+    same = book_same(first, seed, 0, 2000, NULL);
+    rng_book_use(book);
+    gsl_rng_set(first, seed);
+    rng_book_use(NULL);
+    replayed = 0;
+    same &= book_same(first, seed, 2, 4000, &replayed);
+    check(recorder && same && replayed > 0 && replayed < 2000,
+          "rng-3.6 gsl_rng_alloc's own seeding claims nothing; a recorder reseeded part-way replays what it "
+          "recorded, then draws GSL's numbers on its own");
+    gsl_rng_free(first);
     rng_book_free(book);
 
     /* recorded in one thread while two others replay it: each draws GSL's numbers,
@@ -647,7 +670,7 @@ static void test_rng_book(void)
     same = book_same(first, seed, 0, 60000, NULL);
     for (int i = 0; i < 2; i++) pthread_join(threads[i], NULL);
     check(same && readers[0].same && readers[1].same,
-          "rng-3.6 a stream replayed in two threads while a third records it: every draw is GSL's");
+          "rng-3.7 a stream replayed in two threads while a third records it: every draw is GSL's");
     gsl_rng_free(first);
     rng_book_free(book);
 }
