@@ -95,32 +95,32 @@ static uint32_t batch_start(struct rng_mt *s, struct rng_batch *b)
     return n;
 }
 
-void rng_mt_exp_batch(struct rng_mt *s)
+/* Fill the exponential (exp_kind) or log batch from word s->next on: point it at the
+ * values recorded for the block in mt, all its words, or compute them and note that
+ * the block's words were drawn as that kind (for its recorder). */
+static inline __attribute__((always_inline)) void fill_batch(struct rng_mt *s, bool exp_kind)
 {
-    struct rng_batch *b = &s->exp;
-    uint32_t n = batch_start(s, b);
-    if (s->block && s->block->exp) { /* every word of the block, where it is */
-        b->v = s->block->exp;
+    struct rng_batch *b = exp_kind ? &s->exp : &s->log;
+    uint32_t n = batch_start(s, b); /* may twist, and so change s->block */
+    const double *recorded = s->block ? (exp_kind ? s->block->exp : s->block->log) : NULL;
+    if (recorded) {
+        b->v = recorded;
         b->from = 0, b->to = RNG_MT_N;
         return;
     }
-    s->used_exp = true;
-    for (uint32_t i = 0; i < n; i++) b->own[i] = exp_of(s, b->from + i);
+    *(exp_kind ? &s->used_exp : &s->used_log) = true;
+    for (uint32_t i = 0; i < n; i++) b->own[i] = exp_kind ? exp_of(s, b->from + i) : log_of(s, b->from + i);
     b->v = b->own;
+}
+
+void rng_mt_exp_batch(struct rng_mt *s)
+{
+    fill_batch(s, true);
 }
 
 void rng_mt_log_batch(struct rng_mt *s)
 {
-    struct rng_batch *b = &s->log;
-    uint32_t n = batch_start(s, b);
-    if (s->block && s->block->log) { /* every word of the block, where it is */
-        b->v = s->block->log;
-        b->from = 0, b->to = RNG_MT_N;
-        return;
-    }
-    s->used_log = true;
-    for (uint32_t i = 0; i < n; i++) b->own[i] = log_of(s, b->from + i);
-    b->v = b->own;
+    fill_batch(s, false);
 }
 
 static void mt_set(void *state, unsigned long seed)
