@@ -280,14 +280,14 @@ static size_t take_received(void *ctx)
 static void ask_for_jobs(void *ctx, unsigned workers)
 {
     struct dealing *d = ctx;
-    size_t asked = 0; /* asks not yet answered */
+    size_t asked = 0, limit = (size_t)workers + 1; /* asks not yet answered; most waiting or asked */
     bool no_more = workers == 0;
     for (;;) {
         bool busy = false;
         pthread_mutex_lock(&d->lock);
         size_t waiting = d->tail - d->head;
         pthread_mutex_unlock(&d->lock);
-        if (!no_more && !stopping(d->r) && waiting + asked < d->cap) {
+        if (!no_more && !stopping(d->r) && waiting + asked < limit) {
             int ask = 0;
             MPI_Send(&ask, 1, MPI_INT, 0, TAG_ASK, deal_comm);
             asked++;

@@ -63,7 +63,7 @@ _Atomic(struct rng_block *) *rng_book_find(struct rng_book *b, uint32_t seed, bo
 {
     *record = false;
     if (seed == 0) return NULL;
-    uint32_t i = (seed * 2654435761u) >> 18; /* Knuth's multiplicative hash, 14 bits */
+    uint32_t i = (uint32_t)(seed * 2654435761u) >> 18; /* Knuth's multiplicative hash, 14 bits */
     for (uint32_t probes = 0; probes < BOOK_PROBES; probes++, i = (i + 1) & (BOOK_SLOTS - 1)) {
         struct book_slot *s = &b->slots[i];
         uint32_t held = atomic_load_explicit(&s->seed, memory_order_acquire);
