@@ -1,9 +1,9 @@
 /* mpi_grid.c - jobs dealt by rank 0 as the ranks ask for them, each rank's share first
  * (jobs rank, rank + size, ...: a sweep's slow and fast points mix on every rank), then
- * help for the rank with the most of its share left; run on each rank's threads by runner_run, then
- * exchanged with MPI_Allgatherv. Ranks meet at checkpoints, one MPI_Allreduce each, where every rank
- * says whether it is about to run a grid (and of how many jobs) or is leaving; a grid
- * goes ahead only when every rank is there for the same grid. */
+ * help for the rank with the most of its share left; run on each rank's threads by
+ * runner_run, then exchanged with MPI_Allgatherv. Ranks meet at checkpoints, one
+ * MPI_Allreduce each, where every rank says whether it is about to run a grid (and of how many jobs) or is leaving; a
+ * grid goes ahead only when every rank is there for the same grid. */
 #include "mpi_grid.h"
 
 #ifndef SERVLAB_MPI
@@ -171,8 +171,9 @@ unsigned mpi_grid_default_threads(void)
  * workers run the jobs (runner.take, runner.meanwhile). Rank 0's workers take their jobs
  * directly; another rank's main thread asks rank 0 for them one at a time, keeping up to
  * one more than its workers waiting or asked for, so that a worker seldom waits for an
- * answer (which takes up to three polls). Main threads poll every POLL_NS rather than block in MPI, which would spin on
- * a CPU the workers need. Messages go on deal_comm, apart from any other. */
+ * answer (which takes up to three polls). Main threads poll every POLL_NS rather than
+ * block in MPI, which would spin on a CPU the workers need. Messages go on deal_comm,
+ * apart from any other. */
 enum { TAG_ASK = 1, TAG_JOB = 2, TAG_DONE = 3 };
 static const long POLL_NS = 1000000; /* 1 ms; a job of the smallest sweeps takes about 4 ms */
 
@@ -320,14 +321,14 @@ static void ask_for_jobs(void *ctx, unsigned workers)
 }
 
 /* The bar on rank 0 (the only one shown): the jobs finished here, and at least those
- * dealt elsewhere less what the other ranks can hold unfinished (a job running on each
- * worker, cap waiting or asked for). */
+ * dealt elsewhere less what each other rank can hold unfinished (a job running on each
+ * of its workers, cap - 1 of them as rank 0 counts, and up to cap waiting or asked for). */
 static void dealt_progress(void *ctx, size_t done, size_t total)
 {
     struct dealing *d = ctx;
     (void)total;
     pthread_mutex_lock(&d->lock);
-    size_t elsewhere = d->dealt - d->dealt_here, held = (d->size - 1) * (d->cap + d->cap - 1);
+    size_t elsewhere = d->dealt - d->dealt_here, held = (d->size - 1) * (2 * d->cap - 1);
     pthread_mutex_unlock(&d->lock);
     size_t finished = done + (elsewhere > held ? elsewhere - held : 0);
     d->r->progress(d->r->progress_ctx, finished < d->n ? finished : d->n, d->n);
@@ -413,7 +414,7 @@ size_t mpi_grid_run(const struct runner *r, double *results)
     local.ctx = &d;
     local.progress = r->progress && rank == 0 ? dealt_progress : NULL;
     local.progress_ctx = &d;
-    /* this rank's jobs that did not succeed, counted as the runner counts: all n less those it ran */
+    /* the jobs that ran here and succeeded (runner_run counts those it never handed out as not run) */
     long succeeded = (long)n - (long)runner_run(&local, results), all_succeeded = 0;
     MPI_Allreduce(&succeeded, &all_succeeded, 1, MPI_LONG, MPI_SUM, MPI_COMM_WORLD);
     exchange_rows(results, d.ran, n, m, size);

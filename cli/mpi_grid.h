@@ -5,8 +5,8 @@
  * and compiles with mpicc); otherwise every function here is a one-process stand-in,
  * so the rest of servlab calls them unconditionally. Job j is rank (j mod size)'s,
  * unless that rank falls behind and another takes it; it runs on the rank's own
- * threads; because a job's result depends on its index alone, the
- * gathered rows, and so every report, are byte-identical to a single-process run.
+ * threads. Because a job's result depends on its index alone, the gathered rows, and
+ * so every report, are byte-identical to a single-process run.
  * Only rank 0 writes: the others send stdout and stderr to /dev/null.
  * Every rank must make the same sequence of mpi_grid_run calls; a rank that fails
  * before its grid (say it cannot read the scenario) is noticed by the others, which
@@ -36,8 +36,8 @@ unsigned mpi_grid_default_threads(void);
 /* runner_run over every rank: rank 0 deals the jobs (each rank's share first, then help
  * for the rank with the most left), this rank runs those it gets on r->threads worker
  * threads while its main thread deals or asks, then every rank receives every row in
- * job order. Returns the number of
- * jobs not run or failed over all ranks (every job, when a rank dropped out). */
+ * job order. Returns the number of jobs not run or failed over all ranks (every job,
+ * when a rank dropped out). */
 size_t mpi_grid_run(const struct runner *r, double *results);
 
 #endif

@@ -31,11 +31,10 @@ struct runner {
     const atomic_int *stop; /* optional: when it becomes non-zero, no new job starts */
     /* Optional, for jobs dealt from elsewhere (cli/mpi_grid.c): take returns the next job
      * for a worker (it may wait), or SIZE_MAX when there are no more; the default takes
-     * 0, 1, ..., njobs - 1 in turn. With meanwhile set, `threads` workers (at least one, at
-     * most njobs)
-     * run the jobs while the calling thread runs meanwhile(deal_ctx, workers started),
-     * which must return once take has returned SIZE_MAX to every worker or will; then
-     * runner_run waits for them. With no worker started (the system refused threads)
+     * 0, 1, ..., njobs - 1 in turn. With meanwhile set, `threads` workers (at least one,
+     * at most njobs) run the jobs while the calling thread runs meanwhile(deal_ctx,
+     * workers started), which must return once take has returned SIZE_MAX to every
+     * worker or will; then runner_run waits for them. With no worker started (the system refused threads)
      * meanwhile is called with 0, and no job runs here. */
     size_t (*take)(void *ctx);
     void (*meanwhile)(void *ctx, unsigned workers);
