@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -33,6 +34,32 @@ int outfile_commit(struct outfile *o)
     unlink(o->tmp);
     errno = saved ? saved : EIO;
     return -1;
+}
+
+int outfile_commit_durable(struct outfile *o)
+{
+    if (fflush(o->f) != 0 || fsync(fileno(o->f)) != 0) {
+        int saved = errno;
+        outfile_abandon(o);
+        errno = saved;
+        return -1;
+    }
+    if (outfile_commit(o) != 0) return -1;
+    /* the rename is in the directory's data: sync it too */
+    char dir[sizeof o->path];
+    snprintf(dir, sizeof dir, "%s", o->path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0'; /* "/name" is in "/" */
+    else
+        *slash = '\0';
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return 0; /* the file is whole and in place; only its durability is unknown */
+    fsync(fd);
+    close(fd);
+    return 0;
 }
 
 void outfile_abandon(struct outfile *o)
@@ -65,10 +92,15 @@ static bool stale_temporary(const char *name)
     while (strstr(tmp + 1, ".tmp")) tmp = strstr(tmp + 1, ".tmp");
     const char *digits = tmp + 4;
     if (!*digits || strspn(digits, "0123456789") != strlen(digits) || strlen(digits) > 9) return false;
-    static const char *const kinds[] = {".csv", ".txt", ".png", ".svg", ".pdf"};
-    bool ours = (size_t)(tmp - name) == strlen(".servlab-probe") && strncmp(name, ".servlab-probe", 14) == 0;
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0] && !ours; i++)
-        ours = (size_t)(tmp - name) > 4 && strncmp(tmp - 4, kinds[i], 4) == 0;
+    /* every kind of file servlab writes: outputs, the debrief page, and the class server's
+       submissions (cli/serve.c) */
+    static const char *const kinds[] = {".csv", ".txt", ".png", ".svg", ".pdf", ".html", ".ini"};
+    size_t stem = (size_t)(tmp - name);
+    bool ours = stem == strlen(".servlab-probe") && strncmp(name, ".servlab-probe", stem) == 0;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0] && !ours; i++) {
+        size_t k = strlen(kinds[i]);
+        ours = stem > k && strncmp(tmp - k, kinds[i], k) == 0;
+    }
     long pid = strtol(digits, NULL, 10);
     return ours && pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
 }

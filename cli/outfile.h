@@ -19,13 +19,18 @@ FILE *outfile_open(struct outfile *o, const char *dir, const char *name);
  * file is removed). */
 int outfile_commit(struct outfile *o);
 
+/* outfile_commit, with the file's data and its new name on disk when it returns 0
+ * (fsync of the file, then of its directory): for state that must outlive a power cut,
+ * such as the class server's submissions. */
+int outfile_commit_durable(struct outfile *o);
+
 /* Close and remove the temporary file. */
 void outfile_abandon(struct outfile *o);
 
 /* Make sure dir exists (creating it and missing parents) and that files can be
  * created in it, and remove the temporary files that a servlab run killed outright
  * (SIGKILL, a second Ctrl-C) left there: NAME.tmpPID where NAME ends in .csv, .txt,
- * .png, .svg or .pdf and no process PID is alive (their number goes to *removed, if
+ * .png, .svg, .pdf, .html or .ini and no process PID is alive (their number goes to *removed, if
  * not NULL). Returns 0, or -1 with a reason in err. */
 int outfile_prepare_dir(const char *dir, size_t *removed, char *err, size_t errlen);
 

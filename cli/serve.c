@@ -142,7 +142,7 @@ static struct submission *current_of(struct server *s, const char *name)
     return NULL;
 }
 
-/* ---- state on disk: every file whole or absent (cli/outfile.h) ---- */
+/* ---- state on disk: every file whole or absent, and on disk once written (cli/outfile.h) ---- */
 
 static int write_file(const char *dir, const char *name, const char *data, size_t len)
 {
@@ -150,7 +150,7 @@ static int write_file(const char *dir, const char *name, const char *data, size_
     FILE *fp = outfile_open(&f, dir, name);
     if (!fp) return -1;
     fwrite(data, 1, len, fp);
-    return outfile_commit(&f);
+    return outfile_commit_durable(&f);
 }
 
 static void state_path(const struct server *s, const char *sub, char *buf, size_t n)
@@ -256,7 +256,14 @@ static int save_submission(struct server *s, const struct submission *u)
     int n = snprintf(meta, sizeof meta, "seq=%lu\nname=%s\nclient=%s\ntime=%lld\nhash=%016llx\nowner=%s\n", u->seq,
                      u->name, u->client, u->when, (unsigned long long)u->run->hash, u->owner);
     snprintf(name, sizeof name, "%s.txt", u->id); /* last: a submission is there when its .txt is */
-    return write_file(dir, name, meta, (size_t)n);
+    if (write_file(dir, name, meta, (size_t)n) == 0) return 0;
+    int why = errno;
+    snprintf(name, sizeof name, "%s.ini", u->id); /* no text left without its submission */
+    char path[1200];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    unlink(path);
+    errno = why;
+    return -1;
 }
 
 /* ---- the queue and the workers ---- */
@@ -382,8 +389,9 @@ static void add_run(struct server *s, struct run *r)
     s->runs[s->nruns++] = r;
 }
 
-static struct submission *add_submission(struct server *s, const char *id, unsigned long seq, const char *name,
-                                         const char *client, long long when, struct run *r, const char *owner)
+/* A submission of run r, not yet in the server's list (add_submission puts it there). */
+static struct submission *new_submission(const char *id, unsigned long seq, const char *name, const char *client,
+                                         long long when, struct run *r, const char *owner)
 {
     struct submission *u = calloc(1, sizeof *u);
     if (!u) abort();
@@ -394,6 +402,15 @@ static struct submission *add_submission(struct server *s, const char *id, unsig
     snprintf(u->client, sizeof u->client, "%s", client);
     u->when = when;
     u->run = r;
+    return u;
+}
+
+/* Put u in the list (under the lock): it replaces its name's current submission. */
+static void add_submission(struct server *s, struct submission *u)
+{
+    const char *name = u->name;
+    unsigned long seq = u->seq;
+    struct run *r = u->run;
     struct submission *old = current_of(s, name);
     if (old) {
         old->replaced_by = u;
@@ -403,7 +420,6 @@ static struct submission *add_submission(struct server *s, const char *id, unsig
     s->subs[s->nsubs++] = u;
     if (seq >= s->next_seq) s->next_seq = seq + 1;
     s->board_version++;
-    return u;
 }
 
 static void new_id(struct server *s, char id[17])
@@ -545,7 +561,7 @@ static void reload(struct server *s, FILE *err)
             }
             if (r && r->state == RUN_DROPPED) enqueue(s, r); /* dropped for an older one, wanted here */
             if (r) {
-                add_submission(s, u->id, u->seq, u->name, u->client, u->when, r, u->owner);
+                add_submission(s, new_submission(u->id, u->seq, u->name, u->client, u->when, r, u->owner));
                 kept++;
             }
             free(text);
@@ -1202,12 +1218,23 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     if (r->state == RUN_DROPPED) enqueue(s, r); /* taken off the queue once; wanted again */
     char id[17];
     new_id(s, id);
-    struct submission *u = add_submission(s, id, s->next_seq, q->name.data, client, now(), r, owner);
-    int saved = save_submission(s, u);
+    /* saved before it is taken: a submission the server could not keep would vanish at
+       its next start, so the student is told now and nothing changes */
+    struct submission *u = new_submission(id, s->next_seq, q->name.data, client, now(), r, owner);
+    if (save_submission(s, u) != 0) {
+        int why = errno;
+        free(u);
+        if (!run_used(s, r)) dequeue(s, r);
+        pthread_mutex_unlock(&s->lock);
+        fprintf(stderr, _("servlab: cannot save submission %s in %s: %s\n"), id, s->o->dir, strerror(why));
+        return error_page(c, MHD_HTTP_INTERNAL_SERVER_ERROR,
+                          _("The server could not save your submission, so it was not taken: tell the instructor, "
+                            "then submit again."),
+                          NULL);
+    }
+    add_submission(s, u);
     save_history(s);
     pthread_mutex_unlock(&s->lock);
-    if (saved != 0)
-        fprintf(stderr, _("servlab: cannot save submission %s in %s: %s\n"), id, s->o->dir, strerror(errno));
     return result_page(c, s, id, set_cookie[0] ? set_cookie : NULL);
 }
 

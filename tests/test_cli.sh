@@ -385,12 +385,14 @@ done
 mkdir -p "$T/stale"
 echo partial > "$T/stale/sweep.csv.tmp999999999"
 echo partial > "$T/stale/service_curve.png.tmp999999998"
+echo partial > "$T/stale/report.html.tmp999999997"
 echo mine > "$T/stale/notes.tmp999999999"
 echo alive > "$T/stale/curve.csv.tmp$$"
 run "$S" sweep scenarios/default.ini $SW --out "$T/stale" --quiet
 ok "cli-16.4 temporary files of a killed run are removed, and it says so" \
     $([ $rc -eq 0 ] && [ ! -e "$T/stale/sweep.csv.tmp999999999" ] && [ ! -e "$T/stale/service_curve.png.tmp999999998" ] &&
-      grep -q "^servlab: note: removed 2 temporary files left in $T/stale by a run that was killed$" "$T/err"; echo $?)
+      [ ! -e "$T/stale/report.html.tmp999999997" ] &&
+      grep -q "^servlab: note: removed 3 temporary files left in $T/stale by a run that was killed$" "$T/err"; echo $?)
 ok "cli-16.5 ... but not a file servlab did not write, nor one of a process still alive" \
     $([ -e "$T/stale/notes.tmp999999999" ] && [ -e "$T/stale/curve.csv.tmp$$" ]; echo $?)
 # a chart that cannot be written costs neither its CSV nor the other charts

@@ -260,6 +260,26 @@ ok "serve-9.3 after a restart the same: w4's run, dropped for w2's newer one in 
     grep -q 'Waiting to run: place [23] of [23] in the queue' "$T/page"; echo $?) "$s $(sed -e 's/<[^>]*>//g' "$T/page" | grep -v '^ *$' | head -n 4)"
 stop
 
+# ---- a submission the server cannot save: 500 and nothing taken, while it serves on ----
+mkdir -p "$T/state13/submissions"
+echo partial > "$T/state13/submissions/0123456789abcdef.ini.tmp999999999" # a server killed while saving
+start "$T/state13" --rate 0
+ok "serve-10.1 a killed server's half-written submission is removed at the next start" \
+    $([ ! -e "$T/state13/submissions/0123456789abcdef.ini.tmp999999999" ]; echo $?) "$(ls "$T/state13/submissions")"
+rm -r "$T/state13/submissions" && : > "$T/state13/submissions" # saving fails now, even as root (not a directory)
+s=$(status -F "name=s1" -F "file=@$T/class/s1.ini" "$U/submit")
+ok "serve-10.2 a submission that cannot be saved: 500, the student told, the server's window says why" $([ "$s" = 500 ] &&
+    grep -q 'could not save your submission' "$T/page" && grep -q 'cannot save submission .*Not a directory' "$T/serve.err"; echo $?) \
+    "$s $(grep -o '<p class="headline">[^<]*' "$T/page") $(tail -n 2 "$T/serve.err")"
+ok "serve-10.3 ... and it is not taken: not on the leaderboard, no history" $(! $C "$U/leaderboard.csv" | grep -q ',s1,' &&
+    [ ! -e "$T/state13/history.csv" ]; echo $?) "$($C "$U/leaderboard.csv")"
+rm "$T/state13/submissions" && mkdir "$T/state13/submissions"
+s=$(status -F "name=s1" -F "file=@$T/class/s1.ini" "$U/submit")
+ok "serve-10.4 ... once the disk takes it, the same submission is taken and saved whole" $([ "$s" = 200 ] &&
+    [ "$(ls "$T/state13/submissions" | wc -l)" -eq 2 ] && grep -q '^name=s1$' "$T"/state13/submissions/*.txt; echo $?) \
+    "$s $(ls "$T/state13/submissions")"
+stop
+
 # ---- a full queue: 503 with Retry-After, and SIGTERM in the middle of a long run ----
 start "$T/state11" --threads 1 --rate 0
 i=1
