@@ -105,10 +105,17 @@ void mpi_grid_init(int *argc, char ***argv)
         fputs(_("servlab: MPI could not start\n"), stderr);
         exit(EXIT_FAILURE);
     }
-    if (provided < MPI_THREAD_FUNNELED) { /* every rank has the same library: all stop here */
-        fputs(_("servlab: this MPI library does not allow threads beside MPI calls (MPI_THREAD_FUNNELED), "
-                "which servlab-mpi needs\n"),
-              stderr);
+    /* every rank learns the lowest level any rank got (libraries may differ between nodes),
+       so all stop together, and rank 0 alone says why */
+    int lowest = provided;
+    MPI_Allreduce(&provided, &lowest, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+    if (lowest < MPI_THREAD_FUNNELED) {
+        int rank = 0;
+        MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+        if (rank == 0)
+            fputs(_("servlab: this MPI library does not allow threads beside MPI calls (MPI_THREAD_FUNNELED), "
+                    "which servlab-mpi needs\n"),
+                  stderr);
         MPI_Finalize();
         exit(EXIT_FAILURE);
     }

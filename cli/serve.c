@@ -687,6 +687,9 @@ static enum MHD_Result student_page(struct MHD_Connection *c, struct server *s)
     html_text(out, _("Edit the scenario below (or upload your .ini file), give your name and submit. Every "
                      "submission runs on the same random numbers as the base; your newest submission replaces your "
                      "older ones on the leaderboard."));
+    fputs("</p>\n<p>", out); /* a paragraph of its own: Chinese puts no space between sentences */
+    html_text(out, _("Submit again from the same browser: your first submission keeps your name for it, and "
+                     "another browser cannot use that name."));
     fputs("</p>\n", out);
     fprintf(out,
             "<h2>%s</h2>\n<form method=\"post\" action=\"/submit\" enctype=\"multipart/form-data\" "

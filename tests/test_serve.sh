@@ -57,8 +57,9 @@ rows() { $C "$U/leaderboard.csv" | tail -n +2 | grep -c .; }
 start "$T/state" --rate 0
 ok "serve-1.1 the server listens on 127.0.0.1 and says where" $([ "$U" != "http://127.0.0.1:" ]; echo $?) "$(cat "$T/serve.out" "$T/serve.err")"
 s=$(status "$U/")
-ok "serve-1.2 the student page: 200, the form, the locked keys" $([ "$s" = 200 ] && grep -q 'action="/submit"' "$T/page" &&
-    grep -q 'name="scenario"' "$T/page" && grep -q 'order_cycle.promise_days' "$T/page"; echo $?) "$s"
+ok "serve-1.2 the student page: 200, the form, the locked keys, how a name is kept" $([ "$s" = 200 ] && grep -q 'action="/submit"' "$T/page" &&
+    grep -q 'name="scenario"' "$T/page" && grep -q 'order_cycle.promise_days' "$T/page" &&
+    grep -q 'Submit again from the same browser' "$T/page"; echo $?) "$s"
 mkdir -p "$T/class"
 i=1
 while [ $i -le 60 ]; do
@@ -202,7 +203,7 @@ ok "serve-3.4 the restart ran nothing again (results reloaded, not rewritten)" $
 $C -o "$T/zh-student.html" "$U/"
 $C -o "$T/zh-board.html" "$U/leaderboard"
 ok "serve-3.5 zh: the pages in Chinese" $(grep -q 'lang="zh' "$T/zh-board.html" && grep -q '排行榜' "$T/zh-board.html" &&
-    grep -q '锁定的键' "$T/zh-student.html"; echo $?)
+    grep -q '锁定的键' "$T/zh-student.html" && grep -q '同一个浏览器' "$T/zh-student.html"; echo $?)
 # SIGTERM while runs are waiting: within a second too
 i=1
 while [ $i -le 20 ]; do
