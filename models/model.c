@@ -766,33 +766,43 @@ static bool keeps_order(const struct model_config *c, const struct dist *days)
     return dist_sd(days) <= dist_mean(&c->demand.interarrival_days);
 }
 
-/* Lanes (sim_lane_open) for the stages whose events come (mostly) in the order they are
- * scheduled, chosen by the stage's distribution: at the order desk and the packer one
- * server, or a constant time (and, at the desk, no inquiries with times of their own);
- * transmission and delivery, unlimited delays, by keeps_order (and delivery never
+/* The stage of unlimited servers taking `days` in its own lane (sim_lane_open) when its
+ * events keep their order, else in a calendar (sim_calendar_open) of buckets about two
+ * gaps between orders wide, reaching the stage's longest time or, for an unbounded one,
+ * its mean and eight standard deviations (a later event goes to the heap). */
+static int open_stage_lane(struct model *m, const struct dist *days, sim_handler fn)
+{
+    if (keeps_order(m->cfg, days)) return sim_lane_open(m->sim, EVENT_ORDER, fn);
+    double reach = dist_highest(days), width = dist_mean(&m->cfg->demand.interarrival_days);
+    if (!(reach < INFINITY)) reach = dist_mean(days) + 8 * dist_sd(days);
+    if (!(width > 0 && width < INFINITY && reach < INFINITY)) return sim_lane_open(m->sim, EVENT_ORDER, fn);
+    return sim_calendar_open(m->sim, EVENT_ORDER, fn, width, reach);
+}
+
+/* Lanes for the stages whose events would otherwise crowd the heap, chosen by the
+ * stage's distribution: at the order desk and the packer one server, or a constant time
+ * (and, at the desk, no inquiries with times of their own), a plain lane; transmission
+ * and delivery, unlimited delays, a lane or a calendar (open_stage_lane; delivery never
  * expedited or from locations). A stage that takes no time has no events and no lane.
- * Only speed depends on the choice: an event out of its lane's order goes to the heap.
- * A station's lane pays only when the heap is large, which an unlimited stage of
- * random times left on it makes (an order on its way for days); else the heap holds an
- * event or two, cheaper to keep there than a lane (bench/mm1.ini: 5% more instructions). */
+ * Only speed depends on the choice: an event out of its lane's order, or past its
+ * calendar, goes to the heap. A station's lane pays only when the heap is large, which
+ * the events of channels or locations make; else the heap holds an event or two,
+ * cheaper to keep there than a lane (bench/mm1.ini: 5% more instructions). */
 static void open_lanes(struct model *m)
 {
     const struct model_config *c = m->cfg;
     const struct order_cycle_config *oc = &c->order_cycle;
     m->transmission_lane = m->delivery_lane = -1;
-    bool transmission_lane =
-        !c->nchannels && !dist_is_zero(&oc->transmission_days) && keeps_order(c, &oc->transmission_days);
-    bool delivery_lane = !c->nlocations && !(m->features & FEATURE_EXPEDITE) && !dist_is_zero(&oc->delivery_days) &&
-                         keeps_order(c, &oc->delivery_days);
-    bool large_heap = c->nchannels || c->nlocations || (!transmission_lane && !dist_is_zero(&oc->transmission_days)) ||
-                      (!delivery_lane && !dist_is_zero(&oc->delivery_days));
+    bool transmission_lane = !c->nchannels && !dist_is_zero(&oc->transmission_days);
+    bool delivery_lane = !c->nlocations && !(m->features & FEATURE_EXPEDITE) && !dist_is_zero(&oc->delivery_days);
+    bool large_heap = c->nchannels || c->nlocations || (!delivery_lane && !dist_is_zero(&oc->delivery_days));
     if (large_heap && !m->skip_processing &&
         (oc->processing.servers == 1 || (dist_is_constant(&oc->processing.days) && !m->inquiries)))
         station_use_lane(&m->processing, m->sim);
     if (large_heap && !m->skip_picking && (oc->picking.servers == 1 || dist_is_constant(&oc->picking.days)))
         station_use_lane(&m->picking, m->sim);
-    if (transmission_lane) m->transmission_lane = sim_lane_open(m->sim, EVENT_ORDER, on_received);
-    if (delivery_lane) m->delivery_lane = sim_lane_open(m->sim, EVENT_ORDER, on_delivered);
+    if (transmission_lane) m->transmission_lane = open_stage_lane(m, &oc->transmission_days, on_received);
+    if (delivery_lane) m->delivery_lane = open_stage_lane(m, &oc->delivery_days, on_delivered);
 }
 
 /* general_path: never take a short cut (struct model_watch). */

@@ -1,13 +1,14 @@
 /* sim.c - the event list: a binary heap of 32-byte records ordered by (time, key),
  * key = priority << 56 | sequence number, beside it one held record for a recurring
  * process (sim_schedule_recurring), and up to SIM_LANES_MAX lanes, rings of records
- * kept in the order they run (sim_lane_open): the next event is the earliest of the
- * heap's first, the held record and the lanes' first. Keys are unique, so the order of
+ * kept in the order they run (sim_lane_open) or calendars of records in buckets by time
+ * (sim_calendar_open): the next event is the earliest of the heap's first, the held
+ * record and the lanes' first. Keys are unique, so the order of
  * events is the same whichever of them holds an event. A handle is the sequence number
  * + 1, never reused, so a stale handle can never cancel another event and the event
  * path keeps no table of handles: scheduling and running an event touch the heap, the
  * held record or a lane alone. Cancelling searches the heap and the lanes (O(pending
- * events)) and removes the record at once.
+ * events), and a calendar's every bucket) and removes the record at once.
  */
 #include "sim.h"
 
@@ -23,11 +24,28 @@ struct heap_entry {
     void *ctx;
 };
 
-/* A lane: a ring of records in the order they run (each one's (time, key) after the
- * one before it), for one class and handler. */
+/* A calendar's bucket: the records of one bucket number, latest first, so that the
+ * earliest is the last and leaves at no cost. */
+struct bucket {
+    struct heap_entry *e;
+    uint32_t n, cap;
+};
+
+/* A lane, for one class and handler: a ring of records in the order they run (each
+ * one's (time, key) after the one before it), or with buckets a calendar
+ * (sim_calendar_open): record e is in bucket number b = e.time / width rounded down, at
+ * index b mod nbuckets. Every record in it lies within nbuckets of the clock's bucket
+ * number (a later one goes to the heap), so each index holds one bucket number, and the
+ * earliest record is in the first non-empty bucket from the clock's on. */
 struct lane {
+    const struct heap_entry *first_entry; /* the earliest record, while n > 0 */
+    size_t n;
     struct heap_entry *ring;
-    size_t head, n, cap; /* cap is 0 or a power of 2 */
+    size_t head, cap;       /* cap is 0 or a power of 2 */
+    struct bucket *buckets; /* a calendar's, or NULL */
+    uint64_t nbuckets;      /* a power of 2 */
+    uint64_t first_bucket;  /* the bucket number of first_entry */
+    double buckets_per_day; /* 1 / width */
     int priority;
     sim_handler fn;
 };
@@ -63,7 +81,12 @@ struct sim *sim_new(void *owner)
 void sim_free(struct sim *sim)
 {
     if (!sim) return;
-    for (unsigned i = 0; i < sim->nlanes; i++) free(sim->lanes[i].ring);
+    for (unsigned i = 0; i < sim->nlanes; i++) {
+        struct lane *l = &sim->lanes[i];
+        free(l->ring);
+        for (uint64_t b = 0; l->buckets && b < l->nbuckets; b++) free(l->buckets[b].e);
+        free(l->buckets);
+    }
     free(sim->heap);
     free(sim);
 }
@@ -101,7 +124,7 @@ static inline size_t before_as_number(const struct heap_entry *a, const struct h
 
 static inline const struct heap_entry *lane_first(const struct lane *l)
 {
-    return &l->ring[l->head];
+    return l->first_entry;
 }
 
 /* chain_limit again, after limit or first_lane changed. */
@@ -240,6 +263,22 @@ int sim_lane_open(struct sim *sim, int priority, sim_handler fn)
     return (int)sim->nlanes++;
 }
 
+int sim_calendar_open(struct sim *sim, int priority, sim_handler fn, double width, double reach)
+{
+    assert(width > 0 && width < INFINITY && reach >= 0);
+    int lane = sim_lane_open(sim, priority, fn);
+    if (lane < 0) return -1;
+    struct lane *l = &sim->lanes[lane];
+    /* a delay of d lands at most d / width + 1 buckets past the clock's */
+    double wanted = reach / width + 2;
+    l->nbuckets = 2;
+    while ((double)l->nbuckets < wanted && l->nbuckets < SIM_CALENDAR_BUCKETS_MAX) l->nbuckets *= 2;
+    l->buckets = calloc(l->nbuckets, sizeof *l->buckets);
+    if (!l->buckets) abort(); /* out of memory is not a recoverable input error */
+    l->buckets_per_day = 1 / width;
+    return lane;
+}
+
 __attribute__((noinline, cold)) static void grow_lane(struct lane *l)
 {
     size_t cap = l->cap ? 2 * l->cap : 64;
@@ -250,6 +289,66 @@ __attribute__((noinline, cold)) static void grow_lane(struct lane *l)
     l->ring = ring;
     l->head = 0;
     l->cap = cap;
+    l->first_entry = &ring[0];
+}
+
+__attribute__((noinline, cold)) static void grow_bucket(struct bucket *k)
+{
+    uint32_t cap = k->cap ? 2 * k->cap : 8;
+    struct heap_entry *e = realloc(k->e, cap * sizeof *e);
+    if (!e) abort(); /* out of memory is not a recoverable input error */
+    k->e = e;
+    k->cap = cap;
+}
+
+/* The bucket of bucket number b. */
+static inline struct bucket *bucket_of(const struct lane *l, uint64_t b)
+{
+    return &l->buckets[b & (l->nbuckets - 1)];
+}
+
+/* first_entry and first_bucket again, from bucket number b on (no earlier bucket holds
+ * a record; the calendar holds one). */
+static inline void calendar_find_first(struct lane *l, uint64_t b)
+{
+    const struct bucket *k;
+    while ((k = bucket_of(l, b))->n == 0) b++;
+    l->first_bucket = b;
+    l->first_entry = &k->e[k->n - 1];
+}
+
+/* Put e in calendar l; false, putting nothing, when it lies too far ahead (and in the
+ * largest times, where a bucket number would not be exact). */
+static inline bool calendar_put(struct sim *sim, struct lane *l, const struct heap_entry *e)
+{
+    double x = e->time * l->buckets_per_day; /* rounding keeps the order of times */
+    if (!(x < 0x1p52)) return false;
+    uint64_t b = (uint64_t)x, clock = (uint64_t)(sim->clock.now * l->buckets_per_day);
+    if (b - clock >= l->nbuckets) return false; /* b >= clock: e is not in the past */
+    struct bucket *k = bucket_of(l, b);
+    if (k->n == k->cap) grow_bucket(k);
+    /* latest first: e goes before the records earlier than it (at an equal time, all
+       of them: its key is the newest) */
+    uint32_t i = k->n;
+    for (; i > 0 && before(&k->e[i - 1], e); i--) k->e[i] = k->e[i - 1];
+    k->e[i] = *e;
+    k->n++;
+    if (l->n++ == 0 || b < l->first_bucket) l->first_bucket = b;
+    l->first_entry = &bucket_of(l, l->first_bucket)->e[bucket_of(l, l->first_bucket)->n - 1];
+    return true;
+}
+
+/* Take lane l's first record off it. */
+static inline void lane_pop(struct lane *l)
+{
+    l->n--;
+    if (!l->buckets) {
+        l->head = (l->head + 1) & (l->cap - 1);
+        l->first_entry = &l->ring[l->head];
+        return;
+    }
+    bucket_of(l, l->first_bucket)->n--;
+    if (l->n) calendar_find_first(l, l->first_bucket);
 }
 
 sim_handle sim_schedule_lane(struct sim *sim, int lane, double time, void *ctx)
@@ -257,14 +356,25 @@ sim_handle sim_schedule_lane(struct sim *sim, int lane, double time, void *ctx)
     assert(lane >= 0 && (unsigned)lane < sim->nlanes);
     struct lane *l = &sim->lanes[lane];
     struct heap_entry e = new_entry(sim, time, l->priority, l->fn, ctx);
-    /* the newest key is the largest, so at equal times e runs after the last one too */
-    if (l->n && time < l->ring[(l->head + l->n - 1) & (l->cap - 1)].time) {
-        insert(sim, &e, false); /* out of the lane's order: the heap keeps it in its place */
-        return handle_of(&e);
+    if (l->buckets) {
+        if (!calendar_put(sim, l, &e)) {
+            insert(sim, &e, false); /* too far ahead: the heap keeps it in its place */
+            return handle_of(&e);
+        }
+        if (l->first_entry->key != e.key) return handle_of(&e); /* not the lane's new first */
+    } else {
+        /* the newest key is the largest, so at equal times e runs after the last one too */
+        if (l->n && time < l->ring[(l->head + l->n - 1) & (l->cap - 1)].time) {
+            insert(sim, &e, false); /* out of the lane's order: the heap keeps it in its place */
+            return handle_of(&e);
+        }
+        if (l->n == l->cap) grow_lane(l);
+        l->ring[(l->head + l->n++) & (l->cap - 1)] = e;
+        if (l->n > 1) return handle_of(&e);
+        l->first_entry = &l->ring[l->head];
     }
-    if (l->n == l->cap) grow_lane(l);
-    l->ring[(l->head + l->n++) & (l->cap - 1)] = e;
-    if (l->n == 1 && (!sim->first_lane || before(&e, lane_first(sim->first_lane)))) {
+    /* e is l's first record now: the first of all lanes too? */
+    if (!sim->first_lane || sim->first_lane == l || before(&e, lane_first(sim->first_lane))) {
         sim->first_lane = l;
         set_chain_limit(sim);
     }
@@ -337,11 +447,24 @@ bool sim_cancel(struct sim *sim, sim_handle handle)
         }
     for (unsigned k = 0; k < sim->nlanes; k++) {
         struct lane *l = &sim->lanes[k];
+        for (uint64_t b = 0; l->buckets && b < l->nbuckets; b++) {
+            struct bucket *bk = &l->buckets[b];
+            for (uint32_t i = 0; i < bk->n; i++)
+                if ((bk->e[i].key & SEQ_MASK) == seq) { /* close the gap */
+                    memmove(&bk->e[i], &bk->e[i + 1], (bk->n - i - 1) * sizeof *bk->e);
+                    bk->n--;
+                    if (--l->n) calendar_find_first(l, l->first_bucket);
+                    find_first_lane(sim);
+                    return true;
+                }
+        }
+        if (l->buckets) continue;
         size_t mask = l->cap - 1;
         for (size_t i = 0; i < l->n; i++)
             if ((l->ring[(l->head + i) & mask].key & SEQ_MASK) == seq) { /* close the gap */
                 for (size_t j = i + 1; j < l->n; j++) l->ring[(l->head + j - 1) & mask] = l->ring[(l->head + j) & mask];
                 l->n--;
+                l->first_entry = &l->ring[l->head];
                 find_first_lane(sim);
                 return true;
             }
@@ -362,8 +485,7 @@ static inline __attribute__((always_inline)) void run_entry(struct sim *sim, con
         if (n) sift_down(sim->heap, n, 0, &sim->heap[n]);
     } else { /* first_lane's first */
         struct lane *l = (struct lane *)sim->first_lane;
-        l->head = (l->head + 1) & (l->cap - 1);
-        l->n--;
+        lane_pop(l);
         if (sim->nlanes == 1) {
             sim->first_lane = l->n ? l : NULL;
             set_chain_limit(sim);

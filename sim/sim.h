@@ -91,6 +91,19 @@ enum { SIM_LANES_MAX = 4 };
 int sim_lane_open(struct sim *sim, int priority, sim_handler fn);
 sim_handle sim_schedule_lane(struct sim *sim, int lane, double time, void *ctx);
 
+/* A calendar: a lane for a stage whose events come out of the order they are scheduled
+ * (unlimited servers with random times spread wider than the gaps between orders: a
+ * delivery of one to three days), kept in buckets of `width` days by time, where
+ * scheduling and running an event cost about O(1) while the buckets hold a few events
+ * each. Opened as sim_lane_open (the same number space, the same -1) and scheduled with
+ * sim_schedule_lane; its buckets reach at least `reach` days past the clock (at most
+ * SIM_CALENDAR_BUCKETS_MAX of them), and an event further ahead goes to the heap, so the
+ * order of events is exactly sim_schedule's whatever the times. Choose width so that a
+ * bucket holds an event or two (about twice the mean gap between the stage's events),
+ * and reach from the stage's longest likely time. */
+enum { SIM_CALENDAR_BUCKETS_MAX = 1 << 16 };
+int sim_calendar_open(struct sim *sim, int priority, sim_handler fn, double width, double reach);
+
 /* Remove a pending event. Returns false if it already ran or was cancelled. Costs
  * O(pending events): meant for occasional use, so that the event path pays nothing. */
 bool sim_cancel(struct sim *sim, sim_handle handle);

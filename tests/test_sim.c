@@ -256,6 +256,7 @@ struct lane_world {
     struct sim *sim;
     gsl_rng *r;
     bool lanes;
+    bool calendar; /* lane 0 a calendar, and its delays continuous (ties still common) */
     int lane[2];
     int tags; /* events spawned */
     int arrivals;
@@ -280,12 +281,15 @@ static void lane_spawn(struct lane_world *w)
     *j = (struct lane_job){w, w->tags++};
     double now = sim_now(w->sim), u = gsl_rng_uniform(w->r);
     int kind = (int)gsl_rng_uniform_int(w->r, 3);
+    /* for a calendar of reach 2: whole days (ties), or any time up to 6 days (some of
+       them past its reach, so on the heap) */
+    double delay = !w->calendar ? floor(u * 3) : u < 0.5 ? floor(u * 8) : (u - 0.5) * 12;
     if (kind == 0)
         sim_schedule(w->sim, now + floor(u * 5), (int)(u * 4), lane_job_run, j);
     else if (kind == 1 && w->lanes)
-        sim_schedule_lane(w->sim, w->lane[0], now + floor(u * 3), j);
+        sim_schedule_lane(w->sim, w->lane[0], now + delay, j);
     else if (kind == 1)
-        sim_schedule(w->sim, now + floor(u * 3), 3, lane_job_run, j);
+        sim_schedule(w->sim, now + delay, 3, lane_job_run, j);
     else if (w->lanes)
         sim_schedule_lane(w->sim, w->lane[1], now + 2, j);
     else
@@ -319,13 +323,15 @@ static void lane_arrival(struct sim *sim, void *ctx)
     } while (++w->arrivals < LANE_ARRIVALS && sim_recur(sim, next, &place, lane_arrival, w));
 }
 
-static void lane_world_run(struct lane_world *w, bool lanes)
+static void lane_world_run(struct lane_world *w, bool lanes, bool calendar)
 {
     w->sim = sim_new(NULL);
     w->r = rng_stream_new(11, 0, 0);
     w->lanes = lanes;
+    w->calendar = calendar;
     if (lanes) {
-        w->lane[0] = sim_lane_open(w->sim, 3, lane_job_run);
+        w->lane[0] =
+            calendar ? sim_calendar_open(w->sim, 3, lane_job_run, 0.25, 2) : sim_lane_open(w->sim, 3, lane_job_run);
         w->lane[1] = sim_lane_open(w->sim, 2, lane_job_run);
     }
     sim_schedule_recurring(w->sim, 0, 3, lane_arrival, w);
@@ -334,14 +340,52 @@ static void lane_world_run(struct lane_world *w, bool lanes)
     gsl_rng_free(w->r);
 }
 
+/* Cancelling in a calendar, its earliest record included, against the heap alone. */
+static void test_calendar_cancel(void)
+{
+    enum { N = 40 };
+    struct trace a = {0}, b = {0};
+    struct tagged ta[N], tb[N];
+    struct sim *heap = sim_new(NULL), *cal = sim_new(NULL);
+    int lane = sim_calendar_open(cal, 1, record, 0.5, 4);
+    sim_handle ha[N], hb[N];
+    gsl_rng *r = rng_stream_new(5, 0, 0);
+    for (int i = 0; i < N; i++) {
+        /* event 0 the earliest; then ties, and some times past the reach (on the heap) */
+        double u = gsl_rng_uniform(r), t = i == 0 ? 0.1 : i % 3 ? 0.2 + u * 6 : floor(1 + u * 6);
+        ta[i] = (struct tagged){&a, i}, tb[i] = (struct tagged){&b, i};
+        ha[i] = sim_schedule(heap, t, 1, record, &ta[i]);
+        hb[i] = sim_schedule_lane(cal, lane, t, &tb[i]);
+    }
+    gsl_rng_free(r);
+    bool same = true;
+    for (int i = 0; i < N; i += 3) {              /* cancel one, then run the earliest */
+        bool cancelled = sim_cancel(heap, ha[i]); /* false when it ran already */
+        same = same && sim_cancel(cal, hb[i]) == cancelled && !sim_cancel(cal, hb[i]) && (i > 0 || cancelled) &&
+               sim_next_time(heap) == sim_next_time(cal) && sim_pending(heap) == sim_pending(cal);
+        sim_step(heap), sim_step(cal);
+    }
+    sim_run_until(heap, 100), sim_run_until(cal, 100);
+    check(same && a.n == b.n && a.n > 20 && !memcmp(a.order, b.order, sizeof a.order) &&
+              !memcmp(a.at, b.at, sizeof a.at),
+          "sim-7.9 events cancelled from a calendar, its first included: the rest run in the heap's order");
+    sim_free(heap), sim_free(cal);
+}
+
 static void test_lanes(void)
 {
-    static struct lane_world heap, lanes;
-    lane_world_run(&heap, false);
-    lane_world_run(&lanes, true);
+    static struct lane_world heap, lanes, heap2, calendar;
+    lane_world_run(&heap, false, false);
+    lane_world_run(&lanes, true, false);
     check(heap.n > LANE_ARRIVALS + 1000 && heap.n == lanes.n && !memcmp(heap.log, lanes.log, sizeof heap.log) &&
               !memcmp(heap.at, lanes.at, sizeof heap.at),
           "sim-7.1 events in lanes run in the heap's order (ties, fallbacks, chained arrivals)");
+    lane_world_run(&heap2, false, true);
+    lane_world_run(&calendar, true, true);
+    check(heap2.n > LANE_ARRIVALS + 1000 && heap2.n == calendar.n &&
+              !memcmp(heap2.log, calendar.log, sizeof heap2.log) && !memcmp(heap2.at, calendar.at, sizeof heap2.at),
+          "sim-7.8 events in a calendar run in the heap's order (ties, times past its reach, chained arrivals)");
+    test_calendar_cancel();
 
     struct sim *sim = sim_new(NULL);
     struct trace tr = {0};
