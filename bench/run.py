@@ -652,7 +652,17 @@ def verdict(name, ok, text):
     print("  %-9s %s  %s" % ("met" if ok else "NOT MET", name, text))
 
 
+USAGE = """usage: bench/run.py [grid | general | throughput]
+  (nothing)   every figure, as make bench prints them (several minutes; needs SimPy)
+  grid        the 21 x 21 two-lever grid alone
+  general     the general path alone: servlab, the bare loop and SimPy on default.ini
+  throughput  the grid, the planner's batch, the portfolio, threads and MPI"""
+
+
 def main():
+    if sys.argv[1:] not in ([], ["grid"], ["general"], ["throughput"]):
+        print(USAGE, file=sys.stderr if sys.argv[1:] not in (["-h"], ["--help"]) else sys.stdout)
+        sys.exit(0 if sys.argv[1:] in (["-h"], ["--help"]) else 2)
     if sys.argv[1:] == ["grid"]:  # the two-lever figure alone
         for path in (SERVLAB, "/usr/bin/time"):
             if not os.access(path, os.X_OK):
