@@ -73,14 +73,25 @@ struct queue {
 };
 
 /* Events with at most one pending are kept in slots beside the heap: the next arrival,
- * and the end of service at each one-server stage. The heap holds the rest: the
- * transmissions and deliveries (unlimited servers, random times: they overtake each
- * other), the receipts and the reset. */
+ * and the end of service at each one-server stage. The deliveries (unlimited servers,
+ * times of 1 to 3 days: about 75 on their way, overtaking each other) are kept in a
+ * calendar, as servlab keeps them (sim/sim.c, sim_calendar_open): buckets one mean gap
+ * between orders wide by time, each sorted latest first. The heap holds the rest: the
+ * transmissions, the receipts and the reset. */
 enum slot { S_ARRIVAL, S_PROCESSING, S_PICKING, SLOTS };
+enum { BUCKETS = 128 }; /* a power of 2 past 3 days / (1/40 day) + 2 */
+
+struct bucket {
+    struct event *e;
+    uint32_t n, cap;
+};
 
 struct world {
     struct event *heap, slot[SLOTS]; /* an empty slot has time INFINITY */
     size_t n, cap;
+    struct bucket bucket[BUCKETS];
+    uint64_t first_bucket; /* the bucket number of the earliest delivery, while ndeliveries > 0 */
+    size_t ndeliveries;
     uint64_t seq, events;
     double now;
     struct order *orders;
@@ -128,6 +139,40 @@ static struct event pop(struct world *w)
     }
     if (w->n) w->heap[i] = e;
     return top;
+}
+
+/* A delivery at `time` into the calendar: bucket number time / width, every one within
+ * BUCKETS of the clock's, so that its index (mod BUCKETS) holds it alone. */
+static void deliver(struct world *w, double time, uint32_t o, double per_width)
+{
+    struct event e = {time, (uint64_t)ORDER << 56 | w->seq++, K_DELIVERED, o};
+    uint64_t b = (uint64_t)(time * per_width);
+    struct bucket *k = &w->bucket[b % BUCKETS];
+    if (b - (uint64_t)(w->now * per_width) >= BUCKETS) abort(); /* a delivery takes at most 3 days */
+    if (k->n == k->cap) {
+        k->cap = k->cap ? 2 * k->cap : 8;
+        k->e = realloc(k->e, k->cap * sizeof *k->e);
+        if (!k->e) abort();
+    }
+    uint32_t i = k->n++;
+    for (; i > 0 && before(&k->e[i - 1], &e); i--) k->e[i] = k->e[i - 1];
+    k->e[i] = e;
+    if (w->ndeliveries++ == 0 || b < w->first_bucket) w->first_bucket = b;
+}
+
+/* The earliest delivery, or NULL. */
+static const struct event *first_delivery(const struct world *w)
+{
+    if (!w->ndeliveries) return NULL;
+    const struct bucket *k = &w->bucket[w->first_bucket % BUCKETS];
+    return &k->e[k->n - 1];
+}
+
+static void take_delivery(struct world *w)
+{
+    w->bucket[w->first_bucket % BUCKETS].n--;
+    if (--w->ndeliveries)
+        while (w->bucket[w->first_bucket % BUCKETS].n == 0) w->first_bucket++;
 }
 
 static uint32_t order_new(struct world *w)
@@ -253,7 +298,12 @@ static struct result run(unsigned long rep, double horizon)
         int next = S_ARRIVAL; /* the earliest slot, then against the heap's first */
         for (int k = S_PROCESSING; k < SLOTS; k++)
             if (before(&w.slot[k], &w.slot[next])) next = k;
-        struct event e = w.n && before(&w.heap[0], &w.slot[next]) ? pop(&w) : w.slot[next];
+        const struct event *d = first_delivery(&w);
+        struct event e;
+        if (d && before(d, &w.slot[next]) && !(w.n && before(&w.heap[0], d)))
+            e = *d, take_delivery(&w);
+        else
+            e = w.n && before(&w.heap[0], &w.slot[next]) ? pop(&w) : w.slot[next];
         if (!(e.time < end)) break;
         w.now = e.time;
         w.events++;
@@ -299,7 +349,7 @@ static struct result run(unsigned long rep, double horizon)
         }
         case K_PICKED:
             depart(&w, &w.picking, S_PICKING, K_PICKED);
-            push(&w, w.now + w.orders[o].deliver, ORDER, K_DELIVERED, o);
+            deliver(&w, w.now + w.orders[o].deliver, o, ORDERS_PER_DAY);
             break;
         case K_DELIVERED: {
             x = &w.orders[o];
@@ -343,6 +393,7 @@ static struct result run(unsigned long rep, double horizon)
                          .orders = w.placed};
     for (int s = 0; s < SOURCES; s++) gsl_rng_free(w.r[s]);
     free(w.heap);
+    for (int k = 0; k < BUCKETS; k++) free(w.bucket[k].e);
     free(w.orders);
     return res;
 }
