@@ -788,11 +788,12 @@ static int open_stage_lane(struct model *m, const struct dist *days, sim_handler
  * calendar, goes to the heap. A station's lane pays only when the heap is large, which
  * the events of channels or locations make; else the heap holds an event or two,
  * cheaper to keep there than a lane (bench/mm1.ini: 5% more instructions). */
-static void open_lanes(struct model *m)
+static void open_lanes(struct model *m, bool heap_only)
 {
     const struct model_config *c = m->cfg;
     const struct order_cycle_config *oc = &c->order_cycle;
     m->transmission_lane = m->delivery_lane = -1;
+    if (heap_only) return; /* the general path's check of the lanes (struct model_watch) */
     bool transmission_lane = !c->nchannels && !dist_is_zero(&oc->transmission_days);
     bool delivery_lane = !c->nlocations && !(m->features & FEATURE_EXPEDITE) && !dist_is_zero(&oc->delivery_days);
     bool large_heap = c->nchannels || c->nlocations || (!delivery_lane && !dist_is_zero(&oc->delivery_days));
@@ -851,7 +852,7 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
     m->instant_lost_sales = m->instant && m->stocks[0].cfg->shortage == SHORTAGE_LOST_SALE;
     m->shaped = shape_active(&cfg->demand);
     m->shape_max = m->shaped ? shape_max(&cfg->demand) : 1;
-    open_lanes(m);
+    open_lanes(m, general_path);
 }
 
 int model_run(const struct model_config *cfg, uint64_t rep, double *metrics, struct model_totals *totals,
