@@ -201,13 +201,18 @@ static inline void sift_down(struct heap_entry *heap, size_t n, size_t i, const 
     heap[i] = *e;
 }
 
+/* records, moved to room for cap of them */
+static struct heap_entry *resized(struct heap_entry *records, size_t cap)
+{
+    records = realloc(records, cap * sizeof *records);
+    if (!records) abort(); /* out of memory is not a recoverable input error */
+    return records;
+}
+
 __attribute__((noinline, cold)) static void grow(struct sim *sim)
 {
-    size_t cap = sim->cap ? 2 * sim->cap : 64;
-    struct heap_entry *heap = realloc(sim->heap, cap * sizeof *heap);
-    if (!heap) abort(); /* out of memory is not a recoverable input error */
-    sim->heap = heap;
-    sim->cap = cap;
+    sim->cap = sim->cap ? 2 * sim->cap : 64;
+    sim->heap = resized(sim->heap, sim->cap);
 }
 
 /* The record of a new event, with the next sequence number. */
@@ -294,11 +299,8 @@ __attribute__((noinline, cold)) static void grow_lane(struct lane *l)
 
 __attribute__((noinline, cold)) static void grow_bucket(struct bucket *k)
 {
-    uint32_t cap = k->cap ? 2 * k->cap : 8;
-    struct heap_entry *e = realloc(k->e, cap * sizeof *e);
-    if (!e) abort(); /* out of memory is not a recoverable input error */
-    k->e = e;
-    k->cap = cap;
+    k->cap = k->cap ? 2 * k->cap : 8;
+    k->e = resized(k->e, k->cap);
 }
 
 /* The bucket of bucket number b. */
