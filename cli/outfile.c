@@ -38,7 +38,9 @@ int outfile_commit(struct outfile *o)
 
 int outfile_commit_durable(struct outfile *o)
 {
-    if (fflush(o->f) != 0 || fsync(fileno(o->f)) != 0) {
+    /* a file system that cannot sync (EINVAL, ENOTSUP) still gets the file, its
+       durability unknown, rather than a failure */
+    if (fflush(o->f) != 0 || (fsync(fileno(o->f)) != 0 && errno != EINVAL && errno != ENOTSUP)) {
         int saved = errno;
         outfile_abandon(o);
         errno = saved;

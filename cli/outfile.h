@@ -19,9 +19,10 @@ FILE *outfile_open(struct outfile *o, const char *dir, const char *name);
  * file is removed). */
 int outfile_commit(struct outfile *o);
 
-/* outfile_commit, with the file's data and its new name on disk when it returns 0
- * (fsync of the file, then of its directory): for state that must outlive a power cut,
- * such as the class server's submissions. */
+/* outfile_commit, first syncing the file's data to disk and then, once it is renamed,
+ * its directory (so that the new name is on disk too, where the directory can be
+ * synced): for state that must outlive a power cut, such as the class server's
+ * submissions. A file system that cannot sync at all still gets the file. */
 int outfile_commit_durable(struct outfile *o);
 
 /* Close and remove the temporary file. */

@@ -142,15 +142,18 @@ static struct submission *current_of(struct server *s, const char *name)
     return NULL;
 }
 
-/* ---- state on disk: every file whole or absent, and on disk once written (cli/outfile.h) ---- */
+/* ---- state on disk: every file whole or absent (cli/outfile.h), submissions synced ---- */
 
-static int write_file(const char *dir, const char *name, const char *data, size_t len)
+/* durable: synced to disk (a submission: the one thing a restart cannot make again);
+ * from the submissions a lost run is run again and history.csv written anew at the
+ * next change, so those are not worth a sync while the server's lock is held */
+static int write_file(const char *dir, const char *name, const char *data, size_t len, bool durable)
 {
     struct outfile f;
     FILE *fp = outfile_open(&f, dir, name);
     if (!fp) return -1;
     fwrite(data, 1, len, fp);
-    return outfile_commit_durable(&f);
+    return durable ? outfile_commit_durable(&f) : outfile_commit(&f);
 }
 
 static void state_path(const struct server *s, const char *sub, char *buf, size_t n)
@@ -172,7 +175,7 @@ static void save_run(struct server *s, const struct run *r)
         for (size_t j = 0; j < r->e.nm; j++)
             fprintf(m, "%.17g%c", r->e.rows[k * r->e.nm + j], j + 1 < r->e.nm ? ',' : '\n');
     fclose(m);
-    if (write_file(dir, name, buf, len) != 0)
+    if (write_file(dir, name, buf, len, false) != 0)
         fprintf(stderr, _("servlab: cannot write %s/%s: %s\n"), dir, name, strerror(errno));
     free(buf);
 }
@@ -242,7 +245,7 @@ static void save_history(struct server *s)
     }
     fclose(m);
     snprintf(dir, sizeof dir, "%s", s->o->dir);
-    if (write_file(dir, "history.csv", buf, len) != 0)
+    if (write_file(dir, "history.csv", buf, len, false) != 0)
         fprintf(stderr, _("servlab: cannot write %s/%s: %s\n"), dir, "history.csv", strerror(errno));
     free(buf);
 }
@@ -252,11 +255,11 @@ static int save_submission(struct server *s, const struct submission *u)
     char dir[1100], name[64], meta[400];
     state_path(s, "submissions", dir, sizeof dir);
     snprintf(name, sizeof name, "%s.ini", u->id);
-    if (write_file(dir, name, u->run->text, u->run->len) != 0) return -1;
+    if (write_file(dir, name, u->run->text, u->run->len, true) != 0) return -1;
     int n = snprintf(meta, sizeof meta, "seq=%lu\nname=%s\nclient=%s\ntime=%lld\nhash=%016llx\nowner=%s\n", u->seq,
                      u->name, u->client, u->when, (unsigned long long)u->run->hash, u->owner);
     snprintf(name, sizeof name, "%s.txt", u->id); /* last: a submission is there when its .txt is */
-    if (write_file(dir, name, meta, (size_t)n) == 0) return 0;
+    if (write_file(dir, name, meta, (size_t)n, true) == 0) return 0;
     int why = errno;
     snprintf(name, sizeof name, "%s.ini", u->id); /* no text left without its submission */
     char path[1200];

@@ -767,15 +767,16 @@ static bool keeps_order(const struct model_config *c, const struct dist *days)
 }
 
 /* The stage of unlimited servers taking `days` in its own lane (sim_lane_open) when its
- * events keep their order, else in a calendar (sim_calendar_open) of buckets about two
- * gaps between orders wide, reaching the stage's longest time or, for an unbounded one,
- * its mean and eight standard deviations (a later event goes to the heap). */
+ * events keep their order, else in a calendar (sim_calendar_open) of buckets one mean
+ * gap between orders wide, reaching the stage's longest time or, for an unbounded one,
+ * its mean and eight standard deviations (a later event goes to the heap). -1, the
+ * heap, when the gaps have no finite mean (a [customers] base of no or endless rate). */
 static int open_stage_lane(struct model *m, const struct dist *days, sim_handler fn)
 {
     if (keeps_order(m->cfg, days)) return sim_lane_open(m->sim, EVENT_ORDER, fn);
     double reach = dist_highest(days), width = dist_mean(&m->cfg->demand.interarrival_days);
     if (!(reach < INFINITY)) reach = dist_mean(days) + 8 * dist_sd(days);
-    if (!(width > 0 && width < INFINITY && reach < INFINITY)) return sim_lane_open(m->sim, EVENT_ORDER, fn);
+    if (!(width > 0 && width < INFINITY && reach < INFINITY)) return -1;
     return sim_calendar_open(m->sim, EVENT_ORDER, fn, width, reach);
 }
 
@@ -794,16 +795,19 @@ static void open_lanes(struct model *m, bool heap_only)
     const struct order_cycle_config *oc = &c->order_cycle;
     m->transmission_lane = m->delivery_lane = -1;
     if (heap_only) return; /* the general path's check of the lanes (struct model_watch) */
-    bool transmission_lane = !c->nchannels && !dist_is_zero(&oc->transmission_days);
-    bool delivery_lane = !c->nlocations && !(m->features & FEATURE_EXPEDITE) && !dist_is_zero(&oc->delivery_days);
-    bool large_heap = c->nchannels || c->nlocations || (!delivery_lane && !dist_is_zero(&oc->delivery_days));
+    bool transmits = !dist_is_zero(&oc->transmission_days), delivers = !dist_is_zero(&oc->delivery_days);
+    if (!c->nchannels && transmits) m->transmission_lane = open_stage_lane(m, &oc->transmission_days, on_received);
+    if (!c->nlocations && !(m->features & FEATURE_EXPEDITE) && delivers)
+        m->delivery_lane = open_stage_lane(m, &oc->delivery_days, on_delivered);
+    /* the events of channels and locations, and of an unlimited stage left on it whose
+       times overtake each other, keep the heap large */
+    bool large_heap = c->nchannels || c->nlocations || (delivers && m->delivery_lane < 0) ||
+                      (transmits && m->transmission_lane < 0 && !keeps_order(c, &oc->transmission_days));
     if (large_heap && !m->skip_processing &&
         (oc->processing.servers == 1 || (dist_is_constant(&oc->processing.days) && !m->inquiries)))
         station_use_lane(&m->processing, m->sim);
     if (large_heap && !m->skip_picking && (oc->picking.servers == 1 || dist_is_constant(&oc->picking.days)))
         station_use_lane(&m->picking, m->sim);
-    if (transmission_lane) m->transmission_lane = open_stage_lane(m, &oc->transmission_days, on_received);
-    if (delivery_lane) m->delivery_lane = open_stage_lane(m, &oc->delivery_days, on_delivered);
 }
 
 /* general_path: never take a short cut (struct model_watch). */

@@ -7,8 +7,8 @@
  * events is the same whichever of them holds an event. A handle is the sequence number
  * + 1, never reused, so a stale handle can never cancel another event and the event
  * path keeps no table of handles: scheduling and running an event touch the heap, the
- * held record or a lane alone. Cancelling searches the heap and the lanes (O(pending
- * events), and a calendar's every bucket) and removes the record at once.
+ * held record or a lane alone. Cancelling searches the heap and the lanes holding
+ * events (O(pending events), and a calendar's buckets) and removes the record at once.
  */
 #include "sim.h"
 
@@ -270,11 +270,13 @@ int sim_lane_open(struct sim *sim, int priority, sim_handler fn)
 
 int sim_calendar_open(struct sim *sim, int priority, sim_handler fn, double width, double reach)
 {
-    assert(width > 0 && width < INFINITY && reach >= 0);
+    assert(width > 0 && width < INFINITY && reach >= 0 && reach < INFINITY);
     int lane = sim_lane_open(sim, priority, fn);
     if (lane < 0) return -1;
     struct lane *l = &sim->lanes[lane];
-    /* a delay of d lands at most d / width + 1 buckets past the clock's */
+    /* a delay of d lands at most d / width + 1 buckets past the clock's; buckets too
+       many for the reach are made wider instead */
+    if (reach / width + 2 > SIM_CALENDAR_BUCKETS_MAX) width = reach / (SIM_CALENDAR_BUCKETS_MAX - 2);
     double wanted = reach / width + 2;
     l->nbuckets = 2;
     while ((double)l->nbuckets < wanted && l->nbuckets < SIM_CALENDAR_BUCKETS_MAX) l->nbuckets *= 2;
@@ -299,7 +301,7 @@ __attribute__((noinline, cold)) static void grow_lane(struct lane *l)
 
 __attribute__((noinline, cold)) static void grow_bucket(struct bucket *k)
 {
-    k->cap = k->cap ? 2 * k->cap : 8;
+    k->cap = k->cap ? 2 * k->cap : 4;
     k->e = resized(k->e, k->cap);
 }
 
@@ -449,6 +451,7 @@ bool sim_cancel(struct sim *sim, sim_handle handle)
         }
     for (unsigned k = 0; k < sim->nlanes; k++) {
         struct lane *l = &sim->lanes[k];
+        if (!l->n) continue;
         for (uint64_t b = 0; l->buckets && b < l->nbuckets; b++) {
             struct bucket *bk = &l->buckets[b];
             for (uint32_t i = 0; i < bk->n; i++)

@@ -96,16 +96,18 @@ sim_handle sim_schedule_lane(struct sim *sim, int lane, double time, void *ctx);
  * delivery of one to three days), kept in buckets of `width` days by time, where
  * scheduling and running an event cost about O(1) while the buckets hold a few events
  * each. Opened as sim_lane_open (the same number space, the same -1) and scheduled with
- * sim_schedule_lane; its buckets reach at least `reach` days past the clock (at most
- * SIM_CALENDAR_BUCKETS_MAX of them), and an event further ahead goes to the heap, so the
- * order of events is exactly sim_schedule's whatever the times. Choose width so that a
- * bucket holds an event or two (about twice the mean gap between the stage's events),
- * and reach from the stage's longest likely time. */
-enum { SIM_CALENDAR_BUCKETS_MAX = 1 << 16 };
+ * sim_schedule_lane; its buckets reach at least `reach` days past the clock (when that
+ * would take more than SIM_CALENDAR_BUCKETS_MAX buckets, they are made wider), and an
+ * event further ahead goes to the heap, so the order of events is exactly
+ * sim_schedule's whatever the times. Choose width so that a bucket holds an event or
+ * two (about the mean gap between the stage's events), and reach from the stage's
+ * longest likely time. */
+enum { SIM_CALENDAR_BUCKETS_MAX = 1 << 14 };
 int sim_calendar_open(struct sim *sim, int priority, sim_handler fn, double width, double reach);
 
 /* Remove a pending event. Returns false if it already ran or was cancelled. Costs
- * O(pending events): meant for occasional use, so that the event path pays nothing. */
+ * O(pending events), and the buckets of calendars holding events: meant for
+ * occasional use, so that the event path pays nothing. */
 bool sim_cancel(struct sim *sim, sim_handle handle);
 
 /* Number of pending events. */

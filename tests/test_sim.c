@@ -340,35 +340,52 @@ static void lane_world_run(struct lane_world *w, bool lanes, bool calendar)
     gsl_rng_free(w->r);
 }
 
-/* Cancelling in a calendar, its earliest record included, against the heap alone. */
+/* Cancelling in a calendar, its earliest record included, and scheduling into it with
+ * the clock left between events, against the heap alone. */
 static void test_calendar_cancel(void)
 {
-    enum { N = 40 };
+    enum { N = 60 };
     struct trace a = {0}, b = {0};
     struct tagged ta[N], tb[N];
     struct sim *heap = sim_new(NULL), *cal = sim_new(NULL);
-    int lane = sim_calendar_open(cal, 1, record, 0.5, 4);
+    int lane = sim_calendar_open(cal, 1, record, 0.5, 2); /* 8 buckets: 4 days ahead */
     sim_handle ha[N], hb[N];
     gsl_rng *r = rng_stream_new(5, 0, 0);
-    for (int i = 0; i < N; i++) {
-        /* event 0 the earliest; then ties, and some times past the reach (on the heap) */
-        double u = gsl_rng_uniform(r), t = i == 0 ? 0.1 : i % 3 ? 0.2 + u * 6 : floor(1 + u * 6);
+    size_t past_reach = 0;
+    for (int i = 0; i < 40; i++) {
+        /* event 0 the earliest; 1-12 in its bucket (which grows); then ties, and times up
+           to 7 days, some past the reach (on the heap) */
+        double u = gsl_rng_uniform(r), t = i == 0    ? 0.1
+                                           : i <= 12 ? 0.12 + 0.01 * i
+                                           : i % 3   ? 0.2 + u * 7
+                                                     : floor(1 + u * 6);
+        past_reach += t >= 4;
         ta[i] = (struct tagged){&a, i}, tb[i] = (struct tagged){&b, i};
         ha[i] = sim_schedule(heap, t, 1, record, &ta[i]);
         hb[i] = sim_schedule_lane(cal, lane, t, &tb[i]);
     }
-    gsl_rng_free(r);
-    bool same = true;
-    for (int i = 0; i < N; i += 3) {              /* cancel one, then run the earliest */
+    bool same = past_reach > 3;
+    for (int i = 0; i < 40; i += 3) {             /* cancel one, then run the earliest */
         bool cancelled = sim_cancel(heap, ha[i]); /* false when it ran already */
         same = same && sim_cancel(cal, hb[i]) == cancelled && !sim_cancel(cal, hb[i]) && (i > 0 || cancelled) &&
                sim_next_time(heap) == sim_next_time(cal) && sim_pending(heap) == sim_pending(cal);
         sim_step(heap), sim_step(cal);
     }
+    double mid = sim_now(heap) + 0.37; /* the clock left between events */
+    sim_run_until(heap, mid), sim_run_until(cal, mid);
+    for (int i = 40; i < N; i++) {
+        double t = mid + gsl_rng_uniform(r) * 5;
+        ta[i] = (struct tagged){&a, i}, tb[i] = (struct tagged){&b, i};
+        sim_schedule(heap, t, 1, record, &ta[i]);
+        sim_schedule_lane(cal, lane, t, &tb[i]);
+        same = same && sim_next_time(heap) == sim_next_time(cal);
+    }
+    gsl_rng_free(r);
     sim_run_until(heap, 100), sim_run_until(cal, 100);
-    check(same && a.n == b.n && a.n > 20 && !memcmp(a.order, b.order, sizeof a.order) &&
+    check(same && a.n == b.n && a.n > 40 && !memcmp(a.order, b.order, sizeof a.order) &&
               !memcmp(a.at, b.at, sizeof a.at),
-          "sim-7.9 events cancelled from a calendar, its first included: the rest run in the heap's order");
+          "sim-7.9 a calendar against the heap: cancelling (its first included), a bucket that grows, times past "
+          "its reach, scheduling with the clock between events");
     sim_free(heap), sim_free(cal);
 }
 
