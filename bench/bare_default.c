@@ -141,14 +141,15 @@ static struct event pop(struct world *w)
     return top;
 }
 
-/* A delivery at `time` into the calendar: bucket number time / width, every one within
- * BUCKETS of the clock's, so that its index (mod BUCKETS) holds it alone. */
-static void deliver(struct world *w, double time, uint32_t o, double per_width)
+/* A delivery at `time` into the calendar: bucket number time / width (width one mean
+ * gap, 1 / ORDERS_PER_DAY), every one within BUCKETS of the clock's, so that its index
+ * (mod BUCKETS) holds it alone. */
+static void deliver(struct world *w, double time, uint32_t o)
 {
     struct event e = {time, (uint64_t)ORDER << 56 | w->seq++, K_DELIVERED, o};
-    uint64_t b = (uint64_t)(time * per_width);
+    uint64_t b = (uint64_t)(time * ORDERS_PER_DAY);
     struct bucket *k = &w->bucket[b % BUCKETS];
-    if (b - (uint64_t)(w->now * per_width) >= BUCKETS) abort(); /* a delivery takes at most 3 days */
+    if (b - (uint64_t)(w->now * ORDERS_PER_DAY) >= BUCKETS) abort(); /* a delivery takes at most 3 days */
     if (k->n == k->cap) {
         k->cap = k->cap ? 2 * k->cap : 8;
         k->e = realloc(k->e, k->cap * sizeof *k->e);
@@ -349,7 +350,7 @@ static struct result run(unsigned long rep, double horizon)
         }
         case K_PICKED:
             depart(&w, &w.picking, S_PICKING, K_PICKED);
-            deliver(&w, w.now + w.orders[o].deliver, o, ORDERS_PER_DAY);
+            deliver(&w, w.now + w.orders[o].deliver, o);
             break;
         case K_DELIVERED: {
             x = &w.orders[o];

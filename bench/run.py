@@ -555,20 +555,25 @@ def bench_mpi(results):
         return True
     env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
                OMPI_MCA_btl_vader_single_copy_mechanism="none")
+    def mpirun_sweep(ranks, extra=()):  # (seconds, stdout) of one whole command
+        start = time.perf_counter()
+        p = subprocess.run([mpirun, "-np", str(ranks), "--oversubscribe", SERVLAB_MPI] + SWEEP_RUN +
+                           ["--threads", "1"] + list(extra), cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+        seconds = time.perf_counter() - start
+        if p.returncode != 0:
+            fail("mpirun -np %d servlab-mpi failed (exit %d): %s" % (ranks, p.returncode, p.stderr.strip()))
+        return seconds, p.stdout
+
     t = {1: [], 2: []}
     same = True
     reference = results.get("sweep_threads", {}).get("csv") or run([SERVLAB] + SWEEP_RUN)
     before = cpu_sample()
     for _ in range(3):
         for ranks in (1, 2):
-            start = time.perf_counter()
-            p = subprocess.run([mpirun, "-np", str(ranks), "--oversubscribe", SERVLAB_MPI] + SWEEP_RUN +
-                               ["--threads", "1"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
-            t[ranks].append(time.perf_counter() - start)
-            if p.returncode != 0:
-                fail("mpirun -np %d servlab-mpi failed (exit %d): %s" % (ranks, p.returncode, p.stderr.strip()))
-            same &= p.stdout == reference
+            seconds, out = mpirun_sweep(ranks)
+            t[ranks].append(seconds)
+            same &= out == reference
     others = others_share(before, cpu_sample())
     speedup = statistics.median(t[1]) / statistics.median(t[2])
     print("  seconds  1 rank  %s" % summary(t[1]))
@@ -581,11 +586,7 @@ def bench_mpi(results):
     start = {1: [], 2: []}
     for _ in range(3):
         for ranks in (1, 2):
-            t0 = time.perf_counter()
-            subprocess.run([mpirun, "-np", str(ranks), "--oversubscribe", SERVLAB_MPI] + SWEEP_RUN +
-                           ["--threads", "1", "--set", "run.horizon_days=1", "--set", "run.warmup_days=0"],
-                           cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            start[ranks].append(time.perf_counter() - t0)
+            start[ranks].append(mpirun_sweep(ranks, ["--set", "run.horizon_days=1", "--set", "run.warmup_days=0"])[0])
     s1, s2 = statistics.median(start[1]), statistics.median(start[2])
     net = (statistics.median(t[1]) - s1) / max(statistics.median(t[2]) - s2, 1e-9)
     print("  start-up (the same sweep over 1 day): 1 rank %.3f s, 2 ranks %.3f s (medians);"

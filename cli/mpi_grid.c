@@ -2,8 +2,9 @@
  * (jobs rank, rank + size, ...: a sweep's slow and fast points mix on every rank), then
  * help for the rank with the most of its share left; run on each rank's threads by
  * runner_run, then exchanged with MPI_Allgatherv. Ranks meet at checkpoints, one
- * MPI_Allreduce each, where every rank says whether it is about to run a grid (and of how many jobs) or is leaving; a
- * grid goes ahead only when every rank is there for the same grid. */
+ * MPI_Allreduce each, where every rank says whether it is about to run a grid (and of
+ * how many jobs) or is leaving; a grid goes ahead only when every rank is there for the
+ * same grid. */
 #include "mpi_grid.h"
 
 #ifndef SERVLAB_MPI
@@ -110,9 +111,7 @@ void mpi_grid_init(int *argc, char ***argv)
     int lowest = provided;
     MPI_Allreduce(&provided, &lowest, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
     if (lowest < MPI_THREAD_FUNNELED) {
-        int rank = 0;
-        MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-        if (rank == 0)
+        if (world_rank() == 0)
             fputs(_("servlab: this MPI library does not allow threads beside MPI calls (MPI_THREAD_FUNNELED), "
                     "which servlab-mpi needs\n"),
                   stderr);

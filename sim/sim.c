@@ -337,8 +337,11 @@ static inline bool calendar_put(struct sim *sim, struct lane *l, const struct he
     for (; i > 0 && before(&k->e[i - 1], e); i--) k->e[i] = k->e[i - 1];
     k->e[i] = *e;
     k->n++;
-    if (l->n++ == 0 || b < l->first_bucket) l->first_bucket = b;
-    l->first_entry = &bucket_of(l, l->first_bucket)->e[bucket_of(l, l->first_bucket)->n - 1];
+    /* only the first bucket's records, moved or grown, can hold the first */
+    if (l->n++ == 0 || b <= l->first_bucket) {
+        l->first_bucket = b;
+        l->first_entry = &k->e[k->n - 1];
+    }
     return true;
 }
 
@@ -436,6 +439,34 @@ static void remove_at(struct sim *sim, size_t i)
         sift_down(sim->heap, sim->n, i, &last);
 }
 
+/* Remove the record of sequence number seq from lane l, closing the gap; false if l
+ * does not hold it. */
+static bool lane_cancel(struct lane *l, uint64_t seq)
+{
+    if (l->buckets) {
+        for (uint64_t b = 0; b < l->nbuckets; b++) {
+            struct bucket *k = &l->buckets[b];
+            for (uint32_t i = 0; i < k->n; i++)
+                if ((k->e[i].key & SEQ_MASK) == seq) {
+                    memmove(&k->e[i], &k->e[i + 1], (k->n - i - 1) * sizeof *k->e);
+                    k->n--;
+                    if (--l->n) calendar_find_first(l, l->first_bucket);
+                    return true;
+                }
+        }
+        return false;
+    }
+    size_t mask = l->cap - 1;
+    for (size_t i = 0; i < l->n; i++)
+        if ((l->ring[(l->head + i) & mask].key & SEQ_MASK) == seq) {
+            for (size_t j = i + 1; j < l->n; j++) l->ring[(l->head + j - 1) & mask] = l->ring[(l->head + j) & mask];
+            l->n--;
+            l->first_entry = &l->ring[l->head];
+            return true;
+        }
+    return false;
+}
+
 bool sim_cancel(struct sim *sim, sim_handle handle)
 {
     if (handle == 0 || handle > sim->seq) return false;
@@ -449,31 +480,11 @@ bool sim_cancel(struct sim *sim, sim_handle handle)
             remove_at(sim, i);
             return true;
         }
-    for (unsigned k = 0; k < sim->nlanes; k++) {
-        struct lane *l = &sim->lanes[k];
-        if (!l->n) continue;
-        for (uint64_t b = 0; l->buckets && b < l->nbuckets; b++) {
-            struct bucket *bk = &l->buckets[b];
-            for (uint32_t i = 0; i < bk->n; i++)
-                if ((bk->e[i].key & SEQ_MASK) == seq) { /* close the gap */
-                    memmove(&bk->e[i], &bk->e[i + 1], (bk->n - i - 1) * sizeof *bk->e);
-                    bk->n--;
-                    if (--l->n) calendar_find_first(l, l->first_bucket);
-                    find_first_lane(sim);
-                    return true;
-                }
+    for (unsigned k = 0; k < sim->nlanes; k++)
+        if (sim->lanes[k].n && lane_cancel(&sim->lanes[k], seq)) {
+            find_first_lane(sim);
+            return true;
         }
-        if (l->buckets) continue;
-        size_t mask = l->cap - 1;
-        for (size_t i = 0; i < l->n; i++)
-            if ((l->ring[(l->head + i) & mask].key & SEQ_MASK) == seq) { /* close the gap */
-                for (size_t j = i + 1; j < l->n; j++) l->ring[(l->head + j - 1) & mask] = l->ring[(l->head + j) & mask];
-                l->n--;
-                l->first_entry = &l->ring[l->head];
-                find_first_lane(sim);
-                return true;
-            }
-    }
     return false; /* it ran already, or was cancelled */
 }
 
