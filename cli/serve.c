@@ -1128,6 +1128,22 @@ static bool rate_ok(struct server *s, const char *client)
     return true;
 }
 
+/* Give back the submission rate_ok counted for client: the server turned it away for a
+ * reason of its own (a full queue, a disk that would not save it) and told the student
+ * to submit again, which must not then be refused as too many. Like rate_ok, called on
+ * libmicrohttpd's one thread. */
+static void rate_refund(struct server *s, const char *client)
+{
+    if (!s->o->rate) return;
+    for (size_t i = 0; i < CLIENTS_TRACKED; i++) {
+        struct client *k = &s->clients[i];
+        if (strcmp(k->addr, client) == 0) {
+            k->tokens = k->tokens + 1 < s->o->rate ? k->tokens + 1 : s->o->rate;
+            return;
+        }
+    }
+}
+
 /* 409: the name is another browser's (owner_ok). */
 static enum MHD_Result name_taken(struct MHD_Connection *c)
 {
@@ -1186,9 +1202,11 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     struct run *r = find_run(s, hash, f->data, f->len);
     bool full = (!r || r->state == RUN_DROPPED) && s->queued >= SERVE_QUEUE_MAX;
     pthread_mutex_unlock(&s->lock);
-    if (full)
+    if (full) {
+        rate_refund(s, client);
         return error_page(c, MHD_HTTP_SERVICE_UNAVAILABLE, _("The queue is full: submit again in half a minute."),
                           NULL);
+    }
     if (!r) { /* checked outside the lock: the base is only read */
         char *msgs = NULL;
         size_t mlen = 0;
@@ -1233,6 +1251,7 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
         if (!run_used(s, r)) dequeue(s, r);
         pthread_mutex_unlock(&s->lock);
         fprintf(stderr, _("servlab: cannot save submission %s in %s: %s\n"), id, s->o->dir, strerror(why));
+        rate_refund(s, client);
         return error_page(c, MHD_HTTP_INTERNAL_SERVER_ERROR,
                           _("The server could not save your submission, so it was not taken: tell the instructor, "
                             "then submit again."),

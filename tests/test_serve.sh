@@ -264,7 +264,7 @@ stop
 # ---- a submission the server cannot save: 500 and nothing taken, while it serves on ----
 mkdir -p "$T/state13/submissions"
 echo partial > "$T/state13/submissions/0123456789abcdef.ini.tmp999999999" # a server killed while saving
-start "$T/state13" --rate 0
+start "$T/state13" --rate 1 # one a minute: the student told to submit again must not get 429
 ok "serve-10.1 a killed server's half-written submission is removed at the next start" \
     $([ ! -e "$T/state13/submissions/0123456789abcdef.ini.tmp999999999" ]; echo $?) "$(ls "$T/state13/submissions")"
 rm -r "$T/state13/submissions" && : > "$T/state13/submissions" # saving fails now, even as root (not a directory)
@@ -276,7 +276,7 @@ ok "serve-10.3 ... and it is not taken: not on the leaderboard, no history" $(! 
     [ ! -e "$T/state13/history.csv" ]; echo $?) "$($C "$U/leaderboard.csv")"
 rm "$T/state13/submissions" && mkdir "$T/state13/submissions"
 s=$(status -F "name=s1" -F "file=@$T/class/s1.ini" "$U/submit")
-ok "serve-10.4 ... once the disk takes it, the same submission is taken and saved whole" $([ "$s" = 200 ] &&
+ok "serve-10.4 ... once the disk takes it, the same submission, made again at once, is taken (the 500 used none of --rate 1) and saved whole" $([ "$s" = 200 ] &&
     [ "$(ls "$T/state13/submissions" | wc -l)" -eq 2 ] && grep -q '^name=s1$' "$T"/state13/submissions/*.txt; echo $?) \
     "$s $(ls "$T/state13/submissions")"
 stop
