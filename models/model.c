@@ -911,8 +911,8 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     bool mid_seen = false;
     size_t in_system_mid = 0;
     double backordered_mid = 0;
-    for (;;) {
-        if (!sim_step_before(sim, limit)) {
+    for (;;) { /* the kernel runs STOP_CHECK_EVENTS at a time, then progress and stop are seen to */
+        if (!sim_run_before(sim, limit, next_check)) {
             if (mid_seen || !(sim_next_time(sim) < end)) break;
             mid_seen = true;
             in_system_mid = m->pool.in_use;
@@ -920,13 +920,11 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
             limit = end;
             continue;
         }
-        if (sim_events_run(sim) >= next_check) {
-            next_check = sim_events_run(sim) + STOP_CHECK_EVENTS;
-            if (w->progress) w->progress(w->progress_ctx, sim_now(sim) / end);
-            if (w->stop && atomic_load(w->stop)) {
-                stopped = 1;
-                break;
-            }
+        next_check = sim_events_run(sim) + STOP_CHECK_EVENTS;
+        if (w->progress) w->progress(w->progress_ctx, sim_now(sim) / end);
+        if (w->stop && atomic_load(w->stop)) {
+            stopped = 1;
+            break;
         }
     }
     sim_run_until(sim, stopped ? sim_now(sim) : end);

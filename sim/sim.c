@@ -523,43 +523,58 @@ bool sim_step(struct sim *sim)
     return true;
 }
 
-/* sim_step_before in a world with lanes. */
-__attribute__((noinline)) static bool step_before_lanes(struct sim *sim, double end)
+/* sim_run_before in a world with lanes. */
+__attribute__((noinline)) static bool run_before_lanes(struct sim *sim, double end, uint64_t until_events)
 {
-    const struct heap_entry *e = next_entry_of(sim, true);
-    if (!e || !(e->time < end)) return false;
     if (end != sim->limit) { /* chain_limit follows limit (it changes twice a run) */
         sim->limit = end;
         set_chain_limit(sim);
     }
-    sim->chain_left = SIM_CHAIN_MAX;
-    run_entry(sim, e, true);
-    sim->chain_left = 0; /* no chaining under a plain sim_step */
+    do {
+        const struct heap_entry *e = next_entry_of(sim, true);
+        if (!e || !(e->time < end)) {
+            sim->chain_left = 0; /* no chaining under a plain sim_step */
+            return false;
+        }
+        sim->chain_left = SIM_CHAIN_MAX;
+        run_entry(sim, e, true);
+    } while (sim->clock.events_run < until_events);
+    sim->chain_left = 0;
     return true;
 }
 
-/* sim_step_before in a world without lanes: the code it ran before lanes existed. */
-__attribute__((noinline)) static bool step_before_heap(struct sim *sim, double end)
+/* sim_run_before in a world without lanes: the code it ran before lanes existed. */
+__attribute__((noinline)) static bool run_before_heap(struct sim *sim, double end, uint64_t until_events)
 {
-    const struct heap_entry *e = next_entry_of(sim, false);
-    if (!e || !(e->time < end)) return false;
     sim->limit = sim->chain_limit = end; /* no lanes: chain_limit is limit */
-    sim->chain_left = SIM_CHAIN_MAX;
-    run_entry(sim, e, false);
-    sim->chain_left = 0; /* no chaining under a plain sim_step */
+    do {
+        const struct heap_entry *e = next_entry_of(sim, false);
+        if (!e || !(e->time < end)) {
+            sim->chain_left = 0;
+            return false;
+        }
+        sim->chain_left = SIM_CHAIN_MAX;
+        run_entry(sim, e, false);
+    } while (sim->clock.events_run < until_events);
+    sim->chain_left = 0;
     return true;
+}
+
+bool sim_run_before(struct sim *sim, double end, uint64_t until_events)
+{
+    return sim->nlanes ? run_before_lanes(sim, end, until_events) : run_before_heap(sim, end, until_events);
 }
 
 bool sim_step_before(struct sim *sim, double end)
 {
-    return sim->nlanes ? step_before_lanes(sim, end) : step_before_heap(sim, end);
+    return sim_run_before(sim, end, sim->clock.events_run + 1); /* one event, and its chain */
 }
 
 uint64_t sim_run_until(struct sim *sim, double end)
 {
     assert(end >= sim->clock.now);
     uint64_t before_count = sim->clock.events_run;
-    while (sim_step_before(sim, end)) continue;
+    sim_run_before(sim, end, UINT64_MAX);
     sim->clock.now = end;
     return sim->clock.events_run - before_count;
 }

@@ -124,6 +124,12 @@ bool sim_step(struct sim *sim);
  * there is none. */
 bool sim_step_before(struct sim *sim, double end);
 
+/* Run the events due strictly before `end`, one sim_step_before after another, until
+ * sim_events_run reaches `until_events` (true: it did; the last event may have chained
+ * past it) or none is left before `end` (false). The caller's loop can look at the
+ * world every so many events without a call per event. */
+bool sim_run_before(struct sim *sim, double end, uint64_t until_events);
+
 /* Run every event due strictly before `end`, then set the clock to `end`. An event
  * due exactly at `end` is left pending. Returns the number of events run. */
 uint64_t sim_run_until(struct sim *sim, double end);

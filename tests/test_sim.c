@@ -188,8 +188,11 @@ static void on_recurring(struct sim *sim, void *ctx)
     }
 }
 
-/* Run a's process from time 0 until `end`; the most events one sim_step_before ran. */
-static uint64_t run_arrivals(struct arrivals *a, enum recurring_mode mode, bool sides, double end)
+/* Run a's process from time 0 until `end`; the most events one sim_step_before ran
+ * (with batch > 0: sim_run_before, batch events at a time; 0 if one of its answers was
+ * wrong, a batch short of its count answered true or an event due before `end` left
+ * behind by a false). */
+static uint64_t run_batches(struct arrivals *a, enum recurring_mode mode, bool sides, double end, uint64_t batch)
 {
     memset(a, 0, sizeof *a);
     a->r = rng_stream_new(11, 0, 0);
@@ -204,6 +207,16 @@ static uint64_t run_arrivals(struct arrivals *a, enum recurring_mode mode, bool 
     uint64_t most = 0;
     for (;;) {
         uint64_t before = sim_events_run(sim);
+        if (batch) {
+            bool reached = sim_run_before(sim, end, before + batch);
+            if (reached != (sim_events_run(sim) >= before + batch) || (!reached && sim_next_time(sim) < end)) {
+                most = 0;
+                break;
+            }
+            most = 1;
+            if (!reached) break;
+            continue;
+        }
         if (!sim_step_before(sim, end)) break;
         uint64_t ran = sim_events_run(sim) - before;
         if (ran > most) most = ran;
@@ -211,6 +224,11 @@ static uint64_t run_arrivals(struct arrivals *a, enum recurring_mode mode, bool 
     gsl_rng_free(a->r);
     sim_free(sim);
     return most;
+}
+
+static uint64_t run_arrivals(struct arrivals *a, enum recurring_mode mode, bool sides, double end)
+{
+    return run_batches(a, mode, sides, end, 0);
 }
 
 static bool same_runs(const struct arrivals *a, const struct arrivals *b)
@@ -230,6 +248,11 @@ static void test_recurring(void)
     check(same_runs(&plain, &chained), "sim-5.2 ... and chained by sim_recur, with ties in time and class");
     check(plain_most == 1 && held_most == 1 && chained_most > 1,
           "sim-5.3 only sim_recur runs several events in one step");
+    static struct arrivals batched;
+    bool batches_right = run_batches(&batched, PLAIN, true, 1500, 100) && same_runs(&plain, &batched);
+    batches_right &= run_batches(&batched, CHAINED, true, 1500, 7) && same_runs(&plain, &batched);
+    check(batches_right, "sim-5.9 sim_run_before, so many events at a time, runs the events of sim_step_before, "
+                         "true when its count was reached and false when nothing is left before its limit");
     /* with nothing in between, every arrival could chain; a step stops at SIM_CHAIN_MAX */
     chained_most = run_arrivals(&chained, CHAINED, false, 1e9);
     check(chained.n == 10000 && chained_most == 1 + SIM_CHAIN_MAX,
