@@ -49,7 +49,11 @@ struct order *order_new(struct order_pool *p)
         }
         o = &p->chunks->orders[ORDERS_PER_CHUNK - p->unused--];
     }
-    memset(o, 0, offsetof(struct order, lines)); /* lines are set as they are added */
+    /* every field before the lines zeroed (lines are set as they are added), copied from
+       a zeroed order: GCC makes a memset of this size a `rep stos`, whose start-up cost
+       made order_new 5% of default.ini's time; the copy is a few vector moves */
+    static const struct order zeroed;
+    memcpy(o, &zeroed, offsetof(struct order, lines));
     o->customer = UINT32_MAX;
     if (++p->in_use > p->peak) p->peak = p->in_use;
     return o;
