@@ -767,9 +767,11 @@ static bool keeps_order(const struct model_config *c, const struct dist *days)
     return dist_sd(days) <= dist_mean(&c->demand.interarrival_days);
 }
 
-/* A stage of unlimited servers taking `days` holds on average (Little's law) its mean
- * time over the mean gap between orders events pending; NaN when the gaps have no
- * finite mean (a [customers] base of no or endless rate). */
+/* How many events a stage of unlimited servers taking `days` holds pending on average
+ * (Little's law): its mean time over the mean gap between orders. +inf when that mean
+ * gap is 0, 0 when it is infinite, NaN when both means are 0 or both infinite (a
+ * [customers] base of no or endless rate); the tests below take anything not under
+ * LANE_UNDER_WAY_MIN as many. */
 static double under_way(const struct model *m, const struct dist *days)
 {
     return dist_mean(days) / dist_mean(&m->cfg->demand.interarrival_days);
@@ -786,7 +788,7 @@ static const double LANE_UNDER_WAY_MIN = 3;
  * gap between orders wide, reaching the stage's longest time or, for an unbounded one,
  * its mean and eight standard deviations (a later event goes to the heap). -1, the
  * heap, when it holds fewer than LANE_UNDER_WAY_MIN events under way, or when the gaps
- * have no finite mean. */
+ * have no finite mean above 0. */
 static int open_stage_lane(struct model *m, const struct dist *days, sim_handler fn)
 {
     if (!(under_way(m, days) >= LANE_UNDER_WAY_MIN)) return -1;
@@ -804,8 +806,9 @@ static int open_stage_lane(struct model *m, const struct dist *days, sim_handler
  * expedited or from locations). A stage that takes no time has no events and no lane.
  * Only speed depends on the choice: an event out of its lane's order, or past its
  * calendar, goes to the heap. A station's lane pays only when the heap is large, which
- * the events of channels or locations make; else the heap holds an event or two,
- * cheaper to keep there than a lane (bench/mm1.ini: 5% more instructions). */
+ * the events of channels or locations make, or a stage of unlimited servers left on it
+ * with many under way (expedited deliveries); else the heap holds a few events, cheaper
+ * to keep there than a lane (bench/mm1.ini: 5% more instructions). */
 static void open_lanes(struct model *m, bool heap_only)
 {
     const struct model_config *c = m->cfg;

@@ -60,7 +60,7 @@ struct sim {
     struct lane lanes[SIM_LANES_MAX];
     unsigned nlanes;
     const struct lane *first_lane; /* the lane whose first record is the earliest, or NULL */
-    /* the sim_step_before running now: its limit, and how many more events may chain */
+    /* the sim_run_before running now: its limit, and how many more events may chain */
     double limit;
     double chain_limit; /* limit, or the time of first_lane's first if earlier: sim_recur's
                            quick test of "before every lane" costs nothing more then */
@@ -263,6 +263,8 @@ sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, si
 int sim_lane_open(struct sim *sim, int priority, sim_handler fn)
 {
     assert((unsigned)priority <= SIM_PRIORITY_MAX && fn);
+    /* a sim_run_before chooses its loop (with lanes or without) once */
+    assert(sim->clock.events_run == 0 && "lanes are opened before the first event runs");
     if (sim->nlanes == SIM_LANES_MAX) return -1;
     sim->lanes[sim->nlanes] = (struct lane){.priority = priority, .fn = fn};
     return (int)sim->nlanes++;

@@ -188,11 +188,8 @@ static void on_recurring(struct sim *sim, void *ctx)
     }
 }
 
-/* Run a's process from time 0 until `end`; the most events one sim_step_before ran
- * (with batch > 0: sim_run_before, batch events at a time; 0 if one of its answers was
- * wrong, a batch short of its count answered true or an event due before `end` left
- * behind by a false). */
-static uint64_t run_batches(struct arrivals *a, enum recurring_mode mode, bool sides, double end, uint64_t batch)
+/* Start a's process from time 0 in a new world. */
+static struct sim *arrivals_start(struct arrivals *a, enum recurring_mode mode, bool sides)
 {
     memset(a, 0, sizeof *a);
     a->r = rng_stream_new(11, 0, 0);
@@ -204,31 +201,62 @@ static uint64_t run_batches(struct arrivals *a, enum recurring_mode mode, bool s
         sim_schedule(sim, 0, 1, on_recurring, a);
     else
         sim_schedule_recurring(sim, 0, 1, on_recurring, a);
+    return sim;
+}
+
+static void arrivals_end(struct arrivals *a, struct sim *sim)
+{
+    gsl_rng_free(a->r);
+    sim_free(sim);
+}
+
+/* Run a's process from time 0 until `end`; the most events one sim_step_before ran. */
+static uint64_t run_arrivals(struct arrivals *a, enum recurring_mode mode, bool sides, double end)
+{
+    struct sim *sim = arrivals_start(a, mode, sides);
     uint64_t most = 0;
     for (;;) {
         uint64_t before = sim_events_run(sim);
-        if (batch) {
-            bool reached = sim_run_before(sim, end, before + batch);
-            if (reached != (sim_events_run(sim) >= before + batch) || (!reached && sim_next_time(sim) < end)) {
-                most = 0;
-                break;
-            }
-            most = 1;
-            if (!reached) break;
-            continue;
-        }
         if (!sim_step_before(sim, end)) break;
         uint64_t ran = sim_events_run(sim) - before;
         if (ran > most) most = ran;
     }
-    gsl_rng_free(a->r);
-    sim_free(sim);
+    arrivals_end(a, sim);
     return most;
 }
 
-static uint64_t run_arrivals(struct arrivals *a, enum recurring_mode mode, bool sides, double end)
+static void nothing(struct sim *sim, void *ctx)
 {
-    return run_batches(a, mode, sides, end, 0);
+    (void)sim, (void)ctx;
+}
+
+/* sim_recur called outside any step, at the clock: scheduled (false), never chained.
+ * The event it schedules does nothing, so the world runs on as before. */
+static bool chains_outside_steps(struct sim *sim)
+{
+    sim_place place = sim_reserve(sim, 0);
+    return sim_recur(sim, sim_now(sim), &place, nothing, NULL);
+}
+
+/* Run a's process from time 0 until `end` with sim_run_before, `batch` events at a
+ * time (each batch but the last followed by a chains_outside_steps event); false if an
+ * answer was wrong: true short of the count (or past it, where no event chains), false
+ * with an event due before `end` left, or sim_recur chaining after a return. */
+static bool run_batches(struct arrivals *a, enum recurring_mode mode, bool sides, double end, uint64_t batch)
+{
+    struct sim *sim = arrivals_start(a, mode, sides);
+    bool right = true;
+    for (;;) {
+        uint64_t before = sim_events_run(sim);
+        bool reached = sim_run_before(sim, end, before + batch);
+        uint64_t ran = sim_events_run(sim) - before;
+        right &= reached ? ran >= batch && (mode == CHAINED || ran == batch) : sim_next_time(sim) >= end;
+        if (!reached) break;
+        right &= !chains_outside_steps(sim);
+    }
+    right &= !chains_outside_steps(sim);
+    arrivals_end(a, sim);
+    return right;
 }
 
 static bool same_runs(const struct arrivals *a, const struct arrivals *b)
@@ -252,7 +280,8 @@ static void test_recurring(void)
     bool batches_right = run_batches(&batched, PLAIN, true, 1500, 100) && same_runs(&plain, &batched);
     batches_right &= run_batches(&batched, CHAINED, true, 1500, 7) && same_runs(&plain, &batched);
     check(batches_right, "sim-5.9 sim_run_before, so many events at a time, runs the events of sim_step_before, "
-                         "true when its count was reached and false when nothing is left before its limit");
+                         "true when its count was reached and false when nothing is left before its limit, and "
+                         "nothing chains after it");
     /* with nothing in between, every arrival could chain; a step stops at SIM_CHAIN_MAX */
     chained_most = run_arrivals(&chained, CHAINED, false, 1e9);
     check(chained.n == 10000 && chained_most == 1 + SIM_CHAIN_MAX,
@@ -346,8 +375,31 @@ static void lane_arrival(struct sim *sim, void *ctx)
     } while (++w->arrivals < LANE_ARRIVALS && sim_recur(sim, next, &place, lane_arrival, w));
 }
 
-static void lane_world_run(struct lane_world *w, bool lanes, bool calendar)
+/* Run w to its end with sim_run_before, `batch` events at a time, under limits that
+ * move back and forth (now + 10 days, then now + half a day, ...); false if a batch ran
+ * an event at or past its limit, answered true short of its count or false with an
+ * event due before its limit left, or left sim_recur able to chain. */
+static bool lane_world_batches(struct lane_world *w, uint64_t batch)
 {
+    bool right = true;
+    for (int k = 0; sim_pending(w->sim) > 0; k++) {
+        double limit = sim_now(w->sim) + (k % 2 ? 0.5 : 10);
+        uint64_t before = sim_events_run(w->sim);
+        int logged = w->n;
+        bool reached = sim_run_before(w->sim, limit, before + batch);
+        right &= reached ? sim_events_run(w->sim) >= before + batch : sim_next_time(w->sim) >= limit;
+        for (int i = logged; i < w->n; i++) right &= w->at[i] < limit;
+        if (reached) right &= !chains_outside_steps(w->sim);
+    }
+    right &= !chains_outside_steps(w->sim);
+    return right;
+}
+
+/* Run w: to its end with sim_run_until (batch 0), or with lane_world_batches, whose
+ * answer it returns. */
+static bool lane_world_run_batches(struct lane_world *w, bool lanes, bool calendar, uint64_t batch)
+{
+    memset(w, 0, sizeof *w);
     w->sim = sim_new(NULL);
     w->r = rng_stream_new(11, 0, 0);
     w->lanes = lanes;
@@ -358,9 +410,25 @@ static void lane_world_run(struct lane_world *w, bool lanes, bool calendar)
         w->lane[1] = sim_lane_open(w->sim, 2, lane_job_run);
     }
     sim_schedule_recurring(w->sim, 0, 3, lane_arrival, w);
-    sim_run_until(w->sim, 1e9);
+    bool right = true;
+    if (batch)
+        right = lane_world_batches(w, batch);
+    else
+        sim_run_until(w->sim, 1e9);
     sim_free(w->sim);
     gsl_rng_free(w->r);
+    return right;
+}
+
+static void lane_world_run(struct lane_world *w, bool lanes, bool calendar)
+{
+    lane_world_run_batches(w, lanes, calendar, 0);
+}
+
+static bool same_lane_worlds(const struct lane_world *a, const struct lane_world *b)
+{
+    return a->n > LANE_ARRIVALS + 1000 && a->n == b->n && !memcmp(a->log, b->log, sizeof a->log) &&
+           !memcmp(a->at, b->at, sizeof a->at);
 }
 
 /* Cancelling in a calendar, its earliest record included, and scheduling into it with
@@ -426,6 +494,12 @@ static void test_lanes(void)
               !memcmp(heap2.log, calendar.log, sizeof heap2.log) && !memcmp(heap2.at, calendar.at, sizeof heap2.at),
           "sim-7.8 events in a calendar run in the heap's order (ties, times past its reach, chained arrivals)");
     test_calendar_cancel();
+    static struct lane_world batched;
+    bool batches_right = lane_world_run_batches(&batched, true, true, 50) && same_lane_worlds(&heap2, &batched);
+    batches_right &= lane_world_run_batches(&batched, true, false, 3) && same_lane_worlds(&heap, &batched);
+    batches_right &= lane_world_run_batches(&batched, false, true, 50) && same_lane_worlds(&heap2, &batched);
+    check(batches_right, "sim-7.10 sim_run_before in worlds with lanes and calendars, under limits that move back and "
+                         "forth: the heap's order, nothing at or past a limit, nothing chaining after a return");
 
     struct sim *sim = sim_new(NULL);
     struct trace tr = {0};
@@ -443,8 +517,22 @@ static void test_lanes(void)
     check(tr.n == 3 && tr.order[0] == 0 && tr.order[1] == 3 && tr.order[2] == 2 && tr.at[2] == 3,
           "sim-7.5 ... and never runs; the others run in order");
     check(!sim_cancel(sim, h0), "sim-7.6 a lane event that ran cannot be cancelled");
-    for (int i = 1; i < SIM_LANES_MAX; i++) sim_lane_open(sim, 0, record);
+    sim_free(sim);
+    sim = sim_new(NULL);
+    for (int i = 0; i < SIM_LANES_MAX; i++) sim_lane_open(sim, 0, record);
     check(sim_lane_open(sim, 0, record) == -1, "sim-7.7 no more than SIM_LANES_MAX lanes");
+    sim_free(sim);
+}
+
+/* A lane opened once an event has run (sim_run_before chooses its loop once). */
+static void lane_after_first_event(void)
+{
+    struct sim *sim = sim_new(NULL);
+    struct trace tr = {0};
+    struct tagged a = {&tr, 1};
+    sim_schedule(sim, 1, 0, record, &a);
+    sim_step(sim);
+    sim_lane_open(sim, 0, record);
     sim_free(sim);
 }
 
@@ -470,6 +558,16 @@ static void test_past_asserts(void)
     int status = 0;
     waitpid(pid, &status, 0);
     check(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT, "sim-4.4 scheduling in the past is caught by an assert");
+    fflush(stdout);
+    pid = fork();
+    if (pid == 0) {
+        freopen("/dev/null", "w", stderr);
+        lane_after_first_event();
+        _exit(0);
+    }
+    waitpid(pid, &status, 0);
+    check(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+          "sim-7.11 a lane opened after the first event is caught by an assert");
 }
 
 /* ---- random streams ---- */
