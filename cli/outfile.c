@@ -26,13 +26,16 @@ FILE *outfile_open(struct outfile *o, const char *dir, const char *name)
 
 int outfile_commit(struct outfile *o)
 {
-    int failed = ferror(o->f);
-    if (fclose(o->f) != 0) failed = 1;
+    /* a write that failed earlier left the stream's error indicator set, but not its
+       errno, which calls since may have changed: that failure is reported as EIO */
+    bool write_failed = ferror(o->f);
+    bool closed = fclose(o->f) == 0;
     o->f = NULL;
-    if (!failed && rename(o->tmp, o->path) == 0) return 0;
-    int saved = errno;
+    int why = !closed ? errno : write_failed ? EIO : 0;
+    if (!why && rename(o->tmp, o->path) == 0) return 0;
+    if (!why) why = errno ? errno : EIO; /* the rename's */
     unlink(o->tmp);
-    errno = saved ? saved : EIO;
+    errno = why;
     return -1;
 }
 
