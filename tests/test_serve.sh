@@ -305,6 +305,29 @@ for f in "$T"/state11/runs/*.csv; do [ -f "$f" ] && [ "$(wc -l < "$f")" -ne 11 ]
 ok "serve-8.4 ... no temporary file, every saved run whole (10 replications)" $([ -z "$(find "$T/state11" -name '*.tmp*')" ] &&
     [ $whole -eq 1 ] && [ "$(ls "$T/state11/runs" | wc -l)" -lt 10 ]; echo $?) "$(ls "$T/state11/runs" | head -n 3)"
 
+# ---- a full queue does not use up --rate: the student told to submit again can ----
+start "$T/state14" --threads 1 --rate 1
+# one run too long to end during this test (stopped by SIGTERM), then 256 more from as many
+# computers (source addresses 127.0.1.1, ...: --rate counts each apart) fill the queue
+sed "s/^horizon_days = 365 /horizon_days = 300000 /" "$B" > "$T/q.ini"
+$C -o /dev/null -w '%{http_code}\n' --interface 127.0.1.1 -F "name=r0" -F "file=@$T/q.ini" "$U/submit" > "$T/r.status"
+i=1
+while [ $i -le 256 ]; do
+    sed "s/^horizon_days = 365 /horizon_days = $((36500 + i)) /" "$B" > "$T/q.ini"
+    $C -o /dev/null -w '%{http_code}\n' --interface "127.0.$((i / 200 + 1)).$((i % 200 + 2))" -F "name=r$i" \
+        -F "file=@$T/q.ini" "$U/submit" >> "$T/r.status"
+    i=$((i + 1))
+done
+sed "s/^horizon_days = 365 /horizon_days = 36000 /" "$B" > "$T/q.ini"
+: > "$T/p.status"
+for k in 1 2 3; do # one computer, three times within a second: --rate 1 allows one a minute
+    $C -o /dev/null -w '%{http_code}\n' --interface 127.0.0.2 -F "name=p" -F "file=@$T/q.ini" "$U/submit" >> "$T/p.status"
+done
+ok "serve-8.5 a full queue's 503 gives back the --rate it used: 503 three times from one computer, not 429" \
+    $([ "$(grep -c '^200$' "$T/r.status")" -eq 257 ] && [ "$(tr '\n' ' ' < "$T/p.status")" = "503 503 503 " ]; echo $?) \
+    "$(sort "$T/r.status" | uniq -c | tr '\n' ' ') / $(tr '\n' ' ' < "$T/p.status")"
+stop
+
 # ---- the command line: exit 2 for a bad one, 1 for a port that is taken ----
 "$S" serve > /dev/null 2> "$T/err"
 rc=$?
