@@ -24,14 +24,27 @@ FILE *outfile_open(struct outfile *o, const char *dir, const char *name)
     return o->f;
 }
 
+/* The errnos a failed write of a regular file gives, which a stream's error indicator
+ * set earlier most likely stands for (a full disk above all). */
+static const int WRITE_ERRNOS[] = {ENOSPC, EDQUOT, EFBIG, EIO};
+
+/* Why the stream's earlier write failed: errno, if it is one a write gives (nothing
+ * since changed it, as is usual), else EIO rather than the unrelated error of a call
+ * made since. */
+static int earlier_write_errno(void)
+{
+    for (size_t i = 0; i < sizeof WRITE_ERRNOS / sizeof WRITE_ERRNOS[0]; i++)
+        if (errno == WRITE_ERRNOS[i]) return errno;
+    return EIO;
+}
+
 int outfile_commit(struct outfile *o)
 {
-    /* a write that failed earlier left the stream's error indicator set, but not its
-       errno, which calls since may have changed: that failure is reported as EIO */
     bool write_failed = ferror(o->f);
+    int earlier = write_failed ? earlier_write_errno() : 0; /* before fclose changes errno */
     bool closed = fclose(o->f) == 0;
     o->f = NULL;
-    int why = !closed ? errno : write_failed ? EIO : 0;
+    int why = !closed ? (errno ? errno : EIO) : earlier;
     if (!why && rename(o->tmp, o->path) == 0) return 0;
     if (!why) why = errno ? errno : EIO; /* the rename's */
     unlink(o->tmp);

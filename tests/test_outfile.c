@@ -4,9 +4,11 @@
 #include "cli/outfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The text of the file at path (at most n - 1 bytes), or "" if there is none. */
@@ -41,10 +43,43 @@ int main(void)
     (void)fgetc(f);
     bool indicator = ferror(f) != 0;
     errno = ENOTTY;
-    int committed = outfile_commit(&o);
-    check(indicator && committed == -1 && errno == EIO && access(o.path, F_OK) != 0 && access(o.tmp, F_OK) != 0,
+    int committed = outfile_commit(&o), why = errno;
+    check(indicator && committed == -1 && why == EIO && access(o.path, F_OK) != 0 && access(o.tmp, F_OK) != 0,
           "outfile-1.3 a stream that failed: not committed, EIO (not an unrelated errno), no file left (errno %d)",
-          errno);
+          why);
+
+    /* a full disk (/dev/full under the stream): the close's own error, or the earlier
+       flush's, when it left nothing to write */
+    int full = open("/dev/full", O_WRONLY);
+    if (full >= 0) {
+        f = outfile_open(&o, dir, "e.csv");
+        dup2(full, fileno(f));
+        fputs("to a full disk", f);
+        committed = outfile_commit(&o), why = errno;
+        check(committed == -1 && why == ENOSPC && access(o.path, F_OK) != 0 && access(o.tmp, F_OK) != 0,
+              "outfile-1.6 a full disk at the close: ENOSPC, no file left (errno %d)", why);
+        f = outfile_open(&o, dir, "f.csv");
+        dup2(full, fileno(f));
+        fputs("to a full disk", f);
+        (void)fflush(f);
+        committed = outfile_commit(&o), why = errno;
+        check(committed == -1 && why == ENOSPC && access(o.path, F_OK) != 0 && access(o.tmp, F_OK) != 0,
+              "outfile-1.7 a full disk at an earlier flush: still ENOSPC, no file left (errno %d)", why);
+        close(full);
+    } else {
+        check(0, "outfile-1.6 /dev/full cannot be opened here");
+    }
+
+    /* the final name taken by a directory: the rename's error */
+    char taken[sizeof dir + 16];
+    snprintf(taken, sizeof taken, "%s/g.csv", dir);
+    mkdir(taken, 0700);
+    f = outfile_open(&o, dir, "g.csv");
+    fputs("x", f);
+    committed = outfile_commit(&o), why = errno;
+    check(committed == -1 && why == EISDIR && access(o.tmp, F_OK) != 0,
+          "outfile-1.8 a directory under the final name: the rename's EISDIR, no temporary file left (errno %d)", why);
+    rmdir(taken);
 
     f = outfile_open(&o, dir, "c.csv");
     fputs("abandoned", f);
