@@ -66,9 +66,9 @@ sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, si
  * order of events before it handles the current one (sim_reserve: the key sim_schedule
  * would give it now), and after handling it calls sim_recur with the next event's time.
  * If that event would run next anyway -- before every pending event, and before the
- * limit of the sim_step_before or sim_run_before running now -- it is not scheduled: the clock moves to
- * it, it counts as run, *place becomes the reservation for the one after, and sim_recur
- * returns true for the handler to handle it at once, in a loop. Otherwise it is
+ * limit of the sim_step_before or sim_run_before running now -- it is not scheduled:
+ * the clock moves to it, it counts as run, *place becomes the reservation for the one
+ * after, and sim_recur returns true for the handler to handle it at once, in a loop. Otherwise it is
  * scheduled in its reserved place (held beside the heap, as by sim_schedule_recurring)
  * and sim_recur returns false. Either way the order of events is exactly that of a
  * sim_schedule made at the time of the reservation. At most SIM_CHAIN_MAX events chain
@@ -85,10 +85,11 @@ bool sim_recur(struct sim *sim, double time, sim_place *place, sim_handler fn, v
  * of service, a constant delay -- where scheduling and running an event cost O(1)
  * instead of a heap update. sim_lane_open returns the lane's number, or -1 when all
  * SIM_LANES_MAX are open (then sim_schedule_lane must not be called with it: the model
- * uses sim_schedule). Lanes are opened before the first event runs (asserted). sim_schedule_lane is sim_schedule(sim,
- * time, the lane's class, the lane's handler, ctx): an event earlier than the lane's last one goes to the heap, so the
- * order of events is exactly sim_schedule's whatever the times; the lane only pays when they keep order, so choose it
- * by the stage's distribution. */
+ * uses sim_schedule). Lanes are opened before the first event runs (asserted).
+ * sim_schedule_lane is sim_schedule(sim, time, the lane's class, the lane's handler,
+ * ctx): an event earlier than the lane's last one goes to the heap, so the order of
+ * events is exactly sim_schedule's whatever the times; the lane only pays when they
+ * keep order, so choose it by the stage's distribution. */
 enum { SIM_LANES_MAX = 4 };
 int sim_lane_open(struct sim *sim, int priority, sim_handler fn);
 sim_handle sim_schedule_lane(struct sim *sim, int lane, double time, void *ctx);
