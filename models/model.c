@@ -783,6 +783,14 @@ static double under_way(const struct model *m, const struct dist *days)
  * under way, 3% and 9% slower). */
 static const double LANE_UNDER_WAY_MIN = 3;
 
+/* Whether a stage of unlimited servers taking `days`, if the scenario has it (`has`) and
+ * it was left on the heap (lane < 0), crowds the heap: many under way, or a number
+ * unknown. */
+static bool crowds_heap(const struct model *m, bool has, int lane, const struct dist *days)
+{
+    return has && lane < 0 && !(under_way(m, days) < LANE_UNDER_WAY_MIN);
+}
+
 /* The stage of unlimited servers taking `days` in its own lane (sim_lane_open) when its
  * events keep their order, else in a calendar (sim_calendar_open) of buckets one mean
  * gap between orders wide, reaching the stage's longest time or, for an unbounded one,
@@ -821,10 +829,8 @@ static void open_lanes(struct model *m, bool heap_only)
         m->delivery_lane = open_stage_lane(m, &oc->delivery_days, on_delivered);
     /* the events of channels and locations, and of an unlimited stage left on it with
        many under way (or a number unknown), keep the heap large */
-    bool large_heap =
-        c->nchannels || c->nlocations ||
-        (delivers && m->delivery_lane < 0 && !(under_way(m, &oc->delivery_days) < LANE_UNDER_WAY_MIN)) ||
-        (transmits && m->transmission_lane < 0 && !(under_way(m, &oc->transmission_days) < LANE_UNDER_WAY_MIN));
+    bool large_heap = c->nchannels || c->nlocations || crowds_heap(m, delivers, m->delivery_lane, &oc->delivery_days) ||
+                      crowds_heap(m, transmits, m->transmission_lane, &oc->transmission_days);
     if (large_heap && !m->skip_processing &&
         (oc->processing.servers == 1 || (dist_is_constant(&oc->processing.days) && !m->inquiries)))
         station_use_lane(&m->processing, m->sim);

@@ -525,41 +525,38 @@ bool sim_step(struct sim *sim)
     return true;
 }
 
-/* sim_run_before in a world with lanes. */
-__attribute__((noinline)) static bool run_before_lanes(struct sim *sim, double end, uint64_t until_events)
+/* sim_run_before, with `lanes` a constant where it is inlined (as next_entry_of): a
+ * world without lanes runs the code it ran before lanes existed. */
+static inline __attribute__((always_inline)) bool run_before_of(struct sim *sim, double end, uint64_t until_events,
+                                                                bool lanes)
 {
-    if (end != sim->limit) { /* chain_limit follows limit (it changes twice a run) */
+    if (!lanes)
+        sim->limit = sim->chain_limit = end; /* no lanes: chain_limit is limit */
+    else if (end != sim->limit) {            /* chain_limit follows limit (it changes twice a run) */
         sim->limit = end;
         set_chain_limit(sim);
     }
     do {
-        const struct heap_entry *e = next_entry_of(sim, true);
+        const struct heap_entry *e = next_entry_of(sim, lanes);
         if (!e || !(e->time < end)) {
-            sim->chain_left = 0; /* no chaining under a plain sim_step */
+            sim->chain_left = 0; /* no chaining outside a step */
             return false;
         }
         sim->chain_left = SIM_CHAIN_MAX;
-        run_entry(sim, e, true);
+        run_entry(sim, e, lanes);
     } while (sim->clock.events_run < until_events);
     sim->chain_left = 0;
     return true;
 }
 
-/* sim_run_before in a world without lanes: the code it ran before lanes existed. */
+__attribute__((noinline)) static bool run_before_lanes(struct sim *sim, double end, uint64_t until_events)
+{
+    return run_before_of(sim, end, until_events, true);
+}
+
 __attribute__((noinline)) static bool run_before_heap(struct sim *sim, double end, uint64_t until_events)
 {
-    sim->limit = sim->chain_limit = end; /* no lanes: chain_limit is limit */
-    do {
-        const struct heap_entry *e = next_entry_of(sim, false);
-        if (!e || !(e->time < end)) {
-            sim->chain_left = 0;
-            return false;
-        }
-        sim->chain_left = SIM_CHAIN_MAX;
-        run_entry(sim, e, false);
-    } while (sim->clock.events_run < until_events);
-    sim->chain_left = 0;
-    return true;
+    return run_before_of(sim, end, until_events, false);
 }
 
 bool sim_run_before(struct sim *sim, double end, uint64_t until_events)
