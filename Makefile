@@ -16,7 +16,7 @@
 #   make bench      the benchmark against SimPy (bench/README.md); make bench-deps installs
 #                   python3-simpy3, time and valgrind (bench-profile) for it
 #   make MPI=1      ./servlab-mpi, which spreads runs over the ranks of an MPI job
-#                   (OpenMPI from Debian: make MPI=1 deps installs it), built in build-mpi/
+#                   (OpenMPI from Debian: make deps installs it), built in build-mpi/
 #
 # Only deps, demo and bench-deps install packages. test, check, fuzz, bench and
 # bench-profile check first that what they need is here (tests/need.sh) and, if not,
@@ -30,9 +30,10 @@ VERSION := 0.1.0
 # libmicrohttpd: servlab serve's HTTP server; curl: tests/test_serve.sh talks to it.
 # chromium, tidy and python3-html5lib: tests/html_check.py checks the HTML page in a real
 # browser (tests/test_report_html.sh; without them those tests skip, and say so).
+# OpenMPI: ./servlab-mpi (make MPI=1), which make test builds for tests/test_mpi.sh.
 DEB_PKGS := build-essential pkg-config libgsl-dev libinih-dev libplplot-dev plplot-driver-cairo \
             clang libclang-rt-14-dev clang-format gettext fonts-wqy-microhei \
-            chromium tidy python3-html5lib libmicrohttpd-dev curl
+            chromium tidy python3-html5lib libmicrohttpd-dev curl libopenmpi-dev openmpi-bin
 PKGS := gsl inih plplot libmicrohttpd
 
 # Deferred (=) so that a `make deps` earlier in the same run is seen.
@@ -42,7 +43,6 @@ GSL_LIBS = $(shell pkg-config --libs gsl 2>/dev/null)
 
 # MPI=1: the same program linked with OpenMPI, in its own build tree.
 ifeq ($(MPI),1)
-DEB_PKGS += libopenmpi-dev openmpi-bin
 BUILD ?= build-mpi
 PROGRAM := servlab-mpi
 # -isystem: MPI's own headers are not held to our warnings
@@ -106,7 +106,7 @@ servlab-mpi: need-mpi $(BUILD)/servlab
 need-mpi:
 	@[ "$(MPI)" = 1 ] || { echo "servlab-mpi: build it with 'make MPI=1'" >&2; exit 1; }
 	@pkg-config --exists ompi-c 2>/dev/null || command -v mpicc >/dev/null || { \
-	  echo "servlab: OpenMPI not found; run 'make MPI=1 deps' (libopenmpi-dev, openmpi-bin) first" >&2; exit 1; }
+	  echo "servlab: OpenMPI not found; run 'make deps' (libopenmpi-dev, openmpi-bin) first" >&2; exit 1; }
 
 $(BUILD)/servlab: $(BUILD)/servlab.o $(LIB_OBJ) $(BUILD)/locale/zh_CN/LC_MESSAGES/servlab.mo | need-libs
 	$(CC) $(ALL_CFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS_ALL) $(LDFLAGS)

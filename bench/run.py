@@ -548,7 +548,7 @@ def bench_mpi(results):
     mpirun = next((os.path.join(d, "mpirun") for d in os.environ.get("PATH", "").split(os.pathsep)
                    if os.access(os.path.join(d, "mpirun"), os.X_OK)), None)
     if not os.access(SERVLAB_MPI, os.X_OK) or mpirun is None:
-        why = "no mpirun (make MPI=1 deps installs OpenMPI)" if mpirun is None else \
+        why = "no mpirun (make deps installs OpenMPI)" if mpirun is None else \
             "no ./servlab-mpi (make bench builds it when OpenMPI is installed)"
         print("  skipped: %s" % why)
         results["mpi"] = None

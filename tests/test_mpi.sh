@@ -11,7 +11,7 @@ pass=0
 fail=0
 if [ ! -x "$M" ] || ! command -v mpirun > /dev/null 2>&1; then
     if ! command -v mpirun > /dev/null 2>&1; then
-        echo "test_mpi: skipped: OpenMPI is not installed (make MPI=1 deps installs libopenmpi-dev and openmpi-bin; make test then builds $M)"
+        echo "test_mpi: skipped: OpenMPI is not installed (make deps installs libopenmpi-dev and openmpi-bin; make test then builds $M)"
     else
         echo "test_mpi: skipped: no $M (build it with 'make MPI=1')"
     fi
