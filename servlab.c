@@ -243,7 +243,14 @@ static int parse_option(struct options *o, const struct option_arg *a)
         if (o->nfiles == MAX_FILES) return fail_usage(_("too many files (at most %d)"), MAX_FILES);
         o->files[o->nfiles++] = value;
         return 0;
-    case OPT_SET: return add_override(o, NULL, value);
+    case OPT_SET:
+        /* "--set inventory.reorder_point 150" would leave 150 to be taken for a file (a '＝'
+           typed in full-width mode is the loader's to name) */
+        if (!strchr(value, '=') && !strstr(value, "\xef\xbc\x9d"))
+            return fail_usage(_("--set %s: write --set SECTION.KEY=VALUE, the key and the value joined by '=', for "
+                                "example --set inventory.reorder_point=150"),
+                              value);
+        return add_override(o, NULL, value);
     case OPT_THREADS: {
         unsigned long n = 0;
         if (parse_whole(name, value, 1024, &n) != 0) return EXIT_BAD_INPUT;
@@ -460,8 +467,11 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
     if ((fp = out_open(w, "run.csv"))) report_csv(fp, &sc->cfg, s, NULL), out_commit(w, "run.csv");
     if ((fp = out_open(w, "summary.txt"))) report_summary_header(fp, sc, "run"), out_commit(w, "summary.txt");
     if ((fp = out_open(w, "order_cycle.csv"))) charts_cycle_csv(fp, h), out_commit(w, "order_cycle.csv");
-    bool stock =
-        sc->cfg.nproducts ? sc->cfg.products[0].inventory.policy->holds_stock : sc->cfg.inventory.policy->holds_stock;
+    /* the stock point the model traces: the first product's or location's (models/model.c) */
+    const struct inventory_config *traced = sc->cfg.nproducts    ? &sc->cfg.products[0].inventory
+                                            : sc->cfg.nlocations ? &sc->cfg.locations[0].inventory
+                                                                 : &sc->cfg.inventory;
+    bool stock = traced->policy->holds_stock;
     bool customers = sc->cfg.customers.on;
     if (customers && (fp = out_open(w, "customers.csv"))) charts_customers_csv(fp, t), out_commit(w, "customers.csv");
     bool ladder = sc->cfg.loyalty.on;
@@ -856,7 +866,11 @@ static int cmd_compare(const struct options *o)
     if (o->format == FORMAT_CSV) { /* the table lists refusals; with CSV on stdout they go to stderr */
         compare_csv(stdout, &r);
         for (size_t i = 0; i < r.n; i++)
-            if (r.e[i].refused) fprintf(stderr, _("%s: refused: %s\n"), r.e[i].path, r.e[i].reason);
+            if (r.e[i].refused) {
+                char where[600];
+                fprintf(stderr, _("%s: refused: %s\n"),
+                        compare_refused_where(&r.e[i], r.e[i].path, where, sizeof where), r.e[i].reason_shown);
+            }
     } else
         compare_table(stdout, &r);
     rc = finish_stdout();

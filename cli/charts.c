@@ -438,7 +438,9 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
     else if (falls)
         snprintf(title, sizeof title, _("What one more point of %s costs: below 0 where it saves other costs"), words);
     else
-        snprintf(title, sizeof title, _("Diminishing returns: each extra point of %s costs more than the last"), words);
+        /* the trend, not each step: neighbouring points can cost about the same */
+        snprintf(title, sizeof title,
+                 _("Diminishing returns: the nearer 100 %%, the more each extra point of %s costs"), words);
     subtitle(r, false, sub, sizeof sub);
     x_axis_note(&xa, sub, sizeof sub);
     x_axis_label(&xa, r, xl, sizeof xl);

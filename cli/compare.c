@@ -38,6 +38,7 @@ static void check_lock(void *ctx, const char *name)
     if (strcmp(want, got) == 0) return;
     const char *dot = strrchr(name, '.');
     lc->e->refused = true;
+    lc->e->line = scenario_line(lc->student, name);
     snprintf(lc->e->reason, sizeof lc->e->reason, "[%.*s] %.60s is locked by %.80s: %.100s in the base, %.100s here",
              (int)(dot - name), name, dot + 1, file_name(lc->base->path), want, got);
     snprintf(lc->e->reason_shown, sizeof lc->e->reason_shown,
@@ -267,6 +268,15 @@ int compare_entry_load(struct compare_entry *e, const struct compare_base *b, bo
     return e->refused ? 2 : 0;
 }
 
+const char *compare_refused_where(const struct compare_entry *e, const char *name, char *buf, size_t n)
+{
+    if (e->line > 0)
+        snprintf(buf, n, "%s:%d", name, e->line);
+    else
+        snprintf(buf, n, "%s", name);
+    return buf;
+}
+
 void compare_entry_free(struct compare_entry *e)
 {
     scenario_free(e->sc);
@@ -343,6 +353,15 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
         valid++;
     }
     if (!valid) {
+        /* the table that would list the refusals is not printed: say them here (a file
+           that did not load has printed its problems already) */
+        for (size_t i = 0; i < n; i++) {
+            char where[600];
+            const struct compare_entry *e = &r->e[i];
+            if (e->refused && e->sc)
+                fprintf(err, _("%s: refused: %s\n"), compare_refused_where(e, e->path, where, sizeof where),
+                        e->reason_shown);
+        }
         fputs(_("servlab: none of the files could be compared\n"), err);
         compare_free(r);
         return 2;
@@ -465,7 +484,9 @@ void compare_table(FILE *out, const struct compare_result *r)
         if (r->e[i].refused) {
             if (!any) fputs(_("\nRefused\n"), out);
             any = true;
-            fprintf(out, "  %s: %s\n", file_name(r->e[i].path), r->e[i].reason_shown);
+            char where[600];
+            fprintf(out, "  %s: %s\n", compare_refused_where(&r->e[i], file_name(r->e[i].path), where, sizeof where),
+                    r->e[i].reason_shown);
         }
     /* xgettext:no-c-format */
     fputs(_("\nA difference is significant when the paired 95% interval of (profit - best profit) over the\n"

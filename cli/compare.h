@@ -17,6 +17,7 @@ struct compare_entry {
     bool refused;           /* did not load, or changed a locked key */
     char reason[400];       /* why it was refused, in English (the CSV's refused column) */
     char reason_shown[400]; /* the same in the reader's language (the table) */
+    int line;               /* the line of its file that broke a lock; 0 if none or not from the file */
     size_t nm;              /* its metric layout */
     double *rows;           /* reps x nm */
     struct summary *s;      /* nm */
@@ -32,6 +33,10 @@ struct compare_entry {
     char *changed, *changed_shown;
     size_t nchanged; /* how many keys changed */
 };
+
+/* Where e's refusal points: "NAME:LINE" (name is its path or its file name) when a line
+ * of its file broke a lock, else "NAME". Returns buf. */
+const char *compare_refused_where(const struct compare_entry *e, const char *name, char *buf, size_t n);
 
 struct compare_result {
     struct compare_entry *e;

@@ -501,7 +501,9 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
         if (!any) fprintf(out, "<h3>%s</h3>\n<ul>\n", _("Refused"));
         any = true;
         fputs("<li>", out);
-        html_textf(out, "%s: %s", file_name(r->e[i].path), r->e[i].reason_shown);
+        char where[600];
+        html_textf(out, "%s: %s", compare_refused_where(&r->e[i], file_name(r->e[i].path), where, sizeof where),
+                   r->e[i].reason_shown);
         fputs("</li>\n", out);
     }
     if (any) fputs("</ul>\n", out);

@@ -45,7 +45,14 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
     const char *op = strstr(text, ">=");
     if (!op) op = strstr(text, "<=");
     if (!op) {
-        snprintf(err, n, _("--require: '%s' is not METRIC>=X or METRIC<=X"), text);
+        if (metric_find(text) >= 0) /* unquoted, the shell took ">=X" for a redirection */
+            snprintf(err, n,
+                     _("--require: '%s' has no >=X or <=X. Put the condition in quotes, as in --require "
+                       "'fill_rate>=0.95': without them the shell reads > as a redirection (and may have written "
+                       "a file named '=0.95')"),
+                     text);
+        else
+            snprintf(err, n, _("--require: '%s' is not METRIC>=X or METRIC<=X"), text);
         return -1;
     }
     char name[100];
@@ -59,6 +66,17 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
     double v = strtod(op + 2, &end);
     if (op[2] == '\0' || *end || !isfinite(v)) {
         snprintf(err, n, _("--require: '%s' is not a number"), op + 2);
+        return -1;
+    }
+    /* a share written as a percentage would make every point fail, or pass */
+    enum metric_kind kind = metric_defs[m].kind;
+    if ((kind == KIND_RATE || kind == KIND_SHARE) && (v < 0 || v > 1)) {
+        char share[40];
+        if (v > 1 && v <= 100)
+            snprintf(err, n, _("--require: %s is a share from 0 to 1, not %s: for %s %% write %s"), name, op + 2,
+                     op + 2, num_format(v / 100, share, sizeof share));
+        else
+            snprintf(err, n, _("--require: %s is a share from 0 to 1, not %s"), name, op + 2);
         return -1;
     }
     *metric = m, *at_least = op[0] == '>', *value = v;
@@ -471,7 +489,7 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
     r->sense = q->minimise ? -1 : 1;
     r->req_metric = -1;
     if (q->require) {
-        char msg[300];
+        char msg[600];
         if (optimise_parse_require(q->require, &r->req_metric, &r->req_at_least, &r->req_value, msg, sizeof msg)) {
             fprintf(err, "servlab: %s\n", msg);
             return 2;

@@ -364,7 +364,9 @@ static struct run *new_run(struct server *s, const char *name, const char *text,
     snprintf(r->path, sizeof r->path, "%s.ini", name);
     r->e.path = r->path;
     if (compare_entry_load(&r->e, s->base, true, text, len, s->o->sets, s->o->nsets, err) != 0) {
-        if (r->e.sc) fprintf(err, "%s: %s\n", r->path, r->e.reason_shown); /* a lock: the loader said nothing */
+        char where[600];
+        if (r->e.sc) /* a lock: the loader said nothing */
+            fprintf(err, "%s: %s\n", compare_refused_where(&r->e, r->path, where, sizeof where), r->e.reason_shown);
         compare_entry_free(&r->e);
         free(r);
         return NULL;
@@ -572,7 +574,11 @@ static void reload(struct server *s, FILE *err)
         free(u);
     }
     free(found);
-    if (n) fprintf(err, _("servlab: %zu submissions reloaded from %s (%zu could not be)\n"), kept, dir, n - kept);
+    if (n)
+        fprintf(err,
+                P_("servlab: %zu submission reloaded from %s (%zu could not be)\n",
+                   "servlab: %zu submissions reloaded from %s (%zu could not be)\n", kept),
+                kept, dir, n - kept);
 }
 
 /* ---- the pages ---- */
@@ -1490,7 +1496,10 @@ done:
     if (rc == 0) {
         size_t done_runs = 0;
         for (size_t i = 0; i < s->nruns; i++) done_runs += s->runs[i]->state == RUN_DONE;
-        fprintf(err, _("servlab: stopped; %zu submissions, %zu runs done, kept in %s\n"), s->nsubs, done_runs, o->dir);
+        fprintf(err,
+                P_("servlab: stopped; %zu submission (runs done: %zu), kept in %s\n",
+                   "servlab: stopped; %zu submissions (runs done: %zu), kept in %s\n", s->nsubs),
+                s->nsubs, done_runs, o->dir);
     }
     for (size_t i = 0; i < s->nsubs; i++) free(s->subs[i]);
     for (size_t i = 0; i < s->nruns; i++) {

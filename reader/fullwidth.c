@@ -18,6 +18,8 @@ static const struct range {
     {0x3000, 0x3000, ' ', SPACE},       /* the ideographic space */
     {0x3001, 0x3001, ',', PUNCTUATION}, /* '、', the enumeration comma */
     {0x3002, 0x3002, '.', PUNCTUATION}, /* '。', the full stop */
+    {0x3010, 0x3010, '[', PUNCTUATION}, /* '【': what a Chinese input method types for '[' */
+    {0x3011, 0x3011, ']', PUNCTUATION}, /* '】' */
 };
 
 /* The code point of the 3-byte UTF-8 sequence at p (n bytes left), or 0: every
@@ -81,7 +83,7 @@ void fullwidth_problem(const struct fullwidth *hit, char *buf, size_t n)
         snprintf(buf, n, _("full-width space '%s' (U+%04X); type a space '%c' (switch the input method to half-width)"),
                  hit->text, hit->code, hit->ascii);
     } else if (r && r->kind == PUNCTUATION) {
-        /* TRANSLATORS: %s is '、' or '。', %04X its code, %c the ASCII ',' or '.' to type */
+        /* TRANSLATORS: %s is '、', '。', '【' or '】', %04X its code, %c the ASCII ',', '.', '[' or ']' to type */
         snprintf(buf, n, _("Chinese punctuation '%s' (U+%04X); type '%c' (switch the input method to half-width)"),
                  hit->text, hit->code, hit->ascii);
     } else {

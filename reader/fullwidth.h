@@ -1,11 +1,10 @@
 /* fullwidth.h - characters a Chinese input method types in full-width mode where the
  * files servlab reads need ASCII: the full-width forms of ASCII (U+FF01 to U+FF5E,
- * '＝' for '='), the ideographic space U+3000, and the Chinese enumeration comma '、'
- * and full stop '。'. Each is an error in a scenario file (outside comments), a
- * history file (outside its header) and a batch table (outside ids and file names),
- * named with its code and the half-width character to type instead (docs/contract.md,
- * "Full-width characters"). Chinese characters themselves are none of these.
- * Knows nothing of the files: reader/scan.c, reader/history.c and cli/batch.c decide
+ * '＝' for '='), the ideographic space U+3000, the Chinese enumeration comma '、' and
+ * full stop '。', and the brackets '【】' a Chinese input method types for '[]'. Each is an error in a scenario file
+ * (outside comments), a history file (outside its header) and a batch table (outside ids and file names), named with
+ * its code and the half-width character to type instead (docs/contract.md, "Full-width characters"). Chinese characters
+ * themselves are none of these. Knows nothing of the files: reader/scan.c, reader/history.c and cli/batch.c decide
  * where the check applies and how a message starts.
  */
 #ifndef READER_FULLWIDTH_H

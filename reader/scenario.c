@@ -6,6 +6,7 @@
 #include "scenario.h"
 #include "lang/lang.h"
 #include "history.h"
+#include "fullwidth.h"
 #include "keys.h"
 #include "scan.h"
 #include "suggest.h"
@@ -710,9 +711,22 @@ static const struct lever_keys sweep_levers[2] = {
     {K_SWEEP_PARAMETER2, K_SWEEP_FROM2, K_SWEEP_TO2, K_SWEEP_STEPS2, K_SWEEP_VALUES2},
 };
 
+/* A character typed in full-width mode in text (len bytes) of a --set, reported as the
+ * file reader reports it (reader/fullwidth.h). */
+static bool set_fullwidth(struct loader *ld, const char *section, const char *key, const char *text, size_t len)
+{
+    struct fullwidth hit;
+    if (!fullwidth_find(text, len, &hit)) return false;
+    char problem[300];
+    fullwidth_problem(&hit, problem, sizeof problem);
+    report(ld, 0, section, key, "%s", problem);
+    return true;
+}
+
 static void apply_assignment(struct loader *ld, const char *text)
 {
     const char *eq = strchr(text, '=');
+    if (set_fullwidth(ld, "", "", text, eq ? (size_t)(eq - text) : strlen(text))) return; /* '＝' included */
     const char *dot = eq ? memchr(text, '.', (size_t)(eq - text)) : NULL;
     if (!eq || !dot) {
         report(ld, 0, "", "", _("write --set SECTION.KEY=VALUE, for example --set inventory.reorder_point=150"));
@@ -744,6 +758,8 @@ static void apply_assignment(struct loader *ld, const char *text)
         report_unknown_key(ld, 0, section, key);
         return;
     }
+    /* a file name may hold any character, as in the file */
+    if (k != K_DEMAND_HISTORY && set_fullwidth(ld, section, key, eq + 1, strlen(eq + 1))) return;
     if (apply_value(ld, (size_t)k, &t, eq + 1, 0, FROM_COMMAND_LINE) != 0) return;
     /* a sweep defined on the command line replaces the file's range */
     for (size_t l = 0; l < 2; l++) {
@@ -2870,6 +2886,20 @@ int scenario_value(const struct scenario *csc, const char *name, char *buf, size
     if (k < 0 || !resolve_target(sc, section, &t)) return -1;
     key_value(sc, &key_defs[k], &t, buf, n);
     return 0;
+}
+
+int scenario_line(const struct scenario *csc, const char *name)
+{
+    struct scenario *sc = (struct scenario *)csc; /* read only */
+    const char *dot = strrchr(name, '.');
+    if (!dot) return 0;
+    char section[80];
+    snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
+    struct target t;
+    int k = key_find(section, dot + 1);
+    if (k < 0 || !resolve_target(sc, section, &t)) return 0;
+    const struct key_origin *o = origin(sc, (size_t)k, &t);
+    return o->from == FROM_FILE ? o->line : 0;
 }
 
 struct each_key {

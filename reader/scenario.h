@@ -164,6 +164,10 @@ void scenario_write(const struct scenario *sc, FILE *out);
  * if there is no such key in sc. */
 int scenario_value(const struct scenario *sc, const char *name, char *buf, size_t n);
 
+/* The line of sc's file that gave `name` its value, or 0 when the file did not (a
+ * default, --set, an inherited value, no such key). */
+int scenario_line(const struct scenario *sc, const char *name);
+
 /* Call fn for every key sc has, in the order check writes them: the plain sections'
  * keys, then every named section's ("product.tea.price_per_unit"), with its full name,
  * the value scenario_value gives (the canonical text, or why it is unset in

@@ -62,6 +62,22 @@ static int number_if_swapped(const char *s, const char *from, char to)
     return swapped && end != t && !*end;
 }
 
+/* Is s a number written with commas between groups of three digits: "1,000",
+ * "12,500.5" (not "0,015")? */
+static int thousands_grouped(const char *s)
+{
+    const char *p = s + (*s == '+' || *s == '-');
+    size_t lead = strspn(p, "0123456789");
+    if (lead == 0 || lead > 3 || p[0] == '0' || p[lead] != ',') return 0; /* "0,015" is a decimal comma */
+    p += lead;
+    while (*p == ',') {
+        if (strspn(p + 1, "0123456789") != 3) return 0;
+        p += 4;
+    }
+    if (*p == '.') p += 1 + strspn(p + 1, "0123456789");
+    return *p == '\0';
+}
+
 /* A hint for a value that is not a number, in parentheses after the message, or "".
  * Each hint is a whole message of its own, with its leading space. */
 static const char *number_hint(const char *s)
@@ -72,7 +88,8 @@ static const char *number_hint(const char *s)
         return _(" ('#' starts a comment only at the start of a line; after a value write ' ; comment')");
     if (strchr(s, ';')) return _(" (a comment after a value needs a space before the ';')");
     if (strchr(s, '(')) return _(" (a distribution is not allowed here; give one number)");
-    if (strchr(s, '%')) return _(" (write a share as a decimal: 0.95 for 95%)");
+    if (strchr(s, '%')) return _(" (write just the number, without '%'; a share as a decimal: 0.95 for 95%)");
+    if (thousands_grouped(s)) return _(" (write it without thousands separators: 1000, not 1,000)");
     if (digits && strchr(s, ',')) return _(" (use a dot as the decimal mark: 0.5, not 0,5)");
     const char *unsigned_part = s + (s[0] == '+' || s[0] == '-');
     if (unsigned_part[0] == '0' && (unsigned_part[1] == 'x' || unsigned_part[1] == 'X'))
@@ -173,6 +190,25 @@ void value_forget_tables(void)
     pthread_mutex_unlock(&tables_lock);
 }
 
+/* Is arg two or more numbers with blanks between them ("5 1.5")? Then out (n bytes) is
+ * the same list with commas ("5, 1.5"). */
+static int blank_separated(const char *arg, char *out, size_t n)
+{
+    char copy[TOKEN_MAX];
+    snprintf(copy, sizeof copy, "%s", arg);
+    size_t used = 0, count = 0;
+    out[0] = '\0';
+    for (char *save = NULL, *tok = strtok_r(copy, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+        char *end;
+        strtod(tok, &end);
+        if (end == tok || *end || strspn(tok, "0123456789+-.eE") != strlen(tok)) return 0;
+        int w = snprintf(out + used, n - used, "%s%s", count ? ", " : "", tok);
+        if (w < 0 || (size_t)w >= n - used) return 0;
+        used += (size_t)w, count++;
+    }
+    return count >= 2;
+}
+
 int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
 {
     char s[TOKEN_MAX * 4];
@@ -265,7 +301,13 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
                 return -1;
             }
             if (value_number(arg, &params[np], problem, sizeof problem) != 0) {
-                snprintf(err, errlen, _("%s: %s"), t->signature, problem); /* the distribution, then its problem */
+                char listed[TOKEN_MAX];
+                if (blank_separated(arg, listed, sizeof listed))
+                    /* TRANSLATORS: the distribution, then the parameters as written and with commas */
+                    snprintf(err, errlen, _("%s: parameters are separated by commas: write '%s', not '%s'"),
+                             t->signature, listed, arg);
+                else
+                    snprintf(err, errlen, _("%s: %s"), t->signature, problem); /* the distribution, then its problem */
                 return -1;
             }
             np++;

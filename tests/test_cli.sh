@@ -257,6 +257,7 @@ ok "cli-13.16 supply_chain.csv's numbers are run.csv's means; fill_rate and orde
           if ($1 == "factory" && (col[k] == "fill_rate" || col[k] == "orders_per_day")) want = ""
           if ($k != want) bad = 1; filled += $k != "" } ; n++ }
     END { exit bad || n != 4 || filled != 22 }' "$T/chain/run.csv" "$T/chain/supply_chain.csv"; echo $?)
+ok "cli-13.19 with locations and no [inventory] policy the first location's stock is traced: stock_trajectory.csv and .png, titled with its name" $([ "$(head -n 1 "$T/chain/stock_trajectory.csv")" = "day,on_hand,backordered,position" ] && [ "$(wc -l < "$T/chain/stock_trajectory.csv")" -gt 10 ] && [ "$(png_size "$T/chain/stock_trajectory.png")" = "1280x860" ]; echo $?)
 ok "cli-13.17 without echelons there is no supply chain chart, and the page does not name one" $([ ! -e "$T/rc/supply_chain.csv" ] && [ ! -e "$T/rc/supply_chain.png" ] && ! grep -q supply_chain "$T/rc/report.html"; echo $?)
 run "$S" --lang zh run tests/network/sharing.ini --reps 2 --out "$T/chain_zh" --quiet
 ok "cli-13.18 with --lang zh the chart is drawn and the page captions it in Chinese" $([ $rc -eq 0 ] && [ "$(png_size "$T/chain_zh/supply_chain.png")" = "1280x860" ] && grep -q '供应链' "$T/chain_zh/report.html"; echo $?)
@@ -279,16 +280,20 @@ sed 's/^reorder_point = 500 .*/reorder_point = 300/' "$T/cls/base.ini" > "$T/cls
 sed 's/^price_per_unit = 35 .*/price_per_unit = 45/' "$T/cls/base.ini" > "$T/cls/carol.ini"
 run "$S" compare "$T/cls/bob.ini" "$T/cls/alice.ini" "$T/cls/carol.ini" --base "$T/cls/base.ini" --reps 8 --quiet
 ok "cli-18.1 compare ranks the files by profit: alice (more stock) above bob" $([ $rc -eq 0 ] && grep -qE '^ +1  alice.ini' "$T/out" && grep -qE '^ +2  bob.ini' "$T/out"; echo $?)
-ok "cli-18.2 a file that changed a locked key is refused, naming the key and both values" $(grep -q "carol.ini: \[revenue\] price_per_unit is locked by base.ini: 35 in the base, 45 here" "$T/out" && ! grep -q "refused" "$T/err"; echo $?)
+ok "cli-18.2 a file that changed a locked key is refused, naming its line, the key and both values" $(grep -q "carol.ini:44: \[revenue\] price_per_unit is locked by base.ini: 35 in the base, 45 here" "$T/out" && ! grep -q "refused" "$T/err"; echo $?)
 ok "cli-18.3 bob's lower profit is judged by a paired interval" $(grep -E '^ +2  bob.ini' "$T/out" | grep -q 'significantly lower'; echo $?)
 run "$S" compare "$T/cls/bob.ini" "$T/cls/alice.ini" --base "$T/cls/base.ini" --reps 8 --quiet --format csv --threads 1
 cp "$T/out" "$T/cmp1.csv"
 "$S" compare "$T/cls/bob.ini" "$T/cls/alice.ini" --base "$T/cls/base.ini" --reps 8 --quiet --format csv --threads 2 > "$T/cmp2.csv"
 ok "cli-18.4 compare CSV: a header and one row per file, identical for 1 and 2 threads" $(head -n 1 "$T/cmp1.csv" | grep -q '^rank,scenario,profit_per_day,' && [ "$(wc -l < "$T/cmp1.csv")" -eq 3 ] && cmp -s "$T/cmp1.csv" "$T/cmp2.csv"; echo $?)
 run "$S" compare "$T/cls/bob.ini" "$T/cls/carol.ini" --base "$T/cls/base.ini" --reps 4 --quiet --format csv
-ok "cli-18.8 with CSV on stdout a refusal is said on stderr" $([ $rc -eq 0 ] && grep -q "carol.ini: refused: \[revenue\] price_per_unit is locked" "$T/err"; echo $?)
+ok "cli-18.8 with CSV on stdout a refusal is said on stderr" $([ $rc -eq 0 ] && grep -q "carol.ini:44: refused: \[revenue\] price_per_unit is locked" "$T/err"; echo $?)
 run "$S" compare "$T/cls/carol.ini" --base "$T/cls/base.ini" --quiet
 ok "cli-18.5 nothing left to compare: exit 2" $([ $rc -eq 2 ] && grep -q 'none of the files could be compared' "$T/err"; echo $?)
+ok "cli-18.9 ... and it says why each file was refused (no table does)" $(grep -q "carol.ini:44: refused: \[revenue\] price_per_unit is locked by base.ini: 35 in the base, 45 here" "$T/err"; echo $?)
+printf '[demand]\norders_per_day = 40\n' > "$T/cls/dave.ini"
+run "$S" compare "$T/cls/dave.ini" --base "$T/cls/base.ini" --quiet
+ok "cli-18.10 a locked key the file leaves at its default is refused without a line" $([ $rc -eq 2 ] && grep -q "dave.ini: refused: \[demand\] units_per_order is locked by base.ini: geometric(2) in the base, 1 here" "$T/err"; echo $?)
 printf '[demand]\norders_per_day = 5\n[locks]\nkeys = demand.orders_per_dya\n' > "$T/cls/badlock.ini"
 run "$S" check "$T/cls/badlock.ini"
 ok "cli-18.6 a lock naming no key is an error in the base itself" $([ $rc -eq 2 ] && grep -q "\[locks\] keys: 'demand.orders_per_dya' is not a key" "$T/err"; echo $?)

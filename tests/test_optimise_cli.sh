@@ -19,6 +19,16 @@ expect2 "third lever" $F $L --param inventory.lead_time_days --from 0 --to 1 --q
 expect2 "unknown key" $F --param inventory.reorder_pont --from 0 --to 5 --quiet
 expect2 "unknown metric" $F $L --minimise cost_totl --quiet
 expect2 "bad --require" $F $L --require fill_rate=0.9 --quiet
+# what an unquoted fill_rate>=0.95 leaves after the shell's redirection, and a percentage
+err=$("$S" optimise $F $L --require fill_rate --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && echo "$err" | grep -q "Put the condition in quotes, as in --require 'fill_rate>=0.95'"
+ok $? "--require METRIC alone (the shell took >=X): exit $rc, the quotes named: '$err'"
+err=$("$S" optimise $F $L --require 'fill_rate>=95' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share from 0 to 1, not 95: for 95 % write 0.95"
+ok $? "--require fill_rate>=95: exit $rc, the share named: '$err'"
+err=$("$S" optimise $F $L --require 'fill_rate<=-0.1' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share from 0 to 1, not -0.1$"
+ok $? "--require fill_rate<=-0.1: exit $rc: '$err'"
 expect2 "--step 0" $F --param inventory.reorder_point --from 0 --to 5 --step 0 --quiet
 expect2 "--to below --from" $F --param inventory.reorder_point --from 5 --to 0 --quiet
 expect2 "two objectives" $F $L --minimise cost_total_per_day --maximise profit_per_day --quiet

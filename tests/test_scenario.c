@@ -357,8 +357,15 @@ static void test_values(void)
     expect_value_error("scen-3.24 an empty value", "run", "horizon_days", "", "no value; write a number after '='");
     expect_value_error("scen-3.25 a decimal comma", "run", "horizon_days", "0,5",
                        "'0,5' is not a number (use a dot as the decimal mark: 0.5, not 0,5)");
-    expect_value_error("scen-3.26 a percent sign", "run", "horizon_days", "95%",
-                       "'95%' is not a number (write a share as a decimal: 0.95 for 95%)");
+    expect_value_error(
+        "scen-3.26 a percent sign", "run", "horizon_days", "95%",
+        "'95%' is not a number (write just the number, without '%'; a share as a decimal: 0.95 for 95%)");
+    expect_value_error("scen-3.26b a thousands separator", "run", "horizon_days", "1,000",
+                       "'1,000' is not a number (write it without thousands separators: 1000, not 1,000)");
+    expect_value_error("scen-3.26c grouped thousands with decimals", "run", "horizon_days", "12,345.5",
+                       "'12,345.5' is not a number (write it without thousands separators: 1000, not 1,000)");
+    expect_value_error("scen-3.26d a decimal comma before three digits", "run", "horizon_days", "0,015",
+                       "'0,015' is not a number (use a dot as the decimal mark: 0.5, not 0,5)");
     expect_value_error("scen-3.27 a unit after the number", "run", "horizon_days", "10 days",
                        "'10 days' is not a number (write just the number: the unit is in the key's name)");
     expect_value_error("scen-3.28 '#' after a value is not a comment", "run", "horizon_days", "5 # comment",
