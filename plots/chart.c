@@ -317,48 +317,154 @@ static int emptiest_corner(const struct chart_panel *p, double xmin, double xmax
     return best;
 }
 
+/* ---- legends ----
+ * Drawn here rather than by pllegend, which sizes its box from PLplot's own measure of
+ * the text: right for the cairo devices, but the "svg" device (the HTML page's charts)
+ * measures with the Hershey fonts, so its boxes came out too wide for Latin text and too
+ * narrow for Chinese, the text running out of them. text_mm's estimate is the same on
+ * every device. */
+
+enum legend_mark { MARK_LINE, MARK_SYMBOL, MARK_BOX };
+enum legend_place {
+    PLACE_TOP,
+    PLACE_TOP_LEFT,
+    PLACE_TOP_RIGHT,
+    PLACE_BOTTOM_LEFT,
+    PLACE_BOTTOM_RIGHT,
+    PLACE_RIGHT_OUTSIDE
+};
+
+struct legend_entry {
+    const char *text; /* plain (plain()) */
+    enum legend_mark mark;
+    int colour;          /* the mark's colour index */
+    int line_style;      /* MARK_LINE: pllsty's */
+    double line_width;   /* MARK_LINE */
+    const char *symbol;  /* MARK_SYMBOL */
+    double symbol_scale; /* MARK_SYMBOL: its size against the text's */
+};
+
+struct legend_style {
+    enum legend_place place;
+    int columns;         /* filled down each column first */
+    double x_off, y_off; /* from the frame, in shares of the viewport's width and height */
+    double mark_width;   /* the mark's width, a share of the viewport's width */
+    double text_offset;  /* from the mark to the text, in character heights of the text */
+    double text_scale;   /* the text's size (plschr's scale) */
+    double spacing;      /* rows apart, in character heights of the text */
+};
+
+/* Draw the legend in the current viewport, whose world window is x0..x1, y0..y1 (restored
+ * after: the legend is drawn in mm from the viewport's lower left corner). */
+static void draw_legend_box(const struct legend_entry *e, int n, const struct legend_style *st, double x0, double x1,
+                            double y0, double y1)
+{
+    if (n <= 0) return;
+    PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1, def, ht0;
+    plgvpd(&vx0, &vx1, &vy0, &vy1);
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    plgchr(&def, &ht0);
+    double sw = sx1 - sx0, sh = sy1 - sy0, vw = (vx1 - vx0) * sw, vh = (vy1 - vy0) * sh;
+    /* the whole page as the viewport (a legend outside the frame is not clipped), in mm
+       from the frame's lower left corner */
+    plvpor(0, 1, 0, 1);
+    plwind(-vx0 * sw, (1 - vx0) * sw, -vy0 * sh, (1 - vy0) * sh);
+    double scale = st->text_scale;
+    plschr(0, scale);
+    PLFLT ht;
+    plgchr(&def, &ht);
+    int cols = st->columns > 0 ? st->columns : 1, rows = (n + cols - 1) / cols;
+    double mark = st->mark_width * vw, gap = st->text_offset * ht, pad = 0.8 * ht, pitch = st->spacing * ht;
+    double col_w[CHART_MAX_SERIES + CHART_SURFACE_LEVELS + CHART_SURFACE_POINTS + 4] = {0}, width = 2 * pad;
+    for (int c = 0; c < cols; c++) {
+        double text = 0;
+        for (int r = 0; r < rows && c * rows + r < n; r++) text = fmax(text, text_mm(e[c * rows + r].text));
+        col_w[c] = mark + gap + text + (c + 1 < cols ? 1.5 * ht : 0);
+        width += col_w[c];
+    }
+    double height = rows * pitch + 0.4 * ht, left, top;
+    switch (st->place) {
+    case PLACE_TOP: left = (vw - width) / 2 + st->x_off * vw, top = vh - st->y_off * vh; break;
+    case PLACE_TOP_LEFT: left = st->x_off * vw, top = vh - st->y_off * vh; break;
+    case PLACE_TOP_RIGHT: left = vw - st->x_off * vw - width, top = vh - st->y_off * vh; break;
+    case PLACE_BOTTOM_LEFT: left = st->x_off * vw, top = st->y_off * vh + height; break;
+    case PLACE_BOTTOM_RIGHT: left = vw - st->x_off * vw - width, top = st->y_off * vh + height; break;
+    default: left = vw + st->x_off * vw, top = vh - st->y_off * vh; break; /* PLACE_RIGHT_OUTSIDE */
+    }
+    PLFLT bx[5] = {left, left + width, left + width, left, left},
+          by[5] = {top - height, top - height, top, top, top - height};
+    colour(C_BACKGROUND);
+    plfill(4, bx, by);
+    colour(C_GRID);
+    plwidth(1.0);
+    pllsty(1);
+    plline(5, bx, by);
+    double x = left + pad;
+    for (int c = 0; c < cols; c++) {
+        for (int r = 0; r < rows && c * rows + r < n; r++) {
+            const struct legend_entry *en = &e[c * rows + r];
+            double y = top - 0.2 * ht - (r + 0.5) * pitch;
+            colour(en->colour);
+            if (en->mark == MARK_LINE) {
+                plwidth(en->line_width);
+                pllsty(en->line_style);
+                pljoin(x, y, x + mark, y);
+                pllsty(1);
+            } else if (en->mark == MARK_BOX) {
+                PLFLT kx[4] = {x, x + mark, x + mark, x},
+                      ky[4] = {y - 0.4 * ht, y - 0.4 * ht, y + 0.4 * ht, y + 0.4 * ht};
+                plfill(4, kx, ky);
+            } else {
+                plschr(0, scale * en->symbol_scale);
+                plptex(x + mark / 2, y, 1, 0, 0.5, en->symbol);
+                plschr(0, scale);
+            }
+            colour(C_AXES);
+            plptex(x + mark + gap, y, 1, 0, 0, en->text);
+        }
+        x += col_w[c];
+    }
+    plwidth(1.0);
+    plschr(0, ht0 / def);
+    plvpor(vx0, vx1, vy0, vy1);
+    plwind(x0, x1, y0, y1);
+}
+
 static void draw_legend(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
 {
-    PLINT opts[CHART_MAX_SERIES], lcol[CHART_MAX_SERIES], lsty[CHART_MAX_SERIES], tcol[CHART_MAX_SERIES];
-    PLINT bcol[CHART_MAX_SERIES], bpat[CHART_MAX_SERIES];
-    PLFLT lwid[CHART_MAX_SERIES], bscale[CHART_MAX_SERIES], bwid[CHART_MAX_SERIES];
-    PLINT scol[CHART_MAX_SERIES], snum[CHART_MAX_SERIES];
-    PLFLT sscale[CHART_MAX_SERIES];
-    const char *sym[CHART_MAX_SERIES];
+    struct legend_entry e[CHART_MAX_SERIES];
     char texts[CHART_MAX_SERIES][400];
-    const char *text[CHART_MAX_SERIES];
-    PLINT n = 0;
-    for (size_t s = 0; s < p->nseries; s++) {
+    int n = 0;
+    for (size_t s = 0; s < p->nseries && n < CHART_MAX_SERIES; s++) {
         const struct chart_series *se = &p->series[s];
         if (!se->label) continue;
-        if (n == CHART_MAX_SERIES) break;
         /* the series' own mark: a box for bars, its marker for points, else a line */
         bool marker = se->style == STYLE_POINTS || se->style == STYLE_DOTS;
-        opts[n] = se->style == STYLE_BARS ? PL_LEGEND_COLOR_BOX : marker ? PL_LEGEND_SYMBOL : PL_LEGEND_LINE;
-        lcol[n] = tcol[n] = bcol[n] = scol[n] = C_FIRST_SERIES + (PLINT)se->colour;
-        sscale[n] = 1.0;
-        snum[n] = 1;
-        sym[n] = se->style == STYLE_POINTS ? "◆" : "●";
-        tcol[n] = C_AXES;
-        lsty[n] = se->dashed ? 2 : 1;
-        lwid[n] = 3;
-        bpat[n] = 0;
-        bscale[n] = 0.8;
-        bwid[n] = 1;
-        plain(se->label, texts[n], sizeof texts[n]);
-        text[n] = texts[n];
+        e[n] = (struct legend_entry){.text = plain(se->label, texts[n], sizeof texts[n]),
+                                     .mark = se->style == STYLE_BARS ? MARK_BOX
+                                             : marker                ? MARK_SYMBOL
+                                                                     : MARK_LINE,
+                                     .colour = C_FIRST_SERIES + (int)se->colour,
+                                     .line_style = se->dashed ? 2 : 1,
+                                     .line_width = 3,
+                                     .symbol = se->style == STYLE_POINTS ? "◆" : "●",
+                                     .symbol_scale = 1.0};
         n++;
     }
     if (n == 0) return;
-    PLFLT w, h;
+    static const enum legend_place corners[4] = {PLACE_TOP_LEFT, PLACE_TOP_RIGHT, PLACE_BOTTOM_LEFT,
+                                                 PLACE_BOTTOM_RIGHT};
     int corner = emptiest_corner(p, xmin, xmax, ymin, ymax);
-    PLINT where = p->legend_on_top ? PL_POSITION_TOP | PL_POSITION_INSIDE
-                                   : (corner < 2 ? PL_POSITION_TOP : PL_POSITION_BOTTOM) |
-                                         (corner % 2 ? PL_POSITION_RIGHT : PL_POSITION_LEFT) | PL_POSITION_INSIDE;
-    pllegend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, where, p->legend_on_top ? 0 : 0.015,
-             corner < 2 && !p->legend_on_top ? 0.12 : 0.03, 0.06, C_BACKGROUND, C_GRID, 1, p->legend_on_top ? 2 : 0,
-             p->legend_on_top ? (n + 1) / 2 : 0, n, opts, 1.0, 0.9, 2.0, 0.0, tcol, text, bcol, bpat, bscale, bwid,
-             lcol, lsty, lwid, scol, sscale, snum, sym);
+    /* on top: two rows across the top; in a corner: one column, clear of the top's notes */
+    struct legend_style st = {.place = p->legend_on_top ? PLACE_TOP : corners[corner],
+                              .columns = p->legend_on_top ? (n + 1) / 2 : 1,
+                              .x_off = p->legend_on_top ? 0 : 0.015,
+                              .y_off = corner < 2 && !p->legend_on_top ? 0.12 : 0.03,
+                              .mark_width = 0.06,
+                              .text_offset = 1.0,
+                              .text_scale = 0.9,
+                              .spacing = 1.7};
+    draw_legend_box(e, n, &st, xmin, xmax, ymin, ymax);
 }
 
 /* ---- point labels (the rule is in chart.h) ---- */
@@ -913,16 +1019,17 @@ static void draw_surface(const struct chart *c)
     plmtex("b", 3.2, 0.5, 0.5, plain(c->xlabel, buf, sizeof buf));
     /* the legend, right of the frame: the lines, then the points */
     enum { MOST = 3 + CHART_SURFACE_LEVELS + CHART_SURFACE_POINTS };
-    PLINT opts[MOST], lcol[MOST], lsty[MOST], tcol[MOST], scol[MOST], snum[MOST];
-    PLFLT lwid[MOST], sscale[MOST];
+    struct legend_entry e[MOST];
     char texts[MOST][400];
-    const char *text[MOST], *sym[MOST];
-    PLINT m = 0;
+    int m = 0;
 #define LEGEND_LINE(label, col, style, width)                                                                          \
     do {                                                                                                               \
-        opts[m] = PL_LEGEND_LINE, lcol[m] = (col), lsty[m] = (style), lwid[m] = (width), tcol[m] = C_AXES;             \
-        scol[m] = 0, snum[m] = 0, sscale[m] = 0, sym[m] = "";                                                          \
-        plain((label), texts[m], sizeof texts[m]), text[m] = texts[m], m++;                                            \
+        e[m] = (struct legend_entry){.text = plain((label), texts[m], sizeof texts[m]),                                \
+                                     .mark = MARK_LINE,                                                                \
+                                     .colour = (col),                                                                  \
+                                     .line_style = (style),                                                            \
+                                     .line_width = (width)};                                                           \
+        m++;                                                                                                           \
     } while (0)
     if (sf->z_label) LEGEND_LINE(sf->z_label, C_FIRST_SERIES + COLOUR_GREY, 1, 1.5);
     for (size_t l = 0; sf->z2 && l < sf->nlevels2; l++)
@@ -937,18 +1044,22 @@ static void draw_surface(const struct chart *c)
     for (size_t k = 0; k < sf->npoints && m < MOST; k++) {
         const struct chart_surface_point *pt = &sf->points[k];
         if (!pt->label) continue;
-        opts[m] = PL_LEGEND_SYMBOL, lcol[m] = 0, lsty[m] = 1, lwid[m] = 0, tcol[m] = C_AXES;
-        scol[m] = C_FIRST_SERIES + (PLINT)pt->colour, snum[m] = 1, sscale[m] = pt->diamond ? 1.6 : 1.1;
-        sym[m] = pt->diamond ? "◆" : "●";
-        plain(pt->label, texts[m], sizeof texts[m]), text[m] = texts[m], m++;
+        e[m] = (struct legend_entry){.text = plain(pt->label, texts[m], sizeof texts[m]),
+                                     .mark = MARK_SYMBOL,
+                                     .colour = C_FIRST_SERIES + (int)pt->colour,
+                                     .symbol = pt->diamond ? "◆" : "●",
+                                     .symbol_scale = pt->diamond ? 1.6 : 1.1};
+        m++;
     }
-    if (m) {
-        PLFLT w, h;
-        pllegend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, PL_POSITION_RIGHT | PL_POSITION_OUTSIDE, 0.015,
-                 0.0, 0.05, C_BACKGROUND, C_GRID, 1, 0, 0, m, opts, 0.68, 0.55, 2.2, 0.0, tcol, text, NULL, NULL, NULL,
-                 NULL, lcol, lsty, lwid, scol, sscale, snum, sym);
-        plschr(0, TEXT_SCALE);
-    }
+    struct legend_style st = {.place = PLACE_RIGHT_OUTSIDE,
+                              .columns = 1,
+                              .x_off = 0.015,
+                              .mark_width = 0.05,
+                              .text_offset = 0.68,
+                              .text_scale = 0.55,
+                              .spacing = 1.9};
+    draw_legend_box(e, m, &st, xmin, xmax, ymin, ymax);
+    plschr(0, TEXT_SCALE);
 }
 
 /* ---- a flow diagram (chart.h: struct chart_flow) ----

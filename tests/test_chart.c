@@ -397,9 +397,91 @@ static void flow_diagram(void)
     free(s);
 }
 
+/* ---- legends ---- */
+
+/* The x extent of the last filled white box drawn before position `before` in svg (the
+ * legend's background: PLplot writes a fill as a <polyline ... fill="#FFFFFF" points=...>);
+ * returns where it is drawn, or NULL. */
+static const char *white_box_before(const char *svg, const char *before, double *x0, double *x1)
+{
+    const char *box = NULL;
+    for (const char *p = svg; (p = strstr(p, "fill=\"#FFFFFF\" fill-rule")) && p < before; p++) box = p;
+    const char *pts = box ? strstr(box, "points=\"") : NULL;
+    if (!pts) return false;
+    *x0 = INFINITY, *x1 = -INFINITY;
+    double x, y;
+    int used;
+    for (pts += 8; sscanf(pts, "%lf,%lf %n", &x, &y, &used) == 2; pts += used) *x0 = fmin(*x0, x), *x1 = fmax(*x1, x);
+    return *x1 > *x0 ? box : NULL;
+}
+
+/* A width of text at font size `size` in a browser, with room to spare: a Chinese
+ * character an em, anything else 0.55 em (DejaVu Sans averages under 0.5 on these
+ * labels). */
+static double browser_width(const char *text, double size)
+{
+    double w = 0;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        if (*c < 0x80)
+            w += 0.55 * size;
+        else if (*c >= 0xC0)
+            w += 1.0 * size; /* a lead byte: one character of the CJK block, here */
+    return w;
+}
+
+/* The SVG's legend (drawn by plots/chart.c, not pllegend: its "svg" device measured text
+ * with the Hershey fonts) holds its text, in Chinese as in English. */
+static void legends(void)
+{
+    static const char *const texts[3] = {"收入与成本：张伟的文件", "cost (total, less stock kept)",
+                                         "利润 = 收入 - 成本"};
+    struct chart c = line_chart("Legend QX", "day", texts[0]);
+    for (int k = 1; k < 3; k++) {
+        c.panels[0].series[k] = c.panels[0].series[0];
+        c.panels[0].series[k].label = texts[k];
+        c.panels[0].series[k].colour = k == 1 ? COLOUR_VERMILLION : COLOUR_GREEN;
+    }
+    c.panels[0].nseries = 3;
+    for (int on_top = 0; on_top < 2; on_top++) {
+        c.panels[0].legend_on_top = on_top;
+        char err[300] = "";
+        size_t len;
+        char *s = svg_of(&c, err, sizeof err, &len);
+        if (!check(s != NULL, "chart-10.0 drawn (%s)", err)) continue;
+        /* the frame's right edge: where the grid lines (drawn before the legend's box) end */
+        double frame = 0, gx, gy, l0, l1;
+        int used;
+        const char *first = strstr(s, ">收入与成本"), *legend = first ? white_box_before(s, first, &l0, &l1) : NULL;
+        for (const char *g = s; (g = strstr(g, "stroke=\"#D7D7D7\"")) && legend && g < legend; g++) {
+            const char *pts = strstr(g, "points=\"");
+            for (pts = pts ? pts + 8 : NULL; pts && sscanf(pts, "%lf,%lf %n", &gx, &gy, &used) == 2; pts += used)
+                frame = fmax(frame, gx);
+        }
+        size_t held = 0;
+        for (int k = 0; k < 3; k++) {
+            double x = NAN, y, size = NAN, b0 = NAN, b1 = NAN;
+            char needle[300];
+            snprintf(needle, sizeof needle, ">%s</tspan>", texts[k]);
+            const char *at = strstr(s, needle);
+            if (at && text_at(s, texts[k], &x, &y, &size) && white_box_before(s, at, &b0, &b1) && x > b0 &&
+                x + browser_width(texts[k], size) < b1 && b1 <= frame + 0.5)
+                held++;
+            else
+                fprintf(stderr, "legend text '%s' at %g (size %g): its box %g..%g, the frame's right %g\n", texts[k], x,
+                        size, b0, b1, frame);
+        }
+        check(held == 3,
+              "chart-10.%d %s: the legend's box holds each of its texts, Chinese and English, inside the frame (%zu "
+              "of 3)",
+              on_top + 1, on_top ? "on top, two rows" : "in a corner, one column", held);
+        free(s);
+    }
+}
+
 int main(void)
 {
     inline_svg();
+    legends();
     labelled_points();
     placement();
     scales();
