@@ -13,12 +13,6 @@ struct policy_type {
     const char *meaning; /* one line for `servlab keys`, English (N_): _(meaning) prints it */
     bool holds_stock;    /* false for none: stock never runs out */
     bool uses_reorder_point, uses_order_quantity, uses_order_up_to;
-    /* Under continuous review, whether a delivery that came short (random yield) is
-     * looked at when it arrives, as a sale is. False for base stock: its orders follow
-     * the sales one for one, so what is missing goes into the next sale's order; looking
-     * at once would reorder each shortfall, then each shortfall's shortfall, down to
-     * dust (an order a few millionths of a unit large). */
-    bool reviews_short_receipt;
     /* Units to order now when the inventory position is ip (0: none). */
     double (*order_amount)(const struct inventory_config *c, double ip);
     /* order_amount is 0 whenever ip is above this level, so a stock need not ask */

@@ -225,7 +225,7 @@ void stock_receive_short(struct stock *s, struct sim *sim, double units, double 
     s->counts.never_delivered += ordered - units;
     s->totals.never_delivered += ordered - units;
     stock_receive(s, sim, units, true);
-    if (s->cfg->policy->reviews_short_receipt) review_if_due(s, sim);
+    review_if_due(s, sim);
 }
 
 /* The outside supplier delivers; units refused go back to it, not bought (stock_bought). */
@@ -236,7 +236,6 @@ static void on_receipt(struct sim *sim, void *ctx)
     double units = r->units;
     order_free(s->pool, r);
     stock_receive(s, sim, units, true);
-    if (s->cfg->policy->reviews_short_receipt) review_if_due(s, sim);
 }
 
 double stock_supply(struct stock *s, struct sim *sim, double units)

@@ -253,9 +253,7 @@ double stock_receive(struct stock *s, struct sim *sim, double units, bool last);
 /* A replenishment order of `ordered` units from the outside supplier closes with only
  * `units` of them delivered (random yield, models/supplier.c): the rest never comes and
  * is not paid for. On order falls by `ordered`, the receipt ends a replenishment cycle,
- * and a continuous-review sQ or sS policy looks at the position (it reorders if it fell
- * to s); base stock orders what is missing with the next sale's order
- * (policy_type.reviews_short_receipt). */
+ * and a continuous-review policy looks at the position (it reorders what is missing). */
 void stock_receive_short(struct stock *s, struct sim *sim, double units, double ordered);
 
 /* Inventory position: on hand + on order - backordered - owed to other stock points. */

@@ -16,8 +16,7 @@
  * - Yield: when an order arrives, a share drawn from supply_yield (stream
  *   SRC_SUPPLY_YIELD + stock point) of its units comes; the rest never does and is not
  *   paid for. The order closes short (stock_receive_short): on order falls by the whole
- *   order, so the policy reorders what is missing (sQ and sS when it arrives, base stock
- *   with the next sale's order).
+ *   order, so the policy reorders what is missing.
  *
  * What disruptions cost in service is measured by a twin (supplier_twin_metrics): the
  * same replication (same seed, so the same demand: common random numbers) with every
