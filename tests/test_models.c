@@ -238,6 +238,27 @@ static void test_conservation(void)
     check_conservation("dust-sized orders", &c);
 }
 
+/* A receipt is no review (docs/contract.md: policies look after each allocation): sS
+ * (s = 10, S = 30) capped at 2 units an order orders 2 at 0, and with no sale in the
+ * window the receipt at 1 (position 2, still at or below s) orders nothing more. */
+static void test_receipt_is_no_review(void)
+{
+    struct model_config c;
+    memset(&c, 0, sizeof c);
+    c.run = (struct run_config){.horizon_days = 9, .replications = 1, .seed = 1};
+    set_dist(&c.demand.interarrival_days, "constant", (double[]){1000}, 1);
+    set_dist(&c.demand.units_per_order, "constant", (double[]){1}, 1);
+    c.inventory.policy = policy_find("sS");
+    c.inventory.reorder_point = 10, c.inventory.order_up_to = 30, c.inventory.max_order_units = 2;
+    set_dist(&c.inventory.lead_time_days, "constant", (double[]){1}, 1);
+    double x[METRIC_COUNT];
+    struct model_totals t;
+    model_run(&c, 0, x, &t, NULL);
+    check(t.stock_ordered == 2 && t.stock_received == 2 && x[M_REPLENISHMENTS_PER_DAY] * 9 == 1,
+          "receipt-1.1 a capped sS orders once and its receipt orders nothing (%.9g units in %.9g orders)",
+          t.stock_ordered, x[M_REPLENISHMENTS_PER_DAY] * 9);
+}
+
 /* The supplier by hand: one order of 3 units placed at 0 (base stock 3, nothing on
  * hand, no demand in the window), a capacity of 1 unit a day, up 2 days and down 1 in
  * turn. Made: 2 units in [0, 2), nothing in [2, 3), the last at 4: it leaves at 4 and,
@@ -603,6 +624,7 @@ int main(void)
     test_policies();
     test_station();
     test_conservation();
+    test_receipt_is_no_review();
     test_supplier_by_hand();
     test_common_random_numbers();
     test_warmup_and_window();
