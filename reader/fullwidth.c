@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum fullwidth_kind { FORM, SPACE, PUNCTUATION };
+enum fullwidth_kind { FORM, SPACE, PUNCTUATION, BRACKET };
 
 /* The characters, by ranges of code points: the first's ASCII twin, the rest follow it. */
 static const struct range {
@@ -18,8 +18,10 @@ static const struct range {
     {0x3000, 0x3000, ' ', SPACE},       /* the ideographic space */
     {0x3001, 0x3001, ',', PUNCTUATION}, /* '、', the enumeration comma */
     {0x3002, 0x3002, '.', PUNCTUATION}, /* '。', the full stop */
-    {0x3010, 0x3010, '[', PUNCTUATION}, /* '【': what a Chinese input method types for '[' */
-    {0x3011, 0x3011, ']', PUNCTUATION}, /* '】' */
+    /* what a Chinese input method types for '[' and ']': found only where a header opens
+       (fullwidth_bracket_at), since names and item ids may hold them ("【促销】") */
+    {0x3010, 0x3010, '[', BRACKET},
+    {0x3011, 0x3011, ']', BRACKET},
 };
 
 /* The code point of the 3-byte UTF-8 sequence at p (n bytes left), or 0: every
@@ -61,7 +63,7 @@ int fullwidth_find(const char *text, size_t len, struct fullwidth *hit)
     for (size_t i = 0; i < len; column++) {
         unsigned code = three_byte(p + i, len - i);
         const struct range *r = code ? range_of(code) : NULL;
-        if (r) {
+        if (r && r->kind != BRACKET) {
             memset(hit, 0, sizeof *hit);
             hit->code = code;
             memcpy(hit->text, text + i, 3);
@@ -82,8 +84,8 @@ void fullwidth_problem(const struct fullwidth *hit, char *buf, size_t n)
         /* TRANSLATORS: %s is the character itself (a wide blank), %04X its code, %c a space */
         snprintf(buf, n, _("full-width space '%s' (U+%04X); type a space '%c' (switch the input method to half-width)"),
                  hit->text, hit->code, hit->ascii);
-    } else if (r && r->kind == PUNCTUATION) {
-        /* TRANSLATORS: %s is '、', '。', '【' or '】', %04X its code, %c the ASCII ',', '.', '[' or ']' to type */
+    } else if (r && (r->kind == PUNCTUATION || r->kind == BRACKET)) {
+        /* TRANSLATORS: %s is '、', '。' or '【', %04X its code, %c the ASCII ',', '.' or '[' to type */
         snprintf(buf, n, _("Chinese punctuation '%s' (U+%04X); type '%c' (switch the input method to half-width)"),
                  hit->text, hit->code, hit->ascii);
     } else {
@@ -91,6 +93,19 @@ void fullwidth_problem(const struct fullwidth *hit, char *buf, size_t n)
         snprintf(buf, n, _("full-width '%s' (U+%04X); type '%c' (switch the input method to half-width)"), hit->text,
                  hit->code, hit->ascii);
     }
+}
+
+int fullwidth_bracket_at(const char *text, size_t len, int column, struct fullwidth *hit)
+{
+    unsigned code = three_byte((const unsigned char *)text, len);
+    const struct range *r = code ? range_of(code) : NULL;
+    if (!r || r->kind != BRACKET || r->ascii != '[') return 0;
+    memset(hit, 0, sizeof *hit);
+    hit->code = code;
+    memcpy(hit->text, text, 3);
+    hit->ascii = r->ascii;
+    hit->column = column;
+    return 1;
 }
 
 void fullwidth_fold(const char *text, char *out, size_t n)

@@ -213,9 +213,20 @@ static size_t find_either(const char *s, size_t n, char c, size_t *width)
  * or '#' after its ']', another line up to a ';' after a blank; of [demand] history only
  * the key and the '=', since a file name may hold any character. On a key line the
  * message names the key, as a problem with its value would; a broken header leaves no
- * section open, as scan_section does. */
+ * section open, as scan_section does. A line that opens with '【' is a header typed in
+ * Chinese mode ('【】' elsewhere are text). */
 static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n, size_t lead)
 {
+    struct fullwidth bracket;
+    if (fullwidth_bracket_at(s + lead, n - lead, (int)lead + 1, &bracket)) { /* "【demand】" */
+        char msg[300];
+        fullwidth_problem(&bracket, msg, sizeof msg);
+        sc->problems++;
+        sc->seen_header = 1;
+        sc->section[0] = '\0';
+        sc->report(sc->ctx, line, bracket.column, "", "", msg);
+        return 1;
+    }
     size_t w, sep_w = 1;
     int header = find_either(s + lead, n - lead, '[', &w) == 0;
     size_t close = header ? find_either(s, n, ']', &w) : n, body = n;

@@ -166,6 +166,14 @@ head -n 4 "$I" | cut -d, -f1,3- | awk -F, 'NR == 1 { print "id,demand.history_it
 rc=$?
 ok "batch-7.1 one long ERP export with 3 items runs a whole batch (status $rc)" \
     $([ $rc -eq 0 ] && [ "$(wc -l < "$T/erp_batch.csv")" -eq 4 ]; echo $?) "$(head -n 3 "$T/err")"
+# an item id with the brackets a Chinese shop writes around a tag ("【促销】"): text, not a
+# mistyped header (reader/fullwidth.h), in the file and in --set
+sed 's/;bolt_01;/;【促销】bolt_01;/' "$T/erp.csv" > "$T/erp_cn.csv"
+sed -e 's|^history = .*|history = erp_cn.csv|' -e 's|^history_item = .*|history_item = 【促销】bolt_01|' "$T/erp.ini" > "$T/erp_cn.ini"
+"$S" check "$T/erp_cn.ini" > /dev/null 2> "$T/err"; rc=$?
+"$S" check "$T/erp.ini" --set "demand.history=$T/erp_cn.csv" --set 'demand.history_item=【促销】bolt_01' > /dev/null 2>> "$T/err"
+ok "batch-7.1b an item id with Chinese brackets loads, from the file and from --set (status $rc, $?)" \
+    $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(head -n 3 "$T/err")"
 for row in 2 3 4; do
     id=$(field "$T/erp_items.csv" $row 1)
     # shellcheck disable=SC2046 # the --set options are words
