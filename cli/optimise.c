@@ -49,7 +49,7 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
             snprintf(err, n,
                      _("--require: '%s' has no >=X or <=X. Put the condition in quotes, as in --require "
                        "'fill_rate>=0.95': without them the shell reads > as a redirection (and may have written "
-                       "a file named '=0.95')"),
+                       "a file whose name starts with '=')"),
                      text);
         else
             snprintf(err, n, _("--require: '%s' is not METRIC>=X or METRIC<=X"), text);
@@ -68,15 +68,16 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
         snprintf(err, n, _("--require: '%s' is not a number"), op + 2);
         return -1;
     }
-    /* a share written as a percentage would make every point fail, or pass */
+    /* a share written as a percentage would make every point fail, or pass (a share
+       can be below 0: fill_rate_lost_to_disruptions is a difference of two) */
     enum metric_kind kind = metric_defs[m].kind;
-    if ((kind == KIND_RATE || kind == KIND_SHARE) && (v < 0 || v > 1)) {
+    if ((kind == KIND_RATE || kind == KIND_SHARE) && v > 1) {
         char share[40];
-        if (v > 1 && v <= 100)
-            snprintf(err, n, _("--require: %s is a share from 0 to 1, not %s: for %s %% write %s"), name, op + 2,
+        if (v <= 100)
+            snprintf(err, n, _("--require: %s is a share of at most 1, not %s: for %s %% write %s"), name, op + 2,
                      op + 2, num_format(v / 100, share, sizeof share));
         else
-            snprintf(err, n, _("--require: %s is a share from 0 to 1, not %s"), name, op + 2);
+            snprintf(err, n, _("--require: %s is a share of at most 1, not %s"), name, op + 2);
         return -1;
     }
     *metric = m, *at_least = op[0] == '>', *value = v;

@@ -341,7 +341,7 @@ struct legend_entry {
     int line_style;      /* MARK_LINE: pllsty's */
     double line_width;   /* MARK_LINE */
     const char *symbol;  /* MARK_SYMBOL */
-    double symbol_scale; /* MARK_SYMBOL: its size against the text's */
+    double symbol_scale; /* MARK_SYMBOL: its size (plschr's scale) */
 };
 
 struct legend_style {
@@ -389,7 +389,9 @@ static void draw_legend_box(const struct legend_entry *e, int n, const struct le
     case PLACE_TOP_RIGHT: left = vw - st->x_off * vw - width, top = vh - st->y_off * vh; break;
     case PLACE_BOTTOM_LEFT: left = st->x_off * vw, top = st->y_off * vh + height; break;
     case PLACE_BOTTOM_RIGHT: left = vw - st->x_off * vw - width, top = st->y_off * vh + height; break;
-    default: left = vw + st->x_off * vw, top = vh - st->y_off * vh; break; /* PLACE_RIGHT_OUTSIDE */
+    default:
+        left = vw + st->x_off * vw, top = (vh + height) / 2 - st->y_off * vh;
+        break; /* PLACE_RIGHT_OUTSIDE: centred */
     }
     PLFLT bx[5] = {left, left + width, left + width, left, left},
           by[5] = {top - height, top - height, top, top, top - height};
@@ -415,7 +417,7 @@ static void draw_legend_box(const struct legend_entry *e, int n, const struct le
                       ky[4] = {y - 0.4 * ht, y - 0.4 * ht, y + 0.4 * ht, y + 0.4 * ht};
                 plfill(4, kx, ky);
             } else {
-                plschr(0, scale * en->symbol_scale);
+                plschr(0, en->symbol_scale); /* the size the chart draws its points at */
                 plptex(x + mark / 2, y, 1, 0, 0.5, en->symbol);
                 plschr(0, scale);
             }
@@ -1048,7 +1050,7 @@ static void draw_surface(const struct chart *c)
                                      .mark = MARK_SYMBOL,
                                      .colour = C_FIRST_SERIES + (int)pt->colour,
                                      .symbol = pt->diamond ? "◆" : "●",
-                                     .symbol_scale = pt->diamond ? 1.6 : 1.1};
+                                     .symbol_scale = pt->diamond ? 1.5 : 1.0}; /* as drawn above */
         m++;
     }
     struct legend_style st = {.place = PLACE_RIGHT_OUTSIDE,

@@ -190,9 +190,9 @@ void value_forget_tables(void)
     pthread_mutex_unlock(&tables_lock);
 }
 
-/* Is arg two or more numbers with blanks between them ("5 1.5")? Then out (n bytes) is
- * the same list with commas ("5, 1.5"). */
-static int blank_separated(const char *arg, char *out, size_t n)
+/* How many numbers arg holds when it is two or more with blanks between them ("5 1.5"),
+ * out (n bytes) getting the same list with commas ("5, 1.5"); else 0. */
+static size_t blank_separated(const char *arg, char *out, size_t n)
 {
     char copy[TOKEN_MAX];
     snprintf(copy, sizeof copy, "%s", arg);
@@ -206,7 +206,7 @@ static int blank_separated(const char *arg, char *out, size_t n)
         if (w < 0 || (size_t)w >= n - used) return 0;
         used += (size_t)w, count++;
     }
-    return count >= 2;
+    return count >= 2 ? count : 0;
 }
 
 int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
@@ -302,7 +302,9 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
             }
             if (value_number(arg, &params[np], problem, sizeof problem) != 0) {
                 char listed[TOKEN_MAX];
-                if (blank_separated(arg, listed, sizeof listed))
+                size_t count = blank_separated(arg, listed, sizeof listed), after = 0;
+                for (const char *q = arg_end; q < close; q++) after += *q == ','; /* parameters after it */
+                if (count && np + count + after == (size_t)t->nparams) /* the commas are all that is missing */
                     /* TRANSLATORS: the distribution, then the parameters as written and with commas */
                     snprintf(err, errlen, _("%s: parameters are separated by commas: write '%s', not '%s'"),
                              t->signature, listed, arg);

@@ -407,7 +407,7 @@ static const char *white_box_before(const char *svg, const char *before, double 
     const char *box = NULL;
     for (const char *p = svg; (p = strstr(p, "fill=\"#FFFFFF\" fill-rule")) && p < before; p++) box = p;
     const char *pts = box ? strstr(box, "points=\"") : NULL;
-    if (!pts) return false;
+    if (!pts) return NULL;
     *x0 = INFINITY, *x1 = -INFINITY;
     double x, y;
     int used;

@@ -257,7 +257,7 @@ ok "cli-13.16 supply_chain.csv's numbers are run.csv's means; fill_rate and orde
           if ($1 == "factory" && (col[k] == "fill_rate" || col[k] == "orders_per_day")) want = ""
           if ($k != want) bad = 1; filled += $k != "" } ; n++ }
     END { exit bad || n != 4 || filled != 22 }' "$T/chain/run.csv" "$T/chain/supply_chain.csv"; echo $?)
-ok "cli-13.19 with locations and no [inventory] policy the first location's stock is traced: stock_trajectory.csv and .png, titled with its name" $([ "$(head -n 1 "$T/chain/stock_trajectory.csv")" = "day,on_hand,backordered,position" ] && [ "$(wc -l < "$T/chain/stock_trajectory.csv")" -gt 10 ] && [ "$(png_size "$T/chain/stock_trajectory.png")" = "1280x860" ]; echo $?)
+ok "cli-13.19 with locations and no [inventory] policy the first location's stock is traced: stock_trajectory.csv and .png" $([ "$(head -n 1 "$T/chain/stock_trajectory.csv")" = "day,on_hand,backordered,position" ] && [ "$(wc -l < "$T/chain/stock_trajectory.csv")" -gt 10 ] && [ "$(png_size "$T/chain/stock_trajectory.png")" = "1280x860" ]; echo $?)
 ok "cli-13.17 without echelons there is no supply chain chart, and the page does not name one" $([ ! -e "$T/rc/supply_chain.csv" ] && [ ! -e "$T/rc/supply_chain.png" ] && ! grep -q supply_chain "$T/rc/report.html"; echo $?)
 run "$S" --lang zh run tests/network/sharing.ini --reps 2 --out "$T/chain_zh" --quiet
 ok "cli-13.18 with --lang zh the chart is drawn and the page captions it in Chinese" $([ $rc -eq 0 ] && [ "$(png_size "$T/chain_zh/supply_chain.png")" = "1280x860" ] && grep -q '供应链' "$T/chain_zh/report.html"; echo $?)

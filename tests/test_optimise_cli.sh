@@ -24,11 +24,11 @@ err=$("$S" optimise $F $L --require fill_rate --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | grep -q "Put the condition in quotes, as in --require 'fill_rate>=0.95'"
 ok $? "--require METRIC alone (the shell took >=X): exit $rc, the quotes named: '$err'"
 err=$("$S" optimise $F $L --require 'fill_rate>=95' --quiet 2>&1 >/dev/null); rc=$?
-[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share from 0 to 1, not 95: for 95 % write 0.95"
+[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 95: for 95 % write 0.95"
 ok $? "--require fill_rate>=95: exit $rc, the share named: '$err'"
-err=$("$S" optimise $F $L --require 'fill_rate<=-0.1' --quiet 2>&1 >/dev/null); rc=$?
-[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share from 0 to 1, not -0.1$"
-ok $? "--require fill_rate<=-0.1: exit $rc: '$err'"
+err=$("$S" optimise $F $L --require 'fill_rate>=250' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 250$"
+ok $? "--require fill_rate>=250: exit $rc: '$err'"
 expect2 "--step 0" $F --param inventory.reorder_point --from 0 --to 5 --step 0 --quiet
 expect2 "--to below --from" $F --param inventory.reorder_point --from 5 --to 0 --quiet
 expect2 "two objectives" $F $L --minimise cost_total_per_day --maximise profit_per_day --quiet

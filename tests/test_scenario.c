@@ -319,6 +319,12 @@ static void test_values(void)
                        "normal(mean, sd) takes 2 parameters, got 1");
     expect_value_error("scen-3.5 gamma with sd 0", "order_cycle", "delivery_days", "gamma(5, 0)",
                        "gamma(mean, sd): sd must be > 0, got 0");
+    expect_value_error("scen-3.5b parameters with a blank for a comma", "order_cycle", "delivery_days",
+                       "triangular(1 1.5, 3)",
+                       "triangular(min, mode, max): parameters are separated by commas: write '1, 1.5', not '1 1.5'");
+    expect_value_error("scen-3.5c ... but not when commas would make too many parameters", "order_cycle",
+                       "delivery_days", "gamma(5, 1.5 2)",
+                       "gamma(mean, sd): '1.5 2' is not a number (one number only, with no blanks inside it)");
     expect_value_error("scen-3.6 discrete with a bare value", "order_cycle", "delivery_days", "discrete(1:0.5, 2)",
                        "discrete(value:weight, ...): '2' should be a value:weight pair");
     expect_value_error("scen-3.7 a missing ')'", "order_cycle", "delivery_days", "exponential(2",
