@@ -18,10 +18,9 @@ static const struct range {
     {0x3000, 0x3000, ' ', SPACE},       /* the ideographic space */
     {0x3001, 0x3001, ',', PUNCTUATION}, /* '、', the enumeration comma */
     {0x3002, 0x3002, '.', PUNCTUATION}, /* '。', the full stop */
-    /* what a Chinese input method types for '[' and ']': found only where a header opens
-       (fullwidth_bracket_at), since names and item ids may hold them ("【促销】") */
+    /* what a Chinese input method types for '[': found only where a header opens
+       (fullwidth_bracket_at), since names and item ids may hold '【】' ("【促销】") */
     {0x3010, 0x3010, '[', BRACKET},
-    {0x3011, 0x3011, ']', BRACKET},
 };
 
 /* The code point of the 3-byte UTF-8 sequence at p (n bytes left), or 0: every
@@ -30,6 +29,19 @@ static unsigned three_byte(const unsigned char *p, size_t n)
 {
     if (n < 3 || (p[0] & 0xf0) != 0xe0 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80) return 0;
     return ((unsigned)(p[0] & 0x0f) << 12) | ((unsigned)(p[1] & 0x3f) << 6) | (unsigned)(p[2] & 0x3f);
+}
+
+/* *hit for the character of range r with code `code` at text (offset and column as
+ * fullwidth.h says). */
+static void fill_hit(struct fullwidth *hit, const struct range *r, unsigned code, const char *text, size_t offset,
+                     int column)
+{
+    memset(hit, 0, sizeof *hit);
+    hit->code = code;
+    memcpy(hit->text, text, 3);
+    hit->ascii = (char)(r->ascii + (int)(code - r->first));
+    hit->offset = offset;
+    hit->column = column;
 }
 
 static const struct range *range_of(unsigned code)
@@ -64,12 +76,7 @@ int fullwidth_find(const char *text, size_t len, struct fullwidth *hit)
         unsigned code = three_byte(p + i, len - i);
         const struct range *r = code ? range_of(code) : NULL;
         if (r && r->kind != BRACKET) {
-            memset(hit, 0, sizeof *hit);
-            hit->code = code;
-            memcpy(hit->text, text + i, 3);
-            hit->ascii = (char)(r->ascii + (int)(code - r->first));
-            hit->offset = i;
-            hit->column = column;
+            fill_hit(hit, r, code, text + i, i, column);
             return 1;
         }
         i += char_len(p + i, len - i);
@@ -99,12 +106,8 @@ int fullwidth_bracket_at(const char *text, size_t len, int column, struct fullwi
 {
     unsigned code = three_byte((const unsigned char *)text, len);
     const struct range *r = code ? range_of(code) : NULL;
-    if (!r || r->kind != BRACKET || r->ascii != '[') return 0;
-    memset(hit, 0, sizeof *hit);
-    hit->code = code;
-    memcpy(hit->text, text, 3);
-    hit->ascii = r->ascii;
-    hit->column = column;
+    if (!r || r->kind != BRACKET) return 0;
+    fill_hit(hit, r, code, text, 0, column);
     return 1;
 }
 

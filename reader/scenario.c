@@ -2874,16 +2874,24 @@ static void key_value(struct scenario *sc, const struct key_def *d, const struct
         value_text(sc, d, t, buf, n);
 }
 
-int scenario_value(const struct scenario *csc, const char *name, char *buf, size_t n)
+/* The key and section a full name ("inventory.reorder_point", "product.tea.price_per_unit")
+ * names in sc: the key's index, *t its section; -1 if sc has no such key. */
+static int full_name_key(struct scenario *sc, const char *name, struct target *t)
 {
-    struct scenario *sc = (struct scenario *)csc; /* read only */
     const char *dot = strrchr(name, '.');
     if (!dot) return -1;
     char section[80];
     snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
-    struct target t;
     int k = key_find(section, dot + 1);
-    if (k < 0 || !resolve_target(sc, section, &t)) return -1;
+    return k >= 0 && resolve_target(sc, section, t) ? k : -1;
+}
+
+int scenario_value(const struct scenario *csc, const char *name, char *buf, size_t n)
+{
+    struct scenario *sc = (struct scenario *)csc; /* read only */
+    struct target t;
+    int k = full_name_key(sc, name, &t);
+    if (k < 0) return -1;
     key_value(sc, &key_defs[k], &t, buf, n);
     return 0;
 }
@@ -2891,13 +2899,9 @@ int scenario_value(const struct scenario *csc, const char *name, char *buf, size
 int scenario_line(const struct scenario *csc, const char *name)
 {
     struct scenario *sc = (struct scenario *)csc; /* read only */
-    const char *dot = strrchr(name, '.');
-    if (!dot) return 0;
-    char section[80];
-    snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
     struct target t;
-    int k = key_find(section, dot + 1);
-    if (k < 0 || !resolve_target(sc, section, &t)) return 0;
+    int k = full_name_key(sc, name, &t);
+    if (k < 0) return 0;
     const struct key_origin *o = origin(sc, (size_t)k, &t);
     return o->from == FROM_FILE ? o->line : 0;
 }
