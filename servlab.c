@@ -467,11 +467,7 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
     if ((fp = out_open(w, "run.csv"))) report_csv(fp, &sc->cfg, s, NULL), out_commit(w, "run.csv");
     if ((fp = out_open(w, "summary.txt"))) report_summary_header(fp, sc, "run"), out_commit(w, "summary.txt");
     if ((fp = out_open(w, "order_cycle.csv"))) charts_cycle_csv(fp, h), out_commit(w, "order_cycle.csv");
-    /* the stock point the model traces: the first product's or location's (models/model.c) */
-    const struct inventory_config *traced = sc->cfg.nproducts    ? &sc->cfg.products[0].inventory
-                                            : sc->cfg.nlocations ? &sc->cfg.locations[0].inventory
-                                                                 : &sc->cfg.inventory;
-    bool stock = traced->policy->holds_stock;
+    bool stock = charts_traced_stock(sc)->policy->holds_stock;
     bool customers = sc->cfg.customers.on;
     if (customers && (fp = out_open(w, "customers.csv"))) charts_customers_csv(fp, t), out_commit(w, "customers.csv");
     bool ladder = sc->cfg.loyalty.on;

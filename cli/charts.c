@@ -672,6 +672,13 @@ static size_t window_points(const struct scenario *sc, const struct model_trace 
     return n;
 }
 
+const struct inventory_config *charts_traced_stock(const struct scenario *sc)
+{
+    return sc->cfg.nproducts    ? &sc->cfg.products[0].inventory
+           : sc->cfg.nlocations ? &sc->cfg.locations[0].inventory
+                                : &sc->cfg.inventory;
+}
+
 void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct model_trace *t)
 {
     fputs("day,on_hand,backordered,position\n", out);
@@ -695,10 +702,7 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
         back[i] = t->levels[i].backordered, pos[i] = t->levels[i].position;
     }
     bool products = sc->cfg.nproducts > 0, located = sc->cfg.nlocations > 0;
-    /* the first product's stock, or the first location's (the model traces one stock point) */
-    const struct inventory_config *inv = products  ? &sc->cfg.products[0].inventory
-                                         : located ? &sc->cfg.locations[0].inventory
-                                                   : &sc->cfg.inventory;
+    const struct inventory_config *inv = charts_traced_stock(sc);
     bool has_s = inv->policy->uses_reorder_point;
     double level = has_s ? inv->reorder_point : inv->order_up_to;
     double lx[2] = {n ? x[0] : 0, n ? x[n - 1] : 1}, ly[2] = {level, level};

@@ -54,6 +54,10 @@ int charts_contract(const struct chart_target *to, const struct scenario *sc, co
 void charts_cycle_csv(FILE *out, const struct cycle_histogram *h);
 int charts_order_cycle(const struct chart_target *to, const struct scenario *sc, const struct cycle_histogram *h);
 
+/* The stock point a traced replication follows (models/model.c: stocks[0]): the first
+ * product's, else the first location's, else the one stock's. */
+const struct inventory_config *charts_traced_stock(const struct scenario *sc);
+
 /* The stock trajectory of a traced replication, over at most the first 365 days of
  * the statistics window. */
 void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct model_trace *t);

@@ -354,6 +354,16 @@ struct legend_style {
     double spacing;      /* rows apart, in character heights of the text */
 };
 
+/* The width of column c of a legend of n entries, `rows` a column (filled down each
+ * column first): its mark, the gap, its widest text and, but after the last, a space. */
+static double legend_column_width(const struct legend_entry *e, int n, int rows, int cols, int c, double mark,
+                                  double gap, double ht)
+{
+    double text = 0;
+    for (int r = 0; r < rows && c * rows + r < n; r++) text = fmax(text, text_mm(e[c * rows + r].text));
+    return mark + gap + text + (c + 1 < cols ? 1.5 * ht : 0);
+}
+
 /* Draw the legend in the current viewport, whose world window is x0..x1, y0..y1 (restored
  * after: the legend is drawn in mm from the viewport's lower left corner). */
 static void draw_legend_box(const struct legend_entry *e, int n, const struct legend_style *st, double x0, double x1,
@@ -375,13 +385,8 @@ static void draw_legend_box(const struct legend_entry *e, int n, const struct le
     plgchr(&def, &ht);
     int cols = st->columns > 0 ? st->columns : 1, rows = (n + cols - 1) / cols;
     double mark = st->mark_width * vw, gap = st->text_offset * ht, pad = 0.8 * ht, pitch = st->spacing * ht;
-    double col_w[CHART_MAX_SERIES + CHART_SURFACE_LEVELS + CHART_SURFACE_POINTS + 4] = {0}, width = 2 * pad;
-    for (int c = 0; c < cols; c++) {
-        double text = 0;
-        for (int r = 0; r < rows && c * rows + r < n; r++) text = fmax(text, text_mm(e[c * rows + r].text));
-        col_w[c] = mark + gap + text + (c + 1 < cols ? 1.5 * ht : 0);
-        width += col_w[c];
-    }
+    double width = 2 * pad;
+    for (int c = 0; c < cols; c++) width += legend_column_width(e, n, rows, cols, c, mark, gap, ht);
     double height = rows * pitch + 0.4 * ht, left, top;
     switch (st->place) {
     case PLACE_TOP: left = (vw - width) / 2 + st->x_off * vw, top = vh - st->y_off * vh; break;
@@ -389,9 +394,8 @@ static void draw_legend_box(const struct legend_entry *e, int n, const struct le
     case PLACE_TOP_RIGHT: left = vw - st->x_off * vw - width, top = vh - st->y_off * vh; break;
     case PLACE_BOTTOM_LEFT: left = st->x_off * vw, top = st->y_off * vh + height; break;
     case PLACE_BOTTOM_RIGHT: left = vw - st->x_off * vw - width, top = st->y_off * vh + height; break;
-    default:
-        left = vw + st->x_off * vw, top = (vh + height) / 2 - st->y_off * vh;
-        break; /* PLACE_RIGHT_OUTSIDE: centred */
+    case PLACE_RIGHT_OUTSIDE: /* centred beside the frame */
+    default: left = vw + st->x_off * vw, top = (vh + height) / 2 - st->y_off * vh; break;
     }
     PLFLT bx[5] = {left, left + width, left + width, left, left},
           by[5] = {top - height, top - height, top, top, top - height};
@@ -424,7 +428,7 @@ static void draw_legend_box(const struct legend_entry *e, int n, const struct le
             colour(C_AXES);
             plptex(x + mark + gap, y, 1, 0, 0, en->text);
         }
-        x += col_w[c];
+        x += legend_column_width(e, n, rows, cols, c, mark, gap, ht);
     }
     plwidth(1.0);
     plschr(0, ht0 / def);
@@ -1060,8 +1064,7 @@ static void draw_surface(const struct chart *c)
                               .text_offset = 0.68,
                               .text_scale = 0.55,
                               .spacing = 1.9};
-    draw_legend_box(e, m, &st, xmin, xmax, ymin, ymax);
-    plschr(0, TEXT_SCALE);
+    draw_legend_box(e, m, &st, xmin, xmax, ymin, ymax); /* it restores the text's size */
 }
 
 /* ---- a flow diagram (chart.h: struct chart_flow) ----
