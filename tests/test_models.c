@@ -238,16 +238,24 @@ static void test_conservation(void)
     check_conservation("dust-sized orders", &c);
 }
 
-/* A receipt is no review (docs/contract.md: policies look after each allocation): sS
- * (s = 10, S = 30) capped at 2 units an order orders 2 at 0, and with no sale in the
- * window the receipt at 1 (position 2, still at or below s) orders nothing more. */
-static void test_receipt_is_no_review(void)
+/* A stock point worked by hand: 9 days, one replication, and no sale in them (the first
+ * order comes at 1000); everything else as zeroed, to be set by the test. */
+static struct model_config no_sales_in_9_days(void)
 {
     struct model_config c;
     memset(&c, 0, sizeof c);
     c.run = (struct run_config){.horizon_days = 9, .replications = 1, .seed = 1};
     set_dist(&c.demand.interarrival_days, "constant", (double[]){1000}, 1);
     set_dist(&c.demand.units_per_order, "constant", (double[]){1}, 1);
+    return c;
+}
+
+/* A receipt is no review (docs/contract.md: policies look after each allocation): sS
+ * (s = 10, S = 30) capped at 2 units an order orders 2 at 0, and with no sale in the
+ * window the receipt at 1 (position 2, still at or below s) orders nothing more. */
+static void test_receipt_is_no_review(void)
+{
+    struct model_config c = no_sales_in_9_days();
     c.inventory.policy = policy_find("sS");
     c.inventory.reorder_point = 10, c.inventory.order_up_to = 30, c.inventory.max_order_units = 2;
     set_dist(&c.inventory.lead_time_days, "constant", (double[]){1}, 1);
@@ -265,11 +273,7 @@ static void test_receipt_is_no_review(void)
  * with lead time 0, arrives then. Up 6 of the 9 days. */
 static void test_supplier_by_hand(void)
 {
-    struct model_config c;
-    memset(&c, 0, sizeof c);
-    c.run = (struct run_config){.horizon_days = 9, .replications = 1, .seed = 1};
-    set_dist(&c.demand.interarrival_days, "constant", (double[]){1000}, 1);
-    set_dist(&c.demand.units_per_order, "constant", (double[]){1}, 1);
+    struct model_config c = no_sales_in_9_days();
     c.inventory.policy = policy_find("base_stock");
     c.inventory.order_up_to = 3;
     c.inventory.supplier_capacity_per_day = 1;
