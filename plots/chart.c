@@ -295,28 +295,6 @@ static void draw_mark_label(const struct chart_panel *p, size_t k, double ymin, 
     plptex(x, y, 1, 0, just, buf);
 }
 
-/* The corner of the panel with the fewest data points (0 top-left, 1 top-right,
- * 2 bottom-left, 3 bottom-right), for the legend. */
-static int emptiest_corner(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
-{
-    size_t count[4] = {0};
-    for (size_t s = 0; s < p->nseries; s++) {
-        const struct chart_series *se = &p->series[s];
-        for (size_t i = 0; i < se->n; i++) {
-            double fx = (se->x[i] - xmin) / (xmax - xmin), fy = (se->y[i] - ymin) / (ymax - ymin);
-            if (!isfinite(fx) || !isfinite(fy)) continue;
-            bool left = fx < 0.45;
-            bool right = fx > 0.55, top = fy > 0.6, bottom = fy < 0.4;
-            count[0] += left && top, count[1] += right && top, count[2] += left && bottom, count[3] += right && bottom;
-        }
-    }
-    int best = 2; /* bottom-left when it is a tie: it is the usual empty corner of a curve */
-    const int order[] = {2, 0, 1, 3};
-    for (int k = 0; k < 4; k++)
-        if (count[order[k]] < count[best]) best = order[k];
-    return best;
-}
-
 /* ---- legends ----
  * Drawn here rather than by pllegend, which sizes its box from PLplot's own measure of
  * the text: right for the cairo devices, but the "svg" device (the HTML page's charts)
@@ -331,6 +309,9 @@ enum legend_place {
     PLACE_TOP_RIGHT,
     PLACE_BOTTOM_LEFT,
     PLACE_BOTTOM_RIGHT,
+    PLACE_RIGHT_MIDDLE,
+    PLACE_LEFT_MIDDLE,
+    PLACE_BOTTOM,
     PLACE_RIGHT_OUTSIDE
 };
 
@@ -364,6 +345,46 @@ static double legend_column_width(const struct legend_entry *e, int n, int rows,
     return mark + gap + text + (c + 1 < cols ? 1.5 * ht : 0);
 }
 
+/* A legend's box, in mm from the frame's lower left corner (vw x vh mm), with the text
+ * at its size (plschr(0, st->text_scale) in effect): its left and top edges and size. */
+struct legend_box {
+    double left, top, width, height;
+};
+
+static struct legend_box legend_box_at(const struct legend_entry *e, int n, const struct legend_style *st, double vw,
+                                       double vh)
+{
+    PLFLT def, ht;
+    plgchr(&def, &ht);
+    int cols = st->columns > 0 ? st->columns : 1, rows = (n + cols - 1) / cols;
+    double mark = st->mark_width * vw, gap = st->text_offset * ht, pad = 0.8 * ht;
+    struct legend_box b = {.width = 2 * pad, .height = rows * st->spacing * ht + 0.4 * ht};
+    for (int c = 0; c < cols; c++) b.width += legend_column_width(e, n, rows, cols, c, mark, gap, ht);
+    double x_off = st->x_off * vw, y_off = st->y_off * vh;
+    switch (st->place) {
+    case PLACE_TOP: b.left = (vw - b.width) / 2 + x_off, b.top = vh - y_off; break;
+    case PLACE_TOP_LEFT: b.left = x_off, b.top = vh - y_off; break;
+    case PLACE_TOP_RIGHT: b.left = vw - x_off - b.width, b.top = vh - y_off; break;
+    case PLACE_BOTTOM_LEFT: b.left = x_off, b.top = y_off + b.height; break;
+    case PLACE_BOTTOM_RIGHT: b.left = vw - x_off - b.width, b.top = y_off + b.height; break;
+    case PLACE_RIGHT_MIDDLE: b.left = vw - x_off - b.width, b.top = (vh + b.height) / 2; break;
+    case PLACE_LEFT_MIDDLE: b.left = x_off, b.top = (vh + b.height) / 2; break;
+    case PLACE_BOTTOM: b.left = (vw - b.width) / 2, b.top = y_off + b.height; break;
+    case PLACE_RIGHT_OUTSIDE: /* centred beside the frame */
+    default: b.left = vw + x_off, b.top = (vh + b.height) / 2 - y_off; break;
+    }
+    return b;
+}
+
+/* The frame's size in mm, from the current viewport. */
+static void frame_mm(double *vw, double *vh)
+{
+    PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1;
+    plgvpd(&vx0, &vx1, &vy0, &vy1);
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    *vw = (vx1 - vx0) * (sx1 - sx0), *vh = (vy1 - vy0) * (sy1 - sy0);
+}
+
 /* Draw the legend in the current viewport, whose world window is x0..x1, y0..y1 (restored
  * after: the legend is drawn in mm from the viewport's lower left corner). */
 static void draw_legend_box(const struct legend_entry *e, int n, const struct legend_style *st, double x0, double x1,
@@ -385,18 +406,8 @@ static void draw_legend_box(const struct legend_entry *e, int n, const struct le
     plgchr(&def, &ht);
     int cols = st->columns > 0 ? st->columns : 1, rows = (n + cols - 1) / cols;
     double mark = st->mark_width * vw, gap = st->text_offset * ht, pad = 0.8 * ht, pitch = st->spacing * ht;
-    double width = 2 * pad;
-    for (int c = 0; c < cols; c++) width += legend_column_width(e, n, rows, cols, c, mark, gap, ht);
-    double height = rows * pitch + 0.4 * ht, left, top;
-    switch (st->place) {
-    case PLACE_TOP: left = (vw - width) / 2 + st->x_off * vw, top = vh - st->y_off * vh; break;
-    case PLACE_TOP_LEFT: left = st->x_off * vw, top = vh - st->y_off * vh; break;
-    case PLACE_TOP_RIGHT: left = vw - st->x_off * vw - width, top = vh - st->y_off * vh; break;
-    case PLACE_BOTTOM_LEFT: left = st->x_off * vw, top = st->y_off * vh + height; break;
-    case PLACE_BOTTOM_RIGHT: left = vw - st->x_off * vw - width, top = st->y_off * vh + height; break;
-    case PLACE_RIGHT_OUTSIDE: /* centred beside the frame */
-    default: left = vw + st->x_off * vw, top = (vh + height) / 2 - st->y_off * vh; break;
-    }
+    struct legend_box box = legend_box_at(e, n, st, vw, vh);
+    double left = box.left, top = box.top, width = box.width, height = box.height;
     PLFLT bx[5] = {left, left + width, left + width, left, left},
           by[5] = {top - height, top - height, top, top, top - height};
     colour(C_BACKGROUND);
@@ -434,43 +445,6 @@ static void draw_legend_box(const struct legend_entry *e, int n, const struct le
     plschr(0, ht0 / def);
     plvpor(vx0, vx1, vy0, vy1);
     plwind(x0, x1, y0, y1);
-}
-
-static void draw_legend(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
-{
-    struct legend_entry e[CHART_MAX_SERIES];
-    char texts[CHART_MAX_SERIES][400];
-    int n = 0;
-    for (size_t s = 0; s < p->nseries && n < CHART_MAX_SERIES; s++) {
-        const struct chart_series *se = &p->series[s];
-        if (!se->label) continue;
-        /* the series' own mark: a box for bars, its marker for points, else a line */
-        bool marker = se->style == STYLE_POINTS || se->style == STYLE_DOTS;
-        e[n] = (struct legend_entry){.text = plain(se->label, texts[n], sizeof texts[n]),
-                                     .mark = se->style == STYLE_BARS ? MARK_BOX
-                                             : marker                ? MARK_SYMBOL
-                                                                     : MARK_LINE,
-                                     .colour = C_FIRST_SERIES + (int)se->colour,
-                                     .line_style = se->dashed ? 2 : 1,
-                                     .line_width = 3,
-                                     .symbol = se->style == STYLE_POINTS ? "◆" : "●",
-                                     .symbol_scale = 1.0};
-        n++;
-    }
-    if (n == 0) return;
-    static const enum legend_place corners[4] = {PLACE_TOP_LEFT, PLACE_TOP_RIGHT, PLACE_BOTTOM_LEFT,
-                                                 PLACE_BOTTOM_RIGHT};
-    int corner = emptiest_corner(p, xmin, xmax, ymin, ymax);
-    /* on top: two rows across the top; in a corner: one column, clear of the top's notes */
-    struct legend_style st = {.place = p->legend_on_top ? PLACE_TOP : corners[corner],
-                              .columns = p->legend_on_top ? (n + 1) / 2 : 1,
-                              .x_off = p->legend_on_top ? 0 : 0.015,
-                              .y_off = corner < 2 && !p->legend_on_top ? 0.12 : 0.03,
-                              .mark_width = 0.06,
-                              .text_offset = 1.0,
-                              .text_scale = 0.9,
-                              .spacing = 1.7};
-    draw_legend_box(e, n, &st, xmin, xmax, ymin, ymax);
 }
 
 /* ---- point labels (the rule is in chart.h) ---- */
@@ -553,6 +527,8 @@ static bool place_free(const struct chart_label *labels, size_t l, double x, dou
     for (size_t k = 0; k < n; k++)
         if (k != l && boxes_overlap(x, y, me->w, me->h, labels[k].px, labels[k].py, keep_off, keep_off, 0))
             return false;
+    for (size_t k = 0; k < a->nothers; k++)
+        if (boxes_overlap(x, y, me->w, me->h, a->other_x[k], a->other_y[k], keep_off, keep_off, 0)) return false;
     if (strict < 2) return true;
     double ex, ey;
     leader_end(me->px, me->py, x, y, me->w, me->h, &ex, &ey);
@@ -694,8 +670,28 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
     /* a marker's width: the large dot and diamond (plssym 2.4) measure about 0.32 of
      * 2.4 default character heights on these charts */
     double marker = 0.32 * marker_scale * def;
-    struct chart_label_area area = {0, wmm, 0, hmm, 0.6 * ht, marker};
+    /* the markers of the points without a label, which labels keep off too */
+    size_t nothers = 0;
+    for (size_t s = 0; s < p->nseries; s++) {
+        const struct chart_series *se = &p->series[s];
+        if (se->style == STYLE_POINTS || se->style == STYLE_DOTS) nothers += se->n;
+    }
+    double *ox = malloc((nothers + 1) * sizeof *ox), *oy = malloc((nothers + 1) * sizeof *oy);
+    if (!ox || !oy) abort();
+    nothers = 0;
+    for (size_t s = 0; s < p->nseries; s++) {
+        const struct chart_series *se = &p->series[s];
+        if (se->style != STYLE_POINTS && se->style != STYLE_DOTS) continue;
+        for (size_t i = 0; i < se->n; i++) {
+            bool labelled = p->point_labels[s] && p->point_labels[s][i];
+            if (labelled || !isfinite(se->x[i]) || !isfinite(se->y[i])) continue;
+            ox[nothers] = (se->x[i] - xmin) / (xmax - xmin) * wmm,
+            oy[nothers++] = (se->y[i] - ymin) / (ymax - ymin) * hmm;
+        }
+    }
+    struct chart_label_area area = {0, wmm, 0, hmm, 0.6 * ht, marker, ox, oy, nothers};
     chart_label_place(labels, ngroups, &area);
+    free(ox), free(oy);
     for (size_t g = 0; g < ngroups; g++) {
         const struct chart_label *l = &labels[g];
         double y = ymin + l->y / hmm * (ymax - ymin);
@@ -720,6 +716,120 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
     }
     plschr(0, TEXT_SCALE);
     free(labels), free(joined), free(px), free(py), free(text), free(group);
+}
+
+/* ---- where a legend inside the frame goes ---- */
+
+/* Does the segment (ax, ay)-(bx, by), in mm, cross the box b (widened by pad)? */
+static bool crosses_box(double ax, double ay, double bx, double by, const struct legend_box *b, double pad)
+{
+    return segment_crosses(ax, ay, bx, by, b->left + b->width / 2, b->top - b->height / 2, b->width + 2 * pad,
+                           b->height + 2 * pad);
+}
+
+/* How much of the panel's drawing the box b (mm from the frame's lower left, the frame
+ * vw x vh mm) would hide: a count of the points, line segments, bars, error bars and
+ * marks' lines it covers. */
+static size_t ink_under(const struct chart_panel *p, const struct legend_box *b, double xmin, double xmax, double ymin,
+                        double ymax, double vw, double vh)
+{
+    double per_x = vw / (xmax - xmin), per_y = vh / (ymax - ymin), pad = 1.5; /* mm: a marker's half width */
+#define MM_X(v) (((v)-xmin) * per_x)
+#define MM_Y(v) (((v)-ymin) * per_y)
+    size_t ink = 0;
+    for (size_t s = 0; s < p->nseries; s++) {
+        const struct chart_series *se = &p->series[s];
+        for (size_t i = 0; i < se->n; i++) {
+            double x = se->x[i], y = se->y[i];
+            if (!isfinite(x) || !isfinite(y)) continue;
+            if (se->style == STYLE_BARS) {
+                double x1 = se->x[i + 1], y0 = fmax(0, ymin), lo = MM_Y(fmin(y0, y)), hi = MM_Y(fmax(y0, y));
+                ink += MM_X(x) < b->left + b->width && MM_X(x1) > b->left && lo < b->top && hi > b->top - b->height;
+                continue;
+            }
+            ink += crosses_box(MM_X(x), MM_Y(y), MM_X(x), MM_Y(y), b, pad); /* the point itself */
+            if (se->err && isfinite(se->err[i]))
+                ink += crosses_box(MM_X(x), MM_Y(y - se->err[i]), MM_X(x), MM_Y(y + se->err[i]), b, 0);
+            bool joined = se->style == STYLE_LINE || se->style == STYLE_STEPS;
+            if (!joined || i + 1 >= se->n || !isfinite(se->x[i + 1]) || !isfinite(se->y[i + 1])) continue;
+            double x2 = se->x[i + 1], y2 = se->y[i + 1];
+            if (se->style == STYLE_STEPS)
+                ink += crosses_box(MM_X(x), MM_Y(y), MM_X(x2), MM_Y(y), b, 0) +
+                       crosses_box(MM_X(x2), MM_Y(y), MM_X(x2), MM_Y(y2), b, 0);
+            else
+                ink += crosses_box(MM_X(x), MM_Y(y), MM_X(x2), MM_Y(y2), b, 0);
+        }
+    }
+    for (size_t m = 0; m < p->nmarks; m++)
+        ink += isfinite(p->marks[m].x) && crosses_box(MM_X(p->marks[m].x), 0, MM_X(p->marks[m].x), vh, b, 0);
+#undef MM_X
+#undef MM_Y
+    return ink;
+}
+
+/* Place a one-column legend inside the frame (st->place and st->y_off): the first of
+ * the four corners, then the middles of the sides, that hides the least of the drawing
+ * (bottom left first: the usual empty corner of a curve). The top places sit lower,
+ * clear of the marks' labels along the top. */
+static void legend_place(const struct chart_panel *p, const struct legend_entry *e, int n, struct legend_style *st,
+                         double xmin, double xmax, double ymin, double ymax, double vw, double vh)
+{
+    static const enum legend_place order[] = {PLACE_BOTTOM_LEFT,  PLACE_TOP_LEFT,     PLACE_TOP_RIGHT,
+                                              PLACE_BOTTOM_RIGHT, PLACE_RIGHT_MIDDLE, PLACE_LEFT_MIDDLE,
+                                              PLACE_BOTTOM,       PLACE_TOP};
+    struct legend_style best = *st;
+    size_t least = SIZE_MAX;
+    for (size_t k = 0; k < sizeof order / sizeof *order && least > 0; k++) {
+        struct legend_style at = *st;
+        at.place = order[k];
+        bool top = at.place == PLACE_TOP || at.place == PLACE_TOP_LEFT || at.place == PLACE_TOP_RIGHT;
+        at.y_off = top ? 0.12 : st->y_off;
+        struct legend_box b = legend_box_at(e, n, &at, vw, vh);
+        size_t ink = ink_under(p, &b, xmin, xmax, ymin, ymax, vw, vh);
+        if (ink < least) least = ink, best = at;
+    }
+    *st = best;
+}
+
+static void draw_legend(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
+{
+    struct legend_entry e[CHART_MAX_SERIES];
+    char texts[CHART_MAX_SERIES][400];
+    int n = 0;
+    for (size_t s = 0; s < p->nseries && n < CHART_MAX_SERIES; s++) {
+        const struct chart_series *se = &p->series[s];
+        if (!se->label) continue;
+        /* the series' own mark: a box for bars, its marker for points, else a line */
+        bool marker = se->style == STYLE_POINTS || se->style == STYLE_DOTS;
+        e[n] = (struct legend_entry){.text = plain(se->label, texts[n], sizeof texts[n]),
+                                     .mark = se->style == STYLE_BARS ? MARK_BOX
+                                             : marker                ? MARK_SYMBOL
+                                                                     : MARK_LINE,
+                                     .colour = C_FIRST_SERIES + (int)se->colour,
+                                     .line_style = se->dashed ? 2 : 1,
+                                     .line_width = 3,
+                                     .symbol = se->style == STYLE_POINTS ? "◆" : "●",
+                                     .symbol_scale = 1.0};
+        n++;
+    }
+    if (n == 0) return;
+    /* on top: two rows across the top; inside: one column, where it covers least */
+    struct legend_style st = {.place = PLACE_TOP,
+                              .columns = p->legend_on_top ? (n + 1) / 2 : 1,
+                              .x_off = p->legend_on_top ? 0 : 0.015,
+                              .y_off = 0.03,
+                              .mark_width = 0.06,
+                              .text_offset = 1.0,
+                              .text_scale = TEXT_SCALE,
+                              .spacing = 1.7};
+    if (!p->legend_on_top) {
+        double vw, vh;
+        frame_mm(&vw, &vh);
+        plschr(0, st.text_scale); /* legend_box_at measures at the legend's size */
+        legend_place(p, e, n, &st, xmin, xmax, ymin, ymax, vw, vh);
+        plschr(0, TEXT_SCALE);
+    }
+    draw_legend_box(e, n, &st, xmin, xmax, ymin, ymax);
 }
 
 /* ---- axes on a scale (the rule is in chart.h) ---- */
@@ -945,7 +1055,60 @@ static void draw_surface(const struct chart *c)
     const struct chart_surface *sf = c->surface;
     char buf[1200];
     double xmin = sf->x[0], xmax = sf->x[sf->nx - 1], ymin = sf->y[0], ymax = sf->y[sf->ny - 1];
-    plvpor(0.09, 0.60, 0.11, 0.88);
+    /* the legend, right of the frame: the lines, then the points */
+    enum { MOST = 3 + CHART_SURFACE_LEVELS + CHART_SURFACE_POINTS };
+    struct legend_entry e[MOST];
+    char texts[MOST][400];
+    int m = 0;
+#define LEGEND_LINE(label, col, style, width)                                                                          \
+    do {                                                                                                               \
+        e[m] = (struct legend_entry){.text = plain((label), texts[m], sizeof texts[m]),                                \
+                                     .mark = MARK_LINE,                                                                \
+                                     .colour = (col),                                                                  \
+                                     .line_style = (style),                                                            \
+                                     .line_width = (width)};                                                           \
+        m++;                                                                                                           \
+    } while (0)
+    if (sf->z_label) LEGEND_LINE(sf->z_label, C_FIRST_SERIES + COLOUR_GREY, 1, 1.5);
+    for (size_t l = 0; sf->z2 && l < sf->nlevels2; l++)
+        if (sf->level_labels2[l])
+            LEGEND_LINE(sf->level_labels2[l], C_FIRST_SERIES + (PLINT)sf->colour2,
+                        (PLINT)(l == 0   ? 1
+                                : l == 1 ? 3
+                                         : 2),
+                        3.0);
+    if (sf->region && sf->region_label) LEGEND_LINE(sf->region_label, C_AXES, 1, 3.5);
+#undef LEGEND_LINE
+    for (size_t k = 0; k < sf->npoints && m < MOST; k++) {
+        const struct chart_surface_point *pt = &sf->points[k];
+        if (!pt->label) continue;
+        e[m] = (struct legend_entry){.text = plain(pt->label, texts[m], sizeof texts[m]),
+                                     .mark = MARK_SYMBOL,
+                                     .colour = C_FIRST_SERIES + (int)pt->colour,
+                                     .symbol = pt->diamond ? "◆" : "●",
+                                     .symbol_scale = pt->diamond ? 1.5 : 1.0}; /* as drawn above */
+        m++;
+    }
+    struct legend_style st = {.place = PLACE_RIGHT_OUTSIDE,
+                              .columns = 1,
+                              .x_off = 0.015,
+                              .mark_width = 0.05,
+                              .text_offset = 0.68,
+                              .text_scale = 0.55,
+                              .spacing = 1.9};
+    /* the frame takes the page's width but the legend's: a legend of w mm beside a
+       frame of vw mm spans x_off * vw + w + mark_width * vw (legend_box_at) */
+    PLFLT sx0, sx1, sy0, sy1, def, ht0;
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    plgchr(&def, &ht0);
+    plschr(0, st.text_scale);
+    st.mark_width = 0; /* measures the rest of the legend: text, gaps and padding */
+    plvpor(0, 1, 0, 1);
+    double page = sx1 - sx0, rest = legend_box_at(e, m, &st, page, 1).width;
+    st.mark_width = 0.05;
+    plschr(0, ht0 / def);
+    double room = 0.97 - 0.09 - rest / page, share = room / (1 + st.x_off + st.mark_width);
+    plvpor(0.09, 0.09 + fmax(0.45, fmin(0.72, share)), 0.11, 0.88);
     plwind(xmin, xmax, ymin, ymax);
     PLcGrid grid = {.xg = (PLFLT *)sf->x, .yg = (PLFLT *)sf->y, .nx = (PLINT)sf->nx, .ny = (PLINT)sf->ny};
     size_t n = sf->nx * sf->ny;
@@ -1023,47 +1186,6 @@ static void draw_surface(const struct chart *c)
     plbox("bcnst", 0, 0, "bcnstv", 0, 0);
     plmtex("l", 6.0, 0.5, 0.5, plain(sf->ylabel, buf, sizeof buf));
     plmtex("b", 3.2, 0.5, 0.5, plain(c->xlabel, buf, sizeof buf));
-    /* the legend, right of the frame: the lines, then the points */
-    enum { MOST = 3 + CHART_SURFACE_LEVELS + CHART_SURFACE_POINTS };
-    struct legend_entry e[MOST];
-    char texts[MOST][400];
-    int m = 0;
-#define LEGEND_LINE(label, col, style, width)                                                                          \
-    do {                                                                                                               \
-        e[m] = (struct legend_entry){.text = plain((label), texts[m], sizeof texts[m]),                                \
-                                     .mark = MARK_LINE,                                                                \
-                                     .colour = (col),                                                                  \
-                                     .line_style = (style),                                                            \
-                                     .line_width = (width)};                                                           \
-        m++;                                                                                                           \
-    } while (0)
-    if (sf->z_label) LEGEND_LINE(sf->z_label, C_FIRST_SERIES + COLOUR_GREY, 1, 1.5);
-    for (size_t l = 0; sf->z2 && l < sf->nlevels2; l++)
-        if (sf->level_labels2[l])
-            LEGEND_LINE(sf->level_labels2[l], C_FIRST_SERIES + (PLINT)sf->colour2,
-                        (PLINT)(l == 0   ? 1
-                                : l == 1 ? 3
-                                         : 2),
-                        3.0);
-    if (sf->region && sf->region_label) LEGEND_LINE(sf->region_label, C_AXES, 1, 3.5);
-#undef LEGEND_LINE
-    for (size_t k = 0; k < sf->npoints && m < MOST; k++) {
-        const struct chart_surface_point *pt = &sf->points[k];
-        if (!pt->label) continue;
-        e[m] = (struct legend_entry){.text = plain(pt->label, texts[m], sizeof texts[m]),
-                                     .mark = MARK_SYMBOL,
-                                     .colour = C_FIRST_SERIES + (int)pt->colour,
-                                     .symbol = pt->diamond ? "◆" : "●",
-                                     .symbol_scale = pt->diamond ? 1.5 : 1.0}; /* as drawn above */
-        m++;
-    }
-    struct legend_style st = {.place = PLACE_RIGHT_OUTSIDE,
-                              .columns = 1,
-                              .x_off = 0.015,
-                              .mark_width = 0.05,
-                              .text_offset = 0.68,
-                              .text_scale = 0.55,
-                              .spacing = 1.9};
     draw_legend_box(e, m, &st, xmin, xmax, ymin, ymax); /* it restores the text's size */
 }
 

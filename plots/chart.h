@@ -205,10 +205,11 @@ bool chart_crowds_near_100(const double *service, size_t n);
  *    right ones first); then places further away, nearest first, in columns beside the
  *    point (stacked one label height apart), drawn with a thin leader line from the
  *    point to the box's nearest point. The places within 4 label heights of the point
- *    are first tried strictly (the box covers no other labelled point's marker, nor,
- *    for a place with a leader, comes within half a marker's width of one; its
- *    leader crosses no label placed before, no leader placed before crosses it); then
- *    all places for one that covers no marker; then all places for a free one.
+ *    are first tried strictly (the box covers no other point's marker, labelled or
+ *    not (chart_label_area), nor, for a place with a leader, comes within half a
+ *    marker's width of one; its leader crosses no label placed before, no leader
+ *    placed before crosses it); then all places for one that covers no marker; then
+ *    all places for a free one.
  * 3. When no place in the area is free, the label is stacked above the highest label
  *    placed so far, with a leader line (outside the area, but on no other label).
  * So no two labels overlap, whatever the points. */
@@ -228,9 +229,13 @@ struct chart_label {
 };
 
 /* The area labels must stay in, the gap between a marker and its label (and between
- * labels), and the markers' size (a square marker x marker centred on each point). */
+ * labels), and the markers' size (a square marker x marker centred on each point). The
+ * chart's other markers, those of points without a label, are kept off as the labelled
+ * points' are: nothers of them at (other_x[i], other_y[i]) (none when nothers is 0). */
 struct chart_label_area {
     double x0, x1, y0, y1, gap, marker;
+    const double *other_x, *other_y;
+    size_t nothers;
 };
 
 /* Place n labels by rules 2 and 3. Deterministic; needs no PLplot. */

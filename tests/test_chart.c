@@ -1,8 +1,10 @@
 /* test_chart.c - plots/chart.h: the inline SVG for an HTML page (one <svg> element with
  * a viewBox, text as UTF-8 <text>, nothing that is not HTML, nothing written on failure),
  * point labels (each drawn once, coinciding points in one label) and the placement rule
- * of point labels, tested as the pure functions it is (no two labels overlap), and the
- * flow diagram's layout (columns, rows, a long name making the text smaller). */
+ * of point labels, tested as the pure functions it is (no two labels overlap, none on
+ * another point's marker), legends (their text inside their box, the box where it hides
+ * no data), and the flow diagram's layout (columns, rows, a long name making the text
+ * smaller). */
 #include "check.h"
 #include "plots/chart.h"
 
@@ -199,7 +201,7 @@ static void place(size_t n, double cx, double cy, double spread, const struct ch
 static void placement(void)
 {
     struct chart_label one = {.px = 50, .py = 50, .w = 10, .h = 4};
-    struct chart_label_area area = {0, 300, 0, 200, 2, 6};
+    struct chart_label_area area = {.x1 = 300, .y1 = 200, .gap = 2, .marker = 6};
     chart_label_place(&one, 1, &area);
     check(fabs(one.x - (50 + 3 + 2 + 5)) < 1e-9 && one.y == 50 && !one.leader,
           "chart-5.1 a lone label sits right of its marker, no leader (x %.2f)", one.x);
@@ -217,10 +219,19 @@ static void placement(void)
     place(60, 150, 100, 0, &area, &overlaps, &outside, &leaders, l);
     check(overlaps == 0 && outside == 0, "chart-5.6 60 labels of one point: no overlap (%zu), inside (%zu out)",
           overlaps, outside);
-    struct chart_label_area tiny = {0, 30, 0, 20, 1, 3};
+    struct chart_label_area tiny = {.x1 = 30, .y1 = 20, .gap = 1, .marker = 3};
     place(60, 10, 10, 5, &tiny, &overlaps, &outside, &leaders, l);
     check(overlaps == 0, "chart-5.7 60 labels in an area with room for a few: still no overlap (%zu pairs)", overlaps);
     check(outside > 0, "chart-5.8 ... the ones with no room are stacked outside it (%zu)", outside);
+
+    /* an unlabelled point's marker right of the point: the label goes to the left */
+    double dot_x = 60, dot_y = 50;
+    struct chart_label_area dotted = area;
+    dotted.other_x = &dot_x, dotted.other_y = &dot_y, dotted.nothers = 1;
+    struct chart_label beside = {.px = 50, .py = 50, .w = 10, .h = 4};
+    chart_label_place(&beside, 1, &dotted);
+    check(beside.x + beside.w / 2 <= 50 - 3 && !beside.leader,
+          "chart-5.10 a label keeps off the marker of a point without a label: it goes left (x %.2f)", beside.x);
 
     double px[6] = {0, 0.3, 5, 0.2, 5.4, 20}, py[6] = {0, 0.2, 5, 0, 5, 0};
     size_t g[6];
@@ -429,6 +440,63 @@ static double browser_width(const char *text, double size)
     return w;
 }
 
+/* The extent of the frame in svg before position `before`: the grid lines (drawn first)
+ * run across it both ways. */
+static void frame_before(const char *svg, const char *before, double *x0, double *x1, double *y0, double *y1)
+{
+    double gx, gy;
+    int used;
+    *x0 = *y0 = INFINITY, *x1 = *y1 = -INFINITY;
+    for (const char *g = svg; (g = strstr(g, "stroke=\"#D7D7D7\"")) && g < before; g++) {
+        const char *pts = strstr(g, "points=\"");
+        for (pts = pts ? pts + 8 : NULL; pts && sscanf(pts, "%lf,%lf %n", &gx, &gy, &used) == 2; pts += used)
+            *x0 = fmin(*x0, gx), *x1 = fmax(*x1, gx), *y0 = fmin(*y0, gy), *y1 = fmax(*y1, gy);
+    }
+}
+
+/* The legend inside the frame goes where it hides no data: here every corner has lines
+ * through it and only the middle of the right side is clear. */
+static void legend_place(void)
+{
+    static double lx[2] = {0, 10}, ly[6][2];
+    static const double level[6] = {0.05, 0.15, 0.25, 0.75, 0.85, 0.95};
+    struct chart c = {.title = "Legend place", .subtitle = "", .xlabel = "x", .npanels = 1};
+    c.panels[0] = (struct chart_panel){.ylabel = "y", .y_from_zero = true};
+    for (int k = 0; k < 6; k++) {
+        ly[k][0] = ly[k][1] = level[k];
+        c.panels[0].series[k] = (struct chart_series){k < 3 ? (const char *[]){"low", "middle", "high"}[k] : NULL,
+                                                      lx,
+                                                      ly[k],
+                                                      NULL,
+                                                      2,
+                                                      COLOUR_BLUE,
+                                                      STYLE_LINE,
+                                                      false};
+    }
+    c.panels[0].nseries = 6;
+    char err[300] = "";
+    size_t len;
+    char *s = svg_of(&c, err, sizeof err, &len);
+    if (!check(s != NULL, "chart-10.3 drawn (%s)", err)) return;
+    const char *text = strstr(s, ">middle<");
+    double b0 = NAN, b1 = NAN, f0, f1, fy0, fy1;
+    const char *box = text ? white_box_before(s, text, &b0, &b1) : NULL;
+    double top = INFINITY, bottom = -INFINITY, x, y;
+    int used;
+    const char *pts = box ? strstr(box, "points=\"") : NULL;
+    for (pts = pts ? pts + 8 : NULL; pts && sscanf(pts, "%lf,%lf %n", &x, &y, &used) == 2; pts += used)
+        top = fmin(top, y), bottom = fmax(bottom, y);
+    frame_before(s, box ? box : s, &f0, &f1, &fy0, &fy1);
+    /* the data's range is 0 to 0.95 plus 8 % headroom: 0.3..0.7 is the clear band */
+    double range = 0.95 * 1.08, clear_top = fy1 - 0.7 / range * (fy1 - fy0),
+           clear_bottom = fy1 - 0.3 / range * (fy1 - fy0);
+    check(box && top > clear_top && bottom < clear_bottom && b0 > (f0 + f1) / 2 && b1 <= f1,
+          "chart-10.3 a legend no corner has room for sits in the clear middle of the right side (box x %.0f..%.0f, "
+          "y %.0f..%.0f; clear y %.0f..%.0f; frame x %.0f..%.0f)",
+          b0, b1, top, bottom, clear_top, clear_bottom, f0, f1);
+    free(s);
+}
+
 /* The SVG's legend (drawn by plots/chart.c, not pllegend: its "svg" device measured text
  * with the Hershey fonts) holds its text, in Chinese as in English. */
 static void legends(void)
@@ -482,6 +550,7 @@ int main(void)
 {
     inline_svg();
     legends();
+    legend_place();
     labelled_points();
     placement();
     scales();
