@@ -559,6 +559,11 @@ static void say_noise(FILE *out, const struct reason *r)
         fputs(_("  - with one replication there is no confidence interval: chance alone can make a gap either\n"
                 "    way. More replications tell.\n"),
               out);
+    else if (r->figure[1] != 0)
+        /* xgettext:no-c-format */
+        fputs(_("  - the gap is less than twice the exact interval's width: with 95% intervals a correct formula\n"
+                "    falls outside about one time in 20, either way. More replications tell.\n"),
+              out);
     else
         /* xgettext:no-c-format */
         fputs(_("  - the gap is less than twice the ± shown: with 95% intervals a correct formula falls outside\n"
@@ -665,6 +670,17 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
         return;
     }
     struct reasons_input in = reasons_input_of(&sc->cfg, s);
+    double exact = reasons_exact_halfwidth(&in);
+    if (isfinite(exact)) { /* the row shows ± 0.00: say what the comparison used instead */
+        bool none = in.sim[REASON_CSL] == 1;
+        fprintf(out,
+                /* TRANSLATORS: %s is "every cycle had stock" or "every cycle ran out"; then the
+                   number of cycles and the two ends of an interval in percent */
+                _("  In every replication %s, so the cycle service level's interval has no width;\n"
+                  "  over about %.0f cycles in all, its exact 95%% interval is %.2f %% to %.2f %%.\n"),
+                none ? _("every cycle had stock") : _("every cycle ran out"), in.cycles, 100 * (none ? 1 - exact : 0),
+                100 * (none ? 1 : exact));
+    }
     int gap[REASON_MEASURES];
     reasons_gap(&in, gap);
     if (!gap[REASON_CSL] && !gap[REASON_FILL]) {

@@ -17,7 +17,8 @@
  *   supplier        [0] mean days an order spends at the supplier, [1] share of the time
  *                   it was up, [2] share of the units ordered that arrived
  *   capacity        [0] max_order_units (0: none), [1] storage_capacity that refuses (0: none)
- *   noise           [0] 1 if there is only one replication (no confidence interval)
+ *   noise           [0] 1 if there is only one replication (no confidence interval),
+ *                   [1] 1 if a measure was judged by the exact bound (reasons_exact_halfwidth)
  */
 #include "reasons.h"
 #include "metrics.h"
@@ -250,21 +251,41 @@ static bool supplier(const struct reasons_input *in, struct reason *r)
     return r->figure[0] > 0 || r->figure[2] < 1;
 }
 
+/* The difference measure m is judged by (*d, the simulated figure less the formula's)
+ * and the half-width it must exceed to be a gap (NAN: one replication, no interval):
+ * reasons_gap's rule. *exact: whether that is reasons_exact_halfwidth's bound. */
+static double judged_by(const struct reasons_input *in, int m, double *d, bool *exact_used)
+{
+    const double predicted[REASON_MEASURES] = {in->formula.cycle_service_level, in->formula.fill_rate};
+    double exact = reasons_exact_halfwidth(in);
+    bool no_stockout_seen = isfinite(exact) && in->sim[REASON_CSL] == 1;
+    *exact_used = isfinite(exact) && (m == REASON_CSL || (no_stockout_seen && in->sim[m] == 1 && in->ci95[m] == 0));
+    if (*exact_used) {
+        *d = in->sim[REASON_CSL] - predicted[REASON_CSL];
+        return fmax(exact, REASONS_SHOWN);
+    }
+    *d = in->sim[m] - predicted[m];
+    return isnan(in->ci95[m]) ? NAN : fmax(in->ci95[m], REASONS_SHOWN);
+}
+
 /* With 95% intervals, a correct formula falls outside one in 20 times; a gap within
  * twice the half-width is within what chance gives. */
 static bool noise(const struct reasons_input *in, struct reason *r)
 {
     int gap[REASON_MEASURES];
     reasons_gap(in, gap);
-    const double predicted[REASON_MEASURES] = {in->formula.cycle_service_level, in->formula.fill_rate};
     bool any = false;
     for (int m = 0; m < REASON_MEASURES; m++) {
         if (!gap[m]) continue;
         any = true;
-        if (isnan(in->ci95[m]))
+        double d;
+        bool exact;
+        double half = judged_by(in, m, &d, &exact);
+        if (isnan(half))
             r->figure[0] = 1;
-        else if (fabs(in->sim[m] - predicted[m]) > 2 * in->ci95[m])
+        else if (fabs(d) > 2 * half)
             return false;
+        if (exact) r->figure[1] = 1;
     }
     return any;
 }
@@ -303,6 +324,8 @@ struct reasons_input reasons_input_of(const struct model_config *cfg, const stru
     const struct summary *csl = &s[M_CYCLE_SERVICE_LEVEL], *fill = &s[M_FILL_RATE];
     in.sim[REASON_CSL] = csl->n ? csl->mean : NAN, in.ci95[REASON_CSL] = csl->ci95;
     in.sim[REASON_FILL] = fill->n ? fill->mean : NAN, in.ci95[REASON_FILL] = fill->ci95;
+    const struct summary *orders = &s[M_REPLENISHMENTS_PER_DAY];
+    in.cycles = orders->n ? orders->mean * cfg->run.horizon_days * (double)orders->n : NAN;
     in.undershoot = s[M_REORDER_UNDERSHOOT].n ? s[M_REORDER_UNDERSHOOT].mean : NAN;
     in.customers_mean = s[M_CUSTOMERS_MEAN].n ? s[M_CUSTOMERS_MEAN].mean : NAN;
     in.supplier_wait = s[M_SUPPLIER_WAIT_DAYS_MEAN].n ? s[M_SUPPLIER_WAIT_DAYS_MEAN].mean : NAN;
@@ -311,12 +334,20 @@ struct reasons_input reasons_input_of(const struct model_config *cfg, const stru
     return in;
 }
 
+double reasons_exact_halfwidth(const struct reasons_input *in)
+{
+    double csl = in->sim[REASON_CSL];
+    if (!(in->ci95[REASON_CSL] == 0 && (csl == 0 || csl == 1) && in->cycles >= 1)) return NAN;
+    return 1 - pow(0.025, 1 / in->cycles);
+}
+
 void reasons_gap(const struct reasons_input *in, int gap[REASON_MEASURES])
 {
-    const double predicted[REASON_MEASURES] = {in->formula.cycle_service_level, in->formula.fill_rate};
     for (int m = 0; m < REASON_MEASURES; m++) {
-        double d = in->sim[m] - predicted[m];
-        bool outside = isfinite(d) && (isnan(in->ci95[m]) || fabs(d) > in->ci95[m]);
+        double d;
+        bool exact;
+        double half = judged_by(in, m, &d, &exact);
+        bool outside = isfinite(d) && (isnan(half) || fabs(d) > half);
         gap[m] = !outside || d == 0 ? 0 : d > 0 ? 1 : -1;
     }
 }

@@ -51,6 +51,9 @@ struct reasons_input {
        (indexed REASON_CSL, REASON_FILL); a NAN mean: nothing was counted; a NAN
        half-width: one replication */
     double sim[REASON_MEASURES], ci95[REASON_MEASURES];
+    /* replenishment cycles in all replications' statistics windows, about (replenishment
+       orders a day x horizon_days x replications; NAN: not counted) */
+    double cycles;
     double undershoot;     /* mean units below s when ordering (NAN: not counted) */
     double customers_mean; /* mean size of the customer base (NAN: none) */
     /* the outside supplier, with its keys: mean days an order spends there, the share of
@@ -71,9 +74,22 @@ struct reason {
  * stock) from the run's summaries s (indexed by models/metrics.h's M_*; borrowed). */
 struct reasons_input reasons_input_of(const struct model_config *cfg, const struct summary *s);
 
+/* A difference the report's figures (percentages with two decimals) cannot show: no
+ * gap, whatever the interval. */
+#define REASONS_SHOWN 0.00005
+
+/* The exact 95% bound when every replication's cycle service level was 0 or 1 (no
+ * cycle stocked out, or every one did), where the t interval has no width: over N
+ * cycles, a cycle's chance of a stockout is at most 1 - 0.025^(1/N) (Clopper-Pearson;
+ * mirrored for "every one"). Returns that half-width, or NAN when it does not apply. */
+double reasons_exact_halfwidth(const struct reasons_input *in);
+
 /* The gap per measure: +1 if the simulated figure is above the formula's and outside
  * its confidence interval (or there is only one replication), -1 if below, 0 if inside
- * or nothing to compare. */
+ * or nothing to compare. A difference under REASONS_SHOWN is no gap. Where
+ * reasons_exact_halfwidth applies, the cycle service level is judged by that bound, and
+ * a fill rate of 1 in every replication (no stockout seen) with it: the formula's fill
+ * rate is off only if its chance of a stockout is. */
 void reasons_gap(const struct reasons_input *in, int gap[REASON_MEASURES]);
 
 /* Every reason that applies to in, in table order, into out (room for REASON_COUNT).

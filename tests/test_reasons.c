@@ -187,6 +187,42 @@ static void test_made_up(void)
     reasons_gap(&in, gap);
     check(gap[0] == 0 && gap[1] == 0 && !applies(&in, REASON_NOISE),
           "reasons-7.5 a gap inside the interval is no gap, and no reason applies");
+
+    /* every replication at 100 %: the t interval has no width; 244 cycles without a
+       stockout bound a cycle's chance of one by 1 - 0.025^(1/244) = 1.50 % */
+    in = input(1, 1, 0);
+    in.cycles = 244;
+    double exact = reasons_exact_halfwidth(&in);
+    check(fabs(exact - (1 - pow(0.025, 1.0 / 244))) < 1e-15 && exact > 0.0149 && exact < 0.0151,
+          "reasons-7.6 no stockout in 244 cycles: the exact bound is 1.50 %% (%.5f)", exact);
+    in.formula.cycle_service_level = 0.995, in.formula.fill_rate = 0.9999;
+    reasons_gap(&in, gap);
+    check(gap[REASON_CSL] == 0 && gap[REASON_FILL] == 0 && !applies(&in, REASON_NOISE),
+          "reasons-7.7 ... a formula of 99.5 %% CSL and 99.99 %% fill rate agrees (gaps %d %d)", gap[0], gap[1]);
+    in.formula.cycle_service_level = 0.95; /* 0.95^244: no stockout in 244 cycles would be a 4e-6 chance */
+    reasons_gap(&in, gap);
+    check(gap[REASON_CSL] == 1 && gap[REASON_FILL] == 1,
+          "reasons-7.8 ... a formula of 95 %% CSL does not: both measures above it (gaps %d %d)", gap[0], gap[1]);
+    in = input(0, 0.7, 0.02);
+    in.cycles = 244, in.formula.cycle_service_level = 0.0082, in.formula.fill_rate = 0.71;
+    reasons_gap(&in, gap);
+    check(gap[REASON_CSL] == 0 && gap[REASON_FILL] == 0,
+          "reasons-7.9 every cycle ran out in 244: a formula CSL of 0.82 %% is inside the exact bound (gap %d)",
+          gap[0]);
+    in.ci95[REASON_CSL] = 0.001, in.cycles = NAN;
+    check(isnan(reasons_exact_halfwidth(&in)), "reasons-7.10 the exact bound only where the interval has no width");
+    in = input(0.5, 0.9, 0);
+    in.cycles = 244, in.formula.cycle_service_level = 0.5, in.formula.fill_rate = 0.9 - 0.00003;
+    reasons_gap(&in, gap);
+    check(isnan(reasons_exact_halfwidth(&in)) && gap[REASON_FILL] == 0,
+          "reasons-7.11 a difference the report's two decimals of a percent cannot show is no gap");
+    in.formula.fill_rate = 0.9 - 0.0002;
+    reasons_gap(&in, gap);
+    check(gap[REASON_FILL] == 1, "reasons-7.12 ... one they can is, with an interval of no width (gap %d)", gap[1]);
+    in = input(1, 1, 0);
+    in.cycles = 244, in.formula.cycle_service_level = 0.975, in.formula.fill_rate = 0.9999;
+    check(printed(&in, REASON_NOISE) && found.figure[1] == 1,
+          "reasons-7.13 a gap of 2.5 points against an exact bound of 1.50: noise, and it says which bound");
 }
 
 /* ---- on scenario runs ---- */
@@ -313,6 +349,11 @@ static void test_runs(void)
     check(a && found.agrees && found.figure[0] == 1, "reasons-run-6.1 one replication: noise printed");
     a = run_applies("tests/validation/s1_chopra.ini", NULL, 0, REASON_NOISE, gap);
     check(!a, "reasons-run-6.2 S1 with its replications: the gap is well outside the noise");
+
+    /* default.ini with a reorder point far above need: every replication at 100 % */
+    a = run_applies("scenarios/default.ini", "inventory.reorder_point=900", 0, REASON_NOISE, gap);
+    check(gap[REASON_CSL] == 0 && gap[REASON_FILL] == 0 && !a,
+          "reasons-run-7.1 default.ini at s = 900: 100 %% in every replication, the formula's 99.99+ %% agrees");
 }
 
 int main(void)
