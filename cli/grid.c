@@ -40,7 +40,17 @@ size_t grid_lever_values(const struct sweep_result *r, int k, double *out)
 }
 
 /* One table: rows the first lever, columns the second, each cell value(i) with
- * `decimals` decimals and a mark: * the best, + not significantly worse. */
+ * `decimals` decimals (a share, with scale 100, as report_percent writes it) and a
+ * mark: * the best, + not significantly worse. */
+/* A cell of one_table: x x scale with `decimals` decimals, or "n/a" (40 bytes in c). */
+static const char *cell_text(double x, double scale, int decimals, char c[40])
+{
+    if (scale == 100) return report_percent(x, decimals, c, 40);
+    if (!isfinite(x)) return snprintf(c, 40, "n/a"), c;
+    snprintf(c, 40, "%.*f", decimals, scale * x);
+    return c;
+}
+
 static void one_table(FILE *out, const struct sweep_result *r, const char *title, int metric, double scale,
                       int decimals)
 {
@@ -51,9 +61,9 @@ static void one_table(FILE *out, const struct sweep_result *r, const char *title
     char corner[220];
     snprintf(corner, sizeof corner, "%s \\ %s", k1, k2);
     int cw = 10, kw = (int)strlen(corner);
+    char c[40];
     for (size_t i = 0; i < r->n; i++) {
-        char v[40];
-        int w = snprintf(v, sizeof v, "%.*f", decimals, scale * sweep_at(r, i, metric).mean) + 2;
+        int w = (int)strlen(cell_text(sweep_at(r, i, metric).mean, scale, decimals, c)) + 2;
         if (w > cw) cw = w;
     }
     for (size_t j = 0; j < r->n2; j++) {
@@ -74,12 +84,7 @@ static void one_table(FILE *out, const struct sweep_result *r, const char *title
         fprintf(out, "  %*s", kw, v);
         for (size_t b = 0; b < r->n2; b++) {
             size_t i = a * r->n2 + b;
-            double x = scale * sweep_at(r, i, metric).mean;
-            char c[40];
-            if (isfinite(x))
-                snprintf(c, sizeof c, "%.*f", decimals, x);
-            else
-                snprintf(c, sizeof c, "n/a");
+            cell_text(sweep_at(r, i, metric).mean, scale, decimals, c);
             fprintf(out, " %*s%c", cw - 1, c, i == r->grid.best ? '*' : r->near[i] ? '+' : ' ');
         }
         fputc('\n', out);
@@ -110,7 +115,7 @@ void grid_table(FILE *out, const struct sweep_result *r)
              key_part(sw->parameter), key_part(sw->parameter2));
     one_table(out, r, title, M_PROFIT, 1, 2);
     snprintf(title, sizeof title, _("%s, %% (marks as above)"), metric_defs[r->service].name);
-    one_table(out, r, title, r->service, 100, 2);
+    one_table(out, r, title, r->service, 100, 3); /* as the sweep's table */
     grid_notes(out, r);
     if (b->nwarnings || r->npoint_warnings) {
         fputs(_("\nWarnings\n"), out);
@@ -126,11 +131,11 @@ void grid_notes(FILE *out, const struct sweep_result *r)
     const char *k1 = key_part(sw->parameter), *k2 = key_part(sw->parameter2);
     const char *service = metric_defs[r->service].name;
     struct summary p = sweep_at(r, o->best, M_PROFIT);
-    char a[40], b[40], pc[60] = "";
+    char a[40], b[40], pc[60] = "", sv[40];
     if (isfinite(p.ci95)) snprintf(pc, sizeof pc, " ± %.2f", p.ci95);
-    fprintf(out, _("\nProfit is highest at %s = %s, %s = %s (marked *): %s %.2f %%, profit %.2f%s a day.\n"), k1,
+    fprintf(out, _("\nProfit is highest at %s = %s, %s = %s (marked *): %s %s %%, profit %.2f%s a day.\n"), k1,
             num_format(r->x[o->best], a, sizeof a), k2, num_format(r->x2[o->best], b, sizeof b), service,
-            100 * r->service_level[o->best], p.mean, pc);
+            report_percent(r->service_level[o->best], 2, sv, sizeof sv), p.mean, pc);
     if (o->at_edge1 || o->at_edge2)
         fprintf(out, _("That is at an end of the range of %s: profit may keep rising beyond it, so widen the range.\n"),
                 o->at_edge1 ? k1 : k2);
@@ -167,9 +172,9 @@ void grid_notes(FILE *out, const struct sweep_result *r)
             fprintf(out, _("%s >= %s %%: no point of the grid reaches it.\n"), service, tv);
             continue;
         }
-        fprintf(out, _("%s >= %s %%: most profitable at %s = %s, %s = %s (profit %.2f a day, %s %.2f %%).\n"), service,
+        fprintf(out, _("%s >= %s %%: most profitable at %s = %s, %s = %s (profit %.2f a day, %s %s %%).\n"), service,
                 tv, k1, num_format(r->x[i], a, sizeof a), k2, num_format(r->x2[i], b, sizeof b),
-                sweep_at(r, i, M_PROFIT).mean, service, 100 * r->service_level[i]);
+                sweep_at(r, i, M_PROFIT).mean, service, report_percent(r->service_level[i], 2, sv, sizeof sv));
     }
 }
 

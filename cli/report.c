@@ -48,6 +48,18 @@ char *report_tidy_cut(char *text)
     return text;
 }
 
+const char *report_percent(double share, int decimals, char *buf, size_t n)
+{
+    if (!isfinite(share)) return snprintf(buf, n, "n/a"), buf;
+    snprintf(buf, n, "%.*f", decimals, 100 * share == 0 ? 0.0 : 100 * share); /* no "-0" */
+    double shown = strtod(buf, NULL), step = pow(10, -decimals);              /* the last digit, in points */
+    if (share < 1 && shown >= 100)
+        snprintf(buf, n, ">%.*f", decimals, 100 - step);
+    else if (share > 0 && shown <= 0)
+        snprintf(buf, n, "<%.*f", decimals, step);
+    return buf;
+}
+
 const char *report_field(double x, char *buf, size_t n)
 {
     if (isnan(x) || isinf(x))
@@ -99,7 +111,10 @@ bool report_figure(const struct metric_def *d, const struct summary *s, char val
     double scale;
     int decimals;
     style_of(d->kind, s->mean, &scale, &decimals, unit);
-    snprintf(value, 40, "%.*f", decimals, scale * s->mean);
+    if (scale == 100) /* a share: never 100.00 % when below 1 */
+        report_percent(s->mean, decimals, value, 40);
+    else
+        snprintf(value, 40, "%.*f", decimals, scale * s->mean);
     if (!isnan(s->ci95)) snprintf(ci, 40, "%.*f", decimals, scale * s->ci95);
     if (**unit && **unit != '%') *unit = _(*unit);
     return true;

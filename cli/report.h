@@ -70,6 +70,12 @@ int report_cell(FILE *out, const char *text, int width, bool right_align);
  * Chinese, 3 bytes a character): the text stays valid UTF-8. Returns text. */
 char *report_tidy_cut(char *text);
 
+/* A share as a percentage with `decimals` decimals ("%.*f" of 100 x share), except that
+ * a share below 1 that would read 100.00 reads ">99.99" (as many 9s as decimals), and
+ * one above 0 that would read 0.00 reads "<0.01": a table never shows perfect service,
+ * or none, that the run did not see. "n/a" for NaN. Returns buf. */
+const char *report_percent(double share, int decimals, char *buf, size_t n);
+
 /* A CSV field: empty for NaN, else %.10g (the C locale's dot as decimal mark). */
 const char *report_field(double x, char *buf, size_t n);
 

@@ -430,7 +430,7 @@ void sweep_table(FILE *out, const struct sweep_result *r)
         if (!isnan(r->marginal[i])) snprintf(m, sizeof m, "%.2f", r->marginal[i]);
         if (marginal) snprintf(column, sizeof column, "  %12s", m);
         fprintf(out, "%c %*s %10s %% %12s %12s %12s %12s %9s%s\n", i == r->opt.best ? '*' : ' ', kw, x,
-                cell(100 * r->service_level[i], 3, v[0]), cell(r->service_cost[i], 2, v[1]),
+                report_percent(r->service_level[i], 3, v[0], sizeof v[0]), cell(r->service_cost[i], 2, v[1]),
                 cell(sweep_at(r, i, M_COST_TOTAL).mean, 2, v[2]), cell(sweep_at(r, i, M_REVENUE).mean, 2, v[3]),
                 cell(sweep_at(r, i, M_PROFIT).mean, 2, v[4]), cell(sweep_at(r, i, M_PROFIT).ci95, 2, v[5]), column);
     }
@@ -530,8 +530,8 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
     bool ci = isfinite(sweep_at(r, o->best, M_PROFIT).ci95);
     if (ci) snprintf(pc, sizeof pc, " ± %.2f", sweep_at(r, o->best, M_PROFIT).ci95);
     fprintf(out, _("\nProfit is highest at %s = %s (marked *): %s %s %%, profit %s%s a day%s.\n"), key, bx, service,
-            cell(100 * r->service_level[o->best], 2, sv), cell(sweep_at(r, o->best, M_PROFIT).mean, 2, pv), pc,
-            ci ? "" : _(" (one replication: no interval)"));
+            report_percent(r->service_level[o->best], 2, sv, sizeof sv),
+            cell(sweep_at(r, o->best, M_PROFIT).mean, 2, pv), pc, ci ? "" : _(" (one replication: no interval)"));
     if (o->at_lower_edge || o->at_upper_edge)
         fputs(o->at_lower_edge
                   ? _("That is the lower end of the range: profit may keep rising beyond it, so widen the range.\n")

@@ -1,0 +1,33 @@
+/* test_report_text.c - cli/report.h's text of a share: report_percent never shows a
+ * share below 1 as 100.00 %, nor one above 0 as 0.00 %, and otherwise writes what
+ * "%.*f" writes. */
+#include "check.h"
+#include "cli/report.h"
+
+#include <math.h>
+
+/* Does report_percent(share, decimals) write `want`? */
+static void percent_is(double share, int decimals, const char *want, const char *why)
+{
+    char buf[40];
+    report_percent(share, decimals, buf, sizeof buf);
+    check(strcmp(buf, want) == 0, "report-1 %s: %.9g with %d decimals reads \"%s\" (got \"%s\")", why, share, decimals,
+          want, buf);
+}
+
+int main(void)
+{
+    percent_is(0.99996, 2, ">99.99", "a share below 1 that rounds to 100.00");
+    percent_is(1, 2, "100.00", "1 itself");
+    percent_is(0.99994, 2, "99.99", "a share that rounds down stays as it is");
+    percent_is(0.99995, 2, ">99.99", "the halfway share below 1");
+    percent_is(0.00004, 2, "<0.01", "a share above 0 that rounds to 0.00");
+    percent_is(0, 2, "0.00", "0 itself");
+    percent_is(-0.0, 2, "0.00", "-0 (no minus sign)");
+    percent_is(0.5, 2, "50.00", "a share in the middle");
+    percent_is(0.9999996, 3, ">99.999", "three decimals, below 1");
+    percent_is(0.99998, 3, "99.998", "three decimals, shown as it is");
+    percent_is(0.0000004, 3, "<0.001", "three decimals, above 0");
+    percent_is(NAN, 2, "n/a", "nothing to show");
+    return check_done("test_report_text");
+}
