@@ -55,8 +55,8 @@ void history_describe_structure(FILE *out, const struct history_info *hi, enum h
     }
     fprintf(out, _("%s  structure of the daily totals (each test at the 1%% level, allowing for the others):\n"),
             prefix);
-    fprintf(out, _("%s    trend: %+.3g units per day, each day (t = %.2f, p = %.2g): %s\n"), prefix, s->slope,
-            s->slope_t, s->slope_p, verdict(s->trend));
+    fprintf(out, _("%s    trend: daily demand changes by %+.3g units each day (t = %.2f, p = %.2g): %s\n"), prefix,
+            s->slope, s->slope_t, s->slope_p, verdict(s->trend));
     if (hi->options.period != HISTORY_PERIOD_DAY) {
         fprintf(out,
                 hi->options.period == HISTORY_PERIOD_WEEK
@@ -111,7 +111,7 @@ static void describe_mode_and_warnings(FILE *out, const struct history_info *hi,
     const char *word = key_defs[K_DEMAND_HISTORY_MODE].choice((size_t)mode - 1);
     if (l & KEEPS_TREND)
         fprintf(out,
-                _("%s  Warning: %s loses the trend (%+.3g units per day, each day; p = %.2g);\n"
+                _("%s  Warning: %s loses the trend (daily demand changing by %+.3g units each day; p = %.2g);\n"
                   "%s    replay keeps it.\n"),
                 prefix, word, s->slope, s->slope_p, prefix);
     if (l & KEEPS_AUTOCORRELATION)
