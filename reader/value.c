@@ -89,8 +89,14 @@ static const char *number_hint(const char *s)
     if (strchr(s, ';')) return _(" (a comment after a value needs a space before the ';')");
     if (strchr(s, '(')) return _(" (a distribution is not allowed here; give one number)");
     if (strchr(s, '%')) return _(" (write just the number, without '%'; a share as a decimal: 0.95 for 95%)");
-    if (thousands_grouped(s)) return _(" (write it without thousands separators: 1000, not 1,000)");
-    if (digits && strchr(s, ',')) return _(" (use a dot as the decimal mark: 0.5, not 0,5)");
+    const char *comma = strchr(s, ','), *dot = strchr(s, '.');
+    /* a number has one decimal mark at most: more commas, or a dot before the comma
+       ("1.000,5"), are separators between groups of digits */
+    if (digits && comma && dot && dot < comma)
+        return _(" (write it with a dot as the decimal mark and no thousands separator: 1000.5, not 1.000,5)");
+    if (thousands_grouped(s) || (digits && comma && strchr(comma + 1, ',')))
+        return _(" (write it without thousands separators: 1000, not 1,000)");
+    if (digits && comma) return _(" (use a dot as the decimal mark: 0.5, not 0,5)");
     const char *unsigned_part = s + (s[0] == '+' || s[0] == '-');
     if (unsigned_part[0] == '0' && (unsigned_part[1] == 'x' || unsigned_part[1] == 'X'))
         return _(" (write it in decimal; hexadecimal is not read)");

@@ -372,6 +372,11 @@ static void test_values(void)
                        "'12,345.5' is not a number (write it without thousands separators: 1000, not 1,000)");
     expect_value_error("scen-3.26d a decimal comma before three digits", "run", "horizon_days", "0,015",
                        "'0,015' is not a number (use a dot as the decimal mark: 0.5, not 0,5)");
+    expect_value_error("scen-3.26e two commas are separators, not decimal marks", "run", "horizon_days", "1,000,00",
+                       "'1,000,00' is not a number (write it without thousands separators: 1000, not 1,000)");
+    expect_value_error("scen-3.26f a dot for thousands and a comma for decimals", "run", "horizon_days", "1.000,5",
+                       "'1.000,5' is not a number (write it with a dot as the decimal mark and no thousands separator: "
+                       "1000.5, not 1.000,5)");
     expect_value_error("scen-3.27 a unit after the number", "run", "horizon_days", "10 days",
                        "'10 days' is not a number (write just the number: the unit is in the key's name)");
     expect_value_error("scen-3.28 '#' after a value is not a comment", "run", "horizon_days", "5 # comment",
