@@ -29,9 +29,8 @@
 #include <string.h>
 
 enum {
-    DEFAULT_STEPS = 20, /* a number key's default step: (to - from) / 20 */
-    N0_MIN = 5,         /* the search's replications per point: the scenario's, within these */
-    N0_MAX = 10,
+    DEFAULT_STEPS = 20,   /* a number key's default step: (to - from) / 20 */
+    N0_MIN = 5,           /* the search's replications per point: the scenario's (--reps), at least these */
     COARSE_INTERVALS = 4, /* the coarse grid: 5 values per lever */
     KN_MAX_REPS = 2000,   /* a stop for the selection (said if reached) */
     GRID_MAX = 10000000,  /* points in the full grid */
@@ -546,7 +545,7 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
     }
     r->nm = metric_count(&r->base.cfg);
     r->reps = r->base.cfg.run.replications;
-    r->n0 = r->reps < N0_MIN ? N0_MIN : r->reps > N0_MAX ? N0_MAX : r->reps;
+    r->n0 = r->reps < N0_MIN ? N0_MIN : r->reps;
     struct search s = {.r = r, .path = path, .sets = sets, .nsets = nsets, .o = o, .err = err};
     int rc = search(&s);
     if (rc == 0) {
@@ -660,6 +659,17 @@ void optimise_table(FILE *out, const struct optimise_result *r)
             fprintf(out, "%c %-*s  %14s  %12u  %s\n", i == r->best ? '*' : ' ', kw * (int)r->nlevers + 1, at,
                     shown(s.mean, r->delta, v[1]), r->points[i].reps, when);
         }
+        /* delta wider than every gap (at the first stage's replications, which every
+           finalist has): the guarantee says nothing about which is best */
+        double best = objective_mean(r, r->best, r->n0), widest = 0;
+        for (size_t c = 0; c < r->ncand; c++)
+            widest = fmax(widest, fabs(objective_mean(r, r->cand[c].point, r->n0) - best));
+        if (widest < r->delta)
+            fprintf(
+                out,
+                _("All %zu points lie within delta of the chosen one: their differences are inside the\n"
+                  "indifference zone, so any of them will do. Choose on other grounds, or set a smaller --delta.\n"),
+                r->ncand);
     }
     size_t grid = optimise_grid_points(r);
     double full = (double)grid * r->reps;
