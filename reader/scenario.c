@@ -2503,8 +2503,37 @@ static void check_annual_costs(struct scenario *sc)
     }
 }
 
+/* Continuous-review base stock reorders what a short delivery lacks at once, and with a
+ * random yield that order comes short too: each sale starts a chain of ever smaller
+ * orders (down to UNITS_DUST, models/units.h), each paying order_fixed. */
+static bool yield_chains(const struct inventory_config *inv)
+{
+    return inv->policy == policy_find("base_stock") && inv->review_days == 0 && inv->supply_yield.type &&
+           dist_mean(&inv->supply_yield) < 1;
+}
+
+/* The section of the first stock point whose policy and yield chain orders, or NULL. */
+static const char *yield_chain_section(const struct model_config *c, char *buf, size_t n)
+{
+    for (size_t p = 0; p < c->nproducts; p++)
+        if (yield_chains(&c->products[p].inventory)) return snprintf(buf, n, "[product.%s]", c->products[p].name), buf;
+    for (size_t l = 0; l < c->nlocations; l++)
+        if (!c->locations[l].replenished_from && yield_chains(&c->locations[l].inventory))
+            return snprintf(buf, n, "[location.%s]", c->locations[l].name), buf;
+    return !c->nproducts && !c->nlocations && yield_chains(&c->inventory) ? "[inventory]" : NULL;
+}
+
 static void add_warnings(struct scenario *sc)
 {
+    char buf[NAME_LEN + 20];
+    const char *where = yield_chain_section(&sc->cfg, buf, sizeof buf);
+    if (where)
+        warn(sc,
+             /* TRANSLATORS: %s is a section, e.g. [inventory] */
+             _("%s: policy = base_stock with a supply_yield reorders what each delivery lacks at once, and that "
+               "order comes short too: every sale starts a chain of ever smaller orders, each paying order_fixed. "
+               "A periodic review (review_days) or policy = sS orders less often"),
+             where);
     check_annual_costs(sc);
     if (!sc->cfg.customers.on) {
         check_stage_load(sc, _("order processing"), &sc->cfg.order_cycle.processing, inquiry_work_per_order(&sc->cfg));

@@ -542,6 +542,29 @@ static void test_cross_field(void)
     load_bytes(text, strlen(text), &set, 1);
     check(sc.nwarnings == 1 && strstr(sc.warnings[0], "[costs] holding_per_unit_day = 6 (--set): ") == sc.warnings[0],
           "scen-4.25 ... and one from --set says so: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+
+    /* continuous base stock with a random yield: every short delivery starts another order */
+    const char *chain = "[demand]\norders_per_day = 2\n[inventory]\npolicy = base_stock\norder_up_to = 5\n"
+                        "supply_yield = uniform(0.5, 1)\n";
+    load_bytes(chain, strlen(chain), NULL, 0);
+    check(sc.nwarnings == 1 && strstr(sc.warnings[0], "[inventory]: policy = base_stock with a supply_yield reorders "
+                                                      "what each delivery lacks at once") == sc.warnings[0],
+          "scen-4.26 base_stock with a supply_yield warns of its chains of orders: '%s'",
+          sc.nwarnings ? sc.warnings[0] : "");
+    struct scenario_override periodic = {.assignment = "inventory.review_days=1"};
+    load_bytes(chain, strlen(chain), &periodic, 1);
+    check(sc.nwarnings == 0, "scen-4.27 ... not with a periodic review: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    const char *sq_chain = "[demand]\norders_per_day = 2\n[inventory]\npolicy = sQ\nreorder_point = 2\n"
+                           "order_quantity = 5\nsupply_yield = uniform(0.5, 1)\n";
+    load_bytes(sq_chain, strlen(sq_chain), NULL, 0);
+    check(sc.nwarnings == 0, "scen-4.28 ... nor with sQ: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    const char *product = "[demand]\norders_per_day = 2\n[inventory]\npolicy = sQ\nreorder_point = 2\n"
+                          "order_quantity = 5\n[product.tea]\nshare = 0.5\npolicy = base_stock\norder_up_to = 5\n"
+                          "supply_yield = 0.8\n[product.cup]\nshare = 0.5\n";
+    load_bytes(product, strlen(product), NULL, 0);
+    check(sc.nwarnings == 1 && strstr(sc.warnings[0], "[product.tea]: policy = base_stock") == sc.warnings[0],
+          "scen-4.29 ... and a product's own policy is named with its section: '%s'",
+          sc.nwarnings ? sc.warnings[0] : "");
 }
 
 /* ---- 5. what inih would mis-read ---- */
