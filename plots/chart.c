@@ -1050,6 +1050,121 @@ static PLFLT **surface_rows(const double *z, size_t nx, size_t ny)
     return rows;
 }
 
+/* ---- contour labels ----
+ * PLplot's own labels (pl_setcontlabelparam) repeat along each line at a fixed spacing,
+ * and those near the frame are clipped, or land on a marked point. Instead each level
+ * gets one label, at a point of its line (chart_contour_points) chosen by
+ * chart_contour_label_place (plots/chart.h). */
+static void trace_add(struct chart_contour_points *t, double x, double y)
+{
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 256;
+        t->x = realloc(t->x, t->cap * sizeof *t->x), t->y = realloc(t->y, t->cap * sizeof *t->y);
+        if (!t->x || !t->y) abort();
+    }
+    t->x[t->n] = x, t->y[t->n++] = y;
+}
+
+void chart_contour_points(const double *x, const double *y, size_t nx, size_t ny, const double *z, double level,
+                          struct chart_contour_points *t)
+{
+    for (size_t i = 0; i + 1 < nx; i++)
+        for (size_t j = 0; j + 1 < ny; j++) {
+            /* the cell's four edges: bottom, right, top, left, corner to corner */
+            const size_t corner[5][2] = {{i, j}, {i + 1, j}, {i + 1, j + 1}, {i, j + 1}, {i, j}};
+            double cx[4], cy[4];
+            size_t k = 0;
+            for (size_t e = 0; e < 4; e++) {
+                size_t a = corner[e][0] * ny + corner[e][1], b = corner[e + 1][0] * ny + corner[e + 1][1];
+                double za = z[a] - level, zb = z[b] - level;
+                if (!isfinite(za) || !isfinite(zb) || !((za < 0) != (zb < 0))) continue;
+                double f = za / (za - zb);
+                cx[k] = x[corner[e][0]] + f * (x[corner[e + 1][0]] - x[corner[e][0]]);
+                cy[k] = y[corner[e][1]] + f * (y[corner[e + 1][1]] - y[corner[e][1]]);
+                trace_add(t, cx[k], cy[k]);
+                k++;
+            }
+            if (k == 2) trace_add(t, (cx[0] + cx[1]) / 2, (cy[0] + cy[1]) / 2);
+        }
+}
+
+/* How far apart two boxes are (0 when they touch or overlap). */
+static double box_gap(const struct chart_box *a, const struct chart_box *b)
+{
+    double dx = fabs(a->x - b->x) - (a->w + b->w) / 2, dy = fabs(a->y - b->y) - (a->h + b->h) / 2;
+    return hypot(fmax(dx, 0), fmax(dy, 0));
+}
+
+bool chart_contour_label_place(const double *x, const double *y, size_t n, double w, double h, double x1, double y1,
+                               double margin, const struct chart_box *taken, size_t ntaken, struct chart_box *out)
+{
+    double best = -1;
+    for (size_t i = 0; i < n; i++) {
+        struct chart_box b = {x[i], y[i], w, h};
+        if (b.x - w / 2 < margin || b.x + w / 2 > x1 - margin || b.y - h / 2 < margin || b.y + h / 2 > y1 - margin)
+            continue;
+        double clear = INFINITY;
+        for (size_t k = 0; k < ntaken; k++) clear = fmin(clear, box_gap(&b, &taken[k]));
+        if (clear > best) best = clear, *out = b;
+    }
+    return best >= 0;
+}
+
+/* A level's line to label: its points, the label's text, colour and size. */
+struct contour_label {
+    struct chart_contour_points at;
+    char text[40];
+    int colour;
+    double scale;
+};
+
+/* Label each level's line once (chart_contour_label_place): labels[nfirst..n) first
+ * (the other quantity's lines: fewer, and the service targets they mark matter most),
+ * then labels[0..nfirst), clear of the points and their tags; each on a box of the
+ * background, in its line's colour. Frees the points. */
+static void draw_contour_labels(const struct chart_surface *sf, struct contour_label *labels, size_t n, size_t nfirst,
+                                double xmin, double xmax, double ymin, double ymax)
+{
+    double vw, vh;
+    frame_mm(&vw, &vh);
+    double per_x = vw / (xmax - xmin), per_y = vh / (ymax - ymin);
+    struct chart_box taken[SHADES + CHART_SURFACE_LEVELS + 2 * CHART_SURFACE_POINTS];
+    size_t ntaken = 0;
+    PLFLT def, ht;
+    for (size_t k = 0; k < sf->npoints; k++) { /* the marker, and its tag below and right of it */
+        const struct chart_surface_point *pt = &sf->points[k];
+        double px = (pt->x - xmin) * per_x, py = (pt->y - ymin) * per_y;
+        taken[ntaken++] = (struct chart_box){px, py, 6, 6};
+        if (pt->tag) {
+            plschr(0, 0.6);
+            plgchr(&def, &ht);
+            double w = text_mm(pt->tag);
+            taken[ntaken++] = (struct chart_box){px + 0.015 * vw + w / 2, py - 0.04 * vh, w, 1.5 * ht};
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        struct contour_label *l = &labels[(nfirst + k) % n];
+        struct chart_contour_points *t = &l->at;
+        for (size_t i = 0; i < t->n; i++) t->x[i] = (t->x[i] - xmin) * per_x, t->y[i] = (t->y[i] - ymin) * per_y;
+        plschr(0, l->scale);
+        plgchr(&def, &ht);
+        struct chart_box b;
+        if (chart_contour_label_place(t->x, t->y, t->n, text_mm(l->text) + 0.6 * ht, 1.4 * ht, vw, vh, 0.5 * ht, taken,
+                                      ntaken, &b)) {
+            taken[ntaken++] = b;
+            double x0 = xmin + (b.x - b.w / 2) / per_x, x1 = xmin + (b.x + b.w / 2) / per_x;
+            double y0 = ymin + (b.y - b.h / 2) / per_y, y1 = ymin + (b.y + b.h / 2) / per_y;
+            PLFLT bx[4] = {x0, x1, x1, x0}, by[4] = {y0, y0, y1, y1};
+            colour(C_BACKGROUND);
+            plfill(4, bx, by);
+            colour(l->colour);
+            plptex(xmin + b.x / per_x, ymin + b.y / per_y, 1, 0, 0.5, l->text); /* its middle on y */
+        }
+        free(t->x), free(t->y);
+    }
+    plschr(0, TEXT_SCALE);
+}
+
 static void draw_surface(const struct chart *c)
 {
     const struct chart_surface *sf = c->surface;
@@ -1112,6 +1227,9 @@ static void draw_surface(const struct chart *c)
     plwind(xmin, xmax, ymin, ymax);
     PLcGrid grid = {.xg = (PLFLT *)sf->x, .yg = (PLFLT *)sf->y, .nx = (PLINT)sf->nx, .ny = (PLINT)sf->ny};
     size_t n = sf->nx * sf->ny;
+    /* the lines to label: the profit levels, then the other quantity's */
+    struct contour_label labels[SHADES + CHART_SURFACE_LEVELS];
+    size_t nlabels = 0, nprofit;
     double levels[SHADES + 2];
     size_t nlevels = surface_levels(sf->z, n, levels);
     PLFLT **rows = surface_rows(sf->z, sf->nx, sf->ny);
@@ -1123,19 +1241,25 @@ static void draw_surface(const struct chart *c)
         plscmap1l(1, 2, pos, r, g, b, NULL);
         plshades((PLFLT_MATRIX)rows, (PLINT)sf->nx, (PLINT)sf->ny, NULL, xmin, xmax, ymin, ymax, levels, (PLINT)nlevels,
                  1, 0, 0, plfill, 0, pltr1, &grid);
-        /* the profit lines, labelled with their value */
+        /* the profit lines, each labelled with its value (below) */
         plcol0(C_FIRST_SERIES + COLOUR_GREY);
         plwidth(1.0);
-        pl_setcontlabelformat(4, 4);
-        pl_setcontlabelparam(0.006, 0.6, 0.6, 1);
         /* every level from the 20th percentile up, the highest (a point) aside */
         const double *lines = levels + (nlevels > SHADES + 1);
         plcont((PLFLT_MATRIX)rows, (PLINT)sf->nx, (PLINT)sf->ny, 1, (PLINT)sf->nx, 1, (PLINT)sf->ny, lines, SHADES,
                pltr1, &grid);
-        pl_setcontlabelparam(0.006, 0.55, 0.35, 0);
-        plschr(0, TEXT_SCALE);
+        /* as many decimals as tell neighbouring levels apart */
+        double step = lines[1] - lines[0];
+        int decimals = step > 0 ? (int)fmax(0, -floor(log10(step))) : 0;
+        for (size_t l = 0; l < SHADES; l++) {
+            struct contour_label *cl = &labels[nlabels++];
+            *cl = (struct contour_label){.colour = C_FIRST_SERIES + COLOUR_GREY, .scale = 0.6};
+            chart_contour_points(sf->x, sf->y, sf->nx, sf->ny, sf->z, lines[l], &cl->at);
+            snprintf(cl->text, sizeof cl->text, "%.*f", decimals, lines[l]);
+        }
     }
     free(rows);
+    nprofit = nlabels;
     /* the other quantity's contours (service targets), one dash per level */
     if (sf->z2) {
         PLFLT **rows2 = surface_rows(sf->z2, sf->nx, sf->ny);
@@ -1143,14 +1267,15 @@ static void draw_surface(const struct chart *c)
         plwidth(3.0);
         /* each line labelled with its level too ("99.9"): the dashes alone are hard to
            tell apart on a projector */
-        pl_setcontlabelformat(4, 3);
-        pl_setcontlabelparam(0.006, 0.65, 0.3, 1);
         for (size_t l = 0; l < sf->nlevels2; l++) {
             pllsty((PLINT)(l == 0 ? 1 : l == 1 ? 3 : 2));
             plcont((PLFLT_MATRIX)rows2, (PLINT)sf->nx, (PLINT)sf->ny, 1, (PLINT)sf->nx, 1, (PLINT)sf->ny,
                    &sf->levels2[l], 1, pltr1, &grid);
+            struct contour_label *cl = &labels[nlabels++];
+            *cl = (struct contour_label){.colour = C_FIRST_SERIES + (int)sf->colour2, .scale = 0.65};
+            chart_contour_points(sf->x, sf->y, sf->nx, sf->ny, sf->z2, sf->levels2[l], &cl->at);
+            snprintf(cl->text, sizeof cl->text, "%g", sf->levels2[l]);
         }
-        pl_setcontlabelparam(0.006, 0.6, 0.6, 0);
         pllsty(1);
         free(rows2);
     }
@@ -1181,6 +1306,7 @@ static void draw_surface(const struct chart *c)
         plptex(pt->x + 0.015 * (xmax - xmin), pt->y - 0.04 * (ymax - ymin), 1, 0, 0, plain(pt->tag, buf, sizeof buf));
         plschr(0, TEXT_SCALE);
     }
+    draw_contour_labels(sf, labels, nlabels, nprofit, xmin, xmax, ymin, ymax);
     plcol0(C_AXES);
     plwidth(1.5);
     plbox("bcnst", 0, 0, "bcnstv", 0, 0);

@@ -241,6 +241,31 @@ struct chart_label_area {
 /* Place n labels by rules 2 and 3. Deterministic; needs no PLplot. */
 void chart_label_place(struct chart_label *labels, size_t n, const struct chart_label_area *area);
 
+/* Contour labels on a surface: each level's line gets one label, at one of its points
+ * (both pure functions; chart.c measures in mm from the frame's lower left corner). */
+struct chart_contour_points {
+    double *x, *y; /* malloc'd; the caller frees them */
+    size_t n, cap;
+};
+
+/* Append to t where the line of z = level crosses the grid's cell edges (linear between
+ * the grid points, as plcont draws it) and the middle of each cell's piece of line (a
+ * cell the line crosses twice). z[i * ny + j] is at (x[i], y[j]). */
+void chart_contour_points(const double *x, const double *y, size_t nx, size_t ny, const double *z, double level,
+                          struct chart_contour_points *t);
+
+/* A box: its centre and size. */
+struct chart_box {
+    double x, y, w, h;
+};
+
+/* The place for a label of size w x h on a line through the n points (x, y): the point
+ * whose box lies inside [0, x1] x [0, y1], `margin` in from its sides, and farthest from
+ * every box in taken[0..ntaken) (the labels placed before, the marked points; the first
+ * such point on a tie). false, *out untouched, if no point has room. */
+bool chart_contour_label_place(const double *x, const double *y, size_t n, double w, double h, double x1, double y1,
+                               double margin, const struct chart_box *taken, size_t ntaken, struct chart_box *out);
+
 /* Is `path`'s extension one we can draw (.png, .svg, .pdf)? If not, a message in err. */
 bool chart_path_ok(const char *path, char *err, size_t errlen);
 

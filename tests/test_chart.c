@@ -3,7 +3,8 @@
  * point labels (each drawn once, coinciding points in one label) and the placement rule
  * of point labels, tested as the pure functions it is (no two labels overlap, none on
  * another point's marker), legends (their text inside their box, the box where it hides
- * no data), and the flow diagram's layout (columns, rows, a long name making the text
+ * no data), a surface's contour labels (on their line, inside the frame, clear of
+ * marked points), and the flow diagram's layout (columns, rows, a long name making the text
  * smaller). */
 #include "check.h"
 #include "plots/chart.h"
@@ -546,11 +547,47 @@ static void legends(void)
     }
 }
 
+/* Contour labels: the points of a level's line, and one label placed on it. */
+static void contour_labels(void)
+{
+    /* z = x on a 5 x 4 grid: the line z = 2.5 is x = 2.5, crossing 4 horizontal edges
+       and, in 3 cells, passing through their middles */
+    double gx[5] = {0, 1, 2, 3, 4}, gy[4] = {0, 1, 2, 3}, z[20];
+    for (size_t i = 0; i < 5; i++)
+        for (size_t j = 0; j < 4; j++) z[i * 4 + j] = gx[i];
+    struct chart_contour_points t = {0};
+    chart_contour_points(gx, gy, 5, 4, z, 2.5, &t);
+    bool on_line = t.n > 0;
+    for (size_t i = 0; i < t.n; i++) on_line &= fabs(t.x[i] - 2.5) < 1e-12 && t.y[i] >= 0 && t.y[i] <= 3;
+    check(on_line && t.n == 3 * (2 + 1), "chart-11.1 the points of z = 2.5 on z = x all lie on x = 2.5 (%zu points)",
+          t.n);
+    free(t.x), free(t.y);
+    t = (struct chart_contour_points){0};
+    chart_contour_points(gx, gy, 5, 4, z, 9, &t);
+    check(t.n == 0, "chart-11.2 a level the surface never reaches has no points (%zu)", t.n);
+
+    /* a line along y = 50 from x = 0 to 100 in a 100 x 100 area; a label 10 x 4 */
+    double lx[101], ly[101];
+    for (int i = 0; i <= 100; i++) lx[i] = i, ly[i] = 50;
+    struct chart_box b = {0};
+    bool placed = chart_contour_label_place(lx, ly, 101, 10, 4, 100, 100, 1, NULL, 0, &b);
+    check(placed && b.x - b.w / 2 >= 1 && b.x + b.w / 2 <= 99 && b.y == 50,
+          "chart-11.3 alone, the label lies on its line inside the frame, its margin kept (x %.1f)", b.x);
+    struct chart_box marker = {20, 50, 6, 6};
+    placed = chart_contour_label_place(lx, ly, 101, 10, 4, 100, 100, 1, &marker, 1, &b);
+    check(placed && b.x + b.w / 2 == 99,
+          "chart-11.4 with a marked point at x = 20 it goes as far from it as it can (x %.1f)", b.x);
+    double edge_x[3] = {2, 98, 50}, edge_y[3] = {50, 50, 99};
+    check(!chart_contour_label_place(edge_x, edge_y, 3, 10, 4, 100, 100, 1, NULL, 0, &b),
+          "chart-11.5 a line only along the frame's edges gets no label, rather than a clipped one");
+}
+
 int main(void)
 {
     inline_svg();
     legends();
     legend_place();
+    contour_labels();
     labelled_points();
     placement();
     scales();
