@@ -534,14 +534,17 @@ void batch_table(FILE *out, const struct batch_result *r)
     for (size_t i = 0; i < r->n; i++) {
         const struct batch_row *row = &r->rows[i];
         report_cell(out, row->id, 16, false);
-        fprintf(out, " %10.2f %% %12.2f %10.2f", 100 * row->service.mean, row->profit.mean, row->profit.ci95);
+        char sv[2][20];
+        report_percent(row->service.mean, 2, sv[0], sizeof sv[0]);
+        report_percent(row->best_service, 2, sv[1], sizeof sv[1]);
+        fprintf(out, " %10s %% %12.2f %10.2f", sv[0], row->profit.mean, row->profit.ci95);
         if (r->swept && r->parameter2[0])
-            fprintf(out, "  | %18.4g %*.4g%c %10.2f %% %12.2f %10.2f %8.2f", row->best_x,
-                    (int)lang_width(_("best")) + 20, row->best_x2, row->at_edge ? '<' : ' ', 100 * row->best_service,
-                    row->best_profit, row->best_profit - row->profit.mean, row->gain_ci95);
+            fprintf(out, "  | %18.4g %*.4g%c %10s %% %12.2f %10.2f %8.2f", row->best_x, (int)lang_width(_("best")) + 20,
+                    row->best_x2, row->at_edge ? '<' : ' ', sv[1], row->best_profit,
+                    row->best_profit - row->profit.mean, row->gain_ci95);
         else if (r->swept)
-            fprintf(out, "  | %18.4g%c %10.2f %% %12.2f %10.2f %8.2f", row->best_x, row->at_edge ? '<' : ' ',
-                    100 * row->best_service, row->best_profit, row->best_profit - row->profit.mean, row->gain_ci95);
+            fprintf(out, "  | %18.4g%c %10s %% %12.2f %10.2f %8.2f", row->best_x, row->at_edge ? '<' : ' ', sv[1],
+                    row->best_profit, row->best_profit - row->profit.mean, row->gain_ci95);
         fputc('\n', out);
     }
     fputc('\n', out);

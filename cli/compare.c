@@ -457,7 +457,7 @@ void compare_table(FILE *out, const struct compare_result *r)
             if (e->refused || e->rank != rank) continue;
             const struct summary *p = &e->s[M_PROFIT], *sv = &e->s[r->service], *ot = &e->s[M_ON_TIME_RATE];
             double best = r->e[r->best].s[M_PROFIT].mean;
-            char vs[80], on_time[20], share[20];
+            char vs[80], on_time[20], share[20], sv_text[20];
             if (i == r->best)
                 snprintf(vs, sizeof vs, "%s", _("the best"));
             else
@@ -465,7 +465,7 @@ void compare_table(FILE *out, const struct compare_result *r)
                          compare_significant(&e->vs_best) ? _("(significantly lower)")
                                                           : _("(not significantly lower)"));
             if (ot->n)
-                snprintf(on_time, sizeof on_time, "%.2f %%", 100 * ot->mean);
+                snprintf(on_time, sizeof on_time, "%s %%", report_percent(ot->mean, 2, sv_text, sizeof sv_text));
             else
                 snprintf(on_time, sizeof on_time, "-");
             if (best > 0)
@@ -474,7 +474,8 @@ void compare_table(FILE *out, const struct compare_result *r)
                 snprintf(share, sizeof share, "-");
             fprintf(out, "%4zu  ", e->rank);
             report_cell(out, file_name(e->path), w, false);
-            fprintf(out, " %10.2f %8.2f %9s %9.2f %% ", p->mean, p->ci95, share, 100 * sv->mean);
+            fprintf(out, " %10.2f %8.2f %9s %9s %% ", p->mean, p->ci95, share,
+                    report_percent(sv->mean, 2, sv_text, sizeof sv_text));
             if (on_time_column) fprintf(out, "%9s ", on_time);
             fprintf(out, "%10.2f  %s\n", e->s[M_COST_TOTAL].mean, vs);
             if (r->base || i != 0) changes_line(out, e); /* without a base, file 0 is what the others changed */

@@ -216,6 +216,15 @@ static void num_cell(FILE *out, const char *cls, double x, int decimals, const c
         fprintf(out, "<td class=\"%s\">%s</td>", cls, _("n/a"));
 }
 
+/* A share as a percentage (report_percent: never 100.00 below 1), or "n/a". */
+static void percent_cell(FILE *out, const char *cls, double share, int decimals)
+{
+    char v[40];
+    fprintf(out, "<td class=\"%s\">", cls);
+    html_text(out, report_percent(share, decimals, v, sizeof v));
+    fputs(isfinite(share) ? " %</td>" : "</td>", out);
+}
+
 /* "1178.70 ± 9.04", or the mean alone with one replication (no interval). */
 static void mean_and_interval(const struct summary *s, char *buf, size_t n)
 {
@@ -370,8 +379,9 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
     mean_and_interval(&best, profit, sizeof profit);
     /* TRANSLATORS: e.g. Profit peaks at inventory.safety_factor = 1.7: fill rate (units from stock) 99.70 %, profit
        1234.56 ± 2.45 a day */
-    html_textf(out, _("Profit peaks at %s = %.6g: %s %.2f %%, profit %s a day"), key, r->x[o->best], service,
-               100 * r->service_level[o->best], profit);
+    char sv[40];
+    html_textf(out, _("Profit peaks at %s = %.6g: %s %s %%, profit %s a day"), key, r->x[o->best], service,
+               report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
     fputs("<small>", out);
     html_textf(out, _("%zu points from %.6g to %.6g, %u replications each on the same random numbers."), r->n, r->x[0],
                r->x[r->n - 1], r->reps);
@@ -391,7 +401,7 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
     fputs("</tr>\n", out);
     for (size_t i = 0; i < r->n; i++) {
         fprintf(out, "<tr%s><td class=\"num\">%.6g</td>", i == o->best ? " class=\"best\"" : "", r->x[i]);
-        num_cell(out, "num", 100 * r->service_level[i], 3, " %");
+        percent_cell(out, "num", r->service_level[i], 3);
         num_cell(out, "num", r->service_cost[i], 2, "");
         num_cell(out, "num", sweep_at(r, i, M_COST_TOTAL).mean, 2, "");
         num_cell(out, "num", sweep_at(r, i, M_REVENUE).mean, 2, "");
@@ -452,8 +462,8 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
     else /* red when significantly lower: the note under the table says so */
         fprintf(out, "<td class=\"num %s\">%+.2f ± %.2f</td>", compare_significant(&e->vs_best) ? "sig" : "nsig",
                 e->vs_best.mean, e->vs_best.ci95);
-    num_cell(out, "num", 100 * e->s[r->service].mean, 2, " %");
-    if (r->service != M_ON_TIME_RATE) num_cell(out, "num", 100 * e->s[M_ON_TIME_RATE].mean, 2, " %");
+    percent_cell(out, "num", e->s[r->service].mean, 2);
+    if (r->service != M_ON_TIME_RATE) percent_cell(out, "num", e->s[M_ON_TIME_RATE].mean, 2);
     num_cell(out, "num", e->s[M_COST_TOTAL].mean, 2, "");
     fputs("<td>", out);
     if (e->nchanged)
@@ -616,7 +626,7 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
         fputs("<tr><td>", out);
         html_text(out, row->id);
         fputs("</td>", out);
-        num_cell(out, "num", 100 * row->service.mean, 2, " %");
+        percent_cell(out, "num", row->service.mean, 2);
         num_cell(out, "num", row->cost.mean, 2, "");
         num_cell(out, "num", row->profit.mean, 2, "");
         num_cell(out, "ci", row->profit.ci95, 2, "");
@@ -626,7 +636,7 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
                         row->at_edge ? " &lt;" : "");
             else
                 fprintf(out, "<td class=\"num\">%.4g%s</td>", row->best_x, row->at_edge ? " &lt;" : "");
-            num_cell(out, "num", 100 * row->best_service, 2, " %");
+            percent_cell(out, "num", row->best_service, 2);
             num_cell(out, "num", row->best_profit, 2, "");
             num_cell(out, "num", row->best_profit - row->profit.mean, 2, "");
             num_cell(out, "ci", row->gain_ci95, 2, "");
@@ -657,14 +667,19 @@ static void grid_html_table(FILE *out, const struct sweep_result *r, int metric,
         fprintf(out, "<tr><th class=\"num\">%.6g</th>", r->x[a * r->n2]);
         for (size_t b = 0; b < r->n2; b++) {
             size_t i = a * r->n2 + b;
-            double x = scale * sweep_at(r, i, metric).mean;
+            double x = sweep_at(r, i, metric).mean;
             const char *style = i == r->grid.best ? " style=\"background:#9fd4ae;font-weight:bold\""
                                 : r->near[i]      ? " style=\"background:#e7f3ea\""
                                                   : "";
-            if (isfinite(x))
-                fprintf(out, "<td class=\"num\"%s>%.2f%s</td>", style, x, suffix);
+            char v[40];
+            fprintf(out, "<td class=\"num\"%s>", style);
+            if (scale == 100) /* a share: as the text table writes it (cli/grid.c) */
+                html_text(out, report_percent(x, 3, v, sizeof v));
+            else if (isfinite(x))
+                fprintf(out, "%.2f", scale * x);
             else
-                fprintf(out, "<td class=\"num\"%s>%s</td>", style, _("n/a"));
+                html_text(out, _("n/a"));
+            fprintf(out, "%s</td>", isfinite(x) ? suffix : "");
         }
         fputs("</tr>\n", out);
     }
@@ -690,8 +705,10 @@ void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result 
     mean_and_interval(&best, profit, sizeof profit);
     /* TRANSLATORS: e.g. Profit peaks at inventory.reorder_point = 600, inventory.order_quantity = 1200: fill rate
        99.63 %, profit 1178.68 ± 9.06 a day */
-    html_textf(out, _("Profit peaks at %s = %.6g, %s = %.6g: %s %.2f %%, profit %s a day"), sw->parameter,
-               r->x[o->best], sw->parameter2, r->x2[o->best], service, 100 * r->service_level[o->best], profit);
+    char sv[40];
+    html_textf(out, _("Profit peaks at %s = %.6g, %s = %.6g: %s %s %%, profit %s a day"), sw->parameter, r->x[o->best],
+               sw->parameter2, r->x2[o->best], service, report_percent(r->service_level[o->best], 2, sv, sizeof sv),
+               profit);
     fputs("<small>", out);
     html_textf(out, _("A grid of %zu x %zu points, %u replications each on the same random numbers."), r->n1, r->n2,
                r->reps);

@@ -309,14 +309,15 @@ static void report_locations(FILE *out, const struct model_config *c, const stru
 /* One row of the theory block: target (or blank), formula, simulated with CI. */
 static void theory_row(FILE *out, const char *label, double target, double formula, const struct summary *sim)
 {
-    char t[20] = "", f[20], m[80];
+    char t[20] = "", f[20], m[80], v[20];
     if (!isnan(target)) snprintf(t, sizeof t, "%.2f %%", 100 * target);
     if (isfinite(formula))
-        snprintf(f, sizeof f, "%9.2f %%", 100 * formula);
+        snprintf(f, sizeof f, "%9s %%", report_percent(formula, 2, v, sizeof v));
     else
         snprintf(f, sizeof f, "%*s%s", 11 - (int)lang_width(_("n/a")), "", _("n/a"));
     if (isfinite(sim->mean))
-        snprintf(m, sizeof m, "%9.2f %% ± %.2f", 100 * sim->mean, 100 * (isnan(sim->ci95) ? 0 : sim->ci95));
+        snprintf(m, sizeof m, "%9s %% ± %.2f", report_percent(sim->mean, 2, v, sizeof v),
+                 100 * (isnan(sim->ci95) ? 0 : sim->ci95));
     else
         snprintf(m, sizeof m, "%*s%s %s", 11 - (int)lang_width(_("n/a")), "", _("n/a"), _("(nothing to count)"));
     fputs("  ", out);

@@ -9,6 +9,7 @@
 #include "cli/debrief.h"
 #include "cli/html.h"
 #include "cli/outfile.h"
+#include "cli/report.h"
 #include "cli/simulate.h"
 #include "cli/workload.h"
 #include "lang/lang.h"
@@ -962,9 +963,15 @@ static enum MHD_Result result_page(struct MHD_Connection *c, struct server *s, c
         fprintf(out, "<table>\n<tr><th>%s</th><th class=\"num\">%s</th></tr>\n", _("measure"), _("value"));
         fputs("<tr><td>", out);
         html_text(out, metric_defs[s->service].name);
-        fprintf(out, "</td><td class=\"num\">%.2f %% ± %.2f</td></tr>\n", 100 * sv->mean, 100 * sv->ci95);
-        if (s->service != M_ON_TIME_RATE && ot->n)
-            fprintf(out, "<tr><td>%s</td><td class=\"num\">%.2f %%</td></tr>\n", _("on time"), 100 * ot->mean);
+        char v[40]; /* report_percent may write "<0.01": escaped */
+        fputs("</td><td class=\"num\">", out);
+        html_textf(out, "%s %% ± %.2f", report_percent(sv->mean, 2, v, sizeof v), 100 * sv->ci95);
+        fputs("</td></tr>\n", out);
+        if (s->service != M_ON_TIME_RATE && ot->n) {
+            fprintf(out, "<tr><td>%s</td><td class=\"num\">", _("on time"));
+            html_textf(out, "%s %%", report_percent(ot->mean, 2, v, sizeof v));
+            fputs("</td></tr>\n", out);
+        }
         fprintf(out, "<tr><td>%s</td><td class=\"num\">%.2f</td></tr>\n</table>\n", _("cost"),
                 r->e.s[M_COST_TOTAL].mean);
     }

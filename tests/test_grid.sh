@@ -3,7 +3,8 @@
 # second and a third --param, [sweep] parameter2, the grid's CSV, each point's metrics
 # against a one-lever sweep at the same values (common random numbers make them
 # bit-identical), the region on a case whose answer is known, the files of --out and
-# --plot, Chinese, and batch --sweep with two levers. Via tests/check.sh.
+# --plot, Chinese, batch --sweep with two levers, and shares just below 1 shown as
+# such (>99.99), never as 100. Via tests/check.sh.
 cd "$(dirname "$0")/.." || exit 1
 . tests/check.sh
 run() { "$@" > "$T/out" 2> "$T/err"; rc=$?; }
@@ -120,5 +121,29 @@ line=$(awk -F, '$1 == "high" { print $8 "," $9 }' "$T/out")
 "$S" sweep "$T/two.ini" --set demand.orders_per_day=45 $short --format csv 2> /dev/null > "$T/high.csv"
 want=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "is_profit_max") m = i; next } $m == 1 { print $1 "," $2 }' "$T/high.csv")
 ok "grid-7.2 ... a row's best pair is its own sweep's" $([ -n "$want" ] && [ "$line" = "$want" ]; echo $?) "batch $line, sweep $want"
+
+# ---- a share below 1 never reads 100 (cli/report.h, report_percent) ----
+# reorder points high enough that most fill rates round to 100 %: the text table and the
+# page show each cell below 1 as at most ">99.999", and a cell of exactly 1 as 100.000
+H="--param inventory.reorder_point --values 700,900 --param inventory.order_quantity --values 1400,2400 --quiet"
+"$S" sweep scenarios/default.ini $H --format csv > "$T/near.csv" 2> /dev/null
+"$S" sweep scenarios/default.ini $H --out "$T/near" > "$T/near.txt" 2> /dev/null
+# the fill-rate table's cells, row by row (the second table: after the line 'fill_rate, %')
+awk '/^fill_rate, %/ { on = 1; next } on && /^ +[0-9]+ / { for (i = 2; i <= NF; i++) print $i } on && /^$/ { on = 0 }' \
+    "$T/near.txt" | tr -d '*+' > "$T/cells"
+awk -F, 'NR > 1 { print $3 }' "$T/near.csv" > "$T/shares"
+bad=$(paste "$T/shares" "$T/cells" | awk '($1 < 1 && $2 == "100.000") || ($1 == 1 && $2 != "100.000") || $2 == "" { print }')
+below=$(awk '$1 < 1 && $1 > 0.99999' "$T/shares" | wc -l)
+ok "grid-8.1 the text table shows a fill rate below 1 as at most >99.999, and 1 as 100.000 ($below of 4 cells round to 100)" \
+    $([ -z "$bad" ] && [ "$(wc -l < "$T/cells")" = 4 ]; echo $?) "share, cell: $bad"
+# the run report's two decimals: s = 800, Q = 1900 fills 99.996 % of the units (seed 1)
+R="--set inventory.reorder_point=800 --set inventory.order_quantity=1900 --quiet"
+fill=$("$S" run scenarios/default.ini $R --format csv 2> /dev/null | awk -F, '$1 == "fill_rate" { print $2 }')
+"$S" run scenarios/default.ini $R --out "$T/run" > "$T/run.txt" 2> /dev/null
+ok "grid-8.2 a fill rate of $fill reads >99.99 % in the run report, its theory table and its page" \
+    $(awk -v f="$fill" 'BEGIN { exit !(f > 0.99995 && f < 1) }' &&
+        grep -q '^  Fill rate (units from stock)  *>99.99 %' "$T/run.txt" &&
+        grep -q '^  Fill rate  *>99.99 %  *>99.99 % ±' "$T/run.txt" &&
+        grep -q '&gt;99.99 %' "$T/run/report.html"; echo $?)
 
 check_done test_grid
