@@ -498,6 +498,31 @@ static void legend_place(void)
     free(s);
 }
 
+/* ">text</tspan>", the way the SVG holds a text (in a static buffer). */
+static const char *needle_last(const char *text)
+{
+    static char buf[300];
+    snprintf(buf, sizeof buf, ">%s</tspan>", text);
+    return buf;
+}
+
+/* Is a line of colour `hex` ("#0072B2") drawn between `from` and `to` in svg with all
+ * its points within x0..x1 (a legend's mark inside its box)? */
+static bool mark_between(const char *from, const char *to, const char *hex, double x0, double x1)
+{
+    char needle[40];
+    snprintf(needle, sizeof needle, "stroke=\"%s\"", hex);
+    for (const char *g = from; (g = strstr(g, needle)) && g < to; g++) {
+        const char *pts = strstr(g, "points=\"");
+        double x, y, lo = INFINITY, hi = -INFINITY;
+        int used;
+        for (pts = pts ? pts + 8 : NULL; pts && sscanf(pts, "%lf,%lf %n", &x, &y, &used) == 2; pts += used)
+            lo = fmin(lo, x), hi = fmax(hi, x);
+        if (hi > lo && lo >= x0 && hi <= x1) return true;
+    }
+    return false;
+}
+
 /* The SVG's legend (drawn by plots/chart.c, not pllegend: its "svg" device measured text
  * with the Hershey fonts) holds its text, in Chinese as in English. */
 static void legends(void)
@@ -543,6 +568,13 @@ static void legends(void)
               "chart-10.%d %s: the legend's box holds each of its texts, Chinese and English, inside the frame (%zu "
               "of 3)",
               on_top + 1, on_top ? "on top, two rows" : "in a corner, one column", held);
+        /* each entry's mark: a line of its series' colour, drawn inside the box after it */
+        static const char *const hex[3] = {"#0072B2", "#D55E00", "#009E73"};
+        const char *end = legend ? strstr(legend, needle_last(texts[2])) : NULL;
+        size_t marks = 0;
+        for (int k = 0; legend && end && k < 3; k++) marks += mark_between(legend, end, hex[k], l0, l1);
+        check(marks == 3, "chart-10.%d ... and draws each entry's mark, in its series' colour, inside it (%zu of 3)",
+              on_top + 1, marks);
         free(s);
     }
 }
