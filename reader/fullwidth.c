@@ -18,9 +18,11 @@ static const struct range {
     {0x3000, 0x3000, ' ', SPACE},       /* the ideographic space */
     {0x3001, 0x3001, ',', PUNCTUATION}, /* '、', the enumeration comma */
     {0x3002, 0x3002, '.', PUNCTUATION}, /* '。', the full stop */
-    /* what a Chinese input method types for '[': found only where a header opens
-       (fullwidth_bracket_at), since names and item ids may hold '【】' ("【促销】") */
+    /* what a Chinese input method types for '[' and ']': found only where a header
+       opens (fullwidth_bracket_at) and in a header with no ']' (fullwidth_closing_bracket),
+       since names and item ids may hold '【】' ("【促销】") */
     {0x3010, 0x3010, '[', BRACKET},
+    {0x3011, 0x3011, ']', BRACKET},
 };
 
 /* The code point of the 3-byte UTF-8 sequence at p (n bytes left), or 0: every
@@ -92,7 +94,7 @@ void fullwidth_problem(const struct fullwidth *hit, char *buf, size_t n)
         snprintf(buf, n, _("full-width space '%s' (U+%04X); type a space '%c' (switch the input method to half-width)"),
                  hit->text, hit->code, hit->ascii);
     } else if (r && (r->kind == PUNCTUATION || r->kind == BRACKET)) {
-        /* TRANSLATORS: %s is '、', '。' or '【', %04X its code, %c the ASCII ',', '.' or '[' to type */
+        /* TRANSLATORS: %s is '、', '。', '【' or '】', %04X its code, %c the ASCII ',', '.', '[' or ']' to type */
         snprintf(buf, n, _("Chinese punctuation '%s' (U+%04X); type '%c' (switch the input method to half-width)"),
                  hit->text, hit->code, hit->ascii);
     } else {
@@ -106,9 +108,25 @@ int fullwidth_bracket_at(const char *text, size_t len, int column, struct fullwi
 {
     unsigned code = three_byte((const unsigned char *)text, len);
     const struct range *r = code ? range_of(code) : NULL;
-    if (!r || r->kind != BRACKET) return 0;
+    if (!r || r->kind != BRACKET || r->ascii != '[') return 0;
     fill_hit(hit, r, code, text, 0, column);
     return 1;
+}
+
+int fullwidth_closing_bracket(const char *text, size_t len, struct fullwidth *hit)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    int column = 1;
+    for (size_t i = 0; i < len; column++) {
+        unsigned code = three_byte(p + i, len - i);
+        const struct range *r = code ? range_of(code) : NULL;
+        if (r && r->kind == BRACKET && r->ascii == ']') {
+            fill_hit(hit, r, code, text + i, i, column);
+            return 1;
+        }
+        i += char_len(p + i, len - i);
+    }
+    return 0;
 }
 
 void fullwidth_fold(const char *text, char *out, size_t n)

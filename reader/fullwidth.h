@@ -2,7 +2,8 @@
  * files servlab reads need ASCII: the full-width forms of ASCII (U+FF01 to U+FF5E,
  * '＝' for '='), the ideographic space U+3000, and the Chinese enumeration comma '、'
  * and full stop '。'; and, where a header opens, the '【' a Chinese input method types
- * for '[' (fullwidth_bracket_at: '【】' elsewhere are text, as in "【促销】"). Each is an error in a scenario file
+ * for '[' (fullwidth_bracket_at), and in a header with no ']' its '】'
+ * (fullwidth_closing_bracket): '【】' elsewhere are text, as in "【促销】". Each is an error in a scenario file
  * (outside comments), a history file (outside its header) and a batch table (outside ids and file names), named with
  * its code and the half-width character to type instead (docs/contract.md, "Full-width characters"). Chinese characters
  * themselves are none of these. Knows nothing of the files: reader/scan.c, reader/history.c and cli/batch.c decide
@@ -29,6 +30,10 @@ int fullwidth_find(const char *text, size_t len, struct fullwidth *hit);
  * for '['? Returns 1 and fills *hit (offset 0, at `column`), else 0. For the start of a
  * line, where a header opens. */
 int fullwidth_bracket_at(const char *text, size_t len, int column, struct fullwidth *hit);
+
+/* The first '】' in text (len bytes): what a Chinese input method types for ']', in a
+ * header that has no ']'. Returns 1 and fills *hit (column from the start of text), else 0. */
+int fullwidth_closing_bracket(const char *text, size_t len, struct fullwidth *hit);
 
 /* The problem, in the user's language (lang/lang.h), for a message's end:
  * "full-width '＝' (U+FF1D); type '=' (switch the input method to half-width)". */

@@ -95,7 +95,15 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
     sc->seen_header = 1;
     sc->section[0] = '\0';
     if (!close) {
-        problem(sc, line, "", "", _("section header is missing its closing ']'"));
+        struct fullwidth bracket; /* "[inventory】": the ']' typed in Chinese mode */
+        if (fullwidth_closing_bracket(s, len, &bracket)) {
+            char msg[300];
+            fullwidth_problem(&bracket, msg, sizeof msg);
+            sc->problems++;
+            sc->report(sc->ctx, line, bracket.column, "", "", msg);
+        } else {
+            problem(sc, line, "", "", _("section header is missing its closing ']'"));
+        }
         return;
     }
     size_t n = (size_t)(close - s - 1);
