@@ -362,7 +362,7 @@ static struct legend_box legend_box_at(const struct legend_entry *e, int n, cons
     for (int c = 0; c < cols; c++) b.width += legend_column_width(e, n, rows, cols, c, mark, gap, ht);
     double x_off = st->x_off * vw, y_off = st->y_off * vh;
     switch (st->place) {
-    case PLACE_TOP: b.left = (vw - b.width) / 2 + x_off, b.top = vh - y_off; break;
+    case PLACE_TOP: b.left = (vw - b.width) / 2, b.top = vh - y_off; break; /* centred, as PLACE_BOTTOM */
     case PLACE_TOP_LEFT: b.left = x_off, b.top = vh - y_off; break;
     case PLACE_TOP_RIGHT: b.left = vw - x_off - b.width, b.top = vh - y_off; break;
     case PLACE_BOTTOM_LEFT: b.left = x_off, b.top = y_off + b.height; break;
@@ -1110,25 +1110,36 @@ bool chart_contour_label_place(const double *x, const double *y, size_t n, doubl
     return best >= 0;
 }
 
-/* A level's line to label: its points, the label's text, colour and size. */
+/* A level's line to label: its points, the label's text (none: a line the labels only
+ * keep off), colour and size, and whether the other labels keep off it. */
 struct contour_label {
     struct chart_contour_points at;
     char text[40];
     int colour;
     double scale;
+    bool kept_off;
 };
 
 /* Label each level's line once (chart_contour_label_place): labels[nfirst..n) first
  * (the other quantity's lines: fewer, and the service targets they mark matter most),
- * then labels[0..nfirst), clear of the points and their tags; each on a box of the
- * background, in its line's colour. Frees the points. */
+ * then labels[0..nfirst), clear of the points, their tags, the labels placed before and
+ * the lines marked kept_off (the service targets, the region's outline: the lines an
+ * instructor points at); each on a box of the background, in its line's colour. Frees
+ * the points. */
 static void draw_contour_labels(const struct chart_surface *sf, struct contour_label *labels, size_t n, size_t nfirst,
                                 double xmin, double xmax, double ymin, double ymax)
 {
     double vw, vh;
     frame_mm(&vw, &vh);
     double per_x = vw / (xmax - xmin), per_y = vh / (ymax - ymin);
-    struct chart_box taken[SHADES + CHART_SURFACE_LEVELS + 2 * CHART_SURFACE_POINTS];
+    size_t cap = 2 * CHART_SURFACE_POINTS + n; /* the points, their tags, the labels; then the lines kept off */
+    for (size_t l = 0; l < n; l++) {
+        struct chart_contour_points *t = &labels[l].at;
+        for (size_t i = 0; i < t->n; i++) t->x[i] = (t->x[i] - xmin) * per_x, t->y[i] = (t->y[i] - ymin) * per_y;
+        cap += labels[l].kept_off ? t->n : 0;
+    }
+    struct chart_box *taken = malloc(cap * sizeof *taken);
+    if (!taken) abort();
     size_t ntaken = 0;
     PLFLT def, ht;
     for (size_t k = 0; k < sf->npoints; k++) { /* the marker, and its tag below and right of it */
@@ -1143,15 +1154,22 @@ static void draw_contour_labels(const struct chart_surface *sf, struct contour_l
         }
     }
     for (size_t k = 0; k < n; k++) {
-        struct contour_label *l = &labels[(nfirst + k) % n];
-        struct chart_contour_points *t = &l->at;
-        for (size_t i = 0; i < t->n; i++) t->x[i] = (t->x[i] - xmin) * per_x, t->y[i] = (t->y[i] - ymin) * per_y;
+        size_t me = (nfirst + k) % n;
+        struct contour_label *l = &labels[me];
+        if (!l->text[0]) continue;
+        /* after the fixed boxes: the points of every line kept off but this one */
+        size_t nfixed = ntaken, nall = ntaken;
+        for (size_t o = 0; o < n; o++)
+            for (size_t i = 0; o != me && labels[o].kept_off && i < labels[o].at.n; i++)
+                taken[nall++] = (struct chart_box){labels[o].at.x[i], labels[o].at.y[i], 0, 0};
         plschr(0, l->scale);
         plgchr(&def, &ht);
         struct chart_box b;
+        const struct chart_contour_points *t = &l->at;
         if (chart_contour_label_place(t->x, t->y, t->n, text_mm(l->text) + 0.6 * ht, 1.4 * ht, vw, vh, 0.5 * ht, taken,
-                                      ntaken, &b)) {
-            taken[ntaken++] = b;
+                                      nall, &b)) {
+            taken[nfixed] = b;
+            ntaken = nfixed + 1;
             double x0 = xmin + (b.x - b.w / 2) / per_x, x1 = xmin + (b.x + b.w / 2) / per_x;
             double y0 = ymin + (b.y - b.h / 2) / per_y, y1 = ymin + (b.y + b.h / 2) / per_y;
             PLFLT bx[4] = {x0, x1, x1, x0}, by[4] = {y0, y0, y1, y1};
@@ -1160,8 +1178,9 @@ static void draw_contour_labels(const struct chart_surface *sf, struct contour_l
             colour(l->colour);
             plptex(xmin + b.x / per_x, ymin + b.y / per_y, 1, 0, 0.5, l->text); /* its middle on y */
         }
-        free(t->x), free(t->y);
     }
+    for (size_t l = 0; l < n; l++) free(labels[l].at.x), free(labels[l].at.y);
+    free(taken);
     plschr(0, TEXT_SCALE);
 }
 
@@ -1228,7 +1247,8 @@ static void draw_surface(const struct chart *c)
     PLcGrid grid = {.xg = (PLFLT *)sf->x, .yg = (PLFLT *)sf->y, .nx = (PLINT)sf->nx, .ny = (PLINT)sf->ny};
     size_t n = sf->nx * sf->ny;
     /* the lines to label: the profit levels, then the other quantity's */
-    struct contour_label labels[SHADES + CHART_SURFACE_LEVELS];
+    struct contour_label
+        labels[SHADES + CHART_SURFACE_LEVELS + 1]; /* the profit lines, the service lines, the region */
     size_t nlabels = 0, nprofit;
     double levels[SHADES + 2];
     size_t nlevels = surface_levels(sf->z, n, levels);
@@ -1248,9 +1268,13 @@ static void draw_surface(const struct chart *c)
         const double *lines = levels + (nlevels > SHADES + 1);
         plcont((PLFLT_MATRIX)rows, (PLINT)sf->nx, (PLINT)sf->ny, 1, (PLINT)sf->nx, 1, (PLINT)sf->ny, lines, SHADES,
                pltr1, &grid);
-        /* as many decimals as tell neighbouring levels apart */
+        /* as many decimals as tell neighbouring levels apart, and one more where the step
+           is not a whole number of the last digit (1.37 apart: 1164.1, 1165.5, not 1164,
+           1165, 1167, which seems to skip a level) */
         double step = lines[1] - lines[0];
         int decimals = step > 0 ? (int)fmax(0, -floor(log10(step))) : 0;
+        double in_digits = step * pow(10, decimals);
+        if (step > 0 && fabs(in_digits - round(in_digits)) > 1e-6 * in_digits) decimals++;
         for (size_t l = 0; l < SHADES; l++) {
             struct contour_label *cl = &labels[nlabels++];
             *cl = (struct contour_label){.colour = C_FIRST_SERIES + COLOUR_GREY, .scale = 0.6};
@@ -1272,7 +1296,7 @@ static void draw_surface(const struct chart *c)
             plcont((PLFLT_MATRIX)rows2, (PLINT)sf->nx, (PLINT)sf->ny, 1, (PLINT)sf->nx, 1, (PLINT)sf->ny,
                    &sf->levels2[l], 1, pltr1, &grid);
             struct contour_label *cl = &labels[nlabels++];
-            *cl = (struct contour_label){.colour = C_FIRST_SERIES + (int)sf->colour2, .scale = 0.65};
+            *cl = (struct contour_label){.colour = C_FIRST_SERIES + (int)sf->colour2, .scale = 0.65, .kept_off = true};
             chart_contour_points(sf->x, sf->y, sf->nx, sf->ny, sf->z2, sf->levels2[l], &cl->at);
             snprintf(cl->text, sizeof cl->text, "%g", sf->levels2[l]);
         }
@@ -1290,6 +1314,9 @@ static void draw_surface(const struct chart *c)
         plwidth(3.5);
         plcont((PLFLT_MATRIX)rows3, (PLINT)sf->nx, (PLINT)sf->ny, 1, (PLINT)sf->nx, 1, (PLINT)sf->ny, &half, 1, pltr1,
                &grid);
+        struct contour_label *outline = &labels[nlabels++]; /* no label: kept off */
+        *outline = (struct contour_label){.kept_off = true};
+        chart_contour_points(sf->x, sf->y, sf->nx, sf->ny, ind, half, &outline->at);
         free(rows3);
         free(ind);
     }

@@ -609,9 +609,15 @@ static void contour_labels(void)
     placed = chart_contour_label_place(lx, ly, 101, 10, 4, 100, 100, 1, &marker, 1, &b);
     check(placed && b.x + b.w / 2 == 99,
           "chart-11.4 with a marked point at x = 20 it goes as far from it as it can (x %.1f)", b.x);
+    /* another line crossing at x = 50, its points as boxes of no size: the label's box
+       contains none of them */
+    struct chart_box crossing[21];
+    for (int i = 0; i <= 20; i++) crossing[i] = (struct chart_box){50, 5.0 * i, 0, 0};
+    placed = chart_contour_label_place(lx, ly, 101, 10, 4, 100, 100, 1, crossing, 21, &b);
+    check(placed && fabs(b.x - 50) > b.w / 2, "chart-11.6 a label keeps off a line it must not cover (x %.1f)", b.x);
     double edge_x[3] = {2, 98, 50}, edge_y[3] = {50, 50, 99};
     check(!chart_contour_label_place(edge_x, edge_y, 3, 10, 4, 100, 100, 1, NULL, 0, &b),
-          "chart-11.5 a line only along the frame's edges gets no label, rather than a clipped one");
+          "chart-11.7 a line only along the frame's edges gets no label, rather than a clipped one");
 }
 
 int main(void)
