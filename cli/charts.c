@@ -277,7 +277,7 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     double *rev = changes(r->delta_revenue, r->n, false), *rev_ci = changes(r->delta_revenue, r->n, true);
     double *cost = changes(r->delta_cost, r->n, false), *cost_ci = changes(r->delta_cost, r->n, true);
     double *profit = changes(r->delta_profit, r->n, false), *profit_ci = changes(r->delta_profit, r->n, true);
-    char title[400], sub[1000], xl[240], yl[300], mark[500];
+    char title[400], sub[1000], xl[240], yl[300], mark[500], peak[40];
     const struct curve_optimum *o = &r->opt;
     const char *key = strrchr(r->base.sweep.parameter, '.') + 1;
     char words[100];
@@ -289,12 +289,13 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
                       : _("Service curve: profit peaks at %s = %.4g"),
                  key, r->x[o->best]);
     else if (edge)
-        /* TRANSLATORS: the service level where profit peaks, then the service rate in words */
-        snprintf(title, sizeof title, _("Service curve: profit peaks at %.2f %% %s (edge of the range)"),
-                 100 * r->service_level[o->best], words);
+        /* TRANSLATORS: the service level where profit peaks (">99.99" when just below 100), then the service rate in
+           words */
+        snprintf(title, sizeof title, _("Service curve: profit peaks at %s %% %s (edge of the range)"),
+                 report_percent(r->service_level[o->best], 2, peak, sizeof peak), words);
     else
-        snprintf(title, sizeof title, _("Service curve: profit peaks at %.2f %% %s"), 100 * r->service_level[o->best],
-                 words);
+        snprintf(title, sizeof title, _("Service curve: profit peaks at %s %% %s"),
+                 report_percent(r->service_level[o->best], 2, peak, sizeof peak), words);
     subtitle(r, true, sub, sizeof sub);
     x_axis_note(&xa, sub, sizeof sub);
     x_axis_label(&xa, r, xl, sizeof xl);
@@ -474,7 +475,9 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
     const struct curve_optimum *o = &r->opt;
     double best_y = log_y ? chart_scale_at(CHART_LOG, r->marginal[o->best]) : r->marginal[o->best];
     if (!isnan(r->marginal[o->best])) {
-        snprintf(mark, sizeof mark, _("profit peaks here: %.2f %%"), 100 * r->service_level[o->best]);
+        char peak[40];
+        snprintf(mark, sizeof mark, _("profit peaks here: %s %%"),
+                 report_percent(r->service_level[o->best], 2, peak, sizeof peak));
         c.panels[0].marks[c.panels[0].nmarks++] =
             (struct chart_mark){x_at(&xa, r, o->best), best_y, mark, COLOUR_BLUE, 0};
     }
@@ -1229,7 +1232,8 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
     free(count);
     const struct curve_optimum *o = &curve->opt;
     double px = cx[o->best], py = cy[o->best];
-    char title[400], sub[1000], xl[240], curve_label[300], file[240];
+    char title[400], sub[1000], xl[240], curve_label[300], file[240], peak[40];
+    report_percent(px / 100, 2, peak, sizeof peak); /* cx is in percent */
     scenario_name(&curve->base, file, sizeof file);
     /* TRANSLATORS: the number of files, then the base scenario file */
     snprintf(title, sizeof title,
@@ -1239,16 +1243,16 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
     if (shared) /* TRANSLATORS: how many files land on another's point, the peak's service level, the replications */
         snprintf(sub, sizeof sub,
                  P_("● each file as written, numbered by rank (%zu lands on another's point); ◆ the curve's profit "
-                    "peak, %.2f %%; %u replications",
+                    "peak, %s %%; %u replications",
                     "● each file as written, numbered by rank (%zu land on another's point); ◆ the curve's profit "
-                    "peak, %.2f %%; %u replications",
+                    "peak, %s %%; %u replications",
                     shared),
-                 shared, px, curve->reps);
+                 shared, peak, curve->reps);
     else
         snprintf(sub, sizeof sub,
-                 _("● each file as written, numbered by rank (the table names it); ◆ the curve's profit peak, %.2f "
+                 _("● each file as written, numbered by rank (the table names it); ◆ the curve's profit peak, %s "
                    "%%; %u replications"),
-                 px, curve->reps);
+                 peak, curve->reps);
     axis_label(curve, xl, sizeof xl);
     /* TRANSLATORS: the base scenario file, the swept key, how many values */
     snprintf(curve_label, sizeof curve_label, _("%s: %s at %zu values"), file, key, curve->n);

@@ -216,12 +216,13 @@ static void num_cell(FILE *out, const char *cls, double x, int decimals, const c
         fprintf(out, "<td class=\"%s\">%s</td>", cls, _("n/a"));
 }
 
-/* A share as a percentage (report_percent: never 100.00 below 1), or "n/a". */
+/* A share as a percentage (report_percent: never 100.00 below 1), or "n/a" in the
+ * reader's language. */
 static void percent_cell(FILE *out, const char *cls, double share, int decimals)
 {
     char v[40];
     fprintf(out, "<td class=\"%s\">", cls);
-    html_text(out, report_percent(share, decimals, v, sizeof v));
+    html_text(out, isfinite(share) ? report_percent(share, decimals, v, sizeof v) : _("n/a"));
     fputs(isfinite(share) ? " %</td>" : "</td>", out);
 }
 
@@ -655,7 +656,7 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
 /* One grid table: rows the first lever, columns the second; the best cell bold on
  * green, the cells not significantly lower on pale green (inline: the stylesheet is
  * shared by every page). */
-static void grid_html_table(FILE *out, const struct sweep_result *r, int metric, double scale, const char *suffix)
+static void grid_html_table(FILE *out, const struct sweep_result *r, int metric, bool share, const char *suffix)
 {
     const struct sweep_config *sw = &r->base.sweep;
     fputs("<div class=\"wide\"><table>\n<tr><th>", out);
@@ -673,12 +674,12 @@ static void grid_html_table(FILE *out, const struct sweep_result *r, int metric,
                                                   : "";
             char v[40];
             fprintf(out, "<td class=\"num\"%s>", style);
-            if (scale == 100) /* a share: as the text table writes it (cli/grid.c) */
-                html_text(out, report_percent(x, 3, v, sizeof v));
-            else if (isfinite(x))
-                fprintf(out, "%.2f", scale * x);
-            else
+            if (!isfinite(x))
                 html_text(out, _("n/a"));
+            else if (share) /* as the text table writes it (cli/grid.c) */
+                html_text(out, report_percent(x, 3, v, sizeof v));
+            else
+                fprintf(out, "%.2f", x);
             fprintf(out, "%s</td>", isfinite(x) ? suffix : "");
         }
         fputs("</tr>\n", out);
@@ -718,11 +719,11 @@ void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result 
     html_textf(out, _("Rows: %s; columns: %s. Bold: the highest; shaded: not significantly lower (paired 95%%)."),
                sw->parameter, sw->parameter2);
     fputs("</p>\n", out);
-    grid_html_table(out, r, M_PROFIT, 1, "");
+    grid_html_table(out, r, M_PROFIT, false, "");
     fputs("<h2>", out);
     html_textf(out, "%s (%%)", service); /* the cells without " %": the table then fits the page */
     fputs("</h2>\n", out);
-    grid_html_table(out, r, r->service, 100, "");
+    grid_html_table(out, r, r->service, true, "");
     struct note n;
     grid_notes(note_begin(&n), r);
     note_end(out, &n);

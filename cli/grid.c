@@ -39,20 +39,19 @@ size_t grid_lever_values(const struct sweep_result *r, int k, double *out)
     return n;
 }
 
-/* One table: rows the first lever, columns the second, each cell value(i) with
- * `decimals` decimals (a share, with scale 100, as report_percent writes it) and a
- * mark: * the best, + not significantly worse. */
-/* A cell of one_table: x x scale with `decimals` decimals, or "n/a" (40 bytes in c). */
-static const char *cell_text(double x, double scale, int decimals, char c[40])
+/* A cell of one_table: x with `decimals` decimals (a share as report_percent writes
+ * it), or "n/a" (40 bytes in c). */
+static const char *cell_text(double x, bool share, int decimals, char c[40])
 {
-    if (scale == 100) return report_percent(x, decimals, c, 40);
     if (!isfinite(x)) return snprintf(c, 40, "n/a"), c;
-    snprintf(c, 40, "%.*f", decimals, scale * x);
+    if (share) return report_percent(x, decimals, c, 40);
+    snprintf(c, 40, "%.*f", decimals, x);
     return c;
 }
 
-static void one_table(FILE *out, const struct sweep_result *r, const char *title, int metric, double scale,
-                      int decimals)
+/* One table: rows the first lever, columns the second, each cell value(i) with
+ * `decimals` decimals and a mark: * the best, + not significantly worse. */
+static void one_table(FILE *out, const struct sweep_result *r, const char *title, int metric, bool share, int decimals)
 {
     const struct sweep_config *sw = &r->base.sweep;
     const char *k1 = key_part(sw->parameter), *k2 = key_part(sw->parameter2);
@@ -63,7 +62,7 @@ static void one_table(FILE *out, const struct sweep_result *r, const char *title
     int cw = 10, kw = (int)strlen(corner);
     char c[40];
     for (size_t i = 0; i < r->n; i++) {
-        int w = (int)strlen(cell_text(sweep_at(r, i, metric).mean, scale, decimals, c)) + 2;
+        int w = (int)strlen(cell_text(sweep_at(r, i, metric).mean, share, decimals, c)) + 2;
         if (w > cw) cw = w;
     }
     for (size_t j = 0; j < r->n2; j++) {
@@ -84,7 +83,7 @@ static void one_table(FILE *out, const struct sweep_result *r, const char *title
         fprintf(out, "  %*s", kw, v);
         for (size_t b = 0; b < r->n2; b++) {
             size_t i = a * r->n2 + b;
-            cell_text(sweep_at(r, i, metric).mean, scale, decimals, c);
+            cell_text(sweep_at(r, i, metric).mean, share, decimals, c);
             fprintf(out, " %*s%c", cw - 1, c, i == r->grid.best ? '*' : r->near[i] ? '+' : ' ');
         }
         fputc('\n', out);
@@ -113,9 +112,9 @@ void grid_table(FILE *out, const struct sweep_result *r)
     snprintf(title, sizeof title,
              _("Profit per day (rows: %s; columns: %s). * the highest; + not significantly lower (paired 95%%)."),
              key_part(sw->parameter), key_part(sw->parameter2));
-    one_table(out, r, title, M_PROFIT, 1, 2);
+    one_table(out, r, title, M_PROFIT, false, 2);
     snprintf(title, sizeof title, _("%s, %% (marks as above)"), metric_defs[r->service].name);
-    one_table(out, r, title, r->service, 100, 3); /* as the sweep's table */
+    one_table(out, r, title, r->service, true, 3); /* as the sweep's table */
     grid_notes(out, r);
     if (b->nwarnings || r->npoint_warnings) {
         fputs(_("\nWarnings\n"), out);

@@ -667,9 +667,13 @@ void optimise_table(FILE *out, const struct optimise_result *r)
         if (widest < r->delta)
             fprintf(
                 out,
-                _("All %zu points lie within delta of the chosen one: their differences are inside the\n"
-                  "indifference zone, so any of them will do. Choose on other grounds, or set a smaller --delta.\n"),
-                r->ncand);
+                /* TRANSLATORS: how many finalists there are besides the chosen one */
+                P_("The other point lies within delta of the chosen one: their difference is inside the\n"
+                   "indifference zone, so either will do. Choose on other grounds, or set a smaller --delta.\n",
+                   "The other %zu points lie within delta of the chosen one: their differences are inside the\n"
+                   "indifference zone, so any of them will do. Choose on other grounds, or set a smaller --delta.\n",
+                   r->ncand - 1),
+                r->ncand - 1);
     }
     size_t grid = optimise_grid_points(r);
     double full = (double)grid * r->reps;

@@ -576,9 +576,8 @@ static void say_noise(FILE *out, const struct reason *r)
                 "    way. More replications tell.\n"),
               out);
     else if (r->figure[1] != 0)
-        /* xgettext:no-c-format */
-        fputs(_("  - the gap is less than twice the exact interval's width: with 95% intervals a correct formula\n"
-                "    falls outside about one time in 20, either way. More replications tell.\n"),
+        fputs(_("  - the gap is less than twice the exact interval's width: a correct formula falls outside that\n"
+                "    interval at most about one time in 40, and on one side only. More replications tell.\n"),
               out);
     else
         /* xgettext:no-c-format */
@@ -688,14 +687,18 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
     struct reasons_input in = reasons_input_of(&sc->cfg, s);
     double exact = reasons_exact_halfwidth(&in);
     if (isfinite(exact)) { /* the row shows ± 0.00: say what the comparison used instead */
-        bool none = in.sim[REASON_CSL] == 1;
-        fprintf(out,
-                /* TRANSLATORS: %s is "every cycle had stock" or "every cycle ran out"; then the
-                   number of cycles and the two ends of an interval in percent */
-                _("  In every replication %s, so the cycle service level's interval has no width;\n"
-                  "  over about %.0f cycles in all, its exact 95%% interval is %.2f %% to %.2f %%.\n"),
-                none ? _("every cycle had stock") : _("every cycle ran out"), in.cycles, 100 * (none ? 1 - exact : 0),
-                100 * (none ? 1 : exact));
+        if (in.sim[REASON_CSL] == 1)
+            fprintf(out,
+                    /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
+                    _("  In every replication every cycle had stock, so the cycle service level's interval has no\n"
+                      "  width; over about %.0f cycles in all, its exact 95%% interval is %.2f %% to 100 %%.\n"),
+                    in.cycles, 100 * (1 - exact));
+        else
+            fprintf(out,
+                    /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
+                    _("  In every replication every cycle ran out, so the cycle service level's interval has no\n"
+                      "  width; over about %.0f cycles in all, its exact 95%% interval is 0 %% to %.2f %%.\n"),
+                    in.cycles, 100 * exact);
     }
     int gap[REASON_MEASURES];
     reasons_gap(&in, gap);

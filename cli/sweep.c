@@ -540,8 +540,8 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
     else if (o->refined)
         fprintf(out,
                 _("Between grid points, a parabola through the points around it puts the peak at\n"
-                  "%s = %.4g (%s %.2f %%, profit %.2f a day).\n"),
-                key, o->x, service, 100 * o->service, o->profit);
+                  "%s = %.4g (%s %s %%, profit %.2f a day).\n"),
+                key, o->x, service, report_percent(o->service, 2, sv, sizeof sv), o->profit);
     if (o->tie_first != o->tie_last) {
         char a[40], z[40];
         snprintf(a, sizeof a, "%.6g", r->x[o->tie_first]);

@@ -2503,31 +2503,36 @@ static void check_annual_costs(struct scenario *sc)
     }
 }
 
-/* Continuous-review base stock reorders what a short delivery lacks at once, and with a
- * random yield that order comes short too: each sale starts a chain of ever smaller
- * orders (down to UNITS_DUST, models/units.h), each paying order_fixed. */
+/* A continuous-review policy with no reorder point (base stock: every shortfall below
+ * S is ordered) reorders what a short delivery lacks at once, and with a random yield
+ * that order comes short too: each sale starts a chain of ever smaller orders (down to
+ * UNITS_DUST, models/units.h), each paying order_fixed. */
 static bool yield_chains(const struct inventory_config *inv)
 {
-    return inv->policy == policy_find("base_stock") && inv->review_days == 0 && inv->supply_yield.type &&
+    const struct policy_type *p = inv->policy;
+    return p->uses_order_up_to && !p->uses_reorder_point && inv->review_days == 0 && inv->supply_yield.type &&
            dist_mean(&inv->supply_yield) < 1;
 }
 
-/* The section of the first stock point whose policy and yield chain orders, or NULL. */
-static const char *yield_chain_section(const struct model_config *c, char *buf, size_t n)
+/* The section ("[product.tea]") of the first stock point whose orders chain so, into
+ * buf; false if none does. */
+static bool yield_chain_section(struct scenario *sc, char *buf, size_t n)
 {
+    const struct model_config *c = &sc->cfg;
     for (size_t p = 0; p < c->nproducts; p++)
-        if (yield_chains(&c->products[p].inventory)) return snprintf(buf, n, "[product.%s]", c->products[p].name), buf;
+        if (yield_chains(&c->products[p].inventory))
+            return snprintf(buf, n, "[%s]", family_target(sc, FAMILY_PRODUCT, p).label), true;
     for (size_t l = 0; l < c->nlocations; l++)
         if (!c->locations[l].replenished_from && yield_chains(&c->locations[l].inventory))
-            return snprintf(buf, n, "[location.%s]", c->locations[l].name), buf;
-    return !c->nproducts && !c->nlocations && yield_chains(&c->inventory) ? "[inventory]" : NULL;
+            return snprintf(buf, n, "[%s]", family_target(sc, FAMILY_LOCATION, l).label), true;
+    if (c->nproducts || c->nlocations || !yield_chains(&c->inventory)) return false;
+    return snprintf(buf, n, "[inventory]"), true;
 }
 
 static void add_warnings(struct scenario *sc)
 {
-    char buf[NAME_LEN + 20];
-    const char *where = yield_chain_section(&sc->cfg, buf, sizeof buf);
-    if (where)
+    char where[NAME_LEN + 20];
+    if (yield_chain_section(sc, where, sizeof where))
         warn(sc,
              /* TRANSLATORS: %s is a section, e.g. [inventory] */
              _("%s: policy = base_stock with a supply_yield reorders what each delivery lacks at once, and that "

@@ -78,6 +78,21 @@ static int thousands_grouped(const char *s)
     return *p == '\0';
 }
 
+/* Is s digits grouped by `sep` in threes ("1.000", "12.345.678"), then either nothing
+ * ('\0'), or the other mark and digits ("1.000,5": returns ','); -1 if not. A lone
+ * "0.5" is no grouping: it takes two separators, or one before another mark. */
+static int grouped_by(const char *s, char sep)
+{
+    const char *p = s + (*s == '+' || *s == '-');
+    size_t lead = strspn(p, "0123456789"), groups = 0;
+    if (lead == 0 || lead > 3 || p[lead] != sep) return -1;
+    for (p += lead; *p == sep && strspn(p + 1, "0123456789") == 3; p += 4) groups++;
+    if (*p == '\0') return groups >= 2 ? '\0' : -1;
+    char other = sep == '.' ? ',' : '.';
+    if (*p == other && p[1] && strspn(p + 1, "0123456789") == strlen(p + 1)) return other;
+    return -1;
+}
+
 /* A hint for a value that is not a number, in parentheses after the message, or "".
  * Each hint is a whole message of its own, with its leading space. */
 static const char *number_hint(const char *s)
@@ -89,12 +104,12 @@ static const char *number_hint(const char *s)
     if (strchr(s, ';')) return _(" (a comment after a value needs a space before the ';')");
     if (strchr(s, '(')) return _(" (a distribution is not allowed here; give one number)");
     if (strchr(s, '%')) return _(" (write just the number, without '%'; a share as a decimal: 0.95 for 95%)");
-    const char *comma = strchr(s, ','), *dot = strchr(s, '.');
-    /* a number has one decimal mark at most: more commas, or a dot before the comma
-       ("1.000,5"), are separators between groups of digits */
-    if (digits && comma && dot && dot < comma)
+    const char *comma = strchr(s, ',');
+    /* a number has one decimal mark at most: more commas, or dots between groups of three
+       digits ("1.000,5", "1.000.000"), separate the groups */
+    if (grouped_by(s, '.') == ',')
         return _(" (write it with a dot as the decimal mark and no thousands separator: 1000.5, not 1.000,5)");
-    if (thousands_grouped(s) || (digits && comma && strchr(comma + 1, ',')))
+    if (thousands_grouped(s) || grouped_by(s, '.') == '\0' || (digits && comma && strchr(comma + 1, ',')))
         return _(" (write it without thousands separators: 1000, not 1,000)");
     if (digits && comma) return _(" (use a dot as the decimal mark: 0.5, not 0,5)");
     const char *unsigned_part = s + (s[0] == '+' || s[0] == '-');

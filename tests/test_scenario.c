@@ -377,6 +377,10 @@ static void test_values(void)
     expect_value_error("scen-3.26f a dot for thousands and a comma for decimals", "run", "horizon_days", "1.000,5",
                        "'1.000,5' is not a number (write it with a dot as the decimal mark and no thousands separator: "
                        "1000.5, not 1.000,5)");
+    expect_value_error("scen-3.26g dots between groups of three digits", "run", "horizon_days", "1.000.000",
+                       "'1.000.000' is not a number (write it without thousands separators: 1000, not 1,000)");
+    expect_value_error("scen-3.26h a dot, then a comma, with no group of three: not that hint", "run", "horizon_days",
+                       "0.5,0.7", "'0.5,0.7' is not a number (use a dot as the decimal mark: 0.5, not 0,5)");
     expect_value_error("scen-3.27 a unit after the number", "run", "horizon_days", "10 days",
                        "'10 days' is not a number (write just the number: the unit is in the key's name)");
     expect_value_error("scen-3.28 '#' after a value is not a comment", "run", "horizon_days", "5 # comment",
