@@ -29,8 +29,13 @@
 #include <string.h>
 
 enum {
-    DEFAULT_STEPS = 20,   /* a number key's default step: (to - from) / 20 */
-    N0_MIN = 5,           /* the search's replications per point: the scenario's (--reps), at least these */
+    DEFAULT_STEPS = 20, /* a number key's default step: (to - from) / 20 */
+    /* the search's replications per point, Kim and Nelson's first stage: the scenario's
+       (--reps) within these; the selection adds more where it must tell points apart, so
+       more at every point would buy little (make bench's target: under 10% of the runs
+       of a 21 x 21 grid at 20 replications) */
+    N0_MIN = 5,
+    N0_MAX = 10,
     COARSE_INTERVALS = 4, /* the coarse grid: 5 values per lever */
     KN_MAX_REPS = 2000,   /* a stop for the selection (said if reached) */
     GRID_MAX = 10000000,  /* points in the full grid */
@@ -545,7 +550,7 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
     }
     r->nm = metric_count(&r->base.cfg);
     r->reps = r->base.cfg.run.replications;
-    r->n0 = r->reps < N0_MIN ? N0_MIN : r->reps;
+    r->n0 = r->reps < N0_MIN ? N0_MIN : r->reps > N0_MAX ? N0_MAX : r->reps;
     struct search s = {.r = r, .path = path, .sets = sets, .nsets = nsets, .o = o, .err = err};
     int rc = search(&s);
     if (rc == 0) {
@@ -629,6 +634,11 @@ void optimise_table(FILE *out, const struct optimise_result *r)
               "times\n"
               "down to one grid step; %u replications a point.\n"),
             r->coarse_points, r->refinements, r->n0);
+    if (r->reps > r->n0) /* --reps above the first stage: say what it set */
+        fprintf(out,
+                _("The scenario's %u replications count for the full grid below; the search starts each point at\n"
+                  "%u, and the selection adds replications where it must tell points apart.\n"),
+                r->reps, r->n0);
     if (r->ncand > 1) {
         fprintf(out,
                 _("Selection (Kim and Nelson): among the search's %zu best points, the chosen one is the best with\n"

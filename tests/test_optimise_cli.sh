@@ -1,7 +1,8 @@
 # test_optimise_cli.sh - `servlab optimise` on the command line: option errors exit 2
 # with a message, the CSV has one column per lever then the sweep's metric columns, and
 # the evaluations stay below the full grid's (the exact optima: tests/test_optimise.c),
-# --reps sets the search's replications, and finalists all within delta are said to be.
+# --reps above the search's first stage is explained, and finalists all within delta
+# are said to be.
 S=${SERVLAB:-./servlab}
 pass=0
 fail=0
@@ -48,12 +49,17 @@ runs=$(echo "$table" | sed -n 's/^Evaluations: \([0-9]*\) runs.*against \([0-9]*
 set -- $runs
 [ -n "$1" ] && [ "$1" -lt "$2" ]; ok $? "evaluations $1 below the full grid's $2"
 echo "$table" | grep -q "indifference zone delta = "; ok $? "the table states delta"
-# --reps sets the search's replications a point (it was held at 10, the full grid at N)
+# --reps above 10: the search still starts each point at 10 (Kim and Nelson add more
+# where needed) while the full grid counts 20, and the output says so
 D=scenarios/default.ini
 G="--param inventory.reorder_point --from 200 --to 1200 --step 50 --param inventory.order_quantity --from 400 --to 2400 --step 100"
 t20=$("$S" optimise $D $G --reps 20 --quiet)
-echo "$t20" | grep -q "20 replications a point" && echo "$t20" | grep -q "(20 replications)"
-ok $? "--reps 20: the search uses 20 replications a point, and the chosen point has 20"
+echo "$t20" | grep -q "10 replications a point" &&
+    echo "$t20" | grep -q "The scenario's 20 replications count for the full grid below; the search starts each point at"
+ok $? "--reps 20: the search's 10 a point, and what the 20 count for, are said"
+t10=$("$S" optimise $D $G --reps 10 --quiet)
+! echo "$t10" | grep -q "count for the full grid below"
+ok $? "--reps 10 (the first stage itself): no such sentence"
 # every finalist within delta of the chosen one: said, since the 95 % guarantee cannot rank them
 echo "$t20" | grep -q "The other 8 points lie within delta of the chosen one"
 ok $? "finalists all within delta: the table says any of them will do"
