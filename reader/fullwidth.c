@@ -3,6 +3,7 @@
 
 #include "lang/lang.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -70,20 +71,37 @@ static size_t char_len(const unsigned char *p, size_t n)
     return len;
 }
 
-int fullwidth_find(const char *text, size_t len, struct fullwidth *hit)
+/* The first character of text (len bytes) whose range `wanted` accepts: 1 and *hit, else 0. */
+static int find_first(const char *text, size_t len, bool (*wanted)(const struct range *), struct fullwidth *hit)
 {
     const unsigned char *p = (const unsigned char *)text;
     int column = 1;
     for (size_t i = 0; i < len; column++) {
         unsigned code = three_byte(p + i, len - i);
         const struct range *r = code ? range_of(code) : NULL;
-        if (r && r->kind != BRACKET) {
+        if (r && wanted(r)) {
             fill_hit(hit, r, code, text + i, i, column);
             return 1;
         }
         i += char_len(p + i, len - i);
     }
     return 0;
+}
+
+/* Every character of the table but the brackets, which are text outside a header. */
+static bool not_bracket(const struct range *r)
+{
+    return r->kind != BRACKET;
+}
+
+static bool closing_bracket(const struct range *r)
+{
+    return r->kind == BRACKET && r->ascii == ']';
+}
+
+int fullwidth_find(const char *text, size_t len, struct fullwidth *hit)
+{
+    return find_first(text, len, not_bracket, hit);
 }
 
 void fullwidth_problem(const struct fullwidth *hit, char *buf, size_t n)
@@ -115,18 +133,7 @@ int fullwidth_bracket_at(const char *text, size_t len, int column, struct fullwi
 
 int fullwidth_closing_bracket(const char *text, size_t len, struct fullwidth *hit)
 {
-    const unsigned char *p = (const unsigned char *)text;
-    int column = 1;
-    for (size_t i = 0; i < len; column++) {
-        unsigned code = three_byte(p + i, len - i);
-        const struct range *r = code ? range_of(code) : NULL;
-        if (r && r->kind == BRACKET && r->ascii == ']') {
-            fill_hit(hit, r, code, text + i, i, column);
-            return 1;
-        }
-        i += char_len(p + i, len - i);
-    }
-    return 0;
+    return find_first(text, len, closing_bracket, hit);
 }
 
 void fullwidth_fold(const char *text, char *out, size_t n)
