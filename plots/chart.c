@@ -204,13 +204,20 @@ static double text_mm(const char *text)
     return ((double)narrow * NARROW_GLYPH + (double)wide * WIDE_GLYPH) * ht;
 }
 
-/* Estimated width of text at the current character size, in world x units. */
-static double text_width(const char *text, double xmin, double xmax)
+/* The frame's size in mm, from the current viewport. */
+static void frame_mm(double *vw, double *vh)
 {
     PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1;
     plgvpd(&vx0, &vx1, &vy0, &vy1);
     plgspa(&sx0, &sx1, &sy0, &sy1);
-    double viewport_mm = (vx1 - vx0) * (sx1 - sx0);
+    *vw = (vx1 - vx0) * (sx1 - sx0), *vh = (vy1 - vy0) * (sy1 - sy0);
+}
+
+/* Estimated width of text at the current character size, in world x units. */
+static double text_width(const char *text, double xmin, double xmax)
+{
+    double viewport_mm, unused;
+    frame_mm(&viewport_mm, &unused);
     return viewport_mm > 0 ? text_mm(text) / viewport_mm * (xmax - xmin) : 0;
 }
 
@@ -280,11 +287,10 @@ static void draw_mark_label(const struct chart_panel *p, size_t k, double ymin, 
         left = false, just = 0.0;
     }
     if (across || (left ? left_crosses : right_crosses)) {
-        PLFLT def, ht, vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1;
+        PLFLT def, ht;
         plgchr(&def, &ht);
-        plgvpd(&vx0, &vx1, &vy0, &vy1);
-        plgspa(&sx0, &sx1, &sy0, &sy1);
-        double hmm = (vy1 - vy0) * (sy1 - sy0);
+        double wmm, hmm;
+        frame_mm(&wmm, &hmm);
         double half = hmm > 0 ? 0.8 * ht / hmm * (ymax - ymin) : 0; /* half the box's height */
         double x0 = left ? x - w - 0.5 * gap : x - 0.5 * gap, x1 = x0 + w + gap;
         PLFLT bx[4] = {x0, x1, x1, x0}, by[4] = {y - half, y - half, y + half, y + half};
@@ -374,15 +380,6 @@ static struct legend_box legend_box_at(const struct legend_entry *e, int n, cons
     default: b.left = vw + x_off, b.top = (vh + b.height) / 2 - y_off; break;
     }
     return b;
-}
-
-/* The frame's size in mm, from the current viewport. */
-static void frame_mm(double *vw, double *vh)
-{
-    PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1;
-    plgvpd(&vx0, &vx1, &vy0, &vy1);
-    plgspa(&sx0, &sx1, &sy0, &sy1);
-    *vw = (vx1 - vx0) * (sx1 - sx0), *vh = (vy1 - vy0) * (sy1 - sy0);
 }
 
 /* Draw the legend in the current viewport, whose world window is x0..x1, y0..y1 (restored
@@ -620,10 +617,9 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
     }
     if (n == 0) return;
     /* the viewport in mm, origin at its bottom left */
-    PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1, def, ht;
-    plgvpd(&vx0, &vx1, &vy0, &vy1);
-    plgspa(&sx0, &sx1, &sy0, &sy1);
-    double wmm = (vx1 - vx0) * (sx1 - sx0), hmm = (vy1 - vy0) * (sy1 - sy0);
+    PLFLT def, ht;
+    double wmm, hmm;
+    frame_mm(&wmm, &hmm);
     double *px = calloc(n, sizeof *px),
            *py = calloc(n, sizeof *py); /* zeroed: GCC cannot see that the loop below fills all n */
     const char **text = malloc(n * sizeof *text);
@@ -896,10 +892,9 @@ static void scale_axis(enum chart_scale s, bool x_axis, bool labels, bool grid, 
 {
     struct chart_tick ticks[64];
     size_t n = x_axis ? chart_scale_ticks(s, xmin, xmax, ticks, 64) : chart_scale_ticks(s, ymin, ymax, ticks, 64);
-    PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1;
-    plgvpd(&vx0, &vx1, &vy0, &vy1);
-    plgspa(&sx0, &sx1, &sy0, &sy1);
-    double per_mm = x_axis ? (ymax - ymin) / ((vy1 - vy0) * (sy1 - sy0)) : (xmax - xmin) / ((vx1 - vx0) * (sx1 - sx0));
+    double wmm, hmm;
+    frame_mm(&wmm, &hmm);
+    double per_mm = x_axis ? (ymax - ymin) / hmm : (xmax - xmin) / wmm;
     char buf[64];
     for (size_t i = 0; i < n; i++) {
         const struct chart_tick *t = &ticks[i];
@@ -941,10 +936,9 @@ static void draw_quadrants(const struct chart_panel *p, double xmin, double xmax
     pljoin(p->quadrant_x, ymin, p->quadrant_x, ymax);
     pljoin(xmin, p->quadrant_y, xmax, p->quadrant_y);
     pllsty(1);
-    PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1, def, ht;
-    plgvpd(&vx0, &vx1, &vy0, &vy1);
-    plgspa(&sx0, &sx1, &sy0, &sy1);
-    double wmm = (vx1 - vx0) * (sx1 - sx0), hmm = (vy1 - vy0) * (sy1 - sy0);
+    PLFLT def, ht;
+    double wmm, hmm;
+    frame_mm(&wmm, &hmm);
     if (wmm <= 0 || hmm <= 0) return;
     double per_x = (xmax - xmin) / wmm, per_y = (ymax - ymin) / hmm; /* world units per mm */
     plschr(0, NAME_SCALE);
