@@ -62,34 +62,18 @@ static int number_if_swapped(const char *s, const char *from, char to)
     return swapped && end != t && !*end;
 }
 
-/* Is s a number written with commas between groups of three digits: "1,000",
- * "12,500.5" (not "0,015")? */
-static int thousands_grouped(const char *s)
-{
-    const char *p = s + (*s == '+' || *s == '-');
-    size_t lead = strspn(p, "0123456789");
-    if (lead == 0 || lead > 3 || p[0] == '0' || p[lead] != ',') return 0; /* "0,015" is a decimal comma */
-    p += lead;
-    while (*p == ',') {
-        if (strspn(p + 1, "0123456789") != 3) return 0;
-        p += 4;
-    }
-    if (*p == '.') p += 1 + strspn(p + 1, "0123456789");
-    return *p == '\0';
-}
-
-/* Is s digits grouped by `sep` in threes ("1.000", "12.345.678"), then either nothing
- * ('\0'), or the other mark and digits ("1.000,5": returns ','); -1 if not. A lone
- * "0.5" is no grouping: it takes two separators, or one before another mark. */
+/* Is s digits grouped in threes by `sep` ("1,000", "12.345.678"; the first group of one
+ * to three digits, not "0": "0,015" is a decimal comma), then nothing ('\0') or the other
+ * mark and digits ("12,500.5" returns '.', "1.000,5" ','); -1 if not. */
 static int grouped_by(const char *s, char sep)
 {
     const char *p = s + (*s == '+' || *s == '-');
-    size_t lead = strspn(p, "0123456789"), groups = 0;
-    if (lead == 0 || lead > 3 || p[lead] != sep) return -1;
-    for (p += lead; *p == sep && strspn(p + 1, "0123456789") == 3; p += 4) groups++;
-    if (*p == '\0') return groups >= 2 ? '\0' : -1;
+    size_t lead = strspn(p, "0123456789");
+    if (lead == 0 || lead > 3 || p[0] == '0' || p[lead] != sep) return -1;
+    for (p += lead; *p == sep && strspn(p + 1, "0123456789") == 3; p += 4) {}
     char other = sep == '.' ? ',' : '.';
-    if (*p == other && p[1] && strspn(p + 1, "0123456789") == strlen(p + 1)) return other;
+    if (*p == '\0') return '\0';
+    if (*p == other && strspn(p + 1, "0123456789") == strlen(p + 1)) return other;
     return -1;
 }
 
@@ -109,7 +93,7 @@ static const char *number_hint(const char *s)
        digits ("1.000,5", "1.000.000"), separate the groups */
     if (grouped_by(s, '.') == ',')
         return _(" (write it with a dot as the decimal mark and no thousands separator: 1000.5, not 1.000,5)");
-    if (thousands_grouped(s) || grouped_by(s, '.') == '\0' || (digits && comma && strchr(comma + 1, ',')))
+    if (grouped_by(s, ',') != -1 || grouped_by(s, '.') == '\0' || (digits && comma && strchr(comma + 1, ',')))
         return _(" (write it without thousands separators: 1000, not 1,000)");
     if (digits && comma) return _(" (use a dot as the decimal mark: 0.5, not 0,5)");
     const char *unsigned_part = s + (s[0] == '+' || s[0] == '-');
