@@ -862,11 +862,7 @@ static int cmd_compare(const struct options *o)
     if (o->format == FORMAT_CSV) { /* the table lists refusals; with CSV on stdout they go to stderr */
         compare_csv(stdout, &r);
         for (size_t i = 0; i < r.n; i++)
-            if (r.e[i].refused) {
-                char where[600];
-                fprintf(stderr, _("%s: refused: %s\n"),
-                        compare_refused_where(&r.e[i], r.e[i].path, where, sizeof where), r.e[i].reason_shown);
-            }
+            if (r.e[i].refused) compare_say_refused(stderr, &r.e[i]);
     } else
         compare_table(stdout, &r);
     rc = finish_stdout();

@@ -277,6 +277,12 @@ const char *compare_refused_where(const struct compare_entry *e, const char *nam
     return buf;
 }
 
+void compare_say_refused(FILE *err, const struct compare_entry *e)
+{
+    char where[600];
+    fprintf(err, _("%s: refused: %s\n"), compare_refused_where(e, e->path, where, sizeof where), e->reason_shown);
+}
+
 void compare_entry_free(struct compare_entry *e)
 {
     scenario_free(e->sc);
@@ -355,13 +361,8 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
     if (!valid) {
         /* the table that would list the refusals is not printed: say them here (a file
            that did not load has printed its problems already) */
-        for (size_t i = 0; i < n; i++) {
-            char where[600];
-            const struct compare_entry *e = &r->e[i];
-            if (e->refused && e->sc)
-                fprintf(err, _("%s: refused: %s\n"), compare_refused_where(e, e->path, where, sizeof where),
-                        e->reason_shown);
-        }
+        for (size_t i = 0; i < n; i++)
+            if (r->e[i].refused && r->e[i].sc) compare_say_refused(err, &r->e[i]);
         fputs(_("servlab: none of the files could be compared\n"), err);
         compare_free(r);
         return 2;

@@ -38,6 +38,9 @@ struct compare_entry {
  * of its file broke a lock, else "NAME". Returns buf. */
 const char *compare_refused_where(const struct compare_entry *e, const char *name, char *buf, size_t n);
 
+/* Say on err that e was refused: "PATH:LINE: refused: REASON". */
+void compare_say_refused(FILE *err, const struct compare_entry *e);
+
 struct compare_result {
     struct compare_entry *e;
     size_t n;
