@@ -5,6 +5,7 @@
 #include "lang/lang.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,7 +36,50 @@ void html_textf(FILE *out, const char *format, ...)
     free(text);
 }
 
-void html_lines(FILE *out, const char *cls, const char *text)
+/* The bytes of the UTF-8 character that starts with byte c (1 for a byte that cannot
+ * start one, which lang_width also counts as one column). */
+static size_t utf8_length(unsigned char c)
+{
+    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
+}
+
+/* One line of a note, escaped, with each run of wide (Chinese) characters in a box
+ * exactly their columns wide, in the width of the note's Latin "0" (CSS ch): the report
+ * aligns its tables counting a wide character as two columns (lang_width), which no
+ * font guarantees (DejaVu Sans Mono's Latin is 0.6 em, a Chinese glyph 1 em). The
+ * box's spare width goes between its characters (.note .w in the stylesheet). */
+static void note_line(FILE *out, const char *line, size_t len)
+{
+    char one[8];
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i, columns = 0;
+        while (i < len) { /* the run of wide characters from i, if any */
+            size_t n = utf8_length((unsigned char)line[i]);
+            if (n > len - i) break;
+            memcpy(one, line + i, n), one[n] = '\0';
+            if (lang_width(one) != 2) break;
+            columns += 2, i += n;
+        }
+        if (columns) {
+            char *run = strndup(line + start, i - start);
+            if (!run) abort();
+            fprintf(out, "<span class=\"w\" style=\"width:%zuch\">", columns);
+            html_text(out, run);
+            fputs("</span>", out);
+            free(run);
+            continue;
+        }
+        size_t n = utf8_length((unsigned char)line[i]);
+        if (n > len - i) n = len - i;
+        memcpy(one, line + i, n), one[n] = '\0';
+        html_text(out, one);
+        i += n;
+    }
+}
+
+/* html_lines and html_note: `columns` keeps the text's columns (note_line). */
+static void write_lines(FILE *out, const char *cls, const char *text, bool columns)
 {
     /* the common indentation of the non-blank lines, and the first and last of them */
     size_t indent = (size_t)-1;
@@ -53,7 +97,9 @@ void html_lines(FILE *out, const char *cls, const char *text)
     fprintf(out, "<div class=\"%s\">", cls);
     for (const char *line = first; line < last;) {
         size_t len = strcspn(line, "\n");
-        if (len > indent) {
+        if (len > indent && columns) {
+            note_line(out, line + indent, len - indent);
+        } else if (len > indent) {
             char *copy = strndup(line + indent, len - indent);
             if (!copy) abort();
             html_text(out, copy);
@@ -63,6 +109,11 @@ void html_lines(FILE *out, const char *cls, const char *text)
         if (line < last) fputc('\n', out);
     }
     fputs("</div>\n", out);
+}
+
+void html_lines(FILE *out, const char *cls, const char *text)
+{
+    write_lines(out, cls, text, false);
 }
 
 static const char stylesheet[] =
@@ -98,6 +149,7 @@ static const char stylesheet[] =
     ".sig{color:var(--bad);font-weight:bold} .nsig{color:var(--muted)} .pm{color:var(--muted);font-size:14px}\n"
     ".note{white-space:pre;font-family:'DejaVu Sans Mono','WenQuanYi Micro Hei Mono',monospace;font-size:15px;"
     "background:var(--band);padding:10px 14px;margin:8px 0 12px;overflow-x:auto}\n"
+    ".note .w{display:inline-block;text-align-last:justify}\n"
     ".warn{border-left:6px solid #c77700;background:#fff6e5;padding:8px 14px;margin:6px 0}\n"
     "figure{margin:16px 0 24px;break-inside:avoid}\n"
     "figure svg{display:block;width:100%;height:auto;max-width:1100px}\n"
@@ -133,5 +185,5 @@ void html_end(FILE *out)
 
 void html_note(FILE *out, const char *text)
 {
-    html_lines(out, "note", text);
+    write_lines(out, "note", text, true);
 }

@@ -21,6 +21,9 @@ not answer). The checks:
   script      no <script> element, no on* event attribute, no javascript: URL
   dialog      no JavaScript dialog (alert, confirm, prompt, beforeunload) opened
   svg         every <svg> has a rendered width and height > 0 (at least --min-svg)
+  columns     in every note (class "note": the terminal's text, tables aligned by
+              counting a Chinese character as two columns), each Latin character
+              sits at its column, within 1.5 pixels
   img         every <img> has loaded (naturalWidth > 0)
   shots       PREFIX-1280x720.png, PREFIX-1920x1080.png and PREFIX-full.png (the
               whole page at 1280 wide) written
@@ -312,7 +315,54 @@ DOM_PROBE = r"""
       if (/^\s*javascript:/i.test(a.value)) jsurls.push(e.localName + ' ' + a.name);
     }
   }
+  // columns: in every .note (the terminal's text, whose tables count a Chinese character
+  // as two columns), each visible Latin character must sit at its column: the note's
+  // left edge plus its column times the width of one Latin character. Wide characters
+  // are those of the East Asian wide and full-width blocks (lang_width's wcwidth 2).
+  const wide = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
+  const columns = {notes: 0, checked: 0, off: []};
+  const latin = [];  // [x from the note's left edge, column, line so far] of each visible Latin character
+  let unit = 0, unitColumn = 0, glyph = 0;
+  for (const note of document.querySelectorAll('.note')) {
+    columns.notes++;
+    const style = getComputedStyle(note), rect = note.getBoundingClientRect();
+    const left = rect.left + note.clientLeft + parseFloat(style.paddingLeft) - note.scrollLeft;
+    const walker = document.createTreeWalker(note, NodeFilter.SHOW_TEXT);
+    let column = 0, line = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.data;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n') { column = 0; line = ''; continue; }
+        const r = document.createRange();
+        r.setStart(node, i);
+        r.setEnd(node, i + 1);
+        const box = r.getBoundingClientRect();
+        if (!wide.test(c) && c !== ' ') {
+          latin.push([box.left - left, column, line + c]);
+          if (!glyph) glyph = box.width;
+          // the unit: from the Latin character farthest right with no wide one before it
+          // on its line (one glyph's box width is rounded; over 100 columns that adds up)
+          if (!wide.test(line) && column > 0 && column >= unitColumn) {
+            unit = (box.left - left) / column;  // every note has the same font
+            unitColumn = column;
+          }
+        }
+        column += wide.test(c) ? 2 : 1;
+        line += c;
+      }
+    }
+  }
+  if (!unit) unit = glyph;
+  for (const [x, col, text] of latin) {
+    columns.checked++;
+    const expected = col * unit;
+    if (Math.abs(x - expected) > 1.5)
+      columns.off.push(columns.off.length >= 5 ? '' : '"' + text.slice(-40) + '": column ' + col + ' at ' +
+                       x.toFixed(1) + ' px from the left edge, expected ' + expected.toFixed(1));
+  }
   return {
+    columns,
     title: document.title,
     text: document.title + '\n' + (document.body ? document.body.innerText : '') + '\n' +
           [...document.getElementsByTagName('svg')].map(e => e.textContent).join('\n'),
@@ -410,6 +460,12 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
                        "; fewer than %d" % min_svg if len(svgs) < min_svg else ""))
         for s in bad_svg:
             results.note("svg %d %s: %g x %g" % (s["i"], s["label"], s["size"][0], s["size"][1]))
+        cols = dom["columns"]
+        off = cols["off"]
+        results.check("columns", not off, "%d Latin character(s) in %d note(s), %d off their terminal column" %
+                      (cols["checked"], cols["notes"], len(off)))
+        for o in [o for o in off if o]:
+            results.note("columns: " + o)
         bad_img = [i for i in dom["imgs"] if not i["natural"]]
         results.check("img", not bad_img, "%d <img>, %d not loaded" % (len(dom["imgs"]), len(bad_img)))
         for i in bad_img:
