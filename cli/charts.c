@@ -1475,7 +1475,11 @@ int charts_ipa(const struct chart_target *to, const struct ipa_result *r)
     scenario_name(&r->base, file, sizeof file);
     /* TRANSLATORS: the scenario file */
     snprintf(title, sizeof title, _("Importance-performance matrix: %s"), file);
-    if (*r->against) {
+    if (!r->placed) /* TRANSLATORS: the replications; the matrix has no point to show */
+        snprintf(sub, sizeof sub,
+                 _("no element has a target: give them in [ipa] (servlab keys ipa) or use --against; %u replications"),
+                 r->reps);
+    else if (*r->against) {
         const char *rival = strrchr(r->against, '/') ? strrchr(r->against, '/') + 1 : r->against;
         /* TRANSLATORS: the competitor's file, the importance line, the replications */
         snprintf(sub, sizeof sub,

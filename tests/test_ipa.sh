@@ -76,6 +76,12 @@ run "$S" ipa scenarios/importance_performance.ini --base x.ini
 ok "ipa-4.5 an option of another command: exit 2" $([ $rc -eq 2 ] && grep -q "does not apply to 'servlab ipa'" "$T/err"; echo $?)
 run "$S" ipa scenarios/importance_performance.ini --plot "$T/x.txt"
 ok "ipa-4.6 --plot with an unknown extension: exit 2" $([ $rc -eq 2 ]; echo $?)
+# a scenario with no [ipa] targets places nothing: the matrix says how to give targets,
+# never "mean importance nan" (the mean of no elements)
+run "$S" ipa scenarios/default.ini --quiet --reps 2 --out "$T/none"
+ok "ipa-4.7 no targets: the chart's subtitle says how to give them, no nan" \
+    $([ $rc -eq 0 ] && grep -q 'no element has a target: give them in \[ipa\]' "$T/none/report.html" &&
+      ! grep -qiE '\bnan\b' "$T/none/report.html"; echo $?) "$(grep -oiE '.{60}\bnan\b.{10}' "$T/none/report.html" | head -3)"
 
 # ---- Chinese ----
 run "$S" --lang zh ipa scenarios/importance_performance.ini --quiet --reps 5
