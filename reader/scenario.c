@@ -2514,27 +2514,40 @@ static bool yield_chains(const struct inventory_config *inv)
            dist_mean(&inv->supply_yield) < 1;
 }
 
-/* The section ("[product.tea]") of the first stock point whose orders chain so, into
- * buf; false if none does. */
-static bool yield_chain_section(struct scenario *sc, char *buf, size_t n)
+/* Add "[SECTION]" to the list in buf (n bytes, used so far), space-separated: at most
+ * YIELD_CHAIN_NAMED of them, then "...". */
+enum { YIELD_CHAIN_NAMED = 4 };
+static void add_section(char *buf, size_t n, size_t *named, const char *label)
+{
+    size_t used = strlen(buf);
+    if (*named == YIELD_CHAIN_NAMED) snprintf(buf + used, n - used, " …");
+    if (*named < YIELD_CHAIN_NAMED) snprintf(buf + used, n - used, "%s[%s]", used ? " " : "", label);
+    ++*named;
+}
+
+/* The sections ("[product.tea] [product.cup]") of the stock points whose orders chain
+ * so, into buf; false if none does. */
+static bool yield_chain_sections(struct scenario *sc, char *buf, size_t n)
 {
     const struct model_config *c = &sc->cfg;
+    size_t named = 0;
+    buf[0] = '\0';
     for (size_t p = 0; p < c->nproducts; p++)
         if (yield_chains(&c->products[p].inventory))
-            return snprintf(buf, n, "[%s]", family_target(sc, FAMILY_PRODUCT, p).label), true;
+            add_section(buf, n, &named, family_target(sc, FAMILY_PRODUCT, p).label);
     for (size_t l = 0; l < c->nlocations; l++)
         if (!c->locations[l].replenished_from && yield_chains(&c->locations[l].inventory))
-            return snprintf(buf, n, "[%s]", family_target(sc, FAMILY_LOCATION, l).label), true;
-    if (c->nproducts || c->nlocations || !yield_chains(&c->inventory)) return false;
-    return snprintf(buf, n, "[inventory]"), true;
+            add_section(buf, n, &named, family_target(sc, FAMILY_LOCATION, l).label);
+    if (!c->nproducts && !c->nlocations && yield_chains(&c->inventory)) add_section(buf, n, &named, "inventory");
+    return named > 0;
 }
 
 static void add_warnings(struct scenario *sc)
 {
-    char where[NAME_LEN + 20];
-    if (yield_chain_section(sc, where, sizeof where))
+    char where[YIELD_CHAIN_NAMED * (NAME_LEN + 20) + 8];
+    if (yield_chain_sections(sc, where, sizeof where))
         warn(sc,
-             /* TRANSLATORS: %s is a section, e.g. [inventory] */
+             /* TRANSLATORS: %s is one section or more, e.g. [inventory] or [product.tea] [product.cup] */
              _("%s: policy = base_stock with a supply_yield reorders what each delivery lacks at once, and that "
                "order comes short too: every sale starts a chain of ever smaller orders, each paying order_fixed. "
                "A periodic review (review_days) or policy = sS orders less often"),

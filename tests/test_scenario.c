@@ -569,6 +569,23 @@ static void test_cross_field(void)
     check(sc.nwarnings == 1 && strstr(sc.warnings[0], "[product.tea]: policy = base_stock") == sc.warnings[0],
           "scen-4.29 ... and a product's own policy is named with its section: '%s'",
           sc.nwarnings ? sc.warnings[0] : "");
+    const char *two = "[demand]\norders_per_day = 2\n[inventory]\npolicy = sQ\nreorder_point = 2\n"
+                      "order_quantity = 5\n[product.tea]\nshare = 0.5\npolicy = base_stock\norder_up_to = 5\n"
+                      "supply_yield = 0.8\n[product.cup]\nshare = 0.5\npolicy = base_stock\norder_up_to = 5\n"
+                      "supply_yield = 0.8\n";
+    load_bytes(two, strlen(two), NULL, 0);
+    check(sc.nwarnings == 1 &&
+              strstr(sc.warnings[0], "[product.tea] [product.cup]: policy = base_stock") == sc.warnings[0],
+          "scen-4.30 ... every stock point whose orders chain is named, once: '%s'",
+          sc.nwarnings ? sc.warnings[0] : "");
+    char six[1200] = "[demand]\norders_per_day = 2\n[inventory]\npolicy = base_stock\norder_up_to = 5\n"
+                     "supply_yield = 0.8\n";
+    for (int i = 1; i <= 6; i++)
+        snprintf(six + strlen(six), sizeof six - strlen(six), "[product.p%d]\nshare = %s\n", i, i < 6 ? "0.1" : "0.5");
+    load_bytes(six, strlen(six), NULL, 0);
+    check(sc.nwarnings == 1 &&
+              strstr(sc.warnings[0], "[product.p1] [product.p2] [product.p3] [product.p4] …: policy") == sc.warnings[0],
+          "scen-4.31 ... the first four of six, then '…': '%s'", sc.nwarnings ? sc.warnings[0] : "");
 }
 
 /* ---- 5. what inih would mis-read ---- */
