@@ -123,10 +123,28 @@ static int resolve_lever(struct optimise_result *r, size_t k, const struct optim
     return 0;
 }
 
+/* The power of ten that makes x whole, 10^0 .. 10^9, or 0 if none does (1/3). */
+static double decimal_scale(double x)
+{
+    double scale = 1;
+    for (int d = 0; d <= 9; d++, scale *= 10)
+        if (fabs(x * scale) < 1e15 && fabs(x * scale - round(x * scale)) <= 1e-6) return scale;
+    return 0;
+}
+
+/* from + i step, on the decimal grid that from and step are written on when they have
+ * at most 9 decimals: 0 + 12 x 0.15 is 1.8, which the sum in binary would make
+ * 1.7999999999999998 (so the report named that point). Counting in whole hundredths,
+ * (0 + 12 x 15) / 100, gives the double nearest 1.8, as a sweep's from + (to - from)
+ * i / (n - 1) does. */
 double optimise_value(const struct optimise_result *r, size_t k, size_t i)
 {
-    double x = r->lever[k].from + (double)i * r->lever[k].step;
-    return r->whole[k] ? round(x) : x;
+    const struct optimise_lever *l = &r->lever[k];
+    double x = l->from + (double)i * l->step;
+    if (r->whole[k]) return round(x);
+    double a = decimal_scale(l->from), b = decimal_scale(l->step), scale = fmax(a, b);
+    if (a == 0 || b == 0) return x;
+    return (round(l->from * scale) + (double)i * round(l->step * scale)) / scale;
 }
 
 size_t optimise_grid_points(const struct optimise_result *r)

@@ -246,6 +246,31 @@ static void check_book_changes_nothing(void)
     for (int i = 0; i < 2; i++) optimise_free(r[i]), free(r[i]);
 }
 
+/* A lever's grid values are the decimals the user wrote: from + i step counted in the
+ * step's own decimals (0 + 12 x 0.15 is 1.8, not 1.7999999999999998); a step with no
+ * short decimal form (1/3) is summed as it is. */
+static void check_grid_values(void)
+{
+    struct optimise_result *r = calloc(1, sizeof *r);
+    if (!r) abort();
+    r->nlevers = 2;
+    r->lever[0] = (struct optimise_lever){.from = 0, .step = 0.15};
+    r->lever[1] = (struct optimise_lever){.from = -0.5, .step = 0.1};
+    size_t off = 0;
+    for (size_t i = 0; i <= 20; i++) {
+        off += optimise_value(r, 0, i) != (double)(15 * i) / 100;
+        off += optimise_value(r, 1, i) != ((double)(10 * i) - 50) / 100;
+    }
+    check(off == 0,
+          "grid values: 0 + i x 0.15 and -0.5 + i x 0.1 are the decimals i x 15 / 100 and (10 i - 50) / "
+          "100 exactly (i = 0..20: %zu off; 1.7999999999999998 at i = 12 before)",
+          off);
+    r->lever[0] = (struct optimise_lever){.from = 1, .step = 1.0 / 3};
+    check(optimise_value(r, 0, 7) == 1 + 7 * (1.0 / 3), "grid values: a step of 1/3 is summed as it is: %.17g",
+          optimise_value(r, 0, 7));
+    free(r);
+}
+
 static double zf_cost_cb(const void *m, int s, int S)
 {
     return zf_cost(m, s, S);
@@ -320,5 +345,6 @@ int main(void)
         run_instance(&t, rq_cost_cb, &m);
     }
     check_book_changes_nothing();
+    check_grid_values();
     return check_done("test_optimise");
 }

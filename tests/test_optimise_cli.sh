@@ -69,5 +69,11 @@ ok $? "two finalists within delta: said in the singular"
 small=$("$S" optimise $D $G --delta 0.2 --quiet)
 ! echo "$small" | grep -q "within delta of the chosen one"
 ok $? "with --delta 0.2 (below the finalists' widest gap) it does not"
+# a lever's values are named as written: 0 + 12 x 0.15 is 1.8, never 1.7999999999999998
+# (the values themselves: test_optimise's grid values)
+sf=$("$S" optimise $D --param inventory.safety_factor --from 0 --to 3 --quiet)
+echo "$sf" | grep -qE "^\*? +1\.8 " && ! echo "$sf" | grep -qE "[0-9]\.[0-9]{10,}"
+ok $? "safety_factor 0 to 3 in 0.15s: the table names 1.8, no value with 10 decimals: $(echo "$sf" | grep -m1 'Best point')"
+
 echo "test_optimise_cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
