@@ -294,6 +294,19 @@ static double objective_mean(const struct optimise_result *r, size_t i, unsigned
     return sum / reps;
 }
 
+/* The chosen point's lead over point i (in the objective's better direction) on the
+ * replications both ran: paired differences, as Kim and Nelson compared them. */
+static struct summary lead_of_chosen(const struct optimise_result *r, size_t i)
+{
+    unsigned n = r->points[i].reps < r->points[r->best].reps ? r->points[i].reps : r->points[r->best].reps;
+    double *d = malloc((n ? n : 1) * sizeof *d);
+    if (!d) abort();
+    for (unsigned j = 0; j < n; j++) d[j] = objective_rep(r, r->best, j) - objective_rep(r, i, j);
+    struct summary s = summary_of(d, n, 1);
+    free(d);
+    return s;
+}
+
 /* Evaluated, valid, a finite objective, and the requirement met on its mean. */
 static bool usable(const struct optimise_result *r, size_t i)
 {
@@ -671,7 +684,11 @@ void optimise_table(FILE *out, const struct optimise_result *r)
         lang_pad(out, _("point"), kw * (int)r->nlevers, false);
         fprintf(out, "  %14s  ", metric);
         lang_pad(out, _("replications"), 12, true);
-        fprintf(out, "  %s\n", _("eliminated"));
+        fputs("  ", out);
+        lang_pad(out, _("eliminated"), 10, false);
+        fputs("  ", out);
+        lang_pad(out, _("chosen ahead by"), 18, true);
+        fputc('\n', out);
         for (size_t c = 0; c < r->ncand; c++) {
             size_t i = r->cand[c].point;
             struct summary s = metric_summary(r, i, r->metric);
@@ -684,9 +701,24 @@ void optimise_table(FILE *out, const struct optimise_result *r)
                 snprintf(when, sizeof when, _("after %u"), r->cand[c].out_at);
             else
                 snprintf(when, sizeof when, "%s", i == r->best ? _("chosen") : "—");
-            fprintf(out, "%c %-*s  %14s  %12u  %s\n", i == r->best ? '*' : ' ', kw * (int)r->nlevers + 1, at,
-                    shown(s.mean, r->delta, v[1]), r->points[i].reps, when);
+            fprintf(out, "%c %-*s  %14s  %12u  ", i == r->best ? '*' : ' ', kw * (int)r->nlevers + 1, at,
+                    shown(s.mean, r->delta, v[1]), r->points[i].reps);
+            lang_pad(out, when, 10, false);
+            char lead[90] = "—";
+            if (i != r->best) {
+                struct summary d = lead_of_chosen(r, i);
+                snprintf(lead, sizeof lead, "%s%s ± %s", d.mean > 0 ? "+" : "", shown(d.mean, d.ci95, v[1]),
+                         shown(d.ci95, d.ci95, v[2]));
+            }
+            fputs("  ", out);
+            lang_pad(out, lead, 18, true);
+            fputc('\n', out);
         }
+        /* xgettext:no-c-format */
+        fputs(_("Chosen ahead by: the chosen point's lead over each, on the replications both ran (paired, ± the\n"
+                "95% half-width). Means over different numbers of replications do not compare: a point\n"
+                "eliminated early can show a higher mean than the chosen one.\n"),
+              out);
         /* delta wider than every gap (at the first stage's replications, which every
            finalist has): the guarantee says nothing about which is best */
         double best = objective_mean(r, r->best, r->n0), widest = 0;

@@ -69,6 +69,24 @@ ok $? "two finalists within delta: said in the singular"
 small=$("$S" optimise $D $G --delta 0.2 --quiet)
 ! echo "$small" | grep -q "within delta of the chosen one"
 ok $? "with --delta 0.2 (below the finalists' widest gap) it does not"
+# chosen ahead by: the chosen point's paired lead on the replications both ran; where a
+# finalist ran as many as the chosen one, it is the difference of the two means shown
+echo "$small" | awk '
+    /^\* / { chosen = $0 }
+    /after [0-9]+ / { rows[++n] = $0 } # "  POINT  MEAN  REPS  after R  LEAD ± CI": fields 2..6 split on 2+ spaces
+    END {
+        split(chosen, c, "  +"); cmean = c[2]; creps = c[3]
+        for (i = 1; i <= n; i++) {
+            k = split(rows[i], f, "  +"); lead = f[k]; sub(/ ±.*/, "", lead)
+            if (f[4] == creps) { same++; if ((cmean - f[3]) - lead > 0.011 || lead - (cmean - f[3]) > 0.011) bad++ }
+            if (lead !~ /^[-+][0-9.]+$/) bad++
+        }
+        exit !(n == 8 && same >= 1 && !bad)
+    }'
+ok $? "chosen ahead by: a signed lead for each of the 8 others, the means' difference where the replications match: $(echo "$small" | grep -m2 'after 44')"
+echo "$small" | grep -q "a point$" && echo "$small" | grep -q "^eliminated early can show a higher mean than the chosen one"
+ok $? "... and the note says why a higher mean can lose"
+
 # a lever's values are named as written: 0 + 12 x 0.15 is 1.8, never 1.7999999999999998
 # (the values themselves: test_optimise's grid values)
 sf=$("$S" optimise $D --param inventory.safety_factor --from 0 --to 3 --quiet)
