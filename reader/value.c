@@ -77,6 +77,31 @@ static int grouped_by(const char *s, char sep)
     return -1;
 }
 
+/* Is s a list of numbers ("0.5,0.7", "1, 2, 3"): pieces between commas that are each a
+ * number, with a dot in one of them or a blank after a comma? Without either, "0,5"
+ * is a decimal comma, not a list. */
+static bool is_number_list(const char *s)
+{
+    bool dot = false, blank = false;
+    for (const char *p = s;;) {
+        size_t len = strcspn(p, ",");
+        char piece[TOKEN_MAX];
+        if (len == 0 || len >= sizeof piece) return false;
+        memcpy(piece, p, len), piece[len] = '\0';
+        const char *start = piece + strspn(piece, " \t");
+        char *end;
+        strtod(start, &end);
+        if (end == start || end[strspn(end, " \t")] != '\0' ||
+            strspn(start, "0123456789+-.eE") != (size_t)(end - start))
+            return false;
+        dot |= strchr(piece, '.') != NULL;
+        if (!p[len]) break;
+        blank |= p[len + 1] == ' ' || p[len + 1] == '\t';
+        p += len + 1;
+    }
+    return dot || blank;
+}
+
 /* A hint for a value that is not a number, in parentheses after the message, or "".
  * Each hint is a whole message of its own, with its leading space. */
 static const char *number_hint(const char *s)
@@ -93,8 +118,11 @@ static const char *number_hint(const char *s)
        digits ("1.000,5", "1.000.000"), separate the groups */
     if (grouped_by(s, '.') == ',')
         return _(" (write it with a dot as the decimal mark and no thousands separator: 1000.5, not 1.000,5)");
-    if (grouped_by(s, ',') != -1 || grouped_by(s, '.') == '\0' || (digits && comma && strchr(comma + 1, ',')))
-        return _(" (write it without thousands separators: 1000, not 1,000)");
+    const char *thousands = _(" (write it without thousands separators: 1000, not 1,000)");
+    if (grouped_by(s, ',') != -1 || grouped_by(s, '.') == '\0') return thousands;
+    if (digits && comma && is_number_list(s))
+        return _(" (one number only; to try several values, sweep the key: [sweep] values, or --values)");
+    if (digits && comma && strchr(comma + 1, ',')) return thousands;
     if (digits && comma) return _(" (use a dot as the decimal mark: 0.5, not 0,5)");
     const char *unsigned_part = s + (s[0] == '+' || s[0] == '-');
     if (unsigned_part[0] == '0' && (unsigned_part[1] == 'x' || unsigned_part[1] == 'X'))

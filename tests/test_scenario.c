@@ -379,8 +379,13 @@ static void test_values(void)
                        "1000.5, not 1.000,5)");
     expect_value_error("scen-3.26g dots between groups of three digits", "run", "horizon_days", "1.000.000",
                        "'1.000.000' is not a number (write it without thousands separators: 1000, not 1,000)");
-    expect_value_error("scen-3.26h a dot, then a comma, with no group of three: not that hint", "run", "horizon_days",
-                       "0.5,0.7", "'0.5,0.7' is not a number (use a dot as the decimal mark: 0.5, not 0,5)");
+    expect_value_error("scen-3.26h numbers with dots between commas are a list: one number only", "run", "horizon_days",
+                       "0.5,0.7",
+                       "'0.5,0.7' is not a number (one number only; to try several values, sweep the key: [sweep] "
+                       "values, or --values)");
+    expect_value_error("scen-3.26i ... as are numbers after a comma and a blank", "run", "horizon_days", "1, 2, 3",
+                       "'1, 2, 3' is not a number (one number only; to try several values, sweep the key: [sweep] "
+                       "values, or --values)");
     expect_value_error("scen-3.27 a unit after the number", "run", "horizon_days", "10 days",
                        "'10 days' is not a number (write just the number: the unit is in the key's name)");
     expect_value_error("scen-3.28 '#' after a value is not a comment", "run", "horizon_days", "5 # comment",
