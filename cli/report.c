@@ -114,8 +114,8 @@ bool report_figure(const struct metric_def *d, const struct summary *s, char val
     if (scale == 100) /* a share: never 100.00 % when below 1 */
         report_percent(s->mean, decimals, value, 40);
     else
-        snprintf(value, 40, "%.*f", decimals, scale * s->mean);
-    if (!isnan(s->ci95)) snprintf(ci, 40, "%.*f", decimals, scale * s->ci95);
+        num_fixed(scale * s->mean, decimals, value, 40);
+    if (!isnan(s->ci95)) num_fixed(scale * s->ci95, decimals, ci, 40);
     if (**unit && **unit != '%') *unit = _(*unit);
     return true;
 }

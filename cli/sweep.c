@@ -322,7 +322,7 @@ struct summary sweep_at(const struct sweep_result *r, size_t i, int m)
 static const char *cell(double x, int decimals, char *buf)
 {
     if (isfinite(x))
-        snprintf(buf, 40, "%.*f", decimals, x);
+        num_fixed(x, decimals, buf, 40);
     else
         snprintf(buf, 40, "n/a");
     return buf;

@@ -2,6 +2,7 @@
 #include "history_structure.h"
 #include "keys.h"
 #include "lang/lang.h"
+#include "sim/num.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -86,7 +87,8 @@ static void describe_weekly_and_autocorrelation(FILE *out, const struct series_s
     char acf[SERIES_LAGS * 8] = "";
     for (int k = 1; k <= SERIES_LAGS; k++) {
         size_t used = strlen(acf);
-        snprintf(acf + used, sizeof acf - used, "%s%.2f", k > 1 ? " " : "", s->acf[k]);
+        char r[40];
+        snprintf(acf + used, sizeof acf - used, "%s%s", k > 1 ? " " : "", num_fixed(s->acf[k], 2, r, sizeof r));
     }
     fprintf(out,
             _("%s    autocorrelation, lags 1-7: %s (±%.2f if independent)\n"

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 char *num_format(double x, char *buf, size_t n)
 {
@@ -12,5 +13,12 @@ char *num_format(double x, char *buf, size_t n)
         if (strtod(buf, NULL) == x) break;
     }
     if (buf[0] == '-' && buf[1] == '0' && buf[2] == '\0') snprintf(buf, n, "0");
+    return buf;
+}
+
+char *num_fixed(double x, int decimals, char *buf, size_t n)
+{
+    snprintf(buf, n, "%.*f", decimals, x);
+    if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1)) memmove(buf, buf + 1, strlen(buf));
     return buf;
 }

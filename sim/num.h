@@ -1,5 +1,6 @@
 /* num.h - locale-independent number text: the shortest decimal that reads back as the
- * same double. Used wherever servlab writes a number that may be read again. */
+ * same double, used wherever servlab writes a number that may be read again; and fixed
+ * decimals for tables, without a "-0.00". */
 #ifndef SIM_NUM_H
 #define SIM_NUM_H
 
@@ -8,5 +9,10 @@
 /* Write x into buf (size n) as the shortest of %.15g..%.17g that round-trips, with a
  * dot as the decimal mark. Returns buf. Non-finite x are written as "nan"/"inf". */
 char *num_format(double x, char *buf, size_t n);
+
+/* Write x into buf (size n) with `decimals` decimals (printf's %.*f), without the sign
+ * of a value that rounds to zero: -0.001 at 2 decimals is "0.00", not "-0.00" (which a
+ * reader takes for a real, if small, loss). Returns buf. */
+char *num_fixed(double x, int decimals, char *buf, size_t n);
 
 #endif

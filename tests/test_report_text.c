@@ -1,8 +1,9 @@
 /* test_report_text.c - cli/report.h's text of a share: report_percent never shows a
  * share below 1 as 100.00 %, nor one above 0 as 0.00 %, and otherwise writes what
- * "%.*f" writes. */
+ * "%.*f" writes; and sim/num.h's num_fixed, the tables' fixed decimals, never "-0.00". */
 #include "check.h"
 #include "cli/report.h"
+#include "sim/num.h"
 
 #include <math.h>
 
@@ -15,8 +16,24 @@ static void percent_is(double share, int decimals, const char *want, const char 
           want, buf);
 }
 
+/* Does num_fixed(x, decimals) write `want`? */
+static void fixed_is(double x, int decimals, const char *want, const char *why)
+{
+    char buf[40];
+    num_fixed(x, decimals, buf, sizeof buf);
+    check(strcmp(buf, want) == 0, "report-2 %s: %.9g with %d decimals reads \"%s\" (got \"%s\")", why, x, decimals,
+          want, buf);
+}
+
 int main(void)
 {
+    fixed_is(-0.004, 2, "0.00", "a small negative value that rounds to zero has no sign");
+    fixed_is(-0.0, 1, "0.0", "-0");
+    fixed_is(-0.4, 0, "0", "no decimals");
+    fixed_is(-0.006, 2, "-0.01", "a negative value that does not round to zero keeps its sign");
+    fixed_is(-1.5, 1, "-1.5", "a negative value");
+    fixed_is(-10, 0, "-10", "a negative whole number");
+    fixed_is(2907.664, 2, "2907.66", "a positive value, as %.2f");
     percent_is(0.99996, 2, ">99.99", "a share below 1 that rounds to 100.00");
     percent_is(1, 2, "100.00", "1 itself");
     percent_is(0.99994, 2, "99.99", "a share that rounds down stays as it is");
