@@ -405,8 +405,10 @@ static void level_text(const struct element_def *d, double v, char *buf, size_t 
         snprintf(buf, n, "-");
     else if (d->time)
         snprintf(buf, n, _("%.2f d"), v);
-    else
-        snprintf(buf, n, "%.1f%%", v * 100);
+    else { /* never 100.0% for a share below 1 (report_percent) */
+        char share[40];
+        snprintf(buf, n, "%s%%", report_percent(v, 1, share, sizeof share));
+    }
 }
 
 static const char *unit_text(const struct element_def *d)

@@ -46,6 +46,10 @@ ok "ipa-2.2 every quadrant follows from vs_target and importance against their m
               exit bad }' "$T/lesson.csv"; echo $?)
 ok "ipa-2.3 the lesson: accuracy (4% picking errors at 40 a wrong shipment) is where to concentrate" \
     $([ "$(field accuracy quadrant "$T/lesson.csv")" = concentrate_here ]; echo $?)
+run "$S" ipa scenarios/importance_performance.ini --quiet
+ok "ipa-2.3b availability achieved $(field availability achieved "$T/lesson.csv") (below 1) reads >99.9%, never 100.0%" \
+    $(awk -v a="$(field availability achieved "$T/lesson.csv")" 'BEGIN { exit !(a < 1 && a >= 0.9995) }' &&
+      grep -q '^Stock availability  *>99\.9%' "$T/out" && ! grep -q '100\.0%' "$T/out"; echo $?) "$(grep availability "$T/out")"
 run "$S" ipa scenarios/importance_performance.ini --quiet --format csv --threads 1
 ok "ipa-2.4 the same CSV on one thread" $(cmp -s "$T/out" "$T/lesson.csv"; echo $?)
 run "$S" ipa scenarios/importance_performance.ini --quiet --format csv --against scenarios/perfect_order.ini
