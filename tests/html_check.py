@@ -321,14 +321,18 @@ DOM_PROBE = r"""
   // are those of the East Asian wide and full-width blocks (lang_width's wcwidth 2).
   const wide = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
   const columns = {notes: 0, checked: 0, off: []};
-  const latin = [];  // [x from the note's left edge, column, line so far] of each visible Latin character
-  let unit = 0, unitColumn = 0, glyph = 0;
+  const latin = [];  // [x from the note's left edge, column, line so far, unit] of each visible Latin character
   for (const note of document.querySelectorAll('.note')) {
     columns.notes++;
     const style = getComputedStyle(note), rect = note.getBoundingClientRect();
     const left = rect.left + note.clientLeft + parseFloat(style.paddingLeft) - note.scrollLeft;
     const walker = document.createTreeWalker(note, NodeFilter.SHOW_TEXT);
     let column = 0, line = '';
+    // the unit: the advance of a Latin '0' in the note's font (CSS ch), unrounded
+    // (a glyph box's width is rounded; over 100 columns that adds up)
+    const measure = document.createElement('canvas').getContext('2d');
+    measure.font = style.font;
+    const unit = measure.measureText('0'.repeat(100)).width / 100;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.data;
       for (let i = 0; i < text.length; i++) {
@@ -338,23 +342,13 @@ DOM_PROBE = r"""
         r.setStart(node, i);
         r.setEnd(node, i + 1);
         const box = r.getBoundingClientRect();
-        if (!wide.test(c) && c !== ' ') {
-          latin.push([box.left - left, column, line + c]);
-          if (!glyph) glyph = box.width;
-          // the unit: from the Latin character farthest right with no wide one before it
-          // on its line (one glyph's box width is rounded; over 100 columns that adds up)
-          if (!wide.test(line) && column > 0 && column >= unitColumn) {
-            unit = (box.left - left) / column;  // every note has the same font
-            unitColumn = column;
-          }
-        }
+        if (!wide.test(c) && c !== ' ') latin.push([box.left - left, column, line + c, unit]);
         column += wide.test(c) ? 2 : 1;
         line += c;
       }
     }
   }
-  if (!unit) unit = glyph;
-  for (const [x, col, text] of latin) {
+  for (const [x, col, text, unit] of latin) {
     columns.checked++;
     const expected = col * unit;
     if (Math.abs(x - expected) > 1.5)
