@@ -315,9 +315,10 @@ static void theory_row(FILE *out, const char *label, double target, double formu
         snprintf(f, sizeof f, "%9s %%", report_percent(formula, 2, v, sizeof v));
     else
         snprintf(f, sizeof f, "%*s%s", 11 - (int)lang_width(_("n/a")), "", _("n/a"));
-    if (isfinite(sim->mean))
-        snprintf(m, sizeof m, "%9s %% ± %.2f", report_percent(sim->mean, 2, v, sizeof v),
-                 100 * (isnan(sim->ci95) ? 0 : sim->ci95));
+    if (isfinite(sim->mean) && isnan(sim->ci95)) /* one replication: no interval, as in the tables above */
+        snprintf(m, sizeof m, "%9s %%", report_percent(sim->mean, 2, v, sizeof v));
+    else if (isfinite(sim->mean))
+        snprintf(m, sizeof m, "%9s %% ± %.2f", report_percent(sim->mean, 2, v, sizeof v), 100 * sim->ci95);
     else
         snprintf(m, sizeof m, "%*s%s %s", 11 - (int)lang_width(_("n/a")), "", _("n/a"), _("(nothing to count)"));
     fputs("  ", out);
@@ -686,7 +687,21 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
     }
     struct reasons_input in = reasons_input_of(&sc->cfg, s);
     double exact = reasons_exact_halfwidth(&in);
-    if (isfinite(exact)) { /* the row shows ± 0.00: say what the comparison used instead */
+    bool one = s[M_CYCLE_SERVICE_LEVEL].n == 1;
+    if (isfinite(exact) && one) { /* no interval: say what the comparison used instead */
+        if (in.sim[REASON_CSL] == 1)
+            fprintf(out,
+                    /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
+                    _("  In the one replication every cycle had stock; over about %.0f cycles, the cycle service\n"
+                      "  level's exact 95%% interval is %.2f %% to 100 %%.\n"),
+                    in.cycles, 100 * (1 - exact));
+        else
+            fprintf(out,
+                    /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
+                    _("  In the one replication every cycle ran out; over about %.0f cycles, the cycle service\n"
+                      "  level's exact 95%% interval is 0 %% to %.2f %%.\n"),
+                    in.cycles, 100 * exact);
+    } else if (isfinite(exact)) { /* the row shows ± 0.00: say what the comparison used instead */
         if (in.sim[REASON_CSL] == 1)
             fprintf(out,
                     /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */

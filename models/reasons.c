@@ -259,7 +259,9 @@ static double judged_by(const struct reasons_input *in, int m, double *d, bool *
     const double predicted[REASON_MEASURES] = {in->formula.cycle_service_level, in->formula.fill_rate};
     double exact = reasons_exact_halfwidth(in);
     bool no_stockout_seen = isfinite(exact) && in->sim[REASON_CSL] == 1;
-    *exact_used = isfinite(exact) && (m == REASON_CSL || (no_stockout_seen && in->sim[m] == 1 && in->ci95[m] == 0));
+    *exact_used =
+        isfinite(exact) &&
+        (m == REASON_CSL || (no_stockout_seen && in->sim[m] == 1 && (in->ci95[m] == 0 || isnan(in->ci95[m]))));
     if (*exact_used) {
         *d = in->sim[REASON_CSL] - predicted[REASON_CSL];
         return fmax(exact, REASONS_SHOWN);
@@ -336,8 +338,9 @@ struct reasons_input reasons_input_of(const struct model_config *cfg, const stru
 
 double reasons_exact_halfwidth(const struct reasons_input *in)
 {
-    double csl = in->sim[REASON_CSL];
-    if (!(in->ci95[REASON_CSL] == 0 && (csl == 0 || csl == 1) && in->cycles >= 1)) return NAN;
+    /* no width: every replication 0 or 1, or one replication (no interval) at 0 or 1 */
+    double csl = in->sim[REASON_CSL], ci = in->ci95[REASON_CSL];
+    if (!((ci == 0 || isnan(ci)) && (csl == 0 || csl == 1) && in->cycles >= 1)) return NAN;
     return 1 - pow(0.025, 1 / in->cycles);
 }
 
@@ -347,7 +350,7 @@ void reasons_gap(const struct reasons_input *in, int gap[REASON_MEASURES])
         double d;
         bool exact;
         double half = judged_by(in, m, &d, &exact);
-        bool outside = isfinite(d) && (isnan(half) || fabs(d) > half);
+        bool outside = isfinite(d) && fabs(d) > REASONS_SHOWN && (isnan(half) || fabs(d) > half);
         gap[m] = !outside || d == 0 ? 0 : d > 0 ? 1 : -1;
     }
 }

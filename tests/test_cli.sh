@@ -528,6 +528,14 @@ run "$S" run tests/reasons/weekly.ini --set demand.history_mode=bootstrap
 ok "cli-24.4 bootstrap: no replay note" $([ $rc -eq 0 ] && ! grep -q 'a replay plays' "$T/out"; echo $?)
 run "$S" run scenarios/csl_vs_fill_rate.ini
 ok "cli-24.5 perfect orders 100% next to stockouts: one line says why" $([ $rc -eq 0 ] && grep -q '^  Perfect orders  *100.00 %' "$T/out" && grep -q 'met a stockout can still be perfect' "$T/out"; echo $?)
+run "$S" run scenarios/default.ini --reps 1 --quiet
+ok "cli-24.7 one replication: the theory rows show no interval (no '± 0.00'), as the tables above" \
+    $([ $rc -eq 0 ] && grep -q '^  Cycle service level  *78.83 %  *[0-9.]* %$' "$T/out" && ! grep -q '± 0.00' "$T/out"; echo $?) \
+    "$(grep -A4 '^Theory' "$T/out")"
+run "$S" run scenarios/default.ini --reps 1 --quiet --set inventory.reorder_point=900
+ok "cli-24.8 ... at 100 %, judged by the exact bound over its cycles, and no 'why they differ'" \
+    $([ $rc -eq 0 ] && grep -q 'In the one replication every cycle had stock' "$T/out" && ! grep -q 'Why they differ' "$T/out"; echo $?) \
+    "$(grep -A8 '^Theory' "$T/out")"
 run "$S" run scenarios/default.ini
 ok "cli-24.6 perfect orders below 1 - stockouts (late orders): no such line" $([ $rc -eq 0 ] && ! grep -q 'can still be perfect' "$T/out"; echo $?)
 # ---- status calls that swamp the order desk: a warning at load, and the run stays small ----

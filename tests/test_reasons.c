@@ -223,6 +223,25 @@ static void test_made_up(void)
     in.cycles = 244, in.formula.cycle_service_level = 0.975, in.formula.fill_rate = 0.9999;
     check(printed(&in, REASON_NOISE) && found.figure[1] == 1,
           "reasons-7.13 a gap of 2.5 points against an exact bound of 1.50: noise, and it says which bound");
+    /* one replication (no interval) that saw no stockout: the same exact bound applies */
+    in = input(1, 1, NAN);
+    in.cycles = 24, in.formula.cycle_service_level = 0.99995, in.formula.fill_rate = 0.999999;
+    exact = reasons_exact_halfwidth(&in);
+    reasons_gap(&in, gap);
+    check(fabs(exact - (1 - pow(0.025, 1.0 / 24))) < 1e-15 && gap[REASON_CSL] == 0 && gap[REASON_FILL] == 0 &&
+              !applies(&in, REASON_NOISE),
+          "reasons-7.14 one replication, no stockout in 24 cycles: the exact bound (%.4f), and a formula of 99.995 "
+          "%% agrees (gaps %d %d)",
+          exact, gap[0], gap[1]);
+    in.formula.cycle_service_level = 0.7; /* 0.7^24: 2e-4 */
+    reasons_gap(&in, gap);
+    check(gap[REASON_CSL] == 1, "reasons-7.15 ... a formula of 70 %% CSL does not (gap %d)", gap[0]);
+    in = input(0.84, 0.987, NAN);
+    in.cycles = 24, in.formula.cycle_service_level = 0.84 + 0.00002, in.formula.fill_rate = 0.987 - 0.00003;
+    reasons_gap(&in, gap);
+    check(isnan(reasons_exact_halfwidth(&in)) && gap[REASON_CSL] == 0 && gap[REASON_FILL] == 0,
+          "reasons-7.16 one replication: a difference the report's two decimals cannot show is no gap (gaps %d %d)",
+          gap[0], gap[1]);
 }
 
 /* ---- on scenario runs ---- */
@@ -354,6 +373,9 @@ static void test_runs(void)
     a = run_applies("scenarios/default.ini", "inventory.reorder_point=900", 0, REASON_NOISE, gap);
     check(gap[REASON_CSL] == 0 && gap[REASON_FILL] == 0 && !a,
           "reasons-run-7.1 default.ini at s = 900: 100 %% in every replication, the formula's 99.99+ %% agrees");
+    a = run_applies("scenarios/default.ini", "inventory.reorder_point=900", 1, REASON_NOISE, gap);
+    check(gap[REASON_CSL] == 0 && gap[REASON_FILL] == 0 && !a,
+          "reasons-run-7.2 ... and with one replication, by the exact bound (gaps %d %d)", gap[0], gap[1]);
 }
 
 int main(void)
