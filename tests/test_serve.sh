@@ -236,8 +236,10 @@ start "$T/state3" --lang zh
 s=$(status -F "name=小明" -F "file=@$T/locked.ini" "$U/submit")
 "$S" compare --lang zh --base "$B" "$T/locked.ini" "$T/class/s1.ini" --quiet > "$T/zh.txt" 2>&1
 zh_lock=$(grep -o 'price_per_unit[^<]*' "$T/zh.txt" | head -n 1)
-ok "serve-5.1 zh: a locked key refused with compare's Chinese message" $([ "$s" = 422 ] && [ -n "$zh_lock" ] && grep -qF "$zh_lock" "$T/page" &&
-    grep -q 'lang="zh' "$T/page"; echo $?) "$s $(grep -o '<div class="note">[^<]*' "$T/page")"
+# the page's text as read (a note keeps Chinese runs in spans of their own width: cli/html.c)
+ok "serve-5.1 zh: a locked key refused with compare's Chinese message" $([ "$s" = 422 ] && [ -n "$zh_lock" ] &&
+    sed 's/<[^>]*>//g' "$T/page" | grep -qF "$zh_lock" && grep -q 'lang="zh' "$T/page"; echo $?) \
+    "$s $(sed 's/<[^>]*>//g' "$T/page" | grep -m2 'price_per_unit')"
 s=$(status -F "name=小明" -F "file=@$T/class/s1.ini" "$U/submit")
 ok "serve-5.2 zh: a Chinese name is a name" $([ "$s" = 200 ] && grep -q '小明' "$T/page"; echo $?) "$s"
 stop
