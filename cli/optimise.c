@@ -674,11 +674,11 @@ void optimise_table(FILE *out, const struct optimise_result *r)
         fprintf(out,
                 _("Selection (Kim and Nelson): among the search's %zu best points, the chosen one is the best with\n"
                   "probability at least 95%% when the best is ahead by the indifference zone delta = %s or more;\n"
-                  "otherwise it is within delta of the best of them. delta is %s.\n"),
+                  "otherwise it is within delta of the best of them.\ndelta is %s.\n"),
                 r->ncand, shown(r->delta, r->delta, v[0]),
                 r->delta_given ? _("as given with --delta")
                                /* xgettext:no-c-format */
-                               : _("half the 95% half-width of the search's best point\n(set it with --delta)"));
+                               : _("half the 95% half-width of the search's best point (set it with --delta)"));
         int kw = 10;
         fputs("\n  ", out); /* headings padded by display width (lang_pad): Chinese is two columns a character */
         lang_pad(out, _("point"), kw * (int)r->nlevers, false);
