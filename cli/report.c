@@ -37,17 +37,6 @@ int report_cell(FILE *out, const char *text, int width, bool right_align)
     return lang_pad(out, shown, width, right_align);
 }
 
-char *report_tidy_cut(char *text)
-{
-    size_t n = strlen(text), start = n;
-    while (start > 0 && ((unsigned char)text[start - 1] & 0xC0) == 0x80) start--; /* continuation bytes */
-    if (start == 0) return text;
-    unsigned char lead = (unsigned char)text[start - 1];
-    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (n - (start - 1) < need) text[start - 1] = '\0';
-    return text;
-}
-
 const char *report_percent(double share, int decimals, char *buf, size_t n)
 {
     if (!isfinite(share)) return snprintf(buf, n, "n/a"), buf;

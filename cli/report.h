@@ -66,10 +66,6 @@ int report_check_names(const struct model_config *cfg, const char *only, char *e
  * when right_align). For ASCII text it prints what "%-*.*s" prints. */
 int report_cell(FILE *out, const char *text, int width, bool right_align);
 
-/* Drop the last character of text when snprintf cut it in two (a fixed buffer full of
- * Chinese, 3 bytes a character): the text stays valid UTF-8. Returns text. */
-char *report_tidy_cut(char *text);
-
 /* A share as a percentage with `decimals` decimals ("%.*f" of 100 x share), except that
  * a share below 1 that would read 100.00 reads ">99.99" (as many 9s as decimals), and
  * one above 0 that would read 0.00 reads "<0.01": a table never shows perfect service,

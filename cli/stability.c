@@ -66,7 +66,7 @@ bool stability_check(const struct model_config *cfg, const struct backlog *b, co
             snprintf(warning + len, n - (size_t)len,
                      _("): the system does not settle%s; results depend on the horizon"),
                      reps == 1 ? _(" (1 replication: run more to be sure)") : "");
-        report_tidy_cut(warning);
+        lang_tidy_cut(warning);
         return true;
     }
     double units_a_day = metric_mean(rows, nm, reps, M_UNITS_PER_DAY);
@@ -76,7 +76,7 @@ bool stability_check(const struct model_config *cfg, const struct backlog *b, co
             _("the backlog grows: units on backorder rose from %.0f at mid-window to %.0f at the end (+%.3g a day; "
               "%.3g units demanded a day): replenishment does not keep up%s; results depend on the horizon"),
             mid, end, (end - mid) / half, units_a_day, reps == 1 ? _(" (1 replication: run more to be sure)") : "");
-        report_tidy_cut(warning);
+        lang_tidy_cut(warning);
         return true;
     }
     return false;

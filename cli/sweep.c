@@ -41,7 +41,7 @@ static void add_point_warning(struct sweep_result *r, const char *text, size_t i
                  r->x2[i]);
     snprintf(r->point_warnings[r->npoint_warnings++], sizeof r->point_warnings[0], _("at %s (and maybe others): %s"),
              where, text);
-    report_tidy_cut(r->point_warnings[r->npoint_warnings - 1]);
+    lang_tidy_cut(r->point_warnings[r->npoint_warnings - 1]);
 }
 
 /* Load point i's scenario. Returns 0 or 2 (its problems already printed). */

@@ -57,6 +57,10 @@ const char *lang_code(void);
  * combining mark, 1 for others (invalid bytes count 1 each). */
 size_t lang_width(const char *text);
 
+/* Drop the last character of text when snprintf cut it in two (a fixed buffer full of
+ * Chinese, 3 bytes a character): the text stays valid UTF-8. Returns text. */
+char *lang_tidy_cut(char *text);
+
 /* Print text in a field `width` columns wide (by lang_width, not bytes), padded with
  * spaces on the right (left-aligned) or on the left (right_align). Text wider than
  * the field is printed whole. Returns what fprintf returns. */

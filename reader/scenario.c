@@ -926,8 +926,9 @@ static void warn(struct scenario *sc, const char *fmt, ...)
     if (sc->nwarnings == SCENARIO_WARNINGS_MAX) return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(sc->warnings[sc->nwarnings++], sizeof sc->warnings[0], fmt, ap);
+    vsnprintf(sc->warnings[sc->nwarnings], sizeof sc->warnings[0], fmt, ap);
     va_end(ap);
+    lang_tidy_cut(sc->warnings[sc->nwarnings++]); /* never half a character, if cut */
 }
 
 static void note(struct scenario *sc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -937,8 +938,9 @@ static void note(struct scenario *sc, const char *fmt, ...)
     if (sc->nnotes == sizeof sc->notes / sizeof sc->notes[0]) return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(sc->notes[sc->nnotes++], sizeof sc->notes[0], fmt, ap);
+    vsnprintf(sc->notes[sc->nnotes], sizeof sc->notes[0], fmt, ap);
     va_end(ap);
+    lang_tidy_cut(sc->notes[sc->nnotes++]);
 }
 
 /* Is any [customers] key given? Then demand comes from a customer base. */
@@ -2515,13 +2517,19 @@ static bool yield_chains(const struct inventory_config *inv)
 }
 
 /* Add "[SECTION]" to the list in buf (n bytes, used so far), space-separated: at most
- * YIELD_CHAIN_NAMED of them, then "...". */
-enum { YIELD_CHAIN_NAMED = 4 };
-static void add_section(char *buf, size_t n, size_t *named, const char *label)
+ * YIELD_CHAIN_NAMED of them and YIELD_CHAIN_BYTES in all, then " …" once. The bytes
+ * keep the whole warning within warnings[][400] (its Chinese text is 296 bytes). */
+enum { YIELD_CHAIN_NAMED = 4, YIELD_CHAIN_BYTES = 90 };
+static void add_section(char *buf, size_t n, size_t *named, bool *cut, const char *label)
 {
     size_t used = strlen(buf);
-    if (*named == YIELD_CHAIN_NAMED) snprintf(buf + used, n - used, " …");
-    if (*named < YIELD_CHAIN_NAMED) snprintf(buf + used, n - used, "%s[%s]", used ? " " : "", label);
+    if (*cut) return;
+    if (*named == YIELD_CHAIN_NAMED || used + strlen(label) + 3 > YIELD_CHAIN_BYTES) {
+        snprintf(buf + used, n - used, " …");
+        *cut = true;
+        return;
+    }
+    snprintf(buf + used, n - used, "%s[%s]", used ? " " : "", label);
     ++*named;
 }
 
@@ -2531,20 +2539,21 @@ static bool yield_chain_sections(struct scenario *sc, char *buf, size_t n)
 {
     const struct model_config *c = &sc->cfg;
     size_t named = 0;
+    bool cut = false;
     buf[0] = '\0';
     for (size_t p = 0; p < c->nproducts; p++)
         if (yield_chains(&c->products[p].inventory))
-            add_section(buf, n, &named, family_target(sc, FAMILY_PRODUCT, p).label);
+            add_section(buf, n, &named, &cut, family_target(sc, FAMILY_PRODUCT, p).label);
     for (size_t l = 0; l < c->nlocations; l++)
         if (!c->locations[l].replenished_from && yield_chains(&c->locations[l].inventory))
-            add_section(buf, n, &named, family_target(sc, FAMILY_LOCATION, l).label);
-    if (!c->nproducts && !c->nlocations && yield_chains(&c->inventory)) add_section(buf, n, &named, "inventory");
+            add_section(buf, n, &named, &cut, family_target(sc, FAMILY_LOCATION, l).label);
+    if (!c->nproducts && !c->nlocations && yield_chains(&c->inventory)) add_section(buf, n, &named, &cut, "inventory");
     return named > 0;
 }
 
 static void add_warnings(struct scenario *sc)
 {
-    char where[YIELD_CHAIN_NAMED * (NAME_LEN + 20) + 8];
+    char where[YIELD_CHAIN_BYTES + 8];
     if (yield_chain_sections(sc, where, sizeof where))
         warn(sc,
              /* TRANSLATORS: %s is one section or more, e.g. [inventory] or [product.tea] [product.cup] */

@@ -536,6 +536,18 @@ run "$S" run scenarios/default.ini --reps 1 --quiet --set inventory.reorder_poin
 ok "cli-24.8 ... at 100 %, judged by the exact bound over its cycles, and no 'why they differ'" \
     $([ $rc -eq 0 ] && grep -q 'In the one replication every cycle had stock' "$T/out" && ! grep -q 'Why they differ' "$T/out"; echo $?) \
     "$(grep -A8 '^Theory' "$T/out")"
+# the yield warning with five long product names: the list stops at what fits, and the
+# warning stays whole and valid UTF-8 in both languages (warnings are 400 bytes)
+{
+    printf '[demand]\norders_per_day = 2\n[inventory]\npolicy = base_stock\norder_up_to = 5\nsupply_yield = 0.8\n'
+    for i in 1 2 3 4 5; do printf '[product.premium_green_tea_gift_box_no_%s]\nshare = 0.2\n' $i; done
+} > "$T/long_names.ini"
+"$S" check "$T/long_names.ini" > /dev/null 2> "$T/long_en"
+"$S" --lang zh check "$T/long_names.ini" > /dev/null 2> "$T/long_zh"
+ok "cli-24.9 five long names chaining orders: two named, then '…', and the warning whole, en and zh" \
+    $(grep -q 'warning: \[product.premium_green_tea_gift_box_no_1\] \[product.premium_green_tea_gift_box_no_2\] …: policy' "$T/long_en" &&
+      grep -q 'or policy = sS orders less often$' "$T/long_en" && grep -q '订货次数会少得多$' "$T/long_zh" &&
+      iconv -f UTF-8 -t UTF-8 "$T/long_zh" > /dev/null; echo $?) "$(cat "$T/long_en" "$T/long_zh")"
 run "$S" run scenarios/default.ini
 ok "cli-24.6 perfect orders below 1 - stockouts (late orders): no such line" $([ $rc -eq 0 ] && ! grep -q 'can still be perfect' "$T/out"; echo $?)
 # ---- status calls that swamp the order desk: a warning at load, and the run stays small ----

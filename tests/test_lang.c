@@ -58,6 +58,19 @@ static void choice(const char *build)
           "lang-2.9 --lang en overrides a Chinese environment, and messages are English again");
 }
 
+/* lang_tidy_cut: a buffer that snprintf cut inside a character ends before it. */
+static void cuts(void)
+{
+    const char *text = "ab少得多"; /* 2 bytes, then 3 a character */
+    char a[16] = "", b[16] = "";
+    memcpy(a, text, 7); /* as snprintf into 8 bytes leaves it: 2 of 得's 3 bytes */
+    check(strcmp(lang_tidy_cut(a), "ab少") == 0, "lang-3.1 a character cut in two is dropped: '%s'", a);
+    memcpy(b, text, 8);
+    check(strcmp(lang_tidy_cut(b), "ab少得") == 0, "lang-3.2 whole characters are kept: '%s'", b);
+    char c[] = "plain";
+    check(strcmp(lang_tidy_cut(c), "plain") == 0, "lang-3.3 ASCII is left alone");
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -65,5 +78,6 @@ int main(int argc, char **argv)
     check_build_dir(argv[0], build, sizeof build);
     widths();
     choice(build);
+    cuts();
     return check_done("test_lang");
 }
