@@ -123,12 +123,16 @@ static int resolve_lever(struct optimise_result *r, size_t k, const struct optim
     return 0;
 }
 
-/* The power of ten that makes x whole, 10^0 .. 10^9, or 0 if none does (1/3). */
+/* The smallest power of ten, 10^0 .. 10^9, by which x is a whole number k exactly as
+ * read: k / 10^d gives x back, bit for bit (0.15: 15 / 100). 0 if none does (1/3, or
+ * 1e-12). */
 static double decimal_scale(double x)
 {
     double scale = 1;
-    for (int d = 0; d <= 9; d++, scale *= 10)
-        if (fabs(x * scale) < 1e15 && fabs(x * scale - round(x * scale)) <= 1e-6) return scale;
+    for (int d = 0; d <= 9; d++, scale *= 10) {
+        double k = round(x * scale);
+        if (fabs(k) < 0x1p53 && k / scale == x) return scale;
+    }
     return 0;
 }
 

@@ -90,7 +90,10 @@ void optimise_table(FILE *out, const struct optimise_result *r);
  * is_profit_max, as a two-lever sweep's rows (docs/contract.md section 6). */
 void optimise_csv(FILE *out, const struct optimise_result *r);
 
-/* Lever k's value at grid index i. */
+/* Lever k's value at grid index i: from + i step, counted in the decimals that from
+ * and step are written in (at most 9), so that 0 + 12 x 0.15 is 1.8 and not
+ * 1.7999999999999998; summed in binary when either has no such form (a step of 1/3).
+ * A whole-number lever's values are rounded to whole numbers. */
 double optimise_value(const struct optimise_result *r, size_t k, size_t i);
 
 /* The grid at the final resolution: points, and runs at the scenario's replications. */

@@ -265,6 +265,17 @@ static void check_grid_values(void)
           "grid values: 0 + i x 0.15 and -0.5 + i x 0.1 are the decimals i x 15 / 100 and (10 i - 50) / "
           "100 exactly (i = 0..20: %zu off; 1.7999999999999998 at i = 12 before)",
           off);
+    /* a step of a millionth, and a from with 7 decimals: counted in their own units */
+    r->lever[0] = (struct optimise_lever){.from = 1, .step = 1e-6};
+    r->lever[1] = (struct optimise_lever){.from = 1.0000005, .step = 0.1};
+    off = 0;
+    for (size_t i = 0; i <= 20; i++) {
+        off += optimise_value(r, 0, i) != (double)(1000000 + i) / 1e6;
+        off += optimise_value(r, 1, i) != (double)(10000005 + 1000000 * i) / 1e7;
+    }
+    check(off == 0 && optimise_value(r, 0, 1) > 1,
+          "grid values: 1 + i x 1e-6 and 1.0000005 + i x 0.1, exactly (%zu off; %.17g at i = 1)", off,
+          optimise_value(r, 0, 1));
     r->lever[0] = (struct optimise_lever){.from = 1, .step = 1.0 / 3};
     check(optimise_value(r, 0, 7) == 1 + 7 * (1.0 / 3), "grid values: a step of 1/3 is summed as it is: %.17g",
           optimise_value(r, 0, 7));
