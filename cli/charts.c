@@ -1475,9 +1475,18 @@ int charts_ipa(const struct chart_target *to, const struct ipa_result *r)
     scenario_name(&r->base, file, sizeof file);
     /* TRANSLATORS: the scenario file */
     snprintf(title, sizeof title, _("Importance-performance matrix: %s"), file);
-    if (!r->placed) /* TRANSLATORS: the replications; the matrix has no point to show */
+    bool targets = false;
+    for (size_t i = 0; i < r->n; i++) targets |= r->rows[i].has_target;
+    if (!targets) /* the matrix has no point to show */
         snprintf(sub, sizeof sub,
+                 /* TRANSLATORS: the replications */
                  _("no element has a target: give them in [ipa] (servlab keys ipa) or use --against; %u replications"),
+                 r->reps);
+    else if (!r->placed)
+        snprintf(sub, sizeof sub,
+                 /* TRANSLATORS: the replications */
+                 _("no lever moved its element significantly, so no element is placed: more replications may tell; "
+                   "%u replications"),
                  r->reps);
     else if (*r->against) {
         const char *rival = strrchr(r->against, '/') ? strrchr(r->against, '/') + 1 : r->against;

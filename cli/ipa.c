@@ -295,6 +295,14 @@ int ipa_run(const char *path, const char *against, const struct scenario_overrid
     memset(r, 0, sizeof *r);
     if (load_quiet(&r->base, path, sets, nsets, NULL, err) != 0) return 2;
     r->reps = r->base.cfg.run.replications;
+    if (r->reps < 2) { /* an importance is a paired difference with its interval */
+        fprintf(err,
+                _("servlab: ipa: %s has 1 replication; an element's importance is measured over paired "
+                  "replications, with its 95%% interval, which needs at least 2: give --reps 2 or more\n"),
+                path);
+        ipa_free(r);
+        return 2;
+    }
     r->customers = r->base.cfg.customers.on;
     snprintf(r->against, sizeof r->against, "%s", against ? against : "");
     size_t nm = metric_count(&r->base.cfg);

@@ -86,6 +86,16 @@ run "$S" ipa scenarios/default.ini --quiet --reps 2 --out "$T/none"
 ok "ipa-4.7 no targets: the chart's subtitle says how to give them, no nan" \
     $([ $rc -eq 0 ] && grep -q 'no element has a target: give them in \[ipa\]' "$T/none/report.html" &&
       ! grep -qiE '\bnan\b' "$T/none/report.html"; echo $?) "$(grep -oiE '.{60}\bnan\b.{10}' "$T/none/report.html" | head -3)"
+# one replication has no interval to judge a lever by: refused before simulating
+run "$S" ipa scenarios/importance_performance.ini --reps 1 --quiet
+ok "ipa-4.8 one replication: exit 2, the reason and the fix named, nothing printed" \
+    $([ $rc -eq 2 ] && grep -q 'needs at least 2: give --reps 2 or more' "$T/err" && [ ! -s "$T/out" ]; echo $?) "$(cat "$T/err")"
+# targets given, but over 5 days no lever moves its element significantly: the chart says
+# that, not that targets are missing
+run "$S" ipa scenarios/importance_performance.ini --reps 2 --set run.horizon_days=5 --quiet --out "$T/unplaced"
+ok "ipa-4.9 targets but nothing placed: the subtitle says no lever moved its element" \
+    $([ $rc -eq 0 ] && grep -q 'no lever moved its element significantly' "$T/unplaced/report.html" &&
+      ! grep -q 'no element has a target' "$T/unplaced/report.html"; echo $?)
 
 # ---- Chinese ----
 run "$S" --lang zh ipa scenarios/importance_performance.ini --quiet --reps 5
