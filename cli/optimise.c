@@ -615,8 +615,7 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
 static const char *shown(double x, double ci, char *buf)
 {
     int d = isfinite(ci) && ci > 0 ? 1 - (int)floor(log10(ci)) : 4;
-    snprintf(buf, 40, "%.*f", d < 0 ? 0 : d > 8 ? 8 : d, x);
-    return buf;
+    return num_fixed(x, d < 0 ? 0 : d > 8 ? 8 : d, buf, 40); /* never "-0.00" */
 }
 
 static void lever_values(FILE *out, const struct optimise_result *r, size_t i)
@@ -686,13 +685,15 @@ void optimise_table(FILE *out, const struct optimise_result *r)
         int kw = 10;
         fputs("\n  ", out); /* headings padded by display width (lang_pad): Chinese is two columns a character */
         lang_pad(out, _("point"), kw * (int)r->nlevers, false);
-        fprintf(out, "  %14s  ", metric);
+        int mw = (int)strlen(metric) > 14 ? (int)strlen(metric) : 14; /* the objective's column */
+        fprintf(out, "  %*s  ", mw, metric);
         lang_pad(out, _("replications"), 12, true);
         fputs("  ", out);
         lang_pad(out, _("eliminated"), 10, false);
         fputs("  ", out);
         lang_pad(out, _("chosen ahead by"), 18, true);
         fputc('\n', out);
+        bool uneven = false; /* a finalist ran more or fewer replications than the chosen one */
         for (size_t c = 0; c < r->ncand; c++) {
             size_t i = r->cand[c].point;
             struct summary s = metric_summary(r, i, r->metric);
@@ -705,24 +706,31 @@ void optimise_table(FILE *out, const struct optimise_result *r)
                 snprintf(when, sizeof when, _("after %u"), r->cand[c].out_at);
             else
                 snprintf(when, sizeof when, "%s", i == r->best ? _("chosen") : "—");
-            fprintf(out, "%c %-*s  %14s  %12u  ", i == r->best ? '*' : ' ', kw * (int)r->nlevers + 1, at,
+            fprintf(out, "%c %-*s  %*s  %12u  ", i == r->best ? '*' : ' ', kw * (int)r->nlevers + 1, at, mw,
                     shown(s.mean, r->delta, v[1]), r->points[i].reps);
             lang_pad(out, when, 10, false);
             char lead[90] = "—";
             if (i != r->best) {
                 struct summary d = lead_of_chosen(r, i);
-                snprintf(lead, sizeof lead, "%s%s ± %s", d.mean > 0 ? "+" : "", shown(d.mean, d.ci95, v[1]),
+                const char *ahead = shown(d.mean, d.ci95, v[1]);
+                bool zero = strspn(ahead, "0.") == strlen(ahead); /* shown as 0: no sign */
+                snprintf(lead, sizeof lead, "%s%s ± %s", d.mean > 0 && !zero ? "+" : "", ahead,
                          shown(d.ci95, d.ci95, v[2]));
+                uneven |= r->points[i].reps != r->points[r->best].reps;
             }
             fputs("  ", out);
             lang_pad(out, lead, 18, true);
             fputc('\n', out);
         }
         /* xgettext:no-c-format */
-        fputs(_("Chosen ahead by: the chosen point's lead over each, on the replications both ran (paired, ± the\n"
-                "95% half-width). Means over different numbers of replications do not compare: a point\n"
-                "eliminated early can show a higher mean than the chosen one.\n"),
+        fputs(_("Chosen ahead by: how much better the chosen point did than each (higher when maximising, lower\n"
+                "when minimising), on the replications both ran: paired, ± the 95% half-width. The selection\n"
+                "eliminates by delta, not by this interval.\n"),
               out);
+        if (uneven)
+            fputs(_("Means over different numbers of replications cannot be compared directly: a point eliminated\n"
+                    "early can show a better mean than the chosen one.\n"),
+                  out);
         /* delta wider than every gap (at the first stage's replications, which every
            finalist has): the guarantee says nothing about which is best */
         double best = objective_mean(r, r->best, r->n0), widest = 0;
