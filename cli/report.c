@@ -40,8 +40,8 @@ int report_cell(FILE *out, const char *text, int width, bool right_align)
 const char *report_percent(double share, int decimals, char *buf, size_t n)
 {
     if (!isfinite(share)) return snprintf(buf, n, "n/a"), buf;
-    snprintf(buf, n, "%.*f", decimals, 100 * share == 0 ? 0.0 : 100 * share); /* no "-0" */
-    double shown = strtod(buf, NULL), step = pow(10, -decimals);              /* the last digit, in points */
+    num_fixed(100 * share, decimals, buf, n);                    /* no "-0.00" */
+    double shown = strtod(buf, NULL), step = pow(10, -decimals); /* the last digit, in points */
     if (share < 1 && shown >= 100)
         snprintf(buf, n, ">%.*f", decimals, 100 - step);
     else if (share > 0 && shown <= 0)
@@ -676,7 +676,7 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
     }
     struct reasons_input in = reasons_input_of(&sc->cfg, s);
     double exact = reasons_exact_halfwidth(&in);
-    bool one = s[M_CYCLE_SERVICE_LEVEL].n == 1;
+    bool one = sc->cfg.run.replications == 1;
     if (isfinite(exact) && one) { /* no interval: say what the comparison used instead */
         if (in.sim[REASON_CSL] == 1)
             fprintf(out,
@@ -706,6 +706,11 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
     }
     int gap[REASON_MEASURES];
     reasons_gap(&in, gap);
+    if (!gap[REASON_CSL] && !gap[REASON_FILL] && one && !isfinite(exact)) {
+        /* no interval: no gap only where the figures shown do not differ (REASONS_SHOWN) */
+        fputs(_("  Formula and simulation agree to the figures shown (one replication: no interval).\n"), out);
+        return;
+    }
     if (!gap[REASON_CSL] && !gap[REASON_FILL]) {
         /* xgettext:no-c-format */
         fputs(_("  Formula and simulation agree within the 95% confidence interval.\n"), out);

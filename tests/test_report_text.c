@@ -46,5 +46,6 @@ int main(void)
     percent_is(0.99998, 3, "99.998", "three decimals, shown as it is");
     percent_is(0.0000004, 3, "<0.001", "three decimals, above 0");
     percent_is(NAN, 2, "n/a", "nothing to show");
+    percent_is(-0.00001, 2, "0.00", "a small negative difference that rounds to 0 has no sign");
     return check_done("test_report_text");
 }
