@@ -77,16 +77,21 @@ static int grouped_by(const char *s, char sep)
     return -1;
 }
 
-/* Is s a list of numbers ("0.5,0.7", "1, 2, 3"): pieces between commas that are each a
- * number, with a dot in one of them or a blank after a comma? Without either, "0,5"
- * is a decimal comma, not a list. */
+/* Is s a list of numbers ("0.5,0.7", "1, 2, 3", "1,2,3", "-1,-2")? Pieces between
+ * commas (a last one may be empty: "0.5,") that are each a number, and one sign that
+ * they are not one number with a decimal comma or grouped digits: a dot or exponent
+ * in a piece, a blank beside a comma, a later piece with a sign, or three pieces or
+ * more, one of them after the first not two or three digits ("1,00,000" and
+ * "1,000,00" are digits grouped). "0,5" and "40,5" are decimal commas. */
 static bool is_number_list(const char *s)
 {
-    bool dot = false, blank = false;
+    bool list = false;
+    size_t pieces = 0, odd_group = 0;
     for (const char *p = s;;) {
         size_t len = strcspn(p, ",");
         char piece[TOKEN_MAX];
-        if (len == 0 || len >= sizeof piece) return false;
+        if (len >= sizeof piece || (len == 0 && (pieces == 0 || p[len]))) return false;
+        if (len == 0) break; /* a trailing comma */
         memcpy(piece, p, len), piece[len] = '\0';
         const char *start = piece + strspn(piece, " \t");
         char *end;
@@ -94,12 +99,15 @@ static bool is_number_list(const char *s)
         if (end == start || end[strspn(end, " \t")] != '\0' ||
             strspn(start, "0123456789+-.eE") != (size_t)(end - start))
             return false;
-        dot |= strchr(piece, '.') != NULL;
+        list |= strpbrk(piece, ".eE") != NULL || piece[0] == ' ' || piece[0] == '\t' || piece[len - 1] == ' ' ||
+                piece[len - 1] == '\t' || (pieces > 0 && (*start == '-' || *start == '+'));
+        size_t d = strspn(start, "0123456789");
+        odd_group += pieces > 0 && (d != (size_t)(end - start) || d < 2 || d > 3);
+        pieces++;
         if (!p[len]) break;
-        blank |= p[len + 1] == ' ' || p[len + 1] == '\t';
         p += len + 1;
     }
-    return dot || blank;
+    return list || (pieces >= 3 && odd_group > 0);
 }
 
 /* A hint for a value that is not a number, in parentheses after the message, or "".
@@ -121,7 +129,7 @@ static const char *number_hint(const char *s)
     const char *thousands = _(" (write it without thousands separators: 1000, not 1,000)");
     if (grouped_by(s, ',') != -1 || grouped_by(s, '.') == '\0') return thousands;
     if (digits && comma && is_number_list(s))
-        return _(" (one number only; to try several values, sweep the key: [sweep] values, or --values)");
+        return _(" (one number only; to try several values, use servlab sweep: [sweep] values, or --values)");
     if (digits && comma && strchr(comma + 1, ',')) return thousands;
     if (digits && comma) return _(" (use a dot as the decimal mark: 0.5, not 0,5)");
     const char *unsigned_part = s + (s[0] == '+' || s[0] == '-');

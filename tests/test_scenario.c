@@ -381,11 +381,24 @@ static void test_values(void)
                        "'1.000.000' is not a number (write it without thousands separators: 1000, not 1,000)");
     expect_value_error("scen-3.26h numbers with dots between commas are a list: one number only", "run", "horizon_days",
                        "0.5,0.7",
-                       "'0.5,0.7' is not a number (one number only; to try several values, sweep the key: [sweep] "
-                       "values, or --values)");
+                       "'0.5,0.7' is not a number (one number only; to try several values, use servlab sweep: "
+                       "[sweep] values, or --values)");
     expect_value_error("scen-3.26i ... as are numbers after a comma and a blank", "run", "horizon_days", "1, 2, 3",
-                       "'1, 2, 3' is not a number (one number only; to try several values, sweep the key: [sweep] "
-                       "values, or --values)");
+                       "'1, 2, 3' is not a number (one number only; to try several values, use servlab sweep: "
+                       "[sweep] values, or --values)");
+    static const char *const lists[] = {"1,2,3", "-1,-2", "1e3,2", "0.5,"};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        char id[80], want[200];
+        snprintf(id, sizeof id, "scen-3.26j%zu '%s' is a list too", i, lists[i]);
+        snprintf(want, sizeof want,
+                 "'%s' is not a number (one number only; to try several values, use servlab sweep: [sweep] "
+                 "values, or --values)",
+                 lists[i]);
+        expect_value_error(id, "run", "horizon_days", lists[i], want);
+    }
+    expect_value_error("scen-3.26k digits grouped in twos and threes stay a thousands mistake", "run", "horizon_days",
+                       "1,00,000",
+                       "'1,00,000' is not a number (write it without thousands separators: 1000, not 1,000)");
     expect_value_error("scen-3.27 a unit after the number", "run", "horizon_days", "10 days",
                        "'10 days' is not a number (write just the number: the unit is in the key's name)");
     expect_value_error("scen-3.28 '#' after a value is not a comment", "run", "horizon_days", "5 # comment",
