@@ -79,10 +79,10 @@ struct reasons_input reasons_input_of(const struct model_config *cfg, const stru
 #define REASONS_SHOWN 0.00005
 
 /* The exact 95% bound when every replication's cycle service level was 0 or 1 (no
- * cycle stocked out, or every one did), where the t interval has no width (or, with one
- * replication, there is none): over N
- * cycles, a cycle's chance of a stockout is at most 1 - 0.025^(1/N) (Clopper-Pearson;
- * mirrored for "every one"). Returns that half-width, or NAN when it does not apply. */
+ * cycle stocked out, or every one did), where the t interval has no width (or, with
+ * one replication, there is none): over N cycles, a cycle's chance of a stockout is at
+ * most 1 - 0.025^(1/N) (Clopper-Pearson; mirrored for "every one"). Returns that
+ * half-width, or NAN when it does not apply. */
 double reasons_exact_halfwidth(const struct reasons_input *in);
 
 /* The gap per measure: +1 if the simulated figure is above the formula's and outside

@@ -18,6 +18,7 @@ char *num_format(double x, char *buf, size_t n)
 
 char *num_fixed(double x, int decimals, char *buf, size_t n)
 {
+    if (n == 0) return buf;
     snprintf(buf, n, "%.*f", decimals, x);
     if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1)) memmove(buf, buf + 1, strlen(buf));
     return buf;
