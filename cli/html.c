@@ -44,10 +44,12 @@ static size_t utf8_length(unsigned char c)
 }
 
 /* One line of a note, escaped, with each run of wide (Chinese) characters in a box
- * exactly their columns wide, in the width of the note's Latin "0" (CSS ch): the report
- * aligns its tables counting a wide character as two columns (lang_width), which no
- * font guarantees (DejaVu Sans Mono's Latin is 0.6 em, a Chinese glyph 1 em). The
- * box's spare width goes between its characters (.note .w in the stylesheet). */
+ * exactly their columns wide: the report aligns its tables counting a wide character
+ * as two columns (lang_width), which no font guarantees (DejaVu Sans Mono's Latin is
+ * 0.6 em, a Chinese glyph 1 em). The box's font size is two of the note's Latin "0"s
+ * (.note .w: 2ch), so its em is two columns and a Chinese glyph of 1 em fills them, as
+ * on a terminal; its width is one em a character, and any spare width goes between
+ * its characters. */
 static void note_line(FILE *out, const char *line, size_t len)
 {
     char one[8];
@@ -64,7 +66,7 @@ static void note_line(FILE *out, const char *line, size_t len)
         if (columns) {
             char *run = strndup(line + start, i - start);
             if (!run) abort();
-            fprintf(out, "<span class=\"w\" style=\"width:%zuch\">", columns);
+            fprintf(out, "<span class=\"w\" style=\"width:%zuem\">", columns / 2);
             html_text(out, run);
             fputs("</span>", out);
             free(run);
@@ -149,7 +151,7 @@ static const char stylesheet[] =
     ".sig{color:var(--bad);font-weight:bold} .nsig{color:var(--muted)} .pm{color:var(--muted);font-size:14px}\n"
     ".note{white-space:pre;font-family:'DejaVu Sans Mono','WenQuanYi Micro Hei Mono',monospace;font-size:15px;"
     "background:var(--band);padding:10px 14px;margin:8px 0 12px;overflow-x:auto}\n"
-    ".note .w{display:inline-block;text-align-last:justify}\n"
+    ".note .w{display:inline-block;font-size:2ch;line-height:1;text-align-last:justify}\n"
     ".warn{border-left:6px solid #c77700;background:#fff6e5;padding:8px 14px;margin:6px 0}\n"
     "figure{margin:16px 0 24px;break-inside:avoid}\n"
     "figure svg{display:block;width:100%;height:auto;max-width:1100px}\n"
