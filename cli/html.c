@@ -36,13 +36,6 @@ void html_textf(FILE *out, const char *format, ...)
     free(text);
 }
 
-/* The bytes of the UTF-8 character that starts with byte c (1 for a byte that cannot
- * start one, which lang_width also counts as one column). */
-static size_t utf8_length(unsigned char c)
-{
-    return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
-}
-
 /* One line of a note, escaped, with each run of wide (Chinese) characters in a box
  * exactly their columns wide: the report aligns its tables counting a wide character
  * as two columns (lang_width), which no font guarantees (DejaVu Sans Mono's Latin is
@@ -57,7 +50,7 @@ static void note_line(FILE *out, const char *line, size_t len)
     while (i < len) {
         size_t start = i, columns = 0;
         while (i < len) { /* the run of wide characters from i, if any */
-            size_t n = utf8_length((unsigned char)line[i]);
+            size_t n = lang_char_bytes((unsigned char)line[i]);
             if (n > len - i) break;
             memcpy(one, line + i, n), one[n] = '\0';
             if (lang_width(one) != 2) break;
@@ -72,7 +65,7 @@ static void note_line(FILE *out, const char *line, size_t len)
             free(run);
             continue;
         }
-        size_t n = utf8_length((unsigned char)line[i]);
+        size_t n = lang_char_bytes((unsigned char)line[i]);
         if (n > len - i) n = len - i;
         memcpy(one, line + i, n), one[n] = '\0';
         html_text(out, one);

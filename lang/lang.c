@@ -157,14 +157,17 @@ size_t lang_width(const char *text)
     return width;
 }
 
+size_t lang_char_bytes(unsigned char lead)
+{
+    return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF8 ? 4 : 1;
+}
+
 char *lang_tidy_cut(char *text)
 {
     size_t n = strlen(text), start = n;
     while (start > 0 && ((unsigned char)text[start - 1] & 0xC0) == 0x80) start--; /* continuation bytes */
     if (start == 0) return text;
-    unsigned char lead = (unsigned char)text[start - 1];
-    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (n - (start - 1) < need) text[start - 1] = '\0';
+    if (n - (start - 1) < lang_char_bytes((unsigned char)text[start - 1])) text[start - 1] = '\0';
     return text;
 }
 

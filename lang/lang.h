@@ -57,6 +57,10 @@ const char *lang_code(void);
  * combining mark, 1 for others (invalid bytes count 1 each). */
 size_t lang_width(const char *text);
 
+/* Bytes in the UTF-8 character that begins with byte `lead`: 2 to 4 for a lead byte,
+ * else 1 (ASCII, or a stray byte, which lang_width also counts as one column). */
+size_t lang_char_bytes(unsigned char lead);
+
 /* Drop the last character of text when snprintf cut it in two (a fixed buffer full of
  * Chinese, 3 bytes a character): the text stays valid UTF-8. Returns text. */
 char *lang_tidy_cut(char *text);

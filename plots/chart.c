@@ -65,22 +65,16 @@ bool chart_path_ok(const char *path, char *err, size_t errlen)
     return false;
 }
 
-/* Bytes in the UTF-8 character that begins with byte c (1 for a stray byte). */
-static size_t char_bytes(unsigned char c)
-{
-    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-}
-
 /* Text with PLplot's escape character '#' doubled, cut (if it must be) between
  * characters, never inside one: a broken UTF-8 sequence is not drawn. */
 static const char *plain(const char *text, char *buf, size_t n)
 {
     size_t j = 0;
     for (size_t i = 0; text && text[i];) {
-        size_t len = text[i] == '#' ? 2 : char_bytes((unsigned char)text[i]);
+        size_t len = text[i] == '#' ? 2 : lang_char_bytes((unsigned char)text[i]);
         if (j + len + 1 > n) break;
         if (text[i] == '#') buf[j++] = '#';
-        for (size_t b = 0; b < char_bytes((unsigned char)text[i]) && text[i]; b++) buf[j++] = text[i++];
+        for (size_t b = 0; b < lang_char_bytes((unsigned char)text[i]) && text[i]; b++) buf[j++] = text[i++];
     }
     buf[j] = '\0';
     return buf;
@@ -192,7 +186,7 @@ static double text_mm(const char *text)
     size_t narrow = 0, wide = 0;
     char one[5];
     for (const char *c = text; *c;) {
-        size_t len = char_bytes((unsigned char)*c);
+        size_t len = lang_char_bytes((unsigned char)*c);
         if (len > 1 && strnlen(c, len) == len) {
             memcpy(one, c, len), one[len] = '\0';
             lang_width(one) == 2 ? wide++ : narrow++;
