@@ -676,34 +676,27 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
     }
     struct reasons_input in = reasons_input_of(&sc->cfg, s);
     double exact = reasons_exact_halfwidth(&in);
+    /* the row has no interval (one replication) or one of no width (± 0.00): say what the
+       comparison used instead */
     bool one = sc->cfg.run.replications == 1;
-    if (isfinite(exact) && one) { /* no interval: say what the comparison used instead */
-        if (in.sim[REASON_CSL] == 1)
-            fprintf(out,
-                    /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
+    if (isfinite(exact) && in.sim[REASON_CSL] == 1)
+        fprintf(out,
+                one ? /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
                     _("  In the one replication every cycle had stock; over about %.0f cycles, the cycle service\n"
-                      "  level's exact 95%% interval is %.2f %% to 100 %%.\n"),
-                    in.cycles, 100 * (1 - exact));
-        else
-            fprintf(out,
-                    /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
-                    _("  In the one replication every cycle ran out; over about %.0f cycles, the cycle service\n"
-                      "  level's exact 95%% interval is 0 %% to %.2f %%.\n"),
-                    in.cycles, 100 * exact);
-    } else if (isfinite(exact)) { /* the row shows ± 0.00: say what the comparison used instead */
-        if (in.sim[REASON_CSL] == 1)
-            fprintf(out,
-                    /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
+                      "  level's exact 95%% interval is %.2f %% to 100 %%.\n")
+                    : /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
                     _("  In every replication every cycle had stock, so the cycle service level's interval has no\n"
                       "  width; over about %.0f cycles in all, its exact 95%% interval is %.2f %% to 100 %%.\n"),
-                    in.cycles, 100 * (1 - exact));
-        else
-            fprintf(out,
-                    /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
+                in.cycles, 100 * (1 - exact));
+    else if (isfinite(exact))
+        fprintf(out,
+                one ? /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
+                    _("  In the one replication every cycle ran out; over about %.0f cycles, the cycle service\n"
+                      "  level's exact 95%% interval is 0 %% to %.2f %%.\n")
+                    : /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
                     _("  In every replication every cycle ran out, so the cycle service level's interval has no\n"
                       "  width; over about %.0f cycles in all, its exact 95%% interval is 0 %% to %.2f %%.\n"),
-                    in.cycles, 100 * exact);
-    }
+                in.cycles, 100 * exact);
     int gap[REASON_MEASURES];
     reasons_gap(&in, gap);
     if (!gap[REASON_CSL] && !gap[REASON_FILL] && one && !isfinite(exact)) {
