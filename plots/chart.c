@@ -71,10 +71,10 @@ static const char *plain(const char *text, char *buf, size_t n)
 {
     size_t j = 0;
     for (size_t i = 0; text && text[i];) {
-        size_t len = text[i] == '#' ? 2 : lang_char_bytes((unsigned char)text[i]);
-        if (j + len + 1 > n) break;
+        size_t len = lang_char_bytes((unsigned char)text[i]); /* '#' is one byte, written twice */
+        if (j + len + (text[i] == '#') + 1 > n) break;
         if (text[i] == '#') buf[j++] = '#';
-        for (size_t b = 0; b < lang_char_bytes((unsigned char)text[i]) && text[i]; b++) buf[j++] = text[i++];
+        for (size_t b = 0; b < len && text[i]; b++) buf[j++] = text[i++];
     }
     buf[j] = '\0';
     return buf;
