@@ -93,6 +93,29 @@ static bool is_whole(double x)
     return x == floor(x);
 }
 
+/* The smallest power of ten, 10^0 .. 10^9, by which x is a whole number k exactly as
+ * read: k / 10^d gives x back, bit for bit (0.15: 15 / 100). 0 if none does (1/3, or
+ * 1e-12). */
+static double decimal_scale(double x)
+{
+    double scale = 1;
+    for (int d = 0; d <= 9; d++, scale *= 10) {
+        double k = round(x * scale);
+        if (fabs(k) < 0x1p53 && k / scale == x) return scale;
+    }
+    return 0;
+}
+
+/* The default step of a number lever, (to - from) / 20, counted in the decimals that
+ * from and to are written in when they have any: from 1 to 1.00001 steps by 5e-07, where
+ * the difference in binary would give 5.000000000032756e-07. */
+static double default_step(double from, double to)
+{
+    double a = decimal_scale(from), b = decimal_scale(to), scale = fmax(a, b);
+    if (a == 0 || b == 0) return (to - from) / DEFAULT_STEPS;
+    return (round(to * scale) - round(from * scale)) / (DEFAULT_STEPS * scale);
+}
+
 /* Resolve lever k's step and grid; 0 or 2 (said). */
 static int resolve_lever(struct optimise_result *r, size_t k, const struct optimise_lever *l, FILE *err)
 {
@@ -105,7 +128,7 @@ static int resolve_lever(struct optimise_result *r, size_t k, const struct optim
         return 2;
     }
     bool whole = key_is_count(l->parameter);
-    double step = l->step > 0 ? l->step : whole ? 1 : (l->to - l->from) / DEFAULT_STEPS;
+    double step = l->step > 0 ? l->step : whole ? 1 : default_step(l->from, l->to);
     if (whole && (!is_whole(l->from) || !is_whole(l->to) || !is_whole(step))) {
         fprintf(err, _("servlab: optimise: %s is a whole number: give whole --from, --to and --step\n"), l->parameter);
         return 2;
@@ -120,19 +143,6 @@ static int resolve_lever(struct optimise_result *r, size_t k, const struct optim
     r->lever[k].step = step;
     r->n[k] = (size_t)points;
     r->whole[k] = whole;
-    return 0;
-}
-
-/* The smallest power of ten, 10^0 .. 10^9, by which x is a whole number k exactly as
- * read: k / 10^d gives x back, bit for bit (0.15: 15 / 100). 0 if none does (1/3, or
- * 1e-12). */
-static double decimal_scale(double x)
-{
-    double scale = 1;
-    for (int d = 0; d <= 9; d++, scale *= 10) {
-        double k = round(x * scale);
-        if (fabs(k) < 0x1p53 && k / scale == x) return scale;
-    }
     return 0;
 }
 

@@ -99,5 +99,11 @@ sf=$("$S" optimise $D --param inventory.safety_factor --from 0 --to 3 --quiet)
 echo "$sf" | grep -qE "^\*? +1\.8 " && ! echo "$sf" | grep -qE "[0-9]\.[0-9]{10,}"
 ok $? "safety_factor 0 to 3 in 0.15s: the table names 1.8, no value with 10 decimals: $(echo "$sf" | grep -m1 'Best point')"
 
+# the default step, (to - from) / 20, in the decimals of from and to: 5e-07, where the
+# difference in binary gives 5.000000000032756e-07
+ds=$("$S" optimise $F --param costs.holding_per_unit_day --from 1 --to 1.00001 --quiet)
+echo "$ds" | grep -q "from 1 to 1.00001, step 5e-07 (21 values)" && ! echo "$ds" | grep -qE "[0-9]\.[0-9]{10,}"
+ok $? "default step of 1 to 1.00001 is 5e-07: $(echo "$ds" | grep -m1 ' step ')"
+
 echo "test_optimise_cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
