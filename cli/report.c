@@ -614,6 +614,61 @@ static void report_theory_autocorrelation(FILE *out, const struct scenario *sc, 
             hi->structure.acf[1], pr->days, sd, sd_ind, k, k * sd, name, mean + k * sd, k * pr->demand_sd);
 }
 
+/* The cycle service level was 0 or 1 with an interval of no width (every replication
+ * alike) or none (one replication gave it): say so, with the exact 95% bound over the
+ * cycles counted (reasons_exact_halfwidth), which the comparison uses instead. reps: the
+ * replications run; n: those that ended a cycle. */
+static void report_exact_bound(FILE *out, const struct reasons_input *in, double exact, unsigned reps, size_t n)
+{
+    unsigned long cycles = (unsigned long)round(in->cycles);
+    if (in->sim[REASON_CSL] == 1)
+        fprintf(
+            out,
+            reps == 1
+                ? /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
+                P_("  In the one replication every cycle had stock; over about %.0f cycle, the cycle service\n"
+                   "  level's exact 95%% interval is %.2f %% to 100 %%.\n",
+                   "  In the one replication every cycle had stock; over about %.0f cycles, the cycle service\n"
+                   "  level's exact 95%% interval is %.2f %% to 100 %%.\n",
+                   cycles)
+                : n == 1 ? /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
+                      P_("  Only one of the replications ended a cycle, and every cycle in it had stock; over about\n"
+                         "  %.0f cycle, the cycle service level's exact 95%% interval is %.2f %% to 100 %%.\n",
+                         "  Only one of the replications ended a cycle, and every cycle in it had stock; over about\n"
+                         "  %.0f cycles, the cycle service level's exact 95%% interval is %.2f %% to 100 %%.\n",
+                         cycles)
+                         : /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
+                      P_("  In every replication every cycle had stock, so the cycle service level's interval has no\n"
+                         "  width; over about %.0f cycle in all, its exact 95%% interval is %.2f %% to 100 %%.\n",
+                         "  In every replication every cycle had stock, so the cycle service level's interval has no\n"
+                         "  width; over about %.0f cycles in all, its exact 95%% interval is %.2f %% to 100 %%.\n",
+                         cycles),
+            in->cycles, 100 * (1 - exact));
+    else
+        fprintf(
+            out,
+            reps == 1
+                ? /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
+                P_("  In the one replication every cycle ran out; over about %.0f cycle, the cycle service\n"
+                   "  level's exact 95%% interval is 0 %% to %.2f %%.\n",
+                   "  In the one replication every cycle ran out; over about %.0f cycles, the cycle service\n"
+                   "  level's exact 95%% interval is 0 %% to %.2f %%.\n",
+                   cycles)
+                : n == 1 ? /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
+                      P_("  Only one of the replications ended a cycle, and every cycle in it ran out; over about\n"
+                         "  %.0f cycle, the cycle service level's exact 95%% interval is 0 %% to %.2f %%.\n",
+                         "  Only one of the replications ended a cycle, and every cycle in it ran out; over about\n"
+                         "  %.0f cycles, the cycle service level's exact 95%% interval is 0 %% to %.2f %%.\n",
+                         cycles)
+                         : /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
+                      P_("  In every replication every cycle ran out, so the cycle service level's interval has no\n"
+                         "  width; over about %.0f cycle in all, its exact 95%% interval is 0 %% to %.2f %%.\n",
+                         "  In every replication every cycle ran out, so the cycle service level's interval has no\n"
+                         "  width; over about %.0f cycles in all, its exact 95%% interval is 0 %% to %.2f %%.\n",
+                         cycles),
+            in->cycles, 100 * exact);
+}
+
 /* The normal approximation's prediction next to the simulated service, with the
  * reasons for any gap that apply to this scenario. */
 static void report_theory(FILE *out, const struct scenario *sc, const struct summary *s)
@@ -676,27 +731,8 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
     }
     struct reasons_input in = reasons_input_of(&sc->cfg, s);
     double exact = reasons_exact_halfwidth(&in);
-    /* the row has no interval (one replication) or one of no width (± 0.00): say what the
-       comparison used instead */
+    if (isfinite(exact)) report_exact_bound(out, &in, exact, sc->cfg.run.replications, s[M_CYCLE_SERVICE_LEVEL].n);
     bool one = sc->cfg.run.replications == 1;
-    if (isfinite(exact) && in.sim[REASON_CSL] == 1)
-        fprintf(out,
-                one ? /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
-                    _("  In the one replication every cycle had stock; over about %.0f cycles, the cycle service\n"
-                      "  level's exact 95%% interval is %.2f %% to 100 %%.\n")
-                    : /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
-                    _("  In every replication every cycle had stock, so the cycle service level's interval has no\n"
-                      "  width; over about %.0f cycles in all, its exact 95%% interval is %.2f %% to 100 %%.\n"),
-                in.cycles, 100 * (1 - exact));
-    else if (isfinite(exact))
-        fprintf(out,
-                one ? /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
-                    _("  In the one replication every cycle ran out; over about %.0f cycles, the cycle service\n"
-                      "  level's exact 95%% interval is 0 %% to %.2f %%.\n")
-                    : /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
-                    _("  In every replication every cycle ran out, so the cycle service level's interval has no\n"
-                      "  width; over about %.0f cycles in all, its exact 95%% interval is 0 %% to %.2f %%.\n"),
-                in.cycles, 100 * exact);
     int gap[REASON_MEASURES];
     reasons_gap(&in, gap);
     if (!gap[REASON_CSL] && !gap[REASON_FILL] && one && !isfinite(exact)) {

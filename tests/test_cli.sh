@@ -536,6 +536,15 @@ run "$S" run scenarios/default.ini --reps 1 --quiet --set inventory.reorder_poin
 ok "cli-24.8 ... at 100 %, judged by the exact bound over its cycles, and no 'why they differ'" \
     $([ $rc -eq 0 ] && grep -q 'In the one replication every cycle had stock' "$T/out" && ! grep -q 'Why they differ' "$T/out"; echo $?) \
     "$(grep -A8 '^Theory' "$T/out")"
+# two replications of 8 days, seed 5: one replication ended a replenishment cycle, the
+# other none, so the cycle service level has no interval: the sentence says so, where it
+# used to say "in every replication ... no width"; one cycle is "1 cycle"
+run "$S" run scenarios/default.ini --reps 2 --quiet --set run.horizon_days=8 --set run.seed=5
+ok "cli-24.10 one of two replications ended a cycle: 'Only one of the replications', '1 cycle,'" \
+    $([ $rc -eq 0 ] && grep -q '^  Cycle service level  *78.83 %  *100.00 %$' "$T/out" &&
+      grep -q 'Only one of the replications ended a cycle, and every cycle in it had stock' "$T/out" &&
+      grep -q '^  1 cycle, the cycle service' "$T/out" && ! grep -q 'In every replication' "$T/out"; echo $?) \
+    "$(grep -A8 '^Theory' "$T/out")"
 # the yield warning with five long product names: the list stops at what fits, and the
 # warning stays whole and valid UTF-8 in both languages (warnings are 400 bytes)
 {
