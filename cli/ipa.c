@@ -477,14 +477,19 @@ void ipa_notes(FILE *out, const struct ipa_result *r)
             fprintf(out, "  %s\n", _("nothing in the scenario moves it"));
             continue;
         }
-        fprintf(out, "  %s %s -> %s", row->lever, row->from, row->to);
-        if (row->measurable)
-            fprintf(out, _(" (%s by %.2f ± %.2f %s; net of the lever's cost %+.2f ± %.2f a day per %s)\n"),
-                    row->improving ? _("improves it") : _("worsens it"), row->moved.mean, row->moved.ci95, unit_text(d),
-                    row->net, row->net_ci, unit_text(d));
-        else
-            fprintf(out, _(" (does not move it significantly: %+.3f ± %.3f %s)\n"), row->moved.mean, row->moved.ci95,
+        /* the lever on the element's line, what it did beneath, under the lever (a line
+           each, so that none runs past the report's width) */
+        fprintf(out, "  %s %s -> %s\n", row->lever, row->from, row->to);
+        fprintf(out, "  %26s  ", "");
+        if (!row->measurable) {
+            fprintf(out, _("does not move it significantly: %+.3f ± %.3f %s\n"), row->moved.mean, row->moved.ci95,
                     unit_text(d));
+            continue;
+        }
+        fprintf(out, row->improving ? _("improves it by %.2f ± %.2f %s\n") : _("worsens it by %.2f ± %.2f %s\n"),
+                row->moved.mean, row->moved.ci95, unit_text(d));
+        fprintf(out, "  %26s  ", "");
+        fprintf(out, _("net of the lever's cost: %+.2f ± %.2f a day per %s\n"), row->net, row->net_ci, unit_text(d));
     }
     fputc('\n', out);
     /* The comment stands on the line before each string: xgettext reads it only there. */

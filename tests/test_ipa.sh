@@ -101,6 +101,18 @@ ok "ipa-4.9 targets but nothing placed: the subtitle says no lever moved its ele
 run "$S" --lang zh ipa scenarios/importance_performance.ini --quiet --reps 5
 ok "ipa-5.1 Chinese: the quadrants in the course's words" \
     $([ $rc -eq 0 ] && grep -q '重点改进' "$T/out" && grep -q '重要性' "$T/out"; echo $?) "$(head -12 "$T/out")"
+# each lever's line and what it did, a line each, run no wider than the table above them
+# (they ran to 150 columns in Chinese, 174 in English); a Chinese character is 2 columns
+# (wc -L in a UTF-8 locale)
+widest() { LC_ALL=C.UTF-8 wc -L < "$1"; }
+sed -n 3p "$T/out" > "$T/head"
+ok "ipa-5.3 Chinese: no line wider than the table's, $(widest "$T/head") columns" \
+    $([ "$(widest "$T/out")" -le "$(widest "$T/head")" ]; echo $?) "$(widest "$T/out") columns: $(grep -A3 '^杠杆' "$T/out")"
+run "$S" ipa scenarios/importance_performance.ini --quiet --reps 5
+sed -n 3p "$T/out" > "$T/head"
+ok "ipa-5.4 English: no line wider than the table's, $(widest "$T/head") columns" \
+    $([ $rc -eq 0 ] && grep -q '^  *net of the lever.s cost: ' "$T/out" && [ "$(widest "$T/out")" -le "$(widest "$T/head")" ]; echo $?) \
+    "$(widest "$T/out") columns: $(grep -A3 '^Levers' "$T/out")"
 run "$S" --lang zh ipa scenarios/importance_performance.ini --quiet --reps 5 --format csv
 ok "ipa-5.2 Chinese: the CSV stays English" $(grep -q 'concentrate_here\|low_priority\|keep_up' "$T/out" && ! grep -q '重' "$T/out"; echo $?)
 
