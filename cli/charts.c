@@ -236,6 +236,17 @@ static void x_axis_note(const struct x_axis *a, char *buf, size_t n)
         snprintf(buf + used, n - used, "%s", _("; x: the lever, as service is the same at every point"));
 }
 
+/* A change in money with its sign, in as many decimals as show it: whole from 10 up,
+ * one below that, two below 1 ("+0.24", where whole money would say "+0"); never "-0". */
+static const char *signed_change(double x, char *buf, size_t n)
+{
+    double a = fabs(x);
+    char digits[40];
+    num_fixed(x, a >= 10 ? 0 : a >= 1 ? 1 : 2, digits, sizeof digits);
+    snprintf(buf, n, "%s%s", digits[0] == '-' ? "" : "+", digits);
+    return buf;
+}
+
 /* Labels of the points of r with the lever's value, when the lever is a count (number
  * of locations, servers) and the x axis is not the lever itself: n strings (free with
  * free_labels), or NULL. */
@@ -313,7 +324,9 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     /* the number beside the diamond is the one the y axis shows there: the change */
     /* TRANSLATORS: swept key = its value at the peak, the change in profit there against the
        point the y axis's changes are against ("97.50 %" or "refund_share = 0") */
-    snprintf(mark, sizeof mark, _("%s = %.4g: profit %+.0f a day vs. %s"), key, r->x[o->best], profit[o->best], base);
+    char change[48];
+    snprintf(mark, sizeof mark, _("%s = %.4g: profit %s a day vs. %s"), key, r->x[o->best],
+             signed_change(profit[o->best], change, sizeof change), base);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_scale = xa.scale};
     struct chart_panel *p = &c.panels[0];
     /* the legend goes above the curves: three curves that rise, peak and fall cross every

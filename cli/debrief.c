@@ -10,6 +10,7 @@
 #include "report.h"
 #include "lang/lang.h"
 #include "models/metrics.h"
+#include "sim/num.h"
 #include "sim/rng.h"
 
 #include <math.h>
@@ -207,11 +208,12 @@ static void footer(FILE *out, const struct debrief *d, unsigned long long seed, 
     fputs("</footer>\n", out);
 }
 
-/* A table cell with a number, or "n/a". */
+/* A table cell with a number (num_fixed: never "-0.00"), or "n/a". */
 static void num_cell(FILE *out, const char *cls, double x, int decimals, const char *suffix)
 {
+    char v[48];
     if (isfinite(x))
-        fprintf(out, "<td class=\"%s\">%.*f%s</td>", cls, decimals, x, suffix);
+        fprintf(out, "<td class=\"%s\">%s%s</td>", cls, num_fixed(x, decimals, v, sizeof v), suffix);
     else
         fprintf(out, "<td class=\"%s\">%s</td>", cls, _("n/a"));
 }
@@ -229,10 +231,12 @@ static void percent_cell(FILE *out, const char *cls, double share, int decimals)
 /* "1178.70 ± 9.04", or the mean alone with one replication (no interval). */
 static void mean_and_interval(const struct summary *s, char *buf, size_t n)
 {
+    char mean[48];
+    num_fixed(s->mean, 2, mean, sizeof mean);
     if (isfinite(s->ci95))
-        snprintf(buf, n, "%.2f ± %.2f", s->mean, s->ci95);
+        snprintf(buf, n, "%s ± %.2f", mean, s->ci95);
     else
-        snprintf(buf, n, "%.2f", s->mean);
+        snprintf(buf, n, "%s", mean);
 }
 
 /* ---- run ---- */
@@ -679,7 +683,7 @@ static void grid_html_table(FILE *out, const struct sweep_result *r, int metric,
             else if (share) /* as the text table writes it (cli/grid.c) */
                 html_text(out, report_percent(x, 3, v, sizeof v));
             else
-                fprintf(out, "%.2f", x);
+                fputs(num_fixed(x, 2, v, sizeof v), out);
             fprintf(out, "%s</td>", isfinite(x) ? suffix : "");
         }
         fputs("</tr>\n", out);

@@ -427,7 +427,7 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     for (size_t i = 0; i < r->n; i++) {
         char x[40], m[40] = "—", v[6][40], column[60] = "";
         snprintf(x, sizeof x, "%.6g", r->x[i]);
-        if (!isnan(r->marginal[i])) snprintf(m, sizeof m, "%.2f", r->marginal[i]);
+        if (!isnan(r->marginal[i])) num_fixed(r->marginal[i], 2, m, sizeof m);
         if (marginal) snprintf(column, sizeof column, "  %12s", m);
         fprintf(out, "%c %*s %10s %% %12s %12s %12s %12s %9s%s\n", i == r->opt.best ? '*' : ' ', kw, x,
                 report_percent(r->service_level[i], 3, v[0], sizeof v[0]), cell(r->service_cost[i], 2, v[1]),

@@ -194,6 +194,14 @@ run "$S" sweep scenarios/default.ini --param costs.holding_per_unit_day --values
 ok "cli-11.15 a lever that does not raise service: no cost of 1 pt column, and the note says why" \
     $([ $rc -eq 0 ] && ! grep -q 'cost of 1 pt$' "$T/out" && grep -q ' profit    ± 95%$' "$T/out" &&
       grep -q '^  cost of 1 pt is left out: fill_rate does not rise from the row above at any of the 2 steps,' "$T/out"; echo $?)
+# a cost of 1 pt of -0.0027 (the README's processing_servers sweep): "0.00", never
+# "-0.00", in the table and on the page (sim/num.h: num_fixed)
+run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --values 1,2,3 --service on_time_rate --quiet --out "$T/servers"
+ok "cli-11.15c the chart's mark gives a change below 1 in hundredths: '+0.24', not '+0'" \
+    $(grep -q 'processing_servers = 3: profit +0\.24 a day vs\. 97\.57 %' "$T/servers/report.html"; echo $?)
+ok "cli-11.15b no '-0.00' in the sweep table or its page's cells" \
+    $([ $rc -eq 0 ] && grep -qE '^ +2 .* 0\.00$' "$T/out" && ! grep -q -- '-0\.00' "$T/out" &&
+      ! grep -q -- '>-0\.00<' "$T/servers/report.html"; echo $?) "$(grep -E '^\*? +[0-9]' "$T/out")"
 run "$S" sweep scenarios/expediting.ini --param inventory.safety_factor --values -1,0,3 --reps 2 --out "$T/neg" --quiet
 neg=$(tail -n +2 "$T/neg/curve.csv" | awk -F, '$4 != "" && $4 < 0' | wc -l)
 ok "cli-11.16 negative costs of 1 pt: the note counts them as curve.csv does and names the part that falls" \
