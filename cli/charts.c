@@ -1193,10 +1193,16 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
                  path_file(r->e[r->best].path), best);
     snprintf(near_label, sizeof near_label, "%s", _("not significantly below the best"));
     snprintf(lower_label, sizeof lower_label, "%s", _("significantly below the best"));
+    /* ranks are whole: ticks 1, 2, 5, 10 ... apart, at most 12 of them (PLplot's own
+       choice labels 0.5 and 1.5 when there are one or two files) */
+    static const double rank_steps[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
+    size_t step = 0;
+    while (step + 1 < sizeof rank_steps / sizeof *rank_steps && (double)n / rank_steps[step] > 12) step++;
     struct chart c = {.title = title,
                       .subtitle = sub,
                       .xlabel = _("rank (1 = most profitable; the table names each file)"),
-                      .npanels = 1};
+                      .npanels = 1,
+                      .x_tick = rank_steps[step]};
     struct chart_panel *p = &c.panels[0];
     /* xgettext:no-c-format */
     const char *share_axis = _("profit as % of the best");

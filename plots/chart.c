@@ -978,7 +978,8 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     bool xlin = c->x_scale == CHART_LINEAR, ylin = p->y_scale == CHART_LINEAR;
     colour(C_GRID);
     plwidth(0.8);
-    plbox(xlin ? "g" : "", 0, 0, ylin ? "g" : "", 0, 0);
+    PLINT xsub = c->x_tick > 0 ? 1 : 0;
+    plbox(xlin ? "g" : "", c->x_tick, xsub, ylin ? "g" : "", 0, 0);
     if (!xlin) scale_axis(c->x_scale, true, false, true, xmin, xmax, ymin, ymax);
     if (!ylin) scale_axis(p->y_scale, false, false, true, xmin, xmax, ymin, ymax);
     if (p->quadrants) draw_quadrants(p, xmin, xmax, ymin, ymax);
@@ -989,7 +990,7 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     colour(C_AXES);
     plwidth(1.5);
     bool last = k + 1 == c->npanels;
-    plbox(xlin ? (last ? "bcnst" : "bcst") : "bc", 0, 0, ylin ? "bcnstv" : "bc", 0, 0);
+    plbox(xlin ? (last ? "bcnst" : "bcst") : "bc", c->x_tick, xsub, ylin ? "bcnstv" : "bc", 0, 0);
     if (!xlin) scale_axis(c->x_scale, true, last, false, xmin, xmax, ymin, ymax);
     if (!ylin) scale_axis(p->y_scale, false, true, false, xmin, xmax, ymin, ymax);
     plmtex("l", 6.0, 0.5, 0.5, plain(p->ylabel, buf, sizeof buf));

@@ -157,6 +157,8 @@ struct chart {
     struct chart_panel panels[CHART_MAX_PANELS]; /* stacked top to bottom, sharing x */
     size_t npanels;
     enum chart_scale x_scale;            /* CHART_LINEAR, CHART_SHORTFALL or CHART_LOG */
+    double x_tick;                       /* a linear x axis's labelled ticks this far apart, with no
+                                            minor ticks (ranks: 1); 0: PLplot chooses */
     const struct chart_surface *surface; /* when set, the chart is this surface (npanels 0) */
     const struct chart_flow *flow;       /* when set, the chart is this diagram (npanels 0) */
 };

@@ -95,4 +95,11 @@ ok "class-5.3 --lang zh: the table says what changed in Chinese" \
 ok "class-5.4 --lang zh: the charts differ from the English ones (their text is translated)" \
     $(! cmp -s "$T/zh/profit_share.png" "$T/o/profit_share.png" && ! cmp -s "$T/zh/class_curve.png" "$T/o/class_curve.png"; echo $?)
 
+# ---- the rank axis ----
+# ranks are whole: two files' profit-share chart is labelled 1 and 2, not 0.5 ... 2.5
+# (the page's SVG texts: its bar chart comes first)
+run "$S" compare "$B" "$T/class/s01.ini" --reps 2 --quiet --out "$T/two"
+ticks=$(grep -o '<tspan[^>]*>[0-9.]*</tspan>' "$T/two/report.html" | sed 's/<[^>]*>//g' | head -3 | tr '\n' ' ')
+ok "class-6.1 two files: the rank axis reads 1 2, with no half ranks" $([ $rc -eq 0 ] && [ "$ticks" = "1 2 0 " ]; echo $?) "$ticks"
+
 check_done test_compare_class
