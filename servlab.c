@@ -132,6 +132,29 @@ static int fail_usage(const char *fmt, ...)
     return EXIT_BAD_INPUT;
 }
 
+/* A command that takes `wanted` files got another number: its usage line and, when
+ * there are more, the ones past what it takes. A number there is most often the rest of
+ * a list the shell split at a space (--values 0, 1): that is said too. */
+static int wrong_file_count(const struct options *o, size_t wanted, const char *usage)
+{
+    fprintf(stderr, "servlab: %s\n", usage);
+    if (o->nfiles > wanted) {
+        char list[400] = "";
+        for (size_t i = wanted; i < o->nfiles; i++) {
+            size_t used = strlen(list);
+            snprintf(list + used, sizeof list - used, "%s'%s'", i > wanted ? " " : "", o->files[i]);
+        }
+        fprintf(stderr, _("servlab: also given: %s\n"), list);
+        char *end;
+        const char *extra = o->files[wanted];
+        (void)strtod(extra, &end);
+        if (end != extra && *end == '\0')
+            fputs(_("servlab: a list of values is written without spaces, as in --values 0,1,2\n"), stderr);
+    }
+    fputs(_("(servlab --help lists the commands and options)\n"), stderr);
+    return EXIT_BAD_INPUT;
+}
+
 /* ---- command line ---- */
 
 static void print_usage(FILE *fp)
@@ -641,7 +664,8 @@ static int run_loaded(const struct options *o, struct scenario *sc)
 
 static int cmd_run(const struct options *o)
 {
-    if (o->nfiles != 1) return fail_usage(_("run takes one scenario file, e.g. servlab run scenarios/default.ini"));
+    if (o->nfiles != 1)
+        return wrong_file_count(o, 1, _("run takes one scenario file, e.g. servlab run scenarios/default.ini"));
     struct scenario *sc = scenario_new();
     int rc = load(sc, o, o->files[0]) != 0 ? EXIT_BAD_INPUT : run_loaded(o, sc);
     scenario_free(sc);
@@ -699,7 +723,8 @@ static void write_grid_files(struct out *w, const struct sweep_result *r)
 
 static int cmd_sweep(const struct options *o)
 {
-    if (o->nfiles != 1) return fail_usage(_("sweep takes one scenario file, e.g. servlab sweep scenarios/default.ini"));
+    if (o->nfiles != 1)
+        return wrong_file_count(o, 1, _("sweep takes one scenario file, e.g. servlab sweep scenarios/default.ini"));
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root();                /* with MPI, only rank 0 writes files */
     struct sweep_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
@@ -874,8 +899,10 @@ static int cmd_compare(const struct options *o)
 static int cmd_batch(const struct options *o)
 {
     if (o->nfiles != 2)
-        return fail_usage(_("batch takes a base scenario and a table, e.g. servlab batch scenarios/planner/base.ini "
-                            "scenarios/planner/items.csv"));
+        return wrong_file_count(
+            o, 2,
+            _("batch takes a base scenario and a table, e.g. servlab batch scenarios/planner/base.ini "
+              "scenarios/planner/items.csv"));
     if (o->plot && !o->sweep) return fail_usage(_("--plot: the batch chart shows each row's optimum: add --sweep"));
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
@@ -945,7 +972,8 @@ static void write_ipa_files(struct out *w, const struct ipa_result *r)
 static int cmd_ipa(const struct options *o)
 {
     if (o->nfiles != 1)
-        return fail_usage(_("ipa takes one scenario file, e.g. servlab ipa scenarios/importance_performance.ini"));
+        return wrong_file_count(
+            o, 1, _("ipa takes one scenario file, e.g. servlab ipa scenarios/importance_performance.ini"));
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root();              /* with MPI, only rank 0 writes files */
     struct ipa_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
@@ -977,7 +1005,7 @@ static int cmd_ipa(const struct options *o)
 
 static int cmd_check(const struct options *o)
 {
-    if (o->nfiles != 1) return fail_usage(_("check takes one scenario file"));
+    if (o->nfiles != 1) return wrong_file_count(o, 1, _("check takes one scenario file"));
     struct scenario *sc = scenario_new();
     int rc = load(sc, o, o->files[0]) != 0 || check_workload(sc, o->threads, false) != 0 ? EXIT_BAD_INPUT : 0;
     if (rc == 0) {
@@ -1011,8 +1039,10 @@ static int cmd_keys(const struct options *o)
 static int cmd_optimise(const struct options *o)
 {
     if (o->nfiles != 1)
-        return fail_usage(_("optimise takes one scenario file, e.g. servlab optimise scenarios/default.ini --param "
-                            "inventory.reorder_point --from 200 --to 1200"));
+        return wrong_file_count(
+            o, 1,
+            _("optimise takes one scenario file, e.g. servlab optimise scenarios/default.ini --param "
+              "inventory.reorder_point --from 200 --to 1200"));
     struct optimise_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
     if (!r) abort();
     /* the search evaluates the same replications at point after point: one book for all */

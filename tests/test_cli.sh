@@ -27,6 +27,14 @@ run "$S" keys --reps 3
 ok "cli-1.8 an option that does not apply is refused, exit 2" $([ $rc -eq 2 ] && grep -q 'does not apply' "$T/err"; echo $?)
 run "$S" run
 ok "cli-1.9 run without a file, exit 2" $([ $rc -eq 2 ]; echo $?)
+# two files where one is due: the second is named; a number there is the rest of a list
+# the shell split at a space (--values 0, 1), and the fix is said, in both languages
+run "$S" run scenarios/default.ini extra.ini
+ok "cli-1.9b run with two files: exit 2, the extra one named" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: also given: 'extra.ini'$" "$T/err" && ! grep -q 'without spaces' "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" --lang zh sweep scenarios/default.ini --values 0, 1
+ok "cli-1.9c --values 0, 1: exit 2, '1' named and the list's spaces explained (zh)" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: 多出的参数：'1'$" "$T/err" && grep -q -- '不留空格，如 --values 0,1,2$' "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" rnu --reps 3 --plto x.png
 ok "cli-1.10 an unknown command is named before its options are read, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: unknown command 'rnu'; did you mean 'run'?" "$T/err"; echo $?)
 run "$S" run scenarios/default.ini --version
