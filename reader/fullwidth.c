@@ -115,6 +115,16 @@ void fullwidth_problem(const struct fullwidth *hit, char *buf, size_t n)
         /* TRANSLATORS: %s is '、', '。', '【' or '】', %04X its code, %c the ASCII ',', '.', '[' or ']' to type */
         snprintf(buf, n, _("Chinese punctuation '%s' (U+%04X); type '%c' (switch the input method to half-width)"),
                  hit->text, hit->code, hit->ascii);
+    } else if (hit->code == 0xFF05) { /* '％': the half-width '%' is refused next, so say what to write */
+        /* TRANSLATORS: %s is '％', %04X its code */
+        snprintf(buf, n, _("full-width '%s' (U+%04X); write a share as a decimal, with no percent sign: 0.95 for 95%%"),
+                 hit->text, hit->code);
+    } else if (hit->code == 0xFF1B) { /* '；': a comment after a value needs the blank too */
+        /* TRANSLATORS: %s is '；', %04X its code */
+        snprintf(buf, n,
+                 _("full-width '%s' (U+%04X); a comment after a value starts with a space and a half-width "
+                   "';': ' ; comment'"),
+                 hit->text, hit->code);
     } else {
         /* TRANSLATORS: %s is a full-width character such as '＝', %04X its code, %c the ASCII one to type */
         snprintf(buf, n, _("full-width '%s' (U+%04X); type '%c' (switch the input method to half-width)"), hit->text,

@@ -257,6 +257,20 @@ static struct key_origin *origin(struct scenario *sc, size_t k, const struct tar
 
 /* Parse text as key k's value in target t, check its bounds, store it. Returns 0 or
  * -1 (reported). */
+/* Whether a list's item holds two or more numbers apart by blanks ("0 1 2"): a list
+ * written without its commas. */
+static bool blank_separated_numbers(const char *item)
+{
+    char copy[120], *save = NULL, err[200];
+    size_t n = 0;
+    snprintf(copy, sizeof copy, "%s", item);
+    for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save), n++) {
+        double x;
+        if (value_number(w, &x, err, sizeof err) != 0) return false;
+    }
+    return n >= 2;
+}
+
 static int apply_value(struct loader *ld, size_t k, const struct target *t, const char *text, int line,
                        enum key_from from)
 {
@@ -414,6 +428,11 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             }
             memcpy(text_item, p, len);
             text_item[len] = '\0';
+            if (text_item[strspn(text_item, " \t")] == '\0') { /* "0, 1, 2," or "0,,1" */
+                report(ld, line, sec, d->name, _("item %zu is empty: write a number there, or remove the extra comma"),
+                       item);
+                return -1;
+            }
             if (list->n + 2 > SWEEP_POINTS_MAX) {
                 report(ld, line, sec, d->name, _("at most %d values"), SWEEP_POINTS_MAX / (pairs ? 2 : 1));
                 return -1;
@@ -427,6 +446,12 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
                 return -1;
             }
             if (colon) *colon = '\0';
+            if (!pairs && blank_separated_numbers(text_item)) {
+                report(ld, line, sec, d->name,
+                       _("item %zu: '%s' is several numbers; separate them with commas: 0, 1, 2"), item,
+                       text_item + strspn(text_item, " \t"));
+                return -1;
+            }
             if (value_number(text_item, &list->v[list->n], problem, sizeof problem) != 0 ||
                 (colon && value_number(colon + 1, &list->v[list->n + 1], problem, sizeof problem) != 0)) {
                 report(ld, line, sec, d->name, _("item %zu: %s"), item, problem);

@@ -110,9 +110,24 @@ static bool is_number_list(const char *s)
     return list || (pieces >= 3 && odd_group > 0);
 }
 
+/* "98" for "98%" or "98 %": the number before a closing percent sign, or NULL. */
+static const char *percent_number(const char *s, char *buf, size_t n)
+{
+    const char *sign = strchr(s, '%');
+    if (!sign || sign[1 + strspn(sign + 1, " \t")] != '\0') return NULL;
+    size_t len = (size_t)(sign - s);
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t')) len--;
+    if (len == 0 || len >= n) return NULL;
+    memcpy(buf, s, len), buf[len] = '\0';
+    char *end;
+    strtod(buf, &end);
+    return *end == '\0' && strspn(buf, "0123456789+-.eE") == len ? buf : NULL;
+}
+
 /* A hint for a value that is not a number, in parentheses after the message, or "".
- * Each hint is a whole message of its own, with its leading space. */
-static const char *number_hint(const char *s)
+ * Each hint is a whole message of its own, with its leading space; one that quotes the
+ * value is written into buf (n bytes). */
+static const char *number_hint(const char *s, char *buf, size_t n)
 {
     int digits = 0;
     for (const char *p = s; *p; p++) digits += isdigit((unsigned char)*p) != 0;
@@ -120,6 +135,13 @@ static const char *number_hint(const char *s)
         return _(" ('#' starts a comment only at the start of a line; after a value write ' ; comment')");
     if (strchr(s, ';')) return _(" (a comment after a value needs a space before the ';')");
     if (strchr(s, '(')) return _(" (a distribution is not allowed here; give one number)");
+    char percent[40];
+    if (percent_number(s, percent, sizeof percent)) {
+        /* TRANSLATORS: the share as a decimal, then the percentage as written: "0.98 for 98%" */
+        snprintf(buf, n, _(" (write just the number, without '%%'; a share as a decimal: %.10g for %s%%)"),
+                 strtod(percent, NULL) / 100, percent);
+        return buf;
+    }
     if (strchr(s, '%')) return _(" (write just the number, without '%'; a share as a decimal: 0.95 for 95%)");
     const char *comma = strchr(s, ',');
     /* a number has one decimal mark at most: more commas, or dots between groups of three
@@ -139,7 +161,9 @@ static const char *number_hint(const char *s)
         return _(" (one number only, with no blanks inside it)");
     if (number_if_swapped(s, "Oo", '0')) return _(" (is the letter O meant to be a zero?)");
     if (number_if_swapped(s, "lI", '1')) return _(" (is the letter l meant to be a one?)");
-    if (digits && isdigit((unsigned char)s[0]) && isalpha((unsigned char)s[strlen(s) - 1]))
+    /* a unit after the number: a letter ("3 days") or a character past ASCII ("3天") */
+    unsigned char last = (unsigned char)s[strlen(s) - 1];
+    if (digits && isdigit((unsigned char)s[0]) && (isalpha(last) || last >= 0x80))
         return _(" (write just the number: the unit is in the key's name)");
     return "";
 }
@@ -160,7 +184,8 @@ int value_number(const char *text, double *out, char *err, size_t errlen)
     errno = 0;
     double x = ok ? strtod(s, &end) : 0;
     if (!ok || end == s || *end) {
-        snprintf(err, errlen, _("'%s' is not a number%s"), s, number_hint(s));
+        char hint[200];
+        snprintf(err, errlen, _("'%s' is not a number%s"), s, number_hint(s, hint, sizeof hint));
         return -1;
     }
     if (!isfinite(x) || (errno == ERANGE && fabs(x) > 1)) {
@@ -292,8 +317,9 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
     }
     for (const char *p = close + 1; *p; p++) {
         if (!isspace((unsigned char)*p)) {
+            char hint[200];
             snprintf(err, errlen, _("%s: unexpected text after ')': '%s'%s"), t->signature, close + 1,
-                     number_hint(close + 1));
+                     number_hint(close + 1, hint, sizeof hint));
             return -1;
         }
     }
