@@ -535,11 +535,19 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
 /* Before simulating: the --out directory exists and takes files (stale temporary
  * files of a killed run are cleared), the --plot file can be written. Returns 0, or
  * EXIT_BAD_INPUT with the reason said. */
+/* What prepare_outputs found of --out's directory before making it: servlab_main takes
+ * back what it made when the command fails (outfile_remove_empty_dirs). */
+static struct {
+    bool prepared;
+    size_t existed; /* outfile_existing_prefix */
+} out_dir_made;
+
 static int prepare_outputs(const struct options *o)
 {
     if (!mpi_grid_is_root()) return 0; /* with MPI, only rank 0 writes files */
     char err[1200];
     size_t removed = 0;
+    if (o->out_dir) out_dir_made.existed = outfile_existing_prefix(o->out_dir), out_dir_made.prepared = true;
     if (o->out_dir && outfile_prepare_dir(o->out_dir, &removed, err, sizeof err) != 0) {
         fprintf(stderr, "servlab: %s\n", err);
         return EXIT_BAD_INPUT;
@@ -1184,7 +1192,11 @@ static int servlab_main(int argc, char **argv)
     sa.sa_flags = SA_RESTART; /* a write to a pipe or terminal is not cut short by Ctrl-C */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    return commands[c].run(&o);
+    rc = commands[c].run(&o);
+    /* a command refused (bad input, a point that is not a valid scenario) or stopped
+       before writing: no empty --out directory of its making stays behind */
+    if (rc != 0 && out_dir_made.prepared) outfile_remove_empty_dirs(o.out_dir, out_dir_made.existed);
+    return rc;
 }
 
 /* With MPI (make MPI=1) every rank runs the same command on its share of the runs;

@@ -162,6 +162,32 @@ int outfile_prepare_dir(const char *dir, size_t *removed, char *err, size_t errl
     return 0;
 }
 
+size_t outfile_existing_prefix(const char *dir)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s", dir);
+    for (size_t len = strlen(path); len > 0;) {
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return len;
+        while (len > 0 && path[len - 1] != '/') len--; /* to the parent's part, "a/" */
+        while (len > 1 && path[len - 1] == '/') len--;
+        path[len] = '\0';
+        if (len == 0 || strcmp(path, "/") == 0) break;
+    }
+    return 0;
+}
+
+void outfile_remove_empty_dirs(const char *dir, size_t keep)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s", dir);
+    for (size_t len = strlen(path); len > keep && rmdir(path) == 0;) {
+        while (len > 0 && path[len - 1] != '/') len--;
+        while (len > 1 && path[len - 1] == '/') len--;
+        path[len] = '\0';
+    }
+}
+
 int outfile_check_path(const char *path, char *err, size_t errlen)
 {
     struct stat st;

@@ -35,6 +35,16 @@ void outfile_abandon(struct outfile *o);
  * not NULL). Returns 0, or -1 with a reason in err. */
 int outfile_prepare_dir(const char *dir, size_t *removed, char *err, size_t errlen);
 
+/* How many leading bytes of dir name a directory that exists now: all of it, the
+ * parent's part, ..., or 0. Taken before outfile_prepare_dir, it says which of the
+ * directories that call makes are new. */
+size_t outfile_existing_prefix(const char *dir);
+
+/* Remove dir, then its parents, while they are empty and longer than its first `keep`
+ * bytes (outfile_existing_prefix's): a command that fails before writing anything
+ * leaves no empty directory it made behind. */
+void outfile_remove_empty_dirs(const char *dir, size_t keep);
+
 /* Check that the file at path can be written (its directory exists and takes new
  * files), leaving nothing behind. Returns 0, or -1 with a reason in err. */
 int outfile_check_path(const char *path, char *err, size_t errlen);

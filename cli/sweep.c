@@ -44,6 +44,26 @@ static void add_point_warning(struct sweep_result *r, const char *text, size_t i
     lang_tidy_cut(r->point_warnings[r->npoint_warnings - 1]);
 }
 
+/* Where a one-lever sweep's point i came from, as a message names a key: [sweep] values,
+ * or from (the first point), to (the last) or steps (one between them), with the
+ * file and line that gave it; a grid's points, from two levers, name no key ("").
+ * A bound or rule that point i breaks is fixed there. */
+static void point_origin(const struct sweep_result *r, size_t i, char *buf, size_t n)
+{
+    const struct scenario *b = &r->base;
+    *buf = '\0';
+    if (r->x2) return;
+    enum key_id k = b->origin[K_SWEEP_VALUES].from != FROM_DEFAULT ? K_SWEEP_VALUES
+                    : i == 0                                       ? K_SWEEP_FROM
+                    : i + 1 == r->n                                ? K_SWEEP_TO
+                                                                   : K_SWEEP_STEPS;
+    const struct key_origin *o = &b->origin[k];
+    if (o->from == FROM_FILE)
+        snprintf(buf, n, "%s:%d: [sweep] %s: ", b->path, o->line, key_defs[k].name);
+    else
+        snprintf(buf, n, "[sweep] %s: ", key_defs[k].name);
+}
+
 /* Load point i's scenario. Returns 0 or 2 (its problems already printed). */
 static int load_point(struct sweep_result *r, const char *path, const struct scenario_override *sets, size_t nsets,
                       size_t i, struct scenario *sc, FILE *err)
@@ -63,7 +83,11 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
     const char *levers[2] = {assignment[0], assignment[1]};
     char *msgs = NULL;
     int rc = sweep_load_levers(sc, path, sets, nsets, levers, nlevers, label, &msgs);
-    if (rc != 0) fprintf(err, _("servlab: %s is not a valid scenario:\n%s"), label, msgs ? msgs : "");
+    char where[1200];
+    point_origin(r, i, where, sizeof where);
+    /* TRANSLATORS: where the point's value was given ("FILE:LINE: [sweep] from: ", or ""),
+       then the point ("sweep point 1 (inventory.safety_factor = -6)"), then the problems */
+    if (rc != 0) fprintf(err, _("servlab: %s%s is not a valid scenario:\n%s"), where, label, msgs ? msgs : "");
     free(msgs);
     return rc;
 }
