@@ -162,17 +162,31 @@ int outfile_prepare_dir(const char *dir, size_t *removed, char *err, size_t errl
     return 0;
 }
 
+/* Copy dir into path without its trailing '/'s ("out/" is "out", "/" stays): its length. */
+static size_t without_trailing_slash(const char *dir, char *path, size_t n)
+{
+    snprintf(path, n, "%s", dir);
+    size_t len = strlen(path);
+    while (len > 1 && path[len - 1] == '/') path[--len] = '\0';
+    return len;
+}
+
+/* Cut path (len bytes, no trailing '/') to its parent's: "a/b/c" to "a/b", "a" to "". */
+static size_t parent_of(char *path, size_t len)
+{
+    while (len > 0 && path[len - 1] != '/') len--;
+    while (len > 1 && path[len - 1] == '/') len--;
+    path[len] = '\0';
+    return len;
+}
+
 size_t outfile_existing_prefix(const char *dir)
 {
     char path[1024];
-    snprintf(path, sizeof path, "%s", dir);
-    for (size_t len = strlen(path); len > 0;) {
+    for (size_t len = without_trailing_slash(dir, path, sizeof path); len > 0; len = parent_of(path, len)) {
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return len;
-        while (len > 0 && path[len - 1] != '/') len--; /* to the parent's part, "a/" */
-        while (len > 1 && path[len - 1] == '/') len--;
-        path[len] = '\0';
-        if (len == 0 || strcmp(path, "/") == 0) break;
+        if (strcmp(path, "/") == 0) break;
     }
     return 0;
 }
@@ -180,12 +194,8 @@ size_t outfile_existing_prefix(const char *dir)
 void outfile_remove_empty_dirs(const char *dir, size_t keep)
 {
     char path[1024];
-    snprintf(path, sizeof path, "%s", dir);
-    for (size_t len = strlen(path); len > keep && rmdir(path) == 0;) {
-        while (len > 0 && path[len - 1] != '/') len--;
-        while (len > 1 && path[len - 1] == '/') len--;
-        path[len] = '\0';
-    }
+    for (size_t len = without_trailing_slash(dir, path, sizeof path); len > keep && rmdir(path) == 0;)
+        len = parent_of(path, len);
 }
 
 int outfile_check_path(const char *path, char *err, size_t errlen)
