@@ -507,8 +507,49 @@ static void report_unknown_section(struct loader *ld, int line, const char *sect
     }
 }
 
+/* Names a student writes for a key servlab calls otherwise: the course's letters for
+ * the policy's levels and a service target named by its metric. section NULL: in any
+ * section but the key's own ([ipa] has keys named like the metrics: targets for
+ * servlab ipa, which set nothing in a run). Looked up before the key's other uses. */
+static const struct meant_key {
+    const char *section, *written; /* where, and as written (case counts: s and S differ) */
+    const char *meant_section, *meant;
+} meant_keys[] = {
+    {NULL, "fill_rate", "inventory", "target_fill_rate"},
+    {NULL, "cycle_service_level", "inventory", "target_cycle_service_level"},
+    {NULL, "service_level", "inventory", "target_cycle_service_level"},
+    {"inventory", "s", "inventory", "reorder_point"},
+    {"inventory", "r", "inventory", "reorder_point"},
+    {"inventory", "Q", "inventory", "order_quantity"},
+    {"inventory", "q", "inventory", "order_quantity"},
+    {"inventory", "S", "inventory", "order_up_to"},
+    {"inventory", "R", "inventory", "review_days"},
+};
+
+/* The key a student meant by `key` in [section] (meant_keys), or NULL. */
+static const struct meant_key *meant_key_of(const char *section, const char *key)
+{
+    for (size_t i = 0; i < sizeof meant_keys / sizeof meant_keys[0]; i++) {
+        const struct meant_key *m = &meant_keys[i];
+        if (strcmp(m->written, key) == 0 &&
+            (m->section ? strcmp(m->section, section) == 0 : strcmp(section, "ipa") != 0))
+            return m;
+    }
+    return NULL;
+}
+
 static void report_unknown_key(struct loader *ld, int line, const char *section, const char *key)
 {
+    const struct meant_key *meant = meant_key_of(section, key);
+    if (meant && strcmp(meant->meant_section, section) == 0) {
+        report(ld, line, section, key, _("unknown key; did you mean '%s'?"), meant->meant);
+        return;
+    }
+    if (meant) {
+        report(ld, line, section, key, _("unknown key in [%s]; did you mean [%s] %s?"), section, meant->meant_section,
+               meant->meant);
+        return;
+    }
     enum key_family f = key_family_of(section, NULL);
     const char *plain = f ? key_family_prefix(f) : section;
     const char *names[SCENARIO_KEYS_MAX];
@@ -517,8 +558,14 @@ static void report_unknown_key(struct loader *ld, int line, const char *section,
         if (key_defs[i].family == f && strcmp(key_defs[i].section, plain) == 0) names[n++] = key_defs[i].name;
     for (size_t i = 0; i < key_count; i++) {
         if (!key_defs[i].family && strcmp(key_defs[i].name, key) == 0) {
-            report(ld, line, section, key, _("unknown key in [%s]; '%s' belongs in [%s]"), section, key,
-                   key_defs[i].section);
+            if (strcmp(key_defs[i].section, "ipa") == 0) /* a target that sets nothing in a run */
+                report(ld, line, section, key,
+                       _("unknown key in [%s]; '%s' belongs in [ipa], as a target that servlab ipa judges "
+                         "performance against (it sets nothing in a run)"),
+                       section, key);
+            else
+                report(ld, line, section, key, _("unknown key in [%s]; '%s' belongs in [%s]"), section, key,
+                       key_defs[i].section);
             return;
         }
     }
