@@ -242,7 +242,7 @@ static const char *signed_change(double x, char *buf, size_t n)
 {
     double a = fabs(x);
     char digits[40];
-    num_fixed(x, a >= 10 ? 0 : a >= 1 ? 1 : 2, digits, sizeof digits);
+    num_fixed(x, a >= 10 || a == 0 ? 0 : a >= 1 ? 1 : 2, digits, sizeof digits);
     snprintf(buf, n, "%s%s", digits[0] == '-' ? "" : "+", digits);
     return buf;
 }
@@ -293,8 +293,10 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     const char *key = strrchr(r->base.sweep.parameter, '.') + 1;
     char words[100];
     service_words(r, words, sizeof words);
-    bool edge = o->at_lower_edge || o->at_upper_edge;
-    if (xa.flat) /* the service level is the same everywhere: the title names the lever's value */
+    bool edge = (o->at_lower_edge || o->at_upper_edge) && !sweep_profit_flat(r);
+    if (sweep_profit_same(r)) /* no peak: the lever changes no cost or revenue */
+        snprintf(title, sizeof title, _("Service curve: the same profit at every value of %s"), key);
+    else if (xa.flat) /* the service level is the same everywhere: the title names the lever's value */
         snprintf(title, sizeof title,
                  edge ? _("Service curve: profit peaks at %s = %.4g (edge of the range)")
                       : _("Service curve: profit peaks at %s = %.4g"),
@@ -331,7 +333,9 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     struct chart_panel *p = &c.panels[0];
     /* the legend goes above the curves: three curves that rise, peak and fall cross every
        corner of the frame, and a legend in one would hide a curve or the peak */
-    *p = (struct chart_panel){.ylabel = yl, .nseries = 3, .nmarks = 1, .y_from_zero = true, .legend_on_top = true};
+    /* no peak to mark where every point earns the same */
+    *p = (struct chart_panel){
+        .ylabel = yl, .nseries = 3, .nmarks = sweep_profit_same(r) ? 0 : 1, .y_from_zero = true, .legend_on_top = true};
     p->series[0] = (struct chart_series){_("revenue"), x, rev, rev_ci, r->n, COLOUR_GREEN, STYLE_LINE, false};
     /* the cost profit charges: total cost less the increase in stock value (cli/sweep.h) */
     p->series[1] = (struct chart_series){

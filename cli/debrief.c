@@ -385,8 +385,11 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
     /* TRANSLATORS: e.g. Profit peaks at inventory.safety_factor = 1.7: fill rate (units from stock) 99.70 %, profit
        1234.56 ± 2.45 a day */
     char sv[40];
-    html_textf(out, _("Profit peaks at %s = %.6g: %s %s %%, profit %s a day"), key, r->x[o->best], service,
-               report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
+    if (sweep_profit_same(r)) /* no peak: the lever changes no cost or revenue */
+        html_textf(out, _("The same profit at every value of %s: %s a day"), key, profit);
+    else
+        html_textf(out, _("Profit peaks at %s = %.6g: %s %s %%, profit %s a day"), key, r->x[o->best], service,
+                   report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
     fputs("<small>", out);
     html_textf(out, _("%zu points from %.6g to %.6g, %u replications each on the same random numbers."), r->n, r->x[0],
                r->x[r->n - 1], r->reps);

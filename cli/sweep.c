@@ -385,6 +385,18 @@ static size_t rising_steps(const struct sweep_result *r)
     return k;
 }
 
+bool sweep_profit_flat(const struct sweep_result *r)
+{
+    return !r->x2 && r->n > 1 && r->opt.tie_first == 0 && r->opt.tie_last == r->n - 1;
+}
+
+bool sweep_profit_same(const struct sweep_result *r)
+{
+    bool same = !r->x2 && r->n > 1;
+    for (size_t i = 1; i < r->n && same; i++) same = sweep_at(r, i, M_PROFIT).mean == sweep_at(r, 0, M_PROFIT).mean;
+    return same;
+}
+
 bool sweep_marginal_meaningful(const struct sweep_result *r)
 {
     return r->n >= 2 && 2 * rising_steps(r) >= r->n - 1;
@@ -553,10 +565,16 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
     char sv[40], pv[40], pc[40] = "";
     bool ci = isfinite(sweep_at(r, o->best, M_PROFIT).ci95);
     if (ci) snprintf(pc, sizeof pc, " ± %.2f", sweep_at(r, o->best, M_PROFIT).ci95);
+    if (sweep_profit_same(r)) {
+        fprintf(out, _("\nProfit is the same at every point, %s%s a day: %s changes no cost or revenue here.\n"),
+                cell(sweep_at(r, 0, M_PROFIT).mean, 2, pv), pc, key);
+        return;
+    }
     fprintf(out, _("\nProfit is highest at %s = %s (marked *): %s %s %%, profit %s%s a day%s.\n"), key, bx, service,
             report_percent(r->service_level[o->best], 2, sv, sizeof sv),
             cell(sweep_at(r, o->best, M_PROFIT).mean, 2, pv), pc, ci ? "" : _(" (one replication: no interval)"));
-    if (o->at_lower_edge || o->at_upper_edge)
+    bool flat = sweep_profit_flat(r);
+    if ((o->at_lower_edge || o->at_upper_edge) && !flat)
         fputs(o->at_lower_edge
                   ? _("That is the lower end of the range: profit may keep rising beyond it, so widen the range.\n")
                   : _("That is the upper end of the range: profit may keep rising beyond it, so widen the range.\n"),
@@ -570,10 +588,17 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
         char a[40], z[40];
         snprintf(a, sizeof a, "%.6g", r->x[o->tie_first]);
         snprintf(z, sizeof z, "%.6g", r->x[o->tie_last]);
-        fprintf(out,
-                _("Profit from %s = %s to %s is not significantly lower (paired 95%% intervals):\n"
-                  "the top of the curve is flat, so the cheaper end of that range costs little.\n"),
+        if (flat)
+            fprintf(
+                out,
+                _("No point from %s = %s to %s is significantly less profitable than the best (paired 95%%\n"
+                  "intervals): these replications cannot tell the points apart, so there is no peak to read yet.\n"),
                 key, a, z);
+        else
+            fprintf(out,
+                    _("Profit from %s = %s to %s is not significantly lower (paired 95%% intervals):\n"
+                      "the top of the curve is flat, so the cheaper end of that range costs little.\n"),
+                    key, a, z);
     }
 }
 

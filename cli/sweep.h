@@ -75,6 +75,16 @@ struct summary sweep_at(const struct sweep_result *r, size_t i, int m);
  * 1 pt out and says why; curve.csv keeps the column. */
 bool sweep_marginal_meaningful(const struct sweep_result *r);
 
+/* Is no point of a one-lever sweep significantly less profitable than the best (paired
+ * 95% intervals, r->opt's tie covering every point)? Then the best point being at an
+ * end of the range says nothing about profit beyond it, and the notes and the chart's
+ * title do not ask for a wider range. */
+bool sweep_profit_flat(const struct sweep_result *r);
+
+/* Is the mean profit of a one-lever sweep exactly the same at every point (a lever
+ * that changes no cost or revenue, such as the promise without a price on lateness)? */
+bool sweep_profit_same(const struct sweep_result *r);
+
 /* Is the swept key a whole number (servers, locations): its values are counts? */
 bool sweep_lever_is_count(const struct sweep_result *r);
 

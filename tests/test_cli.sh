@@ -211,6 +211,20 @@ run "$S" sweep scenarios/default.ini --param costs.holding_per_unit_day --values
 ok "cli-11.15 a lever that does not raise service: no cost of 1 pt column, and the note says why" \
     $([ $rc -eq 0 ] && ! grep -q 'cost of 1 pt$' "$T/out" && grep -q ' profit    ± 95%$' "$T/out" &&
       grep -q '^  cost of 1 pt is left out: fill_rate does not rise from the row above at any of the 2 steps,' "$T/out"; echo $?)
+# a lever that changes no cost or revenue (the promise, with no price on lateness): the
+# same profit everywhere, said so, with no "widen the range" and no peak in the chart
+# or on the page; a range the replications cannot tell apart: no "widen the range"
+run "$S" sweep scenarios/default.ini --reps 2 --param order_cycle.promise_days --from 1 --to 3 --steps 3 --quiet --out "$T/promise"
+ok "cli-11.15d profit the same at every point: said; no edge or range advice; no peak on the chart or page" \
+    $([ $rc -eq 0 ] && grep -q '^Profit is the same at every point, 1170.27 ± 8.23 a day: promise_days changes no cost or revenue here.$' "$T/out" &&
+      ! grep -q 'widen the range\|Profit is highest' "$T/out" &&
+      grep -q 'Service curve: the same profit at every value of promise_days' "$T/promise/report.html" &&
+      grep -q 'The same profit at every value of order_cycle.promise_days' "$T/promise/report.html" &&
+      ! grep -q 'Profit peaks at\|profit peaks at' "$T/promise/report.html"; echo $?) "$(tail -3 "$T/out")"
+run "$S" sweep scenarios/default.ini --reps 3 --param order_cycle.picking_servers --values 1,2 --quiet
+ok "cli-11.15e no point significantly less profitable: no 'widen the range', the replications cannot tell them apart" \
+    $([ $rc -eq 0 ] && ! grep -q 'widen the range' "$T/out" &&
+      grep -q '^intervals): these replications cannot tell the points apart, so there is no peak to read yet.$' "$T/out"; echo $?) "$(tail -3 "$T/out")"
 # a cost of 1 pt of -0.0027 (the README's processing_servers sweep): "0.00", never
 # "-0.00", in the table and on the page (sim/num.h: num_fixed)
 run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --values 1,2,3 --service on_time_rate --quiet --out "$T/servers"
