@@ -2361,12 +2361,28 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
             report_key(ld, line_of(sc, lk->to), lk->to, _("equals from; a sweep needs a range"));
             return -1;
         }
+        if (to < from) { /* the table and its cost of 1 pt read from each row to the next one up */
+            char f[40], t[40];
+            report_key(ld, line_of(sc, lk->to), lk->to,
+                       _("%s is below from = %s; a sweep runs upwards: swap from and to"), num_format(to, t, sizeof t),
+                       num_format(from, f, sizeof f));
+            return -1;
+        }
         values->n = steps_n;
         for (unsigned i = 0; i < steps_n; i++) {
             double x = from + (to - from) * i / (steps_n - 1);
             values->v[i] = fabs(x) < 1e-12 * (fabs(from) + fabs(to)) ? 0 : x;
         }
     }
+    for (size_t i = 1; list && i < values->n; i++)
+        if (!(values->v[i] > values->v[i - 1])) {
+            char a[40], b[40];
+            report_key(ld, line_of(sc, lk->values), lk->values,
+                       _("item %zu: %s is not above %s, the value before it; list the values in increasing order, "
+                         "each once"),
+                       i + 1, num_format(values->v[i], a, sizeof a), num_format(values->v[i - 1], b, sizeof b));
+            return -1;
+        }
     char problem[400];
     int k = key_sweepable(parameter, problem, sizeof problem);
     if (k >= 0 && key_defs[k].type == KEY_COUNT)

@@ -175,9 +175,9 @@ run "$S" sweep tests/validation/q1_mm1.ini
 ok "cli-11.8 nothing to sweep: exit 2 with what to add" $([ $rc -eq 2 ] && grep -q 'nothing to sweep' "$T/err"; echo $?)
 run "$S" sweep scenarios/default.ini --param inventory.reorder_piont --values 1,2
 ok "cli-11.9 a misspelt --param suggests the key, exit 2" $([ $rc -eq 2 ] && grep -q "^--param inventory.reorder_piont: \[sweep\] parameter: 'inventory.reorder_piont' is not a key; did you mean 'inventory.reorder_point'?" "$T/err"; echo $?)
-printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 30\n[sweep]\nparameter = inventory.order_up_to\nvalues = 40, 5\n' > "$T/badpoint.ini"
+printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 30\n[sweep]\nparameter = inventory.order_up_to\nvalues = 5, 40\n' > "$T/badpoint.ini"
 run "$S" sweep "$T/badpoint.ini"
-ok "cli-11.10 an invalid sweep point names the point, and the file's line that gave it, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: $T/badpoint.ini:9: \[sweep\] values: sweep point 2 (inventory.order_up_to = 5) is not a valid scenario" "$T/err" && grep -q 'S = 5 must be above reorder_point s = 10' "$T/err"; echo $?) "$(cat "$T/err")"
+ok "cli-11.10 an invalid sweep point names the point, and the file's line that gave it, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: $T/badpoint.ini:9: \[sweep\] values: sweep point 1 (inventory.order_up_to = 5) is not a valid scenario" "$T/err" && grep -q 'S = 5 must be above reorder_point s = 10' "$T/err"; echo $?) "$(cat "$T/err")"
 # ... a range's first point names [sweep] from; with --out, the directory it made is gone
 sed 's/^from = 0 /from = -6 /' scenarios/default.ini > "$T/badfrom.ini"
 run "$S" sweep "$T/badfrom.ini" --reps 2 --out "$T/badfrom_out/charts"
