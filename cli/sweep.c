@@ -448,13 +448,14 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     /* the cost of a point of service means something only where the lever raises service */
     bool marginal = sweep_marginal_meaningful(r);
     int kw = (int)strlen(key) > 12 ? (int)strlen(key) : 12;
-    fprintf(out, "\n  %*s %12s", kw, key, service);
+    int svw = (int)strlen(service) > 12 ? (int)strlen(service) : 12; /* a long metric name widens its column */
+    fprintf(out, "\n  %*s %*s", kw, key, svw, service);
     static const char *const heads[] = {N_("service cost"), N_("total cost"), N_("revenue"), N_("profit")};
     for (size_t k = 0; k < 4; k++) {
         fputc(' ', out);
         lang_pad(out, _(heads[k]), 12, true);
     }
-    fprintf(out, " %9s", "± 95%"); /* 8 columns: ± is two bytes (kept as it always was) */
+    fprintf(out, " %10s", "± 95%"); /* 9 columns, as the rows' " %9s": ± is two bytes */
     if (marginal) {
         fputs("  ", out);
         lang_pad(out, _("cost of 1 pt"), 12, true);
@@ -464,8 +465,9 @@ void sweep_table(FILE *out, const struct sweep_result *r)
         char x[40], m[40] = "—", v[6][40], column[60] = "";
         snprintf(x, sizeof x, "%.6g", r->x[i]);
         if (!isnan(r->marginal[i])) num_fixed(r->marginal[i], 2, m, sizeof m);
-        if (marginal) snprintf(column, sizeof column, "  %12s", m);
-        fprintf(out, "%c %*s %10s %% %12s %12s %12s %12s %9s%s\n", i == r->opt.best ? '*' : ' ', kw, x,
+        if (marginal) /* 12 columns: "—" is three bytes in one */
+            snprintf(column, sizeof column, "  %*s", 12 + (int)(strlen(m) - lang_width(m)), m);
+        fprintf(out, "%c %*s %*s %% %12s %12s %12s %12s %9s%s\n", i == r->opt.best ? '*' : ' ', kw, x, svw - 2,
                 report_percent(r->service_level[i], 3, v[0], sizeof v[0]), cell(r->service_cost[i], 2, v[1]),
                 cell(sweep_at(r, i, M_COST_TOTAL).mean, 2, v[2]), cell(sweep_at(r, i, M_REVENUE).mean, 2, v[3]),
                 cell(sweep_at(r, i, M_PROFIT).mean, 2, v[4]), cell(sweep_at(r, i, M_PROFIT).ci95, 2, v[5]), column);

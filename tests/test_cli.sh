@@ -209,7 +209,7 @@ ok "cli-11.14 the service cost's note does not count winning customers" \
     $([ $rc -eq 0 ] && grep -q '^  service cost = holding + fixed ordering: ' "$T/out" && ! grep -q 'winning customers' "$T/out"; echo $?)
 run "$S" sweep scenarios/default.ini --param costs.holding_per_unit_day --values 0.01,0.02,0.03 --reps 2
 ok "cli-11.15 a lever that does not raise service: no cost of 1 pt column, and the note says why" \
-    $([ $rc -eq 0 ] && ! grep -q 'cost of 1 pt$' "$T/out" && grep -q ' profit    ± 95%$' "$T/out" &&
+    $([ $rc -eq 0 ] && ! grep -q 'cost of 1 pt$' "$T/out" && grep -q ' profit     ± 95%$' "$T/out" &&
       grep -q '^  cost of 1 pt is left out: fill_rate does not rise from the row above at any of the 2 steps,' "$T/out"; echo $?)
 # a lever that changes no cost or revenue (the promise, with no price on lateness): the
 # same profit everywhere, said so, with no "widen the range" and no peak in the chart

@@ -56,7 +56,7 @@ ok "keys-3.3 a misspelt option: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q '未
 run "$S" keys --reps 3 --lang zh
 ok "keys-3.4 an option that does not apply: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q -- '--reps 不适用于“servlab keys”' "$T/err"; echo $?)
 run "$S" run --lang zh
-ok "keys-3.5 run without a file: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q 'run 需要一个情景文件' "$T/err"; echo $?)
+ok "keys-3.5 run without a file: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q 'run 需要恰好一个情景文件' "$T/err"; echo $?)
 run "$S" run scenarios/default.ini --format xml --lang zh
 ok "keys-3.6 an unknown --format: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q -- '--format: “xml”不是输出格式' "$T/err"; echo $?)
 run "$S" --lang zh
