@@ -432,7 +432,9 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
 
 /* "order_cycle.processing_servers = 2; inventory.safety_factor = 1.5" as
  * "processing_servers = 2; safety_factor = 1.5": the table is projected, compare.csv has
- * the full names. An item's key is what precedes its " = "; values may hold dots. */
+ * the full names. Only the section goes: a named section's key keeps its name
+ * ("channel.web.share" is "web.share"), so that the channels' shares stay apart. An
+ * item's key is what precedes its " = "; values may hold dots. */
 static void short_keys(FILE *out, const char *list)
 {
     char *items = strdup(list);
@@ -442,7 +444,7 @@ static void short_keys(FILE *out, const char *list)
         if (next) *next = '\0', next += 2;
         char *equals = strstr(item, " = ");
         if (equals) *equals = '\0';
-        const char *key = strrchr(item, '.') ? strrchr(item, '.') + 1 : item;
+        const char *key = strchr(item, '.') ? strchr(item, '.') + 1 : item;
         fputs("<span class=\"key\">", out);
         html_text(out, key);
         if (equals) html_textf(out, " = %s", equals + 3);

@@ -102,4 +102,12 @@ run "$S" compare "$B" "$T/class/s01.ini" --reps 2 --quiet --out "$T/two"
 ticks=$(grep -o '<tspan[^>]*>[0-9.]*</tspan>' "$T/two/report.html" | sed 's/<[^>]*>//g' | head -3 | tr '\n' ' ')
 ok "class-6.1 two files: the rank axis reads 1 2, with no half ranks" $([ $rc -eq 0 ] && [ "$ticks" = "1 2 0 " ]; echo $?) "$ticks"
 
+# the page's changed keys drop the section only: the three channels' shares stay apart
+run "$S" compare --base scenarios/stances/base.ini scenarios/stances/raise_service_cut_cost.ini --reps 2 --quiet --out "$T/stances"
+ok "class-6.2 changed keys on the page: 'web.share = 0.75', never three bare 'share ='" \
+    $([ $rc -eq 0 ] && grep -q '<span class="key">web.share = 0.75;</span>' "$T/stances/report.html" &&
+      grep -q '<span class="key">processing_servers = 2;</span>' "$T/stances/report.html" &&
+      ! grep -q '<span class="key">share = ' "$T/stances/report.html"; echo $?) \
+    "$(grep -o '<span class="key">[^<]*' "$T/stances/report.html" | head -6)"
+
 check_done test_compare_class
