@@ -1,5 +1,6 @@
 /* csv.c - the CSV reader of csv.h. */
 #include "csv.h"
+#include "scan.h"
 #include "lang/lang.h"
 
 #include <errno.h>
@@ -138,6 +139,16 @@ char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen)
     }
     if (memchr(buf, '\0', got)) {
         snprintf(err, errlen, _("holds NUL bytes: it is not a text (CSV) file"));
+        free(buf);
+        return NULL;
+    }
+    if (!scan_is_utf8(buf, got)) { /* an export in the system's code page: say which, once */
+        if (scan_gbk_like(buf, got))
+            snprintf(err, errlen,
+                     _("is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese); save it as UTF-8 CSV "
+                       "(Excel: 'CSV UTF-8')"));
+        else
+            snprintf(err, errlen, _("contains bytes that are not UTF-8 text; save it as UTF-8 CSV"));
         free(buf);
         return NULL;
     }

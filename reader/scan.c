@@ -34,6 +34,10 @@ static void problem(struct scanner *sc, int line, const char *section, const cha
     sc->report(sc->ctx, line, 0, section, key, msg);
 }
 
+/* Two GBK characters at least before a file is said to be GBK: one byte pair fits GBK by
+ * chance (an overlong UTF-8 sequence such as C0 AF does); a Chinese word has two. */
+enum { GBK_PAIRS_MIN = 2 };
+
 /* Length of a valid UTF-8 sequence at p (at most n bytes), or 0. */
 static size_t utf8_len(const unsigned char *p, size_t n)
 {
@@ -274,8 +278,57 @@ static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n,
     return 1;
 }
 
+bool scan_is_utf8(const char *s, size_t n)
+{
+    for (size_t i = 0, l; i < n; i += l)
+        if (!(l = utf8_len((const unsigned char *)s + i, n - i))) return false;
+    return true;
+}
+
+/* The two-byte GBK characters in s (n bytes), or 0 when a byte past ASCII is not part
+ * of one (scan_gbk_like's rule). */
+static size_t gbk_pairs(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t pairs = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < 0x80) continue;
+        if (p[i] == 0x80 || p[i] == 0xff || i + 1 == n || p[i + 1] < 0x40 || p[i + 1] == 0x7f || p[i + 1] == 0xff)
+            return 0;
+        i++, pairs++;
+    }
+    return pairs;
+}
+
+bool scan_gbk_like(const char *s, size_t n)
+{
+    return gbk_pairs(s, n) >= GBK_PAIRS_MIN;
+}
+
+/* The lines that are not UTF-8: how many, and whether together they read as GBK. */
+static size_t lines_not_utf8(const char *text, size_t len, bool *gbk)
+{
+    size_t bad = 0, pairs = 0;
+    bool all_pairs = true;
+    for (size_t pos = 0; pos < len;) {
+        const char *start = text + pos, *nl = memchr(start, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - start) : len - pos;
+        pos += n + (nl ? 1 : 0);
+        if (memchr(start, '\0', n) || scan_is_utf8(start, n)) continue;
+        bad++;
+        size_t k = gbk_pairs(start, n);
+        all_pairs &= k > 0;
+        pairs += k;
+    }
+    *gbk = all_pairs && pairs >= GBK_PAIRS_MIN;
+    return bad;
+}
+
 size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn report, void *ctx)
 {
+    /* a file saved in another encoding is one problem, said once, at its first line */
+    bool gbk;
+    size_t not_utf8 = lines_not_utf8(text, len, &gbk), not_utf8_said = 0;
     struct scanner sc = {.out = out, .report = report, .ctx = ctx};
     memset(out, 0, sizeof *out);
     int line = 0;
@@ -293,17 +346,24 @@ size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn 
             problem(&sc, line, "", "", _("contains a NUL byte; is this a text file?"));
             continue;
         }
-        int bad_utf8 = 0;
-        for (size_t i = 0; i < content;) {
-            size_t l = utf8_len((const unsigned char *)start + i, content - i);
-            if (!l) {
-                bad_utf8 = 1;
-                break;
-            }
-            i += l;
-        }
-        if (bad_utf8) {
-            problem(&sc, line, "", "", _("contains bytes that are not UTF-8 text; save the file as UTF-8"));
+        if (!scan_is_utf8(start, content)) {
+            if (not_utf8_said++) continue; /* said at the first such line */
+            if (gbk)
+                problem(&sc, line, "", "",
+                        P_("is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese), in %zu line; "
+                           "save the file as UTF-8",
+                           "is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese), in %zu lines; "
+                           "save the file as UTF-8",
+                           not_utf8),
+                        not_utf8);
+            else if (not_utf8 > 1)
+                problem(&sc, line, "", "",
+                        P_("contains bytes that are not UTF-8 text, as does %zu more line; save the file as UTF-8",
+                           "contains bytes that are not UTF-8 text, as do %zu more lines; save the file as UTF-8",
+                           not_utf8 - 1),
+                        not_utf8 - 1);
+            else
+                problem(&sc, line, "", "", _("contains bytes that are not UTF-8 text; save the file as UTF-8"));
             continue;
         }
         if (memchr(start, '\r', content)) {

@@ -12,6 +12,7 @@
 #ifndef READER_SCAN_H
 #define READER_SCAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum {
@@ -40,6 +41,14 @@ typedef void (*scan_report_fn)(void *ctx, int line, int column, const char *sect
 /* Scan text (len bytes, a UTF-8 BOM already removed). Fills out (free it with
  * scan_fini) and returns the number of problems reported. */
 size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn report, void *ctx);
+
+/* Is text (n bytes) valid UTF-8? */
+bool scan_is_utf8(const char *text, size_t n);
+
+/* Could text (n bytes, not UTF-8) be GBK (GB2312, GB18030's two-byte part: what Windows
+ * saves as 'ANSI' on a Chinese system)? Every byte past ASCII is a lead byte 0x81-0xFE
+ * with a trail byte 0x40-0xFE after it (not 0x7F), and there are two such pairs at least. */
+bool scan_gbk_like(const char *text, size_t n);
 
 void scan_fini(struct scan *s);
 

@@ -1106,9 +1106,10 @@ static bool resolve_history(struct loader *ld)
     else if (!(hi = history_load_options(path, &sc->history_options, &located, err, sizeof err))) {
         if (located) {
             report_text(ld, line, err);
-        } else { /* not opened: say the full path tried, and where a relative one starts from */
+        } else { /* not read: say the full path tried, and where a relative one starts from
+                    when that is why it was not found (not when it is, say, in another encoding) */
             char cwd[PATH_MAX] = "";
-            bool relative = sc->history[0] != '/';
+            bool relative = sc->history[0] != '/' && access(path, F_OK) != 0;
             if (path[0] != '/' && !getcwd(cwd, sizeof cwd)) cwd[0] = '\0';
             report_key(ld, line, K_DEMAND_HISTORY, "%s%s%s: %s%s", cwd, *cwd ? "/" : "", path, err,
                        !relative   ? ""

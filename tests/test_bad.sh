@@ -111,6 +111,24 @@ refused "gen an empty file" "$T/empty.ini" \
     "FILE: has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')"
 printf '[demand]\norders_per_day = 40 ; caf\351 au lait\n' > "$T/latin1.ini"
 refused "gen a Latin-1 byte" "$T/latin1.ini" "FILE:2: contains bytes that are not UTF-8 text; save the file as UTF-8"
+# a file saved as GBK (订单 is B6A9 B5A5): one message, at its first line, naming GBK and
+# counting its lines, where each line used to get its own
+printf '[demand]\norders_per_day = 40 ; \266\251\265\245\n[run]\nseed = 1 ; \266\251\265\245\n' > "$T/gbk.ini"
+refused "gen a file saved as GBK" "$T/gbk.ini" \
+    "FILE:2: is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese), in 2 lines; save the file as UTF-8"
+[ "$(wc -l < "$T/err")" -eq 1 ]; ok "gen a file saved as GBK: one line on stderr" $? "$(cat "$T/err")"
+printf '[demand]\norders_per_day = 40 ; caf\351 au lait\n[run]\nseed = 1 ; cr\350me\n' > "$T/latin1_two.ini"
+refused "gen two Latin-1 lines: said once, with the other counted" "$T/latin1_two.ini" \
+    "FILE:2: contains bytes that are not UTF-8 text, as does 1 more line; save the file as UTF-8"
+# a planner's export saved as GBK: a history and a batch table, refused with what to do
+printf 'date,orders\n2026-01-01,5\n2026-01-02,7 ; \266\251\265\245\n' > "$T/gbk_history.csv"
+printf '[demand]\nhistory = gbk_history.csv\nhistory_kind = daily\n' > "$T/gbk_history.ini"
+refused "gen a history saved as GBK" "$T/gbk_history.ini" \
+    "FILE:2: [demand] history: $T/gbk_history.csv: is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese); save it as UTF-8 CSV (Excel: 'CSV UTF-8')"
+printf 'id,inventory.order_quantity\n\266\251\265\245,1200\n' > "$T/gbk_items.csv"
+refused "gen a batch table saved as GBK" scenarios/planner/base.ini \
+    "$T/gbk_items.csv: is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese); save it as UTF-8 CSV (Excel: 'CSV UTF-8')" \
+    batch "$T/gbk_items.csv"
 printf '[demand]\n; \303\n' > "$T/cut.ini"
 refused "gen a UTF-8 sequence cut short" "$T/cut.ini" \
     "FILE:2: contains bytes that are not UTF-8 text; save the file as UTF-8"
