@@ -934,8 +934,7 @@ static int cmd_batch(const struct options *o)
         if (o->out_dir) {
             if ((fp = out_open(&w, "batch.csv"))) batch_csv(fp, &r), out_commit(&w, "batch.csv");
             if ((fp = out_open(&w, "summary.txt"))) {
-                fprintf(fp, "servlab %s batch %s %s\nseed: %llu\ngenerator: %s\nreplications: %u\n", SERVLAB_VERSION,
-                        r.base, r.table, r.seed, rng_generator_name(), r.reps);
+                batch_summary_values(fp, &r);
                 batch_gains(fp, &r); /* with --sweep: the rows that gain most */
                 batch_summary(fp, &r);
                 out_commit(&w, "summary.txt");

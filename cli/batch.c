@@ -381,6 +381,25 @@ static void lever_names(const struct batch_result *r, const char *joiner, char *
                  strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
 }
 
+void batch_summary_values(FILE *out, const struct batch_result *r)
+{
+    char horizon[40], warmup[40];
+    fprintf(out, "servlab %s batch %s %s\n", SERVLAB_VERSION, r->base, r->table);
+    fprintf(out, "seed: %llu\ngenerator: %s\nreplications: %u\n", r->seed, rng_generator_name(), r->reps);
+    fprintf(out, "horizon_days: %s\nwarmup_days: %s\n", num_format(r->horizon_days, horizon, sizeof horizon),
+            num_format(r->warmup_days, warmup, sizeof warmup));
+    double now = 0, best = 0;
+    for (size_t i = 0; i < r->n; i++) now += r->rows[i].profit.mean, best += r->rows[i].best_profit;
+    fprintf(out, "rows: %zu\ntotal_profit_per_day: %.10g\n", r->n, now);
+    if (!r->swept) return;
+    fprintf(out, "parameter: %s\n", r->parameter);
+    if (r->parameter2[0]) fprintf(out, "parameter2: %s\n", r->parameter2);
+    fprintf(out, "service_metric: %s\n", r->service);
+    fprintf(out, "total_profit_recommended_per_day: %.10g\ntotal_gain_per_day: %.10g\ntotal_gain_ci95: %.10g\n", best,
+            r->total_gain.mean, r->total_gain.ci95);
+    fprintf(out, "rows_gaining_significantly: %zu\n", r->significant);
+}
+
 void batch_summary(FILE *out, const struct batch_result *r)
 {
     double now = 0, best = 0;

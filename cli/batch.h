@@ -91,6 +91,12 @@ void batch_gains(FILE *out, const struct batch_result *r);
 /* The readable table and the summary. */
 void batch_table(FILE *out, const struct batch_result *r);
 
+/* summary.txt's key: value lines (docs/contract.md section 6): the command, seed,
+ * generator, replications, horizon_days, warmup_days, rows, total_profit_per_day and,
+ * with --sweep, the levers, the service metric and the totals at the recommended
+ * settings. The gains and the totals in words follow them (batch_gains, batch_summary). */
+void batch_summary_values(FILE *out, const struct batch_result *r);
+
 /* The summary across rows: total profit at the current settings and, with --sweep,
  * at the recommended ones. */
 void batch_summary(FILE *out, const struct batch_result *r);

@@ -263,6 +263,13 @@ done
 "$S" batch $G --out "$T/gain_out" > /dev/null 2>&1
 ok "batch-8.9 summary.txt lists the rows that gain most" \
     $(grep -q '^  no_buffer ' "$T/gain_out/summary.txt" && grep -q 'no significant gain$' "$T/gain_out/summary.txt"; echo $?)
+# ... after the key: value lines every summary.txt has (docs/contract.md section 6), and
+# the batch's totals as values
+ok "batch-8.10 summary.txt: horizon_days, warmup_days, rows and the totals as key: value lines" \
+    $(grep -q '^horizon_days: [0-9]' "$T/gain_out/summary.txt" && grep -q '^warmup_days: [0-9]' "$T/gain_out/summary.txt" &&
+      grep -q '^rows: 4$' "$T/gain_out/summary.txt" && grep -q '^total_profit_per_day: [0-9.-]' "$T/gain_out/summary.txt" &&
+      grep -q '^rows_gaining_significantly: 1$' "$T/gain_out/summary.txt" &&
+      grep -q '^total_gain_ci95: [0-9.]' "$T/gain_out/summary.txt"; echo $?) "$(head -16 "$T/gain_out/summary.txt")"
 ok "batch-8.10 report.html shows the rows that gain most, two of them with no significant gain" \
     $(grep -q '<h2>The rows that gain most</h2>' "$T/gain_out/report.html" && [ "$(grep -o '<td>no significant gain</td>' "$T/gain_out/report.html" | wc -l)" -eq 2 ]; echo $?)
 check_done test_batch
