@@ -595,6 +595,49 @@ static void gains_html(FILE *out, const struct batch_result *r)
     }
 }
 
+/* text's lines joined into one paragraph: a line break becomes a space after an ASCII
+ * character and nothing after a Chinese one (the terminal wrapped them, a page wraps
+ * by itself). Owned by the caller. */
+static char *joined_lines(const char *text, size_t len)
+{
+    char *out = malloc(len + 1);
+    if (!out) abort();
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] != '\n')
+            out[k++] = text[i];
+        else if (k > 0 && i + 1 < len && (unsigned char)out[k - 1] < 0x80)
+            out[k++] = ' ';
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* A headline from a report's words (batch_summary's): its first sentence, to the first
+ * line that ends one, in bold; the rest under it in small type; each as a paragraph. */
+static void prose_headline(FILE *out, const char *text)
+{
+    size_t first = strlen(text);
+    for (const char *nl = strchr(text, '\n'); nl; nl = strchr(nl + 1, '\n')) {
+        bool ascii_stop = nl > text && nl[-1] == '.';
+        bool chinese_stop = nl - text >= 3 && memcmp(nl - 3, "。", 3) == 0;
+        if (ascii_stop || chinese_stop) {
+            first = (size_t)(nl - text) + 1;
+            break;
+        }
+    }
+    char *head = joined_lines(text, first), *rest = joined_lines(text + first, strlen(text + first));
+    fputs("<p class=\"headline\">", out);
+    html_text(out, head);
+    if (*rest) {
+        fputs("<small>", out);
+        html_text(out, rest);
+        fputs("</small>", out);
+    }
+    fputs("</p>\n", out);
+    free(head), free(rest);
+}
+
 void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result *r)
 {
     char title[300];
@@ -607,7 +650,7 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
     struct note n;
     batch_summary(note_begin(&n), r);
     fclose(n.f);
-    html_lines(out, "headline prose", n.text);
+    prose_headline(out, n.text);
     free(n.text);
 
     const char *key = strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter;

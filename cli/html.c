@@ -125,7 +125,6 @@ static const char stylesheet[] =
     ".what{color:var(--muted);margin:0 0 12px;white-space:pre-line}\n"
     ".headline{font-size:24px;font-weight:bold;background:var(--band);border-left:6px solid var(--accent);"
     "padding:12px 18px;margin:18px 0}\n"
-    ".headline.prose{font-size:19px;font-weight:normal}.headline.prose::first-line{font-weight:bold}\n"
     ".headline small{display:block;font-size:17px;font-weight:normal;color:var(--muted)}\n"
     "table{border-collapse:collapse;margin:8px 0 12px;font-variant-numeric:tabular-nums}\n"
     "th,td{padding:4px 10px;text-align:left;vertical-align:top;border-bottom:1px solid var(--rule)}\n"

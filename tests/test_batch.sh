@@ -263,6 +263,11 @@ done
 "$S" batch $G --out "$T/gain_out" > /dev/null 2>&1
 ok "batch-8.9 summary.txt lists the rows that gain most" \
     $(grep -q '^  no_buffer ' "$T/gain_out/summary.txt" && grep -q 'no significant gain$' "$T/gain_out/summary.txt"; echo $?)
+# the page's headline: the totals' sentence whole, on one paragraph, the explanation
+# under it in small type (it was the terminal's lines, bold up to the first break)
+ok "batch-8.9b the page's headline is the totals' sentence, joined; the explanation in <small>" \
+    $(grep -q '<p class="headline">Total profit per day over the 4 rows: [^<]* at the recommended safety_factor (+[^<]*)\.<small>The recommended setting is' "$T/gain_out/report.html"; echo $?) \
+    "$(grep -o '<p class="headline">.\{0,300\}' "$T/gain_out/report.html")"
 # ... after the key: value lines every summary.txt has (docs/contract.md section 6), and
 # the batch's totals as values
 ok "batch-8.10 summary.txt: horizon_days, warmup_days, rows and the totals as key: value lines" \
