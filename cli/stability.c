@@ -3,6 +3,7 @@
 #include "report.h"
 #include "models/metrics.h"
 #include "lang/lang.h"
+#include "sim/num.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -55,13 +56,16 @@ bool stability_check(const struct model_config *cfg, const struct backlog *b, co
     double orders_a_day = metric_mean(rows, nm, reps, M_ORDERS_PER_DAY);
     if (grows(b, false, reps, orders_a_day, half, &mid, &end)) {
         double cycle = metric_mean(rows, nm, reps, M_ORDER_CYCLE_MEAN);
+        char rise[40], arrive[40], expect[40], days[40]; /* 3 digits, never 8.12e+03 */
         int len = snprintf(warning, n,
                            _("the backlog grows: orders in the system rose from %.0f at mid-window to %.0f at the end "
-                             "(+%.3g a day; %.3g arrive a day"),
-                           mid, end, (end - mid) / half, orders_a_day);
+                             "(+%s a day; %s arrive a day"),
+                           mid, end, num_about((end - mid) / half, 3, rise, sizeof rise),
+                           num_about(orders_a_day, 3, arrive, sizeof arrive));
         if (cycle > 0 && len > 0 && (size_t)len < n)
-            len += snprintf(warning + len, n - (size_t)len, _("; Little's law expects about %.3g at %.3g days each"),
-                            orders_a_day * cycle, cycle);
+            len += snprintf(warning + len, n - (size_t)len, _("; Little's law expects about %s at %s days each"),
+                            num_about(orders_a_day * cycle, 3, expect, sizeof expect),
+                            num_about(cycle, 3, days, sizeof days));
         if (len > 0 && (size_t)len < n)
             snprintf(warning + len, n - (size_t)len,
                      _("): the system does not settle%s; results depend on the horizon"),

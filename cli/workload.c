@@ -5,6 +5,7 @@
 #include "models/order.h"
 #include "models/policy.h"
 #include "lang/lang.h"
+#include "sim/num.h"
 
 #include <math.h>
 
@@ -127,16 +128,18 @@ int workload_check_limit(const struct workload *w, const char *path, double max_
     char what[240], cpu[40], wall[40];
     describe(w, what, sizeof what);
     if (w->memory_bytes > MEMORY_MAX) {
+        char gb[40]; /* 3 digits, never 1.25e+03 */
+        num_about(w->memory_bytes / 1e9, 3, gb, sizeof gb);
         if (w->overloaded)
             fprintf(err,
-                    _("%s: this run would need about %.3g GB of memory: %s is overloaded and its queue would grow to "
+                    _("%s: this run would need about %s GB of memory: %s is overloaded and its queue would grow to "
                       "about %.3g orders (%s); add servers, or shorten [run] horizon_days\n"),
-                    path, w->memory_bytes / 1e9, w->overloaded, w->backlog_orders, what);
+                    path, gb, w->overloaded, w->backlog_orders, what);
         else
             fprintf(err,
-                    _("%s: this run would need about %.3g GB of memory for the results of %zu runs (%s); use fewer "
+                    _("%s: this run would need about %s GB of memory for the results of %zu runs (%s); use fewer "
                       "replications (--reps) or fewer sweep points\n"),
-                    path, w->memory_bytes / 1e9, w->variants * w->reps, what);
+                    path, gb, w->variants * w->reps, what);
         return 2;
     }
     if (w->cpu_seconds > max_cpu_seconds) {

@@ -2,6 +2,7 @@
  * strtod use the C locale and a dot as the decimal mark. */
 #include "num.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,5 +22,28 @@ char *num_fixed(double x, int decimals, char *buf, size_t n)
     if (n == 0) return buf;
     snprintf(buf, n, "%.*f", decimals, x);
     if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1)) memmove(buf, buf + 1, strlen(buf));
+    return buf;
+}
+
+char *num_about(double x, int digits, char *buf, size_t n)
+{
+    if (n == 0) return buf;
+    if (!isfinite(x) || fabs(x) >= 1e15 || digits < 1) {
+        snprintf(buf, n, "%.*g", digits, x);
+        return buf;
+    }
+    if (x == 0) {
+        snprintf(buf, n, "0");
+        return buf;
+    }
+    int e = (int)floor(log10(fabs(x))); /* x is d.ddd x 10^e */
+    int decimals = digits - 1 - e > 0 ? digits - 1 - e : 0;
+    double scale = pow(10, e - digits + 1), rounded = decimals > 0 ? x : round(x / scale) * scale;
+    num_fixed(rounded, decimals, buf, n);
+    if (decimals > 0) { /* "0.000400" is "0.0004", "1.50" is "1.5" */
+        size_t len = strlen(buf);
+        while (len > 0 && buf[len - 1] == '0') buf[--len] = '\0';
+        if (len > 0 && buf[len - 1] == '.') buf[--len] = '\0';
+    }
     return buf;
 }

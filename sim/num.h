@@ -1,6 +1,6 @@
 /* num.h - locale-independent number text: the shortest decimal that reads back as the
- * same double, used wherever servlab writes a number that may be read again; and fixed
- * decimals for tables, without a "-0.00". */
+ * same double, used wherever servlab writes a number that may be read again; fixed
+ * decimals for tables, without a "-0.00"; and rounded figures for messages. */
 #ifndef SIM_NUM_H
 #define SIM_NUM_H
 
@@ -14,5 +14,12 @@ char *num_format(double x, char *buf, size_t n);
  * of a value that rounds to zero: -0.001 at 2 decimals is "0.00", not "-0.00" (which a
  * reader takes for a real, if small, loss). Returns buf. */
 char *num_fixed(double x, int decimals, char *buf, size_t n);
+
+/* Write x into buf (size n) rounded to `digits` significant digits, in plain decimals,
+ * never an exponent: 3944.2 at 3 digits is "3940", 0.012345 is "0.0123", 8123.4 is
+ * "8120" (where %.3g writes 3.94e+03), with no trailing zeros (1.50 is "1.5"). For a
+ * size or a count quoted "about". Beyond
+ * 1e15, or not finite, it falls back to %.*g. Returns buf. */
+char *num_about(double x, int digits, char *buf, size_t n);
 
 #endif

@@ -25,8 +25,25 @@ static void fixed_is(double x, int decimals, const char *want, const char *why)
           want, buf);
 }
 
+/* Does num_about(x, 3) write `want`? */
+static void about_is(double x, const char *want, const char *why)
+{
+    char buf[40];
+    num_about(x, 3, buf, sizeof buf);
+    check(strcmp(buf, want) == 0, "report-3 %s: %.9g to 3 digits reads \"%s\" (got \"%s\")", why, x, want, buf);
+}
+
 int main(void)
 {
+    about_is(3944.2, "3940", "thousands: no exponent (%.3g wrote 3.94e+03)");
+    about_is(8123.4, "8120", "Little's law's count");
+    about_is(203.4, "203", "three whole digits");
+    about_is(38.33, "38.3", "one decimal");
+    about_is(0.012345, "0.0123", "a small share");
+    about_is(-0.0004, "-0.0004", "a small negative value keeps its sign and digits");
+    about_is(0, "0", "zero");
+    about_is(999.96, "1000", "rounding up to the next power of ten");
+    about_is(1.58e9, "1580000000", "a billion, in full");
     fixed_is(-0.004, 2, "0.00", "a small negative value that rounds to zero has no sign");
     fixed_is(-0.0, 1, "0.0", "-0");
     fixed_is(-0.4, 0, "0", "no decimals");
