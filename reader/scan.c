@@ -67,6 +67,18 @@ static int name_char(char c)
     return isalnum((unsigned char)c) || c == '_';
 }
 
+/* The problem just reported on `line` is that line's alone (struct scan's skipped). */
+static void skip_line(struct scanner *sc, int line)
+{
+    struct scan *s = sc->out;
+    if (s->nskipped == s->skipped_cap) {
+        s->skipped_cap = s->skipped_cap ? 2 * s->skipped_cap : 16;
+        s->skipped = realloc(s->skipped, s->skipped_cap * sizeof *s->skipped);
+        if (!s->skipped) abort();
+    }
+    s->skipped[s->nskipped++] = line;
+}
+
 static void add_entry(struct scanner *sc, int line, int is_section, const char *key)
 {
     struct scan *s = sc->out;
@@ -198,6 +210,7 @@ static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
     const struct scan_entry *dup = find_earlier(sc->out, 0, sc->section, key);
     if (dup) {
         problem(sc, line, sc->section, key, _("duplicate key (first set on line %d); keep one"), dup->line);
+        skip_line(sc, line);
         return;
     }
     add_entry(sc, line, 0, key);
@@ -220,8 +233,8 @@ static size_t find_either(const char *s, size_t n, char c, size_t *width)
 }
 
 /* A character typed in full-width mode on a line that is not a comment (s, n bytes, from
- * the first column; lead blanks first): reports the first, at its column, and returns 1;
- * else 0. What is checked is what inih reads: a header ('[' or '［' first) up to a ';'
+ * the first column; lead blanks first): reports the first, at its column, and returns 1
+ * on a key line, 2 on a header; else 0. What is checked is what inih reads: a header ('[' or '［' first) up to a ';'
  * or '#' after its ']', another line up to a ';' after a blank; of [demand] history only
  * the key and the '=', since a file name may hold any character. On a key line the
  * message names the key, as a problem with its value would; a broken header leaves no
@@ -237,7 +250,7 @@ static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n,
         sc->seen_header = 1;
         sc->section[0] = '\0';
         sc->report(sc->ctx, line, bracket.column, "", "", msg);
-        return 1;
+        return 2;
     }
     size_t w, sep_w = 1;
     int header = find_either(s + lead, n - lead, '[', &w) == 0;
@@ -275,7 +288,7 @@ static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n,
     fullwidth_problem(&hit, msg, sizeof msg);
     sc->problems++;
     sc->report(sc->ctx, line, hit.column, header ? "" : sc->section, key, msg);
-    return 1;
+    return header ? 2 : 1;
 }
 
 bool scan_is_utf8(const char *s, size_t n)
@@ -383,23 +396,27 @@ size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn 
         const char *s = start + lead;
         size_t slen = content - lead;
         if (*s == ';' || *s == '#') continue; /* comment, indented or not */
-        if (scan_fullwidth(&sc, line, start, content, lead)) continue;
+        int fullwidth = scan_fullwidth(&sc, line, start, content, lead);
+        if (fullwidth == 1) skip_line(&sc, line); /* on a key line; one on a header (2) leaves no section */
+        if (fullwidth) continue;
         if (lead) {
             problem(&sc, line, sc.section, "",
                     _("line is indented; start it at the first column (an indented line would be "
                       "read as more of the previous value)"));
-            continue;
+            continue; /* not a line of its own: the one above may be cut short, so reading stops */
         }
         if (*s == '[')
             scan_section(&sc, line, s, slen);
         else
             scan_pair(&sc, line, s, slen);
     }
+    out->lines_only = sc.problems == out->nskipped;
     return sc.problems;
 }
 
 void scan_fini(struct scan *s)
 {
     free(s->entries);
+    free(s->skipped);
     memset(s, 0, sizeof *s);
 }

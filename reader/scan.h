@@ -30,6 +30,12 @@ struct scan_entry {
 struct scan {
     struct scan_entry *entries;
     size_t n, cap;
+    /* lines whose problem is theirs alone (a full-width character on a key line, a
+       duplicate key): left out of entries, so that the rest of the file can still be
+       read and its values checked with those lines taken as comments */
+    int *skipped;
+    size_t nskipped, skipped_cap;
+    bool lines_only; /* every problem found is on such a line */
 };
 
 /* Called once per problem, with the line it is on and, when the problem is one

@@ -706,6 +706,19 @@ static char *read_file(struct loader *ld, const char *path, size_t *len)
     return buf;
 }
 
+/* Make lines `lines` (n of them, 1-based) of text (len bytes) comments for inih: a ';'
+ * in place of each one's first byte. */
+static void comment_out(char *text, size_t len, const int *lines, size_t n)
+{
+    int line = 1;
+    for (size_t pos = 0; pos < len; pos++) {
+        if (pos > 0 && text[pos - 1] == '\n') line++;
+        if (pos > 0 && text[pos - 1] != '\n') continue;
+        for (size_t k = 0; k < n; k++)
+            if (lines[k] == line) text[pos] = ';';
+    }
+}
+
 /* Parse a scenario's text (len bytes; it need not be NUL-terminated). */
 static void parse_scenario_text(struct loader *ld, const char *bytes, size_t len)
 {
@@ -721,7 +734,15 @@ static void parse_scenario_text(struct loader *ld, const char *bytes, size_t len
         return;
     }
 
-    if (scan_text(text, len, &ld->scan, scan_problem, ld) == 0) {
+    /* problems of single lines (a full-width character on a key line, a duplicate key)
+       do not stop the reading: the rest of the file is read with those lines as
+       comments, so that its values are checked too and every problem is said at once;
+       a problem with a header, an indented line (the one above may be cut short) or the
+       file's encoding does */
+    size_t scanned = scan_text(text, len, &ld->scan, scan_problem, ld);
+    bool read_on = scanned == 0 || ld->scan.lines_only;
+    if (scanned && read_on) comment_out(text, len, ld->scan.skipped, ld->scan.nskipped);
+    if (read_on) {
         bool any_key = false;
         for (size_t i = 0; i < ld->scan.n; i++) {
             const struct scan_entry *e = &ld->scan.entries[i];
@@ -733,10 +754,10 @@ static void parse_scenario_text(struct loader *ld, const char *bytes, size_t len
                 report_unknown_section(ld, e->line, e->section);
             if (!e->is_section) any_key = true;
         }
-        if (!any_key) {
+        if (!any_key && scanned == 0) { /* (a key line skipped for its problem is not "no settings") */
             report(ld, 0, "", "",
                    _("has no settings; a scenario needs at least [demand] orders_per_day (see 'servlab keys')"));
-        } else {
+        } else if (any_key) {
             int rc = ini_parse_string(text, on_pair, ld);
             if (rc != 0 && ld->problems == 0)
                 report(ld, rc > 0 ? rc : 0, "", "", _("the INI reader could not read this line"));

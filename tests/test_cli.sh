@@ -27,6 +27,21 @@ run "$S" keys --reps 3
 ok "cli-1.8 an option that does not apply is refused, exit 2" $([ $rc -eq 2 ] && grep -q 'does not apply' "$T/err"; echo $?)
 run "$S" run
 ok "cli-1.9 run without a file, exit 2" $([ $rc -eq 2 ]; echo $?)
+# one full-width character or a duplicate key no longer hides the file's other problems:
+# those lines are read as comments and the rest is checked (course notes 00: every
+# problem at once)
+sed -e 's/^promise_days = 3 /promise_days = 3天 /' -e 's/^order_fixed = 150/order_fixed ＝ 150/' \
+    -e 's/^reorder_point/reorder_piont/' scenarios/default.ini > "$T/three.ini"
+run "$S" check "$T/three.ini"
+ok "cli-1.9d a full-width '＝' and two other mistakes: all three said, in line order" \
+    $([ $rc -eq 2 ] && [ "$(wc -l < "$T/err")" -eq 3 ] && sed -n 1p "$T/err" | grep -q ':25: \[order_cycle\] promise_days: .3天. is not a number' &&
+      sed -n 2p "$T/err" | grep -q ":30: \[inventory\] reorder_piont: unknown key; did you mean 'reorder_point'?" &&
+      sed -n 3p "$T/err" | grep -q ":37:13: \[costs\] order_fixed: full-width '＝'"; echo $?) "$(cat "$T/err")"
+printf '[demand]\norders_per_day = 40\norders_per_day = 50\n[order_cycle]\npromise_days = x\n' > "$T/dup.ini"
+run "$S" check "$T/dup.ini"
+ok "cli-1.9e a duplicate key and a bad value below it: both said" \
+    $([ $rc -eq 2 ] && grep -q ':3: \[demand\] orders_per_day: duplicate key (first set on line 2); keep one$' "$T/err" &&
+      grep -q ":5: \[order_cycle\] promise_days: 'x' is not a number" "$T/err"; echo $?) "$(cat "$T/err")"
 # two files where one is due: the second is named; a number there is the rest of a list
 # the shell split at a space (--values 0, 1), and the fix is said, in both languages
 run "$S" run scenarios/default.ini extra.ini
