@@ -909,17 +909,14 @@ static const char *percent_text(double x, char *buf, size_t n)
     return buf;
 }
 
-/* "2.01", "12.3", "140", or "-": two decimals below 10, one below 100, none above. */
+/* "2.01", "12.3", "140", or "-": three significant digits, rounded first (9.998 is
+ * "10", beside 10.0's "10", where choosing the decimals first wrote "10.00"). */
 static const char *amount_text(double x, char *buf, size_t n)
 {
     if (!isfinite(x))
         snprintf(buf, n, "-");
-    else if (fabs(x) < 10)
-        snprintf(buf, n, "%.2f", x);
-    else if (fabs(x) < 100)
-        snprintf(buf, n, "%.1f", x);
     else
-        snprintf(buf, n, "%.0f", x);
+        num_about(x, 3, buf, n);
     return buf;
 }
 

@@ -68,7 +68,9 @@ static void style_of(enum metric_kind kind, double mean, double *scale, int *dec
     case KIND_SHARE: *scale = 100, *decimals = 2, *unit = "%"; return;
     case KIND_DAYS: *decimals = 3, *unit = N_("days"); return;
     case KIND_UNITS: *decimals = 1, *unit = N_("units"); return;
-    case KIND_PER_DAY: *decimals = fabs(mean) < 1 ? 4 : 2, *unit = N_("/day"); return;
+    case KIND_PER_DAY: /* small rates need more decimals; none at all is 0.00, as the rows around it */
+        *decimals = fabs(mean) < 1 && mean != 0 ? 4 : 2, *unit = N_("/day");
+        return;
     case KIND_MONEY_PER_DAY: *decimals = 2, *unit = ""; return;
     case KIND_COUNT_LEVEL: *decimals = 1, *unit = ""; return;
     case KIND_MONEY: *decimals = 2, *unit = ""; return;
