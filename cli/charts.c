@@ -164,6 +164,7 @@ struct x_axis {
     bool lever;             /* the lever's own values, on a linear scale */
     bool crowded;           /* auto chose the shortfall because points crowd near 100 % */
     bool flat;              /* auto chose the lever because service does not move */
+    size_t at_100;          /* auto chose the lever because this many points reach 100 % */
 };
 
 /* Service levels (in %) that span less than this many points draw as one stack of
@@ -180,20 +181,35 @@ static bool service_flat(const double *levels, size_t n)
     return finite >= 2 && hi - lo < FLAT_SERVICE_SPAN;
 }
 
+/* Points at exactly 100 % (levels in %): on a service axis they stand on one x, their
+ * whiskers stacked into one bar. Two there still read; from AT_100_LEVER on, auto draws
+ * along the lever. */
+enum { AT_100_LEVER = 3 };
+
+static size_t points_at_100(const double *levels, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += levels[i] == 100;
+    return k;
+}
+
 /* What the charts of sweep r draw along x: as [sweep] x_axis says; auto draws the
- * lever when service does not move (service_flat), else the shortfall when the points
- * crowd near 100 % (chart_crowds_near_100). levels: the service levels of the points,
+ * lever when service does not move (service_flat) or when several points reach
+ * 100 % (points_at_100), else the shortfall when the points crowd near 100 %
+ * (chart_crowds_near_100). levels: the service levels of the points,
  * in % (n of them). allow_lever: false for the class chart, whose files have no lever
  * value (lever reads as auto; not used yet). */
 static struct x_axis choose_x_axis(const struct sweep_result *r, const double *levels, size_t n, bool allow_lever)
 {
     enum sweep_x_axis want = r->base.sweep.x_axis;
-    if (want == SWEEP_X_LEVER && allow_lever) return (struct x_axis){CHART_LINEAR, true, false, false};
-    if (want == SWEEP_X_SERVICE) return (struct x_axis){CHART_LINEAR, false, false, false};
-    if (want == SWEEP_X_SHORTFALL) return (struct x_axis){CHART_SHORTFALL, false, false, false};
-    if (allow_lever && service_flat(levels, n)) return (struct x_axis){CHART_LINEAR, true, false, true};
+    if (want == SWEEP_X_LEVER && allow_lever) return (struct x_axis){CHART_LINEAR, true, false, false, 0};
+    if (want == SWEEP_X_SERVICE) return (struct x_axis){CHART_LINEAR, false, false, false, 0};
+    if (want == SWEEP_X_SHORTFALL) return (struct x_axis){CHART_SHORTFALL, false, false, false, 0};
+    if (allow_lever && service_flat(levels, n)) return (struct x_axis){CHART_LINEAR, true, false, true, 0};
+    size_t full = points_at_100(levels, n);
+    if (allow_lever && full >= AT_100_LEVER) return (struct x_axis){CHART_LINEAR, true, false, false, full};
     bool crowded = chart_crowds_near_100(levels, n);
-    return (struct x_axis){crowded ? CHART_SHORTFALL : CHART_LINEAR, false, crowded, false};
+    return (struct x_axis){crowded ? CHART_SHORTFALL : CHART_LINEAR, false, crowded, false, 0};
 }
 
 /* Point i of sweep r along x. */
@@ -234,6 +250,8 @@ static void x_axis_note(const struct x_axis *a, char *buf, size_t n)
         snprintf(buf + used, n - used, "%s", _("; x: log scale, as points crowd near 100 %"));
     else if (a->flat) /* TRANSLATORS: added to a chart's subtitle */
         snprintf(buf + used, n - used, "%s", _("; x: the lever, as service is the same at every point"));
+    else if (a->at_100) /* TRANSLATORS: added to a chart's subtitle; the number of points at 100 % */
+        snprintf(buf + used, n - used, _("; x: the lever, as %zu points reach 100 %%"), a->at_100);
 }
 
 /* A change in money with its sign, in as many decimals as show it: whole from 10 up,

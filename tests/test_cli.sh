@@ -622,13 +622,14 @@ ok "cli-25.2 ... the lesson's own rate raises no such warning" \
     $([ $rc -eq 0 ] && ! grep -q 'overloaded by status calls' "$T/out"; echo $?)
 
 # ---- the sweep charts' x axis near 100 % ----
-run "$S" sweep scenarios/default.ini --reps 2 --x-axis logarithmic --quiet
+# (5 replications: with 2 or 3, eight points reach 100 % and auto draws the lever, 26.8)
+run "$S" sweep scenarios/default.ini --reps 5 --x-axis logarithmic --quiet
 ok "cli-26.1 --x-axis takes auto, service, shortfall or lever; another word: exit 2, nothing simulated" \
     $([ $rc -eq 2 ] && grep -q 'x_axis' "$T/err" && grep -q 'shortfall' "$T/err" && [ ! -s "$T/out" ]; echo $?) "$(cat "$T/err")"
 for a in auto service shortfall lever; do
-    "$S" sweep scenarios/default.ini --reps 2 --x-axis $a --plot "$T/x_$a.png" --quiet > /dev/null 2> "$T/err_$a"
+    "$S" sweep scenarios/default.ini --reps 5 --x-axis $a --plot "$T/x_$a.png" --quiet > /dev/null 2> "$T/err_$a"
 done
-"$S" sweep scenarios/default.ini --reps 2 --out "$T/xo" --quiet > /dev/null 2>&1
+"$S" sweep scenarios/default.ini --reps 5 --out "$T/xo" --quiet > /dev/null 2>&1
 ok "cli-26.2 default.ini's points crowd near 100 %: auto draws the shortfall (not the service PNG) and the subtitle says why" \
     $(! cmp -s "$T/x_auto.png" "$T/x_service.png" && grep -q 'as points crowd near 100' "$T/xo/report.html" \
       && grep -q 'on a log scale of what falls short of 100' "$T/xo/report.html"; echo $?)
@@ -638,7 +639,7 @@ ok "cli-26.3 service, shortfall and lever draw three different charts" \
 "$S" sweep scenarios/network_size.ini --reps 2 --x-axis service --plot "$T/n_service.png" --quiet > /dev/null 2>&1
 ok "cli-26.4 network_size.ini's points do not crowd: auto draws the service level as before" \
     $(cmp -s "$T/n_auto.png" "$T/n_service.png"; echo $?)
-run "$S" sweep scenarios/default.ini --reps 2 --set sweep.x_axis=lever --plot "$T/x_key.png" --quiet
+run "$S" sweep scenarios/default.ini --reps 5 --set sweep.x_axis=lever --plot "$T/x_key.png" --quiet
 ok "cli-26.5 [sweep] x_axis = lever is --x-axis lever" $([ $rc -eq 0 ] && cmp -s "$T/x_key.png" "$T/x_lever.png"; echo $?)
 # a lever that leaves service where it is (returns.ini: fill rate 100 % at every refund share)
 "$S" sweep scenarios/returns.ini --reps 2 --steps 4 --plot "$T/r_auto.png" --quiet > /dev/null 2>&1
@@ -652,6 +653,11 @@ ok "cli-26.6 service the same at every point: auto draws the lever (not one colu
 ok "cli-26.7 ... and --x-axis lever, which does not say why, draws the same curve with the service-level title" \
     $([ -s "$T/r_lever.png" ] && ! cmp -s "$T/r_auto.png" "$T/r_lever.png"; echo $?)
 
+# 8 of 31 points at exactly 100 % (3 replications): on a service axis they would stand
+# on one x with their whiskers in one bar; auto draws the lever and says why
+"$S" sweep scenarios/default.ini --reps 3 --out "$T/full" --quiet > /dev/null 2>&1
+ok "cli-26.8 several points at 100 %: auto draws the lever, the subtitle counts them" \
+    $(grep -q 'x: the lever, as 8 points reach 100 %' "$T/full/report.html" && grep -q '>inventory.safety_factor<' "$T/full/report.html"; echo $?)
 # ---- the policy-none note: only when no stock point holds stock ----
 printf '[run]\nreplications = 2\n\n[demand]\norders_per_day = 5\n\n[location.north]\npolicy = sQ\nreorder_point = 10\norder_quantity = 20\nlead_time_days = 2\n' > "$T/loc_stock.ini"
 run "$S" run "$T/loc_stock.ini" --quiet
