@@ -61,7 +61,10 @@ bool chart_path_ok(const char *path, char *err, size_t errlen)
 {
     if (device_for(path)) return true;
     const char *dot = strrchr(path, '.');
-    snprintf(err, errlen, _("%s: cannot draw a '%s' chart; name it .png, .svg or .pdf"), path, dot ? dot : _("(none)"));
+    if (dot)
+        snprintf(err, errlen, _("%s: cannot draw a '%s' chart; name it .png, .svg or .pdf"), path, dot);
+    else
+        snprintf(err, errlen, _("%s: no extension says the chart's format; name it .png, .svg or .pdf"), path);
     return false;
 }
 

@@ -204,6 +204,9 @@ run "$S" sweep "$T/badfrom.ini" --reps 2 --out "$T/kept_out"
 ok "cli-11.10c ... a directory that was there before stays" $([ $rc -eq 2 ] && [ -d "$T/kept_out" ]; echo $?)
 run "$S" sweep scenarios/default.ini $SW --plot "$T/x.jpg"
 ok "cli-11.11 --plot with an unknown extension: exit 2 before simulating" $([ $rc -eq 2 ] && grep -q "cannot draw a '.jpg' chart" "$T/err" && [ ! -s "$T/out" ]; echo $?)
+run "$S" sweep scenarios/default.ini $SW --plot "$T/chart"
+ok "cli-11.11b --plot with no extension: exit 2, says the extension gives the format" \
+    $([ $rc -eq 2 ] && grep -q "chart: no extension says the chart's format; name it .png, .svg or .pdf" "$T/err" && [ ! -s "$T/out" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --from 1 --to 4 --steps 7
 ok "cli-11.12 a whole-number key swept to 1.5: exit 2" $([ $rc -eq 2 ] && grep -q 'takes whole numbers, but the sweep reaches 1.5' "$T/err"; echo $?)
 
