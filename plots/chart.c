@@ -47,9 +47,16 @@ static const int palette[][3] = {
     [COLOUR_NAVY] = {35, 55, 120},
 };
 
+/* The extension of path's file name ("out.d/chart" has none), or NULL. */
+static const char *extension_of(const char *path)
+{
+    const char *slash = strrchr(path, '/'), *dot = strrchr(slash ? slash : path, '.');
+    return dot;
+}
+
 static const char *device_for(const char *path)
 {
-    const char *dot = strrchr(path, '.');
+    const char *dot = extension_of(path);
     if (!dot) return NULL;
     if (strcmp(dot, ".png") == 0) return "pngcairo";
     if (strcmp(dot, ".svg") == 0) return "svgcairo";
@@ -60,7 +67,7 @@ static const char *device_for(const char *path)
 bool chart_path_ok(const char *path, char *err, size_t errlen)
 {
     if (device_for(path)) return true;
-    const char *dot = strrchr(path, '.');
+    const char *dot = extension_of(path);
     if (dot)
         snprintf(err, errlen, _("%s: cannot draw a '%s' chart; name it .png, .svg or .pdf"), path, dot);
     else
