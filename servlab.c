@@ -145,10 +145,9 @@ static int wrong_file_count(const struct options *o, size_t wanted, const char *
             snprintf(list + used, sizeof list - used, "%s'%s'", i > wanted ? " " : "", o->files[i]);
         }
         fprintf(stderr, _("servlab: also given: %s\n"), list);
-        char *end;
+        /* '--values 0, 1, 2' leaves '1,' and '2': digits and commas only, a digit among them */
         const char *extra = o->files[wanted];
-        (void)strtod(extra, &end);
-        if (end != extra && *end == '\0')
+        if (strspn(extra, "0123456789.,+-eE") == strlen(extra) && strpbrk(extra, "0123456789"))
             fputs(_("servlab: a list of values is written without spaces, as in --values 0,1,2\n"), stderr);
     }
     fputs(_("(servlab --help lists the commands and options)\n"), stderr);
@@ -535,20 +534,16 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
 /* Before simulating: the --out directory exists and takes files (stale temporary
  * files of a killed run are cleared), the --plot file can be written. Returns 0, or
  * EXIT_BAD_INPUT with the reason said. */
-/* What prepare_outputs found of --out's directory before making it: servlab_main takes
- * back what it made when the command fails (outfile_remove_empty_dirs). */
-static struct {
-    bool prepared;
-    size_t existed; /* outfile_existing_prefix */
-} out_dir_made;
+/* The directories prepare_outputs made for --out: servlab_main takes them back, while
+ * empty, when the command fails (outfile_remove_made_dirs). */
+static struct outfile_made out_dir_made;
 
 static int prepare_outputs(const struct options *o)
 {
     if (!mpi_grid_is_root()) return 0; /* with MPI, only rank 0 writes files */
     char err[1200];
     size_t removed = 0;
-    if (o->out_dir) out_dir_made.existed = outfile_existing_prefix(o->out_dir), out_dir_made.prepared = true;
-    if (o->out_dir && outfile_prepare_dir(o->out_dir, &removed, err, sizeof err) != 0) {
+    if (o->out_dir && outfile_prepare_dir(o->out_dir, &removed, &out_dir_made, err, sizeof err) != 0) {
         fprintf(stderr, "servlab: %s\n", err);
         return EXIT_BAD_INPUT;
     }
@@ -1194,7 +1189,7 @@ static int servlab_main(int argc, char **argv)
     rc = commands[c].run(&o);
     /* a command refused (bad input, a point that is not a valid scenario) or stopped
        before writing: no empty --out directory of its making stays behind */
-    if (rc != 0 && out_dir_made.prepared) outfile_remove_empty_dirs(o.out_dir, out_dir_made.existed);
+    if (rc != 0 && o.out_dir) outfile_remove_made_dirs(o.out_dir, &out_dir_made);
     return rc;
 }
 

@@ -87,17 +87,24 @@ void outfile_abandon(struct outfile *o)
     unlink(o->tmp);
 }
 
-static int make_dirs(const char *dir)
+/* mkdir dir and its missing parents; each one this call creates goes into *made (if not
+ * NULL and not full) as the length of its prefix of dir. */
+static int make_dirs(const char *dir, struct outfile_made *made)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s", dir);
-    for (char *p = path + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        if (mkdir(path, 0777) != 0 && errno != EEXIST) return -1;
-        *p = '/';
+    size_t len = strlen(path);
+    for (size_t i = 1; i <= len; i++) {
+        if (i < len && path[i] != '/') continue;
+        char at = path[i];
+        path[i] = '\0';
+        if (mkdir(path, 0777) == 0) {
+            if (made && made->n < sizeof made->len / sizeof made->len[0]) made->len[made->n++] = i;
+        } else if (errno != EEXIST) {
+            return -1;
+        }
+        path[i] = at;
     }
-    if (mkdir(path, 0777) != 0 && errno != EEXIST) return -1;
     return 0;
 }
 
@@ -140,14 +147,15 @@ static size_t remove_stale(const char *dir)
     return removed;
 }
 
-int outfile_prepare_dir(const char *dir, size_t *removed, char *err, size_t errlen)
+int outfile_prepare_dir(const char *dir, size_t *removed, struct outfile_made *made, char *err, size_t errlen)
 {
     struct stat st;
     if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
         snprintf(err, errlen, _("%s: exists and is not a directory"), dir);
         return -1;
     }
-    if (make_dirs(dir) != 0) {
+    if (made) made->n = 0;
+    if (make_dirs(dir, made) != 0) {
         snprintf(err, errlen, _("%s: cannot create the output directory: %s"), dir, strerror(errno));
         return -1;
     }
@@ -162,40 +170,13 @@ int outfile_prepare_dir(const char *dir, size_t *removed, char *err, size_t errl
     return 0;
 }
 
-/* Copy dir into path without its trailing '/'s ("out/" is "out", "/" stays): its length. */
-static size_t without_trailing_slash(const char *dir, char *path, size_t n)
-{
-    snprintf(path, n, "%s", dir);
-    size_t len = strlen(path);
-    while (len > 1 && path[len - 1] == '/') path[--len] = '\0';
-    return len;
-}
-
-/* Cut path (len bytes, no trailing '/') to its parent's: "a/b/c" to "a/b", "a" to "". */
-static size_t parent_of(char *path, size_t len)
-{
-    while (len > 0 && path[len - 1] != '/') len--;
-    while (len > 1 && path[len - 1] == '/') len--;
-    path[len] = '\0';
-    return len;
-}
-
-size_t outfile_existing_prefix(const char *dir)
+void outfile_remove_made_dirs(const char *dir, const struct outfile_made *made)
 {
     char path[1024];
-    for (size_t len = without_trailing_slash(dir, path, sizeof path); len > 0; len = parent_of(path, len)) {
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return len;
-        if (strcmp(path, "/") == 0) break;
+    for (size_t k = made->n; k-- > 0;) {
+        snprintf(path, sizeof path, "%.*s", (int)made->len[k], dir);
+        if (rmdir(path) != 0) return; /* not empty: it holds something, and so do its parents */
     }
-    return 0;
-}
-
-void outfile_remove_empty_dirs(const char *dir, size_t keep)
-{
-    char path[1024];
-    for (size_t len = without_trailing_slash(dir, path, sizeof path); len > keep && rmdir(path) == 0;)
-        len = parent_of(path, len);
 }
 
 int outfile_check_path(const char *path, char *err, size_t errlen)

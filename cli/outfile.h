@@ -28,22 +28,25 @@ int outfile_commit_durable(struct outfile *o);
 /* Close and remove the temporary file. */
 void outfile_abandon(struct outfile *o);
 
+/* The directories outfile_prepare_dir made for dir: the lengths of the prefixes of dir
+ * it created with mkdir, outermost first (none that existed; at most 16). */
+struct outfile_made {
+    size_t n;
+    size_t len[16];
+};
+
 /* Make sure dir exists (creating it and missing parents) and that files can be
  * created in it, and remove the temporary files that a servlab run killed outright
  * (SIGKILL, a second Ctrl-C) left there: NAME.tmpPID where NAME ends in .csv, .txt,
  * .png, .svg, .pdf, .html or .ini and no process PID is alive (their number goes to *removed, if
- * not NULL). Returns 0, or -1 with a reason in err. */
-int outfile_prepare_dir(const char *dir, size_t *removed, char *err, size_t errlen);
+ * not NULL). The directories it creates are recorded in *made, if not NULL. Returns 0,
+ * or -1 with a reason in err. */
+int outfile_prepare_dir(const char *dir, size_t *removed, struct outfile_made *made, char *err, size_t errlen);
 
-/* How many leading bytes of dir name a directory that exists now: all of it, the
- * parent's part, ..., or 0. Taken before outfile_prepare_dir, it says which of the
- * directories that call makes are new. */
-size_t outfile_existing_prefix(const char *dir);
-
-/* Remove dir, then its parents, while they are empty and longer than its first `keep`
- * bytes (outfile_existing_prefix's): a command that fails before writing anything
- * leaves no empty directory it made behind. */
-void outfile_remove_empty_dirs(const char *dir, size_t keep);
+/* Remove the directories `made` records (made for dir), innermost first, while they are
+ * empty: a command that fails before writing anything leaves no empty directory it made
+ * behind, and never one that was there before (a path through '..' included). */
+void outfile_remove_made_dirs(const char *dir, const struct outfile_made *made);
 
 /* Check that the file at path can be written (its directory exists and takes new
  * files), leaving nothing behind. Returns 0, or -1 with a reason in err. */

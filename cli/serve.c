@@ -1379,7 +1379,7 @@ static int make_dirs(const struct serve_opts *o, FILE *err)
     for (size_t i = 0; i < 3; i++) {
         char dir[1100], why[300];
         snprintf(dir, sizeof dir, "%s%s", o->dir, subs[i]);
-        if (outfile_prepare_dir(dir, NULL, why, sizeof why) != 0) {
+        if (outfile_prepare_dir(dir, NULL, NULL, why, sizeof why) != 0) {
             fprintf(err, "servlab: %s\n", why);
             return -1;
         }

@@ -75,11 +75,13 @@ bool stability_check(const struct model_config *cfg, const struct backlog *b, co
     }
     double units_a_day = metric_mean(rows, nm, reps, M_UNITS_PER_DAY);
     if (grows(b, true, reps, units_a_day, half, &mid, &end)) {
-        snprintf(
-            warning, n,
-            _("the backlog grows: units on backorder rose from %.0f at mid-window to %.0f at the end (+%.3g a day; "
-              "%.3g units demanded a day): replenishment does not keep up%s; results depend on the horizon"),
-            mid, end, (end - mid) / half, units_a_day, reps == 1 ? _(" (1 replication: run more to be sure)") : "");
+        char rise[40], demanded[40];
+        snprintf(warning, n,
+                 _("the backlog grows: units on backorder rose from %.0f at mid-window to %.0f at the end (+%s a day; "
+                   "%s units demanded a day): replenishment does not keep up%s; results depend on the horizon"),
+                 mid, end, num_about((end - mid) / half, 3, rise, sizeof rise),
+                 num_about(units_a_day, 3, demanded, sizeof demanded),
+                 reps == 1 ? _(" (1 replication: run more to be sure)") : "");
         lang_tidy_cut(warning);
         return true;
     }

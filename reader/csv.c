@@ -142,8 +142,9 @@ char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen)
         free(buf);
         return NULL;
     }
-    if (!scan_is_utf8(buf, got)) { /* an export in the system's code page: say which, once */
-        if (scan_gbk_like(buf, got))
+    size_t bom = got >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0; /* Excel's "CSV UTF-8" writes one */
+    if (!scan_is_utf8(buf + bom, got - bom)) { /* an export in the system's code page: say which, once */
+        if (scan_gbk_like(buf + bom, got - bom))
             snprintf(err, errlen,
                      _("is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese); save it as UTF-8 CSV "
                        "(Excel: 'CSV UTF-8')"));

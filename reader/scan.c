@@ -298,30 +298,52 @@ bool scan_is_utf8(const char *s, size_t n)
     return true;
 }
 
-/* The two-byte GBK characters in s (n bytes), or 0 when a byte past ASCII is not part
- * of one (scan_gbk_like's rule). */
+/* The two-byte characters of s (n bytes) read as GBK in GB2312's core, lead and trail
+ * byte both 0xA1-0xFE (where Chinese characters are), or 0 when a byte past ASCII is
+ * not part of a GBK pair at all (lead 0x81-0xFE, trail 0x40-0xFE but 0x7F). A Latin-1
+ * letter before an ASCII one ("crème") makes a GBK pair, but not one of the core. */
 static size_t gbk_pairs(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t pairs = 0;
+    size_t core = 0;
     for (size_t i = 0; i < n; i++) {
         if (p[i] < 0x80) continue;
         if (p[i] == 0x80 || p[i] == 0xff || i + 1 == n || p[i + 1] < 0x40 || p[i + 1] == 0x7f || p[i + 1] == 0xff)
             return 0;
-        i++, pairs++;
+        core += p[i] >= 0xa1 && p[i + 1] >= 0xa1;
+        i++;
     }
-    return pairs;
+    return core;
+}
+
+/* The characters of s (n bytes) that are valid UTF-8 of two bytes or more. */
+static size_t utf8_multibyte(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0, l; i < n; i += l ? l : 1) {
+        l = utf8_len((const unsigned char *)s + i, n - i);
+        k += l >= 2;
+    }
+    return k;
+}
+
+/* Do `core` GBK pairs against `utf8` UTF-8 characters read as GBK? Two at least (one
+ * fits by chance: an overlong UTF-8 sequence such as C0 AF), and more than twice the
+ * UTF-8 characters (a UTF-8 Chinese file with one stray byte has many of those). */
+static bool reads_as_gbk(size_t core, size_t utf8)
+{
+    return core >= GBK_PAIRS_MIN && core > 2 * utf8;
 }
 
 bool scan_gbk_like(const char *s, size_t n)
 {
-    return gbk_pairs(s, n) >= GBK_PAIRS_MIN;
+    return reads_as_gbk(gbk_pairs(s, n), utf8_multibyte(s, n));
 }
 
 /* The lines that are not UTF-8: how many, and whether together they read as GBK. */
 static size_t lines_not_utf8(const char *text, size_t len, bool *gbk)
 {
-    size_t bad = 0, pairs = 0;
+    size_t bad = 0, pairs = 0, utf8 = 0;
     bool all_pairs = true;
     for (size_t pos = 0; pos < len;) {
         const char *start = text + pos, *nl = memchr(start, '\n', len - pos);
@@ -332,8 +354,9 @@ static size_t lines_not_utf8(const char *text, size_t len, bool *gbk)
         size_t k = gbk_pairs(start, n);
         all_pairs &= k > 0;
         pairs += k;
+        utf8 += utf8_multibyte(start, n);
     }
-    *gbk = all_pairs && pairs >= GBK_PAIRS_MIN;
+    *gbk = all_pairs && reads_as_gbk(pairs, utf8);
     return bad;
 }
 

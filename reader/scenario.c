@@ -509,8 +509,9 @@ static void report_unknown_section(struct loader *ld, int line, const char *sect
 
 /* Names a student writes for a key servlab calls otherwise: the course's letters for
  * the policy's levels and a service target named by its metric. section NULL: in any
- * section but the key's own ([ipa] has keys named like the metrics: targets for
- * servlab ipa, which set nothing in a run). Looked up before the key's other uses. */
+ * section but [ipa] (its keys are named like the metrics: targets for servlab ipa,
+ * which set nothing in a run) and [contract] (whose targets are a list: targets =
+ * fill_rate >= 98%). Looked up before the key's other uses. */
 static const struct meant_key {
     const char *section, *written; /* where, and as written (case counts: s and S differ) */
     const char *meant_section, *meant;
@@ -524,6 +525,11 @@ static const struct meant_key {
     {"inventory", "q", "inventory", "order_quantity"},
     {"inventory", "S", "inventory", "order_up_to"},
     {"inventory", "R", "inventory", "review_days"},
+    /* a contract's targets are one list: targets = fill_rate >= 98%, on_time_rate >= 95% */
+    {"contract", "fill_rate", "contract", "targets"},
+    {"contract", "on_time_rate", "contract", "targets"},
+    {"contract", "cycle_service_level", "contract", "targets"},
+    {"contract", "perfect_order_rate", "contract", "targets"},
 };
 
 /* The key a student meant by `key` in [section] (meant_keys), or NULL. */
@@ -531,9 +537,9 @@ static const struct meant_key *meant_key_of(const char *section, const char *key
 {
     for (size_t i = 0; i < sizeof meant_keys / sizeof meant_keys[0]; i++) {
         const struct meant_key *m = &meant_keys[i];
-        if (strcmp(m->written, key) == 0 &&
-            (m->section ? strcmp(m->section, section) == 0 : strcmp(section, "ipa") != 0))
-            return m;
+        bool where = m->section ? strcmp(m->section, section) == 0
+                                : strcmp(section, "ipa") != 0 && strcmp(section, "contract") != 0;
+        if (strcmp(m->written, key) == 0 && where) return m;
     }
     return NULL;
 }
@@ -706,16 +712,18 @@ static char *read_file(struct loader *ld, const char *path, size_t *len)
     return buf;
 }
 
-/* Make lines `lines` (n of them, 1-based) of text (len bytes) comments for inih: a ';'
- * in place of each one's first byte. */
+/* Make lines `lines` (n of them, 1-based, in increasing order, as the scan lists them)
+ * of text (len bytes) comments for inih: a ';' in place of each one's first byte. One
+ * pass over the text. */
 static void comment_out(char *text, size_t len, const int *lines, size_t n)
 {
     int line = 1;
-    for (size_t pos = 0; pos < len; pos++) {
+    size_t k = 0;
+    for (size_t pos = 0; pos < len && k < n; pos++) {
         if (pos > 0 && text[pos - 1] == '\n') line++;
         if (pos > 0 && text[pos - 1] != '\n') continue;
-        for (size_t k = 0; k < n; k++)
-            if (lines[k] == line) text[pos] = ';';
+        while (k < n && lines[k] < line) k++;
+        if (k < n && lines[k] == line) text[pos] = ';';
     }
 }
 
@@ -2350,6 +2358,26 @@ static const char *service_without_value(const struct scenario *sc)
     return NULL;
 }
 
+/* Sort list's values into increasing order and drop repeats; true if that changed it.
+ * (An insertion sort: a list holds at most SWEEP_POINTS_MAX values, once per load.) */
+static bool sort_unique(struct number_list *list)
+{
+    bool changed = false;
+    for (size_t i = 1; i < list->n; i++) {
+        double x = list->v[i];
+        size_t j = i;
+        for (; j > 0 && list->v[j - 1] > x; j--) list->v[j] = list->v[j - 1];
+        changed |= j != i;
+        list->v[j] = x;
+    }
+    size_t kept = list->n ? 1 : 0;
+    for (size_t i = 1; i < list->n; i++)
+        if (list->v[i] != list->v[kept - 1]) list->v[kept++] = list->v[i];
+    changed |= kept != list->n;
+    list->n = kept;
+    return changed;
+}
+
 /* One lever: its parameter, and values or from/to/steps, into *values. Returns 1 when
  * the lever is given and sound, 0 when none of its keys is given, -1 on a problem
  * (reported). */
@@ -2385,10 +2413,10 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
         }
         if (to < from) { /* the table and its cost of 1 pt read from each row to the next one up */
             char f[40], t[40];
-            report_key(ld, line_of(sc, lk->to), lk->to,
-                       _("%s is below from = %s; a sweep runs upwards: swap from and to"), num_format(to, t, sizeof t),
-                       num_format(from, f, sizeof f));
-            return -1;
+            note(sc, _("[sweep] %s = %s is below %s = %s: the sweep runs upwards, from %s"), key_defs[lk->to].name,
+                 num_format(to, t, sizeof t), key_defs[lk->from].name, num_format(from, f, sizeof f), t);
+            double lower = to;
+            to = from, from = lower;
         }
         values->n = steps_n;
         for (unsigned i = 0; i < steps_n; i++) {
@@ -2396,15 +2424,8 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
             values->v[i] = fabs(x) < 1e-12 * (fabs(from) + fabs(to)) ? 0 : x;
         }
     }
-    for (size_t i = 1; list && i < values->n; i++)
-        if (!(values->v[i] > values->v[i - 1])) {
-            char a[40], b[40];
-            report_key(ld, line_of(sc, lk->values), lk->values,
-                       _("item %zu: %s is not above %s, the value before it; list the values in increasing order, "
-                         "each once"),
-                       i + 1, num_format(values->v[i], a, sizeof a), num_format(values->v[i - 1], b, sizeof b));
-            return -1;
-        }
+    if (list && sort_unique(values)) /* each row's cost of 1 pt is read from the row above */
+        note(sc, _("[sweep] %s: the values are run in increasing order, each once"), key_defs[lk->values].name);
     char problem[400];
     int k = key_sweepable(parameter, problem, sizeof problem);
     if (k >= 0 && key_defs[k].type == KEY_COUNT)

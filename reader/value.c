@@ -138,7 +138,7 @@ static const char *number_hint(const char *s, char *buf, size_t n)
     char percent[40];
     if (percent_number(s, percent, sizeof percent)) {
         /* TRANSLATORS: the share as a decimal, then the percentage as written: "0.98 for 98%" */
-        snprintf(buf, n, _(" (write just the number, without '%%'; a share as a decimal: %.10g for %s%%)"),
+        snprintf(buf, n, _(" (write just the number, without '%%'; if it is a share, as a decimal: %.10g for %s%%)"),
                  strtod(percent, NULL) / 100, percent);
         return buf;
     }

@@ -37,6 +37,10 @@ char *num_about(double x, int digits, char *buf, size_t n)
         return buf;
     }
     int e = (int)floor(log10(fabs(x))); /* x is d.ddd x 10^e */
+    if (e < -9) {                       /* a billionth and less: plain decimals would run past any message */
+        snprintf(buf, n, "%.*g", digits, x);
+        return buf;
+    }
     int decimals = digits - 1 - e > 0 ? digits - 1 - e : 0;
     double scale = pow(10, e - digits + 1), rounded = decimals > 0 ? x : round(x / scale) * scale;
     num_fixed(rounded, decimals, buf, n);

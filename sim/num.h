@@ -19,7 +19,7 @@ char *num_fixed(double x, int decimals, char *buf, size_t n);
  * never an exponent: 3944.2 at 3 digits is "3940", 0.012345 is "0.0123", 8123.4 is
  * "8120" (where %.3g writes 3.94e+03), with no trailing zeros (1.50 is "1.5"). For a
  * size or a count quoted "about". Beyond
- * 1e15, or not finite, it falls back to %.*g. Returns buf. */
+ * 1e15, below 1e-9 in size, or not finite, it falls back to %.*g. Returns buf. */
 char *num_about(double x, int digits, char *buf, size_t n);
 
 #endif

@@ -117,18 +117,24 @@ printf '[demand]\norders_per_day = 40 ; \266\251\265\245\n[run]\nseed = 1 ; \266
 refused "gen a file saved as GBK" "$T/gbk.ini" \
     "FILE:2: is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese), in 2 lines; save the file as UTF-8"
 [ "$(wc -l < "$T/err")" -eq 1 ]; ok "gen a file saved as GBK: one line on stderr" $? "$(cat "$T/err")"
-printf '[demand]\norders_per_day = 40 ; caf\351 au lait\n[run]\nseed = 1 ; cr\350me\n' > "$T/latin1_two.ini"
-refused "gen two Latin-1 lines: said once, with the other counted" "$T/latin1_two.ini" \
+printf '[demand]\norders_per_day = 40 ; cr\350me br\373l\351e\n[run]\nseed = 1 ; M\374ller Stra\337e\n' > "$T/latin1_two.ini"
+refused "gen two Latin-1 lines (accents before letters: never said to be GBK): said once, the other counted" "$T/latin1_two.ini" \
     "FILE:2: contains bytes that are not UTF-8 text, as does 1 more line; save the file as UTF-8"
 # a planner's export saved as GBK: a history and a batch table, refused with what to do
 printf 'date,orders\n2026-01-01,5\n2026-01-02,7 ; \266\251\265\245\n' > "$T/gbk_history.csv"
 printf '[demand]\nhistory = gbk_history.csv\nhistory_kind = daily\n' > "$T/gbk_history.ini"
 refused "gen a history saved as GBK" "$T/gbk_history.ini" \
     "FILE:2: [demand] history: $T/gbk_history.csv: is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese); save it as UTF-8 CSV (Excel: 'CSV UTF-8')"
-printf 'id,inventory.order_quantity\n\266\251\265\245,1200\n' > "$T/gbk_items.csv"
+printf '\357\273\277id,inventory.order_quantity\n\266\251\265\245,1200\n' > "$T/gbk_items.csv"
 refused "gen a batch table saved as GBK" scenarios/planner/base.ini \
     "$T/gbk_items.csv: is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese); save it as UTF-8 CSV (Excel: 'CSV UTF-8')" \
     batch "$T/gbk_items.csv"
+printf '[demand]\norders_per_day = 40 ; 订单 M\374ller\n' > "$T/utf8_stray.ini"
+refused "gen a UTF-8 Chinese line with one Latin-1 byte: not said to be GBK" "$T/utf8_stray.ini" \
+    "FILE:2: contains bytes that are not UTF-8 text; save the file as UTF-8"
+printf 'id,inventory.order_quantity\nM\374ller,1200\nGr\366\337e,1000\n' > "$T/latin1_items.csv"
+refused "gen a Latin-1 batch table: not said to be GBK" scenarios/planner/base.ini \
+    "$T/latin1_items.csv: contains bytes that are not UTF-8 text; save it as UTF-8 CSV" batch "$T/latin1_items.csv"
 printf '[demand]\n; \303\n' > "$T/cut.ini"
 refused "gen a UTF-8 sequence cut short" "$T/cut.ini" \
     "FILE:2: contains bytes that are not UTF-8 text; save the file as UTF-8"

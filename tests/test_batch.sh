@@ -270,7 +270,7 @@ ok "batch-8.9b the page's headline is the totals' sentence, joined; the explanat
     "$(grep -o '<p class="headline">.\{0,300\}' "$T/gain_out/report.html")"
 # ... after the key: value lines every summary.txt has (docs/contract.md section 6), and
 # the batch's totals as values
-ok "batch-8.10 summary.txt: horizon_days, warmup_days, rows and the totals as key: value lines" \
+ok "batch-8.12 summary.txt: horizon_days, warmup_days, rows and the totals as key: value lines" \
     $(grep -q '^horizon_days: [0-9]' "$T/gain_out/summary.txt" && grep -q '^warmup_days: [0-9]' "$T/gain_out/summary.txt" &&
       grep -q '^rows: 4$' "$T/gain_out/summary.txt" && grep -q '^total_profit_per_day: [0-9.-]' "$T/gain_out/summary.txt" &&
       grep -q '^rows_gaining_significantly: 1$' "$T/gain_out/summary.txt" &&

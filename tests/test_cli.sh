@@ -50,6 +50,9 @@ ok "cli-1.9b run with two files: exit 2, the extra one named" \
 run "$S" --lang zh sweep scenarios/default.ini --values 0, 1
 ok "cli-1.9c --values 0, 1: exit 2, '1' named and the list's spaces explained (zh)" \
     $([ $rc -eq 2 ] && grep -q "^servlab: 多出的参数：'1'$" "$T/err" && grep -q -- '不留空格，如 --values 0,1,2$' "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --values 0, 1, 2
+ok "cli-1.9c2 --values 0, 1, 2: '1,' and '2' named, the spaces explained" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: also given: '1,' '2'$" "$T/err" && grep -q 'without spaces, as in --values 0,1,2$' "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" rnu --reps 3 --plto x.png
 ok "cli-1.10 an unknown command is named before its options are read, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: unknown command 'rnu'; did you mean 'run'?" "$T/err"; echo $?)
 run "$S" run scenarios/default.ini --version
@@ -243,6 +246,16 @@ run "$S" sweep scenarios/default.ini --reps 3 --param order_cycle.picking_server
 ok "cli-11.15e no point significantly less profitable: no 'widen the range', the replications cannot tell them apart" \
     $([ $rc -eq 0 ] && ! grep -q 'widen the range' "$T/out" &&
       grep -q '^intervals): these replications cannot tell the points apart, so there is no peak to read yet.$' "$T/out"; echo $?) "$(tail -3 "$T/out")"
+# a range given downwards runs upwards, and a list of values in increasing order, each
+# once, with a note: each row's cost of 1 pt is read from the row above (from 900 to 300
+# once said the lever "does not buy fill_rate" while fill rate rose to 100 %)
+run "$S" sweep scenarios/default.ini --param inventory.reorder_point --from 900 --to 300 --steps 4 --reps 2 --quiet
+ok "cli-11.15f --from 900 --to 300 runs 300 up to 900, with a note; the cost of 1 pt is shown" \
+    $([ $rc -eq 0 ] && grep -q '^Note: \[sweep\] to = 300 is below from = 900: the sweep runs upwards, from 300\.$' "$T/out" &&
+      grep -qE '^ +300 .*—$' "$T/out" && grep -qE '^ +900 ' "$T/out" && grep -q 'cost of 1 pt$' "$T/out"; echo $?) "$(head -12 "$T/out")"
+"$S" sweep scenarios/default.ini --param inventory.reorder_point --values 900,300,600,600 --reps 2 --quiet --format csv > "$T/unsorted.csv"
+"$S" sweep scenarios/default.ini --param inventory.reorder_point --values 300,600,900 --reps 2 --quiet --format csv > "$T/sorted.csv"
+ok "cli-11.15g --values 900,300,600,600 is the sweep of 300,600,900, byte for byte" $(cmp -s "$T/unsorted.csv" "$T/sorted.csv"; echo $?)
 # a cost of 1 pt of -0.0027 (the README's processing_servers sweep): "0.00", never
 # "-0.00", in the table and on the page (sim/num.h: num_fixed)
 run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --values 1,2,3 --service on_time_rate --quiet --out "$T/servers"

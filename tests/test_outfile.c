@@ -92,29 +92,38 @@ int main(void)
           "outfile-1.5 a directory that does not exist: no stream, ENOENT");
 
     /* the directories a command made for --out go when it fails before writing: the
-       new ones, while empty; what was there before, and anything with a file, stays */
-    char deep[sizeof dir + 32], file[sizeof dir + 32];
+       ones it made, while empty; what was there before, and anything with a file, stays,
+       whatever '..' the path takes */
+    char deep[sizeof dir + 32], file[sizeof dir + 32], reason[300] = "";
+    struct outfile_made made;
     snprintf(deep, sizeof deep, "%s/new/er/", dir);
-    size_t existed = outfile_existing_prefix(deep);
-    check(existed == strlen(dir), "outfile-2.1 the existing part of DIR/new/er/ is DIR: %zu of %zu bytes", existed,
-          strlen(deep));
-    char reason[300] = "";
-    check(outfile_prepare_dir(deep, NULL, reason, sizeof reason) == 0 &&
-              outfile_existing_prefix(deep) == strlen(deep) - 1, /* "/" left out */
-          "outfile-2.2 prepared, all of it exists: %s", reason);
-    outfile_remove_empty_dirs(deep, existed);
+    check(outfile_prepare_dir(deep, NULL, &made, reason, sizeof reason) == 0 && made.n == 2,
+          "outfile-2.1 DIR/new/er/ prepared: 2 directories made (%zu): %s", made.n, reason);
+    outfile_remove_made_dirs(deep, &made);
     snprintf(file, sizeof file, "%s/new", dir);
-    check(access(file, F_OK) != 0 && access(dir, F_OK) == 0, "outfile-2.3 new/er and new are gone, DIR stays");
-    outfile_prepare_dir(deep, NULL, reason, sizeof reason);
+    check(access(file, F_OK) != 0 && access(dir, F_OK) == 0, "outfile-2.2 new/er and new are gone, DIR stays");
+    outfile_prepare_dir(deep, NULL, &made, reason, sizeof reason);
     snprintf(file, sizeof file, "%s/new/keep.txt", dir);
     FILE *kept = fopen(file, "w");
     if (kept) fclose(kept);
-    outfile_remove_empty_dirs(deep, existed);
+    outfile_remove_made_dirs(deep, &made);
     snprintf(deep, sizeof deep, "%s/new/er", dir);
-    check(access(deep, F_OK) != 0 && access(file, F_OK) == 0, "outfile-2.4 with a file in new: er goes, new stays");
+    check(access(deep, F_OK) != 0 && access(file, F_OK) == 0, "outfile-2.3 with a file in new: er goes, new stays");
     unlink(file);
     snprintf(file, sizeof file, "%s/new", dir);
     rmdir(file);
+    /* DIR/old existed (empty); DIR/made/../old reaches it through a directory made now */
+    char old[sizeof dir + 32];
+    snprintf(old, sizeof old, "%s/old", dir);
+    mkdir(old, 0777);
+    snprintf(deep, sizeof deep, "%s/made/../old", dir);
+    check(outfile_prepare_dir(deep, NULL, &made, reason, sizeof reason) == 0 && made.n == 1,
+          "outfile-2.4 DIR/made/../old: one directory made, 'made' (%zu): %s", made.n, reason);
+    outfile_remove_made_dirs(deep, &made);
+    snprintf(file, sizeof file, "%s/made", dir);
+    check(access(old, F_OK) == 0 && access(file, F_OK) != 0,
+          "outfile-2.5 ... the empty DIR/old that was there stays; DIR/made goes");
+    rmdir(old);
 
     char path[sizeof dir + 16];
     snprintf(path, sizeof path, "%s/a.csv", dir);

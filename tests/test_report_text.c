@@ -44,6 +44,7 @@ int main(void)
     about_is(0, "0", "zero");
     about_is(999.96, "1000", "rounding up to the next power of ten");
     about_is(1.58e9, "1580000000", "a billion, in full");
+    about_is(1e-30, "1e-30", "below a billionth: %g, not 32 decimals or 0");
     fixed_is(-0.004, 2, "0.00", "a small negative value that rounds to zero has no sign");
     fixed_is(-0.0, 1, "0.0", "-0");
     fixed_is(-0.4, 0, "0", "no decimals");

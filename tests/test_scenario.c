@@ -365,7 +365,7 @@ static void test_values(void)
                        "'0,5' is not a number (use a dot as the decimal mark: 0.5, not 0,5)");
     expect_value_error(
         "scen-3.26 a percent sign", "run", "horizon_days", "95%",
-        "'95%' is not a number (write just the number, without '%'; a share as a decimal: 0.95 for 95%)");
+        "'95%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.95 for 95%)");
     expect_value_error("scen-3.26b a thousands separator", "run", "horizon_days", "1,000",
                        "'1,000' is not a number (write it without thousands separators: 1000, not 1,000)");
     expect_value_error("scen-3.26c grouped thousands with decimals", "run", "horizon_days", "12,345.5",
