@@ -137,21 +137,20 @@ static int fail_usage(const char *fmt, ...)
  * a list the shell split at a space (--values 0, 1): that is said too. */
 static int wrong_file_count(const struct options *o, size_t wanted, const char *usage)
 {
-    fprintf(stderr, "servlab: %s\n", usage);
-    if (o->nfiles > wanted) {
-        char list[400] = "";
-        for (size_t i = wanted; i < o->nfiles; i++) {
-            size_t used = strlen(list);
-            snprintf(list + used, sizeof list - used, "%s'%s'", i > wanted ? " " : "", o->files[i]);
-        }
-        fprintf(stderr, _("servlab: also given: %s\n"), list);
-        /* '--values 0, 1, 2' leaves '1,' and '2': digits and commas only, a digit among them */
-        const char *extra = o->files[wanted];
-        if (strspn(extra, "0123456789.,+-eE") == strlen(extra) && strpbrk(extra, "0123456789"))
-            fputs(_("servlab: a list of values is written without spaces, as in --values 0,1,2\n"), stderr);
+    if (o->nfiles <= wanted) return fail_usage("%s", usage);
+    char list[400] = "", msg[1200];
+    for (size_t i = wanted; i < o->nfiles; i++) {
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s'%s'", i > wanted ? " " : "", o->files[i]);
     }
-    fputs(_("(servlab --help lists the commands and options)\n"), stderr);
-    return EXIT_BAD_INPUT;
+    int len = snprintf(msg, sizeof msg, "%s\n", usage);
+    len += snprintf(msg + len, sizeof msg - (size_t)len, _("servlab: also given: %s"), list);
+    /* '--values 0, 1, 2' leaves '1,' and '2': digits and commas only, a digit among them */
+    const char *extra = o->files[wanted];
+    if (strspn(extra, "0123456789.,+-eE") == strlen(extra) && strpbrk(extra, "0123456789") && (size_t)len < sizeof msg)
+        snprintf(msg + len, sizeof msg - (size_t)len, "\n%s",
+                 _("servlab: a list of values is written without spaces, as in --values 0,1,2"));
+    return fail_usage("%s", msg);
 }
 
 /* ---- command line ---- */
@@ -531,12 +530,13 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
 
 /* ---- commands ---- */
 
-/* Before simulating: the --out directory exists and takes files (stale temporary
- * files of a killed run are cleared), the --plot file can be written. Returns 0, or
- * EXIT_BAD_INPUT with the reason said. */
 /* The directories prepare_outputs made for --out: servlab_main takes them back, while
  * empty, when the command fails (outfile_remove_made_dirs). */
 static struct outfile_made out_dir_made;
+
+/* Before simulating: the --out directory exists and takes files (stale temporary
+ * files of a killed run are cleared), the --plot file can be written. Returns 0, or
+ * EXIT_BAD_INPUT with the reason said. */
 
 static int prepare_outputs(const struct options *o)
 {

@@ -383,11 +383,8 @@ static void lever_names(const struct batch_result *r, const char *joiner, char *
 
 void batch_summary_values(FILE *out, const struct batch_result *r)
 {
-    char horizon[40], warmup[40];
     fprintf(out, "servlab %s batch %s %s\n", SERVLAB_VERSION, r->base, r->table);
-    fprintf(out, "seed: %llu\ngenerator: %s\nreplications: %u\n", r->seed, rng_generator_name(), r->reps);
-    fprintf(out, "horizon_days: %s\nwarmup_days: %s\n", num_format(r->horizon_days, horizon, sizeof horizon),
-            num_format(r->warmup_days, warmup, sizeof warmup));
+    report_summary_run_lines(out, r->seed, r->reps, r->horizon_days, r->warmup_days);
     double now = 0, best = 0;
     for (size_t i = 0; i < r->n; i++) now += r->rows[i].profit.mean, best += r->rows[i].best_profit;
     fprintf(out, "rows: %zu\ntotal_profit_per_day: %.10g\n", r->n, now);

@@ -1005,16 +1005,23 @@ int report_check_names(const struct model_config *cfg, const char *only, char *e
     return 0;
 }
 
+void report_summary_run_lines(FILE *out, unsigned long long seed, unsigned reps, double horizon_days,
+                              double warmup_days)
+{
+    char horizon[40], warmup[40];
+    fprintf(out, "seed: %llu\n", seed);
+    fprintf(out, "generator: %s\n", rng_generator_name());
+    fprintf(out, "replications: %u\n", reps);
+    fprintf(out, "horizon_days: %s\n", num_format(horizon_days, horizon, sizeof horizon));
+    fprintf(out, "warmup_days: %s\n", num_format(warmup_days, warmup, sizeof warmup));
+}
+
 void report_summary_header(FILE *out, const struct scenario *sc, const char *command)
 {
     const struct run_config *run = &sc->cfg.run;
-    char horizon[40], warmup[40];
     fprintf(out, "servlab %s %s %s\n", SERVLAB_VERSION, command, sc->path);
-    fprintf(out, "seed: %llu\n", (unsigned long long)run->seed);
-    fprintf(out, "generator: %s\n", rng_generator_name());
-    fprintf(out, "replications: %u\n", run->replications);
-    fprintf(out, "horizon_days: %s\n", num_format(run->horizon_days, horizon, sizeof horizon));
-    fprintf(out, "warmup_days: %s\n", num_format(run->warmup_days, warmup, sizeof warmup));
+    report_summary_run_lines(out, (unsigned long long)run->seed, run->replications, run->horizon_days,
+                             run->warmup_days);
     if (sc->changes[0]) fprintf(out, "set: %s\n", sc->changes);
     for (size_t i = 0; i < sc->nwarnings; i++) fprintf(out, "warning: %s\n", sc->warnings[i]);
 }

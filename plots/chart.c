@@ -50,8 +50,8 @@ static const int palette[][3] = {
 /* The extension of path's file name ("out.d/chart" has none), or NULL. */
 static const char *extension_of(const char *path)
 {
-    const char *slash = strrchr(path, '/'), *dot = strrchr(slash ? slash : path, '.');
-    return dot;
+    const char *slash = strrchr(path, '/');
+    return strrchr(slash ? slash : path, '.');
 }
 
 static const char *device_for(const char *path)

@@ -234,12 +234,12 @@ static size_t find_either(const char *s, size_t n, char c, size_t *width)
 
 /* A character typed in full-width mode on a line that is not a comment (s, n bytes, from
  * the first column; lead blanks first): reports the first, at its column, and returns 1
- * on a key line, 2 on a header; else 0. What is checked is what inih reads: a header ('[' or '［' first) up to a ';'
- * or '#' after its ']', another line up to a ';' after a blank; of [demand] history only
- * the key and the '=', since a file name may hold any character. On a key line the
- * message names the key, as a problem with its value would; a broken header leaves no
- * section open, as scan_section does. A line that opens with '【' is a header typed in
- * Chinese mode ('【】' elsewhere are text). */
+ * on a key line, 2 on a header; else 0. What is checked is what inih reads: a header
+ * ('[' or '［' first) up to a ';' or '#' after its ']', another line up to a ';' after
+ * a blank; of [demand] history only the key and the '=', since a file name may hold any
+ * character. On a key line the message names the key, as a problem with its value
+ * would; a broken header leaves no section open, as scan_section does. A line that
+ * opens with '【' is a header typed in Chinese mode ('【】' elsewhere are text). */
 static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n, size_t lead)
 {
     struct fullwidth bracket;

@@ -28,19 +28,13 @@ char *num_fixed(double x, int decimals, char *buf, size_t n)
 char *num_about(double x, int digits, char *buf, size_t n)
 {
     if (n == 0) return buf;
-    if (!isfinite(x) || fabs(x) >= 1e15 || digits < 1) {
+    if (x == 0) x = 0; /* -0 too */
+    /* beyond 1e15 or below a billionth, plain decimals would run past any message */
+    if (!isfinite(x) || x == 0 || fabs(x) >= 1e15 || fabs(x) < 1e-9 || digits < 1) {
         snprintf(buf, n, "%.*g", digits, x);
-        return buf;
-    }
-    if (x == 0) {
-        snprintf(buf, n, "0");
         return buf;
     }
     int e = (int)floor(log10(fabs(x))); /* x is d.ddd x 10^e */
-    if (e < -9) {                       /* a billionth and less: plain decimals would run past any message */
-        snprintf(buf, n, "%.*g", digits, x);
-        return buf;
-    }
     int decimals = digits - 1 - e > 0 ? digits - 1 - e : 0;
     double scale = pow(10, e - digits + 1), rounded = decimals > 0 ? x : round(x / scale) * scale;
     num_fixed(rounded, decimals, buf, n);
