@@ -119,26 +119,36 @@ static void warnings_add(struct warnings *ws, const char *text, size_t row)
     w->rows[w->nrows++] = row;
 }
 
-/* "TABLE row a: TEXT", "TABLE, all 50 rows: TEXT" or "TABLE, 3 rows (a, b, c): TEXT" (at
- * most five ids, then how many more). */
-static void warnings_print(const struct warnings *ws, const struct batch_result *r, FILE *err)
+/* Each warning as one line, "TABLE row a: TEXT", "TABLE, all 50 rows: TEXT" or "TABLE,
+ * 3 rows (a, b, c): TEXT" (at most five ids, then how many more): said on err and kept in
+ * r->warnings for summary.txt. */
+static void warnings_keep(const struct warnings *ws, struct batch_result *r, FILE *err)
 {
     enum { IDS_SHOWN = 5 };
+    r->warnings = calloc(ws->n ? ws->n : 1, sizeof *r->warnings);
+    if (!r->warnings) abort();
     for (size_t i = 0; i < ws->n; i++) {
         const struct warning *w = &ws->w[i];
-        if (w->nrows == 1) {
-            fprintf(err, _("servlab: warning: %s row %s: %s\n"), r->table, r->rows[w->rows[0]].id, w->text);
-            continue;
+        size_t len = 0;
+        FILE *line = open_memstream(&r->warnings[i], &len);
+        if (!line) abort();
+        /* TRANSLATORS: the table, the row's id (a name such as "bolt_01") and the warning */
+        if (w->nrows == 1)
+            fprintf(line, _("%s row %s: %s"), r->table, r->rows[w->rows[0]].id, w->text);
+        else if (w->nrows == r->n)
+            fprintf(line, _("%s, all %zu rows: %s"), r->table, r->n, w->text);
+        else {
+            /* TRANSLATORS: "TABLE, 3 rows (a, b, c): TEXT" is written in three pieces: this,
+               the ids and "): TEXT" */
+            fprintf(line, _("%s, %zu rows ("), r->table, w->nrows);
+            for (size_t k = 0; k < w->nrows && k < IDS_SHOWN; k++)
+                fprintf(line, "%s%s", k ? ", " : "", r->rows[w->rows[k]].id);
+            if (w->nrows > IDS_SHOWN) fprintf(line, _(" and %zu more"), w->nrows - IDS_SHOWN);
+            fprintf(line, _("): %s"), w->text);
         }
-        if (w->nrows == r->n) {
-            fprintf(err, _("servlab: warning: %s, all %zu rows: %s\n"), r->table, r->n, w->text);
-            continue;
-        }
-        fprintf(err, _("servlab: warning: %s, %zu rows ("), r->table, w->nrows);
-        for (size_t k = 0; k < w->nrows && k < IDS_SHOWN; k++)
-            fprintf(err, "%s%s", k ? ", " : "", r->rows[w->rows[k]].id);
-        if (w->nrows > IDS_SHOWN) fprintf(err, _(" and %zu more"), w->nrows - IDS_SHOWN);
-        fprintf(err, "): %s\n", w->text);
+        if (fclose(line) != 0) abort();
+        r->nwarnings++;
+        fprintf(err, _("servlab: warning: %s\n"), r->warnings[i]);
     }
 }
 
@@ -186,6 +196,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         scenario_free(sc);
         return 2;
     }
+    snprintf(r->changes, sizeof r->changes, "%s", sc->changes);
     snprintf(r->service, sizeof r->service, "%s", sc->sweep.service);
     snprintf(r->parameter, sizeof r->parameter, "%s", sc->sweep.parameter);
     snprintf(r->parameter2, sizeof r->parameter2, "%s", sc->sweep.parameter2);
@@ -228,7 +239,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         chart_figures(sc, &r->rows[i]);
         for (size_t w = 0; w < sc->nwarnings; w++) warnings_add(&warnings, sc->warnings[w], i);
     }
-    warnings_print(&warnings, r, err);
+    warnings_keep(&warnings, r, err);
     warnings_free(&warnings);
     if (bad) rc = 2;
     /* the rows as written, CHUNK at a time */
@@ -319,6 +330,8 @@ void batch_free(struct batch_result *r)
     for (size_t k = 0; k < r->ncols; k++) free(r->cols[k]);
     free(r->cols);
     free(r->rows);
+    for (size_t i = 0; i < r->nwarnings; i++) free(r->warnings[i]);
+    free(r->warnings);
     memset(r, 0, sizeof *r);
 }
 
@@ -385,6 +398,8 @@ void batch_summary_values(FILE *out, const struct batch_result *r)
 {
     fprintf(out, "servlab %s batch %s %s\n", SERVLAB_VERSION, r->base, r->table);
     report_summary_run_lines(out, r->seed, r->reps, r->horizon_days, r->warmup_days);
+    if (r->changes[0]) fprintf(out, "set: %s\n", r->changes);
+    for (size_t i = 0; i < r->nwarnings; i++) fprintf(out, "warning: %s\n", r->warnings[i]);
     double now = 0, best = 0;
     for (size_t i = 0; i < r->n; i++) now += r->rows[i].profit.mean, best += r->rows[i].best_profit;
     fprintf(out, "rows: %zu\ntotal_profit_per_day: %.10g\n", r->n, now);

@@ -54,6 +54,9 @@ struct batch_result {
     size_t significant;        /* with --sweep: rows whose gain is significant */
     unsigned long long seed;
     double horizon_days, warmup_days;
+    char changes[sizeof(((struct scenario *)0)->changes)]; /* the --set assignments, as in a run's summary.txt */
+    char **warnings; /* the rows' warnings, each once with the rows it came from (owned) */
+    size_t nwarnings;
 };
 
 struct batch_opts {
@@ -92,7 +95,7 @@ void batch_gains(FILE *out, const struct batch_result *r);
 void batch_table(FILE *out, const struct batch_result *r);
 
 /* summary.txt's key: value lines (docs/contract.md section 6): the command, seed,
- * generator, replications, horizon_days, warmup_days, rows, total_profit_per_day and,
+ * generator, replications, horizon_days, warmup_days, set, the warnings, rows, total_profit_per_day and,
  * with --sweep, the levers, the service metric and the totals at the recommended
  * settings. The gains and the totals in words follow them (batch_gains, batch_summary). */
 void batch_summary_values(FILE *out, const struct batch_result *r);

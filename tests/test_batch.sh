@@ -152,6 +152,14 @@ ok "batch-6.3 ... rows that differ: one line per distinct warning, naming its ro
         grep -q "^servlab: warning: $T/pois.csv, 2 rows (a, c): units_per_order draws 0 or less about 14%" "$T/err.txt" &&
         grep -q "^servlab: warning: $T/pois.csv row d: units_per_order draws 0 or less about 37%" "$T/err.txt"; echo $?) \
     "$(cat "$T/err.txt")"
+"$S" batch "$T/pois.ini" "$T/pois.csv" --quiet --set costs.holding_per_unit_day=0.2 --out "$T/warned" > /dev/null 2> "$T/err.txt"
+rc=$?
+ok "batch-6.4 ... summary.txt has the set: line and each warning as said, after the run lines (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '^set: costs.holding_per_unit_day=0.2$' "$T/warned/summary.txt" &&
+        grep -q "^warning: $T/pois.csv, 2 rows (a, c): units_per_order draws 0 or less about 14%" "$T/warned/summary.txt" &&
+        grep -q "^warning: $T/pois.csv row d: units_per_order draws 0 or less about 37%" "$T/warned/summary.txt" &&
+        [ "$(sed -n '7p;8p;9p' "$T/warned/summary.txt" | cut -d: -f1 | tr '\n' ' ')" = "set warning warning " ]; echo $?) \
+    "$(cat "$T/err.txt"; head -n 12 "$T/warned/summary.txt")"
 # ---- one long ERP export feeds a whole batch: each row picks its item (demand.history_item) ----
 # The first three items' histories merged into one semicolon file with decimal commas and
 # a revenue column, rows by date; each row's results equal a run of the item's own file.
