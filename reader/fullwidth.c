@@ -104,7 +104,7 @@ int fullwidth_find(const char *text, size_t len, struct fullwidth *hit)
     return find_first(text, len, not_bracket, hit);
 }
 
-void fullwidth_problem(const struct fullwidth *hit, char *buf, size_t n)
+void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, char *buf, size_t n)
 {
     const struct range *r = range_of(hit->code);
     if (r && r->kind == SPACE) {
@@ -115,7 +115,8 @@ void fullwidth_problem(const struct fullwidth *hit, char *buf, size_t n)
         /* TRANSLATORS: %s is '、', '。', '【' or '】', %04X its code, %c the ASCII ',', '.', '[' or ']' to type */
         snprintf(buf, n, _("Chinese punctuation '%s' (U+%04X); type '%c' (switch the input method to half-width)"),
                  hit->text, hit->code, hit->ascii);
-    } else if (hit->code == 0xFF05) { /* '％': the half-width '%' is refused next, so say what to write */
+    } else if (hit->code == 0xFF05 &&
+               !percent_ok) { /* '％': the half-width '%' is refused next, so say what to write */
         /* TRANSLATORS: %s is '％', %04X its code */
         snprintf(buf, n, _("full-width '%s' (U+%04X); write a share as a decimal, with no percent sign: 0.95 for 95%%"),
                  hit->text, hit->code);

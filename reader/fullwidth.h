@@ -12,6 +12,7 @@
 #ifndef READER_FULLWIDTH_H
 #define READER_FULLWIDTH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct fullwidth {
@@ -36,8 +37,9 @@ int fullwidth_bracket_at(const char *text, size_t len, int column, struct fullwi
 int fullwidth_closing_bracket(const char *text, size_t len, struct fullwidth *hit);
 
 /* The problem, in the user's language (lang/lang.h), for a message's end:
- * "full-width '＝' (U+FF1D); type '=' (switch the input method to half-width)". */
-void fullwidth_problem(const struct fullwidth *hit, char *buf, size_t n);
+ * "full-width '＝' (U+FF1D); type '=' (switch the input method to half-width)". A '％'
+ * is told to write a share as a decimal, unless percent_ok (the value may hold '%'). */
+void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, char *buf, size_t n);
 
 /* Copy text (NUL-terminated) into out (n bytes, n > 0), each such character replaced by
  * its ASCII one: what the text would say typed in half-width mode. */

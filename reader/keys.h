@@ -38,6 +38,8 @@ enum key_flags {
     KEY_DRAWS_AT_MOST = 1 << 7, /* distributions: every draw must be <= max (else only the mean) */
     KEY_LIMIT = 1 << 8,         /* a capacity or largest size: left out it is no limit, and 0 (which would stop
                                    everything) is refused saying so */
+    KEY_TAKES_PERCENT = 1 << 9, /* text whose shares may end in '%' ([contract] targets): a full-width '％' is
+                                   told to type '%', not to write a decimal */
 };
 
 /* When a key is used (keys.def: .applies). Where it is not, `servlab check` writes why

@@ -114,7 +114,7 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
         struct fullwidth bracket; /* "[inventory】": the ']' typed in Chinese mode */
         if (fullwidth_closing_bracket(s, len, &bracket)) {
             char msg[300];
-            fullwidth_problem(&bracket, msg, sizeof msg);
+            fullwidth_problem(&bracket, false, msg, sizeof msg);
             sc->problems++;
             sc->report(sc->ctx, line, bracket.column, "", "", msg);
         } else {
@@ -245,7 +245,7 @@ static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n,
     struct fullwidth bracket;
     if (fullwidth_bracket_at(s + lead, n - lead, (int)lead + 1, &bracket)) { /* "【demand】" */
         char msg[300];
-        fullwidth_problem(&bracket, msg, sizeof msg);
+        fullwidth_problem(&bracket, false, msg, sizeof msg);
         sc->problems++;
         sc->seen_header = 1;
         sc->section[0] = '\0';
@@ -284,8 +284,9 @@ static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n,
         sc->seen_header = 1;
         sc->section[0] = '\0';
     }
+    int k = key[0] && sc->section[0] ? key_find(sc->section, key) : -1;
     char msg[300];
-    fullwidth_problem(&hit, msg, sizeof msg);
+    fullwidth_problem(&hit, k >= 0 && (key_defs[k].flags & KEY_TAKES_PERCENT), msg, sizeof msg);
     sc->problems++;
     sc->report(sc->ctx, line, hit.column, header ? "" : sc->section, key, msg);
     return header ? 2 : 1;
