@@ -108,14 +108,16 @@ void workload_estimate(const struct model_config *const *cfgs, size_t n, unsigne
 /* "10 replications x 395 days x 40 orders a day" (or "31 points x ..."). */
 static void describe(const struct workload *w, char *buf, size_t n)
 {
-    char points[40] = "";
+    char points[40] = "", days[40], orders[40];
     if (w->variants > 1) snprintf(points, sizeof points, _("%zu points x "), w->variants);
+    num_count(w->days, 4, days, sizeof days);
+    num_count(w->orders_a_day, 4, orders, sizeof orders);
     snprintf(buf, n,
-             w->orders_a_day == 1 ? P_("%s%u replication x %.4g days x %.4g order a day",
-                                       "%s%u replications x %.4g days x %.4g order a day", w->reps)
-                                  : P_("%s%u replication x %.4g days x %.4g orders a day",
-                                       "%s%u replications x %.4g days x %.4g orders a day", w->reps),
-             points, w->reps, w->days, w->orders_a_day);
+             w->orders_a_day == 1 ? P_("%s%u replication x %s days x %s order a day",
+                                       "%s%u replications x %s days x %s order a day", w->reps)
+                                  : P_("%s%u replication x %s days x %s orders a day",
+                                       "%s%u replications x %s days x %s orders a day", w->reps),
+             points, w->reps, days, orders);
 }
 
 int workload_check(const struct workload *w, const char *path, bool warn, FILE *err)
@@ -125,16 +127,18 @@ int workload_check(const struct workload *w, const char *path, bool warn, FILE *
 
 int workload_check_limit(const struct workload *w, const char *path, double max_cpu_seconds, bool warn, FILE *err)
 {
-    char what[240], cpu[40], wall[40];
+    char what[240], cpu[40], wall[40], orders[40];
     describe(w, what, sizeof what);
+    num_count(w->orders, 2, orders, sizeof orders);
     if (w->memory_bytes > MEMORY_MAX) {
-        char gb[40]; /* 3 digits, never 1.25e+03 */
+        char gb[40], backlog[40]; /* 3 digits, never 1.25e+03 */
         num_about(w->memory_bytes / 1e9, 3, gb, sizeof gb);
+        num_count(w->backlog_orders, 3, backlog, sizeof backlog);
         if (w->overloaded)
             fprintf(err,
                     _("%s: this run would need about %s GB of memory: %s is overloaded and its queue would grow to "
-                      "about %.3g orders (%s); add servers, or shorten [run] horizon_days\n"),
-                    path, gb, w->overloaded, w->backlog_orders, what);
+                      "about %s orders (%s); add servers, or shorten [run] horizon_days\n"),
+                    path, gb, w->overloaded, backlog, what);
         else
             fprintf(err,
                     _("%s: this run would need about %s GB of memory for the results of %zu runs (%s); use fewer "
@@ -144,19 +148,19 @@ int workload_check_limit(const struct workload *w, const char *path, double max_
     }
     if (w->cpu_seconds > max_cpu_seconds) {
         fprintf(err,
-                _("%s: this run is too large: about %.2g customer orders (%s), about %s of CPU time; make it "
+                _("%s: this run is too large: about %s customer orders (%s), about %s of CPU time; make it "
                   "smaller: fewer replications (--reps), a shorter [run] horizon_days or warmup_days, fewer sweep "
                   "points\n"),
-                path, w->orders, what, progress_duration(w->cpu_seconds, cpu, sizeof cpu));
+                path, orders, what, progress_duration(w->cpu_seconds, cpu, sizeof cpu));
         return 2;
     }
     if (warn && w->wall_seconds > WORKLOAD_WARN_SECONDS)
         fprintf(err,
-                P_("servlab: warning: %s: about %.2g customer orders (%s) will take about %s on %u thread; "
+                P_("servlab: warning: %s: about %s customer orders (%s) will take about %s on %u thread; "
                    "Ctrl-C stops the run\n",
-                   "servlab: warning: %s: about %.2g customer orders (%s) will take about %s on %u threads; "
+                   "servlab: warning: %s: about %s customer orders (%s) will take about %s on %u threads; "
                    "Ctrl-C stops the run\n",
                    w->threads),
-                path, w->orders, what, progress_duration(w->wall_seconds, wall, sizeof wall), w->threads);
+                path, orders, what, progress_duration(w->wall_seconds, wall, sizeof wall), w->threads);
     return 0;
 }

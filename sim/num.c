@@ -1,6 +1,7 @@
 /* num.c - shortest round-trip formatting. servlab never calls setlocale, so printf and
  * strtod use the C locale and a dot as the decimal mark. */
 #include "num.h"
+#include "lang/lang.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -44,4 +45,31 @@ char *num_about(double x, int digits, char *buf, size_t n)
         if (len > 0 && buf[len - 1] == '.') buf[--len] = '\0';
     }
     return buf;
+}
+
+/* The words for large counts, largest first: English counts in thousands (million,
+ * billion, trillion), Chinese in ten-thousands (万, 亿, 万亿). */
+struct count_word {
+    double size;
+    const char *word;
+};
+static const struct count_word count_words_en[] = {{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}, {0, NULL}};
+static const struct count_word count_words_zh[] = {{1e12, "万亿"}, {1e8, "亿"}, {1e4, "万"}, {0, NULL}};
+
+char *num_count(double x, int digits, char *buf, size_t n)
+{
+    const struct count_word *w = lang_current() == LANG_ZH ? count_words_zh : count_words_en;
+    /* rounded first, so that 999,999 at 2 digits is "1 million", not "1000 thousand" */
+    double rounded = x;
+    if (isfinite(x) && x != 0) {
+        double scale = pow(10, floor(log10(fabs(x))) - digits + 1);
+        rounded = round(x / scale) * scale;
+    }
+    for (; w->word; w++)
+        if (fabs(rounded) >= w->size && fabs(rounded) < 1e4 * w[0].size) {
+            char number[40];
+            snprintf(buf, n, "%s %s", num_about(rounded / w->size, digits, number, sizeof number), w->word);
+            return buf;
+        }
+    return num_about(x, digits, buf, n);
 }

@@ -22,4 +22,10 @@ char *num_fixed(double x, int decimals, char *buf, size_t n);
  * 1e15, below 1e-9 in size, or not finite, it falls back to %.*g. Returns buf. */
 char *num_about(double x, int digits, char *buf, size_t n);
 
+/* A large count for a message, rounded to `digits` significant digits in the words of the
+ * language chosen (lang/lang.h): 3.6e11 is "360 billion" in English and "3600 亿" in
+ * Chinese, 9e6 is "9 million" and "900 万"; below the first word (a million, 万) it is
+ * num_about's plain number. Returns buf. */
+char *num_count(double x, int digits, char *buf, size_t n);
+
 #endif

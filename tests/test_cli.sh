@@ -490,7 +490,16 @@ sleep 1
 kill -INT $pid
 wait $pid; rc=$?
 ok "cli-14.1 a run estimated over a minute warns with its size and time on stderr" \
-    $(grep -q "^servlab: warning: $T/long.ini: about 2e+10 customer orders (1 replication x 1e+06 days x 2e+04 orders a day) will take about [0-9]* min on 1 thread; Ctrl-C stops the run$" "$T/err"; echo $?)
+    $(grep -q "^servlab: warning: $T/long.ini: about 20 billion customer orders (1 replication x 1 million days x 20000 orders a day) will take about [0-9]* min on 1 thread; Ctrl-C stops the run$" "$T/err"; echo $?) \
+    "$(cat "$T/err")"
+"$S" run "$T/long.ini" --quiet --lang zh > "$T/out" 2> "$T/err" &
+pid=$!
+sleep 1
+kill -INT $pid
+wait $pid
+ok "cli-14.1b ... in Chinese, the count in 亿 and 万, not 2e+10" \
+    $(grep -q "^servlab: 警告：$T/long.ini：约 200 亿个客户订单（重复 1 次 × 100 万 天 × 每天 2 万 个订单），约需 [0-9]* 分钟（1 个线程）" "$T/err"; echo $?) \
+    "$(cat "$T/err")"
 ok "cli-14.2 ... and Ctrl-C still stops it promptly (exit 1, nothing on stdout)" $([ $rc -eq 1 ] && [ ! -s "$T/out" ]; echo $?)
 run "$S" run scenarios/default.ini --quiet
 ok "cli-14.3 a short run gives no warning" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?)

@@ -1,8 +1,10 @@
 /* test_report_text.c - cli/report.h's text of a share: report_percent never shows a
  * share below 1 as 100.00 %, nor one above 0 as 0.00 %, and otherwise writes what
- * "%.*f" writes; and sim/num.h's num_fixed, the tables' fixed decimals, never "-0.00". */
+ * "%.*f" writes; and sim/num.h's num_fixed, the tables' fixed decimals, never "-0.00",
+ * and num_count, a large count in words in English and in Chinese. */
 #include "check.h"
 #include "cli/report.h"
+#include "lang/lang.h"
 #include "sim/num.h"
 
 #include <math.h>
@@ -33,8 +35,22 @@ static void about_is(double x, const char *want, const char *why)
     check(strcmp(buf, want) == 0, "report-3 %s: %.9g to 3 digits reads \"%s\" (got \"%s\")", why, x, want, buf);
 }
 
-int main(void)
+/* Does num_count(x, digits) write `want` in the language chosen? */
+static void count_is(double x, int digits, const char *want, const char *why)
 {
+    char buf[40];
+    num_count(x, digits, buf, sizeof buf);
+    check(strcmp(buf, want) == 0, "report-4 %s (%s): %.9g to %d digits reads \"%s\" (got \"%s\")", why, lang_code(), x,
+          digits, want, buf);
+}
+
+int main(int argc, char **argv)
+{
+    (void)argc;
+    char build[512], dir[600]; /* the catalogue, for lang_init("zh") */
+    check_build_dir(argv[0], build, sizeof build);
+    snprintf(dir, sizeof dir, "%s/locale", build);
+    setenv("SERVLAB_LOCALEDIR", dir, 1);
     about_is(3944.2, "3940", "thousands: no exponent (%.3g wrote 3.94e+03)");
     about_is(8123.4, "8120", "Little's law's count");
     about_is(203.4, "203", "three whole digits");
@@ -65,5 +81,22 @@ int main(void)
     percent_is(0.0000004, 3, "<0.001", "three decimals, above 0");
     percent_is(NAN, 2, "n/a", "nothing to show");
     percent_is(-0.00001, 2, "0.00", "a small negative difference that rounds to 0 has no sign");
+    count_is(3.6e11, 2, "360 billion", "billions (%.2g wrote 3.6e+11)");
+    count_is(2e10, 2, "20 billion", "the long-run warning's count");
+    count_is(9e6, 4, "9 million", "a horizon in days");
+    count_is(999999, 2, "1 million", "rounded before the word is chosen: not '1000 thousand'");
+    count_is(1.25e13, 3, "12.5 trillion", "trillions");
+    count_is(90030, 4, "90030", "below a million: plain");
+    count_is(40, 4, "40", "a small count");
+    count_is(1e17, 2, "1e+17", "past the largest word: %g");
+    if (lang_init("zh", NULL) == 0) {
+        count_is(3.6e11, 2, "3600 亿", "亿 counts hundred millions");
+        count_is(9e6, 4, "900 万", "万 counts ten thousands");
+        count_is(90030, 4, "9.003 万", "万 with decimals");
+        count_is(99995, 4, "10 万", "rounded before the word");
+        count_is(1.25e13, 3, "12.5 万亿", "万亿");
+        count_is(9999, 4, "9999", "below 万: plain");
+    } else
+        check(0, "report-4 Chinese is chosen by lang_init");
     return check_done("test_report_text");
 }
