@@ -288,14 +288,19 @@ static enum mark_evidence mark_evidence(const char *text)
     if (!last || !(last > text && last[-1] >= '0' && last[-1] <= '9')) return MARK_NONE;
     size_t after = strspn(last + 1, "0123456789");
     if (after == 0 || last[1 + after] != '\0') return MARK_NONE;
-    if (marks == 1 && after == 3) return *last == ',' ? MARK_COMMA_OR_THOUSANDS : MARK_DOT_OR_THOUSANDS;
+    if (marks == 1 && after == 3) { /* '2.400' groups thousands only after 1 to 3 digits that do not start with 0 */
+        const char *whole = text + (*text == '-' || *text == '+');
+        size_t digits = strspn(whole, "0123456789");
+        if (whole + digits == last && digits >= 1 && digits <= 3 && *whole != '0')
+            return *last == ',' ? MARK_COMMA_OR_THOUSANDS : MARK_DOT_OR_THOUSANDS;
+    }
     return *last == ',' ? MARK_COMMA : MARK_DOT;
 }
 
 /* What the rows show, over every row (every item's: one file, one way of writing). */
 struct evidence {
-    int dot_line, comma_line, ambiguous_line; /* the first row of each */
-    char dot[CSV_FIELD_LEN], comma[CSV_FIELD_LEN], ambiguous[CSV_FIELD_LEN];
+    int dot_line, comma_line, ambiguous_line, dot_ambiguous_line; /* the first row of each */
+    char dot[CSV_FIELD_LEN], comma[CSV_FIELD_LEN], ambiguous[CSV_FIELD_LEN], dot_ambiguous[CSV_FIELD_LEN];
     int dmy_line, mdy_line, either_line; /* dates with the year last */
     char dmy[CSV_FIELD_LEN], mdy[CSV_FIELD_LEN], either[CSV_FIELD_LEN];
 };
@@ -315,6 +320,7 @@ static void gather(struct evidence *ev, const struct reader *rd, const struct cs
     case MARK_DOT: note(&ev->dot_line, ev->dot, r->line, q); break;
     case MARK_COMMA: note(&ev->comma_line, ev->comma, r->line, q); break;
     case MARK_COMMA_OR_THOUSANDS: note(&ev->ambiguous_line, ev->ambiguous, r->line, q); break;
+    case MARK_DOT_OR_THOUSANDS: note(&ev->dot_ambiguous_line, ev->dot_ambiguous, r->line, q); break;
     default: break;
     }
     struct when w = date_shape(d);
@@ -339,6 +345,23 @@ static int settle(struct reader *rd, const struct evidence *ev)
                              "thousands)"),
                            ev->comma, ev->dot_line, ev->dot);
         rd->decimal_comma = ev->comma_line != 0;
+        /* '1.234' with no decimal dot elsewhere: a European export's 1234 as often as 1.234, so
+           it is not guessed (as '2,400' is not) */
+        if (!rd->decimal_comma && !ev->dot_line && ev->dot_ambiguous_line) {
+            char grouped[CSV_FIELD_LEN], as_thousands[40], as_decimal[40], why[200];
+            size_t k = 0;
+            for (const char *p = ev->dot_ambiguous; *p && k + 1 < sizeof grouped; p++)
+                if (*p != '.') grouped[k++] = *p;
+            grouped[k] = '\0';
+            double x = 0, y = 0;
+            if (value_number(ev->dot_ambiguous, &x, why, sizeof why) == 0 &&
+                value_number(grouped, &y, why, sizeof why) == 0)
+                return fail_at(rd, ev->dot_ambiguous_line, COL_QUANTITY,
+                               _("'%s' reads as %s if '%c' separates thousands (set history_thousands = %c) or as "
+                                 "%s if it is the decimal mark (set history_decimal = %s)"),
+                               ev->dot_ambiguous, num_format(y, as_thousands, sizeof as_thousands), '.', '.',
+                               num_format(x, as_decimal, sizeof as_decimal), "dot");
+        }
     }
     rd->order = o->date_format;
     if (rd->order == HISTORY_DATES_AUTO) {
