@@ -535,11 +535,24 @@ static void say_history_fit(FILE *out, const struct reason *r)
 static void say_history_pattern(FILE *out, const struct reason *r)
 {
     char e[80];
-    fprintf(out,
-            _("  - the recorded days are not independent (a weekday pattern, or busy days that follow busy\n"
-              "    days), and a replay keeps their order: over %.1f days in a row their demand has sd %.1f\n"
-              "    units, where independent days, as the formula assumes, would give %.1f. This %s.\n"),
-            r->figure[0], r->figure[1], r->figure[2], effect_words(r, e, sizeof e));
+    if (r->figure[3])
+        fprintf(out,
+                r->figure[3] == 1
+                    ? _("  - the history's rows are weekly or monthly totals, each spread evenly over its days, and\n"
+                        "    bootstrap draws whole periods, so a period's days come together: over %.1f days in a\n"
+                        "    row their demand has sd %.1f units, where independent days, as the formula assumes,\n"
+                        "    would give %.1f. This %s.\n")
+                    : _("  - the history's rows are weekly or monthly totals, each spread evenly over its days, and\n"
+                        "    block_bootstrap plays runs of them in order: over %.1f days in a row their demand has\n"
+                        "    sd %.1f units, where independent days, as the formula assumes, would give %.1f.\n"
+                        "    This %s.\n"),
+                r->figure[0], r->figure[1], r->figure[2], effect_words(r, e, sizeof e));
+    else
+        fprintf(out,
+                _("  - the recorded days are not independent (a weekday pattern, or busy days that follow busy\n"
+                  "    days), and a replay keeps their order: over %.1f days in a row their demand has sd %.1f\n"
+                  "    units, where independent days, as the formula assumes, would give %.1f. This %s.\n"),
+                r->figure[0], r->figure[1], r->figure[2], effect_words(r, e, sizeof e));
 }
 
 static void say_returns(FILE *out, const struct reason *r)

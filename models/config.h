@@ -47,7 +47,10 @@ struct run_config {
  * consecutive recorded days, each run starting at a recorded day drawn at random
  * (a moving-block bootstrap: it keeps the autocorrelation within a run),
  * `weekday_bootstrap` draws simulated day j from the recorded days k with
- * k = j (mod 7), the weekday a replay gives it (it keeps the weekly pattern). */
+ * k = j (mod 7), the weekday a replay gives it (it keeps the weekly pattern). A weekly
+ * or monthly history's `bootstrap` draws whole periods and plays their days in order:
+ * its days are a period's total spread evenly, so drawing them one by one would lose
+ * the variation between periods. */
 enum history_mode {
     HISTORY_OFF,
     HISTORY_REPLAY,
@@ -72,6 +75,10 @@ struct demand_history {
     const double *units; /* each order's units, > 0 */
     double total_units;
     size_t block_days; /* block_bootstrap's automatic block length (sim/series.h) */
+    /* a weekly or monthly history (history_period): its periods' days, period k being days
+       period_first[k] .. period_first[k+1]-1 (nperiods + 1 entries); NULL and 0 for days */
+    const size_t *period_first;
+    size_t nperiods;
 };
 
 struct demand_config {

@@ -34,7 +34,15 @@ size_t history_play_next(struct history_play *p, const struct demand_config *d, 
         size_t count = (h->ndays - 1 - w) / 7 + 1;
         return w + 7 * (size_t)gsl_rng_uniform_int(r, count);
     }
-    case HISTORY_BOOTSTRAP: return (size_t)gsl_rng_uniform_int(r, h->ndays);
+    case HISTORY_BOOTSTRAP:
+        if (!h->nperiods) return (size_t)gsl_rng_uniform_int(r, h->ndays);
+        if (p->block_left == 0) {
+            size_t k = (size_t)gsl_rng_uniform_int(r, h->nperiods);
+            p->block_next = h->period_first[k];
+            p->block_left = h->period_first[k + 1] - h->period_first[k];
+        }
+        p->block_left--;
+        return p->block_next++;
     default: return (size_t)(((j % n) + n) % n);
     }
 }

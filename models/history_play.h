@@ -5,7 +5,9 @@
  * Simulated day j (day 0 starts the statistics window; the warm-up plays days j < 0)
  * plays recorded day k:
  *   replay             k = j mod n (no random number);
- *   bootstrap          k drawn uniformly from 0..n-1;
+ *   bootstrap          k drawn uniformly from 0..n-1; for a weekly or monthly history,
+ *                      a period drawn uniformly and its days played in order, then
+ *                      the next period drawn;
  *   block_bootstrap    runs of b consecutive days k0, k0+1, ..., k0+b-1, each k0 drawn
  *                      uniformly from 0..n-b (b: history_block_days, else the history's
  *                      automatic block_days; at most n);
@@ -22,7 +24,8 @@
 
 struct history_play {
     long long day;                 /* the next simulated day */
-    size_t block_next, block_left; /* block_bootstrap: the next day of the run, days left in it */
+    size_t block_next, block_left; /* block_bootstrap, and bootstrap by periods: the next day of the run,
+                                      days left in it */
 };
 
 /* Start at simulated day `first` (negative in a warm-up). */

@@ -12,7 +12,9 @@
  *   customer_base   [0] customers at the start, [1] mean over the run, [2] 1 if the mean moved
  *   history_fit     [0] days, [1] [2] the formula's mean and sd, [3] [4] the history's
  *   history_pattern [0] days, [1] sd of the history's demand over that many days in a row,
- *                   [2] its sd if the days were independent
+ *                   [2] its sd if the days were independent, [3] 0 for a replay, 1 for a
+ *                   weekly or monthly history's bootstrap (whole periods), 2 for its
+ *                   block_bootstrap
  *   returns         [0] share of the units delivered that come back onto the shelf
  *   supplier        [0] mean days an order spends at the supplier, [1] share of the time
  *                   it was up, [2] share of the units ordered that arrived
@@ -211,17 +213,23 @@ static bool history_fit(const struct reasons_input *in, struct reason *r)
 
 /* A replay plays the days in their order: a weekday pattern or busy days that follow
  * busy days change the sd of demand over several days from that of independent days,
- * which the formula (and a bootstrap) assume. */
+ * which the formula (and a bootstrap of days) assume. A bootstrap of a weekly or monthly
+ * history plays each period's days together, which are alike. */
 static bool history_pattern(const struct reasons_input *in, struct reason *r)
 {
     const struct demand_config *d = &in->cfg->demand;
-    if (!d->history || d->history_mode != HISTORY_REPLAY) return false;
+    bool periods = d->history && d->history->nperiods &&
+                   (d->history_mode == HISTORY_BOOTSTRAP || d->history_mode == HISTORY_BLOCK_BOOTSTRAP);
+    if (!d->history || (d->history_mode != HISTORY_REPLAY && !periods)) return false;
     const struct protection *p = &in->protection;
     struct history_demand h = history_demand(d->history, p->days);
     double independent = with_lead_time(in, h.mean, h.var_days);
     double observed = with_lead_time(in, h.mean, h.var_days * h.pattern);
     moves(in, h.mean, independent, h.mean, observed, r);
-    r->figure[0] = p->days, r->figure[1] = observed, r->figure[2] = independent;
+    r->figure[0] = p->days, r->figure[1] = observed, r->figure[2] = independent,
+    r->figure[3] = !periods                               ? 0
+                   : d->history_mode == HISTORY_BOOTSTRAP ? 1
+                                                          : 2;
     return r->direction[REASON_CSL] != REASON_NONE || r->direction[REASON_FILL] != REASON_NONE;
 }
 

@@ -154,7 +154,26 @@ struct reader {
     char names[COLS][CSV_FIELD_LEN]; /* the columns' headers, or "day", "quantity", "item" */
     bool decimal_comma;              /* settled */
     enum history_date_format order;  /* settled: DMY or MDY (AUTO: no date with the year last) */
+    bool span_seen;                  /* a long file (history_item): its first and last day over */
+    double span_first, span_last;    /* every item's rows, read or not */
 };
+
+/* Widen the long file's span to the day of record r (another item's row: a date that does
+ * not read is that item's problem, not this one's). */
+static void note_span(struct reader *rd, const struct csv_record *r)
+{
+    const char *dtext = r->field[rd->col[COL_DATE]];
+    struct when w = date_shape(dtext);
+    double day;
+    char problem[200];
+    if (w.shape != WHEN_NONE ? date_day(&w, dtext, rd->order, &day, problem, sizeof problem) != 0
+                             : value_number(dtext, &day, problem, sizeof problem) != 0)
+        return;
+    day = floor(day);
+    if (!rd->span_seen || day < rd->span_first) rd->span_first = day;
+    if (!rd->span_seen || day > rd->span_last) rd->span_last = day;
+    rd->span_seen = true;
+}
 
 /* "PATH:ROW:COL: column 'NAME': ..." for column which (COL_*), "PATH:ROW: ..." for -1 */
 static int fail_at(struct reader *rd, int line, int which, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
@@ -345,9 +364,10 @@ static int settle(struct reader *rd, const struct evidence *ev)
                              "thousands)"),
                            ev->comma, ev->dot_line, ev->dot);
         rd->decimal_comma = ev->comma_line != 0;
-        /* '1.234' with no decimal dot elsewhere: a European export's 1234 as often as 1.234, so
-           it is not guessed (as '2,400' is not) */
-        if (!rd->decimal_comma && !ev->dot_line && ev->dot_ambiguous_line) {
+        /* '1.234' in a semicolon file (the European Excel's, where ',' is the decimal mark)
+           with no decimal dot elsewhere: as often 1234 as 1.234, so it is not guessed (as
+           '2,400' is not). In a comma file the dot is the decimal mark. */
+        if (!rd->decimal_comma && rd->sep == ';' && !ev->dot_line && ev->dot_ambiguous_line) {
             char grouped[CSV_FIELD_LEN], as_thousands[40], as_decimal[40], why[200];
             size_t k = 0;
             for (const char *p = ev->dot_ambiguous; *p && k + 1 < sizeof grouped; p++)
@@ -532,6 +552,7 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
             bool known = false;
             for (size_t i = 0; i < others && i < 5; i++) known |= strcmp(seen[i], r->field[rd->col[COL_ITEM]]) == 0;
             if (!known && others < 5) snprintf(seen[others++], sizeof seen[0], "%s", r->field[rd->col[COL_ITEM]]);
+            note_span(rd, r);
             continue;
         }
         const char *dtext = r->field[rd->col[COL_DATE]], *qtext = r->field[rd->col[COL_QUANTITY]];
@@ -646,6 +667,7 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
             if (!*rows) abort();
         }
         (*rows)[n++] = (struct row){day, units, r->line};
+        if (*o->item_column) note_span(rd, r);
     }
     free(r);
     if (rc == 0 && rows && n == 0 && *o->item_column && (others > 0)) {
@@ -695,6 +717,31 @@ static struct row *spread(struct reader *rd, const struct row *rows, size_t n, s
     }
     *ndays = k;
     return days;
+}
+
+/* The periods of a weekly or monthly history's days (struct demand_history): a week every
+ * 7 days from the first, a month at each 1st of a month. Missing periods were filled with
+ * days of no demand, and are periods too. */
+static void find_periods(struct history_info *hi)
+{
+    struct demand_history *h = &hi->h;
+    size_t *first = malloc((h->ndays + 1) * sizeof *first), n = 0;
+    if (!first) abort();
+    for (size_t i = 0; i < h->ndays; i++) {
+        bool starts = i == 0;
+        if (hi->options.period == HISTORY_PERIOD_WEEK)
+            starts = i % 7 == 0;
+        else if (i > 0) {
+            long y;
+            unsigned m, d;
+            civil_from_days((long)hi->first_day + (long)i, &y, &m, &d);
+            starts = d == 1;
+        }
+        if (starts) first[n++] = i;
+    }
+    first[n] = h->ndays;
+    h->period_first = first;
+    h->nperiods = n;
 }
 
 /* Read every data row of text into rows (grown as needed). Returns the count, or -1. */
@@ -814,6 +861,22 @@ struct history_info *history_read(const char *name, const char *text, size_t len
     size_t nrows = n > 0 ? (size_t)n : 0, ndays = nrows;
     struct row *days = rows;
     if (n >= 0 && options->period != HISTORY_PERIOD_DAY && !(days = spread(&rd, rows, nrows, &ndays))) n = -1;
+    /* one item of a long file runs over the file's days, not from its own first row to its
+       last: an item sold 3 times in a year is 3 sales a year, not 3 in the 61 days between
+       them. Days of no demand (rows of 0) stand at the file's first and last day. Daily
+       rows only: a week or a month of no demand would have to start on its period. */
+    if (n > 0 && options->period == HISTORY_PERIOD_DAY && rd.span_seen &&
+        rd.span_last - rd.span_first < HISTORY_MAX_DAYS &&
+        (rd.span_first < floor(rows[0].day) || rd.span_last > floor(rows[nrows - 1].day))) {
+        days = malloc((nrows + 2) * sizeof *days);
+        if (!days) abort();
+        ndays = 0;
+        if (rd.span_first < floor(rows[0].day)) days[ndays++] = (struct row){rd.span_first, 0, rows[0].line};
+        memcpy(days + ndays, rows, nrows * sizeof *rows);
+        ndays += nrows;
+        if (rd.span_last > floor(rows[nrows - 1].day))
+            days[ndays++] = (struct row){rd.span_last, 0, rows[nrows - 1].line};
+    }
     if (n < 0 || build(&rd, days, ndays, timed, hi) != 0) {
         if (days != rows) free(days);
         free(rows);
@@ -833,6 +896,7 @@ struct history_info *history_read(const char *name, const char *text, size_t len
            (history_describe_structure says so); the trend across periods is real */
         hi->structure.weekly = false;
         hi->structure.autocorrelated = false;
+        find_periods(hi);
     }
     if (dated) { /* the first day back as a date, for reports */
         long y;
@@ -847,6 +911,7 @@ void history_free(struct history_info *hi)
 {
     if (!hi) return;
     free((void *)hi->h.first), free((void *)hi->h.at), free((void *)hi->h.units);
+    free((void *)hi->h.period_first);
     free(hi);
 }
 
@@ -1004,7 +1069,15 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
         [HISTORY_WEEKDAY_BOOTSTRAP] = N_("weekday-bootstrapped: every simulated day is a recorded day of the same "
                                          "weekday drawn at random"),
     };
-    if ((size_t)mode < sizeof how / sizeof how[0] && how[mode]) fprintf(out, "%s  %s\n", prefix, _(how[mode]));
+    if (mode == HISTORY_BOOTSTRAP && hi->h.nperiods) /* models/history_play.h */
+        fprintf(out, "%s  %s\n", prefix,
+                hi->options.period == HISTORY_PERIOD_MONTH
+                    ? _("bootstrapped by months: every simulated month is a recorded month drawn at random, its "
+                        "days in order")
+                    : _("bootstrapped by weeks: every simulated week is a recorded week drawn at random, its days in "
+                        "order"));
+    else if ((size_t)mode < sizeof how / sizeof how[0] && how[mode])
+        fprintf(out, "%s  %s\n", prefix, _(how[mode]));
     history_describe_structure(out, hi, mode, prefix);
     if (!hi->fitted) {
         fprintf(out, _("%s  no fit: %s\n"), prefix, hi->fit_problem);

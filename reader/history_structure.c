@@ -8,16 +8,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What each mode keeps of the structure sim/series.h tests. */
-enum { KEEPS_TREND = 1, KEEPS_WEEKLY = 2, KEEPS_AUTOCORRELATION = 4 };
+/* What each mode keeps of the structure sim/series.h tests, and of a weekly or monthly
+ * history's variation between periods (its days are a period's total spread evenly:
+ * drawn one by one, a month's demand varies far less than the months did). */
+enum { KEEPS_TREND = 1, KEEPS_WEEKLY = 2, KEEPS_AUTOCORRELATION = 4, KEEPS_PERIODS = 8 };
 static const unsigned mode_keeps[] = {
     [HISTORY_OFF] = 0,
-    [HISTORY_REPLAY] = KEEPS_TREND | KEEPS_WEEKLY | KEEPS_AUTOCORRELATION,
-    [HISTORY_BOOTSTRAP] = 0,
+    [HISTORY_REPLAY] = KEEPS_TREND | KEEPS_WEEKLY | KEEPS_AUTOCORRELATION | KEEPS_PERIODS,
+    [HISTORY_BOOTSTRAP] = KEEPS_PERIODS, /* it draws whole periods (models/history_play.h) */
     [HISTORY_FIT] = 0,
-    [HISTORY_BLOCK_BOOTSTRAP] = KEEPS_AUTOCORRELATION,
+    [HISTORY_BLOCK_BOOTSTRAP] = KEEPS_AUTOCORRELATION | KEEPS_PERIODS,
     [HISTORY_WEEKDAY_BOOTSTRAP] = KEEPS_WEEKLY,
 };
+
+/* The sd of a weekly or monthly history's period totals, and what days drawn one by one
+ * give over a period of the mean length. */
+static void period_sds(const struct history_info *hi, double *between, double *one_by_one)
+{
+    const struct demand_history *h = &hi->h;
+    double sum = 0, ss = 0, n = (double)h->nperiods;
+    for (size_t k = 0; k < h->nperiods; k++) {
+        double total = 0;
+        for (size_t i = h->first[h->period_first[k]]; i < h->first[h->period_first[k + 1]]; i++) total += h->units[i];
+        sum += total, ss += total * total;
+    }
+    double mean = sum / n;
+    *between = n > 1 ? sqrt(fmax(0, (ss - n * mean * mean) / (n - 1))) : 0;
+    *one_by_one = hi->sd_per_day * sqrt((double)h->ndays / n);
+}
 
 /* The structure that matters (significant) and that mode loses. */
 static unsigned lost(const struct history_info *hi, enum history_mode mode)
@@ -25,6 +43,11 @@ static unsigned lost(const struct history_info *hi, enum history_mode mode)
     const struct series_structure *s = &hi->structure;
     unsigned has =
         (s->trend ? KEEPS_TREND : 0) | (s->weekly ? KEEPS_WEEKLY : 0) | (s->autocorrelated ? KEEPS_AUTOCORRELATION : 0);
+    if (hi->h.nperiods > 1) {
+        double between, one_by_one;
+        period_sds(hi, &between, &one_by_one);
+        if (between > one_by_one) has |= KEEPS_PERIODS;
+    }
     unsigned keeps = (size_t)mode < sizeof mode_keeps / sizeof mode_keeps[0] ? mode_keeps[mode] : 0;
     return has & ~keeps;
 }
@@ -32,7 +55,7 @@ static unsigned lost(const struct history_info *hi, enum history_mode mode)
 int history_structure_warnings(const struct history_info *hi, enum history_mode mode)
 {
     unsigned l = lost(hi, mode);
-    return !!(l & KEEPS_TREND) + !!(l & KEEPS_WEEKLY) + !!(l & KEEPS_AUTOCORRELATION);
+    return !!(l & KEEPS_TREND) + !!(l & KEEPS_WEEKLY) + !!(l & KEEPS_AUTOCORRELATION) + !!(l & KEEPS_PERIODS);
 }
 
 static const char *verdict(bool significant)
@@ -128,6 +151,19 @@ static void describe_mode_and_warnings(FILE *out, const struct history_info *hi,
                 _("%s  Warning: %s loses the weekly pattern (weekday factors %.2f to %.2f; p = %.2g);\n"
                   "%s    replay and weekday_bootstrap keep it.\n"),
                 prefix, word, lo, hi_f, s->weekly_p, prefix);
+    }
+    if (l & KEEPS_PERIODS) {
+        double between, one_by_one;
+        period_sds(hi, &between, &one_by_one);
+        fprintf(out,
+                hi->options.period == HISTORY_PERIOD_MONTH
+                    ? _("%s  Warning: %s draws each day on its own, and loses the variation between the months\n"
+                        "%s    (sd %.1f units a month in the history, about %.1f so drawn); replay, bootstrap and\n"
+                        "%s    block_bootstrap keep it.\n")
+                    : _("%s  Warning: %s draws each day on its own, and loses the variation between the weeks\n"
+                        "%s    (sd %.1f units a week in the history, about %.1f so drawn); replay, bootstrap and\n"
+                        "%s    block_bootstrap keep it.\n"),
+                prefix, word, prefix, between, one_by_one, prefix);
     }
 }
 

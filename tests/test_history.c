@@ -572,17 +572,21 @@ static void test_exports(void)
     const char *erp = "sku,date,units,revenue\nA-100,2024-03-04,24,96\nB-200,2024-03-02,5,20\n"
                       "A-100,2024-03-05,3.5,14\nB-200,2024-03-05,1,4\nA-100,2024-03-07,2400,9600\n"
                       "C-300,2024-01-01,9,36\nA-100,2024-03-10,7.25,29\n";
+    /* an item runs over the file's days (2024-01-01 to 2024-03-10), not from its first row to
+       its last: its own file with days of no demand at both ends */
+    char a_plain[400];
+    snprintf(a_plain, sizeof a_plain, "date,units\n2024-01-01,0\n%s", strchr(plain, '\n') + 1);
     same_demand("history-10.11", "columns by name, one item of a long file", erp,
                 "history_date_column = date\nhistory_quantity_column = units\nhistory_item_column = sku\n"
                 "history_item = A-100\n",
-                plain);
+                a_plain);
     same_demand("history-10.12", "columns by number, one item of a long file", erp,
                 "history_date_column = 2\nhistory_quantity_column = 3\nhistory_item_column = 1\nhistory_item = A-100\n",
-                plain);
-    same_demand("history-10.13", "another item of the same file", erp,
+                a_plain);
+    same_demand("history-10.13", "another item of the same file, over the file's days", erp,
                 "history_date_column = Date\nhistory_quantity_column = UNITS\nhistory_item_column = sku\n"
                 "history_item = B-200\n",
-                "d,u\n2024-03-02,5\n2024-03-05,1\n");
+                "d,u\n2024-01-01,0\n2024-03-02,5\n2024-03-05,1\n2024-03-10,0\n");
     /* weeks and months: each total spread evenly over its days */
     char week_plain[2000], month_plain[4000];
     size_t used = (size_t)snprintf(week_plain, sizeof week_plain, "date,units\n");

@@ -11,7 +11,9 @@
  *   4. weekday_bootstrap plays each day from the recorded days of replay's weekday and
  *      keeps every weekday's mean within its interval (bootstrap does not);
  *   5. Var(sum of L days) from autocovariances; the automatic block length;
- *      the new modes run end to end and keep the mean demand.
+ *      the new modes run end to end and keep the mean demand;
+ *   6. a monthly history's bootstrap plays whole months, and its 30-day demand varies
+ *      as the months did (a bootstrap of days one by one did not); fit is warned.
  * The days a run plays are drawn through history_play_next, the function the model's
  * day handler calls (models/demand.c), with a SRC_HISTORY-like stream of its own. */
 #include "check.h"
@@ -374,6 +376,97 @@ static void test_sums_and_runs(void)
     }
 }
 
+/* ---- 6. weekly and monthly histories ---- */
+
+static void test_periods(void)
+{
+    /* 36 months of normal totals, mean 3000, sd 600 */
+    enum { MONTHS = 36 };
+    gsl_rng *g = rng_stream_new(7, 0, 0);
+    char text[MONTHS * 40 + 40];
+    size_t used = (size_t)sprintf(text, "month,units\n");
+    double totals[MONTHS], tsum = 0, tss = 0;
+    for (int m = 0; m < MONTHS; m++) {
+        totals[m] = round(3000 + gsl_ran_gaussian(g, 600));
+        tsum += totals[m], tss += totals[m] * totals[m];
+        used += (size_t)sprintf(text + used, "%d-%02d,%.0f\n", 2023 + m / 12, m % 12 + 1, totals[m]);
+    }
+    gsl_rng_free(g);
+    double tmean = tsum / MONTHS, tsd = sqrt((tss - MONTHS * tmean * tmean) / (MONTHS - 1));
+    write_file("monthly.csv", text);
+    write_file("monthly.ini", "[demand]\nhistory = monthly.csv\nhistory_kind = daily\nhistory_period = month\n"
+                              "history_mode = bootstrap\n[inventory]\npolicy = base_stock\norder_up_to = 4000\n"
+                              "lead_time_days = 30\n");
+    if (load("monthly") != 0) return;
+    const struct demand_history *h = sc.cfg.demand.history;
+    check(h->nperiods == MONTHS && h->period_first[0] == 0 && h->period_first[1] == 31 && h->period_first[2] == 59 &&
+              h->period_first[MONTHS] == h->ndays,
+          "structure-6.1 36 months from 2023-01: %zu periods, starting at days 0, %zu, %zu (31, 59), %zu days",
+          h->nperiods, h->period_first[1], h->period_first[2], h->ndays);
+
+    /* every played run is a whole month, its days in order */
+    enum { DAYS = 3650 };
+    static size_t k[DAYS];
+    static double x[DAYS];
+    play(0, DAYS, 11, x, k);
+    bool whole = true;
+    double msum = 0, mss = 0; /* the played months' totals */
+    size_t months = 0;
+    for (size_t j = 0; j < DAYS && whole;) {
+        size_t p = 0;
+        while (p < h->nperiods && h->period_first[p] != k[j]) p++;
+        if (p == h->nperiods) {
+            whole = false;
+            break;
+        }
+        size_t len = h->period_first[p + 1] - h->period_first[p];
+        for (size_t i = 1; i < len && j + i < DAYS; i++) whole = whole && k[j + i] == k[j] + i;
+        if (j + len <= DAYS) {
+            double t = 0;
+            for (size_t i = 0; i < len; i++) t += x[j + i];
+            msum += t, mss += t * t, months++;
+        }
+        j += len;
+    }
+    check(whole, "structure-6.2 bootstrap of a monthly history plays whole months from their first day");
+    double pmean = msum / (double)months, psd = sqrt((mss - (double)months * pmean * pmean) / (double)(months - 1));
+    /* the sd of ~120 draws from the 36 totals is within 15% of theirs (its own sd is about 7%) */
+    check(fabs(psd - tsd) < 0.15 * tsd, "structure-6.3 the played months vary as the history's: sd %.0f over %zu, %.0f",
+          psd, months, tsd);
+
+    /* 30 days drawn one by one: the sd of their sum is a third of the months' or less
+       (1/sqrt(30) of it for even months) */
+    {
+        struct demand_history one_by_one = *h;
+        one_by_one.nperiods = 0, one_by_one.period_first = NULL;
+        struct demand_config d = sc.cfg.demand;
+        d.history = &one_by_one;
+        gsl_rng *r = rng_stream_new(13, 0, 99);
+        struct history_play p;
+        history_play_start(&p, 0);
+        double sum = 0, ss = 0;
+        enum { WINDOWS = 2000, LEN = 30 };
+        for (int w = 0; w < WINDOWS; w++) {
+            double s = 0;
+            for (int j = 0; j < LEN; j++) {
+                size_t day = history_play_next(&p, &d, r);
+                for (size_t i = h->first[day]; i < h->first[day + 1]; i++) s += h->units[i];
+            }
+            sum += s, ss += s * s;
+        }
+        gsl_rng_free(r);
+        double mean = sum / WINDOWS, sd = sqrt((ss - WINDOWS * mean * mean) / (WINDOWS - 1));
+        check(sd < tsd / 3,
+              "structure-6.4 days drawn one by one lose the months' variation: 30-day sd %.0f, months %.0f", sd, tsd);
+    }
+
+    /* fit draws days one by one: warned; bootstrap keeps the months: not */
+    check(history_structure_warnings(sc.history_info, HISTORY_BOOTSTRAP) == 0 &&
+              history_structure_warnings(sc.history_info, HISTORY_FIT) == 1 &&
+              history_structure_warnings(sc.history_info, HISTORY_WEEKDAY_BOOTSTRAP) == 1,
+          "structure-6.5 the months' variation is warned for fit and weekday_bootstrap, not bootstrap");
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/servlab-structure-XXXXXX");
@@ -384,6 +477,7 @@ int main(void)
     test_block_bootstrap();
     test_weekday_bootstrap();
     test_sums_and_runs();
+    test_periods();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) return 1;
