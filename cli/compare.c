@@ -10,9 +10,11 @@
 
 #include "lang/lang.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char *file_name(const char *path)
 {
@@ -177,6 +179,55 @@ struct scenario_override *compare_sweep_sets(const struct scenario_override *set
     return all;
 }
 
+/* Why e did not load, from the loader's messages: the first problem of its own file, its line
+ * in e->line ("PATH:31:15: [inventory] ..." is line 31, "[inventory] ..."), and how many more
+ * there were, so that the table, the page and compare.csv say what to fix, not only the
+ * terminal. The reason is in the reader's language in both fields: the loader wrote it so. */
+static void refusal_from_messages(struct compare_entry *e, const char *msgs)
+{
+    size_t plen = strlen(e->path), problems = 0;
+    const char *first = NULL;
+    for (const char *line = msgs; line && *line;) {
+        const char *end = strchr(line, '\n');
+        bool own = strncmp(line, e->path, plen) == 0 && line[plen] == ':';
+        if (own) problems++;
+        if (own && !first) first = line;
+        line = end ? end + 1 : NULL;
+    }
+    if (!first) first = msgs && *msgs ? msgs : NULL;
+    if (!first) {
+        snprintf(e->reason, sizeof e->reason, "does not load");
+        snprintf(e->reason_shown, sizeof e->reason_shown, "%s", _("does not load"));
+        return;
+    }
+    const char *text = first;
+    if (strncmp(text, e->path, plen) == 0 && text[plen] == ':') {
+        text += plen + 1;
+        char *after;
+        long line = strtol(text, &after, 10);
+        if (after != text && *after == ':' && line > 0) { /* "31:" then maybe "15:" */
+            e->line = (int)line;
+            text = after + 1;
+            strtol(text, &after, 10);
+            if (after != text && *after == ':') text = after + 1;
+        }
+        while (*text == ' ') text++;
+    }
+    int len = (int)strcspn(text, "\n");
+    snprintf(e->reason, sizeof e->reason, "does not load: %.*s", len, text);
+    if (problems > 1)
+        snprintf(e->reason_shown, sizeof e->reason_shown,
+                 P_("does not load: %.*s (and %zu more problem)", "does not load: %.*s (and %zu more problems)",
+                    problems - 1),
+                 len, text, problems - 1);
+    else
+        snprintf(e->reason_shown, sizeof e->reason_shown, _("does not load: %.*s"), len, text);
+    if (problems > 1) {
+        size_t used = strlen(e->reason);
+        snprintf(e->reason + used, sizeof e->reason - used, " (and %zu more)", problems - 1);
+    }
+}
+
 /* Load e->path (or text[0..len) under that name) with the reference's seed and replications on
  * top of the overrides. */
 static int load_entry(struct compare_entry *e, const char *text, size_t len, const struct scenario_override *sets,
@@ -196,8 +247,7 @@ static int load_entry(struct compare_entry *e, const char *text, size_t len, con
     if (rc != 0) {
         fprintf(err, "%s", msgs ? msgs : "");
         e->refused = true;
-        snprintf(e->reason, sizeof e->reason, "does not load (its problems are listed above)");
-        snprintf(e->reason_shown, sizeof e->reason_shown, "%s", _("does not load (its problems are listed above)"));
+        refusal_from_messages(e, msgs);
         scenario_free(e->sc);
         e->sc = NULL;
     }
@@ -331,6 +381,24 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
         fprintf(err, _("servlab: --service %s: not a metric\n"), service);
         return 2;
     }
+    /* a name that is no file is the command line's mistake, not a student's: a folder typed
+       wrong leaves the shell's pattern as it was (a '*' in the name), and a folder alone is
+       not its files. Said before anything runs, with what to type (exit 2). */
+    int missing = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(files[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            fprintf(err, _("%s: is a folder; to compare the files in it, write %s/*.ini\n"), files[i], files[i]);
+            missing++;
+        } else if (stat(files[i], &st) != 0) {
+            if (strpbrk(files[i], "*?["))
+                fprintf(err, _("%s: no file matches this pattern; is the folder's name right?\n"), files[i]);
+            else
+                fprintf(err, _("%s: cannot open: %s\n"), files[i], strerror(errno));
+            missing++;
+        }
+    }
+    if (missing) return 2;
     r->reference = base ? base : files[0];
     struct compare_base *ref = compare_base_load(r->reference, NULL, 0, sets, nsets, err);
     if (!ref) {

@@ -110,4 +110,27 @@ ok "class-6.2 changed keys on the page: 'web.share = 0.75', never three bare 'sh
       ! grep -q '<span class="key">share = ' "$T/stances/report.html"; echo $?) \
     "$(grep -o '<span class="key">[^<]*' "$T/stances/report.html" | head -6)"
 
+# ---- a file that does not load says why, where the class sees it ----
+mkdir -p "$T/bad"
+sed 's/^safety_factor = 0.5 /safety_factor ＝ 1 /' "$B" > "$T/bad/wide.ini"
+sed -e 's/^safety_factor = 0.5 /safety_factr = 1 /' -e 's/^processing_servers = 3 /processing_servers = many /' "$B" > "$T/bad/two.ini"
+run "$S" compare --base "$B" "$B" "$T/bad/wide.ini" "$T/bad/two.ini" --reps 2 --quiet --out "$T/badout"
+line=$(grep -n '^safety_factor' "$B" | cut -d: -f1)
+ok "class-7.1 the table names a refused file's line and first problem, and counts the rest (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q "^  wide.ini:$line: does not load: \[inventory\] safety_factor: full-width '＝' (U+FF1D); type '='" "$T/out" &&
+      grep -q "^  two.ini:[0-9]*: does not load: .* (and 1 more problem)$" "$T/out"; echo $?) "$(tail -n 12 "$T/out")"
+ok "class-7.2 ... and so do compare.csv and the page" \
+    $(grep -q "^,$T/bad/wide.ini,,,,,,,,,,,\"does not load: \[inventory\] safety_factor: full-width" "$T/badout/compare.csv" &&
+      grep -q "wide.ini:$line: does not load: \[inventory\] safety_factor: full-width" "$T/badout/report.html"; echo $?) \
+    "$(tail -n 2 "$T/badout/compare.csv")"
+run "$S" compare --base "$B" "$B" "$T/bad/wide.ini" --reps 2 --quiet --lang zh
+ok "class-7.3 ... in Chinese" $(grep -q "^  wide.ini:$line: 无法读入：\[inventory\] safety_factor: 全角字符" "$T/out"; echo $?) "$(tail -n 6 "$T/out")"
+# a folder typed wrong, or a folder alone: the command line's mistake, before anything runs
+run "$S" compare --base "$B" "$B" "$T/clas/*.ini" --reps 2 --quiet
+ok "class-7.4 a pattern that matched nothing (a folder typed wrong) exits 2 and says so" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$(cat "$T/err")" = "$T/clas/*.ini: no file matches this pattern; is the folder's name right?" ]; echo $?) "$(cat "$T/err")"
+run "$S" compare --base "$B" "$B" "$T/class" --reps 2 --quiet
+ok "class-7.5 a folder alone exits 2 with the pattern to write" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$(cat "$T/err")" = "$T/class: is a folder; to compare the files in it, write $T/class/*.ini" ]; echo $?) "$(cat "$T/err")"
+
 check_done test_compare_class
