@@ -1262,7 +1262,23 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
     for (int i = 0; i < LEVERS; i++) {
         const struct key_origin *o = stock_origin(sc, ss, lever_keys[i]);
         if (!strength(o)) continue;
-        if (chosen >= 0 && strength(o) == strength(stock_origin(sc, ss, lever_keys[chosen]))) {
+        const struct key_origin *co = chosen >= 0 ? stock_origin(sc, ss, lever_keys[chosen]) : NULL;
+        if (co && strength(o) == strength(co) && o->from != co->from &&
+            (o->from == FROM_COMMAND_LINE || co->from == FROM_COMMAND_LINE)) {
+            /* one lever from the command line (--set, --param, a sweep point, a batch cell)
+               and another from the file: the command line's replaces it, as it replaces a
+               written level, so that "what if I target the fill rate" needs no edit */
+            int given = o->from == FROM_COMMAND_LINE ? i : chosen, written = given == i ? chosen : i;
+            const struct key_origin *wo = given == i ? co : o;
+            char now[40], was[40];
+            num_format(ss->levers[given], now, sizeof now), num_format(ss->levers[written], was, sizeof was);
+            note(sc, _("%s = %s from the command line replaces %s = %s (line %d)"), key_defs[lever_keys[given]].name,
+                 now, key_defs[lever_keys[written]].name, was, wo->line);
+            forget_at(sc, ss, lever_keys[written]);
+            chosen = given;
+            continue;
+        }
+        if (co && strength(o) == strength(co)) {
             report(ld, o->line, ss->t.label, key_defs[lever_keys[i]].name,
                    _("give one service lever, not both this and %s"), key_defs[lever_keys[chosen]].name);
             return;
