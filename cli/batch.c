@@ -132,9 +132,11 @@ static void warnings_keep(const struct warnings *ws, struct batch_result *r, FIL
         size_t len = 0;
         FILE *line = open_memstream(&r->warnings[i], &len);
         if (!line) abort();
-        /* TRANSLATORS: the table, the row's id (a name such as "bolt_01") and the warning */
+        /* TRANSLATORS: the table, the row's id (a name such as "bolt_01"), its line in the
+           table and the warning; "%1$s 第 %3$d 行（%2$s）：%4$s" puts the line first */
         if (w->nrows == 1)
-            fprintf(line, _("%s row %s: %s"), r->table, r->rows[w->rows[0]].id, w->text);
+            fprintf(line, _("%s row %s (line %d): %s"), r->table, r->rows[w->rows[0]].id, r->rows[w->rows[0]].line,
+                    w->text);
         else if (w->nrows == r->n)
             fprintf(line, _("%s, all %zu rows: %s"), r->table, r->n, w->text);
         else {
@@ -544,16 +546,23 @@ void batch_table(FILE *out, const struct batch_result *r)
     fprintf(out, "%-16s %12s ", "id", r->service); /* id: the table's column of that name */
     lang_pad(out, _("profit/day"), 12, true);
     fprintf(out, " %10s", "± 95%"); /* 9 columns: ± is two bytes (kept as it always was) */
+    /* the best lever columns: as wide as "best KEY" (a long key is never cut: "best
+       target_fill_ra"), at least as they always were */
+    int w1 = 0, w2 = 0;
     if (r->swept) {
         char best_key[120];
         snprintf(best_key, sizeof best_key, "%s %s", _("best"), key);
+        w1 = (int)lang_width(_("best")) + 15;
+        if ((int)lang_width(best_key) > w1) w1 = (int)lang_width(best_key);
         fputs("  | ", out);
-        report_cell(out, best_key, (int)lang_width(_("best")) + 15, false);
+        report_cell(out, best_key, w1, false);
         if (r->parameter2[0]) { /* two levers: the second's best value beside the first's */
             const char *k2 = strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2;
             snprintf(best_key, sizeof best_key, "%s %s", _("best"), k2);
+            w2 = (int)lang_width(_("best")) + 20;
+            if ((int)lang_width(best_key) > w2) w2 = (int)lang_width(best_key);
             fputc(' ', out);
-            report_cell(out, best_key, (int)lang_width(_("best")) + 20, false);
+            report_cell(out, best_key, w2, false);
         }
         fprintf(out, " %12s ", r->service);
         lang_pad(out, _("profit/day"), 12, true);
@@ -570,12 +579,12 @@ void batch_table(FILE *out, const struct batch_result *r)
         report_percent(row->best_service, 2, sv[1], sizeof sv[1]);
         fprintf(out, " %10s %% %12.2f %10.2f", sv[0], row->profit.mean, row->profit.ci95);
         if (r->swept && r->parameter2[0])
-            fprintf(out, "  | %18.4g %*.4g%c %10s %% %12.2f %10.2f %8.2f", row->best_x, (int)lang_width(_("best")) + 20,
-                    row->best_x2, row->at_edge ? '<' : ' ', sv[1], row->best_profit,
-                    row->best_profit - row->profit.mean, row->gain_ci95);
+            fprintf(out, "  | %*.4g %*.4g%c %10s %% %12.2f %10.2f %8.2f", w1 - 1, row->best_x, w2, row->best_x2,
+                    row->at_edge ? '<' : ' ', sv[1], row->best_profit, row->best_profit - row->profit.mean,
+                    row->gain_ci95);
         else if (r->swept)
-            fprintf(out, "  | %18.4g%c %10s %% %12.2f %10.2f %8.2f", row->best_x, row->at_edge ? '<' : ' ', sv[1],
-                    row->best_profit, row->best_profit - row->profit.mean, row->gain_ci95);
+            fprintf(out, "  | %*.4g%c %10s %% %12.2f %10.2f %8.2f", w1 - 1, row->best_x, row->at_edge ? '<' : ' ',
+                    sv[1], row->best_profit, row->best_profit - row->profit.mean, row->gain_ci95);
         fputc('\n', out);
     }
     fputc('\n', out);

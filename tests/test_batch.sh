@@ -150,16 +150,25 @@ rc=$?
 ok "batch-6.3 ... rows that differ: one line per distinct warning, naming its rows (status $rc)" \
     $([ $rc -eq 0 ] && [ "$(grep -c 'draws 0' "$T/err.txt")" -eq 2 ] &&
         grep -q "^servlab: warning: $T/pois.csv, 2 rows (a, c): units_per_order draws 0 or less about 14%" "$T/err.txt" &&
-        grep -q "^servlab: warning: $T/pois.csv row d: units_per_order draws 0 or less about 37%" "$T/err.txt"; echo $?) \
+        grep -q "^servlab: warning: $T/pois.csv row d (line 5): units_per_order draws 0 or less about 37%" "$T/err.txt"; echo $?) \
     "$(cat "$T/err.txt")"
 "$S" batch "$T/pois.ini" "$T/pois.csv" --quiet --set costs.holding_per_unit_day=0.2 --out "$T/warned" > /dev/null 2> "$T/err.txt"
 rc=$?
 ok "batch-6.4 ... summary.txt has the set: line and each warning as said, after the run lines (status $rc)" \
     $([ $rc -eq 0 ] && grep -q '^set: costs.holding_per_unit_day=0.2$' "$T/warned/summary.txt" &&
         grep -q "^warning: $T/pois.csv, 2 rows (a, c): units_per_order draws 0 or less about 14%" "$T/warned/summary.txt" &&
-        grep -q "^warning: $T/pois.csv row d: units_per_order draws 0 or less about 37%" "$T/warned/summary.txt" &&
+        grep -q "^warning: $T/pois.csv row d (line 5): units_per_order draws 0 or less about 37%" "$T/warned/summary.txt" &&
         [ "$(sed -n '7p;8p;9p' "$T/warned/summary.txt" | cut -d: -f1 | tr '\n' ' ')" = "set warning warning " ]; echo $?) \
     "$(cat "$T/err.txt"; head -n 12 "$T/warned/summary.txt")"
+# a long lever name is never cut in the table's header, and the values stand under it
+printf '[run]\nreplications = 2\n[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\ntarget_cycle_service_level = 0.9\norder_quantity = 20\n[revenue]\nprice_per_unit = 3\n[sweep]\nparameter = inventory.target_fill_rate\nvalues = 0.9,0.95,0.99\n' > "$T/lever.ini"
+printf 'id,inventory.order_quantity\na,20\nb,30\n' > "$T/lever.csv"
+"$S" batch "$T/lever.ini" "$T/lever.csv" --sweep --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+head_end=$(grep '^id ' "$T/out.txt" | awk '{ i = index($0, "best target_fill_rate"); print i ? i + length("best target_fill_rate") - 1 : 0 }')
+val_end=$(grep '^a ' "$T/out.txt" | awk -F'|' '{ match($2, /^ *[0-9.e+-]+[< ]/); print length($1) + 1 + RLENGTH }')
+ok "batch-6.5 'best target_fill_rate' is whole in the header, its values end under it (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$head_end" -gt 0 ] && [ "$head_end" = "$val_end" ]; echo $?) "$(head -n 6 "$T/out.txt"; echo "header ends $head_end, value $val_end")"
 # ---- one long ERP export feeds a whole batch: each row picks its item (demand.history_item) ----
 # The first three items' histories merged into one semicolon file with decimal commas and
 # a revenue column, rows by date; each row's results equal a run of the item's own file.
