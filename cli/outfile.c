@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -124,7 +125,7 @@ static bool stale_temporary(const char *name)
     bool ours = stem == strlen(".servlab-probe") && strncmp(name, ".servlab-probe", stem) == 0;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0] && !ours; i++) {
         size_t k = strlen(kinds[i]);
-        ours = stem > k && strncmp(tmp - k, kinds[i], k) == 0;
+        ours = stem > k && strncasecmp(tmp - k, kinds[i], k) == 0; /* x.PNG too */
     }
     long pid = strtol(digits, NULL, 10);
     return ours && pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;

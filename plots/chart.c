@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -54,13 +55,16 @@ static const char *extension_of(const char *path)
     return strrchr(slash ? slash : path, '.');
 }
 
+/* PLplot's cairo device for each extension, in either case (Windows users type .PNG). */
+static const struct {
+    const char *extension, *device;
+} devices[] = {{".png", "pngcairo"}, {".svg", "svgcairo"}, {".pdf", "pdfcairo"}};
+
 static const char *device_for(const char *path)
 {
     const char *dot = extension_of(path);
-    if (!dot) return NULL;
-    if (strcmp(dot, ".png") == 0) return "pngcairo";
-    if (strcmp(dot, ".svg") == 0) return "svgcairo";
-    if (strcmp(dot, ".pdf") == 0) return "pdfcairo";
+    for (size_t i = 0; dot && i < sizeof devices / sizeof devices[0]; i++)
+        if (strcasecmp(dot, devices[i].extension) == 0) return devices[i].device;
     return NULL;
 }
 

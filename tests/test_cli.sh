@@ -221,6 +221,9 @@ ok "cli-11.11 --plot with an unknown extension: exit 2 before simulating" $([ $r
 run "$S" sweep scenarios/default.ini $SW --plot "$T/chart"
 ok "cli-11.11b --plot with no extension: exit 2, says the extension gives the format" \
     $([ $rc -eq 2 ] && grep -q "chart: no extension says the chart's format; name it .png, .svg or .pdf" "$T/err" && [ ! -s "$T/out" ]; echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/default.ini --reps 2 --quiet --plot "$T/upper.PNG"
+ok "cli-11.11e --plot x.PNG: an extension in capitals is the same format (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(od -An -c -N4 "$T/upper.PNG" | tr -d ' ')" = "211PNG" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --from 1 --to 4 --steps 7
 ok "cli-11.12 a whole-number key swept to 1.5: exit 2" $([ $rc -eq 2 ] && grep -q 'takes whole numbers, but the sweep reaches 1.5' "$T/err"; echo $?)
 
