@@ -119,6 +119,11 @@ static double default_step(double from, double to)
 /* Resolve lever k's step and grid; 0 or 2 (said). */
 static int resolve_lever(struct optimise_result *r, size_t k, const struct optimise_lever *l, FILE *err)
 {
+    char why[300];
+    if (key_sweepable(l->parameter, why, sizeof why) < 0) { /* said once, not at every point */
+        fprintf(err, _("servlab: optimise: --param %s: %s\n"), l->parameter, why);
+        return 2;
+    }
     if (!l->have_from || !l->have_to) {
         fprintf(err, _("servlab: optimise: --param %s needs --from A and --to B\n"), l->parameter);
         return 2;

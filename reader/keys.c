@@ -338,7 +338,11 @@ static int check_locks(const char *text, bool sections, char *err, size_t errlen
         }
         char section[80];
         if (!dot) {
-            snprintf(err, errlen, _("'%s': name the section too, as SECTION.KEY"), item);
+            const char *full = key_full_name_of_bare(item);
+            if (full)
+                snprintf(err, errlen, _("'%s': name the section too: %s"), item, full);
+            else
+                snprintf(err, errlen, _("'%s': name the section too, as SECTION.KEY"), item);
             return -1;
         }
         snprintf(section, sizeof section, "%.*s", (int)(dot - item), item);
@@ -473,6 +477,17 @@ const char *key_full_name(enum key_id k)
     return full_names[k];
 }
 
+const char *key_full_name_of_bare(const char *name)
+{
+    const char *found = NULL;
+    for (size_t k = 0; k < key_count; k++)
+        if (!key_defs[k].family && strcmp(key_defs[k].name, name) == 0) {
+            if (found) return NULL;
+            found = full_names[k];
+        }
+    return found;
+}
+
 enum key_id key_root(size_t k)
 {
     return (enum key_id)(key_defs[k].inherit ? (size_t)(key_defs[k].inherit - key_defs) : k);
@@ -548,7 +563,11 @@ int key_sweepable(const char *name, char *err, size_t errlen)
 {
     const char *dot = strrchr(name, '.');
     if (!dot) {
-        snprintf(err, errlen, _("'%s': name the section too, as SECTION.KEY (e.g. inventory.reorder_point)"), name);
+        const char *full = key_full_name_of_bare(name);
+        if (full)
+            snprintf(err, errlen, _("'%s': name the section too: %s"), name, full);
+        else
+            snprintf(err, errlen, _("'%s': name the section too, as SECTION.KEY (e.g. inventory.reorder_point)"), name);
         return -1;
     }
     char section[80];

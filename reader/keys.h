@@ -146,6 +146,11 @@ enum key_family key_family_of(const char *section, const char **name);
  * compare passes on) takes it from here, never from a string of its own. */
 const char *key_full_name(enum key_id k);
 
+/* The full name of the one key of a plain section called `name` ("safety_factor" ->
+ * "inventory.safety_factor"), for a name written without its section; NULL when no key
+ * or more than one has that name. */
+const char *key_full_name_of_bare(const char *name);
+
 /* The prefix of a family ("product"). */
 const char *key_family_prefix(enum key_family f);
 

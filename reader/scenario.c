@@ -831,7 +831,13 @@ static void apply_assignment(struct loader *ld, const char *text)
     if (set_fullwidth(ld, "", "", text, eq ? (size_t)(eq - text) : strlen(text))) return; /* '＝' included */
     const char *dot = eq ? memchr(text, '.', (size_t)(eq - text)) : NULL;
     if (!eq || !dot) {
-        report(ld, 0, "", "", _("write --set SECTION.KEY=VALUE, for example --set inventory.reorder_point=150"));
+        char bare[64];
+        snprintf(bare, sizeof bare, "%.*s", eq ? (int)(eq - text) : (int)strlen(text), text);
+        const char *full = eq ? key_full_name_of_bare(bare) : NULL;
+        if (full)
+            report(ld, 0, "", "", _("name the section too: --set %s=%s"), full, eq + 1);
+        else
+            report(ld, 0, "", "", _("write --set SECTION.KEY=VALUE, for example --set inventory.reorder_point=150"));
         return;
     }
     const char *last_dot = dot;

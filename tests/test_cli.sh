@@ -221,6 +221,16 @@ ok "cli-11.11 --plot with an unknown extension: exit 2 before simulating" $([ $r
 run "$S" sweep scenarios/default.ini $SW --plot "$T/chart"
 ok "cli-11.11b --plot with no extension: exit 2, says the extension gives the format" \
     $([ $rc -eq 2 ] && grep -q "chart: no extension says the chart's format; name it .png, .svg or .pdf" "$T/err" && [ ! -s "$T/out" ]; echo $?) "$(cat "$T/err")"
+# a key written without its section: the one key of that name, whole, to copy
+run "$S" sweep scenarios/default.ini --param safety_factor --from 0 --to 2 --steps 3
+ok "cli-11.11f --param KEY without its section names SECTION.KEY to write" \
+    $([ $rc -eq 2 ] && grep -q "'safety_factor': name the section too: inventory.safety_factor$" "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/default.ini --set safety_factor=1
+ok "cli-11.11g --set KEY=VALUE without its section: the --set to write" \
+    $([ $rc -eq 2 ] && grep -q "name the section too: --set inventory.safety_factor=1$" "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" optimise scenarios/default.ini --param safety_factor --from 0 --to 2
+ok "cli-11.11h ... optimise says it once, before any point runs" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: optimise: --param safety_factor: 'safety_factor': name the section too: inventory.safety_factor" ]; echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/default.ini --reps 2 --quiet --plot "$T/upper.PNG"
 ok "cli-11.11e --plot x.PNG: an extension in capitals is the same format (status $rc)" \
     $([ $rc -eq 0 ] && [ "$(od -An -c -N4 "$T/upper.PNG" | tr -d ' ')" = "211PNG" ]; echo $?) "$(cat "$T/err")"

@@ -770,9 +770,10 @@ static void test_overrides(void)
     expect_set_error("scen-6.6 --set without '='", minimal, "run.replications", NULL,
                      "--set run.replications: write --set SECTION.KEY=VALUE, for example --set "
                      "inventory.reorder_point=150");
-    expect_set_error("scen-6.7 --set without a section dot", minimal, "replications=3", NULL,
-                     "--set replications=3: write --set SECTION.KEY=VALUE, for example --set "
-                     "inventory.reorder_point=150");
+    expect_set_error("scen-6.7 --set without a section dot: the one key of that name, whole", minimal, "replications=3",
+                     NULL, "--set replications=3: name the section too: --set run.replications=3");
+    expect_set_error("scen-6.7b --set of a name several sections have: the general form", minimal, "share=1", NULL,
+                     "--set share=1: write --set SECTION.KEY=VALUE, for example --set inventory.reorder_point=150");
     expect_set_error("scen-6.8 --set with a misspelt section", minimal, "invntory.policy=sQ", NULL,
                      "--set invntory.policy=sQ: [invntory] unknown section; did you mean [inventory]?");
     expect_set_error("scen-6.9 --set with a bad value", minimal, "inventory.policy=sq", NULL,
