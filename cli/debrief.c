@@ -172,7 +172,10 @@ static void figures(FILE *out, const struct debrief *d)
         fputs("<figure>\n", out);
         fputs(d->figs[i].svg, out);
         fputs("<figcaption>", out);
-        html_textf(out, "%s (%s)", d->figs[i].caption, d->figs[i].file);
+        if (*d->figs[i].file)
+            html_textf(out, "%s (%s)", d->figs[i].caption, d->figs[i].file);
+        else /* a chart of a page with no files (the class server's) */
+            html_textf(out, "%s", d->figs[i].caption);
         fputs("</figcaption>\n</figure>\n", out);
     }
 }

@@ -43,7 +43,8 @@ struct debrief {
 /* A stream for the next chart's inline SVG (cli/charts.h: chart_target.svg). */
 FILE *debrief_figure_begin(struct debrief *d);
 
-/* The chart drawn into that stream is complete: keep it under caption (both copied),
+/* The chart drawn into that stream is complete: keep it under caption and the name of
+ * its file in the folder ("" for a page with no files: the caption alone; both copied),
  * or drop it when it was not drawn. */
 void debrief_figure_end(struct debrief *d, const char *caption, const char *file, bool drawn);
 

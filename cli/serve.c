@@ -759,7 +759,9 @@ static void figure(struct debrief *d, const char *caption,
                    const struct server *s, const struct compare_result *r)
 {
     FILE *svg = debrief_figure_begin(d);
-    debrief_figure_end(d, caption, "leaderboard.csv", svg && draw(svg, s, r) == 0);
+    /* the server's charts are drawn into the page, not into a file: no file name (both
+       once said "leaderboard.csv") */
+    debrief_figure_end(d, caption, "", svg && draw(svg, s, r) == 0);
 }
 
 static int draw_share(FILE *svg, const struct server *s, const struct compare_result *r)

@@ -92,6 +92,9 @@ s=$(status "$U/leaderboard")
 ok "serve-1.6 /leaderboard: 200, refreshes itself, ranks 60, charts inline" $([ "$s" = 200 ] &&
     $C -D - -o /dev/null "$U/leaderboard" | grep -qi '^Refresh: [0-9]' && [ "$(grep -c '^<tr[^>]*><td class="num">[0-9]' "$T/page")" -eq 60 ] &&
     grep -q '<svg' "$T/page"; echo $?) "$s"
+ok "serve-1.6b ... its charts' captions name no file the server does not have (once both read leaderboard.csv)" \
+    $([ "$(grep -c '<figcaption>' "$T/page")" -eq 2 ] && ! grep -q '<figcaption>[^<]*(leaderboard.csv)' "$T/page"; echo $?) \
+    "$(grep -o '<figcaption>[^<]*' "$T/page")"
 # the same files on the same random numbers give what compare gives
 "$S" compare --base "$B" "$T"/class/s1.ini "$T"/class/s2.ini --format csv --quiet > "$T/cmp.csv" 2> /dev/null
 p1=$(grep '/s1.ini,' "$T/cmp.csv" | cut -d, -f3)
