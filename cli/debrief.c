@@ -269,17 +269,18 @@ static void metric_table(FILE *out, const struct scenario *sc, const struct summ
 }
 
 /* The order cycle as one bar of its stages, each as wide as its mean share of the
- * cycle, with a legend that gives the days. */
+ * cycle, with a legend that gives the days. A stage is named by itself, not by the
+ * report's indented "of which ..." line. */
 static void cycle_bar(FILE *out, const struct summary *s)
 {
     static const struct {
         int metric;
-        const char *colour;
-    } stages[] = {{M_CYCLE_TRANSMISSION, "#56b4e9"},
-                  {M_CYCLE_PROCESSING, "#0072b2"},
-                  {M_CYCLE_STOCK_WAIT, "#d55e00"},
-                  {M_CYCLE_PICKING, "#e69f00"},
-                  {M_CYCLE_DELIVERY, "#009e73"}};
+        const char *colour, *name;
+    } stages[] = {{M_CYCLE_TRANSMISSION, "#56b4e9", NC_("stage", "Transmission")},
+                  {M_CYCLE_PROCESSING, "#0072b2", NC_("stage", "Processing (with queue)")},
+                  {M_CYCLE_STOCK_WAIT, "#d55e00", NC_("stage", "Waiting for stock")},
+                  {M_CYCLE_PICKING, "#e69f00", NC_("stage", "Picking (with queue)")},
+                  {M_CYCLE_DELIVERY, "#009e73", NC_("stage", "Delivery")}};
     enum { NSTAGES = sizeof stages / sizeof stages[0] };
     double total = 0;
     for (size_t k = 0; k < NSTAGES; k++)
@@ -291,7 +292,7 @@ static void cycle_bar(FILE *out, const struct summary *s)
         const struct summary *v = &s[stages[k].metric];
         if (!v->n || !(v->mean > 0)) continue;
         fprintf(out, "<span style=\"width:%.2f%%;background:%s\" title=\"", 100 * v->mean / total, stages[k].colour);
-        html_text(out, _(metric_defs[stages[k].metric].label));
+        html_text(out, C_("stage", stages[k].name));
         fputs("\"></span>", out);
     }
     fputs("</div>\n<div class=\"legend\">", out);
@@ -299,7 +300,7 @@ static void cycle_bar(FILE *out, const struct summary *s)
         const struct summary *v = &s[stages[k].metric];
         if (!v->n || !(v->mean > 0)) continue;
         fprintf(out, "<span><i style=\"background:%s\"></i>", stages[k].colour);
-        html_text(out, _(metric_defs[stages[k].metric].label));
+        html_text(out, C_("stage", stages[k].name));
         html_textf(out, _(": %.3f days (%.0f%%)"), v->mean, 100 * v->mean / total);
         fputs("</span>", out);
     }

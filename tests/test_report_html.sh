@@ -69,6 +69,10 @@ if page report-5 run-zh "$T/D5" 1 scenarios/default.ini && [ -z "$REPORT_HTML_ST
         $(grep -qiE '<html[^>]* lang="?zh' "$T/D5/report.html"; echo $?) "$(grep -io '<html[^>]*>' "$T/D5/report.html")"
     ok "report-5.4 the Chinese page shows Chinese text" $(has_cjk "$T/D5/text.txt"; echo $?)
 fi
+# the order cycle's bar names each stage by itself, not by the table's "of which ..." line
+legend=$(grep -o '<div class="legend">.*' "$T/D5/report.html" | head -n 1)
+ok "report-5.5 the stage bar's legend reads 订单传输, 配送: no 其中 (of which)" \
+    $(echo "$legend" | grep -q '订单传输：' && echo "$legend" | grep -q '配送：' && ! echo "$legend" | grep -q '其中'; echo $?) "$legend"
 
 # ---- report-6: escaping ----
 # escaped DIR: the page shows the comment and the file name as text, holds no markup
