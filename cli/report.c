@@ -20,20 +20,31 @@
 #include <math.h>
 #include <string.h>
 
-int report_cell(FILE *out, const char *text, int width, bool right_align)
+/* The bytes of text's whole UTF-8 characters that fit in `width` columns. */
+static size_t fitting(const char *text, size_t width)
 {
     size_t cut = 0, columns = 0;
-    while (text[cut]) { /* whole UTF-8 characters while they fit */
+    while (text[cut]) {
         size_t len = 1;
         while (text[cut + len] && ((unsigned char)text[cut + len] & 0xC0) == 0x80) len++;
         char one[8] = "";
         if (len < sizeof one) memcpy(one, text + cut, len);
         size_t w = lang_width(one);
-        if (columns + w > (size_t)width) break;
+        if (columns + w > width) break;
         columns += w, cut += len;
     }
+    return cut;
+}
+
+int report_cell(FILE *out, const char *text, int width, bool right_align)
+{
+    enum { MARK = 3, MARK_FROM = 8 }; /* "..." in fields of 8 columns or more */
+    size_t cut = fitting(text, width > 0 ? (size_t)width : 0);
+    bool marked = text[cut] && width >= MARK_FROM;
+    if (marked) cut = fitting(text, (size_t)width - MARK);
     char shown[512];
-    snprintf(shown, sizeof shown, "%.*s", (int)(cut < sizeof shown ? cut : sizeof shown - 1), text);
+    snprintf(shown, sizeof shown, "%.*s%s", (int)(cut < sizeof shown - MARK ? cut : sizeof shown - MARK - 1), text,
+             marked ? "..." : "");
     return lang_pad(out, shown, width, right_align);
 }
 

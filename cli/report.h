@@ -62,8 +62,9 @@ void report_selected(FILE *out, const struct scenario *sc, const struct summary 
 int report_check_names(const struct model_config *cfg, const char *only, char *err, size_t errlen);
 
 /* Print text in a field `width` terminal columns wide (lang_width: a CJK character is 2),
- * cut to the whole characters that fit, padded with spaces on the right (or on the left
- * when right_align). For ASCII text it prints what "%-*.*s" prints. */
+ * padded with spaces on the right (or on the left when right_align). Text too wide is
+ * cut to the whole characters that fit with "..." after them (a field of 8 columns or
+ * more), so that a cut name is not read as another real one. */
 int report_cell(FILE *out, const char *text, int width, bool right_align);
 
 /* A share as a percentage with `decimals` decimals ("%.*f" of 100 x share), except that

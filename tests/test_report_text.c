@@ -35,6 +35,17 @@ static void about_is(double x, const char *want, const char *why)
     check(strcmp(buf, want) == 0, "report-3 %s: %.9g to 3 digits reads \"%s\" (got \"%s\")", why, x, want, buf);
 }
 
+/* Does report_cell(text, width) print `want`? */
+static void cell_is(const char *text, int width, const char *want, const char *why)
+{
+    char buf[200] = "";
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    report_cell(f, text, width, false);
+    fclose(f);
+    check(strcmp(buf, want) == 0, "report-5 %s: '%s' in %d columns prints '%s' (got '%s')", why, text, width, want,
+          buf);
+}
+
 /* Does num_count(x, digits) write `want` in the language chosen? */
 static void count_is(double x, int digits, const char *want, const char *why)
 {
@@ -81,6 +92,12 @@ int main(int argc, char **argv)
     percent_is(0.0000004, 3, "<0.001", "three decimals, above 0");
     percent_is(NAN, 2, "n/a", "nothing to show");
     percent_is(-0.00001, 2, "0.00", "a small negative difference that rounds to 0 has no sign");
+    cell_is("s1.ini", 10, "s1.ini    ", "a short name is padded");
+    cell_is("a_very_long_student_filename_version2.ini", 20, "a_very_long_stude...",
+            "a long name is cut with '...', not read as another name");
+    cell_is("一个很长的文件名.ini", 12, "一个很长... ", "Chinese: whole characters, two columns each, then '...'");
+    cell_is("abcdefgh", 8, "abcdefgh", "a name that fits exactly is not cut");
+    cell_is("abcdef", 4, "abcd", "a field under 8 columns is cut without the mark");
     count_is(3.6e11, 2, "360 billion", "billions (%.2g wrote 3.6e+11)");
     count_is(2e10, 2, "20 billion", "the long-run warning's count");
     count_is(9e6, 4, "9 million", "a horizon in days");
