@@ -106,7 +106,7 @@ void grid_table(FILE *out, const struct sweep_result *r)
             r->reps);
     fprintf(out, _("seed %llu, generator %s. Money is per day; ± is the half-width of the 95%% confidence interval.\n"),
             (unsigned long long)b->cfg.run.seed, rng_generator_name());
-    if (b->changes[0]) fprintf(out, _("Changed from the file with --set: %s.\n"), b->changes);
+    report_changed_line(out, b->changes);
     for (size_t i = 0; i < b->nnotes; i++) fprintf(out, _("Note: %s.\n"), b->notes[i]);
     char title[300];
     snprintf(title, sizeof title,

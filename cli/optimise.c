@@ -660,7 +660,7 @@ void optimise_table(FILE *out, const struct optimise_result *r)
             _("on common random numbers; seed %llu, generator %s; ± is the half-width of the 95%% confidence "
               "interval.\n"),
             (unsigned long long)b->cfg.run.seed, rng_generator_name());
-    if (b->changes[0]) fprintf(out, _("Changed from the file with --set: %s.\n"), b->changes);
+    report_changed_line(out, b->changes);
 
     struct summary m = metric_summary(r, r->best, r->metric);
     fprintf(out, _("\nBest point: "));

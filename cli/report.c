@@ -882,7 +882,7 @@ static void table_header(FILE *out, const struct scenario *sc)
     fprintf(out, _("; seed %llu, generator %s\n"), (unsigned long long)run->seed, rng_generator_name());
     /* xgettext:no-c-format */
     fputs(_("Each figure is the mean over replications, ± the half-width of its 95% confidence interval.\n"), out);
-    if (sc->changes[0]) fprintf(out, _("Changed from the file with --set: %s.\n"), sc->changes);
+    report_changed_line(out, sc->changes);
     for (size_t i = 0; i < sc->nnotes; i++) fprintf(out, _("Note: %s.\n"), sc->notes[i]);
 }
 
@@ -1038,6 +1038,16 @@ void report_summary_run_lines(FILE *out, unsigned long long seed, unsigned reps,
     fprintf(out, "replications: %u\n", reps);
     fprintf(out, "horizon_days: %s\n", num_format(horizon_days, horizon, sizeof horizon));
     fprintf(out, "warmup_days: %s\n", num_format(warmup_days, warmup, sizeof warmup));
+}
+
+void report_changed_line(FILE *out, const char *changes)
+{
+    if (!changes[0]) return;
+    size_t n = strlen(changes);
+    if (changes[n - 1] == '.') /* TRANSLATORS: as the line below, for assignments that end in a full stop */
+        fprintf(out, _("Changed from the file with --set: %s\n"), changes);
+    else
+        fprintf(out, _("Changed from the file with --set: %s.\n"), changes);
 }
 
 void report_summary_header(FILE *out, const struct scenario *sc, const char *command)

@@ -80,6 +80,11 @@ const char *report_field(double x, char *buf, size_t n);
  * replications, and the scenario's warnings. `command` is e.g. "run". */
 void report_summary_header(FILE *out, const struct scenario *sc, const char *command);
 
+/* "Changed from the file with --set: a=1, b=2." for the --set assignments in changes
+ * (struct scenario's), nothing when there are none; no second full stop after a value
+ * that ends in one (history_thousands=.). */
+void report_changed_line(FILE *out, const char *changes);
+
 /* summary.txt's lines on how the runs were made, after its first line: seed, generator,
  * replications, horizon_days and warmup_days (report_summary_header's, and batch's). */
 void report_summary_run_lines(FILE *out, unsigned long long seed, unsigned reps, double horizon_days,

@@ -231,6 +231,9 @@ ok "cli-11.11g --set KEY=VALUE without its section: the --set to write" \
 run "$S" optimise scenarios/default.ini --param safety_factor --from 0 --to 2
 ok "cli-11.11h ... optimise says it once, before any point runs" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: optimise: --param safety_factor: 'safety_factor': name the section too: inventory.safety_factor" ]; echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/planner/base.ini --set demand.history_thousands=. --reps 2 --quiet
+ok "cli-11.11i a --set value ending in '.' is not followed by a second full stop" \
+    $([ $rc -eq 0 ] && grep -q '^Changed from the file with --set: demand.history_thousands=\.$' "$T/out"; echo $?) "$(grep Changed "$T/out")"
 run "$S" run scenarios/default.ini --reps 2 --quiet --plot "$T/upper.PNG"
 ok "cli-11.11e --plot x.PNG: an extension in capitals is the same format (status $rc)" \
     $([ $rc -eq 0 ] && [ "$(od -An -c -N4 "$T/upper.PNG" | tr -d ' ')" = "211PNG" ]; echo $?) "$(cat "$T/err")"
