@@ -68,14 +68,19 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
     }
     char *end;
     double v = strtod(op + 2, &end);
+    enum metric_kind kind = metric_defs[m].kind;
+    bool is_share = kind == KIND_RATE || kind == KIND_SHARE;
+    const char *after = end;
+    while (*after == ' ') after++;
+    if (is_share && end != op + 2 && after[0] == '%' && after[1] == '\0') /* 'fill_rate>=99%', as [contract] targets */
+        v /= 100, end = (char *)after + 1;
     if (op[2] == '\0' || *end || !isfinite(v)) {
         snprintf(err, n, _("--require: '%s' is not a number"), op + 2);
         return -1;
     }
     /* a share written as a percentage would make every point fail, or pass (a share
        can be below 0: fill_rate_lost_to_disruptions is a difference of two) */
-    enum metric_kind kind = metric_defs[m].kind;
-    if ((kind == KIND_RATE || kind == KIND_SHARE) && v > 1) {
+    if (is_share && v > 1) {
         char share[40];
         if (v <= 100)
             snprintf(err, n, _("--require: %s is a share of at most 1, not %s: for %s %% write %s"), name, op + 2,

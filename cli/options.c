@@ -189,14 +189,14 @@ const struct option_row option_rows[] = {
      "or the metric to minimise, e.g.\n"
      ".BR cost_total_per_day .\n"},
     {OPT_REQUIRE, "--require", "METRIC>=X", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
-     N_("only points whose mean METRIC is >= X (or <= X), e.g. 'fill_rate>=0.99' (in quotes: the shell reads > "
-        "as a redirection)"),
+     N_("only points whose mean METRIC is >= X (or <= X), e.g. 'fill_rate>=0.99' or 'fill_rate>=99%' (in quotes: "
+        "the shell reads > as a redirection)"),
      ".BR optimise :\n"
      "consider only points whose mean\n"
      ".I METRIC\n"
      "is at least (>=) or at most (<=)\n"
      ".IR X ,\n"
-     "e.g. \\(aqfill_rate>=0.99\\(aq (in quotes: the shell reads > as a redirection).\n"},
+     "e.g. \\(aqfill_rate>=0.99\\(aq or \\(aqfill_rate>=99%\\(aq (in quotes: the shell reads > as a redirection).\n"},
     {OPT_DELTA, "--delta", "D", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
      N_("the indifference zone of the final selection (default: from the search's noise)"),
      ".BR optimise :\n"

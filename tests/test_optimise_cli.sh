@@ -31,6 +31,14 @@ ok $? "--require fill_rate>=95: exit $rc, the share named: '$err'"
 err=$("$S" optimise $F $L --require 'fill_rate>=250' --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 250$"
 ok $? "--require fill_rate>=250: exit $rc: '$err'"
+# a share as a percentage, as [contract] targets write it: the same requirement as 0.95
+a=$("$S" optimise $F $L --require 'fill_rate>=95%' --quiet 2> /dev/null | tail -n +2)
+b=$("$S" optimise $F $L --require 'fill_rate>=0.95' --quiet 2> /dev/null | tail -n +2)
+[ -n "$a" ] && [ "$a" = "$b" ] && echo "$a" | grep -q 'fill_rate is >= 0.95'
+ok $? "--require fill_rate>=95% is fill_rate>=0.95"
+err=$("$S" optimise $F $L --require 'order_cycle_days_mean<=3%' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && echo "$err" | grep -q "'3%' is not a number"
+ok $? "--require on days with '%': exit $rc, refused: '$err'"
 expect2 "--step 0" $F --param inventory.reorder_point --from 0 --to 5 --step 0 --quiet
 expect2 "--to below --from" $F --param inventory.reorder_point --from 5 --to 0 --quiet
 expect2 "two objectives" $F $L --minimise cost_total_per_day --maximise profit_per_day --quiet
