@@ -86,9 +86,15 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
         }
         out[used] = '\0';
         r->n++;
-        if (p >= stop) return 1;
+        if (p >= stop) break;
         p++; /* the separator */
     }
+    /* a row of separators only (",,,", what a spreadsheet saves for a row it once used) is
+       as blank as an empty line */
+    bool empty = true;
+    for (size_t i = 0; i < r->n && empty; i++) empty = r->field[i][0] == '\0';
+    r->blank = empty;
+    return 1;
 too_long:
     snprintf(err, errlen, _("%d:%zu: the field is too long (at most %d characters)"), c->line, r->n + 1,
              CSV_FIELD_LEN - 1);

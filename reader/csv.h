@@ -22,7 +22,7 @@ struct csv {
 
 struct csv_record {
     int line;   /* its line in the file */
-    bool blank; /* the line holds nothing but spaces */
+    bool blank; /* the line holds nothing but spaces, or separators and spaces (",,,") */
     size_t n;   /* fields */
     char field[CSV_FIELDS_MAX][CSV_FIELD_LEN];
 };

@@ -557,6 +557,12 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
         }
         const char *dtext = r->field[rd->col[COL_DATE]], *qtext = r->field[rd->col[COL_QUANTITY]];
         double day, units;
+        if (!*dtext || !*qtext) { /* the number reader's "no value" speaks of a key and '=' */
+            rc = fail_at(rd, r->line, *dtext ? COL_QUANTITY : COL_DATE,
+                         *dtext ? _("empty; write the quantity (0 for a day without demand)")
+                                : _("empty; write the row's date or day number"));
+            break;
+        }
         struct when w = date_shape(dtext);
         bool is_date = w.shape != WHEN_NONE;
         if (is_date && date_day(&w, dtext, rd->order, &day, problem, sizeof problem) != 0) {

@@ -169,6 +169,12 @@ head_end=$(grep '^id ' "$T/out.txt" | awk '{ i = index($0, "best target_fill_rat
 val_end=$(grep '^a ' "$T/out.txt" | awk -F'|' '{ match($2, /^ *[0-9.e+-]+[< ]/); print length($1) + 1 + RLENGTH }')
 ok "batch-6.5 'best target_fill_rate' is whole in the header, its values end under it (status $rc)" \
     $([ $rc -eq 0 ] && [ "$head_end" -gt 0 ] && [ "$head_end" = "$val_end" ]; echo $?) "$(head -n 6 "$T/out.txt"; echo "header ends $head_end, value $val_end")"
+# rows of separators only, as a spreadsheet saves them at the end, are blank lines
+printf 'id;inventory.order_quantity\r\na;20\r\nb;30\r\n;\r\n;\r\n' > "$T/trailing.csv"
+"$S" batch "$T/lever.ini" "$T/trailing.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-6.6 trailing ';' rows are blank: 2 rows run (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '^2 rows x' "$T/out.txt"; echo $?) "$(cat "$T/err.txt"; head -n 3 "$T/out.txt")"
 # ---- one long ERP export feeds a whole batch: each row picks its item (demand.history_item) ----
 # The first three items' histories merged into one semicolon file with decimal commas and
 # a revenue column, rows by date; each row's results equal a run of the item's own file.

@@ -552,6 +552,8 @@ static void test_exports(void)
     same_demand("history-10.4c", "'0.250' and '1250.500' cannot group thousands: decimals",
                 "date,units\n2024-03-04,0.250\n2024-03-05,1250.500\n", "",
                 "date,units\n2024-03-04,0.25\n2024-03-05,1250.5\n");
+    same_demand("history-10.4d", "rows of separators only at the end, as a spreadsheet saves them",
+                "date;units\n2024-03-04;24\n2024-03-05;3,5\n2024-03-07;2400\n2024-03-10;7,25\n;\n ; \n", "", plain);
     same_demand("history-10.5", "Chinese Excel's 2024/3/4 with a Chinese header",
                 "日期,销量\n2024/3/4,24\n2024/3/5,3.5\n2024/3/7,2400\n2024/3/10,7.25\n", "", plain);
     same_demand("history-10.6", "4/3/2024 with history_date_format = DMY",
@@ -674,6 +676,11 @@ static void test_export_errors(void)
     refused_export("history-11.2b", "Datum;Menge\n05.01.2026;1.234\n06.01.2026;56\n07.01.2026;2.500\n", "",
                    "/bad.csv:2:2: column 'Menge': '1.234' reads as 1234 if '.' separates thousands (set "
                    "history_thousands = .) or as 1.234 if it is the decimal mark (set history_decimal = dot)\n");
+    refused_export("history-11.2c", "date,q\n2024-03-04,5\n2024-03-05,\n", "",
+                   "/bad.csv:3:2: column 'q': empty; write the quantity (0 for a day without demand)\n");
+    refused_export("history-11.2d", "date,q\n2024-03-04,5\n,7\n", "",
+                   "/bad.csv:3:1: column 'date': empty; write the row's date or day number\n");
+    refused_export("history-11.2e", "date,q\n2024-03-04,5\n,\n2024-03-05,7\n", "", "/bad.csv:3: empty row; remove it");
     refused_export("history-11.3", "date,q\n3/4/2024,1\n4/5/2024,2\n", "",
                    "/bad.csv:2:1: column 'date': '3/4/2024' is 2024-04-03 (day first) or 2024-03-04 (month first), "
                    "and every date of the file fits both; set history_date_format = DMY or MDY\n");
