@@ -1175,24 +1175,39 @@ static bool below_best(const struct compare_result *r, size_t i)
     return i != r->best && d->n > 1 && fabs(d->mean) > d->ci95;
 }
 
+/* Each ranked file's profit as a share of the best's, a dot per rank with the paired 95%
+ * interval of its difference to the best (in % of the best) as whiskers, the y axis on
+ * the data: a class lies within a few per cent of the best, which bars from 0 hide (all
+ * at 98-100 % of a 0-120 % axis look alike). With no profit at the best, a bar per rank
+ * of the profit itself. */
 int charts_compare_share(const struct chart_target *to, const struct compare_result *r)
 {
     size_t n = r->ranked, *order = by_rank(r);
     double best = r->e[r->best].s[M_PROFIT].mean;
     bool share = best > 0;
-    /* each group's bars over 2n - 1 slots, a bar and an empty gap in turn, so that 60
-       bars stand apart: edges k - 0.35, k + 0.35, (k + 1) - 0.35, ... */
+    /* dots: x is the rank; bars: each group's bars over 2n - 1 slots, a bar and an empty
+       gap in turn, so that 60 bars stand apart: edges k - 0.35, k + 0.35, ... */
     double *x = malloc(2 * n * sizeof *x), *near = calloc(2 * n, sizeof *near), *lower = calloc(2 * n, sizeof *lower);
-    if (!x || !near || !lower) abort();
-    size_t nlower = 0;
+    double *near_err = calloc(2 * n, sizeof *near_err), *lower_err = calloc(2 * n, sizeof *lower_err);
+    double *near_x = malloc(n * sizeof *near_x), *lower_x = malloc(n * sizeof *lower_x);
+    if (!x || !near || !lower || !near_err || !lower_err || !near_x || !lower_x) abort();
+    size_t nlower = 0, nnear = 0;
     for (size_t k = 0; k < n; k++) {
-        x[2 * k] = (double)(k + 1) - 0.35, x[2 * k + 1] = (double)(k + 1) + 0.35;
         const struct compare_entry *e = &r->e[order[k]];
-        double v = share ? 100 * e->s[M_PROFIT].mean / best : e->s[M_PROFIT].mean;
-        if (below_best(r, order[k]))
-            lower[2 * k] = v, nlower++;
+        bool low = below_best(r, order[k]);
+        if (share) {
+            double v = 100 * e->s[M_PROFIT].mean / best, hw = 100 * e->vs_best.ci95 / best;
+            if (low)
+                lower_x[nlower] = (double)(k + 1), lower[nlower] = v, lower_err[nlower++] = hw;
+            else
+                near_x[nnear] = (double)(k + 1), near[nnear] = v, near_err[nnear++] = isfinite(hw) ? hw : 0;
+            continue;
+        }
+        x[2 * k] = (double)(k + 1) - 0.35, x[2 * k + 1] = (double)(k + 1) + 0.35;
+        if (low)
+            lower[2 * k] = e->s[M_PROFIT].mean, nlower++;
         else
-            near[2 * k] = v;
+            near[2 * k] = e->s[M_PROFIT].mean;
     }
     double lx[2] = {0.5, (double)n + 0.5}, ly[2] = {100, 100};
     char title[400], sub[1000], near_label[200], lower_label[200];
@@ -1204,7 +1219,9 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
     else
         snprintf(title, sizeof title, "%s", _("Profit per day of each file, by rank"));
     if (share) /* TRANSLATORS: the best file, its profit a day, the number of replications */
-        snprintf(sub, sizeof sub, _("100 %% = the best, %s: %.0f a day; %u replications on the same random numbers"),
+        snprintf(sub, sizeof sub,
+                 _("100 %% = the best, %s: %.0f a day; whiskers: the paired 95%% interval of the difference; %u "
+                   "replications on the same random numbers"),
                  path_file(r->e[r->best].path), best, r->reps);
     else
         snprintf(sub, sizeof sub,
@@ -1226,15 +1243,23 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
     /* xgettext:no-c-format */
     const char *share_axis = _("profit as % of the best");
     *p = (struct chart_panel){
-        .ylabel = share ? share_axis : _("profit per day (money)"), .y_from_zero = true, .legend_on_top = true};
-    p->series[p->nseries++] =
-        (struct chart_series){near_label, x, near, NULL, 2 * n - 1, COLOUR_BLUE, STYLE_BARS, false};
-    if (nlower)
+        .ylabel = share ? share_axis : _("profit per day (money)"), .y_from_zero = !share, .legend_on_top = true};
+    if (share) {
+        p->series[p->nseries++] = (struct chart_series){NULL, lx, ly, NULL, 2, COLOUR_BLACK, STYLE_LINE, true};
         p->series[p->nseries++] =
-            (struct chart_series){lower_label, x, lower, NULL, 2 * n - 1, COLOUR_GREY, STYLE_BARS, false};
-    if (share) p->series[p->nseries++] = (struct chart_series){NULL, lx, ly, NULL, 2, COLOUR_BLACK, STYLE_LINE, true};
+            (struct chart_series){near_label, near_x, near, near_err, nnear, COLOUR_BLUE, STYLE_DOTS, false};
+        if (nlower)
+            p->series[p->nseries++] =
+                (struct chart_series){lower_label, lower_x, lower, lower_err, nlower, COLOUR_GREY, STYLE_DOTS, false};
+    } else {
+        p->series[p->nseries++] =
+            (struct chart_series){near_label, x, near, NULL, 2 * n - 1, COLOUR_BLUE, STYLE_BARS, false};
+        if (nlower)
+            p->series[p->nseries++] =
+                (struct chart_series){lower_label, x, lower, NULL, 2 * n - 1, COLOUR_GREY, STYLE_BARS, false};
+    }
     int rc = draw(to, &c);
-    free(order), free(x), free(near), free(lower);
+    free(order), free(x), free(near), free(lower), free(near_err), free(lower_err), free(near_x), free(lower_x);
     return rc;
 }
 

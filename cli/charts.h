@@ -71,11 +71,12 @@ enum { CHARTS_COMPARE_MOST = 7 };
 int charts_compare(const struct chart_target *to, const struct sweep_result *const *sweeps, const char *const *labels,
                    const double *own_service, const double *own_profit, size_t n);
 
-/* compare: every ranked file's profit as a percentage of the best file's, one bar per
- * file in rank order (x is the rank: the table and compare.csv name the files), a line
- * at 100 %; the files not significantly below the best in another colour. When the
- * best profit is not above 0 a share says nothing: the bars are the profit itself, and
- * the subtitle says so. */
+/* compare: every ranked file's profit as a percentage of the best file's, one dot per
+ * file in rank order (x is the rank: the table and compare.csv name the files) with the
+ * paired 95% interval of its difference to the best as whiskers, on a y axis that fits
+ * them, a line at 100 %; the files not significantly below the best in another colour.
+ * When the best profit is not above 0 a share says nothing: bars from 0 show the profit
+ * itself, and the subtitle says so. */
 int charts_compare_share(const struct chart_target *to, const struct compare_result *r);
 
 /* compare: the service curve of curve's scenario (the base, or the reference file; its
