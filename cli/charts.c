@@ -198,7 +198,7 @@ static size_t points_at_100(const double *levels, size_t n)
  * 100 % (points_at_100), else the shortfall when the points crowd near 100 %
  * (chart_crowds_near_100). levels: the service levels of the points,
  * in % (n of them). allow_lever: false for the class chart, whose files have no lever
- * value (lever reads as auto; not used yet). */
+ * value (lever reads as auto). */
 static struct x_axis choose_x_axis(const struct sweep_result *r, const double *levels, size_t n, bool allow_lever)
 {
     enum sweep_x_axis want = r->base.sweep.x_axis;
@@ -1297,6 +1297,15 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
     double px = cx[o->best], py = cy[o->best];
     char title[400], sub[1000], xl[240], curve_label[300], file[240], peak[40];
     report_percent(px / 100, 2, peak, sizeof peak); /* cx is in percent */
+    /* a class that crowds near 100 % on the axis the curve spans (the files' points and
+       the curve's lowest, where the axis starts): the shortfall scale, as a sweep's, so
+       that their numbers stand apart */
+    x[n] = INFINITY;
+    for (size_t i = 0; i < curve->n; i++) x[n] = fmin(x[n], cx[i]);
+    struct x_axis xa = choose_x_axis(curve, x, isfinite(x[n]) ? n + 1 : n, false);
+    for (size_t i = 0; i < curve->n; i++) cx[i] = chart_scale_at(xa.scale, cx[i]);
+    for (size_t k = 0; k < n; k++) x[k] = chart_scale_at(xa.scale, x[k]);
+    px = chart_scale_at(xa.scale, px);
     scenario_name(&curve->base, file, sizeof file);
     /* TRANSLATORS: the number of files, then the base scenario file */
     snprintf(title, sizeof title,
@@ -1316,10 +1325,11 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
                  _("● each file as written, numbered by rank (the table names it); ◆ the curve's profit peak, %s "
                    "%%; %u replications"),
                  peak, curve->reps);
-    axis_label(curve, xl, sizeof xl);
+    x_axis_note(&xa, sub, sizeof sub);
+    x_axis_label(&xa, curve, xl, sizeof xl);
     /* TRANSLATORS: the base scenario file, the swept key, how many values */
     snprintf(curve_label, sizeof curve_label, _("%s: %s at %zu values"), file, key, curve->n);
-    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_scale = xa.scale};
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = _("profit per day (money)")};
     p->series[p->nseries++] =

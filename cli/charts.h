@@ -82,7 +82,8 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
 /* compare: the service curve of curve's scenario (the base, or the reference file; its
  * [sweep] swept with the compare's seed and replications) as a line, and every ranked
  * file as written as a dot at its own service level and profit, labelled with its rank
- * (files at the same point share one label, "3, 7"). */
+ * (files at the same point share one label, "3 ×2"). The x axis is the shortfall's log
+ * scale when the files crowd near 100 % (as a sweep's x_axis = auto decides). */
 int charts_class(const struct chart_target *to, const struct sweep_result *curve, const struct compare_result *r);
 
 /* Active customers over time in a traced replication (with a customer base). */

@@ -112,6 +112,20 @@ ok "class-6.2 changed keys on the page: 'web.share = 0.75', never three bare 'sh
       ! grep -q '<span class="key">share = ' "$T/stances/report.html"; echo $?) \
     "$(grep -o '<span class="key">[^<]*' "$T/stances/report.html" | head -6)"
 
+# ---- a class that crowds near 100 %: the class chart on the shortfall scale ----
+CB=course-notes/class-example/base.ini
+mkdir -p "$T/crowd" "$T/spread"
+for rp in 500 520 540 560 580 600 620 640 660 700 750 800; do
+    sed "s/^reorder_point *=.*/reorder_point = $rp/" "$CB" > "$T/crowd/r$rp.ini"
+done
+for rp in 300 340 380 420; do sed "s/^reorder_point *=.*/reorder_point = $rp/" "$CB" > "$T/spread/r$rp.ini"; done
+run "$S" compare --base "$CB" "$T"/crowd/*.ini --reps 3 --quiet --out "$T/crowdout"
+ok "class-8.1 files crowding near 100 %: the class chart's x axis is the log shortfall (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q 'on a log scale of what falls short of 100 %' "$T/crowdout/report.html"; echo $?)
+run "$S" compare --base "$CB" "$T"/spread/*.ini --reps 3 --quiet --out "$T/spreadout"
+ok "class-8.2 ... files spread out: a linear axis (status $rc)" \
+    $([ $rc -eq 0 ] && [ -s "$T/spreadout/class_curve.png" ] && ! grep -q 'on a log scale' "$T/spreadout/report.html"; echo $?)
+
 # ---- a file that does not load says why, where the class sees it ----
 mkdir -p "$T/bad"
 sed 's/^safety_factor = 0.5 /safety_factor ＝ 1 /' "$B" > "$T/bad/wide.ini"
