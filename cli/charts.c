@@ -72,67 +72,9 @@ static double *percent(const double *x, size_t n)
     return v;
 }
 
-/* The rates a curve can be drawn against ([sweep] service: reader/keys.c), in words,
- * as the titles and axes name them: the course's terms in Chinese. */
-static const struct {
-    const char *metric, *words;
-} service_names[] = {
-    {"fill_rate", N_("fill rate")},
-    {"order_fill_rate", N_("order fill rate")},
-    {"line_fill_rate", N_("line fill rate")},
-    {"stockout_rate", N_("stockout rate")},
-    {"cycle_service_level", N_("cycle service level")},
-    {"lost_sales_rate", N_("lost sales rate")},
-    {"on_time_rate", N_("on-time rate")},
-    {"on_time_of_all_orders_rate", N_("on-time of all orders rate")},
-    {"perfect_order_rate", N_("perfect order rate")},
-    {"in_full_rate", N_("in full rate")},
-    {"damage_free_rate", N_("damage free rate")},
-    {"accurate_rate", N_("accurate rate")},
-    {"perfect_order_product", N_("perfect order product")},
-    {"otif_rate", N_("otif rate")},
-    {"substitution_rate", N_("substitution rate")},
-    {"reaction_elsewhere", N_("reaction elsewhere")},
-    {"reaction_substitute", N_("reaction substitute")},
-    {"reaction_wait", N_("reaction wait")},
-    {"reaction_cancel", N_("reaction cancel")},
-    {"filled_elsewhere_rate", N_("filled elsewhere rate")},
-    {"processing_utilisation", N_("processing utilisation")},
-    {"picking_utilisation", N_("picking utilisation")},
-    {"inquiry_utilisation", N_("inquiry utilisation")},
-    {"expedited_rate", N_("expedited rate")},
-    {"shifted_rate", N_("shifted rate")},
-    {"rerouted_rate", N_("rerouted rate")},
-    {"shipped_direct_rate", N_("shipped direct rate")},
-    {"time_out_of_stock", N_("time out of stock")},
-    {"abandoned_rate", N_("abandoned rate")},
-    {"quantity_discount_rate", N_("quantity discount rate")},
-    {"satisfied_share", N_("satisfied share")},
-    {"above_expectation_rate", N_("above expectation rate")},
-    {"below_expectation_rate", N_("below expectation rate")},
-    {"complaints_handled_rate", N_("complaints handled rate")},
-    {"complaints_recovered_rate", N_("complaints recovered rate")},
-    {"contract_periods_missed_share", N_("contract periods missed share")},
-};
-
-/* "fill rate" for fill_rate: the service measure in words, in the user's language; a
- * metric not in the table is named with its underscores as spaces. */
-static const char *metric_words(const char *metric, char *buf, size_t n)
-{
-    for (size_t i = 0; i < sizeof service_names / sizeof service_names[0]; i++)
-        if (strcmp(service_names[i].metric, metric) == 0) {
-            snprintf(buf, n, "%s", _(service_names[i].words));
-            return buf;
-        }
-    snprintf(buf, n, "%s", metric);
-    for (char *p = buf; *p; p++)
-        if (*p == '_') *p = ' ';
-    return buf;
-}
-
 static const char *service_words(const struct sweep_result *r, char *buf, size_t n)
 {
-    return metric_words(metric_defs[r->service].name, buf, n);
+    return report_metric_words(metric_defs[r->service].name, buf, n);
 }
 
 static void axis_label(const struct sweep_result *r, char *buf, size_t n)
@@ -686,7 +628,9 @@ int charts_contract(const struct chart_target *to, const struct scenario *sc, co
         const struct contract_target *tg = &k->targets[t];
         contract_histogram(v, contract_target_values(p, t, v), lo, &h[t]);
         /* TRANSLATORS: a histogram's y axis: periods, by the metric's name (fill_rate) */
-        snprintf(ylabel[t], sizeof ylabel[t], _("periods (%s)"), metric_defs[tg->metric].name);
+        char words[100];
+        snprintf(ylabel[t], sizeof ylabel[t], _("periods (%s)"),
+                 report_metric_words(metric_defs[tg->metric].name, words, sizeof words));
         snprintf(target[t], sizeof target[t], _("target %.4g"), 100 * tg->target);
         snprintf(longrun[t], sizeof longrun[t], _("long run %.2f"), 100 * s[tg->metric].mean);
         struct chart_panel *q = &c.panels[t];
@@ -1402,7 +1346,7 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
     snprintf(labels[1], sizeof labels[1], _("daily CV %.2f to %.2f"), cut[0], cut[1]);
     snprintf(labels[2], sizeof labels[2], _("erratic demand (daily CV %.2f and above)"), cut[1]);
     char words[100];
-    metric_words(r->service, words, sizeof words);
+    report_metric_words(r->service, words, sizeof words);
     /* TRANSLATORS: %s is the service rate in words */
     snprintf(title, sizeof title, _("Recommended %s by margin and demand variability"), words);
     const char *slash = strrchr(r->table, '/');
@@ -1470,7 +1414,7 @@ int charts_profit_surface(const struct chart_target *to, const struct sweep_resu
     if (flip2) grid_lever_values(r, 1, y), qsort(y, r->n2, sizeof *y, by_value);
     char words[100], title[400], sub[1000], file[240], zl[200], rl[300], best[200], refined[200];
     char levels[GRID_TARGETS][120], reach[GRID_TARGETS][160], tags[GRID_TARGETS][40], v[2][40];
-    metric_words(metric_defs[r->service].name, words, sizeof words);
+    report_metric_words(metric_defs[r->service].name, words, sizeof words);
     scenario_name(&r->base, file, sizeof file);
     const struct surface_optimum *o = &r->grid;
     /* TRANSLATORS: the title of the two-lever chart; %s are the two keys, as written */

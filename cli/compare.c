@@ -512,7 +512,10 @@ void compare_table(FILE *out, const struct compare_result *r)
     lang_pad(out, _("profit"), 10, true);
     fprintf(out, " %8s ", "± 95%"); /* 7 columns: ± is two bytes (kept as it always was) */
     lang_pad(out, _("of best"), 9, true);
-    fprintf(out, " %11s ", sname);
+    char sname_shown[100]; /* 满足率 in Chinese, the column's metric name in English */
+    fputc(' ', out);
+    lang_pad(out, report_metric_prose(sname, sname_shown, sizeof sname_shown), 11, true);
+    fputc(' ', out);
     bool on_time_column = r->service != M_ON_TIME_RATE; /* else it would show the service column twice */
     if (on_time_column) {
         lang_pad(out, _("on time"), 9, true);

@@ -113,7 +113,9 @@ void grid_table(FILE *out, const struct sweep_result *r)
              _("Profit per day (rows: %s; columns: %s). * the highest; + not significantly lower (paired 95%%)."),
              key_part(sw->parameter), key_part(sw->parameter2));
     one_table(out, r, title, M_PROFIT, false, 2);
-    snprintf(title, sizeof title, _("%s, %% (marks as above)"), metric_defs[r->service].name);
+    char service_shown[100];
+    snprintf(title, sizeof title, _("%s, %% (marks as above)"),
+             report_metric_prose(metric_defs[r->service].name, service_shown, sizeof service_shown));
     one_table(out, r, title, r->service, true, 3); /* as the sweep's table */
     grid_notes(out, r);
     if (b->nwarnings || r->npoint_warnings) {
@@ -128,7 +130,8 @@ void grid_notes(FILE *out, const struct sweep_result *r)
     const struct sweep_config *sw = &r->base.sweep;
     const struct surface_optimum *o = &r->grid;
     const char *k1 = key_part(sw->parameter), *k2 = key_part(sw->parameter2);
-    const char *service = metric_defs[r->service].name;
+    char service_shown[100];
+    const char *service = report_metric_prose(metric_defs[r->service].name, service_shown, sizeof service_shown);
     struct summary p = sweep_at(r, o->best, M_PROFIT);
     char a[40], b[40], pc[60] = "", sv[40];
     if (isfinite(p.ci95)) snprintf(pc, sizeof pc, " ± %.2f", p.ci95);

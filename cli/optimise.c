@@ -650,8 +650,10 @@ static void lever_values(FILE *out, const struct optimise_result *r, size_t i)
 void optimise_table(FILE *out, const struct optimise_result *r)
 {
     const struct scenario *b = &r->base;
-    const char *metric = metric_defs[r->metric].name;
-    char v[4][40];
+    char v[4][40], metric_shown[100], required[100], profit[100]; /* 每日利润 in Chinese, profit_per_day in English */
+    const char *metric = report_metric_prose(metric_defs[r->metric].name, metric_shown, sizeof metric_shown);
+    report_metric_prose(metric_defs[r->req_metric >= 0 ? r->req_metric : r->metric].name, required, sizeof required);
+    report_metric_prose(metric_defs[M_PROFIT].name, profit, sizeof profit);
     fprintf(out, "servlab %s optimise — %s\n", SERVLAB_VERSION, b->path);
     fprintf(out, r->sense > 0 ? _("Maximise %s over\n") : _("Minimise %s over\n"), metric);
     for (size_t k = 0; k < r->nlevers; k++)
@@ -659,7 +661,7 @@ void optimise_table(FILE *out, const struct optimise_result *r)
                 num_format(r->lever[k].from, v[0], 40), num_format(optimise_value(r, k, r->n[k] - 1), v[1], 40),
                 num_format(r->lever[k].step, v[2], 40), r->n[k]);
     if (r->req_metric >= 0)
-        fprintf(out, _("  where the mean of %s is %s %s\n"), metric_defs[r->req_metric].name,
+        fprintf(out, _("  where the mean of %s is %s %s\n"), required,
                 r->req_at_least ? ">=" : "<=", num_format(r->req_value, v[0], 40));
     fprintf(out,
             _("on common random numbers; seed %llu, generator %s; ± is the half-width of the 95%% confidence "
@@ -674,13 +676,11 @@ void optimise_table(FILE *out, const struct optimise_result *r)
             shown(m.ci95, m.ci95, v[1]), r->points[r->best].reps);
     if (r->req_metric >= 0) {
         struct summary q = metric_summary(r, r->best, r->req_metric);
-        fprintf(out, "  %s %s ± %s\n", metric_defs[r->req_metric].name, shown(q.mean, q.ci95, v[0]),
-                shown(q.ci95, q.ci95, v[1]));
+        fprintf(out, "  %s %s ± %s\n", required, shown(q.mean, q.ci95, v[0]), shown(q.ci95, q.ci95, v[1]));
     }
     if (r->metric != M_PROFIT) {
         struct summary p = metric_summary(r, r->best, M_PROFIT);
-        fprintf(out, "  %s %s ± %s\n", metric_defs[M_PROFIT].name, shown(p.mean, p.ci95, v[0]),
-                shown(p.ci95, p.ci95, v[1]));
+        fprintf(out, "  %s %s ± %s\n", profit, shown(p.mean, p.ci95, v[0]), shown(p.ci95, p.ci95, v[1]));
     }
 
     fprintf(out,

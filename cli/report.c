@@ -1040,6 +1040,73 @@ void report_summary_run_lines(FILE *out, unsigned long long seed, unsigned reps,
     fprintf(out, "warmup_days: %s\n", num_format(warmup_days, warmup, sizeof warmup));
 }
 
+/* The rates a curve can be drawn against ([sweep] service: reader/keys.c), in words,
+ * as the titles and axes name them: the course's terms in Chinese. */
+static const struct {
+    const char *metric, *words;
+} service_names[] = {
+    {"fill_rate", N_("fill rate")},
+    {"order_fill_rate", N_("order fill rate")},
+    {"line_fill_rate", N_("line fill rate")},
+    {"stockout_rate", N_("stockout rate")},
+    {"cycle_service_level", N_("cycle service level")},
+    {"lost_sales_rate", N_("lost sales rate")},
+    {"on_time_rate", N_("on-time rate")},
+    {"on_time_of_all_orders_rate", N_("on-time of all orders rate")},
+    {"perfect_order_rate", N_("perfect order rate")},
+    {"in_full_rate", N_("in full rate")},
+    {"damage_free_rate", N_("damage free rate")},
+    {"accurate_rate", N_("accurate rate")},
+    {"perfect_order_product", N_("perfect order product")},
+    {"otif_rate", N_("otif rate")},
+    {"substitution_rate", N_("substitution rate")},
+    {"reaction_elsewhere", N_("reaction elsewhere")},
+    {"reaction_substitute", N_("reaction substitute")},
+    {"reaction_wait", N_("reaction wait")},
+    {"reaction_cancel", N_("reaction cancel")},
+    {"filled_elsewhere_rate", N_("filled elsewhere rate")},
+    {"processing_utilisation", N_("processing utilisation")},
+    {"picking_utilisation", N_("picking utilisation")},
+    {"inquiry_utilisation", N_("inquiry utilisation")},
+    {"expedited_rate", N_("expedited rate")},
+    {"shifted_rate", N_("shifted rate")},
+    {"rerouted_rate", N_("rerouted rate")},
+    {"shipped_direct_rate", N_("shipped direct rate")},
+    {"time_out_of_stock", N_("time out of stock")},
+    {"abandoned_rate", N_("abandoned rate")},
+    {"quantity_discount_rate", N_("quantity discount rate")},
+    {"satisfied_share", N_("satisfied share")},
+    {"above_expectation_rate", N_("above expectation rate")},
+    {"below_expectation_rate", N_("below expectation rate")},
+    {"complaints_handled_rate", N_("complaints handled rate")},
+    {"complaints_recovered_rate", N_("complaints recovered rate")},
+    {"contract_periods_missed_share", N_("contract periods missed share")},
+    {"profit_per_day", N_("profit per day")},
+    {"cost_total_per_day", N_("total cost per day")},
+};
+
+const char *report_metric_words(const char *metric, char *buf, size_t n)
+{
+    for (size_t i = 0; i < sizeof service_names / sizeof service_names[0]; i++)
+        if (strcmp(service_names[i].metric, metric) == 0) {
+            snprintf(buf, n, "%s", _(service_names[i].words));
+            return buf;
+        }
+    snprintf(buf, n, "%s", metric);
+    for (char *p = buf; *p; p++)
+        if (*p == '_') *p = ' ';
+    return buf;
+}
+
+const char *report_metric_prose(const char *metric, char *buf, size_t n)
+{
+    if (lang_current() != LANG_ZH) {
+        snprintf(buf, n, "%s", metric);
+        return buf;
+    }
+    return report_metric_words(metric, buf, n);
+}
+
 void report_changed_line(FILE *out, const char *changes)
 {
     if (!changes[0]) return;

@@ -80,6 +80,15 @@ const char *report_field(double x, char *buf, size_t n);
  * replications, and the scenario's warnings. `command` is e.g. "run". */
 void report_summary_header(FILE *out, const struct scenario *sc, const char *command);
 
+/* "fill rate" for fill_rate: a metric in words, in the user's language (the course's
+ * terms in Chinese: docs/glossary.md); a metric not in the table is named with its
+ * underscores as spaces. Returns buf. */
+const char *report_metric_words(const char *metric, char *buf, size_t n);
+
+/* A metric as a sentence names it: in Chinese its words (满足率), in English its name as
+ * the tables' columns and the CSV write it (fill_rate). Returns buf. */
+const char *report_metric_prose(const char *metric, char *buf, size_t n);
+
 /* "Changed from the file with --set: a=1, b=2." for the --set assignments in changes
  * (struct scenario's), nothing when there are none; no second full stop after a value
  * that ends in one (history_thousands=.). */

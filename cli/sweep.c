@@ -448,8 +448,11 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     /* the cost of a point of service means something only where the lever raises service */
     bool marginal = sweep_marginal_meaningful(r);
     int kw = (int)strlen(key) > 12 ? (int)strlen(key) : 12;
-    int svw = (int)strlen(service) > 12 ? (int)strlen(service) : 12; /* a long metric name widens its column */
-    fprintf(out, "\n  %*s %*s", kw, key, svw, service);
+    char service_shown[100]; /* the column is 满足率 in Chinese, fill_rate (the CSV's name) in English */
+    report_metric_prose(service, service_shown, sizeof service_shown);
+    int svw = (int)lang_width(service_shown) > 12 ? (int)lang_width(service_shown) : 12; /* a long name widens it */
+    fprintf(out, "\n  %*s ", kw, key);
+    lang_pad(out, service_shown, svw, true);
     static const char *const heads[] = {N_("service cost"), N_("total cost"), N_("revenue"), N_("profit")};
     for (size_t k = 0; k < 4; k++) {
         fputc(' ', out);
@@ -504,7 +507,9 @@ static void sweep_contract_notes(FILE *out, const struct sweep_result *r)
 void sweep_notes(FILE *out, const struct sweep_result *r)
 {
     const struct scenario *b = &r->base;
-    const char *key = key_part(b->sweep.parameter), *service = metric_defs[r->service].name;
+    char service_shown[100]; /* 满足率 in Chinese prose, fill_rate in English */
+    const char *key = key_part(b->sweep.parameter),
+               *service = report_metric_prose(metric_defs[r->service].name, service_shown, sizeof service_shown);
     bool marginal = sweep_marginal_meaningful(r);
     /* what the service cost is made of in this scenario: holding and fixed ordering always,
        the other parts when some point has them */
