@@ -543,6 +543,16 @@ static void test_curve(void)
     check(fabs(o.service - (0.92 + 0.01 * (1.37 - 1.0) / 0.5)) < 1e-12,
           "curve-1.3 service at the vertex is interpolated");
     check(o.tie_first == 3 && o.tie_last == 3, "curve-1.4 with no noise every other point is significantly lower");
+    /* the same parabola on an uneven grid around its best point (0.5 apart on one side,
+       0.1 on the other): not refined, the far neighbour would place the vertex */
+    double uneven[N] = {0, 0.5, 1.0, 1.5, 1.6, 2.5, 3};
+    for (size_t i = 0; i < N; i++)
+        for (size_t r = 0; r < REPS; r++) profit[i * REPS + r] = 100 - 40 * (uneven[i] - 1.37) * (uneven[i] - 1.37);
+    curve_optimum(uneven, service, profit, N, REPS, &o);
+    check(o.best == 3 && !o.refined && o.x == 1.5,
+          "curve-1.5 neighbours 0.5 and 0.1 away: no parabola (best %zu, refined %d, x %g)", o.best, o.refined, o.x);
+    for (size_t i = 0; i < N; i++)
+        for (size_t r = 0; r < REPS; r++) profit[i * REPS + r] = 100 - 40 * (x[i] - 1.37) * (x[i] - 1.37);
 
     /* a peaked, non-parabolic curve: the refined profit is never below the best point's */
     const double bumpy[N] = {90, 96, 99.5, 100, 97, 96.9, 80};
