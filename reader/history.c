@@ -514,6 +514,12 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
     char problem[500], seen[5][64];
     long rc = 0;
     bool first = true;
+    enum { NEGATIVE_LINES_SHOWN = 5 };
+    struct { /* rows of negative quantities (returns): the first, the count, the next few lines */
+        int first_line;
+        char first[CSV_FIELD_LEN], lines[80];
+        size_t count;
+    } neg = {0};
     for (;;) {
         int got = csv_next(&c, r, problem, sizeof problem);
         if (got == 0) break;
@@ -633,12 +639,14 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
             rc = fail_at(rd, r->line, COL_QUANTITY, "%s", problem);
             break;
         }
-        if (units < 0) {
-            rc = fail_at(rd, r->line, COL_QUANTITY,
-                         _("%s is negative; a history holds demand, not returns (net them out or "
-                           "drop the row)"),
-                         qtext);
-            break;
+        if (units < 0) { /* an ERP export's returns: counted, all said at once below */
+            if (!neg.count) neg.first_line = r->line, snprintf(neg.first, sizeof neg.first, "%s", qtext);
+            if (neg.count > 0 && neg.count <= NEGATIVE_LINES_SHOWN) {
+                size_t used = strlen(neg.lines);
+                snprintf(neg.lines + used, sizeof neg.lines - used, "%s%d", neg.count > 1 ? ", " : "", r->line);
+            }
+            neg.count++;
+            continue;
         }
         if (units > 1e9) {
             rc = fail_at(rd, r->line, COL_QUANTITY, _("%s is more than 1e9 units"), qtext);
@@ -676,6 +684,19 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
         if (*o->item_column) note_span(rd, r);
     }
     free(r);
+    if (rc == 0 && neg.count == 1)
+        rc =
+            fail_at(rd, neg.first_line, COL_QUANTITY,
+                    _("%s is negative; a history holds demand, not returns (net them out or drop the row)"), neg.first);
+    else if (rc == 0 && neg.count > 1)
+        /* TRANSLATORS: the first negative quantity, how many more rows, their first lines ("12, 15, 19") */
+        rc = fail_at(rd, neg.first_line, COL_QUANTITY,
+                     P_("%s is negative, and so is %zu more row (line %s%s); a history holds demand, not returns "
+                        "(net them out or drop the rows)",
+                        "%s is negative, and so are %zu more rows (lines %s%s); a history holds demand, not returns "
+                        "(net them out or drop the rows)",
+                        neg.count - 1),
+                     neg.first, neg.count - 1, neg.lines, neg.count - 1 > NEGATIVE_LINES_SHOWN ? ", ..." : "");
     if (rc == 0 && rows && n == 0 && *o->item_column && (others > 0)) {
         char ids[400] = "";
         size_t used = 0;

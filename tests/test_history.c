@@ -681,6 +681,10 @@ static void test_export_errors(void)
     refused_export("history-11.2d", "date,q\n2024-03-04,5\n,7\n", "",
                    "/bad.csv:3:1: column 'date': empty; write the row's date or day number\n");
     refused_export("history-11.2e", "date,q\n2024-03-04,5\n,\n2024-03-05,7\n", "", "/bad.csv:3: empty row; remove it");
+    refused_export("history-11.2f", "date,q\n2024-03-04,5\n2024-03-05,-3\n2024-03-06,4\n2024-03-07,-1\n2024-03-08,-2\n",
+                   "",
+                   "/bad.csv:3:2: column 'q': -3 is negative, and so are 2 more rows (lines 5, 6); a history holds "
+                   "demand, not returns (net them out or drop the rows)\n");
     refused_export("history-11.3", "date,q\n3/4/2024,1\n4/5/2024,2\n", "",
                    "/bad.csv:2:1: column 'date': '3/4/2024' is 2024-04-03 (day first) or 2024-03-04 (month first), "
                    "and every date of the file fits both; set history_date_format = DMY or MDY\n");
