@@ -80,6 +80,17 @@ static struct when date_shape(const char *s)
     size_t i = 0, n1, n2, n3;
     unsigned long v1, v2, v3;
     n1 = read_digits(s, &i, &v1, 4);
+    static const char year[] = "\xe5\xb9\xb4", month[] = "\xe6\x9c\x88", day[] = "\xe6\x97\xa5"; /* 年 月 日 */
+    if (n1 == 4 && strncmp(s + i, year, 3) == 0) { /* Chinese Excel's long date: 2026年1月5日, 2026年1月 */
+        i += 3;
+        if ((n2 = read_digits(s, &i, &v2, 2)) == 0 || strncmp(s + i, month, 3) != 0) return none;
+        i += 3;
+        if (s[i] == '\0') return (struct when){WHEN_MONTH, (long)v1, (unsigned)v2, 1, 0, false};
+        if ((n3 = read_digits(s, &i, &v3, 2)) == 0 || strncmp(s + i, day, 3) != 0) return none;
+        i += 3;
+        w = (struct when){WHEN_YEAR_FIRST, (long)v1, (unsigned)v2, (unsigned)v3, 0, false};
+        goto time_of_day;
+    }
     char sep = s[i];
     if (n1 == 0 || (sep != '-' && sep != '/' && sep != '.')) return none;
     i++;
@@ -94,6 +105,7 @@ static struct when date_shape(const char *s)
         w = (struct when){sep == '.' ? WHEN_DOTTED : WHEN_YEAR_LAST, (long)v3, (unsigned)v1, (unsigned)v2, 0, false};
     else
         return none;
+time_of_day:
     if (s[i] == ' ' || s[i] == 'T') { /* a time of day */
         unsigned long h, m, sec = 0;
         i++;
@@ -575,9 +587,17 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
             rc = fail_at(rd, r->line, COL_DATE, "%s", problem);
             break;
         }
+        if (!is_date && strlen(dtext) == 8 && strspn(dtext, "0123456789") == 8 &&
+            (strncmp(dtext, "19", 2) == 0 || strncmp(dtext, "20", 2) == 0)) { /* SAP's 20260105 */
+            rc = fail_at(rd, r->line, COL_DATE,
+                         _("'%s' looks like a date written YYYYMMDD, which is not read; write %.4s-%.2s-%.2s"), dtext,
+                         dtext, dtext + 4, dtext + 6);
+            break;
+        }
         if (!is_date && value_number(dtext, &day, problem, sizeof problem) != 0) {
             rc = fail_at(rd, r->line, COL_DATE,
-                         _("%s; write a date as YYYY-MM-DD (or YYYY/M/D, D.M.YYYY, YYYY-MM) or a day number"),
+                         _("%s; write a date as YYYY-MM-DD (or YYYY/M/D, D.M.YYYY, D/M/YYYY, M/D/YYYY, YYYY-MM, "
+                           "2024年3月4日) or a day number"),
                          plain_problem(problem));
             break;
         }

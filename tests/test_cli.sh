@@ -586,6 +586,12 @@ run sh -c "cd '$T/hist/other' && '$SS' check ../sub/m.ini"
 ok "cli-21.4 a file's missing history names the full path tried, in the file's directory" \
     $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "../sub/m.ini:2: [demand] history: $T/hist/other/../sub/nothere.csv: cannot open: No such file or directory (a relative path in a scenario file starts from the file's directory)" ]; echo $?) "$(cat "$T/err")"
 
+# the Chinese history lines put "of" the right way round: 4 天中有 3 天 (3 of 4 days)
+printf '日期,销量\n2026年1月5日,5\n2026年1月6日,7\n2026年1月8日,3\n' > "$T/cn_dates.csv"
+run "$S" run scenarios/planner/base.ini --set demand.history="$T/cn_dates.csv" --reps 2 --lang zh
+ok "cli-21.9 2026年1月5日 dates are read; the Chinese line says 4 天中有 3 天有需求 (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '；4 天中有 3 天有需求$' "$T/out"; echo $?) "$(cat "$T/err"; grep '需' "$T/out" | head -3)"
+
 # ---- first_review_days: periodic reviews at first_review_days, + R, + 2R, ... ----
 # one unit a day at 0.5, 1.5, ...; base stock S = 50 starts full, so every review orders
 # and lifts the position back to S: the times the position rises are the reviews

@@ -556,6 +556,8 @@ static void test_exports(void)
                 "date;units\n2024-03-04;24\n2024-03-05;3,5\n2024-03-07;2400\n2024-03-10;7,25\n;\n ; \n", "", plain);
     same_demand("history-10.5", "Chinese Excel's 2024/3/4 with a Chinese header",
                 "日期,销量\n2024/3/4,24\n2024/3/5,3.5\n2024/3/7,2400\n2024/3/10,7.25\n", "", plain);
+    same_demand("history-10.5b", "Chinese Excel's long dates, 2024年3月4日",
+                "日期,销量\n2024年3月4日,24\n2024年3月5日,3.5\n2024年3月7日,2400\n2024年3月10日,7.25\n", "", plain);
     same_demand("history-10.6", "4/3/2024 with history_date_format = DMY",
                 "date,units\n4/3/2024,24\n5/3/2024,3.5\n7/3/2024,2400\n10/3/2024,7.25\n", "history_date_format = DMY\n",
                 plain);
@@ -685,6 +687,9 @@ static void test_export_errors(void)
                    "",
                    "/bad.csv:3:2: column 'q': -3 is negative, and so are 2 more rows (lines 5, 6); a history holds "
                    "demand, not returns (net them out or drop the rows)\n");
+    refused_export("history-11.2g", "date,q\n20240304,5\n", "",
+                   "/bad.csv:2:1: column 'date': '20240304' looks like a date written YYYYMMDD, which is not read; "
+                   "write 2024-03-04\n");
     refused_export("history-11.3", "date,q\n3/4/2024,1\n4/5/2024,2\n", "",
                    "/bad.csv:2:1: column 'date': '3/4/2024' is 2024-04-03 (day first) or 2024-03-04 (month first), "
                    "and every date of the file fits both; set history_date_format = DMY or MDY\n");
