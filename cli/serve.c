@@ -853,17 +853,25 @@ static enum MHD_Result history_page(struct MHD_Connection *c, struct server *s)
 {
     struct page p;
     FILE *out = page_begin(&p, _("servlab: every submission"));
-    fprintf(out,
-            "<h1>%s</h1>\n<div class=\"wide\"><table>\n<tr><th class=\"num\">#</th><th>%s</th><th>%s</th>"
-            "<th>%s</th><th class=\"num\">%s</th><th>%s</th></tr>\n",
-            _("Every submission"), _("time (UTC)"), _("name"), _("state"), _("profit"), _("keys changed"));
+    /* the server's local time, as the class's clocks read (history.csv keeps UTC) */
+    char zone[16] = "", time_head[64];
+    time_t now = time(NULL);
+    struct tm local;
+    if (localtime_r(&now, &local)) strftime(zone, sizeof zone, "%Z", &local);
+    snprintf(time_head, sizeof time_head, _("time (%s)"), zone[0] ? zone : "UTC");
+    fputs("<h1>", out);
+    html_text(out, _("Every submission"));
+    fputs("</h1>\n<div class=\"wide\"><table>\n<tr><th class=\"num\">#</th><th>", out);
+    html_text(out, time_head);
+    fprintf(out, "</th><th>%s</th><th>%s</th><th class=\"num\">%s</th><th>%s</th></tr>\n", _("name"), _("state"),
+            _("profit"), _("keys changed"));
     pthread_mutex_lock(&s->lock);
     for (size_t i = s->nsubs; i-- > 0;) {
         const struct submission *u = s->subs[i];
         char when[32];
         time_t t = (time_t)u->when;
         struct tm tm;
-        strftime(when, sizeof when, "%H:%M:%S", gmtime_r(&t, &tm));
+        strftime(when, sizeof when, "%H:%M:%S", localtime_r(&t, &tm));
         fprintf(out, "<tr><td class=\"num\"><a href=\"/result/%s\">%lu</a></td><td>%s</td><td>", u->id, u->seq + 1,
                 when);
         html_text(out, u->name);

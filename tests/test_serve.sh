@@ -234,6 +234,19 @@ s=$(status "$U/")
 ok "serve-4.4 the student page asks for the class code" $([ "$s" = 200 ] && grep -q 'name="code"' "$T/page"; echo $?)
 stop
 
+# ---- /history in the server's local time (a POSIX zone: no tzdata needed) ----
+export TZ=CST-8
+start "$T/state_tz"
+unset TZ
+status -F "name=zoe" -F "file=@$T/class/s1.ini" "$U/submit" > /dev/null
+s=$(status "$U/history")
+t=$(sed -n 's/^time=//p' "$T"/state_tz/submissions/*.txt | head -n 1)
+want=$(TZ=CST-8 date -d "@${t%.*}" +%H:%M:%S)
+ok "serve-4.5 /history gives the server's local time and zone (TZ=CST-8: $want), history.csv keeps UTC" \
+    $([ "$s" = 200 ] && grep -q '<th>time (CST)</th>' "$T/page" && grep -q "<td>$want</td>" "$T/page"; echo $?) \
+    "t=$t $(grep -o '<th>time[^<]*</th>' "$T/page") $(grep -o '<td>[0-9:]*</td>' "$T/page" | head -n 2)"
+stop
+
 # ---- in Chinese: the same messages as the command line's ----
 start "$T/state3" --lang zh
 s=$(status -F "name=小明" -F "file=@$T/locked.ini" "$U/submit")
