@@ -42,6 +42,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum { EXIT_BAD_INPUT = 2, MAX_SETS = 64, MAX_FILES = 64 };
 
@@ -538,6 +539,39 @@ static struct outfile_made out_dir_made;
  * files of a killed run are cleared), the --plot file can be written. Returns 0, or
  * EXIT_BAD_INPUT with the reason said. */
 
+/* --out into a folder that holds another command's outputs: this command writes its own
+ * files and leaves the others, which then sit beside them as if they were its results (a
+ * sweep's charts next to an earlier run's order_cycle.png). Said, not refused: the files
+ * are the user's. Known by summary.txt's first line, "servlab VERSION COMMAND FILES" (run,
+ * sweep, batch, ipa), or by compare.csv (compare writes no summary.txt). */
+static void warn_earlier_outputs(const struct options *o)
+{
+    char path[4200], line[4200] = "", now[4200];
+    int used = snprintf(now, sizeof now, "%s", o->command);
+    for (size_t i = 0; i < o->nfiles && used > 0 && (size_t)used < sizeof now; i++)
+        used += snprintf(now + used, sizeof now - (size_t)used, " %s", o->files[i]);
+    const char *earlier = NULL;
+    snprintf(path, sizeof path, "%s/summary.txt", o->out_dir);
+    FILE *f = fopen(path, "r");
+    if (f) {
+        if (fgets(line, sizeof line, f)) {
+            line[strcspn(line, "\n")] = '\0';
+            const char *after = strncmp(line, "servlab ", 8) == 0 ? strchr(line + 8, ' ') : NULL;
+            if (after && strcmp(after + 1, now) != 0) earlier = after + 1;
+        }
+        fclose(f);
+    } else if (strcmp(o->command, "compare") != 0) {
+        snprintf(path, sizeof path, "%s/compare.csv", o->out_dir);
+        if (access(path, F_OK) == 0) earlier = "compare";
+    }
+    if (earlier)
+        fprintf(stderr,
+                _("servlab: warning: %s holds the outputs of an earlier 'servlab %s'; this command writes its own "
+                  "files and leaves the others, which are not its results: give --out a new folder to keep them "
+                  "apart\n"),
+                o->out_dir, earlier);
+}
+
 static int prepare_outputs(const struct options *o)
 {
     if (!mpi_grid_is_root()) return 0; /* with MPI, only rank 0 writes files */
@@ -547,6 +581,7 @@ static int prepare_outputs(const struct options *o)
         fprintf(stderr, "servlab: %s\n", err);
         return EXIT_BAD_INPUT;
     }
+    if (o->out_dir && !out_dir_made.n) warn_earlier_outputs(o);
     if (removed)
         fprintf(stderr,
                 P_("servlab: note: removed %zu temporary file left in %s by a run that was killed\n",

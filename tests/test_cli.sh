@@ -150,6 +150,12 @@ ok "cli-8.1 --out creates the directory and writes run.csv and summary.txt" $([ 
 ok "cli-8.2 run.csv equals the CSV on stdout" $(cmp -s "$T/outdir/nested/run.csv" "$T/default.csv"; echo $?)
 ok "cli-8.3 summary.txt records seed and generator" $(grep -q '^seed: 1$' "$T/outdir/nested/summary.txt" && grep -q '^generator: mt19937$' "$T/outdir/nested/summary.txt"; echo $?)
 ok "cli-8.4 no temporary files are left behind" $([ "$(ls -A "$T/outdir/nested" | grep -c tmp)" -eq 0 ]; echo $?)
+# the same command again into its folder: nothing to say; another command: a warning
+run "$S" run scenarios/default.ini --out "$T/outdir/nested" --quiet
+ok "cli-8.4b the same run into its own folder again: no warning" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --set sweep.steps=3 --reps 2 --out "$T/outdir/nested" --quiet
+ok "cli-8.4c a sweep into a run's folder warns that the run's files stay there (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q "^servlab: warning: $T/outdir/nested holds the outputs of an earlier 'servlab run scenarios/default.ini'; this command writes its own files and leaves the others" "$T/err"; echo $?) "$(cat "$T/err")"
 touch "$T/afile"
 run "$S" run scenarios/default.ini --out "$T/afile/sub"
 ok "cli-8.5 an output directory that cannot be made: exit 2 before simulating" $([ $rc -eq 2 ] && [ ! -s "$T/out" ]; echo $?)
