@@ -75,14 +75,33 @@ static void free_store(char **store, size_t n)
     free(store);
 }
 
-/* Load row i into sc. Returns 0 or 2 (its problems printed to err). */
+/* Load row i into sc. Returns 0 or 2 (its problems printed to err). A problem that does
+ * not name the table (one of the history's, for the item the row chose) is given the
+ * row's place first, "TABLE:LINE (row B): HISTORY:1:2: ...", so that a table of 40 items
+ * says which one. */
 static int load_row(struct batch_result *r, size_t i, const struct scenario_override *sets, size_t nsets,
                     const size_t *table_col, const char *dir, struct scenario *sc, FILE *err)
 {
     char **store = calloc(2 * r->ncols, sizeof *store);
     if (!store) abort();
     struct scenario_override *all = row_overrides(r, i, sets, nsets, table_col, dir, store);
-    int rc = scenario_load(sc, r->base, all, nsets + r->ncols, err);
+    char *msgs = NULL;
+    size_t len = 0;
+    FILE *buf = open_memstream(&msgs, &len);
+    int rc = scenario_load(sc, r->base, all, nsets + r->ncols, buf ? buf : err);
+    if (buf) fclose(buf);
+    size_t tlen = strlen(r->table);
+    for (const char *line = msgs; line && *line;) {
+        const char *end = strchr(line, '\n');
+        int n = end ? (int)(end - line) : (int)strlen(line);
+        if (rc != 0 && !(strncmp(line, r->table, tlen) == 0 && line[tlen] == ':'))
+            /* TRANSLATORS: the table, the row's line in it, its id, then the problem as the reader said it */
+            fprintf(err, _("%s:%d (row %s): %.*s\n"), r->table, r->rows[i].line, r->rows[i].id, n, line);
+        else
+            fprintf(err, "%.*s\n", n, line);
+        line = end ? end + 1 : NULL;
+    }
+    free(msgs);
     free_store(store, 2 * r->ncols);
     free(all);
     return rc;

@@ -848,7 +848,11 @@ static int build(struct reader *rd, const struct row *rows, size_t n, bool timed
     }
     total += lost;
     if (norders == 0) {
-        snprintf(rd->err, rd->errlen, _("%s: every quantity is 0: there is no demand to play"), rd->path);
+        if (*rd->opt->item)
+            snprintf(rd->err, rd->errlen, _("%s: every quantity of item '%s' is 0: there is no demand to play"),
+                     rd->path, rd->opt->item);
+        else
+            snprintf(rd->err, rd->errlen, _("%s: every quantity is 0: there is no demand to play"), rd->path);
         free(first), free(at), free(units), free(daily);
         return -1;
     }

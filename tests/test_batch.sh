@@ -175,6 +175,15 @@ printf 'id;inventory.order_quantity\r\na;20\r\nb;30\r\n;\r\n;\r\n' > "$T/trailin
 rc=$?
 ok "batch-6.6 trailing ';' rows are blank: 2 rows run (status $rc)" \
     $([ $rc -eq 0 ] && grep -q '^2 rows x' "$T/out.txt"; echo $?) "$(cat "$T/err.txt"; head -n 3 "$T/out.txt")"
+# a row whose item the long history lacks, or whose item sells nothing: the row is named
+awk 'BEGIN { print "date,item,qty"; for (i = 1; i <= 28; i++) { printf "2026-02-%02d,A,%d\n", i, 5 + i % 3; printf "2026-02-%02d,Z,0\n", i } }' > "$T/long.csv"
+printf '[run]\nreplications = 2\n[demand]\nhistory = long.csv\nhistory_kind = daily\nhistory_item_column = item\nhistory_item = A\nhistory_date_column = date\nhistory_quantity_column = qty\n[inventory]\npolicy = sQ\nreorder_point = 20\norder_quantity = 40\n' > "$T/long.ini"
+printf 'id,demand.history_item\nA,A\nB,SKU9\nC,Z\n' > "$T/items_long.csv"
+"$S" batch "$T/long.ini" "$T/items_long.csv" > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-6.7 a missing or dead item names its table row and the item (status $rc)" \
+    $([ $rc -eq 2 ] && grep -q "^$T/items_long.csv:3 (row B): $T/long.csv:1:2: column 'item': no row has item 'SKU9'" "$T/err.txt" &&
+      grep -q "^$T/items_long.csv:4 (row C): $T/long.csv: every quantity of item 'Z' is 0" "$T/err.txt"; echo $?) "$(cat "$T/err.txt")"
 # ---- one long ERP export feeds a whole batch: each row picks its item (demand.history_item) ----
 # The first three items' histories merged into one semicolon file with decimal commas and
 # a revenue column, rows by date; each row's results equal a run of the item's own file.
