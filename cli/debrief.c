@@ -122,6 +122,7 @@ static void what_it_models(FILE *out, const char *path)
 struct settings {
     FILE *out;
     const struct scenario *defaults; /* an empty scenario file: every default */
+    const struct scenario *sc;       /* the page's: its service lever may replace a written level */
     size_t n;
 };
 
@@ -145,6 +146,14 @@ static void setting_row(void *ctx, const char *name, const char *value, enum key
     fputs("</code> = ", s->out);
     html_text(s->out, value);
     if (from == FROM_COMMAND_LINE) fprintf(s->out, " <em>%s</em>", _("(command line)"));
+    /* the level a service lever sets in its place (the sweep's table says so too) */
+    const struct lever *lv = &s->sc->lever;
+    if (lv->key && lv->replaced[0] && lv->level_key && strncmp(name, "inventory.", 10) == 0 &&
+        strcmp(name + 10, lv->level_key) == 0) {
+        fputs(" <em>", s->out);
+        html_textf(s->out, _("(not used: %s sets it)"), lv->key);
+        fputs("</em>", s->out);
+    }
     fputs("</li>\n", s->out);
 }
 
@@ -155,7 +164,7 @@ static void settings_section(FILE *out, const struct scenario *sc)
     /* the least a scenario must say: its orders per day, which has no default (always shown) */
     static const char least[] = "[demand]\norders_per_day = 1\n";
     if (scenario_load_text(defaults, "defaults", least, sizeof least - 1, NULL, 0, stderr) != 0) abort();
-    struct settings s = {out, defaults, 0};
+    struct settings s = {out, defaults, sc, 0};
     scenario_each_key(sc, setting_row, &s);
     scenario_free(defaults);
     if (s.n)

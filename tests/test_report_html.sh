@@ -69,6 +69,10 @@ if page report-5 run-zh "$T/D5" 1 scenarios/default.ini && [ -z "$REPORT_HTML_ST
         $(grep -qiE '<html[^>]* lang="?zh' "$T/D5/report.html"; echo $?) "$(grep -io '<html[^>]*>' "$T/D5/report.html")"
     ok "report-5.4 the Chinese page shows Chinese text" $(has_cjk "$T/D5/text.txt"; echo $?)
 fi
+# the sweep's page marks the written reorder point that its lever replaces at every point
+ok "report-2.5 the sweep page's settings mark reorder_point = 500 as not used (safety_factor sets it)" \
+    $(grep -q '<li><code>inventory.reorder_point</code> = 500 <em>(not used: safety_factor sets it)</em></li>' "$T/D2/report.html"; echo $?) \
+    "$(grep -o '<li><code>inventory.reorder_point</code>[^/]*' "$T/D2/report.html")"
 # the order cycle's bar names each stage by itself, not by the table's "of which ..." line
 legend=$(grep -o '<div class="legend">.*' "$T/D5/report.html" | head -n 1)
 ok "report-5.5 the stage bar's legend reads 订单传输, 配送: no 其中 (of which)" \
