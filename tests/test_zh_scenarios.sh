@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_zh_scenarios.sh - scenarios/zh/ holds a twin of every classroom scenario (each .ini
-# in scenarios/ and in its folders stances/, life_cycle_service/ and planner/), with its
-# comments written in Chinese and nothing else changed:
+# in scenarios/ and in its folders stances/, life_cycle_service/ and planner/), and
+# course-notes/zh/class-example/ one of the class exercise's handout, with its comments
+# written in Chinese and nothing else changed:
 #  - the twin exists, line for line: with comments and trailing blanks taken out as the
 #    reader takes them out (reader/scan.c: a line whose first non-blank is ';' or '#'; after
 #    a section's ']', from ';' or '#'; after a value, from a ';' that follows a blank),
@@ -30,7 +31,8 @@ comments() { # FILE: the text of its comments, one a line
            if (match(s, /[ \t];/)) print substr(s, RSTART + 2) }' "$1"
 }
 
-list=$(ls scenarios/*.ini scenarios/stances/*.ini scenarios/life_cycle_service/*.ini scenarios/planner/*.ini)
+list=$(ls scenarios/*.ini scenarios/stances/*.ini scenarios/life_cycle_service/*.ini scenarios/planner/*.ini \
+    course-notes/class-example/base.ini)
 count=$(echo "$list" | wc -l)
 ok "zh-0 there are classroom scenarios to twin ($count)" $([ "$count" -ge 30 ]; echo $?)
 extra=""
@@ -40,8 +42,10 @@ done
 ok "zh-0 every .ini in scenarios/zh/ is the twin of an English scenario" $([ -z "$extra" ]; echo $?) "no English twin:$extra"
 
 for f in $list; do
-    z="scenarios/zh/${f#scenarios/}"
-    name=${f#scenarios/}
+    case $f in
+    scenarios/*) z="scenarios/zh/${f#scenarios/}" name=${f#scenarios/} ;;
+    *) z="course-notes/zh/${f#course-notes/}" name=$f ;; # the class handout
+    esac
     if [ ! -f "$z" ]; then
         ok "zh-1 $name: its twin $z exists" 1
         continue
