@@ -556,8 +556,12 @@ void batch_table(FILE *out, const struct batch_result *r)
     char horizon[40], warmup[40];
     fprintf(out, "servlab %s batch — ", SERVLAB_VERSION);
     fprintf(out, _("%s, one variant per row of %s\n"), r->base, r->table);
-    fprintf(out, P_("%zu rows x %u replication of %s days", "%zu rows x %u replications of %s days", r->reps), r->n,
-            r->reps, num_format(r->horizon_days, horizon, sizeof horizon));
+    char rows[60], reps[160]; /* each count in its own number: "1 row x 2 replications of 366 days" */
+    snprintf(rows, sizeof rows, P_("%zu row", "%zu rows", r->n), r->n);
+    snprintf(reps, sizeof reps, P_("%u replication of %s days", "%u replications of %s days", r->reps), r->reps,
+             num_format(r->horizon_days, horizon, sizeof horizon));
+    /* TRANSLATORS: the rows, then the replications, as above */
+    fprintf(out, _("%s x %s"), rows, reps);
     if (r->warmup_days > 0)
         fprintf(out, _(" after a %s-day warm-up"), num_format(r->warmup_days, warmup, sizeof warmup));
     fprintf(out, _("; seed %llu. ± is a 95%% confidence half-width.\n\n"), r->seed);

@@ -1089,22 +1089,28 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
     else
         snprintf(first, sizeof first, _("from day %.0f"), hi->first_day);
     num_format(h->total_units, total, sizeof total);
+    /* in three counted pieces, each in its number: "1 daily row, 365 days from ...; 5 units in 1 order" */
+    char rows[200], days[120], orders[120];
+    size_t nr = hi->rows;
     if (hi->options.period == HISTORY_PERIOD_WEEK)
-        fprintf(out,
-                _("%sDemand history %s: %zu weekly rows, each spread evenly over its 7 days, %zu days %s; %s units "
-                  "in %zu orders\n"),
-                prefix, hi->path, hi->rows, h->ndays, first, total, h->norders);
+        snprintf(rows, sizeof rows,
+                 P_("%zu weekly row, each spread evenly over its 7 days",
+                    "%zu weekly rows, each spread evenly over its 7 days", nr),
+                 nr);
     else if (hi->options.period == HISTORY_PERIOD_MONTH)
-        fprintf(out,
-                _("%sDemand history %s: %zu monthly rows, each spread evenly over its days, %zu days %s; %s units "
-                  "in %zu orders\n"),
-                prefix, hi->path, hi->rows, h->ndays, first, total, h->norders);
+        snprintf(rows, sizeof rows,
+                 P_("%zu monthly row, each spread evenly over its days",
+                    "%zu monthly rows, each spread evenly over its days", nr),
+                 nr);
     else if (hi->kind == HISTORY_DAILY)
-        fprintf(out, _("%sDemand history %s: %zu daily rows, %zu days %s; %s units in %zu orders\n"), prefix, hi->path,
-                hi->rows, h->ndays, first, total, h->norders);
+        snprintf(rows, sizeof rows, P_("%zu daily row", "%zu daily rows", nr), nr);
     else
-        fprintf(out, _("%sDemand history %s: %zu order rows, %zu days %s; %s units in %zu orders\n"), prefix, hi->path,
-                hi->rows, h->ndays, first, total, h->norders);
+        snprintf(rows, sizeof rows, P_("%zu order row", "%zu order rows", nr), nr);
+    snprintf(days, sizeof days, P_("%zu day %s", "%zu days %s", h->ndays), h->ndays, first);
+    snprintf(orders, sizeof orders, P_("%s units in %zu order", "%s units in %zu orders", h->norders), total,
+             h->norders);
+    /* TRANSLATORS: the prefix, the file, then the rows, the days and the orders as above */
+    fprintf(out, _("%sDemand history %s: %s, %s; %s\n"), prefix, hi->path, rows, days, orders);
     if (hi->options.item[0]) /* one item of a long file: say which, so a batch row's report names its own */
         fprintf(out, _("%s  item %s: the rows whose column '%s' holds it (the other items' rows are skipped)\n"),
                 prefix, hi->options.item, hi->options.item_column);

@@ -598,6 +598,11 @@ run "$S" run scenarios/planner/base.ini --set demand.history="$T/cn_dates.csv" -
 ok "cli-21.9 2026年1月5日 dates are read; the Chinese line says 4 天中有 3 天有需求 (status $rc)" \
     $([ $rc -eq 0 ] && grep -q '；4 天中有 3 天有需求$' "$T/out"; echo $?) "$(cat "$T/err"; grep '需' "$T/out" | head -3)"
 
+printf 'date,qty\n2026-01-05,5\n' > "$T/one_row.csv"
+run "$S" check scenarios/planner/base.ini --set demand.history="$T/one_row.csv"
+ok "cli-21.10 a history of one row says '1 daily row, 1 day ...; 5 units in 1 order'" \
+    $([ $rc -eq 0 ] && grep -q ": 1 daily row, 1 day from 2026-01-05; 5 units in 1 order$" "$T/out"; echo $?) "$(grep 'Demand history' "$T/out")"
+
 # ---- first_review_days: periodic reviews at first_review_days, + R, + 2R, ... ----
 # one unit a day at 0.5, 1.5, ...; base stock S = 50 starts full, so every review orders
 # and lifts the position back to S: the times the position rises are the reviews
