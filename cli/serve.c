@@ -580,6 +580,13 @@ static void reload(struct server *s, FILE *err)
                 P_("servlab: %zu submission reloaded from %s (%zu could not be)\n",
                    "servlab: %zu submissions reloaded from %s (%zu could not be)\n", kept),
                 kept, dir, n - kept);
+    /* most of a class refused at a restart: the folder is most likely another class's, or
+       the base's locks changed since (a class's own files loaded before) */
+    if (n && 2 * (n - kept) > n)
+        fprintf(err,
+                _("servlab: warning: most of the submissions in %s do not load against %s: is the folder another "
+                  "class's? Give --dir a new folder for a new class\n"),
+                s->o->dir, s->base_name);
 }
 
 /* ---- the pages ---- */

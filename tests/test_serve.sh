@@ -234,6 +234,21 @@ s=$(status "$U/")
 ok "serve-4.4 the student page asks for the class code" $([ "$s" = 200 ] && grep -q 'name="code"' "$T/page"; echo $?)
 stop
 
+# ---- a folder of another class: most submissions do not load against this base ----
+start "$T/state_other"
+status -F "name=ann" -F "file=@$T/class/s1.ini" "$U/submit" > /dev/null
+status -F "name=ben" -F "file=@$T/class/s2.ini" "$U/submit" > /dev/null
+stop
+sed 's/^sections = demand, costs, revenue/sections = demand, costs, revenue, inventory, order_cycle/' "$B" > "$T/other_base.ini"
+B_SAVED=$B
+B=$T/other_base.ini
+start "$T/state_other"
+B=$B_SAVED
+ok "serve-4.6 a --dir whose submissions mostly do not load against the base: a warning to use a new folder" \
+    $(grep -q "^servlab: warning: most of the submissions in $T/state_other do not load against other_base.ini" "$T/serve.err"; echo $?) \
+    "$(cat "$T/serve.err")"
+stop
+
 # ---- /history in the server's local time (a POSIX zone: no tzdata needed) ----
 export TZ=CST-8
 start "$T/state_tz"
