@@ -566,7 +566,11 @@ void batch_table(FILE *out, const struct batch_result *r)
         fprintf(out, _(" after a %s-day warm-up"), num_format(r->warmup_days, warmup, sizeof warmup));
     fprintf(out, _("; seed %llu. ± is a 95%% confidence half-width.\n\n"), r->seed);
     const char *key = r->swept && strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter;
-    fprintf(out, "%-16s %12s ", "id", r->service); /* id: the table's column of that name */
+    char shown[100]; /* the service column: 满足率 in Chinese, its CSV name in English (report_metric_prose) */
+    report_metric_prose(r->service, shown, sizeof shown);
+    fprintf(out, "%-16s ", "id"); /* id: the table's column of that name */
+    lang_pad(out, shown, 12, true);
+    fputc(' ', out);
     lang_pad(out, _("profit/day"), 12, true);
     fprintf(out, " %10s", "± 95%"); /* 9 columns: ± is two bytes (kept as it always was) */
     /* the best lever columns: as wide as "best KEY" (a long key is never cut: "best
@@ -587,7 +591,9 @@ void batch_table(FILE *out, const struct batch_result *r)
             fputc(' ', out);
             report_cell(out, best_key, w2, false);
         }
-        fprintf(out, " %12s ", r->service);
+        fputc(' ', out);
+        lang_pad(out, shown, 12, true);
+        fputc(' ', out);
         lang_pad(out, _("profit/day"), 12, true);
         fputc(' ', out);
         lang_pad(out, _("gain/day"), 10, true);

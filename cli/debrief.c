@@ -414,7 +414,8 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
     fputs("<div class=\"wide\"><table>\n<tr><th class=\"num\">", out);
     html_text(out, strrchr(key, '.') ? strrchr(key, '.') + 1 : key);
     fputs("</th><th class=\"num\">", out);
-    html_text(out, metric_defs[r->service].name);
+    char shown[100]; /* 满足率 in Chinese, as the terminal's table (report_metric_prose) */
+    html_text(out, report_metric_prose(metric_defs[r->service].name, shown, sizeof shown));
     fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th>", _("service cost"),
             _("total cost"), _("revenue"));
     fprintf(out, "<th class=\"num\">%s</th><th class=\"num\">± 95%%</th>", _("profit"));
@@ -520,7 +521,8 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
             "<div class=\"wide\"><table>\n<tr><th class=\"num\">%s</th><th>%s</th><th class=\"num\">%s ± 95%%</th>"
             "<th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">",
             _("rank"), _("file"), _("profit"), _("of best"), _("against the best (paired)"));
-    html_text(out, metric_defs[r->service].name);
+    char shown[100]; /* 满足率 in Chinese, as the terminal's table (report_metric_prose) */
+    html_text(out, report_metric_prose(metric_defs[r->service].name, shown, sizeof shown));
     fputs("</th>", out);
     if (r->service != M_ON_TIME_RATE) fprintf(out, "<th class=\"num\">%s</th>", _("on time"));
     fprintf(out, "<th class=\"num\">%s</th><th>%s</th></tr>\n", _("cost"), _("keys changed"));
@@ -670,7 +672,9 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
     fprintf(out, "<h2>%s</h2>\n<p>", _("The rows"));
     html_textf(out, _("Each row's inputs (%zu columns) are in batch.csv beside this page."), r->ncols);
     fputs("</p>\n<div class=\"wide\"><table>\n<tr><th>id</th><th class=\"num\">", out);
-    html_text(out, r->service);
+    char shown[100]; /* 满足率 in Chinese (report_metric_prose) */
+    report_metric_prose(r->service, shown, sizeof shown);
+    html_text(out, shown);
     fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">± 95%%</th>", _("cost"),
             _("profit"));
     if (r->swept) {
@@ -682,7 +686,7 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
                        strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
         }
         fputs("</th><th class=\"num\">", out);
-        html_text(out, r->service);
+        html_text(out, shown);
         fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">± 95%%</th>",
                 _("profit"), _("gain/day"));
     }
