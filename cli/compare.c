@@ -213,15 +213,22 @@ static void refusal_from_messages(struct compare_entry *e, const char *msgs)
         }
         while (*text == ' ') text++;
     }
-    int len = (int)strcspn(text, "\n");
-    snprintf(e->reason, sizeof e->reason, "does not load: %.*s", len, text);
-    if (problems > 1)
-        snprintf(e->reason_shown, sizeof e->reason_shown,
-                 P_("does not load: %.*s (and %zu more problem)", "does not load: %.*s (and %zu more problems)",
-                    problems - 1),
-                 len, text, problems - 1);
+    /* the problem, cut to whole characters so that the words around it fit (a long path
+       or Chinese text must not be cut inside a character, nor lose the count) */
+    char problem[sizeof e->reason - 120];
+    snprintf(problem, sizeof problem, "%.*s", (int)strcspn(text, "\n"), text);
+    lang_tidy_cut(problem);
+    if (e->line > 0)
+        snprintf(e->reason, sizeof e->reason, "does not load (line %d): %s", e->line, problem);
     else
-        snprintf(e->reason_shown, sizeof e->reason_shown, _("does not load: %.*s"), len, text);
+        snprintf(e->reason, sizeof e->reason, "does not load: %s", problem);
+    if (problems > 1)
+        snprintf(
+            e->reason_shown, sizeof e->reason_shown,
+            P_("does not load: %s (and %zu more problem)", "does not load: %s (and %zu more problems)", problems - 1),
+            problem, problems - 1);
+    else
+        snprintf(e->reason_shown, sizeof e->reason_shown, _("does not load: %s"), problem);
     if (problems > 1) {
         size_t used = strlen(e->reason);
         snprintf(e->reason + used, sizeof e->reason - used, " (and %zu more)", problems - 1);
@@ -391,7 +398,15 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
             fprintf(err, _("%s: is a folder; to compare the files in it, write %s/*.ini\n"), files[i], files[i]);
             missing++;
         } else if (stat(files[i], &st) != 0) {
-            if (strpbrk(files[i], "*?["))
+            const char *slash = strrchr(files[i], '/');
+            char folder[1024] = ".";
+            if (slash)
+                snprintf(folder, sizeof folder, "%.*s", slash == files[i] ? 1 : (int)(slash - files[i]), files[i]);
+            struct stat fs;
+            bool folder_there = stat(folder, &fs) == 0 && S_ISDIR(fs.st_mode);
+            if (strpbrk(files[i], "*?[") && folder_there)
+                fprintf(err, _("%s: no file matches this pattern: %s holds none\n"), files[i], folder);
+            else if (strpbrk(files[i], "*?["))
                 fprintf(err, _("%s: no file matches this pattern; is the folder's name right?\n"), files[i]);
             else
                 fprintf(err, _("%s: cannot open: %s\n"), files[i], strerror(errno));

@@ -15,9 +15,11 @@ struct compare_entry {
     const char *path;
     struct scenario *sc;    /* NULL when it did not load */
     bool refused;           /* did not load, or changed a locked key */
-    char reason[400];       /* why it was refused, in English (the CSV's refused column) */
+    char reason[400];       /* why it was refused, for the CSV's refused column: in English, but for a file
+                               that does not load the loader's message, in the reader's language */
     char reason_shown[400]; /* the same in the reader's language (the table) */
-    int line;               /* the line of its file that broke a lock; 0 if none or not from the file */
+    int line;               /* the line of its file that broke a lock, or of its first problem when it does
+                               not load; 0 if none or not from the file */
     size_t nm;              /* its metric layout */
     double *rows;           /* reps x nm */
     struct summary *s;      /* nm */

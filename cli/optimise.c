@@ -72,7 +72,8 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
     bool is_share = kind == KIND_RATE || kind == KIND_SHARE;
     const char *after = end;
     while (*after == ' ') after++;
-    if (is_share && end != op + 2 && after[0] == '%' && after[1] == '\0') /* 'fill_rate>=99%', as [contract] targets */
+    bool percent = is_share && end != op + 2 && after[0] == '%' && after[1] == '\0';
+    if (percent) /* 'fill_rate>=99%', as [contract] targets write it */
         v /= 100, end = (char *)after + 1;
     if (op[2] == '\0' || *end || !isfinite(v)) {
         snprintf(err, n, _("--require: '%s' is not a number"), op + 2);
@@ -82,7 +83,9 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
        can be below 0: fill_rate_lost_to_disruptions is a difference of two) */
     if (is_share && v > 1) {
         char share[40];
-        if (v <= 100)
+        if (percent)
+            snprintf(err, n, _("--require: %s is a share of at most 100 %%, not %s"), name, op + 2);
+        else if (v <= 100)
             snprintf(err, n, _("--require: %s is a share of at most 1, not %s: for %s %% write %s"), name, op + 2,
                      op + 2, num_format(v / 100, share, sizeof share));
         else

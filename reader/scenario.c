@@ -1284,6 +1284,18 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
             chosen = given;
             continue;
         }
+        if (co && o->from == FROM_INHERITED && co->from == FROM_INHERITED) {
+            /* a product or location inherited both: [inventory] chose first (above), and
+               the lever it kept is the one this section inherits */
+            struct target inventory = plain_target("inventory");
+            bool keep_i = strength(origin(sc, (size_t)lever_keys[i], &inventory)) > 0;
+            bool keep_chosen = strength(origin(sc, (size_t)lever_keys[chosen], &inventory)) > 0;
+            if (keep_i != keep_chosen) {
+                forget_at(sc, ss, lever_keys[keep_i ? chosen : i]);
+                if (keep_i) chosen = i;
+                continue;
+            }
+        }
         if (co && strength(o) == strength(co)) {
             report(ld, o->line, ss->t.label, key_defs[lever_keys[i]].name,
                    _("give one service lever, not both this and %s"), key_defs[lever_keys[chosen]].name);

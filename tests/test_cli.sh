@@ -188,6 +188,10 @@ ok "cli-10.4 a lever on the command line replaces the file's other lever, with a
       grep -q 'Service lever target_fill_rate = 0.99 sets s = ' "$T/out"; echo $?) "$(cat "$T/err"; grep -i 'lever\|note' "$T/out")"
 run "$S" sweep "$T/lever.ini" --param inventory.target_fill_rate --values 0.9,0.99 --quiet
 ok "cli-10.5 ... and so does a sweep over it (status $rc)" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
+printf '[run]\nreplications = 2\n[demand]\norders_per_day = 10\n[inventory]\npolicy = sQ\norder_quantity = 100\ntarget_cycle_service_level = 0.95\n[product.a]\nshare = 0.5\n[product.b]\nshare = 0.5\n' > "$T/lever_products.ini"
+run "$S" check "$T/lever_products.ini" --set inventory.target_fill_rate=0.98
+ok "cli-10.4b ... with products too: each inherits the command line's lever (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(grep -c '^; target_fill_rate = 0.98 *; from \[inventory\]$' "$T/out")" -eq 2 ]; echo $?) "$(cat "$T/err"; grep target_ "$T/out")"
 run "$S" run "$T/lever.ini" --set inventory.target_fill_rate=0.99 --set inventory.safety_factor=1
 ok "cli-10.6 two levers on the command line: exit 2" \
     $([ $rc -eq 2 ] && grep -q 'give one service lever, not both this and' "$T/err"; echo $?) "$(cat "$T/err")"

@@ -136,15 +136,28 @@ ok "class-7.1 the table names a refused file's line and first problem, and count
     $([ $rc -eq 0 ] && grep -q "^  wide.ini:$line: does not load: \[inventory\] safety_factor: full-width '＝' (U+FF1D); type '='" "$T/out" &&
       grep -q "^  two.ini:[0-9]*: does not load: .* (and 1 more problem)$" "$T/out"; echo $?) "$(tail -n 12 "$T/out")"
 ok "class-7.2 ... and so do compare.csv and the page" \
-    $(grep -q "^,$T/bad/wide.ini,,,,,,,,,,,\"does not load: \[inventory\] safety_factor: full-width" "$T/badout/compare.csv" &&
+    $(grep -q "^,$T/bad/wide.ini,,,,,,,,,,,\"does not load (line $line): \[inventory\] safety_factor: full-width" "$T/badout/compare.csv" &&
       grep -q "wide.ini:$line: does not load: \[inventory\] safety_factor: full-width" "$T/badout/report.html"; echo $?) \
     "$(tail -n 2 "$T/badout/compare.csv")"
 run "$S" compare --base "$B" "$B" "$T/bad/wide.ini" --reps 2 --quiet --lang zh
 ok "class-7.3 ... in Chinese" $(grep -q "^  wide.ini:$line: 无法读入：\[inventory\] safety_factor: 全角字符" "$T/out"; echo $?) "$(tail -n 6 "$T/out")"
+# a long reason in Chinese is cut between characters: the CSV and the page stay UTF-8
+long="$T/很长的中文文件夹名称很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长"
+mkdir -p "$long"
+printf '[demand]\nhistory = 不存在的历史文件名称很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长.csv\nhistory_kind = daily\n[inventory]\npolicy = sQ\nreorder_point = 5\norder_quantity = 10\n' > "$long/x.ini"
+run "$S" compare "$B" "$long/x.ini" --reps 2 --quiet --lang zh --out "$T/longout"
+ok "class-7.6 a long Chinese reason leaves compare.csv, the page and the table valid UTF-8 (status $rc)" \
+    $([ $rc -eq 0 ] && iconv -f UTF-8 -t UTF-8 "$T/longout/compare.csv" > /dev/null 2>&1 &&
+      iconv -f UTF-8 -t UTF-8 "$T/longout/report.html" > /dev/null 2>&1 && iconv -f UTF-8 -t UTF-8 "$T/out" > /dev/null 2>&1; echo $?) \
+    "$(tail -n 1 "$T/longout/compare.csv" | od -c | tail -n 3)"
 # a folder typed wrong, or a folder alone: the command line's mistake, before anything runs
 run "$S" compare --base "$B" "$B" "$T/clas/*.ini" --reps 2 --quiet
 ok "class-7.4 a pattern that matched nothing (a folder typed wrong) exits 2 and says so" \
     $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$(cat "$T/err")" = "$T/clas/*.ini: no file matches this pattern; is the folder's name right?" ]; echo $?) "$(cat "$T/err")"
+mkdir -p "$T/empty"
+run "$S" compare --base "$B" "$B" "$T/empty/*.ini" --reps 2 --quiet
+ok "class-7.5b a pattern in a folder with no .ini: says the folder holds none" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "$T/empty/*.ini: no file matches this pattern: $T/empty holds none" ]; echo $?) "$(cat "$T/err")"
 run "$S" compare --base "$B" "$B" "$T/class" --reps 2 --quiet
 ok "class-7.5 a folder alone exits 2 with the pattern to write" \
     $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$(cat "$T/err")" = "$T/class: is a folder; to compare the files in it, write $T/class/*.ini" ]; echo $?) "$(cat "$T/err")"

@@ -39,6 +39,9 @@ ok $? "--require fill_rate>=95% is fill_rate>=0.95"
 err=$("$S" optimise $F $L --require 'order_cycle_days_mean<=3%' --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | grep -q "'3%' is not a number"
 ok $? "--require on days with '%': exit $rc, refused: '$err'"
+err=$("$S" optimise $F $L --require 'fill_rate>=150%' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 100 %, not 150%$"
+ok $? "--require fill_rate>=150%: exit $rc, at most 100 %, no second division: '$err'"
 expect2 "--step 0" $F --param inventory.reorder_point --from 0 --to 5 --step 0 --quiet
 expect2 "--to below --from" $F --param inventory.reorder_point --from 5 --to 0 --quiet
 expect2 "two objectives" $F $L --minimise cost_total_per_day --maximise profit_per_day --quiet
