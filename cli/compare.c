@@ -394,10 +394,12 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
     int missing = 0;
     for (size_t i = 0; i < n; i++) {
         struct stat st;
-        if (stat(files[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+        bool there = stat(files[i], &st) == 0;
+        int why = errno;
+        if (there && S_ISDIR(st.st_mode)) {
             fprintf(err, _("%s: is a folder; to compare the files in it, write %s/*.ini\n"), files[i], files[i]);
             missing++;
-        } else if (stat(files[i], &st) != 0) {
+        } else if (!there) {
             const char *slash = strrchr(files[i], '/');
             char folder[1024] = ".";
             if (slash)
@@ -409,7 +411,7 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
             else if (strpbrk(files[i], "*?["))
                 fprintf(err, _("%s: no file matches this pattern; is the folder's name right?\n"), files[i]);
             else
-                fprintf(err, _("%s: cannot open: %s\n"), files[i], strerror(errno));
+                fprintf(err, _("%s: cannot open: %s\n"), files[i], strerror(why));
             missing++;
         }
     }

@@ -361,6 +361,29 @@ static void gather(struct evidence *ev, const struct reader *rd, const struct cs
     if (w.a <= 12 && w.b <= 12 && w.a != w.b && w.a >= 1 && w.b >= 1) note(&ev->either_line, ev->either, r->line, d);
 }
 
+/* text has one `mark` (',' or '.') and no other: when it reads as a number both ways,
+ * "'2,400' reads as 2400 if ',' separates thousands ... or as 2.4 if it is the decimal
+ * mark ..." in problem (n bytes), and true; else false. */
+static bool two_readings(const char *text, char mark, char *problem, size_t n)
+{
+    char grouped[CSV_FIELD_LEN], decimal[CSV_FIELD_LEN], why[200], shown_t[40], shown_d[40];
+    size_t t = 0, d = 0;
+    for (const char *p = text; *p && t + 1 < sizeof grouped; p++) {
+        if (*p != mark) grouped[t++] = *p;
+        decimal[d++] = *p == mark ? '.' : *p;
+    }
+    grouped[t] = decimal[d] = '\0';
+    double x, y;
+    if (value_number(decimal, &x, why, sizeof why) != 0 || value_number(grouped, &y, why, sizeof why) != 0)
+        return false;
+    snprintf(problem, n,
+             _("'%s' reads as %s if '%c' separates thousands (set history_thousands = %c) or as %s if "
+               "it is the decimal mark (set history_decimal = %s)"),
+             text, num_format(y, shown_t, sizeof shown_t), mark, mark, num_format(x, shown_d, sizeof shown_d),
+             mark == ',' ? "comma" : "dot");
+    return true;
+}
+
 /* Settle the decimal mark and the order of day and month from what the rows show,
  * where the options leave them open. Returns 0, or -1 reported. */
 static int settle(struct reader *rd, const struct evidence *ev)
@@ -379,21 +402,10 @@ static int settle(struct reader *rd, const struct evidence *ev)
         /* '1.234' in a semicolon file (the European Excel's, where ',' is the decimal mark)
            with no decimal dot elsewhere: as often 1234 as 1.234, so it is not guessed (as
            '2,400' is not). In a comma file the dot is the decimal mark. */
-        if (!rd->decimal_comma && rd->sep == ';' && !ev->dot_line && ev->dot_ambiguous_line) {
-            char grouped[CSV_FIELD_LEN], as_thousands[40], as_decimal[40], why[200];
-            size_t k = 0;
-            for (const char *p = ev->dot_ambiguous; *p && k + 1 < sizeof grouped; p++)
-                if (*p != '.') grouped[k++] = *p;
-            grouped[k] = '\0';
-            double x = 0, y = 0;
-            if (value_number(ev->dot_ambiguous, &x, why, sizeof why) == 0 &&
-                value_number(grouped, &y, why, sizeof why) == 0)
-                return fail_at(rd, ev->dot_ambiguous_line, COL_QUANTITY,
-                               _("'%s' reads as %s if '%c' separates thousands (set history_thousands = %c) or as "
-                                 "%s if it is the decimal mark (set history_decimal = %s)"),
-                               ev->dot_ambiguous, num_format(y, as_thousands, sizeof as_thousands), '.', '.',
-                               num_format(x, as_decimal, sizeof as_decimal), "dot");
-        }
+        char problem[500];
+        if (!rd->decimal_comma && rd->sep == ';' && !ev->dot_line && ev->dot_ambiguous_line &&
+            two_readings(ev->dot_ambiguous, '.', problem, sizeof problem))
+            return fail_at(rd, ev->dot_ambiguous_line, COL_QUANTITY, "%s", problem);
     }
     rd->order = o->date_format;
     if (rd->order == HISTORY_DATES_AUTO) {
@@ -450,27 +462,12 @@ static int read_quantity(const struct reader *rd, const char *text, double *out,
             continue;
         }
         if (ch == other || (ch == ' ' && k > 0)) {
-            char as_thousands[CSV_FIELD_LEN], as_decimal[CSV_FIELD_LEN], shown = ch == ' ' ? ' ' : other;
-            size_t t = 0, d = 0, count = 0;
-            for (const char *p = text; *p && t + 1 < sizeof as_thousands; p++) {
-                count += *p == shown;
-                if (*p != shown) as_thousands[t++] = *p == dec ? '.' : *p;
-                as_decimal[d++] = *p == shown ? '.' : *p;
-            }
-            as_thousands[t] = as_decimal[d] = '\0';
-            double x, y;
-            char why[200], shown_t[40], shown_d[40];
+            size_t count = 0;
+            for (const char *p = text; *p; p++) count += *p == other;
             if (ch == ' ')
                 snprintf(problem, n,
                          _("'%s' has a space in it; if it separates thousands set history_thousands = space"), text);
-            else if (count == 1 && !strchr(text, dec) && value_number(as_decimal, &x, why, sizeof why) == 0 &&
-                     value_number(as_thousands, &y, why, sizeof why) == 0) {
-                num_format(y, shown_t, sizeof shown_t), num_format(x, shown_d, sizeof shown_d);
-                snprintf(problem, n,
-                         _("'%s' reads as %s if '%c' separates thousands (set history_thousands = %c) or as %s if "
-                           "it is the decimal mark (set history_decimal = %s)"),
-                         text, shown_t, other, other, shown_d, other == ',' ? "comma" : "dot");
-            } else
+            else if (!(count == 1 && !strchr(text, dec) && two_readings(text, other, problem, n)))
                 snprintf(problem, n,
                          _("'%s' has a '%c', and the decimal mark is '%c'; if '%c' separates thousands set "
                            "history_thousands = %c"),

@@ -529,6 +529,12 @@ int key_find(const char *section, const char *name)
     return -1;
 }
 
+bool key_takes_percent(const char *section, const char *name)
+{
+    int k = section[0] && name[0] ? key_find(section, name) : -1;
+    return k >= 0 && (key_defs[k].flags & KEY_TAKES_PERCENT);
+}
+
 size_t key_index(const char *section, const char *name)
 {
     for (size_t i = 0; i < key_count; i++)

@@ -157,6 +157,9 @@ const char *key_family_prefix(enum key_family f);
 /* Index of `name` in `section` (a plain section or "product.NAME"), or -1. */
 int key_find(const char *section, const char *name);
 
+/* Does key `name` of `section` exist and take shares ending in '%' (KEY_TAKES_PERCENT)? */
+bool key_takes_percent(const char *section, const char *name);
+
 /* Is the key of this full name ("order_cycle.processing_servers",
  * "location.north.open") a whole number (KEY_COUNT)? False for no such key. */
 bool key_is_count(const char *full_name);

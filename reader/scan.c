@@ -284,9 +284,8 @@ static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n,
         sc->seen_header = 1;
         sc->section[0] = '\0';
     }
-    int k = key[0] && sc->section[0] ? key_find(sc->section, key) : -1;
     char msg[300];
-    fullwidth_problem(&hit, k >= 0 && (key_defs[k].flags & KEY_TAKES_PERCENT), msg, sizeof msg);
+    fullwidth_problem(&hit, key_takes_percent(sc->section, key), msg, sizeof msg);
     sc->problems++;
     sc->report(sc->ctx, line, hit.column, header ? "" : sc->section, key, msg);
     return header ? 2 : 1;

@@ -819,8 +819,7 @@ static bool set_fullwidth(struct loader *ld, const char *section, const char *ke
     struct fullwidth hit;
     if (!fullwidth_find(text, len, &hit)) return false;
     char problem[300];
-    int k = key[0] ? key_find(section, key) : -1;
-    fullwidth_problem(&hit, k >= 0 && (key_defs[k].flags & KEY_TAKES_PERCENT), problem, sizeof problem);
+    fullwidth_problem(&hit, key_takes_percent(section, key), problem, sizeof problem);
     report(ld, 0, section, key, "%s", problem);
     return true;
 }
