@@ -171,7 +171,8 @@ struct reader {
 };
 
 /* Widen the long file's span to the day of record r (another item's row: a date that does
- * not read is that item's problem, not this one's). */
+ * not read is that item's problem, not this one's), read as pass reads its own rows: a
+ * monthly row at its month's 1st, a week number k at day 7k. */
 static void note_span(struct reader *rd, const struct csv_record *r)
 {
     const char *dtext = r->field[rd->col[COL_DATE]];
@@ -182,6 +183,13 @@ static void note_span(struct reader *rd, const struct csv_record *r)
                              : value_number(dtext, &day, problem, sizeof problem) != 0)
         return;
     day = floor(day);
+    if (rd->opt->period == HISTORY_PERIOD_MONTH && w.shape != WHEN_NONE) {
+        long y;
+        unsigned m, d;
+        civil_from_days((long)day, &y, &m, &d);
+        day = (double)days_from_civil(y, m, 1);
+    } else if (rd->opt->period == HISTORY_PERIOD_WEEK && w.shape == WHEN_NONE)
+        day *= 7;
     if (!rd->span_seen || day < rd->span_first) rd->span_first = day;
     if (!rd->span_seen || day > rd->span_last) rd->span_last = day;
     rd->span_seen = true;
@@ -258,6 +266,41 @@ static int find_column(struct reader *rd, const struct csv_record *r, const char
                    have);
 }
 
+/* What a header cell names, by words found anywhere in it (ASCII case ignored), so that
+ * a two-column export with its quantity first (`qty,date`, `销量,日期`) is read by its
+ * header, not by position. A cell with words of both kinds (`units_per_day`) names
+ * neither, and neither does a header servlab does not recognise. */
+enum column_kind { KIND_UNKNOWN, KIND_DATE, KIND_QUANTITY };
+
+static const struct {
+    const char *word;
+    enum column_kind kind;
+} header_words[] = {
+    {"date", KIND_DATE},      {"day", KIND_DATE},          {"week", KIND_DATE},       {"month", KIND_DATE},
+    {"time", KIND_DATE},      {"period", KIND_DATE},       {"datum", KIND_DATE},      {"fecha", KIND_DATE},
+    {"日期", KIND_DATE},      {"时间", KIND_DATE},         {"周", KIND_DATE},         {"月份", KIND_DATE},
+    {"qty", KIND_QUANTITY},   {"quantit", KIND_QUANTITY},  {"unit", KIND_QUANTITY},   {"demand", KIND_QUANTITY},
+    {"sales", KIND_QUANTITY}, {"sold", KIND_QUANTITY},     {"amount", KIND_QUANTITY}, {"volume", KIND_QUANTITY},
+    {"menge", KIND_QUANTITY}, {"cantidad", KIND_QUANTITY}, {"数量", KIND_QUANTITY},   {"销量", KIND_QUANTITY},
+    {"需求", KIND_QUANTITY},  {"件", KIND_QUANTITY},
+};
+
+static enum column_kind header_kind(const char *cell)
+{
+    char lower[CSV_FIELD_LEN];
+    size_t k = 0;
+    for (; cell[k] && k + 1 < sizeof lower; k++)
+        lower[k] = (char)(cell[k] >= 'A' && cell[k] <= 'Z' ? cell[k] - 'A' + 'a' : cell[k]);
+    lower[k] = '\0';
+    bool date = false, quantity = false;
+    for (size_t i = 0; i < sizeof header_words / sizeof header_words[0]; i++)
+        if (strstr(lower, header_words[i].word)) {
+            date |= header_words[i].kind == KIND_DATE;
+            quantity |= header_words[i].kind == KIND_QUANTITY;
+        }
+    return date == quantity ? KIND_UNKNOWN : date ? KIND_DATE : KIND_QUANTITY;
+}
+
 /* The first row r: the separator's columns and whether it is a header. Returns 0 or -1. */
 static int first_row(struct reader *rd, const struct csv_record *r)
 {
@@ -280,6 +323,11 @@ static int first_row(struct reader *rd, const struct csv_record *r)
         fullwidth_fold(r->field[rd->col[COL_QUANTITY]], units, sizeof units);
         struct when w = date_shape(day);
         rd->header = !number_like(units) && !number_like(day) && w.shape == WHEN_NONE;
+    }
+    if (rd->header && !rd->keyed && header_kind(r->field[0]) == KIND_QUANTITY &&
+        header_kind(r->field[1]) == KIND_DATE) {
+        rd->col[COL_DATE] = 1;
+        rd->col[COL_QUANTITY] = 0;
     }
     if (rd->header)
         for (int k = 0; k < COLS; k++)
@@ -897,6 +945,34 @@ static int build(struct reader *rd, const struct row *rows, size_t n, bool timed
 
 /* ---- reading a whole history ---- */
 
+/* One item of a long file runs over the file's days, not from its own first row to its
+ * last: an item sold 3 times in a year is 3 sales a year, not 3 in the 61 days between
+ * them. Returns a copy of the item's n rows with a row of no demand at the file's first
+ * and last day, or NULL when they span it already (or it would be too long). A weekly
+ * history adds whole weeks of its own (its rows start their weeks), a monthly one whole
+ * months (note_span reads every row at its month's 1st); spread then makes them days. */
+static struct row *over_file_span(const struct reader *rd, const struct row *rows, size_t *n)
+{
+    if (!rd->span_seen) return NULL;
+    double first = floor(rows[0].day), last = floor(rows[*n - 1].day);
+    double lead = rd->span_first, tail = rd->span_last;
+    if (rd->opt->period == HISTORY_PERIOD_WEEK) {
+        lead = first - 7 * floor((first - lead) / 7);
+        tail = last + 7 * floor((tail - last) / 7);
+    }
+    double longest_period = rd->opt->period == HISTORY_PERIOD_DAY ? 0 : 31;
+    if (!(lead < first || tail > last) || tail - lead + longest_period >= HISTORY_MAX_DAYS) return NULL;
+    struct row *out = malloc((*n + 2) * sizeof *out);
+    if (!out) abort();
+    size_t k = 0;
+    if (lead < first) out[k++] = (struct row){lead, 0, rows[0].line};
+    memcpy(out + k, rows, *n * sizeof *rows);
+    k += *n;
+    if (tail > last) out[k++] = (struct row){tail, 0, rows[*n - 1].line};
+    *n = k;
+    return out;
+}
+
 struct history_info *history_read(const char *name, const char *text, size_t len, const struct history_options *options,
                                   char *err, size_t errlen)
 {
@@ -907,23 +983,13 @@ struct history_info *history_read(const char *name, const char *text, size_t len
     struct history_info *hi = calloc(1, sizeof *hi);
     if (!hi) abort();
     size_t nrows = n > 0 ? (size_t)n : 0, ndays = nrows;
-    struct row *days = rows;
-    if (n >= 0 && options->period != HISTORY_PERIOD_DAY && !(days = spread(&rd, rows, nrows, &ndays))) n = -1;
-    /* one item of a long file runs over the file's days, not from its own first row to its
-       last: an item sold 3 times in a year is 3 sales a year, not 3 in the 61 days between
-       them. Days of no demand (rows of 0) stand at the file's first and last day. Daily
-       rows only: a week or a month of no demand would have to start on its period. */
-    if (n > 0 && options->period == HISTORY_PERIOD_DAY && rd.span_seen &&
-        rd.span_last - rd.span_first < HISTORY_MAX_DAYS &&
-        (rd.span_first < floor(rows[0].day) || rd.span_last > floor(rows[nrows - 1].day))) {
-        days = malloc((nrows + 2) * sizeof *days);
-        if (!days) abort();
-        ndays = 0;
-        if (rd.span_first < floor(rows[0].day)) days[ndays++] = (struct row){rd.span_first, 0, rows[0].line};
-        memcpy(days + ndays, rows, nrows * sizeof *rows);
-        ndays += nrows;
-        if (rd.span_last > floor(rows[nrows - 1].day))
-            days[ndays++] = (struct row){rd.span_last, 0, rows[nrows - 1].line};
+    struct row *spanned = n > 0 ? over_file_span(&rd, rows, &ndays) : NULL;
+    struct row *days = spanned ? spanned : rows;
+    if (n >= 0 && options->period != HISTORY_PERIOD_DAY) { /* the periods' days replace them */
+        size_t nperiods = ndays;
+        days = spread(&rd, days, nperiods, &ndays);
+        free(spanned);
+        if (!days) n = -1;
     }
     if (n < 0 || build(&rd, days, ndays, timed, hi) != 0) {
         if (days != rows) free(days);

@@ -558,6 +558,10 @@ static void test_exports(void)
                 "日期,销量\n2024/3/4,24\n2024/3/5,3.5\n2024/3/7,2400\n2024/3/10,7.25\n", "", plain);
     same_demand("history-10.5b", "Chinese Excel's long dates, 2024年3月4日",
                 "日期,销量\n2024年3月4日,24\n2024年3月5日,3.5\n2024年3月7日,2400\n2024年3月10日,7.25\n", "", plain);
+    same_demand("history-10.5c", "a header that gives the quantity first (销量（件）,日期)",
+                "销量（件）,日期\n24,2024/3/4\n3.5,2024/3/5\n2400,2024/3/7\n7.25,2024/3/10\n", "", plain);
+    same_demand("history-10.5d", "Qty,Day with day numbers: read by the header, not by position",
+                "Qty,Day\n24,1\n3.5,2\n2400,4\n7.25,7\n", "", "day,units\n1,24\n2,3.5\n4,2400\n7,7.25\n");
     same_demand("history-10.6", "4/3/2024 with history_date_format = DMY",
                 "date,units\n4/3/2024,24\n5/3/2024,3.5\n7/3/2024,2400\n10/3/2024,7.25\n", "history_date_format = DMY\n",
                 plain);
@@ -615,6 +619,34 @@ static void test_exports(void)
                 "Month,Passengers\n1949-01,124\n1949-02,126\n1949-04,120\n", "history_period = month\n", month_plain);
     same_demand("history-10.17", "monthly totals dated on any day of the month",
                 "m;q\n15.01.1949;124\n01.02.1949;126\n30.04.1949;120\n", "history_period = month\n", month_plain);
+    /* weekly and monthly long files: an item runs over the file's periods too, with
+       periods of no demand where it has no rows, and bootstrap draws all of them */
+    char a_weeks[1000];
+    used = (size_t)snprintf(a_weeks, sizeof a_weeks, "date,units\n2024-03-04,0\n");
+    for (int d = 11; d <= 17; d++)
+        used += (size_t)snprintf(a_weeks + used, sizeof a_weeks - used, "2024-03-%02d,10\n", d);
+    snprintf(a_weeks + used, sizeof a_weeks - used, "2024-03-31,0\n");
+    const char *weekly_erp = "sku,week,units\nB,2024-03-04,7\nA,2024-03-11,70\nB,2024-03-25,14\n";
+    const char *item_a = "history_item_column = sku\nhistory_item = A\nhistory_date_column = week\n"
+                         "history_quantity_column = units\n";
+    char keys[300];
+    snprintf(keys, sizeof keys, "%shistory_period = week\n", item_a);
+    same_demand("history-10.17b", "one item of a weekly long file, over the file's four weeks", weekly_erp, keys,
+                a_weeks);
+    check(sc.history_info && sc.history_info->h.nperiods == 4, "history-10.17b ... as 4 weeks (%zu)",
+          sc.history_info ? sc.history_info->h.nperiods : 0);
+    same_demand("history-10.17c", "week numbers of a long file", "sku,week,units\nB,0,7\nA,1,70\nB,3,14\n", keys,
+                "day,units\n0,0\n7,10\n8,10\n9,10\n10,10\n11,10\n12,10\n13,10\n27,0\n");
+    char a_months[2000];
+    used = (size_t)snprintf(a_months, sizeof a_months, "date,units\n1949-01-01,0\n");
+    for (int d = 1; d <= 28; d++)
+        used += (size_t)snprintf(a_months + used, sizeof a_months - used, "1949-02-%02d,4.5\n", d);
+    snprintf(a_months + used, sizeof a_months - used, "1949-04-30,0\n");
+    snprintf(keys, sizeof keys, "%shistory_period = month\n", item_a);
+    same_demand("history-10.17d", "one item of a monthly long file, over the file's four months (dates in the month)",
+                "sku,week,units\nB,1949-01-20,5\nA,1949-02,126\nB,1949-04-15,9\n", keys, a_months);
+    check(sc.history_info && sc.history_info->h.nperiods == 4, "history-10.17d ... as 4 months (%zu)",
+          sc.history_info ? sc.history_info->h.nperiods : 0);
     /* a monthly history's days are alike within each month: the weekly pattern and the
        autocorrelation are not tested (they would be the spreading's), and no mode is warned
        about them; the same days written out one by one are autocorrelated */
