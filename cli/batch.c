@@ -442,7 +442,10 @@ void batch_summary(FILE *out, const struct batch_result *r)
         now += r->rows[i].profit.mean;
         best += r->rows[i].best_profit;
     }
-    fprintf(out, _("Total profit per day over the %zu rows: %.2f at the current settings"), r->n, now);
+    fprintf(out,
+            P_("Total profit per day of the %zu row: %.2f at the current settings",
+               "Total profit per day over the %zu rows: %.2f at the current settings", r->n),
+            r->n, now);
     if (r->swept) {
         char keys[220];
         lever_names(r, " + ", keys, sizeof keys);

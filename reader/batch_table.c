@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { MAX_ROW_REPORTS = 10 };
 
@@ -48,14 +49,43 @@ static int check_column(const char *name, char *err, size_t errlen)
             if (strcmp(strrchr(names[i], '.') + 1, name) == 0) near = names[i];
     if (!dot && !near)
         snprintf(err, errlen,
+                 /* TRANSLATORS: the column's name twice; '#NAME' is the note column it could be */
                  _("unknown column '%s'; name a key as SECTION.KEY, as --set does (servlab keys lists them), "
-                   "or call the row's name 'id'"),
-                 name);
+                   "call the row's name 'id', or start a note's name with '#' (#%s) to keep it unread"),
+                 name, name);
     else if (near)
         snprintf(err, errlen, _("unknown column '%s'; did you mean '%s'?"), name, near);
     else
         snprintf(err, errlen, _("unknown column '%s'; 'servlab keys' lists the keys"), name);
     return -1;
+}
+
+/* The key column (an index into r->cols) at the table's field i, or -1: the id or a note. */
+static int key_at(const struct batch_table *r, size_t i)
+{
+    for (size_t k = 0; k < r->ncols; k++)
+        if (r->table_col[k] == i + 1) return (int)k;
+    return -1;
+}
+
+/* A cell such as "1,5" or "97,5%" of a number key in a table separated by semicolons
+ * or tabs, as a spreadsheet set to decimal commas saves it: the comma becomes a dot in
+ * place. Only a single comma between digits is read so; anything else is left to the
+ * scenario reader's message. */
+static void decimal_comma_cell(char *v, const char *col)
+{
+    const char *dot = strrchr(col, '.');
+    char section[120];
+    snprintf(section, sizeof section, "%.*s", (int)(dot - col), col);
+    int key = key_find(section, dot + 1);
+    if (key < 0 || (key_defs[key].type != KEY_NUMBER && key_defs[key].type != KEY_COUNT)) return;
+    char *p = v + (*v == '-' || *v == '+');
+    size_t whole = strspn(p, "0123456789");
+    if (whole == 0 || p[whole] != ',') return;
+    size_t frac = strspn(p + whole + 1, "0123456789");
+    const char *rest = p + whole + 1 + frac;
+    if (frac == 0 || (*rest && strcmp(rest, "%") != 0)) return;
+    p[whole] = '.';
 }
 
 /* A character typed in full-width mode (reader/fullwidth.h) in record rec: the first is
@@ -65,12 +95,12 @@ static int check_column(const char *name, char *err, size_t errlen)
  * ("螺栓（M8）"), unless the row has not the header's ncells fields: a full-width comma
  * may be why. */
 static int table_fullwidth(const char *path, const struct csv_record *rec, const struct batch_table *r, bool is_header,
-                           int id_col, size_t ncells, FILE *err)
+                           size_t ncells, FILE *err)
 {
-    for (size_t i = 0, k = 0; i < rec->n; i++) {
-        const char *col = NULL; /* the cell's key as SECTION.KEY */
-        if (!is_header && (int)i != id_col && k < r->ncols) col = r->cols[k++];
-        bool text = (int)i == id_col || (col && strcmp(col, key_full_name(K_DEMAND_HISTORY)) == 0);
+    for (size_t i = 0; i < rec->n; i++) {
+        int k = is_header ? -1 : key_at(r, i);
+        const char *col = k >= 0 ? r->cols[k] : NULL; /* the cell's key as SECTION.KEY */
+        bool text = !is_header && (!col || strcmp(col, key_full_name(K_DEMAND_HISTORY)) == 0);
         struct fullwidth hit;
         if ((!is_header && text && rec->n == ncells) || !fullwidth_find(rec->field[i], strlen(rec->field[i]), &hit))
             continue;
@@ -126,7 +156,7 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
             rc = 2;
             break;
         }
-        if (table_fullwidth(path, rec, r, !header, id_col, ncells, err)) {
+        if (table_fullwidth(path, rec, r, !header, ncells, err)) {
             if (++problems == MAX_ROW_REPORTS || !header) break;
             continue;
         }
@@ -139,7 +169,9 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
             for (size_t i = 0; i < rec->n && problems < MAX_ROW_REPORTS; i++) {
                 const char *name = rec->field[i];
                 bool dup = false;
-                for (size_t j = 0; j < i; j++) dup |= strcmp(rec->field[j], name) == 0;
+                for (size_t j = 0; j < i; j++)
+                    dup |= strcmp(rec->field[j], name) == 0 ||
+                           (strcasecmp(rec->field[j], "id") == 0 && strcasecmp(name, "id") == 0);
                 if (!*name) {
                     fprintf(err,
                             _("%s:%d:%zu: a column without a name; the header names a key (SECTION.KEY) per "
@@ -149,9 +181,11 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
                 } else if (dup) {
                     fprintf(err, _("%s:%d:%zu: column '%s' appears twice\n"), path, rec->line, i + 1, name);
                     problems++;
-                } else if (strcmp(name, "id") == 0) {
+                } else if (strcasecmp(name, "id") == 0) {
                     id_col = (int)i;
                     r->has_id = true;
+                } else if (name[0] == '#') { /* a note: descriptions, SKUs, comments */
+                    continue;
                 } else if (check_column(name, problem, sizeof problem) != 0) {
                     fprintf(err, "%s:%d:%zu: %s\n", path, rec->line, i + 1, problem);
                     problems++;
@@ -192,8 +226,8 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
         row->line = rec->line;
         row->values = calloc(r->ncols, sizeof *row->values);
         if (!row->values) abort();
-        for (size_t i = 0, k = 0; i < rec->n; i++) {
-            const char *v = rec->field[i];
+        for (size_t i = 0; i < rec->n; i++) {
+            char *v = rec->field[i];
             if ((int)i == id_col) {
                 if (!*v || strlen(v) >= BATCH_ID_LEN) {
                     fprintf(err, _("%s:%d:%zu: column 'id': %s\n"), path, rec->line, i + 1,
@@ -209,6 +243,9 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
                     }
                 continue;
             }
+            int k = key_at(r, i);
+            if (k < 0) continue; /* a note */
+            if (c.sep != ',') decimal_comma_cell(v, r->cols[k]);
             if (!*v) {
                 const char *dot = strrchr(r->cols[k], '.');
                 fprintf(err,
@@ -217,7 +254,7 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
                         path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1);
                 problems++;
             }
-            row->values[k++] = copy_text(v);
+            row->values[k] = copy_text(v);
         }
         if (!r->has_id) snprintf(row->id, sizeof row->id, "%zu", r->n);
         if (problems >= MAX_ROW_REPORTS) break;

@@ -125,6 +125,20 @@ rc=$?
 ok "batch-5.25 ids may hold full-width characters: 螺栓（M8），左 and 螺母（M8） run (status $rc)" \
     $([ $rc -eq 0 ] && grep -q '^螺栓（M8），左,' "$T/out.txt" && grep -q '^螺母（M8）,' "$T/out.txt"; echo $?) \
     "$(head -n 3 "$T/err.txt"; head -n 3 "$T/out.txt")"
+bad "batch-5.26 a descriptive column is told how to keep it as a note" 'id,SKU,revenue.price_per_unit\na,M8,3\n' \
+    "FILE:1:2: unknown column 'SKU'; name a key as SECTION.KEY, as --set does (servlab keys lists them), call the row's name 'id', or start a note's name with '#' (#SKU) to keep it unread"
+bad "batch-5.27 a decimal comma in a comma table is not read as one" "${H}a,\"3,5\"\n" \
+    "FILE:2:2: [revenue] price_per_unit: '3,5' is not a number (use a dot as the decimal mark: 0.5, not 0,5)"
+# a German or Chinese spreadsheet's table: ID in capitals, a note column, decimal commas
+# in a semicolon table (a number key's; a distribution keeps its commas)
+printf 'id,revenue.price_per_unit,inventory.lead_time_days\nA,3.5,"uniform(10,14)"\nB,4,"uniform(10,14)"\n' > "$T/plain.csv"
+printf 'ID;#描述;revenue.price_per_unit;inventory.lead_time_days\nA;螺栓（M8），常用;3,5;uniform(10,14)\nB;;4;uniform(10,14)\n' > "$T/t.csv"
+"$S" batch "$B" "$T/plain.csv" --reps 2 --format csv --quiet > "$T/want.txt" 2>&1
+"$S" batch "$B" "$T/t.csv" --reps 2 --format csv --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-5.28 'ID', a '#' note column and '3,5' in a semicolon table run as the plain table (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '^A,' "$T/out.txt" && cmp -s "$T/want.txt" "$T/out.txt"; echo $?) \
+    "$(head -n 3 "$T/err.txt"; diff "$T/want.txt" "$T/out.txt" | head -n 6)"
 "$S" batch "$B" "$T/none.csv" > "$T/out.txt" 2> "$T/err.txt"
 rc=$?
 ok "batch-5.16 a missing table" $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err.txt")" = "$T/none.csv: cannot open: No such file or directory" ]; echo $?) "$(cat "$T/err.txt")"
