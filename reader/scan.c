@@ -67,6 +67,51 @@ static int name_char(char c)
     return isalnum((unsigned char)c) || c == '_';
 }
 
+/* inih is to read only the first `keep` bytes of `line` (struct scan's cuts). */
+static void cut_line(struct scanner *sc, int line, size_t keep)
+{
+    struct scan *s = sc->out;
+    if (s->ncuts == s->cuts_cap) {
+        s->cuts_cap = s->cuts_cap ? 2 * s->cuts_cap : 16;
+        s->cuts = realloc(s->cuts, s->cuts_cap * sizeof *s->cuts);
+        if (!s->cuts) abort();
+    }
+    s->cuts[s->ncuts++] = (struct scan_cut){line, keep};
+}
+
+/* The bytes of line s (n of them) before its comment, trailing blanks left out: a line
+ * that starts with ';' or '#' (after blanks) is all comment; a header's comment starts
+ * at a ';' or '#' after its ']'; a key line's at a ';' after a blank (as scan_pair and
+ * inih read them). */
+static size_t before_comment(const char *s, size_t n)
+{
+    size_t lead = 0, end = n;
+    while (lead < n && (s[lead] == ' ' || s[lead] == '\t')) lead++;
+    if (lead < n && (s[lead] == ';' || s[lead] == '#')) return 0;
+    const char *close = lead < n && s[lead] == '[' ? memchr(s, ']', n) : NULL;
+    for (size_t i = close ? (size_t)(close - s) + 1 : lead + 1; i < n; i++)
+        if (close ? s[i] == ';' || s[i] == '#' : s[i] == ';' && isspace((unsigned char)s[i - 1])) {
+            end = i;
+            break;
+        }
+    while (end > 0 && isspace((unsigned char)s[end - 1])) end--;
+    return end;
+}
+
+/* The key of the key line s (n bytes) into key, if it has a readable one: a name
+ * before '=', not too long. */
+static bool key_of_line(const char *s, size_t n, char key[SCAN_NAME_MAX + 1])
+{
+    size_t k = 0;
+    while (k < n && k <= SCAN_NAME_MAX && name_char(s[k])) k++;
+    size_t after = k;
+    while (after < n && (s[after] == ' ' || s[after] == '\t')) after++;
+    if (k == 0 || k > SCAN_NAME_MAX || after == n || s[after] != '=') return false;
+    memcpy(key, s, k);
+    key[k] = '\0';
+    return true;
+}
+
 /* The problem just reported on `line` is that line's alone (struct scan's skipped). */
 static void skip_line(struct scanner *sc, int line)
 {
@@ -407,10 +452,22 @@ size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn 
                     _("a carriage return inside the line (old Mac line ends?); save with LF line ends"));
             continue;
         }
+        if (content > SCAN_LINE_MAX && before_comment(start, content) <= SCAN_LINE_MAX) {
+            /* long only for its comment: any length of note, in Chinese too, is fine */
+            content = before_comment(start, content);
+            cut_line(&sc, line, content);
+        }
         if (content > SCAN_LINE_MAX) {
-            problem(&sc, line, "", "",
-                    _("line is %zu bytes long; at most %d are read (a Chinese character takes 3); split it"), content,
-                    SCAN_LINE_MAX);
+            char key[SCAN_NAME_MAX + 1];
+            if (sc.section[0] && key_of_line(start, content, key))
+                problem(&sc, line, sc.section, key,
+                        _("the setting is %zu bytes long; at most %d are read (a Chinese character takes 3); "
+                          "shorten it (a comment after it may be longer)"),
+                        content, SCAN_LINE_MAX);
+            else
+                problem(&sc, line, "", "",
+                        _("line is %zu bytes long; at most %d are read (a Chinese character takes 3); split it"),
+                        content, SCAN_LINE_MAX);
             continue;
         }
         size_t lead = 0;
@@ -437,9 +494,28 @@ size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn 
     return sc.problems;
 }
 
+size_t scan_cut_comments(const struct scan *s, char *text, size_t len)
+{
+    size_t w = 0, k = 0;
+    int line = 1;
+    for (size_t r = 0; r < len;) {
+        const char *nl = memchr(text + r, '\n', len - r);
+        size_t n = nl ? (size_t)(nl - (text + r)) : len - r;
+        while (k < s->ncuts && s->cuts[k].line < line) k++;
+        size_t keep = k < s->ncuts && s->cuts[k].line == line ? s->cuts[k].keep : n;
+        memmove(text + w, text + r, keep);
+        w += keep;
+        r += n;
+        if (nl) text[w++] = '\n', r++;
+        line++;
+    }
+    return w;
+}
+
 void scan_fini(struct scan *s)
 {
     free(s->entries);
     free(s->skipped);
+    free(s->cuts);
     memset(s, 0, sizeof *s);
 }

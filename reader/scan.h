@@ -36,6 +36,13 @@ struct scan {
     int *skipped;
     size_t nskipped, skipped_cap;
     bool lines_only; /* every problem found is on such a line */
+    /* lines longer than inih reads whole only for their comment: inih is to read the
+       first `keep` bytes of each (scan_cut_comments); in line order */
+    struct scan_cut {
+        int line;
+        size_t keep;
+    } * cuts;
+    size_t ncuts, cuts_cap;
 };
 
 /* Called once per problem, with the line it is on and, when the problem is one
@@ -47,6 +54,10 @@ typedef void (*scan_report_fn)(void *ctx, int line, int column, const char *sect
 /* Scan text (len bytes, a UTF-8 BOM already removed). Fills out (free it with
  * scan_fini) and returns the number of problems reported. */
 size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn report, void *ctx);
+
+/* Drop the comments of s's cuts from text (len bytes, as scanned; modified in place),
+ * keeping every line break, so line numbers stand. Returns the new length. */
+size_t scan_cut_comments(const struct scan *s, char *text, size_t len);
 
 /* Is text (n bytes) valid UTF-8? */
 bool scan_is_utf8(const char *text, size_t n);

@@ -749,6 +749,10 @@ static void parse_scenario_text(struct loader *ld, const char *bytes, size_t len
        file's encoding does */
     size_t scanned = scan_text(text, len, &ld->scan, scan_problem, ld);
     bool read_on = scanned == 0 || ld->scan.lines_only;
+    if (ld->scan.ncuts) { /* long comments, which inih would cut and read on as lines */
+        len = scan_cut_comments(&ld->scan, text, len);
+        text[len] = '\0';
+    }
     if (scanned && read_on) comment_out(text, len, ld->scan.skipped, ld->scan.nskipped);
     if (read_on) {
         bool any_key = false;

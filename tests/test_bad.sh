@@ -145,9 +145,12 @@ refused "gen a UTF-16 file" "$T/utf16.ini" "FILE:1: is saved as UTF-16 (Windows 
 printf '[demand]\rorders_per_day = 40\r' > "$T/cr.ini"
 refused "gen old Mac CR line ends" "$T/cr.ini" \
     "FILE:1: a carriage return inside the line (old Mac line ends?); save with LF line ends"
-{ printf '[demand]\norders_per_day = 40 ; '; head -c 100000 /dev/zero | tr '\0' x; printf '\n'; } > "$T/huge_line.ini"
+{ printf '[demand]\norders_per_day = 40'; head -c 100000 /dev/zero | tr '\0' x; printf '\n'; } > "$T/huge_line.ini"
 refused "gen a line of 100 kB" "$T/huge_line.ini" \
-    "FILE:2: line is 100022 bytes long; at most 196 are read (a Chinese character takes 3); split it"
+    "FILE:2: [demand] orders_per_day: the setting is 100019 bytes long; at most 196 are read (a Chinese character takes 3); shorten it (a comment after it may be longer)"
+{ printf '[demand]\norders_per_day = 40 ; '; head -c 100000 /dev/zero | tr '\0' x; printf '\n'; } > "$T/huge_note.ini"
+"$S" check "$T/huge_note.ini" > /dev/null 2>&1
+ok "gen a comment of 100 kB after a value loads" $?
 { printf "$good"; head -c 1100000 /dev/zero | tr '\0' ';' | fold -w 80; } > "$T/huge_file.ini"
 refused "gen a file over 1 MiB" "$T/huge_file.ini" \
     "FILE: is $(wc -c < "$T/huge_file.ini" | tr -d ' ') bytes; a scenario file may be at most 1048576"

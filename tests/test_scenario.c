@@ -608,14 +608,14 @@ static void test_cross_field(void)
 
 /* ---- 5. what inih would mis-read ---- */
 
-/* "[demand]\n" then an orders_per_day = 5 line padded with a comment to `width` bytes,
- * ended by `eol`. */
+/* "[demand]\n" then an orders_per_day = 5 line padded with blanks before the value to
+ * `width` bytes, ended by `eol`. */
 static void long_line_file(char *buf, size_t n, size_t width, const char *eol)
 {
     char line[400];
-    const char *start = "orders_per_day = 5 ; ";
-    memset(line, 'x', sizeof line);
-    memcpy(line, start, strlen(start));
+    memset(line, ' ', sizeof line);
+    memcpy(line, "orders_per_day =", 16);
+    line[width - 1] = '5';
     line[width] = '\0';
     snprintf(buf, n, "[demand]%s%s%s", eol, line, eol);
 }
@@ -630,7 +630,21 @@ static void test_inih_pitfalls(void)
     expect_ok("scen-5.3 a line of 196 bytes with CRLF loads", text);
     long_line_file(text, sizeof text, 197, "\n");
     expect_error("scen-5.4 a line of 197 bytes is an error", text,
-                 "PATH:2: line is 197 bytes long; at most 196 are read (a Chinese character takes 3); split it");
+                 "PATH:2: [demand] orders_per_day: the setting is 197 bytes long; at most 196 are read (a Chinese "
+                 "character takes 3); shorten it (a comment after it may be longer)");
+    /* comments of any length: inih is given the line without them */
+    char note[1200] = "", notes[5200];
+    for (int i = 0; i < 40; i++) strcat(note, "订单处理的说明，");
+    snprintf(notes, sizeof notes, "; %s\n[demand] ; %s\norders_per_day = 7 ; %s\r\n  ;%s\nunits_per_order = 2\n", note,
+             note, note, note);
+    expect_ok("scen-5.4b lines long only for their comment (whole-line, after a header, after a value) load", notes);
+    check(sc.orders_per_day == 7 && dist_mean(&sc.cfg.demand.units_per_order) == 2,
+          "scen-5.4c ... and the values around them are read (%g, %g)", sc.orders_per_day,
+          dist_mean(&sc.cfg.demand.units_per_order));
+    snprintf(notes, sizeof notes, "[demand]\norders_per_day = 7 ; %s\nunits_per_order = 2\nbogus_key = 1 ; %s\n", note,
+             note);
+    expect_error("scen-5.4d ... and a problem after one names its own line", notes,
+                 "PATH:4: [demand] bogus_key: unknown key; 'servlab keys demand' lists the keys of [demand]");
 
     char name[60];
     memset(name, 'k', 49);
