@@ -11,6 +11,7 @@
 #include "models/theory.h"
 #include "sim/num.h"
 #include "sim/rng.h"
+#include "reader/fullwidth.h"
 #include "reader/history.h"
 #include "reader/history_structure.h"
 #include "reader/suggest.h"
@@ -1011,6 +1012,13 @@ void report_selected(FILE *out, const struct scenario *sc, const struct summary 
 
 int report_check_names(const struct model_config *cfg, const char *only, char *err, size_t errlen)
 {
+    struct fullwidth hit; /* "fill_rate，on_time_rate": typed in full-width mode */
+    if (fullwidth_find(only, strlen(only), &hit)) {
+        char problem[300];
+        fullwidth_problem(&hit, false, problem, sizeof problem);
+        snprintf(err, errlen, _("--metrics: %s"), problem);
+        return -1;
+    }
     char copy[1024];
     snprintf(copy, sizeof copy, "%s", only);
     for (char *save = NULL, *name = strtok_r(copy, ", ", &save); name; name = strtok_r(NULL, ", ", &save)) {

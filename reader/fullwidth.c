@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-enum fullwidth_kind { FORM, SPACE, PUNCTUATION, BRACKET };
+enum fullwidth_kind { FORM, SPACE, PUNCTUATION, BRACKET, LOOKALIKE, INVISIBLE };
 
 /* The characters, by ranges of code points: the first's ASCII twin, the rest follow it. */
 static const struct range {
@@ -24,14 +24,29 @@ static const struct range {
        since names and item ids may hold '【】' ("【促销】") */
     {0x3010, 0x3010, '[', BRACKET},
     {0x3011, 0x3011, ']', BRACKET},
+    /* what a copy from a web page or a word processor brings along: look-alikes of
+       '-' and invisible characters (to type: a space, or nothing) */
+    {0x2212, 0x2212, '-', LOOKALIKE},  /* the minus sign */
+    {0x2013, 0x2013, '-', LOOKALIKE},  /* the en dash */
+    {0x00A0, 0x00A0, ' ', INVISIBLE},  /* the no-break space */
+    {0x200B, 0x200D, '\0', INVISIBLE}, /* zero-width space, non-joiner, joiner */
+    {0x2060, 0x2060, '\0', INVISIBLE}, /* the word joiner */
+    {0xFEFF, 0xFEFF, '\0', INVISIBLE}, /* a byte-order mark inside the text */
 };
 
-/* The code point of the 3-byte UTF-8 sequence at p (n bytes left), or 0: every
- * character of the table takes 3 bytes. */
+/* The code point of the 2- or 3-byte UTF-8 sequence at p (n bytes left), or 0: every
+ * character of the table takes 2 or 3 bytes (fullwidth_bytes). */
 static unsigned three_byte(const unsigned char *p, size_t n)
 {
+    if (n >= 2 && (p[0] & 0xe0) == 0xc0 && (p[1] & 0xc0) == 0x80)
+        return ((unsigned)(p[0] & 0x1f) << 6) | (unsigned)(p[1] & 0x3f);
     if (n < 3 || (p[0] & 0xf0) != 0xe0 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80) return 0;
     return ((unsigned)(p[0] & 0x0f) << 12) | ((unsigned)(p[1] & 0x3f) << 6) | (unsigned)(p[2] & 0x3f);
+}
+
+size_t fullwidth_bytes(const struct fullwidth *hit)
+{
+    return hit->code < 0x800 ? 2 : 3;
 }
 
 /* *hit for the character of range r with code `code` at text (offset and column as
@@ -41,7 +56,7 @@ static void fill_hit(struct fullwidth *hit, const struct range *r, unsigned code
 {
     memset(hit, 0, sizeof *hit);
     hit->code = code;
-    memcpy(hit->text, text, 3);
+    memcpy(hit->text, text, code < 0x800 ? 2 : 3);
     hit->ascii = (char)(r->ascii + (int)(code - r->first));
     hit->offset = offset;
     hit->column = column;
@@ -107,7 +122,20 @@ int fullwidth_find(const char *text, size_t len, struct fullwidth *hit)
 void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, char *buf, size_t n)
 {
     const struct range *r = range_of(hit->code);
-    if (r && r->kind == SPACE) {
+    if (r && r->kind == LOOKALIKE) {
+        /* TRANSLATORS: %s is a character such as '−' (the minus sign), %04X its code, %c the ASCII '-' */
+        snprintf(buf, n,
+                 _("'%s' (U+%04X) looks like '%c' but is another character (copied from a document?); type '%c'"),
+                 hit->text, hit->code, hit->ascii, hit->ascii);
+    } else if (r && r->kind == INVISIBLE && hit->ascii) {
+        /* TRANSLATORS: %04X is the code of the no-break space */
+        snprintf(buf, n, _("a no-break space (U+%04X), copied from a web page or a document; type a plain space"),
+                 hit->code);
+    } else if (r && r->kind == INVISIBLE) {
+        /* TRANSLATORS: %04X is the code of a character that takes no room on screen */
+        snprintf(buf, n, _("an invisible character (U+%04X), copied from a web page or a document; delete it"),
+                 hit->code);
+    } else if (r && r->kind == SPACE) {
         /* TRANSLATORS: %s is the character itself (a wide blank), %04X its code, %c a space */
         snprintf(buf, n, _("full-width space '%s' (U+%04X); type a space '%c' (switch the input method to half-width)"),
                  hit->text, hit->code, hit->ascii);
@@ -155,8 +183,8 @@ void fullwidth_fold(const char *text, char *out, size_t n)
         size_t keep = hit.offset < n - 1 - used ? hit.offset : n - 1 - used;
         memcpy(out + used, text, keep);
         used += keep;
-        if (used < n - 1) out[used++] = hit.ascii;
-        text += hit.offset + 3, len -= hit.offset + 3;
+        if (used < n - 1 && hit.ascii) out[used++] = hit.ascii;
+        text += hit.offset + fullwidth_bytes(&hit), len -= hit.offset + fullwidth_bytes(&hit);
     }
     size_t keep = len < n - 1 - used ? len : n - 1 - used;
     memcpy(out + used, text, keep);

@@ -3,7 +3,9 @@
  * '＝' for '='), the ideographic space U+3000, and the Chinese enumeration comma '、'
  * and full stop '。'; and, where a header opens, the '【' a Chinese input method types
  * for '[' (fullwidth_bracket_at), and in a header with no ']' its '】'
- * (fullwidth_closing_bracket): '【】' elsewhere are text, as in "【促销】". Each is an error in a scenario file
+ * (fullwidth_closing_bracket): '【】' elsewhere are text, as in "【促销】". Also what a copy from a web page or a
+ * word processor brings: the minus sign and en dash that look like '-', the no-break space, and characters that
+ * take no room (zero-width space, word joiner, a byte-order mark inside the text). Each is an error in a scenario file
  * (outside comments), a history file (outside its header) and a batch table (outside ids and file names), named with
  * its code and the half-width character to type instead (docs/contract.md, "Full-width characters"). Chinese characters
  * themselves are none of these. Knows nothing of the files: reader/scan.c, reader/history.c and cli/batch.c decide
@@ -18,7 +20,7 @@
 struct fullwidth {
     unsigned code; /* the character's code point, 0xFF1D for '＝' */
     char text[5];  /* the character as UTF-8 */
-    char ascii;    /* what to type instead: '=' */
+    char ascii;    /* what to type instead: '=' ('\0': nothing, delete it) */
     size_t offset; /* its first byte, from the start of the text searched */
     int column;    /* its place in characters, 1-based, from the start of the text searched
                       (a tab, a Chinese character and a byte that is not UTF-8 count 1) */
@@ -26,6 +28,9 @@ struct fullwidth {
 
 /* Find the first such character in text (len bytes). Returns 1 and fills *hit, else 0. */
 int fullwidth_find(const char *text, size_t len, struct fullwidth *hit);
+
+/* The bytes hit's character takes in the text: 2 or 3. */
+size_t fullwidth_bytes(const struct fullwidth *hit);
 
 /* Is the character at text (len bytes left) '【', the bracket a Chinese input method types
  * for '['? Returns 1 and fills *hit (offset 0, at `column`), else 0. For the start of a

@@ -184,7 +184,18 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
     name[n] = '\0';
     for (size_t i = 0; i < n; i++) {
         if (!name_char(name[i]) && name[i] != '.') {
-            if (isspace((unsigned char)name[i]))
+            char joined[SCAN_LINE_MAX + 1]; /* "order cycle" -> "order_cycle" */
+            size_t k = 0;
+            for (size_t j = 0; j < n; j++)
+                if (!isspace((unsigned char)name[j]) || (k > 0 && joined[k - 1] != '_')) {
+                    joined[k++] = isspace((unsigned char)name[j]) ? '_' : name[j];
+                }
+            joined[k] = '\0';
+            if (isspace((unsigned char)name[i]) && key_section_known(joined))
+                problem(sc, line, "", "",
+                        _("'[%s]' is not a section name (no spaces inside the brackets); did you mean [%s]?"), name,
+                        joined);
+            else if (isspace((unsigned char)name[i]))
                 problem(sc, line, "", "",
                         _("'[%s]' is not a section name (letters, digits, '_' and '.' only; no spaces inside the "
                           "brackets)"),
@@ -219,8 +230,13 @@ static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
         }
     const char *eq = memchr(s, '=', body);
     if (!eq) {
+        while (body > 0 && isspace((unsigned char)s[body - 1])) body--;
+        char word[SCAN_NAME_MAX + 1];
+        snprintf(word, sizeof word, "%.*s", (int)(body < SCAN_NAME_MAX ? body : SCAN_NAME_MAX), s);
         if (memchr(s, ':', body))
             problem(sc, line, sc->section, "", _("write 'key = value' with '=' (':' is not accepted here)"));
+        else if (body <= SCAN_NAME_MAX && key_section_known(word))
+            problem(sc, line, sc->section, "", _("a section header is written in brackets: [%s]"), word);
         else
             problem(sc, line, sc->section, "",
                     _("expected 'key = value', a [section] header or a comment; found '%.*s'"),
@@ -236,6 +252,17 @@ static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
         problem(sc, line, sc->section, "", _("a value without a key name before '='"));
         return;
     }
+    const char *dot = strrchr(key, '.');
+    if (dot && dot - key < (ptrdiff_t)SCAN_NAME_MAX) { /* --set's SECTION.KEY written in the file */
+        char section[SCAN_NAME_MAX + 1];
+        snprintf(section, sizeof section, "%.*s", (int)(dot - key), key);
+        if (key_section_known(section) && key_find(section, dot + 1) >= 0) {
+            problem(sc, line, sc->section, "",
+                    _("'%s' is how --set names a key; in a file write '%s = ...' under the header [%s]"), key, dot + 1,
+                    section);
+            return;
+        }
+    }
     for (size_t i = 0; i < klen; i++) {
         if (!name_char(key[i])) {
             problem(sc, line, sc->section, "", _("'%s' is not a key name (letters, digits and '_' only)"), key);
@@ -248,7 +275,11 @@ static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
         return;
     }
     if (!sc->section[0]) {
-        if (!sc->seen_header)
+        const char *full = key_full_name_of_bare(key); /* "run.horizon_days": its own section */
+        if (!sc->seen_header && full)
+            problem(sc, line, "", key, _("key outside any section; put it under its header, [%.*s]"),
+                    (int)(strchr(full, '.') - full), full);
+        else if (!sc->seen_header)
             problem(sc, line, "", key, _("key outside any section; put it under a header such as [demand]"));
         return; /* keys under a broken header: the header was reported */
     }

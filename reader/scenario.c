@@ -30,6 +30,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -271,6 +272,38 @@ static bool blank_separated_numbers(const char *item)
     return n >= 2;
 }
 
+/* What a student may write for a yes/no choice, and the choice meant. */
+static const struct {
+    const char *word, *choice;
+} choice_words[] = {
+    {"1", "yes"}, {"true", "yes"}, {"on", "yes"}, {"y", "yes"}, {"是", "yes"}, {"对", "yes"}, {"开", "yes"},
+    {"0", "no"},  {"false", "no"}, {"off", "no"}, {"n", "no"},  {"否", "no"},  {"不", "no"},  {"关", "no"},
+};
+
+/* The choice meant by word (ASCII case ignored), or NULL. */
+static const char *meant_choice(const char *word)
+{
+    for (size_t i = 0; i < sizeof choice_words / sizeof choice_words[0]; i++)
+        if (strcasecmp(word, choice_words[i].word) == 0) return choice_words[i].choice;
+    return NULL;
+}
+
+/* A word written in quotes, ASCII or Chinese ('"yes"', '“yes”'), into bare without
+ * them. Returns whether it was. */
+static bool unquoted(const char *word, char *bare, size_t n)
+{
+    static const char *const quotes[] = {"\"", "'", "\u201c", "\u201d", "\u2018", "\u2019"};
+    size_t len = strlen(word), open = 0, close = 0;
+    for (size_t i = 0; i < sizeof quotes / sizeof quotes[0]; i++) {
+        size_t q = strlen(quotes[i]);
+        if (!open && len > q && strncmp(word, quotes[i], q) == 0) open = q;
+        if (!close && len > q && strcmp(word + len - q, quotes[i]) == 0) close = q;
+    }
+    if (!open || !close || open + close >= len) return false;
+    snprintf(bare, n, "%.*s", (int)(len - open - close), word + open);
+    return true;
+}
+
 static int apply_value(struct loader *ld, size_t k, const struct target *t, const char *text, int line,
                        enum key_from from)
 {
@@ -379,9 +412,15 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             if (strcmp(names[n], word) == 0) found = (int)n;
         }
         if (found < 0) {
-            char all[120];
+            char all[120], bare[64];
             key_range_text(d, all, sizeof all);
-            const char *near = suggest_nearest(word, names, n);
+            const char *near = suggest_nearest(word, names, n), *meant = meant_choice(word);
+            for (size_t i = 0; meant && i < n; i++)
+                if (strcmp(names[i], meant) == 0) near = meant;
+            if (unquoted(word, bare, sizeof bare)) {
+                report(ld, line, sec, d->name, _("write the choice without quotes: %s (one of %s)"), bare, all);
+                return -1;
+            }
             if (!*word)
                 report(ld, line, sec, d->name, _("no value; choose one of %s"), all);
             else if (near)
@@ -1298,6 +1337,12 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
                 if (keep_i) chosen = i;
                 continue;
             }
+        }
+        if (co && strength(o) == strength(co) && co->line > 0) {
+            report(ld, o->line, ss->t.label, key_defs[lever_keys[i]].name,
+                   _("give one service lever, not both this and %s (line %d)"), key_defs[lever_keys[chosen]].name,
+                   co->line);
+            return;
         }
         if (co && strength(o) == strength(co)) {
             report(ld, o->line, ss->t.label, key_defs[lever_keys[i]].name,
@@ -2441,8 +2486,18 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
     if (!list) {
         int missing = !from_g ? (int)lk->from : !to_g ? (int)lk->to : !steps ? (int)lk->steps : -1;
         if (missing >= 0) {
-            report_key(ld, line_of(sc, lk->parameter), (enum key_id)missing,
-                       _("missing; give from, to and steps (or a list of values)"));
+            bool typed = sc->origin[lk->parameter].from == FROM_COMMAND_LINE;
+            if (typed && lk->parameter == K_SWEEP_PARAMETER)
+                report_key(ld, 0, (enum key_id)missing,
+                           _("missing; --param replaces the file's [sweep] range, so give --from, --to and --steps "
+                             "too (or --values)"));
+            else if (typed)
+                report_key(ld, 0, (enum key_id)missing,
+                           _("missing; a second lever set on the command line replaces the file's range, so set "
+                             "from2, to2 and steps2 too (or values2)"));
+            else
+                report_key(ld, line_of(sc, lk->parameter), (enum key_id)missing,
+                           _("missing; give from, to and steps (or a list of values)"));
             return -1;
         }
         if (from == to) {
@@ -2654,8 +2709,27 @@ static void check_annual_holding(struct scenario *sc, const struct target *t, do
              t->label, h, year, ANNUAL_HOLDING_LIMIT, worth);
 }
 
+/* A price below the purchase cost, both written: every unit sold loses money, most often
+ * two numbers typed in each other's place. A warning, not an error: a loss leader is a
+ * lesson too. */
+static void check_price_below_cost(struct scenario *sc)
+{
+    const struct key_origin *c = &sc->origin[K_COSTS_ORDER_PER_UNIT], *p = &sc->origin[K_REVENUE_PRICE_PER_UNIT];
+    double cost = sc->cfg.costs.order_per_unit, price = sc->cfg.revenue.price_per_unit;
+    if (c->from == FROM_DEFAULT || p->from == FROM_DEFAULT || !(price > 0) || !(price < cost)) return;
+    char cs[40], ps[40], cl[40] = "--set", pl[40] = "--set";
+    num_format(cost, cs, sizeof cs), num_format(price, ps, sizeof ps);
+    if (c->from == FROM_FILE) snprintf(cl, sizeof cl, _("line %d"), c->line);
+    if (p->from == FROM_FILE) snprintf(pl, sizeof pl, _("line %d"), p->line);
+    warn(sc,
+         _("[revenue] price_per_unit = %s (%s) is below [costs] order_per_unit = %s (%s): every unit sold loses "
+           "money; are the two swapped?"),
+         ps, pl, cs, cl);
+}
+
 static void check_annual_costs(struct scenario *sc)
 {
+    check_price_below_cost(sc);
     struct target costs = plain_target("costs");
     if (sc->origin[K_COSTS_HOLDING_PER_UNIT_DAY].from != FROM_DEFAULT)
         check_annual_holding(sc, &costs, sc->cfg.costs.holding_per_unit_day, sc->cfg.costs.order_per_unit,

@@ -416,6 +416,9 @@ cp "$T/out" "$T/sel.csv"
 ok "cli-19.2 --metrics with CSV gives the same rows as the full CSV" $([ $rc -eq 0 ] && tail -n +2 "$T/sel.csv" | cmp -s - "$T/all.csv"; echo $?)
 run "$S" run scenarios/default.ini --metrics fill_rat
 ok "cli-19.3 a misspelt metric suggests the name, exit 2, nothing simulated" $([ $rc -eq 2 ] && grep -q "did you mean 'fill_rate'" "$T/err" && [ ! -s "$T/out" ]; echo $?)
+run "$S" run scenarios/default.ini --metrics fill_rate，on_time_rate
+ok "cli-19.3b a full-width comma in --metrics is named" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: full-width '，' (U+FF0C); type ','" "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --metrics fill_rate
 ok "cli-19.4 --metrics does not apply to sweep" $([ $rc -eq 2 ] && grep -q 'does not apply' "$T/err"; echo $?)
 

@@ -456,6 +456,12 @@ static void test_values(void)
                        "unknown choice 'base-stock'; did you mean 'base_stock'? (one of none | sQ | sS | base_stock)");
     expect_value_error("scen-3.52 an unknown policy with no near match", "inventory", "policy", "minmax",
                        "unknown choice 'minmax'; choose one of none | sQ | sS | base_stock");
+    expect_value_error("scen-3.52b status_visible = 1 suggests yes, not no", "order_cycle", "status_visible", "1",
+                       "unknown choice '1'; did you mean 'yes'? (one of no | yes)");
+    expect_value_error("scen-3.52c status_visible = 否 suggests no", "order_cycle", "status_visible", "否",
+                       "unknown choice '否'; did you mean 'no'? (one of no | yes)");
+    expect_value_error("scen-3.52d a choice in Chinese quotes", "inventory", "shortage", "“backorder”",
+                       "write the choice without quotes: backorder (one of backorder | lost_sale | react)");
     expect_value_error("scen-3.53 an empty policy", "inventory", "policy", "",
                        "no value; choose one of none | sQ | sS | base_stock");
     expect_value_error("scen-3.54 shortage = lost_sales suggests lost_sale", "inventory", "shortage", "lost_sales",
@@ -547,6 +553,12 @@ static void test_cross_field(void)
               "[demand]\norders_per_day = 5\n[costs]\nholding_per_unit_day = 0.1\norder_per_unit = 0.01\n"
               "[revenue]\nprice_per_unit = 35\n");
     check(sc.nwarnings == 0, "scen-4.22 ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.22b a price below the purchase cost loads, with a warning",
+              "[demand]\norders_per_day = 5\n[costs]\norder_per_unit = 20\n[revenue]\nprice_per_unit = 15\n");
+    check(sc.nwarnings == 1 && strcmp(sc.warnings[0], "[revenue] price_per_unit = 15 (line 6) is below [costs] "
+                                                      "order_per_unit = 20 (line 4): every unit sold loses money; "
+                                                      "are the two swapped?") == 0,
+          "scen-4.22c ... naming both keys and their lines: '%s'", sc.nwarnings ? sc.warnings[0] : "");
     expect_ok("scen-4.23 with only a price, an annual figure is still caught",
               "[demand]\norders_per_day = 5\n[costs]\nholding_per_unit_day = 9\n[revenue]\nprice_per_unit = 35\n");
     check(sc.nwarnings == 1 && strstr(sc.warnings[0], "(line 4): a year on the shelf costs 3285 a unit, over 10 times "
@@ -678,7 +690,15 @@ static void test_inih_pitfalls(void)
     expect_error("scen-5.15 an unterminated section header", "[demand\norders_per_day = 5\n",
                  "PATH:1: section header is missing its closing ']'");
     expect_error("scen-5.16 a key before any section", "orders_per_day = 5\n[demand]\n",
-                 "PATH:1: orders_per_day: key outside any section; put it under a header such as [demand]");
+                 "PATH:1: orders_per_day: key outside any section; put it under its header, [demand]");
+    expect_error("scen-5.16b ... a key of [run] is sent to [run]", "horizon_days = 5\n[demand]\norders_per_day = 5\n",
+                 "PATH:1: horizon_days: key outside any section; put it under its header, [run]");
+    expect_error("scen-5.16d --set's SECTION.KEY written in a file is told the file's way",
+                 "[demand]\norders_per_day = 5\ninventory.reorder_point = 5\n",
+                 "PATH:3: [demand] 'inventory.reorder_point' is how --set names a key; in a file write "
+                 "'reorder_point = ...' under the header [inventory]");
+    expect_error("scen-5.16c ... a name that is no key gets the example", "horizon = 5\n[demand]\norders_per_day = 5\n",
+                 "PATH:1: horizon: key outside any section; put it under a header such as [demand]");
     expect_error("scen-5.17 text after ']'", "[demand] rates\norders_per_day = 5\n",
                  "PATH:1: unexpected text after the section header's ']'");
     expect_ok("scen-5.18 a comment after ']' is fine", "[demand] ; customer orders\norders_per_day = 5\n");

@@ -29,6 +29,7 @@ $plain =~ s/“[^”]*”/ /g;                          # quoted values
 $plain =~ s/'[^']*'/ /g;
 $plain =~ s/\[[^\]]*\]/ /g;                       # [section]
 $plain =~ s/\b[a-z_]+\([^)]*\)/ /g;               # gamma(mean, sd), exp(mu)
+$plain =~ s/\b\w+(?: \| \w+)+/ /g;                  # a choice's names: no | yes
 $plain =~ s/[^\x00-\x7f]+/ | /g;                  # Chinese text and full-width punctuation break runs
 my $run = 0;
 my @stop = qw(the is are not must and with of be an for in at got did you mean missing unknown write give use
