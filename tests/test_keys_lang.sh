@@ -58,7 +58,7 @@ ok "keys-3.4 an option that does not apply: Chinese, exit 2" $([ $rc -eq 2 ] && 
 run "$S" run --lang zh
 ok "keys-3.5 run without a file: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q 'run 需要恰好一个情景文件' "$T/err"; echo $?)
 run "$S" run scenarios/default.ini --format xml --lang zh
-ok "keys-3.6 an unknown --format: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q -- '--format: “xml”不是输出格式' "$T/err"; echo $?)
+ok "keys-3.6 an unknown --format: Chinese, exit 2" $([ $rc -eq 2 ] && grep -q -- '--format：“xml”不是输出格式' "$T/err"; echo $?)
 run "$S" --lang zh
 ok "keys-3.7 no command: the Chinese usage on stderr, exit 2" $([ $rc -eq 2 ] && grep -q '^用法：servlab 命令' "$T/err"; echo $?)
 printf 'x' > "$T/file"
@@ -74,7 +74,7 @@ ok "keys-3.9 the misspelt-section message has English only in English" $([ "$en_
 run "$S" run scenarios/default.ini --lang
 ok "keys-3.10 --lang without a language: says so, exit 2" $([ $rc -eq 2 ] && grep -q -- '--lang: give a language: en or zh' "$T/err"; echo $?)
 run env LANG=zh_CN.UTF-8 "$S" --lang
-ok "keys-3.11 ... in Chinese in a Chinese environment" $([ $rc -eq 2 ] && grep -q -- '--lang: 请给出语言' "$T/err"; echo $?)
+ok "keys-3.11 ... in Chinese in a Chinese environment" $([ $rc -eq 2 ] && grep -q -- '--lang：请给出语言' "$T/err"; echo $?)
 run "$S" run scenarios/default.ini --lang fr
 ok "keys-3.12 --lang fr: not a language servlab speaks, exit 2" $([ $rc -eq 2 ] && grep -q "'fr' is not a language servlab speaks" "$T/err"; echo $?)
 check_done test_keys_lang
