@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""html_check.py PAGE.html [--shots PREFIX] [--min-svg N] [--text FILE] - prove that a self-contained
+"""html_check.py PAGE.html [--shots PREFIX] [--min-svg N] [--text FILE] [--fit] - prove that a self-contained
 HTML page (servlab's report.html) works in a real browser.
 
 Drives Debian's headless chromium over the DevTools protocol on a pipe
@@ -25,6 +25,8 @@ not answer). The checks:
               counting a Chinese character as two columns), each Latin character
               sits at its column, within 1.5 pixels
   img         every <img> has loaded (naturalWidth > 0)
+  fit         (with --fit) at 1280 px wide, the page and every scrolling box (class
+              "wide": a table) fit without a horizontal scrollbar, as projected
   shots       PREFIX-1280x720.png, PREFIX-1920x1080.png and PREFIX-full.png (the
               whole page at 1280 wide) written
   print       Page.printToPDF with preferCSSPageSize writes PREFIX.pdf whose every
@@ -355,8 +357,18 @@ DOM_PROBE = r"""
       columns.off.push(columns.off.length >= 5 ? '' : '"' + text.slice(-40) + '": column ' + col + ' at ' +
                        x.toFixed(1) + ' px from the left edge, expected ' + expected.toFixed(1));
   }
+  // fit: the page, and each box that scrolls sideways (.wide), no wider than its view
+  const fit = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + 1) fit.push('the page: ' + root.scrollWidth + ' px in ' + root.clientWidth);
+  for (const e of document.querySelectorAll('.wide'))
+    if (e.scrollWidth > e.clientWidth + 1) {
+      const heads = [...e.querySelectorAll('th')].map(h => '"' + h.textContent.trim().slice(0, 20) + '" ' +
+                                                          Math.round(h.getBoundingClientRect().width));
+      fit.push(label(e).slice(0, 30) + ': ' + e.scrollWidth + ' px in ' + e.clientWidth + ' (' + heads.join(', ') + ')');
+    }
   return {
-    columns,
+    columns, fit,
     title: document.title,
     text: document.title + '\n' + (document.body ? document.body.innerText : '') + '\n' +
           [...document.getElementsByTagName('svg')].map(e => e.textContent).join('\n'),
@@ -380,7 +392,7 @@ def pdf_page_sizes(pdf):
     return sizes, pages
 
 
-def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results):
+def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results, fit=False):
     url = "file://" + os.path.abspath(page)
     browser = Browser(chromium, timeout)
     problems = []  # console and load errors, in order
@@ -460,6 +472,9 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
                       (cols["checked"], cols["notes"], len(off)))
         for o in [o for o in off if o]:
             results.note("columns: " + o)
+        if fit:
+            results.check("fit", not dom["fit"], "%d box(es) wider than their view at 1280 px%s" %
+                          (len(dom["fit"]), ": " + "; ".join(dom["fit"]) if dom["fit"] else ""))
         bad_img = [i for i in dom["imgs"] if not i["natural"]]
         results.check("img", not bad_img, "%d <img>, %d not loaded" % (len(dom["imgs"]), len(bad_img)))
         for i in bad_img:
@@ -529,6 +544,7 @@ def main():
     ap.add_argument("page")
     ap.add_argument("--shots", metavar="PREFIX", help="write PREFIX-WxH.png, PREFIX-full.png and PREFIX.pdf")
     ap.add_argument("--min-svg", type=int, default=0, metavar="N", help="fail with fewer than N <svg> elements")
+    ap.add_argument("--fit", action="store_true", help="fail when the page is wider than 1280 px (a projector)")
     ap.add_argument("--text", metavar="FILE", help="write the text a reader sees (title, body, SVG text) to FILE")
     ap.add_argument("--timeout", type=float, default=30, metavar="SECONDS", help="bound on each browser step (30)")
     a = ap.parse_args()
@@ -547,7 +563,7 @@ def main():
     results = Results()
     check_source(a.page, results)
     try:
-        check_in_browser(a.page, chromium, a.shots, a.min_svg, a.timeout, a.text, results)
+        check_in_browser(a.page, chromium, a.shots, a.min_svg, a.timeout, a.text, results, a.fit)
     except BrowserError as e:
         results.check("browser", False, str(e))
         print("html_check: %s: %d passed, %d failed" % (a.page, results.passed, results.failed))
