@@ -598,8 +598,9 @@ static struct MHD_Response *page_response(char *buf, size_t len)
     return resp;
 }
 
+/* retry_after: seconds for the Retry-After of a 429 or 503 (0: RETRY_AFTER_SECONDS). */
 static enum MHD_Result send_page_cookie(struct MHD_Connection *c, unsigned status, char *buf, size_t len,
-                                        const char *type, const char *refresh, const char *set_cookie)
+                                        const char *type, const char *refresh, const char *set_cookie, int retry_after)
 {
     struct MHD_Response *resp = page_response(buf, len);
     MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
@@ -611,7 +612,7 @@ static enum MHD_Result send_page_cookie(struct MHD_Connection *c, unsigned statu
     if (set_cookie) MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, set_cookie);
     if (status == MHD_HTTP_SERVICE_UNAVAILABLE || status == MHD_HTTP_TOO_MANY_REQUESTS) {
         char after[16];
-        snprintf(after, sizeof after, "%d", RETRY_AFTER_SECONDS);
+        snprintf(after, sizeof after, "%d", retry_after > 0 ? retry_after : RETRY_AFTER_SECONDS);
         MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, after);
     }
     enum MHD_Result ok = MHD_queue_response(c, status, resp);
@@ -622,18 +623,20 @@ static enum MHD_Result send_page_cookie(struct MHD_Connection *c, unsigned statu
 static enum MHD_Result send_page(struct MHD_Connection *c, unsigned status, char *buf, size_t len, const char *type,
                                  const char *refresh)
 {
-    return send_page_cookie(c, status, buf, len, type, refresh, NULL);
+    return send_page_cookie(c, status, buf, len, type, refresh, NULL, 0);
 }
 
 struct page {
     char *buf;
     size_t len;
     FILE *out;
+    int retry_after; /* send_page_cookie's */
 };
 
 static FILE *page_begin(struct page *p, const char *title)
 {
     p->buf = NULL;
+    p->retry_after = 0;
     p->out = open_memstream(&p->buf, &p->len);
     if (!p->out) abort();
     html_begin(p->out, title);
@@ -652,7 +655,7 @@ static enum MHD_Result page_send_cookie(struct MHD_Connection *c, struct page *p
     nav(p->out);
     html_end(p->out);
     fclose(p->out);
-    return send_page_cookie(c, status, p->buf, p->len, "text/html; charset=utf-8", refresh, set_cookie);
+    return send_page_cookie(c, status, p->buf, p->len, "text/html; charset=utf-8", refresh, set_cookie, p->retry_after);
 }
 
 static enum MHD_Result page_send(struct MHD_Connection *c, struct page *p, unsigned status, const char *refresh)
@@ -660,16 +663,24 @@ static enum MHD_Result page_send(struct MHD_Connection *c, struct page *p, unsig
     return page_send_cookie(c, p, status, refresh, NULL);
 }
 
-/* A refusal: why (the command line's messages, as lines) and what to do. */
-static enum MHD_Result error_page(struct MHD_Connection *c, unsigned status, const char *headline, const char *messages)
+/* A refusal: why (the command line's messages, as lines) and what to do; retry_after as
+ * send_page_cookie's. */
+static enum MHD_Result refusal_page(struct MHD_Connection *c, unsigned status, const char *headline,
+                                    const char *messages, int retry_after)
 {
     struct page p;
     FILE *out = page_begin(&p, _("servlab: submission refused"));
+    p.retry_after = retry_after;
     fprintf(out, "<h1>%s</h1>\n<p class=\"headline\">", _("Submission refused"));
     html_text(out, headline);
     fputs("</p>\n", out);
     if (messages && *messages) html_note(out, messages);
     return page_send(c, &p, status, NULL);
+}
+
+static enum MHD_Result error_page(struct MHD_Connection *c, unsigned status, const char *headline, const char *messages)
+{
+    return refusal_page(c, status, headline, messages, 0);
 }
 
 struct lock_rows {
@@ -1128,10 +1139,11 @@ static double seconds_now(void)
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-/* Count a submission of client: false when it is over the limit. A bucket of `rate`
- * submissions per client, refilled at rate a minute: bursts of up to rate, and no
- * minute boundary to game (or to make a test flaky). */
-static bool rate_ok(struct server *s, const char *client)
+/* Count a submission of client: false when it is over the limit, with *wait the whole
+ * seconds until it may submit again. A bucket of `rate` submissions per client,
+ * refilled at rate a minute: bursts of up to rate, and no minute boundary to game (or
+ * to make a test flaky). */
+static bool rate_ok(struct server *s, const char *client, int *wait)
 {
     if (!s->o->rate) return true;
     double t = seconds_now(), rate = s->o->rate;
@@ -1153,7 +1165,11 @@ static bool rate_ok(struct server *s, const char *client)
     slot->tokens += (t - slot->last) * rate / 60;
     if (slot->tokens > rate) slot->tokens = rate;
     slot->last = t;
-    if (slot->tokens < 1) return false;
+    if (slot->tokens < 1) {
+        *wait = (int)ceil((1 - slot->tokens) * 60 / rate);
+        if (*wait < 1) *wait = 1;
+        return false;
+    }
     slot->tokens -= 1;
     return true;
 }
@@ -1187,12 +1203,17 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
 {
     char client[64];
     client_of(c, client, sizeof client);
-    if (!rate_ok(s, client)) {
-        char why[200];
+    int wait = 0;
+    if (!rate_ok(s, client, &wait)) {
+        char why[300]; /* the wait is Retry-After's */
         snprintf(why, sizeof why,
-                 _("Too many submissions: at most %u a minute from one computer. Wait a minute and submit again."),
-                 s->o->rate);
-        return error_page(c, MHD_HTTP_TOO_MANY_REQUESTS, why, NULL);
+                 P_("Too many submissions: at most %u a minute from one computer. Wait %d second and submit "
+                    "again.",
+                    "Too many submissions: at most %u a minute from one computer. Wait %d seconds and submit "
+                    "again.",
+                    wait),
+                 s->o->rate, wait);
+        return refusal_page(c, MHD_HTTP_TOO_MANY_REQUESTS, why, NULL, wait);
     }
     if (q->too_large || q->scenario.too_long || q->file.too_long) {
         char why[200];

@@ -230,6 +230,10 @@ status -b "$T/eve.jar" -F "name=eve" -F "code=tulip" -F "file=@$T/class/s2.ini" 
 s=$(status -D "$T/headers" -F "name=eve" -F "code=tulip" -F "file=@$T/class/s1.ini" "$U/submit")
 ok "serve-4.3 the fourth submission of the minute: 429 with Retry-After" $([ "$s" = 429 ] && grep -qi '^Retry-After: [0-9]' "$T/headers"; echo $?) "$s"
 echo "bad request: serve-4.3 over the rate limit -> $s"
+after=$(sed -n 's/^Retry-After: *\([0-9]*\).*/\1/Ip' "$T/headers")
+ok "serve-4.3b ... the page says to wait as long as Retry-After says (--rate 3: 20 s at most), in seconds" \
+    $([ -n "$after" ] && [ "$after" -le 20 ] && grep -q "Wait $after seconds\? and submit again" "$T/page"; echo $?) \
+    "Retry-After: $after; $(grep -o 'Too many[^<]*' "$T/page")"
 s=$(status "$U/")
 ok "serve-4.4 the student page asks for the class code" $([ "$s" = 200 ] && grep -q 'name="code"' "$T/page"; echo $?)
 stop
