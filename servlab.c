@@ -833,7 +833,7 @@ static int compare_chart(const struct options *o, const struct compare_result *r
             }
             if (rc == 0) {
                 ptr[k] = &sw[k];
-                labels[k] = strrchr(r->e[i].path, '/') ? strrchr(r->e[i].path, '/') + 1 : r->e[i].path;
+                labels[k] = r->e[i].label;
                 own_service[k] = r->e[i].s[sw[k].service].mean;
                 own_profit[k] = r->e[i].s[M_PROFIT].mean;
                 k++;

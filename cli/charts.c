@@ -1097,11 +1097,6 @@ int charts_compare(const struct chart_target *to, const struct sweep_result *con
 
 /* ---- compare: a whole class ---- */
 
-static const char *path_file(const char *path)
-{
-    return strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-}
-
 /* The ranked entries of r in rank order (equal ranks as given): n = r->ranked (free it). */
 static size_t *by_rank(const struct compare_result *r)
 {
@@ -1166,11 +1161,11 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
         snprintf(sub, sizeof sub,
                  _("100 %% = the best, %s: %.0f a day; whiskers: the paired 95%% interval of the difference; %u "
                    "replications on the same random numbers"),
-                 path_file(r->e[r->best].path), best, r->reps);
+                 r->e[r->best].label, best, r->reps);
     else
         snprintf(sub, sizeof sub,
                  _("even the best, %s, makes no profit (%.0f a day): bars show the profit itself, not a share"),
-                 path_file(r->e[r->best].path), best);
+                 r->e[r->best].label, best);
     snprintf(near_label, sizeof near_label, "%s", _("not significantly below the best"));
     snprintf(lower_label, sizeof lower_label, "%s", _("significantly below the best"));
     /* ranks are whole: ticks 1, 2, 5, 10 ... apart, at most 12 of them (PLplot's own

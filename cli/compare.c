@@ -6,6 +6,7 @@
 #include "report.h"
 #include "models/metrics.h"
 #include "reader/keys.h"
+#include "sim/num.h"
 #include "sim/rng.h"
 
 #include "lang/lang.h"
@@ -29,11 +30,24 @@ struct lock_check {
     struct compare_entry *e;
 };
 
+/* A value as a lock refusal shows it: an unset or unused one ("(not set)", as the reader
+ * writes it) in the language's brackets, （未设定） in Chinese. Returns buf. */
+static const char *lock_value_shown(const char *value, char *buf, size_t n)
+{
+    size_t len = strlen(value);
+    if (len >= 2 && value[0] == '(' && value[len - 1] == ')')
+        /* TRANSLATORS: a value that is not one: "not set", "not used by policy sS" */
+        snprintf(buf, n, _("(%.*s)"), (int)(len - 2), value + 1);
+    else
+        snprintf(buf, n, "%s", value);
+    return buf;
+}
+
 static void check_lock(void *ctx, const char *name)
 {
     struct lock_check *lc = ctx;
     if (lc->e->refused) return; /* the first broken lock is reason enough */
-    char want[300], got[300];
+    char want[300], got[300], want_shown[310], got_shown[310];
     if (scenario_value(lc->base, name, want, sizeof want) != 0) return; /* not in the base: nothing to keep */
     bool missing = scenario_value(lc->student, name, got, sizeof got) != 0;
     if (missing) snprintf(got, sizeof got, "(missing)");
@@ -45,7 +59,9 @@ static void check_lock(void *ctx, const char *name)
              (int)(dot - name), name, dot + 1, file_name(lc->base->path), want, got);
     snprintf(lc->e->reason_shown, sizeof lc->e->reason_shown,
              _("[%.*s] %.60s is locked by %.80s: %.100s in the base, %.100s here"), (int)(dot - name), name, dot + 1,
-             file_name(lc->base->path), want, missing ? _("(missing)") : got);
+             file_name(lc->base->path), lock_value_shown(want, want_shown, sizeof want_shown),
+             missing ? _("(missing)") : lock_value_shown(got, got_shown, sizeof got_shown));
+    lang_tidy_cut(lc->e->reason_shown);
 }
 
 /* ---- what each file changed ---- */
@@ -113,16 +129,56 @@ static size_t key_at(const struct key_list *l, const char *name, size_t *hint)
     return l->n;
 }
 
-struct change_text {
-    FILE *en, *shown;
-    size_t n;
+/* One changed key: its value as check writes it (compare.csv) and as the tables show it. */
+struct change {
+    const char *name;
+    char value[300], shown[300];
+    bool mine; /* written in this file (or by --set): what the student did, shown first */
 };
 
-static void add_change(struct change_text *c, const char *name, const char *value, const char *value_shown)
+struct change_list {
+    struct change *c;
+    size_t n, cap;
+};
+
+static struct change *add_change(struct change_list *l, const char *name, bool mine)
 {
-    fprintf(c->en, "%s%s = %s", c->n ? "; " : "", name, value);
-    fprintf(c->shown, "%s%s = %s", c->n ? "; " : "", name, value_shown);
-    c->n++;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 16;
+        l->c = realloc(l->c, l->cap * sizeof *l->c);
+        if (!l->c) abort();
+    }
+    struct change *c = &l->c[l->n++];
+    memset(c, 0, sizeof *c);
+    c->name = name;
+    c->mine = mine;
+    return c;
+}
+
+/* A value servlab derived (a reorder point from a target) as the tables show it: a
+ * number to 4 significant digits but never fewer than its whole part's (515.4166156 is
+ * 515.4, 12345.6 is 12346); anything else as it is. compare.csv keeps every digit. */
+static void derived_shown(const char *value, char *buf, size_t n)
+{
+    char *end;
+    double x = strtod(value, &end);
+    if (end == value || *end || !isfinite(x) || x == 0) {
+        snprintf(buf, n, "%s", value);
+        return;
+    }
+    int digits = (int)floor(log10(fabs(x))) + 1;
+    num_about(x, digits > 4 ? digits : 4, buf, n);
+}
+
+/* An unset or unused value ("(not set)", "(not used by policy sS)") as the tables show
+ * it: "(not set)" for a key that is not set, the lock refusal's word, else "(unused)";
+ * in the reader's language with its brackets. */
+static const char *unused_shown(const char *value)
+{
+    size_t len = strlen(value);
+    const char *not_set = _("not set");
+    if (len == strlen(not_set) + 2 && strncmp(value + 1, not_set, len - 2) == 0) return _("(not set)");
+    return _("(unused)");
 }
 
 /* e->changed: the keys whose values differ from the reference's. A key counts when it is
@@ -130,14 +186,15 @@ static void add_change(struct change_text *c, const char *name, const char *valu
  * other: a change to a key neither uses changes nothing) and written in at least one of
  * them: a value that follows from others (a reorder point set by safety_factor, a
  * product's price inherited from [revenue], the initial stock) moves with the key that
- * was changed, which is already listed. */
+ * was changed, which is already listed. changed lists them in check's order;
+ * changed_shown first those this file wrote, then those that moved with them (a value
+ * servlab derived is rounded: derived_shown). */
 static void find_changes(struct compare_entry *e, const struct key_list *ref)
 {
-    char *en = NULL, *shown = NULL;
-    size_t len_en = 0, len_shown = 0, hint = 0;
-    struct change_text c = {open_memstream(&en, &len_en), open_memstream(&shown, &len_shown), 0};
+    size_t hint = 0;
+    struct change_list l = {0};
     bool *seen = calloc(ref->n + 1, sizeof *seen);
-    if (!c.en || !c.shown || !seen) abort();
+    if (!seen) abort();
     struct key_list mine;
     key_list_of(e->sc, &mine);
     for (size_t i = 0; i < mine.n; i++) {
@@ -147,19 +204,39 @@ static void find_changes(struct compare_entry *e, const struct key_list *ref)
         const char *was = at < ref->n ? ref->kv[at].value : "()";
         bool given = kv->given || (at < ref->n && ref->kv[at].given);
         if (!given || strcmp(was, kv->value) == 0 || (unused(was) && unused(kv->value))) continue;
-        if (unused(kv->value))
-            add_change(&c, kv->name, "(unused)", _("(unused)"));
-        else
-            add_change(&c, kv->name, kv->value, kv->value);
+        struct change *c = add_change(&l, kv->name, kv->given);
+        if (unused(kv->value)) {
+            snprintf(c->value, sizeof c->value, "(unused)");
+            snprintf(c->shown, sizeof c->shown, "%s", unused_shown(kv->value));
+        } else {
+            snprintf(c->value, sizeof c->value, "%s", kv->value);
+            if (kv->given)
+                snprintf(c->shown, sizeof c->shown, "%s", kv->value);
+            else
+                derived_shown(kv->value, c->shown, sizeof c->shown);
+        }
     }
     for (size_t i = 0; i < ref->n; i++)
-        if (!seen[i] && ref->kv[i].given && !unused(ref->kv[i].value))
-            add_change(&c, ref->kv[i].name, "(missing)", _("(missing)"));
-    fclose(c.en);
-    fclose(c.shown);
+        if (!seen[i] && ref->kv[i].given && !unused(ref->kv[i].value)) {
+            struct change *c = add_change(&l, ref->kv[i].name, true); /* the student took it out */
+            snprintf(c->value, sizeof c->value, "(missing)");
+            snprintf(c->shown, sizeof c->shown, "%s", _("(missing)"));
+        }
+    char *en = NULL, *shown = NULL;
+    size_t len_en = 0, len_shown = 0;
+    FILE *fen = open_memstream(&en, &len_en), *fshown = open_memstream(&shown, &len_shown);
+    if (!fen || !fshown) abort();
+    for (size_t i = 0; i < l.n; i++) fprintf(fen, "%s%s = %s", i ? "; " : "", l.c[i].name, l.c[i].value);
+    size_t k = 0;
+    for (int pass = 0; pass < 2; pass++) /* the file's own keys first */
+        for (size_t i = 0; i < l.n; i++)
+            if (l.c[i].mine == (pass == 0)) fprintf(fshown, "%s%s = %s", k++ ? "; " : "", l.c[i].name, l.c[i].shown);
+    fclose(fen);
+    fclose(fshown);
     e->changed = en;
     e->changed_shown = shown;
-    e->nchanged = c.n;
+    e->nchanged = l.n;
+    free(l.c);
     free(seen);
     key_list_free(&mine);
 }
@@ -269,11 +346,32 @@ int compare_entry_run(struct compare_entry *e, const struct simulate_opts *o)
     unsigned reps = e->sc->cfg.run.replications;
     e->rows = malloc(reps * e->nm * sizeof *e->rows);
     e->s = malloc(e->nm * sizeof *e->s);
-    if (!e->rows || !e->s) abort();
+    e->backlog = malloc((reps ? reps : 1) * sizeof *e->backlog);
+    if (!e->rows || !e->s || !e->backlog) abort();
     const struct model_config *cfg = &e->sc->cfg;
-    if (simulate(&cfg, 1, reps, o, e->rows) != 0) return 1;
+    struct simulate_opts so = *o;
+    so.backlog = e->backlog;
+    if (simulate(&cfg, 1, reps, &so, e->rows) != 0) return 1;
     simulate_summarise(e->rows, reps, e->nm, e->s);
+    compare_entry_settle(e);
     return 0;
+}
+
+void compare_entry_settle(struct compare_entry *e)
+{
+    e->unsettled[0] = '\0';
+    if (!e->backlog || !e->rows) return;
+    char warning[sizeof e->unsettled];
+    if (stability_check(&e->sc->cfg, e->backlog, e->rows, e->nm, e->sc->cfg.run.replications, warning, sizeof warning))
+        snprintf(e->unsettled, sizeof e->unsettled, "%s", warning);
+}
+
+size_t compare_entry_warnings(const struct compare_entry *e, const char *list[COMPARE_WARNINGS_MAX])
+{
+    size_t n = 0;
+    for (size_t i = 0; e->sc && i < e->sc->nwarnings && n < COMPARE_WARNINGS_MAX; i++) list[n++] = e->sc->warnings[i];
+    if (e->unsettled[0] && n < COMPARE_WARNINGS_MAX) list[n++] = e->unsettled;
+    return n;
 }
 
 struct compare_base {
@@ -347,11 +445,41 @@ void compare_entry_free(struct compare_entry *e)
     free(e->s);
     free(e->changed);
     free(e->changed_shown);
+    free(e->backlog);
     memset(e, 0, sizeof *e);
+}
+
+/* The start of path's last k components ("b/x.ini" of "a/b/x.ini" for 2), or path. */
+static const char *path_tail(const char *path, size_t k)
+{
+    for (const char *p = path + strlen(path); p > path; p--)
+        if (p[-1] == '/' && --k == 0) return p;
+    return path;
+}
+
+/* Each entry's label: the fewest trailing components of its path that no other path
+ * ends with (a file given twice keeps its whole path). */
+static void name_entries(struct compare_result *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const char *path = r->e[i].path;
+        size_t k = 1;
+        for (;;) {
+            const char *tail = path_tail(path, k);
+            bool clash = false;
+            for (size_t j = 0; j < r->n && !clash; j++) clash = j != i && strcmp(path_tail(r->e[j].path, k), tail) == 0;
+            if (!clash || tail == path) {
+                r->e[i].label = tail;
+                break;
+            }
+            k++;
+        }
+    }
 }
 
 size_t compare_rank(struct compare_result *r)
 {
+    name_entries(r);
     size_t n = r->n, valid = 0;
     r->best = n;
     for (size_t i = 0; i < n; i++)
@@ -424,6 +552,11 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
     }
     r->reps = ref->sc->cfg.run.replications;
     r->seed = (unsigned long long)ref->sc->cfg.run.seed;
+    size_t seed_len = strlen(key_full_name(K_RUN_SEED));
+    for (size_t i = 0; i < nsets; i++) /* the last one that sets the seed is the one that holds */
+        if (strncmp(sets[i].assignment, key_full_name(K_RUN_SEED), seed_len) == 0 &&
+            sets[i].assignment[seed_len] == '=')
+            r->seed_from = sets[i].label && strncmp(sets[i].label, "--seed", 6) == 0 ? "--seed" : "--set";
     r->n = n;
     r->e = calloc(n, sizeof *r->e);
     if (!r->e) abort();
@@ -513,12 +646,12 @@ void compare_table(FILE *out, const struct compare_result *r)
                "%zu scenarios, %u replications each on the same random numbers\n", r->n),
             r->n, r->reps);
     fprintf(out, _("seed %llu (from %s), generator %s. Money is per day; ± is the half-width of the 95%% interval.\n"),
-            r->seed, file_name(r->reference), rng_generator_name());
+            r->seed, r->seed_from ? r->seed_from : file_name(r->reference), rng_generator_name());
     const char *sname = metric_defs[r->service].name;
     int w = (int)lang_width(_("scenario")); /* the widest file name shown, at most 40 columns (a CJK character is 2) */
     if (w < 8) w = 8;
     for (size_t i = 0; i < r->n; i++) {
-        int len = (int)lang_width(file_name(r->e[i].path));
+        int len = (int)lang_width(r->e[i].label);
         if (!r->e[i].refused && len > w) w = len > 40 ? 40 : len;
     }
     fputc('\n', out);
@@ -561,8 +694,12 @@ void compare_table(FILE *out, const struct compare_result *r)
                 snprintf(share, sizeof share, "%.1f%%", 100 * p->mean / best);
             else /* a share of a loss or of nothing says nothing */
                 snprintf(share, sizeof share, "-");
-            fprintf(out, "%4zu  ", e->rank);
-            report_cell(out, file_name(e->path), w, false);
+            const char *warned[COMPARE_WARNINGS_MAX];
+            if (compare_entry_warnings(e, warned)) /* see the warnings under the table */
+                fprintf(out, "%3zu!  ", e->rank);
+            else
+                fprintf(out, "%4zu  ", e->rank);
+            report_cell(out, e->label, w, false);
             fprintf(out, " %10.2f %8.2f %9s %9s %% ", p->mean, p->ci95, share,
                     report_percent(sv->mean, 2, sv_text, sizeof sv_text));
             if (on_time_column) fprintf(out, "%9s ", on_time);
@@ -570,12 +707,22 @@ void compare_table(FILE *out, const struct compare_result *r)
             if (r->base || i != 0) changes_line(out, e); /* without a base, file 0 is what the others changed */
         }
     bool any = false;
+    for (size_t rank = 1; rank <= r->n; rank++) /* in the table's order */
+        for (size_t i = 0; i < r->n; i++) {
+            const char *warned[COMPARE_WARNINGS_MAX];
+            if (r->e[i].refused || r->e[i].rank != rank) continue;
+            size_t nw = compare_entry_warnings(&r->e[i], warned);
+            if (nw && !any) fputs(_("\nWarnings on the files marked !\n"), out);
+            any |= nw > 0;
+            for (size_t k = 0; k < nw; k++) fprintf(out, "  ! %s: %s\n", r->e[i].label, warned[k]);
+        }
+    any = false;
     for (size_t i = 0; i < r->n; i++)
         if (r->e[i].refused) {
             if (!any) fputs(_("\nRefused\n"), out);
             any = true;
             char where[600];
-            fprintf(out, "  %s: %s\n", compare_refused_where(&r->e[i], file_name(r->e[i].path), where, sizeof where),
+            fprintf(out, "  %s: %s\n", compare_refused_where(&r->e[i], r->e[i].label, where, sizeof where),
                     r->e[i].reason_shown);
         }
     /* xgettext:no-c-format */
@@ -622,7 +769,11 @@ static void csv_row(FILE *out, const struct compare_result *r, size_t i)
     }
     fputc(',', out);
     compare_csv_quoted(out, e->changed ? e->changed : "");
-    fputc('\n', out);
+    const char *warned[COMPARE_WARNINGS_MAX]; /* how many: the table and the page say what */
+    if (e->refused)
+        fputs(",\n", out);
+    else
+        fprintf(out, ",%zu\n", compare_entry_warnings(e, warned));
 }
 
 void compare_csv(FILE *out, const struct compare_result *r)
@@ -630,7 +781,7 @@ void compare_csv(FILE *out, const struct compare_result *r)
     const char *sname = metric_defs[r->service].name;
     fprintf(out,
             "rank,scenario,profit_per_day,profit_ci95,percent_of_best,%s,%s_ci95,on_time_rate,"
-            "cost_total_per_day,difference_to_best,difference_ci95,significant,refused,changed_keys\n",
+            "cost_total_per_day,difference_to_best,difference_ci95,significant,refused,changed_keys,warnings\n",
             sname, sname);
     for (size_t rank = 1; rank <= r->n; rank++) /* rank 1 first; files of equal profit in the order given */
         for (size_t i = 0; i < r->n; i++)

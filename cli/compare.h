@@ -11,8 +11,13 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+/* At most this many warnings an entry has: its scenario's and whether it settled. */
+enum { COMPARE_WARNINGS_MAX = SCENARIO_WARNINGS_MAX + 1 };
+
 struct compare_entry {
     const char *path;
+    const char *label;      /* how tables name it: the shortest tail of path that no other entry's path
+                               ends with ("a/x.ini" beside "b/x.ini", else "x.ini"); set by compare_rank */
     struct scenario *sc;    /* NULL when it did not load */
     bool refused;           /* did not load, or changed a locked key */
     char reason[400];       /* why it was refused, for the CSV's refused column: in English, but for a file
@@ -33,8 +38,20 @@ struct compare_entry {
        changed_shown in the reader's language (the table); "" when nothing changed,
        NULL when the file did not load. Owned (compare_free). */
     char *changed, *changed_shown;
-    size_t nchanged; /* how many keys changed */
+    size_t nchanged;         /* how many keys changed */
+    struct backlog *backlog; /* reps entries from compare_entry_run (owned), or NULL when the run came
+                                from elsewhere without them (cli/serve.c's older saved runs) */
+    char unsettled[400];     /* compare_entry_settle's warning that the backlog grows, or "" */
 };
+
+/* The warnings of a loaded and run entry, in the reader's language: its scenario's (an
+ * overloaded stage, ...) and then unsettled. Fills list[0..COMPARE_WARNINGS_MAX) with
+ * borrowed texts and returns how many. A ranked file with any is marked in the tables. */
+size_t compare_entry_warnings(const struct compare_entry *e, const char *list[COMPARE_WARNINGS_MAX]);
+
+/* Judge from e->backlog whether e's run settles (cli/stability.h): e->unsettled. Done
+ * by compare_entry_run; a caller that filled e->rows and e->backlog itself calls it. */
+void compare_entry_settle(struct compare_entry *e);
 
 /* Where e's refusal points: "NAME:LINE" (name is its path or its file name) when a line
  * of its file broke a lock, else "NAME". Returns buf. */
@@ -50,9 +67,10 @@ struct compare_result {
     const char *reference; /* whose seed and replications everyone uses */
     unsigned reps;
     unsigned long long seed;
-    int service;   /* the service metric shown */
-    size_t best;   /* index of the most profitable entry */
-    size_t ranked; /* how many were ranked */
+    const char *seed_from; /* the option that set the seed ("--seed", "--set"), or NULL: the reference's */
+    int service;           /* the service metric shown */
+    size_t best;           /* index of the most profitable entry */
+    size_t ranked;         /* how many were ranked */
 };
 
 /* Load and run files[0..n) (and check them against base when it is not NULL). Problems
@@ -93,7 +111,8 @@ struct scenario_override *compare_sweep_sets(const struct scenario_override *set
                                              unsigned long long seed, char reps_text[64], char seed_text[64]);
 
 /* Rank r->e[0..r->n) that were not refused (all run with r->reps replications) by mean
- * profit: best, rank, vs_best, ranked. Returns how many were ranked. */
+ * profit: best, rank, vs_best, ranked; and name every entry (label). Returns how many
+ * were ranked. */
 size_t compare_rank(struct compare_result *r);
 
 /* Is a paired difference (vs_best) significant: does its 95% interval exclude 0? */
@@ -103,7 +122,8 @@ bool compare_significant(const struct summary *s);
 void compare_table(FILE *out, const struct compare_result *r);
 
 /* One CSV row per scenario, in rank order (refused ones after, in the order given, with
- * empty figures); the last column, changed_keys, is compare_entry.changed. */
+ * empty figures); then changed_keys, compare_entry.changed, and last warnings, how many
+ * compare_entry_warnings has (empty for a refused file). */
 void compare_csv(FILE *out, const struct compare_result *r);
 
 /* text as one CSV field, in double quotes (a quote inside doubled): changed_keys. */

@@ -472,8 +472,15 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
     const struct compare_entry *e = &r->e[i];
     const struct summary *p = &e->s[M_PROFIT];
     double best = r->e[r->best].s[M_PROFIT].mean, share = best > 0 ? 100 * p->mean / best : NAN;
-    fprintf(out, "<tr%s><td class=\"num\">%zu</td><td>", i == r->best ? " class=\"best\"" : "", e->rank);
-    html_text(out, file_name(e->path));
+    fprintf(out, "<tr%s><td class=\"num\">%zu</td><td class=\"file\">", i == r->best ? " class=\"best\"" : "", e->rank);
+    html_text(out, e->label);
+    const char *warned[COMPARE_WARNINGS_MAX];
+    size_t nw = compare_entry_warnings(e, warned);
+    if (nw) { /* the mark, its warnings in its title and under the table */
+        fputs(" <span class=\"mark\" title=\"", out);
+        for (size_t k = 0; k < nw; k++) html_textf(out, "%s%s", k ? "\n" : "", warned[k]);
+        fputs("\">!</span>", out);
+    }
     fputs("</td>", out);
     fprintf(out, "<td class=\"num\">%.2f <span class=\"pm\">± %.2f</span></td>", p->mean, p->ci95);
     if (isfinite(share))
@@ -490,9 +497,13 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
     if (r->service != M_ON_TIME_RATE) percent_cell(out, "num", e->s[M_ON_TIME_RATE].mean, 2);
     num_cell(out, "num", e->s[M_COST_TOTAL].mean, 2, "");
     fputs("<td>", out);
-    if (e->nchanged)
+    if (e->nchanged) { /* cut to the column's width (cli/html.c: div.keys); the whole list in its title */
+        fputs("<div class=\"keys\" title=\"", out);
+        html_text(out, e->changed_shown);
+        fputs("\">", out);
         short_keys(out, e->changed_shown);
-    else
+        fputs("</div>", out);
+    } else
         html_text(out, "—");
     fputs("</td></tr>\n", out);
 }
@@ -509,7 +520,7 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
     if (r->base) what_it_models(out, r->base);
     const struct compare_entry *top = &r->e[r->best];
     fputs("<p class=\"headline\">", out);
-    html_textf(out, _("%s earns the most: %.2f ± %.2f a day"), file_name(top->path), top->s[M_PROFIT].mean,
+    html_textf(out, _("%s earns the most: %.2f ± %.2f a day"), top->label, top->s[M_PROFIT].mean,
                top->s[M_PROFIT].ci95);
     fputs("<small>", out);
     html_textf(out, _("%zu files ranked by profit, %u replications each on the same random numbers (seed %llu)."),
@@ -518,8 +529,9 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
 
     fprintf(out, "<h2>%s</h2>\n", _("Ranking"));
     fprintf(out,
-            "<div class=\"wide\"><table>\n<tr><th class=\"num\">%s</th><th>%s</th><th class=\"num\">%s ± 95%%</th>"
-            "<th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">",
+            "<div class=\"wide\"><table class=\"ranking\">\n<tr><th class=\"num\">%s</th><th>%s</th><th "
+            "class=\"num\">%s ± 95%%</th>"
+            "<th class=\"num\">%s</th><th class=\"num wrap\">%s</th><th class=\"num\">",
             _("rank"), _("file"), _("profit"), _("of best"), _("against the best (paired)"));
     char shown[100]; /* 满足率 in Chinese, as the terminal's table (report_metric_prose) */
     html_text(out, report_metric_prose(metric_defs[r->service].name, shown, sizeof shown));
@@ -537,11 +549,29 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
         any = true;
         fputs("<li>", out);
         char where[600];
-        html_textf(out, "%s: %s", compare_refused_where(&r->e[i], file_name(r->e[i].path), where, sizeof where),
+        html_textf(out, "%s: %s", compare_refused_where(&r->e[i], r->e[i].label, where, sizeof where),
                    r->e[i].reason_shown);
         fputs("</li>\n", out);
     }
     if (any) fputs("</ul>\n", out);
+    any = false;
+    for (size_t rank = 1; rank <= r->ranked; rank++) /* the marked files' warnings, in the table's order */
+        for (size_t i = 0; i < r->n; i++) {
+            const char *warned[COMPARE_WARNINGS_MAX];
+            if (r->e[i].refused || r->e[i].rank != rank) continue;
+            size_t nw = compare_entry_warnings(&r->e[i], warned);
+            if (nw && !any) {
+                fprintf(out, "<h3>%s</h3>\n<p>", _("Warnings"));
+                html_text(out, _("The files marked ! in the table: read these before you trust their rank."));
+                fputs("</p>\n", out);
+            }
+            any |= nw > 0;
+            for (size_t k = 0; k < nw; k++) {
+                fputs("<div class=\"warn\">", out);
+                html_textf(out, "%s: %s", r->e[i].label, warned[k]);
+                fputs("</div>\n", out);
+            }
+        }
     fprintf(out, "<p><span class=\"sig\">%s</span> ", _("Red: significantly lower than the best."));
     /* xgettext:no-c-format */
     html_text(out, _("A difference is significant when the paired 95% interval of (profit - best profit) over the "

@@ -175,6 +175,14 @@ static void save_run(struct server *s, const struct run *r)
     for (unsigned k = 0; k < reps; k++)
         for (size_t j = 0; j < r->e.nm; j++)
             fprintf(m, "%.17g%c", r->e.rows[k * r->e.nm + j], j + 1 < r->e.nm ? ',' : '\n');
+    if (r->e.backlog) { /* for the warning that the run does not settle, after a restart too */
+        fputs("backlog\n", m);
+        for (unsigned k = 0; k < reps; k++) {
+            const struct backlog *b = &r->e.backlog[k];
+            fprintf(m, "%.17g,%.17g,%.17g,%.17g\n", b->orders_mid, b->orders_end, b->backordered_mid,
+                    b->backordered_end);
+        }
+    }
     fclose(m);
     if (write_file(dir, name, buf, len, false) != 0)
         fprintf(stderr, _("servlab: cannot write %s/%s: %s\n"), dir, name, strerror(errno));
@@ -199,11 +207,24 @@ static int load_run(struct server *s, struct run *r)
         if (!r->e.rows || !r->e.s) abort();
         for (size_t i = 0; ok && i < reps * nm; i++) ok = fscanf(f, " %lg%*[,]", &r->e.rows[i]) == 1;
         if (ok) simulate_summarise(r->e.rows, reps, nm, r->e.s);
+        char word[8];
+        if (ok && fscanf(f, " %7[a-z]", word) == 1 && strcmp(word, "backlog") == 0) { /* absent in older runs */
+            r->e.backlog = malloc(reps * sizeof *r->e.backlog);
+            if (!r->e.backlog) abort();
+            bool whole = true;
+            for (unsigned k = 0; whole && k < reps; k++) {
+                struct backlog *b = &r->e.backlog[k];
+                whole = fscanf(f, " %lg,%lg,%lg,%lg", &b->orders_mid, &b->orders_end, &b->backordered_mid,
+                               &b->backordered_end) == 4;
+            }
+            if (!whole) free(r->e.backlog), r->e.backlog = NULL;
+        }
+        if (ok) compare_entry_settle(&r->e);
     }
     fclose(f);
     if (!ok) {
-        free(r->e.rows), free(r->e.s);
-        r->e.rows = NULL, r->e.s = NULL;
+        free(r->e.rows), free(r->e.s), free(r->e.backlog);
+        r->e.rows = NULL, r->e.s = NULL, r->e.backlog = NULL;
         return -1;
     }
     return 0;
@@ -989,9 +1010,9 @@ static enum MHD_Result result_page(struct MHD_Connection *c, struct server *s, c
     if (state == RUN_DONE) {
         const struct summary *sv = &r->e.s[s->service], *ot = &r->e.s[M_ON_TIME_RATE];
         fprintf(out, "<table>\n<tr><th>%s</th><th class=\"num\">%s</th></tr>\n", _("measure"), _("value"));
+        char words[100], v[40]; /* report_percent may write "<0.01": escaped */
         fputs("<tr><td>", out);
-        html_text(out, metric_defs[s->service].name);
-        char v[40]; /* report_percent may write "<0.01": escaped */
+        html_text(out, report_metric_words(metric_defs[s->service].name, words, sizeof words));
         fputs("</td><td class=\"num\">", out);
         html_textf(out, "%s %% ± %.2f", report_percent(sv->mean, 2, v, sizeof v), 100 * sv->ci95);
         fputs("</td></tr>\n", out);
@@ -1002,6 +1023,18 @@ static enum MHD_Result result_page(struct MHD_Connection *c, struct server *s, c
         }
         fprintf(out, "<tr><td>%s</td><td class=\"num\">%.2f</td></tr>\n</table>\n", _("cost"),
                 r->e.s[M_COST_TOTAL].mean);
+        const char *warned[COMPARE_WARNINGS_MAX];
+        size_t nw = compare_entry_warnings(&r->e, warned);
+        if (nw) { /* as the command line's report lists them; the leaderboard marks the row */
+            fprintf(out, "<h2>%s</h2>\n<p>", _("Warnings"));
+            html_text(out, _("Read these before you trust the figures above and your rank."));
+            fputs("</p>\n", out);
+            for (size_t k = 0; k < nw; k++) {
+                fputs("<div class=\"warn\">", out);
+                html_text(out, warned[k]);
+                fputs("</div>\n", out);
+            }
+        }
     }
     fprintf(out, "<h2>%s</h2>\n", _("What you changed from the base"));
     changes_list(out, &r->e);

@@ -30,7 +30,7 @@ cp "$T/out" "$T/table.txt"
 csv="$T/o/compare.csv"
 ok "class-1.1 compare of 60 files exits 0 and writes compare.csv" $([ $rc -eq 0 ] && [ -s "$csv" ]; echo $?) "$(head -n 3 "$T/err")"
 ok "class-1.2 compare.csv: a header and 60 rows" $([ "$(wc -l < "$csv")" -eq 61 ]; echo $?) "$(wc -l < "$csv")"
-ok "class-1.3 changed_keys is the new last column" $(head -n 1 "$csv" | grep -q ',significant,refused,changed_keys$'; echo $?)
+ok "class-1.3 changed_keys, then warnings, the new last column" $(head -n 1 "$csv" | grep -q ',significant,refused,changed_keys,warnings$'; echo $?)
 i=1
 missing=0
 while [ $i -le 60 ]; do
@@ -56,13 +56,13 @@ ok "class-2.5 files of equal profit share a rank" $(awk -F, 'NR > 1 && $1 != ""'
 # ---- changed_keys ----
 row() { grep "/$1," "$csv"; }
 ok "class-3.1 a known edit: changed_keys names both keys with their values, in check's order" \
-    $(row s01.ini | grep -q ',"order_cycle.processing_servers = 4; inventory.safety_factor = 2"$'; echo $?) "$(row s01.ini)"
+    $(row s01.ini | grep -q ',"order_cycle.processing_servers = 4; inventory.safety_factor = 2",0$'; echo $?) "$(row s01.ini)"
 ok "class-3.2 a file handed in unchanged: changed_keys is empty, the table says nothing changed" \
-    $(row s05.ini | grep -q ',""$' && grep -A1 -E '^ +[0-9]+  s05\.ini ' "$T/table.txt" | grep -q '^      changed: nothing$'; echo $?)
+    $(row s05.ini | grep -q ',"",0$' && grep -A1 -E '^ +[0-9]+  s05\.ini ' "$T/table.txt" | grep -q '^      changed: nothing$'; echo $?)
 ok "class-3.3 a new policy: the key that became unused is '(unused)', the reorder point set by the lever is not listed" \
-    $(row s02.ini | grep -q ',"inventory.policy = base_stock; inventory.order_quantity = (unused)"$'; echo $?) "$(row s02.ini)"
+    $(row s02.ini | grep -q ',"inventory.policy = base_stock; inventory.order_quantity = (unused)",0$'; echo $?) "$(row s02.ini)"
 ok "class-3.4 a refused file still says what it changed" \
-    $(row s07.ini | grep -q 'is locked by base.ini.*,"revenue.price_per_unit = 15"$'; echo $?) "$(row s07.ini)"
+    $(row s07.ini | grep -q 'is locked by base.ini.*,"revenue.price_per_unit = 15",$'; echo $?) "$(row s07.ini)"
 ok "class-3.5 the table shows the changes under the row" \
     $(grep -A1 -E '^ +[0-9]+  s01\.ini ' "$T/table.txt" | grep -q '^      changed: order_cycle.processing_servers = 4; inventory.safety_factor = 2$'; echo $?)
 ok "class-3.6 run.replications and run.seed, set by compare, are never listed" $(! grep -q 'run\.\(replications\|seed\)' "$csv"; echo $?)
@@ -70,7 +70,7 @@ run "$S" compare --base "$B" "$T"/class/*.ini --reps 2 --quiet --format csv
 ok "class-3.7 --format csv prints what compare.csv holds" $([ $rc -eq 0 ] && cmp -s "$T/out" "$csv"; echo $?)
 run "$S" compare "$T/class/s05.ini" "$T/class/s01.ini" --reps 2 --quiet --format csv
 ok "class-3.8 without --base the first file is the reference: it changed nothing, the other its two keys" \
-    $([ $rc -eq 0 ] && row s05.ini | grep -q ',""$' && row s01.ini | grep -q ',"order_cycle.processing_servers = 4; inventory.safety_factor = 2"$'; echo $?)
+    $([ $rc -eq 0 ] && row s05.ini | grep -q ',"",0$' && row s01.ini | grep -q ',"order_cycle.processing_servers = 4; inventory.safety_factor = 2",0$'; echo $?)
 run "$S" compare "$T/class/s05.ini" "$T/class/s01.ini" --reps 2 --quiet --set sweep.service=on_time_rate
 ok "class-3.9 with the on-time rate as the service metric, the table shows it once (no second 'on time' column)" \
     $([ $rc -eq 0 ] && grep -q '^rank .* on_time_rate  *cost ' "$T/out" && ! grep -q ' on time ' "$T/out"; echo $?) "$(head -n 5 "$T/out")"
@@ -125,6 +125,74 @@ ok "class-8.1 files crowding near 100 %: the class chart's x axis is the log sho
 run "$S" compare --base "$CB" "$T"/spread/*.ini --reps 3 --quiet --out "$T/spreadout"
 ok "class-8.2 ... files spread out: a linear axis (status $rc)" \
     $([ $rc -eq 0 ] && [ -s "$T/spreadout/class_curve.png" ] && ! grep -q 'on a log scale' "$T/spreadout/report.html"; echo $?)
+
+# ---- what the class must see: warnings, the keys a student wrote, the seed, the names ----
+mkdir -p "$T/w/a" "$T/w/b"
+sed 's/^processing_days = exponential(0.02)/processing_days = exponential(2)/' "$CB" > "$T/w/jam.ini" # overloaded
+sed 's/^reorder_point = 500/target_fill_rate = 0.99/' "$CB" > "$T/w/target.ini"
+sed -e 's/^policy = sQ/policy = sS\norder_up_to = 1800/' -e '/^order_quantity/d' "$CB" > "$T/w/ss.ini"
+sed 's/^orders_per_day = 40/orders_per_day = 40\nfirst_order_days = 1/' "$CB" > "$T/w/first.ini" # a locked key the base leaves unset
+cp "$T/w/target.ini" "$T/w/a/x.ini"
+cp "$T/w/ss.ini" "$T/w/b/x.ini"
+run "$S" compare --base "$CB" "$CB" "$T/w/jam.ini" "$T/w/target.ini" "$T/w/ss.ini" "$T/w/first.ini" "$T/w/a/x.ini" "$T/w/b/x.ini" \
+    --reps 2 --seed 2 --quiet --out "$T/wout"
+cp "$T/out" "$T/w.txt"
+ok "class-9.1 an overloaded file that never settles: its row is marked '!' (status $rc)" \
+    $([ $rc -eq 0 ] && grep -qE '^ +[0-9]+!  jam\.ini ' "$T/w.txt" && ! grep -qE '^ +[0-9]+!  (base|target|ss)\.ini ' "$T/w.txt"; echo $?) \
+    "$(grep -E '^ +[0-9]+!? ' "$T/w.txt")"
+ok "class-9.2 ... and its warnings are listed under the table, naming the file: overloaded, does not settle" \
+    $(grep -q '^Warnings on the files marked !$' "$T/w.txt" && grep -q '^  ! jam\.ini: order processing is overloaded' "$T/w.txt" &&
+      grep -q '^  ! jam\.ini: the backlog grows: .*the system does not settle' "$T/w.txt"; echo $?) "$(grep -A3 '^Warnings' "$T/w.txt")"
+ok "class-9.2b ... and compare.csv counts them in its last column, warnings (0 for the others)" \
+    $(grep '/jam.ini,' "$T/wout/compare.csv" | grep -q '",2$' && [ "$(grep -c '",0$' "$T/wout/compare.csv")" -eq 5 ]; echo $?) \
+    "$(cut -c1-30 "$T/wout/compare.csv"; grep -o '",[0-9]*$' "$T/wout/compare.csv")"
+ok "class-9.3 ... and on the page: the mark on its row, the warnings under the table" \
+    $(grep -q '<span class="mark" title="order processing is overloaded' "$T/wout/report.html" &&
+      grep -q '<div class="warn">jam\.ini: order processing is overloaded' "$T/wout/report.html" &&
+      grep -q '<div class="warn">jam\.ini: the backlog grows' "$T/wout/report.html" &&
+      [ "$(grep -c 'class="mark"' "$T/wout/report.html")" -eq 1 ]; echo $?)
+ok "class-9.4 a target the student wrote comes first; the reorder point servlab derived is rounded (compare.csv keeps it whole)" \
+    $(grep -q '^      changed: inventory.target_fill_rate = 0.99; inventory.reorder_point = 515.4$' "$T/w.txt" &&
+      grep '/target.ini,' "$T/wout/compare.csv" | grep -q ',"inventory.reorder_point = 515.41[0-9]*; inventory.target_fill_rate = 0.99",0$' &&
+      grep -q '<span class="key">target_fill_rate = 0.99;</span> <span class="key">reorder_point = 515.4</span>' "$T/wout/report.html"; echo $?) \
+    "$(grep -A1 ' target.ini ' "$T/w.txt")"
+ok "class-9.5 a new policy: the keys the student wrote (policy, order_up_to) come before the one left unused" \
+    $(grep -A1 -E '^ +[0-9]+  ss\.ini ' "$T/w.txt" | grep -q '^      changed: inventory.policy = sS; inventory.order_up_to = 1800'; echo $?) \
+    "$(grep -A1 ' ss.ini ' "$T/w.txt")"
+ok "class-9.6 --seed 2: the table says the seed came from --seed, not from the base" \
+    $(grep -q '^seed 2 (from --seed), generator' "$T/w.txt"; echo $?) "$(sed -n 2p "$T/w.txt")"
+ok "class-9.7 two files named x.ini in two folders: a/x.ini and b/x.ini, in the table and on the page" \
+    $(grep -qE '^ +[0-9]+  a/x\.ini ' "$T/w.txt" && grep -qE '^ +[0-9]+  b/x\.ini ' "$T/w.txt" &&
+      grep -q '<td class="file">a/x.ini</td>' "$T/wout/report.html" && grep -q '<td class="file">b/x.ini</td>' "$T/wout/report.html" &&
+      grep -qE '^ +[0-9]+  target\.ini ' "$T/w.txt"; echo $?) "$(grep -E '^ +[0-9]+!? ' "$T/w.txt")"
+ok "class-9.8 a locked key the base leaves unset: '(not set)' in the refusal" \
+    $(grep -q '^  first.ini:[0-9]*: \[demand\] first_order_days is locked by base.ini: (not set) in the base, 1 here$' "$T/w.txt"; echo $?) \
+    "$(grep 'first.ini' "$T/w.txt")"
+run "$S" compare --lang zh --base "$CB" "$CB" "$T/w/jam.ini" "$T/w/first.ini" --reps 2 --quiet
+ok "class-9.9 --lang zh: the refusal's （未设定） in full-width brackets; the mark and the warnings in Chinese" \
+    $(grep -q '基础文件中为 （未设定），这里为 1$' "$T/out" && grep -qE '^ +[0-9]+!  jam\.ini ' "$T/out" &&
+      grep -q '^警告：标有 ! 的文件$' "$T/out" && grep -q '^  ! jam\.ini: ' "$T/out"; echo $?) "$(grep -A3 '警告\|未设定' "$T/out")"
+
+# ---- a class of 30 on a projector: the page fits 1280 px ----
+mkdir -p "$T/thirty"
+i=1
+while [ $i -le 30 ]; do
+    sed -e "s/^reorder_point = 500/reorder_point = $((400 + i * 10))/" -e "s/^order_quantity = 1200/order_quantity = $((1000 + i * 20))/" \
+        -e "s/^processing_servers = 1/processing_servers = $((1 + i % 3))/" \
+        -e "s/^picking_days = exponential(0.015)/picking_days = triangular(0.01, 0.015, 0.0$((2 + i % 5)))/" "$CB" > "$T/thirty/student_with_a_long_name_$i.ini"
+    i=$((i + 1))
+done
+cp "$T/w/jam.ini" "$T/thirty/"
+if tests/need.sh test browser > /dev/null 2>&1; then
+    for l in en zh; do
+        run "$S" compare --lang $l --base "$CB" "$T"/thirty/*.ini --reps 2 --quiet --out "$T/thirty_$l"
+        timeout 180 /usr/bin/python3 tests/html_check.py "$T/thirty_$l/report.html" --fit > "$T/check" 2>&1
+        ok "class-10.1 $l: the page of 31 files fits a 1280 px projector (no sideways scrolling)" \
+            $([ $rc -eq 0 ] && grep -q '^ok   fit:' "$T/check"; echo $?) "$(grep 'fit:' "$T/check")"
+    done
+else
+    echo "test_compare_class: skipped: the 1280 px check needs a browser (tests/need.sh browser)"
+fi
 
 # ---- a file that does not load says why, where the class sees it ----
 mkdir -p "$T/bad"
