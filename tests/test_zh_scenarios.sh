@@ -77,4 +77,17 @@ for f in $list; do
     done
 done
 
+# lesson 0's file of five mistakes: its Chinese twin differs only in comments, and
+# check refuses both with the same messages but for the path
+f=course-notes/00-mistakes.ini z=course-notes/zh/00-mistakes.ini
+strip "$f" > "$T/en"
+strip "$z" > "$T/zh"
+"$S" check "$f" > /dev/null 2> "$T/en.err"; rc1=$?
+"$S" check "$z" > /dev/null 2> "$T/zh.err"; rc2=$?
+sed "s|$f|FILE|g" "$T/en.err" > "$T/en.err.x"
+sed "s|$z|FILE|g" "$T/zh.err" > "$T/zh.err.x"
+ok "zh-5 $z differs from $f only in comments, and check refuses both alike (status $rc1, $rc2)" \
+    $(cmp -s "$T/en" "$T/zh" && [ $rc1 -eq 2 ] && [ $rc2 -eq 2 ] && cmp -s "$T/en.err.x" "$T/zh.err.x"; echo $?) \
+    "$(diff "$T/en" "$T/zh" | head -n 4; diff "$T/en.err.x" "$T/zh.err.x" | head -n 4)"
+
 check_done test_zh_scenarios
