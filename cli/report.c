@@ -1015,7 +1015,7 @@ int report_check_names(const struct model_config *cfg, const char *only, char *e
     struct fullwidth hit; /* "fill_rate，on_time_rate": typed in full-width mode */
     if (fullwidth_find(only, strlen(only), &hit)) {
         char problem[300];
-        fullwidth_problem(&hit, false, problem, sizeof problem);
+        fullwidth_problem(&hit, false, true, problem, sizeof problem);
         snprintf(err, errlen, _("--metrics: %s"), problem);
         return -1;
     }

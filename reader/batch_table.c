@@ -108,7 +108,8 @@ static int table_fullwidth(const char *path, const struct csv_record *rec, const
         char section[100] = "";
         if (dot) snprintf(section, sizeof section, "%.*s", (int)(dot - col), col);
         char problem[300];
-        fullwidth_problem(&hit, dot && key_takes_percent(section, dot + 1), problem, sizeof problem);
+        fullwidth_problem(&hit, dot && key_takes_percent(section, dot + 1), !dot || key_is_share(section, dot + 1),
+                          problem, sizeof problem);
         if (dot)
             fprintf(err, "%s:%d:%zu: [%.*s] %s: %s\n", path, rec->line, i + 1, (int)(dot - col), col, dot + 1, problem);
         else

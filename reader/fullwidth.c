@@ -119,7 +119,7 @@ int fullwidth_find(const char *text, size_t len, struct fullwidth *hit)
     return find_first(text, len, not_bracket, hit);
 }
 
-void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, char *buf, size_t n)
+void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, bool share, char *buf, size_t n)
 {
     const struct range *r = range_of(hit->code);
     if (r && r->kind == LOOKALIKE) {
@@ -143,6 +143,10 @@ void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, char *buf, 
         /* TRANSLATORS: %s is '、', '。', '【' or '】', %04X its code, %c the ASCII ',', '.', '[' or ']' to type */
         snprintf(buf, n, _("Chinese punctuation '%s' (U+%04X); type '%c' (switch the input method to half-width)"),
                  hit->text, hit->code, hit->ascii);
+    } else if (hit->code == 0xFF05 && !percent_ok && !share) { /* '３％' in a key of days or units */
+        /* TRANSLATORS: %s is '％', %04X its code */
+        snprintf(buf, n, _("full-width '%s' (U+%04X); write just the number, with no percent sign"), hit->text,
+                 hit->code);
     } else if (hit->code == 0xFF05 &&
                !percent_ok) { /* '％': the half-width '%' is refused next, so say what to write */
         /* TRANSLATORS: %s is '％', %04X its code */

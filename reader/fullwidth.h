@@ -43,8 +43,9 @@ int fullwidth_closing_bracket(const char *text, size_t len, struct fullwidth *hi
 
 /* The problem, in the user's language (lang/lang.h), for a message's end:
  * "full-width '＝' (U+FF1D); type '=' (switch the input method to half-width)". A '％'
- * is told to write a share as a decimal, unless percent_ok (the value may hold '%'). */
-void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, char *buf, size_t n);
+ * is told to write a share as a decimal, unless percent_ok (the value may hold '%'), or
+ * to write just the number where the value is no share (days, units). */
+void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, bool share, char *buf, size_t n);
 
 /* Copy text (NUL-terminated) into out (n bytes, n > 0), each such character replaced by
  * its ASCII one: what the text would say typed in half-width mode. */

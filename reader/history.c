@@ -348,7 +348,7 @@ static int fullwidth_row(struct reader *rd, const struct csv_record *r)
         if (which < 0 && !whole) continue;
         struct fullwidth hit;
         if (!fullwidth_find(r->field[i], strlen(r->field[i]), &hit)) continue;
-        fullwidth_problem(&hit, false, problem, sizeof problem);
+        fullwidth_problem(&hit, false, false, problem, sizeof problem);
         return fail_at(rd, r->line, which, "%s", problem);
     }
     return 0;

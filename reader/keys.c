@@ -535,6 +535,12 @@ bool key_takes_percent(const char *section, const char *name)
     return k >= 0 && (key_defs[k].flags & KEY_TAKES_PERCENT);
 }
 
+bool key_is_share(const char *section, const char *name)
+{
+    int k = section[0] && name[0] ? key_find(section, name) : -1;
+    return k < 0 || (key_defs[k].type != KEY_CHOICE && key_defs[k].type != KEY_TEXT && key_defs[k].max <= 1);
+}
+
 size_t key_index(const char *section, const char *name)
 {
     for (size_t i = 0; i < key_count; i++)

@@ -160,6 +160,10 @@ int key_find(const char *section, const char *name);
 /* Does key `name` of `section` exist and take shares ending in '%' (KEY_TAKES_PERCENT)? */
 bool key_takes_percent(const char *section, const char *name);
 
+/* Is key `name` of `section` a share, at most 1 (a '95%' typed there is 0.95)? Also true
+ * for a key that is not known, whose message cannot say better. */
+bool key_is_share(const char *section, const char *name);
+
 /* Is the key of this full name ("order_cycle.processing_servers",
  * "location.north.open") a whole number (KEY_COUNT)? False for no such key. */
 bool key_is_count(const char *full_name);

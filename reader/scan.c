@@ -159,7 +159,7 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
         struct fullwidth bracket; /* "[inventory】": the ']' typed in Chinese mode */
         if (fullwidth_closing_bracket(s, len, &bracket)) {
             char msg[300];
-            fullwidth_problem(&bracket, false, msg, sizeof msg);
+            fullwidth_problem(&bracket, false, true, msg, sizeof msg);
             sc->problems++;
             sc->report(sc->ctx, line, bracket.column, "", "", msg);
         } else {
@@ -321,7 +321,7 @@ static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n,
     struct fullwidth bracket;
     if (fullwidth_bracket_at(s + lead, n - lead, (int)lead + 1, &bracket)) { /* "【demand】" */
         char msg[300];
-        fullwidth_problem(&bracket, false, msg, sizeof msg);
+        fullwidth_problem(&bracket, false, true, msg, sizeof msg);
         sc->problems++;
         sc->seen_header = 1;
         sc->section[0] = '\0';
@@ -361,7 +361,7 @@ static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n,
         sc->section[0] = '\0';
     }
     char msg[300];
-    fullwidth_problem(&hit, key_takes_percent(sc->section, key), msg, sizeof msg);
+    fullwidth_problem(&hit, key_takes_percent(sc->section, key), key_is_share(sc->section, key), msg, sizeof msg);
     sc->problems++;
     sc->report(sc->ctx, line, hit.column, header ? "" : sc->section, key, msg);
     return header ? 2 : 1;

@@ -862,7 +862,7 @@ static bool set_fullwidth(struct loader *ld, const char *section, const char *ke
     struct fullwidth hit;
     if (!fullwidth_find(text, len, &hit)) return false;
     char problem[300];
-    fullwidth_problem(&hit, key_takes_percent(section, key), problem, sizeof problem);
+    fullwidth_problem(&hit, key_takes_percent(section, key), key_is_share(section, key), problem, sizeof problem);
     report(ld, 0, section, key, "%s", problem);
     return true;
 }

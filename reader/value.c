@@ -161,6 +161,24 @@ static const char *number_hint(const char *s, char *buf, size_t n)
         return _(" (one number only, with no blanks inside it)");
     if (number_if_swapped(s, "Oo", '0')) return _(" (is the letter O meant to be a zero?)");
     if (number_if_swapped(s, "lI", '1')) return _(" (is the letter l meant to be a one?)");
+    /* a count in Chinese ten-thousands: "1.2万" is 12000 */
+    static const struct {
+        const char *word;
+        double size;
+    } chinese_counts[] = {{"万", 1e4}, {"亿", 1e8}, {"千", 1e3}};
+    size_t len = strlen(s);
+    for (size_t i = 0; i < sizeof chinese_counts / sizeof chinese_counts[0]; i++) {
+        size_t w = strlen(chinese_counts[i].word), numeral = len - w;
+        char number[40];
+        if (len <= w || strcmp(s + numeral, chinese_counts[i].word) != 0 || numeral >= sizeof number) continue;
+        memcpy(number, s, numeral), number[numeral] = '\0';
+        char *end;
+        double x = strtod(number, &end);
+        if (end == number || *end || !isfinite(x)) continue;
+        /* TRANSLATORS: the number in digits, then the value as written: "12000 for 1.2万" */
+        snprintf(buf, n, _(" (write it in digits: %.10g for %s)"), x * chinese_counts[i].size, s);
+        return buf;
+    }
     /* a unit after the number: a letter ("3 days") or a character past ASCII ("3天") */
     unsigned char last = (unsigned char)s[strlen(s) - 1];
     if (digits && isdigit((unsigned char)s[0]) && (isalpha(last) || last >= 0x80))
