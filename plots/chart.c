@@ -141,6 +141,15 @@ static void panel_range(const struct chart_panel *p, double *xmin, double *xmax,
     if (!(p->y_from_zero && p->y_scale == CHART_LINEAR && *ymin == 0)) *ymin -= 0.05 * dy;
 }
 
+/* A STYLE_PEAK diamond's size (plschr's scale): larger than a dot (TEXT_SCALE's ●). */
+static const double PEAK_SCALE = 1.5;
+
+/* Is a series drawn as large markers only (no line)? */
+static bool big_marker(enum chart_style st)
+{
+    return st == STYLE_POINTS || st == STYLE_DOTS || st == STYLE_PEAK;
+}
+
 static void draw_series(const struct chart_series *s)
 {
     colour(C_FIRST_SERIES + (int)s->colour);
@@ -163,6 +172,18 @@ static void draw_series(const struct chart_series *s)
         plline((PLINT)k, sx, sy);
         free(sx);
         free(sy);
+    } else if (s->style == STYLE_PEAK) {
+        /* plstring's glyphs take the text's size: a white diamond a third larger behind
+           the coloured one outlines it on any dot or line under it */
+        PLFLT def, ht;
+        plgchr(&def, &ht);
+        colour(C_BACKGROUND);
+        plschr(0, 1.33 * PEAK_SCALE);
+        plstring(n, s->x, s->y, "◆");
+        colour(C_FIRST_SERIES + (int)s->colour);
+        plschr(0, PEAK_SCALE);
+        plstring(n, s->x, s->y, "◆");
+        plschr(0, ht / def);
     } else if (s->style == STYLE_POINTS || s->style == STYLE_DOTS) {
         plssym(0, 2.4);
         plstring(n, s->x, s->y, s->style == STYLE_POINTS ? "◆" : "●");
@@ -516,13 +537,18 @@ static bool segment_crosses(double ax, double ay, double bx, double by, double x
 }
 
 /* Is a box of label l at (x, y) inside the area and free of the labels placed before
- * it? If strict >= 1, also of every other point's marker; if 2, and no leader line
- * (its own or one placed before) crosses a label. */
+ * it and of the blocked boxes? If strict >= 1, also of every other point's marker; if
+ * 2, and no leader line (its own or one placed before) crosses a label; if 3, and no
+ * line of the chart crosses its box. */
 static bool place_free(const struct chart_label *labels, size_t l, double x, double y, bool leader,
                        const struct chart_label_area *a, int strict, size_t n)
 {
     const struct chart_label *me = &labels[l];
     if (x - me->w / 2 < a->x0 || x + me->w / 2 > a->x1 || y - me->h / 2 < a->y0 || y + me->h / 2 > a->y1) return false;
+    for (size_t k = 0; k < a->nblocked; k++) {
+        const struct chart_box *b = &a->blocked[k];
+        if (boxes_overlap(x, y, me->w, me->h, b->x, b->y, b->w, b->h, a->gap)) return false;
+    }
     for (size_t k = 0; k < l; k++)
         if (boxes_overlap(x, y, me->w, me->h, labels[k].x, labels[k].y, labels[k].w, labels[k].h, a->gap)) return false;
     if (strict < 1) return true;
@@ -546,6 +572,11 @@ static bool place_free(const struct chart_label *labels, size_t l, double x, dou
             if (segment_crosses(o->px, o->py, ox, oy, x, y, me->w, me->h)) return false;
         }
     }
+    if (strict < 3) return true;
+    for (size_t k = 0; k < a->nsegments; k++)
+        if (segment_crosses(a->seg_x[2 * k], a->seg_y[2 * k], a->seg_x[2 * k + 1], a->seg_y[2 * k + 1], x, y, me->w,
+                            me->h))
+            return false;
     return true;
 }
 
@@ -586,15 +617,18 @@ static size_t label_places(const struct chart_label *me, const struct chart_labe
 
 void chart_label_place(struct chart_label *labels, size_t n, const struct chart_label_area *area)
 {
-    enum { STRICT_REACH = 4 }; /* label heights: beyond, a long leader is worse than a crossing */
+    /* label heights: beyond, a long leader is worse than a crossing (of a line: beyond the
+       longer reach, as a label over a curve hides the curve where it is read) */
+    enum { STRICT_REACH = 4, LINE_REACH = 8 };
     double top = -INFINITY;
     for (size_t l = 0; l < n; l++) {
         struct chart_label *me = &labels[l];
         struct place *p;
         size_t np = label_places(me, area, &p);
         bool done = false;
-        for (int strict = 2; strict >= 0 && !done; strict--) {
-            for (size_t k = 0; k < np && !done && (strict < 2 || p[k].cost <= STRICT_REACH * me->h); k++) {
+        for (int strict = area->nsegments ? 3 : 2; strict >= 0 && !done; strict--) {
+            double reach = strict == 3 ? LINE_REACH : strict == 2 ? STRICT_REACH : INFINITY;
+            for (size_t k = 0; k < np && !done && p[k].cost <= reach * me->h; k++) {
                 if (place_free(labels, l, p[k].x, p[k].y, p[k].leader, area, strict, n))
                     me->x = p[k].x, me->y = p[k].y, me->leader = p[k].leader, done = true;
             }
@@ -612,14 +646,15 @@ void chart_label_place(struct chart_label *labels, size_t n, const struct chart_
 
 /* The panel's labelled points, grouped, measured, placed and drawn (rule in chart.h). */
 static const double LABEL_SCALE = 0.6;
-static void draw_point_labels(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
+static void draw_point_labels(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax,
+                              const struct legend_box *legend)
 {
     size_t n = 0;
     double marker_scale = 0;
     for (size_t s = 0; s < p->nseries; s++) {
         if (!p->point_labels[s]) continue;
         const struct chart_series *se = &p->series[s];
-        bool big = se->style == STYLE_POINTS || se->style == STYLE_DOTS;
+        bool big = big_marker(se->style);
         marker_scale = fmax(marker_scale, big ? 2.4 : 1.0);
         for (size_t i = 0; i < se->n; i++) n += p->point_labels[s][i] && isfinite(se->x[i]) && isfinite(se->y[i]);
     }
@@ -674,18 +709,26 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
     /* a marker's width: the large dot and diamond (plssym 2.4) measure about 0.32 of
      * 2.4 default character heights on these charts */
     double marker = 0.32 * marker_scale * def;
+    /* a labelled point of a line with whiskers: its marker is as wide as their caps (17
+       pixels of the PNG, measured; the line's dot is narrower), so a label beside it does
+       not touch them */
+    PLFLT sx0, sx1, sy0, sy1;
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    for (size_t s = 0; s < p->nseries; s++)
+        if (p->point_labels[s] && p->series[s].err && !big_marker(p->series[s].style))
+            marker = fmax(marker, 17.0 * (sx1 - sx0) / PAGE_W);
     /* the markers of the points without a label, which labels keep off too */
     size_t nothers = 0;
     for (size_t s = 0; s < p->nseries; s++) {
         const struct chart_series *se = &p->series[s];
-        if (se->style == STYLE_POINTS || se->style == STYLE_DOTS) nothers += se->n;
+        if (big_marker(se->style)) nothers += se->n;
     }
     double *ox = malloc((nothers + 1) * sizeof *ox), *oy = malloc((nothers + 1) * sizeof *oy);
     if (!ox || !oy) abort();
     nothers = 0;
     for (size_t s = 0; s < p->nseries; s++) {
         const struct chart_series *se = &p->series[s];
-        if (se->style != STYLE_POINTS && se->style != STYLE_DOTS) continue;
+        if (!big_marker(se->style)) continue;
         for (size_t i = 0; i < se->n; i++) {
             bool labelled = p->point_labels[s] && p->point_labels[s][i];
             if (labelled || !isfinite(se->x[i]) || !isfinite(se->y[i])) continue;
@@ -693,9 +736,44 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
             oy[nothers++] = (se->y[i] - ymin) / (ymax - ymin) * hmm;
         }
     }
-    struct chart_label_area area = {0, wmm, 0, hmm, 0.6 * ht, marker, ox, oy, nothers};
+    /* the lines drawn (joined series), in mm, which labels keep off where they can */
+    size_t nseg = 0;
+    for (size_t s = 0; s < p->nseries; s++) {
+        const struct chart_series *se = &p->series[s];
+        if ((se->style == STYLE_LINE || se->style == STYLE_STEPS) && se->n > 1) nseg += 2 * (se->n - 1);
+    }
+    double *sgx = malloc((2 * nseg + 1) * sizeof *sgx), *sgy = malloc((2 * nseg + 1) * sizeof *sgy);
+    if (!sgx || !sgy) abort();
+    nseg = 0;
+#define SEGMENT(x0, y0, x1, y1)                                                                                        \
+    do {                                                                                                               \
+        sgx[2 * nseg] = ((x0)-xmin) / (xmax - xmin) * wmm, sgy[2 * nseg] = ((y0)-ymin) / (ymax - ymin) * hmm;          \
+        sgx[2 * nseg + 1] = ((x1)-xmin) / (xmax - xmin) * wmm, sgy[2 * nseg + 1] = ((y1)-ymin) / (ymax - ymin) * hmm;  \
+        nseg++;                                                                                                        \
+    } while (0)
+    for (size_t s = 0; s < p->nseries; s++) {
+        const struct chart_series *se = &p->series[s];
+        if (se->style != STYLE_LINE && se->style != STYLE_STEPS) continue;
+        for (size_t i = 0; i + 1 < se->n; i++) {
+            double x0 = se->x[i], y0 = se->y[i], x1 = se->x[i + 1], y1 = se->y[i + 1];
+            if (!isfinite(x0) || !isfinite(y0) || !isfinite(x1) || !isfinite(y1)) continue;
+            if (se->style == STYLE_STEPS) {
+                SEGMENT(x0, y0, x1, y0);
+                SEGMENT(x1, y0, x1, y1);
+            } else {
+                SEGMENT(x0, y0, x1, y1);
+            }
+        }
+    }
+#undef SEGMENT
+    struct chart_box blocked;
+    if (legend)
+        blocked = (struct chart_box){legend->left + legend->width / 2, legend->top - legend->height / 2, legend->width,
+                                     legend->height};
+    struct chart_label_area area = {
+        0, wmm, 0, hmm, 0.6 * ht, marker, ox, oy, nothers, sgx, sgy, nseg, legend ? &blocked : NULL, legend ? 1 : 0};
     chart_label_place(labels, ngroups, &area);
-    free(ox), free(oy);
+    free(ox), free(oy), free(sgx), free(sgy);
     for (size_t g = 0; g < ngroups; g++) {
         const struct chart_label *l = &labels[g];
         double y = ymin + l->y / hmm * (ymax - ymin);
@@ -795,45 +873,52 @@ static void legend_place(const struct chart_panel *p, const struct legend_entry 
     *st = best;
 }
 
-static void draw_legend(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
-{
+/* A panel's legend, laid out: its entries, their style and place, and its box (mm from
+ * the frame's lower left); n is 0 when no series has a label. */
+struct panel_legend {
     struct legend_entry e[CHART_MAX_SERIES];
     char texts[CHART_MAX_SERIES][400];
-    int n = 0;
-    for (size_t s = 0; s < p->nseries && n < CHART_MAX_SERIES; s++) {
+    int n;
+    struct legend_style st;
+    struct legend_box box;
+};
+
+static void legend_layout(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax,
+                          struct panel_legend *L)
+{
+    L->n = 0;
+    for (size_t s = 0; s < p->nseries && L->n < CHART_MAX_SERIES; s++) {
         const struct chart_series *se = &p->series[s];
         if (!se->label) continue;
         /* the series' own mark: a box for bars, its marker for points, else a line */
-        bool marker = se->style == STYLE_POINTS || se->style == STYLE_DOTS;
-        e[n] = (struct legend_entry){.text = plain(se->label, texts[n], sizeof texts[n]),
-                                     .mark = se->style == STYLE_BARS ? MARK_BOX
-                                             : marker                ? MARK_SYMBOL
-                                                                     : MARK_LINE,
-                                     .colour = C_FIRST_SERIES + (int)se->colour,
-                                     .line_style = se->dashed ? 2 : 1,
-                                     .line_width = 3,
-                                     .symbol = se->style == STYLE_POINTS ? "◆" : "●",
-                                     .symbol_scale = 1.0};
-        n++;
+        bool marker = big_marker(se->style);
+        int k = L->n++;
+        L->e[k] = (struct legend_entry){.text = plain(se->label, L->texts[k], sizeof L->texts[k]),
+                                        .mark = se->style == STYLE_BARS ? MARK_BOX
+                                                : marker                ? MARK_SYMBOL
+                                                                        : MARK_LINE,
+                                        .colour = C_FIRST_SERIES + (int)se->colour,
+                                        .line_style = se->dashed ? 2 : 1,
+                                        .line_width = 3,
+                                        .symbol = se->style == STYLE_DOTS ? "●" : "◆",
+                                        .symbol_scale = 1.0};
     }
-    if (n == 0) return;
+    if (L->n == 0) return;
     /* on top: two rows across the top; inside: one column, where it covers least */
-    struct legend_style st = {.place = PLACE_TOP,
-                              .columns = p->legend_on_top ? (n + 1) / 2 : 1,
-                              .x_off = p->legend_on_top ? 0 : 0.015,
-                              .y_off = 0.03,
-                              .mark_width = 0.06,
-                              .text_offset = 1.0,
-                              .text_scale = TEXT_SCALE,
-                              .spacing = 1.7};
-    if (!p->legend_on_top) {
-        double vw, vh;
-        frame_mm(&vw, &vh);
-        plschr(0, st.text_scale); /* legend_box_at measures at the legend's size */
-        legend_place(p, e, n, &st, xmin, xmax, ymin, ymax, vw, vh);
-        plschr(0, TEXT_SCALE);
-    }
-    draw_legend_box(e, n, &st, xmin, xmax, ymin, ymax);
+    L->st = (struct legend_style){.place = PLACE_TOP,
+                                  .columns = p->legend_on_top ? (L->n + 1) / 2 : 1,
+                                  .x_off = p->legend_on_top ? 0 : 0.015,
+                                  .y_off = 0.03,
+                                  .mark_width = 0.06,
+                                  .text_offset = 1.0,
+                                  .text_scale = TEXT_SCALE,
+                                  .spacing = 1.7};
+    double vw, vh;
+    frame_mm(&vw, &vh);
+    plschr(0, L->st.text_scale); /* legend_box_at measures at the legend's size */
+    if (!p->legend_on_top) legend_place(p, L->e, L->n, &L->st, xmin, xmax, ymin, ymax, vw, vh);
+    L->box = legend_box_at(L->e, L->n, &L->st, vw, vh);
+    plschr(0, TEXT_SCALE);
 }
 
 /* ---- axes on a scale (the rule is in chart.h) ---- */
@@ -852,30 +937,52 @@ static int by_tick(const void *a, const void *b)
     return (p->at > q->at) - (p->at < q->at);
 }
 
+/* The label of the tick at `at` on scale s (CHART_SHORTFALL or CHART_LOG): the service
+ * level or the value, with the decimals it needs; the floor reads "100". */
+static void tick_label(enum chart_scale s, double at, char *label, size_t n)
+{
+    bool shortfall = s == CHART_SHORTFALL;
+    double v = pow(10, shortfall ? -at : at), k = floor(log10(v) + 1e-9);
+    int decimals = k < 0 ? (int)-k : 0;
+    if (shortfall && fabs(v - CHART_SHORTFALL_FLOOR) < 1e-9)
+        snprintf(label, n, "100");
+    else
+        snprintf(label, n, "%.*f", decimals, shortfall ? 100 - v : v);
+}
+
 size_t chart_scale_ticks(enum chart_scale s, double a, double b, struct chart_tick *ticks, size_t max)
 {
     if (s == CHART_LINEAR || !(a < b) || !isfinite(a) || !isfinite(b)) return 0;
     bool shortfall = s == CHART_SHORTFALL, fives = b - a < 3 - 1e-9;
     /* the powers of ten of the value (or the shortfall) that the axis reaches */
-    double lo = shortfall ? -b : a, hi = shortfall ? -a : b, eps = 1e-9;
+    double lo = shortfall ? -b : a, hi = shortfall ? -a : b, eps = 1e-9, brk = chart_scale_break(s, a, b);
+    if (isnan(brk)) brk = INFINITY;
     size_t n = 0;
     for (int k = (int)floor(lo) - 1; k <= (int)ceil(hi) && n < max; k++) {
         for (int m = 1; m <= 9 && n < max; m++) {
             double v = m * pow(10, k), at = shortfall ? -log10(v) : log10(v);
             if (at < a - eps || at > b + eps) continue;
             if (shortfall && (v > 100 + eps || v < CHART_SHORTFALL_FLOOR * (1 - eps))) continue;
+            if (at > brk + eps && at < b - eps && fabs(v - CHART_SHORTFALL_FLOOR) > eps) continue; /* past the break */
             struct chart_tick *t = &ticks[n++];
             *t = (struct chart_tick){.at = at, .major = m == 1};
-            if (!(m == 1 || (fives && (m == 2 || m == 5)))) continue;
-            int decimals = k < 0 ? -k : 0;
-            if (shortfall && fabs(v - CHART_SHORTFALL_FLOOR) < eps)
-                snprintf(t->label, sizeof t->label, "100");
-            else
-                snprintf(t->label, sizeof t->label, "%.*f", decimals, shortfall ? 100 - v : v);
+            if (m == 1 || (fives && (m == 2 || m == 5))) tick_label(s, at, t->label, sizeof t->label);
         }
     }
     qsort(ticks, n, sizeof *ticks, by_tick);
+    /* a bare start: the first tick labelled too, when it stands apart from the first label */
+    size_t first = 0;
+    while (first < n && !ticks[first].label[0]) first++;
+    if (first < n && first > 0 && ticks[first].at - a > CHART_TICK_BARE)
+        tick_label(s, ticks[0].at, ticks[0].label, sizeof ticks[0].label);
     return n;
+}
+
+double chart_scale_break(enum chart_scale s, double a, double b)
+{
+    double floor_at = -log10(CHART_SHORTFALL_FLOOR), eps = 1e-9;
+    if (s != CHART_SHORTFALL || !(a < b) || b < floor_at - eps || a > floor_at - 1) return NAN;
+    return floor_at - 0.2; /* past 2 x the floor's tick (0.3 before it): no tick is left out */
 }
 
 bool chart_crowds_near_100(const double *service, size_t n)
@@ -889,6 +996,42 @@ bool chart_crowds_near_100(const double *service, size_t n)
     size_t near = 0;
     for (size_t i = 0; i < n; i++) near += isfinite(service[i]) && service[i] >= band;
     return 3 * near > finite;
+}
+
+/* A break mark on both sides of the frame at `at` on the x (or y) axis: a gap in the
+ * frame's line between two slanted strokes, as a broken axis is drawn by hand. */
+static void break_mark(bool x_axis, double at, double xmin, double xmax, double ymin, double ymax)
+{
+    enum { GAP_MM = 1, HALF_MM = 2 }; /* half the gap between the strokes; their half height */
+    PLFLT vx0, vx1, vy0, vy1, sx0, sx1, sy0, sy1;
+    plgvpd(&vx0, &vx1, &vy0, &vy1);
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    double sw = sx1 - sx0, sh = sy1 - sy0, vw = (vx1 - vx0) * sw, vh = (vy1 - vy0) * sh;
+    if (vw <= 0 || vh <= 0) return;
+    /* the whole page as the viewport (nothing clipped at the frame), in mm from the
+       frame's lower left corner */
+    plvpor(0, 1, 0, 1);
+    plwind(-vx0 * sw, (1 - vx0) * sw, -vy0 * sh, (1 - vy0) * sh);
+    double along = x_axis ? (at - xmin) / (xmax - xmin) * vw : (at - ymin) / (ymax - ymin) * vh;
+    for (int side = 0; side < 2; side++) {
+        double across = side ? (x_axis ? vh : vw) : 0, slant = 0.8 * HALF_MM;
+        /* the gap, a parallelogram between the strokes; u along the axis, v across it */
+        PLFLT u[4] = {along - GAP_MM - slant, along + GAP_MM - slant, along + GAP_MM + slant, along - GAP_MM + slant};
+        PLFLT v[4] = {across - HALF_MM, across - HALF_MM, across + HALF_MM, across + HALF_MM};
+        colour(C_BACKGROUND);
+        plfill(4, x_axis ? u : v, x_axis ? v : u);
+        colour(C_AXES);
+        plwidth(1.5);
+        for (int k = -1; k <= 1; k += 2) {
+            double u0 = along + k * GAP_MM - slant, u1 = along + k * GAP_MM + slant;
+            if (x_axis)
+                pljoin(u0, across - HALF_MM, u1, across + HALF_MM);
+            else
+                pljoin(across - HALF_MM, u0, across + HALF_MM, u1);
+        }
+    }
+    plvpor(vx0, vx1, vy0, vy1);
+    plwind(xmin, xmax, ymin, ymax);
 }
 
 /* The grid lines (grid) or the ticks and, with labels, their labels of a scale's axis,
@@ -925,6 +1068,8 @@ static void scale_axis(enum chart_scale s, bool x_axis, bool labels, bool grid, 
         else
             plmtex("lv", 0.5, (t->at - ymin) / (ymax - ymin), 1.0, plain(t->label, buf, sizeof buf));
     }
+    double brk = x_axis ? chart_scale_break(s, xmin, xmax) : chart_scale_break(s, ymin, ymax);
+    if (!grid && isfinite(brk)) break_mark(x_axis, brk, xmin, xmax, ymin, ymax);
 }
 
 /* The quadrant lines and names of a panel (struct chart_panel: quadrants). The names keep
@@ -978,6 +1123,57 @@ static void draw_quadrants(const struct chart_panel *p, double xmin, double xmax
     plschr(0, TEXT_SCALE);
 }
 
+/* The width of a y axis's widest tick label, in character heights: a digit is about
+ * one character height wide in these charts' sans face (measured), a '.' half of one.
+ * A linear axis's labels are PLplot's: its tick step (as its pldtik chooses it: 1, 2 or
+ * 5 times a power of ten, 4 to 10 ticks) gives the decimals, the range the digits. */
+static double y_tick_width(const struct chart_panel *p, double ymin, double ymax)
+{
+    static const double DIGIT = 0.95, POINT = 0.5;
+    double widest = 0;
+    if (p->y_scale != CHART_LINEAR) {
+        struct chart_tick t[64];
+        size_t n = chart_scale_ticks(p->y_scale, ymin, ymax, t, 64);
+        for (size_t i = 0; i < n; i++) {
+            double w = 0;
+            for (const char *c = t[i].label; *c; c++) w += *c == '.' ? POINT : DIGIT;
+            widest = fmax(widest, w);
+        }
+        return widest;
+    }
+    double range = ymax - ymin, most = fmax(fabs(ymin), fabs(ymax));
+    if (!(range > 0) || !isfinite(most)) return 0;
+    double t1 = log10(range), np = floor(t1), f = t1 - np, step;
+    if (f > 0.7781512503)
+        step = 2 * pow(10, np);
+    else if (f > 0.4771212549)
+        step = pow(10, np);
+    else if (f > 0.1760912591)
+        step = 5 * pow(10, np - 1);
+    else
+        step = 2 * pow(10, np - 1);
+    double decimals = fmax(0, -floor(log10(step) + 1e-9));
+    double digits = most >= 1 ? floor(log10(most)) + 1 : 1;
+    return (digits + decimals + (ymin < 0 ? 1 : 0)) * DIGIT + (decimals > 0 ? POINT : 0);
+}
+
+/* The y axis's title, left of the tick labels: 6 character heights out, further when
+ * the labels are wider than 5 digits (at most 8.3: the page's edge); made smaller when
+ * its estimated length (text_mm: 5 to 10 % long for Latin text) exceeds the frame's
+ * height, so that it never reaches the frame's top and bottom. */
+static void y_title(const struct chart_panel *p, double ymin, double ymax)
+{
+    char buf[1200];
+    plain(p->ylabel, buf, sizeof buf);
+    double disp = fmin(8.3, fmax(6.0, y_tick_width(p, ymin, ymax) + 1.0));
+    double wmm, hmm;
+    frame_mm(&wmm, &hmm);
+    double len = text_mm(buf), room = hmm, shrink = len > room ? room / len : 1;
+    plschr(0, TEXT_SCALE * shrink);
+    plmtex("l", disp / shrink, 0.5, 0.5, buf); /* disp in the smaller characters' heights */
+    plschr(0, TEXT_SCALE);
+}
+
 static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax)
 {
     const struct chart_panel *p = &c->panels[k];
@@ -997,19 +1193,30 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     if (!xlin) scale_axis(c->x_scale, true, false, true, xmin, xmax, ymin, ymax);
     if (!ylin) scale_axis(p->y_scale, false, false, true, xmin, xmax, ymin, ymax);
     if (p->quadrants) draw_quadrants(p, xmin, xmax, ymin, ymax);
-    for (size_t s = 0; s < p->nseries; s++) draw_series(&p->series[s]);
+    /* in the series' order; with a peak, the lines first, then the peak, then the dots
+       and diamonds: a dot at the peak's place shows inside it */
+    bool peak = false;
+    for (size_t s = 0; s < p->nseries; s++) peak |= p->series[s].style == STYLE_PEAK;
+    for (size_t s = 0; s < p->nseries; s++)
+        if (!peak || !big_marker(p->series[s].style)) draw_series(&p->series[s]);
     for (size_t m = 0; m < p->nmarks; m++) draw_mark_line(&p->marks[m], ymin, ymax);
+    for (size_t s = 0; peak && s < p->nseries; s++)
+        if (p->series[s].style == STYLE_PEAK) draw_series(&p->series[s]);
+    for (size_t s = 0; peak && s < p->nseries; s++)
+        if (big_marker(p->series[s].style) && p->series[s].style != STYLE_PEAK) draw_series(&p->series[s]);
     for (size_t m = 0; m < p->nmarks; m++) draw_mark_label(p, m, ymin, ymax, xmin, xmax);
-    draw_point_labels(p, xmin, xmax, ymin, ymax);
+    struct panel_legend legend;
+    legend_layout(p, xmin, xmax, ymin, ymax, &legend);
+    draw_point_labels(p, xmin, xmax, ymin, ymax, legend.n ? &legend.box : NULL);
     colour(C_AXES);
     plwidth(1.5);
     bool last = k + 1 == c->npanels;
     plbox(xlin ? (last ? "bcnst" : "bcst") : "bc", c->x_tick, xsub, ylin ? "bcnstv" : "bc", 0, 0);
     if (!xlin) scale_axis(c->x_scale, true, last, false, xmin, xmax, ymin, ymax);
     if (!ylin) scale_axis(p->y_scale, false, true, false, xmin, xmax, ymin, ymax);
-    plmtex("l", 6.0, 0.5, 0.5, plain(p->ylabel, buf, sizeof buf));
+    y_title(p, ymin, ymax);
     if (last) plmtex("b", 3.2, 0.5, 0.5, plain(c->xlabel, buf, sizeof buf));
-    draw_legend(p, xmin, xmax, ymin, ymax);
+    if (legend.n) draw_legend_box(legend.e, legend.n, &legend.st, xmin, xmax, ymin, ymax);
 }
 
 /* ---- a surface (chart_surface) ---- */

@@ -37,6 +37,9 @@ enum chart_style {
     STYLE_BARS,   /* a histogram: x holds n + 1 bin edges, y the n bar heights */
     STYLE_POINTS, /* large diamonds only (a highlighted point) */
     STYLE_DOTS,   /* large round markers only */
+    STYLE_PEAK,   /* a diamond twice a dot's width on a white outline, drawn over the lines
+                     and under the other markers: a marked point (a profit peak) that stays
+                     visible with a dot at its place, the dot inside it */
 };
 
 struct chart_series {
@@ -180,20 +183,35 @@ double chart_scale_at(enum chart_scale s, double v);
  * except 2 and 5 times when the axis spans less than three powers of ten (so that
  * each third of the axis has a label). A shortfall tick is labelled with its service level,
  * 100 - shortfall, with the decimals it needs ("90", "99", "99.5", "99.9"), and the floor
- * as "100"; a value tick as the value ("0.1", "1", "20", "1000"). Returns how many were
- * written (at most max). */
+ * as "100"; a value tick as the value ("0.1", "1", "20", "1000"). When the axis starts
+ * more than CHART_TICK_BARE of a power of ten before its first labelled tick, its first
+ * tick is labelled too ("60" left of "90"): every point can then be read between two
+ * labels. Returns how many were written (at
+ * most max). */
 struct chart_tick {
     double at;      /* in the scale's coordinates */
     bool major;     /* longer, with a grid line */
     char label[16]; /* "" when not labelled */
 };
 size_t chart_scale_ticks(enum chart_scale s, double a, double b, struct chart_tick *ticks, size_t max);
+#define CHART_TICK_BARE 0.25
+
+/* Where a CHART_SHORTFALL axis from a to b (a < b) is broken, or NaN when it is not: when
+ * it reaches the floor (100 %), between the last decade's tick and the floor, so that "100"
+ * reads as apart from the scale, not as the next power of ten (99.999). chart.c draws a
+ * break mark there on the frame and no tick between it and the floor. */
+double chart_scale_break(enum chart_scale s, double a, double b);
 
 /* Do n service levels (in %) crowd near 100 %: are there at least 4, and more than a
  * third of them in the last twentieth of the axis that runs from the lowest of them to
  * 100 %? On a linear axis such points sit within a few pixels of each other, their
  * whiskers one thick bar: the charts then draw the shortfall (CHART_SHORTFALL). */
 bool chart_crowds_near_100(const double *service, size_t n);
+
+/* A box: its centre and size. */
+struct chart_box {
+    double x, y, w, h;
+};
 
 /* Point labels, the rule (both pure functions below; chart.c measures in mm on the page,
  * y upwards, and uses the panel's frame as the area):
@@ -210,8 +228,11 @@ bool chart_crowds_near_100(const double *service, size_t n);
  *    are first tried strictly (the box covers no other point's marker, labelled or
  *    not (chart_label_area), nor, for a place with a leader, comes within half a
  *    marker's width of one; its leader crosses no label placed before, no leader
- *    placed before crosses it); then all places for one that covers no marker; then
- *    all places for a free one.
+ *    placed before crosses it); before them, those within 8 label heights are tried
+ *    for one that is also clear of the chart's lines (no line crosses its box:
+ *    chart_label_area's segments); then all places for one that covers no
+ *    marker; then all places for a free one. No place inside a blocked box (the
+ *    legend) is ever free.
  * 3. When no place in the area is free, the label is stacked above the highest label
  *    placed so far, with a leader line (outside the area, but on no other label).
  * So no two labels overlap, whatever the points. */
@@ -233,11 +254,18 @@ struct chart_label {
 /* The area labels must stay in, the gap between a marker and its label (and between
  * labels), and the markers' size (a square marker x marker centred on each point). The
  * chart's other markers, those of points without a label, are kept off as the labelled
- * points' are: nothers of them at (other_x[i], other_y[i]) (none when nothers is 0). */
+ * points' are: nothers of them at (other_x[i], other_y[i]) (none when nothers is 0).
+ * The lines drawn: nsegments segments, segment k from (seg_x[2k], seg_y[2k]) to
+ * (seg_x[2k+1], seg_y[2k+1]). Boxes no label may overlap (the legend): nblocked of
+ * them. Either may be none (0). */
 struct chart_label_area {
     double x0, x1, y0, y1, gap, marker;
     const double *other_x, *other_y;
     size_t nothers;
+    const double *seg_x, *seg_y;
+    size_t nsegments;
+    const struct chart_box *blocked;
+    size_t nblocked;
 };
 
 /* Place n labels by rules 2 and 3. Deterministic; needs no PLplot. */
@@ -255,11 +283,6 @@ struct chart_contour_points {
  * cell the line crosses twice). z[i * ny + j] is at (x[i], y[j]). */
 void chart_contour_points(const double *x, const double *y, size_t nx, size_t ny, const double *z, double level,
                           struct chart_contour_points *t);
-
-/* A box: its centre and size. */
-struct chart_box {
-    double x, y, w, h;
-};
 
 /* The place for a label of size w x h on a line through the n points (x, y): the point
  * whose box lies inside [0, x1] x [0, y1], `margin` in from its sides, and farthest from

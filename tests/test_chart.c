@@ -234,6 +234,35 @@ static void placement(void)
     check(beside.x + beside.w / 2 <= 50 - 3 && !beside.leader,
           "chart-5.10 a label keeps off the marker of a point without a label: it goes left (x %.2f)", beside.x);
 
+    /* a blocked box (the legend) right of the point: never under it, whatever is free */
+    struct chart_box legend = {70, 50, 30, 20};
+    struct chart_label_area boxed = area;
+    boxed.blocked = &legend, boxed.nblocked = 1;
+    struct chart_label under = {.px = 50, .py = 50, .w = 10, .h = 4};
+    chart_label_place(&under, 1, &boxed);
+    check(under.x + under.w / 2 <= legend.x - legend.w / 2 || under.y - under.h / 2 >= legend.y + legend.h / 2 ||
+              under.y + under.h / 2 <= legend.y - legend.h / 2,
+          "chart-5.11 a label keeps off a blocked box, the legend (at %.1f, %.1f)", under.x, under.y);
+    /* a line leaving the point to the right, level with it: the label goes where no line
+       crosses it (left, touching its marker) */
+    double seg_x[2] = {50, 150}, seg_y[2] = {50, 51};
+    struct chart_label_area lined = area;
+    lined.seg_x = seg_x, lined.seg_y = seg_y, lined.nsegments = 1;
+    struct chart_label on_line = {.px = 50, .py = 50, .w = 10, .h = 4};
+    chart_label_place(&on_line, 1, &lined);
+    check(on_line.x + on_line.w / 2 <= 50 - 3 && fabs(on_line.y - 50) < 1e-9 && !on_line.leader,
+          "chart-5.12 a label keeps off a line through the place right of its point: it goes left (x %.2f)", on_line.x);
+    /* lines every way but up-left, within reach: the label goes up there, with a leader */
+    double fan_x[6] = {50, 150, 50, 50, 50, 0}, fan_y[6] = {50, 50, 50, 0, 50, 50};
+    lined.seg_x = fan_x, lined.seg_y = fan_y, lined.nsegments = 3;
+    struct chart_label fan = {.px = 50, .py = 50, .w = 10, .h = 4};
+    chart_label_place(&fan, 1, &lined);
+    bool crossed = false;
+    for (size_t k = 0; k < 3; k++)
+        crossed |= fan_y[2 * k + 1] == 50 ? fabs(fan.y - 50) < fan.h / 2
+                                          : fabs(fan.x - 50) < fan.w / 2 && fan.y - fan.h / 2 < 50;
+    check(!crossed, "chart-5.13 lines right, left and down: the label crosses none (at %.1f, %.1f)", fan.x, fan.y);
+
     double px[6] = {0, 0.3, 5, 0.2, 5.4, 20}, py[6] = {0, 0.2, 5, 0, 5, 0};
     size_t g[6];
     chart_label_groups(px, py, 6, 0.5, g);
@@ -300,6 +329,38 @@ static void scales(void)
     for (size_t i = 0; i < n; i++)
         if (t[i].label[0]) strcat(seen, t[i].label), strcat(seen, " ");
     check(strcmp(seen, "0.5 1 2 5 10 20 50 ") == 0, "chart-6.11 log ticks read as the values ('%s')", seen);
+    /* a bare start: a file at 61.46 % left of the "90" tick gets a label to read it by */
+    double from = chart_scale_at(CHART_SHORTFALL, 61.46), to = chart_scale_at(CHART_SHORTFALL, 100);
+    from -= 0.02 * (to - from);
+    seen[0] = '\0';
+    n = chart_scale_ticks(CHART_SHORTFALL, from, to, t, 64);
+    for (size_t i = 0; i < n; i++)
+        if (t[i].label[0]) strcat(seen, t[i].label), strcat(seen, " ");
+    check(strcmp(seen, "60 90 99 99.9 99.99 100 ") == 0,
+          "chart-6.13 an axis starting well before its first power of ten labels its first tick ('%s')", seen);
+    /* as the sweep of stockouts_vs_inventory.ini: from 80.34 % */
+    from = chart_scale_at(CHART_SHORTFALL, 80.34), to = chart_scale_at(CHART_SHORTFALL, 99.999);
+    from -= 0.02 * (to - from);
+    n = chart_scale_ticks(CHART_SHORTFALL, from, to, t, 64);
+    check(n > 0 && strcmp(t[0].label, "80") == 0, "chart-6.14 from 80.34 %%: the first tick reads 80 ('%s')",
+          n ? t[0].label : "");
+    n = chart_scale_ticks(CHART_LOG, log10(0.2), log10(2e5), t, 64);
+    check(n > 0 && strcmp(t[0].label, "0.2") == 0, "chart-6.15 so does a log axis: 0.2 below 1 ('%s')",
+          n ? t[0].label : "");
+    n = chart_scale_ticks(CHART_LOG, log10(0.6), log10(2e5), t, 64);
+    check(n > 0 && !t[0].label[0] && strcmp(t[1].label, "") == 0,
+          "chart-6.16 but not on an axis starting less than a quarter power of ten before it (0.6 before 1: '%s')",
+          t[0].label);
+    /* 100 % is apart from the scale: a break between 99.99 and the floor, no tick in it */
+    double brk = chart_scale_break(CHART_SHORTFALL, 1, to);
+    n = chart_scale_ticks(CHART_SHORTFALL, 1, to, t, 64);
+    size_t inside = 0;
+    for (size_t i = 0; i < n; i++) inside += t[i].at > brk && t[i].at < to - 1e-9;
+    check(brk > 2 && brk < to && inside == 0 && strcmp(t[n - 1].label, "100") == 0,
+          "chart-6.17 an axis reaching 100 %% is broken before it (at %.2f), no tick between (%zu)", brk, inside);
+    check(isnan(chart_scale_break(CHART_SHORTFALL, 1, 2.5)) && isnan(chart_scale_break(CHART_LOG, 0, 3)) &&
+              isnan(chart_scale_break(CHART_LINEAR, 0, 3)),
+          "chart-6.18 no break on an axis that ends before 100 %%, nor on another scale");
     check(chart_scale_ticks(CHART_LINEAR, 0, 1, t, 64) == 0 && chart_scale_ticks(CHART_LOG, 1, 1, t, 64) == 0 &&
               chart_scale_ticks(CHART_LOG, 0, 3, t, 5) == 5,
           "chart-6.12 no ticks for a linear or empty axis; never more than asked");
@@ -620,6 +681,37 @@ static void contour_labels(void)
           "chart-11.7 a line only along the frame's edges gets no label, rather than a clipped one");
 }
 
+/* The y axis's title clears its tick labels however wide they are, and fits the frame's
+ * height however long it is. */
+static void y_titles(void)
+{
+    static double ty[2][2] = {{0, 3}, {0, 6}}; /* log10: 1 .. 1000, 1 .. 1000000 */
+    static double tx[2] = {0, 1};
+    double x[3] = {0}, y[3] = {0}, size[3] = {0};
+    const char *titles[3] = {"cost QXZ", "cost QXZ",
+                             "cost QXZ per day of one more point of complaints handled rate, "
+                             "long enough to run past the frame's top edge"};
+    bool found = true;
+    for (int k = 0; k < 3; k++) {
+        struct chart c = {.title = "y titles", .xlabel = "x", .npanels = 1};
+        c.panels[0] = (struct chart_panel){.ylabel = titles[k], .nseries = 1, .y_scale = CHART_LOG};
+        c.panels[0].series[0] =
+            (struct chart_series){NULL, tx, ty[k == 0 ? 0 : 1], NULL, 2, COLOUR_BLUE, STYLE_LINE, false};
+        char err[300] = "";
+        size_t len;
+        char *s = svg_of(&c, err, sizeof err, &len);
+        found &= s && text_at(s, titles[k], &x[k], &y[k], &size[k]);
+        free(s);
+    }
+    if (!check(found, "chart-13.0 the y titles are drawn")) return;
+    /* seven digits against four: the title moves out by about three digits' width */
+    check(x[1] < x[0] - size[0], "chart-13.1 labels of 7 digits push the y title out (x %.0f, with 4 digits %.0f)",
+          x[1], x[0]);
+    check(x[1] > 0, "chart-13.2 ... but not off the page (x %.0f)", x[1]);
+    check(size[2] < size[1], "chart-13.3 a y title longer than the frame is high is drawn smaller (%.1f < %.1f)",
+          size[2], size[1]);
+}
+
 int main(void)
 {
     inline_svg();
@@ -629,6 +721,7 @@ int main(void)
     labelled_points();
     placement();
     scales();
+    y_titles();
     flow_diagram();
     return check_done("test_chart");
 }
