@@ -731,7 +731,9 @@ static void write_sweep_files(struct out *w, const struct sweep_result *r)
     if (out_chart_to(w, &page, "cost_breakdown.png", path, sizeof path, &to))
         out_chart_to_done(w, &page, "cost_breakdown.png", _("What the service costs, by kind"),
                           charts_cost_breakdown(&to, r));
-    if (out_chart_to(w, &page, "marginal_cost.png", path, sizeof path, &to))
+    /* no marginal cost chart where the lever seldom raises service: the table leaves the
+       column out and says why; a chart would be empty or a meaningless zig-zag */
+    if (sweep_marginal_meaningful(r) && out_chart_to(w, &page, "marginal_cost.png", path, sizeof path, &to))
         out_chart_to_done(w, &page, "marginal_cost.png", _("The cost of one more point of service"),
                           charts_marginal_cost(&to, r));
     if ((fp = out_open(w, "report.html"))) debrief_sweep(fp, &page, r), out_commit(w, "report.html");

@@ -411,9 +411,7 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
     bool falls = false; /* better service that saves other costs (express, lost customers) */
     for (size_t i = 0; i < k; i++) falls |= y[i] < 0;
     /* TRANSLATORS: %s is the service rate in words; a point is one percentage point */
-    if (!sweep_marginal_meaningful(r)) /* as the table says: the lever seldom raises service */
-        snprintf(title, sizeof title, _("One more point of %s: no cost curve here, the lever seldom raises it"), words);
-    else if (falls)
+    if (falls)
         snprintf(title, sizeof title, _("What one more point of %s costs: below 0 where it saves other costs"), words);
     else
         /* the trend, not each step: neighbouring points can cost about the same */
@@ -1045,9 +1043,24 @@ int charts_compare(const struct chart_target *to, const struct sweep_result *con
             }
         members[group[k]]++;
     }
+    /* the x axis as a sweep's (x_axis = auto: the shortfall when the points crowd near
+       100 %), over every curve's points and every file's own */
+    size_t npoints = shown, ncurves = 0;
+    for (size_t k = 0; k < shown; k++) npoints += sweeps[k]->n, ncurves += group[k] == k;
+    double *levels = malloc(npoints * sizeof *levels);
+    if (!levels) abort();
+    npoints = 0;
+    for (size_t k = 0; k < shown; k++) {
+        for (size_t i = 0; i < sweeps[k]->n; i++) levels[npoints++] = 100 * sweeps[k]->service_level[i];
+        levels[npoints++] = 100 * own_service[k];
+    }
+    struct x_axis xa = choose_x_axis(sweeps[0], levels, npoints, false);
+    free(levels);
+    c.x_scale = xa.scale;
     for (size_t k = 0; k < shown; k++) {
         const struct sweep_result *r = sweeps[k];
         x[k] = percent(r->service_level, r->n);
+        for (size_t i = 0; i < r->n; i++) x[k][i] = chart_scale_at(xa.scale, x[k][i]);
         y[k] = column(r, M_PROFIT, false);
         px[k] = x[k][r->opt.best], py[k] = y[k][r->opt.best];
         if (group[k] != k) continue;
@@ -1063,16 +1076,23 @@ int charts_compare(const struct chart_target *to, const struct sweep_result *con
             (struct chart_series){shared[k], x[k], y[k], NULL, r->n, COLOUR_GREY, STYLE_LINE, false};
     }
     for (size_t k = 0; k < shown; k++) {
-        ox[k] = 100 * own_service[k], oy[k] = own_profit[k];
+        ox[k] = chart_scale_at(xa.scale, 100 * own_service[k]), oy[k] = own_profit[k];
         bool alone = members[group[k]] == 1;
         enum chart_colour best = alone ? colours[k] : COLOUR_GREY;
         if (group[k] == k)
-            p->series[p->nseries++] = (struct chart_series){NULL, &px[k], &py[k], NULL, 1, best, STYLE_POINTS, false};
+            p->series[p->nseries++] = (struct chart_series){NULL, &px[k], &py[k], NULL, 1, best, STYLE_PEAK, false};
         p->series[p->nseries++] =
             (struct chart_series){alone ? NULL : labels[k], &ox[k], &oy[k], NULL, 1, colours[k], STYLE_DOTS, false};
     }
     service_words(sweeps[0], words, sizeof words);
-    snprintf(title, sizeof title, _("Profit against %s: each scenario's curve"), words);
+    if (any_shared) /* the title counts what the legend shows: curves, some shared by several files */
+        /* TRANSLATORS: the service rate in words, the number of curves drawn, the number of files */
+        snprintf(
+            title, sizeof title,
+            P_("Profit against %s: %zu curve for %zu files", "Profit against %s: %zu curves for %zu files", ncurves),
+            words, ncurves, shown);
+    else
+        snprintf(title, sizeof title, _("Profit against %s: each scenario's curve"), words);
     const char *key = strrchr(sweeps[0]->base.sweep.parameter, '.');
     char why[300] = "";
     if (any_shared) /* the same curve means the same scenario but for the swept key */
@@ -1089,7 +1109,8 @@ int charts_compare(const struct chart_target *to, const struct sweep_result *con
                  P_("%zu scenario on the same random numbers: ● as written, ◆ best point%s",
                     "%zu scenarios on the same random numbers: ● as written, ◆ best point%s", n),
                  n, why);
-    axis_label(sweeps[0], xl, sizeof xl);
+    x_axis_note(&xa, sub, sizeof sub);
+    x_axis_label(&xa, sweeps[0], xl, sizeof xl);
     int rc = draw(to, &c);
     for (size_t k = 0; k < shown; k++) free(x[k]), free(y[k]);
     return rc;
@@ -1270,13 +1291,15 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
     snprintf(curve_label, sizeof curve_label, _("%s: %s at %zu values"), file, key, curve->n);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_scale = xa.scale};
     struct chart_panel *p = &c.panels[0];
-    *p = (struct chart_panel){.ylabel = _("profit per day (money)")};
+    /* the legend above the data: a class's dots reach every corner of the frame, the
+       files at 100 % pile up along its right edge */
+    *p = (struct chart_panel){.ylabel = _("profit per day (money)"), .legend_on_top = true};
     p->series[p->nseries++] =
         (struct chart_series){curve_label, cx, cy, NULL, curve->n, COLOUR_BLUE, STYLE_LINE, false};
     p->point_labels[p->nseries] = (const char *const *)text;
     p->series[p->nseries++] = (struct chart_series){NULL, x, y, NULL, n, COLOUR_VERMILLION, STYLE_DOTS, false};
-    /* the peak last, over any file's dot at the same place */
-    p->series[p->nseries++] = (struct chart_series){NULL, &px, &py, NULL, 1, COLOUR_BLUE, STYLE_POINTS, false};
+    /* the peak over any file's dot at the same place */
+    p->series[p->nseries++] = (struct chart_series){NULL, &px, &py, NULL, 1, COLOUR_BLUE, STYLE_PEAK, false};
     int rc = draw(to, &c);
     for (size_t k = 0; k < n; k++) free(text[k]);
     free(text), free(x), free(y), free(cx), free(cy), free(order);

@@ -30,7 +30,9 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
 /* Cost by kind against the service level. */
 int charts_cost_breakdown(const struct chart_target *to, const struct sweep_result *r);
 
-/* The marginal cost of one more point of service against the service level. */
+/* The marginal cost of one more point of service against the service level; only for a
+ * sweep whose lever raises service (sweep_marginal_meaningful): servlab leaves the chart
+ * out otherwise. */
 int charts_marginal_cost(const struct chart_target *to, const struct sweep_result *r);
 
 /* The order-cycle time histogram of a traced replication: bins shared by the CSV

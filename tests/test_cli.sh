@@ -315,6 +315,12 @@ ok "cli-12.1 sweep --out writes the CSVs, the summary and three charts" $([ $rc 
 for f in service_curve cost_breakdown marginal_cost; do
     ok "cli-12.2 $f.png is a 1280x860 PNG" $([ "$(head -c 8 "$T/sw/$f.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] && [ "$(png_size "$T/sw/$f.png")" = "1280x860" ]; echo $?)
 done
+# a lever that does not move service (a refund share): no cost-per-point chart, as the table has no column
+run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/ret" --quiet
+ok "cli-12.9 a sweep whose lever does not raise service writes no marginal_cost.png, and its page shows none" \
+    $([ $rc -eq 0 ] && [ -s "$T/ret/service_curve.png" ] && [ ! -e "$T/ret/marginal_cost.png" ] &&
+      ! grep -q 'marginal_cost' "$T/ret/report.html" && grep -q 'cost_breakdown.png' "$T/ret/report.html"; echo $?) \
+    "$(ls "$T/ret" | tr '\n' ' ')"
 ok "cli-12.3 --plot FILE.svg writes an SVG" $(head -c 200 "$T/curve.svg" | grep -q '<svg'; echo $?)
 "$S" sweep scenarios/default.ini $SW --plot "$T/curve.pdf" --quiet > /dev/null
 ok "cli-12.4 --plot FILE.pdf writes a PDF" $([ "$(head -c 5 "$T/curve.pdf")" = "%PDF-" ]; echo $?)
