@@ -107,6 +107,8 @@ struct x_axis {
     bool crowded;           /* auto chose the shortfall because points crowd near 100 % */
     bool flat;              /* auto chose the lever because service does not move */
     size_t at_100;          /* auto chose the lever because this many points reach 100 % */
+    size_t rising;          /* auto chose the lever because service rises at only this many */
+    size_t steps;           /* of this many steps (both 0 otherwise) */
 };
 
 /* Service levels (in %) that span less than this many points draw as one stack of
@@ -135,23 +137,37 @@ static size_t points_at_100(const double *levels, size_t n)
     return k;
 }
 
+/* How many of the steps of sweep r raise the service level (where the cost of a
+ * point is defined, cli/sweep.c). */
+static size_t rising_steps(const struct sweep_result *r)
+{
+    size_t k = 0;
+    for (size_t i = 1; i < r->n; i++)
+        if (!isnan(r->marginal[i])) k++;
+    return k;
+}
+
 /* What the charts of sweep r draw along x: as [sweep] x_axis says; auto draws the
- * lever when service does not move (service_flat) or when several points reach
- * 100 % (points_at_100), else the shortfall when the points crowd near 100 %
+ * lever when service does not move (service_flat), when several points reach 100 %
+ * (points_at_100) or when service rises at fewer than half the steps (as the table
+ * then leaves the cost of a point out, sweep_marginal_meaningful: along service the
+ * curves would run back and forth), else the shortfall when the points crowd near 100 %
  * (chart_crowds_near_100). levels: the service levels of the points,
  * in % (n of them). allow_lever: false for the class chart, whose files have no lever
  * value (lever reads as auto). */
 static struct x_axis choose_x_axis(const struct sweep_result *r, const double *levels, size_t n, bool allow_lever)
 {
     enum sweep_x_axis want = r->base.sweep.x_axis;
-    if (want == SWEEP_X_LEVER && allow_lever) return (struct x_axis){CHART_LINEAR, true, false, false, 0};
-    if (want == SWEEP_X_SERVICE) return (struct x_axis){CHART_LINEAR, false, false, false, 0};
-    if (want == SWEEP_X_SHORTFALL) return (struct x_axis){CHART_SHORTFALL, false, false, false, 0};
-    if (allow_lever && service_flat(levels, n)) return (struct x_axis){CHART_LINEAR, true, false, true, 0};
+    if (want == SWEEP_X_LEVER && allow_lever) return (struct x_axis){CHART_LINEAR, true, false, false, 0, 0, 0};
+    if (want == SWEEP_X_SERVICE) return (struct x_axis){CHART_LINEAR, false, false, false, 0, 0, 0};
+    if (want == SWEEP_X_SHORTFALL) return (struct x_axis){CHART_SHORTFALL, false, false, false, 0, 0, 0};
+    if (allow_lever && service_flat(levels, n)) return (struct x_axis){CHART_LINEAR, true, false, true, 0, 0, 0};
     size_t full = points_at_100(levels, n);
-    if (allow_lever && full >= AT_100_LEVER) return (struct x_axis){CHART_LINEAR, true, false, false, full};
+    if (allow_lever && full >= AT_100_LEVER) return (struct x_axis){CHART_LINEAR, true, false, false, full, 0, 0};
+    if (allow_lever && !r->x2 && !sweep_marginal_meaningful(r))
+        return (struct x_axis){CHART_LINEAR, true, false, false, 0, rising_steps(r), r->n - 1};
     bool crowded = chart_crowds_near_100(levels, n);
-    return (struct x_axis){crowded ? CHART_SHORTFALL : CHART_LINEAR, false, crowded, false, 0};
+    return (struct x_axis){crowded ? CHART_SHORTFALL : CHART_LINEAR, false, crowded, false, 0, 0, 0};
 }
 
 /* Point i of sweep r along x. */
@@ -194,6 +210,11 @@ static void x_axis_note(const struct x_axis *a, char *buf, size_t n)
         snprintf(buf + used, n - used, "%s", _("; x: the lever, as service is the same at every point"));
     else if (a->at_100) /* TRANSLATORS: added to a chart's subtitle; the number of points at 100 % */
         snprintf(buf + used, n - used, _("; x: the lever, as %zu points reach 100 %%"), a->at_100);
+    else if (a->steps) /* TRANSLATORS: added to a chart's subtitle; steps where service rises, of all steps */
+        snprintf(buf + used, n - used,
+                 P_("; x: the lever, as service rises at only %zu of its %zu step",
+                    "; x: the lever, as service rises at only %zu of its %zu steps", a->steps),
+                 a->rising, a->steps);
 }
 
 /* A change in money with its sign, in as many decimals as show it: whole from 10 up,

@@ -106,7 +106,7 @@ const struct option_row option_rows[] = {
     {OPT_X_AXIS, "--x-axis", "auto|service|shortfall|lever", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP,
      K_SWEEP_X_AXIS, /* xgettext:no-c-format */
      N_("the charts' x axis (auto: the shortfall, on a log scale, when points crowd near 100%; the lever when service "
-        "does not move or 3 points reach 100%)"),
+        "does not move, rises at fewer than half the steps or 3 points reach 100%)"),
      ".BR sweep :\n"
      "what the sweep charts draw along x:\n"
      ".B service\n"
@@ -118,7 +118,8 @@ const struct option_row option_rows[] = {
      "(the swept key's own values), or\n"
      ".B auto\n"
      "(the default): the lever when the service level is the same at every point (within\n"
-     "0.01 points: a lever that buys something else) or when 3 points or more reach\n"
+     "0.01 points: a lever that buys something else), when it rises at fewer than half\n"
+     "the steps (the curves would run back and forth) or when 3 points or more reach\n"
      "exactly 100% (they would stand on one x), else the shortfall when the points\n"
      "crowd near 100% (at least 4 points, more than a third of them in the last twentieth\n"
      "of the axis from the lowest to 100%), else the service level; the subtitle says\n"

@@ -321,6 +321,13 @@ ok "cli-12.9 a sweep whose lever does not raise service writes no marginal_cost.
     $([ $rc -eq 0 ] && [ -s "$T/ret/service_curve.png" ] && [ ! -e "$T/ret/marginal_cost.png" ] &&
       ! grep -q 'marginal_cost' "$T/ret/report.html" && grep -q 'cost_breakdown.png' "$T/ret/report.html"; echo $?) \
     "$(ls "$T/ret" | tr '\n' ' ')"
+# a lever that raises service at fewer than half its steps: the charts run along the lever, saying why
+run "$S" sweep scenarios/default.ini --param inventory.order_quantity --from 200 --to 3000 --steps 15 \
+    --service cycle_service_level --reps 2 --out "$T/oq" --quiet
+ok "cli-12.10 service rising at few steps: the charts' x axis is the lever, and the subtitle says why" \
+    $([ $rc -eq 0 ] && grep -q 'rises from the row above at only 6 of the 14 steps' "$T/out" &&
+      [ "$(grep -c 'the lever, as service rises at only 6 of its 14 steps' "$T/oq/report.html")" -ge 2 ] &&
+      grep -q '>inventory.order_quantity<' "$T/oq/report.html"; echo $?)
 ok "cli-12.3 --plot FILE.svg writes an SVG" $(head -c 200 "$T/curve.svg" | grep -q '<svg'; echo $?)
 "$S" sweep scenarios/default.ini $SW --plot "$T/curve.pdf" --quiet > /dev/null
 ok "cli-12.4 --plot FILE.pdf writes a PDF" $([ "$(head -c 5 "$T/curve.pdf")" = "%PDF-" ]; echo $?)
