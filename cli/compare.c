@@ -156,8 +156,8 @@ static struct change *add_change(struct change_list *l, const char *name, bool m
 }
 
 /* A value servlab derived (a reorder point from a target) as the tables show it: a
- * number to 4 significant digits but never fewer than its whole part's (515.4166156 is
- * 515.4, 12345.6 is 12346); anything else as it is. compare.csv keeps every digit. */
+ * number as num_derived writes it (515.4166156 is 515.4); anything else as it is.
+ * compare.csv keeps every digit. */
 static void derived_shown(const char *value, char *buf, size_t n)
 {
     char *end;
@@ -166,8 +166,7 @@ static void derived_shown(const char *value, char *buf, size_t n)
         snprintf(buf, n, "%s", value);
         return;
     }
-    int digits = (int)floor(log10(fabs(x))) + 1;
-    num_about(x, digits > 4 ? digits : 4, buf, n);
+    num_derived(x, buf, n);
 }
 
 /* An unset or unused value ("(not set)", "(not used by policy sS)") as the tables show

@@ -540,8 +540,10 @@ static void report_unknown_section(struct loader *ld, int line, const char *sect
     else { /* every section, from the tables, so the list never goes stale */
         char all[400] = "";
         size_t used = 0;
+        /* TRANSLATORS: between the items of a list of names; Chinese writes '、' */
+        const char *between = C_("list", ", ");
         for (size_t i = 0; i < n && used < sizeof all; i++)
-            used += (size_t)snprintf(all + used, sizeof all - used, "%s[%s]", i ? ", " : "", names[i]);
+            used += (size_t)snprintf(all + used, sizeof all - used, "%s[%s]", i ? between : "", names[i]);
         report(ld, line, section, "", _("unknown section; the sections are %s"), all);
     }
 }
@@ -3012,7 +3014,7 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
     enum key_id root = key_root(k);
     if (lever->key && key_defs[root].name == lever->level_key) {
         char level[40];
-        snprintf(buf, n, _("%s sets it to %s"), lever->key, num_format(lever->level, level, sizeof level));
+        snprintf(buf, n, _("%s sets it to %s"), lever->key, num_derived(lever->level, level, sizeof level));
         *kind = UNSET_LEVER;
         return buf;
     }

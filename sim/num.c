@@ -47,6 +47,13 @@ char *num_about(double x, int digits, char *buf, size_t n)
     return buf;
 }
 
+char *num_derived(double x, char *buf, size_t n)
+{
+    if (!isfinite(x) || x == 0) return num_format(x, buf, n);
+    int whole = (int)floor(log10(fabs(x))) + 1;
+    return num_about(x, whole > 4 ? whole : 4, buf, n);
+}
+
 /* The words for large counts, largest first: English counts in thousands (million,
  * billion, trillion), Chinese in ten-thousands (万, 亿, 万亿). */
 struct count_word {

@@ -22,6 +22,11 @@ char *num_fixed(double x, int decimals, char *buf, size_t n);
  * 1e15, below 1e-9 in size, or not finite, it falls back to %.*g. Returns buf. */
 char *num_about(double x, int digits, char *buf, size_t n);
 
+/* A value servlab worked out (a reorder point from a service target), to be read, not
+ * typed back: 4 significant digits, but never fewer than its whole part's (515.4166 is
+ * "515.4", 12345.6 is "12346"). Returns buf. */
+char *num_derived(double x, char *buf, size_t n);
+
 /* A large count for a message, rounded to `digits` significant digits in the words of the
  * language chosen (lang/lang.h): 3.6e11 is "360 billion" in English and "3600 亿" in
  * Chinese, 9e6 is "9 million" and "900 万"; below the first word (a million, 万) it is

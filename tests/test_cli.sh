@@ -110,6 +110,9 @@ ok "cli-5.3 the resolved scenario gives byte-identical results" $(cmp -s "$T/res
 "$S" check "$T/resolved.ini" | sed 's/ *;.*//' > "$T/again.ini"
 sed 's/ *;.*//' "$T/resolved.ini" > "$T/once.ini"
 ok "cli-5.4 checking the resolved file again gives the same assignments" $(cmp -s "$T/once.ini" "$T/again.ini" && [ "$(grep -c ' = ' "$T/once.ini")" -ge 25 ]; echo $?)
+run "$S" check scenarios/reading_a_scenario.ini
+ok "cli-5.4b a level a service target sets is shown as read, not to 17 digits" \
+    $(grep -q '^; reorder_point = *; target_fill_rate sets it to 235.1$' "$T/out"; echo $?) "$(grep 'sets it to' "$T/out")"
 run "$S" check scenarios/default.ini --set inventory.reorder_point=650
 ok "cli-5.5 check shows a --set value and says so" $(grep -q '^reorder_point = 650 .*--set' "$T/out"; echo $?)
 
