@@ -27,14 +27,37 @@ const char *lang_code(void)
     return current == LANG_ZH ? "zh" : "en";
 }
 
+/* Does locale name v ("zh_CN.GBK", "zh_CN.UTF-8@x", "zh_CN") name a codeset other than
+ * UTF-8? servlab writes UTF-8 only, which a GBK terminal shows as garbage. */
+static bool other_codeset(const char *v)
+{
+    const char *dot = strchr(v, '.');
+    if (!dot) return false;
+    char codeset[32];
+    size_t k = 0;
+    for (const char *p = dot + 1; *p && *p != '@' && k + 1 < sizeof codeset; p++)
+        if (*p != '-' && *p != '_') codeset[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+    codeset[k] = '\0';
+    return strcmp(codeset, "utf8") != 0;
+}
+
 /* The language the environment asks for: the first of LC_ALL, LC_MESSAGES, LANG that
- * is set and not empty, as POSIX orders them. */
+ * is set and not empty, as POSIX orders them. Chinese in a codeset other than UTF-8
+ * (zh_CN.GBK) is English, with a note in ASCII, which such a terminal shows. */
 static enum lang from_environment(void)
 {
     static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
     for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
         const char *v = getenv(vars[i]);
-        if (v && *v) return strncmp(v, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
+        if (!v || !*v) continue;
+        if (strncmp(v, "zh", 2) != 0) return LANG_EN;
+        if (!other_codeset(v)) return LANG_ZH;
+        fprintf(stderr,
+                "servlab: %s=%s is not UTF-8, and servlab writes Chinese in UTF-8 only (a GBK terminal would show "
+                "it garbled); going on in English. For Chinese, use a UTF-8 terminal: %s=zh_CN.UTF-8, or "
+                "--lang zh\n",
+                vars[i], v, vars[i]);
+        return LANG_EN;
     }
     return LANG_EN;
 }
