@@ -134,8 +134,18 @@ static int date_day(const struct when *w, const char *text, enum history_date_fo
     } else if (w->shape == WHEN_MONTH) {
         form = "YYYY-MM";
     }
-    if (m < 1 || m > 12 || d < 1 || d > month_days(w->y, m) || w->bad_time) {
+    if (m < 1 || m > 12 || d < 1 || w->bad_time) {
         snprintf(err, errlen, _("'%s' is not a date (%s)"), text, form);
+        return -1;
+    }
+    if (d > month_days(w->y, m)) { /* the right form, a day the month does not have */
+        /* TRANSLATORS: a month as named before its year ("February 2024"); zh: 2月 */
+        static const char *const month_names[] = {N_("January"),   N_("February"), N_("March"),    N_("April"),
+                                                  N_("May"),       N_("June"),     N_("July"),     N_("August"),
+                                                  N_("September"), N_("October"),  N_("November"), N_("December")};
+        /* TRANSLATORS: the date as written, the month's name, the year, its number of days:
+           "'2024-02-30': February 2024 has 29 days" */
+        snprintf(err, errlen, _("'%s': %s %ld has %u days"), text, _(month_names[m - 1]), w->y, month_days(w->y, m));
         return -1;
     }
     *day = (double)days_from_civil(w->y, m, d);

@@ -322,7 +322,7 @@ static void test_errors(void)
     refused("history-4.1", "date,sold\n2024-01-01,4\n2024-01-02,4x\n", "daily", "replay",
             "/bad.csv:3:2: column 'sold': ");
     refused("history-4.2", "2024-01-01,4\n2024-02-30,4\n", "daily", "replay",
-            "/bad.csv:2:1: column 'day': '2024-02-30' is not a date (YYYY-MM-DD)\n");
+            "/bad.csv:2:1: column 'day': '2024-02-30': February 2024 has 29 days\n");
     refused("history-4.3", "day,q\n1,4\n3,4\n2,5\n", "daily", "replay",
             "/bad.csv:4:1: column 'day': 2 comes before the day of row 3; rows must be in date order\n");
     refused("history-4.4", "day,q\n1,4\n1,4\n", "daily", "replay",
@@ -759,6 +759,17 @@ static void test_export_errors(void)
         "history-11.16", "sku,d,q\nA,2024-03-04,5\n",
         "history_date_column = d\nhistory_quantity_column = q\nhistory_item_column = sku\nhistory_item = Z\n",
         "/bad.csv:1:1: column 'sku': no row has item 'Z' (history_item); items there include 'A'\n");
+    /* a date in the right form whose day the month does not have: the month's length */
+    refused_export("history-11.17", "d,q\n2024年2月30日,5\n", "",
+                   "/bad.csv:2:1: column 'd': '2024年2月30日': February 2024 has 29 days\n");
+    refused_export("history-11.18", "d,q\n30.02.2024,5\n", "",
+                   "/bad.csv:2:1: column 'd': '30.02.2024': February 2024 has 29 days\n");
+    refused_export("history-11.19", "d,q\n2023-02-29,5\n", "",
+                   "/bad.csv:2:1: column 'd': '2023-02-29': February 2023 has 28 days\n");
+    refused_export("history-11.20", "d,q\n2024-04-31,5\n", "",
+                   "/bad.csv:2:1: column 'd': '2024-04-31': April 2024 has 30 days\n");
+    refused_export("history-11.21", "d,q\n2024-13-01,5\n", "",
+                   "/bad.csv:2:1: column 'd': '2024-13-01' is not a date (YYYY-MM-DD)\n");
 }
 
 int main(void)
