@@ -564,6 +564,39 @@ static int wrong_length(struct reader *rd, const struct csv_record *r)
                    rd->first_line, rd->nfields);
 }
 
+enum { NEGATIVE_LINES_SHOWN = 5 };
+
+/* Rows of negative quantities (returns): the first, the count, the next few lines. */
+struct negatives {
+    int first_line;
+    char first[CSV_FIELD_LEN], lines[80];
+    size_t count;
+};
+
+/* Put the negative rows' message in rd->err; with `after` (a later row's problem already
+ * there), that problem follows it on the next line, in file order, when both fit whole
+ * (else only the first). Returns -1. */
+static int say_negatives(struct reader *rd, const struct negatives *neg, bool after)
+{
+    char later[2048] = "";
+    if (after) snprintf(later, sizeof later, "%s", rd->err);
+    if (neg->count == 1)
+        fail_at(rd, neg->first_line, COL_QUANTITY,
+                _("%s is negative; a history holds demand, not returns (net them out or drop the row)"), neg->first);
+    else
+        /* TRANSLATORS: the first negative quantity, how many more rows, their first lines ("12, 15, 19") */
+        fail_at(rd, neg->first_line, COL_QUANTITY,
+                P_("%s is negative, and so is %zu more row (line %s%s); a history holds demand, not returns "
+                   "(net them out or drop the rows)",
+                   "%s is negative, and so are %zu more rows (lines %s%s); a history holds demand, not returns "
+                   "(net them out or drop the rows)",
+                   neg->count - 1),
+                neg->first, neg->count - 1, neg->lines, neg->count - 1 > NEGATIVE_LINES_SHOWN ? ", ..." : "");
+    size_t used = strlen(rd->err);
+    if (*later && used + 1 + strlen(later) < rd->errlen) snprintf(rd->err + used, rd->errlen - used, "\n%s", later);
+    return -1;
+}
+
 /* One pass over the records of text: the first pass (rows == NULL) gathers what the
  * rows show in ev; the second reads the item's data rows into rows (grown as needed).
  * Returns the count of rows read, or -1. */
@@ -581,12 +614,7 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
     char problem[500], seen[5][64];
     long rc = 0;
     bool first = true;
-    enum { NEGATIVE_LINES_SHOWN = 5 };
-    struct { /* rows of negative quantities (returns): the first, the count, the next few lines */
-        int first_line;
-        char first[CSV_FIELD_LEN], lines[80];
-        size_t count;
-    } neg = {0};
+    struct negatives neg = {0};
     for (;;) {
         int got = csv_next(&c, r, problem, sizeof problem);
         if (got == 0) break;
@@ -759,19 +787,7 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
         if (*o->item_column) note_span(rd, r);
     }
     free(r);
-    if (rc == 0 && neg.count == 1)
-        rc =
-            fail_at(rd, neg.first_line, COL_QUANTITY,
-                    _("%s is negative; a history holds demand, not returns (net them out or drop the row)"), neg.first);
-    else if (rc == 0 && neg.count > 1)
-        /* TRANSLATORS: the first negative quantity, how many more rows, their first lines ("12, 15, 19") */
-        rc = fail_at(rd, neg.first_line, COL_QUANTITY,
-                     P_("%s is negative, and so is %zu more row (line %s%s); a history holds demand, not returns "
-                        "(net them out or drop the rows)",
-                        "%s is negative, and so are %zu more rows (lines %s%s); a history holds demand, not returns "
-                        "(net them out or drop the rows)",
-                        neg.count - 1),
-                     neg.first, neg.count - 1, neg.lines, neg.count - 1 > NEGATIVE_LINES_SHOWN ? ", ..." : "");
+    if (neg.count) rc = say_negatives(rd, &neg, rc != 0);
     if (rc == 0 && rows && n == 0 && *o->item_column && (others > 0)) {
         char ids[400] = "";
         size_t used = 0;

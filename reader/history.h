@@ -76,7 +76,8 @@ struct history_info {
 /* Read (or find already read) the history at path of the given kind. Returns it
  * (shared, never freed), or NULL with the problem in err: "cannot open: ..." and
  * *located = false for a file that cannot be read at all, or "PATH:ROW:COL: column
- * 'quantity': ..." (or "PATH:ROW: ...") and *located = true for its contents. */
+ * 'quantity': ..." (or "PATH:ROW: ...") and *located = true for its contents; negative
+ * rows (returns) and a later row's problem are two such lines, '\n' apart, in file order. */
 const struct history_info *history_load(const char *path, enum history_kind kind, bool *located, char *err,
                                         size_t errlen);
 

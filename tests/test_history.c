@@ -770,6 +770,27 @@ static void test_export_errors(void)
                    "/bad.csv:2:1: column 'd': '2024-04-31': April 2024 has 30 days\n");
     refused_export("history-11.21", "d,q\n2024-13-01,5\n", "",
                    "/bad.csv:2:1: column 'd': '2024-13-01' is not a date (YYYY-MM-DD)\n");
+    /* returns and a later bad row: both said, in file order */
+    write_file("bad.csv", "date,q\n2024-03-04,5\n2024-03-05,-3\n2024-03-06,-1\n2024-03-07,4\n2024-02-30,1\n");
+    int rc = load_export("bad", "bad.csv", "");
+    char expect[1200];
+    snprintf(expect, sizeof expect,
+             "%s/bad.csv:3:2: column 'q': -3 is negative, and so is 1 more row (line 4); a history holds demand, not "
+             "returns (net them out or drop the rows)\n%s/bad.csv:6:1: column 'date': '2024-02-30': February 2024 "
+             "has 29 days\n",
+             dir, dir);
+    check(rc == 2 && strcmp(messages, expect) == 0,
+          "history-11.22 negative rows and a later bad date: both said: %s"
+          "     got: %s",
+          expect, messages);
+    write_file("bad.csv", "date,q\n2024-03-04,5\n2024-03-05,-3\n2024-03-06,4x\n");
+    rc = load_export("bad", "bad.csv", "");
+    snprintf(expect, sizeof expect,
+             "%s/bad.csv:3:2: column 'q': -3 is negative; a history holds demand, not returns (net them out or drop "
+             "the row)\n%s/bad.csv:4:2: column 'q': ",
+             dir, dir);
+    check(rc == 2 && strncmp(messages, expect, strlen(expect)) == 0,
+          "history-11.23 a negative row and a later bad quantity: both said: %s     got: %s", expect, messages);
 }
 
 int main(void)
