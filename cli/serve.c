@@ -887,7 +887,8 @@ static enum MHD_Result leaderboard(struct MHD_Connection *c, struct server *s, b
 }
 
 /* Every submission, newest first, for the instructor (history.csv has the same, and
- * the clients' addresses, which a page on the class network does not show). */
+ * the clients' addresses, which a page on the class network does not show). Each is
+ * numbered by its history.csv seq, from 0, so a row of the page is found in the file. */
 static enum MHD_Result history_page(struct MHD_Connection *c, struct server *s)
 {
     struct page p;
@@ -900,7 +901,9 @@ static enum MHD_Result history_page(struct MHD_Connection *c, struct server *s)
     snprintf(time_head, sizeof time_head, _("time (%s)"), zone[0] ? zone : "UTC");
     fputs("<h1>", out);
     html_text(out, _("Every submission"));
-    fputs("</h1>\n<div class=\"wide\"><table>\n<tr><th class=\"num\">#</th><th>", out);
+    fputs("</h1>\n<p>", out);
+    html_text(out, _("Numbered as in history.csv's seq column: the first submission is 0."));
+    fputs("</p>\n<div class=\"wide\"><table>\n<tr><th class=\"num\">seq</th><th>", out);
     html_text(out, time_head);
     fprintf(out, "</th><th>%s</th><th>%s</th><th class=\"num\">%s</th><th>%s</th></tr>\n", _("name"), _("state"),
             _("profit"), _("keys changed"));
@@ -911,8 +914,7 @@ static enum MHD_Result history_page(struct MHD_Connection *c, struct server *s)
         time_t t = (time_t)u->when;
         struct tm tm;
         strftime(when, sizeof when, "%H:%M:%S", localtime_r(&t, &tm));
-        fprintf(out, "<tr><td class=\"num\"><a href=\"/result/%s\">%lu</a></td><td>%s</td><td>", u->id, u->seq + 1,
-                when);
+        fprintf(out, "<tr><td class=\"num\"><a href=\"/result/%s\">%lu</a></td><td>%s</td><td>", u->id, u->seq, when);
         html_text(out, u->name);
         fputs("</td><td>", out);
         html_text(out, _(state_name(u)));

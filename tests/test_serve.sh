@@ -297,6 +297,14 @@ want=$(TZ=CST-8 date -d "@${t%.*}" +%H:%M:%S)
 ok "serve-4.5 /history gives the server's local time and zone (TZ=CST-8: $want), history.csv keeps UTC" \
     $([ "$s" = 200 ] && grep -q '<th>time (CST)</th>' "$T/page" && grep -q "<td>$want</td>" "$T/page"; echo $?) \
     "t=$t $(grep -o '<th>time[^<]*</th>' "$T/page") $(grep -o '<td>[0-9:]*</td>' "$T/page" | head -n 2)"
+# the page numbers a submission as history.csv's seq does (the first is 0), and says so
+hrow=$(sed -n 2p "$T/state_tz/history.csv")
+hseq=${hrow%%,*}
+hid=$(echo "$hrow" | cut -d, -f2)
+ok "serve-4.6 /history numbers a submission by history.csv's seq ($hseq) and says the first is 0" \
+    $([ "$hseq" = 0 ] && grep -q "<a href=\"/result/$hid\">$hseq</a>" "$T/page" &&
+    grep -q "<th class=\"num\">seq</th>" "$T/page" && grep -q "the first submission is 0" "$T/page"; echo $?) \
+    "$hrow / $(grep -o '<a href="/result/[^<]*</a>' "$T/page")"
 stop
 
 # ---- in Chinese: the same messages as the command line's ----
