@@ -42,6 +42,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum { EXIT_BAD_INPUT = 2, MAX_SETS = 64, MAX_FILES = 64 };
@@ -375,6 +376,89 @@ static int trace_first_replication(const struct scenario *sc, struct model_trace
     return stopped;
 }
 
+/* --out into a folder that holds another command's outputs: this command writes its own
+ * files and leaves the others, which then sit beside them as if they were its results (a
+ * sweep's charts next to an earlier run's order_cycle.png). Said, not refused: the files
+ * are the user's. prepare_outputs finds them before anything is replaced; the first file
+ * this command writes there says so (out_go), so a command refused for bad input or
+ * interrupted, which writes nothing, says nothing. Empty: nothing to say. */
+static char earlier_outputs[4200];
+
+/* The data file each command always writes into --out: while the folder holds another
+ * command's, every command into it is warned, not only the first. */
+static const struct {
+    const char *file, *command;
+} command_files[] = {
+    {"run.csv", "run"}, {"sweep.csv", "sweep"}, {"compare.csv", "compare"}, {"batch.csv", "batch"}, {"ipa.csv", "ipa"},
+};
+
+/* Do paths a and b name the same file: the same text, or the same device and inode
+ * (base.ini and ./base.ini, a link)? A relative path is taken from the current directory. */
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return strcmp(a, b) == 0 ||
+           (stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino);
+}
+
+/* Does recorded, the files on summary.txt's first line, name this command's files? Two
+ * files (batch: the base, the table) are one space apart, and a path may hold spaces:
+ * every space is tried as the split. */
+static bool same_files(const char *recorded, const struct options *o)
+{
+    if (o->nfiles == 1) return same_file(recorded, o->files[0]);
+    if (o->nfiles != 2) return false;
+    char first[4200];
+    for (const char *sp = strchr(recorded, ' '); sp; sp = strchr(sp + 1, ' ')) {
+        snprintf(first, sizeof first, "%.*s", (int)(sp - recorded), recorded);
+        if (same_file(first, o->files[0]) && same_file(sp + 1, o->files[1])) return true;
+    }
+    return false;
+}
+
+/* Fill earlier_outputs with the earlier command ("run scenarios/a.ini", or "compare")
+ * whose outputs the --out folder holds: summary.txt's first line, "servlab VERSION
+ * COMMAND FILES" (run, sweep, batch, ipa), when it names another command or other files,
+ * else a data file of another command (command_files). */
+static void find_earlier_outputs(const struct options *o)
+{
+    char path[4200], line[4200] = "";
+    earlier_outputs[0] = '\0';
+    snprintf(path, sizeof path, "%s/summary.txt", o->out_dir);
+    FILE *f = fopen(path, "r");
+    if (f) {
+        if (fgets(line, sizeof line, f)) {
+            line[strcspn(line, "\n")] = '\0';
+            const char *after = strncmp(line, "servlab ", 8) == 0 ? strchr(line + 8, ' ') : NULL;
+            if (after) {
+                const char *command = after + 1, *files = strchr(command, ' ');
+                size_t n = files ? (size_t)(files - command) : strlen(command);
+                bool same = n == strlen(o->command) && strncmp(command, o->command, n) == 0 && files &&
+                            same_files(files + 1, o);
+                if (!same) snprintf(earlier_outputs, sizeof earlier_outputs, "%s", command);
+            }
+        }
+        fclose(f);
+    }
+    for (size_t i = 0; !earlier_outputs[0] && i < sizeof command_files / sizeof command_files[0]; i++) {
+        if (strcmp(command_files[i].command, o->command) == 0) continue;
+        snprintf(path, sizeof path, "%s/%s", o->out_dir, command_files[i].file);
+        if (access(path, F_OK) == 0) snprintf(earlier_outputs, sizeof earlier_outputs, "%s", command_files[i].command);
+    }
+}
+
+/* Say what find_earlier_outputs found, once, as this command starts writing into dir. */
+static void say_earlier_outputs(const char *dir)
+{
+    if (!earlier_outputs[0]) return;
+    fprintf(stderr,
+            _("servlab: warning: %s holds the outputs of an earlier 'servlab %s'; this command writes its own "
+              "files and leaves the others, which are not its results: give --out a new folder to keep them "
+              "apart\n"),
+            dir, earlier_outputs);
+    earlier_outputs[0] = '\0';
+}
+
 /* Output files, one after another, each complete or absent (cli/outfile). Before each
  * file the interrupt flag is read: once it is set nothing more is started, and
  * out_finish says what was written. A failed chart is said and the rest still drawn. */
@@ -390,7 +474,9 @@ struct out {
 static bool out_go(struct out *w)
 {
     if (!w->failed && !w->stopped && atomic_load(&interrupted)) w->stopped = true;
-    return !w->failed && !w->stopped;
+    bool go = !w->failed && !w->stopped;
+    if (go && w->dir) say_earlier_outputs(w->dir);
+    return go;
 }
 
 static void out_done(struct out *w, const char *name)
@@ -538,40 +624,6 @@ static struct outfile_made out_dir_made;
 /* Before simulating: the --out directory exists and takes files (stale temporary
  * files of a killed run are cleared), the --plot file can be written. Returns 0, or
  * EXIT_BAD_INPUT with the reason said. */
-
-/* --out into a folder that holds another command's outputs: this command writes its own
- * files and leaves the others, which then sit beside them as if they were its results (a
- * sweep's charts next to an earlier run's order_cycle.png). Said, not refused: the files
- * are the user's. Known by summary.txt's first line, "servlab VERSION COMMAND FILES" (run,
- * sweep, batch, ipa), or by compare.csv (compare writes no summary.txt). */
-static void warn_earlier_outputs(const struct options *o)
-{
-    char path[4200], line[4200] = "", now[4200];
-    int used = snprintf(now, sizeof now, "%s", o->command);
-    for (size_t i = 0; i < o->nfiles && used > 0 && (size_t)used < sizeof now; i++)
-        used += snprintf(now + used, sizeof now - (size_t)used, " %s", o->files[i]);
-    const char *earlier = NULL;
-    snprintf(path, sizeof path, "%s/summary.txt", o->out_dir);
-    FILE *f = fopen(path, "r");
-    if (f) {
-        if (fgets(line, sizeof line, f)) {
-            line[strcspn(line, "\n")] = '\0';
-            const char *after = strncmp(line, "servlab ", 8) == 0 ? strchr(line + 8, ' ') : NULL;
-            if (after && strcmp(after + 1, now) != 0) earlier = after + 1;
-        }
-        fclose(f);
-    } else if (strcmp(o->command, "compare") != 0) {
-        snprintf(path, sizeof path, "%s/compare.csv", o->out_dir);
-        if (access(path, F_OK) == 0) earlier = "compare";
-    }
-    if (earlier)
-        fprintf(stderr,
-                _("servlab: warning: %s holds the outputs of an earlier 'servlab %s'; this command writes its own "
-                  "files and leaves the others, which are not its results: give --out a new folder to keep them "
-                  "apart\n"),
-                o->out_dir, earlier);
-}
-
 static int prepare_outputs(const struct options *o)
 {
     if (!mpi_grid_is_root()) return 0; /* with MPI, only rank 0 writes files */
@@ -581,7 +633,7 @@ static int prepare_outputs(const struct options *o)
         fprintf(stderr, "servlab: %s\n", err);
         return EXIT_BAD_INPUT;
     }
-    if (o->out_dir && !out_dir_made.n) warn_earlier_outputs(o);
+    if (o->out_dir && !out_dir_made.n) find_earlier_outputs(o);
     if (removed)
         fprintf(stderr,
                 P_("servlab: note: removed %zu temporary file left in %s by a run that was killed\n",

@@ -66,6 +66,20 @@ ok "batch-4.2 the table ends with the total profit" $(tail -n 1 "$T/table.txt" |
 ok "batch-4.3 --out writes batch.csv, summary.txt and the chart" \
     $([ -s "$T/out/batch.csv" ] && [ -s "$T/out/summary.txt" ] && [ -s "$T/out/batch_service.png" ]; echo $?)
 ok "batch-4.4 ... batch.csv is what --format csv prints" $(cmp -s "$T/out/batch.csv" "$T/batch.csv"; echo $?)
+# a table refused into a folder of another command's outputs: it writes nothing, so it
+# says nothing of the folder, only what is wrong with the table
+"$S" run "$B" --reps 2 --quiet --out "$T/ran" > /dev/null 2>&1
+printf 'id,revenue.price_per_unit\na,3x\n' > "$T/t.csv"
+"$S" batch "$B" "$T/t.csv" --quiet --out "$T/ran" > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-4.5 a refused table (status $rc) into a run's folder gives no warning about the folder" \
+    $([ $rc -eq 2 ] && ! grep -q 'holds the outputs' "$T/err.txt" && grep -q "$T/t.csv:2:2:" "$T/err.txt"; echo $?) \
+    "$(cat "$T/err.txt")"
+# the same base and table spelt another way: the same command, no warning
+"$S" batch "$B" "$I" --quiet --out "$T/out" > /dev/null 2> "$T/err.txt"
+"$S" batch "./$B" "./$I" --quiet --out "$T/out" > /dev/null 2> "$T/err2.txt"
+ok "batch-4.6 the same batch with ./ before its paths: no warning about its own folder" \
+    $([ ! -s "$T/err2.txt" ]; echo $?) "$(cat "$T/err2.txt")"
 
 # ---- bad tables: status 2, empty stdout, the first stderr line exactly ----
 bad() { # NAME TABLE-TEXT WANT [ARGS]: FILE in WANT is the table's path

@@ -159,6 +159,20 @@ ok "cli-8.4b the same run into its own folder again: no warning" $([ $rc -eq 0 ]
 run "$S" sweep scenarios/default.ini --set sweep.steps=3 --reps 2 --out "$T/outdir/nested" --quiet
 ok "cli-8.4c a sweep into a run's folder warns that the run's files stay there (status $rc)" \
     $([ $rc -eq 0 ] && grep -q "^servlab: warning: $T/outdir/nested holds the outputs of an earlier 'servlab run scenarios/default.ini'; this command writes its own files and leaves the others" "$T/err"; echo $?) "$(cat "$T/err")"
+# ... and again while the run's files are still there (the sweep's summary.txt replaced the run's)
+run "$S" sweep scenarios/default.ini --set sweep.steps=3 --reps 2 --out "$T/outdir/nested" --quiet
+ok "cli-8.4d the same sweep again still warns: the run's run.csv is still in the folder" \
+    $([ $rc -eq 0 ] && grep -q "^servlab: warning: $T/outdir/nested holds the outputs of an earlier 'servlab run';" "$T/err"; echo $?) "$(cat "$T/err")"
+# the same file spelt another way is the same command
+run "$S" run scenarios/default.ini --reps 2 --out "$T/spelt" --quiet
+run "$S" run ./scenarios/default.ini --reps 2 --out "$T/spelt" --quiet
+ok "cli-8.4e run ./FILE into the folder of run FILE: the same file, no warning" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
+run "$S" run "$(pwd)/scenarios/default.ini" --reps 2 --out "$T/spelt" --quiet
+ok "cli-8.4f ... nor by its absolute path" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
+# a refused command writes nothing, so it says nothing about the folder
+run "$S" sweep scenarios/default.ini --set run.horizon_days=-1 --out "$T/spelt" --quiet
+ok "cli-8.4g a refused sweep (status $rc) into a run's folder: only the bad input is said" \
+    $([ $rc -eq 2 ] && ! grep -q 'holds the outputs' "$T/err" && grep -q 'horizon_days' "$T/err"; echo $?) "$(cat "$T/err")"
 touch "$T/afile"
 run "$S" run scenarios/default.ini --out "$T/afile/sub"
 ok "cli-8.5 an output directory that cannot be made: exit 2 before simulating" $([ $rc -eq 2 ] && [ ! -s "$T/out" ]; echo $?)
