@@ -1329,16 +1329,14 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
 
 /* ---- batch: recommended service against margin and variability ---- */
 
-static int compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
+/* The demand-variability classes of the batch chart: fixed bands of the coefficient of
+ * variation of a day's demand (README, "Planner"), the same for every table, so that a
+ * colour means the same thing on two tables: steady below 0.5, erratic above 1. */
+static const double BATCH_CV_BANDS[2] = {0.5, 1.0};
 
 int charts_batch(const struct chart_target *to, const struct batch_result *r)
 {
-    /* three groups by the coefficient of variation of daily demand: thirds of the rows */
-    double *cv = malloc(r->n * sizeof *cv);
+    /* three groups by the coefficient of variation of daily demand: BATCH_CV_BANDS */
     /* six series: each group's unlabelled points (dots), then its labelled ones (diamonds,
        so that a label's point stands out among the dots it may lie over); when every
        point is labelled, dots only */
@@ -1346,7 +1344,7 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
     const char **names = calloc(6 * r->n, sizeof *names); /* point labels, series by series */
     char **text = calloc(r->n, sizeof *text);
     size_t *top = malloc(r->n * sizeof *top);
-    if (!cv || !x || !y || !names || !text || !top) abort();
+    if (!x || !y || !names || !text || !top) abort();
     /* the labels: every row of a small table; of a larger one, the rows that gain most
        significantly (the ones worth acting on), so that the chart stays readable */
     size_t ntop = batch_top_gains(r, top, r->n), nsig = 0;
@@ -1367,9 +1365,7 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
     if (!labelled) abort();
     for (size_t k = 0; k < r->n; k++) labelled[k] = all;
     for (size_t k = 0; !all && k < nlabelled; k++) labelled[top[k]] = true;
-    for (size_t i = 0; i < r->n; i++) cv[i] = r->rows[i].demand_cv;
-    qsort(cv, r->n, sizeof *cv, compare_doubles);
-    double cut[2] = {cv[r->n / 3], cv[2 * r->n / 3]};
+    const double *cut = BATCH_CV_BANDS;
     size_t count[6] = {0};
     for (size_t i = 0; i < r->n; i++) {
         const struct batch_row *row = &r->rows[i];
@@ -1381,9 +1377,9 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
     }
     char labels[3][200], title[400], sub[1400], which[400];
     /* TRANSLATORS: CV is the coefficient of variation of a day's demand */
-    snprintf(labels[0], sizeof labels[0], _("steady demand (daily CV below %.2f)"), cut[0]);
-    snprintf(labels[1], sizeof labels[1], _("daily CV %.2f to %.2f"), cut[0], cut[1]);
-    snprintf(labels[2], sizeof labels[2], _("erratic demand (daily CV %.2f and above)"), cut[1]);
+    snprintf(labels[0], sizeof labels[0], _("steady demand (daily CV below %.1f)"), cut[0]);
+    snprintf(labels[1], sizeof labels[1], _("daily CV %.1f to %.1f"), cut[0], cut[1]);
+    snprintf(labels[2], sizeof labels[2], _("erratic demand (daily CV %.1f and above)"), cut[1]);
     char words[100];
     report_metric_words(r->service, words, sizeof words);
     /* TRANSLATORS: %s is the service rate in words */
@@ -1407,9 +1403,12 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
     char xl[240], yl[240];
     snprintf(xl, sizeof xl, "%s", _("margin: (price - unit cost) / price (%)"));
     snprintf(yl, sizeof yl, _("recommended %s (%%)"), words);
-    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1};
+    /* margins a few hundredths apart look equal on a 10-point axis; a service level is
+       never drawn above 100 %, and 1 point of it is the least the axis spans */
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_min_span = 10};
     struct chart_panel *p = &c.panels[0];
-    *p = (struct chart_panel){.ylabel = yl, .legend_on_top = false};
+    *p = (struct chart_panel){
+        .ylabel = yl, .legend_on_top = false, .y_min_span = 1, .y_ceiling_on = true, .y_ceiling = 100};
     const enum chart_colour colours[3] = {COLOUR_BLUE, COLOUR_ORANGE, COLOUR_VERMILLION};
     for (size_t g = 0; g < 6; g++)
         if (count[g]) {
@@ -1423,7 +1422,7 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
     int rc = draw(to, &c);
     for (size_t i = 0; i < r->n; i++) free(text[i]);
     free(text), free(names), free(labelled), free(top);
-    free(cv), free(x), free(y);
+    free(x), free(y);
     return rc;
 }
 

@@ -99,7 +99,39 @@ static void colour(int index)
     plcol0(index);
 }
 
-/* Data range of a panel, over every series (and whiskers), widened by a margin. */
+/* Widen [*lo, *hi] to at least `span`, centred on it, but not across 0 when it lies on
+ * one side of 0 (a margin of 2 % is not drawn next to negative margins). */
+static void min_span(double *lo, double *hi, double span)
+{
+    double d = span - (*hi - *lo);
+    if (!(d > 0)) return;
+    bool above = *lo >= 0, below = *hi <= 0;
+    *lo -= d / 2, *hi += d / 2;
+    if (above && *lo < 0) *hi -= *lo, *lo = 0;
+    if (below && *hi > 0) *lo -= *hi, *hi = 0;
+}
+
+/* Does the panel draw large markers (whose half width must stay inside the frame)? */
+static bool has_markers(const struct chart_panel *p);
+
+/* Does the panel's y axis end at its ceiling (no point or whisker above it)? */
+static bool capped(const struct chart_panel *p)
+{
+    if (!p->y_ceiling_on || p->y_scale != CHART_LINEAR) return false;
+    for (size_t s = 0; s < p->nseries; s++) {
+        const struct chart_series *se = &p->series[s];
+        for (size_t i = 0; i < se->n; i++) {
+            double e = se->err && isfinite(se->err[i]) ? se->err[i] : 0;
+            if (isfinite(se->y[i]) && se->y[i] + e > p->y_ceiling) return false;
+        }
+    }
+    for (size_t m = 0; m < p->nmarks; m++)
+        if (isfinite(p->marks[m].y) && p->marks[m].y > p->y_ceiling) return false;
+    return true;
+}
+
+/* Data range of a panel, over every series (and whiskers), widened by a margin. x is
+ * the data's range only (chart_axes pads it, the same for every panel). */
 static void panel_range(const struct chart_panel *p, double *xmin, double *xmax, double *ymin, double *ymax)
 {
     *xmin = *ymin = INFINITY;
@@ -129,16 +161,24 @@ static void panel_range(const struct chart_panel *p, double *xmin, double *xmax,
     }
     if (!isfinite(*xmin)) *xmin = 0, *xmax = 1;
     if (!isfinite(*ymin)) *ymin = 0, *ymax = 1;
+    bool cap = capped(p);
+    if (p->y_scale == CHART_LINEAR && p->y_min_span > 0) min_span(ymin, ymax, p->y_min_span);
     if (*xmax == *xmin) *xmin -= 0.5, *xmax += 0.5;
     if (*ymax == *ymin) *ymin -= fabs(*ymin) * 0.05 + 0.5, *ymax += fabs(*ymax) * 0.05 + 0.5;
+    if (cap && *ymax > p->y_ceiling) { /* the span slides down under the ceiling */
+        *ymin -= *ymax - p->y_ceiling, *ymax = p->y_ceiling;
+    }
     double dy = *ymax - *ymin;
-    *ymax += (p->legend_on_top ? 0.24 : 0.08) * dy;
+    bool markers = has_markers(p);
+    /* headroom: for the legend on top, else a little; under a ceiling only a marker's
+       half width, so that no tick reads above it */
+    *ymax += (cap ? (markers ? 0.035 : 0) : p->legend_on_top ? 0.24 : 0.08) * dy;
     /* headroom above the data for the labels of dashed marks, one band per row */
     int rows = 0;
     for (size_t m = 0; m < p->nmarks; m++)
         if (p->marks[m].label && p->marks[m].row + 1 > rows) rows = p->marks[m].row + 1;
     if (rows) *ymax += (0.02 + 0.07 * rows) * dy;
-    if (!(p->y_from_zero && p->y_scale == CHART_LINEAR && *ymin == 0)) *ymin -= 0.05 * dy;
+    if (!(p->y_from_zero && p->y_scale == CHART_LINEAR && *ymin == 0)) *ymin -= (markers ? 0.07 : 0.05) * dy;
 }
 
 /* A STYLE_PEAK diamond's size (plschr's scale): larger than a dot (TEXT_SCALE's ●). */
@@ -148,6 +188,13 @@ static const double PEAK_SCALE = 1.5;
 static bool big_marker(enum chart_style st)
 {
     return st == STYLE_POINTS || st == STYLE_DOTS || st == STYLE_PEAK;
+}
+
+static bool has_markers(const struct chart_panel *p)
+{
+    for (size_t s = 0; s < p->nseries; s++)
+        if (big_marker(p->series[s].style) && p->series[s].n) return true;
+    return false;
 }
 
 static void draw_series(const struct chart_series *s)
@@ -904,10 +951,12 @@ static void legend_layout(const struct chart_panel *p, double xmin, double xmax,
                                         .symbol_scale = 1.0};
     }
     if (L->n == 0) return;
-    /* on top: two rows across the top; inside: one column, where it covers least */
+    /* on top: two rows across the top; inside: one column, where it covers least (and
+       always inside under a ceiling, which leaves no room above the data) */
+    bool on_top = p->legend_on_top && !capped(p);
     L->st = (struct legend_style){.place = PLACE_TOP,
-                                  .columns = p->legend_on_top ? (L->n + 1) / 2 : 1,
-                                  .x_off = p->legend_on_top ? 0 : 0.015,
+                                  .columns = on_top ? (L->n + 1) / 2 : 1,
+                                  .x_off = on_top ? 0 : 0.015,
                                   .y_off = 0.03,
                                   .mark_width = 0.06,
                                   .text_offset = 1.0,
@@ -916,7 +965,7 @@ static void legend_layout(const struct chart_panel *p, double xmin, double xmax,
     double vw, vh;
     frame_mm(&vw, &vh);
     plschr(0, L->st.text_scale); /* legend_box_at measures at the legend's size */
-    if (!p->legend_on_top) legend_place(p, L->e, L->n, &L->st, xmin, xmax, ymin, ymax, vw, vh);
+    if (!on_top) legend_place(p, L->e, L->n, &L->st, xmin, xmax, ymin, ymax, vw, vh);
     L->box = legend_box_at(L->e, L->n, &L->st, vw, vh);
     plschr(0, TEXT_SCALE);
 }
@@ -1756,6 +1805,23 @@ static void page_titles(const struct chart *c, double x0, double x1)
     plschr(0, TEXT_SCALE);
 }
 /* Draw c with PLplot's device into file (which must be writable: PLplot cannot fail). */
+void chart_axes(const struct chart *c, size_t k, double *xmin, double *xmax, double *ymin, double *ymax)
+{
+    *xmin = INFINITY, *xmax = -INFINITY;
+    bool markers = false;
+    for (size_t j = 0; j < c->npanels; j++) {
+        double a, b, y0, y1;
+        panel_range(&c->panels[j], &a, &b, &y0, &y1);
+        *xmin = fmin(*xmin, a), *xmax = fmax(*xmax, b);
+        if (j == k) *ymin = y0, *ymax = y1;
+        markers |= has_markers(&c->panels[j]);
+    }
+    if (c->x_scale == CHART_LINEAR && c->x_min_span > 0) min_span(xmin, xmax, c->x_min_span);
+    /* a dot's half width and a label beside it stay inside the frame */
+    double dx = *xmax - *xmin, pad = markers ? 0.04 : 0.02;
+    *xmin -= pad * dx, *xmax += pad * dx;
+}
+
 static void draw_chart(const char *device, const char *file, const struct chart *c)
 {
     setenv(FONT_VARIABLE, FONT_FAMILIES, 0);
@@ -1786,14 +1852,8 @@ static void draw_chart(const char *device, const char *file, const struct chart 
         plend();
         return;
     }
-    double xmin = INFINITY, xmax = -INFINITY;
-    for (size_t k = 0; k < c->npanels; k++) {
-        double a, b, y0, y1;
-        panel_range(&c->panels[k], &a, &b, &y0, &y1);
-        xmin = fmin(xmin, a), xmax = fmax(xmax, b);
-    }
-    double dx = xmax - xmin;
-    xmin -= 0.02 * dx, xmax += 0.02 * dx;
+    double xmin, xmax, y0, y1;
+    chart_axes(c, 0, &xmin, &xmax, &y0, &y1);
     page_titles(c, 0.11, 0.96);
     for (size_t k = 0; k < c->npanels; k++) draw_panel(c, k, xmin, xmax);
     plend();

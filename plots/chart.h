@@ -92,6 +92,14 @@ struct chart_panel {
     bool quadrants;
     double quadrant_x, quadrant_y;
     const char *quadrant_names[4];
+    /* Optional limits of a linear y axis. y_min_span (0: none): the axis spans at least
+     * this much, centred on the data (kept on the data's side of 0), so that nearly equal
+     * values look equal. y_ceiling_on: when no point or whisker lies above y_ceiling,
+     * the axis ends at it (plus a marker's half width: no tick above it) and the legend
+     * goes inside (a share of the best, a service level: never drawn above 100 %). */
+    double y_min_span;
+    bool y_ceiling_on;
+    double y_ceiling;
 };
 
 /* A surface over a grid (a two-lever sweep): z in filled shades with labelled contour
@@ -162,6 +170,7 @@ struct chart {
     enum chart_scale x_scale;            /* CHART_LINEAR, CHART_SHORTFALL or CHART_LOG */
     double x_tick;                       /* a linear x axis's labelled ticks this far apart, with no
                                             minor ticks (ranks: 1); 0: PLplot chooses */
+    double x_min_span;                   /* a linear x axis spans at least this much, as y_min_span */
     const struct chart_surface *surface; /* when set, the chart is this surface (npanels 0) */
     const struct chart_flow *flow;       /* when set, the chart is this diagram (npanels 0) */
 };
@@ -290,6 +299,11 @@ void chart_contour_points(const double *x, const double *y, size_t nx, size_t ny
  * such point on a tie). false, *out untouched, if no point has room. */
 bool chart_contour_label_place(const double *x, const double *y, size_t n, double w, double h, double x1, double y1,
                                double margin, const struct chart_box *taken, size_t ntaken, struct chart_box *out);
+
+/* The axes panel k (< c->npanels) is drawn on, in the scales' coordinates: the data's
+ * range over every panel for x, panel k's for y, each widened as drawn (headroom, the
+ * minimum spans, the ceiling; room for a dot's half width and its label at the frame). */
+void chart_axes(const struct chart *c, size_t k, double *xmin, double *xmax, double *ymin, double *ymax);
 
 /* Is `path`'s extension one we can draw (.png, .svg, .pdf)? If not, a message in err. */
 bool chart_path_ok(const char *path, char *err, size_t errlen);

@@ -81,6 +81,21 @@ ok "batch-4.5 a refused table (status $rc) into a run's folder gives no warning 
 ok "batch-4.6 the same batch with ./ before its paths: no warning about its own folder" \
     $([ ! -s "$T/err2.txt" ]; echo $?) "$(cat "$T/err2.txt")"
 
+# ---- the chart's axes and classes (the page's SVG texts: the margin ticks, then the service ticks) ----
+ticks=$(grep -o '<tspan[^>]*>[0-9.]*</tspan>' "$T/out/report.html" | sed 's/<[^>]*>//g' | tr '\n' ' ')
+ok "batch-4.5 the service axis stops at 100 (no point lies above it): $ticks" \
+    $(echo "$ticks" | awk '{ for (i = 1; i <= NF; i++) if ($i > 100) exit 1 }'; echo $?)
+ok "batch-4.6 the classes are the fixed CV bands 0.5 and 1, not the table's thirds" \
+    $(grep -q 'daily CV 0.5 to 1.0' "$T/out/report.html" && grep -q 'below 0.5)' "$T/out/report.html"; echo $?)
+# every row's price at a 30 % margin (to 4 decimals: margins 29.99 to 30.01 %): the margin
+# axis spans at least 10 points, so that equal margins look equal, not spread over the axis
+awk -F, -v OFS=, -v d="$PWD/scenarios/planner/" 'NR == 1 { print; next } { $2 = d $2; $7 = sprintf("%.4f", $5 / 0.7); print }' \
+    "$I" > "$T/equal.csv"
+"$S" batch "$B" "$T/equal.csv" --quiet --sweep --reps 2 --out "$T/equal" > /dev/null 2>&1
+ticks=$(grep -o '<tspan[^>]*>[0-9.]*</tspan>' "$T/equal/report.html" | sed 's/<[^>]*>//g' | tr '\n' ' ')
+ok "batch-4.7 equal margins: the margin axis spans 10 points around 30 %, not 29.99 to 30.01: $ticks" \
+    $(echo "$ticks" | awk '{ exit !($1 <= 26 && $1 >= 24 && $0 ~ / 34 /) }'; echo $?)
+
 # ---- bad tables: status 2, empty stdout, the first stderr line exactly ----
 bad() { # NAME TABLE-TEXT WANT [ARGS]: FILE in WANT is the table's path
     name=$1 text=$2 want=$3

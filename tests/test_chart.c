@@ -712,8 +712,57 @@ static void y_titles(void)
           size[2], size[1]);
 }
 
+/* The axes (chart_axes): a minimum span makes nearly equal values look equal, a ceiling
+ * keeps a share or a service level from being drawn above 100 % when no point is, and
+ * dots keep their half width inside the frame. */
+static void axes(void)
+{
+    static double mx[3] = {30.00, 30.01, 30.03}, sy[3] = {99.2, 99.9, 99.95};
+    struct chart c = {.title = "axes", .xlabel = "margin", .npanels = 1, .x_min_span = 10};
+    c.panels[0] = (struct chart_panel){
+        .ylabel = "service", .nseries = 1, .y_min_span = 1, .y_ceiling_on = true, .y_ceiling = 100};
+    c.panels[0].series[0] = (struct chart_series){NULL, mx, sy, NULL, 3, COLOUR_BLUE, STYLE_DOTS, false};
+    double x0, x1, y0, y1;
+    chart_axes(&c, 0, &x0, &x1, &y0, &y1);
+    check(x1 - x0 >= 10 && x0 < 25.1 && x1 > 34.9,
+          "chart-14.1 margins 30.00 to 30.03 %% on an axis at least 10 points wide, around them: %.2f to %.2f", x0, x1);
+    check(y1 > 99.95 && y1 < 100.1,
+          "chart-14.2 service up to 99.95 %%: the axis ends just above it, not beyond 100.1 (%.3f)", y1);
+    check(y1 - y0 >= 1, "chart-14.3 ... and spans at least 1 point (%.3f to %.3f)", y0, y1);
+    /* the dots nearest the frame keep a dot's room: 3 % of the axis on each side */
+    static double wx[2] = {13.3, 61.2}, wy[2] = {98.5, 99.9};
+    c.panels[0].series[0] = (struct chart_series){NULL, wx, wy, NULL, 2, COLOUR_BLUE, STYLE_DOTS, false};
+    chart_axes(&c, 0, &x0, &x1, &y0, &y1);
+    double dx = x1 - x0, dy = y1 - y0;
+    check(wx[0] - x0 > 0.03 * dx && x1 - wx[1] > 0.03 * dx,
+          "chart-14.4 the leftmost and rightmost dots sit more than 3 %% of the axis inside the frame (%.2f .. %.2f)",
+          x0, x1);
+    check(wy[0] - y0 > 0.05 * dy, "chart-14.5 the lowest dot sits more than 5 %% of the axis above the frame (%.3f)",
+          y0);
+    /* one point at 100 % (one submission): a span under the ceiling, not 94.5 to 108 */
+    static double one_x[1] = {1}, one_y[1] = {100}, line_x[2] = {0.5, 1.5}, line_y[2] = {100, 100};
+    struct chart s = {.title = "share", .xlabel = "rank", .npanels = 1};
+    s.panels[0] = (struct chart_panel){.ylabel = "share",
+                                       .nseries = 2,
+                                       .legend_on_top = true,
+                                       .y_min_span = 10,
+                                       .y_ceiling_on = true,
+                                       .y_ceiling = 100};
+    s.panels[0].series[0] = (struct chart_series){NULL, line_x, line_y, NULL, 2, COLOUR_BLACK, STYLE_LINE, true};
+    s.panels[0].series[1] = (struct chart_series){"near", one_x, one_y, NULL, 1, COLOUR_BLUE, STYLE_DOTS, false};
+    chart_axes(&s, 0, &x0, &x1, &y0, &y1);
+    check(y1 < 101 && y0 >= 89 && y0 <= 91, "chart-14.6 one share of 100 %%: the axis runs 90 to 100 (%.2f to %.2f)",
+          y0, y1);
+    /* a point above the ceiling is shown: the axis goes past it */
+    static double hi_y[1] = {104};
+    s.panels[0].series[1].y = hi_y;
+    chart_axes(&s, 0, &x0, &x1, &y0, &y1);
+    check(y1 > 104, "chart-14.7 a point at 104 %% above the ceiling stays on the axis (top %.2f)", y1);
+}
+
 int main(void)
 {
+    axes();
     inline_svg();
     legends();
     legend_place();
