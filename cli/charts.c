@@ -722,8 +722,15 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
     /* TRANSLATORS: "Stock over time", the inventory policy's name (sQ, base_stock ...), and
        what happens to demand met by no stock (lost sales, reactions or backorders) */
     snprintf(title, sizeof title, _("%s: policy %s, %s"), what, inv->policy->name, shortage);
-    if (n < t->nlevels)
-        snprintf(sub, sizeof sub, _("%s, replication 1, the first 365 days after the warm-up"), file);
+    /* which part is drawn: the window holds a year at most (window_points), the whole
+       run's length said when it is longer; "after the warm-up" only when there is one */
+    if (n < t->nlevels && sc->cfg.run.warmup_days > 0)
+        /* TRANSLATORS: the scenario's file name, then the statistics window's length in days */
+        snprintf(sub, sizeof sub, _("%s, replication 1, the first 365 of the %.4g days after the warm-up"), file,
+                 sc->cfg.run.horizon_days);
+    else if (n < t->nlevels)
+        /* TRANSLATORS: the scenario's file name, then the run's length in days (no warm-up) */
+        snprintf(sub, sizeof sub, _("%s, replication 1, the first 365 of %.4g days"), file, sc->cfg.run.horizon_days);
     else
         snprintf(sub, sizeof sub, _("%s, replication 1, the whole statistics window"), file);
     num_format(round(level * 10) / 10, lv, sizeof lv);

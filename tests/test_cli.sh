@@ -372,6 +372,16 @@ ok "cli-13.5 constant 2-day cycles fill one bin" $([ "$(awk -F, 'NR > 1 && $3 > 
 ok "cli-13.6 the order-cycle CSV matches the golden tests/golden/order_cycle.csv" $(cmp -s "$T/g1/order_cycle.csv" tests/golden/order_cycle.csv; echo $?)
 "$S" run tests/validation/i1_base_stock.ini --set run.horizon_days=60 --reps 2 --out "$T/g2" --quiet > /dev/null
 ok "cli-13.7 the stock trajectory CSV matches the golden tests/golden/stock_trajectory.csv" $(cmp -s "$T/g2/stock_trajectory.csv" tests/golden/stock_trajectory.csv; echo $?)
+# a run longer than a year: the stock chart says which part it shows, and a warm-up only when there is one
+"$S" run scenarios/zh/life_cycle.ini --reps 2 --out "$T/lc0" --quiet > /dev/null 2>&1
+"$S" run scenarios/zh/life_cycle.ini --reps 2 --set run.warmup_days=30 --out "$T/lc30" --quiet > /dev/null 2>&1
+"$S" run scenarios/zh/life_cycle.ini --reps 2 --lang zh --out "$T/lczh" --quiet > /dev/null 2>&1
+ok "cli-13.7a 900 days, no warm-up: the stock chart reads 'the first 365 of 900 days', no warm-up named" \
+    $(grep -q 'replication 1, the first 365 of 900 days<' "$T/lc0/report.html" && ! grep -q 'after the warm-up<' "$T/lc0/report.html"; echo $?)
+ok "cli-13.7b ... with a 30-day warm-up: 'the first 365 of the 900 days after the warm-up'" \
+    $(grep -q 'the first 365 of the 900 days after the warm-up<' "$T/lc30/report.html"; echo $?)
+ok "cli-13.7c ... in Chinese: '共 900 天中的前 365 天', not '预热期后'" \
+    $(grep -q '共 900 天中的前 365 天' "$T/lczh/report.html" && ! grep -q '预热期后的前' "$T/lczh/report.html"; echo $?)
 # a contract missed by a known amount in every period (tests/service/contract_late.ini)
 run "$S" run tests/service/contract_late.ini --out "$T/ct" --quiet
 ok "cli-13.8 run --out with a [contract] writes contract_periods.csv and contract_periods.png" $([ $rc -eq 0 ] && [ -s "$T/ct/contract_periods.csv" ] && [ "$(png_size "$T/ct/contract_periods.png")" = "1280x860" ]; echo $?)
