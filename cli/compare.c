@@ -559,10 +559,17 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
     r->n = n;
     r->e = calloc(n, sizeof *r->e);
     if (!r->e) abort();
+    /* a file that does not load is said once: in the table (or, with CSV, by servlab.c
+       on stderr), or below when none loads; the loader's messages are not repeated */
+    char *msgs = NULL;
+    size_t mlen = 0;
+    FILE *sink = open_memstream(&msgs, &mlen);
     for (size_t i = 0; i < n; i++) {
         r->e[i].path = files[i];
-        compare_entry_load(&r->e[i], ref, base != NULL, NULL, 0, sets, nsets, err);
+        compare_entry_load(&r->e[i], ref, base != NULL, NULL, 0, sets, nsets, sink ? sink : err);
     }
+    if (sink) fclose(sink);
+    free(msgs);
     compare_base_free(ref);
     size_t valid = 0;
     for (size_t i = 0; i < n; i++) {
@@ -576,10 +583,9 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
         valid++;
     }
     if (!valid) {
-        /* the table that would list the refusals is not printed: say them here (a file
-           that did not load has printed its problems already) */
+        /* the table that would list the refusals is not printed: say them here */
         for (size_t i = 0; i < n; i++)
-            if (r->e[i].refused && r->e[i].sc) compare_say_refused(err, &r->e[i]);
+            if (r->e[i].refused) compare_say_refused(err, &r->e[i]);
         fputs(_("servlab: none of the files could be compared\n"), err);
         compare_free(r);
         return 2;

@@ -203,6 +203,11 @@ line=$(grep -n '^safety_factor' "$B" | cut -d: -f1)
 ok "class-7.1 the table names a refused file's line and first problem, and counts the rest (status $rc)" \
     $([ $rc -eq 0 ] && grep -q "^  wide.ini:$line: does not load: \[inventory\] safety_factor: full-width '＝' (U+FF1D); type '='" "$T/out" &&
       grep -q "^  two.ini:[0-9]*: does not load: .* (and 1 more problem)$" "$T/out"; echo $?) "$(tail -n 12 "$T/out")"
+ok "class-7.1b ... once: stderr does not repeat the refusals the table lists" \
+    $(! grep -q 'wide.ini' "$T/err" && ! grep -q 'two.ini' "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" compare --base "$B" "$B" "$T/bad/wide.ini" --reps 2 --quiet --format csv
+ok "class-7.1c ... with CSV on stdout, stderr says each refusal once" \
+    $([ "$(grep -c 'wide.ini' "$T/err")" -eq 1 ] && grep -q "wide.ini:$line: refused: does not load" "$T/err"; echo $?) "$(cat "$T/err")"
 ok "class-7.2 ... and so do compare.csv and the page" \
     $(grep -q "^,$T/bad/wide.ini,,,,,,,,,,,\"does not load (line $line): \[inventory\] safety_factor: full-width" "$T/badout/compare.csv" &&
       grep -q "wide.ini:$line: does not load: \[inventory\] safety_factor: full-width" "$T/badout/report.html"; echo $?) \
