@@ -1199,7 +1199,18 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
     }
     double lx[2] = {0.5, (double)n + 0.5}, ly[2] = {100, 100};
     char title[400], sub[1000], near_label[200], lower_label[200];
-    if (share) /* TRANSLATORS: the number of files whose profit is not significantly below the best's, of all ranked */
+    if (n == 1) /* nothing to compare: no verdict, no legend */
+        snprintf(title, sizeof title, "%s",
+                 r->submissions ? _("Profit as a share of the best: one submission so far, nothing to compare yet")
+                                : _("Profit as a share of the best: one file, nothing to compare it with"));
+    else if (share && r->submissions)
+        /* TRANSLATORS: the number of submissions whose profit is not significantly below the best's, of all ranked */
+        snprintf(title, sizeof title,
+                 P_("Profit as a share of the best: %zu of %zu submission not significantly lower",
+                    "Profit as a share of the best: %zu of %zu submissions not significantly lower", n),
+                 n - nlower, n);
+    else if (share) /* TRANSLATORS: the number of files whose profit is not significantly below the best's, of all
+                       ranked */
         snprintf(title, sizeof title,
                  P_("Profit as a share of the best: %zu of %zu file not significantly lower",
                     "Profit as a share of the best: %zu of %zu files not significantly lower", n),
@@ -1224,24 +1235,30 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
     while (step + 1 < sizeof rank_steps / sizeof *rank_steps && (double)n / rank_steps[step] > 12) step++;
     struct chart c = {.title = title,
                       .subtitle = sub,
-                      .xlabel = _("rank (1 = most profitable; the table names each file)"),
+                      .xlabel = r->submissions ? _("rank (1 = most profitable; the table names each submission)")
+                                               : _("rank (1 = most profitable; the table names each file)"),
                       .npanels = 1,
                       .x_tick = rank_steps[step]};
     struct chart_panel *p = &c.panels[0];
     /* xgettext:no-c-format */
     const char *share_axis = _("profit as % of the best");
-    *p = (struct chart_panel){
-        .ylabel = share ? share_axis : _("profit per day (money)"), .y_from_zero = !share, .legend_on_top = true};
+    /* a share axis at least 5 points high, never above 100 % unless a dot or whisker is */
+    *p = (struct chart_panel){.ylabel = share ? share_axis : _("profit per day (money)"),
+                              .y_from_zero = !share,
+                              .legend_on_top = true,
+                              .y_min_span = share ? 5 : 0,
+                              .y_ceiling_on = share,
+                              .y_ceiling = 100};
     if (share) {
         p->series[p->nseries++] = (struct chart_series){NULL, lx, ly, NULL, 2, COLOUR_BLACK, STYLE_LINE, true};
-        p->series[p->nseries++] =
-            (struct chart_series){near_label, near_x, near, near_err, nnear, COLOUR_BLUE, STYLE_DOTS, false};
+        p->series[p->nseries++] = (struct chart_series){
+            n > 1 ? near_label : NULL, near_x, near, near_err, nnear, COLOUR_BLUE, STYLE_DOTS, false};
         if (nlower)
             p->series[p->nseries++] =
                 (struct chart_series){lower_label, lower_x, lower, lower_err, nlower, COLOUR_GREY, STYLE_DOTS, false};
     } else {
         p->series[p->nseries++] =
-            (struct chart_series){near_label, x, near, NULL, 2 * n - 1, COLOUR_BLUE, STYLE_BARS, false};
+            (struct chart_series){n > 1 ? near_label : NULL, x, near, NULL, 2 * n - 1, COLOUR_BLUE, STYLE_BARS, false};
         if (nlower)
             p->series[p->nseries++] =
                 (struct chart_series){lower_label, x, lower, NULL, 2 * n - 1, COLOUR_GREY, STYLE_BARS, false};

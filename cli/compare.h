@@ -71,6 +71,8 @@ struct compare_result {
     int service;           /* the service metric shown */
     size_t best;           /* index of the most profitable entry */
     size_t ranked;         /* how many were ranked */
+    bool submissions;      /* the entries are a class server's submissions, labelled by their
+                              students' names (cli/serve.c): pages and charts say so */
 };
 
 /* Load and run files[0..n) (and check them against base when it is not NULL). Problems

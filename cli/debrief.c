@@ -520,11 +520,21 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
     if (r->base) what_it_models(out, r->base);
     const struct compare_entry *top = &r->e[r->best];
     fputs("<p class=\"headline\">", out);
-    html_textf(out, _("%s earns the most: %.2f ± %.2f a day"), top->label, top->s[M_PROFIT].mean,
-               top->s[M_PROFIT].ci95);
+    if (r->ranked > 1)
+        html_textf(out, _("%s earns the most: %.2f ± %.2f a day"), top->label, top->s[M_PROFIT].mean,
+                   top->s[M_PROFIT].ci95);
+    else /* TRANSLATORS: the only ranked file or submission: nothing to be "the most" of */
+        html_textf(out, _("%s earns %.2f ± %.2f a day"), top->label, top->s[M_PROFIT].mean, top->s[M_PROFIT].ci95);
     fputs("<small>", out);
-    html_textf(out, _("%zu files ranked by profit, %u replications each on the same random numbers (seed %llu)."),
-               r->ranked, r->reps, r->seed);
+    if (r->submissions) /* TRANSLATORS: the number of students' submissions ranked */
+        html_textf(out,
+                   P_("%zu submission ranked by profit, %u replications on the same random numbers (seed %llu).",
+                      "%zu submissions ranked by profit, %u replications each on the same random numbers (seed %llu).",
+                      r->ranked),
+                   r->ranked, r->reps, r->seed);
+    else
+        html_textf(out, _("%zu files ranked by profit, %u replications each on the same random numbers (seed %llu)."),
+                   r->ranked, r->reps, r->seed);
     fputs("</small></p>\n", out);
 
     fprintf(out, "<h2>%s</h2>\n", _("Ranking"));
@@ -532,7 +542,9 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
             "<div class=\"wide\"><table class=\"ranking\">\n<tr><th class=\"num\">%s</th><th>%s</th><th "
             "class=\"num\">%s ± 95%%</th>"
             "<th class=\"num\">%s</th><th class=\"num wrap\">%s</th><th class=\"num\">",
-            _("rank"), _("file"), _("profit"), _("of best"), _("against the best (paired)"));
+            /* TRANSLATORS: the column of who submitted (the class server) or of the file (compare) */
+            _("rank"), r->submissions ? C_("column", "name") : _("file"), _("profit"), _("of best"),
+            _("against the best (paired)"));
     char shown[100]; /* 满足率 in Chinese, as the terminal's table (report_metric_prose) */
     html_text(out, report_metric_prose(metric_defs[r->service].name, shown, sizeof shown));
     fputs("</th>", out);
@@ -572,12 +584,19 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
                 fputs("</div>\n", out);
             }
         }
-    fprintf(out, "<p><span class=\"sig\">%s</span> ", _("Red: significantly lower than the best."));
-    /* xgettext:no-c-format */
-    html_text(out, _("A difference is significant when the paired 95% interval of (profit - best profit) over the "
-                     "replications excludes 0. The same random numbers usually make these intervals far narrower "
-                     "than the ± of each profit alone."));
-    fputs("</p>\n", out);
+    /* the colour explained only when a row shows it; significance only when there is a
+       difference to judge (one ranked entry has none) */
+    bool red = false;
+    for (size_t i = 0; i < r->n; i++) red |= !r->e[i].refused && i != r->best && compare_significant(&r->e[i].vs_best);
+    if (r->ranked > 1) {
+        fputs("<p>", out);
+        if (red) fprintf(out, "<span class=\"sig\">%s</span> ", _("Red: significantly lower than the best."));
+        /* xgettext:no-c-format */
+        html_text(out, _("A difference is significant when the paired 95% interval of (profit - best profit) over "
+                         "the replications excludes 0. The same random numbers usually make these intervals far "
+                         "narrower than the ± of each profit alone."));
+        fputs("</p>\n", out);
+    }
     figures(out, d);
     footer(out, d, r->seed, r->reps);
     html_end(out);

@@ -790,6 +790,7 @@ static void current_board(struct server *s, struct compare_result *r)
     r->reps = b->cfg.run.replications;
     r->seed = (unsigned long long)b->cfg.run.seed;
     r->service = s->service;
+    r->submissions = true;
     compare_rank(r);
 }
 
@@ -852,8 +853,9 @@ static enum MHD_Result leaderboard(struct MHD_Connection *c, struct server *s, b
         html_end(out);
     } else {
         struct debrief page = {.command_line = NULL}; /* a page of the moment: nothing reproduces it */
-        figure(&page, _("Each file's profit as a share of the best"), draw_share, s, &r);
-        if (s->curve) figure(&page, _("Every file on the base's service curve, numbered by rank"), draw_class, s, &r);
+        figure(&page, _("Each submission's profit as a share of the best"), draw_share, s, &r);
+        if (s->curve)
+            figure(&page, _("Every submission on the base's service curve, numbered by rank"), draw_class, s, &r);
         debrief_compare(out, &page, &r);
         debrief_fini(&page);
     }

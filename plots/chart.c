@@ -114,20 +114,22 @@ static void min_span(double *lo, double *hi, double span)
 /* Does the panel draw large markers (whose half width must stay inside the frame)? */
 static bool has_markers(const struct chart_panel *p);
 
-/* Does the panel's y axis end at its ceiling (no point or whisker above it)? */
-static bool capped(const struct chart_panel *p)
+/* Where a panel with a ceiling ends its y axis: at the ceiling, or at the highest point
+ * or whisker when one lies above it (NaN: no ceiling). */
+static double ceiling_top(const struct chart_panel *p)
 {
-    if (!p->y_ceiling_on || p->y_scale != CHART_LINEAR) return false;
+    if (!p->y_ceiling_on || p->y_scale != CHART_LINEAR) return NAN;
+    double top = p->y_ceiling;
     for (size_t s = 0; s < p->nseries; s++) {
         const struct chart_series *se = &p->series[s];
         for (size_t i = 0; i < se->n; i++) {
             double e = se->err && isfinite(se->err[i]) ? se->err[i] : 0;
-            if (isfinite(se->y[i]) && se->y[i] + e > p->y_ceiling) return false;
+            if (isfinite(se->y[i])) top = fmax(top, se->y[i] + e);
         }
     }
     for (size_t m = 0; m < p->nmarks; m++)
-        if (isfinite(p->marks[m].y) && p->marks[m].y > p->y_ceiling) return false;
-    return true;
+        if (isfinite(p->marks[m].y)) top = fmax(top, p->marks[m].y);
+    return top;
 }
 
 /* Data range of a panel, over every series (and whiskers), widened by a margin. x is
@@ -161,12 +163,13 @@ static void panel_range(const struct chart_panel *p, double *xmin, double *xmax,
     }
     if (!isfinite(*xmin)) *xmin = 0, *xmax = 1;
     if (!isfinite(*ymin)) *ymin = 0, *ymax = 1;
-    bool cap = capped(p);
+    double top = ceiling_top(p);
+    bool cap = isfinite(top);
     if (p->y_scale == CHART_LINEAR && p->y_min_span > 0) min_span(ymin, ymax, p->y_min_span);
     if (*xmax == *xmin) *xmin -= 0.5, *xmax += 0.5;
     if (*ymax == *ymin) *ymin -= fabs(*ymin) * 0.05 + 0.5, *ymax += fabs(*ymax) * 0.05 + 0.5;
-    if (cap && *ymax > p->y_ceiling) { /* the span slides down under the ceiling */
-        *ymin -= *ymax - p->y_ceiling, *ymax = p->y_ceiling;
+    if (cap && *ymax > top) { /* the span slides down under the ceiling */
+        *ymin -= *ymax - top, *ymax = top;
     }
     double dy = *ymax - *ymin;
     bool markers = has_markers(p);
@@ -952,8 +955,8 @@ static void legend_layout(const struct chart_panel *p, double xmin, double xmax,
     }
     if (L->n == 0) return;
     /* on top: two rows across the top; inside: one column, where it covers least (and
-       always inside under a ceiling, which leaves no room above the data) */
-    bool on_top = p->legend_on_top && !capped(p);
+       always inside with a ceiling, which leaves no room above the data) */
+    bool on_top = p->legend_on_top && !isfinite(ceiling_top(p));
     L->st = (struct legend_style){.place = PLACE_TOP,
                                   .columns = on_top ? (L->n + 1) / 2 : 1,
                                   .x_off = on_top ? 0 : 0.015,

@@ -94,9 +94,10 @@ struct chart_panel {
     const char *quadrant_names[4];
     /* Optional limits of a linear y axis. y_min_span (0: none): the axis spans at least
      * this much, centred on the data (kept on the data's side of 0), so that nearly equal
-     * values look equal. y_ceiling_on: when no point or whisker lies above y_ceiling,
-     * the axis ends at it (plus a marker's half width: no tick above it) and the legend
-     * goes inside (a share of the best, a service level: never drawn above 100 %). */
+     * values look equal. y_ceiling_on: the axis ends at y_ceiling, or at the highest
+     * point or whisker when one lies above it (plus a marker's half width), and the
+     * legend goes inside (a share of the best, a service level: no axis above 100 %
+     * unless a point is). */
     double y_min_span;
     bool y_ceiling_on;
     double y_ceiling;

@@ -758,6 +758,11 @@ static void axes(void)
     s.panels[0].series[1].y = hi_y;
     chart_axes(&s, 0, &x0, &x1, &y0, &y1);
     check(y1 > 104, "chart-14.7 a point at 104 %% above the ceiling stays on the axis (top %.2f)", y1);
+    /* a whisker just over 100 %: the axis ends just above it, with no legend's headroom */
+    static double five_x[2] = {1, 2}, five_y[2] = {100, 99.7}, five_e[2] = {0, 0.36};
+    s.panels[0].series[1] = (struct chart_series){"near", five_x, five_y, five_e, 2, COLOUR_BLUE, STYLE_DOTS, false};
+    chart_axes(&s, 0, &x0, &x1, &y0, &y1);
+    check(y1 > 100.06 && y1 < 100.5, "chart-14.8 a whisker to 100.06 %%: the axis ends at %.2f, not 102 or 120", y1);
 }
 
 int main(void)

@@ -271,6 +271,26 @@ ok "serve-11.5 after a restart (runs reloaded, not run again) the warning that i
       grep -q '^backlog$' "$T"/state15/runs/*.csv; echo $?) "$s $(grep -o '<div class="warn">[^<]*' "$T/page")"
 stop
 
+# ---- one submission: nothing to compare yet (the page and its chart say so) ----
+start "$T/state_one" --rate 0 --lang zh
+status -F "name=小张" -F "file=@$B" "$U/submit" > /dev/null
+i=0
+while [ $i -lt 300 ] && [ "$(rows)" -lt 1 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+s=$(status "$U/leaderboard")
+ok "serve-12.1 one submission: the chart says it is the only one, no verdict on files" \
+    $([ "$s" = 200 ] && grep -q '目前只有 1 份提交，尚无可比较的对象' "$T/page" && ! grep -q '与最优差异不显著' "$T/page"; echo $?) "$s"
+ok "serve-12.2 ... the table's column is 姓名 (who submitted), not 文件" \
+    $(grep -q '<th>姓名</th>' "$T/page" && ! grep -q '<th>文件</th>' "$T/page"; echo $?)
+ok "serve-12.3 ... no note on a red that nothing shows" $(! grep -q '红色' "$T/page"; echo $?)
+# the share chart's ticks: the SVG texts of the first figure (the rank, then the share)
+ticks=$(awk '/<figure/ { f = 1 } f { print } f && /<\/figure>/ { exit }' "$T/page" | grep -o '<tspan[^>]*>[0-9.]*</tspan>' | sed 's/<[^>]*>//g' | tr '\n' ' ')
+ok "serve-12.4 ... the share axis ends at 100, not 108: $ticks" \
+    $(echo "$ticks" | grep -q ' 100 ' && echo "$ticks" | awk '{ for (i = 1; i <= NF; i++) if ($i > 100) exit 1 }'; echo $?)
+stop
+
 # ---- a folder of another class: most submissions do not load against this base ----
 start "$T/state_other"
 status -F "name=ann" -F "file=@$T/class/s1.ini" "$U/submit" > /dev/null
