@@ -820,8 +820,12 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
     if (legend)
         blocked = (struct chart_box){legend->left + legend->width / 2, legend->top - legend->height / 2, legend->width,
                                      legend->height};
+    /* the area: the frame, less a little at the sides, where the text's measured width
+       (text_mm) may fall a pixel or two short of the drawn one */
+    double inset = 0.4 * ht;
     struct chart_label_area area = {
-        0, wmm, 0, hmm, 0.6 * ht, marker, ox, oy, nothers, sgx, sgy, nseg, legend ? &blocked : NULL, legend ? 1 : 0};
+        inset,         wmm - inset, 0, hmm, 0.6 * ht, marker, ox, oy, nothers, sgx, sgy, nseg, legend ? &blocked : NULL,
+        legend ? 1 : 0};
     chart_label_place(labels, ngroups, &area);
     free(ox), free(oy), free(sgx), free(sgy);
     for (size_t g = 0; g < ngroups; g++) {
