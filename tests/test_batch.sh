@@ -72,13 +72,13 @@ ok "batch-4.4 ... batch.csv is what --format csv prints" $(cmp -s "$T/out/batch.
 printf 'id,revenue.price_per_unit\na,3x\n' > "$T/t.csv"
 "$S" batch "$B" "$T/t.csv" --quiet --out "$T/ran" > "$T/out.txt" 2> "$T/err.txt"
 rc=$?
-ok "batch-4.5 a refused table (status $rc) into a run's folder gives no warning about the folder" \
+ok "batch-4.8 a refused table (status $rc) into a run's folder gives no warning about the folder" \
     $([ $rc -eq 2 ] && ! grep -q 'holds the outputs' "$T/err.txt" && grep -q "$T/t.csv:2:2:" "$T/err.txt"; echo $?) \
     "$(cat "$T/err.txt")"
 # the same base and table spelt another way: the same command, no warning
-"$S" batch "$B" "$I" --quiet --out "$T/out" > /dev/null 2> "$T/err.txt"
-"$S" batch "./$B" "./$I" --quiet --out "$T/out" > /dev/null 2> "$T/err2.txt"
-ok "batch-4.6 the same batch with ./ before its paths: no warning about its own folder" \
+"$S" batch "$B" "$I" --quiet --out "$T/again" > /dev/null 2> "$T/err.txt"
+"$S" batch "./$B" "./$I" --quiet --out "$T/again" > /dev/null 2> "$T/err2.txt"
+ok "batch-4.9 the same batch with ./ before its paths: no warning about its own folder" \
     $([ ! -s "$T/err2.txt" ]; echo $?) "$(cat "$T/err2.txt")"
 
 # ---- the chart's axes and classes (the page's SVG texts: the margin ticks, then the service ticks) ----
