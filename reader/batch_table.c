@@ -70,22 +70,26 @@ static int key_at(const struct batch_table *r, size_t i)
 
 /* A cell such as "1,5" or "97,5%" of a number key in a table separated by semicolons
  * or tabs, as a spreadsheet set to decimal commas saves it: the comma becomes a dot in
- * place. Only a single comma between digits is read so; anything else is left to the
- * scenario reader's message. */
-static void decimal_comma_cell(char *v, const char *col)
+ * place, and 0 is returned. Only a single comma between digits is read so; anything
+ * else is left to the scenario reader's message. A comma before exactly three digits
+ * after one to three ("2,188": 2188 or 2.188) could group thousands, as an English
+ * spreadsheet's tab-separated table writes them: -1, the cell untouched. */
+static int decimal_comma_cell(char *v, const char *col)
 {
     const char *dot = strrchr(col, '.');
     char section[120];
     snprintf(section, sizeof section, "%.*s", (int)(dot - col), col);
     int key = key_find(section, dot + 1);
-    if (key < 0 || (key_defs[key].type != KEY_NUMBER && key_defs[key].type != KEY_COUNT)) return;
+    if (key < 0 || (key_defs[key].type != KEY_NUMBER && key_defs[key].type != KEY_COUNT)) return 0;
     char *p = v + (*v == '-' || *v == '+');
     size_t whole = strspn(p, "0123456789");
-    if (whole == 0 || p[whole] != ',') return;
+    if (whole == 0 || p[whole] != ',') return 0;
     size_t frac = strspn(p + whole + 1, "0123456789");
     const char *rest = p + whole + 1 + frac;
-    if (frac == 0 || (*rest && strcmp(rest, "%") != 0)) return;
+    if (frac == 0 || (*rest && strcmp(rest, "%") != 0)) return 0;
+    if (frac == 3 && whole <= 3 && p[0] != '0') return -1;
     p[whole] = '.';
+    return 0;
 }
 
 /* A character typed in full-width mode (reader/fullwidth.h) in record rec: the first is
@@ -101,6 +105,7 @@ static int table_fullwidth(const char *path, const struct csv_record *rec, const
         int k = is_header ? -1 : key_at(r, i);
         const char *col = k >= 0 ? r->cols[k] : NULL; /* the cell's key as SECTION.KEY */
         bool text = !is_header && (!col || strcmp(col, key_full_name(K_DEMAND_HISTORY)) == 0);
+        if (is_header && rec->field[i][0] == '#') continue; /* a note's name: any text, 规格（mm） too */
         struct fullwidth hit;
         if ((!is_header && text && rec->n == ncells) || !fullwidth_find(rec->field[i], strlen(rec->field[i]), &hit))
             continue;
@@ -246,7 +251,18 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
             }
             int k = key_at(r, i);
             if (k < 0) continue; /* a note */
-            if (c.sep != ',') decimal_comma_cell(v, r->cols[k]);
+            if (c.sep != ',' && decimal_comma_cell(v, r->cols[k]) != 0) {
+                const char *dot = strrchr(r->cols[k], '.');
+                char thousands[CSV_FIELD_LEN], decimal[CSV_FIELD_LEN];
+                size_t at = strcspn(v, ",");
+                snprintf(thousands, sizeof thousands, "%.*s%s", (int)at, v, v + at + 1);
+                snprintf(decimal, sizeof decimal, "%.*s.%s", (int)at, v, v + at + 1);
+                fprintf(err,
+                        _("%s:%d:%zu: [%.*s] %s: '%s' reads as %s if ',' separates thousands or as %s if it is the "
+                          "decimal mark; write the number meant\n"),
+                        path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1, v, thousands, decimal);
+                problems++;
+            }
             if (!*v) {
                 const char *dot = strrchr(r->cols[k], '.');
                 fprintf(err,

@@ -357,7 +357,14 @@ static int fullwidth_row(struct reader *rd, const struct csv_record *r)
         int which = i == rd->col[COL_DATE] ? COL_DATE : i == rd->col[COL_QUANTITY] ? COL_QUANTITY : -1;
         if (which < 0 && !whole) continue;
         struct fullwidth hit;
-        if (!fullwidth_find(r->field[i], strlen(r->field[i]), &hit)) continue;
+        const char *text = r->field[i];
+        size_t len = strlen(text), at = 0;
+        /* a no-break space groups thousands where history_thousands = space says so
+           (read_quantity takes it), as French and Russian Excel write 1 234 */
+        bool spaces_group = which == COL_QUANTITY && rd->opt->thousands == HISTORY_THOUSANDS_SPACE;
+        while (fullwidth_find(text + at, len - at, &hit) && spaces_group && hit.code == 0xA0)
+            at += hit.offset + fullwidth_bytes(&hit);
+        if (!fullwidth_find(text + at, len - at, &hit)) continue;
         fullwidth_problem(&hit, false, false, problem, sizeof problem);
         return fail_at(rd, r->line, which, "%s", problem);
     }
@@ -982,9 +989,10 @@ static struct row *over_file_span(const struct reader *rd, const struct row *row
     if (!rd->span_seen) return NULL;
     double first = floor(rows[0].day), last = floor(rows[*n - 1].day);
     double lead = rd->span_first, tail = rd->span_last;
-    if (rd->opt->period == HISTORY_PERIOD_WEEK) {
+    if (rd->opt->period == HISTORY_PERIOD_WEEK) { /* its own weeks that start within the file's days, the
+                                                     last of which is 6 after its last week's start */
         lead = first - 7 * floor((first - lead) / 7);
-        tail = last + 7 * floor((tail - last) / 7);
+        tail = last + 7 * floor((tail + 6 - last) / 7);
     }
     double longest_period = rd->opt->period == HISTORY_PERIOD_DAY ? 0 : 31;
     if (!(lead < first || tail > last) || tail - lead + longest_period >= HISTORY_MAX_DAYS) return NULL;
@@ -1183,12 +1191,12 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
     size_t nr = hi->rows;
     if (hi->options.period == HISTORY_PERIOD_WEEK)
         snprintf(rows, sizeof rows,
-                 P_("%zu weekly row, each spread evenly over its 7 days",
+                 P_("%zu weekly row, spread evenly over its 7 days",
                     "%zu weekly rows, each spread evenly over its 7 days", nr),
                  nr);
     else if (hi->options.period == HISTORY_PERIOD_MONTH)
         snprintf(rows, sizeof rows,
-                 P_("%zu monthly row, each spread evenly over its days",
+                 P_("%zu monthly row, spread evenly over its days",
                     "%zu monthly rows, each spread evenly over its days", nr),
                  nr);
     else if (hi->kind == HISTORY_DAILY)

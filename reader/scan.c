@@ -494,7 +494,7 @@ size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn 
                 problem(&sc, line, sc.section, key,
                         _("the setting is %zu bytes long; at most %d are read (a Chinese character takes 3); "
                           "shorten it (a comment after it may be longer)"),
-                        content, SCAN_LINE_MAX);
+                        before_comment(start, content), SCAN_LINE_MAX);
             else
                 problem(&sc, line, "", "",
                         _("line is %zu bytes long; at most %d are read (a Chinese character takes 3); split it"),

@@ -156,12 +156,15 @@ ok "batch-5.25 ids may hold full-width characters: 螺栓（M8），左 and 螺�
     "$(head -n 3 "$T/err.txt"; head -n 3 "$T/out.txt")"
 bad "batch-5.26 a descriptive column is told how to keep it as a note" 'id,SKU,revenue.price_per_unit\na,M8,3\n' \
     "FILE:1:2: unknown column 'SKU'; name a key as SECTION.KEY, as --set does (servlab keys lists them), call the row's name 'id', or start a note's name with '#' (#SKU) to keep it unread"
+bad "batch-5.27b '2,188' in a tab table may group thousands: refused, naming both readings" 'id\tinventory.order_quantity\nA\t2,188\n' \
+    "FILE:2:2: [inventory] order_quantity: '2,188' reads as 2188 if ',' separates thousands or as 2.188 if it is the decimal mark; write the number meant"
 bad "batch-5.27 a decimal comma in a comma table is not read as one" "${H}a,\"3,5\"\n" \
     "FILE:2:2: [revenue] price_per_unit: '3,5' is not a number (use a dot as the decimal mark: 0.5, not 0,5)"
-# a German or Chinese spreadsheet's table: ID in capitals, a note column, decimal commas
-# in a semicolon table (a number key's; a distribution keeps its commas)
+# a German spreadsheet's table: ID in capitals, a note column (its name and cells in any
+# characters), decimal commas in a semicolon table (a number key's; a distribution keeps
+# its commas)
 printf 'id,revenue.price_per_unit,inventory.lead_time_days\nA,3.5,"uniform(10,14)"\nB,4,"uniform(10,14)"\n' > "$T/plain.csv"
-printf 'ID;#描述;revenue.price_per_unit;inventory.lead_time_days\nA;螺栓（M8），常用;3,5;uniform(10,14)\nB;;4;uniform(10,14)\n' > "$T/t.csv"
+printf 'ID;#规格（mm）;revenue.price_per_unit;inventory.lead_time_days\nA;螺栓（M8），常用;3,5;uniform(10,14)\nB;;4;uniform(10,14)\n' > "$T/t.csv"
 "$S" batch "$B" "$T/plain.csv" --reps 2 --format csv --quiet > "$T/want.txt" 2>&1
 "$S" batch "$B" "$T/t.csv" --reps 2 --format csv --quiet > "$T/out.txt" 2> "$T/err.txt"
 rc=$?

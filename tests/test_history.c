@@ -552,6 +552,10 @@ static void test_exports(void)
     same_demand("history-10.4c", "'0.250' and '1250.500' cannot group thousands: decimals",
                 "date,units\n2024-03-04,0.250\n2024-03-05,1250.500\n", "",
                 "date,units\n2024-03-04,0.25\n2024-03-05,1250.5\n");
+    same_demand("history-10.4e", "a no-break space grouping thousands (history_thousands = space)",
+                "date;units\n2024-03-04;24\n2024-03-05;3,5\n2024-03-07;2\xc2\xa0"
+                "400\n2024-03-10;7,25\n",
+                "history_thousands = space\n", plain);
     same_demand("history-10.4d", "rows of separators only at the end, as a spreadsheet saves them",
                 "date;units\n2024-03-04;24\n2024-03-05;3,5\n2024-03-07;2400\n2024-03-10;7,25\n;\n ; \n", "", plain);
     same_demand("history-10.5", "Chinese Excel's 2024/3/4 with a Chinese header",
@@ -637,6 +641,15 @@ static void test_exports(void)
           sc.history_info ? sc.history_info->h.nperiods : 0);
     same_demand("history-10.17c", "week numbers of a long file", "sku,week,units\nB,0,7\nA,1,70\nB,3,14\n", keys,
                 "day,units\n0,0\n7,10\n8,10\n9,10\n10,10\n11,10\n12,10\n13,10\n27,0\n");
+    /* an item whose weeks start on another weekday than the file's: its own weeks that start
+       within the file's days (2024-01-01 to the last week's end, 2024-02-04) */
+    same_demand("history-10.17e", "a weekly item on Wednesdays in a file of Mondays: 5 weeks, not 4",
+                "sku,week,units\nA,2024-01-01,70\nA,2024-01-08,70\nA,2024-01-15,70\nA,2024-01-22,70\n"
+                "A,2024-01-29,70\nB,2024-01-03,70\n",
+                "history_item_column = sku\nhistory_item = B\nhistory_date_column = week\n"
+                "history_quantity_column = units\nhistory_period = week\n",
+                "date,units\n2024-01-03,10\n2024-01-04,10\n2024-01-05,10\n2024-01-06,10\n2024-01-07,10\n"
+                "2024-01-08,10\n2024-01-09,10\n2024-02-06,0\n");
     char a_months[2000];
     used = (size_t)snprintf(a_months, sizeof a_months, "date,units\n1949-01-01,0\n");
     for (int d = 1; d <= 28; d++)

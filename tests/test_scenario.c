@@ -653,6 +653,16 @@ static void test_inih_pitfalls(void)
     check(sc.orders_per_day == 7 && dist_mean(&sc.cfg.demand.units_per_order) == 2,
           "scen-5.4c ... and the values around them are read (%g, %g)", sc.orders_per_day,
           dist_mean(&sc.cfg.demand.units_per_order));
+    char values[400] = "values = 0.5";
+    for (int i = 0; i < 40; i++) strcat(values, ", 0.99");
+    snprintf(notes, sizeof notes,
+             "[demand]\norders_per_day = 7\n[sweep]\nparameter = inventory.safety_factor\n%s ; %s\n", values, note);
+    char too_long[300];
+    snprintf(too_long, sizeof too_long,
+             "PATH:5: [sweep] values: the setting is %zu bytes long; at most 196 are read (a Chinese character "
+             "takes 3); shorten it (a comment after it may be longer)",
+             strlen(values));
+    expect_error("scen-5.4e a setting too long counts its own bytes, not its comment's", notes, too_long);
     snprintf(notes, sizeof notes, "[demand]\norders_per_day = 7 ; %s\nunits_per_order = 2\nbogus_key = 1 ; %s\n", note,
              note);
     expect_error("scen-5.4d ... and a problem after one names its own line", notes,
