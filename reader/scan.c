@@ -221,16 +221,9 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
 
 static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
 {
-    /* the part before an inline comment: ';' after a blank */
-    size_t body = len;
-    for (size_t i = 1; i < len; i++)
-        if (s[i] == ';' && isspace((unsigned char)s[i - 1])) {
-            body = i;
-            break;
-        }
+    size_t body = before_comment(s, len); /* the part before an inline comment: ';' after a blank */
     const char *eq = memchr(s, '=', body);
     if (!eq) {
-        while (body > 0 && isspace((unsigned char)s[body - 1])) body--;
         char word[SCAN_NAME_MAX + 1];
         snprintf(word, sizeof word, "%.*s", (int)(body < SCAN_NAME_MAX ? body : SCAN_NAME_MAX), s);
         if (memchr(s, ':', body))

@@ -52,6 +52,14 @@ variant() { # I: student I's scenario (repeating every 20: files repeat, the cac
         -e "s/^processing_servers = 3 /processing_servers = $((2 + k % 3)) /" "$B"
 }
 rows() { $C "$U/leaderboard.csv" | tail -n +2 | grep -c .; }
+# wait_rows N TENTHS: until the leaderboard ranks N rows, at most TENTHS tenths of a second
+wait_rows() {
+    i=0
+    while [ $i -lt "$2" ] && [ "$(rows)" -lt "$1" ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+}
 
 # ---- 60 students at once ----
 start "$T/state" --rate 0
@@ -77,11 +85,7 @@ wait_curls
 accepted_ms=$((($(date +%s%N) - t0) / 1000000))
 errors=$(cat "$T"/class/*.status | grep -vc '^200$')
 ok "serve-1.3 60 concurrent submissions: all answered 200" $([ "$errors" -eq 0 ]; echo $?) "$(sort "$T"/class/*.status | uniq -c)"
-i=0
-while [ $i -lt 600 ] && [ "$(rows)" -lt 60 ]; do
-    sleep 0.1
-    i=$((i + 1))
-done
+wait_rows 60 600
 done_ms=$((($(date +%s%N) - t0) / 1000000))
 ok "serve-1.4 /leaderboard.csv lists 60 students" $([ "$(rows)" -eq 60 ]; echo $?) "$(rows)"
 echo "load: 60 submissions answered in $accepted_ms ms, all 60 ranked after $done_ms ms, $errors errors"
@@ -184,11 +188,7 @@ echo "stop: SIGTERM took $STOP_MS ms"
 ls -l --time-style=full-iso "$T/state/runs" > "$T/runs-before"
 ok "serve-3.2 no temporary file left" $([ -z "$(find "$T/state" -name '*.tmp*')" ]; echo $?) "$(find "$T/state" -name '*.tmp*')"
 start "$T/state" --rate 0 --lang zh # the CSV stays English: the same bytes
-i=0
-while [ $i -lt 100 ] && [ "$(rows)" -lt 60 ]; do
-    sleep 0.1
-    i=$((i + 1))
-done
+wait_rows 60 100
 $C "$U/leaderboard.csv" > "$T/board2.csv"
 ok "serve-3.3 a restart keeps the leaderboard, byte for byte" $(cmp -s "$T/board1.csv" "$T/board2.csv" || {
     # student 1 moved to s2's scenario after board1 was taken: compare without that row
@@ -244,11 +244,7 @@ sed 's/^processing_servers = 3 /processing_servers = 1 /; s/^processing_days = e
     "$B" > "$T/jam.ini"
 status -F "name=jam" -F "file=@$T/jam.ini" "$U/submit" > /dev/null
 status -F "name=calm" -F "file=@$T/class/s1.ini" "$U/submit" > /dev/null
-i=0
-while [ $i -lt 300 ] && [ "$(rows)" -lt 2 ]; do
-    sleep 0.1
-    i=$((i + 1))
-done
+wait_rows 2 300
 jam=$(basename "$(grep -l '^name=jam$' "$T"/state15/submissions/*.txt)" .txt)
 calm=$(basename "$(grep -l '^name=calm$' "$T"/state15/submissions/*.txt)" .txt)
 s=$(status "$U/result/$jam")
@@ -274,11 +270,7 @@ stop
 # ---- one submission: nothing to compare yet (the page and its chart say so) ----
 start "$T/state_one" --rate 0 --lang zh
 status -F "name=小张" -F "file=@$B" "$U/submit" > /dev/null
-i=0
-while [ $i -lt 300 ] && [ "$(rows)" -lt 1 ]; do
-    sleep 0.1
-    i=$((i + 1))
-done
+wait_rows 1 300
 s=$(status "$U/leaderboard")
 ok "serve-12.1 one submission: the chart says it is the only one, no verdict on files" \
     $([ "$s" = 200 ] && grep -q '目前只有 1 份提交，尚无可比较的对象' "$T/page" && ! grep -q '与最优差异不显著' "$T/page"; echo $?) "$s"
