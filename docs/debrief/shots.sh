@@ -1,0 +1,68 @@
+#!/bin/sh
+# docs/debrief/shots.sh - remake the screenshots of docs/debrief/README.md: each page is
+# written by ./servlab with --out, checked and photographed by tests/html_check.py
+# (headless Debian chromium, as tests/test_report_html.sh does), and the shots the README
+# shows are copied here. Run from anywhere after `make`; the class of 60 is made below,
+# the same every time. Needs chromium and tidy (`make deps`).
+cd "$(dirname "$0")/../.." || exit 1
+here=docs/debrief
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+check="/usr/bin/python3 tests/html_check.py"
+fail=0
+
+# shoot NAME DIR: check DIR/report.html in the browser, shots to $work/NAME-*.png
+shoot() {
+    if ! $check "$2/report.html" --shots "$work/$1" > "$work/$1.check" 2>&1; then
+        echo "shots.sh: $1: the page fails its browser check:" >&2
+        grep -v '^ok' "$work/$1.check" >&2
+        fail=1
+    fi
+}
+# servlab DIR ARGS...: run servlab quietly into DIR; a failure stops the script
+servlab() {
+    dir=$1
+    shift
+    ./servlab "$@" --out "$dir" --quiet > "$work/out.txt" 2>&1 || {
+        echo "shots.sh: servlab $* failed:" >&2
+        cat "$work/out.txt" >&2
+        exit 1
+    }
+}
+
+servlab "$work/run" run scenarios/default.ini
+shoot run "$work/run"
+servlab "$work/run-zh" run scenarios/zh/default.ini --lang zh
+shoot run-zh "$work/run-zh"
+servlab "$work/sweep" sweep scenarios/default.ini
+shoot sweep "$work/sweep"
+servlab "$work/batch" batch scenarios/planner/base.ini scenarios/planner/items.csv --sweep
+shoot batch "$work/batch"
+
+# A class of 60 on lesson 15's base: each file its own clerks, pickers, order quantity and
+# safety factor (several files alike, as in a real class); 9 files also move the
+# promise to customers, a locked key, and are refused.
+mkdir -p "$work/students"
+i=1
+while [ $i -le 60 ]; do
+    sf=$(echo "0.5 1 1.25 1.5 2" | cut -d' ' -f$((i % 5 + 1)))
+    sed -e "s/^processing_servers = 3 /processing_servers = $((2 + i % 3)) /" \
+        -e "s/^picking_servers = 1 /picking_servers = $((1 + i % 2)) /" \
+        -e "s/^order_quantity = 800 /order_quantity = $((400 + 100 * (i % 7))) /" \
+        -e "s/^safety_factor = 0.5 /safety_factor = $sf /" \
+        scenarios/stances/base.ini > "$work/students/student$(printf %02d $i).ini"
+    if [ $((i % 7)) -eq 3 ]; then
+        sed -i "s/^promise_days = 3 /promise_days = 5 /" "$work/students/student$(printf %02d $i).ini"
+    fi
+    i=$((i + 1))
+done
+servlab "$work/class" compare --base scenarios/stances/base.ini "$work"/students/*.ini --reps 5
+shoot class60 "$work/class"
+servlab "$work/class-zh" compare --base scenarios/stances/base.ini "$work"/students/*.ini --reps 5 --lang zh
+shoot class60-zh "$work/class-zh"
+
+cp "$work/run-1280x720.png" "$work/run-zh-1280x720.png" "$work/sweep-1920x1080.png" \
+    "$work/batch-1280x720.png" "$work/class60-1280x720.png" "$work/class60-zh-1920x1080.png" "$here/"
+cp "$work/class/class_curve.png" "$here/class60-class_curve.png"
+[ $fail -eq 0 ] && echo "shots.sh: the screenshots in $here are remade; look at each before committing"
+exit $fail
