@@ -125,6 +125,20 @@ void grid_table(FILE *out, const struct sweep_result *r)
     }
 }
 
+/* "KEY from LO to HI" of the flat top's points, or "KEY = V" when they share one value */
+static const char *lever_range(const char *key, double lo, double hi, char *buf, size_t size)
+{
+    char a[40], b[40];
+    if (lo == hi)
+        /* TRANSLATORS: the flat top's points all have this value of the lever, e.g. "order_quantity = 1400" */
+        snprintf(buf, size, C_("flat top", "%s = %s"), key, num_format(lo, a, sizeof a));
+    else
+        /* TRANSLATORS: the flat top's points span this range of the lever, e.g. "reorder_point from 500 to 700" */
+        snprintf(buf, size, C_("flat top", "%s from %s to %s"), key, num_format(lo, a, sizeof a),
+                 num_format(hi, b, sizeof b));
+    return buf;
+}
+
 void grid_notes(FILE *out, const struct sweep_result *r)
 {
     const struct sweep_config *sw = &r->base.sweep;
@@ -153,15 +167,15 @@ void grid_notes(FILE *out, const struct sweep_result *r)
                 lo1 = fmin(lo1, r->x[i]), hi1 = fmax(hi1, r->x[i]);
                 lo2 = fmin(lo2, r->x2[i]), hi2 = fmax(hi2, r->x2[i]);
             }
-        char v[4][40];
+        char range1[160], range2[160];
         fprintf(out,
                 P_("%zu of the %zu points is not significantly lower (marked +, paired 95%% intervals),\n"
-                   "with %s from %s to %s and %s from %s to %s: the top of the surface is flat there.\n",
+                   "with %s and %s: the top of the surface is flat there.\n",
                    "%zu of the %zu points are not significantly lower (marked +, paired 95%% intervals),\n"
-                   "with %s from %s to %s and %s from %s to %s: the top of the surface is flat there.\n",
+                   "with %s and %s: the top of the surface is flat there.\n",
                    o->near - 1),
-                o->near - 1, r->n - 1, k1, num_format(lo1, v[0], 40), num_format(hi1, v[1], 40), k2,
-                num_format(lo2, v[2], 40), num_format(hi2, v[3], 40));
+                o->near - 1, r->n - 1, lever_range(k1, lo1, hi1, range1, sizeof range1),
+                lever_range(k2, lo2, hi2, range2, sizeof range2));
     } else
         fprintf(out, _("Every other point is significantly lower (paired 95%% intervals).\n"));
     /* the cheapest way to each target: the most profitable point that reaches it */

@@ -146,4 +146,17 @@ ok "grid-8.2 a fill rate of $fill reads >99.99 % in the run report, its theory t
         grep -q '^  Fill rate  *>99.99 %  *>99.99 % ±' "$T/run.txt" &&
         grep -q '&gt;99.99 %' "$T/run/report.html"; echo $?)
 
+# the flat top's extent: a lever whose near points share one value is named with it, not
+# "from 1400 to 1400" (seed 1: the + point and the best share order_quantity = 1400)
+run "$S" sweep scenarios/default.ini --param inventory.reorder_point --from 300 --to 900 --steps 4 \
+    --param inventory.order_quantity --from 400 --to 2400 --steps 3 --reps 5
+ok "grid-9.1 a flat top within one value of a lever names that value: 'order_quantity = 1400'" \
+    $(grep -q '^with reorder_point from 500 to 700 and order_quantity = 1400: the top' "$T/out" &&
+        ! grep -q 'from 1400 to 1400' "$T/out"; echo $?) "$(grep -A1 'not significantly lower (marked' "$T/out")"
+run "$S" sweep scenarios/default.ini --param inventory.reorder_point --from 300 --to 900 --steps 4 \
+    --param inventory.order_quantity --from 400 --to 2400 --steps 3 --reps 5 --lang zh
+ok "grid-9.2 ... and in Chinese: 'reorder_point 从 500 到 700，order_quantity = 1400：'" \
+    $(grep -q '^reorder_point 从 500 到 700，order_quantity = 1400：利润曲面' "$T/out"; echo $?) \
+    "$(grep -A1 '差异不显著（标' "$T/out")"
+
 check_done test_grid
