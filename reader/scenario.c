@@ -2397,6 +2397,41 @@ static void resolve_contract(struct loader *ld)
     }
 }
 
+/* A staffed stage paid a wage per server: 0 servers means unlimited servers, a pure
+ * delay that no one is paid for, so with a wage it would be the cheapest staffing of all
+ * and win every comparison. Refused, on the servers key if the file gives it (the key a
+ * student changes), else on the wage. */
+static void check_staffed_stages(struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    const struct {
+        enum key_id servers, wage;
+        unsigned count;
+        double pay;
+        const char *unlimited, *unset;
+    } stages[] = {
+        {K_ORDER_CYCLE_PROCESSING_SERVERS, K_COSTS_PROCESSING_PER_SERVER_DAY, sc->cfg.order_cycle.processing.servers,
+         sc->cfg.costs.processing_per_server_day,
+         N_("0 means unlimited clerks (a stage with no queue, and no one to pay), but [costs] "
+            "processing_per_server_day pays each clerk: give the number of clerks, 1 or more"),
+         N_("pays each order-processing clerk, but processing_servers is not set (0: unlimited clerks, "
+            "paid nothing): set [order_cycle] processing_servers")},
+        {K_ORDER_CYCLE_PICKING_SERVERS, K_COSTS_PICKING_PER_SERVER_DAY, sc->cfg.order_cycle.picking.servers,
+         sc->cfg.costs.picking_per_server_day,
+         N_("0 means unlimited pickers (a stage with no queue, and no one to pay), but [costs] "
+            "picking_per_server_day pays each picker: give the number of pickers, 1 or more"),
+         N_("pays each picker, but picking_servers is not set (0: unlimited pickers, paid nothing): "
+            "set [order_cycle] picking_servers")},
+    };
+    for (size_t i = 0; i < sizeof stages / sizeof *stages; i++) {
+        if (stages[i].count != 0 || !(stages[i].pay > 0)) continue;
+        if (given(sc, stages[i].servers))
+            report_key(ld, line_of(sc, stages[i].servers), stages[i].servers, "%s", _(stages[i].unlimited));
+        else
+            report_key(ld, line_of(sc, stages[i].wage), stages[i].wage, "%s", _(stages[i].unset));
+    }
+}
+
 static void resolve_order_cycle(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
@@ -2422,6 +2457,7 @@ static void resolve_order_cycle(struct loader *ld)
     if (sc->cfg.revenue.late_zero_days > 0 && !any_promise)
         report_key(ld, line_of(sc, K_REVENUE_LATE_ZERO_DAYS), K_REVENUE_LATE_ZERO_DAYS,
                    _("lateness is measured against a promise: set [order_cycle] promise_days"));
+    check_staffed_stages(ld);
 }
 
 /* Why the sweep's service metric would have no value at all, or NULL when it has one. */
