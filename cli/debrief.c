@@ -189,7 +189,8 @@ static void figures(FILE *out, const struct debrief *d)
     }
 }
 
-static void warnings(FILE *out, const char (*list)[400], size_t n, const char (*more)[300], size_t nmore)
+static void warnings(FILE *out, const char (*list)[SCENARIO_WARNING_MAX], size_t n,
+                     const char (*more)[SWEEP_POINT_WARNING_MAX], size_t nmore)
 {
     if (!n && !nmore) return;
     fprintf(out, "<h2>%s</h2>\n", _("Warnings"));

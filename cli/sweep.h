@@ -13,6 +13,10 @@
 
 #include <stdio.h>
 
+/* the bytes of a warning that holds at some points: "at KEY = V (and maybe others): " and
+ * a scenario warning */
+enum { SWEEP_POINT_WARNING_MAX = SCENARIO_WARNING_MAX + 160 };
+
 struct sweep_result {
     struct scenario base; /* the scenario as loaded, with its [sweep] section */
     size_t n;             /* grid points */
@@ -30,7 +34,7 @@ struct sweep_result {
     size_t baseline;
     struct summary *delta_revenue, *delta_cost, *delta_profit; /* n each; cost as profit charges it
                                                                    (total cost - increase in stock value) */
-    char point_warnings[4][300];                               /* warnings that hold at some points only */
+    char point_warnings[4][SWEEP_POINT_WARNING_MAX];           /* warnings that hold at some points only */
     size_t npoint_warnings;
     /* two levers ([sweep] parameter2, a second --param): a grid of n = n1 * n2 points,
        point i at row i / n2 (x[i], the first lever) and column i % n2 (x2[i]); on the

@@ -15,7 +15,8 @@
 
 #include <stdio.h>
 
-enum { SCENARIO_KEYS_MAX = 256, SCENARIO_WARNINGS_MAX = 8, SCENARIO_PATH_MAX = 1024 };
+/* SCENARIO_WARNING_MAX: the bytes of one warning, room for its Chinese (3 bytes a character) */
+enum { SCENARIO_KEYS_MAX = 256, SCENARIO_WARNINGS_MAX = 8, SCENARIO_WARNING_MAX = 640, SCENARIO_PATH_MAX = 1024 };
 _Static_assert((int)KEY_IDS <= (int)SCENARIO_KEYS_MAX, "origin[] holds one entry per key: raise SCENARIO_KEYS_MAX");
 
 /* Where a key's value came from. line is the file line (FROM_FILE). FROM_INHERITED:
@@ -114,7 +115,7 @@ struct scenario {
     struct key_origin origin[SCENARIO_KEYS_MAX]; /* of the global keys, indexed like key_defs */
     /* one entry per named section, on the heap: as many as cfg.nproducts, cfg.ntiers ... */
     struct entry *products, *tiers, *channels, *locations, *regions;
-    char warnings[SCENARIO_WARNINGS_MAX][400]; /* things worth saying in the report */
+    char warnings[SCENARIO_WARNINGS_MAX][SCENARIO_WARNING_MAX]; /* things worth saying in the report */
     size_t nwarnings;
     char notes[4][400]; /* what the command line replaced, for the report */
     char changes[300];  /* the --set assignments (not run.* or sweep.*), comma-separated */

@@ -108,4 +108,22 @@ leaks "$T/c.txt" >> "$T/leaks"
 ok "zh-5.1 no English prose in the Chinese reports of run, sweep, compare and batch" \
     $([ ! -s "$T/leaks" ]; echo $?) "$(head -n 20 "$T/leaks")"
 
+# ---- zh-6: a long warning is whole in Chinese (3 bytes a character): one clerk for 40
+# orders a day never settles, and the warning ends with its last words in run, sweep (a
+# point's warning, prefixed) and compare, in the report and on the page ----
+U="--set order_cycle.processing_servers=1 --reps 2 --quiet"
+"$S" run --lang zh scenarios/stances/base.ini $U --out "$T/u_run" > "$T/u_run.txt" 2> /dev/null
+"$S" sweep --lang zh scenarios/stances/base.ini --param order_cycle.processing_servers --values 1,3 --reps 2 \
+    --quiet --out "$T/u_sweep" > "$T/u_sweep.txt" 2> /dev/null
+cp scenarios/stances/base.ini "$T/one_clerk.ini"
+sed -i 's/^processing_servers = 3 /processing_servers = 1 /' "$T/one_clerk.ini"
+"$S" compare --lang zh scenarios/stances/base.ini "$T/one_clerk.ini" --reps 2 --quiet --out "$T/u_cmp" \
+    > "$T/u_cmp.txt" 2> /dev/null
+for f in u_run u_sweep u_cmp; do
+    ok "zh-6 $f: the backlog warning ends whole, '结果依仿真时长而变', in the report and on the page" \
+        $(grep -q '积压增长.*结果依仿真时长而变' "$T/$f.txt" &&
+            grep -q '积压增长.*结果依仿真时长而变' "$T/$f/report.html"; echo $?) \
+        "$(grep '积压增长' "$T/$f.txt" "$T/$f/report.html" | cut -c1-400)"
+done
+
 check_done test_reports_zh
