@@ -953,13 +953,19 @@ void report_policy_note(FILE *out, const struct scenario *sc)
         fputs(_("\n(policy = none: stock is not modelled, so it never runs out and costs nothing to hold.)\n"), out);
 }
 
-void report_closing_notes(FILE *out, const struct scenario *sc)
+/* The scenario's warnings under their heading, if it has any. */
+static void report_warnings(FILE *out, const struct scenario *sc)
 {
-    report_policy_note(out, sc);
     if (sc->nwarnings) {
         fputs(_("\nWarnings\n"), out);
         for (size_t i = 0; i < sc->nwarnings; i++) fprintf(out, "  ! %s\n", sc->warnings[i]);
     }
+}
+
+void report_closing_notes(FILE *out, const struct scenario *sc)
+{
+    report_policy_note(out, sc);
+    report_warnings(out, sc);
 }
 
 static void csv_row(FILE *out, const char *name, const struct summary *s)
@@ -1008,6 +1014,7 @@ void report_selected(FILE *out, const struct scenario *sc, const struct summary 
         }
         print_def_row(out, named.label, &named, name, &s[m], m < METRIC_COUNT ? (int)m : -1);
     }
+    report_warnings(out, sc); /* a few figures, but the same run: its warnings still hold */
 }
 
 int report_check_names(const struct model_config *cfg, const char *only, char *err, size_t errlen)

@@ -459,6 +459,11 @@ ok "cli-19.3 a misspelt metric suggests the name, exit 2, nothing simulated" $([
 run "$S" run scenarios/default.ini --metrics fill_rate，on_time_rate
 ok "cli-19.3b a full-width comma in --metrics is named" \
     $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: full-width '，' (U+FF0C); type ','" "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/stances/base.ini --set order_cycle.processing_servers=1 --reps 2 --quiet --metrics on_time_rate
+ok "cli-19.3c --metrics keeps the run's warnings: an overloaded desk's on-time rate comes with why" \
+    $([ $rc -eq 0 ] && [ "$(grep -cE '^  [A-Z]' "$T/out")" -eq 1 ] && grep -q '^Warnings$' "$T/out" &&
+        grep -q '^  ! order processing is overloaded' "$T/out" && grep -q '^  ! the backlog grows' "$T/out"
+    echo $?) "$(cat "$T/out")"
 run "$S" sweep scenarios/default.ini --metrics fill_rate
 ok "cli-19.4 --metrics does not apply to sweep" $([ $rc -eq 2 ] && grep -q 'does not apply' "$T/err"; echo $?)
 
