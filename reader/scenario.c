@@ -2552,7 +2552,8 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
         values->n = steps_n;
         for (unsigned i = 0; i < steps_n; i++) {
             double x = from + (to - from) * i / (steps_n - 1);
-            values->v[i] = fabs(x) < 1e-12 * (fabs(from) + fabs(to)) ? 0 : x;
+            /* the last point is `to` as written (0.01 + 5 x 0.19598 is 0.9999000000000001) */
+            values->v[i] = i + 1 == steps_n ? to : fabs(x) < 1e-12 * (fabs(from) + fabs(to)) ? 0 : x;
         }
     }
     if (list && sort_unique(values)) /* each row's cost of 1 pt is read from the row above */

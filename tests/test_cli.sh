@@ -227,6 +227,11 @@ run "$S" sweep scenarios/default.ini $SW
 ok "cli-11.6 the sweep table marks the profit maximum and the cost of one point" $(grep -q '^\* ' "$T/out" && grep -q 'cost of 1 pt' "$T/out" && grep -q 'Profit is highest at safety_factor' "$T/out"; echo $?)
 run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 300,500,700 --reps 3 --format csv
 ok "cli-11.7 --param with --values replaces the file's sweep" $([ $rc -eq 0 ] && head -n 1 "$T/out" | grep -q '^inventory.reorder_point,' && [ "$(tail -n +2 "$T/out" | cut -d, -f1 | tr '\n' ' ')" = "300 500 700 " ]; echo $?)
+run "$S" sweep scenarios/consistency_customer.ini --param inventory.target_cycle_service_level --from 0.01 \
+    --to 0.9999 --steps 6 --reps 2 --set run.horizon_days=60
+ok "cli-11.7b a range's last point is its 'to' as written: 0.9999, not 0.9999000000000001" \
+    $([ $rc -eq 0 ] && sed -n 2p "$T/out" | grep -q 'from 0.01 to 0.9999, 6 points' &&
+        grep -q '^ *0.9999 ' "$T/out" && ! grep -q '0.9999000' "$T/out"; echo $?) "$(head -n 12 "$T/out")"
 run "$S" sweep tests/validation/q1_mm1.ini
 ok "cli-11.8 nothing to sweep: exit 2 with what to add" $([ $rc -eq 2 ] && grep -q 'nothing to sweep' "$T/err"; echo $?)
 run "$S" sweep scenarios/default.ini --param inventory.reorder_piont --values 1,2
