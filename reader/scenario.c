@@ -1112,6 +1112,24 @@ static bool customers_given(struct scenario *sc)
 
 /* Demand from a history file: what it excludes, reading it, and what the model and
  * the levers get from it. Returns true when a history gives the demand. */
+/* The demand distributions the levers' normal approximation reads (models/theory.c) for
+ * a history too sparse to fit (a slow mover: fewer than 10 order gaps). Gaps are the
+ * history's mean gap, constant; order sizes have its mean and the variance that makes
+ * the daily demand's variance the history's own (size variance / mean gap = daily
+ * variance), drawn as a gamma. Constant sizes would give demand no spread at all, so
+ * every safety factor and service target would set the same reorder point. Only the
+ * theory reads them: a history that cannot be fitted is replayed or bootstrapped. */
+static void history_moments(const struct history_info *hi, struct demand_config *d)
+{
+    double gap = (double)hi->h.ndays / (double)hi->h.norders, size = hi->h.total_units / (double)hi->h.norders;
+    dist_constant(&d->interarrival_days, gap);
+    double size_sd = hi->sd_per_day * sqrt(gap);
+    char err[200];
+    if (!(size_sd > 0) ||
+        dist_init(&d->units_per_order, dist_type_find("gamma"), (double[]){size, size_sd}, 2, err, sizeof err) != 0)
+        dist_constant(&d->units_per_order, size);
+}
+
 static bool resolve_history(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
@@ -1215,9 +1233,8 @@ static bool resolve_history(struct loader *ld)
     if (hi->fitted) {
         d->interarrival_days = hi->gaps.d;
         d->units_per_order = hi->units.d;
-    } else { /* too few orders to fit: the levers use the history's means */
-        dist_constant(&d->interarrival_days, (double)hi->h.ndays / (double)hi->h.norders);
-        dist_constant(&d->units_per_order, hi->h.total_units / (double)hi->h.norders);
+    } else { /* too few orders to fit: the levers use the history's means and its daily spread */
+        history_moments(hi, d);
     }
     (void)e;
     return true;

@@ -8,6 +8,7 @@
 #include "cli/simulate.h"
 #include "models/metrics.h"
 #include "models/model.h"
+#include "models/theory.h"
 #include "reader/history.h"
 #include "reader/scenario.h"
 #include "sim/fit.h"
@@ -806,6 +807,60 @@ static void test_export_errors(void)
           "history-11.23 a negative row and a later bad quantity: both said: %s     got: %s", expect, messages);
 }
 
+/* ---- a slow mover: too few orders to fit, and the levers still see its spread ---- */
+
+/* 120 days with 9 sales (fewer than 10 order gaps: no fit). The levers' normal
+ * approximation takes the history's mean and its daily spread: demand over the lead time
+ * has sd = the daily sd x sqrt(lead time), so each safety factor sets its own reorder
+ * point. (It took order sizes as constant, demand with no spread: every safety factor
+ * and target gave the same reorder point, and a sweep of them changed nothing.) */
+static void test_sparse_levers(void)
+{
+    static const int sale_day[] = {3, 17, 30, 44, 58, 71, 85, 99, 112}, sale_qty[] = {2, 10, 1, 6, 3, 15, 1, 4, 8};
+    char csv[4000] = "day,quantity\n";
+    double sum = 0, sum2 = 0;
+    for (int day = 0, k = 0; day < 120; day++) {
+        int q = k < 9 && sale_day[k] == day ? sale_qty[k++] : 0;
+        snprintf(csv + strlen(csv), sizeof csv - strlen(csv), "%d,%d\n", day, q);
+        sum += q, sum2 += (double)q * q;
+    }
+    write_file("slow.csv", csv);
+    double mean = sum / 120, var_n = sum2 / 120 - mean * mean, var_n1 = var_n * 120 / 119;
+    double reorder[2];
+    for (int i = 0; i < 2; i++) {
+        char text[1000];
+        snprintf(text, sizeof text,
+                 "[run]\nhorizon_days = 120\nwarmup_days = 0\nreplications = 2\n\n[demand]\nhistory = slow.csv\n"
+                 "history_kind = daily\nhistory_mode = bootstrap\n\n[inventory]\npolicy = sQ\nsafety_factor = %d\n"
+                 "order_quantity = 20\nlead_time_days = 7\nshortage = lost_sale\n",
+                 2 * i);
+        write_file("slow.ini", text);
+        if (load("slow.ini") != 0) {
+            check(0, "history-12.0 a 9-sale history loads: %s", messages);
+            return;
+        }
+        reorder[i] = sc.cfg.inventory.reorder_point;
+        if (i) continue;
+        const struct history_info *hi = sc.history_info;
+        check(hi && !hi->fitted, "history-12.1 9 sales are too few to fit (fitted: %d)", hi ? hi->fitted : -1);
+        struct protection p = theory_protection(&sc.cfg);
+        double sd_day = hi->sd_per_day;
+        check(fabs(sd_day - sqrt(var_n)) < 1e-9 || fabs(sd_day - sqrt(var_n1)) < 1e-9,
+              "history-12.2 the history's daily sd is its days' own: %.12g against %.12g or %.12g", sd_day, sqrt(var_n),
+              sqrt(var_n1));
+        check(fabs(p.demand_mean - 7 * mean) < 1e-9,
+              "history-12.3 the levers' demand over 7 days has the history's mean: %.12g against %.12g", p.demand_mean,
+              7 * mean);
+        check(sd_day > 0 && fabs(p.demand_sd - sd_day * sqrt(7)) < 1e-9,
+              "history-12.4 ... and sd = daily sd x sqrt(7), not 0: %.12g against %.12g", p.demand_sd,
+              sd_day * sqrt(7));
+    }
+    struct protection p = theory_protection(&sc.cfg);
+    check(reorder[1] > reorder[0] && fabs((reorder[1] - reorder[0]) - 2 * p.demand_sd) < 1 + 1e-9,
+          "history-12.5 safety factor 2 sets the reorder point 2 sd above safety factor 0's: s = %g and %g, sd %g",
+          reorder[0], reorder[1], p.demand_sd);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/servlab-history-XXXXXX");
@@ -821,6 +876,7 @@ int main(void)
     test_fullwidth();
     test_exports();
     test_export_errors();
+    test_sparse_levers();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) return 1;
