@@ -397,6 +397,14 @@ bool sweep_profit_same(const struct sweep_result *r)
     return same;
 }
 
+/* The first point whose service is 100 % with every point after it, or r->n if none. */
+static size_t first_full_point(const struct sweep_result *r)
+{
+    size_t i = r->n;
+    while (i > 0 && r->service_level[i - 1] >= 1) i--;
+    return i;
+}
+
 bool sweep_marginal_meaningful(const struct sweep_result *r)
 {
     return r->n >= 2 && 2 * rising_steps(r) >= r->n - 1;
@@ -536,7 +544,17 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
         fputs(_("  profit = revenue - total cost + the increase in stock value (purchases count when\n"
                 "  ordered; stock still owned is added back).\n"),
               out);
-    if (!marginal) {
+    size_t full = first_full_point(r);
+    if (!marginal && full > 0 && full < r->n && rising_steps(r) + (r->n - 1 - full) >= r->n - 1) {
+        /* service rose to 100 %, and every step that did not rise started there: nothing
+           was left to buy (not a lever that buys no service) */
+        char at[40], from[40];
+        fprintf(out,
+                _("  cost of 1 pt is left out: %s reaches 100 %% at %s = %s and cannot rise further, so the\n"
+                  "  steps after it have nothing left to buy; to see what each point costs, sweep from %s to %s\n"
+                  "  in smaller steps.\n"),
+                service, key, num_format(r->x[full], at, sizeof at), num_format(r->x[0], from, sizeof from), at);
+    } else if (!marginal) {
         size_t rising = rising_steps(r);
         char how[200];
         if (rising)

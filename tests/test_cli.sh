@@ -232,6 +232,14 @@ run "$S" sweep scenarios/consistency_customer.ini --param inventory.target_cycle
 ok "cli-11.7b a range's last point is its 'to' as written: 0.9999, not 0.9999000000000001" \
     $([ $rc -eq 0 ] && sed -n 2p "$T/out" | grep -q 'from 0.01 to 0.9999, 6 points' &&
         grep -q '^ *0.9999 ' "$T/out" && ! grep -q '0.9999000' "$T/out"; echo $?) "$(head -n 12 "$T/out")"
+run "$S" sweep scenarios/default.ini --param inventory.safety_factor --values 0,5,6,7 --reps 2 --set run.horizon_days=120
+ok "cli-11.7c service that reaches 100 % and stays: the note says so, not 'this lever does not buy fill_rate'" \
+    $([ $rc -eq 0 ] && grep -q 'fill_rate reaches 100 % at safety_factor = 5 and cannot rise further' "$T/out" &&
+        grep -q 'sweep from 0 to 5$' "$T/out" && ! grep -q 'does not buy' "$T/out"; echo $?) "$(sed -n 5,20p "$T/out")"
+run "$S" sweep scenarios/returns.ini --reps 2 --set run.horizon_days=60
+ok "cli-11.7d ... a lever under which service never moves still 'does not buy' it" \
+    $([ $rc -eq 0 ] && grep -q 'so this lever does not buy fill_rate' "$T/out" && ! grep -q 'reaches 100 %' "$T/out"
+    echo $?) "$(grep -A2 'left out' "$T/out")"
 run "$S" sweep tests/validation/q1_mm1.ini
 ok "cli-11.8 nothing to sweep: exit 2 with what to add" $([ $rc -eq 2 ] && grep -q 'nothing to sweep' "$T/err"; echo $?)
 run "$S" sweep scenarios/default.ini --param inventory.reorder_piont --values 1,2
