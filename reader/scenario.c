@@ -2658,17 +2658,20 @@ static void check_stage_load(struct scenario *sc, const char *what, const struct
     double load = rate * (dist_mean(&st->days) + extra_days);
     if (st->servers == 0 || load < st->servers) return;
     if (extra_days > 0 && rate * dist_mean(&st->days) < st->servers) {
-        char r[40], calls[40];
+        char r[40], orders[40], calls[40], all[40];
+        /* the orders alone fit; the calls tip it over: both workloads, so the sum can be checked */
         warn(sc,
-             P_("%s is overloaded by status calls: orders arrive at %s a day, and their customers' calls take at "
-                "least %s clerk-days a day on top of the orders, more than %u server can do; the queue grows "
-                "without bound (let customers track their orders: status_visible = yes, or add clerks)",
-                "%s is overloaded by status calls: orders arrive at %s a day, and their customers' calls take at "
-                "least %s clerk-days a day on top of the orders, more than %u servers can do; the queue grows "
-                "without bound (let customers track their orders: status_visible = yes, or add clerks)",
+             P_("%s is overloaded by status calls: orders arrive at %s a day and take %s clerk-days a day; their "
+                "customers' calls add at least %s, %s clerk-days a day in all, more than %u clerk can do; the queue "
+                "grows without bound (let customers track their orders: status_visible = yes, or add clerks)",
+                "%s is overloaded by status calls: orders arrive at %s a day and take %s clerk-days a day; their "
+                "customers' calls add at least %s, %s clerk-days a day in all, more than %u clerks can do; the queue "
+                "grows without bound (let customers track their orders: status_visible = yes, or add clerks)",
                 st->servers),
              what, num_format(round(rate * 100) / 100, r, sizeof r),
-             num_format(round(rate * extra_days * 100) / 100, calls, sizeof calls), st->servers);
+             num_format(round(rate * dist_mean(&st->days) * 100) / 100, orders, sizeof orders),
+             num_format(round(rate * extra_days * 100) / 100, calls, sizeof calls),
+             num_format(round(load * 100) / 100, all, sizeof all), st->servers);
         return;
     }
     char r[40], cap[40];

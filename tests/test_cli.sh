@@ -751,6 +751,10 @@ ok "cli-24.6 perfect orders below 1 - stockouts (late orders): no such line" $([
 run "$S" run scenarios/order_information.ini --set order_cycle.inquiries_per_order_day=5 --reps 1 --quiet
 ok "cli-25.1 calls that overload the desk: warned at load, and a customer waiting on a call does not call again (the run ends)" \
     $([ $rc -eq 0 ] && grep -q 'order processing is overloaded by status calls' "$T/out"; echo $?) "$(cat "$T/err")"
+run "$S" check scenarios/order_information.ini --set order_cycle.inquiries_per_order_day=0.5
+ok "cli-25.1b the warning gives both workloads and their sum, so '0.4 more than 1 clerk' does not read wrong" \
+    $(grep -q "take 0.67 clerk-days a day; their customers' calls add at least 0.4, 1.07 clerk-days a day in all, more than 1 clerk can do" "$T/err"
+    echo $?) "$(grep overloaded "$T/err")"
 run "$S" run scenarios/order_information.ini --reps 1 --quiet
 ok "cli-25.2 ... the lesson's own rate raises no such warning" \
     $([ $rc -eq 0 ] && ! grep -q 'overloaded by status calls' "$T/out"; echo $?)
