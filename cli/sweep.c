@@ -60,6 +60,8 @@ static void point_origin(const struct sweep_result *r, size_t i, char *buf, size
     const struct key_origin *o = &b->origin[k];
     if (o->from == FROM_FILE)
         snprintf(buf, n, "%s:%d: [sweep] %s: ", b->path, o->line, key_defs[k].name);
+    else if (o->from == FROM_COMMAND_LINE) /* --param's --from, --to, --steps, --values set these keys */
+        snprintf(buf, n, "--%s: ", key_defs[k].name);
     else
         snprintf(buf, n, "[sweep] %s: ", key_defs[k].name);
 }

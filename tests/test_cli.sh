@@ -247,6 +247,10 @@ ok "cli-11.9 a misspelt --param suggests the key, exit 2" $([ $rc -eq 2 ] && gre
 printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 30\n[sweep]\nparameter = inventory.order_up_to\nvalues = 5, 40\n' > "$T/badpoint.ini"
 run "$S" sweep "$T/badpoint.ini"
 ok "cli-11.10 an invalid sweep point names the point, and the file's line that gave it, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: $T/badpoint.ini:9: \[sweep\] values: sweep point 1 (inventory.order_up_to = 5) is not a valid scenario" "$T/err" && grep -q 'S = 5 must be above reorder_point s = 10' "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/consistency_customer.ini --param inventory.target_cycle_service_level --from 50 --to 99 --steps 5
+ok "cli-11.10b a point given on the command line names the option that gave it (--from), not a [sweep] key" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: --from: sweep point 1 (inventory.target_cycle_service_level = 50) is not a valid scenario" "$T/err" &&
+        ! grep -q '\[sweep\] from' "$T/err"; echo $?) "$(cat "$T/err")"
 # ... a range's first point names [sweep] from; with --out, the directory it made is gone
 sed 's/^from = 0 /from = -6 /' scenarios/default.ini > "$T/badfrom.ini"
 run "$S" sweep "$T/badfrom.ini" --reps 2 --out "$T/badfrom_out/charts"
