@@ -379,10 +379,15 @@ static int trace_first_replication(const struct scenario *sc, struct model_trace
 /* --out into a folder that holds another command's outputs: this command writes its own
  * files and leaves the others, which then sit beside them as if they were its results (a
  * sweep's charts next to an earlier run's order_cycle.png). Said, not refused: the files
- * are the user's. prepare_outputs finds them before anything is replaced; the first file
- * this command writes there says so (out_go), so a command refused for bad input or
- * interrupted, which writes nothing, says nothing. Empty: nothing to say. */
-static char earlier_outputs[4200];
+ * are the user's. prepare_outputs finds them before anything is replaced; they are said
+ * as the simulation starts (simulate_opts.starting), after every check of the input, so
+ * that the user reads it before a long run, while a command refused for bad input, which
+ * simulates and writes nothing, says nothing. */
+struct earlier_outputs {
+    const char *dir;    /* the --out folder */
+    char command[4200]; /* the earlier command; empty: nothing to say */
+};
+static struct earlier_outputs earlier;
 
 /* The data file each command always writes into --out: while the folder holds another
  * command's, every command into it is warned, not only the first. */
@@ -416,14 +421,15 @@ static bool same_files(const char *recorded, const struct options *o)
     return false;
 }
 
-/* Fill earlier_outputs with the earlier command ("run scenarios/a.ini", or "compare")
+/* Fill earlier.command with the earlier command ("run scenarios/a.ini", or "compare")
  * whose outputs the --out folder holds: summary.txt's first line, "servlab VERSION
  * COMMAND FILES" (run, sweep, batch, ipa), when it names another command or other files,
  * else a data file of another command (command_files). */
 static void find_earlier_outputs(const struct options *o)
 {
     char path[4200], line[4200] = "";
-    earlier_outputs[0] = '\0';
+    earlier.dir = o->out_dir;
+    earlier.command[0] = '\0';
     snprintf(path, sizeof path, "%s/summary.txt", o->out_dir);
     FILE *f = fopen(path, "r");
     if (f) {
@@ -435,28 +441,41 @@ static void find_earlier_outputs(const struct options *o)
                 size_t n = files ? (size_t)(files - command) : strlen(command);
                 bool same = n == strlen(o->command) && strncmp(command, o->command, n) == 0 && files &&
                             same_files(files + 1, o);
-                if (!same) snprintf(earlier_outputs, sizeof earlier_outputs, "%s", command);
+                if (!same) snprintf(earlier.command, sizeof earlier.command, "%s", command);
             }
         }
         fclose(f);
     }
-    for (size_t i = 0; !earlier_outputs[0] && i < sizeof command_files / sizeof command_files[0]; i++) {
+    for (size_t i = 0; !earlier.command[0] && i < sizeof command_files / sizeof command_files[0]; i++) {
         if (strcmp(command_files[i].command, o->command) == 0) continue;
         snprintf(path, sizeof path, "%s/%s", o->out_dir, command_files[i].file);
-        if (access(path, F_OK) == 0) snprintf(earlier_outputs, sizeof earlier_outputs, "%s", command_files[i].command);
+        if (access(path, F_OK) == 0) snprintf(earlier.command, sizeof earlier.command, "%s", command_files[i].command);
     }
 }
 
-/* Say what find_earlier_outputs found, once, as this command starts writing into dir. */
-static void say_earlier_outputs(const char *dir)
+/* Say what find_earlier_outputs found, once (simulate_opts.starting; ctx: a struct
+ * earlier_outputs). */
+static void say_earlier_outputs(void *ctx)
 {
-    if (!earlier_outputs[0]) return;
+    struct earlier_outputs *e = ctx;
+    if (!e->command[0]) return;
     fprintf(stderr,
             _("servlab: warning: %s holds the outputs of an earlier 'servlab %s'; this command writes its own "
               "files and leaves the others, which are not its results: give --out a new folder to keep them "
               "apart\n"),
-            dir, earlier_outputs);
-    earlier_outputs[0] = '\0';
+            e->dir, e->command);
+    e->command[0] = '\0';
+}
+
+/* The simulation options every command gives: its threads, its progress bar, Ctrl-C, and
+ * the --out warning as the first simulation starts. */
+static struct simulate_opts sim_opts(const struct options *o)
+{
+    return (struct simulate_opts){.threads = o->threads,
+                                  .progress = !o->quiet,
+                                  .stop = &interrupted,
+                                  .starting = say_earlier_outputs,
+                                  .starting_ctx = &earlier};
 }
 
 /* Output files, one after another, each complete or absent (cli/outfile). Before each
@@ -474,9 +493,7 @@ struct out {
 static bool out_go(struct out *w)
 {
     if (!w->failed && !w->stopped && atomic_load(&interrupted)) w->stopped = true;
-    bool go = !w->failed && !w->stopped;
-    if (go && w->dir) say_earlier_outputs(w->dir);
-    return go;
+    return !w->failed && !w->stopped;
 }
 
 static void out_done(struct out *w, const char *name)
@@ -684,7 +701,8 @@ static int run_loaded(const struct options *o, struct scenario *sc)
     struct backlog *backlog = malloc((size_t)reps * sizeof *backlog);
     if (!rows || !backlog) abort();
     const struct model_config *cfg = &sc->cfg;
-    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted, .backlog = backlog};
+    struct simulate_opts so = sim_opts(o);
+    so.backlog = backlog;
     /* a contract's per-period values, for its part of the report (left out, with a
        warning, when there are too many to keep: a long window of short periods) */
     size_t nperiods = simulate_contract_values(cfg);
@@ -821,7 +839,7 @@ static int cmd_sweep(const struct options *o)
     bool root = mpi_grid_is_root();                /* with MPI, only rank 0 writes files */
     struct sweep_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
     if (!r) abort();
-    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    struct simulate_opts so = sim_opts(o);
     int rc = sweep_run(o->files[0], o->sets, o->nsets, &so, r, stderr);
     if (rc) {
         free(r);
@@ -864,7 +882,7 @@ static struct scenario_override *compare_sweep_sets_of(const struct options *o, 
 /* Each scenario's sweep, for the compare chart (same seed and replications as the run). */
 static int compare_chart(const struct options *o, const struct compare_result *r)
 {
-    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    struct simulate_opts so = sim_opts(o);
     struct sweep_result *sw = calloc(r->n, sizeof *sw);
     const struct sweep_result **ptr = calloc(r->n, sizeof *ptr);
     const char **labels = calloc(r->n, sizeof *labels);
@@ -924,7 +942,7 @@ static int compare_outputs(const struct options *o, const struct compare_result 
     int rc = 0;
     struct sweep_result *curve = NULL;
     if (o->out_dir || (o->plot && !curves)) {
-        struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+        struct simulate_opts so = sim_opts(o);
         char reps[64], seed[64];
         struct scenario_override *sets = compare_sweep_sets_of(o, r, reps, seed);
         if (!(curve = calloc(1, sizeof *curve))) abort(); /* holds a scenario: on the heap */
@@ -973,7 +991,7 @@ static int cmd_compare(const struct options *o)
     char service[sizeof ref->sweep.service];
     snprintf(service, sizeof service, "%s", ref->sweep.service);
     scenario_free(ref);
-    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    struct simulate_opts so = sim_opts(o);
     int rc = compare_run(o->files, o->nfiles, o->base, o->sets, o->nsets, service, &so, &r, stderr);
     if (rc) return rc;
     if (o->format == FORMAT_CSV) { /* the table lists refusals; with CSV on stdout they go to stderr */
@@ -999,8 +1017,7 @@ static int cmd_batch(const struct options *o)
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
     struct batch_result r = {0};
-    struct batch_opts bo = {.sweep = o->sweep,
-                            .sim = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted}};
+    struct batch_opts bo = {.sweep = o->sweep, .sim = sim_opts(o)};
     int rc = batch_run(o->files[0], o->files[1], o->sets, o->nsets, &bo, &r, stderr);
     if (rc) {
         batch_free(&r);
@@ -1069,7 +1086,7 @@ static int cmd_ipa(const struct options *o)
     bool root = mpi_grid_is_root();              /* with MPI, only rank 0 writes files */
     struct ipa_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
     if (!r) abort();
-    struct simulate_opts so = {.threads = o->threads, .progress = !o->quiet, .stop = &interrupted};
+    struct simulate_opts so = sim_opts(o);
     int rc = ipa_run(o->files[0], o->against, o->sets, o->nsets, &so, r, stderr);
     if (rc) {
         free(r);
@@ -1137,8 +1154,8 @@ static int cmd_optimise(const struct options *o)
     struct optimise_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
     if (!r) abort();
     /* the search evaluates the same replications at point after point: one book for all */
-    struct simulate_opts so = {
-        .threads = o->threads, .progress = !o->quiet, .stop = &interrupted, .book = simulate_book()};
+    struct simulate_opts so = sim_opts(o);
+    so.book = simulate_book();
     int rc = optimise_run(o->files[0], o->sets, o->nsets, &o->optimise, &so, r, stderr);
     rng_book_free(so.book);
     if (rc) {

@@ -112,6 +112,7 @@ static size_t run_jobs(struct jobs *j, size_t n, unsigned reps, const struct sim
     j->total = njobs, j->nperiods = nperiods;
     double *rows = extra ? malloc(njobs * (nm + extra) * sizeof *rows) : results;
     if (!rows) abort();
+    if (o->starting) o->starting(o->starting_ctx);
     atomic_init(&j->partial, 0);
     pthread_mutex_init(&j->bar_lock, NULL);
     progress_init(&j->bar, o->progress, n > 1 ? PROGRESS_RUNS : PROGRESS_REPLICATIONS);

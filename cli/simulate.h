@@ -29,6 +29,11 @@ struct simulate_opts {
        kept by a caller that runs the same replications again across calls (optimise:
        simulate_book); NULL: one for the call when it has more than one variant */
     struct rng_book *book;
+    /* optional: called with starting_ctx on the calling thread as each call begins, before
+       its first replication runs (after every check its caller makes, before the wait):
+       servlab.c says there what the user should know before a long run */
+    void (*starting)(void *ctx);
+    void *starting_ctx;
 };
 
 /* A new book for simulate_opts.book, with the budget of the one a call makes; free it

@@ -163,6 +163,18 @@ ok "cli-8.4c a sweep into a run's folder warns that the run's files stay there (
 run "$S" sweep scenarios/default.ini --set sweep.steps=3 --reps 2 --out "$T/outdir/nested" --quiet
 ok "cli-8.4d the same sweep again still warns: the run's run.csv is still in the folder" \
     $([ $rc -eq 0 ] && grep -q "^servlab: warning: $T/outdir/nested holds the outputs of an earlier 'servlab run';" "$T/err"; echo $?) "$(cat "$T/err")"
+# ... said before the simulation, not after it: a long sweep into that folder has said so
+# while it still runs (stopped by Ctrl-C, which writes nothing)
+"$S" sweep scenarios/default.ini --set run.horizon_days=2000000 --set sweep.steps=3 --reps 2 --threads 1 \
+    --out "$T/outdir/nested" --quiet > "$T/out" 2> "$T/err" &
+pid=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q 'holds the outputs' "$T/err"; do sleep 0.1; i=$((i + 1)); done
+kill -INT $pid
+wait $pid; rc=$?
+ok "cli-8.4d2 ... the warning comes before the simulation: said while a long sweep runs (status $rc)" \
+    $([ $rc -eq 1 ] && grep -q "^servlab: warning: $T/outdir/nested holds the outputs of an earlier 'servlab run';" "$T/err" &&
+      grep -q 'interrupted after' "$T/err"; echo $?) "$(cat "$T/err")"
 # the same file spelt another way is the same command
 run "$S" run scenarios/default.ini --reps 2 --out "$T/spelt" --quiet
 run "$S" run ./scenarios/default.ini --reps 2 --out "$T/spelt" --quiet
