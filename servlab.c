@@ -421,10 +421,35 @@ static bool same_files(const char *recorded, const struct options *o)
     return false;
 }
 
+/* Do summary.txt's `file:` lines (f read past its first line), paths from the summary's
+ * own folder dir (report_summary_files), name this command's files, in order? -1 when it
+ * has none: a summary written before them, whose first line alone names the files. */
+static int same_listed_files(FILE *f, const char *dir, const struct options *o)
+{
+    char line[4200], path[8400];
+    size_t n = 0;
+    bool same = true;
+    while (fgets(line, sizeof line, f)) {
+        bool listed = strncmp(line, "file: ", 6) == 0;
+        if (!listed && n) break; /* one block of them, after the warnings */
+        if (!listed) continue;
+        line[strcspn(line, "\n")] = '\0';
+        if (line[6] == '/')
+            snprintf(path, sizeof path, "%s", line + 6);
+        else
+            snprintf(path, sizeof path, "%s/%s", dir, line + 6);
+        same = same && n < o->nfiles && same_file(path, o->files[n]);
+        n++;
+    }
+    return n == 0 ? -1 : same && n == o->nfiles;
+}
+
 /* Fill earlier.command with the earlier command ("run scenarios/a.ini", or "compare")
  * whose outputs the --out folder holds: summary.txt's first line, "servlab VERSION
  * COMMAND FILES" (run, sweep, batch, ipa), when it names another command or other files,
- * else a data file of another command (command_files). */
+ * else a data file of another command (command_files). The files are those of its
+ * `file:` lines, found from the folder; in an older summary without them, those of the
+ * first line, as typed where that command ran, are taken from the current directory. */
 static void find_earlier_outputs(const struct options *o)
 {
     char path[4200], line[4200] = "";
@@ -439,8 +464,9 @@ static void find_earlier_outputs(const struct options *o)
             if (after) {
                 const char *command = after + 1, *files = strchr(command, ' ');
                 size_t n = files ? (size_t)(files - command) : strlen(command);
-                bool same = n == strlen(o->command) && strncmp(command, o->command, n) == 0 && files &&
-                            same_files(files + 1, o);
+                bool same = n == strlen(o->command) && strncmp(command, o->command, n) == 0 && files;
+                int listed = same ? same_listed_files(f, o->out_dir, o) : 0;
+                same = same && (listed >= 0 ? listed == 1 : same_files(files + 1, o));
                 if (!same) snprintf(earlier.command, sizeof earlier.command, "%s", command);
             }
         }
@@ -590,7 +616,7 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
 {
     FILE *fp;
     if ((fp = out_open(w, "run.csv"))) report_csv(fp, &sc->cfg, s, NULL), out_commit(w, "run.csv");
-    if ((fp = out_open(w, "summary.txt"))) report_summary_header(fp, sc, "run"), out_commit(w, "summary.txt");
+    if ((fp = out_open(w, "summary.txt"))) report_summary_header(fp, sc, "run", w->dir), out_commit(w, "summary.txt");
     if ((fp = out_open(w, "order_cycle.csv"))) charts_cycle_csv(fp, h), out_commit(w, "order_cycle.csv");
     bool stock = charts_traced_stock(sc)->policy->holds_stock;
     bool customers = sc->cfg.customers.on;
@@ -786,7 +812,7 @@ static void write_sweep_files(struct out *w, const struct sweep_result *r)
     if ((fp = out_open(w, "sweep.csv"))) sweep_csv(fp, r), out_commit(w, "sweep.csv");
     if ((fp = out_open(w, "curve.csv"))) sweep_curve_csv(fp, r), out_commit(w, "curve.csv");
     if ((fp = out_open(w, "summary.txt"))) {
-        report_summary_header(fp, &r->base, "sweep");
+        report_summary_header(fp, &r->base, "sweep", w->dir);
         sweep_summary(fp, r);
         out_commit(w, "summary.txt");
     }
@@ -816,7 +842,7 @@ static void write_grid_files(struct out *w, const struct sweep_result *r)
     FILE *fp;
     if ((fp = out_open(w, "sweep.csv"))) sweep_csv(fp, r), out_commit(w, "sweep.csv");
     if ((fp = out_open(w, "summary.txt"))) {
-        report_summary_header(fp, &r->base, "sweep");
+        report_summary_header(fp, &r->base, "sweep", w->dir);
         grid_summary(fp, r);
         out_commit(w, "summary.txt");
     }
@@ -1035,7 +1061,7 @@ static int cmd_batch(const struct options *o)
         if (o->out_dir) {
             if ((fp = out_open(&w, "batch.csv"))) batch_csv(fp, &r), out_commit(&w, "batch.csv");
             if ((fp = out_open(&w, "summary.txt"))) {
-                batch_summary_values(fp, &r);
+                batch_summary_values(fp, &r, w.dir);
                 batch_gains(fp, &r); /* with --sweep: the rows that gain most */
                 batch_summary(fp, &r);
                 out_commit(&w, "summary.txt");
@@ -1064,7 +1090,7 @@ static void write_ipa_files(struct out *w, const struct ipa_result *r)
     FILE *fp;
     if ((fp = out_open(w, "ipa.csv"))) ipa_csv(fp, r), out_commit(w, "ipa.csv");
     if ((fp = out_open(w, "summary.txt"))) {
-        report_summary_header(fp, &r->base, "ipa");
+        report_summary_header(fp, &r->base, "ipa", w->dir);
         ipa_table(fp, r);
         out_commit(w, "summary.txt");
     }

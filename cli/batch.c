@@ -415,12 +415,13 @@ static void lever_names(const struct batch_result *r, const char *joiner, char *
                  strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
 }
 
-void batch_summary_values(FILE *out, const struct batch_result *r)
+void batch_summary_values(FILE *out, const struct batch_result *r, const char *dir)
 {
     fprintf(out, "servlab %s batch %s %s\n", SERVLAB_VERSION, r->base, r->table);
     report_summary_run_lines(out, r->seed, r->reps, r->horizon_days, r->warmup_days);
     if (r->changes[0]) fprintf(out, "set: %s\n", r->changes);
     for (size_t i = 0; i < r->nwarnings; i++) fprintf(out, "warning: %s\n", r->warnings[i]);
+    report_summary_files(out, dir, (const char *const[]){r->base, r->table}, 2);
     double now = 0, best = 0;
     for (size_t i = 0; i < r->n; i++) now += r->rows[i].profit.mean, best += r->rows[i].best_profit;
     fprintf(out, "rows: %zu\ntotal_profit_per_day: %.10g\n", r->n, now);

@@ -95,10 +95,11 @@ void batch_gains(FILE *out, const struct batch_result *r);
 void batch_table(FILE *out, const struct batch_result *r);
 
 /* summary.txt's key: value lines (docs/contract.md section 6): the command, seed,
- * generator, replications, horizon_days, warmup_days, set, the warnings, rows, total_profit_per_day and,
+ * generator, replications, horizon_days, warmup_days, set, the warnings, the base and
+ * the table as file: lines from dir (report_summary_files), rows, total_profit_per_day and,
  * with --sweep, the levers, the service metric and the totals at the recommended
  * settings. The gains and the totals in words follow them (batch_gains, batch_summary). */
-void batch_summary_values(FILE *out, const struct batch_result *r);
+void batch_summary_values(FILE *out, const struct batch_result *r, const char *dir);
 
 /* The summary across rows: total profit at the current settings and, with --sweep,
  * at the recommended ones. */

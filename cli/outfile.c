@@ -1,4 +1,5 @@
 /* outfile.c - temp-and-rename writing; rename within one directory is atomic. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "outfile.h"
 #include "lang/lang.h"
 
@@ -194,4 +195,33 @@ int outfile_check_path(const char *path, char *err, size_t errlen)
     }
     outfile_abandon(&probe);
     return 0;
+}
+
+int outfile_path_from(const char *dir, const char *path, char *out, size_t n)
+{
+    char *from = realpath(dir, NULL), *to = realpath(path, NULL);
+    int rc = -1;
+    if (from && to && strcmp(from, "/") == 0) {
+        rc = snprintf(out, n, "%s", to) < (int)n ? 0 : -1;
+    } else if (from && to) {
+        /* the longest common prefix of whole names: up to a '/' of both, or all of from */
+        size_t common = 0, i = 0;
+        while (from[i] && from[i] == to[i]) {
+            i++;
+            if (from[i] == '/' || (from[i] == '\0' && (to[i] == '/' || to[i] == '\0'))) common = i;
+        }
+        size_t ups = 0; /* one '..' for each name of from below the common prefix */
+        for (const char *c = from + common; *c; c++) ups += *c == '/';
+        const char *rest = to + common + (to[common] == '/');
+        size_t used = 0;
+        out[0] = '\0';
+        for (size_t k = 0; k < ups && used < n; k++)
+            used += (size_t)snprintf(out + used, n - used, "%s..", k ? "/" : "");
+        if (used < n)
+            used +=
+                (size_t)snprintf(out + used, n - used, "%s%s", used && *rest ? "/" : "", used || *rest ? rest : ".");
+        rc = used < n ? 0 : -1;
+    }
+    free(from), free(to);
+    return rc;
 }

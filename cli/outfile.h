@@ -52,4 +52,9 @@ void outfile_remove_made_dirs(const char *dir, const struct outfile_made *made);
  * files), leaving nothing behind. Returns 0, or -1 with a reason in err. */
 int outfile_check_path(const char *path, char *err, size_t errlen);
 
+/* path as a path from the directory dir: relative, through '..' where needed, worked out
+ * on the real paths of both (links resolved; dir "/" gives the absolute path). Written
+ * into out (n bytes). Returns 0, or -1 when either does not exist or it does not fit. */
+int outfile_path_from(const char *dir, const char *path, char *out, size_t n);
+
 #endif

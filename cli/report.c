@@ -4,6 +4,7 @@
  * on-time rate, which says how to get one. */
 #include "report.h"
 #include "contract_report.h"
+#include "outfile.h"
 #include "models/metrics.h"
 #include "models/network.h"
 #include "models/policy.h"
@@ -1132,7 +1133,16 @@ void report_changed_line(FILE *out, const char *changes)
         fprintf(out, _("Changed from the file with --set: %s.\n"), changes);
 }
 
-void report_summary_header(FILE *out, const struct scenario *sc, const char *command)
+void report_summary_files(FILE *out, const char *dir, const char *const *paths, size_t n)
+{
+    char from[4][SCENARIO_PATH_MAX * 2];
+    if (n > 4) return;
+    for (size_t i = 0; i < n; i++)
+        if (outfile_path_from(dir, paths[i], from[i], sizeof from[i]) != 0) return;
+    for (size_t i = 0; i < n; i++) fprintf(out, "file: %s\n", from[i]);
+}
+
+void report_summary_header(FILE *out, const struct scenario *sc, const char *command, const char *dir)
 {
     const struct run_config *run = &sc->cfg.run;
     fprintf(out, "servlab %s %s %s\n", SERVLAB_VERSION, command, sc->path);
@@ -1140,4 +1150,6 @@ void report_summary_header(FILE *out, const struct scenario *sc, const char *com
                              run->warmup_days);
     if (sc->changes[0]) fprintf(out, "set: %s\n", sc->changes);
     for (size_t i = 0; i < sc->nwarnings; i++) fprintf(out, "warning: %s\n", sc->warnings[i]);
+    const char *file = sc->path;
+    report_summary_files(out, dir, &file, 1);
 }

@@ -77,8 +77,15 @@ const char *report_percent(double share, int decimals, char *buf, size_t n);
 const char *report_field(double x, char *buf, size_t n);
 
 /* The companion summary of an output directory: what was run, seed, generator,
- * replications, and the scenario's warnings. `command` is e.g. "run". */
-void report_summary_header(FILE *out, const struct scenario *sc, const char *command);
+ * replications, the scenario's warnings, and its file as seen from dir, the directory
+ * summary.txt is written into (report_summary_files). `command` is e.g. "run". */
+void report_summary_header(FILE *out, const struct scenario *sc, const char *command, const char *dir);
+
+/* summary.txt's `file:` lines: each of paths[0..n) (as typed, from the current
+ * directory) as a path from dir, the directory summary.txt is in, so that a reader of
+ * the summary finds them from anywhere (servlab.c's --out warning); a file that cannot
+ * be resolved gets no line, and then none does. */
+void report_summary_files(FILE *out, const char *dir, const char *const *paths, size_t n);
 
 /* "fill rate" for fill_rate: a metric in words, in the user's language (the course's
  * terms in Chinese: docs/glossary.md); a metric not in the table is named with its

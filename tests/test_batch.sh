@@ -66,6 +66,10 @@ ok "batch-4.2 the table ends with the total profit" $(tail -n 1 "$T/table.txt" |
 ok "batch-4.3 --out writes batch.csv, summary.txt and the chart" \
     $([ -s "$T/out/batch.csv" ] && [ -s "$T/out/summary.txt" ] && [ -s "$T/out/batch_service.png" ]; echo $?)
 ok "batch-4.4 ... batch.csv is what --format csv prints" $(cmp -s "$T/out/batch.csv" "$T/batch.csv"; echo $?)
+ok "batch-4.4b ... summary.txt's two file: lines are the base and the table, from the summary's folder" \
+    $([ "$(grep -c '^file: ' "$T/out/summary.txt")" -eq 2 ] &&
+      cmp -s "$T/out/$(sed -n 's/^file: //p' "$T/out/summary.txt" | sed -n 1p)" "$B" &&
+      cmp -s "$T/out/$(sed -n 's/^file: //p' "$T/out/summary.txt" | sed -n 2p)" "$I"; echo $?) "$(head -12 "$T/out/summary.txt")"
 # a table refused into a folder of another command's outputs: it writes nothing, so it
 # says nothing of the folder, only what is wrong with the table
 "$S" run "$B" --reps 2 --quiet --out "$T/ran" > /dev/null 2>&1

@@ -181,6 +181,25 @@ run "$S" run ./scenarios/default.ini --reps 2 --out "$T/spelt" --quiet
 ok "cli-8.4e run ./FILE into the folder of run FILE: the same file, no warning" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
 run "$S" run "$(pwd)/scenarios/default.ini" --reps 2 --out "$T/spelt" --quiet
 ok "cli-8.4f ... nor by its absolute path" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
+# summary.txt names the file from its own folder (file:), so the same file is found from
+# any directory; another file of that name is not it
+ok "cli-8.4f2 summary.txt's file: line is the scenario's path from the summary's folder" \
+    $([ -f "$T/spelt/$(sed -n 's/^file: //p' "$T/spelt/summary.txt")" ] &&
+      cmp -s "$T/spelt/$(sed -n 's/^file: //p' "$T/spelt/summary.txt")" scenarios/default.ini; echo $?) "$(cat "$T/spelt/summary.txt")"
+sabs=$(cd "$(dirname "$S")" && pwd)/$(basename "$S")
+"$S" run scenarios/default.ini --reps 2 --out "$T/cd" --quiet > /dev/null 2>&1
+(cd scenarios && "$sabs" run default.ini --reps 2 --out "$T/cd" --quiet > "$T/out" 2> "$T/err"); rc=$?
+ok "cli-8.4f3 ... run default.ini from scenarios/ into the folder of run scenarios/default.ini: no warning" \
+    $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
+mkdir -p "$T/elsewhere" && cp scenarios/default.ini "$T/elsewhere/default.ini"
+(cd "$T/elsewhere" && "$sabs" run default.ini --reps 2 --out "$T/cd" --quiet > "$T/out" 2> "$T/err"); rc=$?
+ok "cli-8.4f4 ... then another default.ini, from its own folder, into it: a warning" \
+    $([ $rc -eq 0 ] && grep -q "holds the outputs of an earlier 'servlab run default.ini'" "$T/err"; echo $?) "$(cat "$T/err")"
+# an older summary.txt, without file: lines: its first line, from the current directory
+mkdir -p "$T/older" && printf 'servlab 0.1.0 run scenarios/default.ini\nseed: 1\n' > "$T/older/summary.txt"
+run "$S" run scenarios/default.ini --reps 2 --out "$T/older" --quiet
+ok "cli-8.4f5 ... an older summary.txt without file: lines is still read: no warning for its own file" \
+    $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
 # a refused command writes nothing, so it says nothing about the folder
 run "$S" sweep scenarios/default.ini --set run.horizon_days=-1 --out "$T/spelt" --quiet
 ok "cli-8.4g a refused sweep (status $rc) into a run's folder: only the bad input is said" \

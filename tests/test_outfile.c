@@ -125,6 +125,29 @@ int main(void)
           "outfile-2.5 ... the empty DIR/old that was there stays; DIR/made goes");
     rmdir(old);
 
+    /* a file's path from a folder: DIR/a/b to DIR/a/bc/f.ini, DIR/x/f.ini, DIR/a/b/f.ini */
+    char a[sizeof dir + 8], b[sizeof dir + 8], bc[sizeof dir + 8], x[sizeof dir + 8], rel[200];
+    char f1[sizeof dir + 16], f2[sizeof dir + 16], f3[sizeof dir + 16];
+    snprintf(a, sizeof a, "%s/a", dir), snprintf(b, sizeof b, "%s/a/b", dir);
+    snprintf(bc, sizeof bc, "%s/a/bc", dir), snprintf(x, sizeof x, "%s/x", dir);
+    snprintf(f1, sizeof f1, "%s/f.ini", bc), snprintf(f2, sizeof f2, "%s/f.ini", x),
+        snprintf(f3, sizeof f3, "%s/f.ini", b);
+    mkdir(a, 0777), mkdir(b, 0777), mkdir(bc, 0777), mkdir(x, 0777);
+    fclose(fopen(f1, "w")), fclose(fopen(f2, "w")), fclose(fopen(f3, "w"));
+    check(outfile_path_from(b, f1, rel, sizeof rel) == 0 && strcmp(rel, "../bc/f.ini") == 0,
+          "outfile-3.1 a/b to a/bc/f.ini: ../bc/f.ini (a name's prefix is not a common folder), got %s", rel);
+    check(outfile_path_from(b, f2, rel, sizeof rel) == 0 && strcmp(rel, "../../x/f.ini") == 0,
+          "outfile-3.2 a/b to x/f.ini: ../../x/f.ini, got %s", rel);
+    check(outfile_path_from(b, f3, rel, sizeof rel) == 0 && strcmp(rel, "f.ini") == 0,
+          "outfile-3.3 a/b to a/b/f.ini: f.ini, got %s", rel);
+    snprintf(deep, sizeof deep, "%s/x/../a/./b", dir); /* spelt another way: the same folder */
+    check(outfile_path_from(deep, f2, rel, sizeof rel) == 0 && strcmp(rel, "../../x/f.ini") == 0,
+          "outfile-3.4 x/../a/./b to x/f.ini: ../../x/f.ini, got %s", rel);
+    check(outfile_path_from(b, f1, rel, 5) == -1, "outfile-3.5 a path that does not fit: -1");
+    snprintf(file, sizeof file, "%s/none.ini", x);
+    check(outfile_path_from(b, file, rel, sizeof rel) == -1, "outfile-3.6 a file that does not exist: -1");
+    unlink(f1), unlink(f2), unlink(f3), rmdir(bc), rmdir(b), rmdir(x), rmdir(a);
+
     char path[sizeof dir + 16];
     snprintf(path, sizeof path, "%s/a.csv", dir);
     unlink(path);
