@@ -69,7 +69,8 @@ static void check_lock(void *ctx, const char *name)
 /* A scenario's keys and canonical values, as scenario_each_key lists them. */
 struct key_value {
     char *name, *value;
-    bool given; /* written in the file or by --set (not a default, inherited or derived) */
+    bool given;   /* written in the file or by --set (not a default, inherited or derived) */
+    bool not_set; /* value is "(not set)" (scenario_each_key), not unused by the scenario */
 };
 
 struct key_list {
@@ -77,7 +78,7 @@ struct key_list {
     size_t n, cap;
 };
 
-static void collect_key(void *ctx, const char *name, const char *value, enum key_from from)
+static void collect_key(void *ctx, const char *name, const char *value, enum key_from from, bool not_set)
 {
     struct key_list *l = ctx;
     if (strcmp(name, key_full_name(K_RUN_REPLICATIONS)) == 0 || strcmp(name, key_full_name(K_RUN_SEED)) == 0)
@@ -90,6 +91,7 @@ static void collect_key(void *ctx, const char *name, const char *value, enum key
     l->kv[l->n].name = strdup(name);
     l->kv[l->n].value = strdup(value);
     l->kv[l->n].given = from == FROM_FILE || from == FROM_COMMAND_LINE;
+    l->kv[l->n].not_set = not_set;
     if (!l->kv[l->n].name || !l->kv[l->n].value) abort();
     l->n++;
 }
@@ -170,14 +172,11 @@ static void derived_shown(const char *value, char *buf, size_t n)
 }
 
 /* An unset or unused value ("(not set)", "(not used by policy sS)") as the tables show
- * it: "(not set)" for a key that is not set, the lock refusal's word, else "(unused)";
- * in the reader's language with its brackets. */
-static const char *unused_shown(const char *value)
+ * it: "(not set)" for a key that is not set (kv->not_set, as the reader lists it), the
+ * lock refusal's word, else "(unused)"; in the reader's language with its brackets. */
+static const char *unused_shown(const struct key_value *kv)
 {
-    size_t len = strlen(value);
-    const char *not_set = _("not set");
-    if (len == strlen(not_set) + 2 && strncmp(value + 1, not_set, len - 2) == 0) return _("(not set)");
-    return _("(unused)");
+    return kv->not_set ? _("(not set)") : _("(unused)");
 }
 
 /* e->changed: the keys whose values differ from the reference's. A key counts when it is
@@ -206,7 +205,7 @@ static void find_changes(struct compare_entry *e, const struct key_list *ref)
         struct change *c = add_change(&l, kv->name, kv->given);
         if (unused(kv->value)) {
             snprintf(c->value, sizeof c->value, "(unused)");
-            snprintf(c->shown, sizeof c->shown, "%s", unused_shown(kv->value));
+            snprintf(c->shown, sizeof c->shown, "%s", unused_shown(kv));
         } else {
             snprintf(c->value, sizeof c->value, "%s", kv->value);
             if (kv->given)

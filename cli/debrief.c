@@ -126,8 +126,9 @@ struct settings {
     size_t n;
 };
 
-static void setting_row(void *ctx, const char *name, const char *value, enum key_from from)
+static void setting_row(void *ctx, const char *name, const char *value, enum key_from from, bool not_set)
 {
+    (void)not_set; /* a key the file or the command line gave is set */
     struct settings *s = ctx;
     if (from != FROM_FILE && from != FROM_COMMAND_LINE) return;
     /* the same as the default: the key's documented default, or what a scenario that

@@ -3220,16 +3220,19 @@ void scenario_write(const struct scenario *csc, FILE *out)
 /* ---- values by name, and locks ---- */
 
 /* Key d's value in section t as scenario_value gives it: the canonical text check
- * writes, or why it is unset, in parentheses. */
-static void key_value(struct scenario *sc, const struct key_def *d, const struct target *t, char *buf, size_t n)
+ * writes, or why it is unset, in parentheses. Returns true when that is "(not set)"
+ * (UNSET_NOT_SET), false otherwise. */
+static bool key_value(struct scenario *sc, const struct key_def *d, const struct target *t, char *buf, size_t n)
 {
     char why[300];
     enum unset_kind kind;
     const char *unset = why_unset(sc, d, t, why, sizeof why, &kind);
-    if (unset && kind != UNSET_INHERITED && kind != UNSET_LEVER)
+    if (unset && kind != UNSET_INHERITED && kind != UNSET_LEVER) {
         snprintf(buf, n, "(%s)", unset);
-    else
-        value_text(sc, d, t, buf, n);
+        return kind == UNSET_NOT_SET;
+    }
+    value_text(sc, d, t, buf, n);
+    return false;
 }
 
 /* The key and section a full name ("inventory.reorder_point", "product.tea.price_per_unit")
@@ -3265,7 +3268,7 @@ int scenario_line(const struct scenario *csc, const char *name)
 }
 
 struct each_key {
-    void (*fn)(void *ctx, const char *full_name, const char *value, enum key_from from);
+    void (*fn)(void *ctx, const char *full_name, const char *value, enum key_from from, bool not_set);
     void *ctx;
 };
 
@@ -3274,12 +3277,14 @@ static void each_key_one(struct scenario *sc, const struct key_def *d, const str
     const struct each_key *ek = ctx;
     char name[NAME_LEN + 120], value[2000];
     snprintf(name, sizeof name, "%s.%s", t->label, d->name);
-    key_value(sc, d, t, value, sizeof value);
-    ek->fn(ek->ctx, name, value, origin(sc, (size_t)(d - key_defs), t)->from);
+    bool not_set = key_value(sc, d, t, value, sizeof value);
+    ek->fn(ek->ctx, name, value, origin(sc, (size_t)(d - key_defs), t)->from, not_set);
 }
 
 void scenario_each_key(const struct scenario *csc,
-                       void (*fn)(void *ctx, const char *full_name, const char *value, enum key_from from), void *ctx)
+                       void (*fn)(void *ctx, const char *full_name, const char *value, enum key_from from,
+                                  bool not_set),
+                       void *ctx)
 {
     struct scenario *sc = (struct scenario *)csc; /* read only */
     assert(sc->cfg.inventory.policy && "scenario_each_key needs a scenario that loaded");

@@ -172,10 +172,14 @@ int scenario_line(const struct scenario *sc, const char *name);
 /* Call fn for every key sc has, in the order check writes them: the plain sections'
  * keys, then every named section's ("product.tea.price_per_unit"), with its full name,
  * the value scenario_value gives (the canonical text, or why it is unset in
- * parentheses, in the reader's language) and where the value came from. sc must have
- * loaded; name and value are valid during the call only. */
+ * parentheses, in the reader's language), where the value came from, and not_set: the
+ * value is "(not set)", the key being neither given nor defaulted (as against unused by
+ * the scenario: "(not used by policy sS)"), told by its kind, never by the translated
+ * text. sc must have loaded; name and value are valid during the call only. */
 void scenario_each_key(const struct scenario *sc,
-                       void (*fn)(void *ctx, const char *full_name, const char *value, enum key_from from), void *ctx);
+                       void (*fn)(void *ctx, const char *full_name, const char *value, enum key_from from,
+                                  bool not_set),
+                       void *ctx);
 
 /* Call fn for every key that sc's [locks] section locks, with its full name. */
 void scenario_locked_keys(const struct scenario *sc, void (*fn)(void *ctx, const char *name), void *ctx);

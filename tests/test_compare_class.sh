@@ -173,6 +173,19 @@ ok "class-9.9 --lang zh: the refusal's （未设定） in full-width brackets; t
     $(grep -q '基础文件中为 （未设定），这里为 1$' "$T/out" && grep -qE '^ +[0-9]+!  jam\.ini ' "$T/out" &&
       grep -q '^警告：标有 ! 的文件$' "$T/out" && grep -q '^  ! jam\.ini: ' "$T/out"; echo $?) "$(grep -A3 '警告\|未设定' "$T/out")"
 
+# a key the base gives and a file leaves out, which has no default: "(not set)" under the
+# file's row, in either language (the reader flags it: not told by the translated text),
+# "(unused)" in compare.csv
+printf '[run]\nreplications = 2\n[demand]\norders_per_day = 5\nfirst_order_days = 1\n[inventory]\npolicy = sQ\nreorder_point = 20\norder_quantity = 40\n' > "$T/ns_base.ini"
+printf '[run]\nreplications = 2\n[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 20\norder_quantity = 40\n' > "$T/ns.ini"
+"$S" compare --base "$T/ns_base.ini" "$T/ns.ini" --quiet > "$T/out" 2>&1
+"$S" compare --base "$T/ns_base.ini" "$T/ns.ini" --quiet --lang zh > "$T/zh.txt" 2>&1
+"$S" compare --base "$T/ns_base.ini" "$T/ns.ini" --quiet --format csv > "$T/ns.csv" 2>&1
+ok "class-9.10 a key left out that has no default: (not set) under the row, （未设定） in Chinese, (unused) in the CSV" \
+    $(grep -q '^      changed: demand.first_order_days = (not set)$' "$T/out" &&
+      grep -q '^      改动：demand.first_order_days = （未设定）$' "$T/zh.txt" &&
+      grep -q ',"demand.first_order_days = (unused)",0$' "$T/ns.csv"; echo $?) "$(cat "$T/out" "$T/zh.txt" "$T/ns.csv")"
+
 # ---- a class of 30 on a projector: the page fits 1280 px ----
 mkdir -p "$T/thirty"
 i=1

@@ -1200,11 +1200,12 @@ struct listed {
     char names[400][160];
     char values[400][300];
     enum key_from from[400];
+    bool not_set[400];
     size_t n;
     bool overflow;
 };
 
-static void list_key(void *ctx, const char *full_name, const char *value, enum key_from from)
+static void list_key(void *ctx, const char *full_name, const char *value, enum key_from from, bool not_set)
 {
     struct listed *l = ctx;
     if (l->n == sizeof l->names / sizeof l->names[0]) {
@@ -1213,6 +1214,7 @@ static void list_key(void *ctx, const char *full_name, const char *value, enum k
     }
     snprintf(l->names[l->n], sizeof l->names[0], "%s", full_name);
     snprintf(l->values[l->n], sizeof l->values[0], "%s", value);
+    l->not_set[l->n] = not_set;
     l->from[l->n++] = from;
 }
 
@@ -1255,6 +1257,14 @@ static void test_each_key(void)
     check(listed_find(&l, "product.tea.reorder_point", &at) &&
               strcmp(l.values[at], "(not used by policy base_stock)") == 0,
           "scen-11.8 an unused key is listed with why: %s", l.values[at]);
+    size_t nnot_set = 0, unlike = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        nnot_set += l.not_set[i];
+        unlike += l.not_set[i] != (strcmp(l.values[i], "(not set)") == 0);
+    }
+    check(nnot_set > 0 && unlike == 0 && listed_find(&l, "product.tea.reorder_point", &at) && !l.not_set[at],
+          "scen-11.8b not_set is given with exactly the keys listed as (not set) (%zu; %zu unlike), not the unused",
+          nnot_set, unlike);
     check(!listed_find(&l, "location.a.share", &at) && !listed_find(&l, "locations.transfer_days", &at),
           "scen-11.9 sections the scenario does not have are not listed");
     /* the same keys, section by section, as check writes them */
