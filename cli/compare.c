@@ -754,20 +754,29 @@ void compare_csv_quoted(FILE *out, const char *text)
     fputc('"', out);
 }
 
+/* compare.csv's on_time_rate column, unless the service metric is on_time_rate: its
+ * column, with its interval, is already there (docs/contract.md section 6). */
+static bool csv_on_time_column(const struct compare_result *r)
+{
+    return r->service != M_ON_TIME_RATE;
+}
+
 static void csv_row(FILE *out, const struct compare_result *r, size_t i)
 {
     const struct compare_entry *e = &r->e[i];
+    bool on_time = csv_on_time_column(r);
     if (e->refused) {
-        fprintf(out, ",%s,,,,,,,,,,,", e->path);
+        fprintf(out, ",%s,,,,,,,,,,%s", e->path, on_time ? "," : "");
         compare_csv_quoted(out, e->reason);
     } else {
         char f[11][40];
         double best = r->e[r->best].s[M_PROFIT].mean;
-        fprintf(out, "%zu,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%d,", e->rank, e->path,
-                report_field(e->s[M_PROFIT].mean, f[0], 40), report_field(e->s[M_PROFIT].ci95, f[1], 40),
+        fprintf(out, "%zu,%s,%s,%s,%s,%s,%s,", e->rank, e->path, report_field(e->s[M_PROFIT].mean, f[0], 40),
+                report_field(e->s[M_PROFIT].ci95, f[1], 40),
                 report_field(best > 0 ? 100 * e->s[M_PROFIT].mean / best : NAN, f[2], 40),
-                report_field(e->s[r->service].mean, f[3], 40), report_field(e->s[r->service].ci95, f[4], 40),
-                report_field(e->s[M_ON_TIME_RATE].mean, f[5], 40), report_field(e->s[M_COST_TOTAL].mean, f[6], 40),
+                report_field(e->s[r->service].mean, f[3], 40), report_field(e->s[r->service].ci95, f[4], 40));
+        if (on_time) fprintf(out, "%s,", report_field(e->s[M_ON_TIME_RATE].mean, f[5], 40));
+        fprintf(out, "%s,%s,%s,%d,", report_field(e->s[M_COST_TOTAL].mean, f[6], 40),
                 report_field(e->vs_best.mean, f[7], 40), report_field(e->vs_best.ci95, f[8], 40),
                 i != r->best && compare_significant(&e->vs_best));
     }
@@ -784,9 +793,9 @@ void compare_csv(FILE *out, const struct compare_result *r)
 {
     const char *sname = metric_defs[r->service].name;
     fprintf(out,
-            "rank,scenario,profit_per_day,profit_ci95,percent_of_best,%s,%s_ci95,on_time_rate,"
+            "rank,scenario,profit_per_day,profit_ci95,percent_of_best,%s,%s_ci95,%s"
             "cost_total_per_day,difference_to_best,difference_ci95,significant,refused,changed_keys,warnings\n",
-            sname, sname);
+            sname, sname, csv_on_time_column(r) ? "on_time_rate," : "");
     for (size_t rank = 1; rank <= r->n; rank++) /* rank 1 first; files of equal profit in the order given */
         for (size_t i = 0; i < r->n; i++)
             if (!r->e[i].refused && r->e[i].rank == rank) csv_row(out, r, i);

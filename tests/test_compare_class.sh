@@ -74,6 +74,19 @@ ok "class-3.8 without --base the first file is the reference: it changed nothing
 run "$S" compare "$T/class/s05.ini" "$T/class/s01.ini" --reps 2 --quiet --set sweep.service=on_time_rate
 ok "class-3.9 with the on-time rate as the service metric, the table shows it once (no second 'on time' column)" \
     $([ $rc -eq 0 ] && grep -q '^rank .* on_time_rate  *cost ' "$T/out" && ! grep -q ' on time ' "$T/out"; echo $?) "$(head -n 5 "$T/out")"
+# ... and compare.csv: on_time_rate once, the service's own column with its interval, then
+# the columns as for any other service metric; a refused row has as many fields
+printf '[demand]\nordrs = 1\n' > "$T/refused.ini"
+"$S" compare "$T/class/s05.ini" "$T/refused.ini" --reps 2 --quiet --format csv --set sweep.service=on_time_rate \
+    > "$T/ot.csv" 2> /dev/null
+ok "class-3.9b ... compare.csv has on_time_rate once, as the service column; every row has its 14 fields" \
+    $([ "$(head -n 1 "$T/ot.csv")" = "rank,scenario,profit_per_day,profit_ci95,percent_of_best,on_time_rate,on_time_rate_ci95,cost_total_per_day,difference_to_best,difference_ci95,significant,refused,changed_keys,warnings" ] &&
+      [ "$(awk -F, '{print NF}' "$T/ot.csv" | sort -u)" = 14 ] && [ "$(wc -l < "$T/ot.csv")" -eq 3 ]; echo $?) "$(cat "$T/ot.csv")"
+"$S" compare "$T/class/s05.ini" "$T/refused.ini" --reps 2 --quiet --format csv --set sweep.service=fill_rate \
+    > "$T/fr.csv" 2> /dev/null
+ok "class-3.9c ... with fill_rate, the columns of docs/contract.md: on_time_rate after fill_rate_ci95; 15 fields" \
+    $([ "$(head -n 1 "$T/fr.csv")" = "rank,scenario,profit_per_day,profit_ci95,percent_of_best,fill_rate,fill_rate_ci95,on_time_rate,cost_total_per_day,difference_to_best,difference_ci95,significant,refused,changed_keys,warnings" ] &&
+      [ "$(awk -F, '{print NF}' "$T/fr.csv" | sort -u)" = 15 ]; echo $?) "$(cat "$T/fr.csv")"
 run "$S" compare "$T/class/s05.ini" "$T/class/s01.ini" --reps 2 --quiet --set sweep.service=fill_rate
 ok "class-3.10 with the fill rate as the service metric, the on-time rate has its own column" \
     $([ $rc -eq 0 ] && grep -q '^rank .* fill_rate  *on time  *cost ' "$T/out"; echo $?) "$(head -n 5 "$T/out")"
@@ -222,7 +235,7 @@ run "$S" compare --base "$B" "$B" "$T/bad/wide.ini" --reps 2 --quiet --format cs
 ok "class-7.1c ... with CSV on stdout, stderr says each refusal once" \
     $([ "$(grep -c 'wide.ini' "$T/err")" -eq 1 ] && grep -q "wide.ini:$line: refused: does not load" "$T/err"; echo $?) "$(cat "$T/err")"
 ok "class-7.2 ... and so do compare.csv and the page" \
-    $(grep -q "^,$T/bad/wide.ini,,,,,,,,,,,\"does not load (line $line): \[inventory\] safety_factor: full-width" "$T/badout/compare.csv" &&
+    $(grep -q "^,$T/bad/wide.ini,,,,,,,,,,\"does not load (line $line): \[inventory\] safety_factor: full-width" "$T/badout/compare.csv" &&
       grep -q "wide.ini:$line: does not load: \[inventory\] safety_factor: full-width" "$T/badout/report.html"; echo $?) \
     "$(tail -n 2 "$T/badout/compare.csv")"
 run "$S" compare --base "$B" "$B" "$T/bad/wide.ini" --reps 2 --quiet --lang zh
