@@ -394,7 +394,8 @@ static struct earlier_outputs earlier;
 static const struct {
     const char *file, *command;
 } command_files[] = {
-    {"run.csv", "run"}, {"sweep.csv", "sweep"}, {"compare.csv", "compare"}, {"batch.csv", "batch"}, {"ipa.csv", "ipa"},
+    {"run.csv", "run"},     {"sweep.csv", "sweep"}, {"compare.csv", "compare"},
+    {"batch.csv", "batch"}, {"ipa.csv", "ipa"},     {"optimise.csv", "optimise"},
 };
 
 /* Do paths a and b name the same file: the same text, or the same device and inode
@@ -446,7 +447,7 @@ static int same_listed_files(FILE *f, const char *dir, const struct options *o)
 
 /* Fill earlier.command with the earlier command ("run scenarios/a.ini", or "compare")
  * whose outputs the --out folder holds: summary.txt's first line, "servlab VERSION
- * COMMAND FILES" (run, sweep, batch, ipa), when it names another command or other files,
+ * COMMAND FILES" (run, sweep, batch, ipa, optimise), when it names another command or other files,
  * else a data file of another command (command_files). The files are those of its
  * `file:` lines, found from the folder; in an older summary without them, those of the
  * first line, as typed where that command ran, are taken from the current directory. */
@@ -1170,6 +1171,22 @@ static int cmd_keys(const struct options *o)
     return finish_stdout();
 }
 
+/* optimise --out: optimise.csv, summary.txt (the settings and the table as printed),
+ * then the page. */
+static void write_optimise_files(struct out *w, const struct optimise_result *r)
+{
+    FILE *fp;
+    if ((fp = out_open(w, "optimise.csv"))) optimise_csv(fp, r), out_commit(w, "optimise.csv");
+    if ((fp = out_open(w, "summary.txt"))) {
+        report_summary_header(fp, &r->base, "optimise", w->dir);
+        optimise_table(fp, r);
+        out_commit(w, "summary.txt");
+    }
+    struct debrief page = {.command_line = command_line};
+    if ((fp = out_open(w, "report.html"))) debrief_optimise(fp, &page, r), out_commit(w, "report.html");
+    debrief_fini(&page);
+}
+
 static int cmd_optimise(const struct options *o)
 {
     if (o->nfiles != 1)
@@ -1177,6 +1194,7 @@ static int cmd_optimise(const struct options *o)
             o, 1,
             _("optimise takes one scenario file, e.g. servlab optimise scenarios/default.ini --param "
               "inventory.reorder_point --from 200 --to 1200"));
+    if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     struct optimise_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
     if (!r) abort();
     /* the search evaluates the same replications at point after point: one book for all */
@@ -1194,9 +1212,15 @@ static int cmd_optimise(const struct options *o)
             fprintf(stderr, _("servlab: warning: %s: %s\n"), r->base.path, r->base.warnings[i]);
     } else
         optimise_table(stdout, r);
+    rc = finish_stdout();
+    if (rc == 0 && o->out_dir && mpi_grid_is_root()) { /* with MPI, only rank 0 writes files */
+        struct out w = {.dir = o->out_dir};
+        write_optimise_files(&w, r);
+        rc = out_finish(&w);
+    }
     optimise_free(r);
     free(r);
-    return finish_stdout();
+    return rc;
 }
 
 /* serve: until SIGINT or SIGTERM (cli/serve.h). */
@@ -1312,6 +1336,13 @@ static int servlab_main(int argc, char **argv)
     o.threads = mpi_grid_default_threads(); /* every core (shared among MPI ranks on one machine) */
     int rc = parse_args(&o, commands[c].bit, argc, argv);
     if (rc) return rc;
+    /* from here on the command goes by its own name, as summary.txt records it (optimize
+       is optimise): the first entry of the table with its bit */
+    for (size_t k = 0; k < c; k++)
+        if (commands[k].bit == commands[c].bit) {
+            o.command = commands[k].name;
+            break;
+        }
 
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;

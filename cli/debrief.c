@@ -873,3 +873,22 @@ void debrief_ipa(FILE *out, const struct debrief *d, const struct ipa_result *r)
     footer(out, d, r->base.cfg.run.seed, r->reps);
     html_end(out);
 }
+
+void debrief_optimise(FILE *out, const struct debrief *d, const struct optimise_result *r)
+{
+    char title[300];
+    snprintf(title, sizeof title, _("servlab optimise: %s"), file_name(r->base.path));
+    html_begin(out, title);
+    fputs("<h1>", out);
+    html_textf(out, _("The best settings: %s"), file_name(r->base.path));
+    fputs("</h1>\n", out);
+    what_it_models(out, r->base.path);
+    settings_section(out, &r->base);
+    fprintf(out, "<h2>%s</h2>\n", _("The search and its choice"));
+    struct note n;
+    optimise_table(note_begin(&n), r); /* the terminal's table and notes, as they are printed */
+    note_end(out, &n);
+    figures(out, d);
+    footer(out, d, r->base.cfg.run.seed, r->reps);
+    html_end(out);
+}

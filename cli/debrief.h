@@ -15,6 +15,7 @@
 #include "cli/batch.h"
 #include "cli/compare.h"
 #include "cli/ipa.h"
+#include "cli/optimise.h"
 #include "cli/sweep.h"
 #include "reader/scenario.h"
 #include "sim/runner.h"
@@ -57,6 +58,7 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
 void debrief_compare(FILE *out, const struct debrief *d, const struct compare_result *r);
 void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result *r);
 void debrief_ipa(FILE *out, const struct debrief *d, const struct ipa_result *r);
+void debrief_optimise(FILE *out, const struct debrief *d, const struct optimise_result *r);
 
 /* A two-lever sweep (cli/grid.h): the profit and service tables, the notes, the charts. */
 void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result *r);

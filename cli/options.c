@@ -34,7 +34,7 @@ const struct option_row option_rows[] = {
      "What goes to standard output. CSV has the header\n"
      ".B metric,mean,ci95,sd,n\n"
      "and one row per metric; fields with no value are empty.\n"},
-    {OPT_OUT, "--out", "DIR", CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_IPA, GROUP_GENERAL, KEY_NONE,
+    {OPT_OUT, "--out", "DIR", CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_IPA | CMD_OPTIMISE, GROUP_GENERAL, KEY_NONE,
      N_("also write CSV files, charts, summary.txt and the page report.html into DIR"),
      "Also write\n"
      ".I DIR/run.csv\n"

@@ -116,5 +116,23 @@ ds=$("$S" optimise $F --param costs.holding_per_unit_day --from 1 --to 1.00001 -
 echo "$ds" | grep -q "from 1 to 1.00001, step 5e-07 (21 values)" && ! echo "$ds" | grep -qE "[0-9]\.[0-9]{10,}"
 ok $? "default step of 1 to 1.00001 is 5e-07: $(echo "$ds" | grep -m1 ' step ')"
 
+# --out DIR: optimise.csv (what --format csv prints), summary.txt (the settings, then the
+# output as printed), report.html; optimize is the same command, so its outputs are its own
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+"$S" optimise $F $L --quiet --format csv > "$T/stdout.csv" 2> /dev/null
+"$S" optimise $F $L --quiet --out "$T/o" > "$T/table.txt" 2> "$T/err"; rc=$?
+[ "$rc" = 0 ] && cmp -s "$T/o/optimise.csv" "$T/stdout.csv" && [ -s "$T/o/report.html" ] &&
+    head -n 1 "$T/o/summary.txt" | grep -q "^servlab .* optimise $F\$" && grep -q '^seed: ' "$T/o/summary.txt" &&
+    sed -n '/^servlab .* optimise — /,$p' "$T/o/summary.txt" | cmp -s - "$T/table.txt" &&
+    grep -q '<h1>' "$T/o/report.html" && [ ! -s "$T/err" ]
+ok $? "--out writes optimise.csv (= --format csv), summary.txt (settings, then the table as printed) and report.html (status $rc): $(cat "$T/err"; ls "$T/o" | tr '\n' ' ')"
+"$S" optimize $F $L --quiet --out "$T/o" > /dev/null 2> "$T/err"; rc=$?
+[ "$rc" = 0 ] && [ ! -s "$T/err" ]
+ok $? "optimize into optimise's folder: the same command, no warning (status $rc): $(cat "$T/err")"
+"$S" run $F --reps 2 --quiet --out "$T/o" > /dev/null 2> "$T/err"; rc=$?
+[ "$rc" = 0 ] && grep -q "holds the outputs of an earlier 'servlab optimise $F'" "$T/err"
+ok $? "a run into optimise's folder is warned (status $rc): $(cat "$T/err")"
+
 echo "test_optimise_cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -24,7 +24,7 @@ static const struct {
 } expected[] = {
     /* clang-format off */
     {"--set", "rscbkiov"},  {"--reps", "rscbkiov"}, {"--seed", "rscbkiov"}, {"--threads", "rscbiov"},
-    {"--format", "rscbio"}, {"--out", "rscbi"},     {"--plot", "rscbi"},   {"--quiet", "rscbio"},
+    {"--format", "rscbio"}, {"--out", "rscbio"},    {"--plot", "rscbi"},   {"--quiet", "rscbio"},
     {"--metrics", "r"},     {"--param", "scko"},    {"--from", "scko"},    {"--to", "scko"},
     {"--steps", "sck"},     {"--values", "sck"},    {"--service", "sck"},  {"--x-axis", "sck"}, {"--sweep", "b"},
     {"--base", "cv"},        {"--help", ""},         {"--version", ""},     {"--lang", "rscbkyiov"},
