@@ -128,8 +128,9 @@ bool report_figure(const struct metric_def *d, const struct summary *s, char val
  * A longer label may take the blanks in front of a short figure; one longer still (a
  * location's metric names its location) gets a line of its own, so that the figures
  * always end in the same column. */
+/* why: what to say beside "n/a" (NULL: the table's own words, for on_time_rate only) */
 static void print_def_row(FILE *out, const char *label, const struct metric_def *d, const char *name,
-                          const struct summary *s, int m)
+                          const struct summary *s, int m, const char *why)
 {
     enum { LABEL_COLUMNS = 38, FIGURE_COLUMNS = 9 };
     char value[40], ci[40];
@@ -147,7 +148,10 @@ static void print_def_row(FILE *out, const char *label, const struct metric_def 
     if (!known) {
         fputc(' ', out);
         lang_pad(out, _("n/a"), width, true);
-        fprintf(out, "   %s\n", m == M_ON_TIME_RATE ? _("(no promise: set [order_cycle] promise_days)") : "");
+        fprintf(out, "   %s\n",
+                m == M_ON_TIME_RATE ? _("(no promise: set [order_cycle] promise_days)")
+                : why               ? why
+                                    : "");
         return;
     }
     fprintf(out, " %*s ", width, value);
@@ -157,7 +161,7 @@ static void print_def_row(FILE *out, const char *label, const struct metric_def 
 
 static void print_row(FILE *out, int m, const struct summary *s)
 {
-    print_def_row(out, _(metric_defs[m].label), &metric_defs[m], metric_defs[m].name, s, m);
+    print_def_row(out, _(metric_defs[m].label), &metric_defs[m], metric_defs[m].name, s, m, NULL);
 }
 
 /* The heads of a group table, each right-aligned in 11 columns after a name column of 14. */
@@ -995,6 +999,35 @@ void report_csv(FILE *out, const struct model_config *cfg, const struct summary 
     }
 }
 
+/* Why --metrics' metric `name` has no value, said beside its "n/a": a product, tier or
+ * location that took no customer orders (a location that only supplies others is judged
+ * by its downstream_fill_rate), else what every such figure lacks. */
+static const char *why_no_value(const struct scenario *sc, const struct summary *s, const char *name, char *buf,
+                                size_t size)
+{
+    const char *last = strrchr(name, '.');
+    if (last && last != strchr(name, '.')) { /* KIND.NAME.metric */
+        char sibling[200];
+        long orders;
+        snprintf(sibling, sizeof sibling, "%.*s.orders_per_day", (int)(last - name), name);
+        if ((orders = metric_lookup(&sc->cfg, sibling)) >= 0 && s[orders].n && s[orders].mean == 0) {
+            snprintf(sibling, sizeof sibling, "%.*s.downstream_fill_rate", (int)(last - name), name);
+            const char *who = strchr(name, '.') + 1;
+            int len = (int)(last - who);
+            if (metric_lookup(&sc->cfg, sibling) >= 0)
+                /* TRANSLATORS: a location that supplies other locations only; %s its name, then a metric name */
+                snprintf(buf, size,
+                         _("(%.*s takes no customer orders; its fill rate to the locations it supplies is %s)"), len,
+                         who, sibling);
+            else
+                snprintf(buf, size, _("(%.*s takes no customer orders)"), len, who);
+            return buf;
+        }
+    }
+    snprintf(buf, size, "%s", _("(no value: what it measures did not happen in any replication)"));
+    return buf;
+}
+
 void report_selected(FILE *out, const struct scenario *sc, const struct summary *s, const char *only)
 {
     table_header(out, sc);
@@ -1013,7 +1046,9 @@ void report_selected(FILE *out, const struct scenario *sc, const struct summary 
         } else {
             named.label = _(d->label);
         }
-        print_def_row(out, named.label, &named, name, &s[m], m < METRIC_COUNT ? (int)m : -1);
+        char why[300];
+        print_def_row(out, named.label, &named, name, &s[m], m < METRIC_COUNT ? (int)m : -1,
+                      why_no_value(sc, s, name, why, sizeof why));
     }
     report_warnings(out, sc); /* a few figures, but the same run: its warnings still hold */
 }
@@ -1031,15 +1066,23 @@ int report_check_names(const struct model_config *cfg, const char *only, char *e
     snprintf(copy, sizeof copy, "%s", only);
     for (char *save = NULL, *name = strtok_r(copy, ", ", &save); name; name = strtok_r(NULL, ", ", &save)) {
         if (metric_lookup(cfg, name) >= 0) continue;
-        const char *names[METRIC_COUNT];
-        for (size_t i = 0; i < METRIC_COUNT; i++) names[i] = metric_defs[i].name;
-        const char *near = suggest_nearest(name, names, METRIC_COUNT);
+        /* the nearest of this scenario's own names: location.dc.fillrate is location.dc.fill_rate */
+        size_t n = metric_count(cfg);
+        char(*text)[160] = malloc(n * sizeof *text);
+        const char **names = malloc(n * sizeof *names);
+        if (!text || !names) abort();
+        for (size_t i = 0; i < n; i++) {
+            metric_name_at(cfg, i, text[i], sizeof text[i]);
+            names[i] = text[i];
+        }
+        const char *near = suggest_nearest(name, names, n);
         if (near)
             snprintf(err, errlen, _("--metrics: '%s' is not a metric of this scenario; did you mean '%s'?"), name,
                      near);
         else
             snprintf(err, errlen,
                      _("--metrics: '%s' is not a metric of this scenario (see --format csv for the names)"), name);
+        free(names), free(text);
         return -1;
     }
     return 0;

@@ -901,8 +901,21 @@ static void apply_assignment(struct loader *ld, const char *text)
     if (!resolve_target(ld->sc, section, &t)) {
         const char *name;
         enum key_family f = key_family_of(section, &name);
-        report(ld, 0, section, "", _("the file has no [%s.%s] section; --set can change it, not create it"),
-               key_family_prefix(f), name);
+        /* the nearest of the family's sections: --set location.DC... for [location.dc] */
+        size_t n = count_of(ld->sc, f);
+        const char **names = malloc((n ? n : 1) * sizeof *names);
+        if (!names) abort();
+        for (size_t i = 0; i < n; i++) names[i] = entries_of(ld->sc, f)[i].name;
+        const char *near = n ? suggest_nearest(name, names, n) : NULL;
+        if (near)
+            report(ld, 0, section, "",
+                   _("the file has no [%s.%s] section; did you mean [%s.%s]? (--set can change a section, not create "
+                     "it)"),
+                   key_family_prefix(f), name, key_family_prefix(f), near);
+        else
+            report(ld, 0, section, "", _("the file has no [%s.%s] section; --set can change it, not create it"),
+                   key_family_prefix(f), name);
+        free(names);
         return;
     }
     int k = key_find(section, key);

@@ -512,6 +512,18 @@ ok "cli-19.3c --metrics keeps the run's warnings: an overloaded desk's on-time r
     $([ $rc -eq 0 ] && [ "$(grep -cE '^  [A-Z]' "$T/out")" -eq 1 ] && grep -q '^Warnings$' "$T/out" &&
         grep -q '^  ! order processing is overloaded' "$T/out" && grep -q '^  ! the backlog grows' "$T/out"
     echo $?) "$(cat "$T/out")"
+run "$S" run scenarios/supply_chain.ini --metrics location.dc.fill_rate --reps 2 --quiet
+ok "cli-19.3d a location that takes no customer orders: its n/a says why and names the figure that judges it" \
+    $([ $rc -eq 0 ] && grep -q 'n/a   (dc takes no customer orders; its fill rate to the locations it supplies is location.dc.downstream_fill_rate)$' "$T/out"
+    echo $?) "$(cat "$T/out")"
+run "$S" run scenarios/supply_chain.ini --metrics location.dc.fillrate --reps 2
+ok "cli-19.3e a misspelt location metric gets a did-you-mean among the scenario's own names" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: 'location.dc.fillrate' is not a metric of this scenario; did you mean 'location.dc.fill_rate'?" "$T/err"
+    echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/supply_chain.ini --set location.DC.share_demand=yes --reps 2
+ok "cli-19.3f --set on a section in the wrong case: did you mean [location.dc]?" \
+    $([ $rc -eq 2 ] && grep -q 'the file has no \[location.DC\] section; did you mean \[location.dc\]?' "$T/err"; echo $?) \
+    "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --metrics fill_rate
 ok "cli-19.4 --metrics does not apply to sweep" $([ $rc -eq 2 ] && grep -q 'does not apply' "$T/err"; echo $?)
 
