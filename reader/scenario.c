@@ -3128,6 +3128,16 @@ static const char *unit_text(const struct key_def *d)
     return *d->unit ? C_("unit", d->unit) : "";
 }
 
+/* Pad a key's assignment with spaces to 34 display columns, so that the "%-34s ;" of
+ * write_key's formats (which counts bytes) puts its comment in the same column after
+ * a Chinese value (3 bytes, 2 columns a character) as after an ASCII one. */
+static void pad_assign(char *assign, size_t size)
+{
+    size_t width = lang_width(assign), len = strlen(assign);
+    while (width < 34 && len + 1 < size) assign[len++] = ' ', width++;
+    assign[len] = '\0';
+}
+
 static void write_key(struct scenario *sc, const struct key_def *d, const struct target *t, FILE *out)
 {
     char value[2000], assign[2100], why[300];
@@ -3139,6 +3149,7 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
         bool show =
             o->from == FROM_INHERITED || kind == UNSET_NOT_USED || kind == UNSET_FITTED ? strlen(value) <= 150 : false;
         snprintf(assign, sizeof assign, "; %s =%s%s", d->name, show ? " " : "", show ? value : "");
+        pad_assign(assign, sizeof assign);
         fprintf(out, "%-34s ; %s\n", assign, unset);
         return;
     }
@@ -3152,6 +3163,7 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
                                              : t->family == FAMILY_LOCATION ? &sc->cfg.locations[t->index].inventory
                                                                             : &sc->cfg.inventory;
         snprintf(assign, sizeof assign, "; %s = %s", d->name, value);
+        pad_assign(assign, sizeof assign);
         if (inv->policy->uses_order_quantity)
             fprintf(out, _("%-34s ; %s, default: %s + %s\n"), assign, unit_text(d),
                     key_defs[K_INVENTORY_REORDER_POINT].name, key_defs[K_INVENTORY_ORDER_QUANTITY].name);
@@ -3161,6 +3173,7 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
     }
     /* where the value came from, after its unit: "units, line 12", "days, default" */
     snprintf(assign, sizeof assign, "%s = %s", d->name, value);
+    pad_assign(assign, sizeof assign);
     if (o->from == FROM_FILE && *d->unit)
         fprintf(out, _("%-34s ; %s, line %d\n"), assign, unit_text(d), o->line);
     else if (o->from == FROM_FILE)

@@ -110,6 +110,15 @@ ok "cli-5.3 the resolved scenario gives byte-identical results" $(cmp -s "$T/res
 "$S" check "$T/resolved.ini" | sed 's/ *;.*//' > "$T/again.ini"
 sed 's/ *;.*//' "$T/resolved.ini" > "$T/once.ini"
 ok "cli-5.4 checking the resolved file again gives the same assignments" $(cmp -s "$T/once.ini" "$T/again.ini" && [ "$(grep -c ' = ' "$T/once.ini")" -ge 25 ]; echo $?)
+# a Chinese value (3 bytes, 2 columns a character) keeps its comment in the column of the others
+printf '日期,数量\n2024-01-01,3\n2024-01-02,0\n2024-01-03,5\n' > "$T/zh_hist.csv"
+printf '[demand]\nhistory = zh_hist.csv\nhistory_kind = daily\nhistory_date_column = 日期\nhistory_quantity_column = 数量\n[inventory]\npolicy = none\n' \
+    > "$T/zh_cols.ini"
+"$S" check "$T/zh_cols.ini" > "$T/zh_cols.out" 2> /dev/null
+cols=$(grep -E '^history_(kind|date_column|quantity_column) = ' "$T/zh_cols.out" |
+    while IFS= read -r line; do printf '%s' "${line%%;*}" | LC_ALL=C.UTF-8 wc -L; done | sort -u | tr '\n' ' ')
+ok "cli-5.4c check puts the ';' after a Chinese value in the same display column as after an English one" \
+    $([ "$cols" = "35 " ]; echo $?) "columns: $cols; $(grep '^history_' "$T/zh_cols.out")"
 run "$S" check scenarios/reading_a_scenario.ini
 ok "cli-5.4b a level a service target sets is shown as read, not to 17 digits" \
     $(grep -q '^; reorder_point = *; target_fill_rate sets it to 235.1$' "$T/out"; echo $?) "$(grep 'sets it to' "$T/out")"
