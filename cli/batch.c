@@ -9,6 +9,7 @@
 #include "sweep.h"
 #include "models/metrics.h"
 #include "models/model.h"
+#include "reader/history_structure.h"
 #include "reader/keys.h"
 #include "sim/num.h"
 
@@ -259,6 +260,11 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         }
         chart_figures(sc, &r->rows[i]);
         for (size_t w = 0; w < sc->nwarnings; w++) warnings_add(&warnings, sc->warnings[w], i);
+        if (sc->history_info) { /* what run's history description warns of: the mode loses structure */
+            char lines[4][640];
+            size_t n = history_warning_lines(sc->history_info, sc->cfg.demand.history_mode, lines, 4);
+            for (size_t w = 0; w < n; w++) warnings_add(&warnings, lines[w], i);
+        }
     }
     warnings_keep(&warnings, r, err);
     warnings_free(&warnings);

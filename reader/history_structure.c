@@ -58,14 +58,42 @@ int history_structure_warnings(const struct history_info *hi, enum history_mode 
     return !!(l & KEEPS_TREND) + !!(l & KEEPS_WEEKLY) + !!(l & KEEPS_AUTOCORRELATION) + !!(l & KEEPS_PERIODS);
 }
 
-static const char *verdict(bool significant)
-{
-    return significant ? _("significant") : _("not significant");
-}
+static void describe_weekly_and_autocorrelation(FILE *out, const struct series_structure *s, const char *prefix);
+static void describe_mode_and_warnings(FILE *out, const struct history_info *hi, enum history_mode mode,
+                                       const char *prefix);
 
 static void describe_weekly_and_autocorrelation(FILE *out, const struct series_structure *s, const char *prefix);
 static void describe_mode_and_warnings(FILE *out, const struct history_info *hi, enum history_mode mode,
                                        const char *prefix);
+
+size_t history_warning_lines(const struct history_info *hi, enum history_mode mode, char (*texts)[640], size_t max)
+{
+    /* the kinds of history_describe_structure's warnings, without their figures, so that a
+       batch says each once for all the rows it holds for */
+    static const struct {
+        unsigned kind;
+        const char *text;
+    } kinds[] = {
+        {KEEPS_TREND, N_("loses the trend of the history's daily demand; replay keeps it")},
+        {KEEPS_AUTOCORRELATION,
+         N_("loses the autocorrelation of the history's days; replay and block_bootstrap keep it")},
+        {KEEPS_WEEKLY, N_("loses the history's weekly pattern; replay and weekday_bootstrap keep it")},
+        {KEEPS_PERIODS, N_("draws each day on its own, and loses the variation between the history's periods; "
+                           "replay, bootstrap and block_bootstrap keep it")},
+    };
+    unsigned l = lost(hi, mode);
+    const char *word = key_defs[K_DEMAND_HISTORY_MODE].choice((size_t)mode - 1);
+    size_t n = 0;
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds && n < max; k++)
+        if (l & kinds[k].kind) /* the mode, then what it does: "bootstrap loses ..." */
+            snprintf(texts[n++], sizeof texts[0], "%s %s", word, _(kinds[k].text));
+    return n;
+}
+
+static const char *verdict(bool significant)
+{
+    return significant ? _("significant") : _("not significant");
+}
 
 void history_describe_structure(FILE *out, const struct history_info *hi, enum history_mode mode, const char *prefix)
 {

@@ -18,6 +18,11 @@ void history_describe_structure(FILE *out, const struct history_info *hi, enum h
 /* The number of warnings history_describe_structure writes for hi in mode. */
 int history_structure_warnings(const struct history_info *hi, enum history_mode mode);
 
+/* The kinds of warning history_describe_structure gives for hi in mode, each as one line
+ * without its figures (for a batch, which says each once, naming the rows it holds
+ * for): at most max of them into texts[]; returns how many. */
+size_t history_warning_lines(const struct history_info *hi, enum history_mode mode, char (*texts)[640], size_t max);
+
 /* The history's daily totals, days 0..ndays-1, in a new array (the caller frees it). */
 double *history_daily_totals(const struct demand_history *h);
 
