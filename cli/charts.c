@@ -665,6 +665,8 @@ int charts_contract(const struct chart_target *to, const struct scenario *sc, co
 
 /* ---- run: stock over time ---- */
 
+/* The points of stock_trajectory.csv: at most the first 365 days of the statistics window
+ * (docs/contract.md); the chart draws them all. */
 static size_t window_points(const struct scenario *sc, const struct model_trace *t)
 {
     double last = sc->cfg.run.warmup_days + 365;
@@ -692,16 +694,65 @@ void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct mo
     }
 }
 
+/* The chart draws the whole statistics window (the CSV keeps its year: docs/contract.md).
+ * A long run is thinned to at most TRAJECTORY_BUCKETS * 8 points: in each stretch of
+ * time the first and the last point and each level's lowest and highest, in time order,
+ * so every stock-out and every delivery's peak still shows. */
+enum { TRAJECTORY_BUCKETS = 600, TRAJECTORY_KEEP = 8 };
+
+static int index_order(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Fill keep[] with the indices of t->levels to draw, ascending; returns how many. keep
+ * holds TRAJECTORY_BUCKETS * TRAJECTORY_KEEP entries. */
+static size_t trajectory_thin(const struct model_trace *t, size_t *keep)
+{
+    size_t n = t->nlevels, m = 0;
+    if (n <= (size_t)TRAJECTORY_BUCKETS * TRAJECTORY_KEEP) {
+        for (size_t i = 0; i < n; i++) keep[i] = i;
+        return n;
+    }
+    double t0 = t->levels[0].t, span = t->levels[n - 1].t - t0;
+    for (size_t i = 0, b = 0; i < n; b++) {
+        double end = t0 + span * (double)(b + 1) / TRAJECTORY_BUCKETS;
+        size_t k[TRAJECTORY_KEEP] = {i, i, i, i, i, i, i, i}, j = i;
+        for (; j < n && (t->levels[j].t <= end || b + 1 == TRAJECTORY_BUCKETS); j++) {
+            const struct level_point *l = &t->levels[j];
+            if (l->on_hand < t->levels[k[1]].on_hand) k[1] = j;
+            if (l->on_hand > t->levels[k[2]].on_hand) k[2] = j;
+            if (l->backordered < t->levels[k[3]].backordered) k[3] = j;
+            if (l->backordered > t->levels[k[4]].backordered) k[4] = j;
+            if (l->position < t->levels[k[5]].position) k[5] = j;
+            if (l->position > t->levels[k[6]].position) k[6] = j;
+            k[7] = j;
+        }
+        if (j == i) continue; /* an empty stretch */
+        qsort(k, TRAJECTORY_KEEP, sizeof *k, index_order);
+        for (size_t q = 0; q < TRAJECTORY_KEEP; q++)
+            if (q == 0 || k[q] != k[q - 1]) keep[m++] = k[q];
+        i = j;
+    }
+    return m;
+}
+
 int charts_stock_trajectory(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t)
 {
-    size_t n = window_points(sc, t);
-    double *x = malloc((n + 1) * sizeof *x), *on = malloc((n + 1) * sizeof *on);
-    double *back = malloc((n + 1) * sizeof *back), *pos = malloc((n + 1) * sizeof *pos);
-    if (!x || !on || !back || !pos) abort();
+    size_t cap = t->nlevels < (size_t)TRAJECTORY_BUCKETS * TRAJECTORY_KEEP
+                     ? t->nlevels
+                     : (size_t)TRAJECTORY_BUCKETS * TRAJECTORY_KEEP;
+    size_t *keep = malloc((cap + 1) * sizeof *keep);
+    double *x = malloc((cap + 1) * sizeof *x), *on = malloc((cap + 1) * sizeof *on);
+    double *back = malloc((cap + 1) * sizeof *back), *pos = malloc((cap + 1) * sizeof *pos);
+    if (!keep || !x || !on || !back || !pos) abort();
+    size_t n = trajectory_thin(t, keep);
     for (size_t i = 0; i < n; i++) {
-        x[i] = t->levels[i].t, on[i] = t->levels[i].on_hand;
-        back[i] = t->levels[i].backordered, pos[i] = t->levels[i].position;
+        const struct level_point *l = &t->levels[keep[i]];
+        x[i] = l->t, on[i] = l->on_hand, back[i] = l->backordered, pos[i] = l->position;
     }
+    free(keep);
     bool products = sc->cfg.nproducts > 0, located = sc->cfg.nlocations > 0;
     const struct inventory_config *inv = charts_traced_stock(sc);
     bool has_s = inv->policy->uses_reorder_point;
@@ -722,15 +773,14 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
     /* TRANSLATORS: "Stock over time", the inventory policy's name (sQ, base_stock ...), and
        what happens to demand met by no stock (lost sales, reactions or backorders) */
     snprintf(title, sizeof title, _("%s: policy %s, %s"), what, inv->policy->name, shortage);
-    /* which part is drawn: the window holds a year at most (window_points), the whole
-       run's length said when it is longer; "after the warm-up" only when there is one */
-    if (n < t->nlevels && sc->cfg.run.warmup_days > 0)
-        /* TRANSLATORS: the scenario's file name, then the statistics window's length in days */
-        snprintf(sub, sizeof sub, _("%s, replication 1, the first 365 of the %.4g days after the warm-up"), file,
-                 sc->cfg.run.horizon_days);
-    else if (n < t->nlevels)
-        /* TRANSLATORS: the scenario's file name, then the run's length in days (no warm-up) */
-        snprintf(sub, sizeof sub, _("%s, replication 1, the first 365 of %.4g days"), file, sc->cfg.run.horizon_days);
+    /* which part is drawn: the whole window, unless the trace reached its limit
+       (servlab.c: trace_first_replication) before the run's end */
+    double warmup = sc->cfg.run.warmup_days, shown = n ? x[n - 1] - warmup : 0;
+    if (t->truncated && shown < sc->cfg.run.horizon_days)
+        /* TRANSLATORS: the scenario's file name, the days drawn, the statistics window's
+           length in days; the rest of the run was too long to keep */
+        snprintf(sub, sizeof sub, _("%s, replication 1, the first %.4g of %.4g days (the rest too long to keep)"), file,
+                 floor(shown), sc->cfg.run.horizon_days);
     else
         snprintf(sub, sizeof sub, _("%s, replication 1, the whole statistics window"), file);
     num_format(round(level * 10) / 10, lv, sizeof lv);

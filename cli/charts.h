@@ -60,8 +60,8 @@ int charts_order_cycle(const struct chart_target *to, const struct scenario *sc,
  * product's, else the first location's, else the one stock's. */
 const struct inventory_config *charts_traced_stock(const struct scenario *sc);
 
-/* The stock trajectory of a traced replication, over at most the first 365 days of
- * the statistics window. */
+/* The stock trajectory of a traced replication: the CSV over at most the first 365 days
+ * of the statistics window, the chart over all of it (thinned on a long run). */
 void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct model_trace *t);
 int charts_stock_trajectory(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t);
 
