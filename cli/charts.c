@@ -261,14 +261,37 @@ static double *changes(const struct summary *d, size_t n, bool ci)
     return v;
 }
 
+/* The point the service curve's changes are against: the first one along the x axis, at
+ * its left end, which a reader takes for the start. Along service that is the lowest
+ * service (r->baseline); along the lever, the lever's lowest value, wherever the lowest
+ * service lies. */
+static size_t changes_base(const struct x_axis *a, const struct sweep_result *r)
+{
+    if (!a->lever) return r->baseline;
+    size_t b = 0;
+    for (size_t i = 1; i < r->n; i++)
+        if (r->x[i] < r->x[b]) b = i;
+    return b;
+}
+
 int charts_service_curve(const struct chart_target *to, const struct sweep_result *r)
 {
     double *levels = percent(r->service_level, r->n);
     struct x_axis xa = choose_x_axis(r, levels, r->n, true);
     double *x = x_column(&xa, r);
-    double *rev = changes(r->delta_revenue, r->n, false), *rev_ci = changes(r->delta_revenue, r->n, true);
-    double *cost = changes(r->delta_cost, r->n, false), *cost_ci = changes(r->delta_cost, r->n, true);
-    double *profit = changes(r->delta_profit, r->n, false), *profit_ci = changes(r->delta_profit, r->n, true);
+    size_t b = changes_base(&xa, r);
+    struct summary *d_rev = r->delta_revenue, *d_cost = r->delta_cost, *d_profit = r->delta_profit;
+    struct summary *own = NULL;
+    if (b != r->baseline) {
+        own = malloc(3 * r->n * sizeof *own);
+        if (!own) abort();
+        d_rev = own, d_cost = own + r->n, d_profit = own + 2 * r->n;
+        sweep_changes(r, b, d_rev, d_cost, d_profit);
+    }
+    double *rev = changes(d_rev, r->n, false), *rev_ci = changes(d_rev, r->n, true);
+    double *cost = changes(d_cost, r->n, false), *cost_ci = changes(d_cost, r->n, true);
+    double *profit = changes(d_profit, r->n, false), *profit_ci = changes(d_profit, r->n, true);
+    free(own);
     char title[400], sub[1000], xl[240], yl[300], mark[500], peak[40];
     const struct curve_optimum *o = &r->opt;
     const char *key = strrchr(r->base.sweep.parameter, '.') + 1;
@@ -293,14 +316,14 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     subtitle(r, true, sub, sizeof sub);
     x_axis_note(&xa, sub, sizeof sub);
     x_axis_label(&xa, r, xl, sizeof xl);
-    /* the changes are against the point of the lowest service level, named by what x shows */
+    /* the changes are against the axis's first point (changes_base), named by what x shows */
     char base[160];
     if (xa.lever)
-        snprintf(base, sizeof base, "%s = %.4g", key, r->x[r->baseline]);
+        snprintf(base, sizeof base, "%s = %.4g", key, r->x[b]);
     else
         /* TRANSLATORS: the service level the y axis's changes are against, as in
            "change per day vs. 97.50 % (money)" */
-        snprintf(base, sizeof base, C_("vs. level", "%.2f %%"), 100 * r->service_level[r->baseline]);
+        snprintf(base, sizeof base, C_("vs. level", "%.2f %%"), 100 * r->service_level[b]);
     /* TRANSLATORS: the y axis's title; %s is the point the changes are against, "97.50 %" or
        "refund_share = 0" */
     snprintf(yl, sizeof yl, _("change per day vs. %s (money)"), base);

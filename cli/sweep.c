@@ -119,17 +119,27 @@ static double row_value(const struct sweep_result *r, size_t i, size_t rep, int 
 }
 
 /* out[i] = summary over replications of (metric m - metric less) at point i minus at
- * the baseline. */
-static void paired_change(const struct sweep_result *r, int m, int less, struct summary *out)
+ * point base. */
+static void paired_change(const struct sweep_result *r, size_t base, int m, int less, struct summary *out)
 {
     double *d = malloc(r->reps * sizeof *d);
     if (!d) abort();
     for (size_t i = 0; i < r->n; i++) {
         for (size_t rep = 0; rep < r->reps; rep++)
-            d[rep] = row_value(r, i, rep, m, less) - row_value(r, r->baseline, rep, m, less);
+            d[rep] = row_value(r, i, rep, m, less) - row_value(r, base, rep, m, less);
         out[i] = summary_of(d, r->reps, 1);
     }
     free(d);
+}
+
+void sweep_changes(const struct sweep_result *r, size_t base, struct summary *revenue, struct summary *cost,
+                   struct summary *profit)
+{
+    paired_change(r, base, M_REVENUE, -1, revenue);
+    /* the cost profit charges: purchases less the stock still owned, so that the three
+       changes add up (profit = revenue - cost) */
+    paired_change(r, base, M_COST_TOTAL, M_STOCK_VALUE_CHANGE, cost);
+    paired_change(r, base, M_PROFIT, -1, profit);
 }
 
 /* The change against the lowest service, as for one lever; then the surface. */
@@ -138,11 +148,7 @@ static void analyse_changes(struct sweep_result *r)
     r->baseline = 0;
     for (size_t i = 1; i < r->n; i++)
         if (r->service_level[i] < r->service_level[r->baseline]) r->baseline = i;
-    paired_change(r, M_REVENUE, -1, r->delta_revenue);
-    /* the cost profit charges: purchases less the stock still owned, so that the three
-       changes add up (profit = revenue - cost) */
-    paired_change(r, M_COST_TOTAL, M_STOCK_VALUE_CHANGE, r->delta_cost);
-    paired_change(r, M_PROFIT, -1, r->delta_profit);
+    sweep_changes(r, r->baseline, r->delta_revenue, r->delta_cost, r->delta_profit);
 }
 
 /* Two levers: the surface's optimum and the points not significantly below it, read

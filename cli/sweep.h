@@ -61,6 +61,12 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
 
 void sweep_free(struct sweep_result *r);
 
+/* The paired changes of revenue, cost (as profit charges it) and profit at every point
+ * against point base, into n summaries each: delta_* are these against baseline; a
+ * chart drawn along the lever measures against its first point instead (cli/charts.c). */
+void sweep_changes(const struct sweep_result *r, size_t base, struct summary *revenue, struct summary *cost,
+                   struct summary *profit);
+
 /* Load path with sets[0..nsets) and then the lever assignments levers[0..nlevers)
  * ("SECTION.KEY=VALUE", each named label in messages): one point of a sweep or of the
  * optimiser's search. The reader's messages come back in *msgs (malloc'd, the caller

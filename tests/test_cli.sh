@@ -409,6 +409,13 @@ ok "cli-12.5 sweep.csv in --out equals the CSV on stdout" $(cmp -s "$T/sw/sweep.
 ok "cli-12.6 the data behind the charts matches the golden tests/golden/sweep_curve.csv" $(cmp -s "$T/sw/curve.csv" tests/golden/sweep_curve.csv; echo $?)
 ok "cli-12.7 summary.txt records the optimum, seed and generator" $(grep -q '^profit_max_safety_factor: ' "$T/sw/summary.txt" && grep -q '^seed: 1$' "$T/sw/summary.txt" && grep -q '^generator: mt19937$' "$T/sw/summary.txt"; echo $?)
 ok "cli-12.8 no temporary files are left in the output directory" $([ "$(ls -A "$T/sw" | grep -c tmp)" -eq 0 ]; echo $?)
+# along the lever the service curve's changes start from the lever's first value, even
+# when the lowest service (curve.csv's baseline, docs/contract.md) lies mid-axis: here
+# the on-time rate is lowest at budget_per_day = 60
+"$S" sweep scenarios/loyalty_ladder.ini --set sweep.service=on_time_rate --out "$T/lvb" --quiet > /dev/null 2>&1
+ok "cli-12.8a x_axis = lever: the service curve reads 'vs. budget_per_day = 0', the left end, not the lowest service's 60" \
+    $(awk -F, 'NR == 2 { exit !($15 < 0) }' "$T/lvb/curve.csv" && grep -q 'change per day vs. budget_per_day = 0 (money)<' "$T/lvb/report.html" &&
+      grep -q 'profit [^<]* a day vs. budget_per_day = 0<' "$T/lvb/report.html" && ! grep -q 'vs. budget_per_day = 60' "$T/lvb/report.html"; echo $?)
 mkdir -p "$T/ro" && chmod 555 "$T/ro"
 if [ "$(id -u)" != 0 ]; then
     run "$S" sweep scenarios/default.ini $SW --out "$T/ro/x"
