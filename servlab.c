@@ -480,6 +480,51 @@ static void find_earlier_outputs(const struct options *o)
     }
 }
 
+/* The charts a sweep draws, not every sweep all of them: one lever draws the first
+ * three (marginal_cost.png only where the lever raises service: sweep_marginal_meaningful),
+ * two levers only profit_surface.png. */
+enum { CHART_SERVICE_CURVE, CHART_COST_BREAKDOWN, CHART_MARGINAL_COST, CHART_PROFIT_SURFACE, SWEEP_CHARTS };
+static const char *const sweep_charts[SWEEP_CHARTS] = {"service_curve.png", "cost_breakdown.png", "marginal_cost.png",
+                                                       "profit_surface.png"};
+
+/* Which of sweep_charts an earlier sweep drew into the --out folder (find_stale_charts):
+ * one this sweep leaves out would stay beside its results and be read (projected) as
+ * one of them. */
+static bool stale_chart[SWEEP_CHARTS];
+
+static bool time_before(struct timespec a, struct timespec b)
+{
+    return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec <= b.tv_nsec);
+}
+
+/* Before a sweep replaces anything in the --out folder, mark the sweep charts there that
+ * servlab itself drew as an earlier sweep's outputs: summary.txt's first line names a
+ * sweep ("servlab VERSION sweep FILE"), and the chart is a plain file (not a link) last
+ * changed between that summary.txt and that report.html, the order every sweep writes
+ * them in (write_sweep_files). A file put there, replaced or edited since is the user's
+ * and is never marked. */
+static void find_stale_charts(const struct options *o)
+{
+    memset(stale_chart, 0, sizeof stale_chart);
+    if (!o->out_dir || strcmp(o->command, "sweep") != 0) return;
+    char path[4200], line[200] = "";
+    snprintf(path, sizeof path, "%s/summary.txt", o->out_dir);
+    struct stat summary, page, chart;
+    FILE *f = fopen(path, "r");
+    if (!f) return;
+    bool named = fgets(line, sizeof line, f) != NULL;
+    fclose(f);
+    const char *command = named && strncmp(line, "servlab ", 8) == 0 ? strchr(line + 8, ' ') : NULL;
+    if (!command || strncmp(command, " sweep ", 7) != 0 || lstat(path, &summary) != 0) return;
+    snprintf(path, sizeof path, "%s/report.html", o->out_dir);
+    if (lstat(path, &page) != 0 || !S_ISREG(page.st_mode)) return;
+    for (size_t i = 0; i < SWEEP_CHARTS; i++) {
+        snprintf(path, sizeof path, "%s/%s", o->out_dir, sweep_charts[i]);
+        stale_chart[i] = lstat(path, &chart) == 0 && S_ISREG(chart.st_mode) &&
+                         time_before(summary.st_mtim, chart.st_mtim) && time_before(chart.st_mtim, page.st_mtim);
+    }
+}
+
 /* Say what find_earlier_outputs found, once (simulate_opts.starting; ctx: a struct
  * earlier_outputs). */
 static void say_earlier_outputs(void *ctx)
@@ -586,6 +631,21 @@ static void out_chart_to_done(struct out *w, struct debrief *page, const char *n
     out_chart_done(w, name, rc);
 }
 
+/* Sweep chart i is left out by this sweep: remove the one an earlier sweep drew into the
+ * folder (find_stale_charts), once the files before it are written, and say so. */
+static void out_chart_omitted(struct out *w, size_t i)
+{
+    if (!w->dir || !stale_chart[i] || !out_go(w)) return;
+    stale_chart[i] = false;
+    char path[1200];
+    snprintf(path, sizeof path, "%s/%s", w->dir, sweep_charts[i]);
+    if (unlink(path) == 0)
+        fprintf(stderr,
+                _("servlab: note: removed %s, drawn by an earlier sweep into this folder: this sweep does not "
+                  "draw it, and it would be taken for one of its charts\n"),
+                path);
+}
+
 /* The command line as typed, for the page's footer: arguments with spaces or shell
  * characters in single quotes. */
 static char command_line[4096];
@@ -677,7 +737,7 @@ static int prepare_outputs(const struct options *o)
         fprintf(stderr, "servlab: %s\n", err);
         return EXIT_BAD_INPUT;
     }
-    if (o->out_dir && !out_dir_made.n) find_earlier_outputs(o);
+    if (o->out_dir && !out_dir_made.n) find_earlier_outputs(o), find_stale_charts(o);
     if (removed)
         fprintf(stderr,
                 P_("servlab: note: removed %zu temporary file left in %s by a run that was killed\n",
@@ -830,9 +890,12 @@ static void write_sweep_files(struct out *w, const struct sweep_result *r)
                           charts_cost_breakdown(&to, r));
     /* no marginal cost chart where the lever seldom raises service: the table leaves the
        column out and says why; a chart would be empty or a meaningless zig-zag */
-    if (sweep_marginal_meaningful(r) && out_chart_to(w, &page, "marginal_cost.png", path, sizeof path, &to))
+    if (!sweep_marginal_meaningful(r))
+        out_chart_omitted(w, CHART_MARGINAL_COST);
+    else if (out_chart_to(w, &page, "marginal_cost.png", path, sizeof path, &to))
         out_chart_to_done(w, &page, "marginal_cost.png", _("The cost of one more point of service"),
                           charts_marginal_cost(&to, r));
+    out_chart_omitted(w, CHART_PROFIT_SURFACE);
     if ((fp = out_open(w, "report.html"))) debrief_sweep(fp, &page, r), out_commit(w, "report.html");
     debrief_fini(&page);
 }
@@ -854,6 +917,7 @@ static void write_grid_files(struct out *w, const struct sweep_result *r)
         out_chart_to_done(w, &page, "profit_surface.png",
                           _("The profit surface: the best pair, the region not significantly lower, service contours"),
                           charts_profit_surface(&to, r));
+    for (size_t i = CHART_SERVICE_CURVE; i <= CHART_MARGINAL_COST; i++) out_chart_omitted(w, i);
     if ((fp = out_open(w, "report.html"))) debrief_grid(fp, &page, r), out_commit(w, "report.html");
     debrief_fini(&page);
 }

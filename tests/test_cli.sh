@@ -395,6 +395,29 @@ ok "cli-12.9 a sweep whose lever does not raise service writes no marginal_cost.
     $([ $rc -eq 0 ] && [ -s "$T/ret/service_curve.png" ] && [ ! -e "$T/ret/marginal_cost.png" ] &&
       ! grep -q 'marginal_cost' "$T/ret/report.html" && grep -q 'cost_breakdown.png' "$T/ret/report.html"; echo $?) \
     "$(ls "$T/ret" | tr '\n' ' ')"
+# a sweep that draws no marginal_cost.png into a folder where an earlier sweep drew one
+# removes that one (it would be projected as this sweep's) and says so; a file the user
+# put or touched there since, or one beside another command's outputs, is kept
+"$S" sweep scenarios/default.ini $SW --out "$T/st1" --quiet > /dev/null 2>&1
+run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st1" --quiet
+ok "cli-12.9a an earlier sweep's marginal_cost.png is removed by a sweep that draws none, with a note" \
+    $([ $rc -eq 0 ] && [ ! -e "$T/st1/marginal_cost.png" ] && [ -s "$T/st1/service_curve.png" ] &&
+      grep -q "note: removed $T/st1/marginal_cost.png, drawn by an earlier sweep into this folder" "$T/err"; echo $?) "$(ls "$T/st1") $(cat "$T/err")"
+"$S" sweep scenarios/default.ini $SW --out "$T/st2" --quiet > /dev/null 2>&1
+sleep 1 && echo mine > "$T/st2/marginal_cost.png"
+run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st2" --quiet
+ok "cli-12.9b ... but one written there after that sweep (the user's) is kept, and no removal is said" \
+    $([ $rc -eq 0 ] && [ "$(cat "$T/st2/marginal_cost.png")" = mine ] && ! grep -q 'removed' "$T/err"; echo $?)
+mkdir -p "$T/st3" && echo mine > "$T/st3/marginal_cost.png" && sleep 1
+"$S" run scenarios/default.ini --reps 2 --out "$T/st3" --quiet > /dev/null 2>&1
+run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st3" --quiet
+ok "cli-12.9c ... and so is one in a folder of another command's outputs (a run's summary.txt)" \
+    $([ $rc -eq 0 ] && [ "$(cat "$T/st3/marginal_cost.png")" = mine ] && ! grep -q 'removed' "$T/err"; echo $?)
+run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 400,600 \
+    --param inventory.order_quantity --values 800,1600 --reps 2 --out "$T/st1" --quiet
+ok "cli-12.9d a two-lever sweep after a one-lever sweep removes its service and cost charts, draws the surface" \
+    $([ $rc -eq 0 ] && [ -s "$T/st1/profit_surface.png" ] && [ ! -e "$T/st1/service_curve.png" ] &&
+      [ ! -e "$T/st1/cost_breakdown.png" ] && [ "$(grep -c 'note: removed' "$T/err")" -eq 2 ]; echo $?) "$(ls "$T/st1") $(cat "$T/err")"
 # a lever that raises service at fewer than half its steps: the charts run along the lever, saying why
 run "$S" sweep scenarios/default.ini --param inventory.order_quantity --from 200 --to 3000 --steps 15 \
     --service cycle_service_level --reps 2 --out "$T/oq" --quiet
