@@ -1289,7 +1289,9 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
                     "Profit as a share of the best: %zu of %zu files not significantly lower", n),
                  n - nlower, n);
     else
-        snprintf(title, sizeof title, "%s", _("Profit per day of each file, by rank"));
+        snprintf(title, sizeof title, "%s",
+                 r->submissions ? _("Profit per day of each submission, by rank")
+                                : _("Profit per day of each file, by rank"));
     if (share) /* TRANSLATORS: the best file, its profit a day, the number of replications */
         snprintf(sub, sizeof sub,
                  _("100 %% = the best, %s: %.0f a day; whiskers: the paired 95%% interval of the difference; %u "
@@ -1385,12 +1387,30 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
     for (size_t k = 0; k < n; k++) x[k] = chart_scale_at(xa.scale, x[k]);
     px = chart_scale_at(xa.scale, px);
     scenario_name(&curve->base, file, sizeof file);
-    /* TRANSLATORS: the number of files, then the base scenario file */
-    snprintf(title, sizeof title,
-             P_("%zu file against the service curve of %s", "%zu files against the service curve of %s", n), n, file);
+    /* the class server's word for what is ranked is a submission (r->submissions), compare's
+       a file */
+    if (r->submissions) /* TRANSLATORS: the number of students' submissions, then the base scenario file */
+        snprintf(
+            title, sizeof title,
+            P_("%zu submission against the service curve of %s", "%zu submissions against the service curve of %s", n),
+            n, file);
+    else /* TRANSLATORS: the number of files, then the base scenario file */
+        snprintf(title, sizeof title,
+                 P_("%zu file against the service curve of %s", "%zu files against the service curve of %s", n), n,
+                 file);
     const char *key = strrchr(curve->base.sweep.parameter, '.');
     key = key ? key + 1 : curve->base.sweep.parameter;
-    if (shared) /* TRANSLATORS: how many files land on another's point, the peak's service level, the replications */
+    if (shared && r->submissions)
+        /* TRANSLATORS: how many submissions land on another's point, the peak's service level, the replications */
+        snprintf(sub, sizeof sub,
+                 P_("● each submission, numbered by rank (%zu lands on another's point); ◆ the curve's profit "
+                    "peak, %s %%; %u replications",
+                    "● each submission, numbered by rank (%zu land on another's point); ◆ the curve's profit "
+                    "peak, %s %%; %u replications",
+                    shared),
+                 shared, peak, curve->reps);
+    else if (shared) /* TRANSLATORS: how many files land on another's point, the peak's service level, the replications
+                      */
         snprintf(sub, sizeof sub,
                  P_("● each file as written, numbered by rank (%zu lands on another's point); ◆ the curve's profit "
                     "peak, %s %%; %u replications",
@@ -1398,6 +1418,11 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
                     "peak, %s %%; %u replications",
                     shared),
                  shared, peak, curve->reps);
+    else if (r->submissions)
+        snprintf(sub, sizeof sub,
+                 _("● each submission, numbered by rank (the table names its student); ◆ the curve's profit peak, "
+                   "%s %%; %u replications"),
+                 peak, curve->reps);
     else
         snprintf(sub, sizeof sub,
                  _("● each file as written, numbered by rank (the table names it); ◆ the curve's profit peak, %s "

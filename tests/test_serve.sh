@@ -99,6 +99,9 @@ ok "serve-1.6 /leaderboard: 200, refreshes itself, ranks 60, charts inline" $([ 
 ok "serve-1.6b ... its charts' captions name no file the server does not have (once both read leaderboard.csv)" \
     $([ "$(grep -c '<figcaption>' "$T/page")" -eq 2 ] && ! grep -q '<figcaption>[^<]*(leaderboard.csv)' "$T/page"; echo $?) \
     "$(grep -o '<figcaption>[^<]*' "$T/page")"
+ok "serve-1.6c ... the class chart's title and subtitle count submissions, not files (the server's word)" \
+    $(grep -q '>60 submissions against the service curve of base.ini<' "$T/page" && grep -q '● each submission, numbered by rank' "$T/page" &&
+      ! grep -q 'files against the service curve\|each file as written' "$T/page"; echo $?) "$(grep -o '[0-9]* [a-z]* against the service curve[^<]*' "$T/page")"
 # the same files on the same random numbers give what compare gives
 "$S" compare --base "$B" "$T"/class/s1.ini "$T"/class/s2.ini --format csv --quiet > "$T/cmp.csv" 2> /dev/null
 p1=$(grep '/s1.ini,' "$T/cmp.csv" | cut -d, -f3)
@@ -205,6 +208,9 @@ ok "serve-3.4c ... the state keeps the cookie's hash, not the cookie" $(grep -q 
 ok "serve-3.4 the restart ran nothing again (results reloaded, not rewritten)" $(cmp -s "$T/runs-before" "$T/runs-after"; echo $?) "$(diff "$T/runs-before" "$T/runs-after" | head -n 4)"
 $C -o "$T/zh-student.html" "$U/"
 $C -o "$T/zh-board.html" "$U/leaderboard"
+ok "serve-3.5b zh: the class chart counts 提交 (submissions), not 文件 (files)" $(grep -q '>60 份提交与 base.ini 的服务曲线对照<' "$T/zh-board.html" &&
+    grep -q '● 各份提交，以名次编号' "$T/zh-board.html" && ! grep -q '个文件与\|按文件原样' "$T/zh-board.html"; echo $?) \
+    "$(grep -o '[0-9]* [^ ]*与 base.ini 的服务曲线对照' "$T/zh-board.html")"
 ok "serve-3.5 zh: the pages in Chinese" $(grep -q 'lang="zh' "$T/zh-board.html" && grep -q '排行榜' "$T/zh-board.html" &&
     grep -q '锁定的键' "$T/zh-student.html" && grep -q '同一个浏览器' "$T/zh-student.html"; echo $?)
 # SIGTERM while runs are waiting: within a second too
