@@ -519,7 +519,7 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
     else
         html_text(out, _("Comparison"));
     fputs("</h1>\n", out);
-    if (r->base) what_it_models(out, r->base);
+    if (r->base) what_it_models(out, d->described ? d->described : r->base);
     const struct compare_entry *top = &r->e[r->best];
     fputs("<p class=\"headline\">", out);
     if (r->ranked > 1)

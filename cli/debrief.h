@@ -34,6 +34,8 @@ struct contract_periods; /* cli/contract_report.h */
 struct debrief {
     const char *command_line;                /* as typed, for the footer (borrowed) */
     const struct contract_periods *contract; /* run: a contract's per-period values, or NULL (borrowed) */
+    const char *described; /* compare: the file whose leading comment describes the base, when not the base
+                              itself (the class server's Chinese twin: cli/serve.c), or NULL (borrowed) */
     struct debrief_figure *figs;
     size_t nfigs;
     FILE *open; /* the figure being drawn, or NULL */

@@ -15,6 +15,7 @@
 #include "lang/lang.h"
 #include "models/metrics.h"
 #include "reader/csv.h"
+#include "reader/scan.h"
 #include "cli/sweep.h"
 
 #include <arpa/inet.h>
@@ -87,6 +88,7 @@ struct server {
     size_t base_len;
     uint64_t base_hash;
     const char *base_name;      /* its file name */
+    char *described;            /* the base's Chinese twin, described on the zh leaderboard, or NULL */
     int service;                /* the base's service metric */
     struct sweep_result *curve; /* the base's service curve, or NULL */
     pthread_mutex_t lock;
@@ -852,7 +854,8 @@ static enum MHD_Result leaderboard(struct MHD_Connection *c, struct server *s, b
         nav(out);
         html_end(out);
     } else {
-        struct debrief page = {.command_line = NULL}; /* a page of the moment: nothing reproduces it */
+        /* a page of the moment: nothing reproduces it */
+        struct debrief page = {.command_line = NULL, .described = s->described};
         figure(&page, _("Each submission's profit as a share of the best"), draw_share, s, &r);
         if (s->curve)
             figure(&page, _("Every submission on the base's service curve, numbered by rank"), draw_class, s, &r);
@@ -1462,6 +1465,43 @@ static int make_dirs(const struct serve_opts *o, FILE *err)
     return 0;
 }
 
+/* The Chinese twin of the base, whose leading comment describes it on the Chinese
+ * leaderboard: scenarios/zh/ and course-notes/zh/ hold a twin of each classroom scenario
+ * at the same place below them, the same file but for its comments, in Chinese
+ * (tests/test_zh_scenarios.sh). The twin is the base's full path with "zh/" after its
+ * last "scenarios/" or "course-notes/" folder, taken only when it reads the same as the
+ * base but for comments (text, len): a base the instructor has changed keeps its own
+ * words. NULL when there is none (else free it). */
+static char *zh_twin(const char *base, const char *text, size_t len)
+{
+    static const char *const homes[] = {"/scenarios/", "/course-notes/"};
+    char cwd[4096] = "";
+    size_t n = sizeof cwd + strlen(base) + 2;
+    char *real = malloc(n);
+    if (!real) abort();
+    if (base[0] != '/' && getcwd(cwd, sizeof cwd)) /* a relative path: from here */
+        snprintf(real, n, "%s/%s", cwd, base);
+    else
+        snprintf(real, n, "%s", base);
+    size_t cut = 0;
+    for (size_t h = 0; h < sizeof homes / sizeof *homes; h++)
+        for (const char *at = strstr(real, homes[h]); at; at = strstr(at + 1, homes[h]))
+            if ((size_t)(at - real) + strlen(homes[h]) > cut) cut = (size_t)(at - real) + strlen(homes[h]);
+    char *twin = NULL;
+    if (cut && strncmp(real + cut, "zh/", 3) != 0) { /* a twin has none of its own */
+        size_t tn = strlen(real) + 4;
+        if (!(twin = malloc(tn))) abort();
+        snprintf(twin, tn, "%.*szh/%s", (int)cut, real, real + cut);
+        char why[300];
+        size_t tlen = 0;
+        char *ttext = access(twin, R_OK) == 0 ? csv_read_file(twin, &tlen, why, sizeof why) : NULL;
+        if (!ttext || !scan_same_but_comments(text, len, ttext, tlen)) free(twin), twin = NULL;
+        free(ttext);
+    }
+    free(real);
+    return twin;
+}
+
 /* The base's service curve for the class chart, when its [sweep] has one lever. */
 static void base_curve(struct server *s, FILE *err)
 {
@@ -1525,6 +1565,7 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
     }
     const struct scenario *b = compare_base_scenario(s->base);
     s->base_name = strrchr(o->base, '/') ? strrchr(o->base, '/') + 1 : o->base;
+    if (lang_current() == LANG_ZH) s->described = zh_twin(o->base, s->base_text, s->base_len);
     s->service = metric_find(b->sweep.service[0] ? b->sweep.service : "fill_rate");
     if (s->service < 0) s->service = M_FILL_RATE;
     s->base_hash = fnv1a(fnv1a(14695981039346656037ull, s->base_text, s->base_len), "\n", 1);
@@ -1593,7 +1634,7 @@ done:
     if (s->curve) sweep_free(s->curve), free(s->curve);
     if (s->random) fclose(s->random);
     compare_base_free(s->base);
-    free(s->base_text);
+    free(s->base_text), free(s->described);
     pthread_cond_destroy(&s->work);
     pthread_mutex_destroy(&s->lock);
     return rc;

@@ -518,6 +518,32 @@ size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn 
     return sc.problems;
 }
 
+/* The next line of text (from *at, before end): its start and length without the line
+ * break; *at moves past it. */
+static const char *next_line(const char **at, const char *end, size_t *n)
+{
+    const char *start = *at, *nl = memchr(start, '\n', (size_t)(end - start));
+    *n = (size_t)((nl ? nl : end) - start);
+    *at = nl ? nl + 1 : end;
+    return start;
+}
+
+bool scan_same_but_comments(const char *a, size_t na, const char *b, size_t nb)
+{
+    static const char bom[] = "\xEF\xBB\xBF";
+    if (na >= 3 && memcmp(a, bom, 3) == 0) a += 3, na -= 3;
+    if (nb >= 3 && memcmp(b, bom, 3) == 0) b += 3, nb -= 3;
+    const char *pa = a, *ea = a + na, *pb = b, *eb = b + nb;
+    while (pa < ea || pb < eb) {
+        if (pa >= ea || pb >= eb) return false; /* one has more lines */
+        size_t la, lb;
+        const char *sa = next_line(&pa, ea, &la), *sb = next_line(&pb, eb, &lb);
+        size_t ka = before_comment(sa, la), kb = before_comment(sb, lb);
+        if (ka != kb || memcmp(sa, sb, ka) != 0) return false;
+    }
+    return true;
+}
+
 size_t scan_cut_comments(const struct scan *s, char *text, size_t len)
 {
     size_t w = 0, k = 0;

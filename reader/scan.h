@@ -59,6 +59,11 @@ size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn 
  * keeping every line break, so line numbers stand. Returns the new length. */
 size_t scan_cut_comments(const struct scan *s, char *text, size_t len);
 
+/* Do texts a and b (na and nb bytes, a UTF-8 BOM allowed) read the same but for their
+ * comments: the same lines, each the same before its comment (as the scanner cuts
+ * comments), so that they give the same scenario on the same line numbers? */
+bool scan_same_but_comments(const char *a, size_t na, const char *b, size_t nb);
+
 /* Is text (n bytes) valid UTF-8? */
 bool scan_is_utf8(const char *text, size_t n);
 

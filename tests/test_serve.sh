@@ -289,6 +289,33 @@ ok "serve-12.4 ... the share axis ends at 100, not 108: $ticks" \
     $(echo "$ticks" | grep -q ' 100 ' && echo "$ticks" | awk '{ for (i = 1; i <= NF; i++) if ($i > 100) exit 1 }'; echo $?)
 stop
 
+# ---- in Chinese, the base's description from its Chinese twin (scenarios/zh/) ----
+B_SAVED=$B
+B=scenarios/stances/base.ini
+start "$T/state_twin" --rate 0 --lang zh
+status -F "name=小张" -F "file=@$B" "$U/submit" > /dev/null
+wait_rows 1 300
+s=$(status "$U/leaderboard")
+ok "serve-12.5 zh, base scenarios/stances/base.ini: the page describes it in its twin's words (scenarios/zh/stances/base.ini)" \
+    $([ "$s" = 200 ] && grep -q '<p class="what">stances/base.ini —— 企业的现状' "$T/page" &&
+      grep -q '<details class="what"><summary>关于这个情景的更多说明</summary>一家备件批发商' "$T/page" &&
+      ! grep -q 'the business as it is today' "$T/page"; echo $?) "$s $(grep -A1 'class="what"' "$T/page" | head -n 2)"
+stop
+# a copy of the tree whose English base has a value changed: its twin no longer describes it
+mkdir -p "$T/tree/scenarios/stances" "$T/tree/scenarios/zh/stances"
+sed 's/^order_fixed = 100 /order_fixed = 120 /' scenarios/stances/base.ini > "$T/tree/scenarios/stances/base.ini"
+cp scenarios/zh/stances/base.ini "$T/tree/scenarios/zh/stances/base.ini"
+B=$T/tree/scenarios/stances/base.ini
+start "$T/state_twin2" --rate 0 --lang zh
+status -F "name=小张" -F "file=@$B" "$U/submit" > /dev/null
+wait_rows 1 300
+s=$(status "$U/leaderboard")
+ok "serve-12.6 ... but a base changed since (a value, not only comments) keeps its own English words" \
+    $([ "$s" = 200 ] && grep -q '<p class="what">stances/base.ini - the business as it is today' "$T/page" &&
+      ! grep -q '企业的现状' "$T/page"; echo $?) "$s $(grep -A1 'class="what"' "$T/page" | head -n 2)"
+stop
+B=$B_SAVED
+
 # ---- a folder of another class: most submissions do not load against this base ----
 start "$T/state_other"
 status -F "name=ann" -F "file=@$T/class/s1.ini" "$U/submit" > /dev/null
