@@ -719,9 +719,10 @@ void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct mo
 
 /* The chart draws the whole statistics window (the CSV keeps its year: docs/contract.md).
  * A long run is thinned to at most TRAJECTORY_BUCKETS * 8 points: in each stretch of
- * time the first and the last point and each level's lowest and highest, in time order,
- * so every stock-out and every delivery's peak still shows. */
-enum { TRAJECTORY_BUCKETS = 600, TRAJECTORY_KEEP = 8 };
+ * time (about a pixel of the plot) the first and the last point and each level's lowest
+ * and highest, in time order, so every stock-out and every delivery's peak still shows
+ * and the line looks as drawn whole. A year of most scenarios stays under the limit. */
+enum { TRAJECTORY_BUCKETS = 1200, TRAJECTORY_KEEP = 8 };
 
 static int index_order(const void *a, const void *b)
 {
