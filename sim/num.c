@@ -78,5 +78,8 @@ char *num_count(double x, int digits, char *buf, size_t n)
             snprintf(buf, n, "%s %s", num_about(rounded / w->size, digits, number, sizeof number), w->word);
             return buf;
         }
-    return num_about(x, digits, buf, n);
+    num_about(x, digits, buf, n);
+    /* in Chinese the measure word follows with a space after digits, none after 万 */
+    if (lang_current() == LANG_ZH && strlen(buf) + 1 < n) strcat(buf, " ");
+    return buf;
 }

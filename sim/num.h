@@ -30,7 +30,10 @@ char *num_derived(double x, char *buf, size_t n);
 /* A large count for a message, rounded to `digits` significant digits in the words of the
  * language chosen (lang/lang.h): 3.6e11 is "360 billion" in English and "3600 亿" in
  * Chinese, 9e6 is "9 million" and "900 万"; below the first word (a million, 万) it is
- * num_about's plain number. Returns buf. */
+ * num_about's plain number. In Chinese the count is always followed by its measure word,
+ * which joins 万 with no space but is spaced from digits ("1000 万个订单", "40 个订单"),
+ * so a plain number there ends in that space ("40 ") and the Chinese messages write
+ * "%s个订单". Returns buf. */
 char *num_count(double x, int digits, char *buf, size_t n);
 
 #endif

@@ -685,10 +685,14 @@ pid=$!
 sleep 1
 kill -INT $pid
 wait $pid
-ok "cli-14.1b ... in Chinese, the count in 亿 and 万, not 2e+10" \
-    $(grep -q "^servlab: 警告：$T/long.ini：约 200 亿个客户订单（重复 1 次 × 100 万 天 × 每天 2 万 个订单），约需 [0-9]* 分钟（1 个线程）" "$T/err"; echo $?) \
+ok "cli-14.1b ... in Chinese, the count in 亿 and 万 (joined to 个 and 天), not 2e+10" \
+    $(grep -q "^servlab: 警告：$T/long.ini：约 200 亿个客户订单（重复 1 次 × 100 万天 × 每天 2 万个订单），约需 [0-9]* 分钟（1 个线程）" "$T/err"; echo $?) \
     "$(cat "$T/err")"
 ok "cli-14.2 ... and Ctrl-C still stops it promptly (exit 1, nothing on stdout)" $([ $rc -eq 1 ] && [ ! -s "$T/out" ]; echo $?)
+printf '[run]\nhorizon_days = 10000000\nreplications = 100\n\n[demand]\norders_per_day = 9000\n' > "$T/wide.ini"
+run "$S" check "$T/wide.ini" --lang zh
+ok "cli-14.1c a refused run in Chinese: 万 joins its measure word, a count in digits keeps its space" \
+    $(grep -q "：约 9 万亿个客户订单（重复 100 次 × 1000 万天 × 每天 9000 个订单），" "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/default.ini --quiet
 ok "cli-14.3 a short run gives no warning" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?)
 if command -v script > /dev/null 2>&1; then

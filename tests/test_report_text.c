@@ -112,7 +112,7 @@ int main(int argc, char **argv)
         count_is(90030, 4, "9.003 万", "万 with decimals");
         count_is(99995, 4, "10 万", "rounded before the word");
         count_is(1.25e13, 3, "12.5 万亿", "万亿");
-        count_is(9999, 4, "9999", "below 万: plain");
+        count_is(9999, 4, "9999 ", "below 万: plain, with the space before its measure word");
     } else
         check(0, "report-4 Chinese is chosen by lang_init");
     return check_done("test_report_text");
