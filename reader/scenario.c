@@ -3158,11 +3158,14 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
         return;
     }
     if (key_root((size_t)(d - key_defs)) == K_INVENTORY_INITIAL_ON_HAND && o->from == FROM_DEFAULT) {
-        /* derived from other keys: shown, but as a comment so it follows them when edited */
+        /* derived from other keys: shown, but as a comment so it follows them when edited,
+           and rounded as the lever's level is (num_derived): it is read, not typed back */
         const struct inventory_config *inv = t->family == FAMILY_PRODUCT    ? &sc->cfg.products[t->index].inventory
                                              : t->family == FAMILY_LOCATION ? &sc->cfg.locations[t->index].inventory
                                                                             : &sc->cfg.inventory;
-        snprintf(assign, sizeof assign, "; %s = %s", d->name, value);
+        char derived[40];
+        snprintf(assign, sizeof assign, "; %s = %s", d->name,
+                 num_derived(inv->initial_on_hand, derived, sizeof derived));
         pad_assign(assign, sizeof assign);
         if (inv->policy->uses_order_quantity)
             fprintf(out, _("%-34s ; %s, default: %s + %s\n"), assign, unit_text(d),

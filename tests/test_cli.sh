@@ -122,6 +122,14 @@ ok "cli-5.4c check puts the ';' after a Chinese value in the same display column
 run "$S" check scenarios/reading_a_scenario.ini
 ok "cli-5.4b a level a service target sets is shown as read, not to 17 digits" \
     $(grep -q '^; reorder_point = *; target_fill_rate sets it to 235.1$' "$T/out"; echo $?) "$(grep 'sets it to' "$T/out")"
+ok "cli-5.4c ... and so is the initial stock derived from it, as a comment" \
+    $(grep -q '^; initial_on_hand = 835.1  *; units, default: reorder_point + order_quantity$' "$T/out"; echo $?) \
+    "$(grep 'initial_on_hand' "$T/out")"
+cp "$T/out" "$T/read_resolved.ini"
+"$S" run scenarios/reading_a_scenario.ini --format csv > "$T/read_once.csv"
+"$S" run "$T/read_resolved.ini" --format csv > "$T/read_again.csv"
+ok "cli-5.4d ... which is never read back: the resolved file runs to the same results" \
+    $(cmp -s "$T/read_once.csv" "$T/read_again.csv"; echo $?)
 run "$S" check scenarios/default.ini --set inventory.reorder_point=650
 ok "cli-5.5 check shows a --set value and says so" $(grep -q '^reorder_point = 650 .*--set' "$T/out"; echo $?)
 
