@@ -9,6 +9,7 @@
 #include "sweep.h"
 #include "models/metrics.h"
 #include "models/model.h"
+#include "reader/csv.h"
 #include "reader/history_structure.h"
 #include "reader/keys.h"
 #include "sim/num.h"
@@ -36,7 +37,7 @@ static int read_table(const char *path, struct batch_result *r, size_t **table_c
         if (!r->rows) abort();
         for (size_t i = 0; i < t.n; i++)
             r->rows[i].line = t.rows[i].line, r->rows[i].values = t.rows[i].values,
-            memcpy(r->rows[i].id, t.rows[i].id, sizeof r->rows[i].id);
+            r->rows[i].written = t.rows[i].written, memcpy(r->rows[i].id, t.rows[i].id, sizeof r->rows[i].id);
         *table_col = t.table_col;
         free(t.rows); /* the cells and headers are r's now */
         return 0;
@@ -76,6 +77,36 @@ static void free_store(char **store, size_t n)
     free(store);
 }
 
+/* The reader's message line (n bytes) in buf, with the cell it is about quoted as the
+ * table has it: the reader was given the cell as read ('97.5%' for a cell typed 97,5% in
+ * a table of decimal commas) and quotes that, in English '...' and in Chinese “...”. The
+ * cell is the one the line's place TABLE:LINE:COL: names (table_col, as row_overrides). */
+static void quote_as_written(const struct batch_result *r, size_t i, const size_t *table_col, const char *line, int n,
+                             char *buf, size_t size)
+{
+    snprintf(buf, size, "%.*s", n, line);
+    const struct batch_row *row = &r->rows[i];
+    for (size_t k = 0; row->written && k < r->ncols; k++) {
+        if (!row->written[k]) continue;
+        char place[1100];
+        snprintf(place, sizeof place, "%s:%d:%zu:", r->table, row->line, table_col[k]);
+        if (strncmp(buf, place, strlen(place)) != 0) continue;
+        static const char *const quotes[][2] = {{"'", "'"}, {"“", "”"}};
+        for (size_t q = 0; q < sizeof quotes / sizeof quotes[0]; q++) {
+            char read[CSV_FIELD_LEN + 8], typed[CSV_FIELD_LEN + 8];
+            snprintf(read, sizeof read, "%s%s%s", quotes[q][0], row->values[k], quotes[q][1]);
+            snprintf(typed, sizeof typed, "%s%s%s", quotes[q][0], row->written[k], quotes[q][1]);
+            char *at = strstr(buf + strlen(place), read);
+            if (!at) continue;
+            size_t before = (size_t)(at - buf), rest = strlen(at + strlen(read));
+            if (before + strlen(typed) + rest >= size) continue;
+            memmove(at + strlen(typed), at + strlen(read), rest + 1);
+            memcpy(at, typed, strlen(typed));
+        }
+        return;
+    }
+}
+
 /* Load row i into sc. Returns 0 or 2 (its problems printed to err). A problem that does
  * not name the table (one of the history's, for the item the row chose) is given the
  * row's place first, "TABLE:LINE (row B): HISTORY:1:2: ...", so that a table of 40 items
@@ -95,11 +126,17 @@ static int load_row(struct batch_result *r, size_t i, const struct scenario_over
     for (const char *line = msgs; line && *line;) {
         const char *end = strchr(line, '\n');
         int n = end ? (int)(end - line) : (int)strlen(line);
+        size_t room = (size_t)n + 2 * CSV_FIELD_LEN + 8; /* the line, a cell longer */
+        char *said = malloc(room);
+        if (!said) abort();
+        quote_as_written(r, i, table_col, line, n, said, room);
         if (rc != 0 && !(strncmp(line, r->table, tlen) == 0 && line[tlen] == ':'))
             /* TRANSLATORS: the table, the row's line in it, its id, then the problem as the reader said it */
-            fprintf(err, _("%s:%d (row %s): %.*s\n"), r->table, r->rows[i].line, r->rows[i].id, n, line);
+            fprintf(err, _("%s:%d (row %s): %.*s\n"), r->table, r->rows[i].line, r->rows[i].id, (int)strlen(said),
+                    said);
         else
-            fprintf(err, "%.*s\n", n, line);
+            fprintf(err, "%s\n", said);
+        free(said);
         line = end ? end + 1 : NULL;
     }
     free(msgs);
@@ -351,7 +388,9 @@ void batch_free(struct batch_result *r)
 {
     for (size_t i = 0; i < r->n; i++) {
         for (size_t k = 0; r->rows[i].values && k < r->ncols; k++) free(r->rows[i].values[k]);
+        for (size_t k = 0; r->rows[i].written && k < r->ncols; k++) free(r->rows[i].written[k]);
         free(r->rows[i].values);
+        free(r->rows[i].written);
         free(r->rows[i].gain_reps);
     }
     for (size_t k = 0; k < r->ncols; k++) free(r->cols[k]);

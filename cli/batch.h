@@ -22,6 +22,7 @@ struct batch_row {
     int line;              /* in the table */
     char id[BATCH_ID_LEN]; /* the id column, or the row's number */
     char **values;         /* one per input column (owned) */
+    char **written;        /* the cells as typed, as struct batch_table_row has them (owned) */
     /* as written */
     struct summary service, cost, profit;
     /* with --sweep: the grid point of highest mean profit */

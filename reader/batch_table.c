@@ -231,7 +231,8 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
         memset(row, 0, sizeof *row);
         row->line = rec->line;
         row->values = calloc(r->ncols, sizeof *row->values);
-        if (!row->values) abort();
+        row->written = calloc(r->ncols, sizeof *row->written);
+        if (!row->values || !row->written) abort();
         for (size_t i = 0; i < rec->n; i++) {
             char *v = rec->field[i];
             if ((int)i == id_col) {
@@ -251,6 +252,8 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
             }
             int k = key_at(r, i);
             if (k < 0) continue; /* a note */
+            char typed[CSV_FIELD_LEN];
+            snprintf(typed, sizeof typed, "%s", v);
             if (c.sep != ',' && decimal_comma_cell(v, r->cols[k]) != 0) {
                 const char *dot = strrchr(r->cols[k], '.');
                 char thousands[CSV_FIELD_LEN], decimal[CSV_FIELD_LEN];
@@ -272,6 +275,7 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
                 problems++;
             }
             row->values[k] = copy_text(v);
+            if (strcmp(typed, v) != 0) row->written[k] = copy_text(typed);
         }
         if (!r->has_id) snprintf(row->id, sizeof row->id, "%zu", r->n);
         if (problems >= MAX_ROW_REPORTS) break;
@@ -311,7 +315,9 @@ void batch_table_fini(struct batch_table *t)
 {
     for (size_t i = 0; i < t->n; i++) {
         for (size_t k = 0; t->rows[i].values && k < t->ncols; k++) free(t->rows[i].values[k]);
+        for (size_t k = 0; t->rows[i].written && k < t->ncols; k++) free(t->rows[i].written[k]);
         free(t->rows[i].values);
+        free(t->rows[i].written);
     }
     for (size_t k = 0; k < t->ncols; k++) free(t->cols[k]);
     free(t->cols);

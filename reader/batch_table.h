@@ -17,6 +17,8 @@ struct batch_table_row {
     int line;              /* in the table */
     char id[BATCH_ID_LEN]; /* the id column, or the row's number */
     char **values;         /* one per input column (owned) */
+    char **written;        /* one per input column: the cell as typed where values holds it
+                              otherwise (97,5% read as 97.5%), for messages; else NULL (owned) */
 };
 
 struct batch_table {

@@ -171,6 +171,10 @@ bad "batch-5.27b '2,188' in a tab table may group thousands: refused, naming bot
     "FILE:2:2: [inventory] order_quantity: '2,188' reads as 2188 if ',' separates thousands or as 2.188 if it is the decimal mark; write the number meant"
 bad "batch-5.27 a decimal comma in a comma table is not read as one" "${H}a,\"3,5\"\n" \
     "FILE:2:2: [revenue] price_per_unit: '3,5' is not a number (use a dot as the decimal mark: 0.5, not 0,5)"
+bad "batch-5.27c a cell read with a decimal comma is quoted as typed, not as read ('+0.5%')" 'id;revenue.price_per_unit\na;+0,5%%\n' \
+    "FILE:2:2: [revenue] price_per_unit: '+0,5%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.005 for +0.5%)"
+bad "batch-5.27d ... in Chinese too, and in the row the cell's message names" 'id;revenue.price_per_unit;inventory.target_fill_rate\na;3;97,5%%\n' \
+    "FILE:2:3: [inventory] target_fill_rate: “97,5%”不是数字（只写数字，不要带 %；若是比例，请写成小数：97.5% 写作 0.975）" --lang zh
 # a German spreadsheet's table: ID in capitals, a note column (its name and cells in any
 # characters), decimal commas in a semicolon table (a number key's; a distribution keeps
 # its commas)
