@@ -174,8 +174,8 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
             if (!r->cols || !r->table_col) abort();
             for (size_t i = 0; i < rec->n && problems < MAX_ROW_REPORTS; i++) {
                 const char *name = rec->field[i];
-                bool dup = false;
-                for (size_t j = 0; j < i; j++)
+                bool dup = false; /* notes are never read: two '#note' columns are no conflict */
+                for (size_t j = 0; j < i && name[0] != '#'; j++)
                     dup |= strcmp(rec->field[j], name) == 0 ||
                            (strcasecmp(rec->field[j], "id") == 0 && strcasecmp(name, "id") == 0);
                 if (!*name) {

@@ -136,6 +136,16 @@ bad "batch-5.7 a row with too many fields" "${H}a,3,4\n" "FILE:2: 3 fields, but 
 bad "batch-5.8 a duplicate id" "${H}a,3\na,4\n" "FILE:3:1: column 'id': 'a' is the id of row 2 too"
 bad "batch-5.9 a duplicate column" 'revenue.price_per_unit,revenue.price_per_unit\n3,3\n' \
     "FILE:1:2: column 'revenue.price_per_unit' appears twice"
+bad "batch-5.9b a duplicate key column beside two notes of one name is still refused" \
+    'id,#note,revenue.price_per_unit,#note,revenue.price_per_unit\na,x,3,y,3\n' \
+    "FILE:1:5: column 'revenue.price_per_unit' appears twice"
+printf 'id,#note,revenue.price_per_unit,#note\na,first,3,second\n' > "$T/notes.csv"
+printf 'id,revenue.price_per_unit\na,3\n' > "$T/no_notes.csv"
+"$S" batch "$B" "$T/no_notes.csv" --reps 2 --format csv --quiet > "$T/want.txt" 2>&1
+"$S" batch "$B" "$T/notes.csv" --reps 2 --format csv --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-5.9c two note columns of one name ('#note') are kept unread, not refused (status $rc)" \
+    $([ $rc -eq 0 ] && [ ! -s "$T/err.txt" ] && cmp -s "$T/want.txt" "$T/out.txt"; echo $?) "$(head -n 3 "$T/err.txt")"
 bad "batch-5.10 only a header" "$H" "FILE: no rows below the header: nothing to run"
 bad "batch-5.11 an empty file" '' "FILE: the table is empty; its first row names the keys (SECTION.KEY), each further row is a variant"
 bad "batch-5.12 replications cannot vary by row" 'run.replications\n3\n' \
