@@ -277,22 +277,26 @@ static int find_column(struct reader *rd, const struct csv_record *r, const char
 }
 
 /* What a header cell names, by words found anywhere in it (ASCII case ignored), so that
- * a two-column export with its quantity first (`qty,date`, `销量,日期`) is read by its
- * header, not by position. A cell with words of both kinds (`units_per_day`) names
- * neither, and neither does a header servlab does not recognise. */
-enum column_kind { KIND_UNKNOWN, KIND_DATE, KIND_QUANTITY };
+ * a two-column export with its quantity first (`qty,date`, `销量,日期`, `orders,day`) is
+ * read by its header, not by position. A cell with words of both kinds (`units_per_day`)
+ * names neither, and neither does a header servlab does not recognise. The words of
+ * KIND_COUNT name a quantity only in a cell without a date word: they are also what a
+ * date column is of (`order_date`, `订单日期`), and such a cell stays the date it was. */
+enum column_kind { KIND_UNKNOWN, KIND_DATE, KIND_QUANTITY, KIND_COUNT };
 
 static const struct {
     const char *word;
     enum column_kind kind;
 } header_words[] = {
-    {"date", KIND_DATE},      {"day", KIND_DATE},          {"week", KIND_DATE},       {"month", KIND_DATE},
-    {"time", KIND_DATE},      {"period", KIND_DATE},       {"datum", KIND_DATE},      {"fecha", KIND_DATE},
-    {"日期", KIND_DATE},      {"时间", KIND_DATE},         {"周", KIND_DATE},         {"月份", KIND_DATE},
-    {"qty", KIND_QUANTITY},   {"quantit", KIND_QUANTITY},  {"unit", KIND_QUANTITY},   {"demand", KIND_QUANTITY},
-    {"sales", KIND_QUANTITY}, {"sold", KIND_QUANTITY},     {"amount", KIND_QUANTITY}, {"volume", KIND_QUANTITY},
-    {"menge", KIND_QUANTITY}, {"cantidad", KIND_QUANTITY}, {"数量", KIND_QUANTITY},   {"销量", KIND_QUANTITY},
-    {"需求", KIND_QUANTITY},  {"件", KIND_QUANTITY},
+    {"order", KIND_COUNT},     {"count", KIND_COUNT},     {"pcs", KIND_COUNT},      {"piece", KIND_COUNT},
+    {"订单", KIND_COUNT},      {"单量", KIND_COUNT},      {"出库", KIND_COUNT},     {"发货", KIND_COUNT},
+    {"个数", KIND_COUNT},      {"笔数", KIND_COUNT},      {"date", KIND_DATE},      {"day", KIND_DATE},
+    {"week", KIND_DATE},       {"month", KIND_DATE},      {"time", KIND_DATE},      {"period", KIND_DATE},
+    {"datum", KIND_DATE},      {"fecha", KIND_DATE},      {"日期", KIND_DATE},      {"时间", KIND_DATE},
+    {"周", KIND_DATE},         {"月份", KIND_DATE},       {"qty", KIND_QUANTITY},   {"quantit", KIND_QUANTITY},
+    {"unit", KIND_QUANTITY},   {"demand", KIND_QUANTITY}, {"sales", KIND_QUANTITY}, {"sold", KIND_QUANTITY},
+    {"amount", KIND_QUANTITY}, {"volume", KIND_QUANTITY}, {"menge", KIND_QUANTITY}, {"cantidad", KIND_QUANTITY},
+    {"数量", KIND_QUANTITY},   {"销量", KIND_QUANTITY},   {"需求", KIND_QUANTITY},  {"件", KIND_QUANTITY},
 };
 
 static enum column_kind header_kind(const char *cell)
@@ -302,12 +306,14 @@ static enum column_kind header_kind(const char *cell)
     for (; cell[k] && k + 1 < sizeof lower; k++)
         lower[k] = (char)(cell[k] >= 'A' && cell[k] <= 'Z' ? cell[k] - 'A' + 'a' : cell[k]);
     lower[k] = '\0';
-    bool date = false, quantity = false;
+    bool date = false, quantity = false, count = false;
     for (size_t i = 0; i < sizeof header_words / sizeof header_words[0]; i++)
         if (strstr(lower, header_words[i].word)) {
             date |= header_words[i].kind == KIND_DATE;
             quantity |= header_words[i].kind == KIND_QUANTITY;
+            count |= header_words[i].kind == KIND_COUNT;
         }
+    if (count && !date) quantity = true;
     return date == quantity ? KIND_UNKNOWN : date ? KIND_DATE : KIND_QUANTITY;
 }
 

@@ -567,6 +567,24 @@ static void test_exports(void)
                 "销量（件）,日期\n24,2024/3/4\n3.5,2024/3/5\n2400,2024/3/7\n7.25,2024/3/10\n", "", plain);
     same_demand("history-10.5d", "Qty,Day with day numbers: read by the header, not by position",
                 "Qty,Day\n24,1\n3.5,2\n2400,4\n7.25,7\n", "", "day,units\n1,24\n2,3.5\n4,2400\n7,7.25\n");
+    /* the common words for a count, English and Chinese, with day numbers: position order
+       would read the counts as days (out of order) */
+    static const char *const count_first[] = {"orders,day",  "count,day",    "pcs,date",    "units,date",
+                                              "Pieces,Date", "销量,日期",    "订单数,日期", "出库量,日期",
+                                              "单量,日期",   "发货件数,日期"};
+    for (size_t i = 0; i < sizeof count_first / sizeof count_first[0]; i++) {
+        char text[200], what[80];
+        snprintf(text, sizeof text, "%s\n24,1\n3.5,2\n2400,4\n7.25,7\n", count_first[i]);
+        snprintf(what, sizeof what, "%s with day numbers, read by its header", count_first[i]);
+        same_demand("history-10.5e", what, text, "", "day,units\n1,24\n2,3.5\n4,2400\n7,7.25\n");
+    }
+    /* a date column named for what it dates keeps its place: order_date, 订单日期 */
+    same_demand("history-10.5f", "qty,order_date: the order's date is a date, read by the header",
+                "qty,order_date\n24,1\n3.5,2\n2400,4\n7.25,7\n", "", "day,units\n1,24\n2,3.5\n4,2400\n7,7.25\n");
+    same_demand("history-10.5g", "订单日期,订单数: the date first, as written",
+                "订单日期,订单数\n1,24\n2,3.5\n4,2400\n7,7.25\n", "", "day,units\n1,24\n2,3.5\n4,2400\n7,7.25\n");
+    same_demand("history-10.5h", "orders_per_day,count: a first cell with a date word stays the date, as before",
+                "orders_per_day,count\n1,24\n2,3.5\n4,2400\n7,7.25\n", "", "day,units\n1,24\n2,3.5\n4,2400\n7,7.25\n");
     same_demand("history-10.6", "4/3/2024 with history_date_format = DMY",
                 "date,units\n4/3/2024,24\n5/3/2024,3.5\n7/3/2024,2400\n10/3/2024,7.25\n", "history_date_format = DMY\n",
                 plain);
