@@ -257,19 +257,42 @@ struct scenario_override *compare_sweep_sets(const struct scenario_override *set
 /* Why e did not load, from the loader's messages: the first problem of its own file, its line
  * in e->line ("PATH:31:15: [inventory] ..." is line 31, "[inventory] ..."), and how many more
  * there were, so that the table, the page and compare.csv say what to fix, not only the
- * terminal. The reason is in the reader's language in both fields: the loader wrote it so. */
+ * terminal. Without a problem of its own file, the problems are those of the file the first
+ * message names (its history: reader/history.c says a row's problem and a later one as
+ * two lines of one message), counted alike. The reason is in the reader's language in
+ * both fields: the loader wrote it so. */
 static void refusal_from_messages(struct compare_entry *e, const char *msgs)
 {
     size_t plen = strlen(e->path), problems = 0;
-    const char *first = NULL;
-    for (const char *line = msgs; line && *line;) {
+    const char *first = NULL, *file = e->path; /* the problems are the lines that begin "FILE:" */
+    for (const char *line = msgs; line && *line && !first;) {
         const char *end = strchr(line, '\n');
-        bool own = strncmp(line, e->path, plen) == 0 && line[plen] == ':';
-        if (own) problems++;
-        if (own && !first) first = line;
+        if (strncmp(line, e->path, plen) == 0 && line[plen] == ':') first = line;
         line = end ? end + 1 : NULL;
     }
-    if (!first) first = msgs && *msgs ? msgs : NULL;
+    if (!first && msgs && *msgs) { /* none of its own: the file the first message names */
+        first = msgs;
+        file = msgs;
+        plen = strcspn(msgs, ":\n");
+        if (msgs[plen] != ':') plen = 0;
+    }
+    size_t more_len = 0;
+    FILE *more = first ? open_memstream(&e->more_shown, &more_len) : NULL;
+    for (const char *line = first; plen && line && *line;) {
+        const char *end = strchr(line, '\n');
+        int n = end ? (int)(end - line) : (int)strlen(line);
+        if (strncmp(line, file, plen) == 0 && line[plen] == ':') {
+            if (problems && more) fprintf(more, "%.*s\n", n, line); /* the first is in reason_shown */
+            problems++;
+        }
+        line = end ? end + 1 : NULL;
+    }
+    if (!plen && first) problems = 1;
+    if (more) fclose(more);
+    if (e->more_shown && !*e->more_shown) {
+        free(e->more_shown);
+        e->more_shown = NULL;
+    }
     if (!first) {
         snprintf(e->reason, sizeof e->reason, "does not load");
         snprintf(e->reason_shown, sizeof e->reason_shown, "%s", _("does not load"));
@@ -443,6 +466,7 @@ void compare_entry_free(struct compare_entry *e)
     free(e->s);
     free(e->changed);
     free(e->changed_shown);
+    free(e->more_shown);
     free(e->backlog);
     memset(e, 0, sizeof *e);
 }
@@ -728,6 +752,12 @@ void compare_table(FILE *out, const struct compare_result *r)
             char where[600];
             fprintf(out, "  %s: %s\n", compare_refused_where(&r->e[i], r->e[i].label, where, sizeof where),
                     r->e[i].reason_shown);
+            for (const char *line = r->e[i].more_shown; line && *line;) { /* each under the first */
+                const char *end = strchr(line, '\n');
+                int n = end ? (int)(end - line) : (int)strlen(line);
+                fprintf(out, "    %.*s\n", n, line);
+                line = end ? end + 1 : NULL;
+            }
         }
     /* xgettext:no-c-format */
     fputs(_("\nA difference is significant when the paired 95% interval of (profit - best profit) over the\n"

@@ -24,6 +24,9 @@ struct compare_entry {
     char reason[400];       /* why it was refused, for the CSV's refused column: in English, but for a file
                                that does not load the loader's message, in the reader's language */
     char reason_shown[400]; /* the same in the reader's language (the table) */
+    char *more_shown;       /* a file that does not load: its problems after the first, one a line as
+                               the loader said them (the terminal's Refused list shows them); NULL if
+                               none. Owned (compare_entry_free) */
     int line;               /* the line of its file that broke a lock, or of its first problem when it does
                                not load; 0 if none or not from the file */
     size_t nm;              /* its metric layout */

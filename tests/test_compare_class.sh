@@ -231,6 +231,16 @@ ok "class-7.1 the table names a refused file's line and first problem, and count
       grep -q "^  two.ini:[0-9]*: does not load: .* (and 1 more problem)$" "$T/out"; echo $?) "$(tail -n 12 "$T/out")"
 ok "class-7.1b ... once: stderr does not repeat the refusals the table lists" \
     $(! grep -q 'wide.ini' "$T/err" && ! grep -q 'two.ini' "$T/err"; echo $?) "$(cat "$T/err")"
+ok "class-7.1d ... and lists the rest under it" \
+    $(grep -A1 "^  two.ini:[0-9]*: does not load: " "$T/out" | grep -q "^    .*two.ini:[0-9]*: \[inventory\] safety_factr: unknown key"; echo $?) \
+    "$(tail -n 12 "$T/out")"
+# a history with negative rows and a later bad row: one message of the history reader on two lines
+printf 'date,units\n2024-03-04,5\n2024-03-05,-2\n2024-03-06,-1\n2024-03-07,abc\n2024-03-08,4\n' > "$T/bad/sales.csv"
+printf '[demand]\nhistory = sales.csv\nhistory_kind = daily\n' > "$T/bad/hist.ini"
+run "$S" compare --base "$B" "$B" "$T/bad/hist.ini" --reps 2 --quiet
+ok "class-7.1e a history's two problems: the first with the count, the second under it (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q "^  hist.ini: does not load: .*sales.csv:3:2: column 'units': -2 is negative, .* (and 1 more problem)$" "$T/out" &&
+      grep -q "^    .*sales.csv:5:2: column 'units': 'abc' is not a number$" "$T/out"; echo $?) "$(tail -n 12 "$T/out")"
 run "$S" compare --base "$B" "$B" "$T/bad/wide.ini" --reps 2 --quiet --format csv
 ok "class-7.1c ... with CSV on stdout, stderr says each refusal once" \
     $([ "$(grep -c 'wide.ini' "$T/err")" -eq 1 ] && grep -q "wide.ini:$line: refused: does not load" "$T/err"; echo $?) "$(cat "$T/err")"
