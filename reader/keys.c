@@ -538,7 +538,8 @@ bool key_takes_percent(const char *section, const char *name)
 bool key_is_share(const char *section, const char *name)
 {
     int k = section[0] && name[0] ? key_find(section, name) : -1;
-    return k < 0 || (key_defs[k].type != KEY_CHOICE && key_defs[k].type != KEY_TEXT && key_defs[k].max <= 1);
+    return k < 0 || (key_defs[k].type != KEY_CHOICE && key_defs[k].type != KEY_TEXT && key_defs[k].max <= 1 &&
+                     key_defs[k].min >= 0);
 }
 
 size_t key_index(const char *section, const char *name)

@@ -338,7 +338,8 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             return -1;
         }
         if (d->flags & KEY_MAX_EXCLUSIVE ? !(x < d->max) : x > d->max) {
-            const char *hint = d->max == 1 && x > 1 && x <= 100 ? _(" (write a share as a decimal: 0.95 for 95%)") : "";
+            const char *hint =
+                d->max == 1 && d->min >= 0 && x > 1 && x <= 100 ? _(" (write a share as a decimal: 0.95 for 95%)") : "";
             if (d->flags & KEY_MAX_EXCLUSIVE)
                 report(ld, line, sec, d->name, _("must be below %s, got %s%s"), hi, got, hint);
             else
@@ -2073,7 +2074,11 @@ static void resolve_loyalty(struct loader *ld)
     c->loyalty.orders_factor[STAGE_NEW] = c->loyalty.churn_factor[STAGE_NEW] = c->loyalty.price_factor[STAGE_NEW] = 1;
     struct loyalty_config *ly = &c->loyalty;
     if (!(ly->fall_below < ly->climb_above)) {
-        bool later = line_of(sc, K_LOYALTY_FALL_BELOW) > line_of(sc, K_LOYALTY_CLIMB_ABOVE);
+        /* blame the one given last: on the command line (--set), else the later line */
+        bool set_fall = sc->origin[K_LOYALTY_FALL_BELOW].from == FROM_COMMAND_LINE,
+             set_climb = sc->origin[K_LOYALTY_CLIMB_ABOVE].from == FROM_COMMAND_LINE;
+        bool later =
+            set_fall != set_climb ? set_fall : line_of(sc, K_LOYALTY_FALL_BELOW) > line_of(sc, K_LOYALTY_CLIMB_ABOVE);
         enum key_id k = later ? K_LOYALTY_FALL_BELOW : K_LOYALTY_CLIMB_ABOVE;
         char a[40], b[40];
         report_key(ld, line_of(sc, k), k,

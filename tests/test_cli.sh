@@ -906,4 +906,14 @@ ok "cli-27.1 [inventory] policy none but a location holds stock: no 'stock is no
 run "$S" run scenarios/loyalty_ladder.ini --reps 2 --quiet
 ok "cli-27.2 ... and a scenario where nothing holds stock keeps it" $([ $rc -eq 0 ] && grep -q 'policy = none: stock is not modelled' "$T/out"; echo $?)
 
+# ---- a score is not a share; a --set that breaks a rule across keys is the one named ----
+run "$S" run scenarios/loyalty_ladder.ini --set loyalty.climb_above=2 --reps 2
+ok "cli-28.1 a score from -1 to 1 above its range gets no 'write a share as a decimal' tip" \
+    $([ $rc -eq 2 ] && grep -q 'climb_above: must be at most 1, got 2$' "$T/err" && ! grep -q 'share' "$T/err"; echo $?) \
+    "$(cat "$T/err")"
+run "$S" run scenarios/loyalty_ladder.ini --set loyalty.climb_above=-0.5 --reps 2
+ok "cli-28.2 thresholds out of order because of a --set: the key set is named, not the file's other one" \
+    $([ $rc -eq 2 ] && grep -q '\[loyalty\] climb_above: the thresholds are out of order' "$T/err" &&
+        ! grep -q 'fall_below: the thresholds' "$T/err"; echo $?) "$(cat "$T/err")"
+
 check_done test_cli
