@@ -491,6 +491,15 @@ static void say_lumpy(FILE *out, const struct reason *r)
             r->figure[0], r->figure[1]);
 }
 
+static void say_lead_time_shape(FILE *out, const struct reason *r)
+{
+    fprintf(out,
+            _("  - the lead time varies (sd %.2g days) and makes %.0f%% of the variance of demand over it:\n"
+              "    that demand takes the lead time's shape (skewed, for a gamma), not the normal curve the\n"
+              "    formula uses. This can move service either way.\n"),
+            r->figure[0], 100 * r->figure[1]);
+}
+
 static void say_reserve(FILE *out, const struct reason *r)
 {
     fprintf(out,
@@ -620,6 +629,7 @@ static void (*const reason_printers[REASON_COUNT])(FILE *, const struct reason *
     [REASON_RETURNS] = say_returns,
     [REASON_SUPPLIER] = say_supplier,
     [REASON_CAPACITY] = say_capacity,
+    [REASON_LEAD_TIME_SHAPE] = say_lead_time_shape,
     [REASON_NOISE] = say_noise,
 };
 

@@ -19,6 +19,8 @@
  *   supplier        [0] mean days an order spends at the supplier, [1] share of the time
  *                   it was up, [2] share of the units ordered that arrived
  *   capacity        [0] max_order_units (0: none), [1] storage_capacity that refuses (0: none)
+ *   lead_time_shape [0] the lead time's sd (days), [1] its share of the variance of demand
+ *                   over the protection interval
  *   noise           [0] 1 if there is only one replication (no confidence interval),
  *                   [1] 1 if a measure was judged by the exact bound (reasons_exact_halfwidth)
  */
@@ -259,6 +261,20 @@ static bool supplier(const struct reasons_input *in, struct reason *r)
     return r->figure[0] > 0 || r->figure[2] < 1;
 }
 
+/* A random lead time that carries most of the variance of demand over it: that demand
+ * then takes the lead time's own shape (a gamma or lognormal lead time is skewed), not
+ * the normal curve of the formula, whose tails it misses; either way, by the level. */
+static bool lead_time_shape(const struct reasons_input *in, struct reason *r)
+{
+    const struct dist *lead = &in->cfg->inventory.lead_time_days;
+    double var = dist_variance(lead), sd = in->protection.demand_sd;
+    if (!(var > 0) || !(sd > 0)) return false;
+    double rate = in->protection.demand_mean / in->protection.days, share = rate * rate * var / (sd * sd);
+    if (!(share >= 0.5)) return false;
+    r->figure[0] = sqrt(var), r->figure[1] = share;
+    return true;
+}
+
 /* The difference measure m is judged by (*d, the simulated figure less the formula's)
  * and the half-width it must exceed to be a gap (NAN: one replication, no interval):
  * reasons_gap's rule. *exact: whether that is reasons_exact_halfwidth's bound. */
@@ -317,6 +333,7 @@ static const struct reason_def {
     [REASON_RETURNS] = {"returns", REASON_NONE, returns},
     [REASON_SUPPLIER] = {"supplier", REASON_LOWERS, supplier},
     [REASON_CAPACITY] = {"capacity", REASON_LOWERS, capacity},
+    [REASON_LEAD_TIME_SHAPE] = {"lead_time_shape", REASON_EITHER, lead_time_shape},
     [REASON_NOISE] = {"noise", REASON_EITHER, noise},
 };
 

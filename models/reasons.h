@@ -27,6 +27,7 @@ enum reason_id {
     REASON_RETURNS,         /* customer returns put units back on the shelf */
     REASON_SUPPLIER,        /* the outside supplier keeps orders or delivers short (models/supplier.h) */
     REASON_CAPACITY,        /* max_order_units, or a storage_capacity that refuses: the position stays short */
+    REASON_LEAD_TIME_SHAPE, /* a random lead time carries most of the variance: not a normal curve */
     REASON_NOISE,           /* the gap is within twice the confidence half-width */
     REASON_COUNT
 };

@@ -114,6 +114,20 @@ static void test_made_up(void)
     check(!applies(&in, REASON_LUMPY) && !applies(&in, REASON_EVEN_GAPS),
           "reasons-3.3 50 Poisson orders over the lead time: neither lumpy nor even gaps");
 
+    /* a gamma lead time of mean 5, sd 2: 10 a day x sd 2 is a variance of 400 against the
+       demand's 50: 89% of the variance of demand over the lead time */
+    set_dist(&cfg.inventory.lead_time_days, "gamma", (double[]){5, 2}, 2);
+    in = off_by(-0.05);
+    check(printed(&in, REASON_LEAD_TIME_SHAPE) && found.direction[REASON_CSL] == REASON_EITHER &&
+              found.figure[0] == 2 && fabs(found.figure[1] - 400.0 / 450) < 1e-9,
+          "reasons-3.4 a lead time carrying %.0f%% of the variance: its shape, either way, printed",
+          100 * found.figure[1]);
+    set_dist(&cfg.inventory.lead_time_days, "gamma", (double[]){5, 0.5}, 2);
+    in = off_by(-0.05);
+    check(!applies(&in, REASON_LEAD_TIME_SHAPE),
+          "reasons-3.5 sd 0.5 days: 25 against 50, a third of the variance: not the lead time's shape");
+    base();
+
     model_config_resize(&cfg, CONFIG_TIERS, 2);
     cfg.tiers[0].share = cfg.tiers[1].share = 0.5;
     cfg.inventory.reserve_units = 5;
@@ -362,6 +376,13 @@ static void test_runs(void)
           found.figure[1], found.figure[2]);
     a = run_applies("tests/reasons/weekly.ini", "demand.history_mode=bootstrap", 0, REASON_HISTORY_PATTERN, gap);
     check(!a, "reasons-run-5.3 the weekly history bootstrapped (days drawn independently): no pattern reason");
+
+    /* lesson 16's unstable supplier: gamma(3, 1.5) carries 94% of the variance; the run's
+       cycle service level falls below the formula's 95 % */
+    a = run_applies("scenarios/consistency_customer_wide.ini", NULL, 0, REASON_LEAD_TIME_SHAPE, gap);
+    check(a && found.agrees && gap[REASON_CSL] < 0 && found.figure[1] > 0.9,
+          "reasons-run-5.4 a wide gamma lead time (%.0f%% of the variance), service below: its shape printed",
+          100 * found.figure[1]);
 
     /* noise: the S1 scenario with too few replications to tell the formula from the run */
     a = run_applies("tests/validation/s1_chopra.ini", "run.horizon_days=2000", 1, REASON_NOISE, gap);
