@@ -208,7 +208,8 @@ int outfile_path_from(const char *dir, const char *path, char *out, size_t n)
         size_t common = 0, i = 0;
         while (from[i] && from[i] == to[i]) {
             i++;
-            if (from[i] == '/' || (from[i] == '\0' && (to[i] == '/' || to[i] == '\0'))) common = i;
+            /* a boundary of both: a/b/out and a/b.ini share a, not a/b */
+            if ((from[i] == '/' || from[i] == '\0') && (to[i] == '/' || to[i] == '\0')) common = i;
         }
         size_t ups = 0; /* one '..' for each name of from below the common prefix */
         for (const char *c = from + common; *c; c++) ups += *c == '/';

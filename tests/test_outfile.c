@@ -143,6 +143,14 @@ int main(void)
     snprintf(deep, sizeof deep, "%s/x/../a/./b", dir); /* spelt another way: the same folder */
     check(outfile_path_from(deep, f2, rel, sizeof rel) == 0 && strcmp(rel, "../../x/f.ini") == 0,
           "outfile-3.4 x/../a/./b to x/f.ini: ../../x/f.ini, got %s", rel);
+    /* DIR/a/b/out to DIR/a/b.ini: a folder b beside a file b.ini share only a */
+    char out[sizeof dir + 16], bini[sizeof dir + 16];
+    snprintf(out, sizeof out, "%s/out", b), snprintf(bini, sizeof bini, "%s/b.ini", a);
+    mkdir(out, 0777), fclose(fopen(bini, "w"));
+    check(outfile_path_from(out, bini, rel, sizeof rel) == 0 && strcmp(rel, "../../b.ini") == 0,
+          "outfile-3.4b a/b/out to a/b.ini: ../../b.ini (a file's name beside a folder's is no common folder), got %s",
+          rel);
+    unlink(bini), rmdir(out);
     check(outfile_path_from(b, f1, rel, 5) == -1, "outfile-3.5 a path that does not fit: -1");
     snprintf(file, sizeof file, "%s/none.ini", x);
     check(outfile_path_from(b, file, rel, sizeof rel) == -1, "outfile-3.6 a file that does not exist: -1");
