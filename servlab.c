@@ -492,9 +492,11 @@ static const char *const sweep_charts[SWEEP_CHARTS] = {"service_curve.png", "cos
  * one of them. */
 static bool stale_chart[SWEEP_CHARTS];
 
+/* Strictly before: on a file system with coarse times (a USB stick's 2 s) files written
+ * in one tick are not ordered, and a chart is then not taken for the earlier sweep's. */
 static bool time_before(struct timespec a, struct timespec b)
 {
-    return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec <= b.tv_nsec);
+    return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
 }
 
 /* Before a sweep replaces anything in the --out folder, mark the sweep charts there that
@@ -631,19 +633,32 @@ static void out_chart_to_done(struct out *w, struct debrief *page, const char *n
     out_chart_done(w, name, rc);
 }
 
-/* Sweep chart i is left out by this sweep: remove the one an earlier sweep drew into the
- * folder (find_stale_charts), once the files before it are written, and say so. */
+/* Sweep chart i is left out by this sweep: move the one an earlier sweep drew into the
+ * folder (find_stale_charts) aside, to NAME.earlier.png, once the files before it are
+ * written, and say so. Moved, never removed: the times that mark it as servlab's cannot
+ * prove that no one put it there. link() then unlink() never replaces a NAME.earlier.png
+ * already there (rename would); where it fails (that name taken, or a file system with no
+ * links), both stay and a warning says which is not this sweep's. */
 static void out_chart_omitted(struct out *w, size_t i)
 {
     if (!w->dir || !stale_chart[i] || !out_go(w)) return;
     stale_chart[i] = false;
-    char path[1200];
-    snprintf(path, sizeof path, "%s/%s", w->dir, sweep_charts[i]);
+    char path[1200], aside[1200];
+    const char *name = sweep_charts[i];
+    snprintf(path, sizeof path, "%s/%s", w->dir, name);
+    snprintf(aside, sizeof aside, "%s/%.*s.earlier.png", w->dir, (int)(strlen(name) - strlen(".png")), name);
+    if (link(path, aside) != 0) {
+        fprintf(stderr,
+                _("servlab: warning: %s was drawn by an earlier sweep into this folder; this sweep does not draw "
+                  "it, so it is not one of its charts\n"),
+                path);
+        return;
+    }
     if (unlink(path) == 0)
         fprintf(stderr,
-                _("servlab: note: removed %s, drawn by an earlier sweep into this folder: this sweep does not "
-                  "draw it, and it would be taken for one of its charts\n"),
-                path);
+                _("servlab: note: moved %s to %s: an earlier sweep drew it into this folder, and this sweep does not "
+                  "draw it, so it would be taken for one of its charts\n"),
+                path, aside);
 }
 
 /* The command line as typed, for the page's footer: arguments with spaces or shell

@@ -494,7 +494,7 @@ static void say_lumpy(FILE *out, const struct reason *r)
 static void say_lead_time_shape(FILE *out, const struct reason *r)
 {
     fprintf(out,
-            _("  - the lead time varies (sd %.2g days) and makes %.0f%% of the variance of demand over it:\n"
+            _("  - the lead time varies (sd %.3g days) and makes %.0f%% of the variance of demand over it:\n"
               "    that demand takes the lead time's shape (skewed, for a gamma), not the normal curve the\n"
               "    formula uses. This can move service either way.\n"),
             r->figure[0], 100 * r->figure[1]);
@@ -1011,7 +1011,8 @@ void report_csv(FILE *out, const struct model_config *cfg, const struct summary 
 
 /* Why --metrics' metric `name` has no value, said beside its "n/a": a product, tier or
  * location that took no customer orders (a location that only supplies others is judged
- * by its downstream_fill_rate), else what every such figure lacks. */
+ * by its downstream_fill_rate); NULL when the reason is not known here (nothing said
+ * rather than a cause that may be false). */
 static const char *why_no_value(const struct scenario *sc, const struct summary *s, const char *name, char *buf,
                                 size_t size)
 {
@@ -1026,16 +1027,13 @@ static const char *why_no_value(const struct scenario *sc, const struct summary 
             int len = (int)(last - who);
             if (metric_lookup(&sc->cfg, sibling) >= 0)
                 /* TRANSLATORS: a location that supplies other locations only; %s its name, then a metric name */
-                snprintf(buf, size,
-                         _("(%.*s takes no customer orders; its fill rate to the locations it supplies is %s)"), len,
-                         who, sibling);
+                snprintf(buf, size, _("(%.*s takes no customer orders; it is judged by %s)"), len, who, sibling);
             else
                 snprintf(buf, size, _("(%.*s takes no customer orders)"), len, who);
             return buf;
         }
     }
-    snprintf(buf, size, "%s", _("(no value: what it measures did not happen in any replication)"));
-    return buf;
+    return NULL;
 }
 
 void report_selected(FILE *out, const struct scenario *sc, const struct summary *s, const char *only)
@@ -1063,6 +1061,16 @@ void report_selected(FILE *out, const struct scenario *sc, const struct summary 
     report_warnings(out, sc); /* a few figures, but the same run: its warnings still hold */
 }
 
+/* Whether `word` is one of the items of list ("a, b, c"). */
+static bool in_list(const char *list, const char *word)
+{
+    size_t len = strlen(word);
+    for (const char *p = list; (p = strstr(p, word)) != NULL; p += len)
+        if ((p == list || (p >= list + 2 && p[-2] == ',' && p[-1] == ' ')) && (p[len] == '\0' || p[len] == ','))
+            return true;
+    return false;
+}
+
 int report_check_names(const struct model_config *cfg, const char *only, char *err, size_t errlen)
 {
     struct fullwidth hit; /* "fill_rate，on_time_rate": typed in full-width mode */
@@ -1076,16 +1084,41 @@ int report_check_names(const struct model_config *cfg, const char *only, char *e
     snprintf(copy, sizeof copy, "%s", only);
     for (char *save = NULL, *name = strtok_r(copy, ", ", &save); name; name = strtok_r(NULL, ", ", &save)) {
         if (metric_lookup(cfg, name) >= 0) continue;
-        /* the nearest of this scenario's own names: location.dc.fillrate is location.dc.fill_rate */
-        size_t n = metric_count(cfg);
+        /* the nearest of this scenario's own names: location.dc.fillrate is location.dc.fill_rate.
+           A KIND.NAME.metric is matched only among NAME's own metrics, so that a suggestion
+           never swaps the location or product; a NAME the scenario lacks is said so. */
+        size_t n = metric_count(cfg), m = 0;
         char(*text)[160] = malloc(n * sizeof *text);
         const char **names = malloc(n * sizeof *names);
         if (!text || !names) abort();
+        const char *first = strchr(name, '.'), *last = strrchr(name, '.');
+        size_t prefix = first && last != first ? (size_t)(last - name) + 1 : 0; /* "KIND.NAME." */
         for (size_t i = 0; i < n; i++) {
             metric_name_at(cfg, i, text[i], sizeof text[i]);
-            names[i] = text[i];
+            if (!prefix || strncmp(text[i], name, prefix) == 0) names[m++] = text[i];
         }
-        const char *near = suggest_nearest(name, names, n);
+        if (prefix && m == 0) {
+            char known[600] = "";
+            for (size_t i = 0; i < n; i++) { /* the kind's names, each once, in the scenario's order */
+                const char *dot = strchr(text[i], '.'), *dot2 = dot ? strchr(dot + 1, '.') : NULL;
+                if (!dot2 || (size_t)(dot - text[i]) != (size_t)(first - name) ||
+                    strncmp(text[i], name, (size_t)(first - name)) != 0)
+                    continue;
+                char one[160];
+                snprintf(one, sizeof one, "%.*s", (int)(dot2 - dot - 1), dot + 1);
+                if (!in_list(known, one))
+                    snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", *known ? ", " : "", one);
+            }
+            if (*known)
+                snprintf(err, errlen, _("--metrics: '%s': this scenario has no %.*s '%.*s' (it has %s)"), name,
+                         (int)(first - name), name, (int)(last - first - 1), first + 1, known);
+            else
+                snprintf(err, errlen,
+                         _("--metrics: '%s' is not a metric of this scenario (see --format csv for the names)"), name);
+            free(names), free(text);
+            return -1;
+        }
+        const char *near = suggest_nearest(name, names, m);
         if (near)
             snprintf(err, errlen, _("--metrics: '%s' is not a metric of this scenario; did you mean '%s'?"), name,
                      near);

@@ -48,7 +48,8 @@ static void add_point_warning(struct sweep_result *r, const char *text, size_t i
  * or from (the first point), to (the last) or steps (one between them), with the
  * file and line that gave it; a grid's points, from two levers, name no key ("").
  * A bound or rule that point i breaks is fixed there. */
-static void point_origin(const struct sweep_result *r, size_t i, char *buf, size_t n)
+static void point_origin(const struct sweep_result *r, const struct scenario_override *sets, size_t nsets, size_t i,
+                         char *buf, size_t n)
 {
     const struct scenario *b = &r->base;
     *buf = '\0';
@@ -60,9 +61,20 @@ static void point_origin(const struct sweep_result *r, size_t i, char *buf, size
     const struct key_origin *o = &b->origin[k];
     if (o->from == FROM_FILE)
         snprintf(buf, n, "%s:%d: [sweep] %s: ", b->path, o->line, key_defs[k].name);
-    else if (o->from == FROM_COMMAND_LINE) /* --param's --from, --to, --steps, --values set these keys */
-        snprintf(buf, n, "--%s: ", key_defs[k].name);
-    else
+    else if (o->from == FROM_COMMAND_LINE) {
+        /* the last option that set it, as typed: "--from 50" (its label), or "--set sweep.from=50" */
+        char set[80];
+        snprintf(set, sizeof set, "%s.%s=", key_defs[k].section, key_defs[k].name);
+        const struct scenario_override *by = NULL;
+        for (size_t s = 0; s < nsets; s++)
+            if (strncmp(sets[s].assignment, set, strlen(set)) == 0) by = &sets[s];
+        if (by && by->label)
+            snprintf(buf, n, "%s: ", by->label);
+        else if (by)
+            snprintf(buf, n, "--set %s: ", by->assignment);
+        else
+            snprintf(buf, n, "[sweep] %s: ", key_defs[k].name);
+    } else
         snprintf(buf, n, "[sweep] %s: ", key_defs[k].name);
 }
 
@@ -86,7 +98,7 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
     char *msgs = NULL;
     int rc = sweep_load_levers(sc, path, sets, nsets, levers, nlevers, label, &msgs);
     char where[1200];
-    point_origin(r, i, where, sizeof where);
+    point_origin(r, sets, nsets, i, where, sizeof where);
     /* TRANSLATORS: where the point's value was given ("FILE:LINE: [sweep] from: ", or ""),
        then the point ("sweep point 1 (inventory.safety_factor = -6)"), then the problems */
     if (rc != 0) fprintf(err, _("servlab: %s%s is not a valid scenario:\n%s"), where, label, msgs ? msgs : "");

@@ -62,10 +62,6 @@ static void describe_weekly_and_autocorrelation(FILE *out, const struct series_s
 static void describe_mode_and_warnings(FILE *out, const struct history_info *hi, enum history_mode mode,
                                        const char *prefix);
 
-static void describe_weekly_and_autocorrelation(FILE *out, const struct series_structure *s, const char *prefix);
-static void describe_mode_and_warnings(FILE *out, const struct history_info *hi, enum history_mode mode,
-                                       const char *prefix);
-
 size_t history_warning_lines(const struct history_info *hi, enum history_mode mode, char (*texts)[640], size_t max)
 {
     /* the kinds of history_describe_structure's warnings, without their figures, so that a
@@ -81,6 +77,7 @@ size_t history_warning_lines(const struct history_info *hi, enum history_mode mo
         {KEEPS_PERIODS, N_("draws each day on its own, and loses the variation between the history's periods; "
                            "replay, bootstrap and block_bootstrap keep it")},
     };
+    if (mode == HISTORY_OFF) return 0; /* no history mode, no word for it */
     unsigned l = lost(hi, mode);
     const char *word = key_defs[K_DEMAND_HISTORY_MODE].choice((size_t)mode - 1);
     size_t n = 0;

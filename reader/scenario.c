@@ -1124,8 +1124,6 @@ static bool customers_given(struct scenario *sc)
     return section_key_given(sc, "customers") != KEY_NONE;
 }
 
-/* Demand from a history file: what it excludes, reading it, and what the model and
- * the levers get from it. Returns true when a history gives the demand. */
 /* The demand distributions the levers' normal approximation reads (models/theory.c) for
  * a history too sparse to fit (a slow mover: fewer than 10 order gaps). Gaps are the
  * history's mean gap, constant; order sizes have its mean and the variance that makes
@@ -1144,6 +1142,8 @@ static void history_moments(const struct history_info *hi, struct demand_config 
         dist_constant(&d->units_per_order, size);
 }
 
+/* Demand from a history file: what it excludes, reading it, and what the model and
+ * the levers get from it. Returns true when a history gives the demand. */
 static bool resolve_history(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
@@ -2680,11 +2680,11 @@ static void check_stage_load(struct scenario *sc, const char *what, const struct
         /* the orders alone fit; the calls tip it over: both workloads, so the sum can be checked */
         warn(sc,
              P_("%s is overloaded by status calls: orders arrive at %s a day and take %s clerk-days a day; their "
-                "customers' calls add at least %s, %s clerk-days a day in all, more than %u clerk can do; the queue "
-                "grows without bound (let customers track their orders: status_visible = yes, or add clerks)",
+                "customers' calls add at least %s more, %s clerk-days a day in all, more than %u clerk can do; the "
+                "queue grows without bound (let customers track their orders: status_visible = yes, or add clerks)",
                 "%s is overloaded by status calls: orders arrive at %s a day and take %s clerk-days a day; their "
-                "customers' calls add at least %s, %s clerk-days a day in all, more than %u clerks can do; the queue "
-                "grows without bound (let customers track their orders: status_visible = yes, or add clerks)",
+                "customers' calls add at least %s more, %s clerk-days a day in all, more than %u clerks can do; the "
+                "queue grows without bound (let customers track their orders: status_visible = yes, or add clerks)",
                 st->servers),
              what, num_format(round(rate * 100) / 100, r, sizeof r),
              num_format(round(rate * dist_mean(&st->days) * 100) / 100, orders, sizeof orders),

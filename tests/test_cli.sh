@@ -186,7 +186,7 @@ ok "cli-8.4d the same sweep again still warns: the run's run.csv is still in the
     --out "$T/outdir/nested" --quiet > "$T/out" 2> "$T/err" &
 pid=$!
 i=0
-while [ $i -lt 100 ] && ! grep -q 'holds the outputs' "$T/err"; do sleep 0.1; i=$((i + 1)); done
+while [ $i -lt 300 ] && ! grep -q 'holds the outputs' "$T/err"; do sleep 0.1; i=$((i + 1)); done
 kill -INT $pid
 wait $pid; rc=$?
 ok "cli-8.4d2 ... the warning comes before the simulation: said while a long sweep runs (status $rc)" \
@@ -297,7 +297,7 @@ run "$S" sweep "$T/badpoint.ini"
 ok "cli-11.10 an invalid sweep point names the point, and the file's line that gave it, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: $T/badpoint.ini:9: \[sweep\] values: sweep point 1 (inventory.order_up_to = 5) is not a valid scenario" "$T/err" && grep -q 'S = 5 must be above reorder_point s = 10' "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/consistency_customer.ini --param inventory.target_cycle_service_level --from 50 --to 99 --steps 5
 ok "cli-11.10b a point given on the command line names the option that gave it (--from), not a [sweep] key" \
-    $([ $rc -eq 2 ] && grep -q "^servlab: --from: sweep point 1 (inventory.target_cycle_service_level = 50) is not a valid scenario" "$T/err" &&
+    $([ $rc -eq 2 ] && grep -q "^servlab: --from 50: sweep point 1 (inventory.target_cycle_service_level = 50) is not a valid scenario" "$T/err" &&
         ! grep -q '\[sweep\] from' "$T/err"; echo $?) "$(cat "$T/err")"
 # ... a range's first point names [sweep] from; with --out, the directory it made is gone
 sed 's/^from = 0 /from = -6 /' scenarios/default.ini > "$T/badfrom.ini"
@@ -404,28 +404,42 @@ ok "cli-12.9 a sweep whose lever does not raise service writes no marginal_cost.
       ! grep -q 'marginal_cost' "$T/ret/report.html" && grep -q 'cost_breakdown.png' "$T/ret/report.html"; echo $?) \
     "$(ls "$T/ret" | tr '\n' ' ')"
 # a sweep that draws no marginal_cost.png into a folder where an earlier sweep drew one
-# removes that one (it would be projected as this sweep's) and says so; a file the user
-# put or touched there since, or one beside another command's outputs, is kept
+# moves that one aside to marginal_cost.earlier.png (it would be projected as this
+# sweep's; moved, never removed) and says so; a file the user put or touched there
+# since, or one beside another command's outputs, is left; an .earlier.png already
+# there is never replaced
 "$S" sweep scenarios/default.ini $SW --out "$T/st1" --quiet > /dev/null 2>&1
+cp "$T/st1/marginal_cost.png" "$T/st1_marginal.png"
 run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st1" --quiet
-ok "cli-12.9a an earlier sweep's marginal_cost.png is removed by a sweep that draws none, with a note" \
+ok "cli-12.9a an earlier sweep's marginal_cost.png is moved aside by a sweep that draws none, with a note" \
     $([ $rc -eq 0 ] && [ ! -e "$T/st1/marginal_cost.png" ] && [ -s "$T/st1/service_curve.png" ] &&
-      grep -q "note: removed $T/st1/marginal_cost.png, drawn by an earlier sweep into this folder" "$T/err"; echo $?) "$(ls "$T/st1") $(cat "$T/err")"
+      cmp -s "$T/st1/marginal_cost.earlier.png" "$T/st1_marginal.png" &&
+      grep -q "note: moved $T/st1/marginal_cost.png to $T/st1/marginal_cost.earlier.png: an earlier sweep drew it" "$T/err"
+      echo $?) "$(ls "$T/st1") $(cat "$T/err")"
 "$S" sweep scenarios/default.ini $SW --out "$T/st2" --quiet > /dev/null 2>&1
 sleep 1 && echo mine > "$T/st2/marginal_cost.png"
 run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st2" --quiet
-ok "cli-12.9b ... but one written there after that sweep (the user's) is kept, and no removal is said" \
-    $([ $rc -eq 0 ] && [ "$(cat "$T/st2/marginal_cost.png")" = mine ] && ! grep -q 'removed' "$T/err"; echo $?)
+ok "cli-12.9b ... but one written there after that sweep (the user's) is left where it is, and nothing is said" \
+    $([ $rc -eq 0 ] && [ "$(cat "$T/st2/marginal_cost.png")" = mine ] && [ ! -e "$T/st2/marginal_cost.earlier.png" ] &&
+      ! grep -q 'moved\|earlier sweep drew' "$T/err"; echo $?)
 mkdir -p "$T/st3" && echo mine > "$T/st3/marginal_cost.png" && sleep 1
 "$S" run scenarios/default.ini --reps 2 --out "$T/st3" --quiet > /dev/null 2>&1
 run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st3" --quiet
 ok "cli-12.9c ... and so is one in a folder of another command's outputs (a run's summary.txt)" \
-    $([ $rc -eq 0 ] && [ "$(cat "$T/st3/marginal_cost.png")" = mine ] && ! grep -q 'removed' "$T/err"; echo $?)
+    $([ $rc -eq 0 ] && [ "$(cat "$T/st3/marginal_cost.png")" = mine ] && ! grep -q 'moved' "$T/err"; echo $?)
+"$S" sweep scenarios/default.ini $SW --out "$T/st4" --quiet > /dev/null 2>&1
+echo kept > "$T/st4/marginal_cost.earlier.png" && touch -r "$T/st4/summary.txt" "$T/st4/marginal_cost.earlier.png"
+run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st4" --quiet
+ok "cli-12.9c2 ... an .earlier.png already there is never replaced: both stay, and a warning names the old chart" \
+    $([ $rc -eq 0 ] && [ "$(cat "$T/st4/marginal_cost.earlier.png")" = kept ] && [ -s "$T/st4/marginal_cost.png" ] &&
+      grep -q "warning: $T/st4/marginal_cost.png was drawn by an earlier sweep into this folder" "$T/err"; echo $?) \
+    "$(ls "$T/st4") $(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 400,600 \
     --param inventory.order_quantity --values 800,1600 --reps 2 --out "$T/st1" --quiet
-ok "cli-12.9d a two-lever sweep after a one-lever sweep removes its service and cost charts, draws the surface" \
+ok "cli-12.9d a two-lever sweep after a one-lever sweep moves its service and cost charts aside, draws the surface" \
     $([ $rc -eq 0 ] && [ -s "$T/st1/profit_surface.png" ] && [ ! -e "$T/st1/service_curve.png" ] &&
-      [ ! -e "$T/st1/cost_breakdown.png" ] && [ "$(grep -c 'note: removed' "$T/err")" -eq 2 ]; echo $?) "$(ls "$T/st1") $(cat "$T/err")"
+      [ ! -e "$T/st1/cost_breakdown.png" ] && [ -s "$T/st1/service_curve.earlier.png" ] &&
+      [ "$(grep -c 'note: moved' "$T/err")" -eq 2 ]; echo $?) "$(ls "$T/st1") $(cat "$T/err")"
 # a lever that raises service at fewer than half its steps: the charts run along the lever, saying why
 run "$S" sweep scenarios/default.ini --param inventory.order_quantity --from 200 --to 3000 --steps 15 \
     --service cycle_service_level --reps 2 --out "$T/oq" --quiet
@@ -565,12 +579,20 @@ ok "cli-19.3c --metrics keeps the run's warnings: an overloaded desk's on-time r
     echo $?) "$(cat "$T/out")"
 run "$S" run scenarios/supply_chain.ini --metrics location.dc.fill_rate --reps 2 --quiet
 ok "cli-19.3d a location that takes no customer orders: its n/a says why and names the figure that judges it" \
-    $([ $rc -eq 0 ] && grep -q 'n/a   (dc takes no customer orders; its fill rate to the locations it supplies is location.dc.downstream_fill_rate)$' "$T/out"
+    $([ $rc -eq 0 ] && grep -q 'n/a   (dc takes no customer orders; it is judged by location.dc.downstream_fill_rate)$' "$T/out"
     echo $?) "$(cat "$T/out")"
 run "$S" run scenarios/supply_chain.ini --metrics location.dc.fillrate --reps 2
 ok "cli-19.3e a misspelt location metric gets a did-you-mean among the scenario's own names" \
     $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: 'location.dc.fillrate' is not a metric of this scenario; did you mean 'location.dc.fill_rate'?" "$T/err"
     echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/pooling_regional.ini --metrics location.dc.fillrate
+ok "cli-19.3e2 ... and never swaps the location: a location the scenario lacks is said so, with those it has" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: 'location.dc.fillrate': this scenario has no location 'dc' (it has north, south, east, west)$" "$T/err"
+    echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/consistency_customer.ini --set sweep.parameter=inventory.target_cycle_service_level \
+    --set sweep.from=50 --set sweep.to=99 --set sweep.steps=3 --reps 2
+ok "cli-19.3e3 a sweep point from --set sweep.from names that --set, not --from" \
+    $([ $rc -eq 2 ] && grep -q '^servlab: --set sweep.from=50: sweep point 1' "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/supply_chain.ini --set location.DC.share_demand=yes --reps 2
 ok "cli-19.3f --set on a section in the wrong case: did you mean [location.dc]?" \
     $([ $rc -eq 2 ] && grep -q 'the file has no \[location.DC\] section; did you mean \[location.dc\]?' "$T/err"; echo $?) \
@@ -855,7 +877,7 @@ ok "cli-25.1 calls that overload the desk: warned at load, and a customer waitin
     $([ $rc -eq 0 ] && grep -q 'order processing is overloaded by status calls' "$T/out"; echo $?) "$(cat "$T/err")"
 run "$S" check scenarios/order_information.ini --set order_cycle.inquiries_per_order_day=0.5
 ok "cli-25.1b the warning gives both workloads and their sum, so '0.4 more than 1 clerk' does not read wrong" \
-    $(grep -q "take 0.67 clerk-days a day; their customers' calls add at least 0.4, 1.07 clerk-days a day in all, more than 1 clerk can do" "$T/err"
+    $(grep -q "take 0.67 clerk-days a day; their customers' calls add at least 0.4 more, 1.07 clerk-days a day in all, more than 1 clerk can do" "$T/err"
     echo $?) "$(grep overloaded "$T/err")"
 run "$S" run scenarios/order_information.ini --reps 1 --quiet
 ok "cli-25.2 ... the lesson's own rate raises no such warning" \
