@@ -565,8 +565,9 @@ def bench_mpi(results):
         return True
     env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
                OMPI_MCA_btl_vader_single_copy_mechanism="none")
-    def sweep_run(reps):
-        return [a if a != "20" else str(reps) for a in SWEEP_RUN]
+    def sweep_run(reps):  # SWEEP_RUN with its --reps value replaced
+        k = SWEEP_RUN.index("--reps") + 1
+        return SWEEP_RUN[:k] + [str(reps)] + SWEEP_RUN[k + 1:]
     def mpirun_sweep(ranks, reps, extra=()):  # (seconds, stdout) of one whole command
         start = time.perf_counter()
         p = subprocess.run([mpirun, "-np", str(ranks), "--oversubscribe", SERVLAB_MPI] + sweep_run(reps) +
