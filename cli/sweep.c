@@ -570,9 +570,9 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
            was left to buy (not a lever that buys no service) */
         char at[40], from[40];
         fprintf(out,
-                _("  cost of 1 pt is left out: %s reaches 100 %% at %s = %s and cannot rise further, so the\n"
-                  "  steps after it have nothing left to buy; to see what each point costs, sweep from %s to %s\n"
-                  "  in smaller steps.\n"),
+                _("  cost of 1 pt is left out: %s reaches 100 %% at %s = %s\n"
+                  "  and cannot rise further, so the steps after it have nothing left to buy; to see what each\n"
+                  "  point costs, sweep from %s to %s in smaller steps.\n"),
                 service, key, num_format(r->x[full], at, sizeof at), num_format(r->x[0], from, sizeof from), at);
     } else if (!marginal) {
         size_t rising = rising_steps(r);
