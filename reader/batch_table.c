@@ -71,9 +71,11 @@ static int key_at(const struct batch_table *r, size_t i)
 /* A cell such as "1,5" or "97,5%" of a number key in a table separated by semicolons
  * or tabs, as a spreadsheet set to decimal commas saves it: the comma becomes a dot in
  * place, and 0 is returned. Only a single comma between digits is read so; anything
- * else is left to the scenario reader's message. A comma before exactly three digits
- * after one to three ("2,188": 2188 or 2.188) could group thousands, as an English
- * spreadsheet's tab-separated table writes them: -1, the cell untouched. */
+ * else is left to the scenario reader's message. A mark before exactly three digits
+ * after one to three that do not start with 0 could group thousands: "2,188" (an English
+ * spreadsheet's tab-separated table groups so) and "2.188" (a decimal-comma spreadsheet
+ * groups so; the history reader refuses it too) read as 2188 or 2.188: the mark is
+ * returned, the cell untouched. */
 static int decimal_comma_cell(char *v, const char *col)
 {
     const char *dot = strrchr(col, '.');
@@ -83,11 +85,11 @@ static int decimal_comma_cell(char *v, const char *col)
     if (key < 0 || (key_defs[key].type != KEY_NUMBER && key_defs[key].type != KEY_COUNT)) return 0;
     char *p = v + (*v == '-' || *v == '+');
     size_t whole = strspn(p, "0123456789");
-    if (whole == 0 || p[whole] != ',') return 0;
+    if (whole == 0 || (p[whole] != ',' && p[whole] != '.')) return 0;
     size_t frac = strspn(p + whole + 1, "0123456789");
     const char *rest = p + whole + 1 + frac;
     if (frac == 0 || (*rest && strcmp(rest, "%") != 0)) return 0;
-    if (frac == 3 && whole <= 3 && p[0] != '0') return -1;
+    if (frac == 3 && whole <= 3 && p[0] != '0') return p[whole];
     p[whole] = '.';
     return 0;
 }
@@ -254,16 +256,18 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
             if (k < 0) continue; /* a note */
             char typed[CSV_FIELD_LEN];
             snprintf(typed, sizeof typed, "%s", v);
-            if (c.sep != ',' && decimal_comma_cell(v, r->cols[k]) != 0) {
+            int mark = c.sep != ',' ? decimal_comma_cell(v, r->cols[k]) : 0;
+            if (mark) {
                 const char *dot = strrchr(r->cols[k], '.');
                 char thousands[CSV_FIELD_LEN], decimal[CSV_FIELD_LEN];
-                size_t at = strcspn(v, ",");
+                size_t at = strcspn(v, ",.");
                 snprintf(thousands, sizeof thousands, "%.*s%s", (int)at, v, v + at + 1);
                 snprintf(decimal, sizeof decimal, "%.*s.%s", (int)at, v, v + at + 1);
                 fprintf(err,
-                        _("%s:%d:%zu: [%.*s] %s: '%s' reads as %s if ',' separates thousands or as %s if it is the "
+                        _("%s:%d:%zu: [%.*s] %s: '%s' reads as %s if '%c' separates thousands or as %s if it is the "
                           "decimal mark; write the number meant\n"),
-                        path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1, v, thousands, decimal);
+                        path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1, v, thousands, mark,
+                        decimal);
                 problems++;
             }
             if (!*v) {

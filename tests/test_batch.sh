@@ -180,6 +180,18 @@ bad "batch-5.26 a descriptive column is told how to keep it as a note" 'id,SKU,r
     "FILE:1:2: unknown column 'SKU'; name a key as SECTION.KEY, as --set does (servlab keys lists them), call the row's name 'id', or start a note's name with '#' (#SKU) to keep it unread"
 bad "batch-5.27b '2,188' in a tab table may group thousands: refused, naming both readings" 'id\tinventory.order_quantity\nA\t2,188\n' \
     "FILE:2:2: [inventory] order_quantity: '2,188' reads as 2188 if ',' separates thousands or as 2.188 if it is the decimal mark; write the number meant"
+bad "batch-5.27e '2.188' in a semicolon table (a decimal-comma spreadsheet groups thousands so): refused, naming both readings" 'id;inventory.order_quantity\nA;2.188\n' \
+    "FILE:2:2: [inventory] order_quantity: '2.188' reads as 2188 if '.' separates thousands or as 2.188 if it is the decimal mark; write the number meant"
+bad "batch-5.27f ... in a tab table, in Chinese" 'id\tinventory.order_quantity\nA\t1.500\n' \
+    "FILE:2:2: [inventory] order_quantity: “1.500”可读作 1500（若“.”是千位分隔符）或 1.500（若它是小数点）；请直接写出你要的数" --lang zh
+printf 'id,inventory.order_quantity,revenue.price_per_unit\nA,2.5,1.25\nB,0.5,0.500\n' > "$T/plain.csv"
+printf 'id;inventory.order_quantity;revenue.price_per_unit\nA;2.5;1.25\nB;0.5;0.500\n' > "$T/t.csv"
+"$S" batch "$B" "$T/plain.csv" --reps 2 --format csv --quiet > "$T/want.txt" 2> /dev/null
+"$S" batch "$B" "$T/t.csv" --reps 2 --format csv --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-5.27g '2.5', '1.25', '0.5', '0.500' in a semicolon table (not three digits after 1-3 digits, or a leading 0) run as dots (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '^A,2.5,1.25,' "$T/out.txt" && cmp -s "$T/want.txt" "$T/out.txt"; echo $?) \
+    "$(head -n 3 "$T/err.txt"; diff "$T/want.txt" "$T/out.txt" | head -n 6)"
 bad "batch-5.27 a decimal comma in a comma table is not read as one" "${H}a,\"3,5\"\n" \
     "FILE:2:2: [revenue] price_per_unit: '3,5' is not a number (use a dot as the decimal mark: 0.5, not 0,5)"
 bad "batch-5.27c a cell read with a decimal comma is quoted as typed, not as read ('+0.5%')" 'id;revenue.price_per_unit\na;+0,5%%\n' \
