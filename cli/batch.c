@@ -71,6 +71,29 @@ static struct scenario_override *row_overrides(const struct batch_result *r, siz
     return all;
 }
 
+/* True if a row's cell of column col gives way at the sweep's points to the swept key
+ * param: both set the stock level in one section, one as a level (reorder_point,
+ * order_up_to) or a service lever, the other as another. A row's cells are command-line
+ * values, as a sweep point's is, and the reader refuses two of those for one level; the
+ * row as written keeps its cell, its sweep points take the sweep's lever, as `servlab
+ * sweep`'s lever replaces a level written in the file. The same key needs no leave: the
+ * point's value comes after the cell's and replaces it. */
+static bool sweep_replaces(const char *col, const char *param)
+{
+    static const enum key_id levels[] = {K_INVENTORY_REORDER_POINT, K_INVENTORY_ORDER_UP_TO, K_INVENTORY_SAFETY_FACTOR,
+                                         K_INVENTORY_TARGET_FILL_RATE, K_INVENTORY_TARGET_CYCLE_SERVICE_LEVEL};
+    const char *cd = strrchr(col, '.'), *pd = strrchr(param, '.');
+    if (!*param || !cd || !pd || cd - col != pd - param || strncmp(col, param, (size_t)(cd - col)) != 0 ||
+        strcmp(cd, pd) == 0)
+        return false;
+    bool col_sets = false, param_sets = false;
+    for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++) {
+        col_sets |= strcmp(cd + 1, key_defs[levels[i]].name) == 0;
+        param_sets |= strcmp(pd + 1, key_defs[levels[i]].name) == 0;
+    }
+    return col_sets && param_sets;
+}
+
 static void free_store(char **store, size_t n)
 {
     for (size_t i = 0; i < n; i++) free(store[i]);
@@ -340,11 +363,31 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         char **store = calloc(2 * r->ncols, sizeof *store);
         if (!store) abort();
         struct scenario_override *all = row_overrides(r, i, sets, nsets, table_col, dir, store);
+        size_t nall = nsets; /* the row's cells, less those the sweep's lever replaces */
+        for (size_t k = 0; k < r->ncols; k++)
+            if (!sweep_replaces(r->cols[k], r->parameter) && !sweep_replaces(r->cols[k], r->parameter2))
+                all[nall++] = all[nsets + k];
         struct sweep_result *sw = malloc(sizeof *sw);
         if (!sw) abort();
         struct simulate_opts so = o->sim;
         so.progress = false;
-        rc = sweep_run(base, all, nsets + r->ncols, &so, sw, err);
+        char *msgs = NULL;
+        size_t len = 0;
+        FILE *buf = open_memstream(&msgs, &len);
+        rc = sweep_run(base, all, nall, &so, sw, buf ? buf : err);
+        if (buf) fclose(buf);
+        for (const char *line = msgs; line && *line;) { /* said of this row: which one */
+            const char *end = strchr(line, '\n');
+            int n = end ? (int)(end - line) : (int)strlen(line);
+            const char *said = line;
+            if (rc != 0 && strncmp(said, "servlab: ", 9) == 0 && n >= 9) said += 9, n -= 9; /* the row's place leads */
+            if (rc != 0)
+                fprintf(err, _("%s:%d (row %s): %.*s\n"), r->table, r->rows[i].line, r->rows[i].id, n, said);
+            else
+                fprintf(err, "%.*s\n", n, line);
+            line = end ? end + 1 : NULL;
+        }
+        free(msgs);
         if (rc == 0) {
             struct batch_row *row = &r->rows[i];
             size_t b = sw->opt.best;

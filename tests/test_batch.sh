@@ -394,4 +394,40 @@ ok "batch-8.12 summary.txt: horizon_days, warmup_days, rows and the totals as ke
       grep -q '^total_gain_ci95: [0-9.]' "$T/gain_out/summary.txt"; echo $?) "$(head -16 "$T/gain_out/summary.txt")"
 ok "batch-8.10 report.html shows the rows that gain most, two of them with no significant gain" \
     $(grep -q '<h2>The rows that gain most</h2>' "$T/gain_out/report.html" && [ "$(grep -o '<td>no significant gain</td>' "$T/gain_out/report.html" | wc -l)" -eq 2 ]; echo $?)
+# a column giving each row its current reorder point (or service lever) with --sweep of
+# safety_factor: the row as written keeps its own, its sweep points take the sweep's
+# lever (the cell is a command-line value, as a sweep point's is; they were refused as
+# "the command line also sets reorder_point")
+printf 'id,demand.history,inventory.reorder_point\nbolt_01,history/bolt_01.csv,900\n' > scenarios/planner/.t_rop.csv
+printf 'id,demand.history,inventory.target_fill_rate\nbolt_01,history/bolt_01.csv,0.9\n' > scenarios/planner/.t_fill.csv
+printf 'id,demand.history\nbolt_01,history/bolt_01.csv\n' > scenarios/planner/.t_none.csv
+for t in rop fill none; do
+    "$S" batch "$B" scenarios/planner/.t_$t.csv --sweep --reps 2 --format csv --quiet > "$T/lev_$t.csv" 2> "$T/lev_$t.err"
+    echo $? > "$T/lev_$t.rc"
+done
+rm -f scenarios/planner/.t_rop.csv scenarios/planner/.t_fill.csv scenarios/planner/.t_none.csv
+"$S" run "$B" --set demand.history=scenarios/planner/history/bolt_01.csv --set inventory.reorder_point=900 --reps 2 \
+    --format csv --quiet > "$T/run.csv"
+want="$(grep '^profit_per_day,' "$T/run.csv" | cut -d, -f2)"
+best() { sed -n 2p "$1" | cut -d, -f"$2"-; }
+ok "batch-9.1 a reorder_point column with --sweep of safety_factor runs (status $(cat "$T/lev_rop.rc"))" \
+    $([ "$(cat "$T/lev_rop.rc")" -eq 0 ]; echo $?) "$(head -n 3 "$T/lev_rop.err")"
+ok "batch-9.2 ... the row as written keeps its reorder point: profit $(sed -n 2p "$T/lev_rop.csv" | cut -d, -f7) = servlab run --set reorder_point=900" \
+    $([ "$(sed -n 2p "$T/lev_rop.csv" | cut -d, -f7)" = "$want" ]; echo $?) "want $want"
+ok "batch-9.3 ... its sweep points are the sweep's, as for a row without the column" \
+    $([ "$(best "$T/lev_rop.csv" 9 | cut -d, -f1-4)" = "$(best "$T/lev_none.csv" 8 | cut -d, -f1-4)" ]; echo $?) \
+    "$(best "$T/lev_rop.csv" 9) vs $(best "$T/lev_none.csv" 8)"
+ok "batch-9.4 a target_fill_rate column with --sweep of safety_factor runs too, its sweep the sweep's (status $(cat "$T/lev_fill.rc"))" \
+    $([ "$(cat "$T/lev_fill.rc")" -eq 0 ] &&
+        [ "$(best "$T/lev_fill.csv" 9 | cut -d, -f1-4)" = "$(best "$T/lev_none.csv" 8 | cut -d, -f1-4)" ]; echo $?) \
+    "$(head -n 3 "$T/lev_fill.err")"
+sed 's/^from = -1/from = -50/; s/^parameter = inventory.safety_factor/parameter = inventory.order_quantity/' "$B" \
+    > scenarios/planner/.t_base.ini
+printf 'id,revenue.price_per_unit\na,1.79\n' > "$T/t.csv"
+"$S" batch scenarios/planner/.t_base.ini "$T/t.csv" --sweep --reps 2 --quiet > /dev/null 2> "$T/err.txt"
+rc=$?
+rm -f scenarios/planner/.t_base.ini
+ok "batch-9.5 a row's sweep that cannot run names the row first (status $rc)" \
+    $([ $rc -eq 2 ] && grep -v "^servlab: warning" "$T/err.txt" | head -n 1 | grep -q -F "$T/t.csv:2 (row a): scenarios/planner/.t_base.ini:"; echo $?) \
+    "$(head -n 2 "$T/err.txt")"
 check_done test_batch
