@@ -199,6 +199,36 @@ static void warnings_add(struct warnings *ws, const char *text, size_t row)
     w->rows[w->nrows++] = row;
 }
 
+/* A warning of row i in text, told where a value came from: the reader says "[costs]
+ * holding_per_unit_day = 2.5 (--set)" of a command-line value, and a row's cells are
+ * given to it as such; a value the table's column gave is said to come from that column,
+ * "(table column costs.holding_per_unit_day)", in English and in Chinese (（--set）). */
+static void warning_sources(const struct batch_result *r, const char *text, char *out, size_t size)
+{
+    snprintf(out, size, "%s", text);
+    static const char *const opens[] = {" (", "（"}, *const closes[] = {")", "）"};
+    for (size_t k = 0; k < r->ncols; k++) {
+        const char *dot = strrchr(r->cols[k], '.');
+        char said[200];
+        snprintf(said, sizeof said, "[%.*s] %s = ", (int)(dot - r->cols[k]), r->cols[k], dot + 1);
+        for (char *at = strstr(out, said); at; at = strstr(at + 1, said)) {
+            char *value_end = at + strlen(said) + strspn(at + strlen(said), "0123456789.eE+-");
+            for (size_t q = 0; q < sizeof opens / sizeof opens[0]; q++) {
+                char set[40], column[300];
+                snprintf(set, sizeof set, "%s--set%s", opens[q], closes[q]);
+                if (strncmp(value_end, set, strlen(set)) != 0) continue;
+                /* TRANSLATORS: where a value came from, in a warning: the batch table's column (SECTION.KEY) */
+                snprintf(column, sizeof column, _("table column %s"), r->cols[k]);
+                char rest[sizeof(((struct scenario *)0)->warnings[0])];
+                snprintf(rest, sizeof rest, "%s", value_end + strlen(set));
+                size_t before = (size_t)(value_end - out);
+                snprintf(value_end, size - before, "%s%s%s%s", opens[q], column, closes[q], rest);
+                break;
+            }
+        }
+    }
+}
+
 /* Each warning as one line, "TABLE row a: TEXT", "TABLE, all 50 rows: TEXT" or "TABLE,
  * 3 rows (a, b, c): TEXT" (at most five ids, then how many more): said on err and kept in
  * r->warnings for summary.txt. */
@@ -319,7 +349,11 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             bad++;
         }
         chart_figures(sc, &r->rows[i]);
-        for (size_t w = 0; w < sc->nwarnings; w++) warnings_add(&warnings, sc->warnings[w], i);
+        for (size_t w = 0; w < sc->nwarnings; w++) {
+            char text[sizeof sc->warnings[w]];
+            warning_sources(r, sc->warnings[w], text, sizeof text);
+            warnings_add(&warnings, text, i);
+        }
         if (sc->history_info) { /* what run's history description warns of: the mode loses structure */
             char lines[4][640];
             size_t n = history_warning_lines(sc->history_info, sc->cfg.demand.history_mode, lines, 4);

@@ -430,4 +430,15 @@ rm -f scenarios/planner/.t_base.ini
 ok "batch-9.5 a row's sweep that cannot run names the row first (status $rc)" \
     $([ $rc -eq 2 ] && grep -v "^servlab: warning" "$T/err.txt" | head -n 1 | grep -q -F "$T/t.csv:2 (row a): scenarios/planner/.t_base.ini:"; echo $?) \
     "$(head -n 2 "$T/err.txt")"
+# a warning about a value the table gave names its column, not --set
+printf 'id,costs.holding_per_unit_day\na,2.5\nb,0.00055\n' > "$T/t.csv"
+for lang in en zh; do
+    "$S" batch "$B" "$T/t.csv" --reps 2 --quiet --lang $lang > /dev/null 2> "$T/err_$lang.txt"
+done
+ok "batch-9.6 an annual holding cost from the table is said to come from its column, not --set" \
+    $(grep -q -F "row a (line 2): [costs] holding_per_unit_day = 2.5 (table column costs.holding_per_unit_day): a year on the shelf" "$T/err_en.txt" &&
+        ! grep -q -e '--set' "$T/err_en.txt"; echo $?) "$(cat "$T/err_en.txt")"
+ok "batch-9.7 ... in Chinese too" \
+    $(grep -q -F "[costs] holding_per_unit_day = 2.5（表格列 costs.holding_per_unit_day）：" "$T/err_zh.txt" &&
+        ! grep -q -e '--set' "$T/err_zh.txt"; echo $?) "$(cat "$T/err_zh.txt")"
 check_done test_batch
