@@ -196,8 +196,8 @@ bad "batch-5.27 a decimal comma in a comma table is not read as one" "${H}a,\"3,
     "FILE:2:2: [revenue] price_per_unit: '3,5' is not a number (use a dot as the decimal mark: 0.5, not 0,5)"
 bad "batch-5.27c a cell read with a decimal comma is quoted as typed, not as read ('+0.5%')" 'id;revenue.price_per_unit\na;+0,5%%\n' \
     "FILE:2:2: [revenue] price_per_unit: '+0,5%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.005 for +0.5%)"
-bad "batch-5.27d ... in Chinese too, and in the row the cell's message names" 'id;revenue.price_per_unit;inventory.target_fill_rate\na;3;97,5%%\n' \
-    "FILE:2:3: [inventory] target_fill_rate: “97,5%”不是数字（只写数字，不要带 %；若是比例，请写成小数：97.5% 写作 0.975）" --lang zh
+bad "batch-5.27d ... in Chinese too, and in the row the cell's message names" 'id;revenue.price_per_unit;costs.holding_per_unit_day\na;3;2,5%%\n' \
+    "FILE:2:3: [costs] holding_per_unit_day: “2,5%”不是数字（只写数字，不要带 %；若是比例，请写成小数：2.5% 写作 0.025）" --lang zh
 # a German spreadsheet's table: ID in capitals, a note column (its name and cells in any
 # characters), decimal commas in a semicolon table (a number key's; a distribution keeps
 # its commas)
@@ -441,4 +441,24 @@ ok "batch-9.6 an annual holding cost from the table is said to come from its col
 ok "batch-9.7 ... in Chinese too" \
     $(grep -q -F "[costs] holding_per_unit_day = 2.5（表格列 costs.holding_per_unit_day）：" "$T/err_zh.txt" &&
         ! grep -q -e '--set' "$T/err_zh.txt"; echo $?) "$(cat "$T/err_zh.txt")"
+# a percentage in a share key's cell (as a spreadsheet saves a cell formatted so) is the
+# share: 97.5%, 97,5% in a semicolon table and 97.50% run as 0.975
+printf 'id,inventory.target_fill_rate\na,0.975\nb,0.99\nc,0.05\nd,0.5\n' > "$T/plain.csv"
+printf 'id,inventory.target_fill_rate\na,97.5%%\nb,99%%\nc,5%%\nd,50%%\n' > "$T/pct.csv"
+printf 'id;inventory.target_fill_rate\na;97,5%%\nb;99%%\nc;5%%\nd;50%%\n' > "$T/pct_semi.csv"
+printf 'id,inventory.target_fill_rate\na,97.50%%\nb,99.00%%\nc,5.00%%\nd,50.00%%\n' > "$T/pct_excel.csv"
+"$S" batch "$B" "$T/plain.csv" --reps 2 --format csv --quiet > "$T/want.txt" 2> "$T/want_err.txt"
+for t in pct pct_semi pct_excel; do
+    "$S" batch "$B" "$T/$t.csv" --reps 2 --format csv --quiet > "$T/out.txt" 2> "$T/err.txt"
+    rc=$?
+    sed 's/^\([a-d]\),[0-9.]*,/\1,X,/' "$T/want.txt" > "$T/want_x.txt"
+    sed 's/^\([a-d]\),[0-9.]*,/\1,X,/' "$T/out.txt" > "$T/out_x.txt"
+    ok "batch-9.8 $t: percentages of target_fill_rate run as the shares (status $rc)" \
+        $([ $rc -eq 0 ] && grep -q '^a,0.975' "$T/out.txt" && cmp -s "$T/want_x.txt" "$T/out_x.txt"; echo $?) \
+        "$(head -n 3 "$T/err.txt"; diff "$T/want.txt" "$T/out.txt" | head -n 6)"
+done
+bad "batch-9.9 a percentage of a key that is no share is refused as before" 'id,costs.holding_per_unit_day\na,2.5%%\n' \
+    "FILE:2:2: [costs] holding_per_unit_day: '2.5%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.025 for 2.5%)"
+bad "batch-9.10 a percentage over 100 of a share is refused by the reader" 'id,inventory.target_fill_rate\na,150%%\n' \
+    "FILE:2:2: [inventory] target_fill_rate: must be below 1, got 1.5 (write a share as a decimal: 0.95 for 95%)"
 check_done test_batch
