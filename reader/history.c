@@ -1013,6 +1013,43 @@ static struct row *over_file_span(const struct reader *rd, const struct row *row
     return out;
 }
 
+enum { PERIODIC_ROWS_MIN = 4 };
+
+/* A daily history whose dated rows (at least PERIODIC_ROWS_MIN) are all exactly 7 days
+ * apart, or all on the same day of consecutive months, is almost surely weekly or monthly
+ * totals dated by a full date; played as one day's sales each, it would understate demand
+ * 7 or 30 times. Unless history_period is set (day: the gaps are real), it is refused
+ * with the key to set. Returns 0, 1 when the rows are so but history_period is set, or -1
+ * reported. */
+static int periodic_rows(struct reader *rd, const struct row *rows, size_t n, bool dated)
+{
+    const struct history_options *o = rd->opt;
+    if (!dated || o->kind != HISTORY_DAILY || o->period != HISTORY_PERIOD_DAY || n < PERIODIC_ROWS_MIN) return 0;
+    bool weekly = true, monthly = true;
+    long y0, y;
+    unsigned m0, d0, m, d;
+    civil_from_days((long)rows[0].day, &y0, &m0, &d0);
+    for (size_t i = 1; i < n; i++) {
+        weekly &= rows[i].day - rows[i - 1].day == 7;
+        civil_from_days((long)rows[i].day, &y, &m, &d);
+        monthly &= d == d0 && y * 12 + m == y0 * 12 + m0 + (long)i;
+    }
+    if ((weekly || monthly) && o->period_given) return 1;
+    if (weekly)
+        return fail_at(rd, rows[0].line, COL_DATE,
+                       _("every one of the %zu rows is 7 days after the one before, as weekly totals are; if each "
+                         "row is a week's total, set history_period = week; if the days between had no demand, set "
+                         "history_period = day"),
+                       n);
+    if (monthly)
+        return fail_at(rd, rows[0].line, COL_DATE,
+                       _("the %zu rows fall on day %u of consecutive months, as monthly totals do; if each row is a "
+                         "month's total, set history_period = month; if the days between had no demand, set "
+                         "history_period = day"),
+                       n, d0);
+    return 0;
+}
+
 struct history_info *history_read(const char *name, const char *text, size_t len, const struct history_options *options,
                                   char *err, size_t errlen)
 {
@@ -1020,6 +1057,8 @@ struct history_info *history_read(const char *name, const char *text, size_t len
     struct row *rows = NULL;
     bool dated = false, timed = false;
     long n = read_rows(&rd, text, len, &rows, &dated, &timed);
+    int periodic = n > 0 ? periodic_rows(&rd, rows, (size_t)n, dated) : 0;
+    if (periodic < 0) n = -1;
     struct history_info *hi = calloc(1, sizeof *hi);
     if (!hi) abort();
     size_t nrows = n > 0 ? (size_t)n : 0, ndays = nrows;
@@ -1044,6 +1083,7 @@ struct history_info *history_read(const char *name, const char *text, size_t len
     hi->kind = options->kind;
     hi->options = *options;
     hi->dated = dated;
+    hi->periodic = periodic > 0;
     if (hi->options.period != HISTORY_PERIOD_DAY) {
         /* days spread evenly from weekly or monthly totals are alike within a period: their
            weekly pattern and day-to-day autocorrelation are the spreading's, not demand's
@@ -1109,9 +1149,9 @@ const struct history_info *history_load_options(const char *path, const struct h
     pthread_mutex_lock(&lock);
     for (size_t i = 0; stated && i < nknown; i++) {
         const struct known *k = &known[i];
-        if (same_options(&k->hi->options, options) && strcmp(k->hi->path, path) == 0 && k->dev == st.st_dev &&
-            k->ino == st.st_ino && k->size == st.st_size && k->mtime.tv_sec == st.st_mtim.tv_sec &&
-            k->mtime.tv_nsec == st.st_mtim.tv_nsec) {
+        if (same_options(&k->hi->options, options) && (options->period_given || !k->hi->periodic) &&
+            strcmp(k->hi->path, path) == 0 && k->dev == st.st_dev && k->ino == st.st_ino && k->size == st.st_size &&
+            k->mtime.tv_sec == st.st_mtim.tv_sec && k->mtime.tv_nsec == st.st_mtim.tv_nsec) {
             const struct history_info *hi = k->hi;
             pthread_mutex_unlock(&lock);
             return hi;

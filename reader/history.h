@@ -51,6 +51,7 @@ struct history_options {
     enum history_thousands thousands;
     enum history_date_format date_format; /* the order of D/M/YYYY-like dates (the year last) */
     enum history_period period;           /* week, month: each row is the period's total (daily kind) */
+    bool period_given; /* history_period is set (to day too): rows 7 days or a month apart are then what it says */
     /* a header name or a 1-based number; "" for the default (the first two columns, no item) */
     char date_column[HISTORY_NAME_LEN], quantity_column[HISTORY_NAME_LEN], item_column[HISTORY_NAME_LEN];
     char item[HISTORY_NAME_LEN]; /* the item whose rows are read, with item_column */
@@ -63,6 +64,7 @@ struct history_info {
     struct demand_history h;         /* what the model plays */
     size_t rows;                     /* data rows read (orders kind: orders, with 0 quantities; week, month: periods) */
     bool dated;                      /* the day column holds dates */
+    bool periodic;                   /* daily rows all 7 days or a month apart, read so as history_period = day said */
     char first_date[40];             /* the first day's date, if dated */
     double first_day;                /* the first day's number (days since 1970-01-01 if dated) */
     double mean_per_day, sd_per_day; /* daily totals over every day, zeros included */

@@ -1186,6 +1186,7 @@ static bool resolve_history(struct loader *ld)
                    _("missing; say whether each row of the history is a day's total (daily) or one order (orders)"));
     const struct history_options *o = &sc->history_options;
     sc->history_options.kind = sc->history_kind;
+    sc->history_options.period_given = given(sc, K_DEMAND_HISTORY_PERIOD);
     if (*o->item_column && !*o->item)
         report_key(ld, line_of(sc, K_DEMAND_HISTORY_ITEM_COLUMN), K_DEMAND_HISTORY_ITEM_COLUMN,
                    _("needs history_item, the item whose rows to read"));

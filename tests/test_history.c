@@ -823,6 +823,33 @@ static void test_export_errors(void)
              dir, dir);
     check(rc == 2 && strncmp(messages, expect, strlen(expect)) == 0,
           "history-11.23 a negative row and a later bad quantity: both said: %s     got: %s", expect, messages);
+    /* weekly or monthly totals dated by full dates, read as days: refused, with the key */
+    const char *weeks = "周开始,销量\n2024-01-01,50\n2024-01-08,33\n2024-01-15,0\n2024-01-22,41\n";
+    refused_export("history-11.24", weeks, "",
+                   "/bad.csv:2:1: column '周开始': every one of the 4 rows is 7 days after the one before, as weekly "
+                   "totals are; if each row is a week's total, set history_period = week; if the days between had no "
+                   "demand, set history_period = day\n");
+    const char *months = "date,qty\n2024-01-01,300\n2024-02-01,280\n2024-03-01,310\n2024-04-01,290\n";
+    refused_export("history-11.25", months, "",
+                   "/bad.csv:2:1: column 'date': the 4 rows fall on day 1 of consecutive months, as monthly totals "
+                   "do; if each row is a month's total, set history_period = month; if the days between had no "
+                   "demand, set history_period = day\n");
+    /* history_period = day says the gaps are real: read as days, as before */
+    write_file("gaps.csv", weeks);
+    check(load_export("gaps", "gaps.csv", "history_period = day\n") == 0 && sc.history_info->h.ndays == 22 &&
+              sc.history_info->periodic,
+          "history-11.26 rows 7 days apart load as days with history_period = day (%s)", messages);
+    /* the loaded file is not reused for a scenario that does not say so */
+    check(load_export("gaps", "gaps.csv", "") == 2 && strstr(messages, "history_period = week"),
+          "history-11.27 ... and are refused again without it (%s)", messages);
+    write_file("gaps.csv", months);
+    check(load_export("gaps", "gaps.csv", "history_period = month\n") == 0 && sc.history_info->h.ndays == 121,
+          "history-11.28 the monthly file loads with history_period = month (%s)", messages);
+    /* three rows, or one gap of another length, are not taken for periods */
+    write_file("gaps.csv", "d,q\n2024-01-01,5\n2024-01-08,3\n2024-01-15,4\n");
+    check(load_export("gaps", "gaps.csv", "") == 0, "history-11.29 3 rows 7 days apart load (%s)", messages);
+    write_file("gaps.csv", "d,q\n2024-01-01,5\n2024-01-08,3\n2024-01-15,4\n2024-01-23,4\n");
+    check(load_export("gaps", "gaps.csv", "") == 0, "history-11.30 rows 7, 7 and 8 days apart load (%s)", messages);
 }
 
 /* ---- a slow mover: too few orders to fit, and the levers still see its spread ---- */
