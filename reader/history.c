@@ -9,6 +9,7 @@
 #include "value.h"
 #include "sim/num.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <pthread.h>
@@ -172,6 +173,7 @@ struct reader {
     int first_line;                  /* the first row's line */
     bool header;                     /* the first row is a header */
     bool keyed;                      /* a column key is given: rows may have any number of fields */
+    bool trailing;                   /* a two-column file with empty columns after (empty header and cells) */
     size_t col[COLS];                /* 0-based; col[COL_ITEM] only with an item column */
     char names[COLS][CSV_FIELD_LEN]; /* the columns' headers, or "day", "quantity", "item" */
     bool decimal_comma;              /* settled */
@@ -324,7 +326,10 @@ static int first_row(struct reader *rd, const struct csv_record *r)
     rd->nfields = r->n;
     rd->first_line = r->line;
     rd->keyed = *o->date_column || *o->quantity_column || *o->item_column;
-    if (!rd->keyed && r->n != 2) return 1; /* the row-length message, with the row */
+    size_t used = r->n; /* without empty columns at the end, as spreadsheets save them (`date,qty,,`) */
+    while (used > 2 && !*r->field[used - 1]) used--;
+    rd->trailing = !rd->keyed && used == 2 && r->n > 2;
+    if (!rd->keyed && used != 2) return 1; /* the row-length message, with the row */
     if (find_column(rd, r, "history_date_column", o->date_column, 0, &rd->col[COL_DATE]) != 0 ||
         find_column(rd, r, "history_quantity_column", o->quantity_column, 1, &rd->col[COL_QUANTITY]) != 0)
         return -1;
@@ -556,6 +561,50 @@ static int read_quantity(const struct reader *rd, const char *text, double *out,
     return 0;
 }
 
+/* Words of a header cell that names an item (a code first: it is what history_item matches
+ * best; a name column is the next best). */
+static const char *const item_words[] = {"编码", "sku",  "code", "物料",    "商品",    "产品",
+                                         "货品", "品名", "item", "product", "article", "material"};
+
+/* Append to rd->err, for a first row r of more than 2 fields, the keys that read such an
+ * export, with its own header names as a suggestion when they look like a date, a
+ * quantity and an item column. */
+static void name_columns(struct reader *rd, const struct csv_record *r)
+{
+    const char *date = NULL, *quantity = NULL, *item = NULL;
+    for (size_t i = 0; i < r->n; i++) {
+        enum column_kind k = header_kind(r->field[i]);
+        if (k == KIND_DATE && !date) date = r->field[i];
+        if (k == KIND_QUANTITY && !quantity) quantity = r->field[i];
+    }
+    for (size_t w = 0; w < sizeof item_words / sizeof item_words[0] && !item; w++)
+        for (size_t i = 0; i < r->n && !item; i++) {
+            char lower[CSV_FIELD_LEN];
+            size_t k = 0;
+            for (; r->field[i][k] && k + 1 < sizeof lower; k++) lower[k] = (char)tolower((unsigned char)r->field[i][k]);
+            lower[k] = '\0';
+            if (header_kind(r->field[i]) == KIND_UNKNOWN && strstr(lower, item_words[w])) item = r->field[i];
+        }
+    size_t used = strlen(rd->err);
+    if (used >= rd->errlen) return;
+    if (date && quantity && item)
+        snprintf(rd->err + used, rd->errlen - used,
+                 _("; to read a longer export, name its columns: here perhaps history_date_column = %s and "
+                   "history_quantity_column = %s, and for one item's rows history_item_column = %s with "
+                   "history_item"),
+                 date, quantity, item);
+    else if (date && quantity)
+        snprintf(rd->err + used, rd->errlen - used,
+                 _("; to read a longer export, name its columns: here perhaps history_date_column = %s and "
+                   "history_quantity_column = %s"),
+                 date, quantity);
+    else
+        snprintf(rd->err + used, rd->errlen - used,
+                 _("; to read a longer export, name its columns with history_date_column and "
+                   "history_quantity_column (a header name or a column number from 1), and for one item's rows "
+                   "history_item_column with history_item"));
+}
+
 /* A row whose number of fields is not the first row's. */
 static int wrong_length(struct reader *rd, const struct csv_record *r)
 {
@@ -564,17 +613,35 @@ static int wrong_length(struct reader *rd, const struct csv_record *r)
                        _("1 field: the row has no comma, semicolon or tab between its columns; save the export as CSV "
                          "or as tab-separated text (history_separator = comma, semicolon or tab). A history row has "
                          "2 fields: the day (a date YYYY-MM-DD or a day number) and the quantity"));
-    if (!rd->keyed && (rd->nfields == 2 || r->line == rd->first_line))
-        return fail_at(rd, r->line, -1,
-                       P_("%zu field; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
-                          "quantity",
-                          "%zu fields; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
-                          "quantity",
-                          r->n),
-                       r->n);
+    if (!rd->keyed && (rd->nfields == 2 || r->line == rd->first_line)) {
+        fail_at(rd, r->line, -1,
+                P_("%zu field; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
+                   "quantity",
+                   "%zu fields; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
+                   "quantity",
+                   r->n),
+                r->n);
+        if (r->line == rd->first_line && r->n > 2) name_columns(rd, r);
+        return -1;
+    }
     return fail_at(rd, r->line, -1,
                    _("%zu fields, but row %d has %zu; a value holding the separator must be in double quotes"), r->n,
                    rd->first_line, rd->nfields);
+}
+
+/* A data row of a two-column file with empty columns after: 2 fields or more, the rest
+ * empty. Returns 0, or -1 reported. */
+static int trailing_cells(struct reader *rd, const struct csv_record *r)
+{
+    if (r->n < 2) return wrong_length(rd, r);
+    for (size_t i = 2; i < r->n; i++)
+        if (*r->field[i])
+            return fail_at(rd, r->line, -1,
+                           _("column %zu holds '%s', but its header is empty; a history row has 2 columns: the day "
+                             "and the quantity (name the columns with history_date_column and "
+                             "history_quantity_column to read a longer export)"),
+                           i + 1, r->field[i]);
+    return 0;
 }
 
 enum { NEGATIVE_LINES_SHOWN = 5 };
@@ -658,7 +725,8 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
             gather(ev, rd, r);
             continue;
         }
-        if (fullwidth_row(rd, r) != 0 || (r->n != rd->nfields && wrong_length(rd, r) != 0)) {
+        if (fullwidth_row(rd, r) != 0 || (r->n != rd->nfields && !rd->trailing && wrong_length(rd, r) != 0) ||
+            (rd->trailing && trailing_cells(rd, r) != 0)) {
             rc = -1;
             break;
         }

@@ -539,6 +539,8 @@ static void test_exports(void)
                 "\xef\xbb\xbf"
                 "Datum;Menge\r\n04.03.2024;24,0\r\n05.03.2024;3,5\r\n07.03.2024;2400\r\n10.03.2024;7,25\r\n",
                 "", plain);
+    same_demand("history-10.21", "empty columns after the two, as Excel saves them",
+                "日期,销量,,\n2024-03-04,24,,\n2024-03-05,3.5,,\n2024-03-07,2400,,\n2024-03-10,7.25,,\n", "", plain);
     same_demand("history-10.2", "a tab-separated export",
                 "date\tunits\n2024-03-04\t24\n2024-03-05\t3.5\n2024-03-07\t2400\n2024-03-10\t7.25\n", "", plain);
     same_demand("history-10.3", "quoted thousands with history_thousands = ,",
@@ -823,6 +825,19 @@ static void test_export_errors(void)
              dir, dir);
     check(rc == 2 && strncmp(messages, expect, strlen(expect)) == 0,
           "history-11.23 a negative row and a later bad quantity: both said: %s     got: %s", expect, messages);
+    refused_export("history-11.31", "日期,销量,,\n2024-01-01,12,,\n2024-01-02,5,x,\n", "",
+                   "/bad.csv:3: column 3 holds 'x', but its header is empty; a history row has 2 columns");
+    /* a longer export: the keys that read it, with its own header names */
+    refused_export("history-11.32", "单据日期,商品编码,商品名称,数量,金额（元）\n2024-01-01,SKU001,螺栓,12,14.8\n", "",
+                   "/bad.csv:1: 5 fields; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
+                   "quantity; to read a longer export, name its columns: here perhaps history_date_column = 单据日期 "
+                   "and history_quantity_column = 数量, and for one item's rows history_item_column = 商品编码 with "
+                   "history_item\n");
+    refused_export("history-11.33", "a,b,c\n2024-01-01,SKU001,12\n", "",
+                   "/bad.csv:1: 3 fields; a history row has 2: the day (a date YYYY-MM-DD or a day number) and the "
+                   "quantity; to read a longer export, name its columns with history_date_column and "
+                   "history_quantity_column (a header name or a column number from 1), and for one item's rows "
+                   "history_item_column with history_item\n");
     /* weekly or monthly totals dated by full dates, read as days: refused, with the key */
     const char *weeks = "周开始,销量\n2024-01-01,50\n2024-01-08,33\n2024-01-15,0\n2024-01-22,41\n";
     refused_export("history-11.24", weeks, "",
