@@ -677,6 +677,15 @@ static int say_negatives(struct reader *rd, const struct negatives *neg, bool af
     return -1;
 }
 
+/* Rows by their time, in file order at the same time (an export lists a day's orders in
+ * any order: by customer, by order number). */
+static int by_time(const void *a, const void *b)
+{
+    const struct row *x = a, *y = b;
+    if (x->day != y->day) return x->day < y->day ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
 /* One pass over the records of text: the first pass (rows == NULL) gathers what the
  * rows show in ev; the second reads the item's data rows into rows (grown as needed).
  * Returns the count of rows read, or -1. */
@@ -693,7 +702,7 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
     int blank_line = 0, first_data_line = 0;
     char problem[500], seen[5][64];
     long rc = 0;
-    bool first = true;
+    bool first = true, unsorted = false;
     struct negatives neg = {0};
     for (;;) {
         int got = csv_next(&c, r, problem, sizeof problem);
@@ -838,7 +847,9 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
         }
         if (n > 0) {
             const struct row *prev = &(*rows)[n - 1];
-            if (day < prev->day || (o->kind == HISTORY_DAILY && day == prev->day)) {
+            if (o->kind == HISTORY_ORDERS && day < prev->day && floor(day) == floor(prev->day))
+                unsorted = true; /* an earlier time on the same day: sorted below */
+            else if (day < prev->day || (o->kind == HISTORY_DAILY && day == prev->day)) {
                 rc = fail_at(rd, r->line, COL_DATE,
                              day == prev->day ? _("%s appears again (row %d has it too); a daily "
                                                   "history has one row per day (or use history_kind = orders)")
@@ -868,6 +879,7 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
         if (*o->item_column) note_span(rd, r);
     }
     free(r);
+    if (unsorted && rc == 0) qsort(*rows, n, sizeof **rows, by_time);
     if (neg.count) rc = say_negatives(rd, &neg, rc != 0);
     if (rc == 0 && rows && n == 0 && *o->item_column && (others > 0)) {
         char ids[400] = "";

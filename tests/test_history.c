@@ -838,6 +838,23 @@ static void test_export_errors(void)
                    "quantity; to read a longer export, name its columns with history_date_column and "
                    "history_quantity_column (a header name or a column number from 1), and for one item's rows "
                    "history_item_column with history_item\n");
+    /* a day's orders in any order: read by their times, as the sorted file */
+    write_file("sorted.csv", "t,q\n2024/01/01 10:11,1\n2024/01/01 13:32,4\n2024/01/01 17:23,3\n2024/01/02 8:46,4\n");
+    if (check(load_export("sorted", "sorted.csv", "history_kind = orders\n") == 0, "history-11.34 sorted (%s)",
+              messages)) {
+        struct demand_history want = sc.history_info->h;
+        double at[4], units[4];
+        memcpy(at, want.at, sizeof at);
+        memcpy(units, want.units, sizeof units);
+        write_file("unsorted.csv",
+                   "t,q\n2024/01/01 17:23,3\n2024/01/01 10:11,1\n2024/01/01 13:32,4\n2024/01/02 8:46,4\n");
+        int got = load_export("unsorted", "unsorted.csv", "history_kind = orders\n");
+        check(got == 0 && sc.history_info->h.norders == 4 && memcmp(sc.history_info->h.at, at, sizeof at) == 0 &&
+                  memcmp(sc.history_info->h.units, units, sizeof units) == 0,
+              "history-11.35 orders out of time order within a day read as sorted (%s)", messages);
+    }
+    refused_export("history-11.36", "t,q\n2024/01/02 17:23,3\n2024/01/01 10:11,1\n", "history_kind = orders\n",
+                   "/bad.csv:3:1: column 't': 2024/01/01 10:11 comes before the day of row 2");
     /* weekly or monthly totals dated by full dates, read as days: refused, with the key */
     const char *weeks = "周开始,销量\n2024-01-01,50\n2024-01-08,33\n2024-01-15,0\n2024-01-22,41\n";
     refused_export("history-11.24", weeks, "",
