@@ -955,6 +955,48 @@ static void find_periods(struct history_info *hi)
     h->nperiods = n;
 }
 
+enum { TITLE_ROWS_MAX = 8 };
+
+/* A report's title rows above the header (`销售明细报表,` then `导出时间：2024-05-01,`): the
+ * file's first rows, blank or of one cell that is neither a date nor a number, followed by a
+ * row of 2 cells or more. Read as the header, they would give a message about their own
+ * text; they are refused saying what they seem to be. Returns 0, or -1 reported. */
+static int title_rows(struct reader *rd, const char *text, size_t len)
+{
+    struct csv c;
+    csv_init(&c, text, len);
+    c.sep = rd->sep;
+    struct csv_record *r = malloc(sizeof *r);
+    if (!r) abort();
+    char problem[300], cell[CSV_FIELD_LEN];
+    int titles = 0, rc = 0;
+    for (int k = 0; k <= TITLE_ROWS_MAX && csv_next(&c, r, problem, sizeof problem) > 0; k++) {
+        size_t filled = 0, at = 0;
+        for (size_t i = 0; i < r->n; i++)
+            if (*r->field[i]) filled++, at = i;
+        if (filled >= 2) {
+            if (titles > 0)
+                rc = r->line == 2 ? fail_at(rd, r->line, -1,
+                                            _("row 1 seems to be a title above the table, which starts in row 2; "
+                                              "delete it (a history's first row is its header or its first day)"))
+                                  : fail_at(rd, r->line, -1,
+                                            _("rows 1 to %d seem to be a title above the table, which starts in "
+                                              "row %d; delete them (a history's first row is its header or its "
+                                              "first day)"),
+                                            r->line - 1, r->line);
+            break;
+        }
+        if (filled == 1) {
+            fullwidth_fold(r->field[at], cell, sizeof cell);
+            if (number_like(cell) || date_shape(cell).shape != WHEN_NONE) break;
+            titles++;
+        } else if (!r->blank)
+            break;
+    }
+    free(r);
+    return rc;
+}
+
 /* Read every data row of text into rows (grown as needed). Returns the count, or -1. */
 static long read_rows(struct reader *rd, const char *text, size_t len, struct row **rows, bool *dated, bool *timed)
 {
@@ -973,6 +1015,7 @@ static long read_rows(struct reader *rd, const char *text, size_t len, struct ro
                  rd->path);
         return -1;
     }
+    if (title_rows(rd, text, len) != 0) return -1;
     snprintf(rd->names[COL_DATE], sizeof rd->names[0], "day");
     snprintf(rd->names[COL_QUANTITY], sizeof rd->names[0], "quantity");
     snprintf(rd->names[COL_ITEM], sizeof rd->names[0], "item");

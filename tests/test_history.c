@@ -855,6 +855,14 @@ static void test_export_errors(void)
     }
     refused_export("history-11.36", "t,q\n2024/01/02 17:23,3\n2024/01/01 10:11,1\n", "history_kind = orders\n",
                    "/bad.csv:3:1: column 't': 2024/01/01 10:11 comes before the day of row 2");
+    /* a report's title rows above the header: said as such, not by their text */
+    refused_export("history-11.37", "销售明细报表,\n导出时间：2024-05-01,\n日期,销量\n2024-01-01,12\n", "",
+                   "/bad.csv:3: rows 1 to 2 seem to be a title above the table, which starts in row 3; delete them "
+                   "(a history's first row is its header or its first day)\n");
+    refused_export("history-11.38", "销售明细报表 2024年,\n,\n日期,销量\n2024/1/1,5\n", "",
+                   "/bad.csv:3: rows 1 to 2 seem to be a title above the table");
+    refused_export("history-11.39", "Sales report\ndate,qty\n2024-01-01,12\n", "",
+                   "/bad.csv:2: row 1 seems to be a title above the table, which starts in row 2; delete it");
     /* weekly or monthly totals dated by full dates, read as days: refused, with the key */
     const char *weeks = "周开始,销量\n2024-01-01,50\n2024-01-08,33\n2024-01-15,0\n2024-01-22,41\n";
     refused_export("history-11.24", weeks, "",
