@@ -100,7 +100,7 @@ static struct when date_shape(const char *s)
     if (s[i] != sep) return none;
     i++;
     n3 = read_digits(s, &i, &v3, 4);
-    if (n1 == 4 && sep != '.' && n3 >= 1 && n3 <= 2)
+    if (n1 == 4 && n3 >= 1 && n3 <= 2) /* 2024-1-5, 2024/1/5, 2024.1.5 (a Chinese export's form) */
         w = (struct when){WHEN_YEAR_FIRST, (long)v1, (unsigned)v2, (unsigned)v3, 0, false};
     else if (n1 <= 2 && n3 == 4)
         w = (struct when){sep == '.' ? WHEN_DOTTED : WHEN_YEAR_LAST, (long)v3, (unsigned)v1, (unsigned)v2, 0, false};
@@ -686,6 +686,89 @@ static int by_time(const void *a, const void *b)
     return (x->line > y->line) - (x->line < y->line);
 }
 
+/* Does text start with word, ASCII case ignored? */
+static bool starts_with(const char *text, const char *word)
+{
+    return strncasecmp(text, word, strlen(word)) == 0;
+}
+
+/* Words of a totals row's first cell, as a report's last row has them. */
+static const char *const total_words[] = {"合计", "总计", "小计", "汇总", "total", "sum", "grand total"};
+
+/* Weekdays as an export writes them after a date. */
+static const char *const weekday_words[] = {"周", "星期", "礼拜", "mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+/* A hint for a day cell that is neither a date servlab reads nor a number, when it is
+ * a form spreadsheets write: a weekday after the date, a two-digit year, a totals row.
+ * Returns 0, or -1 reported. */
+static int day_hint(struct reader *rd, const struct csv_record *r, const char *text)
+{
+    for (size_t i = 0; i < sizeof total_words / sizeof total_words[0]; i++)
+        if (starts_with(text, total_words[i]))
+            return fail_at(rd, r->line, COL_DATE,
+                           _("'%s' looks like a totals row; delete it (a history has one row per day, not their "
+                             "total)"),
+                           text);
+    const char *space = strchr(text, ' ');
+    if (space) {
+        char date[CSV_FIELD_LEN];
+        snprintf(date, sizeof date, "%.*s", (int)(space - text), text);
+        const char *after = space + strspn(space, " ");
+        for (size_t i = 0; i < sizeof weekday_words / sizeof weekday_words[0]; i++)
+            if (starts_with(after, weekday_words[i]) && date_shape(date).shape != WHEN_NONE)
+                return fail_at(rd, r->line, COL_DATE,
+                               _("'%s' has a weekday after the date; format the column as a date without it (%s)"),
+                               text, date);
+    }
+    size_t i = 0, groups = 0, longest = 0;
+    unsigned long v;
+    for (size_t n; (n = read_digits(text, &i, &v, 5)) > 0; groups++) {
+        longest = n > longest ? n : longest;
+        if (groups < 2 && (text[i] == '/' || text[i] == '.' || text[i] == '-'))
+            i++;
+        else {
+            groups++;
+            break;
+        }
+    }
+    if (groups == 3 && longest <= 2 && (text[i] == '\0' || text[i] == ' '))
+        return fail_at(rd, r->line, COL_DATE,
+                       _("'%s' has a two-digit year; write the year with four digits (format the column as "
+                         "YYYY-MM-DD)"),
+                       text);
+    return 0;
+}
+
+/* A hint for a quantity cell that is not a number, when it is a form spreadsheets write:
+ * a unit after it, the accounting format's '-' (0) and (2) (-2), money. Returns 0, or -1
+ * reported. */
+static int quantity_hint(struct reader *rd, const struct csv_record *r, const char *text)
+{
+    static const char *const money[] = {"¥", "￥", "$", "€", "£", "RMB", "CNY"};
+    for (size_t i = 0; i < sizeof money / sizeof money[0]; i++)
+        if (starts_with(text, money[i]))
+            return fail_at(rd, r->line, COL_QUANTITY,
+                           _("'%s' is money; a history's quantity is the units sold, not an amount (set "
+                             "history_quantity_column to the column of units)"),
+                           text);
+    if (strcmp(text, "-") == 0 || strcmp(text, "—") == 0)
+        return fail_at(rd, r->line, COL_QUANTITY, _("'%s' is how a spreadsheet's accounting format shows 0; write 0"),
+                       text);
+    size_t len = strlen(text), digits = strspn(text + (text[0] == '('), "0123456789.,");
+    if (len > 2 && text[0] == '(' && text[len - 1] == ')' && digits == len - 2)
+        return fail_at(rd, r->line, COL_QUANTITY,
+                       _("'%s' is the accounting format's -%.*s, a return; a history holds demand, not returns (net "
+                         "them out or drop the row)"),
+                       text, (int)(len - 2), text + 1);
+    digits = strspn(text, "0123456789.,");
+    const char *unit = text + digits + strspn(text + digits, " "); /* no digit after it: not `1 234` */
+    if (digits > 0 && *unit && !strpbrk(unit, "0123456789") && !strchr("eE", *unit))
+        return fail_at(rd, r->line, COL_QUANTITY,
+                       _("'%s': write just the number (%.*s); the unit is in what the column means"), text, (int)digits,
+                       text);
+    return 0;
+}
+
 /* One pass over the records of text: the first pass (rows == NULL) gathers what the
  * rows show in ev; the second reads the item's data rows into rows (grown as needed).
  * Returns the count of rows read, or -1. */
@@ -768,6 +851,10 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
             break;
         }
         if (!is_date && value_number(dtext, &day, problem, sizeof problem) != 0) {
+            if (day_hint(rd, r, dtext) != 0) {
+                rc = -1;
+                break;
+            }
             rc = fail_at(rd, r->line, COL_DATE,
                          _("%s; write a date as YYYY-MM-DD (or YYYY/M/D, D.M.YYYY, D/M/YYYY, M/D/YYYY, YYYY-MM, "
                            "2024年3月4日) or a day number"),
@@ -829,7 +916,8 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
             *timed = true;
         }
         if (read_quantity(rd, qtext, &units, problem, sizeof problem) != 0) {
-            rc = fail_at(rd, r->line, COL_QUANTITY, "%s", problem);
+            if (quantity_hint(rd, r, qtext) == 0) fail_at(rd, r->line, COL_QUANTITY, "%s", problem);
+            rc = -1;
             break;
         }
         if (units < 0) { /* an ERP export's returns: counted, all said at once below */

@@ -541,6 +541,8 @@ static void test_exports(void)
                 "", plain);
     same_demand("history-10.21", "empty columns after the two, as Excel saves them",
                 "日期,销量,,\n2024-03-04,24,,\n2024-03-05,3.5,,\n2024-03-07,2400,,\n2024-03-10,7.25,,\n", "", plain);
+    same_demand("history-10.22", "dates YYYY.M.D",
+                "日期,销量\n2024.3.4,24\n2024.3.5,3.5\n2024.3.7,2400\n2024.03.10,7.25\n", "", plain);
     same_demand("history-10.2", "a tab-separated export",
                 "date\tunits\n2024-03-04\t24\n2024-03-05\t3.5\n2024-03-07\t2400\n2024-03-10\t7.25\n", "", plain);
     same_demand("history-10.3", "quoted thousands with history_thousands = ,",
@@ -863,6 +865,32 @@ static void test_export_errors(void)
                    "/bad.csv:3: rows 1 to 2 seem to be a title above the table");
     refused_export("history-11.39", "Sales report\ndate,qty\n2024-01-01,12\n", "",
                    "/bad.csv:2: row 1 seems to be a title above the table, which starts in row 2; delete it");
+    /* cells as spreadsheets write them: what they are and what to write */
+    static const struct {
+        const char *row, *want;
+    } hints[] = {
+        {"2024/1/1 周一,5",
+         "2:1: column 'd': '2024/1/1 周一' has a weekday after the date; format the column as a date "
+         "without it (2024/1/1)\n"},
+        {"24/1/1,5", "2:1: column 'd': '24/1/1' has a two-digit year; write the year with four digits"},
+        {"1/1/24,5", "2:1: column 'd': '1/1/24' has a two-digit year"},
+        {"05.03.24,5", "2:1: column 'd': '05.03.24' has a two-digit year"},
+        {"合计,50", "2:1: column 'd': '合计' looks like a totals row; delete it"},
+        {"Total,50", "2:1: column 'd': 'Total' looks like a totals row; delete it"},
+        {"2024-01-01,12件",
+         "2:2: column 'q': '12件': write just the number (12); the unit is in what the column means"},
+        {"2024-01-01,-", "2:2: column 'q': '-' is how a spreadsheet's accounting format shows 0; write 0\n"},
+        {"2024-01-01,(2)", "2:2: column 'q': '(2)' is the accounting format's -2, a return; a history holds demand"},
+        {"2024-01-01,¥20", "2:2: column 'q': '¥20' is money; a history's quantity is the units sold"},
+        {"2024-01-01,1 234", "2:2: column 'q': '1 234' has a space in it"},
+    };
+    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+        char csv[200], id[40], want[300];
+        snprintf(csv, sizeof csv, "d,q\n%s\n", hints[i].row);
+        snprintf(id, sizeof id, "history-11.%zu", 40 + i);
+        snprintf(want, sizeof want, "/bad.csv:%s", hints[i].want);
+        refused_export(id, csv, "", want);
+    }
     /* weekly or monthly totals dated by full dates, read as days: refused, with the key */
     const char *weeks = "周开始,销量\n2024-01-01,50\n2024-01-08,33\n2024-01-15,0\n2024-01-22,41\n";
     refused_export("history-11.24", weeks, "",
