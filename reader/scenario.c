@@ -1224,11 +1224,14 @@ static bool resolve_history(struct loader *ld)
             char cwd[PATH_MAX] = "";
             bool relative = sc->history[0] != '/' && access(path, F_OK) != 0;
             if (path[0] != '/' && !getcwd(cwd, sizeof cwd)) cwd[0] = '\0';
-            report_key(ld, line, K_DEMAND_HISTORY, "%s%s%s: %s%s", cwd, *cwd ? "/" : "", path, err,
+            /* a path copied from Windows: '\\' is a character of a file name here, not a folder */
+            bool backslash = strchr(sc->history, '\\') && access(path, F_OK) != 0;
+            report_key(ld, line, K_DEMAND_HISTORY, "%s%s%s: %s%s%s", cwd, *cwd ? "/" : "", path, err,
                        !relative   ? ""
                        : from_file ? _(" (a relative path in a scenario file starts from the file's directory)")
                        : *dir      ? _(" (a relative path in a table starts from the table's directory)")
-                                   : _(" (a relative path given with --set starts from the current directory)"));
+                                   : _(" (a relative path given with --set starts from the current directory)"),
+                       backslash ? _("; write '/' between folders, not '\\' (as Windows writes paths)") : "");
         }
     }
     if (hi && sc->history_mode == HISTORY_FIT && !hi->fitted)

@@ -153,6 +153,8 @@ bad "batch-5.12 replications cannot vary by row" 'run.replications\n3\n' \
     "FILE:1:1: 'run.replications' cannot vary by row; give every row the same with --reps"
 bad "batch-5.13 a history file that is not there (relative to the table)" 'id,demand.history\na,nothere.csv\n' \
     "FILE:2:2: [demand] history: $T/nothere.csv: cannot open: No such file or directory (a relative path in a table starts from the table's directory)"
+bad "batch-5.13b a Windows path ('\\' between folders): say to write '/'" 'id,demand.history\na,历史\\螺栓 M8.csv\n' \
+    "FILE:2:2: [demand] history: $T/历史\\螺栓 M8.csv: cannot open: No such file or directory (a relative path in a table starts from the table's directory); write '/' between folders, not '\\' (as Windows writes paths)"
 bad "batch-5.14 an unknown choice" 'id,inventory.shortage\na,lost_sales\n' \
     "FILE:2:2: [inventory] shortage: unknown choice 'lost_sales'; did you mean 'lost_sale'? (one of backorder | lost_sale | react)"
 bad "batch-5.15 an unclosed quote" "${H}a,\"3\n" "FILE:2:2: a quoted field is not closed (a quote '\"' is missing)"
