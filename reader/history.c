@@ -1047,7 +1047,7 @@ enum { TITLE_ROWS_MAX = 8 };
 
 /* A report's title rows above the header (`销售明细报表,` then `导出时间：2024-05-01,`): the
  * file's first rows, blank or of one cell that is neither a date nor a number, followed by a
- * row of 2 cells or more. Read as the header, they would give a message about their own
+ * header row of 2 cells or more, none a date or a number. Read as the header, they would give a message about their own
  * text; they are refused saying what they seem to be. Returns 0, or -1 reported. */
 static int title_rows(struct reader *rd, const char *text, size_t len)
 {
@@ -1062,8 +1062,14 @@ static int title_rows(struct reader *rd, const char *text, size_t len)
         size_t filled = 0, at = 0;
         for (size_t i = 0; i < r->n; i++)
             if (*r->field[i]) filled++, at = i;
-        if (filled >= 2) {
-            if (titles > 0)
+        if (filled >= 2) { /* a header, if none of its cells is a date or a number (`date,` above
+                              `2024-01-01,5` is a header with one name, not a title) */
+            bool header = true;
+            for (size_t i = 0; i < r->n && header; i++) {
+                fullwidth_fold(r->field[i], cell, sizeof cell);
+                header = !*cell || (!number_like(cell) && date_shape(cell).shape == WHEN_NONE);
+            }
+            if (titles > 0 && header)
                 rc = r->line == 2 ? fail_at(rd, r->line, -1,
                                             _("row 1 seems to be a title above the table, which starts in row 2; "
                                               "delete it (a history's first row is its header or its first day)"))

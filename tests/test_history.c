@@ -863,6 +863,9 @@ static void test_export_errors(void)
                    "(a history's first row is its header or its first day)\n");
     refused_export("history-11.38", "销售明细报表 2024年,\n,\n日期,销量\n2024/1/1,5\n", "",
                    "/bad.csv:3: rows 1 to 2 seem to be a title above the table");
+    same_demand("history-11.39b", "a header with one name, above the data (not a title)",
+                "date,\n2024-03-04,24\n2024-03-05,3.5\n2024-03-07,2400\n2024-03-10,7.25\n", "",
+                "date,units\n2024-03-04,24\n2024-03-05,3.5\n2024-03-07,2400\n2024-03-10,7.25\n");
     refused_export("history-11.39", "Sales report\ndate,qty\n2024-01-01,12\n", "",
                    "/bad.csv:2: row 1 seems to be a title above the table, which starts in row 2; delete it");
     /* cells as spreadsheets write them: what they are and what to write */
