@@ -1253,42 +1253,51 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
     double *near_err = calloc(2 * n, sizeof *near_err), *lower_err = calloc(2 * n, sizeof *lower_err);
     double *near_x = malloc(n * sizeof *near_x), *lower_x = malloc(n * sizeof *lower_x);
     if (!x || !near || !lower || !near_err || !lower_err || !near_x || !lower_x) abort();
+    /* the best has its own dot (or bar) and legend entry: it is the yardstick, not one of
+       the files "not significantly below" it, and the title counts only the others */
+    double *top = calloc(2 * n, sizeof *top), top_x = 0, top_y = 0;
+    if (!top) abort();
     size_t nlower = 0, nnear = 0;
     for (size_t k = 0; k < n; k++) {
         const struct compare_entry *e = &r->e[order[k]];
-        bool low = below_best(r, order[k]);
+        bool low = below_best(r, order[k]), is_best = order[k] == r->best;
         if (share) {
             double v = 100 * e->s[M_PROFIT].mean / best, hw = 100 * e->vs_best.ci95 / best;
-            if (low)
+            if (is_best)
+                top_x = (double)(k + 1), top_y = v;
+            else if (low)
                 lower_x[nlower] = (double)(k + 1), lower[nlower] = v, lower_err[nlower++] = hw;
             else
                 near_x[nnear] = (double)(k + 1), near[nnear] = v, near_err[nnear++] = isfinite(hw) ? hw : 0;
             continue;
         }
         x[2 * k] = (double)(k + 1) - 0.35, x[2 * k + 1] = (double)(k + 1) + 0.35;
-        if (low)
+        if (is_best)
+            top[2 * k] = e->s[M_PROFIT].mean;
+        else if (low)
             lower[2 * k] = e->s[M_PROFIT].mean, nlower++;
         else
-            near[2 * k] = e->s[M_PROFIT].mean;
+            near[2 * k] = e->s[M_PROFIT].mean, nnear++;
     }
     double lx[2] = {0.5, (double)n + 0.5}, ly[2] = {100, 100};
-    char title[400], sub[1000], near_label[200], lower_label[200];
+    char title[400], sub[1000], top_label[200], near_label[200], lower_label[200];
     if (n == 1) /* nothing to compare: no verdict, no legend */
         snprintf(title, sizeof title, "%s",
                  r->submissions ? _("Profit as a share of the best: one submission so far, nothing to compare yet")
                                 : _("Profit as a share of the best: one file, nothing to compare it with"));
     else if (share && r->submissions)
-        /* TRANSLATORS: the number of submissions whose profit is not significantly below the best's, of all ranked */
+        /* TRANSLATORS: of the submissions other than the best (the second number), how many
+           are not significantly below the best's profit (the first) */
         snprintf(title, sizeof title,
-                 P_("Profit as a share of the best: %zu of %zu submission not significantly lower",
-                    "Profit as a share of the best: %zu of %zu submissions not significantly lower", n),
-                 n - nlower, n);
-    else if (share) /* TRANSLATORS: the number of files whose profit is not significantly below the best's, of all
-                       ranked */
+                 P_("Profit as a share of the best: %zu of the %zu other submission not significantly lower",
+                    "Profit as a share of the best: %zu of the %zu other submissions not significantly lower", n - 1),
+                 nnear, n - 1);
+    else if (share) /* TRANSLATORS: of the files other than the best (the second number), how many are not
+                       significantly below the best's profit (the first) */
         snprintf(title, sizeof title,
-                 P_("Profit as a share of the best: %zu of %zu file not significantly lower",
-                    "Profit as a share of the best: %zu of %zu files not significantly lower", n),
-                 n - nlower, n);
+                 P_("Profit as a share of the best: %zu of the %zu other file not significantly lower",
+                    "Profit as a share of the best: %zu of the %zu other files not significantly lower", n - 1),
+                 nnear, n - 1);
     else
         snprintf(title, sizeof title, "%s",
                  r->submissions ? _("Profit per day of each submission, by rank")
@@ -1302,6 +1311,7 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
         snprintf(sub, sizeof sub,
                  _("even the best, %s, makes no profit (%.0f a day): bars show the profit itself, not a share"),
                  r->e[r->best].label, best);
+    snprintf(top_label, sizeof top_label, "%s", _("the best"));
     snprintf(near_label, sizeof near_label, "%s", _("not significantly below the best"));
     snprintf(lower_label, sizeof lower_label, "%s", _("significantly below the best"));
     /* ranks are whole: ticks 1, 2, 5, 10 ... apart, at most 12 of them (PLplot's own
@@ -1327,20 +1337,27 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
                               .y_ceiling = 100};
     if (share) {
         p->series[p->nseries++] = (struct chart_series){NULL, lx, ly, NULL, 2, COLOUR_BLACK, STYLE_LINE, true};
-        p->series[p->nseries++] = (struct chart_series){
-            n > 1 ? near_label : NULL, near_x, near, near_err, nnear, COLOUR_BLUE, STYLE_DOTS, false};
+        p->series[p->nseries++] = (struct chart_series){n > 1 ? top_label : NULL, &top_x,     &top_y, NULL, 1,
+                                                        COLOUR_VERMILLION,        STYLE_DOTS, false};
+        if (nnear)
+            p->series[p->nseries++] =
+                (struct chart_series){near_label, near_x, near, near_err, nnear, COLOUR_BLUE, STYLE_DOTS, false};
         if (nlower)
             p->series[p->nseries++] =
                 (struct chart_series){lower_label, lower_x, lower, lower_err, nlower, COLOUR_GREY, STYLE_DOTS, false};
     } else {
-        p->series[p->nseries++] =
-            (struct chart_series){n > 1 ? near_label : NULL, x, near, NULL, 2 * n - 1, COLOUR_BLUE, STYLE_BARS, false};
+        p->series[p->nseries++] = (struct chart_series){n > 1 ? top_label : NULL, x,          top,  NULL, 2 * n - 1,
+                                                        COLOUR_VERMILLION,        STYLE_BARS, false};
+        if (nnear)
+            p->series[p->nseries++] =
+                (struct chart_series){near_label, x, near, NULL, 2 * n - 1, COLOUR_BLUE, STYLE_BARS, false};
         if (nlower)
             p->series[p->nseries++] =
                 (struct chart_series){lower_label, x, lower, NULL, 2 * n - 1, COLOUR_GREY, STYLE_BARS, false};
     }
     int rc = draw(to, &c);
-    free(order), free(x), free(near), free(lower), free(near_err), free(lower_err), free(near_x), free(lower_x);
+    free(order), free(x), free(top), free(near), free(lower), free(near_err), free(lower_err), free(near_x),
+        free(lower_x);
     return rc;
 }
 

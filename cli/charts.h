@@ -76,7 +76,8 @@ int charts_compare(const struct chart_target *to, const struct sweep_result *con
 /* compare: every ranked file's profit as a percentage of the best file's, one dot per
  * file in rank order (x is the rank: the table and compare.csv name the files) with the
  * paired 95% interval of its difference to the best as whiskers, on a y axis that fits
- * them, a line at 100 %; the files not significantly below the best in another colour.
+ * them, a line at 100 %; the best in its own colour, then the other files not significantly
+ * below it in another, the rest in grey; the title counts only the files other than the best.
  * When the best profit is not above 0 a share says nothing: bars from 0 show the profit
  * itself, and the subtitle says so. */
 int charts_compare_share(const struct chart_target *to, const struct compare_result *r);

@@ -125,6 +125,17 @@ ok "class-6.2 changed keys on the page: 'web.share = 0.75', never three bare 'sh
       ! grep -q '<span class="key">share = ' "$T/stances/report.html"; echo $?) \
     "$(grep -o '<span class="key">[^<]*' "$T/stances/report.html" | head -6)"
 
+# the share chart counts the files other than the best, and the best's own legend entry
+# says "the best" (it is the yardstick, never "not significantly below" itself)
+share_texts() { grep -o '<tspan[^>]*>[^<]*</tspan>' "$1" | sed 's/<[^>]*>//g' | awk '/share of the best|占最优的百分比/ { on = 1 } /against the service curve|服务曲线对照/ { exit } on { print }'; }
+ok "class-6.3 two files: the share chart's title counts the 1 other file, its legend names the best" \
+    $(share_texts "$T/two/report.html" | head -n 1 | grep -qE '^Profit as a share of the best: [01] of the 1 other file not significantly lower$' &&
+      share_texts "$T/two/report.html" | grep -qx 'the best'; echo $?) "$(share_texts "$T/two/report.html" | head -n 25 | tr '\n' '|')"
+run "$S" compare --lang zh "$B" "$T/class/s01.ini" --reps 2 --quiet --out "$T/two_zh"
+ok "class-6.4 --lang zh: the title counts the other files (共 1 个), the legend says 最优" \
+    $(share_texts "$T/two_zh/report.html" | head -n 1 | grep -qE '^利润占最优的百分比：其余文件中有 [01] 个（共 1 个）与最优差异不显著$' &&
+      share_texts "$T/two_zh/report.html" | grep -qx '最优'; echo $?) "$(share_texts "$T/two_zh/report.html" | head -n 25 | tr '\n' '|')"
+
 # ---- a class that crowds near 100 %: the class chart on the shortfall scale ----
 CB=course-notes/class-example/base.ini
 mkdir -p "$T/crowd" "$T/spread"
