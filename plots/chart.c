@@ -696,6 +696,8 @@ void chart_label_place(struct chart_label *labels, size_t n, const struct chart_
 
 /* The panel's labelled points, grouped, measured, placed and drawn (rule in chart.h). */
 static const double LABEL_SCALE = 0.6;
+/* PLplot's inward major ticks, in pixels of the PNG (measured): point labels keep off them */
+static const double TICK_PX = 17;
 static void draw_point_labels(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax,
                               const struct legend_box *legend)
 {
@@ -820,12 +822,25 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
     if (legend)
         blocked = (struct chart_box){legend->left + legend->width / 2, legend->top - legend->height / 2, legend->width,
                                      legend->height};
-    /* the area: the frame, less a little at the sides, where the text's measured width
-       (text_mm) may fall a pixel or two short of the drawn one */
-    double inset = 0.4 * ht;
-    struct chart_label_area area = {
-        inset,         wmm - inset, 0, hmm, 0.6 * ht, marker, ox, oy, nothers, sgx, sgy, nseg, legend ? &blocked : NULL,
-        legend ? 1 : 0};
+    /* the area: the frame less its inward major ticks on every side (17 pixels of the
+       PNG, measured: a label beside a point near the frame ran into them), and a little
+       more at the sides, where the text's measured width (text_mm) may fall a pixel or
+       two short of the drawn one */
+    double tick = TICK_PX * (sx1 - sx0) / PAGE_W, inset = tick + 0.4 * ht;
+    struct chart_label_area area = {inset,
+                                    wmm - inset,
+                                    tick,
+                                    hmm - tick,
+                                    0.6 * ht,
+                                    marker,
+                                    ox,
+                                    oy,
+                                    nothers,
+                                    sgx,
+                                    sgy,
+                                    nseg,
+                                    legend ? &blocked : NULL,
+                                    legend ? 1 : 0};
     chart_label_place(labels, ngroups, &area);
     free(ox), free(oy), free(sgx), free(sgy);
     for (size_t g = 0; g < ngroups; g++) {

@@ -224,7 +224,7 @@ struct chart_box {
 };
 
 /* Point labels, the rule (both pure functions below; chart.c measures in mm on the page,
- * y upwards, and uses the panel's frame as the area):
+ * y upwards, and uses the panel's frame, less its inward ticks, as the area):
  * 1. Points that coincide (within CHART_LABEL_MERGE_MM of a group's first point; a
  *    point joins the first such group in series then point order) share one label,
  *    their texts joined by ", " in that order: "3, 7, 12".

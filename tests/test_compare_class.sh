@@ -136,6 +136,14 @@ ok "class-6.4 --lang zh: the title counts the other files (共 1 个), the legen
     $(share_texts "$T/two_zh/report.html" | head -n 1 | grep -qE '^利润占最优的百分比：其余文件中有 [01] 个（共 1 个）与最优差异不显著$' &&
       share_texts "$T/two_zh/report.html" | grep -qx '最优'; echo $?) "$(share_texts "$T/two_zh/report.html" | head -n 25 | tr '\n' '|')"
 
+# the class chart's rank labels stay inside the frame, clear of its inward ticks: lesson
+# 15's files 3 and 5 sit at the right edge, their labels go left
+st=scenarios/stances
+run "$S" compare $st/base.ini $st/hold_service_cut_cost.ini $st/raise_both.ini $st/hold_cost_raise_service.ini \
+    $st/raise_service_cut_cost.ini --base $st/base.ini --service perfect_order_rate --reps 2 --quiet --lang zh --out "$T/st15"
+ok "class-6.5 lesson 15's class chart: every rank label is clear of the frame's ticks (tests/svg_label_room.awk)" \
+    $([ $rc -eq 0 ] && LC_ALL=C awk -f tests/svg_label_room.awk "$T/st15/report.html" > "$T/room"; echo $?) "$(cat "$T/room")"
+
 # ---- a class that crowds near 100 %: the class chart on the shortfall scale ----
 CB=course-notes/class-example/base.ini
 mkdir -p "$T/crowd" "$T/spread"

@@ -67,6 +67,12 @@ ok "ipa-3.3 --out writes summary.txt: the settings, then the table as printed" \
         grep -q '^replications: 5$' "$T/o/summary.txt" && grep -q 'Concentrate here' "$T/o/summary.txt"; echo $?) \
     "$(cat "$T/o/summary.txt" 2>&1)"
 
+# point labels stay inside the frame, clear of its inward ticks: in Chinese the
+# availability element (库存可得性) sits near the right edge and its label went left
+run "$S" ipa scenarios/importance_performance.ini --quiet --lang zh --out "$T/zh"
+ok "ipa-3.4 --lang zh: every point label is clear of the frame's ticks (tests/svg_label_room.awk)" \
+    $([ $rc -eq 0 ] && LC_ALL=C awk -f tests/svg_label_room.awk "$T/zh/report.html" > "$T/room"; echo $?) "$(cat "$T/room")"
+
 # ---- bad command lines and files: exit 2, nothing simulated ----
 run "$S" ipa
 ok "ipa-4.1 no file: exit 2" $([ $rc -eq 2 ] && grep -q 'ipa takes one scenario file' "$T/err"; echo $?)
