@@ -794,9 +794,9 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
     const char *shortage = inv->shortage == SHORTAGE_LOST_SALE ? _("lost sales")
                            : inv->shortage == SHORTAGE_REACT   ? _("reactions")
                                                                : _("backorders");
-    /* TRANSLATORS: "Stock over time", the inventory policy's name (sQ, base_stock ...), and
-       what happens to demand met by no stock (lost sales, reactions or backorders) */
-    snprintf(title, sizeof title, _("%s: policy %s, %s"), what, inv->policy->name, shortage);
+    /* TRANSLATORS: "Stock over time", the inventory policy in words ("base-stock policy"),
+       and what happens to demand met by no stock (lost sales, reactions or backorders) */
+    snprintf(title, sizeof title, C_("stock chart title", "%s: %s, %s"), what, _(inv->policy->reading), shortage);
     /* which part is drawn: the whole window, unless the trace reached its limit
        (servlab.c: trace_first_replication) before the run's end */
     double warmup = sc->cfg.run.warmup_days, shown = n ? x[n - 1] - warmup : 0;
@@ -807,6 +807,15 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
                  floor(shown), sc->cfg.run.horizon_days);
     else
         snprintf(sub, sizeof sub, _("%s, replication 1, the whole statistics window"), file);
+    /* several stock points: the title names the one drawn, the subtitle says it is one of
+       several (a chain's stores are not the factory at its head) */
+    size_t len = strlen(sub), count = products ? sc->cfg.nproducts : located ? sc->cfg.nlocations : 0;
+    if (count > 1 && products) /* TRANSLATORS: how many products, the first one's name (the one drawn) */
+        snprintf(sub + len, sizeof sub - len, _("; drawn: the first of %zu products, %s"), count,
+                 sc->cfg.products[0].name);
+    else if (count > 1) /* TRANSLATORS: how many locations, the first one's name (the one drawn) */
+        snprintf(sub + len, sizeof sub - len, _("; drawn: the first of %zu locations, %s"), count,
+                 sc->cfg.locations[0].name);
     num_format(round(level * 10) / 10, lv, sizeof lv);
     if (has_s)
         snprintf(label, sizeof label, _("reorder point s = %s"), lv);

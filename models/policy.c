@@ -55,15 +55,15 @@ static double below_s_up_to(const struct inventory_config *c)
 
 /* clang-format off */
 static const struct policy_type none = {"none", N_("stock never runs out; no inventory is modelled"),
-    false, false, false, false, none_amount, never};
+    N_("no inventory modelled"), false, false, false, false, none_amount, never};
 static const struct policy_type sq = {"sQ",
     N_("when the position is at or below s, order the smallest multiple of Q lifting it above s"),
-    true, true, true, false, sq_amount, at_or_below_s};
+    N_("sQ policy"), true, true, true, false, sq_amount, at_or_below_s};
 static const struct policy_type ss = {"sS",
-    N_("when the position is at or below s, order up to S"), true, true, false, true, ss_amount, at_or_below_s};
+    N_("when the position is at or below s, order up to S"), N_("sS policy"), true, true, false, true, ss_amount, at_or_below_s};
 static const struct policy_type base_stock = {"base_stock",
     N_("order up to S whenever the position is below S (one-for-one under continuous review)"),
-    true, false, false, true, base_stock_amount, below_s_up_to};
+    N_("base-stock policy"), true, false, false, true, base_stock_amount, below_s_up_to};
 /* clang-format on */
 
 const struct policy_type *const policy_types[] = {&none, &sq, &ss, &base_stock, NULL};

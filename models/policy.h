@@ -11,6 +11,8 @@
 struct policy_type {
     const char *name;    /* as written in a scenario: "sQ" */
     const char *meaning; /* one line for `servlab keys`, English (N_): _(meaning) prints it */
+    const char *reading; /* its name in a chart's title, English (N_), "base-stock policy": the
+                            key value stays as written where it is typed, a title reads it */
     bool holds_stock;    /* false for none: stock never runs out */
     bool uses_reorder_point, uses_order_quantity, uses_order_up_to;
     /* Units to order now when the inventory position is ip (0: none). */

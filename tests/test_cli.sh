@@ -495,6 +495,19 @@ ok "cli-13.7b ... its CSV still stops at day 365 of the window (after a 30-day w
 ok "cli-13.7c ... in Chinese: '整个统计期'" $(grep -q '第 1 次重复，整个统计期' "$T/lczh/report.html"; echo $?)
 ok "cli-13.7d 9000 days: the stock chart is thinned (its SVG under 1 MB, not tens of MB), the CSV keeps its year" \
     $([ "$(stock_svg "$T/lclong/report.html" | wc -c)" -lt 1000000 ] && [ "$(stock_svg "$T/lclong/report.html" | wc -c)" -gt 10000 ] && awk -F, 'NR > 1 && $1 > 365 { bad = 1 } END { exit bad }' "$T/lclong/stock_trajectory.csv"; echo $?)
+# the stock chart names the policy in words, in Chinese with the lesson's term (基础库存,
+# lesson 22), and with several stock points says which one it draws
+"$S" run scenarios/supply_chain.ini --reps 2 --out "$T/chain" --quiet > /dev/null 2>&1
+"$S" run scenarios/supply_chain.ini --reps 2 --lang zh --out "$T/chainzh" --quiet > /dev/null 2>&1
+ok "cli-13.7e a chain's stock chart: 'base-stock policy', and 'drawn: the first of 5 locations, factory'" \
+    $(stock_svg "$T/chain/report.html" | grep -q '>Stock over time at factory: base-stock policy, backorders<' &&
+      stock_svg "$T/chain/report.html" | grep -q 'whole statistics window; drawn: the first of 5 locations, factory<'; echo $?) \
+    "$(stock_svg "$T/chain/report.html" | grep -o '>[^<]*factory[^<]*<')"
+ok "cli-13.7f ... in Chinese: '基础库存策略' (not 'base_stock 策略'), '图中为 5 个库存点中的第一个：factory'" \
+    $(stock_svg "$T/chainzh/report.html" | grep -q '>factory 仓库的库存变化：基础库存策略，延期交货<' &&
+      stock_svg "$T/chainzh/report.html" | grep -q '整个统计期；图中为 5 个库存点中的第一个：factory<' &&
+      ! grep -q 'base_stock 策略' "$T/chainzh/report.html"; echo $?) \
+    "$(stock_svg "$T/chainzh/report.html" | grep -o '>[^<]*factory[^<]*<')"
 # a contract missed by a known amount in every period (tests/service/contract_late.ini)
 run "$S" run tests/service/contract_late.ini --out "$T/ct" --quiet
 ok "cli-13.8 run --out with a [contract] writes contract_periods.csv and contract_periods.png" $([ $rc -eq 0 ] && [ -s "$T/ct/contract_periods.csv" ] && [ "$(png_size "$T/ct/contract_periods.png")" = "1280x860" ]; echo $?)
