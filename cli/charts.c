@@ -1505,9 +1505,13 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
         size_t len = strlen(row->id) + 40;
         text[i] = malloc(len);
         if (!text[i]) abort();
-        if (row->gain_significant)
-            snprintf(text[i], len, "%s %+.2f", row->id, row->best_profit - row->profit.mean);
-        else
+        if (row->gain_significant) {
+            /* at least two significant digits: a significant gain of 0.0035 a day reads
+               "+0.0035", never "+0.00" beside the diamond that calls it a gain */
+            double gain = row->best_profit - row->profit.mean, mag = floor(log10(fabs(gain)));
+            int decimals = isfinite(mag) && mag < -1 ? (int)fmin(8, 1 - mag) : 2;
+            snprintf(text[i], len, "%s %+.*f", row->id, decimals, gain);
+        } else
             snprintf(text[i], len, "%s", row->id);
     }
     bool *labelled = calloc(r->n, sizeof *labelled);

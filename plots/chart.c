@@ -200,7 +200,39 @@ static bool has_markers(const struct chart_panel *p)
     return false;
 }
 
-static void draw_series(const struct chart_series *s)
+/* Markers at one place hide each other: a dot or diamond drawn over another series'
+ * marker of another colour at its place (within CHART_LABEL_MERGE_MM) is drawn smaller,
+ * by NEST_SHRINK for each such colour under it, so each shows as a ring around the next
+ * and every colour present stays visible (three items of three classes at one point:
+ * a bullseye). depth[i] (p->series[s].n of them): how many such colours lie under point
+ * i of series s; the frame is wmm x hmm mm. */
+static const double NEST_SHRINK = 0.52;
+static void frame_mm(double *vw, double *vh);
+static void marker_depths(const struct chart_panel *p, size_t s, double xmin, double xmax, double ymin, double ymax,
+                          unsigned *depth)
+{
+    double wmm, hmm;
+    frame_mm(&wmm, &hmm);
+    const struct chart_series *se = &p->series[s];
+    double per_x = wmm / (xmax - xmin), per_y = hmm / (ymax - ymin);
+    for (size_t i = 0; i < se->n; i++) {
+        depth[i] = 0;
+        bool seen[COLOUR_NAVY + 1] = {false}; /* one per enum chart_colour */
+        seen[se->colour] = true;
+        for (size_t t = 0; t < s; t++) {
+            const struct chart_series *o = &p->series[t];
+            if (!big_marker(o->style) || o->style == STYLE_PEAK || seen[o->colour]) continue;
+            for (size_t j = 0; j < o->n; j++)
+                if (hypot((o->x[j] - se->x[i]) * per_x, (o->y[j] - se->y[i]) * per_y) <= CHART_LABEL_MERGE_MM) {
+                    seen[o->colour] = true, depth[i]++;
+                    break;
+                }
+        }
+    }
+}
+
+/* depth: for dots and diamonds, marker_depths's (NULL: none nested) */
+static void draw_series(const struct chart_series *s, const unsigned *depth)
 {
     colour(C_FIRST_SERIES + (int)s->colour);
     plwidth(s->style == STYLE_BARS ? 1.0 : 3.0);
@@ -235,8 +267,22 @@ static void draw_series(const struct chart_series *s)
         plstring(n, s->x, s->y, "◆");
         plschr(0, ht / def);
     } else if (s->style == STYLE_POINTS || s->style == STYLE_DOTS) {
+        const char *glyph = s->style == STYLE_POINTS ? "◆" : "●";
         plssym(0, 2.4);
-        plstring(n, s->x, s->y, s->style == STYLE_POINTS ? "◆" : "●");
+        /* the nested ones smaller: plstring's glyphs take the text's size */
+        PLFLT def, ht;
+        plgchr(&def, &ht);
+        for (size_t i = 0; i < s->n; i++)
+            if (depth && depth[i]) {
+                plschr(0, ht / def * pow(NEST_SHRINK, depth[i]));
+                plstring(1, &s->x[i], &s->y[i], glyph);
+            }
+        plschr(0, ht / def);
+        if (!depth)
+            plstring(n, s->x, s->y, glyph);
+        else
+            for (size_t i = 0; i < s->n; i++)
+                if (!depth[i]) plstring(1, &s->x[i], &s->y[i], glyph);
         plssym(0, 1);
     } else {
         plline(n, s->x, s->y);
@@ -595,9 +641,15 @@ static bool place_free(const struct chart_label *labels, size_t l, double x, dou
 {
     const struct chart_label *me = &labels[l];
     if (x - me->w / 2 < a->x0 || x + me->w / 2 > a->x1 || y - me->h / 2 < a->y0 || y + me->h / 2 > a->y1) return false;
+    double lx = 0, ly = 0; /* the leader's end, on the label's box */
+    if (leader) leader_end(me->px, me->py, x, y, me->w, me->h, &lx, &ly);
     for (size_t k = 0; k < a->nblocked; k++) {
         const struct chart_box *b = &a->blocked[k];
         if (boxes_overlap(x, y, me->w, me->h, b->x, b->y, b->w, b->h, a->gap)) return false;
+        /* nor does its leader run through the box (the legend), unless its point lies
+           under the box, where every leader does */
+        bool under = fabs(me->px - b->x) <= b->w / 2 && fabs(me->py - b->y) <= b->h / 2;
+        if (leader && !under && segment_crosses(me->px, me->py, lx, ly, b->x, b->y, b->w, b->h)) return false;
     }
     for (size_t k = 0; k < l; k++)
         if (boxes_overlap(x, y, me->w, me->h, labels[k].x, labels[k].y, labels[k].w, labels[k].h, a->gap)) return false;
@@ -922,22 +974,48 @@ static size_t ink_under(const struct chart_panel *p, const struct legend_box *b,
  * the four corners, then the middles of the sides, that hides the least of the drawing
  * (bottom left first: the usual empty corner of a curve). The top places sit lower,
  * clear of the marks' labels along the top. */
+/* The distance in mm from the box b to the nearest labelled point of the panel (the
+ * frame vw x vh mm); INFINITY with none. */
+static double labelled_clearance(const struct chart_panel *p, const struct legend_box *b, double xmin, double xmax,
+                                 double ymin, double ymax, double vw, double vh)
+{
+    double least = INFINITY;
+    for (size_t s = 0; s < p->nseries; s++) {
+        const struct chart_series *se = &p->series[s];
+        for (size_t i = 0; p->point_labels[s] && i < se->n; i++) {
+            if (!p->point_labels[s][i] || !isfinite(se->x[i]) || !isfinite(se->y[i])) continue;
+            double x = (se->x[i] - xmin) / (xmax - xmin) * vw, y = (se->y[i] - ymin) / (ymax - ymin) * vh;
+            double dx = fmax(0, fmax(b->left - x, x - (b->left + b->width)));
+            double dy = fmax(0, fmax((b->top - b->height) - y, y - b->top));
+            least = fmin(least, hypot(dx, dy));
+        }
+    }
+    return least;
+}
+
 static void legend_place(const struct chart_panel *p, const struct legend_entry *e, int n, struct legend_style *st,
                          double xmin, double xmax, double ymin, double ymax, double vw, double vh)
 {
     static const enum legend_place order[] = {PLACE_BOTTOM_LEFT,  PLACE_TOP_LEFT,     PLACE_TOP_RIGHT,
                                               PLACE_BOTTOM_RIGHT, PLACE_RIGHT_MIDDLE, PLACE_LEFT_MIDDLE,
                                               PLACE_BOTTOM,       PLACE_TOP};
+    /* with point labels, of the places that cover least, the one farthest from the
+       labelled points: their labels and leaders need the room around them (a legend
+       beside a crowd of labelled points pushes their labels far away) */
+    bool labels = false;
+    for (size_t s = 0; s < p->nseries; s++) labels |= p->point_labels[s] != NULL;
     struct legend_style best = *st;
     size_t least = SIZE_MAX;
-    for (size_t k = 0; k < sizeof order / sizeof *order && least > 0; k++) {
+    double clear_best = -1;
+    for (size_t k = 0; k < sizeof order / sizeof *order && (least > 0 || labels); k++) {
         struct legend_style at = *st;
         at.place = order[k];
         bool top = at.place == PLACE_TOP || at.place == PLACE_TOP_LEFT || at.place == PLACE_TOP_RIGHT;
         at.y_off = top ? 0.12 : st->y_off;
         struct legend_box b = legend_box_at(e, n, &at, vw, vh);
         size_t ink = ink_under(p, &b, xmin, xmax, ymin, ymax, vw, vh);
-        if (ink < least) least = ink, best = at;
+        double clear = labels ? labelled_clearance(p, &b, xmin, xmax, ymin, ymax, vw, vh) : 0;
+        if (ink < least || (ink == least && clear > clear_best)) least = ink, clear_best = clear, best = at;
     }
     *st = best;
 }
@@ -1268,13 +1346,25 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
        and diamonds: a dot at the peak's place shows inside it */
     bool peak = false;
     for (size_t s = 0; s < p->nseries; s++) peak |= p->series[s].style == STYLE_PEAK;
+    size_t most = 0;
+    for (size_t s = 0; s < p->nseries; s++) most = p->series[s].n > most ? p->series[s].n : most;
+    unsigned *depth = malloc((most + 1) * sizeof *depth);
+    if (!depth) abort();
+#define DRAW_SERIES(s)                                                                                                 \
+    do {                                                                                                               \
+        bool nested = p->series[s].style == STYLE_DOTS || p->series[s].style == STYLE_POINTS;                          \
+        if (nested) marker_depths(p, s, xmin, xmax, ymin, ymax, depth);                                                \
+        draw_series(&p->series[s], nested ? depth : NULL);                                                             \
+    } while (0)
     for (size_t s = 0; s < p->nseries; s++)
-        if (!peak || !big_marker(p->series[s].style)) draw_series(&p->series[s]);
+        if (!peak || !big_marker(p->series[s].style)) DRAW_SERIES(s);
     for (size_t m = 0; m < p->nmarks; m++) draw_mark_line(&p->marks[m], ymin, ymax);
     for (size_t s = 0; peak && s < p->nseries; s++)
-        if (p->series[s].style == STYLE_PEAK) draw_series(&p->series[s]);
+        if (p->series[s].style == STYLE_PEAK) DRAW_SERIES(s);
     for (size_t s = 0; peak && s < p->nseries; s++)
-        if (big_marker(p->series[s].style) && p->series[s].style != STYLE_PEAK) draw_series(&p->series[s]);
+        if (big_marker(p->series[s].style) && p->series[s].style != STYLE_PEAK) DRAW_SERIES(s);
+#undef DRAW_SERIES
+    free(depth);
     for (size_t m = 0; m < p->nmarks; m++) draw_mark_label(p, m, ymin, ymax, xmin, xmax);
     struct panel_legend legend;
     legend_layout(p, xmin, xmax, ymin, ymax, &legend);

@@ -242,7 +242,8 @@ struct chart_box {
  *    for one that is also clear of the chart's lines (no line crosses its box:
  *    chart_label_area's segments); then all places for one that covers no
  *    marker; then all places for a free one. No place inside a blocked box (the
- *    legend) is ever free.
+ *    legend) is ever free, nor one whose leader runs through it (unless the point
+ *    lies under the box).
  * 3. When no place in the area is free, the label is stacked above the highest label
  *    placed so far, with a leader line (outside the area, but on no other label).
  * So no two labels overlap, whatever the points. */

@@ -98,6 +98,13 @@ ok "batch-4.5 the service axis stops at 100 (no point lies above it): $ticks" \
     $(echo "$ticks" | awk '{ for (i = 1; i <= NF; i++) if ($i > 100) exit 1 }'; echo $?)
 ok "batch-4.6 the classes are the fixed CV bands 0.5 and 1, not the table's thirds" \
     $(grep -q 'daily CV 0.5 to 1.0' "$T/out/report.html" && grep -q 'below 0.5)' "$T/out/report.html"; echo $?)
+# a significant gain smaller than a cent a day (2 replications: bolt_01 gains 0.0035) is
+# labelled with the digits it needs beside its diamond, never "+0.00"
+"$S" batch "$B" "$I" --quiet --sweep --reps 2 --out "$T/r2" > /dev/null 2>&1
+gains=$(grep -o '<tspan[^>]*>[^<]* [+-][0-9.]*</tspan>' "$T/r2/report.html" | sed 's/<[^>]*>//g')
+ok "batch-4.6b every +N label of a significant gain is non-zero as printed, a small one with its digits: $(echo $gains)" \
+    $(echo "$gains" | awk '{ n++; if ($NF + 0 == 0) bad = 1; if ($NF + 0 < 0.01 && length($NF) >= 7) small = 1 } END { exit !(n > 0 && !bad && small) }'; echo $?)
+
 # every row's price at a 30 % margin (to 4 decimals: margins 29.99 to 30.01 %): the margin
 # axis spans at least 10 points, so that equal margins look equal, not spread over the axis
 awk -F, -v OFS=, -v d="$PWD/scenarios/planner/" 'NR == 1 { print; next } { $2 = d $2; $7 = sprintf("%.4f", $5 / 0.7); print }' \

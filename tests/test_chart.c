@@ -199,6 +199,73 @@ static void place(size_t n, double cx, double cy, double spread, const struct ch
     }
 }
 
+/* Does the segment (ax, ay)-(bx, by) cross the inside of box b (shrunk by a hair, so a
+ * leader along its edge does not count)? Sampled finely: a test, not the placer's own
+ * clipping. */
+static bool crosses(double ax, double ay, double bx, double by, const struct chart_box *b)
+{
+    for (int k = 0; k <= 1000; k++) {
+        double t = k / 1000.0, x = ax + t * (bx - ax), y = ay + t * (by - ay);
+        if (fabs(x - b->x) < b->w / 2 - 1e-6 && fabs(y - b->y) < b->h / 2 - 1e-6) return true;
+    }
+    return false;
+}
+
+/* Three items of three classes at one point (a batch chart): each colour's dot drawn
+ * smaller than the one under it, so all three show (a bullseye); a dot alone, and two
+ * of one colour at one place, at the full size. */
+static void nested_dots(void)
+{
+    static double x0[2] = {50, 40}, y0[2] = {100, 99}, x1[1] = {50}, y1[1] = {100}, x2[2] = {50, 50},
+                  y2[2] = {100, 100};
+    struct chart c = {.title = "nested", .subtitle = "dots", .xlabel = "margin (%)", .npanels = 1, .x_min_span = 10};
+    c.panels[0] = (struct chart_panel){.ylabel = "service (%)", .y_min_span = 1};
+    c.panels[0].series[0] = (struct chart_series){"steady", x0, y0, NULL, 2, COLOUR_BLUE, STYLE_DOTS, false};
+    c.panels[0].series[1] = (struct chart_series){"middle", x1, y1, NULL, 1, COLOUR_ORANGE, STYLE_DOTS, false};
+    c.panels[0].series[2] = (struct chart_series){"erratic", x2, y2, NULL, 2, COLOUR_VERMILLION, STYLE_DOTS, false};
+    c.panels[0].nseries = 3;
+    char err[300] = "";
+    size_t len;
+    char *s = svg_of(&c, err, sizeof err, &len);
+    if (!check(s != NULL, "chart-4.8 the nested dots are drawn (%s)", err)) return;
+    /* the dots' font sizes, in drawing order (the legend's come after, larger) */
+    double size[8];
+    size_t n = 0;
+    for (const char *p = s; n < 8 && (p = strstr(p, "<text ")); p++) {
+        const char *end = strchr(p, '\n'), *dot = strstr(p, ">\u25cf<"), *fs = strstr(p, "font-size=\"");
+        if (dot && fs && end && dot < end && fs < end) size[n++] = atof(fs + 11);
+    }
+    /* blue at 50 and at 40 (full), orange at 50 (smaller), two vermillion at 50 (smaller still) */
+    check(n >= 5 && size[0] == size[1] && size[2] < size[0] && size[3] < size[2] && size[4] == size[3],
+          "chart-4.8 three colours at one point: each dot smaller than the one under it (%zu dots: %g %g %g %g %g)", n,
+          n > 0 ? size[0] : 0, n > 1 ? size[1] : 0, n > 2 ? size[2] : 0, n > 3 ? size[3] : 0, n > 4 ? size[4] : 0);
+    free(s);
+}
+
+/* Labels of a crowd of points just above the legend, with little room above it: the ones
+ * away from their points go beside or above, their leaders never through the legend. */
+static void leaders_off_legend(void)
+{
+    struct chart_box legend = {150, 170, 100, 40}; /* x 100 to 200, y 150 to 190 */
+    struct chart_label_area area = {.x1 = 300, .y1 = 200, .gap = 2, .marker = 6, .blocked = &legend, .nblocked = 1};
+    struct chart_label l[30];
+    unsigned long st = 7;
+    for (size_t i = 0; i < 30; i++)
+        l[i] = (struct chart_label){.px = 140 + 20 * lcg(&st), .py = 194, .w = 8 + 8 * lcg(&st), .h = 4};
+    chart_label_place(l, 30, &area);
+    size_t through = 0, leaders = 0;
+    for (size_t i = 0; i < 30; i++) {
+        if (!l[i].leader) continue;
+        leaders++;
+        double ex = fmax(l[i].x - l[i].w / 2, fmin(l[i].px, l[i].x + l[i].w / 2));
+        double ey = fmax(l[i].y - l[i].h / 2, fmin(l[i].py, l[i].y + l[i].h / 2));
+        through += crosses(l[i].px, l[i].py, ex, ey, &legend);
+    }
+    check(leaders > 5 && through == 0,
+          "chart-5.14 30 labels crowded above the legend: %zu have leaders, none runs through the legend (%zu do)",
+          leaders, through);
+}
+
 static void placement(void)
 {
     struct chart_label one = {.px = 50, .py = 50, .w = 10, .h = 4};
@@ -774,6 +841,8 @@ int main(void)
     contour_labels();
     labelled_points();
     placement();
+    leaders_off_legend();
+    nested_dots();
     scales();
     y_titles();
     flow_diagram();
