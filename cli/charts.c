@@ -1294,6 +1294,18 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
         snprintf(title, sizeof title, "%s",
                  r->submissions ? _("Profit as a share of the best: one submission so far, nothing to compare yet")
                                 : _("Profit as a share of the best: one file, nothing to compare it with"));
+    else if (share && nnear == 0 && r->submissions)
+        /* TRANSLATORS: every submission but the best is significantly below it; the number of them */
+        snprintf(title, sizeof title,
+                 P_("Profit as a share of the best: the other submission is significantly lower",
+                    "Profit as a share of the best: all %zu other submissions are significantly lower", n - 1),
+                 n - 1);
+    else if (share && nnear == 0)
+        /* TRANSLATORS: every file but the best is significantly below it; the number of them */
+        snprintf(title, sizeof title,
+                 P_("Profit as a share of the best: the other file is significantly lower",
+                    "Profit as a share of the best: all %zu other files are significantly lower", n - 1),
+                 n - 1);
     else if (share && r->submissions)
         /* TRANSLATORS: of the submissions other than the best (the second number), how many
            are not significantly below the best's profit (the first) */
