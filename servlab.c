@@ -836,7 +836,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
         free(periods);
         return EXIT_FAILURE;
     }
-    char warning[STABILITY_WARNING_MAX];
+    char warning[SCENARIO_WARNING_MAX]; /* it becomes one of the scenario's warnings */
     if (stability_check(cfg, backlog, rows, nm, reps, warning, sizeof warning)) add_warning(sc, warning);
     free(backlog);
     struct summary *s = malloc(nm * sizeof *s);

@@ -5,7 +5,6 @@
 #define CLI_COMPARE_H
 
 #include "cli/simulate.h"
-#include "cli/stability.h"
 #include "reader/scenario.h"
 #include "sim/runner.h"
 
@@ -42,10 +41,10 @@ struct compare_entry {
        changed_shown in the reader's language (the table); "" when nothing changed,
        NULL when the file did not load. Owned (compare_free). */
     char *changed, *changed_shown;
-    size_t nchanged;                       /* how many keys changed */
-    struct backlog *backlog;               /* reps entries from compare_entry_run (owned), or NULL when the run came
-                                              from elsewhere without them (cli/serve.c's older saved runs) */
-    char unsettled[STABILITY_WARNING_MAX]; /* compare_entry_settle's warning that the backlog grows, or "" */
+    size_t nchanged;                      /* how many keys changed */
+    struct backlog *backlog;              /* reps entries from compare_entry_run (owned), or NULL when the run came
+                                             from elsewhere without them (cli/serve.c's older saved runs) */
+    char unsettled[SCENARIO_WARNING_MAX]; /* compare_entry_settle's warning that the backlog grows, or "" */
 };
 
 /* The warnings of a loaded and run entry, in the reader's language: its scenario's (an

@@ -16,10 +16,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Room for stability_check's warning in any language: a Chinese character takes 3 bytes,
- * so the Chinese text is about 1.5 times the English one's bytes. */
-enum { STABILITY_WARNING_MAX = 640 };
-
 struct backlog {
     double orders_mid, orders_end;           /* orders in the system */
     double backordered_mid, backordered_end; /* units on backorder */

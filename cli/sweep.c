@@ -335,7 +335,7 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     }
     if (rc == 0)
         for (size_t i = 0; i < r->n; i++) {
-            char warning[STABILITY_WARNING_MAX];
+            char warning[SCENARIO_WARNING_MAX];
             struct model_config cfg = {0};
             config_patch_build(&patches[i], &ref, &cfg);
             if (stability_check(&cfg, backlog + i * r->reps, r->rows + i * r->reps * r->nm, r->nm, r->reps, warning,
