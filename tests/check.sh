@@ -6,7 +6,8 @@
 # line "NAME: N passed, M failed" that tests/run_all.sh adds up, and fails if any did;
 # need_tools NAME CHECK WHAT SET returns when tests/need.sh's SET of tools is here; if not,
 # it ends the test: a loud skip (a SKIPPED: line naming the packages, exit 0), or under
-# CI, which installs them, CHECK failed (exit 1).
+# CI, which installs them, CHECK failed (exit 1); await_handler PID waits until PID has
+# set its own SIGINT handler, so that a Ctrl-C sent then is one it acts on.
 S=${SERVLAB:-./servlab}
 T=$(mktemp -d)
 trap 'chmod -R u+rwx "$T" 2> /dev/null; rm -rf "$T"' EXIT
@@ -26,6 +27,21 @@ ok() {
 check_done() {
     echo "$1: $pass passed, $fail failed"
     [ $fail -eq 0 ]
+}
+# A background command of a non-interactive shell starts with SIGINT ignored, so a
+# SIGINT sent before servlab sets its handler would be lost and the command run to its
+# end. Linux shows the signals a process catches as a hex mask (SigCgt in
+# /proc/PID/status); SIGINT (2) is bit 1 of its last digit. Gives up after 30 s.
+await_handler() {
+    i=0
+    while [ $i -lt 300 ]; do
+        mask=$(sed -n 's/^SigCgt:[[:space:]]*//p' "/proc/$1/status" 2> /dev/null)
+        [ -z "$mask" ] && return 1 # it has ended
+        [ $((0x$(echo "$mask" | tail -c 2) & 2)) -ne 0 ] && return 0
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
 }
 need_tools() {
     need=$(tests/need.sh test "$4" 2>&1) && return 0

@@ -183,15 +183,18 @@ ok "cli-8.4d the same sweep again still warns: the run's run.csv is still in the
 # ... said before the simulation, not after it: a long sweep into that folder has said so
 # while it still runs (stopped by Ctrl-C, which writes nothing)
 "$S" sweep scenarios/default.ini --set run.horizon_days=2000000 --set sweep.steps=3 --reps 2 --threads 1 \
-    --out "$T/outdir/nested" --quiet > "$T/out" 2> "$T/err" &
+    --out "$T/outdir/nested" --quiet > "$T/out" 2> "$T/long.err" &
 pid=$!
+# its own stderr file: the last test's "$T/err" says 'holds the outputs' too, until the
+# shell starting this sweep has emptied it
+await_handler $pid
 i=0
-while [ $i -lt 300 ] && ! grep -q 'holds the outputs' "$T/err"; do sleep 0.1; i=$((i + 1)); done
+while [ $i -lt 300 ] && ! grep -q 'holds the outputs' "$T/long.err"; do sleep 0.1; i=$((i + 1)); done
 kill -INT $pid
 wait $pid; rc=$?
 ok "cli-8.4d2 ... the warning comes before the simulation: said while a long sweep runs (status $rc)" \
-    $([ $rc -eq 1 ] && grep -q "^servlab: warning: $T/outdir/nested holds the outputs of an earlier 'servlab run';" "$T/err" &&
-      grep -q 'interrupted after' "$T/err"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 1 ] && grep -q "^servlab: warning: $T/outdir/nested holds the outputs of an earlier 'servlab run';" "$T/long.err" &&
+      grep -q 'interrupted after' "$T/long.err"; echo $?) "$(cat "$T/long.err")"
 # the same file spelt another way is the same command
 run "$S" run scenarios/default.ini --reps 2 --out "$T/spelt" --quiet
 run "$S" run ./scenarios/default.ini --reps 2 --out "$T/spelt" --quiet
@@ -232,6 +235,7 @@ fi
 # ---- interruption ----
 "$S" run scenarios/default.ini --set run.horizon_days=2000000 --threads 1 --out "$T/int" > "$T/out" 2> "$T/err" &
 pid=$!
+await_handler $pid
 sleep 0.5
 kill -INT $pid
 wait $pid; rc=$?
@@ -653,6 +657,7 @@ for sig in INT TERM; do
     rm -rf "$T/halt"
     "$S" sweep scenarios/default.ini --reps 40 --threads 2 --out "$T/halt" --quiet > "$T/out" 2> "$T/err" &
     pid=$!
+    await_handler $pid
     sleep 1
     kill -$sig $pid
     wait $pid; rc=$?
@@ -717,6 +722,7 @@ ok "cli-16.8 --plot into a directory that does not exist: exit 2 before simulati
 printf '[run]\nhorizon_days = 1000000\nreplications = 1\n\n[demand]\norders_per_day = 20000\n' > "$T/long.ini"
 "$S" run "$T/long.ini" --quiet > "$T/out" 2> "$T/err" &
 pid=$!
+await_handler $pid
 sleep 1
 kill -INT $pid
 wait $pid; rc=$?
@@ -725,6 +731,7 @@ ok "cli-14.1 a run estimated over a minute warns with its size and time on stder
     "$(cat "$T/err")"
 "$S" run "$T/long.ini" --quiet --lang zh > "$T/out" 2> "$T/err" &
 pid=$!
+await_handler $pid
 sleep 1
 kill -INT $pid
 wait $pid
