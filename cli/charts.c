@@ -10,6 +10,7 @@
 #include "models/metrics.h"
 #include "models/network.h"
 #include "models/policy.h"
+#include "reader/keys.h"
 #include "sim/num.h"
 
 #include <ctype.h>
@@ -185,11 +186,34 @@ static double *x_column(const struct x_axis *a, const struct sweep_result *r)
     return v;
 }
 
+/* The title of an axis that carries a lever's values (SECTION.KEY as swept): the lever
+ * in the course's words with its unit, "reorder point s (units)", where the key table
+ * gives it a term (reader/keys.def); otherwise, and for a named section's copy
+ * ("product.A.reorder_point"), the key as the user typed it. A count names what it
+ * counts ("order clerks"), and a share needs no unit. */
+static void lever_axis_label(const char *parameter, char *buf, size_t n)
+{
+    const char *dot = strrchr(parameter, '.');
+    char section[120];
+    int k = -1;
+    if (dot && (size_t)(dot - parameter) < sizeof section) {
+        snprintf(section, sizeof section, "%.*s", (int)(dot - parameter), parameter);
+        k = key_find(section, dot + 1);
+    }
+    const struct key_def *d = k >= 0 ? &key_defs[k] : NULL;
+    const char *name = d && d->term && !d->family ? C_("lever", d->term) : parameter;
+    if (d && d->type == KEY_NUMBER && d->unit[0] && strncmp(d->unit, "share", 5) != 0)
+        /* TRANSLATORS: a chart axis: a lever and its unit, e.g. "reorder point s (units)" */
+        snprintf(buf, n, _("%s (%s)"), name, C_("unit", d->unit));
+    else
+        snprintf(buf, n, "%s", name);
+}
+
 /* The x axis's title for the scale a. */
 static void x_axis_label(const struct x_axis *a, const struct sweep_result *r, char *buf, size_t n)
 {
     if (a->lever) {
-        snprintf(buf, n, "%s", r->base.sweep.parameter);
+        lever_axis_label(r->base.sweep.parameter, buf, n);
         return;
     }
     axis_label(r, buf, n);
@@ -1627,7 +1651,10 @@ int charts_profit_surface(const struct chart_target *to, const struct sweep_resu
              file, r->n1, r->n2, r->reps);
     snprintf(zl, sizeof zl, _("profit per day (labelled)"));
     snprintf(rl, sizeof rl, _("not significantly below the best"));
-    *sf = (struct chart_surface){.ylabel = sw->parameter2,
+    char xl[200], yl[200];
+    lever_axis_label(sw->parameter, xl, sizeof xl);
+    lever_axis_label(sw->parameter2, yl, sizeof yl);
+    *sf = (struct chart_surface){.ylabel = yl,
                                  .x = x,
                                  .y = y,
                                  .nx = r->n1,
@@ -1670,7 +1697,7 @@ int charts_profit_surface(const struct chart_target *to, const struct sweep_resu
                 (struct chart_surface_point){r->x[i], r->x2[i], reach[t], COLOUR_VERMILLION, false, tags[t]};
         t = t2 - 1;
     }
-    struct chart c = {.title = title, .subtitle = sub, .xlabel = sw->parameter, .surface = sf};
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .surface = sf};
     int rc = draw(to, &c);
     free(x), free(y), free(z), free(z2), free(region), free(sf);
     return rc;

@@ -463,6 +463,7 @@ __attribute__((constructor)) static void complete_copies(void)
         d->check_text = g->check_text;
         d->text_size = g->text_size;
         d->applies = g->applies;
+        d->term = g->term;
         assert(!g->either && "keys.def: an either-or pair is of global keys");
     }
     for (size_t k = 0; k < KEY_IDS; k++) {

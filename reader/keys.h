@@ -99,7 +99,11 @@ struct key_def {
     const char *fallback; /* default as text; NULL: none (optional, conditional or inherited) */
     double min, max;      /* bounds on the value, or on a distribution's lowest draw */
     unsigned flags;
-    const char *meaning;      /* one line, English: _(meaning) prints it translated */
+    const char *meaning; /* one line, English: _(meaning) prints it translated */
+    /* a service lever's name in the course's words (docs/glossary.md), as a chart's axis
+       names it: "reorder point s"; English, C_("lever", term) prints it; NULL: the key's
+       own name stands */
+    const char *term;
     size_t offset;            /* where the value lives: struct scenario, or a family's config element
                                  (struct product_config ...), or its entry with KEY_IN_ENTRY */
     size_t given_offset;      /* optional keys: a bool beside the value set when given; 0: none */

@@ -932,6 +932,8 @@ ok "cli-26.6 service the same at every point: auto draws the lever (not one colu
     $([ -s "$T/r_auto.png" ] && ! cmp -s "$T/r_auto.png" "$T/r_service.png" \
       && grep -q 'x: the lever, as service is the same at every point' "$T/ro/report.html" \
       && grep -q 'profit peaks at refund_share = ' "$T/ro/report.html" && grep -q 'vs. refund_share = 0' "$T/ro/report.html"; echo $?)
+ok "cli-26.6b ... the lever's axis names it in words, without a unit for a share" \
+    $(grep -q '>refund share of the price<' "$T/ro/report.html"; echo $?)
 ok "cli-26.7 ... and --x-axis lever, which does not say why, draws the same curve with the service-level title" \
     $([ -s "$T/r_lever.png" ] && ! cmp -s "$T/r_auto.png" "$T/r_lever.png"; echo $?)
 

@@ -100,6 +100,12 @@ ok "grid-5.1 --out writes sweep.csv, summary.txt, profit_surface.png and report.
       head -c 8 "$T/o/profit_surface.png" | grep -q PNG && head -c 8 "$T/p.png" | grep -q PNG; echo $?) "$(ls "$T/o") $(cat "$T/err")"
 ok "grid-5.2 ... the page holds both tables and the chart inline" \
     $([ "$(grep -c '<table>' "$T/o/report.html")" -ge 2 ] && grep -q '<svg' "$T/o/report.html" && grep -q 'order_quantity' "$T/o/report.html"; echo $?)
+ok "grid-5.2b ... its axes name the levers in the course's words, with their unit" \
+    $(grep -q '>reorder point s (units)<' "$T/o/report.html" && grep -q '>order quantity Q (units)<' "$T/o/report.html"; echo $?)
+run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 400,500,600,700 \
+    --param inventory.order_quantity --values 800,1200,1600 $short --out "$T/oz" --lang zh
+ok "grid-5.2c ... in Chinese, in the glossary's words: 再订货点 s（件）, 订货批量 Q（件）" \
+    $([ $rc -eq 0 ] && grep -q '>再订货点 s（件）<' "$T/oz/report.html" && grep -q '>订货批量 Q（件）<' "$T/oz/report.html"; echo $?)
 ok "grid-5.3 ... summary.txt names both levers and the best pair" \
     $(grep -q '^parameter2: inventory.order_quantity$' "$T/o/summary.txt" && grep -q '^profit_max_order_quantity: ' "$T/o/summary.txt" && grep -q '^grid: 4 x 3$' "$T/o/summary.txt"; echo $?)
 ok "grid-5.4 ... no one-lever chart is drawn for a grid" $([ ! -e "$T/o/service_curve.png" ]; echo $?)
