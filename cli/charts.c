@@ -824,7 +824,7 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
     /* which part is drawn: the whole window, unless the trace reached its limit
        (servlab.c: trace_first_replication) before the run's end */
     double warmup = sc->cfg.run.warmup_days, shown = n ? x[n - 1] - warmup : 0;
-    if (t->truncated && shown < sc->cfg.run.horizon_days)
+    if (t->levels_truncated && shown < sc->cfg.run.horizon_days)
         /* TRANSLATORS: the scenario's file name, the days drawn, the statistics window's
            length in days; the rest of the run was too long to keep */
         snprintf(sub, sizeof sub, _("%s, replication 1, the first %.4g of %.4g days (the rest too long to keep)"), file,

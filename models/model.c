@@ -39,11 +39,12 @@ void model_trace_fini(struct model_trace *t)
     *t = (struct model_trace){0};
 }
 
-/* Grow an array to hold one more element; false when the limit is reached. */
-static bool room(void **items, size_t *cap, size_t n, size_t size, struct model_trace *t)
+/* Grow an array to hold one more element; false, with *truncated set, when the limit is
+ * reached. */
+static bool room(void **items, size_t *cap, size_t n, size_t size, const struct model_trace *t, bool *truncated)
 {
     if (n >= t->limit) {
-        t->truncated = true;
+        *truncated = true;
         return false;
     }
     if (n < *cap) return true;
@@ -57,7 +58,8 @@ static bool room(void **items, size_t *cap, size_t n, size_t size, struct model_
 
 static void trace_cycle(struct model_trace *t, double cycle)
 {
-    if (room((void **)&t->cycle, &t->cap_cycle, t->ncycle, sizeof *t->cycle, t)) t->cycle[t->ncycle++] = cycle;
+    if (room((void **)&t->cycle, &t->cap_cycle, t->ncycle, sizeof *t->cycle, t, &t->cycle_truncated))
+        t->cycle[t->ncycle++] = cycle;
 }
 
 static void trace_levels(void *ctx, double now, const struct stock *s)
@@ -65,7 +67,7 @@ static void trace_levels(void *ctx, double now, const struct stock *s)
     struct model *m = ctx;
     struct model_trace *t = m->trace;
     if (!m->counting) return;
-    if (room((void **)&t->levels, &t->cap_levels, t->nlevels, sizeof *t->levels, t))
+    if (room((void **)&t->levels, &t->cap_levels, t->nlevels, sizeof *t->levels, t, &t->levels_truncated))
         t->levels[t->nlevels++] = (struct level_point){now, s->on_hand, s->backordered, stock_position(s)};
 }
 
@@ -73,7 +75,8 @@ void model_trace_customers(struct model *m)
 {
     struct model_trace *t = m->trace;
     if (!t) return;
-    if (room((void **)&t->customers, &t->cap_customers, t->ncustomers, sizeof *t->customers, t))
+    if (room((void **)&t->customers, &t->cap_customers, t->ncustomers, sizeof *t->customers, t,
+             &t->customers_truncated))
         t->customers[t->ncustomers++] = (struct customer_point){sim_now(m->sim),
                                                                 (double)customers_total(&m->customers),
                                                                 {(double)m->customers.nstage[STAGE_NEW],

@@ -97,7 +97,8 @@ struct model_totals {
 /* What a traced replication records, for charts: every order-cycle time and every
  * change of stock level in the statistics window. Memory grows with the horizon, so
  * only one replication is traced, and only when a chart asks for it; each record
- * stops at `limit` entries (truncated is then set). */
+ * stops at `limit` entries (its own truncated flag is then set: the orders of a long run
+ * may fill their record while its stock changes still fit). */
 struct level_point {
     double t, on_hand, backordered, position;
 };
@@ -115,7 +116,7 @@ struct model_trace {
     size_t nlevels, cap_levels;
     struct customer_point *customers; /* with a customer base: active customers over time */
     size_t ncustomers, cap_customers;
-    bool truncated;
+    bool cycle_truncated, levels_truncated, customers_truncated;
 };
 
 void model_trace_init(struct model_trace *t, size_t limit);
