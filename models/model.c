@@ -128,6 +128,11 @@ static double earn(struct model *m, const struct order *o, double cycle)
         }
     }
     int stage = m->cfg->loyalty.on && o->customer != UINT32_MAX ? o->stage : -1;
+    if (stage < 0 && m->tiers[o->tier].price_factor == 1 && !o->shifted && !o->quantity_discount &&
+        !(m->cfg->revenue.late_zero_days > 0)) {
+        f->tiers[o->tier].revenue += list; /* paid at list: exactly what earn_list adds then, with no call */
+        return 1;
+    }
     double paid = earn_list(m, o->tier, stage, list, o->shifted, o->quantity_discount, cycle);
     return list > 0 ? paid / list : 1;
 }
@@ -347,7 +352,8 @@ static void on_delivered(struct sim *sim, void *ctx)
         bool wrong = o->entry_error || o->picking_error;
         /* the customer sees now whether the order is late, short, damaged or wrong */
         bool flawless = in_full && !o->damaged && !wrong;
-        demand_tell_customer(m, o, !(o->first_on_time && flawless), flawless, now - o->placed);
+        if (o->customer != UINT32_MAX) /* an order without a customer tells no one */
+            demand_tell_customer(m, o, !(o->first_on_time && flawless), flawless, now - o->placed);
         if (wrong || o->damaged) {
             const struct cost_config *k = &m->cfg->costs;
             m->flow.wrong += wrong;
