@@ -15,15 +15,21 @@ void station_use_lane(struct station *st, struct sim *sim)
     st->lane = sim_lane_open(sim, st->priority, st->done);
 }
 
-static void start(struct station *st, struct sim *sim, struct order *o)
+/* Schedule the end of o's service, by a server already counted busy. */
+static void serve(struct station *st, struct sim *sim, struct order *o)
 {
-    st->busy++;
-    timeavg_set(&st->busy_avg, sim_now(sim), st->busy);
     double end = sim_now(sim) + o->service;
     if (st->lane >= 0)
         sim_schedule_lane(sim, st->lane, end, o);
     else
         sim_schedule(sim, end, st->priority, st->done, o);
+}
+
+static void start(struct station *st, struct sim *sim, struct order *o)
+{
+    st->busy++;
+    timeavg_set(&st->busy_avg, sim_now(sim), st->busy);
+    serve(st, sim, o);
 }
 
 void station_arrive(struct station *st, struct sim *sim, struct order *o)
@@ -51,15 +57,19 @@ void station_arrive(struct station *st, struct sim *sim, struct order *o)
 void station_depart(struct station *st, struct sim *sim)
 {
     assert(st->busy > 0);
-    st->busy--;
-    timeavg_set(&st->busy_avg, sim_now(sim), st->busy);
-    if (st->head) {
+    if (st->head) { /* the server takes the next order: as busy as before */
         struct order *o = st->head;
         st->head = o->next;
         if (!st->head) st->tail = NULL;
         st->queued--;
-        start(st, sim, o);
+        /* one update where a server freed and taken again made two: the second, at the
+           same time, added nothing (level x 0 days) */
+        timeavg_set(&st->busy_avg, sim_now(sim), st->busy);
+        serve(st, sim, o);
+        return;
     }
+    st->busy--;
+    timeavg_set(&st->busy_avg, sim_now(sim), st->busy);
 }
 
 double station_utilisation(const struct station *st, double now)
