@@ -274,8 +274,10 @@ static struct stock *line_stock(struct model *m, const struct order *o, const st
 
 /* ---- picking and delivery ---- */
 
+/* Whether order o goes by express delivery. */
 static bool expedite(const struct model *m, const struct order *o)
 {
+    if (!(m->features & FEATURE_EXPEDITE)) return false; /* no rule and no tier expedites: one test */
     const struct tier_config *t = &m->tiers[o->tier];
     if (t->always_expedite) return true;
     enum expedite_rule rule = m->cfg->order_cycle.expedite;
@@ -627,7 +629,7 @@ static void place_general(struct model *m, int tier, uint32_t customer, bool shi
     o->placed = now;
     o->shifted = shifted;
     o->quantity_discount = quantity;
-    o->on_peak_day = shape_is_peak(&c->demand, now);
+    o->on_peak_day = c->demand.has_weekday && shape_is_peak(&c->demand, now); /* no call without a profile */
     const struct order_cycle_config *oc = &c->order_cycle;
     bool abandoned = false; /* every draw is made all the same, so later orders keep theirs */
     if (c->nchannels) {
