@@ -79,8 +79,9 @@ static bool review_due(const struct stock *s)
 }
 
 /* A continuous-review policy looks at its position (and, with information sharing,
- * so do the stock points told of this one's changes). */
-static void review_if_due(struct stock *s, struct sim *sim)
+ * so do the stock points told of this one's changes). Inline: stock_allocated runs it
+ * for every order line. */
+static inline void review_if_due(struct stock *s, struct sim *sim)
 {
     if (review_due(s)) stock_review(s, sim);
     for (struct stock *u = s->shares_with; u; u = u->shares_with)
