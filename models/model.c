@@ -181,6 +181,7 @@ static inline void schedule_stage(struct sim *sim, int lane, double time, sim_ha
  * waiting for a clerk is still answered, but asks about nothing any more). */
 static void stop_inquiries(struct model *m, struct order *o)
 {
+    if (!m->inquiries) return; /* no customer calls: nothing to stop (and two fields not read) */
     if (o->next_inquiry) sim_cancel(m->sim, o->next_inquiry);
     o->next_inquiry = 0;
     if (o->call) o->call->about = NULL;
