@@ -59,15 +59,6 @@ struct order *order_new(struct order_pool *p)
     return o;
 }
 
-struct order_line *order_add_line(struct order *o, int product, double units)
-{
-    assert(o->nlines < MAX_LINES);
-    struct order_line *l = &o->lines[o->nlines++];
-    *l = (struct order_line){.order = o, .product = product, .units = units};
-    o->units += units;
-    return l;
-}
-
 void order_free(struct order_pool *p, struct order *o)
 {
     o->next = p->free;

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "sim/sim.h"
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -81,7 +82,14 @@ void order_pool_fini(struct order_pool *p); /* frees every order, in use or not 
 struct order *order_new(struct order_pool *p);
 void order_free(struct order_pool *p, struct order *o);
 
-/* Append a line for `units` of product `product`. */
-struct order_line *order_add_line(struct order *o, int product, double units);
+/* Append a line for `units` of product `product`. Inline: every order adds its lines. */
+static inline struct order_line *order_add_line(struct order *o, int product, double units)
+{
+    assert(o->nlines < MAX_LINES);
+    struct order_line *l = &o->lines[o->nlines++];
+    *l = (struct order_line){.order = o, .product = product, .units = units};
+    o->units += units;
+    return l;
+}
 
 #endif
