@@ -126,4 +126,17 @@ for f in u_run u_sweep u_cmp; do
         "$(grep '积压增长' "$T/$f.txt" "$T/$f/report.html" | cut -c1-400)"
 done
 
+# ---- zh-7: ipa's lever lines read as Chinese: "每改善 1 个百分点，每天 +1.68", not
+# "每%（缩短）每天" (the unit glued between two 每); an element its lever does not move
+# significantly is named as such (with 4 replications, safety_factor's stock availability) ----
+"$S" ipa --lang zh scenarios/zh/importance_performance.ini --reps 4 --quiet > "$T/ipa.txt" 2> /dev/null
+ok "zh-7.1 ipa --lang zh: every net line is '每改善 1 UNIT，每天 ±X'" \
+    $([ "$(grep -c '扣除杠杆自身成本后：' "$T/ipa.txt")" -ge 5 ] &&
+        ! grep '扣除杠杆自身成本后：' "$T/ipa.txt" | grep -qv '：每改善 1 [^，]*，每天 [+-][0-9]'; echo $?) \
+    "$(grep '扣除杠杆自身成本后：' "$T/ipa.txt")"
+ok "zh-7.2 ipa --lang zh: a time's unit after 每改善 1 is '%（缩短）'" \
+    $(grep -q '每改善 1 %（缩短），每天 ' "$T/ipa.txt"; echo $?) "$(cat "$T/ipa.txt")"
+ok "zh-7.3 ipa --lang zh: an element not moved significantly says so" \
+    $(grep -q '对该要素没有显著影响：[+-][0-9.]* ± [0-9.]* 个百分点' "$T/ipa.txt"; echo $?) "$(cat "$T/ipa.txt")"
+
 check_done test_reports_zh
