@@ -139,4 +139,11 @@ ok "zh-7.2 ipa --lang zh: a time's unit after 每改善 1 is '%（缩短）'" \
 ok "zh-7.3 ipa --lang zh: an element not moved significantly says so" \
     $(grep -q '对该要素没有显著影响：[+-][0-9.]* ± [0-9.]* 个百分点' "$T/ipa.txt"; echo $?) "$(cat "$T/ipa.txt")"
 
+# ---- zh-8: optimise's last line says what its percentage is (of the full grid's runs),
+# rather than ending on a bare "：52.4%" ----
+"$S" optimise --lang zh scenarios/zh/stockouts_vs_inventory.ini --param inventory.reorder_point --from 150 \
+    --to 850 --quiet > "$T/opt.txt" 2> /dev/null
+ok "zh-8 optimise --lang zh: the evaluations' share is named: 本次的运行次数是完整网格的 N%" \
+    $(grep -q '；本次的运行次数是完整网格的 [0-9.]*%。$' "$T/opt.txt"; echo $?) "$(tail -n 3 "$T/opt.txt")"
+
 check_done test_reports_zh
