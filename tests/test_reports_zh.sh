@@ -146,4 +146,11 @@ ok "zh-7.3 ipa --lang zh: an element not moved significantly says so" \
 ok "zh-8 optimise --lang zh: the evaluations' share is named: 本次的运行次数是完整网格的 N%" \
     $(grep -q '；本次的运行次数是完整网格的 [0-9.]*%。$' "$T/opt.txt"; echo $?) "$(tail -n 3 "$T/opt.txt")"
 
+# ---- zh-9: the theory block's "why they differ" says that only a few orders arrive over
+# the lead time (the English "only"), and why that matters, in words a class reads ----
+"$S" run --lang zh scenarios/zh/service_contract.ini --reps 4 --quiet > "$T/lumpy.txt" 2> /dev/null
+ok "zh-9 run --lang zh: '只有 N 个订单分布在 D 天内：需求集中在少数几张订单上'" \
+    $(grep -q '^  - 只有 [0-9.]* 个订单分布在 [0-9.]* 天内：需求集中在少数几张订单上' "$T/lumpy.txt"; echo $?) \
+    "$(sed -n '/为什么不一致/,/^$/p' "$T/lumpy.txt")"
+
 check_done test_reports_zh
