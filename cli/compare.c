@@ -547,7 +547,13 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
         bool there = stat(files[i], &st) == 0;
         int why = errno;
         if (there && S_ISDIR(st.st_mode)) {
-            fprintf(err, _("%s: is a folder; to compare the files in it, write %s/*.ini\n"), files[i], files[i]);
+            /* the folder as typed, less the trailing '/' a shell's completion adds: the
+               pattern to write names the folder with one slash before its files */
+            size_t len = strlen(files[i]);
+            while (len > 1 && files[i][len - 1] == '/') len--;
+            char folder[1024];
+            snprintf(folder, sizeof folder, "%.*s", (int)len, files[i]);
+            fprintf(err, _("%s: is a folder; to compare the files in it, write %s/*.ini\n"), files[i], folder);
             missing++;
         } else if (!there) {
             const char *slash = strrchr(files[i], '/');

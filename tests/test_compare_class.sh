@@ -293,5 +293,11 @@ ok "class-7.5b a pattern in a folder with no .ini: says the folder holds none" \
 run "$S" compare --base "$B" "$B" "$T/class" --reps 2 --quiet
 ok "class-7.5 a folder alone exits 2 with the pattern to write" \
     $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$(cat "$T/err")" = "$T/class: is a folder; to compare the files in it, write $T/class/*.ini" ]; echo $?) "$(cat "$T/err")"
+run "$S" compare --base "$B" "$B" "$T/class/" --reps 2 --quiet
+ok "class-7.6 a folder typed with its trailing / (as tab completion writes it): the pattern has one /" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "$T/class/: is a folder; to compare the files in it, write $T/class/*.ini" ]; echo $?) "$(cat "$T/err")"
+run "$S" compare --lang zh --base "$B" "$B" "$T/class/" --reps 2 --quiet
+ok "class-7.6b ... in Chinese too" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "$T/class/：这是一个文件夹；要比较其中的文件，请写 $T/class/*.ini" ]; echo $?) "$(cat "$T/err")"
 
 check_done test_compare_class
