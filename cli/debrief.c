@@ -424,7 +424,9 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
     if (marginal) fprintf(out, "<th class=\"num\">%s</th>", _("cost of 1 pt"));
     fputs("</tr>\n", out);
     for (size_t i = 0; i < r->n; i++) {
-        fprintf(out, "<tr%s><td class=\"num\">%.6g</td>", i == o->best ? " class=\"best\"" : "", r->x[i]);
+        /* the best row bold on green, and marked * as the notes below say (the terminal's mark) */
+        fprintf(out, "<tr%s><td class=\"num\">%s%.6g</td>", i == o->best ? " class=\"best\"" : "",
+                i == o->best ? "* " : "", r->x[i]);
         percent_cell(out, "num", r->service_level[i], 3);
         num_cell(out, "num", r->service_cost[i], 2, "");
         num_cell(out, "num", sweep_at(r, i, M_COST_TOTAL).mean, 2, "");
@@ -774,8 +776,8 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
 /* ---- sweep with two levers ---- */
 
 /* One grid table: rows the first lever, columns the second; the best cell bold on
- * green, the cells not significantly lower on pale green (inline: the stylesheet is
- * shared by every page). */
+ * green and marked * (the notes below the tables name it so), the cells not
+ * significantly lower on pale green (inline: the stylesheet is shared by every page). */
 static void grid_html_table(FILE *out, const struct sweep_result *r, int metric, bool share, const char *suffix)
 {
     const struct sweep_config *sw = &r->base.sweep;
@@ -793,7 +795,7 @@ static void grid_html_table(FILE *out, const struct sweep_result *r, int metric,
                                 : r->near[i]      ? " style=\"background:#e7f3ea\""
                                                   : "";
             char v[40];
-            fprintf(out, "<td class=\"num\"%s>", style);
+            fprintf(out, "<td class=\"num\"%s>%s", style, i == r->grid.best ? "* " : ""); /* the notes' mark */
             if (!isfinite(x))
                 html_text(out, _("n/a"));
             else if (share) /* as the text table writes it (cli/grid.c) */

@@ -109,6 +109,9 @@ ok "grid-5.2c ... in Chinese, in the glossary's words: 再订货点 s（件）, 
 ok "grid-5.3 ... summary.txt names both levers and the best pair" \
     $(grep -q '^parameter2: inventory.order_quantity$' "$T/o/summary.txt" && grep -q '^profit_max_order_quantity: ' "$T/o/summary.txt" && grep -q '^grid: 4 x 3$' "$T/o/summary.txt"; echo $?)
 ok "grid-5.4 ... no one-lever chart is drawn for a grid" $([ ! -e "$T/o/service_curve.png" ]; echo $?)
+ok "grid-5.5 ... the best cell of both tables is marked *, as the notes' '(marked *)' says" \
+    $([ "$(grep -o '<td class="num" style="background:#9fd4ae;font-weight:bold">\* [0-9]' "$T/o/report.html" | wc -l)" -eq 2 ] &&
+        grep -q '(marked \*)' "$T/o/report.html"; echo $?) "$(grep -o '<td class="num" style="background:#9fd4ae[^<]*' "$T/o/report.html")"
 
 # ---- Chinese ----
 run "$S" sweep scenarios/default.ini $A $B $short --lang zh --out "$T/zh"

@@ -73,6 +73,10 @@ fi
 ok "report-2.5 the sweep page's settings mark reorder_point = 500 as not used (safety_factor sets it)" \
     $(grep -q '<li><code>inventory.reorder_point</code> = 500 <em>(not used: safety_factor sets it)</em></li>' "$T/D2/report.html"; echo $?) \
     "$(grep -o '<li><code>inventory.reorder_point</code>[^/]*' "$T/D2/report.html")"
+# the notes under the sweep's table say the best row is "(marked *)": the page marks it so
+ok "report-2.6 the sweep page's best row is marked *, as its notes say" \
+    $(grep -q '<tr class="best"><td class="num">\* [0-9]' "$T/D2/report.html" && grep -q '(marked \*)' "$T/D2/report.html"; echo $?) \
+    "$(grep -o '<tr class="best">.\{0,60\}' "$T/D2/report.html")"
 # the order cycle's bar names each stage by itself, not by the table's "of which ..." line
 legend=$(grep -o '<div class="legend">.*' "$T/D5/report.html" | head -n 1)
 ok "report-5.5 the stage bar's legend reads 订单传输, 配送: no 其中 (of which)" \
