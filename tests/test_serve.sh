@@ -314,6 +314,20 @@ ok "serve-12.6 ... but a base changed since (a value, not only comments) keeps i
     $([ "$s" = 200 ] && grep -q '<p class="what">stances/base.ini - the business as it is today' "$T/page" &&
       ! grep -q '企业的现状' "$T/page"; echo $?) "$s $(grep -A1 'class="what"' "$T/page" | head -n 2)"
 stop
+# the Chinese class's handout (course-notes/zh/instructors-guide.md): the projected
+# leaderboard's subtitle is its first comment line, and students edit its Chinese comments
+B=course-notes/zh/class-example/base.ini
+start "$T/state_zh_handout" --rate 0 --lang zh
+s=$(status "$U/")
+ok "serve-12.7 zh handout: the students' page holds the base with its Chinese comments" \
+    $([ "$s" = 200 ] && grep -q '>; base.ini —— 课堂练习的发放文件' "$T/page"; echo $?) "$s $(grep -m1 'base.ini' "$T/page")"
+status -F "name=王芳" -F "file=@$B" "$U/submit" > /dev/null
+wait_rows 1 300
+s=$(status "$U/leaderboard")
+ok "serve-12.8 ... and the leaderboard's subtitle is that first comment line" \
+    $([ "$s" = 200 ] && grep -q '<p class="what">base.ini —— 课堂练习的发放文件：为网店设定库存策略。' "$T/page"; echo $?) \
+    "$s $(grep 'class="what"' "$T/page" | head -n 1)"
+stop
 B=$B_SAVED
 
 # ---- a folder of another class: most submissions do not load against this base ----
