@@ -153,4 +153,12 @@ ok "zh-9 run --lang zh: '只有 N 个订单分布在 D 天内：需求集中在�
     $(grep -q '^  - 只有 [0-9.]* 个订单分布在 [0-9.]* 天内：需求集中在少数几张订单上' "$T/lumpy.txt"; echo $?) \
     "$(sed -n '/为什么不一致/,/^$/p' "$T/lumpy.txt")"
 
+# ---- zh-10: the service curve's peak label is short enough to sit inside the frame beside
+# its line (lesson 2's chart: '（相对于 80.34% 时）' ran onto the frame's left edge) ----
+"$S" sweep --lang zh scenarios/zh/stockouts_vs_inventory.ini --set sweep.steps=6 --reps 2 --quiet \
+    --out "$T/zh_curve" > /dev/null 2>&1
+ok "zh-10 sweep --lang zh: the peak's label reads 'reorder_point = V：每日利润 +N（对比 L%）'" \
+    $(grep -q 'reorder_point = [0-9.]*：每日利润 [+-][0-9]*（对比 [0-9.]*%）' "$T/zh_curve/report.html"; echo $?) \
+    "$(grep -o '每日利润 [^<]\{0,40\}' "$T/zh_curve/report.html" | head -n 2)"
+
 check_done test_reports_zh
