@@ -707,9 +707,12 @@ void optimise_table(FILE *out, const struct optimise_result *r)
                                : _("half the 95% half-width of the search's best point (set it with --delta)"));
         int kw = 10;
         fputs("\n  ", out); /* headings padded by display width (lang_pad): Chinese is two columns a character */
-        lang_pad(out, _("point"), kw * (int)r->nlevers, false);
-        int mw = (int)strlen(metric) > 14 ? (int)strlen(metric) : 14; /* the objective's column */
-        fprintf(out, "  %*s  ", mw, metric);
+        lang_pad(out, _("point"), kw * (int)r->nlevers + 1, false); /* as wide as the rows' "%-*s" below */
+        /* the objective's column, by display width: 每日利润 is 12 bytes but 8 columns */
+        int mw = (int)lang_width(metric) > 14 ? (int)lang_width(metric) : 14;
+        fputs("  ", out);
+        lang_pad(out, metric, mw, true);
+        fputs("  ", out);
         lang_pad(out, _("replications"), 12, true);
         fputs("  ", out);
         lang_pad(out, _("eliminated"), 10, false);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_reports_zh.sh - the reports of run, sweep, compare and batch in Chinese:
+# test_reports_zh.sh - the reports of run, sweep, compare, batch, ipa and optimise in Chinese:
 # they match the goldens tests/golden/zh_*.txt (written by tests/zh_reports.sh); tables
 # with Chinese file and row names line up by display width (a CJK character is two
 # columns), in Chinese and in English; and no English prose leaks into the Chinese
@@ -160,5 +160,19 @@ ok "zh-9 run --lang zh: '只有 N 个订单分布在 D 天内：需求集中在�
 ok "zh-10 sweep --lang zh: the peak's label reads 'reorder_point = V：每日利润 +N（对比 L%）'" \
     $(grep -q 'reorder_point = [0-9.]*：每日利润 [+-][0-9]*（对比 [0-9.]*%）' "$T/zh_curve/report.html"; echo $?) \
     "$(grep -o '每日利润 [^<]\{0,40\}' "$T/zh_curve/report.html" | head -n 2)"
+
+# ---- zh-11: optimise's table of finalists: each heading ends where its column ends, in
+# Chinese (每日利润 is 12 bytes but 8 columns) and in English ----
+for lang in zh en; do
+    "$S" optimise --lang $lang scenarios/stockouts_vs_inventory.ini --param inventory.reorder_point --from 150 \
+        --to 850 --quiet > "$T/opt_$lang.txt" 2> /dev/null
+    h=$(grep -E '^  (点|point) ' "$T/opt_$lang.txt" | token_ends)
+    r=$(grep -E '^\* ' "$T/opt_$lang.txt" | token_ends)
+    # heading: point, objective, replications, eliminated, ahead by (the last, in words);
+    # row: *, value, objective, reps, chosen, —
+    ok "zh-11 optimise --lang $lang: the objective, replications and ahead-by headings end over their columns" \
+        $([ "$(echo "$h" | awk '{print $2, $3, $NF}')" = "$(echo "$r" | awk '{print $3, $4, $NF}')" ]; echo $?) \
+        "heading: $h; row: $r; $(grep -A1 -E '^  (点|point) ' "$T/opt_$lang.txt")"
+done
 
 check_done test_reports_zh
