@@ -697,8 +697,12 @@ void compare_table(FILE *out, const struct compare_result *r)
     fprintf(out, " %8s ", "± 95%"); /* 7 columns: ± is two bytes (kept as it always was) */
     lang_pad(out, _("of best"), 9, true);
     char sname_shown[100]; /* 满足率 in Chinese, the column's metric name in English */
+    report_metric_prose(sname, sname_shown, sizeof sname_shown);
+    /* the service column: 11 wide ("99.88 %" and room), wider when its heading needs it
+       (周期服务水平, perfect_order_rate), two spaces clear of "of best" */
+    int sw = (int)lang_width(sname_shown) + 1 > 11 ? (int)lang_width(sname_shown) + 1 : 11;
     fputc(' ', out);
-    lang_pad(out, report_metric_prose(sname, sname_shown, sizeof sname_shown), 11, true);
+    lang_pad(out, sname_shown, sw, true);
     fputc(' ', out);
     bool on_time_column = r->service != M_ON_TIME_RATE; /* else it would show the service column twice */
     if (on_time_column) {
@@ -734,7 +738,7 @@ void compare_table(FILE *out, const struct compare_result *r)
             else
                 fprintf(out, "%4zu  ", e->rank);
             report_cell(out, e->label, w, false);
-            fprintf(out, " %10.2f %8.2f %9s %9s %% ", p->mean, p->ci95, share,
+            fprintf(out, " %10.2f %8.2f %9s %*s %% ", p->mean, p->ci95, share, sw - 2,
                     report_percent(sv->mean, 2, sv_text, sizeof sv_text));
             if (on_time_column) fprintf(out, "%9s ", on_time);
             fprintf(out, "%10.2f  %s\n", e->s[M_COST_TOTAL].mean, vs);

@@ -175,4 +175,22 @@ for lang in zh en; do
         "heading: $h; row: $r; $(grep -A1 -E '^  (点|point) ' "$T/opt_$lang.txt")"
 done
 
+# ---- zh-12: compare --service with a heading wider than the column's 11 (周期服务水平 is
+# 12 columns, cycle_service_level 19): the heading ends over the values, clear of 占最优 ----
+for lang in zh en; do
+    "$S" compare --lang $lang scenarios/consistency_customer.ini scenarios/consistency_customer_wide.ini \
+        --service cycle_service_level --reps 2 --quiet > "$T/cmp_svc_$lang.txt" 2> /dev/null
+    h=$(grep -E '^(名次|rank) ' "$T/cmp_svc_$lang.txt" | token_ends)
+    r=$(grep -E '^ +1  ' "$T/cmp_svc_$lang.txt" | token_ends)
+    # the service heading is token 7 in Chinese (占最优 is one token), 8 in English (of best
+    # is two); in the row, the share of best is token 5 and the "%" after the service value 7.
+    # The heading is as far right of the share's heading as the values are of the shares
+    # (the whole heading line sits a column left after "± 95%", kept as it always was).
+    n=7
+    [ $lang = en ] && n=8
+    ok "zh-12 compare --lang $lang --service cycle_service_level: the service heading ends over its values" \
+        $([ "$(echo "$h" | awk -v n=$n '{print $n - $(n - 1)}')" = "$(echo "$r" | awk '{print $7 - $5}')" ] &&
+            grep -qE '(占最优|of best)  ' "$T/cmp_svc_$lang.txt"; echo $?) "$(sed -n '4,5p' "$T/cmp_svc_$lang.txt")"
+done
+
 check_done test_reports_zh
