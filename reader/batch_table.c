@@ -334,11 +334,13 @@ int batch_table_read(struct batch_table *t, const char *path, FILE *err)
     memset(t, 0, sizeof *t);
     char problem[400];
     size_t len = 0;
-    char *text = csv_read_file(path, &len, problem, sizeof problem);
+    bool gb18030 = false;
+    char *text = csv_read_table(path, &len, &gb18030, problem, sizeof problem);
     if (!text) {
         fprintf(err, "%s: %s\n", path, problem);
         return 2;
     }
+    if (gb18030) csv_note_gb18030(err, path);
     int rc = batch_table_read_text(t, path, text, len, err);
     free(text);
     return rc;

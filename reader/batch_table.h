@@ -36,7 +36,8 @@ struct batch_table {
  * with batch_table_fini. */
 int batch_table_read_text(struct batch_table *t, const char *path, const char *text, size_t len, FILE *err);
 
-/* The same for the file at path (reader/csv.h's csv_read_file refuses what is not text). */
+/* The same for the file at path (reader/csv.h's csv_read_table refuses what is not text,
+ * and reads a GB18030 (GBK) file, with a note on err). */
 int batch_table_read(struct batch_table *t, const char *path, FILE *err);
 
 /* Free what t holds and leave it zeroed. */

@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,7 +103,9 @@ too_long:
     return -1;
 }
 
-char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen)
+/* The file's bytes, NUL-terminated, checked as csv_read_file says but for their encoding:
+ * the buffer (the caller's) with its length in *len, or NULL with the problem in err. */
+static char *read_text(const char *path, size_t *len, char *err, size_t errlen)
 {
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
@@ -148,19 +152,96 @@ char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen)
         free(buf);
         return NULL;
     }
-    size_t bom = got >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0; /* Excel's "CSV UTF-8" writes one */
-    if (!scan_is_utf8(buf + bom, got - bom)) { /* an export in the system's code page: say which, once */
-        if (scan_gbk_like(buf + bom, got - bom))
-            snprintf(err, errlen,
-                     _("is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese); save it as UTF-8 CSV "
-                       "(Excel: 'CSV UTF-8')"));
-        else
-            snprintf(err, errlen, _("contains bytes that are not UTF-8 text; save it as UTF-8 CSV"));
+    *len = got;
+    return buf;
+}
+
+/* Bytes of a UTF-8 byte-order mark at the start of text (len bytes): 3 or 0. */
+static size_t bom_len(const char *text, size_t len)
+{
+    return len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0; /* Excel's "CSV UTF-8" writes one */
+}
+
+/* Why text (len bytes, no BOM), which is not UTF-8, is refused, in err: an export in the
+ * system's code page is said to be GBK when it looks so, once for the whole file. */
+static void not_utf8(const char *text, size_t len, char *err, size_t errlen)
+{
+    if (scan_gbk_like(text, len))
+        snprintf(err, errlen,
+                 _("is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese); save it as UTF-8 CSV "
+                   "(Excel: 'CSV UTF-8')"));
+    else
+        snprintf(err, errlen, _("contains bytes that are not UTF-8 text; save it as UTF-8 CSV"));
+}
+
+char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen)
+{
+    size_t got = 0;
+    char *buf = read_text(path, &got, err, errlen);
+    if (!buf) return NULL;
+    size_t bom = bom_len(buf, got);
+    if (!scan_is_utf8(buf + bom, got - bom)) {
+        not_utf8(buf + bom, got - bom, err, errlen);
         free(buf);
         return NULL;
     }
     *len = got;
     return buf;
+}
+
+/* text (n bytes) converted from GB18030 to UTF-8, NUL-terminated (the caller's), its
+ * length in *len; or NULL when a byte sequence is not GB18030 (iconv stops there). A
+ * GB18030 character is 1, 2 or 4 bytes and its UTF-8 at most 1, 3 or 4: twice n fits. */
+static char *from_gb18030(const char *text, size_t n, size_t *len)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1) return NULL; /* a C library without the converter: refused as before */
+    size_t room = 2 * n + 1, left = room - 1, inleft = n;
+    char *out = malloc(room), *in = (char *)(uintptr_t)text, *at = out;
+    if (!out) abort();
+    size_t done = iconv(cd, &in, &inleft, &at, &left);
+    iconv_close(cd);
+    if (done == (size_t)-1 || inleft) {
+        free(out);
+        return NULL;
+    }
+    *at = '\0';
+    *len = (size_t)(at - out);
+    return out;
+}
+
+char *csv_read_table(const char *path, size_t *len, bool *gb18030, char *err, size_t errlen)
+{
+    *gb18030 = false;
+    size_t got = 0;
+    char *buf = read_text(path, &got, err, errlen);
+    if (!buf) return NULL;
+    size_t bom = bom_len(buf, got), n = 0;
+    if (scan_is_utf8(buf + bom, got - bom)) {
+        *len = got;
+        return buf;
+    }
+    /* a file marked UTF-8 by its BOM is not read another way: its other bytes were added
+       in another encoding, and converting the whole would garble the UTF-8 part */
+    char *utf8 = !bom && scan_gbk_like(buf, got) ? from_gb18030(buf, got, &n) : NULL;
+    if (utf8 && scan_is_utf8(utf8, n)) {
+        free(buf);
+        *gb18030 = true;
+        *len = n;
+        return utf8;
+    }
+    free(utf8);
+    not_utf8(buf + bom, got - bom, err, errlen);
+    free(buf);
+    return NULL;
+}
+
+void csv_note_gb18030(FILE *err, const char *path)
+{
+    fprintf(err,
+            _("servlab: note: %s is not UTF-8 text: read as GB18030 (GBK), the encoding of Excel's 'CSV' on a "
+              "Chinese Windows\n"),
+            path);
 }
 
 /* The separator of the first line of text that is not blank, outside quotes: a tab or

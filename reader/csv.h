@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum { CSV_FIELDS_MAX = 64, CSV_FIELD_LEN = 256, CSV_FILE_MAX_BYTES = 64 << 20 };
 
@@ -44,5 +45,16 @@ char csv_detect_separator(const char *text, size_t len, int *line);
  * Refuses what is not a regular file, or is over CSV_FILE_MAX_BYTES, or holds NUL bytes
  * or UTF-16. Returns the buffer, or NULL with the problem in err. */
 char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen);
+
+/* The same for a planner's table (a demand history, a batch table): a file that is not
+ * UTF-8 but looks like GBK (reader/scan.h's scan_gbk_like) and converts cleanly from
+ * GB18030 with iconv, as Excel's "CSV" on a Chinese Windows saves it, is returned
+ * converted to UTF-8 (its lines the file's, so messages keep their line numbers and show
+ * its Chinese as UTF-8) with *gb18030 set, for the caller to say so. A file with a UTF-8
+ * BOM is not converted: the BOM says it is UTF-8. */
+char *csv_read_table(const char *path, size_t *len, bool *gb18030, char *err, size_t errlen);
+
+/* Say on err, as a note, that the file at path was read as GB18030 (csv_read_table). */
+void csv_note_gb18030(FILE *err, const char *path);
 
 #endif

@@ -1354,13 +1354,31 @@ const struct history_info *history_load(const char *path, enum history_kind kind
                                         size_t errlen)
 {
     struct history_options o = {.kind = kind};
-    return history_load_options(path, &o, located, err, errlen);
+    bool gb18030 = false;
+    return history_load_options(path, &o, located, &gb18030, err, errlen);
+}
+
+/* The paths of files read as GB18030 so far (under lock): the first read of each says so. */
+static char **gb18030_paths;
+static size_t ngb18030;
+
+/* Is path read as GB18030 for the first time? Kept if so (under lock). */
+static bool gb18030_first(const char *path)
+{
+    for (size_t i = 0; i < ngb18030; i++)
+        if (strcmp(gb18030_paths[i], path) == 0) return false;
+    gb18030_paths = realloc(gb18030_paths, (ngb18030 + 1) * sizeof *gb18030_paths);
+    size_t n = strlen(path) + 1;
+    if (!gb18030_paths || !(gb18030_paths[ngb18030] = malloc(n))) abort();
+    memcpy(gb18030_paths[ngb18030++], path, n);
+    return true;
 }
 
 const struct history_info *history_load_options(const char *path, const struct history_options *options, bool *located,
-                                                char *err, size_t errlen)
+                                                bool *gb18030, char *err, size_t errlen)
 {
     *located = false;
+    *gb18030 = false;
     struct stat st = {0};
     bool stated = stat(path, &st) == 0;
     pthread_mutex_lock(&lock);
@@ -1380,9 +1398,15 @@ const struct history_info *history_load_options(const char *path, const struct h
         return NULL;
     }
     size_t len = 0;
-    char *text = csv_read_file(path, &len, err, errlen);
+    bool converted = false;
+    char *text = csv_read_table(path, &len, &converted, err, errlen);
     if (!text) return NULL;
     *located = true;
+    if (converted) {
+        pthread_mutex_lock(&lock);
+        *gb18030 = gb18030_first(path);
+        pthread_mutex_unlock(&lock);
+    }
     struct history_info *hi = history_read(path, text, len, options, err, errlen);
     free(text);
     if (!hi) return NULL;

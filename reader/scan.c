@@ -369,7 +369,8 @@ bool scan_is_utf8(const char *s, size_t n)
 
 /* The two-byte characters of s (n bytes) read as GBK in GB2312's core, lead and trail
  * byte both 0xA1-0xFE (where Chinese characters are), or 0 when a byte past ASCII is
- * not part of a GBK pair at all (lead 0x81-0xFE, trail 0x40-0xFE but 0x7F). A Latin-1
+ * not part of a GBK pair at all (lead 0x81-0xFE, trail 0x40-0xFE but 0x7F) nor of one of
+ * GB18030's four-byte characters (0x81-0xFE, 0x30-0x39, 0x81-0xFE, 0x30-0x39). A Latin-1
  * letter before an ASCII one ("crème") makes a GBK pair, but not one of the core. */
 static size_t gbk_pairs(const char *s, size_t n)
 {
@@ -377,6 +378,11 @@ static size_t gbk_pairs(const char *s, size_t n)
     size_t core = 0;
     for (size_t i = 0; i < n; i++) {
         if (p[i] < 0x80) continue;
+        if (p[i] != 0x80 && p[i] != 0xff && i + 3 < n && p[i + 1] >= 0x30 && p[i + 1] <= 0x39 && p[i + 2] >= 0x81 &&
+            p[i + 2] != 0xff && p[i + 3] >= 0x30 && p[i + 3] <= 0x39) {
+            i += 3; /* GB18030's four bytes: a rarer character, not of the core */
+            continue;
+        }
         if (p[i] == 0x80 || p[i] == 0xff || i + 1 == n || p[i + 1] < 0x40 || p[i + 1] == 0x7f || p[i + 1] == 0xff)
             return 0;
         core += p[i] >= 0xa1 && p[i + 1] >= 0xa1;
@@ -385,34 +391,41 @@ static size_t gbk_pairs(const char *s, size_t n)
     return core;
 }
 
-/* The characters of s (n bytes) that are valid UTF-8 of two bytes or more. */
-static size_t utf8_multibyte(const char *s, size_t n)
+/* The characters of s (n bytes) that are valid UTF-8 of two bytes or more; the bytes
+ * where no valid UTF-8 character starts (each skipped alone) in *invalid. */
+static size_t utf8_multibyte(const char *s, size_t n, size_t *invalid)
 {
     size_t k = 0;
+    *invalid = 0;
     for (size_t i = 0, l; i < n; i += l ? l : 1) {
         l = utf8_len((const unsigned char *)s + i, n - i);
         k += l >= 2;
+        *invalid += l == 0;
     }
     return k;
 }
 
-/* Do `core` GBK pairs against `utf8` UTF-8 characters read as GBK? Two at least (one
- * fits by chance: an overlong UTF-8 sequence such as C0 AF), and more than twice the
- * UTF-8 characters (a UTF-8 Chinese file with one stray byte has many of those). */
-static bool reads_as_gbk(size_t core, size_t utf8)
+/* Do `core` GBK pairs against `utf8` UTF-8 characters and `invalid` bytes that are not
+ * UTF-8 read as GBK? Two pairs at least (one fits by chance: an overlong UTF-8 sequence
+ * such as C0 AF), and more than twice the UTF-8 characters or fewer UTF-8 characters than
+ * bytes that are not: a UTF-8 Chinese file with one stray byte has many characters and
+ * one such byte; in a GBK file, one pair in six or so reads as a UTF-8 character by
+ * chance (螺栓 螺母 has two: CB A8 and C4 B8), and most others leave a byte that is not. */
+static bool reads_as_gbk(size_t core, size_t utf8, size_t invalid)
 {
-    return core >= GBK_PAIRS_MIN && core > 2 * utf8;
+    return core >= GBK_PAIRS_MIN && (core > 2 * utf8 || invalid > utf8);
 }
 
 bool scan_gbk_like(const char *s, size_t n)
 {
-    return reads_as_gbk(gbk_pairs(s, n), utf8_multibyte(s, n));
+    size_t invalid = 0, utf8 = utf8_multibyte(s, n, &invalid);
+    return reads_as_gbk(gbk_pairs(s, n), utf8, invalid);
 }
 
 /* The lines that are not UTF-8: how many, and whether together they read as GBK. */
 static size_t lines_not_utf8(const char *text, size_t len, bool *gbk)
 {
-    size_t bad = 0, pairs = 0, utf8 = 0;
+    size_t bad = 0, pairs = 0, utf8 = 0, invalid = 0;
     bool all_pairs = true;
     for (size_t pos = 0; pos < len;) {
         const char *start = text + pos, *nl = memchr(start, '\n', len - pos);
@@ -423,9 +436,11 @@ static size_t lines_not_utf8(const char *text, size_t len, bool *gbk)
         size_t k = gbk_pairs(start, n);
         all_pairs &= k > 0;
         pairs += k;
-        utf8 += utf8_multibyte(start, n);
+        size_t line_invalid = 0;
+        utf8 += utf8_multibyte(start, n, &line_invalid);
+        invalid += line_invalid;
     }
-    *gbk = all_pairs && reads_as_gbk(pairs, utf8);
+    *gbk = all_pairs && reads_as_gbk(pairs, utf8, invalid);
     return bad;
 }
 

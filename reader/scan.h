@@ -69,9 +69,11 @@ bool scan_is_utf8(const char *text, size_t n);
 
 /* Could text (n bytes, not UTF-8) be GBK (GB2312, GB18030's two-byte part: what Windows
  * saves as 'ANSI' on a Chinese system)? Every byte past ASCII is a lead byte 0x81-0xFE
- * with a trail byte 0x40-0xFE after it (not 0x7F); two pairs at least are in GB2312's
+ * with a trail byte 0x40-0xFE after it (not 0x7F), or one of GB18030's four-byte
+ * characters (0x81-0xFE, 0x30-0x39, 0x81-0xFE, 0x30-0x39); two pairs at least are in GB2312's
  * core (both bytes 0xA1-0xFE), which Latin-1 text ("crème") is not; and they outnumber
- * the text's UTF-8 characters more than twice (not a UTF-8 file with a stray byte). */
+ * the text's UTF-8 characters more than twice, or those are fewer than its bytes that are
+ * not UTF-8 (not a UTF-8 file with a stray byte). */
 bool scan_gbk_like(const char *text, size_t n);
 
 void scan_fini(struct scan *s);

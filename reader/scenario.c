@@ -6,6 +6,7 @@
 #include "scenario.h"
 #include "lang/lang.h"
 #include "history.h"
+#include "csv.h"
 #include "fullwidth.h"
 #include "keys.h"
 #include "scan.h"
@@ -1212,11 +1213,11 @@ static bool resolve_history(struct loader *ld)
     }
     const char *saved = ld->where;
     if (!from_file) ld->where = sc->history_where;
-    bool located = false;
+    bool located = false, gb18030 = false;
     const struct history_info *hi = NULL;
     if (history_resolve(sc->history, dir, path, sizeof path) != 0)
         report_key(ld, line, K_DEMAND_HISTORY, _("the path is too long"));
-    else if (!(hi = history_load_options(path, &sc->history_options, &located, err, sizeof err))) {
+    else if (!(hi = history_load_options(path, &sc->history_options, &located, &gb18030, err, sizeof err))) {
         if (located) {
             report_text(ld, line, err);
         } else { /* not read: say the full path tried, and where a relative one starts from
@@ -1234,6 +1235,7 @@ static bool resolve_history(struct loader *ld)
                        backslash ? _("; write '/' between folders, not '\\' (as Windows writes paths)") : "");
         }
     }
+    if (gb18030) csv_note_gb18030(ld->err, path); /* before the file's problems, if any: their text is converted */
     if (hi && sc->history_mode == HISTORY_FIT && !hi->fitted)
         report_key(ld, line_of(sc, K_DEMAND_HISTORY_MODE), K_DEMAND_HISTORY_MODE,
                    _("cannot fit %s: %s; use replay or bootstrap"), path, hi->fit_problem);

@@ -120,13 +120,44 @@ refused "gen a file saved as GBK" "$T/gbk.ini" \
 printf '[demand]\norders_per_day = 40 ; cr\350me br\373l\351e\n[run]\nseed = 1 ; M\374ller Stra\337e\n' > "$T/latin1_two.ini"
 refused "gen two Latin-1 lines (accents before letters: never said to be GBK): said once, the other counted" "$T/latin1_two.ini" \
     "FILE:2: contains bytes that are not UTF-8 text, as does 1 more line; save the file as UTF-8"
-# a planner's export saved as GBK: a history and a batch table, refused with what to do
+# a planner's export saved as GBK (what Chinese Excel's "CSV" writes) is read as GB18030,
+# with a note: its later messages keep their line numbers and show its Chinese as UTF-8
 printf 'date,orders\n2026-01-01,5\n2026-01-02,7 ; \266\251\265\245\n' > "$T/gbk_history.csv"
 printf '[demand]\nhistory = gbk_history.csv\nhistory_kind = daily\n' > "$T/gbk_history.ini"
-refused "gen a history saved as GBK" "$T/gbk_history.ini" \
-    "FILE:2: [demand] history: $T/gbk_history.csv: is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese); save it as UTF-8 CSV (Excel: 'CSV UTF-8')"
+"$S" check "$T/gbk_history.ini" > "$T/out" 2> "$T/err"
+rc=$?
+ok "gen a history saved as GBK: read as GB18030, said once; its bad cell at its line, in UTF-8 (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(wc -l < "$T/err")" -eq 2 ] &&
+        [ "$(sed -n 1p "$T/err")" = "servlab: note: $T/gbk_history.csv is not UTF-8 text: read as GB18030 (GBK), the encoding of Excel's 'CSV' on a Chinese Windows" ] &&
+        [ "$(sed -n 2p "$T/err")" = "$T/gbk_history.csv:3:2: column 'orders': '7 ; 订单': write just the number (7); the unit is in what the column means" ]
+    echo $?) "$(cat "$T/err")"
+"$S" check "$T/gbk_history.ini" --lang zh > "$T/out" 2> "$T/err"
+ok "gen ... in Chinese: the note in Chinese" \
+    $(sed -n 1p "$T/err" | grep -q "^servlab: 注意：$T/gbk_history.csv 不是 UTF-8 文本：已按 GB18030（GBK）编码读取"; echo $?) "$(cat "$T/err")"
+# made with iconv: a Chinese header (日期,数量) read by name, a Chinese item id, a table
+# whose bad cell is named at its line
+mkdir "$T/gbk"
+printf '日期,数量\n2026-01-01,5\n2026-01-02,7\n2026-01-03,4\n2026-01-05,6\n' | iconv -f UTF-8 -t GB18030 > "$T/gbk/hist.csv"
+printf '[demand]\nhistory = hist.csv\nhistory_kind = daily\nhistory_mode = replay\nhistory_date_column = 日期\nhistory_quantity_column = 数量\n[run]\nreplications = 2\n' > "$T/gbk/h.ini"
+"$S" run "$T/gbk/h.ini" --quiet --format csv > "$T/out" 2> "$T/err"
+rc=$?
+ok "gen a GB18030 history with a Chinese header runs, with one note (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(wc -l < "$T/err")" -eq 1 ] && grep -q "^servlab: note: $T/gbk/hist.csv is not UTF-8 text: read as GB18030" "$T/err" &&
+        grep -q '^fill_rate,' "$T/out"; echo $?) "$(cat "$T/err")"
+printf 'id,revenue.price_per_unit,demand.history\n螺栓,1.5,hist.csv\n螺母,2,hist.csv\n' | iconv -f UTF-8 -t GB18030 > "$T/gbk/items.csv"
+"$S" batch "$T/gbk/h.ini" "$T/gbk/items.csv" --quiet > "$T/out" 2> "$T/err"
+rc=$?
+ok "gen a GB18030 batch table runs: each file's note once, the ids in UTF-8 (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(wc -l < "$T/err")" -eq 2 ] && grep -q "^servlab: note: $T/gbk/items.csv is not UTF-8 text" "$T/err" &&
+        grep -q '^螺栓 ' "$T/out" && grep -q '^螺母 ' "$T/out"; echo $?) "$(cat "$T/err")"
+printf 'id,revenue.price_per_unit\n螺栓,1.5\n螺母,x\n' | iconv -f UTF-8 -t GB18030 > "$T/gbk/bad_items.csv"
+"$S" batch "$T/gbk/h.ini" "$T/gbk/bad_items.csv" --quiet > "$T/out" 2> "$T/err"
+rc=$?
+ok "gen ... a bad cell of a GB18030 table is named at its line and column (status $rc)" \
+    $([ $rc -eq 2 ] && grep -q "^$T/gbk/bad_items.csv:3:2: \\[revenue\\] price_per_unit: 'x' is not a number" "$T/err"; echo $?) "$(cat "$T/err")"
+# a table whose UTF-8 BOM says it is UTF-8 but has GBK bytes too: refused, not converted
 printf '\357\273\277id,inventory.order_quantity\n\266\251\265\245,1200\n' > "$T/gbk_items.csv"
-refused "gen a batch table saved as GBK" scenarios/planner/base.ini \
+refused "gen a batch table with a UTF-8 BOM and GBK bytes" scenarios/planner/base.ini \
     "$T/gbk_items.csv: is not UTF-8 text: it looks saved as GBK (Windows' 'ANSI' for Chinese); save it as UTF-8 CSV (Excel: 'CSV UTF-8')" \
     batch "$T/gbk_items.csv"
 printf '[demand]\norders_per_day = 40 ; 订单 M\374ller\n' > "$T/utf8_stray.ini"
