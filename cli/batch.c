@@ -439,7 +439,10 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
                 row->gain_reps[k] = sw->rows[(b * sw->reps + k) * sw->nm + M_PROFIT] - row->gain_reps[k];
             struct summary gain = summary_of(row->gain_reps, r->reps, 1);
             row->gain_ci95 = gain.ci95;
-            row->gain_significant = isfinite(gain.ci95) && gain.mean - gain.ci95 > 0;
+            /* a paired sd of 0 (but for rounding, 1e-9 of the gain) is no evidence of certainty:
+               nothing random told the two settings apart on these replications (cli/batch.h) */
+            row->gain_constant = isfinite(gain.ci95) && r->reps > 1 && gain.ci95 <= 1e-9 * fabs(gain.mean);
+            row->gain_significant = isfinite(gain.ci95) && !row->gain_constant && gain.mean - gain.ci95 > 0;
             sweep_free(sw);
         }
         free(sw);
@@ -586,6 +589,19 @@ void batch_summary(FILE *out, const struct batch_result *r)
                 "numbers), lies above 0; rows without a significant gain are as good as they are. Picked as the\n"
                 "best of the grid on these same replications, a gain is a little optimistic.\n"),
               out);
+        size_t constant = 0;
+        for (size_t i = 0; i < r->n; i++)
+            constant += r->rows[i].gain_constant && r->rows[i].best_profit > r->rows[i].profit.mean;
+        if (constant)
+            fprintf(out,
+                    P_("%zu row gains the same in every replication: nothing random told its two settings apart\n"
+                       "(a safety stock never drawn on, or alike replications), so its interval of width 0 says\n"
+                       "nothing of chance and it is not counted as significant.\n",
+                       "%zu rows gain the same in every replication: nothing random told their two settings apart\n"
+                       "(a safety stock never drawn on, or alike replications), so their intervals of width 0 say\n"
+                       "nothing of chance and they are not counted as significant.\n",
+                       constant),
+                    constant);
         if (edge)
             fprintf(out,
                     P_("%zu row peak at an end of the sweep (marked <): the best value may lie beyond it; widen "
@@ -635,7 +651,26 @@ size_t batch_top_gains(const struct batch_result *r, size_t *idx, size_t max)
 
 const char *batch_gain_verdict(const struct batch_result *r, size_t i)
 {
-    return r->rows[i].gain_significant ? "" : _("no significant gain");
+    if (r->rows[i].gain_significant) return "";
+    return r->rows[i].gain_constant ? _("the same in every replication: no interval, not counted as significant")
+                                    : _("no significant gain");
+}
+
+/* x rounded to d decimals, as printf prints it, in units of the last decimal. */
+static double at_decimals(double x, int d)
+{
+    return floor(x * pow(10, d) + 0.5);
+}
+
+int batch_gain_decimals(const struct batch_row *row)
+{
+    enum { DECIMALS_MAX = 8 };
+    double gain = row->best_profit - row->profit.mean, x = row->gain_constant ? fabs(gain) : row->gain_ci95;
+    int d = 2;
+    if (isfinite(x) && x > 0 && x < 0.005) d = (int)floor(-log10(x)) + 2;
+    if (d > DECIMALS_MAX) d = DECIMALS_MAX;
+    while (row->gain_significant && d < DECIMALS_MAX && at_decimals(gain, d) - at_decimals(row->gain_ci95, d) <= 0) d++;
+    return d;
 }
 
 void batch_gains(FILE *out, const struct batch_result *r)
@@ -661,7 +696,8 @@ void batch_gains(FILE *out, const struct batch_result *r)
             snprintf(at, sizeof at, "%.4g", row->best_x);
         fputs("  ", out);
         report_cell(out, row->id, 16, false);
-        fprintf(out, " %+9.2f ± %-8.2f ", row->best_profit - row->profit.mean, row->gain_ci95);
+        int d = batch_gain_decimals(row);
+        fprintf(out, " %+9.*f ± %-8.*f ", d, row->best_profit - row->profit.mean, d, row->gain_ci95);
         /* TRANSLATORS: where the gain is found: the swept key(s) and the recommended value(s) */
         if (row->gain_significant)
             fprintf(out, _("at %s = %s\n"), keys, at), shown_significant++;
@@ -733,13 +769,14 @@ void batch_table(FILE *out, const struct batch_result *r)
         report_percent(row->service.mean, 2, sv[0], sizeof sv[0]);
         report_percent(row->best_service, 2, sv[1], sizeof sv[1]);
         fprintf(out, " %10s %% %12.2f %10.2f", sv[0], row->profit.mean, row->profit.ci95);
+        int d = r->swept ? batch_gain_decimals(row) : 2;
         if (r->swept && r->parameter2[0])
-            fprintf(out, "  | %*.4g %*.4g%c %10s %% %12.2f %10.2f %8.2f", w1 - 1, row->best_x, w2, row->best_x2,
-                    row->at_edge ? '<' : ' ', sv[1], row->best_profit, row->best_profit - row->profit.mean,
+            fprintf(out, "  | %*.4g %*.4g%c %10s %% %12.2f %10.*f %8.*f", w1 - 1, row->best_x, w2, row->best_x2,
+                    row->at_edge ? '<' : ' ', sv[1], row->best_profit, d, row->best_profit - row->profit.mean, d,
                     row->gain_ci95);
         else if (r->swept)
-            fprintf(out, "  | %*.4g%c %10s %% %12.2f %10.2f %8.2f", w1 - 1, row->best_x, row->at_edge ? '<' : ' ',
-                    sv[1], row->best_profit, row->best_profit - row->profit.mean, row->gain_ci95);
+            fprintf(out, "  | %*.4g%c %10s %% %12.2f %10.*f %8.*f", w1 - 1, row->best_x, row->at_edge ? '<' : ' ',
+                    sv[1], row->best_profit, d, row->best_profit - row->profit.mean, d, row->gain_ci95);
         fputc('\n', out);
     }
     fputc('\n', out);

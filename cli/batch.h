@@ -34,6 +34,11 @@ struct batch_row {
        whether that interval lies above 0 */
     double gain_ci95;
     bool gain_significant;
+    /* the gain is the same in every replication (its paired sd 0 but for rounding): the
+       change moved a cost that chance never touched on these runs, such as the holding
+       cost of a safety stock never drawn on, or the replications are alike (replay). Its
+       interval of width 0 says nothing of chance: it is not counted as significant */
+    bool gain_constant;
     double *gain_reps; /* with --sweep, reps values: the gain in each replication (owned) */
     /* for the chart: the margin on the price and the daily demand's variability */
     double margin, demand_cv;
@@ -85,8 +90,15 @@ enum { BATCH_GAINS_SHOWN = 5 };
  * most max of them, their indices in idx. Returns how many. */
 size_t batch_top_gains(const struct batch_result *r, size_t *idx, size_t max);
 
-/* The verdict on row i's gain, translated: "" when significant, else "no significant gain". */
+/* The verdict on row i's gain, translated: "" when significant, else "no significant gain",
+ * or for a gain that is the same in every replication, that it has no interval. */
 const char *batch_gain_verdict(const struct batch_result *r, size_t i);
+
+/* The decimals to print row's gain and its interval with: 2, or more when the interval
+ * (a constant gain's: the gain) is under 0.005, for two significant digits, and more
+ * again until a significant gain's lower end stays above 0 as printed: "+0.0019 ±
+ * 0.0017", never "+0.00 ± 0.00" for a gain counted significant. At most 8. */
+int batch_gain_decimals(const struct batch_row *row);
 
 /* The list after the table: the BATCH_GAINS_SHOWN rows of batch_top_gains with their
  * gains, paired intervals and recommended values (with --sweep; nothing without). */

@@ -641,8 +641,8 @@ static void gains_html(FILE *out, const struct batch_result *r)
             fprintf(out, "</td><td class=\"num\">%.4g, %.4g</td>", row->best_x, row->best_x2);
         else
             fprintf(out, "</td><td class=\"num\">%.4g</td>", row->best_x);
-        num_cell(out, "num", row->best_profit - row->profit.mean, 2, "");
-        num_cell(out, "ci", row->gain_ci95, 2, "");
+        num_cell(out, "num", row->best_profit - row->profit.mean, batch_gain_decimals(row), "");
+        num_cell(out, "ci", row->gain_ci95, batch_gain_decimals(row), "");
         fputs("<td>", out);
         html_text(out, batch_gain_verdict(r, idx[j]));
         fputs("</td></tr>\n", out);
@@ -761,8 +761,8 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
                 fprintf(out, "<td class=\"num\">%.4g%s</td>", row->best_x, row->at_edge ? " &lt;" : "");
             percent_cell(out, "num", row->best_service, 2);
             num_cell(out, "num", row->best_profit, 2, "");
-            num_cell(out, "num", row->best_profit - row->profit.mean, 2, "");
-            num_cell(out, "ci", row->gain_ci95, 2, "");
+            num_cell(out, "num", row->best_profit - row->profit.mean, batch_gain_decimals(row), "");
+            num_cell(out, "ci", row->gain_ci95, batch_gain_decimals(row), "");
         }
         fputs("</tr>\n", out);
     }
