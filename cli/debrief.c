@@ -190,21 +190,21 @@ static void figures(FILE *out, const struct debrief *d)
     }
 }
 
+/* One warning of a page's Warnings section. */
+static void warning_div(FILE *out, const char *text)
+{
+    fputs("<div class=\"warn\">", out);
+    html_text(out, text);
+    fputs("</div>\n", out);
+}
+
 static void warnings(FILE *out, const char (*list)[SCENARIO_WARNING_MAX], size_t n,
                      const char (*more)[SWEEP_POINT_WARNING_MAX], size_t nmore)
 {
     if (!n && !nmore) return;
     fprintf(out, "<h2>%s</h2>\n", _("Warnings"));
-    for (size_t i = 0; i < n; i++) {
-        fputs("<div class=\"warn\">", out);
-        html_text(out, list[i]);
-        fputs("</div>\n", out);
-    }
-    for (size_t i = 0; i < nmore; i++) {
-        fputs("<div class=\"warn\">", out);
-        html_text(out, more[i]);
-        fputs("</div>\n", out);
-    }
+    for (size_t i = 0; i < n; i++) warning_div(out, list[i]);
+    for (size_t i = 0; i < nmore; i++) warning_div(out, more[i]);
 }
 
 /* How to get this page again: version, seed, generator, replications and the command. */
@@ -769,6 +769,10 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
     fputs("</table></div>\n", out);
     if (r->swept) gains_html(out, r);
     figures(out, d);
+    if (r->nwarnings) { /* what batch said on stderr, each once with its rows (cli/batch.c) */
+        fprintf(out, "<h2>%s</h2>\n", _("Warnings"));
+        for (size_t i = 0; i < r->nwarnings; i++) warning_div(out, r->warnings[i]);
+    }
     footer(out, d, r->seed, r->reps);
     html_end(out);
 }

@@ -69,6 +69,21 @@ if page report-5 run-zh "$T/D5" 1 scenarios/default.ini && [ -z "$REPORT_HTML_ST
         $(grep -qiE '<html[^>]* lang="?zh' "$T/D5/report.html"; echo $?) "$(grep -io '<html[^>]*>' "$T/D5/report.html")"
     ok "report-5.4 the Chinese page shows Chinese text" $(has_cjk "$T/D5/text.txt"; echo $?)
 fi
+# the batch page shows the warnings batch said on stderr (the history's structure the mode
+# loses), each as its own line, in the page's language
+page_has_warnings() { # ID ERR TEXT
+    n=$(grep -c '^servlab: \(warning\|警告\)' "$2")
+    missing=$(sed -n 's/^servlab: warning: //p; s/^servlab: 警告：//p' "$2" | while IFS= read -r w; do
+        grep -qF "$w" "$3" || echo "$w"; done)
+    ok "$1 the page shows batch's $n warnings, as stderr says them" $([ "$n" -ge 2 ] && [ -z "$missing" ]; echo $?) \
+        "missing: $missing"
+}
+[ -f "$T/D4/text.txt" ] && page_has_warnings report-4.3 "$T/report-4.err" "$T/D4/text.txt"
+simulate report-4z batch scenarios/planner/base.ini scenarios/planner/items.csv --reps 2 --lang zh --out "$T/D4z"
+if page report-4z batch-zh "$T/D4z" 0 scenarios/planner/base.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    page_has_warnings report-4z.3 "$T/report-4z.err" "$T/D4z/text.txt"
+    ok "report-4z.4 ... under the Chinese heading 警告" $(grep -q '<h2>警告</h2>' "$T/D4z/report.html"; echo $?)
+fi
 # the sweep's page marks the written reorder point that its lever replaces at every point
 ok "report-2.5 the sweep page's settings mark reorder_point = 500 as not used (safety_factor sets it)" \
     $(grep -q '<li><code>inventory.reorder_point</code> = 500 <em>(not used: safety_factor sets it)</em></li>' "$T/D2/report.html"; echo $?) \
