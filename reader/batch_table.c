@@ -99,20 +99,23 @@ static int decimal_comma_cell(char *v, const char *col)
  * cell becomes the share it means, "0.975", its digits moved two places so that nothing
  * is rounded. Any other cell, and a percentage of a key that is no share (a holding cost
  * of "2.5%" a year is not 0.025 a day), is left to the scenario reader's message. Run
- * after decimal_comma_cell: "97,5%" of a semicolon table is "97.5%" by then. */
-static void percent_cell(char *v, size_t size, const char *col)
+ * after decimal_comma_cell: "97,5%" of a semicolon table is "97.5%" by then. Returns 1,
+ * the cell untouched, for a percentage over 100 (no share is: the caller says so, where
+ * the reader would say to write the share as a decimal, which the cell did), else 0. */
+static int percent_cell(char *v, size_t size, const char *col)
 {
     const char *dot = strrchr(col, '.');
     char section[120];
     snprintf(section, sizeof section, "%.*s", (int)(dot - col), col);
     int key = key_find(section, dot + 1);
-    if (key < 0 || key_defs[key].type != KEY_NUMBER || !key_is_share(section, dot + 1)) return;
+    if (key < 0 || key_defs[key].type != KEY_NUMBER || !key_is_share(section, dot + 1)) return 0;
     const char *p = v + (*v == '+');
     size_t whole = strspn(p, "0123456789"), frac = 0;
-    if (whole == 0) return;
-    if (p[whole] == '.' && (frac = strspn(p + whole + 1, "0123456789")) == 0) return;
+    if (whole == 0) return 0;
+    if (p[whole] == '.' && (frac = strspn(p + whole + 1, "0123456789")) == 0) return 0;
     const char *pct = p + whole + (frac ? frac + 1 : 0);
-    if (strcmp(pct, "%") != 0) return;
+    if (strcmp(pct, "%") != 0) return 0;
+    if (strtod(p, NULL) > 100) return 1;
     char digits[CSV_FIELD_LEN], share[CSV_FIELD_LEN + 4];
     snprintf(digits, sizeof digits, "%.*s%.*s", (int)whole, p, (int)frac, p + whole + 1);
     if (whole > 2) /* 100% -> 1.00 */
@@ -120,6 +123,7 @@ static void percent_cell(char *v, size_t size, const char *col)
     else /* 97.5% -> 0.975, 5% -> 0.05 */
         snprintf(share, sizeof share, "0.%s%s", whole == 1 ? "0" : "", digits);
     if (strlen(share) < size) memcpy(v, share, strlen(share) + 1);
+    return 0;
 }
 
 /* A character typed in full-width mode (reader/fullwidth.h) in record rec: the first is
@@ -298,7 +302,12 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
                         decimal);
                 problems++;
             }
-            if (!mark) percent_cell(v, CSV_FIELD_LEN, r->cols[k]);
+            if (!mark && percent_cell(v, CSV_FIELD_LEN, r->cols[k])) {
+                const char *dot = strrchr(r->cols[k], '.');
+                fprintf(err, _("%s:%d:%zu: [%.*s] %s: '%s' is over 100%%: a share lies between 0 and 100%%\n"), path,
+                        rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1, v);
+                problems++;
+            }
             if (!*v) {
                 const char *dot = strrchr(r->cols[k], '.');
                 fprintf(err,
