@@ -1252,6 +1252,23 @@ static int periodic_rows(struct reader *rd, const struct row *rows, size_t n, bo
         monthly &= d == d0 && y * 12 + m == y0 * 12 + m0 + (long)i;
     }
     if ((weekly || monthly) && o->period_given) return 1;
+    /* one item of a long file: its rows alone are judged (the others may be daily), so the
+       message names it, and says the key is set for it alone where rows differ: a batch
+       table's column, "week" in its row and "day" in the others' */
+    if (weekly && *o->item)
+        return fail_at(rd, rows[0].line, COL_DATE,
+                       _("item '%s': every one of its %zu rows is 7 days after the one before, as weekly totals are "
+                         "(each item is judged by its own rows); if they are the item's weekly totals, set "
+                         "history_period = week for it (in a batch table: a column demand.history_period, week in "
+                         "its row, day in the others); if the days between had no demand, set history_period = day"),
+                       o->item, n);
+    if (monthly && *o->item)
+        return fail_at(rd, rows[0].line, COL_DATE,
+                       _("item '%s': its %zu rows fall on day %u of consecutive months, as monthly totals do (each "
+                         "item is judged by its own rows); if they are the item's monthly totals, set history_period "
+                         "= month for it (in a batch table: a column demand.history_period, month in its row, day in "
+                         "the others); if the days between had no demand, set history_period = day"),
+                       o->item, n, d0);
     if (weekly)
         return fail_at(rd, rows[0].line, COL_DATE,
                        _("every one of the %zu rows is 7 days after the one before, as weekly totals are; if each "

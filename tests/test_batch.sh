@@ -109,6 +109,23 @@ ok "batch-4.10b ... a significant gain under a cent a day shows its digits, its 
         grep -q '<td class="num">0.0019</td><td class="ci">0.0017</td>' "$T/gains/report.html"
     echo $?) "$(cat "$T/gains.txt")"
 
+# a long file of two items: A's rows daily, B's weekly. Each item is judged by its own
+# rows: A runs as days, B is refused naming it and the column that sets its period alone
+awk 'BEGIN { print "date,sku,qty"; for (i = 0; i < 60; i++) { day = 5 + i; m = 1
+    if (day > 31) { day -= 31; m = 2 } if (m == 2 && day > 28) { day -= 28; m = 3 }
+    d = sprintf("2026-%02d-%02d", m, day); print d ",A," 5 + i % 3; if (i % 7 == 0) print d ",B," 30 + i % 5 } }' > "$T/long.csv"
+printf '[demand]\nhistory = long.csv\nhistory_kind = daily\nhistory_date_column = date\nhistory_quantity_column = qty\nhistory_item_column = sku\nhistory_item = A\n[run]\nreplications = 2\n' > "$T/long.ini"
+printf 'id,demand.history_item\nA,A\nB,B\n' > "$T/long_items.csv"
+"$S" batch "$T/long.ini" "$T/long_items.csv" --quiet > /dev/null 2> "$T/long.err"
+rc=$?
+ok "batch-4.11 a long file's weekly item is refused by itself, named, with the column to set (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(wc -l < "$T/long.err")" -eq 1 ] &&
+        grep -q "^$T/long_items.csv:3 (row B): $T/long.csv:3:1: column 'date': item 'B': every one of its 9 rows is 7 days after the one before, as weekly totals are (each item is judged by its own rows); if they are the item's weekly totals, set history_period = week for it (in a batch table: a column demand.history_period, week in its row, day in the others)" "$T/long.err"
+    echo $?) "$(cat "$T/long.err")"
+printf 'id,demand.history_item,demand.history_period\nA,A,day\nB,B,week\n' > "$T/long_items.csv"
+"$S" batch "$T/long.ini" "$T/long_items.csv" --quiet > /dev/null 2> "$T/long.err"
+ok "batch-4.11b ... and runs as the message says: week in B's row, day in A's (status $?)" $? "$(cat "$T/long.err")"
+
 # ---- the chart's axes and classes (the page's SVG texts: the margin ticks, then the service ticks) ----
 ticks=$(grep -o '<tspan[^>]*>[0-9.]*</tspan>' "$T/out/report.html" | sed 's/<[^>]*>//g' | tr '\n' ' ')
 ok "batch-4.5 the service axis stops at 100 (no point lies above it): $ticks" \
