@@ -960,4 +960,23 @@ ok "cli-28.2 thresholds out of order because of a --set: the key set is named, n
     $([ $rc -eq 2 ] && grep -q '\[loyalty\] climb_above: the thresholds are out of order' "$T/err" &&
         ! grep -q 'fall_below: the thresholds' "$T/err"; echo $?) "$(cat "$T/err")"
 
+# picking_error_rate on the planner's example: it lowers the perfect orders (a wrong order
+# goes back and is sent again), takes no stock (fill rate as before) and costs nothing
+# unless costs.wrong_shipment_per_order says what a wrong order costs; servlab keys says so
+pe() {
+    m=$1
+    shift
+    "$S" run scenarios/planner/base.ini --reps 3 --format csv --quiet "$@" 2> /dev/null | grep "^$m," | cut -d, -f2
+}
+po0=$(pe perfect_order_rate) po5=$(pe perfect_order_rate --set order_cycle.picking_error_rate=0.05)
+ok "cli-29.1 picking_error_rate = 0.05 lowers the planner's perfect orders: $po0 -> $po5" \
+    $(awk -v a="$po0" -v b="$po5" 'BEGIN { exit !(a > 0.99 && b < 0.97) }'; echo $?)
+ok "cli-29.2 ... not its fill rate nor, without a cost per wrong order, its profit" \
+    $([ "$(pe fill_rate)" = "$(pe fill_rate --set order_cycle.picking_error_rate=0.05)" ] &&
+        [ "$(pe profit_per_day)" = "$(pe profit_per_day --set order_cycle.picking_error_rate=0.05)" ] &&
+        [ "$(pe profit_per_day)" != "$(pe profit_per_day --set order_cycle.picking_error_rate=0.05 --set costs.wrong_shipment_per_order=5)" ]
+    echo $?)
+ok "cli-29.3 servlab keys says what picking_error_rate moves and which key costs it" \
+    $("$S" keys | grep -A2 '^  picking_error_rate ' | grep -q 'takes no stock, so fill_rate does not move, and it costs money only with costs.wrong_shipment_per_order'; echo $?)
+
 check_done test_cli
