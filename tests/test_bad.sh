@@ -155,6 +155,14 @@ printf 'id,revenue.price_per_unit\n螺栓,1.5\n螺母,x\n' | iconv -f UTF-8 -t G
 rc=$?
 ok "gen ... a bad cell of a GB18030 table is named at its line and column (status $rc)" \
     $([ $rc -eq 2 ] && grep -q "^$T/gbk/bad_items.csv:3:2: \\[revenue\\] price_per_unit: 'x' is not a number" "$T/err"; echo $?) "$(cat "$T/err")"
+# a row refused for its GB18030 history: the note is said as a note, not as the row's problem
+cp "$T/gbk/hist.csv" "$T/gbk/hist_b.csv"
+printf 'id,demand.history,demand.history_quantity_column\n螺栓,hist_b.csv,qty\n' | iconv -f UTF-8 -t GB18030 > "$T/gbk/col_items.csv"
+"$S" batch "$T/gbk/h.ini" "$T/gbk/col_items.csv" --quiet > "$T/out" 2> "$T/err"
+rc=$?
+ok "gen ... a row refused with a GB18030 history: its note is not given the row's place (status $rc)" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: note: $T/gbk/hist_b.csv is not UTF-8 text" "$T/err" &&
+        grep -q "^$T/gbk/col_items.csv:2 (row 螺栓): .*qty.*'日期', '数量'" "$T/err"; echo $?) "$(cat "$T/err")"
 # a table whose UTF-8 BOM says it is UTF-8 but has GBK bytes too: refused, not converted
 printf '\357\273\277id,inventory.order_quantity\n\266\251\265\245,1200\n' > "$T/gbk_items.csv"
 refused "gen a batch table with a UTF-8 BOM and GBK bytes" scenarios/planner/base.ini \
