@@ -9,6 +9,7 @@
  * must have been folded in first (fold_instant, models/model.c). */
 #include "contract.h"
 #include "model_internal.h"
+#include "network.h"
 #include "policy.h"
 #include "supplier.h"
 
@@ -88,11 +89,17 @@ static void stock_metrics(const struct model *m, double end, double *x)
     }
     /* fill_rate and lost_sales_rate: model_service_rate, from the same sums */
     x[M_SUBSTITUTION_RATE] = ratio(substituted, demanded);
-    if (located) { /* empty time is of open time */
-        double open_time = 0;
-        for (size_t l = 0; l < m->nstocks; l++) open_time += timeavg_mean(&m->open_avg[l], end);
+    if (located) {
+        /* empty time is of open time, at the locations customers buy from: a location
+           that only replenishes others has its own figure (network_metrics) */
+        double open_time = 0, facing_empty = 0;
+        for (size_t l = 0; l < m->nstocks; l++) {
+            if (!location_faces_customers(m->cfg, l)) continue;
+            open_time += timeavg_mean(&m->open_avg[l], end);
+            facing_empty += stock_time_empty(&m->stocks[l], end);
+        }
         x[M_FILLED_ELSEWHERE_RATE] = ratio(m->flow.covered, demanded);
-        x[M_TIME_OUT_OF_STOCK] = ratio(empty, open_time);
+        x[M_TIME_OUT_OF_STOCK] = ratio(facing_empty, open_time);
     } else {
         x[M_TIME_OUT_OF_STOCK] = empty / (double)m->nproducts;
     }

@@ -24,6 +24,13 @@ bool location_supplies(const struct model_config *c, size_t l)
     return false;
 }
 
+bool location_faces_customers(const struct model_config *c, size_t l)
+{
+    for (size_t r = 0; r < c->nregions; r++)
+        if (c->regions[r].home == (int)l) return true;
+    return !location_supplies(c, l);
+}
+
 unsigned network_open_at(const struct network_config *nw, double t)
 {
     unsigned n = nw->open_count[0];

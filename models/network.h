@@ -24,6 +24,11 @@ static inline int location_upstream(const struct model_config *c, size_t l)
 /* Does some location take its replenishments from location `l`? */
 bool location_supplies(const struct model_config *c, size_t l);
 
+/* Do customers buy from location `l`: does some region call it home, or does it supply
+ * no other location (in a network without echelons every location serves customers,
+ * its own or those sent on to it)? A location that only replenishes others does not. */
+bool location_faces_customers(const struct model_config *c, size_t l);
+
 /* How many locations are open at time t (the first ones in file order). */
 unsigned network_open_at(const struct network_config *nw, double t);
 

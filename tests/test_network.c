@@ -383,6 +383,14 @@ static void test_echelons(void)
         }
         check(isnan(x[metric_location_base(c, 2) + LM_DOWNSTREAM_FILL_RATE]),
               "chain rep %llu: a store replenishes nobody: no fill given", (unsigned long long)rep);
+        /* the customers' time out of stock: the dc (a region's home) and the stores, each
+           open throughout; the factory only replenishes the dc and keeps its own figure */
+        double facing = 0, factory = x[metric_location_base(c, 0) + LM_TIME_OUT_OF_STOCK];
+        for (size_t l = 1; l < 4; l++) facing += x[metric_location_base(c, l) + LM_TIME_OUT_OF_STOCK];
+        facing /= 3;
+        check(fabs(x[M_TIME_OUT_OF_STOCK] - facing) < 1e-12 && fabs(factory - facing) > 1e-6,
+              "chain rep %llu: time out of stock %.6f is the dc's and the stores' (%.6f), not the factory's %.6f",
+              (unsigned long long)rep, x[M_TIME_OUT_OF_STOCK], facing, factory);
     }
     free(x);
 }
