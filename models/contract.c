@@ -76,7 +76,8 @@ static enum contract_parse parse_item(const char *from, const char *to, struct c
     snprintf(number, sizeof number, "%.*s", (int)(to - v), v);
     char *end;
     double x = strtod(number, &end);
-    bool percent = *end == '%';
+    bool percent = *skip_space(end) == '%'; /* 98% or 98 %, as a share key reads it */
+    if (percent) end = (char *)skip_space(end);
     if (percent) end++;
     if (end == number || *skip_space(end) != '\0' || !isfinite(x)) return CONTRACT_SYNTAX;
     snprintf(word, wordlen, "%s", name);
@@ -85,7 +86,10 @@ static enum contract_parse parse_item(const char *from, const char *to, struct c
     if (!contract_metric_allowed(metric)) return CONTRACT_NOT_PERIODIC;
     if (at_most != contract_metric_at_most(metric)) return CONTRACT_DIRECTION;
     if (percent) x /= 100;
-    if (!(x >= 0 && x <= 1)) return CONTRACT_RANGE;
+    if (!(x >= 0 && x <= 1)) { /* the metric and the share as written, for the message */
+        snprintf(word, wordlen, "%s %s", name, number);
+        return CONTRACT_RANGE;
+    }
     *t = (struct contract_target){.metric = metric, .at_most = at_most, .target = x};
     return CONTRACT_OK;
 }

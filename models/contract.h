@@ -34,7 +34,7 @@ enum contract_parse {
     CONTRACT_UNKNOWN,      /* no metric of that name */
     CONTRACT_NOT_PERIODIC, /* a metric that is not a share of a period's counts */
     CONTRACT_DIRECTION,    /* >= on a metric where less is better, or <= where more is */
-    CONTRACT_RANGE,        /* a share outside [0, 1] */
+    CONTRACT_RANGE,        /* a share outside [0, 1]; word is the metric, a blank, the share as written */
     CONTRACT_REPEATED,     /* the same metric twice */
     CONTRACT_TOO_MANY,     /* more than CONTRACT_TARGETS_MAX */
 };

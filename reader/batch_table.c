@@ -6,6 +6,7 @@
 #include "fullwidth.h"
 #include "keys.h"
 #include "suggest.h"
+#include "value.h"
 #include "lang/lang.h"
 
 #include <stdlib.h>
@@ -96,34 +97,22 @@ static int decimal_comma_cell(char *v, const char *col)
 
 /* A cell such as "97.5%" or "97.50%" (as a spreadsheet saves a cell formatted as a
  * percentage) of a key that is a share, at most 1 (target_fill_rate, returns.share): the
- * cell becomes the share it means, "0.975", its digits moved two places so that nothing
- * is rounded. Any other cell, and a percentage of a key that is no share (a holding cost
- * of "2.5%" a year is not 0.025 a day), is left to the scenario reader's message. Run
- * after decimal_comma_cell: "97,5%" of a semicolon table is "97.5%" by then. Returns 1,
- * the cell untouched, for a percentage over 100 (no share is: the caller says so, where
- * the reader would say to write the share as a decimal, which the cell did), else 0. */
-static int percent_cell(char *v, size_t size, const char *col)
+ * cell becomes the share it means, "0.975" (value_percent_share), so that batch.csv
+ * writes it so. Any other cell, a percentage outside 0% to 100% (the reader's message
+ * quotes it as typed) and a percentage of a key that is no share (a holding cost of
+ * "2.5%" a year is not 0.025 a day) are left to the scenario reader.
+ * Run after decimal_comma_cell: "97,5%" of a semicolon table is "97.5%" by then. */
+static void percent_cell(char *v, size_t size, const char *col)
 {
     const char *dot = strrchr(col, '.');
     char section[120];
     snprintf(section, sizeof section, "%.*s", (int)(dot - col), col);
     int key = key_find(section, dot + 1);
-    if (key < 0 || key_defs[key].type != KEY_NUMBER || !key_is_share(section, dot + 1)) return 0;
-    const char *p = v + (*v == '+');
-    size_t whole = strspn(p, "0123456789"), frac = 0;
-    if (whole == 0) return 0;
-    if (p[whole] == '.' && (frac = strspn(p + whole + 1, "0123456789")) == 0) return 0;
-    const char *pct = p + whole + (frac ? frac + 1 : 0);
-    if (strcmp(pct, "%") != 0) return 0;
-    if (strtod(p, NULL) > 100) return 1;
-    char digits[CSV_FIELD_LEN], share[CSV_FIELD_LEN + 4];
-    snprintf(digits, sizeof digits, "%.*s%.*s", (int)whole, p, (int)frac, p + whole + 1);
-    if (whole > 2) /* 100% -> 1.00 */
-        snprintf(share, sizeof share, "%.*s.%s", (int)(whole - 2), digits, digits + whole - 2);
-    else /* 97.5% -> 0.975, 5% -> 0.05 */
-        snprintf(share, sizeof share, "0.%s%s", whole == 1 ? "0" : "", digits);
-    if (strlen(share) < size) memcpy(v, share, strlen(share) + 1);
-    return 0;
+    if (key < 0 || key_defs[key].type != KEY_NUMBER || !key_is_share(section, dot + 1)) return;
+    char share[CSV_FIELD_LEN];
+    if (value_percent_share(v, share, sizeof share) && strtod(share, NULL) >= 0 && strtod(share, NULL) <= 1 &&
+        strlen(share) < size)
+        memcpy(v, share, strlen(share) + 1);
 }
 
 /* A character typed in full-width mode (reader/fullwidth.h) in record rec: the first is
@@ -302,12 +291,7 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
                         decimal);
                 problems++;
             }
-            if (!mark && percent_cell(v, CSV_FIELD_LEN, r->cols[k])) {
-                const char *dot = strrchr(r->cols[k], '.');
-                fprintf(err, _("%s:%d:%zu: [%.*s] %s: '%s' is over 100%%: a share lies between 0 and 100%%\n"), path,
-                        rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1, v);
-                problems++;
-            }
+            if (!mark) percent_cell(v, CSV_FIELD_LEN, r->cols[k]);
             if (!*v) {
                 const char *dot = strrchr(r->cols[k], '.');
                 fprintf(err,

@@ -6,6 +6,7 @@
 #include "models/metrics.h"
 #include "models/policy.h"
 #include "suggest.h"
+#include "value.h"
 #include "sim/dist.h"
 #include "sim/num.h"
 
@@ -251,9 +252,18 @@ static int check_targets(const char *text, char *err, size_t errlen)
             snprintf(err, errlen, _("%s is better when higher, so a contract sets its floor: write %s >= SHARE"), word,
                      word);
         break;
-    case CONTRACT_RANGE:
-        snprintf(err, errlen, _("the target of %s must be a share from 0 to 1 (0.98, or 98%%)"), word);
+    case CONTRACT_RANGE: { /* word: the metric, a blank, the share as written (models/contract.h) */
+        char hint[80];
+        char *number = strchr(word, ' ');
+        if (number)
+            *number++ = '\0';
+        else
+            number = word + strlen(word);
+        double x = strtod(number, NULL);
+        snprintf(err, errlen, _("the target of %s must be a share from 0 to 1, got %s%s"), word, number,
+                 strchr(number, '%') ? "" : value_share_hint(x, hint, sizeof hint));
         break;
+    } break;
     case CONTRACT_REPEATED: snprintf(err, errlen, _("%s has two targets; give it one"), word); break;
     case CONTRACT_TOO_MANY:
         snprintf(err, errlen, _("a contract takes at most %d targets"), CONTRACT_TARGETS_MAX);
@@ -530,10 +540,15 @@ int key_find(const char *section, const char *name)
     return -1;
 }
 
+bool key_def_takes_percent(const struct key_def *d)
+{
+    return (d->flags & KEY_TAKES_PERCENT) || (d->type == KEY_NUMBER && d->min >= 0 && d->max <= 1);
+}
+
 bool key_takes_percent(const char *section, const char *name)
 {
     int k = section[0] && name[0] ? key_find(section, name) : -1;
-    return k >= 0 && (key_defs[k].flags & KEY_TAKES_PERCENT);
+    return k >= 0 && key_def_takes_percent(&key_defs[k]);
 }
 
 bool key_is_share(const char *section, const char *name)

@@ -161,7 +161,11 @@ const char *key_family_prefix(enum key_family f);
 /* Index of `name` in `section` (a plain section or "product.NAME"), or -1. */
 int key_find(const char *section, const char *name);
 
-/* Does key `name` of `section` exist and take shares ending in '%' (KEY_TAKES_PERCENT)? */
+/* Does key d take a share written as a percentage, 98% for 0.98: a number key that is a
+ * share (from 0 to at most 1), or a text of shares (KEY_TAKES_PERCENT, [contract] targets)? */
+bool key_def_takes_percent(const struct key_def *d);
+
+/* Does key `name` of `section` exist and take shares ending in '%' (key_def_takes_percent)? */
 bool key_takes_percent(const char *section, const char *name);
 
 /* Is key `name` of `section` a share, at most 1 (a '95%' typed there is 0.95)? Also true

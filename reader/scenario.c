@@ -322,11 +322,19 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
     case KEY_COUNT:
     case KEY_SEED: {
         double x;
-        if (value_number(text, &x, problem, sizeof problem) != 0) {
+        /* a share may be written as a percentage, as in [contract] targets: 98% is 0.98 */
+        char decimal[64];
+        bool percent =
+            d->type == KEY_NUMBER && key_def_takes_percent(d) && value_percent_share(text, decimal, sizeof decimal);
+        if (value_number(percent ? decimal : text, &x, problem, sizeof problem) != 0) {
             report(ld, line, sec, d->name, "%s", problem);
             return -1;
         }
-        num_format(x, got, sizeof got);
+        if (percent) /* quoted as written: "got 120%" */
+            snprintf(got, sizeof got, "%.*s%%", (int)strcspn(text + strspn(text, " \t"), " \t%"),
+                     text + strspn(text, " \t"));
+        else
+            num_format(x, got, sizeof got);
         bool low = d->flags & KEY_MIN_EXCLUSIVE ? !(x > d->min) : !(x >= d->min);
         if (low && d->flags & KEY_LIMIT && x == 0) {
             report(
@@ -339,8 +347,9 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             return -1;
         }
         if (d->flags & KEY_MAX_EXCLUSIVE ? !(x < d->max) : x > d->max) {
+            char share_hint[80];
             const char *hint =
-                d->max == 1 && d->min >= 0 && x > 1 && x <= 100 ? _(" (write a share as a decimal: 0.95 for 95%)") : "";
+                d->max == 1 && d->min >= 0 && !percent ? value_share_hint(x, share_hint, sizeof share_hint) : "";
             if (d->flags & KEY_MAX_EXCLUSIVE)
                 report(ld, line, sec, d->name, _("must be below %s, got %s%s"), hi, got, hint);
             else

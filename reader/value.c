@@ -218,6 +218,39 @@ int value_number(const char *text, double *out, char *err, size_t errlen)
     return 0;
 }
 
+bool value_percent_share(const char *text, char *out, size_t n)
+{
+    char s[TOKEN_MAX];
+    if (trim_into(text, strlen(text), s, sizeof s) != 0) return false;
+    bool minus = *s == '-'; /* -5% is read, and refused as below 0 as -0.05 would be */
+    const char *p = s + (*s == '+' || minus);
+    size_t whole = strspn(p, "0123456789"), frac = 0;
+    if (whole == 0) return false;
+    if (p[whole] == '.' && (frac = strspn(p + whole + 1, "0123456789")) == 0) return false;
+    const char *pct = p + whole + (frac ? frac + 1 : 0);
+    pct += strspn(pct, " \t");
+    if (strcmp(pct, "%") != 0) return false;
+    char digits[TOKEN_MAX], share[TOKEN_MAX + 4];
+    snprintf(digits, sizeof digits, "%.*s%.*s", (int)whole, p, (int)frac, p + whole + 1);
+    if (whole > 2) /* 100% -> 1.00 */
+        snprintf(share, sizeof share, "%s%.*s.%s", minus ? "-" : "", (int)(whole - 2), digits, digits + whole - 2);
+    else /* 97.5% -> 0.975, 5% -> 0.05 */
+        snprintf(share, sizeof share, "%s0.%s%s", minus ? "-" : "", whole == 1 ? "0" : "", digits);
+    if (strlen(share) >= n) return false;
+    memcpy(out, share, strlen(share) + 1);
+    return true;
+}
+
+const char *value_share_hint(double x, char *buf, size_t n)
+{
+    if (!(x > 1 && x <= 100)) return "";
+    /* 1.5 is hardly 1.5%: the student's own number only where it reads as a percentage */
+    if (x < 2) return _(" (write a share as a decimal or a percentage: 0.95 or 95%)");
+    /* TRANSLATORS: the share as a decimal, then as a percentage: " (write a share as 0.98 or 98%)" */
+    snprintf(buf, n, _(" (write a share as %.10g or %.10g%%)"), x / 100, x);
+    return buf;
+}
+
 static int unknown_family(const char *name, char *err, size_t errlen)
 {
     const char *family_names[32] = {0};

@@ -7,10 +7,22 @@
 
 #include "sim/dist.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* A finite decimal number. Returns 0, or -1 with the problem in err. */
 int value_number(const char *text, double *out, char *err, size_t errlen);
+
+/* "97.5%" (also "+97.5%", "-5%" or "97.5 %"), a share written as a percentage: into out (n
+ * bytes) the decimal it means, "0.975", its digits moved two places so that nothing is
+ * rounded (it reads as the decimal written out would). False, out untouched, for any
+ * other text. */
+bool value_percent_share(const char *text, char *out, size_t n);
+
+/* The hint after "must be at most 1, got 98" for a share written as a percentage without
+ * its sign (1 < x <= 100): " (write a share as 0.98 or 98%)" into buf (n bytes), or a
+ * hint without the number below 2 (1.5 is hardly meant as 1.5%); else "". */
+const char *value_share_hint(double x, char *buf, size_t n);
 
 /* A distribution in the syntax of docs/contract.md §2 ("3", "exponential(2)", "discrete(1:0.5,
  * 2:0.5)"), with its parameters validated. Returns 0, or -1 with the problem.

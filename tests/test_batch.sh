@@ -502,7 +502,7 @@ for t in pct pct_semi pct_excel; do
 done
 bad "batch-9.9 a percentage of a key that is no share is refused as before" 'id,costs.holding_per_unit_day\na,2.5%%\n' \
     "FILE:2:2: [costs] holding_per_unit_day: '2.5%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.025 for 2.5%)"
-bad "batch-9.10 a percentage over 100 of a share, after one that was read, is refused as out of range (no hint to write a decimal)" \
+bad "batch-9.10 a percentage over 100 of a share, after one that was read, is refused as out of range, quoted as typed" \
     'id,inventory.target_fill_rate\na,97.5%%\nb,150%%\n' \
-    "FILE:3:2: [inventory] target_fill_rate: '150%' is over 100%: a share lies between 0 and 100%"
+    "FILE:3:2: [inventory] target_fill_rate: must be below 1, got 150%"
 check_done test_batch

@@ -264,6 +264,16 @@ ok "cli-10.4b ... with products too: each inherits the command line's lever (sta
 run "$S" run "$T/lever.ini" --set inventory.target_fill_rate=0.99 --set inventory.safety_factor=1
 ok "cli-10.6 two levers on the command line: exit 2" \
     $([ $rc -eq 2 ] && grep -q 'give one service lever, not both this and' "$T/err"; echo $?) "$(cat "$T/err")"
+# a share key may be written as a percentage, as [contract] targets take it: 95% is 0.95
+# to the last digit, in a file and on the command line, and check writes the decimal
+"$S" run "$T/lever.ini" --format csv > "$T/lever_decimal.csv" 2>&1
+sed 's/^target_cycle_service_level = 0.95$/target_cycle_service_level = 95%/' "$T/lever.ini" > "$T/lever_pct.ini"
+run "$S" run "$T/lever_pct.ini" --format csv
+ok "cli-10.7 target_cycle_service_level = 95% runs as 0.95 (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '= 95%$' "$T/lever_pct.ini" && cmp -s "$T/out" "$T/lever_decimal.csv"; echo $?) "$(cat "$T/err")"
+run "$S" check "$T/lever_pct.ini" --set inventory.target_cycle_service_level=97.5%
+ok "cli-10.8 --set a share as 97.5%: check writes 0.975 (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '^target_cycle_service_level = 0.975 ' "$T/out"; echo $?) "$(cat "$T/err"; grep target_ "$T/out")"
 
 # ---- sweep ----
 SW="--set sweep.from=0 --set sweep.to=2.5 --set sweep.steps=6 --reps 4"
