@@ -985,8 +985,9 @@ static struct scenario_override *compare_sweep_sets_of(const struct options *o, 
     return compare_sweep_sets(o->sets, o->nsets, r->reps, r->seed, reps, seed);
 }
 
-/* Each scenario's sweep, for the compare chart (same seed and replications as the run). */
-static int compare_chart(const struct options *o, const struct compare_result *r)
+/* Each scenario's sweep, for the compare chart (same seed and replications as the run),
+ * drawn to --plot and, with --out, onto the page too (page NULL: no page). */
+static int compare_chart(const struct options *o, const struct compare_result *r, struct debrief *page)
 {
     struct simulate_opts so = sim_opts(o);
     struct sweep_result *sw = calloc(r->n, sizeof *sw);
@@ -1018,9 +1019,18 @@ static int compare_chart(const struct options *o, const struct compare_result *r
             }
         }
     /* every MPI rank runs the sweeps (they are collective); rank 0 draws */
-    if (rc == 0 && mpi_grid_is_root() &&
-        charts_compare(&(struct chart_target){.path = o->plot}, ptr, labels, own_service, own_profit, k) != 0)
-        rc = EXIT_FAILURE;
+    if (rc == 0 && mpi_grid_is_root()) {
+        struct chart_target to = {.path = o->plot, .svg = page ? debrief_figure_begin(page) : NULL};
+        int drawn = charts_compare(&to, ptr, labels, own_service, own_profit, k);
+        /* the page names the file from its own folder, as summary.txt names files */
+        char from_page[1200];
+        if (page && (drawn != 0 || outfile_path_from(o->out_dir, o->plot, from_page, sizeof from_page) != 0))
+            snprintf(from_page, sizeof from_page, "%s", o->plot);
+        if (page)
+            debrief_figure_end(page, _("Each file's profit curve, its own point and its best point"), from_page,
+                               drawn == 0);
+        if (drawn != 0) rc = EXIT_FAILURE;
+    }
     for (size_t i = 0; i < k; i++) sweep_free(&sw[i]);
     free(sw), free(ptr), free(labels), free(sets), free(own_service), free(own_profit);
     return rc;
@@ -1068,6 +1078,10 @@ static int compare_outputs(const struct options *o, const struct compare_result 
                               _("Every file on the base's service curve, numbered by rank"),
                               charts_class(&to, curve, r));
     }
+    /* --plot's curves before the page, which shows them too (the file as typed); every
+       MPI rank runs their sweeps */
+    int curves_rc = 0;
+    if (rc == 0 && curves && out_go(&w)) curves_rc = compare_chart(o, r, o->out_dir && root ? &page : NULL);
     FILE *fp; /* the page last, with the charts drawn (a sweep that failed leaves its chart out) */
     if (o->out_dir && root && (fp = out_open(&w, "report.html")))
         debrief_compare(fp, &page, r), out_commit(&w, "report.html");
@@ -1079,7 +1093,7 @@ static int compare_outputs(const struct options *o, const struct compare_result 
     }
     if (curve) sweep_free(curve), free(curve);
     int done = root ? out_finish(&w) : 0;
-    if (rc == 0 && done == 0 && curves) rc = compare_chart(o, r);
+    if (rc == 0) rc = curves_rc;
     return rc ? rc : done;
 }
 

@@ -586,6 +586,12 @@ run "$S" check "$T/cls/badlock.ini"
 ok "cli-18.6 a lock naming no key is an error in the base itself" $([ $rc -eq 2 ] && grep -q "\[locks\] keys: 'demand.orders_per_dya' is not a key" "$T/err"; echo $?)
 run "$S" compare "$T/cls/alice.ini" "$T/cls/bob.ini" --base "$T/cls/base.ini" --reps 4 --quiet --plot "$T/cls/compare.png" --set sweep.steps=6
 ok "cli-18.7 compare --plot draws every scenario's curve in one 1280x860 PNG" $([ $rc -eq 0 ] && [ "$(png_size "$T/cls/compare.png")" = "1280x860" ]; echo $?)
+run "$S" compare "$T/cls/alice.ini" "$T/cls/bob.ini" --base "$T/cls/base.ini" --reps 4 --quiet --plot "$T/cls/curves.png" \
+    --out "$T/cls/out" --set sweep.steps=6
+ok "cli-18.7b compare --plot with --out: report.html shows the curves too, the file named from the page's folder" \
+    $([ $rc -eq 0 ] && [ -s "$T/cls/curves.png" ] && [ "$(grep -c '^<figure>$' "$T/cls/out/report.html")" -eq 3 ] &&
+      grep -q '^<figcaption>Each file&#39;s profit curve, its own point and its best point (../curves.png)</figcaption>$' \
+          "$T/cls/out/report.html"; echo $?) "$(cat "$T/err"; grep figcaption "$T/cls/out/report.html")"
 
 # ---- run --metrics ----
 run "$S" run scenarios/default.ini --reps 4 --quiet --metrics profit_per_day,fill_rate
