@@ -480,50 +480,69 @@ static void find_earlier_outputs(const struct options *o)
     }
 }
 
-/* The charts a sweep draws, not every sweep all of them: one lever draws the first
- * three (marginal_cost.png only where the lever raises service: sweep_marginal_meaningful),
- * two levers only profit_surface.png. */
-enum { CHART_SERVICE_CURVE, CHART_COST_BREAKDOWN, CHART_MARGINAL_COST, CHART_PROFIT_SURFACE, SWEEP_CHARTS };
-static const char *const sweep_charts[SWEEP_CHARTS] = {"service_curve.png", "cost_breakdown.png", "marginal_cost.png",
-                                                       "profit_surface.png"};
+/* The files a command writes only sometimes: a run its customers', ladder's, chain's,
+ * stock's and contract's files with those features; a sweep of one lever curve.csv and
+ * its three charts (marginal_cost.png only where the lever raises service:
+ * sweep_marginal_meaningful), of two levers only profit_surface.png. `first` is the
+ * file the command writes first, every time. */
+struct optional_output {
+    const char *command, *first, *file;
+};
+static const struct optional_output optional_outputs[] = {
+    {"run", "run.csv", "customers.csv"},          {"run", "run.csv", "customers.png"},
+    {"run", "run.csv", "customer_stages.csv"},    {"run", "run.csv", "customer_stages.png"},
+    {"run", "run.csv", "supply_chain.csv"},       {"run", "run.csv", "supply_chain.png"},
+    {"run", "run.csv", "stock_trajectory.csv"},   {"run", "run.csv", "stock_trajectory.png"},
+    {"run", "run.csv", "contract_periods.csv"},   {"run", "run.csv", "contract_periods.png"},
+    {"sweep", "sweep.csv", "curve.csv"},          {"sweep", "sweep.csv", "service_curve.png"},
+    {"sweep", "sweep.csv", "cost_breakdown.png"}, {"sweep", "sweep.csv", "marginal_cost.png"},
+    {"sweep", "sweep.csv", "profit_surface.png"},
+};
+enum { OPTIONAL_OUTPUTS = sizeof optional_outputs / sizeof optional_outputs[0] };
 
-/* Which of sweep_charts an earlier sweep drew into the --out folder (find_stale_charts):
- * one this sweep leaves out would stay beside its results and be read (projected) as
- * one of them. */
-static bool stale_chart[SWEEP_CHARTS];
+/* Which of optional_outputs an earlier run of the same command wrote into the --out
+ * folder (find_stale_outputs): one this command leaves out would stay beside its
+ * results and be read (projected) as one of them. */
+static bool stale_output[OPTIONAL_OUTPUTS];
 
 /* Strictly before: on a file system with coarse times (a USB stick's 2 s) files written
- * in one tick are not ordered, and a chart is then not taken for the earlier sweep's. */
+ * in one tick are not ordered, and a file is then not taken for the earlier command's. */
 static bool time_before(struct timespec a, struct timespec b)
 {
     return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
 }
 
-/* Before a sweep replaces anything in the --out folder, mark the sweep charts there that
- * servlab itself drew as an earlier sweep's outputs: summary.txt's first line names a
- * sweep ("servlab VERSION sweep FILE"), and the chart is a plain file (not a link) last
- * changed between that summary.txt and that report.html, the order every sweep writes
- * them in (write_sweep_files). A file put there, replaced or edited since is the user's
- * and is never marked. */
-static void find_stale_charts(const struct options *o)
+/* Before a command replaces anything in the --out folder, mark the optional files there
+ * that servlab itself wrote as an earlier run of the same command: summary.txt's first
+ * line names the command ("servlab VERSION sweep FILE"), and the file is a plain file
+ * (not a link) last changed between the command's first file (run.csv, sweep.csv) and
+ * report.html, the order the command writes them in (write_run_files,
+ * write_sweep_files). A file put there, replaced or edited since is the user's and is
+ * never marked. */
+static void find_stale_outputs(const struct options *o)
 {
-    memset(stale_chart, 0, sizeof stale_chart);
-    if (!o->out_dir || strcmp(o->command, "sweep") != 0) return;
+    memset(stale_output, 0, sizeof stale_output);
+    if (!o->out_dir) return;
     char path[4200], line[200] = "";
     snprintf(path, sizeof path, "%s/summary.txt", o->out_dir);
-    struct stat summary, page, chart;
+    struct stat first, page, file;
     FILE *f = fopen(path, "r");
     if (!f) return;
     bool named = fgets(line, sizeof line, f) != NULL;
     fclose(f);
     const char *command = named && strncmp(line, "servlab ", 8) == 0 ? strchr(line + 8, ' ') : NULL;
-    if (!command || strncmp(command, " sweep ", 7) != 0 || lstat(path, &summary) != 0) return;
+    size_t len = strlen(o->command);
+    if (!command || strncmp(command + 1, o->command, len) != 0 || command[1 + len] != ' ') return;
     snprintf(path, sizeof path, "%s/report.html", o->out_dir);
     if (lstat(path, &page) != 0 || !S_ISREG(page.st_mode)) return;
-    for (size_t i = 0; i < SWEEP_CHARTS; i++) {
-        snprintf(path, sizeof path, "%s/%s", o->out_dir, sweep_charts[i]);
-        stale_chart[i] = lstat(path, &chart) == 0 && S_ISREG(chart.st_mode) &&
-                         time_before(summary.st_mtim, chart.st_mtim) && time_before(chart.st_mtim, page.st_mtim);
+    for (size_t i = 0; i < OPTIONAL_OUTPUTS; i++) {
+        const struct optional_output *out = &optional_outputs[i];
+        if (strcmp(out->command, o->command) != 0) continue;
+        snprintf(path, sizeof path, "%s/%s", o->out_dir, out->first);
+        if (lstat(path, &first) != 0 || !S_ISREG(first.st_mode)) continue;
+        snprintf(path, sizeof path, "%s/%s", o->out_dir, out->file);
+        stale_output[i] = lstat(path, &file) == 0 && S_ISREG(file.st_mode) &&
+                          time_before(first.st_mtim, file.st_mtim) && time_before(file.st_mtim, page.st_mtim);
     }
 }
 
@@ -633,32 +652,46 @@ static void out_chart_to_done(struct out *w, struct debrief *page, const char *n
     out_chart_done(w, name, rc);
 }
 
-/* Sweep chart i is left out by this sweep: move the one an earlier sweep drew into the
- * folder (find_stale_charts) aside, to NAME.earlier.png, once the files before it are
- * written, and say so. Moved, never removed: the times that mark it as servlab's cannot
- * prove that no one put it there. link() then unlink() never replaces a NAME.earlier.png
- * already there (rename would); where it fails (that name taken, or a file system with no
- * links), both stay and a warning says which is not this sweep's. */
-static void out_chart_omitted(struct out *w, size_t i)
+/* Has this command written `name` (out_done's list, names ", " apart)? */
+static bool out_wrote(const struct out *w, const char *name)
 {
-    if (!w->dir || !stale_chart[i] || !out_go(w)) return;
-    stale_chart[i] = false;
-    char path[1200], aside[1200];
-    const char *name = sweep_charts[i];
-    snprintf(path, sizeof path, "%s/%s", w->dir, name);
-    snprintf(aside, sizeof aside, "%s/%.*s.earlier.png", w->dir, (int)(strlen(name) - strlen(".png")), name);
-    if (link(path, aside) != 0) {
-        fprintf(stderr,
-                _("servlab: warning: %s was drawn by an earlier sweep into this folder; this sweep does not draw "
-                  "it, so it is not one of its charts\n"),
-                path);
-        return;
+    size_t n = strlen(name);
+    for (const char *p = w->written; (p = strstr(p, name)) != NULL; p += n)
+        if ((p == w->written || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0')) return true;
+    return false;
+}
+
+/* Before the page: every optional file an earlier run of this command wrote into the
+ * folder (find_stale_outputs) and this one did not is moved aside, NAME.png to
+ * NAME.earlier.png (curve.csv to curve.earlier.csv), and a note says so. Moved, never
+ * removed: the times that mark it as servlab's cannot prove that no one put it there.
+ * link() then unlink() never replaces a NAME.earlier file already there (rename would);
+ * where it fails (that name taken, or a file system with no links), both stay and a
+ * warning says which is not this command's. */
+static void out_move_stale(struct out *w, const char *command)
+{
+    for (size_t i = 0; i < OPTIONAL_OUTPUTS; i++) {
+        if (!w->dir || !out_go(w)) return;
+        if (!stale_output[i]) continue;
+        stale_output[i] = false;
+        const char *name = optional_outputs[i].file, *ext = strrchr(name, '.');
+        if (out_wrote(w, name)) continue;
+        char path[1200], aside[1200];
+        snprintf(path, sizeof path, "%s/%s", w->dir, name);
+        snprintf(aside, sizeof aside, "%s/%.*s.earlier%s", w->dir, (int)(ext - name), name, ext);
+        if (link(path, aside) != 0) {
+            fprintf(stderr,
+                    _("servlab: warning: %s was written into this folder by an earlier 'servlab %s'; this one does "
+                      "not write it, so it is not one of its results\n"),
+                    path, command);
+            continue;
+        }
+        if (unlink(path) == 0)
+            fprintf(stderr,
+                    _("servlab: note: moved %s to %s: an earlier 'servlab %s' wrote it into this folder, and this one "
+                      "does not, so it would be taken for one of its results\n"),
+                    path, aside, command);
     }
-    if (unlink(path) == 0)
-        fprintf(stderr,
-                _("servlab: note: moved %s to %s: an earlier sweep drew it into this folder, and this sweep does not "
-                  "draw it, so it would be taken for one of its charts\n"),
-                path, aside);
 }
 
 /* The command line as typed, for the page's footer: arguments with spaces or shell
@@ -730,6 +763,7 @@ static void write_run_files(struct out *w, const struct scenario *sc, const stru
         out_chart_to_done(w, &page, "supply_chain.png",
                           _("The supply chain: the flows and each stage's fill rate and bullwhip ratio"),
                           charts_supply_chain(&to, sc, s));
+    out_move_stale(w, "run");
     if ((fp = out_open(w, "report.html"))) debrief_run(fp, &page, sc, s), out_commit(w, "report.html");
     debrief_fini(&page);
 }
@@ -752,7 +786,7 @@ static int prepare_outputs(const struct options *o)
         fprintf(stderr, "servlab: %s\n", err);
         return EXIT_BAD_INPUT;
     }
-    if (o->out_dir && !out_dir_made.n) find_earlier_outputs(o), find_stale_charts(o);
+    if (o->out_dir && !out_dir_made.n) find_earlier_outputs(o), find_stale_outputs(o);
     if (removed)
         fprintf(stderr,
                 P_("servlab: note: removed %zu temporary file left in %s by a run that was killed\n",
@@ -905,12 +939,10 @@ static void write_sweep_files(struct out *w, const struct sweep_result *r)
                           charts_cost_breakdown(&to, r));
     /* no marginal cost chart where the lever seldom raises service: the table leaves the
        column out and says why; a chart would be empty or a meaningless zig-zag */
-    if (!sweep_marginal_meaningful(r))
-        out_chart_omitted(w, CHART_MARGINAL_COST);
-    else if (out_chart_to(w, &page, "marginal_cost.png", path, sizeof path, &to))
+    if (sweep_marginal_meaningful(r) && out_chart_to(w, &page, "marginal_cost.png", path, sizeof path, &to))
         out_chart_to_done(w, &page, "marginal_cost.png", _("The cost of one more point of service"),
                           charts_marginal_cost(&to, r));
-    out_chart_omitted(w, CHART_PROFIT_SURFACE);
+    out_move_stale(w, "sweep");
     if ((fp = out_open(w, "report.html"))) debrief_sweep(fp, &page, r), out_commit(w, "report.html");
     debrief_fini(&page);
 }
@@ -932,7 +964,7 @@ static void write_grid_files(struct out *w, const struct sweep_result *r)
         out_chart_to_done(w, &page, "profit_surface.png",
                           _("The profit surface: the best pair, the region not significantly lower, service contours"),
                           charts_profit_surface(&to, r));
-    for (size_t i = CHART_SERVICE_CURVE; i <= CHART_MARGINAL_COST; i++) out_chart_omitted(w, i);
+    out_move_stale(w, "sweep"); /* curve.csv and the one-lever charts */
     if ((fp = out_open(w, "report.html"))) debrief_grid(fp, &page, r), out_commit(w, "report.html");
     debrief_fini(&page);
 }

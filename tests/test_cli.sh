@@ -428,14 +428,14 @@ run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st1" --quiet
 ok "cli-12.9a an earlier sweep's marginal_cost.png is moved aside by a sweep that draws none, with a note" \
     $([ $rc -eq 0 ] && [ ! -e "$T/st1/marginal_cost.png" ] && [ -s "$T/st1/service_curve.png" ] &&
       cmp -s "$T/st1/marginal_cost.earlier.png" "$T/st1_marginal.png" &&
-      grep -q "note: moved $T/st1/marginal_cost.png to $T/st1/marginal_cost.earlier.png: an earlier sweep drew it" "$T/err"
+      grep -q "note: moved $T/st1/marginal_cost.png to $T/st1/marginal_cost.earlier.png: an earlier 'servlab sweep' wrote it" "$T/err"
       echo $?) "$(ls "$T/st1") $(cat "$T/err")"
 "$S" sweep scenarios/default.ini $SW --out "$T/st2" --quiet > /dev/null 2>&1
 sleep 1 && echo mine > "$T/st2/marginal_cost.png"
 run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st2" --quiet
 ok "cli-12.9b ... but one written there after that sweep (the user's) is left where it is, and nothing is said" \
     $([ $rc -eq 0 ] && [ "$(cat "$T/st2/marginal_cost.png")" = mine ] && [ ! -e "$T/st2/marginal_cost.earlier.png" ] &&
-      ! grep -q 'moved\|earlier sweep drew' "$T/err"; echo $?)
+      ! grep -q 'moved\|wrote it into' "$T/err"; echo $?)
 mkdir -p "$T/st3" && echo mine > "$T/st3/marginal_cost.png" && sleep 1
 "$S" run scenarios/default.ini --reps 2 --out "$T/st3" --quiet > /dev/null 2>&1
 run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st3" --quiet
@@ -446,14 +446,26 @@ echo kept > "$T/st4/marginal_cost.earlier.png" && touch -r "$T/st4/summary.txt" 
 run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st4" --quiet
 ok "cli-12.9c2 ... an .earlier.png already there is never replaced: both stay, and a warning names the old chart" \
     $([ $rc -eq 0 ] && [ "$(cat "$T/st4/marginal_cost.earlier.png")" = kept ] && [ -s "$T/st4/marginal_cost.png" ] &&
-      grep -q "warning: $T/st4/marginal_cost.png was drawn by an earlier sweep into this folder" "$T/err"; echo $?) \
+      grep -q "warning: $T/st4/marginal_cost.png was written into this folder by an earlier 'servlab sweep'; this one does not write it" "$T/err"; echo $?) \
     "$(ls "$T/st4") $(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 400,600 \
     --param inventory.order_quantity --values 800,1600 --reps 2 --out "$T/st1" --quiet
-ok "cli-12.9d a two-lever sweep after a one-lever sweep moves its service and cost charts aside, draws the surface" \
+ok "cli-12.9d a two-lever sweep after a one-lever sweep moves its curve.csv and charts aside, draws the surface" \
     $([ $rc -eq 0 ] && [ -s "$T/st1/profit_surface.png" ] && [ ! -e "$T/st1/service_curve.png" ] &&
       [ ! -e "$T/st1/cost_breakdown.png" ] && [ -s "$T/st1/service_curve.earlier.png" ] &&
-      [ "$(grep -c 'note: moved' "$T/err")" -eq 2 ]; echo $?) "$(ls "$T/st1") $(cat "$T/err")"
+      [ ! -e "$T/st1/curve.csv" ] && [ -s "$T/st1/curve.earlier.csv" ] &&
+      grep -q "note: moved $T/st1/curve.csv to $T/st1/curve.earlier.csv: an earlier 'servlab sweep' wrote it" "$T/err" &&
+      [ "$(grep -c 'note: moved' "$T/err")" -eq 3 ]; echo $?) "$(ls "$T/st1") $(cat "$T/err")"
+# the same for a run: one with no customer base moves an earlier run's customers files aside
+"$S" run scenarios/customer_churn.ini --reps 2 --out "$T/rc1" --quiet > /dev/null 2>&1
+cp "$T/rc1/customers.png" "$T/rc1_customers.png"
+run "$S" run scenarios/default.ini --reps 2 --out "$T/rc1" --quiet
+ok "cli-12.9e a run without customers moves an earlier run's customers.png and .csv aside, with a note each" \
+    $([ $rc -eq 0 ] && [ ! -e "$T/rc1/customers.png" ] && [ ! -e "$T/rc1/customers.csv" ] &&
+      cmp -s "$T/rc1/customers.earlier.png" "$T/rc1_customers.png" && [ -s "$T/rc1/customers.earlier.csv" ] &&
+      [ -s "$T/rc1/order_cycle.png" ] &&
+      grep -q "note: moved $T/rc1/customers.png to $T/rc1/customers.earlier.png: an earlier 'servlab run' wrote it" "$T/err" &&
+      [ "$(grep -c 'note: moved' "$T/err")" -eq 2 ]; echo $?) "$(ls "$T/rc1") $(cat "$T/err")"
 # a lever that raises service at fewer than half its steps: the charts run along the lever, saying why
 run "$S" sweep scenarios/default.ini --param inventory.order_quantity --from 200 --to 3000 --steps 15 \
     --service cycle_service_level --reps 2 --out "$T/oq" --quiet
