@@ -24,6 +24,21 @@ fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$T/merged.po" | grep -c '^msgid "'
 ok "po-3 every marked message is translated (untranslated: $((untranslated > 0 ? untranslated - 1 : 0)))" \
     $([ "$untranslated" -le 1 ]; echo $?)
 ok "po-4 no translation is fuzzy (fuzzy: $((fuzzy > 0 ? fuzzy - 1 : 0)))" $([ "$fuzzy" -le 1 ]; echo $?)
+# a number and a Chinese word take a space between them ("约 %d 个"); a %s holding a
+# number leaves it to the code (num_count adds the space after bare digits, and a
+# duration ends in its Chinese unit: "约需 %s的"); a date is written whole (2024年3月)
+bare=$(python3 - po/zh_CN.po <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+number = r'%(?:\d+\$)?[-+ #0]*(?:\d+|\*)?(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfgG]'
+for block in re.findall(r'^msgstr(?:\[\d\])? ((?:".*"\n?)+)', text, re.M):
+    s = ''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', block))
+    for m in re.finditer('(' + number + ')(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(' + number + ')', s):
+        if s[m.end():m.end() + 1] != '年':
+            print(s[max(0, m.start() - 10):m.end() + 10])
+PY
+)
+ok "po-5 no number runs into a Chinese word without a space" $([ -z "$bare" ]; echo $?) "$bare"
 if [ "$untranslated" -gt 1 ]; then
     msgattrib --untranslated --no-obsolete "$T/merged.po" | grep '^msgid "' | sed 1d | head -20 | sed 's/^/    untranslated: /'
 fi
