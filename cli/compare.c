@@ -762,10 +762,17 @@ void compare_table(FILE *out, const struct compare_result *r)
             char where[600];
             fprintf(out, "  %s: %s\n", compare_refused_where(&r->e[i], r->e[i].label, where, sizeof where),
                     r->e[i].reason_shown);
-            for (const char *line = r->e[i].more_shown; line && *line;) { /* each under the first */
+            /* each under the first, its file named by its label as every line of the table
+               names it ("s01.ini:3: ...", not the path as given); another file's problems
+               (its history) keep their own path */
+            size_t plen = strlen(r->e[i].path);
+            for (const char *line = r->e[i].more_shown; line && *line;) {
                 const char *end = strchr(line, '\n');
                 int n = end ? (int)(end - line) : (int)strlen(line);
-                fprintf(out, "    %.*s\n", n, line);
+                if (strncmp(line, r->e[i].path, plen) == 0 && line[plen] == ':')
+                    fprintf(out, "    %s%.*s\n", r->e[i].label, n - (int)plen, line + plen);
+                else
+                    fprintf(out, "    %.*s\n", n, line);
                 line = end ? end + 1 : NULL;
             }
         }

@@ -254,8 +254,8 @@ ok "class-7.1 the table names a refused file's line and first problem, and count
       grep -q "^  two.ini:[0-9]*: does not load: .* (and 1 more problem)$" "$T/out"; echo $?) "$(tail -n 12 "$T/out")"
 ok "class-7.1b ... once: stderr does not repeat the refusals the table lists" \
     $(! grep -q 'wide.ini' "$T/err" && ! grep -q 'two.ini' "$T/err"; echo $?) "$(cat "$T/err")"
-ok "class-7.1d ... and lists the rest under it" \
-    $(grep -A1 "^  two.ini:[0-9]*: does not load: " "$T/out" | grep -q "^    .*two.ini:[0-9]*: \[inventory\] safety_factr: unknown key"; echo $?) \
+ok "class-7.1d ... and lists the rest under it, each named as the table names the file (two.ini, not its path)" \
+    $(grep -A1 "^  two.ini:[0-9]*: does not load: " "$T/out" | grep -q "^    two.ini:[0-9]*: \[inventory\] safety_factr: unknown key"; echo $?) \
     "$(tail -n 12 "$T/out")"
 # a history with negative rows and a later bad row: one message of the history reader on two lines
 printf 'date,units\n2024-03-04,5\n2024-03-05,-2\n2024-03-06,-1\n2024-03-07,abc\n2024-03-08,4\n' > "$T/bad/sales.csv"
