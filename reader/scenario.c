@@ -3122,6 +3122,14 @@ static const char *why_unset(struct scenario *sc, const struct key_def *d, const
         *kind = UNSET_FITTED;
         return buf;
     }
+    /* replayed or bootstrapped, the history gives the orders; the two keys still hold
+       its order gaps and sizes (resolve_history), which the levers' formulas read */
+    if (!d->family && sc->history_info && (k == K_DEMAND_INTERARRIVAL_DAYS || k == K_DEMAND_UNITS_PER_ORDER)) {
+        snprintf(buf, n, "%s",
+                 _("from the history, for the service levers' theory only: the history gives the orders"));
+        *kind = UNSET_FITTED;
+        return buf;
+    }
     *kind = UNSET_NOT_USED;
     const char *unused = unused_because(sc, d, t, inv, buf, n);
     if (unused) return unused;
@@ -3166,6 +3174,8 @@ static void write_key(struct scenario *sc, const struct key_def *d, const struct
     const char *unset = why_unset(sc, d, t, why, sizeof why, &kind);
     const struct key_origin *o = origin(sc, (size_t)(d - key_defs), t);
     if (unset) {
+        if (kind == UNSET_FITTED && d->type == KEY_DIST) /* derived: rounded, as a lever's level */
+            dist_format_with(slot(sc, d, t), num_derived, value, sizeof value);
         bool show =
             o->from == FROM_INHERITED || kind == UNSET_NOT_USED || kind == UNSET_FITTED ? strlen(value) <= 150 : false;
         snprintf(assign, sizeof assign, "; %s =%s%s", d->name, show ? " " : "", show ? value : "");

@@ -562,24 +562,29 @@ double dist_highest(const struct dist *d)
     return d->type->highest ? d->type->highest(d) : INFINITY;
 }
 
-char *dist_format(const struct dist *d, char *buf, size_t n)
+char *dist_format_with(const struct dist *d, char *(*number)(double, char *, size_t), char *buf, size_t n)
 {
     char num[40];
     size_t used = 0;
     buf[0] = '\0';
-    if (!d->type || d->type == &dist_type_constant) return num_format(d->p[0], buf, n);
+    if (!d->type || d->type == &dist_type_constant) return number(d->p[0], buf, n);
     used += (size_t)snprintf(buf, n, "%s(", d->type->name);
     if (d->type->nparams < 0) {
         const struct dist_table *t = d->table;
         for (size_t i = 0; i < t->k && used < n; i++) {
             char w[40];
             used += (size_t)snprintf(buf + used, n - used, "%s%s:%s", i ? ", " : "",
-                                     num_format(t->values[i], num, sizeof num), num_format(t->weights[i], w, sizeof w));
+                                     number(t->values[i], num, sizeof num), number(t->weights[i], w, sizeof w));
         }
     } else {
         for (int i = 0; i < d->type->nparams && used < n; i++)
-            used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", num_format(d->p[i], num, sizeof num));
+            used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", number(d->p[i], num, sizeof num));
     }
     if (used < n) snprintf(buf + used, n - used, ")");
     return buf;
+}
+
+char *dist_format(const struct dist *d, char *buf, size_t n)
+{
+    return dist_format_with(d, num_format, buf, n);
 }

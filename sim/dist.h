@@ -132,4 +132,8 @@ static inline bool dist_is_zero(const struct dist *d)
  * "gamma(5, 1.5)" or "3". Returns buf. */
 char *dist_format(const struct dist *d, char *buf, size_t n);
 
+/* As dist_format, each number written by `number` (num_derived: a value servlab derived,
+ * rounded as check shows such values). */
+char *dist_format_with(const struct dist *d, char *(*number)(double, char *, size_t), char *buf, size_t n);
+
 #endif

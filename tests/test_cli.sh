@@ -274,6 +274,13 @@ ok "cli-10.7 target_cycle_service_level = 95% runs as 0.95 (status $rc)" \
 run "$S" check "$T/lever_pct.ini" --set inventory.target_cycle_service_level=97.5%
 ok "cli-10.8 --set a share as 97.5%: check writes 0.975 (status $rc)" \
     $([ $rc -eq 0 ] && grep -q '^target_cycle_service_level = 0.975 ' "$T/out"; echo $?) "$(cat "$T/err"; grep target_ "$T/out")"
+# a replayed history still gives units_per_order its order sizes, which the levers read:
+# check says so, and shows the derived gamma rounded as a lever's level (not 16 digits)
+printf '[demand]\nhistory = %s/scenarios/planner/history/bolt_01.csv\nhistory_kind = daily\nhistory_mode = replay\n' "$PWD" > "$T/replay.ini"
+run "$S" check "$T/replay.ini"
+ok "cli-10.9 check with a replayed history: units_per_order rounded, and what the levers use it for (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q "^; units_per_order = gamma(33.19, 6.742) ; from the history, for the service levers' theory only: the history gives the orders$" "$T/out" &&
+      grep -q '^; orders_per_day = 0 *; not used: the history gives the orders$' "$T/out"; echo $?) "$(grep 'units_per_order\|orders_per_day' "$T/out")"
 
 # ---- sweep ----
 SW="--set sweep.from=0 --set sweep.to=2.5 --set sweep.steps=6 --reps 4"
