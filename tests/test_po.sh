@@ -42,7 +42,7 @@ ok "po-5 no number runs into a Chinese word without a space" $([ -z "$bare" ]; e
 if [ "$untranslated" -gt 1 ]; then
     msgattrib --untranslated --no-obsolete "$T/merged.po" | grep '^msgid "' | sed 1d | head -20 | sed 's/^/    untranslated: /'
 fi
-# po-5: a message that starts "servlab: " keeps that prefix, half-width colon and space, in
+# po-6: a message that starts "servlab: " keeps that prefix, half-width colon and space, in
 # Chinese too ("servlab：" had crept into the class server's lines). Each message's first
 # line of msgid and of msgstr, paired.
 msgcat --no-wrap po/zh_CN.po | awk '
@@ -50,6 +50,6 @@ msgcat --no-wrap po/zh_CN.po | awk '
 /^msgstr/  { st = "str"; s = $0; sub(/^msgstr(\[[0-9]+\])? /, "", s); wait = (s == "\"\""); if (!wait) pair(s); next }
 /^"/       { if (wait) { if (st == "id") id = $0; else pair($0); wait = 0 } next }
 function pair(str) { if (id ~ /^"servlab: / && str !~ /^"servlab: /) print id " -> " str }' > "$T/prefix"
-ok "po-5 every zh message keeps the 'servlab: ' prefix of its msgid" $([ ! -s "$T/prefix" ]; echo $?) \
+ok "po-6 every zh message keeps the 'servlab: ' prefix of its msgid" $([ ! -s "$T/prefix" ]; echo $?) \
     "$(head -n 5 "$T/prefix")"
 check_done test_po
