@@ -1,6 +1,6 @@
 #!/bin/sh
-# test_batch.sh - `servlab batch` on the planner example (scenarios/planner): it finishes
-# in seconds; every row's results equal `servlab run` (and, with --sweep, `servlab
+# test_batch.sh - `servlab batch` on the planner example (scenarios/planner): it runs
+# (make bench times it); every row's results equal `servlab run` (and, with --sweep, `servlab
 # sweep`) of the base file with the row's cells given as --set, byte for byte; they do
 # not depend on --threads; and bad tables are refused like bad scenarios: status 2,
 # nothing on stdout, one clear first line naming TABLE:ROW:COL. Uses $SERVLAB.
@@ -22,9 +22,10 @@ ok "batch-1.2b ... the structure bootstrap loses is said once a kind, naming its
         grep -q "^servlab: warning: $I, 10 rows (paint_01, .*): bootstrap loses the autocorrelation of the history's days" "$T/err" &&
         "$S" run "$B" --reps 2 --quiet 2> /dev/null | grep -q "Warning: bootstrap loses the weekly pattern"
     echo $?) "$(cat "$T/err")"
-ok "batch-1.3 ... in seconds: took $secs s (50 rows x (1 + 21 points) x 10 replications)" \
-    $(awk -v s="$secs" 'BEGIN { exit !(s < 60) }'; echo $?)
-echo "batch timing: $secs s for the 50-item example with --sweep"
+# how long it took is printed, not checked: a test of speed fails on a slow or busy
+# machine and in the sanitizer build; make bench times the same command against its
+# target (bench/run.py, "50-item planner batch --sweep")
+echo "batch timing: $secs s for the 50-item example with --sweep (50 rows x (1 + 21 points) x 10 replications)"
 
 # column N (1-based) of CSV line L of FILE; the example's fields hold no commas
 field() { sed -n "${2}p" "$1" | cut -d, -f"$3"; }
