@@ -36,7 +36,8 @@ not answer). The checks:
 <svg>'s text), so that a test can look for what the page shows rather than how the
 HTML spells it.
 
-Every browser step is bounded (--timeout seconds, default 30); chromium is killed at
+Every browser step is bounded (--timeout seconds, default 120: a bound against a hang,
+roomy enough for chromium starting on a busy machine); chromium is killed at
 the end whatever happened and its temporary profile removed. As root, chromium runs
 with --no-sandbox (it refuses to start otherwise).
 """
@@ -546,7 +547,7 @@ def main():
     ap.add_argument("--min-svg", type=int, default=0, metavar="N", help="fail with fewer than N <svg> elements")
     ap.add_argument("--fit", action="store_true", help="fail when the page is wider than 1280 px (a projector)")
     ap.add_argument("--text", metavar="FILE", help="write the text a reader sees (title, body, SVG text) to FILE")
-    ap.add_argument("--timeout", type=float, default=30, metavar="SECONDS", help="bound on each browser step (30)")
+    ap.add_argument("--timeout", type=float, default=120, metavar="SECONDS", help="bound on each browser step (120)")
     a = ap.parse_args()
     if not os.path.isfile(a.page):
         print("html_check: %s: no such file" % a.page, file=sys.stderr)

@@ -235,7 +235,7 @@ cp "$T/w/jam.ini" "$T/thirty/"
 if tests/need.sh test browser > /dev/null 2>&1; then
     for l in en zh; do
         run "$S" compare --lang $l --base "$CB" "$T"/thirty/*.ini --reps 2 --quiet --out "$T/thirty_$l"
-        timeout 180 /usr/bin/python3 tests/html_check.py "$T/thirty_$l/report.html" --fit > "$T/check" 2>&1
+        timeout 600 /usr/bin/python3 tests/html_check.py "$T/thirty_$l/report.html" --fit > "$T/check" 2>&1
         ok "class-10.1 $l: the page of 31 files fits a 1280 px projector (no sideways scrolling)" \
             $([ $rc -eq 0 ] && grep -q '^ok   fit:' "$T/check"; echo $?) "$(grep 'fit:' "$T/check")"
     done
