@@ -9,6 +9,9 @@
 # CI, which installs them, CHECK failed (exit 1); await_handler PID waits until PID has
 # set its own SIGINT handler, so that a Ctrl-C sent then is one it acts on.
 S=${SERVLAB:-./servlab}
+# English unless a test asks for Chinese, whatever the caller's locale (tests/run_all.sh)
+unset LC_ALL LC_MESSAGES LANGUAGE
+export LANG=C.UTF-8
 T=$(mktemp -d)
 trap 'chmod -R u+rwx "$T" 2> /dev/null; rm -rf "$T"' EXIT
 pass=0

@@ -6,6 +6,11 @@
 # repeated just above the total, so that a skip is not missed.
 build=${1:-build}
 cd "$(dirname "$0")/.." || exit 1
+# The tests expect English wherever they do not ask for Chinese (--lang zh, or a LANG of
+# their own): the caller's locale, a Chinese desktop's zh_CN.UTF-8 say, must not change
+# what servlab prints (lang/lang.c reads LC_ALL, LC_MESSAGES, then LANG).
+unset LC_ALL LC_MESSAGES LANGUAGE
+export LANG=C.UTF-8
 total_pass=0
 total_fail=0
 skipped=""
