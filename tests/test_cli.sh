@@ -479,7 +479,7 @@ run "$S" sweep scenarios/default.ini --param inventory.order_quantity --from 200
 ok "cli-12.10 service rising at few steps: the charts' x axis is the lever, and the subtitle says why" \
     $([ $rc -eq 0 ] && grep -q 'rises from the row above at only 6 of the 14 steps' "$T/out" &&
       [ "$(grep -c 'the lever, as service rises at only 6 of its 14 steps' "$T/oq/report.html")" -ge 2 ] &&
-      grep -q '>inventory.order_quantity<' "$T/oq/report.html"; echo $?)
+      grep -q '>order quantity Q (units)<' "$T/oq/report.html"; echo $?)
 ok "cli-12.3 --plot FILE.svg writes an SVG" $(head -c 200 "$T/curve.svg" | grep -q '<svg'; echo $?)
 "$S" sweep scenarios/default.ini $SW --plot "$T/curve.pdf" --quiet > /dev/null
 ok "cli-12.4 --plot FILE.pdf writes a PDF" $([ "$(head -c 5 "$T/curve.pdf")" = "%PDF-" ]; echo $?)
@@ -999,7 +999,7 @@ ok "cli-26.7 ... and --x-axis lever, which does not say why, draws the same curv
 # on one x with their whiskers in one bar; auto draws the lever and says why
 "$S" sweep scenarios/default.ini --reps 3 --out "$T/full" --quiet > /dev/null 2>&1
 ok "cli-26.8 several points at 100 %: auto draws the lever, the subtitle counts them" \
-    $(grep -q 'x: the lever, as 8 points reach 100 %' "$T/full/report.html" && grep -q '>inventory.safety_factor<' "$T/full/report.html"; echo $?)
+    $(grep -q 'x: the lever, as 8 points reach 100 %' "$T/full/report.html" && grep -q '>safety factor k (sd)<' "$T/full/report.html"; echo $?)
 # ---- the policy-none note: only when no stock point holds stock ----
 printf '[run]\nreplications = 2\n\n[demand]\norders_per_day = 5\n\n[location.north]\npolicy = sQ\nreorder_point = 10\norder_quantity = 20\nlead_time_days = 2\n' > "$T/loc_stock.ini"
 run "$S" run "$T/loc_stock.ini" --quiet
