@@ -14,7 +14,7 @@
 #   make install PREFIX=/usr/local
 #   make po         bring po/zh_CN.po up to date with the source's messages (then translate)
 #   make bench      the benchmark against SimPy (bench/README.md); make bench-deps installs
-#                   python3-simpy3, time and valgrind (bench-profile) for it
+#                   python3-simpy3, time, curl and valgrind (bench-profile) for it
 #   make MPI=1      ./servlab-mpi, which spreads runs over the ranks of an MPI job
 #                   (OpenMPI from Debian: make deps installs it), built in build-mpi/
 #
@@ -187,7 +187,7 @@ deps:
 # runner uses through /usr/bin/python3; GNU time measures peak memory. BENCH_RUNS=N
 # sets the runs per model (default 5).
 bench-deps:
-	$(call apt_install,bench-deps,python3-simpy3 time valgrind)
+	$(call apt_install,bench-deps,python3-simpy3 time valgrind curl)
 
 bench:
 	@tests/need.sh bench build bench

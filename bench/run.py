@@ -667,6 +667,69 @@ def bench_startup():
     print("  the whole M/M/1 command, start-up included, 3 times: %s" % summary(whole))
 
 
+def bench_serve_stop(results):
+    """servlab serve, stopped by SIGTERM while runs are in progress and queued: the seconds
+    until it says it has stopped (its last line: runs cut short, threads joined, state
+    saved) and until the process has ended. servlab.1 promises within a second; the test
+    suite only bounds it against a hang, as a timed test would fail on a busy machine."""
+    import re
+    import shutil
+    import signal
+    import tempfile
+    print()
+    print("servlab serve --base scenarios/default.ini --threads 2, 6 submissions of 100 years each (runs in progress")
+    print("and queued), then SIGTERM, 3 times:")
+    said, ended = [], []
+    for _ in range(3):
+        state = tempfile.mkdtemp(prefix="servlab-bench-serve.")
+        try:
+            out, err = os.path.join(state, "serve.out"), os.path.join(state, "serve.err")
+            with open(out, "w") as fo, open(err, "w") as fe:
+                server = subprocess.Popen([SERVLAB, "serve", "--base", "scenarios/default.ini", "--port", "0",
+                                           "--bind", "127.0.0.1", "--dir", os.path.join(state, "class"),
+                                           "--threads", "2", "--rate", "0"], stdout=fo, stderr=fe)
+            url = None
+            for _ in range(6000):  # it listens once it has drawn the base's curve: seconds
+                m = re.search(r"http://127\.0\.0\.1:[0-9]+", open(out).read())
+                if m or server.poll() is not None:
+                    url = m and m.group(0)
+                    break
+                time.sleep(0.05)
+            if not url:
+                server.kill()
+                fail("servlab serve did not say where it listens: %s" % open(err).read()[-500:])
+            with open("scenarios/default.ini") as f:
+                base = f.read()
+            for i in range(6):
+                path = os.path.join(state, "s%d.ini" % i)
+                with open(path, "w") as f:
+                    f.write(re.sub(r"(?m)^horizon_days = [0-9]+", "horizon_days = %d" % (36500 + i), base))
+                subprocess.run(["curl", "-s", "--max-time", "60", "-o", os.devnull, "-F", "name=s%d" % i,
+                                "-F", "file=@%s" % path, url + "/submit"], check=False)
+            time.sleep(1)  # the two workers are in their runs
+            t0 = time.perf_counter()
+            server.send_signal(signal.SIGTERM)
+            seen = None
+            while server.poll() is None or seen is None:
+                if seen is None and re.search(r"(?m)^servlab(: stopped;|：已停止；)", open(err).read()):
+                    seen = time.perf_counter() - t0
+                if server.poll() is not None and seen is None:
+                    seen = time.perf_counter() - t0  # ended without the line: counted at its end
+                if time.perf_counter() - t0 > 120:
+                    server.kill()
+                    fail("servlab serve did not stop within 2 minutes of SIGTERM")
+                time.sleep(0.005)
+            ended.append(time.perf_counter() - t0)
+            said.append(seen)
+            if server.returncode != 0:
+                fail("servlab serve exited with status %d after SIGTERM" % server.returncode)
+        finally:
+            shutil.rmtree(state, ignore_errors=True)
+    print("  seconds until 'stopped'  %s" % summary(said))
+    print("  seconds until it ended   %s" % summary(ended))
+    results["serve_stop"] = max(ended)
+
+
 OPTIMISE_LEVERS = ["--param", "inventory.reorder_point", "--from", "200", "--to", "1200", "--step", "50",
                    "--param", "inventory.order_quantity", "--from", "400", "--to", "2400", "--step", "100"]
 
@@ -770,6 +833,7 @@ def main():
     ok &= bench_mpi(results)
     bench_startup()
     bench_optimise(results)
+    bench_serve_stop(results)
 
     busy_after = cpu_busy()
     inv, mm1 = results["inventory"], results["mm1"]
@@ -794,6 +858,8 @@ def main():
     o = results["optimise"]
     verdict("optimise on the 21 x 21 grid: under 10% of the grid's runs", o["used"] < 0.1 * o["grid"],
             "%d of %d runs (%.1f%%)" % (o["used"], o["grid"], 100.0 * o["used"] / o["grid"]))
+    verdict("serve stops within a second of SIGTERM, runs in progress and queued (servlab.1)",
+            results["serve_stop"] <= 1.0, "%.2f s (the slowest of 3, to the process's end)" % results["serve_stop"])
     verdict("checks: servlab agrees with SimPy and the bare loop; threads change no result", ok, "")
     print("Other load after the benchmark: %.0f%% of the CPUs busy%s" % (
         100 * busy_after, "  -- WARNING: another program competed for the CPUs" if busy_after > 0.15 else ""))

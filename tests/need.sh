@@ -64,7 +64,8 @@ for item in "$@"; do
     bench)
         /usr/bin/python3 -c 'import simpy' > /dev/null 2>&1 ||
             lack "SimPy 3 for /usr/bin/python3" python3-simpy3 "make bench-deps"
-        [ -x /usr/bin/time ] || lack "GNU time (/usr/bin/time), which measures peak memory" time "make bench-deps" ;;
+        [ -x /usr/bin/time ] || lack "GNU time (/usr/bin/time), which measures peak memory" time "make bench-deps"
+        command -v curl > /dev/null 2>&1 || lack "curl, which submits runs to servlab serve" curl "make bench-deps" ;;
     browser)
         command -v chromium > /dev/null 2>&1 ||
             lack "chromium, the headless browser that tests/html_check.py drives" chromium "make deps"
