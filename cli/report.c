@@ -824,15 +824,17 @@ static void report_perfect_despite_stockouts(FILE *out, const struct summary *s)
                 100 * both);
 }
 
-/* Where a location only replenishes others, the chain's time out of stock leaves it out
- * (models/model_metrics.c): say what the figure covers, and where the rest is. */
-static void report_time_out_of_stock_note(FILE *out, const struct model_config *c)
+/* Where a location only replenishes others, the chain's cycle service level and time out
+ * of stock leave it out (models/model_metrics.c): say what the figures cover, and where
+ * the rest is. */
+static void report_facing_note(FILE *out, const struct model_config *c)
 {
     bool left_out = false;
     for (size_t l = 0; l < c->nlocations; l++) left_out |= !location_faces_customers(c, l);
     if (!left_out) return;
-    fputs(_("  (Time with nothing on hand: at the locations customers buy from. A location that only\n"
-            "  replenishes others is left out; its own share is in the location table, out of stock.)\n"),
+    fputs(_("  (Cycle service level and time with nothing on hand: at the locations customers buy from.\n"
+            "  A location that only replenishes others is left out; its own figures are in the location\n"
+            "  table, CSL and out of stock.)\n"),
           out);
 }
 
@@ -961,7 +963,8 @@ void report_group_notes(FILE *out, const struct scenario *sc, const struct summa
     if (g == GROUP_SERVICE && c->nproducts) report_products(out, c, s);
     if (g == GROUP_SERVICE && c->ntiers) report_tiers(out, c, s);
     if (g == GROUP_SERVICE && c->nlocations) report_locations(out, c, s);
-    if (g == GROUP_INVENTORY && metric_shown(c, M_TIME_OUT_OF_STOCK)) report_time_out_of_stock_note(out, c);
+    if (g == GROUP_INVENTORY && (metric_shown(c, M_TIME_OUT_OF_STOCK) || metric_shown(c, M_CYCLE_SERVICE_LEVEL)))
+        report_facing_note(out, c);
     if (g == GROUP_INVENTORY) report_supply(out, c, s);
     if (g == GROUP_MONEY && metric_shown(c, M_STOCK_VALUE_CHANGE))
         fputs(c->nlocations

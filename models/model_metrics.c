@@ -65,8 +65,12 @@ static void stock_metrics(const struct model *m, double end, double *x)
         value_change += unit_cost(m, p) * (stock_owned(s) - s->owned_at_restart) / days;
         if (s->unlimited) continue;
         unlimited = false;
-        cycles += (double)sc->cycles;
-        cycles_ok += (double)sc->cycles_ok;
+        /* the customers' cycles: those of the locations they buy from, as time_out_of_stock
+           below; a location that only replenishes others has its own figure */
+        if (!located || location_faces_customers(m->cfg, p)) {
+            cycles += (double)sc->cycles;
+            cycles_ok += (double)sc->cycles_ok;
+        }
         if (s->cfg->policy->uses_reorder_point) {
             undershoot += sc->undershoot;
             orders_with_s += (double)sc->replenishments;

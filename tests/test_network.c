@@ -342,6 +342,17 @@ static void test_echelons(void)
             check(with[i].mean == without[i].mean, "ample dc: %s %.9g is the outside supplier's %.9g", name,
                   with[i].mean, without[i].mean);
         }
+        /* customers buy only at the store: the scenario's cycle service level and time out
+           of stock are the store's, the dc's cycles (never short) and empty time left out */
+        static const char *const facing[] = {"cycle_service_level", "time_out_of_stock"};
+        for (size_t k = 0; k < sizeof facing / sizeof facing[0]; k++) {
+            char name[64];
+            snprintf(name, sizeof name, "location.store.%s", facing[k]);
+            long all = metric_lookup(&sc->cfg, facing[k]), store = metric_lookup(&sc->cfg, name);
+            printf("%-22s %-34s %12.9f  store %12.9f\n", "ample dc", facing[k], with[all].mean, with[store].mean);
+            check(with[all].mean == with[store].mean, "ample dc: the customers' %s %.9g is the store's %.9g", facing[k],
+                  with[all].mean, with[store].mean);
+        }
         expect(&sc->cfg, with, "ample dc", "location.dc.downstream_fill_rate", 1);
         expect(&sc->cfg, with, "ample dc", "location.dc.downstream_backorders_mean", 0);
         /* the store orders Q = 6 each time: its daily orders vary more than its demand */
