@@ -385,11 +385,11 @@ static void draw_mark_line(const struct chart_mark *m, double ymin, double ymax)
 }
 
 /* A mark's label at the top of the panel beside its line: on the side where it fits
- * inside the frame crossing the fewest other marks' lines (the right on a tie); where it
- * must cross one, on a box of the background, so the line stops short of the text
- * rather than striking through it (the 95th percentile's label beside the promise).
- * A label too long for either side is centred on its line, moved inside the frame, on
- * such a box. */
+ * inside the frame, a gap from the line and as much from the frame, crossing the fewest
+ * other marks' lines (the right on a tie); where it must cross one, on a box of the
+ * background, so the line stops short of the text rather than striking through it (the
+ * 95th percentile's label beside the promise). A label too long for either side is
+ * centred on its line, moved inside the frame, on such a box. */
 static void draw_mark_label(const struct chart_panel *p, size_t k, double ymin, double ymax, double xmin, double xmax)
 {
     const struct chart_mark *m = &p->marks[k];
@@ -399,7 +399,8 @@ static void draw_mark_label(const struct chart_panel *p, size_t k, double ymin, 
     plschr(0, TEXT_SCALE);
     plain(m->label, buf, sizeof buf);
     double w = text_width(buf, xmin, xmax);
-    bool right_fits = m->x + gap + w <= xmax, left_fits = m->x - gap - w >= xmin;
+    /* the gap from the line on one side, the same gap from the frame on the other */
+    bool right_fits = m->x + gap + w + gap <= xmax, left_fits = m->x - gap - w - gap >= xmin;
     size_t right_crosses = lines_crossed(p, k, m->x, m->x + gap + w);
     size_t left_crosses = lines_crossed(p, k, m->x - gap - w, m->x);
     bool left = right_fits && left_fits ? left_crosses < right_crosses : !right_fits;

@@ -832,6 +832,82 @@ static void axes(void)
     check(y1 > 100.06 && y1 < 100.5, "chart-14.8 a whisker to 100.06 %%: the axis ends at %.2f, not 102 or 120", y1);
 }
 
+/* The <text> holding exactly `text`: its x (the transform's translation) and anchor
+ * (start, end or middle); false if it is not there once. */
+static bool text_anchor_at(const char *svg, const char *text, double *x, char anchor[8])
+{
+    double y, size;
+    if (!text_at(svg, text, x, &y, &size)) return false;
+    const char *hit = strstr(svg, needle_last(text)), *open = hit;
+    while (open > svg && strncmp(open, "<text", 5) != 0) open--;
+    const char *a = strstr(open, "text-anchor=\"");
+    if (!a || a > hit || sscanf(a, "text-anchor=\"%7[a-z]", anchor) != 1) snprintf(anchor, 8, "start");
+    return true;
+}
+
+/* A mark's label (the peak's, beside its dashed line) keeps the gap it keeps from its
+ * line from the frame too, on whichever side it is drawn: marks swept across the panel,
+ * a short label and one nearly half the frame wide. A label's width is plots/chart.c's
+ * own estimate (text_mm: the same width for every Latin character), measured off a label
+ * too long for either side, which is centred on its line. */
+static void mark_labels(void)
+{
+    static const char *const texts[2] = {"peak QX 42", "profit is highest here QX: 1396 a day, 99.93 %"};
+    static const char wide[] = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+    size_t drawn = 0, touching = 0;
+    double worst = INFINITY, per_char = NAN;
+    char worst_at[160] = "";
+    {
+        struct chart c = line_chart("Mark QX", "x", "series");
+        c.panels[0].marks[0] = (struct chart_mark){4.5, NAN, wide, COLOUR_BLACK, 0};
+        double ax0, ax1, ay0, ay1, f0, f1, fy0, fy1, tx;
+        chart_axes(&c, 0, &ax0, &ax1, &ay0, &ay1);
+        char err[300] = "", anchor[8];
+        size_t len;
+        char *s = svg_of(&c, err, sizeof err, &len);
+        if (s && text_anchor_at(s, wide, &tx, anchor)) {
+            frame_before(s, strstr(s, needle_last(wide)), &f0, &f1, &fy0, &fy1);
+            double mark = f0 + (4.5 - ax0) / (ax1 - ax0) * (f1 - f0);
+            per_char = 2 * (mark - tx) / (double)strlen(wide);
+        }
+        free(s);
+    }
+    if (!check(per_char > 5 && per_char < 20, "chart-15.0 a Latin character of a mark's label is %.2f px wide",
+               per_char))
+        return;
+    for (int t = 0; t < 2; t++) {
+        for (double mx = 0; mx <= 9.0001; mx += 0.02) {
+            struct chart c = line_chart("Mark QX", "x", "series");
+            c.panels[0].marks[0] = (struct chart_mark){mx, NAN, texts[t], COLOUR_BLACK, 0};
+            double ax0, ax1, ay0, ay1, f0, f1, fy0, fy1, tx;
+            chart_axes(&c, 0, &ax0, &ax1, &ay0, &ay1);
+            char err[300] = "", anchor[8];
+            size_t len;
+            char *s = svg_of(&c, err, sizeof err, &len);
+            if (!s || !text_anchor_at(s, texts[t], &tx, anchor)) {
+                free(s);
+                continue;
+            }
+            frame_before(s, strstr(s, needle_last(texts[t])), &f0, &f1, &fy0, &fy1);
+            free(s);
+            drawn++;
+            double w = per_char * (double)strlen(texts[t]), gap = 0.008 * (f1 - f0);
+            double left = strcmp(anchor, "end") == 0 ? tx - w : strcmp(anchor, "middle") == 0 ? tx - w / 2 : tx;
+            double room = fmin(left - f0, f1 - (left + w));
+            if (room < gap - 0.5) touching++;
+            if (room - gap < worst)
+                worst = room - gap, snprintf(worst_at, sizeof worst_at,
+                                             "\"%s\" at x %.2f: %s-anchored at %.1f, %.1f px wide, frame %.1f..%.1f",
+                                             texts[t], mx, anchor, tx, w, f0, f1);
+        }
+    }
+    check(drawn > 800, "chart-15.1 the marks' labels are drawn (%zu)", drawn);
+    check(touching == 0,
+          "chart-15.2 a mark's label keeps the gap from the frame it keeps from its line: %zu too close, the closest "
+          "%.1f px short of the gap (%s)",
+          touching, -worst, worst_at);
+}
+
 int main(void)
 {
     axes();
@@ -846,5 +922,6 @@ int main(void)
     scales();
     y_titles();
     flow_diagram();
+    mark_labels();
     return check_done("test_chart");
 }
