@@ -889,6 +889,13 @@ void debrief_optimise(FILE *out, const struct debrief *d, const struct optimise_
     html_textf(out, _("The best settings: %s"), file_name(r->base.path));
     fputs("</h1>\n", out);
     what_it_models(out, r->base.path);
+    char head[600], small[400];
+    optimise_headline(r, head, sizeof head, small, sizeof small);
+    fputs("<p class=\"headline\">", out);
+    html_text(out, head);
+    fputs("<small>", out);
+    html_text(out, small);
+    fputs("</small></p>\n", out);
     settings_section(out, &r->base);
     fprintf(out, "<h2>%s</h2>\n", _("The search and its choice"));
     struct note n;

@@ -792,6 +792,38 @@ void optimise_table(FILE *out, const struct optimise_result *r)
     for (size_t i = 0; i < b->nwarnings; i++) fprintf(out, "  ! %s\n", b->warnings[i]);
 }
 
+void optimise_headline(const struct optimise_result *r, char *head, size_t nhead, char *small, size_t nsmall)
+{
+    char at[300] = "", v[2][40], value[40], ci[40];
+    for (size_t k = 0; k < r->nlevers; k++)
+        snprintf(at + strlen(at), sizeof at - strlen(at), "%s%s = %s", k ? C_("levers", ", ") : "",
+                 r->lever[k].parameter, num_format(optimise_value(r, k, r->points[r->best].at[k]), v[0], 40));
+    const struct metric_def *d = &metric_defs[r->metric];
+    struct summary m = metric_summary(r, r->best, r->metric);
+    const char *unit = "";
+    report_figure(d, &m, value, ci, &unit); /* the unit in the reader's language */
+    double scale = *unit == '%' ? 100 : 1;  /* a share as a percentage, rounded as the table's */
+    char figure[120];
+    snprintf(figure, sizeof figure, "%s ± %s%s%s%s", shown(scale * m.mean, scale * m.ci95, v[0]),
+             shown(scale * m.ci95, scale * m.ci95, v[1]), *unit ? " " : "", unit,
+             d->kind == KIND_MONEY_PER_DAY ? _(" a day") : "");
+    /* TRANSLATORS: e.g. Profit is highest at inventory.reorder_point = 675: 1396 ± 15 a day */
+    snprintf(head, nhead, r->sense > 0 ? _("%s is highest at %s: %s") : _("%s is lowest at %s: %s"), _(d->label), at,
+             figure);
+    size_t used = 0;
+    if (r->req_metric >= 0) {
+        char required[100];
+        report_metric_prose(metric_defs[r->req_metric].name, required, sizeof required);
+        int w = snprintf(small, nsmall, _("Among the points where the mean of %s is %s %s. "), required,
+                         r->req_at_least ? ">=" : "<=", num_format(r->req_value, v[0], 40));
+        used = w > 0 && (size_t)w < nsmall ? (size_t)w : 0;
+    }
+    size_t grid = optimise_grid_points(r);
+    double full = (double)grid * r->reps;
+    snprintf(small + used, nsmall - used, _("%zu runs on common random numbers, %.1f%% of the full grid's %.0f."),
+             r->evaluations, 100.0 * (double)r->evaluations / full, full);
+}
+
 void optimise_csv(FILE *out, const struct optimise_result *r)
 {
     const struct model_config *c = &r->base.cfg;

@@ -86,6 +86,11 @@ void optimise_free(struct optimise_result *r);
 /* The readable report: the chosen point, the selection and its guarantee, the counts. */
 void optimise_table(FILE *out, const struct optimise_result *r);
 
+/* The debrief page's headline (cli/debrief.c), one sentence into head: "Profit is highest
+ * at inventory.reorder_point = 675: 1396 ± 15 a day", the figures rounded as the table's;
+ * into small, the requirement and the runs used against the full grid's. Plain text. */
+void optimise_headline(const struct optimise_result *r, char *head, size_t nhead, char *small, size_t nsmall);
+
 /* One row: a column per lever (SECTION.KEY), then M,M_ci95 for every metric shown, then
  * is_profit_max, as a two-lever sweep's rows (docs/contract.md section 6). */
 void optimise_csv(FILE *out, const struct optimise_result *r);

@@ -127,6 +127,18 @@ trap 'rm -rf "$T"' EXIT
     sed -n '/^servlab .* optimise — /,$p' "$T/o/summary.txt" | cmp -s - "$T/table.txt" &&
     grep -q '<h1>' "$T/o/report.html" && [ ! -s "$T/err" ]
 ok $? "--out writes optimise.csv (= --format csv), summary.txt (settings, then the table as printed) and report.html (status $rc): $(cat "$T/err"; ls "$T/o" | tr '\n' ' ')"
+# the page's headline states the result in one sentence, as the table's best point says it
+best=$(sed -n 's/^Best point: //p' "$T/table.txt")
+fig=$(sed -n '/^Best point: /{n;s/^  [a-z_]* \(.* ± [0-9.]*\) (.*/\1/p;}' "$T/table.txt")
+head=$(grep -o '<p class="headline">[^<]*' "$T/o/report.html" | sed 's/<p class="headline">//')
+[ -n "$best" ] && [ -n "$fig" ] && [ "$head" = "Profit is highest at $best: $fig a day" ]
+ok $? "report.html's headline: 'Profit is highest at $best: $fig a day' (got '$head')"
+"$S" optimise --lang zh $F $L --minimise cost_total_per_day --quiet --out "$T/oz" > "$T/tz.txt" 2> /dev/null
+best=$(sed -n 's/^最优点：//; T; s/, /，/gp' "$T/tz.txt") # the levers joined by a full-width comma
+fig=$(sed -n '/^最优点：/{n;s/^  [^ ]* \(.* ± [0-9.]*\)（.*/\1/p;}' "$T/tz.txt")
+head=$(grep -o '<p class="headline">[^<]*' "$T/oz/report.html" | sed 's/<p class="headline">//')
+[ -n "$best" ] && [ -n "$fig" ] && [ "$head" = "总成本在 $best 处最低：$fig/天" ]
+ok $? "--lang zh --minimise: the headline '总成本在 $best 处最低：$fig/天' (got '$head')"
 "$S" optimize $F $L --quiet --out "$T/o" > /dev/null 2> "$T/err"; rc=$?
 [ "$rc" = 0 ] && [ ! -s "$T/err" ]
 ok $? "optimize into optimise's folder: the same command, no warning (status $rc): $(cat "$T/err")"

@@ -11,6 +11,7 @@
 #                as text, never as markup
 #   report-7     a class of 60 student files (some identical) in one compare: every
 #                file name is on the page and in compare.csv
+#   report-8     optimise's page, in English and Chinese, with its headline
 # REPORT_HTML_STANDIN=1 writes each report.html with tests/html/standin_report.py
 # where servlab wrote none, to try this test itself; it then also checks that the
 # escaping checks catch a stand-in that does not escape. Uses $SERVLAB.
@@ -68,6 +69,21 @@ if page report-5 run-zh "$T/D5" 1 scenarios/default.ini && [ -z "$REPORT_HTML_ST
     ok "report-5.3 the Chinese page declares lang=\"zh...\"" \
         $(grep -qiE '<html[^>]* lang="?zh' "$T/D5/report.html"; echo $?) "$(grep -io '<html[^>]*>' "$T/D5/report.html")"
     ok "report-5.4 the Chinese page shows Chinese text" $(has_cjk "$T/D5/text.txt"; echo $?)
+fi
+# optimise's page: a headline box stating the result in one sentence, as run's and sweep's
+simulate report-8 optimise scenarios/stockouts_vs_inventory.ini --param inventory.reorder_point --from 150 \
+    --to 850 --step 50 --out "$T/D8"
+if page report-8 optimise "$T/D8" 0 scenarios/stockouts_vs_inventory.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    ok "report-8.3 the optimise page's headline states the best point and its profit" \
+        $(grep -q '<p class="headline">Profit is highest at inventory.reorder_point = [0-9]*: [0-9]* ± [0-9.]* a day<small>' "$T/D8/report.html"; echo $?) \
+        "$(grep -o '<p class="headline">.\{0,120\}' "$T/D8/report.html")"
+fi
+simulate report-8z optimise --lang zh scenarios/zh/stockouts_vs_inventory.ini --param inventory.reorder_point \
+    --from 150 --to 850 --step 50 --out "$T/D8z"
+if page report-8z optimise-zh "$T/D8z" 0 scenarios/zh/stockouts_vs_inventory.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    ok "report-8z.3 ... in Chinese: 利润在 inventory.reorder_point = N 处最高" \
+        $(grep -q '<p class="headline">利润在 inventory.reorder_point = [0-9]* 处最高：[0-9]* ± [0-9.]*/天<small>' "$T/D8z/report.html"; echo $?) \
+        "$(grep -o '<p class="headline">.\{0,120\}' "$T/D8z/report.html")"
 fi
 # the batch page shows the warnings batch said on stderr (the history's structure the mode
 # loses), each as its own line, in the page's language
