@@ -1438,8 +1438,12 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
     free(count);
     const struct curve_optimum *o = &curve->opt;
     double px = cx[o->best], py = cy[o->best];
-    char title[400], sub[1000], xl[240], curve_label[300], file[240], peak[40];
-    report_percent(px / 100, 2, peak, sizeof peak); /* cx is in percent */
+    char title[400], sub[1000], xl[240], curve_label[300], file[240], peak[200], words[100], level[40];
+    /* the peak's service level with its measure's words ("fill rate 99.63", then " %"):
+       the subtitle names what the percentage is, as the axes do */
+    report_metric_words(metric_defs[curve->service].name, words, sizeof words);
+    snprintf(peak, sizeof peak, "%s %s", words,
+             report_percent(px / 100, 2, level, sizeof level)); /* cx is in percent */
     /* a class that crowds near 100 % on the axis the curve spans (the files' points and
        the curve's lowest, where the axis starts): the shortfall scale, as a sweep's, so
        that their numbers stand apart */
@@ -1464,7 +1468,8 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
     const char *key = strrchr(curve->base.sweep.parameter, '.');
     key = key ? key + 1 : curve->base.sweep.parameter;
     if (shared && r->submissions)
-        /* TRANSLATORS: how many submissions land on another's point, the peak's service level, the replications */
+        /* TRANSLATORS: how many submissions land on another's point, the peak's service level with its measure ("fill
+         * rate 99.63"), the replications */
         snprintf(sub, sizeof sub,
                  P_("● each submission, numbered by rank (%zu lands on another's point); ◆ the curve's profit "
                     "peak, %s %%; %u replications",
@@ -1472,8 +1477,8 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
                     "peak, %s %%; %u replications",
                     shared),
                  shared, peak, curve->reps);
-    else if (shared) /* TRANSLATORS: how many files land on another's point, the peak's service level, the replications
-                      */
+    else if (shared) /* TRANSLATORS: how many files land on another's point, the peak's service level with its measure
+                        ("fill rate 99.63"), the replications */
         snprintf(sub, sizeof sub,
                  P_("● each file as written, numbered by rank (%zu lands on another's point); ◆ the curve's profit "
                     "peak, %s %%; %u replications",

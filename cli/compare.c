@@ -660,7 +660,20 @@ static void changes_line(FILE *out, const struct compare_entry *e)
         if (!sep) break;
         next = sep + 2;
     }
-    snprintf(part, sizeof part, "%.*s", (int)(end - text), text);
+    /* the keys joined as the reader's language lists them (；in Chinese, as the
+       "；另有 N 个键" after them); changed_shown keeps "; " for compare.csv and the pages */
+    /* TRANSLATORS: between two changed keys on compare's "changed:" line */
+    const char *joint = C_("list of keys", "; ");
+    size_t len = 0;
+    part[0] = '\0';
+    for (const char *p = text; p < end && len + 1 < sizeof part;) {
+        const char *sep = strstr(p, "; ");
+        const char *stop = sep && sep < end ? sep : end;
+        len += (size_t)snprintf(part + len, sizeof part - len, "%s%.*s", p == text ? "" : joint, (int)(stop - p), p);
+        if (len >= sizeof part) len = sizeof part - 1;
+        p = stop + (stop < end ? 2 : 0);
+        if (stop == end) break;
+    }
     fputs("      ", out);
     if (shown >= e->nchanged)
         fprintf(out, _("changed: %s"), part);
@@ -694,7 +707,9 @@ void compare_table(FILE *out, const struct compare_result *r)
     lang_pad(out, _("scenario"), w, false);
     fputc(' ', out);
     lang_pad(out, _("profit"), 10, true);
-    fprintf(out, " %8s ", "± 95%"); /* 7 columns: ± is two bytes (kept as it always was) */
+    fputc(' ', out); /* 8 columns, as the rows' " %8.2f" (by display width: ± is two bytes) */
+    lang_pad(out, "± 95%", 8, true);
+    fputc(' ', out);
     lang_pad(out, _("of best"), 9, true);
     char sname_shown[100]; /* 满足率 in Chinese, the column's metric name in English */
     report_metric_prose(sname, sname_shown, sizeof sname_shown);

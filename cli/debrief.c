@@ -216,7 +216,21 @@ static void footer(FILE *out, const struct debrief *d, unsigned long long seed, 
     fputs("</p>\n", out);
     if (d->command_line) {
         fprintf(out, "<p>%s <code>", _("To reproduce this page:"));
-        html_text(out, d->command_line);
+        /* each word unbroken (not at a path's '-' either: cli/html.c's footer styles), the
+           line wrapped only at the spaces between them */
+        for (const char *w = d->command_line; *w;) {
+            size_t len = strcspn(w, " ");
+            if (len) {
+                char *word = strndup(w, len);
+                if (!word) abort();
+                fputs("<span>", out);
+                html_text(out, word);
+                fputs("</span>", out);
+                free(word);
+            }
+            w += len;
+            if (*w) fputc(*w++, out);
+        }
         fputs("</code></p>\n", out);
     }
     fputs("</footer>\n", out);

@@ -162,7 +162,9 @@ static const char stylesheet[] =
     ".bar{display:inline-block;height:14px;background:var(--accent);vertical-align:-2px}\n"
     "code{font-family:'DejaVu Sans Mono',monospace;font-size:0.9em}\n"
     "footer{margin-top:40px;padding-top:8px;border-top:1px solid var(--rule);color:var(--muted);font-size:14px}\n"
-    "footer code{word-break:break-all}\n"
+    /* the command to reproduce a page: wrapped at its spaces as a shell command reads, a
+       word longer than the line scrolled rather than cut mid-word */
+    "footer p{overflow-x:auto}footer code span{white-space:nowrap}\n"
     "@page{size:A4;margin:14mm 12mm}\n"
     "@media print{body{font-size:11pt}main{max-width:none;padding:0}h1{font-size:18pt}h2{font-size:14pt;"
     "break-after:avoid}.headline{font-size:13pt}.note{font-size:8.5pt;white-space:pre-wrap}"

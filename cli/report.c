@@ -356,9 +356,11 @@ static void theory_stock_table(FILE *out, const struct scenario *sc, const struc
     lang_pad(out, kind, 14, false);
     fputc(' ', out);
     lang_pad(out, _("level"), 9, true);
+    int w[4]; /* 11 columns; a heading wider than that (周期服务水平公式) and two clear of the last */
     for (size_t k = 0; k < 4; k++) {
+        w[k] = (int)lang_width(_(heads[k])) > 11 ? (int)lang_width(_(heads[k])) + 2 : 11;
         fputc(' ', out);
-        lang_pad(out, _(heads[k]), 11, true);
+        lang_pad(out, _(heads[k]), w[k], true);
     }
     fputc('\n', out);
     size_t rows = n > 12 ? 1 : n;
@@ -380,8 +382,8 @@ static void theory_stock_table(FILE *out, const struct scenario *sc, const struc
         double k = (double)counted;
         fputs("  ", out);
         report_cell(out, n > 12 ? _("(mean)") : st[r].name, 14, false);
-        fprintf(out, " %9.1f %10.2f%% %10.2f%% %10.2f%% %10.2f%%\n", level / k, 100 * fcsl / k, 100 * scsl / k,
-                100 * ffill / k, 100 * sfill / k);
+        fprintf(out, " %9.1f %*.2f%% %*.2f%% %*.2f%% %*.2f%%\n", level / k, w[0] - 1, 100 * fcsl / k, w[1] - 1,
+                100 * scsl / k, w[2] - 1, 100 * ffill / k, w[3] - 1, 100 * sfill / k);
     }
     bool lost = false;
     for (size_t p = 0; p < n; p++) lost |= st[p].inv->shortage != SHORTAGE_BACKORDER;
@@ -1199,6 +1201,8 @@ static const struct {
     {"complaints_handled_rate", N_("complaints handled rate")},
     {"complaints_recovered_rate", N_("complaints recovered rate")},
     {"contract_periods_missed_share", N_("contract periods missed share")},
+    {"supply_availability", N_("supply availability")},
+    {"supply_yield_mean", N_("supply yield")},
     {"profit_per_day", N_("profit per day")},
     {"cost_total_per_day", N_("total cost per day")},
 };
@@ -1210,7 +1214,10 @@ const char *report_metric_words(const char *metric, char *buf, size_t n)
             snprintf(buf, n, "%s", _(service_names[i].words));
             return buf;
         }
-    snprintf(buf, n, "%s", metric);
+    /* in Chinese, a Latin name stands apart from the Chinese before it ("实际 x rate（%）",
+       not "实际x rate（%）"); what follows it in the messages is full-width punctuation
+       or the end, which needs no space */
+    snprintf(buf, n, lang_current() == LANG_ZH ? " %s" : "%s", metric);
     for (char *p = buf; *p; p++)
         if (*p == '_') *p = ' ';
     return buf;

@@ -88,8 +88,10 @@ void report_summary_header(FILE *out, const struct scenario *sc, const char *com
 void report_summary_files(FILE *out, const char *dir, const char *const *paths, size_t n);
 
 /* "fill rate" for fill_rate: a metric in words, in the user's language (the course's
- * terms in Chinese: docs/glossary.md); a metric not in the table is named with its
- * underscores as spaces. Returns buf. */
+ * terms in Chinese: docs/glossary.md; every rate or share a sweep or compare takes as its
+ * --service has words); a metric not in the table is named with its underscores as
+ * spaces, in Chinese after a space that sets it apart from the Chinese before it.
+ * Returns buf. */
 const char *report_metric_words(const char *metric, char *buf, size_t n);
 
 /* A metric as a sentence names it: in Chinese its words (满足率), in English its name as

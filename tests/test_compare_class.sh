@@ -104,7 +104,7 @@ run "$S" compare --lang zh --base "$B" "$T"/class/*.ini --reps 2 --quiet --out "
 ok "class-5.1 --lang zh: exits 0, writes both charts" $([ $rc -eq 0 ] && [ -s "$T/zh/profit_share.png" ] && [ -s "$T/zh/class_curve.png" ]; echo $?)
 ok "class-5.2 --lang zh: compare.csv is the English one, byte for byte" $(cmp -s "$T/zh/compare.csv" "$csv"; echo $?)
 ok "class-5.3 --lang zh: the table says what changed in Chinese" \
-    $(grep -q '^      改动：order_cycle.processing_servers = 4; inventory.safety_factor = 2$' "$T/out" && grep -q '^      改动：无$' "$T/out"; echo $?)
+    $(grep -q '^      改动：order_cycle.processing_servers = 4；inventory.safety_factor = 2$' "$T/out" && grep -q '^      改动：无$' "$T/out"; echo $?)
 ok "class-5.4 --lang zh: the charts differ from the English ones (their text is translated)" \
     $(! cmp -s "$T/zh/profit_share.png" "$T/o/profit_share.png" && ! cmp -s "$T/zh/class_curve.png" "$T/o/class_curve.png"; echo $?)
 
@@ -299,5 +299,19 @@ ok "class-7.6 a folder typed with its trailing / (as tab completion writes it): 
 run "$S" compare --lang zh --base "$B" "$B" "$T/class/" --reps 2 --quiet
 ok "class-7.6b ... in Chinese too" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "$T/class/：这是一个文件夹；要比较其中的文件，请写 $T/class/*.ini" ]; echo $?) "$(cat "$T/err")"
+
+# ---- the class curve names its peak's measure; the command to reproduce a page wraps at spaces ----
+for lang in zh en; do
+    "$S" compare --lang $lang scenarios/zh/pooling_regional.ini scenarios/zh/pooling_central.ini --reps 3 --quiet \
+        --out "$T/peak_$lang" > /dev/null 2>&1
+done
+ok "class-8.1 the class curve's subtitle names the peak's measure: 满足率 / fill rate before its level" \
+    $(grep -q '◆ 曲线的利润最高点，满足率 [0-9.]*%；' "$T/peak_zh/report.html" &&
+      grep -q "◆ the curve's profit peak, fill rate [0-9.]* %;" "$T/peak_en/report.html"; echo $?) \
+    "$(grep -o '◆[^<]*' "$T/peak_zh/report.html" "$T/peak_en/report.html")"
+ok "class-8.2 report.html's command to reproduce it: each word unbroken, the line broken only at spaces" \
+    $(grep -q '<code><span>servlab</span> <span>compare</span> <span>--lang</span> <span>en</span> ' "$T/peak_en/report.html" &&
+      grep -q 'footer code span{white-space:nowrap}' "$T/peak_en/report.html" &&
+      ! grep -q 'break-all' "$T/peak_en/report.html"; echo $?) "$(grep -A3 '<footer>' "$T/peak_en/report.html")"
 
 check_done test_compare_class

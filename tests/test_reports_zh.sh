@@ -184,13 +184,63 @@ for lang in zh en; do
     r=$(grep -E '^ +1  ' "$T/cmp_svc_$lang.txt" | token_ends)
     # the service heading is token 7 in Chinese (占最优 is one token), 8 in English (of best
     # is two); in the row, the share of best is token 5 and the "%" after the service value 7.
-    # The heading is as far right of the share's heading as the values are of the shares
-    # (the whole heading line sits a column left after "± 95%", kept as it always was).
+    # The heading is as far right of the share's heading as the values are of the shares.
     n=7
     [ $lang = en ] && n=8
     ok "zh-12 compare --lang $lang --service cycle_service_level: the service heading ends over its values" \
         $([ "$(echo "$h" | awk -v n=$n '{print $n - $(n - 1)}')" = "$(echo "$r" | awk '{print $7 - $5}')" ] &&
             grep -qE '(占最优|of best)  ' "$T/cmp_svc_$lang.txt"; echo $?) "$(sed -n '4,5p' "$T/cmp_svc_$lang.txt")"
 done
+
+# ---- compare: every heading ends over its values, after "± 95%" too (± is two bytes,
+# one column: the headings are padded by display width) ----
+for lang in zh en; do
+    "$S" compare --lang $lang scenarios/zh/pooling_regional.ini scenarios/zh/pooling_central.ini --reps 3 --quiet \
+        > "$T/cmp_ends_$lang.txt" 2> /dev/null
+    h=$(grep -E '^(名次|rank) ' "$T/cmp_ends_$lang.txt" | token_ends)
+    r=$(grep -E '^ +1  ' "$T/cmp_ends_$lang.txt" | token_ends)
+    # heading tokens (利润 ± 95% 占最优 满足率 准时率 成本 / profit ± 95% of best fill_rate on
+    # time cost) against the row's profit, ±, share, "%" after service and on time, cost
+    heads="3 5 6 7 8 9"
+    [ $lang = en ] && heads="3 5 7 8 10 11"
+    ok "zh-13 compare --lang $lang: profit, ± 95%, share, service, on time and cost headings end over their values" \
+        $([ "$(echo "$h" | awk -v f="$heads" '{n = split(f, a, " "); for (i = 1; i <= n; i++) printf "%s ", $a[i]}')" = \
+            "$(echo "$r" | awk '{printf "%s %s %s %s %s %s ", $3, $4, $5, $7, $9, $10}')" ]; echo $?) \
+        "$(sed -n '4,5p' "$T/cmp_ends_$lang.txt")"
+done
+
+# ---- compare --lang zh: the changed keys joined as Chinese lists them ----
+"$S" compare --lang zh scenarios/zh/stances/*.ini --base scenarios/zh/stances/base.ini --reps 2 --quiet \
+    > "$T/cmp_joint.txt" 2> /dev/null
+"$S" compare scenarios/zh/stances/*.ini --base scenarios/zh/stances/base.ini --reps 2 --quiet \
+    > "$T/cmp_joint_en.txt" 2> /dev/null
+ok "zh-14 compare --lang zh: 改动 joins its keys with ；, as the ；另有 after them (English keeps ; )" \
+    $(grep -q '^      改动：order_cycle.processing_servers = 2；order_cycle.expedite = late；另有' "$T/cmp_joint.txt" &&
+      ! grep '^      改动：' "$T/cmp_joint.txt" | grep -q '; ' &&
+      grep -q '^      changed: order_cycle.processing_servers = 2; order_cycle.expedite = late; and' "$T/cmp_joint_en.txt"
+      echo $?) "$(grep '改动：' "$T/cmp_joint.txt")"
+
+# ---- run --lang zh, many locations: Chinese headings, aligned ----
+"$S" run --lang zh scenarios/zh/supply_chain.ini --reps 2 > "$T/chain_zh.txt" 2> /dev/null
+ok "zh-15 run --lang zh supply_chain: 周期服务水平公式, 提前期均值, 提前期 p95 (no CSL 公式, no half-width brackets)" \
+    $(grep -q '周期服务水平公式' "$T/chain_zh.txt" && grep -q '  提前期均值  提前期 p95  ' "$T/chain_zh.txt" &&
+      ! grep -q 'CSL 公式\|提前期(天)\|提前期p95' "$T/chain_zh.txt"; echo $?) "$(grep -E '^  (仓库|库存层级) ' "$T/chain_zh.txt")"
+h=$(grep -A1 -E '^  仓库 +水平 ' "$T/chain_zh.txt" | token_ends)
+ok "zh-15b ... the theory table's headings end over their values" \
+    $([ "$(echo "$h" | sed -n 1p | awk '{print $3, $4, $5, $6}')" = "$(echo "$h" | sed -n 2p | awk '{print $3, $4, $5, $6}')" ]
+      echo $?) "$(grep -A1 -E '^  仓库 +水平 ' "$T/chain_zh.txt")"
+
+# ---- a metric in Chinese prose: its words when it has them, else its name set off by a space ----
+"$S" optimise --lang zh scenarios/zh/pooling_regional.ini --param inventory.safety_factor --from 1 --to 2 \
+    --maximise fill_rate --reps 2 > "$T/opt_words.txt" 2> /dev/null
+"$S" optimise --lang zh scenarios/zh/pooling_regional.ini --param inventory.safety_factor --from 1 --to 2 \
+    --maximise revenue_per_day --reps 2 > "$T/opt_name.txt" 2> /dev/null
+ok "zh-16 optimise --lang zh: 最大化满足率，范围： and 最大化 revenue per day，范围： (no space inside Chinese)" \
+    $(grep -q '^最大化满足率，范围：$' "$T/opt_words.txt" && grep -q '^最大化 revenue per day，范围：$' "$T/opt_name.txt"
+      echo $?) "$(sed -n 2p "$T/opt_words.txt" "$T/opt_name.txt")"
+"$S" sweep --lang zh scenarios/supplier_disruption.ini --param inventory.safety_factor --from 1 --to 2 --steps 2 \
+    --reps 2 --service supply_yield_mean --quiet --out "$T/sw_yield" > /dev/null 2>&1
+ok "zh-17 sweep --lang zh --service supply_yield_mean: the page names it 供应到货率, not by its Latin name" \
+    $(grep -q '供应到货率' "$T/sw_yield/report.html" && ! grep -q 'supply yield' "$T/sw_yield/report.html"; echo $?)
 
 check_done test_reports_zh
