@@ -224,7 +224,7 @@ char *csv_read_table(const char *path, size_t *len, bool *gb18030, char *err, si
     /* a file marked UTF-8 by its BOM is not read another way: its other bytes were added
        in another encoding, and converting the whole would garble the UTF-8 part */
     char *utf8 = !bom && scan_gbk_like(buf, got) ? from_gb18030(buf, got, &n) : NULL;
-    if (utf8 && scan_is_utf8(utf8, n)) {
+    if (utf8 && scan_chinese_text(utf8, n)) {
         free(buf);
         *gb18030 = true;
         *len = n;

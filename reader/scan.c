@@ -367,6 +367,11 @@ bool scan_is_utf8(const char *s, size_t n)
     return true;
 }
 
+static bool ascii_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* The two-byte characters of s (n bytes) read as GBK in GB2312's core, lead and trail
  * byte both 0xA1-0xFE (where Chinese characters are), or 0 when a byte past ASCII is
  * not part of a GBK pair at all (lead 0x81-0xFE, trail 0x40-0xFE but 0x7F) nor of one of
@@ -385,6 +390,10 @@ static size_t gbk_pairs(const char *s, size_t n)
         }
         if (p[i] == 0x80 || p[i] == 0xff || i + 1 == n || p[i + 1] < 0x40 || p[i + 1] == 0x7f || p[i + 1] == 0xff)
             return 0;
+        /* a pair inside a Latin word is two accented letters side by side (Größe: F6 DF),
+           which is a core pair too; one Chinese character between two Latin letters is
+           rare enough that such a file is not taken for GBK */
+        if (i > 0 && ascii_letter(p[i - 1]) && i + 2 < n && ascii_letter(p[i + 2])) return 0;
         core += p[i] >= 0xa1 && p[i + 1] >= 0xa1;
         i++;
     }
@@ -414,6 +423,34 @@ static size_t utf8_multibyte(const char *s, size_t n, size_t *invalid)
 static bool reads_as_gbk(size_t core, size_t utf8, size_t invalid)
 {
     return core >= GBK_PAIRS_MIN && (core > 2 * utf8 || invalid > utf8);
+}
+
+/* The characters outside ASCII that a Chinese table holds: ideographs, Chinese and
+ * full-width punctuation, and the symbols of GB2312's first rows that tables use (× ·
+ * ° ± “” — … ℃ № ① → ■ ★). GB18030 also decodes Big5, EUC-KR and Latin-1 bytes, to
+ * kana, Greek, Cyrillic, box drawing, accented Latin or the private-use area: a file
+ * that decodes to any of those was not written in GB18030. */
+static const struct {
+    unsigned long from, to;
+} chinese_text[] = {
+    {0x00b0, 0x00b1}, {0x00b7, 0x00b7}, {0x00d7, 0x00d7}, {0x00f7, 0x00f7}, {0x2010, 0x2030}, {0x2100, 0x2199},
+    {0x2200, 0x22ff}, {0x2460, 0x249b}, {0x25a0, 0x25ff}, {0x2600, 0x26ff}, {0x3000, 0x301f}, {0x3400, 0x4dbf},
+    {0x4e00, 0x9fff}, {0xf900, 0xfaff}, {0xfe30, 0xfe4f}, {0xff01, 0xff5e}, {0xffe0, 0xffe5}, {0x20000, 0x2ffff},
+};
+
+bool scan_chinese_text(const char *text, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    for (size_t i = 0, l; i < n; i += l) {
+        if (!(l = utf8_len(p + i, n - i))) return false;
+        if (l == 1) continue;
+        unsigned long c = p[i] & (0xffu >> (l + 1));
+        for (size_t k = 1; k < l; k++) c = c << 6 | (p[i + k] & 0x3fu);
+        size_t r = 0, nr = sizeof chinese_text / sizeof *chinese_text;
+        while (r < nr && !(c >= chinese_text[r].from && c <= chinese_text[r].to)) r++;
+        if (r == nr) return false;
+    }
+    return true;
 }
 
 bool scan_gbk_like(const char *s, size_t n)

@@ -76,6 +76,11 @@ bool scan_is_utf8(const char *text, size_t n);
  * not UTF-8 (not a UTF-8 file with a stray byte). */
 bool scan_gbk_like(const char *text, size_t n);
 
+/* Is text (n bytes of UTF-8) what a Chinese table holds: outside ASCII only Chinese
+ * characters, Chinese and full-width punctuation and the common symbols of GB2312? A file
+ * read as GB18030 must decode so; Big5, EUC-KR or Latin-1 bytes decode to other scripts. */
+bool scan_chinese_text(const char *text, size_t n);
+
 void scan_fini(struct scan *s);
 
 #endif

@@ -163,6 +163,19 @@ rc=$?
 ok "gen ... a row refused with a GB18030 history: its note is not given the row's place (status $rc)" \
     $([ $rc -eq 2 ] && grep -q "^servlab: note: $T/gbk/hist_b.csv is not UTF-8 text" "$T/err" &&
         grep -q "^$T/gbk/col_items.csv:2 (row 螺栓): .*qty.*'日期', '数量'" "$T/err"; echo $?) "$(cat "$T/err")"
+# GB18030 decodes most byte pairs: a table in another encoding is not read as Chinese.
+# Latin-1 (CP1252, a German Excel's "CSV") with two accented letters side by side, and
+# Big5 (a Traditional-Chinese Windows'), which decodes to kana and private-use
+# characters, are refused as before, not run with garbled ids
+printf 'id,revenue.price_per_unit\nMa\337band,1.5\nGr\366\337enwahl,2\nS\374\337waren,3\n' > "$T/cp1252_items.csv"
+refused "gen a CP1252 batch table (Gr\366\337e: two accented letters in a word) is not read as GB18030" \
+    scenarios/planner/base.ini "$T/cp1252_items.csv: contains bytes that are not UTF-8 text; save it as UTF-8 CSV" \
+    batch "$T/cp1252_items.csv"
+printf 'id,revenue.price_per_unit\n螺栓,1.5\n螺母,2\n' | iconv -f UTF-8 -t BIG5 > "$T/big5_items.csv"
+"$S" batch scenarios/planner/base.ini "$T/big5_items.csv" --quiet > "$T/out" 2> "$T/err"
+rc=$?
+ok "gen a Big5 batch table is refused, not read as GB18030 (status $rc)" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && ! grep -q 'read as GB18030' "$T/err" && grep -q 'save it as UTF-8 CSV' "$T/err"; echo $?) "$(cat "$T/err")"
 # a table whose UTF-8 BOM says it is UTF-8 but has GBK bytes too: refused, not converted
 printf '\357\273\277id,inventory.order_quantity\n\266\251\265\245,1200\n' > "$T/gbk_items.csv"
 refused "gen a batch table with a UTF-8 BOM and GBK bytes" scenarios/planner/base.ini \
