@@ -560,6 +560,17 @@ void batch_summary_values(FILE *out, const struct batch_result *r, const char *d
     fprintf(out, "rows_gaining_significantly: %zu\n", r->significant);
 }
 
+enum { DECIMALS_MAX = 8 };
+
+/* The decimals for a gain whose printed interval is ci (for a constant gain, the gain):
+ * 2, or two significant digits of an interval under 0.005. */
+static int interval_decimals(double ci)
+{
+    int d = 2;
+    if (isfinite(ci) && ci > 0 && ci < 0.005) d = (int)floor(-log10(ci)) + 2;
+    return d > DECIMALS_MAX ? DECIMALS_MAX : d;
+}
+
 void batch_summary(FILE *out, const struct batch_result *r)
 {
     double now = 0, best = 0;
@@ -576,14 +587,15 @@ void batch_summary(FILE *out, const struct batch_result *r)
     if (r->swept) {
         char keys[220];
         lever_names(r, " + ", keys, sizeof keys);
+        int total_decimals = interval_decimals(r->total_gain.ci95); /* "+0.0019 ± 0.0017", as the rows */
         /* TRANSLATORS: the total gain a day, its paired 95% half-width, the gain in per cent,
            the rows whose gain is significant and all rows */
         fprintf(out,
-                P_(", %.2f at the recommended %s\n(%+.2f ± %.2f a day, %+.1f%%; %zu of %zu row gains significantly).\n",
-                   ", %.2f at the recommended %s\n(%+.2f ± %.2f a day, %+.1f%%; %zu of %zu rows gain significantly).\n",
+                P_(", %.2f at the recommended %s\n(%+.*f ± %.*f a day, %+.1f%%; %zu of %zu row gains significantly).\n",
+                   ", %.2f at the recommended %s\n(%+.*f ± %.*f a day, %+.1f%%; %zu of %zu rows gain significantly).\n",
                    r->n),
-                best, keys, best - now, r->total_gain.ci95, now != 0 ? 100 * (best - now) / fabs(now) : 0.0,
-                r->significant, r->n);
+                best, keys, total_decimals, best - now, total_decimals, r->total_gain.ci95,
+                now != 0 ? 100 * (best - now) / fabs(now) : 0.0, r->significant, r->n);
         /* xgettext:no-c-format */
         fputs(_("The recommended setting is the sweep's grid point of highest mean profit. A gain is significant when\n"
                 "its 95% interval, paired over the replications (as written and as recommended on the same random\n"
@@ -665,11 +677,8 @@ static double at_decimals(double x, int d)
 
 int batch_gain_decimals(const struct batch_row *row)
 {
-    enum { DECIMALS_MAX = 8 };
-    double gain = row->best_profit - row->profit.mean, x = row->gain_constant ? fabs(gain) : row->gain_ci95;
-    int d = 2;
-    if (isfinite(x) && x > 0 && x < 0.005) d = (int)floor(-log10(x)) + 2;
-    if (d > DECIMALS_MAX) d = DECIMALS_MAX;
+    double gain = row->best_profit - row->profit.mean;
+    int d = interval_decimals(row->gain_constant ? fabs(gain) : row->gain_ci95);
     while (row->gain_significant && d < DECIMALS_MAX && at_decimals(gain, d) - at_decimals(row->gain_ci95, d) <= 0) d++;
     return d;
 }

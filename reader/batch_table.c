@@ -108,7 +108,7 @@ static void percent_cell(char *v, size_t size, const char *col)
     char section[120];
     snprintf(section, sizeof section, "%.*s", (int)(dot - col), col);
     int key = key_find(section, dot + 1);
-    if (key < 0 || key_defs[key].type != KEY_NUMBER || !key_is_share(section, dot + 1)) return;
+    if (key < 0 || !key_def_takes_percent(&key_defs[key])) return;
     char share[CSV_FIELD_LEN];
     if (value_percent_share(v, share, sizeof share) && strtod(share, NULL) >= 0 && strtod(share, NULL) <= 1 &&
         strlen(share) < size)

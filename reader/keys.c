@@ -263,7 +263,7 @@ static int check_targets(const char *text, char *err, size_t errlen)
         snprintf(err, errlen, _("the target of %s must be a share from 0 to 1, got %s%s"), word, number,
                  strchr(number, '%') ? "" : value_share_hint(x, hint, sizeof hint));
         break;
-    } break;
+    }
     case CONTRACT_REPEATED: snprintf(err, errlen, _("%s has two targets; give it one"), word); break;
     case CONTRACT_TOO_MANY:
         snprintf(err, errlen, _("a contract takes at most %d targets"), CONTRACT_TARGETS_MAX);
@@ -542,7 +542,10 @@ int key_find(const char *section, const char *name)
 
 bool key_def_takes_percent(const struct key_def *d)
 {
-    return (d->flags & KEY_TAKES_PERCENT) || (d->type == KEY_NUMBER && d->min >= 0 && d->max <= 1);
+    /* a share by its unit, not by its range alone: churn_per_day lies in 0..1 too, but is
+       a rate a day, and "5%" of it would be read as a monthly or yearly figure */
+    return (d->flags & KEY_TAKES_PERCENT) ||
+           (d->type == KEY_NUMBER && d->min >= 0 && d->max <= 1 && strncmp(d->unit, "share", 5) == 0);
 }
 
 bool key_takes_percent(const char *section, const char *name)

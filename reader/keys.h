@@ -27,19 +27,21 @@ enum key_type {
 };
 
 enum key_flags {
-    KEY_MIN_EXCLUSIVE = 1 << 0, /* value must be > min, not >= */
-    KEY_MEAN_POSITIVE = 1 << 1, /* distributions: the mean must be > 0 */
-    KEY_MAX_EXCLUSIVE = 1 << 2, /* value must be < max, not <= */
-    KEY_IN_ENTRY = 1 << 3,      /* family keys: stored in the reader's entry, not the model's config */
-    KEY_PAIRS = 1 << 4,         /* lists: items are a:b pairs */
-    KEY_DERIVED = 1 << 5,       /* no default: when not given, the reader works it out (shares, initial_on_hand) */
-    KEY_OFF_AT_ZERO = 1 << 6,   /* counts: 0 asks for nothing (catalog_items): `servlab check` writes 0 as "not set",
-                                   and giving the key where it is not used is no error */
-    KEY_DRAWS_AT_MOST = 1 << 7, /* distributions: every draw must be <= max (else only the mean) */
-    KEY_LIMIT = 1 << 8,         /* a capacity or largest size: left out it is no limit, and 0 (which would stop
-                                   everything) is refused saying so */
-    KEY_TAKES_PERCENT = 1 << 9, /* text whose shares may end in '%' ([contract] targets): a full-width '％' is
-                                   told to type '%', not to write a decimal */
+    KEY_MIN_EXCLUSIVE = 1 << 0,   /* value must be > min, not >= */
+    KEY_MEAN_POSITIVE = 1 << 1,   /* distributions: the mean must be > 0 */
+    KEY_MAX_EXCLUSIVE = 1 << 2,   /* value must be < max, not <= */
+    KEY_IN_ENTRY = 1 << 3,        /* family keys: stored in the reader's entry, not the model's config */
+    KEY_PAIRS = 1 << 4,           /* lists: items are a:b pairs */
+    KEY_DERIVED = 1 << 5,         /* no default: when not given, the reader works it out (shares, initial_on_hand) */
+    KEY_OFF_AT_ZERO = 1 << 6,     /* counts: 0 asks for nothing (catalog_items): `servlab check` writes 0 as "not set",
+                                     and giving the key where it is not used is no error */
+    KEY_DRAWS_AT_MOST = 1 << 7,   /* distributions: every draw must be <= max (else only the mean) */
+    KEY_LIMIT = 1 << 8,           /* a capacity or largest size: left out it is no limit, and 0 (which would stop
+                                     everything) is refused saying so */
+    KEY_TAKES_PERCENT = 1 << 9,   /* text whose shares may end in '%' ([contract] targets): a full-width '％' is
+                                     told to type '%', not to write a decimal */
+    KEY_SERVICE_TARGET = 1 << 10, /* a service level aimed at (target_fill_rate): a percentage under 1
+                                     ("0.98%") mixes the two ways of writing a share, and is refused */
 };
 
 /* When a key is used (keys.def: .applies). Where it is not, `servlab check` writes why

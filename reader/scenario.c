@@ -330,6 +330,14 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             report(ld, line, sec, d->name, "%s", problem);
             return -1;
         }
+        if (percent && d->flags & KEY_SERVICE_TARGET && x < 0.01) { /* "0.98%": 0.98 or 98% was meant */
+            double typed = 100 * x;
+            report(ld, line, sec, d->name,
+                   /* TRANSLATORS: "'0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%" */
+                   _("'%s' aims at %.10g%%, under 1%%; for %.10g%% write %.10g or %.10g%%"), text + strspn(text, " \t"),
+                   typed, 100 * typed, typed, 100 * typed);
+            return -1;
+        }
         if (percent) /* quoted as written: "got 120%" */
             snprintf(got, sizeof got, "%.*s%%", (int)strcspn(text + strspn(text, " \t"), " \t%"),
                      text + strspn(text, " \t"));

@@ -110,6 +110,10 @@ ok "batch-4.10b ... a significant gain under a cent a day shows its digits, its 
         grep -q '<td class="num">0.0019</td><td class="ci">0.0017</td>' "$T/gains/report.html"
     echo $?) "$(cat "$T/gains.txt")"
 
+ok "batch-4.10c ... and the total gain with the digits its interval needs, not +0.01 ± 0.00" \
+    $(grep -q '^(+0\.0094 ± 0\.0017 a day, +0\.2%; 1 of 2 rows gain significantly)\.$' "$T/gains.txt"; echo $?) \
+    "$(grep -A1 '^Total profit' "$T/gains.txt")"
+
 # a long file of two items: A's rows daily, B's weekly. Each item is judged by its own
 # rows: A runs as days, B is refused naming it and the column that sets its period alone
 awk 'BEGIN { print "date,sku,qty"; for (i = 0; i < 60; i++) { day = 5 + i; m = 1

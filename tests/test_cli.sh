@@ -274,6 +274,19 @@ ok "cli-10.7 target_cycle_service_level = 95% runs as 0.95 (status $rc)" \
 run "$S" check "$T/lever_pct.ini" --set inventory.target_cycle_service_level=97.5%
 ok "cli-10.8 --set a share as 97.5%: check writes 0.975 (status $rc)" \
     $([ $rc -eq 0 ] && grep -q '^target_cycle_service_level = 0.975 ' "$T/out"; echo $?) "$(cat "$T/err"; grep target_ "$T/out")"
+# 0.98% mixes the two ways of writing a share: a service target under 1% is refused, not
+# run as a fill rate of 0.0098 (an error rate of 0.5% is a share like any other)
+run "$S" run scenarios/default.ini --set inventory.target_fill_rate=0.98%
+ok "cli-10.8b a service target of 0.98% is refused, naming 0.98 and 98% (status $rc)" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] &&
+      grep -q "^--set inventory.target_fill_rate=0.98%: \[inventory\] target_fill_rate: '0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%$" "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/default.ini --set order_cycle.picking_error_rate=0.5% --reps 2 --quiet --format csv
+ok "cli-10.8c ... while a share that is no target takes 0.5% (status $rc)" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
+# a rate a day in 0..1 is no share: churn_per_day = 5% is not read as 0.05 a day
+printf '[demand]\norders_per_day = 5\n[customers]\ninitial = 100\nchurn_per_day = 5%%\n' > "$T/churn_pct.ini"
+run "$S" check "$T/churn_pct.ini"
+ok "cli-10.8d churn_per_day = 5% is refused: a rate a day, not a share (status $rc)" \
+    $([ $rc -eq 2 ] && grep -q "churn_per_day: '5%' is not a number" "$T/err"; echo $?) "$(cat "$T/err")"
 # a replayed history still gives units_per_order its order sizes, which the levers read:
 # check says so, and shows the derived gamma rounded as a lever's level (not 16 digits)
 printf '[demand]\nhistory = %s/scenarios/planner/history/bolt_01.csv\nhistory_kind = daily\nhistory_mode = replay\n' "$PWD" > "$T/replay.ini"
