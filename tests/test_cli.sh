@@ -811,7 +811,7 @@ if command -v script > /dev/null 2>&1; then
     # is checked), or after 5 minutes: the sanitizer build on a busy machine is slow, and
     # the run alone would take far longer
     printf '[run]\nhorizon_days = 1000000\nreplications = 1\n\n[demand]\norders_per_day = 2000\n' > "$T/bar.ini"
-    percents() { tr '\r' '\n' < "$T/tty" | sed -n 's/^\[[#.]*\] *\([0-9]*\)% of 1 replication.*/\1/p' > "$T/percents"; }
+    percents() { [ -e "$T/tty" ] || return 1; tr '\r' '\n' < "$T/tty" | sed -n 's/^\[[#.]*\] *\([0-9]*\)% of 1 replication.*/\1/p' > "$T/percents"; }
     moved() { percents && [ "$(sort -un "$T/percents" | wc -l)" -ge 2 ] && [ "$(tail -n 1 "$T/percents")" -gt 0 ]; }
     script -qec "echo \$\$ > $T/bar.pid; exec $S run $T/bar.ini --threads 1" /dev/null > "$T/tty" 2>&1 &
     spid=$!

@@ -471,8 +471,14 @@ stop
 start "$T/state11" --threads 1 --rate 0
 i=1
 : > "$T/q.status"
-while [ $i -le 280 ]; do # runs of 100 years (seconds each): one runs, 256 wait, the rest are turned away
-    sed "s/^horizon_days = 365 /horizon_days = $((36500 + i)) /" "$B" > "$T/q.ini"
+# runs of 100 years (seconds each): one runs, 256 wait, the rest are turned away. The one
+# that runs is of 650,000 days, about a minute in the plain build and near the CPU time a
+# submission may ask for (cli/serve.h): a server that waited for it would miss
+# STOP_BOUND_MS, which a server that waited for no run meets many times over.
+while [ $i -le 280 ]; do
+    days=$((36500 + i))
+    [ $i -eq 1 ] && days=650000
+    sed "s/^horizon_days = 365 /horizon_days = $days /" "$B" > "$T/q.ini"
     $C -o /dev/null -D "$T/q.headers" -w '%{http_code}\n' -F "name=q$i" -F "file=@$T/q.ini" "$U/submit" >> "$T/q.status"
     i=$((i + 1))
 done
@@ -484,7 +490,7 @@ echo "bad request: serve-8.1 the queue full -> 503 ($full of 280; $accepted acce
 s=$(status "$U/leaderboard")
 ok "serve-8.2 ... while the pages still answer" $([ "$s" = 200 ]; echo $?) "$s"
 stop
-ok "serve-8.3 SIGTERM in the middle of a long run: stopped without running the 256 waiting" $([ $STOP_MS -lt $STOP_BOUND_MS ]; echo $?) "$STOP_MS ms"
+ok "serve-8.3 SIGTERM in the middle of a minute-long run: stopped without finishing it or running the 256 waiting" $([ $STOP_MS -lt $STOP_BOUND_MS ]; echo $?) "$STOP_MS ms"
 echo "stop: SIGTERM with a long run in progress and 256 waiting took $STOP_MS ms"
 whole=1
 for f in "$T"/state11/runs/*.csv; do # the first line, 10 rows of metrics, "backlog", its 10 rows
