@@ -98,10 +98,10 @@ static int decimal_comma_cell(char *v, const char *col)
 /* A cell such as "97.5%" or "97.50%" (as a spreadsheet saves a cell formatted as a
  * percentage) of a key that is a share, at most 1 (target_fill_rate, returns.share): the
  * cell becomes the share it means, "0.975" (value_percent_share), so that batch.csv
- * writes it so. Any other cell, a percentage outside 0% to 100% (the reader's message
- * quotes it as typed) and a percentage of a key that is no share (a holding cost of
- * "2.5%" a year is not 0.025 a day) are left to the scenario reader.
- * Run after decimal_comma_cell: "97,5%" of a semicolon table is "97.5%" by then. */
+ * writes it so. Any other cell, a percentage outside 0% to 100% or a service target under
+ * 1% (the reader's message quotes it as typed: key_percent_too_small) and a percentage of a key that is no share (a
+ * holding cost of "2.5%" a year is not 0.025 a day) are left to the scenario reader. Run after decimal_comma_cell:
+ * "97,5%" of a semicolon table is "97.5%" by then. */
 static void percent_cell(char *v, size_t size, const char *col)
 {
     const char *dot = strrchr(col, '.');
@@ -111,7 +111,7 @@ static void percent_cell(char *v, size_t size, const char *col)
     if (key < 0 || !key_def_takes_percent(&key_defs[key])) return;
     char share[CSV_FIELD_LEN];
     if (value_percent_share(v, share, sizeof share) && strtod(share, NULL) >= 0 && strtod(share, NULL) <= 1 &&
-        strlen(share) < size)
+        !key_percent_too_small(&key_defs[key], strtod(share, NULL)) && strlen(share) < size)
         memcpy(v, share, strlen(share) + 1);
 }
 

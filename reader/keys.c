@@ -548,6 +548,11 @@ bool key_def_takes_percent(const struct key_def *d)
            (d->type == KEY_NUMBER && d->min >= 0 && d->max <= 1 && strncmp(d->unit, "share", 5) == 0);
 }
 
+bool key_percent_too_small(const struct key_def *d, double share)
+{
+    return (d->flags & KEY_SERVICE_TARGET) && share < 0.01;
+}
+
 bool key_takes_percent(const char *section, const char *name)
 {
     int k = section[0] && name[0] ? key_find(section, name) : -1;

@@ -167,6 +167,11 @@ int key_find(const char *section, const char *name);
  * share (from 0 to at most 1), or a text of shares (KEY_TAKES_PERCENT, [contract] targets)? */
 bool key_def_takes_percent(const struct key_def *d);
 
+/* Is share, written as a percentage, one that key d refuses: a service target under 1%
+ * ("0.98%" mixes the two ways of writing a share; KEY_SERVICE_TARGET)? The scenario reader
+ * says why; a batch cell is left as typed for it. */
+bool key_percent_too_small(const struct key_def *d, double share);
+
 /* Does key `name` of `section` exist and take shares ending in '%' (key_def_takes_percent)? */
 bool key_takes_percent(const char *section, const char *name);
 

@@ -330,7 +330,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             report(ld, line, sec, d->name, "%s", problem);
             return -1;
         }
-        if (percent && d->flags & KEY_SERVICE_TARGET && x < 0.01) { /* "0.98%": 0.98 or 98% was meant */
+        if (percent && key_percent_too_small(d, x)) { /* "0.98%": 0.98 or 98% was meant */
             double typed = 100 * x;
             report(ld, line, sec, d->name,
                    /* TRANSLATORS: "'0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%" */
