@@ -545,16 +545,21 @@ def bench_sweep_threads(results):
 # alone caps the 20-replication sweep (about 2 s) below 1.8x even if its work scaled
 # perfectly. Scale-out is for runs far longer than either; both figures are printed.
 MPI_REPS = (20, 100)
+# The CPUs a 1-rank run is held to, in turn (mpirun --cpu-set): left alone, Open MPI binds
+# a single rank to CPU 0 every time, while 2 ranks use every CPU, and this machine's
+# virtual CPUs are not equally fast (bench/README.md, "The eighth round").
+MPI_CPUS = sorted(os.sched_getaffinity(0))[:2]
 
 
 def bench_mpi(results):
     """The sweep through servlab-mpi (make MPI=1) under mpirun, 1 rank against 2, each
-    rank on 1 thread, alternately, 3 times each, with 20 and with 100 replications a
-    point; each CSV must equal servlab's."""
+    rank on 1 thread, alternately, 1 rank held to each CPU in turn (MPI_CPUS), with 20 and
+    with 100 replications a point; each CSV must equal servlab's."""
     print()
     run_text = " ".join(SWEEP_RUN).replace("--reps 20", "--reps N")
     print("Sweep on MPI ranks: 'mpirun -np R servlab-mpi %s --threads 1', R = 1 and 2 alternately," % run_text)
-    print("3 times each, N = %s, the whole command (mpirun's start-up included)" % " and ".join(map(str, MPI_REPS)))
+    print("%d times each, 1 rank held to CPU %s in turn (--cpu-set), N = %s, the whole command (mpirun's start-up "
+          "included)" % (2 * len(MPI_CPUS), " and ".join(map(str, MPI_CPUS)), " and ".join(map(str, MPI_REPS))))
     mpirun = next((os.path.join(d, "mpirun") for d in os.environ.get("PATH", "").split(os.pathsep)
                    if os.access(os.path.join(d, "mpirun"), os.X_OK)), None)
     if not os.access(SERVLAB_MPI, os.X_OK) or mpirun is None:
@@ -568,9 +573,10 @@ def bench_mpi(results):
     def sweep_run(reps):  # SWEEP_RUN with its --reps value replaced
         k = SWEEP_RUN.index("--reps") + 1
         return SWEEP_RUN[:k] + [str(reps)] + SWEEP_RUN[k + 1:]
-    def mpirun_sweep(ranks, reps, extra=()):  # (seconds, stdout) of one whole command
+    def mpirun_sweep(ranks, reps, extra=(), cpu=None):  # (seconds, stdout) of one whole command
         start = time.perf_counter()
-        p = subprocess.run([mpirun, "-np", str(ranks), "--oversubscribe", SERVLAB_MPI] + sweep_run(reps) +
+        held = [] if cpu is None else ["--cpu-set", str(cpu)]
+        p = subprocess.run([mpirun, "-np", str(ranks), "--oversubscribe"] + held + [SERVLAB_MPI] + sweep_run(reps) +
                            ["--threads", "1"] + list(extra), cwd=ROOT, env=env, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, text=True)
         seconds = time.perf_counter() - start
@@ -593,26 +599,36 @@ def bench_mpi(results):
             reference = results["sweep_threads"]["csv"]
         else:
             reference = run([SERVLAB] + sweep_run(reps))
-        t = {1: [], 2: []}
+        # 1 rank on each CPU in turn, each run followed by one of 2 ranks
+        one = {cpu: [] for cpu in MPI_CPUS}
+        two = []
         same = True
         before = cpu_sample()
-        for _ in range(3):
-            for ranks in (1, 2):
-                seconds, out = mpirun_sweep(ranks, reps)
-                t[ranks].append(seconds)
-                same &= out == reference
+        for k in range(2 * len(MPI_CPUS)):
+            cpu = MPI_CPUS[k % len(MPI_CPUS)]
+            seconds, out = mpirun_sweep(1, reps, cpu=cpu)
+            one[cpu].append(seconds)
+            same &= out == reference
+            seconds, out = mpirun_sweep(2, reps)
+            two.append(seconds)
+            same &= out == reference
         others = others_share(before, cpu_sample())
-        speedup = statistics.median(t[1]) / statistics.median(t[2])
-        net = (statistics.median(t[1]) - s1) / max(statistics.median(t[2]) - s2, 1e-9)
+        # 1 rank on the CPUs' average speed: the harmonic mean of each CPU's median, the
+        # time the same work takes at the mean of the CPUs' rates, which 2 ranks add up
+        one_mean = len(MPI_CPUS) / sum(1 / statistics.median(one[cpu]) for cpu in MPI_CPUS)
+        speedup = one_mean / statistics.median(two)
+        first = statistics.median(one[MPI_CPUS[0]]) / statistics.median(two)
+        net = (one_mean - s1) / max(statistics.median(two) - s2, 1e-9)
         print("  N = %d (%d runs)" % (reps, 31 * reps))
-        print("    seconds  1 rank  %s" % summary(t[1]))
-        print("             2 ranks %s" % summary(t[2]))
-        print("    speed-up %.2f (median over median; %.2f net of start-up); CSV %s servlab's;"
-              " other programs kept %.0f%% of the CPUs busy%s" % (
-                  speedup, net, "byte-identical to" if same else "DIFFERS from", 100 * others,
-                  "  -- WARNING: the speed-up is understated" if others > 0.1 else ""))
+        for cpu in MPI_CPUS:
+            print("    seconds  1 rank on CPU %d  %s" % (cpu, summary(one[cpu])))
+        print("             2 ranks         %s" % summary(two))
+        print("    speed-up %.2f (against 1 rank at the CPUs' mean rate, %.2f s; %.2f net of start-up;"
+              " %.2f against CPU %d alone); CSV %s servlab's; other programs kept %.0f%% of the CPUs busy%s" % (
+                  speedup, one_mean, net, first, MPI_CPUS[0], "byte-identical to" if same else "DIFFERS from",
+                  100 * others, "  -- WARNING: the speed-up is understated" if others > 0.1 else ""))
         results["mpi" if reps == MPI_REPS[-1] else "mpi_short"] = {
-            "speedup": speedup, "same": same, "others": others, "net": net, "reps": reps}
+            "speedup": speedup, "same": same, "others": others, "net": net, "reps": reps, "first": first}
         same_all &= same
     return same_all
 
@@ -652,8 +668,9 @@ def throughput_verdicts(results):
         short = results["mpi_short"]
         verdict("MPI sweep (%d replications a point): 2 ranks at least 1.8x as fast as 1, byte-identical results"
                 % m["reps"], m["speedup"] >= 1.8 and m["same"] and short["same"],
-                "%.2fx (%.2fx net of start-up), results %s%s; with %d replications a point %.2fx" % (
-                    m["speedup"], m["net"], "identical" if m["same"] and short["same"] else "DIFFER",
+                "%.2fx against 1 rank at the CPUs' mean rate (%.2fx net of start-up; %.2fx against CPU %d alone),"
+                " results %s%s; with %d replications a point %.2fx" % (
+                    m["speedup"], m["net"], m["first"], MPI_CPUS[0], "identical" if m["same"] and short["same"] else "DIFFER",
                     busy_note(m["others"]), short["reps"], short["speedup"]))
 
 
