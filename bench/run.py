@@ -551,6 +551,13 @@ MPI_REPS = (20, 100)
 MPI_CPUS = sorted(os.sched_getaffinity(0))[:2]
 
 
+def at_mean_rate(seconds):
+    """The time of one run at the mean of the rates of runs that took `seconds` each (one
+    per CPU): their harmonic mean. 2 ranks, one on each CPU, add the CPUs' rates, so
+    against this time their ideal speed-up is exactly 2, whichever CPU is the slower."""
+    return len(seconds) / sum(1 / s for s in seconds)
+
+
 def bench_mpi(results):
     """The sweep through servlab-mpi (make MPI=1) under mpirun, 1 rank against 2, each
     rank on 1 thread, alternately, 1 rank held to each CPU in turn (MPI_CPUS), with 20 and
@@ -613,9 +620,7 @@ def bench_mpi(results):
             two.append(seconds)
             same &= out == reference
         others = others_share(before, cpu_sample())
-        # 1 rank on the CPUs' average speed: the harmonic mean of each CPU's median, the
-        # time the same work takes at the mean of the CPUs' rates, which 2 ranks add up
-        one_mean = len(MPI_CPUS) / sum(1 / statistics.median(one[cpu]) for cpu in MPI_CPUS)
+        one_mean = at_mean_rate([statistics.median(one[cpu]) for cpu in MPI_CPUS])
         speedup = one_mean / statistics.median(two)
         first = statistics.median(one[MPI_CPUS[0]]) / statistics.median(two)
         net = (one_mean - s1) / max(statistics.median(two) - s2, 1e-9)

@@ -4,7 +4,8 @@
 # events, orders, fill rate, mean order cycle, mean on hand and replenishments per day:
 # a cheap guard that changes to models/ or sim/ keep the order of events and the draws
 # (make bench checks the same on long runs). Uses the bench programs next to $SERVLAB
-# (default build/servlab): BUILD/bench/bench and BUILD/bench/bare_default.
+# (default build/servlab): BUILD/bench/bench and BUILD/bench/bare_default. Also the
+# arithmetic of bench/run.py's MPI speed-up (bench-3).
 cd "$(dirname "$0")/.." || exit 1
 B=$(dirname "${SERVLAB:-build/servlab}")
 bench=$B/bench/bench
@@ -35,5 +36,10 @@ for days in 40 365; do
     done
 done
 ok "bench-2 some of these replications had a stockout (fill rate below 1: $short of 10)" $([ $short -gt 0 ]; echo $?)
+# bench/run.py judges 2 MPI ranks against 1 rank at the CPUs' mean rate: with CPU 1 at
+# 0.72 of CPU 0's rate (10 s against 13.89 s), 2 ranks that add both rates (5.81 s) are 2x
+mean=$(cd bench && python3 -c 'import run; print("%.3f" % (run.at_mean_rate([10.0, 10.0 / 0.72]) / (10.0 / 1.72)))')
+ok "bench-3 the MPI speed-up's 1-rank time is the CPUs' harmonic mean: 2 ranks that add both CPUs' rates are 2x ($mean)" \
+    $([ "$mean" = 2.000 ]; echo $?)
 echo "test_bench: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
