@@ -547,7 +547,7 @@ def bench_sweep_threads(results):
 MPI_REPS = (20, 100)
 # The CPUs a 1-rank run is held to, in turn (mpirun --cpu-set): left alone, Open MPI binds
 # a single rank to CPU 0 every time, while 2 ranks use every CPU, and this machine's
-# virtual CPUs are not equally fast (bench/README.md, "The eighth round").
+# virtual CPUs are not equally fast (bench/README.md, "The MPI sweep's 1-rank reference on each CPU").
 MPI_CPUS = sorted(os.sched_getaffinity(0))[:2]
 
 
