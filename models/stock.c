@@ -20,7 +20,13 @@ static void level_set(struct timeavg *a, double now, double level)
     if (level != a->level) timeavg_set(a, now, level);
 }
 
-/* Record the levels after any change. */
+/* Record the levels after any change.
+ *
+ * Contract: every function of this file that changes on order or owed ends by calling
+ * levels_changed (directly, or through shelf_filled), so that between the calls the
+ * model makes on order and owed are tidy and on order's time average holds its level.
+ * stock_allocated relies on it to record on hand and backordered alone (and asserts
+ * it). */
 static void levels_changed(struct stock *s, double now)
 {
     /* dust swept off the shelf (or, below 0, issued beyond it) counts as issued, so
@@ -35,6 +41,27 @@ static void levels_changed(struct stock *s, double now)
     level_set(&s->on_hand_avg, now, s->on_hand);
     level_set(&s->backorder_avg, now, s->backordered);
     level_set(&s->on_order_avg, now, s->on_order);
+    level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1); /* closed: not out of stock */
+    if (s->cfg->storage_capacity > 0) level_set(&s->overflow_avg, now, fmax(0, s->on_hand - s->cfg->storage_capacity));
+    if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
+}
+
+/* levels_changed after an allocation (stock_allocated): only on hand and backordered
+ * changed, so on order and owed are as levels_changed left them (its contract, checked
+ * here); the same levels recorded with the same sums, less the work on the two that did
+ * not move. */
+static void allocation_levels_changed(struct stock *s, double now)
+{
+    /* on order as recorded, owed tidy (0, or at least UNITS_DUST: it is never below 0) */
+    assert(s->on_order == s->on_order_avg.level && !(s->owed > 0 && s->owed < UNITS_DUST) &&
+           "on order and owed are recorded where they change (levels_changed)");
+    double swept = s->on_hand - tidy(s->on_hand);
+    s->on_hand -= swept;
+    s->totals.issued += swept;
+    s->backordered = tidy(s->backordered);
+    assert(s->on_hand >= 0 && s->backordered >= 0);
+    level_set(&s->on_hand_avg, now, s->on_hand);
+    level_set(&s->backorder_avg, now, s->backordered);
     level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1); /* closed: not out of stock */
     if (s->cfg->storage_capacity > 0) level_set(&s->overflow_avg, now, fmax(0, s->on_hand - s->cfg->storage_capacity));
     if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
@@ -247,7 +274,9 @@ double stock_supply(struct stock *s, struct sim *sim, double units)
         s->owed += units - take;
         s->cycle_short = true;
     }
-    stock_allocated(s, sim);
+    /* owed changed: every level recorded (not stock_allocated's on hand and backordered) */
+    levels_changed(s, sim_now(sim));
+    review_if_due(s, sim);
     return take;
 }
 
@@ -339,7 +368,7 @@ double stock_take(struct stock *s, double units)
 void stock_allocated(struct stock *s, struct sim *sim)
 {
     if (s->unlimited) return;
-    levels_changed(s, sim_now(sim));
+    allocation_levels_changed(s, sim_now(sim));
     review_if_due(s, sim);
 }
 
