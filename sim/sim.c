@@ -215,22 +215,31 @@ __attribute__((noinline, cold)) static void grow(struct sim *sim)
     sim->heap = resized(sim->heap, sim->cap);
 }
 
-/* The record of a new event, with the next sequence number. */
-static inline struct heap_entry new_entry(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
+/* The record of a new event, with the next sequence number, for a class and handler
+ * already checked (a lane's, checked when it was opened). */
+static inline struct heap_entry new_entry_checked(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
     /* finite and not in the past: NaN and -inf fail the first test, +inf the second */
     assert(time >= sim->clock.now && "an event cannot be scheduled in the past");
     assert(time < INFINITY);
-    assert((unsigned)priority <= SIM_PRIORITY_MAX);
-    assert(fn);
     assert(sim->seq < SEQ_MASK);
     uint64_t seq = sim->seq++;
     return (struct heap_entry){time, ((uint64_t)priority << SEQ_BITS) | seq, fn, ctx};
 }
 
-static inline sim_handle handle_of(const struct heap_entry *e)
+/* The record of a new event, with the next sequence number. */
+static inline struct heap_entry new_entry(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    return (e->key & SEQ_MASK) + 1;
+    assert((unsigned)priority <= SIM_PRIORITY_MAX);
+    assert(fn);
+    return new_entry_checked(sim, time, priority, fn, ctx);
+}
+
+/* The handle of the event new_entry made last: its sequence number + 1, which the
+ * counter holds now (read before the record is moved: no mask to apply). */
+static inline sim_handle newest_handle(const struct sim *sim)
+{
+    return sim->seq;
 }
 
 /* Put e on the list: in the held slot if it is a recurring process's and the slot is
@@ -249,15 +258,17 @@ static inline void insert(struct sim *sim, const struct heap_entry *e, bool recu
 sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
     struct heap_entry e = new_entry(sim, time, priority, fn, ctx);
+    sim_handle handle = newest_handle(sim);
     insert(sim, &e, false);
-    return handle_of(&e);
+    return handle;
 }
 
 sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
     struct heap_entry e = new_entry(sim, time, priority, fn, ctx);
+    sim_handle handle = newest_handle(sim);
     insert(sim, &e, true);
-    return handle_of(&e);
+    return handle;
 }
 
 int sim_lane_open(struct sim *sim, int priority, sim_handler fn)
@@ -364,22 +375,24 @@ sim_handle sim_schedule_lane(struct sim *sim, int lane, double time, void *ctx)
 {
     assert(lane >= 0 && (unsigned)lane < sim->nlanes);
     struct lane *l = &sim->lanes[lane];
-    struct heap_entry e = new_entry(sim, time, l->priority, l->fn, ctx);
+    /* the lane's class and handler were checked by sim_lane_open */
+    struct heap_entry e = new_entry_checked(sim, time, l->priority, l->fn, ctx);
+    sim_handle handle = newest_handle(sim);
     if (l->buckets) {
         if (!calendar_put(sim, l, &e)) {
             insert(sim, &e, false); /* too far ahead: the heap keeps it in its place */
-            return handle_of(&e);
+            return handle;
         }
-        if (l->first_entry->key != e.key) return handle_of(&e); /* not the lane's new first */
+        if (l->first_entry->key != e.key) return handle; /* not the lane's new first */
     } else {
         /* the newest key is the largest, so at equal times e runs after the last one too */
         if (l->n && time < l->ring[(l->head + l->n - 1) & (l->cap - 1)].time) {
             insert(sim, &e, false); /* out of the lane's order: the heap keeps it in its place */
-            return handle_of(&e);
+            return handle;
         }
         if (l->n == l->cap) grow_lane(l);
         l->ring[(l->head + l->n++) & (l->cap - 1)] = e;
-        if (l->n > 1) return handle_of(&e);
+        if (l->n > 1) return handle;
         l->first_entry = &l->ring[l->head];
     }
     /* e is l's first record now: the first of all lanes too? */
@@ -387,7 +400,7 @@ sim_handle sim_schedule_lane(struct sim *sim, int lane, double time, void *ctx)
         sim->first_lane = l;
         set_chain_limit(sim);
     }
-    return handle_of(&e);
+    return handle;
 }
 
 sim_place sim_reserve(struct sim *sim, int priority)
