@@ -2,6 +2,7 @@
 #include "workload.h"
 #include "progress.h"
 #include "models/metrics.h"
+#include "models/model.h"
 #include "models/order.h"
 #include "models/policy.h"
 #include "lang/lang.h"
@@ -53,7 +54,7 @@ static double job_cost(const struct model_config *c, double *orders, double *bac
     double picking_excess = excess_a_day(rate, &oc->picking);
     if (picking_excess > excess) excess = picking_excess, *overloaded = _("picking");
     in_flight += excess * days / 2;
-    *backlog_bytes = excess * days * (double)sizeof(struct order);
+    *backlog_bytes = excess * days * (double)order_bytes(model_order_room(c));
 
     double factor = 1 + log2(1 + in_flight) / 16 + (in_flight > 30000 ? 0.5 : 0);
     /* roughly the conditions of the model's fast path (models/fastpath.h) */
@@ -86,7 +87,11 @@ void workload_add(struct workload *w, const struct model_config *c)
     if (days > w->days) w->days = days;
     double rate = 1 / dist_mean(&c->demand.interarrival_days);
     if (rate > w->orders_a_day) w->orders_a_day = rate;
-    if (backlog > w->backlog_bytes) w->backlog_bytes = backlog, w->overloaded = overloaded;
+    if (backlog > w->backlog_bytes) {
+        w->backlog_bytes = backlog;
+        w->backlog_orders = backlog / (double)order_bytes(model_order_room(c)); /* c's orders: room for its lines */
+        w->overloaded = overloaded;
+    }
 }
 
 void workload_end(struct workload *w)
@@ -95,7 +100,6 @@ void workload_end(struct workload *w)
     w->wall_seconds = fmax(w->cpu_seconds / w->threads, w->job_seconds);
     /* the results (and the sweep's analyses of them), plus a growing queue per thread */
     w->memory_bytes = (double)jobs * (double)w->metrics * sizeof(double) * 2 + w->backlog_bytes * w->threads;
-    w->backlog_orders = w->backlog_bytes / (double)sizeof(struct order);
 }
 
 void workload_estimate(const struct model_config *const *cfgs, size_t n, unsigned threads, struct workload *w)

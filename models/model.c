@@ -850,6 +850,12 @@ static void open_lanes(struct model *m, bool heap_only)
         station_use_lane(&m->picking, m->sim);
 }
 
+size_t model_order_room(const struct model_config *cfg)
+{
+    size_t products = cfg->nproducts ? cfg->nproducts : 1; /* demand_order_lines: one line per product */
+    return products < MAX_LINES ? products : MAX_LINES;
+}
+
 /* general_path: never take a short cut (struct model_watch). */
 static void setup(struct model *m, const struct model_config *cfg, bool general_path)
 {
@@ -873,7 +879,7 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
     m->top_priority = m->tiers[0].priority;
     for (size_t t = 1; t < m->ntiers; t++)
         if (m->tiers[t].priority > m->top_priority) m->top_priority = m->tiers[t].priority;
-    order_pool_init(&m->pool);
+    order_pool_init(&m->pool, model_order_room(cfg));
     const struct order_cycle_config *oc = &cfg->order_cycle;
     station_init(&m->processing, oc->processing.servers, EVENT_ORDER, on_processed);
     station_init(&m->picking, oc->picking.servers, EVENT_ORDER, on_picked);

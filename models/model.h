@@ -155,4 +155,8 @@ struct model_watch {
 /* model_run with everything a caller may watch; w may be NULL. Returns 1 if stopped. */
 int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metrics, const struct model_watch *w);
 
+/* Lines an order of this scenario can have: one per product, at most MAX_LINES (what
+ * its orders have room for, models/order.h). */
+size_t model_order_room(const struct model_config *cfg);
+
 #endif

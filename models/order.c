@@ -1,9 +1,9 @@
 /* order.c - orders are carved from chunks of ORDERS_PER_CHUNK and recycled.
  *
  * A chunk is handed out from its start, one order at a time, never linked up whole: a
- * chunk is 320 KB, and a replication that needs a few replenishment orders then touches
- * a few of its pages, not all 78. Linking it whole made every replication of the planner
- * scenarios (scenarios/planner/) fault in the full chunk, most of their time. */
+ * chunk is up to 320 KB (orders with room for MAX_LINES lines), and a replication that needs a few replenishment orders
+ * then touches a few of its pages, not all 78. Linking it whole made every replication of the planner scenarios
+ * (scenarios/planner/) fault in the full chunk, most of their time. */
 #include "order.h"
 
 #include <assert.h>
@@ -13,14 +13,28 @@
 
 enum { ORDERS_PER_CHUNK = 256 };
 
+/* A chunk: this header, then ORDERS_PER_CHUNK orders of the pool's stride. */
 struct order_chunk {
     struct order_chunk *next;
-    struct order orders[ORDERS_PER_CHUNK];
 };
+_Static_assert(sizeof(struct order_chunk) % _Alignof(struct order) == 0 &&
+                   sizeof(struct order) % _Alignof(struct order) == 0 &&
+                   sizeof(struct order_line) % _Alignof(struct order) == 0,
+               "every order of a chunk is aligned");
 
-void order_pool_init(struct order_pool *p)
+/* Order i of chunk c. */
+static struct order *chunk_order(const struct order_pool *p, struct order_chunk *c, size_t i)
 {
+    return (struct order *)(void *)((char *)(c + 1) + i * p->stride);
+}
+
+void order_pool_init(struct order_pool *p, size_t room)
+{
+    assert(room <= MAX_LINES);
     memset(p, 0, sizeof *p);
+    p->stride = order_bytes(room);
+    const struct order blank = {.room = (uint16_t)room, .customer = UINT32_MAX};
+    memcpy(p->blank, &blank, sizeof blank);
 }
 
 void order_pool_fini(struct order_pool *p)
@@ -41,20 +55,19 @@ struct order *order_new(struct order_pool *p)
         p->free = o->next;
     } else {
         if (p->unused == 0) {
-            struct order_chunk *c = malloc(sizeof *c);
+            struct order_chunk *c = malloc(sizeof *c + ORDERS_PER_CHUNK * p->stride);
             if (!c) abort();
             c->next = p->chunks;
             p->chunks = c;
             p->unused = ORDERS_PER_CHUNK;
         }
-        o = &p->chunks->orders[ORDERS_PER_CHUNK - p->unused--];
+        o = chunk_order(p, p->chunks, ORDERS_PER_CHUNK - p->unused--);
     }
-    /* every field before the lines zeroed (lines are set as they are added), copied from
-       a zeroed order: GCC makes a memset of this size a `rep stos`, whose start-up cost
-       made order_new 5% of default.ini's time; the copy is a few vector moves */
-    static const struct order zeroed;
-    memcpy(o, &zeroed, offsetof(struct order, lines));
-    o->customer = UINT32_MAX;
+    /* every field before the lines set (lines are set as they are added), copied from
+       the pool's blank order: GCC makes a memset of this size a `rep stos`, whose
+       start-up cost made order_new 5% of default.ini's time; the copy is a few vector
+       moves */
+    memcpy(o, p->blank, offsetof(struct order, lines));
     if (++p->in_use > p->peak) p->peak = p->in_use;
     return o;
 }

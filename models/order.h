@@ -53,6 +53,7 @@ struct order {
     bool expedited, on_peak_day, shifted;
     bool quantity_discount;  /* a larger order placed for a quantity discount */
     bool inquiry;            /* not an order: a customer's call about one, for the clerks */
+    uint16_t room;           /* lines it has room for: its pool's (order_pool_init) */
     sim_handle next_inquiry; /* the customer's next call about this order, or 0 */
     struct order *call;      /* an order: its customer's call not yet answered, or NULL */
     struct order *about;     /* a call: the order it asks about, NULL once that order ended */
@@ -64,28 +65,42 @@ struct order {
     void *home;     /* replenishment orders: the stock they replenish; a shipment from an
                        upstream location (models/echelon.c): the replenishment order it fills */
     size_t nlines;
-    struct order_line lines[MAX_LINES];
+    /* room of them: as many as the scenario's orders can have (a one-product scenario's
+       order is 288 bytes, not the 1,248 of room for MAX_LINES, and its lines touch fewer
+       pages and cache sets) */
+    struct order_line lines[];
 };
+
+/* The bytes of an order with room for `room` lines. */
+static inline size_t order_bytes(size_t room)
+{
+    return sizeof(struct order) + room * sizeof(struct order_line);
+}
 
 struct order_pool {
     struct order *free;         /* orders given back, reused first */
     struct order_chunk *chunks; /* the newest first */
     size_t unused;              /* orders of the newest chunk never handed out */
     size_t in_use, peak;
+    size_t stride; /* order_bytes of the room each order has */
+    /* what order_new copies to the fields before a new order's lines: zeroed but its
+       room, and no customer (bytes: a struct with lines[] cannot be a member) */
+    _Alignas(struct order) unsigned char blank[sizeof(struct order)];
 };
 
-void order_pool_init(struct order_pool *p);
+/* A pool of orders with room for `room` lines each (at most MAX_LINES). */
+void order_pool_init(struct order_pool *p, size_t room);
 void order_pool_fini(struct order_pool *p); /* frees every order, in use or not */
 
-/* An order with every field before `lines` zeroed, no lines, and no customer.
- * Aborts when out of memory. */
+/* An order with every field before `lines` zeroed but its room, no lines, and no
+ * customer. Aborts when out of memory. */
 struct order *order_new(struct order_pool *p);
 void order_free(struct order_pool *p, struct order *o);
 
 /* Append a line for `units` of product `product`. Inline: every order adds its lines. */
 static inline struct order_line *order_add_line(struct order *o, int product, double units)
 {
-    assert(o->nlines < MAX_LINES);
+    assert(o->nlines < o->room);
     struct order_line *l = &o->lines[o->nlines++];
     *l = (struct order_line){.order = o, .product = product, .units = units};
     o->units += units;

@@ -96,19 +96,50 @@ static void on_done(struct sim *sim, void *ctx)
     station_depart(served_log.st, sim);
 }
 
+/* Orders have room for the lines their scenario's orders can have, no more, and the
+ * orders of a pool do not overlap. */
+static void test_order_room(void)
+{
+    struct model_config c;
+    memset(&c, 0, sizeof c);
+    check(model_order_room(&c) == 1, "order-1.1 one product (the implicit one): room for one line");
+    c.nproducts = 3;
+    check(model_order_room(&c) == 3, "order-1.2 three products: room for three lines");
+    c.nproducts = MAX_PRODUCTS;
+    check(model_order_room(&c) == MAX_LINES, "order-1.3 never more than MAX_LINES");
+    check(order_bytes(1) == 288 && order_bytes(MAX_LINES) == 1248,
+          "order-1.4 an order of one line is 288 bytes, of MAX_LINES 1,248");
+    struct order_pool pool;
+    order_pool_init(&pool, 1);
+    struct order *a = order_new(&pool), *b = order_new(&pool);
+    check((char *)b - (char *)a == 288 && a->room == 1 && a->customer == UINT32_MAX && a->nlines == 0,
+          "order-1.5 a pool of one-line orders hands them out 288 bytes apart, each with room for one line");
+    order_add_line(a, 0, 5);
+    b->units = 7;
+    check(a->nlines == 1 && a->lines[0].units == 5 && a->lines[0].order == a && b->units == 7 && b->nlines == 0,
+          "order-1.6 an order's line does not reach into the next order");
+    order_free(&pool, a);
+    struct order *again = order_new(&pool);
+    check(again == a && again->nlines == 0 && again->units == 0 && again->room == 1 && again->customer == UINT32_MAX,
+          "order-1.7 an order given back comes again blank, with its room");
+    order_pool_fini(&pool);
+}
+
 static void test_station(void)
 {
     struct sim *sim = sim_new(NULL);
     struct station st;
     station_init(&st, 2, 3, on_done);
     served_log = (struct served){.st = &st};
-    struct order o[4];
-    memset(o, 0, sizeof o);
+    struct order_pool pool;
+    order_pool_init(&pool, 0); /* orders of no lines: a station sees none */
+    struct order *o[4];
     for (int i = 0; i < 4; i++) {
-        o[i].units = i; /* the tag */
-        o[i].service = 1.0 + i;
+        o[i] = order_new(&pool);
+        o[i]->units = i; /* the tag */
+        o[i]->service = 1.0 + i;
     }
-    for (int i = 0; i < 4; i++) station_arrive(&st, sim, &o[i]);
+    for (int i = 0; i < 4; i++) station_arrive(&st, sim, o[i]);
     check(st.busy == 2 && st.queued == 2, "station-1.1 two servers busy, two orders queued");
     sim_run_until(sim, 100);
     /* o0 ends at 1, o2 starts at 1 and ends at 4; o1 ends at 2, o3 starts and ends at 6 */
@@ -121,6 +152,7 @@ static void test_station(void)
     struct station unlimited;
     station_init(&unlimited, 0, 3, on_done);
     check(isnan(station_utilisation(&unlimited, 1)), "station-1.4 unlimited servers have no utilisation");
+    order_pool_fini(&pool);
     sim_free(sim);
 }
 
@@ -636,6 +668,7 @@ int main(void)
     test_fast_path();
     test_theory();
     test_policies();
+    test_order_room();
     test_station();
     test_conservation();
     test_receipt_is_no_review();
