@@ -50,7 +50,7 @@ static void levels_changed(struct stock *s, double now)
  * changed, so on order and owed are as levels_changed left them (its contract, checked
  * here); the same levels recorded with the same sums, less the work on the two that did
  * not move. */
-static void allocation_levels_changed(struct stock *s, double now)
+static inline __attribute__((always_inline)) void allocation_levels_changed(struct stock *s, double now)
 {
     /* on order as recorded, owed tidy (0, or at least UNITS_DUST: it is never below 0) */
     assert(s->on_order == s->on_order_avg.level && !(s->owed > 0 && s->owed < UNITS_DUST) &&
