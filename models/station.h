@@ -11,6 +11,8 @@
 #include "sim/sim.h"
 #include "sim/stats.h"
 
+#include <assert.h>
+
 struct station {
     unsigned servers; /* 0: unlimited */
     unsigned busy;
@@ -29,11 +31,61 @@ void station_init(struct station *st, unsigned servers, int priority, sim_handle
  * less than the heap. Only a matter of speed: the order of events is the same. */
 void station_use_lane(struct station *st, struct sim *sim);
 
-/* Order o arrives needing o->service days of work. */
-void station_arrive(struct station *st, struct sim *sim, struct order *o);
+/* Schedule the end of o's service, by a server already counted busy. */
+static inline void station_serve(struct station *st, struct sim *sim, struct order *o)
+{
+    double end = sim_now(sim) + o->service;
+    if (st->lane >= 0)
+        sim_schedule_lane(sim, st->lane, end, o);
+    else
+        sim_schedule(sim, end, st->priority, st->done, o);
+}
+
+/* Queue o behind every waiting order of equal or higher priority, ahead of the lower
+ * ones (the queue's last has a lower priority than o). */
+void station_queue_ahead(struct station *st, struct order *o);
+
+/* Order o arrives needing o->service days of work. Inline, as station_depart: every
+ * order of the general path passes two stations. */
+static inline void station_arrive(struct station *st, struct sim *sim, struct order *o)
+{
+    if (st->servers == 0 || st->busy < st->servers) {
+        st->busy++;
+        timeavg_set(&st->busy_avg, sim_now(sim), st->busy);
+        station_serve(st, sim, o);
+        return;
+    }
+    st->queued++;
+    if (st->tail && st->tail->priority < o->priority) {
+        station_queue_ahead(st, o);
+        return;
+    }
+    o->next = NULL; /* the common case: join the end */
+    if (st->tail)
+        st->tail->next = o;
+    else
+        st->head = o;
+    st->tail = o;
+}
 
 /* An order's service ended: free its server and start the next queued order. */
-void station_depart(struct station *st, struct sim *sim);
+static inline void station_depart(struct station *st, struct sim *sim)
+{
+    assert(st->busy > 0);
+    if (st->head) { /* the server takes the next order: as busy as before */
+        struct order *o = st->head;
+        st->head = o->next;
+        if (!st->head) st->tail = NULL;
+        st->queued--;
+        /* one update where a server freed and taken again made two: the second, at the
+           same time, added nothing (level x 0 days) */
+        timeavg_set(&st->busy_avg, sim_now(sim), st->busy);
+        station_serve(st, sim, o);
+        return;
+    }
+    st->busy--;
+    timeavg_set(&st->busy_avg, sim_now(sim), st->busy);
+}
 
 /* Mean share of servers busy since the last restart (NaN for unlimited servers). */
 double station_utilisation(const struct station *st, double now);
