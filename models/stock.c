@@ -290,15 +290,6 @@ double stock_ship_owed(struct stock *s, struct sim *sim, double units)
     return take;
 }
 
-double stock_allocate(struct stock *s, struct order_line *l, bool demand)
-{
-    double want = l->units - l->filled - l->substituted - l->lost;
-    double filled = stock_issue(s, want, l->order->priority, demand);
-    l->filled += filled;
-    if (filled < want) l->short_at_allocation = demand;
-    return filled;
-}
-
 void stock_wait(struct stock *s, struct order_line *l, double units)
 {
     assert(!s->unlimited && units > 0);

@@ -129,10 +129,6 @@ void stock_init(struct stock *s, const struct inventory_config *cfg, double rese
  * position (continuous), at the current time. */
 void stock_start(struct stock *s, struct sim *sim);
 
-/* Fill what is on hand of line l's outstanding units. demand: the line is customer
- * demand (false for a replacement of damaged goods). Returns the units filled. */
-double stock_allocate(struct stock *s, struct order_line *l, bool demand);
-
 /* Ask the policy, and place a replenishment order if it says so. */
 void stock_review(struct stock *s, struct sim *sim);
 
@@ -174,6 +170,18 @@ static inline double stock_issue(struct stock *s, double want, int priority, boo
         s->cycle_short = true;
         if (demand) s->counts.short_lines++;
     }
+    return filled;
+}
+
+/* Fill what is on hand of line l's outstanding units. demand: the line is customer
+ * demand (false for a replacement of damaged goods). Returns the units filled. Inline:
+ * the general path allocates every order line with it. */
+static inline double stock_allocate(struct stock *s, struct order_line *l, bool demand)
+{
+    double want = l->units - l->filled - l->substituted - l->lost;
+    double filled = stock_issue(s, want, l->order->priority, demand);
+    l->filled += filled;
+    if (filled < want) l->short_at_allocation = demand;
     return filled;
 }
 
