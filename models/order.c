@@ -48,33 +48,14 @@ void order_pool_fini(struct order_pool *p)
     memset(p, 0, sizeof *p);
 }
 
-struct order *order_new(struct order_pool *p)
+struct order *order_carve(struct order_pool *p)
 {
-    struct order *o = p->free;
-    if (o) {
-        p->free = o->next;
-    } else {
-        if (p->unused == 0) {
-            struct order_chunk *c = malloc(sizeof *c + ORDERS_PER_CHUNK * p->stride);
-            if (!c) abort();
-            c->next = p->chunks;
-            p->chunks = c;
-            p->unused = ORDERS_PER_CHUNK;
-        }
-        o = chunk_order(p, p->chunks, ORDERS_PER_CHUNK - p->unused--);
+    if (p->unused == 0) {
+        struct order_chunk *c = malloc(sizeof *c + ORDERS_PER_CHUNK * p->stride);
+        if (!c) abort();
+        c->next = p->chunks;
+        p->chunks = c;
+        p->unused = ORDERS_PER_CHUNK;
     }
-    /* every field before the lines set (lines are set as they are added), copied from
-       the pool's blank order: GCC makes a memset of this size a `rep stos`, whose
-       start-up cost made order_new 5% of default.ini's time; the copy is a few vector
-       moves */
-    memcpy(o, p->blank, offsetof(struct order, lines));
-    if (++p->in_use > p->peak) p->peak = p->in_use;
-    return o;
-}
-
-void order_free(struct order_pool *p, struct order *o)
-{
-    o->next = p->free;
-    p->free = o;
-    p->in_use--;
+    return chunk_order(p, p->chunks, ORDERS_PER_CHUNK - p->unused--);
 }
