@@ -183,15 +183,9 @@ static size_t choose_products(struct model *m, size_t n, int *chosen)
     return n;
 }
 
-bool demand_order_lines(struct model *m, struct order *o, double drawn_units)
+bool demand_order_lines_of_products(struct model *m, struct order *o)
 {
     const struct dist *units = units_per_order(m, o->tier);
-    if (m->nproducts == 1) {
-        double u = isnan(drawn_units) ? dist_sample(units, rng(m, SRC_UNITS)) : drawn_units;
-        if (!(u > 0)) return false; /* a draw of 0 units is not an order */
-        order_add_line(o, 0, u);
-        return true;
-    }
     double drawn = round(dist_sample(&m->cfg->demand.lines_per_order, rng(m, SRC_LINES)));
     size_t n = drawn < 1 ? 1 : (size_t)drawn;
     if (n > m->nproducts) n = m->nproducts;

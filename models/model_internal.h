@@ -261,9 +261,20 @@ void model_line_filled(struct sim *sim, struct order_line *l);
  * base, the days of a history, or the renewal process of arrivals. */
 void demand_start(struct model *m);
 
+/* demand_order_lines for a scenario of several products (models/demand.c). */
+bool demand_order_lines_of_products(struct model *m, struct order *o);
+
 /* Fill in the lines of a new order; false if it asks for nothing. drawn_units: the units
- * of a one-product order if already drawn, else NaN. */
-bool demand_order_lines(struct model *m, struct order *o, double drawn_units);
+ * of a one-product order if already drawn, else NaN. Inline for one product: every
+ * order of the general path asks for its lines. */
+static inline bool demand_order_lines(struct model *m, struct order *o, double drawn_units)
+{
+    if (m->nproducts != 1) return demand_order_lines_of_products(m, o);
+    double u = isnan(drawn_units) ? dist_sample(units_per_order(m, o->tier), rng(m, SRC_UNITS)) : drawn_units;
+    if (!(u > 0)) return false; /* a draw of 0 units is not an order */
+    order_add_line(o, 0, u);
+    return true;
+}
 
 /* Order o's customer (if it has one still in the base) hears how it went: failed when
  * late, short, damaged or wrong; too many failures and they leave. With a loyalty
