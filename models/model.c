@@ -595,7 +595,8 @@ void model_fold_instant(struct model *m)
     qsketch_add_zeros(&m->cycle_quantiles, all);
 }
 
-static void place_general(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double units);
+static inline __attribute__((always_inline)) void place_general(struct model *m, int tier, uint32_t customer,
+                                                                bool shifted, bool quantity, double units);
 
 void model_place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units)
 {
@@ -609,8 +610,10 @@ void model_place_order(struct model *m, int tier, uint32_t customer, bool shifte
 }
 
 /* model_place_order through an order record: units as its given_units, or as
- * drawn for the fast path that could not take the order. */
-static void place_general(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double units)
+ * drawn for the fast path that could not take the order. Inline in its two callers
+ * (model_place_order, on_plain_arrival): a call of six arguments for every order. */
+static inline __attribute__((always_inline)) void place_general(struct model *m, int tier, uint32_t customer,
+                                                                bool shifted, bool quantity, double units)
 {
     const struct model_config *c = m->cfg;
     struct sim *sim = m->sim;
