@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { CHUNK = 32, MAX_ROW_REPORTS = 10 };
+enum { CHUNK = 32, MAX_ROW_REPORTS = 10, STORE_PER_CELL = 3 };
 
 /* ---- the table ---- */
 
@@ -49,8 +49,9 @@ static int read_table(const char *path, struct batch_result *r, size_t **table_c
 /* ---- loading rows ---- */
 
 /* Overrides for row i: sets, then one per cell, labelled TABLE:ROW:COL (table_col:
- * the table column of each input column). The strings live in store (2 * ncols
- * entries, freed with free_store by the caller). */
+ * the table column of each input column), whose value a warning says comes from its
+ * column ("table column costs.holding_per_unit_day", not "--set"). The strings live in
+ * store (3 * ncols entries, freed with free_store by the caller). */
 static struct scenario_override *row_overrides(const struct batch_result *r, size_t i,
                                                const struct scenario_override *sets, size_t nsets,
                                                const size_t *table_col, const char *dir, char **store)
@@ -61,12 +62,15 @@ static struct scenario_override *row_overrides(const struct batch_result *r, siz
     const struct batch_row *row = &r->rows[i];
     for (size_t k = 0; k < r->ncols; k++) {
         size_t nassign = strlen(r->cols[k]) + strlen(row->values[k]) + 2, nlabel = strlen(r->table) + 40;
-        store[2 * k] = malloc(nassign);
-        store[2 * k + 1] = malloc(nlabel);
-        if (!store[2 * k] || !store[2 * k + 1]) abort();
-        snprintf(store[2 * k], nassign, "%s=%s", r->cols[k], row->values[k]);
-        snprintf(store[2 * k + 1], nlabel, "%s:%d:%zu", r->table, row->line, table_col[k]);
-        all[nsets + k] = (struct scenario_override){.assignment = store[2 * k], .label = store[2 * k + 1], .dir = dir};
+        /* TRANSLATORS: where a value came from, in a warning: the batch table's column (SECTION.KEY) */
+        int nsource = snprintf(NULL, 0, _("table column %s"), r->cols[k]) + 1;
+        char **s = &store[STORE_PER_CELL * k];
+        s[0] = malloc(nassign), s[1] = malloc(nlabel), s[2] = malloc((size_t)nsource);
+        if (!s[0] || !s[1] || !s[2]) abort();
+        snprintf(s[0], nassign, "%s=%s", r->cols[k], row->values[k]);
+        snprintf(s[1], nlabel, "%s:%d:%zu", r->table, row->line, table_col[k]);
+        snprintf(s[2], (size_t)nsource, _("table column %s"), r->cols[k]);
+        all[nsets + k] = (struct scenario_override){.assignment = s[0], .label = s[1], .dir = dir, .source = s[2]};
     }
     return all;
 }
@@ -137,7 +141,7 @@ static void quote_as_written(const struct batch_result *r, size_t i, const size_
 static int load_row(struct batch_result *r, size_t i, const struct scenario_override *sets, size_t nsets,
                     const size_t *table_col, const char *dir, struct scenario *sc, FILE *err)
 {
-    char **store = calloc(2 * r->ncols, sizeof *store);
+    char **store = calloc(STORE_PER_CELL * r->ncols, sizeof *store);
     if (!store) abort();
     struct scenario_override *all = row_overrides(r, i, sets, nsets, table_col, dir, store);
     char *msgs = NULL;
@@ -164,7 +168,7 @@ static int load_row(struct batch_result *r, size_t i, const struct scenario_over
         line = end ? end + 1 : NULL;
     }
     free(msgs);
-    free_store(store, 2 * r->ncols);
+    free_store(store, STORE_PER_CELL * r->ncols);
     free(all);
     return rc;
 }
@@ -198,36 +202,6 @@ static void warnings_add(struct warnings *ws, const char *text, size_t row)
     w->rows = realloc(w->rows, (w->nrows + 1) * sizeof *w->rows);
     if (!w->rows) abort();
     w->rows[w->nrows++] = row;
-}
-
-/* A warning of row i in text, told where a value came from: the reader says "[costs]
- * holding_per_unit_day = 2.5 (--set)" of a command-line value, and a row's cells are
- * given to it as such; a value the table's column gave is said to come from that column,
- * "(table column costs.holding_per_unit_day)", in English and in Chinese (（--set）). */
-static void warning_sources(const struct batch_result *r, const char *text, char *out, size_t size)
-{
-    snprintf(out, size, "%s", text);
-    static const char *const opens[] = {" (", "（"}, *const closes[] = {")", "）"};
-    for (size_t k = 0; k < r->ncols; k++) {
-        const char *dot = strrchr(r->cols[k], '.');
-        char said[200];
-        snprintf(said, sizeof said, "[%.*s] %s = ", (int)(dot - r->cols[k]), r->cols[k], dot + 1);
-        for (char *at = strstr(out, said); at; at = strstr(at + 1, said)) {
-            char *value_end = at + strlen(said) + strspn(at + strlen(said), "0123456789.eE+-");
-            for (size_t q = 0; q < sizeof opens / sizeof opens[0]; q++) {
-                char set[40], column[300];
-                snprintf(set, sizeof set, "%s--set%s", opens[q], closes[q]);
-                if (strncmp(value_end, set, strlen(set)) != 0) continue;
-                /* TRANSLATORS: where a value came from, in a warning: the batch table's column (SECTION.KEY) */
-                snprintf(column, sizeof column, _("table column %s"), r->cols[k]);
-                char rest[sizeof(((struct scenario *)0)->warnings[0])];
-                snprintf(rest, sizeof rest, "%s", value_end + strlen(set));
-                size_t before = (size_t)(value_end - out);
-                snprintf(value_end, size - before, "%s%s%s%s", opens[q], column, closes[q], rest);
-                break;
-            }
-        }
-    }
 }
 
 /* Each warning as one line, "TABLE row a: TEXT", "TABLE, all 50 rows: TEXT" or "TABLE,
@@ -350,11 +324,8 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             bad++;
         }
         chart_figures(sc, &r->rows[i]);
-        for (size_t w = 0; w < sc->nwarnings; w++) {
-            char text[sizeof sc->warnings[w]];
-            warning_sources(r, sc->warnings[w], text, sizeof text);
-            warnings_add(&warnings, text, i);
-        }
+        /* a value a cell gave is said to come from its column (row_overrides) */
+        for (size_t w = 0; w < sc->nwarnings; w++) warnings_add(&warnings, sc->warnings[w], i);
         if (sc->history_info) { /* what run's history description warns of: the mode loses structure */
             char lines[4][640];
             size_t n = history_warning_lines(sc->history_info, sc->cfg.demand.history_mode, lines, 4);
@@ -395,7 +366,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
     free(cfgs), free(ptrs), free(rows), free(s);
     /* with --sweep, each row's sweep, exactly as `servlab sweep` runs it */
     for (size_t i = 0; rc == 0 && o->sweep && i < r->n; i++) {
-        char **store = calloc(2 * r->ncols, sizeof *store);
+        char **store = calloc(STORE_PER_CELL * r->ncols, sizeof *store);
         if (!store) abort();
         struct scenario_override *all = row_overrides(r, i, sets, nsets, table_col, dir, store);
         size_t nall = nsets; /* the row's cells, less those the sweep's lever replaces */
@@ -447,7 +418,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             sweep_free(sw);
         }
         free(sw);
-        free_store(store, 2 * r->ncols);
+        free_store(store, STORE_PER_CELL * r->ncols);
         free(all);
     }
     if (rc == 0 && o->sweep) { /* the portfolio's gain, paired the same way */

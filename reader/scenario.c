@@ -51,9 +51,11 @@ struct loader {
     size_t problems;
     struct problem kept[MAX_REPORTED];
     struct scan scan;
-    size_t next;         /* next scan entry to match with an inih callback */
-    const char *set_dir; /* the directory of the override being applied (NULL: current) */
-    bool sealed;         /* the text may not name files (scenario_load_sealed) */
+    size_t next;                          /* next scan entry to match with an inih callback */
+    const char *set_dir;                  /* the directory of the override being applied (NULL: current) */
+    const struct scenario_override *sets; /* the load's overrides (finish_load), for warnings */
+    unsigned set;                         /* 1 + the index of the override being applied; 0: none */
+    bool sealed;                          /* the text may not name files (scenario_load_sealed) */
 };
 
 static void report(struct loader *ld, int line, const char *section, const char *key, const char *fmt, ...)
@@ -524,7 +526,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
     }
     bool *g = given_flag(sc, d, t);
     if (g) *g = true;
-    *origin(sc, k, t) = (struct key_origin){from, line};
+    *origin(sc, k, t) = (struct key_origin){.from = from, .line = line, .set = from == FROM_COMMAND_LINE ? ld->set : 0};
     return 0;
 }
 
@@ -653,7 +655,7 @@ static void apply_defaults(struct loader *ld, const struct target *t)
         if (d->fallback && apply_value(ld, k, t, d->fallback, 0, FROM_DEFAULT) != 0) abort();
         bool *g = given_flag(ld->sc, d, t);
         if (g) *g = false;
-        *origin(ld->sc, k, t) = (struct key_origin){FROM_DEFAULT, 0};
+        *origin(ld->sc, k, t) = (struct key_origin){.from = FROM_DEFAULT};
     }
 }
 
@@ -853,7 +855,7 @@ static bool given(const struct scenario *sc, enum key_id k)
 
 static void forget(struct scenario *sc, enum key_id k)
 {
-    sc->origin[k] = (struct key_origin){FROM_DEFAULT, 0};
+    sc->origin[k] = (struct key_origin){.from = FROM_DEFAULT};
 }
 
 static void forget_file_value(struct scenario *sc, enum key_id k)
@@ -1055,7 +1057,7 @@ static void inherit(struct loader *ld)
                 }
                 bool *gf = given_flag(sc, g, &global), *tf = given_flag(sc, d, &t);
                 if (tf) *tf = gf ? *gf : true;
-                *o = (struct key_origin){FROM_INHERITED, go->line};
+                *o = (struct key_origin){.from = FROM_INHERITED, .line = go->line};
             }
         }
     }
@@ -1324,7 +1326,7 @@ static const enum key_id lever_keys[LEVERS] = {K_INVENTORY_SAFETY_FACTOR, K_INVE
  * never given. */
 static const struct key_origin *stock_origin(struct scenario *sc, const struct stock_section *ss, enum key_id g)
 {
-    static const struct key_origin absent = {FROM_DEFAULT, 0};
+    static const struct key_origin absent = {.from = FROM_DEFAULT};
     int k = key_copy(ss->t.family, g);
     return k < 0 ? &absent : origin(sc, (size_t)k, &ss->t);
 }
@@ -1332,7 +1334,7 @@ static const struct key_origin *stock_origin(struct scenario *sc, const struct s
 static void forget_at(struct scenario *sc, const struct stock_section *ss, enum key_id g)
 {
     int k = key_copy(ss->t.family, g);
-    if (k >= 0) *origin(sc, (size_t)k, &ss->t) = (struct key_origin){FROM_DEFAULT, 0};
+    if (k >= 0) *origin(sc, (size_t)k, &ss->t) = (struct key_origin){.from = FROM_DEFAULT};
 }
 
 /* How strongly a value was given: explicitly (2), inherited (1), not at all (0). */
@@ -2782,11 +2784,25 @@ static double share_at_most_zero(const struct dist *d)
  * false alarm and a scenario with only one of the two is still checked. */
 static const double ANNUAL_HOLDING_LIMIT = 10;
 
-static void check_annual_holding(struct scenario *sc, const struct target *t, double holding, double cost, double price)
+/* Where the value of origin o came from, for a warning: "line 12" of the file, the
+ * override's source (a batch table's column) or "--set". */
+static const char *value_source(const struct loader *ld, const struct key_origin *o, char *buf, size_t n)
 {
+    if (o && o->from == FROM_FILE) {
+        snprintf(buf, n, _("line %d"), o->line);
+        return buf;
+    }
+    if (o && o->from == FROM_COMMAND_LINE && o->set && ld->sets[o->set - 1].source) return ld->sets[o->set - 1].source;
+    return "--set";
+}
+
+static void check_annual_holding(const struct loader *ld, const struct target *t, double holding, double cost,
+                                 double price)
+{
+    struct scenario *sc = ld->sc;
     double value = fmax(cost, price);
     if (!(value > 0) || !(holding * 365 > ANNUAL_HOLDING_LIMIT * value)) return;
-    char h[40], year[40], c[40], p[40], worth[120];
+    char h[40], year[40], c[40], p[40], worth[120], from[300];
     const struct key_origin *o = origin(sc, (size_t)key_copy(t->family, K_COSTS_HOLDING_PER_UNIT_DAY), t);
     num_format(holding, h, sizeof h);
     num_format(round(holding * 365 * 100) / 100, year, sizeof year);
@@ -2795,55 +2811,50 @@ static void check_annual_holding(struct scenario *sc, const struct target *t, do
         snprintf(worth, sizeof worth, _("purchase cost %s, price %s"), c, p);
     else
         snprintf(worth, sizeof worth, cost > 0 ? _("purchase cost %s") : _("price %s"), cost > 0 ? c : p);
-    /* where the value was given: a file line, or --set (the warnings check only values
-       a section sets itself) */
-    if (o && o->from == FROM_FILE)
-        warn(sc,
-             _("[%s] holding_per_unit_day = %s (line %d): a year on the shelf costs %s a unit, over %g times what it "
-               "is worth (%s); an annual figure? The daily one is the annual / 365"),
-             t->label, h, o->line, year, ANNUAL_HOLDING_LIMIT, worth);
-    else
-        warn(sc,
-             _("[%s] holding_per_unit_day = %s (--set): a year on the shelf costs %s a unit, over %g times what it "
-               "is worth (%s); an annual figure? The daily one is the annual / 365"),
-             t->label, h, year, ANNUAL_HOLDING_LIMIT, worth);
+    /* where the value was given (the warnings check only values a section sets itself) */
+    warn(sc,
+         /* TRANSLATORS: the section, the value, where it was given ("line 12", "--set" or "table
+            column costs.holding_per_unit_day"), then the year's cost, the limit and the unit's worth */
+         _("[%s] holding_per_unit_day = %s (%s): a year on the shelf costs %s a unit, over %g times what it "
+           "is worth (%s); an annual figure? The daily one is the annual / 365"),
+         t->label, h, value_source(ld, o, from, sizeof from), year, ANNUAL_HOLDING_LIMIT, worth);
 }
 
 /* A price below the purchase cost, both written: every unit sold loses money, most often
  * two numbers typed in each other's place. A warning, not an error: a loss leader is a
  * lesson too. */
-static void check_price_below_cost(struct scenario *sc)
+static void check_price_below_cost(const struct loader *ld)
 {
+    struct scenario *sc = ld->sc;
     const struct key_origin *c = &sc->origin[K_COSTS_ORDER_PER_UNIT], *p = &sc->origin[K_REVENUE_PRICE_PER_UNIT];
     double cost = sc->cfg.costs.order_per_unit, price = sc->cfg.revenue.price_per_unit;
     if (c->from == FROM_DEFAULT || p->from == FROM_DEFAULT || !(price > 0) || !(price < cost)) return;
-    char cs[40], ps[40], cl[40] = "--set", pl[40] = "--set";
+    char cs[40], ps[40], cl[300], pl[300];
     num_format(cost, cs, sizeof cs), num_format(price, ps, sizeof ps);
-    if (c->from == FROM_FILE) snprintf(cl, sizeof cl, _("line %d"), c->line);
-    if (p->from == FROM_FILE) snprintf(pl, sizeof pl, _("line %d"), p->line);
     warn(sc,
          _("[revenue] price_per_unit = %s (%s) is below [costs] order_per_unit = %s (%s): every unit sold loses "
            "money; are the two swapped?"),
-         ps, pl, cs, cl);
+         ps, value_source(ld, p, pl, sizeof pl), cs, value_source(ld, c, cl, sizeof cl));
 }
 
-static void check_annual_costs(struct scenario *sc)
+static void check_annual_costs(const struct loader *ld)
 {
-    check_price_below_cost(sc);
+    struct scenario *sc = ld->sc;
+    check_price_below_cost(ld);
     struct target costs = plain_target("costs");
     if (sc->origin[K_COSTS_HOLDING_PER_UNIT_DAY].from != FROM_DEFAULT)
-        check_annual_holding(sc, &costs, sc->cfg.costs.holding_per_unit_day, sc->cfg.costs.order_per_unit,
+        check_annual_holding(ld, &costs, sc->cfg.costs.holding_per_unit_day, sc->cfg.costs.order_per_unit,
                              sc->cfg.revenue.price_per_unit);
     for (size_t i = 0; i < sc->cfg.nproducts && !sc->catalog_items; i++) {
         struct target t = family_target(sc, FAMILY_PRODUCT, i);
         const struct product_config *pc = &sc->cfg.products[i];
         if (strength(origin(sc, K_PRODUCT_HOLDING_PER_UNIT_DAY, &t)) == 2)
-            check_annual_holding(sc, &t, pc->costs.holding_per_unit_day, pc->costs.order_per_unit, pc->price_per_unit);
+            check_annual_holding(ld, &t, pc->costs.holding_per_unit_day, pc->costs.order_per_unit, pc->price_per_unit);
     }
     for (size_t i = 0; i < sc->cfg.nlocations; i++) {
         struct target t = family_target(sc, FAMILY_LOCATION, i);
         if (strength(origin(sc, K_LOCATION_HOLDING_PER_UNIT_DAY, &t)) == 2)
-            check_annual_holding(sc, &t, sc->cfg.locations[i].holding_per_unit_day, sc->cfg.costs.order_per_unit,
+            check_annual_holding(ld, &t, sc->cfg.locations[i].holding_per_unit_day, sc->cfg.costs.order_per_unit,
                                  sc->cfg.revenue.price_per_unit);
     }
 }
@@ -2894,8 +2905,9 @@ static bool yield_chain_sections(struct scenario *sc, char *buf, size_t n)
     return named > 0;
 }
 
-static void add_warnings(struct scenario *sc)
+static void add_warnings(const struct loader *ld)
 {
+    struct scenario *sc = ld->sc;
     char where[YIELD_CHAIN_BYTES + 8];
     if (yield_chain_sections(sc, where, sizeof where))
         warn(sc,
@@ -2904,7 +2916,7 @@ static void add_warnings(struct scenario *sc)
                "order comes short too: every sale starts a chain of ever smaller orders, each paying order_fixed. "
                "A periodic review (review_days) or policy = sS orders less often"),
              where);
-    check_annual_costs(sc);
+    check_annual_costs(ld);
     if (!sc->cfg.customers.on) {
         check_stage_load(sc, _("order processing"), &sc->cfg.order_cycle.processing, inquiry_work_per_order(&sc->cfg));
         check_stage_load(sc, _("picking"), &sc->cfg.order_cycle.picking, 0);
@@ -2961,7 +2973,9 @@ static int finish_load(struct loader *ld, const struct scenario_override *sets, 
         report_key(ld, line_of(sc, K_DEMAND_HISTORY), K_DEMAND_HISTORY,
                    _("names a file; a scenario sent to the class server may not read files on the server's "
                      "computer: remove this key"));
-    for (size_t i = 0; i < nsets; i++) apply_set(ld, &sets[i]);
+    ld->sets = sets;
+    for (size_t i = 0; i < nsets; i++) ld->set = (unsigned)i + 1, apply_set(ld, &sets[i]);
+    ld->set = 0;
     sc->cfg.customers.on = customers_given(sc);
     if (ld->problems == 0) make_catalog(ld);
     if (ld->problems == 0) inherit(ld);
@@ -2990,7 +3004,7 @@ static int finish_load(struct loader *ld, const struct scenario_override *sets, 
         scenario_fini(sc); /* nothing half-read is kept */
         return 2;
     }
-    add_warnings(sc);
+    add_warnings(ld);
     return 0;
 }
 

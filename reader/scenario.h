@@ -26,6 +26,8 @@ enum key_from { FROM_DEFAULT, FROM_FILE, FROM_COMMAND_LINE, FROM_INHERITED };
 struct key_origin {
     enum key_from from;
     int line;
+    unsigned set; /* FROM_COMMAND_LINE: 1 + the index of the override that gave it in its load's
+                     overrides (a warning names it by its source); else 0 */
 };
 
 enum { SWEEP_POINTS_MAX = 1000 };
@@ -127,8 +129,11 @@ struct scenario {
 struct scenario_override {
     const char *assignment;
     const char *label;
-    const char *dir; /* a relative file name in the value (demand.history) is relative to
-                        this directory; NULL: the current directory */
+    const char *dir;    /* a relative file name in the value (demand.history) is relative to
+                           this directory; NULL: the current directory */
+    const char *source; /* where a warning about the value says it came from, in the reader's
+                           language ("table column costs.holding_per_unit_day" for a batch
+                           table's cell, cli/batch.c); NULL: "--set" */
 };
 
 /* A scenario owns heap memory (its named sections, in cfg and in its entries). Make

@@ -489,6 +489,19 @@ ok "batch-9.6 an annual holding cost from the table is said to come from its col
 ok "batch-9.7 ... in Chinese too" \
     $(grep -q -F "[costs] holding_per_unit_day = 2.5（表格列 costs.holding_per_unit_day）：" "$T/err_zh.txt" &&
         ! grep -q -e '--set' "$T/err_zh.txt"; echo $?) "$(cat "$T/err_zh.txt")"
+# the reader names where each value came from itself (the override's source), in either
+# language: a price the table gave by its column, the cost the base file gave by its line,
+# a value given with --set by --set
+printf 'id,revenue.price_per_unit\na,0.5\nb,1.79\n' > "$T/t.csv"
+for lang in en zh; do
+    "$S" batch "$B" "$T/t.csv" --reps 2 --quiet --lang $lang --set costs.holding_per_unit_day=2.5 > /dev/null 2> "$T/err_$lang.txt"
+done
+ok "batch-9.7b a price from the table below the base's cost: each value named by where it came from" \
+    $(grep -q -F "row a (line 2): [revenue] price_per_unit = 0.5 (table column revenue.price_per_unit) is below [costs] order_per_unit = 0.81 (line 30): every unit sold loses money" "$T/err_en.txt" &&
+        grep -q -F "row b (line 3): [costs] holding_per_unit_day = 2.5 (--set): a year on the shelf" "$T/err_en.txt"; echo $?) "$(cat "$T/err_en.txt")"
+ok "batch-9.7c ... in Chinese too" \
+    $(grep -q -F "[revenue] price_per_unit = 0.5（表格列 revenue.price_per_unit）低于 [costs] order_per_unit = 0.81（第 30 行）：" "$T/err_zh.txt" &&
+        grep -q -F "[costs] holding_per_unit_day = 2.5（--set）：" "$T/err_zh.txt"; echo $?) "$(cat "$T/err_zh.txt")"
 # a percentage in a share key's cell (as a spreadsheet saves a cell formatted so) is the
 # share: 97.5%, 97,5% in a semicolon table and 97.50% run as 0.975
 printf 'id,inventory.target_fill_rate\na,0.975\nb,0.99\nc,0.05\nd,0.5\n' > "$T/plain.csv"

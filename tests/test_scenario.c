@@ -576,6 +576,22 @@ static void test_cross_field(void)
     load_bytes(text, strlen(text), &set, 1);
     check(sc.nwarnings == 1 && strstr(sc.warnings[0], "[costs] holding_per_unit_day = 6 (--set): ") == sc.warnings[0],
           "scen-4.25 ... and one from --set says so: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    /* an override with a source (a batch table's cell, cli/batch.c) is named by it, each
+       value by its own override: the price by its source, the cost by the file's line */
+    struct scenario_override cells[] = {{.assignment = "costs.holding_per_unit_day=6"},
+                                        {.assignment = "revenue.price_per_unit=3", .source = "table column P"},
+                                        {.assignment = "costs.holding_per_unit_day=7", .source = "table column H"}};
+    load_bytes(text, strlen(text), cells, 3);
+    check(sc.nwarnings == 2 &&
+              strcmp(sc.warnings[0], "[revenue] price_per_unit = 3 (table column P) is below [costs] order_per_unit = "
+                                     "20 (line 4): every unit sold loses money; are the two swapped?") == 0 &&
+              strstr(sc.warnings[1], "[costs] holding_per_unit_day = 7 (table column H): ") == sc.warnings[1],
+          "scen-4.25b ... and one from an override with a source names the source: '%s' '%s'",
+          sc.nwarnings ? sc.warnings[0] : "", sc.nwarnings > 1 ? sc.warnings[1] : "");
+    load_bytes(text, strlen(text), cells, 2);
+    check(sc.nwarnings == 2 && strstr(sc.warnings[1], "[costs] holding_per_unit_day = 6 (--set): ") == sc.warnings[1],
+          "scen-4.25c ... the override that gave the value, not the last one with a source: '%s'",
+          sc.nwarnings > 1 ? sc.warnings[1] : "");
 
     /* continuous base stock with a random yield: every short delivery starts another order */
     const char *chain = "[demand]\norders_per_day = 2\n[inventory]\npolicy = base_stock\norder_up_to = 5\n"

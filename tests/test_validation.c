@@ -692,7 +692,7 @@ static void test_law_kelton(const char *dir, struct lk_row *table)
         char set_s[64], set_S[64];
         snprintf(set_s, sizeof set_s, "inventory.reorder_point=%d", s - 1); /* orders at I <= s - 1 */
         snprintf(set_S, sizeof set_S, "inventory.order_up_to=%d", S);
-        const struct scenario_override sets[] = {{set_s, NULL, NULL}, {set_S, NULL, NULL}};
+        const struct scenario_override sets[] = {{.assignment = set_s}, {.assignment = set_S}};
         struct summary sm[METRIC_COUNT];
         double *rows = NULL;
         unsigned reps = 0;
