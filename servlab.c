@@ -386,6 +386,7 @@ static int trace_first_replication(const struct scenario *sc, struct model_trace
 struct earlier_outputs {
     const char *dir;    /* the --out folder */
     char command[4200]; /* the earlier command; empty: nothing to say */
+    bool moving;        /* some of its files are marked to be moved aside (find_stale_outputs) */
 };
 static struct earlier_outputs earlier;
 
@@ -502,8 +503,10 @@ enum { OPTIONAL_OUTPUTS = sizeof optional_outputs / sizeof optional_outputs[0] }
 
 /* Which of optional_outputs an earlier run of the same command wrote into the --out
  * folder (find_stale_outputs): one this command leaves out would stay beside its
- * results and be read (projected) as one of them. */
+ * results and be read (projected) as one of them. stale_mark: each one's file as it
+ * was then, so that one the user saves over it while this command runs stays. */
 static bool stale_output[OPTIONAL_OUTPUTS];
+static struct outfile_mark stale_mark[OPTIONAL_OUTPUTS];
 
 /* Strictly before: on a file system with coarse times (a USB stick's 2 s) files written
  * in one tick are not ordered, and a file is then not taken for the earlier command's. */
@@ -522,6 +525,7 @@ static bool time_before(struct timespec a, struct timespec b)
 static void find_stale_outputs(const struct options *o)
 {
     memset(stale_output, 0, sizeof stale_output);
+    earlier.moving = false;
     if (!o->out_dir) return;
     char path[4200], line[200] = "";
     snprintf(path, sizeof path, "%s/summary.txt", o->out_dir);
@@ -543,6 +547,7 @@ static void find_stale_outputs(const struct options *o)
         snprintf(path, sizeof path, "%s/%s", o->out_dir, out->file);
         stale_output[i] = lstat(path, &file) == 0 && S_ISREG(file.st_mode) &&
                           time_before(first.st_mtim, file.st_mtim) && time_before(file.st_mtim, page.st_mtim);
+        if (stale_output[i]) outfile_mark(&stale_mark[i], &file), earlier.moving = true;
     }
 }
 
@@ -552,11 +557,19 @@ static void say_earlier_outputs(void *ctx)
 {
     struct earlier_outputs *e = ctx;
     if (!e->command[0]) return;
-    fprintf(stderr,
-            _("servlab: warning: %s holds the outputs of an earlier 'servlab %s'; this command writes its own "
-              "files and leaves the others, which are not its results: give --out a new folder to keep them "
-              "apart\n"),
-            e->dir, e->command);
+    /* what becomes of the earlier files, as out_move_stale then does (and says) */
+    if (e->moving)
+        fprintf(stderr,
+                _("servlab: warning: %s holds the outputs of an earlier 'servlab %s'; this command writes its own "
+                  "files and, at the end, moves aside the earlier ones it does not write, which are not its "
+                  "results (a line names each): give --out a new folder to keep them apart\n"),
+                e->dir, e->command);
+    else
+        fprintf(stderr,
+                _("servlab: warning: %s holds the outputs of an earlier 'servlab %s'; this command writes its own "
+                  "files and leaves the others, which are not its results: give --out a new folder to keep them "
+                  "apart\n"),
+                e->dir, e->command);
     e->command[0] = '\0';
 }
 
@@ -665,9 +678,10 @@ static bool out_wrote(const struct out *w, const char *name)
  * folder (find_stale_outputs) and this one did not is moved aside, NAME.png to
  * NAME.earlier.png (curve.csv to curve.earlier.csv), and a note says so. Moved, never
  * removed: the times that mark it as servlab's cannot prove that no one put it there.
- * link() then unlink() never replaces a NAME.earlier file already there (rename would);
- * where it fails (that name taken, or a file system with no links), both stay and a
- * warning says which is not this command's. */
+ * Only the file marked is moved (cli/outfile.h's outfile_move_aside): one the user saved
+ * over it while this command ran stays, and a warning says it is not this command's, as
+ * one does where the move fails (the NAME.earlier name taken, or a file system with no
+ * links). */
 static void out_move_stale(struct out *w, const char *command)
 {
     for (size_t i = 0; i < OPTIONAL_OUTPUTS; i++) {
@@ -679,18 +693,23 @@ static void out_move_stale(struct out *w, const char *command)
         char path[1200], aside[1200];
         snprintf(path, sizeof path, "%s/%s", w->dir, name);
         snprintf(aside, sizeof aside, "%s/%.*s.earlier%s", w->dir, (int)(ext - name), name, ext);
-        if (link(path, aside) != 0) {
-            fprintf(stderr,
-                    _("servlab: warning: %s was written into this folder by an earlier 'servlab %s'; this one does "
-                      "not write it, so it is not one of its results\n"),
-                    path, command);
-            continue;
-        }
-        if (unlink(path) == 0)
+        enum outfile_aside moved = outfile_move_aside(path, aside, &stale_mark[i]);
+        if (moved == OUTFILE_MOVED)
             fprintf(stderr,
                     _("servlab: note: moved %s to %s: an earlier 'servlab %s' wrote it into this folder, and this one "
                       "does not, so it would be taken for one of its results\n"),
                     path, aside, command);
+        else if (moved == OUTFILE_CHANGED && access(path, F_OK) == 0)
+            fprintf(stderr,
+                    _("servlab: warning: left %s where it is: it changed while this command ran, so it is no longer "
+                      "the file an earlier 'servlab %s' wrote; this one does not write it, so it is not one of its "
+                      "results\n"),
+                    path, command);
+        else if (moved == OUTFILE_NOT_MOVED)
+            fprintf(stderr,
+                    _("servlab: warning: %s was written into this folder by an earlier 'servlab %s'; this one does "
+                      "not write it, so it is not one of its results\n"),
+                    path, command);
     }
 }
 

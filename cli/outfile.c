@@ -226,3 +226,33 @@ int outfile_path_from(const char *dir, const char *path, char *out, size_t n)
     free(from), free(to);
     return rc;
 }
+
+void outfile_mark(struct outfile_mark *m, const struct stat *st)
+{
+    *m = (struct outfile_mark){
+        .dev = st->st_dev, .ino = st->st_ino, .size = st->st_size, .mtime = st->st_mtim, .ctime = st->st_ctim};
+}
+
+/* Is the lstat st a plain file, the file m marked, unchanged? */
+static bool still_marked(const struct outfile_mark *m, const struct stat *st)
+{
+    return S_ISREG(st->st_mode) && st->st_dev == m->dev && st->st_ino == m->ino && st->st_size == m->size &&
+           st->st_mtim.tv_sec == m->mtime.tv_sec && st->st_mtim.tv_nsec == m->mtime.tv_nsec &&
+           st->st_ctim.tv_sec == m->ctime.tv_sec && st->st_ctim.tv_nsec == m->ctime.tv_nsec;
+}
+
+enum outfile_aside outfile_move_aside(const char *path, const char *aside, const struct outfile_mark *m)
+{
+    struct stat st, linked;
+    if (lstat(path, &st) != 0 || !still_marked(m, &st)) return OUTFILE_CHANGED;
+    if (link(path, aside) != 0) return OUTFILE_NOT_MOVED;
+    /* the link raised the link count, and so the change time: from here on the file is
+       known by its device and inode, both names' */
+    bool same = lstat(aside, &linked) == 0 && linked.st_dev == m->dev && linked.st_ino == m->ino &&
+                lstat(path, &st) == 0 && st.st_dev == m->dev && st.st_ino == m->ino;
+    if (same && unlink(path) == 0) return OUTFILE_MOVED;
+    int saved = errno;
+    unlink(aside); /* the file (or the one now at path) keeps its name */
+    errno = saved;
+    return same ? OUTFILE_NOT_MOVED : OUTFILE_CHANGED;
+}

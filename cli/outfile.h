@@ -3,7 +3,9 @@
 #ifndef CLI_OUTFILE_H
 #define CLI_OUTFILE_H
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 struct outfile {
     char path[1100]; /* final name */
@@ -56,5 +58,30 @@ int outfile_check_path(const char *path, char *err, size_t errlen);
  * on the real paths of both (links resolved; dir "/" gives the absolute path). Written
  * into out (n bytes). Returns 0, or -1 when either does not exist or it does not fit. */
 int outfile_path_from(const char *dir, const char *path, char *out, size_t n);
+
+/* A file marked to be moved aside later (outfile_move_aside): what it was when marked, so
+ * that a file saved over it or put in its place since is told apart from it. The change
+ * time is in it because no user tool sets it: a file rewritten in place within the
+ * modification time's tick, to the same size, still differs there. */
+struct outfile_mark {
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtime, ctime;
+};
+
+/* Mark the file whose lstat is st. */
+void outfile_mark(struct outfile_mark *m, const struct stat *st);
+
+enum outfile_aside {
+    OUTFILE_MOVED,     /* path is now aside */
+    OUTFILE_CHANGED,   /* path is gone, or no longer the file marked: nothing was done */
+    OUTFILE_NOT_MOVED, /* aside is taken, or the file system has no links (errno): both left */
+};
+
+/* Move the file at path, marked by m, to aside, never replacing a file there (link, then
+ * unlink: rename would replace one), when it is still the file marked. The last check is
+ * made just before the unlink, so only a file put there in between is not told apart. */
+enum outfile_aside outfile_move_aside(const char *path, const char *aside, const struct outfile_mark *m);
 
 #endif

@@ -461,6 +461,8 @@ mkdir -p "$T/st3" && echo mine > "$T/st3/marginal_cost.png" && sleep 1
 run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st3" --quiet
 ok "cli-12.9c ... and so is one in a folder of another command's outputs (a run's summary.txt)" \
     $([ $rc -eq 0 ] && [ "$(cat "$T/st3/marginal_cost.png")" = mine ] && ! grep -q 'moved' "$T/err"; echo $?)
+ok "cli-12.9c1 ... where the warning about the run's outputs says they are left, as they are" \
+    $(grep -q "warning: $T/st3 holds the outputs of an earlier 'servlab run scenarios/default.ini'; this command writes its own files and leaves the others" "$T/err"; echo $?) "$(cat "$T/err")"
 "$S" sweep scenarios/default.ini $SW --out "$T/st4" --quiet > /dev/null 2>&1
 echo kept > "$T/st4/marginal_cost.earlier.png" && touch -r "$T/st4/summary.txt" "$T/st4/marginal_cost.earlier.png"
 run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st4" --quiet
@@ -486,6 +488,16 @@ ok "cli-12.9e a run without customers moves an earlier run's customers.png and .
       [ -s "$T/rc1/order_cycle.png" ] &&
       grep -q "note: moved $T/rc1/customers.png to $T/rc1/customers.earlier.png: an earlier 'servlab run' wrote it" "$T/err" &&
       [ "$(grep -c 'note: moved' "$T/err")" -eq 2 ]; echo $?) "$(ls "$T/rc1") $(cat "$T/err")"
+# ... and the warning about the earlier run's outputs, said before, agrees with the notes:
+# they are moved aside, not left (in English and in Chinese)
+ok "cli-12.9f ... the earlier-outputs warning says the files it does not write are moved aside, not left" \
+    $(grep -q "^servlab: warning: $T/rc1 holds the outputs of an earlier 'servlab run scenarios/customer_churn.ini'; this command writes its own files and, at the end, moves aside the earlier ones it does not write, which are not its results (a line names each)" "$T/err" &&
+      ! grep -q 'leaves the others' "$T/err"; echo $?) "$(cat "$T/err")"
+"$S" run scenarios/customer_churn.ini --reps 2 --out "$T/rc2" --quiet > /dev/null 2>&1
+run "$S" run scenarios/default.ini --reps 2 --out "$T/rc2" --quiet --lang zh
+ok "cli-12.9g ... in Chinese too" \
+    $([ $rc -eq 0 ] && grep -q "^servlab: 警告：$T/rc2 里有之前“servlab run scenarios/customer_churn.ini”的输出；本命令写出自己的文件，并在最后把之前那些本命令不写的文件移到一旁" "$T/err" &&
+      ! grep -q '仍留在那里' "$T/err" && [ "$(grep -c '^servlab: 注意：已把 ' "$T/err")" -eq 2 ]; echo $?) "$(cat "$T/err")"
 # a lever that raises service at fewer than half its steps: the charts run along the lever, saying why
 run "$S" sweep scenarios/default.ini --param inventory.order_quantity --from 200 --to 3000 --steps 15 \
     --service cycle_service_level --reps 2 --out "$T/oq" --quiet

@@ -23,6 +23,12 @@ static const char *text_of(const char *path, char *buf, size_t n)
     return buf;
 }
 
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    if (f) fputs(text, f), fclose(f);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/servlab_test_outfile.XXXXXX", buf[64];
@@ -155,6 +161,50 @@ int main(void)
     snprintf(file, sizeof file, "%s/none.ini", x);
     check(outfile_path_from(b, file, rel, sizeof rel) == -1, "outfile-3.6 a file that does not exist: -1");
     unlink(f1), unlink(f2), unlink(f3), rmdir(bc), rmdir(b), rmdir(x), rmdir(a);
+
+    /* ---- moving a marked file aside: only the file marked (servlab.c marks an earlier
+       command's file before simulating and moves it after; the user may save over it
+       in between) ---- */
+    char name[sizeof dir + 32], aside[sizeof dir + 32], other[sizeof dir + 32];
+    snprintf(name, sizeof name, "%s/c.csv", dir), snprintf(aside, sizeof aside, "%s/c.earlier.csv", dir);
+    snprintf(other, sizeof other, "%s/c.csv.new", dir);
+    struct outfile_mark mark;
+    struct stat st;
+    write_text(name, "old\n");
+    lstat(name, &st), outfile_mark(&mark, &st);
+    check(outfile_move_aside(name, aside, &mark) == OUTFILE_MOVED && access(name, F_OK) != 0 &&
+              strcmp(text_of(aside, buf, sizeof buf), "old\n") == 0,
+          "outfile-4.1 the file as marked is moved aside");
+    unlink(aside);
+    write_text(name, "old\n");
+    lstat(name, &st), outfile_mark(&mark, &st);
+    write_text(other, "saved by the user\n"); /* saved as a spreadsheet saves: a new file renamed over it */
+    rename(other, name);
+    check(outfile_move_aside(name, aside, &mark) == OUTFILE_CHANGED && access(aside, F_OK) != 0 &&
+              strcmp(text_of(name, buf, sizeof buf), "saved by the user\n") == 0,
+          "outfile-4.2 a file put in its place since (another inode) stays, nothing moved");
+    lstat(name, &st), outfile_mark(&mark, &st);
+    /* rewritten in place, to the same size, a second later (set: a clock's tick may be
+       coarser than the test's pace) */
+    FILE *same = fopen(name, "r+");
+    if (same) {
+        fputs("SAVED BY THE USER\n", same), fflush(same);
+        struct timespec later[2] = {{.tv_nsec = UTIME_OMIT}, {.tv_sec = st.st_mtim.tv_sec + 1}};
+        futimens(fileno(same), later);
+        fclose(same);
+    }
+    check(same && outfile_move_aside(name, aside, &mark) == OUTFILE_CHANGED && access(aside, F_OK) != 0 &&
+              strcmp(text_of(name, buf, sizeof buf), "SAVED BY THE USER\n") == 0,
+          "outfile-4.3 a file saved over in place (same inode, same size) stays, nothing moved");
+    lstat(name, &st), outfile_mark(&mark, &st);
+    write_text(aside, "an earlier one\n");
+    check(outfile_move_aside(name, aside, &mark) == OUTFILE_NOT_MOVED &&
+              strcmp(text_of(aside, buf, sizeof buf), "an earlier one\n") == 0 &&
+              strcmp(text_of(name, buf, sizeof buf), "SAVED BY THE USER\n") == 0,
+          "outfile-4.4 an aside name already taken is never replaced: both stay");
+    unlink(aside), unlink(name);
+    check(outfile_move_aside(name, aside, &mark) == OUTFILE_CHANGED && access(aside, F_OK) != 0,
+          "outfile-4.5 a file gone since: nothing moved");
 
     char path[sizeof dir + 16];
     snprintf(path, sizeof path, "%s/a.csv", dir);
