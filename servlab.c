@@ -1100,7 +1100,8 @@ static int compare_outputs(const struct options *o, const struct compare_result 
     char path[1200];
     if (o->out_dir && root) {
         FILE *fp;
-        if ((fp = out_open(&w, "compare.csv"))) compare_csv(fp, r), out_commit(&w, "compare.csv");
+        if ((fp = out_open(&w, "compare.csv")))
+            fputs(OUTFILE_CSV_BOM, fp), compare_csv(fp, r), out_commit(&w, "compare.csv");
         if (out_chart_to(&w, &page, "profit_share.png", path, sizeof path, &to))
             out_chart_to_done(&w, &page, "profit_share.png", _("Each file's profit as a share of the best"),
                               charts_compare_share(&to, r));
@@ -1204,7 +1205,8 @@ static int cmd_batch(const struct options *o)
         FILE *fp;
         char path[1200];
         if (o->out_dir) {
-            if ((fp = out_open(&w, "batch.csv"))) batch_csv(fp, &r), out_commit(&w, "batch.csv");
+            if ((fp = out_open(&w, "batch.csv")))
+                fputs(OUTFILE_CSV_BOM, fp), batch_csv(fp, &r), out_commit(&w, "batch.csv");
             if ((fp = out_open(&w, "summary.txt"))) {
                 batch_summary_values(fp, &r, w.dir);
                 batch_gains(fp, &r); /* with --sweep: the rows that gain most */

@@ -13,6 +13,15 @@ struct outfile {
     FILE *f;
 };
 
+/* The UTF-8 byte-order mark that begins each CSV file servlab writes whose cells hold
+ * text people typed, in any language: batch.csv (a table's ids and cells), compare.csv
+ * (file names, the keys they changed), the class server's history.csv and
+ * /leaderboard.csv (students' names). Chinese Excel opens a UTF-8 file without it as
+ * GBK, and that text turns to mojibake. The same CSV on standard output, which scripts
+ * read, has none; files of numbers and servlab's own names (ASCII: they read alike in
+ * either encoding) need none. servlab's CSV readers skip it (reader/csv.h). */
+#define OUTFILE_CSV_BOM "\xef\xbb\xbf"
+
 /* Open dir/name (dir may be NULL: name is a path) for writing under a temporary name.
  * Returns the stream, or NULL with errno set. */
 FILE *outfile_open(struct outfile *o, const char *dir, const char *name);

@@ -253,7 +253,7 @@ static void save_history(struct server *s)
     size_t len = 0;
     FILE *m = open_memstream(&buf, &len);
     if (!m) abort();
-    fputs("seq,id,time_utc,name,client,content_hash,state,profit_per_day,changed_keys\n", m);
+    fputs(OUTFILE_CSV_BOM "seq,id,time_utc,name,client,content_hash,state,profit_per_day,changed_keys\n", m);
     for (size_t i = 0; i < s->nsubs; i++) {
         const struct submission *u = s->subs[i];
         char when[32];
@@ -832,6 +832,7 @@ static enum MHD_Result leaderboard(struct MHD_Connection *c, struct server *s, b
     if (csv) {
         FILE *out = open_memstream(&buf, &len);
         if (!out) abort();
+        fputs(OUTFILE_CSV_BOM, out); /* a download, opened in a spreadsheet */
         compare_csv(out, &r);
         fclose(out);
         free(r.e);

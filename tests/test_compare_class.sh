@@ -67,7 +67,10 @@ ok "class-3.5 the table shows the changes under the row" \
     $(grep -A1 -E '^ +[0-9]+  s01\.ini ' "$T/table.txt" | grep -q '^      changed: order_cycle.processing_servers = 4; inventory.safety_factor = 2$'; echo $?)
 ok "class-3.6 run.replications and run.seed, set by compare, are never listed" $(! grep -q 'run\.\(replications\|seed\)' "$csv"; echo $?)
 run "$S" compare --base "$B" "$T"/class/*.ini --reps 2 --quiet --format csv
-ok "class-3.7 --format csv prints what compare.csv holds" $([ $rc -eq 0 ] && cmp -s "$T/out" "$csv"; echo $?)
+ok "class-3.7 --format csv prints what compare.csv holds, which begins with a UTF-8 byte-order mark (for Chinese Excel)" \
+    $([ $rc -eq 0 ] && [ "$(head -c 3 "$csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] && tail -c +4 "$csv" | cmp -s "$T/out" -
+    echo $?) "$(head -c 8 "$csv" | od -c | head -n 1)"
+ok "class-3.7b ... and standard output none" $([ "$(head -c 4 "$T/out")" = rank ]; echo $?)
 run "$S" compare "$T/class/s05.ini" "$T/class/s01.ini" --reps 2 --quiet --format csv
 ok "class-3.8 without --base the first file is the reference: it changed nothing, the other its two keys" \
     $([ $rc -eq 0 ] && row s05.ini | grep -q ',"",0$' && row s01.ini | grep -q ',"order_cycle.processing_servers = 4; inventory.safety_factor = 2",0$'; echo $?)

@@ -127,7 +127,7 @@ done_ms=$((($(date +%s%N) - t0) / 1000000))
 ok "serve-1.4 /leaderboard.csv lists 60 students" $([ "$(rows)" -eq 60 ]; echo $?) "$(rows)"
 echo "load: 60 submissions answered in $accepted_ms ms, all 60 ranked after $done_ms ms, $errors errors"
 $C "$U/leaderboard.csv" > "$T/board1.csv"
-ok "serve-1.5 the CSV is compare's, ranked, names as given" $(head -n 1 "$T/board1.csv" | grep -q '^rank,scenario,profit_per_day,' &&
+ok "serve-1.5 the CSV is compare's, ranked, names as given, after a UTF-8 byte-order mark (a download for Excel)" $(head -n 1 "$T/board1.csv" | grep -q "^$(printf '\357\273\277')rank,scenario,profit_per_day," &&
     sed -n 2p "$T/board1.csv" | grep -q '^1,student [0-9]*,'; echo $?) "$(head -n 2 "$T/board1.csv")"
 s=$(status "$U/leaderboard")
 ok "serve-1.6 /leaderboard: 200, refreshes itself, ranks 60, charts inline" $([ "$s" = 200 ] &&
@@ -159,6 +159,9 @@ wait_settled "$T/state"
 ok "serve-1.8 a new submission replaces the student's old one (still 60 rows)" $([ "$(rows)" -eq 60 ]; echo $?) "$(rows)"
 ok "serve-1.9 history.csv keeps every submission (61) for the instructor" $([ "$(tail -n +2 "$T/state/history.csv" | grep -c .)" -eq 61 ] &&
     [ "$(grep -c ',student 1,' "$T/state/history.csv")" -eq 2 ] && grep -q ',student 1,.*,replaced,' "$T/state/history.csv"; echo $?) "$(grep ',student 1,' "$T/state/history.csv")"
+ok "serve-1.9b ... after a UTF-8 byte-order mark, for a spreadsheet: students' names are any language" \
+    $([ "$(head -c 3 "$T/state/history.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] &&
+      head -n 1 "$T/state/history.csv" | grep -q "^$(printf '\357\273\277')seq,id,time_utc,"; echo $?)
 r=$(ls "$T"/state/submissions/*.txt | head -n 1)
 rid=$(basename "$r" .txt)
 s=$(status "$U/result/$rid")
