@@ -93,6 +93,15 @@ ok "batch-4.4b ... summary.txt's two file: lines are the base and the table, fro
     $([ "$(grep -c '^file: ' "$T/out/summary.txt")" -eq 2 ] &&
       cmp -s "$T/out/$(sed -n 's/^file: //p' "$T/out/summary.txt" | sed -n 1p)" "$B" &&
       cmp -s "$T/out/$(sed -n 's/^file: //p' "$T/out/summary.txt" | sed -n 2p)" "$I"; echo $?) "$(head -12 "$T/out/summary.txt")"
+# a history's warnings, said once a kind for the rows they hold for: once on the terminal
+# and once on the page (its Warnings), never again by the rows' loads or the page's text
+"$S" batch "$B" "$I" --quiet --out "$T/hw" > /dev/null 2> "$T/hw.err"
+ok "batch-4.4e each history warning once on the terminal and once in report.html" \
+    $([ "$(grep -c "bootstrap loses the history's weekly pattern" "$T/hw.err")" -eq 1 ] &&
+      [ "$(grep -c "bootstrap loses the autocorrelation" "$T/hw.err")" -eq 1 ] &&
+      [ "$(grep -o "bootstrap loses the history&#39;s weekly pattern" "$T/hw/report.html" | wc -l)" -eq 1 ] &&
+      [ "$(grep -o "bootstrap loses the autocorrelation" "$T/hw/report.html" | wc -l)" -eq 1 ] &&
+      [ "$(grep -c '^warning: ' "$T/hw/summary.txt")" -eq 2 ]; echo $?) "$(cat "$T/hw.err")"
 # a table refused into a folder of another command's outputs: it writes nothing, so it
 # says nothing of the folder, only what is wrong with the table
 "$S" run "$B" --reps 2 --quiet --out "$T/ran" > /dev/null 2>&1
