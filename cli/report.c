@@ -301,16 +301,24 @@ static void report_locations(FILE *out, const struct model_config *c, const stru
     report_storage(out, c, s);
     if (!(metric_features(c) & FEATURE_ECHELONS)) return;
     /* echelons: each location as a supplier of the others, and its bullwhip ratio */
-    static const int ecols[] = {LM_DOWNSTREAM_FILL_RATE, LM_DOWNSTREAM_LEAD_TIME_MEAN, LM_DOWNSTREAM_LEAD_TIME_P95,
-                                LM_DOWNSTREAM_BACKORDERS_MEAN, LM_BULLWHIP_RATIO};
-    static const char *const eheads[] = {N_("fill given"), N_("lead days"), N_("lead p95"), N_("owed"), N_("bullwhip")};
+    static const int ecols[] = {LM_DOWNSTREAM_FILL_RATE,
+                                LM_DOWNSTREAM_LEAD_TIME_MEAN,
+                                LM_DOWNSTREAM_LEAD_TIME_P95,
+                                LM_DOWNSTREAM_BACKORDERS_MEAN,
+                                LM_REPLENISHMENTS_PER_DAY,
+                                LM_REORDER_UNDERSHOOT,
+                                LM_BULLWHIP_RATIO};
+    static const char *const eheads[] = {N_("fill given"), N_("lead days"), N_("lead p95"), N_("owed"),
+                                         N_("placed/day"), N_("below s"),   N_("bullwhip")};
     for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
     block_table(out, c, s, _("echelon"), names, c->nlocations, metric_location_base, location_metric_defs, ecols,
-                eheads, 5);
+                eheads, 7);
     fputs(_("  (fill given: the share of the units its downstream locations ordered that it shipped at once;\n"
             "  lead days: their realised replenishment lead time, mean and 95th percentile; owed: the units\n"
-            "  it owes them, on average; bullwhip: the variance of the units it orders per day over the\n"
-            "  variance of the units demanded of it per day)\n"),
+            "  it owes them, on average; placed/day: the replenishment orders it places per day; below s:\n"
+            "  how far below its reorder point its stock position was when it ordered, on average;\n"
+            "  bullwhip: the variance of the units it orders per day over the variance of the units\n"
+            "  demanded of it per day)\n"),
           out);
 }
 
@@ -826,17 +834,18 @@ static void report_perfect_despite_stockouts(FILE *out, const struct summary *s)
                 100 * both);
 }
 
-/* Where a location only replenishes others, the chain's cycle service level and time out
- * of stock leave it out (models/model_metrics.c): say what the figures cover, and where
- * the rest is. */
+/* Where a location only replenishes others, the chain's cycle service level, time out of
+ * stock, replenishment orders and undershoot leave it out (models/model_metrics.c): say
+ * what the figures cover, and where the rest is. */
 static void report_facing_note(FILE *out, const struct model_config *c)
 {
     bool left_out = false;
     for (size_t l = 0; l < c->nlocations; l++) left_out |= !location_faces_customers(c, l);
     if (!left_out) return;
-    fputs(_("  (Cycle service level and time with nothing on hand: at the locations customers buy from.\n"
-            "  A location that only replenishes others is left out; its own figures are in the location\n"
-            "  table, CSL and out of stock.)\n"),
+    fputs(_("  (Cycle service level, time with nothing on hand, replenishment orders and position below s:\n"
+            "  at the locations customers buy from. A location that only replenishes others is left out;\n"
+            "  its own figures are in the location table, CSL and out of stock, and in the echelon table,\n"
+            "  placed/day and below s.)\n"),
           out);
 }
 

@@ -323,6 +323,11 @@ void echelon_metrics(const struct model *m, double end, double *x)
         }
         y[LM_BULLWHIP_RATIO] = ratio(tally_variance(&ov), tally_variance(&dv));
         y[LM_UNITS_ORDERED_PER_DAY] = m->stocks[l].counts.ordered / days; /* the supply chart's flows */
+        /* its own orders: the scenario's figures count only the locations customers buy from */
+        const struct stock_counts *sc = &m->stocks[l].counts;
+        y[LM_REPLENISHMENTS_PER_DAY] = (double)sc->replenishments / days;
+        if (m->stocks[l].cfg->policy->uses_reorder_point)
+            y[LM_REORDER_UNDERSHOOT] = ratio(sc->undershoot, (double)sc->replenishments);
         if (!location_supplies(c, l)) continue;
         y[LM_DOWNSTREAM_FILL_RATE] = ratio(e->shipped_now, e->ordered_in);
         y[LM_DOWNSTREAM_LEAD_TIME_MEAN] = tally_mean(&e->lead);

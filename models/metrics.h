@@ -241,6 +241,8 @@ enum location_metric {
     LM_DOWNSTREAM_BACKORDERS_MEAN, /* units owed to them, time average */
     LM_BULLWHIP_RATIO,             /* variance of the units it orders per day / of the units demanded of it per day */
     LM_UNITS_ORDERED_PER_DAY,      /* units it orders per day from whoever replenishes it: the flow into it */
+    LM_REPLENISHMENTS_PER_DAY,     /* the replenishment orders it places per day */
+    LM_REORDER_UNDERSHOOT,         /* how far below its s its position was when ordering (NaN without an s) */
     /* the outside supplier (models/supplier.h; NaN at a location without one modelled) */
     LM_SUPPLY_AVAILABILITY,           /* share of the window its supplier was up (FEATURE_DISRUPTIONS) */
     LM_SUPPLY_YIELD_MEAN,             /* units that arrived / units of the orders that arrived */

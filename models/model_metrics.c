@@ -65,21 +65,22 @@ static void stock_metrics(const struct model *m, double end, double *x)
         value_change += unit_cost(m, p) * (stock_owned(s) - s->owned_at_restart) / days;
         if (s->unlimited) continue;
         unlimited = false;
-        /* the customers' cycles: those of the locations they buy from, as time_out_of_stock
-           below; a location that only replenishes others has its own figure */
+        /* the customers' cycles, and the replenishment orders that start them: those of the
+           locations customers buy from, as time_out_of_stock below; a location that only
+           replenishes others has its own figures (echelon_metrics, models/echelon.c) */
         if (!located || location_faces_customers(m->cfg, p)) {
             cycles += (double)sc->cycles;
             cycles_ok += (double)sc->cycles_ok;
-        }
-        if (s->cfg->policy->uses_reorder_point) {
-            undershoot += sc->undershoot;
-            orders_with_s += (double)sc->replenishments;
+            replenishments += (double)sc->replenishments;
+            if (s->cfg->policy->uses_reorder_point) {
+                undershoot += sc->undershoot;
+                orders_with_s += (double)sc->replenishments;
+            }
         }
         double mean_on_hand = stock_mean_on_hand(s, end), mean_back = stock_mean_backordered(s, end);
         on_hand += mean_on_hand;
         backorders += mean_back;
         on_order += stock_mean_on_order(s, end);
-        replenishments += (double)sc->replenishments;
         if (s->cfg->storage_capacity > 0) { /* FEATURE_STORAGE */
             double over = stock_mean_overflow(s, end);
             refused += sc->refused;

@@ -402,6 +402,30 @@ static void test_echelons(void)
         check(fabs(x[M_TIME_OUT_OF_STOCK] - facing) < 1e-12 && fabs(factory - facing) > 1e-6,
               "chain rep %llu: time out of stock %.6f is the dc's and the stores' (%.6f), not the factory's %.6f",
               (unsigned long long)rep, x[M_TIME_OUT_OF_STOCK], facing, factory);
+        /* the customers' replenishment orders and their undershoot: the dc's and the stores'
+           orders (the undershoot over the dc's and north's, the (s, Q) ones), not the factory's,
+           whose periodic review orders far below its s; each keeps its own figure */
+        const double *f = x + metric_location_base(c, 0);
+        double placed = 0, below = 0, with_s = 0;
+        for (size_t l = 1; l < 4; l++) {
+            const double *y = x + metric_location_base(c, l);
+            placed += y[LM_REPLENISHMENTS_PER_DAY];
+            if (l == 3) {
+                check(isnan(y[LM_REORDER_UNDERSHOOT]), "chain rep %llu: a base stock store has no s to fall below",
+                      (unsigned long long)rep);
+                continue;
+            }
+            below += y[LM_REORDER_UNDERSHOOT] * y[LM_REPLENISHMENTS_PER_DAY];
+            with_s += y[LM_REPLENISHMENTS_PER_DAY];
+        }
+        check(fabs(x[M_REPLENISHMENTS_PER_DAY] - placed) < 1e-12 && f[LM_REPLENISHMENTS_PER_DAY] > 0.05,
+              "chain rep %llu: replenishment orders %.6f/day are the dc's and the stores' (%.6f), not with the "
+              "factory's %.6f",
+              (unsigned long long)rep, x[M_REPLENISHMENTS_PER_DAY], placed, f[LM_REPLENISHMENTS_PER_DAY]);
+        check(fabs(x[M_REORDER_UNDERSHOOT] - below / with_s) < 1e-9 &&
+                  f[LM_REORDER_UNDERSHOOT] > x[M_REORDER_UNDERSHOOT] + 0.5,
+              "chain rep %llu: undershoot %.4f is the dc's and north's (%.4f), not with the factory's %.4f",
+              (unsigned long long)rep, x[M_REORDER_UNDERSHOOT], below / with_s, f[LM_REORDER_UNDERSHOOT]);
     }
     free(x);
 }
