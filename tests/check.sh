@@ -7,7 +7,8 @@
 # need_tools NAME CHECK WHAT SET returns when tests/need.sh's SET of tools is here; if not,
 # it ends the test: a loud skip (a SKIPPED: line naming the packages, exit 0), or under
 # CI, which installs them, CHECK failed (exit 1); await_handler PID waits until PID has
-# set its own SIGINT handler, so that a Ctrl-C sent then is one it acts on.
+# set its own SIGINT handler, so that a Ctrl-C sent then is one it acts on; await_cpu PID
+# TICKS waits until PID has done that much work.
 S=${SERVLAB:-./servlab}
 # English unless a test asks for Chinese, whatever the caller's locale (tests/run_all.sh)
 unset LC_ALL LC_MESSAGES LANGUAGE
@@ -42,6 +43,22 @@ await_handler() {
         [ -z "$mask" ] && return 1 # it has ended
         [ $((0x$(echo "$mask" | tail -c 2) & 2)) -ne 0 ] && return 0
         sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+# Work done, not time passed: until PID has spent TICKS clock ticks (getconf CLK_TCK a
+# second, 100 on Linux) of CPU time, user and system, all its threads (/proc/PID/stat,
+# fields 14 and 15; 12 and 13 after the command name's closing parenthesis). However
+# loaded the machine, TICKS of CPU is the same share of its work. Fails when PID has
+# ended (or is a zombie) first; gives up after 5 minutes.
+await_cpu() {
+    i=0
+    while [ $i -lt 3000 ]; do
+        ticks=$(sed 's/^.*) //' "/proc/$1/stat" 2> /dev/null | awk '$1 != "Z" { print $12 + $13 }')
+        [ -z "$ticks" ] && return 1
+        [ "$ticks" -ge "$2" ] && return 0
+        sleep 0.05
         i=$((i + 1))
     done
     return 1

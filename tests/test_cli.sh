@@ -713,16 +713,22 @@ for c in c1 c2 c3 c4; do
 done
 
 # ---- interrupted sweeps, killed runs and failed charts leave only complete files ----
+# 12400 runs (400 replications at each of 31 points), about a minute of CPU here: no machine
+# ends it before the signal, sent once its handler is set and it has simulated for half a
+# second of CPU (about a hundred runs here; a condition on work done, however loaded the
+# machine: await_cpu, tests/check.sh), so it is stopped part-way
 for sig in INT TERM; do
     rm -rf "$T/halt"
-    "$S" sweep scenarios/default.ini --reps 40 --threads 2 --out "$T/halt" --quiet > "$T/out" 2> "$T/err" &
+    "$S" sweep scenarios/default.ini --reps 400 --threads 2 --out "$T/halt" --quiet > "$T/out" 2> "$T/err" &
     pid=$!
     await_handler $pid
-    sleep 1
+    await_cpu $pid 50
     kill -$sig $pid
     wait $pid; rc=$?
-    ok "cli-16.1 SIG$sig halfway through a sweep: exit 1, says how far it got and that nothing was written" \
-        $([ $rc -eq 1 ] && grep -q '^servlab: interrupted after [0-9]* of 1240 runs; nothing was written$' "$T/err"; echo $?)
+    done_runs=$(sed -n 's/^servlab: interrupted after \([0-9]*\) of 12400 runs; nothing was written$/\1/p' "$T/err")
+    ok "cli-16.1 SIG$sig halfway through a sweep: exit 1, says how far it got (some runs, not all) and that nothing was written" \
+        $([ $rc -eq 1 ] && [ -n "$done_runs" ] && [ "$done_runs" -gt 0 ] && [ "$done_runs" -lt 12400 ]; echo $?) \
+        "status $rc; $(cat "$T/err")"
     ok "cli-16.2 ... the --out directory it made is gone (nothing in it), stdout empty" \
         $([ ! -e "$T/halt" ] && [ ! -s "$T/out" ]; echo $?)
 done
