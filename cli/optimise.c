@@ -775,10 +775,17 @@ void optimise_table(FILE *out, const struct optimise_result *r)
     }
     size_t grid = optimise_grid_points(r);
     double full = (double)grid * r->reps;
-    fprintf(out,
-            _("\nEvaluations: %zu runs (replications x points, %zu points) against %.0f for the full grid\n"
-              "at this resolution (%zu points x %u replications): %.1f%%.\n"),
-            r->evaluations, r->npoints - r->invalid, full, grid, r->reps, 100.0 * (double)r->evaluations / full);
+    if ((double)r->evaluations < full)
+        fprintf(out,
+                _("\nEvaluations: %zu runs (replications x points, %zu points) against %.0f for the full grid\n"
+                  "at this resolution (%zu points x %u replications): %.1f%%.\n"),
+                r->evaluations, r->npoints - r->invalid, full, grid, r->reps, 100.0 * (double)r->evaluations / full);
+    else /* a small grid: a share above 100 % would read as a saving */
+        fprintf(out,
+                _("\nEvaluations: %zu runs (replications x points, %zu points), more than the %.0f of the full grid\n"
+                  "at this resolution (%zu points x %u replications): on a grid this small the search saves no\n"
+                  "runs, as it runs %u replications or more at each point it tries, to tell the best apart.\n"),
+                r->evaluations, r->npoints - r->invalid, full, grid, r->reps, r->n0);
     if (r->invalid)
         fprintf(out,
                 P_("%zu combination was skipped: the scenario reader refuses it.\n",
@@ -807,8 +814,16 @@ void optimise_headline(const struct optimise_result *r, char *head, size_t nhead
     snprintf(figure, sizeof figure, "%s ± %s%s%s%s", shown(scale * m.mean, scale * m.ci95, v[0]),
              shown(scale * m.ci95, scale * m.ci95, v[1]), *unit ? " " : "", unit,
              d->kind == KIND_MONEY_PER_DAY ? _(" a day") : "");
-    /* TRANSLATORS: e.g. Profit is highest at inventory.reorder_point = 675: 1396 ± 15 a day */
-    snprintf(head, nhead, r->sense > 0 ? _("%s is highest at %s: %s") : _("%s is lowest at %s: %s"), _(d->label), at,
+    /* the measure named first, so no verb agrees with it ("Units lost", "Profit"); an
+       indented row of the report's table ("  of which transmission") is named as the
+       command line names it, since alone its words say nothing */
+    char measure[100]; /* in Chinese a Latin name stands apart from the 在 after it */
+    if (d->label[0] == ' ')
+        snprintf(measure, sizeof measure, "%s%s", d->name, lang_current() == LANG_ZH ? " " : "");
+    else
+        snprintf(measure, sizeof measure, "%s", _(d->label));
+    /* TRANSLATORS: e.g. Profit: highest at inventory.reorder_point = 675, with 1396 ± 15 a day */
+    snprintf(head, nhead, r->sense > 0 ? _("%s: highest at %s, with %s") : _("%s: lowest at %s, with %s"), measure, at,
              figure);
     size_t used = 0;
     if (r->req_metric >= 0) {
@@ -820,8 +835,15 @@ void optimise_headline(const struct optimise_result *r, char *head, size_t nhead
     }
     size_t grid = optimise_grid_points(r);
     double full = (double)grid * r->reps;
-    snprintf(small + used, nsmall - used, _("%zu runs on common random numbers, %.1f%% of the full grid's %.0f."),
-             r->evaluations, 100.0 * (double)r->evaluations / full, full);
+    if ((double)r->evaluations < full)
+        snprintf(small + used, nsmall - used, _("%zu runs on common random numbers, %.1f%% of the full grid's %.0f."),
+                 r->evaluations, 100.0 * (double)r->evaluations / full, full);
+    else /* as the table's last lines: no share above 100 % */
+        snprintf(small + used, nsmall - used,
+                 _("%zu runs on common random numbers, more than the full grid's %.0f (%zu points × %u "
+                   "replications): on a grid this small the search saves no runs, as it runs %u replications or "
+                   "more at each point it tries, to tell the best apart."),
+                 r->evaluations, full, grid, r->reps, r->n0);
 }
 
 void optimise_csv(FILE *out, const struct optimise_result *r)

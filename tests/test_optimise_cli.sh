@@ -131,14 +131,41 @@ ok $? "--out writes optimise.csv (= --format csv), summary.txt (settings, then t
 best=$(sed -n 's/^Best point: //p' "$T/table.txt")
 fig=$(sed -n '/^Best point: /{n;s/^  [a-z_]* \(.* ± [0-9.]*\) (.*/\1/p;}' "$T/table.txt")
 head=$(grep -o '<p class="headline">[^<]*' "$T/o/report.html" | sed 's/<p class="headline">//')
-[ -n "$best" ] && [ -n "$fig" ] && [ "$head" = "Profit is highest at $best: $fig a day" ]
-ok $? "report.html's headline: 'Profit is highest at $best: $fig a day' (got '$head')"
+[ -n "$best" ] && [ -n "$fig" ] && [ "$head" = "Profit: highest at $best, with $fig a day" ]
+ok $? "report.html's headline: 'Profit: highest at $best, with $fig a day' (got '$head')"
+# the measure comes first, so no verb has to agree with it: a plural label ("Units lost"),
+# and an indented row of the report ("  of which transmission") named as the command line names it
+"$S" optimise $F --param inventory.reorder_point --from 0 --to 20 --step 5 --minimise lost_sales_rate --quiet \
+    --out "$T/ol" > /dev/null 2>&1
+head=$(grep -o '<p class="headline">[^<]*' "$T/ol/report.html" | sed 's/<p class="headline">//')
+echo "$head" | grep -q "^Units lost: lowest at inventory.reorder_point = [0-9]*, with [0-9.]* ± [0-9.]* %$"
+ok $? "--minimise lost_sales_rate: the headline 'Units lost: lowest at ..., with X ± Y %' (got '$head')"
+"$S" optimise $F --param inventory.reorder_point --from 0 --to 20 --step 5 --minimise cycle_delivery_days --quiet \
+    --out "$T/od" > /dev/null 2>&1
+head=$(grep -o '<p class="headline">[^<]*' "$T/od/report.html" | sed 's/<p class="headline">//')
+echo "$head" | grep -q "^cycle_delivery_days: lowest at inventory.reorder_point = [0-9]*, with "
+ok $? "--minimise cycle_delivery_days: the headline names the metric, not '  of which delivery' (got '$head')"
+# a grid so small that the search runs more than the full grid would (15 points, a small
+# --delta): no share above 100 %, but the runs, the full grid's, and why
+G3="--param inventory.reorder_point --from 500 --to 600 --step 50 --param inventory.order_quantity --from 800 --to 1200 --step 100"
+"$S" optimise scenarios/default.ini $G3 --delta 0.5 --quiet --out "$T/os" > "$T/ts.txt" 2> /dev/null
+small=$(grep -o '<small>[^<]*' "$T/os/report.html" | sed 's/<small>//')
+! grep -qE '[0-9]{3,}\.[0-9]%' "$T/ts.txt" && ! echo "$small" | grep -qE '[0-9]{3,}\.[0-9]%' &&
+    grep -q "^Evaluations: [0-9]* runs (replications x points, 15 points), more than the 150 of the full grid$" "$T/ts.txt" &&
+    grep -q "^runs, as it runs 10 replications or more at each point it tries, to tell the best apart.$" "$T/ts.txt" &&
+    echo "$small" | grep -q "^[0-9]* runs on common random numbers, more than the full grid&#39;s 150 (15 points × 10 replications): on a grid this small the search saves no runs"
+ok $? "a 3 x 5 grid with --delta 0.5: 'more than the full grid', no share above 100 %: $(tail -n 3 "$T/ts.txt"); $small"
 "$S" optimise --lang zh $F $L --minimise cost_total_per_day --quiet --out "$T/oz" > "$T/tz.txt" 2> /dev/null
 best=$(sed -n 's/^最优点：//; T; s/, /，/gp' "$T/tz.txt") # the levers joined by a full-width comma
 fig=$(sed -n '/^最优点：/{n;s/^  [^ ]* \(.* ± [0-9.]*\)（.*/\1/p;}' "$T/tz.txt")
 head=$(grep -o '<p class="headline">[^<]*' "$T/oz/report.html" | sed 's/<p class="headline">//')
 [ -n "$best" ] && [ -n "$fig" ] && [ "$head" = "总成本在 $best 处最低：$fig/天" ]
 ok $? "--lang zh --minimise: the headline '总成本在 $best 处最低：$fig/天' (got '$head')"
+"$S" optimise --lang zh scenarios/default.ini $G3 --delta 0.5 --quiet --out "$T/osz" > "$T/tsz.txt" 2> /dev/null
+small=$(grep -o '<small>[^<]*' "$T/osz/report.html" | sed 's/<small>//')
+! grep -qE '[0-9]{3,}\.[0-9]%' "$T/tsz.txt" && ! echo "$small" | grep -qE '[0-9]{3,}\.[0-9]%' &&
+    grep -q "多于此分辨率下完整网格的 150 次" "$T/tsz.txt" && echo "$small" | grep -q "多于完整网格的 150 次"
+ok $? "--lang zh, the small grid: 多于完整网格的 150 次, no share above 100 %: $(tail -n 3 "$T/tsz.txt"); $small"
 "$S" optimize $F $L --quiet --out "$T/o" > /dev/null 2> "$T/err"; rc=$?
 [ "$rc" = 0 ] && [ ! -s "$T/err" ]
 ok $? "optimize into optimise's folder: the same command, no warning (status $rc): $(cat "$T/err")"

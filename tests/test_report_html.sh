@@ -75,7 +75,7 @@ simulate report-8 optimise scenarios/stockouts_vs_inventory.ini --param inventor
     --to 850 --step 50 --out "$T/D8"
 if page report-8 optimise "$T/D8" 0 scenarios/stockouts_vs_inventory.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
     ok "report-8.3 the optimise page's headline states the best point and its profit" \
-        $(grep -q '<p class="headline">Profit is highest at inventory.reorder_point = [0-9]*: [0-9]* ± [0-9.]* a day<small>' "$T/D8/report.html"; echo $?) \
+        $(grep -q '<p class="headline">Profit: highest at inventory.reorder_point = [0-9]*, with [0-9]* ± [0-9.]* a day<small>' "$T/D8/report.html"; echo $?) \
         "$(grep -o '<p class="headline">.\{0,120\}' "$T/D8/report.html")"
 fi
 simulate report-8z optimise --lang zh scenarios/zh/stockouts_vs_inventory.ini --param inventory.reorder_point \
