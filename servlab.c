@@ -26,6 +26,7 @@
 #include "reader/keys.h"
 #include "reader/scenario.h"
 #include "reader/suggest.h"
+#include "reader/value.h"
 #include "plots/chart.h"
 #include "sim/rng.h"
 #include "sim/rng_book.h"
@@ -226,9 +227,12 @@ static int parse_optimise_option(struct optimise_request *q, enum option_id id, 
         q->require = value;
         return 0;
     }
+    /* a lever's bound may be a percentage, 90% for 0.9: its key takes it if a share (optimise.c) */
+    char decimal[64];
+    bool percent = id != OPT_DELTA && value_percent_share(value, decimal, sizeof decimal);
     char *end;
     errno = 0;
-    double x = strtod(value, &end);
+    double x = strtod(percent ? decimal : value, &end);
     if (!*value || *end || errno || !isfinite(x)) return fail_usage(_("%s: '%s' is not a number"), name, value);
     if (id == OPT_DELTA) {
         if (x <= 0) return fail_usage(_("--delta: give a number above 0"));
@@ -237,11 +241,11 @@ static int parse_optimise_option(struct optimise_request *q, enum option_id id, 
     }
     if (q->nlevers == 0) return fail_usage(_("%s: give --param SECTION.KEY before it"), name);
     struct optimise_lever *l = &q->lever[q->nlevers - 1];
-    if (id == OPT_FROM) l->from = x, l->have_from = true;
-    if (id == OPT_TO) l->to = x, l->have_to = true;
+    if (id == OPT_FROM) l->from = x, l->have_from = true, l->from_percent = percent;
+    if (id == OPT_TO) l->to = x, l->have_to = true, l->to_percent = percent;
     if (id == OPT_STEP) {
         if (x <= 0) return fail_usage(_("--step: give a number above 0"));
-        l->step = x;
+        l->step = x, l->step_percent = percent;
     }
     return 0;
 }

@@ -127,8 +127,9 @@ static double default_step(double from, double to)
 /* Resolve lever k's step and grid; 0 or 2 (said). */
 static int resolve_lever(struct optimise_result *r, size_t k, const struct optimise_lever *l, FILE *err)
 {
-    char why[300];
-    if (key_sweepable(l->parameter, why, sizeof why) < 0) { /* said once, not at every point */
+    char why[400];
+    int key = key_sweepable(l->parameter, why, sizeof why);
+    if (key < 0) { /* said once, not at every point */
         fprintf(err, _("servlab: optimise: --param %s: %s\n"), l->parameter, why);
         return 2;
     }
@@ -136,6 +137,22 @@ static int resolve_lever(struct optimise_result *r, size_t k, const struct optim
         fprintf(err, _("servlab: optimise: --param %s needs --from A and --to B\n"), l->parameter);
         return 2;
     }
+    /* the bounds against the key, as a sweep's are: a percentage only for a share, a
+       share within its range ("--to 99" where 0.99 or 99% was meant) */
+    const struct {
+        const char *option;
+        double x;
+        bool percent;
+        enum key_bound what;
+    } bounds[] = {{"--from", l->from, l->from_percent, BOUND_IN_RANGE},
+                  {"--to", l->to, l->to_percent, BOUND_IN_RANGE},
+                  {"--step", l->step, l->step_percent, BOUND_STEP}};
+    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0]; i++)
+        if (key_bound_problem(&key_defs[key], l->parameter, bounds[i].x, bounds[i].percent, bounds[i].what, why,
+                              sizeof why)) {
+            fprintf(err, _("servlab: optimise: %s: %s\n"), bounds[i].option, why);
+            return 2;
+        }
     if (!(l->to > l->from)) {
         fprintf(err, _("servlab: optimise: --param %s: --to must be above --from\n"), l->parameter);
         return 2;

@@ -20,6 +20,9 @@ struct optimise_lever {
     const char *parameter; /* SECTION.KEY (borrowed) */
     double from, to, step; /* step 0: the default (1 for a whole-number key, else (to - from) / 20) */
     bool have_from, have_to;
+    /* each written as a percentage ("90%", read as 0.9), which only a share takes
+       (key_bound_problem, reader/keys.h) */
+    bool from_percent, to_percent, step_percent;
 };
 
 /* What to optimise, from the command line (strings borrowed). */

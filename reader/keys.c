@@ -553,6 +553,44 @@ bool key_percent_too_small(const struct key_def *d, double share)
     return (d->flags & KEY_SERVICE_TARGET) && share < 0.01;
 }
 
+const char *key_bound_problem(const struct key_def *d, const char *parameter, double x, bool percent,
+                              enum key_bound what, char *err, size_t n)
+{
+    char got[40], lo[40], hi[40];
+    if (percent) /* as written: "got 99%" */
+        snprintf(got, sizeof got, "%.10g%%", 100 * x);
+    else
+        num_format(x, got, sizeof got);
+    bool share = key_def_takes_percent(d);
+    if (percent && !share) {
+        snprintf(err, n, _("%s is not a share, so it takes no percentage such as '%s'; write just the number"),
+                 parameter, got);
+        return err;
+    }
+    if (!share || what == BOUND_STEP) return NULL;
+    if (percent && key_percent_too_small(d, x)) { /* as the reader says it of the key itself */
+        double typed = 100 * x;
+        snprintf(err, n, _("'%s' aims at %.10g%%, under 1%%; for %.10g%% write %.10g or %.10g%%"), got, typed,
+                 100 * typed, typed, 100 * typed);
+        return err;
+    }
+    if (what != BOUND_IN_RANGE) return NULL;
+    num_format(d->min, lo, sizeof lo);
+    num_format(d->max, hi, sizeof hi);
+    char hint[80];
+    const char *why = percent ? "" : value_share_hint(x, hint, sizeof hint);
+    if (d->flags & KEY_MIN_EXCLUSIVE ? !(x > d->min) : !(x >= d->min))
+        snprintf(err, n, _("%s must be %s %s, got %s"), parameter, d->flags & KEY_MIN_EXCLUSIVE ? ">" : ">=", lo, got);
+    else if (d->flags & KEY_MAX_EXCLUSIVE ? !(x < d->max) : x > d->max)
+        snprintf(err, n,
+                 d->flags & KEY_MAX_EXCLUSIVE ? _("%s must be below %s, got %s%s")
+                                              : _("%s must be at most %s, got %s%s"),
+                 parameter, hi, got, why);
+    else
+        return NULL;
+    return err;
+}
+
 bool key_takes_percent(const char *section, const char *name)
 {
     int k = section[0] && name[0] ? key_find(section, name) : -1;

@@ -42,6 +42,8 @@ enum key_flags {
                                      told to type '%', not to write a decimal */
     KEY_SERVICE_TARGET = 1 << 10, /* a service level aimed at (target_fill_rate): a percentage under 1
                                      ("0.98%") mixes the two ways of writing a share, and is refused */
+    KEY_LEVER_BOUND = 1 << 11,    /* a lever's bound or value ([sweep] from, to, values): a percentage is read as
+                                     a share, for the lever's key to take or refuse (key_bound_problem) */
 };
 
 /* When a key is used (keys.def: .applies). Where it is not, `servlab check` writes why
@@ -171,6 +173,23 @@ bool key_def_takes_percent(const struct key_def *d);
  * ("0.98%" mixes the two ways of writing a share; KEY_SERVICE_TARGET)? The scenario reader
  * says why; a batch cell is left as typed for it. */
 bool key_percent_too_small(const struct key_def *d, double share);
+
+/* What key_bound_problem checks of a lever's number. */
+enum key_bound {
+    BOUND_STEP,     /* optimise's --step: a percentage only for a share */
+    BOUND_VALUE,    /* also no service target under 1% ("0.98%") */
+    BOUND_IN_RANGE, /* a sweep's from, to or value, optimise's --from and --to: also within a
+                       share's range, said of the bound ("--to 99", where 0.99 or 99% was
+                       meant) rather than at a point */
+};
+
+/* Why key d (named parameter, SECTION.KEY) refuses x as a lever's number (what: which
+ * checks), written into err (n bytes); NULL when it takes it. percent: x was written as a
+ * percentage ("90%", 0.9), which only a share takes, as the key itself does
+ * (reader/scenario.c). Other keys' values out of range are the reader's to refuse at
+ * each point. */
+const char *key_bound_problem(const struct key_def *d, const char *parameter, double x, bool percent,
+                              enum key_bound what, char *err, size_t n);
 
 /* Does key `name` of `section` exist and take shares ending in '%' (key_def_takes_percent)? */
 bool key_takes_percent(const char *section, const char *name);

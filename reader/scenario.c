@@ -56,6 +56,13 @@ struct loader {
     const struct scenario_override *sets; /* the load's overrides (finish_load), for warnings */
     unsigned set;                         /* 1 + the index of the override being applied; 0: none */
     bool sealed;                          /* the text may not name files (scenario_load_sealed) */
+    /* per lever of [sweep], for its key to take or refuse (resolve_lever): which of from,
+       to and the values were written as percentages ("90%", read as 0.9), and where each
+       of the three was last given (the file's path, or the option as typed) */
+    struct lever_percent {
+        bool from, to, values[SWEEP_POINTS_MAX];
+        char where[3][320];
+    } percent[2];
 };
 
 static void report(struct loader *ld, int line, const char *section, const char *key, const char *fmt, ...)
@@ -307,6 +314,32 @@ static bool unquoted(const char *word, char *bare, size_t n)
     return true;
 }
 
+/* The keys of one lever of [sweep]: the first, or the second of a grid. */
+struct lever_keys {
+    enum key_id parameter, from, to, steps, values;
+};
+static const struct lever_keys sweep_levers[2] = {
+    {K_SWEEP_PARAMETER, K_SWEEP_FROM, K_SWEEP_TO, K_SWEEP_STEPS, K_SWEEP_VALUES},
+    {K_SWEEP_PARAMETER2, K_SWEEP_FROM2, K_SWEEP_TO2, K_SWEEP_STEPS2, K_SWEEP_VALUES2},
+};
+
+/* Where key k (a KEY_LEVER_BOUND key: [sweep] from, to, values, and the second lever's)
+ * records which of its numbers were written as percentages: the flag of from or to, or
+ * the values' first flag. Notes where k is being given. */
+static bool *bound_percent(struct loader *ld, size_t k)
+{
+    for (size_t i = 0; i < 2; i++) {
+        const struct lever_keys *lk = &sweep_levers[i];
+        struct lever_percent *p = &ld->percent[i];
+        size_t which = k == lk->from ? 0 : k == lk->to ? 1 : 2;
+        if (which == 2 && k != lk->values) continue;
+        snprintf(p->where[which], sizeof p->where[which], "%s", ld->where);
+        return which == 0 ? &p->from : which == 1 ? &p->to : p->values;
+    }
+    assert(!"a lever's bound key");
+    return NULL;
+}
+
 static int apply_value(struct loader *ld, size_t k, const struct target *t, const char *text, int line,
                        enum key_from from)
 {
@@ -326,8 +359,10 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         double x;
         /* a share may be written as a percentage, as in [contract] targets: 98% is 0.98 */
         char decimal[64];
-        bool percent =
-            d->type == KEY_NUMBER && key_def_takes_percent(d) && value_percent_share(text, decimal, sizeof decimal);
+        bool bound = d->flags & KEY_LEVER_BOUND; /* a percentage for the lever's key to take or refuse */
+        bool percent = d->type == KEY_NUMBER && (key_def_takes_percent(d) || bound) &&
+                       value_percent_share(text, decimal, sizeof decimal);
+        if (bound) *bound_percent(ld, k) = percent;
         if (value_number(percent ? decimal : text, &x, problem, sizeof problem) != 0) {
             report(ld, line, sec, d->name, "%s", problem);
             return -1;
@@ -512,7 +547,10 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
                        text_item + strspn(text_item, " \t"));
                 return -1;
             }
-            if (value_number(text_item, &list->v[list->n], problem, sizeof problem) != 0 ||
+            char decimal[64]; /* a sweep's value as a percentage, for the lever's key to take or refuse */
+            bool percent = d->flags & KEY_LEVER_BOUND && value_percent_share(text_item, decimal, sizeof decimal);
+            if (d->flags & KEY_LEVER_BOUND) bound_percent(ld, k)[list->n] = percent;
+            if (value_number(percent ? decimal : text_item, &list->v[list->n], problem, sizeof problem) != 0 ||
                 (colon && value_number(colon + 1, &list->v[list->n + 1], problem, sizeof problem) != 0)) {
                 report(ld, line, sec, d->name, _("item %zu: %s"), item, problem);
                 return -1;
@@ -868,15 +906,6 @@ static bool is_own_demand(enum key_applies a)
 {
     return a == APPLIES_OWN_DEMAND || a == APPLIES_ARRIVALS;
 }
-
-/* The keys of one lever of [sweep]: the first, or the second of a grid. */
-struct lever_keys {
-    enum key_id parameter, from, to, steps, values;
-};
-static const struct lever_keys sweep_levers[2] = {
-    {K_SWEEP_PARAMETER, K_SWEEP_FROM, K_SWEEP_TO, K_SWEEP_STEPS, K_SWEEP_VALUES},
-    {K_SWEEP_PARAMETER2, K_SWEEP_FROM2, K_SWEEP_TO2, K_SWEEP_STEPS2, K_SWEEP_VALUES2},
-};
 
 /* A character typed in full-width mode in text (len bytes) of a --set, reported as the
  * file reader reports it (reader/fullwidth.h). */
@@ -2563,7 +2592,7 @@ static bool sort_unique(struct number_list *list)
  * the lever is given and sound, 0 when none of its keys is given, -1 on a problem
  * (reported). */
 static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const char *parameter, double from, double to,
-                         unsigned steps_n, struct number_list *values)
+                         unsigned steps_n, struct number_list *values, const struct lever_percent *percent)
 {
     struct scenario *sc = ld->sc;
     bool param = given(sc, lk->parameter), list = given(sc, lk->values);
@@ -2602,6 +2631,30 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
             report_key(ld, line_of(sc, lk->to), lk->to, _("equals from; a sweep needs a range"));
             return -1;
         }
+    }
+    /* the bounds as written, against the lever's key: a percentage only for a share, and a
+       share's within its range, said of the bound as given ("--to 99", where 0.99 or 99%
+       was meant) rather than of a point between; other keys' values are checked at each
+       point (cli/sweep.c) */
+    char problem[400];
+    int k = key_sweepable(parameter, problem, sizeof problem);
+    for (size_t i = 0; k >= 0 && i < (list ? values->n : 2); i++) {
+        enum key_id at = list ? lk->values : i == 0 ? lk->from : lk->to;
+        double x = list ? values->v[i] : i == 0 ? from : to;
+        bool written = list ? percent->values[i] : i == 0 ? percent->from : percent->to;
+        if (key_bound_problem(&key_defs[k], parameter, x, written, BOUND_IN_RANGE, problem, sizeof problem)) {
+            if (sc->origin[at].from == FROM_FILE) {
+                report_key(ld, line_of(sc, at), at, "%s", problem);
+            } else { /* named as typed: "--from 90%: ..." */
+                const char *file = ld->where;
+                ld->where = percent->where[list ? 2 : i];
+                report(ld, 0, "", "", "%s", problem);
+                ld->where = file;
+            }
+            return -1;
+        }
+    }
+    if (!list) {
         if (to < from) { /* the table and its cost of 1 pt read from each row to the next one up */
             char f[40], t[40];
             note(sc, _("[sweep] %s = %s is below %s = %s: the sweep runs upwards, from %s"), key_defs[lk->to].name,
@@ -2618,8 +2671,6 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
     }
     if (list && sort_unique(values)) /* each row's cost of 1 pt is read from the row above */
         note(sc, _("[sweep] %s: the values are run in increasing order, each once"), key_defs[lk->values].name);
-    char problem[400];
-    int k = key_sweepable(parameter, problem, sizeof problem);
     if (k >= 0 && key_defs[k].type == KEY_COUNT)
         for (size_t i = 0; i < values->n; i++)
             if (values->v[i] != floor(values->v[i])) {
@@ -2638,8 +2689,10 @@ static void resolve_sweep(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
     struct sweep_config *sw = &sc->sweep;
-    int first = resolve_lever(ld, &sweep_levers[0], sw->parameter, sw->from, sw->to, sw->steps, &sw->values);
-    int second = resolve_lever(ld, &sweep_levers[1], sw->parameter2, sw->from2, sw->to2, sw->steps2, &sw->values2);
+    int first =
+        resolve_lever(ld, &sweep_levers[0], sw->parameter, sw->from, sw->to, sw->steps, &sw->values, &ld->percent[0]);
+    int second = resolve_lever(ld, &sweep_levers[1], sw->parameter2, sw->from2, sw->to2, sw->steps2, &sw->values2,
+                               &ld->percent[1]);
     if (first < 0 || second < 0) return;
     if (second > 0 && first == 0) {
         report_key(ld, line_of(sc, K_SWEEP_PARAMETER2), K_SWEEP_PARAMETER,

@@ -287,6 +287,40 @@ printf '[demand]\norders_per_day = 5\n[customers]\ninitial = 100\nchurn_per_day 
 run "$S" check "$T/churn_pct.ini"
 ok "cli-10.8d churn_per_day = 5% is refused: a rate a day, not a share (status $rc)" \
     $([ $rc -eq 2 ] && grep -q "churn_per_day: '5%' is not a number" "$T/err"; echo $?) "$(cat "$T/err")"
+# a lever's bounds take a share as its key does: sweep's --from/--to/--values and optimise's
+# --from/--to/--step read 90% as 0.9 for a share, refuse a percentage for any other key,
+# and refuse 99 for a share once, naming the bound, in place of an old hint to write a decimal
+"$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 0.9 --to 0.99 --steps 2 --reps 2 \
+    --format csv > "$T/sw_decimal.csv" 2>&1
+run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 90% --to 99% --steps 2 --reps 2 --format csv
+ok "cli-10.8e sweep --from 90% --to 99% of a share runs as 0.9 to 0.99 (status $rc)" \
+    $([ $rc -eq 0 ] && [ -s "$T/out" ] && cmp -s "$T/out" "$T/sw_decimal.csv"; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --values 90%,99% --reps 2 --format csv
+ok "cli-10.8f ... and so does --values 90%,99% (status $rc)" \
+    $([ $rc -eq 0 ] && cmp -s "$T/out" "$T/sw_decimal.csv"; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 0.9 --to 99 --steps 4 --quiet
+ok "cli-10.8g sweep --to 99 of a share: refused once, for --to, naming 0.99 and 99% (not at a point between) (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--to 99: inventory.target_fill_rate must be below 1, got 99 (write a share as 0.99 or 99%)" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 0.98% --to 99% --steps 4 --quiet
+ok "cli-10.8h sweep --from 0.98% of a service target: refused as --set refuses it (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 0.98%: '0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.safety_factor --from 90% --to 2 --steps 3 --quiet
+ok "cli-10.8i sweep --from 90% of a key that is no share: refused, no hint to write a decimal (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 90%: inventory.safety_factor is not a share, so it takes no percentage such as '90%'; write just the number" ]; echo $?) "$(cat "$T/err")"
+O="optimise scenarios/default.ini --param inventory.target_fill_rate --reps 2 --quiet"
+"$S" $O --from 0.9 --to 0.99 --step 0.03 > "$T/opt_decimal.txt" 2>&1
+run "$S" $O --from 90% --to 99% --step 3%
+ok "cli-10.8j optimise --from 90% --to 99% --step 3% of a share is 0.9 to 0.99 in 0.03s (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q 'from 0.9 to 0.99, step 0.03 (4 values)' "$T/out" && cmp -s "$T/out" "$T/opt_decimal.txt"; echo $?) "$(cat "$T/err")"
+run "$S" $O --from 0.9 --to 99
+ok "cli-10.8k optimise --to 99 of a share: refused before any point runs (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: optimise: --to: inventory.target_fill_rate must be below 1, got 99 (write a share as 0.99 or 99%)" ]; echo $?) "$(cat "$T/err")"
+run "$S" optimise scenarios/default.ini --param inventory.safety_factor --from 1 --to 2 --step 5% --quiet
+ok "cli-10.8l optimise --step 5% of a key that is no share: refused (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: optimise: --step: inventory.safety_factor is not a share, so it takes no percentage such as '5%'; write just the number" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep --lang zh scenarios/default.ini --param inventory.target_fill_rate --from 0.9 --to 99 --steps 4 --quiet
+ok "cli-10.8m ... in Chinese (status $rc)" \
+    $([ $rc -eq 2 ] && grep -q "inventory.target_fill_rate 须小于 1，实际为 99（比例写作 0.99 或 99%）" "$T/err"; echo $?) "$(cat "$T/err")"
 # a replayed history still gives units_per_order its order sizes, which the levers read:
 # check says so, and shows the derived gamma rounded as a lever's level (not 16 digits)
 printf '[demand]\nhistory = %s/scenarios/planner/history/bolt_01.csv\nhistory_kind = daily\nhistory_mode = replay\n' "$PWD" > "$T/replay.ini"
@@ -330,8 +364,12 @@ printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 
 run "$S" sweep "$T/badpoint.ini"
 ok "cli-11.10 an invalid sweep point names the point, and the file's line that gave it, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: $T/badpoint.ini:9: \[sweep\] values: sweep point 1 (inventory.order_up_to = 5) is not a valid scenario" "$T/err" && grep -q 'S = 5 must be above reorder_point s = 10' "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/consistency_customer.ini --param inventory.target_cycle_service_level --from 50 --to 99 --steps 5
-ok "cli-11.10b a point given on the command line names the option that gave it (--from), not a [sweep] key" \
-    $([ $rc -eq 2 ] && grep -q "^servlab: --from 50: sweep point 1 (inventory.target_cycle_service_level = 50) is not a valid scenario" "$T/err" &&
+ok "cli-11.10b a share's bound given on the command line names the option that gave it (--from), not a [sweep] key" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 50: inventory.target_cycle_service_level must be below 1, got 50 (write a share as 0.5 or 50%)" ]
+        echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.safety_factor --from -6 --to 2 --steps 3
+ok "cli-11.10c a point given on the command line names the option that gave it (--from), not a [sweep] key" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: --from -6: sweep point 1 (inventory.safety_factor = -6) is not a valid scenario" "$T/err" &&
         ! grep -q '\[sweep\] from' "$T/err"; echo $?) "$(cat "$T/err")"
 # ... a range's first point names [sweep] from; with --out, the directory it made is gone
 sed 's/^from = 0 /from = -6 /' scenarios/default.ini > "$T/badfrom.ini"
@@ -666,10 +704,10 @@ run "$S" run scenarios/pooling_regional.ini --metrics location.dc.fillrate
 ok "cli-19.3e2 ... and never swaps the location: a location the scenario lacks is said so, with those it has" \
     $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: 'location.dc.fillrate': this scenario has no location 'dc' (it has north, south, east, west)$" "$T/err"
     echo $?) "$(cat "$T/err")"
-run "$S" sweep scenarios/consistency_customer.ini --set sweep.parameter=inventory.target_cycle_service_level \
-    --set sweep.from=50 --set sweep.to=99 --set sweep.steps=3 --reps 2
+run "$S" sweep scenarios/default.ini --set sweep.parameter=inventory.safety_factor \
+    --set sweep.from=-6 --set sweep.to=2 --set sweep.steps=3 --reps 2
 ok "cli-19.3e3 a sweep point from --set sweep.from names that --set, not --from" \
-    $([ $rc -eq 2 ] && grep -q '^servlab: --set sweep.from=50: sweep point 1' "$T/err"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && grep -q '^servlab: --set sweep.from=-6: sweep point 1' "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/supply_chain.ini --set location.DC.share_demand=yes --reps 2
 ok "cli-19.3f --set on a section in the wrong case: did you mean [location.dc]?" \
     $([ $rc -eq 2 ] && grep -q 'the file has no \[location.DC\] section; did you mean \[location.dc\]?' "$T/err"; echo $?) \
