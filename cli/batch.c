@@ -715,7 +715,8 @@ void batch_table(FILE *out, const struct batch_result *r)
     lang_pad(out, shown, 12, true);
     fputc(' ', out);
     lang_pad(out, _("profit/day"), 12, true);
-    fprintf(out, " %10s", "± 95%"); /* 9 columns: ± is two bytes (kept as it always was) */
+    fputc(' ', out);
+    lang_pad(out, "± 95%", 10, true); /* by display width: ± is two bytes but one column */
     /* the best lever columns: as wide as "best KEY" (a long key is never cut: "best
        target_fill_ra"), at least as they always were */
     int w1 = 0, w2 = 0;
@@ -740,7 +741,8 @@ void batch_table(FILE *out, const struct batch_result *r)
         lang_pad(out, _("profit/day"), 12, true);
         fputc(' ', out);
         lang_pad(out, _("gain/day"), 10, true);
-        fprintf(out, " %9s", "± 95%"); /* 8 columns: ± is two bytes */
+        fputc(' ', out);
+        lang_pad(out, "± 95%", 8, true);
     }
     fputc('\n', out);
     for (size_t i = 0; i < r->n; i++) {

@@ -164,14 +164,23 @@ static void print_row(FILE *out, int m, const struct summary *s)
     print_def_row(out, _(metric_defs[m].label), &metric_defs[m], metric_defs[m].name, s, m, NULL);
 }
 
-/* The heads of a group table, each right-aligned in 11 columns after a name column of 14. */
+/* The width of a group table's column under head (an msgid): 11 columns, or as wide as
+ * the head in the reader's language (by display width: "out of stock", 周期服务水平). */
+static int head_width(const char *head)
+{
+    int w = (int)lang_width(_(head));
+    return w > 11 ? w : 11;
+}
+
+/* The heads of a group table, each right-aligned in its column (head_width) after a name
+ * column of 14. */
 static void table_heads(FILE *out, const char *what, const char *const *heads, size_t n)
 {
     fputs("\n  ", out);
     lang_pad(out, what, 14, false);
     for (size_t k = 0; k < n; k++) {
         fputc(' ', out);
-        lang_pad(out, _(heads[k]), 11, true);
+        lang_pad(out, _(heads[k]), head_width(heads[k]), true);
     }
     fputc('\n', out);
 }
@@ -211,7 +220,7 @@ static void report_products(FILE *out, const struct model_config *c, const struc
                 }
                 struct summary one = {.mean = v, .n = 1};
                 fputc(' ', out);
-                cell(out, &product_metric_defs[cols[k]], &one, 11);
+                cell(out, &product_metric_defs[cols[k]], &one, head_width(heads[k]));
             }
             fputc('\n', out);
         }
@@ -224,7 +233,7 @@ static void report_products(FILE *out, const struct model_config *c, const struc
         size_t base = metric_product_base(c, p);
         for (size_t k = 0; k < 8; k++) {
             fputc(' ', out);
-            cell(out, &product_metric_defs[cols[k]], &s[base + (size_t)cols[k]], 11);
+            cell(out, &product_metric_defs[cols[k]], &s[base + (size_t)cols[k]], head_width(heads[k]));
         }
         fputc('\n', out);
     }
@@ -245,7 +254,7 @@ static void block_table(FILE *out, const struct model_config *c, const struct su
         size_t b = base(c, i);
         for (size_t k = 0; k < ncols; k++) {
             fputc(' ', out);
-            cell(out, &defs[cols[k]], &s[b + (size_t)cols[k]], 11);
+            cell(out, &defs[cols[k]], &s[b + (size_t)cols[k]], head_width(heads[k]));
         }
         fputc('\n', out);
     }

@@ -65,7 +65,29 @@ for lang in zh en; do
     ok "zh-3.3 batch --lang $lang: the profit heading ends where the profits end" \
         $([ "$(head -n 1 "$T/brows" | cut -d' ' -f4)" = "$(sed -n 2p "$T/brows" | cut -d' ' -f5)" ]; echo $?) \
         "$(head -n 2 "$T/brows")"
+    # '± 95%' by display width: ± is two bytes but one column
+    ok "zh-3.4 batch --lang $lang: the '± 95%' heading ends where the half-widths end" \
+        $([ "$(head -n 1 "$T/brows" | cut -d' ' -f6)" = "$(sed -n 2p "$T/brows" | cut -d' ' -f6)" ]; echo $?) \
+        "$(head -n 2 "$T/brows")"
 done
+
+# ---- the location table: its headings (CSL in Chinese: 周期服务水平, wider than the
+# other columns) end over their columns, in Chinese and in English ('out of stock') ----
+for lang in zh en; do
+    "$S" run --lang $lang scenarios/pooling_regional.ini --reps 2 --quiet > "$T/loc_$lang.txt" 2> /dev/null
+    head_re='^  (location +orders/day|仓库 +订单/天) '
+    h=$(grep -E "$head_re" "$T/loc_$lang.txt" | token_ends)
+    r=$(grep -A1 -E "$head_re" "$T/loc_$lang.txt" | sed -n 2p | token_ends)
+    # the heading's last token of each column: zh one token a heading; en 'own fill',
+    # 'out of stock' and 'on hand' are several
+    if [ $lang = zh ]; then ends=$(echo "$h" | cut -d' ' -f3-10); else ends=$(echo "$h" | cut -d' ' -f3,5,6,9,11-14); fi
+    ok "zh-3.5 run --lang $lang: the location table's headings end over their columns" \
+        $([ -n "$r" ] && [ "$ends" = "$(echo "$r" | cut -d' ' -f3-10)" ]; echo $?) \
+        "heading: $h; row: $r; $(grep -A1 -E "$head_re" "$T/loc_$lang.txt")"
+done
+ok "zh-3.6 run --lang zh: the location table heads the cycle service level 周期服务水平, not CSL" \
+    $(grep -E '^  仓库 +订单/天 ' "$T/loc_zh.txt" | grep -q ' 周期服务水平 ' && ! grep -qw CSL "$T/loc_zh.txt"; echo $?) \
+    "$(grep -E '^  仓库 +订单/天 ' "$T/loc_zh.txt")"
 
 # ---- the leak check itself: it finds English prose, and passes the names it should ----
 "$S" run scenarios/default.ini --reps 2 --set run.horizon_days=60 --quiet > "$T/en.txt"
