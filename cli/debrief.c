@@ -491,7 +491,7 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
     const struct summary *p = &e->s[M_PROFIT];
     double best = r->e[r->best].s[M_PROFIT].mean, share = best > 0 ? 100 * p->mean / best : NAN;
     fprintf(out, "<tr%s><td class=\"num\">%zu</td><td class=\"file\">", i == r->best ? " class=\"best\"" : "", e->rank);
-    html_text(out, e->label);
+    html_name(out, e->label);
     const char *warned[COMPARE_WARNINGS_MAX];
     size_t nw = compare_entry_warnings(e, warned);
     if (nw) { /* the mark, its warnings in its title and under the table */

@@ -21,6 +21,15 @@ void html_text(FILE *out, const char *text)
         }
 }
 
+void html_name(FILE *out, const char *text)
+{
+    for (const char *p = text; *p; p++) {
+        char one[2] = {*p, '\0'};
+        html_text(out, one);
+        if (strchr("/\\_", *p) && p[1]) fputs("<wbr>", out);
+    }
+}
+
 void html_textf(FILE *out, const char *format, ...)
 {
     va_list ap, again;
@@ -137,6 +146,8 @@ static const char stylesheet[] =
     /* a compare table's keys: a column that fits a projector's 1280 px, a long key cut */
     "div.keys{max-width:14em}div.keys span.key{display:inline-block;max-width:100%;overflow:hidden;"
     "text-overflow:ellipsis;vertical-align:top}\n"
+    /* a name wraps after / and _ (html_name), inside a word only when a part is wider than
+       the column */
     "td.file{overflow-wrap:anywhere;min-width:10em}th.num.wrap{white-space:normal}"
     "table.ranking th,table.ranking td{padding:4px 6px}\n"
     "ul.settings em{color:var(--accent);font-style:normal;font-size:14px}\n"

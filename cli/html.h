@@ -14,6 +14,12 @@
  * attributes). */
 void html_text(FILE *out, const char *text);
 
+/* A file or person's name as html_text writes it, with a break allowed (<wbr>) after
+ * each '/', '\\' and '_': a narrow column wraps "hold_cost_raise_service.ini" between
+ * its words, not inside one (a hyphen is a break already; cli/html.c's td.file breaks
+ * inside a word only where a part alone is wider than the column). */
+void html_name(FILE *out, const char *text);
+
 /* printf, then html_text of the result. */
 void html_textf(FILE *out, const char *format, ...) __attribute__((format(printf, 2, 3)));
 

@@ -202,8 +202,16 @@ ok "class-9.6 --seed 2: the table says the seed came from --seed, not from the b
     $(grep -q '^seed 2 (from --seed), generator' "$T/w.txt"; echo $?) "$(sed -n 2p "$T/w.txt")"
 ok "class-9.7 two files named x.ini in two folders: a/x.ini and b/x.ini, in the table and on the page" \
     $(grep -qE '^ +[0-9]+  a/x\.ini ' "$T/w.txt" && grep -qE '^ +[0-9]+  b/x\.ini ' "$T/w.txt" &&
-      grep -q '<td class="file">a/x.ini</td>' "$T/wout/report.html" && grep -q '<td class="file">b/x.ini</td>' "$T/wout/report.html" &&
+      grep -q '<td class="file">a/<wbr>x.ini</td>' "$T/wout/report.html" && grep -q '<td class="file">b/<wbr>x.ini</td>' "$T/wout/report.html" &&
       grep -qE '^ +[0-9]+  target\.ini ' "$T/w.txt"; echo $?) "$(grep -E '^ +[0-9]+!? ' "$T/w.txt")"
+# a long file name wraps between its words in a narrow column (800 px), not inside one:
+# a break is allowed after each '_' and '/' (a hyphen allows one already)
+mkdir -p "$T/long"
+cp "$CB" "$T/long/hold_cost_raise_service_final-version.ini"
+run "$S" compare --base "$CB" "$CB" "$T/long/hold_cost_raise_service_final-version.ini" --reps 2 --quiet --out "$T/longout"
+ok "class-9.7b a long file name on the page may break after each '_', so no word is cut (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '<td class="file">hold_<wbr>cost_<wbr>raise_<wbr>service_<wbr>final-version.ini</td>' \
+        "$T/longout/report.html"; echo $?) "$(grep -o '<td class="file">[^/]*/td>' "$T/longout/report.html")"
 ok "class-9.8 a locked key the base leaves unset: '(not set)' in the refusal" \
     $(grep -q '^  first.ini:[0-9]*: \[demand\] first_order_days is locked by base.ini: (not set) in the base, 1 here$' "$T/w.txt"; echo $?) \
     "$(grep 'first.ini' "$T/w.txt")"
