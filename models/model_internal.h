@@ -202,10 +202,13 @@ static inline gsl_rng *rng(struct model *m, enum rng_source src)
     return m->rng[src];
 }
 
-/* A draw from d on stream src; a stage of constant 0 (the usual case) costs no call. */
+/* A draw from d on stream src; a stage of constant 0 (the usual case) costs no call, nor
+ * does an exponential, a triangular or a geometric (dist_sample_per_order). The
+ * exponential is tested first: three of the default model's four stage draws are one. */
 static inline __attribute__((always_inline)) double draw(struct model *m, const struct dist *d, enum rng_source src)
 {
-    return dist_is_zero(d) ? 0 : dist_sample(d, rng(m, src));
+    if (d->type == &dist_type_exponential) return d->p[0] * rng_exponential1(rng(m, src));
+    return dist_is_zero(d) ? 0 : dist_sample_per_order(d, rng(m, src));
 }
 
 /* True with probability p, drawn from stream src only when p > 0. */
@@ -267,10 +270,11 @@ bool demand_order_lines_of_products(struct model *m, struct order *o);
 /* Fill in the lines of a new order; false if it asks for nothing. drawn_units: the units
  * of a one-product order if already drawn, else NaN. Inline for one product: every
  * order of the general path asks for its lines. */
-static inline bool demand_order_lines(struct model *m, struct order *o, double drawn_units)
+static inline __attribute__((always_inline)) bool demand_order_lines(struct model *m, struct order *o,
+                                                                     double drawn_units)
 {
     if (m->nproducts != 1) return demand_order_lines_of_products(m, o);
-    double u = isnan(drawn_units) ? dist_sample(units_per_order(m, o->tier), rng(m, SRC_UNITS)) : drawn_units;
+    double u = isnan(drawn_units) ? dist_sample_per_order(units_per_order(m, o->tier), rng(m, SRC_UNITS)) : drawn_units;
     if (!(u > 0)) return false; /* a draw of 0 units is not an order */
     order_add_line(o, 0, u);
     return true;

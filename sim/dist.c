@@ -109,15 +109,9 @@ static int triangular_prepare(struct dist *d, char *err, size_t n)
     d->a = b > a ? (c - a) / (b - a) : 0; /* the share of draws below the mode */
     return 0;
 }
-/* Both roots are computed and the one that applies is chosen after: which one applies is
- * random, and a branch on it would be mispredicted a third of the time. Either argument
- * is at least 0 for any u, and the numbers are those of one root computed alone. */
 static double triangular_sample(const struct dist *d, gsl_rng *r)
 {
-    double a = d->p[0], c = d->p[1], b = d->p[2], u = rng_uniform(r);
-    if (b == a) return a;
-    double rising = a + sqrt(u * (b - a) * (c - a)), falling = b - sqrt((1 - u) * (b - a) * (b - c));
-    return u < d->a ? rising : falling;
+    return dist_triangular_sample(d, r);
 }
 static double triangular_mean(const struct dist *d)
 {
@@ -286,17 +280,9 @@ static int geometric_prepare(struct dist *d, char *err, size_t n)
     d->b = log(1 - d->a); /* the divisor gsl_ran_geometric computes at every draw */
     return 0;
 }
-/* gsl_ran_geometric(r, p) (GSL 2.7's randist/geometric.c: k = log(u) / log(1 - p) + 1
- * for u = gsl_rng_uniform_pos(r)) with log(1 - p) computed once, in prepare: the same
- * numbers, bit for bit, for one log a draw instead of two, taken from a batch computed
- * ahead (rng_log_uniform). */
 static double geometric_sample(const struct dist *d, gsl_rng *r)
 {
-    if (d->a >= 1) return 1;
-    double log_u;
-    do log_u = rng_log_uniform(r);
-    while (log_u == -INFINITY); /* u = 0: gsl_rng_uniform_pos draws again */
-    return (unsigned)(log_u / d->b + 1);
+    return dist_geometric_sample(d, r);
 }
 static double geometric_variance(const struct dist *d)
 {
@@ -375,7 +361,7 @@ const struct dist_type dist_type_exponential = {"exponential", "exponential(mean
     exponential_sample /* memoryless: the residual life is the same exponential */, NULL /* unbounded above */};
 static const struct dist_type uniform_type = {"uniform", "uniform(min, max)", 2, uniform_prepare,
     uniform_sample, uniform_mean, uniform_variance, first_param, NULL, second_param};
-static const struct dist_type triangular_type = {"triangular", "triangular(min, mode, max)", 3,
+const struct dist_type dist_type_triangular = {"triangular", "triangular(min, mode, max)", 3,
     triangular_prepare, triangular_sample, triangular_mean, triangular_variance, first_param, NULL, third_param};
 static const struct dist_type normal_type = {"normal", "normal(mean, sd)", 2, normal_prepare,
     normal_sample, normal_mean, normal_variance, normal_lowest, NULL, NULL /* unbounded above */};
@@ -390,15 +376,15 @@ static const struct dist_type erlang_type = {"erlang", "erlang(k, mean)", 2, erl
     gamma_sample, erlang_mean, erlang_variance, zero_lowest, gamma_residual, NULL /* unbounded above */};
 static const struct dist_type poisson_type = {"poisson", "poisson(mean)", 1, poisson_prepare,
     poisson_sample, first_param, first_param, zero_lowest, NULL, NULL /* unbounded above */};
-static const struct dist_type geometric_type = {"geometric", "geometric(mean)", 1,
+const struct dist_type dist_type_geometric = {"geometric", "geometric(mean)", 1,
     geometric_prepare, geometric_sample, first_param, geometric_variance, one_lowest, NULL, NULL /* unbounded above */};
 static const struct dist_type discrete_type = {"discrete", "discrete(value:weight, ...)", -1,
     NULL /* dist_table_new checks a table */, discrete_sample, discrete_mean, discrete_variance, discrete_lowest, NULL,
     discrete_highest};
 
 const struct dist_type *const dist_types[] = {&dist_type_constant, &dist_type_exponential, &uniform_type,
-    &triangular_type, &normal_type, &lognormal_type, &lognormal_log_type, &gamma_type, &erlang_type, &poisson_type,
-    &geometric_type, &discrete_type, NULL};
+    &dist_type_triangular, &normal_type, &lognormal_type, &lognormal_log_type, &gamma_type, &erlang_type, &poisson_type,
+    &dist_type_geometric, &discrete_type, NULL};
 /* clang-format on */
 
 const struct dist_type *dist_type_find(const char *name)

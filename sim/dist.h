@@ -14,6 +14,7 @@
 #include "rng.h"
 
 #include <gsl/gsl_rng.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -84,9 +85,37 @@ void dist_discrete(struct dist *d, const struct dist_table *t);
 /* A constant distribution at v. */
 void dist_constant(struct dist *d, double v);
 
-/* The constant and exponential families, which the inline functions below recognise
- * without a call. */
-extern const struct dist_type dist_type_constant, dist_type_exponential;
+/* The families the inline functions below recognise without a call: constant,
+ * exponential (order gaps, service times), triangular (the default model's delivery)
+ * and geometric (its units per order), each drawn per order (dist_sample_per_order). */
+extern const struct dist_type dist_type_constant, dist_type_exponential, dist_type_triangular, dist_type_geometric;
+
+/* A draw from triangular(min, mode, max) d (the family's sample function; d->a is the
+ * share of draws below the mode). Both roots are computed and the one that applies is
+ * chosen after: which one applies is random, and a branch on it would be mispredicted a
+ * third of the time. Either argument is at least 0 for any u, and the numbers are those
+ * of one root computed alone. */
+static inline double dist_triangular_sample(const struct dist *d, gsl_rng *r)
+{
+    double a = d->p[0], c = d->p[1], b = d->p[2], u = rng_uniform(r);
+    if (b == a) return a;
+    double rising = a + sqrt(u * (b - a) * (c - a)), falling = b - sqrt((1 - u) * (b - a) * (b - c));
+    return u < d->a ? rising : falling;
+}
+
+/* A draw from geometric(mean) d (the family's sample function; d->a = 1 / mean, d->b =
+ * log(1 - d->a)): gsl_ran_geometric(r, p) (GSL 2.7's randist/geometric.c: k = log(u) /
+ * log(1 - p) + 1 for u = gsl_rng_uniform_pos(r)) with log(1 - p) computed once, when d
+ * was made: the same numbers, bit for bit, for one log a draw instead of two, taken from
+ * a batch computed ahead (rng_log_uniform). */
+static inline double dist_geometric_sample(const struct dist *d, gsl_rng *r)
+{
+    if (d->a >= 1) return 1;
+    double log_u;
+    do log_u = rng_log_uniform(r);
+    while (log_u == -INFINITY); /* u = 0: gsl_rng_uniform_pos draws again */
+    return (unsigned)(log_u / d->b + 1);
+}
 
 /* A draw from d using r. A constant costs no call and no random number; an
  * exponential (order gaps, service times) no call. */
@@ -96,6 +125,20 @@ static inline double dist_sample(const struct dist *d, gsl_rng *r)
     if (t == &dist_type_exponential) return d->p[0] * rng_exponential1(r);
     if (t == &dist_type_constant) return d->p[0];
     if (!t) return 0; /* a zeroed dist is the constant 0 */
+    return t->sample(d, r);
+}
+
+/* As dist_sample, the same numbers, with a triangular or a geometric drawn without a
+ * call too: for the draws made for every order (the stages, the units), where the
+ * larger code pays for itself. */
+static inline __attribute__((always_inline)) double dist_sample_per_order(const struct dist *d, gsl_rng *r)
+{
+    const struct dist_type *t = d->type;
+    if (t == &dist_type_exponential) return d->p[0] * rng_exponential1(r);
+    if (t == &dist_type_triangular) return dist_triangular_sample(d, r);
+    if (t == &dist_type_geometric) return dist_geometric_sample(d, r);
+    if (t == &dist_type_constant) return d->p[0];
+    if (!t) return 0;
     return t->sample(d, r);
 }
 
