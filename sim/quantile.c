@@ -1,21 +1,13 @@
 /* quantile.c - bins are addressed straight from the IEEE-754 bits of the value:
- * the exponent picks the octave, the top QSKETCH_SUB_BITS of the fraction the bin. */
+ * the exponent picks the octave, the top QSKETCH_SUB_BITS of the fraction the bin
+ * (qsketch_add, inline in sim/quantile.h, adds to them the same way). */
 #include "quantile.h"
 
 #include <assert.h>
 #include <math.h>
 #include <string.h>
 
-enum { FRACTION_BITS = 52, EXP_BIAS = 1023 };
-
-static const uint64_t first_bits = (uint64_t)(EXP_BIAS + QSKETCH_EXP_MIN) << FRACTION_BITS;
-
-static uint64_t bits_of(double x)
-{
-    uint64_t b;
-    memcpy(&b, &x, sizeof b);
-    return b;
-}
+static const uint64_t first_bits = (uint64_t)(QSKETCH_EXP_BIAS + QSKETCH_EXP_MIN) << QSKETCH_FRACTION_BITS;
 
 static double double_of(uint64_t b)
 {
@@ -29,32 +21,10 @@ void qsketch_reset(struct qsketch *q)
     memset(q, 0, sizeof *q);
 }
 
-void qsketch_add(struct qsketch *q, double x)
-{
-    assert(!isnan(x));
-    if (q->n == 0 || x < q->min) q->min = x;
-    if (q->n == 0 || x > q->max) q->max = x;
-    q->n++;
-    if (!(x > 0)) {
-        q->zeros++;
-        return;
-    }
-    uint64_t b = bits_of(x);
-    size_t bin;
-    if (b < first_bits)
-        bin = 0;
-    else {
-        bin = (size_t)((b - first_bits) >> (FRACTION_BITS - QSKETCH_SUB_BITS));
-        if (bin >= QSKETCH_BINS) bin = QSKETCH_BINS - 1;
-    }
-    assert(q->counts[bin] < UINT32_MAX);
-    q->counts[bin]++;
-}
-
 /* The value at the lower edge of a bin. */
 static double bin_low(size_t bin)
 {
-    return double_of(first_bits + ((uint64_t)bin << (FRACTION_BITS - QSKETCH_SUB_BITS)));
+    return double_of(first_bits + ((uint64_t)bin << (QSKETCH_FRACTION_BITS - QSKETCH_SUB_BITS)));
 }
 
 void qsketch_add_zeros(struct qsketch *q, uint64_t count)
