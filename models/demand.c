@@ -3,8 +3,9 @@
  * peak orders deferred off the peak and arrivals gathered for a quantity discount; a
  * replayed or bootstrapped demand history; or a base of customers who order, churn,
  * join and leave after failures. Also what an order asks for: its tier, its lines and
- * their units. Every arrival ends in model_place_order (models/model.c); what happens
- * to the order after that is not this file's business.
+ * their units. Every arrival ends in model_place_order (models/model.c; the renewal
+ * process's plain arrivals in model_place_new_order, the same with its constant
+ * arguments folded); what happens to the order after that is not this file's business.
  *
  * Contract: each mechanism draws from its own streams, and only when configured, in the
  * order the model always drew them (the fast path, model.c's on_plain_arrival, repeats
@@ -243,7 +244,7 @@ static void on_arrival(struct sim *sim, void *ctx)
         gather(m, tier);
         return;
     }
-    model_place_order(m, tier, UINT32_MAX, false, false, NAN);
+    model_place_new_order(m, tier);
 }
 
 /* ---- demand from a history ---- */

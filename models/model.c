@@ -598,7 +598,10 @@ void model_fold_instant(struct model *m)
 static inline __attribute__((always_inline)) void place_general(struct model *m, int tier, uint32_t customer,
                                                                 bool shifted, bool quantity, double units);
 
-void model_place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units)
+/* model_place_order's body, inline in it and in model_place_new_order (whose constant
+ * arguments fold away). */
+static inline __attribute__((always_inline)) void place_order(struct model *m, int tier, uint32_t customer,
+                                                              bool shifted, bool quantity, double given_units)
 {
     double units = given_units;
     if (m->instant) {
@@ -609,9 +612,19 @@ void model_place_order(struct model *m, int tier, uint32_t customer, bool shifte
     place_general(m, tier, customer, shifted, quantity, units);
 }
 
+void model_place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units)
+{
+    place_order(m, tier, customer, shifted, quantity, given_units);
+}
+
+void model_place_new_order(struct model *m, int tier)
+{
+    place_order(m, tier, UINT32_MAX, false, false, NAN);
+}
+
 /* model_place_order through an order record: units as its given_units, or as
- * drawn for the fast path that could not take the order. Inline in its two callers
- * (model_place_order, on_plain_arrival): a call of six arguments for every order. */
+ * drawn for the fast path that could not take the order. Inline in its callers
+ * (place_order, on_plain_arrival): a call of six arguments for every order. */
 static inline __attribute__((always_inline)) void place_general(struct model *m, int tier, uint32_t customer,
                                                                 bool shifted, bool quantity, double units)
 {

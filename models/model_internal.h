@@ -244,6 +244,12 @@ static inline const struct dist *units_per_order(const struct model *m, int tier
  * quantity discount), or NaN to draw them. It may ask for nothing and be no order. */
 void model_place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units);
 
+/* model_place_order(m, tier, UINT32_MAX, false, false, NAN): an order of no customer,
+ * neither shifted nor a quantity discount's, its units drawn. The renewal process's
+ * arrivals (demand.c's on_arrival) place every order of the general path this way; the
+ * constants fold where model.c inlines the placing. */
+void model_place_new_order(struct model *m, int tier);
+
 /* Start the fast path's arrivals at time `first` if the scenario allows them
  * (models/fastpath.h, FASTPATH_PLAIN): on_plain_arrival, demand.c's on_arrival and
  * model_place_order in one handler (kept in model.c with the place_instant it inlines).
