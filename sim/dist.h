@@ -95,7 +95,7 @@ extern const struct dist_type dist_type_constant, dist_type_exponential, dist_ty
  * chosen after: which one applies is random, and a branch on it would be mispredicted a
  * third of the time. Either argument is at least 0 for any u, and the numbers are those
  * of one root computed alone. */
-static inline double dist_triangular_sample(const struct dist *d, gsl_rng *r)
+static inline __attribute__((always_inline)) double dist_triangular_sample(const struct dist *d, gsl_rng *r)
 {
     double a = d->p[0], c = d->p[1], b = d->p[2], u = rng_uniform(r);
     if (b == a) return a;
@@ -108,7 +108,7 @@ static inline double dist_triangular_sample(const struct dist *d, gsl_rng *r)
  * log(1 - p) + 1 for u = gsl_rng_uniform_pos(r)) with log(1 - p) computed once, when d
  * was made: the same numbers, bit for bit, for one log a draw instead of two, taken from
  * a batch computed ahead (rng_log_uniform). */
-static inline double dist_geometric_sample(const struct dist *d, gsl_rng *r)
+static inline __attribute__((always_inline)) double dist_geometric_sample(const struct dist *d, gsl_rng *r)
 {
     if (d->a >= 1) return 1;
     double log_u;
