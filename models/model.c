@@ -127,12 +127,11 @@ static double earn(struct model *m, const struct order *o, double cycle)
             list += l->substituted * m->products[sub].price_per_unit;
         }
     }
-    int stage = m->cfg->loyalty.on && o->customer != UINT32_MAX ? o->stage : -1;
-    if (stage < 0 && m->tiers[o->tier].price_factor == 1 && !o->shifted && !o->quantity_discount &&
-        !(m->cfg->revenue.late_zero_days > 0)) {
+    if (m->tier_at_list[o->tier] && !o->shifted && !o->quantity_discount) {
         f->tiers[o->tier].revenue += list; /* paid at list: exactly what earn_list adds then, with no call */
         return 1;
     }
+    int stage = m->cfg->loyalty.on && o->customer != UINT32_MAX ? o->stage : -1;
     double paid = earn_list(m, o->tier, stage, list, o->shifted, o->quantity_discount, cycle);
     return list > 0 ? paid / list : 1;
 }
@@ -892,7 +891,10 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
         m->tiers = &m->implicit_tier;
         m->ntiers = 1;
     }
-    for (size_t t = 0; t < m->ntiers; t++) m->tier_shares[t] = m->tiers[t].share;
+    for (size_t t = 0; t < m->ntiers; t++) {
+        m->tier_shares[t] = m->tiers[t].share;
+        m->tier_at_list[t] = m->tiers[t].price_factor == 1 && !(cfg->revenue.late_zero_days > 0) && !cfg->loyalty.on;
+    }
     m->top_priority = m->tiers[0].priority;
     for (size_t t = 1; t < m->ntiers; t++)
         if (m->tiers[t].priority > m->top_priority) m->top_priority = m->tiers[t].priority;

@@ -138,6 +138,9 @@ struct model {
     struct timeavg open_avg[MAX_LOCATIONS];   /* 1 while open */
     struct timeavg open_count_avg;
     double tier_shares[MAX_TIERS], region_shares[MAX_REGIONS]; /* for pick_weighted */
+    /* a delivered order of the tier pays its list value unless shifted or a quantity
+       discount's: price factor 1, no price for lateness, no loyalty ladder (earn) */
+    bool tier_at_list[MAX_TIERS];
     struct station processing, picking;
     bool skip_processing, skip_picking;
     /* the sim lanes of transmission and delivery when their delays keep order
