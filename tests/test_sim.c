@@ -690,6 +690,30 @@ static void test_rng_same_as_gsl(void)
     int same_log = 1;
     for (int k = 0; k < 1000; k++) same_log &= rng_log_uniform(other) == log(gsl_rng_uniform(other_ref));
     check(same_log, "rng-2.9 rng_log_uniform falls back to log(gsl_rng_uniform) for other generators");
+    /* dist_sample_per_order (triangular and geometric inline) draws what dist_sample draws
+       through the families' table, bit for bit, using as many uniforms */
+    const struct {
+        const char *family;
+        double p[3];
+        size_t n;
+    } per_order[] = {{"triangular", {1, 1.5, 3}, 3}, {"triangular", {2, 2, 2}, 3}, {"triangular", {0, 0, 4}, 3},
+                     {"geometric", {2}, 1},          {"geometric", {1}, 1},        {"geometric", {37.5}, 1},
+                     {"exponential", {0.5}, 1},      {"constant", {3}, 1},         {"gamma", {5, 1.5}, 2},
+                     {"uniform", {0, 1}, 2}};
+    int same_per_order = 1;
+    for (size_t f = 0; f <= sizeof per_order / sizeof per_order[0]; f++) {
+        struct dist d = {0}; /* the last: a zeroed dist, the constant 0 */
+        if (f < sizeof per_order / sizeof per_order[0])
+            same_per_order &= dist_init(&d, dist_type_find(per_order[f].family), per_order[f].p, per_order[f].n, err,
+                                        sizeof err) == 0;
+        gsl_rng_set(ours, 13), gsl_rng_set(ref, 13);
+        for (int k = 0; k < 5000; k++) {
+            double a = dist_sample_per_order(&d, ours), b = dist_sample(&d, ref);
+            same_per_order &= memcmp(&a, &b, sizeof a) == 0;
+        }
+        same_per_order &= gsl_rng_get(ours) == gsl_rng_get(ref);
+    }
+    check(same_per_order, "rng-2.10 dist_sample_per_order draws dist_sample's numbers, bit for bit, for every family");
     gsl_rng_free(other);
     gsl_rng_free(other_ref);
     gsl_rng_free(ours);
