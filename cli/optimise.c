@@ -797,12 +797,13 @@ void optimise_table(FILE *out, const struct optimise_result *r)
                 _("\nEvaluations: %zu runs (replications x points, %zu points) against %.0f for the full grid\n"
                   "at this resolution (%zu points x %u replications): %.1f%%.\n"),
                 r->evaluations, r->npoints - r->invalid, full, grid, r->reps, 100.0 * (double)r->evaluations / full);
-    else /* a small grid: a share above 100 % would read as a saving */
-        fprintf(out,
-                _("\nEvaluations: %zu runs (replications x points, %zu points), more than the %.0f of the full grid\n"
-                  "at this resolution (%zu points x %u replications): on a grid this small the search saves no\n"
-                  "runs, as it runs %u replications or more at each point it tries, to tell the best apart.\n"),
-                r->evaluations, r->npoints - r->invalid, full, grid, r->reps, r->n0);
+    else /* a small grid (as many runs as the full grid, or more): a share of 100 % or above would read as a saving */
+        fprintf(
+            out,
+            _("\nEvaluations: %zu runs (replications x points, %zu points), no fewer than the %.0f of the full grid\n"
+              "at this resolution (%zu points x %u replications): on a grid this small the search saves no\n"
+              "runs, as it runs %u replications or more at each point it tries, to tell the best apart.\n"),
+            r->evaluations, r->npoints - r->invalid, full, grid, r->reps, r->n0);
     if (r->invalid)
         fprintf(out,
                 P_("%zu combination was skipped: the scenario reader refuses it.\n",
@@ -857,7 +858,7 @@ void optimise_headline(const struct optimise_result *r, char *head, size_t nhead
                  r->evaluations, 100.0 * (double)r->evaluations / full, full);
     else /* as the table's last lines: no share above 100 % */
         snprintf(small + used, nsmall - used,
-                 _("%zu runs on common random numbers, more than the full grid's %.0f (%zu points × %u "
+                 _("%zu runs on common random numbers, no fewer than the full grid's %.0f (%zu points × %u "
                    "replications): on a grid this small the search saves no runs, as it runs %u replications or "
                    "more at each point it tries, to tell the best apart."),
                  r->evaluations, full, grid, r->reps, r->n0);

@@ -151,10 +151,10 @@ G3="--param inventory.reorder_point --from 500 --to 600 --step 50 --param invent
 "$S" optimise scenarios/default.ini $G3 --delta 0.5 --quiet --out "$T/os" > "$T/ts.txt" 2> /dev/null
 small=$(grep -o '<small>[^<]*' "$T/os/report.html" | sed 's/<small>//')
 ! grep -qE '[0-9]{3,}\.[0-9]%' "$T/ts.txt" && ! echo "$small" | grep -qE '[0-9]{3,}\.[0-9]%' &&
-    grep -q "^Evaluations: [0-9]* runs (replications x points, 15 points), more than the 150 of the full grid$" "$T/ts.txt" &&
+    grep -q "^Evaluations: [0-9]* runs (replications x points, 15 points), no fewer than the 150 of the full grid$" "$T/ts.txt" &&
     grep -q "^runs, as it runs 10 replications or more at each point it tries, to tell the best apart.$" "$T/ts.txt" &&
-    echo "$small" | grep -q "^[0-9]* runs on common random numbers, more than the full grid&#39;s 150 (15 points × 10 replications): on a grid this small the search saves no runs"
-ok $? "a 3 x 5 grid with --delta 0.5: 'more than the full grid', no share above 100 %: $(tail -n 3 "$T/ts.txt"); $small"
+    echo "$small" | grep -q "^[0-9]* runs on common random numbers, no fewer than the full grid&#39;s 150 (15 points × 10 replications): on a grid this small the search saves no runs"
+ok $? "a 3 x 5 grid with --delta 0.5: 'no fewer than the full grid', no share above 100 %: $(tail -n 3 "$T/ts.txt"); $small"
 "$S" optimise --lang zh $F $L --minimise cost_total_per_day --quiet --out "$T/oz" > "$T/tz.txt" 2> /dev/null
 best=$(sed -n 's/^最优点：//; T; s/, /，/gp' "$T/tz.txt") # the levers joined by a full-width comma
 fig=$(sed -n '/^最优点：/{n;s/^  [^ ]* \(.* ± [0-9.]*\)（.*/\1/p;}' "$T/tz.txt")
@@ -164,8 +164,17 @@ ok $? "--lang zh --minimise: the headline '总成本在 $best 处最低：$fig/�
 "$S" optimise --lang zh scenarios/default.ini $G3 --delta 0.5 --quiet --out "$T/osz" > "$T/tsz.txt" 2> /dev/null
 small=$(grep -o '<small>[^<]*' "$T/osz/report.html" | sed 's/<small>//')
 ! grep -qE '[0-9]{3,}\.[0-9]%' "$T/tsz.txt" && ! echo "$small" | grep -qE '[0-9]{3,}\.[0-9]%' &&
-    grep -q "多于此分辨率下完整网格的 150 次" "$T/tsz.txt" && echo "$small" | grep -q "多于完整网格的 150 次"
-ok $? "--lang zh, the small grid: 多于完整网格的 150 次, no share above 100 %: $(tail -n 3 "$T/tsz.txt"); $small"
+    grep -q "不少于此分辨率下完整网格的 150 次" "$T/tsz.txt" && echo "$small" | grep -q "不少于完整网格的 150 次"
+ok $? "--lang zh, the small grid: 不少于完整网格的 150 次, no share above 100 %: $(tail -n 3 "$T/tsz.txt"); $small"
+# as many runs as the full grid (2 points x 6 replications, the search's first 6 at each): the
+# same lines, never "100.0%" (which would read as no saving at all) nor "more than"
+"$S" optimise scenarios/default.ini --param inventory.target_fill_rate --from 90% --to 99% --step 9% --reps 6 \
+    --quiet --out "$T/oe" > "$T/te.txt" 2> /dev/null
+small=$(grep -o '<small>[^<]*' "$T/oe/report.html" | sed 's/<small>//')
+! grep -q "100.0%" "$T/te.txt" && ! grep -q "more than" "$T/te.txt" &&
+    grep -q "^Evaluations: 12 runs (replications x points, 2 points), no fewer than the 12 of the full grid$" "$T/te.txt" &&
+    echo "$small" | grep -q "^12 runs on common random numbers, no fewer than the full grid&#39;s 12 (2 points × 6 replications)"
+ok $? "as many runs as the full grid: 'no fewer than the 12 of the full grid': $(tail -n 3 "$T/te.txt"); $small"
 "$S" optimize $F $L --quiet --out "$T/o" > /dev/null 2> "$T/err"; rc=$?
 [ "$rc" = 0 ] && [ ! -s "$T/err" ]
 ok $? "optimize into optimise's folder: the same command, no warning (status $rc): $(cat "$T/err")"
