@@ -519,6 +519,13 @@ static bool time_before(struct timespec a, struct timespec b)
     return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
 }
 
+/* Where an earlier run's file NAME.EXT in dir is moved aside to: NAME.earlier.EXT. */
+static void aside_path(const char *dir, const char *name, char *aside, size_t n)
+{
+    const char *ext = strrchr(name, '.');
+    snprintf(aside, n, "%s/%.*s.earlier%s", dir, (int)(ext - name), name, ext);
+}
+
 /* Before a command replaces anything in the --out folder, mark the optional files there
  * that servlab itself wrote as an earlier run of the same command: summary.txt's first
  * line names the command ("servlab VERSION sweep FILE"), and the file is a plain file
@@ -551,7 +558,11 @@ static void find_stale_outputs(const struct options *o)
         snprintf(path, sizeof path, "%s/%s", o->out_dir, out->file);
         stale_output[i] = lstat(path, &file) == 0 && S_ISREG(file.st_mode) &&
                           time_before(first.st_mtim, file.st_mtim) && time_before(file.st_mtim, page.st_mtim);
-        if (stale_output[i]) outfile_mark(&stale_mark[i], &file), earlier.moving = true;
+        if (!stale_output[i]) continue;
+        outfile_mark(&stale_mark[i], &file);
+        /* the warning promises a move only where one can happen: NAME.earlier.EXT free */
+        aside_path(o->out_dir, out->file, path, sizeof path);
+        if (lstat(path, &file) != 0) earlier.moving = true;
     }
 }
 
@@ -565,8 +576,8 @@ static void say_earlier_outputs(void *ctx)
     if (e->moving)
         fprintf(stderr,
                 _("servlab: warning: %s holds the outputs of an earlier 'servlab %s'; this command writes its own "
-                  "files and, at the end, moves aside the earlier ones it does not write, which are not its "
-                  "results (a line names each): give --out a new folder to keep them apart\n"),
+                  "files and, at the end, moves aside any earlier one it does not write, which is not its result "
+                  "(a line names each): give --out a new folder to keep them apart\n"),
                 e->dir, e->command);
     else
         fprintf(stderr,
@@ -692,11 +703,11 @@ static void out_move_stale(struct out *w, const char *command)
         if (!w->dir || !out_go(w)) return;
         if (!stale_output[i]) continue;
         stale_output[i] = false;
-        const char *name = optional_outputs[i].file, *ext = strrchr(name, '.');
+        const char *name = optional_outputs[i].file;
         if (out_wrote(w, name)) continue;
         char path[1200], aside[1200];
         snprintf(path, sizeof path, "%s/%s", w->dir, name);
-        snprintf(aside, sizeof aside, "%s/%.*s.earlier%s", w->dir, (int)(ext - name), name, ext);
+        aside_path(w->dir, name, aside, sizeof aside);
         enum outfile_aside moved = outfile_move_aside(path, aside, &stale_mark[i]);
         if (moved == OUTFILE_MOVED)
             fprintf(stderr,
@@ -709,6 +720,12 @@ static void out_move_stale(struct out *w, const char *command)
                       "the file an earlier 'servlab %s' wrote; this one does not write it, so it is not one of its "
                       "results\n"),
                     path, command);
+        else if (moved == OUTFILE_NOT_MOVED && access(aside, F_OK) == 0) /* say why: the name is taken */
+            fprintf(stderr,
+                    _("servlab: warning: left %s where it is: %s already exists, from an earlier move; an earlier "
+                      "'servlab %s' wrote it into this folder, and this one does not, so it is not one of its "
+                      "results\n"),
+                    path, aside, command);
         else if (moved == OUTFILE_NOT_MOVED)
             fprintf(stderr,
                     _("servlab: warning: %s was written into this folder by an earlier 'servlab %s'; this one does "

@@ -26,7 +26,9 @@ static void level_set(struct timeavg *a, double now, double level)
  * levels_changed (directly, or through shelf_filled), so that between the calls the
  * model makes on order and owed are tidy and on order's time average holds its level.
  * stock_allocated relies on it to record on hand and backordered alone (and asserts
- * it). */
+ * it). So the on_filled callbacks, which fill_waiting runs before its caller records the
+ * levels (stock_receive has lowered on order by then), must not allocate from this
+ * stock: none does (an order filled moves on to picking), and the assert would say so. */
 static void levels_changed(struct stock *s, double now)
 {
     /* dust swept off the shelf (or, below 0, issued beyond it) counts as issued, so

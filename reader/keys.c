@@ -550,7 +550,7 @@ bool key_def_takes_percent(const struct key_def *d)
 
 bool key_percent_too_small(const struct key_def *d, double share)
 {
-    return (d->flags & KEY_SERVICE_TARGET) && share < 0.01;
+    return (d->flags & KEY_SERVICE_TARGET) && share > 0 && share < 0.01; /* 0% or below: the range check says why */
 }
 
 const char *key_bound_problem(const struct key_def *d, const char *parameter, double x, bool percent,

@@ -304,6 +304,9 @@ ok "cli-10.8g sweep --to 99 of a share: refused once, for --to, naming 0.99 and 
 run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 0.98% --to 99% --steps 4 --quiet
 ok "cli-10.8h sweep --from 0.98% of a service target: refused as --set refuses it (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 0.98%: '0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from -5% --to 99% --steps 3 --quiet
+ok "cli-10.8h2 sweep --from -5% of a service target: out of range, with no advice to write -500% (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from -5%: inventory.target_fill_rate must be > 0, got -5%" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.safety_factor --from 90% --to 2 --steps 3 --quiet
 ok "cli-10.8i sweep --from 90% of a key that is no share: refused, no hint to write a decimal (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 90%: inventory.safety_factor is not a share, so it takes no percentage such as '90%'; write just the number" ]; echo $?) "$(cat "$T/err")"
@@ -504,10 +507,20 @@ ok "cli-12.9c1 ... where the warning about the run's outputs says they are left,
 "$S" sweep scenarios/default.ini $SW --out "$T/st4" --quiet > /dev/null 2>&1
 echo kept > "$T/st4/marginal_cost.earlier.png" && touch -r "$T/st4/summary.txt" "$T/st4/marginal_cost.earlier.png"
 run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st4" --quiet
-ok "cli-12.9c2 ... an .earlier.png already there is never replaced: both stay, and a warning names the old chart" \
+ok "cli-12.9c2 ... an .earlier.png already there is never replaced: both stay, and a warning says why" \
     $([ $rc -eq 0 ] && [ "$(cat "$T/st4/marginal_cost.earlier.png")" = kept ] && [ -s "$T/st4/marginal_cost.png" ] &&
-      grep -q "warning: $T/st4/marginal_cost.png was written into this folder by an earlier 'servlab sweep'; this one does not write it" "$T/err"; echo $?) \
+      grep -q "warning: left $T/st4/marginal_cost.png where it is: $T/st4/marginal_cost.earlier.png already exists, from an earlier move; an earlier 'servlab sweep' wrote it into this folder, and this one does not" "$T/err"; echo $?) \
     "$(ls "$T/st4") $(cat "$T/err")"
+"$S" run scenarios/customer_churn.ini --reps 1 --out "$T/st5" --quiet > /dev/null 2>&1
+for f in customers order_cycle stock_trajectory; do echo kept > "$T/st5/$f.earlier.csv"; echo kept > "$T/st5/$f.earlier.png"; done
+run "$S" run scenarios/default.ini --reps 1 --out "$T/st5" --quiet
+ok "cli-12.9c3 ... where every .earlier name is taken, none is moved, each file left gets a line saying why, and the first warning says they are left" \
+    $([ $rc -eq 0 ] && [ "$(cat "$T/st5/customers.earlier.csv")" = kept ] && [ -s "$T/st5/customers.csv" ] &&
+      grep -q "warning: left $T/st5/customers.csv where it is: $T/st5/customers.earlier.csv already exists" "$T/err" &&
+      grep -q "warning: left $T/st5/customers.png where it is: $T/st5/customers.earlier.png already exists" "$T/err" &&
+      grep -q "warning: $T/st5 holds the outputs of an earlier 'servlab run scenarios/customer_churn.ini'; this command writes its own files and leaves the others" "$T/err" &&
+      ! grep -q "note: moved" "$T/err"; echo $?) \
+    "$(ls "$T/st5") $(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 400,600 \
     --param inventory.order_quantity --values 800,1600 --reps 2 --out "$T/st1" --quiet
 ok "cli-12.9d a two-lever sweep after a one-lever sweep moves its curve.csv and charts aside, draws the surface" \
@@ -529,12 +542,12 @@ ok "cli-12.9e a run without customers moves an earlier run's customers.png and .
 # ... and the warning about the earlier run's outputs, said before, agrees with the notes:
 # they are moved aside, not left (in English and in Chinese)
 ok "cli-12.9f ... the earlier-outputs warning says the files it does not write are moved aside, not left" \
-    $(grep -q "^servlab: warning: $T/rc1 holds the outputs of an earlier 'servlab run scenarios/customer_churn.ini'; this command writes its own files and, at the end, moves aside the earlier ones it does not write, which are not its results (a line names each)" "$T/err" &&
+    $(grep -q "^servlab: warning: $T/rc1 holds the outputs of an earlier 'servlab run scenarios/customer_churn.ini'; this command writes its own files and, at the end, moves aside any earlier one it does not write, which is not its result (a line names each)" "$T/err" &&
       ! grep -q 'leaves the others' "$T/err"; echo $?) "$(cat "$T/err")"
 "$S" run scenarios/customer_churn.ini --reps 2 --out "$T/rc2" --quiet > /dev/null 2>&1
 run "$S" run scenarios/default.ini --reps 2 --out "$T/rc2" --quiet --lang zh
 ok "cli-12.9g ... in Chinese too" \
-    $([ $rc -eq 0 ] && grep -q "^servlab: 警告：$T/rc2 里有之前“servlab run scenarios/customer_churn.ini”的输出；本命令写出自己的文件，并在最后把之前那些本命令不写的文件移到一旁" "$T/err" &&
+    $([ $rc -eq 0 ] && grep -q "^servlab: 警告：$T/rc2 里有之前“servlab run scenarios/customer_churn.ini”的输出；本命令写出自己的文件，并在最后把之前那些本命令不写的文件（如有）移到一旁" "$T/err" &&
       ! grep -q '仍留在那里' "$T/err" && [ "$(grep -c '^servlab: 注意：已把 ' "$T/err")" -eq 2 ]; echo $?) "$(cat "$T/err")"
 # a lever that raises service at fewer than half its steps: the charts run along the lever, saying why
 run "$S" sweep scenarios/default.ini --param inventory.order_quantity --from 200 --to 3000 --steps 15 \
