@@ -114,7 +114,8 @@ static void test_order_room(void)
     struct order_pool pool;
     order_pool_init(&pool, 1);
     struct order *a = order_new(&pool), *b = order_new(&pool);
-    check((size_t)((char *)b - (char *)a) == order_bytes(1) && a->room == 1 && a->customer == UINT32_MAX && a->nlines == 0,
+    check((size_t)((char *)b - (char *)a) == order_bytes(1) && a->room == 1 && a->customer == UINT32_MAX &&
+              a->nlines == 0,
           "order-1.5 a pool of one-line orders hands them out order_bytes(1) apart, each with room for one line");
     order_add_line(a, 0, 5);
     b->units = 7;
