@@ -90,15 +90,17 @@ static const char *file_name(const char *path)
 
 /* The scenario file's leading comment: what it models, in its author's words. The
  * comment markers (';' or '#') and one space after them are dropped; the comment ends
- * at the first line that is not one. */
+ * at the first line that is not one. A UTF-8 byte-order mark before it (Notepad saves
+ * one) is skipped, as the reader skips it (reader/scenario.c). */
 static void what_it_models(FILE *out, const char *path)
 {
     FILE *f = fopen(path, "r");
     if (!f) return;
     char line[1024];
     enum { NONE, FIRST, MORE } part = NONE; /* its first paragraph is shown, the rest folded */
-    while (fgets(line, sizeof line, f)) {
-        const char *p = line + strspn(line, " \t");
+    for (bool first = true; fgets(line, sizeof line, f); first = false) {
+        const char *p = line + (first && strncmp(line, "\xef\xbb\xbf", 3) == 0 ? 3 : 0);
+        p += strspn(p, " \t");
         if (*p != ';' && *p != '#') break;
         p++;
         if (*p == ' ') p++;

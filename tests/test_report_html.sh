@@ -100,6 +100,12 @@ if page report-4z batch-zh "$T/D4z" 0 scenarios/planner/base.ini && [ -z "$REPOR
     page_has_warnings report-4z.3 "$T/report-4z.err" "$T/D4z/text.txt"
     ok "report-4z.4 ... under the Chinese heading 警告" $(grep -q '<h2>警告</h2>' "$T/D4z/report.html"; echo $?)
 fi
+# a scenario saved by Notepad begins with a UTF-8 byte-order mark: the page still shows what it models
+{ printf '\357\273\277'; cat scenarios/default.ini; } > "$T/bom.ini"
+"$S" run "$T/bom.ini" --reps 2 --quiet --out "$T/Dbom" > /dev/null 2>&1
+ok "report-1.9 a scenario that begins with a byte-order mark: the page shows its leading comment" \
+    $(grep -q '<p class="what">default.ini - a small online shop' "$T/Dbom/report.html"; echo $?) \
+    "$(grep -o '<p class="what">.\{0,60\}' "$T/Dbom/report.html")"
 # the sweep's page marks the written reorder point that its lever replaces at every point
 ok "report-2.5 the sweep page's settings mark reorder_point = 500 as not used (safety_factor sets it)" \
     $(grep -q '<li><code>inventory.reorder_point</code> = 500 <em>(not used: safety_factor sets it)</em></li>' "$T/D2/report.html"; echo $?) \
