@@ -575,8 +575,13 @@ const char *key_bound_problem(const struct key_def *d, const char *parameter, do
         return err;
     }
     if (what != BOUND_IN_RANGE) return NULL;
-    num_format(d->min, lo, sizeof lo);
-    num_format(d->max, hi, sizeof hi);
+    if (percent) { /* the bounds in the unit the value was written in: "below 100%, got 150%" */
+        snprintf(lo, sizeof lo, "%.10g%%", 100 * d->min);
+        snprintf(hi, sizeof hi, "%.10g%%", 100 * d->max);
+    } else {
+        num_format(d->min, lo, sizeof lo);
+        num_format(d->max, hi, sizeof hi);
+    }
     char hint[80];
     const char *why = percent ? "" : value_share_hint(x, hint, sizeof hint);
     if (d->flags & KEY_MIN_EXCLUSIVE ? !(x > d->min) : !(x >= d->min))

@@ -375,10 +375,12 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
                    typed, 100 * typed, typed, 100 * typed);
             return -1;
         }
-        if (percent) /* quoted as written: "got 120%" */
+        if (percent) { /* quoted as written, "got 120%", against bounds in the same unit: "below 100%" */
             snprintf(got, sizeof got, "%.*s%%", (int)strcspn(text + strspn(text, " \t"), " \t%"),
                      text + strspn(text, " \t"));
-        else
+            snprintf(lo, sizeof lo, "%.10g%%", 100 * d->min);
+            snprintf(hi, sizeof hi, "%.10g%%", 100 * d->max);
+        } else
             num_format(x, got, sizeof got);
         bool low = d->flags & KEY_MIN_EXCLUSIVE ? !(x > d->min) : !(x >= d->min);
         if (low && d->flags & KEY_LIMIT && x == 0) {

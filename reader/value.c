@@ -142,7 +142,7 @@ static const char *number_hint(const char *s, char *buf, size_t n)
                  strtod(percent, NULL) / 100, percent);
         return buf;
     }
-    if (strchr(s, '%')) return _(" (write just the number, without '%'; a share as a decimal: 0.95 for 95%)");
+    if (strchr(s, '%')) return _(" (write one number: a share as 0.95 or 95%, any other figure without '%')");
     const char *comma = strchr(s, ',');
     /* a number has one decimal mark at most: more commas, or dots between groups of three
        digits ("1.000,5", "1.000.000"), separate the groups */

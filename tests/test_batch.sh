@@ -548,7 +548,7 @@ bad "batch-9.9 a percentage of a key that is no share is refused as before" 'id,
     "FILE:2:2: [costs] holding_per_unit_day: '2.5%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.025 for 2.5%)"
 bad "batch-9.10 a percentage over 100 of a share, after one that was read, is refused as out of range, quoted as typed" \
     'id,inventory.target_fill_rate\na,97.5%%\nb,150%%\n' \
-    "FILE:3:2: [inventory] target_fill_rate: must be below 1, got 150%"
+    "FILE:3:2: [inventory] target_fill_rate: must be below 100%, got 150%"
 bad "batch-9.11 a service target of 0.98% in a cell is refused as --set refuses it, not run as 0.0098" \
     'id,inventory.target_fill_rate\na,0.98%%\n' \
     "FILE:2:2: [inventory] target_fill_rate: '0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%"

@@ -306,7 +306,13 @@ ok "cli-10.8h sweep --from 0.98% of a service target: refused as --set refuses i
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 0.98%: '0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from -5% --to 99% --steps 3 --quiet
 ok "cli-10.8h2 sweep --from -5% of a service target: out of range, with no advice to write -500% (status $rc)" \
-    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from -5%: inventory.target_fill_rate must be > 0, got -5%" ]; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from -5%: inventory.target_fill_rate must be > 0%, got -5%" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 90%% --to 99% --steps 3 --quiet
+ok "cli-10.8h3 sweep --from 90%%: not a number, and the hint allows a share's 95% (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 90%%: [sweep] from: '90%%' is not a number (write one number: a share as 0.95 or 95%, any other figure without '%')" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 90% --to 150% --steps 3 --quiet
+ok "cli-10.8h4 sweep --to 150% of a share: the bound in the unit typed, 'below 100%, got 150%' (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--to 150%: inventory.target_fill_rate must be below 100%, got 150%" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.safety_factor --from 90% --to 2 --steps 3 --quiet
 ok "cli-10.8i sweep --from 90% of a key that is no share: refused, no hint to write a decimal (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 90%: inventory.safety_factor is not a share, so it takes no percentage such as '90%'; write just the number" ]; echo $?) "$(cat "$T/err")"
