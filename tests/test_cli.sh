@@ -498,12 +498,14 @@ ok "cli-12.9a an earlier sweep's marginal_cost.png is moved aside by a sweep tha
       grep -q "note: moved $T/st1/marginal_cost.png to $T/st1/marginal_cost.earlier.png: an earlier 'servlab sweep' wrote it" "$T/err"
       echo $?) "$(ls "$T/st1") $(cat "$T/err")"
 "$S" sweep scenarios/default.ini $SW --out "$T/st2" --quiet > /dev/null 2>&1
-sleep 1 && echo mine > "$T/st2/marginal_cost.png"
+# the user's file, last written after the sweep's page (its time set, not waited for)
+echo mine > "$T/st2/marginal_cost.png" && touch -d "@$(($(stat -c %Y "$T/st2/report.html") + 2))" "$T/st2/marginal_cost.png"
 run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st2" --quiet
 ok "cli-12.9b ... but one written there after that sweep (the user's) is left where it is, and nothing is said" \
     $([ $rc -eq 0 ] && [ "$(cat "$T/st2/marginal_cost.png")" = mine ] && [ ! -e "$T/st2/marginal_cost.earlier.png" ] &&
       ! grep -q 'moved\|wrote it into' "$T/err"; echo $?)
-mkdir -p "$T/st3" && echo mine > "$T/st3/marginal_cost.png" && sleep 1
+# the user's file, last written before the run's first file (its time set, not waited for)
+mkdir -p "$T/st3" && echo mine > "$T/st3/marginal_cost.png" && touch -d "@$(($(date +%s) - 2))" "$T/st3/marginal_cost.png"
 "$S" run scenarios/default.ini --reps 2 --out "$T/st3" --quiet > /dev/null 2>&1
 run "$S" sweep scenarios/returns.ini --reps 2 --out "$T/st3" --quiet
 ok "cli-12.9c ... and so is one in a folder of another command's outputs (a run's summary.txt)" \
