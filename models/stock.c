@@ -20,6 +20,27 @@ static void level_set(struct timeavg *a, double now, double level)
     if (level != a->level) timeavg_set(a, now, level);
 }
 
+/* Tidy the levels and record them, all of them (levels_changed) or, with
+ * shelf_only, on hand and backordered and what follows from them (after an
+ * allocation: allocation_levels_changed); inline, so each caller keeps only its part. */
+static inline __attribute__((always_inline)) void record_levels(struct stock *s, double now, bool shelf_only)
+{
+    /* dust swept off the shelf (or, below 0, issued beyond it) counts as issued, so
+       on hand = initial + received - issued holds however often it happens */
+    double swept = s->on_hand - tidy(s->on_hand);
+    s->on_hand -= swept;
+    s->totals.issued += swept;
+    s->backordered = tidy(s->backordered);
+    if (!shelf_only) s->on_order = tidy(s->on_order), s->owed = tidy(s->owed);
+    assert(s->on_hand >= 0 && s->backordered >= 0 && (shelf_only || (s->on_order >= 0 && s->owed >= 0)));
+    level_set(&s->on_hand_avg, now, s->on_hand);
+    level_set(&s->backorder_avg, now, s->backordered);
+    if (!shelf_only) level_set(&s->on_order_avg, now, s->on_order);
+    level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1); /* closed: not out of stock */
+    if (s->cfg->storage_capacity > 0) level_set(&s->overflow_avg, now, fmax(0, s->on_hand - s->cfg->storage_capacity));
+    if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
+}
+
 /* Record the levels after any change.
  *
  * Contract: every function of this file that changes on order or owed ends by calling
@@ -31,42 +52,18 @@ static void level_set(struct timeavg *a, double now, double level)
  * stock: none does (an order filled moves on to picking), and the assert would say so. */
 static void levels_changed(struct stock *s, double now)
 {
-    /* dust swept off the shelf (or, below 0, issued beyond it) counts as issued, so
-       on hand = initial + received - issued holds however often it happens */
-    double swept = s->on_hand - tidy(s->on_hand);
-    s->on_hand -= swept;
-    s->totals.issued += swept;
-    s->on_order = tidy(s->on_order);
-    s->backordered = tidy(s->backordered);
-    s->owed = tidy(s->owed);
-    assert(s->on_hand >= 0 && s->on_order >= 0 && s->backordered >= 0 && s->owed >= 0);
-    level_set(&s->on_hand_avg, now, s->on_hand);
-    level_set(&s->backorder_avg, now, s->backordered);
-    level_set(&s->on_order_avg, now, s->on_order);
-    level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1); /* closed: not out of stock */
-    if (s->cfg->storage_capacity > 0) level_set(&s->overflow_avg, now, fmax(0, s->on_hand - s->cfg->storage_capacity));
-    if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
+    record_levels(s, now, false);
 }
 
 /* levels_changed after an allocation (stock_allocated): only on hand and backordered
  * changed, so on order and owed are as levels_changed left them (its contract, checked
- * here); the same levels recorded with the same sums, less the work on the two that did
- * not move. */
+ * here). */
 static inline __attribute__((always_inline)) void allocation_levels_changed(struct stock *s, double now)
 {
     /* on order as recorded, owed tidy (0, or at least UNITS_DUST: it is never below 0) */
     assert(s->on_order == s->on_order_avg.level && !(s->owed > 0 && s->owed < UNITS_DUST) &&
            "on order and owed are recorded where they change (levels_changed)");
-    double swept = s->on_hand - tidy(s->on_hand);
-    s->on_hand -= swept;
-    s->totals.issued += swept;
-    s->backordered = tidy(s->backordered);
-    assert(s->on_hand >= 0 && s->backordered >= 0);
-    level_set(&s->on_hand_avg, now, s->on_hand);
-    level_set(&s->backorder_avg, now, s->backordered);
-    level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1); /* closed: not out of stock */
-    if (s->cfg->storage_capacity > 0) level_set(&s->overflow_avg, now, fmax(0, s->on_hand - s->cfg->storage_capacity));
-    if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
+    record_levels(s, now, true);
 }
 
 void stock_init(struct stock *s, const struct inventory_config *cfg, double reserve, int top_priority,
