@@ -228,7 +228,7 @@ static int parse_optimise_option(struct optimise_request *q, enum option_id id, 
         return 0;
     }
     /* a lever's bound may be a percentage, 90% for 0.9: its key takes it if a share (optimise.c) */
-    char decimal[64];
+    char decimal[VALUE_PERCENT_SHARE_MAX];
     bool percent = id != OPT_DELTA && value_percent_share(value, decimal, sizeof decimal);
     char *end;
     errno = 0;

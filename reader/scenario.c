@@ -358,7 +358,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
     case KEY_SEED: {
         double x;
         /* a share may be written as a percentage, as in [contract] targets: 98% is 0.98 */
-        char decimal[64];
+        char decimal[VALUE_PERCENT_SHARE_MAX];
         bool bound = d->flags & KEY_LEVER_BOUND; /* a percentage for the lever's key to take or refuse */
         bool percent = d->type == KEY_NUMBER && (key_def_takes_percent(d) || bound) &&
                        value_percent_share(text, decimal, sizeof decimal);
@@ -549,7 +549,8 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
                        text_item + strspn(text_item, " \t"));
                 return -1;
             }
-            char decimal[64]; /* a sweep's value as a percentage, for the lever's key to take or refuse */
+            char decimal[VALUE_PERCENT_SHARE_MAX]; /* a sweep's value as a percentage, for the lever's key to take or
+                                                      refuse */
             bool percent = d->flags & KEY_LEVER_BOUND && value_percent_share(text_item, decimal, sizeof decimal);
             if (d->flags & KEY_LEVER_BOUND) bound_percent(ld, k)[list->n] = percent;
             if (value_number(percent ? decimal : text_item, &list->v[list->n], problem, sizeof problem) != 0 ||

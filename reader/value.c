@@ -236,6 +236,7 @@ bool value_percent_share(const char *text, char *out, size_t n)
         snprintf(share, sizeof share, "%s%.*s.%s", minus ? "-" : "", (int)(whole - 2), digits, digits + whole - 2);
     else /* 97.5% -> 0.975, 5% -> 0.05 */
         snprintf(share, sizeof share, "%s0.%s%s", minus ? "-" : "", whole == 1 ? "0" : "", digits);
+    _Static_assert(TOKEN_MAX + 4 <= VALUE_PERCENT_SHARE_MAX, "out holds any share this makes");
     if (strlen(share) >= n) return false;
     memcpy(out, share, strlen(share) + 1);
     return true;

@@ -18,6 +18,8 @@ int value_number(const char *text, double *out, char *err, size_t errlen);
  * rounded (it reads as the decimal written out would). False, out untouched, for any
  * other text. */
 bool value_percent_share(const char *text, char *out, size_t n);
+/* Bytes enough for out, whatever text the reader takes as a value. */
+enum { VALUE_PERCENT_SHARE_MAX = 168 };
 
 /* The hint after "must be at most 1, got 98" for a share written as a percentage without
  * its sign (1 < x <= 100): " (write a share as 0.98 or 98%)" into buf (n bytes), or a

@@ -175,6 +175,12 @@ small=$(grep -o '<small>[^<]*' "$T/oe/report.html" | sed 's/<small>//')
     grep -q "^Evaluations: 12 runs (replications x points, 2 points), no fewer than the 12 of the full grid$" "$T/te.txt" &&
     echo "$small" | grep -q "^12 runs on common random numbers, no fewer than the full grid&#39;s 12 (2 points × 6 replications)"
 ok $? "as many runs as the full grid: 'no fewer than the 12 of the full grid': $(tail -n 3 "$T/te.txt"); $small"
+# a bound written as a long percentage (90.000...0%, 70 zeros) reads as the scenario reader reads it
+long="90.$(printf '0%.0s' $(seq 1 70))%"
+"$S" optimise scenarios/default.ini --param inventory.target_fill_rate --from "$long" --to 99% --step 9% --reps 2 \
+    --quiet > /dev/null 2> "$T/err"; rc=$?
+[ "$rc" = 0 ]
+ok $? "a bound of 74 characters as a percentage is a number, as in a scenario file (status $rc): $(cat "$T/err")"
 "$S" optimize $F $L --quiet --out "$T/o" > /dev/null 2> "$T/err"; rc=$?
 [ "$rc" = 0 ] && [ ! -s "$T/err" ]
 ok $? "optimize into optimise's folder: the same command, no warning (status $rc): $(cat "$T/err")"
