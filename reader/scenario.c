@@ -549,8 +549,8 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
                        text_item + strspn(text_item, " \t"));
                 return -1;
             }
-            char decimal[VALUE_PERCENT_SHARE_MAX]; /* a sweep's value as a percentage, for the lever's key to take or
-                                                      refuse */
+            /* a sweep's value as a percentage, for the lever's key to take or refuse */
+            char decimal[VALUE_PERCENT_SHARE_MAX];
             bool percent = d->flags & KEY_LEVER_BOUND && value_percent_share(text_item, decimal, sizeof decimal);
             if (d->flags & KEY_LEVER_BOUND) bound_percent(ld, k)[list->n] = percent;
             if (value_number(percent ? decimal : text_item, &list->v[list->n], problem, sizeof problem) != 0 ||
