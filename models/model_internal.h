@@ -210,8 +210,10 @@ static inline gsl_rng *rng(struct model *m, enum rng_source src)
  * exponential is tested first: three of the default model's four stage draws are one. */
 static inline __attribute__((always_inline)) double draw(struct model *m, const struct dist *d, enum rng_source src)
 {
-    if (d->type == &dist_type_exponential) return d->p[0] * rng_exponential1(rng(m, src));
-    return dist_is_zero(d) ? 0 : dist_sample_per_order(d, rng(m, src));
+    const struct dist_type *t = d->type; /* read and tested once */
+    if (t == &dist_type_exponential) return d->p[0] * rng_exponential1(rng(m, src));
+    if (!t || (t == &dist_type_constant && d->p[0] == 0)) return 0; /* dist_is_zero */
+    return dist_sample_per_order_of(d, t, rng(m, src));
 }
 
 /* True with probability p, drawn from stream src only when p > 0. */

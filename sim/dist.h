@@ -128,6 +128,19 @@ static inline double dist_sample(const struct dist *d, gsl_rng *r)
     return t->sample(d, r);
 }
 
+/* dist_sample_per_order for d of family t = d->type, not the exponential: for a caller
+ * that tested the exponential itself, before a call the compiler cannot see through
+ * (which would make it read and test d->type again). */
+static inline __attribute__((always_inline)) double dist_sample_per_order_of(const struct dist *d,
+                                                                             const struct dist_type *t, gsl_rng *r)
+{
+    if (t == &dist_type_triangular) return dist_triangular_sample(d, r);
+    if (t == &dist_type_geometric) return dist_geometric_sample(d, r);
+    if (t == &dist_type_constant) return d->p[0];
+    if (!t) return 0;
+    return t->sample(d, r);
+}
+
 /* As dist_sample, the same numbers, with a triangular or a geometric drawn without a
  * call too: for the draws made for every order (the stages, the units), where the
  * larger code pays for itself. */
@@ -135,11 +148,7 @@ static inline __attribute__((always_inline)) double dist_sample_per_order(const 
 {
     const struct dist_type *t = d->type;
     if (t == &dist_type_exponential) return d->p[0] * rng_exponential1(r);
-    if (t == &dist_type_triangular) return dist_triangular_sample(d, r);
-    if (t == &dist_type_geometric) return dist_geometric_sample(d, r);
-    if (t == &dist_type_constant) return d->p[0];
-    if (!t) return 0;
-    return t->sample(d, r);
+    return dist_sample_per_order_of(d, t, r);
 }
 
 /* The equilibrium (residual-life) distribution of gaps d: the time from an arbitrary
