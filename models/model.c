@@ -675,9 +675,14 @@ static inline __attribute__((always_inline)) void place_general(struct model *m,
     } else {
         o->delivery_days = draw(m, &oc->delivery_days, SRC_DELIVERY);
     }
-    o->picking_error = chance(m, oc->picking_error_rate, SRC_ERRORS);
-    o->damaged = chance(m, oc->damage_rate, SRC_DAMAGE);
-    if (o->entry_error || o->picking_error || o->damaged) o->return_days = draw(m, &oc->return_days, SRC_RETURN);
+    bool picking_error = chance(m, oc->picking_error_rate, SRC_ERRORS),
+         damaged = chance(m, oc->damage_rate, SRC_DAMAGE);
+    o->picking_error = picking_error;
+    o->damaged = damaged;
+    /* the two flags just drawn as they were drawn: read back from the order with
+       o->entry_error, three byte stores were read by one wider load, which stalls the
+       processor (store forwarding) */
+    if (o->entry_error | picking_error | damaged) o->return_days = draw(m, &oc->return_days, SRC_RETURN);
     if (m->features & FEATURE_EXPEDITE) o->expedite_days = draw(m, &oc->expedite_delivery_days, SRC_EXPEDITE);
     if (abandoned) { /* the customer gave up: lost demand that never reaches the supplier */
         m->flow.abandoned++;
