@@ -62,8 +62,9 @@ struct sim {
     const struct lane *first_lane; /* the lane whose first record is the earliest, or NULL */
     /* the sim_run_before running now: its limit, and how many more events may chain */
     double limit;
-    double chain_limit; /* limit, or the time of first_lane's first if earlier: sim_recur's
-                           quick test of "before every lane" costs nothing more then */
+    double chain_limit; /* limit without lanes; -INFINITY with lanes, whose first changes at
+                           every event they run: sim_recur's quick test then gives way to
+                           recur_by_key's comparison with the next event */
     unsigned chain_left;
 };
 
@@ -127,13 +128,6 @@ static inline const struct heap_entry *lane_first(const struct lane *l)
     return l->first_entry;
 }
 
-/* chain_limit again, after limit or first_lane changed. */
-static inline void set_chain_limit(struct sim *sim)
-{
-    const struct lane *l = sim->first_lane;
-    sim->chain_limit = l && lane_first(l)->time < sim->limit ? lane_first(l)->time : sim->limit;
-}
-
 /* Find first_lane again, after a lane's first record changed. */
 static void find_first_lane(struct sim *sim)
 {
@@ -142,7 +136,6 @@ static void find_first_lane(struct sim *sim)
         const struct lane *l = &sim->lanes[i];
         if (l->n && (!sim->first_lane || before(lane_first(l), lane_first(sim->first_lane)))) sim->first_lane = l;
     }
-    set_chain_limit(sim);
 }
 
 /* The next event to run (the heap's first, the held record or, if `lanes`,
@@ -396,10 +389,7 @@ sim_handle sim_schedule_lane(struct sim *sim, int lane, double time, void *ctx)
         l->first_entry = &l->ring[l->head];
     }
     /* e is l's first record now: the first of all lanes too? */
-    if (!sim->first_lane || sim->first_lane == l || before(&e, lane_first(sim->first_lane))) {
-        sim->first_lane = l;
-        set_chain_limit(sim);
-    }
+    if (!sim->first_lane || sim->first_lane == l || before(&e, lane_first(sim->first_lane))) sim->first_lane = l;
     return handle;
 }
 
@@ -517,12 +507,10 @@ static inline __attribute__((always_inline)) void run_entry(struct sim *sim, con
     } else { /* first_lane's first */
         struct lane *l = (struct lane *)sim->first_lane;
         lane_pop(l);
-        if (sim->nlanes == 1) {
+        if (sim->nlanes == 1)
             sim->first_lane = l->n ? l : NULL;
-            set_chain_limit(sim);
-        } else {
+        else
             find_first_lane(sim);
-        }
     }
     assert(time >= sim->clock.now);
     sim->clock.now = time;
@@ -543,12 +531,8 @@ bool sim_step(struct sim *sim)
 static inline __attribute__((always_inline)) bool run_before_of(struct sim *sim, double end, uint64_t until_events,
                                                                 bool lanes)
 {
-    if (!lanes)
-        sim->limit = sim->chain_limit = end; /* no lanes: chain_limit is limit */
-    else if (end != sim->limit) {            /* chain_limit follows limit (it changes twice a run) */
-        sim->limit = end;
-        set_chain_limit(sim);
-    }
+    sim->limit = end;
+    sim->chain_limit = lanes ? -INFINITY : end;
     do {
         const struct heap_entry *e = next_entry_of(sim, lanes);
         if (!e || !(e->time < end)) {
