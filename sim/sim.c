@@ -99,19 +99,24 @@ size_t sim_pending(const struct sim *sim)
     return n;
 }
 
-static inline bool before(const struct heap_entry *a, const struct heap_entry *b)
-{
-    return a->time < b->time || (a->time == b->time && a->key < b->key);
-}
-
-/* A time's bits as an unsigned integer. The heap's times are finite and at least +0 (-0
- * is made +0 as an entry takes its place: sift_up), and for such doubles the integers are in
- * the same order as the times, and equal exactly when the times are. */
+/* A time's bits as an unsigned integer. Every record's time is finite and at least +0
+ * (-0 is made +0 as the record is made: new_entry_checked, recur_by_key), and for such
+ * doubles the integers are in the same order as the times, and equal exactly when the
+ * times are. */
 static inline uint64_t time_bits(double time)
 {
     uint64_t bits;
     memcpy(&bits, &time, sizeof bits);
     return bits;
+}
+
+/* a->time < b->time, or equal times and a->key < b->key; compared as integers
+ * (time_bits), which take fewer instructions and branches than doubles (no test of
+ * unordered values) */
+static inline bool before(const struct heap_entry *a, const struct heap_entry *b)
+{
+    uint64_t ta = time_bits(a->time), tb = time_bits(b->time);
+    return ta < tb || (ta == tb && a->key < b->key);
 }
 
 /* before(a, b) as integer comparisons joined by & and |, which the compiler turns into a
@@ -174,7 +179,6 @@ static inline void sift_up(struct heap_entry *heap, size_t i, const struct heap_
         i = parent;
     }
     heap[i] = *e;
-    heap[i].time += 0.0; /* -0 becomes +0, for sift_down's comparison (time_bits) */
 }
 
 /* Move e down from the hole at i (in a heap of n entries) to its place. */
@@ -217,7 +221,8 @@ static inline struct heap_entry new_entry_checked(struct sim *sim, double time, 
     assert(time < INFINITY);
     assert(sim->seq < SEQ_MASK);
     uint64_t seq = sim->seq++;
-    return (struct heap_entry){time, ((uint64_t)priority << SEQ_BITS) | seq, fn, ctx};
+    /* -0 becomes +0, for the comparisons of time_bits */
+    return (struct heap_entry){time + 0.0, ((uint64_t)priority << SEQ_BITS) | seq, fn, ctx};
 }
 
 /* The record of a new event, with the next sequence number. */
@@ -417,7 +422,7 @@ __attribute__((noinline)) static bool recur_by_key(struct sim *sim, double time,
                                                    void *ctx)
 {
     assert(time < INFINITY && fn);
-    struct heap_entry e = {time, *place, fn, ctx};
+    struct heap_entry e = {time + 0.0, *place, fn, ctx}; /* -0 becomes +0 (time_bits) */
     const struct heap_entry *next = next_entry(sim);
     if (sim->chain_left && time < sim->limit && !(next && before(next, &e))) return chain(sim, time, place);
     insert(sim, &e, true);

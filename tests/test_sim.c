@@ -65,6 +65,25 @@ static void test_event_order(void)
     check(sim_now(sim) == 2.0, "sim-1.2 the clock stands at the last event's time");
     check(sim_events_run(sim) == 8, "sim-1.3 events are counted");
     sim_free(sim);
+
+    /* -0 as 0 in a lane, a calendar and the recurring process's slot too, against +0 on
+       the heap: compared as integers, an unmade -0 would run after every other time */
+    struct trace zr = {0};
+    sim = sim_new(&zr);
+    for (int i = 0; i < 8; i++) ev[i] = (struct tagged){&zr, i};
+    int lane = sim_lane_open(sim, 2, record), cal = sim_calendar_open(sim, 4, record, 0.5, 4);
+    sim_schedule(sim, 1.0, 0, record, &ev[0]);
+    sim_schedule_lane(sim, lane, -0.0, &ev[1]); /* class 2 */
+    sim_schedule_recurring(sim, -0.0, 3, record, &ev[2]);
+    sim_schedule_lane(sim, cal, -0.0, &ev[3]); /* class 4 */
+    sim_schedule(sim, 0.0, 5, record, &ev[4]);
+    sim_schedule(sim, 0.0, 1, record, &ev[5]);
+    sim_run_until(sim, 2);
+    int want_zero[] = {5, 1, 2, 3, 4, 0};
+    ok = zr.n == 6;
+    for (int i = 0; ok && i < 6; i++) ok = zr.order[i] == want_zero[i];
+    check(ok, "sim-1.4 -0 as 0 in lanes, calendars and the recurring slot, by class against +0 on the heap");
+    sim_free(sim);
 }
 
 static void test_cancel(void)
