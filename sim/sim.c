@@ -338,7 +338,9 @@ static inline bool calendar_put(struct sim *sim, struct lane *l, const struct he
 {
     double x = e->time * l->buckets_per_day; /* rounding keeps the order of times */
     if (!(x < 0x1p52)) return false;
-    uint64_t b = (uint64_t)x, clock = (uint64_t)(sim->clock.now * l->buckets_per_day);
+    /* both below 2^52 (the clock is not after e): converted as signed integers, one
+       instruction each, where a conversion to unsigned tests for 2^63 first */
+    uint64_t b = (uint64_t)(int64_t)x, clock = (uint64_t)(int64_t)(sim->clock.now * l->buckets_per_day);
     if (b - clock >= l->nbuckets) return false; /* b >= clock: e is not in the past */
     struct bucket *k = bucket_of(l, b);
     if (k->n == k->cap) grow_bucket(k);
