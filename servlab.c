@@ -230,10 +230,12 @@ static int parse_optimise_option(struct optimise_request *q, enum option_id id, 
     /* a lever's bound may be a percentage, 90% for 0.9: its key takes it if a share (optimise.c) */
     char decimal[VALUE_PERCENT_SHARE_MAX];
     bool percent = id != OPT_DELTA && value_percent_share(value, decimal, sizeof decimal);
-    char *end;
-    errno = 0;
-    double x = strtod(percent ? decimal : value, &end);
-    if (!*value || *end || errno || !isfinite(x)) return fail_usage(_("%s: '%s' is not a number"), name, value);
+    /* read as the scenario reader reads --from in a sweep, with its hints ("1e400%" too large) */
+    double x;
+    char problem[300];
+    if (!*value) return fail_usage(_("%s: '%s' is not a number"), name, value);
+    if (value_number(percent ? decimal : value, &x, problem, sizeof problem) != 0)
+        return fail_usage("%s: %s", name, problem);
     if (id == OPT_DELTA) {
         if (x <= 0) return fail_usage(_("--delta: give a number above 0"));
         q->delta = x;

@@ -553,13 +553,28 @@ bool key_percent_too_small(const struct key_def *d, double share)
     return (d->flags & KEY_SERVICE_TARGET) && share > 0 && share < 0.01; /* 0% or below: the range check says why */
 }
 
+const char *key_percent_too_small_problem(const char *written, double share, char *err, size_t n)
+{
+    double typed = 100 * share;
+    if (typed < 0.01) {
+        snprintf(err, n, _("'%s' is under 1%%; a service target is a share such as 0.95 or 95%%"), written);
+        return err;
+    }
+    char aims[40], meant[40];
+    num_about(typed, 10, aims, sizeof aims), num_about(100 * typed, 10, meant, sizeof meant);
+    /* TRANSLATORS: "'0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%" */
+    snprintf(err, n, _("'%s' aims at %s%%, under 1%%; for %s%% write %s or %s%%"), written, aims, meant, aims, meant);
+    return err;
+}
+
 const char *key_bound_problem(const struct key_def *d, const char *parameter, double x, bool percent,
                               enum key_bound what, char *err, size_t n)
 {
     char got[40], lo[40], hi[40];
-    if (percent) /* as written: "got 99%" */
-        snprintf(got, sizeof got, "%.10g%%", 100 * x);
-    else
+    if (percent) { /* as written: "got 99%", "0.00001%" (not 1e-05%) */
+        num_about(100 * x, 10, got, sizeof got - 1);
+        strcat(got, "%");
+    } else
         num_format(x, got, sizeof got);
     bool share = key_def_takes_percent(d);
     if (percent && !share) {
@@ -568,12 +583,8 @@ const char *key_bound_problem(const struct key_def *d, const char *parameter, do
         return err;
     }
     if (!share || what == BOUND_STEP) return NULL;
-    if (percent && key_percent_too_small(d, x)) { /* as the reader says it of the key itself */
-        double typed = 100 * x;
-        snprintf(err, n, _("'%s' aims at %.10g%%, under 1%%; for %.10g%% write %.10g or %.10g%%"), got, typed,
-                 100 * typed, typed, 100 * typed);
-        return err;
-    }
+    if (percent && key_percent_too_small(d, x)) /* as the reader says it of the key itself */
+        return key_percent_too_small_problem(got, x, err, n);
     if (what != BOUND_IN_RANGE) return NULL;
     if (percent) { /* the bounds in the unit the value was written in: "below 100%, got 150%" */
         snprintf(lo, sizeof lo, "%.10g%%", 100 * d->min);

@@ -173,6 +173,10 @@ bool key_def_takes_percent(const struct key_def *d);
  * ("0.98%" mixes the two ways of writing a share; KEY_SERVICE_TARGET)? The scenario reader
  * says why; a batch cell is left as typed for it. */
 bool key_percent_too_small(const struct key_def *d, double share);
+/* Why: "'0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%" into err (n bytes), the
+ * value quoted as `written`. Under 0.01% the percentage it might have meant is under 1% too,
+ * so the message says what a service target is instead. Returns err. */
+const char *key_percent_too_small_problem(const char *written, double share, char *err, size_t n);
 
 /* What key_bound_problem checks of a lever's number. */
 enum key_bound {

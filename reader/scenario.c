@@ -368,11 +368,8 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             return -1;
         }
         if (percent && key_percent_too_small(d, x)) { /* "0.98%": 0.98 or 98% was meant */
-            double typed = 100 * x;
-            report(ld, line, sec, d->name,
-                   /* TRANSLATORS: "'0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%" */
-                   _("'%s' aims at %.10g%%, under 1%%; for %.10g%% write %.10g or %.10g%%"), text + strspn(text, " \t"),
-                   typed, 100 * typed, typed, 100 * typed);
+            report(ld, line, sec, d->name, "%s",
+                   key_percent_too_small_problem(text + strspn(text, " \t"), x, problem, sizeof problem));
             return -1;
         }
         if (percent) { /* quoted as written, "got 120%", against bounds in the same unit: "below 100%" */

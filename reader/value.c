@@ -2,6 +2,7 @@
  * "nan", "0x1p3" and "1e999", and stop silently at "12O"; everything here is checked. */
 #include "value.h"
 #include "lang/lang.h"
+#include "sim/num.h"
 #include "suggest.h"
 
 #include <ctype.h>
@@ -137,9 +138,15 @@ static const char *number_hint(const char *s, char *buf, size_t n)
     if (strchr(s, '(')) return _(" (a distribution is not allowed here; give one number)");
     char percent[40];
     if (percent_number(s, percent, sizeof percent)) {
+        /* the decimal only where it reads plainly (num_about's range): 1e-3% is 0.00001, but a
+           share of 1e-14 or 1e+298 helps no one (value_number refuses the overflowing ones) */
+        double share = strtod(percent, NULL) / 100;
+        if (share != 0 && (fabs(share) < 1e-9 || fabs(share) >= 1e15))
+            return _(" (write just the number, without '%')");
+        char decimal[40];
         /* TRANSLATORS: the share as a decimal, then the percentage as written: "0.98 for 98%" */
-        snprintf(buf, n, _(" (write just the number, without '%%'; if it is a share, as a decimal: %.10g for %s%%)"),
-                 strtod(percent, NULL) / 100, percent);
+        snprintf(buf, n, _(" (write just the number, without '%%'; if it is a share, as a decimal: %s for %s%%)"),
+                 num_about(share, 10, decimal, sizeof decimal), percent);
         return buf;
     }
     if (strchr(s, '%')) return _(" (write one number: a share as 0.95 or 95%, any other figure without '%')");
@@ -186,6 +193,19 @@ static const char *number_hint(const char *s, char *buf, size_t n)
     return "";
 }
 
+/* Is x, strtod's reading of s (erange: it set ERANGE), past what a double holds? Then the
+ * problem is in err. */
+static bool out_of_range(const char *s, double x, bool erange, char *err, size_t errlen)
+{
+    if (!isfinite(x) || (erange && fabs(x) > 1))
+        snprintf(err, errlen, _("'%s' is too large to be a useful number"), s);
+    else if (erange && x == 0)
+        snprintf(err, errlen, _("'%s' is too close to 0 to be represented; write 0"), s);
+    else
+        return false;
+    return true;
+}
+
 int value_number(const char *text, double *out, char *err, size_t errlen)
 {
     char s[TOKEN_MAX];
@@ -202,18 +222,18 @@ int value_number(const char *text, double *out, char *err, size_t errlen)
     errno = 0;
     double x = ok ? strtod(s, &end) : 0;
     if (!ok || end == s || *end) {
+        /* "1e400%": refused as the number itself would be, with no share worked out of it */
+        char percent[40];
+        if (percent_number(s, percent, sizeof percent)) {
+            errno = 0;
+            double p = strtod(percent, NULL);
+            if (out_of_range(s, p, errno == ERANGE, err, errlen)) return -1;
+        }
         char hint[200];
         snprintf(err, errlen, _("'%s' is not a number%s"), s, number_hint(s, hint, sizeof hint));
         return -1;
     }
-    if (!isfinite(x) || (errno == ERANGE && fabs(x) > 1)) {
-        snprintf(err, errlen, _("'%s' is too large to be a useful number"), s);
-        return -1;
-    }
-    if (errno == ERANGE && x == 0) {
-        snprintf(err, errlen, _("'%s' is too close to 0 to be represented; write 0"), s);
-        return -1;
-    }
+    if (out_of_range(s, x, errno == ERANGE, err, errlen)) return -1;
     *out = x;
     return 0;
 }

@@ -330,6 +330,43 @@ ok "cli-10.8l optimise --step 5% of a key that is no share: refused (status $rc)
 run "$S" sweep --lang zh scenarios/default.ini --param inventory.target_fill_rate --from 0.9 --to 99 --steps 4 --quiet
 ok "cli-10.8m ... in Chinese (status $rc)" \
     $([ $rc -eq 2 ] && grep -q "inventory.target_fill_rate 须小于 1，实际为 99（比例写作 0.99 或 99%）" "$T/err"; echo $?) "$(cat "$T/err")"
+# a percentage at the edges: one past what a double holds is refused as the number itself
+# would be (not "inf for 1e400%"), a tiny share is written out (0.00001, not 1e-05) or left
+# out when no decimal would help, and a service target under 0.01% is not told to write a
+# percentage that is under 1% too; optimise's bounds say what sweep's say
+run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 1e400% --to 99% --steps 3 --quiet
+ok "cli-10.8n sweep --from 1e400%: too large, no 'inf' (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 1e400%: [sweep] from: '1e400%' is too large to be a useful number" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 1e-3% --to 99% --steps 3 --quiet
+ok "cli-10.8o sweep --from 1e-3%: the share written out, 0.00001 (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 1e-3%: [sweep] from: '1e-3%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.00001 for 1e-3%)" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --values 1e-400%,0.9 --quiet
+ok "cli-10.8p sweep --values 1e-400%: too close to 0, no '0 for 1e-400%' (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--values 1e-400%,0.9: [sweep] values: item 1: '1e-400%' is too close to 0 to be represented; write 0" ]; echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/default.ini --set inventory.lead_time_days=1e-12% --quiet
+ok "cli-10.8q --set 1e-12%: no decimal suggested past a billionth (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--set inventory.lead_time_days=1e-12%: [inventory] lead_time_days: '1e-12%' is not a number (write just the number, without '%')" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --values 0.001%,0.9 --quiet
+ok "cli-10.8r --values 0.001% of a service target: no advice to write 0.1%, itself under 1% (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--values 0.001%,0.9: '0.001%' is under 1%; a service target is a share such as 0.95 or 95%" ]; echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/default.ini --set inventory.target_fill_rate=0.005% --quiet
+ok "cli-10.8s ... and --set says the same (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--set inventory.target_fill_rate=0.005%: [inventory] target_fill_rate: '0.005%' is under 1%; a service target is a share such as 0.95 or 95%" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param order_cycle.picking_error_rate --from -0.00001% --to 1% --steps 3 --quiet
+ok "cli-10.8t a lever's bound quoted as a plain percentage, -0.00001% (not -1e-05%) (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from -0.00001%: order_cycle.picking_error_rate must be >= 0%, got -0.00001%" ]; echo $?) "$(cat "$T/err")"
+run "$S" optimise scenarios/default.ini --param inventory.target_fill_rate --from 1e400% --to 99% --quiet
+ok "cli-10.8u optimise --from 1e400%: too large, as sweep says (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: --from: '1e400%' is too large to be a useful number" ]; echo $?) "$(cat "$T/err")"
+run "$S" optimise scenarios/default.ini --param inventory.target_fill_rate --from 1e-3% --to 99% --quiet
+ok "cli-10.8v optimise --from 1e-3%: sweep's hint, 0.00001 (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: --from: '1e-3%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.00001 for 1e-3%)" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep --lang zh scenarios/default.ini --param inventory.target_fill_rate --from 1e-3% --to 99% --steps 3 --quiet
+ok "cli-10.8w ... in Chinese (status $rc)" \
+    $([ $rc -eq 2 ] && grep -q "1e-3% 写作 0.00001" "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" run --lang zh scenarios/default.ini --set inventory.target_fill_rate=0.005% --quiet
+ok "cli-10.8x ... and a service target under 0.01% in Chinese (status $rc)" \
+    $([ $rc -eq 2 ] && grep -q "“0.005%”低于 1%；服务目标是一个比例，如 0.95 或 95%$" "$T/err"; echo $?) "$(cat "$T/err")"
 # a replayed history still gives units_per_order its order sizes, which the levers read:
 # check says so, and shows the derived gamma rounded as a lever's level (not 16 digits)
 printf '[demand]\nhistory = %s/scenarios/planner/history/bolt_01.csv\nhistory_kind = daily\nhistory_mode = replay\n' "$PWD" > "$T/replay.ini"
