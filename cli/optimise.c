@@ -534,6 +534,23 @@ static int select_best(struct search *s)
     return rc;
 }
 
+/* How many points were tried, when every usable one has the same mean of the objective
+ * (optimise_result.tied); 0 when two differ or fewer than two were tried. */
+static size_t all_tied(const struct optimise_result *r)
+{
+    size_t n = 0;
+    double first = 0;
+    for (size_t i = 0; i < r->npoints; i++) {
+        if (!usable(r, i)) continue;
+        double x = objective_mean(r, i, r->n0);
+        if (n++ == 0)
+            first = x;
+        else if (x != first)
+            return 0;
+    }
+    return n >= 2 ? n : 0;
+}
+
 /* ---- the command ---- */
 
 void optimise_free(struct optimise_result *r)
@@ -637,8 +654,8 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
                             "metric%s\n"),
                     q->require ? q->require : "");
             rc = 1;
-        } else
-            rc = select_best(&s);
+        } else if ((rc = select_best(&s)) == 0)
+            r->tied = all_tied(r);
     }
     for (size_t i = 0; i < r->npoints; i++) config_patch_free(&s.patches[i]);
     free(s.patches);
@@ -701,6 +718,20 @@ void optimise_table(FILE *out, const struct optimise_result *r)
     if (r->metric != M_PROFIT) {
         struct summary p = metric_summary(r, r->best, M_PROFIT);
         fprintf(out, "  %s %s ± %s\n", profit, shown(p.mean, p.ci95, v[0]), shown(p.ci95, p.ci95, v[1]));
+    }
+    if (r->tied) { /* "lowest at 1500" would read as a finding: the search merely began there */
+        fprintf(out,
+                _("Every one of the %zu points the search tried has the same %s, %s: the metric does not tell\n"
+                  "them apart, and the point shown is only the first the search tried (it starts at the low end\n"
+                  "of each lever's range), not a finding.\n"),
+                r->tied, metric, num_format(objective_mean(r, r->best, r->n0) * r->sense, v[0], 40));
+        if (r->metric != M_PROFIT && r->req_metric < 0)
+            fprintf(out,
+                    _("To choose among them by profit, keep this level as a requirement:\n"
+                      "  --maximise %s --require '%s%s%s'\n"),
+                    metric_defs[M_PROFIT].name, metric_defs[r->metric].name, r->sense > 0 ? ">=" : "<=", v[0]);
+        else
+            fputs(_("Choose among them on other grounds.\n"), out);
     }
 
     fprintf(out,
@@ -779,7 +810,7 @@ void optimise_table(FILE *out, const struct optimise_result *r)
         double best = objective_mean(r, r->best, r->n0), widest = 0;
         for (size_t c = 0; c < r->ncand; c++)
             widest = fmax(widest, fabs(objective_mean(r, r->cand[c].point, r->n0) - best));
-        if (widest < r->delta)
+        if (widest < r->delta && !r->tied) /* every point ties: said above */
             fprintf(
                 out,
                 /* TRANSLATORS: how many finalists there are besides the chosen one */
@@ -840,9 +871,13 @@ void optimise_headline(const struct optimise_result *r, char *head, size_t nhead
         snprintf(measure, sizeof measure, "%s%s", d->name, lang_current() == LANG_ZH ? " " : "");
     else
         snprintf(measure, sizeof measure, "%s", _(d->label));
-    /* TRANSLATORS: e.g. Profit: highest at inventory.reorder_point = 675, with 1396 ± 15 a day */
-    snprintf(head, nhead, r->sense > 0 ? _("%s: highest at %s, with %s") : _("%s: lowest at %s, with %s"), measure, at,
-             figure);
+    if (r->tied) /* TRANSLATORS: e.g. Units lost: 0 ± 0 % at every point tried; shown at ... = 1500, the first ... */
+        snprintf(head, nhead, _("%s: %s at every point tried; shown at %s, the first the search tried"), measure,
+                 figure, at);
+    else
+        /* TRANSLATORS: e.g. Profit: highest at inventory.reorder_point = 675, with 1396 ± 15 a day */
+        snprintf(head, nhead, r->sense > 0 ? _("%s: highest at %s, with %s") : _("%s: lowest at %s, with %s"), measure,
+                 at, figure);
     size_t used = 0;
     if (r->req_metric >= 0) {
         char required[100];

@@ -73,6 +73,10 @@ struct optimise_result {
     size_t evaluations; /* runs: replications summed over the points */
     size_t invalid;     /* combinations the reader refused */
     size_t infeasible;  /* points evaluated that miss the requirement */
+    /* the points tried (meeting any requirement) when every one has the same mean of the
+       objective at the first stage's replications (0 units lost at every reorder point),
+       so that the chosen one is only the first the search tried; else 0 */
+    size_t tied;
 };
 
 /* Parse "METRIC>=X" / "METRIC<=X" into r; 0, or -1 with the problem in err. */

@@ -188,7 +188,13 @@ const struct option_row option_rows[] = {
      N_("or the metric to minimise, e.g. cost_total_per_day"),
      ".BR optimise :\n"
      "or the metric to minimise, e.g.\n"
-     ".BR cost_total_per_day .\n"},
+     ".BR cost_total_per_day .\n"
+     "When every point the search tries has the same mean of the metric (no units lost at any\n"
+     "reorder point), the output says so, and that the point it shows is only the first the search\n"
+     "tried; to choose among them by profit, maximise\n"
+     ".B profit_per_day\n"
+     "with the tied level as a\n"
+     ".BR \\-\\-require .\n"},
     {OPT_REQUIRE, "--require", "METRIC>=X", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
      N_("only points whose mean METRIC is >= X (or <= X), e.g. 'fill_rate>=0.99' or 'fill_rate>=99%' (in quotes: "
         "the shell reads > as a redirection)"),

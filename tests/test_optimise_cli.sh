@@ -135,16 +135,17 @@ head=$(grep -o '<p class="headline">[^<]*' "$T/o/report.html" | sed 's/<p class=
 ok $? "report.html's headline: 'Profit: highest at $best, with $fig a day' (got '$head')"
 # the measure comes first, so no verb has to agree with it: a plural label ("Units lost"),
 # and an indented row of the report ("  of which transmission") named as the command line names it
-"$S" optimise $F --param inventory.reorder_point --from 0 --to 20 --step 5 --minimise lost_sales_rate --quiet \
-    --out "$T/ol" > /dev/null 2>&1
+# (units are lost with shortage = lost_sale: on $F every point ties at 0, said below)
+"$S" optimise tests/validation/i2_lost_sales.ini --param inventory.order_up_to --from 1 --to 10 --minimise lost_sales_rate \
+    --quiet --out "$T/ol" > /dev/null 2>&1
 head=$(grep -o '<p class="headline">[^<]*' "$T/ol/report.html" | sed 's/<p class="headline">//')
-echo "$head" | grep -q "^Units lost: lowest at inventory.reorder_point = [0-9]*, with [0-9.]* ± [0-9.]* %$"
+echo "$head" | grep -q "^Units lost: lowest at inventory.order_up_to = [0-9]*, with [0-9.]* ± [0-9.]* %$"
 ok $? "--minimise lost_sales_rate: the headline 'Units lost: lowest at ..., with X ± Y %' (got '$head')"
 "$S" optimise $F --param inventory.reorder_point --from 0 --to 20 --step 5 --minimise cycle_delivery_days --quiet \
     --out "$T/od" > /dev/null 2>&1
 head=$(grep -o '<p class="headline">[^<]*' "$T/od/report.html" | sed 's/<p class="headline">//')
-echo "$head" | grep -q "^cycle_delivery_days: lowest at inventory.reorder_point = [0-9]*, with "
-ok $? "--minimise cycle_delivery_days: the headline names the metric, not '  of which delivery' (got '$head')"
+echo "$head" | grep -q "^cycle_delivery_days: [0-9.]* ± [0-9.]* days at every point tried; shown at inventory.reorder_point = 0, "
+ok $? "--minimise cycle_delivery_days (the same at every reorder point): the headline names the metric, not '  of which delivery' (got '$head')"
 # a grid so small that the search runs more than the full grid would (15 points, a small
 # --delta): no share above 100 %, but the runs, the full grid's, and why
 G3="--param inventory.reorder_point --from 500 --to 600 --step 50 --param inventory.order_quantity --from 800 --to 1200 --step 100"
@@ -187,6 +188,27 @@ ok $? "optimize into optimise's folder: the same command, no warning (status $rc
 "$S" run $F --reps 2 --quiet --out "$T/o" > /dev/null 2> "$T/err"; rc=$?
 [ "$rc" = 0 ] && grep -q "holds the outputs of an earlier 'servlab optimise $F'" "$T/err"
 ok $? "a run into optimise's folder is warned (status $rc): $(cat "$T/err")"
+
+# every point ties on the objective (no units lost at any of these reorder points): the table
+# and the page's headline say so, and that the point shown is only the first tried, not
+# "lowest at 1500"; the within-delta note, which says less, is left out. A search whose
+# points differ says none of it.
+TIE="scenarios/default.ini --param inventory.reorder_point --from 1500 --to 3000 --minimise lost_sales_rate --reps 5"
+"$S" optimise $TIE --quiet --out "$T/otie" > "$T/ttie.txt" 2> "$T/err"; rc=$?
+head=$(grep -o '<p class="headline">[^<]*' "$T/otie/report.html" | sed 's/.*">//')
+[ "$rc" = 0 ] && grep -q "^Every one of the [0-9]* points the search tried has the same lost_sales_rate, 0: the metric does not tell$" "$T/ttie.txt" &&
+    grep -q "^of each lever's range), not a finding.$" "$T/ttie.txt" &&
+    grep -q "^  --maximise profit_per_day --require 'lost_sales_rate<=0'$" "$T/ttie.txt" &&
+    ! grep -q "lie within delta" "$T/ttie.txt" && grep -q "^Every one of the" "$T/otie/summary.txt"
+ok $? "every point ties: the table says so and names --require (status $rc): $(cat "$T/err"; sed -n 6,14p "$T/ttie.txt")"
+echo "$head" | grep -q "^Units lost: 0.0000 ± 0.0000 % at every point tried; shown at inventory.reorder_point = 1500, the first the search tried$" &&
+    ! echo "$head" | grep -q "lowest at"
+ok $? "every point ties: the page's headline says so, not 'lowest at': '$head'"
+"$S" optimise --lang zh $TIE --quiet > "$T/ttiez.txt" 2> /dev/null
+grep -q "^搜索试过的 [0-9]* 个点，失销率 全都相同，均为 0：这个指标分不出它们的高下。$" "$T/ttiez.txt"
+ok $? "every point ties, in Chinese: $(sed -n 9,12p "$T/ttiez.txt")"
+! grep -q "Every one of the\|at every point tried" "$T/table.txt" "$T/o/summary.txt" "$T/o/report.html"
+ok $? "a search whose points differ says nothing of ties"
 
 echo "test_optimise_cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
