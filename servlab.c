@@ -564,7 +564,8 @@ static void find_stale_outputs(const struct options *o)
         outfile_mark(&stale_mark[i], &file);
         /* the warning promises a move only where one can happen: NAME.earlier.EXT free */
         aside_path(o->out_dir, out->file, path, sizeof path);
-        if (lstat(path, &file) != 0) earlier.moving = true;
+        struct stat aside_file; /* NAME.earlier.EXT, if something is there already */
+        if (lstat(path, &aside_file) != 0) earlier.moving = true;
     }
 }
 
