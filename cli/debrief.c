@@ -875,7 +875,21 @@ void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result 
     html_end(out);
 }
 
-/* ---- ipa ---- */
+/* ---- ipa and optimise: the terminal's table as the page ---- */
+
+/* The rest of a page whose result is the table the command prints (ipa, optimise): the
+ * scenario's settings, `table` (a note the caller wrote that table into) under `heading`,
+ * the figures, the footer; the page ends. */
+static void end_with_table(FILE *out, const struct debrief *d, const struct scenario *base, unsigned reps,
+                           const char *heading, struct note *table)
+{
+    settings_section(out, base);
+    fprintf(out, "<h2>%s</h2>\n", heading);
+    note_end(out, table);
+    figures(out, d);
+    footer(out, d, base->cfg.run.seed, reps);
+    html_end(out);
+}
 
 void debrief_ipa(FILE *out, const struct debrief *d, const struct ipa_result *r)
 {
@@ -886,14 +900,9 @@ void debrief_ipa(FILE *out, const struct debrief *d, const struct ipa_result *r)
     html_textf(out, _("Importance-performance matrix: %s"), file_name(r->base.path));
     fputs("</h1>\n", out);
     what_it_models(out, r->base.path);
-    settings_section(out, &r->base);
-    fprintf(out, "<h2>%s</h2>\n", _("The elements"));
-    struct note n;
-    ipa_table(note_begin(&n), r); /* the terminal's table and notes, as they are printed */
-    note_end(out, &n);
-    figures(out, d);
-    footer(out, d, r->base.cfg.run.seed, r->reps);
-    html_end(out);
+    struct note table;
+    ipa_table(note_begin(&table), r); /* the terminal's table and notes, as they are printed */
+    end_with_table(out, d, &r->base, r->reps, _("The elements"), &table);
 }
 
 void debrief_optimise(FILE *out, const struct debrief *d, const struct optimise_result *r)
@@ -912,12 +921,7 @@ void debrief_optimise(FILE *out, const struct debrief *d, const struct optimise_
     fputs("<small>", out);
     html_text(out, small);
     fputs("</small></p>\n", out);
-    settings_section(out, &r->base);
-    fprintf(out, "<h2>%s</h2>\n", _("The search and its choice"));
-    struct note n;
-    optimise_table(note_begin(&n), r); /* the terminal's table and notes, as they are printed */
-    note_end(out, &n);
-    figures(out, d);
-    footer(out, d, r->base.cfg.run.seed, r->reps);
-    html_end(out);
+    struct note table;
+    optimise_table(note_begin(&table), r); /* the terminal's table and notes, as they are printed */
+    end_with_table(out, d, &r->base, r->reps, _("The search and its choice"), &table);
 }
