@@ -668,6 +668,12 @@ def throughput_verdicts(results):
     s = results["sweep_threads"]
     verdict("sweep: 2 threads at least 1.9x as fast as 1", s["speedup"] >= 1.9,
             "%.2fx%s" % (s["speedup"], busy_note(s["others"])))
+    mpi_verdict(results)
+
+
+def mpi_verdict(results):
+    """bench_mpi's figures judged (tests/test_bench.sh feeds it made-up ones): met when 2
+    ranks are 1.8x as fast as 1 on the long sweep and both sweeps' CSVs equal servlab's."""
     m = results["mpi"]
     if m is None:
         print("  %-9s %s" % ("skipped", "MPI sweep: 2 ranks at least 1.8x as fast as 1, byte-identical (no servlab-mpi or mpirun)"))

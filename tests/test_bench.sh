@@ -5,7 +5,8 @@
 # a cheap guard that changes to models/ or sim/ keep the order of events and the draws
 # (make bench checks the same on long runs). Uses the bench programs next to $SERVLAB
 # (default build/servlab): BUILD/bench/bench and BUILD/bench/bare_default. Also the
-# arithmetic of bench/run.py's MPI speed-up (bench-3).
+# arithmetic of bench/run.py's MPI speed-up (bench-3) and its verdict on made-up figures
+# (bench-4).
 cd "$(dirname "$0")/.." || exit 1
 B=$(dirname "${SERVLAB:-build/servlab}")
 bench=$B/bench/bench
@@ -41,5 +42,26 @@ ok "bench-2 some of these replications had a stockout (fill rate below 1: $short
 mean=$(cd bench && python3 -c 'import run; print("%.3f" % (run.at_mean_rate([10.0, 10.0 / 0.72]) / (10.0 / 1.72)))')
 ok "bench-3 the MPI speed-up's 1-rank time is the CPUs' harmonic mean: 2 ranks that add both CPUs' rates are 2x ($mean)" \
     $([ "$mean" = 2.000 ]; echo $?)
+# bench/run.py's MPI verdict on made-up figures (no MPI run, nothing timed): met only at
+# 1.8x or more with both sweeps' CSVs equal to servlab's; a slower speed-up, a CSV that
+# differs on either sweep, a busy machine and no MPI each said so
+verdicts=$(cd bench && python3 - <<'PY'
+import contextlib, io, run
+def judged(speedup=1.95, same=True, short_same=True, others=0.0, mpi=True):
+    m = {"speedup": speedup, "same": same, "others": others, "net": 2.1, "reps": 100, "first": 1.9}
+    short = {"speedup": 1.7, "same": short_same, "others": 0.0, "net": 1.8, "reps": 20, "first": 1.6}
+    text = io.StringIO()
+    with contextlib.redirect_stdout(text):
+        run.mpi_verdict({"mpi": m if mpi else None, "mpi_short": short})
+    line = text.getvalue()
+    word = line.split()[0] + (" MET" if line.split()[0] == "NOT" else "")
+    return "%s %s %s" % (word, "identical" if "results identical" in line else "DIFFER" if "results DIFFER" in line
+                         else "-", "busy" if "other programs used 20%" in line else "quiet")
+print(judged(), judged(speedup=1.79), judged(same=False), judged(short_same=False), judged(others=0.2),
+      judged(mpi=False), sep=";")
+PY
+)
+ok "bench-4 the MPI verdict: met at 1.95x and identical; not met at 1.79x, or when either sweep's CSV differs; a busy machine named; skipped without MPI ($verdicts)" \
+    $([ "$verdicts" = "met identical quiet;NOT MET identical quiet;NOT MET DIFFER quiet;NOT MET DIFFER quiet;met identical busy;skipped - quiet" ]; echo $?)
 echo "test_bench: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
