@@ -480,7 +480,7 @@ static void short_keys(FILE *out, const char *list)
         if (equals) *equals = '\0';
         const char *key = strchr(item, '.') ? strchr(item, '.') + 1 : item;
         fputs("<span class=\"key\">", out);
-        html_text(out, key);
+        html_name(out, key); /* a break after each '_', for compare_style's narrow column */
         if (equals) html_textf(out, " = %s", equals + 3);
         fputs(next ? ";</span> " : "</span>", out);
     }
@@ -511,8 +511,8 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
     if (i == r->best)
         fprintf(out, "<td>%s</td>", _("the best"));
     else /* red when significantly lower: the note under the table says so */
-        fprintf(out, "<td class=\"num %s\">%+.2f ± %.2f</td>", compare_significant(&e->vs_best) ? "sig" : "nsig",
-                e->vs_best.mean, e->vs_best.ci95);
+        fprintf(out, "<td class=\"num %s\">%+.2f <span class=\"half\">± %.2f</span></td>",
+                compare_significant(&e->vs_best) ? "sig" : "nsig", e->vs_best.mean, e->vs_best.ci95);
     percent_cell(out, "num", e->s[r->service].mean, 2);
     if (r->service != M_ON_TIME_RATE) percent_cell(out, "num", e->s[M_ON_TIME_RATE].mean, 2);
     num_cell(out, "num", e->s[M_COST_TOTAL].mean, 2, "");
@@ -528,9 +528,26 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
     fputs("</td></tr>\n", out);
 }
 
+/* The ranking on a screen narrower than its one-line rows (a projector of 800 pixels,
+ * half a laptop's screen): every column stays in view, each row taller instead. An
+ * interval's "± h" goes under its mean, the bar over its percentage, a heading wraps
+ * between its words (a Chinese one between its words only, keep-all), a metric's name
+ * and a changed key also after their '_'s (html_name's <wbr>, hidden on a wide screen,
+ * where Chromium would break a nowrap cell at them), and a changed key wraps in a
+ * narrower column rather than being cut. 1200 px: the widest page of one-line rows
+ * (cli/html.c's stylesheet) needs about 1160. */
+static const char compare_style[] =
+    "table.ranking th wbr,table.ranking span.key wbr{display:none}\n"
+    "@media (max-width:1200px){table.ranking{font-size:15px}table.ranking th,table.ranking td{padding:4px 3px}"
+    "table.ranking th wbr,table.ranking span.key wbr{display:inline}"
+    "table.ranking th{word-break:keep-all}table.ranking th.num{white-space:normal}table.ranking td.file{min-width:7em}"
+    "table.ranking .pm,table.ranking .half{display:block}table.ranking .bar{display:block;margin:5px 0 3px auto}"
+    "table.ranking div.keys{min-width:8em;max-width:12em}table.ranking div.keys span.key{white-space:normal;"
+    "overflow-wrap:anywhere}}\n";
+
 void debrief_compare(FILE *out, const struct debrief *d, const struct compare_result *r)
 {
-    html_begin(out, _("servlab class comparison"));
+    html_begin_styled(out, _("servlab class comparison"), compare_style);
     fputs("<h1>", out);
     if (r->base)
         html_textf(out, _("Class comparison on %s"), file_name(r->base));
@@ -560,13 +577,13 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
     fprintf(out, "<h2>%s</h2>\n", _("Ranking"));
     fprintf(out,
             "<div class=\"wide\"><table class=\"ranking\">\n<tr><th class=\"num\">%s</th><th>%s</th><th "
-            "class=\"num\">%s ± 95%%</th>"
+            "class=\"num\">%s <span class=\"half\">± 95%%</span></th>"
             "<th class=\"num\">%s</th><th class=\"num wrap\">%s</th><th class=\"num\">",
             /* TRANSLATORS: the column of who submitted (the class server) or of the file (compare) */
             _("rank"), r->submissions ? C_("column", "name") : _("file"), _("profit"), _("of best"),
             _("against the best (paired)"));
     char shown[100]; /* 满足率 in Chinese, as the terminal's table (report_metric_prose) */
-    html_text(out, report_metric_prose(metric_defs[r->service].name, shown, sizeof shown));
+    html_name(out, report_metric_prose(metric_defs[r->service].name, shown, sizeof shown));
     fputs("</th>", out);
     if (r->service != M_ON_TIME_RATE) fprintf(out, "<th class=\"num\">%s</th>", _("on time"));
     fprintf(out, "<th class=\"num\">%s</th><th>%s</th></tr>\n", _("cost"), _("keys changed"));

@@ -184,11 +184,16 @@ static const char stylesheet[] =
 
 void html_begin(FILE *out, const char *title)
 {
+    html_begin_styled(out, title, "");
+}
+
+void html_begin_styled(FILE *out, const char *title, const char *style)
+{
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
             lang_current() == LANG_ZH ? "zh-CN" : "en");
     fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
     html_text(out, title);
-    fprintf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", stylesheet);
+    fprintf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<main>\n", stylesheet, style);
 }
 
 void html_end(FILE *out)

@@ -36,6 +36,10 @@ void html_lines(FILE *out, const char *cls, const char *text);
  * character set, viewport, title (escaped) and the stylesheet. */
 void html_begin(FILE *out, const char *title);
 
+/* html_begin, with a page's own rules (CSS, a literal: not escaped) after the shared
+ * stylesheet's; html_begin is html_begin_styled with "". */
+void html_begin_styled(FILE *out, const char *title, const char *style);
+
 /* Close what html_begin opened. */
 void html_end(FILE *out);
 

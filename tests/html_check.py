@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""html_check.py PAGE.html [--shots PREFIX] [--min-svg N] [--text FILE] [--fit] - prove that a self-contained
+"""html_check.py PAGE.html [--shots PREFIX] [--min-svg N] [--text FILE] [--fit [WIDTH]] - prove that a self-contained
 HTML page (servlab's report.html) works in a real browser.
 
 Drives Debian's headless chromium over the DevTools protocol on a pipe
@@ -25,10 +25,13 @@ not answer). The checks:
               counting a Chinese character as two columns), each Latin character
               sits at its column, within 1.5 pixels
   img         every <img> has loaded (naturalWidth > 0)
-  fit         (with --fit) at 1280 px wide, the page and every scrolling box (class
-              "wide": a table) fit without a horizontal scrollbar, as projected
+  fit         (with --fit) at 1280 px wide (--fit WIDTH: at WIDTH px, e.g. 800: a
+              small projector, half a laptop's screen), the page and every scrolling
+              box (class "wide": a table) fit without a horizontal scrollbar, as
+              projected
   shots       PREFIX-1280x720.png, PREFIX-1920x1080.png and PREFIX-full.png (the
-              whole page at 1280 wide) written
+              whole page at 1280 wide) written; with --fit WIDTH, PREFIX-WIDTHx720.png
+              too
   print       Page.printToPDF with preferCSSPageSize writes PREFIX.pdf whose every
               page's MediaBox is A4 (595 x 842 pt, within 2 pt)
 
@@ -358,18 +361,8 @@ DOM_PROBE = r"""
       columns.off.push(columns.off.length >= 5 ? '' : '"' + text.slice(-40) + '": column ' + col + ' at ' +
                        x.toFixed(1) + ' px from the left edge, expected ' + expected.toFixed(1));
   }
-  // fit: the page, and each box that scrolls sideways (.wide), no wider than its view
-  const fit = [];
-  const root = document.documentElement;
-  if (root.scrollWidth > root.clientWidth + 1) fit.push('the page: ' + root.scrollWidth + ' px in ' + root.clientWidth);
-  for (const e of document.querySelectorAll('.wide'))
-    if (e.scrollWidth > e.clientWidth + 1) {
-      const heads = [...e.querySelectorAll('th')].map(h => '"' + h.textContent.trim().slice(0, 20) + '" ' +
-                                                          Math.round(h.getBoundingClientRect().width));
-      fit.push(label(e).slice(0, 30) + ': ' + e.scrollWidth + ' px in ' + e.clientWidth + ' (' + heads.join(', ') + ')');
-    }
   return {
-    columns, fit,
+    columns,
     title: document.title,
     text: document.title + '\n' + (document.body ? document.body.innerText : '') + '\n' +
           [...document.getElementsByTagName('svg')].map(e => e.textContent).join('\n'),
@@ -384,6 +377,25 @@ DOM_PROBE = r"""
 """
 
 
+# Evaluated at the width --fit asks for: the page, and each box that scrolls sideways
+# (.wide), no wider than its view; a list of what is wider, each with its headings' widths.
+FIT_PROBE = r"""
+(() => {
+  const label = e => (e.id ? '#' + e.id : '') + ' "' + (e.textContent || '').trim().slice(0, 40) + '"';
+  const fit = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + 1) fit.push('the page: ' + root.scrollWidth + ' px in ' + root.clientWidth);
+  for (const e of document.querySelectorAll('.wide'))
+    if (e.scrollWidth > e.clientWidth + 1) {
+      const heads = [...e.querySelectorAll('th')].map(h => '"' + h.textContent.trim().slice(0, 20) + '" ' +
+                                                          Math.round(h.getBoundingClientRect().width));
+      fit.push(label(e).slice(0, 30) + ': ' + e.scrollWidth + ' px in ' + e.clientWidth + ' (' + heads.join(', ') + ')');
+    }
+  return fit;
+})()
+"""
+
+
 def pdf_page_sizes(pdf):
     """Every page's MediaBox [x0 y0 x1 y1] as (width, height) in points. Chromium's
     (Skia's) PDF keeps page dictionaries uncompressed, so a search finds them all."""
@@ -393,7 +405,7 @@ def pdf_page_sizes(pdf):
     return sizes, pages
 
 
-def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results, fit=False):
+def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results, fit=None):
     url = "file://" + os.path.abspath(page)
     browser = Browser(chromium, timeout)
     problems = []  # console and load errors, in order
@@ -474,8 +486,14 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
         for o in [o for o in off if o]:
             results.note("columns: " + o)
         if fit:
-            results.check("fit", not dom["fit"], "%d box(es) wider than their view at 1280 px%s" %
-                          (len(dom["fit"]), ": " + "; ".join(dom["fit"]) if dom["fit"] else ""))
+            browser.send("Emulation.setDeviceMetricsOverride",
+                         {"width": fit, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+            wider = browser.send("Runtime.evaluate", {"expression": FIT_PROBE, "returnByValue": True})
+            if "exceptionDetails" in wider:
+                raise BrowserError("the fit probe failed: %s" % wider["exceptionDetails"].get("text"))
+            wider = wider["result"]["value"]
+            results.check("fit", not wider, "%d box(es) wider than their view at %d px%s" %
+                          (len(wider), fit, ": " + "; ".join(wider) if wider else ""))
         bad_img = [i for i in dom["imgs"] if not i["natural"]]
         results.check("img", not bad_img, "%d <img>, %d not loaded" % (len(dom["imgs"]), len(bad_img)))
         for i in bad_img:
@@ -484,7 +502,8 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
         # Screenshots: the viewport at two sizes, then the whole page at 1280 wide.
         if shots:
             written = []
-            for w, h in ((1280, 720), (1920, 1080)):
+            views = ((1280, 720), (1920, 1080)) + (((fit, 720),) if fit and fit not in (1280, 1920) else ())
+            for w, h in views:
                 browser.send("Emulation.setDeviceMetricsOverride",
                              {"width": w, "height": h, "deviceScaleFactor": 1, "mobile": False})
                 shot = browser.send("Page.captureScreenshot", {"format": "png"})
@@ -545,7 +564,8 @@ def main():
     ap.add_argument("page")
     ap.add_argument("--shots", metavar="PREFIX", help="write PREFIX-WxH.png, PREFIX-full.png and PREFIX.pdf")
     ap.add_argument("--min-svg", type=int, default=0, metavar="N", help="fail with fewer than N <svg> elements")
-    ap.add_argument("--fit", action="store_true", help="fail when the page is wider than 1280 px (a projector)")
+    ap.add_argument("--fit", type=int, nargs="?", const=1280, metavar="WIDTH",
+                    help="fail when the page is wider than WIDTH px (1280: a projector)")
     ap.add_argument("--text", metavar="FILE", help="write the text a reader sees (title, body, SVG text) to FILE")
     ap.add_argument("--timeout", type=float, default=120, metavar="SECONDS", help="bound on each browser step (120)")
     a = ap.parse_args()

@@ -6,6 +6,9 @@
 #   report-1..5  small run, sweep, compare, batch --sweep and a Chinese run; their
 #                screenshots and PDFs are kept in build/report-shots/ (run-1280x720.png,
 #                ..., class60.pdf)
+#   report-3.3   compare's page on a projector of 800 px, in English and Chinese (with
+#                a ninth column, --service fill_rate): every column of the ranking in
+#                view, no sideways scrolling (compare-800x720.png)
 #   report-6     escaping: a scenario whose leading comment holds
 #                <script>alert(1)</script> and whose file name holds & < > " ' is shown
 #                as text, never as markup
@@ -25,7 +28,8 @@ CHECK="/usr/bin/python3 tests/html_check.py"
 
 # page ID SHOT DIR MIN_SVG [SCENARIO...]: DIR/report.html exists and passes the browser
 # check with at least MIN_SVG charts; its screenshots go to $SHOTS/SHOT-*.png, its PDF
-# to $SHOTS/SHOT.pdf (SCENARIO...: what the stand-in shows, REPORT_HTML_STANDIN)
+# to $SHOTS/SHOT.pdf (SCENARIO...: what the stand-in shows, REPORT_HTML_STANDIN). With
+# $fit set (a width in px), the check also fails a page wider than that: html_check --fit.
 page() {
     id=$1 shot=$2 dir=$3 min=$4
     shift 4
@@ -37,7 +41,8 @@ page() {
         return 1
     fi
     ok "$id.1 report.html written ($(wc -c < "$dir/report.html") bytes)" 0
-    $CHECK "$dir/report.html" --shots "$SHOTS/$shot" --min-svg "$min" --text "$dir/text.txt" > "$T/$id.check" 2>&1
+    $CHECK "$dir/report.html" --shots "$SHOTS/$shot" --min-svg "$min" --text "$dir/text.txt" ${fit:+--fit "$fit"} \
+        > "$T/$id.check" 2>&1
     rc=$?
     ok "$id.2 html_check passes: $(tail -n 1 "$T/$id.check" | sed 's/^html_check: [^:]*: //')" $rc \
         "$(grep -v '^ok ' "$T/$id.check")"
@@ -60,7 +65,21 @@ page report-1 run "$T/D1" 1 scenarios/default.ini
 simulate report-2 sweep scenarios/default.ini --reps 2 --out "$T/D2"
 page report-2 sweep "$T/D2" 1 scenarios/default.ini
 simulate report-3 compare --base scenarios/stances/base.ini scenarios/stances/*.ini --reps 3 --out "$T/D3"
-page report-3 compare "$T/D3" 0 scenarios/stances/*.ini
+# compare's page is projected, on a small projector too: at 800 px its ranking's eight
+# columns (nine with --service fill_rate) all in view, each row taller instead (the
+# page's @media rules, cli/debrief.c's compare_style)
+[ -z "$REPORT_HTML_STANDIN" ] && fit=800
+if page report-3 compare "$T/D3" 0 scenarios/stances/*.ini && [ -n "$fit" ]; then
+    ok "report-3.3 the compare page's ranking fits 800 px: $(grep 'fit:' "$T/report-3.check" | cut -c1-300)" \
+        $(grep -q '^ok   fit: .* at 800 px' "$T/report-3.check"; echo $?)
+fi
+simulate report-3z compare --lang zh --service fill_rate --base scenarios/zh/stances/base.ini \
+    scenarios/zh/stances/*.ini --reps 3 --out "$T/D3z"
+if page report-3z compare-zh "$T/D3z" 0 scenarios/zh/stances/*.ini && [ -n "$fit" ]; then
+    ok "report-3z.3 ... in Chinese, with 满足率 and 准时率: $(grep 'fit:' "$T/report-3z.check" | cut -c1-300)" \
+        $(grep -q '^ok   fit: .* at 800 px' "$T/report-3z.check"; echo $?)
+fi
+fit=
 simulate report-4 batch scenarios/planner/base.ini scenarios/planner/items.csv --sweep --reps 2 --out "$T/D4"
 page report-4 batch "$T/D4" 1 scenarios/planner/base.ini
 simulate report-5 run scenarios/default.ini --reps 3 --lang zh --out "$T/D5"

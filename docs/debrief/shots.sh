@@ -11,11 +11,14 @@ trap 'rm -rf "$work"' EXIT
 check="/usr/bin/python3 tests/html_check.py"
 fail=0
 
-# shoot NAME DIR: check DIR/report.html in the browser, shots to $work/NAME-*.png
+# shoot NAME DIR [--fit WIDTH]: check DIR/report.html in the browser, shots to
+# $work/NAME-*.png (with --fit, NAME-WIDTHx720.png too, and the page must fit WIDTH)
 shoot() {
-    if ! $check "$2/report.html" --shots "$work/$1" > "$work/$1.check" 2>&1; then
-        echo "shots.sh: $1: the page fails its browser check:" >&2
-        grep -v '^ok' "$work/$1.check" >&2
+    name=$1 dir=$2
+    shift 2
+    if ! $check "$dir/report.html" --shots "$work/$name" "$@" > "$work/$name.check" 2>&1; then
+        echo "shots.sh: $name: the page fails its browser check:" >&2
+        grep -v '^ok' "$work/$name.check" >&2
         fail=1
     fi
 }
@@ -57,12 +60,13 @@ while [ $i -le 60 ]; do
     i=$((i + 1))
 done
 servlab "$work/class" compare --base scenarios/stances/base.ini "$work"/students/*.ini --reps 5
-shoot class60 "$work/class"
+shoot class60 "$work/class" --fit 800
 servlab "$work/class-zh" compare --base scenarios/stances/base.ini "$work"/students/*.ini --reps 5 --lang zh
 shoot class60-zh "$work/class-zh"
 
 cp "$work/run-1280x720.png" "$work/run-zh-1280x720.png" "$work/sweep-1920x1080.png" \
-    "$work/batch-1280x720.png" "$work/class60-1280x720.png" "$work/class60-zh-1920x1080.png" "$here/"
+    "$work/batch-1280x720.png" "$work/class60-1280x720.png" "$work/class60-800x720.png" \
+    "$work/class60-zh-1920x1080.png" "$here/"
 cp "$work/class/class_curve.png" "$here/class60-class_curve.png"
 [ $fail -eq 0 ] && echo "shots.sh: the screenshots in $here are remade; look at each before committing"
 exit $fail
