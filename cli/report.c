@@ -172,15 +172,32 @@ static int head_width(const char *head)
     return w > 11 ? w : 11;
 }
 
-/* The heads of a group table, each right-aligned in its column (head_width) after a name
+/* The width of a column of the location tables (location, region, storage, echelon):
+ * as wide as its head in the reader's language with `pad` spaces before it, or as its
+ * values with a space before them, 8 for a percentage ("100.00%") and 9 for another
+ * number ("12345.67"). Narrower than head_width's 11, so that the location table's
+ * eight columns fit a terminal of 100 columns (block_table). */
+static int value_width(const char *head, const struct metric_def *d, int pad)
+{
+    int w = (int)lang_width(_(head)) + pad, v = d->kind == KIND_RATE || d->kind == KIND_SHARE ? 8 : 9;
+    return w > v ? w : v;
+}
+
+/* The widest line a group table of value_width's columns may print: a terminal's 100. */
+#define GROUP_LINE_MAX 100
+
+/* The most columns a group table has after its names. */
+#define GROUP_COLUMNS_MAX 8
+
+/* The heads of a group table, each right-aligned in its column (widths[k]) after a name
  * column of 14. */
-static void table_heads(FILE *out, const char *what, const char *const *heads, size_t n)
+static void table_heads(FILE *out, const char *what, const char *const *heads, const int *widths, size_t n)
 {
     fputs("\n  ", out);
     lang_pad(out, what, 14, false);
     for (size_t k = 0; k < n; k++) {
         fputc(' ', out);
-        lang_pad(out, _(heads[k]), head_width(heads[k]), true);
+        lang_pad(out, _(heads[k]), widths[k], true);
     }
     fputc('\n', out);
 }
@@ -206,7 +223,9 @@ static void report_products(FILE *out, const struct model_config *c, const struc
                                PM_LOST_SALES_RATE, PM_SUBSTITUTION_RATE, PM_MEAN_ON_HAND,        PM_REVENUE};
     static const char *const heads[] = {N_("units/day"), N_("fill rate"),   N_("CSL"),     N_("out of stock"),
                                         N_("lost"),      N_("substituted"), N_("on hand"), N_("revenue/day")};
-    table_heads(out, _("product"), heads, 8);
+    int widths[8];
+    for (size_t k = 0; k < 8; k++) widths[k] = head_width(heads[k]);
+    table_heads(out, _("product"), heads, widths, 8);
     if (c->nproducts > 12) { /* a catalogue: the spread over items, not every item */
         const char *rows[] = {N_("lowest"), N_("mean"), N_("highest")};
         for (int r = 0; r < 3; r++) {
@@ -220,7 +239,7 @@ static void report_products(FILE *out, const struct model_config *c, const struc
                 }
                 struct summary one = {.mean = v, .n = 1};
                 fputc(' ', out);
-                cell(out, &product_metric_defs[cols[k]], &one, head_width(heads[k]));
+                cell(out, &product_metric_defs[cols[k]], &one, widths[k]);
             }
             fputc('\n', out);
         }
@@ -233,7 +252,7 @@ static void report_products(FILE *out, const struct model_config *c, const struc
         size_t base = metric_product_base(c, p);
         for (size_t k = 0; k < 8; k++) {
             fputc(' ', out);
-            cell(out, &product_metric_defs[cols[k]], &s[base + (size_t)cols[k]], head_width(heads[k]));
+            cell(out, &product_metric_defs[cols[k]], &s[base + (size_t)cols[k]], widths[k]);
         }
         fputc('\n', out);
     }
@@ -241,12 +260,25 @@ static void report_products(FILE *out, const struct model_config *c, const struc
 }
 
 /* A table with one row per named section (tier, location, region): `n` names, each with a
- * block of metrics starting at base(c, i); columns cols[0..ncols) of that block. */
+ * block of metrics starting at base(c, i); columns cols[0..ncols) of that block
+ * (ncols <= GROUP_COLUMNS_MAX), each head_width wide, or value_width when `narrow`: a
+ * space more before each head (two between heads), unless the line would then be wider
+ * than GROUP_LINE_MAX (the location table's eight columns, in Chinese). */
 static void block_table(FILE *out, const struct model_config *c, const struct summary *s, const char *what,
                         const char *const *names, size_t n, size_t (*base)(const struct model_config *, size_t),
-                        const struct metric_def *defs, const int *cols, const char *const *heads, size_t ncols)
+                        const struct metric_def *defs, const int *cols, const char *const *heads, size_t ncols,
+                        bool narrow)
 {
-    table_heads(out, what, heads, ncols);
+    int widths[GROUP_COLUMNS_MAX];
+    if (ncols > GROUP_COLUMNS_MAX) abort();
+    for (int pad = 1, line = GROUP_LINE_MAX + 1; pad >= 0 && line > GROUP_LINE_MAX; pad--) {
+        line = 2 + 14;
+        for (size_t k = 0; k < ncols; k++) {
+            widths[k] = narrow ? value_width(heads[k], &defs[cols[k]], pad) : head_width(heads[k]);
+            line += 1 + widths[k];
+        }
+    }
+    table_heads(out, what, heads, widths, ncols);
     for (size_t i = 0; i < n; i++) {
         if (!names[i]) continue; /* a row the caller leaves out */
         fputs("  ", out);
@@ -254,7 +286,7 @@ static void block_table(FILE *out, const struct model_config *c, const struct su
         size_t b = base(c, i);
         for (size_t k = 0; k < ncols; k++) {
             fputc(' ', out);
-            cell(out, &defs[cols[k]], &s[b + (size_t)cols[k]], head_width(heads[k]));
+            cell(out, &defs[cols[k]], &s[b + (size_t)cols[k]], widths[k]);
         }
         fputc('\n', out);
     }
@@ -270,7 +302,7 @@ static void report_tiers(FILE *out, const struct model_config *c, const struct s
     const char *names[MAX_TIERS];
     for (size_t t = 0; t < c->ntiers; t++) names[t] = c->tiers[t].name;
     block_table(out, c, s, _("tier"), names, c->ntiers, metric_tier_base, tier_metric_defs, cols, heads,
-                c->customers.on ? 8 : 7);
+                c->customers.on ? 8 : 7, false);
     fputs(_("  (means per tier; their confidence intervals are in --format csv)\n"), out);
 }
 
@@ -283,7 +315,7 @@ static void report_storage(FILE *out, const struct model_config *c, const struct
     const char *names[MAX_LOCATIONS];
     for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
     block_table(out, c, s, _("storage"), names, c->nlocations, metric_location_base, location_metric_defs, cols, heads,
-                2);
+                2, true);
     fputs(_("  (refused/day: replenishment units sent back for want of room; overflow: the units on hand\n"
             "  above its storage_capacity, on average)\n"),
           out);
@@ -303,9 +335,10 @@ static void report_locations(FILE *out, const struct model_config *c, const stru
     const char *names[MAX_REGIONS > MAX_LOCATIONS ? MAX_REGIONS : MAX_LOCATIONS];
     for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
     block_table(out, c, s, _("location"), names, c->nlocations, metric_location_base, location_metric_defs, lcols,
-                lheads, 8);
+                lheads, 8, true);
     for (size_t r = 0; r < c->nregions; r++) names[r] = c->regions[r].name;
-    block_table(out, c, s, _("region"), names, c->nregions, metric_region_base, region_metric_defs, rcols, rheads, 5);
+    block_table(out, c, s, _("region"), names, c->nregions, metric_region_base, region_metric_defs, rcols, rheads, 5,
+                true);
     fputs(_("  (means per location and region; their confidence intervals are in --format csv)\n"), out);
     report_storage(out, c, s);
     if (!(metric_features(c) & FEATURE_ECHELONS)) return;
@@ -321,7 +354,7 @@ static void report_locations(FILE *out, const struct model_config *c, const stru
                                          N_("placed/day"), N_("below s"),   N_("bullwhip")};
     for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
     block_table(out, c, s, _("echelon"), names, c->nlocations, metric_location_base, location_metric_defs, ecols,
-                eheads, 7);
+                eheads, 7, true);
     fputs(_("  (fill given: the share of the units its downstream locations ordered that it shipped at once;\n"
             "  lead days: their realised replenishment lead time, mean and 95th percentile; owed: the units\n"
             "  it owes them, on average; placed/day: the replenishment orders it places per day; below s:\n"
@@ -876,7 +909,7 @@ static void report_supply(FILE *out, const struct model_config *c, const struct 
             names[l] = modelled ? c->locations[l].name : NULL;
         }
         block_table(out, c, s, _("supply"), names, c->nlocations, metric_location_base, location_metric_defs, cols,
-                    heads, f & FEATURE_DISRUPTIONS ? 4 : 3);
+                    heads, f & FEATURE_DISRUPTIONS ? 4 : 3, false);
     }
     const struct summary *up = &s[M_SUPPLY_AVAILABILITY], *arrived = &s[M_SUPPLY_YIELD_MEAN],
                          *lost = &s[M_FILL_RATE_LOST_TO_DISRUPTIONS], *wait = &s[M_SUPPLIER_WAIT_DAYS_MEAN];

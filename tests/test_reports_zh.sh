@@ -90,6 +90,20 @@ ok "zh-3.6 run --lang zh: the location table heads the cycle service level 周�
     $(grep -E '^  仓库 +订单/天 ' "$T/loc_zh.txt" | grep -q ' 周期服务水平 ' && ! grep -qw CSL "$T/loc_zh.txt"; echo $?) \
     "$(grep -E '^  仓库 +订单/天 ' "$T/loc_zh.txt")"
 
+# ---- a supply chain's location, region and echelon tables fit a terminal of 100 columns,
+# in Chinese and in English (their columns as wide as their heads or their values) ----
+for lang in zh en; do
+    f=scenarios/supply_chain.ini
+    [ $lang = zh ] && f=scenarios/zh/supply_chain.ini
+    "$S" run --lang $lang $f --reps 2 --quiet > "$T/chain_$lang.txt" 2> /dev/null
+    heads=$(grep -cE '^  (location +orders/day|region +orders/day|echelon +fill given|仓库 +订单/天|区域 +订单/天|库存层级 +下游满足率) ' \
+        "$T/chain_$lang.txt")
+    widest=$(LC_ALL=C.UTF-8 wc -L < "$T/chain_$lang.txt")
+    ok "zh-3.7 run --lang $lang $f: the location, region and echelon tables, and every line, fit 100 columns" \
+        $([ "$heads" -eq 3 ] && [ "$widest" -le 100 ]; echo $?) \
+        "$heads table heads; the widest line, $widest columns: $(LC_ALL=C.UTF-8 awk -v w="$widest" 'length($0) >= w - 20' "$T/chain_$lang.txt" | head -n 3)"
+done
+
 # ---- the leak check itself: it finds English prose, and passes the names it should ----
 "$S" run scenarios/default.ini --reps 2 --set run.horizon_days=60 --quiet > "$T/en.txt"
 ok "zh-4.1 the leak check finds English prose in an English report" \
