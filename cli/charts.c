@@ -138,16 +138,6 @@ static size_t points_at_100(const double *levels, size_t n)
     return k;
 }
 
-/* How many of the steps of sweep r raise the service level (where the cost of a
- * point is defined, cli/sweep.c). */
-static size_t rising_steps(const struct sweep_result *r)
-{
-    size_t k = 0;
-    for (size_t i = 1; i < r->n; i++)
-        if (!isnan(r->marginal[i])) k++;
-    return k;
-}
-
 /* What the charts of sweep r draw along x: as [sweep] x_axis says; auto draws the
  * lever when service does not move (service_flat), when several points reach 100 %
  * (points_at_100) or when service rises at fewer than half the steps (as the table
@@ -166,7 +156,7 @@ static struct x_axis choose_x_axis(const struct sweep_result *r, const double *l
     size_t full = points_at_100(levels, n);
     if (allow_lever && full >= AT_100_LEVER) return (struct x_axis){CHART_LINEAR, true, false, false, full, 0, 0};
     if (allow_lever && !r->x2 && !sweep_marginal_meaningful(r))
-        return (struct x_axis){CHART_LINEAR, true, false, false, 0, rising_steps(r), r->n - 1};
+        return (struct x_axis){CHART_LINEAR, true, false, false, 0, sweep_rising_steps(r), r->n - 1};
     bool crowded = chart_crowds_near_100(levels, n);
     return (struct x_axis){crowded ? CHART_SHORTFALL : CHART_LINEAR, false, crowded, false, 0, 0, 0};
 }
@@ -467,9 +457,17 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
     char **all = lever_labels(&xa, r);
     const char **text = calloc(r->n, sizeof *text);
     if (!x || !y || !text) abort();
+    /* gap[k]: a step whose rise in service is within its noise lies between point k - 1
+       and point k: the line breaks there rather than run across a cost it does not know */
+    bool *gap = calloc(r->n, sizeof *gap);
+    if (!gap) abort();
     size_t k = 0;
+    bool noise = false;
     for (size_t i = 0; i < r->n; i++) {
+        noise |= r->rise_in_noise[i];
         if (isnan(r->marginal[i])) continue;
+        gap[k] = noise && k > 0;
+        noise = false;
         x[k] = x_at(&xa, r, i);
         text[k] = all ? all[i] : NULL;
         y[k++] = r->marginal[i];
@@ -495,8 +493,10 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
         for (size_t i = 0; i < k; i++) {
             if (y[i] <= 0) {
                 zeros++;
+                if (i + 1 < k) gap[i + 1] |= gap[i];
                 continue;
             }
+            gap[kept] = gap[i] && kept > 0;
             x[kept] = x[i], text[kept] = text[i], y[kept++] = log10(y[i]);
         }
         k = kept;
@@ -509,12 +509,27 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
         else
             snprintf(sub + used, sizeof sub - used, "%s", _("; y: log scale"));
     }
+    if (r->noise_steps) { /* TRANSLATORS: added to the subtitle, as the table's "—" */
+        size_t used = strlen(sub);
+        snprintf(sub + used, sizeof sub - used,
+                 P_("; %zu step within noise: not drawn", "; %zu steps within noise: not drawn", r->noise_steps),
+                 r->noise_steps);
+    }
     snprintf(yl, sizeof yl, _("extra cost per day of 1 more point of %s"), words);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_scale = xa.scale};
     c.panels[0] = (struct chart_panel){
-        .ylabel = yl, .nseries = 1, .y_from_zero = true, .y_scale = log_y ? CHART_LOG : CHART_LINEAR};
-    c.panels[0].series[0] = (struct chart_series){NULL, x, y, NULL, k, COLOUR_VERMILLION, STYLE_LINE, false};
-    if (all) c.panels[0].point_labels[0] = text;
+        .ylabel = yl, .nseries = 0, .y_from_zero = true, .y_scale = log_y ? CHART_LOG : CHART_LINEAR};
+    /* one line for each run of points without a gap between them (the last takes the rest) */
+    for (size_t from = 0; from < k || c.panels[0].nseries == 0;) {
+        size_t end = from + 1;
+        while (end < k && !(gap[end] && c.panels[0].nseries + 1 < CHART_MAX_SERIES)) end++;
+        if (end > k) end = k;
+        size_t s = c.panels[0].nseries++;
+        c.panels[0].series[s] =
+            (struct chart_series){NULL, x + from, y + from, NULL, end - from, COLOUR_VERMILLION, STYLE_LINE, false};
+        if (all) c.panels[0].point_labels[s] = text + from;
+        from = end;
+    }
     const struct curve_optimum *o = &r->opt;
     double best_y = log_y ? chart_scale_at(CHART_LOG, r->marginal[o->best]) : r->marginal[o->best];
     if (!isnan(r->marginal[o->best])) {
@@ -526,7 +541,7 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
     }
     int rc = draw(to, &c);
     free_labels(all, r->n);
-    free(text), free(levels), free(x), free(y);
+    free(text), free(levels), free(x), free(y), free(gap);
     return rc;
 }
 

@@ -449,7 +449,10 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
         num_cell(out, "num", sweep_at(r, i, M_REVENUE).mean, 2, "");
         num_cell(out, "num", sweep_at(r, i, M_PROFIT).mean, 2, "");
         num_cell(out, "ci", sweep_at(r, i, M_PROFIT).ci95, 2, "");
-        if (marginal) num_cell(out, "num", r->marginal[i], 2, "");
+        if (marginal && isnan(r->marginal[i])) /* as the terminal's table: the notes say why */
+            fputs("<td class=\"num\">—</td>", out);
+        else if (marginal)
+            num_cell(out, "num", r->marginal[i], 2, "");
         fputs("</tr>\n", out);
     }
     fputs("</table></div>\n", out);

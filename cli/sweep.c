@@ -193,6 +193,29 @@ static void analyse_grid(struct sweep_result *r)
     analyse_changes(r);
 }
 
+/* Leave out the cost of a point where service rose from the row above within its noise:
+ * every point runs on the same random numbers, so replication by replication the rise is
+ * paired, and where its 95% interval reaches 0 the cost divided by it (1730 a point for a
+ * rise of 0.001 points) is noise, not diminishing returns. With one replication there is
+ * no interval: a rise below what the table shows (SWEEP_RISE_SHOWN) is left out. */
+static void leave_out_noise(struct sweep_result *r)
+{
+    double *d = malloc(r->reps * sizeof *d);
+    if (!d) abort();
+    for (size_t i = 1; i < r->n; i++) {
+        if (isnan(r->marginal[i])) continue; /* service did not rise */
+        for (size_t rep = 0; rep < r->reps; rep++)
+            d[rep] = row_value(r, i, rep, r->service, -1) - row_value(r, i - 1, rep, r->service, -1);
+        struct summary rise = summary_of(d, r->reps, 1);
+        bool noise = isfinite(rise.ci95) ? rise.mean - rise.ci95 <= 0 : !(rise.mean >= SWEEP_RISE_SHOWN);
+        if (!noise) continue;
+        r->rise_in_noise[i] = true;
+        r->noise_steps++;
+        r->marginal[i] = NAN;
+    }
+    free(d);
+}
+
 static void analyse(struct sweep_result *r)
 {
     size_t n = r->n;
@@ -217,6 +240,7 @@ static void analyse(struct sweep_result *r)
         return;
     }
     curve_marginal_cost(r->service_level, r->service_cost, n, r->marginal);
+    leave_out_noise(r);
     curve_optimum(r->x, r->service_level, profit, n, r->reps, &r->opt);
     if (r->opt.refined && key_is_count(r->base.sweep.parameter)) { /* 3.03 locations means nothing */
         r->opt.refined = false;
@@ -235,6 +259,8 @@ void sweep_free(struct sweep_result *r)
     free(r->service_level);
     free(r->service_cost);
     free(r->marginal);
+    free(r->rise_in_noise);
+    r->rise_in_noise = NULL;
     free(r->delta_revenue);
     free(r->delta_cost);
     free(r->delta_profit);
@@ -314,12 +340,13 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         r->service_level = malloc(r->n * sizeof(double));
         r->service_cost = malloc(r->n * sizeof(double));
         r->marginal = malloc(r->n * sizeof(double));
+        r->rise_in_noise = calloc(r->n, sizeof(bool));
         r->delta_revenue = malloc(r->n * sizeof(struct summary));
         r->delta_cost = malloc(r->n * sizeof(struct summary));
         r->delta_profit = malloc(r->n * sizeof(struct summary));
         backlog = malloc(r->n * r->reps * sizeof *backlog);
-        if (!r->rows || !r->service_level || !r->service_cost || !r->marginal || !r->delta_revenue || !r->delta_cost ||
-            !r->delta_profit || !backlog)
+        if (!r->rows || !r->service_level || !r->service_cost || !r->marginal || !r->rise_in_noise ||
+            !r->delta_revenue || !r->delta_cost || !r->delta_profit || !backlog)
             abort();
         struct simulate_opts so = *o;
         so.backlog = backlog;
@@ -396,12 +423,11 @@ static double part_at(const struct sweep_result *r, size_t i, size_t k)
     return isfinite(v) ? v : 0;
 }
 
-/* How many of the n - 1 steps raise the service level (where the cost of a point is defined). */
-static size_t rising_steps(const struct sweep_result *r)
+size_t sweep_rising_steps(const struct sweep_result *r)
 {
     size_t k = 0;
     for (size_t i = 1; i < r->n; i++)
-        if (!isnan(r->marginal[i])) k++;
+        if (!isnan(r->marginal[i]) || r->rise_in_noise[i]) k++;
     return k;
 }
 
@@ -427,7 +453,7 @@ static size_t first_full_point(const struct sweep_result *r)
 
 bool sweep_marginal_meaningful(const struct sweep_result *r)
 {
-    return r->n >= 2 && 2 * rising_steps(r) >= r->n - 1;
+    return r->n >= 2 && 2 * sweep_rising_steps(r) >= r->n - 1;
 }
 
 /* Words for the parts of the service cost that fall, summed over the steps where the
@@ -565,7 +591,7 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
                 "  ordered; stock still owned is added back).\n"),
               out);
     size_t full = first_full_point(r);
-    if (!marginal && full > 0 && full < r->n && rising_steps(r) + (r->n - 1 - full) >= r->n - 1) {
+    if (!marginal && full > 0 && full < r->n && sweep_rising_steps(r) + (r->n - 1 - full) >= r->n - 1) {
         /* service rose to 100 %, and every step that did not rise started there: nothing
            was left to buy (not a lever that buys no service) */
         char at[40], from[40];
@@ -575,7 +601,7 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
                   "  point costs, sweep from %s to %s in smaller steps.\n"),
                 service, key, num_format(r->x[full], at, sizeof at), num_format(r->x[0], from, sizeof from), at);
     } else if (!marginal) {
-        size_t rising = rising_steps(r);
+        size_t rising = sweep_rising_steps(r);
         char how[200];
         if (rising)
             snprintf(how, sizeof how, _("rises from the row above at only %zu of the %zu steps"), rising, r->n - 1);
@@ -600,6 +626,18 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
                     negative, r->n - 1, falling);
         else if (negative)
             fputs(_("  below 0 where better service saves more of the other costs than it adds.\n"), out);
+        if (r->noise_steps && r->reps > 1)
+            fprintf(out,
+                    _("  — : %s did not rise from the row above by more than its noise (the paired\n"
+                      "  95%% interval of the rise includes 0), so a cost per point there would mean nothing;\n"
+                      "  more replications (--reps) can measure smaller rises.\n"),
+                    service);
+        else if (r->noise_steps)
+            fprintf(out,
+                    _("  — : %s did not rise from the row above by 0.001 points, the least the table\n"
+                      "  shows, so a cost per point there would mean nothing (one replication gives no\n"
+                      "  interval to tell a rise from noise).\n"),
+                    service);
     }
 
     sweep_contract_notes(out, r);

@@ -27,7 +27,14 @@ struct sweep_result {
     int service;           /* the service metric on the x-axis */
     double *service_level; /* n: mean of the service metric */
     double *service_cost;  /* n: every cost but purchases, shortages and winning customers, per day */
-    double *marginal;      /* n: extra service cost per point of service */
+    double *marginal;      /* n: extra service cost per point of service; NaN at point 0, where
+                              service did not rise and where it rose within its noise */
+    /* n: did service rise from the row above by less than its noise (the paired 95%
+       interval of the rise, over the replications, reaches 0; with one replication, a
+       rise below SWEEP_RISE_SHOWN)? There marginal is NaN: a cost divided by a rise that
+       may be 0 is not a cost per point. noise_steps counts them. */
+    bool *rise_in_noise;
+    size_t noise_steps;
     struct curve_optimum opt;
     /* change against the point with the lowest service, paired over replications (the
        same random numbers make these far sharper than the levels themselves) */
@@ -46,6 +53,9 @@ struct sweep_result {
     bool *near; /* n: profit not significantly below the best point's (paired 95%) */
     struct surface_optimum grid;
 };
+
+/* The smallest rise in service the table shows: 0.001 points, its last decimal (a share). */
+static const double SWEEP_RISE_SHOWN = 1e-5;
 
 /* Is r a grid of two levers? */
 static inline bool sweep_is_grid(const struct sweep_result *r)
@@ -79,10 +89,14 @@ int sweep_load_levers(struct scenario *sc, const char *path, const struct scenar
  * (bench/README.md, the sweep's peak RSS). */
 struct summary sweep_at(const struct sweep_result *r, size_t i, int m);
 
+/* How many of the n - 1 steps raise the service level from the row above, within its
+ * noise or beyond it. */
+size_t sweep_rising_steps(const struct sweep_result *r);
+
 /* Does the cost of one more point of service mean something here: does the service
- * level rise from the row above at half the steps or more? When it does not (a lever
- * that moves demand or costs rather than buying service), the table leaves the cost of
- * 1 pt out and says why; curve.csv keeps the column. */
+ * level rise from the row above (sweep_rising_steps) at half the steps or more? When it
+ * does not (a lever that moves demand or costs rather than buying service), the table
+ * leaves the cost of 1 pt out and says why; curve.csv keeps the column. */
 bool sweep_marginal_meaningful(const struct sweep_result *r);
 
 /* Is no point of a one-lever sweep significantly less profitable than the best (paired
