@@ -457,17 +457,11 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
     char **all = lever_labels(&xa, r);
     const char **text = calloc(r->n, sizeof *text);
     if (!x || !y || !text) abort();
-    /* gap[k]: a step whose rise in service is within its noise lies between point k - 1
-       and point k: the line breaks there rather than run across a cost it does not know */
-    bool *gap = calloc(r->n, sizeof *gap);
-    if (!gap) abort();
+    /* a point per figure the table shows; a figure after a "—" is measured over the whole
+       span since the point before it (cli/sweep.c), so one line joins them all */
     size_t k = 0;
-    bool noise = false;
     for (size_t i = 0; i < r->n; i++) {
-        noise |= r->rise_in_noise[i];
         if (isnan(r->marginal[i])) continue;
-        gap[k] = noise && k > 0;
-        noise = false;
         x[k] = x_at(&xa, r, i);
         text[k] = all ? all[i] : NULL;
         y[k++] = r->marginal[i];
@@ -493,10 +487,8 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
         for (size_t i = 0; i < k; i++) {
             if (y[i] <= 0) {
                 zeros++;
-                if (i + 1 < k) gap[i + 1] |= gap[i];
                 continue;
             }
-            gap[kept] = gap[i] && kept > 0;
             x[kept] = x[i], text[kept] = text[i], y[kept++] = log10(y[i]);
         }
         k = kept;
@@ -518,18 +510,9 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
     snprintf(yl, sizeof yl, _("extra cost per day of 1 more point of %s"), words);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_scale = xa.scale};
     c.panels[0] = (struct chart_panel){
-        .ylabel = yl, .nseries = 0, .y_from_zero = true, .y_scale = log_y ? CHART_LOG : CHART_LINEAR};
-    /* one line for each run of points without a gap between them (the last takes the rest) */
-    for (size_t from = 0; from < k || c.panels[0].nseries == 0;) {
-        size_t end = from + 1;
-        while (end < k && !(gap[end] && c.panels[0].nseries + 1 < CHART_MAX_SERIES)) end++;
-        if (end > k) end = k;
-        size_t s = c.panels[0].nseries++;
-        c.panels[0].series[s] =
-            (struct chart_series){NULL, x + from, y + from, NULL, end - from, COLOUR_VERMILLION, STYLE_LINE, false};
-        if (all) c.panels[0].point_labels[s] = text + from;
-        from = end;
-    }
+        .ylabel = yl, .nseries = 1, .y_from_zero = true, .y_scale = log_y ? CHART_LOG : CHART_LINEAR};
+    c.panels[0].series[0] = (struct chart_series){NULL, x, y, NULL, k, COLOUR_VERMILLION, STYLE_LINE, false};
+    if (all) c.panels[0].point_labels[0] = text;
     const struct curve_optimum *o = &r->opt;
     double best_y = log_y ? chart_scale_at(CHART_LOG, r->marginal[o->best]) : r->marginal[o->best];
     if (!isnan(r->marginal[o->best])) {
@@ -541,7 +524,7 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
     }
     int rc = draw(to, &c);
     free_labels(all, r->n);
-    free(text), free(levels), free(x), free(y), free(gap);
+    free(text), free(levels), free(x), free(y);
     return rc;
 }
 

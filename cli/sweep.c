@@ -193,25 +193,44 @@ static void analyse_grid(struct sweep_result *r)
     analyse_changes(r);
 }
 
-/* Leave out the cost of a point where service rose from the row above within its noise:
- * every point runs on the same random numbers, so replication by replication the rise is
- * paired, and where its 95% interval reaches 0 the cost divided by it (1730 a point for a
- * rise of 0.001 points) is noise, not diminishing returns. With one replication there is
- * no interval: a rise below what the table shows (SWEEP_RISE_SHOWN) is left out. */
-static void leave_out_noise(struct sweep_result *r)
+size_t sweep_span_start(const struct sweep_result *r, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && isnan(r->marginal[--j])) {}
+    return j;
+}
+
+/* Measure the cost of a point over spans: curve_marginal_cost divides by the rise from
+ * the row above, and where service nears 100 % each step's rise is within its noise
+ * (1730 a point for a rise of 0.001 points), yet the rise over several steps is not. So
+ * a row where service rose from the row above is measured from the last row with a
+ * figure (the first row at first): every point runs on the same random numbers, so
+ * replication by replication the rise from there is paired; where its 95% interval lies
+ * above 0 the row gets the cost over the whole span, else "—" (rise_in_noise) and the
+ * next row is measured from the same place. With one replication there is no interval:
+ * a rise below what the table shows (SWEEP_RISE_SHOWN) is noise. A row where service
+ * did not rise from the row above has no figure, as before. */
+static void measure_over_spans(struct sweep_result *r)
 {
     double *d = malloc(r->reps * sizeof *d);
     if (!d) abort();
+    size_t from = 0;
     for (size_t i = 1; i < r->n; i++) {
-        if (isnan(r->marginal[i])) continue; /* service did not rise */
+        if (isnan(r->marginal[i])) continue; /* service did not rise from the row above */
         for (size_t rep = 0; rep < r->reps; rep++)
-            d[rep] = row_value(r, i, rep, r->service, -1) - row_value(r, i - 1, rep, r->service, -1);
+            d[rep] = row_value(r, i, rep, r->service, -1) - row_value(r, from, rep, r->service, -1);
         struct summary rise = summary_of(d, r->reps, 1);
         bool noise = isfinite(rise.ci95) ? rise.mean - rise.ci95 <= 0 : !(rise.mean >= SWEEP_RISE_SHOWN);
-        if (!noise) continue;
-        r->rise_in_noise[i] = true;
-        r->noise_steps++;
-        r->marginal[i] = NAN;
+        if (noise) {
+            r->rise_in_noise[i] = true;
+            r->noise_steps++;
+            r->marginal[i] = NAN;
+            continue;
+        }
+        if (from + 1 < i) /* the same division as curve_marginal_cost's, over the span */
+            r->marginal[i] =
+                (r->service_cost[i] - r->service_cost[from]) / (100 * (r->service_level[i] - r->service_level[from]));
+        from = i;
     }
     free(d);
 }
@@ -240,7 +259,7 @@ static void analyse(struct sweep_result *r)
         return;
     }
     curve_marginal_cost(r->service_level, r->service_cost, n, r->marginal);
-    leave_out_noise(r);
+    measure_over_spans(r);
     curve_optimum(r->x, r->service_level, profit, n, r->reps, &r->opt);
     if (r->opt.refined && key_is_count(r->base.sweep.parameter)) { /* 3.03 locations means nothing */
         r->opt.refined = false;
@@ -456,7 +475,7 @@ bool sweep_marginal_meaningful(const struct sweep_result *r)
     return r->n >= 2 && 2 * sweep_rising_steps(r) >= r->n - 1;
 }
 
-/* Words for the parts of the service cost that fall, summed over the steps where the
+/* Words for the parts of the service cost that fall, summed over the spans where the
  * cost of a point is below 0 ("express", "express and staff"); returns how many. */
 static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size)
 {
@@ -464,7 +483,7 @@ static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size
     for (size_t k = 0; k < NPARTS; k++) {
         double change = 0;
         for (size_t i = 1; i < r->n; i++)
-            if (r->marginal[i] < 0) change += part_at(r, i, k) - part_at(r, i - 1, k);
+            if (r->marginal[i] < 0) change += part_at(r, i, k) - part_at(r, sweep_span_start(r, i), k);
         if (change < 0) found[nfound++] = k;
     }
     buf[0] = '\0';
@@ -612,10 +631,17 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
                   "  so this lever does not buy %s, and a cost per point of it would mean nothing.\n"),
                 service, how, service);
     } else {
-        fprintf(out,
-                _("  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
-                  "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n"),
-                service, negative ? _(";") : _("."));
+        if (r->noise_steps)
+            fprintf(out,
+                    _("  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
+                      "  from the row above, or after a — from the last row with a figure (the law of\n"
+                      "  diminishing returns: it grows as service nears 100%%)%s\n"),
+                    service, negative ? _(";") : _("."));
+        else
+            fprintf(out,
+                    _("  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
+                      "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n"),
+                    service, negative ? _(";") : _("."));
         if (negative && nfalling)
             fprintf(out,
                     P_("  below 0 at %zu of the %zu steps: there better service lowers the service cost,\n"
@@ -628,15 +654,15 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
             fputs(_("  below 0 where better service saves more of the other costs than it adds.\n"), out);
         if (r->noise_steps && r->reps > 1)
             fprintf(out,
-                    _("  — : %s did not rise from the row above by more than its noise (the paired\n"
-                      "  95%% interval of the rise includes 0), so a cost per point there would mean nothing;\n"
-                      "  more replications (--reps) can measure smaller rises.\n"),
+                    _("  — : %s has risen by less than its noise since the last row with a figure (the\n"
+                      "  paired 95%% interval of the rise includes 0); the next figure is measured over the\n"
+                      "  whole span. More replications (--reps) can measure smaller rises.\n"),
                     service);
         else if (r->noise_steps)
             fprintf(out,
-                    _("  — : %s did not rise from the row above by 0.001 points, the least the table\n"
-                      "  shows, so a cost per point there would mean nothing (one replication gives no\n"
-                      "  interval to tell a rise from noise).\n"),
+                    _("  — : %s has risen by less than 0.001 points, the least the table shows, since the\n"
+                      "  last row with a figure (one replication gives no interval to tell a rise from\n"
+                      "  noise); the next figure is measured over the whole span.\n"),
                     service);
     }
 

@@ -27,12 +27,15 @@ struct sweep_result {
     int service;           /* the service metric on the x-axis */
     double *service_level; /* n: mean of the service metric */
     double *service_cost;  /* n: every cost but purchases, shortages and winning customers, per day */
-    double *marginal;      /* n: extra service cost per point of service; NaN at point 0, where
-                              service did not rise and where it rose within its noise */
-    /* n: did service rise from the row above by less than its noise (the paired 95%
-       interval of the rise, over the replications, reaches 0; with one replication, a
-       rise below SWEEP_RISE_SHOWN)? There marginal is NaN: a cost divided by a rise that
-       may be 0 is not a cost per point. noise_steps counts them. */
+    double *marginal;      /* n: extra service cost per point of service, from the row above, or
+                              over the span since the last row with a figure where a step's rise
+                              was within its noise (sweep_span_start); NaN at point 0, where
+                              service did not rise from the row above and at rise_in_noise */
+    /* n: did service rise from the row above, yet by less than its noise since the last row
+       with a figure (the paired 95% interval of the rise over the replications reaches 0;
+       with one replication, a rise below SWEEP_RISE_SHOWN)? There marginal is NaN: a cost
+       divided by a rise that may be 0 is not a cost per point, and the next row is measured
+       over the whole span. noise_steps counts them. */
     bool *rise_in_noise;
     size_t noise_steps;
     struct curve_optimum opt;
@@ -92,6 +95,10 @@ struct summary sweep_at(const struct sweep_result *r, size_t i, int m);
 /* How many of the n - 1 steps raise the service level from the row above, within its
  * noise or beyond it. */
 size_t sweep_rising_steps(const struct sweep_result *r);
+
+/* Where row i's cost of a point is measured from: the last row before it with a figure
+ * (marginal not NaN), or the first row. */
+size_t sweep_span_start(const struct sweep_result *r, size_t i);
 
 /* Does the cost of one more point of service mean something here: does the service
  * level rise from the row above (sweep_rising_steps) at half the steps or more? When it

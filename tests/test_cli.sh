@@ -510,33 +510,44 @@ ok "cli-11.16 negative costs of 1 pt: the note counts them as curve.csv does and
       grep -q '^  because express falls by more than the other parts rise.$' "$T/out"; echo $?)
 # a step whose rise in service is within its noise has no cost of 1 pt: supply_chain's
 # 110 to 120 raises the fill rate by 0.001 points (paired 95% interval -0.0002 to 0.0025),
-# which divided 2 a day into 1730.56 a point; 100 to 110 (0.072 points) and 120 to 130
-# (0.106) are real rises and keep their figures. The page and curve.csv agree.
+# which divided 2 a day into 1730.56 a point; 100 to 110 (0.072 points) is a real rise and
+# keeps its figure. The next row is measured over the whole span from the last row with a
+# figure: 110 to 130 costs 4.00 a day for 0.107 points, 37.31 a point (from the row above,
+# 18.85, the 2 a day from 120 to 130 over 0.106 points, would hide the span's first 2 a day).
+# The page and curve.csv agree.
 run "$S" sweep scenarios/supply_chain.ini --out "$T/noise" --quiet
-ok "cli-11.17 a rise in service within its noise: '—' for its cost of 1 pt, real rises keep theirs, and a note says why" \
+ok "cli-11.17 a rise in service within its noise: '—' for its cost of 1 pt, the next row measured from the last figure, and a note says why" \
     $([ $rc -eq 0 ] && grep -qE '^ +120 +99\.545 % .* 1\.98 +—$' "$T/out" && grep -qE '^ +110 .* 27\.69$' "$T/out" &&
-      grep -qE '^ +130 .* 18\.85$' "$T/out" && ! grep -q '1730' "$T/out" &&
-      grep -q '^  — : fill_rate did not rise from the row above by more than its noise (the paired$' "$T/out" &&
-      grep -q '^  more replications (--reps) can measure smaller rises.$' "$T/out"; echo $?) "$(sed -n 5,25p "$T/out")"
-ok "cli-11.17a curve.csv leaves that cost empty, as the table does, and keeps service and service_cost to divide" \
-    $(awk -F, '$1 == 120 { bad += $4 != "" || $2 == "" || $3 == "" } $1 == 110 { bad += $4 == "" } END { exit bad }' \
+      grep -qE '^ +130 .* 37\.31$' "$T/out" && ! grep -q '1730' "$T/out" &&
+      grep -q '^  from the row above, or after a — from the last row with a figure (the law of$' "$T/out" &&
+      grep -q '^  — : fill_rate has risen by less than its noise since the last row with a figure (the$' "$T/out" &&
+      grep -q '^  whole span. More replications (--reps) can measure smaller rises.$' "$T/out"; echo $?) "$(sed -n 5,25p "$T/out")"
+ok "cli-11.17a curve.csv leaves that cost empty, as the table does, and 130's is the span's from 110" \
+    $(awk -F, '$1 == 110 { s = $2; c = $3; bad += $4 == "" } $1 == 120 { bad += $4 != "" || $2 == "" || $3 == "" }
+      $1 == 130 { m = (c - $3) / (100 * (s - $2)); bad += $4 == "" || ($4 - m) ^ 2 > 1e-12 } END { exit bad }' \
       "$T/noise/curve.csv"; echo $?)
-ok "cli-11.17b the page shows '—' where the table does (the first row too, not 'n/a'), and the note" \
+ok "cli-11.17b the page shows '—' where the table does (the first row too, not 'n/a'), the span's figure, and the note" \
     $([ "$(grep -c '<td class="num">—</td>' "$T/noise/report.html")" -eq 3 ] && ! grep -q '1730' "$T/noise/report.html" &&
-      grep -q 'did not rise from the row above by more than its noise' "$T/noise/report.html"; echo $?)
+      grep -q '>37.31<' "$T/noise/report.html" &&
+      grep -q 'has risen by less than its noise since the last row with a figure' "$T/noise/report.html"; echo $?)
 run "$S" sweep scenarios/supply_chain.ini --quiet --lang zh
 ok "cli-11.17c the note in Chinese" \
-    $([ $rc -eq 0 ] && grep -q '^  —：满足率比上一行的上升没有超出噪声（上升的配对 95% 置信区间包含 0），$' "$T/out"; echo $?)
+    $([ $rc -eq 0 ] && grep -q '^  —：满足率自上一个有数值的行以来的上升没有超出噪声（上升的配对 95% 置信区间$' "$T/out" &&
+      grep -q '^  包含 0）；下一个数值按整段跨度计算。' "$T/out"; echo $?)
 # every rise of diminishing_returns.ini is beyond its noise: every step keeps its figure, and no note
 run "$S" sweep scenarios/diminishing_returns.ini --quiet
 ok "cli-11.17d where every rise is beyond its noise, every step has its cost of 1 pt and there is no '—' note" \
-    $([ $rc -eq 0 ] && [ "$(grep -cE '^\*? +[0-9.]+ .* [0-9]+\.[0-9][0-9]$' "$T/out")" -eq 10 ] && ! grep -q '^  — : ' "$T/out"; echo $?)
-# one replication has no interval: a rise below the 0.001 points the table shows is left out
+    $([ $rc -eq 0 ] && [ "$(grep -cE '^\*? +[0-9.]+ .* [0-9]+\.[0-9][0-9]$' "$T/out")" -eq 10 ] && ! grep -q '^  — : ' "$T/out" &&
+      grep -q '^  from the row above (the law of diminishing returns' "$T/out"; echo $?)
+# one replication has no interval: a rise below the 0.001 points the table shows is left
+# out, and the next row is measured from the last figure (here the first row): 2.84 to
+# 2.88 raises the fill rate by 0.0018 points, each step by less than 0.001
 run "$S" sweep scenarios/default.ini --reps 1 --set run.horizon_days=3650 --set sweep.from=2.84 --set sweep.to=2.9 \
     --set sweep.steps=4 --quiet
-ok "cli-11.17e one replication: a rise below 0.001 points has no cost of 1 pt, and the note says why" \
-    $([ $rc -eq 0 ] && grep -qE '^ +2\.86 +99\.989 % .* —$' "$T/out" &&
-      grep -q '^  — : fill_rate did not rise from the row above by 0.001 points, the least the table$' "$T/out"; echo $?)
+ok "cli-11.17e one replication: a rise below 0.001 points has no cost of 1 pt, the span to the next row has, and the note says why" \
+    $([ $rc -eq 0 ] && grep -qE '^ +2\.86 +99\.989 % .* —$' "$T/out" && grep -qE '^ +2\.88 +99\.990 % .* 43\.67$' "$T/out" &&
+      grep -q '^  — : fill_rate has risen by less than 0.001 points, the least the table shows, since the$' "$T/out"; echo $?) \
+    "$(sed -n 5,20p "$T/out")"
 
 # ---- charts: type, size, and the CSV behind them ----
 png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{print $1*16777216 + $2*65536 + $3*256 + $4 "x" $5*16777216 + $6*65536 + $7*256 + $8}'; }
