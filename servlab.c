@@ -981,8 +981,11 @@ static void write_sweep_files(struct out *w, const struct sweep_result *r)
         out_chart_to_done(w, &page, "cost_breakdown.png", _("What the service costs, by kind"),
                           charts_cost_breakdown(&to, r));
     /* no marginal cost chart where the lever seldom raises service: the table leaves the
-       column out and says why; a chart would be empty or a meaningless zig-zag */
-    if (sweep_marginal_meaningful(r) && out_chart_to(w, &page, "marginal_cost.png", path, sizeof path, &to))
+       column out and says why; a chart would be empty or a meaningless zig-zag. Nor with
+       fewer than 2 figures (the rest "—", which the table's notes explain): a lone dot on
+       an axis scaled to it shows no trend */
+    if (sweep_marginal_meaningful(r) && sweep_marginal_figures(r) >= 2 &&
+        out_chart_to(w, &page, "marginal_cost.png", path, sizeof path, &to))
         out_chart_to_done(w, &page, "marginal_cost.png", _("The cost of one more point of service"),
                           charts_marginal_cost(&to, r));
     out_move_stale(w, "sweep");

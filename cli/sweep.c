@@ -195,32 +195,38 @@ static void analyse_grid(struct sweep_result *r)
 
 size_t sweep_span_start(const struct sweep_result *r, size_t i)
 {
-    size_t j = i;
-    while (j > 0 && isnan(r->marginal[--j])) {}
+    size_t j = i - 1;
+    while (j > 0 && r->rise_in_noise[j]) j--;
     return j;
 }
 
 /* Measure the cost of a point over spans: curve_marginal_cost divides by the rise from
  * the row above, and where service nears 100 % each step's rise is within its noise
  * (1730 a point for a rise of 0.001 points), yet the rise over several steps is not. So
- * a row where service rose from the row above is measured from the last row with a
- * figure (the first row at first): every point runs on the same random numbers, so
- * replication by replication the rise from there is paired; where its 95% interval lies
- * above 0 the row gets the cost over the whole span, else "—" (rise_in_noise) and the
- * next row is measured from the same place. With one replication there is no interval:
- * a rise below what the table shows (SWEEP_RISE_SHOWN) is noise. A row where service
- * did not rise from the row above has no figure, as before. */
+ * a row where service rose from the row above is measured from the last row that is not
+ * a noise row (`from`; sweep_span_start): every point runs on the same random numbers,
+ * so replication by replication the rise from there is paired; where its 95% interval
+ * lies above 0 the row gets the cost over the whole span, else "—" (rise_in_noise) and
+ * the next row is measured from the same place. Below SWEEP_REPS_FOR_INTERVAL
+ * replications the interval is too wide to tell anything: a rise below what the table
+ * shows (SWEEP_RISE_SHOWN) is noise. A row where service did not rise from the row above
+ * has no figure, as before, and the next row is measured from it: spans only bridge
+ * noise rows. */
 static void measure_over_spans(struct sweep_result *r)
 {
     double *d = malloc(r->reps * sizeof *d);
     if (!d) abort();
     size_t from = 0;
     for (size_t i = 1; i < r->n; i++) {
-        if (isnan(r->marginal[i])) continue; /* service did not rise from the row above */
+        if (isnan(r->marginal[i])) { /* service did not rise from the row above */
+            from = i;
+            continue;
+        }
         for (size_t rep = 0; rep < r->reps; rep++)
             d[rep] = row_value(r, i, rep, r->service, -1) - row_value(r, from, rep, r->service, -1);
         struct summary rise = summary_of(d, r->reps, 1);
-        bool noise = isfinite(rise.ci95) ? rise.mean - rise.ci95 <= 0 : !(rise.mean >= SWEEP_RISE_SHOWN);
+        bool noise = r->reps >= SWEEP_REPS_FOR_INTERVAL && isfinite(rise.ci95) ? rise.mean - rise.ci95 <= 0
+                                                                               : !(rise.mean >= SWEEP_RISE_SHOWN);
         if (noise) {
             r->rise_in_noise[i] = true;
             r->noise_steps++;
@@ -450,6 +456,14 @@ size_t sweep_rising_steps(const struct sweep_result *r)
     return k;
 }
 
+size_t sweep_marginal_figures(const struct sweep_result *r)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < r->n; i++)
+        if (!isnan(r->marginal[i])) k++;
+    return k;
+}
+
 bool sweep_profit_flat(const struct sweep_result *r)
 {
     return !r->x2 && r->n > 1 && r->opt.tie_first == 0 && r->opt.tie_last == r->n - 1;
@@ -634,8 +648,8 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
         if (r->noise_steps)
             fprintf(out,
                     _("  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
-                      "  from the row above, or after a — from the last row with a figure (the law of\n"
-                      "  diminishing returns: it grows as service nears 100%%)%s\n"),
+                      "  from the row above, or over the — rows just above it where it rose within its\n"
+                      "  noise (the law of diminishing returns: it grows as service nears 100%%)%s\n"),
                     service, negative ? _(";") : _("."));
         else
             fprintf(out,
@@ -652,18 +666,24 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
                     negative, r->n - 1, falling);
         else if (negative)
             fputs(_("  below 0 where better service saves more of the other costs than it adds.\n"), out);
-        if (r->noise_steps && r->reps > 1)
+        if (r->noise_steps && r->reps >= SWEEP_REPS_FOR_INTERVAL)
             fprintf(out,
-                    _("  — : %s has risen by less than its noise since the last row with a figure (the\n"
-                      "  paired 95%% interval of the rise includes 0); the next figure is measured over the\n"
-                      "  whole span. More replications (--reps) can measure smaller rises.\n"),
+                    _("  — where %s rose: its rise since the last row without such a — is within its\n"
+                      "  noise (the paired 95%% interval of the rise includes 0); a figure below such a —\n"
+                      "  is measured from that row. More replications (--reps) can measure smaller rises.\n"),
+                    service);
+        else if (r->noise_steps && r->reps == 1)
+            fprintf(out,
+                    _("  — where %s rose: its rise since the last row without such a — is below 0.001\n"
+                      "  points, the least the table shows (one replication gives no interval to tell a\n"
+                      "  rise from noise); a figure below such a — is measured from that row.\n"),
                     service);
         else if (r->noise_steps)
             fprintf(out,
-                    _("  — : %s has risen by less than 0.001 points, the least the table shows, since the\n"
-                      "  last row with a figure (one replication gives no interval to tell a rise from\n"
-                      "  noise); the next figure is measured over the whole span.\n"),
-                    service);
+                    _("  — where %s rose: its rise since the last row without such a — is below 0.001\n"
+                      "  points, the least the table shows (%u replications give too wide an interval to\n"
+                      "  tell a rise from noise); a figure below such a — is measured from that row.\n"),
+                    service, r->reps);
     }
 
     sweep_contract_notes(out, r);

@@ -28,14 +28,15 @@ struct sweep_result {
     double *service_level; /* n: mean of the service metric */
     double *service_cost;  /* n: every cost but purchases, shortages and winning customers, per day */
     double *marginal;      /* n: extra service cost per point of service, from the row above, or
-                              over the span since the last row with a figure where a step's rise
-                              was within its noise (sweep_span_start); NaN at point 0, where
-                              service did not rise from the row above and at rise_in_noise */
+                              over the noise rows just above it from the last row that is not
+                              one (sweep_span_start); NaN at point 0, where service did not rise
+                              from the row above and at rise_in_noise */
     /* n: did service rise from the row above, yet by less than its noise since the last row
-       with a figure (the paired 95% interval of the rise over the replications reaches 0;
-       with one replication, a rise below SWEEP_RISE_SHOWN)? There marginal is NaN: a cost
-       divided by a rise that may be 0 is not a cost per point, and the next row is measured
-       over the whole span. noise_steps counts them. */
+       that is not a noise row (the paired 95% interval of the rise over the replications
+       reaches 0; below SWEEP_REPS_FOR_INTERVAL replications, a rise below
+       SWEEP_RISE_SHOWN)? There marginal is NaN: a cost divided by a rise that may be 0 is
+       not a cost per point, and the next row is measured over the whole span. noise_steps
+       counts them. */
     bool *rise_in_noise;
     size_t noise_steps;
     struct curve_optimum opt;
@@ -59,6 +60,12 @@ struct sweep_result {
 
 /* The smallest rise in service the table shows: 0.001 points, its last decimal (a share). */
 static const double SWEEP_RISE_SHOWN = 1e-5;
+
+/* From how many replications the paired 95% interval of a rise tells a rise from noise:
+ * with fewer, the t quantile (12.71 at 2, 4.30 at 3, 3.18 at 4; t(4) = 2.78 at 5) makes
+ * the interval so wide that nearly every rise would read as noise, fewer figures than one
+ * replication gives. Below it, the one-replication rule (SWEEP_RISE_SHOWN) holds. */
+enum { SWEEP_REPS_FOR_INTERVAL = 5 };
 
 /* Is r a grid of two levers? */
 static inline bool sweep_is_grid(const struct sweep_result *r)
@@ -96,8 +103,11 @@ struct summary sweep_at(const struct sweep_result *r, size_t i, int m);
  * noise or beyond it. */
 size_t sweep_rising_steps(const struct sweep_result *r);
 
-/* Where row i's cost of a point is measured from: the last row before it with a figure
- * (marginal not NaN), or the first row. */
+/* How many rows show a cost of 1 pt (marginal not NaN). */
+size_t sweep_marginal_figures(const struct sweep_result *r);
+
+/* Where row i (i >= 1) is measured from: the last row before it that is not a noise
+ * row (rise_in_noise), so the row above unless noise rows lie between. */
 size_t sweep_span_start(const struct sweep_result *r, size_t i);
 
 /* Does the cost of one more point of service mean something here: does the service

@@ -511,17 +511,17 @@ ok "cli-11.16 negative costs of 1 pt: the note counts them as curve.csv does and
 # a step whose rise in service is within its noise has no cost of 1 pt: supply_chain's
 # 110 to 120 raises the fill rate by 0.001 points (paired 95% interval -0.0002 to 0.0025),
 # which divided 2 a day into 1730.56 a point; 100 to 110 (0.072 points) is a real rise and
-# keeps its figure. The next row is measured over the whole span from the last row with a
-# figure: 110 to 130 costs 4.00 a day for 0.107 points, 37.31 a point (from the row above,
+# keeps its figure. The next row is measured over the whole span from the last row without such a
+# "—": 110 to 130 costs 4.00 a day for 0.107 points, 37.31 a point (from the row above,
 # 18.85, the 2 a day from 120 to 130 over 0.106 points, would hide the span's first 2 a day).
 # The page and curve.csv agree.
 run "$S" sweep scenarios/supply_chain.ini --out "$T/noise" --quiet
 ok "cli-11.17 a rise in service within its noise: '—' for its cost of 1 pt, the next row measured from the last figure, and a note says why" \
     $([ $rc -eq 0 ] && grep -qE '^ +120 +99\.545 % .* 1\.98 +—$' "$T/out" && grep -qE '^ +110 .* 27\.69$' "$T/out" &&
       grep -qE '^ +130 .* 37\.31$' "$T/out" && ! grep -q '1730' "$T/out" &&
-      grep -q '^  from the row above, or after a — from the last row with a figure (the law of$' "$T/out" &&
-      grep -q '^  — : fill_rate has risen by less than its noise since the last row with a figure (the$' "$T/out" &&
-      grep -q '^  whole span. More replications (--reps) can measure smaller rises.$' "$T/out"; echo $?) "$(sed -n 5,25p "$T/out")"
+      grep -q '^  from the row above, or over the — rows just above it where it rose within its$' "$T/out" &&
+      grep -q '^  — where fill_rate rose: its rise since the last row without such a — is within its$' "$T/out" &&
+      grep -q '^  is measured from that row. More replications (--reps) can measure smaller rises.$' "$T/out"; echo $?) "$(sed -n 5,25p "$T/out")"
 ok "cli-11.17a curve.csv leaves that cost empty, as the table does, and 130's is the span's from 110" \
     $(awk -F, '$1 == 110 { s = $2; c = $3; bad += $4 == "" } $1 == 120 { bad += $4 != "" || $2 == "" || $3 == "" }
       $1 == 130 { m = (c - $3) / (100 * (s - $2)); bad += $4 == "" || ($4 - m) ^ 2 > 1e-12 } END { exit bad }' \
@@ -529,11 +529,11 @@ ok "cli-11.17a curve.csv leaves that cost empty, as the table does, and 130's is
 ok "cli-11.17b the page shows '—' where the table does (the first row too, not 'n/a'), the span's figure, and the note" \
     $([ "$(grep -c '<td class="num">—</td>' "$T/noise/report.html")" -eq 3 ] && ! grep -q '1730' "$T/noise/report.html" &&
       grep -q '>37.31<' "$T/noise/report.html" &&
-      grep -q 'has risen by less than its noise since the last row with a figure' "$T/noise/report.html"; echo $?)
+      grep -q 'its rise since the last row without such a — is within its' "$T/noise/report.html"; echo $?)
 run "$S" sweep scenarios/supply_chain.ini --quiet --lang zh
 ok "cli-11.17c the note in Chinese" \
-    $([ $rc -eq 0 ] && grep -q '^  —：满足率自上一个有数值的行以来的上升没有超出噪声（上升的配对 95% 置信区间$' "$T/out" &&
-      grep -q '^  包含 0）；下一个数值按整段跨度计算。' "$T/out"; echo $?)
+    $([ $rc -eq 0 ] && grep -q '^  —（满足率比上一行有所上升）：自上一个不带这种“—”的行以来，它的上升没有超出$' "$T/out" &&
+      grep -q '^  噪声（上升的配对 95% 置信区间包含 0）；这种“—”下方的数值从那一行算起。$' "$T/out"; echo $?)
 # every rise of diminishing_returns.ini is beyond its noise: every step keeps its figure, and no note
 run "$S" sweep scenarios/diminishing_returns.ini --quiet
 ok "cli-11.17d where every rise is beyond its noise, every step has its cost of 1 pt and there is no '—' note" \
@@ -546,7 +546,38 @@ run "$S" sweep scenarios/default.ini --reps 1 --set run.horizon_days=3650 --set 
     --set sweep.steps=4 --quiet
 ok "cli-11.17e one replication: a rise below 0.001 points has no cost of 1 pt, the span to the next row has, and the note says why" \
     $([ $rc -eq 0 ] && grep -qE '^ +2\.86 +99\.989 % .* —$' "$T/out" && grep -qE '^ +2\.88 +99\.990 % .* 43\.67$' "$T/out" &&
-      grep -q '^  — : fill_rate has risen by less than 0.001 points, the least the table shows, since the$' "$T/out"; echo $?) \
+      grep -q '^  — where fill_rate rose: its rise since the last row without such a — is below 0.001$' "$T/out" &&
+      grep -q '^  points, the least the table shows (one replication gives no interval to tell a$' "$T/out"; echo $?) \
+    "$(sed -n 5,20p "$T/out")"
+# a row where service fell ends a span: the next row is measured from it, the row above
+# (spans only bridge "—" rows within noise). 1200 falls from 1000; 1400 costs (19.57 -
+# 19.62) / 1.874 points from 1200, -0.02, not -0.42 from 1000 over the fall.
+run "$S" sweep scenarios/default.ini --param inventory.order_quantity --from 600 --to 1600 --steps 6 \
+    --set inventory.safety_factor=0.5 --reps 1 --seed 3 --quiet
+ok "cli-11.17f a row where service fell ends the span: the row after it is measured from the row above" \
+    $([ $rc -eq 0 ] && grep -qE '^ +1200 +95\.286 % .* —$' "$T/out" && grep -qE '^ +1400 +97\.160 % .* -0\.02$' "$T/out" &&
+      ! grep -q ' -0\.42$' "$T/out" && ! grep -q '^  — where' "$T/out"; echo $?) "$(sed -n 5,20p "$T/out")"
+# 2 to 4 replications: the t quantile (12.71 at 2) makes the interval too wide to tell
+# anything, so the one-replication rule holds: a rise below 0.001 points is noise, and the
+# note says why; each pair of 0.005 steps rises by 0.001 points and gets its figure
+run "$S" sweep scenarios/default.ini --reps 2 --set run.horizon_days=3650 --set sweep.from=2.84 --set sweep.to=2.9 \
+    --set sweep.steps=13 --quiet
+ok "cli-11.17g 2 replications: a rise below 0.001 points is '—', the next row is measured over the span, and the note says why" \
+    $([ $rc -eq 0 ] && grep -qE '^ +2\.855 +99\.943 % .* —$' "$T/out" && grep -qE '^ +2\.86 +99\.943 % .* 17\.48$' "$T/out" &&
+      grep -q '^  points, the least the table shows (2 replications give too wide an interval to$' "$T/out"; echo $?) \
+    "$(sed -n 5,30p "$T/out")"
+# ...so 2 replications give no fewer figures than 1 (with the interval, default.ini
+# showed "—" in 30 of its 31 rows at --reps 2, 8 at --reps 1)
+run "$S" sweep scenarios/default.ini --reps 1 --quiet
+dashes1=$(grep -c ' —$' "$T/out")
+run "$S" sweep scenarios/default.ini --reps 2 --quiet
+ok "cli-11.17h 2 replications show no more '—' than 1 does" \
+    $([ $rc -eq 0 ] && [ "$(grep -c ' —$' "$T/out")" -le "$dashes1" ] && [ "$dashes1" -lt 16 ]; echo $?)
+# one figure left (the rest "—"): no marginal_cost.png, a lone dot on an axis scaled to it
+run "$S" sweep scenarios/default.ini --from 1.5 --to 2.5 --steps 6 --reps 5 --out "$T/onefig" --quiet
+ok "cli-11.17i a sweep with fewer than 2 costs of 1 pt draws no marginal_cost.png, and its page shows none" \
+    $([ $rc -eq 0 ] && [ "$(grep -cE ' [0-9]+\.[0-9][0-9]$' "$T/out")" -eq 1 ] && [ -s "$T/onefig/service_curve.png" ] &&
+      [ ! -e "$T/onefig/marginal_cost.png" ] && ! grep -q 'marginal_cost' "$T/onefig/report.html"; echo $?) \
     "$(sed -n 5,20p "$T/out")"
 
 # ---- charts: type, size, and the CSV behind them ----
