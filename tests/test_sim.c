@@ -84,6 +84,18 @@ static void test_event_order(void)
     for (int i = 0; ok && i < 6; i++) ok = zr.order[i] == want_zero[i];
     check(ok, "sim-1.4 -0 as 0 in lanes, calendars and the recurring slot, by class against +0 on the heap");
     sim_free(sim);
+
+    /* -0 as 0 in sim_recur's reserved place too (recur_by_key), against +0 on the heap */
+    struct trace rr = {0};
+    sim = sim_new(&rr);
+    struct tagged a = {&rr, 0}, b = {&rr, 1};
+    sim_place place = sim_reserve(sim, 0);
+    sim_schedule(sim, 0.0, 5, record, &b);
+    sim_recur(sim, -0.0, &place, record, &a);
+    sim_run_until(sim, 1);
+    check(rr.n == 2 && rr.order[0] == 0 && rr.order[1] == 1,
+          "sim-1.5 -0 as 0 in sim_recur's reserved place, by class against +0 on the heap");
+    sim_free(sim);
 }
 
 static void test_cancel(void)
