@@ -669,10 +669,43 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
 
 /* x with the decimals that the spread `ci` makes meaningful (two significant digits of
  * ci), into buf of 40 bytes. */
-static const char *shown(double x, double ci, char *buf)
+static int shown_decimals(double ci)
 {
     int d = isfinite(ci) && ci > 0 ? 1 - (int)floor(log10(ci)) : 4;
-    return num_fixed(x, d < 0 ? 0 : d > 8 ? 8 : d, buf, 40); /* never "-0.00" */
+    return d < 0 ? 0 : d > 8 ? 8 : d;
+}
+
+static const char *shown(double x, double ci, char *buf)
+{
+    return num_fixed(x, shown_decimals(ci), buf, 40); /* never "-0.00" */
+}
+
+/* x with shown()'s decimals, rounded down (at_least) or up, so that a requirement
+ * ">= it" or "<= it" still holds for x itself */
+static const char *shown_bound(double x, double ci, bool at_least, char *buf)
+{
+    int d = shown_decimals(ci);
+    double scale = pow(10, d), bound = (at_least ? floor(x * scale) : ceil(x * scale)) / scale;
+    if (at_least ? bound > x : bound < x) bound = (at_least ? floor(x * scale) - 1 : ceil(x * scale) + 1) / scale;
+    num_fixed(bound, d, buf, 40);
+    if (strchr(buf, '.')) { /* the same number without trailing zeros: "<=0", not "<=0.0000" */
+        size_t n = strlen(buf);
+        while (buf[n - 1] == '0') buf[--n] = '\0';
+        if (buf[n - 1] == '.') buf[--n] = '\0';
+    }
+    return buf;
+}
+
+/* A metric's name as report_metric_prose gives it, to stand between Chinese words: a
+ * Latin name (which comes with a space before it) gets its space after it instead, as
+ * the sentence's punctuation comes before it and a Chinese word after. */
+static const char *metric_between(const char *prose, char *buf, size_t n)
+{
+    if (prose[0] == ' ')
+        snprintf(buf, n, "%s ", prose + 1);
+    else
+        snprintf(buf, n, "%s", prose);
+    return buf;
 }
 
 static void lever_values(FILE *out, const struct optimise_result *r, size_t i)
@@ -709,27 +742,36 @@ void optimise_table(FILE *out, const struct optimise_result *r)
     struct summary m = metric_summary(r, r->best, r->metric);
     fprintf(out, _("\nBest point: "));
     lever_values(out, r, r->best);
-    fprintf(out, _("\n  %s %s ± %s (%u replications)\n"), metric, shown(m.mean, m.ci95, v[0]),
+    /* the lines below begin with the name: no space of a Latin name after Chinese */
+    fprintf(out, _("\n  %s %s ± %s (%u replications)\n"), metric + (metric[0] == ' '), shown(m.mean, m.ci95, v[0]),
             shown(m.ci95, m.ci95, v[1]), r->points[r->best].reps);
     if (r->req_metric >= 0) {
         struct summary q = metric_summary(r, r->best, r->req_metric);
-        fprintf(out, "  %s %s ± %s\n", required, shown(q.mean, q.ci95, v[0]), shown(q.ci95, q.ci95, v[1]));
+        fprintf(out, "  %s %s ± %s\n", required + (required[0] == ' '), shown(q.mean, q.ci95, v[0]),
+                shown(q.ci95, q.ci95, v[1]));
     }
     if (r->metric != M_PROFIT) {
         struct summary p = metric_summary(r, r->best, M_PROFIT);
-        fprintf(out, "  %s %s ± %s\n", profit, shown(p.mean, p.ci95, v[0]), shown(p.ci95, p.ci95, v[1]));
+        fprintf(out, "  %s %s ± %s\n", profit + (profit[0] == ' '), shown(p.mean, p.ci95, v[0]),
+                shown(p.ci95, p.ci95, v[1]));
     }
     if (r->tied) { /* "lowest at 1500" would read as a finding: the search merely began there */
+        /* the level as the best point's line shows it; the requirement below rounded the
+           way that still holds for every point (down for >=, up for <=) */
+        double level = objective_mean(r, r->best, r->n0) * r->sense;
+        char between[110];
         fprintf(out,
                 _("Every one of the %zu points the search tried has the same %s, %s: the metric does not tell\n"
                   "them apart, and the point shown is only the first the search tried (it starts at the low end\n"
                   "of each lever's range), not a finding.\n"),
-                r->tied, metric, num_format(objective_mean(r, r->best, r->n0) * r->sense, v[0], 40));
+                r->tied, lang_current() == LANG_ZH ? metric_between(metric, between, sizeof between) : metric,
+                shown(level, m.ci95, v[0]));
         if (r->metric != M_PROFIT && r->req_metric < 0)
             fprintf(out,
                     _("To choose among them by profit, keep this level as a requirement:\n"
                       "  --maximise %s --require '%s%s%s'\n"),
-                    metric_defs[M_PROFIT].name, metric_defs[r->metric].name, r->sense > 0 ? ">=" : "<=", v[0]);
+                    metric_defs[M_PROFIT].name, metric_defs[r->metric].name,
+                    r->sense > 0 ? ">=" : "<=", shown_bound(level, m.ci95, r->sense > 0, v[1]));
         else
             fputs(_("Choose among them on other grounds.\n"), out);
     }

@@ -1254,6 +1254,7 @@ static const struct {
     {"contract_periods_missed_share", N_("contract periods missed share")},
     {"supply_availability", N_("supply availability")},
     {"supply_yield_mean", N_("supply yield")},
+    {"revenue_per_day", N_("revenue per day")},
     {"profit_per_day", N_("profit per day")},
     {"cost_total_per_day", N_("total cost per day")},
 };

@@ -196,7 +196,7 @@ ok $? "a run into optimise's folder is warned (status $rc): $(cat "$T/err")"
 TIE="scenarios/default.ini --param inventory.reorder_point --from 1500 --to 3000 --minimise lost_sales_rate --reps 5"
 "$S" optimise $TIE --quiet --out "$T/otie" > "$T/ttie.txt" 2> "$T/err"; rc=$?
 head=$(grep -o '<p class="headline">[^<]*' "$T/otie/report.html" | sed 's/.*">//')
-[ "$rc" = 0 ] && grep -q "^Every one of the [0-9]* points the search tried has the same lost_sales_rate, 0: the metric does not tell$" "$T/ttie.txt" &&
+[ "$rc" = 0 ] && grep -q "^Every one of the [0-9]* points the search tried has the same lost_sales_rate, 0.0000: the metric does not tell$" "$T/ttie.txt" &&
     grep -q "^of each lever's range), not a finding.$" "$T/ttie.txt" &&
     grep -q "^  --maximise profit_per_day --require 'lost_sales_rate<=0'$" "$T/ttie.txt" &&
     ! grep -q "lie within delta" "$T/ttie.txt" && grep -q "^Every one of the" "$T/otie/summary.txt"
@@ -205,8 +205,26 @@ echo "$head" | grep -q "^Units lost: 0.0000 ± 0.0000 % at every point tried; sh
     ! echo "$head" | grep -q "lowest at"
 ok $? "every point ties: the page's headline says so, not 'lowest at': '$head'"
 "$S" optimise --lang zh $TIE --quiet > "$T/ttiez.txt" 2> /dev/null
-grep -q "^搜索试过的 [0-9]* 个点，失销率 全都相同，均为 0：这个指标分不出它们的高下。$" "$T/ttiez.txt"
+grep -q "^搜索试过的 [0-9]* 个点，失销率全都相同，均为 0.0000：这个指标分不出它们的高下。$" "$T/ttiez.txt"
 ok $? "every point ties, in Chinese: $(sed -n 9,12p "$T/ttiez.txt")"
+# a level with decimals: shown as the best point's line shows it, and the suggested
+# --require rounded the way that still keeps every point (down for >=); in Chinese the
+# metric has its Chinese name, without a space after the comma
+REV="scenarios/default.ini --param inventory.reorder_point --from 1500 --to 3000 --maximise revenue_per_day"
+"$S" optimise $REV --quiet > "$T/trev.txt" 2> "$T/err"; rc=$?
+shown=$(sed -n 's/^  revenue_per_day \([0-9.]*\) ± .*/\1/p' "$T/trev.txt")
+[ "$rc" = 0 ] && [ -n "$shown" ] &&
+    grep -q "^Every one of the [0-9]* points the search tried has the same revenue_per_day, $shown: " "$T/trev.txt" &&
+    ! grep -q "[0-9]\{10\}" "$T/trev.txt"
+ok $? "every point ties at a level with decimals: shown as the best point's line, '$shown' (status $rc): $(sed -n 9,13p "$T/trev.txt")"
+req=$(sed -n "s/^  --maximise profit_per_day --require '\(revenue_per_day>=[0-9.]*\)'$/\1/p" "$T/trev.txt")
+"$S" optimise scenarios/default.ini --param inventory.reorder_point --from 1500 --to 3000 --maximise profit_per_day \
+    --require "$req" --quiet > "$T/trevreq.txt" 2> "$T/err"; rc=$?
+[ -n "$req" ] && [ "$rc" = 0 ] && ! grep -q "miss\(es\)\? the requirement" "$T/trevreq.txt"
+ok $? "the suggested --require '$req' runs and keeps every point (status $rc): $(cat "$T/err")"
+"$S" optimise --lang zh $REV --quiet > "$T/trevz.txt" 2> /dev/null
+grep -q "^搜索试过的 [0-9]* 个点，每天收入全都相同，均为 $shown：" "$T/trevz.txt" && ! grep -q " revenue per day" "$T/trevz.txt"
+ok $? "every point ties, in Chinese: the metric's Chinese name, no stray space: $(sed -n 6,10p "$T/trevz.txt")"
 ! grep -q "Every one of the\|at every point tried" "$T/table.txt" "$T/o/summary.txt" "$T/o/report.html"
 ok $? "a search whose points differ says nothing of ties"
 

@@ -271,10 +271,16 @@ ok "zh-15b ... the theory table's headings end over their values" \
 "$S" optimise --lang zh scenarios/zh/pooling_regional.ini --param inventory.safety_factor --from 1 --to 2 \
     --maximise fill_rate --reps 2 > "$T/opt_words.txt" 2> /dev/null
 "$S" optimise --lang zh scenarios/zh/pooling_regional.ini --param inventory.safety_factor --from 1 --to 2 \
-    --maximise revenue_per_day --reps 2 > "$T/opt_name.txt" 2> /dev/null
-ok "zh-16 optimise --lang zh: 最大化满足率，范围： and 最大化 revenue per day，范围： (no space inside Chinese)" \
-    $(grep -q '^最大化满足率，范围：$' "$T/opt_words.txt" && grep -q '^最大化 revenue per day，范围：$' "$T/opt_name.txt"
-      echo $?) "$(sed -n 2p "$T/opt_words.txt" "$T/opt_name.txt")"
+    --maximise cost_holding_per_day --reps 2 > "$T/opt_name.txt" 2> /dev/null
+"$S" optimise --lang zh scenarios/zh/pooling_regional.ini --param inventory.safety_factor --from 1 --to 2 \
+    --maximise revenue_per_day --reps 2 > "$T/opt_revenue.txt" 2> /dev/null
+ok "zh-16 optimise --lang zh: 最大化满足率，范围：, 最大化每天收入，范围： and 最大化 cost holding per day，范围： (no space inside Chinese)" \
+    $(grep -q '^最大化满足率，范围：$' "$T/opt_words.txt" && grep -q '^最大化每天收入，范围：$' "$T/opt_revenue.txt" &&
+      grep -q '^最大化 cost holding per day，范围：$' "$T/opt_name.txt"
+      echo $?) "$(sed -n 2p "$T/opt_words.txt" "$T/opt_revenue.txt" "$T/opt_name.txt")"
+ok "zh-16.1 optimise --lang zh: the best point's line begins with the name after two spaces, a Latin one too" \
+    $(grep -q '^  每天收入 [0-9]' "$T/opt_revenue.txt" && grep -q '^  cost holding per day [0-9]' "$T/opt_name.txt"
+      echo $?) "$(grep -h '± .*次重复' "$T/opt_revenue.txt" "$T/opt_name.txt")"
 "$S" sweep --lang zh scenarios/supplier_disruption.ini --param inventory.safety_factor --from 1 --to 2 --steps 2 \
     --reps 2 --service supply_yield_mean --quiet --out "$T/sw_yield" > /dev/null 2>&1
 ok "zh-17 sweep --lang zh --service supply_yield_mean: the page names it 供应到货率, not by its Latin name" \
