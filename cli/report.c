@@ -175,8 +175,8 @@ static int head_width(const char *head)
 /* The width of a column of the location tables (location, region, storage, echelon):
  * as wide as its head in the reader's language with `pad` spaces before it, or as its
  * values with a space before them, 8 for a percentage ("100.00%") and 9 for another
- * number ("12345.67"). Narrower than head_width's 11, so that the location table's
- * eight columns fit a terminal of 100 columns (block_table). */
+ * number ("12345.67"); block_table widens it to a wider value. Narrower than head_width's 11, so that the location
+ * table's eight columns fit a terminal of 100 columns (block_table). */
 static int value_width(const char *head, const struct metric_def *d, int pad)
 {
     int w = (int)lang_width(_(head)) + pad, v = d->kind == KIND_RATE || d->kind == KIND_SHARE ? 8 : 9;
@@ -202,18 +202,24 @@ static void table_heads(FILE *out, const char *what, const char *const *heads, c
     fputc('\n', out);
 }
 
-/* A mean for a group table: a percentage, a number, or "-" when there is none. */
-static void cell(FILE *out, const struct metric_def *d, const struct summary *s, int width)
+/* A mean for a group table, into buf: a percentage, a number, or "-" when there is
+ * none; its length. */
+static int cell_text(const struct metric_def *d, const struct summary *s, char *buf, size_t n)
 {
-    if (s->n == 0 || isnan(s->mean)) {
-        fprintf(out, "%*s", width, "-");
-        return;
-    }
+    if (s->n == 0 || isnan(s->mean)) return snprintf(buf, n, "-");
     double scale;
     int decimals;
     const char *unit;
     style_of(d->kind, s->mean, &scale, &decimals, &unit);
-    fprintf(out, "%*.*f%s", width - (*unit == '%' ? 1 : 0), decimals, scale * s->mean, *unit == '%' ? "%" : "");
+    return snprintf(buf, n, "%.*f%s", decimals, scale * s->mean, *unit == '%' ? "%" : "");
+}
+
+/* A mean for a group table (cell_text), right-aligned in width. */
+static void cell(FILE *out, const struct metric_def *d, const struct summary *s, int width)
+{
+    char text[64];
+    cell_text(d, s, text, sizeof text);
+    fprintf(out, "%*s", width, text);
 }
 
 /* One line per named product: what each item's customers got. */
@@ -271,10 +277,18 @@ static void block_table(FILE *out, const struct model_config *c, const struct su
 {
     int widths[GROUP_COLUMNS_MAX];
     if (ncols > GROUP_COLUMNS_MAX) abort();
+    int widest[GROUP_COLUMNS_MAX] = {0}; /* each column's widest value, with a space before it */
+    for (size_t i = 0; narrow && i < n; i++)
+        for (size_t k = 0; names[i] && k < ncols; k++) {
+            char text[64];
+            int w = 1 + cell_text(&defs[cols[k]], &s[base(c, i) + (size_t)cols[k]], text, sizeof text);
+            if (w > widest[k]) widest[k] = w;
+        }
     for (int pad = 1, line = GROUP_LINE_MAX + 1; pad >= 0 && line > GROUP_LINE_MAX; pad--) {
         line = 2 + 14;
         for (size_t k = 0; k < ncols; k++) {
             widths[k] = narrow ? value_width(heads[k], &defs[cols[k]], pad) : head_width(heads[k]);
+            if (widths[k] < widest[k]) widths[k] = widest[k]; /* a value wider than the usual */
             line += 1 + widths[k];
         }
     }

@@ -842,6 +842,22 @@ run "$S" run scenarios/supply_chain.ini --set location.DC.share_demand=yes --rep
 ok "cli-19.3f --set on a section in the wrong case: did you mean [location.dc]?" \
     $([ $rc -eq 2 ] && grep -q 'the file has no \[location.DC\] section; did you mean \[location.dc\]?' "$T/err"; echo $?) \
     "$(cat "$T/err")"
+# the location table widens a column to its widest value: a location's cost a day of
+# 150000 or 1500000 (a large network's) ends where cost/day ends, as every other value
+for cost in 150000 1500000; do
+    run "$S" run scenarios/pooling_regional.ini --set location.north.fixed_per_day=$cost --reps 2 \
+        --set run.horizon_days=100
+    ok "cli-19.3g a location's cost a day of $cost+: every value of the location table ends where its heading ends" \
+        $([ $rc -eq 0 ] && awk '
+            function ends(s, e,   i, n) { n = 0; for (i = 1; i <= length(s); i++)
+                if (substr(s, i, 1) != " " && (i == length(s) || substr(s, i + 1, 1) == " ")) e[++n] = i; return n }
+            /^  location  *orders\/day/ { n = ends($0, head); for (k = 1; k <= n; k++) at[head[k]] = 1; on = 1; next }
+            on && /^$/ { exit }
+            on { m = ends($0, row); rows++
+                 for (k = 0; k < 8; k++) if (!(row[m - k] in at)) bad = 1 }
+            END { exit !(rows == 4 && !bad) }' "$T/out"
+        echo $?) "$(sed -n '/^  location  *orders/,/^$/p' "$T/out")"
+done
 run "$S" sweep scenarios/default.ini --metrics fill_rate
 ok "cli-19.4 --metrics does not apply to sweep" $([ $rc -eq 2 ] && grep -q 'does not apply' "$T/err"; echo $?)
 
