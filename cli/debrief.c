@@ -536,14 +536,16 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
  * interval's "± h" goes under its mean, the bar over its percentage, a heading wraps
  * between its words (a Chinese one between its words only, keep-all), a metric's name
  * and a changed key also after their '_'s (html_name's <wbr>, hidden on a wide screen,
- * where Chromium would break a nowrap cell at them), and a changed key wraps in a
- * narrower column rather than being cut. 1200 px: the widest page of one-line rows
- * (cli/html.c's stylesheet) needs about 1160. */
+ * where Chromium would break a nowrap cell at them), a file name only at its <wbr>s
+ * (after '/' and '_': the column widens to the longest part, "student42.ini" bold in
+ * the best row), and a changed key wraps in a narrower column rather than being cut.
+ * 1200 px: the widest page of one-line rows (cli/html.c's stylesheet) needs about 1160. */
 static const char compare_style[] =
     "table.ranking th wbr,table.ranking span.key wbr{display:none}\n"
     "@media (max-width:1200px){table.ranking{font-size:15px}table.ranking th,table.ranking td{padding:4px 3px}"
     "table.ranking th wbr,table.ranking span.key wbr{display:inline}"
-    "table.ranking th{word-break:keep-all}table.ranking th.num{white-space:normal}table.ranking td.file{min-width:7em}"
+    "table.ranking th{word-break:keep-all}table.ranking th.num{white-space:normal}table.ranking td.file{min-width:7em;"
+    "overflow-wrap:normal}"
     "table.ranking .pm,table.ranking .half{display:block}table.ranking .bar{display:block;margin:5px 0 3px auto}"
     "table.ranking div.keys{min-width:8em;max-width:12em}table.ranking div.keys span.key{white-space:normal;"
     "overflow-wrap:anywhere}}\n";

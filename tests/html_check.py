@@ -28,7 +28,8 @@ not answer). The checks:
   fit         (with --fit) at 1280 px wide (--fit WIDTH: at WIDTH px, e.g. 800: a
               small projector, half a laptop's screen), the page and every scrolling
               box (class "wide": a table) fit without a horizontal scrollbar, as
-              projected
+              projected, and a ranking's file name (td.file) breaks only at its
+              <wbr>s, never inside a part of the name
   shots       PREFIX-1280x720.png, PREFIX-1920x1080.png and PREFIX-full.png (the
               whole page at 1280 wide) written; with --fit WIDTH, PREFIX-WIDTHx720.png
               too
@@ -378,7 +379,8 @@ DOM_PROBE = r"""
 
 
 # Evaluated at the width --fit asks for: the page, and each box that scrolls sideways
-# (.wide), no wider than its view; a list of what is wider, each with its headings' widths.
+# (.wide), no wider than its view, and each ranking's file name broken only at its <wbr>s;
+# a list of what fails, each box with its headings' widths.
 FIT_PROBE = r"""
 (() => {
   const label = e => (e.id ? '#' + e.id : '') + ' "' + (e.textContent || '').trim().slice(0, 40) + '"';
@@ -390,6 +392,18 @@ FIT_PROBE = r"""
       const heads = [...e.querySelectorAll('th')].map(h => '"' + h.textContent.trim().slice(0, 20) + '" ' +
                                                           Math.round(h.getBoundingClientRect().width));
       fit.push(label(e).slice(0, 30) + ': ' + e.scrollWidth + ' px in ' + e.clientWidth + ' (' + heads.join(', ') + ')');
+    }
+  // a file name in a ranking's file column breaks only where html_name allows it (its
+  // <wbr>s, between text nodes): a text node without spaces stays on one line
+  for (const td of document.querySelectorAll('td.file'))
+    for (const w = document.createTreeWalker(td, NodeFilter.SHOW_TEXT); w.nextNode();) {
+      const t = w.currentNode;
+      if (!t.data.trim() || /\s/.test(t.data.trim())) continue;
+      const r = document.createRange();
+      r.selectNodeContents(t);
+      const lines = new Set([...r.getClientRects()].map(b => Math.round(b.top)));
+      if (lines.size > 1) fit.push('td.file "' + td.textContent.trim().slice(0, 40) + '": "' + t.data + '" breaks inside, on ' +
+                                   lines.size + ' lines');
     }
   return fit;
 })()
@@ -492,7 +506,7 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
             if "exceptionDetails" in wider:
                 raise BrowserError("the fit probe failed: %s" % wider["exceptionDetails"].get("text"))
             wider = wider["result"]["value"]
-            results.check("fit", not wider, "%d box(es) wider than their view at %d px%s" %
+            results.check("fit", not wider, "%d box(es) wider than their view or file name(s) broken inside a part at %d px%s" %
                           (len(wider), fit, ": " + "; ".join(wider) if wider else ""))
         bad_img = [i for i in dom["imgs"] if not i["natural"]]
         results.check("img", not bad_img, "%d <img>, %d not loaded" % (len(dom["imgs"]), len(bad_img)))

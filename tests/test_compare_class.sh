@@ -252,6 +252,21 @@ if tests/need.sh test browser > /dev/null 2>&1; then
         ok "class-10.1 $l: the page of 31 files fits a 1280 px projector (no sideways scrolling)" \
             $([ $rc -eq 0 ] && grep -q '^ok   fit:' "$T/check"; echo $?) "$(grep 'fit:' "$T/check")"
     done
+    # at 800 px the best row's bold file name stays whole: "student42.ini", not
+    # "student42.i" / "ni" (a name breaks only at html_name's <wbr>s); the students of
+    # docs/debrief/shots.sh's class, 11 of them
+    mkdir -p "$T/eleven"
+    for i in 40 41 42 43 44 45 55 56 57 58 59; do
+        sf=$(echo "0.5 1 1.25 1.5 2" | cut -d' ' -f$((i % 5 + 1)))
+        sed -e "s/^processing_servers = 3 /processing_servers = $((2 + i % 3)) /" \
+            -e "s/^picking_servers = 1 /picking_servers = $((1 + i % 2)) /" \
+            -e "s/^order_quantity = 800 /order_quantity = $((400 + 100 * (i % 7))) /" \
+            -e "s/^safety_factor = 0.5 /safety_factor = $sf /" "$B" > "$T/eleven/student$i.ini"
+    done
+    run "$S" compare --base "$B" "$T"/eleven/*.ini --reps 2 --quiet --out "$T/eleven_out"
+    timeout 600 /usr/bin/python3 tests/html_check.py "$T/eleven_out/report.html" --fit 800 > "$T/check" 2>&1
+    ok "class-10.2 at 800 px every file name breaks only at its <wbr>s, the best row's bold one too" \
+        $([ $rc -eq 0 ] && grep -q '^ok   fit:' "$T/check"; echo $?) "$(grep 'fit:' "$T/check")"
 else
     echo "test_compare_class: skipped: the 1280 px check needs a browser (tests/need.sh browser)"
 fi

@@ -8,7 +8,8 @@
 #                ..., class60.pdf)
 #   report-3.3   compare's page on a projector of 800 px, in English and Chinese (with
 #                a ninth column, --service fill_rate): every column of the ranking in
-#                view, no sideways scrolling (compare-800x720.png)
+#                view, no sideways scrolling, no file name broken inside a part
+#                (compare-800x720.png)
 #   report-6     escaping: a scenario whose leading comment holds
 #                <script>alert(1)</script> and whose file name holds & < > " ' is shown
 #                as text, never as markup
