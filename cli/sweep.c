@@ -233,9 +233,8 @@ static void measure_over_spans(struct sweep_result *r)
             r->marginal[i] = NAN;
             continue;
         }
-        if (from + 1 < i) /* the same division as curve_marginal_cost's, over the span */
-            r->marginal[i] =
-                (r->service_cost[i] - r->service_cost[from]) / (100 * (r->service_level[i] - r->service_level[from]));
+        if (from + 1 < i) /* over the span; the row above's is curve_marginal_cost's already */
+            r->marginal[i] = curve_cost_per_point(r->service_level, r->service_cost, from, i);
         from = i;
     }
     free(d);

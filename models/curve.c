@@ -117,10 +117,15 @@ static void refine(const double *x, const double *service, const double *means, 
     out->profit = a + b * t + c * t * t;
 }
 
+double curve_cost_per_point(const double *service, const double *cost, size_t from, size_t to)
+{
+    return (cost[to] - cost[from]) / (100 * (service[to] - service[from]));
+}
+
 void curve_marginal_cost(const double *service, const double *cost, size_t n, double *out)
 {
     for (size_t i = 0; i < n; i++) {
         double ds = i ? service[i] - service[i - 1] : 0;
-        out[i] = ds > 1e-9 ? (cost[i] - cost[i - 1]) / (100 * ds) : NAN;
+        out[i] = ds > 1e-9 ? curve_cost_per_point(service, cost, i - 1, i) : NAN;
     }
 }

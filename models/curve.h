@@ -31,9 +31,13 @@ bool curve_significantly_below(const double *profit, size_t p, size_t best, size
 void curve_optimum(const double *x, const double *service, const double *profit, size_t n, size_t reps,
                    struct curve_optimum *out);
 
-/* out[i] = (cost[i] - cost[i-1]) / (100 * (service[i] - service[i-1])): the extra cost
- * of one more percentage point of service on the way to point i. NaN for point 0 and
- * where service did not rise. */
+/* (cost[to] - cost[from]) / (100 * (service[to] - service[from])): the extra cost of
+ * one more percentage point of service between two points of a curve. */
+double curve_cost_per_point(const double *service, const double *cost, size_t from, size_t to);
+
+/* out[i] = curve_cost_per_point(service, cost, i - 1, i): the extra cost of one more
+ * percentage point of service on the way to point i. NaN for point 0 and where service
+ * did not rise. */
 void curve_marginal_cost(const double *service, const double *cost, size_t n, double *out);
 
 #endif
