@@ -212,7 +212,7 @@ static inline __attribute__((always_inline)) double draw(struct model *m, const 
 {
     const struct dist_type *t = d->type; /* read and tested once */
     if (t == &dist_type_exponential) return d->p[0] * rng_exponential1(rng(m, src));
-    if (!t || (t == &dist_type_constant && d->p[0] == 0)) return 0; /* dist_is_zero */
+    if (dist_is_zero_of(d, t)) return 0;
     return dist_sample_per_order_of(d, t, rng(m, src));
 }
 

@@ -174,10 +174,16 @@ static inline bool dist_is_constant(const struct dist *d)
     return !d->type || d->type == &dist_type_constant; /* a zeroed dist is the constant 0 */
 }
 
+/* dist_is_zero for d of family t = d->type, which the caller has read already. */
+static inline bool dist_is_zero_of(const struct dist *d, const struct dist_type *t)
+{
+    return !t || (t == &dist_type_constant && d->p[0] == 0);
+}
+
 /* True for a constant 0: a stage that takes no time and need not draw. */
 static inline bool dist_is_zero(const struct dist *d)
 {
-    return !d->type || (d->type == &dist_type_constant && d->p[0] == 0);
+    return dist_is_zero_of(d, d->type);
 }
 
 /* Canonical text that dist_parse reads back to the same distribution, e.g.
