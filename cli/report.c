@@ -146,12 +146,12 @@ static void print_def_row(FILE *out, const char *label, const struct metric_def 
     lang_pad(out, label, LABEL_COLUMNS, false);
     int width = FIGURE_COLUMNS - (over > 0 ? over : 0);
     if (!known) {
+        const char *said = m == M_ON_TIME_RATE ? _("(no promise: set [order_cycle] promise_days)") : why ? why : "";
         fputc(' ', out);
         lang_pad(out, _("n/a"), width, true);
-        fprintf(out, "   %s\n",
-                m == M_ON_TIME_RATE ? _("(no promise: set [order_cycle] promise_days)")
-                : why               ? why
-                                    : "");
+        /* the reason on a line of its own when it would carry the row past a terminal's 100 */
+        bool fits = 2 + LABEL_COLUMNS + 1 + width + 3 + (int)lang_width(said) <= LANG_LINE_MAX;
+        fprintf(out, "%s%s\n", fits ? "   " : "\n    ", said);
         return;
     }
     fprintf(out, " %*s ", width, value);
@@ -164,40 +164,79 @@ static void print_row(FILE *out, int m, const struct summary *s)
     print_def_row(out, _(metric_defs[m].label), &metric_defs[m], metric_defs[m].name, s, m, NULL);
 }
 
+/* A group table's head may take two lines: "fill\nrate" (in the reader's language) prints
+ * "fill" on a line above "rate", so that a column of short values stays narrow; a head
+ * of one line leaves the line above blank. Into buf: the head's `upper` line (or the
+ * whole head's one line when !upper). */
+static const char *head_line(const char *head, bool upper, char *buf, size_t n)
+{
+    const char *nl = strchr(head, '\n');
+    if (!nl) return upper ? "" : head;
+    if (!upper) return nl + 1;
+    snprintf(buf, n, "%.*s", (int)(nl - head), head);
+    return buf;
+}
+
+/* The display width of a head in the reader's language: its wider line. */
+static int head_columns(const char *head)
+{
+    char upper[128];
+    int a = (int)lang_width(head_line(_(head), true, upper, sizeof upper)),
+        b = (int)lang_width(head_line(_(head), false, upper, sizeof upper));
+    return a > b ? a : b;
+}
+
 /* The width of a group table's column under head (an msgid): 11 columns, or as wide as
  * the head in the reader's language (by display width: "out of stock", 周期服务水平). */
 static int head_width(const char *head)
 {
-    int w = (int)lang_width(_(head));
+    int w = head_columns(head);
     return w > 11 ? w : 11;
 }
 
-/* The width of a column of the location tables (location, region, storage, echelon):
- * as wide as its head in the reader's language with `pad` spaces before it, or as its
- * values with a space before them, 8 for a percentage ("100.00%") and 9 for another
- * number ("12345.67"); block_table widens it to a wider value. Narrower than head_width's 11, so that the location
- * table's eight columns fit a terminal of 100 columns (block_table). */
+/* The width of a column of the product and location tables (product, location, region,
+ * storage, echelon): as wide as its head in the reader's language with `pad` spaces
+ * before it, or as its values with a space before them, 8 for a percentage ("100.00%")
+ * and 9 for another number ("12345.67"); block_table widens it to a wider value.
+ * Narrower than head_width's 11, so that the product and location tables' eight
+ * columns fit a terminal of 100 columns (block_table). */
 static int value_width(const char *head, const struct metric_def *d, int pad)
 {
-    int w = (int)lang_width(_(head)) + pad, v = d->kind == KIND_RATE || d->kind == KIND_SHARE ? 8 : 9;
+    int w = head_columns(head) + pad, v = d->kind == KIND_RATE || d->kind == KIND_SHARE ? 8 : 9;
     return w > v ? w : v;
 }
 
 /* The widest line a group table of value_width's columns may print: a terminal's 100. */
-#define GROUP_LINE_MAX 100
+#define GROUP_LINE_MAX LANG_LINE_MAX
 
 /* The most columns a group table has after its names. */
 #define GROUP_COLUMNS_MAX 8
 
 /* The heads of a group table, each right-aligned in its column (widths[k]) after a name
- * column of 14. */
+ * column of 14; above them a line with the upper lines of the heads that take two
+ * (head_line), when there are any. */
 static void table_heads(FILE *out, const char *what, const char *const *heads, const int *widths, size_t n)
 {
-    fputs("\n  ", out);
+    char upper[128];
+    bool two = false;
+    for (size_t k = 0; k < n; k++) two = two || strchr(_(heads[k]), '\n');
+    fputc('\n', out);
+    if (two) {
+        int blanks = 2 + 14; /* before the next upper line, so that it ends where its column does */
+        for (size_t k = 0; k < n; k++) {
+            const char *h = head_line(_(heads[k]), true, upper, sizeof upper);
+            blanks += 1 + widths[k] - (int)lang_width(h);
+            if (!*h) continue;
+            fprintf(out, "%*s%s", blanks, "", h);
+            blanks = 0;
+        }
+        fputc('\n', out);
+    }
+    fputs("  ", out);
     lang_pad(out, what, 14, false);
     for (size_t k = 0; k < n; k++) {
         fputc(' ', out);
-        lang_pad(out, _(heads[k]), widths[k], true);
+        lang_pad(out, head_line(_(heads[k]), false, upper, sizeof upper), widths[k], true);
     }
     fputc('\n', out);
 }
@@ -222,51 +261,8 @@ static void cell(FILE *out, const struct metric_def *d, const struct summary *s,
     fprintf(out, "%*s", width, text);
 }
 
-/* One line per named product: what each item's customers got. */
-static void report_products(FILE *out, const struct model_config *c, const struct summary *s)
-{
-    static const int cols[] = {PM_UNITS_PER_DAY,   PM_FILL_RATE,         PM_CYCLE_SERVICE_LEVEL, PM_TIME_OUT_OF_STOCK,
-                               PM_LOST_SALES_RATE, PM_SUBSTITUTION_RATE, PM_MEAN_ON_HAND,        PM_REVENUE};
-    static const char *const heads[] = {N_("units/day"), N_("fill rate"),   N_("CSL"),     N_("out of stock"),
-                                        N_("lost"),      N_("substituted"), N_("on hand"), N_("revenue/day")};
-    int widths[8];
-    for (size_t k = 0; k < 8; k++) widths[k] = head_width(heads[k]);
-    table_heads(out, _("product"), heads, widths, 8);
-    if (c->nproducts > 12) { /* a catalogue: the spread over items, not every item */
-        const char *rows[] = {N_("lowest"), N_("mean"), N_("highest")};
-        for (int r = 0; r < 3; r++) {
-            fputs("  ", out);
-            lang_pad(out, _(rows[r]), 14, false);
-            for (size_t k = 0; k < 8; k++) {
-                double v = r == 1 ? 0 : r == 0 ? INFINITY : -INFINITY;
-                for (size_t p = 0; p < c->nproducts; p++) {
-                    double x = s[metric_product_base(c, p) + (size_t)cols[k]].mean;
-                    v = r == 1 ? v + x / (double)c->nproducts : r == 0 ? fmin(v, x) : fmax(v, x);
-                }
-                struct summary one = {.mean = v, .n = 1};
-                fputc(' ', out);
-                cell(out, &product_metric_defs[cols[k]], &one, widths[k]);
-            }
-            fputc('\n', out);
-        }
-        fprintf(out, _("  (over %zu products; every product's figures are in --format csv)\n"), c->nproducts);
-        return;
-    }
-    for (size_t p = 0; p < c->nproducts; p++) {
-        fputs("  ", out);
-        report_cell(out, c->products[p].name, 14, false);
-        size_t base = metric_product_base(c, p);
-        for (size_t k = 0; k < 8; k++) {
-            fputc(' ', out);
-            cell(out, &product_metric_defs[cols[k]], &s[base + (size_t)cols[k]], widths[k]);
-        }
-        fputc('\n', out);
-    }
-    fputs(_("  (means per product; their confidence intervals are in --format csv)\n"), out);
-}
-
-/* A table with one row per named section (tier, location, region): `n` names, each with a
- * block of metrics starting at base(c, i); columns cols[0..ncols) of that block
+/* A table with one row per named section (product, tier, location, region): `n` names,
+ * each with a block of metrics starting at base(c, i); columns cols[0..ncols) of that block
  * (ncols <= GROUP_COLUMNS_MAX), each head_width wide, or value_width when `narrow`: a
  * space more before each head (two between heads), unless the line would then be wider
  * than GROUP_LINE_MAX (the location table's eight columns, in Chinese). */
@@ -304,6 +300,49 @@ static void block_table(FILE *out, const struct model_config *c, const struct su
         }
         fputc('\n', out);
     }
+}
+
+/* Where the catalogue's row r (lowest, mean, highest) starts in report_products' spread. */
+static size_t spread_base(const struct model_config *c, size_t r)
+{
+    (void)c;
+    return r * PRODUCT_METRIC_COUNT;
+}
+
+/* One line per named product: what each item's customers got; for a catalogue of more
+ * than 12, the lowest, mean and highest over its products instead. */
+static void report_products(FILE *out, const struct model_config *c, const struct summary *s)
+{
+    static const int cols[] = {PM_UNITS_PER_DAY,   PM_FILL_RATE,         PM_CYCLE_SERVICE_LEVEL, PM_TIME_OUT_OF_STOCK,
+                               PM_LOST_SALES_RATE, PM_SUBSTITUTION_RATE, PM_MEAN_ON_HAND,        PM_REVENUE};
+    /* TRANSLATORS: "\n" parts a table's head into a line above and a line below (the
+       values under it are short); a head without "\n" takes one line */
+    static const char *const heads[] = {N_("units/day"), N_("fill\nrate"),  N_("CSL"),     N_("out of\nstock"),
+                                        N_("lost"),      N_("substituted"), N_("on hand"), N_("revenue/day")};
+    if (c->nproducts > 12) { /* a catalogue: the spread over items, not every item */
+        static const char *const rows[] = {N_("lowest"), N_("mean"), N_("highest")};
+        const char *names[3];
+        struct summary spread[3 * PRODUCT_METRIC_COUNT] = {0};
+        for (size_t r = 0; r < 3; r++) {
+            names[r] = _(rows[r]);
+            for (size_t k = 0; k < 8; k++) {
+                double v = r == 1 ? 0 : r == 0 ? INFINITY : -INFINITY;
+                for (size_t p = 0; p < c->nproducts; p++) {
+                    double x = s[metric_product_base(c, p) + (size_t)cols[k]].mean;
+                    v = r == 1 ? v + x / (double)c->nproducts : r == 0 ? fmin(v, x) : fmax(v, x);
+                }
+                spread[spread_base(c, r) + (size_t)cols[k]] = (struct summary){.mean = v, .n = 1};
+            }
+        }
+        block_table(out, c, spread, _("product"), names, 3, spread_base, product_metric_defs, cols, heads, 8, true);
+        fprintf(out, _("  (over %zu products; every product's figures are in --format csv)\n"), c->nproducts);
+        return;
+    }
+    const char *names[MAX_PRODUCTS];
+    for (size_t p = 0; p < c->nproducts; p++) names[p] = c->products[p].name;
+    block_table(out, c, s, _("product"), names, c->nproducts, metric_product_base, product_metric_defs, cols, heads, 8,
+                true);
+    fputs(_("  (means per product; their confidence intervals are in --format csv)\n"), out);
 }
 
 /* One line per named tier: the service each class of customer got. */
@@ -814,9 +853,12 @@ static void report_theory(FILE *out, const struct scenario *sc, const struct sum
                 pr.demand_mean, name, lv, name, pr.demand_mean);
         return;
     }
-    fprintf(out, _("  Demand over %.1f days%s: mean %.1f, sd %.1f units; %s = %s = mean %s %.2f sd\n"), pr.days,
-            inv->review_days > 0 ? _(" (lead time + review period)") : _(" (the lead time)"), pr.demand_mean,
-            pr.demand_sd, name, lv, f.safety_factor < 0 ? "-" : "+", fabs(f.safety_factor));
+    char demand[400];
+    snprintf(demand, sizeof demand,
+             _("  Demand over %.1f days%s: mean %.1f, sd %.1f units; %s = %s = mean %s %.2f sd\n"), pr.days,
+             inv->review_days > 0 ? _(" (lead time + review period)") : _(" (the lead time)"), pr.demand_mean,
+             pr.demand_sd, name, lv, f.safety_factor < 0 ? "-" : "+", fabs(f.safety_factor));
+    lang_print_wrapped(out, demand, LANG_LINE_MAX);
     report_theory_autocorrelation(out, sc, &pr, f.safety_factor, name);
     fprintf(out, "  %26s ", "");
     lang_pad(out, sc->lever.key && sc->lever.key[0] == 't' ? _("target") : "", 9, true);

@@ -200,3 +200,66 @@ int lang_pad(FILE *out, const char *text, int width, bool right_align)
     int pad = width > 0 && (size_t)width > w ? width - (int)w : 0;
     return right_align ? fprintf(out, "%*s%s", pad, "", text) : fprintf(out, "%s%*s", text, pad, "");
 }
+
+/* Whether the character at c (n bytes) is a clause mark a line may break after: 2 for
+ * a semicolon (full-width ； or "; "), 1 for a comma or colon (，： or ", " ": "), else
+ * 0; `next` is the byte after it ('\0' at the end). */
+static int clause_mark(const char *c, size_t n, char next)
+{
+    if (n == 3 && !memcmp(c, "\xef\xbc\x9b", 3)) return 2;                             /* ； */
+    if (n == 3) return !memcmp(c, "\xef\xbc\x8c", 3) || !memcmp(c, "\xef\xbc\x9a", 3); /* ，： */
+    if (n != 1 || next != ' ') return 0;
+    return *c == ';' ? 2 : *c == ',' || *c == ':';
+}
+
+/* One line of lang_print_wrapped: line[0..len), without its '\n'. */
+static void print_wrapped_line(FILE *out, const char *line, size_t len, int max)
+{
+    const char *head = line; /* its indentation: blanks, and a comment's ';' or '#' */
+    size_t lead = strspn(line, " ;#");
+    if (lead > len) lead = len;
+    int more = -1; /* the columns before a continuation's text (its head, two blanks), once there is one */
+    for (size_t skip = lead;; skip = 0) { /* skip: the bytes at the start where it does not break */
+        size_t clause[3] = {0}, space_out = 0, space_in = 0, i = 0; /* clause[2]: after a semicolon */
+        int width = more < 0 ? 0 : more, depth = 0;
+        while (i < len) {
+            const char *c = line + i;
+            size_t n = lang_char_bytes((unsigned char)*c);
+            if (n > len - i) n = len - i;
+            char one[5] = {0};
+            memcpy(one, c, n);
+            width += (int)lang_width(one);
+            if (width > max) break;
+            i += n;
+            if (*c == '(' || !memcmp(one, "\xef\xbc\x88", 4)) /* （ */
+                depth++;
+            else if ((*c == ')' || !memcmp(one, "\xef\xbc\x89", 4)) && depth > 0) /* ） */
+                depth--;
+            if (i <= skip) continue;
+            if (depth == 0) clause[clause_mark(c, n, i < len ? line[i] : '\0')] = i;
+            if (*c == ' ') *(depth == 0 ? &space_out : &space_in) = i - 1;
+        }
+        size_t cut = i == len ? len : clause[2] ? clause[2] : clause[1] ? clause[1] : space_out ? space_out : space_in;
+        if (!cut) cut = len; /* nowhere to break: the line whole */
+        if (more >= 0) fprintf(out, "%.*s  ", (int)lead, head);
+        fprintf(out, "%.*s\n", (int)cut, line);
+        if (cut == len) return;
+        while (cut < len && line[cut] == ' ') cut++;
+        line += cut, len -= cut;
+        if (more < 0) {
+            char lead_text[64];
+            snprintf(lead_text, sizeof lead_text, "%.*s", (int)lead, head);
+            more = (int)lang_width(lead_text) + 2;
+        }
+    }
+}
+
+void lang_print_wrapped(FILE *out, const char *text, int max)
+{
+    while (*text) {
+        const char *nl = strchr(text, '\n');
+        size_t len = nl ? (size_t)(nl - text) : strlen(text);
+        print_wrapped_line(out, text, len, max);
+        text += len + (nl != NULL);
+    }
+}

@@ -70,4 +70,16 @@ char *lang_tidy_cut(char *text);
  * the field is printed whole. Returns what fprintf returns. */
 int lang_pad(FILE *out, const char *text, int width, bool right_align);
 
+/* The widest line that servlab's reports print: a terminal of 100 columns. */
+#define LANG_LINE_MAX 100
+
+/* Print text (one line or several) to out, each line ending in '\n', breaking a line
+ * wider than max columns (lang_width) into lines of at most max where it can: after the
+ * last semicolon that fits ("; " or a full-width ；) outside parentheses, else after the
+ * last comma or colon (", ", ": ", ，：) outside them, else at the last space that fits.
+ * A continuation begins as the line it continues does (its blanks, and the ';' or '#'
+ * of a comment: "; " in servlab check's comments), then two blanks; a line with no
+ * place to break is printed whole. */
+void lang_print_wrapped(FILE *out, const char *text, int max);
+
 #endif

@@ -1464,21 +1464,26 @@ static void describe_fit(FILE *out, const char *prefix, bool gaps, const struct 
     }
     snprintf(m, sizeof m, "%.4g", f->mean), snprintf(mc, sizeof mc, "%.2g", f->mean_ci95);
     snprintf(sd, sizeof sd, "%.4g", f->sd), snprintf(sdc, sizeof sdc, "%.2g", f->sd_ci95);
+    char line[600]; /* the fit, then its test: one line, wrapped at a terminal's width */
+    int at;
     if (strcmp(f->family, "exponential") == 0)
-        fprintf(out,
-                gaps ? _("%s  order gaps: exponential, mean %s ± %s days")
-                     : _("%s  order sizes: exponential, mean %s ± %s units"),
-                prefix, m, mc);
+        at = snprintf(line, sizeof line,
+                      gaps ? _("%s  order gaps: exponential, mean %s ± %s days")
+                           : _("%s  order sizes: exponential, mean %s ± %s units"),
+                      prefix, m, mc);
     else
-        fprintf(out,
-                gaps ? _("%s  order gaps: %s, mean %s ± %s, sd %s ± %s days")
-                     : _("%s  order sizes: %s, mean %s ± %s, sd %s ± %s units"),
-                prefix, f->family, m, mc, sd, sdc);
+        at = snprintf(line, sizeof line,
+                      gaps ? _("%s  order gaps: %s, mean %s ± %s, sd %s ± %s days")
+                           : _("%s  order sizes: %s, mean %s ± %s, sd %s ± %s units"),
+                      prefix, f->family, m, mc, sd, sdc);
+    size_t used = at < 0 ? 0 : (size_t)at < sizeof line ? (size_t)at : sizeof line - 1;
     if (f->integer)
-        fprintf(out, _("; KS D = %.3f, p = %.2g (n = %zu, whole numbers: compared with the fit rounded)\n"), f->ks_d,
-                f->ks_p, f->n);
+        snprintf(line + used, sizeof line - used,
+                 _("; KS D = %.3f, p = %.2g (n = %zu, whole numbers: compared with the fit rounded)\n"), f->ks_d,
+                 f->ks_p, f->n);
     else
-        fprintf(out, "; KS D = %.3f, p = %.2g (n = %zu)\n", f->ks_d, f->ks_p, f->n);
+        snprintf(line + used, sizeof line - used, "; KS D = %.3f, p = %.2g (n = %zu)\n", f->ks_d, f->ks_p, f->n);
+    lang_print_wrapped(out, lang_tidy_cut(line), LANG_LINE_MAX);
 }
 
 void history_describe(FILE *out, const struct history_info *hi, enum history_mode mode, const char *prefix)
@@ -1510,8 +1515,10 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
     snprintf(days, sizeof days, P_("%zu day %s", "%zu days %s", h->ndays), h->ndays, first);
     snprintf(orders, sizeof orders, P_("%s units in %zu order", "%s units in %zu orders", h->norders), total,
              h->norders);
+    char line[1400]; /* a long path: wrapped at a terminal's width */
     /* TRANSLATORS: the prefix, the file, then the rows, the days and the orders as above */
-    fprintf(out, _("%sDemand history %s: %s, %s; %s\n"), prefix, hi->path, rows, days, orders);
+    snprintf(line, sizeof line, _("%sDemand history %s: %s, %s; %s\n"), prefix, hi->path, rows, days, orders);
+    lang_print_wrapped(out, lang_tidy_cut(line), LANG_LINE_MAX);
     if (hi->options.item[0]) /* one item of a long file: say which, so a batch row's report names its own */
         fprintf(out, _("%s  item %s: the rows whose column '%s' holds it (the other items' rows are skipped)\n"),
                 prefix, hi->options.item, hi->options.item_column);
@@ -1542,13 +1549,15 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
         return;
     }
     if (mode == HISTORY_FIT)
-        fprintf(out, _("%s  fitted by maximum likelihood (best of exponential, gamma, lognormal by AIC; ± 95%%):\n"),
-                prefix);
+        snprintf(line, sizeof line,
+                 _("%s  fitted by maximum likelihood (best of exponential, gamma, lognormal by AIC; ± 95%%):\n"),
+                 prefix);
     else
-        fprintf(out,
-                _("%s  fitted by maximum likelihood (best of exponential, gamma, lognormal by AIC; ± 95%%), for the "
-                  "service levers' theory:\n"),
-                prefix);
+        snprintf(line, sizeof line,
+                 _("%s  fitted by maximum likelihood (best of exponential, gamma, lognormal by AIC; ± 95%%), for the "
+                   "service levers' theory:\n"),
+                 prefix);
+    lang_print_wrapped(out, lang_tidy_cut(line), LANG_LINE_MAX);
     describe_fit(out, prefix, true, &hi->gaps);
     describe_fit(out, prefix, false, &hi->units);
 }

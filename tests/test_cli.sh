@@ -823,8 +823,17 @@ ok "cli-19.3c --metrics keeps the run's warnings: an overloaded desk's on-time r
         grep -q '^  ! order processing is overloaded' "$T/out" && grep -q '^  ! the backlog grows' "$T/out"
     echo $?) "$(cat "$T/out")"
 run "$S" run scenarios/supply_chain.ini --metrics location.dc.fill_rate --reps 2 --quiet
+# the reason would carry the row past 100 columns: it takes the next line
 ok "cli-19.3d a location that takes no customer orders: its n/a says why and names the figure that judges it" \
-    $([ $rc -eq 0 ] && grep -q 'n/a   (dc takes no customer orders; it is judged by location.dc.downstream_fill_rate)$' "$T/out"
+    $([ $rc -eq 0 ] && grep -A1 -E '^  dc: fill rate from its own stock +n/a$' "$T/out" |
+        grep -q '^    (dc takes no customer orders; it is judged by location.dc.downstream_fill_rate)$' &&
+        [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ]
+    echo $?) "$(cat "$T/out")"
+run "$S" run --lang zh scenarios/supply_chain.ini --metrics location.dc.fill_rate --reps 2 --quiet
+ok "cli-19.3d zh: ... in Chinese too, and every line fits 100 columns" \
+    $([ $rc -eq 0 ] && grep -A1 -E '^  dc: 自有库存的满足率 +无$' "$T/out" |
+        grep -q '^    （dc 不接客户订单；衡量它的是 location.dc.downstream_fill_rate）$' &&
+        [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ]
     echo $?) "$(cat "$T/out")"
 run "$S" run scenarios/supply_chain.ini --metrics location.dc.fillrate --reps 2
 ok "cli-19.3e a misspelt location metric gets a did-you-mean among the scenario's own names" \
@@ -1082,8 +1091,18 @@ ok "cli-21.9 2026年1月5日 dates are read; the Chinese line says 4 天中有 3
 
 printf 'date,qty\n2026-01-05,5\n' > "$T/one_row.csv"
 run "$S" check scenarios/planner/base.ini --set demand.history="$T/one_row.csv"
+# (a long temporary path wraps the line at 100 columns: read it with its continuation)
 ok "cli-21.10 a history of one row says '1 daily row, 1 day ...; 5 units in 1 order'" \
-    $([ $rc -eq 0 ] && grep -q ": 1 daily row, 1 day from 2026-01-05; 5 units in 1 order$" "$T/out"; echo $?) "$(grep 'Demand history' "$T/out")"
+    $([ $rc -eq 0 ] && grep -A1 'Demand history' "$T/out" | sed 's/^;   / /' | tr -d '\n' |
+        grep -q ": 1 daily row, 1 day from 2026-01-05; 5 units in 1 order\( \|$\)"; echo $?) "$(grep -A1 'Demand history' "$T/out")"
+mkdir -p "$T/a_folder_with_a_name_long_enough_to_wrap"
+cp "$T/one_row.csv" "$T/a_folder_with_a_name_long_enough_to_wrap/"
+run "$S" check scenarios/planner/base.ini --set demand.history="$T/a_folder_with_a_name_long_enough_to_wrap/one_row.csv"
+ok "cli-21.10b check: a history's description too wide for 100 columns wraps, its continuation still a comment" \
+    $([ $rc -eq 0 ] && grep -A1 '^; Demand history ' "$T/out" | sed -n 2p | grep -q '^;   [0-9]' &&
+        grep -A1 '^; Demand history ' "$T/out" | sed 's/^;   / /' | tr -d '\n' | grep -q 'one_row.csv: 1 daily row, 1 day from 2026-01-05; 5 units in 1 order$' &&
+        [ "$(grep -A1 '^; Demand history ' "$T/out" | LC_ALL=C.UTF-8 wc -L)" -le 100 ]; echo $?) \
+    "$(grep -A1 'Demand history' "$T/out")"
 
 # ---- first_review_days: periodic reviews at first_review_days, + R, + 2R, ... ----
 # one unit a day at 0.5, 1.5, ...; base stock S = 50 starts full, so every review orders

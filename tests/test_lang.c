@@ -71,6 +71,39 @@ static void cuts(void)
     check(strcmp(lang_tidy_cut(c), "plain") == 0, "lang-3.3 ASCII is left alone");
 }
 
+/* lang_print_wrapped's output for text at max columns, into buf. */
+static const char *wrapped(const char *text, int max, char *buf, size_t n)
+{
+    FILE *f = fmemopen(buf, n, "w");
+    if (!f) abort();
+    lang_print_wrapped(f, text, max);
+    fclose(f);
+    return buf;
+}
+
+/* lang_print_wrapped: a line wider than a terminal breaks at its last clause that fits. */
+static void wraps(void)
+{
+    char buf[1024];
+    check(strcmp(wrapped("  short; fits\nnext\n", 100, buf, sizeof buf), "  short; fits\nnext\n") == 0,
+          "lang-4.1 lines that fit are printed as they are: '%s'", buf);
+    check(strcmp(wrapped("  a, b (c; d), e f g\n", 16, buf, sizeof buf), "  a, b (c; d),\n    e f g\n") == 0,
+          "lang-4.2 ... a wider one after its last comma outside parentheses that fits, the rest indented two "
+          "more: '%s'",
+          buf);
+    check(strcmp(wrapped("  a, b; c, d e\n", 13, buf, sizeof buf), "  a, b;\n    c, d e\n") == 0,
+          "lang-4.3 ... after a semicolon rather than a later comma: '%s'", buf);
+    check(strcmp(wrapped("  均值 33.19，标准差 6.7 件；KS D = 0.02\n", 34, buf, sizeof buf),
+                 "  均值 33.19，标准差 6.7 件；\n    KS D = 0.02\n") == 0,
+          "lang-4.4 ... by display width, after a full-width ；: '%s'", buf);
+    check(strcmp(wrapped("one two three four\n", 9, buf, sizeof buf), "one two\n  three\n  four\n") == 0,
+          "lang-4.5 ... at a space when there is no clause mark, each continuation indented alike: '%s'", buf);
+    check(strcmp(wrapped("; a, b c d\n", 9, buf, sizeof buf), "; a,\n;   b c d\n") == 0,
+          "lang-4.6 ... and a comment's continuation is a comment too: '%s'", buf);
+    check(strcmp(wrapped("abcdefghij\n", 4, buf, sizeof buf), "abcdefghij\n") == 0,
+          "lang-4.7 ... and whole when there is nowhere to break: '%s'", buf);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -79,5 +112,6 @@ int main(int argc, char **argv)
     widths();
     choice(build);
     cuts();
+    wraps();
     return check_done("test_lang");
 }

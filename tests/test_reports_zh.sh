@@ -31,6 +31,13 @@ token_ends() {
         echo "$out"
     done
 }
+# wide_lines FILE: its lines wider than a terminal of 100 columns, each after its width
+wide_lines() {
+    while IFS= read -r line; do
+        w=$(printf '%s' "$line" | LC_ALL=C.UTF-8 wc -L)
+        [ "$w" -gt 100 ] && printf '%s: %s\n' "$w" "$line"
+    done < "$1"
+}
 # same FIELDS FILE: the token ends FIELDS (cut -f list) of every line of FILE are equal
 same() { [ "$(cut -d' ' -f"$1" < "$2" | sort -u | wc -l)" -eq 1 ]; }
 
@@ -103,6 +110,50 @@ for lang in zh en; do
         $([ "$heads" -eq 3 ] && [ "$widest" -le 100 ]; echo $?) \
         "$heads table heads; the widest line, $widest columns: $(LC_ALL=C.UTF-8 awk -v w="$widest" 'length($0) >= w - 20' "$T/chain_$lang.txt" | head -n 3)"
 done
+
+# ---- the product table (a catalogue of 200: lowest, mean, highest; two products: a row
+# each) keeps its eight columns, its headings end over them (English heads 'fill rate'
+# and 'out of stock' on two lines), and it and every line fit 100 columns ----
+for lang in zh en; do
+    for f in basket stockout_reactions; do
+        "$S" run --lang $lang scenarios/$f.ini --reps 2 --quiet > "$T/prod_$lang.txt" 2> /dev/null
+        if [ $lang = zh ]; then
+            head_re='^  产品 +件/天 +满足率 +周期服务水平 +缺货时间 +失销 +替代 +在库库存 +收入/天$'
+        else
+            head_re='^  product +units/day +rate +CSL +stock +lost +substituted +on hand +revenue/day$'
+        fi
+        h=$(grep -E "$head_re" "$T/prod_$lang.txt" | token_ends)
+        above=$(grep -B1 -E "$head_re" "$T/prod_$lang.txt" | sed -n 1p)
+        r=$(grep -A1 -E "$head_re" "$T/prod_$lang.txt" | sed -n 2p | token_ends)
+        # the heading's last token of each column ('on hand' is two in English)
+        if [ $lang = zh ]; then ends=$(echo "$h" | cut -d' ' -f3-10); else ends=$(echo "$h" | cut -d' ' -f3-8,10,11); fi
+        widest=$(LC_ALL=C.UTF-8 wc -L < "$T/prod_$lang.txt")
+        ok "zh-3.8 run --lang $lang scenarios/$f.ini: the product table's eight headings end over their columns" \
+            $([ -n "$r" ] && [ "$ends" = "$(echo "$r" | cut -d' ' -f3-10)" ]; echo $?) \
+            "heading: $h; row: $r; $(grep -B1 -A1 -E '^  (product|产品) +(units|件)' "$T/prod_$lang.txt")"
+        # English: 'fill' and 'out of' on the line above, over 'rate' and 'stock'
+        [ $lang = en ] && ok "zh-3.8 run --lang en scenarios/$f.ini: 'fill' over 'rate', 'out of' over 'stock'" \
+            $(a=$(echo "$above" | token_ends)
+              [ "$(echo "$a" | cut -d' ' -f2,4)" = "$(echo "$h" | cut -d' ' -f4,6)" ] &&
+              echo "$above" | grep -qE '^ +fill +out of$'; echo $?) "$above"
+        ok "zh-3.8 run --lang $lang scenarios/$f.ini: the product table and every line fit 100 columns" \
+            $([ "$widest" -le 100 ]; echo $?) "the widest line, $widest columns: $(wide_lines "$T/prod_$lang.txt" | head -n 3)"
+    done
+done
+
+# ---- every scenario of the library, run in either language, prints no line wider than a
+# terminal of 100 columns (tables, the theory's sentences, a demand history's file name) ----
+wide=""
+for f in $(find scenarios -name '*.ini' | sort); do
+    for lang in en zh; do
+        "$S" run --lang $lang "$f" --reps 2 --quiet > "$T/lib.txt" 2>&1
+        [ "$(LC_ALL=C.UTF-8 wc -L < "$T/lib.txt")" -le 100 ] || wide="$wide
+$f --lang $lang:
+$(wide_lines "$T/lib.txt" | head -n 3)"
+    done
+done
+ok "zh-3.9 run --lang en|zh: no line of any scenario in scenarios/ is wider than 100 columns" \
+    $([ -z "$wide" ]; echo $?) "$wide"
 
 # ---- the leak check itself: it finds English prose, and passes the names it should ----
 "$S" run scenarios/default.ini --reps 2 --set run.horizon_days=60 --quiet > "$T/en.txt"
