@@ -98,6 +98,20 @@ static uint32_t batch_start(struct rng_mt *s, struct rng_batch *b)
     return n;
 }
 
+/* own[i] = u or, exp_kind, 1 - u for the uniform u of word w[i]: uniform_of's number,
+ * the word converted as a signed 32-bit integer plus 2^31 (both steps exact, as the
+ * unsigned conversion is), which SSE2 converts 2 lanes at once. With n a constant
+ * multiple of 4, GCC's -O2 vectorises the loop, tempering 4 words at once. */
+static inline __attribute__((always_inline)) void log_arguments(double *restrict own, const uint32_t *restrict w,
+                                                                uint32_t n, bool exp_kind)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t k = rng_mt_temper(w[i]);
+        double u = ((double)(int32_t)(k ^ 0x80000000u) + 2147483648.0) / 4294967296.0;
+        own[i] = exp_kind ? 1 - u : u;
+    }
+}
+
 /* Fill the exponential (exp_kind) or log batch from word s->next on: point it at the
  * values recorded for the block in mt, all its words, or compute them and note that
  * the block's words were drawn as that kind (for its recorder). */
@@ -112,8 +126,16 @@ static inline __attribute__((always_inline)) void fill_batch(struct rng_mt *s, b
         return;
     }
     *(exp_kind ? &s->used_exp : &s->used_log) = true;
-    for (uint32_t i = 0; i < n; i++) b->own[i] = exp_kind ? exp_of(s, b->from + i) : log_of(s, b->from + i);
-    b->v = b->own;
+    /* exp_of and log_of in two loops, the same operations on each word: the arguments
+       of log first, in a loop without calls (a whole batch, RNG_BATCH words, with its
+       count a constant), then the logs */
+    double *own = b->own;
+    if (n == RNG_BATCH)
+        log_arguments(own, s->mt + b->from, RNG_BATCH, exp_kind);
+    else
+        log_arguments(own, s->mt + b->from, n, exp_kind);
+    for (uint32_t i = 0; i < n; i++) own[i] = exp_kind ? -log(own[i]) : log(own[i]);
+    b->v = own;
 }
 
 void rng_mt_exp_batch(struct rng_mt *s)
