@@ -120,7 +120,8 @@ struct contract_run {
 struct model {
     const struct model_config *cfg;
     struct sim *sim;
-    gsl_rng *rng[SRC_COUNT]; /* created on first use */
+    gsl_rng *rng[SRC_COUNT];      /* created on first use */
+    struct rng_mt *mt[SRC_COUNT]; /* rng[src]'s MT19937 state once it is made (rng_mt_of) */
     uint64_t rep;
     struct order_pool pool;
     size_t nproducts, ntiers;
@@ -201,8 +202,20 @@ static inline double ratio(double num, double den)
  * makes none, and shifts no other source's numbers: docs/architecture.md §3). */
 static inline gsl_rng *rng(struct model *m, enum rng_source src)
 {
-    if (!m->rng[src]) m->rng[src] = rng_stream_new(m->cfg->run.seed, m->rep, (uint64_t)src);
+    if (!m->rng[src]) {
+        m->rng[src] = rng_stream_new(m->cfg->run.seed, m->rep, (uint64_t)src);
+        m->mt[src] = rng_mt_of(m->rng[src]);
+    }
     return m->rng[src];
+}
+
+/* A standard exponential draw on stream src (rng_exponential1): once the stream is made,
+ * from its MT19937 state at once, one load where rng and rng_exponential1 follow three
+ * in a chain (the stream, its type and its state). */
+static inline __attribute__((always_inline)) double exponential1(struct model *m, enum rng_source src)
+{
+    struct rng_mt *s = m->mt[src];
+    return s ? rng_mt_exponential1(s) : rng_exponential1(rng(m, src));
 }
 
 /* A draw from d on stream src; a stage of constant 0 (the usual case) costs no call, nor
@@ -211,7 +224,7 @@ static inline gsl_rng *rng(struct model *m, enum rng_source src)
 static inline __attribute__((always_inline)) double draw(struct model *m, const struct dist *d, enum rng_source src)
 {
     const struct dist_type *t = d->type; /* read and tested once */
-    if (t == &dist_type_exponential) return d->p[0] * rng_exponential1(rng(m, src));
+    if (t == &dist_type_exponential) return d->p[0] * exponential1(m, src);
     if (dist_is_zero_of(d, t)) return 0;
     return dist_sample_per_order_of(d, t, rng(m, src));
 }

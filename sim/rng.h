@@ -95,6 +95,18 @@ static inline double rng_batch_take(struct rng_mt *s, struct rng_batch *b, void 
     return b->v[s->next++ - b->from];
 }
 
+/* The MT19937 state of r, or NULL for another generator. */
+static inline struct rng_mt *rng_mt_of(gsl_rng *r)
+{
+    return r->type == &rng_mt19937 ? r->state : NULL;
+}
+
+/* rng_exponential1 of the generator whose MT19937 state is s. */
+static inline double rng_mt_exponential1(struct rng_mt *s)
+{
+    return rng_batch_take(s, &s->exp, rng_mt_exp_batch);
+}
+
 /* A standard exponential draw, -log(1 - u) for the next uniform u (rng_uniform):
  * the same number computed directly, taken from the batch. */
 static inline double rng_exponential1(gsl_rng *r)
