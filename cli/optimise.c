@@ -18,6 +18,7 @@
 #include "sweep.h"
 #include "models/metrics.h"
 #include "reader/keys.h"
+#include "reader/value.h"
 #include "sim/num.h"
 #include "sim/rng.h"
 
@@ -66,17 +67,19 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
         snprintf(err, n, _("--require: '%s' is not a metric (names as in --format csv)"), name);
         return -1;
     }
-    char *end;
-    double v = strtod(op + 2, &end);
     enum metric_kind kind = metric_defs[m].kind;
     bool is_share = kind == KIND_RATE || kind == KIND_SHARE;
-    const char *after = end;
-    while (*after == ' ') after++;
-    bool percent = is_share && end != op + 2 && after[0] == '%' && after[1] == '\0';
-    if (percent) /* 'fill_rate>=99%', as [contract] targets write it */
-        v /= 100, end = (char *)after + 1;
-    if (op[2] == '\0' || *end || !isfinite(v)) {
+    /* read as a share key reads its value ('fill_rate>=99%', as [contract] targets write it;
+       1e400% too large, not "not a number") */
+    char decimal[VALUE_PERCENT_SHARE_MAX], problem[300];
+    bool percent = is_share && value_percent_share(op + 2, decimal, sizeof decimal);
+    double v;
+    if (op[2] == '\0') {
         snprintf(err, n, _("--require: '%s' is not a number"), op + 2);
+        return -1;
+    }
+    if (value_number(percent ? decimal : op + 2, &v, problem, sizeof problem) != 0) {
+        snprintf(err, n, "--require: %s", problem);
         return -1;
     }
     /* a share written as a percentage would make every point fail, or pass (a share

@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -248,15 +249,29 @@ bool value_percent_share(const char *text, char *out, size_t n)
     if (whole == 0) return false;
     if (p[whole] == '.' && (frac = strspn(p + whole + 1, "0123456789")) == 0) return false;
     const char *pct = p + whole + (frac ? frac + 1 : 0);
+    const char *exponent = NULL; /* "1.5e1%", as strtod reads a number: the digits after e or E */
+    if ((*pct == 'e' || *pct == 'E') && strspn(pct + 1 + (pct[1] == '+' || pct[1] == '-'), "0123456789") > 0) {
+        exponent = pct + 1;
+        pct = exponent + (*exponent == '+' || *exponent == '-');
+        pct += strspn(pct, "0123456789");
+    }
     pct += strspn(pct, " \t");
     if (strcmp(pct, "%") != 0) return false;
-    char digits[TOKEN_MAX], share[TOKEN_MAX + 4];
+    char digits[TOKEN_MAX], share[TOKEN_MAX + 24];
     snprintf(digits, sizeof digits, "%.*s%.*s", (int)whole, p, (int)frac, p + whole + 1);
-    if (whole > 2) /* 100% -> 1.00 */
+    if (exponent) { /* 1.5e1% -> 1.5e-1: the exponent two less, the digits as written */
+        errno = 0;
+        long e = strtol(exponent, NULL, 10);
+        if (errno == ERANGE || e < LONG_MIN + 2) return false; /* value_number says it is too large or small */
+        snprintf(share, sizeof share, "%s%.*se%ld", minus ? "-" : "", (int)(exponent - 1 - p), p, e - 2);
+        errno = 0;
+        double x = strtod(share, NULL);
+        if (errno == ERANGE || !isfinite(x)) return false;
+    } else if (whole > 2) /* 100% -> 1.00 */
         snprintf(share, sizeof share, "%s%.*s.%s", minus ? "-" : "", (int)(whole - 2), digits, digits + whole - 2);
     else /* 97.5% -> 0.975, 5% -> 0.05 */
         snprintf(share, sizeof share, "%s0.%s%s", minus ? "-" : "", whole == 1 ? "0" : "", digits);
-    _Static_assert(TOKEN_MAX + 4 <= VALUE_PERCENT_SHARE_MAX, "out holds any share this makes");
+    _Static_assert(TOKEN_MAX + 24 <= VALUE_PERCENT_SHARE_MAX, "out holds any share this makes");
     if (strlen(share) >= n) return false;
     memcpy(out, share, strlen(share) + 1);
     return true;

@@ -13,13 +13,16 @@
 /* A finite decimal number. Returns 0, or -1 with the problem in err. */
 int value_number(const char *text, double *out, char *err, size_t errlen);
 
-/* "97.5%" (also "+97.5%", "-5%" or "97.5 %"), a share written as a percentage: into out (n
- * bytes) the decimal it means, "0.975", its digits moved two places so that nothing is
- * rounded (it reads as the decimal written out would). False, out untouched, for any
- * other text. */
+/* "97.5%" (also "+97.5%", "-5%", "97.5 %" or "9.75e1%"), a share written as a percentage:
+ * into out (n bytes) the decimal it means, "0.975", its digits moved two places so that
+ * nothing is rounded (it reads as the decimal written out would); with an exponent, the
+ * digits as written and the exponent two less ("9.75e-1"). False, out untouched, for any
+ * other text, and for an exponent past what a double holds ("1e400%": value_number then
+ * says it is too large, quoting it as written). The one reading of a percentage for
+ * share keys, sweep and optimise bounds, batch cells and --require. */
 bool value_percent_share(const char *text, char *out, size_t n);
 /* Bytes enough for out, whatever text the reader takes as a value. */
-enum { VALUE_PERCENT_SHARE_MAX = 168 };
+enum { VALUE_PERCENT_SHARE_MAX = 184 };
 
 /* The hint after "must be at most 1, got 98" for a share written as a percentage without
  * its sign (1 < x <= 100): " (write a share as 0.98 or 98%)" into buf (n bytes), or a

@@ -42,6 +42,17 @@ ok $? "--require on days with '%': exit $rc, refused: '$err'"
 err=$("$S" optimise $F $L --require 'fill_rate>=150%' --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 100 %, not 150%$"
 ok $? "--require fill_rate>=150%: exit $rc, at most 100 %, no second division: '$err'"
+# a percentage past what a number holds is too large, as the scenario reader says of it
+# (not "not a number"); a word still is not a number; 1.5e1% is 15%, as a share key reads it
+err=$("$S" optimise $F $L --require 'fill_rate>=1e400%' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: '1e400%' is too large to be a useful number" ]
+ok $? "--require fill_rate>=1e400%: exit $rc, too large: '$err'"
+err=$("$S" optimise $F $L --require 'fill_rate>=abc' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: 'abc' is not a number" ]
+ok $? "--require fill_rate>=abc: exit $rc, not a number: '$err'"
+a=$("$S" optimise $F $L --require 'fill_rate>=9.5e1%' --quiet 2> /dev/null | tail -n +2)
+[ -n "$a" ] && [ "$a" = "$b" ]
+ok $? "--require fill_rate>=9.5e1% is fill_rate>=0.95"
 expect2 "--step 0" $F --param inventory.reorder_point --from 0 --to 5 --step 0 --quiet
 expect2 "--to below --from" $F --param inventory.reorder_point --from 5 --to 0 --quiet
 expect2 "two objectives" $F $L --minimise cost_total_per_day --maximise profit_per_day --quiet
@@ -223,7 +234,7 @@ req=$(sed -n "s/^  --maximise profit_per_day --require '\(revenue_per_day>=[0-9.
 [ -n "$req" ] && [ "$rc" = 0 ] && ! grep -q "miss\(es\)\? the requirement" "$T/trevreq.txt"
 ok $? "the suggested --require '$req' runs and keeps every point (status $rc): $(cat "$T/err")"
 "$S" optimise --lang zh $REV --quiet > "$T/trevz.txt" 2> /dev/null
-grep -q "^搜索试过的 [0-9]* 个点，每天收入全都相同，均为 $shown：" "$T/trevz.txt" && ! grep -q " revenue per day" "$T/trevz.txt"
+grep -q "^搜索试过的 [0-9]* 个点，每日收入全都相同，均为 $shown：" "$T/trevz.txt" && ! grep -q " revenue per day" "$T/trevz.txt"
 ok $? "every point ties, in Chinese: the metric's Chinese name, no stray space: $(sed -n 6,10p "$T/trevz.txt")"
 ! grep -q "Every one of the\|at every point tried" "$T/table.txt" "$T/o/summary.txt" "$T/o/report.html"
 ok $? "a search whose points differ says nothing of ties"
