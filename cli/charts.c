@@ -501,11 +501,11 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
         else
             snprintf(sub + used, sizeof sub - used, "%s", _("; y: log scale"));
     }
-    if (r->noise_steps) { /* TRANSLATORS: added to the subtitle, as the table's "—" */
+    size_t noise = sweep_noise_steps(r);
+    if (noise) { /* TRANSLATORS: added to the subtitle, as the table's "—" */
         size_t used = strlen(sub);
         snprintf(sub + used, sizeof sub - used,
-                 P_("; %zu step within noise: not drawn", "; %zu steps within noise: not drawn", r->noise_steps),
-                 r->noise_steps);
+                 P_("; %zu step within noise: not drawn", "; %zu steps within noise: not drawn", noise), noise);
     }
     snprintf(yl, sizeof yl, _("extra cost per day of 1 more point of %s"), words);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_scale = xa.scale};

@@ -229,7 +229,6 @@ static void measure_over_spans(struct sweep_result *r)
                                                                                : !(rise.mean >= SWEEP_RISE_SHOWN);
         if (noise) {
             r->rise_in_noise[i] = true;
-            r->noise_steps++;
             r->marginal[i] = NAN;
             continue;
         }
@@ -455,6 +454,13 @@ size_t sweep_rising_steps(const struct sweep_result *r)
     return k;
 }
 
+size_t sweep_noise_steps(const struct sweep_result *r)
+{
+    size_t k = 0;
+    for (size_t i = 1; i < r->n; i++) k += r->rise_in_noise[i];
+    return k;
+}
+
 size_t sweep_marginal_figures(const struct sweep_result *r)
 {
     size_t k = 0;
@@ -644,7 +650,9 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
                   "  so this lever does not buy %s, and a cost per point of it would mean nothing.\n"),
                 service, how, service);
     } else {
-        if (r->noise_steps)
+        size_t noise_steps = sweep_noise_steps(r), flat = 0;
+        for (size_t i = 1; i < r->n; i++) flat += isnan(r->marginal[i]) && !r->rise_in_noise[i];
+        if (noise_steps)
             fprintf(out,
                     _("  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
                       "  from the row above, or over the — rows just above it where it rose within its\n"
@@ -655,33 +663,39 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
                     _("  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
                       "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n"),
                     service, negative ? _(";") : _("."));
+        /* a figure may span several steps (measure_over_spans): count figures, not steps */
         if (negative && nfalling)
             fprintf(out,
-                    P_("  below 0 at %zu of the %zu steps: there better service lowers the service cost,\n"
+                    P_("  below 0 in %zu of the %zu figures: there better service lowers the service cost,\n"
                        "  because %s falls by more than the other parts rise.\n",
-                       "  below 0 at %zu of the %zu steps: there better service lowers the service cost,\n"
+                       "  below 0 in %zu of the %zu figures: there better service lowers the service cost,\n"
                        "  because %s fall by more than the other parts rise.\n",
                        nfalling),
-                    negative, r->n - 1, falling);
+                    negative, sweep_marginal_figures(r), falling);
         else if (negative)
             fputs(_("  below 0 where better service saves more of the other costs than it adds.\n"), out);
-        if (r->noise_steps && r->reps >= SWEEP_REPS_FOR_INTERVAL)
+        /* the other "—" of the column: the first row, and rows where service did not rise */
+        fputs(_("  — in the first row: there is no row above to compare it with.\n"), out);
+        if (flat) fprintf(out, _("  — where %s fell or stayed flat: no point was gained to put a cost on.\n"), service);
+        /* each first line ends after "such a —", so that the longest service name
+           (29 columns) keeps the line within 100 columns */
+        if (noise_steps && r->reps >= SWEEP_REPS_FOR_INTERVAL)
             fprintf(out,
-                    _("  — where %s rose: its rise since the last row without such a — is within its\n"
-                      "  noise (the paired 95%% interval of the rise includes 0); a figure below such a —\n"
-                      "  is measured from that row. More replications (--reps) can measure smaller rises.\n"),
+                    _("  — where %s rose: its rise since the last row without such a —\n"
+                      "  is within its noise (the paired 95%% interval of the rise includes 0); a figure below\n"
+                      "  such a — is measured from that row. More replications (--reps) can measure smaller rises.\n"),
                     service);
-        else if (r->noise_steps && r->reps == 1)
+        else if (noise_steps && r->reps == 1)
             fprintf(out,
-                    _("  — where %s rose: its rise since the last row without such a — is below 0.001\n"
-                      "  points, the least the table shows (one replication gives no interval to tell a\n"
-                      "  rise from noise); a figure below such a — is measured from that row.\n"),
-                    service);
-        else if (r->noise_steps)
-            fprintf(out,
-                    _("  — where %s rose: its rise since the last row without such a — is below 0.001\n"
-                      "  points, the least the table shows (%u replications give too wide an interval to\n"
+                    _("  — where %s rose: its rise since the last row without such a —\n"
+                      "  is below 0.001 points, the least the table shows (one replication gives no interval to\n"
                       "  tell a rise from noise); a figure below such a — is measured from that row.\n"),
+                    service);
+        else if (noise_steps)
+            fprintf(out,
+                    _("  — where %s rose: its rise since the last row without such a —\n"
+                      "  is below 0.001 points, the least the table shows (%u replications give too wide an\n"
+                      "  interval to tell a rise from noise); a figure below such a — is measured from that row.\n"),
                     service, r->reps);
     }
 

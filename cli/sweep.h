@@ -35,10 +35,9 @@ struct sweep_result {
        that is not a noise row (the paired 95% interval of the rise over the replications
        reaches 0; below SWEEP_REPS_FOR_INTERVAL replications, a rise below
        SWEEP_RISE_SHOWN)? There marginal is NaN: a cost divided by a rise that may be 0 is
-       not a cost per point, and the next row is measured over the whole span. noise_steps
-       counts them. */
+       not a cost per point, and the next row is measured over the whole span
+       (sweep_noise_steps counts them). */
     bool *rise_in_noise;
-    size_t noise_steps;
     struct curve_optimum opt;
     /* change against the point with the lowest service, paired over replications (the
        same random numbers make these far sharper than the levels themselves) */
@@ -102,6 +101,10 @@ struct summary sweep_at(const struct sweep_result *r, size_t i, int m);
 /* How many of the n - 1 steps raise the service level from the row above, within its
  * noise or beyond it. */
 size_t sweep_rising_steps(const struct sweep_result *r);
+
+/* How many steps rose within their noise (rise_in_noise): the rows whose "—" the
+ * notes and the chart's subtitle explain. */
+size_t sweep_noise_steps(const struct sweep_result *r);
 
 /* How many rows show a cost of 1 pt (marginal not NaN). */
 size_t sweep_marginal_figures(const struct sweep_result *r);

@@ -274,6 +274,15 @@ ok "cli-10.7 target_cycle_service_level = 95% runs as 0.95 (status $rc)" \
 run "$S" check "$T/lever_pct.ini" --set inventory.target_cycle_service_level=97.5%
 ok "cli-10.8 --set a share as 97.5%: check writes 0.975 (status $rc)" \
     $([ $rc -eq 0 ] && grep -q '^target_cycle_service_level = 0.975 ' "$T/out"; echo $?) "$(cat "$T/err"; grep target_ "$T/out")"
+# a percentage with an exponent is read as any other: 1.5e1% is 15%, in a file and on the
+# command line, for a tier's share as for [contract] targets (tests/bad/tier_share_percent_exponent.ini
+# refuses 2e2%, naming its file, line, section and key)
+sed 's/^share = 0\.15 .*/share = 1.5e1%/' scenarios/customer_tiers.ini > "$T/tiers_exp.ini"
+run "$S" check "$T/tiers_exp.ini" --set tier.key.share=5E+0%
+ok "cli-10.8a2 a tier's share of 1.5e1% reads as 0.15, --set 5E+0% as 0.05 (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '^share = 1.5e1%$' "$T/tiers_exp.ini" &&
+      grep -A1 '^\[tier.potential\]' "$T/out" | grep -q '^share = 0.15 ' &&
+      grep -A1 '^\[tier.key\]' "$T/out" | grep -q '^share = 0.05 '; echo $?) "$(cat "$T/err"; grep -A1 '^\[tier' "$T/out")"
 # 0.98% mixes the two ways of writing a share: a service target under 1% is refused, not
 # run as a fill rate of 0.0098 (an error rate of 0.5% is a share like any other)
 run "$S" run scenarios/default.ini --set inventory.target_fill_rate=0.98%
@@ -338,8 +347,9 @@ run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 1
 ok "cli-10.8n sweep --from 1e400%: too large, no 'inf' (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 1e400%: [sweep] from: '1e400%' is too large to be a useful number" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 1e-3% --to 99% --steps 3 --quiet
-ok "cli-10.8o sweep --from 1e-3%: the share written out, 0.00001 (status $rc)" \
-    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 1e-3%: [sweep] from: '1e-3%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.00001 for 1e-3%)" ]; echo $?) "$(cat "$T/err")"
+# (1e-3% is a percentage like 0.001%, as a share key reads it: a service target under 1%)
+ok "cli-10.8o sweep --from 1e-3%: read as 0.001%, refused as a service target under 1% (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 1e-3%: '0.001%' is under 1%; a service target is a share such as 0.95 or 95%" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --values 1e-400%,0.9 --quiet
 ok "cli-10.8p sweep --values 1e-400%: too close to 0, no '0 for 1e-400%' (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--values 1e-400%,0.9: [sweep] values: item 1: '1e-400%' is too close to 0 to be represented; write 0" ]; echo $?) "$(cat "$T/err")"
@@ -359,11 +369,11 @@ run "$S" optimise scenarios/default.ini --param inventory.target_fill_rate --fro
 ok "cli-10.8u optimise --from 1e400%: too large, as sweep says (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: --from: '1e400%' is too large to be a useful number" ]; echo $?) "$(cat "$T/err")"
 run "$S" optimise scenarios/default.ini --param inventory.target_fill_rate --from 1e-3% --to 99% --quiet
-ok "cli-10.8v optimise --from 1e-3%: sweep's hint, 0.00001 (status $rc)" \
-    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: --from: '1e-3%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.00001 for 1e-3%)" ]; echo $?) "$(cat "$T/err")"
+ok "cli-10.8v optimise --from 1e-3%: what sweep says, a service target under 1% (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: optimise: --from: '0.001%' is under 1%; a service target is a share such as 0.95 or 95%" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep --lang zh scenarios/default.ini --param inventory.target_fill_rate --from 1e-3% --to 99% --steps 3 --quiet
 ok "cli-10.8w ... in Chinese (status $rc)" \
-    $([ $rc -eq 2 ] && grep -q "1e-3% 写作 0.00001" "$T/err"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && grep -q "^--from 1e-3%: “0.001%”低于 1%；服务目标是一个比例，如 0.95 或 95%$" "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" run --lang zh scenarios/default.ini --set inventory.target_fill_rate=0.005% --quiet
 ok "cli-10.8x ... and a service target under 0.01% in Chinese (status $rc)" \
     $([ $rc -eq 2 ] && grep -q "“0.005%”低于 1%；服务目标是一个比例，如 0.95 或 95%$" "$T/err"; echo $?) "$(cat "$T/err")"
@@ -504,9 +514,10 @@ ok "cli-11.15b no '-0.00' in the sweep table or its page's cells" \
 # five replications: with two, no rise in on-time delivery is beyond its noise, and no step has a cost of 1 pt
 run "$S" sweep scenarios/expediting.ini --param inventory.safety_factor --values -1,0,3 --reps 5 --out "$T/neg" --quiet
 neg=$(tail -n +2 "$T/neg/curve.csv" | awk -F, '$4 != "" && $4 < 0' | wc -l)
-ok "cli-11.16 negative costs of 1 pt: the note counts them as curve.csv does and names the part that falls" \
+figs=$(tail -n +2 "$T/neg/curve.csv" | awk -F, '$4 != ""' | wc -l)
+ok "cli-11.16 negative costs of 1 pt: the note counts them among the figures as curve.csv does and names the part that falls" \
     $([ $rc -eq 0 ] && [ "$neg" -gt 0 ] && grep -q 'cost of 1 pt$' "$T/out" &&
-      grep -q "^  below 0 at $neg of the 2 steps: there better service lowers the service cost,\$" "$T/out" &&
+      grep -q "^  below 0 in $neg of the $figs figures: there better service lowers the service cost,\$" "$T/out" &&
       grep -q '^  because express falls by more than the other parts rise.$' "$T/out"; echo $?)
 # a step whose rise in service is within its noise has no cost of 1 pt: supply_chain's
 # 110 to 120 raises the fill rate by 0.001 points (paired 95% interval -0.0002 to 0.0025),
@@ -520,8 +531,9 @@ ok "cli-11.17 a rise in service within its noise: '—' for its cost of 1 pt, th
     $([ $rc -eq 0 ] && grep -qE '^ +120 +99\.545 % .* 1\.98 +—$' "$T/out" && grep -qE '^ +110 .* 27\.69$' "$T/out" &&
       grep -qE '^ +130 .* 37\.31$' "$T/out" && ! grep -q '1730' "$T/out" &&
       grep -q '^  from the row above, or over the — rows just above it where it rose within its$' "$T/out" &&
-      grep -q '^  — where fill_rate rose: its rise since the last row without such a — is within its$' "$T/out" &&
-      grep -q '^  is measured from that row. More replications (--reps) can measure smaller rises.$' "$T/out"; echo $?) "$(sed -n 5,25p "$T/out")"
+      grep -q '^  — where fill_rate rose: its rise since the last row without such a —$' "$T/out" &&
+      grep -q '^  is within its noise (the paired 95% interval of the rise includes 0); a figure below$' "$T/out" &&
+      grep -q '^  such a — is measured from that row. More replications (--reps) can measure smaller rises.$' "$T/out"; echo $?) "$(sed -n 5,25p "$T/out")"
 ok "cli-11.17a curve.csv leaves that cost empty, as the table does, and 130's is the span's from 110" \
     $(awk -F, '$1 == 110 { s = $2; c = $3; bad += $4 == "" } $1 == 120 { bad += $4 != "" || $2 == "" || $3 == "" }
       $1 == 130 { m = (c - $3) / (100 * (s - $2)); bad += $4 == "" || ($4 - m) ^ 2 > 1e-12 } END { exit bad }' \
@@ -529,15 +541,28 @@ ok "cli-11.17a curve.csv leaves that cost empty, as the table does, and 130's is
 ok "cli-11.17b the page shows '—' where the table does (the first row too, not 'n/a'), the span's figure, and the note" \
     $([ "$(grep -c '<td class="num">—</td>' "$T/noise/report.html")" -eq 3 ] && ! grep -q '1730' "$T/noise/report.html" &&
       grep -q '>37.31<' "$T/noise/report.html" &&
-      grep -q 'its rise since the last row without such a — is within its' "$T/noise/report.html"; echo $?)
+      grep -q 'its rise since the last row without such a —$' "$T/noise/report.html" &&
+      grep -q '^  — in the first row: there is no row above to compare it with\.$' "$T/noise/report.html"; echo $?)
 run "$S" sweep scenarios/supply_chain.ini --quiet --lang zh
 ok "cli-11.17c the note in Chinese" \
-    $([ $rc -eq 0 ] && grep -q '^  —（满足率比上一行有所上升）：自上一个不带这种“—”的行以来，它的上升没有超出$' "$T/out" &&
-      grep -q '^  噪声（上升的配对 95% 置信区间包含 0）；这种“—”下方的数值从那一行算起。$' "$T/out"; echo $?)
+    $([ $rc -eq 0 ] && grep -q '^  —（满足率比上一行有所上升）：自上一个不带这种“—”的行以来，$' "$T/out" &&
+      grep -q '^  它的上升没有超出噪声（上升的配对 95% 置信区间包含 0）；这种“—”下方的数值从那一行算起。$' "$T/out" &&
+      grep -q '^  —（第一行）：上面没有可以比较的行。$' "$T/out" &&
+      grep -q '^  —（满足率比上一行下降或持平）：没有多得到一个百分点，谈不上每点的成本。$' "$T/out"; echo $?)
+# the notes on "—" end their first line after "such a —", so a long service name keeps them
+# within 100 columns (on_time_of_all_orders_rate ran the first to 101), in both languages
+# (wc -L counts a CJK character as two columns in a UTF-8 locale)
+for l in en zh; do
+    run "$S" sweep scenarios/supply_chain.ini --service on_time_of_all_orders_rate --quiet --lang $l
+    ok "cli-11.17c2 ($l) the notes on '—' fit 100 columns with a long service name" \
+        $([ $rc -eq 0 ] && [ "$(grep -c '^  —' "$T/out")" -ge 3 ] &&
+          [ "$(sed -n '/^  —/,/^$/p' "$T/out" | LC_ALL=C.UTF-8 wc -L)" -le 100 ]; echo $?) "$(sed -n '/^  —/,/^$/p' "$T/out")"
+done
 # every rise of diminishing_returns.ini is beyond its noise: every step keeps its figure, and no note
 run "$S" sweep scenarios/diminishing_returns.ini --quiet
-ok "cli-11.17d where every rise is beyond its noise, every step has its cost of 1 pt and there is no '—' note" \
-    $([ $rc -eq 0 ] && [ "$(grep -cE '^\*? +[0-9.]+ .* [0-9]+\.[0-9][0-9]$' "$T/out")" -eq 10 ] && ! grep -q '^  — : ' "$T/out" &&
+ok "cli-11.17d where every rise is beyond its noise, every step has its cost of 1 pt and only the first row's '—' has a note" \
+    $([ $rc -eq 0 ] && [ "$(grep -cE '^\*? +[0-9.]+ .* [0-9]+\.[0-9][0-9]$' "$T/out")" -eq 10 ] && ! grep -q '^  — where' "$T/out" &&
+      grep -q '^  — in the first row: there is no row above to compare it with\.$' "$T/out" &&
       grep -q '^  from the row above (the law of diminishing returns' "$T/out"; echo $?)
 # one replication has no interval: a rise below the 0.001 points the table shows is left
 # out, and the next row is measured from the last figure (here the first row): 2.84 to
@@ -546,8 +571,8 @@ run "$S" sweep scenarios/default.ini --reps 1 --set run.horizon_days=3650 --set 
     --set sweep.steps=4 --quiet
 ok "cli-11.17e one replication: a rise below 0.001 points has no cost of 1 pt, the span to the next row has, and the note says why" \
     $([ $rc -eq 0 ] && grep -qE '^ +2\.86 +99\.989 % .* —$' "$T/out" && grep -qE '^ +2\.88 +99\.990 % .* 43\.67$' "$T/out" &&
-      grep -q '^  — where fill_rate rose: its rise since the last row without such a — is below 0.001$' "$T/out" &&
-      grep -q '^  points, the least the table shows (one replication gives no interval to tell a$' "$T/out"; echo $?) \
+      grep -q '^  — where fill_rate rose: its rise since the last row without such a —$' "$T/out" &&
+      grep -q '^  is below 0.001 points, the least the table shows (one replication gives no interval to$' "$T/out"; echo $?) \
     "$(sed -n 5,20p "$T/out")"
 # a row where service fell ends a span: the next row is measured from it, the row above
 # (spans only bridge "—" rows within noise). 1200 falls from 1000; 1400 costs (19.57 -
@@ -556,7 +581,13 @@ run "$S" sweep scenarios/default.ini --param inventory.order_quantity --from 600
     --set inventory.safety_factor=0.5 --reps 1 --seed 3 --quiet
 ok "cli-11.17f a row where service fell ends the span: the row after it is measured from the row above" \
     $([ $rc -eq 0 ] && grep -qE '^ +1200 +95\.286 % .* —$' "$T/out" && grep -qE '^ +1400 +97\.160 % .* -0\.02$' "$T/out" &&
-      ! grep -q ' -0\.42$' "$T/out" && ! grep -q '^  — where' "$T/out"; echo $?) "$(sed -n 5,20p "$T/out")"
+      ! grep -q ' -0\.42$' "$T/out" && ! grep -q '^  — where fill_rate rose' "$T/out"; echo $?) "$(sed -n 5,20p "$T/out")"
+# the table's other "—": the first row (no row above) and rows where service fell or stayed
+# flat each get a line of the notes, so no "—" goes unexplained
+ok "cli-11.17f2 ... and the notes say why the first row and a row where service fell have no cost of 1 pt" \
+    $([ $rc -eq 0 ] && grep -q '^  — in the first row: there is no row above to compare it with\.$' "$T/out" &&
+      grep -q '^  — where fill_rate fell or stayed flat: no point was gained to put a cost on\.$' "$T/out"; echo $?) \
+    "$(sed -n 20,40p "$T/out")"
 # 2 to 4 replications: the t quantile (12.71 at 2) makes the interval too wide to tell
 # anything, so the one-replication rule holds: a rise below 0.001 points is noise, and the
 # note says why; each pair of 0.005 steps rises by 0.001 points and gets its figure
@@ -564,7 +595,7 @@ run "$S" sweep scenarios/default.ini --reps 2 --set run.horizon_days=3650 --set 
     --set sweep.steps=13 --quiet
 ok "cli-11.17g 2 replications: a rise below 0.001 points is '—', the next row is measured over the span, and the note says why" \
     $([ $rc -eq 0 ] && grep -qE '^ +2\.855 +99\.943 % .* —$' "$T/out" && grep -qE '^ +2\.86 +99\.943 % .* 17\.48$' "$T/out" &&
-      grep -q '^  points, the least the table shows (2 replications give too wide an interval to$' "$T/out"; echo $?) \
+      grep -q '^  is below 0.001 points, the least the table shows (2 replications give too wide an$' "$T/out"; echo $?) \
     "$(sed -n 5,30p "$T/out")"
 # ...so 2 replications give no fewer figures than 1 (with the interval, default.ini
 # showed "—" in 30 of its 31 rows at --reps 2, 8 at --reps 1)

@@ -325,13 +325,19 @@ ok "zh-15b ... the theory table's headings end over their values" \
     --maximise cost_holding_per_day --reps 2 > "$T/opt_name.txt" 2> /dev/null
 "$S" optimise --lang zh scenarios/zh/pooling_regional.ini --param inventory.safety_factor --from 1 --to 2 \
     --maximise revenue_per_day --reps 2 > "$T/opt_revenue.txt" 2> /dev/null
-ok "zh-16 optimise --lang zh: 最大化满足率，范围：, 最大化每天收入，范围： and 最大化 cost holding per day，范围： (no space inside Chinese)" \
-    $(grep -q '^最大化满足率，范围：$' "$T/opt_words.txt" && grep -q '^最大化每天收入，范围：$' "$T/opt_revenue.txt" &&
+ok "zh-16 optimise --lang zh: 最大化满足率，范围：, 最大化每日收入，范围： and 最大化 cost holding per day，范围： (no space inside Chinese)" \
+    $(grep -q '^最大化满足率，范围：$' "$T/opt_words.txt" && grep -q '^最大化每日收入，范围：$' "$T/opt_revenue.txt" &&
       grep -q '^最大化 cost holding per day，范围：$' "$T/opt_name.txt"
       echo $?) "$(sed -n 2p "$T/opt_words.txt" "$T/opt_revenue.txt" "$T/opt_name.txt")"
 ok "zh-16.1 optimise --lang zh: the best point's line begins with the name after two spaces, a Latin one too" \
-    $(grep -q '^  每天收入 [0-9]' "$T/opt_revenue.txt" && grep -q '^  cost holding per day [0-9]' "$T/opt_name.txt"
+    $(grep -q '^  每日收入 [0-9]' "$T/opt_revenue.txt" && grep -q '^  cost holding per day [0-9]' "$T/opt_name.txt"
       echo $?) "$(grep -h '± .*次重复' "$T/opt_revenue.txt" "$T/opt_name.txt")"
+# the best point's block says "per day" one way (每日, as po/zh_CN.po names 每日利润 and
+# 每日总成本 and the charts' headings do): the objective's line and profit's line under it
+ok "zh-16.2 optimise --lang zh: the best point's block writes per day as 每日 on every line, never 每天" \
+    $(grep -A3 '^最优点：' "$T/opt_revenue.txt" > "$T/opt_best.txt" && grep -q '^  每日收入 [0-9]' "$T/opt_best.txt" &&
+      grep -q '^  每日利润 [0-9]' "$T/opt_best.txt" && ! grep -q '每天' "$T/opt_best.txt"
+      echo $?) "$(cat "$T/opt_best.txt")"
 "$S" sweep --lang zh scenarios/supplier_disruption.ini --param inventory.safety_factor --from 1 --to 2 --steps 2 \
     --reps 2 --service supply_yield_mean --quiet --out "$T/sw_yield" > /dev/null 2>&1
 ok "zh-17 sweep --lang zh --service supply_yield_mean: the page names it 供应到货率, not by its Latin name" \
