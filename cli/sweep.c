@@ -664,14 +664,23 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
                       "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n"),
                     service, negative ? _(";") : _("."));
         /* a figure may span several steps (measure_over_spans): count figures, not steps */
-        if (negative && nfalling)
+        size_t figures = sweep_marginal_figures(r);
+        if (negative && nfalling && negative == figures)
+            fprintf(out,
+                    P_("  below 0 in every figure: there better service lowers the service cost,\n"
+                       "  because %s falls by more than the other parts rise.\n",
+                       "  below 0 in every figure: there better service lowers the service cost,\n"
+                       "  because %s fall by more than the other parts rise.\n",
+                       nfalling),
+                    falling);
+        else if (negative && nfalling)
             fprintf(out,
                     P_("  below 0 in %zu of the %zu figures: there better service lowers the service cost,\n"
                        "  because %s falls by more than the other parts rise.\n",
                        "  below 0 in %zu of the %zu figures: there better service lowers the service cost,\n"
                        "  because %s fall by more than the other parts rise.\n",
                        nfalling),
-                    negative, sweep_marginal_figures(r), falling);
+                    negative, figures, falling);
         else if (negative)
             fputs(_("  below 0 where better service saves more of the other costs than it adds.\n"), out);
         /* the other "—" of the column: the first row, and rows where service did not rise */
