@@ -228,9 +228,9 @@ ok "docs-8 every relative link in the README, docs/ and course-notes/ (and zh/) 
 # line of scenarios/ (and its folders) with a comment, on its own or after a key, by
 # display width (a CJK character is two columns), but for a command the reader copies
 # whole (";   servlab ..."). A line is at least as many bytes as columns, so only the
-# long ones are measured.
+# lines of more than 100 bytes (LC_ALL=C: awk counts bytes, not characters) are measured.
 wide=$(find scenarios -name '*.ini' | sort | while read -r f; do
-    awk 'length($0) > 100 && /[;#]/ && !/^;   servlab / { print FNR }' "$f" | while read -r n; do
+    LC_ALL=C awk 'length($0) > 100 && /[;#]/ && !/^;   servlab / { print FNR }' "$f" | while read -r n; do
         line=$(sed -n "${n}p" "$f")
         w=$(printf '%s' "$line" | LC_ALL=C.UTF-8 wc -L)
         [ "$w" -gt 100 ] && echo "$f:$n: $w columns: $line"
@@ -238,5 +238,13 @@ wide=$(find scenarios -name '*.ini' | sort | while read -r f; do
 done)
 ok "docs-9 every line of the scenarios with a comment fits 100 columns (commands to copy aside)" \
     $([ -z "$wide" ]; echo $?) "$wide"
+
+# docs-10: every code block of the Markdown files is closed: an odd number of fence
+# lines (```) turns the rest of a page into code, which no other check sees.
+open_fences=$(find README.md docs course-notes bench -name '*.md' | sort | while read -r f; do
+    n=$(grep -c '^ *```' "$f")
+    [ $((n % 2)) -ne 0 ] && echo "$f: $n fence lines"
+done)
+ok "docs-10 every Markdown file closes each code block it opens" $([ -z "$open_fences" ]; echo $?) "$open_fences"
 
 check_done test_docs
