@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
@@ -200,7 +201,7 @@ static bool out_of_range(const char *s, double x, bool erange, char *err, size_t
 {
     if (!isfinite(x) || (erange && fabs(x) > 1))
         snprintf(err, errlen, _("'%s' is too large to be a useful number"), s);
-    else if (erange && x == 0)
+    else if (erange && fabs(x) < DBL_MIN) /* 0, or a subnormal number: no useful value either */
         snprintf(err, errlen, _("'%s' is too close to 0 to be represented; write 0"), s);
     else
         return false;
@@ -227,8 +228,9 @@ int value_number(const char *text, double *out, char *err, size_t errlen)
         char percent[40];
         if (percent_number(s, percent, sizeof percent)) {
             errno = 0;
-            double p = strtod(percent, NULL);
-            if (out_of_range(s, p, errno == ERANGE, err, errlen)) return -1;
+            double share = strtod(percent, NULL) / 100; /* judged as the share it stands for */
+            bool erange = errno == ERANGE || (share != 0 && fabs(share) < DBL_MIN);
+            if (out_of_range(s, share, erange, err, errlen)) return -1;
         }
         char hint[200];
         snprintf(err, errlen, _("'%s' is not a number%s"), s, number_hint(s, hint, sizeof hint));

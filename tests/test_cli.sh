@@ -353,6 +353,14 @@ ok "cli-10.8o sweep --from 1e-3%: read as 0.001%, refused as a service target un
 run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --values 1e-400%,0.9 --quiet
 ok "cli-10.8p sweep --values 1e-400%: too close to 0, no '0 for 1e-400%' (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--values 1e-400%,0.9: [sweep] values: item 1: '1e-400%' is too close to 0 to be represented; write 0" ]; echo $?) "$(cat "$T/err")"
+# a share below the smallest normal double (its percentage may still be one) is too close
+# to 0, as the number itself would be, not "not a number" on a key that takes percentages
+run "$S" check scenarios/default.ini --set inventory.target_fill_rate=1e-307%
+ok "cli-10.8p2 --set 1e-307% of a share: too close to 0 (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--set inventory.target_fill_rate=1e-307%: [inventory] target_fill_rate: '1e-307%' is too close to 0 to be represented; write 0" ]; echo $?) "$(cat "$T/err")"
+run "$S" check scenarios/default.ini --set inventory.target_fill_rate=1e-320%
+ok "cli-10.8p3 --set 1e-320%: too close to 0 (status $rc)" \
+    $([ $rc -eq 2 ] && grep -q "'1e-320%' is too close to 0 to be represented; write 0" "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/default.ini --set inventory.lead_time_days=1e-12% --quiet
 ok "cli-10.8q --set 1e-12%: no decimal suggested past a billionth (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--set inventory.lead_time_days=1e-12%: [inventory] lead_time_days: '1e-12%' is not a number (write just the number, without '%')" ]; echo $?) "$(cat "$T/err")"
