@@ -79,7 +79,8 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
         return -1;
     }
     if (value_number(percent ? decimal : op + 2, &v, problem, sizeof problem) != 0) {
-        snprintf(err, n, "--require: %s", problem);
+        /* TRANSLATORS: the problem with the number after >= or <=, a whole message of its own */
+        snprintf(err, n, _("--require: %s"), problem);
         return -1;
     }
     /* a share written as a percentage would make every point fail, or pass (a share

@@ -47,6 +47,9 @@ ok $? "--require fill_rate>=150%: exit $rc, at most 100 %, no second division: '
 err=$("$S" optimise $F $L --require 'fill_rate>=1e400%' --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: '1e400%' is too large to be a useful number" ]
 ok $? "--require fill_rate>=1e400%: exit $rc, too large: '$err'"
+err=$("$S" optimise --lang zh $F $L --require 'fill_rate>=1e400%' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require：“1e400%”太大，不是有意义的数" ]
+ok $? "--lang zh --require fill_rate>=1e400%: exit $rc, the colon full-width as in every --require message: '$err'"
 err=$("$S" optimise $F $L --require 'fill_rate>=abc' --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: 'abc' is not a number" ]
 ok $? "--require fill_rate>=abc: exit $rc, not a number: '$err'"
