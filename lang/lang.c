@@ -4,6 +4,7 @@
 
 #include <limits.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,6 +213,21 @@ static int clause_mark(const char *c, size_t n, char next)
     return *c == ';' ? 2 : *c == ',' || *c == ':';
 }
 
+/* Where a line too long for any break within its width breaks anyway: after the first
+ * clause mark or before the first blank from byte `from` on (a character's first byte);
+ * len when there is none, and the line stays whole. */
+static size_t first_break_after(const char *line, size_t len, size_t from)
+{
+    for (size_t i = from; i < len;) {
+        size_t n = lang_char_bytes((unsigned char)line[i]);
+        if (n > len - i) n = len - i;
+        if (line[i] == ' ') return i;
+        if (clause_mark(line + i, n, i + n < len ? line[i + n] : '\0')) return i + n;
+        i += n;
+    }
+    return len;
+}
+
 /* One line of lang_print_wrapped: line[0..len), without its '\n'. */
 static void print_wrapped_line(FILE *out, const char *line, size_t len, int max)
 {
@@ -240,17 +256,13 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max)
             if (*c == ' ') *(depth == 0 ? &space_out : &space_in) = i - 1;
         }
         size_t cut = i == len ? len : clause[2] ? clause[2] : clause[1] ? clause[1] : space_out ? space_out : space_in;
-        if (!cut) cut = len; /* nowhere to break: the line whole */
+        if (!cut) cut = first_break_after(line, len, i > skip ? i : skip); /* nowhere within max */
         if (more >= 0) fprintf(out, "%.*s  ", (int)lead, head);
         fprintf(out, "%.*s\n", (int)cut, line);
         if (cut == len) return;
         while (cut < len && line[cut] == ' ') cut++;
         line += cut, len -= cut;
-        if (more < 0) {
-            char lead_text[64];
-            snprintf(lead_text, sizeof lead_text, "%.*s", (int)lead, head);
-            more = (int)lang_width(lead_text) + 2;
-        }
+        if (more < 0) more = (int)lead + 2; /* the head is ASCII: a column a byte */
     }
 }
 
@@ -262,4 +274,19 @@ void lang_print_wrapped(FILE *out, const char *text, int max)
         print_wrapped_line(out, text, len, max);
         text += len + (nl != NULL);
     }
+}
+
+void lang_printf_wrapped(FILE *out, int max, const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    int n = vsnprintf(NULL, 0, fmt, args);
+    va_end(args);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!text) return;
+    va_start(args, fmt);
+    vsnprintf(text, (size_t)n + 1, fmt, args);
+    va_end(args);
+    lang_print_wrapped(out, text, max);
+    free(text);
 }

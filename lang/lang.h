@@ -79,7 +79,11 @@ int lang_pad(FILE *out, const char *text, int width, bool right_align);
  * last comma or colon (", ", ": ", ，：) outside them, else at the last space that fits.
  * A continuation begins as the line it continues does (its blanks, and the ';' or '#'
  * of a comment: "; " in servlab check's comments), then two blanks; a line with no
- * place to break is printed whole. */
+ * place to break within max breaks at the first place after it, and one with none at
+ * all is printed whole. */
 void lang_print_wrapped(FILE *out, const char *text, int max);
+
+/* lang_print_wrapped of printf's text for fmt and what follows it, however long. */
+void lang_printf_wrapped(FILE *out, int max, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 #endif

@@ -102,6 +102,25 @@ static void wraps(void)
           "lang-4.6 ... and a comment's continuation is a comment too: '%s'", buf);
     check(strcmp(wrapped("abcdefghij\n", 4, buf, sizeof buf), "abcdefghij\n") == 0,
           "lang-4.7 ... and whole when there is nowhere to break: '%s'", buf);
+    check(strcmp(wrapped("abcdefghij, kl; mn\n", 4, buf, sizeof buf), "abcdefghij,\n  kl;\n  mn\n") == 0,
+          "lang-4.8 ... else at the first break past its width, and on from there: '%s'", buf);
+    check(strcmp(wrapped("  需求历史abcdefgh，过去；其余\n", 8, buf, sizeof buf),
+                 "  需求历史abcdefgh，\n    过去；\n    其余\n") == 0,
+          "lang-4.9 ... after a full-width mark past its width too: '%s'", buf);
+    char indent[80], text[200], want[400];
+    memset(indent, ';', 70), indent[70] = '\0';
+    snprintf(text, sizeof text, "%s aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll\n", indent);
+    wrapped(text, 100, buf, sizeof buf);
+    size_t widest = 0;
+    for (const char *line = buf; *line;) {
+        size_t n = strcspn(line, "\n");
+        if (n > widest) widest = n;
+        line += n + (line[n] == '\n');
+    }
+    snprintf(want, sizeof want, "%s aaaa bbbb cccc dddd eeee\n%s   ffff gggg hhhh iiii jjjj\n%s   kkkk llll\n", indent,
+             indent, indent);
+    check(widest <= 100 && strcmp(buf, want) == 0,
+          "lang-4.10 ... a head of 70 columns counted whole in every continuation (widest %zu): '%s'", widest, buf);
 }
 
 int main(int argc, char **argv)
