@@ -151,12 +151,21 @@ static void print_def_row(FILE *out, const char *label, const struct metric_def 
         lang_pad(out, _("n/a"), width, true);
         /* the reason on a line of its own when it would carry the row past a terminal's 100 */
         bool fits = 2 + LABEL_COLUMNS + 1 + width + 3 + (int)lang_width(said) <= LANG_LINE_MAX;
-        fprintf(out, "%s%s\n", fits ? "   " : "\n    ", said);
+        if (fits)
+            fprintf(out, "   %s\n", said);
+        else /* and wrapped there when it is wider still (a long location's name) */
+            lang_printf_wrapped(out, LANG_LINE_MAX, "\n    %s\n", said);
         return;
     }
     fprintf(out, " %*s ", width, value);
     lang_pad(out, unit, 5, false);
-    fprintf(out, " %s %-7s  %s\n", *ci ? "±" : " ", ci, name);
+    /* the name on a line of its own when it would carry the row past a terminal's 100 */
+    int before_name = 2 + LABEL_COLUMNS + 1 + width + 1 + 5 + 3 + (int)lang_width(ci) + 2;
+    bool name_fits = before_name + (int)strlen(name) <= LANG_LINE_MAX;
+    if (name_fits)
+        fprintf(out, " %s %-7s  %s\n", *ci ? "±" : " ", ci, name);
+    else
+        fprintf(out, " %s %s\n    %s\n", *ci ? "±" : " ", ci, name);
 }
 
 static void print_row(FILE *out, int m, const struct summary *s)
@@ -1344,10 +1353,11 @@ void report_changed_line(FILE *out, const char *changes)
 {
     if (!changes[0]) return;
     size_t n = strlen(changes);
+    /* many --set options make a long line: wrapped after a comma between them */
     if (changes[n - 1] == '.') /* TRANSLATORS: as the line below, for assignments that end in a full stop */
-        fprintf(out, _("Changed from the file with --set: %s\n"), changes);
+        lang_printf_wrapped(out, LANG_LINE_MAX, _("Changed from the file with --set: %s\n"), changes);
     else
-        fprintf(out, _("Changed from the file with --set: %s.\n"), changes);
+        lang_printf_wrapped(out, LANG_LINE_MAX, _("Changed from the file with --set: %s.\n"), changes);
 }
 
 void report_summary_files(FILE *out, const char *dir, const char *const *paths, size_t n)

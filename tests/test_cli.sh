@@ -884,6 +884,19 @@ ok "cli-19.3d zh: ... in Chinese too, and every line fits 100 columns" \
         grep -q '^    （dc 不接客户订单；衡量它的是 location.dc.downstream_fill_rate）$' &&
         [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ]
     echo $?) "$(cat "$T/out")"
+# a location's long name: the reason is wrapped on its own lines, and a metric's name that
+# would carry its row past 100 columns takes the next line; many --set options wrap too
+sed 's/\bdc\b/dc_of_the_north_western_region/g' scenarios/supply_chain.ini > "$T/long_location.ini"
+for lang in en zh; do
+    run "$S" run --lang $lang "$T/long_location.ini" --reps 2 --quiet --set run.horizon_days=100 \
+        --metrics location.dc_of_the_north_western_region.fill_rate,location.dc_of_the_north_western_region.downstream_fill_rate \
+        --set demand.orders_per_day=20 --set costs.holding_per_unit_day=0.2 --set costs.order_fixed=50
+    ok "cli-19.3e $lang: a long location name and many --set options: every line fits 100 columns" \
+        $([ $rc -eq 0 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ] &&
+            grep -q '^    location.dc_of_the_north_western_region.downstream_fill_rate$' "$T/out" &&
+            grep -q '^  costs.order_fixed=50' "$T/out"
+        echo $?) "$(cat "$T/out")"
+done
 run "$S" run scenarios/supply_chain.ini --metrics location.dc.fillrate --reps 2
 ok "cli-19.3e a misspelt location metric gets a did-you-mean among the scenario's own names" \
     $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: 'location.dc.fillrate' is not a metric of this scenario; did you mean 'location.dc.fill_rate'?" "$T/err"
