@@ -23,7 +23,8 @@ static void empty_batches(struct rng_mt *s)
     s->exp.from = s->exp.to = s->log.from = s->log.to = 0;
 }
 
-/* The uniform u of word j, k / 2^32 (rng_uniform's number). */
+/* The uniform u of word j, k / 2^32 (rng_uniform's number; log_arguments below computes
+ * the same number for a whole batch at once). */
 static double uniform_of(const struct rng_mt *s, uint32_t j)
 {
     return rng_mt_temper(s->mt[j]) / 4294967296.0;
