@@ -524,11 +524,12 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     const char *key = key_part(sw->parameter), *service = metric_defs[r->service].name;
     char first[40], last[40];
     fprintf(out, "servlab %s sweep — %s\n", SERVLAB_VERSION, b->path);
-    fprintf(out,
-            P_("%s from %s to %s, %zu points; %u replication each on the same random numbers\n",
-               "%s from %s to %s, %zu points; %u replications each on the same random numbers\n", r->reps),
-            sw->parameter, num_format(r->x[0], first, sizeof first), num_format(r->x[r->n - 1], last, sizeof last),
-            r->n, r->reps);
+    /* wrapped: a long key's name makes it wider than a terminal */
+    lang_printf_wrapped(out, LANG_LINE_MAX,
+                        P_("%s from %s to %s, %zu points; %u replication each on the same random numbers\n",
+                           "%s from %s to %s, %zu points; %u replications each on the same random numbers\n", r->reps),
+                        sw->parameter, num_format(r->x[0], first, sizeof first),
+                        num_format(r->x[r->n - 1], last, sizeof last), r->n, r->reps);
     fprintf(out, _("seed %llu, generator %s. Money is per day; ± is the half-width of the 95%% confidence interval.\n"),
             (unsigned long long)b->cfg.run.seed, rng_generator_name());
     report_changed_line(out, b->changes);
@@ -543,30 +544,48 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     char service_shown[100]; /* the column is 满足率 in Chinese, fill_rate (the CSV's name) in English */
     report_metric_prose(service, service_shown, sizeof service_shown);
     int svw = (int)lang_width(service_shown) > 12 ? (int)lang_width(service_shown) : 12; /* a long name widens it */
+    /* the money columns are as wide as their head or their widest figure, two blanks
+       apart, so that the table fits a terminal of 100 columns (it was 106 for
+       scenarios/default.ini when each took 12) */
+    enum { MONEY_COLUMNS = 5 };
+    static const char *const heads[MONEY_COLUMNS] = {N_("service cost"), N_("total cost"), N_("revenue"), N_("profit"),
+                                                     "± 95%"};
+    char(*money)[MONEY_COLUMNS][40] = calloc(r->n ? r->n : 1, sizeof *money);
+    if (!money) abort();
+    int mw[MONEY_COLUMNS];
+    for (size_t k = 0; k < MONEY_COLUMNS; k++) mw[k] = (int)lang_width(k < 4 ? _(heads[k]) : heads[k]);
+    for (size_t i = 0; i < r->n; i++) {
+        cell(r->service_cost[i], 2, money[i][0]);
+        cell(sweep_at(r, i, M_COST_TOTAL).mean, 2, money[i][1]);
+        cell(sweep_at(r, i, M_REVENUE).mean, 2, money[i][2]);
+        cell(sweep_at(r, i, M_PROFIT).mean, 2, money[i][3]);
+        cell(sweep_at(r, i, M_PROFIT).ci95, 2, money[i][4]);
+        for (size_t k = 0; k < MONEY_COLUMNS; k++)
+            if ((int)strlen(money[i][k]) > mw[k]) mw[k] = (int)strlen(money[i][k]);
+    }
     fprintf(out, "\n  %*s ", kw, key);
     lang_pad(out, service_shown, svw, true);
-    static const char *const heads[] = {N_("service cost"), N_("total cost"), N_("revenue"), N_("profit")};
-    for (size_t k = 0; k < 4; k++) {
-        fputc(' ', out);
-        lang_pad(out, _(heads[k]), 12, true);
+    for (size_t k = 0; k < MONEY_COLUMNS; k++) {
+        fputs("  ", out);
+        lang_pad(out, k < 4 ? _(heads[k]) : heads[k], mw[k], true);
     }
-    fprintf(out, " %10s", "± 95%"); /* 9 columns, as the rows' " %9s": ± is two bytes */
     if (marginal) {
         fputs("  ", out);
         lang_pad(out, _("cost of 1 pt"), 12, true);
     }
     fputc('\n', out);
     for (size_t i = 0; i < r->n; i++) {
-        char x[40], m[40] = "—", v[6][40], column[60] = "";
+        char x[40], m[40] = "—", v[40];
         snprintf(x, sizeof x, "%.6g", r->x[i]);
+        fprintf(out, "%c %*s %*s %%", i == r->opt.best ? '*' : ' ', kw, x, svw - 2,
+                report_percent(r->service_level[i], 3, v, sizeof v));
+        for (size_t k = 0; k < MONEY_COLUMNS; k++) fprintf(out, "  %*s", mw[k], money[i][k]);
         if (!isnan(r->marginal[i])) num_fixed(r->marginal[i], 2, m, sizeof m);
         if (marginal) /* 12 columns: "—" is three bytes in one */
-            snprintf(column, sizeof column, "  %*s", 12 + (int)(strlen(m) - lang_width(m)), m);
-        fprintf(out, "%c %*s %*s %% %12s %12s %12s %12s %9s%s\n", i == r->opt.best ? '*' : ' ', kw, x, svw - 2,
-                report_percent(r->service_level[i], 3, v[0], sizeof v[0]), cell(r->service_cost[i], 2, v[1]),
-                cell(sweep_at(r, i, M_COST_TOTAL).mean, 2, v[2]), cell(sweep_at(r, i, M_REVENUE).mean, 2, v[3]),
-                cell(sweep_at(r, i, M_PROFIT).mean, 2, v[4]), cell(sweep_at(r, i, M_PROFIT).ci95, 2, v[5]), column);
+            fprintf(out, "  %*s", 12 + (int)(strlen(m) - lang_width(m)), m);
+        fputc('\n', out);
     }
+    free(money);
     sweep_notes(out, r);
     sweep_warnings(out, r);
 }
@@ -721,9 +740,11 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
                 cell(sweep_at(r, 0, M_PROFIT).mean, 2, pv), pc, key);
         return;
     }
-    fprintf(out, _("\nProfit is highest at %s = %s (marked *): %s %s %%, profit %s%s a day%s.\n"), key, bx, service,
-            report_percent(r->service_level[o->best], 2, sv, sizeof sv),
-            cell(sweep_at(r, o->best, M_PROFIT).mean, 2, pv), pc, ci ? "" : _(" (one replication: no interval)"));
+    fputc('\n', out);
+    lang_printf_wrapped(
+        out, LANG_LINE_MAX, _("Profit is highest at %s = %s (marked *): %s %s %%, profit %s%s a day%s.\n"), key, bx,
+        service, report_percent(r->service_level[o->best], 2, sv, sizeof sv),
+        cell(sweep_at(r, o->best, M_PROFIT).mean, 2, pv), pc, ci ? "" : _(" (one replication: no interval)"));
     bool flat = sweep_profit_flat(r);
     if ((o->at_lower_edge || o->at_upper_edge) && !flat)
         fputs(o->at_lower_edge

@@ -483,9 +483,20 @@ ok "cli-11.13 a sweep with acquisition: service cost = total - purchases - short
 run "$S" sweep scenarios/retention_vs_acquisition.ini --values -0.5,1.5 --reps 2
 ok "cli-11.14 the service cost's note does not count winning customers" \
     $([ $rc -eq 0 ] && grep -q '^  service cost = holding + fixed ordering: ' "$T/out" && ! grep -q 'winning customers' "$T/out"; echo $?)
+# the headline table fits a terminal of 100 columns in both languages: money columns as
+# wide as their head or figures, the lines about the best point wrapped where needed
+for lang in en zh; do
+    run "$S" sweep --lang $lang scenarios/default.ini --reps 2
+    ok "cli-11.14w $lang: every line of default.ini's sweep fits 100 columns" \
+        $([ $rc -eq 0 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ]; echo $?) "$(LC_ALL=C.UTF-8 wc -L < "$T/out")"
+done
+run "$S" sweep scenarios/pooling_central.ini --reps 2 --steps 3
+ok "cli-11.14x a long key's name: the sweep's first lines wrap within 100 columns" \
+    $([ $rc -eq 0 ] && [ "$(head -n 4 "$T/out" | LC_ALL=C.UTF-8 wc -L)" -le 100 ] &&
+        grep -q '^  2 replications each on the same random numbers$' "$T/out"; echo $?) "$(head -n 4 "$T/out")"
 run "$S" sweep scenarios/default.ini --param costs.holding_per_unit_day --values 0.01,0.02,0.03 --reps 2
 ok "cli-11.15 a lever that does not raise service: no cost of 1 pt column, and the note says why" \
-    $([ $rc -eq 0 ] && ! grep -q 'cost of 1 pt$' "$T/out" && grep -q ' profit     ± 95%$' "$T/out" &&
+    $([ $rc -eq 0 ] && ! grep -q 'cost of 1 pt$' "$T/out" && grep -q ' profit  ± 95%$' "$T/out" &&
       grep -q '^  cost of 1 pt is left out: fill_rate does not rise from the row above at any of the 2 steps,' "$T/out"; echo $?)
 # a lever that changes no cost or revenue (the promise, with no price on lateness): the
 # same profit everywhere, said so, with no "widen the range" and no peak in the chart
