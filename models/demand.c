@@ -231,9 +231,7 @@ static void on_arrival(struct sim *sim, void *ctx)
     struct model *m = model_of(sim);
     const struct demand_config *d = &m->cfg->demand;
     double now = sim_now(sim);
-    const struct dist *gaps = &d->interarrival_days;
-    double gap = gaps->type == &dist_type_exponential ? gaps->p[0] * exponential1(m, SRC_INTERARRIVAL)
-                                                      : dist_sample(gaps, rng(m, SRC_INTERARRIVAL));
+    double gap = draw(m, &d->interarrival_days, SRC_INTERARRIVAL);
     sim_schedule_recurring(sim, now + (m->shaped ? gap / m->shape_max : gap), EVENT_ORDER, on_arrival, NULL);
     if (m->shaped && !(gsl_rng_uniform(rng(m, SRC_THINNING)) * m->shape_max < shape_factor(d, now)))
         return; /* thinning: the rate here is below the fastest */
