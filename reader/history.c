@@ -1515,10 +1515,10 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
     snprintf(days, sizeof days, P_("%zu day %s", "%zu days %s", h->ndays), h->ndays, first);
     snprintf(orders, sizeof orders, P_("%s units in %zu order", "%s units in %zu orders", h->norders), total,
              h->norders);
-    char line[1400]; /* a long path: wrapped at a terminal's width */
+    /* wrapped at a terminal's width: a long path */
     /* TRANSLATORS: the prefix, the file, then the rows, the days and the orders as above */
-    snprintf(line, sizeof line, _("%sDemand history %s: %s, %s; %s\n"), prefix, hi->path, rows, days, orders);
-    lang_print_wrapped(out, lang_tidy_cut(line), LANG_LINE_MAX);
+    lang_printf_wrapped(out, LANG_LINE_MAX, _("%sDemand history %s: %s, %s; %s\n"), prefix, hi->path, rows, days,
+                        orders);
     if (hi->options.item[0]) /* one item of a long file: say which, so a batch row's report names its own */
         fprintf(out, _("%s  item %s: the rows whose column '%s' holds it (the other items' rows are skipped)\n"),
                 prefix, hi->options.item, hi->options.item_column);
@@ -1549,15 +1549,14 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
         return;
     }
     if (mode == HISTORY_FIT)
-        snprintf(line, sizeof line,
-                 _("%s  fitted by maximum likelihood (best of exponential, gamma, lognormal by AIC; ± 95%%):\n"),
-                 prefix);
+        lang_printf_wrapped(
+            out, LANG_LINE_MAX,
+            _("%s  fitted by maximum likelihood (best of exponential, gamma, lognormal by AIC; ± 95%%):\n"), prefix);
     else
-        snprintf(line, sizeof line,
-                 _("%s  fitted by maximum likelihood (best of exponential, gamma, lognormal by AIC; ± 95%%), for the "
-                   "service levers' theory:\n"),
-                 prefix);
-    lang_print_wrapped(out, lang_tidy_cut(line), LANG_LINE_MAX);
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            _("%s  fitted by maximum likelihood (best of exponential, gamma, lognormal by AIC; "
+                              "± 95%%), for the service levers' theory:\n"),
+                            prefix);
     describe_fit(out, prefix, true, &hi->gaps);
     describe_fit(out, prefix, false, &hi->units);
 }
