@@ -228,7 +228,7 @@ static int fail_at(struct reader *rd, int line, int which, const char *fmt, ...)
  * column does not have. */
 static const char *plain_problem(char *problem)
 {
-    char *hint = strstr(problem, _(" (write just the number: the unit is in the key's name)"));
+    char *hint = strstr(problem, value_unit_hint());
     if (hint) *hint = '\0';
     return problem;
 }

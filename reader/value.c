@@ -190,9 +190,13 @@ static const char *number_hint(const char *s, char *buf, size_t n)
     }
     /* a unit after the number: a letter ("3 days") or a character past ASCII ("3天") */
     unsigned char last = (unsigned char)s[strlen(s) - 1];
-    if (digits && isdigit((unsigned char)s[0]) && (isalpha(last) || last >= 0x80))
-        return _(" (write just the number: the unit is in the key's name)");
+    if (digits && isdigit((unsigned char)s[0]) && (isalpha(last) || last >= 0x80)) return value_unit_hint();
     return "";
+}
+
+const char *value_unit_hint(void)
+{
+    return _(" (write just the number: the unit is in the key's name)");
 }
 
 /* Is x, strtod's reading of s (erange: it set ERANGE), past what a double holds? Then the

@@ -13,6 +13,11 @@
 /* A finite decimal number. Returns 0, or -1 with the problem in err. */
 int value_number(const char *text, double *out, char *err, size_t errlen);
 
+/* The hint value_number adds to its problem for a number with a unit after it ("3 days",
+ * "3天"): " (write just the number: the unit is in the key's name)", translated. For
+ * callers whose numbers are not a key's (a CSV cell, --require), to find and replace. */
+const char *value_unit_hint(void);
+
 /* "97.5%" (also "+97.5%", "-5%", "97.5 %" or "9.75e1%"), a share written as a percentage:
  * into out (n bytes) the decimal it means, "0.975", its digits moved two places so that
  * nothing is rounded (it reads as the decimal written out would); with an exponent, the

@@ -53,6 +53,16 @@ ok $? "--lang zh --require fill_rate>=1e400%: exit $rc, the colon full-width as 
 err=$("$S" optimise $F $L --require 'fill_rate>=abc' --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: 'abc' is not a number" ]
 ok $? "--require fill_rate>=abc: exit $rc, not a number: '$err'"
+# a unit after the number: the hint fits a metric (the reader's names a key's unit)
+err=$("$S" optimise $F $L --require 'fill_rate>=95pts' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: '95pts' is not a number (write the share as a number, such as 0.95 or 95%)" ]
+ok $? "--require fill_rate>=95pts: exit $rc, a share's hint: '$err'"
+err=$("$S" optimise $F $L --require 'order_cycle_days_mean<=2days' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: '2days' is not a number (write just the number, in the metric's own unit)" ]
+ok $? "--require order_cycle_days_mean<=2days: exit $rc, the metric's unit: '$err'"
+err=$("$S" optimise --lang zh $F $L --require 'fill_rate>=95分' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && echo "$err" | head -n 1 | grep -q '0.95' && ! echo "$err" | grep -q '键名'
+ok $? "--lang zh --require fill_rate>=95分: exit $rc, a share's hint, no key's name: '$err'"
 a=$("$S" optimise $F $L --require 'fill_rate>=9.5e1%' --quiet 2> /dev/null | tail -n +2)
 [ -n "$a" ] && [ "$a" = "$b" ]
 ok $? "--require fill_rate>=9.5e1% is fill_rate>=0.95"
