@@ -224,6 +224,7 @@ static bool status_visible(const struct model_config *c, const struct order *o)
 /* No line of the order lost units. */
 static bool order_in_full(const struct order *o)
 {
+    if (o->nlines == 1) return o->lines[0].lost == 0; /* a one-product scenario's: no loop */
     bool in_full = true;
     for (size_t i = 0; i < o->nlines; i++) in_full &= o->lines[i].lost == 0;
     return in_full;
