@@ -4,6 +4,7 @@
 
 #include <limits.h>
 #include <pthread.h>
+#include <ctype.h>
 #include <stdarg.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -213,6 +214,20 @@ static int clause_mark(const char *c, size_t n, char next)
     return *c == ';' ? 2 : *c == ',' || *c == ':';
 }
 
+/* Whether a line may break between two characters, prev and c (each one character's
+ * bytes, NUL-terminated), where one of them is Chinese (wide): Chinese text breaks
+ * between any two characters, except before a closing mark (，。）…) or after an
+ * opening one (（“…), and not beside a blank or ASCII punctuation. */
+static bool wide_break(const char *prev, const char *c)
+{
+    static const char closing[] = "，。、；：？！）》」』〉…”％", opening[] = "（《「『〈“";
+    bool prev_wide = lang_width(prev) == 2, c_wide = lang_width(c) == 2;
+    if (!prev_wide && !c_wide) return false;
+    if (!c_wide && !isalnum((unsigned char)*c)) return false;
+    if (!prev_wide && !isalnum((unsigned char)*prev)) return false;
+    return !(c_wide && strstr(closing, c)) && !(prev_wide && strstr(opening, prev));
+}
+
 /* Where a line too long for any break within its width breaks anyway: after the first
  * clause mark or before the first blank from byte `from` on (a character's first byte);
  * len when there is none, and the line stays whole. */
@@ -228,41 +243,57 @@ static size_t first_break_after(const char *line, size_t len, size_t from)
     return len;
 }
 
-/* One line of lang_print_wrapped: line[0..len), without its '\n'. */
-static void print_wrapped_line(FILE *out, const char *line, size_t len, int max)
+/* One line of lang_print_wrapped: line[0..len), without its '\n'. It breaks nowhere in
+ * its first `keep` bytes (nor in its indentation); a continuation begins with cont, or
+ * when cont is NULL with the line's indentation and two blanks. */
+static void print_wrapped_line(FILE *out, const char *line, size_t len, int max, size_t keep, const char *cont)
 {
     const char *head = line; /* its indentation: blanks, and a comment's ';' or '#' */
     size_t lead = strspn(line, " ;#");
     if (lead > len) lead = len;
     int more = -1; /* the columns before a continuation's text (its head, two blanks), once there is one */
-    for (size_t skip = lead;; skip = 0) { /* skip: the bytes at the start where it does not break */
-        size_t clause[3] = {0}, space_out = 0, space_in = 0, i = 0; /* clause[2]: after a semicolon */
-        int width = more < 0 ? 0 : more, depth = 0;
+    for (size_t skip = keep > lead ? keep : lead;;
+         skip = 0) { /* skip: the bytes at the start where it does not break */
+        size_t clause[3] = {0}, space_out = 0, space_in = 0, wide = 0, i = 0; /* clause[2]: after a semicolon */
+        int width = more < 0 ? 0 : more, depth = 0, clause_width[3] = {0};
+        char prev[5] = {0};
         while (i < len) {
             const char *c = line + i;
             size_t n = lang_char_bytes((unsigned char)*c);
             if (n > len - i) n = len - i;
             char one[5] = {0};
             memcpy(one, c, n);
+            if (i > skip && wide_break(prev, one)) wide = i; /* before this character, which may not fit */
             width += (int)lang_width(one);
             if (width > max) break;
+            memcpy(prev, one, sizeof prev);
             i += n;
             if (*c == '(' || !memcmp(one, "\xef\xbc\x88", 4)) /* （ */
                 depth++;
             else if ((*c == ')' || !memcmp(one, "\xef\xbc\x89", 4)) && depth > 0) /* ） */
                 depth--;
             if (i <= skip) continue;
-            if (depth == 0) clause[clause_mark(c, n, i < len ? line[i] : '\0')] = i;
+            int mark = depth == 0 ? clause_mark(c, n, i < len ? line[i] : '\0') : 0;
+            if (mark) clause[mark] = i, clause_width[mark] = width;
             if (*c == ' ') *(depth == 0 ? &space_out : &space_in) = i - 1;
         }
-        size_t cut = i == len ? len : clause[2] ? clause[2] : clause[1] ? clause[1] : space_out ? space_out : space_in;
+        size_t fill = space_out > wide ? space_out : wide; /* the last blank outside parentheses, or Chinese */
+        size_t cut = i == len                                  ? len
+                     : clause[2]                               ? clause[2]
+                     : clause[1] && clause_width[1] >= max / 2 ? clause[1]
+                     : fill                                    ? fill
+                     : clause[1]                               ? clause[1]
+                                                               : space_in;
         if (!cut) cut = first_break_after(line, len, i > skip ? i : skip); /* nowhere within max */
-        if (more >= 0) fprintf(out, "%.*s  ", (int)lead, head);
+        if (more >= 0 && cont)
+            fputs(cont, out);
+        else if (more >= 0)
+            fprintf(out, "%.*s  ", (int)lead, head);
         fprintf(out, "%.*s\n", (int)cut, line);
         if (cut == len) return;
         while (cut < len && line[cut] == ' ') cut++;
         line += cut, len -= cut;
-        if (more < 0) more = (int)lead + 2; /* the head is ASCII: a column a byte */
+        if (more < 0) more = cont ? (int)lang_width(cont) : (int)lead + 2; /* the head is ASCII: a column a byte */
     }
 }
 
@@ -271,7 +302,7 @@ void lang_print_wrapped(FILE *out, const char *text, int max)
     while (*text) {
         const char *nl = strchr(text, '\n');
         size_t len = nl ? (size_t)(nl - text) : strlen(text);
-        print_wrapped_line(out, text, len, max);
+        print_wrapped_line(out, text, len, max, 0, NULL);
         text += len + (nl != NULL);
     }
 }
@@ -289,4 +320,16 @@ void lang_printf_wrapped(FILE *out, int max, const char *fmt, ...)
     va_end(args);
     lang_print_wrapped(out, text, max);
     free(text);
+}
+
+void lang_print_hanging(FILE *out, const char *head, const char *text, const char *cont, int max)
+{
+    size_t nhead = strlen(head), ntext = strcspn(text, "\n");
+    char *line = malloc(nhead + ntext + 1);
+    if (!line) return;
+    memcpy(line, head, nhead);
+    memcpy(line + nhead, text, ntext);
+    line[nhead + ntext] = '\0';
+    print_wrapped_line(out, line, nhead + ntext, max, nhead, cont);
+    free(line);
 }

@@ -76,7 +76,10 @@ int lang_pad(FILE *out, const char *text, int width, bool right_align);
 /* Print text (one line or several) to out, each line ending in '\n', breaking a line
  * wider than max columns (lang_width) into lines of at most max where it can: after the
  * last semicolon that fits ("; " or a full-width ；) outside parentheses, else after the
- * last comma or colon (", ", ": ", ，：) outside them, else at the last space that fits.
+ * last comma or colon (", ", ": ", ，：) outside them if that leaves the line half full,
+ * else at the last space outside them or between two Chinese characters (as Chinese
+ * text breaks: not before a closing mark such as ，or ）, nor after an opening one such
+ * as （), else after an early comma or colon, else at a space inside parentheses.
  * A continuation begins as the line it continues does (its blanks, and the ';' or '#'
  * of a comment: "; " in servlab check's comments), then two blanks; a line with no
  * place to break within max breaks at the first place after it, and one with none at
@@ -85,5 +88,11 @@ void lang_print_wrapped(FILE *out, const char *text, int max);
 
 /* lang_print_wrapped of printf's text for fmt and what follows it, however long. */
 void lang_printf_wrapped(FILE *out, int max, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Print head, then text (one line), as one line wrapped as lang_print_wrapped wraps it,
+ * but breaking only within text, and beginning each continuation with cont: a hanging
+ * indent (blanks as wide as head put the text of every line in one column; in a
+ * scenario file, blanks and "; " keep a continued comment a comment). */
+void lang_print_hanging(FILE *out, const char *head, const char *text, const char *cont, int max);
 
 #endif

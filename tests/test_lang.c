@@ -104,9 +104,14 @@ static void wraps(void)
           "lang-4.7 ... and whole when there is nowhere to break: '%s'", buf);
     check(strcmp(wrapped("abcdefghij, kl; mn\n", 4, buf, sizeof buf), "abcdefghij,\n  kl;\n  mn\n") == 0,
           "lang-4.8 ... else at the first break past its width, and on from there: '%s'", buf);
-    check(strcmp(wrapped("  需求历史abcdefgh，过去；其余\n", 8, buf, sizeof buf),
-                 "  需求历史abcdefgh，\n    过去；\n    其余\n") == 0,
+    check(strcmp(wrapped("  abcdefgh，过去；其余\n", 10, buf, sizeof buf), "  abcdefgh，\n    过去；\n    其余\n") == 0,
           "lang-4.9 ... after a full-width mark past its width too: '%s'", buf);
+    check(strcmp(wrapped("需求历史给出（订单）\n", 8, buf, sizeof buf), "需求历史\n  给出\n  （订\n  单）\n") == 0,
+          "lang-4.9b ... Chinese with no mark between two characters, never before a closing mark nor after an "
+          "opening one: '%s'",
+          buf);
+    check(strcmp(wrapped("历史 abc def（订单）\n", 12, buf, sizeof buf), "历史 abc def\n  （订单）\n") == 0,
+          "lang-4.9c ... at the last blank or Chinese break, whichever is later: '%s'", buf);
     char indent[80], text[200], want[400];
     memset(indent, ';', 70), indent[70] = '\0';
     snprintf(text, sizeof text, "%s aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll\n", indent);
@@ -121,6 +126,14 @@ static void wraps(void)
              indent, indent);
     check(widest <= 100 && strcmp(buf, want) == 0,
           "lang-4.10 ... a head of 70 columns counted whole in every continuation (widest %zu): '%s'", widest, buf);
+    /* lang_print_hanging: the text breaks, never its head; continuations begin with cont */
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    if (!f) abort();
+    lang_print_hanging(f, "key = a, b ; ", "from here, on and on: more", "           ; ", 30);
+    lang_print_hanging(f, "    ", "short", "    ", 30);
+    fclose(f);
+    check(strcmp(buf, "key = a, b ; from here,\n           ; on and on: more\n    short\n") == 0,
+          "lang-4.11 lang_print_hanging breaks only in the text, each continuation after cont: '%s'", buf);
 }
 
 int main(int argc, char **argv)
