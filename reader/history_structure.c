@@ -138,11 +138,12 @@ static void describe_weekly_and_autocorrelation(FILE *out, const struct series_s
         char r[40];
         snprintf(acf + used, sizeof acf - used, "%s%s", k > 1 ? " " : "", num_fixed(s->acf[k], 2, r, sizeof r));
     }
-    fprintf(out,
-            _("%s    autocorrelation, lags 1-7: %s (±%.2f if independent)\n"
-              "%s      without the trend and weekday means: lag 1 %.2f, Ljung-Box Q = %.1f, p = %.2g: %s\n"),
-            prefix, acf, s->acf_bound, prefix, s->resid_lag1, s->ljung_box_q, s->ljung_box_p,
-            verdict(s->autocorrelated));
+    /* wrapped at a terminal's width: check's "; " prefix takes two more columns */
+    lang_printf_wrapped(
+        out, LANG_LINE_MAX,
+        _("%s    autocorrelation, lags 1-7: %s (±%.2f if independent)\n"
+          "%s      without the trend and weekday means: lag 1 %.2f, Ljung-Box Q = %.1f, p = %.2g: %s\n"),
+        prefix, acf, s->acf_bound, prefix, s->resid_lag1, s->ljung_box_q, s->ljung_box_p, verdict(s->autocorrelated));
 }
 
 /* The block length in use, and a warning for each structure the mode loses. */

@@ -759,25 +759,44 @@ static void print_key(FILE *out, const struct key_def *k)
         snprintf(deflt, sizeof deflt, "[%s] %s", k->inherit->section, k->inherit->name);
     else
         snprintf(deflt, sizeof deflt, "%s", _("(none)"));
+    char said[200]; /* "default: ..." */
+    snprintf(said, sizeof said, _("default: %s"), deflt);
     fprintf(out, "  %-26s ", k->name);
-    lang_pad(out, what, 26, false);
-    fputc(' ', out);
-    fprintf(out, _("default: %s"), deflt);
-    fprintf(out, "\n  %-26s ", "");
-    fprintf(out, _("allowed: %s"), range);
-    fprintf(out, "\n  %-26s %s\n", "", _(k->meaning));
+    /* the default beside the type, or under it where the line would pass a terminal's width */
+    size_t type_width = lang_width(what) > 26 ? lang_width(what) : 26;
+    if (2 + 26 + 1 + type_width + 1 + lang_width(said) <= LANG_LINE_MAX) {
+        lang_pad(out, what, 26, false);
+        fprintf(out, " %s", said);
+    } else {
+        fprintf(out, "%s\n  %-26s %s", what, "", said);
+    }
+    fputc('\n', out);
+    /* the allowed values and the meaning (and each policy's) wrapped within a terminal's
+       width, every line of one in the column it starts in */
+    enum { INDENT = 2 + 26 + 1, POLICY_INDENT = INDENT + 2 + 11 + 1 };
+    char indent[INDENT + 1], head[POLICY_INDENT + 40], cont[POLICY_INDENT + 1];
+    snprintf(indent, sizeof indent, "%*s", INDENT, "");
+    snprintf(head, sizeof head, "%s%s", indent, _("allowed: "));
+    snprintf(cont, sizeof cont, "%*s", (int)lang_width(head), "");
+    lang_print_hanging(out, head, range, cont, LANG_LINE_MAX);
+    snprintf(cont, sizeof cont, "%*s", POLICY_INDENT, "");
+    lang_print_hanging(out, indent, _(k->meaning), indent, LANG_LINE_MAX);
     if (k->choice == policy_word && !k->family)
-        for (size_t p = 0; policy_types[p]; p++)
-            fprintf(out, "  %-26s   %-11s %s\n", "", policy_types[p]->name, _(policy_types[p]->meaning));
+        for (size_t p = 0; policy_types[p]; p++) {
+            snprintf(head, sizeof head, "%s  %-11.30s ", indent, policy_types[p]->name);
+            lang_print_hanging(out, head, _(policy_types[p]->meaning), cont, LANG_LINE_MAX);
+        }
     fputc('\n', out);
 }
 
 static void print_section(FILE *out, const char *section, const char *meaning, enum key_family f)
 {
-    if (f)
-        fprintf(out, "[%s.NAME]  %s\n\n", section, _(meaning));
-    else
-        fprintf(out, "[%s]  %s\n\n", section, _(meaning));
+    /* the meaning wrapped within a terminal's width, in the column it starts in */
+    char head[80], cont[80];
+    snprintf(head, sizeof head, f ? "[%.60s.NAME]  " : "[%.60s]  ", section);
+    snprintf(cont, sizeof cont, "%*s", (int)strlen(head), "");
+    lang_print_hanging(out, head, _(meaning), cont, LANG_LINE_MAX);
+    fputc('\n', out);
     for (size_t i = 0; i < key_count; i++)
         if (key_defs[i].family == f && strcmp(key_defs[i].section, section) == 0) print_key(out, &key_defs[i]);
 }

@@ -3335,9 +3335,46 @@ static void write_section(struct scenario *sc, const struct target *t, void *ctx
         history_describe(out, sc->history_info, sc->cfg.demand.history_mode, "; ");
 }
 
+/* A key's line as write_key wrote it (without its '\n'), within a terminal's width: a
+ * comment too long for it goes on under itself, each further line a comment of its own
+ * ("; " under the first ';'), so that the file still reads as it is. */
+static void put_key_line(FILE *out, const char *line, size_t len)
+{
+    char *text = strndup(line, len);
+    if (!text) abort();
+    const char *sep = strstr(text, " ; "); /* the comment after the assignment */
+    if (lang_width(text) <= LANG_LINE_MAX || !sep) {
+        fprintf(out, "%s\n", text);
+        free(text);
+        return;
+    }
+    size_t head_len = (size_t)(sep - text) + 3;
+    char *head = strndup(text, head_len), cont[LANG_LINE_MAX + 3];
+    if (!head) abort();
+    head[head_len - 2] = '\0'; /* the assignment and its blank: as wide as the blanks before "; " */
+    size_t blanks = lang_width(head);
+    snprintf(cont, sizeof cont, "%*s; ", blanks < LANG_LINE_MAX ? (int)blanks : LANG_LINE_MAX, "");
+    head[head_len - 2] = ';';
+    lang_print_hanging(out, head, text + head_len, cont, LANG_LINE_MAX);
+    free(head);
+    free(text);
+}
+
 static void write_one_key(struct scenario *sc, const struct key_def *d, const struct target *t, void *ctx)
 {
-    write_key(sc, d, t, ctx);
+    FILE *out = ctx;
+    char *text = NULL;
+    size_t size = 0;
+    FILE *lines = open_memstream(&text, &size);
+    if (!lines) abort();
+    write_key(sc, d, t, lines);
+    if (fclose(lines) != 0) abort();
+    for (const char *p = text; *p;) {
+        size_t len = strcspn(p, "\n");
+        put_key_line(out, p, len);
+        p += len + (p[len] == '\n');
+    }
+    free(text);
 }
 
 void scenario_write(const struct scenario *csc, FILE *out)

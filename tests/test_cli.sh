@@ -130,6 +130,26 @@ cp "$T/out" "$T/read_resolved.ini"
 "$S" run "$T/read_resolved.ini" --format csv > "$T/read_again.csv"
 ok "cli-5.4d ... which is never read back: the resolved file runs to the same results" \
     $(cmp -s "$T/read_once.csv" "$T/read_again.csv"; echo $?)
+# every scenario's check within 100 columns, in English and Chinese: a long comment goes on
+# under itself as a comment of its own; and the planner's still runs as it is
+wide=""
+for f in scenarios/*.ini scenarios/planner/base.ini scenarios/zh/*.ini scenarios/zh/planner/base.ini; do
+    for lang in en zh; do
+        w=$("$S" check "$f" --lang $lang 2> /dev/null | LC_ALL=C.UTF-8 wc -L)
+        [ "$w" -le 100 ] || wide="$wide $f:$lang:$w"
+    done
+done
+ok "cli-5.4e check: every line of every scenario's fits 100 columns, en and zh" $([ -z "$wide" ]; echo $?) "too wide:$wide"
+cp -r scenarios/planner/history "$T/"
+run "$S" check scenarios/planner/base.ini
+cp "$T/out" "$T/planner_resolved.ini"
+ok "cli-5.4f ... the planner's: a comment too long for one line goes on under its ';'" \
+    $([ $rc -eq 0 ] && grep -A1 "^; interarrival_days = 1  *; from the history, for the service levers' theory only:\$" "$T/out" |
+        grep -q '^ \{35\}; the history gives the orders$'; echo $?) "$(grep -A1 '^; interarrival_days' "$T/out")"
+"$S" run scenarios/planner/base.ini --reps 2 --format csv > "$T/planner_once.csv" 2> /dev/null
+"$S" run "$T/planner_resolved.ini" --reps 2 --format csv > "$T/planner_again.csv" 2> /dev/null
+ok "cli-5.4g ... and the resolved file runs to the same results" \
+    $([ -s "$T/planner_once.csv" ] && cmp -s "$T/planner_once.csv" "$T/planner_again.csv"; echo $?)
 run "$S" check scenarios/default.ini --set inventory.reorder_point=650
 ok "cli-5.5 check shows a --set value and says so" $(grep -q '^reorder_point = 650 .*--set' "$T/out"; echo $?)
 
@@ -160,9 +180,27 @@ ok "cli-7.2 keys SECTION shows that section only" $([ $rc -eq 0 ] && grep -q '^\
 run "$S" keys invetory
 ok "cli-7.3 keys with a misspelt section: exit 2, did you mean" $([ $rc -eq 2 ] && grep -q "did you mean 'inventory'" "$T/err"; echo $?)
 run "$S" keys customers
-ok "cli-7.4 keys says churn_per_day is a rate with exponential lifetimes, not a daily chance" $([ $rc -eq 0 ] && grep -A 3 '^  churn_per_day' "$T/out" | grep -q 'lifetimes are exponential' && grep -A 3 '^  churn_per_day' "$T/out" | grep -q 'a rate, not a daily chance'; echo $?)
+ok "cli-7.4 keys says churn_per_day is a rate with exponential lifetimes, not a daily chance" $([ $rc -eq 0 ] && grep -A 4 '^  churn_per_day' "$T/out" | grep -q 'lifetimes are exponential' && grep -A 4 '^  churn_per_day' "$T/out" | grep -q 'a rate, not a daily chance'; echo $?)
 run "$S" keys demand
-ok "cli-7.5 keys says weekday_profile is rescaled to a mean of 1" $([ $rc -eq 0 ] && grep -A 3 '^  weekday_profile' "$T/out" | grep -q 'rescaled to a mean of 1'; echo $?)
+ok "cli-7.5 keys says weekday_profile is rescaled to a mean of 1" $([ $rc -eq 0 ] && grep -A 4 '^  weekday_profile' "$T/out" | grep -q 'rescaled to a mean of 1'; echo $?)
+# every line within a terminal of 100 columns, in English and Chinese: a meaning too long
+# for one line goes on in its column (29 blanks), and so does a section's
+for lang in en zh; do
+    run "$S" keys --lang $lang
+    ok "cli-7.6 keys --lang $lang: every line fits 100 columns" \
+        $([ $rc -eq 0 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ]; echo $?) "$(LC_ALL=C.UTF-8 wc -L < "$T/out")"
+done
+run "$S" keys run
+ok "cli-7.7 keys: a long meaning goes on under itself, at its clause" \
+    $([ $rc -eq 0 ] && grep -A1 '^ \{29\}simulated first so the system reaches a typical state;$' "$T/out" |
+        grep -q '^ \{29\}then all statistics are reset$'; echo $?) "$(grep -A1 'simulated first' "$T/out")"
+run "$S" keys returns
+ok "cli-7.8 keys: ... and a section's meaning under its first line's text" \
+    $([ $rc -eq 0 ] && grep -A1 '^\[returns\]  customer returns' "$T/out" | grep -q '^ \{11\}[a-z]'; echo $?) "$(head -n 3 "$T/out")"
+run "$S" keys product --lang zh
+ok "cli-7.9 keys --lang zh: a default too long to stand beside the type goes under it" \
+    $([ $rc -eq 0 ] && grep -A1 '^  target_cycle_service_level 数值，比例$' "$T/out" |
+        grep -q '^ \{29\}默认值：\[inventory\] target_cycle_service_level$'; echo $?) "$(grep -A1 '^  target_cycle_service_level' "$T/out")"
 
 # ---- output files ----
 run "$S" run scenarios/default.ini --out "$T/outdir/nested" --quiet
@@ -390,7 +428,8 @@ ok "cli-10.8x ... and a service target under 0.01% in Chinese (status $rc)" \
 printf '[demand]\nhistory = %s/scenarios/planner/history/bolt_01.csv\nhistory_kind = daily\nhistory_mode = replay\n' "$PWD" > "$T/replay.ini"
 run "$S" check "$T/replay.ini"
 ok "cli-10.9 check with a replayed history: units_per_order rounded, and what the levers use it for (status $rc)" \
-    $([ $rc -eq 0 ] && grep -q "^; units_per_order = gamma(33.19, 6.742) ; from the history, for the service levers' theory only: the history gives the orders$" "$T/out" &&
+    $([ $rc -eq 0 ] && grep -A1 "^; units_per_order = gamma(33.19, 6.742) ; from the history, for the service levers' theory only:$" "$T/out" |
+        grep -q '^ \{40\}; the history gives the orders$' &&
       grep -q '^; orders_per_day = 0 *; not used: the history gives the orders$' "$T/out"; echo $?) "$(grep 'units_per_order\|orders_per_day' "$T/out")"
 
 # ---- sweep ----
@@ -1342,6 +1381,7 @@ ok "cli-29.2 ... not its fill rate nor, without a cost per wrong order, its prof
         [ "$(pe profit_per_day)" != "$(pe profit_per_day --set order_cycle.picking_error_rate=0.05 --set costs.wrong_shipment_per_order=5)" ]
     echo $?)
 ok "cli-29.3 servlab keys says what picking_error_rate moves and which key costs it" \
-    $("$S" keys | grep -A2 '^  picking_error_rate ' | grep -q 'takes no stock, so fill_rate does not move, and it costs money only with costs.wrong_shipment_per_order'; echo $?)
+    $("$S" keys | sed -n '/^  picking_error_rate /,/^$/p' | tr -s ' \n' '  ' | # its meaning's lines, joined
+        grep -q 'takes no stock, so fill_rate does not move, and it costs money only with costs.wrong_shipment_per_order'; echo $?)
 
 check_done test_cli
