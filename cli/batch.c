@@ -235,7 +235,8 @@ static void warnings_keep(const struct warnings *ws, struct batch_result *r, FIL
         }
         if (fclose(line) != 0) abort();
         r->nwarnings++;
-        fprintf(err, _("servlab: warning: %s\n"), r->warnings[i]);
+        lang_printf_wrapped(err, LANG_LINE_MAX, _("servlab: warning: %s\n"),
+                            r->warnings[i]); /* at a terminal's width */
     }
 }
 
@@ -542,7 +543,8 @@ static int interval_decimals(double ci)
     return d > DECIMALS_MAX ? DECIMALS_MAX : d;
 }
 
-void batch_summary(FILE *out, const struct batch_result *r)
+/* batch_summary's text, unwrapped. */
+static void summary_text(FILE *out, const struct batch_result *r)
 {
     double now = 0, best = 0;
     size_t edge = 0;
@@ -561,12 +563,13 @@ void batch_summary(FILE *out, const struct batch_result *r)
         int total_decimals = interval_decimals(r->total_gain.ci95); /* "+0.0019 ± 0.0017", as the rows */
         /* TRANSLATORS: the total gain a day, its paired 95% half-width, the gain in per cent,
            the rows whose gain is significant and all rows */
-        fprintf(out,
-                P_(", %.2f at the recommended %s\n(%+.*f ± %.*f a day, %+.1f%%; %zu of %zu row gains significantly).\n",
-                   ", %.2f at the recommended %s\n(%+.*f ± %.*f a day, %+.1f%%; %zu of %zu rows gain significantly).\n",
-                   r->n),
-                best, keys, total_decimals, best - now, total_decimals, r->total_gain.ci95,
-                now != 0 ? 100 * (best - now) / fabs(now) : 0.0, r->significant, r->n);
+        fprintf(
+            out,
+            P_(",\n%.2f at the recommended %s\n(%+.*f ± %.*f a day, %+.1f%%; %zu of %zu row gains significantly).\n",
+               ",\n%.2f at the recommended %s\n(%+.*f ± %.*f a day, %+.1f%%; %zu of %zu rows gain significantly).\n",
+               r->n),
+            best, keys, total_decimals, best - now, total_decimals, r->total_gain.ci95,
+            now != 0 ? 100 * (best - now) / fabs(now) : 0.0, r->significant, r->n);
         /* xgettext:no-c-format */
         fputs(_("The recommended setting is the sweep's grid point of highest mean profit. A gain is significant when\n"
                 "its 95% interval, paired over the replications (as written and as recommended on the same random\n"
@@ -597,6 +600,18 @@ void batch_summary(FILE *out, const struct batch_result *r)
     } else {
         fputs(_(".\n"), out);
     }
+}
+
+void batch_summary(FILE *out, const struct batch_result *r)
+{
+    char *text = NULL; /* wrapped at a terminal's width: a long key or two */
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) abort();
+    summary_text(f, r);
+    if (fclose(f) != 0) abort();
+    lang_print_wrapped(out, text, LANG_LINE_MAX);
+    free(text);
 }
 
 /* A row to rank by its gain: significant gains first, then the larger gain first, ties in
@@ -694,78 +709,160 @@ void batch_gains(FILE *out, const struct batch_result *r)
                 r->significant - shown_significant);
 }
 
+/* What follows the table: a blank line, the rows that gain most (with --sweep), the totals. */
+static void after_table(FILE *out, const struct batch_result *r)
+{
+    fputc('\n', out);
+    if (r->swept) { /* wrapped at a terminal's width: two long keys */
+        char *text = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&text, &len);
+        if (!f) abort();
+        batch_gains(f, r);
+        if (fclose(f) != 0) abort();
+        lang_print_wrapped(out, text, LANG_LINE_MAX);
+        free(text);
+        fputc('\n', out);
+    }
+    batch_summary(out, r);
+}
+
+/* The --sweep table's columns: on the left the row as written (service, profit, its ±),
+ * on the right at its best grid point (the lever's value or two, service, profit, gain,
+ * its ±). */
+enum { SWEPT_COLS = 9, COL_LEVER = 3, COL_LEVER2 = 4 };
+
+/* The cells of row i, right-aligned; the lever's has no room for the edge mark. */
+static void swept_cells(const struct batch_result *r, size_t i, char cell[SWEPT_COLS][40])
+{
+    const struct batch_row *row = &r->rows[i];
+    char sv[20];
+    int d = batch_gain_decimals(row);
+    snprintf(cell[0], 40, "%s %%", report_percent(row->service.mean, 2, sv, sizeof sv));
+    snprintf(cell[1], 40, "%.2f", row->profit.mean);
+    snprintf(cell[2], 40, "%.2f", row->profit.ci95);
+    snprintf(cell[COL_LEVER], 40, "%.4g", row->best_x);
+    snprintf(cell[COL_LEVER2], 40, "%.4g", row->best_x2);
+    snprintf(cell[5], 40, "%s %%", report_percent(row->best_service, 2, sv, sizeof sv));
+    snprintf(cell[6], 40, "%.2f", row->best_profit);
+    snprintf(cell[7], 40, "%.*f", d, row->best_profit - row->profit.mean);
+    snprintf(cell[8], 40, "%.*f", d, row->gain_ci95);
+}
+
+/* The --sweep table, each column as wide as its head or its widest cell, two blanks
+ * apart (one where two would pass a terminal's width), under a head of two lines: what
+ * each half is ("as written", "at the best KEY"), then the columns' names. */
+static void swept_table(FILE *out, const struct batch_result *r, const char *shown)
+{
+    enum { ID_MAX = 16 }; /* a longer id is cut, with "..." (report_cell) */
+    bool two = r->parameter2[0] != '\0';
+    const char *key = strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter;
+    const char *key2 = strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2;
+    const char *head[SWEPT_COLS] = {shown, _("profit/day"), "± 95%",       key,    key2,
+                                    shown, _("profit/day"), _("gain/day"), "± 95%"};
+    int cells[SWEPT_COLS] = {0}, width[SWEPT_COLS], id_width = (int)lang_width("id"); /* cells: the widest */
+    for (size_t i = 0; i < r->n; i++) {
+        char cell[SWEPT_COLS][40];
+        swept_cells(r, i, cell);
+        for (int c = 0; c < SWEPT_COLS; c++)
+            if ((int)strlen(cell[c]) > cells[c]) cells[c] = (int)strlen(cell[c]);
+        int w = (int)lang_width(r->rows[i].id);
+        if (w > id_width) id_width = w > ID_MAX ? ID_MAX : w;
+    }
+    /* two blanks apart; else one; else also "±" alone over the intervals, as the line
+       above the table says what ± is */
+    int gap = 2, line = 0;
+    for (int fit = 0; fit < 3; fit++) {
+        gap = fit ? 1 : 2;
+        if (fit == 2) head[2] = head[8] = "±";
+        line = id_width; /* the line's width: id, each column after its gap, and "| " */
+        for (int c = 0; c < SWEPT_COLS; c++) {
+            width[c] = cells[c] > (int)lang_width(head[c]) ? cells[c] : (int)lang_width(head[c]);
+            width[c] += c == (two ? COL_LEVER2 : COL_LEVER); /* the last lever's '<' at an end of the sweep */
+            if (c != COL_LEVER2 || two) line += gap + width[c] + (c == COL_LEVER ? 2 : 0);
+        }
+        if (line <= LANG_LINE_MAX) break;
+    }
+    /* the first line of the head: over each half, what it shows */
+    char keys[220];
+    lever_names(r, ", ", keys, sizeof keys);
+    int left = width[0] + width[1] + width[2] + 2 * gap; /* the left half, from its first column */
+    fprintf(out, "%*s", id_width + gap, "");
+    /* TRANSLATORS: over the left half of batch --sweep's table: each row as the table gives it */
+    lang_pad(out, _("as written"), left, false);
+    fprintf(out, "%*s| ", gap, "");
+    /* TRANSLATORS: over the right half: at the row's best grid point of the swept key(s) */
+    fprintf(out, _("at the best %s"), keys);
+    fprintf(out, "\n");
+    /* the columns' names, then the rows */
+    lang_pad(out, "id", id_width, false);
+    for (int c = 0; c < SWEPT_COLS; c++) {
+        if (c == COL_LEVER2 && !two) continue;
+        fprintf(out, "%*s", c == COL_LEVER ? gap + 1 : gap, c == COL_LEVER ? "|" : "");
+        if (c == COL_LEVER) fputc(' ', out);
+        bool marked = c == (two ? COL_LEVER2 : COL_LEVER); /* its last column holds the mark */
+        lang_pad(out, head[c], width[c] - marked, true);
+        if (marked) fputc(' ', out);
+    }
+    fputc('\n', out);
+    for (size_t i = 0; i < r->n; i++) {
+        const struct batch_row *row = &r->rows[i];
+        char cell[SWEPT_COLS][40];
+        swept_cells(r, i, cell);
+        report_cell(out, row->id, id_width, false);
+        for (int c = 0; c < SWEPT_COLS; c++) {
+            if (c == COL_LEVER2 && !two) continue;
+            fprintf(out, "%*s", c == COL_LEVER ? gap + 1 : gap, c == COL_LEVER ? "|" : "");
+            if (c == COL_LEVER) fputc(' ', out);
+            bool marked = c == (two ? COL_LEVER2 : COL_LEVER);
+            fprintf(out, "%*s", width[c] - marked, cell[c]);
+            if (marked) fputc(row->at_edge ? '<' : ' ', out);
+        }
+        fputc('\n', out);
+    }
+}
+
 void batch_table(FILE *out, const struct batch_result *r)
 {
     char horizon[40], warmup[40];
-    fprintf(out, "servlab %s batch — ", SERVLAB_VERSION);
-    fprintf(out, _("%s, one variant per row of %s\n"), r->base, r->table);
+    char *said = NULL; /* the two lines above the table, wrapped at a terminal's width (long paths) */
+    size_t said_len = 0;
+    FILE *head = open_memstream(&said, &said_len);
+    if (!head) abort();
+    fprintf(head, "servlab %s batch — ", SERVLAB_VERSION);
+    fprintf(head, _("%s, one variant per row of %s\n"), r->base, r->table);
     char rows[60], reps[160]; /* each count in its own number: "1 row x 2 replications of 366 days" */
     snprintf(rows, sizeof rows, P_("%zu row", "%zu rows", r->n), r->n);
     snprintf(reps, sizeof reps, P_("%u replication of %s days", "%u replications of %s days", r->reps), r->reps,
              num_format(r->horizon_days, horizon, sizeof horizon));
     /* TRANSLATORS: the rows, then the replications, as above */
-    fprintf(out, _("%s x %s"), rows, reps);
+    fprintf(head, _("%s x %s"), rows, reps);
     if (r->warmup_days > 0)
-        fprintf(out, _(" after a %s-day warm-up"), num_format(r->warmup_days, warmup, sizeof warmup));
-    fprintf(out, _("; seed %llu. ± is a 95%% confidence half-width.\n\n"), r->seed);
-    const char *key = r->swept && strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter;
+        fprintf(head, _(" after a %s-day warm-up"), num_format(r->warmup_days, warmup, sizeof warmup));
+    fprintf(head, _("; seed %llu. ± is a 95%% confidence half-width.\n\n"), r->seed);
+    if (fclose(head) != 0) abort();
+    lang_print_wrapped(out, said, LANG_LINE_MAX);
+    free(said);
     char shown[100]; /* the service column: 满足率 in Chinese, its CSV name in English (report_metric_prose) */
     report_metric_prose(r->service, shown, sizeof shown);
+    if (r->swept) {
+        swept_table(out, r, shown);
+        after_table(out, r);
+        return;
+    }
     fprintf(out, "%-16s ", "id"); /* id: the table's column of that name */
     lang_pad(out, shown, 12, true);
     fputc(' ', out);
     lang_pad(out, _("profit/day"), 12, true);
     fputc(' ', out);
     lang_pad(out, "± 95%", 10, true); /* by display width: ± is two bytes but one column */
-    /* the best lever columns: as wide as "best KEY" (a long key is never cut: "best
-       target_fill_ra"), at least as they always were */
-    int w1 = 0, w2 = 0;
-    if (r->swept) {
-        char best_key[120];
-        snprintf(best_key, sizeof best_key, "%s %s", _("best"), key);
-        w1 = (int)lang_width(_("best")) + 15;
-        if ((int)lang_width(best_key) > w1) w1 = (int)lang_width(best_key);
-        fputs("  | ", out);
-        report_cell(out, best_key, w1, false);
-        if (r->parameter2[0]) { /* two levers: the second's best value beside the first's */
-            const char *k2 = strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2;
-            snprintf(best_key, sizeof best_key, "%s %s", _("best"), k2);
-            w2 = (int)lang_width(_("best")) + 20;
-            if ((int)lang_width(best_key) > w2) w2 = (int)lang_width(best_key);
-            fputc(' ', out);
-            report_cell(out, best_key, w2, false);
-        }
-        fputc(' ', out);
-        lang_pad(out, shown, 12, true);
-        fputc(' ', out);
-        lang_pad(out, _("profit/day"), 12, true);
-        fputc(' ', out);
-        lang_pad(out, _("gain/day"), 10, true);
-        fputc(' ', out);
-        lang_pad(out, "± 95%", 8, true);
-    }
     fputc('\n', out);
     for (size_t i = 0; i < r->n; i++) {
         const struct batch_row *row = &r->rows[i];
         report_cell(out, row->id, 16, false);
-        char sv[2][20];
-        report_percent(row->service.mean, 2, sv[0], sizeof sv[0]);
-        report_percent(row->best_service, 2, sv[1], sizeof sv[1]);
-        fprintf(out, " %10s %% %12.2f %10.2f", sv[0], row->profit.mean, row->profit.ci95);
-        int d = r->swept ? batch_gain_decimals(row) : 2;
-        if (r->swept && r->parameter2[0])
-            fprintf(out, "  | %*.4g %*.4g%c %10s %% %12.2f %10.*f %8.*f", w1 - 1, row->best_x, w2, row->best_x2,
-                    row->at_edge ? '<' : ' ', sv[1], row->best_profit, d, row->best_profit - row->profit.mean, d,
-                    row->gain_ci95);
-        else if (r->swept)
-            fprintf(out, "  | %*.4g%c %10s %% %12.2f %10.*f %8.*f", w1 - 1, row->best_x, row->at_edge ? '<' : ' ',
-                    sv[1], row->best_profit, d, row->best_profit - row->profit.mean, d, row->gain_ci95);
-        fputc('\n', out);
+        char sv[20];
+        report_percent(row->service.mean, 2, sv, sizeof sv);
+        fprintf(out, " %10s %% %12.2f %10.2f\n", sv, row->profit.mean, row->profit.ci95);
     }
-    fputc('\n', out);
-    if (r->swept) {
-        batch_gains(out, r);
-        fputc('\n', out);
-    }
-    batch_summary(out, r);
+    after_table(out, r);
 }

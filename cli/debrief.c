@@ -701,7 +701,8 @@ static void gains_html(FILE *out, const struct batch_result *r)
     }
 }
 
-/* text's lines joined into one paragraph: a line break becomes a space after an ASCII
+/* text's lines joined into one paragraph: a line break (and the blanks that indent a
+ * wrapped line's continuation, lang_print_wrapped) becomes a space after an ASCII
  * character and nothing after a Chinese one (the terminal wrapped them, a page wraps
  * by itself). Owned by the caller. */
 static char *joined_lines(const char *text, size_t len)
@@ -712,8 +713,10 @@ static char *joined_lines(const char *text, size_t len)
     for (size_t i = 0; i < len; i++) {
         if (text[i] != '\n')
             out[k++] = text[i];
-        else if (k > 0 && i + 1 < len && (unsigned char)out[k - 1] < 0x80)
-            out[k++] = ' ';
+        else {
+            if (k > 0 && i + 1 < len && (unsigned char)out[k - 1] < 0x80) out[k++] = ' ';
+            while (i + 1 < len && text[i + 1] == ' ') i++;
+        }
     }
     out[k] = '\0';
     return out;

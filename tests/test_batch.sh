@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.." || exit 1
 . tests/check.sh
 B=scenarios/planner/base.ini
 I=scenarios/planner/items.csv
+# FILE's lines with each wrapped warning's continuations ("  " on) joined to its first
+# line: after a blank, or none beside a Chinese character (lang_print_wrapped)
+unwrapped() {
+    perl -CSD -0pe 's/(.)\n  (?=(.))/my ($p, $n) = ($1, $2); $p . ($p =~ m{[^\x00-\x7f]} || $n =~ m{[^\x00-\x7f]} ? "" : " ")/ge' "$1"
+}
 
 start=$(date +%s.%N)
 "$S" batch "$B" "$I" --sweep --format csv --quiet > "$T/batch.csv" 2> "$T/err"
@@ -16,10 +21,11 @@ secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
 ok "batch-1.1 the 50-item example runs with --sweep (status $rc)" $rc "$(head -n 3 "$T/err")"
 ok "batch-1.2 ... one result row per item: $(($(wc -l < "$T/batch.csv") - 1)) rows" \
     $([ "$(wc -l < "$T/batch.csv")" -eq 51 ]; echo $?)
+unwrapped "$T/err" > "$T/err_joined" # each warning is wrapped at 100 columns
 ok "batch-1.2b ... the structure bootstrap loses is said once a kind, naming its rows (what run says of each row)" \
-    $([ "$(grep -c '^servlab: warning: ' "$T/err")" -eq 2 ] &&
-        grep -q "^servlab: warning: $I, 22 rows (bolt_01, hinge_01, glue_01, tape_01, bolt_02 and 17 more): bootstrap loses the history's weekly pattern; replay and weekday_bootstrap keep it$" "$T/err" &&
-        grep -q "^servlab: warning: $I, 10 rows (paint_01, .*): bootstrap loses the autocorrelation of the history's days" "$T/err" &&
+    $([ "$(grep -c '^servlab: warning: ' "$T/err")" -eq 2 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ] &&
+        grep -q "^servlab: warning: $I, 22 rows (bolt_01, hinge_01, glue_01, tape_01, bolt_02 and 17 more): bootstrap loses the history's weekly pattern; replay and weekday_bootstrap keep it$" "$T/err_joined" &&
+        grep -q "^servlab: warning: $I, 10 rows (paint_01, .*): bootstrap loses the autocorrelation of the history's days" "$T/err_joined" &&
         "$S" run "$B" --reps 2 --quiet 2> /dev/null | grep -q "Warning: bootstrap loses the weekly pattern"
     echo $?) "$(cat "$T/err")"
 # how long it took is printed, not checked: a test of speed fails on a slow or busy
@@ -67,9 +73,30 @@ done
 
 "$S" batch "$B" "$I" --sweep --format csv --quiet --threads 1 > "$T/batch1.csv" 2> /dev/null
 ok "batch-4.1 results do not depend on --threads" $(cmp -s "$T/batch.csv" "$T/batch1.csv"; echo $?)
-"$S" batch "$B" "$I" --quiet > "$T/table.txt" 2> /dev/null
+"$S" batch "$B" "$I" --quiet > "$T/table.txt" 2>&1
 ok "batch-4.2 the table ends with the total profit" $(tail -n 1 "$T/table.txt" | grep -q '^Total profit per day over the 50 rows'; echo $?)
-"$S" batch "$B" "$I" --quiet --sweep --out "$T/out" > /dev/null 2>&1
+ok "batch-4.2b ... every line of it and of the warnings fits 100 columns" \
+    $([ "$(LC_ALL=C.UTF-8 wc -L < "$T/table.txt")" -le 100 ]; echo $?) "$(LC_ALL=C.UTF-8 wc -L < "$T/table.txt")"
+"$S" batch "$B" "$I" --quiet --sweep --out "$T/out" > "$T/sweep_table.txt" 2>&1
+# the table with --sweep: each column as wide as its content, under a head of two lines
+# (each half's title, then the columns' names); the totals on lines of their own
+ok "batch-4.2c --sweep: every line fits 100 columns (the table was 122), under a head of two lines" \
+    $([ "$(LC_ALL=C.UTF-8 wc -L < "$T/sweep_table.txt")" -le 100 ] &&
+        grep -A1 '^ *as written  *| at the best safety_factor$' "$T/sweep_table.txt" |
+        grep -q '^id  *fill_rate  profit/day  ± 95%  | safety_factor   fill_rate  profit/day  gain/day   ± 95%$' &&
+        grep -q '^drill_01  *97.72 %  *121.14  *6.38  |  *3.25  *99.81 %  *123.24  *2.10  *1.62$' "$T/sweep_table.txt" &&
+        grep -A2 '^Total profit per day over the 50 rows: [0-9.]* at the current settings,$' "$T/sweep_table.txt" |
+        grep -q '^(+[0-9.]* ± [0-9.]* a day, +[0-9.]*%; 13 of 50 rows gain significantly)\.$'; echo $?) \
+    "$(LC_ALL=C.UTF-8 wc -L < "$T/sweep_table.txt"); $(sed -n '/as written/,/^drill_01/p;/^Total/,$p' "$T/sweep_table.txt")"
+# in Chinese, on fewer replications and grid points (the layout, not the figures)
+for sweep in "" --sweep; do
+    # shellcheck disable=SC2086 # $sweep is empty or one word
+    "$S" batch --lang zh scenarios/zh/planner/base.ini "$I" --quiet --reps 2 --set sweep.steps=4 $sweep > "$T/zh_table.txt" 2>&1
+    ok "batch-4.2d zh ${sweep:-without --sweep}: every line fits 100 columns" \
+        $([ "$(LC_ALL=C.UTF-8 wc -L < "$T/zh_table.txt")" -le 100 ] &&
+            { [ -z "$sweep" ] || grep -q '^ *原设置  *| 采用最优 safety_factor 时$' "$T/zh_table.txt"; }; echo $?) \
+        "$(LC_ALL=C.UTF-8 wc -L < "$T/zh_table.txt"); $(head -n 14 "$T/zh_table.txt")"
+done
 ok "batch-4.3 --out writes batch.csv, summary.txt and the chart" \
     $([ -s "$T/out/batch.csv" ] && [ -s "$T/out/summary.txt" ] && [ -s "$T/out/batch_service.png" ]; echo $?)
 # batch.csv begins with a UTF-8 byte-order mark, which Chinese Excel needs to read its ids
@@ -127,11 +154,12 @@ printf 'id,demand.history,inventory.order_quantity,inventory.lead_time_days,cost
 "$S" batch "$B" "$T/gains.csv" --quiet --sweep --out "$T/gains" > "$T/gains.txt" 2> /dev/null
 ok "batch-4.10 a gain the same in every replication is not counted as significant, and says why" \
     $(grep -q '^rows_gaining_significantly: 1$' "$T/gains/summary.txt" &&
-        grep -q '^  same .* at safety_factor = -1: the same in every replication: no interval, not counted as significant$' "$T/gains.txt" &&
+        sed -e ':a' -e 'N' -e '$!ba' -e 's/\n    / /g' "$T/gains.txt" | # its line wrapped at 100 columns
+        grep -q '^  same .* at safety_factor = -1: the same in every replication: no interval, not counted as significant$' &&
         grep -q '^1 row gains the same in every replication: nothing random told its two settings apart$' "$T/gains.txt"
     echo $?) "$(cat "$T/gains.txt")"
 ok "batch-4.10b ... a significant gain under a cent a day shows its digits, its lower end above 0 as printed" \
-    $(grep -q '^bolt_02 .*  *0\.0019   0\.0017$' "$T/gains.txt" && grep -q '^  bolt_02  *+0\.0019 ± 0\.0017 *at safety_factor = 0$' "$T/gains.txt" &&
+    $(grep -q '^bolt_02 .*  *0\.0019  0\.0017$' "$T/gains.txt" && grep -q '^  bolt_02  *+0\.0019 ± 0\.0017 *at safety_factor = 0$' "$T/gains.txt" &&
         grep -q '<td class="num">0.0019</td><td class="ci">0.0017</td>' "$T/gains/report.html"
     echo $?) "$(cat "$T/gains.txt")"
 
@@ -300,15 +328,17 @@ rc=$?
 ok "batch-6.1 the base's Poisson order sizes warn that they draw 0 (check, once)" $([ "$(grep -c 'units_per_order draws 0' "$T/err1.txt")" -eq 1 ]; echo $?) "$(cat "$T/err1.txt")"
 ok "batch-6.2 ... a batch of 4 rows that keep them warns once, for all rows (status $rc)" \
     $([ $rc -eq 0 ] && [ "$(grep -c 'draws 0' "$T/err.txt")" -eq 1 ] &&
-        grep -q "^servlab: warning: $T/pois.csv, all 4 rows: units_per_order draws 0 or less about 14% of the time" "$T/err.txt"; echo $?) \
+        unwrapped "$T/err.txt" | grep -q "^servlab: warning: $T/pois.csv, all 4 rows: units_per_order draws 0 or less about 14% of the time"
+        echo $?) \
     "$(cat "$T/err.txt")"
 printf 'id,demand.units_per_order\na,poisson(2)\nb,3\nc,poisson(2)\nd,poisson(1)\n' > "$T/pois.csv"
 "$S" batch "$T/pois.ini" "$T/pois.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
 rc=$?
 ok "batch-6.3 ... rows that differ: one line per distinct warning, naming its rows (status $rc)" \
     $([ $rc -eq 0 ] && [ "$(grep -c 'draws 0' "$T/err.txt")" -eq 2 ] &&
-        grep -q "^servlab: warning: $T/pois.csv, 2 rows (a, c): units_per_order draws 0 or less about 14%" "$T/err.txt" &&
-        grep -q "^servlab: warning: $T/pois.csv row d (line 5): units_per_order draws 0 or less about 37%" "$T/err.txt"; echo $?) \
+        unwrapped "$T/err.txt" | grep -q "^servlab: warning: $T/pois.csv, 2 rows (a, c): units_per_order draws 0 or less about 14%" &&
+        unwrapped "$T/err.txt" | grep -q "^servlab: warning: $T/pois.csv row d (line 5): units_per_order draws 0 or less about 37%"
+        echo $?) \
     "$(cat "$T/err.txt")"
 "$S" batch "$T/pois.ini" "$T/pois.csv" --quiet --set costs.holding_per_unit_day=0.2 --out "$T/warned" > /dev/null 2> "$T/err.txt"
 rc=$?
@@ -324,10 +354,11 @@ printf 'id,inventory.order_quantity\na,20\nb,30\n' > "$T/lever.csv"
 "$S" batch "$T/lever.ini" "$T/lever.csv" --sweep --quiet > "$T/out.txt" 2> "$T/err.txt"
 rc=$?
 # columns, not bytes: the header's '± 95%' is one column a ± (awk counts bytes)
-head_end=$(grep '^id ' "$T/out.txt" | sed 's/±/+/g' | awk '{ i = index($0, "best target_fill_rate"); print i ? i + length("best target_fill_rate") - 1 : 0 }')
-val_end=$(grep '^a ' "$T/out.txt" | awk -F'|' '{ match($2, /^ *[0-9.e+-]+[< ]/); print length($1) + 1 + RLENGTH }')
-ok "batch-6.5 'best target_fill_rate' is whole in the header, its values end under it (status $rc)" \
-    $([ $rc -eq 0 ] && [ "$head_end" -gt 0 ] && [ "$head_end" = "$val_end" ]; echo $?) "$(head -n 6 "$T/out.txt"; echo "header ends $head_end, value $val_end")"
+head_end=$(grep '^id ' "$T/out.txt" | sed 's/±/+/g' | awk '{ i = index($0, "target_fill_rate"); print i ? i + length("target_fill_rate") - 1 : 0 }')
+val_end=$(grep '^a ' "$T/out.txt" | awk -F'|' '{ match($2, /^ *[0-9.e+-]+/); print length($1) + 1 + RLENGTH }')
+ok "batch-6.5 a long key 'target_fill_rate' is whole in the header, under 'at the best target_fill_rate'; its values end under it (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$head_end" -gt 0 ] && [ "$head_end" = "$val_end" ] &&
+        grep -q '| at the best target_fill_rate$' "$T/out.txt"; echo $?) "$(head -n 7 "$T/out.txt"; echo "header ends $head_end, value $val_end")"
 # rows of separators only, as a spreadsheet saves them at the end, are blank lines
 printf 'id;inventory.order_quantity\r\na;20\r\nb;30\r\n;\r\n;\r\n' > "$T/trailing.csv"
 "$S" batch "$T/lever.ini" "$T/trailing.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
@@ -502,7 +533,7 @@ printf 'id,revenue.price_per_unit\na,1.79\n' > "$T/t.csv"
 rc=$?
 rm -f scenarios/planner/.t_base.ini
 ok "batch-9.5 a row's sweep that cannot run names the row first (status $rc)" \
-    $([ $rc -eq 2 ] && grep -v "^servlab: warning" "$T/err.txt" | head -n 1 | grep -q -F "$T/t.csv:2 (row a): scenarios/planner/.t_base.ini:"; echo $?) \
+    $([ $rc -eq 2 ] && unwrapped "$T/err.txt" | grep -v "^servlab: warning" | head -n 1 | grep -q -F "$T/t.csv:2 (row a): scenarios/planner/.t_base.ini:"; echo $?) \
     "$(head -n 2 "$T/err.txt")"
 # a warning about a value the table gave names its column, not --set
 printf 'id,costs.holding_per_unit_day\na,2.5\nb,0.00055\n' > "$T/t.csv"
@@ -510,7 +541,7 @@ for lang in en zh; do
     "$S" batch "$B" "$T/t.csv" --reps 2 --quiet --lang $lang > /dev/null 2> "$T/err_$lang.txt"
 done
 ok "batch-9.6 an annual holding cost from the table is said to come from its column, not --set" \
-    $(grep -q -F "row a (line 2): [costs] holding_per_unit_day = 2.5 (table column costs.holding_per_unit_day): a year on the shelf" "$T/err_en.txt" &&
+    $(unwrapped "$T/err_en.txt" | grep -q -F "row a (line 2): [costs] holding_per_unit_day = 2.5 (table column costs.holding_per_unit_day): a year on the shelf" &&
         ! grep -q -e '--set' "$T/err_en.txt"; echo $?) "$(cat "$T/err_en.txt")"
 ok "batch-9.7 ... in Chinese too" \
     $(grep -q -F "[costs] holding_per_unit_day = 2.5（表格列 costs.holding_per_unit_day）：" "$T/err_zh.txt" &&
@@ -523,10 +554,10 @@ for lang in en zh; do
     "$S" batch "$B" "$T/t.csv" --reps 2 --quiet --lang $lang --set costs.holding_per_unit_day=2.5 > /dev/null 2> "$T/err_$lang.txt"
 done
 ok "batch-9.7b a price from the table below the base's cost: each value named by where it came from" \
-    $(grep -q -F "row a (line 2): [revenue] price_per_unit = 0.5 (table column revenue.price_per_unit) is below [costs] order_per_unit = 0.81 (line 30): every unit sold loses money" "$T/err_en.txt" &&
-        grep -q -F "row b (line 3): [costs] holding_per_unit_day = 2.5 (--set): a year on the shelf" "$T/err_en.txt"; echo $?) "$(cat "$T/err_en.txt")"
+    $(unwrapped "$T/err_en.txt" | grep -q -F "row a (line 2): [revenue] price_per_unit = 0.5 (table column revenue.price_per_unit) is below [costs] order_per_unit = 0.81 (line 30): every unit sold loses money" &&
+        unwrapped "$T/err_en.txt" | grep -q -F "row b (line 3): [costs] holding_per_unit_day = 2.5 (--set): a year on the shelf"; echo $?) "$(cat "$T/err_en.txt")"
 ok "batch-9.7c ... in Chinese too" \
-    $(grep -q -F "[revenue] price_per_unit = 0.5（表格列 revenue.price_per_unit）低于 [costs] order_per_unit = 0.81（第 30 行）：" "$T/err_zh.txt" &&
+    $(unwrapped "$T/err_zh.txt" | grep -q -F "[revenue] price_per_unit = 0.5（表格列 revenue.price_per_unit）低于 [costs] order_per_unit = 0.81（第 30 行）：" &&
         grep -q -F "[costs] holding_per_unit_day = 2.5（--set）：" "$T/err_zh.txt"; echo $?) "$(cat "$T/err_zh.txt")"
 # a percentage in a share key's cell (as a spreadsheet saves a cell formatted so) is the
 # share: 97.5%, 97,5% in a semicolon table and 97.50% run as 0.975
