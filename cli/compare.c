@@ -638,51 +638,134 @@ bool compare_significant(const struct summary *s)
     return s->n > 1 && fabs(s->mean) > s->ci95;
 }
 
-/* The line under a row of the table: what the file changed, cut after about 75
- * columns at a key's end (compare.csv has them all), so 60 files stay readable. */
+/* The line under a row of the table: what the file changed, as many whole keys as fit a
+ * line of LANG_LINE_MAX with the count of the others after them (compare.csv has them
+ * all), so that 60 files stay readable; a first key too long for a line of its own is
+ * wrapped (lang_print_wrapped). */
 static void changes_line(FILE *out, const struct compare_entry *e)
 {
-    enum { MOST = 75 }; /* with the words around it, about as wide as a row */
     if (!e->nchanged) {
         fprintf(out, "      %s\n", _("changed: nothing"));
         return;
-    }
-    const char *text = e->changed_shown, *end = text;
-    size_t shown = 0;
-    char part[1200];
-    for (const char *next = text; shown < e->nchanged;) { /* whole keys while they fit; the first always */
-        const char *sep = shown + 1 < e->nchanged ? strstr(next, "; ") : NULL;
-        const char *stop = sep ? sep : next + strlen(next);
-        snprintf(part, sizeof part, "%.*s", (int)(stop - text), text);
-        if (shown > 0 && lang_width(part) > MOST) break;
-        end = stop;
-        shown++;
-        if (!sep) break;
-        next = sep + 2;
     }
     /* the keys joined as the reader's language lists them (；in Chinese, as the
        "；另有 N 个键" after them); changed_shown keeps "; " for compare.csv and the pages */
     /* TRANSLATORS: between two changed keys on compare's "changed:" line */
     const char *joint = C_("list of keys", "; ");
-    size_t len = 0;
-    part[0] = '\0';
-    for (const char *p = text; p < end && len + 1 < sizeof part;) {
-        const char *sep = strstr(p, "; ");
-        const char *stop = sep && sep < end ? sep : end;
-        len += (size_t)snprintf(part + len, sizeof part - len, "%s%.*s", p == text ? "" : joint, (int)(stop - p), p);
-        if (len >= sizeof part) len = sizeof part - 1;
-        p = stop + (stop < end ? 2 : 0);
-        if (stop == end) break;
+    const char *text = e->changed_shown;
+    char *fits = NULL; /* the longest line that fits */
+    size_t shown = 0;
+    for (const char *p = text; shown < e->nchanged;) { /* whole keys while the line fits; the first always */
+        const char *sep = shown + 1 < e->nchanged ? strstr(p, "; ") : NULL;
+        const char *stop = sep ? sep : p + strlen(p);
+        /* the keys up to stop, joined */
+        char *keys = NULL;
+        size_t klen = 0;
+        FILE *k = open_memstream(&keys, &klen);
+        if (!k) abort();
+        for (const char *q = text; q < stop;) {
+            const char *s = strstr(q, "; ");
+            const char *end = s && s < stop ? s : stop;
+            fprintf(k, "%s%.*s", q == text ? "" : joint, (int)(end - q), q);
+            q = end < stop ? end + 2 : stop;
+        }
+        fclose(k);
+        size_t more = e->nchanged - (shown + 1);
+        char *candidate = NULL;
+        size_t clen = 0;
+        FILE *c = open_memstream(&candidate, &clen);
+        if (!c) abort();
+        fputs("      ", c);
+        if (more == 0)
+            fprintf(c, _("changed: %s"), keys);
+        else
+            fprintf(c,
+                    P_("changed: %s; and %zu more key in compare.csv", "changed: %s; and %zu more keys in compare.csv",
+                       more),
+                    keys, more);
+        fclose(c);
+        free(keys);
+        if (shown > 0 && lang_width(candidate) > LANG_LINE_MAX) {
+            free(candidate);
+            break;
+        }
+        free(fits);
+        fits = candidate;
+        shown++;
+        if (!sep) break;
+        p = sep + 2;
     }
-    fputs("      ", out);
-    if (shown >= e->nchanged)
-        fprintf(out, _("changed: %s"), part);
+    lang_print_wrapped(out, fits, LANG_LINE_MAX);
+    free(fits);
+}
+
+/* The columns of compare's table after rank and scenario, in their order; the on-time
+ * column is left out when the service metric is on_time_rate. A head may take two lines:
+ * "\n" parts it into a line above and a line below, as run's product table does. */
+enum compare_column { COL_PROFIT, COL_CI, COL_SHARE, COL_SERVICE, COL_ON_TIME, COL_COST, COL_VS, COL_COUNT };
+
+/* A head's line above (upper) or below, into buf; a one-line head's line above is "". */
+static const char *compare_head_line(const char *head, bool upper, char *buf, size_t n)
+{
+    const char *nl = strchr(head, '\n');
+    if (!nl) return upper ? "" : head;
+    if (!upper) return nl + 1;
+    snprintf(buf, n, "%.*s", (int)(nl - head), head);
+    return lang_tidy_cut(buf);
+}
+
+/* The display width of a head: its wider line. */
+static int compare_head_width(const char *head)
+{
+    char buf[128];
+    int a = (int)lang_width(compare_head_line(head, true, buf, sizeof buf));
+    int b = (int)lang_width(compare_head_line(head, false, buf, sizeof buf));
+    return a > b ? a : b;
+}
+
+/* One row's cells, as the table prints them: the verdict on the paired difference is a
+ * word ("lower", "unclear"), which the note under the table explains. */
+struct compare_cells {
+    char text[COL_COUNT][120];
+};
+
+static void compare_row_cells(const struct compare_result *r, size_t i, struct compare_cells *c)
+{
+    const struct compare_entry *e = &r->e[i];
+    const struct summary *p = &e->s[M_PROFIT], *sv = &e->s[r->service], *ot = &e->s[M_ON_TIME_RATE];
+    double best = r->e[r->best].s[M_PROFIT].mean;
+    char share[40];
+    snprintf(c->text[COL_PROFIT], sizeof c->text[0], "%.2f", p->mean);
+    snprintf(c->text[COL_CI], sizeof c->text[0], "%.2f", p->ci95);
+    if (best > 0)
+        snprintf(c->text[COL_SHARE], sizeof c->text[0], "%.1f%%", 100 * p->mean / best);
+    else /* a share of a loss or of nothing says nothing */
+        snprintf(c->text[COL_SHARE], sizeof c->text[0], "-");
+    snprintf(c->text[COL_SERVICE], sizeof c->text[0], "%s%%", report_percent(sv->mean, 2, share, sizeof share));
+    if (ot->n)
+        snprintf(c->text[COL_ON_TIME], sizeof c->text[0], "%s%%", report_percent(ot->mean, 2, share, sizeof share));
     else
-        fprintf(out,
-                P_("changed: %s; and %zu more key (compare.csv lists all)",
-                   "changed: %s; and %zu more keys (compare.csv lists all)", e->nchanged - shown),
-                part, e->nchanged - shown);
-    fputc('\n', out);
+        snprintf(c->text[COL_ON_TIME], sizeof c->text[0], "-");
+    snprintf(c->text[COL_COST], sizeof c->text[0], "%.2f", e->s[M_COST_TOTAL].mean);
+    if (i == r->best)
+        snprintf(c->text[COL_VS], sizeof c->text[0], "%s", _("the best"));
+    else
+        snprintf(c->text[COL_VS], sizeof c->text[0], "%+.2f ± %.2f %s", e->vs_best.mean, e->vs_best.ci95,
+                 compare_significant(&e->vs_best)
+                     /* TRANSLATORS: compare's verdict after a paired difference: significantly lower */
+                     ? C_("paired verdict", "lower")
+                     /* TRANSLATORS: compare's verdict after a paired difference: not significantly lower */
+                     : C_("paired verdict", "unclear"));
+}
+
+/* The service column's head: the metric in words (report_metric_words), its last word on
+ * a line of its own when they are wider than a figure ("fill\nrate"; the Chinese words
+ * take one line), so that the column is as narrow as its figures. */
+static void service_head(const struct compare_result *r, char *buf, size_t n)
+{
+    report_metric_words(metric_defs[r->service].name, buf, n);
+    char *space = strrchr(buf, ' ');
+    if (space && space > buf && lang_width(buf) > 8) *space = '\n';
 }
 
 void compare_table(FILE *out, const struct compare_result *r)
@@ -692,73 +775,95 @@ void compare_table(FILE *out, const struct compare_result *r)
             P_("%zu scenario, %u replications each on the same random numbers\n",
                "%zu scenarios, %u replications each on the same random numbers\n", r->n),
             r->n, r->reps);
-    fprintf(out, _("seed %llu (from %s), generator %s. Money is per day; ± is the half-width of the 95%% interval.\n"),
-            r->seed, r->seed_from ? r->seed_from : file_name(r->reference), rng_generator_name());
-    const char *sname = metric_defs[r->service].name;
-    int w = (int)lang_width(_("scenario")); /* the widest file name shown, at most 40 columns (a CJK character is 2) */
-    if (w < 8) w = 8;
-    for (size_t i = 0; i < r->n; i++) {
-        int len = (int)lang_width(r->e[i].label);
-        if (!r->e[i].refused && len > w) w = len > 40 ? 40 : len;
-    }
-    fputc('\n', out);
-    lang_pad(out, _("rank"), 4, true);
-    fputs("  ", out);
-    lang_pad(out, _("scenario"), w, false);
-    fputc(' ', out);
-    lang_pad(out, _("profit"), 10, true);
-    fputc(' ', out); /* 8 columns, as the rows' " %8.2f" (by display width: ± is two bytes) */
-    lang_pad(out, "± 95%", 8, true);
-    fputc(' ', out);
-    lang_pad(out, _("of best"), 9, true);
-    char sname_shown[100]; /* 满足率 in Chinese, the column's metric name in English */
-    report_metric_prose(sname, sname_shown, sizeof sname_shown);
-    /* the service column: 11 wide ("99.88 %" and room), wider when its heading needs it
-       (周期服务水平, perfect_order_rate), two spaces clear of "of best" */
-    int sw = (int)lang_width(sname_shown) + 1 > 11 ? (int)lang_width(sname_shown) + 1 : 11;
-    fputc(' ', out);
-    lang_pad(out, sname_shown, sw, true);
-    fputc(' ', out);
+    lang_printf_wrapped(out, LANG_LINE_MAX,
+                        _("seed %llu (from %s), generator %s.\n"
+                          "Money is per day; ± is the half-width of the 95%% interval.\n"),
+                        r->seed, r->seed_from ? r->seed_from : file_name(r->reference), rng_generator_name());
     bool on_time_column = r->service != M_ON_TIME_RATE; /* else it would show the service column twice */
-    if (on_time_column) {
-        lang_pad(out, _("on time"), 9, true);
-        fputc(' ', out);
+    char sv_head[100];
+    service_head(r, sv_head, sizeof sv_head);
+    /* TRANSLATORS: "\n" parts a table's head into a line above and a line below */
+    const char *vs_head = _("against the best\n(paired)");
+    const char *heads[COL_COUNT] = {_("profit"), "± 95%", _("of best"), sv_head, _("on time"), _("cost"), vs_head};
+    /* every column as wide as its head or its widest cell; the scenario column as its
+       widest name, narrower when the line would pass LANG_LINE_MAX (a longer name then
+       stands on a line of its own above its figures) */
+    int widths[COL_COUNT], wname = (int)lang_width(_("scenario"));
+    for (int k = 0; k < COL_COUNT; k++) widths[k] = compare_head_width(heads[k]);
+    struct compare_cells *cells = calloc(r->n ? r->n : 1, sizeof *cells);
+    if (!cells) abort();
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->e[i].refused) continue;
+        compare_row_cells(r, i, &cells[i]);
+        for (int k = 0; k < COL_COUNT; k++) {
+            int len = (int)lang_width(cells[i].text[k]);
+            if (len > widths[k]) widths[k] = len;
+        }
+        int len = (int)lang_width(r->e[i].label);
+        if (len > wname) wname = len;
     }
-    lang_pad(out, _("cost"), 10, true);
-    fprintf(out, "  %s\n", _("against the best (paired)"));
+    int rest = 4; /* rank */
+    for (int k = 0; k < COL_COUNT; k++)
+        if (k != COL_ON_TIME || on_time_column) rest += 2 + widths[k];
+    if (2 + wname + rest > LANG_LINE_MAX) {
+        wname = LANG_LINE_MAX - 2 - rest;
+        int least = (int)lang_width(_("scenario"));
+        if (wname < least) wname = least;
+    }
+    /* the heads: the lines above of two-line heads (when there are any), then the heads */
+    char buf[128];
+    bool two = false;
+    for (int k = 0; k < COL_COUNT; k++) two |= *compare_head_line(heads[k], true, buf, sizeof buf) != '\0';
+    fputc('\n', out);
+    for (int upper = two; upper >= 0; upper--) {
+        int blanks = 0;
+        if (upper)
+            blanks = 4 + 2 + wname;
+        else {
+            lang_pad(out, _("rank"), 4, true);
+            fputs("  ", out);
+            lang_pad(out, _("scenario"), wname, false);
+        }
+        for (int k = 0; k < COL_COUNT; k++) {
+            if (k == COL_ON_TIME && !on_time_column) continue;
+            const char *h = compare_head_line(heads[k], upper, buf, sizeof buf);
+            int hw = (int)lang_width(h);
+            if (k == COL_VS) { /* the last column: left-aligned, nothing after it */
+                if (*h) fprintf(out, "%*s%s", blanks + 2, "", h);
+                break;
+            }
+            blanks += 2 + widths[k] - hw; /* right-aligned */
+            if (!*h) continue;
+            fprintf(out, "%*s%s", blanks, "", h);
+            blanks = 0;
+        }
+        fputc('\n', out);
+    }
     for (size_t rank = 1; rank <= r->n; rank++)
         for (size_t i = 0; i < r->n; i++) {
             const struct compare_entry *e = &r->e[i];
             if (e->refused || e->rank != rank) continue;
-            const struct summary *p = &e->s[M_PROFIT], *sv = &e->s[r->service], *ot = &e->s[M_ON_TIME_RATE];
-            double best = r->e[r->best].s[M_PROFIT].mean;
-            char vs[80], on_time[20], share[20], sv_text[20];
-            if (i == r->best)
-                snprintf(vs, sizeof vs, "%s", _("the best"));
-            else
-                snprintf(vs, sizeof vs, "%+.2f ± %.2f %s", e->vs_best.mean, e->vs_best.ci95,
-                         compare_significant(&e->vs_best) ? _("(significantly lower)")
-                                                          : _("(not significantly lower)"));
-            if (ot->n)
-                snprintf(on_time, sizeof on_time, "%s %%", report_percent(ot->mean, 2, sv_text, sizeof sv_text));
-            else
-                snprintf(on_time, sizeof on_time, "-");
-            if (best > 0)
-                snprintf(share, sizeof share, "%.1f%%", 100 * p->mean / best);
-            else /* a share of a loss or of nothing says nothing */
-                snprintf(share, sizeof share, "-");
             const char *warned[COMPARE_WARNINGS_MAX];
             if (compare_entry_warnings(e, warned)) /* see the warnings under the table */
                 fprintf(out, "%3zu!  ", e->rank);
             else
                 fprintf(out, "%4zu  ", e->rank);
-            report_cell(out, e->label, w, false);
-            fprintf(out, " %10.2f %8.2f %9s %*s %% ", p->mean, p->ci95, share, sw - 2,
-                    report_percent(sv->mean, 2, sv_text, sizeof sv_text));
-            if (on_time_column) fprintf(out, "%9s ", on_time);
-            fprintf(out, "%10.2f  %s\n", e->s[M_COST_TOTAL].mean, vs);
+            if ((int)lang_width(e->label) > wname) /* a long name on its own line, its figures below */
+                fprintf(out, "%s\n%*s", e->label, 6 + wname, "");
+            else
+                lang_pad(out, e->label, wname, false);
+            for (int k = 0; k < COL_COUNT; k++) {
+                if (k == COL_ON_TIME && !on_time_column) continue;
+                fputs("  ", out);
+                if (k == COL_VS)
+                    fputs(cells[i].text[k], out);
+                else
+                    lang_pad(out, cells[i].text[k], widths[k], true);
+            }
+            fputc('\n', out);
             if (r->base || i != 0) changes_line(out, e); /* without a base, file 0 is what the others changed */
         }
+    free(cells);
     bool any = false;
     for (size_t rank = 1; rank <= r->n; rank++) /* in the table's order */
         for (size_t i = 0; i < r->n; i++) {
@@ -767,7 +872,8 @@ void compare_table(FILE *out, const struct compare_result *r)
             size_t nw = compare_entry_warnings(&r->e[i], warned);
             if (nw && !any) fputs(_("\nWarnings on the files marked !\n"), out);
             any |= nw > 0;
-            for (size_t k = 0; k < nw; k++) fprintf(out, "  ! %s: %s\n", r->e[i].label, warned[k]);
+            for (size_t k = 0; k < nw; k++)
+                lang_printf_wrapped(out, LANG_LINE_MAX, "  ! %s: %s\n", r->e[i].label, warned[k]);
         }
     any = false;
     for (size_t i = 0; i < r->n; i++)
@@ -775,8 +881,9 @@ void compare_table(FILE *out, const struct compare_result *r)
             if (!any) fputs(_("\nRefused\n"), out);
             any = true;
             char where[600];
-            fprintf(out, "  %s: %s\n", compare_refused_where(&r->e[i], r->e[i].label, where, sizeof where),
-                    r->e[i].reason_shown);
+            lang_printf_wrapped(out, LANG_LINE_MAX, "  %s: %s\n",
+                                compare_refused_where(&r->e[i], r->e[i].label, where, sizeof where),
+                                r->e[i].reason_shown);
             /* each under the first, its file named by its label as every line of the table
                names it ("s01.ini:3: ...", not the path as given); another file's problems
                (its history) keep their own path */
@@ -785,16 +892,19 @@ void compare_table(FILE *out, const struct compare_result *r)
                 const char *end = strchr(line, '\n');
                 int n = end ? (int)(end - line) : (int)strlen(line);
                 if (strncmp(line, r->e[i].path, plen) == 0 && line[plen] == ':')
-                    fprintf(out, "    %s%.*s\n", r->e[i].label, n - (int)plen, line + plen);
+                    lang_printf_wrapped(out, LANG_LINE_MAX, "    %s%.*s\n", r->e[i].label, n - (int)plen, line + plen);
                 else
-                    fprintf(out, "    %.*s\n", n, line);
+                    lang_printf_wrapped(out, LANG_LINE_MAX, "    %.*s\n", n, line);
                 line = end ? end + 1 : NULL;
             }
         }
     /* xgettext:no-c-format */
-    fputs(_("\nA difference is significant when the paired 95% interval of (profit - best profit) over the\n"
-            "replications excludes 0. The same random numbers usually make these intervals far narrower\n"
-            "than the ± of each profit alone.\n"),
+    /* the verdicts' words are those of the table's last column (compare_row_cells) */
+    /* xgettext:no-c-format */
+    fputs(_("\nAgainst the best: profit - best profit and its paired 95% interval over the replications.\n"
+            "lower: the interval excludes 0, so the profit is significantly lower than the best; unclear:\n"
+            "it includes 0, and the difference may be chance. The same random numbers usually make these\n"
+            "intervals far narrower than the ± of each profit alone.\n"),
           out);
     bool stock_change = false;
     for (size_t i = 0; i < r->n; i++)

@@ -431,36 +431,50 @@ void ipa_table(FILE *out, const struct ipa_result *r)
     fputc('\n', out);
     static const char *const heads[] = {N_("Element"),   N_("Achieved"),   N_("Target"),
                                         N_("vs target"), N_("Importance"), N_("Quadrant")};
-    static const int widths[] = {26, 10, 10, 14, 24, 22};
+    enum { COLUMNS = 6, CELL = 80 };
     const char *imp_head = r->customers ? N_("Customers kept") : N_("Importance");
-    for (size_t k = 0; k < 6; k++) {
-        report_cell(out, _(k == 4 ? imp_head : heads[k]), widths[k], k >= 1 && k <= 4);
-        fputs(k < 5 ? "  " : "\n", out);
-    }
+    /* every column as wide as its head or its widest cell, two blanks apart; the last
+       (the quadrant) is not padded, so that no line ends in blanks */
+    char(*cells)[COLUMNS][CELL] = calloc(r->n ? r->n : 1, sizeof *cells);
+    if (!cells) abort();
+    int widths[COLUMNS];
+    for (size_t k = 0; k < COLUMNS; k++) widths[k] = (int)lang_width(_(k == 4 ? imp_head : heads[k]));
     for (size_t i = 0; i < r->n; i++) {
         const struct ipa_row *row = &r->rows[i];
         const struct element_def *d = &elements[row->element];
-        char a[40], t[40], g[60], imp[80];
-        level_text(d, row->achieved.mean, a, sizeof a);
+        char *c[COLUMNS];
+        for (size_t k = 0; k < COLUMNS; k++) c[k] = cells[i][k];
+        snprintf(c[0], CELL, "%s", _(d->label));
+        level_text(d, row->achieved.mean, c[1], CELL);
         if (row->has_target)
-            level_text(d, row->target, t, sizeof t);
+            level_text(d, row->target, c[2], CELL);
         else
-            snprintf(t, sizeof t, "-");
+            snprintf(c[2], CELL, "-");
         if (isfinite(row->gap))
-            snprintf(g, sizeof g, d->time ? "%+.1f %%" : _("%+.1f pt"), row->gap);
+            snprintf(c[3], CELL, d->time ? "%+.1f %%" : _("%+.1f pt"), row->gap);
         else
-            snprintf(g, sizeof g, "-");
+            snprintf(c[3], CELL, "-");
         if (row->measurable)
-            snprintf(imp, sizeof imp, "%+.2f ± %.2f", row->importance, row->importance_ci);
+            snprintf(c[4], CELL, "%+.2f ± %.2f", row->importance, row->importance_ci);
         else
-            snprintf(imp, sizeof imp, "%s", *row->lever ? _("not moved") : _("no lever"));
-        const char *cells[] = {
-            _(d->label), a, t, g, imp, row->quadrant == IPA_UNPLACED ? "-" : _(quadrant_labels[row->quadrant])};
-        for (size_t k = 0; k < 6; k++) {
-            report_cell(out, cells[k], widths[k], k >= 1 && k <= 4);
-            fputs(k < 5 ? "  " : "\n", out);
+            snprintf(c[4], CELL, "%s", *row->lever ? _("not moved") : _("no lever"));
+        snprintf(c[5], CELL, "%s", row->quadrant == IPA_UNPLACED ? "-" : _(quadrant_labels[row->quadrant]));
+        for (size_t k = 0; k < COLUMNS; k++) {
+            int w = (int)lang_width(lang_tidy_cut(c[k]));
+            if (w > widths[k]) widths[k] = w;
         }
     }
+    for (size_t i = 0; i <= r->n; i++) { /* the heads, then a line for each element */
+        for (size_t k = 0; k < COLUMNS; k++) {
+            const char *text = i == 0 ? _(k == 4 ? imp_head : heads[k]) : cells[i - 1][k];
+            if (k == COLUMNS - 1)
+                fputs(text, out);
+            else
+                lang_pad(out, text, widths[k], k >= 1 && k <= 4);
+            fputs(k < COLUMNS - 1 ? "  " : "\n", out);
+        }
+    }
+    free(cells);
     fputc('\n', out);
     ipa_notes(out, r);
 }
@@ -505,8 +519,8 @@ void ipa_notes(FILE *out, const struct ipa_result *r)
                             "stock's holding cost, an added server's pay): what the improvement is worth. 95% interval "
                             "by the\n"
                             "delta method over paired replications. Unit: 1 percentage point (pt) of a rate; 1 percent "
-                            "shorter for\n"
-                            "a time.\n");
+                            "shorter\n"
+                            "for a time.\n");
     fputs(importance_note, out);
     if (r->placed)
         fprintf(out,

@@ -107,18 +107,39 @@ ok "ipa-4.9 targets but nothing placed: the subtitle says no lever moved its ele
 run "$S" --lang zh ipa scenarios/importance_performance.ini --quiet --reps 5
 ok "ipa-5.1 Chinese: the quadrants in the course's words" \
     $([ $rc -eq 0 ] && grep -q '重点改进' "$T/out" && grep -q '重要性' "$T/out"; echo $?) "$(head -12 "$T/out")"
-# each lever's line and what it did, a line each, run no wider than the table above them
-# (they ran to 150 columns in Chinese, 174 in English); a Chinese character is 2 columns
-# (wc -L in a UTF-8 locale)
+# each lever's line and what it did, a line each, within a terminal of 100 columns (they
+# ran to 150 columns in Chinese, 174 in English); a Chinese character is 2 columns (wc -L
+# in a UTF-8 locale)
 widest() { LC_ALL=C.UTF-8 wc -L < "$1"; }
-sed -n 3p "$T/out" > "$T/head"
-ok "ipa-5.3 Chinese: no line wider than the table's, $(widest "$T/head") columns" \
-    $([ $rc -eq 0 ] && grep -q '^  *扣除杠杆自身成本后：' "$T/out" && [ "$(widest "$T/out")" -le "$(widest "$T/head")" ]; echo $?) "$(widest "$T/out") columns: $(grep -A3 '^杠杆' "$T/out")"
+ok "ipa-5.3 Chinese: no line wider than 100 columns" \
+    $([ $rc -eq 0 ] && grep -q '^  *扣除杠杆自身成本后：' "$T/out" && [ "$(widest "$T/out")" -le 100 ]; echo $?) "$(widest "$T/out") columns: $(grep -A3 '^杠杆' "$T/out")"
 run "$S" ipa scenarios/importance_performance.ini --quiet --reps 5
-sed -n 3p "$T/out" > "$T/head"
-ok "ipa-5.4 English: no line wider than the table's, $(widest "$T/head") columns" \
-    $([ $rc -eq 0 ] && grep -q '^  *net of the lever.s cost: ' "$T/out" && [ "$(widest "$T/out")" -le "$(widest "$T/head")" ]; echo $?) \
+ok "ipa-5.4 English: no line wider than 100 columns" \
+    $([ $rc -eq 0 ] && grep -q '^  *net of the lever.s cost: ' "$T/out" && [ "$(widest "$T/out")" -le 100 ]; echo $?) \
     "$(widest "$T/out") columns: $(grep -A3 '^Levers' "$T/out")"
+# the matrix: each column as wide as its head or its widest cell, the quadrant last and
+# unpadded: every line of the lesson's and default.ini's output fits 100 columns, in
+# English and Chinese, and none ends in a blank (the table was 116 columns with blanks
+# after "Quadrant", and the note on importance 101)
+for lang in en zh; do
+    dir=scenarios
+    [ $lang = zh ] && dir=scenarios/zh
+    for f in importance_performance default; do
+        run "$S" ipa --lang $lang $dir/$f.ini --quiet --reps 2
+        ok "ipa-5.5 $lang $f.ini: every line fits 100 columns, none ends in a blank" \
+            $([ $rc -eq 0 ] && [ "$(widest "$T/out")" -le 100 ] && ! grep -q ' $' "$T/out"; echo $?) \
+            "$(widest "$T/out") columns: $(grep -n ' $' "$T/out" | head -n 3)"
+    done
+    cp "$T/out" "$T/ipa_default_$lang.txt"
+done
+run "$S" ipa scenarios/importance_performance.ini --quiet --reps 2
+ok "ipa-5.6 the heads sit over columns as wide as their figures; the importance note wraps within 100" \
+    $(grep -q '^Element  *Achieved  Target  vs target  *Importance  Quadrant$' "$T/out" &&
+      grep -qE '^Undamaged delivery +[0-9.]+%  +[0-9.]+%  +[-+][0-9.]+ pt  +[-+][0-9.]+ ± [0-9.]+  [A-Z][a-z ]+$' "$T/out" &&
+      grep -q '^delta method over paired replications. Unit: 1 percentage point (pt) of a rate; 1 percent shorter$' "$T/out"
+    echo $?) "$(head -n 10 "$T/out")"
+ok "ipa-5.7 ... in Chinese too" \
+    $(grep -q '^服务要素  *达到  *目标  *对照目标  *重要性  象限$' "$T/ipa_default_zh.txt"; echo $?) "$(head -n 10 "$T/ipa_default_zh.txt")"
 run "$S" --lang zh ipa scenarios/importance_performance.ini --quiet --reps 5 --format csv
 ok "ipa-5.2 Chinese: the CSV stays English" $(grep -q 'concentrate_here\|low_priority\|keep_up' "$T/out" && ! grep -q '重' "$T/out"; echo $?)
 
