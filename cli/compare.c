@@ -758,14 +758,23 @@ static void compare_row_cells(const struct compare_result *r, size_t i, struct c
                      : C_("paired verdict", "unclear"));
 }
 
-/* The service column's head: the metric in words (report_metric_words), its last word on
- * a line of its own when they are wider than a figure ("fill\nrate"; the Chinese words
- * take one line), so that the column is as narrow as its figures. */
+/* The service column's head: the metric in words (report_metric_words), on two lines
+ * when they are wider than a figure, parted at the blank that leaves the narrower head
+ * ("fill\nrate", "perfect\norder rate"; the Chinese words take one line), so that the
+ * column is as narrow as its figures. */
 static void service_head(const struct compare_result *r, char *buf, size_t n)
 {
     report_metric_words(metric_defs[r->service].name, buf, n);
-    char *space = strrchr(buf, ' ');
-    if (space && space > buf && lang_width(buf) > 8) *space = '\n';
+    if (lang_width(buf) <= 8) return;
+    char *best = NULL;
+    size_t best_width = lang_width(buf);
+    for (char *space = strchr(buf + 1, ' '); space; space = strchr(space + 1, ' ')) {
+        *space = '\0';
+        size_t left = lang_width(buf), right = lang_width(space + 1), w = left > right ? left : right;
+        *space = ' ';
+        if (w < best_width) best = space, best_width = w;
+    }
+    if (best) *best = '\n';
 }
 
 void compare_table(FILE *out, const struct compare_result *r)
