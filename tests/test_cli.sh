@@ -931,6 +931,11 @@ ok "cli-18.12 zh: ... in Chinese" \
       grep -qE '^   2  hold_service_cut_cost\.ini .*  -[0-9.]+ ± [0-9.]+ 显著较低$' "$T/out" &&
       grep -q '^      改动：order_cycle.processing_days = exponential(0.015)；另有 4 个键，见 compare.csv$' "$T/out"
     echo $?) "$(cat "$T/out")"
+run "$S" compare scenarios/stances/*.ini --reps 2 --quiet --service perfect_order_rate
+ok "cli-18.12b a service of three words is parted where its head is narrower: perfect over order rate" \
+    $([ $rc -eq 0 ] && grep -A1 -E '^ +perfect +against the best$' "$T/out" | grep -qE ' of best  order rate  on time +cost  \(paired\)$' &&
+      [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ] && ! grep -q ' $' "$T/out"
+    echo $?) "$(cat "$T/out")"
 mkdir -p "$T/cmpw"
 cp scenarios/stances/base.ini "$T/cmpw/base.ini"
 cp scenarios/stances/base.ini "$T/cmpw/the_same_scenario_under_a_name_far_too_long_for_the_table.ini"

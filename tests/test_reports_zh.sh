@@ -267,7 +267,7 @@ for lang in zh en; do
 done
 
 # ---- zh-12: compare --service with a heading wider than its values (周期服务水平 is 12
-# columns, "cycle service" 13): the heading ends over the values, clear of 占最优 ----
+# columns, "service level" 13): the heading ends over the values, clear of 占最优 ----
 # (short names, so that the rows keep their names on the line: names too long for a table
 # of 100 columns stand on a line of their own)
 cp scenarios/consistency_customer.ini "$T/narrow.ini"
@@ -277,14 +277,14 @@ for lang in zh en; do
         --service cycle_service_level --reps 2 --quiet > "$T/cmp_svc_$lang.txt" 2> /dev/null
     h=$(grep -E '^(名次|rank) ' "$T/cmp_svc_$lang.txt" | token_ends)
     r=$(grep -E '^ +1  ' "$T/cmp_svc_$lang.txt" | token_ends)
-    # the service heading is token 7 in Chinese (占最优 is one token), 8 in English (of best
-    # is two; "cycle service" above "level"); in the row, the share of best is token 5 and
-    # the service value 6. The heading is as far right of the share's heading as the values
-    # are of the shares.
-    n=7
-    [ $lang = en ] && n=8
+    # the service heading ends at token 7 in Chinese (占最优 is one token, token 6), at 9 in
+    # English ("service level" below "cycle", after "of best", tokens 6 and 7); in the row,
+    # the share of best is token 5 and the service value 6. The heading is as far right of
+    # the share's heading as the values are of the shares.
+    n=7 m=6
+    [ $lang = en ] && n=9 m=7
     ok "zh-12 compare --lang $lang --service cycle_service_level: the service heading ends over its values" \
-        $([ "$(echo "$h" | awk -v n=$n '{print $n - $(n - 1)}')" = "$(echo "$r" | awk '{print $6 - $5}')" ] &&
+        $([ "$(echo "$h" | awk -v n=$n -v m=$m '{print $n - $m}')" = "$(echo "$r" | awk '{print $6 - $5}')" ] &&
             grep -qE '(占最优|of best)  ' "$T/cmp_svc_$lang.txt"; echo $?) "$(sed -n '4,5p' "$T/cmp_svc_$lang.txt")"
 done
 
