@@ -245,8 +245,11 @@ static size_t first_break_after(const char *line, size_t len, size_t from)
 
 /* One line of lang_print_wrapped: line[0..len), without its '\n'. It breaks nowhere in
  * its first `keep` bytes (nor in its indentation); a continuation begins with cont, or
- * when cont is NULL with the line's indentation and two blanks. */
-static void print_wrapped_line(FILE *out, const char *line, size_t len, int max, size_t keep, const char *cont)
+ * when cont is NULL with the line's indentation and two blanks. With fill (a paragraph:
+ * lang_print_filled), a semicolon too gives way when it would leave the line less than
+ * half full, and so may a blank inside parentheses. */
+static void print_wrapped_line(FILE *out, const char *line, size_t len, int max, size_t keep, const char *cont,
+                               bool fill)
 {
     const char *head = line; /* its indentation: blanks, and a comment's ';' or '#' */
     size_t lead = strspn(line, " ;#");
@@ -277,13 +280,16 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
             if (mark) clause[mark] = i, clause_width[mark] = width;
             if (*c == ' ') *(depth == 0 ? &space_out : &space_in) = i - 1;
         }
-        size_t fill = space_out > wide ? space_out : wide; /* the last blank outside parentheses, or Chinese */
-        size_t cut = i == len                                  ? len
-                     : clause[2]                               ? clause[2]
-                     : clause[1] && clause_width[1] >= max / 2 ? clause[1]
-                     : fill                                    ? fill
-                     : clause[1]                               ? clause[1]
-                                                               : space_in;
+        /* the last blank outside parentheses (filling: or in them), or between Chinese characters */
+        size_t blank = fill && space_in > space_out ? space_in : space_out;
+        if (wide > blank) blank = wide;
+        size_t cut = i == len                                             ? len
+                     : clause[2] && (!fill || clause_width[2] >= max / 2) ? clause[2]
+                     : clause[1] && clause_width[1] >= max / 2            ? clause[1]
+                     : blank                                              ? blank
+                     : clause[2]                                          ? clause[2]
+                     : clause[1]                                          ? clause[1]
+                                                                          : space_in;
         if (!cut) cut = first_break_after(line, len, i > skip ? i : skip); /* nowhere within max */
         if (more >= 0 && cont)
             fputs(cont, out);
@@ -297,29 +303,55 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
     }
 }
 
-void lang_print_wrapped(FILE *out, const char *text, int max)
+static void print_lines(FILE *out, const char *text, int max, bool fill)
 {
     while (*text) {
         const char *nl = strchr(text, '\n');
         size_t len = nl ? (size_t)(nl - text) : strlen(text);
-        print_wrapped_line(out, text, len, max, 0, NULL);
+        print_wrapped_line(out, text, len, max, 0, NULL, fill);
         text += len + (nl != NULL);
     }
+}
+
+void lang_print_wrapped(FILE *out, const char *text, int max)
+{
+    print_lines(out, text, max, false);
+}
+
+void lang_print_filled(FILE *out, const char *text, int max)
+{
+    print_lines(out, text, max, true);
+}
+
+/* printf's text for fmt and args, however long, printed by print_lines. */
+static void vprint_lines(FILE *out, int max, bool fill, const char *fmt, va_list args)
+{
+    va_list again;
+    va_copy(again, args);
+    int n = vsnprintf(NULL, 0, fmt, args);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (text) {
+        vsnprintf(text, (size_t)n + 1, fmt, again);
+        print_lines(out, text, max, fill);
+        free(text);
+    }
+    va_end(again);
 }
 
 void lang_printf_wrapped(FILE *out, int max, const char *fmt, ...)
 {
     va_list args;
     va_start(args, fmt);
-    int n = vsnprintf(NULL, 0, fmt, args);
+    vprint_lines(out, max, false, fmt, args);
     va_end(args);
-    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (!text) return;
+}
+
+void lang_printf_filled(FILE *out, int max, const char *fmt, ...)
+{
+    va_list args;
     va_start(args, fmt);
-    vsnprintf(text, (size_t)n + 1, fmt, args);
+    vprint_lines(out, max, true, fmt, args);
     va_end(args);
-    lang_print_wrapped(out, text, max);
-    free(text);
 }
 
 void lang_print_hanging(FILE *out, const char *head, const char *text, const char *cont, int max)
@@ -330,6 +362,6 @@ void lang_print_hanging(FILE *out, const char *head, const char *text, const cha
     memcpy(line, head, nhead);
     memcpy(line + nhead, text, ntext);
     line[nhead + ntext] = '\0';
-    print_wrapped_line(out, line, nhead + ntext, max, nhead, cont);
+    print_wrapped_line(out, line, nhead + ntext, max, nhead, cont, false);
     free(line);
 }

@@ -89,6 +89,15 @@ void lang_print_wrapped(FILE *out, const char *text, int max);
 /* lang_print_wrapped of printf's text for fmt and what follows it, however long. */
 void lang_printf_wrapped(FILE *out, int max, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* As lang_print_wrapped, for a paragraph of several clauses (a note under a table): a
+ * semicolon too gives way to the last blank that fits (in parentheses or not) or to a
+ * break between Chinese characters when it would leave the line less than half full,
+ * so that the lines are filled rather than cut at an early clause. */
+void lang_print_filled(FILE *out, const char *text, int max);
+
+/* lang_print_filled of printf's text for fmt and what follows it, however long. */
+void lang_printf_filled(FILE *out, int max, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* Print head, then text (one line), as one line wrapped as lang_print_wrapped wraps it,
  * but breaking only within text, and beginning each continuation with cont: a hanging
  * indent (blanks as wide as head put the text of every line in one column; in a

@@ -136,6 +136,38 @@ static void wraps(void)
           "lang-4.11 lang_print_hanging breaks only in the text, each continuation after cont: '%s'", buf);
 }
 
+/* lang_print_filled's output for text at max columns, into buf. */
+static const char *filled(const char *text, int max, char *buf, size_t n)
+{
+    FILE *f = fmemopen(buf, n, "w");
+    if (!f) abort();
+    lang_print_filled(f, text, max);
+    fclose(f);
+    return buf;
+}
+
+/* lang_print_filled: a note's lines are filled, not cut at an early clause. */
+static void fills(void)
+{
+    char buf[1024];
+    check(strcmp(filled("  a, b c d e f g h\n", 16, buf, sizeof buf), "  a, b c d e f\n    g h\n") == 0,
+          "lang-5.1 a comma that would leave the line a quarter full gives way to the last blank: '%s'", buf);
+    check(strcmp(filled("  a; b c d e f g h\n", 16, buf, sizeof buf), "  a; b c d e f\n    g h\n") == 0,
+          "lang-5.1b ... and so does a semicolon: '%s'", buf);
+    check(strcmp(wrapped("  a; b c d e f g h\n", 16, buf, sizeof buf), "  a;\n    b c d e f g\n    h\n") == 0,
+          "lang-5.1c ... where lang_print_wrapped breaks after the semicolon, its clause whole: '%s'", buf);
+    check(strcmp(filled("  aaaaaaaaaa; b c d\n", 16, buf, sizeof buf), "  aaaaaaaaaa;\n    b c d\n") == 0,
+          "lang-5.2 a semicolon that leaves the line half full or more is kept: '%s'", buf);
+    check(strcmp(filled("  a (b c d e f g h)\n", 16, buf, sizeof buf), "  a (b c d e f\n    g h)\n") == 0,
+          "lang-5.3 ... in parentheses too: '%s'", buf);
+    check(strcmp(filled("  甲乙丙丁戊己庚辛壬癸\n", 12, buf, sizeof buf), "  甲乙丙丁戊\n    己庚辛壬\n    癸\n") == 0,
+          "lang-5.4 Chinese breaks between two characters: '%s'", buf);
+    check(strcmp(filled("  甲乙丙丁戊，己庚\n", 12, buf, sizeof buf), "  甲乙丙丁\n    戊，己庚\n") == 0,
+          "lang-5.5 ... never before a full-width comma: '%s'", buf);
+    check(strcmp(filled("  short, fits\n", 100, buf, sizeof buf), "  short, fits\n") == 0,
+          "lang-5.6 a line that fits is printed as it is: '%s'", buf);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -145,5 +177,6 @@ int main(int argc, char **argv)
     choice(build);
     cuts();
     wraps();
+    fills();
     return check_done("test_lang");
 }
