@@ -55,7 +55,7 @@ static void one_table(FILE *out, const struct sweep_result *r, const char *title
 {
     const struct sweep_config *sw = &r->base.sweep;
     const char *k1 = key_part(sw->parameter), *k2 = key_part(sw->parameter2);
-    fprintf(out, "\n%s\n", title);
+    lang_printf_wrapped(out, LANG_LINE_MAX, "\n%s\n", title);
     /* the corner names both levers: "reorder_point \ order_quantity" */
     char corner[220];
     snprintf(corner, sizeof corner, "%s \\ %s", k1, k2);
@@ -70,7 +70,15 @@ static void one_table(FILE *out, const struct sweep_result *r, const char *title
         int w = snprintf(v, sizeof v, "%.6g", r->x2[j]) + 1;
         if (w > cw) cw = w;
     }
-    fprintf(out, "  %*s", kw, corner);
+    /* a corner too wide for a terminal takes two lines: the first lever's name (the
+       rows') above the second's (the columns'), each ending where the column does */
+    bool two = 2 + kw + (int)r->n2 * (cw + 1) > LANG_LINE_MAX; /* a cell: a blank, cw - 1, a mark */
+    if (two) {
+        int w1 = (int)strlen(k1) + 2, w2 = (int)strlen(k2);
+        kw = w1 > w2 ? w1 : w2;
+        fprintf(out, "  %*s \\\n  %*s", kw - 2, k1, kw, k2);
+    } else
+        fprintf(out, "  %*s", kw, corner);
     for (size_t j = 0; j < r->n2; j++) {
         char v[40];
         snprintf(v, sizeof v, "%.6g", r->x2[j]);
@@ -96,10 +104,12 @@ void grid_table(FILE *out, const struct sweep_result *r)
     const struct sweep_config *sw = &b->sweep;
     char f1[40], t1[40], f2[40], t2[40];
     fprintf(out, "servlab %s sweep — %s\n", SERVLAB_VERSION, b->path);
-    fprintf(out, _("%s from %s to %s (%zu values) by %s from %s to %s (%zu values): a grid of %zu points;\n"),
-            sw->parameter, num_format(r->x[0], f1, sizeof f1), num_format(r->x[r->n - 1], t1, sizeof t1), r->n1,
-            sw->parameter2, num_format(r->x2[0], f2, sizeof f2), num_format(r->x2[r->n2 - 1], t2, sizeof t2), r->n2,
-            r->n);
+    /* lines that carry a name are wrapped to a terminal (lang_printf_wrapped) */
+    lang_printf_wrapped(out, LANG_LINE_MAX,
+                        _("%s from %s to %s (%zu values) by %s from %s to %s (%zu values): a grid of %zu points;\n"),
+                        sw->parameter, num_format(r->x[0], f1, sizeof f1), num_format(r->x[r->n - 1], t1, sizeof t1),
+                        r->n1, sw->parameter2, num_format(r->x2[0], f2, sizeof f2),
+                        num_format(r->x2[r->n2 - 1], t2, sizeof t2), r->n2, r->n);
     fprintf(out,
             P_("%u replication each on the same random numbers.\n",
                "%u replications each on the same random numbers.\n", r->reps),
@@ -120,8 +130,9 @@ void grid_table(FILE *out, const struct sweep_result *r)
     grid_notes(out, r);
     if (b->nwarnings || r->npoint_warnings) {
         fputs(_("\nWarnings\n"), out);
-        for (size_t i = 0; i < b->nwarnings; i++) fprintf(out, "  ! %s\n", b->warnings[i]);
-        for (size_t i = 0; i < r->npoint_warnings; i++) fprintf(out, "  ! %s\n", r->point_warnings[i]);
+        for (size_t i = 0; i < b->nwarnings; i++) lang_printf_filled(out, LANG_LINE_MAX, "  ! %s\n", b->warnings[i]);
+        for (size_t i = 0; i < r->npoint_warnings; i++)
+            lang_printf_filled(out, LANG_LINE_MAX, "  ! %s\n", r->point_warnings[i]);
     }
 }
 
@@ -149,17 +160,20 @@ void grid_notes(FILE *out, const struct sweep_result *r)
     struct summary p = sweep_at(r, o->best, M_PROFIT);
     char a[40], b[40], pc[60] = "", sv[40];
     if (isfinite(p.ci95)) snprintf(pc, sizeof pc, " ± %.2f", p.ci95);
-    fprintf(out, _("\nProfit is highest at %s = %s, %s = %s (marked *): %s %s %%, profit %.2f%s a day.\n"), k1,
-            num_format(r->x[o->best], a, sizeof a), k2, num_format(r->x2[o->best], b, sizeof b), service,
-            report_percent(r->service_level[o->best], 2, sv, sizeof sv), p.mean, pc);
+    lang_printf_wrapped(out, LANG_LINE_MAX,
+                        _("\nProfit is highest at %s = %s, %s = %s (marked *): %s %s %%, profit %.2f%s a day.\n"), k1,
+                        num_format(r->x[o->best], a, sizeof a), k2, num_format(r->x2[o->best], b, sizeof b), service,
+                        report_percent(r->service_level[o->best], 2, sv, sizeof sv), p.mean, pc);
     if (o->at_edge1 || o->at_edge2)
-        fprintf(out, _("That is at an end of the range of %s: profit may keep rising beyond it, so widen the range.\n"),
-                o->at_edge1 ? k1 : k2);
+        lang_printf_wrapped(
+            out, LANG_LINE_MAX,
+            _("That is at an end of the range of %s: profit may keep rising beyond it, so widen the range.\n"),
+            o->at_edge1 ? k1 : k2);
     else if (o->refined)
-        fprintf(out,
-                _("Between grid points, a quadratic through the 3 x 3 points around it puts the peak at\n"
-                  "%s = %.4g, %s = %.4g (profit %.2f a day).\n"),
-                k1, o->x1, k2, o->x2, o->profit);
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            _("A quadratic through the 3 x 3 points around the best puts the peak between grid "
+                              "points: %s = %.4g, %s = %.4g (profit %.2f a day).\n"),
+                            k1, o->x1, k2, o->x2, o->profit);
     if (o->near > 1) {
         double lo1 = INFINITY, hi1 = -INFINITY, lo2 = INFINITY, hi2 = -INFINITY;
         for (size_t i = 0; i < r->n; i++)
@@ -168,14 +182,14 @@ void grid_notes(FILE *out, const struct sweep_result *r)
                 lo2 = fmin(lo2, r->x2[i]), hi2 = fmax(hi2, r->x2[i]);
             }
         char range1[160], range2[160];
-        fprintf(out,
-                P_("%zu of the %zu points is not significantly lower (marked +, paired 95%% intervals),\n"
-                   "with %s and %s: the top of the surface is flat there.\n",
-                   "%zu of the %zu points are not significantly lower (marked +, paired 95%% intervals),\n"
-                   "with %s and %s: the top of the surface is flat there.\n",
-                   o->near - 1),
-                o->near - 1, r->n - 1, lever_range(k1, lo1, hi1, range1, sizeof range1),
-                lever_range(k2, lo2, hi2, range2, sizeof range2));
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            P_("%zu of the %zu points is not significantly lower (marked +, paired 95%% intervals), "
+                               "with %s and %s: the top of the surface is flat there.\n",
+                               "%zu of the %zu points are not significantly lower (marked +, paired 95%% intervals), "
+                               "with %s and %s: the top of the surface is flat there.\n",
+                               o->near - 1),
+                            o->near - 1, r->n - 1, lever_range(k1, lo1, hi1, range1, sizeof range1),
+                            lever_range(k2, lo2, hi2, range2, sizeof range2));
     } else
         fprintf(out, _("Every other point is significantly lower (paired 95%% intervals).\n"));
     /* the cheapest way to each target: the most profitable point that reaches it */
@@ -188,9 +202,10 @@ void grid_notes(FILE *out, const struct sweep_result *r)
             fprintf(out, _("%s >= %s %%: no point of the grid reaches it.\n"), service, tv);
             continue;
         }
-        fprintf(out, _("%s >= %s %%: most profitable at %s = %s, %s = %s (profit %.2f a day, %s %s %%).\n"), service,
-                tv, k1, num_format(r->x[i], a, sizeof a), k2, num_format(r->x2[i], b, sizeof b),
-                sweep_at(r, i, M_PROFIT).mean, service, report_percent(r->service_level[i], 2, sv, sizeof sv));
+        lang_printf_wrapped(
+            out, LANG_LINE_MAX, _("%s >= %s %%: most profitable at %s = %s, %s = %s (profit %.2f a day, %s %s %%).\n"),
+            service, tv, k1, num_format(r->x[i], a, sizeof a), k2, num_format(r->x2[i], b, sizeof b),
+            sweep_at(r, i, M_PROFIT).mean, service, report_percent(r->service_level[i], 2, sv, sizeof sv));
     }
 }
 

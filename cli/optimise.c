@@ -718,13 +718,17 @@ static const char *metric_between(const char *prose, char *buf, size_t n)
     return buf;
 }
 
-static void lever_values(FILE *out, const struct optimise_result *r, size_t i)
+/* "A = a, B = b": point i's lever values, into buf (n bytes). */
+static const char *lever_values(const struct optimise_result *r, size_t i, char *buf, size_t n)
 {
+    *buf = '\0';
     for (size_t k = 0; k < r->nlevers; k++) {
         char v[40];
-        fprintf(out, "%s%s = %s", k ? ", " : "", r->lever[k].parameter,
-                num_format(optimise_value(r, k, r->points[i].at[k]), v, sizeof v));
+        size_t used = strlen(buf);
+        snprintf(buf + used, n - used, "%s%s = %s", k ? ", " : "", r->lever[k].parameter,
+                 num_format(optimise_value(r, k, r->points[i].at[k]), v, sizeof v));
     }
+    return buf;
 }
 
 void optimise_table(FILE *out, const struct optimise_result *r)
@@ -735,25 +739,28 @@ void optimise_table(FILE *out, const struct optimise_result *r)
     report_metric_prose(metric_defs[r->req_metric >= 0 ? r->req_metric : r->metric].name, required, sizeof required);
     report_metric_prose(metric_defs[M_PROFIT].name, profit, sizeof profit);
     fprintf(out, "servlab %s optimise — %s\n", SERVLAB_VERSION, b->path);
+    /* lines that carry a name are wrapped to a terminal (lang_printf_wrapped): a long key
+       or metric would carry them past 100 columns */
     fprintf(out, r->sense > 0 ? _("Maximise %s over\n") : _("Minimise %s over\n"), metric);
     for (size_t k = 0; k < r->nlevers; k++)
-        fprintf(out, _("  %s from %s to %s, step %s (%zu values)\n"), r->lever[k].parameter,
-                num_format(r->lever[k].from, v[0], 40), num_format(optimise_value(r, k, r->n[k] - 1), v[1], 40),
-                num_format(r->lever[k].step, v[2], 40), r->n[k]);
+        lang_printf_wrapped(out, LANG_LINE_MAX, _("  %s from %s to %s, step %s (%zu values)\n"), r->lever[k].parameter,
+                            num_format(r->lever[k].from, v[0], 40),
+                            num_format(optimise_value(r, k, r->n[k] - 1), v[1], 40),
+                            num_format(r->lever[k].step, v[2], 40), r->n[k]);
     if (r->req_metric >= 0)
-        fprintf(out, _("  where the mean of %s is %s %s\n"), required,
-                r->req_at_least ? ">=" : "<=", num_format(r->req_value, v[0], 40));
-    fprintf(out,
-            _("on common random numbers; seed %llu, generator %s; ± is the half-width of the 95%% confidence "
-              "interval.\n"),
-            (unsigned long long)b->cfg.run.seed, rng_generator_name());
+        lang_printf_wrapped(out, LANG_LINE_MAX, _("  where the mean of %s is %s %s\n"), required,
+                            r->req_at_least ? ">=" : "<=", num_format(r->req_value, v[0], 40));
+    lang_printf_wrapped(out, LANG_LINE_MAX,
+                        _("on common random numbers; seed %llu, generator %s; ± is the half-width of the 95%% "
+                          "confidence interval.\n"),
+                        (unsigned long long)b->cfg.run.seed, rng_generator_name());
     report_changed_line(out, b->changes);
 
     struct summary m = metric_summary(r, r->best, r->metric);
-    fprintf(out, _("\nBest point: "));
-    lever_values(out, r, r->best);
+    char best_at[600];
+    lang_printf_wrapped(out, LANG_LINE_MAX, _("\nBest point: %s\n"), lever_values(r, r->best, best_at, sizeof best_at));
     /* the lines below begin with the name: no space of a Latin name after Chinese */
-    fprintf(out, _("\n  %s %s ± %s (%u replications)\n"), metric + (metric[0] == ' '), shown(m.mean, m.ci95, v[0]),
+    fprintf(out, _("  %s %s ± %s (%u replications)\n"), metric + (metric[0] == ' '), shown(m.mean, m.ci95, v[0]),
             shown(m.ci95, m.ci95, v[1]), r->points[r->best].reps);
     if (r->req_metric >= 0) {
         struct summary q = metric_summary(r, r->best, r->req_metric);
@@ -770,12 +777,16 @@ void optimise_table(FILE *out, const struct optimise_result *r)
            way that still holds for every point (down for >=, up for <=) */
         double level = objective_mean(r, r->best, r->n0) * r->sense;
         char between[110];
-        fprintf(out,
-                _("Every one of the %zu points the search tried has the same %s, %s: the metric does not tell\n"
-                  "them apart, and the point shown is only the first the search tried (it starts at the low end\n"
-                  "of each lever's range), not a finding.\n"),
-                r->tied, lang_current() == LANG_ZH ? metric_between(metric, between, sizeof between) : metric,
-                shown(level, m.ci95, v[0]));
+        lang_printf_filled(/* two sentences: filled, not parted at each comma */
+                           out, LANG_LINE_MAX,
+                           _("Every one of the %zu points the search tried has the same %s, %s: the metric does not "
+                             "tell them "
+                             "apart, and the point shown is only the first the search tried (it starts at the low end "
+                             "of each "
+                             "lever's range), not a finding.\n"),
+                           r->tied,
+                           lang_current() == LANG_ZH ? metric_between(metric, between, sizeof between) : metric,
+                           shown(level, m.ci95, v[0]));
         if (r->metric != M_PROFIT && r->req_metric < 0)
             fprintf(out,
                     _("To choose among them by profit, keep this level as a requirement:\n"
@@ -897,7 +908,7 @@ void optimise_table(FILE *out, const struct optimise_result *r)
             out,
             P_("%zu point tried misses the requirement.\n", "%zu points tried miss the requirement.\n", r->infeasible),
             r->infeasible);
-    for (size_t i = 0; i < b->nwarnings; i++) fprintf(out, "  ! %s\n", b->warnings[i]);
+    for (size_t i = 0; i < b->nwarnings; i++) lang_printf_filled(out, LANG_LINE_MAX, "  ! %s\n", b->warnings[i]);
 }
 
 void optimise_headline(const struct optimise_result *r, char *head, size_t nhead, char *small, size_t nsmall)

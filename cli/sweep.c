@@ -303,9 +303,12 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     if (scenario_load(&r->base, path, sets, nsets, err) != 0) return 2;
     const struct sweep_config *sw = &r->base.sweep;
     if (!sw->active) {
+        /* parted after its first clause, the rest indented as one message's: the path
+           may be long, the options are typed as one line */
         fprintf(err,
-                _("%s: nothing to sweep: add a [sweep] section (parameter, from, to, steps) or give\n"
-                  "--param SECTION.KEY --from A --to B --steps N (or --values V1,V2,...)\n"),
+                _("%s: nothing to sweep:\n"
+                  "  add a [sweep] section (parameter, from, to, steps), or give\n"
+                  "  --param SECTION.KEY --from A --to B --steps N (or --values V1,V2,...)\n"),
                 path);
         sweep_free(r);
         return 2;
@@ -517,6 +520,28 @@ static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size
 
 static void sweep_warnings(FILE *out, const struct sweep_result *r);
 
+/* Where a key's or metric's name may take two lines as a column head: the byte after
+ * the underscore that leaves the wider part narrowest ("target_cycle_" above
+ * "service_level"), the underscore kept on the upper line so that the name still reads
+ * as one; 0 for a name without one (满足率). */
+static size_t head_break(const char *name)
+{
+    size_t n = strlen(name), at = 0, widest = n;
+    for (size_t i = 1; i + 1 < n; i++) {
+        if (name[i - 1] != '_') continue;
+        size_t w = i > n - i ? i : n - i;
+        if (w < widest) widest = w, at = i;
+    }
+    return at;
+}
+
+/* The columns a head takes: its wider line when it parts at `at` bytes, else all of it. */
+static int head_columns(const char *name, size_t at)
+{
+    if (!at) return (int)lang_width(name);
+    return at > strlen(name) - at ? (int)at : (int)(strlen(name) - at);
+}
+
 void sweep_table(FILE *out, const struct sweep_result *r)
 {
     const struct scenario *b = &r->base;
@@ -540,10 +565,8 @@ void sweep_table(FILE *out, const struct sweep_result *r)
 
     /* the cost of a point of service means something only where the lever raises service */
     bool marginal = sweep_marginal_meaningful(r);
-    int kw = (int)strlen(key) > 12 ? (int)strlen(key) : 12;
     char service_shown[100]; /* the column is 满足率 in Chinese, fill_rate (the CSV's name) in English */
     report_metric_prose(service, service_shown, sizeof service_shown);
-    int svw = (int)lang_width(service_shown) > 12 ? (int)lang_width(service_shown) : 12; /* a long name widens it */
     /* the money columns are as wide as their head or their widest figure, two blanks
        apart, so that the table fits a terminal of 100 columns (it was 106 for
        scenarios/default.ini when each took 12) */
@@ -563,8 +586,34 @@ void sweep_table(FILE *out, const struct sweep_result *r)
         for (size_t k = 0; k < MONEY_COLUMNS; k++)
             if ((int)strlen(money[i][k]) > mw[k]) mw[k] = (int)strlen(money[i][k]);
     }
-    fprintf(out, "\n  %*s ", kw, key);
-    lang_pad(out, service_shown, svw, true);
+    /* the lever's and the service's heads: a long name takes two lines (head_break)
+       where the table would be wider than a terminal, the wider first, so that a table
+       that fits keeps its heads on one line; each column is at least 12 wide, and the
+       service's at least two blanks from the lever's */
+    const char *names[2] = {key, service_shown};
+    size_t at[2] = {0, 0};
+    int w[2];
+    int rest = 1 + (marginal ? 14 : 0); /* the blank between the two, the cost of 1 pt */
+    for (size_t k = 0; k < MONEY_COLUMNS; k++) rest += 2 + mw[k];
+    for (;;) {
+        for (size_t k = 0; k < 2; k++) { /* the service's head a blank more, so that two
+                                              full heads do not read as one name */
+            int c = head_columns(names[k], at[k]) + (int)k;
+            w[k] = c > 12 ? c : 12;
+        }
+        if (2 + w[0] + w[1] + rest <= LANG_LINE_MAX) break;
+        size_t k = w[1] > w[0] ? 1 : 0; /* the wider head parts first */
+        if (at[k] || !head_break(names[k])) k = 1 - k;
+        if (at[k] || !head_break(names[k])) break; /* nothing left to part */
+        at[k] = head_break(names[k]);
+    }
+    int kw = w[0], svw = w[1];
+    if (at[0] || at[1]) { /* the upper lines, each ending where its column does */
+        fprintf(out, "\n  %*.*s", kw, (int)at[0], key);
+        if (at[1]) fprintf(out, " %*.*s", svw, (int)at[1], service_shown);
+    }
+    fprintf(out, "\n  %*s ", kw, key + at[0]);
+    lang_pad(out, service_shown + at[1], svw, true);
     for (size_t k = 0; k < MONEY_COLUMNS; k++) {
         fputs("  ", out);
         lang_pad(out, k < 4 ? _(heads[k]) : heads[k], mw[k], true);
@@ -642,21 +691,25 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
         double v = sweep_at(r, i, M_STOCK_VALUE_CHANGE).mean;
         stock_change |= isfinite(v) && v != 0;
     }
-    fprintf(out, _("\n  service cost = %s: what providing the service costs.\n"), parts);
+    /* each note is one paragraph, filled to a terminal's width (lang_printf_filled): a
+       long key's or service's name moves its line breaks */
+    lang_printf_filled(out, LANG_LINE_MAX, _("\n  service cost = %s: what providing the service costs.\n"), parts);
     if (stock_change)
-        fputs(_("  profit = revenue - total cost + the increase in stock value (purchases count when\n"
-                "  ordered; stock still owned is added back).\n"),
-              out);
+        lang_print_filled(out,
+                          _("  profit = revenue - total cost + the increase in stock value: purchases count when "
+                            "ordered, and stock still owned is added back.\n"),
+                          LANG_LINE_MAX);
     size_t full = first_full_point(r);
     if (!marginal && full > 0 && full < r->n && sweep_rising_steps(r) + (r->n - 1 - full) >= r->n - 1) {
         /* service rose to 100 %, and every step that did not rise started there: nothing
            was left to buy (not a lever that buys no service) */
         char at[40], from[40];
-        fprintf(out,
-                _("  cost of 1 pt is left out: %s reaches 100 %% at %s = %s\n"
-                  "  and cannot rise further, so the steps after it have nothing left to buy; to see what each\n"
-                  "  point costs, sweep from %s to %s in smaller steps.\n"),
-                service, key, num_format(r->x[full], at, sizeof at), num_format(r->x[0], from, sizeof from), at);
+        lang_printf_filled(
+            out, LANG_LINE_MAX,
+            _("  cost of 1 pt is left out: %s reaches 100 %% at %s = %s and cannot rise further, so the steps "
+              "after it have nothing left to buy; to see what each point costs, sweep from %s to %s in smaller "
+              "steps.\n"),
+            service, key, num_format(r->x[full], at, sizeof at), num_format(r->x[0], from, sizeof from), at);
     } else if (!marginal) {
         size_t rising = sweep_rising_steps(r);
         char how[200];
@@ -664,67 +717,81 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
             snprintf(how, sizeof how, _("rises from the row above at only %zu of the %zu steps"), rising, r->n - 1);
         else
             snprintf(how, sizeof how, _("does not rise from the row above at any of the %zu steps"), r->n - 1);
-        fprintf(out,
-                _("  cost of 1 pt is left out: %s %s,\n"
-                  "  so this lever does not buy %s, and a cost per point of it would mean nothing.\n"),
-                service, how, service);
+        lang_printf_filled(
+            out, LANG_LINE_MAX,
+            _("  cost of 1 pt is left out: %s %s, so this lever does not buy %s, and a cost per point of it "
+              "would mean nothing.\n"),
+            service, how, service);
     } else {
         size_t noise_steps = sweep_noise_steps(r), flat = 0;
         for (size_t i = 1; i < r->n; i++) flat += isnan(r->marginal[i]) && !r->rise_in_noise[i];
         if (noise_steps)
-            fprintf(out,
-                    _("  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
-                      "  from the row above, or over the — rows just above it where it rose within its\n"
-                      "  noise (the law of diminishing returns: it grows as service nears 100%%)%s\n"),
-                    service, negative ? _(";") : _("."));
+            lang_printf_filled(
+                out, LANG_LINE_MAX,
+                _("  cost of 1 pt = the extra service cost per day of each extra point of %s, from the row above "
+                  "or over the — rows just above it where it rose within its noise (the law of diminishing "
+                  "returns: it grows as service nears 100%%)%s\n"),
+                service, negative ? _(";") : _("."));
         else
-            fprintf(out,
-                    _("  cost of 1 pt = the extra service cost per day of each extra point of %s,\n"
-                      "  from the row above (the law of diminishing returns: it grows as service nears 100%%)%s\n"),
-                    service, negative ? _(";") : _("."));
+            lang_printf_filled(
+                out, LANG_LINE_MAX,
+                _("  cost of 1 pt = the extra service cost per day of each extra point of %s, from the row above "
+                  "(the law of diminishing returns: it grows as service nears 100%%)%s\n"),
+                service, negative ? _(";") : _("."));
         /* a figure may span several steps (measure_over_spans): count figures, not steps */
         size_t figures = sweep_marginal_figures(r);
-        if (negative && nfalling && negative == figures)
-            fprintf(out,
-                    P_("  below 0 in every figure: there better service lowers the service cost,\n"
-                       "  because %s falls by more than the other parts rise.\n",
-                       "  below 0 in every figure: there better service lowers the service cost,\n"
-                       "  because %s fall by more than the other parts rise.\n",
-                       nfalling),
-                    falling);
+        if (negative && nfalling && figures == 1) /* "every figure" of one reads oddly */
+            lang_printf_filled(out, LANG_LINE_MAX,
+                               P_("  below 0 in its only figure: there better service lowers the service "
+                                  "cost, because %s falls by more than the other parts rise.\n",
+                                  "  below 0 in its only figure: there better service lowers the service "
+                                  "cost, because %s fall by more than the other parts rise.\n",
+                                  nfalling),
+                               falling);
+        else if (negative && nfalling && negative == figures)
+            lang_printf_filled(out, LANG_LINE_MAX,
+                               P_("  below 0 in every figure: there better service lowers the service cost, "
+                                  "because %s falls by more than the other parts rise.\n",
+                                  "  below 0 in every figure: there better service lowers the service cost, "
+                                  "because %s fall by more than the other parts rise.\n",
+                                  nfalling),
+                               falling);
         else if (negative && nfalling)
-            fprintf(out,
-                    P_("  below 0 in %zu of the %zu figures: there better service lowers the service cost,\n"
-                       "  because %s falls by more than the other parts rise.\n",
-                       "  below 0 in %zu of the %zu figures: there better service lowers the service cost,\n"
-                       "  because %s fall by more than the other parts rise.\n",
-                       nfalling),
-                    negative, figures, falling);
+            lang_printf_filled(out, LANG_LINE_MAX,
+                               P_("  below 0 in %zu of the %zu figures: there better service lowers the service "
+                                  "cost, because %s falls by more than the other parts rise.\n",
+                                  "  below 0 in %zu of the %zu figures: there better service lowers the service "
+                                  "cost, because %s fall by more than the other parts rise.\n",
+                                  nfalling),
+                               negative, figures, falling);
         else if (negative)
             fputs(_("  below 0 where better service saves more of the other costs than it adds.\n"), out);
         /* the other "—" of the column: the first row, and rows where service did not rise */
         fputs(_("  — in the first row: there is no row above to compare it with.\n"), out);
-        if (flat) fprintf(out, _("  — where %s fell or stayed flat: no point was gained to put a cost on.\n"), service);
-        /* each first line ends after "such a —", so that the longest service name
-           (29 columns) keeps the line within 100 columns */
+        if (flat)
+            lang_printf_filled(out, LANG_LINE_MAX,
+                               _("  — where %s fell or stayed flat: no point was gained to put a cost on.\n"), service);
         if (noise_steps && r->reps >= SWEEP_REPS_FOR_INTERVAL)
-            fprintf(out,
-                    _("  — where %s rose: its rise since the last row without such a —\n"
-                      "  is within its noise (the paired 95%% interval of the rise includes 0); a figure below\n"
-                      "  such a — is measured from that row. More replications (--reps) can measure smaller rises.\n"),
-                    service);
+            lang_printf_filled(
+                out, LANG_LINE_MAX,
+                _("  — where %s rose: its rise since the last row without such a — is within its noise (the "
+                  "paired 95%% interval of the rise includes 0); a figure below such a — is measured from that "
+                  "row. More replications (--reps) can measure smaller rises.\n"),
+                service);
         else if (noise_steps && r->reps == 1)
-            fprintf(out,
-                    _("  — where %s rose: its rise since the last row without such a —\n"
-                      "  is below 0.001 points, the least the table shows (one replication gives no interval to\n"
-                      "  tell a rise from noise); a figure below such a — is measured from that row.\n"),
-                    service);
+            lang_printf_filled(
+                out, LANG_LINE_MAX,
+                _("  — where %s rose: its rise since the last row without such a — is below 0.001 points, the "
+                  "least the table shows (one replication gives no interval to tell a rise from noise); a figure "
+                  "below such a — is measured from that row.\n"),
+                service);
         else if (noise_steps)
-            fprintf(out,
-                    _("  — where %s rose: its rise since the last row without such a —\n"
-                      "  is below 0.001 points, the least the table shows (%u replications give too wide an\n"
-                      "  interval to tell a rise from noise); a figure below such a — is measured from that row.\n"),
-                    service, r->reps);
+            lang_printf_filled(
+                out, LANG_LINE_MAX,
+                _("  — where %s rose: its rise since the last row without such a — is below 0.001 points, the "
+                  "least the table shows (%u replications give too wide an interval to tell a rise from noise); "
+                  "a figure below such a — is measured from that row.\n"),
+                service, r->reps);
     }
 
     sweep_contract_notes(out, r);
@@ -736,8 +803,9 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
     bool ci = isfinite(sweep_at(r, o->best, M_PROFIT).ci95);
     if (ci) snprintf(pc, sizeof pc, " ± %.2f", sweep_at(r, o->best, M_PROFIT).ci95);
     if (sweep_profit_same(r)) {
-        fprintf(out, _("\nProfit is the same at every point, %s%s a day: %s changes no cost or revenue here.\n"),
-                cell(sweep_at(r, 0, M_PROFIT).mean, 2, pv), pc, key);
+        lang_printf_wrapped(out, LANG_LINE_MAX, /* after its colon */
+                            _("\nProfit is the same at every point, %s%s a day: %s changes no cost or revenue here.\n"),
+                            cell(sweep_at(r, 0, M_PROFIT).mean, 2, pv), pc, key);
         return;
     }
     fputc('\n', out);
@@ -752,25 +820,25 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
                   : _("That is the upper end of the range: profit may keep rising beyond it, so widen the range.\n"),
               out);
     else if (o->refined)
-        fprintf(out,
-                _("Between grid points, a parabola through the points around it puts the peak at\n"
-                  "%s = %.4g (%s %s %%, profit %.2f a day).\n"),
-                key, o->x, service, report_percent(o->service, 2, sv, sizeof sv), o->profit);
+        lang_printf_wrapped(out, LANG_LINE_MAX, /* after its colon: the peak on a line of its own */
+                            _("A parabola through the points around the best puts the peak between grid points: "
+                              "%s = %.4g (%s %s %%, profit %.2f a day).\n"),
+                            key, o->x, service, report_percent(o->service, 2, sv, sizeof sv), o->profit);
     if (o->tie_first != o->tie_last) {
         char a[40], z[40];
         snprintf(a, sizeof a, "%.6g", r->x[o->tie_first]);
         snprintf(z, sizeof z, "%.6g", r->x[o->tie_last]);
         if (flat)
-            fprintf(
-                out,
-                _("No point from %s = %s to %s is significantly less profitable than the best (paired 95%%\n"
+            lang_printf_filled(
+                out, LANG_LINE_MAX,
+                _("No point from %s = %s to %s is significantly less profitable than the best (paired 95%% "
                   "intervals): these replications cannot tell the points apart, so there is no peak to read yet.\n"),
                 key, a, z);
         else
-            fprintf(out,
-                    _("Profit from %s = %s to %s is not significantly lower (paired 95%% intervals):\n"
-                      "the top of the curve is flat, so the cheaper end of that range costs little.\n"),
-                    key, a, z);
+            lang_printf_filled(out, LANG_LINE_MAX,
+                               _("Profit from %s = %s to %s is not significantly lower (paired 95%% intervals): the "
+                                 "top of the curve is flat, so the cheaper end of that range costs little.\n"),
+                               key, a, z);
     }
 }
 
@@ -779,8 +847,9 @@ static void sweep_warnings(FILE *out, const struct sweep_result *r)
     const struct scenario *b = &r->base;
     if (b->nwarnings || r->npoint_warnings) {
         fputs(_("\nWarnings\n"), out);
-        for (size_t i = 0; i < b->nwarnings; i++) fprintf(out, "  ! %s\n", b->warnings[i]);
-        for (size_t i = 0; i < r->npoint_warnings; i++) fprintf(out, "  ! %s\n", r->point_warnings[i]);
+        for (size_t i = 0; i < b->nwarnings; i++) lang_printf_filled(out, LANG_LINE_MAX, "  ! %s\n", b->warnings[i]);
+        for (size_t i = 0; i < r->npoint_warnings; i++)
+            lang_printf_filled(out, LANG_LINE_MAX, "  ! %s\n", r->point_warnings[i]);
     }
 }
 

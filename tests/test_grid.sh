@@ -160,12 +160,31 @@ ok "grid-8.2 a fill rate of $fill reads >99.99 % in the run report, its theory t
 run "$S" sweep scenarios/default.ini --param inventory.reorder_point --from 300 --to 900 --steps 4 \
     --param inventory.order_quantity --from 400 --to 2400 --steps 3 --reps 5
 ok "grid-9.1 a flat top within one value of a lever names that value: 'order_quantity = 1400'" \
-    $(grep -q '^with reorder_point from 500 to 700 and order_quantity = 1400: the top' "$T/out" &&
+    $(grep -q '^  with reorder_point from 500 to 700 and order_quantity = 1400:$' "$T/out" &&
         ! grep -q 'from 1400 to 1400' "$T/out"; echo $?) "$(grep -A1 'not significantly lower (marked' "$T/out")"
 run "$S" sweep scenarios/default.ini --param inventory.reorder_point --from 300 --to 900 --steps 4 \
     --param inventory.order_quantity --from 400 --to 2400 --steps 3 --reps 5 --lang zh
 ok "grid-9.2 ... and in Chinese: 'reorder_point 从 500 到 700，order_quantity = 1400：'" \
-    $(grep -q '^reorder_point 从 500 到 700，order_quantity = 1400：利润曲面' "$T/out"; echo $?) \
+    $(grep -q '^  reorder_point 从 500 到 700，order_quantity = 1400：利润曲面' "$T/out"; echo $?) \
     "$(grep -A1 '差异不显著（标' "$T/out")"
+
+# every line fits a terminal of 100 columns with two long names and six columns, in both
+# languages: the corner of the tables (44 columns) takes two lines, the rows' lever above
+# the columns', and the lines that name them wrap
+for lang in en zh; do
+    d=
+    [ $lang = zh ] && d=zh/
+    run "$S" sweep scenarios/${d}pooling_central.ini --lang $lang --reps 2 --quiet \
+        --param inventory.target_cycle_service_level --values 0.7,0.8,0.9 --param inventory.order_quantity --values 100,150,200,250,300,350
+    ok "grid-10.1 $lang: two long names, six columns: every line within 100 columns, the corner on two lines" \
+        $([ $rc -eq 0 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ] &&
+          [ "$(grep -c '^  target_cycle_service_level \\$' "$T/out")" -eq 2 ] &&
+          [ "$(grep -c '^                order_quantity       100        150 ' "$T/out")" -eq 2 ] &&
+          grep -qE '^ +0\.7 +[0-9.]+[+* ] ' "$T/out"; echo $?) "$(LC_ALL=C.UTF-8 wc -L < "$T/out"; sed -n 7,14p "$T/out")"
+done
+run "$S" sweep scenarios/pooling_central.ini --reps 2 --quiet \
+    --param inventory.target_cycle_service_level --values 0.7,0.8 --param inventory.order_quantity --values 100,150
+ok "grid-10.2 a corner that fits stays on one line" \
+    $([ $rc -eq 0 ] && grep -q '^  target_cycle_service_level \\ order_quantity       100 ' "$T/out"; echo $?) "$(sed -n 7,10p "$T/out")"
 
 check_done test_grid

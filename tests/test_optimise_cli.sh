@@ -220,8 +220,9 @@ ok $? "a run into optimise's folder is warned (status $rc): $(cat "$T/err")"
 TIE="scenarios/default.ini --param inventory.reorder_point --from 1500 --to 3000 --minimise lost_sales_rate --reps 5"
 "$S" optimise $TIE --quiet --out "$T/otie" > "$T/ttie.txt" 2> "$T/err"; rc=$?
 head=$(grep -o '<p class="headline">[^<]*' "$T/otie/report.html" | sed 's/.*">//')
-[ "$rc" = 0 ] && grep -q "^Every one of the [0-9]* points the search tried has the same lost_sales_rate, 0.0000: the metric does not tell$" "$T/ttie.txt" &&
-    grep -q "^of each lever's range), not a finding.$" "$T/ttie.txt" &&
+[ "$rc" = 0 ] && grep -q "^Every one of the [0-9]* points the search tried has the same lost_sales_rate, 0.0000:$" "$T/ttie.txt" &&
+    grep -q "^  the metric does not tell them apart, and the point shown is only the first the search tried (it$" "$T/ttie.txt" &&
+    grep -q "^  starts at the low end of each lever's range), not a finding.$" "$T/ttie.txt" &&
     grep -q "^  --maximise profit_per_day --require 'lost_sales_rate<=0'$" "$T/ttie.txt" &&
     ! grep -q "lie within delta" "$T/ttie.txt" && grep -q "^Every one of the" "$T/otie/summary.txt"
 ok $? "every point ties: the table says so and names --require (status $rc): $(cat "$T/err"; sed -n 6,14p "$T/ttie.txt")"
@@ -238,7 +239,7 @@ REV="scenarios/default.ini --param inventory.reorder_point --from 1500 --to 3000
 "$S" optimise $REV --quiet > "$T/trev.txt" 2> "$T/err"; rc=$?
 shown=$(sed -n 's/^  revenue_per_day \([0-9.]*\) ± .*/\1/p' "$T/trev.txt")
 [ "$rc" = 0 ] && [ -n "$shown" ] &&
-    grep -q "^Every one of the [0-9]* points the search tried has the same revenue_per_day, $shown: " "$T/trev.txt" &&
+    grep -q "^Every one of the [0-9]* points the search tried has the same revenue_per_day, $shown:$" "$T/trev.txt" &&
     ! grep -q "[0-9]\{10\}" "$T/trev.txt"
 ok $? "every point ties at a level with decimals: shown as the best point's line, '$shown' (status $rc): $(sed -n 9,13p "$T/trev.txt")"
 req=$(sed -n "s/^  --maximise profit_per_day --require '\(revenue_per_day>=[0-9.]*\)'$/\1/p" "$T/trev.txt")
@@ -251,6 +252,31 @@ grep -q "^搜索试过的 [0-9]* 个点，每日收入全都相同，均为 $sho
 ok $? "every point ties, in Chinese: the metric's Chinese name, no stray space: $(sed -n 6,10p "$T/trevz.txt")"
 ! grep -q "Every one of the\|at every point tried" "$T/table.txt" "$T/o/summary.txt" "$T/o/report.html"
 ok $? "a search whose points differ says nothing of ties"
+
+# every line fits a terminal of 100 columns, with one lever or two of long names, in
+# English and in Chinese: the line of the random numbers (104 columns in English) parts
+# after its semicolon, the best point after the comma between its levers
+ONE="--param inventory.target_cycle_service_level --from 0.5 --to 0.99"
+TWO="--param location.north.target_cycle_service_level --from 0.5 --to 0.99 --param location.south.target_cycle_service_level --from 0.5 --to 0.99"
+for lang in en zh; do
+    d=
+    [ $lang = zh ] && d=zh/
+    "$S" optimise scenarios/${d}pooling_central.ini --lang $lang --reps 2 --quiet $ONE --require 'cycle_service_level>=0.9' \
+        > "$T/one_$lang.txt" 2>&1; rc=$?
+    w=$(LC_ALL=C.UTF-8 wc -L < "$T/one_$lang.txt")
+    [ "$rc" = 0 ] && [ "$w" -le 100 ]
+    ok $? "$lang: one lever with a long name: every line within 100 columns ($w, status $rc)"
+    "$S" optimise scenarios/${d}pooling_regional.ini --lang $lang --reps 2 --quiet $TWO > "$T/two_$lang.txt" 2>&1; rc=$?
+    w=$(LC_ALL=C.UTF-8 wc -L < "$T/two_$lang.txt")
+    [ "$rc" = 0 ] && [ "$w" -le 100 ]
+    ok $? "$lang: two levers with long names: every line within 100 columns ($w, status $rc)"
+done
+grep -q '^on common random numbers; seed 1, generator mt19937;$' "$T/one_en.txt" &&
+    grep -q '^  ± is the half-width of the 95% confidence interval\.$' "$T/one_en.txt"
+ok $? "the line of the random numbers parts after its semicolon: $(sed -n 4,6p "$T/one_en.txt")"
+grep -q '^Best point: location.north.target_cycle_service_level = [0-9.]*,$' "$T/two_en.txt" &&
+    grep -q '^  location.south.target_cycle_service_level = [0-9.]*$' "$T/two_en.txt"
+ok $? "two long levers: the best point parts after the comma between them: $(grep -A2 '^Best point' "$T/two_en.txt")"
 
 echo "test_optimise_cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

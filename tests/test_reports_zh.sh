@@ -199,7 +199,8 @@ ok "zh-5.1 no English prose in the Chinese reports of run, sweep, compare and ba
 
 # ---- zh-6: a long warning is whole in Chinese (3 bytes a character): one clerk for 40
 # orders a day never settles, and the warning ends with its last words in run, sweep (a
-# point's warning, prefixed) and compare, in the report and on the page ----
+# point's warning, prefixed, filled to 100 columns: read with its lines joined) and
+# compare, in the report and on the page ----
 U="--set order_cycle.processing_servers=1 --reps 2 --quiet"
 "$S" run --lang zh scenarios/stances/base.ini $U --out "$T/u_run" > "$T/u_run.txt" 2> /dev/null
 "$S" sweep --lang zh scenarios/stances/base.ini --param order_cycle.processing_servers --values 1,3 --reps 2 \
@@ -208,11 +209,11 @@ cp scenarios/stances/base.ini "$T/one_clerk.ini"
 sed -i 's/^processing_servers = 3 /processing_servers = 1 /' "$T/one_clerk.ini"
 "$S" compare --lang zh scenarios/stances/base.ini "$T/one_clerk.ini" --reps 2 --quiet --out "$T/u_cmp" \
     > "$T/u_cmp.txt" 2> /dev/null
-# (compare wraps a warning within 100 columns, each line after the first 4 blanks in:
-# joined, they read as the one warning)
+# (compare and sweep wrap a warning within 100 columns, each line after the first some
+# blanks in: joined, they read as the one warning)
 for f in u_run u_sweep u_cmp; do
     ok "zh-6 $f: the backlog warning ends whole, '结果依仿真时长而变', in the report and on the page" \
-        $(sed -e ':a' -e 'N' -e '$!ba' -e 's/\n    //g' "$T/$f.txt" | grep -q '积压增长.*结果依仿真时长而变' &&
+        $(sed -e ':a' -e 'N' -e '$!ba' -e 's/\n *//g' "$T/$f.txt" | grep -q '积压增长.*结果依仿真时长而变' &&
             grep -q '积压增长.*结果依仿真时长而变' "$T/$f/report.html"; echo $?) \
         "$(grep '积压增长' "$T/$f.txt" "$T/$f/report.html" | cut -c1-400)"
 done
