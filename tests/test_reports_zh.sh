@@ -209,7 +209,7 @@ cp scenarios/stances/base.ini "$T/one_clerk.ini"
 sed -i 's/^processing_servers = 3 /processing_servers = 1 /' "$T/one_clerk.ini"
 "$S" compare --lang zh scenarios/stances/base.ini "$T/one_clerk.ini" --reps 2 --quiet --out "$T/u_cmp" \
     > "$T/u_cmp.txt" 2> /dev/null
-# (compare and sweep wrap a warning within 100 columns, each line after the first some
+# (compare and sweep wrap a warning within 100 columns, each line after the first a few
 # blanks in: joined, they read as the one warning)
 for f in u_run u_sweep u_cmp; do
     ok "zh-6 $f: the backlog warning ends whole, '结果依仿真时长而变', in the report and on the page" \
