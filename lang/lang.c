@@ -283,13 +283,16 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
         /* the last blank outside parentheses (filling: or in them), or between Chinese characters */
         size_t blank = fill && space_in > space_out ? space_in : space_out;
         if (wide > blank) blank = wide;
-        size_t cut = i == len                                             ? len
-                     : clause[2] && (!fill || clause_width[2] >= max / 2) ? clause[2]
-                     : clause[1] && clause_width[1] >= max / 2            ? clause[1]
-                     : blank                                              ? blank
-                     : clause[2]                                          ? clause[2]
-                     : clause[1]                                          ? clause[1]
-                                                                          : space_in;
+        /* a comma's or colon's clause ends a line that it leaves a third full (a
+           paragraph's: half full), a semicolon's any line (a paragraph's: half full) */
+        int enough = fill ? max / 2 : max / 3;
+        size_t cut = i == len                                            ? len
+                     : clause[2] && (!fill || clause_width[2] >= enough) ? clause[2]
+                     : clause[1] && clause_width[1] >= enough            ? clause[1]
+                     : blank                                             ? blank
+                     : clause[2]                                         ? clause[2]
+                     : clause[1]                                         ? clause[1]
+                                                                         : space_in;
         if (!cut) cut = first_break_after(line, len, i > skip ? i : skip); /* nowhere within max */
         if (more >= 0 && cont)
             fputs(cont, out);

@@ -76,7 +76,7 @@ int lang_pad(FILE *out, const char *text, int width, bool right_align);
 /* Print text (one line or several) to out, each line ending in '\n', breaking a line
  * wider than max columns (lang_width) into lines of at most max where it can: after the
  * last semicolon that fits ("; " or a full-width ；) outside parentheses, else after the
- * last comma or colon (", ", ": ", ，：) outside them if that leaves the line half full,
+ * last comma or colon (", ", ": ", ，：) outside them if that leaves the line a third full,
  * else at the last space outside them or between two Chinese characters (as Chinese
  * text breaks: not before a closing mark such as ，or ）, nor after an opening one such
  * as （), else after an early comma or colon, else at a space inside parentheses.
@@ -90,9 +90,9 @@ void lang_print_wrapped(FILE *out, const char *text, int max);
 void lang_printf_wrapped(FILE *out, int max, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* As lang_print_wrapped, for a paragraph of several clauses (a note under a table): a
- * semicolon too gives way to the last blank that fits (in parentheses or not) or to a
- * break between Chinese characters when it would leave the line less than half full,
- * so that the lines are filled rather than cut at an early clause. */
+ * semicolon, comma or colon gives way to the last blank that fits (in parentheses or
+ * not) or to a break between Chinese characters when it would leave the line less than
+ * half full, so that the lines are filled rather than cut at an early clause. */
 void lang_print_filled(FILE *out, const char *text, int max);
 
 /* lang_print_filled of printf's text for fmt and what follows it, however long. */
