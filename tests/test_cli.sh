@@ -1094,6 +1094,10 @@ for f in scenarios/*.ini tests/validation/*.ini; do
     "$S" run "$f" --format csv > "$T/nn.csv" 2>> "$T/nn.err"; rc2=$?
     ok "cli-17.1 $name: run exits 0 and neither the table nor the CSV shows nan or inf" \
         $([ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && nonum "$T/nn.txt" "$T/nn.csv"; echo $?)
+    # its warnings too (tests/validation/lk_ss.ini's and y1_yield.ini's were 187 and 271)
+    ok "cli-17.1b $name: every line of run's report fits 100 columns, none ends in a blank" \
+        $([ "$(LC_ALL=C.UTF-8 wc -L < "$T/nn.txt")" -le 100 ] && ! grep -q ' $' "$T/nn.txt"; echo $?) \
+        "$(grep -E '.{101}' "$T/nn.txt")"
     ok "cli-17.2 $name: no warning of overload or a growing backlog (a sound scenario)" \
         $(! grep -qE 'overloaded|backlog grows' "$T/nn.txt" "$T/nn.err"; echo $?)
     "$S" sweep "$f" --param costs.holding_per_unit_day --values 0,1 --reps 2 --format csv > "$T/nn.csv" 2> /dev/null; rc1=$?
