@@ -217,15 +217,24 @@ static int clause_mark(const char *c, size_t n, char next)
 /* Whether a line may break between two characters, prev and c (each one character's
  * bytes, NUL-terminated), where one of them is Chinese (wide): Chinese text breaks
  * between any two characters, except before a closing mark (，。）…) or after an
- * opening one (（“…), and not beside a blank or ASCII punctuation. */
+ * opening one (（《…), not beside a blank or ASCII punctuation, and not between a
+ * number and the Chinese after it, its unit (12345天). */
 static bool wide_break(const char *prev, const char *c)
 {
-    static const char closing[] = "，。、；：？！）》」』〉…”％", opening[] = "（《「『〈“";
+    static const char closing[] = "，。、；：？！）》」』〉％", opening[] = "（《「『〈";
     bool prev_wide = lang_width(prev) == 2, c_wide = lang_width(c) == 2;
     if (!prev_wide && !c_wide) return false;
     if (!c_wide && !isalnum((unsigned char)*c)) return false;
-    if (!prev_wide && !isalnum((unsigned char)*prev)) return false;
+    if (!prev_wide && !isalpha((unsigned char)*prev)) return false;
     return !(c_wide && strstr(closing, c)) && !(prev_wide && strstr(opening, prev));
+}
+
+/* Whether the comma ending line[0..i) stands between two numbers ("e.g. 1.3, 1.2"): a
+ * list's item, not the end of a clause. */
+static bool comma_in_numbers(const char *line, size_t len, size_t i)
+{
+    return i >= 2 && line[i - 1] == ',' && isdigit((unsigned char)line[i - 2]) && i + 1 < len &&
+           isdigit((unsigned char)line[i + 1]);
 }
 
 /* Where a line too long for any break within its width breaks anyway: after the first
@@ -245,9 +254,10 @@ static size_t first_break_after(const char *line, size_t len, size_t from)
 
 /* One line of lang_print_wrapped: line[0..len), without its '\n'. It breaks nowhere in
  * its first `keep` bytes (nor in its indentation); a continuation begins with cont, or
- * when cont is NULL with the line's indentation and two blanks. With fill (a paragraph:
- * lang_print_filled), a semicolon too gives way when it would leave the line less than
- * half full, and so may a blank inside parentheses. */
+ * when cont is NULL with the line's indentation and two blanks. A clause mark ends a
+ * line only when the line's text (after its indentation or head) fills a third of the
+ * room it has; with fill (a paragraph: lang_print_filled) half, and a blank inside
+ * parentheses may take the break. */
 static void print_wrapped_line(FILE *out, const char *line, size_t len, int max, size_t keep, const char *cont,
                                bool fill)
 {
@@ -257,8 +267,9 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
     int more = -1; /* the columns before a continuation's text (its head, two blanks), once there is one */
     for (size_t skip = keep > lead ? keep : lead;;
          skip = 0) { /* skip: the bytes at the start where it does not break */
-        size_t clause[3] = {0}, space_out = 0, space_in = 0, wide = 0, i = 0; /* clause[2]: after a semicolon */
+        size_t clause[3] = {0}, space_out = 0, space_in = 0, wide = 0, wide_before = 0, i = 0; /* clause[2]: ; */
         int width = more < 0 ? 0 : more, depth = 0, clause_width[3] = {0};
+        int base = width; /* the columns before the text that may break: indentation, head */
         char prev[5] = {0};
         while (i < len) {
             const char *c = line + i;
@@ -266,7 +277,7 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
             if (n > len - i) n = len - i;
             char one[5] = {0};
             memcpy(one, c, n);
-            if (i > skip && wide_break(prev, one)) wide = i; /* before this character, which may not fit */
+            if (i > skip && wide_break(prev, one)) wide_before = wide, wide = i; /* before this character */
             width += (int)lang_width(one);
             if (width > max) break;
             memcpy(prev, one, sizeof prev);
@@ -275,24 +286,32 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
                 depth++;
             else if ((*c == ')' || !memcmp(one, "\xef\xbc\x89", 4)) && depth > 0) /* ） */
                 depth--;
-            if (i <= skip) continue;
+            if (i <= skip) {
+                base = width;
+                continue;
+            }
             int mark = depth == 0 ? clause_mark(c, n, i < len ? line[i] : '\0') : 0;
+            if (mark == 1 && comma_in_numbers(line, len, i)) mark = 0;
             if (mark) clause[mark] = i, clause_width[mark] = width;
-            if (*c == ' ') *(depth == 0 ? &space_out : &space_in) = i - 1;
+            /* a blank, but not the one after the article "a": "+0.11 a" / "day" parts what belongs together */
+            bool after_a = i >= 3 && line[i - 2] == 'a' && line[i - 3] == ' ';
+            if (*c == ' ' && !after_a) *(depth == 0 ? &space_out : &space_in) = i - 1;
         }
-        /* the last blank outside parentheses (filling: or in them), or between Chinese characters */
+        /* the last blank outside parentheses (filling: or in them), or between Chinese
+           characters, but not one that would leave at most three of them alone on the
+           last line (a widow) when there is an earlier one */
+        if (wide && len - wide <= 9 && wide_before) wide = wide_before;
         size_t blank = fill && space_in > space_out ? space_in : space_out;
         if (wide > blank) blank = wide;
-        /* a comma's or colon's clause ends a line that it leaves a third full (a
-           paragraph's: half full), a semicolon's any line (a paragraph's: half full) */
-        int enough = fill ? max / 2 : max / 3;
-        size_t cut = i == len                                            ? len
-                     : clause[2] && (!fill || clause_width[2] >= enough) ? clause[2]
-                     : clause[1] && clause_width[1] >= enough            ? clause[1]
-                     : blank                                             ? blank
-                     : clause[2]                                         ? clause[2]
-                     : clause[1]                                         ? clause[1]
-                                                                         : space_in;
+        int enough = base + (max - base) / (fill ? 2 : 3);
+        size_t cut = i == len                                 ? len
+                     : clause[2] && clause_width[2] >= enough ? clause[2]
+                     : clause[1] && clause_width[1] >= enough ? clause[1]
+                     : blank                                  ? blank
+                     : clause[2]                              ? clause[2]
+                     : clause[1]                              ? clause[1]
+                                                              : space_in;
+        while (cut < len && cut > skip + 1 && line[cut - 1] == ' ') cut--; /* no blank at the line's end */
         if (!cut) cut = first_break_after(line, len, i > skip ? i : skip); /* nowhere within max */
         if (more >= 0 && cont)
             fputs(cont, out);
@@ -359,12 +378,16 @@ void lang_printf_filled(FILE *out, int max, const char *fmt, ...)
 
 void lang_print_hanging(FILE *out, const char *head, const char *text, const char *cont, int max)
 {
-    size_t nhead = strlen(head), ntext = strcspn(text, "\n");
-    char *line = malloc(nhead + ntext + 1);
-    if (!line) return;
-    memcpy(line, head, nhead);
-    memcpy(line + nhead, text, ntext);
-    line[nhead + ntext] = '\0';
-    print_wrapped_line(out, line, nhead + ntext, max, nhead, cont, false);
-    free(line);
+    for (;;) { /* each line of text: the first after head, the others after cont */
+        size_t nhead = strlen(head), ntext = strcspn(text, "\n");
+        char *line = malloc(nhead + ntext + 1);
+        if (!line) return;
+        memcpy(line, head, nhead);
+        memcpy(line + nhead, text, ntext);
+        line[nhead + ntext] = '\0';
+        print_wrapped_line(out, line, nhead + ntext, max, nhead, cont, false);
+        free(line);
+        if (text[ntext] != '\n' || !text[ntext + 1]) return;
+        text += ntext + 1, head = cont;
+    }
 }

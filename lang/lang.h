@@ -76,10 +76,12 @@ int lang_pad(FILE *out, const char *text, int width, bool right_align);
 /* Print text (one line or several) to out, each line ending in '\n', breaking a line
  * wider than max columns (lang_width) into lines of at most max where it can: after the
  * last semicolon that fits ("; " or a full-width ；) outside parentheses, else after the
- * last comma or colon (", ", ": ", ，：) outside them if that leaves the line a third full,
- * else at the last space outside them or between two Chinese characters (as Chinese
- * text breaks: not before a closing mark such as ，or ）, nor after an opening one such
- * as （), else after an early comma or colon, else at a space inside parentheses.
+ * last comma or colon (", ", ": ", ，：; not a comma between two numbers) outside them,
+ * either only if the line's text then fills a third of its room, else at the last space
+ * outside them or between two Chinese characters (as Chinese text breaks: not before a
+ * closing mark such as ，or ）, nor after an opening one such as （, nor between a number
+ * and its unit, nor leaving three characters or fewer alone), else after an early clause
+ * mark, else at a space inside parentheses; never leaving a blank at a line's end.
  * A continuation begins as the line it continues does (its blanks, and the ';' or '#'
  * of a comment: "; " in servlab check's comments), then two blanks; a line with no
  * place to break within max breaks at the first place after it, and one with none at
@@ -98,10 +100,11 @@ void lang_print_filled(FILE *out, const char *text, int max);
 /* lang_print_filled of printf's text for fmt and what follows it, however long. */
 void lang_printf_filled(FILE *out, int max, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Print head, then text (one line), as one line wrapped as lang_print_wrapped wraps it,
- * but breaking only within text, and beginning each continuation with cont: a hanging
+/* Print head, then text, as one line wrapped as lang_print_wrapped wraps it, but
+ * breaking only within text, and beginning each continuation with cont: a hanging
  * indent (blanks as wide as head put the text of every line in one column; in a
- * scenario file, blanks and "; " keep a continued comment a comment). */
+ * scenario file, blanks and "; " keep a continued comment a comment). A further line
+ * of text (after a '\n') begins with cont too. */
 void lang_print_hanging(FILE *out, const char *head, const char *text, const char *cont, int max);
 
 #endif

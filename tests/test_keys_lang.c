@@ -86,17 +86,23 @@ static void no_english(const char *zh_text)
 }
 
 /* "  name   type, unit   default: x": the default column starts at display column 56 in
- * both languages (2 + 26 + 1 + 26 + 1), whatever bytes the type and unit take. */
+ * both languages (2 + 26 + 1 + 26 + 1), whatever bytes the type and unit take; or, when
+ * the default would carry the line past 100 columns, at column 30 of the next line,
+ * under the type. */
 static size_t default_columns(const char *text, const char *word, size_t *lines)
 {
     size_t bad = 0;
     *lines = 0;
     for (const char *line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
         const char *at = strstr(line, word), *end = strchr(line, '\n');
-        if (!at || (end && at > end) || line[0] != ' ' || line[2] == ' ') continue; /* a key's first line only */
+        if (!at || (end && at > end) || line[0] != ' ') continue;
+        /* a default too long for its key's first line is under the type, on the next */
+        bool under = (size_t)(at - line) == 29 && strspn(line, " ") == 29;
+        if (line[2] == ' ' && !under) continue; /* a key's first line only */
         char before[200];
         snprintf(before, sizeof before, "%.*s", (int)(at - line), line);
         ++*lines;
+        if (under) continue;
         /* wider than 56 only when the type-and-unit is wider than its column: one space, no padding */
         bool padded = at - line >= 2 && at[-2] == ' ';
         if (lang_width(before) < 56 || (lang_width(before) > 56 && padded)) bad++;

@@ -154,18 +154,38 @@ static void fills(void)
           "lang-5.1 a comma that would leave the line a quarter full gives way to the last blank: '%s'", buf);
     check(strcmp(filled("  a; b c d e f g h\n", 16, buf, sizeof buf), "  a; b c d e f\n    g h\n") == 0,
           "lang-5.1b ... and so does a semicolon: '%s'", buf);
-    check(strcmp(wrapped("  a; b c d e f g h\n", 16, buf, sizeof buf), "  a;\n    b c d e f g\n    h\n") == 0,
-          "lang-5.1c ... where lang_print_wrapped breaks after the semicolon, its clause whole: '%s'", buf);
+    check(strcmp(wrapped("  aaaa; b c d e f g h\n", 16, buf, sizeof buf), "  aaaa;\n    b c d e f g\n    h\n") == 0,
+          "lang-5.1c ... where lang_print_wrapped breaks after a semicolon that leaves a third: '%s'", buf);
+    check(strcmp(wrapped("  a; b c d e f g h\n", 16, buf, sizeof buf), "  a; b c d e f\n    g h\n") == 0,
+          "lang-5.1d ... and a semicolon earlier than that gives way to the last blank: '%s'", buf);
     check(strcmp(filled("  aaaaaaaaaa; b c d\n", 16, buf, sizeof buf), "  aaaaaaaaaa;\n    b c d\n") == 0,
           "lang-5.2 a semicolon that leaves the line half full or more is kept: '%s'", buf);
     check(strcmp(filled("  a (b c d e f g h)\n", 16, buf, sizeof buf), "  a (b c d e f\n    g h)\n") == 0,
           "lang-5.3 ... in parentheses too: '%s'", buf);
-    check(strcmp(filled("  甲乙丙丁戊己庚辛壬癸\n", 12, buf, sizeof buf), "  甲乙丙丁戊\n    己庚辛壬\n    癸\n") == 0,
-          "lang-5.4 Chinese breaks between two characters: '%s'", buf);
+    check(strcmp(filled("  甲乙丙丁戊己庚辛壬癸\n", 12, buf, sizeof buf), "  甲乙丙丁戊\n    己庚辛\n    壬癸\n") == 0,
+          "lang-5.4 Chinese breaks between two characters, never leaving one alone on the last line: '%s'", buf);
     check(strcmp(filled("  甲乙丙丁戊，己庚\n", 12, buf, sizeof buf), "  甲乙丙丁\n    戊，己庚\n") == 0,
           "lang-5.5 ... never before a full-width comma: '%s'", buf);
     check(strcmp(filled("  short, fits\n", 100, buf, sizeof buf), "  short, fits\n") == 0,
           "lang-5.6 a line that fits is printed as it is: '%s'", buf);
+    check(strcmp(wrapped("甲乙丙丁戊己\n", 10, buf, sizeof buf), "甲乙丙丁\n  戊己\n") == 0,
+          "lang-5.7 a last line of one Chinese character takes one more from the line above: '%s'", buf);
+    check(strcmp(wrapped("平均 12345天以上\n", 10, buf, sizeof buf), "平均\n  12345天\n  以上\n") == 0,
+          "lang-5.8 a number keeps the Chinese unit after it: '%s'", buf);
+    check(strcmp(wrapped("  as, e.g. 1.3, 1.2, 1, 0.9, 0.8\n", 26, buf, sizeof buf),
+                 "  as, e.g. 1.3, 1.2, 1,\n    0.9, 0.8\n") == 0,
+          "lang-5.9 a comma between two numbers is a list's, not a clause's end: '%s'", buf);
+    check(strcmp(wrapped("  aaaa bbbb  cccc dddd\n", 13, buf, sizeof buf), "  aaaa bbbb\n    cccc dddd\n") == 0,
+          "lang-5.10 a break in a run of blanks leaves none at the line's end: '%s'", buf);
+    check(strcmp(wrapped("  at most 1 a day then\n", 14, buf, sizeof buf), "  at most 1\n    a day then\n") == 0,
+          "lang-5.12 no line ends in the article 'a': '%s'", buf);
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    if (!f) abort();
+    lang_print_hanging(f, "k = ", "one\ntwo", "    ", 30);
+    lang_print_hanging(f, "  key  ", "甲乙丙丁戊己庚辛壬癸子丑", "       ", 20);
+    fclose(f);
+    check(strcmp(buf, "k = one\n    two\n  key  甲乙丙丁戊己\n       庚辛壬癸子丑\n") == 0,
+          "lang-5.11 lang_print_hanging: a second line of text after cont; Chinese in the column: '%s'", buf);
 }
 
 int main(int argc, char **argv)
