@@ -3335,9 +3335,13 @@ static void write_section(struct scenario *sc, const struct target *t, void *ctx
         history_describe(out, sc->history_info, sc->cfg.demand.history_mode, "; ");
 }
 
+/* The blanks before a key line's "; ": its assignment, padded to 34 columns, and one. */
+enum { COMMENT_COLUMN = 35 };
+
 /* A key's line as write_key wrote it (without its '\n'), within a terminal's width: a
  * comment too long for it goes on under itself, each further line a comment of its own
- * ("; " under the first ';'), so that the file still reads as it is. */
+ * ("; " under the first ';'), so that the file still reads as it is. After a value that
+ * takes most of the line, the whole comment goes on the next line, at COMMENT_COLUMN. */
 static void put_key_line(FILE *out, const char *line, size_t len)
 {
     char *text = strndup(line, len);
@@ -3353,9 +3357,19 @@ static void put_key_line(FILE *out, const char *line, size_t len)
     if (!head) abort();
     head[head_len - 2] = '\0'; /* the assignment and its blank: as wide as the blanks before "; " */
     size_t blanks = lang_width(head);
-    snprintf(cont, sizeof cont, "%*s; ", blanks < LANG_LINE_MAX ? (int)blanks : LANG_LINE_MAX, "");
-    head[head_len - 2] = ';';
-    lang_print_hanging(out, head, text + head_len, cont, LANG_LINE_MAX);
+    if (blanks > LANG_LINE_MAX / 2) {
+        /* a long value: a comment hung after it would run a word a line, so the
+           assignment stands alone and the comment follows it at the usual column */
+        head[head_len - 3] = '\0';
+        fprintf(out, "%s\n", head);
+        blanks = COMMENT_COLUMN;
+        snprintf(cont, sizeof cont, "%*s; ", (int)blanks, "");
+        lang_print_hanging(out, cont, text + head_len, cont, LANG_LINE_MAX);
+    } else {
+        snprintf(cont, sizeof cont, "%*s; ", (int)blanks, "");
+        head[head_len - 2] = ';';
+        lang_print_hanging(out, head, text + head_len, cont, LANG_LINE_MAX);
+    }
     free(head);
     free(text);
 }

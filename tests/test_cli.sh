@@ -150,6 +150,21 @@ ok "cli-5.4f ... the planner's: a comment too long for one line goes on under it
 "$S" run "$T/planner_resolved.ini" --reps 2 --format csv > "$T/planner_again.csv" 2> /dev/null
 ok "cli-5.4g ... and the resolved file runs to the same results" \
     $([ -s "$T/planner_once.csv" ] && cmp -s "$T/planner_once.csv" "$T/planner_again.csv"; echo $?)
+# a value that takes most of the line: its comment goes whole on the next line, not a
+# word a line hung after it
+printf '[demand]\norders_per_day = 10\nrate_curve = 0:0.2, 30:0.4, 60:0.6, 90:0.8, 120:1, 150:1.2, 180:1.3, 210:1.2, 240:1, 270:0.8, 300:0.6, 330:0.4\n' > "$T/long_value.ini"
+for lang in en zh; do
+    run "$S" check --lang $lang "$T/long_value.ini"
+    cp "$T/out" "$T/long_value_$lang.ini"
+    ok "cli-5.4h $lang: a long value's comment follows on one line of its own at the usual column" \
+        $([ $rc -eq 0 ] && grep -A1 '^rate_curve = 0:0.2, .*330:0.4$' "$T/out" | tail -n 1 | grep -qE '^ {35}; [^ ]' &&
+            [ "$(grep -c -E '^ {35}; ' "$T/out")" -eq 1 ]
+        echo $?) "$(grep -A3 '^rate_curve' "$T/out")"
+done
+"$S" run "$T/long_value.ini" --reps 2 --format csv > "$T/long_value_a.csv" 2> /dev/null
+"$S" run "$T/long_value_zh.ini" --reps 2 --format csv > "$T/long_value_b.csv" 2> /dev/null
+ok "cli-5.4i ... and the resolved file runs to the same results" \
+    $([ -s "$T/long_value_a.csv" ] && cmp -s "$T/long_value_a.csv" "$T/long_value_b.csv"; echo $?)
 run "$S" check scenarios/default.ini --set inventory.reorder_point=650
 ok "cli-5.5 check shows a --set value and says so" $(grep -q '^reorder_point = 650 .*--set' "$T/out"; echo $?)
 
