@@ -59,7 +59,7 @@ static void one_table(FILE *out, const struct sweep_result *r, const char *title
     /* the corner names both levers: "reorder_point \ order_quantity" */
     char corner[220];
     snprintf(corner, sizeof corner, "%s \\ %s", k1, k2);
-    int cw = 10, kw = (int)strlen(corner);
+    int cw = 0, kw = (int)strlen(corner); /* cw: a cell's blank and figure, as wide as the widest */
     char c[40];
     for (size_t i = 0; i < r->n; i++) {
         int w = (int)strlen(cell_text(sweep_at(r, i, metric).mean, share, decimals, c)) + 2;
@@ -76,25 +76,36 @@ static void one_table(FILE *out, const struct sweep_result *r, const char *title
     if (two) {
         int w1 = (int)strlen(k1) + 2, w2 = (int)strlen(k2);
         kw = w1 > w2 ? w1 : w2;
-        fprintf(out, "  %*s \\\n  %*s", kw - 2, k1, kw, k2);
-    } else
-        fprintf(out, "  %*s", kw, corner);
-    for (size_t j = 0; j < r->n2; j++) {
-        char v[40];
-        snprintf(v, sizeof v, "%.6g", r->x2[j]);
-        fprintf(out, " %*s ", cw - 1, v);
     }
-    fputc('\n', out);
-    for (size_t a = 0; a < r->n1; a++) {
-        char v[40];
-        snprintf(v, sizeof v, "%.6g", r->x[a * r->n2]);
-        fprintf(out, "  %*s", kw, v);
-        for (size_t b = 0; b < r->n2; b++) {
-            size_t i = a * r->n2 + b;
-            cell_text(sweep_at(r, i, metric).mean, share, decimals, c);
-            fprintf(out, " %*s%c", cw - 1, c, i == r->grid.best ? '*' : r->near[i] ? '+' : ' ');
+    /* columns still too many for a terminal go in blocks, each under its own head */
+    size_t fit = (size_t)((LANG_LINE_MAX - 2 - kw) / (cw + 1));
+    if (fit == 0) fit = 1;
+    for (size_t j0 = 0; j0 < r->n2; j0 += fit) {
+        size_t j1 = j0 + fit < r->n2 ? j0 + fit : r->n2;
+        if (j0 > 0) fputc('\n', out);
+        if (two)
+            fprintf(out, "  %*s \\\n  %*s", kw - 2, k1, kw, k2);
+        else
+            fprintf(out, "  %*s", kw, corner);
+        for (size_t j = j0; j < j1; j++) {
+            char v[40];
+            snprintf(v, sizeof v, "%.6g", r->x2[j]);
+            fprintf(out, j + 1 < j1 ? " %*s " : " %*s", cw - 1, v); /* the mark's column, but at the end */
         }
         fputc('\n', out);
+        for (size_t a = 0; a < r->n1; a++) {
+            char v[40];
+            snprintf(v, sizeof v, "%.6g", r->x[a * r->n2]);
+            fprintf(out, "  %*s", kw, v);
+            for (size_t b = j0; b < j1; b++) {
+                size_t i = a * r->n2 + b;
+                cell_text(sweep_at(r, i, metric).mean, share, decimals, c);
+                char mark = i == r->grid.best ? '*' : r->near[i] ? '+' : ' ';
+                fprintf(out, " %*s", cw - 1, c);
+                if (mark != ' ' || b + 1 < j1) fputc(mark, out); /* no blank at the line's end */
+            }
+            fputc('\n', out);
+        }
     }
 }
 

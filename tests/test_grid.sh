@@ -168,23 +168,32 @@ ok "grid-9.2 ... and in Chinese: 'reorder_point 从 500 到 700，order_quantity
     $(grep -q '^  reorder_point 从 500 到 700，order_quantity = 1400：利润曲面' "$T/out"; echo $?) \
     "$(grep -A1 '差异不显著（标' "$T/out")"
 
-# every line fits a terminal of 100 columns with two long names and six columns, in both
-# languages: the corner of the tables (44 columns) takes two lines, the rows' lever above
-# the columns', and the lines that name them wrap
+# every line fits a terminal of 100 columns with two long names and seven columns, in
+# both languages: the corner of the tables (44 columns) takes two lines, the rows' lever
+# above the columns', and the lines that name them wrap
 for lang in en zh; do
     d=
     [ $lang = zh ] && d=zh/
     run "$S" sweep scenarios/${d}pooling_central.ini --lang $lang --reps 2 --quiet \
-        --param inventory.target_cycle_service_level --values 0.7,0.8,0.9 --param inventory.order_quantity --values 100,150,200,250,300,350
-    ok "grid-10.1 $lang: two long names, six columns: every line within 100 columns, the corner on two lines" \
-        $([ $rc -eq 0 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ] &&
+        --param inventory.target_cycle_service_level --values 0.7,0.8,0.9 \
+        --param inventory.order_quantity --values 100,150,200,250,300,350,400
+    ok "grid-10.1 $lang: two long names, seven columns: every line within 100 columns, the corner on two lines" \
+        $([ $rc -eq 0 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ] && ! grep -q ' $' "$T/out" &&
           [ "$(grep -c '^  target_cycle_service_level \\$' "$T/out")" -eq 2 ] &&
-          [ "$(grep -c '^                order_quantity       100        150 ' "$T/out")" -eq 2 ] &&
+          [ "$(grep -c '^                order_quantity     100      150 ' "$T/out")" -eq 2 ] &&
           grep -qE '^ +0\.7 +[0-9.]+[+* ] ' "$T/out"; echo $?) "$(LC_ALL=C.UTF-8 wc -L < "$T/out"; sed -n 7,14p "$T/out")"
 done
 run "$S" sweep scenarios/pooling_central.ini --reps 2 --quiet \
     --param inventory.target_cycle_service_level --values 0.7,0.8 --param inventory.order_quantity --values 100,150
-ok "grid-10.2 a corner that fits stays on one line" \
-    $([ $rc -eq 0 ] && grep -q '^  target_cycle_service_level \\ order_quantity       100 ' "$T/out"; echo $?) "$(sed -n 7,10p "$T/out")"
+ok "grid-10.2 a corner that fits stays on one line, each column as wide as its figures" \
+    $([ $rc -eq 0 ] && grep -q '^  target_cycle_service_level \\ order_quantity     100      150$' "$T/out"; echo $?) \
+    "$(sed -n 7,10p "$T/out")"
+# columns too many for a terminal even so: in blocks, each under its own head
+run "$S" sweep scenarios/default.ini --reps 2 --quiet --param inventory.safety_factor --from 0 --to 2 --steps 3 \
+    --param order_cycle.picking_servers --from 1 --to 10 --steps 10
+ok "grid-10.3 ten columns of 10: in two blocks, every line within 100 columns, none ending in a blank" \
+    $([ $rc -eq 0 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ] && ! grep -q ' $' "$T/out" &&
+      [ "$(grep -cE '^  picking_servers +1 +2 ' "$T/out")" -eq 2 ] && [ "$(grep -cE '^  picking_servers +9 +10$' "$T/out")" -eq 1 ]
+      echo $?) "$(sed -n 7,22p "$T/out")"
 
 check_done test_grid
