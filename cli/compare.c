@@ -882,7 +882,7 @@ void compare_table(FILE *out, const struct compare_result *r)
             if (nw && !any) fputs(_("\nWarnings on the files marked !\n"), out);
             any |= nw > 0;
             for (size_t k = 0; k < nw; k++)
-                lang_printf_wrapped(out, LANG_LINE_MAX, "  ! %s: %s\n", r->e[i].label, warned[k]);
+                lang_printf_filled(out, LANG_LINE_MAX, "  ! %s: %s\n", r->e[i].label, warned[k]);
         }
     any = false;
     for (size_t i = 0; i < r->n; i++)

@@ -1107,7 +1107,7 @@ static void report_warnings(FILE *out, const struct scenario *sc)
 {
     if (sc->nwarnings) {
         fputs(_("\nWarnings\n"), out);
-        /* each a paragraph within a terminal's width, as sweep's and compare's */
+        /* each a paragraph within a terminal's width, as sweep's, compare's and optimise's */
         for (size_t i = 0; i < sc->nwarnings; i++) lang_printf_filled(out, LANG_LINE_MAX, "  ! %s\n", sc->warnings[i]);
     }
 }
