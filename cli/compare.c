@@ -911,9 +911,9 @@ void compare_table(FILE *out, const struct compare_result *r)
     /* the verdicts' words are those of the table's last column (compare_row_cells) */
     /* xgettext:no-c-format */
     fputs(_("\nAgainst the best: profit - best profit and its paired 95% interval over the replications.\n"
-            "lower: the interval excludes 0, so the profit is significantly lower than the best; unclear:\n"
-            "it includes 0, and the difference may be chance. The same random numbers usually make these\n"
-            "intervals far narrower than the ± of each profit alone.\n"),
+            "lower: the interval excludes 0, so the profit is significantly lower than the best.\n"
+            "unclear: it includes 0, and the difference may be chance.\n"
+            "The same random numbers usually make these intervals far narrower than each profit's ±.\n"),
           out);
     bool stock_change = false;
     for (size_t i = 0; i < r->n; i++)
