@@ -779,11 +779,9 @@ void optimise_table(FILE *out, const struct optimise_result *r)
         char between[110];
         lang_printf_filled(/* two sentences: filled, not parted at each comma */
                            out, LANG_LINE_MAX,
-                           _("Every one of the %zu points the search tried has the same %s, %s: the metric does not "
-                             "tell them "
-                             "apart, and the point shown is only the first the search tried (it starts at the low end "
-                             "of each "
-                             "lever's range), not a finding.\n"),
+                           _("Every one of the %zu points the search tried has the same %s, %s: "
+                             "the metric does not tell them apart, and the point shown is only the first "
+                             "the search tried (it starts at the low end of each lever's range), not a finding.\n"),
                            r->tied,
                            lang_current() == LANG_ZH ? metric_between(metric, between, sizeof between) : metric,
                            shown(level, m.ci95, v[0]));
