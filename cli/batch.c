@@ -602,16 +602,23 @@ static void summary_text(FILE *out, const struct batch_result *r)
     }
 }
 
-void batch_summary(FILE *out, const struct batch_result *r)
+/* What write(f, r) writes, wrapped at a terminal's width (a long key or two). */
+static void print_wrapped_text(FILE *out, void (*write)(FILE *, const struct batch_result *),
+                               const struct batch_result *r)
 {
-    char *text = NULL; /* wrapped at a terminal's width: a long key or two */
+    char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
     if (!f) abort();
-    summary_text(f, r);
+    write(f, r);
     if (fclose(f) != 0) abort();
     lang_print_wrapped(out, text, LANG_LINE_MAX);
     free(text);
+}
+
+void batch_summary(FILE *out, const struct batch_result *r)
+{
+    print_wrapped_text(out, summary_text, r);
 }
 
 /* A row to rank by its gain: significant gains first, then the larger gain first, ties in
@@ -713,15 +720,8 @@ void batch_gains(FILE *out, const struct batch_result *r)
 static void after_table(FILE *out, const struct batch_result *r)
 {
     fputc('\n', out);
-    if (r->swept) { /* wrapped at a terminal's width: two long keys */
-        char *text = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&text, &len);
-        if (!f) abort();
-        batch_gains(f, r);
-        if (fclose(f) != 0) abort();
-        lang_print_wrapped(out, text, LANG_LINE_MAX);
-        free(text);
+    if (r->swept) {
+        print_wrapped_text(out, batch_gains, r);
         fputc('\n', out);
     }
     batch_summary(out, r);

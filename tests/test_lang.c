@@ -71,14 +71,19 @@ static void cuts(void)
     check(strcmp(lang_tidy_cut(c), "plain") == 0, "lang-3.3 ASCII is left alone");
 }
 
-/* lang_print_wrapped's output for text at max columns, into buf. */
-static const char *wrapped(const char *text, int max, char *buf, size_t n)
+/* print(f, text, max)'s output (lang_print_wrapped's or lang_print_filled's), into buf. */
+static const char *printed(void (*print)(FILE *, const char *, int), const char *text, int max, char *buf, size_t n)
 {
     FILE *f = fmemopen(buf, n, "w");
     if (!f) abort();
-    lang_print_wrapped(f, text, max);
+    print(f, text, max);
     fclose(f);
     return buf;
+}
+
+static const char *wrapped(const char *text, int max, char *buf, size_t n)
+{
+    return printed(lang_print_wrapped, text, max, buf, n);
 }
 
 /* lang_print_wrapped: a line wider than a terminal breaks at its last clause that fits. */
@@ -136,14 +141,9 @@ static void wraps(void)
           "lang-4.11 lang_print_hanging breaks only in the text, each continuation after cont: '%s'", buf);
 }
 
-/* lang_print_filled's output for text at max columns, into buf. */
 static const char *filled(const char *text, int max, char *buf, size_t n)
 {
-    FILE *f = fmemopen(buf, n, "w");
-    if (!f) abort();
-    lang_print_filled(f, text, max);
-    fclose(f);
-    return buf;
+    return printed(lang_print_filled, text, max, buf, n);
 }
 
 /* lang_print_filled: a note's lines are filled, not cut at an early clause. */
