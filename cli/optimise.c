@@ -906,7 +906,7 @@ void optimise_table(FILE *out, const struct optimise_result *r)
             out,
             P_("%zu point tried misses the requirement.\n", "%zu points tried miss the requirement.\n", r->infeasible),
             r->infeasible);
-    for (size_t i = 0; i < b->nwarnings; i++) lang_printf_filled(out, LANG_LINE_MAX, "  ! %s\n", b->warnings[i]);
+    for (size_t i = 0; i < b->nwarnings; i++) report_warning(out, b->warnings[i]);
 }
 
 void optimise_headline(const struct optimise_result *r, char *head, size_t nhead, char *small, size_t nsmall)

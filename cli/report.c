@@ -1102,13 +1102,17 @@ void report_policy_note(FILE *out, const struct scenario *sc)
         fputs(_("\n(policy = none: stock is not modelled, so it never runs out and costs nothing to hold.)\n"), out);
 }
 
+void report_warning(FILE *out, const char *text)
+{
+    lang_printf_filled(out, LANG_LINE_MAX, "  ! %s\n", text);
+}
+
 /* The scenario's warnings under their heading, if it has any. */
 static void report_warnings(FILE *out, const struct scenario *sc)
 {
     if (sc->nwarnings) {
         fputs(_("\nWarnings\n"), out);
-        /* each a paragraph within a terminal's width, as sweep's, compare's and optimise's */
-        for (size_t i = 0; i < sc->nwarnings; i++) lang_printf_filled(out, LANG_LINE_MAX, "  ! %s\n", sc->warnings[i]);
+        for (size_t i = 0; i < sc->nwarnings; i++) report_warning(out, sc->warnings[i]);
     }
 }
 

@@ -47,6 +47,10 @@ void report_group_notes(FILE *out, const struct scenario *sc, const struct summa
 /* The note that stock is not modelled (policy = none), when it is not. */
 void report_policy_note(FILE *out, const struct scenario *sc);
 
+/* One warning under a report's "Warnings" head: "  ! " and the text, a paragraph
+ * within a terminal's width (lang_print_filled), in every command's report alike. */
+void report_warning(FILE *out, const char *text);
+
 /* What ends the table: the note on policy = none and the warnings. */
 void report_closing_notes(FILE *out, const struct scenario *sc);
 

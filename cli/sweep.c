@@ -847,9 +847,8 @@ static void sweep_warnings(FILE *out, const struct sweep_result *r)
     const struct scenario *b = &r->base;
     if (b->nwarnings || r->npoint_warnings) {
         fputs(_("\nWarnings\n"), out);
-        for (size_t i = 0; i < b->nwarnings; i++) lang_printf_filled(out, LANG_LINE_MAX, "  ! %s\n", b->warnings[i]);
-        for (size_t i = 0; i < r->npoint_warnings; i++)
-            lang_printf_filled(out, LANG_LINE_MAX, "  ! %s\n", r->point_warnings[i]);
+        for (size_t i = 0; i < b->nwarnings; i++) report_warning(out, b->warnings[i]);
+        for (size_t i = 0; i < r->npoint_warnings; i++) report_warning(out, r->point_warnings[i]);
     }
 }
 

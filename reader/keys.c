@@ -779,8 +779,8 @@ static void print_key(FILE *out, const struct key_def *k)
     snprintf(head, sizeof head, "%s%s", indent, _("allowed: "));
     snprintf(cont, sizeof cont, "%*s", (int)lang_width(head), "");
     lang_print_hanging(out, head, range, cont, LANG_LINE_MAX);
-    snprintf(cont, sizeof cont, "%*s", POLICY_INDENT, "");
     lang_print_hanging(out, indent, _(k->meaning), indent, LANG_LINE_MAX);
+    snprintf(cont, sizeof cont, "%*s", POLICY_INDENT, ""); /* each policy's meaning in one column */
     if (k->choice == policy_word && !k->family)
         for (size_t p = 0; policy_types[p]; p++) {
             snprintf(head, sizeof head, "%s  %-11.30s ", indent, policy_types[p]->name);
