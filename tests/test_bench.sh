@@ -63,5 +63,27 @@ PY
 )
 ok "bench-4 the MPI verdict: met at 1.95x and identical; not met at 1.79x, or when either sweep's CSV differs; a busy machine named; skipped without MPI ($verdicts)" \
     $([ "$verdicts" = "met identical quiet;NOT MET identical quiet;NOT MET DIFFER quiet;NOT MET DIFFER quiet;met identical busy;skipped - quiet" ]; echo $?)
+# bench/run.py's verdicts on threads (20 replications, and the sweep) on made-up figures:
+# judged against 1 thread at the CPUs' mean rate, met at the target even where the faster
+# CPU alone gives less, not met just below it, a busy machine named
+verdicts=$(cd bench && python3 - <<'PY'
+import contextlib, io, run
+def judged(speedup, others=0.0, sweep=False):
+    figures = {"speedup": speedup, "alone": {0: speedup * 1.3, 1: speedup * 0.8}, "others": others, "machine": 1.9}
+    text = io.StringIO()
+    with contextlib.redirect_stdout(text):
+        if sweep:
+            run.sweep_threads_verdict({"sweep_threads": figures})
+        else:
+            run.threads_verdict({"threads": figures})
+    line = text.getvalue()
+    word = line.split()[0] + (" MET" if line.split()[0] == "NOT" else "")
+    return "%s %s" % (word, "busy" if "other programs used 20%" in line else "quiet")
+print(judged(1.85), judged(1.79), judged(1.85, others=0.2), judged(1.92, sweep=True), judged(1.89, sweep=True),
+      sep=";")
+PY
+)
+ok "bench-5 the threads verdicts: 20 replications met at 1.85x the CPUs' mean rate (1.48x against the faster CPU alone), not met at 1.79x, a busy machine named; the sweep met at 1.92x, not at 1.89x ($verdicts)" \
+    $([ "$verdicts" = "met quiet;NOT MET quiet;met busy;met quiet;NOT MET quiet" ]; echo $?)
 echo "test_bench: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
