@@ -86,7 +86,7 @@ LIB_OBJ := $(LANG_OBJ) $(SIM_OBJ) $(MODELS_OBJ) $(READER_OBJ) $(PLOTS_OBJ) $(CLI
 TEST_PROGS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 
 .PHONY: format format-check need-clang-format
-.PHONY: all deps demo test check golden notes man layers install clean build-tests need-libs bench bench-deps po \
+.PHONY: all deps demo test check golden notes man zh-terms layers install clean build-tests need-libs bench bench-deps po \
         bench-profile servlab-mpi need-mpi fuzz fuzz-build fuzz-dict
 .SECONDARY:
 all: $(PROGRAM)
@@ -288,6 +288,11 @@ notes: servlab
 # test suite checks that it is current).
 man: servlab
 	@tests/manpage.sh update
+
+# lang/zh_terms.inc, the glossary's Chinese terms inside which a line does not break,
+# written from docs/glossary.md (the test suite checks that it is current).
+zh-terms:
+	@sh lang/zh_terms.sh docs/glossary.md > lang/zh_terms.inc
 
 layers: $(LANG_OBJ) $(SIM_OBJ) $(MODELS_OBJ)
 	@tests/layers.sh $(BUILD)

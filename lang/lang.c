@@ -1,6 +1,7 @@
 /* lang.c - choosing the language, finding the catalogue, and text widths. */
 #define _XOPEN_SOURCE 700 /* wcwidth */
 #include "lang.h"
+#include "zh_terms.h"
 
 #include <limits.h>
 #include <pthread.h>
@@ -237,16 +238,53 @@ static bool comma_in_numbers(const char *line, size_t len, size_t i)
            isdigit((unsigned char)line[i + 1]);
 }
 
+/* Whether the blank at line[i] stands between a number (its last character a digit, %
+ * or x) and the Chinese after it: a number binds to the character that follows it, its
+ * measure word or unit (2556 个, 95% 置信区间), and the blank does not part them. */
+static bool number_blank(const char *line, size_t len, size_t i)
+{
+    size_t a = i, b = i;
+    while (a > 0 && line[a - 1] == ' ') a--;
+    while (b < len && line[b] == ' ') b++;
+    if (a == 0 || b == len) return false;
+    bool number = isdigit((unsigned char)line[a - 1]) || line[a - 1] == '%' ||
+                  (a >= 2 && !memcmp(line + a - 2, "\xc3\x97", 2)); /* × */
+    size_t n = lang_char_bytes((unsigned char)line[b]);
+    char next[5] = {0};
+    memcpy(next, line + b, n > len - b ? len - b : n);
+    return number && lang_width(next) == 2;
+}
+
+/* How far the glossary's terms that begin at line[i] reach: i plus the longest such
+ * term's bytes, or reach as it was when that is further (a break before a byte short of
+ * the reach would part a term). */
+static size_t term_reach(const char *line, size_t len, size_t i, size_t reach)
+{
+    size_t end = i + zh_term_at(line + i, len - i);
+    return end > reach ? end : reach;
+}
+
 /* Where a line too long for any break within its width breaks anyway: after the first
- * clause mark or before the first blank from byte `from` on (a character's first byte);
- * len when there is none, and the line stays whole. */
+ * clause mark, before the first blank (not one that binds a number to its unit) or at
+ * the first break between Chinese characters (wide_break, not inside a term) from byte
+ * `from` on (a character's first byte); len when there is none, and the line stays
+ * whole. These are the places print_wrapped_line breaks at, taken past the width. */
 static size_t first_break_after(const char *line, size_t len, size_t from)
 {
-    for (size_t i = from; i < len;) {
+    char prev[5] = {0};
+    size_t reach = 0;
+    for (size_t i = 0; i < len;) {
         size_t n = lang_char_bytes((unsigned char)line[i]);
         if (n > len - i) n = len - i;
-        if (line[i] == ' ') return i;
-        if (clause_mark(line + i, n, i + n < len ? line[i + n] : '\0')) return i + n;
+        char one[5] = {0};
+        memcpy(one, line + i, n);
+        if (i >= from) {
+            if (line[i] == ' ' && !number_blank(line, len, i)) return i;
+            if (i > from && i >= reach && wide_break(prev, one)) return i;
+            if (clause_mark(line + i, n, i + n < len ? line[i + n] : '\0')) return i + n;
+        }
+        if (lang_width(one) == 2) reach = term_reach(line, len, i, reach);
+        memcpy(prev, one, sizeof prev);
         i += n;
     }
     return len;
@@ -268,7 +306,9 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
     for (size_t skip = keep > lead ? keep : lead;;
          skip = 0) { /* skip: the bytes at the start where it does not break */
         size_t clause[3] = {0}, space_out = 0, space_in = 0, wide = 0, wide_before = 0, i = 0; /* clause[2]: ; */
+        size_t reach = 0, bound = 0, bound_before = 0; /* the terms' reach; the last breaks a term or number forbade */
         int width = more < 0 ? 0 : more, depth = 0, clause_width[3] = {0};
+        int space_out_width = 0, space_in_width = 0, wide_width = 0, wide_before_width = 0; /* the line's, cut there */
         int base = width; /* the columns before the text that may break: indentation, head */
         char prev[5] = {0};
         while (i < len) {
@@ -277,7 +317,13 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
             if (n > len - i) n = len - i;
             char one[5] = {0};
             memcpy(one, c, n);
-            if (i > skip && wide_break(prev, one)) wide_before = wide, wide = i; /* before this character */
+            if (i > skip && wide_break(prev, one)) { /* before this character, unless inside a term */
+                if (i >= reach)
+                    wide_before = wide, wide_before_width = wide_width, wide = i, wide_width = width;
+                else
+                    bound_before = bound, bound = i;
+            }
+            if (lang_width(one) == 2) reach = term_reach(line, len, i, reach);
             width += (int)lang_width(one);
             if (width > max) break;
             memcpy(prev, one, sizeof prev);
@@ -295,14 +341,24 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
             if (mark) clause[mark] = i, clause_width[mark] = width;
             /* a blank, but not the one after the article "a": "+0.11 a" / "day" parts what belongs together */
             bool after_a = i >= 3 && line[i - 2] == 'a' && line[i - 3] == ' ';
-            if (*c == ' ' && !after_a) *(depth == 0 ? &space_out : &space_in) = i - 1;
+            if (*c == ' ' && !after_a && number_blank(line, len, i - 1))
+                bound_before = bound, bound = i - 1;
+            else if (*c == ' ' && !after_a && depth == 0)
+                space_out = i - 1, space_out_width = width - 1;
+            else if (*c == ' ' && !after_a)
+                space_in = i - 1, space_in_width = width - 1;
         }
         /* the last blank outside parentheses (filling: or in them), or between Chinese
            characters, but not one that would leave at most three of them alone on the
            last line (a widow) when there is an earlier one */
-        if (wide && len - wide <= 9 && wide_before) wide = wide_before;
+        if (wide && len - wide <= 9 && wide_before) wide = wide_before, wide_width = wide_before_width;
+        if (bound && len - bound <= 9 && bound_before) bound = bound_before;
         size_t blank = fill && space_in > space_out ? space_in : space_out;
-        if (wide > blank) blank = wide;
+        int blank_width = blank == space_in ? space_in_width : space_out_width;
+        if (wide > blank) blank = wide, blank_width = wide_width;
+        /* a term or a number kept whole gives way when it would leave the line less than a
+           third full: a term longer than the room, a line of little else */
+        if (bound > blank && 3 * (blank_width - base) < max - base) blank = bound;
         int enough = base + (max - base) / (fill ? 2 : 3);
         size_t cut = i == len                                 ? len
                      : clause[2] && clause_width[2] >= enough ? clause[2]
@@ -312,6 +368,8 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
                      : clause[1]                              ? clause[1]
                                                               : space_in;
         while (cut < len && cut > skip + 1 && line[cut - 1] == ' ') cut--; /* no blank at the line's end */
+        if (!cut) cut = bound; /* a term longer than the room, or a number with no other break: part it */
+        while (cut < len && cut > skip + 1 && line[cut - 1] == ' ') cut--;
         if (!cut) cut = first_break_after(line, len, i > skip ? i : skip); /* nowhere within max */
         if (more >= 0 && cont)
             fputs(cont, out);

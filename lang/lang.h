@@ -79,13 +79,18 @@ int lang_pad(FILE *out, const char *text, int width, bool right_align);
  * last comma or colon (", ", ": ", ，：; not a comma between two numbers) outside them,
  * either only if the line's text then fills a third of its room, else at the last space
  * outside them or between two Chinese characters (as Chinese text breaks: not before a
- * closing mark such as ，or ）, nor after an opening one such as （, nor between a number
- * and its unit, nor leaving three characters or fewer alone), else after an early clause
- * mark, else at a space inside parentheses; never leaving a blank at a line's end.
+ * closing mark such as ，or ）, nor after an opening one such as （, nor leaving three
+ * characters or fewer alone, nor inside a term of the glossary, lang/zh_terms.h: 库容,
+ * 满足率), but not between a number and the Chinese after it, blank or not (2556 个,
+ * 12345天: its measure word or unit), else after an early clause mark, else at a space
+ * inside parentheses; never leaving a blank at a line's end. A term or a number kept
+ * whole gives way (the last place inside it that fits) when keeping it would leave the
+ * line less than a third full, or when nothing else fits: a term longer than the room.
  * A continuation begins as the line it continues does (its blanks, and the ';' or '#'
  * of a comment: "; " in servlab check's comments), then two blanks; a line with no
- * place to break within max breaks at the first place after it, and one with none at
- * all is printed whole. */
+ * place to break within max breaks at the first place after it (a blank, a clause mark
+ * or a break between Chinese characters, by the same rules), and one with none at all is
+ * printed whole. */
 void lang_print_wrapped(FILE *out, const char *text, int max);
 
 /* lang_print_wrapped of printf's text for fmt and what follows it, however long. */

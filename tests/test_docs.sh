@@ -108,6 +108,10 @@ rows=$(wc -l < "$T/gloss")
 ok "docs-6.2 $gl has one table of at least 150 terms ($rows)" $([ "$rows" -ge 150 ]; echo $?)
 dups=$(cut -f2 "$T/gloss" | sort | uniq -d | tr '\n' ' ')
 ok "docs-6.3 each Chinese term has one row in $gl" $([ -z "$dups" ]; echo $?) "twice: $dups"
+# lang/zh_terms.inc, the terms inside which Chinese text does not break, is the glossary's
+sh lang/zh_terms.sh "$gl" > "$T/zh_terms.inc"
+ok "docs-6.3b lang/zh_terms.inc holds the Chinese terms of $gl (make zh-terms)" \
+    $(cmp -s "$T/zh_terms.inc" lang/zh_terms.inc; echo $?) "$(diff lang/zh_terms.inc "$T/zh_terms.inc" | head -n 6)"
 # the names its last column cites exist: sections and keys (servlab keys), metrics and the
 # rest of the contract ($doc), commands (servlab --help), files
 cat "$T/keys" "$doc" > "$T/names"

@@ -4,6 +4,7 @@
  * above this program's (build/tests/test_lang). */
 #include "check.h"
 #include "lang/lang.h"
+#include "lang/zh_terms.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,6 +180,17 @@ static void fills(void)
           "lang-5.10 a break in a run of blanks leaves none at the line's end: '%s'", buf);
     check(strcmp(wrapped("  at most 1 a day then\n", 14, buf, sizeof buf), "  at most 1\n    a day then\n") == 0,
           "lang-5.12 no line ends in the article 'a': '%s'", buf);
+    check(strcmp(wrapped("  照收超出库容的每件每天\n", 12, buf, sizeof buf),
+                 "  照收超出\n    库容的\n    每件每天\n") == 0,
+          "lang-5.13 a term of the glossary (库容) is not parted: '%s'", buf);
+    check(strcmp(wrapped("电子商务中的物流客户服务\n", 10, buf, sizeof buf), "电子商务中\n  的物流\n  客户服务\n") == 0,
+          "lang-5.14 ... unless it is longer than the room, and then never leaving a line a quarter full: '%s'", buf);
+    check(strcmp(wrapped("  平均 2556 个订单\n", 12, buf, sizeof buf), "  平均\n    2556 个\n    订单\n") == 0,
+          "lang-5.15 a number keeps the Chinese after it across a blank, its measure word: '%s'", buf);
+    check(strcmp(wrapped("abcdefghij过去\n", 8, buf, sizeof buf), "abcdefghij\n  过去\n") == 0,
+          "lang-5.16 a line with no break within its width breaks at the first place after it, between Chinese "
+          "characters too: '%s'",
+          buf);
     FILE *f = fmemopen(buf, sizeof buf, "w");
     if (!f) abort();
     lang_print_hanging(f, "k = ", "one\ntwo", "    ", 30);
@@ -186,6 +198,25 @@ static void fills(void)
     fclose(f);
     check(strcmp(buf, "k = one\n    two\n  key  甲乙丙丁戊己\n       庚辛壬癸子丑\n") == 0,
           "lang-5.11 lang_print_hanging: a second line of text after cont; Chinese in the column: '%s'", buf);
+}
+
+/* lang/zh_terms.h: the table is sorted by bytes (zh_term_at searches it), each term is two
+ * characters or more, and the longest term a text begins with is found. That the table
+ * is the glossary's is checked by tests/test_docs.sh. */
+static void terms(void)
+{
+    bool sorted = zh_term_count > 100, long_enough = true;
+    for (size_t i = 0; i < zh_term_count; i++) {
+        if (i && strcmp(zh_terms[i - 1], zh_terms[i]) >= 0) sorted = false;
+        if (lang_width(zh_terms[i]) < 4) long_enough = false;
+    }
+    check(sorted && long_enough, "lang-6.1 %zu terms, sorted, each two characters or more", zh_term_count);
+    const char *text = "订单周期一致性";
+    check(zh_term_at(text, strlen(text)) == strlen("订单周期"), "lang-6.2 订单周期 begins 订单周期一致性 (%zu bytes)",
+          zh_term_at(text, strlen(text)));
+    check(zh_term_at("订单满足率高", strlen("订单满足率高")) == strlen("订单满足率"),
+          "lang-6.3 the longest term is found: 订单满足率, not 订单");
+    check(zh_term_at("库容", 3) == 0 && zh_term_at("ab", 2) == 0, "lang-6.4 a term cut short, or ASCII, is none");
 }
 
 int main(int argc, char **argv)
@@ -198,5 +229,6 @@ int main(int argc, char **argv)
     cuts();
     wraps();
     fills();
+    terms();
     return check_done("test_lang");
 }
