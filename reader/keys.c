@@ -690,7 +690,7 @@ int key_sweepable(const char *name, char *err, size_t errlen)
     return k;
 }
 
-void key_range_text(const struct key_def *k, char *buf, size_t n)
+static void range_text(const struct key_def *k, char *buf, size_t n)
 {
     char lo[40], hi[40];
     num_format(k->min, lo, sizeof lo);
@@ -742,29 +742,47 @@ void key_range_text(const struct key_def *k, char *buf, size_t n)
     }
 }
 
-/* One key: name, type and unit, default; allowed values; meaning (a policy choice also
- * each policy's). The type-and-unit column holds translated text: it is padded by
- * display columns (lang_pad), so that Chinese lines up as English does. */
-static void print_key(FILE *out, const struct key_def *k)
+/* Text in a buffer too small for it is cut at a whole character (lang_tidy_cut): a
+ * Chinese character is three bytes, and snprintf cuts at a byte. */
+void key_range_text(const struct key_def *k, char *buf, size_t n)
 {
-    char range[160], what[120], deflt[120];
-    key_range_text(k, range, sizeof range);
-    if (*k->unit) /* TRANSLATORS: a key's type and unit in `servlab keys`: "number, days" */
-        snprintf(what, sizeof what, _("%s, %s"), _(type_name(k->type)), C_("unit", k->unit));
-    else
-        snprintf(what, sizeof what, "%s", _(type_name(k->type)));
+    if (!n) return;
+    range_text(k, buf, n);
+    lang_tidy_cut(buf);
+}
+
+void key_default_text(const struct key_def *k, char *buf, size_t n)
+{
+    if (!n) return;
+    char deflt[120];
     if (k->fallback)
         snprintf(deflt, sizeof deflt, "%s", k->fallback);
     else if (k->inherit)
         snprintf(deflt, sizeof deflt, "[%s] %s", k->inherit->section, k->inherit->name);
     else
         snprintf(deflt, sizeof deflt, "%s", _("(none)"));
-    char said[200]; /* "default: ..." */
-    snprintf(said, sizeof said, _("default: %s"), deflt);
+    snprintf(buf, n, _("default: %s"), lang_tidy_cut(deflt));
+    lang_tidy_cut(buf);
+}
+
+/* One key: name, type and unit, default; allowed values; meaning (a policy choice also
+ * each policy's). The type-and-unit column holds translated text: it is padded by
+ * display columns (lang_pad), so that Chinese lines up as English does. */
+static void print_key(FILE *out, const struct key_def *k)
+{
+    char range[160], what[120], said[200]; /* said: "default: ..." */
+    key_range_text(k, range, sizeof range);
+    if (*k->unit) /* TRANSLATORS: a key's type and unit in `servlab keys`: "number, days" */
+        snprintf(what, sizeof what, _("%s, %s"), _(type_name(k->type)), C_("unit", k->unit));
+    else
+        snprintf(what, sizeof what, "%s", _(type_name(k->type)));
+    lang_tidy_cut(what);
+    key_default_text(k, said, sizeof said);
     fprintf(out, "  %-26s ", k->name);
-    /* the default beside the type, or under it where the line would pass a terminal's width */
-    size_t type_width = lang_width(what) > 26 ? lang_width(what) : 26;
-    if (2 + 26 + 1 + type_width + 1 + lang_width(said) <= LANG_LINE_MAX) {
+    /* the default in its column beside the type, or under the type where the type is
+       wider than its 26 columns (the default would stand one blank after it, out of its
+       column) or the line would pass a terminal's width */
+    if (lang_width(what) <= 26 && 2 + 26 + 1 + 26 + 1 + lang_width(said) <= LANG_LINE_MAX) {
         lang_pad(out, what, 26, false);
         fprintf(out, " %s", said);
     } else {

@@ -232,6 +232,11 @@ void keys_write_dict(FILE *out);
  * language of lang/lang.h (choice words stay as written in files). */
 void key_range_text(const struct key_def *k, char *buf, size_t n);
 
+/* "default: ..." for a key, in the language of lang/lang.h: its default value, the key
+ * it takes its default from, or none. Like key_range_text, text too long for buf (n
+ * bytes) is cut at a whole character, never inside one. */
+void key_default_text(const struct key_def *k, char *buf, size_t n);
+
 /* Can `name` ("section.key") be swept? It must name a number key of a plain section or
  * of a named family section ("product.tea.reorder_point"), not the seed. Returns its
  * index, or -1 with the problem (and a suggestion) in err. */

@@ -87,8 +87,8 @@ static void no_english(const char *zh_text)
 
 /* "  name   type, unit   default: x": the default column starts at display column 56 in
  * both languages (2 + 26 + 1 + 26 + 1), whatever bytes the type and unit take; or, when
- * the default would carry the line past 100 columns, at column 30 of the next line,
- * under the type. */
+ * the default would carry the line past 100 columns or the type is wider than its 26
+ * columns, at column 30 of the next line, under the type. */
 static size_t default_columns(const char *text, const char *word, size_t *lines)
 {
     size_t bad = 0;
@@ -103,9 +103,7 @@ static size_t default_columns(const char *text, const char *word, size_t *lines)
         snprintf(before, sizeof before, "%.*s", (int)(at - line), line);
         ++*lines;
         if (under) continue;
-        /* wider than 56 only when the type-and-unit is wider than its column: one space, no padding */
-        bool padded = at - line >= 2 && at[-2] == ' ';
-        if (lang_width(before) < 56 || (lang_width(before) > 56 && padded)) bad++;
+        if (lang_width(before) != 56) bad++; /* a type wider than its column puts the default under it */
     }
     return bad;
 }
@@ -163,6 +161,41 @@ static void terms(void)
     }
 }
 
+/* Is text whole UTF-8 characters, none cut short at its end? */
+static bool whole_characters(const char *text)
+{
+    for (size_t i = 0, n = strlen(text); i < n;) {
+        size_t k = lang_char_bytes((unsigned char)text[i]);
+        if (k > n - i) return false;
+        for (size_t j = 1; j < k; j++)
+            if (((unsigned char)text[i + j] & 0xC0) != 0x80) return false;
+        i += k;
+    }
+    return true;
+}
+
+/* key_range_text and key_default_text into a buffer too small cut at a whole character,
+ * never inside a Chinese one (3 bytes), in the language chosen. */
+static void cuts(void)
+{
+    size_t cut_inside = 0, tried = 0;
+    for (size_t k = 0; k < key_count; k++)
+        for (size_t n = 1; n <= 24; n++) {
+            char buf[24];
+            key_range_text(&key_defs[k], buf, n);
+            cut_inside += !whole_characters(buf) || strlen(buf) >= n;
+            key_default_text(&key_defs[k], buf, n);
+            cut_inside += !whole_characters(buf) || strlen(buf) >= n;
+            tried += 2;
+        }
+    check(cut_inside == 0,
+          "kl-3.4 a key's range or default cut short ends at a whole character (%zu of %zu cut inside one)", cut_inside,
+          tried);
+    char said[200];
+    key_default_text(&key_defs[K_INVENTORY_REORDER_POINT], said, sizeof said);
+    check(strstr(said, "默认值：") == said, "kl-3.5 key_default_text says the default in Chinese: '%s'", said);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -178,6 +211,7 @@ int main(int argc, char **argv)
     translated();
     no_english(zh_text);
     columns(zh_text, en_text);
+    cuts();
     terms();
     free(en_text);
     free(zh_text);
