@@ -239,7 +239,7 @@ static bool comma_in_numbers(const char *line, size_t len, size_t i)
 }
 
 /* Whether the blank at line[i] stands between a number (its last character a digit, %
- * or x) and the Chinese after it: a number binds to the character that follows it, its
+ * or ×) and the Chinese after it: a number binds to the character that follows it, its
  * measure word or unit (2556 个, 95% 置信区间), and the blank does not part them. */
 static bool number_blank(const char *line, size_t len, size_t i)
 {
