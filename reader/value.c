@@ -113,6 +113,26 @@ static bool is_number_list(const char *s)
     return list || (pieces >= 3 && odd_group > 0);
 }
 
+/* Is s two plain numbers (digits with at most one dot, no sign) with one character of seps
+ * between them and blanks allowed around it, as "1/20" or "1 - 3"? Then they go into a
+ * and b. */
+static bool number_pair(const char *s, const char *seps, double *a, double *b)
+{
+    const char *p = s;
+    for (int i = 0;; i++) {
+        size_t whole = strspn(p, "0123456789"), frac = 0;
+        if (p[whole] == '.') frac = strspn(p + whole + 1, "0123456789");
+        if (whole + frac == 0) return false;
+        *(i ? b : a) = strtod(p, NULL);
+        p += whole + (p[whole] == '.' ? 1 + frac : 0);
+        if (i == 1) return *p == '\0';
+        p += strspn(p, " \t");
+        if (!*p || !strchr(seps, *p)) return false;
+        p++;
+        p += strspn(p, " \t");
+    }
+}
+
 /* "98" for "98%" or "98 %": the number before a closing percent sign, or NULL. */
 static const char *percent_number(const char *s, char *buf, size_t n)
 {
@@ -163,6 +183,16 @@ static const char *number_hint(const char *s, char *buf, size_t n)
         return _(" (one number only; to try several values, use servlab sweep: [sweep] values, or --values)");
     if (digits && comma && strchr(comma + 1, ',')) return thousands;
     if (digits && comma) return _(" (use a dot as the decimal mark: 0.5, not 0,5)");
+    /* a share as a fraction ("1/3" for three equal tiers): 10 digits, so that the decimals
+       still sum to 1 as the reader checks shares (within 1e-6) */
+    double numerator, denominator;
+    if (number_pair(s, "/", &numerator, &denominator) && denominator != 0) {
+        char decimal[40];
+        /* TRANSLATORS: the fraction as a decimal, then as written: " (write it as a decimal: 0.05 for 1/20)" */
+        snprintf(buf, n, _(" (write it as a decimal: %s for %s)"),
+                 num_about(numerator / denominator, 10, decimal, sizeof decimal), s);
+        return buf;
+    }
     const char *unsigned_part = s + (s[0] == '+' || s[0] == '-');
     if (unsigned_part[0] == '0' && (unsigned_part[1] == 'x' || unsigned_part[1] == 'X'))
         return _(" (write it in decimal; hexadecimal is not read)");
@@ -311,6 +341,34 @@ static int unknown_family(const char *name, char *err, size_t errlen)
     return -1;
 }
 
+/* A distribution named in Chinese, as the course names them (docs/glossary.md), with or
+ * without 分布: "三角分布(1, 1.5, 3)" is triangular(1, 1.5, 3). Is s one? Then the problem,
+ * with the value written in English, is in err. */
+static bool chinese_family(const char *s, char *err, size_t errlen)
+{
+    static const struct {
+        const char *chinese, *name;
+    } families[] = {{"指数", "exponential"},   {"均匀", "uniform"},   {"三角", "triangular"}, {"正态", "normal"},
+                    {"对数正态", "lognormal"}, {"伽马", "gamma"},     {"伽玛", "gamma"},      {"爱尔朗", "erlang"},
+                    {"泊松", "poisson"},       {"几何", "geometric"}, {"离散", "discrete"},   {"常数", "constant"}};
+    for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
+        size_t len = strlen(families[i].chinese);
+        if (strncmp(s, families[i].chinese, len) != 0) continue;
+        const char *rest = s + len;
+        if (strncmp(rest, "分布", strlen("分布")) == 0) rest += strlen("分布");
+        rest += strspn(rest, " \t");
+        const struct dist_type *t = dist_type_find(families[i].name);
+        char english[TOKEN_MAX * 4 + 40];
+        if (*rest == '(')
+            snprintf(english, sizeof english, "%s%s", families[i].name, rest);
+        else
+            snprintf(english, sizeof english, "%s", t ? t->signature : families[i].name);
+        snprintf(err, errlen, _("'%s': a distribution's name is written in English: %s"), s, english);
+        return true;
+    }
+    return false;
+}
+
 /* The discrete tables read so far, kept for the whole process (as reader/history.c keeps
  * history files): loading is where they are made, and a configuration copied into sweep
  * points or threads shares them. Equal tables are one, so equal dists are equal words. */
@@ -380,7 +438,14 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
     if (isdigit((unsigned char)s[0]) || s[0] == '.' || s[0] == '-' || s[0] == '+') {
         double x;
         if (strchr(s, '(') || value_number(s, &x, err, errlen) != 0) {
-            if (strchr(s, '(')) snprintf(err, errlen, _("'%s' is neither a number nor a distribution"), s);
+            double low, high;
+            char a[40], b[40];
+            if (strchr(s, '('))
+                snprintf(err, errlen, _("'%s' is neither a number nor a distribution"), s);
+            else if (number_pair(s, "-~", &low, &high) && low < high) /* "1-3": a range of days */
+                snprintf(err, errlen,
+                         _("'%s' is not a number; for a value anywhere from %s to %s, write uniform(%s, %s)"), s,
+                         num_about(low, 10, a, sizeof a), num_about(high, 10, b, sizeof b), a, b);
             return -1;
         }
         dist_constant(out, x);
@@ -395,6 +460,7 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
     const struct dist_type *t = dist_type_find(name);
     if (!name_len || (!t && *rest != '(' && !*rest)) {
         if (name_len && !*rest) return unknown_family(name, err, errlen);
+        if (!name_len && chinese_family(s, err, errlen)) return -1;
         snprintf(err, errlen, _("'%s' is neither a number nor a distribution such as exponential(2)"), s);
         return -1;
     }
