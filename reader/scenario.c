@@ -21,6 +21,7 @@
 #include "sim/rng.h"
 
 #include <assert.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ini.h>
@@ -769,12 +770,44 @@ static int on_pair(void *user, const char *section, const char *name, const char
     return 1;
 }
 
+/* The scenario file nearest in name to path, a file that does not exist, in path's own
+ * directory ("scenarios/defualt.ini" or "scenarios/default" for scenarios/default.ini),
+ * written as path writes its directory, into out (n bytes). Only *.ini files are
+ * candidates. Returns false when none is near enough (reader/suggest.h). */
+static bool nearest_scenario_file(const char *path, char *out, size_t n)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0; /* with its '/' */
+    char dir[PATH_MAX];
+    if (dirlen >= sizeof dir) return false;
+    memcpy(dir, path, dirlen), dir[dirlen] = '\0';
+    DIR *d = opendir(dirlen ? dir : ".");
+    if (!d) return false;
+    enum { MAX_FILES = 512 };
+    char *names[MAX_FILES];
+    size_t count = 0;
+    for (struct dirent *e; count < MAX_FILES && (e = readdir(d)) != NULL;) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".ini") == 0) names[count++] = strdup(e->d_name);
+    }
+    closedir(d);
+    const char *near = suggest_nearest(path + dirlen, (const char *const *)names, count);
+    bool found = near && snprintf(out, n, "%s%s", dir, near) < (int)n;
+    for (size_t i = 0; i < count; i++) free(names[i]);
+    return found;
+}
+
 /* Read the whole file into a NUL-terminated buffer (owned by the caller). */
 static char *read_file(struct loader *ld, const char *path, size_t *len)
 {
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
-        report(ld, 0, "", "", _("cannot open: %s"), strerror(errno));
+        int problem = errno;
+        char near[PATH_MAX];
+        if (problem == ENOENT && nearest_scenario_file(path, near, sizeof near))
+            report(ld, 0, "", "", _("cannot open: %s; did you mean '%s'?"), strerror(problem), near);
+        else
+            report(ld, 0, "", "", _("cannot open: %s"), strerror(problem));
         return NULL;
     }
     struct stat st;

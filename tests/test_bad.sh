@@ -98,6 +98,17 @@ mkdir "$T/dir.ini"
 refused "gen a directory" "$T/dir.ini" "FILE: is a directory, not a scenario file"
 refused "gen a missing file" "$T/missing.ini" "FILE: cannot open: No such file or directory"
 refused "gen a missing file under run" "$T/missing.ini" "FILE: cannot open: No such file or directory" run
+# a misspelt name, or one without .ini: the nearest scenario file beside it is suggested
+mkdir "$T/near"
+printf "$good" > "$T/near/default.ini"
+printf "$good" > "$T/near/customer_tiers.ini"
+refused "gen a misspelt file name: the nearest *.ini beside it" "$T/near/defualt.ini" \
+    "FILE: cannot open: No such file or directory; did you mean '$T/near/default.ini'?" run
+refused "gen a file name without .ini" "$T/near/customer_tiers" \
+    "FILE: cannot open: No such file or directory; did you mean '$T/near/customer_tiers.ini'?"
+"$S" check "$T/near/custmer_tiers.ini" --lang zh > "$T/out" 2> "$T/err"
+[ $? -eq 2 ] && [ "$(cat "$T/err")" = "$T/near/custmer_tiers.ini: 无法打开：没有那个文件或目录；你是不是想写“$T/near/customer_tiers.ini”？" ]
+ok "gen a misspelt file name in Chinese" $? "$(cat "$T/err")"
 refused "gen a device, not a file" /dev/null "FILE: is not a regular file"
 printf "$good" > "$T/secret.ini"
 chmod 000 "$T/secret.ini"
