@@ -251,4 +251,14 @@ open_fences=$(find README.md docs course-notes bench -name '*.md' | sort | while
 done)
 ok "docs-10 every Markdown file closes each code block it opens" $([ -z "$open_fences" ]; echo $?) "$open_fences"
 
+# docs-11: a sweep command quoted in the prose (`servlab sweep FILE --param ...`) runs as
+# written: --param replaces the file's [sweep] range, so it needs --from, --to and --steps
+# (or --values) beside it, else sweep stops at "[sweep] steps: missing".
+short_sweeps=$(find README.md docs course-notes -name '*.md' | sort | while read -r f; do
+    grep -o '`[^`]*servlab sweep [^`]*--param [^`]*`' "$f" | grep -v -e '--steps' -e '--values' |
+        sed "s|^|$f: |"
+done)
+ok "docs-11 every sweep command with --param in the docs gives --steps or --values" \
+    $([ -z "$short_sweeps" ]; echo $?) "$short_sweeps"
+
 check_done test_docs
