@@ -352,8 +352,10 @@ static void run_headline(FILE *out, const struct scenario *sc, const struct summ
         if (metric_defs[m].kind == KIND_MONEY_PER_DAY) html_text(out, _(" a day"));
     }
     fprintf(out, "<small>%s</small></p>\n",
-            /* xgettext:no-c-format */
-            _("Each figure is the mean over the replications, ± the half-width of its 95% confidence interval."));
+            sc->cfg.run.replications == 1
+                ? _("Each figure is that one replication's; a confidence interval needs two or more (--reps).")
+                /* xgettext:no-c-format */
+                : _("Each figure is the mean over the replications, ± the half-width of its 95% confidence interval."));
 }
 
 void debrief_run(FILE *out, const struct debrief *d, const struct scenario *sc, const struct summary *s)

@@ -1028,8 +1028,11 @@ static void table_header(FILE *out, const struct scenario *sc)
             horizon);
     if (run->warmup_days > 0) fprintf(out, _(" after a %s-day warm-up"), warmup);
     fprintf(out, _("; seed %llu, generator %s\n"), (unsigned long long)run->seed, rng_generator_name());
-    /* xgettext:no-c-format */
-    fputs(_("Each figure is the mean over replications, ± the half-width of its 95% confidence interval.\n"), out);
+    if (run->replications == 1) /* no mean and no interval: the rows show none */
+        fputs(_("Each figure is that one replication's; a confidence interval needs two or more (--reps).\n"), out);
+    else
+        /* xgettext:no-c-format */
+        fputs(_("Each figure is the mean over replications, ± the half-width of its 95% confidence interval.\n"), out);
     report_changed_line(out, sc->changes);
     for (size_t i = 0; i < sc->nnotes; i++) fprintf(out, _("Note: %s.\n"), sc->notes[i]);
 }

@@ -1393,6 +1393,22 @@ run "$S" run scenarios/default.ini --reps 1 --quiet
 ok "cli-24.7 one replication: the theory rows show no interval (no '± 0.00'), as the tables above" \
     $([ $rc -eq 0 ] && grep -q '^  Cycle service level  *78.83 %  *[0-9.]* %$' "$T/out" && ! grep -q '± 0.00' "$T/out"; echo $?) \
     "$(grep -A4 '^Theory' "$T/out")"
+# the head says what a figure is with one replication (it said "the mean over
+# replications, ± the half-width ..." above rows that show no ±)
+run "$S" run scenarios/default.ini --reps 1 --quiet
+ok "cli-24.7b one replication: the head says each figure is that replication's, no interval" \
+    $([ $rc -eq 0 ] && [ "$(sed -n 3p "$T/out")" = "Each figure is that one replication's; a confidence interval needs two or more (--reps)." ]
+    echo $?) "$(sed -n 3p "$T/out")"
+run "$S" run scenarios/default.ini --reps 1 --quiet --lang zh
+ok "cli-24.7c ... in Chinese" \
+    $([ $rc -eq 0 ] && [ "$(sed -n 3p "$T/out")" = "每个数字都取自这唯一一次重复；置信区间需要至少两次重复（--reps）。" ]; echo $?) "$(sed -n 3p "$T/out")"
+run "$S" run scenarios/default.ini --reps 1 --quiet --out "$T/onerep"
+ok "cli-24.7e ... and report.html's headline says so too" \
+    $([ $rc -eq 0 ] && grep -q "<small>Each figure is that one replication's; a confidence interval needs two or more (--reps).</small>" "$T/onerep/report.html"
+    echo $?)
+run "$S" run scenarios/default.ini --reps 2 --quiet
+ok "cli-24.7d two replications: the head speaks of the mean and its interval" \
+    $([ $rc -eq 0 ] && sed -n 3p "$T/out" | grep -q '^Each figure is the mean over replications, ± the half-width'; echo $?) "$(sed -n 3p "$T/out")"
 run "$S" run scenarios/default.ini --reps 1 --quiet --set inventory.reorder_point=900
 ok "cli-24.8 ... at 100 %, judged by the exact bound over its cycles, and no 'why they differ'" \
     $([ $rc -eq 0 ] && grep -q 'In the one replication every cycle had stock' "$T/out" && ! grep -q 'Why they differ' "$T/out"; echo $?) \
