@@ -62,6 +62,49 @@ static size_t utf8_len(const unsigned char *p, size_t n)
     return len;
 }
 
+/* The English section a section named in the course's Chinese stands for (docs/glossary.md
+ * and `servlab keys --lang zh`): "库存" is inventory, "客户层次.关键" tier.NAME. Exact
+ * names, with or without 节 after them; NULL for any other name. */
+static const char *chinese_section(const char *name)
+{
+    static const struct {
+        const char *chinese, *section;
+    } sections[] = {{"运行", "run"},
+                    {"仿真", "run"},
+                    {"模拟", "run"},
+                    {"需求", "demand"},
+                    {"订单周期", "order_cycle"},
+                    {"库存", "inventory"},
+                    {"缺货反应", "reactions"},
+                    {"客户", "customers"},
+                    {"顾客", "customers"},
+                    {"客户群", "customers"},
+                    {"顾客忠诚", "loyalty"},
+                    {"忠诚", "loyalty"},
+                    {"抱怨", "complaints"},
+                    {"投诉", "complaints"},
+                    {"成本", "costs"},
+                    {"收入", "revenue"},
+                    {"退货", "returns"},
+                    {"服务合同", "contract"},
+                    {"合同", "contract"},
+                    {"参数扫描", "sweep"},
+                    {"扫描", "sweep"},
+                    {"产品", "product.NAME"},
+                    {"客户层次", "tier.NAME"},
+                    {"订货渠道", "channel.NAME"},
+                    {"渠道", "channel.NAME"},
+                    {"仓库", "location.NAME"},
+                    {"库存点", "location.NAME"},
+                    {"区域", "region.NAME"}};
+    size_t len = strcspn(name, ".");
+    if (len >= strlen("节") && strncmp(name + len - strlen("节"), "节", strlen("节")) == 0) len -= strlen("节");
+    for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
+        if (strlen(sections[i].chinese) == len && strncmp(name, sections[i].chinese, len) == 0)
+            return sections[i].section;
+    return NULL;
+}
+
 static int name_char(char c)
 {
     return isalnum((unsigned char)c) || c == '_';
@@ -200,6 +243,15 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
                         _("'[%s]' is not a section name (letters, digits, '_' and '.' only; no spaces inside the "
                           "brackets)"),
                         name);
+            else if ((unsigned char)name[i] >= 0x80 && strchr(name, '.') && (size_t)(strchr(name, '.') - name) < i &&
+                     !chinese_section(name))
+                /* [tier.关键客户]: the family is right, the Chinese name after the dot is not */
+                problem(sc, line, "", "",
+                        _("'[%s]': the name after the dot takes letters, digits and '_' only: [%.*s.NAME] ; %s"), name,
+                        (int)(strchr(name, '.') - name), name, strchr(name, '.') + 1);
+            else if (chinese_section(name))
+                problem(sc, line, "", "", _("'[%s]' is not a section name: sections are named in English, here [%s]"),
+                        name, chinese_section(name));
             else
                 problem(sc, line, "", "", _("'[%s]' is not a section name (letters, digits, '_' and '.' only)"), name);
             return;
