@@ -310,7 +310,12 @@ static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
     }
     for (size_t i = 0; i < klen; i++) {
         if (!name_char(key[i])) {
-            problem(sc, line, sc->section, "", _("'%s' is not a key name (letters, digits and '_' only)"), key);
+            if ((unsigned char)key[i] >= 0x80 && sc->section[0]) /* 种子 = 1: a key named in Chinese */
+                problem(sc, line, sc->section, "",
+                        _("'%s' is not a key name: keys are named in English, as 'servlab keys %.*s' lists them"), key,
+                        (int)strcspn(sc->section, "."), sc->section);
+            else
+                problem(sc, line, sc->section, "", _("'%s' is not a key name (letters, digits and '_' only)"), key);
             return;
         }
     }
