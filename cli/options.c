@@ -3,6 +3,7 @@
 #include "options.h"
 
 #include "lang/lang.h"
+#include "reader/keys.h"
 #include "reader/suggest.h"
 
 #include <stdbool.h>
@@ -255,6 +256,22 @@ static const char *const group_headings[] = {
     [GROUP_SERVE] = N_("Serve options:"),
 };
 
+/* The key an unknown option names, as a student who saw --reps tries --horizon or
+ * --reorder-point: "run.horizon_days" (the key itself, or with _days after it, '-' read
+ * as '_', of one plain section), else NULL. */
+static const char *key_of_option(const char *name)
+{
+    char bare[64];
+    snprintf(bare, sizeof bare, "%s", name + 2);
+    for (char *p = bare; *p; p++)
+        if (*p == '-') *p = '_';
+    const char *key = key_full_name_of_bare(bare);
+    if (key) return key;
+    char days[sizeof bare + 8];
+    snprintf(days, sizeof days, "%s_days", bare);
+    return key_full_name_of_bare(days);
+}
+
 int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name, struct option_arg *arg,
                  char *err, size_t errlen)
 {
@@ -280,8 +297,11 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
     }
     if (!known) {
         const char *near = suggest_nearest(name, names, nnames);
+        const char *key = near ? NULL : key_of_option(name);
         if (near)
             snprintf(err, errlen, _("unknown option '%s'; did you mean '%s'?"), name, near);
+        else if (key)
+            snprintf(err, errlen, _("unknown option '%s'; a scenario's key is set with --set %s=VALUE"), name, key);
         else
             snprintf(err, errlen, _("unknown option '%s'"), name);
         return -1;

@@ -19,6 +19,18 @@ run "$S" rnu scenarios/default.ini
 ok "cli-1.4 misspelt command suggests run, exit 2" $([ $rc -eq 2 ] && grep -q "did you mean 'run'" "$T/err"; echo $?)
 run "$S" run scenarios/default.ini --rep 3
 ok "cli-1.5 misspelt option suggests --reps, exit 2" $([ $rc -eq 2 ] && grep -q "did you mean '--reps'" "$T/err"; echo $?)
+# an option named after a key (--horizon, --reorder-point): the --set that sets it
+run "$S" run scenarios/default.ini --horizon 100
+ok "cli-1.5b --horizon: the key it names, with --set, exit 2" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: unknown option '--horizon'; a scenario's key is set with --set run.horizon_days=VALUE" ]
+    echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/default.ini --reorder-point 600 --lang zh
+ok "cli-1.5c --reorder-point, in Chinese" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: 未知选项“--reorder-point”；情景中的键要用 --set 设定：--set inventory.reorder_point=值" ]
+    echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/default.ini --zzz
+ok "cli-1.5d an option that names nothing: no suggestion" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: unknown option '--zzz'" ]; echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/default.ini --reps 0
 ok "cli-1.6 --reps 0 is refused naming --reps, exit 2" $([ $rc -eq 2 ] && grep -q '^--reps 0: \[run\] replications: must be >= 1, got 0' "$T/err"; echo $?)
 run "$S" run scenarios/default.ini --format xml
