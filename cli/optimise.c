@@ -210,20 +210,31 @@ size_t optimise_grid_points(const struct optimise_result *r)
 
 /* ---- points ---- */
 
+/* The point at lever values x (nx of them) as messages name it: "optimise point
+ * (inventory.reorder_point = 300, inventory.order_quantity = 0)". */
+static void point_label(const struct optimise_result *r, const double *x, size_t nx, char *label, size_t n)
+{
+    char values[300] = "", v[40];
+    for (size_t k = 0; k < nx; k++) {
+        num_format(x[k], v, sizeof v);
+        snprintf(values + strlen(values), sizeof values - strlen(values), "%s%s = %s", k ? ", " : "",
+                 r->lever[k].parameter, v);
+    }
+    /* TRANSLATORS: the levers' values, "inventory.reorder_point = 300, inventory.order_quantity = 0" */
+    snprintf(label, n, _("optimise point (%s)"), values);
+}
+
 /* Load the scenario with the levers at values x (nx of them, the first levers); 0 or 2.
  * The reader's messages go to msgs (may be NULL: dropped). */
 static int load_at(const struct optimise_result *r, const char *path, const struct scenario_override *sets,
                    size_t nsets, const double *x, size_t nx, struct scenario *sc, FILE *msgs)
 {
-    char assignment[OPTIMISE_LEVERS][200], label[320] = "", v[40];
-    snprintf(label, sizeof label, "%s", _("optimise point"));
+    char assignment[OPTIMISE_LEVERS][200], label[320], v[40];
+    point_label(r, x, nx, label, sizeof label);
     for (size_t k = 0; k < nx; k++) {
         num_format(x[k], v, sizeof v);
         snprintf(assignment[k], sizeof assignment[k], "%s=%s", r->lever[k].parameter, v);
-        snprintf(label + strlen(label), sizeof label - strlen(label), "%s%s = %s", k ? ", " : " (",
-                 r->lever[k].parameter, v);
     }
-    snprintf(label + strlen(label), sizeof label - strlen(label), ")");
     const char *levers[OPTIMISE_LEVERS];
     for (size_t k = 0; k < nx; k++) levers[k] = assignment[k];
     char *buf = NULL;
@@ -563,6 +574,34 @@ static size_t all_tied(const struct optimise_result *r)
 
 /* ---- the command ---- */
 
+/* The levers' values at corner c of the grid: lever k at its --to when bit k of c is
+ * set, else at its --from. */
+static void corner_values(const struct optimise_result *r, size_t c, double *x)
+{
+    for (size_t k = 0; k < r->nlevers; k++) x[k] = optimise_value(r, k, (c >> k & 1) ? r->n[k] - 1 : 0);
+}
+
+/* Say, once, that lever k's end e (0: --from, 1: --to) gives no valid scenario, as a
+ * sweep says it of its point (cli/sweep.c): the option and value at fault, the corner c
+ * that shows it and the reader's problems there (msgs), within a terminal's width. */
+static void refuse_corner(const struct optimise_result *r, size_t k, unsigned e, size_t c, const char *msgs, FILE *err)
+{
+    double x[OPTIMISE_LEVERS];
+    corner_values(r, c, x);
+    char label[320] = "", v[40];
+    point_label(r, x, r->nlevers, label, sizeof label);
+    num_format(x[k], v, sizeof v);
+    char head[300], text[400];
+    /* TRANSLATORS: the lever's option and value as typed ("--param inventory.order_quantity
+       --from 0"); then the point and its problems follow */
+    snprintf(head, sizeof head, _("servlab: --param %s %s %s: "), r->lever[k].parameter, e ? "--to" : "--from", v);
+    /* TRANSLATORS: the point ("optimise point (inventory.order_quantity = 0)"), after
+       "servlab: --param inventory.order_quantity --from 0: " */
+    snprintf(text, sizeof text, _("%s is not a valid scenario:"), label);
+    lang_print_hanging(err, head, text, "  ", LANG_LINE_MAX);
+    lang_print_wrapped(err, msgs ? msgs : "", LANG_LINE_MAX);
+}
+
 void optimise_free(struct optimise_result *r)
 {
     for (size_t i = 0; i < r->npoints; i++) free(r->points[i].rows);
@@ -615,28 +654,28 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
        inside the grid (S below s) is skipped */
     size_t ends = r->nlevers == 2 ? 4 : 2;
     bool loads[4];
-    char *msgs = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&msgs, &len);
+    char *msgs[4] = {NULL}; /* each corner's problems */
     for (size_t c = 0; c < ends; c++) {
         double x[OPTIMISE_LEVERS];
-        for (size_t k = 0; k < r->nlevers; k++) x[k] = optimise_value(r, k, (c >> k & 1) ? r->n[k] - 1 : 0);
+        corner_values(r, c, x);
         struct scenario *sc = calloc(1, sizeof *sc);
         if (!sc) abort();
+        size_t len = 0;
+        FILE *m = open_memstream(&msgs[c], &len);
         loads[c] = load_at(r, path, sets, nsets, x, r->nlevers, sc, m ? m : err) == 0;
+        if (m) fclose(m);
         if (loads[c]) scenario_fini(sc);
         free(sc);
     }
-    if (m) fclose(m);
+    /* the first lever end that loads with neither end of the other lever is said, once */
     bool bad = false;
-    for (size_t c = 0; c < ends; c++) /* corner c's first lever's end, with either end of the second */
-        for (size_t k = 0; k < r->nlevers; k++) {
+    for (size_t k = 0; k < r->nlevers && !bad; k++)
+        for (unsigned e = 0; e < 2 && !bad; e++) {
             bool any = false;
-            for (size_t d = 0; d < ends; d++) any |= ((d >> k & 1) == (c >> k & 1)) && loads[d];
-            bad |= !any;
+            for (size_t d = 0; d < ends; d++) any |= (d >> k & 1) == e && loads[d];
+            if (!any) bad = true, refuse_corner(r, k, e, (size_t)e << k, msgs[(size_t)e << k], err);
         }
-    if (bad) fputs(msgs ? msgs : "", err);
-    free(msgs);
+    for (size_t c = 0; c < ends; c++) free(msgs[c]);
     if (bad) {
         scenario_fini(&r->base);
         return 2;

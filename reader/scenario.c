@@ -1628,11 +1628,17 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
     if (ld->problems > problems) return;
     if (ss->lever->key) apply_lever(sc, ss);
     char s[40], big_s[40];
-    if (p->uses_reorder_point && p->uses_order_up_to && !(inv->order_up_to > inv->reorder_point))
-        report(ld, stock_origin(sc, ss, K_INVENTORY_ORDER_UP_TO)->line, label, key_defs[K_INVENTORY_ORDER_UP_TO].name,
-               _("S = %s must be above reorder_point s = %s (line %d)"),
-               num_format(inv->order_up_to, big_s, sizeof big_s), num_format(inv->reorder_point, s, sizeof s),
-               stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->line);
+    int s_line = stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->line; /* 0: not from the file */
+    if (p->uses_reorder_point && p->uses_order_up_to && !(inv->order_up_to > inv->reorder_point)) {
+        num_format(inv->order_up_to, big_s, sizeof big_s), num_format(inv->reorder_point, s, sizeof s);
+        if (s_line > 0)
+            report(ld, stock_origin(sc, ss, K_INVENTORY_ORDER_UP_TO)->line, label,
+                   key_defs[K_INVENTORY_ORDER_UP_TO].name, _("S = %s must be above reorder_point s = %s (line %d)"),
+                   big_s, s, s_line);
+        else
+            report(ld, stock_origin(sc, ss, K_INVENTORY_ORDER_UP_TO)->line, label,
+                   key_defs[K_INVENTORY_ORDER_UP_TO].name, _("S = %s must be above reorder_point s = %s"), big_s, s);
+    }
     if (p->uses_reorder_point && inv->shortage == SHORTAGE_LOST_SALE && inv->reorder_point < 0)
         report(ld, stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->line, label,
                key_defs[K_INVENTORY_REORDER_POINT].name,

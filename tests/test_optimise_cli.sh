@@ -140,6 +140,42 @@ ds=$("$S" optimise $F --param costs.holding_per_unit_day --from 1 --to 1.00001 -
 echo "$ds" | grep -q "from 1 to 1.00001, step 5e-07 (21 values)" && ! echo "$ds" | grep -qE "[0-9]\.[0-9]{10,}"
 ok $? "default step of 1 to 1.00001 is 5e-07: $(echo "$ds" | grep -m1 ' step ')"
 
+# a lever end that no point of the grid can take is said once, as a sweep says it: the
+# option and value at fault, the point, the reader's problem, within 100 columns, exit 2
+# and nothing else (not once for each corner tried, nor twice from the threads)
+invalid() { # WHAT EXPECTED ARGS...: stderr is exactly EXPECTED, stdout empty, exit 2
+    what=$1 want=$2; shift 2
+    out=$("$S" optimise "$@" --reps 2 --quiet 2> "$T0/err"); rc=$?
+    [ "$rc" = 2 ] && [ -z "$out" ] && [ "$(cat "$T0/err")" = "$want" ]
+    ok $? "$what: exit $rc, stderr '$(cat "$T0/err")'"
+}
+T0=$(mktemp -d)
+OQ="--param inventory.order_quantity --from 0 --to 100"
+RP="--param inventory.reorder_point --from 300 --to 900"
+for th in 1 2; do
+    invalid "two levers, --from 0 refused (threads $th)" "servlab: --param inventory.order_quantity --from 0: optimise point
+  (inventory.reorder_point = 300, inventory.order_quantity = 0) is not a valid scenario:
+optimise point (inventory.reorder_point = 300, inventory.order_quantity = 0):
+  [inventory] order_quantity: must be > 0, got 0" scenarios/default.ini $RP $OQ --threads $th
+    invalid "two levers in Chinese (threads $th)" "servlab: --param inventory.order_quantity --from 0：优化点
+  （inventory.reorder_point = 300, inventory.order_quantity = 0）不是有效的情景：
+优化点（inventory.reorder_point = 300, inventory.order_quantity = 0）: [inventory] order_quantity:
+  须 > 0，实际为 0" --lang zh scenarios/default.ini $RP $OQ --threads $th
+done
+invalid "one lever, --from 0 refused" "servlab: --param inventory.order_quantity --from 0: optimise point (inventory.order_quantity = 0)
+  is not a valid scenario:
+optimise point (inventory.order_quantity = 0): [inventory] order_quantity: must be > 0, got 0" \
+    scenarios/default.ini $OQ
+invalid "one lever in Chinese" "servlab: --param inventory.order_quantity --from 0：优化点（inventory.order_quantity = 0）不是有效
+  的情景：
+优化点（inventory.order_quantity = 0）: [inventory] order_quantity: 须 > 0，实际为 0" --lang zh scenarios/default.ini $OQ
+# a --to that the file's other keys refuse (S = 40 is not above s = 100) is named as --to;
+# s, given on the command line, has no line of the file to cite (not "(line 0)")
+invalid "one lever, --to 100 refused by the file's S" "servlab: --param inventory.reorder_point --to 100: optimise point (inventory.reorder_point = 100)
+  is not a valid scenario:
+tests/validation/zf_ss.ini:24: [inventory] order_up_to: S = 40 must be above reorder_point s = 100" $F --param inventory.reorder_point --from 0 --to 100 --step 10
+rm -rf "$T0"
+
 # --out DIR: optimise.csv (what --format csv prints), summary.txt (the settings, then the
 # output as printed), report.html; optimize is the same command, so its outputs are its own
 T=$(mktemp -d)
