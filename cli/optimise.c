@@ -786,9 +786,12 @@ void optimise_table(FILE *out, const struct optimise_result *r)
                             num_format(r->lever[k].from, v[0], 40),
                             num_format(optimise_value(r, k, r->n[k] - 1), v[1], 40),
                             num_format(r->lever[k].step, v[2], 40), r->n[k]);
-    if (r->req_metric >= 0)
-        lang_printf_wrapped(out, LANG_LINE_MAX, _("  where the mean of %s is %s %s\n"), required,
+    if (r->req_metric >= 0) {
+        char between[110]; /* 条件：满足率的均值, no blank between Chinese words */
+        lang_printf_wrapped(out, LANG_LINE_MAX, _("  where the mean of %s is %s %s\n"),
+                            metric_between(required, between, sizeof between),
                             r->req_at_least ? ">=" : "<=", num_format(r->req_value, v[0], 40));
+    }
     lang_printf_wrapped(out, LANG_LINE_MAX,
                         _("on common random numbers; seed %llu, generator %s; ± is the half-width of the 95%% "
                           "confidence interval.\n"),
@@ -980,9 +983,10 @@ void optimise_headline(const struct optimise_result *r, char *head, size_t nhead
                  at, figure);
     size_t used = 0;
     if (r->req_metric >= 0) {
-        char required[100];
+        char required[100], between[110];
         report_metric_prose(metric_defs[r->req_metric].name, required, sizeof required);
-        int w = snprintf(small, nsmall, _("Among the points where the mean of %s is %s %s. "), required,
+        int w = snprintf(small, nsmall, _("Among the points where the mean of %s is %s %s. "),
+                         metric_between(required, between, sizeof between),
                          r->req_at_least ? ">=" : "<=", num_format(r->req_value, v[0], 40));
         used = w > 0 && (size_t)w < nsmall ? (size_t)w : 0;
     }

@@ -176,6 +176,20 @@ invalid "one lever, --to 100 refused by the file's S" "servlab: --param inventor
 tests/validation/zf_ss.ini:24: [inventory] order_up_to: S = 40 must be above reorder_point s = 100" $F --param inventory.reorder_point --from 0 --to 100 --step 10
 rm -rf "$T0"
 
+# the requirement in Chinese: no blank between the metric's Chinese name and 的均值 (nor
+# after the full-width colon before a Latin name), on the terminal and in the page
+T0=$(mktemp -d)
+"$S" optimise --lang zh scenarios/default.ini --param inventory.reorder_point --from 200 --to 1200 --step 100 \
+    --require 'fill_rate>=0.95' --reps 4 --quiet > "$T0/req.txt" 2>&1
+grep -q '^  条件：满足率的均值 >= 0.95$' "$T0/req.txt"
+ok $? "zh: the requirement reads 条件：满足率的均值 >= 0.95: $(grep 条件 "$T0/req.txt")"
+"$S" optimise --lang zh scenarios/default.ini --param inventory.reorder_point --from 200 --to 1200 --step 100 \
+    --maximise fill_rate --require 'order_cycle_days_mean<=5' --reps 4 --quiet --out "$T0/o" > "$T0/lat.txt" 2>&1
+grep -q '^  条件：order cycle days mean 的均值 <= 5$' "$T0/lat.txt" &&
+    grep -q '条件：order cycle days mean 的均值 &lt;= 5。' "$T0/o/report.html"
+ok $? "zh: a Latin metric after 条件： has its blank after it, not before: $(grep 条件 "$T0/lat.txt")"
+rm -rf "$T0"
+
 # --out DIR: optimise.csv (what --format csv prints), summary.txt (the settings, then the
 # output as printed), report.html; optimize is the same command, so its outputs are its own
 T=$(mktemp -d)
