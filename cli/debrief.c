@@ -831,10 +831,12 @@ static void grid_html_table(FILE *out, const struct sweep_result *r, int metric,
     fputs("<div class=\"wide\"><table>\n<tr><th>", out);
     html_textf(out, "%s \\ %s", strrchr(sw->parameter, '.') + 1, strrchr(sw->parameter2, '.') + 1);
     fputs("</th>", out);
-    for (size_t j = 0; j < r->n2; j++) fprintf(out, "<th class=\"num\">%.6g</th>", r->x2[j]);
+    int d1 = grid_lever_digits(r, 0), d2 = grid_lever_digits(r, 1); /* as the text table (cli/grid.c) */
+    char lever[40];
+    for (size_t j = 0; j < r->n2; j++) fprintf(out, "<th class=\"num\">%s</th>", grid_lever_text(r->x2[j], d2, lever));
     fputs("</tr>\n", out);
     for (size_t a = 0; a < r->n1; a++) {
-        fprintf(out, "<tr><th class=\"num\">%.6g</th>", r->x[a * r->n2]);
+        fprintf(out, "<tr><th class=\"num\">%s</th>", grid_lever_text(r->x[a * r->n2], d1, lever));
         for (size_t b = 0; b < r->n2; b++) {
             size_t i = a * r->n2 + b;
             double x = sweep_at(r, i, metric).mean;
@@ -876,9 +878,11 @@ void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result 
     /* TRANSLATORS: e.g. Profit peaks at inventory.reorder_point = 600, inventory.order_quantity = 1200: fill rate
        99.63 %, profit 1178.68 ± 9.06 a day */
     char sv[40];
-    html_textf(out, _("Profit peaks at %s = %.6g, %s = %.6g: %s %s %%, profit %s a day"), sw->parameter, r->x[o->best],
-               sw->parameter2, r->x2[o->best], service, report_percent(r->service_level[o->best], 2, sv, sizeof sv),
-               profit);
+    char at1[40], at2[40]; /* as the tables write the levers (cli/grid.h) */
+    html_textf(out, _("Profit peaks at %s = %s, %s = %s: %s %s %%, profit %s a day"), sw->parameter,
+               grid_lever_text(r->x[o->best], grid_lever_digits(r, 0), at1), sw->parameter2,
+               grid_lever_text(r->x2[o->best], grid_lever_digits(r, 1), at2), service,
+               report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
     fputs("<small>", out);
     html_textf(out, _("A grid of %zu x %zu points, %u replications each on the same random numbers."), r->n1, r->n2,
                r->reps);

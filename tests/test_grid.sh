@@ -196,4 +196,27 @@ ok "grid-10.3 ten columns of 10: in two blocks, every line within 100 columns, n
       [ "$(grep -cE '^  picking_servers +1 +2 ' "$T/out")" -eq 2 ] && [ "$(grep -cE '^  picking_servers +9 +10$' "$T/out")" -eq 1 ]
       echo $?) "$(sed -n 7,22p "$T/out")"
 
+# ---- the levers' values: the notes write them as the tables do (grid_lever_text) ----
+# a lever whose grid values are computed (0.9 to 0.99 in 12 steps): the table's row head
+# marked * is the value the notes name, not 0.9490909090909091
+run "$S" sweep scenarios/default.ini $short --param inventory.target_cycle_service_level --from 0.9 --to 0.99 \
+    --steps 12 --param inventory.order_quantity --from 400 --to 2400 --steps 3 --out "$T/gl"
+best=$(sed -n '/^Profit per day/,/^$/p' "$T/out" | sed -n 's/^ *\(0\.[0-9]*\) .*\*.*/\1/p')
+ok "grid-11.1 the notes name each lever value as the table's head writes it, $best" \
+    $([ $rc -eq 0 ] && [ -n "$best" ] && grep -q "^Profit is highest at target_cycle_service_level = $best, " "$T/out" &&
+      grep -q "most profitable at target_cycle_service_level = 0\.[0-9]\{6\},$" "$T/out" &&
+      grep -q "from 0.9 to 0.981818 and order_quantity" "$T/out" && ! grep -q '[0-9]\.[0-9]\{7,\}' "$T/out" &&
+      grep -q "Profit peaks at inventory.target_cycle_service_level = $best, " "$T/gl/report.html"
+      echo $?) "$(sed -n '/^Profit is highest/,$p' "$T/out")"
+# values that 6 digits would write alike keep the digits that tell them apart; a whole
+# number is written whole (not 1e+06), in the tables, the notes and the page
+run "$S" sweep scenarios/default.ini $short --param costs.holding_per_unit_day --values 0.015,0.0150001,0.0150002 \
+    --param inventory.reorder_point --values 1000000,2000000 --out "$T/gw"
+ok "grid-11.2 0.015 and 0.0150001 are two rows, 1000000 is not 1e+06" \
+    $([ $rc -eq 0 ] && [ "$(grep -c '^ *0\.0150001 ' "$T/out")" -eq 2 ] && ! grep -q 'e+06' "$T/out" "$T/gw/report.html" &&
+      grep -q '^  holding_per_unit_day \\ reorder_point *1000000 *2000000$' "$T/out" &&
+      grep -q '<th class="num">0.0150002</th>' "$T/gw/report.html" &&
+      grep -q 'reorder_point = 1000000 (marked \*)' "$T/out"
+      echo $?) "$(sed -n 7,20p "$T/out")"
+
 check_done test_grid
