@@ -738,12 +738,12 @@ static void swept_cells(const struct batch_result *r, size_t i, char cell[SWEPT_
     const struct batch_row *row = &r->rows[i];
     char sv[20];
     int d = batch_gain_decimals(row);
-    snprintf(cell[0], 40, "%s %%", report_percent(row->service.mean, 2, sv, sizeof sv));
+    snprintf(cell[0], 40, "%s%%", report_percent(row->service.mean, 2, sv, sizeof sv));
     snprintf(cell[1], 40, "%.2f", row->profit.mean);
     snprintf(cell[2], 40, "%.2f", row->profit.ci95);
     snprintf(cell[COL_LEVER], 40, "%.4g", row->best_x);
     snprintf(cell[COL_LEVER2], 40, "%.4g", row->best_x2);
-    snprintf(cell[5], 40, "%s %%", report_percent(row->best_service, 2, sv, sizeof sv));
+    snprintf(cell[5], 40, "%s%%", report_percent(row->best_service, 2, sv, sizeof sv));
     snprintf(cell[6], 40, "%.2f", row->best_profit);
     snprintf(cell[7], 40, "%.*f", d, row->best_profit - row->profit.mean);
     snprintf(cell[8], 40, "%.*f", d, row->gain_ci95);
@@ -862,7 +862,7 @@ void batch_table(FILE *out, const struct batch_result *r)
         report_cell(out, row->id, 16, false);
         char sv[20];
         report_percent(row->service.mean, 2, sv, sizeof sv);
-        fprintf(out, " %10s %% %12.2f %10.2f\n", sv, row->profit.mean, row->profit.ci95);
+        fprintf(out, " %11s%% %12.2f %10.2f\n", sv, row->profit.mean, row->profit.ci95);
     }
     after_table(out, r);
 }

@@ -149,7 +149,7 @@ void report_contract(FILE *out, const struct scenario *sc, const struct summary 
     struct contract_penalty_stats ps;
     contract_penalty_stats(c, p, &ps);
     char a[40], b[40], m[40], x[40], d[40];
-    fprintf(out, _("  Periods that missed any target: %.1f %% (contract_periods_missed_share)\n"), 100 * ps.missed);
+    fprintf(out, _("  Periods that missed any target: %.1f%% (contract_periods_missed_share)\n"), 100 * ps.missed);
     fprintf(out, _("  Penalty per period: mean %s, median %s, 95th percentile %s, largest %s\n"),
             money(ps.mean, a, sizeof a), money(ps.p50, b, sizeof b), money(ps.p95, m, sizeof m),
             money(ps.max, x, sizeof x));

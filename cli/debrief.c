@@ -255,7 +255,7 @@ static void percent_cell(FILE *out, const char *cls, double share, int decimals)
     char v[40];
     fprintf(out, "<td class=\"%s\">", cls);
     html_text(out, isfinite(share) ? report_percent(share, decimals, v, sizeof v) : _("n/a"));
-    fputs(isfinite(share) ? " %</td>" : "</td>", out);
+    fputs(isfinite(share) ? "%</td>" : "</td>", out);
 }
 
 /* "1178.70 ± 9.04", or the mean alone with one replication (no interval). */
@@ -283,7 +283,8 @@ static void metric_table(FILE *out, const struct scenario *sc, const struct summ
         html_text(out, _(metric_defs[m].label));
         if (report_figure(&metric_defs[m], &s[m], value, ci, &unit)) {
             fputs("</td><td class=\"num\">", out);
-            html_textf(out, "%s %s", value, unit);
+            /* a percent sign after its figure, a word after a blank (docs/conventions.md) */
+            html_textf(out, "%s%s%s", value, *unit && *unit != '%' ? " " : "", unit);
             fputs("</td><td class=\"ci\">", out);
             html_text(out, ci);
         } else {
@@ -334,7 +335,7 @@ static void cycle_bar(FILE *out, const struct summary *s)
     fputs("</div>\n", out);
 }
 
-/* "Fill rate 98.36 % ± 1.52 · on time 97.31 % · profit 1170.60 ± 13.82 a day" */
+/* "Fill rate 98.36% ± 1.52 · on time 97.31% · profit 1170.60 ± 13.82 a day" */
 static void run_headline(FILE *out, const struct scenario *sc, const struct summary *s)
 {
     fputs("<p class=\"headline\">", out);
@@ -347,7 +348,7 @@ static void run_headline(FILE *out, const struct scenario *sc, const struct summ
         if (!metric_shown(&sc->cfg, (size_t)m) || !report_figure(&metric_defs[m], &s[m], value, ci, &unit)) continue;
         if (!first) fputs(" · ", out);
         first = false;
-        html_textf(out, "%s %s%s", _(metric_defs[m].label), value, *unit == '%' ? " %" : unit);
+        html_textf(out, "%s %s%s", _(metric_defs[m].label), value, *unit == '%' ? "%" : unit);
         if (*ci) html_textf(out, " ± %s", ci);
         if (metric_defs[m].kind == KIND_MONEY_PER_DAY) html_text(out, _(" a day"));
     }
@@ -415,13 +416,13 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
     fputs("<p class=\"headline\">", out);
     char profit[80];
     mean_and_interval(&best, profit, sizeof profit);
-    /* TRANSLATORS: e.g. Profit peaks at inventory.safety_factor = 1.7: fill rate (units from stock) 99.70 %, profit
+    /* TRANSLATORS: e.g. Profit peaks at inventory.safety_factor = 1.7: fill rate (units from stock) 99.70%, profit
        1234.56 ± 2.45 a day */
     char sv[40];
     if (sweep_profit_same(r)) /* no peak: the lever changes no cost or revenue */
         html_textf(out, _("The same profit at every value of %s: %s a day"), key, profit);
     else
-        html_textf(out, _("Profit peaks at %s = %.6g: %s %s %%, profit %s a day"), key, r->x[o->best], service,
+        html_textf(out, _("Profit peaks at %s = %.6g: %s %s%%, profit %s a day"), key, r->x[o->best], service,
                    report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
     fputs("<small>", out);
     html_textf(out, _("%zu points from %.6g to %.6g, %u replications each on the same random numbers."), r->n, r->x[0],
@@ -876,10 +877,10 @@ void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result 
     char profit[80];
     mean_and_interval(&best, profit, sizeof profit);
     /* TRANSLATORS: e.g. Profit peaks at inventory.reorder_point = 600, inventory.order_quantity = 1200: fill rate
-       99.63 %, profit 1178.68 ± 9.06 a day */
+       99.63%, profit 1178.68 ± 9.06 a day */
     char sv[40];
     char at1[40], at2[40]; /* as the tables write the levers (cli/grid.h) */
-    html_textf(out, _("Profit peaks at %s = %s, %s = %s: %s %s %%, profit %s a day"), sw->parameter,
+    html_textf(out, _("Profit peaks at %s = %s, %s = %s: %s %s%%, profit %s a day"), sw->parameter,
                grid_lever_text(r->x[o->best], grid_lever_digits(r, 0), at1), sw->parameter2,
                grid_lever_text(r->x2[o->best], grid_lever_digits(r, 1), at2), service,
                report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);

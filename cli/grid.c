@@ -211,7 +211,7 @@ void grid_notes(FILE *out, const struct sweep_result *r)
     int d1 = grid_lever_digits(r, 0), d2 = grid_lever_digits(r, 1); /* the values as the tables write them */
     if (isfinite(p.ci95)) snprintf(pc, sizeof pc, " ± %.2f", p.ci95);
     lang_printf_wrapped(out, LANG_LINE_MAX,
-                        _("\nProfit is highest at %s = %s, %s = %s (marked *): %s %s %%, profit %.2f%s a day.\n"), k1,
+                        _("\nProfit is highest at %s = %s, %s = %s (marked *): %s %s%%, profit %.2f%s a day.\n"), k1,
                         grid_lever_text(r->x[o->best], d1, a), k2, grid_lever_text(r->x2[o->best], d2, b), service,
                         report_percent(r->service_level[o->best], 2, sv, sizeof sv), p.mean, pc);
     if (o->at_edge1 || o->at_edge2)
@@ -249,11 +249,11 @@ void grid_notes(FILE *out, const struct sweep_result *r)
         char tv[40];
         snprintf(tv, sizeof tv, "%g", 100 * grid_targets[t]);
         if (i == (size_t)-1) {
-            fprintf(out, _("%s >= %s %%: no point of the grid reaches it.\n"), service, tv);
+            fprintf(out, _("%s >= %s%%: no point of the grid reaches it.\n"), service, tv);
             continue;
         }
         lang_printf_wrapped(
-            out, LANG_LINE_MAX, _("%s >= %s %%: most profitable at %s = %s, %s = %s (profit %.2f a day, %s %s %%).\n"),
+            out, LANG_LINE_MAX, _("%s >= %s%%: most profitable at %s = %s, %s = %s (profit %.2f a day, %s %s%%).\n"),
             service, tv, k1, grid_lever_text(r->x[i], d1, a), k2, grid_lever_text(r->x2[i], d2, b),
             sweep_at(r, i, M_PROFIT).mean, service, report_percent(r->service_level[i], 2, sv, sizeof sv));
     }

@@ -419,9 +419,12 @@ static void level_text(const struct element_def *d, double v, char *buf, size_t 
     }
 }
 
+/* The unit after a figure, with its blank before it: a word takes one, a percent sign
+ * none (docs/conventions.md), as in Chinese "0.70%（缩短）" next to "0.70 个百分点". */
 static const char *unit_text(const struct element_def *d)
 {
-    return d->time ? _("percent shorter") : _("pt");
+    /* TRANSLATORS: a unit after a figure, with the blank before it ("2.00 ± 0.50 pt") */
+    return d->time ? _(" percent shorter") : _(" pt");
 }
 
 void ipa_table(FILE *out, const struct ipa_result *r)
@@ -451,7 +454,7 @@ void ipa_table(FILE *out, const struct ipa_result *r)
         else
             snprintf(c[2], CELL, "-");
         if (isfinite(row->gap))
-            snprintf(c[3], CELL, d->time ? "%+.1f %%" : _("%+.1f pt"), row->gap);
+            snprintf(c[3], CELL, d->time ? "%+.1f%%" : _("%+.1f pt"), row->gap);
         else
             snprintf(c[3], CELL, "-");
         if (row->measurable)
@@ -496,14 +499,15 @@ void ipa_notes(FILE *out, const struct ipa_result *r)
         fprintf(out, "  %s %s -> %s\n", row->lever, row->from, row->to);
         fprintf(out, "  %26s  ", "");
         if (!row->measurable) {
-            fprintf(out, _("does not move it significantly: %+.3f ± %.3f %s\n"), row->moved.mean, row->moved.ci95,
+            fprintf(out, _("does not move it significantly: %+.3f ± %.3f%s\n"), row->moved.mean, row->moved.ci95,
                     unit_text(d));
             continue;
         }
-        fprintf(out, row->improving ? _("improves it by %.2f ± %.2f %s\n") : _("worsens it by %.2f ± %.2f %s\n"),
+        fprintf(out, row->improving ? _("improves it by %.2f ± %.2f%s\n") : _("worsens it by %.2f ± %.2f%s\n"),
                 row->moved.mean, row->moved.ci95, unit_text(d));
         fprintf(out, "  %26s  ", "");
-        fprintf(out, _("net of the lever's cost: %+.2f ± %.2f a day per %s\n"), row->net, row->net_ci, unit_text(d));
+        /* TRANSLATORS: the last %s is the unit with its blank before it (" pt") */
+        fprintf(out, _("net of the lever's cost: %+.2f ± %.2f a day per%s\n"), row->net, row->net_ci, unit_text(d));
     }
     fputc('\n', out);
     /* The comment stands on the line before each string: xgettext reads it only there. */

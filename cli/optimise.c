@@ -94,9 +94,9 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
     if (is_share && v > 1) {
         char share[40];
         if (percent)
-            snprintf(err, n, _("--require: %s is a share of at most 100 %%, not %s"), name, op + 2);
+            snprintf(err, n, _("--require: %s is a share of at most 100%%, not %s"), name, op + 2);
         else if (v <= 100)
-            snprintf(err, n, _("--require: %s is a share of at most 1, not %s: for %s %% write %s"), name, op + 2,
+            snprintf(err, n, _("--require: %s is a share of at most 1, not %s: for %s%% write %s"), name, op + 2,
                      op + 2, num_format(v / 100, share, sizeof share));
         else
             snprintf(err, n, _("--require: %s is a share of at most 1, not %s"), name, op + 2);
@@ -964,7 +964,7 @@ void optimise_headline(const struct optimise_result *r, char *head, size_t nhead
     double scale = *unit == '%' ? 100 : 1;  /* a share as a percentage, rounded as the table's */
     char figure[120];
     snprintf(figure, sizeof figure, "%s ± %s%s%s%s", shown(scale * m.mean, scale * m.ci95, v[0]),
-             shown(scale * m.ci95, scale * m.ci95, v[1]), *unit ? " " : "", unit,
+             shown(scale * m.ci95, scale * m.ci95, v[1]), *unit && *unit != '%' ? " " : "", unit,
              d->kind == KIND_MONEY_PER_DAY ? _(" a day") : "");
     /* the measure named first, so no verb agrees with it ("Units lost", "Profit"); an
        indented row of the report's table ("  of which transmission") is named as the
@@ -974,7 +974,7 @@ void optimise_headline(const struct optimise_result *r, char *head, size_t nhead
         snprintf(measure, sizeof measure, "%s%s", d->name, lang_current() == LANG_ZH ? " " : "");
     else
         snprintf(measure, sizeof measure, "%s", _(d->label));
-    if (r->tied) /* TRANSLATORS: e.g. Units lost: 0 ± 0 % at every point tried; shown at ... = 1500, the first ... */
+    if (r->tied) /* TRANSLATORS: e.g. Units lost: 0 ± 0% at every point tried; shown at ... = 1500, the first ... */
         snprintf(head, nhead, _("%s: %s at every point tried; shown at %s, the first the search tried"), measure,
                  figure, at);
     else

@@ -157,8 +157,11 @@ static void print_def_row(FILE *out, const char *label, const struct metric_def 
             lang_printf_wrapped(out, LANG_LINE_MAX, "\n    %s\n", said);
         return;
     }
-    fprintf(out, " %*s ", width, value);
-    lang_pad(out, unit, 5, false);
+    /* a percent sign follows its figure, a word after a blank (docs/conventions.md): the
+       unit's column of 6 holds "%" and five blanks, or a blank and "days" */
+    bool percent = strcmp(unit, "%") == 0;
+    fprintf(out, " %*s%s", width, value, percent ? "%" : " ");
+    lang_pad(out, percent ? "" : unit, 5, false);
     /* the name on a line of its own when it would carry the row past a terminal's 100 */
     int before_name = 2 + LABEL_COLUMNS + 1 + width + 1 + 5 + 3 + (int)lang_width(ci) + 2;
     bool name_fits = before_name + (int)strlen(name) <= LANG_LINE_MAX;
@@ -430,15 +433,15 @@ static void report_locations(FILE *out, const struct model_config *c, const stru
 static void theory_row(FILE *out, const char *label, double target, double formula, const struct summary *sim)
 {
     char t[20] = "", f[20], m[80], v[20];
-    if (!isnan(target)) snprintf(t, sizeof t, "%.2f %%", 100 * target);
+    if (!isnan(target)) snprintf(t, sizeof t, "%.2f%%", 100 * target);
     if (isfinite(formula))
-        snprintf(f, sizeof f, "%9s %%", report_percent(formula, 2, v, sizeof v));
+        snprintf(f, sizeof f, "%10s%%", report_percent(formula, 2, v, sizeof v));
     else
         snprintf(f, sizeof f, "%*s%s", 11 - (int)lang_width(_("n/a")), "", _("n/a"));
     if (isfinite(sim->mean) && isnan(sim->ci95)) /* one replication: no interval, as in the tables above */
-        snprintf(m, sizeof m, "%9s %%", report_percent(sim->mean, 2, v, sizeof v));
+        snprintf(m, sizeof m, "%10s%%", report_percent(sim->mean, 2, v, sizeof v));
     else if (isfinite(sim->mean))
-        snprintf(m, sizeof m, "%9s %% ± %.2f", report_percent(sim->mean, 2, v, sizeof v), 100 * sim->ci95);
+        snprintf(m, sizeof m, "%10s%% ± %.2f", report_percent(sim->mean, 2, v, sizeof v), 100 * sim->ci95);
     else
         snprintf(m, sizeof m, "%*s%s %s", 11 - (int)lang_width(_("n/a")), "", _("n/a"), _("(nothing to count)"));
     fputs("  ", out);
@@ -783,21 +786,21 @@ static void report_exact_bound(FILE *out, const struct reasons_input *in, double
             reps == 1
                 ? /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
                 P_("  In the one replication every cycle had stock; over about %.0f cycle, the cycle service\n"
-                   "  level's exact 95%% interval is %.2f %% to 100 %%.\n",
+                   "  level's exact 95%% interval is %.2f%% to 100%%.\n",
                    "  In the one replication every cycle had stock; over about %.0f cycles, the cycle service\n"
-                   "  level's exact 95%% interval is %.2f %% to 100 %%.\n",
+                   "  level's exact 95%% interval is %.2f%% to 100%%.\n",
                    cycles)
                 : n == 1 ? /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
                       P_("  Only one of the replications ended a cycle, and every cycle in it had stock; over about\n"
-                         "  %.0f cycle, the cycle service level's exact 95%% interval is %.2f %% to 100 %%.\n",
+                         "  %.0f cycle, the cycle service level's exact 95%% interval is %.2f%% to 100%%.\n",
                          "  Only one of the replications ended a cycle, and every cycle in it had stock; over about\n"
-                         "  %.0f cycles, the cycle service level's exact 95%% interval is %.2f %% to 100 %%.\n",
+                         "  %.0f cycles, the cycle service level's exact 95%% interval is %.2f%% to 100%%.\n",
                          cycles)
                          : /* TRANSLATORS: the number of cycles, then the lower end of an interval in percent */
                       P_("  In every replication every cycle had stock, so the cycle service level's interval has no\n"
-                         "  width; over about %.0f cycle in all, its exact 95%% interval is %.2f %% to 100 %%.\n",
+                         "  width; over about %.0f cycle in all, its exact 95%% interval is %.2f%% to 100%%.\n",
                          "  In every replication every cycle had stock, so the cycle service level's interval has no\n"
-                         "  width; over about %.0f cycles in all, its exact 95%% interval is %.2f %% to 100 %%.\n",
+                         "  width; over about %.0f cycles in all, its exact 95%% interval is %.2f%% to 100%%.\n",
                          cycles),
             in->cycles, 100 * (1 - exact));
     else
@@ -806,21 +809,21 @@ static void report_exact_bound(FILE *out, const struct reasons_input *in, double
             reps == 1
                 ? /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
                 P_("  In the one replication every cycle ran out; over about %.0f cycle, the cycle service\n"
-                   "  level's exact 95%% interval is 0 %% to %.2f %%.\n",
+                   "  level's exact 95%% interval is 0%% to %.2f%%.\n",
                    "  In the one replication every cycle ran out; over about %.0f cycles, the cycle service\n"
-                   "  level's exact 95%% interval is 0 %% to %.2f %%.\n",
+                   "  level's exact 95%% interval is 0%% to %.2f%%.\n",
                    cycles)
                 : n == 1 ? /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
                       P_("  Only one of the replications ended a cycle, and every cycle in it ran out; over about\n"
-                         "  %.0f cycle, the cycle service level's exact 95%% interval is 0 %% to %.2f %%.\n",
+                         "  %.0f cycle, the cycle service level's exact 95%% interval is 0%% to %.2f%%.\n",
                          "  Only one of the replications ended a cycle, and every cycle in it ran out; over about\n"
-                         "  %.0f cycles, the cycle service level's exact 95%% interval is 0 %% to %.2f %%.\n",
+                         "  %.0f cycles, the cycle service level's exact 95%% interval is 0%% to %.2f%%.\n",
                          cycles)
                          : /* TRANSLATORS: the number of cycles, then the upper end of an interval in percent */
                       P_("  In every replication every cycle ran out, so the cycle service level's interval has no\n"
-                         "  width; over about %.0f cycle in all, its exact 95%% interval is 0 %% to %.2f %%.\n",
+                         "  width; over about %.0f cycle in all, its exact 95%% interval is 0%% to %.2f%%.\n",
                          "  In every replication every cycle ran out, so the cycle service level's interval has no\n"
-                         "  width; over about %.0f cycles in all, its exact 95%% interval is 0 %% to %.2f %%.\n",
+                         "  width; over about %.0f cycles in all, its exact 95%% interval is 0%% to %.2f%%.\n",
                          cycles),
             in->cycles, 100 * exact);
 }

@@ -1022,11 +1022,11 @@ static enum MHD_Result result_page(struct MHD_Connection *c, struct server *s, c
         fputs("<tr><td>", out);
         html_text(out, report_metric_words(metric_defs[s->service].name, words, sizeof words));
         fputs("</td><td class=\"num\">", out);
-        html_textf(out, "%s %% ± %.2f", report_percent(sv->mean, 2, v, sizeof v), 100 * sv->ci95);
+        html_textf(out, "%s%% ± %.2f", report_percent(sv->mean, 2, v, sizeof v), 100 * sv->ci95);
         fputs("</td></tr>\n", out);
         if (s->service != M_ON_TIME_RATE && ot->n) {
             fprintf(out, "<tr><td>%s</td><td class=\"num\">", _("on time"));
-            html_textf(out, "%s %%", report_percent(ot->mean, 2, v, sizeof v));
+            html_textf(out, "%s%%", report_percent(ot->mean, 2, v, sizeof v));
             fputs("</td></tr>\n", out);
         }
         fprintf(out, "<tr><td>%s</td><td class=\"num\">%.2f</td></tr>\n</table>\n", _("cost"),

@@ -626,7 +626,7 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     for (size_t i = 0; i < r->n; i++) {
         char x[40], m[40] = "—", v[40];
         snprintf(x, sizeof x, "%.6g", r->x[i]);
-        fprintf(out, "%c %*s %*s %%", i == r->opt.best ? '*' : ' ', kw, x, svw - 2,
+        fprintf(out, "%c %*s %*s%%", i == r->opt.best ? '*' : ' ', kw, x, svw - 1,
                 report_percent(r->service_level[i], 3, v, sizeof v));
         for (size_t k = 0; k < MONEY_COLUMNS; k++) fprintf(out, "  %*s", mw[k], money[i][k]);
         if (!isnan(r->marginal[i])) num_fixed(r->marginal[i], 2, m, sizeof m);
@@ -656,7 +656,7 @@ static void sweep_contract_notes(FILE *out, const struct sweep_result *r)
     fputc('\n', out);
     for (size_t i = 0; i < r->n; i++) {
         char v[4][40];
-        fprintf(out, "%c %*.6g %12s %12s %10s %% %12s\n", i == r->opt.best ? '*' : ' ', kw, r->x[i],
+        fprintf(out, "%c %*.6g %12s %12s %10s%% %12s\n", i == r->opt.best ? '*' : ' ', kw, r->x[i],
                 cell(sweep_at(r, i, M_COST_HOLDING).mean, 2, v[0]),
                 cell(sweep_at(r, i, M_CONTRACT_PENALTY).mean, 2, v[1]),
                 cell(100 * sweep_at(r, i, M_CONTRACT_PERIODS_MISSED_SHARE).mean, 1, v[2]),
@@ -706,7 +706,7 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
         char at[40], from[40];
         lang_printf_filled(
             out, LANG_LINE_MAX,
-            _("  cost of 1 pt is left out: %s reaches 100 %% at %s = %s and cannot rise further, so the steps "
+            _("  cost of 1 pt is left out: %s reaches 100%% at %s = %s and cannot rise further, so the steps "
               "after it have nothing left to buy; to see what each point costs, sweep from %s to %s in smaller "
               "steps.\n"),
             service, key, num_format(r->x[full], at, sizeof at), num_format(r->x[0], from, sizeof from), at);
@@ -810,7 +810,7 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
     }
     fputc('\n', out);
     lang_printf_wrapped(
-        out, LANG_LINE_MAX, _("Profit is highest at %s = %s (marked *): %s %s %%, profit %s%s a day%s.\n"), key, bx,
+        out, LANG_LINE_MAX, _("Profit is highest at %s = %s (marked *): %s %s%%, profit %s%s a day%s.\n"), key, bx,
         service, report_percent(r->service_level[o->best], 2, sv, sizeof sv),
         cell(sweep_at(r, o->best, M_PROFIT).mean, 2, pv), pc, ci ? "" : _(" (one replication: no interval)"));
     bool flat = sweep_profit_flat(r);
@@ -822,7 +822,7 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
     else if (o->refined)
         lang_printf_wrapped(out, LANG_LINE_MAX, /* after its colon: the peak on a line of its own */
                             _("A parabola through the points around the best puts the peak between grid points: "
-                              "%s = %.4g (%s %s %%, profit %.2f a day).\n"),
+                              "%s = %.4g (%s %s%%, profit %.2f a day).\n"),
                             key, o->x, service, report_percent(o->service, 2, sv, sizeof sv), o->profit);
     if (o->tie_first != o->tie_last) {
         char a[40], z[40];

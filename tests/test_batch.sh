@@ -84,7 +84,7 @@ ok "batch-4.2c --sweep: every line fits 100 columns (the table was 122), under a
     $([ "$(LC_ALL=C.UTF-8 wc -L < "$T/sweep_table.txt")" -le 100 ] &&
         grep -A1 '^ *as written  *| at the best safety_factor$' "$T/sweep_table.txt" |
         grep -q '^id  *fill_rate  profit/day  ± 95%  | safety_factor   fill_rate  profit/day  gain/day   ± 95%$' &&
-        grep -q '^drill_01  *97.72 %  *121.14  *6.38  |  *3.25  *99.81 %  *123.24  *2.10  *1.62$' "$T/sweep_table.txt" &&
+        grep -q '^drill_01  *97.72%  *121.14  *6.38  |  *3.25  *99.81%  *123.24  *2.10  *1.62$' "$T/sweep_table.txt" &&
         grep -A2 '^Total profit per day over the 50 rows: [0-9.]* at the current settings,$' "$T/sweep_table.txt" |
         grep -q '^(+[0-9.]* ± [0-9.]* a day, +[0-9.]*%; 13 of 50 rows gain significantly)\.$'; echo $?) \
     "$(LC_ALL=C.UTF-8 wc -L < "$T/sweep_table.txt"); $(sed -n '/as written/,/^drill_01/p;/^Total/,$p' "$T/sweep_table.txt")"

@@ -310,7 +310,7 @@ ok "cli-9.2 an interrupted run writes no output file" $([ ! -e "$T/int/run.csv" 
 # ---- levers ----
 run "$S" run scenarios/default.ini --set inventory.target_fill_rate=0.99
 ok "cli-10.1 a lever on the command line replaces the file's reorder point and says so" $([ $rc -eq 0 ] && grep -q 'target_fill_rate = 0.99 sets s = .*, in place of reorder_point = 500 on line 30' "$T/out"; echo $?)
-ok "cli-10.2 the report shows target, formula and simulated side by side" $(grep -q 'target .*formula .*simulated' "$T/out" && grep -q '^  Fill rate  .*99.00 %  *99.00 %' "$T/out"; echo $?)
+ok "cli-10.2 the report shows target, formula and simulated side by side" $(grep -q 'target .*formula .*simulated' "$T/out" && grep -q '^  Fill rate  .*99.00%  *99.00%' "$T/out"; echo $?)
 printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 10\norder_quantity = 20\nsafety_factor = 1\n' > "$T/both.ini"
 run "$S" run "$T/both.ini"
 ok "cli-10.3 a lever and a reorder point in one file: exit 2" $([ $rc -eq 2 ] && grep -q "both.ini:7: \[inventory\] safety_factor: the file also sets reorder_point on line 5" "$T/err"; echo $?)
@@ -481,11 +481,11 @@ ok "cli-11.7b a range's last point is its 'to' as written: 0.9999, not 0.9999000
 run "$S" sweep scenarios/default.ini --param inventory.safety_factor --values 0,5,6,7 --reps 2 --set run.horizon_days=120
 ok "cli-11.7c service that reaches 100 % and stays: the note says so, not 'this lever does not buy fill_rate'" \
     $([ $rc -eq 0 ] && sed -e ':a' -e 'N' -e '$!ba' -e 's/\n    / /g' "$T/out" |
-        grep -q '^  cost of 1 pt is left out: fill_rate reaches 100 % at safety_factor = 5 and cannot rise further, .* to see what each point costs, sweep from 0 to 5 in smaller steps\.$' &&
+        grep -q '^  cost of 1 pt is left out: fill_rate reaches 100% at safety_factor = 5 and cannot rise further, .* to see what each point costs, sweep from 0 to 5 in smaller steps\.$' &&
         ! grep -q 'does not buy' "$T/out"; echo $?) "$(sed -n 5,20p "$T/out")"
 run "$S" sweep scenarios/returns.ini --reps 2 --set run.horizon_days=60
 ok "cli-11.7d ... a lever under which service never moves still 'does not buy' it" \
-    $([ $rc -eq 0 ] && grep -q 'so this lever does not buy fill_rate' "$T/out" && ! grep -q 'reaches 100 %' "$T/out"
+    $([ $rc -eq 0 ] && grep -q 'so this lever does not buy fill_rate' "$T/out" && ! grep -q 'reaches 100%' "$T/out"
     echo $?) "$(grep -A2 'left out' "$T/out")"
 run "$S" sweep tests/validation/q1_mm1.ini
 ok "cli-11.8 nothing to sweep: exit 2 with what to add" $([ $rc -eq 2 ] && grep -q 'nothing to sweep' "$T/err"; echo $?)
@@ -583,7 +583,7 @@ run "$S" sweep scenarios/pooling_central.ini --reps 2 --quiet
 ok "cli-11.14z pooling_central: target_cycle_ above service_level; the notes filled within 100 columns" \
     $([ $rc -eq 0 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ] && grep -q '^  target_cycle_$' "$T/out" &&
       grep -q '^  service_level    fill_rate  service cost  total cost ' "$T/out" &&
-      grep -qE '^\* +0\.92 +[0-9.]+ % ' "$T/out" &&
+      grep -qE '^\* +0\.92 +[0-9.]+% ' "$T/out" &&
       grep -q '^No point from target_cycle_service_level = 0.5 to 0.99 is significantly less profitable than the$' "$T/out"
       echo $?) "$(sed -n 5,8p "$T/out"; tail -3 "$T/out")"
 run "$S" sweep scenarios/consistency_customer.ini --reps 2 --quiet
@@ -679,7 +679,7 @@ ok "cli-11.16b some costs of 1 pt below 0: the note counts them among the figure
 # The page and curve.csv agree.
 run "$S" sweep scenarios/supply_chain.ini --out "$T/noise" --quiet
 ok "cli-11.17 a rise in service within its noise: '—' for its cost of 1 pt, the next row measured from the last figure, and a note says why" \
-    $([ $rc -eq 0 ] && grep -qE '^ +120 +99\.545 % .* 1\.98 +—$' "$T/out" && grep -qE '^ +110 .* 27\.69$' "$T/out" &&
+    $([ $rc -eq 0 ] && grep -qE '^ +120 +99\.545% .* 1\.98 +—$' "$T/out" && grep -qE '^ +110 .* 27\.69$' "$T/out" &&
       grep -qE '^ +130 .* 37\.31$' "$T/out" && ! grep -q '1730' "$T/out" &&
       grep -q '^    from the row above or over the — rows just above it where it rose within its noise (the law of$' "$T/out" &&
       grep -q '^  — where fill_rate rose: its rise since the last row without such a — is within its noise (the$' "$T/out" &&
@@ -722,7 +722,7 @@ ok "cli-11.17d where every rise is beyond its noise, every step has its cost of 
 run "$S" sweep scenarios/default.ini --reps 1 --set run.horizon_days=3650 --set sweep.from=2.84 --set sweep.to=2.9 \
     --set sweep.steps=4 --quiet
 ok "cli-11.17e one replication: a rise below 0.001 points has no cost of 1 pt, the span to the next row has, and the note says why" \
-    $([ $rc -eq 0 ] && grep -qE '^ +2\.86 +99\.989 % .* —$' "$T/out" && grep -qE '^ +2\.88 +99\.990 % .* 43\.67$' "$T/out" &&
+    $([ $rc -eq 0 ] && grep -qE '^ +2\.86 +99\.989% .* —$' "$T/out" && grep -qE '^ +2\.88 +99\.990% .* 43\.67$' "$T/out" &&
       grep -q '^  — where fill_rate rose: its rise since the last row without such a — is below 0.001 points,$' "$T/out" &&
       grep -q '^    the least the table shows (one replication gives no interval to tell a rise from noise);$' "$T/out"; echo $?) \
     "$(sed -n 5,20p "$T/out")"
@@ -732,7 +732,7 @@ ok "cli-11.17e one replication: a rise below 0.001 points has no cost of 1 pt, t
 run "$S" sweep scenarios/default.ini --param inventory.order_quantity --from 600 --to 1600 --steps 6 \
     --set inventory.safety_factor=0.5 --reps 1 --seed 3 --quiet
 ok "cli-11.17f a row where service fell ends the span: the row after it is measured from the row above" \
-    $([ $rc -eq 0 ] && grep -qE '^ +1200 +95\.286 % .* —$' "$T/out" && grep -qE '^ +1400 +97\.160 % .* -0\.02$' "$T/out" &&
+    $([ $rc -eq 0 ] && grep -qE '^ +1200 +95\.286% .* —$' "$T/out" && grep -qE '^ +1400 +97\.160% .* -0\.02$' "$T/out" &&
       ! grep -q ' -0\.42$' "$T/out" && ! grep -q '^  — where fill_rate rose' "$T/out"; echo $?) "$(sed -n 5,20p "$T/out")"
 # the table's other "—": the first row (no row above) and rows where service fell or stayed
 # flat each get a line of the notes, so no "—" goes unexplained
@@ -746,7 +746,7 @@ ok "cli-11.17f2 ... and the notes say why the first row and a row where service 
 run "$S" sweep scenarios/default.ini --reps 2 --set run.horizon_days=3650 --set sweep.from=2.84 --set sweep.to=2.9 \
     --set sweep.steps=13 --quiet
 ok "cli-11.17g 2 replications: a rise below 0.001 points is '—', the next row is measured over the span, and the note says why" \
-    $([ $rc -eq 0 ] && grep -qE '^ +2\.855 +99\.943 % .* —$' "$T/out" && grep -qE '^ +2\.86 +99\.943 % .* 17\.48$' "$T/out" &&
+    $([ $rc -eq 0 ] && grep -qE '^ +2\.855 +99\.943% .* —$' "$T/out" && grep -qE '^ +2\.86 +99\.943% .* 17\.48$' "$T/out" &&
       grep -q '^    the least the table shows (2 replications give too wide an interval to tell a rise from noise);$' "$T/out"; echo $?) \
     "$(sed -n 5,30p "$T/out")"
 # ...so 2 replications give no fewer figures than 1 (with the interval, default.ini
@@ -1400,10 +1400,10 @@ ok "cli-24.3 replay with 1 replication: no note" $([ $rc -eq 0 ] && ! grep -q 'r
 run "$S" run tests/reasons/weekly.ini --set demand.history_mode=bootstrap
 ok "cli-24.4 bootstrap: no replay note" $([ $rc -eq 0 ] && ! grep -q 'a replay plays' "$T/out"; echo $?)
 run "$S" run scenarios/csl_vs_fill_rate.ini
-ok "cli-24.5 perfect orders 100% next to stockouts: one line says why" $([ $rc -eq 0 ] && grep -q '^  Perfect orders  *100.00 %' "$T/out" && grep -q 'met a stockout can still be perfect' "$T/out"; echo $?)
+ok "cli-24.5 perfect orders 100% next to stockouts: one line says why" $([ $rc -eq 0 ] && grep -q '^  Perfect orders  *100.00%' "$T/out" && grep -q 'met a stockout can still be perfect' "$T/out"; echo $?)
 run "$S" run scenarios/default.ini --reps 1 --quiet
 ok "cli-24.7 one replication: the theory rows show no interval (no '± 0.00'), as the tables above" \
-    $([ $rc -eq 0 ] && grep -q '^  Cycle service level  *78.83 %  *[0-9.]* %$' "$T/out" && ! grep -q '± 0.00' "$T/out"; echo $?) \
+    $([ $rc -eq 0 ] && grep -q '^  Cycle service level  *78.83%  *[0-9.]*%$' "$T/out" && ! grep -q '± 0.00' "$T/out"; echo $?) \
     "$(grep -A4 '^Theory' "$T/out")"
 # the head says what a figure is with one replication (it said "the mean over
 # replications, ± the half-width ..." above rows that show no ±)
@@ -1430,7 +1430,7 @@ ok "cli-24.8 ... at 100 %, judged by the exact bound over its cycles, and no 'wh
 # used to say "in every replication ... no width"; one cycle is "1 cycle"
 run "$S" run scenarios/default.ini --reps 2 --quiet --set run.horizon_days=8 --set run.seed=5
 ok "cli-24.10 one of two replications ended a cycle: 'Only one of the replications', '1 cycle,'" \
-    $([ $rc -eq 0 ] && grep -q '^  Cycle service level  *78.83 %  *100.00 %$' "$T/out" &&
+    $([ $rc -eq 0 ] && grep -q '^  Cycle service level  *78.83%  *100.00%$' "$T/out" &&
       grep -q 'Only one of the replications ended a cycle, and every cycle in it had stock' "$T/out" &&
       grep -q '^  1 cycle, the cycle service' "$T/out" && ! grep -q 'In every replication' "$T/out"; echo $?) \
     "$(grep -A8 '^Theory' "$T/out")"
@@ -1536,5 +1536,30 @@ ok "cli-29.2 ... not its fill rate nor, without a cost per wrong order, its prof
 ok "cli-29.3 servlab keys says what picking_error_rate moves and which key costs it" \
     $("$S" keys | sed -n '/^  picking_error_rate /,/^$/p' | tr -s ' \n' '  ' | # its meaning's lines, joined
         grep -q 'takes no stock, so fill_rate does not move, and it costs money only with costs.wrong_shipment_per_order'; echo $?)
+
+# ---- one percent style (docs/conventions.md): a percent sign follows its figure ----
+# every report writes 99.39%, never 99.39 %: run (its table, theory rows and notes), a
+# sweep, a grid, batch, compare, optimise and ipa, in English and in Chinese, and each
+# summary.txt; the shares in the CSV stay plain numbers
+for lang in en zh; do
+    d="$T/pct_$lang"
+    mkdir -p "$d"
+    for c in "run scenarios/service_contract.ini --reps 2" "sweep scenarios/default.ini --reps 2 --set sweep.steps=4" \
+        "sweep scenarios/default.ini --reps 2 --param inventory.reorder_point --values 400,600 --param inventory.order_quantity --values 800,1200" \
+        "batch scenarios/planner/base.ini scenarios/planner/items.csv --reps 2 --sweep --set sweep.steps=3" \
+        "compare scenarios/default.ini scenarios/expediting.ini --reps 2" \
+        "optimise scenarios/default.ini --param inventory.reorder_point --from 300 --to 900 --minimise lost_sales_rate --reps 2" \
+        "ipa scenarios/importance_performance.ini --reps 4"; do
+        n=$(echo "$c" | cut -d' ' -f1)$(echo "$c" | wc -c)
+        "$S" $c --lang $lang --quiet --out "$d/$n" >> "$d/all.txt" 2>&1
+        [ ! -f "$d/$n/summary.txt" ] || cat "$d/$n/summary.txt" >> "$d/all.txt" # compare writes none
+    done
+    ok "cli-30.1 $lang: no report nor summary.txt writes a blank before a percent sign" \
+        $([ "$(grep -c '%' "$d/all.txt")" -gt 50 ] && ! grep -q '[0-9] %' "$d/all.txt"; echo $?) \
+        "$(grep '[0-9] %' "$d/all.txt" | head -5)"
+done
+"$S" run scenarios/default.ini --reps 2 --quiet --format csv > "$T/pct.csv" 2> /dev/null
+ok "cli-30.2 the CSV's shares are fractions, without a percent sign" \
+    $(grep -q '^fill_rate,0\.9[0-9]*,' "$T/pct.csv" && ! grep -q '%' "$T/pct.csv"; echo $?) "$(head -3 "$T/pct.csv")"
 
 check_done test_cli

@@ -145,15 +145,15 @@ awk -F, 'NR > 1 { print $3 }' "$T/near.csv" > "$T/shares"
 bad=$(paste "$T/shares" "$T/cells" | awk '($1 < 1 && $2 == "100.000") || ($1 == 1 && $2 != "100.000") || $2 !~ /^>?[0-9]+\.[0-9][0-9][0-9]$/ { print }')
 ok "grid-8.1 the text table shows fill rates with three decimals, 1 as 100.000 and none below 1 as 100.000" \
     $([ -z "$bad" ] && [ "$(wc -l < "$T/cells")" = 4 ]; echo $?) "share, cell: $bad"
-# the run report's two decimals: s = 800, Q = 1900 fills 99.996 % of the units (seed 1)
+# the run report's two decimals: s = 800, Q = 1900 fills 99.996% of the units (seed 1)
 R="--set inventory.reorder_point=800 --set inventory.order_quantity=1900 --quiet"
 fill=$("$S" run scenarios/default.ini $R --format csv 2> /dev/null | awk -F, '$1 == "fill_rate" { print $2 }')
 "$S" run scenarios/default.ini $R --out "$T/run" > "$T/run.txt" 2> /dev/null
-ok "grid-8.2 a fill rate of $fill reads >99.99 % in the run report, its theory table and its page" \
+ok "grid-8.2 a fill rate of $fill reads >99.99% in the run report, its theory table and its page" \
     $(awk -v f="$fill" 'BEGIN { exit !(f > 0.99995 && f < 1) }' &&
-        grep -q '^  Fill rate (units from stock)  *>99.99 %' "$T/run.txt" &&
-        grep -q '^  Fill rate  *>99.99 %  *>99.99 % ±' "$T/run.txt" &&
-        grep -q '&gt;99.99 %' "$T/run/report.html"; echo $?)
+        grep -q '^  Fill rate (units from stock)  *>99.99% ' "$T/run.txt" &&
+        grep -q '^  Fill rate  *>99.99%  *>99.99% ±' "$T/run.txt" &&
+        grep -q '&gt;99.99%' "$T/run/report.html"; echo $?)
 
 # the flat top's extent: a lever whose near points share one value is named with it, not
 # "from 1400 to 1400" (seed 1: the + point and the best share order_quantity = 1400)

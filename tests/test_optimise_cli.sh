@@ -26,7 +26,7 @@ err=$("$S" optimise $F $L --require fill_rate --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | grep -q "Put the condition in quotes, as in --require 'fill_rate>=0.95'"
 ok $? "--require METRIC alone (the shell took >=X): exit $rc, the quotes named: '$err'"
 err=$("$S" optimise $F $L --require 'fill_rate>=95' --quiet 2>&1 >/dev/null); rc=$?
-[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 95: for 95 % write 0.95"
+[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 95: for 95% write 0.95"
 ok $? "--require fill_rate>=95: exit $rc, the share named: '$err'"
 err=$("$S" optimise $F $L --require 'fill_rate>=250' --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 250$"
@@ -40,8 +40,8 @@ err=$("$S" optimise $F $L --require 'order_cycle_days_mean<=3%' --quiet 2>&1 >/d
 [ "$rc" = 2 ] && echo "$err" | grep -q "'3%' is not a number"
 ok $? "--require on days with '%': exit $rc, refused: '$err'"
 err=$("$S" optimise $F $L --require 'fill_rate>=150%' --quiet 2>&1 >/dev/null); rc=$?
-[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 100 %, not 150%$"
-ok $? "--require fill_rate>=150%: exit $rc, at most 100 %, no second division: '$err'"
+[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 100%, not 150%$"
+ok $? "--require fill_rate>=150%: exit $rc, at most 100%, no second division: '$err'"
 # a percentage past what a number holds is too large, as the scenario reader says of it
 # (not "not a number"); a word still is not a number; 1.5e1% is 15%, as a share key reads it
 err=$("$S" optimise $F $L --require 'fill_rate>=1e400%' --quiet 2>&1 >/dev/null); rc=$?
@@ -213,8 +213,8 @@ ok $? "report.html's headline: 'Profit: highest at $best, with $fig a day' (got 
 "$S" optimise tests/validation/i2_lost_sales.ini --param inventory.order_up_to --from 1 --to 10 --minimise lost_sales_rate \
     --quiet --out "$T/ol" > /dev/null 2>&1
 head=$(grep -o '<p class="headline">[^<]*' "$T/ol/report.html" | sed 's/<p class="headline">//')
-echo "$head" | grep -q "^Units lost: lowest at inventory.order_up_to = [0-9]*, with [0-9.]* ± [0-9.]* %$"
-ok $? "--minimise lost_sales_rate: the headline 'Units lost: lowest at ..., with X ± Y %' (got '$head')"
+echo "$head" | grep -q "^Units lost: lowest at inventory.order_up_to = [0-9]*, with [0-9.]* ± [0-9.]*%$"
+ok $? "--minimise lost_sales_rate: the headline 'Units lost: lowest at ..., with X ± Y%' (got '$head')"
 "$S" optimise $F --param inventory.reorder_point --from 0 --to 20 --step 5 --minimise cycle_delivery_days --quiet \
     --out "$T/od" > /dev/null 2>&1
 head=$(grep -o '<p class="headline">[^<]*' "$T/od/report.html" | sed 's/<p class="headline">//')
@@ -276,7 +276,7 @@ head=$(grep -o '<p class="headline">[^<]*' "$T/otie/report.html" | sed 's/.*">//
     grep -q "^  --maximise profit_per_day --require 'lost_sales_rate<=0'$" "$T/ttie.txt" &&
     ! grep -q "lie within delta" "$T/ttie.txt" && grep -q "^Every one of the" "$T/otie/summary.txt"
 ok $? "every point ties: the table says so and names --require (status $rc): $(cat "$T/err"; sed -n 6,14p "$T/ttie.txt")"
-echo "$head" | grep -q "^Units lost: 0.0000 ± 0.0000 % at every point tried; shown at inventory.reorder_point = 1500, the first the search tried$" &&
+echo "$head" | grep -q "^Units lost: 0.0000 ± 0.0000% at every point tried; shown at inventory.reorder_point = 1500, the first the search tried$" &&
     ! echo "$head" | grep -q "lowest at"
 ok $? "every point ties: the page's headline says so, not 'lowest at': '$head'"
 "$S" optimise --lang zh $TIE --quiet > "$T/ttiez.txt" 2> /dev/null
