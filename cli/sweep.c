@@ -497,6 +497,14 @@ bool sweep_marginal_meaningful(const struct sweep_result *r)
     return r->n >= 2 && 2 * sweep_rising_steps(r) >= r->n - 1;
 }
 
+/* Whether a cost of a point prints below 0 in the table (num_fixed, two decimals): the
+ * notes call a figure below 0 only where the reader sees it so, not one shown as 0.00. */
+static bool shown_below_zero(double cost_per_point)
+{
+    char shown[40];
+    return !isnan(cost_per_point) && num_fixed(cost_per_point, 2, shown, sizeof shown)[0] == '-';
+}
+
 /* Words for the parts of the service cost that fall, summed over the spans where the
  * cost of a point is below 0 ("express", "express and staff"); returns how many. */
 static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size)
@@ -505,7 +513,7 @@ static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size
     for (size_t k = 0; k < NPARTS; k++) {
         double change = 0;
         for (size_t i = 1; i < r->n; i++)
-            if (r->marginal[i] < 0) change += part_at(r, i, k) - part_at(r, sweep_span_start(r, i), k);
+            if (shown_below_zero(r->marginal[i])) change += part_at(r, i, k) - part_at(r, sweep_span_start(r, i), k);
         if (change < 0) found[nfound++] = k;
     }
     buf[0] = '\0';
@@ -683,7 +691,7 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
     }
     size_t negative = 0;
     for (size_t i = 0; i < r->n; i++)
-        if (r->marginal[i] < 0) negative++;
+        if (shown_below_zero(r->marginal[i])) negative++;
     char falling[200];
     size_t nfalling = falling_parts(r, falling, sizeof falling);
     bool stock_change = false;

@@ -652,6 +652,12 @@ ok "cli-11.15c the chart's mark gives a change below 1 in hundredths: '+0.24', n
 ok "cli-11.15b no '-0.00' in the sweep table or its page's cells" \
     $([ $rc -eq 0 ] && grep -qE '^ +2 .* 0\.00$' "$T/out" && ! grep -q -- '-0\.00' "$T/out" &&
       ! grep -q -- '>-0\.00<' "$T/servers/report.html"; echo $?) "$(grep -E '^\*? +[0-9]' "$T/out")"
+# ... and the note counts as below 0 only the figures the table shows below 0: the -0.0027
+# shown as 0.00 is not one ("below 0 in every figure" contradicted the table's 0.00)
+ok "cli-11.15h a cost of 1 pt shown as 0.00 is not counted below 0: 'below 0 in 1 of the 2 figures'" \
+    $([ $rc -eq 0 ] && grep -qE '^\* +3 .* -0\.02$' "$T/out" &&
+      grep -q '^  below 0 in 1 of the 2 figures: there better service lowers the service cost,$' "$T/out" &&
+      ! grep -q 'every figure' "$T/out"; echo $?) "$(grep -A1 'below 0' "$T/out")"
 # five replications: with two, no rise in on-time delivery is beyond its noise, and no step has a cost of 1 pt
 run "$S" sweep scenarios/expediting.ini --param inventory.safety_factor --values -1,0,3 --reps 5 --out "$T/neg" --quiet
 neg=$(tail -n +2 "$T/neg/curve.csv" | awk -F, '$4 != "" && $4 < 0' | wc -l)
