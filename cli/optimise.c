@@ -60,8 +60,12 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
             snprintf(err, n, _("--require: '%s' is not METRIC>=X or METRIC<=X"), text);
         return -1;
     }
+    /* blanks around the metric and the number are the student's spacing, not part of
+       either: 'fill_rate >= 0.95' is 'fill_rate>=0.95' */
+    const char *start = text + strspn(text, " \t"), *end = op, *val = op + 2 + strspn(op + 2, " \t");
+    while (end > start && (end[-1] == ' ' || end[-1] == '\t')) end--;
     char name[100];
-    snprintf(name, sizeof name, "%.*s", (int)(op - text), text);
+    snprintf(name, sizeof name, "%.*s", (int)(end - start), start);
     int m = metric_find(name);
     if (m < 0) {
         snprintf(err, n, _("--require: '%s' is not a metric (names as in --format csv)"), name);
@@ -72,13 +76,13 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
     /* read as a share key reads its value ('fill_rate>=99%', as [contract] targets write it;
        1e400% too large, not "not a number") */
     char decimal[VALUE_PERCENT_SHARE_MAX], problem[300];
-    bool percent = is_share && value_percent_share(op + 2, decimal, sizeof decimal);
+    bool percent = is_share && value_percent_share(val, decimal, sizeof decimal);
     double v;
-    if (op[2] == '\0') {
-        snprintf(err, n, _("--require: '%s' is not a number"), op + 2);
+    if (*val == '\0') {
+        snprintf(err, n, _("--require: '%s' is not a number"), val);
         return -1;
     }
-    if (value_number(percent ? decimal : op + 2, &v, problem, sizeof problem) != 0) {
+    if (value_number(percent ? decimal : val, &v, problem, sizeof problem) != 0) {
         /* a unit after the number ("95pts"): the reader's hint names a key, here there is none */
         char *unit = strstr(problem, value_unit_hint());
         if (unit)
@@ -94,12 +98,12 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
     if (is_share && v > 1) {
         char share[40];
         if (percent)
-            snprintf(err, n, _("--require: %s is a share of at most 100%%, not %s"), name, op + 2);
+            snprintf(err, n, _("--require: %s is a share of at most 100%%, not %s"), name, val);
         else if (v <= 100)
-            snprintf(err, n, _("--require: %s is a share of at most 1, not %s: for %s%% write %s"), name, op + 2,
-                     op + 2, num_format(v / 100, share, sizeof share));
+            snprintf(err, n, _("--require: %s is a share of at most 1, not %s: for %s%% write %s"), name, val, val,
+                     num_format(v / 100, share, sizeof share));
         else
-            snprintf(err, n, _("--require: %s is a share of at most 1, not %s"), name, op + 2);
+            snprintf(err, n, _("--require: %s is a share of at most 1, not %s"), name, val);
         return -1;
     }
     *metric = m, *at_least = op[0] == '>', *value = v;
