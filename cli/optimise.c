@@ -62,10 +62,12 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
     }
     /* blanks around the metric and the number are the student's spacing, not part of
        either: 'fill_rate >= 0.95' is 'fill_rate>=0.95' */
-    const char *start = text + strspn(text, " \t"), *end = op, *val = op + 2 + strspn(op + 2, " \t");
+    const char *start = text + strspn(text, " \t"), *end = op;
     while (end > start && (end[-1] == ' ' || end[-1] == '\t')) end--;
-    char name[100];
+    char name[100], val[100];
     snprintf(name, sizeof name, "%.*s", (int)(end - start), start);
+    snprintf(val, sizeof val, "%s", op + 2 + strspn(op + 2, " \t"));
+    for (size_t k = strlen(val); k > 0 && (val[k - 1] == ' ' || val[k - 1] == '\t');) val[--k] = '\0';
     int m = metric_find(name);
     if (m < 0) {
         snprintf(err, n, _("--require: '%s' is not a metric (names as in --format csv)"), name);

@@ -324,6 +324,31 @@ static const struct lever_keys sweep_levers[2] = {
     {K_SWEEP_PARAMETER2, K_SWEEP_FROM2, K_SWEEP_TO2, K_SWEEP_STEPS2, K_SWEEP_VALUES2},
 };
 
+/* Whether key d's name says its unit, as the reader's hint for "7天" or "5 days" claims:
+ * "days" in lead_time_days, "orders/day" as orders_per_day. */
+static bool name_says_unit(const struct key_def *d)
+{
+    char as_name[80] = "";
+    for (const char *u = d->unit; *u && strlen(as_name) + 6 < sizeof as_name; u++)
+        strcat(as_name, *u == '/' ? "_per_" : (char[2]){*u, '\0'});
+    return as_name[0] && strstr(d->name, as_name);
+}
+
+/* value_number's problem for key d: its hint that the unit is in the key's name holds
+ * for lead_time_days; for a key whose name does not say its unit (safety_factor, in
+ * standard deviations: "1.5倍") it names the unit, and for a key with none it says so. */
+static char *problem_for_key(const struct key_def *d, char *problem, size_t size)
+{
+    char *hint = strstr(problem, value_unit_hint());
+    if (!hint || name_says_unit(d)) return problem;
+    size_t room = size - (size_t)(hint - problem);
+    if (!d->unit[0])
+        snprintf(hint, room, "%s", _(" (write just the number: this key has no unit)"));
+    else /* TRANSLATORS: the key's unit, as servlab keys lists it: "sd", "money/unit/day" */
+        snprintf(hint, room, _(" (write just the number, in %s)"), C_("unit", d->unit));
+    return problem;
+}
+
 /* Where key k (a KEY_LEVER_BOUND key: [sweep] from, to, values, and the second lever's)
  * records which of its numbers were written as percentages: the flag of from or to, or
  * the values' first flag. Notes where k is being given. */
@@ -365,7 +390,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
                        value_percent_share(text, decimal, sizeof decimal);
         if (bound) *bound_percent(ld, k) = percent;
         if (value_number(percent ? decimal : text, &x, problem, sizeof problem) != 0) {
-            report(ld, line, sec, d->name, "%s", problem);
+            report(ld, line, sec, d->name, "%s", problem_for_key(d, problem, sizeof problem));
             return -1;
         }
         if (percent && key_percent_too_small(d, x)) { /* "0.98%": 0.98 or 98% was meant */
@@ -553,7 +578,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             if (d->flags & KEY_LEVER_BOUND) bound_percent(ld, k)[list->n] = percent;
             if (value_number(percent ? decimal : text_item, &list->v[list->n], problem, sizeof problem) != 0 ||
                 (colon && value_number(colon + 1, &list->v[list->n + 1], problem, sizeof problem) != 0)) {
-                report(ld, line, sec, d->name, _("item %zu: %s"), item, problem);
+                report(ld, line, sec, d->name, _("item %zu: %s"), item, problem_for_key(d, problem, sizeof problem));
                 return -1;
             }
             list->n += pairs ? 2 : 1;

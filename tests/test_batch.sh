@@ -226,7 +226,7 @@ bad "batch-5.1 unknown column key, with a suggestion" 'id,revenue.price_per_unti
 bad "batch-5.2 a column that is a bare key name" 'id,price_per_unit\na,3\n' \
     "FILE:1:2: unknown column 'price_per_unit'; did you mean 'revenue.price_per_unit'?"
 bad "batch-5.3 a bad value names row, column, section and key" "${H}a,3\nb,3x\n" \
-    "FILE:3:2: [revenue] price_per_unit: '3x' is not a number (write just the number: the unit is in the key's name)"
+    "FILE:3:2: [revenue] price_per_unit: '3x' is not a number (write just the number, in money/unit)"
 bad "batch-5.4 a value out of range" "${H}a,-3\n" "FILE:2:2: [revenue] price_per_unit: must be >= 0, got -3"
 bad "batch-5.5 an empty row" "${H}a,3\n\nb,4\n" "FILE:3: empty row; remove it (every row is a variant to run)"
 bad "batch-5.6 an empty cell" "${H}a,\n" \

@@ -41,9 +41,9 @@ ok $? "--require fill_rate>=95% is fill_rate>=0.95"
 c=$("$S" optimise $F $L --require ' fill_rate >= 95% ' --quiet 2> /dev/null | tail -n +2)
 [ -n "$c" ] && [ "$c" = "$b" ]
 ok $? "--require ' fill_rate >= 95% ' is fill_rate>=0.95"
-err=$("$S" optimise $F $L --require 'fill_rate >= 95' --quiet 2>&1 >/dev/null); rc=$?
-[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 95: for 95% write 0.95"
-ok $? "--require 'fill_rate >= 95': exit $rc, the share named as without blanks: '$err'"
+err=$("$S" optimise $F $L --require 'fill_rate >= 95 ' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 95: for 95% write 0.95$"
+ok $? "--require 'fill_rate >= 95 ': exit $rc, the share named as without blanks: '$err'"
 err=$("$S" optimise $F $L --require 'order_cycle_days_mean<=3%' --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | grep -q "'3%' is not a number"
 ok $? "--require on days with '%': exit $rc, refused: '$err'"
