@@ -106,8 +106,8 @@ const struct option_row option_rows[] = {
      "the service rate on the curve (default fill_rate).\n"},
     {OPT_X_AXIS, "--x-axis", "auto|service|shortfall|lever", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP,
      K_SWEEP_X_AXIS, /* xgettext:no-c-format */
-     N_("the charts' x axis (auto: the shortfall, on a log scale, when points crowd near 100%; the lever when service "
-        "does not move, rises at fewer than half the steps or 3 points reach 100%)"),
+     N_("the charts' x axis; auto: the shortfall, on a log scale, when points crowd near 100%; the lever when service "
+        "does not move, rises at fewer than half the steps or 3 points reach 100%"),
      ".BR sweep :\n"
      "what the sweep charts draw along x:\n"
      ".B service\n"
@@ -330,6 +330,8 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
 
 void options_help(FILE *fp)
 {
+    char cont[2 + HELP_COLUMN + 1];
+    snprintf(cont, sizeof cont, "%*s", 2 + HELP_COLUMN, "");
     for (size_t g = GROUP_GENERAL; g < GROUP_HIDDEN; g++) {
         fprintf(fp, "\n%s\n", _(group_headings[g]));
         char line[200] = "";
@@ -340,10 +342,14 @@ void options_help(FILE *fp)
             snprintf(line + used, sizeof line - used, "%s%s%s%s", used ? " " : "", r->name, r->metavar ? " " : "",
                      r->metavar ? r->metavar : "");
             if (!r->help) continue; /* the next row's text ends this line */
+            /* the text wrapped within a terminal's width, every continuation in the text's
+               column (also after a name wider than the column, as the commands above are) */
+            char head[sizeof line + 8];
             if (strlen(line) < HELP_COLUMN)
-                fprintf(fp, "  %-*s%s\n", HELP_COLUMN, line, _(r->help));
+                snprintf(head, sizeof head, "  %-*s", HELP_COLUMN, line);
             else
-                fprintf(fp, "  %s   %s\n", line, _(r->help));
+                snprintf(head, sizeof head, "  %s   ", line);
+            lang_print_hanging(fp, head, _(r->help), cont, LANG_LINE_MAX);
             line[0] = '\0';
         }
     }

@@ -33,6 +33,10 @@ same "keys-1.7 --lang before the command: servlab --lang zh keys" keys_zh.txt
 run "$S" keys inventory --lang zh
 ok "keys-1.8 keys SECTION --lang zh: that section, in Chinese" $([ $rc -eq 0 ] && grep -q '^\[inventory\]  库存' "$T/out" &&
     ! grep -q '^\[demand\]' "$T/out"; echo $?)
+for lang in en zh; do
+    w=$(LC_ALL=C.UTF-8 wc -L < "tests/golden/help$([ $lang = zh ] && echo _zh).txt")
+    ok "keys-1.9 every --help --lang $lang line fits 100 display columns (widest $w)" $([ "$w" -le 100 ] && [ "$w" -ge 90 ]; echo $?)
+done
 
 # ---- no English left in the Chinese text; the scan finds it in the English ----
 english tests/golden/keys_zh.txt > "$T/leak"

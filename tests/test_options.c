@@ -4,6 +4,7 @@
  * section the table makes is tests/manpage.sh, run by tests/test_cli.sh.) */
 #include "check.h"
 #include "cli/options.h"
+#include "lang/lang.h"
 
 #include <stdbool.h>
 #include <string.h>
@@ -167,13 +168,34 @@ static void shown(void)
     slurp(fp, man, sizeof man);
     fclose(fp);
     check(strncmp(man, ".SH OPTIONS\n", 12) == 0, "options-3.1 the man text is the OPTIONS section");
+    /* the text as one line a row: each continuation (a '\n' and the 27 blanks of the text's
+       column) read back as the blank it replaced */
+    static char joined[16384];
+    char *to = joined;
+    for (const char *p = help; *p; p++) {
+        if (*p == '\n' && strncmp(p + 1, "                           ", 27) == 0 && p[28] != ' ') {
+            *to++ = ' ';
+            p += 27;
+        } else {
+            *to++ = *p;
+        }
+    }
+    *to = '\0';
+    /* every line within a terminal of LANG_LINE_MAX columns */
+    size_t wide_lines = 0;
+    for (const char *line = help; *line; line = strchr(line, '\n') + 1) {
+        size_t n = (size_t)(strchr(line, '\n') - line);
+        wide_lines += n > LANG_LINE_MAX;
+    }
+    check(wide_lines == 0, "options-3.5 every --help option line fits %d columns (%zu wider)", LANG_LINE_MAX,
+          wide_lines);
     for (size_t i = 0; i < option_nrows; i++) {
         const struct option_row *r = &option_rows[i];
         if (r->group == GROUP_HIDDEN) continue;
         if (r->help) {
             char line[300];
             snprintf(line, sizeof line, "%s\n", r->help);
-            check(strstr(help, line) != NULL, "options-3.2 --help shows %s's text", r->name);
+            check(strstr(joined, line) != NULL, "options-3.2 --help shows %s's text", r->name);
         }
         char escaped[64] = "", *w = escaped;
         for (const char *s = r->name; *s; s++) {
