@@ -186,7 +186,14 @@ static const char *unused_shown(const struct key_value *kv)
  * product's price inherited from [revenue], the initial stock) moves with the key that
  * was changed, which is already listed. changed lists them in check's order;
  * changed_shown first those this file wrote, then those that moved with them (a value
- * servlab derived is rounded: derived_shown). */
+ * servlab derived is rounded: derived_shown). The [locks] section's own keys are left
+ * out (lock_key): they are the instructor's rules, not a lever, and change no run; the
+ * locks kept are the reference's (compare_entry_load), whatever the file's [locks] says. */
+static bool lock_key(const char *name)
+{
+    return strncmp(name, "locks.", 6) == 0;
+}
+
 static void find_changes(struct compare_entry *e, const struct key_list *ref)
 {
     size_t hint = 0;
@@ -201,7 +208,7 @@ static void find_changes(struct compare_entry *e, const struct key_list *ref)
         seen[at] = true;
         const char *was = at < ref->n ? ref->kv[at].value : "()";
         bool given = kv->given || (at < ref->n && ref->kv[at].given);
-        if (!given || strcmp(was, kv->value) == 0 || (unused(was) && unused(kv->value))) continue;
+        if (!given || strcmp(was, kv->value) == 0 || (unused(was) && unused(kv->value)) || lock_key(kv->name)) continue;
         struct change *c = add_change(&l, kv->name, kv->given);
         if (unused(kv->value)) {
             snprintf(c->value, sizeof c->value, "(unused)");
@@ -215,7 +222,7 @@ static void find_changes(struct compare_entry *e, const struct key_list *ref)
         }
     }
     for (size_t i = 0; i < ref->n; i++)
-        if (!seen[i] && ref->kv[i].given && !unused(ref->kv[i].value)) {
+        if (!seen[i] && ref->kv[i].given && !unused(ref->kv[i].value) && !lock_key(ref->kv[i].name)) {
             struct change *c = add_change(&l, ref->kv[i].name, true); /* the student took it out */
             snprintf(c->value, sizeof c->value, "(missing)");
             snprintf(c->shown, sizeof c->shown, "%s", _("(missing)"));
