@@ -1176,9 +1176,42 @@ static int compare_outputs(const struct options *o, const struct compare_result 
     return rc ? rc : done;
 }
 
+/* files: o's files, each once. A file named twice (the same name, or another path to it,
+ * as a pattern that takes in the reference again gives) would only tie with itself: it
+ * is compared once, and a note on stderr names it. Returns how many are kept. */
+static size_t compare_files_once(const struct options *o, const char **files, bool say)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < o->nfiles; i++) {
+        struct stat si;
+        bool known = stat(o->files[i], &si) == 0 && S_ISREG(si.st_mode);
+        size_t j = 0;
+        for (; j < n; j++) {
+            struct stat sj;
+            if (strcmp(files[j], o->files[i]) == 0 ||
+                (known && stat(files[j], &sj) == 0 && sj.st_dev == si.st_dev && sj.st_ino == si.st_ino))
+                break;
+        }
+        if (j == n) {
+            files[n++] = o->files[i];
+        } else if (say) {
+            if (strcmp(files[j], o->files[i]) == 0)
+                fprintf(stderr, _("servlab: %s is given twice; it is compared once\n"), files[j]);
+            else
+                fprintf(stderr, _("servlab: %s is the same file as %s; it is compared once\n"), o->files[i], files[j]);
+        }
+    }
+    return n;
+}
+
 static int cmd_compare(const struct options *o)
 {
     if (o->nfiles < 1) return fail_usage(_("compare takes scenario files, e.g. servlab compare a.ini b.ini c.ini"));
+    const char *files[MAX_FILES];
+    size_t nfiles = compare_files_once(o, files, mpi_grid_is_root());
+    if (nfiles < 2 && !o->base)
+        return fail_usage(
+            _("compare needs two or more files, or --base BASE.ini; to simulate one, write: servlab run %s"), files[0]);
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
     struct compare_result r = {0};
@@ -1191,7 +1224,7 @@ static int cmd_compare(const struct options *o)
     snprintf(service, sizeof service, "%s", ref->sweep.service);
     scenario_free(ref);
     struct simulate_opts so = sim_opts(o);
-    int rc = compare_run(o->files, o->nfiles, o->base, o->sets, o->nsets, service, &so, &r, stderr);
+    int rc = compare_run(files, nfiles, o->base, o->sets, o->nsets, service, &so, &r, stderr);
     if (rc) return rc;
     if (o->format == FORMAT_CSV) { /* the table lists refusals; with CSV on stdout they go to stderr */
         compare_csv(stdout, &r);

@@ -361,4 +361,20 @@ ok "class-10.2 a file without [locks] that changed a locked key: still refused" 
 run "$S" compare --base "$B" "$T/nolocks/kept.ini" --reps 2 --quiet
 ok "class-10.3 ... and its table says changed: nothing" $([ $rc -eq 0 ] && grep -q '^      changed: nothing$' "$T/out"; echo $?) "$(cat "$T/out")"
 
+# ---- one file, or the same file twice: nothing to rank; said, not a row tied with itself ----
+run "$S" compare "$B" --reps 2 --quiet
+ok "class-11.1 one file without --base: exit 2, nothing run, says compare needs two and names run" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && grep -q "^servlab: compare needs two or more files, or --base BASE.ini; to simulate one, write: servlab run $B\$" "$T/err"; echo $?) "$(cat "$T/out" "$T/err")"
+run "$S" compare "$B" "./$B" --reps 2 --quiet --lang zh
+ok "class-11.2 the same file twice (two paths): named, compared once, so one file: exit 2, in Chinese" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && grep -q "^servlab: ./$B 与 $B 是同一个文件；只比较一次\$" "$T/err" &&
+      grep -q '^servlab: compare 需要两个或更多文件，或用 --base BASE.ini 指定基准；只模拟一个文件请写：servlab run ' "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" compare "$B" scenarios/stances/*.ini --reps 2 --quiet --format csv
+ok "class-11.3 the reference given again by a pattern: one note, each file one row, no row tied with itself" \
+    $([ $rc -eq 0 ] && [ "$(cat "$T/err")" = "servlab: $B is given twice; it is compared once" ] &&
+      [ "$(grep -c 'base\.ini,' "$T/out")" -eq 1 ] && [ "$(wc -l < "$T/out")" -eq 6 ]; echo $?) "$(cat "$T/out" "$T/err")"
+run "$S" compare --base "$B" "$T/nolocks/kept.ini" "$T/nolocks/kept.ini" --reps 2 --quiet
+ok "class-11.4 with --base, one student file (given twice): ranked, with the note" \
+    $([ $rc -eq 0 ] && grep -q 'kept\.ini' "$T/out" && grep -q 'is given twice; it is compared once$' "$T/err"; echo $?) "$(cat "$T/err")"
+
 check_done test_compare_class
