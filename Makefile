@@ -292,7 +292,7 @@ man: servlab
 # lang/zh_terms.inc, the glossary's Chinese terms inside which a line does not break,
 # written from docs/glossary.md (the test suite checks that it is current).
 zh-terms:
-	@sh lang/zh_terms.sh docs/glossary.md > lang/zh_terms.inc
+	@sh lang/zh_terms.sh docs/glossary.md > lang/zh_terms.inc.new && mv lang/zh_terms.inc.new lang/zh_terms.inc
 
 layers: $(LANG_OBJ) $(SIM_OBJ) $(MODELS_OBJ)
 	@tests/layers.sh $(BUILD)

@@ -7,7 +7,10 @@
 # checks that it matches the glossary.
 [ -r "$1" ] || { echo "usage: lang/zh_terms.sh docs/glossary.md" >&2; exit 2; }
 echo "/* zh_terms.inc - written by lang/zh_terms.sh from docs/glossary.md (make zh-terms); do not edit. */"
-awk -F'|' '/^\| / && !/^\| English / {
+# LC_ALL=C: the pattern matches UTF-8 bytes; gawk in a UTF-8 locale refuses the byte range
+LC_ALL=C awk -F'|' '/^\| / && !/^\| English / {
     n = split($3, part, /；|，|（|）|、| /)
     for (j = 1; j <= n; j++) if (part[j] ~ /[\344-\351]/ && length(part[j]) > 3) print "\"" part[j] "\","
-}' "$1" | LC_ALL=C sort -u
+}' "$1" > "${TMPDIR:-/tmp}/zh_terms.$$" || { rm -f "${TMPDIR:-/tmp}/zh_terms.$$"; exit 1; }
+LC_ALL=C sort -u "${TMPDIR:-/tmp}/zh_terms.$$"
+rm -f "${TMPDIR:-/tmp}/zh_terms.$$"

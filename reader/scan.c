@@ -155,6 +155,15 @@ static bool key_of_line(const char *s, size_t n, char key[SCAN_NAME_MAX + 1])
     return true;
 }
 
+/* Whether name's first len bytes name a family of sections ("tier" of [tier.key]), so
+ * that only the member's name after the dot is at fault. */
+static bool is_family_prefix(const char *name, size_t len)
+{
+    char member[SCAN_NAME_MAX + 8];
+    snprintf(member, sizeof member, "%.*s.x", (int)(len < SCAN_NAME_MAX ? len : SCAN_NAME_MAX), name);
+    return key_section_known(member);
+}
+
 /* The problem just reported on `line` is that line's alone (struct scan's skipped). */
 static void skip_line(struct scanner *sc, int line)
 {
@@ -244,11 +253,13 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
                           "brackets)"),
                         name);
             else if ((unsigned char)name[i] >= 0x80 && strchr(name, '.') && (size_t)(strchr(name, '.') - name) < i &&
-                     !chinese_section(name))
+                     !chinese_section(name) && is_family_prefix(name, (size_t)(strchr(name, '.') - name)))
                 /* [tier.关键客户]: the family is right, the Chinese name after the dot is not */
                 problem(sc, line, "", "",
-                        _("'[%s]': the name after the dot takes letters, digits and '_' only: [%.*s.NAME] ; %s"), name,
-                        (int)(strchr(name, '.') - name), name, strchr(name, '.') + 1);
+                        _("'[%s]': the name after the dot takes letters, digits and '_' only; put the Chinese in a "
+                          "comment: "
+                          "[%.*s.NAME] ; %s"),
+                        name, (int)(strchr(name, '.') - name), name, strchr(name, '.') + 1);
             else if (chinese_section(name))
                 problem(sc, line, "", "", _("'[%s]' is not a section name: sections are named in English, here [%s]"),
                         name, chinese_section(name));
@@ -310,7 +321,8 @@ static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
     }
     for (size_t i = 0; i < klen; i++) {
         if (!name_char(key[i])) {
-            if ((unsigned char)key[i] >= 0x80 && sc->section[0]) /* 种子 = 1: a key named in Chinese */
+            if ((unsigned char)key[i] >= 0x80 && sc->section[0] && key_section_known(sc->section))
+                /* 种子 = 1: a key named in Chinese, under a section `servlab keys` lists */
                 problem(sc, line, sc->section, "",
                         _("'%s' is not a key name: keys are named in English, as 'servlab keys %.*s' lists them"), key,
                         (int)strcspn(sc->section, "."), sc->section);

@@ -184,7 +184,8 @@ static void fills(void)
                  "  照收超出\n    库容的\n    每件每天\n") == 0,
           "lang-5.13 a term of the glossary (库容) is not parted: '%s'", buf);
     check(strcmp(wrapped("电子商务中的物流客户服务\n", 10, buf, sizeof buf), "电子商务中\n  的物流\n  客户服务\n") == 0,
-          "lang-5.14 ... unless it is longer than the room, and then never leaving a line a quarter full: '%s'", buf);
+          "lang-5.14 ... unless it is longer than the room, and then never leaving a line under a third full: '%s'",
+          buf);
     check(strcmp(wrapped("  平均 2556 个订单\n", 12, buf, sizeof buf), "  平均\n    2556 个\n    订单\n") == 0,
           "lang-5.15 a number keeps the Chinese after it across a blank, its measure word: '%s'", buf);
     check(strcmp(wrapped("abcdefghij过去\n", 8, buf, sizeof buf), "abcdefghij\n  过去\n") == 0,
