@@ -61,7 +61,7 @@ while [ $i -le 60 ]; do
 done
 servlab "$work/class" compare --base scenarios/stances/base.ini "$work"/students/*.ini --reps 5
 shoot class60 "$work/class" --fit 800
-servlab "$work/class-zh" compare --base scenarios/stances/base.ini "$work"/students/*.ini --reps 5 --lang zh
+servlab "$work/class-zh" compare --base scenarios/zh/stances/base.ini "$work"/students/*.ini --reps 5 --lang zh
 shoot class60-zh "$work/class-zh"
 
 cp "$work/run-1280x720.png" "$work/run-zh-1280x720.png" "$work/sweep-1920x1080.png" \
