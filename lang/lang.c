@@ -55,11 +55,11 @@ static enum lang from_environment(void)
         if (!v || !*v) continue;
         if (strncmp(v, "zh", 2) != 0) return LANG_EN;
         if (!other_codeset(v)) return LANG_ZH;
-        fprintf(stderr,
-                "servlab: %s=%s is not UTF-8, and servlab writes Chinese in UTF-8 only (a GBK terminal would show "
-                "it garbled); going on in English. For Chinese, use a UTF-8 terminal: %s=zh_CN.UTF-8, or "
-                "--lang zh\n",
-                vars[i], v, vars[i]);
+        lang_printf_wrapped(stderr, LANG_LINE_MAX,
+                            "servlab: %s=%s is not UTF-8, and servlab writes Chinese in UTF-8 only (a GBK terminal "
+                            "would show it garbled); going on in English. For Chinese, use a UTF-8 terminal: "
+                            "%s=zh_CN.UTF-8, or --lang zh\n",
+                            vars[i], v, vars[i]);
         return LANG_EN;
     }
     return LANG_EN;
