@@ -795,10 +795,18 @@ static int on_pair(void *user, const char *section, const char *name, const char
     return 1;
 }
 
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 /* The scenario file nearest in name to path, a file that does not exist, in path's own
  * directory ("scenarios/defualt.ini" or "scenarios/default" for scenarios/default.ini),
- * written as path writes its directory, into out (n bytes). Only *.ini files are
- * candidates. Returns false when none is near enough (reader/suggest.h). */
+ * written as path writes its directory, into out (n bytes). Only regular *.ini files
+ * (a symlink counts as its target) other than path's own name are candidates: a broken
+ * symlink or a directory named x.ini cannot be opened either. The candidates are sorted
+ * by name first, so a tie has the same answer whatever order the directory lists them
+ * in. Returns false when none is near enough (reader/suggest.h). */
 static bool nearest_scenario_file(const char *path, char *out, size_t n)
 {
     const char *slash = strrchr(path, '/');
@@ -811,11 +819,16 @@ static bool nearest_scenario_file(const char *path, char *out, size_t n)
     enum { MAX_FILES = 512 };
     char *names[MAX_FILES];
     size_t count = 0;
+    struct stat st;
     for (struct dirent *e; count < MAX_FILES && (e = readdir(d)) != NULL;) {
         size_t len = strlen(e->d_name);
-        if (len > 4 && strcmp(e->d_name + len - 4, ".ini") == 0) names[count++] = strdup(e->d_name);
+        if (len <= 4 || strcmp(e->d_name + len - 4, ".ini") != 0 || strcmp(e->d_name, path + dirlen) == 0) continue;
+        if (fstatat(dirfd(d), e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode)) continue;
+        char *copy = strdup(e->d_name);
+        if (copy) names[count++] = copy; /* out of memory: one candidate fewer */
     }
     closedir(d);
+    qsort(names, count, sizeof names[0], compare_names);
     const char *near = suggest_nearest(path + dirlen, (const char *const *)names, count);
     bool found = near && snprintf(out, n, "%s%s", dir, near) < (int)n;
     for (size_t i = 0; i < count; i++) free(names[i]);

@@ -109,6 +109,25 @@ refused "gen a file name without .ini" "$T/near/customer_tiers" \
 "$S" check "$T/near/custmer_tiers.ini" --lang zh > "$T/out" 2> "$T/err"
 [ $? -eq 2 ] && [ "$(cat "$T/err")" = "$T/near/custmer_tiers.ini: 无法打开：没有那个文件或目录；你是不是想写“$T/near/customer_tiers.ini”？" ]
 ok "gen a misspelt file name in Chinese" $? "$(cat "$T/err")"
+# only regular files other than the name itself are suggested: a broken symlink named
+# x.ini is not offered as its own correction, nor a directory named x.ini
+mkdir "$T/odd"
+ln -s "$T/nonexistent" "$T/odd/broken.ini"
+refused "gen a broken symlink: no suggestion of itself" "$T/odd/broken.ini" \
+    "FILE: cannot open: No such file or directory"
+mkdir "$T/odd/x.ini"
+refused "gen a directory named x.ini is not suggested" "$T/odd/y.ini" \
+    "FILE: cannot open: No such file or directory"
+# a tie (bx.ini is as near to b0.ini as to b9.ini) has the same answer, the first by name,
+# whatever order the files were made in and the directory lists them in (ten of them, so
+# that a hashed listing, as on ext4, is unlikely to put the first by name first by chance)
+mkdir "$T/tie_up" "$T/tie_down"
+for c in 0 1 2 3 4 5 6 7 8 9; do printf "$good" > "$T/tie_up/b$c.ini"; done
+for c in 9 8 7 6 5 4 3 2 1 0; do printf "$good" > "$T/tie_down/b$c.ini"; done
+refused "gen a tie, files made b0 to b9: the first by name" "$T/tie_up/bx.ini" \
+    "FILE: cannot open: No such file or directory; did you mean '$T/tie_up/b0.ini'?"
+refused "gen a tie, files made b9 to b0: the first by name" "$T/tie_down/bx.ini" \
+    "FILE: cannot open: No such file or directory; did you mean '$T/tie_down/b0.ini'?"
 refused "gen a device, not a file" /dev/null "FILE: is not a regular file"
 printf "$good" > "$T/secret.ini"
 chmod 000 "$T/secret.ini"
