@@ -354,7 +354,10 @@ static void report_products(FILE *out, const struct model_config *c, const struc
     for (size_t p = 0; p < c->nproducts; p++) names[p] = c->products[p].name;
     block_table(out, c, s, _("product"), names, c->nproducts, metric_product_base, product_metric_defs, cols, heads, 8,
                 true);
-    fputs(_("  (means per product; their confidence intervals are in --format csv)\n"), out);
+    /* one replication: no mean and no interval, as table_header says */
+    fputs(c->run.replications == 1 ? _("  (per product; one replication)\n")
+                                   : _("  (means per product; their confidence intervals are in --format csv)\n"),
+          out);
 }
 
 /* One line per named tier: the service each class of customer got. */
@@ -368,7 +371,9 @@ static void report_tiers(FILE *out, const struct model_config *c, const struct s
     for (size_t t = 0; t < c->ntiers; t++) names[t] = c->tiers[t].name;
     block_table(out, c, s, _("tier"), names, c->ntiers, metric_tier_base, tier_metric_defs, cols, heads,
                 c->customers.on ? 8 : 7, false);
-    fputs(_("  (means per tier; their confidence intervals are in --format csv)\n"), out);
+    fputs(c->run.replications == 1 ? _("  (per tier; one replication)\n")
+                                   : _("  (means per tier; their confidence intervals are in --format csv)\n"),
+          out);
 }
 
 /* With a storage capacity somewhere: what each location refused and kept above it. */
@@ -404,7 +409,10 @@ static void report_locations(FILE *out, const struct model_config *c, const stru
     for (size_t r = 0; r < c->nregions; r++) names[r] = c->regions[r].name;
     block_table(out, c, s, _("region"), names, c->nregions, metric_region_base, region_metric_defs, rcols, rheads, 5,
                 true);
-    fputs(_("  (means per location and region; their confidence intervals are in --format csv)\n"), out);
+    fputs(c->run.replications == 1
+              ? _("  (per location and region; one replication)\n")
+              : _("  (means per location and region; their confidence intervals are in --format csv)\n"),
+          out);
     report_storage(out, c, s);
     if (!(metric_features(c) & FEATURE_ECHELONS)) return;
     /* echelons: each location as a supplier of the others, and its bullwhip ratio */

@@ -1427,6 +1427,26 @@ ok "cli-24.7e ... and report.html's headline says so too" \
 run "$S" run scenarios/default.ini --reps 2 --quiet
 ok "cli-24.7d two replications: the head speaks of the mean and its interval" \
     $([ $rc -eq 0 ] && sed -n 3p "$T/out" | grep -q '^Each figure is the mean over replications, ± the half-width'; echo $?) "$(sed -n 3p "$T/out")"
+# ... and so do the product, tier and location blocks' notes: with one replication they
+# spoke of "means per product; their confidence intervals are in --format csv"
+onerep_notes() { # LANG REPS: each block's note, one a line, for the three scenarios
+    for sc in stockout_reactions customer_tiers pooling_regional; do
+        "$S" run scenarios/$sc.ini --reps "$2" --quiet --lang "$1" --set run.horizon_days=60 |
+            grep -E '^  [(（](means per|per (product|tier|location)|各(产品|客户层次|仓库和区域))'
+    done
+}
+ok "cli-24.7f one replication: the product, tier and location notes speak of no mean or interval" \
+    $([ "$(onerep_notes en 1)" = "  (per product; one replication)
+  (per tier; one replication)
+  (per location and region; one replication)" ]; echo $?) "$(onerep_notes en 1)"
+ok "cli-24.7g ... in Chinese" \
+    $([ "$(onerep_notes zh 1)" = "  （各产品；仅一次重复）
+  （各客户层次；仅一次重复）
+  （各仓库和区域；仅一次重复）" ]; echo $?) "$(onerep_notes zh 1)"
+ok "cli-24.7h two replications: the notes still speak of means and their intervals" \
+    $([ "$(onerep_notes en 2)" = "  (means per product; their confidence intervals are in --format csv)
+  (means per tier; their confidence intervals are in --format csv)
+  (means per location and region; their confidence intervals are in --format csv)" ]; echo $?) "$(onerep_notes en 2)"
 run "$S" run scenarios/default.ini --reps 1 --quiet --set inventory.reorder_point=900
 ok "cli-24.8 ... at 100 %, judged by the exact bound over its cycles, and no 'why they differ'" \
     $([ $rc -eq 0 ] && grep -q 'In the one replication every cycle had stock' "$T/out" && ! grep -q 'Why they differ' "$T/out"; echo $?) \
