@@ -354,7 +354,7 @@ static void run_headline(FILE *out, const struct scenario *sc, const struct summ
     }
     fprintf(out, "<small>%s</small></p>\n",
             sc->cfg.run.replications == 1
-                ? _("Each figure is that one replication's; a confidence interval needs two or more (--reps).")
+                ? _("Each figure comes from the one replication; a confidence interval needs two or more (--reps).")
                 /* xgettext:no-c-format */
                 : _("Each figure is the mean over the replications, ± the half-width of its 95% confidence interval."));
 }

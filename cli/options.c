@@ -272,6 +272,20 @@ static const char *key_of_option(const char *name)
     return key_full_name_of_bare(days);
 }
 
+/* The option that sets the key of this full name ("--reps" for run.replications), or
+ * NULL: --replications is then answered with --reps, not with --set. */
+static const char *option_setting(const char *full_name)
+{
+    const char *dot = strrchr(full_name, '.');
+    char section[64];
+    snprintf(section, sizeof section, "%.*s", (int)(dot - full_name), full_name);
+    for (size_t k = 0; k < option_nrows; k++)
+        if (option_rows[k].key != KEY_NONE && strcmp(key_defs[option_rows[k].key].section, section) == 0 &&
+            strcmp(key_defs[option_rows[k].key].name, dot + 1) == 0)
+            return option_rows[k].name;
+    return NULL;
+}
+
 int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name, struct option_arg *arg,
                  char *err, size_t errlen)
 {
@@ -300,6 +314,9 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
         const char *key = near ? NULL : key_of_option(name);
         if (near)
             snprintf(err, errlen, _("unknown option '%s'; did you mean '%s'?"), name, near);
+        else if (key && option_setting(key))
+            snprintf(err, errlen, _("unknown option '%s'; did you mean '%s'? (it sets %s)"), name, option_setting(key),
+                     key);
         else if (key)
             snprintf(err, errlen, _("unknown option '%s'; a scenario's key is set with --set %s=VALUE"), name, key);
         else

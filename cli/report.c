@@ -1040,7 +1040,8 @@ static void table_header(FILE *out, const struct scenario *sc)
     if (run->warmup_days > 0) fprintf(out, _(" after a %s-day warm-up"), warmup);
     fprintf(out, _("; seed %llu, generator %s\n"), (unsigned long long)run->seed, rng_generator_name());
     if (run->replications == 1) /* no mean and no interval: the rows show none */
-        fputs(_("Each figure is that one replication's; a confidence interval needs two or more (--reps).\n"), out);
+        fputs(_("Each figure comes from the one replication; a confidence interval needs two or more (--reps).\n"),
+              out);
     else
         /* xgettext:no-c-format */
         fputs(_("Each figure is the mean over replications, ± the half-width of its 95% confidence interval.\n"), out);

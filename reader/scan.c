@@ -261,8 +261,9 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
                           "[%.*s.NAME] ; %s"),
                         name, (int)(strchr(name, '.') - name), name, strchr(name, '.') + 1);
             else if (chinese_section(name))
-                problem(sc, line, "", "", _("'[%s]' is not a section name: sections are named in English, here [%s]"),
-                        name, chinese_section(name));
+                problem(sc, line, "", "",
+                        _("'[%s]' is not a section name: sections are named in English; this one is [%s]"), name,
+                        chinese_section(name));
             else
                 problem(sc, line, "", "", _("'[%s]' is not a section name (letters, digits, '_' and '.' only)"), name);
             return;

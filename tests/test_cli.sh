@@ -28,6 +28,10 @@ run "$S" run scenarios/default.ini --reorder-point 600 --lang zh
 ok "cli-1.5c --reorder-point, in Chinese" \
     $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: 未知选项“--reorder-point”；情景中的键要用 --set 设定：--set inventory.reorder_point=值" ]
     echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/default.ini --replications 5
+ok "cli-1.5e --replications: a key that an option sets gets the option, --reps, not --set" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: unknown option '--replications'; did you mean '--reps'? (it sets run.replications)" ]
+    echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/default.ini --zzz
 ok "cli-1.5d an option that names nothing: no suggestion" \
     $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: unknown option '--zzz'" ]; echo $?) "$(cat "$T/err")"
@@ -1415,14 +1419,14 @@ ok "cli-24.7 one replication: the theory rows show no interval (no '± 0.00'), a
 # replications, ± the half-width ..." above rows that show no ±)
 run "$S" run scenarios/default.ini --reps 1 --quiet
 ok "cli-24.7b one replication: the head says each figure is that replication's, no interval" \
-    $([ $rc -eq 0 ] && [ "$(sed -n 3p "$T/out")" = "Each figure is that one replication's; a confidence interval needs two or more (--reps)." ]
+    $([ $rc -eq 0 ] && [ "$(sed -n 3p "$T/out")" = "Each figure comes from the one replication; a confidence interval needs two or more (--reps)." ]
     echo $?) "$(sed -n 3p "$T/out")"
 run "$S" run scenarios/default.ini --reps 1 --quiet --lang zh
 ok "cli-24.7c ... in Chinese" \
-    $([ $rc -eq 0 ] && [ "$(sed -n 3p "$T/out")" = "每个数字都取自这唯一一次重复；置信区间需要至少两次重复（--reps）。" ]; echo $?) "$(sed -n 3p "$T/out")"
+    $([ $rc -eq 0 ] && [ "$(sed -n 3p "$T/out")" = "每个数字都只来自这一次重复；要得到置信区间，至少需要重复两次（--reps）。" ]; echo $?) "$(sed -n 3p "$T/out")"
 run "$S" run scenarios/default.ini --reps 1 --quiet --out "$T/onerep"
 ok "cli-24.7e ... and report.html's headline says so too" \
-    $([ $rc -eq 0 ] && grep -q "<small>Each figure is that one replication's; a confidence interval needs two or more (--reps).</small>" "$T/onerep/report.html"
+    $([ $rc -eq 0 ] && grep -q "<small>Each figure comes from the one replication; a confidence interval needs two or more (--reps).</small>" "$T/onerep/report.html"
     echo $?)
 run "$S" run scenarios/default.ini --reps 2 --quiet
 ok "cli-24.7d two replications: the head speaks of the mean and its interval" \
