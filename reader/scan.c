@@ -86,6 +86,9 @@ static const char *chinese_section(const char *name)
                     {"成本", "costs"},
                     {"收入", "revenue"},
                     {"退货", "returns"},
+                    {"顾客退货", "returns"},
+                    {"逆向物流", "returns"},
+                    {"顾客抱怨", "complaints"},
                     {"服务合同", "contract"},
                     {"合同", "contract"},
                     {"参数扫描", "sweep"},
@@ -327,6 +330,11 @@ static void scan_pair(struct scanner *sc, int line, const char *s, size_t len)
                 problem(sc, line, sc->section, "",
                         _("'%s' is not a key name: keys are named in English, as 'servlab keys %.*s' lists them"), key,
                         (int)strcspn(sc->section, "."), sc->section);
+            else if ((unsigned char)key[i] >= 0x80 && !sc->section[0]) /* 种子 = 1 before any [section] */
+                problem(sc, line, sc->section, "",
+                        _("'%s' is not a key name: keys are named in English, each under its [section] header, "
+                          "as 'servlab keys' lists them"),
+                        key);
             else
                 problem(sc, line, sc->section, "", _("'%s' is not a key name (letters, digits and '_' only)"), key);
             return;
