@@ -277,6 +277,7 @@ static const char *key_of_option(const char *name)
 static const char *option_setting(const char *full_name)
 {
     const char *dot = strrchr(full_name, '.');
+    if (!dot) return NULL;
     char section[64];
     snprintf(section, sizeof section, "%.*s", (int)(dot - full_name), full_name);
     for (size_t k = 0; k < option_nrows; k++)
