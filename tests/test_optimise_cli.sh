@@ -1,3 +1,4 @@
+#!/bin/sh
 # test_optimise_cli.sh - `servlab optimise` on the command line: option errors exit 2
 # with a message, the CSV has one column per lever then the sweep's metric columns, and
 # the evaluations stay below the full grid's (the exact optima: tests/test_optimise.c),
