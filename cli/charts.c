@@ -94,8 +94,8 @@ static void subtitle(const struct sweep_result *r, bool whiskers, char *buf, siz
     scenario_name(&r->base, file, sizeof file);
     cut(strrchr(r->base.sweep.parameter, '.') + 1, 40, key, sizeof key);
     if (whiskers) /* TRANSLATORS: scenario file: swept key at N values x N replications ... */
-        snprintf(buf, n, _("%s: %s at %zu values x %u replications, same random numbers; whiskers: 95 %% CI"), file,
-                 key, r->n, r->reps);
+        snprintf(buf, n, _("%s: %s at %zu values x %u replications, same random numbers; whiskers: 95%% CI"), file, key,
+                 r->n, r->reps);
     else
         snprintf(buf, n, _("%s: %s at %zu values x %u replications, same random numbers"), file, key, r->n, r->reps);
 }
@@ -210,7 +210,7 @@ static void x_axis_label(const struct x_axis *a, const struct sweep_result *r, c
     if (a->scale != CHART_SHORTFALL) return;
     size_t used = strlen(buf);
     /* TRANSLATORS: added after the x axis's title, e.g. "Fill rate achieved (%)" */
-    snprintf(buf + used, n - used, "%s", _(", on a log scale of what falls short of 100 %"));
+    snprintf(buf + used, n - used, "%s", _(", on a log scale of what falls short of 100%"));
 }
 
 /* The subtitle's words on the x axis when it is not the service level as usual,
@@ -219,11 +219,11 @@ static void x_axis_note(const struct x_axis *a, char *buf, size_t n)
 {
     size_t used = strlen(buf);
     if (a->crowded) /* TRANSLATORS: added to a chart's subtitle */
-        snprintf(buf + used, n - used, "%s", _("; x: log scale, as points crowd near 100 %"));
+        snprintf(buf + used, n - used, "%s", _("; x: log scale, as points crowd near 100%"));
     else if (a->flat) /* TRANSLATORS: added to a chart's subtitle */
         snprintf(buf + used, n - used, "%s", _("; x: the lever, as service is the same at every point"));
     else if (a->at_100) /* TRANSLATORS: added to a chart's subtitle; the number of points at 100 % */
-        snprintf(buf + used, n - used, _("; x: the lever, as %zu points reach 100 %%"), a->at_100);
+        snprintf(buf + used, n - used, _("; x: the lever, as %zu points reach 100%%"), a->at_100);
     else if (a->steps) /* TRANSLATORS: added to a chart's subtitle; steps where service rises, of all steps */
         snprintf(buf + used, n - used,
                  P_("; x: the lever, as service rises at only %zu of its %zu step",
@@ -322,10 +322,10 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     else if (edge)
         /* TRANSLATORS: the service level where profit peaks (">99.99" when just below 100), then the service rate in
            words */
-        snprintf(title, sizeof title, _("Service curve: profit peaks at %s %% %s (edge of the range)"),
+        snprintf(title, sizeof title, _("Service curve: profit peaks at %s%% %s (edge of the range)"),
                  report_percent(r->service_level[o->best], 2, peak, sizeof peak), words);
     else
-        snprintf(title, sizeof title, _("Service curve: profit peaks at %s %% %s"),
+        snprintf(title, sizeof title, _("Service curve: profit peaks at %s%% %s"),
                  report_percent(r->service_level[o->best], 2, peak, sizeof peak), words);
     subtitle(r, true, sub, sizeof sub);
     x_axis_note(&xa, sub, sizeof sub);
@@ -336,14 +336,14 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
         snprintf(base, sizeof base, "%s = %.4g", key, r->x[b]);
     else
         /* TRANSLATORS: the service level the y axis's changes are against, as in
-           "change per day vs. 97.50 % (money)" */
-        snprintf(base, sizeof base, C_("vs. level", "%.2f %%"), 100 * r->service_level[b]);
-    /* TRANSLATORS: the y axis's title; %s is the point the changes are against, "97.50 %" or
+           "change per day vs. 97.50% (money)" */
+        snprintf(base, sizeof base, C_("vs. level", "%.2f%%"), 100 * r->service_level[b]);
+    /* TRANSLATORS: the y axis's title; %s is the point the changes are against, "97.50%" or
        "refund_share = 0" */
     snprintf(yl, sizeof yl, _("change per day vs. %s (money)"), base);
     /* the number beside the diamond is the one the y axis shows there: the change */
     /* TRANSLATORS: swept key = its value at the peak, the change in profit there against the
-       point the y axis's changes are against ("97.50 %" or "refund_share = 0") */
+       point the y axis's changes are against ("97.50%" or "refund_share = 0") */
     char change[48];
     snprintf(mark, sizeof mark, _("%s = %.4g: profit %s a day vs. %s"), key, r->x[o->best],
              signed_change(profit[o->best], change, sizeof change), base);
@@ -475,8 +475,8 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
         snprintf(title, sizeof title, _("What one more point of %s costs: below 0 where it saves other costs"), words);
     else
         /* the trend, not each step: neighbouring points can cost about the same */
-        snprintf(title, sizeof title,
-                 _("Diminishing returns: the nearer 100 %%, the more each extra point of %s costs"), words);
+        snprintf(title, sizeof title, _("Diminishing returns: the nearer 100%%, the more each extra point of %s costs"),
+                 words);
     subtitle(r, false, sub, sizeof sub);
     x_axis_note(&xa, sub, sizeof sub);
     x_axis_label(&xa, r, xl, sizeof xl);
@@ -517,7 +517,7 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
     double best_y = log_y ? chart_scale_at(CHART_LOG, r->marginal[o->best]) : r->marginal[o->best];
     if (!isnan(r->marginal[o->best])) {
         char peak[40];
-        snprintf(mark, sizeof mark, _("profit peaks here: %s %%"),
+        snprintf(mark, sizeof mark, _("profit peaks here: %s%%"),
                  report_percent(r->service_level[o->best], 2, peak, sizeof peak));
         c.panels[0].marks[c.panels[0].nmarks++] =
             (struct chart_mark){x_at(&xa, r, o->best), best_y, mark, COLOUR_BLUE, 0};
@@ -605,14 +605,14 @@ int charts_order_cycle(const struct chart_target *to, const struct scenario *sc,
     if (h->p95 == 0 && h->mean == 0)
         snprintf(title, sizeof title, "%s", _("Order-cycle time: all orders arrive the moment they are placed"));
     else if (h->p95 == 0)
-        snprintf(title, sizeof title, _("Order-cycle time: 95 %% of orders arrive the moment they are placed"));
+        snprintf(title, sizeof title, _("Order-cycle time: 95%% of orders arrive the moment they are placed"));
     else
-        snprintf(title, sizeof title, _("Order-cycle time: mean %.2f days, 95 %% of orders within %.2f days"), h->mean,
+        snprintf(title, sizeof title, _("Order-cycle time: mean %.2f days, 95%% of orders within %.2f days"), h->mean,
                  h->p95);
     /* TRANSLATORS: scenario file, then the number of orders in the histogram */
     if (h->beyond)
         snprintf(sub, sizeof sub,
-                 _("%s, replication 1: %.0f orders, from order placed to goods received; the slowest 0.1 %% lie "
+                 _("%s, replication 1: %.0f orders, from order placed to goods received; the slowest 0.1%% lie "
                    "further right"),
                  file, h->total);
     else
@@ -681,7 +681,7 @@ int charts_contract(const struct chart_target *to, const struct scenario *sc, co
     char ylabel[2][160], target[2][80], longrun[2][80], title[300], sub[600], file[240];
     struct contract_penalty_stats ps;
     contract_penalty_stats(&sc->cfg, p, &ps);
-    snprintf(title, sizeof title, _("Service per contract period: %.1f %% of the periods missed a target"),
+    snprintf(title, sizeof title, _("Service per contract period: %.1f%% of the periods missed a target"),
              100 * ps.missed);
     scenario_name(sc, file, sizeof file);
     /* TRANSLATORS: scenario file; periods per replication, their length in days; all periods */
@@ -992,11 +992,11 @@ void charts_supply_chain_csv(FILE *out, const struct scenario *sc, const struct 
     }
 }
 
-/* "93.1 %", or "-" for no value. */
+/* "93.1%", or "-" for no value. */
 static const char *percent_text(double x, char *buf, size_t n)
 {
     if (isfinite(x))
-        snprintf(buf, n, "%.1f %%", 100 * x);
+        snprintf(buf, n, "%.1f%%", 100 * x);
     else
         snprintf(buf, n, "-");
     return buf;
@@ -1347,7 +1347,7 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
                                 : _("Profit per day of each file, by rank"));
     if (share) /* TRANSLATORS: the best file, its profit a day, the number of replications */
         snprintf(sub, sizeof sub,
-                 _("100 %% = the best, %s: %.0f a day; whiskers: the paired 95%% interval of the difference; %u "
+                 _("100%% = the best, %s: %.0f a day; whiskers: the paired 95%% interval of the difference; %u "
                    "replications on the same random numbers"),
                  r->e[r->best].label, best, r->reps);
     else
@@ -1437,7 +1437,7 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
     const struct curve_optimum *o = &curve->opt;
     double px = cx[o->best], py = cy[o->best];
     char title[400], sub[1000], xl[240], curve_label[300], file[240], peak[200], words[100], level[40];
-    /* the peak's service level with its measure's words ("fill rate 99.63", then " %"):
+    /* the peak's service level with its measure's words ("fill rate 99.63", then "%"):
        the subtitle names what the percentage is, as the axes do */
     report_metric_words(metric_defs[curve->service].name, words, sizeof words);
     snprintf(peak, sizeof peak, "%s %s", words,
@@ -1470,29 +1470,29 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
          * rate 99.63"), the replications */
         snprintf(sub, sizeof sub,
                  P_("● each submission, numbered by rank (%zu lands on another's point); ◆ the curve's profit "
-                    "peak, %s %%; %u replications",
+                    "peak, %s%%; %u replications",
                     "● each submission, numbered by rank (%zu land on another's point); ◆ the curve's profit "
-                    "peak, %s %%; %u replications",
+                    "peak, %s%%; %u replications",
                     shared),
                  shared, peak, curve->reps);
     else if (shared) /* TRANSLATORS: how many files land on another's point, the peak's service level with its measure
                         ("fill rate 99.63"), the replications */
         snprintf(sub, sizeof sub,
                  P_("● each file as written, numbered by rank (%zu lands on another's point); ◆ the curve's profit "
-                    "peak, %s %%; %u replications",
+                    "peak, %s%%; %u replications",
                     "● each file as written, numbered by rank (%zu land on another's point); ◆ the curve's profit "
-                    "peak, %s %%; %u replications",
+                    "peak, %s%%; %u replications",
                     shared),
                  shared, peak, curve->reps);
     else if (r->submissions)
         snprintf(sub, sizeof sub,
                  _("● each submission, numbered by rank (the table names its student); ◆ the curve's profit peak, "
-                   "%s %%; %u replications"),
+                   "%s%%; %u replications"),
                  peak, curve->reps);
     else
         snprintf(sub, sizeof sub,
-                 _("● each file as written, numbered by rank (the table names it); ◆ the curve's profit peak, %s "
-                   "%%; %u replications"),
+                 _("● each file as written, numbered by rank (the table names it); ◆ the curve's profit peak, %s%%; "
+                   "%u replications"),
                  peak, curve->reps);
     x_axis_note(&xa, sub, sizeof sub);
     x_axis_label(&xa, curve, xl, sizeof xl);
@@ -1669,8 +1669,8 @@ int charts_profit_surface(const struct chart_target *to, const struct sweep_resu
                                  .region = o->near > 1 ? region : NULL,
                                  .region_label = rl};
     for (size_t t = 0; t < GRID_TARGETS; t++) {
-        /* TRANSLATORS: a service contour's legend entry, e.g. "fill rate 99 %" */
-        snprintf(levels[t], sizeof levels[t], _("%s %g %%"), words, 100 * grid_targets[t]);
+        /* TRANSLATORS: a service contour's legend entry, e.g. "fill rate 99%" */
+        snprintf(levels[t], sizeof levels[t], _("%s %g%%"), words, 100 * grid_targets[t]);
         sf->levels2[t] = 100 * grid_targets[t];
         sf->level_labels2[t] = levels[t];
     }
@@ -1691,10 +1691,10 @@ int charts_profit_surface(const struct chart_target *to, const struct sweep_resu
         if (i == (size_t)-1 || i == o->best) continue;
         size_t t2 = t + 1;
         while (t2 < GRID_TARGETS && grid_best_reaching(r, grid_targets[t2]) == i) t2++;
-        /* TRANSLATORS: the most profitable point reaching a service level, e.g. "best for ≥ 99.9 %: 1178.06 a day" */
-        snprintf(reach[t], sizeof reach[t], _("most profitable at ≥ %g %%: %s a day"), 100 * grid_targets[t2 - 1],
+        /* TRANSLATORS: the most profitable point reaching a service level, e.g. "best for ≥ 99.9%: 1178.06 a day" */
+        snprintf(reach[t], sizeof reach[t], _("most profitable at ≥ %g%%: %s a day"), 100 * grid_targets[t2 - 1],
                  num_format(round(100 * sweep_at(r, i, M_PROFIT).mean) / 100, v[1], sizeof v[1]));
-        snprintf(tags[t], sizeof tags[t], "≥ %g %%", 100 * grid_targets[t2 - 1]);
+        snprintf(tags[t], sizeof tags[t], "≥ %g%%", 100 * grid_targets[t2 - 1]);
         if (sf->npoints < CHART_SURFACE_POINTS)
             sf->points[sf->npoints++] =
                 (struct chart_surface_point){r->x[i], r->x2[i], reach[t], COLOUR_VERMILLION, false, tags[t]};

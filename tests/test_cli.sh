@@ -652,7 +652,7 @@ ok "cli-11.15g --values 900,300,600,600 is the sweep of 300,600,900, byte for by
 # "-0.00", in the table and on the page (sim/num.h: num_fixed)
 run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --values 1,2,3 --service on_time_rate --quiet --out "$T/servers"
 ok "cli-11.15c the chart's mark gives a change below 1 in hundredths: '+0.24', not '+0'" \
-    $(grep -q 'processing_servers = 3: profit +0\.24 a day vs\. 97\.57 %' "$T/servers/report.html"; echo $?)
+    $(grep -q 'processing_servers = 3: profit +0\.24 a day vs\. 97\.57%' "$T/servers/report.html"; echo $?)
 ok "cli-11.15b no '-0.00' in the sweep table or its page's cells" \
     $([ $rc -eq 0 ] && grep -qE '^ +2 .* 0\.00$' "$T/out" && ! grep -q -- '-0\.00' "$T/out" &&
       ! grep -q -- '>-0\.00<' "$T/servers/report.html"; echo $?) "$(grep -E '^\*? +[0-9]' "$T/out")"
@@ -1528,7 +1528,7 @@ ok "cli-26.7 ... and --x-axis lever, which does not say why, draws the same curv
 # on one x with their whiskers in one bar; auto draws the lever and says why
 "$S" sweep scenarios/default.ini --reps 3 --out "$T/full" --quiet > /dev/null 2>&1
 ok "cli-26.8 several points at 100 %: auto draws the lever, the subtitle counts them" \
-    $(grep -q 'x: the lever, as 8 points reach 100 %' "$T/full/report.html" && grep -q '>safety factor k (sd)<' "$T/full/report.html"; echo $?)
+    $(grep -q 'x: the lever, as 8 points reach 100%' "$T/full/report.html" && grep -q '>safety factor k (sd)<' "$T/full/report.html"; echo $?)
 # ---- the policy-none note: only when no stock point holds stock ----
 printf '[run]\nreplications = 2\n\n[demand]\norders_per_day = 5\n\n[location.north]\npolicy = sQ\nreorder_point = 10\norder_quantity = 20\nlead_time_days = 2\n' > "$T/loc_stock.ini"
 run "$S" run "$T/loc_stock.ini" --quiet
@@ -1587,6 +1587,17 @@ for lang in en zh; do
     ok "cli-30.1 $lang: no report nor summary.txt writes a blank before a percent sign" \
         $([ "$(grep -c '%' "$d/all.txt")" -gt 50 ] && ! grep -q '[0-9] %' "$d/all.txt"; echo $?) \
         "$(grep '[0-9] %' "$d/all.txt" | head -5)"
+    # the charts too (cli/charts.c): the texts of every chart on those pages (their inline
+    # <svg>, the same strings as the PNG files), titles, marks, legends and tags
+    sed -n '/^<svg /,/^<\/svg>/p' "$d"/*/report.html | sed 's/<[^>]*>//g' > "$d/charts.txt"
+    case $lang in
+    en) peak='profit peaks here: [0-9.]*%$' title='^Service curve: profit peaks at [0-9.]*% fill rate' ;;
+    zh) peak='^利润最大化点：[0-9.]*%$' title='^服务曲线：满足率为 [0-9.]*% 时利润最大' ;;
+    esac
+    ok "cli-30.3 $lang: no chart on those pages writes a blank before a percent sign: its marks, titles and legends" \
+        $([ "$(grep -c '[0-9]%' "$d/charts.txt")" -gt 8 ] && grep -q "$peak" "$d/charts.txt" && grep -q "$title" "$d/charts.txt" &&
+            grep -q '满足率 99%$\|^fill rate 99%$' "$d/charts.txt" && ! grep -q '[0-9] %' "$d/charts.txt"; echo $?) \
+        "$(grep '%' "$d/charts.txt" | sort -u | head -20)"
 done
 "$S" run scenarios/default.ini --reps 2 --quiet --format csv > "$T/pct.csv" 2> /dev/null
 ok "cli-30.2 the CSV's shares are fractions, without a percent sign" \

@@ -163,7 +163,7 @@ done
 for rp in 300 340 380 420; do sed "s/^reorder_point *=.*/reorder_point = $rp/" "$CB" > "$T/spread/r$rp.ini"; done
 run "$S" compare --base "$CB" "$T"/crowd/*.ini --reps 3 --quiet --out "$T/crowdout"
 ok "class-8.1 files crowding near 100 %: the class chart's x axis is the log shortfall (status $rc)" \
-    $([ $rc -eq 0 ] && grep -q 'on a log scale of what falls short of 100 %' "$T/crowdout/report.html"; echo $?)
+    $([ $rc -eq 0 ] && grep -q 'on a log scale of what falls short of 100%' "$T/crowdout/report.html"; echo $?)
 run "$S" compare --base "$CB" "$T"/spread/*.ini --reps 3 --quiet --out "$T/spreadout"
 ok "class-8.2 ... files spread out: a linear axis (status $rc)" \
     $([ $rc -eq 0 ] && [ -s "$T/spreadout/class_curve.png" ] && ! grep -q 'on a log scale' "$T/spreadout/report.html"; echo $?)
@@ -342,7 +342,7 @@ for lang in zh en; do
 done
 ok "class-8.1 the class curve's subtitle names the peak's measure: 满足率 / fill rate before its level" \
     $(grep -q '◆ 曲线的利润最高点，满足率 [0-9.]*%；' "$T/peak_zh/report.html" &&
-      grep -q "◆ the curve's profit peak, fill rate [0-9.]* %;" "$T/peak_en/report.html"; echo $?) \
+      grep -q "◆ the curve's profit peak, fill rate [0-9.]*%;" "$T/peak_en/report.html"; echo $?) \
     "$(grep -o '◆[^<]*' "$T/peak_zh/report.html" "$T/peak_en/report.html")"
 ok "class-8.2 report.html's command to reproduce it: each word unbroken, the line broken only at spaces" \
     $(grep -q '<code><span>servlab</span> <span>compare</span> <span>--lang</span> <span>en</span> ' "$T/peak_en/report.html" &&
