@@ -1385,6 +1385,11 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
 
 enum { SHADES = 10 };
 
+/* A surface's markers: each keeps a square this many mm wide clear of the labels and
+ * tags. Its tags' text size: a little larger than the contour labels', as they name what
+ * the point is (the service target it is the most profitable way to). */
+static const double SURFACE_MARKER_MM = 6, TAG_SCALE = 0.7;
+
 static int by_value(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -1467,6 +1472,85 @@ static double box_gap(const struct chart_box *a, const struct chart_box *b)
     return hypot(fmax(dx, 0), fmax(dy, 0));
 }
 
+void chart_contour_pieces(const double *x, const double *y, size_t nx, size_t ny, const double *z, double level,
+                          struct chart_contour_points *t)
+{
+    for (size_t i = 0; i + 1 < nx; i++)
+        for (size_t j = 0; j + 1 < ny; j++) {
+            const size_t corner[5][2] = {{i, j}, {i + 1, j}, {i + 1, j + 1}, {i, j + 1}, {i, j}};
+            double cx[4], cy[4];
+            size_t k = 0;
+            for (size_t e = 0; e < 4; e++) {
+                size_t a = corner[e][0] * ny + corner[e][1], b = corner[e + 1][0] * ny + corner[e + 1][1];
+                double za = z[a] - level, zb = z[b] - level;
+                if (!isfinite(za) || !isfinite(zb) || !((za < 0) != (zb < 0))) continue;
+                double f = za / (za - zb);
+                cx[k] = x[corner[e][0]] + f * (x[corner[e + 1][0]] - x[corner[e][0]]);
+                cy[k] = y[corner[e][1]] + f * (y[corner[e + 1][1]] - y[corner[e][1]]);
+                k++;
+            }
+            for (size_t p = 0; p + 1 < k; p += 2) trace_add(t, cx[p], cy[p]), trace_add(t, cx[p + 1], cy[p + 1]);
+        }
+}
+
+/* Does the piece from (ax, ay) to (bx, by) cross or touch box b? (Liang-Barsky: the
+ * share of the piece inside each of the box's four edges.) */
+static bool piece_crosses(double ax, double ay, double bx, double by, const struct chart_box *b)
+{
+    double t0 = 0, t1 = 1, dx = bx - ax, dy = by - ay;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {ax - (b->x - b->w / 2), (b->x + b->w / 2) - ax, ay - (b->y - b->h / 2),
+                         (b->y + b->h / 2) - ay};
+    for (int e = 0; e < 4; e++) {
+        if (p[e] == 0) {
+            if (q[e] < 0) return false; /* parallel to this edge and outside it */
+            continue;
+        }
+        double r = q[e] / p[e];
+        if (p[e] < 0)
+            t0 = fmax(t0, r);
+        else
+            t1 = fmin(t1, r);
+        if (t0 > t1) return false;
+    }
+    return true;
+}
+
+static size_t pieces_crossing(const struct chart_contour_points *t, const struct chart_box *b)
+{
+    size_t n = 0;
+    for (size_t i = 0; t && i + 1 < t->n; i += 2) n += piece_crosses(t->x[i], t->y[i], t->x[i + 1], t->y[i + 1], b);
+    return n;
+}
+
+struct chart_box chart_tag_place(double px, double py, double r, double w, double h, double x1, double y1,
+                                 const struct chart_contour_points *lines, const struct chart_contour_points *faint,
+                                 const struct chart_box *taken, size_t ntaken)
+{
+    /* each place's centre from the marker: its side (-1, 0, 1) on x and on y; a diagonal
+       place has its top (or bottom) edge a little past the marker's middle */
+    static const int side[8][2] = {{1, -1}, {1, 1}, {-1, -1}, {-1, 1}, {1, 0}, {-1, 0}, {0, -1}, {0, 1}};
+    struct chart_box best = {0};
+    double least = INFINITY;
+    for (int ring = 0; ring < 3; ring++)
+        for (int k = 0; k < 8; k++) {
+            double gap = r * (1 + 1.5 * ring), sx = side[k][0], sy = side[k][1];
+            struct chart_box b = {px + sx * (gap + w / 2), py + sy * (sx != 0 ? 0.3 * gap + h / 2 : gap + h / 2), w, h};
+            b.x = fmin(fmax(b.x, w / 2), x1 - w / 2), b.y = fmin(fmax(b.y, h / 2), y1 - h / 2);
+            double cost = 10.0 * (double)pieces_crossing(lines, &b) + (double)pieces_crossing(faint, &b) + 3.0 * ring;
+            struct chart_box own = {px, py, 2 * r, 2 * r};
+            bool nearer = false; /* to another marker than its own: the tag would read as that one's */
+            for (size_t i = 0; i < ntaken; i++) {
+                const struct chart_box *t = &taken[i];
+                cost += boxes_overlap(b.x, b.y, w, h, t->x, t->y, t->w, t->h, 0) ? 100 : 0;
+                nearer |= (t->x != px || t->y != py) && box_gap(&b, t) < box_gap(&b, &own);
+            }
+            cost += nearer ? 20 : 0;
+            if (cost < least) least = cost, best = b;
+        }
+    return best;
+}
+
 bool chart_contour_label_place(const double *x, const double *y, size_t n, double w, double h, double x1, double y1,
                                double margin, const struct chart_box *taken, size_t ntaken, struct chart_box *out)
 {
@@ -1494,12 +1578,13 @@ struct contour_label {
 
 /* Label each level's line once (chart_contour_label_place): labels[nfirst..n) first
  * (the other quantity's lines: fewer, and the service targets they mark matter most),
- * then labels[0..nfirst), clear of the points, their tags, the labels placed before and
- * the lines marked kept_off (the service targets, the region's outline: the lines an
- * instructor points at); each on a box of the background, in its line's colour. Frees
- * the points. */
-static void draw_contour_labels(const struct chart_surface *sf, struct contour_label *labels, size_t n, size_t nfirst,
-                                double xmin, double xmax, double ymin, double ymax)
+ * then labels[0..nfirst), clear of the points, their tags (tags[0..ntags), in mm), the
+ * labels placed before and the lines marked kept_off (the service targets, the region's
+ * outline: the lines an instructor points at); each on a box of the background, in its
+ * line's colour. Frees the points. */
+static void draw_contour_labels(const struct chart_surface *sf, const struct chart_box *tags, size_t ntags,
+                                struct contour_label *labels, size_t n, size_t nfirst, double xmin, double xmax,
+                                double ymin, double ymax)
 {
     double vw, vh;
     frame_mm(&vw, &vh);
@@ -1514,17 +1599,10 @@ static void draw_contour_labels(const struct chart_surface *sf, struct contour_l
     if (!taken) abort();
     size_t ntaken = 0;
     PLFLT def, ht;
-    for (size_t k = 0; k < sf->npoints; k++) { /* the marker, and its tag below and right of it */
-        const struct chart_surface_point *pt = &sf->points[k];
-        double px = (pt->x - xmin) * per_x, py = (pt->y - ymin) * per_y;
-        taken[ntaken++] = (struct chart_box){px, py, 6, 6};
-        if (pt->tag) {
-            plschr(0, 0.6);
-            plgchr(&def, &ht);
-            double w = text_mm(pt->tag);
-            taken[ntaken++] = (struct chart_box){px + 0.015 * vw + w / 2, py - 0.04 * vh, w, 1.5 * ht};
-        }
-    }
+    for (size_t k = 0; k < sf->npoints; k++) /* the markers */
+        taken[ntaken++] = (struct chart_box){(sf->points[k].x - xmin) * per_x, (sf->points[k].y - ymin) * per_y,
+                                             SURFACE_MARKER_MM, SURFACE_MARKER_MM};
+    for (size_t k = 0; k < ntags; k++) taken[ntaken++] = tags[k];
     for (size_t k = 0; k < n; k++) {
         size_t me = (nfirst + k) % n;
         struct contour_label *l = &labels[me];
@@ -1554,6 +1632,61 @@ static void draw_contour_labels(const struct chart_surface *sf, struct contour_l
     for (size_t l = 0; l < n; l++) free(labels[l].at.x), free(labels[l].at.y);
     free(taken);
     plschr(0, TEXT_SCALE);
+}
+
+/* Draw each point's tag where chart_tag_place puts it, on a box of the background; the
+ * lines' pieces in data coordinates (turned into mm here). The tags' boxes, in mm from
+ * the frame's lower left corner, go to tags; returns how many. */
+static size_t draw_surface_tags(const struct chart_surface *sf, struct chart_contour_points *strong,
+                                struct chart_contour_points *faint, double xmin, double xmax, double ymin, double ymax,
+                                struct chart_box *tags)
+{
+    double vw, vh;
+    frame_mm(&vw, &vh);
+    double per_x = vw / (xmax - xmin), per_y = vh / (ymax - ymin);
+    struct chart_contour_points *both[2] = {strong, faint};
+    for (int s = 0; s < 2; s++)
+        for (size_t i = 0; i < both[s]->n; i++)
+            both[s]->x[i] = (both[s]->x[i] - xmin) * per_x, both[s]->y[i] = (both[s]->y[i] - ymin) * per_y;
+    /* the markers, then the tags placed so far: a tag keeps off them all */
+    struct chart_box taken[2 * CHART_SURFACE_POINTS];
+    size_t ntaken = 0, ntags = 0;
+    for (size_t k = 0; k < sf->npoints; k++)
+        taken[ntaken++] = (struct chart_box){(sf->points[k].x - xmin) * per_x, (sf->points[k].y - ymin) * per_y,
+                                             SURFACE_MARKER_MM, SURFACE_MARKER_MM};
+    char buf[200];
+    PLFLT def, ht;
+    plschr(0, TAG_SCALE);
+    plgchr(&def, &ht);
+    for (size_t k = 0; k < sf->npoints; k++) {
+        const struct chart_surface_point *pt = &sf->points[k];
+        if (!pt->tag) continue;
+        const char *text = plain(pt->tag, buf, sizeof buf);
+        struct chart_box b = chart_tag_place((pt->x - xmin) * per_x, (pt->y - ymin) * per_y, SURFACE_MARKER_MM / 2,
+                                             text_mm(text) + 0.8 * ht, 1.5 * ht, vw, vh, strong, faint, taken, ntaken);
+        tags[ntags++] = taken[ntaken++] = b;
+        /* a tag moved out from its marker is tied to it by a thin line in its colour, from
+           the marker's edge to the box's nearest point */
+        double px = (pt->x - xmin) * per_x, py = (pt->y - ymin) * per_y;
+        double nx = fmin(fmax(px, b.x - b.w / 2), b.x + b.w / 2), ny = fmin(fmax(py, b.y - b.h / 2), b.y + b.h / 2);
+        double len = hypot(nx - px, ny - py), edge = SURFACE_MARKER_MM / 2;
+        if (len > edge + 1.5) {
+            PLFLT lx[2] = {xmin + (px + (nx - px) * edge / len) / per_x, xmin + nx / per_x};
+            PLFLT ly[2] = {ymin + (py + (ny - py) * edge / len) / per_y, ymin + ny / per_y};
+            plcol0(C_FIRST_SERIES + (PLINT)pt->colour);
+            plwidth(1.5);
+            plline(2, lx, ly);
+        }
+        double x0 = xmin + (b.x - b.w / 2) / per_x, x1 = xmin + (b.x + b.w / 2) / per_x;
+        double y0 = ymin + (b.y - b.h / 2) / per_y, y1 = ymin + (b.y + b.h / 2) / per_y;
+        PLFLT bx[4] = {x0, x1, x1, x0}, by[4] = {y0, y0, y1, y1};
+        colour(C_BACKGROUND);
+        plfill(4, bx, by);
+        colour(C_AXES);
+        plptex(xmin + b.x / per_x, ymin + b.y / per_y, 1, 0, 0.5, text); /* its middle on y */
+    }
+    plschr(0, TEXT_SCALE);
+    return ntags;
 }
 
 static void draw_surface(const struct chart *c)
@@ -1600,7 +1733,7 @@ static void draw_surface(const struct chart *c)
                               .x_off = 0.015,
                               .mark_width = 0.05,
                               .text_offset = 0.68,
-                              .text_scale = 0.55,
+                              .text_scale = 0.7, /* near the axes' numbers: read from the back of a room */
                               .spacing = 1.9};
     /* the frame takes the page's width but the legend's: a legend of w mm beside a
        frame of vw mm spans x_off * vw + w + mark_width * vw (legend_box_at) */
@@ -1624,6 +1757,9 @@ static void draw_surface(const struct chart *c)
     size_t nlabels = 0, nprofit;
     double levels[SHADES + 2];
     size_t nlevels = surface_levels(sf->z, n, levels);
+    /* the lines' pieces, for the tags to keep off: the profit lines (faint), the service
+       targets and the region's outline (strong) */
+    struct chart_contour_points faint = {0}, strong = {0};
     PLFLT **rows = surface_rows(sf->z, sf->nx, sf->ny);
     if (nlevels >= 2) {
         /* a light sequential scale, cream to sea green: the lines, their labels and the
@@ -1651,6 +1787,7 @@ static void draw_surface(const struct chart *c)
             struct contour_label *cl = &labels[nlabels++];
             *cl = (struct contour_label){.colour = C_FIRST_SERIES + COLOUR_GREY, .scale = 0.6};
             chart_contour_points(sf->x, sf->y, sf->nx, sf->ny, sf->z, lines[l], &cl->at);
+            chart_contour_pieces(sf->x, sf->y, sf->nx, sf->ny, sf->z, lines[l], &faint);
             snprintf(cl->text, sizeof cl->text, "%.*f", decimals, lines[l]);
         }
     }
@@ -1670,6 +1807,7 @@ static void draw_surface(const struct chart *c)
             struct contour_label *cl = &labels[nlabels++];
             *cl = (struct contour_label){.colour = C_FIRST_SERIES + (int)sf->colour2, .scale = 0.65, .kept_off = true};
             chart_contour_points(sf->x, sf->y, sf->nx, sf->ny, sf->z2, sf->levels2[l], &cl->at);
+            chart_contour_pieces(sf->x, sf->y, sf->nx, sf->ny, sf->z2, sf->levels2[l], &strong);
             snprintf(cl->text, sizeof cl->text, "%g", sf->levels2[l]);
         }
         pllsty(1);
@@ -1689,23 +1827,22 @@ static void draw_surface(const struct chart *c)
         struct contour_label *outline = &labels[nlabels++]; /* no label: kept off */
         *outline = (struct contour_label){.kept_off = true};
         chart_contour_points(sf->x, sf->y, sf->nx, sf->ny, ind, half, &outline->at);
+        chart_contour_pieces(sf->x, sf->y, sf->nx, sf->ny, ind, half, &strong);
         free(rows3);
         free(ind);
     }
-    /* the points, each with its tag below and right of it */
+    /* the points, then their tags, each on a box of the background beside its marker,
+       off the lines where it can be (chart_tag_place) */
     for (size_t k = 0; k < sf->npoints; k++) {
         const struct chart_surface_point *pt = &sf->points[k];
         plcol0(C_FIRST_SERIES + (PLINT)pt->colour);
         plschr(0, pt->diamond ? 1.5 : 1.0); /* plstring's glyphs take the text's size */
         plstring(1, &pt->x, &pt->y, pt->diamond ? "◆" : "●");
-        plschr(0, TEXT_SCALE);
-        if (!pt->tag) continue;
-        plschr(0, 0.6);
-        plcol0(C_AXES);
-        plptex(pt->x + 0.015 * (xmax - xmin), pt->y - 0.04 * (ymax - ymin), 1, 0, 0, plain(pt->tag, buf, sizeof buf));
-        plschr(0, TEXT_SCALE);
     }
-    draw_contour_labels(sf, labels, nlabels, nprofit, xmin, xmax, ymin, ymax);
+    struct chart_box tags[CHART_SURFACE_POINTS];
+    size_t ntags = draw_surface_tags(sf, &strong, &faint, xmin, xmax, ymin, ymax, tags);
+    free(strong.x), free(strong.y), free(faint.x), free(faint.y);
+    draw_contour_labels(sf, tags, ntags, labels, nlabels, nprofit, xmin, xmax, ymin, ymax);
     plcol0(C_AXES);
     plwidth(1.5);
     plbox("bcnst", 0, 0, "bcnstv", 0, 0);

@@ -302,6 +302,27 @@ void chart_contour_points(const double *x, const double *y, size_t nx, size_t ny
 bool chart_contour_label_place(const double *x, const double *y, size_t n, double w, double h, double x1, double y1,
                                double margin, const struct chart_box *taken, size_t ntaken, struct chart_box *out);
 
+/* Append to t the pieces of the line of z = level, as plcont draws it: each cell's piece
+ * as two points in a row, (t->x[2i], t->y[2i]) to (t->x[2i+1], t->y[2i+1]); a cell the
+ * line crosses four times (a saddle) gives two pieces. Arguments as chart_contour_points. */
+void chart_contour_pieces(const double *x, const double *y, size_t nx, size_t ny, const double *z, double level,
+                          struct chart_contour_points *t);
+
+/* A surface point's tag ("≥ 99.9%"): where its box of w x h goes beside the marker at
+ * (px, py), of half-width r, inside [0, x1] x [0, y1] (mm, as above). The places tried:
+ * right and below (the first choice), right and above, left and below, left and above,
+ * right, left, below, above; then the same twice more, each time farther out. A place
+ * that would leave the frame is moved into it. Each costs 10 for every piece of `lines`
+ * its box crosses (chart_contour_pieces: the lines the instructor points at, the service
+ * targets and the region's outline), 1 for every piece of `faint` (the profit lines),
+ * 100 for every box of taken[0..ntaken) it overlaps (the markers, its own among them,
+ * and the tags placed before), 20 if one of those is nearer to it than its own marker
+ * (it would read as that one's tag) and 3 for each step farther out; the cheapest wins,
+ * the first on a tie. Deterministic; needs no PLplot. */
+struct chart_box chart_tag_place(double px, double py, double r, double w, double h, double x1, double y1,
+                                 const struct chart_contour_points *lines, const struct chart_contour_points *faint,
+                                 const struct chart_box *taken, size_t ntaken);
+
 /* The axes panel k (< c->npanels) is drawn on, in the scales' coordinates: the data's
  * range over every panel for x, panel k's for y, each widened as drawn (headroom, the
  * minimum spans, the ceiling; room for a dot's half width and its label at the frame). */

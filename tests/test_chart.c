@@ -748,6 +748,47 @@ static void contour_labels(void)
           "chart-11.7 a line only along the frame's edges gets no label, rather than a clipped one");
 }
 
+/* A surface point's tag: beside its marker, off the lines that matter, never nearer to
+ * another marker, inside the frame (chart_tag_place); the lines as pieces. */
+static void tag_places(void)
+{
+    double gx[5] = {0, 1, 2, 3, 4}, gy[4] = {0, 1, 2, 3}, z[20];
+    for (size_t i = 0; i < 5; i++)
+        for (size_t j = 0; j < 4; j++) z[i * 4 + j] = gx[i];
+    struct chart_contour_points t = {0};
+    chart_contour_pieces(gx, gy, 5, 4, z, 2.5, &t);
+    bool pieces = t.n == 2 * 3;
+    for (size_t i = 0; pieces && i < t.n; i += 2)
+        pieces = t.x[i] == 2.5 && t.x[i + 1] == 2.5 && fabs(fabs(t.y[i + 1] - t.y[i]) - 1) < 1e-12;
+    check(pieces,
+          "chart-11.8 the line z = 2.5 on z = x is 3 pieces, one a cell, each from y to y + 1 on x = 2.5 (%zu points)",
+          t.n);
+    free(t.x), free(t.y);
+
+    /* a marker at (50, 50) of half-width 3 in a 100 x 100 frame; a tag of 16 x 5 */
+    struct chart_box own = {50, 50, 6, 6}, b = chart_tag_place(50, 50, 3, 16, 5, 100, 100, NULL, NULL, &own, 1);
+    check(b.x - b.w / 2 >= 53 - 1e-9 && b.x - b.w / 2 < 54 && b.y < 50 && b.y + b.h / 2 < 50,
+          "chart-11.9 alone, the tag goes right of its marker and below its middle, next to it (%.1f, %.1f)", b.x, b.y);
+    /* a service target's line down x = 60, through the places on the right */
+    struct chart_contour_points line = {0};
+    double lx[2] = {60, 60}, ly[2] = {0, 100};
+    line.x = lx, line.y = ly, line.n = line.cap = 2;
+    b = chart_tag_place(50, 50, 3, 16, 5, 100, 100, &line, NULL, &own, 1);
+    check(b.x + b.w / 2 < 50,
+          "chart-11.10 a line through the places on its right: the tag goes left of its marker (x %.1f)", b.x);
+    /* ... and another marker (the best point's diamond) on the left: the tag stays its
+       own marker's, below or above it, still off the line */
+    struct chart_box markers[2] = {own, {35, 50, 6, 6}};
+    b = chart_tag_place(50, 50, 3, 16, 5, 100, 100, &line, NULL, markers, 2);
+    check(b.x + b.w / 2 < 60 && b.x - b.w / 2 > 38 && fabs(b.y - 50) > 3,
+          "chart-11.11 ... with another marker on the left: below or above its own, off both (%.1f, %.1f)", b.x, b.y);
+    /* at the frame's right edge: moved inside it */
+    struct chart_box edge = {98, 50, 6, 6};
+    b = chart_tag_place(98, 50, 3, 16, 5, 100, 100, NULL, NULL, &edge, 1);
+    check(b.x + b.w / 2 <= 100 && b.x - b.w / 2 >= 0 && b.y + b.h / 2 <= 100 && b.y - b.h / 2 >= 0,
+          "chart-11.12 a marker at the frame's edge: its tag stays inside the frame (%.1f, %.1f)", b.x, b.y);
+}
+
 /* The y axis's title clears its tick labels however wide they are, and fits the frame's
  * height however long it is. */
 static void y_titles(void)
@@ -915,6 +956,7 @@ int main(void)
     legends();
     legend_place();
     contour_labels();
+    tag_places();
     labelled_points();
     placement();
     leaders_off_legend();
