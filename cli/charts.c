@@ -306,7 +306,8 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     double *cost = changes(d_cost, r->n, false), *cost_ci = changes(d_cost, r->n, true);
     double *profit = changes(d_profit, r->n, false), *profit_ci = changes(d_profit, r->n, true);
     free(own);
-    char title[400], sub[1000], xl[240], yl[300], mark[500], peak[40];
+    /* lever values with four digits, as a title has room for (sweep_lever_text: no "1e+06") */
+    char title[400], sub[1000], xl[240], yl[300], mark[500], peak[40], at[40];
     const struct curve_optimum *o = &r->opt;
     const char *key = strrchr(r->base.sweep.parameter, '.') + 1;
     char words[100];
@@ -316,9 +317,9 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
         snprintf(title, sizeof title, _("Service curve: the same profit at every value of %s"), key);
     else if (xa.flat) /* the service level is the same everywhere: the title names the lever's value */
         snprintf(title, sizeof title,
-                 edge ? _("Service curve: profit peaks at %s = %.4g (edge of the range)")
-                      : _("Service curve: profit peaks at %s = %.4g"),
-                 key, r->x[o->best]);
+                 edge ? _("Service curve: profit peaks at %s = %s (edge of the range)")
+                      : _("Service curve: profit peaks at %s = %s"),
+                 key, sweep_lever_text(r->x[o->best], 4, at));
     else if (edge)
         /* TRANSLATORS: the service level where profit peaks (">99.99" when just below 100), then the service rate in
            words */
@@ -333,7 +334,7 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     /* the changes are against the axis's first point (changes_base), named by what x shows */
     char base[160];
     if (xa.lever)
-        snprintf(base, sizeof base, "%s = %.4g", key, r->x[b]);
+        snprintf(base, sizeof base, "%s = %s", key, sweep_lever_text(r->x[b], 4, at));
     else
         /* TRANSLATORS: the service level the y axis's changes are against, as in
            "change per day vs. 97.50% (money)" */
@@ -345,7 +346,7 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     /* TRANSLATORS: swept key = its value at the peak, the change in profit there against the
        point the y axis's changes are against ("97.50%" or "refund_share = 0") */
     char change[48];
-    snprintf(mark, sizeof mark, _("%s = %.4g: profit %s a day vs. %s"), key, r->x[o->best],
+    snprintf(mark, sizeof mark, _("%s = %s: profit %s a day vs. %s"), key, sweep_lever_text(r->x[o->best], 4, at),
              signed_change(profit[o->best], change, sizeof change), base);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = xl, .npanels = 1, .x_scale = xa.scale};
     struct chart_panel *p = &c.panels[0];

@@ -418,15 +418,17 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
     mean_and_interval(&best, profit, sizeof profit);
     /* TRANSLATORS: e.g. Profit peaks at inventory.safety_factor = 1.7: fill rate (units from stock) 99.70%, profit
        1234.56 ± 2.45 a day */
-    char sv[40];
-    if (sweep_profit_same(r)) /* no peak: the lever changes no cost or revenue */
+    char sv[40], at[40], from[40], to[40];
+    int digits = sweep_lever_digits(r, 0); /* the values as the terminal's table writes them */
+    if (sweep_profit_same(r))              /* no peak: the lever changes no cost or revenue */
         html_textf(out, _("The same profit at every value of %s: %s a day"), key, profit);
     else
-        html_textf(out, _("Profit peaks at %s = %.6g: %s %s%%, profit %s a day"), key, r->x[o->best], service,
+        html_textf(out, _("Profit peaks at %s = %s: %s %s%%, profit %s a day"), key,
+                   sweep_lever_text(r->x[o->best], digits, at), service,
                    report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
     fputs("<small>", out);
-    html_textf(out, _("%zu points from %.6g to %.6g, %u replications each on the same random numbers."), r->n, r->x[0],
-               r->x[r->n - 1], r->reps);
+    html_textf(out, _("%zu points from %s to %s, %u replications each on the same random numbers."), r->n,
+               sweep_lever_text(r->x[0], digits, from), sweep_lever_text(r->x[r->n - 1], digits, to), r->reps);
     fputs("</small></p>\n", out);
     settings_section(out, b);
 
@@ -444,8 +446,9 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
     fputs("</tr>\n", out);
     for (size_t i = 0; i < r->n; i++) {
         /* the best row bold on green, and marked * as the notes below say (the terminal's mark) */
-        fprintf(out, "<tr%s><td class=\"num\">%s%.6g</td>", i == o->best ? " class=\"best\"" : "",
-                i == o->best ? "* " : "", r->x[i]);
+        char x[40];
+        fprintf(out, "<tr%s><td class=\"num\">%s%s</td>", i == o->best ? " class=\"best\"" : "",
+                i == o->best ? "* " : "", sweep_lever_text(r->x[i], digits, x));
         percent_cell(out, "num", r->service_level[i], 3);
         num_cell(out, "num", r->service_cost[i], 2, "");
         num_cell(out, "num", sweep_at(r, i, M_COST_TOTAL).mean, 2, "");
@@ -832,12 +835,12 @@ static void grid_html_table(FILE *out, const struct sweep_result *r, int metric,
     fputs("<div class=\"wide\"><table>\n<tr><th>", out);
     html_textf(out, "%s \\ %s", strrchr(sw->parameter, '.') + 1, strrchr(sw->parameter2, '.') + 1);
     fputs("</th>", out);
-    int d1 = grid_lever_digits(r, 0), d2 = grid_lever_digits(r, 1); /* as the text table (cli/grid.c) */
+    int d1 = sweep_lever_digits(r, 0), d2 = sweep_lever_digits(r, 1); /* as the text table (cli/grid.c) */
     char lever[40];
-    for (size_t j = 0; j < r->n2; j++) fprintf(out, "<th class=\"num\">%s</th>", grid_lever_text(r->x2[j], d2, lever));
+    for (size_t j = 0; j < r->n2; j++) fprintf(out, "<th class=\"num\">%s</th>", sweep_lever_text(r->x2[j], d2, lever));
     fputs("</tr>\n", out);
     for (size_t a = 0; a < r->n1; a++) {
-        fprintf(out, "<tr><th class=\"num\">%s</th>", grid_lever_text(r->x[a * r->n2], d1, lever));
+        fprintf(out, "<tr><th class=\"num\">%s</th>", sweep_lever_text(r->x[a * r->n2], d1, lever));
         for (size_t b = 0; b < r->n2; b++) {
             size_t i = a * r->n2 + b;
             double x = sweep_at(r, i, metric).mean;
@@ -881,8 +884,8 @@ void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result 
     char sv[40];
     char at1[40], at2[40]; /* as the tables write the levers (cli/grid.h) */
     html_textf(out, _("Profit peaks at %s = %s, %s = %s: %s %s%%, profit %s a day"), sw->parameter,
-               grid_lever_text(r->x[o->best], grid_lever_digits(r, 0), at1), sw->parameter2,
-               grid_lever_text(r->x2[o->best], grid_lever_digits(r, 1), at2), service,
+               sweep_lever_text(r->x[o->best], sweep_lever_digits(r, 0), at1), sw->parameter2,
+               sweep_lever_text(r->x2[o->best], sweep_lever_digits(r, 1), at2), service,
                report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
     fputs("<small>", out);
     html_textf(out, _("A grid of %zu x %zu points, %u replications each on the same random numbers."), r->n1, r->n2,

@@ -39,43 +39,6 @@ size_t grid_lever_values(const struct sweep_result *r, int k, double *out)
     return n;
 }
 
-const char *grid_lever_text(double x, int digits, char v[40])
-{
-    if (x == 0) /* never "-0" */
-        snprintf(v, 40, "0");
-    else if (x == round(x) && fabs(x) < 1e15)
-        snprintf(v, 40, "%.0f", x);
-    else
-        snprintf(v, 40, "%.*g", digits, x);
-    return v;
-}
-
-static int by_value(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-int grid_lever_digits(const struct sweep_result *r, int k)
-{
-    size_t n = k == 0 ? r->n1 : r->n2;
-    double *x = malloc((n ? n : 1) * sizeof *x);
-    if (!x) abort();
-    grid_lever_values(r, k, x);
-    qsort(x, n, sizeof *x, by_value); /* rounding keeps the order: two values written alike are neighbours */
-    int digits = 6;
-    for (bool apart = false; !apart && digits < 17; digits += !apart) {
-        apart = true;
-        for (size_t i = 1; i < n && apart; i++) {
-            char a[40], b[40];
-            apart =
-                x[i] == x[i - 1] || strcmp(grid_lever_text(x[i - 1], digits, a), grid_lever_text(x[i], digits, b)) != 0;
-        }
-    }
-    free(x);
-    return digits;
-}
-
 /* A cell of one_table: x with `decimals` decimals (a share as report_percent writes
  * it), or "n/a" (40 bytes in c). */
 static const char *cell_text(double x, bool share, int decimals, char c[40])
@@ -102,10 +65,10 @@ static void one_table(FILE *out, const struct sweep_result *r, const char *title
         int w = (int)strlen(cell_text(sweep_at(r, i, metric).mean, share, decimals, c)) + 2;
         if (w > cw) cw = w;
     }
-    int d1 = grid_lever_digits(r, 0), d2 = grid_lever_digits(r, 1);
+    int d1 = sweep_lever_digits(r, 0), d2 = sweep_lever_digits(r, 1);
     for (size_t j = 0; j < r->n2; j++) {
         char v[40];
-        int w = (int)strlen(grid_lever_text(r->x2[j], d2, v)) + 1;
+        int w = (int)strlen(sweep_lever_text(r->x2[j], d2, v)) + 1;
         if (w > cw) cw = w;
     }
     /* a corner too wide for a terminal takes two lines: the first lever's name (the
@@ -128,12 +91,12 @@ static void one_table(FILE *out, const struct sweep_result *r, const char *title
         for (size_t j = j0; j < j1; j++) {
             char v[40];
             fprintf(out, j + 1 < j1 ? " %*s " : " %*s", cw - 1,
-                    grid_lever_text(r->x2[j], d2, v)); /* the mark's column, but at the end */
+                    sweep_lever_text(r->x2[j], d2, v)); /* the mark's column, but at the end */
         }
         fputc('\n', out);
         for (size_t a = 0; a < r->n1; a++) {
             char v[40];
-            fprintf(out, "  %*s", kw, grid_lever_text(r->x[a * r->n2], d1, v));
+            fprintf(out, "  %*s", kw, sweep_lever_text(r->x[a * r->n2], d1, v));
             for (size_t b = j0; b < j1; b++) {
                 size_t i = a * r->n2 + b;
                 cell_text(sweep_at(r, i, metric).mean, share, decimals, c);
@@ -151,14 +114,14 @@ void grid_table(FILE *out, const struct sweep_result *r)
     const struct scenario *b = &r->base;
     const struct sweep_config *sw = &b->sweep;
     char f1[40], t1[40], f2[40], t2[40];
-    int d1 = grid_lever_digits(r, 0), d2 = grid_lever_digits(r, 1);
+    int d1 = sweep_lever_digits(r, 0), d2 = sweep_lever_digits(r, 1);
     fprintf(out, "servlab %s sweep — %s\n", SERVLAB_VERSION, b->path);
     /* lines that carry a name are wrapped to a terminal (lang_printf_wrapped) */
     lang_printf_wrapped(out, LANG_LINE_MAX,
                         _("%s from %s to %s (%zu values) by %s from %s to %s (%zu values): a grid of %zu points;\n"),
-                        sw->parameter, grid_lever_text(r->x[0], d1, f1), grid_lever_text(r->x[r->n - 1], d1, t1), r->n1,
-                        sw->parameter2, grid_lever_text(r->x2[0], d2, f2), grid_lever_text(r->x2[r->n2 - 1], d2, t2),
-                        r->n2, r->n);
+                        sw->parameter, sweep_lever_text(r->x[0], d1, f1), sweep_lever_text(r->x[r->n - 1], d1, t1),
+                        r->n1, sw->parameter2, sweep_lever_text(r->x2[0], d2, f2),
+                        sweep_lever_text(r->x2[r->n2 - 1], d2, t2), r->n2, r->n);
     fprintf(out,
             P_("%u replication each on the same random numbers.\n",
                "%u replications each on the same random numbers.\n", r->reps),
@@ -185,17 +148,17 @@ void grid_table(FILE *out, const struct sweep_result *r)
 }
 
 /* "KEY from LO to HI" of the flat top's points, or "KEY = V" when they share one value
- * (grid_lever_text, with the lever's digits) */
+ * (sweep_lever_text, with the lever's digits) */
 static const char *lever_range(const char *key, double lo, double hi, int digits, char *buf, size_t size)
 {
     char a[40], b[40];
     if (lo == hi)
         /* TRANSLATORS: the flat top's points all have this value of the lever, e.g. "order_quantity = 1400" */
-        snprintf(buf, size, C_("flat top", "%s = %s"), key, grid_lever_text(lo, digits, a));
+        snprintf(buf, size, C_("flat top", "%s = %s"), key, sweep_lever_text(lo, digits, a));
     else
         /* TRANSLATORS: the flat top's points span this range of the lever, e.g. "reorder_point from 500 to 700" */
-        snprintf(buf, size, C_("flat top", "%s from %s to %s"), key, grid_lever_text(lo, digits, a),
-                 grid_lever_text(hi, digits, b));
+        snprintf(buf, size, C_("flat top", "%s from %s to %s"), key, sweep_lever_text(lo, digits, a),
+                 sweep_lever_text(hi, digits, b));
     return buf;
 }
 
@@ -208,22 +171,22 @@ void grid_notes(FILE *out, const struct sweep_result *r)
     const char *service = report_metric_prose(metric_defs[r->service].name, service_shown, sizeof service_shown);
     struct summary p = sweep_at(r, o->best, M_PROFIT);
     char a[40], b[40], pc[60] = "", sv[40];
-    int d1 = grid_lever_digits(r, 0), d2 = grid_lever_digits(r, 1); /* the values as the tables write them */
+    int d1 = sweep_lever_digits(r, 0), d2 = sweep_lever_digits(r, 1); /* the values as the tables write them */
     if (isfinite(p.ci95)) snprintf(pc, sizeof pc, " ± %.2f", p.ci95);
     lang_printf_wrapped(out, LANG_LINE_MAX,
                         _("\nProfit is highest at %s = %s, %s = %s (marked *): %s %s%%, profit %.2f%s a day.\n"), k1,
-                        grid_lever_text(r->x[o->best], d1, a), k2, grid_lever_text(r->x2[o->best], d2, b), service,
+                        sweep_lever_text(r->x[o->best], d1, a), k2, sweep_lever_text(r->x2[o->best], d2, b), service,
                         report_percent(r->service_level[o->best], 2, sv, sizeof sv), p.mean, pc);
     if (o->at_edge1 || o->at_edge2)
         lang_printf_wrapped(
             out, LANG_LINE_MAX,
             _("That is at an end of the range of %s: profit may keep rising beyond it, so widen the range.\n"),
             o->at_edge1 ? k1 : k2);
-    else if (o->refined)
+    else if (o->refined) /* four digits: an estimate between the points, not one of them */
         lang_printf_wrapped(out, LANG_LINE_MAX,
                             _("A quadratic through the 3 x 3 points around the best puts the peak between grid "
-                              "points: %s = %.4g, %s = %.4g (profit %.2f a day).\n"),
-                            k1, o->x1, k2, o->x2, o->profit);
+                              "points: %s = %s, %s = %s (profit %.2f a day).\n"),
+                            k1, sweep_lever_text(o->x1, 4, a), k2, sweep_lever_text(o->x2, 4, b), o->profit);
     if (o->near > 1) {
         double lo1 = INFINITY, hi1 = -INFINITY, lo2 = INFINITY, hi2 = -INFINITY;
         for (size_t i = 0; i < r->n; i++)
@@ -254,7 +217,7 @@ void grid_notes(FILE *out, const struct sweep_result *r)
         }
         lang_printf_wrapped(
             out, LANG_LINE_MAX, _("%s >= %s%%: most profitable at %s = %s, %s = %s (profit %.2f a day, %s %s%%).\n"),
-            service, tv, k1, grid_lever_text(r->x[i], d1, a), k2, grid_lever_text(r->x2[i], d2, b),
+            service, tv, k1, sweep_lever_text(r->x[i], d1, a), k2, sweep_lever_text(r->x2[i], d2, b),
             sweep_at(r, i, M_PROFIT).mean, service, report_percent(r->service_level[i], 2, sv, sizeof sv));
     }
 }

@@ -20,15 +20,6 @@ size_t grid_best_reaching(const struct sweep_result *r, double target);
  * them) and its name SECTION.KEY. */
 size_t grid_lever_values(const struct sweep_result *r, int k, double *out);
 
-/* The significant digits, 6 or more, that write every value of lever k (0, 1) apart
- * from the others: what the tables, the notes and the page write it with. */
-int grid_lever_digits(const struct sweep_result *r, int k);
-
-/* A value x of a lever as the tables, the notes and the page write it (into v, 40
- * bytes): a whole number whole ("1000000", not "1e+06"), else with `digits` significant
- * digits, as grid_lever_digits gives them ("0.949091", not 0.9490909090909091). */
-const char *grid_lever_text(double x, int digits, char v[40]);
-
 /* The readable tables (profit, service), the optimum, the region and the notes. */
 void grid_table(FILE *out, const struct sweep_result *r);
 

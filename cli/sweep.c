@@ -24,6 +24,54 @@ static const char *key_part(const char *parameter)
     return dot ? dot + 1 : parameter;
 }
 
+const char *sweep_lever_text(double x, int digits, char v[40])
+{
+    if (x == 0) /* never "-0" */
+        snprintf(v, 40, "0");
+    else if (!isfinite(x) || fabs(x) >= 1e15 || fabs(x) < 1e-9) /* beyond what plain decimals can write */
+        snprintf(v, 40, "%.*g", digits, x);
+    else if (x == round(x))
+        snprintf(v, 40, "%.0f", x);
+    else {
+        /* %.*g's decimals, without its exponent: every whole digit is written, so that
+           1333333.33 is "1333333", not "1.33333e+06", and 0.00001 is "0.00001" */
+        int whole = (int)floor(log10(fabs(x))) + 1, decimals = digits - whole;
+        snprintf(v, 40, "%.*f", decimals > 0 ? decimals : 0, x);
+        size_t len = strlen(v);
+        if (strchr(v, '.')) { /* "0.500000" is "0.5", "2.000" is "2", as %g writes them */
+            while (len > 0 && v[len - 1] == '0') v[--len] = '\0';
+            if (len > 0 && v[len - 1] == '.') v[--len] = '\0';
+        }
+    }
+    return v;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+int sweep_lever_digits(const struct sweep_result *r, int k)
+{
+    size_t n = k == 0 ? r->n1 : r->n2;
+    double *x = malloc((n ? n : 1) * sizeof *x);
+    if (!x) abort();
+    for (size_t i = 0; i < n; i++) x[i] = k == 0 ? r->x[i * r->n2] : r->x2[i];
+    qsort(x, n, sizeof *x, by_value); /* rounding keeps the order: two values written alike are neighbours */
+    int digits = 6;
+    for (bool apart = false; !apart && digits < 17; digits += !apart) {
+        apart = true;
+        for (size_t i = 1; i < n && apart; i++) {
+            char a[40], b[40];
+            apart = x[i] == x[i - 1] ||
+                    strcmp(sweep_lever_text(x[i - 1], digits, a), sweep_lever_text(x[i], digits, b)) != 0;
+        }
+    }
+    free(x);
+    return digits;
+}
+
 /* Add a warning that holds at some points only (point i), once. */
 static void add_point_warning(struct sweep_result *r, const char *text, size_t i)
 {
@@ -32,13 +80,14 @@ static void add_point_warning(struct sweep_result *r, const char *text, size_t i
     for (size_t k = 0; k < r->npoint_warnings; k++)
         if (strstr(r->point_warnings[k], text)) return;
     if (r->npoint_warnings == sizeof r->point_warnings / sizeof r->point_warnings[0]) return;
-    /* six significant digits: a point of steps over an uneven range (300 to 900 in 34
+    /* as the table writes it: a point of steps over an uneven range (300 to 900 in 34
        steps: 318.1818181818182) is named for reading, not for typing back */
-    char where[160];
-    snprintf(where, sizeof where, "%s = %.6g", key_part(r->base.sweep.parameter), r->x[i]);
+    char where[160], v[40];
+    snprintf(where, sizeof where, "%s = %s", key_part(r->base.sweep.parameter),
+             sweep_lever_text(r->x[i], sweep_lever_digits(r, 0), v));
     if (r->x2)
-        snprintf(where + strlen(where), sizeof where - strlen(where), ", %s = %.6g", key_part(r->base.sweep.parameter2),
-                 r->x2[i]);
+        snprintf(where + strlen(where), sizeof where - strlen(where), ", %s = %s", key_part(r->base.sweep.parameter2),
+                 sweep_lever_text(r->x2[i], sweep_lever_digits(r, 1), v));
     snprintf(r->point_warnings[r->npoint_warnings++], sizeof r->point_warnings[0], _("at %s (and maybe others): %s"),
              where, text);
     lang_tidy_cut(r->point_warnings[r->npoint_warnings - 1]);
@@ -631,9 +680,10 @@ void sweep_table(FILE *out, const struct sweep_result *r)
         lang_pad(out, _("cost of 1 pt"), 12, true);
     }
     fputc('\n', out);
+    int digits = sweep_lever_digits(r, 0);
     for (size_t i = 0; i < r->n; i++) {
         char x[40], m[40] = "—", v[40];
-        snprintf(x, sizeof x, "%.6g", r->x[i]);
+        sweep_lever_text(r->x[i], digits, x);
         fprintf(out, "%c %*s %*s%%", i == r->opt.best ? '*' : ' ', kw, x, svw - 1,
                 report_percent(r->service_level[i], 3, v, sizeof v));
         for (size_t k = 0; k < MONEY_COLUMNS; k++) fprintf(out, "  %*s", mw[k], money[i][k]);
@@ -662,10 +712,11 @@ static void sweep_contract_notes(FILE *out, const struct sweep_result *r)
         lang_pad(out, _(heads[k]), 12, true);
     }
     fputc('\n', out);
+    int digits = sweep_lever_digits(r, 0);
     for (size_t i = 0; i < r->n; i++) {
-        char v[4][40];
-        fprintf(out, "%c %*.6g %12s %12s %10s%% %12s\n", i == r->opt.best ? '*' : ' ', kw, r->x[i],
-                cell(sweep_at(r, i, M_COST_HOLDING).mean, 2, v[0]),
+        char v[4][40], x[40];
+        fprintf(out, "%c %*s %12s %12s %10s%% %12s\n", i == r->opt.best ? '*' : ' ', kw,
+                sweep_lever_text(r->x[i], digits, x), cell(sweep_at(r, i, M_COST_HOLDING).mean, 2, v[0]),
                 cell(sweep_at(r, i, M_CONTRACT_PENALTY).mean, 2, v[1]),
                 cell(100 * sweep_at(r, i, M_CONTRACT_PERIODS_MISSED_SHARE).mean, 1, v[2]),
                 cell(sweep_at(r, i, M_PROFIT).mean, 2, v[3]));
@@ -806,7 +857,8 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
 
     const struct curve_optimum *o = &r->opt;
     char bx[40];
-    snprintf(bx, sizeof bx, "%.6g", r->x[o->best]);
+    int digits = sweep_lever_digits(r, 0); /* the values as the table writes them */
+    sweep_lever_text(r->x[o->best], digits, bx);
     char sv[40], pv[40], pc[40] = "";
     bool ci = isfinite(sweep_at(r, o->best, M_PROFIT).ci95);
     if (ci) snprintf(pc, sizeof pc, " ± %.2f", sweep_at(r, o->best, M_PROFIT).ci95);
@@ -827,15 +879,18 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
                   ? _("That is the lower end of the range: profit may keep rising beyond it, so widen the range.\n")
                   : _("That is the upper end of the range: profit may keep rising beyond it, so widen the range.\n"),
               out);
-    else if (o->refined)
+    else if (o->refined) {
+        char px[40];                            /* four digits: an estimate between the points, not one of them */
         lang_printf_wrapped(out, LANG_LINE_MAX, /* after its colon: the peak on a line of its own */
                             _("A parabola through the points around the best puts the peak between grid points: "
-                              "%s = %.4g (%s %s%%, profit %.2f a day).\n"),
-                            key, o->x, service, report_percent(o->service, 2, sv, sizeof sv), o->profit);
+                              "%s = %s (%s %s%%, profit %.2f a day).\n"),
+                            key, sweep_lever_text(o->x, 4, px), service, report_percent(o->service, 2, sv, sizeof sv),
+                            o->profit);
+    }
     if (o->tie_first != o->tie_last) {
         char a[40], z[40];
-        snprintf(a, sizeof a, "%.6g", r->x[o->tie_first]);
-        snprintf(z, sizeof z, "%.6g", r->x[o->tie_last]);
+        sweep_lever_text(r->x[o->tie_first], digits, a);
+        sweep_lever_text(r->x[o->tie_last], digits, z);
         if (flat)
             lang_printf_filled(
                 out, LANG_LINE_MAX,

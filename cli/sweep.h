@@ -72,6 +72,17 @@ static inline bool sweep_is_grid(const struct sweep_result *r)
     return r->x2 != NULL;
 }
 
+/* The significant digits, 6 or more, that write every value of lever k (0, or 1 of a
+ * grid) apart from the others: what the tables, the notes and the page write it with. */
+int sweep_lever_digits(const struct sweep_result *r, int k);
+
+/* A value x of a lever as the tables, the notes and the page write it
+ * (into v, 40 bytes): a whole number whole ("1000000", not "1e+06"), else with `digits`
+ * significant digits as sweep_lever_digits gives them ("0.949091", not
+ * 0.9490909090909091) but never fewer than its whole digits, and never with an exponent
+ * from 1e-9 to 1e15 ("1333333", "0.00001"). Within 1e-4 to 10^digits it is %.*g's text. */
+const char *sweep_lever_text(double x, int digits, char v[40]);
+
 /* Load `path` with the overrides, build every point and simulate them. Problems go
  * to err. Returns 0 (free r with sweep_free), 2 (bad scenario or sweep: nothing
  * simulated) or 1 (interrupted or failed); after 2 or 1, r holds nothing. */

@@ -772,6 +772,17 @@ ok "cli-11.17i a sweep with fewer than 2 costs of 1 pt draws no marginal_cost.pn
     $([ $rc -eq 0 ] && [ "$(grep -cE ' [0-9]+\.[0-9][0-9]$' "$T/out")" -eq 1 ] && [ -s "$T/onefig/service_curve.png" ] &&
       [ ! -e "$T/onefig/marginal_cost.png" ] && ! grep -q 'marginal_cost' "$T/onefig/report.html"; echo $?) \
     "$(sed -n 5,20p "$T/out")"
+# a lever in the millions is written whole, as the header writes it, in the table, the
+# notes and the page; a point between whole ones gets every whole digit (%.6g wrote
+# 1e+06 and 1.33333e+06, under a header reading "from 1000000 to 2000000")
+run "$S" sweep scenarios/default.ini --set sweep.parameter=inventory.order_quantity --set sweep.from=1000000 \
+    --set sweep.to=2000000 --set sweep.steps=4 --reps 2 --quiet --out "$T/big"
+ok "cli-11.17j a lever in the millions is written whole in the table, the notes and the page, never 1e+06" \
+    $([ $rc -eq 0 ] && grep -q '^\*  *1000000  ' "$T/out" && grep -q '^  *1333333  ' "$T/out" &&
+      grep -q '^Profit is highest at order_quantity = 1000000 (marked \*)' "$T/out" && ! grep -q 'e+0' "$T/out" &&
+      grep -q '<td class="num">\* 1000000</td>' "$T/big/report.html" &&
+      grep -q 'points from 1000000 to 2000000,' "$T/big/report.html" && ! grep -q '[0-9]e+0[0-9]<' "$T/big/report.html"
+    echo $?) "$(sed -n 5,20p "$T/out")"
 
 # ---- charts: type, size, and the CSV behind them ----
 png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{print $1*16777216 + $2*65536 + $3*256 + $4 "x" $5*16777216 + $6*65536 + $7*256 + $8}'; }

@@ -1,9 +1,11 @@
 /* test_report_text.c - cli/report.h's text of a share: report_percent never shows a
  * share below 1 as 100.00 %, nor one above 0 as 0.00 %, and otherwise writes what
- * "%.*f" writes; and sim/num.h's num_fixed, the tables' fixed decimals, never "-0.00",
- * and num_count, a large count in words in English and in Chinese. */
+ * "%.*f" writes; sim/num.h's num_fixed, the tables' fixed decimals, never "-0.00",
+ * and num_count, a large count in words in English and in Chinese; and cli/sweep.h's
+ * sweep_lever_text, a lever's value in a sweep's table, notes and page, never "1e+06". */
 #include "check.h"
 #include "cli/report.h"
+#include "cli/sweep.h"
 #include "lang/lang.h"
 #include "sim/num.h"
 
@@ -33,6 +35,15 @@ static void about_is(double x, const char *want, const char *why)
     char buf[40];
     num_about(x, 3, buf, sizeof buf);
     check(strcmp(buf, want) == 0, "report-3 %s: %.9g to 3 digits reads \"%s\" (got \"%s\")", why, x, want, buf);
+}
+
+/* Does sweep_lever_text(x, digits) write `want`? */
+static void lever_is(double x, int digits, const char *want, const char *why)
+{
+    char buf[40];
+    sweep_lever_text(x, digits, buf);
+    check(strcmp(buf, want) == 0, "report-6 %s: %.17g with %d digits reads \"%s\" (got \"%s\")", why, x, digits, want,
+          buf);
 }
 
 /* Does report_cell(text, width) print `want`? */
@@ -106,6 +117,19 @@ int main(int argc, char **argv)
     count_is(90030, 4, "90030", "below a million: plain");
     count_is(40, 4, "40", "a small count");
     count_is(1e17, 2, "1e+17", "past the largest word: %g");
+    lever_is(1e6, 6, "1000000", "a million, whole: not 1e+06");
+    lever_is(4e6 / 3, 6, "1333333", "a million and more with a fraction: every whole digit, not 1.33333e+06");
+    lever_is(12345.678, 4, "12346", "four digits of a number with five whole ones: no exponent");
+    lever_is(0.00001, 6, "0.00001", "a small value: not 1e-05");
+    lever_is(-2.5e-7, 6, "-0.00000025", "a small negative value keeps its sign and digits");
+    lever_is(0.1, 6, "0.1", "a decimal step, as %g writes it");
+    lever_is(0.30000000000000004, 6, "0.3", "0.1 + 0.2, as %g writes it");
+    lever_is(3, 6, "3", "a whole number");
+    lever_is(-0.0, 6, "0", "-0");
+    lever_is(300 + 600.0 / 33, 6, "318.182", "a step of an uneven range, six digits");
+    lever_is(300 + 600.0 / 33, 4, "318.2", "the same, four digits (a chart's title)");
+    lever_is(0.9490909090909091, 7, "0.9490909", "more digits when the lever needs them");
+    lever_is(2e15, 6, "2e+15", "past what plain decimals write: %g");
     if (lang_init("zh", NULL) == 0) {
         count_is(3.6e11, 2, "3600 亿", "亿 counts hundred millions");
         count_is(9e6, 4, "900 万", "万 counts ten thousands");
