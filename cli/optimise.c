@@ -216,18 +216,11 @@ size_t optimise_grid_points(const struct optimise_result *r)
 
 /* ---- points ---- */
 
-/* The point at lever values x (nx of them) as messages name it: "optimise point
- * (inventory.reorder_point = 300, inventory.order_quantity = 0)". */
-static void point_label(const struct optimise_result *r, const double *x, size_t nx, char *label, size_t n)
+/* Lever k at value x as the reader's messages name it: "inventory.order_quantity = 0". */
+static void lever_label(const struct optimise_result *r, size_t k, double x, char *label, size_t n)
 {
-    char values[300] = "", v[40];
-    for (size_t k = 0; k < nx; k++) {
-        num_format(x[k], v, sizeof v);
-        snprintf(values + strlen(values), sizeof values - strlen(values), "%s%s = %s", k ? ", " : "",
-                 r->lever[k].parameter, v);
-    }
-    /* TRANSLATORS: the levers' values, "inventory.reorder_point = 300, inventory.order_quantity = 0" */
-    snprintf(label, n, _("optimise point (%s)"), values);
+    char v[40];
+    snprintf(label, n, "%s = %s", r->lever[k].parameter, num_format(x, v, sizeof v));
 }
 
 /* Load the scenario with the levers at values x (nx of them, the first levers); 0 or 2.
@@ -235,16 +228,16 @@ static void point_label(const struct optimise_result *r, const double *x, size_t
 static int load_at(const struct optimise_result *r, const char *path, const struct scenario_override *sets,
                    size_t nsets, const double *x, size_t nx, struct scenario *sc, FILE *msgs)
 {
-    char assignment[OPTIMISE_LEVERS][200], label[320], v[40];
-    point_label(r, x, nx, label, sizeof label);
+    char assignment[OPTIMISE_LEVERS][200], label[OPTIMISE_LEVERS][240], v[40];
+    const char *levers[OPTIMISE_LEVERS], *labels[OPTIMISE_LEVERS];
     for (size_t k = 0; k < nx; k++) {
         num_format(x[k], v, sizeof v);
         snprintf(assignment[k], sizeof assignment[k], "%s=%s", r->lever[k].parameter, v);
+        lever_label(r, k, x[k], label[k], sizeof label[k]); /* each lever its own: the problems say whose value */
+        levers[k] = assignment[k], labels[k] = label[k];
     }
-    const char *levers[OPTIMISE_LEVERS];
-    for (size_t k = 0; k < nx; k++) levers[k] = assignment[k];
     char *buf = NULL;
-    int rc = sweep_load_levers(sc, path, sets, nsets, levers, nx, label, &buf);
+    int rc = sweep_load_levers(sc, path, sets, nsets, levers, labels, nx, &buf);
     if (rc && msgs) fputs(buf ? buf : "", msgs);
     free(buf);
     return rc;
@@ -588,24 +581,18 @@ static void corner_values(const struct optimise_result *r, size_t c, double *x)
 }
 
 /* Say, once, that lever k's end e (0: --from, 1: --to) gives no valid scenario, as a
- * sweep says it of its point (cli/sweep.c): the option and value at fault, the corner c
- * that shows it and the reader's problems there (msgs), within a terminal's width. */
+ * sweep says it of its point (sweep_refuse_point): the option and value to change, then
+ * the reader's problems at the corner c that shows it (msgs). */
 static void refuse_corner(const struct optimise_result *r, size_t k, unsigned e, size_t c, const char *msgs, FILE *err)
 {
     double x[OPTIMISE_LEVERS];
     corner_values(r, c, x);
-    char label[320] = "", v[40];
-    point_label(r, x, r->nlevers, label, sizeof label);
-    num_format(x[k], v, sizeof v);
-    char head[300], text[400];
-    /* TRANSLATORS: the lever's option and value as typed ("--param inventory.order_quantity
-       --from 0"); then the point and its problems follow */
-    snprintf(head, sizeof head, _("servlab: --param %s %s %s: "), r->lever[k].parameter, e ? "--to" : "--from", v);
-    /* TRANSLATORS: the point ("optimise point (inventory.order_quantity = 0)"), after
-       "servlab: --param inventory.order_quantity --from 0: " */
-    snprintf(text, sizeof text, _("%s is not a valid scenario:"), label);
-    lang_print_hanging(err, head, text, "  ", LANG_LINE_MAX);
-    lang_print_wrapped(err, msgs ? msgs : "", LANG_LINE_MAX);
+    char label[240], option[80], v[40], head[400];
+    lever_label(r, k, x[k], label, sizeof label);
+    snprintf(option, sizeof option, "%s %s", e ? "--to" : "--from", num_format(x[k], v, sizeof v));
+    /* the same words as a sweep's (cli/sweep.c): "--from -100 for inventory.order_quantity" */
+    snprintf(head, sizeof head, _("%s for %s gives an invalid scenario:"), option, r->lever[k].parameter);
+    sweep_refuse_point(err, head, label, msgs);
 }
 
 void optimise_free(struct optimise_result *r)

@@ -93,76 +93,135 @@ static void add_point_warning(struct sweep_result *r, const char *text, size_t i
     lang_tidy_cut(r->point_warnings[r->npoint_warnings - 1]);
 }
 
-/* Where a one-lever sweep's point i came from, as a message names a key: [sweep] values,
- * or from (the first point), to (the last) or steps (one between them), with the
- * file and line that gave it; a grid's points, from two levers, name no key ("").
+/* Where lever k's value at point i came from: [sweep] values, or from (the lever's first
+ * value), to (its last) or steps (one between them), for the first lever or the second
+ * (from2 ...), the range as written (from 2 to 1 runs from 1). Into buf: the option as typed when it gives this very
+ * value ("--from 50",
+ * "--set sweep.from=50"), returning true; else the place that gave it, as a message
+ * begins ("FILE:LINE: [sweep] from: ", "--steps 5: ", "[sweep] steps: "), returning false.
  * A bound or rule that point i breaks is fixed there. */
-static void point_origin(const struct sweep_result *r, const struct scenario_override *sets, size_t nsets, size_t i,
-                         char *buf, size_t n)
+static bool lever_origin(const struct sweep_result *r, const struct scenario_override *sets, size_t nsets, size_t i,
+                         size_t k, char *buf, size_t n)
 {
+    static const enum key_id keys[2][4] = {{K_SWEEP_VALUES, K_SWEEP_FROM, K_SWEEP_TO, K_SWEEP_STEPS},
+                                           {K_SWEEP_VALUES2, K_SWEEP_FROM2, K_SWEEP_TO2, K_SWEEP_STEPS2}};
     const struct scenario *b = &r->base;
-    *buf = '\0';
-    if (r->x2) return;
-    enum key_id k = b->origin[K_SWEEP_VALUES].from != FROM_DEFAULT ? K_SWEEP_VALUES
-                    : i == 0                                       ? K_SWEEP_FROM
-                    : i + 1 == r->n                                ? K_SWEEP_TO
-                                                                   : K_SWEEP_STEPS;
-    const struct key_origin *o = &b->origin[k];
-    if (o->from == FROM_FILE)
-        snprintf(buf, n, "%s:%d: [sweep] %s: ", b->path, o->line, key_defs[k].name);
-    else if (o->from == FROM_COMMAND_LINE) {
+    size_t j = k == 0 ? i / r->n2 : i % r->n2, count = k == 0 ? r->n1 : r->n2;
+    /* a range written downwards (from 2 to 1) runs upwards: its first value is to's */
+    bool down = k == 0 ? b->sweep.to < b->sweep.from : b->sweep.to2 < b->sweep.from2;
+    size_t which = b->origin[keys[k][0]].from != FROM_DEFAULT ? 0
+                   : j == 0                                   ? (down ? 2 : 1)
+                   : j + 1 == count                           ? (down ? 1 : 2)
+                                                              : 3;
+    enum key_id key = keys[k][which];
+    bool own_value = which == 1 || which == 2; /* from and to give the value itself */
+    const struct key_origin *o = &b->origin[key];
+    if (o->from == FROM_FILE) {
+        snprintf(buf, n, "%s:%d: [sweep] %s: ", b->path, o->line, key_defs[key].name);
+        return false;
+    }
+    if (o->from == FROM_COMMAND_LINE) {
         /* the last option that set it, as typed: "--from 50" (its label), or "--set sweep.from=50" */
         char set[80];
-        snprintf(set, sizeof set, "%s.%s=", key_defs[k].section, key_defs[k].name);
+        snprintf(set, sizeof set, "%s.%s=", key_defs[key].section, key_defs[key].name);
         const struct scenario_override *by = NULL;
         for (size_t s = 0; s < nsets; s++)
             if (strncmp(sets[s].assignment, set, strlen(set)) == 0) by = &sets[s];
-        if (by && by->label)
-            snprintf(buf, n, "%s: ", by->label);
-        else if (by)
-            snprintf(buf, n, "--set %s: ", by->assignment);
-        else
-            snprintf(buf, n, "[sweep] %s: ", key_defs[k].name);
-    } else
-        snprintf(buf, n, "[sweep] %s: ", key_defs[k].name);
+        if (by) {
+            if (by->label)
+                snprintf(buf, n, own_value ? "%s" : "%s: ", by->label);
+            else
+                snprintf(buf, n, own_value ? "--set %s" : "--set %s: ", by->assignment);
+            return own_value;
+        }
+    }
+    snprintf(buf, n, "[sweep] %s: ", key_defs[key].name);
+    return false;
 }
 
-/* Load point i's scenario. Returns 0 or 2 (its problems already printed). */
+/* Does a line of the reader's messages (msgs, may be NULL) begin "LABEL: ": a problem
+ * with the value of the lever loaded under that label? */
+static bool problem_of(const char *msgs, const char *label)
+{
+    size_t n = strlen(label);
+    for (const char *line = msgs ? msgs : ""; *line;) {
+        if (strncmp(line, label, n) == 0 && strncmp(line + n, ": ", 2) == 0) return true;
+        line += strcspn(line, "\n");
+        line += *line == '\n';
+    }
+    return false;
+}
+
+/* Load point i's scenario. Returns 0 or 2 (its problems already printed: what to change,
+ * then the reader's problems, sweep_refuse_point). */
 static int load_point(struct sweep_result *r, const char *path, const struct scenario_override *sets, size_t nsets,
                       size_t i, struct scenario *sc, FILE *err)
 {
-    char assignment[2][200], label[320], v[40], v2[40];
-    num_format(r->x[i], v, sizeof v);
-    snprintf(assignment[0], sizeof assignment[0], "%s=%s", r->base.sweep.parameter, v);
-    size_t nlevers = 1;
-    if (r->x2) {
-        num_format(r->x2[i], v2, sizeof v2);
-        snprintf(assignment[1], sizeof assignment[1], "%s=%s", r->base.sweep.parameter2, v2);
-        snprintf(label, sizeof label, _("sweep point %zu (%s = %s, %s = %s)"), i + 1, r->base.sweep.parameter, v,
-                 r->base.sweep.parameter2, v2);
-        nlevers = 2;
-    } else
-        snprintf(label, sizeof label, _("sweep point %zu (%s = %s)"), i + 1, r->base.sweep.parameter, v);
-    const char *levers[2] = {assignment[0], assignment[1]};
+    size_t nlevers = r->x2 ? 2 : 1;
+    const char *parameter[2] = {r->base.sweep.parameter, r->base.sweep.parameter2};
+    const double x[2] = {r->x[i], r->x2 ? r->x2[i] : 0};
+    char assignment[2][200], label[2][240], v[40];
+    for (size_t k = 0; k < nlevers; k++) {
+        num_format(x[k], v, sizeof v);
+        snprintf(assignment[k], sizeof assignment[k], "%s=%s", parameter[k], v);
+        /* each lever its own label, so that the reader's problems say which lever's value they are about */
+        snprintf(label[k], sizeof label[k], "%s = %s", parameter[k], v);
+    }
+    const char *levers[2] = {assignment[0], assignment[1]}, *labels[2] = {label[0], label[1]};
     char *msgs = NULL;
-    int rc = sweep_load_levers(sc, path, sets, nsets, levers, nlevers, label, &msgs);
-    char where[1200];
-    point_origin(r, sets, nsets, i, where, sizeof where);
-    /* TRANSLATORS: where the point's value was given ("FILE:LINE: [sweep] from: ", or ""),
-       then the point ("sweep point 1 (inventory.safety_factor = -6)"), then the problems */
-    if (rc != 0) fprintf(err, _("servlab: %s%s is not a valid scenario:\n%s"), where, label, msgs ? msgs : "");
+    int rc = sweep_load_levers(sc, path, sets, nsets, levers, labels, nlevers, &msgs);
+    if (rc == 0) return 0;
+    /* the lever at fault: a one-lever sweep's, even under a rule between keys (its value is
+       all that moved from the file's); a grid's, the one whose label begins a problem, else
+       neither (a rule between the two levers' keys), and then the point is both values */
+    size_t fault = nlevers == 1 ? 0 : SIZE_MAX;
+    for (size_t k = 0; k < nlevers && fault == SIZE_MAX; k++)
+        if (problem_of(msgs, label[k])) fault = k;
+    char where[1200] = "", head[1600], point[600] = "";
+    bool typed = fault != SIZE_MAX && lever_origin(r, sets, nsets, i, fault, where, sizeof where);
+    for (size_t k = 0; k < nlevers; k++)
+        if (fault == SIZE_MAX || k == fault) /* as the table writes them */
+            snprintf(point + strlen(point), sizeof point - strlen(point), "%s%s = %s", *point ? C_("levers", ", ") : "",
+                     parameter[k], sweep_lever_text(x[k], sweep_lever_digits(r, (int)k), v));
+    if (typed)
+        /* TRANSLATORS: the option as typed that gave the lever's value ("--from -100", "--set
+           sweep.from=-100"), then the lever's key; the reader's problems follow on lines of their own */
+        snprintf(head, sizeof head, _("%s for %s gives an invalid scenario:"), where, parameter[fault]);
+    else
+        /* TRANSLATORS: where the point's value was given ("FILE:LINE: [sweep] from: ", "--steps 5: ",
+           or nothing), then the point ("inventory.safety_factor = -6", or both levers' values);
+           the reader's problems follow on lines of their own */
+        snprintf(head, sizeof head, _("%s%s gives an invalid scenario:"), where, point);
+    sweep_refuse_point(err, head, fault == SIZE_MAX ? NULL : label[fault], msgs);
     free(msgs);
     return rc;
 }
 
+void sweep_refuse_point(FILE *err, const char *head, const char *label, const char *msgs)
+{
+    lang_print_hanging(err, "servlab: ", head, "  ", LANG_LINE_MAX);
+    size_t nlabel = label ? strlen(label) : 0;
+    for (const char *line = msgs ? msgs : ""; *line;) {
+        size_t n = strcspn(line, "\n");
+        char *text = strndup(line, n);
+        if (!text) abort();
+        const char *shown = text; /* less "LABEL: ": the head names the lever and its value */
+        if (nlabel && strncmp(text, label, nlabel) == 0 && strncmp(text + nlabel, ": ", 2) == 0)
+            shown = text + nlabel + 2;
+        lang_print_hanging(err, "  ", shown, "    ", LANG_LINE_MAX);
+        free(text);
+        line += n + (line[n] == '\n');
+    }
+}
+
 int sweep_load_levers(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
-                      const char *const *levers, size_t nlevers, const char *label, char **msgs)
+                      const char *const *levers, const char *const *labels, size_t nlevers, char **msgs)
 {
     struct scenario_override *all = malloc((nsets + nlevers) * sizeof *all);
     if (!all) abort();
     if (nsets) memcpy(all, sets, nsets * sizeof *sets); /* sets may be NULL when nsets is 0 */
     for (size_t l = 0; l < nlevers; l++)
-        all[nsets + l] = (struct scenario_override){.assignment = levers[l], .label = label};
+        all[nsets + l] = (struct scenario_override){.assignment = levers[l], .label = labels[l]};
     size_t len = 0;
     *msgs = NULL;
     FILE *buf = open_memstream(msgs, &len);

@@ -98,11 +98,18 @@ void sweep_changes(const struct sweep_result *r, size_t base, struct summary *re
                    struct summary *profit);
 
 /* Load path with sets[0..nsets) and then the lever assignments levers[0..nlevers)
- * ("SECTION.KEY=VALUE", each named label in messages): one point of a sweep or of the
- * optimiser's search. The reader's messages come back in *msgs (malloc'd, the caller
- * frees it; NULL when they could not be kept). Returns scenario_load's status. */
+ * ("SECTION.KEY=VALUE", lever l named labels[l] in messages: "LABEL: [section] key: ..."):
+ * one point of a sweep or of the optimiser's search. The reader's messages come back in
+ * *msgs (malloc'd, the caller frees it; NULL when they could not be kept). Returns
+ * scenario_load's status. */
 int sweep_load_levers(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
-                      const char *const *levers, size_t nlevers, const char *label, char **msgs);
+                      const char *const *levers, const char *const *labels, size_t nlevers, char **msgs);
+
+/* Say once that a point gives no valid scenario: "servlab: " and head, what to change
+ * ("--from -100 for inventory.order_quantity gives an invalid scenario:"), then each of
+ * the reader's problems (msgs) on a line of its own, two blanks in, less the "LABEL: "
+ * of the lever that head names (label; NULL: none); all within a terminal's width. */
+void sweep_refuse_point(FILE *err, const char *head, const char *label, const char *msgs);
 
 /* Metric m at point i, summarised over the replications. Computed from the rows on each
  * call rather than kept: a point's summaries would take more memory than its rows

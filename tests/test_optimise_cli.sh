@@ -150,8 +150,9 @@ echo "$ds" | grep -q "from 1 to 1.00001, step 5e-07 (21 values)" && ! echo "$ds"
 ok $? "default step of 1 to 1.00001 is 5e-07: $(echo "$ds" | grep -m1 ' step ')"
 
 # a lever end that no point of the grid can take is said once, as a sweep says it: the
-# option and value at fault, the point, the reader's problem, within 100 columns, exit 2
-# and nothing else (not once for each corner tried, nor twice from the threads)
+# option and value to change, for which lever, then the reader's problem without the point
+# again (it said "optimise point (...)" twice), within 100 columns, exit 2 and nothing else
+# (not once for each corner tried, nor twice from the threads)
 invalid() { # WHAT EXPECTED ARGS...: stderr is exactly EXPECTED, stdout empty, exit 2
     what=$1 want=$2; shift 2
     out=$("$S" optimise "$@" --reps 2 --quiet 2> "$T0/err"); rc=$?
@@ -162,27 +163,21 @@ T0=$(mktemp -d)
 OQ="--param inventory.order_quantity --from 0 --to 100"
 RP="--param inventory.reorder_point --from 300 --to 900"
 for th in 1 2; do
-    invalid "two levers, --from 0 refused (threads $th)" "servlab: --param inventory.order_quantity --from 0: optimise point
-  (inventory.reorder_point = 300, inventory.order_quantity = 0) is not a valid scenario:
-optimise point (inventory.reorder_point = 300, inventory.order_quantity = 0):
+    invalid "two levers, --from 0 refused (threads $th)" "servlab: --from 0 for inventory.order_quantity gives an invalid scenario:
   [inventory] order_quantity: must be > 0, got 0" scenarios/default.ini $RP $OQ --threads $th
-    invalid "two levers in Chinese (threads $th)" "servlab: --param inventory.order_quantity --from 0：优化点
-  （inventory.reorder_point = 300, inventory.order_quantity = 0）不是有效的情景：
-优化点（inventory.reorder_point = 300, inventory.order_quantity = 0）: [inventory] order_quantity:
-  须 > 0，实际为 0" --lang zh scenarios/default.ini $RP $OQ --threads $th
+    invalid "two levers in Chinese (threads $th)" "servlab: inventory.order_quantity 的 --from 0 使情景无效：
+  [inventory] order_quantity: 须 > 0，实际为 0" --lang zh scenarios/default.ini $RP $OQ --threads $th
 done
-invalid "one lever, --from 0 refused" "servlab: --param inventory.order_quantity --from 0: optimise point (inventory.order_quantity = 0)
-  is not a valid scenario:
-optimise point (inventory.order_quantity = 0): [inventory] order_quantity: must be > 0, got 0" \
-    scenarios/default.ini $OQ
-invalid "one lever in Chinese" "servlab: --param inventory.order_quantity --from 0：优化点（inventory.order_quantity = 0）不是有效
-  的情景：
-优化点（inventory.order_quantity = 0）: [inventory] order_quantity: 须 > 0，实际为 0" --lang zh scenarios/default.ini $OQ
+invalid "one lever, --from 0 refused" "servlab: --from 0 for inventory.order_quantity gives an invalid scenario:
+  [inventory] order_quantity: must be > 0, got 0" scenarios/default.ini $OQ
+invalid "one lever in Chinese" "servlab: inventory.order_quantity 的 --from 0 使情景无效：
+  [inventory] order_quantity: 须 > 0，实际为 0" --lang zh scenarios/default.ini $OQ
+invalid "one lever, --from -100 (a range past the bound)" "servlab: --from -100 for inventory.order_quantity gives an invalid scenario:
+  [inventory] order_quantity: must be > 0, got -100" scenarios/default.ini --param inventory.order_quantity --from -100 --to 1000 --step 100
 # a --to that the file's other keys refuse (S = 40 is not above s = 100) is named as --to;
 # s, given on the command line, has no line of the file to cite (not "(line 0)")
-invalid "one lever, --to 100 refused by the file's S" "servlab: --param inventory.reorder_point --to 100: optimise point (inventory.reorder_point = 100)
-  is not a valid scenario:
-tests/validation/zf_ss.ini:24: [inventory] order_up_to: S = 40 must be above reorder_point s = 100" $F --param inventory.reorder_point --from 0 --to 100 --step 10
+invalid "one lever, --to 100 refused by the file's S" "servlab: --to 100 for inventory.reorder_point gives an invalid scenario:
+  tests/validation/zf_ss.ini:24: [inventory] order_up_to: S = 40 must be above reorder_point s = 100" $F --param inventory.reorder_point --from 0 --to 100 --step 10
 rm -rf "$T0"
 
 # the requirement in Chinese: no blank between the metric's Chinese name and 的均值 (nor
