@@ -325,13 +325,25 @@ static const struct lever_keys sweep_levers[2] = {
 };
 
 /* Whether key d's name says its unit, as the reader's hint for "7天" or "5 days" claims:
- * "days" in lead_time_days, "orders/day" as orders_per_day. */
+ * "days" in lead_time_days, "orders/day" as orders_per_day (a '/' of the unit is "_per_"
+ * in a name). The unit is compared with the name at each place the name could hold it. */
 static bool name_says_unit(const struct key_def *d)
 {
-    char as_name[80] = "";
-    for (const char *u = d->unit; *u && strlen(as_name) + 6 < sizeof as_name; u++)
-        strcat(as_name, *u == '/' ? "_per_" : (char[2]){*u, '\0'});
-    return as_name[0] && strstr(d->name, as_name);
+    if (!d->unit[0]) return false;
+    static const char per[] = "_per_";
+    for (const char *start = d->name; *start; start++) {
+        const char *n = start, *u = d->unit;
+        for (; *u; u++) {
+            if (*u == '/' && strncmp(n, per, sizeof per - 1) == 0)
+                n += sizeof per - 1;
+            else if (*u != '/' && *n == *u)
+                n++;
+            else
+                break;
+        }
+        if (!*u) return true;
+    }
+    return false;
 }
 
 /* value_number's problem for key d: its hint that the unit is in the key's name holds
