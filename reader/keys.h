@@ -44,6 +44,8 @@ enum key_flags {
                                      ("0.98%") mixes the two ways of writing a share, and is refused */
     KEY_LEVER_BOUND = 1 << 11,    /* a lever's bound or value ([sweep] from, to, values): a percentage is read as
                                      a share, for the lever's key to take or refuse (key_bound_problem) */
+    KEY_DRAWS_ROUNDED = 1 << 12,  /* distributions: the model rounds each draw to a whole number (lines_per_order,
+                                     models/demand.c), so a range "1-3" is answered with discrete(), not uniform() */
 };
 
 /* When a key is used (keys.def: .applies). Where it is not, `servlab check` writes why

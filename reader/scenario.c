@@ -452,7 +452,9 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
     }
     case KEY_DIST: {
         struct dist dist;
-        if (value_dist(text, &dist, problem, sizeof problem) != 0) {
+        int (*read_dist)(const char *, struct dist *, char *, size_t) =
+            d->flags & KEY_DRAWS_ROUNDED ? value_dist_rounded : value_dist;
+        if (read_dist(text, &dist, problem, sizeof problem) != 0) {
             report(ld, line, sec, d->name, "%s", problem);
             return -1;
         }

@@ -426,7 +426,51 @@ static size_t blank_separated(const char *arg, char *out, size_t n)
     return count >= 2 ? count : 0;
 }
 
-int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
+/* A range "low-high" of whole numbers (low < high) for a key whose draws are rounded:
+ * uniform(low, high) would give each end half as often as each number between (rounding
+ * gives an end only the half of its unit around it that lies in the range), so the answer
+ * is discrete() with each whole number once, written out for up to 6 of them, with an
+ * ellipsis up to the most a table holds (DIST_MAX_VALUES). False for any other range. */
+static bool whole_range_problem(const char *s, double low, double high, char *err, size_t errlen)
+{
+    enum { WRITTEN_OUT = 6 };
+    double count = high - low + 1;
+    if (low != floor(low) || high != floor(high) || low < 0 || count > DIST_MAX_VALUES) return false;
+    char table[200], a[40], b[40];
+    num_about(low, 10, a, sizeof a);
+    num_about(high, 10, b, sizeof b);
+    size_t used = 0;
+    for (double v = low; v <= high && used < sizeof table; v++) {
+        if (count > WRITTEN_OUT && v == low + 2) { /* "discrete(1:1, 2:1, ..., 16:1)" */
+            used += (size_t)snprintf(table + used, sizeof table - used, ", ...");
+            v = high - 1;
+            continue;
+        }
+        used += (size_t)snprintf(table + used, sizeof table - used, "%s%.10g:1", v == low ? "" : ", ", v);
+    }
+    char why[200] = "";
+    if (count >= 3) /* TRANSLATORS: after the discrete() to write: uniform(low, high), then low and high */
+        snprintf(why, sizeof why,
+                 _(" (draws are rounded, so uniform(%s, %s) would give %s and %s half as often as "
+                   "each number between)"),
+                 a, b, a, b);
+    if (count > WRITTEN_OUT)
+        /* TRANSLATORS: the value as written, the range's ends, the discrete() to write, how many
+           numbers it lists, then why */
+        snprintf(err, errlen,
+                 _("'%s' is not a number; for each whole number from %s to %s equally often, write "
+                   "discrete(%s) with all %.0f listed%s"),
+                 s, a, b, table, count, why);
+    else
+        /* TRANSLATORS: the value as written, the range's ends, the discrete() to write, then why */
+        snprintf(err, errlen,
+                 _("'%s' is not a number; for each whole number from %s to %s equally often, write "
+                   "discrete(%s)%s"),
+                 s, a, b, table, why);
+    return true;
+}
+
+static int read_dist(const char *text, bool rounded, struct dist *out, char *err, size_t errlen)
 {
     char s[TOKEN_MAX * 4];
     if (trim_into(text, strlen(text), s, sizeof s) != 0) return too_long(s, TOKEN_DIST, sizeof s - 1, err, errlen);
@@ -442,7 +486,10 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
             char a[40], b[40];
             if (strchr(s, '('))
                 snprintf(err, errlen, _("'%s' is neither a number nor a distribution"), s);
-            else if (number_pair(s, "-~", &low, &high) && low < high) /* "1-3": a range of days */
+            else if (number_pair(s, "-~", &low, &high) && low < high && rounded &&
+                     whole_range_problem(s, low, high, err, errlen)) {
+                /* "1-3" products: each whole number as likely */
+            } else if (number_pair(s, "-~", &low, &high) && low < high) /* "1-3": a range of days */
                 snprintf(err, errlen,
                          _("'%s' is not a number; for a value anywhere from %s to %s, write uniform(%s, %s)"), s,
                          num_about(low, 10, a, sizeof a), num_about(high, 10, b, sizeof b), a, b);
@@ -554,4 +601,14 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
         return 0;
     }
     return dist_init(out, t, params, np, err, errlen);
+}
+
+int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
+{
+    return read_dist(text, false, out, err, errlen);
+}
+
+int value_dist_rounded(const char *text, struct dist *out, char *err, size_t errlen)
+{
+    return read_dist(text, true, out, err, errlen);
 }

@@ -41,6 +41,12 @@ const char *value_share_hint(double x, char *buf, size_t n);
  * configurations may share tables. Safe to call from several threads. */
 int value_dist(const char *text, struct dist *out, char *err, size_t errlen);
 
+/* value_dist for a key whose draws are rounded to whole numbers (lines_per_order,
+ * KEY_DRAWS_ROUNDED in reader/keys.h): the same, but a range of whole numbers written as a
+ * number ("1-3", "1~3") is answered with discrete(1:1, 2:1, 3:1), which gives each whole
+ * number as often, where value_dist answers uniform(1, 3), which rounded would not. */
+int value_dist_rounded(const char *text, struct dist *out, char *err, size_t errlen);
+
 /* Free every table value_dist has made. Only for fuzz harnesses, which read millions of
  * values in one process, and only when no distribution that value_dist returned is in use. */
 void value_forget_tables(void);
