@@ -351,6 +351,23 @@ static bool name_says_unit(const struct key_def *d)
  * standard deviations: "1.5倍") it names the unit, and for a key with none it says so. */
 static char *problem_for_key(const struct key_def *d, char *problem, size_t size)
 {
+    char *word = strstr(problem, value_word_hint());
+    if (word && d->type != KEY_LIST) { /* "高": the number this key takes, and where its keys are listed */
+        size_t room = size - (size_t)(word - problem);
+        char lo[40], hi[40], range[160];
+        num_format(d->min, lo, sizeof lo);
+        num_format(d->max, hi, sizeof hi);
+        key_range_text(d, range, sizeof range);
+        if (d->type != KEY_NUMBER) /* TRANSLATORS: the key's bounds, then its section for servlab keys */
+            snprintf(word, room, _(" (write a whole number in digits, %s to %s; see 'servlab keys %s')"), lo, hi,
+                     d->section);
+        else if (d->unit[0]) /* TRANSLATORS: the key's unit, its bounds (">= 0"), its section for servlab keys */
+            snprintf(word, room, _(" (write a number in digits, in %s, %s; see 'servlab keys %s')"),
+                     C_("unit", d->unit), range, d->section);
+        else /* TRANSLATORS: the key's bounds (">= 0 and <= 1"), then its section for servlab keys */
+            snprintf(word, room, _(" (write a number in digits, %s; see 'servlab keys %s')"), range, d->section);
+        return problem;
+    }
     char *hint = strstr(problem, value_unit_hint());
     if (!hint || name_says_unit(d)) return problem;
     size_t room = size - (size_t)(hint - problem);

@@ -153,7 +153,11 @@ static const char *percent_number(const char *s, char *buf, size_t n)
 static const char *number_hint(const char *s, char *buf, size_t n)
 {
     int digits = 0;
-    for (const char *p = s; *p; p++) digits += isdigit((unsigned char)*p) != 0;
+    bool past_ascii = false;
+    for (const char *p = s; *p; p++) {
+        digits += isdigit((unsigned char)*p) != 0;
+        past_ascii |= (unsigned char)*p >= 0x80;
+    }
     if (strchr(s, '#'))
         return _(" ('#' starts a comment only at the start of a line; after a value write ' ; comment')");
     if (strchr(s, ';')) return _(" (a comment after a value needs a space before the ';')");
@@ -221,7 +225,14 @@ static const char *number_hint(const char *s, char *buf, size_t n)
     /* a unit after the number: a letter ("3 days") or a character past ASCII ("3天") */
     unsigned char last = (unsigned char)s[strlen(s) - 1];
     if (digits && isdigit((unsigned char)s[0]) && (isalpha(last) || last >= 0x80)) return value_unit_hint();
+    /* a word in Chinese where a number goes ("高" for a priority): no digit, a character past ASCII */
+    if (!digits && past_ascii) return value_word_hint();
     return "";
+}
+
+const char *value_word_hint(void)
+{
+    return _(" (write the number in digits)");
 }
 
 const char *value_unit_hint(void)

@@ -18,6 +18,11 @@ int value_number(const char *text, double *out, char *err, size_t errlen);
  * callers whose numbers are not a key's (a CSV cell, --require), to find and replace. */
 const char *value_unit_hint(void);
 
+/* The hint value_number adds to its problem for a word in Chinese where a number goes
+ * ("高", "三"): " (write the number in digits)", translated. The reader puts the key's own
+ * range in its place (reader/scenario.c). */
+const char *value_word_hint(void);
+
 /* "97.5%" (also "+97.5%", "-5%", "97.5 %" or "9.75e1%"), a share written as a percentage:
  * into out (n bytes) the decimal it means, "0.975", its digits moved two places so that
  * nothing is rounded (it reads as the decimal written out would); with an exponent, the
