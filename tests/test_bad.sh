@@ -128,6 +128,33 @@ refused "gen a tie, files made b0 to b9: the first by name" "$T/tie_up/bx.ini" \
     "FILE: cannot open: No such file or directory; did you mean '$T/tie_up/b0.ini'?"
 refused "gen a tie, files made b9 to b0: the first by name" "$T/tie_down/bx.ini" \
     "FILE: cannot open: No such file or directory; did you mean '$T/tie_down/b0.ini'?"
+# every *.ini of a directory is read, not the first 512 it lists: default.ini among 2000
+# other files, made first in one directory and last in the other (on ext4, a hashed
+# listing, each has about one chance in four of being among the first 512)
+mkdir "$T/many_first" "$T/many_last"
+: > "$T/many_first/default.ini"
+(cd "$T/many_first" && seq -w 1 2000 | sed 's/^/f/; s/$/.ini/' | xargs touch)
+(cd "$T/many_last" && seq -w 1 2000 | sed 's/^/f/; s/$/.ini/' | xargs touch)
+: > "$T/many_last/default.ini"
+refused "gen 2001 scenario files, default.ini made first: it is found" "$T/many_first/defualt.ini" \
+    "FILE: cannot open: No such file or directory; did you mean '$T/many_first/default.ini'?"
+refused "gen 2001 scenario files, default.ini made last: it is found" "$T/many_last/defualt.ini" \
+    "FILE: cannot open: No such file or directory; did you mean '$T/many_last/default.ini'?"
+# a directory of more than 4096 (reader/scenario.c, NEAR_FILES_MAX) is not searched at all
+mkdir "$T/too_many"
+(cd "$T/too_many" && seq -w 1 4096 | sed 's/^/f/; s/$/.ini/' | xargs touch && : > default.ini)
+refused "gen 4097 scenario files: no suggestion" "$T/too_many/defualt.ini" "FILE: cannot open: No such file or directory"
+# a name without a directory, typed at the repository's root: the scenario library's file
+# (scenarios/, or in Chinese its twin scenarios/zh/, which runs the same)
+refused "gen a library scenario's name alone, at the root: scenarios/ is searched too" default.ini \
+    "FILE: cannot open: No such file or directory; did you mean 'scenarios/default.ini'?" run
+refused "gen ... misspelt, at the root" custmer_tiers.ini \
+    "FILE: cannot open: No such file or directory; did you mean 'scenarios/customer_tiers.ini'?"
+"$S" run default.ini --lang zh > "$T/out" 2> "$T/err"
+[ $? -eq 2 ] && [ "$(cat "$T/err")" = "default.ini: 无法打开：没有那个文件或目录；你是不是想写“scenarios/zh/default.ini”？" ]
+ok "gen a library scenario's name alone, at the root, in Chinese: its Chinese twin" $? "$(cat "$T/err")"
+refused "gen a name with a directory is looked for there only" ./default.ini \
+    "FILE: cannot open: No such file or directory"
 refused "gen a device, not a file" /dev/null "FILE: is not a regular file"
 printf "$good" > "$T/secret.ini"
 chmod 000 "$T/secret.ini"
