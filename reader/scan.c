@@ -64,7 +64,9 @@ static size_t utf8_len(const unsigned char *p, size_t n)
 
 /* The English section a section named in the course's Chinese stands for (docs/glossary.md
  * and `servlab keys --lang zh`): "库存" is inventory, "客户层次.关键" tier.NAME. Exact
- * names, with or without 节 after them; NULL for any other name. */
+ * names, with or without 节 after them; NULL for any other name. Each name is a term of the
+ * glossary's table naming that section, or in its list of the other words the reader
+ * understands (tests/test_docs.sh checks). */
 static const char *chinese_section(const char *name)
 {
     static const struct {

@@ -352,9 +352,10 @@ static int unknown_family(const char *name, char *err, size_t errlen)
     return -1;
 }
 
-/* A distribution named in Chinese, as the course names them (docs/glossary.md), with or
- * without 分布: "三角分布(1, 1.5, 3)" is triangular(1, 1.5, 3). Is s one? Then the problem,
- * with the value written in English, is in err. */
+/* A distribution named in Chinese, as the course names them (docs/glossary.md, its table
+ * or its list of the other words the reader understands; tests/test_docs.sh checks), with
+ * or without 分布: "三角分布(1, 1.5, 3)" is triangular(1, 1.5, 3). Is s one? Then the
+ * problem, with the value written in English, is in err. */
 static bool chinese_family(const char *s, char *err, size_t errlen)
 {
     static const struct {

@@ -170,6 +170,40 @@ FILENAME == ARGV[1] { gloss[$2] = $1; next }
 END { printf "%d terms", checked > "/dev/stderr" }' "$T/gloss" "$T/lessonterms" > "$T/termdiff" 2> "$T/termcount"
 ok "docs-6.6 every Chinese term of the lessons' key-terms tables is in $gl with the same English ($(cat "$T/termcount"))" \
     $([ ! -s "$T/termdiff" ]; echo $?) "$(cat "$T/termdiff")"
+# docs-6.7: the Chinese names the reader turns into English (sections in reader/scan.c,
+# distributions in reader/value.c) are the glossary's: a term of its table whose last
+# column names that section or distribution (a distribution's term with or without 分布),
+# or one of the words its list "Chinese names the reader understands" gives for it; and
+# every word of that list is one the reader knows, with the same English.
+reader_zh_names() { # FILE TABLE KIND: "中文<TAB>english<TAB>KIND" for each {"中文", "english"} of TABLE
+    awk -v table="$2" -v kind="$3" 'index($0, "} " table "[] = {") { on = 1 }
+        on { s = $0; while (match(s, /\{"[^"]+", "[^"]+"\}/)) { p = substr(s, RSTART + 2, RLENGTH - 4)
+                 split(p, f, "\", \""); print f[1] "\t" f[2] "\t" kind; s = substr(s, RSTART + RLENGTH) } }
+        on && /};/ { exit }' "$1"
+}
+{ reader_zh_names reader/scan.c sections section; reader_zh_names reader/value.c families distribution; } > "$T/reader_zh"
+awk '/^## Chinese names the reader understands/ { on = 1; next } on && /^## / { exit }
+     on && /^- `[^`]+`: / { name = $0; sub(/^- `/, "", name); sub(/`.*/, "", name)
+         kind = name ~ /^\[/ ? "section" : "distribution"; gsub(/^\[|\]$|\(\.\.\.\)$/, "", name)
+         words = $0; sub(/^- `[^`]+`: /, "", words); gsub(/ \([^)]*\)/, "", words)
+         n = split(words, w, ", "); for (i = 1; i <= n; i++) print w[i] "\t" name "\t" kind }' "$gl" > "$T/gloss_zh"
+nsec=$(grep -c '	section$' "$T/reader_zh")
+nfam=$(grep -c '	distribution$' "$T/reader_zh")
+ok "docs-6.7 the reader's Chinese names were read: $nsec sections (reader/scan.c), $nfam distributions (reader/value.c)" \
+    $([ "$nsec" -ge 25 ] && [ "$nfam" -ge 10 ] && [ -s "$T/gloss_zh" ]; echo $?)
+awk -F '\t' 'FILENAME == ARGV[1] { cell[$2] = $3; next }
+    FILENAME == ARGV[2] { listed[$1] = $2; next }
+    { zh = $1; en = $2; want = $3 == "section" ? "`[" en "]" : "`" en "("
+      term = zh in cell ? zh : (zh "分布") in cell && $3 == "distribution" ? zh "分布" : ""
+      if (term != "" && zh in listed) print zh ": in the table (" term ") and in the list: one place"
+      else if (term != "") { if (!index(cell[term], want)) print zh " is " en " in the reader, but the table'"'"'s " term " says: " cell[term] }
+      else if (!(zh in listed)) print zh " (" en ") is neither a term of the table nor in the list"
+      else if (listed[zh] != en) print zh " is " en " in the reader, but " listed[zh] " in the list"
+      seen[zh] = 1 }
+    END { for (zh in listed) if (!(zh in seen)) print zh " (" listed[zh] ") is in the list but the reader does not know it" }' \
+    "$T/gloss" "$T/gloss_zh" "$T/reader_zh" > "$T/zhdiff"
+ok "docs-6.8 every Chinese name of a section or distribution the reader knows is in $gl with its English" \
+    $([ ! -s "$T/zhdiff" ]; echo $?) "$(cat "$T/zhdiff")"
 # po/zh_CN.po writes the core terms with the glossary's Chinese: every translated message
 # whose English has the term has the glossary's Chinese for it. A term no message holds
 # yet is left out. The Chinese comes from the glossary, looked up by its English.
