@@ -367,7 +367,7 @@ void options_help(FILE *fp)
                 snprintf(head, sizeof head, "  %-*s", HELP_COLUMN, line);
             else
                 snprintf(head, sizeof head, "  %s   ", line);
-            lang_print_hanging(fp, head, _(r->help), cont, LANG_LINE_MAX);
+            lang_print_hanging_balanced(fp, head, _(r->help), cont, LANG_LINE_MAX);
             line[0] = '\0';
         }
     }

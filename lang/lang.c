@@ -449,3 +449,85 @@ void lang_print_hanging(FILE *out, const char *head, const char *text, const cha
         text += ntext + 1, head = cont;
     }
 }
+
+/* The code point of the UTF-8 character at p, n bytes (lang_char_bytes); 0 when n is 1. */
+static unsigned long code_point(const unsigned char *p, size_t n)
+{
+    if (n < 2) return 0;
+    unsigned long c = p[0] & (0x7fu >> n);
+    for (size_t k = 1; k < n && p[k]; k++) c = c << 6 | (p[k] & 0x3fu);
+    return c;
+}
+
+bool lang_widow(const char *line)
+{
+    size_t halves = 0; /* two for each run of other non-blank characters, one a CJK ideograph */
+    bool in_word = false;
+    for (const unsigned char *p = (const unsigned char *)line; *p;) {
+        size_t n = lang_char_bytes(*p);
+        if (strnlen((const char *)p, n) < n) n = 1; /* a cut character: one byte */
+        unsigned long c = code_point(p, n);
+        bool ideograph = (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+        bool wide_mark = (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
+        if (*p == ' ' || *p == '\t' || ideograph || wide_mark)
+            in_word = false;
+        else if (!in_word)
+            in_word = true, halves += 2;
+        halves += ideograph;
+        p += n;
+    }
+    return halves <= 4;
+}
+
+/* The text lang_print_hanging prints for these, in a malloc'd string (NULL when out of
+ * memory), and its number of lines. */
+static char *hanging_text(const char *head, const char *text, const char *cont, int max, size_t *lines)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&buf, &size);
+    if (!mem) return NULL;
+    lang_print_hanging(mem, head, text, cont, max);
+    if (fclose(mem) != 0) {
+        free(buf);
+        return NULL;
+    }
+    *lines = 0;
+    for (const char *c = buf; *c; c++) *lines += *c == '\n';
+    return buf;
+}
+
+/* Whether the last of text's lines (each ending in '\n'), one of several, is a widow. */
+static bool ends_in_widow(const char *text, size_t lines)
+{
+    if (lines < 2) return false;
+    size_t len = strlen(text);
+    const char *last = text + len - 1; /* its '\n' */
+    while (last > text && last[-1] != '\n') last--;
+    char *copy = strndup(last, (size_t)(text + len - 1 - last));
+    if (!copy) return false;
+    bool widow = lang_widow(copy);
+    free(copy);
+    return widow;
+}
+
+void lang_print_hanging_balanced(FILE *out, const char *head, const char *text, const char *cont, int max)
+{
+    size_t lines = 0;
+    char *wrapped = hanging_text(head, text, cont, max, &lines);
+    if (!wrapped) {
+        lang_print_hanging(out, head, text, cont, max);
+        return;
+    }
+    for (int narrower = max - 1; ends_in_widow(wrapped, lines) && narrower >= max * 2 / 3; narrower--) {
+        size_t n = 0;
+        char *again = hanging_text(head, text, cont, narrower, &n);
+        if (again && n == lines && !ends_in_widow(again, n)) {
+            free(wrapped);
+            wrapped = again;
+        } else
+            free(again);
+    }
+    fputs(wrapped, out);
+    free(wrapped);
+}

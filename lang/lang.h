@@ -112,4 +112,16 @@ void lang_printf_filled(FILE *out, int max, const char *fmt, ...) __attribute__(
  * of text (after a '\n') begins with cont too. */
 void lang_print_hanging(FILE *out, const char *head, const char *text, const char *cont, int max);
 
+/* Whether line, its blanks aside, holds two words or fewer, a Chinese character (CJK
+ * ideograph) counting as half a word and full-width punctuation as none: "redirection)",
+ * "重定向）" or "有 batch_service.png）" left alone as the last line of a wrapped paragraph,
+ * a widow. */
+bool lang_widow(const char *line);
+
+/* As lang_print_hanging, but a text whose last line would be a widow (lang_widow) is
+ * wrapped narrower instead, at the widest of max - 1 down to two thirds of max that
+ * leaves no widow in as many lines (the last two lines balanced); when no width does,
+ * as lang_print_hanging. For --help, whose entries are read as short paragraphs. */
+void lang_print_hanging_balanced(FILE *out, const char *head, const char *text, const char *cont, int max);
+
 #endif

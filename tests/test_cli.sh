@@ -13,6 +13,15 @@ run "$S" --version
 ok "cli-1.1 --version exits 0 and names servlab" $([ $rc -eq 0 ] && grep -q '^servlab [0-9]' "$T/out"; echo $?)
 run "$S" --help
 ok "cli-1.2 --help exits 0 and lists run, check, keys" $([ $rc -eq 0 ] && grep -q 'run FILE.ini' "$T/out" && grep -q 'keys' "$T/out"; echo $?)
+# no entry of --help ends in a widow, a last line of two words or fewer (a Chinese
+# character half a word: "重定向）", "有 batch_service.png）"), and none is wider than 100
+# columns, in English and in Chinese (lang_print_hanging_balanced, lang/lang.h)
+for l in en zh; do
+    "$S" --help --lang $l > "$T/help_$l" 2>&1
+    ok "cli-1.2b --help --lang $l: no entry's last line is a widow, every line within 100 columns" \
+        $(perl tests/help_widows.pl < "$T/help_$l" > "$T/widows" && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/help_$l")" -le 100 ]
+        echo $?) "$(cat "$T/widows")"
+done
 run "$S"
 ok "cli-1.3 no command: usage on stderr, exit 2" $([ $rc -eq 2 ] && grep -q usage "$T/err"; echo $?)
 run "$S" rnu scenarios/default.ini

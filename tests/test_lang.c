@@ -140,6 +140,25 @@ static void wraps(void)
     fclose(f);
     check(strcmp(buf, "key = a, b ; from here,\n           ; on and on: more\n    short\n") == 0,
           "lang-4.11 lang_print_hanging breaks only in the text, each continuation after cont: '%s'", buf);
+    /* a widow: two words or fewer, a Chinese character half a word, its marks none */
+    check(lang_widow("   redirection)") && lang_widow("重定向）") && lang_widow("有 batch_service.png）") &&
+              lang_widow("by profit") && !lang_widow("(also spelt optimize)") && !lang_widow("要加引号，因为") &&
+              !lang_widow("--from/--to/--steps 或 --values）"),
+          "lang-4.12 lang_widow: two words or fewer, a Chinese character counting half");
+    /* lang_print_hanging_balanced: the last line of a wrapped text is no widow */
+    f = fmemopen(buf, sizeof buf, "w");
+    if (!f) abort();
+    lang_print_hanging_balanced(f, "  -x  ", "aaaa bbbb cccc dddd eeee ffff gggg", "      ", 30);
+    lang_print_hanging_balanced(f, "  -y  ", "short", "      ", 30);
+    fclose(f);
+    check(strcmp(buf, "  -x  aaaa bbbb cccc dddd\n      eeee ffff gggg\n  -y  short\n") == 0,
+          "lang-4.13 lang_print_hanging_balanced wraps narrower rather than leave 'ffff gggg' alone: '%s'", buf);
+    f = fmemopen(buf, sizeof buf, "w");
+    if (!f) abort();
+    lang_print_hanging_balanced(f, "  -x  ", "（要加引号：shell 会把 > 当作重定向）", "      ", 60);
+    fclose(f);
+    check(strncmp(buf, "  -x  （要加引号：shell 会把 > 当作重定向）\n", sizeof buf) == 0,
+          "lang-4.14 ... and leaves a text of one line as it is: '%s'", buf);
 }
 
 static const char *filled(const char *text, int max, char *buf, size_t n)
