@@ -489,7 +489,7 @@ static void short_keys(FILE *out, const char *list)
         if (equals) *equals = '\0';
         const char *key = strchr(item, '.') ? strchr(item, '.') + 1 : item;
         fputs("<span class=\"key\">", out);
-        html_name(out, key); /* a break after each '_', for compare_style's narrow column */
+        html_text(out, key); /* whole: on a narrow screen the keys have a line of their own (compare_style) */
         if (equals) html_textf(out, " = %s", equals + 3);
         fputs(next ? ";</span> " : "</span>", out);
     }
@@ -541,20 +541,32 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
  * half a laptop's screen): every column stays in view, each row taller instead. An
  * interval's "± h" goes under its mean, the bar over its percentage, a heading wraps
  * between its words (a Chinese one between its words only, keep-all), a metric's name
- * and a changed key also after their '_'s (html_name's <wbr>, hidden on a wide screen,
- * where Chromium would break a nowrap cell at them), a file name only at its <wbr>s
- * (after '/' and '_': the column widens to the longest part, "student42.ini" bold in
- * the best row), and a changed key wraps in a narrower column rather than being cut.
- * 1200 px: the widest page of one-line rows (cli/html.c's stylesheet) needs about 1160. */
+ * also after its '_'s (html_name's <wbr>, hidden on a wide screen, where Chromium would
+ * break a nowrap cell at them), a file name only at its <wbr>s (after '/' and '_': the
+ * column widens to the longest part, "student42.ini" bold in the best row). The changed
+ * keys, the last column, leave the row for a line of their own under it, from the file
+ * name's column to the right edge, each "key = value" whole: the table is a grid of 8
+ * columns (rank to cost; without a service column of its own the 8th stays empty, of no
+ * width), each row a subgrid of it, so that the columns stay aligned as a table's and
+ * the headings at their foot. In a 12em column the keys broke inside their names and a
+ * row was six lines tall, a screen of 800 x 720 showing a row and a half; it shows about
+ * eight now. 1200 px: the widest page of one-line rows (cli/html.c's stylesheet) needs
+ * about 1160. */
 static const char compare_style[] =
-    "table.ranking th wbr,table.ranking span.key wbr{display:none}\n"
+    "table.ranking th wbr{display:none}\n"
     "@media (max-width:1200px){table.ranking{font-size:15px}table.ranking th,table.ranking td{padding:4px 3px}"
-    "table.ranking th wbr,table.ranking span.key wbr{display:inline}"
+    "table.ranking th wbr{display:inline}"
     "table.ranking th{word-break:keep-all}table.ranking th.num{white-space:normal}table.ranking td.file{min-width:7em;"
     "overflow-wrap:normal}"
-    "table.ranking .pm,table.ranking .half{display:block}table.ranking .bar{display:block;margin:5px 0 3px auto}"
-    "table.ranking div.keys{min-width:8em;max-width:12em}table.ranking div.keys span.key{white-space:normal;"
-    "overflow-wrap:anywhere}}\n";
+    "table.ranking .pm,table.ranking .half{display:block}table.ranking .bar{display:block;margin:5px 0 3px auto}\n"
+    "table.ranking{display:grid;grid-template-columns:repeat(8,auto);justify-content:start}"
+    "table.ranking>tbody{display:contents}"
+    "table.ranking tr{display:grid;grid-column:1/-1;grid-template-columns:subgrid;border-bottom:1px solid var(--rule);"
+    "break-inside:avoid}"
+    "table.ranking th,table.ranking td{border-bottom:none}table.ranking th{align-self:end}"
+    "table.ranking tr:first-child{background:var(--band)}"
+    "table.ranking tr.best{background:#e7f3ea}table.ranking tr>:last-child{grid-column:2/-1;padding-top:0}"
+    "table.ranking div.keys{max-width:none}}\n";
 
 void debrief_compare(FILE *out, const struct debrief *d, const struct compare_result *r)
 {

@@ -28,8 +28,9 @@ not answer). The checks:
   fit         (with --fit) at 1280 px wide (--fit WIDTH: at WIDTH px, e.g. 800: a
               small projector, half a laptop's screen), the page and every scrolling
               box (class "wide": a table) fit without a horizontal scrollbar, as
-              projected, and a ranking's file name (td.file) breaks only at its
-              <wbr>s, never inside a part of the name
+              projected, a ranking's file name (td.file) breaks only at its
+              <wbr>s, never inside a part of the name, and each of its changed
+              keys (span.key: "processing_servers = 2;") stays on one line
   shots       PREFIX-1280x720.png, PREFIX-1920x1080.png and PREFIX-full.png (the
               whole page at 1280 wide) written; with --fit WIDTH, PREFIX-WIDTHx720.png
               too
@@ -379,8 +380,8 @@ DOM_PROBE = r"""
 
 
 # Evaluated at the width --fit asks for: the page, and each box that scrolls sideways
-# (.wide), no wider than its view, and each ranking's file name broken only at its <wbr>s;
-# a list of what fails, each box with its headings' widths.
+# (.wide), no wider than its view, each ranking's file name broken only at its <wbr>s and
+# each of its changed keys whole; a list of what fails, each box with its headings' widths.
 FIT_PROBE = r"""
 (() => {
   const label = e => (e.id ? '#' + e.id : '') + ' "' + (e.textContent || '').trim().slice(0, 40) + '"';
@@ -405,6 +406,13 @@ FIT_PROBE = r"""
       if (lines.size > 1) fit.push('td.file "' + td.textContent.trim().slice(0, 40) + '": "' + t.data + '" breaks inside, on ' +
                                    lines.size + ' lines');
     }
+  // a ranking's changed key ("processing_servers = 2;", span.key) is read whole, on one line
+  for (const k of document.querySelectorAll('table.ranking span.key')) {
+    const r = document.createRange();
+    r.selectNodeContents(k);
+    const lines = new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
+    if (lines.size > 1) fit.push('span.key "' + k.textContent.trim().slice(0, 40) + '" breaks inside, on ' + lines.size + ' lines');
+  }
   return fit;
 })()
 """
@@ -506,7 +514,7 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
             if "exceptionDetails" in wider:
                 raise BrowserError("the fit probe failed: %s" % wider["exceptionDetails"].get("text"))
             wider = wider["result"]["value"]
-            results.check("fit", not wider, "%d box(es) wider than their view or file name(s) broken inside a part at %d px%s" %
+            results.check("fit", not wider, "%d box(es) wider than their view, file name(s) broken inside a part or key(s) broken at %d px%s" %
                           (len(wider), fit, ": " + "; ".join(wider) if wider else ""))
         bad_img = [i for i in dom["imgs"] if not i["natural"]]
         results.check("img", not bad_img, "%d <img>, %d not loaded" % (len(dom["imgs"]), len(bad_img)))

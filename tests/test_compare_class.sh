@@ -123,11 +123,11 @@ ok "class-6.1 two files: the rank axis reads 1 2, with no half ranks; the share 
     $([ $rc -eq 0 ] && echo "$ticks" | grep -q '^1 2 ' && ! echo "$ticks" | grep -qE '(^| )(0|0\.5|1\.5|2\.5|120) '; echo $?) "$ticks"
 
 # the page's changed keys drop the section only: the three channels' shares stay apart
-# (a key may break after its '_'s: <wbr>, for a narrow screen)
+# (each "key = value" whole, no <wbr>: on a narrow screen the keys have a line of their own)
 run "$S" compare --base scenarios/stances/base.ini scenarios/stances/raise_service_cut_cost.ini --reps 2 --quiet --out "$T/stances"
 ok "class-6.2 changed keys on the page: 'web.share = 0.75', never three bare 'share ='" \
     $([ $rc -eq 0 ] && grep -q '<span class="key">web.share = 0.75;</span>' "$T/stances/report.html" &&
-      grep -q '<span class="key">processing_<wbr>servers = 2;</span>' "$T/stances/report.html" &&
+      grep -q '<span class="key">processing_servers = 2;</span>' "$T/stances/report.html" &&
       ! grep -q '<span class="key">share = ' "$T/stances/report.html"; echo $?) \
     "$(sed 's/<wbr>//g' "$T/stances/report.html" | grep -o '<span class="key">[^<]*' | head -6)"
 
@@ -197,7 +197,7 @@ ok "class-9.3 ... and on the page: the mark on its row, the warnings under the t
 ok "class-9.4 a target the student wrote comes first; the reorder point servlab derived is rounded (compare.csv keeps it whole)" \
     $(grep -q '^      changed: inventory.target_fill_rate = 0.99; inventory.reorder_point = 515.4$' "$T/w.txt" &&
       grep '/target.ini,' "$T/wout/compare.csv" | grep -q ',"inventory.reorder_point = 515.41[0-9]*; inventory.target_fill_rate = 0.99",0$' &&
-      grep -q '<span class="key">target_<wbr>fill_<wbr>rate = 0.99;</span> <span class="key">reorder_<wbr>point = 515.4</span>' \
+      grep -q '<span class="key">target_fill_rate = 0.99;</span> <span class="key">reorder_point = 515.4</span>' \
           "$T/wout/report.html"; echo $?) \
     "$(grep -A1 ' target.ini ' "$T/w.txt")"
 ok "class-9.5 a new policy: the keys the student wrote (policy, order_up_to) come before the one left unused" \
@@ -271,6 +271,13 @@ if tests/need.sh test browser > /dev/null 2>&1; then
     timeout 600 /usr/bin/python3 tests/html_check.py "$T/eleven_out/report.html" --fit 800 > "$T/check" 2>&1
     ok "class-10.2 at 800 px every file name breaks only at its <wbr>s, the best row's bold one too" \
         $([ $rc -eq 0 ] && grep -q '^ok   fit:' "$T/check"; echo $?) "$(grep 'fit:' "$T/check")"
+    # ... and each changed key is whole ("processing_servers = 2;", not "processing_" /
+    # "servers = 2;" in a 12em column, six lines a row): below 1200 px the keys, the
+    # ranking's last column, have a line of their own under their row (compare_style)
+    ok "class-10.3 at 800 px the changed keys sit under their row, each key whole" \
+        $([ $rc -eq 0 ] && grep -q '^ok   fit:' "$T/check" && ! grep -q 'span.key' "$T/check" &&
+          grep -q 'table.ranking tr>:last-child{grid-column:2/-1' "$T/eleven_out/report.html"; echo $?) \
+        "$(grep 'fit:' "$T/check")"
 else
     echo "test_compare_class: skipped: the 1280 px check needs a browser (tests/need.sh browser)"
 fi

@@ -8,8 +8,8 @@
 #                ..., class60.pdf)
 #   report-3.3   compare's page on a projector of 800 px, in English and Chinese (with
 #                a ninth column, --service fill_rate): every column of the ranking in
-#                view, no sideways scrolling, no file name broken inside a part
-#                (compare-800x720.png)
+#                view, no sideways scrolling, no file name broken inside a part, no
+#                changed key broken (compare-800x720.png)
 #   report-6     escaping: a scenario whose leading comment holds
 #                <script>alert(1)</script> and whose file name holds & < > " ' is shown
 #                as text, never as markup
@@ -67,8 +67,8 @@ simulate report-2 sweep scenarios/default.ini --reps 2 --out "$T/D2"
 page report-2 sweep "$T/D2" 1 scenarios/default.ini
 simulate report-3 compare --base scenarios/stances/base.ini scenarios/stances/*.ini --reps 3 --out "$T/D3"
 # compare's page is projected, on a small projector too: at 800 px its ranking's eight
-# columns (nine with --service fill_rate) all in view, each row taller instead (the
-# page's @media rules, cli/debrief.c's compare_style)
+# columns (nine with --service fill_rate) all in view, each row taller instead, its
+# changed keys on a line under it (the page's @media rules, cli/debrief.c's compare_style)
 [ -z "$REPORT_HTML_STANDIN" ] && fit=800
 if page report-3 compare "$T/D3" 0 scenarios/stances/*.ini && [ -n "$fit" ]; then
     ok "report-3.3 the compare page's ranking fits 800 px: $(grep 'fit:' "$T/report-3.check" | cut -c1-300)" \
