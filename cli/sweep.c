@@ -170,7 +170,10 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
     const char *levers[2] = {assignment[0], assignment[1]}, *labels[2] = {label[0], label[1]};
     char *msgs = NULL;
     int rc = sweep_load_levers(sc, path, sets, nsets, levers, labels, nlevers, &msgs);
-    if (rc == 0) return 0;
+    if (rc == 0) {
+        free(msgs); /* open_memstream gave a buffer even for no problems */
+        return 0;
+    }
     /* the lever at fault: a one-lever sweep's, even under a rule between keys (its value is
        all that moved from the file's); a grid's, the one whose label begins a problem, else
        neither (a rule between the two levers' keys), and then the point is both values */
@@ -658,6 +661,19 @@ static int head_columns(const char *name, size_t at)
     return at > strlen(name) - at ? (int)at : (int)(strlen(name) - at);
 }
 
+/* The lever's column: at least `least` wide, and as wide as the widest value the table
+ * writes (sweep_lever_text writes every whole digit, so 1e15 - 1 takes 15). */
+static int lever_column(const struct sweep_result *r, int least)
+{
+    int digits = sweep_lever_digits(r, 0), widest = least;
+    for (size_t i = 0; i < r->n; i++) {
+        char x[40];
+        int len = (int)strlen(sweep_lever_text(r->x[i], digits, x));
+        if (len > widest) widest = len;
+    }
+    return widest;
+}
+
 void sweep_table(FILE *out, const struct sweep_result *r)
 {
     const struct scenario *b = &r->base;
@@ -714,8 +730,8 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     for (;;) {
         for (size_t k = 0; k < 2; k++) { /* the service's head a blank more, so that two
                                               full heads do not read as one name */
-            int c = head_columns(names[k], at[k]) + (int)k;
-            w[k] = c > 12 ? c : 12;
+            int c = head_columns(names[k], at[k]) + (int)k, least = k ? 12 : lever_column(r, 12);
+            w[k] = c > least ? c : least;
         }
         if (2 + w[0] + w[1] + rest <= LANG_LINE_MAX) break;
         size_t k = w[1] > w[0] ? 1 : 0; /* the wider head parts first */
@@ -762,7 +778,7 @@ static void sweep_contract_notes(FILE *out, const struct sweep_result *r)
 {
     if (!r->base.cfg.contract.ntargets) return;
     const char *key = key_part(r->base.sweep.parameter);
-    int kw = (int)strlen(key) > 12 ? (int)strlen(key) : 12;
+    int kw = lever_column(r, (int)strlen(key) > 12 ? (int)strlen(key) : 12);
     fprintf(out, "\n  %s\n", _("The contract at each point (per day; periods: the share that missed a target):"));
     fprintf(out, "  %*s", kw, key);
     static const char *const heads[] = {N_("holding"), N_("penalties"), N_("periods"), N_("profit")};

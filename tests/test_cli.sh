@@ -820,6 +820,15 @@ ok "cli-11.17j a lever in the millions is written whole in the table, the notes 
       grep -q '<td class="num">\* 1000000</td>' "$T/big/report.html" &&
       grep -q 'points from 1000000 to 2000000,' "$T/big/report.html" && ! grep -q '[0-9]e+0[0-9]<' "$T/big/report.html"
     echo $?) "$(sed -n 5,20p "$T/out")"
+# a lever value wider than its head widens the column, so the columns stay under their heads:
+# each row's fill rate ends where the head's fill_rate does
+run "$S" sweep scenarios/default.ini --param costs.order_fixed --values 0.0000001234567,0.0000001234568 --reps 2 \
+    --quiet
+head_end=$(grep -m1 ' fill_rate ' "$T/out" | awk '{print index($0, "fill_rate") + 8}')
+row_ends=$(grep '0\.000000123456[78] ' "$T/out" | awk '{print index($0, "%")}' | sort -u | tr '\n' ' ')
+ok "cli-11.17k a lever value wider than its head (0.0000001234567) widens its column: the rows' fill rates end under the head" \
+    $([ $rc -eq 0 ] && [ -n "$head_end" ] && [ "$row_ends" = "$head_end " ]; echo $?) \
+    "head ends at $head_end, rows at $row_ends: $(sed -n 5,8p "$T/out")"
 
 # ---- charts: type, size, and the CSV behind them ----
 png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{print $1*16777216 + $2*65536 + $3*256 + $4 "x" $5*16777216 + $6*65536 + $7*256 + $8}'; }
