@@ -551,7 +551,9 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
  * the headings at their foot. In a 12em column the keys broke inside their names and a
  * row was six lines tall, a screen of 800 x 720 showing a row and a half; it shows about
  * eight now. 1200 px: the widest page of one-line rows (cli/html.c's stylesheet) needs
- * about 1160. */
+ * about 1160. The grid is only for a browser that has subgrid (Chromium 117 and later):
+ * an older one, which would drop the rows' columns and stack every cell, keeps the table
+ * with its taller rows. */
 static const char compare_style[] =
     "table.ranking th wbr{display:none}\n"
     "@media (max-width:1200px){table.ranking{font-size:15px}table.ranking th,table.ranking td{padding:4px 3px}"
@@ -559,6 +561,7 @@ static const char compare_style[] =
     "table.ranking th{word-break:keep-all}table.ranking th.num{white-space:normal}table.ranking td.file{min-width:7em;"
     "overflow-wrap:normal}"
     "table.ranking .pm,table.ranking .half{display:block}table.ranking .bar{display:block;margin:5px 0 3px auto}\n"
+    "@supports (grid-template-columns:subgrid){"
     "table.ranking{display:grid;grid-template-columns:repeat(8,auto);justify-content:start}"
     "table.ranking>tbody{display:contents}"
     "table.ranking tr{display:grid;grid-column:1/-1;grid-template-columns:subgrid;border-bottom:1px solid var(--rule);"
@@ -566,7 +569,7 @@ static const char compare_style[] =
     "table.ranking th,table.ranking td{border-bottom:none}table.ranking th{align-self:end}"
     "table.ranking tr:first-child{background:var(--band)}"
     "table.ranking tr.best{background:#e7f3ea}table.ranking tr>:last-child{grid-column:2/-1;padding-top:0}"
-    "table.ranking div.keys{max-width:none}}\n";
+    "table.ranking div.keys{max-width:none}}}\n";
 
 void debrief_compare(FILE *out, const struct debrief *d, const struct compare_result *r)
 {

@@ -412,6 +412,11 @@ FIT_PROBE = r"""
     r.selectNodeContents(k);
     const lines = new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top)));
     if (lines.size > 1) fit.push('span.key "' + k.textContent.trim().slice(0, 40) + '" breaks inside, on ' + lines.size + ' lines');
+    // nor cut short where the keys have a line of their own (their box not held to a width):
+    // in the 14em column of a wide page a long key ends in an ellipsis, as it is meant to
+    const box = k.closest('div.keys');
+    if (box && getComputedStyle(box).maxWidth === 'none' && k.scrollWidth > k.clientWidth + 1)
+      fit.push('span.key "' + k.textContent.trim().slice(0, 40) + '" is cut: ' + k.scrollWidth + ' px in ' + k.clientWidth);
   }
   return fit;
 })()
