@@ -59,8 +59,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         require(err[0] != '\0', "a refused number says why", text);
 
     struct dist d;
+    /* as lines_per_order reads it (a range of whole numbers is answered with discrete()):
+       the same distribution or the same refusal, with a message */
+    err[0] = '\0';
+    int rounded = value_dist_rounded(text, 1, 16, &d, err, sizeof err);
+    require(rounded == 0 || err[0] != '\0', "a refused distribution of a rounded key says why", text);
     err[0] = '\0';
     if (value_dist(text, &d, err, sizeof err) != 0) {
+        require(rounded != 0, "a key whose draws are rounded refuses what every key refuses", text);
         require(err[0] != '\0', "a refused distribution says why", text);
         return 0;
     }

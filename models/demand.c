@@ -188,7 +188,7 @@ bool demand_order_lines_of_products(struct model *m, struct order *o)
 {
     const struct dist *units = units_per_order(m, o->tier);
     double drawn = round(
-        dist_sample(&m->cfg->demand.lines_per_order, rng(m, SRC_LINES))); /* KEY_DRAWS_ROUNDED in reader/keys.def */
+        dist_sample(&m->cfg->demand.lines_per_order, rng(m, SRC_LINES))); /* rounded: the reader's hints count on it */
     size_t n = drawn < 1 ? 1 : (size_t)drawn;
     if (n > m->nproducts) n = m->nproducts;
     if (n > MAX_LINES) n = MAX_LINES;

@@ -358,9 +358,17 @@ static char *problem_for_key(const struct key_def *d, char *problem, size_t size
         num_format(d->min, lo, sizeof lo);
         num_format(d->max, hi, sizeof hi);
         key_range_text(d, range, sizeof range);
-        if (d->type != KEY_NUMBER) /* TRANSLATORS: the key's bounds, then its section for servlab keys */
+        if (d->type != KEY_NUMBER &&
+            d->max < 1e9) /* TRANSLATORS: the key's bounds, then its section for servlab keys */
             snprintf(word, room, _(" (write a whole number in digits, %s to %s; see 'servlab keys %s')"), lo, hi,
                      d->section);
+        else if (d->type != KEY_NUMBER) /* a seed: no bound worth naming */
+            /* TRANSLATORS: the key's section for servlab keys */
+            snprintf(word, room, _(" (write a whole number in digits, such as 1; see 'servlab keys %s')"), d->section);
+        else if (strcmp(d->unit, "share") == 0) /* as value_number reads a share */
+            /* TRANSLATORS: the key's bounds (">= 0 and <= 1"), then its section for servlab keys */
+            snprintf(word, room, _(" (write a share in digits, such as 0.95 or 95%%, %s; see 'servlab keys %s')"),
+                     range, d->section);
         else if (d->unit[0]) /* TRANSLATORS: the key's unit, its bounds (">= 0"), its section for servlab keys */
             snprintf(word, room, _(" (write a number in digits, in %s, %s; see 'servlab keys %s')"),
                      C_("unit", d->unit), range, d->section);
@@ -469,9 +477,9 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
     }
     case KEY_DIST: {
         struct dist dist;
-        int (*read_dist)(const char *, struct dist *, char *, size_t) =
-            d->flags & KEY_DRAWS_ROUNDED ? value_dist_rounded : value_dist;
-        if (read_dist(text, &dist, problem, sizeof problem) != 0) {
+        int rc = d->flags & KEY_DRAWS_ROUNDED ? value_dist_rounded(text, d->min, d->max, &dist, problem, sizeof problem)
+                                              : value_dist(text, &dist, problem, sizeof problem);
+        if (rc != 0) {
             report(ld, line, sec, d->name, "%s", problem);
             return -1;
         }
@@ -872,7 +880,8 @@ static void add_near_files(const char *dir, const char *itself, struct near_file
         if (copy) (*list)[(*count)++] = (struct near_file){dir, copy}; /* out of memory: one fewer */
     }
     closedir(d);
-    qsort(*list + first, *count - first, sizeof **list, compare_near_files);
+    if (*count > first) /* *list is still NULL when no directory had a candidate */
+        qsort(*list + first, *count - first, sizeof **list, compare_near_files);
 }
 
 /* The scenario file nearest in name to path, a file that does not exist, written as path

@@ -442,12 +442,16 @@ static size_t blank_separated(const char *arg, char *out, size_t n)
  * uniform(low, high) would give each end half as often as each number between (rounding
  * gives an end only the half of its unit around it that lies in the range), so the answer
  * is discrete() with each whole number once, written out for up to 6 of them, with an
- * ellipsis up to the most a table holds (DIST_MAX_VALUES). False for any other range. */
-static bool whole_range_problem(const char *s, double low, double high, char *err, size_t errlen)
+ * ellipsis up to the most a table holds (DIST_MAX_VALUES). False for any other range,
+ * and for one outside the key's bounds on its draws, bounds[0] to bounds[1] (the key's own
+ * message then says what it allows). */
+static bool whole_range_problem(const char *s, double low, double high, const double bounds[2], char *err,
+                                size_t errlen)
 {
     enum { WRITTEN_OUT = 6 };
     double count = high - low + 1;
-    if (low != floor(low) || high != floor(high) || low < 0 || count > DIST_MAX_VALUES) return false;
+    if (low != floor(low) || high != floor(high) || low < bounds[0] || high > bounds[1] || count > DIST_MAX_VALUES)
+        return false;
     char table[200], a[40], b[40];
     num_about(low, 10, a, sizeof a);
     num_about(high, 10, b, sizeof b);
@@ -482,7 +486,9 @@ static bool whole_range_problem(const char *s, double low, double high, char *er
     return true;
 }
 
-static int read_dist(const char *text, bool rounded, struct dist *out, char *err, size_t errlen)
+/* rounded: NULL, or the bounds on the draws of a key whose draws are rounded
+   (value_dist_rounded) */
+static int read_dist(const char *text, const double *rounded, struct dist *out, char *err, size_t errlen)
 {
     char s[TOKEN_MAX * 4];
     if (trim_into(text, strlen(text), s, sizeof s) != 0) return too_long(s, TOKEN_DIST, sizeof s - 1, err, errlen);
@@ -499,7 +505,7 @@ static int read_dist(const char *text, bool rounded, struct dist *out, char *err
             if (strchr(s, '('))
                 snprintf(err, errlen, _("'%s' is neither a number nor a distribution"), s);
             else if (number_pair(s, "-~", &low, &high) && low < high && rounded &&
-                     whole_range_problem(s, low, high, err, errlen)) {
+                     whole_range_problem(s, low, high, rounded, err, errlen)) {
                 /* "1-3" products: each whole number as likely */
             } else if (number_pair(s, "-~", &low, &high) && low < high) /* "1-3": a range of days */
                 snprintf(err, errlen,
@@ -617,10 +623,11 @@ static int read_dist(const char *text, bool rounded, struct dist *out, char *err
 
 int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
 {
-    return read_dist(text, false, out, err, errlen);
+    return read_dist(text, NULL, out, err, errlen);
 }
 
-int value_dist_rounded(const char *text, struct dist *out, char *err, size_t errlen)
+int value_dist_rounded(const char *text, double min, double max, struct dist *out, char *err, size_t errlen)
 {
-    return read_dist(text, true, out, err, errlen);
+    const double bounds[2] = {min, max};
+    return read_dist(text, bounds, out, err, errlen);
 }

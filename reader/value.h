@@ -49,8 +49,10 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen);
 /* value_dist for a key whose draws are rounded to whole numbers (lines_per_order,
  * KEY_DRAWS_ROUNDED in reader/keys.h): the same, but a range of whole numbers written as a
  * number ("1-3", "1~3") is answered with discrete(1:1, 2:1, 3:1), which gives each whole
- * number as often, where value_dist answers uniform(1, 3), which rounded would not. */
-int value_dist_rounded(const char *text, struct dist *out, char *err, size_t errlen);
+ * number as often, where value_dist answers uniform(1, 3), which rounded would not. Only
+ * for a range within min to max, the key's bounds on its draws: beyond them the answer is
+ * value_dist's, and the key's bounds then say what it allows. */
+int value_dist_rounded(const char *text, double min, double max, struct dist *out, char *err, size_t errlen);
 
 /* Free every table value_dist has made. Only for fuzz harnesses, which read millions of
  * values in one process, and only when no distribution that value_dist returned is in use. */
