@@ -1442,25 +1442,33 @@ static void trace_add(struct chart_contour_points *t, double x, double y)
     t->x[t->n] = x, t->y[t->n++] = y;
 }
 
+/* Where the contour at `level` crosses the edges of cell (i, j) (bottom, right, top, left,
+ * corner to corner): into cx, cy; returns how many (0, 2 or 4: a saddle crosses all four). */
+static size_t cell_crossings(const double *x, const double *y, size_t ny, const double *z, double level, size_t i,
+                             size_t j, double cx[4], double cy[4])
+{
+    const size_t corner[5][2] = {{i, j}, {i + 1, j}, {i + 1, j + 1}, {i, j + 1}, {i, j}};
+    size_t k = 0;
+    for (size_t e = 0; e < 4; e++) {
+        size_t a = corner[e][0] * ny + corner[e][1], b = corner[e + 1][0] * ny + corner[e + 1][1];
+        double za = z[a] - level, zb = z[b] - level;
+        if (!isfinite(za) || !isfinite(zb) || !((za < 0) != (zb < 0))) continue;
+        double f = za / (za - zb);
+        cx[k] = x[corner[e][0]] + f * (x[corner[e + 1][0]] - x[corner[e][0]]);
+        cy[k] = y[corner[e][1]] + f * (y[corner[e + 1][1]] - y[corner[e][1]]);
+        k++;
+    }
+    return k;
+}
+
 void chart_contour_points(const double *x, const double *y, size_t nx, size_t ny, const double *z, double level,
                           struct chart_contour_points *t)
 {
     for (size_t i = 0; i + 1 < nx; i++)
         for (size_t j = 0; j + 1 < ny; j++) {
-            /* the cell's four edges: bottom, right, top, left, corner to corner */
-            const size_t corner[5][2] = {{i, j}, {i + 1, j}, {i + 1, j + 1}, {i, j + 1}, {i, j}};
             double cx[4], cy[4];
-            size_t k = 0;
-            for (size_t e = 0; e < 4; e++) {
-                size_t a = corner[e][0] * ny + corner[e][1], b = corner[e + 1][0] * ny + corner[e + 1][1];
-                double za = z[a] - level, zb = z[b] - level;
-                if (!isfinite(za) || !isfinite(zb) || !((za < 0) != (zb < 0))) continue;
-                double f = za / (za - zb);
-                cx[k] = x[corner[e][0]] + f * (x[corner[e + 1][0]] - x[corner[e][0]]);
-                cy[k] = y[corner[e][1]] + f * (y[corner[e + 1][1]] - y[corner[e][1]]);
-                trace_add(t, cx[k], cy[k]);
-                k++;
-            }
+            size_t k = cell_crossings(x, y, ny, z, level, i, j, cx, cy);
+            for (size_t p = 0; p < k; p++) trace_add(t, cx[p], cy[p]);
             if (k == 2) trace_add(t, (cx[0] + cx[1]) / 2, (cy[0] + cy[1]) / 2);
         }
 }
@@ -1477,18 +1485,8 @@ void chart_contour_pieces(const double *x, const double *y, size_t nx, size_t ny
 {
     for (size_t i = 0; i + 1 < nx; i++)
         for (size_t j = 0; j + 1 < ny; j++) {
-            const size_t corner[5][2] = {{i, j}, {i + 1, j}, {i + 1, j + 1}, {i, j + 1}, {i, j}};
             double cx[4], cy[4];
-            size_t k = 0;
-            for (size_t e = 0; e < 4; e++) {
-                size_t a = corner[e][0] * ny + corner[e][1], b = corner[e + 1][0] * ny + corner[e + 1][1];
-                double za = z[a] - level, zb = z[b] - level;
-                if (!isfinite(za) || !isfinite(zb) || !((za < 0) != (zb < 0))) continue;
-                double f = za / (za - zb);
-                cx[k] = x[corner[e][0]] + f * (x[corner[e + 1][0]] - x[corner[e][0]]);
-                cy[k] = y[corner[e][1]] + f * (y[corner[e + 1][1]] - y[corner[e][1]]);
-                k++;
-            }
+            size_t k = cell_crossings(x, y, ny, z, level, i, j, cx, cy);
             for (size_t p = 0; p + 1 < k; p += 2) trace_add(t, cx[p], cy[p]), trace_add(t, cx[p + 1], cy[p + 1]);
         }
 }
