@@ -1491,33 +1491,11 @@ void chart_contour_pieces(const double *x, const double *y, size_t nx, size_t ny
         }
 }
 
-/* Does the piece from (ax, ay) to (bx, by) cross or touch box b? (Liang-Barsky: the
- * share of the piece inside each of the box's four edges.) */
-static bool piece_crosses(double ax, double ay, double bx, double by, const struct chart_box *b)
-{
-    double t0 = 0, t1 = 1, dx = bx - ax, dy = by - ay;
-    const double p[4] = {-dx, dx, -dy, dy};
-    const double q[4] = {ax - (b->x - b->w / 2), (b->x + b->w / 2) - ax, ay - (b->y - b->h / 2),
-                         (b->y + b->h / 2) - ay};
-    for (int e = 0; e < 4; e++) {
-        if (p[e] == 0) {
-            if (q[e] < 0) return false; /* parallel to this edge and outside it */
-            continue;
-        }
-        double r = q[e] / p[e];
-        if (p[e] < 0)
-            t0 = fmax(t0, r);
-        else
-            t1 = fmin(t1, r);
-        if (t0 > t1) return false;
-    }
-    return true;
-}
-
 static size_t pieces_crossing(const struct chart_contour_points *t, const struct chart_box *b)
 {
     size_t n = 0;
-    for (size_t i = 0; t && i + 1 < t->n; i += 2) n += piece_crosses(t->x[i], t->y[i], t->x[i + 1], t->y[i + 1], b);
+    for (size_t i = 0; t && i + 1 < t->n; i += 2)
+        n += segment_crosses(t->x[i], t->y[i], t->x[i + 1], t->y[i + 1], b->x, b->y, b->w, b->h);
     return n;
 }
 
