@@ -1628,8 +1628,8 @@ int charts_profit_surface(const struct chart_target *to, const struct sweep_resu
     double *x = malloc(r->n1 * sizeof *x), *y = malloc(r->n2 * sizeof *y);
     double *z = malloc(r->n * sizeof *z), *z2 = malloc(r->n * sizeof *z2);
     if (!sf || !x || !y || !z || !z2) abort();
-    grid_lever_values(r, 0, x);
-    grid_lever_values(r, 1, y);
+    sweep_lever_values(r, 0, x);
+    sweep_lever_values(r, 1, y);
     /* the chart's axes ascend; a lever given descending is read backwards */
     bool flip1 = r->n1 > 1 && x[0] > x[r->n1 - 1], flip2 = r->n2 > 1 && y[0] > y[r->n2 - 1];
     bool *region = malloc(r->n * sizeof *region);
@@ -1641,8 +1641,8 @@ int charts_profit_surface(const struct chart_target *to, const struct sweep_resu
             z2[k] = 100 * r->service_level[i];
             region[k] = r->near[i];
         }
-    if (flip1) grid_lever_values(r, 0, x), qsort(x, r->n1, sizeof *x, by_value);
-    if (flip2) grid_lever_values(r, 1, y), qsort(y, r->n2, sizeof *y, by_value);
+    if (flip1) sweep_lever_values(r, 0, x), qsort(x, r->n1, sizeof *x, by_value);
+    if (flip2) sweep_lever_values(r, 1, y), qsort(y, r->n2, sizeof *y, by_value);
     char words[100], title[400], sub[1000], file[240], zl[200], rl[300], best[200], refined[200];
     char levels[GRID_TARGETS][120], reach[GRID_TARGETS][160], tags[GRID_TARGETS][40], v[2][40];
     report_metric_words(metric_defs[r->service].name, words, sizeof words);

@@ -32,13 +32,6 @@ size_t grid_best_reaching(const struct sweep_result *r, double target)
     return best;
 }
 
-size_t grid_lever_values(const struct sweep_result *r, int k, double *out)
-{
-    size_t n = k == 0 ? r->n1 : r->n2;
-    for (size_t i = 0; i < n; i++) out[i] = k == 0 ? r->x[i * r->n2] : r->x2[i];
-    return n;
-}
-
 /* A cell of one_table: x with `decimals` decimals (a share as report_percent writes
  * it), or "n/a" (40 bytes in c). */
 static const char *cell_text(double x, bool share, int decimals, char c[40])

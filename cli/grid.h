@@ -16,10 +16,6 @@ extern const double grid_targets[GRID_TARGETS];
 /* The most profitable point whose mean service level reaches target, or (size_t)-1. */
 size_t grid_best_reaching(const struct sweep_result *r, double target);
 
-/* Lever k (0, 1) of the grid: its values (n1 or n2, borrowed into out, which must hold
- * them) and its name SECTION.KEY. */
-size_t grid_lever_values(const struct sweep_result *r, int k, double *out);
-
 /* The readable tables (profit, service), the optimum, the region and the notes. */
 void grid_table(FILE *out, const struct sweep_result *r);
 

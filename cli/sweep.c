@@ -52,12 +52,19 @@ static int by_value(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+size_t sweep_lever_values(const struct sweep_result *r, int k, double *out)
+{
+    size_t n = k == 0 ? r->n1 : r->n2;
+    for (size_t i = 0; i < n; i++) out[i] = k == 0 ? r->x[i * r->n2] : r->x2[i];
+    return n;
+}
+
 int sweep_lever_digits(const struct sweep_result *r, int k)
 {
     size_t n = k == 0 ? r->n1 : r->n2;
     double *x = malloc((n ? n : 1) * sizeof *x);
     if (!x) abort();
-    for (size_t i = 0; i < n; i++) x[i] = k == 0 ? r->x[i * r->n2] : r->x2[i];
+    sweep_lever_values(r, k, x);
     qsort(x, n, sizeof *x, by_value); /* rounding keeps the order: two values written alike are neighbours */
     int digits = 6;
     for (bool apart = false; !apart && digits < 17; digits += !apart) {
@@ -139,13 +146,19 @@ static bool lever_origin(const struct sweep_result *r, const struct scenario_ove
     return false;
 }
 
-/* Does a line of the reader's messages (msgs, may be NULL) begin "LABEL: ": a problem
- * with the value of the lever loaded under that label? */
-static bool problem_of(const char *msgs, const char *label)
+/* The length of "LABEL: " when line begins with it (a problem with the value of the
+ * lever loaded under that label), else 0. */
+static size_t label_prefix(const char *line, const char *label)
 {
     size_t n = strlen(label);
+    return n && strncmp(line, label, n) == 0 && strncmp(line + n, ": ", 2) == 0 ? n + 2 : 0;
+}
+
+/* Does a line of the reader's messages (msgs, may be NULL) begin "LABEL: "? */
+static bool problem_of(const char *msgs, const char *label)
+{
     for (const char *line = msgs ? msgs : ""; *line;) {
-        if (strncmp(line, label, n) == 0 && strncmp(line + n, ": ", 2) == 0) return true;
+        if (label_prefix(line, label)) return true;
         line += strcspn(line, "\n");
         line += *line == '\n';
     }
@@ -203,15 +216,12 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
 void sweep_refuse_point(FILE *err, const char *head, const char *label, const char *msgs)
 {
     lang_print_hanging(err, "servlab: ", head, "  ", LANG_LINE_MAX);
-    size_t nlabel = label ? strlen(label) : 0;
     for (const char *line = msgs ? msgs : ""; *line;) {
         size_t n = strcspn(line, "\n");
         char *text = strndup(line, n);
         if (!text) abort();
-        const char *shown = text; /* less "LABEL: ": the head names the lever and its value */
-        if (nlabel && strncmp(text, label, nlabel) == 0 && strncmp(text + nlabel, ": ", 2) == 0)
-            shown = text + nlabel + 2;
-        lang_print_hanging(err, "  ", shown, "    ", LANG_LINE_MAX);
+        /* less "LABEL: ": the head names the lever and its value */
+        lang_print_hanging(err, "  ", text + (label ? label_prefix(text, label) : 0), "    ", LANG_LINE_MAX);
         free(text);
         line += n + (line[n] == '\n');
     }

@@ -72,6 +72,10 @@ static inline bool sweep_is_grid(const struct sweep_result *r)
     return r->x2 != NULL;
 }
 
+/* Lever k (0, or 1 of a grid): its values (n1 or n2 of them, into out, which must hold
+ * them), in the order of the sweep's points. */
+size_t sweep_lever_values(const struct sweep_result *r, int k, double *out);
+
 /* The significant digits, 6 or more, that write every value of lever k (0, or 1 of a
  * grid) apart from the others: what the tables, the notes and the page write it with. */
 int sweep_lever_digits(const struct sweep_result *r, int k);
