@@ -504,10 +504,10 @@ static int read_dist(const char *text, const double *rounded, struct dist *out, 
             char a[40], b[40];
             if (strchr(s, '('))
                 snprintf(err, errlen, _("'%s' is neither a number nor a distribution"), s);
-            else if (number_pair(s, "-~", &low, &high) && low < high && rounded &&
-                     whole_range_problem(s, low, high, rounded, err, errlen)) {
-                /* "1-3" products: each whole number as likely */
-            } else if (number_pair(s, "-~", &low, &high) && low < high) /* "1-3": a range of days */
+            else if (number_pair(s, "-~", &low, &high) && low < high &&
+                     !(rounded && whole_range_problem(s, low, high, rounded, err, errlen)))
+                /* "1-3" days: uniform (whole_range_problem answered "1-3" products: each whole
+                   number as likely) */
                 snprintf(err, errlen,
                          _("'%s' is not a number; for a value anywhere from %s to %s, write uniform(%s, %s)"), s,
                          num_about(low, 10, a, sizeof a), num_about(high, 10, b, sizeof b), a, b);
