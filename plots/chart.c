@@ -1506,7 +1506,7 @@ struct chart_box chart_tag_place(double px, double py, double r, double w, doubl
     /* each place's centre from the marker: its side (-1, 0, 1) on x and on y; a diagonal
        place has its top (or bottom) edge a little past the marker's middle */
     static const int side[8][2] = {{1, -1}, {1, 1}, {-1, -1}, {-1, 1}, {1, 0}, {-1, 0}, {0, -1}, {0, 1}};
-    struct chart_box best = {0};
+    struct chart_box best = {0}, own = {px, py, 2 * r, 2 * r};
     double least = INFINITY;
     for (int ring = 0; ring < 3; ring++)
         for (int k = 0; k < 8; k++) {
@@ -1514,7 +1514,6 @@ struct chart_box chart_tag_place(double px, double py, double r, double w, doubl
             struct chart_box b = {px + sx * (gap + w / 2), py + sy * (sx != 0 ? 0.3 * gap + h / 2 : gap + h / 2), w, h};
             b.x = fmin(fmax(b.x, w / 2), x1 - w / 2), b.y = fmin(fmax(b.y, h / 2), y1 - h / 2);
             double cost = 10.0 * (double)pieces_crossing(lines, &b) + (double)pieces_crossing(faint, &b) + 3.0 * ring;
-            struct chart_box own = {px, py, 2 * r, 2 * r};
             bool nearer = false; /* to another marker than its own: the tag would read as that one's */
             for (size_t i = 0; i < ntaken; i++) {
                 const struct chart_box *t = &taken[i];
@@ -1552,6 +1551,15 @@ struct contour_label {
     bool kept_off;
 };
 
+/* Point k's marker on a surface, as a box in mm from the frame's lower left corner
+ * (per_x, per_y: mm per unit of x and y). */
+static struct chart_box marker_box(const struct chart_surface *sf, size_t k, double xmin, double ymin, double per_x,
+                                   double per_y)
+{
+    return (struct chart_box){(sf->points[k].x - xmin) * per_x, (sf->points[k].y - ymin) * per_y, SURFACE_MARKER_MM,
+                              SURFACE_MARKER_MM};
+}
+
 /* Label each level's line once (chart_contour_label_place): labels[nfirst..n) first
  * (the other quantity's lines: fewer, and the service targets they mark matter most),
  * then labels[0..nfirst), clear of the points, their tags (tags[0..ntags), in mm), the
@@ -1576,8 +1584,7 @@ static void draw_contour_labels(const struct chart_surface *sf, const struct cha
     size_t ntaken = 0;
     PLFLT def, ht;
     for (size_t k = 0; k < sf->npoints; k++) /* the markers */
-        taken[ntaken++] = (struct chart_box){(sf->points[k].x - xmin) * per_x, (sf->points[k].y - ymin) * per_y,
-                                             SURFACE_MARKER_MM, SURFACE_MARKER_MM};
+        taken[ntaken++] = marker_box(sf, k, xmin, ymin, per_x, per_y);
     for (size_t k = 0; k < ntags; k++) taken[ntaken++] = tags[k];
     for (size_t k = 0; k < n; k++) {
         size_t me = (nfirst + k) % n;
@@ -1627,9 +1634,7 @@ static size_t draw_surface_tags(const struct chart_surface *sf, struct chart_con
     /* the markers, then the tags placed so far: a tag keeps off them all */
     struct chart_box taken[2 * CHART_SURFACE_POINTS];
     size_t ntaken = 0, ntags = 0;
-    for (size_t k = 0; k < sf->npoints; k++)
-        taken[ntaken++] = (struct chart_box){(sf->points[k].x - xmin) * per_x, (sf->points[k].y - ymin) * per_y,
-                                             SURFACE_MARKER_MM, SURFACE_MARKER_MM};
+    for (size_t k = 0; k < sf->npoints; k++) taken[ntaken++] = marker_box(sf, k, xmin, ymin, per_x, per_y);
     char buf[200];
     PLFLT def, ht;
     plschr(0, TAG_SCALE);
@@ -1638,12 +1643,12 @@ static size_t draw_surface_tags(const struct chart_surface *sf, struct chart_con
         const struct chart_surface_point *pt = &sf->points[k];
         if (!pt->tag) continue;
         const char *text = plain(pt->tag, buf, sizeof buf);
-        struct chart_box b = chart_tag_place((pt->x - xmin) * per_x, (pt->y - ymin) * per_y, SURFACE_MARKER_MM / 2,
-                                             text_mm(text) + 0.8 * ht, 1.5 * ht, vw, vh, strong, faint, taken, ntaken);
+        double px = (pt->x - xmin) * per_x, py = (pt->y - ymin) * per_y;
+        struct chart_box b = chart_tag_place(px, py, SURFACE_MARKER_MM / 2, text_mm(text) + 0.8 * ht, 1.5 * ht, vw, vh,
+                                             strong, faint, taken, ntaken);
         tags[ntags++] = taken[ntaken++] = b;
         /* a tag moved out from its marker is tied to it by a thin line in its colour, from
            the marker's edge to the box's nearest point */
-        double px = (pt->x - xmin) * per_x, py = (pt->y - ymin) * per_y;
         double nx = fmin(fmax(px, b.x - b.w / 2), b.x + b.w / 2), ny = fmin(fmax(py, b.y - b.h / 2), b.y + b.h / 2);
         double len = hypot(nx - px, ny - py), edge = SURFACE_MARKER_MM / 2;
         if (len > edge + 1.5) {

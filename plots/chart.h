@@ -113,7 +113,7 @@ struct chart_surface_point {
     const char *label; /* in the legend, or NULL */
     enum chart_colour colour;
     bool diamond;    /* a large diamond (an optimum), else a round dot */
-    const char *tag; /* a short text drawn below and right of it ("≥ 99.9%"), or NULL */
+    const char *tag; /* a short text drawn beside it, where chart_tag_place puts it ("≥ 99.9%"), or NULL */
 };
 
 struct chart_surface {
