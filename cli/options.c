@@ -312,12 +312,11 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
     }
     if (!known) {
         const char *near = suggest_nearest(name, names, nnames);
-        const char *key = near ? NULL : key_of_option(name);
+        const char *key = near ? NULL : key_of_option(name), *setter = key ? option_setting(key) : NULL;
         if (near)
             snprintf(err, errlen, _("unknown option '%s'; did you mean '%s'?"), name, near);
-        else if (key && option_setting(key))
-            snprintf(err, errlen, _("unknown option '%s'; did you mean '%s'? (it sets %s)"), name, option_setting(key),
-                     key);
+        else if (setter)
+            snprintf(err, errlen, _("unknown option '%s'; did you mean '%s'? (it sets %s)"), name, setter, key);
         else if (key)
             snprintf(err, errlen, _("unknown option '%s'; a scenario's key is set with --set %s=VALUE"), name, key);
         else
