@@ -400,6 +400,8 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             size_t b = sw->opt.best;
             row->best_x = sw->x[b];
             row->best_x2 = sweep_is_grid(sw) ? sw->x2[b] : NAN;
+            row->best_digits[0] = sweep_lever_digits(sw, 0);
+            row->best_digits[1] = sweep_is_grid(sw) ? sweep_lever_digits(sw, 1) : 6;
             row->best_service = sw->service_level[b];
             struct summary profit = sweep_at(sw, b, M_PROFIT);
             row->best_profit = profit.mean;
@@ -692,11 +694,11 @@ void batch_gains(FILE *out, const struct batch_result *r)
     size_t shown_significant = 0;
     for (size_t k = 0; k < n; k++) {
         const struct batch_row *row = &r->rows[idx[k]];
-        char at[120];
+        char at[120], v[2][40];
         if (r->parameter2[0])
-            snprintf(at, sizeof at, "%.4g, %.4g", row->best_x, row->best_x2);
+            snprintf(at, sizeof at, "%s, %s", batch_lever_text(row, 0, v[0]), batch_lever_text(row, 1, v[1]));
         else
-            snprintf(at, sizeof at, "%.4g", row->best_x);
+            snprintf(at, sizeof at, "%s", batch_lever_text(row, 0, v[0]));
         fputs("  ", out);
         report_cell(out, row->id, 16, false);
         int d = batch_gain_decimals(row);
@@ -727,6 +729,11 @@ static void after_table(FILE *out, const struct batch_result *r)
     batch_summary(out, r);
 }
 
+const char *batch_lever_text(const struct batch_row *row, int k, char v[40])
+{
+    return sweep_lever_text(k == 0 ? row->best_x : row->best_x2, row->best_digits[k], v);
+}
+
 /* The --sweep table's columns: on the left the row as written (service, profit, its ±),
  * on the right at its best grid point (the lever's value or two, service, profit, gain,
  * its ±). */
@@ -741,8 +748,11 @@ static void swept_cells(const struct batch_result *r, size_t i, char cell[SWEPT_
     snprintf(cell[0], 40, "%s%%", report_percent(row->service.mean, 2, sv, sizeof sv));
     snprintf(cell[1], 40, "%.2f", row->profit.mean);
     snprintf(cell[2], 40, "%.2f", row->profit.ci95);
-    snprintf(cell[COL_LEVER], 40, "%.4g", row->best_x);
-    snprintf(cell[COL_LEVER2], 40, "%.4g", row->best_x2);
+    batch_lever_text(row, 0, cell[COL_LEVER]);
+    if (r->parameter2[0])
+        batch_lever_text(row, 1, cell[COL_LEVER2]);
+    else
+        cell[COL_LEVER2][0] = '\0'; /* not shown: one lever */
     snprintf(cell[5], 40, "%s%%", report_percent(row->best_service, 2, sv, sizeof sv));
     snprintf(cell[6], 40, "%.2f", row->best_profit);
     snprintf(cell[7], 40, "%.*f", d, row->best_profit - row->profit.mean);

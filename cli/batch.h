@@ -27,8 +27,9 @@ struct batch_row {
     struct summary service, cost, profit;
     /* with --sweep: the grid point of highest mean profit */
     double best_x, best_service, best_profit, best_profit_ci95;
-    double best_x2; /* the second lever's value there, with two levers */
-    bool at_edge;   /* the best point is the first or last of the grid: widen the sweep */
+    double best_x2;     /* the second lever's value there, with two levers */
+    int best_digits[2]; /* the significant digits its sweep's table writes each lever's values with */
+    bool at_edge;       /* the best point is the first or last of the grid: widen the sweep */
     /* the gain, best_profit - profit: its paired 95% half-width over the replications
        (the row as written and every point of its sweep run on the same streams), and
        whether that interval lies above 0 */
@@ -76,6 +77,10 @@ struct batch_opts {
 int batch_run(const char *base, const char *table, const struct scenario_override *sets, size_t nsets,
               const struct batch_opts *o, struct batch_result *r, FILE *err);
 void batch_free(struct batch_result *r);
+
+/* Row's best value of lever k (0, or 1 of two) as its sweep's table writes it
+ * (sweep_lever_text, into v, 40 bytes): "1000000", never "1e+06". */
+const char *batch_lever_text(const struct batch_row *row, int k, char v[40]);
 
 /* One CSV row per table row: id, the inputs, then service (named after the metric),
  * its ci95, cost_total_per_day, profit_per_day, its ci95; with --sweep best_KEY

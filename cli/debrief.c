@@ -696,10 +696,12 @@ static void gains_html(FILE *out, const struct batch_result *r)
         const struct batch_row *row = &r->rows[idx[j]];
         fputs("<tr><td>", out);
         html_text(out, row->id);
+        char v[2][40]; /* as the terminal's list writes them */
         if (r->parameter2[0])
-            fprintf(out, "</td><td class=\"num\">%.4g, %.4g</td>", row->best_x, row->best_x2);
+            fprintf(out, "</td><td class=\"num\">%s, %s</td>", batch_lever_text(row, 0, v[0]),
+                    batch_lever_text(row, 1, v[1]));
         else
-            fprintf(out, "</td><td class=\"num\">%.4g</td>", row->best_x);
+            fprintf(out, "</td><td class=\"num\">%s</td>", batch_lever_text(row, 0, v[0]));
         num_cell(out, "num", row->best_profit - row->profit.mean, batch_gain_decimals(row), "");
         num_cell(out, "ci", row->gain_ci95, batch_gain_decimals(row), "");
         fputs("<td>", out);
@@ -816,11 +818,13 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
         num_cell(out, "num", row->profit.mean, 2, "");
         num_cell(out, "ci", row->profit.ci95, 2, "");
         if (r->swept) {
+            char v[2][40]; /* as the terminal's table writes them */
             if (r->parameter2[0])
-                fprintf(out, "<td class=\"num\">%.4g</td><td class=\"num\">%.4g%s</td>", row->best_x, row->best_x2,
-                        row->at_edge ? " &lt;" : "");
+                fprintf(out, "<td class=\"num\">%s</td><td class=\"num\">%s%s</td>", batch_lever_text(row, 0, v[0]),
+                        batch_lever_text(row, 1, v[1]), row->at_edge ? " &lt;" : "");
             else
-                fprintf(out, "<td class=\"num\">%.4g%s</td>", row->best_x, row->at_edge ? " &lt;" : "");
+                fprintf(out, "<td class=\"num\">%s%s</td>", batch_lever_text(row, 0, v[0]),
+                        row->at_edge ? " &lt;" : "");
             percent_cell(out, "num", row->best_service, 2);
             num_cell(out, "num", row->best_profit, 2, "");
             num_cell(out, "num", row->best_profit - row->profit.mean, batch_gain_decimals(row), "");
