@@ -216,11 +216,38 @@ size_t optimise_grid_points(const struct optimise_result *r)
 
 /* ---- points ---- */
 
+/* The significant digits, 6 or more, that write every grid value of lever k apart from
+ * its neighbours, as a sweep's table writes its lever (sweep_lever_digits): the grid's
+ * values are a step apart, and its ends, the largest, need the most, so digits that
+ * tell a step apart at the larger end and part its two pairs of ends part them all. */
+static int lever_digits(const struct optimise_result *r, size_t k)
+{
+    size_t n = r->n[k];
+    double ends[4] = {optimise_value(r, k, 0), optimise_value(r, k, 1), optimise_value(r, k, n - 2),
+                      optimise_value(r, k, n - 1)};
+    double largest = fmax(fabs(ends[0]), fabs(ends[3])), step = r->lever[k].step;
+    int whole = largest > 0 ? (int)floor(log10(largest)) + 1 : 1, digits = 6;
+    for (bool apart = false; !apart && digits < 17; digits += !apart) {
+        char a[40], b[40], c[40], d[40];
+        apart = pow(10, whole - digits) <= step &&
+                strcmp(sweep_lever_text(ends[0], digits, a), sweep_lever_text(ends[1], digits, b)) != 0 &&
+                strcmp(sweep_lever_text(ends[2], digits, c), sweep_lever_text(ends[3], digits, d)) != 0;
+    }
+    return digits;
+}
+
+/* Lever k's value x as the tables and messages write it (into v, 40 bytes): with the
+ * lever's digits, and no exponent ("1000000", "0.0000005"). */
+static const char *lever_text(const struct optimise_result *r, size_t k, double x, char v[40])
+{
+    return sweep_lever_text(x, lever_digits(r, k), v);
+}
+
 /* Lever k at value x as the reader's messages name it: "inventory.order_quantity = 0". */
 static void lever_label(const struct optimise_result *r, size_t k, double x, char *label, size_t n)
 {
     char v[40];
-    snprintf(label, n, "%s = %s", r->lever[k].parameter, num_format(x, v, sizeof v));
+    snprintf(label, n, "%s = %s", r->lever[k].parameter, lever_text(r, k, x, v));
 }
 
 /* Load the scenario with the levers at values x (nx of them, the first levers); 0 or 2.
@@ -587,11 +614,26 @@ static void refuse_corner(const struct optimise_result *r, size_t k, unsigned e,
 {
     double x[OPTIMISE_LEVERS];
     corner_values(r, c, x);
-    char label[240], option[80], v[40], head[400];
+    const struct optimise_lever *l = &r->lever[k];
+    char label[240], option[80], v[40], typed[40], head[600];
     lever_label(r, k, x[k], label, sizeof label);
-    snprintf(option, sizeof option, "%s %s", e ? "--to" : "--from", num_format(x[k], v, sizeof v));
-    /* the same words as a sweep's (cli/sweep.c): "--from -100 for inventory.order_quantity" */
-    snprintf(head, sizeof head, _("%s for %s gives an invalid scenario:"), option, r->lever[k].parameter);
+    /* the option as typed: a share written as a percentage ("--to 95%") as such */
+    double given = e ? l->to : l->from;
+    if (e ? l->to_percent : l->from_percent)
+        snprintf(typed, sizeof typed, "%.15g%%", 100 * given);
+    else
+        sweep_number_text(given, typed);
+    snprintf(option, sizeof option, "%s %s", e ? "--to" : "--from", typed);
+    if (strcmp(sweep_number_text(given, v), lever_text(r, k, x[k], typed)) == 0)
+        /* the same words as a sweep's (cli/sweep.c): "--from -100 for inventory.order_quantity" */
+        snprintf(head, sizeof head, _("%s for %s gives an invalid scenario:"), option, l->parameter);
+    else { /* a --step that does not divide the range ends the grid below --to */
+        char step[40];
+        /* TRANSLATORS: the option as typed ("--to 1540"), the lever's key, then the grid's
+           last value ("1500"), which the step reaches below it, and the step */
+        snprintf(head, sizeof head, _("%s for %s gives an invalid scenario at %s, the grid's last value (step %s):"),
+                 option, l->parameter, lever_text(r, k, x[k], v), sweep_number_text(l->step, step));
+    }
     sweep_refuse_point(err, head, label, msgs);
 }
 
@@ -758,7 +800,7 @@ static const char *lever_values(const struct optimise_result *r, size_t i, char 
         char v[40];
         size_t used = strlen(buf);
         snprintf(buf + used, n - used, "%s%s = %s", k ? ", " : "", r->lever[k].parameter,
-                 num_format(optimise_value(r, k, r->points[i].at[k]), v, sizeof v));
+                 lever_text(r, k, optimise_value(r, k, r->points[i].at[k]), v));
     }
     return buf;
 }
@@ -776,9 +818,9 @@ void optimise_table(FILE *out, const struct optimise_result *r)
     fprintf(out, r->sense > 0 ? _("Maximise %s over\n") : _("Minimise %s over\n"), metric);
     for (size_t k = 0; k < r->nlevers; k++)
         lang_printf_wrapped(out, LANG_LINE_MAX, _("  %s from %s to %s, step %s (%zu values)\n"), r->lever[k].parameter,
-                            num_format(r->lever[k].from, v[0], 40),
-                            num_format(optimise_value(r, k, r->n[k] - 1), v[1], 40),
-                            num_format(r->lever[k].step, v[2], 40), r->n[k]);
+                            lever_text(r, k, optimise_value(r, k, 0), v[0]),
+                            lever_text(r, k, optimise_value(r, k, r->n[k] - 1), v[1]),
+                            sweep_number_text(r->lever[k].step, v[2]), r->n[k]);
     if (r->req_metric >= 0) {
         char between[110]; /* 条件：满足率的均值, no blank between Chinese words */
         lang_printf_wrapped(out, LANG_LINE_MAX, _("  where the mean of %s is %s %s\n"),
@@ -870,7 +912,7 @@ void optimise_table(FILE *out, const struct optimise_result *r)
             char at[120] = "";
             for (size_t k = 0; k < r->nlevers; k++)
                 snprintf(at + strlen(at), sizeof at - strlen(at), "%s%s", k ? ", " : "",
-                         num_format(optimise_value(r, k, r->points[i].at[k]), v[0], 40));
+                         lever_text(r, k, optimise_value(r, k, r->points[i].at[k]), v[0]));
             char when[60];
             if (r->cand[c].out_at)
                 snprintf(when, sizeof when, _("after %u"), r->cand[c].out_at);
@@ -949,7 +991,7 @@ void optimise_headline(const struct optimise_result *r, char *head, size_t nhead
     char at[300] = "", v[2][40], value[40], ci[40];
     for (size_t k = 0; k < r->nlevers; k++)
         snprintf(at + strlen(at), sizeof at - strlen(at), "%s%s = %s", k ? C_("levers", ", ") : "",
-                 r->lever[k].parameter, num_format(optimise_value(r, k, r->points[r->best].at[k]), v[0], 40));
+                 r->lever[k].parameter, lever_text(r, k, optimise_value(r, k, r->points[r->best].at[k]), v[0]));
     const struct metric_def *d = &metric_defs[r->metric];
     struct summary m = metric_summary(r, r->best, r->metric);
     const char *unit = "";

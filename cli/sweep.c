@@ -46,6 +46,13 @@ const char *sweep_lever_text(double x, int digits, char v[40])
     return v;
 }
 
+const char *sweep_number_text(double x, char v[40])
+{
+    for (int digits = 1; digits < 17; digits++)
+        if (strtod(sweep_lever_text(x, digits, v), NULL) == x) return v;
+    return sweep_lever_text(x, 17, v);
+}
+
 static int by_value(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -100,50 +107,124 @@ static void add_point_warning(struct sweep_result *r, const char *text, size_t i
     lang_tidy_cut(r->point_warnings[r->npoint_warnings - 1]);
 }
 
-/* Where lever k's value at point i came from: [sweep] values, or from (the lever's first
- * value), to (its last) or steps (one between them), for the first lever or the second
- * (from2 ...), the range as written (from 2 to 1 runs from 1). Into buf: the option as typed when it gives this very
- * value ("--from 50",
- * "--set sweep.from=50"), returning true; else the place that gave it, as a message
- * begins ("FILE:LINE: [sweep] from: ", "--steps 5: ", "[sweep] steps: "), returning false.
- * A bound or rule that point i breaks is fixed there. */
+/* Lever k's keys in [sweep], in the order of enum range_key. */
+static const enum key_id range_keys[2][4] = {{K_SWEEP_VALUES, K_SWEEP_FROM, K_SWEEP_TO, K_SWEEP_STEPS},
+                                             {K_SWEEP_VALUES2, K_SWEEP_FROM2, K_SWEEP_TO2, K_SWEEP_STEPS2}};
+enum range_key { RANGE_VALUES, RANGE_FROM, RANGE_TO, RANGE_STEPS };
+
+/* Which of lever k's [sweep] keys gave its value at point i: values, or from (the
+ * lever's first value), to (its last) or steps (one between them), the range as written
+ * (from 2 to 1 runs from 1: its first value is to's). Its place among the lever's values
+ * into *j, their count into *count. */
+static enum range_key lever_key(const struct sweep_result *r, size_t i, size_t k, size_t *j, size_t *count)
+{
+    const struct scenario *b = &r->base;
+    *j = k == 0 ? i / r->n2 : i % r->n2;
+    *count = k == 0 ? r->n1 : r->n2;
+    bool down = k == 0 ? b->sweep.to < b->sweep.from : b->sweep.to2 < b->sweep.from2;
+    return b->origin[range_keys[k][RANGE_VALUES]].from != FROM_DEFAULT ? RANGE_VALUES
+           : *j == 0                                                   ? (down ? RANGE_TO : RANGE_FROM)
+           : *j + 1 == *count                                          ? (down ? RANGE_FROM : RANGE_TO)
+                                                                       : RANGE_STEPS;
+}
+
+/* The option of sets that set [sweep] key `key` last, or NULL: none did. */
+static const struct scenario_override *set_by(const struct scenario_override *sets, size_t nsets, enum key_id key)
+{
+    char set[80];
+    snprintf(set, sizeof set, "%s.%s=", key_defs[key].section, key_defs[key].name);
+    const struct scenario_override *by = NULL;
+    for (size_t s = 0; s < nsets; s++)
+        if (strncmp(sets[s].assignment, set, strlen(set)) == 0) by = &sets[s];
+    return by;
+}
+
+/* Where [sweep] key `key` was given, as a student finds it to change it (into buf): the
+ * option as typed ("--from 0", "--set sweep.from=0"), else the key with its value v
+ * (NULL: none) and its line of the file ("[sweep] from = 0 on line 49"). */
+static void key_source(const struct scenario *b, const struct scenario_override *sets, size_t nsets, enum key_id key,
+                       const char *v, char *buf, size_t n)
+{
+    const struct key_origin *o = &b->origin[key];
+    const struct scenario_override *by = o->from == FROM_COMMAND_LINE ? set_by(sets, nsets, key) : NULL;
+    if (by && by->label)
+        snprintf(buf, n, "%s", by->label);
+    else if (by)
+        snprintf(buf, n, "--set %s", by->assignment);
+    else if (o->from == FROM_FILE && v)
+        /* TRANSLATORS: a key of the [sweep] section, its value and the file's line that gives it */
+        snprintf(buf, n, _("[sweep] %s = %s on line %d"), key_defs[key].name, v, o->line);
+    else if (o->from == FROM_FILE)
+        /* TRANSLATORS: a key of the [sweep] section (a list of values) and the file's line that gives it */
+        snprintf(buf, n, _("[sweep] %s on line %d"), key_defs[key].name, o->line);
+    else if (v)
+        snprintf(buf, n, "[sweep] %s = %s", key_defs[key].name, v);
+    else
+        snprintf(buf, n, "[sweep] %s", key_defs[key].name);
+}
+
+/* Where lever k's value at point i came from when it is [sweep] values', from's or to's
+ * (lever_key; not a point between from and to: lever_source says which it is). Into buf:
+ * the option as typed when it gives this very value ("--from 50", "--set
+ * sweep.from=50"), returning true; else the place that gave it, as a message begins
+ * ("FILE:LINE: [sweep] from: ", "--values 5,40: "), returning false. A bound or rule
+ * that point i breaks is fixed there. */
 static bool lever_origin(const struct sweep_result *r, const struct scenario_override *sets, size_t nsets, size_t i,
                          size_t k, char *buf, size_t n)
 {
-    static const enum key_id keys[2][4] = {{K_SWEEP_VALUES, K_SWEEP_FROM, K_SWEEP_TO, K_SWEEP_STEPS},
-                                           {K_SWEEP_VALUES2, K_SWEEP_FROM2, K_SWEEP_TO2, K_SWEEP_STEPS2}};
     const struct scenario *b = &r->base;
-    size_t j = k == 0 ? i / r->n2 : i % r->n2, count = k == 0 ? r->n1 : r->n2;
-    /* a range written downwards (from 2 to 1) runs upwards: its first value is to's */
-    bool down = k == 0 ? b->sweep.to < b->sweep.from : b->sweep.to2 < b->sweep.from2;
-    size_t which = b->origin[keys[k][0]].from != FROM_DEFAULT ? 0
-                   : j == 0                                   ? (down ? 2 : 1)
-                   : j + 1 == count                           ? (down ? 1 : 2)
-                                                              : 3;
-    enum key_id key = keys[k][which];
-    bool own_value = which == 1 || which == 2; /* from and to give the value itself */
+    size_t j, count;
+    enum range_key which = lever_key(r, i, k, &j, &count);
+    enum key_id key = range_keys[k][which];
+    bool own_value = which == RANGE_FROM || which == RANGE_TO; /* from and to give the value itself */
     const struct key_origin *o = &b->origin[key];
     if (o->from == FROM_FILE) {
         snprintf(buf, n, "%s:%d: [sweep] %s: ", b->path, o->line, key_defs[key].name);
         return false;
     }
-    if (o->from == FROM_COMMAND_LINE) {
-        /* the last option that set it, as typed: "--from 50" (its label), or "--set sweep.from=50" */
-        char set[80];
-        snprintf(set, sizeof set, "%s.%s=", key_defs[key].section, key_defs[key].name);
-        const struct scenario_override *by = NULL;
-        for (size_t s = 0; s < nsets; s++)
-            if (strncmp(sets[s].assignment, set, strlen(set)) == 0) by = &sets[s];
-        if (by) {
-            if (by->label)
-                snprintf(buf, n, own_value ? "%s" : "%s: ", by->label);
-            else
-                snprintf(buf, n, own_value ? "--set %s" : "--set %s: ", by->assignment);
-            return own_value;
-        }
+    /* the last option that set it, as typed: "--from 50" (its label), or "--set sweep.from=50" */
+    const struct scenario_override *by = o->from == FROM_COMMAND_LINE ? set_by(sets, nsets, key) : NULL;
+    if (by) {
+        if (by->label)
+            snprintf(buf, n, own_value ? "%s" : "%s: ", by->label);
+        else
+            snprintf(buf, n, own_value ? "--set %s" : "--set %s: ", by->assignment);
+        return own_value;
     }
     snprintf(buf, n, "[sweep] %s: ", key_defs[key].name);
     return false;
+}
+
+/* Where lever k's value at point i came from, to follow the value in parentheses (into
+ * buf): the option or key that gave it (key_source: "--to 400", "--values 5,40",
+ * "[sweep] to = 400 on line 50"), or, for a point between from and to, which point it
+ * is and the options or keys of the two ends, lowest first ("point 2 of 3 between --from
+ * 0 and --to 1000"): steps only places it between them, and is not at fault. The
+ * values as the table writes them (digits: sweep_lever_digits). */
+static void lever_source(const struct sweep_result *r, const struct scenario_override *sets, size_t nsets, size_t i,
+                         size_t k, int digits, char *buf, size_t n)
+{
+    const struct scenario *b = &r->base;
+    size_t j, count;
+    enum range_key which = lever_key(r, i, k, &j, &count);
+    char v[40];
+    if (which != RANGE_STEPS) {
+        double x = k == 0 ? r->x[i] : r->x2[i];
+        key_source(b, sets, nsets, range_keys[k][which], which == RANGE_VALUES ? NULL : sweep_lever_text(x, digits, v),
+                   buf, n);
+        return;
+    }
+    /* the lever's values run upwards: the first is the lowest end's, the last the highest's */
+    bool down = k == 0 ? b->sweep.to < b->sweep.from : b->sweep.to2 < b->sweep.from2;
+    double lowest = k == 0 ? r->x[0] : r->x2[0], highest = k == 0 ? r->x[r->n - 1] : r->x2[r->n2 - 1];
+    char lo[300], hi[300];
+    key_source(b, sets, nsets, range_keys[k][down ? RANGE_TO : RANGE_FROM], sweep_lever_text(lowest, digits, v), lo,
+               sizeof lo);
+    key_source(b, sets, nsets, range_keys[k][down ? RANGE_FROM : RANGE_TO], sweep_lever_text(highest, digits, v), hi,
+               sizeof hi);
+    /* TRANSLATORS: which point of a lever's range gave its value, of how many, and the
+       options or keys that give the range's two ends ("--from 0", "--to 16") */
+    snprintf(buf, n, _("point %zu of %zu between %s and %s"), j + 1, count, lo, hi);
 }
 
 /* The length of "LABEL: " when line begins with it (a problem with the value of the
@@ -165,20 +246,21 @@ static bool problem_of(const char *msgs, const char *label)
     return false;
 }
 
-/* Load point i's scenario. Returns 0 or 2 (its problems already printed: what to change,
- * then the reader's problems, sweep_refuse_point). */
+/* Load point i's scenario, the levers' values written with digits[k] significant digits
+ * (sweep_lever_digits) where a message names them. Returns 0 or 2 (its problems already
+ * printed: what to change, then the reader's problems, sweep_refuse_point). */
 static int load_point(struct sweep_result *r, const char *path, const struct scenario_override *sets, size_t nsets,
-                      size_t i, struct scenario *sc, FILE *err)
+                      size_t i, const int digits[2], struct scenario *sc, FILE *err)
 {
     size_t nlevers = r->x2 ? 2 : 1;
     const char *parameter[2] = {r->base.sweep.parameter, r->base.sweep.parameter2};
     const double x[2] = {r->x[i], r->x2 ? r->x2[i] : 0};
     char assignment[2][200], label[2][240], v[40];
     for (size_t k = 0; k < nlevers; k++) {
-        num_format(x[k], v, sizeof v);
-        snprintf(assignment[k], sizeof assignment[k], "%s=%s", parameter[k], v);
-        /* each lever its own label, so that the reader's problems say which lever's value they are about */
-        snprintf(label[k], sizeof label[k], "%s = %s", parameter[k], v);
+        snprintf(assignment[k], sizeof assignment[k], "%s=%s", parameter[k], num_format(x[k], v, sizeof v));
+        /* each lever its own label, so that the reader's problems say which lever's value
+           they are about; the value as the table writes it (318.182, not 318.1818181818182) */
+        snprintf(label[k], sizeof label[k], "%s = %s", parameter[k], sweep_lever_text(x[k], digits[k], v));
     }
     const char *levers[2] = {assignment[0], assignment[1]}, *labels[2] = {label[0], label[1]};
     char *msgs = NULL;
@@ -193,21 +275,41 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
     size_t fault = nlevers == 1 ? 0 : SIZE_MAX;
     for (size_t k = 0; k < nlevers && fault == SIZE_MAX; k++)
         if (problem_of(msgs, label[k])) fault = k;
-    char where[1200] = "", head[1600], point[600] = "";
-    bool typed = fault != SIZE_MAX && lever_origin(r, sets, nsets, i, fault, where, sizeof where);
-    for (size_t k = 0; k < nlevers; k++)
-        if (fault == SIZE_MAX || k == fault) /* as the table writes them */
-            snprintf(point + strlen(point), sizeof point - strlen(point), "%s%s = %s", *point ? C_("levers", ", ") : "",
-                     parameter[k], sweep_lever_text(x[k], sweep_lever_digits(r, (int)k), v));
-    if (typed)
-        /* TRANSLATORS: the option as typed that gave the lever's value ("--from -100", "--set
-           sweep.from=-100"), then the lever's key; the reader's problems follow on lines of their own */
-        snprintf(head, sizeof head, _("%s for %s gives an invalid scenario:"), where, parameter[fault]);
-    else
-        /* TRANSLATORS: where the point's value was given ("FILE:LINE: [sweep] from: ", "--steps 5: ",
-           or nothing), then the point ("inventory.safety_factor = -6", or both levers' values);
-           the reader's problems follow on lines of their own */
-        snprintf(head, sizeof head, _("%s%s gives an invalid scenario:"), where, point);
+    char head[1600];
+    if (fault == SIZE_MAX) {
+        /* both levers, each with the option or key that gave its value: either may be
+           the one to change */
+        char from[2][700], v2[40];
+        for (size_t k = 0; k < 2; k++) lever_source(r, sets, nsets, i, k, digits[k], from[k], sizeof from[k]);
+        /* TRANSLATORS: each lever's key, its value and where the value came from ("--to
+           400", "point 2 of 3 between --from 0 and --to 1000"): a rule between keys that
+           this pair of values breaks; the reader's problems follow on lines of their own */
+        snprintf(head, sizeof head, _("%s = %s (%s) with %s = %s (%s) gives an invalid scenario:"), parameter[0],
+                 sweep_lever_text(x[0], digits[0], v), from[0], parameter[1], sweep_lever_text(x[1], digits[1], v2),
+                 from[1]);
+    } else {
+        size_t j, count;
+        char where[1200] = "";
+        if (lever_key(r, i, fault, &j, &count) == RANGE_STEPS) {
+            lever_source(r, sets, nsets, i, fault, digits[fault], where, sizeof where);
+            /* TRANSLATORS: the lever's key, its value, and which point of its range it
+               is ("point 4 of 5 between --from 0 and --to 16"); the reader's problems
+               follow on lines of their own */
+            snprintf(head, sizeof head, _("%s = %s (%s) gives an invalid scenario:"), parameter[fault],
+                     sweep_lever_text(x[fault], digits[fault], v), where);
+        } else if (lever_origin(r, sets, nsets, i, fault, where, sizeof where))
+            /* TRANSLATORS: the option as typed that gave the lever's value ("--from -100", "--set
+               sweep.from=-100"), then the lever's key; the reader's problems follow on lines of their own */
+            snprintf(head, sizeof head, _("%s for %s gives an invalid scenario:"), where, parameter[fault]);
+        else {
+            char point[300];
+            snprintf(point, sizeof point, "%s = %s", parameter[fault], sweep_lever_text(x[fault], digits[fault], v));
+            /* TRANSLATORS: where the point's value was given ("FILE:LINE: [sweep] from: ",
+               "--values 5,40: ", or nothing), then the point ("inventory.safety_factor = -6");
+               the reader's problems follow on lines of their own */
+            snprintf(head, sizeof head, _("%s%s gives an invalid scenario:"), where, point);
+        }
+    }
     sweep_refuse_point(err, head, fault == SIZE_MAX ? NULL : label[fault], msgs);
     free(msgs);
     return rc;
@@ -215,7 +317,9 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
 
 void sweep_refuse_point(FILE *err, const char *head, const char *label, const char *msgs)
 {
-    lang_print_hanging(err, "servlab: ", head, "  ", LANG_LINE_MAX);
+    /* the head's own lines under its first word, past "servlab: ", apart from the
+       problems under it, two blanks in */
+    lang_print_hanging_balanced(err, "servlab: ", head, "         ", LANG_LINE_MAX);
     for (const char *line = msgs ? msgs : ""; *line;) {
         size_t n = strcspn(line, "\n");
         char *text = strndup(line, n);
@@ -459,8 +563,10 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
 
     int rc = 0;
     struct workload work = {0};
+    /* the levers' values as the table writes them, where a message names them */
+    const int digits[2] = {sweep_lever_digits(r, 0), r->x2 ? sweep_lever_digits(r, 1) : 0};
     for (size_t i = 0; i < r->n && rc == 0; i++) {
-        rc = load_point(r, path, sets, nsets, i, point, err);
+        rc = load_point(r, path, sets, nsets, i, digits, point, err);
         if (rc) break;
         if (i == 0) {
             model_config_copy(&ref, &point->cfg);
@@ -690,13 +796,14 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     const struct sweep_config *sw = &b->sweep;
     const char *key = key_part(sw->parameter), *service = metric_defs[r->service].name;
     char first[40], last[40];
+    int digits = sweep_lever_digits(r, 0); /* the range as the table writes its values */
     fprintf(out, "servlab %s sweep — %s\n", SERVLAB_VERSION, b->path);
     /* wrapped: a long key's name makes it wider than a terminal */
     lang_printf_wrapped(out, LANG_LINE_MAX,
                         P_("%s from %s to %s, %zu points; %u replication each on the same random numbers\n",
                            "%s from %s to %s, %zu points; %u replications each on the same random numbers\n", r->reps),
-                        sw->parameter, num_format(r->x[0], first, sizeof first),
-                        num_format(r->x[r->n - 1], last, sizeof last), r->n, r->reps);
+                        sw->parameter, sweep_lever_text(r->x[0], digits, first),
+                        sweep_lever_text(r->x[r->n - 1], digits, last), r->n, r->reps);
     fprintf(out, _("seed %llu, generator %s. Money is per day; ± is the half-width of the 95%% confidence interval.\n"),
             (unsigned long long)b->cfg.run.seed, rng_generator_name());
     report_changed_line(out, b->changes);
@@ -765,7 +872,6 @@ void sweep_table(FILE *out, const struct sweep_result *r)
         lang_pad(out, _("cost of 1 pt"), 12, true);
     }
     fputc('\n', out);
-    int digits = sweep_lever_digits(r, 0);
     for (size_t i = 0; i < r->n; i++) {
         char x[40], m[40] = "—", v[40];
         sweep_lever_text(r->x[i], digits, x);
@@ -853,7 +959,8 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
             _("  cost of 1 pt is left out: %s reaches 100%% at %s = %s and cannot rise further, so the steps "
               "after it have nothing left to buy; to see what each point costs, sweep from %s to %s in smaller "
               "steps.\n"),
-            service, key, num_format(r->x[full], at, sizeof at), num_format(r->x[0], from, sizeof from), at);
+            service, key, sweep_lever_text(r->x[full], sweep_lever_digits(r, 0), at),
+            sweep_lever_text(r->x[0], sweep_lever_digits(r, 0), from), at);
     } else if (!marginal) {
         size_t rising = sweep_rising_steps(r);
         char how[200];

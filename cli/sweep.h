@@ -87,6 +87,12 @@ int sweep_lever_digits(const struct sweep_result *r, int k);
  * from 1e-9 to 1e15 ("1333333", "0.00001"). Within 1e-4 to 10^digits it is %.*g's text. */
 const char *sweep_lever_text(double x, int digits, char v[40]);
 
+/* x as a student typed it, written as sweep_lever_text writes a lever's value (into v,
+ * 40 bytes): the fewest significant digits that read back as x, with no exponent from
+ * 1e-9 to 1e15 ("0.0000005", not "5e-07"). For a value that is no point of a sweep's
+ * table: an option's --to or --step. */
+const char *sweep_number_text(double x, char v[40]);
+
 /* Load `path` with the overrides, build every point and simulate them. Problems go
  * to err. Returns 0 (free r with sweep_free), 2 (bad scenario or sweep: nothing
  * simulated) or 1 (interrupted or failed); after 2 or 1, r holds nothing. */
@@ -110,9 +116,10 @@ int sweep_load_levers(struct scenario *sc, const char *path, const struct scenar
                       const char *const *levers, const char *const *labels, size_t nlevers, char **msgs);
 
 /* Say once that a point gives no valid scenario: "servlab: " and head, what to change
- * ("--from -100 for inventory.order_quantity gives an invalid scenario:"), then each of
- * the reader's problems (msgs) on a line of its own, two blanks in, less the "LABEL: "
- * of the lever that head names (label; NULL: none); all within a terminal's width. */
+ * ("--from -100 for inventory.order_quantity gives an invalid scenario:"), a head too
+ * long for a line going on under its first word, past "servlab: ", then each of the
+ * reader's problems (msgs) on a line of its own, two blanks in, less the "LABEL: " of
+ * the lever that head names (label; NULL: none); all within a terminal's width. */
 void sweep_refuse_point(FILE *err, const char *head, const char *label, const char *msgs);
 
 /* Metric m at point i, summarised over the replications. Computed from the rows on each

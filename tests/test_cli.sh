@@ -542,6 +542,52 @@ run "$S" sweep scenarios/default.ini --param inventory.safety_factor --from 2 --
 ok "cli-11.10d4 a range written downwards: the point below the bound is named as --to, exit 2" \
     $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: --to -6 for inventory.safety_factor gives an invalid scenario:" ]
     echo $?) "$(cat "$T/err")"
+# a point between --from and --to is named as the point it is, of how many, between which
+# options: --steps only places it (it read "--steps 5: inventory.safety_factor = 12 ...", as
+# if --steps were at fault); a head that wraps goes on under its first word, past
+# "servlab: ", not two blanks in as the reader's problems under it
+run "$S" sweep scenarios/default.ini --param inventory.safety_factor --from 0 --to 16 --steps 5 --reps 2
+ok "cli-11.10e a middle point: its place between --from and --to, the head's own lines under its first word, exit 2" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: inventory.safety_factor = 12 (point 4 of 5 between --from 0 and --to 16) gives
+         an invalid scenario:
+  [inventory] safety_factor: must be at most 10, got 12" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.safety_factor --from 0 --to 16 --steps 5 --reps 2 --lang zh
+ok "cli-11.10e2 ... in Chinese" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: inventory.safety_factor = 12（--from 0 与 --to 16 之间 5 个点中的第 4 个）使情景无效：
+  [inventory] safety_factor: 须不大于 10，实际为 12" ]; echo $?) "$(cat "$T/err")"
+# ... an end from the file is its key, value and line; the point as the table writes it
+run "$S" sweep scenarios/default.ini --set sweep.to=16 --reps 2
+ok "cli-11.10e3 ... from the file's from and --set sweep.to: both named, the value as the table writes it (10.1333)" \
+    $([ $rc -eq 2 ] && [ "$(sed -n 1p "$T/err")" = "servlab: inventory.safety_factor = 10.1333" ] &&
+      [ "$(sed -n 2p "$T/err")" = "         (point 20 of 31 between [sweep] from = 0 on line 49 and --set sweep.to=16) gives" ] &&
+      [ "$(sed -n 3p "$T/err")" = "         an invalid scenario:" ] && sed -n 4p "$T/err" | grep -q '^  \[inventory\] safety_factor: '
+    echo $?) "$(cat "$T/err")"
+# a grid's point that breaks a rule between its two keys (S below s) names each value's
+# option, so that either can be changed (it named the two values, and no option)
+sed -e 's/^policy = sQ .*/policy = sS/' -e 's/^order_quantity = 1200 .*/order_up_to = 1500/' scenarios/default.ini > "$T/ss.ini"
+run "$S" sweep "$T/ss.ini" --param inventory.reorder_point --from 0 --to 1000 --steps 3 \
+    --param inventory.order_up_to --from 1500 --to 400 --steps 3 --reps 2
+ok "cli-11.10f a grid's point that breaks a rule between its keys: both values with their options, exit 2" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: inventory.reorder_point = 500 (point 2 of 3 between --from 0 and --to 1000) with
+         inventory.order_up_to = 400 (--to 400) gives an invalid scenario:
+  $T/ss.ini: [inventory] order_up_to: S = 400 must be above reorder_point s = 500" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep "$T/ss.ini" --param inventory.reorder_point --from 0 --to 1000 --steps 3 \
+    --param inventory.order_up_to --from 1500 --to 400 --steps 3 --reps 2 --lang zh
+ok "cli-11.10f2 ... in Chinese" \
+    $([ $rc -eq 2 ] && [ "$(sed -n 1,2p "$T/err")" = "servlab: inventory.reorder_point = 500（--from 0 与 --to 1000 之间 3 个点中的第 2 个）与
+         inventory.order_up_to = 400（--to 400）一起使情景无效：" ]; echo $?) "$(cat "$T/err")"
+# optimise: a --step that does not divide the range ends the grid below --to; the refusal
+# names --to as typed and the grid's last value (it said "--to 1500", which was not typed)
+run "$S" optimise "$T/ss.ini" --param inventory.reorder_point --from 0 --to 1540 --step 100 --reps 2 --quiet
+ok "cli-11.10g optimise: --to as typed, and the grid's last value that the reader refuses, exit 2" \
+    $([ $rc -eq 2 ] && [ "$(sed -n 1,2p "$T/err")" = "servlab: --to 1540 for inventory.reorder_point gives an invalid scenario at 1500,
+         the grid's last value (step 100):" ] &&
+      [ "$(sed -n '3,$p' "$T/err" | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n */ /g')" = "  $T/ss.ini:31: [inventory] order_up_to: S = 1500 must be above reorder_point s = 1500" ]
+    echo $?) "$(cat "$T/err")"
+run "$S" optimise "$T/ss.ini" --param inventory.reorder_point --from 0 --to 1540 --step 100 --reps 2 --quiet --lang zh
+ok "cli-11.10g2 ... in Chinese" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: inventory.reorder_point 的 --to 1540 在网格的最后一个值 1500（步长 100）处使情景无效：" ]
+    echo $?) "$(cat "$T/err")"
 # ... a range's first point names [sweep] from; with --out, the directory it made is gone
 sed 's/^from = 0 /from = -6 /' scenarios/default.ini > "$T/badfrom.ini"
 run "$S" sweep "$T/badfrom.ini" --reps 2 --out "$T/badfrom_out/charts"
@@ -825,10 +871,29 @@ ok "cli-11.17j a lever in the millions is written whole in the table, the notes 
 run "$S" sweep scenarios/default.ini --param costs.order_fixed --values 0.0000001234567,0.0000001234568 --reps 2 \
     --quiet
 head_end=$(grep -m1 ' fill_rate ' "$T/out" | awk '{print index($0, "fill_rate") + 8}')
-row_ends=$(grep '0\.000000123456[78] ' "$T/out" | awk '{print index($0, "%")}' | sort -u | tr '\n' ' ')
+row_ends=$(grep '^[* ] *0\.000000123456[78] ' "$T/out" | awk '{print index($0, "%")}' | sort -u | tr '\n' ' ')
 ok "cli-11.17k a lever value wider than its head (0.0000001234567) widens its column: the rows' fill rates end under the head" \
     $([ $rc -eq 0 ] && [ -n "$head_end" ] && [ "$row_ends" = "$head_end " ]; echo $?) \
     "head ends at $head_end, rows at $row_ends: $(sed -n 5,8p "$T/out")"
+# ... and the header above it writes the range as the table does (it read "from 1.234567e-07")
+ok "cli-11.17l the header writes a small lever's range as the table does: 0.0000001234567, no exponent" \
+    $([ $rc -eq 0 ] && sed -n 2p "$T/out" | grep -q '^costs.order_fixed from 0.0000001234567 to 0.0000001234568, 2 points' &&
+      ! grep -q '[0-9]e-0[0-9]' "$T/out"; echo $?) "$(sed -n 2p "$T/out")"
+# the note on a service that reaches 100 % names its points as the table does (it read
+# "sweep from 1e-07 to 5")
+run "$S" sweep scenarios/default.ini --param inventory.safety_factor --values 0.0000001,5,6,7 --reps 2 \
+    --set run.horizon_days=120
+ok "cli-11.17m the note on 100% names a small lever's value as the table does: from 0.0000001, no exponent" \
+    $([ $rc -eq 0 ] && sed -e ':a' -e 'N' -e '$!ba' -e 's/\n    / /g' "$T/out" |
+        grep -q 'sweep from 0.0000001 to 5 in smaller steps\.$' && ! grep -q '[0-9]e-0[0-9]' "$T/out"
+    echo $?) "$(grep -A3 'left out' "$T/out")"
+# optimise writes its lever's values, range and step as a sweep's table does
+run "$S" optimise scenarios/default.ini --param costs.order_fixed --from 0.0000001 --to 0.0000003 --reps 2 --quiet \
+    --out "$T/tiny_opt"
+ok "cli-11.17n optimise: a small lever's range, step, best point and rows without an exponent, in the page too" \
+    $([ $rc -eq 0 ] && grep -q '^  costs.order_fixed from 0.0000001 to 0.0000003, step 0.00000001 (21 values)$' "$T/out" &&
+      grep -q '^Best point: costs.order_fixed = 0.0000001$' "$T/out" && grep -q '^  0.00000011 ' "$T/out" &&
+      ! grep -q '[0-9]e-0[0-9]' "$T/out" && ! grep -q '[0-9]e-0[0-9]' "$T/tiny_opt/report.html"; echo $?) "$(head -n 20 "$T/out")"
 # batch --sweep writes its best lever values whole, as a sweep does, in the table, the
 # list and the page (%.4g wrote 2e+06); batch.csv keeps %.10g (docs/contract.md)
 printf 'id,costs.holding_per_unit_day\na,0.015\nb,0.02\n' > "$T/two_rows.csv"

@@ -144,10 +144,11 @@ echo "$sf" | grep -qE "^\*? +1\.8 " && ! echo "$sf" | grep -qE "[0-9]\.[0-9]{10,
 ok $? "safety_factor 0 to 3 in 0.15s: the table names 1.8, no value with 10 decimals: $(echo "$sf" | grep -m1 'Best point')"
 
 # the default step, (to - from) / 20, in the decimals of from and to: 5e-07, where the
-# difference in binary gives 5.000000000032756e-07
+# difference in binary gives 5.000000000032756e-07; written as a sweep's table writes a
+# lever, without an exponent
 ds=$("$S" optimise $F --param costs.holding_per_unit_day --from 1 --to 1.00001 --quiet)
-echo "$ds" | grep -q "from 1 to 1.00001, step 5e-07 (21 values)" && ! echo "$ds" | grep -qE "[0-9]\.[0-9]{10,}"
-ok $? "default step of 1 to 1.00001 is 5e-07: $(echo "$ds" | grep -m1 ' step ')"
+echo "$ds" | grep -q "from 1 to 1.00001, step 0.0000005 (21 values)" && ! echo "$ds" | grep -qE "[0-9]\.[0-9]{10,}"
+ok $? "default step of 1 to 1.00001 is 5e-07, written 0.0000005: $(echo "$ds" | grep -m1 ' step ')"
 
 # a lever end that no point of the grid can take is said once, as a sweep says it: the
 # option and value to change, for which lever, then the reader's problem without the point
