@@ -176,6 +176,27 @@ static void settings_section(FILE *out, const struct scenario *sc)
         fprintf(out, "<p>%s</p>\n", _("None: every key has its default value."));
 }
 
+/* The chart's subtitle (plots/chart.h's <text class="subtitle">) again, as a paragraph
+ * under the chart: on a screen narrower than 1200 pixels, where the chart is drawn
+ * smaller than 1200 of its 1280 units, its subtitle (drawn at 13 to 19 units, smaller when
+ * long, to fit the chart's width) would be under 12 pixels tall, 8 or 9 at 800 pixels:
+ * cli/html.c's stylesheet then hides the chart's own and shows this one, in the page's
+ * type and wrapped to the screen. The text is the SVG's, already escaped. */
+static void figure_subtitle(FILE *out, const char *svg)
+{
+    const char *at = strstr(svg, "<text class=\"subtitle\"");
+    const char *end = at ? strstr(at, "</text>") : NULL;
+    if (!end) return;
+    fputs("<p class=\"subtitle\">", out);
+    for (bool tag = false; at < end; at++) {
+        if (*at == '<' || *at == '>')
+            tag = *at == '<';
+        else if (!tag && *at != '\n')
+            fputc(*at, out);
+    }
+    fputs("</p>\n", out);
+}
+
 static void figures(FILE *out, const struct debrief *d)
 {
     if (!d->nfigs) return;
@@ -183,6 +204,7 @@ static void figures(FILE *out, const struct debrief *d)
     for (size_t i = 0; i < d->nfigs; i++) {
         fputs("<figure>\n", out);
         fputs(d->figs[i].svg, out);
+        figure_subtitle(out, d->figs[i].svg);
         fputs("<figcaption>", out);
         if (*d->figs[i].file)
             html_textf(out, "%s (%s)", d->figs[i].caption, d->figs[i].file);
@@ -348,15 +370,18 @@ static void run_headline(FILE *out, const struct scenario *sc, const struct summ
         if (!metric_shown(&sc->cfg, (size_t)m) || !report_figure(&metric_defs[m], &s[m], value, ci, &unit)) continue;
         if (!first) fputs(" · ", out);
         first = false;
-        html_textf(out, "%s %s%s", _(metric_defs[m].label), value, *unit == '%' ? "%" : unit);
-        if (*ci) html_textf(out, " ± %s", ci);
-        if (metric_defs[m].kind == KIND_MONEY_PER_DAY) html_text(out, _(" a day"));
+        /* the figure, its "± h" and its unit in one text: html_figures keeps them on a line */
+        html_figuresf(out, "%s %s%s%s%s%s", _(metric_defs[m].label), value, *unit == '%' ? "%" : unit, *ci ? " ± " : "",
+                      ci, metric_defs[m].kind == KIND_MONEY_PER_DAY ? _(" a day") : "");
     }
-    fprintf(out, "<small>%s</small></p>\n",
-            sc->cfg.run.replications == 1
-                ? _("Each figure comes from the one replication; a confidence interval needs two or more (--reps).")
-                /* xgettext:no-c-format */
-                : _("Each figure is the mean over the replications, ± the half-width of its 95% confidence interval."));
+    fputs("<small>", out);
+    html_figures(out, sc->cfg.run.replications == 1
+                          ? _("Each figure comes from the one replication; a confidence interval needs two or more "
+                              "(--reps).")
+                          /* xgettext:no-c-format */
+                          : _("Each figure is the mean over the replications, ± the half-width of its 95% confidence "
+                              "interval."));
+    fputs("</small></p>\n", out);
 }
 
 void debrief_run(FILE *out, const struct debrief *d, const struct scenario *sc, const struct summary *s)
@@ -421,11 +446,11 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
     char sv[40], at[40], from[40], to[40];
     int digits = sweep_lever_digits(r, 0); /* the values as the terminal's table writes them */
     if (sweep_profit_same(r))              /* no peak: the lever changes no cost or revenue */
-        html_textf(out, _("The same profit at every value of %s: %s a day"), key, profit);
+        html_figuresf(out, _("The same profit at every value of %s: %s a day"), key, profit);
     else
-        html_textf(out, _("Profit peaks at %s = %s: %s %s%%, profit %s a day"), key,
-                   sweep_lever_text(r->x[o->best], digits, at), service,
-                   report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
+        html_figuresf(out, _("Profit peaks at %s = %s: %s %s%%, profit %s a day"), key,
+                      sweep_lever_text(r->x[o->best], digits, at), service,
+                      report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
     fputs("<small>", out);
     html_textf(out, _("%zu points from %s to %s, %u replications each on the same random numbers."), r->n,
                sweep_lever_text(r->x[0], digits, from), sweep_lever_text(r->x[r->n - 1], digits, to), r->reps);
@@ -555,7 +580,7 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
  * an older one, which would drop the rows' columns and stack every cell, keeps the table
  * with its taller rows. */
 static const char compare_style[] =
-    "table.ranking th wbr{display:none}\n"
+    "table.ranking th wbr{display:none}table.ranking .half{white-space:nowrap}\n"
     "@media (max-width:1200px){table.ranking{font-size:15px}table.ranking th,table.ranking td{padding:4px 3px}"
     "table.ranking th wbr{display:inline}"
     "table.ranking th{word-break:keep-all}table.ranking th.num{white-space:normal}table.ranking td.file{min-width:7em;"
@@ -584,20 +609,22 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
     const struct compare_entry *top = &r->e[r->best];
     fputs("<p class=\"headline\">", out);
     if (r->ranked > 1)
-        html_textf(out, _("%s earns the most: %.2f ± %.2f a day"), top->label, top->s[M_PROFIT].mean,
-                   top->s[M_PROFIT].ci95);
+        html_figuresf(out, _("%s earns the most: %.2f ± %.2f a day"), top->label, top->s[M_PROFIT].mean,
+                      top->s[M_PROFIT].ci95);
     else /* TRANSLATORS: the only ranked file or submission: nothing to be "the most" of */
-        html_textf(out, _("%s earns %.2f ± %.2f a day"), top->label, top->s[M_PROFIT].mean, top->s[M_PROFIT].ci95);
+        html_figuresf(out, _("%s earns %.2f ± %.2f a day"), top->label, top->s[M_PROFIT].mean, top->s[M_PROFIT].ci95);
     fputs("<small>", out);
     if (r->submissions) /* TRANSLATORS: the number of students' submissions ranked */
-        html_textf(out,
-                   P_("%zu submission ranked by profit, %u replications on the same random numbers (seed %llu).",
-                      "%zu submissions ranked by profit, %u replications each on the same random numbers (seed %llu).",
-                      r->ranked),
-                   r->ranked, r->reps, r->seed);
+        html_figuresf(
+            out,
+            P_("%zu submission ranked by profit, %u replications on the same random numbers (seed %llu).",
+               "%zu submissions ranked by profit, %u replications each on the same random numbers (seed %llu).",
+               r->ranked),
+            r->ranked, r->reps, r->seed);
     else
-        html_textf(out, _("%zu files ranked by profit, %u replications each on the same random numbers (seed %llu)."),
-                   r->ranked, r->reps, r->seed);
+        html_figuresf(out,
+                      _("%zu files ranked by profit, %u replications each on the same random numbers (seed %llu)."),
+                      r->ranked, r->reps, r->seed);
     fputs("</small></p>\n", out);
 
     fprintf(out, "<h2>%s</h2>\n", _("Ranking"));
@@ -655,9 +682,9 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
         fputs("<p>", out);
         if (red) fprintf(out, "<span class=\"sig\">%s</span> ", _("Red: significantly lower than the best."));
         /* xgettext:no-c-format */
-        html_text(out, _("A difference is significant when the paired 95% interval of (profit - best profit) over "
-                         "the replications excludes 0. The same random numbers usually make these intervals far "
-                         "narrower than the ± of each profit alone."));
+        html_figures(out, _("A difference is significant when the paired 95% interval of (profit - best profit) over "
+                            "the replications excludes 0. The same random numbers usually make these intervals far "
+                            "narrower than the ± of each profit alone."));
         fputs("</p>\n", out);
     }
     figures(out, d);
@@ -760,10 +787,10 @@ static void prose_headline(FILE *out, const char *text)
     }
     char *head = joined_lines(text, first), *rest = joined_lines(text + first, strlen(text + first));
     fputs("<p class=\"headline\">", out);
-    html_text(out, head);
+    html_figures(out, head);
     if (*rest) {
         fputs("<small>", out);
-        html_text(out, rest);
+        html_figures(out, rest);
         fputs("</small>", out);
     }
     fputs("</p>\n", out);
@@ -902,10 +929,10 @@ void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result 
        99.63%, profit 1178.68 ± 9.06 a day */
     char sv[40];
     char at1[40], at2[40]; /* as the tables write the levers (cli/grid.h) */
-    html_textf(out, _("Profit peaks at %s = %s, %s = %s: %s %s%%, profit %s a day"), sw->parameter,
-               sweep_lever_text(r->x[o->best], sweep_lever_digits(r, 0), at1), sw->parameter2,
-               sweep_lever_text(r->x2[o->best], sweep_lever_digits(r, 1), at2), service,
-               report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
+    html_figuresf(out, _("Profit peaks at %s = %s, %s = %s: %s %s%%, profit %s a day"), sw->parameter,
+                  sweep_lever_text(r->x[o->best], sweep_lever_digits(r, 0), at1), sw->parameter2,
+                  sweep_lever_text(r->x2[o->best], sweep_lever_digits(r, 1), at2), service,
+                  report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
     fputs("<small>", out);
     html_textf(out, _("A grid of %zu x %zu points, %u replications each on the same random numbers."), r->n1, r->n2,
                r->reps);
@@ -971,9 +998,9 @@ void debrief_optimise(FILE *out, const struct debrief *d, const struct optimise_
     char head[600], small[400];
     optimise_headline(r, head, sizeof head, small, sizeof small);
     fputs("<p class=\"headline\">", out);
-    html_text(out, head);
+    html_figures(out, head);
     fputs("<small>", out);
-    html_text(out, small);
+    html_figures(out, small);
     fputs("</small></p>\n", out);
     struct note table;
     optimise_table(note_begin(&table), r); /* the terminal's table and notes, as they are printed */

@@ -45,6 +45,112 @@ void html_textf(FILE *out, const char *format, ...)
     free(text);
 }
 
+void html_figuresf(FILE *out, const char *format, ...)
+{
+    va_list ap, again;
+    va_start(ap, format);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, format, ap);
+    va_end(ap);
+    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!text) abort();
+    vsnprintf(text, (size_t)n + 1, format, again);
+    va_end(again);
+    html_figures(out, text);
+    free(text);
+}
+
+static bool digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The character after the one at p (which is not the end of the string). */
+static const char *next_char(const char *p)
+{
+    size_t n = lang_char_bytes((unsigned char)*p);
+    while (n-- && *p) p++;
+    return p;
+}
+
+/* The end of the "± h" at pm (the 2 bytes of U+00B1): the figure after it, as
+ * "18.14", "+0.72%" or "15/天" (a '/' and the character after it: the unit), or the
+ * word after it ("± the half-width", "± 后是其"), up to the next blank. */
+static const char *after_pm(const char *pm)
+{
+    const char *p = pm + 2;
+    while (*p == ' ') p++;
+    if (digit(*p) || ((*p == '+' || *p == '-') && digit(p[1]))) {
+        p++;
+        while (digit(*p) || (*p == '.' && digit(p[1]))) p++;
+        if (*p == '%') p++;
+        if (*p == '/' && p[1] && p[1] != ' ') p = next_char(p + 1);
+        return p;
+    }
+    while (*p && *p != ' ' && *p != '\n') p++;
+    return p;
+}
+
+/* The start of the figure "1178.70 " or "98.38% " before the " ± " at pm, or pm when a
+ * word or nothing stands before it. */
+static const char *before_pm(const char *text, const char *pm)
+{
+    if (pm - text < 2 || pm[-1] != ' ' || !(digit(pm[-2]) || pm[-2] == '%')) return pm;
+    const char *p = pm - 1;
+    while (p > text && (digit(p[-1]) || p[-1] == '.' || p[-1] == '%' || p[-1] == '<' || p[-1] == '>')) p--;
+    if (p > text && (p[-1] == '+' || p[-1] == '-')) p--;
+    return p;
+}
+
+/* The end of a short group in parentheses that holds a figure, "(seed 15)" or
+ * "（种子 15）", starting at p; NULL when p starts none. */
+static const char *short_group(const char *p)
+{
+    static const char *const open[] = {"(", "（"}, *const close[] = {")", "）"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t n = strlen(open[k]);
+        if (strncmp(p, open[k], n) != 0) continue;
+        bool figure = false;
+        size_t chars = 0;
+        for (const char *q = p + n; *q && *q != '\n' && chars <= 20; chars++) {
+            if (strncmp(q, close[k], strlen(close[k])) == 0) return figure && chars > 0 ? q + strlen(close[k]) : NULL;
+            if (*q == '(' || strncmp(q, open[1], strlen(open[1])) == 0) return NULL;
+            figure |= digit(*q);
+            q = next_char(q);
+        }
+    }
+    return NULL;
+}
+
+void html_figures(FILE *out, const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        /* the next group to keep whole: a short one in parentheses, else a "± h" */
+        const char *start = NULL, *end = NULL;
+        for (const char *q = p; *q && !start; q++) {
+            if ((end = short_group(q))) {
+                start = q;
+            } else if (strncmp(q, "±", 2) == 0) {
+                start = before_pm(p, q), end = after_pm(q);
+            }
+        }
+        if (!start) break;
+        char *part = strndup(p, (size_t)(start - p));
+        if (!part) abort();
+        html_text(out, part);
+        free(part);
+        part = strndup(start, (size_t)(end - start));
+        if (!part) abort();
+        fputs("<span class=\"nb\">", out);
+        html_text(out, part);
+        fputs("</span>", out);
+        free(part);
+        p = end;
+    }
+    html_text(out, p);
+}
+
 /* One line of a note, escaped, with each run of wide (Chinese) characters in a box
  * exactly their columns wide: the report aligns its tables counting a wide character
  * as two columns (lang_width), which no font guarantees (DejaVu Sans Mono's Latin is
@@ -135,6 +241,8 @@ static const char stylesheet[] =
     ".headline{font-size:24px;font-weight:bold;background:var(--band);border-left:6px solid var(--accent);"
     "padding:12px 18px;margin:18px 0}\n"
     ".headline small{display:block;font-size:17px;font-weight:normal;color:var(--muted)}\n"
+    /* a figure and its "± h" (html_figures), on one line however narrow the screen */
+    ".nb{white-space:nowrap}\n"
     "table{border-collapse:collapse;margin:8px 0 12px;font-variant-numeric:tabular-nums}\n"
     "th,td{padding:4px 10px;text-align:left;vertical-align:top;border-bottom:1px solid var(--rule)}\n"
     "table{font-size:16px}th{background:var(--band);font-weight:bold;vertical-align:bottom}\n"
@@ -165,6 +273,10 @@ static const char stylesheet[] =
     "figure{margin:16px 0 24px;break-inside:avoid}\n"
     "figure svg{display:block;width:100%;height:auto;max-width:1100px}\n"
     "figcaption{color:var(--muted);font-size:16px;margin-top:4px}\n"
+    /* a chart's subtitle: in the chart, or below 1200 pixels under it in the page's type
+       (cli/debrief.c's figure_subtitle) */
+    "figure p.subtitle{display:none;margin:4px 0 0;font-size:16px}\n"
+    "@media (max-width:1200px){figure svg text.subtitle{display:none}figure p.subtitle{display:block}}\n"
     ".stages{display:flex;height:44px;border:1px solid var(--ink);margin:10px 0 6px;max-width:1100px}\n"
     ".stages span{display:block;height:100%;overflow:hidden}\n"
     ".legend{display:flex;flex-wrap:wrap;gap:6px 22px;font-size:16px;margin-bottom:12px}\n"

@@ -23,6 +23,17 @@ void html_name(FILE *out, const char *text);
 /* printf, then html_text of the result. */
 void html_textf(FILE *out, const char *format, ...) __attribute__((format(printf, 2, 3)));
 
+/* html_text, with each figure and its interval kept on one line: "1178.70 ± 9.04",
+ * "98.38% ± 0.72", "± 15/天" (a '/' unit with it) and "± the half-width" (a "±" and the
+ * word after it), and each short group in parentheses that holds a figure, "(seed 15)"
+ * or "（种子 15）", go inside <span class="nb"> (white-space: nowrap). For a headline
+ * and the prose around figures, where a projector's line would otherwise break between
+ * "±" and its number; the text a reader sees is the same. */
+void html_figures(FILE *out, const char *text);
+
+/* printf, then html_figures of the result. */
+void html_figuresf(FILE *out, const char *format, ...) __attribute__((format(printf, 2, 3)));
+
 /* Text kept in lines: each line of text (with its common leading indentation removed)
  * escaped, lines joined by newlines, inside <div class="note">...</div>, whose style
  * keeps the lines and the alignment of the report's text tables (monospace). Blank

@@ -1005,13 +1005,13 @@ static enum MHD_Result result_page(struct MHD_Connection *c, struct server *s, c
         html_text(out, _("The server stopped before this run finished; it runs again when the server restarts."));
     } else {
         const struct summary *pr = &r->e.s[M_PROFIT];
-        html_textf(out, _("Profit %.2f ± %.2f a day: rank %zu of %zu."), pr->mean, pr->ci95, rank, ranked);
+        html_figuresf(out, _("Profit %.2f ± %.2f a day: rank %zu of %zu."), pr->mean, pr->ci95, rank, ranked);
         fputs("<small>", out);
         if (rank == 1)
             html_text(out, _("the best"));
         else if (rank)
-            html_textf(out, "%s %+.2f ± %.2f %s", _("against the best (paired)"), vs_best.mean, vs_best.ci95,
-                       compare_significant(&vs_best) ? _("(significantly lower)") : _("(not significantly lower)"));
+            html_figuresf(out, "%s %+.2f ± %.2f %s", _("against the best (paired)"), vs_best.mean, vs_best.ci95,
+                          compare_significant(&vs_best) ? _("(significantly lower)") : _("(not significantly lower)"));
         fputs("</small>", out);
     }
     fputs("</p>\n", out);

@@ -2204,8 +2204,10 @@ static unsigned long fnv1a(const char *s, size_t n)
 }
 
 /* PLplot's SVG file in svg (len bytes) as one inline <svg> element into f; -1 if it is
- * not an SVG file. title: the chart's title, for the element's <title>. */
-static int svg_inline(const char *svg, size_t len, const char *title, FILE *f)
+ * not an SVG file. title: the chart's title, for the element's <title>. PLplot draws
+ * the title first and the subtitle, when the chart has one, second (page_titles): their
+ * <text>s get class="title" and class="subtitle", which a page's style can address. */
+static int svg_inline(const char *svg, size_t len, const char *title, bool subtitle, FILE *f)
 {
     const char *end = svg + len, *root = strstr(svg, "<svg");
     const char *body = root ? memchr(root, '>', (size_t)(end - root)) : NULL;
@@ -2225,6 +2227,7 @@ static int svg_inline(const char *svg, size_t len, const char *title, FILE *f)
     }
     fputs("</title>\n", f);
     bool in_text = false, written_nl = true;
+    size_t texts = 0;
     for (const char *c = body; c < end;) {
         if (*c == '<') {
             const char *close = memchr(c, '>', (size_t)(end - c));
@@ -2232,7 +2235,17 @@ static int svg_inline(const char *svg, size_t len, const char *title, FILE *f)
             size_t n = (size_t)(close - c) + 1;
             if (strncmp(c, "<text", 5) == 0) in_text = true;
             if (strncmp(c, "</text", 6) == 0) in_text = false;
-            if (strncmp(c, "<!--", 4) != 0 && strncmp(c, "<?", 2) != 0) put_tag(f, c, n, prefix);
+            if (strncmp(c, "<text", 5) == 0 && strchr(" \n\t\r", c[5]) && ++texts <= (subtitle ? 2u : 1u)) {
+                const char *named = texts == 1 ? "<text class=\"title\"" : "<text class=\"subtitle\"";
+                size_t k = strlen(named);
+                char *tag = malloc(k + n - 5);
+                if (!tag) abort();
+                memcpy(tag, named, k), memcpy(tag + k, c + 5, n - 5);
+                put_tag(f, tag, k + n - 5, prefix);
+                free(tag);
+            } else if (strncmp(c, "<!--", 4) != 0 && strncmp(c, "<?", 2) != 0) {
+                put_tag(f, c, n, prefix);
+            }
             written_nl = false;
             c = close + 1;
         } else if (*c == '&' && c + 3 < end && c[1] == '#') {
@@ -2296,7 +2309,7 @@ int chart_write_svg_text(FILE *out, const struct chart *c, char *err, size_t err
     char *html = NULL;
     size_t html_len = 0;
     FILE *mem = svg ? open_memstream(&html, &html_len) : NULL;
-    int bad = !mem || svg_inline(svg, len, c->title, mem) != 0;
+    int bad = !mem || svg_inline(svg, len, c->title, c->subtitle && *c->subtitle, mem) != 0;
     if (mem) bad |= fclose(mem) != 0;
     free(svg);
     if (bad) {

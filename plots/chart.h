@@ -338,7 +338,8 @@ int chart_write(const char *path, const struct chart *c, char *err, size_t errle
  * <svg>...</svg> element to inline in a UTF-8 HTML5 page: no XML declaration, DOCTYPE
  * or comment; viewBox 0 0 1280 860 (the PNG's aspect), width 100% and height from the
  * aspect, so it scales to its container; the chart's title as its <title>; every text a
- * <text> element holding UTF-8 (Chinese readable, only < & > as references) in the PNG's
+ * <text> element holding UTF-8 (Chinese readable, only < & > as references; the title's
+ * of class "title", the subtitle's of class "subtitle", for a page's style) in the PNG's
  * font with CJK fonts to fall back on (DejaVu Sans, WenQuanYi Micro Hei, Noto Sans CJK
  * SC, Microsoft YaHei, PingFang SC, sans-serif); ids prefixed with a hash of the
  * drawing, so several charts share a page. Same colours, widths, legend and marks as

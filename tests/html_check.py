@@ -25,6 +25,13 @@ not answer). The checks:
               counting a Chinese character as two columns), each Latin character
               sits at its column, within 1.5 pixels
   img         every <img> has loaded (naturalWidth > 0)
+  figures     at 800, 1280 and 1920 px wide: every "±" shown outside a chart sits where
+              lines do not break (white-space nowrap or pre) and on the line of the
+              figure or word after it and of the figure before it; each span.nb
+              (cli/html.h's html_figures) and, in a headline, each short group in
+              parentheses that holds a figure ("(seed 15)") stays on one line; each
+              chart's subtitle, in the chart or as the paragraph under it, is shown at
+              12 px or more
   fit         (with --fit) at 1280 px wide (--fit WIDTH: at WIDTH px, e.g. 800: a
               small projector, half a laptop's screen), the page and every scrolling
               box (class "wide": a table) fit without a horizontal scrollbar, as
@@ -423,6 +430,79 @@ FIT_PROBE = r"""
 """
 
 
+# Evaluated at each of FIGURE_WIDTHS: a figure and its interval read on one line, and a
+# chart's subtitle large enough to read; a list of what fails. Every "±" shown outside a
+# chart (<svg> text never wraps) must be where lines do not break (white-space nowrap or
+# pre: a span.nb of cli/html.h's html_figures, a nowrap cell, a note), and on the line of
+# the figure or word after it and of the figure before it ("1178.70 ± 9.04", within one
+# text node: a table's "± h" may go under its mean as a block of its own). Each span.nb,
+# and in a headline each short group in parentheses that holds a figure ("(seed 15)"),
+# stays on one line. A chart's subtitle (plots/chart.c's <text class="subtitle">), or the
+# paragraph that stands for it under the chart on a narrow screen, is at least
+# MIN_SUBTITLE_PX tall.
+FIGURE_WIDTHS = (800, 1280, 1920)
+MIN_SUBTITLE_PX = 12
+FIGURE_PROBE = r"""
+((minPx) => {
+  const bad = [];
+  let signs = 0, groups = 0, subtitles = 0;
+  const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+  const box = (t, i) => { const r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect(); };
+  const below = (a, b) => b.top >= a.bottom - 1; // b on a later line than a
+  const around = (t, i) => '"' + t.data.slice(Math.max(0, i - 12), i + 12).replace(/\s+/g, ' ') + '"';
+  for (const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); w.nextNode();) {
+    const t = w.currentNode, el = t.parentElement;
+    if (!el || el.closest('svg') || !shown(el)) continue;
+    for (let i = t.data.indexOf('\u00b1'); i >= 0; i = t.data.indexOf('\u00b1', i + 1)) {
+      signs++;
+      const ws = getComputedStyle(el).whiteSpace;
+      if (ws !== 'nowrap' && ws !== 'pre') bad.push(around(t, i) + ': the \u00b1 may break from its figure (white-space: ' + ws + ', not nowrap)');
+      const sign = box(t, i);
+      const after = t.data.slice(i + 1).search(/\S/);
+      if (after >= 0 && below(sign, box(t, i + 1 + after)))
+        bad.push(around(t, i) + ': what follows the \u00b1 starts the next line');
+      const before = /[0-9%] +$/.exec(t.data.slice(0, i));
+      if (before && below(box(t, before.index), sign))
+        bad.push(around(t, i) + ': the \u00b1 starts a line below its figure');
+    }
+  }
+  for (const e of document.querySelectorAll('span.nb')) {
+    if (!shown(e)) continue;
+    groups++;
+    const r = document.createRange();
+    r.selectNodeContents(e);
+    const rects = [...r.getClientRects()].filter(b => b.width > 0);
+    if (rects.some(b => below(rects[0], b))) bad.push('span.nb "' + e.textContent.slice(0, 30) + '" breaks inside');
+  }
+  for (const h of document.querySelectorAll('.headline'))
+    for (const w = document.createTreeWalker(h, NodeFilter.SHOW_TEXT); w.nextNode();) {
+      const t = w.currentNode;
+      for (const m of t.data.matchAll(/[(\uff08][^()\uff08\uff09\n]{1,20}[)\uff09]/g)) {
+        if (!/[0-9]/.test(m[0])) continue;
+        groups++;
+        if (below(box(t, m.index), box(t, m.index + m[0].length - 1))) bad.push('headline: "' + m[0] + '" breaks inside');
+      }
+    }
+  for (const f of document.querySelectorAll('figure')) {
+    const svgText = f.querySelector('svg text.subtitle'), para = f.querySelector('p.subtitle');
+    let px = null, what = '';
+    if (svgText && shown(svgText)) {
+      const m = svgText.getScreenCTM();
+      px = parseFloat(getComputedStyle(svgText).fontSize) * Math.hypot(m.b, m.d), what = 'in the chart';
+    } else if (para && shown(para)) {
+      px = parseFloat(getComputedStyle(para).fontSize), what = 'under the chart';
+    } else if (svgText) {
+      bad.push('figure "' + svgText.textContent.slice(0, 30) + '": its subtitle is shown nowhere');
+    }
+    if (px === null) continue;
+    subtitles++;
+    if (px < minPx) bad.push('subtitle ' + what + ' "' + (svgText || para).textContent.slice(0, 30) + '": ' + px.toFixed(1) + ' px');
+  }
+  return {bad, signs, groups, subtitles};
+})
+"""
+
+
 def pdf_page_sizes(pdf):
     """Every page's MediaBox [x0 y0 x1 y1] as (width, height) in points. Chromium's
     (Skia's) PDF keeps page dictionaries uncompressed, so a search finds them all."""
@@ -512,6 +592,27 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
                       (cols["checked"], cols["notes"], len(off)))
         for o in [o for o in off if o]:
             results.note("columns: " + o)
+        figures = []
+        for w in FIGURE_WIDTHS:
+            browser.send("Emulation.setDeviceMetricsOverride",
+                         {"width": w, "height": 720, "deviceScaleFactor": 1, "mobile": False})
+            got = browser.send("Runtime.evaluate", {"expression": "(%s)(%d)" % (FIGURE_PROBE, MIN_SUBTITLE_PX),
+                                                    "returnByValue": True})
+            if "exceptionDetails" in got:
+                raise BrowserError("the figure probe failed: %s" % got["exceptionDetails"].get("text"))
+            got = got["result"]["value"]
+            figures.append((w, got))
+        failed = [(w, b) for w, got in figures for b in got["bad"]]
+        w, last = figures[-1]
+        results.check("figures", not failed,
+                      "at %s px: %d \u00b1 each on the line of its figure, where lines do not break; %d group(s) kept "
+                      "whole; %d chart subtitle(s) at least %d px" %
+                      (", ".join(str(w) for w, _ in figures), last["signs"], last["groups"], last["subtitles"],
+                       MIN_SUBTITLE_PX))
+        for w, b in failed[:20]:
+            results.note("figures at %d px: %s" % (w, b))
+        browser.send("Emulation.setDeviceMetricsOverride",
+                     {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
         if fit:
             browser.send("Emulation.setDeviceMetricsOverride",
                          {"width": fit, "height": 720, "deviceScaleFactor": 1, "mobile": False})

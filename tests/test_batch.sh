@@ -488,7 +488,7 @@ ok "batch-8.9 summary.txt lists the rows that gain most" \
 # the page's headline: the totals' sentence whole, on one paragraph, the explanation
 # under it in small type (it was the terminal's lines, bold up to the first break)
 ok "batch-8.9b the page's headline is the totals' sentence, joined; the explanation in <small>" \
-    $(grep -q '<p class="headline">Total profit per day over the 4 rows: [^<]* at the recommended safety_factor (+[^<]*)\.<small>The recommended setting is' "$T/gain_out/report.html"; echo $?) \
+    $(grep -q '<p class="headline">Total profit per day over the 4 rows: [^<]* at the recommended safety_factor (<span class="nb">+[0-9.]* ± [0-9.]*</span> a day, [^<]*)\.<small>The recommended setting is' "$T/gain_out/report.html"; echo $?) \
     "$(grep -o '<p class="headline">.\{0,300\}' "$T/gain_out/report.html")"
 # ... after the key: value lines every summary.txt has (docs/contract.md section 6), and
 # the batch's totals as values

@@ -206,23 +206,27 @@ trap 'rm -rf "$T"' EXIT
     sed -n '/^servlab .* optimise — /,$p' "$T/o/summary.txt" | cmp -s - "$T/table.txt" &&
     grep -q '<h1>' "$T/o/report.html" && [ ! -s "$T/err" ]
 ok $? "--out writes optimise.csv (= --format csv), summary.txt (settings, then the table as printed) and report.html (status $rc): $(cat "$T/err"; ls "$T/o" | tr '\n' ' ')"
-# the page's headline states the result in one sentence, as the table's best point says it
+# the page's headline states the result in one sentence, as the table's best point says it;
+# headline FILE: its text as the HTML writes it (escaped), without the tags inside it (the
+# figure and its "± h" are one <span class="nb">, kept on a line: cli/html.h's html_figures)
+headline() { grep -o '<p class="headline">.*<small>' "$1" | sed 's/<small>$//; s/<[^>]*>//g'; }
 best=$(sed -n 's/^Best point: //p' "$T/table.txt")
 fig=$(sed -n '/^Best point: /{n;s/^  [a-z_]* \(.* ± [0-9.]*\) (.*/\1/p;}' "$T/table.txt")
-head=$(grep -o '<p class="headline">[^<]*' "$T/o/report.html" | sed 's/<p class="headline">//')
-[ -n "$best" ] && [ -n "$fig" ] && [ "$head" = "Profit: highest at $best, with $fig a day" ]
-ok $? "report.html's headline: 'Profit: highest at $best, with $fig a day' (got '$head')"
+head=$(headline "$T/o/report.html")
+[ -n "$best" ] && [ -n "$fig" ] && [ "$head" = "Profit: highest at $best, with $fig a day" ] &&
+    grep -qF "<span class=\"nb\">$fig</span> a day<small>" "$T/o/report.html"
+ok $? "report.html's headline: 'Profit: highest at $best, with $fig a day', the figure and its ± in one nowrap span (got '$head')"
 # the measure comes first, so no verb has to agree with it: a plural label ("Units lost"),
 # and an indented row of the report ("  of which transmission") named as the command line names it
 # (units are lost with shortage = lost_sale: on $F every point ties at 0, said below)
 "$S" optimise tests/validation/i2_lost_sales.ini --param inventory.order_up_to --from 1 --to 10 --minimise lost_sales_rate \
     --quiet --out "$T/ol" > /dev/null 2>&1
-head=$(grep -o '<p class="headline">[^<]*' "$T/ol/report.html" | sed 's/<p class="headline">//')
+head=$(headline "$T/ol/report.html")
 echo "$head" | grep -q "^Units lost: lowest at inventory.order_up_to = [0-9]*, with [0-9.]* ± [0-9.]*%$"
 ok $? "--minimise lost_sales_rate: the headline 'Units lost: lowest at ..., with X ± Y%' (got '$head')"
 "$S" optimise $F --param inventory.reorder_point --from 0 --to 20 --step 5 --minimise cycle_delivery_days --quiet \
     --out "$T/od" > /dev/null 2>&1
-head=$(grep -o '<p class="headline">[^<]*' "$T/od/report.html" | sed 's/<p class="headline">//')
+head=$(headline "$T/od/report.html")
 echo "$head" | grep -q "^cycle_delivery_days: [0-9.]* ± [0-9.]* days at every point tried; shown at inventory.reorder_point = 0, "
 ok $? "--minimise cycle_delivery_days (the same at every reorder point): the headline names the metric, not '  of which delivery' (got '$head')"
 # a grid so small that the search runs more than the full grid would (15 points, a small
@@ -238,7 +242,7 @@ ok $? "a 3 x 5 grid with --delta 0.5: 'no fewer than the full grid', no share ab
 "$S" optimise --lang zh $F $L --minimise cost_total_per_day --quiet --out "$T/oz" > "$T/tz.txt" 2> /dev/null
 best=$(sed -n 's/^最优点：//; T; s/, /，/gp' "$T/tz.txt") # the levers joined by a full-width comma
 fig=$(sed -n '/^最优点：/{n;s/^  [^ ]* \(.* ± [0-9.]*\)（.*/\1/p;}' "$T/tz.txt")
-head=$(grep -o '<p class="headline">[^<]*' "$T/oz/report.html" | sed 's/<p class="headline">//')
+head=$(headline "$T/oz/report.html")
 [ -n "$best" ] && [ -n "$fig" ] && [ "$head" = "总成本在 $best 处最低：$fig/天" ]
 ok $? "--lang zh --minimise: the headline '总成本在 $best 处最低：$fig/天' (got '$head')"
 "$S" optimise --lang zh scenarios/default.ini $G3 --delta 0.5 --quiet --out "$T/osz" > "$T/tsz.txt" 2> /dev/null
@@ -274,7 +278,7 @@ ok $? "a run into optimise's folder is warned (status $rc): $(cat "$T/err")"
 # points differ says none of it.
 TIE="scenarios/default.ini --param inventory.reorder_point --from 1500 --to 3000 --minimise lost_sales_rate --reps 5"
 "$S" optimise $TIE --quiet --out "$T/otie" > "$T/ttie.txt" 2> "$T/err"; rc=$?
-head=$(grep -o '<p class="headline">[^<]*' "$T/otie/report.html" | sed 's/.*">//')
+head=$(headline "$T/otie/report.html")
 [ "$rc" = 0 ] && grep -q "^Every one of the [0-9]* points the search tried has the same lost_sales_rate, 0.0000:$" "$T/ttie.txt" &&
     grep -q "^  the metric does not tell them apart, and the point shown is only the first the search tried (it$" "$T/ttie.txt" &&
     grep -q "^  starts at the low end of each lever's range), not a finding.$" "$T/ttie.txt" &&
