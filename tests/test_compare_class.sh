@@ -361,12 +361,12 @@ mkdir -p "$T/nolocks"
 sed '/^\[locks\]/,$d' "$B" > "$T/nolocks/kept.ini"
 sed 's/^price_per_unit = 12 /price_per_unit = 15 /' "$T/nolocks/kept.ini" > "$T/nolocks/price.ini"
 run "$S" compare --base "$B" "$T/nolocks/kept.ini" "$T/nolocks/price.ini" --reps 2 --quiet --format csv
-ok "class-10.1 a file without [locks], otherwise the base: accepted, and it changed nothing" \
+ok "class-12.1 a file without [locks], otherwise the base: accepted, and it changed nothing" \
     $([ $rc -eq 0 ] && grep -q '^1,.*/kept\.ini,.*,,"",0$' "$T/out" && ! grep -q 'locks\.' "$T/out"; echo $?) "$(cat "$T/out" "$T/err")"
-ok "class-10.2 a file without [locks] that changed a locked key: still refused" \
+ok "class-12.2 a file without [locks] that changed a locked key: still refused" \
     $(grep -q '^,.*/price\.ini,.*,"\[revenue\] price_per_unit is locked by base\.ini: 12 in the base, 15 here","revenue\.price_per_unit = 15",' "$T/out"; echo $?) "$(cat "$T/out")"
 run "$S" compare --base "$B" "$T/nolocks/kept.ini" --reps 2 --quiet
-ok "class-10.3 ... and its table says changed: nothing" $([ $rc -eq 0 ] && grep -q '^      changed: nothing$' "$T/out"; echo $?) "$(cat "$T/out")"
+ok "class-12.3 ... and its table says changed: nothing" $([ $rc -eq 0 ] && grep -q '^      changed: nothing$' "$T/out"; echo $?) "$(cat "$T/out")"
 
 # ---- one file, or the same file twice: nothing to rank; said, not a row tied with itself ----
 run "$S" compare "$B" --reps 2 --quiet
