@@ -2,7 +2,8 @@
 # test_report_html.sh - the HTML debrief page, DIR/report.html, that run, sweep, compare
 # and batch write with --out DIR, checked in a real browser by tests/html_check.py
 # (headless chromium: it loads with no console error, asks the network for nothing,
-# every chart has a size, no script, no dialog, A4 when printed, valid HTML):
+# every chart has a size, no script, no dialog, A4 when printed, valid HTML, each "±" on
+# the line of its figure and each chart subtitle readable at 800, 1280 and 1920 px):
 #   report-1..5  small run, sweep, compare, batch --sweep and a Chinese run; their
 #                screenshots and PDFs are kept in build/report-shots/ (run-1280x720.png,
 #                ..., class60.pdf)
