@@ -1499,9 +1499,19 @@ static size_t pieces_crossing(const struct chart_contour_points *t, const struct
     return n;
 }
 
+/* Does box b sit in the space between the marker at (px, py) and marker m, both of m's size:
+ * does it overlap, more than along an edge, the hull of the two markers' boxes? (That hull is
+ * the segment between their middles widened by a marker's box: so b, widened by one, is
+ * crossed by that segment; a hair narrower, so a box that only touches the hull is not.) */
+static bool between_markers(const struct chart_box *b, double px, double py, const struct chart_box *m)
+{
+    const double hair = 1e-6;
+    return segment_crosses(px, py, m->x, m->y, b->x, b->y, b->w + m->w - hair, b->h + m->h - hair);
+}
+
 struct chart_box chart_tag_place(double px, double py, double r, double w, double h, double x1, double y1,
                                  const struct chart_contour_points *lines, const struct chart_contour_points *faint,
-                                 const struct chart_box *taken, size_t ntaken)
+                                 const struct chart_box *taken, size_t ntaken, size_t nmarkers)
 {
     /* each place's centre from the marker: its side (-1, 0, 1) on x and on y; a diagonal
        place has its top (or bottom) edge a little past the marker's middle */
@@ -1514,13 +1524,17 @@ struct chart_box chart_tag_place(double px, double py, double r, double w, doubl
             struct chart_box b = {px + sx * (gap + w / 2), py + sy * (sx != 0 ? 0.3 * gap + h / 2 : gap + h / 2), w, h};
             b.x = fmin(fmax(b.x, w / 2), x1 - w / 2), b.y = fmin(fmax(b.y, h / 2), y1 - h / 2);
             double cost = 10.0 * (double)pieces_crossing(lines, &b) + (double)pieces_crossing(faint, &b) + 3.0 * ring;
-            bool nearer = false; /* to another marker than its own: the tag would read as that one's */
+            /* nearer to another box than to its own marker, or between its marker and another
+               marker: either way the tag would read as that one's */
+            bool astray = false;
             for (size_t i = 0; i < ntaken; i++) {
                 const struct chart_box *t = &taken[i];
+                bool other = t->x != px || t->y != py;
                 cost += boxes_overlap(b.x, b.y, w, h, t->x, t->y, t->w, t->h, 0) ? 100 : 0;
-                nearer |= (t->x != px || t->y != py) && box_gap(&b, t) < box_gap(&b, &own);
+                astray |= other && box_gap(&b, t) < box_gap(&b, &own);
+                astray |= other && i < nmarkers && between_markers(&b, px, py, t);
             }
-            cost += nearer ? 20 : 0;
+            cost += astray ? 20 : 0;
             if (cost < least) least = cost, best = b;
         }
     return best;
@@ -1645,7 +1659,7 @@ static size_t draw_surface_tags(const struct chart_surface *sf, struct chart_con
         const char *text = plain(pt->tag, buf, sizeof buf);
         double px = (pt->x - xmin) * per_x, py = (pt->y - ymin) * per_y;
         struct chart_box b = chart_tag_place(px, py, SURFACE_MARKER_MM / 2, text_mm(text) + 0.8 * ht, 1.5 * ht, vw, vh,
-                                             strong, faint, taken, ntaken);
+                                             strong, faint, taken, ntaken, sf->npoints);
         tags[ntags++] = taken[ntaken++] = b;
         /* a tag moved out from its marker is tied to it by a thin line in its colour, from
            the marker's edge to the box's nearest point */

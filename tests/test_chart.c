@@ -749,7 +749,8 @@ static void contour_labels(void)
 }
 
 /* A surface point's tag: beside its marker, off the lines that matter, never nearer to
- * another marker, inside the frame (chart_tag_place); the lines as pieces. */
+ * another marker nor between its own and another, inside the frame (chart_tag_place); the
+ * lines as pieces. */
 static void tag_places(void)
 {
     double gx[5] = {0, 1, 2, 3, 4}, gy[4] = {0, 1, 2, 3}, z[20];
@@ -766,27 +767,43 @@ static void tag_places(void)
     free(t.x), free(t.y);
 
     /* a marker at (50, 50) of half-width 3 in a 100 x 100 frame; a tag of 16 x 5 */
-    struct chart_box own = {50, 50, 6, 6}, b = chart_tag_place(50, 50, 3, 16, 5, 100, 100, NULL, NULL, &own, 1);
+    struct chart_box own = {50, 50, 6, 6}, b = chart_tag_place(50, 50, 3, 16, 5, 100, 100, NULL, NULL, &own, 1, 1);
     check(b.x - b.w / 2 >= 53 - 1e-9 && b.x - b.w / 2 < 54 && b.y < 50 && b.y + b.h / 2 < 50,
           "chart-11.9 alone, the tag goes right of its marker and below its middle, next to it (%.1f, %.1f)", b.x, b.y);
     /* a service target's line down x = 60, through the places on the right */
     struct chart_contour_points line = {0};
     double lx[2] = {60, 60}, ly[2] = {0, 100};
     line.x = lx, line.y = ly, line.n = line.cap = 2;
-    b = chart_tag_place(50, 50, 3, 16, 5, 100, 100, &line, NULL, &own, 1);
+    b = chart_tag_place(50, 50, 3, 16, 5, 100, 100, &line, NULL, &own, 1, 1);
     check(b.x + b.w / 2 < 50,
           "chart-11.10 a line through the places on its right: the tag goes left of its marker (x %.1f)", b.x);
     /* ... and another marker (the best point's diamond) on the left: the tag stays its
        own marker's, below or above it, still off the line */
     struct chart_box markers[2] = {own, {35, 50, 6, 6}};
-    b = chart_tag_place(50, 50, 3, 16, 5, 100, 100, &line, NULL, markers, 2);
+    b = chart_tag_place(50, 50, 3, 16, 5, 100, 100, &line, NULL, markers, 2, 2);
     check(b.x + b.w / 2 < 60 && b.x - b.w / 2 > 38 && fabs(b.y - 50) > 3,
           "chart-11.11 ... with another marker on the left: below or above its own, off both (%.1f, %.1f)", b.x, b.y);
     /* at the frame's right edge: moved inside it */
     struct chart_box edge = {98, 50, 6, 6};
-    b = chart_tag_place(98, 50, 3, 16, 5, 100, 100, NULL, NULL, &edge, 1);
+    b = chart_tag_place(98, 50, 3, 16, 5, 100, 100, NULL, NULL, &edge, 1, 1);
     check(b.x + b.w / 2 <= 100 && b.x - b.w / 2 >= 0 && b.y + b.h / 2 <= 100 && b.y - b.h / 2 >= 0,
           "chart-11.12 a marker at the frame's edge: its tag stays inside the frame (%.1f, %.1f)", b.x, b.y);
+    /* back to the marker at (50, 50) with the line on its right, the other marker farther
+       left, at 25: the places on the left fit between the two without touching either, and
+       nearer to their own (as the best pair's diamond and the 99.9% circle of a 7 x 5
+       surface of scenarios/default.ini); the tag keeps out of the space between them, from
+       x = 28 to 47 and y = 47 to 53: below or above its own */
+    markers[1].x = 25;
+    b = chart_tag_place(50, 50, 3, 16, 5, 100, 100, &line, NULL, markers, 2, 2);
+    check(!(b.x - b.w / 2 < 47 && b.x + b.w / 2 > 28 && b.y - b.h / 2 < 53 && b.y + b.h / 2 > 47) &&
+              b.x + b.w / 2 < 60 && fabs(b.y - 50) > 3,
+          "chart-11.13 ... with another marker farther left: not in the space between the two (%.1f, %.1f)", b.x, b.y);
+    /* that rule is the markers' (taken[0..nmarkers)): a tag placed before, there, is only kept off */
+    struct chart_box marker_and_tag[2] = {own, {21, 50, 16, 5}};
+    b = chart_tag_place(50, 50, 3, 16, 5, 100, 100, &line, NULL, marker_and_tag, 2, 1);
+    check(b.x + b.w / 2 < 47 + 1e-9 && b.x - b.w / 2 > 29 && b.y < 50,
+          "chart-11.14 ... but a tag placed there before is not a marker: the tag goes left of its own (%.1f, %.1f)",
+          b.x, b.y);
 }
 
 /* The y axis's title clears its tick labels however wide they are, and fits the frame's
