@@ -149,8 +149,9 @@ int lang_init(const char *code, const char *argv0)
 
 /* ---- widths ---- */
 
-/* C.UTF-8's character classes, for wcwidth: made once, used by a thread only while it
- * measures (uselocale), so the process's own locale never changes. */
+/* C.UTF-8's character classes, for mbrtowc and wcwidth: made once, used by a thread
+ * only while it decodes and measures (uselocale), so the process's own locale never
+ * changes. */
 static locale_t utf8;
 static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
 
@@ -159,27 +160,48 @@ static void make_utf8(void)
     utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 }
 
-size_t lang_width(const char *text)
+/* Use C.UTF-8's character classes in this thread (while utf8_next decodes and wcwidth
+ * measures); returns the locale to put back with utf8_end. */
+static locale_t utf8_begin(void)
 {
     pthread_once(&utf8_once, make_utf8);
-    locale_t old = utf8 ? uselocale(utf8) : (locale_t)0;
-    size_t width = 0, left = strlen(text);
+    return utf8 ? uselocale(utf8) : (locale_t)0;
+}
+
+static void utf8_end(locale_t old)
+{
+    if (utf8) uselocale(old);
+}
+
+/* The one decoder of this file (between utf8_begin and utf8_end): the character that
+ * begins at p, of the `left` bytes there (left > 0): its code point into *c and its
+ * length in bytes. A byte that begins no whole UTF-8 character (mbrtowc: not UTF-8, cut
+ * short, or C.UTF-8 missing) is one character of its own, *c = -1. */
+static size_t utf8_next(const char *p, size_t left, long *c)
+{
     mbstate_t st;
     memset(&st, 0, sizeof st);
-    const char *p = text;
-    while (left > 0) {
-        wchar_t wc;
-        size_t n = utf8 ? mbrtowc(&wc, p, left, &st) : (size_t)-1;
-        if (n == (size_t)-1 || n == (size_t)-2 || n == 0) { /* not UTF-8: one column a byte */
-            memset(&st, 0, sizeof st);
-            width++, p++, left--;
-            continue;
-        }
-        int w = wcwidth(wc);
-        width += w < 0 ? 1 : (size_t)w;
-        p += n, left -= n;
+    wchar_t wc;
+    size_t n = utf8 ? mbrtowc(&wc, p, left, &st) : (size_t)-1;
+    if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+        *c = -1;
+        return 1;
     }
-    if (utf8) uselocale(old);
+    *c = (long)wc;
+    return n;
+}
+
+size_t lang_width(const char *text)
+{
+    locale_t old = utf8_begin();
+    size_t width = 0;
+    for (size_t left = strlen(text), n; left > 0; text += n, left -= n) {
+        long c;
+        n = utf8_next(text, left, &c);
+        int w = c < 0 ? 1 : wcwidth((wchar_t)c); /* not UTF-8: one column a byte */
+        width += w < 0 ? 1 : (size_t)w;
+    }
+    utf8_end(old);
     return width;
 }
 
@@ -450,32 +472,23 @@ void lang_print_hanging(FILE *out, const char *head, const char *text, const cha
     }
 }
 
-/* The code point of the UTF-8 character at p, n bytes (lang_char_bytes); 0 when n is 1. */
-static unsigned long code_point(const unsigned char *p, size_t n)
-{
-    if (n < 2) return 0;
-    unsigned long c = p[0] & (0x7fu >> n);
-    for (size_t k = 1; k < n && p[k]; k++) c = c << 6 | (p[k] & 0x3fu);
-    return c;
-}
-
 bool lang_widow(const char *line)
 {
     size_t halves = 0; /* two for each run of other non-blank characters, one a CJK ideograph */
     bool in_word = false;
-    for (const unsigned char *p = (const unsigned char *)line; *p;) {
-        size_t n = lang_char_bytes(*p);
-        if (strnlen((const char *)p, n) < n) n = 1; /* a cut character: one byte */
-        unsigned long c = code_point(p, n);
+    locale_t old = utf8_begin();
+    for (size_t left = strlen(line), n; left > 0; line += n, left -= n) {
+        long c;
+        n = utf8_next(line, left, &c);
         bool ideograph = (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
         bool wide_mark = (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef);
-        if (*p == ' ' || *p == '\t' || ideograph || wide_mark)
+        if (c == ' ' || c == '\t' || ideograph || wide_mark)
             in_word = false;
         else if (!in_word)
             in_word = true, halves += 2;
         halves += ideograph;
-        p += n;
     }
+    utf8_end(old);
     return halves <= 4;
 }
 
