@@ -4,6 +4,7 @@
 #include "event_class.h"
 #include "metrics.h"
 #include "model_internal.h"
+#include "sim/num.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -74,18 +75,17 @@ static enum contract_parse parse_item(const char *from, const char *to, struct c
     const char *v = skip_space(p + 2);
     if (to - v <= 0 || (size_t)(to - v) >= sizeof number) return CONTRACT_SYNTAX;
     snprintf(number, sizeof number, "%.*s", (int)(to - v), v);
+    /* 98% or 98 %, read as a share key reads it (sim/num.h): 99.9% is 0.999, as written */
+    char share[NUM_PERCENT_SHARE_MAX];
+    const char *digits = num_percent_share(number, share, sizeof share) ? share : number;
     char *end;
-    double x = strtod(number, &end);
-    bool percent = *skip_space(end) == '%'; /* 98% or 98 %, as a share key reads it */
-    if (percent) end = (char *)skip_space(end);
-    if (percent) end++;
-    if (end == number || *skip_space(end) != '\0' || !isfinite(x)) return CONTRACT_SYNTAX;
+    double x = strtod(digits, &end);
+    if (end == digits || *skip_space(end) != '\0' || !isfinite(x)) return CONTRACT_SYNTAX;
     snprintf(word, wordlen, "%s", name);
     int metric = metric_find(name);
     if (metric < 0) return CONTRACT_UNKNOWN;
     if (!contract_metric_allowed(metric)) return CONTRACT_NOT_PERIODIC;
     if (at_most != contract_metric_at_most(metric)) return CONTRACT_DIRECTION;
-    if (percent) x /= 100;
     if (!(x >= 0 && x <= 1)) { /* the metric and the share as written, for the message */
         snprintf(word, wordlen, "%s %s", name, number);
         return CONTRACT_RANGE;

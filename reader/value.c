@@ -286,42 +286,17 @@ int value_number(const char *text, double *out, char *err, size_t errlen)
     return 0;
 }
 
+/* One reading of a percentage for the reader and for [contract] targets (models/, which
+   may not call the reader): it lives in sim/num.c, under both */
+_Static_assert((int)TOKEN_MAX <= (int)NUM_PERCENT_TEXT_MAX &&
+                   (int)NUM_PERCENT_SHARE_MAX <= (int)VALUE_PERCENT_SHARE_MAX,
+               "num_percent_share reads any value trimmed here, and out holds any share it makes");
+
 bool value_percent_share(const char *text, char *out, size_t n)
 {
     char s[TOKEN_MAX];
     if (trim_into(text, strlen(text), s, sizeof s) != 0) return false;
-    bool minus = *s == '-'; /* -5% is read, and refused as below 0 as -0.05 would be */
-    const char *p = s + (*s == '+' || minus);
-    size_t whole = strspn(p, "0123456789"), frac = 0;
-    if (whole == 0) return false;
-    if (p[whole] == '.' && (frac = strspn(p + whole + 1, "0123456789")) == 0) return false;
-    const char *pct = p + whole + (frac ? frac + 1 : 0);
-    const char *exponent = NULL; /* "1.5e1%", as strtod reads a number: the digits after e or E */
-    if ((*pct == 'e' || *pct == 'E') && strspn(pct + 1 + (pct[1] == '+' || pct[1] == '-'), "0123456789") > 0) {
-        exponent = pct + 1;
-        pct = exponent + (*exponent == '+' || *exponent == '-');
-        pct += strspn(pct, "0123456789");
-    }
-    pct += strspn(pct, " \t");
-    if (strcmp(pct, "%") != 0) return false;
-    char digits[TOKEN_MAX], share[TOKEN_MAX + 24];
-    snprintf(digits, sizeof digits, "%.*s%.*s", (int)whole, p, (int)frac, p + whole + 1);
-    if (exponent) { /* 1.5e1% -> 1.5e-1: the exponent two less, the digits as written */
-        errno = 0;
-        long e = strtol(exponent, NULL, 10);
-        if (errno == ERANGE || e < LONG_MIN + 2) return false; /* value_number says it is too large or small */
-        snprintf(share, sizeof share, "%s%.*se%ld", minus ? "-" : "", (int)(exponent - 1 - p), p, e - 2);
-        errno = 0;
-        double x = strtod(share, NULL);
-        if (errno == ERANGE || !isfinite(x)) return false;
-    } else if (whole > 2) /* 100% -> 1.00 */
-        snprintf(share, sizeof share, "%s%.*s.%s", minus ? "-" : "", (int)(whole - 2), digits, digits + whole - 2);
-    else /* 97.5% -> 0.975, 5% -> 0.05 */
-        snprintf(share, sizeof share, "%s0.%s%s", minus ? "-" : "", whole == 1 ? "0" : "", digits);
-    _Static_assert(TOKEN_MAX + 24 <= VALUE_PERCENT_SHARE_MAX, "out holds any share this makes");
-    if (strlen(share) >= n) return false;
-    memcpy(out, share, strlen(share) + 1);
-    return true;
+    return num_percent_share(s, out, n);
 }
 
 const char *value_share_hint(double x, char *buf, size_t n)

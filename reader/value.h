@@ -29,7 +29,8 @@ const char *value_word_hint(void);
  * digits as written and the exponent two less ("9.75e-1"). False, out untouched, for any
  * other text, and for an exponent past what a double holds ("1e400%": value_number then
  * says it is too large, quoting it as written). The one reading of a percentage for
- * share keys, sweep and optimise bounds, batch cells and --require. */
+ * share keys, sweep and optimise bounds, batch cells and --require: text trimmed, then
+ * sim/num.h's num_percent_share, which [contract] targets read too. */
 bool value_percent_share(const char *text, char *out, size_t n);
 /* Bytes enough for out, whatever text the reader takes as a value. */
 enum { VALUE_PERCENT_SHARE_MAX = 184 };

@@ -1,8 +1,10 @@
-/* num.c - shortest round-trip formatting. servlab never calls setlocale, so printf and
- * strtod use the C locale and a dot as the decimal mark. */
+/* num.c - shortest round-trip formatting, and the reading of a percentage. servlab never
+ * calls setlocale, so printf and strtod use the C locale and a dot as the decimal mark. */
 #include "num.h"
 #include "lang/lang.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,4 +84,41 @@ char *num_count(double x, int digits, char *buf, size_t n)
     /* in Chinese the measure word follows with a space after digits, none after 万 */
     if (lang_current() == LANG_ZH && strlen(buf) + 1 < n) strcat(buf, " ");
     return buf;
+}
+
+bool num_percent_share(const char *s, char *out, size_t n)
+{
+    if (strlen(s) >= NUM_PERCENT_TEXT_MAX) return false;
+    bool minus = *s == '-'; /* -5% is read; a share key refuses it as below 0, as -0.05 */
+    const char *p = s + (*s == '+' || minus);
+    size_t whole = strspn(p, "0123456789"), frac = 0;
+    if (whole == 0) return false;
+    if (p[whole] == '.' && (frac = strspn(p + whole + 1, "0123456789")) == 0) return false;
+    const char *pct = p + whole + (frac ? frac + 1 : 0);
+    const char *exponent = NULL; /* "1.5e1%", as strtod reads a number: the digits after e or E */
+    if ((*pct == 'e' || *pct == 'E') && strspn(pct + 1 + (pct[1] == '+' || pct[1] == '-'), "0123456789") > 0) {
+        exponent = pct + 1;
+        pct = exponent + (*exponent == '+' || *exponent == '-');
+        pct += strspn(pct, "0123456789");
+    }
+    pct += strspn(pct, " \t");
+    if (strcmp(pct, "%") != 0) return false;
+    char digits[NUM_PERCENT_TEXT_MAX], share[NUM_PERCENT_SHARE_MAX];
+    snprintf(digits, sizeof digits, "%.*s%.*s", (int)whole, p, (int)frac, p + whole + 1);
+    if (exponent) { /* 1.5e1% -> 1.5e-1: the exponent two less, the digits as written */
+        errno = 0;
+        long e = strtol(exponent, NULL, 10);
+        if (errno == ERANGE || e < LONG_MIN + 2)
+            return false; /* the reader's value_number says it is too large or small */
+        snprintf(share, sizeof share, "%s%.*se%ld", minus ? "-" : "", (int)(exponent - 1 - p), p, e - 2);
+        errno = 0;
+        double x = strtod(share, NULL);
+        if (errno == ERANGE || !isfinite(x)) return false;
+    } else if (whole > 2) /* 100% -> 1.00 */
+        snprintf(share, sizeof share, "%s%.*s.%s", minus ? "-" : "", (int)(whole - 2), digits, digits + whole - 2);
+    else /* 97.5% -> 0.975, 5% -> 0.05 */
+        snprintf(share, sizeof share, "%s0.%s%s", minus ? "-" : "", whole == 1 ? "0" : "", digits);
+    if (strlen(share) >= n) return false;
+    memcpy(out, share, strlen(share) + 1);
+    return true;
 }

@@ -1,9 +1,11 @@
 /* num.h - locale-independent number text: the shortest decimal that reads back as the
  * same double, used wherever servlab writes a number that may be read again; fixed
- * decimals for tables, without a "-0.00"; and rounded figures for messages. */
+ * decimals for tables, without a "-0.00"; rounded figures for messages; and a share
+ * written as a percentage, read without rounding. */
 #ifndef SIM_NUM_H
 #define SIM_NUM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Write x into buf (size n) as the shortest of %.15g..%.17g that round-trips, with a
@@ -35,5 +37,18 @@ char *num_derived(double x, char *buf, size_t n);
  * so a plain number there ends in that space ("40 ") and the Chinese messages write
  * "%s个订单". Returns buf. */
 char *num_count(double x, int digits, char *buf, size_t n);
+
+/* "97.5%" (also "+97.5%", "-5%", "97.5 %" or "9.75e1%"; no blanks around it), a share
+ * written as a percentage: into out (n bytes) the decimal it means, "0.975", its digits
+ * moved two places so that nothing is rounded (it reads as the decimal written out would:
+ * 99.9% is 0.999, where 99.9 / 100 is a hair above it); with an exponent, the digits as
+ * written and the exponent two less ("9.75e-1"). False, out untouched, for any other text
+ * (".5%", "5.%", "0x1p3%"), for one of NUM_PERCENT_TEXT_MAX bytes or more, and for an
+ * exponent past what a double holds ("1e400%"). The one reading of a percentage: the
+ * reader's (reader/value.h's value_percent_share, for share keys, lever bounds, batch
+ * cells and --require) and [contract] targets' (models/contract.c). */
+bool num_percent_share(const char *s, char *out, size_t n);
+/* The longest text num_percent_share reads, and bytes enough for out whatever it reads. */
+enum { NUM_PERCENT_TEXT_MAX = 160, NUM_PERCENT_SHARE_MAX = NUM_PERCENT_TEXT_MAX + 24 };
 
 #endif

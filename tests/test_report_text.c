@@ -2,7 +2,8 @@
  * share below 1 as 100.00 %, nor one above 0 as 0.00 %, and otherwise writes what
  * "%.*f" writes; sim/num.h's num_fixed, the tables' fixed decimals, never "-0.00",
  * and num_count, a large count in words in English and in Chinese; and cli/sweep.h's
- * sweep_lever_text, a lever's value in a sweep's table, notes and page, never "1e+06". */
+ * sweep_lever_text, a lever's value in a sweep's table, notes and page, never "1e+06";
+ * and sim/num.h's num_percent_share, the one reading of a percentage. */
 #include "check.h"
 #include "cli/report.h"
 #include "cli/sweep.h"
@@ -57,6 +58,16 @@ static void cell_is(const char *text, int width, const char *want, const char *w
           buf);
 }
 
+/* Does num_percent_share(text) write `want` (NULL: refuse it, out untouched)? */
+static void share_is(const char *text, const char *want, const char *why)
+{
+    char buf[NUM_PERCENT_SHARE_MAX] = "untouched";
+    bool read = num_percent_share(text, buf, sizeof buf);
+    check(want ? read && strcmp(buf, want) == 0 : !read && strcmp(buf, "untouched") == 0,
+          "report-7 %s: '%s' reads \"%s\" (got %s \"%s\")", why, text, want ? want : "(refused)",
+          read ? "" : "refused,", buf);
+}
+
 /* Does num_count(x, digits) write `want` in the language chosen? */
 static void count_is(double x, int digits, const char *want, const char *why)
 {
@@ -73,6 +84,30 @@ int main(int argc, char **argv)
     check_build_dir(argv[0], build, sizeof build);
     snprintf(dir, sizeof dir, "%s/locale", build);
     setenv("SERVLAB_LOCALEDIR", dir, 1);
+    share_is("97.5%", "0.975", "a percentage: its digits moved two places");
+    share_is("5%", "0.05", "one digit");
+    share_is("100%", "1.00", "three digits");
+    share_is("99.9 %", "0.999", "a blank before the sign");
+    share_is("+98%", "0.98", "a plus sign");
+    share_is("-5%", "-0.05", "a minus sign, for the caller to refuse");
+    share_is("9.75e1%", "9.75e-1", "an exponent, two less");
+    share_is("1.5E+1\t%", "1.5e-1", "an exponent with its sign, a tab before the sign");
+    share_is("98", NULL, "no percent sign");
+    share_is(".5%", NULL, "no digit before the point");
+    share_is("5.%", NULL, "no digit after it");
+    share_is("0x10%", NULL, "hexadecimal");
+    share_is("98%%", NULL, "two signs");
+    share_is(" 98%", NULL, "a blank before it (value_percent_share trims)");
+    share_is("1e400%", NULL, "past what a double holds");
+    share_is("1e-400%", NULL, "below it");
+    char longest[NUM_PERCENT_TEXT_MAX + 1];
+    memset(longest, '9', NUM_PERCENT_TEXT_MAX - 1);
+    longest[NUM_PERCENT_TEXT_MAX - 1] = '%', longest[NUM_PERCENT_TEXT_MAX] = '\0';
+    share_is(longest, NULL, "NUM_PERCENT_TEXT_MAX bytes");
+    longest[NUM_PERCENT_TEXT_MAX - 2] = '%', longest[NUM_PERCENT_TEXT_MAX - 1] = '\0';
+    char want[NUM_PERCENT_SHARE_MAX];
+    snprintf(want, sizeof want, "%.*s.99", NUM_PERCENT_TEXT_MAX - 4, longest);
+    share_is(longest, want, "one byte fewer");
     about_is(3944.2, "3940", "thousands: no exponent (%.3g wrote 3.94e+03)");
     about_is(8123.4, "8120", "Little's law's count");
     about_is(203.4, "203", "three whole digits");

@@ -6,6 +6,7 @@
  * come from scenarios/ and tests/service/ and run through the reader like a user's. */
 #include "check.h"
 #include "cli/simulate.h"
+#include "models/contract.h"
 #include "models/customers.h"
 #include "models/loyalty.h"
 #include "models/metrics.h"
@@ -761,6 +762,22 @@ static void test_contract(void)
     }
     done(&c);
     done(&none);
+    /* a target as a percentage reads as a share key reads it (sim/num.h's num_percent_share):
+       99.9% is the double 0.999 is (99.9 / 100 is one step above it), 92.3 % the one 0.923 is */
+    struct contract_config cc;
+    char word[64];
+    enum contract_parse r =
+        contract_parse_targets("fill_rate >= 99.9%, on_time_rate >= 92.3 %", &cc, word, sizeof word);
+    check(r == CONTRACT_OK && cc.ntargets == 2 && cc.targets[0].target == strtod("0.999", NULL) &&
+              cc.targets[1].target == strtod("0.923", NULL),
+          "contract-1.5 99.9%% and 92.3 %% are the shares 0.999 and 0.923, as written (got %.17g, %.17g)",
+          cc.targets[0].target, cc.targets[1].target);
+    bool refused = contract_parse_targets("fill_rate >= .5%", &cc, word, sizeof word) == CONTRACT_SYNTAX &&
+                   contract_parse_targets("fill_rate >= 5.%", &cc, word, sizeof word) == CONTRACT_SYNTAX;
+    check(refused && contract_parse_targets("fill_rate >= 1.5e1%", &cc, word, sizeof word) == CONTRACT_OK &&
+              cc.targets[0].target == 0.15 &&
+              contract_parse_targets("fill_rate >= .5", &cc, word, sizeof word) == CONTRACT_OK,
+          "contract-1.6 .5%% and 5.%% are refused, as a share key refuses them; 1.5e1%% is 0.15, .5 still 0.5");
 }
 
 int main(void)
