@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_zh_scenarios.sh - scenarios/zh/ holds a twin of every classroom scenario (each .ini
 # in scenarios/ and in its folders stances/, life_cycle_service/ and planner/), and
-# course-notes/zh/class-example/ one of the class exercise's handout, with its comments
-# written in Chinese and nothing else changed:
+# course-notes/zh/class-example/ one of the class exercise's handout and of each student's
+# file (named as a Chinese class names them: twin_of), with its comments written in
+# Chinese and nothing else changed:
 #  - the twin exists, line for line: with comments and trailing blanks taken out as the
 #    reader takes them out (reader/scan.c: a line whose first non-blank is ';' or '#'; after
 #    a section's ']', from ';' or '#'; after a value, from a ';' that follows a blank),
@@ -12,7 +13,10 @@
 #  - the twin's comments are Chinese: it has Chinese text, and no comment holds a run
 #    of four English words (commands, key names and values may stay in English);
 #  - a data file the twin names by a relative path (relative to its own directory) is
-#    there, and is the same file as the English one's.
+#    there, and is the same file as the English one's;
+#  - the Chinese class (course-notes/zh/instructors-guide.md) ranks and refuses as the
+#    English class does: compare prints the same figures and the same refusal, with the
+#    same line number, but for the students' names.
 # Uses $SERVLAB.
 cd "$(dirname "$0")/.." || exit 1
 . tests/check.sh
@@ -31,8 +35,17 @@ comments() { # FILE: the text of its comments, one a line
            if (match(s, /[ \t];/)) print substr(s, RSTART + 2) }' "$1"
 }
 
+# the class exercise's students: the English file's name, the Chinese twin's
+twin_of() {
+    case $1 in
+    ana.ini) echo 李娜.ini ;;
+    bo.ini) echo 王博.ini ;;
+    chen.ini) echo 陈晨.ini ;;
+    *) echo "$1" ;;
+    esac
+}
 list=$(ls scenarios/*.ini scenarios/stances/*.ini scenarios/life_cycle_service/*.ini scenarios/planner/*.ini \
-    course-notes/class-example/base.ini)
+    course-notes/class-example/base.ini course-notes/class-example/students/*.ini)
 count=$(echo "$list" | wc -l)
 ok "zh-0 there are classroom scenarios to twin ($count)" $([ "$count" -ge 30 ]; echo $?)
 extra=""
@@ -40,11 +53,23 @@ for z in $(find scenarios/zh -name '*.ini' | sort); do
     [ -f "scenarios/${z#scenarios/zh/}" ] || extra="$extra $z"
 done
 ok "zh-0 every .ini in scenarios/zh/ is the twin of an English scenario" $([ -z "$extra" ]; echo $?) "no English twin:$extra"
+extra=""
+for z in course-notes/zh/class-example/students/*.ini; do
+    [ -f "$z" ] || continue # none: zh-1 says which are missing
+    found=""
+    for f in course-notes/class-example/students/*.ini; do
+        [ "$(twin_of "${f##*/}")" = "${z##*/}" ] && found=$f
+    done
+    [ -n "$found" ] || extra="$extra $z"
+done
+ok "zh-0 every student's file in course-notes/zh/class-example/students/ is the twin of an English one" \
+    $([ -z "$extra" ]; echo $?) "no English twin:$extra"
 
 for f in $list; do
     case $f in
     scenarios/*) z="scenarios/zh/${f#scenarios/}" name=${f#scenarios/} ;;
-    *) z="course-notes/zh/${f#course-notes/}" name=$f ;; # the class handout
+    *) z="course-notes/zh/${f#course-notes/}" name=$f # the class handout and the students
+       z="${z%/*}/$(twin_of "${z##*/}")" ;;
     esac
     if [ ! -f "$z" ]; then
         ok "zh-1 $name: its twin $z exists" 1
@@ -89,5 +114,18 @@ sed "s|$z|FILE|g" "$T/zh.err" > "$T/zh.err.x"
 ok "zh-5 $z differs from $f only in comments, and check refuses both alike (status $rc1, $rc2)" \
     $(cmp -s "$T/en" "$T/zh" && [ $rc1 -eq 2 ] && [ $rc2 -eq 2 ] && cmp -s "$T/en.err.x" "$T/zh.err.x"; echo $?) \
     "$(diff "$T/en" "$T/zh" | head -n 4; diff "$T/en.err.x" "$T/zh.err.x" | head -n 4)"
+
+# the class of the instructor's guide, in English and in Chinese: the same ranking, figures
+# and refusal (chen.ini:44 and 陈晨.ini:44), the names apart (and the spaces that pad them)
+en=course-notes/class-example zh=course-notes/zh/class-example
+"$S" compare "$en/base.ini" "$en"/students/*.ini --base "$en/base.ini" --quiet --lang zh > "$T/class_en" 2>&1; rc1=$?
+"$S" compare "$zh/base.ini" "$zh"/students/*.ini --base "$zh/base.ini" --quiet --lang zh > "$T/class_zh" 2>&1; rc2=$?
+sed -e 's/ana\.ini/李娜.ini/g; s/bo\.ini/王博.ini/g; s/chen\.ini/陈晨.ini/g' -e 's/  */ /g' "$T/class_en" > "$T/class_en.x"
+sed -e 's/  */ /g' "$T/class_zh" > "$T/class_zh.x"
+ok "zh-6 the Chinese class's files rank as the English class's, 陈晨.ini refused at line 44 as chen.ini (status $rc1, $rc2)" \
+    $([ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && cmp -s "$T/class_en.x" "$T/class_zh.x" &&
+      grep -q '^  陈晨\.ini:44: \[revenue\] price_per_unit 已被 base\.ini 锁定：基础文件中为 35，这里为 39$' "$T/class_zh" &&
+      grep -qE '^   1  李娜\.ini  1178\.61 ' "$T/class_zh"; echo $?) \
+    "$(diff "$T/class_en.x" "$T/class_zh.x" | head -n 6; grep -E '^ +[0-9] |\.ini:' "$T/class_zh")"
 
 check_done test_zh_scenarios
