@@ -35,9 +35,10 @@
 #include <unistd.h>
 
 enum {
-    NAME_MAX_BYTES = 40,   /* a student's name, in bytes of UTF-8 */
-    CODE_MAX_BYTES = 100,  /* the class code field */
-    CLIENTS_TRACKED = 512, /* for the rate limit; the oldest is forgotten beyond */
+    NAME_MAX_CHARS = 40,                 /* a student's name, in characters, as the form's maxlength counts */
+    NAME_MAX_BYTES = 4 * NAME_MAX_CHARS, /* ... and so at most this many bytes of UTF-8 */
+    CODE_MAX_BYTES = 100,                /* the class code field */
+    CLIENTS_TRACKED = 512,               /* for the rate limit; the oldest is forgotten beyond */
     RETRY_AFTER_SECONDS = 30,
     OWNER_BYTES = 16,                  /* the owner cookie: 128 random bits */
     OWNER_MAX_AGE = 30 * 24 * 60 * 60, /* seconds the browser keeps it */
@@ -747,7 +748,7 @@ static enum MHD_Result student_page(struct MHD_Connection *c, struct server *s)
             "accept-charset=\"utf-8\">\n",
             _("Your scenario"));
     fprintf(out, "<p><label>%s <input name=\"name\" maxlength=\"%d\" required style=\"font-size:1em\"></label></p>\n",
-            _("Your name"), NAME_MAX_BYTES);
+            _("Your name"), NAME_MAX_CHARS);
     if (s->o->code)
         fprintf(out, "<p><label>%s <input name=\"code\" required style=\"font-size:1em\"></label></p>\n",
                 _("Class code"));
@@ -1136,8 +1137,10 @@ static bool name_ok(char *name)
 {
     size_t n = strlen(name);
     while (n && (name[n - 1] == ' ' || name[n - 1] == '\r' || name[n - 1] == '\n')) name[--n] = '\0';
-    if (!n || n > NAME_MAX_BYTES || strchr(".- +=@", name[0])) return false;
+    if (!n || strchr(".- +=@", name[0])) return false;
+    size_t chars = 0;
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        if (++chars > NAME_MAX_CHARS) return false;
         if (*p >= 0x80) { /* a UTF-8 sequence: a lead byte and its continuation bytes */
             int more = *p >= 0xF0 && *p < 0xF5 ? 3 : *p >= 0xE0 ? 2 : *p >= 0xC2 && *p < 0xE0 ? 1 : -1;
             if (more < 0 || *p >= 0xF5) return false;
@@ -1267,9 +1270,9 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     if (!q->name.data || q->name.too_long || !name_ok(q->name.data)) {
         char why[300];
         snprintf(why, sizeof why,
-                 _("Give your name: at most %d bytes of letters, digits, spaces, '-', '_' and '.', not starting "
-                   "with '.' or '-'."),
-                 NAME_MAX_BYTES);
+                 _("Give your name: at most %d characters: letters, digits, spaces, '-', '_' and '.', not "
+                   "starting with '.' or '-'."),
+                 NAME_MAX_CHARS);
         return error_page(c, MHD_HTTP_BAD_REQUEST, why, NULL);
     }
     const struct field *f = q->file.len ? &q->file : &q->scenario;
@@ -1415,7 +1418,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
                 return error_page(c, MHD_HTTP_CONTENT_TOO_LARGE, why, NULL);
             }
             if (!(q = calloc(1, sizeof *q))) abort();
-            q->name.max = 4 * NAME_MAX_BYTES;
+            q->name.max = NAME_MAX_BYTES + 8; /* name_ok counts its characters; trailing blanks go */
             q->code.max = CODE_MAX_BYTES;
             q->scenario.max = q->file.max = SERVE_UPLOAD_MAX;
             q->pp = MHD_create_post_processor(c, 16 * 1024, on_field, q);

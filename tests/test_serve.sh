@@ -453,6 +453,13 @@ ok "serve-5.1 zh: a locked key refused with compare's Chinese message" $([ "$s" 
     "$s $(sed 's/<[^>]*>//g' "$T/page" | grep -m2 'price_per_unit')"
 s=$(status -F "name=小明" -F "file=@$T/class/s1.ini" "$U/submit")
 ok "serve-5.2 zh: a Chinese name is a name" $([ "$s" = 200 ] && grep -q '小明' "$T/page"; echo $?) "$s"
+# the form's maxlength (40) counts characters, and so does the server: 40 Chinese
+# characters (120 bytes) are a name, 41 are refused in characters, as the form counts
+s=$(status -F "name=计算机科学与技术专业二班李娜计算机科学与技术专业二班李娜计算机科学与技术专业二班" -F "file=@$T/class/s1.ini" "$U/submit")
+ok "serve-5.3 zh: a name of 40 Chinese characters (120 bytes) is a name" $([ "$s" = 200 ]; echo $?) "$s"
+s=$(status -F "name=计算机科学与技术专业二班李娜计算机科学与技术专业二班李娜计算机科学与技术专业二班李" -F "file=@$T/class/s1.ini" "$U/submit")
+ok "serve-5.4 zh: ... one of 41 is refused, counted in characters" \
+    $([ "$s" = 400 ] && grep -qF '最多 40 个字符' "$T/page"; echo $?) "$s $(grep -m1 '40' "$T/page")"
 stop
 
 # ---- a replaced submission's run that is still waiting leaves the queue ----
