@@ -237,7 +237,7 @@ static void nested_dots(void)
     }
     /* blue at 50 and at 40 (full), orange at 50 (smaller), two vermillion at 50 (smaller still) */
     check(n >= 5 && size[0] == size[1] && size[2] < size[0] && size[3] < size[2] && size[4] == size[3],
-          "chart-4.8 three colours at one point: each dot smaller than the one under it (%zu dots: %g %g %g %g %g)", n,
+          "chart-4.8b three colours at one point: each dot smaller than the one under it (%zu dots: %g %g %g %g %g)", n,
           n > 0 ? size[0] : 0, n > 1 ? size[1] : 0, n > 2 ? size[2] : 0, n > 3 ? size[3] : 0, n > 4 ? size[4] : 0);
     free(s);
 }
@@ -620,7 +620,7 @@ static void legend_place(void)
     double range = 0.95 * 1.08, clear_top = fy1 - 0.7 / range * (fy1 - fy0),
            clear_bottom = fy1 - 0.3 / range * (fy1 - fy0);
     check(box && top > clear_top && bottom < clear_bottom && b0 > (f0 + f1) / 2 && b1 <= f1,
-          "chart-10.3 a legend no corner has room for sits in the clear middle of the right side (box x %.0f..%.0f, "
+          "chart-10.3b a legend no corner has room for sits in the clear middle of the right side (box x %.0f..%.0f, "
           "y %.0f..%.0f; clear y %.0f..%.0f; frame x %.0f..%.0f)",
           b0, b1, top, bottom, clear_top, clear_bottom, f0, f1);
     free(s);
@@ -701,7 +701,7 @@ static void legends(void)
         const char *end = legend ? strstr(legend, needle_last(texts[2])) : NULL;
         size_t marks = 0;
         for (int k = 0; legend && end && k < 3; k++) marks += mark_between(legend, end, hex[k], l0, l1);
-        check(marks == 3, "chart-10.%d ... and draws each entry's mark, in its series' colour, inside it (%zu of 3)",
+        check(marks == 3, "chart-10.%db ... and draws each entry's mark, in its series' colour, inside it (%zu of 3)",
               on_top + 1, marks);
         free(s);
     }

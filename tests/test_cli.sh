@@ -147,7 +147,7 @@ ok "cli-5.4c check puts the ';' after a Chinese value in the same display column
 run "$S" check scenarios/reading_a_scenario.ini
 ok "cli-5.4b a level a service target sets is shown as read, not to 17 digits" \
     $(grep -q '^; reorder_point = *; target_fill_rate sets it to 235.1$' "$T/out"; echo $?) "$(grep 'sets it to' "$T/out")"
-ok "cli-5.4c ... and so is the initial stock derived from it, as a comment" \
+ok "cli-5.4j ... and so is the initial stock derived from it, as a comment" \
     $(grep -q '^; initial_on_hand = 835.1  *; units, default: reorder_point + order_quantity$' "$T/out"; echo $?) \
     "$(grep 'initial_on_hand' "$T/out")"
 cp "$T/out" "$T/read_resolved.ini"
@@ -591,13 +591,13 @@ ok "cli-11.10g2 ... in Chinese" \
 # ... a range's first point names [sweep] from; with --out, the directory it made is gone
 sed 's/^from = 0 /from = -6 /' scenarios/default.ini > "$T/badfrom.ini"
 run "$S" sweep "$T/badfrom.ini" --reps 2 --out "$T/badfrom_out/charts"
-ok "cli-11.10b a point outside a key's bounds: [sweep] from's line named; no empty --out directory left" \
+ok "cli-11.10h a point outside a key's bounds: [sweep] from's line named; no empty --out directory left" \
     $([ $rc -eq 2 ] && grep -q "^servlab: $T/badfrom.ini:49: \[sweep\] from:" "$T/err" &&
       grep -q "inventory.safety_factor = -6 gives an invalid scenario:$" "$T/err" &&
       [ ! -e "$T/badfrom_out" ]; echo $?) "$(cat "$T/err"; ls -R "$T/badfrom_out" 2>&1)"
 mkdir -p "$T/kept_out"
 run "$S" sweep "$T/badfrom.ini" --reps 2 --out "$T/kept_out"
-ok "cli-11.10c ... a directory that was there before stays" $([ $rc -eq 2 ] && [ -d "$T/kept_out" ]; echo $?)
+ok "cli-11.10i ... a directory that was there before stays" $([ $rc -eq 2 ] && [ -d "$T/kept_out" ]; echo $?)
 run "$S" sweep scenarios/default.ini $SW --plot "$T/x.jpg"
 ok "cli-11.11 --plot with an unknown extension: exit 2 before simulating" $([ $rc -eq 2 ] && grep -q "cannot draw a '.jpg' chart" "$T/err" && [ ! -s "$T/out" ]; echo $?)
 run "$S" sweep scenarios/default.ini $SW --plot "$T/chart"
@@ -1016,7 +1016,7 @@ ok "cli-12.8a x_axis = lever: the service curve reads 'vs. budget_per_day = 0', 
 mkdir -p "$T/ro" && chmod 555 "$T/ro"
 if [ "$(id -u)" != 0 ]; then
     run "$S" sweep scenarios/default.ini $SW --out "$T/ro/x"
-    ok "cli-12.9 an output directory that cannot be written: exit 2 before simulating" $([ $rc -eq 2 ]; echo $?)
+    ok "cli-12.11 an output directory that cannot be written: exit 2 before simulating" $([ $rc -eq 2 ]; echo $?)
 fi
 
 # ---- run charts ----
@@ -1090,7 +1090,7 @@ ok "cli-13.18 with --lang zh the chart is drawn and the page captions it in Chin
 # every unit demanded is ordered at once, a store orders its Poisson demand (1 a day) and
 # the dc exactly what the two stores ordered, in every replication
 run "$S" run tests/validation/e2_tree.ini --set run.horizon_days=4000 --reps 8 --format csv --quiet
-ok "cli-13.19 units_ordered_per_day: each store's 95% CI holds its demand of 1 a day, the dc's is the stores' sum" $(awk -F, '$1 ~ /units_ordered_per_day$/ { m[$1] = $2; c[$1] = $3 }
+ok "cli-13.19b units_ordered_per_day: each store's 95% CI holds its demand of 1 a day, the dc's is the stores' sum" $(awk -F, '$1 ~ /units_ordered_per_day$/ { m[$1] = $2; c[$1] = $3 }
     END { e = "location.east.units_ordered_per_day"; w = "location.west.units_ordered_per_day"; d = "location.dc.units_ordered_per_day"
           ok = (m[e] - c[e] <= 1 && 1 <= m[e] + c[e]) && (m[w] - c[w] <= 1 && 1 <= m[w] + c[w])
           diff = m[d] - m[e] - m[w]; if (diff < 0) diff = -diff
@@ -1153,7 +1153,7 @@ ok "cli-18.12 the stances: two-line heads, the verdict after the paired interval
       grep -q '^      changed: order_cycle.processing_days = exponential(0.015); and 4 more keys in compare.csv$' "$T/out"
     echo $?) "$(cat "$T/out")"
 run "$S" compare --lang zh scenarios/zh/stances/*.ini --reps 2 --quiet
-ok "cli-18.12 zh: ... in Chinese" \
+ok "cli-18.12c zh: ... in Chinese" \
     $(grep -qE '^名次  情景 +利润  ± 95%  占最优  准时率 +成本  与最优之差（配对）$' "$T/out" &&
       grep -qE '^   2  hold_service_cut_cost\.ini .*  -[0-9.]+ ± [0-9.]+ 显著较低$' "$T/out" &&
       grep -q '^      改动：order_cycle.processing_days = exponential(0.015)；另有 4 个键，见 compare.csv$' "$T/out"
@@ -1203,7 +1203,7 @@ ok "cli-19.3d a location that takes no customer orders: its n/a says why and nam
         [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ]
     echo $?) "$(cat "$T/out")"
 run "$S" run --lang zh scenarios/supply_chain.ini --metrics location.dc.fill_rate --reps 2 --quiet
-ok "cli-19.3d zh: ... in Chinese too, and every line fits 100 columns" \
+ok "cli-19.3h zh: ... in Chinese too, and every line fits 100 columns" \
     $([ $rc -eq 0 ] && grep -A1 -E '^  dc: 自有库存的满足率 +无$' "$T/out" |
         grep -q '^    （dc 不接客户订单；衡量它的是 location.dc.downstream_fill_rate）$' &&
         [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ]
@@ -1222,7 +1222,7 @@ for lang in en zh; do
         echo $?) "$(cat "$T/out")"
 done
 run "$S" run scenarios/supply_chain.ini --metrics location.dc.fillrate --reps 2
-ok "cli-19.3e a misspelt location metric gets a did-you-mean among the scenario's own names" \
+ok "cli-19.3i a misspelt location metric gets a did-you-mean among the scenario's own names" \
     $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: 'location.dc.fillrate' is not a metric of this scenario; did you mean 'location.dc.fill_rate'?" "$T/err"
     echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/pooling_regional.ini --metrics location.dc.fillrate

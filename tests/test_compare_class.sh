@@ -320,7 +320,7 @@ long="$T/很长的中文文件夹名称很长很长很长很长很长很长很�
 mkdir -p "$long"
 printf '[demand]\nhistory = 不存在的历史文件名称很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长.csv\nhistory_kind = daily\n[inventory]\npolicy = sQ\nreorder_point = 5\norder_quantity = 10\n' > "$long/x.ini"
 run "$S" compare "$B" "$long/x.ini" --reps 2 --quiet --lang zh --out "$T/longout"
-ok "class-7.6 a long Chinese reason leaves compare.csv, the page and the table valid UTF-8 (status $rc)" \
+ok "class-7.7 a long Chinese reason leaves compare.csv, the page and the table valid UTF-8 (status $rc)" \
     $([ $rc -eq 0 ] && iconv -f UTF-8 -t UTF-8 "$T/longout/compare.csv" > /dev/null 2>&1 &&
       iconv -f UTF-8 -t UTF-8 "$T/longout/report.html" > /dev/null 2>&1 && iconv -f UTF-8 -t UTF-8 "$T/out" > /dev/null 2>&1; echo $?) \
     "$(tail -n 1 "$T/longout/compare.csv" | od -c | tail -n 3)"
@@ -347,11 +347,11 @@ for lang in zh en; do
     "$S" compare --lang $lang scenarios/zh/pooling_regional.ini scenarios/zh/pooling_central.ini --reps 3 --quiet \
         --out "$T/peak_$lang" > /dev/null 2>&1
 done
-ok "class-8.1 the class curve's subtitle names the peak's measure: 满足率 / fill rate before its level" \
+ok "class-8.3 the class curve's subtitle names the peak's measure: 满足率 / fill rate before its level" \
     $(grep -q '◆ 曲线的利润最高点，满足率 [0-9.]*%；' "$T/peak_zh/report.html" &&
       grep -q "◆ the curve's profit peak, fill rate [0-9.]*%;" "$T/peak_en/report.html"; echo $?) \
     "$(grep -o '◆[^<]*' "$T/peak_zh/report.html" "$T/peak_en/report.html")"
-ok "class-8.2 report.html's command to reproduce it: each word unbroken, the line broken only at spaces" \
+ok "class-8.4 report.html's command to reproduce it: each word unbroken, the line broken only at spaces" \
     $(grep -q '<code><span>servlab</span> <span>compare</span> <span>--lang</span> <span>en</span> ' "$T/peak_en/report.html" &&
       grep -q 'footer code span{white-space:nowrap}' "$T/peak_en/report.html" &&
       ! grep -q 'break-all' "$T/peak_en/report.html"; echo $?) "$(grep -A3 '<footer>' "$T/peak_en/report.html")"

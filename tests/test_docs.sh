@@ -6,7 +6,8 @@
 #    option of `servlab --help`;
 #  - no source file cites the first contract, conventions or validation cases that lived
 #    outside the repository (SPEC, CONVENTIONS.md, CASES.md) or an issue number, and
-#    every docs/*.md or *README.md a source file cites exists.
+#    every docs/*.md or *README.md a source file cites exists;
+#  - every test id (cli-4.2b) is given at one place, each prefix in one test (tests/ids.pl).
 # Uses $SERVLAB.
 cd "$(dirname "$0")/.." || exit 1
 . tests/check.sh
@@ -57,7 +58,7 @@ check_block() { # ID TABLE ENUM LAST ROW: every name of TABLE in the row startin
             grep -qF "\`$m\`" "$doc" || missing="$missing $m"
         fi
     done
-    ok "docs-3.$1 every metric of $2 is named in $doc" $([ -z "$missing" ]; echo $?) "missing:$missing"
+    ok "docs-3.$1b every metric of $2 is named in $doc" $([ -z "$missing" ]; echo $?) "missing:$missing"
 }
 check_block 1 metric_defs metric METRIC_COUNT ""
 check_block 2 product_metric_defs product_metric PRODUCT_METRIC_COUNT '| `product.NAME.` |'
@@ -216,7 +217,7 @@ awk '/^#~/ { next }
 ok "docs-7.1 po/zh_CN.po has translated messages ($(wc -l < "$T/po"))" $([ -s "$T/po" ]; echo $?)
 B='(^|[^a-z_])' # the term is a word of its own: fill_rate or warmup_days are names, not the term
 W='([^a-z_]|$)'
-n=1
+n=2 # the terms' checks are docs-7.3 on (docs-7.1 and 7.2 are taken)
 while IFS='|' read -r term re; do
     zh=$(awk -F '\t' -v t="$term" '{ m = split($1, e, "; "); for (i = 1; i <= m; i++) if (e[i] == t) print $2 }' "$T/gloss")
     ok "docs-7.2 the glossary has one Chinese term for '$term' ($zh)" $([ -n "$zh" ] && [ "$(echo "$zh" | wc -l)" -eq 1 ]; echo $?)
@@ -294,5 +295,18 @@ short_sweeps=$(find README.md docs course-notes -name '*.md' | sort | while read
 done)
 ok "docs-11 every sweep command with --param in the docs gives --steps or --values" \
     $([ -z "$short_sweeps" ]; echo $?) "$short_sweeps"
+
+# docs-12: a failed check's id names one check (docs/conventions.md, rule 13): tests/ids.pl
+# finds an id given at two places, or a prefix that two tests use
+perl tests/ids.pl tests/*.sh tests/*.c > "$T/ids" 2>&1
+rc=$?
+ok "docs-12.1 every test id in tests/*.sh and tests/*.c is given at one place, each prefix in one test" $rc \
+    "$(cat "$T/ids")"
+# ... and fails when it should: tests/ids/a.sh and b.c give ids twice, tests/ids/want
+# says where
+perl tests/ids.pl tests/ids/a.sh tests/ids/b.c > "$T/ids_got" 2>&1
+rc=$?
+ok "docs-12.2 tests/ids.pl finds an id given twice, a helper's id given twice, a prefix of two tests (status $rc)" \
+    $([ $rc -eq 1 ] && cmp -s "$T/ids_got" tests/ids/want; echo $?) "$(diff tests/ids/want "$T/ids_got")"
 
 check_done test_docs

@@ -110,7 +110,7 @@ static void test_scenario_files(void)
     for (size_t i = 0; i < files.n; i++) {
         const char *path = files.paths[i];
         if (scenario_load(sc, path, NULL, 0, sink) != 0) {
-            check(0, "fastpath-2.0 %s loads", path);
+            check(0, "fastpath-2.0b %s loads", path);
             continue;
         }
         loaded++;

@@ -662,7 +662,7 @@ static void test_exports(void)
     snprintf(keys, sizeof keys, "%shistory_period = week\n", item_a);
     same_demand("history-10.17b", "one item of a weekly long file, over the file's four weeks", weekly_erp, keys,
                 a_weeks);
-    check(sc.history_info && sc.history_info->h.nperiods == 4, "history-10.17b ... as 4 weeks (%zu)",
+    check(sc.history_info && sc.history_info->h.nperiods == 4, "history-10.17f ... as 4 weeks (%zu)",
           sc.history_info ? sc.history_info->h.nperiods : 0);
     same_demand("history-10.17c", "week numbers of a long file", "sku,week,units\nB,0,7\nA,1,70\nB,3,14\n", keys,
                 "day,units\n0,0\n7,10\n8,10\n9,10\n10,10\n11,10\n12,10\n13,10\n27,0\n");
@@ -683,7 +683,7 @@ static void test_exports(void)
     snprintf(keys, sizeof keys, "%shistory_period = month\n", item_a);
     same_demand("history-10.17d", "one item of a monthly long file, over the file's four months (dates in the month)",
                 "sku,week,units\nB,1949-01-20,5\nA,1949-02,126\nB,1949-04-15,9\n", keys, a_months);
-    check(sc.history_info && sc.history_info->h.nperiods == 4, "history-10.17d ... as 4 months (%zu)",
+    check(sc.history_info && sc.history_info->h.nperiods == 4, "history-10.17g ... as 4 months (%zu)",
           sc.history_info ? sc.history_info->h.nperiods : 0);
     /* a monthly history's days are alike within each month: the weekly pattern and the
        autocorrelation are not tested (they would be the spreading's), and no mode is warned

@@ -127,7 +127,7 @@ static void test_flags(void)
                 check(flagged[f] >= 19, "structure-1.%d %s series: %s flagged in %d of 20 (want at least 19)", k,
                       kind_names[k], what[f], flagged[f]);
             else
-                check(flagged[f] <= 2, "structure-1.%d %s series: %s flagged in %d of 20 (want at most 2)", k,
+                check(flagged[f] <= 2, "structure-1.%db %s series: %s flagged in %d of 20 (want at most 2)", k,
                       kind_names[k], what[f], flagged[f]);
         }
     }

@@ -39,7 +39,7 @@ for page in tests/html/bad_*.html; do
     rc=$?
     ok "html-2 $n fails (status $rc)" $([ $rc -eq 1 ]; echo $?) "$(cat "$T/$n.out")"
     got=$(failed "$T/$n.out")
-    ok "html-2 $n fails exactly: $want" $([ -n "$want" ] && [ "$got" = "$want" ]; echo $?) "failed: $got"
+    ok "html-2b $n fails exactly: $want" $([ -n "$want" ] && [ "$got" = "$want" ]; echo $?) "failed: $got"
 done
 
 $CHECK "$T/no-such-page.html" > "$T/none.out" 2>&1

@@ -73,7 +73,7 @@ int main(void)
               "outfile-1.7 a full disk at an earlier flush: still ENOSPC, no file left (errno %d)", why);
         close(full);
     } else {
-        check(0, "outfile-1.6 /dev/full cannot be opened here");
+        check(0, "outfile-1.6b /dev/full cannot be opened here");
     }
 
     /* the final name taken by a directory: the rename's error */

@@ -201,12 +201,12 @@ if page report-7 class60 "$T/D7" 0 "$C"/student_*.ini; then
     ok "report-7.4 all 60 file names are in compare.csv" $([ -z "$missing_csv" ]; echo $?) "missing:$missing_csv"
 fi
 
-# ---- report-8: the outside supplier's note (report_group_notes) is on the page ----
-simulate report-8 run scenarios/supplier_disruption.ini --reps 3 --out "$T/D8"
-if page report-8 supplier "$T/D8" 1 scenarios/supplier_disruption.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
-    ok "report-8.3 the page names supply availability, yield and the fill rate lost to disruptions" \
-        $(grep -q "Supply: the supplier was up" "$T/D8/text.txt" && grep -q "fill_rate_lost_to_disruptions" \
-            "$T/D8/text.txt" && grep -q "supply_yield_mean" "$T/D8/text.txt"; echo $?)
+# ---- report-9: the outside supplier's note (report_group_notes) is on the page ----
+simulate report-9 run scenarios/supplier_disruption.ini --reps 3 --out "$T/D9"
+if page report-9 supplier "$T/D9" 1 scenarios/supplier_disruption.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    ok "report-9.3 the page names supply availability, yield and the fill rate lost to disruptions" \
+        $(grep -q "Supply: the supplier was up" "$T/D9/text.txt" && grep -q "fill_rate_lost_to_disruptions" \
+            "$T/D9/text.txt" && grep -q "supply_yield_mean" "$T/D9/text.txt"; echo $?)
 fi
 echo "screenshots and PDFs: $SHOTS/"
 check_done $name

@@ -17,7 +17,7 @@ static void percent_is(double share, int decimals, const char *want, const char 
 {
     char buf[40];
     report_percent(share, decimals, buf, sizeof buf);
-    check(strcmp(buf, want) == 0, "report-1 %s: %.9g with %d decimals reads \"%s\" (got \"%s\")", why, share, decimals,
+    check(strcmp(buf, want) == 0, "text-1 %s: %.9g with %d decimals reads \"%s\" (got \"%s\")", why, share, decimals,
           want, buf);
 }
 
@@ -26,8 +26,8 @@ static void fixed_is(double x, int decimals, const char *want, const char *why)
 {
     char buf[40];
     num_fixed(x, decimals, buf, sizeof buf);
-    check(strcmp(buf, want) == 0, "report-2 %s: %.9g with %d decimals reads \"%s\" (got \"%s\")", why, x, decimals,
-          want, buf);
+    check(strcmp(buf, want) == 0, "text-2 %s: %.9g with %d decimals reads \"%s\" (got \"%s\")", why, x, decimals, want,
+          buf);
 }
 
 /* Does num_about(x, 3) write `want`? */
@@ -35,7 +35,7 @@ static void about_is(double x, const char *want, const char *why)
 {
     char buf[40];
     num_about(x, 3, buf, sizeof buf);
-    check(strcmp(buf, want) == 0, "report-3 %s: %.9g to 3 digits reads \"%s\" (got \"%s\")", why, x, want, buf);
+    check(strcmp(buf, want) == 0, "text-3 %s: %.9g to 3 digits reads \"%s\" (got \"%s\")", why, x, want, buf);
 }
 
 /* Does sweep_lever_text(x, digits) write `want`? */
@@ -43,7 +43,7 @@ static void lever_is(double x, int digits, const char *want, const char *why)
 {
     char buf[40];
     sweep_lever_text(x, digits, buf);
-    check(strcmp(buf, want) == 0, "report-6 %s: %.17g with %d digits reads \"%s\" (got \"%s\")", why, x, digits, want,
+    check(strcmp(buf, want) == 0, "text-6 %s: %.17g with %d digits reads \"%s\" (got \"%s\")", why, x, digits, want,
           buf);
 }
 
@@ -54,8 +54,7 @@ static void cell_is(const char *text, int width, const char *want, const char *w
     FILE *f = fmemopen(buf, sizeof buf, "w");
     report_cell(f, text, width, false);
     fclose(f);
-    check(strcmp(buf, want) == 0, "report-5 %s: '%s' in %d columns prints '%s' (got '%s')", why, text, width, want,
-          buf);
+    check(strcmp(buf, want) == 0, "text-5 %s: '%s' in %d columns prints '%s' (got '%s')", why, text, width, want, buf);
 }
 
 /* Does num_percent_share(text) write `want` (NULL: refuse it, out untouched)? */
@@ -64,8 +63,8 @@ static void share_is(const char *text, const char *want, const char *why)
     char buf[NUM_PERCENT_SHARE_MAX] = "untouched";
     bool read = num_percent_share(text, buf, sizeof buf);
     check(want ? read && strcmp(buf, want) == 0 : !read && strcmp(buf, "untouched") == 0,
-          "report-7 %s: '%s' reads \"%s\" (got %s \"%s\")", why, text, want ? want : "(refused)",
-          read ? "" : "refused,", buf);
+          "text-7 %s: '%s' reads \"%s\" (got %s \"%s\")", why, text, want ? want : "(refused)", read ? "" : "refused,",
+          buf);
 }
 
 /* Does num_count(x, digits) write `want` in the language chosen? */
@@ -73,7 +72,7 @@ static void count_is(double x, int digits, const char *want, const char *why)
 {
     char buf[40];
     num_count(x, digits, buf, sizeof buf);
-    check(strcmp(buf, want) == 0, "report-4 %s (%s): %.9g to %d digits reads \"%s\" (got \"%s\")", why, lang_code(), x,
+    check(strcmp(buf, want) == 0, "text-4 %s (%s): %.9g to %d digits reads \"%s\" (got \"%s\")", why, lang_code(), x,
           digits, want, buf);
 }
 
@@ -173,6 +172,6 @@ int main(int argc, char **argv)
         count_is(1.25e13, 3, "12.5 万亿", "万亿");
         count_is(9999, 4, "9999 ", "below 万: plain, with the space before its measure word");
     } else
-        check(0, "report-4 Chinese is chosen by lang_init");
+        check(0, "text-4b Chinese is chosen by lang_init");
     return check_done("test_report_text");
 }

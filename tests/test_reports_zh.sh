@@ -75,7 +75,7 @@ for lang in zh en; do
         $([ "$(head -n 1 "$T/brows" | cut -d' ' -f3)" = "$(sed -n 2p "$T/brows" | cut -d' ' -f3)" ] &&
           sed -n '/^id /,/^$/p' "$T/b_$lang.txt" | sed -n 2p | grep -q ' [0-9.]*% '; echo $?) \
         "$(head -n 2 "$T/brows")"
-    ok "zh-3.3 batch --lang $lang: the profit heading ends where the profits end" \
+    ok "zh-3.3b batch --lang $lang: the profit heading ends where the profits end" \
         $([ "$(head -n 1 "$T/brows" | cut -d' ' -f4)" = "$(sed -n 2p "$T/brows" | cut -d' ' -f4)" ]; echo $?) \
         "$(head -n 2 "$T/brows")"
     # '± 95%' by display width: ± is two bytes but one column
@@ -138,11 +138,11 @@ for lang in zh en; do
             $([ -n "$r" ] && [ "$ends" = "$(echo "$r" | cut -d' ' -f3-10)" ]; echo $?) \
             "heading: $h; row: $r; $(grep -B1 -A1 -E '^  (product|产品) +(units|件)' "$T/prod_$lang.txt")"
         # English: 'fill' and 'out of' on the line above, over 'rate' and 'stock'
-        [ $lang = en ] && ok "zh-3.8 run --lang en scenarios/$f.ini: 'fill' over 'rate', 'out of' over 'stock'" \
+        [ $lang = en ] && ok "zh-3.8b run --lang en scenarios/$f.ini: 'fill' over 'rate', 'out of' over 'stock'" \
             $(a=$(echo "$above" | token_ends)
               [ "$(echo "$a" | cut -d' ' -f2,4)" = "$(echo "$h" | cut -d' ' -f4,6)" ] &&
               echo "$above" | grep -qE '^ +fill +out of$'; echo $?) "$above"
-        ok "zh-3.8 run --lang $lang scenarios/$f.ini: the product table and every line fit 100 columns" \
+        ok "zh-3.8c run --lang $lang scenarios/$f.ini: the product table and every line fit 100 columns" \
             $([ "$widest" -le 100 ]; echo $?) "the widest line, $widest columns: $(wide_lines "$T/prod_$lang.txt" | head -n 3)"
     done
 done

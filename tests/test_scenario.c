@@ -528,7 +528,7 @@ static void test_cross_field(void)
           sc.nwarnings ? sc.warnings[0] : "");
     expect_ok("scen-4.17 a normal order size that draws 0 once in millions loads without a warning",
               "[demand]\norders_per_day = 5\nunits_per_order = normal(200, 40)\n");
-    check(sc.nwarnings == 0, "scen-4.17 ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    check(sc.nwarnings == 0, "scen-4.17b ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
 
     /* a holding cost that looks annual: a year on the shelf costs over 10 times the unit */
     expect_ok("scen-4.18 an annual holding cost (25% of 20 = 5) typed as daily loads, with a warning",
@@ -544,15 +544,15 @@ static void test_cross_field(void)
     expect_ok("scen-4.20 the same rate as a daily figure (5 / 365) loads without a warning",
               "[demand]\norders_per_day = 5\n[costs]\nholding_per_unit_day = 0.0137\norder_per_unit = 20\n"
               "[revenue]\nprice_per_unit = 35\n");
-    check(sc.nwarnings == 0, "scen-4.20 ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    check(sc.nwarnings == 0, "scen-4.20b ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
     expect_ok("scen-4.21 dear storage, a year at 3 times the price (basket.ini's figures), loads without a warning",
               "[demand]\norders_per_day = 5\n[costs]\nholding_per_unit_day = 0.05\norder_per_unit = 6\n"
               "[revenue]\nprice_per_unit = 10\n");
-    check(sc.nwarnings == 0, "scen-4.21 ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    check(sc.nwarnings == 0, "scen-4.21b ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
     expect_ok("scen-4.22 a tiny handling fee as order_per_unit: the price is the unit's value, no warning",
               "[demand]\norders_per_day = 5\n[costs]\nholding_per_unit_day = 0.1\norder_per_unit = 0.01\n"
               "[revenue]\nprice_per_unit = 35\n");
-    check(sc.nwarnings == 0, "scen-4.22 ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    check(sc.nwarnings == 0, "scen-4.22d ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
     expect_ok("scen-4.22b a price below the purchase cost loads, with a warning",
               "[demand]\norders_per_day = 5\n[costs]\norder_per_unit = 20\n[revenue]\nprice_per_unit = 15\n");
     check(sc.nwarnings == 1 && strcmp(sc.warnings[0], "[revenue] price_per_unit = 15 (line 6) is below [costs] "
@@ -563,14 +563,14 @@ static void test_cross_field(void)
               "[demand]\norders_per_day = 5\n[costs]\nholding_per_unit_day = 9\n[revenue]\nprice_per_unit = 35\n");
     check(sc.nwarnings == 1 && strstr(sc.warnings[0], "(line 4): a year on the shelf costs 3285 a unit, over 10 times "
                                                       "what it is worth (price 35)"),
-          "scen-4.23 ... valued at its price: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+          "scen-4.23b ... valued at its price: '%s'", sc.nwarnings ? sc.warnings[0] : "");
     expect_ok("scen-4.24 a product's own holding cost is checked against its own price",
               "[demand]\norders_per_day = 5\n[inventory]\npolicy = none\n[costs]\nholding_per_unit_day = 0.01\n"
               "[revenue]\nprice_per_unit = 35\n[product.tea]\nshare = 0.5\nholding_per_unit_day = 2\n"
               "price_per_unit = 12\n[product.cup]\nshare = 0.5\n");
     check(sc.nwarnings == 1 && strstr(sc.warnings[0], "[product.tea] holding_per_unit_day = 2 (line 11): a year on the "
                                                       "shelf costs 730 a unit") == sc.warnings[0],
-          "scen-4.24 ... named with its section and line: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+          "scen-4.24b ... named with its section and line: '%s'", sc.nwarnings ? sc.warnings[0] : "");
     struct scenario_override set = {.assignment = "costs.holding_per_unit_day=6"};
     const char *text = "[demand]\norders_per_day = 5\n[costs]\norder_per_unit = 20\n";
     load_bytes(text, strlen(text), &set, 1);
@@ -1213,7 +1213,7 @@ static void test_unused_reasons(void)
     }
 }
 
-/* ---- scenario_each_key: every key with its canonical value and origin ---- */
+/* ---- 12. scenario_each_key: every key with its canonical value and origin ---- */
 
 struct listed {
     char names[400][160];
@@ -1252,40 +1252,40 @@ static void test_each_key(void)
     load_text("[demand]\norders_per_day = 5\n[inventory]\npolicy = base_stock\norder_up_to = 10\n"
               "[revenue]\nprice_per_unit = 35\n[product.tea]\nshare = 0.5\nprice_per_unit = 12\n"
               "[product.cup]\nshare = 0.5\n");
-    check_outcome("scen-11.1 a scenario with two products loads", 0, "");
+    check_outcome("scen-12.1 a scenario with two products loads", 0, "");
     static struct listed l;
     memset(&l, 0, sizeof l);
     scenario_each_key(&sc, list_key, &l);
-    check(!l.overflow && l.n > 50, "scen-11.2 scenario_each_key lists the keys (%zu)", l.n);
+    check(!l.overflow && l.n > 50, "scen-12.2 scenario_each_key lists the keys (%zu)", l.n);
     size_t bad = 0, dup = 0;
     for (size_t i = 0; i < l.n; i++) {
         if (strcmp(value_of(l.names[i]), l.values[i]) != 0) bad++;
         for (size_t j = 0; j < i; j++) dup += strcmp(l.names[i], l.names[j]) == 0;
     }
-    check(bad == 0, "scen-11.3 every value listed is what scenario_value gives (%zu differ)", bad);
-    check(dup == 0, "scen-11.4 no key is listed twice (%zu are)", dup);
+    check(bad == 0, "scen-12.3 every value listed is what scenario_value gives (%zu differ)", bad);
+    check(dup == 0, "scen-12.4 no key is listed twice (%zu are)", dup);
     size_t at = 0;
     check(listed_find(&l, "product.tea.price_per_unit", &at) && strcmp(l.values[at], "12") == 0 &&
               l.from[at] == FROM_FILE,
-          "scen-11.5 product.tea.price_per_unit = 12 from the file (%s)", l.values[at]);
+          "scen-12.5 product.tea.price_per_unit = 12 from the file (%s)", l.values[at]);
     check(listed_find(&l, "product.cup.price_per_unit", &at) && strcmp(l.values[at], "35") == 0 &&
               l.from[at] == FROM_INHERITED,
-          "scen-11.6 product.cup.price_per_unit = 35 inherited from [revenue] (%s)", l.values[at]);
+          "scen-12.6 product.cup.price_per_unit = 35 inherited from [revenue] (%s)", l.values[at]);
     check(listed_find(&l, "run.seed", &at) && strcmp(l.values[at], "1") == 0 && l.from[at] == FROM_DEFAULT,
-          "scen-11.7 run.seed = 1 by default");
+          "scen-12.7 run.seed = 1 by default");
     check(listed_find(&l, "product.tea.reorder_point", &at) &&
               strcmp(l.values[at], "(not used by policy base_stock)") == 0,
-          "scen-11.8 an unused key is listed with why: %s", l.values[at]);
+          "scen-12.8 an unused key is listed with why: %s", l.values[at]);
     size_t nnot_set = 0, unlike = 0;
     for (size_t i = 0; i < l.n; i++) {
         nnot_set += l.not_set[i];
         unlike += l.not_set[i] != (strcmp(l.values[i], "(not set)") == 0);
     }
     check(nnot_set > 0 && unlike == 0 && listed_find(&l, "product.tea.reorder_point", &at) && !l.not_set[at],
-          "scen-11.8b not_set is given with exactly the keys listed as (not set) (%zu; %zu unlike), not the unused",
+          "scen-12.8b not_set is given with exactly the keys listed as (not set) (%zu; %zu unlike), not the unused",
           nnot_set, unlike);
     check(!listed_find(&l, "location.a.share", &at) && !listed_find(&l, "locations.transfer_days", &at),
-          "scen-11.9 sections the scenario does not have are not listed");
+          "scen-12.9 sections the scenario does not have are not listed");
     /* the same keys, section by section, as check writes them */
     char *text = written(), section[80] = "", first[160] = "";
     size_t lines = 0, missing = 0;
@@ -1303,7 +1303,7 @@ static void test_each_key(void)
     }
     free(text);
     check(lines == l.n && missing == 0,
-          "scen-11.10 check writes the same keys: %zu key lines, %zu listed, %zu written but not listed (%s)", lines,
+          "scen-12.10 check writes the same keys: %zu key lines, %zu listed, %zu written but not listed (%s)", lines,
           l.n, missing, first);
     struct scenario_override set = {.assignment = "product.tea.price_per_unit=9"};
     const char *two = "[demand]\norders_per_day = 5\n[product.tea]\nshare = 0.5\n[product.cup]\nshare = 0.5\n";
@@ -1312,7 +1312,7 @@ static void test_each_key(void)
     scenario_each_key(&sc, list_key, &l);
     check(listed_find(&l, "product.tea.price_per_unit", &at) && strcmp(l.values[at], "9") == 0 &&
               l.from[at] == FROM_COMMAND_LINE,
-          "scen-11.11 a --set value is listed as from the command line (%s)", l.values[at]);
+          "scen-12.11 a --set value is listed as from the command line (%s)", l.values[at]);
 }
 
 static void test_key_table(void)

@@ -436,7 +436,7 @@ ok "serve-4.5 /history gives the server's local time and zone (TZ=CST-8: $want),
 hrow=$(sed -n 2p "$T/state_tz/history.csv")
 hseq=${hrow%%,*}
 hid=$(echo "$hrow" | cut -d, -f2)
-ok "serve-4.6 /history numbers a submission by history.csv's seq ($hseq) and says the first is 0" \
+ok "serve-4.7 /history numbers a submission by history.csv's seq ($hseq) and says the first is 0" \
     $([ "$hseq" = 0 ] && grep -q "<a href=\"/result/$hid\">$hseq</a>" "$T/page" &&
     grep -q "<th class=\"num\">seq</th>" "$T/page" && grep -q "the first submission is 0" "$T/page"; echo $?) \
     "$hrow / $(grep -o '<a href="/result/[^<]*</a>' "$T/page")"
@@ -595,7 +595,7 @@ if need=$(tests/need.sh test browser 2>&1); then
     done
     echo "screenshots: $SHOTS/"
 elif [ -n "$CI" ]; then
-    ok "serve-6 the browser checks can run (CI=$CI)" 1 "$need"
+    ok "serve-6b the browser checks can run (CI=$CI)" 1 "$need"
 else
     echo "$name: skipped: the pages are not checked in a browser here (the other checks ran)"
     echo "SKIPPED: $name's browser checks need $(echo "$need" | sed -n 's/^ *apt-get install -y --no-install-recommends *//p') (Debian: make deps)"

@@ -828,14 +828,14 @@ static void test_rng_book(void)
     check(book_same(first, seed, 0, 5000, &replayed) && book_state(first)->append && replayed == 0,
           "rng-3.1 the first generator with a seed records its stream, drawing GSL's numbers");
     size_t held = rng_book_bytes(book);
-    check(held > 0, "rng-3.1 the book holds the recorded blocks (%zu bytes)", held);
+    check(held > 0, "rng-3.1b the book holds the recorded blocks (%zu bytes)", held);
     /* the second replays: another mixture of kinds, so some of its exponentials and logs
        fall where the recorder drew other kinds, and past the record's end */
     replayed = 0;
     check(book_same(second, seed, 1, 12000, &replayed) && !book_state(second)->block && rng_book_bytes(book) == held,
           "rng-3.2 a second generator with the seed replays, recording nothing; its draws of any kind are the "
           "computed ones, bit for bit, past the record's end too");
-    check(replayed > 3000 && replayed < 5000, "rng-3.2 it held recorded blocks for %d of its draws", replayed);
+    check(replayed > 3000 && replayed < 5000, "rng-3.2b it held recorded blocks for %d of its draws", replayed);
     gsl_rng_set(second, seed); /* outside the book: the stream from its start, on its own */
     replayed = 0;
     check(book_same(second, seed, 1, 3000, &replayed) && replayed == 0,
@@ -866,7 +866,7 @@ static void test_rng_book(void)
     rng_book_use(NULL);
     replayed = 0;
     check(book_same(second, seed, 1, 3000, &replayed) && replayed > 0 && replayed <= RNG_MT_N,
-          "rng-3.5 a replayer of the short record goes on on its own");
+          "rng-3.5b a replayer of the short record goes on on its own");
     gsl_rng_free(first);
     gsl_rng_free(second);
     rng_book_free(book);
@@ -1032,25 +1032,25 @@ static void test_dist(void)
     /* a discrete dist points at its table: a copy shares it and draws the same values */
     check(dist_init(&d, dist_type_find("discrete"), (double[]){1, 1}, 2, err, sizeof err) == -1 &&
               strstr(err, "dist_table_new") != NULL,
-          "dist-7.1 dist_init sends discrete to a table: %s", err);
+          "dist-9.1 dist_init sends discrete to a table: %s", err);
     check(dist_table_new((double[]){1, 1, 2}, 3, err, sizeof err) == NULL &&
               strcmp(err, "discrete(value:weight, ...): give value:weight pairs, e.g. discrete(1:0.5, 2:0.5)") == 0,
-          "dist-7.2 an odd parameter count is refused: %s", err);
+          "dist-9.2 an odd parameter count is refused: %s", err);
     check(dist_table_new((double[]){1e308, 1, -1e308, 1}, 4, err, sizeof err) == NULL &&
               strstr(err, "too large") != NULL,
-          "dist-7.3 a table whose variance overflows is refused: %s", err);
+          "dist-9.3 a table whose variance overflows is refused: %s", err);
     struct dist_table *t = dist_table_new((double[]){2, 1, 5, 3}, 4, err, sizeof err);
     struct dist_table *same = dist_table_new((double[]){2, 1, 5, 3}, 4, err, sizeof err);
     struct dist_table *other = dist_table_new((double[]){2, 1, 5, 2}, 4, err, sizeof err);
     check(t && same && other && dist_table_same(t, same) && !dist_table_same(t, other),
-          "dist-7.4 tables compare by their values and weights");
+          "dist-9.4 tables compare by their values and weights");
     struct dist a, b;
     dist_discrete(&a, t);
     b = a;
     gsl_rng *ra = rng_stream_new(7, 0, 0), *rb = rng_stream_new(7, 0, 0);
     int equal = b.table == t;
     for (int i = 0; i < 1000 && equal; i++) equal = dist_sample(&a, ra) == dist_sample(&b, rb);
-    check(equal && dist_mean(&b) == 4.25, "dist-7.5 a copy of a discrete dist shares its table and draws alike");
+    check(equal && dist_mean(&b) == 4.25, "dist-9.5 a copy of a discrete dist shares its table and draws alike");
     gsl_rng_free(ra);
     gsl_rng_free(rb);
     dist_table_free(t);

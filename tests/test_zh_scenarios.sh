@@ -47,22 +47,22 @@ twin_of() {
 list=$(ls scenarios/*.ini scenarios/stances/*.ini scenarios/life_cycle_service/*.ini scenarios/planner/*.ini \
     course-notes/class-example/base.ini course-notes/class-example/students/*.ini)
 count=$(echo "$list" | wc -l)
-ok "zh-0 there are classroom scenarios to twin ($count)" $([ "$count" -ge 30 ]; echo $?)
+ok "twin-0 there are classroom scenarios to twin ($count)" $([ "$count" -ge 30 ]; echo $?)
 extra=""
 for z in $(find scenarios/zh -name '*.ini' | sort); do
     [ -f "scenarios/${z#scenarios/zh/}" ] || extra="$extra $z"
 done
-ok "zh-0 every .ini in scenarios/zh/ is the twin of an English scenario" $([ -z "$extra" ]; echo $?) "no English twin:$extra"
+ok "twin-0b every .ini in scenarios/zh/ is the twin of an English scenario" $([ -z "$extra" ]; echo $?) "no English twin:$extra"
 extra=""
 for z in course-notes/zh/class-example/students/*.ini; do
-    [ -f "$z" ] || continue # none: zh-1 says which are missing
+    [ -f "$z" ] || continue # none: twin-1 says which are missing
     found=""
     for f in course-notes/class-example/students/*.ini; do
         [ "$(twin_of "${f##*/}")" = "${z##*/}" ] && found=$f
     done
     [ -n "$found" ] || extra="$extra $z"
 done
-ok "zh-0 every student's file in course-notes/zh/class-example/students/ is the twin of an English one" \
+ok "twin-0c every student's file in course-notes/zh/class-example/students/ is the twin of an English one" \
     $([ -z "$extra" ]; echo $?) "no English twin:$extra"
 
 for f in $list; do
@@ -72,12 +72,12 @@ for f in $list; do
        z="${z%/*}/$(twin_of "${z##*/}")" ;;
     esac
     if [ ! -f "$z" ]; then
-        ok "zh-1 $name: its twin $z exists" 1
+        ok "twin-1 $name: its twin $z exists" 1
         continue
     fi
     strip "$f" > "$T/en"
     strip "$z" > "$T/zh"
-    ok "zh-1 $name: $z differs only in comments (same lines, keys, values and spacing)" \
+    ok "twin-1b $name: $z differs only in comments (same lines, keys, values and spacing)" \
         $(cmp -s "$T/en" "$T/zh"; echo $?) "$(diff "$T/en" "$T/zh" | head -n 8)"
 
     "$S" check "$f" > "$T/en.out" 2> "$T/en.err"; rc1=$?
@@ -86,18 +86,18 @@ for f in $list; do
         sed "s|$f|FILE|g; s|$(dirname "$f")/|DIR/|g" "$T/en.$s" > "$T/en.$s.x"
         sed "s|$z|FILE|g; s|$(dirname "$z")/|DIR/|g" "$T/zh.$s" > "$T/zh.$s.x"
     done
-    ok "zh-2 $name: servlab check passes on both and prints the same but for the path" \
+    ok "twin-2 $name: servlab check passes on both and prints the same but for the path" \
         $([ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && cmp -s "$T/en.out.x" "$T/zh.out.x" && cmp -s "$T/en.err.x" "$T/zh.err.x"; echo $?) \
         "status $rc1 and $rc2; $(diff "$T/en.out.x" "$T/zh.out.x" | head -n 6; diff "$T/en.err.x" "$T/zh.err.x" | head -n 4)"
 
     comments "$z" > "$T/zc"
     han=$(LC_ALL=C grep -c "$(printf "[\344-\351]")" "$T/zc")
     english=$(grep -v '^ *servlab ' "$T/zc" | grep -E '[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}')
-    ok "zh-3 $name: the comments are Chinese ($han lines with Chinese, none with four English words in a row)" \
+    ok "twin-3 $name: the comments are Chinese ($han lines with Chinese, none with four English words in a row)" \
         $([ "$han" -gt 0 ] && [ -z "$english" ]; echo $?) "$english"
 
     for p in $(grep -E '^[a-z_]+ *= *[^ /;][^ ;]*\.csv' "$z" | sed -E 's/^[a-z_]+ *= *([^ ;]+).*/\1/'); do
-        ok "zh-4 $name: $p, relative to $(dirname "$z"), is the English twin's file" \
+        ok "twin-4 $name: $p, relative to $(dirname "$z"), is the English twin's file" \
             $(cmp -s "$(dirname "$f")/$p" "$(dirname "$z")/$p"; echo $?)
     done
 done
@@ -111,7 +111,7 @@ strip "$z" > "$T/zh"
 "$S" check "$z" > /dev/null 2> "$T/zh.err"; rc2=$?
 sed "s|$f|FILE|g" "$T/en.err" > "$T/en.err.x"
 sed "s|$z|FILE|g" "$T/zh.err" > "$T/zh.err.x"
-ok "zh-5 $z differs from $f only in comments, and check refuses both alike (status $rc1, $rc2)" \
+ok "twin-5 $z differs from $f only in comments, and check refuses both alike (status $rc1, $rc2)" \
     $(cmp -s "$T/en" "$T/zh" && [ $rc1 -eq 2 ] && [ $rc2 -eq 2 ] && cmp -s "$T/en.err.x" "$T/zh.err.x"; echo $?) \
     "$(diff "$T/en" "$T/zh" | head -n 4; diff "$T/en.err.x" "$T/zh.err.x" | head -n 4)"
 
@@ -122,7 +122,7 @@ en=course-notes/class-example zh=course-notes/zh/class-example
 "$S" compare "$zh/base.ini" "$zh"/students/*.ini --base "$zh/base.ini" --quiet --lang zh > "$T/class_zh" 2>&1; rc2=$?
 sed -e 's/ana\.ini/李娜.ini/g; s/bo\.ini/王博.ini/g; s/chen\.ini/陈晨.ini/g' -e 's/  */ /g' "$T/class_en" > "$T/class_en.x"
 sed -e 's/  */ /g' "$T/class_zh" > "$T/class_zh.x"
-ok "zh-6 the Chinese class's files rank as the English class's, 陈晨.ini refused at line 44 as chen.ini (status $rc1, $rc2)" \
+ok "twin-6 the Chinese class's files rank as the English class's, 陈晨.ini refused at line 44 as chen.ini (status $rc1, $rc2)" \
     $([ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && cmp -s "$T/class_en.x" "$T/class_zh.x" &&
       grep -q '^  陈晨\.ini:44: \[revenue\] price_per_unit 已被 base\.ini 锁定：基础文件中为 35，这里为 39$' "$T/class_zh" &&
       grep -qE '^   1  李娜\.ini  1178\.61 ' "$T/class_zh"; echo $?) \
