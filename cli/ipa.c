@@ -3,6 +3,7 @@
 #include "ipa.h"
 
 #include "cli/report.h"
+#include "cli/sweep.h"
 #include "cli/workload.h"
 #include "lang/lang.h"
 #include "models/metrics.h"
@@ -368,10 +369,11 @@ int ipa_run(const char *path, const char *against, const struct scenario_overrid
         snprintf(row->lever, sizeof row->lever, "%s", key_full_name(c.key));
         num_format(c.from, row->from, sizeof row->from);
         num_format(c.to, row->to, sizeof row->to);
+        row->from_value = c.from, row->to_value = c.to;
         row->improving = c.improving;
         if (!(done.key == c.key && done.to == c.to)) {
-            snprintf(assignment, sizeof assignment, "%s=%s", row->lever, num_format(c.to, v, sizeof v));
-            snprintf(label, sizeof label, _("the variant with %s = %s"), row->lever, v);
+            snprintf(assignment, sizeof assignment, "%s=%s", row->lever, row->to);
+            snprintf(label, sizeof label, _("the variant with %s = %s"), row->lever, sweep_number_text(c.to, v));
             all[nsets] = (struct scenario_override){.assignment = assignment, .label = label};
             if (load_quiet(variant, path, all, nsets + 1, label, err) != 0) {
                 rc = 2;
@@ -496,7 +498,9 @@ void ipa_notes(FILE *out, const struct ipa_result *r)
         }
         /* the lever on the element's line, what it did beneath, under the lever (a line
            each, so that none runs past the report's width) */
-        fprintf(out, "  %s %s -> %s\n", row->lever, row->from, row->to);
+        char from[40], to[40]; /* as sweep and optimise write a lever's value: 0.0000005, not 5e-07 */
+        fprintf(out, "  %s %s -> %s\n", row->lever, sweep_number_text(row->from_value, from),
+                sweep_number_text(row->to_value, to));
         fprintf(out, "  %26s  ", "");
         if (!row->measurable) {
             fprintf(out, _("does not move it significantly: %+.3f ± %.3f%s\n"), row->moved.mean, row->moved.ci95,

@@ -40,10 +40,11 @@ enum ipa_quadrant { IPA_CONCENTRATE, IPA_KEEP_UP, IPA_LOW_PRIORITY, IPA_OVERKILL
 
 struct ipa_row {
     enum ipa_element element;
-    char lever[100];         /* "inventory.safety_factor"; "" when nothing in the scenario moves it */
-    char from[40], to[40];   /* the lever in the scenario and in its variant */
-    bool improving;          /* the variant improves the element (else it is the worse side) */
-    struct summary achieved; /* the element's measure in its own unit (a share or days) */
+    char lever[100];             /* "inventory.safety_factor"; "" when nothing in the scenario moves it */
+    char from[40], to[40];       /* the lever in the scenario and in its variant, as ipa.csv writes them */
+    double from_value, to_value; /* the same values: the table writes them with sweep_number_text */
+    bool improving;              /* the variant improves the element (else it is the worse side) */
+    struct summary achieved;     /* the element's measure in its own unit (a share or days) */
     bool has_target;
     double target;
     double gap;                       /* achieved against target, in units of improvement; > 0 is better */

@@ -143,4 +143,16 @@ ok "ipa-5.7 ... in Chinese too" \
 run "$S" --lang zh ipa scenarios/importance_performance.ini --quiet --reps 5 --format csv
 ok "ipa-5.2 Chinese: the CSV stays English" $(grep -q 'concentrate_here\|low_priority\|keep_up' "$T/out" && ! grep -q '重' "$T/out"; echo $?)
 
+# ---- a lever's values as sweep and optimise write them (sweep_number_text), no exponent ----
+run "$S" ipa tests/ipa/damage.ini --quiet --reps 3 --set order_cycle.damage_rate=0.0000005 --out "$T/tiny"
+ok "ipa-6.1 a damage rate of 0.0000005: the table's lever reads 0.0000005 -> 0, not 5e-07 (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '^  Undamaged delivery  *order_cycle\.damage_rate 0\.0000005 -> 0$' "$T/out" &&
+      grep -q ' order_cycle\.damage_rate 0\.0000005 -> 0$' "$T/tiny/summary.txt" && ! grep -q 'e-07' "$T/out"
+    echo $?) "$(grep damage_rate "$T/out" "$T/tiny/summary.txt")"
+ok "ipa-6.2 ... in the page's table too" \
+    $(grep -q '^  Undamaged delivery  *order_cycle\.damage_rate 0\.0000005 -&gt; 0$' "$T/tiny/report.html"
+    echo $?) "$(grep damage_rate "$T/tiny/report.html")"
+ok "ipa-6.3 ... while ipa.csv keeps the plain number, 5e-07" \
+    $([ "$(field undamaged lever_from "$T/tiny/ipa.csv")" = 5e-07 ]; echo $?) "$(cat "$T/tiny/ipa.csv")"
+
 check_done test_ipa
