@@ -378,20 +378,29 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         if (!sw) abort();
         struct simulate_opts so = o->sim;
         so.progress = false;
+        /* the row's place, "TABLE:LINE (row ID): ", as the message below writes it: a refused
+           point's head begins with it, its continuation and problems indented under it */
+        char place[SCENARIO_PATH_MAX + 2 * CSV_FIELD_LEN + 40];
+        snprintf(place, sizeof place, _("%s:%d (row %s): %.*s\n"), r->table, r->rows[i].line, r->rows[i].id, 0, "");
+        place[strcspn(place, "\n")] = '\0';
+        so.place = place;
         char *msgs = NULL;
         size_t len = 0;
         FILE *buf = open_memstream(&msgs, &len);
         rc = sweep_run(base, all, nall, &so, sw, buf ? buf : err);
         if (buf) fclose(buf);
+        size_t plen = strlen(place);
         for (const char *line = msgs; line && *line;) { /* said of this row: which one */
             const char *end = strchr(line, '\n');
             int n = end ? (int)(end - line) : (int)strlen(line);
             const char *said = line;
-            if (rc != 0 && strncmp(said, "servlab: ", 9) == 0 && n >= 9) said += 9, n -= 9; /* the row's place leads */
-            if (rc != 0)
+            if (strncmp(said, "servlab: ", 9) == 0 && n >= 9) said += 9, n -= 9; /* the row's place leads */
+            /* a line of its own (not one indented under the one before, nor a refusal's
+               head, which has the place already) */
+            if (rc != 0 && line[0] != ' ' && strncmp(line, place, plen) != 0)
                 fprintf(err, _("%s:%d (row %s): %.*s\n"), r->table, r->rows[i].line, r->rows[i].id, n, said);
             else
-                fprintf(err, "%.*s\n", n, line);
+                fprintf(err, "%.*s\n", end ? (int)(end - line) : (int)strlen(line), line);
             line = end ? end + 1 : NULL;
         }
         free(msgs);

@@ -634,7 +634,7 @@ static void refuse_corner(const struct optimise_result *r, size_t k, unsigned e,
         snprintf(head, sizeof head, _("%s for %s gives an invalid scenario at %s, the grid's last value (step %s):"),
                  option, l->parameter, lever_text(r, k, x[k], v), sweep_number_text(l->step, step));
     }
-    sweep_refuse_point(err, head, label, msgs);
+    sweep_refuse_point(err, NULL, head, label, msgs);
 }
 
 void optimise_free(struct optimise_result *r)

@@ -34,6 +34,9 @@ struct simulate_opts {
        servlab.c says there what the user should know before a long run */
     void (*starting)(void *ctx);
     void *starting_ctx;
+    /* optional: what a refused point's message begins with in place of "servlab: "
+       (sweep_refuse_point): batch --sweep's "TABLE:LINE (row ID): "; NULL: "servlab: " */
+    const char *place;
 };
 
 /* A new book for simulate_opts.book, with the budget of the one a call makes; free it

@@ -248,9 +248,9 @@ static bool problem_of(const char *msgs, const char *label)
 
 /* Load point i's scenario, the levers' values written with digits[k] significant digits
  * (sweep_lever_digits) where a message names them. Returns 0 or 2 (its problems already
- * printed: what to change, then the reader's problems, sweep_refuse_point). */
+ * printed: what to change, then the reader's problems, sweep_refuse_point, after place). */
 static int load_point(struct sweep_result *r, const char *path, const struct scenario_override *sets, size_t nsets,
-                      size_t i, const int digits[2], struct scenario *sc, FILE *err)
+                      size_t i, const int digits[2], struct scenario *sc, const char *place, FILE *err)
 {
     size_t nlevers = r->x2 ? 2 : 1;
     const char *parameter[2] = {r->base.sweep.parameter, r->base.sweep.parameter2};
@@ -310,16 +310,20 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
             snprintf(head, sizeof head, _("%s%s gives an invalid scenario:"), where, point);
         }
     }
-    sweep_refuse_point(err, head, fault == SIZE_MAX ? NULL : label[fault], msgs);
+    sweep_refuse_point(err, place, head, fault == SIZE_MAX ? NULL : label[fault], msgs);
     free(msgs);
     return rc;
 }
 
-void sweep_refuse_point(FILE *err, const char *head, const char *label, const char *msgs)
+void sweep_refuse_point(FILE *err, const char *place, const char *head, const char *label, const char *msgs)
 {
-    /* the head's own lines under its first word, past "servlab: ", apart from the
-       problems under it, two blanks in */
-    lang_print_hanging_balanced(err, "servlab: ", head, "         ", LANG_LINE_MAX);
+    /* the head's own lines under its first word, past place, apart from the problems
+       under it, two blanks in */
+    if (!place) place = "servlab: ";
+    size_t width = lang_width(place);
+    char cont[41];
+    snprintf(cont, sizeof cont, "%*s", width <= 40 ? (int)width : 4, "");
+    lang_print_hanging_balanced(err, place, head, cont, LANG_LINE_MAX);
     for (const char *line = msgs ? msgs : ""; *line;) {
         size_t n = strcspn(line, "\n");
         char *text = strndup(line, n);
@@ -566,7 +570,7 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
     /* the levers' values as the table writes them, where a message names them */
     const int digits[2] = {sweep_lever_digits(r, 0), r->x2 ? sweep_lever_digits(r, 1) : 0};
     for (size_t i = 0; i < r->n && rc == 0; i++) {
-        rc = load_point(r, path, sets, nsets, i, digits, point, err);
+        rc = load_point(r, path, sets, nsets, i, digits, point, o->place, err);
         if (rc) break;
         if (i == 0) {
             model_config_copy(&ref, &point->cfg);

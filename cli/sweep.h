@@ -115,12 +115,14 @@ void sweep_changes(const struct sweep_result *r, size_t base, struct summary *re
 int sweep_load_levers(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
                       const char *const *levers, const char *const *labels, size_t nlevers, char **msgs);
 
-/* Say once that a point gives no valid scenario: "servlab: " and head, what to change
- * ("--from -100 for inventory.order_quantity gives an invalid scenario:"), a head too
- * long for a line going on under its first word, past "servlab: ", then each of the
- * reader's problems (msgs) on a line of its own, two blanks in, less the "LABEL: " of
- * the lever that head names (label; NULL: none); all within a terminal's width. */
-void sweep_refuse_point(FILE *err, const char *head, const char *label, const char *msgs);
+/* Say once that a point gives no valid scenario: place ("servlab: " when NULL; batch:
+ * "TABLE:LINE (row ID): ") and head, what to change ("--from -100 for
+ * inventory.order_quantity gives an invalid scenario:"), a head too long for a line going
+ * on under its first word, past place (4 blanks in past a place over 40 columns), then
+ * each of the reader's problems (msgs) on a line of its own, two blanks in, less the
+ * "LABEL: " of the lever that head names (label; NULL: none); all within a terminal's
+ * width. */
+void sweep_refuse_point(FILE *err, const char *place, const char *head, const char *label, const char *msgs);
 
 /* Metric m at point i, summarised over the replications. Computed from the rows on each
  * call rather than kept: a point's summaries would take more memory than its rows

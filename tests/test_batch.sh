@@ -535,6 +535,29 @@ rm -f scenarios/planner/.t_base.ini
 ok "batch-9.5 a row's sweep that cannot run names the row first (status $rc)" \
     $([ $rc -eq 2 ] && unwrapped "$T/err.txt" | grep -v "^servlab: warning" | head -n 1 | grep -q -F "$T/t.csv:2 (row a): scenarios/planner/.t_base.ini:"; echo $?) \
     "$(head -n 2 "$T/err.txt")"
+# ... once: the row's place begins the refusal's head, whose words go on under it, and the
+# reader's problem is indented under both (sweep_refuse_point); run where the files are,
+# so that the lines do not hang on the length of $T
+mkdir "$T/refused"
+sed 's/^from = 0 /from = -6 /' scenarios/default.ini > "$T/refused/badfrom.ini"
+printf 'id,revenue.price_per_unit\na,30\n' > "$T/refused/warehouse_items.csv"
+abs_s=$(cd "$(dirname "$S")" && pwd)/$(basename "$S")
+for lang in en zh; do
+    (cd "$T/refused" && "$abs_s" batch badfrom.ini warehouse_items.csv --sweep --reps 2 --quiet --lang $lang \
+        > /dev/null 2> "err_$lang.txt"; echo $? > "rc_$lang")
+done
+printf '%s\n' "warehouse_items.csv:2 (row a): badfrom.ini:49: [sweep] from:" \
+    "                               inventory.safety_factor = -6 gives an invalid scenario:" \
+    "  [inventory] safety_factor: must be >= -5, got -6" > "$T/refused/want_en.txt"
+printf '%s\n' "warehouse_items.csv:2（行 a）：badfrom.ini:49: [sweep] from:" \
+    "                               inventory.safety_factor = -6 使情景无效：" \
+    "  [inventory] safety_factor: 须 >= -5，实际为 -6" > "$T/refused/want_zh.txt"
+ok "batch-9.12 a refused sweep point: the row's place once, on the head; its next line and the problem under it" \
+    $([ "$(cat "$T/refused/rc_en")" -eq 2 ] && cmp -s "$T/refused/want_en.txt" "$T/refused/err_en.txt"; echo $?) \
+    "$(diff "$T/refused/want_en.txt" "$T/refused/err_en.txt")"
+ok "batch-9.12b ... in Chinese too" \
+    $([ "$(cat "$T/refused/rc_zh")" -eq 2 ] && cmp -s "$T/refused/want_zh.txt" "$T/refused/err_zh.txt"; echo $?) \
+    "$(diff "$T/refused/want_zh.txt" "$T/refused/err_zh.txt")"
 # a warning about a value the table gave names its column, not --set
 printf 'id,costs.holding_per_unit_day\na,2.5\nb,0.00055\n' > "$T/t.csv"
 for lang in en zh; do
