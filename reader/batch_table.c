@@ -166,7 +166,7 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
     struct csv_record *rec = malloc(sizeof *rec);
     if (!rec) abort();
     int rc = 0, id_col = -1, blank_line = 0;
-    size_t ncells = 0, cap = 0, problems = 0;
+    size_t ncells = 0, named = 0, cap = 0, problems = 0;
     bool header = false;
     for (;;) {
         int got = csv_next(&c, rec, problem, sizeof problem);
@@ -192,10 +192,14 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
         if (!header) { /* the header: id and keys */
             header = true;
             ncells = rec->n;
+            /* empty columns after the last name (an empty header and, below, empty cells),
+               as a spreadsheet saves columns it once used, are no columns */
+            named = rec->n;
+            while (named > 0 && !*rec->field[named - 1]) named--;
             r->cols = calloc(rec->n, sizeof *r->cols);
             r->table_col = calloc(rec->n, sizeof *r->table_col);
             if (!r->cols || !r->table_col) abort();
-            for (size_t i = 0; i < rec->n && problems < MAX_ROW_REPORTS; i++) {
+            for (size_t i = 0; i < named && problems < MAX_ROW_REPORTS; i++) {
                 const char *name = rec->field[i];
                 bool dup = false; /* notes are never read: two '#note' columns are no conflict */
                 for (size_t j = 0; j < i && name[0] != '#'; j++)
@@ -237,7 +241,7 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
             }
             continue;
         }
-        if (rec->n != ncells) {
+        if (rec->n != ncells && rec->n != named) {
             fprintf(err,
                     P_("%s:%d: %zu field, but the header has %zu columns\n",
                        "%s:%d: %zu fields, but the header has %zu columns\n", rec->n),
@@ -258,6 +262,26 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
         if (!row->values || !row->written) abort();
         for (size_t i = 0; i < rec->n; i++) {
             char *v = rec->field[i];
+            if (i >= named) { /* a column after the header's last name: empty, or a name is missing */
+                if (*v) {
+                    fprintf(err,
+                            _("%s:%d:%zu: '%s' is in a column without a name; name the column in the header "
+                              "(SECTION.KEY, or '#' and a note's name) or clear the cell\n"),
+                            path, rec->line, i + 1, v);
+                    problems++;
+                }
+                continue;
+            }
+            if (key_at(r, i) >= 0 || (int)i == id_col) { /* a note may be of several lines; a value is one */
+                if (strchr(v, '\n')) {
+                    fprintf(err,
+                            _("%s:%d:%zu: the cell holds a line break (its text goes on to the next line); write "
+                              "it on one line\n"),
+                            path, rec->line, i + 1);
+                    problems++;
+                    continue;
+                }
+            }
             if ((int)i == id_col) {
                 if (!*v || strlen(v) >= BATCH_ID_LEN) {
                     fprintf(err, _("%s:%d:%zu: column 'id': %s\n"), path, rec->line, i + 1,
@@ -275,6 +299,14 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
             }
             int k = key_at(r, i);
             if (k < 0) continue; /* a note */
+            char spreadsheet[300];
+            if (csv_spreadsheet_error(v, spreadsheet, sizeof spreadsheet)) {
+                const char *dot = strrchr(r->cols[k], '.');
+                fprintf(err, "%s:%d:%zu: [%.*s] %s: %s\n", path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k],
+                        dot + 1, spreadsheet);
+                problems++;
+                continue;
+            }
             char typed[CSV_FIELD_LEN];
             snprintf(typed, sizeof typed, "%s", v);
             int mark = c.sep != ',' ? decimal_comma_cell(v, r->cols[k]) : 0;

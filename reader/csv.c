@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,37 +26,63 @@ static bool is_space(const struct csv *c, char ch)
     return ch == ' ' || (ch == '\t' && c->sep != '\t');
 }
 
+/* The end of the line starting at p: the first '\n' or '\r' at or after it (a lone CR ends
+ * a line too, as Excel's "CSV (Macintosh)" saves them), or len. */
+static size_t line_end(const struct csv *c, size_t p)
+{
+    while (p < c->len && c->text[p] != '\n' && c->text[p] != '\r') p++;
+    return p;
+}
+
+/* The position after the line end at p (CRLF, LF or CR), or p at the end of the text. */
+static size_t after_line_end(const struct csv *c, size_t p)
+{
+    if (p >= c->len) return p;
+    if (c->text[p] == '\r' && p + 1 < c->len && c->text[p + 1] == '\n') return p + 2;
+    return p + 1;
+}
+
 int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
 {
     if (c->pos >= c->len) return 0;
     c->line++;
     r->line = c->line, r->n = 0, r->blank = true;
     const char *t = c->text;
-    size_t end = c->pos;
-    while (end < c->len && t[end] != '\n') end++;
-    size_t stop = end; /* the line without its CR */
-    if (stop > c->pos && t[stop - 1] == '\r') stop--;
+    size_t stop = line_end(c, c->pos); /* the line without its CR or LF */
     size_t p = c->pos;
-    c->pos = end < c->len ? end + 1 : end;
+    c->pos = after_line_end(c, stop);
     for (size_t q = p; q < stop; q++)
         if (!is_space(c, t[q])) r->blank = false;
     if (r->blank) return 1;
     for (;;) { /* one field per turn */
         size_t col = r->n + 1;
         if (r->n == CSV_FIELDS_MAX) {
-            snprintf(err, errlen, _("%d:%zu: more than %d fields"), c->line, col, CSV_FIELDS_MAX);
+            snprintf(err, errlen, _("%d:%zu: more than %d fields"), r->line, col, CSV_FIELDS_MAX);
             return -1;
         }
         char *out = r->field[r->n];
         size_t used = 0;
         while (p < stop && is_space(c, t[p])) p++;
         if (p < stop && t[p] == '"') {
+            /* a quoted field may go on over line ends (RFC 4180; a cell where Alt+Enter began
+               a new line): it ends at its closing quote, and the record's line is where it
+               began; a line end in it is kept as '\n' */
+            size_t lines = 0;
             p++;
             for (;;) {
-                if (p >= stop) {
-                    snprintf(err, errlen, _("%d:%zu: a quoted field is not closed (a quote '\"' is missing)"), c->line,
+                if (p >= stop && stop >= c->len) {
+                    snprintf(err, errlen, _("%d:%zu: a quoted field is not closed (a quote '\"' is missing)"), r->line,
                              col);
                     return -1;
+                }
+                if (p >= stop) { /* a line end inside the quotes */
+                    p = after_line_end(c, stop);
+                    stop = line_end(c, p);
+                    c->pos = after_line_end(c, stop);
+                    lines++;
+                    if (used + 1 >= CSV_FIELD_LEN) goto too_long;
+                    out[used++] = '\n';
+                    continue;
                 }
                 if (t[p] == '"' && p + 1 < stop && t[p + 1] == '"') {
                     p++; /* a doubled quote is one quote */
@@ -66,10 +93,17 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
                 if (used + 1 >= CSV_FIELD_LEN) goto too_long;
                 out[used++] = t[p++];
             }
+            c->line += (int)lines;
             while (p < stop && is_space(c, t[p])) p++;
             if (p < stop && t[p] != c->sep) {
-                snprintf(err, errlen, _("%d:%zu: text after a quoted field; put the whole field in quotes"), c->line,
-                         col);
+                /* after a field over several lines, the likely mistake is a quote missing
+                   where it began */
+                if (lines)
+                    snprintf(err, errlen, _("%d:%zu: a quoted field is not closed (a quote '\"' is missing)"), r->line,
+                             col);
+                else
+                    snprintf(err, errlen, _("%d:%zu: text after a quoted field; put the whole field in quotes"),
+                             r->line, col);
                 return -1;
             }
         } else {
@@ -78,7 +112,7 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
                     snprintf(err, errlen,
                              _("%d:%zu: a quote '\"' inside a field; quote the whole field and double the "
                                "quote"),
-                             c->line, col);
+                             r->line, col);
                     return -1;
                 }
                 if (used + 1 >= CSV_FIELD_LEN) goto too_long;
@@ -98,7 +132,7 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
     r->blank = empty;
     return 1;
 too_long:
-    snprintf(err, errlen, _("%d:%zu: the field is too long (at most %d characters)"), c->line, r->n + 1,
+    snprintf(err, errlen, _("%d:%zu: the field is too long (at most %d characters)"), r->line, r->n + 1,
              CSV_FIELD_LEN - 1);
     return -1;
 }
@@ -236,6 +270,29 @@ char *csv_read_table(const char *path, size_t *len, bool *gb18030, char *err, si
     return NULL;
 }
 
+bool csv_spreadsheet_error(const char *cell, char *problem, size_t n)
+{
+    static const char *const errors[] = {"#N/A",  "#DIV/0!", "#VALUE!", "#REF!",  "#NAME?",
+                                         "#NUM!", "#NULL!",  "#SPILL!", "#CALC!", "#GETTING_DATA"};
+    if (cell[0] != '#') return false;
+    if (strspn(cell, "#") == strlen(cell) && cell[1] == '#') {
+        snprintf(problem, n,
+                 _("'%s' is how a spreadsheet shows a value too wide for its column, and it was saved so; widen the "
+                   "column and save the file again"),
+                 cell);
+        return true;
+    }
+    for (size_t i = 0; i < sizeof errors / sizeof errors[0]; i++)
+        if (strcasecmp(cell, errors[i]) == 0) {
+            snprintf(problem, n,
+                     _("'%s' is a spreadsheet's error value (a formula that failed); correct the cell and save the "
+                       "file again"),
+                     cell);
+            return true;
+        }
+    return false;
+}
+
 void csv_note_gb18030(FILE *err, const char *path)
 {
     fprintf(err,
@@ -254,7 +311,7 @@ char csv_detect_separator(const char *text, size_t len, int *line)
     for (; p < len; (*line)++) {
         size_t tabs = 0, semis = 0, other = 0;
         bool quoted = false;
-        for (; p < len && text[p] != '\n'; p++) {
+        for (; p < len && text[p] != '\n' && text[p] != '\r'; p++) {
             char ch = text[p];
             if (ch == '"')
                 quoted = !quoted;
@@ -262,11 +319,11 @@ char csv_detect_separator(const char *text, size_t len, int *line)
                 tabs++;
             else if (!quoted && ch == ';')
                 semis++;
-            else if (ch != ' ' && ch != '\r')
+            else if (ch != ' ')
                 other++;
         }
-        p++;
-        if (!other && !semis && !tabs) continue; /* blank */
+        p += p + 1 < len && text[p] == '\r' && text[p + 1] == '\n' ? 2 : 1; /* CRLF, LF or a lone CR */
+        if (!other && !semis && !tabs) continue;                            /* blank */
         if (tabs && semis) return 0;
         return tabs ? '\t' : semis ? ';' : ',';
     }

@@ -1,9 +1,11 @@
 /* csv.h - a small reader of comma-separated files for planners' data: demand
- * histories and batch tables. One record per line (CRLF or LF; a UTF-8 BOM is
- * skipped); fields separated by commas (or the separator set in struct csv, e.g. the one
- * csv_detect_separator finds), spaces around a field trimmed; a field in
- * double quotes may hold commas ("gamma(5, 1.5)") and doubled quotes. Line numbers
- * are the file's, so messages can say FILE:ROW:COL.
+ * histories and batch tables. One record per line (CRLF, LF or a lone CR, as Excel's
+ * "CSV (Macintosh)" ends lines; a UTF-8 BOM is skipped); fields separated by commas (or
+ * the separator set in struct csv, e.g. the one csv_detect_separator finds), spaces
+ * around a field trimmed; a field in double quotes may hold commas ("gamma(5, 1.5)"),
+ * doubled quotes and line ends (a spreadsheet cell of two lines: the record goes on to
+ * the quote that closes it). Line numbers are the file's, so messages can say
+ * FILE:ROW:COL (a record's row is the line where it begins).
  */
 #ifndef READER_CSV_H
 #define READER_CSV_H
@@ -18,11 +20,11 @@ struct csv {
     const char *text; /* borrowed, len bytes */
     char sep;         /* the field separator: ',' after csv_init; a history may set ';' or '\t' */
     size_t len, pos;
-    int line; /* line number of the record last read (1-based) */
+    int line; /* line number of the record last read (1-based; its last line, if it has several) */
 };
 
 struct csv_record {
-    int line;   /* its line in the file */
+    int line;   /* its (first) line in the file */
     bool blank; /* the line holds nothing but spaces, or separators and spaces (",,,") */
     size_t n;   /* fields */
     char field[CSV_FIELDS_MAX][CSV_FIELD_LEN];
@@ -53,6 +55,11 @@ char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen);
  * its Chinese as UTF-8) with *gb18030 set, for the caller to say so. A file with a UTF-8
  * BOM is not converted: the BOM says it is UTF-8. */
 char *csv_read_table(const char *path, size_t *len, bool *gb18030, char *err, size_t errlen);
+
+/* When cell is what a spreadsheet writes in place of a value (an error value such as
+ * "#N/A" or "#DIV/0!", or the "########" of a column too narrow for a date, which Excel
+ * saves as shown), what it is and what to do, in problem (n bytes), and true; else false. */
+bool csv_spreadsheet_error(const char *cell, char *problem, size_t n);
 
 /* Say on err, as a note, that the file at path was read as GB18030 (csv_read_table). */
 void csv_note_gb18030(FILE *err, const char *path);

@@ -357,6 +357,19 @@ static int first_row(struct reader *rd, const struct csv_record *r)
     return 0;
 }
 
+/* Whether the n bytes at text[at] stand between two digits (1 234). */
+static bool between_digits(const char *text, size_t at, size_t n)
+{
+    return at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9' && text[at + n] >= '0' && text[at + n] <= '9';
+}
+
+/* The bytes of a no-break space at p, as French Excel groups thousands (U+00A0, or the
+ * narrow U+202F), or 0. */
+static size_t nbsp_bytes(const char *p)
+{
+    return strncmp(p, "\xc2\xa0", 2) == 0 ? 2 : strncmp(p, "\xe2\x80\xaf", 3) == 0 ? 3 : 0;
+}
+
 /* A character typed in full-width mode (reader/fullwidth.h) in a data row: the first,
  * in the day or quantity column (item ids may hold any text), or anywhere in a row of
  * the wrong length, since a full-width comma may be why. Returns -1 if reported, else 0. */
@@ -373,7 +386,9 @@ static int fullwidth_row(struct reader *rd, const struct csv_record *r)
         /* a no-break space groups thousands where history_thousands = space says so
            (read_quantity takes it), as French and Russian Excel write 1 234 */
         bool spaces_group = which == COL_QUANTITY && rd->opt->thousands == HISTORY_THOUSANDS_SPACE;
-        while (fullwidth_find(text + at, len - at, &hit) && spaces_group && hit.code == 0xA0)
+        /* between digits, it groups them in any case: read_quantity names history_thousands */
+        while (fullwidth_find(text + at, len - at, &hit) && which == COL_QUANTITY && hit.code == 0xA0 &&
+               (spaces_group || between_digits(text, at + hit.offset, fullwidth_bytes(&hit))))
             at += hit.offset + fullwidth_bytes(&hit);
         if (!fullwidth_find(text + at, len - at, &hit)) continue;
         fullwidth_problem(&hit, false, false, problem, sizeof problem);
@@ -520,10 +535,8 @@ static int read_quantity(const struct reader *rd, const char *text, double *out,
         size_t thl = 0; /* the length of a thousands separator here */
         if (th && ch == *th)
             thl = 1;
-        else if (th && *th == ' ' && strncmp(text + i, "\xc2\xa0", 2) == 0)
-            thl = 2; /* no-break space */
-        else if (th && *th == ' ' && strncmp(text + i, "\xe2\x80\xaf", 3) == 0)
-            thl = 3;
+        else if (th && *th == ' ')
+            thl = nbsp_bytes(text + i);
         if (thl) {
             const char *g = text + i + thl;
             if (after_decimal || i == 0 || !(text[i - 1] >= '0' && text[i - 1] <= '9') || strspn(g, "0123456789") < 3 ||
@@ -537,10 +550,12 @@ static int read_quantity(const struct reader *rd, const char *text, double *out,
             i += thl - 1;
             continue;
         }
-        if (ch == other || (ch == ' ' && k > 0)) {
+        size_t nb = nbsp_bytes(text + i);
+        bool space = k > 0 && (ch == ' ' || (nb && between_digits(text, i, nb)));
+        if (ch == other || space) {
             size_t count = 0;
             for (const char *p = text; *p; p++) count += *p == other;
-            if (ch == ' ')
+            if (space)
                 snprintf(problem, n,
                          _("'%s' has a space in it; if it separates thousands set history_thousands = space"), text);
             else if (!(count == 1 && !strchr(text, dec) && two_readings(text, other, problem, n)))
@@ -831,10 +846,20 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
         }
         const char *dtext = r->field[rd->col[COL_DATE]], *qtext = r->field[rd->col[COL_QUANTITY]];
         double day, units;
+        if (strchr(dtext, '\n') || strchr(qtext, '\n')) { /* a quoted cell over two lines (reader/csv.h) */
+            rc = fail_at(rd, r->line, strchr(dtext, '\n') ? COL_DATE : COL_QUANTITY,
+                         _("the cell holds a line break (its text goes on to the next line); write it on one line"));
+            break;
+        }
         if (!*dtext || !*qtext) { /* the number reader's "no value" speaks of a key and '=' */
             rc = fail_at(rd, r->line, *dtext ? COL_QUANTITY : COL_DATE,
                          *dtext ? _("empty; write the quantity (0 for a day without demand)")
                                 : _("empty; write the row's date or day number"));
+            break;
+        }
+        if (csv_spreadsheet_error(dtext, problem, sizeof problem) ||
+            csv_spreadsheet_error(qtext, problem, sizeof problem)) {
+            rc = fail_at(rd, r->line, dtext[0] == '#' ? COL_DATE : COL_QUANTITY, "%s", problem);
             break;
         }
         struct when w = date_shape(dtext);

@@ -430,6 +430,30 @@ rc=$?
 ok "batch-7.7 a header with both tabs and semicolons is refused: status $rc, nothing simulated" \
     $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && grep -q "t_both.csv:1: the header has both tabs and semicolons" "$T/err.txt"; echo $?) \
     "$(cat "$T/err.txt")"
+# exports as spreadsheets save them: a note cell of two lines (quoted, Alt+Enter in Excel),
+# lines ended by a lone CR (Excel's "CSV (Macintosh)") and empty columns after the last
+# name (",," on every line) give the plain table's results
+printf 'id,#note,inventory.safety_factor,demand.units_per_order\r\na,"M8, zinc\r\n""heavy"" duty",1.5,"geometric(2)"\r\nb,,2,geometric(3)\r\n' > "$T/t_lines.csv"
+tr '\n' '\r' < "$T/t_comma.csv" > "$T/t_cr.csv"
+sed 's/$/,,/' "$T/t_comma.csv" > "$T/t_empty_cols.csv"
+printf ',,,,\n,,,,\n' >> "$T/t_empty_cols.csv"
+for f in lines cr empty_cols; do
+    "$S" batch scenarios/default.ini "$T/t_$f.csv" --reps 2 --format csv --quiet > "$T/t_$f.out" 2> "$T/err"
+    rc=$?
+    ok "batch-7.8 a table with $f as a spreadsheet saves them gives the plain table's results (status $rc)" \
+        $([ $rc -eq 0 ] && [ -s "$T/t_$f.out" ] && cmp -s "$T/t_$f.out" "$T/t_comma.out"; echo $?) "$(head -n 2 "$T/err")"
+done
+bad "batch-7.9 a value in a column after the header's last name is refused, named" \
+    'id,revenue.price_per_unit,,\na,3,,\nb,3,x,\n' \
+    "FILE:3:3: 'x' is in a column without a name; name the column in the header (SECTION.KEY, or '#' and a note's name) or clear the cell"
+bad "batch-7.10 an id or a value of two lines is refused at the line where its row begins" \
+    'id,#note,revenue.price_per_unit\na,"one\ntwo",3\n"b\n2",x,3\n' \
+    "FILE:4:1: the cell holds a line break (its text goes on to the next line); write it on one line"
+bad "batch-7.11 a later row's problem keeps its line after a cell of two lines" \
+    'id,#note,revenue.price_per_unit\na,"one\ntwo",3\nb,x,3x\n' \
+    "FILE:4:3: [revenue] price_per_unit: '3x' is not a number (write just the number, in money/unit)"
+bad "batch-7.12 a spreadsheet's error value in a cell is said to be one" 'id,revenue.price_per_unit\na,3\nb,#DIV/0!\n' \
+    "FILE:3:2: [revenue] price_per_unit: '#DIV/0!' is a spreadsheet's error value (a formula that failed); correct the cell and save the file again"
 
 # ---- the gain of a row, paired over the replications ----
 # default.ini with a dear backorder: a row without safety stock gains a lot from the

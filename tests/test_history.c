@@ -545,6 +545,14 @@ static void test_exports(void)
                 "日期,销量,,\n2024-03-04,24,,\n2024-03-05,3.5,,\n2024-03-07,2400,,\n2024-03-10,7.25,,\n", "", plain);
     same_demand("history-10.22", "dates YYYY.M.D",
                 "日期,销量\n2024.3.4,24\n2024.3.5,3.5\n2024.3.7,2400\n2024.03.10,7.25\n", "", plain);
+    same_demand("history-10.23", "an ERP export whose note cell holds a line break (quoted, over two lines)",
+                "单据日期,商品编码,数量,备注\r\n2024-03-04,A,24,\"加急,\r\n周一送\"\r\n2024-03-05,A,3.5,\r\n"
+                "2024-03-07,A,2400,\"\"\r\n2024-03-10,A,7.25,\"x\ny\nz\"\r\n",
+                "history_date_column = 单据日期\nhistory_quantity_column = 数量\nhistory_item_column = 商品编码\n"
+                "history_item = A\n",
+                plain);
+    same_demand("history-10.24", "lines ended by a lone CR (Excel's 'CSV (Macintosh)')",
+                "date,units\r2024-03-04,24\r2024-03-05,3.5\r2024-03-07,2400\r2024-03-10,7.25\r", "", plain);
     same_demand("history-10.2", "a tab-separated export",
                 "date\tunits\n2024-03-04\t24\n2024-03-05\t3.5\n2024-03-07\t2400\n2024-03-10\t7.25\n", "", plain);
     same_demand("history-10.3", "quoted thousands with history_thousands = ,",
@@ -868,6 +876,32 @@ static void test_export_errors(void)
     same_demand("history-11.39b", "a header with one name, above the data (not a title)",
                 "date,\n2024-03-04,24\n2024-03-05,3.5\n2024-03-07,2400\n2024-03-10,7.25\n", "",
                 "date,units\n2024-03-04,24\n2024-03-05,3.5\n2024-03-07,2400\n2024-03-10,7.25\n");
+    refused_export("history-11.40", "d,q,note\n2024-03-04,5,\"a\nb\"\n2024-03-05,\"6\n\",x\n2024-03-06,x,y\n",
+                   "history_date_column = d\nhistory_quantity_column = q\n",
+                   "/bad.csv:4:2: column 'q': the cell holds a line break (its text goes on to the next line); write "
+                   "it on one line");
+    refused_export("history-11.41", "d,q\n2024-03-04,5\n2024-03-05,\"6\n2024-03-06,7\n", "",
+                   "/bad.csv:3:2: a quoted field is not closed (a quote '\"' is missing)");
+    refused_export("history-11.42",
+                   "d;q\n2024-03-04;1\xc2\xa0"
+                   "200\n",
+                   "",
+                   "/bad.csv:2:2: column 'q': '1\xc2\xa0"
+                   "200' has a space in it; if it separates thousands set "
+                   "history_thousands = space");
+    refused_export("history-11.43",
+                   "d;q\n2024-03-04;1\xe2\x80\xaf"
+                   "200\n",
+                   "",
+                   "/bad.csv:2:2: column 'q': '1\xe2\x80\xaf"
+                   "200' has a space in it; if it separates thousands set "
+                   "history_thousands = space");
+    refused_export("history-11.44", "d,q\n2024-03-04,5\n########,6\n", "",
+                   "/bad.csv:3:1: column 'd': '########' is how a spreadsheet shows a value too wide for its column, "
+                   "and it was saved so; widen the column and save the file again");
+    refused_export("history-11.45", "d,q\n2024-03-04,#N/A\n", "",
+                   "/bad.csv:2:2: column 'q': '#N/A' is a spreadsheet's error value (a formula that failed); correct "
+                   "the cell and save the file again");
     refused_export("history-11.39", "Sales report\ndate,qty\n2024-01-01,12\n", "",
                    "/bad.csv:2: row 1 seems to be a title above the table, which starts in row 2; delete it");
     /* cells as spreadsheets write them: what they are and what to write */
