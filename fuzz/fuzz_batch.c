@@ -9,6 +9,7 @@
  * non-empty, shorter than BATCH_ID_LEN and unique.
  */
 #include "reader/batch_table.h"
+#include "reader/csv.h"
 #include "reader/keys.h"
 
 #include <stdint.h>
@@ -45,7 +46,8 @@ static void check_table(const struct batch_table *t)
                 "the columns' places in the table rise from 1");
         for (size_t j = 0; j < k; j++) require(strcmp(t->cols[j], t->cols[k]) != 0, "no column twice");
     }
-    require(t->table_col[t->ncols - 1] <= t->ncols + t->has_id, "one place per field: the key columns and the id");
+    /* notes ('#...') and empty columns after the last name take places too */
+    require(t->table_col[t->ncols - 1] <= CSV_FIELDS_MAX, "the key columns' places are fields of a record");
     for (size_t i = 0; i < t->n; i++) {
         const struct batch_table_row *row = &t->rows[i];
         require(row->line >= 2 && (i == 0 || row->line > t->rows[i - 1].line), "rows are below the header, in order");
