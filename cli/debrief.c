@@ -295,7 +295,7 @@ static void mean_and_interval(const struct summary *s, char *buf, size_t n)
 
 static void metric_table(FILE *out, const struct scenario *sc, const struct summary *s, int g)
 {
-    fprintf(out, "<table>\n<tr><th>%s</th><th class=\"num\">%s</th><th class=\"num\">± 95%%</th><th>%s</th></tr>\n",
+    fprintf(out, "<table>\n<tr><th>%s</th><th class=\"num\">%s</th><th class=\"num nb\">± 95%%</th><th>%s</th></tr>\n",
             _("measure"), _("mean"), _("metric"));
     for (int m = 0; m < METRIC_COUNT; m++) {
         if (metric_defs[m].group != (enum metric_group)g || !report_metric_shown(sc, s, m)) continue;
@@ -460,13 +460,14 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
     fprintf(out, "<h2>%s</h2>\n", _("The points"));
     bool marginal = sweep_marginal_meaningful(r);
     fputs("<div class=\"wide\"><table>\n<tr><th class=\"num\">", out);
-    html_text(out, strrchr(key, '.') ? strrchr(key, '.') + 1 : key);
+    /* names wrap after their '_'s on a narrow screen (cli/html.c's th wbr) */
+    html_name(out, strrchr(key, '.') ? strrchr(key, '.') + 1 : key);
     fputs("</th><th class=\"num\">", out);
     char shown[100]; /* 满足率 in Chinese, as the terminal's table (report_metric_prose) */
-    html_text(out, report_metric_prose(metric_defs[r->service].name, shown, sizeof shown));
+    html_name(out, report_metric_prose(metric_defs[r->service].name, shown, sizeof shown));
     fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th>", _("service cost"),
             _("total cost"), _("revenue"));
-    fprintf(out, "<th class=\"num\">%s</th><th class=\"num\">± 95%%</th>", _("profit"));
+    fprintf(out, "<th class=\"num\">%s</th><th class=\"num nb\">± 95%%</th>", _("profit"));
     if (marginal) fprintf(out, "<th class=\"num\">%s</th>", _("cost of 1 pt"));
     fputs("</tr>\n", out);
     for (size_t i = 0; i < r->n; i++) {
@@ -717,8 +718,11 @@ static void gains_html(FILE *out, const struct batch_result *r)
     fputs("</p>\n", out);
     if (!k) return;
     fputs("<div class=\"wide\"><table>\n<tr><th>id</th><th class=\"num\">", out);
-    html_textf(out, "%s %s", _("best"), keys);
-    fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">± 95%%</th><th></th></tr>\n", _("gain/day"));
+    html_textf(out, "%s ", _("best"));
+    html_name(out, keys);
+    fputs("</th><th class=\"num\">", out);
+    html_name(out, _("gain/day"));
+    fputs("</th><th class=\"num nb\">± 95%</th><th></th></tr>\n", out);
     for (size_t j = 0; j < k; j++) {
         const struct batch_row *row = &r->rows[idx[j]];
         fputs("<tr><td>", out);
@@ -815,24 +819,28 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
     const char *key = strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter;
     fprintf(out, "<h2>%s</h2>\n<p>", _("The rows"));
     html_textf(out, _("Each row's inputs (%zu columns) are in batch.csv beside this page."), r->ncols);
-    fputs("</p>\n<div class=\"wide\"><table>\n<tr><th>id</th><th class=\"num\">", out);
+    /* ten or eleven columns when swept: on a narrow screen in smaller type (cli/html.c's table.many) */
+    fprintf(out, "</p>\n<div class=\"wide\"><table%s>\n<tr><th>id</th><th class=\"num\">",
+            r->swept ? " class=\"many\"" : "");
     char shown[100]; /* 满足率 in Chinese (report_metric_prose) */
     report_metric_prose(r->service, shown, sizeof shown);
-    html_text(out, shown);
-    fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">± 95%%</th>", _("cost"),
+    html_name(out, shown); /* names wrap after their '_'s on a narrow screen (cli/html.c's th wbr) */
+    fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num nb\">± 95%%</th>", _("cost"),
             _("profit"));
     if (r->swept) {
         fputs("<th class=\"num\">", out);
-        html_textf(out, "%s %s", _("best"), key);
+        html_textf(out, "%s ", _("best"));
+        html_name(out, key);
         if (r->parameter2[0]) {
             fputs("</th><th class=\"num\">", out);
-            html_textf(out, "%s %s", _("best"),
-                       strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
+            html_textf(out, "%s ", _("best"));
+            html_name(out, strrchr(r->parameter2, '.') ? strrchr(r->parameter2, '.') + 1 : r->parameter2);
         }
         fputs("</th><th class=\"num\">", out);
-        html_text(out, shown);
-        fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">± 95%%</th>",
-                _("profit"), _("gain/day"));
+        html_name(out, shown);
+        fprintf(out, "</th><th class=\"num\">%s</th><th class=\"num\">", _("profit"));
+        html_name(out, _("gain/day"));
+        fputs("</th><th class=\"num nb\">± 95%</th>", out);
     }
     fputs("</tr>\n", out);
     for (size_t i = 0; i < r->n; i++) {
@@ -878,8 +886,11 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
 static void grid_html_table(FILE *out, const struct sweep_result *r, int metric, bool share, const char *suffix)
 {
     const struct sweep_config *sw = &r->base.sweep;
-    fputs("<div class=\"wide\"><table>\n<tr><th>", out);
-    html_textf(out, "%s \\ %s", strrchr(sw->parameter, '.') + 1, strrchr(sw->parameter2, '.') + 1);
+    /* eight columns of figures or more: on a narrow screen in smaller type (cli/html.c's table.many) */
+    fprintf(out, "<div class=\"wide\"><table%s>\n<tr><th>", r->n2 >= 8 ? " class=\"many\"" : "");
+    html_name(out, strrchr(sw->parameter, '.') + 1); /* wrapped after '_' on a narrow screen (cli/html.c) */
+    fputs(" \\ ", out);
+    html_name(out, strrchr(sw->parameter2, '.') + 1);
     fputs("</th>", out);
     int d1 = sweep_lever_digits(r, 0), d2 = sweep_lever_digits(r, 1); /* as the text table (cli/grid.c) */
     char lever[40];

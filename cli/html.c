@@ -204,7 +204,22 @@ static void write_lines(FILE *out, const char *cls, const char *text, bool colum
         line += len + (line[len] == '\n');
     }
     if (!first) return;
-    fprintf(out, "<div class=\"%s\">", cls);
+    if (columns) { /* the widest line's columns, for the stylesheet's .note on a narrow screen */
+        size_t widest = 0;
+        for (const char *line = first; line < last;) {
+            size_t len = strcspn(line, "\n");
+            if (len > indent) {
+                char *copy = strndup(line + indent, len - indent);
+                if (!copy) abort();
+                size_t w = lang_width(copy);
+                if (w > widest) widest = w;
+                free(copy);
+            }
+            line += len + (line[len] == '\n');
+        }
+        fprintf(out, "<div class=\"%s\" style=\"--cols:%zu\">", cls, widest);
+    } else
+        fprintf(out, "<div class=\"%s\">", cls);
     for (const char *line = first; line < last;) {
         size_t len = strcspn(line, "\n");
         if (len > indent && columns) {
@@ -232,7 +247,7 @@ static const char stylesheet[] =
     "*{box-sizing:border-box}\n"
     "body{margin:0;color:var(--ink);background:#fff;font:18px/1.45 'DejaVu Sans','Noto Sans CJK SC',"
     "'WenQuanYi Micro Hei','Microsoft YaHei','PingFang SC',sans-serif}\n"
-    "main{max-width:1440px;margin:0 auto;padding:24px 32px 48px}\n"
+    "main{max-width:1440px;margin:0 auto;padding:24px 32px 48px;container-type:inline-size}\n"
     "h1{font-size:30px;margin:0 0 4px}\n"
     "h2{font-size:23px;margin:36px 0 10px;padding-bottom:4px;border-bottom:2px solid var(--accent)}\n"
     "h3{font-size:19px;margin:22px 0 8px}\n"
@@ -247,6 +262,9 @@ static const char stylesheet[] =
     "th,td{padding:4px 10px;text-align:left;vertical-align:top;border-bottom:1px solid var(--rule)}\n"
     "table{font-size:16px}th{background:var(--band);font-weight:bold;vertical-align:bottom}\n"
     ".wide{overflow-x:auto;max-width:100%}\n"
+    /* a heading's name wraps after its '_'s (html_name's <wbr>) only on a narrow screen:
+       on a wide one Chromium would break a nowrap heading at them */
+    "th wbr{display:none}\n"
     ".prose{white-space:pre-line}\n"
     "ul.settings{columns:2 380px;padding:0;margin:8px 0 12px;list-style:none;font-size:16px}\n"
     "ul.settings li{break-inside:avoid;padding:1px 0}\n"
@@ -294,6 +312,21 @@ static const char stylesheet[] =
     "tr,figure,.stages{break-inside:avoid}figure svg{max-width:100%}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}th,td{padding:2px 6px}}\n";
 
+/* The stylesheet's rules for a narrow screen (one string is at most 4095 characters). */
+static const char narrow_stylesheet[] =
+    /* Below 1200 pixels (a projector of 1024 or 800, half a laptop's screen) a table keeps
+       every column in view: tighter cells, a heading wrapped between its words (a Chinese
+       one between its words only) and after a name's '_'s, "± 95%" kept whole (th.nb),
+       an interval's half-width in smaller type; a note of the terminal's text (whose
+       widest line is --cols columns, html_note) in type small enough to show that line,
+       down to 12 pixels. Below 900 the page's margins are narrower, and a table of many
+       columns (table.many: batch --sweep's, a grid of 8 columns or more) in 14 px type. */
+    "@media screen and (max-width:1200px){table{font-size:15px}th,td{padding:4px 5px}th wbr{display:inline}"
+    "th{word-break:keep-all}th.num{white-space:normal}th.nb{white-space:nowrap}td.ci{font-size:14px}"
+    ".note{font-size:clamp(12px,calc((100cqi - 28px) / (var(--cols,1) * 0.61)),15px)}}\n"
+    "@media screen and (max-width:900px){main{padding:16px 16px 40px}table.many{font-size:14px}"
+    "table.many th,table.many td{padding:4px 4px}}\n";
+
 void html_begin(FILE *out, const char *title)
 {
     html_begin_styled(out, title, "");
@@ -305,7 +338,7 @@ void html_begin_styled(FILE *out, const char *title, const char *style)
             lang_current() == LANG_ZH ? "zh-CN" : "en");
     fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
     html_text(out, title);
-    fprintf(out, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<main>\n", stylesheet, style);
+    fprintf(out, "</title>\n<style>\n%s%s%s</style>\n</head>\n<body>\n<main>\n", stylesheet, narrow_stylesheet, style);
 }
 
 void html_end(FILE *out)

@@ -19,6 +19,19 @@ enum { PAGE_W = 1280, PAGE_H = 860 };
 /* Character heights relative to PLplot's default, chosen by looking at the result at
  * 1280 x 860: readable from the back of a classroom, never clipped. */
 static const double TEXT_SCALE = 0.75, TITLE_SCALE = 1.0, SUBTITLE_SCALE = 0.68;
+/* The least size of a label drawn smaller than TEXT_SCALE (a point's, a contour's, a
+ * surface point's tag, a quadrant's name) in the chart being drawn: none in a PNG or PDF,
+ * which is shown at its size, TEXT_SCALE in the SVG of an HTML page, which the page shows
+ * in its column, narrower than its 1280 units on most screens (768 px on a projector of
+ * 800: 21 units are 12.6 px there, 17, LABEL_SCALE's, were 10; tests/html_check.py's
+ * chart-text). Set by draw_chart. */
+static double text_floor = 0;
+
+/* scale, or the drawing's least label size (text_floor) when that is larger. */
+static double readable(double scale)
+{
+    return fmax(scale, text_floor);
+}
 enum { C_BACKGROUND = 0, C_AXES = 1, C_GRID = 2, C_FIRST_SERIES = 3 };
 
 /* The fonts, for the cairo devices' sans-serif text, through the variable they read at
@@ -789,7 +802,7 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
     struct chart_label *labels = calloc(ngroups, sizeof *labels);
     char **joined = calloc(ngroups, sizeof *joined);
     if (!labels || !joined) abort();
-    plschr(0, LABEL_SCALE);
+    plschr(0, readable(LABEL_SCALE));
     plgchr(&def, &ht);
     for (size_t i = 0, g = 0; i < n; i++) {
         if (group[i] != i) continue;
@@ -1226,7 +1239,8 @@ static void scale_axis(enum chart_scale s, bool x_axis, bool labels, bool grid, 
  * a fixed distance from the frame: the inward major ticks (PLplot's default length, 3 mm)
  * and one character height clear beyond them, so a tick never meets a name whatever the
  * range and whatever the language; each is made smaller
- * when it would reach its quadrant's line, and sits on a background box so grid lines do
+ * when it would reach its quadrant's line (in an HTML page's SVG not below text_floor:
+ * it breaks into lines there instead), and sits on a background box so grid lines do
  * not run through it (the points, drawn after, stay on top). */
 static void draw_quadrants(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
 {
@@ -1255,20 +1269,49 @@ static void draw_quadrants(const struct chart_panel *p, double xmin, double xmax
         const char *name = plain(p->quadrant_names[q], buf, sizeof buf);
         plschr(0, NAME_SCALE);
         double room = (right ? wmm - line_mm : line_mm) - inset - ht, w = text_mm(name);
-        if (w > room && room > 0) plschr(0, NAME_SCALE * room / w), w = room;
+        /* the name's lines: one, unless making it fit would take it below the least
+           label size (text_floor: an HTML page's SVG), when it breaks at its blanks
+           into lines of that size, each as wide as the room allows (a word wider than
+           the room stands out of it) */
+        enum { MAX_LINES = 6 };
+        char lines[MAX_LINES][400];
+        size_t nlines = 1;
+        snprintf(lines[0], sizeof lines[0], "%s", name);
+        if (w > room && room > 0 && NAME_SCALE * room / w >= text_floor) {
+            plschr(0, NAME_SCALE * room / w), w = room;
+        } else if (w > room && room > 0) {
+            plschr(0, text_floor);
+            nlines = 0, w = 0;
+            for (const char *word = name; *word;) {
+                size_t len = strcspn(word, " ");
+                char trial[sizeof lines[0]];
+                if (nlines > 0) /* onto the last line, when it still fits */
+                    snprintf(trial, sizeof trial, "%s %.*s", lines[nlines - 1], (int)len, word);
+                if (nlines > 0 && (text_mm(trial) <= room || nlines == MAX_LINES))
+                    snprintf(lines[nlines - 1], sizeof lines[0], "%s", trial);
+                else
+                    snprintf(lines[nlines++], sizeof lines[0], "%.*s", (int)len, word);
+                w = fmax(w, text_mm(lines[nlines - 1]));
+                word += len;
+                while (*word == ' ') word++;
+            }
+        }
         plgchr(&def, &ht);
-        double x0 = right ? wmm - inset - w : inset;      /* the box, in mm from the bottom left */
-        double y0 = top ? hmm - inset - 1.2 * ht : inset; /* the text's height is about ht */
+        /* the box, in mm from the bottom left: a line of text is about 1.2 ht tall */
+        double step = 1.5 * ht, tall = 1.2 * ht + step * (double)(nlines - 1);
+        double x0 = right ? wmm - inset - w : inset, y0 = top ? hmm - inset - tall : inset;
         double pad = 0.4 * ht;
         PLFLT bx[4] = {xmin + (x0 - pad) * per_x, xmin + (x0 + w + pad) * per_x, xmin + (x0 + w + pad) * per_x,
                        xmin + (x0 - pad) * per_x};
-        PLFLT by[4] = {ymin + (y0 - pad) * per_y, ymin + (y0 - pad) * per_y, ymin + (y0 + 1.2 * ht + pad) * per_y,
-                       ymin + (y0 + 1.2 * ht + pad) * per_y};
+        PLFLT by[4] = {ymin + (y0 - pad) * per_y, ymin + (y0 - pad) * per_y, ymin + (y0 + tall + pad) * per_y,
+                       ymin + (y0 + tall + pad) * per_y};
         colour(C_BACKGROUND);
         plfill(4, bx, by);
         colour(C_FIRST_SERIES + (int)COLOUR_GREY);
-        /* plptex puts the text's middle on y: half a character height above the box's foot */
-        plptex(xmin + (right ? x0 + w : x0) * per_x, ymin + (y0 + 0.6 * ht) * per_y, 1, 0, right ? 1.0 : 0.0, name);
+        /* plptex puts the text's middle on y: half a character height above its line's foot */
+        for (size_t i = 0; i < nlines; i++)
+            plptex(xmin + (right ? x0 + w : x0) * per_x,
+                   ymin + (y0 + step * (double)(nlines - 1 - i) + 0.6 * ht) * per_y, 1, 0, right ? 1.0 : 0.0, lines[i]);
     }
     plschr(0, TEXT_SCALE);
 }
@@ -1609,7 +1652,7 @@ static void draw_contour_labels(const struct chart_surface *sf, const struct cha
         for (size_t o = 0; o < n; o++)
             for (size_t i = 0; o != me && labels[o].kept_off && i < labels[o].at.n; i++)
                 taken[nall++] = (struct chart_box){labels[o].at.x[i], labels[o].at.y[i], 0, 0};
-        plschr(0, l->scale);
+        plschr(0, readable(l->scale));
         plgchr(&def, &ht);
         struct chart_box b;
         const struct chart_contour_points *t = &l->at;
@@ -1651,7 +1694,7 @@ static size_t draw_surface_tags(const struct chart_surface *sf, struct chart_con
     for (size_t k = 0; k < sf->npoints; k++) taken[ntaken++] = marker_box(sf, k, xmin, ymin, per_x, per_y);
     char buf[200];
     PLFLT def, ht;
-    plschr(0, TAG_SCALE);
+    plschr(0, readable(TAG_SCALE));
     plgchr(&def, &ht);
     for (size_t k = 0; k < sf->npoints; k++) {
         const struct chart_surface_point *pt = &sf->points[k];
@@ -1728,7 +1771,7 @@ static void draw_surface(const struct chart *c)
                               .x_off = 0.015,
                               .mark_width = 0.05,
                               .text_offset = 0.68,
-                              .text_scale = 0.7, /* near the axes' numbers: read from the back of a room */
+                              .text_scale = readable(0.7), /* near the axes' numbers: read from the back of a room */
                               .spacing = 1.9};
     /* the frame takes the page's width but the legend's: a legend of w mm beside a
        frame of vw mm spans x_off * vw + w + mark_width * vw (legend_box_at) */
@@ -2070,6 +2113,7 @@ void chart_axes(const struct chart *c, size_t k, double *xmin, double *xmax, dou
 static void draw_chart(const char *device, const char *file, const struct chart *c)
 {
     setenv(FONT_VARIABLE, FONT_FAMILIES, 0);
+    text_floor = strcmp(device, "svg") == 0 ? TEXT_SCALE : 0;
     plsdev(device);
     plsfnam(file);
     plspage(0, 0, PAGE_W, PAGE_H, 0, 0);

@@ -32,9 +32,15 @@ not answer). The checks:
               parentheses that holds a figure ("(seed 15)") stays on one line; each
               chart's subtitle, in the chart or as the paragraph under it, is shown at
               12 px or more
+  chart-text  at 800, 1280 and 1920 px wide: every text of an inline <svg> that is shown
+              and holds a letter or digit (not a marker such as "●"), the subtitle
+              aside (figures checks it), is rendered at least 12 px tall, and 16 px at
+              1920 (as projected: a chart's labels shrink with the chart), and no two
+              such texts of a chart overlap
   fit         (with --fit) at 1280 px wide (--fit WIDTH: at WIDTH px, e.g. 800: a
               small projector, half a laptop's screen), the page and every scrolling
-              box (class "wide": a table) fit without a horizontal scrollbar, as
+              box (class "wide": a table; class "note": the terminal's text) fit
+              without a horizontal scrollbar, as
               projected, a ranking's file name (td.file) breaks only at its
               <wbr>s, never inside a part of the name, and each of its changed
               keys (span.key: "processing_servers = 2;") stays on one line
@@ -387,7 +393,7 @@ DOM_PROBE = r"""
 
 
 # Evaluated at the width --fit asks for: the page, and each box that scrolls sideways
-# (.wide), no wider than its view, each ranking's file name broken only at its <wbr>s and
+# (.wide, .note), no wider than its view, each ranking's file name broken only at its <wbr>s and
 # each of its changed keys whole; a list of what fails, each box with its headings' widths.
 FIT_PROBE = r"""
 (() => {
@@ -395,7 +401,7 @@ FIT_PROBE = r"""
   const fit = [];
   const root = document.documentElement;
   if (root.scrollWidth > root.clientWidth + 1) fit.push('the page: ' + root.scrollWidth + ' px in ' + root.clientWidth);
-  for (const e of document.querySelectorAll('.wide'))
+  for (const e of document.querySelectorAll('.wide, .note'))
     if (e.scrollWidth > e.clientWidth + 1) {
       const heads = [...e.querySelectorAll('th')].map(h => '"' + h.textContent.trim().slice(0, 20) + '" ' +
                                                           Math.round(h.getBoundingClientRect().width));
@@ -503,6 +509,46 @@ FIGURE_PROBE = r"""
 """
 
 
+# Evaluated at each of FIGURE_WIDTHS with the least size in px there: the text drawn in
+# each inline <svg> (a chart's labels, ticks, quadrant names, ...) as tall as it is
+# rendered (its font size times the chart's scale on the screen), read as a projector
+# shows it; a list of what fails. A text counts when it is shown and holds a letter or a
+# digit (a marker "●" or "◆" drawn as a glyph does not); the subtitle is the figures
+# check's. Two texts of one chart overlap when their boxes share more than 2 px across
+# and a third of the lower one's height.
+MIN_CHART_TEXT_PX = {800: 12, 1280: 12, 1920: 16}
+CHART_TEXT_PROBE = r"""
+((minPx) => {
+  const bad = [];
+  let texts = 0, smallest = Infinity;
+  const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' &&
+                     getComputedStyle(e).display !== 'none';
+  const say = t => '"' + t.textContent.trim().replace(/\s+/g, ' ').slice(0, 40) + '"';
+  document.querySelectorAll('svg').forEach((svg, n) => {
+    const boxes = [];
+    for (const t of svg.querySelectorAll('text')) {
+      if (t.classList.contains('subtitle') || !/[\p{L}\p{N}]/u.test(t.textContent) || !shown(t)) continue;
+      texts++;
+      const m = t.getScreenCTM();
+      const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.b, m.d);
+      smallest = Math.min(smallest, px);
+      if (px < minPx - 0.05) bad.push('chart ' + (n + 1) + ' ' + say(t) + ': ' + px.toFixed(1) + ' px');
+      boxes.push([t, t.getBoundingClientRect()]);
+    }
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i][1], b = boxes[j][1];
+        const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (across > 2 && down > Math.min(a.height, b.height) / 3)
+          bad.push('chart ' + (n + 1) + ' ' + say(boxes[i][0]) + ' overlaps ' + say(boxes[j][0]));
+      }
+  });
+  return {bad, texts, smallest: texts ? smallest : 0};
+})
+"""
+
+
 def pdf_page_sizes(pdf):
     """Every page's MediaBox [x0 y0 x1 y1] as (width, height) in points. Chromium's
     (Skia's) PDF keeps page dictionaries uncompressed, so a search finds them all."""
@@ -601,6 +647,11 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
             if "exceptionDetails" in got:
                 raise BrowserError("the figure probe failed: %s" % got["exceptionDetails"].get("text"))
             got = got["result"]["value"]
+            charts = browser.send("Runtime.evaluate", {"expression": "(%s)(%d)" % (CHART_TEXT_PROBE, MIN_CHART_TEXT_PX[w]),
+                                                       "returnByValue": True})
+            if "exceptionDetails" in charts:
+                raise BrowserError("the chart text probe failed: %s" % charts["exceptionDetails"].get("text"))
+            got["charts"] = charts["result"]["value"]
             figures.append((w, got))
         failed = [(w, b) for w, got in figures for b in got["bad"]]
         w, last = figures[-1]
@@ -611,6 +662,13 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
                        MIN_SUBTITLE_PX))
         for w, b in failed[:20]:
             results.note("figures at %d px: %s" % (w, b))
+        failed = [(w, b) for w, got in figures for b in got["charts"]["bad"]]
+        results.check("chart-text", not failed,
+                      "%d chart text(s) at least %s px; the smallest %s px" %
+                      (last["charts"]["texts"], ", ".join("%d at %d" % (MIN_CHART_TEXT_PX[w], w) for w, _ in figures),
+                       ", ".join("%.1f at %d" % (got["charts"]["smallest"], w) for w, got in figures)))
+        for w, b in failed[:30]:
+            results.note("chart-text at %d px: %s" % (w, b))
         browser.send("Emulation.setDeviceMetricsOverride",
                      {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
         if fit:

@@ -19,7 +19,7 @@ failed() { sed -n 's/^FAIL \([a-z0-9-]*\):.*/\1/p' "$1" | sort | tr '\n' ' ' | s
 $CHECK tests/html/sample.html --shots "$T/shots/sample" --min-svg 1 --text "$T/sample.txt" > "$T/sample.out" 2>&1
 rc=$?
 ok "html-1.1 sample.html passes (status $rc)" $rc "$(grep -v '^ok ' "$T/sample.out")"
-all="utf-8 tidy html5 load svg figures img shots print console network script dialog"
+all="utf-8 tidy html5 load svg figures chart-text img shots print console network script dialog"
 for c in $all; do
     ok "html-1.2 ... check $c ran and passed" $(grep -q "^ok   $c: " "$T/sample.out"; echo $?)
 done

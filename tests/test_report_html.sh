@@ -17,6 +17,13 @@
 #   report-7     a class of 60 student files (some identical) in one compare: every
 #                file name is on the page and in compare.csv
 #   report-8     optimise's page, in English and Chinese, with its headline
+#   report-9     the page of a sweep with two levers (a grid of 13 x 9), in English and
+#                Chinese; batch --sweep with two levers (11 columns)
+#   report-10    ipa's page, in English and Chinese
+#   every page of report-1..5, 8..10 is checked at 800 px too (html_check --fit 800: a
+#   small projector): its tables and the terminal's text (notes) in view without
+#   sideways scrolling, and every text drawn in its charts at least 12 px tall there and
+#   16 px at 1920 (html_check's chart-text: point labels, IPA quadrant names)
 # REPORT_HTML_STANDIN=1 writes each report.html with tests/html/standin_report.py
 # where servlab wrote none, to try this test itself; it then also checks that the
 # escaping checks catch a stand-in that does not escape. Uses $SERVLAB.
@@ -62,6 +69,9 @@ simulate() {
 has_cjk() { /usr/bin/python3 -c 'import re,sys; sys.exit(not re.search("[\u4e00-\u9fff]", open(sys.argv[1], encoding="utf-8").read()))' "$1"; }
 
 # ---- report-1..5: each command's page ----
+# each is projected, on a projector of 800 px too: html_check --fit 800 (not the stand-in's)
+fit=
+[ -z "$REPORT_HTML_STANDIN" ] && fit=800
 simulate report-1 run scenarios/default.ini --reps 3 --out "$T/D1"
 page report-1 run "$T/D1" 1 scenarios/default.ini
 simulate report-2 sweep scenarios/default.ini --reps 2 --out "$T/D2"
@@ -81,7 +91,6 @@ if page report-3z compare-zh "$T/D3z" 0 scenarios/zh/stances/*.ini && [ -n "$fit
     ok "report-3z.3 ... in Chinese, with 满足率 and 准时率: $(grep 'fit:' "$T/report-3z.check" | cut -c1-300)" \
         $(grep -q '^ok   fit: .* at 800 px' "$T/report-3z.check"; echo $?)
 fi
-fit=
 simulate report-4 batch scenarios/planner/base.ini scenarios/planner/items.csv --sweep --reps 2 --out "$T/D4"
 page report-4 batch "$T/D4" 1 scenarios/planner/base.ini
 simulate report-5 run scenarios/default.ini --reps 3 --lang zh --out "$T/D5"
@@ -141,6 +150,21 @@ ok "report-2.6 the sweep page's best row is marked *, as its notes say" \
 legend=$(grep -o '<div class="legend">.*' "$T/D5/report.html" | head -n 1)
 ok "report-5.5 the stage bar's legend reads 订单传输, 配送: no 其中 (of which)" \
     $(echo "$legend" | grep -q '订单传输：' && echo "$legend" | grep -q '配送：' && ! echo "$legend" | grep -q '其中'; echo $?) "$legend"
+
+# ---- report-9: two levers; report-10: ipa ----
+G="--param inventory.reorder_point --from 300 --to 900 --steps 13 --param inventory.order_quantity --from 400 --to 2000 --steps 9 --reps 2 --set run.horizon_days=60 --set run.warmup_days=0"
+simulate report-9 sweep scenarios/default.ini $G --out "$T/D9"
+page report-9 grid "$T/D9" 1 scenarios/default.ini
+simulate report-9z sweep scenarios/zh/default.ini $G --lang zh --out "$T/D9z"
+page report-9z grid-zh "$T/D9z" 1 scenarios/zh/default.ini
+simulate report-9b batch scenarios/planner/base.ini scenarios/planner/items.csv --sweep --reps 2 --set sweep.steps=6 \
+    --set sweep.parameter2=inventory.order_quantity --set sweep.from2=400 --set sweep.to2=1600 --set sweep.steps2=4 --out "$T/D9b"
+page report-9b batch2 "$T/D9b" 1 scenarios/planner/base.ini
+simulate report-10 ipa scenarios/importance_performance.ini --reps 3 --out "$T/D10"
+page report-10 ipa "$T/D10" 1 scenarios/importance_performance.ini
+simulate report-10z ipa scenarios/zh/importance_performance.ini --reps 3 --lang zh --out "$T/D10z"
+page report-10z ipa-zh "$T/D10z" 1 scenarios/zh/importance_performance.ini
+fit=
 
 # ---- report-6: escaping ----
 # escaped DIR: the page shows the comment and the file name as text, holds no markup

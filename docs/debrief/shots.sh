@@ -33,14 +33,18 @@ servlab() {
     }
 }
 
+# every page must also fit a projector of 800 px (its tables and notes in view, its charts'
+# text at least 12 px: html_check's fit and chart-text)
 servlab "$work/run" run scenarios/default.ini
-shoot run "$work/run"
+shoot run "$work/run" --fit 800
 servlab "$work/run-zh" run scenarios/zh/default.ini --lang zh
-shoot run-zh "$work/run-zh"
+shoot run-zh "$work/run-zh" --fit 800
 servlab "$work/sweep" sweep scenarios/default.ini
-shoot sweep "$work/sweep"
+shoot sweep "$work/sweep" --fit 800
 servlab "$work/batch" batch scenarios/planner/base.ini scenarios/planner/items.csv --sweep
-shoot batch "$work/batch"
+shoot batch "$work/batch" --fit 800
+servlab "$work/ipa" ipa scenarios/importance_performance.ini
+shoot ipa "$work/ipa" --fit 800
 
 # A class of 60 on lesson 15's base: each file its own clerks, pickers, order quantity and
 # safety factor (several files alike, as in a real class); 9 files also move the
@@ -62,7 +66,7 @@ done
 servlab "$work/class" compare --base scenarios/stances/base.ini "$work"/students/*.ini --reps 5
 shoot class60 "$work/class" --fit 800
 servlab "$work/class-zh" compare --base scenarios/zh/stances/base.ini "$work"/students/*.ini --reps 5 --lang zh
-shoot class60-zh "$work/class-zh"
+shoot class60-zh "$work/class-zh" --fit 800
 
 cp "$work/run-1280x720.png" "$work/run-zh-1280x720.png" "$work/sweep-1920x1080.png" \
     "$work/batch-1280x720.png" "$work/class60-1280x720.png" "$work/class60-800x720.png" \
