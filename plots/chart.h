@@ -88,7 +88,9 @@ struct chart_panel {
      * dashed line at x = quadrant_x and one at y = quadrant_y (both kept in the range),
      * and quadrant_names[0..3] (top left, top right, bottom left, bottom right; NULL for
      * none) in grey in each quadrant's outer corner, clear of the frame's ticks and on a
-     * background box (made smaller when one would reach its quadrant's line). */
+     * background box (made smaller when one would reach its quadrant's line; in the
+     * SVG of chart_write_svg_text broken into lines instead, when smaller would be less
+     * than the axes' numbers). */
     bool quadrants;
     double quadrant_x, quadrant_y;
     const char *quadrant_names[4];

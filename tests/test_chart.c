@@ -4,8 +4,8 @@
  * of point labels, tested as the pure functions it is (no two labels overlap, none on
  * another point's marker), legends (their text inside their box, the box where it hides
  * no data), a surface's contour labels (on their line, inside the frame, clear of
- * marked points), and the flow diagram's layout (columns, rows, a long name making the text
- * smaller). */
+ * marked points), the flow diagram's layout (columns, rows, a long name making the text
+ * smaller), and quadrant names broken into lines rather than shrunk in the SVG. */
 #include "check.h"
 #include "plots/chart.h"
 
@@ -966,6 +966,36 @@ static void mark_labels(void)
           touching, -worst, worst_at);
 }
 
+/* The importance-performance matrix's quadrant names in a page's SVG: a name too long for
+ * its corner at the least label size (21 of 1280 units, the axes' numbers) is broken into
+ * lines of that size, each word drawn, rather than made smaller; every label of the
+ * chart is at least that size (tests/html_check.py's chart-text reads it in a browser). */
+static void quadrant_names(void)
+{
+    for (size_t i = 0; i < 6; i++) X[i] = -12 + 2.5 * (double)i, Y[i] = (double)(5 * i);
+    struct chart c = {.title = "Importance-performance matrix", .xlabel = "performance", .npanels = 1};
+    c.panels[0] = (struct chart_panel){.ylabel = "importance", .quadrants = true, .quadrant_x = 0, .quadrant_y = 10};
+    c.panels[0].quadrant_names[0] = "Concentrate here";
+    c.panels[0].quadrant_names[1] = "Keep up the good work";
+    c.panels[0].quadrant_names[2] = "Low priority";
+    c.panels[0].quadrant_names[3] = "Possible overkill";
+    c.panels[0].series[0] = (struct chart_series){"elements", X, Y, NULL, 6, COLOUR_BLUE, STYLE_POINTS, false};
+    c.panels[0].nseries = 1;
+    char err[300] = "";
+    size_t len;
+    char *s = svg_of(&c, err, sizeof err, &len);
+    if (!check(s != NULL, "chart-16.0 the matrix is drawn (%s)", err)) return;
+    check(strstr(s, ">Concentrate here</tspan>") && strstr(s, ">Low priority</tspan>"),
+          "chart-16.1 a name that fits its corner is one line");
+    check(!strstr(s, ">Keep up the good work</tspan>") && strstr(s, ">Keep up</tspan>") && strstr(s, ">work</tspan>") &&
+              strstr(s, ">Possible</tspan>") && strstr(s, ">overkill</tspan>"),
+          "chart-16.2 the names too long for the narrow corners are broken into lines, every word drawn");
+    size_t small = 0;
+    for (const char *p = s; (p = strstr(p, "font-size=\"")); p++) small += atoi(p + 11) < 21;
+    check(small == 0, "chart-16.3 no text under 21 units (%zu)", small);
+    free(s);
+}
+
 int main(void)
 {
     axes();
@@ -982,5 +1012,6 @@ int main(void)
     y_titles();
     flow_diagram();
     mark_labels();
+    quadrant_names();
     return check_done("test_chart");
 }
