@@ -515,7 +515,7 @@ FIGURE_PROBE = r"""
 # shows it; a list of what fails. A text counts when it is shown and holds a letter or a
 # digit (a marker "●" or "◆" drawn as a glyph does not); the subtitle is the figures
 # check's. Two texts of one chart overlap when their boxes share more than 2 px across
-# and a third of the lower one's height.
+# and a third of the smaller one's height.
 MIN_CHART_TEXT_PX = {800: 12, 1280: 12, 1920: 16}
 CHART_TEXT_PROBE = r"""
 ((minPx) => {
