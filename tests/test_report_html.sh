@@ -17,10 +17,11 @@
 #   report-7     a class of 60 student files (some identical) in one compare: every
 #                file name is on the page and in compare.csv
 #   report-8     optimise's page, in English and Chinese, with its headline
-#   report-9     the page of a sweep with two levers (a grid of 13 x 9), in English and
-#                Chinese; batch --sweep with two levers (11 columns)
+#   report-9     the outside supplier's note on a run's page
 #   report-10    ipa's page, in English and Chinese
-#   every page of report-1..5, 8..10 is checked at 800 px too (html_check --fit 800: a
+#   report-11    the page of a sweep with two levers (a grid of 13 x 9), in English and
+#                Chinese; batch --sweep with two levers (11 columns)
+#   every page of report-1..5, 8..11 is checked at 800 px too (html_check --fit 800: a
 #   small projector): its tables and the terminal's text (notes) in view without
 #   sideways scrolling, and every text drawn in its charts at least 12 px tall there and
 #   16 px at 1920 (html_check's chart-text: point labels, IPA quadrant names)
@@ -151,15 +152,15 @@ legend=$(grep -o '<div class="legend">.*' "$T/D5/report.html" | head -n 1)
 ok "report-5.5 the stage bar's legend reads 订单传输, 配送: no 其中 (of which)" \
     $(echo "$legend" | grep -q '订单传输：' && echo "$legend" | grep -q '配送：' && ! echo "$legend" | grep -q '其中'; echo $?) "$legend"
 
-# ---- report-9: two levers; report-10: ipa ----
+# ---- report-11: two levers; report-10: ipa ----
 G="--param inventory.reorder_point --from 300 --to 900 --steps 13 --param inventory.order_quantity --from 400 --to 2000 --steps 9 --reps 2 --set run.horizon_days=60 --set run.warmup_days=0"
-simulate report-9 sweep scenarios/default.ini $G --out "$T/D9"
-page report-9 grid "$T/D9" 1 scenarios/default.ini
-simulate report-9z sweep scenarios/zh/default.ini $G --lang zh --out "$T/D9z"
-page report-9z grid-zh "$T/D9z" 1 scenarios/zh/default.ini
-simulate report-9b batch scenarios/planner/base.ini scenarios/planner/items.csv --sweep --reps 2 --set sweep.steps=6 \
-    --set sweep.parameter2=inventory.order_quantity --set sweep.from2=400 --set sweep.to2=1600 --set sweep.steps2=4 --out "$T/D9b"
-page report-9b batch2 "$T/D9b" 1 scenarios/planner/base.ini
+simulate report-11 sweep scenarios/default.ini $G --out "$T/D11"
+page report-11 grid "$T/D11" 1 scenarios/default.ini
+simulate report-11z sweep scenarios/zh/default.ini $G --lang zh --out "$T/D11z"
+page report-11z grid-zh "$T/D11z" 1 scenarios/zh/default.ini
+simulate report-11b batch scenarios/planner/base.ini scenarios/planner/items.csv --sweep --reps 2 --set sweep.steps=6 \
+    --set sweep.parameter2=inventory.order_quantity --set sweep.from2=400 --set sweep.to2=1600 --set sweep.steps2=4 --out "$T/D11b"
+page report-11b batch2 "$T/D11b" 1 scenarios/planner/base.ini
 simulate report-10 ipa scenarios/importance_performance.ini --reps 3 --out "$T/D10"
 page report-10 ipa "$T/D10" 1 scenarios/importance_performance.ini
 simulate report-10z ipa scenarios/zh/importance_performance.ini --reps 3 --lang zh --out "$T/D10z"
