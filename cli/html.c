@@ -254,7 +254,7 @@ static const char stylesheet[] =
     "details.what summary{cursor:pointer;color:var(--accent)}\n"
     ".what{color:var(--muted);margin:0 0 12px;white-space:pre-line}\n"
     ".headline{font-size:24px;font-weight:bold;background:var(--band);border-left:6px solid var(--accent);"
-    "padding:12px 18px;margin:18px 0}\n"
+    "padding:12px 18px;margin:18px 0;text-wrap:balance}\n"
     ".headline small{display:block;font-size:17px;font-weight:normal;color:var(--muted)}\n"
     /* a figure and its "± h" (html_figures), on one line however narrow the screen */
     ".nb{white-space:nowrap}\n"

@@ -31,7 +31,8 @@ not answer). The checks:
               (cli/html.h's html_figures) and, in a headline, each short group in
               parentheses that holds a figure ("(seed 15)") stays on one line; each
               chart's subtitle, in the chart or as the paragraph under it, is shown at
-              12 px or more
+              12 px or more; a headline of two lines or more does not end in a
+              word on its own
   chart-text  at 800, 1280 and 1920 px wide: every text of an inline <svg> that is shown
               and holds a letter or digit (not a marker such as "●"), the subtitle
               aside (figures checks it), is rendered at least 12 px tall, and 16 px at
@@ -445,7 +446,7 @@ FIT_PROBE = r"""
 # and in a headline each short group in parentheses that holds a figure ("(seed 15)"),
 # stays on one line. A chart's subtitle (plots/chart.c's <text class="subtitle">), or the
 # paragraph that stands for it under the chart on a narrow screen, is at least
-# MIN_SUBTITLE_PX tall.
+# MIN_SUBTITLE_PX tall. A headline of two lines or more ends in more than one word.
 FIGURE_WIDTHS = (800, 1280, 1920)
 MIN_SUBTITLE_PX = 12
 FIGURE_PROBE = r"""
@@ -489,6 +490,25 @@ FIGURE_PROBE = r"""
         if (below(box(t, m.index), box(t, m.index + m[0].length - 1))) bad.push('headline: "' + m[0] + '" breaks inside');
       }
     }
+  // a headline of two lines or more does not end in one word of its own ("a" / "day"):
+  // Latin words only (Chinese breaks between characters); cli/html.c balances its lines
+  for (const h of document.querySelectorAll('.headline')) {
+    const words = [];
+    for (const w = document.createTreeWalker(h, NodeFilter.SHOW_TEXT); w.nextNode();) {
+      const t = w.currentNode;
+      if (t.parentElement.closest('small')) continue;
+      for (const m of t.data.matchAll(/\S+/g)) {
+        const r = document.createRange();
+        r.setStart(t, m.index), r.setEnd(t, m.index + m[0].length);
+        const b = [...r.getClientRects()].filter(x => x.width > 0);
+        if (b.length) words.push({text: m[0], top: b[b.length - 1].top});
+      }
+    }
+    if (!shown(h) || words.length < 2) continue;
+    const last = words[words.length - 1], onLast = words.filter(x => Math.abs(x.top - last.top) < 2);
+    if (words[0].top < last.top - 2 && onLast.length === 1 && /^[A-Za-z]+[.,;:!?]?$/.test(last.text))
+      bad.push('headline: "' + last.text + '" stands alone on its last line');
+  }
   for (const f of document.querySelectorAll('figure')) {
     const svgText = f.querySelector('svg text.subtitle'), para = f.querySelector('p.subtitle');
     let px = null, what = '';
