@@ -86,11 +86,14 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
     }
     if (value_number(percent ? decimal : val, &v, problem, sizeof problem) != 0) {
         /* a unit after the number ("95pts"): the reader's hint names a key, here there is none */
-        char *unit = strstr(problem, value_unit_hint());
+        char *unit = strstr(problem, value_unit_hint()), *word = strstr(problem, value_word_hint());
         if (unit)
             snprintf(unit, sizeof problem - (size_t)(unit - problem), "%s",
                      is_share ? _(" (write the share as a number, such as 0.95 or 95%)")
                               : _(" (write just the number, in the metric's own unit)"));
+        else if (word && is_share) /* a word ("high", "高"): a share's number, as for a unit */
+            snprintf(word, sizeof problem - (size_t)(word - problem), "%s",
+                     _(" (write the share as a number, such as 0.95 or 95%)"));
         /* TRANSLATORS: the problem with the number after >= or <=, a whole message of its own */
         snprintf(err, n, _("--require: %s"), problem);
         return -1;

@@ -153,10 +153,11 @@ static const char *percent_number(const char *s, char *buf, size_t n)
 static const char *number_hint(const char *s, char *buf, size_t n)
 {
     int digits = 0;
-    bool past_ascii = false;
+    bool past_ascii = false, letter = false;
     for (const char *p = s; *p; p++) {
         digits += isdigit((unsigned char)*p) != 0;
         past_ascii |= (unsigned char)*p >= 0x80;
+        letter |= isalpha((unsigned char)*p) != 0;
     }
     if (strchr(s, '#'))
         return _(" ('#' starts a comment only at the start of a line; after a value write ' ; comment')");
@@ -225,8 +226,12 @@ static const char *number_hint(const char *s, char *buf, size_t n)
     /* a unit after the number: a letter ("3 days") or a character past ASCII ("3天") */
     unsigned char last = (unsigned char)s[strlen(s) - 1];
     if (digits && isdigit((unsigned char)s[0]) && (isalpha(last) || last >= 0x80)) return value_unit_hint();
-    /* a word in Chinese where a number goes ("高" for a priority): no digit, a character past ASCII */
-    if (!digits && past_ascii) return value_word_hint();
+    /* a word where a number goes ("high" or "高" for a priority): no digit, and a letter or
+       a character past ASCII; not "inf" or "nan", which strtod reads as numbers (value_number
+       refuses them as numbers, and a hint to write digits would not say why) */
+    char *end;
+    strtod(s, &end);
+    if (!digits && (letter || past_ascii) && !(end != s && *end == '\0')) return value_word_hint();
     return "";
 }
 
@@ -516,9 +521,11 @@ static int read_dist(const char *text, const double *rounded, struct dist *out, 
     }
     for (const char *p = close + 1; *p; p++) {
         if (!isspace((unsigned char)*p)) {
+            /* a word after it (" days", "天") is no number to write in digits */
             char hint[200];
+            const char *why = number_hint(close + 1, hint, sizeof hint);
             snprintf(err, errlen, _("%s: unexpected text after ')': '%s'%s"), t->signature, close + 1,
-                     number_hint(close + 1, hint, sizeof hint));
+                     why == value_word_hint() ? "" : why);
             return -1;
         }
     }

@@ -18,8 +18,8 @@ int value_number(const char *text, double *out, char *err, size_t errlen);
  * callers whose numbers are not a key's (a CSV cell, --require), to find and replace. */
 const char *value_unit_hint(void);
 
-/* The hint value_number adds to its problem for a word in Chinese where a number goes
- * ("高", "三"): " (write the number in digits)", translated. The reader puts the key's own
+/* The hint value_number adds to its problem for a word where a number goes ("high",
+ * "高", "三"): " (write the number in digits)", translated. The reader puts the key's own
  * range in its place (reader/scenario.c). */
 const char *value_word_hint(void);
 

@@ -60,8 +60,12 @@ err=$("$S" optimise --lang zh $F $L --require 'fill_rate>=1e400%' --quiet 2>&1 >
 [ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require：“1e400%”太大，不是有意义的数" ]
 ok $? "--lang zh --require fill_rate>=1e400%: exit $rc, the colon full-width as in every --require message: '$err'"
 err=$("$S" optimise $F $L --require 'fill_rate>=abc' --quiet 2>&1 >/dev/null); rc=$?
-[ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: 'abc' is not a number" ]
-ok $? "--require fill_rate>=abc: exit $rc, not a number: '$err'"
+[ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: 'abc' is not a number (write the share as a number, such as 0.95 or 95%)" ]
+ok $? "--require fill_rate>=abc: exit $rc, not a number, a share's hint: '$err'"
+# a word for a metric that is not a share: the hint to write digits
+err=$("$S" optimise $F $L --require 'order_cycle_days_mean<=soon' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: 'soon' is not a number (write the number in digits)" ]
+ok $? "--require order_cycle_days_mean<=soon: exit $rc, write digits: '$err'"
 # a unit after the number: the hint fits a metric (the reader's names a key's unit)
 err=$("$S" optimise $F $L --require 'fill_rate>=95pts' --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: '95pts' is not a number (write the share as a number, such as 0.95 or 95%)" ]

@@ -348,6 +348,8 @@ static void test_values(void)
                        "the mean must be > 0, but 0 has mean 0");
     expect_value_error("scen-3.12 text after ')'", "order_cycle", "delivery_days", "normal(5, 2) days",
                        "normal(mean, sd): unexpected text after ')': ' days'");
+    expect_value_error("scen-3.12b a unit in Chinese after ')' is no number to write in digits", "order_cycle",
+                       "delivery_days", "normal(5, 2)天", "normal(mean, sd): unexpected text after ')': '天'");
     expect_value_error("scen-3.13 a parameter that is not a number", "order_cycle", "delivery_days", "exponential(1O)",
                        "exponential(mean): '1O' is not a number (is the letter O meant to be a zero?)");
     expect_value_error("scen-3.14 an empty distribution", "order_cycle", "delivery_days", "",
@@ -358,6 +360,16 @@ static void test_values(void)
                        "'12O' is not a number (is the letter O meant to be a zero?)");
     expect_value_error("scen-3.21 1e999 is too large", "run", "horizon_days", "1e999",
                        "'1e999' is too large to be a useful number");
+    expect_value_error("scen-3.58 an English word where a number goes gets the key's unit, bounds and section", "run",
+                       "horizon_days", "long",
+                       "'long' is not a number (write a number in digits, in days, > 0; see 'servlab keys run')");
+    expect_value_error("scen-3.59 English words for a whole number get its bounds, as a Chinese word does", "run",
+                       "replications", "ten times",
+                       "'ten times' is not a number (write a whole number in digits, 1 to 100000; see 'servlab keys "
+                       "run')");
+    expect_value_error("scen-3.60 a word for a share gets the share's hint", "inventory", "target_fill_rate", "high",
+                       "'high' is not a number (write a share in digits, such as 0.95 or 95%, > 0 and < 1; see "
+                       "'servlab keys inventory')");
     expect_value_error("scen-3.22 nan is not a number", "run", "horizon_days", "nan", "'nan' is not a number");
     expect_value_error("scen-3.23 inf is not a number", "run", "horizon_days", "inf", "'inf' is not a number");
     expect_value_error("scen-3.24 an empty value", "run", "horizon_days", "", "no value; write a number after '='");
