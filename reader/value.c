@@ -424,17 +424,20 @@ static size_t blank_separated(const char *arg, char *out, size_t n)
  * is discrete() with each whole number once, written out for up to 6 of them, with an
  * ellipsis up to the most a table holds (DIST_MAX_VALUES). False for any other range,
  * and for one outside the key's bounds on its draws, bounds[0] to bounds[1] (the key's own
- * message then says what it allows). */
-static bool whole_range_problem(const char *s, double low, double high, const double bounds[2], char *err,
+ * message then says what it allows). s is the value as written; clipped: the range begins
+ * at the key's least draw, bounds[0], because s began below it ("0-3" for lines_per_order,
+ * answered from 1), and the answer says so. */
+static bool whole_range_problem(const char *s, double low, double high, const double bounds[2], bool clipped, char *err,
                                 size_t errlen)
 {
     enum { WRITTEN_OUT = 6 };
     double count = high - low + 1;
     if (low != floor(low) || high != floor(high) || low < bounds[0] || high > bounds[1] || count > DIST_MAX_VALUES)
         return false;
-    char table[200], a[40], b[40];
+    char table[200], a[40], b[40], least[40];
     num_about(low, 10, a, sizeof a);
     num_about(high, 10, b, sizeof b);
+    num_about(bounds[0], 10, least, sizeof least);
     size_t used = 0;
     for (double v = low; v <= high && used < sizeof table; v++) {
         if (count > WRITTEN_OUT && v == low + 2) { /* "discrete(1:1, 2:1, ..., 16:1)" */
@@ -450,7 +453,21 @@ static bool whole_range_problem(const char *s, double low, double high, const do
                  _(" (draws are rounded, so uniform(%s, %s) would give %s and %s half as often as "
                    "each number between)"),
                  a, b, a, b);
-    if (count > WRITTEN_OUT)
+    if (clipped && count > WRITTEN_OUT)
+        /* TRANSLATORS: the value as written, the key's least draw, the range's ends from it,
+           the discrete() to write, how many numbers it lists, then why */
+        snprintf(err, errlen,
+                 _("'%s' is not a number; draws must be >= %s, so for each whole number from %s to %s "
+                   "equally often, write discrete(%s) with all %.0f listed%s"),
+                 s, least, a, b, table, count, why);
+    else if (clipped)
+        /* TRANSLATORS: the value as written, the key's least draw, the range's ends from it,
+           the discrete() to write, then why */
+        snprintf(err, errlen,
+                 _("'%s' is not a number; draws must be >= %s, so for each whole number from %s to %s "
+                   "equally often, write discrete(%s)%s"),
+                 s, least, a, b, table, why);
+    else if (count > WRITTEN_OUT)
         /* TRANSLATORS: the value as written, the range's ends, the discrete() to write, how many
            numbers it lists, then why */
         snprintf(err, errlen,
@@ -464,6 +481,37 @@ static bool whole_range_problem(const char *s, double low, double high, const do
                    "discrete(%s)%s"),
                  s, a, b, table, why);
     return true;
+}
+
+/* The problem with s, a range "low-high" (low < high) written where a number or a
+ * distribution goes: "1-3" days are uniform(1, 3); for a key whose draws are rounded
+ * (rounded: the bounds on its draws, else NULL), "1-3" products are discrete() with each
+ * whole number once (whole_range_problem). A range that begins below such a key's least
+ * draw, and reaches it, is answered from that draw, saying why ("0-3" for lines_per_order:
+ * draws must be >= 1), not with an answer the key's bound would then refuse. */
+static void range_problem(const char *s, double low, double high, const double *rounded, char *err, size_t errlen)
+{
+    bool clipped = rounded && low < rounded[0] && high >= rounded[0];
+    if (clipped) low = rounded[0];
+    if (rounded && low < high && whole_range_problem(s, low, high, rounded, clipped, err, errlen)) return;
+    char a[40], b[40], least[40];
+    num_about(low, 10, a, sizeof a);
+    num_about(high, 10, b, sizeof b);
+    if (clipped && low == high)
+        /* TRANSLATORS: the value as written, the key's least draw, then the one value it leaves,
+           which is also the least draw: "'0-1' ... draws must be >= 1, so of '0-1' only 1 can be
+           drawn: write 1" */
+        snprintf(err, errlen, _("'%s' is not a number; draws must be >= %s, so of '%s' only %s can be drawn: write %s"),
+                 s, num_about(rounded[0], 10, least, sizeof least), s, a, a);
+    else if (clipped)
+        /* TRANSLATORS: the value as written, the key's least draw, the range's ends from it, twice */
+        snprintf(err, errlen,
+                 _("'%s' is not a number; draws must be >= %s, so for a value anywhere from %s to %s, write "
+                   "uniform(%s, %s)"),
+                 s, num_about(rounded[0], 10, least, sizeof least), a, b, a, b);
+    else
+        snprintf(err, errlen, _("'%s' is not a number; for a value anywhere from %s to %s, write uniform(%s, %s)"), s,
+                 a, b, a, b);
 }
 
 /* rounded: NULL, or the bounds on the draws of a key whose draws are rounded
@@ -481,16 +529,10 @@ static int read_dist(const char *text, const double *rounded, struct dist *out, 
         double x;
         if (strchr(s, '(') || value_number(s, &x, err, errlen) != 0) {
             double low, high;
-            char a[40], b[40];
             if (strchr(s, '('))
                 snprintf(err, errlen, _("'%s' is neither a number nor a distribution"), s);
-            else if (number_pair(s, "-~", &low, &high) && low < high &&
-                     !(rounded && whole_range_problem(s, low, high, rounded, err, errlen)))
-                /* "1-3" days: uniform (whole_range_problem answered "1-3" products: each whole
-                   number as likely) */
-                snprintf(err, errlen,
-                         _("'%s' is not a number; for a value anywhere from %s to %s, write uniform(%s, %s)"), s,
-                         num_about(low, 10, a, sizeof a), num_about(high, 10, b, sizeof b), a, b);
+            else if (number_pair(s, "-~", &low, &high) && low < high)
+                range_problem(s, low, high, rounded, err, errlen);
             return -1;
         }
         dist_constant(out, x);

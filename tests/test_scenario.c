@@ -344,6 +344,28 @@ static void test_values(void)
                        "got 0");
     expect_value_error("scen-3.57 a misspelt lognormal_log", "order_cycle", "delivery_days", "lognormal_lg(1, 1)",
                        "unknown distribution 'lognormal_lg'; did you mean 'lognormal_log'?");
+    expect_value_error("scen-3.61 a range of whole numbers from below lines_per_order's least draw is answered "
+                       "from it, saying why",
+                       "demand", "lines_per_order", "0-3",
+                       "'0-3' is not a number; draws must be >= 1, so for each whole number from 1 to 3 equally "
+                       "often, write discrete(1:1, 2:1, 3:1) (draws are rounded, so uniform(1, 3) would give 1 and "
+                       "3 half as often as each number between)");
+    expect_value_error("scen-3.62 ... over 6 numbers, listed with an ellipsis", "demand", "lines_per_order", "0~10",
+                       "'0~10' is not a number; draws must be >= 1, so for each whole number from 1 to 10 equally "
+                       "often, write discrete(1:1, 2:1, ..., 10:1) with all 10 listed (draws are rounded, so "
+                       "uniform(1, 10) would give 1 and 10 half as often as each number between)");
+    expect_value_error("scen-3.63 ... leaving one number, it is the answer", "demand", "lines_per_order", "0-1",
+                       "'0-1' is not a number; draws must be >= 1, so of '0-1' only 1 can be drawn: write 1");
+    expect_value_error("scen-3.64 ... past the key's bounds too, uniform() from the least draw", "demand",
+                       "lines_per_order", "0-20",
+                       "'0-20' is not a number; draws must be >= 1, so for a value anywhere from 1 to 20, write "
+                       "uniform(1, 20)");
+    expect_value_error("scen-3.65 a range within the bounds is answered as before", "demand", "lines_per_order", "2-3",
+                       "'2-3' is not a number; for each whole number from 2 to 3 equally often, write "
+                       "discrete(2:1, 3:1)");
+    expect_value_error("scen-3.66 a key whose draws are not rounded keeps uniform() from 0", "demand",
+                       "units_per_order", "0-3",
+                       "'0-3' is not a number; for a value anywhere from 0 to 3, write uniform(0, 3)");
     expect_value_error("scen-3.11 a mean of 0 for units_per_order", "demand", "units_per_order", "0",
                        "the mean must be > 0, but 0 has mean 0");
     expect_value_error("scen-3.12 text after ')'", "order_cycle", "delivery_days", "normal(5, 2) days",
