@@ -175,16 +175,20 @@ static bool element_present(const struct scenario *sc, enum ipa_element e, const
 
 /* ---- running ---- */
 
+/* Load path with sets[0..nsets). Its problems are printed as the reader prints them; for a
+ * variant (head: what gives it, the last override's label naming its lever in the
+ * reader's messages), as a sweep says a point is invalid (sweep_refuse_point): head, then
+ * each problem on lines of its own, two blanks in, less the label. */
 static int load_quiet(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
-                      const char *label, FILE *err)
+                      const char *head, FILE *err)
 {
+    if (!head) return scenario_load(sc, path, sets, nsets, err);
     char *msgs = NULL;
     size_t len = 0;
     FILE *buf = open_memstream(&msgs, &len);
     int rc = scenario_load(sc, path, sets, nsets, buf ? buf : err);
     if (buf) fclose(buf);
-    if (rc != 0 && label) fprintf(err, _("servlab: %s is not a valid scenario:\n%s"), label, msgs ? msgs : "");
-    if (rc != 0 && !label) fputs(msgs ? msgs : "", err);
+    if (rc != 0) sweep_refuse_point(err, NULL, head, sets[nsets - 1].label, msgs);
     free(msgs);
     return rc;
 }
@@ -375,7 +379,9 @@ int ipa_run(const char *path, const char *against, const struct scenario_overrid
             snprintf(assignment, sizeof assignment, "%s=%s", row->lever, row->to);
             snprintf(label, sizeof label, _("the variant with %s = %s"), row->lever, sweep_number_text(c.to, v));
             all[nsets] = (struct scenario_override){.assignment = assignment, .label = label};
-            if (load_quiet(variant, path, all, nsets + 1, label, err) != 0) {
+            char head[400]; /* TRANSLATORS: the lever ipa moved and its value; the problems follow */
+            snprintf(head, sizeof head, _("ipa: the variant with %s = %s gives an invalid scenario:"), row->lever, v);
+            if (load_quiet(variant, path, all, nsets + 1, head, err) != 0) {
                 rc = 2;
                 break;
             }

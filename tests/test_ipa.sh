@@ -105,6 +105,12 @@ run "$S" ipa scenarios/importance_performance.ini --reps 2 --set run.horizon_day
 ok "ipa-4.9 targets but nothing placed: the subtitle says no lever moved its element" \
     $([ $rc -eq 0 ] && grep -q 'no lever moved its element significantly' "$T/unplaced/report.html" &&
       ! grep -q 'no element has a target' "$T/unplaced/report.html"; echo $?)
+# a variant the scenario refuses (the reorder point raised past the order-up-to level): said
+# as a sweep says an invalid point, the variant first, then the reader's problem two blanks in
+run "$S" ipa scenarios/default.ini --reps 2 --quiet --set inventory.policy=sS --set inventory.order_up_to=520
+ok "ipa-4.10 an invalid variant: exit 2, the variant that gives it, then the problem indented" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$(cat "$T/err")" = "servlab: ipa: the variant with inventory.reorder_point = 550 gives an invalid scenario:
+  scenarios/default.ini: [inventory] order_up_to: S = 520 must be above reorder_point s = 550" ]; echo $?) "$(cat "$T/err")"
 
 # ---- Chinese ----
 run "$S" --lang zh ipa scenarios/importance_performance.ini --quiet --reps 5
