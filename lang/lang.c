@@ -240,12 +240,14 @@ static int clause_mark(const char *c, size_t n, char next)
 /* Whether a line may break between two characters, prev and c (each one character's
  * bytes, NUL-terminated), where one of them is Chinese (wide): Chinese text breaks
  * between any two characters, except before a closing mark (，。）…) or after an
- * opening one (（《…), not beside a blank or ASCII punctuation, and not between a
+ * opening one (（《…), not beside a blank or ASCII punctuation (but after the 、 between
+ * the items of a list, whatever begins the next: "[run]、[demand]"), and not between a
  * number and the Chinese after it, its unit (12345天). */
 static bool wide_break(const char *prev, const char *c)
 {
     static const char closing[] = "，。、；：？！）》」』〉％", opening[] = "（《「『〈";
     bool prev_wide = lang_width(prev) == 2, c_wide = lang_width(c) == 2;
+    if (!strcmp(prev, "\xe3\x80\x81") && *c != ' ') return !(c_wide && strstr(closing, c)); /* 、 */
     if (!prev_wide && !c_wide) return false;
     if (!c_wide && !isalnum((unsigned char)*c)) return false;
     if (!prev_wide && !isalpha((unsigned char)*prev)) return false;

@@ -81,7 +81,8 @@ int lang_pad(FILE *out, const char *text, int width, bool right_align);
  * outside them or between two Chinese characters (as Chinese text breaks: not before a
  * closing mark such as ，or ）, nor after an opening one such as （, nor leaving three
  * characters or fewer alone, nor inside a term of the glossary, lang/zh_terms.h: 库容,
- * 满足率), but not between a number and the Chinese after it, blank or not (2556 个,
+ * 满足率; and after the 、 between a list's items, whatever follows: "[run]、[demand]"),
+ * but not between a number and the Chinese after it, blank or not (2556 个,
  * 12345天: its measure word or unit), else after an early clause mark, else at a space
  * inside parentheses; never leaving a blank at a line's end. A term or a number kept
  * whole gives way (the last place inside it that fits) when keeping it would leave the

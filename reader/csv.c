@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -295,10 +296,12 @@ bool csv_spreadsheet_error(const char *cell, char *problem, size_t n)
 
 void csv_note_gb18030(FILE *err, const char *path)
 {
-    fprintf(err,
-            _("servlab: note: %s is not UTF-8 text: read as GB18030 (GBK), the encoding of Excel's 'CSV' on a "
-              "Chinese Windows\n"),
-            path);
+    /* to the terminal wrapped to its width, as the reader's problems are (reader/scenario.c,
+       print_problems); into a command's buffer one line, which it says its own way */
+    lang_printf_wrapped(err, err == stderr ? LANG_LINE_MAX : INT_MAX,
+                        _("servlab: note: %s is not UTF-8 text: read as GB18030 (GBK), the encoding of Excel's "
+                          "'CSV' on a Chinese Windows\n"),
+                        path);
 }
 
 /* The separator of the first line of text that is not blank, outside quotes: a tab or

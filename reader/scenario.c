@@ -42,6 +42,7 @@ enum { MAX_REPORTED = 20, FILE_MAX_BYTES = 1 << 20 };
  * before command line, whatever order the checks found them in. */
 struct problem {
     int order;      /* file line, or INT_MAX for the command line */
+    size_t head;    /* the bytes of text that say where: "FILE:LINE: [section] key: " (0: unknown) */
     char text[700]; /* room for a long message in Chinese (3 bytes a character) */
 };
 
@@ -88,6 +89,7 @@ static void vreport(struct loader *ld, int line, const char *section, const char
     if (section && *section && n < sizeof p->text)
         n += (size_t)snprintf(p->text + n, sizeof p->text - n, "[%s] ", section);
     if (key && *key && n < sizeof p->text) n += (size_t)snprintf(p->text + n, sizeof p->text - n, "%s: ", key);
+    p->head = n < sizeof p->text ? n : 0;
     if (n < sizeof p->text) vsnprintf(p->text + n, sizeof p->text - n, fmt, ap);
 }
 
@@ -109,8 +111,8 @@ static void report_key(struct loader *ld, int line, enum key_id k, const char *f
 }
 
 /* A problem whose text is complete (a history file's "FILE:ROW:COL: ..."), printed in
- * the place of line `line` of the scenario. */
-static void report_text(struct loader *ld, int line, const char *text)
+ * the place of line `line` of the scenario; its first `head` bytes say where (0: not known). */
+static void report_text(struct loader *ld, int line, const char *text, size_t head)
 {
     if (ld->problems >= MAX_REPORTED) {
         ld->problems++;
@@ -119,6 +121,7 @@ static void report_text(struct loader *ld, int line, const char *text)
     struct problem *p = &ld->kept[ld->problems++];
     p->order = line > 0 ? line : INT_MAX;
     snprintf(p->text, sizeof p->text, "%s", text);
+    p->head = head < strlen(p->text) ? head : 0;
 }
 
 /* Print the kept problems in line order (a stable insertion sort: they are few). */
@@ -134,7 +137,18 @@ static void print_problems(struct loader *ld)
         }
         order[j] = i;
     }
-    for (size_t i = 0; i < n; i++) fprintf(ld->err, "%s\n", ld->kept[order[i]].text);
+    /* to the terminal (stderr) wrapped to its width, "FILE:LINE: [section] key: " kept
+       whole at the start and each further line two blanks in; into a command's buffer one
+       line each, which it says its own way (sweep_refuse_point, cli/batch.c) */
+    for (size_t i = 0; i < n; i++) {
+        const struct problem *p = &ld->kept[order[i]];
+        char head[sizeof p->text];
+        snprintf(head, sizeof head, "%.*s", (int)p->head, p->text);
+        if (ld->err == stderr)
+            lang_print_hanging(ld->err, head, p->text + p->head, "  ", LANG_LINE_MAX);
+        else
+            fprintf(ld->err, "%s\n", p->text);
+    }
     if (ld->problems > MAX_REPORTED)
         fprintf(ld->err, _("%s: ... and %zu more problems\n"), ld->sc->path, ld->problems - MAX_REPORTED);
 }
@@ -148,9 +162,11 @@ static void scan_problem(void *ctx, int line, int column, const char *section, c
         return;
     }
     char text[sizeof ld->kept[0].text];
-    snprintf(text, sizeof text, "%s:%d:%d: %s%s%s%s%s%s", ld->where, line, column, *section ? "[" : "", section,
-             *section ? "] " : "", key, *key ? ": " : "", problem);
-    report_text(ld, line, text);
+    int head = snprintf(text, sizeof text, "%s:%d:%d: %s%s%s%s%s", ld->where, line, column, *section ? "[" : "",
+                        section, *section ? "] " : "", key, *key ? ": " : "");
+    size_t where = head > 0 && (size_t)head < sizeof text ? (size_t)head : 0;
+    if (where) snprintf(text + where, sizeof text - where, "%s", problem);
+    report_text(ld, line, text, where);
 }
 
 /* ---- where values live: global keys, or named sections ---- */
@@ -1428,7 +1444,7 @@ static bool resolve_history(struct loader *ld)
         report_key(ld, line, K_DEMAND_HISTORY, _("the path is too long"));
     else if (!(hi = history_load_options(path, &sc->history_options, &located, &gb18030, err, sizeof err))) {
         if (located) {
-            report_text(ld, line, err);
+            report_text(ld, line, err, 0);
         } else { /* not read: say the full path tried, and where a relative one starts from
                     when that is why it was not found (not when it is, say, in another encoding) */
             char cwd[PATH_MAX] = "";

@@ -74,3 +74,25 @@ need_tools() {
     check_done "$1"
     exit
 }
+# first_message FILE: the first message in FILE (stderr), its wrapped lines (each further
+# one two blanks in: the reader wraps its problems to a terminal's width) joined into one,
+# a blank where the break took one (none between Chinese characters, nor after a
+# full-width mark such as ，or the 、 between a list's items); nth_message N FILE: the Nth;
+# all_messages FILE: each, a line each
+first_message() { nth_message 1 "$1"; }
+all_messages() { nth_message 0 "$1"; }
+nth_message() {
+    perl -CSD -e '
+        my ($n, @m) = (shift);
+        my $wide = qr/[\x{2E80}-\x{A4CF}\x{AC00}-\x{D7A3}\x{F900}-\x{FAFF}\x{FE30}-\x{FE4F}\x{FF00}-\x{FF60}]/;
+        while (my $l = <STDIN>) {
+            chomp $l;
+            if (@m && $l =~ s/^  (?=\S)//) {
+                my $tight = ($m[-1] =~ /$wide\z/ && $l =~ /\A$wide/) || $m[-1] =~ /[\x{3001}\x{3002}\x{FF0C}\x{FF1A}\x{FF1B}]\z/;
+                $m[-1] .= ($tight ? "" : " ") . $l;
+            } else {
+                push @m, $l;
+            }
+        }
+        print map { "$_\n" } $n ? ($n <= @m ? $m[$n - 1] : ()) : @m;' "$1" < "$2"
+}

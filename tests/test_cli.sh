@@ -59,14 +59,14 @@ sed -e 's/^promise_days = 3 /promise_days = 3天 /' -e 's/^order_fixed = 150/ord
     -e 's/^reorder_point/reorder_piont/' scenarios/default.ini > "$T/three.ini"
 run "$S" check "$T/three.ini"
 ok "cli-1.9d a full-width '＝' and two other mistakes: all three said, in line order" \
-    $([ $rc -eq 2 ] && [ "$(wc -l < "$T/err")" -eq 3 ] && sed -n 1p "$T/err" | grep -q ':25: \[order_cycle\] promise_days: .3天. is not a number' &&
-      sed -n 2p "$T/err" | grep -q ":30: \[inventory\] reorder_piont: unknown key; did you mean 'reorder_point'?" &&
-      sed -n 3p "$T/err" | grep -q ":37:13: \[costs\] order_fixed: full-width '＝'"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && [ "$(all_messages "$T/err" | wc -l)" -eq 3 ] && nth_message 1 "$T/err" | grep -q ':25: \[order_cycle\] promise_days: .3天. is not a number' &&
+      nth_message 2 "$T/err" | grep -q ":30: \[inventory\] reorder_piont: unknown key; did you mean 'reorder_point'?" &&
+      nth_message 3 "$T/err" | grep -q ":37:13: \[costs\] order_fixed: full-width '＝'"; echo $?) "$(cat "$T/err")"
 printf '[demand]\norders_per_day = 40\norders_per_day = 50\n[order_cycle]\npromise_days = x\n' > "$T/dup.ini"
 run "$S" check "$T/dup.ini"
 ok "cli-1.9e a duplicate key and a bad value below it: both said" \
-    $([ $rc -eq 2 ] && grep -q ':3: \[demand\] orders_per_day: duplicate key (first set on line 2); keep one$' "$T/err" &&
-      grep -q ":5: \[order_cycle\] promise_days: 'x' is not a number" "$T/err"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q ':3: \[demand\] orders_per_day: duplicate key (first set on line 2); keep one$' &&
+      all_messages "$T/err" | grep -q ":5: \[order_cycle\] promise_days: 'x' is not a number"; echo $?) "$(cat "$T/err")"
 # two files where one is due: the second is named; a number there is the rest of a list
 # the shell split at a space (--values 0, 1), and the fix is said, in both languages
 run "$S" run scenarios/default.ini extra.ini
@@ -196,7 +196,7 @@ ok "cli-5.5 check shows a --set value and says so" $(grep -q '^reorder_point = 6
 # ---- bad scenarios: one line naming file, line, section and key; exit 2 ----
 printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_piont = 10\norder_quantity = 20\n' > "$T/typo.ini"
 run "$S" run "$T/typo.ini"
-ok "cli-6.1 misspelt key: exit 2, file:line: [section] key: did you mean" $([ $rc -eq 2 ] && grep -q "^$T/typo.ini:5: \[inventory\] reorder_piont: unknown key; did you mean 'reorder_point'?" "$T/err"; echo $?)
+ok "cli-6.1 misspelt key: exit 2, file:line: [section] key: did you mean" $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "^$T/typo.ini:5: \[inventory\] reorder_piont: unknown key; did you mean 'reorder_point'?"; echo $?)
 ok "cli-6.2 nothing was simulated (stdout empty)" $([ ! -s "$T/out" ]; echo $?)
 printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = base_stock\norder_up_to = 10\nlead_time_days = -2\n' > "$T/neg.ini"
 run "$S" run "$T/neg.ini"
@@ -210,7 +210,7 @@ ok "cli-6.6 missing file: exit 2, says so" $([ $rc -eq 2 ] && grep -q 'missing.i
 run "$S" run "$T"
 ok "cli-6.7 a directory: exit 2, says so" $([ $rc -eq 2 ] && grep -q 'is a directory' "$T/err"; echo $?)
 run "$S" run scenarios/default.ini --set inventory.reorder_piont=5
-ok "cli-6.8 bad --set: exit 2, names the --set" $([ $rc -eq 2 ] && grep -q "^--set inventory.reorder_piont=5: \[inventory\] reorder_piont: unknown key; did you mean 'reorder_point'?" "$T/err"; echo $?)
+ok "cli-6.8 bad --set: exit 2, names the --set" $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "^--set inventory.reorder_piont=5: \[inventory\] reorder_piont: unknown key; did you mean 'reorder_point'?"; echo $?)
 
 # ---- keys ----
 run "$S" keys
@@ -326,7 +326,7 @@ ok "cli-10.1 a lever on the command line replaces the file's reorder point and s
 ok "cli-10.2 the report shows target, formula and simulated side by side" $(grep -q 'target .*formula .*simulated' "$T/out" && grep -q '^  Fill rate  .*99.00%  *99.00%' "$T/out"; echo $?)
 printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 10\norder_quantity = 20\nsafety_factor = 1\n' > "$T/both.ini"
 run "$S" run "$T/both.ini"
-ok "cli-10.3 a lever and a reorder point in one file: exit 2" $([ $rc -eq 2 ] && grep -q "both.ini:7: \[inventory\] safety_factor: the file also sets reorder_point on line 5" "$T/err"; echo $?)
+ok "cli-10.3 a lever and a reorder point in one file: exit 2" $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "both.ini:7: \[inventory\] safety_factor: the file also sets reorder_point on line 5"; echo $?)
 # another lever on the command line replaces the file's, as a written level is replaced
 printf '[run]\nreplications = 2\n[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\ntarget_cycle_service_level = 0.95\norder_quantity = 20\n' > "$T/lever.ini"
 run "$S" run "$T/lever.ini" --set inventory.target_fill_rate=0.99
@@ -341,7 +341,7 @@ ok "cli-10.4b ... with products too: each inherits the command line's lever (sta
     $([ $rc -eq 0 ] && [ "$(grep -c '^; target_fill_rate = 0.98 *; from \[inventory\]$' "$T/out")" -eq 2 ]; echo $?) "$(cat "$T/err"; grep target_ "$T/out")"
 run "$S" run "$T/lever.ini" --set inventory.target_fill_rate=0.99 --set inventory.safety_factor=1
 ok "cli-10.6 two levers on the command line: exit 2" \
-    $([ $rc -eq 2 ] && grep -q 'give one service lever, not both this and' "$T/err"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q 'give one service lever, not both this and'; echo $?) "$(cat "$T/err")"
 # a share key may be written as a percentage, as [contract] targets take it: 95% is 0.95
 # to the last digit, in a file and on the command line, and check writes the decimal
 "$S" run "$T/lever.ini" --format csv > "$T/lever_decimal.csv" 2>&1
@@ -366,7 +366,7 @@ ok "cli-10.8a2 a tier's share of 1.5e1% reads as 0.15, --set 5E+0% as 0.05 (stat
 run "$S" run scenarios/default.ini --set inventory.target_fill_rate=0.98%
 ok "cli-10.8b a service target of 0.98% is refused, naming 0.98 and 98% (status $rc)" \
     $([ $rc -eq 2 ] && [ ! -s "$T/out" ] &&
-      grep -q "^--set inventory.target_fill_rate=0.98%: \[inventory\] target_fill_rate: '0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%$" "$T/err"; echo $?) "$(cat "$T/err")"
+      all_messages "$T/err" | grep -q "^--set inventory.target_fill_rate=0.98%: \[inventory\] target_fill_rate: '0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%$"; echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/default.ini --set order_cycle.picking_error_rate=0.5% --reps 2 --quiet --format csv
 ok "cli-10.8c ... while a share that is no target takes 0.5% (status $rc)" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
 # a rate a day in 0..1 is no share: churn_per_day = 5% is not read as 0.05 a day
@@ -396,13 +396,13 @@ ok "cli-10.8h2 sweep --from -5% of a service target: out of range, with no advic
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from -5%: inventory.target_fill_rate must be > 0%, got -5%" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 90%% --to 99% --steps 3 --quiet
 ok "cli-10.8h3 sweep --from 90%%: not a number, and the hint allows a share's 95% (status $rc)" \
-    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 90%%: [sweep] from: '90%%' is not a number (write one number: a share as 0.95 or 95%, any other figure without '%')" ]; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && [ "$(all_messages "$T/err")" = "--from 90%%: [sweep] from: '90%%' is not a number (write one number: a share as 0.95 or 95%, any other figure without '%')" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 90% --to 150% --steps 3 --quiet
 ok "cli-10.8h4 sweep --to 150% of a share: the bound in the unit typed, 'below 100%, got 150%' (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--to 150%: inventory.target_fill_rate must be below 100%, got 150%" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.safety_factor --from 90% --to 2 --steps 3 --quiet
 ok "cli-10.8i sweep --from 90% of a key that is no share: refused, no hint to write a decimal (status $rc)" \
-    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 90%: inventory.safety_factor is not a share, so it takes no percentage such as '90%'; write just the number" ]; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && [ "$(all_messages "$T/err")" = "--from 90%: inventory.safety_factor is not a share, so it takes no percentage such as '90%'; write just the number" ]; echo $?) "$(cat "$T/err")"
 O="optimise scenarios/default.ini --param inventory.target_fill_rate --reps 2 --quiet"
 "$S" $O --from 0.9 --to 0.99 --step 0.03 > "$T/opt_decimal.txt" 2>&1
 run "$S" $O --from 90% --to 99% --step 3%
@@ -435,19 +435,19 @@ ok "cli-10.8p sweep --values 1e-400%: too close to 0, no '0 for 1e-400%' (status
 # to 0, as the number itself would be, not "not a number" on a key that takes percentages
 run "$S" check scenarios/default.ini --set inventory.target_fill_rate=1e-307%
 ok "cli-10.8p2 --set 1e-307% of a share: too close to 0 (status $rc)" \
-    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--set inventory.target_fill_rate=1e-307%: [inventory] target_fill_rate: '1e-307%' is too close to 0 to be represented; write 0" ]; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && [ "$(all_messages "$T/err")" = "--set inventory.target_fill_rate=1e-307%: [inventory] target_fill_rate: '1e-307%' is too close to 0 to be represented; write 0" ]; echo $?) "$(cat "$T/err")"
 run "$S" check scenarios/default.ini --set inventory.target_fill_rate=1e-320%
 ok "cli-10.8p3 --set 1e-320%: too close to 0 (status $rc)" \
-    $([ $rc -eq 2 ] && grep -q "'1e-320%' is too close to 0 to be represented; write 0" "$T/err"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "'1e-320%' is too close to 0 to be represented; write 0"; echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/default.ini --set inventory.lead_time_days=1e-12% --quiet
 ok "cli-10.8q --set 1e-12%: no decimal suggested past a billionth (status $rc)" \
-    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--set inventory.lead_time_days=1e-12%: [inventory] lead_time_days: '1e-12%' is not a number (write just the number, without '%')" ]; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && [ "$(all_messages "$T/err")" = "--set inventory.lead_time_days=1e-12%: [inventory] lead_time_days: '1e-12%' is not a number (write just the number, without '%')" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --values 0.001%,0.9 --quiet
 ok "cli-10.8r --values 0.001% of a service target: no advice to write 0.1%, itself under 1% (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--values 0.001%,0.9: '0.001%' is under 1%; a service target is a share such as 0.95 or 95%" ]; echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/default.ini --set inventory.target_fill_rate=0.005% --quiet
 ok "cli-10.8s ... and --set says the same (status $rc)" \
-    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--set inventory.target_fill_rate=0.005%: [inventory] target_fill_rate: '0.005%' is under 1%; a service target is a share such as 0.95 or 95%" ]; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && [ "$(all_messages "$T/err")" = "--set inventory.target_fill_rate=0.005%: [inventory] target_fill_rate: '0.005%' is under 1%; a service target is a share such as 0.95 or 95%" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param order_cycle.picking_error_rate --from -0.00001% --to 1% --steps 3 --quiet
 ok "cli-10.8t a lever's bound quoted as a plain percentage, -0.00001% (not -1e-05%) (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from -0.00001%: order_cycle.picking_error_rate must be >= 0%, got -0.00001%" ]; echo $?) "$(cat "$T/err")"
@@ -462,7 +462,7 @@ ok "cli-10.8w ... in Chinese (status $rc)" \
     $([ $rc -eq 2 ] && grep -q "^--from 1e-3%: “0.001%”低于 1%；服务目标是一个比例，如 0.95 或 95%$" "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" run --lang zh scenarios/default.ini --set inventory.target_fill_rate=0.005% --quiet
 ok "cli-10.8x ... and a service target under 0.01% in Chinese (status $rc)" \
-    $([ $rc -eq 2 ] && grep -q "“0.005%”低于 1%；服务目标是一个比例，如 0.95 或 95%$" "$T/err"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "“0.005%”低于 1%；服务目标是一个比例，如 0.95 或 95%$"; echo $?) "$(cat "$T/err")"
 # a replayed history still gives units_per_order its order sizes, which the levers read:
 # check says so, and shows the derived gamma rounded as a lever's level (not 16 digits)
 printf '[demand]\nhistory = %s/scenarios/planner/history/bolt_01.csv\nhistory_kind = daily\nhistory_mode = replay\n' "$PWD" > "$T/replay.ini"
@@ -503,13 +503,13 @@ ok "cli-11.7d ... a lever under which service never moves still 'does not buy' i
 run "$S" sweep tests/validation/q1_mm1.ini
 ok "cli-11.8 nothing to sweep: exit 2 with what to add" $([ $rc -eq 2 ] && grep -q 'nothing to sweep' "$T/err"; echo $?)
 run "$S" sweep scenarios/default.ini --param inventory.reorder_piont --values 1,2
-ok "cli-11.9 a misspelt --param suggests the key, exit 2" $([ $rc -eq 2 ] && grep -q "^--param inventory.reorder_piont: \[sweep\] parameter: 'inventory.reorder_piont' is not a key; did you mean 'inventory.reorder_point'?" "$T/err"; echo $?)
+ok "cli-11.9 a misspelt --param suggests the key, exit 2" $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "^--param inventory.reorder_piont: \[sweep\] parameter: 'inventory.reorder_piont' is not a key; did you mean 'inventory.reorder_point'?"; echo $?)
 printf '[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 10\norder_up_to = 30\n[sweep]\nparameter = inventory.order_up_to\nvalues = 5, 40\n' > "$T/badpoint.ini"
 run "$S" sweep "$T/badpoint.ini"
 ok "cli-11.10 an invalid sweep point names the point, and the file's line that gave it, exit 2" $([ $rc -eq 2 ] && [ "$(sed -e ':a' -e 'N' -e '$!ba' -e 's/\n */ /g' "$T/err")" = "servlab: $T/badpoint.ini:9: [sweep] values: inventory.order_up_to = 5 gives an invalid scenario: $T/badpoint.ini: [inventory] order_up_to: S = 5 must be above reorder_point s = 10 (line 5)" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/consistency_customer.ini --param inventory.target_cycle_service_level --from 50 --to 99 --steps 5
 ok "cli-11.10b a share's bound given on the command line names the option that gave it (--from), not a [sweep] key" \
-    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from 50: inventory.target_cycle_service_level must be below 1, got 50 (write a share as 0.5 or 50%)" ]
+    $([ $rc -eq 2 ] && [ "$(all_messages "$T/err")" = "--from 50: inventory.target_cycle_service_level must be below 1, got 50 (write a share as 0.5 or 50%)" ]
         echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.safety_factor --from -6 --to 2 --steps 3
 ok "cli-11.10c a point given on the command line names the option that gave it (--from), not a [sweep] key" \
@@ -606,7 +606,7 @@ ok "cli-11.11b --plot with no extension: exit 2, says the extension gives the fo
 # a key written without its section: the one key of that name, whole, to copy
 run "$S" sweep scenarios/default.ini --param safety_factor --from 0 --to 2 --steps 3
 ok "cli-11.11f --param KEY without its section names SECTION.KEY to write" \
-    $([ $rc -eq 2 ] && grep -q "'safety_factor': name the section too: inventory.safety_factor$" "$T/err"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "'safety_factor': name the section too: inventory.safety_factor$"; echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/default.ini --set safety_factor=1
 ok "cli-11.11g --set KEY=VALUE without its section: the --set to write" \
     $([ $rc -eq 2 ] && grep -q "name the section too: --set inventory.safety_factor=1$" "$T/err"; echo $?) "$(cat "$T/err")"
@@ -620,7 +620,7 @@ run "$S" run scenarios/default.ini --reps 2 --quiet --plot "$T/upper.PNG"
 ok "cli-11.11e --plot x.PNG: an extension in capitals is the same format (status $rc)" \
     $([ $rc -eq 0 ] && [ "$(od -An -c -N4 "$T/upper.PNG" | tr -d ' ')" = "211PNG" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --from 1 --to 4 --steps 7
-ok "cli-11.12 a whole-number key swept to 1.5: exit 2" $([ $rc -eq 2 ] && grep -q 'takes whole numbers, but the sweep reaches 1.5' "$T/err"; echo $?)
+ok "cli-11.12 a whole-number key swept to 1.5: exit 2" $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q 'takes whole numbers, but the sweep reaches 1.5'; echo $?)
 
 # the service cost leaves out winning customers; the cost of 1 pt is left out where the
 # lever does not raise service, and its negative values name the part that falls
@@ -1236,7 +1236,7 @@ ok "cli-19.3e3 a sweep point from --set sweep.from names that --set, not --from"
     echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/supply_chain.ini --set location.DC.share_demand=yes --reps 2
 ok "cli-19.3f --set on a section in the wrong case: did you mean [location.dc]?" \
-    $([ $rc -eq 2 ] && grep -q 'the file has no \[location.DC\] section; did you mean \[location.dc\]?' "$T/err"; echo $?) \
+    $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q 'the file has no \[location.DC\] section; did you mean \[location.dc\]?'; echo $?) \
     "$(cat "$T/err")"
 # the location table widens a column to its widest value: a location's cost a day of
 # 150000 or 1500000 (a large network's) ends where cost/day ends, as every other value
@@ -1452,7 +1452,7 @@ run "$S" run scenarios/expediting.ini --set order_cycle.expedite=never --reps 2 
 ok "cli-20.1 --set expedite=never on a file with express keys runs, noting the unused key" $([ $rc -eq 0 ] && grep -q '^Note: expedite from the command line leaves \[order_cycle\] expedite_delivery_days (line [0-9]*) unused.$' "$T/out"; echo $?)
 sed 's/^expedite = .*/expedite = never/' scenarios/expediting.ini > "$T/never.ini"
 run "$S" check "$T/never.ini"
-ok "cli-20.2 ... but a file that says never and gives express days itself is still an error" $([ $rc -eq 2 ] && grep -q 'expedite_delivery_days: not used: set expedite' "$T/err"; echo $?)
+ok "cli-20.2 ... but a file that says never and gives express days itself is still an error" $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q 'expedite_delivery_days: not used: set expedite'; echo $?)
 run "$S" run scenarios/default.ini --set inventory.policy=base_stock --set inventory.order_up_to=700 --reps 2 --quiet
 ok "cli-20.3 --set policy=base_stock notes the file's reorder_point and order_quantity" $([ $rc -eq 0 ] && [ "$(grep -c '^Note: policy from the command line leaves' "$T/out")" -eq 2 ]; echo $?)
 
@@ -1470,11 +1470,11 @@ ok "cli-21.2 --set demand.history=FILE is relative to the current directory" \
     $([ $rc -eq 0 ] && grep -q "^; Demand history h.csv:" "$T/out"; echo $?) "$(cat "$T/err")"
 run sh -c "cd '$T/hist/other' && '$SS' check '$HERE/scenarios/default.ini' --set demand.history=h.csv --set demand.history_kind=daily"
 ok "cli-21.3 ... and a file not there names the full path tried and where a relative one starts" \
-    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "--set demand.history=h.csv: [demand] history: $T/hist/other/h.csv: cannot open: No such file or directory (a relative path given with --set starts from the current directory)" ]; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && [ "$(first_message "$T/err")" = "--set demand.history=h.csv: [demand] history: $T/hist/other/h.csv: cannot open: No such file or directory (a relative path given with --set starts from the current directory)" ]; echo $?) "$(cat "$T/err")"
 printf '[demand]\nhistory = nothere.csv\nhistory_kind = daily\n' > "$T/hist/sub/m.ini"
 run sh -c "cd '$T/hist/other' && '$SS' check ../sub/m.ini"
 ok "cli-21.4 a file's missing history names the full path tried, in the file's directory" \
-    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "../sub/m.ini:2: [demand] history: $T/hist/other/../sub/nothere.csv: cannot open: No such file or directory (a relative path in a scenario file starts from the file's directory)" ]; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && [ "$(first_message "$T/err")" = "../sub/m.ini:2: [demand] history: $T/hist/other/../sub/nothere.csv: cannot open: No such file or directory (a relative path in a scenario file starts from the file's directory)" ]; echo $?) "$(cat "$T/err")"
 
 # the Chinese history lines put "of" the right way round: 4 天中有 3 天 (3 of 4 days)
 printf '日期,销量\n2026年1月5日,5\n2026年1月6日,7\n2026年1月8日,3\n' > "$T/cn_dates.csv"

@@ -118,6 +118,9 @@ static void wraps(void)
           buf);
     check(strcmp(wrapped("历史 abc def（订单）\n", 12, buf, sizeof buf), "历史 abc def\n  （订单）\n") == 0,
           "lang-4.9c ... at the last blank or Chinese break, whichever is later: '%s'", buf);
+    check(strcmp(wrapped("节有 [run]、[demand]、[order_cycle]\n", 24, buf, sizeof buf),
+                 "节有 [run]、[demand]、\n  [order_cycle]\n") == 0,
+          "lang-4.9d ... after the 、 between a list's items, whatever begins the next: '%s'", buf);
     char indent[80], text[200], want[400];
     memset(indent, ';', 70), indent[70] = '\0';
     snprintf(text, sizeof text, "%s aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll\n", indent);

@@ -109,8 +109,8 @@ strip "$f" > "$T/en"
 strip "$z" > "$T/zh"
 "$S" check "$f" > /dev/null 2> "$T/en.err"; rc1=$?
 "$S" check "$z" > /dev/null 2> "$T/zh.err"; rc2=$?
-sed "s|$f|FILE|g" "$T/en.err" > "$T/en.err.x"
-sed "s|$z|FILE|g" "$T/zh.err" > "$T/zh.err.x"
+all_messages "$T/en.err" | sed "s|$f|FILE|g" > "$T/en.err.x" # wrapped alike but for the path's length
+all_messages "$T/zh.err" | sed "s|$z|FILE|g" > "$T/zh.err.x"
 ok "twin-5 $z differs from $f only in comments, and check refuses both alike (status $rc1, $rc2)" \
     $(cmp -s "$T/en" "$T/zh" && [ $rc1 -eq 2 ] && [ $rc2 -eq 2 ] && cmp -s "$T/en.err.x" "$T/zh.err.x"; echo $?) \
     "$(diff "$T/en" "$T/zh" | head -n 4; diff "$T/en.err.x" "$T/zh.err.x" | head -n 4)"
