@@ -158,12 +158,13 @@ static int load_row(struct batch_result *r, size_t i, const struct scenario_over
         if (!said) abort();
         quote_as_written(r, i, table_col, line, n, said, room);
         bool note = strncmp(line, "servlab: ", 9) == 0; /* a note (reader/csv.h's), not a problem of the row */
+        /* wrapped to a terminal, as the reader wraps its problems (reader/scenario.c) */
         if (rc != 0 && !note && !(strncmp(line, r->table, tlen) == 0 && line[tlen] == ':'))
             /* TRANSLATORS: the table, the row's line in it, its id, then the problem as the reader said it */
-            fprintf(err, _("%s:%d (row %s): %.*s\n"), r->table, r->rows[i].line, r->rows[i].id, (int)strlen(said),
-                    said);
+            lang_printf_wrapped(err, LANG_LINE_MAX, _("%s:%d (row %s): %.*s\n"), r->table, r->rows[i].line,
+                                r->rows[i].id, (int)strlen(said), said);
         else
-            fprintf(err, "%s\n", said);
+            lang_printf_wrapped(err, LANG_LINE_MAX, "%s\n", said);
         free(said);
         line = end ? end + 1 : NULL;
     }

@@ -177,8 +177,8 @@ printf 'id,demand.history_item\nA,A\nB,B\n' > "$T/long_items.csv"
 "$S" batch "$T/long.ini" "$T/long_items.csv" --quiet > /dev/null 2> "$T/long.err"
 rc=$?
 ok "batch-4.11 a long file's weekly item is refused by itself, named, with the column to set (status $rc)" \
-    $([ $rc -eq 2 ] && [ "$(wc -l < "$T/long.err")" -eq 1 ] &&
-        grep -q "^$T/long_items.csv:3 (row B): $T/long.csv:3:1: column 'date': item 'B': every one of its 9 rows is 7 days after the one before, as weekly totals are (each item is judged by its own rows); if they are the item's weekly totals, set history_period = week for it (in a batch table: a column demand.history_period, week in its row, day in the others)" "$T/long.err"
+    $([ $rc -eq 2 ] && [ "$(grep -vc "^  " "$T/long.err")" -eq 1 ] &&
+        unwrapped "$T/long.err" | grep -q "^$T/long_items.csv:3 (row B): $T/long.csv:3:1: column 'date': item 'B': every one of its 9 rows is 7 days after the one before, as weekly totals are (each item is judged by its own rows); if they are the item's weekly totals, set history_period = week for it (in a batch table: a column demand.history_period, week in its row, day in the others)"
     echo $?) "$(cat "$T/long.err")"
 printf 'id,demand.history_item,demand.history_period\nA,A,day\nB,B,week\n' > "$T/long_items.csv"
 "$S" batch "$T/long.ini" "$T/long_items.csv" --quiet > /dev/null 2> "$T/long.err"
@@ -206,14 +206,14 @@ ticks=$(grep -o '<tspan[^>]*>[0-9.]*</tspan>' "$T/equal/report.html" | sed 's/<[
 ok "batch-4.7 equal margins: the margin axis spans 10 points around 30 %, not 29.99 to 30.01: $ticks" \
     $(echo "$ticks" | awk '{ exit !($1 <= 26 && $1 >= 24 && $0 ~ / 34 /) }'; echo $?)
 
-# ---- bad tables: status 2, empty stdout, the first stderr line exactly ----
+# ---- bad tables: status 2, empty stdout, the first stderr message exactly (its wrapped lines joined) ----
 bad() { # NAME TABLE-TEXT WANT [ARGS]: FILE in WANT is the table's path
     name=$1 text=$2 want=$3
     shift 3
     printf "$text" > "$T/t.csv"
     "$S" batch "$B" "$T/t.csv" "$@" > "$T/out.txt" 2> "$T/err.txt"
     rc=$?
-    got=$(head -n 1 "$T/err.txt")
+    got=$(first_message "$T/err.txt")
     want=$(echo "$want" | sed "s|FILE|$T/t.csv|g")
     [ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && [ "$got" = "$want" ]
     ok "$name" $? "status $rc, stdout $(wc -c < "$T/out.txt") bytes
@@ -227,6 +227,9 @@ bad "batch-5.2 a column that is a bare key name" 'id,price_per_unit\na,3\n' \
     "FILE:1:2: unknown column 'price_per_unit'; did you mean 'revenue.price_per_unit'?"
 bad "batch-5.3 a bad value names row, column, section and key" "${H}a,3\nb,3x\n" \
     "FILE:3:2: [revenue] price_per_unit: '3x' is not a number (write just the number, in money/unit)"
+ok "batch-5.3b ... wrapped to 100 columns, each further line two blanks in" \
+    $([ "$(LC_ALL=C.UTF-8 wc -L < "$T/err.txt")" -le 100 ] &&
+      sed -n 2p "$T/err.txt" | grep -q "^  '3x' is not a number"; echo $?) "$(cat "$T/err.txt")"
 bad "batch-5.4 a value out of range" "${H}a,-3\n" "FILE:2:2: [revenue] price_per_unit: must be >= 0, got -3"
 bad "batch-5.5 an empty row" "${H}a,3\n\nb,4\n" "FILE:3: empty row; remove it (every row is a variant to run)"
 bad "batch-5.6 an empty cell" "${H}a,\n" \
@@ -372,8 +375,8 @@ printf 'id,demand.history_item\nA,A\nB,SKU9\nC,Z\n' > "$T/items_long.csv"
 "$S" batch "$T/long.ini" "$T/items_long.csv" > "$T/out.txt" 2> "$T/err.txt"
 rc=$?
 ok "batch-6.7 a missing or dead item names its table row and the item (status $rc)" \
-    $([ $rc -eq 2 ] && grep -q "^$T/items_long.csv:3 (row B): $T/long.csv:1:2: column 'item': no row has item 'SKU9'" "$T/err.txt" &&
-      grep -q "^$T/items_long.csv:4 (row C): $T/long.csv: every quantity of item 'Z' is 0" "$T/err.txt"; echo $?) "$(cat "$T/err.txt")"
+    $([ $rc -eq 2 ] && unwrapped "$T/err.txt" | grep -q "^$T/items_long.csv:3 (row B): $T/long.csv:1:2: column 'item': no row has item 'SKU9'" &&
+      unwrapped "$T/err.txt" | grep -q "^$T/items_long.csv:4 (row C): $T/long.csv: every quantity of item 'Z' is 0"; echo $?) "$(cat "$T/err.txt")"
 # ---- one long ERP export feeds a whole batch: each row picks its item (demand.history_item) ----
 # The first three items' histories merged into one semicolon file with decimal commas and
 # a revenue column, rows by date; each row's results equal a run of the item's own file.

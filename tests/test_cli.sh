@@ -211,6 +211,21 @@ run "$S" run "$T"
 ok "cli-6.7 a directory: exit 2, says so" $([ $rc -eq 2 ] && grep -q 'is a directory' "$T/err"; echo $?)
 run "$S" run scenarios/default.ini --set inventory.reorder_piont=5
 ok "cli-6.8 bad --set: exit 2, names the --set" $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "^--set inventory.reorder_piont=5: \[inventory\] reorder_piont: unknown key; did you mean 'reorder_point'?"; echo $?)
+# a long problem is wrapped to a terminal's width, where it is said first, each further line
+# two blanks in: an unknown section's list of every section (about 290 columns on one line)
+printf '[demand]\norders_per_day = 5\n[foo]\nx = 1\n' > "$T/foo.ini"
+run "$S" check "$T/foo.ini"
+ok "cli-6.9 a long problem is wrapped to 100 columns, file:line: [section] first, the rest two blanks in" \
+    $([ $rc -eq 2 ] && [ "$(wc -l < "$T/err")" -ge 3 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ] &&
+      head -n 1 "$T/err" | grep -q "^$T/foo.ini:3: \[foo\] unknown section; the sections are \[run\], " &&
+      [ "$(tail -n +2 "$T/err" | grep -vc '^  \[')" -eq 0 ] &&
+      first_message "$T/err" | grep -q ", \[location.NAME\], \[region.NAME\]$"; echo $?) "$(cat "$T/err")"
+run "$S" check "$T/foo.ini" --lang zh
+ok "cli-6.9b ... and in Chinese, its list broken after a 、" \
+    $([ $rc -eq 2 ] && [ "$(wc -l < "$T/err")" -ge 3 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ] &&
+      head -n 1 "$T/err" | grep -q "^$T/foo.ini:3: \[foo\] 没有这个节；可用的节有 \[run\]、" &&
+      [ "$(tail -n +2 "$T/err" | grep -vc '^  \[')" -eq 0 ] &&
+      first_message "$T/err" | grep -q "、\[location.NAME\]、\[region.NAME\]$"; echo $?) "$(cat "$T/err")"
 
 # ---- keys ----
 run "$S" keys
