@@ -200,19 +200,19 @@ printf '[demand]\nhistory = hist.csv\nhistory_kind = daily\nhistory_mode = repla
 "$S" run "$T/gbk/h.ini" --quiet --format csv > "$T/out" 2> "$T/err"
 rc=$?
 ok "gen a GB18030 history with a Chinese header runs, with one note (status $rc)" \
-    $([ $rc -eq 0 ] && [ "$(wc -l < "$T/err")" -eq 1 ] && grep -q "^servlab: note: $T/gbk/hist.csv is not UTF-8 text: read as GB18030" "$T/err" &&
+    $([ $rc -eq 0 ] && [ "$(all_messages "$T/err" | wc -l)" -eq 1 ] && grep -q "^servlab: note: $T/gbk/hist.csv is not UTF-8 text: read as GB18030" "$T/err" &&
         grep -q '^fill_rate,' "$T/out"; echo $?) "$(cat "$T/err")"
 printf 'id,revenue.price_per_unit,demand.history\n螺栓,1.5,hist.csv\n螺母,2,hist.csv\n' | iconv -f UTF-8 -t GB18030 > "$T/gbk/items.csv"
 "$S" batch "$T/gbk/h.ini" "$T/gbk/items.csv" --quiet > "$T/out" 2> "$T/err"
 rc=$?
 ok "gen a GB18030 batch table runs: each file's note once, the ids in UTF-8 (status $rc)" \
-    $([ $rc -eq 0 ] && [ "$(wc -l < "$T/err")" -eq 2 ] && grep -q "^servlab: note: $T/gbk/items.csv is not UTF-8 text" "$T/err" &&
+    $([ $rc -eq 0 ] && [ "$(all_messages "$T/err" | wc -l)" -eq 2 ] && grep -q "^servlab: note: $T/gbk/items.csv is not UTF-8 text" "$T/err" &&
         grep -q '^螺栓 ' "$T/out" && grep -q '^螺母 ' "$T/out"; echo $?) "$(cat "$T/err")"
 printf 'id,revenue.price_per_unit\n螺栓,1.5\n螺母,x\n' | iconv -f UTF-8 -t GB18030 > "$T/gbk/bad_items.csv"
 "$S" batch "$T/gbk/h.ini" "$T/gbk/bad_items.csv" --quiet > "$T/out" 2> "$T/err"
 rc=$?
 ok "gen ... a bad cell of a GB18030 table is named at its line and column (status $rc)" \
-    $([ $rc -eq 2 ] && grep -q "^$T/gbk/bad_items.csv:3:2: \\[revenue\\] price_per_unit: 'x' is not a number" "$T/err"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "^$T/gbk/bad_items.csv:3:2: \\[revenue\\] price_per_unit: 'x' is not a number"; echo $?) "$(cat "$T/err")"
 # a row refused for its GB18030 history: the note is said as a note, not as the row's problem
 cp "$T/gbk/hist.csv" "$T/gbk/hist_b.csv"
 printf 'id,demand.history,demand.history_quantity_column\n螺栓,hist_b.csv,qty\n' | iconv -f UTF-8 -t GB18030 > "$T/gbk/col_items.csv"
@@ -220,7 +220,7 @@ printf 'id,demand.history,demand.history_quantity_column\n螺栓,hist_b.csv,qty\
 rc=$?
 ok "gen ... a row refused with a GB18030 history: its note is not given the row's place (status $rc)" \
     $([ $rc -eq 2 ] && grep -q "^servlab: note: $T/gbk/hist_b.csv is not UTF-8 text" "$T/err" &&
-        grep -q "^$T/gbk/col_items.csv:2 (row 螺栓): .*qty.*'日期', '数量'" "$T/err"; echo $?) "$(cat "$T/err")"
+        all_messages "$T/err" | grep -q "^$T/gbk/col_items.csv:2 (row 螺栓): .*qty.*'日期', '数量'"; echo $?) "$(cat "$T/err")"
 # GB18030 decodes most byte pairs: a table in another encoding is not read as Chinese.
 # Latin-1 (CP1252, a German Excel's "CSV") with two accented letters side by side, and
 # Big5 (a Traditional-Chinese Windows'), which decodes to kana and private-use
