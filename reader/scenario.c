@@ -138,16 +138,24 @@ static void print_problems(struct loader *ld)
         order[j] = i;
     }
     /* to the terminal (stderr) wrapped to its width, "FILE:LINE: [section] key: " kept
-       whole at the start and each further line two blanks in; into a command's buffer one
-       line each, which it says its own way (sweep_refuse_point, cli/batch.c) */
+       whole at the start and each further line two blanks in: a problem that fits a line
+       of its own goes there whole, under its place ("...: [inventory] lead_time_days:" /
+       "  gamma(mean, sd) takes 2 parameters, got 1"), a longer one is wrapped after the
+       place. Into a command's buffer one line each, which it says its own way
+       (sweep_refuse_point, cli/batch.c). */
     for (size_t i = 0; i < n; i++) {
         const struct problem *p = &ld->kept[order[i]];
+        const char *text = p->text + p->head;
+        size_t place = p->head;
+        while (place > 0 && p->text[place - 1] == ' ') place--;
         char head[sizeof p->text];
         snprintf(head, sizeof head, "%.*s", (int)p->head, p->text);
-        if (ld->err == stderr)
-            lang_print_hanging(ld->err, head, p->text + p->head, "  ", LANG_LINE_MAX);
-        else
+        if (ld->err != stderr || lang_width(p->text) <= LANG_LINE_MAX)
             fprintf(ld->err, "%s\n", p->text);
+        else if (place > 0 && 2 + lang_width(text) <= LANG_LINE_MAX && !strchr(text, '\n'))
+            fprintf(ld->err, "%.*s\n  %s\n", (int)place, p->text, text);
+        else
+            lang_print_hanging(ld->err, head, text, "  ", LANG_LINE_MAX);
     }
     if (ld->problems > MAX_REPORTED)
         fprintf(ld->err, _("%s: ... and %zu more problems\n"), ld->sc->path, ld->problems - MAX_REPORTED);

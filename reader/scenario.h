@@ -146,8 +146,10 @@ void scenario_free(struct scenario *sc); /* NULL is fine */
 void scenario_fini(struct scenario *sc); /* free what sc holds; sc is left zeroed */
 
 /* Read `path`, then apply the overrides sets[0..nsets). Problems go to err, one per
- * line. Returns 0 when the scenario is ready to run, or 2 (the exit status for bad
- * input). sc is zeroed or was loaded before. */
+ * line; to stderr, a terminal's reader, each is wrapped to its width (LANG_LINE_MAX),
+ * "FILE:LINE: [section] key: " first and each further line two blanks in. Returns 0
+ * when the scenario is ready to run, or 2 (the exit status for bad input). sc is zeroed
+ * or was loaded before. */
 int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets, FILE *err);
 
 /* scenario_load on text in memory (len bytes, not necessarily NUL-terminated, borrowed)

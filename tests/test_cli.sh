@@ -220,6 +220,11 @@ ok "cli-6.9 a long problem is wrapped to 100 columns, file:line: [section] first
       head -n 1 "$T/err" | grep -q "^$T/foo.ini:3: \[foo\] unknown section; the sections are \[run\], " &&
       [ "$(tail -n +2 "$T/err" | grep -vc '^  \[')" -eq 0 ] &&
       first_message "$T/err" | grep -q ", \[location.NAME\], \[region.NAME\]$"; echo $?) "$(cat "$T/err")"
+# ... and one that fits a line of its own goes there whole, under its place
+run "$S" check scenarios/default.ini --set 'inventory.lead_time_days=gamma(5)'
+ok "cli-6.9c a problem too long beside its place but not alone goes whole on the next line" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--set inventory.lead_time_days=gamma(5): [inventory] lead_time_days:
+  gamma(mean, sd) takes 2 parameters, got 1" ]; echo $?) "$(cat "$T/err")"
 run "$S" check "$T/foo.ini" --lang zh
 ok "cli-6.9b ... and in Chinese, its list broken after a 、" \
     $([ $rc -eq 2 ] && [ "$(wc -l < "$T/err")" -ge 3 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ] &&
@@ -1136,7 +1141,7 @@ run "$S" compare "$T/cls/dave.ini" --base "$T/cls/base.ini" --quiet
 ok "cli-18.10 a locked key the file leaves at its default is refused without a line" $([ $rc -eq 2 ] && grep -q "dave.ini: refused: \[demand\] units_per_order is locked by base.ini: geometric(2) in the base, 1 here" "$T/err"; echo $?)
 printf '[demand]\norders_per_day = 5\n[locks]\nkeys = demand.orders_per_dya\n' > "$T/cls/badlock.ini"
 run "$S" check "$T/cls/badlock.ini"
-ok "cli-18.6 a lock naming no key is an error in the base itself" $([ $rc -eq 2 ] && grep -q "\[locks\] keys: 'demand.orders_per_dya' is not a key" "$T/err"; echo $?)
+ok "cli-18.6 a lock naming no key is an error in the base itself" $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "\[locks\] keys: 'demand.orders_per_dya' is not a key"; echo $?)
 run "$S" compare "$T/cls/alice.ini" "$T/cls/bob.ini" --base "$T/cls/base.ini" --reps 4 --quiet --plot "$T/cls/compare.png" --set sweep.steps=6
 ok "cli-18.7 compare --plot draws every scenario's curve in one 1280x860 PNG" $([ $rc -eq 0 ] && [ "$(png_size "$T/cls/compare.png")" = "1280x860" ]; echo $?)
 run "$S" compare "$T/cls/alice.ini" "$T/cls/bob.ini" --base "$T/cls/base.ini" --reps 4 --quiet --plot "$T/cls/curves.png" \
@@ -1693,8 +1698,8 @@ ok "cli-28.1 a score from -1 to 1 above its range gets no 'write a share as a de
     "$(cat "$T/err")"
 run "$S" run scenarios/loyalty_ladder.ini --set loyalty.climb_above=-0.5 --reps 2
 ok "cli-28.2 thresholds out of order because of a --set: the key set is named, not the file's other one" \
-    $([ $rc -eq 2 ] && grep -q '\[loyalty\] climb_above: the thresholds are out of order' "$T/err" &&
-        ! grep -q 'fall_below: the thresholds' "$T/err"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q '\[loyalty\] climb_above: the thresholds are out of order' &&
+        ! all_messages "$T/err" | grep -q 'fall_below: the thresholds'; echo $?) "$(cat "$T/err")"
 
 # picking_error_rate on the planner's example: it lowers the perfect orders (a wrong order
 # goes back and is sent again), takes no stock (fill rate as before) and costs nothing
