@@ -85,7 +85,7 @@ printf '[sweep]\nparameter2 = inventory.order_quantity\nvalues2 = 800, 1200\n' >
 sed '/^\[sweep\]/,$d' scenarios/default.ini > "$T/bad1.ini" && cat "$T/bad.ini" >> "$T/bad1.ini"
 run "$S" sweep "$T/bad1.ini" $short
 ok "grid-4.2 parameter2 without parameter: exit 2, file:line: [sweep] parameter: missing" \
-    $([ $rc -eq 2 ] && grep -q "bad1.ini:[0-9]*: \[sweep\] parameter: missing; a second lever needs a first" "$T/err"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "bad1.ini:[0-9]*: \[sweep\] parameter: missing; a second lever needs a first"; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 1,2 --param inventory.reorder_point --values 3,4 $short
 ok "grid-4.3 the same key twice: exit 2" $([ $rc -eq 2 ] && grep -q "parameter2: is the same key as parameter" "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" sweep "$T/two.ini" --param inventory.safety_factor --values 1,2 $short --format csv
