@@ -287,6 +287,16 @@ static const char *option_setting(const char *full_name)
     return NULL;
 }
 
+/* Is word an option of servlab's ("--out", "--out=x"), of any command? */
+static bool is_option_name(const char *word)
+{
+    if (strncmp(word, "--", 2) != 0) return false;
+    size_t len = strcspn(word, "=");
+    for (size_t k = 0; k < option_nrows; k++)
+        if (strlen(option_rows[k].name) == len && strncmp(option_rows[k].name, word, len) == 0) return true;
+    return false;
+}
+
 int options_next(int argc, char **argv, int *i, unsigned command, const char *command_name, struct option_arg *arg,
                  char *err, size_t errlen)
 {
@@ -331,7 +341,12 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
     if (applies->metavar) {
         if (eq)
             value = eq + 1;
-        else if (*i + 1 < argc)
+        else if (*i + 1 < argc && is_option_name(argv[*i + 1])) {
+            /* "--steps --out x": the value was left out, and the next option is not it
+               (else --out became the value, and x a second file) */
+            snprintf(err, errlen, _("%s needs a value: '%s' after it is the next option"), name, argv[*i + 1]);
+            return -1;
+        } else if (*i + 1 < argc)
             value = argv[++*i];
         else {
             snprintf(err, errlen, _("%s needs a value"), name);

@@ -96,6 +96,11 @@ static int find_first(const char *text, size_t len, bool (*wanted)(const struct 
         const struct range *r = code ? range_of(code) : NULL;
         if (r && wanted(r)) {
             fill_hit(hit, r, code, text + i, i, column);
+            size_t next = i + fullwidth_bytes(hit);
+            while (next < len && (p[next] == ' ' || p[next] == '\t')) next++;
+            unsigned after = next < len ? three_byte(p + next, len - next) : 0;
+            hit->before_number =
+                next < len && ((p[next] >= '0' && p[next] <= '9') || (after >= 0xFF10 && after <= 0xFF19));
             return 1;
         }
         i += char_len(p + i, len - i);
@@ -151,6 +156,11 @@ void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, bool share,
                !percent_ok) { /* '％': the half-width '%' is refused next, so say what to write */
         /* TRANSLATORS: %s is '％', %04X its code */
         snprintf(buf, n, _("full-width '%s' (U+%04X); write a share as a decimal, with no percent sign: 0.95 for 95%%"),
+                 hit->text, hit->code);
+    } else if (hit->code == 0xFF1B && hit->before_number) { /* "150；300": a list's separator */
+        /* TRANSLATORS: %s is '；', %04X its code; a list of values ("150；300；450") is
+           written with half-width commas */
+        snprintf(buf, n, _("full-width '%s' (U+%04X) between numbers; separate a list's values with a half-width ','"),
                  hit->text, hit->code);
     } else if (hit->code == 0xFF1B) { /* '；': a comment after a value needs the blank too */
         /* TRANSLATORS: %s is '；', %04X its code */

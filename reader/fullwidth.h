@@ -18,12 +18,13 @@
 #include <stddef.h>
 
 struct fullwidth {
-    unsigned code; /* the character's code point, 0xFF1D for '＝' */
-    char text[5];  /* the character as UTF-8 */
-    char ascii;    /* what to type instead: '=' ('\0': nothing, delete it) */
-    size_t offset; /* its first byte, from the start of the text searched */
-    int column;    /* its place in characters, 1-based, from the start of the text searched
-                      (a tab, a Chinese character and a byte that is not UTF-8 count 1) */
+    unsigned code;      /* the character's code point, 0xFF1D for '＝' */
+    char text[5];       /* the character as UTF-8 */
+    char ascii;         /* what to type instead: '=' ('\0': nothing, delete it) */
+    size_t offset;      /* its first byte, from the start of the text searched */
+    int column;         /* its place in characters, 1-based, from the start of the text searched
+                           (a tab, a Chinese character and a byte that is not UTF-8 count 1) */
+    bool before_number; /* a digit follows it, after any blanks ("150；300": a list's separator) */
 };
 
 /* Find the first such character in text (len bytes). Returns 1 and fills *hit, else 0. */

@@ -295,14 +295,17 @@ static struct key_origin *origin(struct scenario *sc, size_t k, const struct tar
  * -1 (reported). */
 /* Whether a list's item holds two or more numbers apart by blanks ("0 1 2"): a list
  * written without its commas. */
-static bool blank_separated_numbers(const char *item)
+static bool blank_separated_numbers(const char *item, char *joined, size_t joined_size)
 {
     char copy[120], *save = NULL, err[200];
-    size_t n = 0;
+    size_t n = 0, used = 0;
     snprintf(copy, sizeof copy, "%s", item);
+    joined[0] = '\0';
     for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save), n++) {
         double x;
         if (value_number(w, &x, err, sizeof err) != 0) return false;
+        int k = snprintf(joined + used, joined_size - used, "%s%s", n ? ", " : "", w);
+        if (k > 0) used = used + (size_t)k < joined_size ? used + (size_t)k : joined_size - 1;
     }
     return n >= 2;
 }
@@ -629,10 +632,10 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
                 return -1;
             }
             if (colon) *colon = '\0';
-            if (!pairs && blank_separated_numbers(text_item)) {
-                report(ld, line, sec, d->name,
-                       _("item %zu: '%s' is several numbers; separate them with commas: 0, 1, 2"), item,
-                       text_item + strspn(text_item, " \t"));
+            char joined[200]; /* the item's numbers with commas between them, as they should be */
+            if (!pairs && blank_separated_numbers(text_item, joined, sizeof joined)) {
+                report(ld, line, sec, d->name, _("item %zu: '%s' is several numbers; separate them with commas: %s"),
+                       item, text_item + strspn(text_item, " \t"), joined);
                 return -1;
             }
             /* a sweep's value as a percentage, for the lever's key to take or refuse */

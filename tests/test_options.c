@@ -135,6 +135,15 @@ static void parser(void)
           "options-2.8 an option the command does not take (got '%s')", err);
     rc = parse(CMD_SWEEP, "sweep", (char *[]){"--values"}, 1, &a, err, sizeof err);
     check(rc != 0 && strcmp(err, "--values needs a value") == 0, "options-2.9 a missing value (got '%s')", err);
+    /* the value left out before the next option: that option is not taken as the value */
+    rc = parse(CMD_SWEEP, "sweep", (char *[]){"--steps", "--out", "x"}, 3, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "--steps needs a value: '--out' after it is the next option") == 0,
+          "options-2.9b a value left out before the next option (got '%s')", err);
+    rc = parse(CMD_RUN, "run", (char *[]){"--reps", "--quiet"}, 2, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "--reps needs a value: '--quiet' after it is the next option") == 0,
+          "options-2.9c a value left out before a flag (got '%s')", err);
+    rc = parse(CMD_SWEEP, "sweep", (char *[]){"--from", "-100"}, 2, &a, err, sizeof err);
+    check(rc == 0 && a.id == OPT_FROM && strcmp(a.value, "-100") == 0, "options-2.9d a negative value is a value");
     rc = parse(CMD_BATCH, "batch", (char *[]){"--sweep=yes"}, 1, &a, err, sizeof err);
     check(rc != 0 && strcmp(err, "--sweep takes no value") == 0, "options-2.10 a flag given a value (got '%s')", err);
     rc = parse(CMD_RUN, "run", (char *[]){"--version"}, 1, &a, err, sizeof err);
