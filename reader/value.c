@@ -133,6 +133,57 @@ static bool number_pair(const char *s, const char *seps, double *a, double *b)
     }
 }
 
+/* A range "3-5", "3~5", "3到5" or "3至5", low < high, perhaps with a unit after it ("3-5天",
+ * "1-3 days"): its ends into *low and *high. */
+static bool value_range(const char *s, double *low, double *high)
+{
+    char copy[80];
+    size_t len = strlen(s), used = 0;
+    if (len >= sizeof copy) return false;
+    while (len > 0 && (isalpha((unsigned char)s[len - 1]) || (unsigned char)s[len - 1] >= 0x80 || s[len - 1] == ' ' ||
+                       s[len - 1] == '\t' || s[len - 1] == '/'))
+        len--; /* the unit: letters, Chinese, "件/天" */
+    for (size_t i = 0; i < len;) {
+        if (strncmp(s + i, "到", strlen("到")) == 0 || strncmp(s + i, "至", strlen("至")) == 0) {
+            copy[used++] = '-';
+            i += strlen("到");
+        } else
+            copy[used++] = s[i++];
+    }
+    copy[used] = '\0';
+    return number_pair(copy, "-~", low, high) && *low < *high;
+}
+
+/* A mean and a spread, "5±1.5", "5 +- 1.5" or "5+/-1.5", perhaps with a unit after it
+ * ("5±1.5天"): the two numbers into *mean and *sd. */
+static bool value_plus_minus(const char *s, double *mean, double *sd)
+{
+    static const char *const signs[] = {"±", "+/-", "+-"};
+    for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++) {
+        const char *at = strstr(s, signs[i]);
+        if (!at || at == s) continue;
+        char copy[80];
+        size_t len = strlen(s);
+        if (len >= sizeof copy) return false;
+        memcpy(copy, s, len + 1);
+        memset(copy + (at - s), ' ', strlen(signs[i]));
+        copy[at - s] = '~';
+        double low, high;
+        /* "5 ~ 1.5" read as a pair; the unit after it goes as value_range takes it */
+        bool pair = number_pair(copy, "~", &low, &high);
+        if (!pair) {
+            while (len > 0 && (isalpha((unsigned char)copy[len - 1]) || (unsigned char)copy[len - 1] >= 0x80 ||
+                               copy[len - 1] == ' ' || copy[len - 1] == '\t'))
+                copy[--len] = '\0';
+            pair = number_pair(copy, "~", &low, &high);
+        }
+        if (!pair) return false;
+        *mean = low, *sd = high;
+        return true;
+    }
+    return false;
+}
+
 /* "98" for "98%" or "98 %": the number before a closing percent sign, or NULL. */
 static const char *percent_number(const char *s, char *buf, size_t n)
 {
@@ -198,6 +249,9 @@ static const char *number_hint(const char *s, char *buf, size_t n)
                  num_about(numerator / denominator, 10, decimal, sizeof decimal), s);
         return buf;
     }
+    double low, high;
+    if (value_range(s, &low, &high)) return _(" (write one number, not a range)");
+    if (value_plus_minus(s, &low, &high)) return _(" (write one number, without the spread after it)");
     const char *unsigned_part = s + (s[0] == '+' || s[0] == '-');
     if (unsigned_part[0] == '0' && (unsigned_part[1] == 'x' || unsigned_part[1] == 'X'))
         return _(" (write it in decimal; hexadecimal is not read)");
@@ -531,7 +585,15 @@ static int read_dist(const char *text, const double *rounded, struct dist *out, 
             double low, high;
             if (strchr(s, '('))
                 snprintf(err, errlen, _("'%s' is neither a number nor a distribution"), s);
-            else if (number_pair(s, "-~", &low, &high) && low < high)
+            else if (value_plus_minus(s, &low, &high) && high > 0) {
+                /* "5±1.5" days: a mean and a standard deviation, as the course's distributions
+                   take them (course-notes/00-reading-a-scenario.md) */
+                char a[40], b[40];
+                snprintf(err, errlen,
+                         _("'%s' is not a number; for a mean of %s with a standard deviation of %s, write "
+                           "gamma(%s, %s) or normal(%s, %s)"),
+                         s, num_about(low, 10, a, sizeof a), num_about(high, 10, b, sizeof b), a, b, a, b);
+            } else if (value_range(s, &low, &high)) /* "1-3", "1-3天", "1到3" */
                 range_problem(s, low, high, rounded, err, errlen);
             return -1;
         }
