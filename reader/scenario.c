@@ -1024,7 +1024,12 @@ static void parse_scenario_text(struct loader *ld, const char *bytes, size_t len
     buf[len] = '\0';
     char *text = buf;
     if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) text += 3, len -= 3; /* UTF-8 BOM */
-    if (len >= 2 && (memcmp(text, "\xff\xfe", 2) == 0 || memcmp(text, "\xfe\xff", 2) == 0)) {
+    /* UTF-16 with its byte-order mark (Notepad's "Unicode"), or without one (a file whose
+       first two characters are ASCII, each with a NUL byte beside it, as no text is) */
+    const unsigned char *u = (const unsigned char *)text;
+    bool utf16_no_mark = len >= 4 && ((u[0] && u[0] < 0x80 && !u[1] && u[2] && u[2] < 0x80 && !u[3]) ||
+                                      (!u[0] && u[1] && u[1] < 0x80 && !u[2] && u[3] && u[3] < 0x80));
+    if (utf16_no_mark || (len >= 2 && (memcmp(text, "\xff\xfe", 2) == 0 || memcmp(text, "\xfe\xff", 2) == 0))) {
         report(ld, 1, "", "", _("is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8"));
         free(buf);
         return;

@@ -252,6 +252,15 @@ printf '[demand]\norders_per_day = 4\0000\n' > "$T/nul.ini"
 refused "gen a NUL byte" "$T/nul.ini" "FILE:2: contains a NUL byte; is this a text file?"
 printf '\377\376[\000d\000e\000m\000a\000n\000d\000]\000\n\000' > "$T/utf16.ini"
 refused "gen a UTF-16 file" "$T/utf16.ini" "FILE:1: is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8"
+# UTF-16 without its byte-order mark (iconv -t UTF-16LE, some editors' "UTF-16 LE"): the
+# same message once, not a NUL byte on every line
+printf '[\000d\000e\000m\000a\000n\000d\000]\000\n\000' > "$T/utf16le.ini"
+refused "gen a UTF-16LE file without a byte-order mark" "$T/utf16le.ini" \
+    "FILE:1: is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8"
+[ "$(wc -l < "$T/err")" -eq 1 ]; ok "gen a UTF-16LE file without a byte-order mark: one line on stderr" $? "$(cat "$T/err")"
+printf '\000[\000d\000e\000m\000a\000n\000d\000]\000\n' > "$T/utf16be.ini"
+refused "gen a UTF-16BE file without a byte-order mark" "$T/utf16be.ini" \
+    "FILE:1: is saved as UTF-16 (Windows 'Unicode'); save it as UTF-8"
 printf '[demand]\rorders_per_day = 40\r' > "$T/cr.ini"
 refused "gen old Mac CR line ends" "$T/cr.ini" \
     "FILE:1: a carriage return inside the line (old Mac line ends?); save with LF line ends"
