@@ -1352,6 +1352,21 @@ static int cmd_check(const struct options *o)
     if (rc == 0) {
         scenario_write(sc, stdout);
         for (size_t i = 0; i < sc->nwarnings; i++) fprintf(stderr, _("%s: warning: %s\n"), sc->path, sc->warnings[i]);
+        /* a [sweep] whose range makes the scenario invalid at some point: a warning, as
+           sweep would refuse it, so that the student hears of it before sweeping; run,
+           which leaves [sweep] aside, takes the file */
+        char *refusal = NULL;
+        size_t size = 0;
+        FILE *m = sc->sweep.active ? open_memstream(&refusal, &size) : NULL;
+        if (m) {
+            int bad = sweep_check_points(o->files[0], o->sets, o->nsets, m);
+            fclose(m);
+            if (bad) {
+                fprintf(stderr, _("%s: warning: servlab sweep would refuse this file:\n"), sc->path);
+                fputs(refusal, stderr);
+            }
+            free(refusal);
+        }
         rc = finish_stdout();
     }
     scenario_free(sc);

@@ -309,19 +309,24 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
     const char *eq = strchr(word, '=');
     snprintf(name, sizeof name, "%.*s", (int)(eq ? (size_t)(eq - word) : strlen(word)), word);
     const struct option_row *known = NULL, *applies = NULL;
-    const char *names[NAMES_MAX];
-    size_t nnames = 0;
+    const char *names[NAMES_MAX], *mine[NAMES_MAX]; /* every option's name; the command's options' */
+    size_t nnames = 0, nmine = 0;
     for (size_t k = 0; k < option_nrows; k++) {
         const struct option_row *r = &option_rows[k];
-        bool seen = false;
+        bool seen = false, mine_seen = false;
         for (size_t j = 0; j < nnames; j++) seen |= strcmp(names[j], r->name) == 0;
         if (!seen && nnames < NAMES_MAX) names[nnames++] = r->name;
+        for (size_t j = 0; j < nmine; j++) mine_seen |= strcmp(mine[j], r->name) == 0;
+        if (!mine_seen && (r->commands & command) && nmine < NAMES_MAX) mine[nmine++] = r->name;
         if (strcmp(r->name, name) != 0) continue;
         if (!known) known = r;
         if (!applies && (r->commands & command)) applies = r;
     }
     if (!known) {
-        const char *near = suggest_nearest(name, names, nnames);
+        /* the command's own options first ("compare --sort" is told '--set', not '--port',
+           which serve takes), then any ("run --stesp": '--steps', which sweep takes) */
+        const char *near = suggest_nearest(name, mine, nmine);
+        if (!near) near = suggest_nearest(name, names, nnames);
         const char *key = near ? NULL : key_of_option(name), *setter = key ? option_setting(key) : NULL;
         if (near)
             snprintf(err, errlen, _("unknown option '%s'; did you mean '%s'?"), name, near);

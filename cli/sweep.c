@@ -525,6 +525,47 @@ void sweep_free(struct sweep_result *r)
     scenario_fini(&r->base);
 }
 
+/* The points of r->base's [sweep] (active): their count and each lever's value at each. */
+static void lever_points(struct sweep_result *r)
+{
+    const struct sweep_config *sw = &r->base.sweep;
+    r->service = metric_find(sw->service);
+    r->n1 = sw->values.n;
+    r->n2 = sw->parameter2[0] ? sw->values2.n : 1;
+    r->n = r->n1 * r->n2;
+    r->reps = r->base.cfg.run.replications;
+    r->nm = metric_count(&r->base.cfg);
+    r->x = malloc(r->n * sizeof *r->x);
+    if (!r->x) abort();
+    if (sw->parameter2[0]) { /* row-major: the first lever changes slowest */
+        r->x2 = malloc(r->n * sizeof *r->x2);
+        r->near = calloc(r->n, sizeof *r->near);
+        if (!r->x2 || !r->near) abort();
+        for (size_t i = 0; i < r->n; i++) {
+            r->x[i] = sw->values.v[i / r->n2];
+            r->x2[i] = sw->values2.v[i % r->n2];
+        }
+    } else
+        memcpy(r->x, sw->values.v, r->n * sizeof *r->x);
+}
+
+int sweep_check_points(const char *path, const struct scenario_override *sets, size_t nsets, FILE *err)
+{
+    struct sweep_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
+    if (!r) abort();
+    int rc = scenario_load(&r->base, path, sets, nsets, err) != 0 ? 2 : 0;
+    if (rc == 0 && r->base.sweep.active) {
+        lever_points(r);
+        const int digits[2] = {sweep_lever_digits(r, 0), r->x2 ? sweep_lever_digits(r, 1) : 0};
+        struct scenario *point = scenario_new();
+        for (size_t i = 0; i < r->n && rc == 0; i++) rc = load_point(r, path, sets, nsets, i, digits, point, NULL, err);
+        scenario_free(point);
+    }
+    sweep_free(r);
+    free(r);
+    return rc;
+}
+
 int sweep_run(const char *path, const struct scenario_override *sets, size_t nsets, const struct simulate_opts *o,
               struct sweep_result *r, FILE *err)
 {
@@ -542,28 +583,12 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
         sweep_free(r);
         return 2;
     }
-    r->service = metric_find(sw->service);
-    r->n1 = sw->values.n;
-    r->n2 = sw->parameter2[0] ? sw->values2.n : 1;
-    r->n = r->n1 * r->n2;
-    r->reps = r->base.cfg.run.replications;
-    r->nm = metric_count(&r->base.cfg);
+    lever_points(r);
     /* point 0's configuration is the reference; every point is kept as its patch */
     struct model_config ref = {0};
     struct config_patch *patches = calloc(r->n, sizeof *patches);
     struct scenario *point = scenario_new();
-    r->x = malloc(r->n * sizeof *r->x);
-    if (!patches || !r->x) abort();
-    if (sw->parameter2[0]) { /* row-major: the first lever changes slowest */
-        r->x2 = malloc(r->n * sizeof *r->x2);
-        r->near = calloc(r->n, sizeof *r->near);
-        if (!r->x2 || !r->near) abort();
-        for (size_t i = 0; i < r->n; i++) {
-            r->x[i] = sw->values.v[i / r->n2];
-            r->x2[i] = sw->values2.v[i % r->n2];
-        }
-    } else
-        memcpy(r->x, sw->values.v, r->n * sizeof *r->x);
+    if (!patches) abort();
 
     int rc = 0;
     struct workload work = {0};

@@ -101,6 +101,13 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
 
 void sweep_free(struct sweep_result *r);
 
+/* For servlab check: load path with sets, and, when it has a [sweep], each point of it
+ * (without simulating), as sweep_run loads them. Returns 0, or 2 with the first point's
+ * problems on err as sweep_run writes them (a lever swept into values that make the
+ * scenario invalid: "inventory.reorder_point = 908.929 (point 26 of 29 ...) gives an
+ * invalid scenario"). */
+int sweep_check_points(const char *path, const struct scenario_override *sets, size_t nsets, FILE *err);
+
 /* The paired changes of revenue, cost (as profit charges it) and profit at every point
  * against point base, into n summaries each: delta_* are these against baseline; a
  * chart drawn along the lever measures against its first point instead (cli/charts.c). */

@@ -135,6 +135,13 @@ static void parser(void)
           "options-2.8 an option the command does not take (got '%s')", err);
     rc = parse(CMD_SWEEP, "sweep", (char *[]){"--values"}, 1, &a, err, sizeof err);
     check(rc != 0 && strcmp(err, "--values needs a value") == 0, "options-2.9 a missing value (got '%s')", err);
+    /* a misspelt option: the command's own options are suggested first, then any */
+    rc = parse(CMD_COMPARE, "compare", (char *[]){"--sort"}, 1, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "unknown option '--sort'; did you mean '--set'?") == 0,
+          "options-2.6b compare's own option before serve's --port (got '%s')", err);
+    rc = parse(CMD_RUN, "run", (char *[]){"--stesp", "5"}, 2, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "unknown option '--stesp'; did you mean '--steps'?") == 0,
+          "options-2.6c another command's option when the command has none near (got '%s')", err);
     /* the value left out before the next option: that option is not taken as the value */
     rc = parse(CMD_SWEEP, "sweep", (char *[]){"--steps", "--out", "x"}, 3, &a, err, sizeof err);
     check(rc != 0 && strcmp(err, "--steps needs a value: '--out' after it is the next option") == 0,
