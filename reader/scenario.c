@@ -310,12 +310,16 @@ static bool blank_separated_numbers(const char *item, char *joined, size_t joine
     return n >= 2;
 }
 
-/* What a student may write for a yes/no choice, and the choice meant. */
+/* What a student may write for a yes/no choice, and the choice meant; and the course's
+ * Chinese term for a choice (docs/glossary.md: 延期交货 is shortage = backorder), which a
+ * student may write for it. A word is meant only for a key that has that choice. */
 static const struct {
     const char *word, *choice;
 } choice_words[] = {
-    {"1", "yes"}, {"true", "yes"}, {"on", "yes"}, {"y", "yes"}, {"是", "yes"}, {"对", "yes"}, {"开", "yes"},
-    {"0", "no"},  {"false", "no"}, {"off", "no"}, {"n", "no"},  {"否", "no"},  {"不", "no"},  {"关", "no"},
+    {"1", "yes"},          {"true", "yes"},       {"on", "yes"},         {"y", "yes"},    {"是", "yes"},
+    {"对", "yes"},         {"开", "yes"},         {"0", "no"},           {"false", "no"}, {"off", "no"},
+    {"n", "no"},           {"否", "no"},          {"不", "no"},          {"关", "no"},    {"延期交货", "backorder"},
+    {"失销", "lost_sale"}, {"缺货反应", "react"}, {"转运", "transship"},
 };
 
 /* The choice meant by word (ASCII case ignored), or NULL. */
