@@ -740,6 +740,14 @@ static const struct meant_key *meant_key_of(const char *section, const char *key
     return NULL;
 }
 
+/* Does the file being read have a [section] header? */
+static bool file_has_section(const struct loader *ld, const char *section)
+{
+    for (size_t i = 0; i < ld->scan.n; i++)
+        if (ld->scan.entries[i].is_section && strcmp(ld->scan.entries[i].section, section) == 0) return true;
+    return false;
+}
+
 static void report_unknown_key(struct loader *ld, int line, const char *section, const char *key)
 {
     const struct meant_key *meant = meant_key_of(section, key);
@@ -765,6 +773,12 @@ static void report_unknown_key(struct loader *ld, int line, const char *section,
                        _("unknown key in [%s]; '%s' belongs in [ipa], as a target that servlab ipa judges "
                          "performance against (it sets nothing in a run)"),
                        section, key);
+            else if (ld->where == ld->sc->path && !file_has_section(ld, key_defs[i].section))
+                /* the keys of a section whose header was left out fall into the one above */
+                report(ld, line, section, key,
+                       _("unknown key in [%s]; '%s' belongs in [%s], and this file has no [%s]: write "
+                         "the header [%s] above that section's keys"),
+                       section, key, key_defs[i].section, key_defs[i].section, key_defs[i].section);
             else
                 report(ld, line, section, key, _("unknown key in [%s]; '%s' belongs in [%s]"), section, key,
                        key_defs[i].section);

@@ -284,7 +284,7 @@ static void test_names(void)
                  "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_piont = 5\n",
                  "PATH:5: [inventory] reorder_piont: unknown key; did you mean 'reorder_point'?");
     expect_error("scen-2.2 a key in the wrong section says where it belongs",
-                 "[demand]\norders_per_day = 5\nreorder_point = 3\n",
+                 "[demand]\norders_per_day = 5\nreorder_point = 3\n[inventory]\npolicy = none\n",
                  "PATH:3: [demand] reorder_point: unknown key in [demand]; 'reorder_point' belongs in [inventory]");
     expect_error("scen-2.3 misspelt section suggests [demand]", "[demnad]\norders_per_day = 5\n",
                  "PATH:1: [demnad] unknown section; did you mean [demand]?");
@@ -1507,7 +1507,7 @@ static void test_load_text(const char *default_ini)
     check_outcome("scen-11.4 text without a NUL at its end is read to its length only", 0, "");
     check(dist_mean(&sc.cfg.demand.units_per_order) == 2, "scen-11.5 ... units_per_order is 2 (got %g)",
           dist_mean(&sc.cfg.demand.units_per_order));
-    const char *misplaced = "[demand]\norders_per_day = 5\nreorder_point = 3\n";
+    const char *misplaced = "[demand]\norders_per_day = 5\nreorder_point = 3\n[inventory]\npolicy = none\n";
     load_memory(misplaced, strlen(misplaced));
     check_outcome("scen-11.6 errors name the line as for a file", 2,
                   "PATH:3: [demand] reorder_point: unknown key in [demand]; 'reorder_point' belongs in [inventory]");
