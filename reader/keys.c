@@ -204,6 +204,27 @@ static int check_service(const char *text, char *err, size_t errlen)
     return -1;
 }
 
+/* A contract's metric named in the course's Chinese at the start of a target ("满足率 >= 98%"):
+ * the English name (docs/glossary.md), and what follows the term into *rest, or NULL. The
+ * longest term first: 订单满足率 before 满足率. */
+static const char *chinese_metric(const char *target, const char **rest)
+{
+    static const struct {
+        const char *chinese, *metric;
+    } metrics[] = {
+        {"订单行满足率", "line_fill_rate"}, {"订单满足率", "order_fill_rate"}, {"满足率", "fill_rate"},
+        {"准时足量交付", "otif_rate"},      {"准时率", "on_time_rate"},        {"完美订单率", "perfect_order_rate"},
+        {"缺货率", "stockout_rate"},        {"失销率", "lost_sales_rate"},     {"足量", "in_full_rate"},
+        {"完好无损", "damage_free_rate"},   {"准确", "accurate_rate"}};
+    target += strspn(target, " \t");
+    for (size_t i = 0; i < sizeof metrics / sizeof metrics[0]; i++)
+        if (strncmp(target, metrics[i].chinese, strlen(metrics[i].chinese)) == 0) {
+            if (rest) *rest = target + strlen(metrics[i].chinese);
+            return metrics[i].metric;
+        }
+    return NULL;
+}
+
 /* [contract] targets: "fill_rate >= 98%, on_time_rate >= 0.95" (models/contract.h). */
 static int check_targets(const char *text, char *err, size_t errlen)
 {
@@ -222,12 +243,28 @@ static int check_targets(const char *text, char *err, size_t errlen)
     case CONTRACT_EMPTY:
         snprintf(err, errlen, _("no target; write targets such as fill_rate >= 98%%, on_time_rate >= 95%%"));
         break;
-    case CONTRACT_SYNTAX:
-        snprintf(err, errlen,
-                 _("'%s' is not a target; write METRIC >= SHARE (<= for a rate where less is better), such as "
-                   "fill_rate >= 98%%"),
-                 word);
+    case CONTRACT_SYNTAX: {
+        const char *rest = "", *metric = chinese_metric(word, &rest);
+        if (strstr(word, "\u2265") || strstr(word, "\u2264")) /* '≥', '≤' from a word processor or an input method */
+            snprintf(err, errlen,
+                     _("'%s' is not a target; write '>=' for '%s' and '<=' for '%s', as in fill_rate >= 98%%"), word,
+                     "\u2265", "\u2264");
+        else if (strchr(word, ';'))
+            snprintf(err, errlen,
+                     _("'%s' is not a target; separate targets with commas, as in fill_rate >= 98%%, "
+                       "on_time_rate >= 95%%"),
+                     word);
+        else if (metric)
+            /* TRANSLATORS: the target as written, then as it should be: "fill_rate >= 98%" */
+            snprintf(err, errlen, _("'%s' is not a target; a metric's name is written in English: %s%s"), word, metric,
+                     rest);
+        else
+            snprintf(err, errlen,
+                     _("'%s' is not a target; write METRIC >= SHARE (<= for a rate where less is better), such as "
+                       "fill_rate >= 98%%"),
+                     word);
         break;
+    }
     case CONTRACT_UNKNOWN: {
         const char *every[METRIC_COUNT];
         for (size_t i = 0; i < METRIC_COUNT; i++) every[i] = metric_defs[i].name;
