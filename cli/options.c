@@ -7,6 +7,7 @@
 #include "reader/suggest.h"
 
 #include <stdbool.h>
+#include <ctype.h>
 #include <string.h>
 
 enum {
@@ -301,6 +302,25 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
                  char *err, size_t errlen)
 {
     const char *word = argv[*i];
+    /* "—reps": a word processor's or an input method's dash for "--" (a command copied
+       from a document, or typed with the Chinese input method's '——') */
+    static const char *const dashes[] = {"\u2014", "\u2013", "\uFF0D"}; /* em dash, en dash, full-width '-' */
+    for (size_t d = 0; d < sizeof dashes / sizeof dashes[0]; d++) {
+        size_t len = strlen(dashes[d]);
+        if (strncmp(word, dashes[d], len) != 0) continue;
+        const char *rest = word;
+        for (bool more = true; more;) {
+            more = false;
+            for (size_t e = 0; e < sizeof dashes / sizeof dashes[0]; e++)
+                if (strncmp(rest, dashes[e], strlen(dashes[e])) == 0) rest += strlen(dashes[e]), more = true;
+            if (*rest == '-') rest++, more = true;
+        }
+        if (!*rest || !isalpha((unsigned char)*rest)) break;
+        /* TRANSLATORS: the word as typed, the dash it begins with, then the option with two hyphens */
+        snprintf(err, errlen, _("'%s' begins with '%s', not two hyphens (copied from a document?); type --%s"), word,
+                 dashes[d], rest);
+        return -1;
+    }
     if (strncmp(word, "--", 2) != 0 || strcmp(word, "--") == 0) {
         *arg = (struct option_arg){.id = OPT_FILE, .row = NULL, .value = word};
         return 0;

@@ -142,6 +142,17 @@ static void parser(void)
     rc = parse(CMD_RUN, "run", (char *[]){"--stesp", "5"}, 2, &a, err, sizeof err);
     check(rc != 0 && strcmp(err, "unknown option '--stesp'; did you mean '--steps'?") == 0,
           "options-2.6c another command's option when the command has none near (got '%s')", err);
+    /* a dash from a document or the input method where "--" goes */
+    rc = parse(CMD_RUN, "run", (char *[]){"\u2014reps", "3"}, 2, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "'\u2014reps' begins with '\u2014', not two hyphens (copied from a document?); "
+                                 "type --reps") == 0,
+          "options-2.6d an em dash for -- (got '%s')", err);
+    rc = parse(CMD_RUN, "run", (char *[]){"\u2014\u2014reps", "3"}, 2, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "'\u2014\u2014reps' begins with '\u2014', not two hyphens (copied from a document?); "
+                                 "type --reps") == 0,
+          "options-2.6e the Chinese input method's double dash for -- (got '%s')", err);
+    rc = parse(CMD_RUN, "run", (char *[]){"\u2013"}, 1, &a, err, sizeof err);
+    check(rc == 0 && a.id == OPT_FILE, "options-2.6f a dash alone is a word (a file), as before");
     /* the value left out before the next option: that option is not taken as the value */
     rc = parse(CMD_SWEEP, "sweep", (char *[]){"--steps", "--out", "x"}, 3, &a, err, sizeof err);
     check(rc != 0 && strcmp(err, "--steps needs a value: '--out' after it is the next option") == 0,
