@@ -67,7 +67,7 @@ static size_t utf8_len(const unsigned char *p, size_t n)
  * names, with or without 节 after them; NULL for any other name. Each name is a term of the
  * glossary's table naming that section, or in its list of the other words the reader
  * understands (tests/test_docs.sh checks). */
-static const char *chinese_section(const char *name)
+const char *scan_chinese_section(const char *name)
 {
     static const struct {
         const char *chinese, *section;
@@ -258,17 +258,17 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
                           "brackets)"),
                         name);
             else if ((unsigned char)name[i] >= 0x80 && strchr(name, '.') && (size_t)(strchr(name, '.') - name) < i &&
-                     !chinese_section(name) && is_family_prefix(name, (size_t)(strchr(name, '.') - name)))
+                     !scan_chinese_section(name) && is_family_prefix(name, (size_t)(strchr(name, '.') - name)))
                 /* [tier.关键客户]: the family is right, the Chinese name after the dot is not */
                 problem(sc, line, "", "",
                         _("'[%s]': the name after the dot takes letters, digits and '_' only; put the Chinese in a "
                           "comment: "
                           "[%.*s.NAME] ; %s"),
                         name, (int)(strchr(name, '.') - name), name, strchr(name, '.') + 1);
-            else if (chinese_section(name))
+            else if (scan_chinese_section(name))
                 problem(sc, line, "", "",
                         _("'[%s]' is not a section name: sections are named in English; this one is [%s]"), name,
-                        chinese_section(name));
+                        scan_chinese_section(name));
             else
                 problem(sc, line, "", "", _("'[%s]' is not a section name (letters, digits, '_' and '.' only)"), name);
             return;

@@ -51,6 +51,10 @@ struct scan {
 typedef void (*scan_report_fn)(void *ctx, int line, int column, const char *section, const char *key,
                                const char *problem);
 
+/* The English section a section named in the course's Chinese stands for ("库存":
+ * "inventory", "客户层次.关键": "tier.NAME"), or NULL (reader/scan.c says which names). */
+const char *scan_chinese_section(const char *name);
+
 /* Scan text (len bytes, a UTF-8 BOM already removed). Fills out (free it with
  * scan_fini) and returns the number of problems reported. */
 size_t scan_text(const char *text, size_t len, struct scan *out, scan_report_fn report, void *ctx);

@@ -680,6 +680,11 @@ static void report_unknown_section(struct loader *ld, int line, const char *sect
     }
     char head[64];
     snprintf(head, sizeof head, "%.*s", (int)strcspn(section, "."), section);
+    const char *english = scan_chinese_section(section);
+    if (english) { /* --set 库存.reorder_point=500 (a file's [库存] is told so by reader/scan.c) */
+        report(ld, line, section, "", _("unknown section: sections are named in English; this one is [%s]"), english);
+        return;
+    }
     const char *near = suggest_nearest(section, names, n);
     if (!near && strchr(section, '.')) { /* a misspelt family: "prodcut.tea" */
         const char *f = suggest_nearest(head, families, nf);
