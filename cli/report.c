@@ -1225,6 +1225,22 @@ static bool in_list(const char *list, const char *word)
     return false;
 }
 
+/* The metric whose report label, in the user's language, is word: the whole label or the
+ * part before its parenthesis ("满足率" for "满足率（现货满足的件数）", "Fill rate" for
+ * "Fill rate (units from stock)"), among the metrics cfg reports; or NULL. */
+static const char *metric_of_label(const struct model_config *cfg, const char *word)
+{
+    for (size_t i = 0; i < METRIC_COUNT; i++) {
+        const char *label = _(metric_defs[i].label);
+        size_t len = strlen(word);
+        bool whole = strcmp(label, word) == 0,
+             head = strncmp(label, word, len) == 0 &&
+                    (strncmp(label + len, "\uFF08", strlen("\uFF08")) == 0 || strncmp(label + len, " (", 2) == 0);
+        if ((whole || head) && metric_lookup(cfg, metric_defs[i].name) >= 0) return metric_defs[i].name;
+    }
+    return NULL;
+}
+
 int report_check_names(const struct model_config *cfg, const char *only, char *err, size_t errlen)
 {
     struct fullwidth hit; /* "fill_rate，on_time_rate": typed in full-width mode */
@@ -1238,6 +1254,11 @@ int report_check_names(const struct model_config *cfg, const char *only, char *e
     snprintf(copy, sizeof copy, "%s", only);
     for (char *save = NULL, *name = strtok_r(copy, ", ", &save); name; name = strtok_r(NULL, ", ", &save)) {
         if (metric_lookup(cfg, name) >= 0) continue;
+        const char *labelled = metric_of_label(cfg, name);
+        if (labelled) { /* "--metrics 满足率": the label the report prints, not the metric's name */
+            snprintf(err, errlen, _("--metrics: '%s' is the report's label; the metric's name is %s"), name, labelled);
+            return -1;
+        }
         /* the nearest of this scenario's own names: location.dc.fillrate is location.dc.fill_rate.
            A KIND.NAME.metric is matched only among NAME's own metrics, so that a suggestion
            never swaps the location or product; a NAME the scenario lacks is said so. */

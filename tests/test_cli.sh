@@ -1256,6 +1256,12 @@ run "$S" run scenarios/supply_chain.ini --metrics location.dc.fillrate --reps 2
 ok "cli-19.3i a misspelt location metric gets a did-you-mean among the scenario's own names" \
     $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: 'location.dc.fillrate' is not a metric of this scenario; did you mean 'location.dc.fill_rate'?" "$T/err"
     echo $?) "$(cat "$T/err")"
+# the report's label typed for a metric, as a Chinese student copies it from the report:
+# the metric's name (an English label has blanks, which --metrics splits at)
+run "$S" run scenarios/zh/reading_a_scenario.ini --metrics fill_rate,满足率 --lang zh
+ok "cli-19.3e4 --metrics with the report's Chinese label (满足率) is told the metric's name, exit 2" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$(head -n 1 "$T/err")" = "servlab: --metrics：“满足率”是报告中的标签；指标名是 fill_rate" ]
+    echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/pooling_regional.ini --metrics location.dc.fillrate
 ok "cli-19.3e2 ... and never swaps the location: a location the scenario lacks is said so, with those it has" \
     $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: 'location.dc.fillrate': this scenario has no location 'dc' (it has north, south, east, west)$" "$T/err"
