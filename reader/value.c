@@ -184,6 +184,17 @@ static bool value_plus_minus(const char *s, double *mean, double *sd)
     return false;
 }
 
+/* s with every `drop` left out and `decimal` written as '.', into out (n bytes): "1,200"
+ * without ',' is "1200"; "0,015" with ',' as the decimal mark is "0.015". Returns out. */
+static const char *rewritten(const char *s, char drop, char decimal, char *out, size_t n)
+{
+    size_t k = 0;
+    for (; *s && k + 1 < n; s++)
+        if (*s != drop || !drop) out[k++] = decimal && *s == decimal ? '.' : *s;
+    out[k] = '\0';
+    return out;
+}
+
 /* "98" for "98%" or "98 %": the number before a closing percent sign, or NULL. */
 static const char *percent_number(const char *s, char *buf, size_t n)
 {
@@ -230,15 +241,30 @@ static const char *number_hint(const char *s, char *buf, size_t n)
     if (strchr(s, '%')) return _(" (write one number: a share as 0.95 or 95%, any other figure without '%')");
     const char *comma = strchr(s, ',');
     /* a number has one decimal mark at most: more commas, or dots between groups of three
-       digits ("1.000,5", "1.000.000"), separate the groups */
-    if (grouped_by(s, '.') == ',')
-        return _(" (write it with a dot as the decimal mark and no thousands separator: 1000.5, not 1.000,5)");
-    const char *thousands = _(" (write it without thousands separators: 1000, not 1,000)");
-    if (grouped_by(s, ',') != -1 || grouped_by(s, '.') == '\0') return thousands;
-    if (digits && comma && is_number_list(s))
+       digits ("1.000,5", "1.000.000"), separate the groups; the hints write the student's
+       own number as it should be ("1200, not 1,200") */
+    char fixed[80];
+    if (grouped_by(s, '.') == ',') {
+        /* TRANSLATORS: the number as it should be, then as written: "1000.5, not 1.000,5" */
+        snprintf(buf, n, _(" (write it with a dot as the decimal mark and no thousands separator: %s, not %s)"),
+                 rewritten(s, '.', ',', fixed, sizeof fixed), s);
+        return buf;
+    }
+    bool grouped = grouped_by(s, ',') != -1 || grouped_by(s, '.') == '\0';
+    if (!grouped && digits && comma && is_number_list(s))
         return _(" (one number only; to try several values, use servlab sweep: [sweep] values, or --values)");
-    if (digits && comma && strchr(comma + 1, ',')) return thousands;
-    if (digits && comma) return _(" (use a dot as the decimal mark: 0.5, not 0,5)");
+    if (grouped || (digits && comma && strchr(comma + 1, ','))) {
+        /* TRANSLATORS: the number as it should be, then as written: "1200, not 1,200" */
+        snprintf(buf, n, _(" (write it without thousands separators: %s, not %s)"),
+                 rewritten(s, grouped_by(s, '.') == '\0' ? '.' : ',', '\0', fixed, sizeof fixed), s);
+        return buf;
+    }
+    if (digits && comma) {
+        /* TRANSLATORS: the number as it should be, then as written: "0.015, not 0,015" */
+        snprintf(buf, n, _(" (use a dot as the decimal mark: %s, not %s)"),
+                 rewritten(s, '\0', ',', fixed, sizeof fixed), s);
+        return buf;
+    }
     /* a share as a fraction ("1/3" for three equal tiers): 10 digits, so that the decimals
        still sum to 1 as the reader checks shares (within 1e-6) */
     double numerator, denominator;

@@ -297,7 +297,7 @@ ok "batch-5.27g '2.5', '1.25', '0.5', '0.500' in a semicolon table (not three di
     $([ $rc -eq 0 ] && grep -q '^A,2.5,1.25,' "$T/out.txt" && cmp -s "$T/want.txt" "$T/out.txt"; echo $?) \
     "$(head -n 3 "$T/err.txt"; diff "$T/want.txt" "$T/out.txt" | head -n 6)"
 bad "batch-5.27 a decimal comma in a comma table is not read as one" "${H}a,\"3,5\"\n" \
-    "FILE:2:2: [revenue] price_per_unit: '3,5' is not a number (use a dot as the decimal mark: 0.5, not 0,5)"
+    "FILE:2:2: [revenue] price_per_unit: '3,5' is not a number (use a dot as the decimal mark: 3.5, not 3,5)"
 bad "batch-5.27c a cell read with a decimal comma is quoted as typed, not as read ('+0.5%')" 'id;revenue.price_per_unit\na;+0,5%%\n' \
     "FILE:2:2: [revenue] price_per_unit: '+0,5%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.005 for +0.5%)"
 bad "batch-5.27d ... in Chinese too, and in the row the cell's message names" 'id;revenue.price_per_unit;costs.holding_per_unit_day\na;3;2,5%%\n' \

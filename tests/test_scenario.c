@@ -403,16 +403,16 @@ static void test_values(void)
     expect_value_error("scen-3.26b a thousands separator", "run", "horizon_days", "1,000",
                        "'1,000' is not a number (write it without thousands separators: 1000, not 1,000)");
     expect_value_error("scen-3.26c grouped thousands with decimals", "run", "horizon_days", "12,345.5",
-                       "'12,345.5' is not a number (write it without thousands separators: 1000, not 1,000)");
+                       "'12,345.5' is not a number (write it without thousands separators: 12345.5, not 12,345.5)");
     expect_value_error("scen-3.26d a decimal comma before three digits", "run", "horizon_days", "0,015",
-                       "'0,015' is not a number (use a dot as the decimal mark: 0.5, not 0,5)");
+                       "'0,015' is not a number (use a dot as the decimal mark: 0.015, not 0,015)");
     expect_value_error("scen-3.26e two commas are separators, not decimal marks", "run", "horizon_days", "1,000,00",
-                       "'1,000,00' is not a number (write it without thousands separators: 1000, not 1,000)");
+                       "'1,000,00' is not a number (write it without thousands separators: 100000, not 1,000,00)");
     expect_value_error("scen-3.26f a dot for thousands and a comma for decimals", "run", "horizon_days", "1.000,5",
                        "'1.000,5' is not a number (write it with a dot as the decimal mark and no thousands separator: "
                        "1000.5, not 1.000,5)");
     expect_value_error("scen-3.26g dots between groups of three digits", "run", "horizon_days", "1.000.000",
-                       "'1.000.000' is not a number (write it without thousands separators: 1000, not 1,000)");
+                       "'1.000.000' is not a number (write it without thousands separators: 1000000, not 1.000.000)");
     expect_value_error("scen-3.26h numbers with dots between commas are a list: one number only", "run", "horizon_days",
                        "0.5,0.7",
                        "'0.5,0.7' is not a number (one number only; to try several values, use servlab sweep: "
@@ -432,7 +432,7 @@ static void test_values(void)
     }
     expect_value_error("scen-3.26k digits grouped in twos and threes stay a thousands mistake", "run", "horizon_days",
                        "1,00,000",
-                       "'1,00,000' is not a number (write it without thousands separators: 1000, not 1,000)");
+                       "'1,00,000' is not a number (write it without thousands separators: 100000, not 1,00,000)");
     expect_value_error("scen-3.27 a unit after the number", "run", "horizon_days", "10 days",
                        "'10 days' is not a number (write just the number: the unit is in the key's name)");
     expect_value_error("scen-3.28 '#' after a value is not a comment", "run", "horizon_days", "5 # comment",
