@@ -13,7 +13,6 @@
 enum {
     ALL = CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_BATCH | CMD_IPA | CMD_OPTIMISE,
     HELP_COLUMN = 25, /* the width of the name column after the two-space indent */
-    NAMES_MAX = 40,   /* distinct option names (the did-you-mean candidates) */
 };
 
 /* Man-page text is roff: \- is a minus (--), .B bold, .BR bold then roman, \fI italic. */
@@ -329,15 +328,16 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
     const char *eq = strchr(word, '=');
     snprintf(name, sizeof name, "%.*s", (int)(eq ? (size_t)(eq - word) : strlen(word)), word);
     const struct option_row *known = NULL, *applies = NULL;
-    const char *names[NAMES_MAX], *mine[NAMES_MAX]; /* every option's name; the command's options' */
+    /* every option's name, and the command's options': at most one a row */
+    const char *names[sizeof option_rows / sizeof option_rows[0]], *mine[sizeof option_rows / sizeof option_rows[0]];
     size_t nnames = 0, nmine = 0;
     for (size_t k = 0; k < option_nrows; k++) {
         const struct option_row *r = &option_rows[k];
         bool seen = false, mine_seen = false;
         for (size_t j = 0; j < nnames; j++) seen |= strcmp(names[j], r->name) == 0;
-        if (!seen && nnames < NAMES_MAX) names[nnames++] = r->name;
+        if (!seen) names[nnames++] = r->name;
         for (size_t j = 0; j < nmine; j++) mine_seen |= strcmp(mine[j], r->name) == 0;
-        if (!mine_seen && (r->commands & command) && nmine < NAMES_MAX) mine[nmine++] = r->name;
+        if (!mine_seen && (r->commands & command)) mine[nmine++] = r->name;
         if (strcmp(r->name, name) != 0) continue;
         if (!known) known = r;
         if (!applies && (r->commands & command)) applies = r;
