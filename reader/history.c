@@ -857,9 +857,9 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
                                 : _("empty; write the row's date or day number"));
             break;
         }
-        if (csv_spreadsheet_error(dtext, problem, sizeof problem) ||
-            csv_spreadsheet_error(qtext, problem, sizeof problem)) {
-            rc = fail_at(rd, r->line, dtext[0] == '#' ? COL_DATE : COL_QUANTITY, "%s", problem);
+        bool date_error = csv_spreadsheet_error(dtext, problem, sizeof problem);
+        if (date_error || csv_spreadsheet_error(qtext, problem, sizeof problem)) {
+            rc = fail_at(rd, r->line, date_error ? COL_DATE : COL_QUANTITY, "%s", problem);
             break;
         }
         struct when w = date_shape(dtext);

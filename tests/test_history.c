@@ -902,6 +902,10 @@ static void test_export_errors(void)
     refused_export("history-11.45", "d,q\n2024-03-04,#N/A\n", "",
                    "/bad.csv:2:2: column 'q': '#N/A' is a spreadsheet's error value (a formula that failed); correct "
                    "the cell and save the file again");
+    /* a date cell that begins with '#' but is no error value: the error is the quantity's */
+    refused_export("history-11.46", "d,q\n#7,#N/A\n", "",
+                   "/bad.csv:2:2: column 'q': '#N/A' is a spreadsheet's error value (a formula that failed); correct "
+                   "the cell and save the file again");
     refused_export("history-11.39", "Sales report\ndate,qty\n2024-01-01,12\n", "",
                    "/bad.csv:2: row 1 seems to be a title above the table, which starts in row 2; delete it");
     /* cells as spreadsheets write them: what they are and what to write */
