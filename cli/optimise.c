@@ -627,8 +627,11 @@ static void refuse_corner(const struct optimise_result *r, size_t k, unsigned e,
     else
         sweep_number_text(given, typed);
     snprintf(option, sizeof option, "%s %s", e ? "--to" : "--from", typed);
-    if (strcmp(sweep_number_text(given, v), lever_text(r, k, x[k], typed)) == 0)
-        /* the same words as a sweep's (cli/sweep.c): "--from -100 for inventory.order_quantity" */
+    /* --from is the grid's first value; --to its last when the step reaches it (the grid's
+       value a hair off it: from + n steps in binary). Not their texts compared: the grid
+       writes its values with the lever's digits, which may be fewer than the option's */
+    bool at_given = e == 0 || fabs(x[k] - given) <= 1e-9 * fabs(l->step);
+    if (at_given) /* the same words as a sweep's (cli/sweep.c): "--from -100 for inventory.order_quantity" */
         snprintf(head, sizeof head, _("%s for %s gives an invalid scenario:"), option, l->parameter);
     else { /* a --step that does not divide the range ends the grid below --to */
         char step[40];

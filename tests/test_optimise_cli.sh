@@ -183,6 +183,13 @@ invalid "one lever, --from -100 (a range past the bound)" "servlab: --from -100 
 # s, given on the command line, has no line of the file to cite (not "(line 0)")
 invalid "one lever, --to 100 refused by the file's S" "servlab: --to 100 for inventory.reorder_point gives an invalid scenario:
   tests/validation/zf_ss.ini:24: [inventory] order_up_to: S = 40 must be above reorder_point s = 100" $F --param inventory.reorder_point --from 0 --to 100 --step 10
+# an end given with more digits than the grid's values are written with is that end, not
+# "the grid's last value" (which --from never is); nor is a --to the step reaches
+invalid "one lever, --from of many digits is named as --from" "servlab: --from -0.123456789 for inventory.order_quantity gives an invalid scenario:
+  [inventory] order_quantity: must be > 0, got -0.123456789" scenarios/default.ini --param inventory.order_quantity --from -0.123456789 --to 1000 --step 100
+"$S" optimise $F --param inventory.reorder_point --from 0 --to 100.123456789 --step 10.0123456789 --reps 2 --quiet 2> "$T0/err"
+[ "$(head -n 1 "$T0/err")" = "servlab: --to 100.123456789 for inventory.reorder_point gives an invalid scenario:" ]
+ok $? "one lever, --to of many digits that the step reaches is named as --to: $(head -n 2 "$T0/err")"
 rm -rf "$T0"
 
 # the requirement in Chinese: no blank between the metric's Chinese name and 的均值 (nor
