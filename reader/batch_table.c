@@ -298,8 +298,8 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
                 continue;
             }
             int k = key_at(r, i);
-            if (k < 0) continue; /* a note */
-            char spreadsheet[300];
+            if (k < 0) continue;                   /* a note */
+            char spreadsheet[CSV_FIELD_LEN + 300]; /* the cell, quoted whole, and what it is */
             if (csv_spreadsheet_error(v, spreadsheet, sizeof spreadsheet)) {
                 const char *dot = strrchr(r->cols[k], '.');
                 fprintf(err, "%s:%d:%zu: [%.*s] %s: %s\n", path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k],

@@ -457,6 +457,10 @@ bad "batch-7.11 a later row's problem keeps its line after a cell of two lines" 
     "FILE:4:3: [revenue] price_per_unit: '3x' is not a number (write just the number, in money/unit)"
 bad "batch-7.12 a spreadsheet's error value in a cell is said to be one" 'id,revenue.price_per_unit\na,3\nb,#DIV/0!\n' \
     "FILE:3:2: [revenue] price_per_unit: '#DIV/0!' is a spreadsheet's error value (a formula that failed); correct the cell and save the file again"
+# the '#'s of a column too narrow, as many as a cell holds: the message is whole
+hashes=$(printf '%0255d' 0 | tr 0 '#')
+bad "batch-7.13 a cell of 255 '#'s is said whole" "id,revenue.price_per_unit\na,3\nb,$hashes\n" \
+    "FILE:3:2: [revenue] price_per_unit: '$hashes' is how a spreadsheet shows a value too wide for its column, and it was saved so; widen the column and save the file again"
 
 # ---- the gain of a row, paired over the replications ----
 # default.ini with a dear backorder: a row without safety stock gains a lot from the
