@@ -30,32 +30,35 @@ void html_name(FILE *out, const char *text)
     }
 }
 
-void html_textf(FILE *out, const char *format, ...)
+/* The text format makes with ap, in new memory (the caller frees it). */
+__attribute__((format(printf, 1, 0))) static char *formatted(const char *format, va_list ap)
 {
-    va_list ap, again;
-    va_start(ap, format);
+    va_list again;
     va_copy(again, ap);
     int n = vsnprintf(NULL, 0, format, ap);
-    va_end(ap);
     char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
     if (!text) abort();
     vsnprintf(text, (size_t)n + 1, format, again);
     va_end(again);
+    return text;
+}
+
+void html_textf(FILE *out, const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    char *text = formatted(format, ap);
+    va_end(ap);
     html_text(out, text);
     free(text);
 }
 
 void html_figuresf(FILE *out, const char *format, ...)
 {
-    va_list ap, again;
+    va_list ap;
     va_start(ap, format);
-    va_copy(again, ap);
-    int n = vsnprintf(NULL, 0, format, ap);
+    char *text = formatted(format, ap);
     va_end(ap);
-    char *text = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (!text) abort();
-    vsnprintf(text, (size_t)n + 1, format, again);
-    va_end(again);
     html_figures(out, text);
     free(text);
 }
