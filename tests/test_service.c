@@ -764,7 +764,7 @@ static void test_contract(void)
     done(&none);
     /* a target as a percentage reads as a share key reads it (sim/num.h's num_percent_share):
        99.9% is the double 0.999 is (99.9 / 100 is one step above it), 92.3 % the one 0.923 is */
-    struct contract_config cc;
+    struct contract_config cc = {0}; /* its targets are printed in the message also when the parse fails */
     char word[64];
     enum contract_parse r =
         contract_parse_targets("fill_rate >= 99.9%, on_time_rate >= 92.3 %", &cc, word, sizeof word);
