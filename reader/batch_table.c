@@ -241,11 +241,13 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
             }
             continue;
         }
-        if (rec->n != ncells && rec->n != named) {
+        /* a row has the header's named columns, and may have its empty ones after them,
+           some or all (a hand-edited row without its trailing commas) */
+        if (rec->n < named || rec->n > ncells) {
             fprintf(err,
                     P_("%s:%d: %zu field, but the header has %zu columns\n",
                        "%s:%d: %zu fields, but the header has %zu columns\n", rec->n),
-                    path, rec->line, rec->n, ncells);
+                    path, rec->line, rec->n, rec->n < named ? named : ncells);
             if (++problems == MAX_ROW_REPORTS) break;
             continue;
         }

@@ -457,6 +457,15 @@ bad "batch-7.11 a later row's problem keeps its line after a cell of two lines" 
     "FILE:4:3: [revenue] price_per_unit: '3x' is not a number (write just the number, in money/unit)"
 bad "batch-7.12 a spreadsheet's error value in a cell is said to be one" 'id,revenue.price_per_unit\na,3\nb,#DIV/0!\n' \
     "FILE:3:2: [revenue] price_per_unit: '#DIV/0!' is a spreadsheet's error value (a formula that failed); correct the cell and save the file again"
+# a row without some of the empty columns' commas is read; one short of the named columns
+# is told how many the header names
+bad "batch-7.14 a row shorter than the header's named columns is told their count" \
+    'id,revenue.price_per_unit,,\na,3,\nb\n' "FILE:3: 1 field, but the header has 2 columns"
+printf 'id,revenue.price_per_unit,,\na,3,\nb,3,,\nc,3\n' > "$T/t_some.csv"
+"$S" batch scenarios/default.ini "$T/t_some.csv" --reps 2 --format csv --quiet > "$T/t_some.out" 2> "$T/err"
+rc=$?
+ok "batch-7.15 rows with some, all or none of the empty columns' commas are read (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(grep -c '^[abc],' "$T/t_some.out")" = 3 ]; echo $?) "$(head -n 2 "$T/err")"
 # the '#'s of a column too narrow, as many as a cell holds: the message is whole
 hashes=$(printf '%0255d' 0 | tr 0 '#')
 bad "batch-7.13 a cell of 255 '#'s is said whole" "id,revenue.price_per_unit\na,3\nb,$hashes\n" \
