@@ -244,10 +244,14 @@ static const char *number_hint(const char *s, char *buf, size_t n)
        digits ("1.000,5", "1.000.000"), separate the groups; the hints write the student's
        own number as it should be ("1200, not 1,200") */
     char fixed[80];
+    /* only a short value of digits and marks is written back: "3,5天" is not the number
+       3.5天, and a longer one would be cut in fixed or buf, perhaps inside a character;
+       those are given the hint's example */
+    bool own = strlen(s) < 40 && strspn(s, "0123456789+-.,") == strlen(s);
     if (grouped_by(s, '.') == ',') {
         /* TRANSLATORS: the number as it should be, then as written: "1000.5, not 1.000,5" */
         snprintf(buf, n, _(" (write it with a dot as the decimal mark and no thousands separator: %s, not %s)"),
-                 rewritten(s, '.', ',', fixed, sizeof fixed), s);
+                 own ? rewritten(s, '.', ',', fixed, sizeof fixed) : "1000.5", own ? s : "1.000,5");
         return buf;
     }
     bool grouped = grouped_by(s, ',') != -1 || grouped_by(s, '.') == '\0';
@@ -256,13 +260,14 @@ static const char *number_hint(const char *s, char *buf, size_t n)
     if (grouped || (digits && comma && strchr(comma + 1, ','))) {
         /* TRANSLATORS: the number as it should be, then as written: "1200, not 1,200" */
         snprintf(buf, n, _(" (write it without thousands separators: %s, not %s)"),
-                 rewritten(s, grouped_by(s, '.') == '\0' ? '.' : ',', '\0', fixed, sizeof fixed), s);
+                 own ? rewritten(s, grouped_by(s, '.') == '\0' ? '.' : ',', '\0', fixed, sizeof fixed) : "1000",
+                 own ? s : "1,000");
         return buf;
     }
     if (digits && comma) {
         /* TRANSLATORS: the number as it should be, then as written: "0.015, not 0,015" */
         snprintf(buf, n, _(" (use a dot as the decimal mark: %s, not %s)"),
-                 rewritten(s, '\0', ',', fixed, sizeof fixed), s);
+                 own ? rewritten(s, '\0', ',', fixed, sizeof fixed) : "0.5", own ? s : "0,5");
         return buf;
     }
     /* a share as a fraction ("1/3" for three equal tiers): 10 digits, so that the decimals

@@ -433,6 +433,21 @@ static void test_values(void)
     expect_value_error("scen-3.26k digits grouped in twos and threes stay a thousands mistake", "run", "horizon_days",
                        "1,00,000",
                        "'1,00,000' is not a number (write it without thousands separators: 100000, not 1,00,000)");
+    /* the student's number is written back only when it is all digits and marks, and short:
+       else the hint's example, so that no hint is cut (inside a character) */
+    expect_value_error("scen-3.26l a decimal comma before a unit gets the example", "run", "horizon_days", "3,5天",
+                       "'3,5天' is not a number (use a dot as the decimal mark: 0.5, not 0,5)");
+    {
+        char value[200] = "3,5", want[400];
+        for (int i = 0; i < 45; i++) strcat(value, "天");
+        snprintf(want, sizeof want, "'%s' is not a number (use a dot as the decimal mark: 0.5, not 0,5)", value);
+        expect_value_error("scen-3.26m a long value with a comma and Chinese: the hint whole", "run", "horizon_days",
+                           value, want);
+    }
+    expect_value_error("scen-3.26n a long grouped number gets the example", "run", "horizon_days",
+                       "1,000,000,000,000,000,000,000,000,000,000,000",
+                       "'1,000,000,000,000,000,000,000,000,000,000,000' is not a number (write it without thousands "
+                       "separators: 1000, not 1,000)");
     expect_value_error("scen-3.27 a unit after the number", "run", "horizon_days", "10 days",
                        "'10 days' is not a number (write just the number: the unit is in the key's name)");
     expect_value_error("scen-3.28 '#' after a value is not a comment", "run", "horizon_days", "5 # comment",
