@@ -448,6 +448,16 @@ static void test_values(void)
                        "1,000,000,000,000,000,000,000,000,000,000,000",
                        "'1,000,000,000,000,000,000,000,000,000,000,000' is not a number (write it without thousands "
                        "separators: 1000, not 1,000)");
+    {
+        /* a target too long for the message's copy of it is cut before a character, not inside one */
+        char value[200] = "fill_rate \u2265 98%", want[400], kept[200];
+        for (int i = 0; i < 50; i++) strcat(value, "\u5929");
+        snprintf(kept, sizeof kept, "%.125s", value); /* 17 bytes, then 36 of the 50 three-byte characters */
+        snprintf(want, sizeof want,
+                 "'%s' is not a target; write '>=' for '\u2265' and '<=' for '\u2264', as in fill_rate >= 98%%", kept);
+        expect_value_error("scen-3.26o a long target with Chinese is quoted in whole characters", "contract", "targets",
+                           value, want);
+    }
     expect_value_error("scen-3.27 a unit after the number", "run", "horizon_days", "10 days",
                        "'10 days' is not a number (write just the number: the unit is in the key's name)");
     expect_value_error("scen-3.28 '#' after a value is not a comment", "run", "horizon_days", "5 # comment",
