@@ -458,6 +458,15 @@ static void test_values(void)
         expect_value_error("scen-3.26o a long target with Chinese is quoted in whole characters", "contract", "targets",
                            value, want);
     }
+    {
+        /* a number too long: its first 20 bytes quoted, cut before a character (here the 7th) */
+        char value[200] = "3,5";
+        for (int i = 0; i < 55; i++) strcat(value, "\u5929");
+        expect_value_error("scen-3.26p a long value's quoted start ends at a whole character", "run", "horizon_days",
+                           value,
+                           "'3,5\u5929\u5929\u5929\u5929\u5929...' is too long for a number (at most 159 "
+                           "characters)");
+    }
     expect_value_error("scen-3.27 a unit after the number", "run", "horizon_days", "10 days",
                        "'10 days' is not a number (write just the number: the unit is in the key's name)");
     expect_value_error("scen-3.28 '#' after a value is not a comment", "run", "horizon_days", "5 # comment",
