@@ -307,7 +307,10 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
     for (size_t d = 0; d < sizeof dashes / sizeof dashes[0]; d++) {
         size_t len = strlen(dashes[d]);
         if (strncmp(word, dashes[d], len) != 0) continue;
-        const char *rest = word;
+        char shown[48]; /* the word as quoted, twice, in a message of 200 bytes: never half a character */
+        snprintf(shown, sizeof shown, "%.40s", word);
+        lang_tidy_cut(shown);
+        const char *rest = shown;
         for (bool more = true; more;) {
             more = false;
             for (size_t e = 0; e < sizeof dashes / sizeof dashes[0]; e++)
@@ -316,7 +319,7 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
         }
         if (!*rest || !isalpha((unsigned char)*rest)) break;
         /* TRANSLATORS: the word as typed, the dash it begins with, then the option with two hyphens */
-        snprintf(err, errlen, _("'%s' begins with '%s', not two hyphens (copied from a document?); type --%s"), word,
+        snprintf(err, errlen, _("'%s' begins with '%s', not two hyphens (copied from a document?); type --%s"), shown,
                  dashes[d], rest);
         return -1;
     }
@@ -327,6 +330,7 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
     char name[64];
     const char *eq = strchr(word, '=');
     snprintf(name, sizeof name, "%.*s", (int)(eq ? (size_t)(eq - word) : strlen(word)), word);
+    lang_tidy_cut(name); /* quoted in messages: never half a character */
     const struct option_row *known = NULL, *applies = NULL;
     /* every option's name, and the command's options': at most one a row */
     const char *names[sizeof option_rows / sizeof option_rows[0]], *mine[sizeof option_rows / sizeof option_rows[0]];

@@ -151,6 +151,19 @@ static void parser(void)
     check(rc != 0 && strcmp(err, "'\u2014\u2014reps' begins with '\u2014', not two hyphens (copied from a document?); "
                                  "type --reps") == 0,
           "options-2.6e the Chinese input method's double dash for -- (got '%s')", err);
+    /* a long word is quoted cut before a character, never inside one (the message is 200 bytes) */
+    char dashed[400] = "\u2014reps", unknown[400] = "--";
+    for (int i = 0; i < 100; i++) strcat(dashed, "\u5929"), strcat(unknown, "\u5929");
+    rc = parse(CMD_RUN, "run", (char *[]){dashed, "3"}, 2, &a, err, sizeof err);
+    check(rc != 0 &&
+              strcmp(err, "'\u2014reps\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929' begins "
+                          "with '\u2014', not two hyphens (copied from a document?); type "
+                          "--reps\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929") == 0,
+          "options-2.6g a long dashed word is quoted by its start, in whole characters (got '%s')", err);
+    rc = parse(CMD_RUN, "run", (char *[]){unknown}, 1, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "unknown option '--\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929"
+                                 "\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929'") == 0,
+          "options-2.6h a long unknown option is quoted in whole characters (got '%s')", err);
     rc = parse(CMD_RUN, "run", (char *[]){"\u2013"}, 1, &a, err, sizeof err);
     check(rc == 0 && a.id == OPT_FILE, "options-2.6f a dash alone is a word (a file), as before");
     /* the value left out before the next option: that option is not taken as the value */
