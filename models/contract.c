@@ -2,6 +2,7 @@
  * reviewing its periods during a replication (models/contract.h). */
 #include "contract.h"
 #include "event_class.h"
+#include "lang/lang.h"
 #include "metrics.h"
 #include "model_internal.h"
 #include "sim/num.h"
@@ -54,25 +55,14 @@ static const char *skip_space(const char *s)
     return s;
 }
 
-/* The n bytes at from into word (wordlen bytes, at least 1), cut before a character that
- * does not fit whole: a target's text is quoted in messages, and may be Chinese. */
-static void copy_word(char *word, size_t wordlen, const char *from, size_t n)
-{
-    if (n >= wordlen) {
-        n = wordlen - 1;
-        while (n > 0 && ((unsigned char)from[n] & 0xC0) == 0x80) n--; /* from[n]: the first byte left out */
-    }
-    memcpy(word, from, n);
-    word[n] = '\0';
-}
-
 /* One item "name >= 0.98" (or 98%) of [from, to) into t. */
 static enum contract_parse parse_item(const char *from, const char *to, struct contract_target *t, char *word,
                                       size_t wordlen)
 {
     from = skip_space(from);
     while (to > from && (to[-1] == ' ' || to[-1] == '\t')) to--;
-    copy_word(word, wordlen, from, (size_t)(to - from));
+    snprintf(word, wordlen, "%.*s", (int)(to - from), from);
+    lang_tidy_cut(word); /* quoted in messages, and perhaps Chinese: never cut inside a character */
     const char *p = from;
     while (p < to && (isalnum((unsigned char)*p) || *p == '_' || *p == '.')) p++;
     size_t namelen = (size_t)(p - from);
@@ -109,7 +99,8 @@ static enum contract_parse parse_item(const char *from, const char *to, struct c
 enum contract_parse contract_parse_targets(const char *text, struct contract_config *c, char *word, size_t wordlen)
 {
     c->ntargets = 0;
-    copy_word(word, wordlen, text, strlen(text));
+    snprintf(word, wordlen, "%s", text);
+    lang_tidy_cut(word);
     const char *s = text;
     for (;;) {
         const char *comma = strchr(s, ',');

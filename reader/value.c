@@ -36,14 +36,9 @@ enum token_kind { TOKEN_NUMBER, TOKEN_DIST, TOKEN_PARAM };
 
 static int too_long(const char *text, enum token_kind what, size_t max, char *err, size_t errlen)
 {
-    /* its first 20 bytes at most, as the messages quote it, cut before a character that
-       does not fit whole ("3,5天天天..." is not cut inside a character) */
-    char s[21];
-    size_t n = strlen(text);
-    if (n >= sizeof s)
-        for (n = sizeof s - 1; n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80;) n--;
-    memcpy(s, text, n);
-    s[n] = '\0';
+    char s[21]; /* the first 20 bytes, as the messages quote it, never half a character */
+    snprintf(s, sizeof s, "%.20s", text);
+    lang_tidy_cut(s);
     if (what == TOKEN_NUMBER)
         snprintf(err, errlen, _("'%.20s...' is too long for a number (at most %zu characters)"), s, max);
     else if (what == TOKEN_DIST)
