@@ -1159,6 +1159,7 @@ static void apply_assignment(struct loader *ld, const char *text)
     while (key_end > last_dot + 1 && (key_end[-1] == ' ' || key_end[-1] == '\t')) key_end--;
     snprintf(section, sizeof section, "%.*s", (int)(last_dot - sec_start), sec_start);
     snprintf(key, sizeof key, "%.*s", (int)(key_end - last_dot - 1), last_dot + 1);
+    lang_tidy_cut(section), lang_tidy_cut(key); /* quoted in messages: never half a character */
     if (!key_section_known(section)) {
         report_unknown_section(ld, 0, section);
         return;
@@ -1237,6 +1238,7 @@ static void apply_set(struct loader *ld, const struct scenario_override *o)
         snprintf(where, sizeof where, "%s", o->label);
     else
         snprintf(where, sizeof where, "--set %s", o->assignment);
+    lang_tidy_cut(where); /* the messages' place: never half a character */
     const char *saved = ld->where;
     ld->where = where;
     ld->set_dir = o->dir;

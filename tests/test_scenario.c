@@ -895,6 +895,18 @@ static void test_overrides(void)
                      NULL,
                      "--set inventory.reorder_piont=5: [inventory] reorder_piont: unknown key; did you mean "
                      "'reorder_point'?");
+    {
+        /* a long Chinese --set: its place (300 bytes) and the key (64) are cut before a character */
+        char assignment[400] = "inventory.", want[800] = "--set inventory.";
+        for (int i = 0; i < 100; i++) strcat(assignment, "\u5929");
+        strcat(assignment, "=5");
+        for (int i = 0; i < 94; i++) strcat(want, "\u5929");
+        strcat(want, ": [inventory] ");
+        for (int i = 0; i < 21; i++) strcat(want, "\u5929");
+        strcat(want, ": unknown key; 'servlab keys inventory' lists the keys of [inventory]");
+        expect_set_error("scen-6.5b a long Chinese --set is quoted in whole characters", minimal, assignment, NULL,
+                         want);
+    }
     expect_set_error("scen-6.6 --set without '='", minimal, "run.replications", NULL,
                      "--set run.replications: write --set SECTION.KEY=VALUE, for example --set "
                      "inventory.reorder_point=150");
