@@ -219,7 +219,9 @@ static const char *chinese_metric(const char *target, const char **rest)
     target += strspn(target, " \t");
     for (size_t i = 0; i < sizeof metrics / sizeof metrics[0]; i++)
         if (strncmp(target, metrics[i].chinese, strlen(metrics[i].chinese)) == 0) {
-            if (rest) *rest = target + strlen(metrics[i].chinese);
+            const char *after = target + strlen(metrics[i].chinese);
+            if (strncmp(after, "率", strlen("率")) == 0) after += strlen("率"); /* 准确率, 准时足量交付率 */
+            if (rest) *rest = after;
             return metrics[i].metric;
         }
     return NULL;

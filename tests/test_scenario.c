@@ -467,6 +467,10 @@ static void test_values(void)
                            "'3,5\u5929\u5929\u5929\u5929\u5929...' is too long for a number (at most 159 "
                            "characters)");
     }
+    expect_value_error("scen-3.26q a Chinese term with 率 after it: the metric's name without it", "contract",
+                       "targets", "\u51c6\u786e\u7387 >= 99%",
+                       "'\u51c6\u786e\u7387 >= 99%' is not a target; a metric's name is written in English: "
+                       "accurate_rate >= 99%");
     expect_value_error("scen-3.27 a unit after the number", "run", "horizon_days", "10 days",
                        "'10 days' is not a number (write just the number: the unit is in the key's name)");
     expect_value_error("scen-3.28 '#' after a value is not a comment", "run", "horizon_days", "5 # comment",
