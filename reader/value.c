@@ -136,6 +136,16 @@ static bool number_pair(const char *s, const char *seps, double *a, double *b)
     }
 }
 
+/* The length of s's first len bytes without a unit after the number: letters, Chinese,
+ * blanks and '/' ("天", " days", "件/天"). */
+static size_t without_unit(const char *s, size_t len)
+{
+    while (len > 0 && (isalpha((unsigned char)s[len - 1]) || (unsigned char)s[len - 1] >= 0x80 || s[len - 1] == ' ' ||
+                       s[len - 1] == '\t' || s[len - 1] == '/'))
+        len--;
+    return len;
+}
+
 /* A range "3-5", "3~5", "3到5" or "3至5", low < high, perhaps with a unit after it ("3-5天",
  * "1-3 days"): its ends into *low and *high. */
 static bool value_range(const char *s, double *low, double *high)
@@ -143,9 +153,7 @@ static bool value_range(const char *s, double *low, double *high)
     char copy[80];
     size_t len = strlen(s), used = 0;
     if (len >= sizeof copy) return false;
-    while (len > 0 && (isalpha((unsigned char)s[len - 1]) || (unsigned char)s[len - 1] >= 0x80 || s[len - 1] == ' ' ||
-                       s[len - 1] == '\t' || s[len - 1] == '/'))
-        len--; /* the unit: letters, Chinese, "件/天" */
+    len = without_unit(s, len);
     for (size_t i = 0; i < len;) {
         if (strncmp(s + i, "到", strlen("到")) == 0 || strncmp(s + i, "至", strlen("至")) == 0) {
             copy[used++] = '-';
@@ -171,18 +179,8 @@ static bool value_plus_minus(const char *s, double *mean, double *sd)
         memcpy(copy, s, len + 1);
         memset(copy + (at - s), ' ', strlen(signs[i]));
         copy[at - s] = '~';
-        double low, high;
-        /* "5 ~ 1.5" read as a pair; the unit after it goes as value_range takes it */
-        bool pair = number_pair(copy, "~", &low, &high);
-        if (!pair) {
-            while (len > 0 && (isalpha((unsigned char)copy[len - 1]) || (unsigned char)copy[len - 1] >= 0x80 ||
-                               copy[len - 1] == ' ' || copy[len - 1] == '\t'))
-                copy[--len] = '\0';
-            pair = number_pair(copy, "~", &low, &high);
-        }
-        if (!pair) return false;
-        *mean = low, *sd = high;
-        return true;
+        copy[without_unit(copy, len)] = '\0'; /* "5 ~ 1.5天" read as the pair "5 ~ 1.5", as value_range reads */
+        return number_pair(copy, "~", mean, sd);
     }
     return false;
 }
