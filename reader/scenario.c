@@ -3201,7 +3201,7 @@ static void add_warnings(const struct loader *ld)
     /* a history played by days (every mode but fit) never draws units_per_order: it holds
        the fit for the levers' theory, and sampling it took most of a batch row's load
        (cli/batch.c: thousands of rows on several histories miss share_at_most_zero's few) */
-    bool drawn = !sc->history_info || sc->cfg.demand.history_mode == HISTORY_FIT;
+    bool drawn = !history_plays_days(sc->cfg.demand.history_mode); /* as models/demand.c decides */
     double zero_share = drawn ? share_at_most_zero(&sc->cfg.demand.units_per_order) : 0;
     if (zero_share >= 1e-4)
         warn(sc,
