@@ -661,7 +661,7 @@ static int read_dist(const char *text, const double *rounded, struct dist *out, 
             char hint[200];
             const char *why = number_hint(close + 1, hint, sizeof hint);
             snprintf(err, errlen, _("%s: unexpected text after ')': '%s'%s"), t->signature, close + 1,
-                     why == value_word_hint() ? "" : why);
+                     strcmp(why, value_word_hint()) == 0 ? "" : why);
             return -1;
         }
     }
