@@ -95,9 +95,15 @@ ifeq ($(MPI),1)
 .PHONY: servlab
 servlab:
 	@echo "servlab: the MPI build makes ./servlab-mpi; build ./servlab without MPI=1" >&2; exit 1
-else
+# ./servlab is the default build's program: another tree (make BUILD=build-san servlab)
+# builds its own and leaves ./servlab alone, so the tests never run a stray build by surprise.
+else ifeq ($(BUILD),build)
 servlab: $(BUILD)/servlab
 	@cp $< $@
+else
+.PHONY: servlab
+servlab: $(BUILD)/servlab
+	@echo "servlab: built $< (./servlab is the default build's and was left alone)"
 endif
 
 servlab-mpi: need-mpi $(BUILD)/servlab
