@@ -544,6 +544,62 @@ def bench_portfolio(results):
     return results["portfolio"]["rows_ok"]
 
 
+LONG_EXPORT_ITEMS, LONG_EXPORT_DAYS = 500, 366
+LONG_EXPORT_TARGET_S = 3.0
+
+
+def write_long_export(path, items, days):
+    """A synthetic ERP export: one row per item a day (date, SKU, name, units sold) over
+    `days` days from 2025-01-01, drawn from a fixed seed, with the batch table that runs
+    each item (id, demand.history_item) beside it as *_items.csv."""
+    import datetime
+    import random
+    rng = random.Random(5)
+    d0 = datetime.date(2025, 1, 1)
+    with open(path, "w") as f:
+        f.write("date,sku,name,qty\n")
+        for d in range(days):
+            day = (d0 + datetime.timedelta(days=d)).isoformat()
+            for i in range(items):
+                f.write("%s,SKU-%05d,Item number %d,%d\n" % (day, i, i, rng.randint(0, 40)))
+    with open(path.replace(".csv", "_items.csv"), "w") as f:
+        f.write("id,demand.history_item\n")
+        for i in range(items):
+            f.write("i%d,SKU-%05d\n" % (i, i))
+
+
+def bench_long_export(results):
+    """Every item of one long export through servlab batch (write_long_export: 500 items
+    over 366 days, 183,000 rows): the CPU seconds of the whole command, which reads the
+    file once for all its items (reader/history.c's file index)."""
+    import tempfile
+    print()
+    print("Long export: 'servlab batch LONG.ini LONG_items.csv --quiet --format csv', every item of one synthetic")
+    print("export (bench/run.py: write_long_export; %d items x %d days) read from it, 2 replications of 60 days" % (
+        LONG_EXPORT_ITEMS, LONG_EXPORT_DAYS))
+    with tempfile.TemporaryDirectory() as tmp:
+        table = os.path.join(tmp, "long.csv")
+        write_long_export(table, LONG_EXPORT_ITEMS, LONG_EXPORT_DAYS)
+        with open(os.path.join(tmp, "long.ini"), "w") as f:
+            f.write("[run]\nreplications = 2\nhorizon_days = 60\n[demand]\nhistory = long.csv\nhistory_kind = daily\n"
+                    "history_item_column = sku\nhistory_item = SKU-00000\nhistory_date_column = date\n"
+                    "history_quantity_column = qty\n[inventory]\npolicy = sQ\nreorder_point = 200\n"
+                    "order_quantity = 400\n")
+        rows = sum(1 for _ in open(table)) - 1
+        p = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", SERVLAB, "batch", os.path.join(tmp, "long.ini"),
+                            os.path.join(tmp, "long_items.csv"), "--quiet", "--format", "csv"],
+                           cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if p.returncode != 0:
+            fail("servlab batch of the long export failed (exit %d): %s" % (p.returncode, p.stderr.strip()[-500:]))
+        user, system, kb = p.stderr.strip().splitlines()[-1].split()
+        cpu = float(user) + float(system)
+        done = len(p.stdout.strip().splitlines()) - 1
+        print("  %d items from one %s-row file (%.1f MB): %.2f s of CPU, peak RSS %d KB (%d result rows)" % (
+            LONG_EXPORT_ITEMS, format(rows, ","), os.path.getsize(table) / 1e6, cpu, int(kb), done))
+    results["long_export"] = {"cpu": cpu, "rows": rows, "ok": done == LONG_EXPORT_ITEMS}
+    return results["long_export"]["ok"]
+
+
 SWEEP_RUN = ["sweep", "scenarios/default.ini", "--reps", "20", "--quiet", "--format", "csv"]
 
 
@@ -734,6 +790,11 @@ def throughput_verdicts(results):
     f = results["portfolio"]
     verdict("1,000-item portfolio: peak RSS flat in the items (1,000 within 1.5x of 100)", f["ratio"] <= 1.5,
             "%.2fx; %.2f s, %d KB for 1,000 items" % (f["ratio"], f["seconds"], f["rss"]))
+    if "long_export" in results:
+        e = results["long_export"]
+        verdict("%d items from one %s-row export: under %.0f s of CPU" % (
+            LONG_EXPORT_ITEMS, format(e["rows"], ","), LONG_EXPORT_TARGET_S), e["cpu"] < LONG_EXPORT_TARGET_S,
+            "%.2f s (the whole command)" % e["cpu"])
     sweep_threads_verdict(results)
     mpi_verdict(results)
 
@@ -872,7 +933,7 @@ USAGE = """usage: bench/run.py [grid | general | throughput]
   (nothing)   every figure, as make bench prints them (several minutes; needs SimPy)
   grid        the 21 x 21 two-lever grid alone
   general     the general path alone: servlab, the bare loop and SimPy on default.ini
-  throughput  the grid, the planner's batch, the portfolio, threads and MPI"""
+  throughput  the grid, the planner's batch, the portfolio, the long export, threads and MPI"""
 
 
 def main():
@@ -896,6 +957,7 @@ def main():
             bench_grid(results)
             bench_planner(results)
             ok = bench_portfolio(results)
+            ok &= bench_long_export(results)
             ok &= bench_sweep_threads(results)
             ok &= bench_mpi(results)
         print()
@@ -941,6 +1003,7 @@ def main():
     bench_grid(results)
     bench_planner(results)
     ok &= bench_portfolio(results)
+    ok &= bench_long_export(results)
     ok &= bench_sweep_threads(results)
     ok &= bench_mpi(results)
     bench_startup()

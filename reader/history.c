@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -784,6 +785,175 @@ static int quantity_hint(struct reader *rd, const struct csv_record *r, const ch
     return 0;
 }
 
+/* What a pass keeps between the rows of the item it reads. */
+struct own_rows {
+    size_t n, cap;
+    int first_data_line;
+    bool unsorted;
+    struct negatives neg;
+};
+
+/* The item's data row r (its number of fields and characters checked) read into rows
+ * (grown as needed). Returns 0, or -1 reported. */
+static int own_row(struct reader *rd, const struct csv_record *r, struct own_rows *st, struct row **rows, bool *dated,
+                   bool *timed)
+{
+    const struct history_options *o = rd->opt;
+    char problem[500];
+    const char *dtext = r->field[rd->col[COL_DATE]], *qtext = r->field[rd->col[COL_QUANTITY]];
+    double day, units;
+    if (strchr(dtext, '\n') || strchr(qtext, '\n')) { /* a quoted cell over two lines (reader/csv.h) */
+        return fail_at(rd, r->line, strchr(dtext, '\n') ? COL_DATE : COL_QUANTITY,
+                       _("the cell holds a line break (its text goes on to the next line); write it on one line"));
+    }
+    if (!*dtext || !*qtext) { /* the number reader's "no value" speaks of a key and '=' */
+        return fail_at(rd, r->line, *dtext ? COL_QUANTITY : COL_DATE,
+                       *dtext ? _("empty; write the quantity (0 for a day without demand)")
+                              : _("empty; write the row's date or day number"));
+    }
+    bool date_error = csv_spreadsheet_error(dtext, problem, sizeof problem);
+    if (date_error || csv_spreadsheet_error(qtext, problem, sizeof problem)) {
+        return fail_at(rd, r->line, date_error ? COL_DATE : COL_QUANTITY, "%s", problem);
+    }
+    struct when w = date_shape(dtext);
+    bool is_date = w.shape != WHEN_NONE;
+    if (is_date && date_day(&w, dtext, rd->order, &day, problem, sizeof problem) != 0) {
+        return fail_at(rd, r->line, COL_DATE, "%s", problem);
+    }
+    if (!is_date && strlen(dtext) == 8 && strspn(dtext, "0123456789") == 8 &&
+        (strncmp(dtext, "19", 2) == 0 || strncmp(dtext, "20", 2) == 0)) { /* SAP's 20260105 */
+        return fail_at(rd, r->line, COL_DATE,
+                       _("'%s' looks like a date written YYYYMMDD, which is not read; write %.4s-%.2s-%.2s"), dtext,
+                       dtext, dtext + 4, dtext + 6);
+    }
+    if (!is_date && value_number(dtext, &day, problem, sizeof problem) != 0) {
+        if (day_hint(rd, r, dtext) != 0) return -1;
+        return fail_at(rd, r->line, COL_DATE,
+                       _("%s; write a date as YYYY-MM-DD (or YYYY/M/D, D.M.YYYY, D/M/YYYY, M/D/YYYY, YYYY-MM, "
+                         "2024年3月4日) or a day number"),
+                       plain_problem(problem));
+    }
+    if (st->n == 0) {
+        *dated = is_date;
+        st->first_data_line = r->line;
+    } else if (is_date != *dated) {
+        return fail_at(rd, r->line, COL_DATE,
+                       is_date ? _("'%s' is a date, but row %d has a day number; use one or the other throughout")
+                               : _("'%s' is a day number, but row %d has a date; use one or the other throughout"),
+                       dtext, st->first_data_line);
+    }
+    if (w.shape == WHEN_MONTH && o->period != HISTORY_PERIOD_MONTH) {
+        return fail_at(rd, r->line, COL_DATE,
+                       _("'%s' is a month; set history_period = month (each row is then the month's total)"), dtext);
+    }
+    if (o->period == HISTORY_PERIOD_MONTH) {
+        if (!is_date) {
+            return fail_at(rd, r->line, COL_DATE,
+                           _("'%s' is a day number; a monthly history (history_period = month) needs dates, "
+                             "YYYY-MM or a date in the month"),
+                           dtext);
+        }
+        unsigned m = w.shape == WHEN_YEAR_FIRST || w.shape == WHEN_MONTH ? w.a
+                     : rd->order == HISTORY_DATES_MDY                    ? w.a
+                                                                         : w.b;
+        day = (double)days_from_civil(w.y, m, 1);
+    }
+    if (!is_date && (day < -1e7 || day > 1e7)) {
+        return fail_at(rd, r->line, COL_DATE, _("day %s is out of range (-10000000 to 10000000)"), dtext);
+    }
+    if (!is_date && o->period == HISTORY_PERIOD_WEEK) {
+        if (day != floor(day)) {
+            return fail_at(rd, r->line, COL_DATE,
+                           _("week %s is not a whole number; a weekly history has one row per week"), dtext);
+        }
+        day *= 7; /* week k holds days 7k to 7k + 6 */
+    }
+    if (is_date && o->kind == HISTORY_ORDERS && w.frac > 0) {
+        day += w.frac;
+        *timed = true;
+    }
+    if (day != floor(day)) {
+        if (o->kind == HISTORY_DAILY) {
+            return fail_at(rd, r->line, COL_DATE,
+                           _("day %s is not a whole number; a daily history has one row per day "
+                             "(history_kind = orders takes times of day)"),
+                           dtext);
+        }
+        *timed = true;
+    }
+    if (read_quantity(rd, qtext, &units, problem, sizeof problem) != 0) {
+        if (quantity_hint(rd, r, qtext) == 0) fail_at(rd, r->line, COL_QUANTITY, "%s", problem);
+        return -1;
+    }
+    if (units < 0) { /* an ERP export's returns: counted, all said at once below */
+        if (!st->neg.count) st->neg.first_line = r->line, snprintf(st->neg.first, sizeof st->neg.first, "%s", qtext);
+        if (st->neg.count > 0 && st->neg.count <= NEGATIVE_LINES_SHOWN) {
+            size_t used = strlen(st->neg.lines);
+            snprintf(st->neg.lines + used, sizeof st->neg.lines - used, "%s%d", st->neg.count > 1 ? ", " : "", r->line);
+        }
+        st->neg.count++;
+        return 0;
+    }
+    if (units > 1e9) {
+        return fail_at(rd, r->line, COL_QUANTITY, _("%s is more than 1e9 units"), qtext);
+    }
+    if (st->n > 0) {
+        const struct row *prev = &(*rows)[st->n - 1];
+        if (o->kind == HISTORY_ORDERS && day < prev->day && floor(day) == floor(prev->day))
+            st->unsorted = true; /* an earlier time on the same day: sorted below */
+        else if (day < prev->day || (o->kind == HISTORY_DAILY && day == prev->day)) {
+            return fail_at(rd, r->line, COL_DATE,
+                           day == prev->day ? _("%s appears again (row %d has it too); a daily "
+                                                "history has one row per day (or use history_kind = orders)")
+                                            : _("%s comes before the day of row %d; rows must be in "
+                                                "date order"),
+                           dtext, prev->line);
+        }
+        if (floor(day) - floor((*rows)[0].day) >= HISTORY_MAX_DAYS) {
+            return fail_at(rd, r->line, COL_DATE, _("the history would span more than %d days"), HISTORY_MAX_DAYS);
+        }
+        if (is_date && o->period == HISTORY_PERIOD_WEEK && fmod(day - (*rows)[0].day, 7) != 0) {
+            return fail_at(rd, r->line, COL_DATE,
+                           _("'%s' is not a whole number of weeks after the first row's date (row %d); each row "
+                             "of a weekly history starts its week"),
+                           dtext, (*rows)[0].line);
+        }
+    }
+    if (st->n == st->cap) {
+        st->cap = st->cap ? 2 * st->cap : 1024;
+        *rows = realloc(*rows, st->cap * sizeof **rows);
+        if (!*rows) abort();
+    }
+    (*rows)[st->n++] = (struct row){day, units, r->line};
+    if (*o->item_column) note_span(rd, r);
+    return 0;
+}
+
+/* The end of a pass over the item's rows (rc: 0, or -1 with a row's problem reported):
+ * its rows sorted by time, the negative rows said, or no row of the item said, the first
+ * few `others` of the other items' ids in seen. Returns the count of rows, or -1. */
+static long own_rows_end(struct reader *rd, struct own_rows *st, struct row **rows, long rc, size_t others,
+                         char (*seen)[64])
+{
+    const struct history_options *o = rd->opt;
+    if (st->unsorted && rc == 0) qsort(*rows, st->n, sizeof **rows, by_time);
+    if (st->neg.count) rc = say_negatives(rd, &st->neg, rc != 0);
+    if (rc == 0 && st->n == 0 && *o->item_column && (others > 0)) {
+        char ids[400] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < others && used < sizeof ids; i++)
+            used += (size_t)snprintf(ids + used, sizeof ids - used, "%s'%s'", i ? ", " : "", seen[i]);
+        snprintf(rd->err, rd->errlen,
+                 _("%s:%d:%d: column '%s': no row has item '%s' (history_item); items there include %s"), rd->path,
+                 rd->first_line, (int)rd->col[COL_ITEM] + 1, rd->names[COL_ITEM], o->item, ids);
+        rc = -1;
+    } else if (rc == 0 && st->n == 0) {
+        snprintf(rd->err, rd->errlen, _("%s: no data rows; a history has rows of a day and a quantity"), rd->path);
+        rc = -1;
+    }
+    return rc < 0 ? -1 : (long)st->n;
+}
+
 /* One pass over the records of text: the first pass (rows == NULL) gathers what the
  * rows show in ev; the second reads the item's data rows into rows (grown as needed).
  * Returns the count of rows read, or -1. */
@@ -796,12 +966,12 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
     c.sep = rd->sep;
     struct csv_record *r = malloc(sizeof *r);
     if (!r) abort();
-    size_t n = 0, cap = 0, others = 0;
-    int blank_line = 0, first_data_line = 0;
+    size_t others = 0;
+    int blank_line = 0;
     char problem[500], seen[5][64];
     long rc = 0;
-    bool first = true, unsorted = false;
-    struct negatives neg = {0};
+    bool first = true;
+    struct own_rows st = {0};
     for (;;) {
         int got = csv_next(&c, r, problem, sizeof problem);
         if (got == 0) break;
@@ -844,170 +1014,14 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
             note_span(rd, r);
             continue;
         }
-        const char *dtext = r->field[rd->col[COL_DATE]], *qtext = r->field[rd->col[COL_QUANTITY]];
-        double day, units;
-        if (strchr(dtext, '\n') || strchr(qtext, '\n')) { /* a quoted cell over two lines (reader/csv.h) */
-            rc = fail_at(rd, r->line, strchr(dtext, '\n') ? COL_DATE : COL_QUANTITY,
-                         _("the cell holds a line break (its text goes on to the next line); write it on one line"));
-            break;
-        }
-        if (!*dtext || !*qtext) { /* the number reader's "no value" speaks of a key and '=' */
-            rc = fail_at(rd, r->line, *dtext ? COL_QUANTITY : COL_DATE,
-                         *dtext ? _("empty; write the quantity (0 for a day without demand)")
-                                : _("empty; write the row's date or day number"));
-            break;
-        }
-        bool date_error = csv_spreadsheet_error(dtext, problem, sizeof problem);
-        if (date_error || csv_spreadsheet_error(qtext, problem, sizeof problem)) {
-            rc = fail_at(rd, r->line, date_error ? COL_DATE : COL_QUANTITY, "%s", problem);
-            break;
-        }
-        struct when w = date_shape(dtext);
-        bool is_date = w.shape != WHEN_NONE;
-        if (is_date && date_day(&w, dtext, rd->order, &day, problem, sizeof problem) != 0) {
-            rc = fail_at(rd, r->line, COL_DATE, "%s", problem);
-            break;
-        }
-        if (!is_date && strlen(dtext) == 8 && strspn(dtext, "0123456789") == 8 &&
-            (strncmp(dtext, "19", 2) == 0 || strncmp(dtext, "20", 2) == 0)) { /* SAP's 20260105 */
-            rc = fail_at(rd, r->line, COL_DATE,
-                         _("'%s' looks like a date written YYYYMMDD, which is not read; write %.4s-%.2s-%.2s"), dtext,
-                         dtext, dtext + 4, dtext + 6);
-            break;
-        }
-        if (!is_date && value_number(dtext, &day, problem, sizeof problem) != 0) {
-            if (day_hint(rd, r, dtext) != 0) {
-                rc = -1;
-                break;
-            }
-            rc = fail_at(rd, r->line, COL_DATE,
-                         _("%s; write a date as YYYY-MM-DD (or YYYY/M/D, D.M.YYYY, D/M/YYYY, M/D/YYYY, YYYY-MM, "
-                           "2024年3月4日) or a day number"),
-                         plain_problem(problem));
-            break;
-        }
-        if (n == 0) {
-            *dated = is_date;
-            first_data_line = r->line;
-        } else if (is_date != *dated) {
-            rc = fail_at(rd, r->line, COL_DATE,
-                         is_date ? _("'%s' is a date, but row %d has a day number; use one or the other throughout")
-                                 : _("'%s' is a day number, but row %d has a date; use one or the other throughout"),
-                         dtext, first_data_line);
-            break;
-        }
-        if (w.shape == WHEN_MONTH && o->period != HISTORY_PERIOD_MONTH) {
-            rc = fail_at(rd, r->line, COL_DATE,
-                         _("'%s' is a month; set history_period = month (each row is then the month's total)"), dtext);
-            break;
-        }
-        if (o->period == HISTORY_PERIOD_MONTH) {
-            if (!is_date) {
-                rc = fail_at(rd, r->line, COL_DATE,
-                             _("'%s' is a day number; a monthly history (history_period = month) needs dates, "
-                               "YYYY-MM or a date in the month"),
-                             dtext);
-                break;
-            }
-            unsigned m = w.shape == WHEN_YEAR_FIRST || w.shape == WHEN_MONTH ? w.a
-                         : rd->order == HISTORY_DATES_MDY                    ? w.a
-                                                                             : w.b;
-            day = (double)days_from_civil(w.y, m, 1);
-        }
-        if (!is_date && (day < -1e7 || day > 1e7)) {
-            rc = fail_at(rd, r->line, COL_DATE, _("day %s is out of range (-10000000 to 10000000)"), dtext);
-            break;
-        }
-        if (!is_date && o->period == HISTORY_PERIOD_WEEK) {
-            if (day != floor(day)) {
-                rc = fail_at(rd, r->line, COL_DATE,
-                             _("week %s is not a whole number; a weekly history has one row per week"), dtext);
-                break;
-            }
-            day *= 7; /* week k holds days 7k to 7k + 6 */
-        }
-        if (is_date && o->kind == HISTORY_ORDERS && w.frac > 0) {
-            day += w.frac;
-            *timed = true;
-        }
-        if (day != floor(day)) {
-            if (o->kind == HISTORY_DAILY) {
-                rc = fail_at(rd, r->line, COL_DATE,
-                             _("day %s is not a whole number; a daily history has one row per day "
-                               "(history_kind = orders takes times of day)"),
-                             dtext);
-                break;
-            }
-            *timed = true;
-        }
-        if (read_quantity(rd, qtext, &units, problem, sizeof problem) != 0) {
-            if (quantity_hint(rd, r, qtext) == 0) fail_at(rd, r->line, COL_QUANTITY, "%s", problem);
+        if (own_row(rd, r, &st, rows, dated, timed) != 0) {
             rc = -1;
             break;
         }
-        if (units < 0) { /* an ERP export's returns: counted, all said at once below */
-            if (!neg.count) neg.first_line = r->line, snprintf(neg.first, sizeof neg.first, "%s", qtext);
-            if (neg.count > 0 && neg.count <= NEGATIVE_LINES_SHOWN) {
-                size_t used = strlen(neg.lines);
-                snprintf(neg.lines + used, sizeof neg.lines - used, "%s%d", neg.count > 1 ? ", " : "", r->line);
-            }
-            neg.count++;
-            continue;
-        }
-        if (units > 1e9) {
-            rc = fail_at(rd, r->line, COL_QUANTITY, _("%s is more than 1e9 units"), qtext);
-            break;
-        }
-        if (n > 0) {
-            const struct row *prev = &(*rows)[n - 1];
-            if (o->kind == HISTORY_ORDERS && day < prev->day && floor(day) == floor(prev->day))
-                unsorted = true; /* an earlier time on the same day: sorted below */
-            else if (day < prev->day || (o->kind == HISTORY_DAILY && day == prev->day)) {
-                rc = fail_at(rd, r->line, COL_DATE,
-                             day == prev->day ? _("%s appears again (row %d has it too); a daily "
-                                                  "history has one row per day (or use history_kind = orders)")
-                                              : _("%s comes before the day of row %d; rows must be in "
-                                                  "date order"),
-                             dtext, prev->line);
-                break;
-            }
-            if (floor(day) - floor((*rows)[0].day) >= HISTORY_MAX_DAYS) {
-                rc = fail_at(rd, r->line, COL_DATE, _("the history would span more than %d days"), HISTORY_MAX_DAYS);
-                break;
-            }
-            if (is_date && o->period == HISTORY_PERIOD_WEEK && fmod(day - (*rows)[0].day, 7) != 0) {
-                rc = fail_at(rd, r->line, COL_DATE,
-                             _("'%s' is not a whole number of weeks after the first row's date (row %d); each row "
-                               "of a weekly history starts its week"),
-                             dtext, (*rows)[0].line);
-                break;
-            }
-        }
-        if (n == cap) {
-            cap = cap ? 2 * cap : 1024;
-            *rows = realloc(*rows, cap * sizeof **rows);
-            if (!*rows) abort();
-        }
-        (*rows)[n++] = (struct row){day, units, r->line};
-        if (*o->item_column) note_span(rd, r);
     }
     free(r);
-    if (unsorted && rc == 0) qsort(*rows, n, sizeof **rows, by_time);
-    if (neg.count) rc = say_negatives(rd, &neg, rc != 0);
-    if (rc == 0 && rows && n == 0 && *o->item_column && (others > 0)) {
-        char ids[400] = "";
-        size_t used = 0;
-        for (size_t i = 0; i < others && used < sizeof ids; i++)
-            used += (size_t)snprintf(ids + used, sizeof ids - used, "%s'%s'", i ? ", " : "", seen[i]);
-        snprintf(rd->err, rd->errlen,
-                 _("%s:%d:%d: column '%s': no row has item '%s' (history_item); items there include %s"), rd->path,
-                 rd->first_line, (int)rd->col[COL_ITEM] + 1, rd->names[COL_ITEM], o->item, ids);
-        rc = -1;
-    } else if (rc == 0 && rows && n == 0) {
-        snprintf(rd->err, rd->errlen, _("%s: no data rows; a history has rows of a day and a quantity"), rd->path);
-        rc = -1;
-    }
-    return rc < 0 ? -1 : (long)n;
+    if (!rows) return rc < 0 ? -1 : 0;
+    return own_rows_end(rd, &st, rows, rc, others, seen);
 }
 
 /* Each row of a weekly or monthly history as its days, each with an even share of the
@@ -1116,8 +1130,9 @@ static int title_rows(struct reader *rd, const char *text, size_t len)
     return rc;
 }
 
-/* Read every data row of text into rows (grown as needed). Returns the count, or -1. */
-static long read_rows(struct reader *rd, const char *text, size_t len, struct row **rows, bool *dated, bool *timed)
+/* What the whole of text settles before its rows are read: the separator, and the first
+ * pass's header, columns, decimal mark and order of dates. Returns 0, or -1 reported. */
+static int settle_file(struct reader *rd, const char *text, size_t len, bool *dated, bool *timed)
 {
     static const char seps[] = {0, ',', ';', '\t'};
     rd->sep = seps[rd->opt->separator];
@@ -1145,6 +1160,13 @@ static long read_rows(struct reader *rd, const char *text, size_t len, struct ro
     free(ev);
     if (n < 0) return -1;
     rd->header = false;
+    return 0;
+}
+
+/* Read every data row of text into rows (grown as needed). Returns the count, or -1. */
+static long read_rows(struct reader *rd, const char *text, size_t len, struct row **rows, bool *dated, bool *timed)
+{
+    if (settle_file(rd, text, len, dated, timed) != 0) return -1;
     return pass(rd, text, len, NULL, rows, dated, timed);
 }
 
@@ -1309,27 +1331,26 @@ static int periodic_rows(struct reader *rd, const struct row *rows, size_t n, bo
     return 0;
 }
 
-struct history_info *history_read(const char *name, const char *text, size_t len, const struct history_options *options,
-                                  char *err, size_t errlen)
+/* The history of the n rows read by rd (rows: the reader's, freed here; n -1 when their
+ * reading failed), or NULL with the problem reported. */
+static struct history_info *history_of_rows(struct reader *rd, struct row *rows, long n, bool dated, bool timed)
 {
-    struct reader rd = {.path = name, .err = err, .errlen = errlen, .opt = options};
-    struct row *rows = NULL;
-    bool dated = false, timed = false;
-    long n = read_rows(&rd, text, len, &rows, &dated, &timed);
-    int periodic = n > 0 ? periodic_rows(&rd, rows, (size_t)n, dated) : 0;
+    const char *name = rd->path;
+    const struct history_options *options = rd->opt;
+    int periodic = n > 0 ? periodic_rows(rd, rows, (size_t)n, dated) : 0;
     if (periodic < 0) n = -1;
     struct history_info *hi = calloc(1, sizeof *hi);
     if (!hi) abort();
     size_t nrows = n > 0 ? (size_t)n : 0, ndays = nrows;
-    struct row *spanned = n > 0 ? over_file_span(&rd, rows, &ndays) : NULL;
+    struct row *spanned = n > 0 ? over_file_span(rd, rows, &ndays) : NULL;
     struct row *days = spanned ? spanned : rows;
     if (n >= 0 && options->period != HISTORY_PERIOD_DAY) { /* the periods' days replace them */
         size_t nperiods = ndays;
-        days = spread(&rd, days, nperiods, &ndays);
+        days = spread(rd, days, nperiods, &ndays);
         free(spanned);
         if (!days) n = -1;
     }
-    if (n < 0 || build(&rd, days, ndays, timed, hi) != 0) {
+    if (n < 0 || build(rd, days, ndays, timed, hi) != 0) {
         if (days != rows) free(days);
         free(rows);
         free(hi);
@@ -1358,6 +1379,16 @@ struct history_info *history_read(const char *name, const char *text, size_t len
         snprintf(hi->first_date, sizeof hi->first_date, "%04ld-%02u-%02u", y, m, d);
     }
     return hi;
+}
+
+struct history_info *history_read(const char *name, const char *text, size_t len, const struct history_options *options,
+                                  char *err, size_t errlen)
+{
+    struct reader rd = {.path = name, .err = err, .errlen = errlen, .opt = options};
+    struct row *rows = NULL;
+    bool dated = false, timed = false;
+    long n = read_rows(&rd, text, len, &rows, &dated, &timed);
+    return history_of_rows(&rd, rows, n, dated, timed);
 }
 
 void history_free(struct history_info *hi)
@@ -1390,6 +1421,290 @@ static bool same_options(const struct history_options *a, const struct history_o
            a->thousands == b->thousands && a->date_format == b->date_format && a->period == b->period &&
            strcmp(a->date_column, b->date_column) == 0 && strcmp(a->quantity_column, b->quantity_column) == 0 &&
            strcmp(a->item_column, b->item_column) == 0 && strcmp(a->item, b->item) == 0;
+}
+
+/* ---- a long file read once for all its items ---- */
+
+/* A file read with history_item_column is read once and indexed for all of its items
+ * (history_load_options): the settling of the whole file (read_rows's first pass), the
+ * data rows' number of fields and characters (pass's checks of every row), the days
+ * every row spans, and where each item's records start, grouped by item in file order.
+ * An item is then read from its own records alone, with pass's code and messages, to
+ * the same rows as a pass over the whole file would give: a batch of 500 items from one
+ * export parses it once, not 500 times. One index a file, shared, at most INDEXES_KEPT. */
+enum { INDEXES_KEPT = 4, NO_RECORD = UINT32_MAX };
+
+struct record_at {
+    size_t pos;    /* where csv_next starts it (struct csv's pos) */
+    int line;      /* struct csv's line before it */
+    uint32_t next; /* the item's next record, or NO_RECORD */
+};
+
+struct item_records {
+    size_t name;          /* in the index's names */
+    uint32_t first, last; /* its records, in file order */
+};
+
+struct file_index {
+    char path[HISTORY_PATH_MAX];
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtime;
+    struct history_options options; /* as read, but for the item ("") */
+    bool converted;                 /* read as GB18030 */
+    int refs;                       /* the list's and its readers' (under index_lock) */
+    char *text;
+    size_t len;
+    int status;       /* -1: the file fails for every item, its problem in err */
+    bool bad_row;     /* a row fails pass's checks: every item whose rows do not fail first, with err */
+    char err[4096];   /* the problem, as pass wrote it */
+    struct reader rd; /* settled by settle_file and the first row */
+    struct record_at *records;
+    size_t nrecords, caprecords;
+    struct item_records *items; /* in the order of their first row */
+    size_t nitems, capitems;
+    uint32_t *slots; /* a hash of items: an item's index + 1, 0 free */
+    size_t nslots;
+    char *names;
+    size_t namelen, capnames;
+};
+
+static uint64_t name_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* The item named name in x, or NULL. */
+static const struct item_records *index_item(const struct file_index *x, const char *name)
+{
+    if (!x->nslots) return NULL;
+    for (size_t i = name_hash(name) & (x->nslots - 1);; i = (i + 1) & (x->nslots - 1)) {
+        if (!x->slots[i]) return NULL;
+        const struct item_records *it = &x->items[x->slots[i] - 1];
+        if (strcmp(x->names + it->name, name) == 0) return it;
+    }
+}
+
+/* Put the slot of x's item k in its hash. */
+static void index_slot(struct file_index *x, size_t k)
+{
+    size_t i = name_hash(x->names + x->items[k].name) & (x->nslots - 1);
+    while (x->slots[i]) i = (i + 1) & (x->nslots - 1);
+    x->slots[i] = (uint32_t)k + 1;
+}
+
+/* Add a record at pos (after line `line`) of item name to x. */
+static void index_add(struct file_index *x, const char *name, size_t pos, int line)
+{
+    if (x->nrecords == x->caprecords) {
+        x->caprecords = x->caprecords ? 2 * x->caprecords : 4096;
+        x->records = realloc(x->records, x->caprecords * sizeof *x->records);
+        if (!x->records) abort();
+    }
+    uint32_t k = (uint32_t)x->nrecords++;
+    x->records[k] = (struct record_at){pos, line, NO_RECORD};
+    struct item_records *it = (struct item_records *)index_item(x, name);
+    if (it) {
+        x->records[it->last].next = k;
+        it->last = k;
+        return;
+    }
+    if (2 * (x->nitems + 1) > x->nslots) { /* the hash at most half full */
+        free(x->slots);
+        x->nslots = x->nslots ? 2 * x->nslots : 256;
+        x->slots = calloc(x->nslots, sizeof *x->slots);
+        if (!x->slots) abort();
+        for (size_t i = 0; i < x->nitems; i++) index_slot(x, i);
+    }
+    if (x->nitems == x->capitems) {
+        x->capitems = x->capitems ? 2 * x->capitems : 256;
+        x->items = realloc(x->items, x->capitems * sizeof *x->items);
+        if (!x->items) abort();
+    }
+    size_t n = strlen(name) + 1;
+    while (x->namelen + n > x->capnames) {
+        x->capnames = x->capnames ? 2 * x->capnames : 4096;
+        x->names = realloc(x->names, x->capnames);
+        if (!x->names) abort();
+    }
+    memcpy(x->names + x->namelen, name, n);
+    x->items[x->nitems] = (struct item_records){x->namelen, k, k};
+    x->namelen += n;
+    index_slot(x, x->nitems++);
+}
+
+/* Index text (len bytes, taken) of the file at path as options read it (its item
+ * only said to be given). */
+static struct file_index *index_build(const char *path, char *text, size_t len, const struct history_options *options)
+{
+    struct file_index *x = calloc(1, sizeof *x);
+    if (!x) abort();
+    snprintf(x->path, sizeof x->path, "%s", path);
+    x->options = *options;
+    x->options.item[0] = '\0';
+    x->text = text, x->len = len;
+    struct reader *rd = &x->rd;
+    *rd = (struct reader){.path = x->path, .err = x->err, .errlen = sizeof x->err, .opt = options};
+    bool dated = false, timed = false;
+    if (settle_file(rd, text, len, &dated, &timed) != 0) {
+        x->status = -1;
+        return x;
+    }
+    struct csv c;
+    csv_init(&c, text, len);
+    c.sep = rd->sep;
+    struct csv_record *r = malloc(sizeof *r);
+    if (!r) abort();
+    char problem[500];
+    bool first = true;
+    for (;;) { /* pass's second pass but for the item's own rows */
+        size_t pos = c.pos;
+        int line = c.line, got = csv_next(&c, r, problem, sizeof problem);
+        if (got == 0) break;
+        if (got < 0) {
+            snprintf(rd->err, rd->errlen, "%s:%s", rd->path, problem);
+            x->bad_row = true;
+            break;
+        }
+        if (r->blank) continue; /* blank rows before others failed the first pass */
+        if (first) {
+            first = false;
+            if (first_row(rd, r) != 0) { /* as in the first pass, which passed */
+                x->bad_row = true;
+                break;
+            }
+            if (rd->header) continue;
+        }
+        if (fullwidth_row(rd, r) != 0 || (r->n != rd->nfields && !rd->trailing && wrong_length(rd, r) != 0) ||
+            (rd->trailing && trailing_cells(rd, r) != 0)) {
+            x->bad_row = true;
+            break;
+        }
+        /* every row's day, as pass notes another item's rows and its own read */
+        note_span(rd, r);
+        index_add(x, r->field[rd->col[COL_ITEM]], pos, line);
+    }
+    free(r);
+    return x;
+}
+
+/* The rows of rd's item in x (rd: path, err and options set), as pass would read them
+ * from the whole file. Returns their count, or -1 reported. */
+static long index_rows(struct reader *rd, const struct file_index *x, struct row **rows, bool *dated, bool *timed)
+{
+    if (x->status != 0) {
+        snprintf(rd->err, rd->errlen, "%s", x->err);
+        return -1;
+    }
+    const struct history_options *o = rd->opt;
+    const struct item_records *own = index_item(x, o->item);
+    struct csv_record *r = malloc(sizeof *r);
+    if (!r) abort();
+    struct own_rows st = {0};
+    long rc = 0;
+    char problem[500];
+    for (uint32_t k = own ? own->first : NO_RECORD; k != NO_RECORD; k = x->records[k].next) {
+        struct csv c;
+        csv_init(&c, x->text, x->len);
+        c.sep = rd->sep;
+        c.pos = x->records[k].pos;
+        c.line = x->records[k].line;
+        if (csv_next(&c, r, problem, sizeof problem) != 1 || own_row(rd, r, &st, rows, dated, timed) != 0) {
+            rc = -1;
+            break;
+        }
+    }
+    free(r);
+    if (rc == 0 && x->bad_row) { /* a later row of any item fails */
+        snprintf(rd->err, rd->errlen, "%s", x->err);
+        rc = -1;
+    }
+    char seen[5][64];
+    size_t others = 0;
+    for (size_t i = 0; i < x->nitems && others < 5; i++)
+        if (&x->items[i] != own) snprintf(seen[others++], sizeof seen[0], "%s", x->names + x->items[i].name);
+    return own_rows_end(rd, &st, rows, rc, others, seen);
+}
+
+static void index_free(struct file_index *x)
+{
+    free(x->text), free(x->records), free(x->items), free(x->slots), free(x->names);
+    free(x);
+}
+
+/* The indexes kept, the latest last (under index_lock). */
+static pthread_mutex_t index_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct file_index *indexes[INDEXES_KEPT];
+static size_t nindexes;
+
+/* Let go of x (under index_lock). */
+static void index_release(struct file_index *x)
+{
+    if (--x->refs == 0) index_free(x);
+}
+
+/* The index of the file at path (as st says it is now) for options: kept, or read and
+ * kept; NULL with the problem in err when the file cannot be read (*located false). The
+ * caller lets go of it with index_done. */
+static struct file_index *index_get(const char *path, const struct stat *st, const struct history_options *options,
+                                    bool *located, char *err, size_t errlen)
+{
+    struct history_options key = *options;
+    key.item[0] = '\0';
+    pthread_mutex_lock(&index_lock);
+    for (size_t i = 0; i < nindexes; i++) {
+        struct file_index *x = indexes[i];
+        if (same_options(&x->options, &key) && x->options.period_given == key.period_given &&
+            strcmp(x->path, path) == 0 && x->dev == st->st_dev && x->ino == st->st_ino && x->size == st->st_size &&
+            x->mtime.tv_sec == st->st_mtim.tv_sec && x->mtime.tv_nsec == st->st_mtim.tv_nsec) {
+            x->refs++;
+            pthread_mutex_unlock(&index_lock);
+            *located = true;
+            return x;
+        }
+    }
+    size_t len = 0;
+    bool converted = false;
+    char *text = csv_read_table(path, &len, &converted, err, errlen);
+    if (!text) {
+        pthread_mutex_unlock(&index_lock);
+        return NULL;
+    }
+    *located = true;
+    struct file_index *x = index_build(path, text, len, options);
+    x->converted = converted;
+    x->dev = st->st_dev, x->ino = st->st_ino, x->size = st->st_size, x->mtime = st->st_mtim;
+    if (nindexes == INDEXES_KEPT) { /* the oldest goes */
+        index_release(indexes[0]);
+        memmove(indexes, indexes + 1, (INDEXES_KEPT - 1) * sizeof *indexes);
+        nindexes--;
+    }
+    indexes[nindexes++] = x;
+    x->refs = 2; /* the list's and the caller's */
+    pthread_mutex_unlock(&index_lock);
+    return x;
+}
+
+static void index_done(struct file_index *x)
+{
+    pthread_mutex_lock(&index_lock);
+    index_release(x);
+    pthread_mutex_unlock(&index_lock);
+}
+
+/* The history of options' item in x, named path, or NULL with the problem in err. */
+static struct history_info *index_read(const struct file_index *x, const char *path,
+                                       const struct history_options *options, char *err, size_t errlen)
+{
+    struct reader rd = x->rd;
+    rd.path = path, rd.err = err, rd.errlen = errlen, rd.opt = options;
+    struct row *rows = NULL;
+    bool dated = false, timed = false;
+    long n = index_rows(&rd, x, &rows, &dated, &timed);
+    return history_of_rows(&rd, rows, n, dated, timed);
 }
 
 const struct history_info *history_load(const char *path, enum history_kind kind, bool *located, char *err,
@@ -1439,18 +1754,31 @@ const struct history_info *history_load_options(const char *path, const struct h
         snprintf(err, errlen, _("the path is too long (at most %d characters)"), HISTORY_PATH_MAX - 1);
         return NULL;
     }
-    size_t len = 0;
-    bool converted = false;
-    char *text = csv_read_table(path, &len, &converted, err, errlen);
-    if (!text) return NULL;
-    *located = true;
-    if (converted) {
-        pthread_mutex_lock(&lock);
-        *gb18030 = gb18030_first(path);
-        pthread_mutex_unlock(&lock);
+    struct history_info *hi;
+    if (*options->item_column && *options->item && stated) { /* one item of a long file: its index */
+        struct file_index *x = index_get(path, &st, options, located, err, errlen);
+        if (!x) return NULL;
+        if (x->converted) {
+            pthread_mutex_lock(&lock);
+            *gb18030 = gb18030_first(path);
+            pthread_mutex_unlock(&lock);
+        }
+        hi = index_read(x, path, options, err, errlen);
+        index_done(x);
+    } else {
+        size_t len = 0;
+        bool converted = false;
+        char *text = csv_read_table(path, &len, &converted, err, errlen);
+        if (!text) return NULL;
+        *located = true;
+        if (converted) {
+            pthread_mutex_lock(&lock);
+            *gb18030 = gb18030_first(path);
+            pthread_mutex_unlock(&lock);
+        }
+        hi = history_read(path, text, len, options, err, errlen);
+        free(text);
     }
-    struct history_info *hi = history_read(path, text, len, options, err, errlen);
-    free(text);
     if (!hi) return NULL;
     pthread_mutex_lock(&lock);
     if (nknown == capknown) {

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static char dir[256];
@@ -1017,6 +1018,130 @@ static void test_sparse_levers(void)
           reorder[0], reorder[1], p.demand_sd);
 }
 
+/* ---- 14. one long file, many items: read once (reader/history.c's file index) ---- */
+
+/* Do a and b hold the same history, to the last bit? */
+static bool same_history(const struct history_info *a, const struct history_info *b)
+{
+    const struct demand_history *x = &a->h, *y = &b->h;
+    if (x->ndays != y->ndays || x->norders != y->norders || x->total_units != y->total_units ||
+        x->block_days != y->block_days || x->nperiods != y->nperiods || a->rows != b->rows || a->dated != b->dated ||
+        a->periodic != b->periodic || a->first_day != b->first_day || strcmp(a->first_date, b->first_date) != 0 ||
+        a->mean_per_day != b->mean_per_day || a->sd_per_day != b->sd_per_day || a->fitted != b->fitted ||
+        strcmp(a->fit_problem, b->fit_problem) != 0 || memcmp(&a->options, &b->options, sizeof a->options) != 0)
+        return false;
+    return memcmp(x->first, y->first, (x->ndays + 1) * sizeof *x->first) == 0 &&
+           memcmp(x->at, y->at, x->norders * sizeof *x->at) == 0 &&
+           memcmp(x->units, y->units, x->norders * sizeof *x->units) == 0 &&
+           (!x->nperiods || memcmp(x->period_first, y->period_first, (x->nperiods + 1) * sizeof *x->period_first) == 0);
+}
+
+/* Each of the items (a space-separated list) of the long file `text` (written as `name`),
+ * read with history_read over the whole text and with history_load_options (the file's
+ * index): the same history or the same message. Returns how many items loaded. */
+static int same_items(const char *id, const char *name, const char *text, const char *keys, const char *items)
+{
+    struct history_options o = {.kind = HISTORY_DAILY};
+    snprintf(o.date_column, sizeof o.date_column, "date");
+    snprintf(o.quantity_column, sizeof o.quantity_column, "qty");
+    snprintf(o.item_column, sizeof o.item_column, "sku");
+    if (strstr(keys, "orders")) o.kind = HISTORY_ORDERS;
+    if (strstr(keys, "week")) o.period = HISTORY_PERIOD_WEEK, o.period_given = true;
+    write_file(name, text);
+    char path[512], list[200];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(list, sizeof list, "%s", items);
+    int loaded = 0;
+    for (char *save = NULL, *item = strtok_r(list, " ", &save); item; item = strtok_r(NULL, " ", &save)) {
+        snprintf(o.item, sizeof o.item, "%s", item);
+        char whole_err[2048] = "", indexed_err[2048] = "";
+        struct history_info *whole = history_read(path, text, strlen(text), &o, whole_err, sizeof whole_err);
+        bool located = false, gb18030 = false;
+        const struct history_info *indexed =
+            history_load_options(path, &o, &located, &gb18030, indexed_err, sizeof indexed_err);
+        bool same = whole ? indexed && same_history(whole, indexed) : !indexed && strcmp(whole_err, indexed_err) == 0;
+        check(same, "%s item %s: the indexed file reads as the whole file does    whole: %s    indexed: %s", id, item,
+              whole ? "(history)" : whole_err, indexed ? "(history)" : indexed_err);
+        loaded += whole != NULL;
+        history_free(whole);
+    }
+    return loaded;
+}
+
+static void test_long_file_index(void)
+{
+    /* 5 items over 60 days, one row per item a day, in a shuffled item order each day; D
+       sells every 7th day only (its rows look weekly), E never sells */
+    size_t cap = 60 * 5 * 40 + 100, used = 0;
+    char *text = malloc(cap);
+    used += (size_t)snprintf(text + used, cap - used, "date,sku,name,qty\n");
+    gsl_rng *r = rng_stream_new(14, 0, 0);
+    for (int d = 0; d < 60; d++)
+        for (int k = 0; k < 5; k++) {
+            char item = (char)('A' + (k + d) % 5);
+            int qty = item == 'E' ? 0 : (int)gsl_rng_uniform_int(r, 20);
+            if (item == 'D' && d % 7 != 3) continue;
+            used += (size_t)snprintf(text + used, cap - used, "2026-%02d-%02d,%c,\"item %c\",%d\n", 1 + d / 28,
+                                     1 + d % 28, item, item, qty);
+        }
+    gsl_rng_free(r);
+    const char *all = "A B C D E Z";
+    check(same_items("history-14.1", "long1.csv", text, "", all) == 4,
+          "history-14.0 A, B, C and D load, read both ways");
+    /* a row of B that does not read, a negative row of C, a row of A with a field too many
+       after them, a row of B after that */
+    char *bad = malloc(cap + 200), *at;
+    snprintf(bad, cap + 200, "%s", text);
+    at = strstr(bad, "2026-01-10,B,\"item B\",");
+    memcpy(at + strlen("2026-01-10,B,\"item B\","), "x", 1);
+    at = strstr(bad, "2026-01-12,C,\"item C\",");
+    memcpy(at + strlen("2026-01-12,C,\"item C\","), "-", 1);
+    same_items("history-14.2", "long2.csv", bad, "", all);
+    at = strstr(bad, "2026-01-20,A,\"item A\",");
+    memcpy(at + strlen("2026-01-20,A,\"item A\""), ";", 1);
+    same_items("history-14.3", "long3.csv", bad, "", all);
+    at = strstr(bad, "2026-01-20,A,\"item A\";");
+    memcpy(at + strlen("2026-01-20,A,\"item A\""), ",,", 2);
+    same_items("history-14.4", "long4.csv", bad, "", all);
+    /* a date D/M/YYYY among the others: its order settled by the whole file */
+    snprintf(bad, cap + 200, "%s", text);
+    at = strstr(bad, "2026-01-15,");
+    memcpy(at, "15/01/2026", 10);
+    same_items("history-14.5", "long5.csv", bad, "", "A D Z");
+    /* as weekly totals; as orders */
+    same_items("history-14.6", "long6.csv", text, "week", "A D E Z");
+    same_items("history-14.7", "long7.csv", text, "orders", "A B E Z");
+    free(bad);
+    free(text);
+    /* 300 items over 200 days (60,000 rows), every item read: the file is parsed once,
+       not once an item (300 passes over it took 6 s of CPU) */
+    cap = 300 * 200 * 24 + 100, used = 0;
+    text = malloc(cap);
+    used += (size_t)snprintf(text + used, cap - used, "date,sku,qty\n");
+    for (int d = 0; d < 200; d++)
+        for (int k = 0; k < 300; k++)
+            used += (size_t)snprintf(text + used, cap - used, "%d,SKU-%03d,%d\n", d, k, (d * 7 + k) % 11);
+    write_file("long8.csv", text);
+    struct history_options o = {.kind = HISTORY_DAILY};
+    snprintf(o.date_column, sizeof o.date_column, "date");
+    snprintf(o.quantity_column, sizeof o.quantity_column, "qty");
+    snprintf(o.item_column, sizeof o.item_column, "sku");
+    char path[512], err[1000] = "";
+    snprintf(path, sizeof path, "%s/long8.csv", dir);
+    clock_t start = clock();
+    int loaded = 0;
+    for (int k = 0; k < 300; k++) {
+        snprintf(o.item, sizeof o.item, "SKU-%03d", k);
+        bool located, gb18030;
+        loaded += history_load_options(path, &o, &located, &gb18030, err, sizeof err) != NULL;
+    }
+    double cpu = (double)(clock() - start) / CLOCKS_PER_SEC;
+    check(loaded == 300 && cpu < 1.5,
+          "history-14.8 300 items of a 60,000-row file load in under 1.5 s of CPU: %d in %.2f s (%s)", loaded, cpu,
+          err);
+    free(text);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/servlab-history-XXXXXX");
@@ -1033,6 +1158,7 @@ int main(void)
     test_exports();
     test_export_errors();
     test_sparse_levers();
+    test_long_file_index();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) return 1;
