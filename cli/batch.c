@@ -334,7 +334,9 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             for (size_t w = 0; w < n; w++) warnings_add(&warnings, lines[w], i);
         }
     }
-    warnings_keep(&warnings, r, err);
+    /* after a refused row nothing runs: the other rows' warnings would bury its refusal,
+       which is then the last thing said */
+    if (!bad) warnings_keep(&warnings, r, err);
     warnings_free(&warnings);
     if (bad) rc = 2;
     /* the rows as written, CHUNK at a time */

@@ -377,6 +377,14 @@ rc=$?
 ok "batch-6.7 a missing or dead item names its table row and the item (status $rc)" \
     $([ $rc -eq 2 ] && unwrapped "$T/err.txt" | grep -q "^$T/items_long.csv:3 (row B): $T/long.csv:1:2: column 'item': no row has item 'SKU9'" &&
       unwrapped "$T/err.txt" | grep -q "^$T/items_long.csv:4 (row C): $T/long.csv: every quantity of item 'Z' is 0"; echo $?) "$(cat "$T/err.txt")"
+# the rows that load warn (bootstrap loses the days' autocorrelation), but a refused row
+# stops the batch: its refusal is all that is said, not buried under their warnings
+printf 'id,demand.history_item,demand.history_mode\nA,A,bootstrap\nB,SKU9,replay\nC,A,bootstrap\n' > "$T/items_long.csv"
+"$S" batch "$T/long.ini" "$T/items_long.csv" > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-6.7b after a refused row, the other rows' warnings are not said (status $rc)" \
+    $([ $rc -eq 2 ] && unwrapped "$T/err.txt" | grep -q "^$T/items_long.csv:3 (row B): .*no row has item 'SKU9'" &&
+      ! grep -q "warning" "$T/err.txt"; echo $?) "$(cat "$T/err.txt")"
 # ---- one long ERP export feeds a whole batch: each row picks its item (demand.history_item) ----
 # The first three items' histories merged into one semicolon file with decimal commas and
 # a revenue column, rows by date; each row's results equal a run of the item's own file.
