@@ -507,15 +507,18 @@ static bool reads_as_gbk(size_t core, size_t utf8, size_t invalid)
 
 /* The characters outside ASCII that a Chinese table holds: ideographs, Chinese and
  * full-width punctuation, and the symbols of GB2312's first rows that tables use (× ·
- * ° ± “” — … ℃ № ① → ■ ★). GB18030 also decodes Big5, EUC-KR and Latin-1 bytes, to
+ * ° ± “” — … ℃ № ① → ■ ★), and the yen and yuan sign ¥ (U+00A5), which GBK lacks and
+ * GB18030 writes in 4 bytes (81 30 84 36), as a price column of a Chinese export has it
+ * beside the full-width ￥ (U+FFE5). GB18030 also decodes Big5, EUC-KR and Latin-1 bytes, to
  * kana, Greek, Cyrillic, box drawing, accented Latin or the private-use area: a file
  * that decodes to any of those was not written in GB18030. */
 static const struct {
     unsigned long from, to;
 } chinese_text[] = {
-    {0x00b0, 0x00b1}, {0x00b7, 0x00b7}, {0x00d7, 0x00d7}, {0x00f7, 0x00f7}, {0x2010, 0x2030}, {0x2100, 0x2199},
-    {0x2200, 0x22ff}, {0x2460, 0x249b}, {0x25a0, 0x25ff}, {0x2600, 0x26ff}, {0x3000, 0x301f}, {0x3400, 0x4dbf},
-    {0x4e00, 0x9fff}, {0xf900, 0xfaff}, {0xfe30, 0xfe4f}, {0xff01, 0xff5e}, {0xffe0, 0xffe5}, {0x20000, 0x2ffff},
+    {0x00a5, 0x00a5}, {0x00b0, 0x00b1}, {0x00b7, 0x00b7}, {0x00d7, 0x00d7},   {0x00f7, 0x00f7},
+    {0x2010, 0x2030}, {0x2100, 0x2199}, {0x2200, 0x22ff}, {0x2460, 0x249b},   {0x25a0, 0x25ff},
+    {0x2600, 0x26ff}, {0x3000, 0x301f}, {0x3400, 0x4dbf}, {0x4e00, 0x9fff},   {0xf900, 0xfaff},
+    {0xfe30, 0xfe4f}, {0xff01, 0xff5e}, {0xffe0, 0xffe5}, {0x20000, 0x2ffff},
 };
 
 bool scan_chinese_text(const char *text, size_t n)
