@@ -48,6 +48,7 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
     if (c->pos >= c->len) return 0;
     c->line++;
     r->line = c->line, r->n = 0, r->blank = true;
+    r->breaks = 0, r->breaks_line = 0, r->breaks_col = 0;
     const char *t = c->text;
     size_t stop = line_end(c, c->pos); /* the line without its CR or LF */
     size_t p = c->pos;
@@ -69,6 +70,7 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
                a new line): it ends at its closing quote, and the record's line is where it
                began; a line end in it is kept as '\n' */
             size_t lines = 0;
+            int opened = c->line; /* the line of the opening quote */
             p++;
             for (;;) {
                 if (p >= stop && stop >= c->len) {
@@ -95,13 +97,17 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen)
                 out[used++] = t[p++];
             }
             c->line += (int)lines;
+            if ((int)lines > r->breaks) r->breaks = (int)lines, r->breaks_line = opened, r->breaks_col = col;
             while (p < stop && is_space(c, t[p])) p++;
             if (p < stop && t[p] != c->sep) {
-                /* after a field over several lines, the likely mistake is a quote missing
-                   where it began */
+                /* after a field over several lines: the text after its closing quote, and the
+                   quote that may be missing where it began */
                 if (lines)
-                    snprintf(err, errlen, _("%d:%zu: a quoted field is not closed (a quote '\"' is missing)"), r->line,
-                             col);
+                    snprintf(err, errlen,
+                             _("%d:%zu: a quoted field begins here and ends at a quote '\"' on line %d, but text "
+                               "follows that quote; put the whole field in quotes, or, if the field was to end on "
+                               "line %d, add the quote missing there"),
+                             opened, col, c->line, opened);
                 else
                     snprintf(err, errlen, _("%d:%zu: text after a quoted field; put the whole field in quotes"),
                              r->line, col);

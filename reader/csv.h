@@ -28,6 +28,10 @@ struct csv_record {
     bool blank; /* the line holds nothing but spaces, or separators and spaces (",,,") */
     size_t n;   /* fields */
     char field[CSV_FIELDS_MAX][CSV_FIELD_LEN];
+    /* the quoted field with the most line ends in it: their count (0: none), its column
+       (1-based) and the line where its opening quote is */
+    int breaks, breaks_line;
+    size_t breaks_col;
 };
 
 /* Start reading text (borrowed; len bytes, need not be NUL-terminated). */

@@ -181,7 +181,12 @@ struct reader {
     enum history_date_format order;  /* settled: DMY or MDY (AUTO: no date with the year last) */
     bool span_seen;                  /* a long file (history_item): its first and last day over */
     double span_first, span_last;    /* every item's rows, read or not */
+    char warning[600];               /* history_info's warning */
 };
+
+/* A quoted cell of this many lines or more is said (history_info's warning): a cell typed
+ * with Alt+Enter has a few; many are rows that two stray quotes made one cell's text. */
+enum { CELL_LINES_SAID = 5 };
 
 /* Widen the long file's span to the day of record r (another item's row: a date that does
  * not read is that item's problem, not this one's), read as pass reads its own rows: a
@@ -246,6 +251,16 @@ static bool number_like(const char *text)
     return value_number(plain, &x, problem, sizeof problem) == 0;
 }
 
+/* A header cell on one line, in out (n bytes): a line break in it (a quoted header over two
+ * lines, as Excel writes Alt+Enter) as a blank, so that history_*_column can name it. */
+static const char *one_line(const char *cell, char *out, size_t n)
+{
+    snprintf(out, n, "%s", cell);
+    for (char *p = out; *p; p++)
+        if (*p == '\n') *p = ' ';
+    return out;
+}
+
 /* Column `given` (a header name or a 1-based number; "" for dflt) of the first row r,
  * named by the key `key` in messages. Returns 0, or -1 reported. */
 static int find_column(struct reader *rd, const struct csv_record *r, const char *key, const char *given, size_t dflt,
@@ -265,8 +280,9 @@ static int find_column(struct reader *rd, const struct csv_record *r, const char
         }
         return fail_at(rd, r->line, -1, _("%s = %s, but the rows have %zu columns"), key, given, r->n);
     }
+    char name[CSV_FIELD_LEN];
     for (size_t i = 0; i < r->n; i++)
-        if (strcasecmp(r->field[i], given) == 0) {
+        if (strcasecmp(one_line(r->field[i], name, sizeof name), given) == 0) {
             *col = i;
             rd->header = true;
             return 0;
@@ -274,7 +290,8 @@ static int find_column(struct reader *rd, const struct csv_record *r, const char
     char have[600] = "";
     size_t used = 0;
     for (size_t i = 0; i < r->n && used < sizeof have; i++)
-        used += (size_t)snprintf(have + used, sizeof have - used, "%s'%s'", i ? ", " : "", r->field[i]);
+        used += (size_t)snprintf(have + used, sizeof have - used, "%s'%s'", i ? ", " : "",
+                                 one_line(r->field[i], name, sizeof name));
     return fail_at(rd, r->line, -1, _("%s = %s: the first row has no column of that name; it has %s"), key, given,
                    have);
 }
@@ -353,8 +370,7 @@ static int first_row(struct reader *rd, const struct csv_record *r)
     }
     if (rd->header)
         for (int k = 0; k < COLS; k++)
-            if (k != COL_ITEM || *o->item_column)
-                snprintf(rd->names[k], sizeof rd->names[k], "%s", r->field[rd->col[k]]);
+            if (k != COL_ITEM || *o->item_column) one_line(r->field[rd->col[k]], rd->names[k], sizeof rd->names[k]);
     return 0;
 }
 
@@ -989,6 +1005,13 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
                          _("empty row; remove it (a day without demand needs no row, or quantity 0)"));
             break;
         }
+        if (!rows && r->breaks + 1 >= CELL_LINES_SAID && !*rd->warning)
+            snprintf(rd->warning, sizeof rd->warning,
+                     _("%s:%d:%zu: a quoted cell begins here and runs over %d lines, to line %d: those lines are "
+                       "read as the cell's text, not as rows; if a stray quote '\"' opened it, remove that quote "
+                       "(or the one on line %d that closes it)"),
+                     rd->path, r->breaks_line, r->breaks_col, r->breaks + 1, r->breaks_line + r->breaks,
+                     r->breaks_line + r->breaks);
         if (first) {
             first = false;
             int f = first_row(rd, r);
@@ -1364,6 +1387,7 @@ static struct history_info *history_of_rows(struct reader *rd, struct row *rows,
     hi->options = *options;
     hi->dated = dated;
     hi->periodic = periodic > 0;
+    snprintf(hi->warning, sizeof hi->warning, "%s", rd->warning);
     if (hi->options.period != HISTORY_PERIOD_DAY) {
         /* days spread evenly from weekly or monthly totals are alike within a period: their
            weekly pattern and day-to-day autocorrelation are the spreading's, not demand's

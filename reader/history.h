@@ -72,6 +72,8 @@ struct history_info {
     bool fitted;            /* gaps and units below hold fits; else fit_problem says why */
     struct fit gaps, units; /* order gaps (days) and order sizes (units) */
     char fit_problem[400];
+    char warning[600];                 /* what the reading saw that the planner should know ("" if nothing): a quoted
+                                          cell over many lines, whose rows are read as its text */
     struct series_structure structure; /* of the daily totals (sim/series.h) */
 };
 

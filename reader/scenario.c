@@ -1502,6 +1502,7 @@ static bool resolve_history(struct loader *ld)
         }
     }
     if (gb18030) csv_note_gb18030(ld->err, path); /* before the file's problems, if any: their text is converted */
+    if (hi && *hi->warning) warn(sc, "%s", hi->warning);
     if (hi && sc->history_mode == HISTORY_FIT && !hi->fitted)
         report_key(ld, line_of(sc, K_DEMAND_HISTORY_MODE), K_DEMAND_HISTORY_MODE,
                    _("cannot fit %s: %s; use replay or bootstrap"), path, hi->fit_problem);

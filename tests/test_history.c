@@ -883,6 +883,11 @@ static void test_export_errors(void)
                    "it on one line");
     refused_export("history-11.41", "d,q\n2024-03-04,5\n2024-03-05,\"6\n2024-03-06,7\n", "",
                    "/bad.csv:3:2: a quoted field is not closed (a quote '\"' is missing)");
+    /* text after the closing quote of a field over two lines: said so, with both lines */
+    refused_export("history-11.41b", "d,q\n\"2024-03-04\nb\"x,1\n", "",
+                   "/bad.csv:2:1: a quoted field begins here and ends at a quote '\"' on line 3, but text follows that "
+                   "quote; put the whole field in quotes, or, if the field was to end on line 2, add the quote missing "
+                   "there\n");
     refused_export("history-11.42",
                    "d;q\n2024-03-04;1\xc2\xa0"
                    "200\n",
@@ -1140,6 +1145,45 @@ static void test_long_file_index(void)
           "history-14.8 300 items of a 60,000-row file load in under 1.5 s of CPU: %d in %.2f s (%s)", loaded, cpu,
           err);
     free(text);
+    /* two stray quotes in a column not read make rows 3 to 8 one cell: warned, naming the
+       line of the opening quote, through the whole file's reading and through the index */
+    const char *stray = "date,sku,name,qty\n2026-01-01,A,\"item A\",1\n2026-01-02,A,\"item A,2\n"
+                        "2026-01-03,A,item A,3\n2026-01-04,A,item A,4\n2026-01-05,A,item A,5\n2026-01-06,A,item A,6\n"
+                        "2026-01-07,A,item A\",7\n2026-01-08,A,item A,8\n";
+    const char *want = "/stray.csv:3:3: a quoted cell begins here and runs over 6 lines, to line 8: those lines are "
+                       "read as the cell's text, not as rows; if a stray quote '\"' opened it, remove that quote (or "
+                       "the one on line 8 that closes it)";
+    write_file("stray.csv", stray);
+    const char *keys[] = {"history_date_column = date\nhistory_quantity_column = qty\n",
+                          "history_date_column = date\nhistory_quantity_column = qty\nhistory_item_column = sku\n"
+                          "history_item = A\n"};
+    for (int k = 0; k < 2; k++) {
+        int rc = load_export("stray", "stray.csv", keys[k]);
+        char expect[800];
+        snprintf(expect, sizeof expect, "%s%s", dir, want);
+        bool said = false;
+        for (size_t w = 0; rc == 0 && w < sc.nwarnings; w++) said |= strcmp(sc.warnings[w], expect) == 0;
+        check(said, "history-14.9 a quoted cell over 6 lines is warned of (%s): %s    got: %s%s",
+              k ? "one item, indexed" : "the whole file", expect, messages, sc.nwarnings ? sc.warnings[0] : "");
+    }
+    /* a header of two lines (Excel's Alt+Enter) is named with a blank for its line break */
+    write_file("twoline.csv", "date,\"units\nsold\",note\n2026-01-01,3,a\n2026-01-02,4,b\n");
+    int rc =
+        load_export("twoline", "twoline.csv", "history_date_column = date\nhistory_quantity_column = units sold\n");
+    check(rc == 0 && sc.history_info && sc.history_info->h.total_units == 7,
+          "history-14.10 history_quantity_column = units sold names the header \"units<line break>sold\" (%d): %s", rc,
+          messages);
+    rc = load_export("twoline", "twoline.csv", "history_date_column = date\nhistory_quantity_column = units\n");
+    check(rc == 2 && strstr(messages, "it has 'date', 'units sold', 'note'"),
+          "history-14.10b a header of two lines is listed on one line: %s", messages);
+    /* GB18030 with a price of ¥ (U+00A5, the 4 bytes 81 30 84 36; GBK has no ¥): read as
+       GB18030, as a file with the full-width ￥ is (日期,单价,数量 / 2026-01-0N,¥5,N) */
+    write_file("yen.csv", "\xc8\xd5\xc6\xda,\xb5\xa5\xbc\xdb,\xca\xfd\xc1\xbf\n2026-01-01,\x81\x30\x84\x36"
+                          "5,3\n2026-01-02,\x81\x30\x84\x36"
+                          "5,4\n");
+    rc = load_export("yen", "yen.csv", "history_date_column = 日期\nhistory_quantity_column = 数量\n");
+    check(rc == 0 && sc.history_info && sc.history_info->h.total_units == 7,
+          "history-14.11 a GB18030 file with a yen sign '¥' in a price column is read (%d): %s", rc, messages);
 }
 
 int main(void)
