@@ -6,6 +6,7 @@
 #include "plots/chart.h"
 #include "cli/report.h"
 #include "cli/grid.h"
+#include "cli/html.h"
 #include "lang/lang.h"
 #include "models/metrics.h"
 #include "models/network.h"
@@ -1134,7 +1135,10 @@ int charts_supply_chain(const struct chart_target *to, const struct scenario *sc
                 "on hand: units, mean; bullwhip: the variance of the orders a location places / of the demand it sees");
     struct chart ch = {
         .title = _("The supply chain: the flows and each stage's fill rate"), .subtitle = sub, .flow = f};
-    int rc = draw(to, &ch);
+    /* the page draws the diagram in HTML (html_flow): in the page's type, laid out for the
+       screen, where one drawing 1280 wide shrinks its text below 12 pixels at 800 */
+    int rc = draw(&(struct chart_target){.path = to->path}, &ch);
+    if (to->svg) html_flow(to->svg, f, ch.title, ch.subtitle);
     free(f), free(text);
     return rc;
 }

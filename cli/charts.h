@@ -103,7 +103,8 @@ int charts_customer_stages(const struct chart_target *to, const struct scenario 
  * right; each location's fill rates (to the locations below it, to its customers), mean
  * on hand and bullwhip ratio; on each link the units ordered a day along it and (between
  * two locations) the upstream location's realised lead time. s: the run's summaries.
- * supply_chain.csv: one row per location, the numbers drawn (docs/contract.md). */
+ * supply_chain.csv: one row per location, the numbers drawn (docs/contract.md). The
+ * page (to->svg) gets the same diagram as HTML, cli/html.h's html_flow, not an <svg>. */
 void charts_supply_chain_csv(FILE *out, const struct scenario *sc, const struct summary *s);
 int charts_supply_chain(const struct chart_target *to, const struct scenario *sc, const struct summary *s);
 

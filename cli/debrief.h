@@ -26,7 +26,7 @@
 struct debrief_figure {
     char *caption; /* in the reader's language */
     char *file;    /* the PNG drawn beside the page, e.g. "order_cycle.png" */
-    char *svg;     /* the chart as an <svg> element */
+    char *svg;     /* the chart as an <svg> element, or the supply chain as HTML (html_flow) */
 };
 
 struct contract_periods; /* cli/contract_report.h */
@@ -43,7 +43,8 @@ struct debrief {
     size_t len;
 };
 
-/* A stream for the next chart's inline SVG (cli/charts.h: chart_target.svg). */
+/* A stream for the next chart's inline SVG (cli/charts.h: chart_target.svg; the supply chain
+ * writes HTML there, cli/html.h's html_flow). */
 FILE *debrief_figure_begin(struct debrief *d);
 
 /* The chart drawn into that stream is complete: keep it under caption and the name of

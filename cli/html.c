@@ -3,6 +3,7 @@
  * inside a table row or a chart, the background colours kept. */
 #include "html.h"
 #include "lang/lang.h"
+#include "plots/chart.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -244,6 +245,89 @@ void html_lines(FILE *out, const char *cls, const char *text)
     write_lines(out, cls, text, false);
 }
 
+/* Node i of f with the nodes it feeds (html.h's html_flow); depth bounds a loop of
+ * `from`s, which a caller's mistake could make. */
+static void flow_node(FILE *out, const struct chart_flow *f, size_t i, size_t depth)
+{
+    const struct chart_flow_node *nd = &f->nodes[i];
+    char hex[8];
+    /* a box that is only a name ("outside supplier") may take two lines */
+    fprintf(out, "<div class=\"fn\"><div class=\"fbox%s\" style=\"--c:%s\"><b>",
+            nd->lines[0] || nd->below ? "" : " bare", chart_colour_hex(nd->colour, hex));
+    html_text(out, nd->name ? nd->name : "");
+    fputs("</b>", out);
+    for (size_t k = 0; k < CHART_FLOW_LINES && nd->lines[k]; k++) {
+        fputs("<span>", out);
+        html_text(out, nd->lines[k]);
+        fputs("</span>", out);
+    }
+    if (nd->below) {
+        fputs("<span class=\"below\">", out);
+        html_text(out, nd->below);
+        fputs("</span>", out);
+    }
+    fputs("</div>\n", out);
+    /* the nodes it feeds, top row first */
+    size_t kids[CHART_FLOW_NODES], n = 0;
+    for (size_t j = 0; j < f->n && depth < CHART_FLOW_NODES; j++) {
+        if (f->nodes[j].from != (int)i || j == i) continue;
+        size_t at = n++;
+        for (; at > 0 && f->nodes[kids[at - 1]].row > f->nodes[j].row; at--) kids[at] = kids[at - 1];
+        kids[at] = j;
+    }
+    if (n) fputs("<div class=\"fkids\">\n", out);
+    for (size_t k = 0; k < n; k++) {
+        const struct chart_flow_node *kid = &f->nodes[kids[k]];
+        fputs("<div class=\"fe\"><div class=\"fa\">", out);
+        if (kid->arrow[0]) {
+            fputs("<span class=\"up\">", out);
+            html_text(out, kid->arrow[0]);
+            fputs("</span>", out);
+        }
+        fputs("<hr>", out);
+        if (kid->arrow[1]) {
+            fputs("<span class=\"dn\">", out);
+            html_text(out, kid->arrow[1]);
+            fputs("</span>", out);
+        }
+        fputs("</div>\n", out);
+        flow_node(out, f, kids[k], depth + 1);
+        fputs("</div>\n", out);
+    }
+    if (n) fputs("</div>\n", out);
+    fputs("</div>\n", out);
+}
+
+void html_flow(FILE *out, const struct chart_flow *f, const char *title, const char *subtitle)
+{
+    fputs("<div class=\"flow\">\n<p class=\"ftitle\">", out);
+    html_text(out, title ? title : "");
+    fputs("</p>\n", out);
+    if (subtitle && *subtitle) {
+        fputs("<p class=\"fsub\">", out);
+        html_text(out, subtitle);
+        fputs("</p>\n", out);
+    }
+    fputs("<div class=\"ftree\">\n", out);
+    for (size_t i = 0; i < f->n; i++)
+        if (f->nodes[i].from < 0) flow_node(out, f, i, 0);
+    fputs("</div>\n", out);
+    if (f->note && *f->note) {
+        fputs("<p class=\"fnote\">", out);
+        for (const char *p = f->note; *p;) {
+            size_t len = strcspn(p, "\n");
+            char *line = strndup(p, len);
+            if (!line) abort();
+            html_text(out, line);
+            free(line);
+            p += len;
+            if (*p == '\n' && *++p) fputs("<br>", out);
+        }
+        fputs("</p>\n", out);
+    }
+    fputs("</div>\n", out);
+}
+
 static const char stylesheet[] =
     ":root{--ink:#1a1a1a;--muted:#555;--rule:#c8c8c8;--band:#f2f4f7;--accent:#0b5cad;--good:#1b7a3a;"
     "--bad:#b3261e}\n"
@@ -315,6 +399,48 @@ static const char stylesheet[] =
     "tr,figure,.stages{break-inside:avoid}figure svg{max-width:100%}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}th,td{padding:2px 6px}}\n";
 
+/* The rules of a flow diagram (html_flow): wide, boxes left to right, each box's
+   arrows from a line (the bus) its children share; below 1200 pixels and in print,
+   top to bottom, the bus above the children (one string is at most 4095 characters). */
+static const char flow_stylesheet[] =
+    ".flow{max-width:1376px}.flow p{margin:0;text-align:center}.flow .ftitle{font-size:21px;font-weight:bold}"
+    ".flow .fsub{font-size:16px;margin-top:2px}"
+    ".flow .fnote{font-size:15px;color:var(--muted);margin-top:12px;text-wrap:balance}\n"
+    ".ftree{display:flex;justify-content:safe center;margin-top:14px;font-size:15px;line-height:1.3;"
+    "text-align:center;overflow-x:auto}\n"
+    "@media screen and (min-width:1500px){.ftree{font-size:17px}}\n"
+    ".fn{display:flex;align-items:center}\n"
+    ".fbox{flex:none;border:2px solid var(--c);background:#fff;white-space:nowrap}"
+    ".fbox b{display:block;background:var(--c);color:#fff;font-weight:normal;padding:2px 7px}"
+    ".fbox.bare{max-width:7em;white-space:normal}"
+    ".fbox span{display:block;padding:0 7px}.fbox span:last-child{padding-bottom:3px}"
+    ".fbox .below{border-top:1px solid var(--rule);padding-top:2px}\n"
+    ".fkids{display:flex;flex-direction:column;position:relative;padding-left:12px}"
+    ".fkids::before{content:'';position:absolute;left:0;top:50%;width:12px;border-top:2px solid var(--ink);"
+    "margin-top:-1px}\n"
+    ".fe{display:flex;align-items:center;position:relative;padding:7px 0}"
+    ".fe::before{content:'';position:absolute;left:0;top:0;bottom:0;border-left:2px solid var(--ink)}"
+    ".fe:first-child::before{top:50%}.fe:last-child::before{bottom:50%}.fe:only-child::before{display:none}\n"
+    ".fa{display:grid;grid-template-rows:1fr auto 1fr;min-width:48px;font-size:0.94em}"
+    ".fa .up{grid-row:1;align-self:end;padding:0 12px 0 6px}.fa .dn{grid-row:3;align-self:start;padding:0 12px 0 6px}"
+    ".fa hr{grid-row:2;border:0;height:2px;margin:3px 0;background:var(--ink);overflow:visible;position:relative}"
+    ".fa hr::after{content:'';position:absolute;right:0;top:-5px;border-style:solid;border-width:6px 0 6px 13px;"
+    "border-color:transparent transparent transparent var(--ink)}\n"
+    "@media print,screen and (max-width:1200px){.fn{flex-direction:column}"
+    ".fkids{flex-direction:row;align-items:flex-start;justify-content:center;padding:18px 0 0}"
+    ".fkids::before{left:50%;top:0;width:0;height:18px;border-top:0;border-left:2px solid var(--ink);margin:0 0 0 -1px}"
+    ".fe{flex-direction:column;padding:0 4px}"
+    ".fe::before{top:0;bottom:auto;left:0;right:0;border-left:0;border-top:2px solid var(--ink)}"
+    ".fe:first-child::before{top:0;left:50%}.fe:last-child::before{bottom:auto;right:50%}"
+    ".fa{align-self:stretch;grid-template-rows:none;grid-template-columns:1fr auto 1fr;min-height:50px;"
+    "white-space:normal}"
+    ".fa .up{grid-row:1;grid-column:1;align-self:center;text-align:right;padding:0 7px 0 0}"
+    ".fa .dn{grid-row:1;grid-column:3;align-self:center;text-align:left;padding:0 0 0 7px}"
+    ".fa hr{grid-row:1;grid-column:2;width:2px;height:auto;margin:0 0 2px}"
+    ".fa hr::after{right:auto;top:auto;bottom:-2px;left:-5px;border-width:13px 6px 0 6px;"
+    "border-color:var(--ink) transparent transparent transparent}}\n"
+    "@media print{.ftree{font-size:9.5pt}.flow .ftitle{font-size:13pt}.flow .fsub,.flow .fnote{font-size:9.5pt}}\n";
+
 /* The stylesheet's rules for a narrow screen (one string is at most 4095 characters). */
 static const char narrow_stylesheet[] =
     /* Below 1200 pixels (a projector of 1024 or 800, half a laptop's screen) a table keeps
@@ -341,7 +467,8 @@ void html_begin_styled(FILE *out, const char *title, const char *style)
             lang_current() == LANG_ZH ? "zh-CN" : "en");
     fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
     html_text(out, title);
-    fprintf(out, "</title>\n<style>\n%s%s%s</style>\n</head>\n<body>\n<main>\n", stylesheet, narrow_stylesheet, style);
+    fprintf(out, "</title>\n<style>\n%s%s%s%s</style>\n</head>\n<body>\n<main>\n", stylesheet, flow_stylesheet,
+            narrow_stylesheet, style);
 }
 
 void html_end(FILE *out)

@@ -43,6 +43,16 @@ void html_note(FILE *out, const char *text);
 /* The same lines as prose: in the page's own font, inside <div class="cls">. */
 void html_lines(FILE *out, const char *cls, const char *text);
 
+struct chart_flow;
+
+/* A flow diagram (plots/chart.h's struct chart_flow: the supply chain) in HTML, for a
+ * page: its title and subtitle, then each box with its lines and the arrows into it
+ * with their texts, then its note. The page's own type, so its text reads on any
+ * screen: on a wide one the boxes go left to right as in the chart's PNG; below
+ * 1200 pixels and in print, top to bottom, a box's children side by side under it.
+ * The tree follows each node's `from`, children in the order of their rows. */
+void html_flow(FILE *out, const struct chart_flow *f, const char *title, const char *subtitle);
+
 /* From <!DOCTYPE html> to the opening <main>: language (lang_code(), lang/lang.h),
  * character set, viewport, title (escaped) and the stylesheet. */
 void html_begin(FILE *out, const char *title);

@@ -61,6 +61,13 @@ static const int palette[][3] = {
     [COLOUR_NAVY] = {35, 55, 120},
 };
 
+const char *chart_colour_hex(enum chart_colour c, char buf[8])
+{
+    const int *rgb = palette[(unsigned)c <= COLOUR_NAVY ? c : COLOUR_GREY];
+    snprintf(buf, 8, "#%02x%02x%02x", rgb[0] & 0xff, rgb[1] & 0xff, rgb[2] & 0xff);
+    return buf;
+}
+
 /* The extension of path's file name ("out.d/chart" has none), or NULL. */
 static const char *extension_of(const char *path)
 {

@@ -166,6 +166,10 @@ struct chart_flow {
                          '\n' between them; or NULL */
 };
 
+/* The colour c as "#rrggbb" in buf (8 bytes): a page drawing the diagram in HTML
+ * (cli/html.c's html_flow) uses the charts' palette. */
+const char *chart_colour_hex(enum chart_colour c, char buf[8]);
+
 struct chart {
     const char *title, *subtitle, *xlabel;
     struct chart_panel panels[CHART_MAX_PANELS]; /* stacked top to bottom, sharing x */

@@ -21,7 +21,10 @@
 #   report-10    ipa's page, in English and Chinese
 #   report-11    the page of a sweep with two levers (a grid of 13 x 9), in English and
 #                Chinese; batch --sweep with two levers (11 columns)
-#   every page of report-1..5, 8..11 is checked at 800 px too (html_check --fit 800: a
+#   report-12    a run with echelons (scenarios/supply_chain.ini), in English and
+#                Chinese: the supply chain diagram drawn in the page's type, its text
+#                readable at 800 px and on the page (chain-800x720.png, ...)
+#   every page of report-1..5, 8..12 is checked at 800 px too (html_check --fit 800: a
 #   small projector): its tables and the terminal's text (notes) in view without
 #   sideways scrolling, and every text drawn in its charts at least 12 px tall there and
 #   16 px at 1920 (html_check's chart-text: point labels, IPA quadrant names)
@@ -165,6 +168,24 @@ simulate report-10 ipa scenarios/importance_performance.ini --reps 3 --out "$T/D
 page report-10 ipa "$T/D10" 1 scenarios/importance_performance.ini
 simulate report-10z ipa scenarios/zh/importance_performance.ini --reps 3 --lang zh --out "$T/D10z"
 page report-10z ipa-zh "$T/D10z" 1 scenarios/zh/importance_performance.ini
+# ---- report-12: the supply chain (echelons), in English and Chinese ----
+# its diagram is drawn in the page's type (cli/html.c's html_flow), not in one drawing
+# 1280 wide whose text the page shrinks to 8 px at 800: the page passes chart-text and fit
+# at 800, 1280 and 1920 px; the diagram's boxes and arrows are text the reader sees
+simulate report-12 run scenarios/supply_chain.ini --reps 3 --out "$T/D12"
+if page report-12 chain "$T/D12" 2 scenarios/supply_chain.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    ok "report-12.3 the diagram's boxes and arrows are on the page as text: outside supplier, dc, bullwhip, lead ... days" \
+        $(grep -qx 'outside supplier' "$T/D12/text.txt" && grep -qx 'dc' "$T/D12/text.txt" &&
+            grep -q '^bullwhip [0-9]' "$T/D12/text.txt" && grep -q '^lead [0-9.]* days$' "$T/D12/text.txt"; echo $?) \
+        "$(grep -n 'supplier\|bullwhip\|^lead' "$T/D12/text.txt" | head -n 5)"
+fi
+simulate report-12z run scenarios/zh/supply_chain.ini --reps 3 --lang zh --out "$T/D12z"
+if page report-12z chain-zh "$T/D12z" 2 scenarios/zh/supply_chain.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    ok "report-12z.3 ... in Chinese: 外部供应商, 牛鞭比率, 提前期 ... 天" \
+        $(grep -qx '外部供应商' "$T/D12z/text.txt" && grep -q '^牛鞭比率 [0-9]' "$T/D12z/text.txt" &&
+            grep -q '^提前期 [0-9.]* 天$' "$T/D12z/text.txt"; echo $?) \
+        "$(grep -n '供应商\|牛鞭\|提前期' "$T/D12z/text.txt" | head -n 5)"
+fi
 fit=
 
 # ---- report-6: escaping ----
