@@ -1549,14 +1549,17 @@ static size_t pieces_crossing(const struct chart_contour_points *t, const struct
     return n;
 }
 
+/* A millionth of a mm: two boxes of a tag's placing nearer than this are touching, not
+ * overlapping (a place's centre, px + (gap + w / 2), rounds its edge a bit either way). */
+static const double TAG_HAIR = 1e-6;
+
 /* Does box b sit in the space between the marker at (px, py) and marker m, both of m's size:
  * does it overlap, more than along an edge, the hull of the two markers' boxes? (That hull is
  * the segment between their middles widened by a marker's box: so b, widened by one, is
  * crossed by that segment; a hair narrower, so a box that only touches the hull is not.) */
 static bool between_markers(const struct chart_box *b, double px, double py, const struct chart_box *m)
 {
-    const double hair = 1e-6;
-    return segment_crosses(px, py, m->x, m->y, b->x, b->y, b->w + m->w - hair, b->h + m->h - hair);
+    return segment_crosses(px, py, m->x, m->y, b->x, b->y, b->w + m->w - TAG_HAIR, b->h + m->h - TAG_HAIR);
 }
 
 struct chart_box chart_tag_place(double px, double py, double r, double w, double h, double x1, double y1,
@@ -1580,7 +1583,9 @@ struct chart_box chart_tag_place(double px, double py, double r, double w, doubl
             for (size_t i = 0; i < ntaken; i++) {
                 const struct chart_box *t = &taken[i];
                 bool other = t->x != px || t->y != py;
-                cost += boxes_overlap(b.x, b.y, w, h, t->x, t->y, t->w, t->h, 0) ? 100 : 0;
+                /* a box that only touches another does not overlap it: less than a hair
+                   apart, as the rounding of a place's centre leaves its edge, is touching */
+                cost += boxes_overlap(b.x, b.y, w, h, t->x, t->y, t->w, t->h, -TAG_HAIR) ? 100 : 0;
                 astray |= other && box_gap(&b, t) < box_gap(&b, &own);
                 astray |= other && i < nmarkers && between_markers(&b, px, py, t);
             }

@@ -322,11 +322,11 @@ void chart_contour_pieces(const double *x, const double *y, size_t nx, size_t ny
  * its box crosses (chart_contour_pieces: the lines the instructor points at, the service
  * targets and the region's outline), 1 for every piece of `faint` (the profit lines),
  * 100 for every box of taken[0..ntaken) it overlaps (the markers, its own among them,
- * and the tags placed before), 20 if one of those is nearer to it than its own marker or
- * if it sits in the space between its marker and another of the markers, taken[0..nmarkers)
- * (overlaps the hull of the two markers' boxes: either way it would read as that one's
- * tag), and 3 for each step farther out; the cheapest wins, the first on a tie.
- * Deterministic; needs no PLplot. */
+ * and the tags placed before; a box that only touches one, less than a millionth of a mm
+ * into it as rounding leaves a place beside its marker, does not), 20 if one of those is nearer to it than its own
+ * marker or if it sits in the space between its marker and another of the markers, taken[0..nmarkers) (overlaps the
+ * hull of the two markers' boxes: either way it would read as that one's tag), and 3 for each step farther out; the
+ * cheapest wins, the first on a tie. Deterministic; needs no PLplot. */
 struct chart_box chart_tag_place(double px, double py, double r, double w, double h, double x1, double y1,
                                  const struct chart_contour_points *lines, const struct chart_contour_points *faint,
                                  const struct chart_box *taken, size_t ntaken, size_t nmarkers);

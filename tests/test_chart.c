@@ -804,6 +804,16 @@ static void tag_places(void)
     check(b.x + b.w / 2 < 47 + 1e-9 && b.x - b.w / 2 > 29 && b.y < 50,
           "chart-11.14 ... but a tag placed there before is not a marker: the tag goes left of its own (%.1f, %.1f)",
           b.x, b.y);
+    /* a place that only touches its own marker does not overlap it, whatever the rounding:
+       at 54.74 + (1.74 + 15.14 / 2), the tag's left edge is 1.74 from the marker's middle
+       to the last bit, but the centres' distance, 9.309999999999995, is under the half
+       widths' sum, 9.31; counted as an overlap, it cost 100 and the tag went left */
+    struct chart_box odd = {54.74, 50, 2 * 1.74, 2 * 1.74};
+    b = chart_tag_place(54.74, 50, 1.74, 15.14, 5, 100, 100, NULL, NULL, &odd, 1, 1);
+    check(b.x > 54.74 && fabs(b.x - b.w / 2 - (54.74 + 1.74)) < 1e-9 && b.y < 50,
+          "chart-11.15 a place that only touches its marker (a rounding's width apart) is not an overlap: right "
+          "and below, next to it (%.3f, %.1f)",
+          b.x - b.w / 2, b.y);
 }
 
 /* The y axis's title clears its tick labels however wide they are, and fits the frame's
