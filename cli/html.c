@@ -278,7 +278,9 @@ static void flow_node(FILE *out, const struct chart_flow *f, size_t i, size_t de
     if (n) fputs("<div class=\"fkids\">\n", out);
     for (size_t k = 0; k < n; k++) {
         const struct chart_flow_node *kid = &f->nodes[kids[k]];
-        fputs("<div class=\"fe\"><div class=\"fa\">", out);
+        bool leaf = true; /* it feeds none: its arrow takes the row's spare width */
+        for (size_t j = 0; j < f->n && leaf; j++) leaf = f->nodes[j].from != (int)kids[k];
+        fprintf(out, "<div class=\"fe%s\"><div class=\"fa\">", leaf ? " leaf" : "");
         if (kid->arrow[0]) {
             fputs("<span class=\"up\">", out);
             html_text(out, kid->arrow[0]);
@@ -419,6 +421,9 @@ static const char flow_stylesheet[] =
     ".fkids::before{content:'';position:absolute;left:0;top:50%;width:12px;border-top:2px solid var(--ink);"
     "margin-top:-1px}\n"
     ".fe{display:flex;align-items:center;position:relative;padding:7px 0}"
+    /* the spare width of a row goes to the arrow into its last box: the boxes of one
+       level start together, the last ones end together */
+    ".fe>.fn,.fn>.fkids,.fe.leaf>.fa{flex-grow:1}.fe.leaf>.fn{flex-grow:0}"
     ".fe::before{content:'';position:absolute;left:0;top:0;bottom:0;border-left:2px solid var(--ink)}"
     ".fe:first-child::before{top:50%}.fe:last-child::before{bottom:50%}.fe:only-child::before{display:none}\n"
     ".fa{display:grid;grid-template-rows:1fr auto 1fr;min-width:48px;font-size:0.94em}"
@@ -432,7 +437,8 @@ static const char flow_stylesheet[] =
     ".fe{flex-direction:column;padding:0 4px}"
     ".fe::before{top:0;bottom:auto;left:0;right:0;border-left:0;border-top:2px solid var(--ink)}"
     ".fe:first-child::before{top:0;left:50%}.fe:last-child::before{bottom:auto;right:50%}"
-    ".fa{align-self:stretch;grid-template-rows:none;grid-template-columns:1fr auto 1fr;min-height:50px;"
+    ".fe>.fn,.fn>.fkids,.fe.leaf>.fa{flex-grow:0}.fa{align-self:stretch;grid-template-rows:none;grid-template-columns:"
+    "1fr auto 1fr;min-height:50px;"
     "white-space:normal}"
     ".fa .up{grid-row:1;grid-column:1;align-self:center;text-align:right;padding:0 7px 0 0}"
     ".fa .dn{grid-row:1;grid-column:3;align-self:center;text-align:left;padding:0 0 0 7px}"
