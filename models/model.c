@@ -86,6 +86,14 @@ void model_trace_customers(struct model *m)
 
 /* ---- the end of an order's life ---- */
 
+/* How many lines of order o to go through: o->nlines, or 1 when lean (m->lean, a
+ * constant): a lean scenario has one product, so each of its orders one line. */
+static inline size_t lines_of(const struct order *o, bool lean)
+{
+    assert(!lean || o->nlines == 1);
+    return lean ? 1 : o->nlines;
+}
+
 /* Money for goods worth `list` at list prices delivered to a customer of tier `tier`
  * standing at `stage` of the loyalty ladder (-1: no ladder), adjusted for the tier's and
  * the stage's price, an off-peak or a quantity discount, and late delivery. */
@@ -112,12 +120,15 @@ static double earn_list(struct model *m, int tier, int stage, double list, bool 
 }
 
 /* earn_list for what the order's lines shipped, substitutes included. Returns the share
- * of list prices paid. */
-static double earn(struct model *m, const struct order *o, double cycle)
+ * of list prices paid. lean: m->lean, a constant (one line, neither shifted nor a
+ * quantity discount's). */
+static inline __attribute__((always_inline)) double earn(struct model *m, const struct order *o, double cycle,
+                                                         bool lean)
 {
     struct flow *f = &m->flow;
     double list = 0;
-    for (size_t i = 0; i < o->nlines; i++) {
+    size_t n = lines_of(o, lean);
+    for (size_t i = 0; i < n; i++) {
         const struct order_line *l = &o->lines[i];
         f->units_at_list[l->product] += l->filled;
         list += l->filled * m->products[l->product].price_per_unit;
@@ -127,7 +138,7 @@ static double earn(struct model *m, const struct order *o, double cycle)
             list += l->substituted * m->products[sub].price_per_unit;
         }
     }
-    if (m->tier_at_list[o->tier] && !o->shifted && !o->quantity_discount) {
+    if (m->tier_at_list[o->tier] && (lean || (!o->shifted && !o->quantity_discount))) {
         f->tiers[o->tier].revenue += list; /* paid at list: exactly what earn_list adds then, with no call */
         return 1;
     }
@@ -137,9 +148,10 @@ static double earn(struct model *m, const struct order *o, double cycle)
 }
 
 /* The counts of an order delivered complete and correct, `cycle` days after it was
- * placed (the stage sums are the caller's). */
-static void count_delivered(struct model *m, int tier, double cycle, bool on_time, bool in_full, bool undamaged,
-                            bool accurate, bool on_peak_day)
+ * placed (the stage sums are the caller's). lean: m->lean, a constant (no trace). */
+static inline __attribute__((always_inline)) void count_delivered(struct model *m, int tier, double cycle, bool on_time,
+                                                                  bool in_full, bool undamaged, bool accurate,
+                                                                  bool on_peak_day, bool lean)
 {
     struct flow *f = &m->flow;
     struct tier_flow *tf = &f->tiers[tier];
@@ -157,7 +169,7 @@ static void count_delivered(struct model *m, int tier, double cycle, bool on_tim
     f->accurate += accurate;
     f->otif += on_time && in_full;
     qsketch_add(&m->cycle_quantiles, cycle);
-    if (m->trace && m->counting) trace_cycle(m->trace, cycle);
+    if (!lean && m->trace && m->counting) trace_cycle(m->trace, cycle);
     if (on_peak_day) f->peak_cycle_sum += cycle, f->peak_delivered++;
     if (cycle > 0) f->cycle_sum += cycle, tf->cycle_sum += cycle;
 }
@@ -231,16 +243,17 @@ static bool order_in_full(const struct order *o)
 }
 
 /* The order is complete and correct in the customer's hands; in_full: order_in_full(o),
- * which on_delivered computes once for both of its uses. */
-static void finish(struct model *m, struct order *o, bool in_full)
+ * which on_delivered computes once for both of its uses. lean: m->lean, a constant
+ * (undamaged, accurate, not on a peak day; no returns, no locations). */
+static inline __attribute__((always_inline)) void finish(struct model *m, struct order *o, bool in_full, bool lean)
 {
     struct flow *f = &m->flow;
     double cycle = sim_now(m->sim) - o->placed;
-    count_delivered(m, o->tier, cycle, o->first_on_time, in_full, !o->damaged, !(o->entry_error || o->picking_error),
-                    o->on_peak_day);
-    double paid_share = earn(m, o, o->first_delivery - o->placed);
-    if (m->returns) returns_after_delivery(m, o, paid_share);
-    if (m->cfg->nlocations) {
+    count_delivered(m, o->tier, cycle, o->first_on_time, in_full, lean || !o->damaged,
+                    lean || !(o->entry_error || o->picking_error), !lean && o->on_peak_day, lean);
+    double paid_share = earn(m, o, o->first_delivery - o->placed, lean);
+    if (!lean && m->returns) returns_after_delivery(m, o, paid_share);
+    if (!lean && m->cfg->nlocations) {
         struct region_flow *rf = &f->regions[o->region];
         rf->delivered++;
         rf->cycle_sum += cycle;
@@ -267,9 +280,10 @@ static void drop(struct model *m, struct order *o)
 }
 
 /* The stock a line is filled from: its product's, or with locations the serving
- * location's. */
-static struct stock *line_stock(struct model *m, const struct order *o, const struct order_line *l)
+ * location's. lean: m->lean, a constant (the one product's). */
+static inline struct stock *line_stock(struct model *m, const struct order *o, const struct order_line *l, bool lean)
 {
+    if (lean) return &m->stocks[0];
     return &m->stocks[m->cfg->nlocations ? o->location : l->product];
 }
 
@@ -330,7 +344,7 @@ static void on_returned(struct sim *sim, void *ctx)
     if (o->damaged) {
         for (size_t i = 0; i < o->nlines; i++) {
             struct order_line *l = &o->lines[i];
-            struct stock *s = line_stock(m, o, l);
+            struct stock *s = line_stock(m, o, l, false);
             double want = l->filled + l->substituted, take = stock_take(s, want);
             if (!s->unlimited && take > 0) stock_allocated(s, sim);
             m->flow.errors_cost += (want - take) * m->products[l->product].costs.order_per_unit;
@@ -340,24 +354,24 @@ static void on_returned(struct sim *sim, void *ctx)
     to_picking(m, o);
 }
 
-static void on_delivered(struct sim *sim, void *ctx)
+/* on_delivered's body; lean: m->lean, a constant (the first delivery, not expedited,
+ * of an order of no customer, neither wrong nor damaged; no inquiries). */
+static inline __attribute__((always_inline)) void delivered(struct model *m, struct order *o, bool lean)
 {
-    struct model *m = model_of(sim);
-    struct order *o = ctx;
-    double now = sim_now(sim);
+    double now = sim_now(m->sim);
     bool in_full = order_in_full(o); /* nothing below changes what a line lost */
-    if (o->first_delivery == 0) {
-        stop_inquiries(m, o);
+    if (lean || o->first_delivery == 0) {
+        if (!lean) stop_inquiries(m, o);
         o->first_delivery = now;
         const struct tier_config *t = &m->tiers[o->tier];
         o->first_on_time = !t->has_promise || now - o->placed <= t->promise_days + 1e-9;
-        m->flow.expedited += o->expedited;
-        bool wrong = o->entry_error || o->picking_error;
+        if (!lean) m->flow.expedited += o->expedited;
+        bool wrong = !lean && (o->entry_error || o->picking_error), damaged = !lean && o->damaged;
         /* the customer sees now whether the order is late, short, damaged or wrong */
-        bool flawless = in_full && !o->damaged && !wrong;
-        if (o->customer != UINT32_MAX) /* an order without a customer tells no one */
+        bool flawless = in_full && !damaged && !wrong;
+        if (!lean && o->customer != UINT32_MAX) /* an order without a customer tells no one */
             demand_tell_customer(m, o, !(o->first_on_time && flawless), flawless, now - o->placed);
-        if (wrong || o->damaged) {
+        if (wrong || damaged) {
             const struct cost_config *k = &m->cfg->costs;
             m->flow.wrong += wrong;
             m->flow.damaged += o->damaged;
@@ -365,21 +379,32 @@ static void on_delivered(struct sim *sim, void *ctx)
             /* the damaged goods are lost, but they were costed when they left stock (cost of
                goods issued); their replacement is costed in turn, from stock or bought in */
             if (o->damaged) m->flow.errors_cost += k->damage_per_order;
-            sim_schedule(sim, now + o->return_days, EVENT_ORDER, on_returned, o);
+            sim_schedule(m->sim, now + o->return_days, EVENT_ORDER, on_returned, o);
             return;
         }
     }
-    finish(m, o, in_full);
+    finish(m, o, in_full, lean);
+}
+
+static void on_delivered(struct sim *sim, void *ctx)
+{
+    struct model *m = model_of(sim);
+    if (m->lean)
+        delivered(m, ctx, true);
+    else
+        delivered(m, ctx, false);
 }
 
 /* ---- allocation ---- */
 
 /* Every line has all the stock it will get: ship what there is, or drop the order.
- * Inline: allocate settles every order that waits for no stock, at once. */
-static inline __attribute__((always_inline)) void settled(struct model *m, struct order *o)
+ * Inline: allocate settles every order that waits for no stock, at once. lean:
+ * m->lean, a constant (one line). */
+static inline __attribute__((always_inline)) void settled(struct model *m, struct order *o, bool lean)
 {
     double shipped = 0;
-    for (size_t i = 0; i < o->nlines; i++) shipped += o->lines[i].filled + o->lines[i].substituted;
+    size_t n = lines_of(o, lean);
+    for (size_t i = 0; i < n; i++) shipped += o->lines[i].filled + o->lines[i].substituted;
     if (shipped <= 0) {
         drop(m, o);
         return;
@@ -391,7 +416,7 @@ static inline __attribute__((always_inline)) void settled(struct model *m, struc
 void model_line_filled(struct sim *sim, struct order_line *l)
 {
     struct order *o = l->order;
-    if (--o->pending == 0) settled(model_of(sim), o);
+    if (--o->pending == 0) settled(model_of(sim), o, false);
 }
 
 /* A customer who met an empty shelf for `missing` units of line l decides what to do. */
@@ -402,7 +427,7 @@ static void react(struct model *m, struct order *o, struct order_line *l, double
     enum reaction choice = (enum reaction)pick_weighted(m, shares, REACTIONS, SRC_REACTION);
     m->flow.reactions[choice]++;
     m->flow.reacted_lines++;
-    struct stock *s = line_stock(m, o, l);
+    struct stock *s = line_stock(m, o, l, false);
     int sub = m->products[l->product].substitute;
     if (choice == REACT_WAIT) {
         stock_wait(s, l, missing);
@@ -423,16 +448,19 @@ static void react(struct model *m, struct order *o, struct order_line *l, double
     }
 }
 
-static void allocate(struct model *m, struct order *o)
+/* lean: m->lean, a constant (one line, no locations). */
+static inline __attribute__((always_inline)) void allocate(struct model *m, struct order *o, bool lean)
 {
     struct flow *f = &m->flow;
     struct tier_flow *tf = &f->tiers[o->tier];
     f->allocated++;
     tf->allocated++;
-    bool covering = m->cfg->nlocations && m->cfg->network.when_short != WHEN_SHORT_WAIT;
-    for (size_t i = 0; i < o->nlines; i++) {
+    bool locations = !lean && m->cfg->nlocations;
+    bool covering = locations && m->cfg->network.when_short != WHEN_SHORT_WAIT;
+    size_t n = lines_of(o, lean);
+    for (size_t i = 0; i < n; i++) {
         struct order_line *l = &o->lines[i];
-        struct stock *s = line_stock(m, o, l);
+        struct stock *s = line_stock(m, o, l, lean);
         double want = l->units, got = stock_allocate(s, l, true), missing = want - got;
         f->lines++;
         if (missing > UNITS_DUST && covering) {
@@ -442,7 +470,7 @@ static void allocate(struct model *m, struct order *o)
         }
         tf->demanded += want;
         tf->filled_now += got;
-        if (m->cfg->nlocations) {
+        if (locations) {
             f->regions[o->region].demanded += want;
             f->regions[o->region].filled += got;
         }
@@ -465,18 +493,22 @@ static void allocate(struct model *m, struct order *o)
         stock_allocated(s, m->sim);
     }
     if (o->stockout) f->short_orders++, tf->short_orders++;
-    if (m->cfg->nlocations) {
+    if (locations) {
         struct region_flow *rf = &f->regions[o->region];
         rf->allocated++;
         rf->from_home += o->location == m->cfg->regions[o->region].home && !o->helped && !o->stockout;
     }
-    if (o->pending == 0) settled(m, o);
+    if (o->pending == 0) settled(m, o, lean);
 }
 
 static void after_processing(struct sim *sim, struct order *o)
 {
     o->processed = sim_now(sim);
-    allocate(model_of(sim), o);
+    struct model *m = model_of(sim);
+    if (m->lean)
+        allocate(m, o, true);
+    else
+        allocate(m, o, false);
 }
 
 static void on_processed(struct sim *sim, void *ctx)
@@ -597,12 +629,12 @@ void model_fold_instant(struct model *m)
 }
 
 static inline __attribute__((always_inline)) void place_general(struct model *m, int tier, uint32_t customer,
-                                                                bool shifted, bool quantity, double units);
+                                                                bool shifted, bool quantity, double units, bool lean);
 
 /* model_place_order's body, inline in it and in model_place_new_order (whose constant
  * arguments fold away). */
-static inline __attribute__((always_inline)) void place_order(struct model *m, int tier, uint32_t customer,
-                                                              bool shifted, bool quantity, double given_units)
+static inline __attribute__((always_inline)) void
+place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units, bool lean)
 {
     double units = given_units;
     if (m->instant) {
@@ -610,24 +642,29 @@ static inline __attribute__((always_inline)) void place_order(struct model *m, i
         if (!(units > 0)) return; /* a draw of 0 units is not an order */
         if (place_instant(m, tier, units, shifted, quantity)) return;
     }
-    place_general(m, tier, customer, shifted, quantity, units);
+    place_general(m, tier, customer, shifted, quantity, units, lean);
 }
 
 void model_place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units)
 {
-    place_order(m, tier, customer, shifted, quantity, given_units);
+    place_order(m, tier, customer, shifted, quantity, given_units, false);
 }
 
 void model_place_new_order(struct model *m, int tier)
 {
-    place_order(m, tier, UINT32_MAX, false, false, NAN);
+    if (m->lean)
+        place_order(m, tier, UINT32_MAX, false, false, NAN, true);
+    else
+        place_order(m, tier, UINT32_MAX, false, false, NAN, false);
 }
 
 /* model_place_order through an order record: units as its given_units, or as
  * drawn for the fast path that could not take the order. Inline in its callers
- * (place_order, on_plain_arrival): a call of six arguments for every order. */
+ * (place_order, on_plain_arrival): a call of six arguments for every order. lean:
+ * m->lean, a constant (no weekday profile, channels, locations, errors or damage,
+ * express delivery or inquiries: their tests and draws fold away). */
 static inline __attribute__((always_inline)) void place_general(struct model *m, int tier, uint32_t customer,
-                                                                bool shifted, bool quantity, double units)
+                                                                bool shifted, bool quantity, double units, bool lean)
 {
     const struct model_config *c = m->cfg;
     struct sim *sim = m->sim;
@@ -647,10 +684,10 @@ static inline __attribute__((always_inline)) void place_general(struct model *m,
     o->placed = now;
     o->shifted = shifted;
     o->quantity_discount = quantity;
-    o->on_peak_day = c->demand.has_weekday && shape_is_peak(&c->demand, now); /* no call without a profile */
+    o->on_peak_day = !lean && c->demand.has_weekday && shape_is_peak(&c->demand, now); /* no call without a profile */
     const struct order_cycle_config *oc = &c->order_cycle;
     bool abandoned = false; /* every draw is made all the same, so later orders keep theirs */
-    if (c->nchannels) {
+    if (!lean && c->nchannels) {
         double shares[MAX_CHANNELS];
         for (size_t ch = 0; ch < c->nchannels; ch++) shares[ch] = c->channels[ch].share;
         o->channel = (int)pick_weighted(m, shares, c->nchannels, SRC_CHANNEL);
@@ -664,7 +701,7 @@ static inline __attribute__((always_inline)) void place_general(struct model *m,
     }
     o->processing_days = draw(m, &oc->processing.days, SRC_PROCESSING);
     o->picking_days = draw(m, &oc->picking.days, SRC_PICKING);
-    if (c->nlocations) { /* the order's region, and the open location nearest its home */
+    if (!lean && c->nlocations) { /* the order's region, and the open location nearest its home */
         o->region = c->nregions > 1 ? (int)pick_weighted(m, m->region_shares, c->nregions, SRC_REGION) : 0;
         const struct region_config *rc = &c->regions[o->region];
         o->location = m->open[rc->home] ? rc->home : network_nearest_open(c, rc->home, m->open);
@@ -676,21 +713,22 @@ static inline __attribute__((always_inline)) void place_general(struct model *m,
     } else {
         o->delivery_days = draw(m, &oc->delivery_days, SRC_DELIVERY);
     }
-    bool picking_error = chance(m, oc->picking_error_rate, SRC_ERRORS),
-         damaged = chance(m, oc->damage_rate, SRC_DAMAGE);
+    bool picking_error = !lean && chance(m, oc->picking_error_rate, SRC_ERRORS),
+         damaged = !lean && chance(m, oc->damage_rate, SRC_DAMAGE);
     o->picking_error = picking_error;
     o->damaged = damaged;
     /* the two flags just drawn as they were drawn: read back from the order with
        o->entry_error, three byte stores were read by one wider load, which stalls the
        processor (store forwarding) */
-    if (o->entry_error | picking_error | damaged) o->return_days = draw(m, &oc->return_days, SRC_RETURN);
-    if (m->features & FEATURE_EXPEDITE) o->expedite_days = draw(m, &oc->expedite_delivery_days, SRC_EXPEDITE);
+    if (!lean && (o->entry_error | picking_error | damaged)) o->return_days = draw(m, &oc->return_days, SRC_RETURN);
+    if (!lean && (m->features & FEATURE_EXPEDITE))
+        o->expedite_days = draw(m, &oc->expedite_delivery_days, SRC_EXPEDITE);
     if (abandoned) { /* the customer gave up: lost demand that never reaches the supplier */
         m->flow.abandoned++;
         order_free(&m->pool, o);
         return;
     }
-    if (m->inquiries && !status_visible(c, o)) schedule_inquiry(m, o);
+    if (!lean && m->inquiries && !status_visible(c, o)) schedule_inquiry(m, o);
     m->flow.placed++;
     m->flow.units_placed += o->units;
     m->flow.tiers[tier].placed++;
@@ -715,7 +753,7 @@ static void on_plain_arrival(struct sim *sim, void *ctx)
         next = sim_now(sim) + dist_sample(&m->cfg->demand.interarrival_days, m->gaps_rng);
         double units = dist_sample(m->units, m->units_rng);
         if (units > 0 && !place_instant(m, 0, units, false, false)) /* a draw of 0 units is not an order */
-            place_general(m, 0, UINT32_MAX, false, false, units);
+            place_general(m, 0, UINT32_MAX, false, false, units, false);
     } while (sim_recur(sim, next, &place, on_plain_arrival, m));
 }
 
@@ -878,6 +916,18 @@ size_t model_order_room(const struct model_config *cfg)
     return products < MAX_LINES ? products : MAX_LINES;
 }
 
+/* m->lean (models/model_internal.h): what the lean instances of the handlers take as
+ * absent is absent. After the features, inquiries, returns and trace are set. */
+static bool is_lean(const struct model *m)
+{
+    const struct model_config *c = m->cfg;
+    const struct demand_config *d = &c->demand;
+    const struct order_cycle_config *oc = &c->order_cycle;
+    return m->nproducts == 1 && !c->nchannels && !c->nlocations && !d->has_weekday && !(d->peak_shift_share > 0) &&
+           !(d->quantity_discount_share > 0) && !c->customers.on && !(oc->picking_error_rate > 0) &&
+           !(oc->damage_rate > 0) && !(m->features & FEATURE_EXPEDITE) && !m->inquiries && !m->returns && !m->trace;
+}
+
 /* general_path: never take a short cut (struct model_watch). */
 static void setup(struct model *m, const struct model_config *cfg, bool general_path)
 {
@@ -927,6 +977,7 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
     m->instant_lost_sales = m->instant && m->stocks[0].cfg->shortage == SHORTAGE_LOST_SALE;
     m->shaped = shape_active(&cfg->demand);
     m->shape_max = m->shaped ? shape_max(&cfg->demand) : 1;
+    m->lean = !general_path && is_lean(m);
     open_lanes(m, general_path);
 }
 

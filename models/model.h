@@ -143,8 +143,10 @@ struct model_watch {
     struct model_totals *totals;
     struct model_trace *trace;
     /* for tests of the short cuts (models/fastpath.h): take the general path for every
-       order and keep every event of the order cycle on the event list's heap (no lanes
-       or calendars, sim/sim.h), which must give the same metrics bit for bit */
+       order, keep every event of the order cycle on the event list's heap (no lanes or
+       calendars, sim/sim.h) and run the handlers' general instances, not the lean ones
+       (struct model's lean, models/model_internal.h), which must give the same metrics
+       bit for bit */
     bool general_path;
     /* with [contract] targets: contract_periods(&cfg->contract, horizon) * ntargets
        doubles (models/contract.h), period-major: each whole period's value of each

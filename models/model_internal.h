@@ -150,6 +150,13 @@ struct model {
     bool instant;            /* every order may take the fast path, place_instant */
     bool instant_lost_sales; /* ... and it never waits for stock */
     bool inquiries;          /* customers call about orders they cannot track */
+    /* a lean scenario (set once per run, model.c: is_lean): one product and none of the
+       features the order cycle's handlers test per order (channels, locations, a weekday
+       profile, peak shifting, quantity discounts, customers, errors and damage, express
+       delivery, inquiries, returns, a trace). The hot handlers' bodies take it as a
+       constant argument and are inlined twice, lean and general, so that the lean
+       instance tests none of those features; false is always correct */
+    bool lean;
     /* quantity discounts: per tier, the arrivals gathered into the next larger order */
     unsigned gathered[MAX_TIERS];
     double gathered_units[MAX_TIERS];
