@@ -490,7 +490,10 @@ static inline __attribute__((always_inline)) void allocate(struct model *m, stru
             case SHORTAGE_REACT: react(m, o, l, missing); break;
             }
         }
-        stock_allocated(s, m->sim);
+        if (lean)
+            stock_allocated_lean(s, m->sim);
+        else
+            stock_allocated(s, m->sim);
     }
     if (o->stockout) f->short_orders++, tf->short_orders++;
     if (locations) {
@@ -925,7 +928,8 @@ static bool is_lean(const struct model *m)
     const struct order_cycle_config *oc = &c->order_cycle;
     return m->nproducts == 1 && !c->nchannels && !c->nlocations && !d->has_weekday && !(d->peak_shift_share > 0) &&
            !(d->quantity_discount_share > 0) && !c->customers.on && !(oc->picking_error_rate > 0) &&
-           !(oc->damage_rate > 0) && !(m->features & FEATURE_EXPEDITE) && !m->inquiries && !m->returns && !m->trace;
+           !(oc->damage_rate > 0) && !(m->features & (FEATURE_EXPEDITE | FEATURE_STORAGE)) && !m->inquiries &&
+           !m->returns && !m->trace;
 }
 
 /* general_path: never take a short cut (struct model_watch). */
@@ -1013,6 +1017,9 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
         m->stocks[0].on_levels_ctx = m;
         if (m->counting) trace_levels(m, 0, &m->stocks[0]);
     }
+    /* the lean allocation's stock point stays lean: only locations close one, and only
+       locations and a trace give one information sharing or an on_levels hook */
+    assert(!m->lean || stock_is_lean(&m->stocks[0]));
 
     struct sim *sim = m->sim;
     double warmup = cfg->run.warmup_days, end = warmup + cfg->run.horizon_days;

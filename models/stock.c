@@ -22,8 +22,9 @@ static void level_set(struct timeavg *a, double now, double level)
 
 /* Tidy the levels and record them, all of them (levels_changed) or, with
  * shelf_only, on hand and backordered and what follows from them (after an
- * allocation: allocation_levels_changed); inline, so each caller keeps only its part. */
-static inline __attribute__((always_inline)) void record_levels(struct stock *s, double now, bool shelf_only)
+ * allocation: allocation_levels_changed); inline, so each caller keeps only its part.
+ * lean: a constant, the stock point of a lean scenario (stock_allocated_lean). */
+static inline __attribute__((always_inline)) void record_levels(struct stock *s, double now, bool shelf_only, bool lean)
 {
     /* dust swept off the shelf (or, below 0, issued beyond it) counts as issued, so
        on hand = initial + received - issued holds however often it happens */
@@ -36,9 +37,10 @@ static inline __attribute__((always_inline)) void record_levels(struct stock *s,
     level_set(&s->on_hand_avg, now, s->on_hand);
     level_set(&s->backorder_avg, now, s->backordered);
     if (!shelf_only) level_set(&s->on_order_avg, now, s->on_order);
-    level_set(&s->empty_avg, now, s->on_hand > 0 || s->closed ? 0 : 1); /* closed: not out of stock */
-    if (s->cfg->storage_capacity > 0) level_set(&s->overflow_avg, now, fmax(0, s->on_hand - s->cfg->storage_capacity));
-    if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
+    level_set(&s->empty_avg, now, s->on_hand > 0 || (!lean && s->closed) ? 0 : 1); /* closed: not out of stock */
+    if (!lean && s->cfg->storage_capacity > 0)
+        level_set(&s->overflow_avg, now, fmax(0, s->on_hand - s->cfg->storage_capacity));
+    if (!lean && s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
 }
 
 /* Record the levels after any change.
@@ -52,18 +54,18 @@ static inline __attribute__((always_inline)) void record_levels(struct stock *s,
  * stock: none does (an order filled moves on to picking), and the assert would say so. */
 static void levels_changed(struct stock *s, double now)
 {
-    record_levels(s, now, false);
+    record_levels(s, now, false, false);
 }
 
 /* levels_changed after an allocation (stock_allocated): only on hand and backordered
  * changed, so on order and owed are as levels_changed left them (its contract, checked
  * here). */
-static inline __attribute__((always_inline)) void allocation_levels_changed(struct stock *s, double now)
+static inline __attribute__((always_inline)) void allocation_levels_changed(struct stock *s, double now, bool lean)
 {
     /* on order as recorded, owed tidy (0, or at least UNITS_DUST: it is never below 0) */
     assert(s->on_order == s->on_order_avg.level && !(s->owed > 0 && s->owed < UNITS_DUST) &&
            "on order and owed are recorded where they change (levels_changed)");
-    record_levels(s, now, true);
+    record_levels(s, now, true, lean);
 }
 
 void stock_init(struct stock *s, const struct inventory_config *cfg, double reserve, int top_priority,
@@ -98,18 +100,26 @@ double stock_judged_position(const struct stock *s)
     return s->judged_position ? s->judged_position(s, s->judged_ctx) : stock_position(s);
 }
 
-/* A continuous-review policy whose position has fallen to its threshold orders now. */
+/* A continuous-review policy whose position has fallen to its threshold orders now.
+ * lean: a constant, the stock point of a lean scenario (stock_allocated_lean). */
+static inline bool review_due_of(const struct stock *s, bool lean)
+{
+    return !s->unlimited && (lean || !s->closed) && s->cfg->review_days == 0 &&
+           (lean ? stock_position(s) : stock_judged_position(s)) <= s->order_threshold;
+}
+
 static bool review_due(const struct stock *s)
 {
-    return !s->unlimited && !s->closed && s->cfg->review_days == 0 && stock_judged_position(s) <= s->order_threshold;
+    return review_due_of(s, false);
 }
 
 /* A continuous-review policy looks at its position (and, with information sharing,
  * so do the stock points told of this one's changes). Inline: stock_allocated runs it
- * for every order line. */
-static inline void review_if_due(struct stock *s, struct sim *sim)
+ * for every order line. lean: as review_due_of's. */
+static inline __attribute__((always_inline)) void review_if_due(struct stock *s, struct sim *sim, bool lean)
 {
-    if (review_due(s)) stock_review(s, sim);
+    if (review_due_of(s, lean)) stock_review(s, sim);
+    if (lean) return;
     for (struct stock *u = s->shares_with; u; u = u->shares_with)
         if (review_due(u)) stock_review(u, sim);
 }
@@ -252,7 +262,7 @@ void stock_receive_short(struct stock *s, struct sim *sim, double units, double 
     s->counts.never_delivered += ordered - units;
     s->totals.never_delivered += ordered - units;
     stock_receive(s, sim, units, true);
-    review_if_due(s, sim);
+    review_if_due(s, sim, false);
 }
 
 /* The outside supplier delivers; units refused go back to it, not bought (stock_bought). */
@@ -275,7 +285,7 @@ double stock_supply(struct stock *s, struct sim *sim, double units)
     }
     /* owed changed: every level recorded (not stock_allocated's on hand and backordered) */
     levels_changed(s, sim_now(sim));
-    review_if_due(s, sim);
+    review_if_due(s, sim, false);
     return take;
 }
 
@@ -355,11 +365,27 @@ double stock_take(struct stock *s, double units)
     return take;
 }
 
-void stock_allocated(struct stock *s, struct sim *sim)
+/* stock_allocated's body; lean: as record_levels'. */
+static inline __attribute__((always_inline)) void allocated(struct stock *s, struct sim *sim, bool lean)
 {
     if (s->unlimited) return;
-    allocation_levels_changed(s, sim_now(sim));
-    review_if_due(s, sim);
+    allocation_levels_changed(s, sim_now(sim), lean);
+    review_if_due(s, sim, lean);
+}
+
+void stock_allocated(struct stock *s, struct sim *sim)
+{
+    allocated(s, sim, false);
+}
+
+void stock_allocated_lean(struct stock *s, struct sim *sim)
+{
+    allocated(s, sim, true);
+}
+
+bool stock_is_lean(const struct stock *s)
+{
+    return !s->closed && !(s->cfg->storage_capacity > 0) && !s->on_levels && !s->judged_position && !s->shares_with;
 }
 
 void stock_restart(struct stock *s, double now)

@@ -239,6 +239,16 @@ double stock_take(struct stock *s, double units);
  * recorded and a continuous-review policy looks at the position. */
 void stock_allocated(struct stock *s, struct sim *sim);
 
+/* stock_allocated for a stock point that stock_is_lean says is lean, from the start of
+ * the run to its end (the caller asserts it once): its instance without the tests of
+ * what such a point lacks. */
+void stock_allocated_lean(struct stock *s, struct sim *sim);
+
+/* A lean stock point: open, with no storage capacity, no on_levels hook and no
+ * information sharing (judged_position, shares_with): the one stock point of a lean
+ * scenario (models/model_internal.h: struct model's lean) is. */
+bool stock_is_lean(const struct stock *s);
+
 /* Echelons (models/echelon.c). Another stock point orders `units` from this one: what
  * is on hand is taken off the shelf at once (not sold: it stays the firm's), the rest
  * is owed (s->owed). The position falls by `units` and a continuous-review policy looks
