@@ -920,7 +920,9 @@ size_t model_order_room(const struct model_config *cfg)
 }
 
 /* m->lean (models/model_internal.h): what the lean instances of the handlers take as
- * absent is absent. After the features, inquiries, returns and trace are set. */
+ * absent is absent. A new feature the hot handlers test per order must be added here
+ * (docs/architecture.md, the fast path). After the features, inquiries, returns and
+ * trace are set. */
 static bool is_lean(const struct model *m)
 {
     const struct model_config *c = m->cfg;
