@@ -255,6 +255,25 @@ static const char *number_hint(const char *s, char *buf, size_t n)
                  own ? rewritten(s, '.', ',', fixed, sizeof fixed) : "1000.5", own ? s : "1.000,5");
         return buf;
     }
+    /* the Swiss thousands separator, an apostrophe, as typed or as a word processor
+       curls it ("1'200", "1’200.50"): the same hint as the comma's */
+    char swiss[80];
+    if (strlen(s) < sizeof swiss && (strchr(s, '\'') || strstr(s, "\u2019"))) {
+        size_t k = 0;
+        for (const char *p = s; *p; p++) {
+            if (strncmp(p, "\u2019", strlen("\u2019")) == 0)
+                p += strlen("\u2019") - 1, swiss[k++] = '\'';
+            else
+                swiss[k++] = *p;
+        }
+        swiss[k] = '\0';
+        int after = grouped_by(swiss, '\''); /* a dot after the groups: the decimal mark */
+        if (after == '\0' || after == '.') {
+            snprintf(buf, n, _(" (write it without thousands separators: %s, not %s)"),
+                     rewritten(swiss, '\'', '\0', fixed, sizeof fixed), s);
+            return buf;
+        }
+    }
     bool grouped = grouped_by(s, ',') != -1 || grouped_by(s, '.') == '\0';
     if (!grouped && digits && comma && is_number_list(s))
         return _(" (one number only; to try several values, use servlab sweep: [sweep] values, or --values)");
@@ -574,11 +593,29 @@ static bool whole_range_problem(const char *s, double low, double high, const do
  * (rounded: the bounds on its draws, else NULL), "1-3" products are discrete() with each
  * whole number once (whole_range_problem). A range that begins below such a key's least
  * draw, and reaches it, is answered from that draw, saying why ("0-3" for lines_per_order:
- * draws must be >= 1), not with an answer the key's bound would then refuse. */
+ * draws must be >= 1), not with an answer the key's bound would then refuse. A range that
+ * goes above such a key's greatest value ("20-30", "1-20") is told that bound, and no
+ * answer: every uniform() or discrete() of it is refused or cut short. */
 static void range_problem(const char *s, double low, double high, const double *rounded, char *err, size_t errlen)
 {
     bool clipped = rounded && low < rounded[0] && high >= rounded[0];
     if (clipped) low = rounded[0];
+    if (rounded && high > rounded[1]) {
+        /* "20-30" products where an order has at most 16 (models/demand.c takes a larger draw
+           as 16, and scenario.c refuses a mean above it): the key's bound, not a uniform() that
+           it would refuse or cut short */
+        char least[40], most[40];
+        num_about(rounded[0], 10, least, sizeof least);
+        num_about(rounded[1], 10, most, sizeof most);
+        /* TRANSLATORS: the value as written, the key's least and greatest values, then the
+           greatest three times: "'20-30' is not a number, and this key's values run from 1 to
+           16: draws above 16 count as 16, and the mean must be at most 16" */
+        snprintf(err, errlen,
+                 _("'%s' is not a number, and this key's values run from %s to %s: draws above %s count as %s, "
+                   "and the mean must be at most %s"),
+                 s, least, most, most, most, most);
+        return;
+    }
     if (rounded && low < high && whole_range_problem(s, low, high, rounded, clipped, err, errlen)) return;
     char a[40], b[40], least[40];
     num_about(low, 10, a, sizeof a);

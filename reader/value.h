@@ -51,8 +51,9 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen);
  * KEY_DRAWS_ROUNDED in reader/keys.h): the same, but a range of whole numbers written as a
  * number ("1-3", "1~3") is answered with discrete(1:1, 2:1, 3:1), which gives each whole
  * number as often, where value_dist answers uniform(1, 3), which rounded would not. Only
- * for a range within min to max, the key's bounds on its draws: beyond them the answer is
- * value_dist's, and the key's bounds then say what it allows. */
+ * for a range within min to max, the key's bounds on its draws: a range that begins below
+ * min is answered from min, and one that goes above max is told the bound, with no
+ * uniform() that the key would refuse. */
 int value_dist_rounded(const char *text, double min, double max, struct dist *out, char *err, size_t errlen);
 
 /* Free every table value_dist has made. Only for fuzz harnesses, which read millions of

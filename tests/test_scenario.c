@@ -356,10 +356,11 @@ static void test_values(void)
                        "uniform(1, 10) would give 1 and 10 half as often as each number between)");
     expect_value_error("scen-3.63 ... leaving one number, it is the answer", "demand", "lines_per_order", "0-1",
                        "'0-1' is not a number; draws must be >= 1, so of '0-1' only 1 can be drawn: write 1");
-    expect_value_error("scen-3.64 ... past the key's bounds too, uniform() from the least draw", "demand",
-                       "lines_per_order", "0-20",
-                       "'0-20' is not a number; draws must be >= 1, so for a value anywhere from 1 to 20, write "
-                       "uniform(1, 20)");
+    expect_value_error("scen-3.64 ... past the key's greatest value too: its bounds, no uniform() that draws above "
+                       "16 would cut short",
+                       "demand", "lines_per_order", "0-20",
+                       "'0-20' is not a number, and this key's values run from 1 to 16: draws above 16 count as 16, "
+                       "and the mean must be at most 16");
     expect_value_error("scen-3.65 a range within the bounds is answered as before", "demand", "lines_per_order", "2-3",
                        "'2-3' is not a number; for each whole number from 2 to 3 equally often, write "
                        "discrete(2:1, 3:1)");
