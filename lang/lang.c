@@ -228,9 +228,11 @@ int lang_pad(FILE *out, const char *text, int width, bool right_align)
 
 /* Whether the character at c (n bytes) is a clause mark a line may break after: 2 for
  * a semicolon (full-width ； or "; "), 1 for a comma or colon (，： or ", " ": "), else
- * 0; `next` is the byte after it ('\0' at the end). */
+ * 0; `next` is the byte after it ('\0' at the end). A mark in quotes is the character a
+ * message names ("full-width '；' (U+FF1B)"), not the end of a clause. */
 static int clause_mark(const char *c, size_t n, char next)
 {
+    if (next == '\'') return 0;
     if (n == 3 && !memcmp(c, "\xef\xbc\x9b", 3)) return 2;                             /* ； */
     if (n == 3) return !memcmp(c, "\xef\xbc\x8c", 3) || !memcmp(c, "\xef\xbc\x9a", 3); /* ，： */
     if (n != 1 || next != ' ') return 0;

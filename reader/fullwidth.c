@@ -101,6 +101,12 @@ static int find_first(const char *text, size_t len, bool (*wanted)(const struct 
             unsigned after = next < len ? three_byte(p + next, len - next) : 0;
             hit->before_number =
                 next < len && ((p[next] >= '0' && p[next] <= '9') || (after >= 0xFF10 && after <= 0xFF19));
+            hit->before_target = false;
+            for (size_t k = next; k < len && !hit->before_target; k++) {
+                unsigned c = three_byte(p + k, len - k);
+                hit->before_target =
+                    p[k] == '>' || p[k] == '<' || c == 0x2265 || c == 0x2264 || c == 0xFF1E || c == 0xFF1C;
+            }
             return 1;
         }
         i += char_len(p + i, len - i);
@@ -161,6 +167,13 @@ void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, bool share,
         /* TRANSLATORS: %s is '；', %04X its code; a list of values ("150；300；450") is
            written with half-width commas */
         snprintf(buf, n, _("full-width '%s' (U+%04X) between numbers; separate a list's values with a half-width ','"),
+                 hit->text, hit->code);
+    } else if (hit->code == 0xFF1B && percent_ok && hit->before_target) { /* "98%；on_time_rate >= 95%" */
+        /* TRANSLATORS: %s is '；', %04X its code; [contract] targets are separated with
+           half-width commas (docs/contract.md) */
+        snprintf(buf, n,
+                 _("full-width '%s' (U+%04X) between targets; separate targets with a half-width ',', as in "
+                   "fill_rate >= 98%%, on_time_rate >= 95%%"),
                  hit->text, hit->code);
     } else if (hit->code == 0xFF1B) { /* '；': a comment after a value needs the blank too */
         /* TRANSLATORS: %s is '；', %04X its code */

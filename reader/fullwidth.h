@@ -25,6 +25,8 @@ struct fullwidth {
     int column;         /* its place in characters, 1-based, from the start of the text searched
                            (a tab, a Chinese character and a byte that is not UTF-8 count 1) */
     bool before_number; /* a digit follows it, after any blanks ("150；300": a list's separator) */
+    bool before_target; /* a comparison follows it, '>', '<', '≥' or '≤' (full-width or not), later in the
+                           text ("98%；on_time_rate >= 95%": a separator between [contract] targets) */
 };
 
 /* Find the first such character in text (len bytes). Returns 1 and fills *hit, else 0. */
@@ -45,7 +47,9 @@ int fullwidth_closing_bracket(const char *text, size_t len, struct fullwidth *hi
 /* The problem, in the user's language (lang/lang.h), for a message's end:
  * "full-width '＝' (U+FF1D); type '=' (switch the input method to half-width)". A '％'
  * is told to write a share as a decimal, unless percent_ok (the value may hold '%'), or
- * to write just the number where the value is no share (days, units). */
+ * to write just the number where the value is no share (days, units). A '；' before a
+ * target, in a value that may hold '%' ([contract] targets), is told that targets are
+ * separated with commas (docs/contract.md). */
 void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, bool share, char *buf, size_t n);
 
 /* Copy text (NUL-terminated) into out (n bytes, n > 0), each such character replaced by

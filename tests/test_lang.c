@@ -214,6 +214,9 @@ static void fills(void)
           "lang-5.16 a line with no break within its width breaks at the first place after it, between Chinese "
           "characters too: '%s'",
           buf);
+    check(strcmp(wrapped("  full-width '；' (U+FF1B) between\n", 28, buf, sizeof buf),
+                 "  full-width '；' (U+FF1B)\n    between\n") == 0,
+          "lang-5.17 a full-width semicolon in quotes is the character a message names, not a clause's end: '%s'", buf);
     FILE *f = fmemopen(buf, sizeof buf, "w");
     if (!f) abort();
     lang_print_hanging(f, "k = ", "one\ntwo", "    ", 30);
