@@ -115,6 +115,16 @@ static void percent_cell(char *v, size_t size, const char *col)
         memcpy(v, share, strlen(share) + 1);
 }
 
+/* The index in key_defs of col, a table's column (SECTION.KEY, a key the header check
+ * found: check_column). */
+static int column_key(const char *col)
+{
+    const char *dot = strrchr(col, '.');
+    char section[120];
+    snprintf(section, sizeof section, "%.*s", (int)(dot - col), col);
+    return key_find(section, dot + 1);
+}
+
 /* A character typed in full-width mode (reader/fullwidth.h) in record rec: the first is
  * reported as TABLE:ROW:COL (COL the field, as in every message of the table) with its
  * cell's [section] key, and 1 returned; else 0. The header names keys and is checked
@@ -306,6 +316,20 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
                 const char *dot = strrchr(r->cols[k], '.');
                 fprintf(err, "%s:%d:%zu: [%.*s] %s: %s\n", path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k],
                         dot + 1, spreadsheet);
+                problems++;
+                continue;
+            }
+            int key = column_key(r->cols[k]);
+            if (strchr(v, '#') && (key < 0 || key_defs[key].type != KEY_TEXT)) {
+                /* "3 # x": a scenario's comment, which a table has not (a column named '#...'
+                   is its note); a text key's cell, a file's name, may hold a '#' */
+                const char *dot = strrchr(r->cols[k], '.');
+                /* TRANSLATORS: a table's place, the cell's section and key, then the cell as
+                   written; a note's column is named '#' and a name, such as #note */
+                fprintf(err,
+                        _("%s:%d:%zu: [%.*s] %s: '%s': '#' starts no comment in a table; write the value alone, and a "
+                          "note in a column whose name begins with '#' (such as #note)\n"),
+                        path, rec->line, i + 1, (int)(dot - r->cols[k]), r->cols[k], dot + 1, v);
                 problems++;
                 continue;
             }
