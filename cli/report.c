@@ -21,6 +21,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 /* The bytes of text's whole UTF-8 characters that fit in `width` columns. */
 static size_t fitting(const char *text, size_t width)
@@ -1225,20 +1226,90 @@ static bool in_list(const char *list, const char *word)
     return false;
 }
 
-/* The metric whose report label, in the user's language, is word: the whole label or the
- * part before its parenthesis ("满足率" for "满足率（现货满足的件数）", "Fill rate" for
- * "Fill rate (units from stock)"), among the metrics cfg reports; or NULL. */
+/* Whether label (a report's label) is word, the whole label or the part before its
+ * parenthesis, ASCII letters in either case ("fill rate" for "Fill rate (units from stock)"). */
+static bool label_is(const char *label, const char *word)
+{
+    size_t len = strlen(word);
+    if (strncasecmp(label, word, len) != 0) return false;
+    return label[len] == '\0' || strncmp(label + len, "\uFF08", strlen("\uFF08")) == 0 ||
+           strncmp(label + len, " (", 2) == 0;
+}
+
+/* The metric whose report label is word, in the user's language or in English (a student
+ * working in Chinese may copy an English report): the whole label or the part before its
+ * parenthesis ("满足率" for "满足率（现货满足的件数）", "Fill rate" for "Fill rate (units
+ * from stock)"), among the metrics cfg reports; or NULL. */
 static const char *metric_of_label(const struct model_config *cfg, const char *word)
 {
-    for (size_t i = 0; i < METRIC_COUNT; i++) {
-        const char *label = _(metric_defs[i].label);
-        size_t len = strlen(word);
-        bool whole = strcmp(label, word) == 0,
-             head = strncmp(label, word, len) == 0 &&
-                    (strncmp(label + len, "\uFF08", strlen("\uFF08")) == 0 || strncmp(label + len, " (", 2) == 0);
-        if ((whole || head) && metric_lookup(cfg, metric_defs[i].name) >= 0) return metric_defs[i].name;
-    }
+    for (size_t i = 0; i < METRIC_COUNT; i++)
+        if (*word && (label_is(_(metric_defs[i].label), word) || label_is(metric_defs[i].label, word)) &&
+            metric_lookup(cfg, metric_defs[i].name) >= 0)
+            return metric_defs[i].name;
     return NULL;
+}
+
+/* text without the blanks at its ends, into out (n bytes). */
+static char *trimmed(const char *text, char *out, size_t n)
+{
+    text += strspn(text, " \t");
+    snprintf(out, n, "%s", text);
+    size_t len = strlen(out);
+    while (len && (out[len - 1] == ' ' || out[len - 1] == '\t')) out[--len] = '\0';
+    return out;
+}
+
+/* Is name (one word of --metrics) a metric cfg reports? 0, or -1 with the problem in err. */
+static int check_name(const struct model_config *cfg, const char *name, char *err, size_t errlen)
+{
+    if (metric_lookup(cfg, name) >= 0) return 0;
+    const char *labelled = metric_of_label(cfg, name);
+    if (labelled) { /* "--metrics 满足率": the label the report prints, not the metric's name */
+        snprintf(err, errlen, _("--metrics: '%s' is the report's label; the metric's name is %s"), name, labelled);
+        return -1;
+    }
+    /* the nearest of this scenario's own names: location.dc.fillrate is location.dc.fill_rate.
+       A KIND.NAME.metric is matched only among NAME's own metrics, so that a suggestion
+       never swaps the location or product; a NAME the scenario lacks is said so. */
+    size_t n = metric_count(cfg), m = 0;
+    char(*text)[160] = malloc(n * sizeof *text);
+    const char **names = malloc(n * sizeof *names);
+    if (!text || !names) abort();
+    const char *first = strchr(name, '.'), *last = strrchr(name, '.');
+    size_t prefix = first && last != first ? (size_t)(last - name) + 1 : 0; /* "KIND.NAME." */
+    for (size_t i = 0; i < n; i++) {
+        metric_name_at(cfg, i, text[i], sizeof text[i]);
+        if (!prefix || strncmp(text[i], name, prefix) == 0) names[m++] = text[i];
+    }
+    if (prefix && m == 0) {
+        char known[600] = "";
+        for (size_t i = 0; i < n; i++) { /* the kind's names, each once, in the scenario's order */
+            const char *dot = strchr(text[i], '.'), *dot2 = dot ? strchr(dot + 1, '.') : NULL;
+            if (!dot2 || (size_t)(dot - text[i]) != (size_t)(first - name) ||
+                strncmp(text[i], name, (size_t)(first - name)) != 0)
+                continue;
+            char one[160];
+            snprintf(one, sizeof one, "%.*s", (int)(dot2 - dot - 1), dot + 1);
+            if (!in_list(known, one))
+                snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", *known ? ", " : "", one);
+        }
+        if (*known)
+            snprintf(err, errlen, _("--metrics: '%s': this scenario has no %.*s '%.*s' (it has %s)"), name,
+                     (int)(first - name), name, (int)(last - first - 1), first + 1, known);
+        else
+            snprintf(err, errlen,
+                     _("--metrics: '%s' is not a metric of this scenario (see --format csv for the names)"), name);
+        free(names), free(text);
+        return -1;
+    }
+    const char *near = suggest_nearest(name, names, m);
+    if (near)
+        snprintf(err, errlen, _("--metrics: '%s' is not a metric of this scenario; did you mean '%s'?"), name, near);
+    else
+        snprintf(err, errlen, _("--metrics: '%s' is not a metric of this scenario (see --format csv for the names)"),
+                 name);
+    free(names), free(text);
+    return -1;
 }
 
 int report_check_names(const struct model_config *cfg, const char *only, char *err, size_t errlen)
@@ -1250,57 +1321,21 @@ int report_check_names(const struct model_config *cfg, const char *only, char *e
         snprintf(err, errlen, _("--metrics: %s"), problem);
         return -1;
     }
-    char copy[1024];
+    /* the names are split at commas and blanks, but a label the report prints has blanks,
+       and some a comma ("Fill rate", "Order cycle, mean"): the whole list, then each item
+       between commas, is first taken as one label */
+    char copy[1024], item[1024];
+    const char *labelled = metric_of_label(cfg, trimmed(only, item, sizeof item));
     snprintf(copy, sizeof copy, "%s", only);
-    for (char *save = NULL, *name = strtok_r(copy, ", ", &save); name; name = strtok_r(NULL, ", ", &save)) {
-        if (metric_lookup(cfg, name) >= 0) continue;
-        const char *labelled = metric_of_label(cfg, name);
-        if (labelled) { /* "--metrics 满足率": the label the report prints, not the metric's name */
-            snprintf(err, errlen, _("--metrics: '%s' is the report's label; the metric's name is %s"), name, labelled);
-            return -1;
-        }
-        /* the nearest of this scenario's own names: location.dc.fillrate is location.dc.fill_rate.
-           A KIND.NAME.metric is matched only among NAME's own metrics, so that a suggestion
-           never swaps the location or product; a NAME the scenario lacks is said so. */
-        size_t n = metric_count(cfg), m = 0;
-        char(*text)[160] = malloc(n * sizeof *text);
-        const char **names = malloc(n * sizeof *names);
-        if (!text || !names) abort();
-        const char *first = strchr(name, '.'), *last = strrchr(name, '.');
-        size_t prefix = first && last != first ? (size_t)(last - name) + 1 : 0; /* "KIND.NAME." */
-        for (size_t i = 0; i < n; i++) {
-            metric_name_at(cfg, i, text[i], sizeof text[i]);
-            if (!prefix || strncmp(text[i], name, prefix) == 0) names[m++] = text[i];
-        }
-        if (prefix && m == 0) {
-            char known[600] = "";
-            for (size_t i = 0; i < n; i++) { /* the kind's names, each once, in the scenario's order */
-                const char *dot = strchr(text[i], '.'), *dot2 = dot ? strchr(dot + 1, '.') : NULL;
-                if (!dot2 || (size_t)(dot - text[i]) != (size_t)(first - name) ||
-                    strncmp(text[i], name, (size_t)(first - name)) != 0)
-                    continue;
-                char one[160];
-                snprintf(one, sizeof one, "%.*s", (int)(dot2 - dot - 1), dot + 1);
-                if (!in_list(known, one))
-                    snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", *known ? ", " : "", one);
-            }
-            if (*known)
-                snprintf(err, errlen, _("--metrics: '%s': this scenario has no %.*s '%.*s' (it has %s)"), name,
-                         (int)(first - name), name, (int)(last - first - 1), first + 1, known);
-            else
-                snprintf(err, errlen,
-                         _("--metrics: '%s' is not a metric of this scenario (see --format csv for the names)"), name);
-            free(names), free(text);
-            return -1;
-        }
-        const char *near = suggest_nearest(name, names, m);
-        if (near)
-            snprintf(err, errlen, _("--metrics: '%s' is not a metric of this scenario; did you mean '%s'?"), name,
-                     near);
-        else
-            snprintf(err, errlen,
-                     _("--metrics: '%s' is not a metric of this scenario (see --format csv for the names)"), name);
-        free(names), free(text);
+    for (char *save_item = NULL, *one = strtok_r(copy, ",", &save_item); one && !labelled;
+         one = strtok_r(NULL, ",", &save_item)) {
+        if (strpbrk(trimmed(one, item, sizeof item), " \t")) labelled = metric_of_label(cfg, item);
+        for (char *save = NULL, *name = strtok_r(one, " \t", &save); name && !labelled;
+             name = strtok_r(NULL, " \t", &save))
+            if (check_name(cfg, name, err, errlen) != 0) return -1;
+    }
+    if (labelled) {
+        snprintf(err, errlen, _("--metrics: '%s' is the report's label; the metric's name is %s"), item, labelled);
         return -1;
     }
     return 0;

@@ -1262,6 +1262,21 @@ run "$S" run scenarios/zh/reading_a_scenario.ini --metrics fill_rate,满足率 -
 ok "cli-19.3e4 --metrics with the report's Chinese label (满足率) is told the metric's name, exit 2" \
     $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$(head -n 1 "$T/err")" = "servlab: --metrics：“满足率”是报告中的标签；指标名是 fill_rate" ]
     echo $?) "$(cat "$T/err")"
+# ... and the English label, which has blanks: typed whole, not split into 'Fill' and 'rate'
+# (did you mean fill_rate for 'Fill' said nothing of the label), nor 'Order cycle, mean' at
+# its comma; in Chinese too, as a student working in Chinese copies an English report
+run "$S" run scenarios/default.ini --reps 2 --metrics "fill_rate,Fill rate"
+ok "cli-19.3e5 --metrics with the report's English label (Fill rate, with a blank) is told the metric's name, exit 2" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$(head -n 1 "$T/err")" = "servlab: --metrics: 'Fill rate' is the report's label; the metric's name is fill_rate" ]
+    echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/default.ini --reps 2 --metrics "Order cycle, mean"
+ok "cli-19.3e6 ... a label with a comma in it (Order cycle, mean) too" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: --metrics: 'Order cycle, mean' is the report's label; the metric's name is order_cycle_days_mean" ]
+    echo $?) "$(cat "$T/err")"
+run "$S" run scenarios/default.ini --reps 2 --metrics "Fill rate" --lang zh
+ok "cli-19.3e7 ... and the English label in Chinese" \
+    $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: --metrics：“Fill rate”是报告中的标签；指标名是 fill_rate" ]
+    echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/pooling_regional.ini --metrics location.dc.fillrate
 ok "cli-19.3e2 ... and never swaps the location: a location the scenario lacks is said so, with those it has" \
     $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: 'location.dc.fillrate': this scenario has no location 'dc' (it has north, south, east, west)$" "$T/err"
