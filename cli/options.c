@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <ctype.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
     ALL = CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_BATCH | CMD_IPA | CMD_OPTIMISE,
@@ -318,6 +319,11 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
             if (*rest == '-') rest++, more = true;
         }
         if (!*rest || !isalpha((unsigned char)*rest)) break;
+        /* a file of that name ("—notes.ini") is a file, not an option: unless the word after
+           the dash is an option's name, which a file named so hardly stands for */
+        char option[64];
+        snprintf(option, sizeof option, "--%s", rest);
+        if (access(word, F_OK) == 0 && !is_option_name(option)) break;
         /* TRANSLATORS: the word as typed, the dash it begins with, then the option with two hyphens */
         snprintf(err, errlen, _("'%s' begins with '%s', not two hyphens (copied from a document?); type --%s"), shown,
                  dashes[d], rest);

@@ -7,7 +7,10 @@
 #include "lang/lang.h"
 
 #include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct {
     const char *name;
@@ -164,6 +167,25 @@ static void parser(void)
     check(rc != 0 && strcmp(err, "unknown option '--\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929"
                                  "\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929\u5929'") == 0,
           "options-2.6h a long unknown option is quoted in whole characters (got '%s')", err);
+    /* a file whose name begins with a dash ("—notes.ini") is a file, when there is one;
+       a word after the dash that is an option's name is still told to type --, file or not */
+    char here[4096], dir[] = "/tmp/servlab_options_XXXXXX";
+    if (!getcwd(here, sizeof here) || !mkdtemp(dir) || chdir(dir) != 0) abort();
+    rc = parse(CMD_CHECK, "check", (char *[]){"\u2014notes.ini"}, 1, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "'\u2014notes.ini' begins with '\u2014', not two hyphens (copied from a document?); "
+                                 "type --notes.ini") == 0,
+          "options-2.6i a dashed word with no file of that name: type -- (got '%s')", err);
+    FILE *made = fopen("\u2014notes.ini", "w"), *made_reps = fopen("\u2014reps", "w");
+    if (!made || !made_reps) abort();
+    fclose(made), fclose(made_reps);
+    rc = parse(CMD_CHECK, "check", (char *[]){"\u2014notes.ini"}, 1, &a, err, sizeof err);
+    check(rc == 0 && a.id == OPT_FILE && strcmp(a.value, "\u2014notes.ini") == 0,
+          "options-2.6j a dashed word that names a file is that file (got %d '%s')", rc, rc ? err : "");
+    rc = parse(CMD_RUN, "run", (char *[]){"\u2014reps", "3"}, 2, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "'\u2014reps' begins with '\u2014', not two hyphens (copied from a document?); "
+                                 "type --reps") == 0,
+          "options-2.6k ... but not when the word after the dash is an option's name (got '%s')", err);
+    if (remove("\u2014notes.ini") != 0 || remove("\u2014reps") != 0 || chdir(here) != 0 || rmdir(dir) != 0) abort();
     rc = parse(CMD_RUN, "run", (char *[]){"\u2013"}, 1, &a, err, sizeof err);
     check(rc == 0 && a.id == OPT_FILE, "options-2.6f a dash alone is a word (a file), as before");
     /* the value left out before the next option: that option is not taken as the value */
