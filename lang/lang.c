@@ -44,15 +44,38 @@ static bool other_codeset(const char *v)
     return strcmp(codeset, "utf8") != 0;
 }
 
+/* Does locale name v choose no language: "C", "POSIX", "C.UTF-8" (and its spellings)? */
+static bool no_language(const char *v)
+{
+    return strcmp(v, "POSIX") == 0 || (v[0] == 'C' && (v[1] == '\0' || v[1] == '.' || v[1] == '@'));
+}
+
+/* The first entry of LANGUAGE's colon list ("fr:zh_CN:en") that servlab speaks, an
+ * entry beginning with "zh" or "en"; -1 when it names none or is not set. */
+static int from_language_list(void)
+{
+    const char *list = getenv("LANGUAGE");
+    for (const char *p = list; p && *p; p += strcspn(p, ":"), p += *p == ':') {
+        if (strncmp(p, "zh", 2) == 0) return LANG_ZH;
+        if (strncmp(p, "en", 2) == 0) return LANG_EN;
+    }
+    return -1;
+}
+
 /* The language the environment asks for: the first of LC_ALL, LC_MESSAGES, LANG that
- * is set and not empty, as POSIX orders them. Chinese in a codeset other than UTF-8
- * (zh_CN.GBK) is English, with a note in ASCII, which such a terminal shows. */
+ * is set and not empty, as POSIX orders them. When none is set, or the first names no
+ * language (C, POSIX, C.UTF-8), the first entry of LANGUAGE that servlab speaks, as GNU
+ * programs take LANGUAGE; gettext itself ignores LANGUAGE in the C locale, but servlab
+ * reads its catalogue through C.UTF-8 whatever the locale (lang_init). Chinese in a
+ * codeset other than UTF-8 (zh_CN.GBK) is English, with a note in ASCII, which such a
+ * terminal shows. */
 static enum lang from_environment(void)
 {
     static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
     for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
         const char *v = getenv(vars[i]);
         if (!v || !*v) continue;
+        if (no_language(v)) break;
         if (strncmp(v, "zh", 2) != 0) return LANG_EN;
         if (!other_codeset(v)) return LANG_ZH;
         lang_printf_wrapped(stderr, LANG_LINE_MAX,
@@ -62,7 +85,8 @@ static enum lang from_environment(void)
                             vars[i], v, vars[i]);
         return LANG_EN;
     }
-    return LANG_EN;
+    int listed = from_language_list();
+    return listed < 0 ? LANG_EN : (enum lang)listed;
 }
 
 static bool has_catalogue(const char *dir)
@@ -115,6 +139,17 @@ const char *lang_in_context(const char *context, const char *text)
 
 int lang_init(const char *code, const char *argv0)
 {
+    /* LANGUAGE as the environment gave it, not as an earlier call set it for Chinese */
+    static bool set_here;
+    static char *given;
+    const char *now = getenv("LANGUAGE");
+    if (set_here && now && strcmp(now, "zh_CN") == 0) {
+        if (given)
+            setenv("LANGUAGE", given, 1);
+        else
+            unsetenv("LANGUAGE");
+    }
+    set_here = false;
     enum lang want;
     if (!code)
         want = from_environment();
@@ -138,7 +173,11 @@ int lang_init(const char *code, const char *argv0)
     /* C.UTF-8 is built into glibc: no Chinese locale needs to be generated. Only
        LC_MESSAGES changes, so numbers keep their decimal point. */
     if (!setlocale(LC_MESSAGES, "C.UTF-8")) return 0;
+    const char *before = getenv("LANGUAGE");
+    free(given);
+    given = before ? strdup(before) : NULL;
     setenv("LANGUAGE", "zh_CN", 1);
+    set_here = true;
     bindtextdomain(domain, dir);
     bind_textdomain_codeset(domain, "UTF-8");
     bind_textdomain_codeset("libc", "UTF-8"); /* strerror's text inside our messages, else '?' for each character */

@@ -41,7 +41,9 @@ const char *lang_in_context(const char *context, const char *text) __attribute__
 
 /* Choose the language and set gettext up: `code` is "en" or "zh" (from --lang), or
  * NULL to take it from LC_ALL, LC_MESSAGES or LANG (the first that is set; one
- * beginning with "zh" means Chinese), else English. argv0 helps find the catalogue
+ * beginning with "zh" means Chinese), or, when none is set or it is C, POSIX or
+ * C.UTF-8, from the first entry of LANGUAGE ("fr:zh_CN:en") beginning with "zh" or
+ * "en", else English. argv0 helps find the catalogue
  * next to the program. Returns 0, or -1 when code names no language servlab speaks
  * (English is then kept). Says on stderr, once, when Chinese was asked for but the
  * catalogue is missing. Call it before any other thread starts. */

@@ -24,6 +24,14 @@ run "$S" keys --lang zh
 same "keys-1.3 keys --lang zh matches tests/golden/keys_zh.txt" keys_zh.txt
 run env -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 "$S" keys
 same "keys-1.4 keys with LANG=zh_CN.UTF-8 is the Chinese golden" keys_zh.txt
+# LANGUAGE alone, or with a locale that names no language, as GNU programs take it
+# (gettext by itself ignores LANGUAGE in the C locale): Chinese, read as UTF-8
+run env -u LC_ALL -u LC_MESSAGES -u LANG LANGUAGE=zh_CN "$S" keys
+same "keys-1.4b keys with LANGUAGE=zh_CN alone is the Chinese golden" keys_zh.txt
+run env -u LC_ALL -u LC_MESSAGES LANG=C LANGUAGE=fr:zh_CN:en "$S" keys
+same "keys-1.4c keys with LANG=C and LANGUAGE=fr:zh_CN:en is the Chinese golden" keys_zh.txt
+run env -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8 LANGUAGE=zh_CN "$S" keys
+same "keys-1.4d keys with LANG=en_US.UTF-8 (a language) and LANGUAGE=zh_CN is the English golden" keys.txt
 run "$S" --help --lang en
 same "keys-1.5 --help --lang en matches tests/golden/help.txt" help.txt
 run "$S" --help --lang zh

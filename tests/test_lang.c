@@ -57,6 +57,37 @@ static void choice(const char *build)
     check(strcmp(number, "3.25") == 0, "lang-2.8 numbers keep the decimal point in Chinese");
     check(lang_init("en", NULL) == 0 && lang_current() == LANG_EN && strcmp(_(msg), msg) == 0,
           "lang-2.9 --lang en overrides a Chinese environment, and messages are English again");
+    /* LANGUAGE, as GNU programs take it, where LC_ALL, LC_MESSAGES and LANG choose no
+       language: gettext would ignore it in the C locale, servlab reads it itself */
+    unsetenv("LC_ALL"), unsetenv("LC_MESSAGES"), unsetenv("LANG");
+    setenv("LANGUAGE", "zh_CN", 1);
+    check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_ZH && strstr(_(msg), "servlab") &&
+              strcmp(_(msg), msg) != 0,
+          "lang-2.10 LANGUAGE=zh_CN alone is Chinese, its messages read from the catalogue (got '%s')", _(msg));
+    setenv("LANG", "C", 1);
+    setenv("LANGUAGE", "fr:zh_TW:en", 1);
+    check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_ZH && strcmp(_(msg), msg) != 0,
+          "lang-2.11 LANG=C and LANGUAGE=fr:zh_TW:en: the first entry servlab speaks, Chinese");
+    setenv("LC_ALL", "C.UTF-8", 1);
+    setenv("LANGUAGE", "en_GB:zh_CN", 1);
+    check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_EN && strcmp(_(msg), msg) == 0,
+          "lang-2.12 LC_ALL=C.UTF-8 and LANGUAGE=en_GB:zh_CN: English, its first entry");
+    unsetenv("LC_ALL");
+    setenv("LANG", "en_US.UTF-8", 1);
+    setenv("LANGUAGE", "zh_CN", 1);
+    check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_EN,
+          "lang-2.13 a LANG that names a language (en_US.UTF-8) comes before LANGUAGE");
+    setenv("LANG", "zh_CN.GBK", 1);
+    check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_EN,
+          "lang-2.14 LANG=zh_CN.GBK stays English (a GBK terminal, told so on stderr), whatever LANGUAGE says");
+    setenv("LANG", "POSIX", 1);
+    setenv("LANGUAGE", "fr:de", 1);
+    check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_EN,
+          "lang-2.15 a LANGUAGE that names no language servlab speaks is English");
+    unsetenv("LANGUAGE");
+    check(lang_init("zh", NULL) == 0 && lang_current() == LANG_ZH && lang_init(NULL, NULL) == 0 &&
+              lang_current() == LANG_EN && !getenv("LANGUAGE"),
+          "lang-2.16 the LANGUAGE that --lang zh sets for gettext is not taken for the user's at the next choice");
 }
 
 /* lang_tidy_cut: a buffer that snprintf cut inside a character ends before it. */
