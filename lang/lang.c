@@ -587,3 +587,115 @@ void lang_print_hanging_balanced(FILE *out, const char *head, const char *text, 
     fputs(wrapped, out);
     free(wrapped);
 }
+
+/* ---- a column head on two lines ---- */
+
+/* How well a head parts before a character, best first (lang_head_break). */
+enum head_part { PART_WORD, PART_UNDERSCORE, PART_INNER_TERM, PART_WEAK, PART_INSIDE, PART_NONE };
+
+/* Whether c is a CJK ideograph (as lang_widow counts them). */
+static bool ideograph(long c)
+{
+    return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/* Whether the Chinese character at text (n bytes left) stands alone as a word: 1 for 与
+ * 和 或 及, 2 for 的 时 率, which end the word before them; 0 for others, and where it
+ * begins a word of two of its own (时间, 及时, ...). */
+static int zh_single(const char *text, size_t n)
+{
+    static const char *const joins = "与和或及", *const ends = "的时率";
+    static const char *const pairs[] = {"时间", "时期", "时段", "时候", "时效", "及时", "或者", "和谐", "率先", "与其"};
+    if (n < 3) return 0;
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+        if (n >= 6 && !memcmp(text, pairs[k], 6)) return 0;
+    for (const char *p = joins; *p; p += 3)
+        if (!memcmp(text, p, 3)) return 1;
+    for (const char *p = ends; *p; p += 3)
+        if (!memcmp(text, p, 3)) return 2;
+    return 0;
+}
+
+/* Whether a line may not begin with the character c (its bytes, NUL-terminated): an
+ * ASCII closing mark or separator, or a full-width closing mark. */
+static bool closing_mark(const char *c)
+{
+    if (!c[1]) return strchr(")]},.;:!?\\/%", *c) != NULL;
+    return strstr("，。、；：？！）》」』〉％", c) != NULL;
+}
+
+size_t lang_head_break(const char *head, int width, size_t *lower)
+{
+    *lower = 0;
+    size_t len = strlen(head);
+    if ((int)lang_width(head) <= width || len < 2) return 0;
+    struct hchar {
+        size_t at, n; /* its bytes */
+        long c;
+        int from;            /* the columns before it */
+        enum head_part part; /* how well the head parts before it, when it is Chinese */
+    } *ch = malloc((len + 1) * sizeof *ch);
+    if (!ch) return 0;
+    size_t nch = 0;
+    locale_t old = utf8_begin();
+    int columns = 0;
+    for (size_t at = 0, n; at < len; at += n) {
+        long c;
+        n = utf8_next(head + at, len - at, &c);
+        int w = c < 0 ? 1 : wcwidth((wchar_t)c);
+        ch[nch++] = (struct hchar){at, n, c, columns, PART_WORD};
+        columns += w < 0 ? 1 : w;
+    }
+    utf8_end(old);
+    ch[nch] = (struct hchar){len, 0, 0, columns, PART_WORD};
+    /* the Chinese words: the glossary's terms, the characters that stand alone, the
+       others two at a time */
+    size_t reach = 0, term_from = 0; /* the characters a term covers, from term_from to reach */
+    bool second = false;             /* the second character of a word of two */
+    for (size_t i = 0; i < nch; i++) {
+        if (!ideograph(ch[i].c)) {
+            second = false;
+            continue;
+        }
+        size_t t = zh_term_at(head + ch[i].at, len - ch[i].at), end = i;
+        while (end < nch && ch[end].at < ch[i].at + t) end++;
+        if (i < reach) { /* inside a term */
+            ch[i].part = t ? PART_INNER_TERM : (i - term_from) % 2 == 0 ? PART_WEAK : PART_INSIDE;
+            if (end > reach) reach = end;
+            continue;
+        }
+        int single = zh_single(head + ch[i].at, len - ch[i].at);
+        if (t)
+            reach = end, term_from = i, second = false;
+        else if (single)
+            ch[i].part = single == 2 ? PART_WEAK : PART_WORD, second = false;
+        else
+            ch[i].part = second ? PART_INSIDE : PART_WORD, second = !second;
+    }
+    size_t best = 0, best_lower = 0;
+    enum head_part best_part = PART_NONE;
+    int best_width = 0;
+    for (size_t i = 1; i < nch; i++) {
+        char prev[5] = {0}, one[5] = {0};
+        memcpy(prev, head + ch[i - 1].at, ch[i - 1].n < 4 ? ch[i - 1].n : 4);
+        memcpy(one, head + ch[i].at, ch[i].n < 4 ? ch[i].n : 4);
+        size_t b = i; /* where the lower line begins */
+        enum head_part part = PART_NONE;
+        if (*one == ' ' && *prev != ' ') { /* a run of blanks, not at the head's end nor before a closing mark */
+            while (b < nch && head[ch[b].at] == ' ') b++;
+            char next[5] = {0};
+            if (b < nch) memcpy(next, head + ch[b].at, ch[b].n < 4 ? ch[b].n : 4);
+            if (b < nch && !closing_mark(next)) part = PART_WORD;
+        } else if (*prev == '_' && *one != ' ')
+            part = PART_UNDERSCORE;
+        else if (*one != ' ' && *prev != ' ' && wide_break(prev, one))
+            part = ideograph(ch[i].c) ? ch[i].part : PART_WORD;
+        if (part == PART_NONE) continue;
+        int upper = ch[i].from, rest = columns - ch[b].from, wider = upper > rest ? upper : rest;
+        if (part < best_part || (part == best_part && wider < best_width))
+            best = ch[i].at, best_lower = ch[b].at, best_part = part, best_width = wider;
+    }
+    free(ch);
+    if (best) *lower = best_lower;
+    return best;
+}

@@ -127,4 +127,22 @@ bool lang_widow(const char *line);
  * as lang_print_hanging. For --help, whose entries are read as short paragraphs. */
 void lang_print_hanging_balanced(FILE *out, const char *head, const char *text, const char *cont, int max);
 
+/* Where a table's column head parts into two lines to fit a column `width` columns
+ * wide (lang_width): the bytes of its upper line, the lower beginning at byte *lower
+ * (after the blanks of the break); 0 (and *lower 0) when the head fits, or has no place
+ * to part. It parts, best first:
+ *   at a blank, or between two Chinese words: a term of the glossary (lang/zh_terms.h),
+ *   one of 的 时 率 与 和 或 及 standing alone (时间, 及时 ... aside), and the other
+ *   characters taken two at a time as words of two (缺货时转向 / 别处购买的比例);
+ *   after an underscore ("target_cycle_" above "service_level");
+ *   inside a term where a shorter term begins (订单行 / 满足率);
+ *   inside a term two characters from its start, or before 的, 时 or 率, which end the
+ *   word before them (全部订单的 / 准时率, not 全部订单 / 的准时率);
+ *   between any two Chinese characters;
+ * never before a closing mark (so "k1 \ k2" parts after its backslash, ）or ，) nor after
+ * an opening one (（), nor between a number and the Chinese after it, as
+ * lang_print_wrapped. Of the places of the best kind the head has, the one that leaves
+ * its wider line narrowest (of equals, the first), whether or not that fits width. */
+size_t lang_head_break(const char *head, int width, size_t *lower);
+
 #endif

@@ -276,6 +276,58 @@ static void terms(void)
     check(zh_term_at("库容", 3) == 0 && zh_term_at("ab", 2) == 0, "lang-6.4 a term cut short, or ASCII, is none");
 }
 
+/* The two lines lang_head_break parts head into for a column `width` wide, "upper|lower",
+ * or head itself when it stays on one line (into buf). */
+static const char *parted(const char *head, int width, char *buf, size_t n)
+{
+    size_t lower = 99, upper = lang_head_break(head, width, &lower);
+    if (!upper)
+        snprintf(buf, n, "%s%s", head, lower ? " (lower not 0)" : "");
+    else
+        snprintf(buf, n, "%.*s|%s", (int)upper, head, head + lower);
+    return buf;
+}
+
+/* lang_head_break: a table's column head on two lines, at the break that leaves the
+ * wider line narrowest among the best kind there is, by display columns. */
+static void heads(void)
+{
+    static const struct {
+        const char *head;
+        int width;
+        const char *want, *what;
+    } cases[] = {
+        {"fill rate", 8, "fill|rate", "lang-7.1 a head wider than its column parts at a blank"},
+        {"perfect order rate", 8, "perfect|order rate", "lang-7.2 ... the one that leaves the wider line narrowest"},
+        {"fill rate", 9, "fill rate", "lang-7.3 a head that fits stays whole"},
+        {"target_cycle_service_level", 12, "target_cycle_|service_level",
+         "lang-7.4 a name without blanks parts after an underscore, kept on the upper line"},
+        {"reorder_point \\ order_quantity", 20, "reorder_point \\|order_quantity",
+         "lang-7.5 a blank before a closing mark or separator is no break: after the backslash, not before"},
+        {"target_cycle_service_level \\ order_quantity", 20, "target_cycle_service_level \\|order_quantity",
+         "lang-7.6 ... and a blank is a better break than an underscore, however much narrower that would be"},
+        {"准时足量交付率（OTIF）", 12, "准时足量交付率|（OTIF）",
+         "lang-7.7 Chinese parts by columns (two a character), before an opening mark, not after it"},
+        {"缺货时转向别处购买的比例", 12, "缺货时转向|别处购买的比例",
+         "lang-7.8 ... between two words, the characters taken two at a time (not 缺货时转向别 above 处购买的比例)"},
+        {"全部订单的准时率", 8, "全部订单的|准时率",
+         "lang-7.9 ... 的 ends the word before it: no line begins with it (not 全部订单 above 的准时率)"},
+        {"享受数量折扣的订单比例", 8, "享受数量折扣的|订单比例",
+         "lang-7.10 ... the glossary's terms are words (数量折扣, 订单比例), whole on their lines"},
+        {"订单行满足率", 8, "订单行|满足率", "lang-7.11 a term that must part parts where a shorter term begins"},
+        {"满足率", 4, "满足|率", "lang-7.12 ... else two characters from its start (满足 kept, not 满 above 足率)"},
+        {"之间的差", 4, "之间的|差", "lang-7.13 ... and two characters of a word are kept together: 之间"},
+        {"缺货时间占比", 8, "缺货|时间占比", "lang-7.14 时间 is one word, not 时 alone (缺货时 above 间占比)"},
+        {"满足率", 6, "满足率", "lang-7.15 a Chinese head that fits stays whole"},
+        {"abcdef", 3, "abcdef", "lang-7.16 a head with nowhere to part stays whole"},
+        {"平均 12345天", 4, "平均|12345天", "lang-7.17 a number keeps the Chinese unit after it"},
+    };
+    char buf[200];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        check(strcmp(parted(cases[i].head, cases[i].width, buf, sizeof buf), cases[i].want) == 0, "%s: '%s'",
+              cases[i].what, buf);
+}
+
 int main(int argc, char **argv)
 {
     (void)argc;
@@ -287,5 +339,6 @@ int main(int argc, char **argv)
     wraps();
     fills();
     terms();
+    heads();
     return check_done("test_lang");
 }
