@@ -784,26 +784,15 @@ static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size
 
 static void sweep_warnings(FILE *out, const struct sweep_result *r);
 
-/* Where a key's or metric's name may take two lines as a column head: the byte after
- * the underscore that leaves the wider part narrowest ("target_cycle_" above
- * "service_level"), the underscore kept on the upper line so that the name still reads
- * as one; 0 for a name without one (满足率). */
-static size_t head_break(const char *name)
-{
-    size_t n = strlen(name), at = 0, widest = n;
-    for (size_t i = 1; i + 1 < n; i++) {
-        if (name[i - 1] != '_') continue;
-        size_t w = i > n - i ? i : n - i;
-        if (w < widest) widest = w, at = i;
-    }
-    return at;
-}
-
-/* The columns a head takes: its wider line when it parts at `at` bytes, else all of it. */
-static int head_columns(const char *name, size_t at)
+/* The columns a head takes: its wider line when it parts at `at` bytes (its lower line
+ * beginning at `lower`, lang_head_break), else all of it. */
+static int head_columns(const char *name, size_t at, size_t lower)
 {
     if (!at) return (int)lang_width(name);
-    return at > strlen(name) - at ? (int)at : (int)(strlen(name) - at);
+    char upper[200];
+    snprintf(upper, sizeof upper, "%.*s", (int)at, name);
+    int a = (int)lang_width(upper), b = (int)lang_width(name + lower);
+    return a > b ? a : b;
 }
 
 /* The lever's column: at least `least` wide, and as wide as the widest value the table
@@ -864,34 +853,43 @@ void sweep_table(FILE *out, const struct sweep_result *r)
         for (size_t k = 0; k < MONEY_COLUMNS; k++)
             if ((int)strlen(money[i][k]) > mw[k]) mw[k] = (int)strlen(money[i][k]);
     }
-    /* the lever's and the service's heads: a long name takes two lines (head_break)
-       where the table would be wider than a terminal, the wider first, so that a table
-       that fits keeps its heads on one line; each column is at least 12 wide, and the
-       service's at least two blanks from the lever's */
+    /* the lever's and the service's heads: a long name takes two lines (lang_head_break:
+       "target_cycle_" above "service_level", 缺货时转向 above 别处购买的比例) where the
+       table would be wider than a terminal, the wider first, so that a table that fits
+       keeps its heads on one line; each column is at least 12 wide (a name no wider stays
+       whole), and the service's at least two blanks from the lever's */
     const char *names[2] = {key, service_shown};
-    size_t at[2] = {0, 0};
-    int w[2];
+    int w[2], least[2] = {lever_column(r, 12), 12};
+    size_t at[2] = {0, 0}, lower[2] = {0, 0}, part[2], part_lower[2]; /* part: where each may part */
+    for (size_t k = 0; k < 2; k++) part[k] = lang_head_break(names[k], least[k] - (int)k, &part_lower[k]);
     int rest = 1 + (marginal ? 14 : 0); /* the blank between the two, the cost of 1 pt */
     for (size_t k = 0; k < MONEY_COLUMNS; k++) rest += 2 + mw[k];
     for (;;) {
         for (size_t k = 0; k < 2; k++) { /* the service's head a blank more, so that two
                                               full heads do not read as one name */
-            int c = head_columns(names[k], at[k]) + (int)k, least = k ? 12 : lever_column(r, 12);
-            w[k] = c > least ? c : least;
+            int c = head_columns(names[k], at[k], lower[k]) + (int)k;
+            w[k] = c > least[k] ? c : least[k];
         }
         if (2 + w[0] + w[1] + rest <= LANG_LINE_MAX) break;
         size_t k = w[1] > w[0] ? 1 : 0; /* the wider head parts first */
-        if (at[k] || !head_break(names[k])) k = 1 - k;
-        if (at[k] || !head_break(names[k])) break; /* nothing left to part */
-        at[k] = head_break(names[k]);
+        if (at[k] || !part[k]) k = 1 - k;
+        if (at[k] || !part[k]) break; /* nothing left to part */
+        at[k] = part[k], lower[k] = part_lower[k];
     }
     int kw = w[0], svw = w[1];
     if (at[0] || at[1]) { /* the upper lines, each ending where its column does */
-        fprintf(out, "\n  %*.*s", kw, (int)at[0], key);
-        if (at[1]) fprintf(out, " %*.*s", svw, (int)at[1], service_shown);
+        char upper[200];
+        snprintf(upper, sizeof upper, "%.*s", (int)at[0], key);
+        fputs("\n  ", out);
+        lang_pad(out, upper, kw, true);
+        if (at[1]) {
+            snprintf(upper, sizeof upper, "%.*s", (int)at[1], service_shown);
+            fputc(' ', out);
+            lang_pad(out, upper, svw, true);
+        }
     }
-    fprintf(out, "\n  %*s ", kw, key + at[0]);
-    lang_pad(out, service_shown + at[1], svw, true);
+    fprintf(out, "\n  %*s ", kw, key + lower[0]);
+    lang_pad(out, service_shown + lower[1], svw, true);
     for (size_t k = 0; k < MONEY_COLUMNS; k++) {
         fputs("  ", out);
         lang_pad(out, k < 4 ? _(heads[k]) : heads[k], mw[k], true);

@@ -716,6 +716,13 @@ run "$S" sweep scenarios/default.ini --reps 2 --steps 3 --quiet
 ok "cli-11.14z4 default.ini's heads stay on one line" \
     $([ $rc -eq 0 ] && sed -n 6p "$T/out" | grep -q '^  safety_factor    fill_rate  service cost  total cost  revenue ' &&
       ! sed -n 5p "$T/out" | grep -q .; echo $?) "$(sed -n 5,7p "$T/out")"
+# a Chinese service's head parts too, between two words and before its opening mark, where
+# the table would be wider than a terminal (it stayed whole: 106 columns)
+run "$S" sweep scenarios/zh/pooling_central.ini --lang zh --reps 2 --steps 3 --quiet --service otif_rate \
+    --set revenue.price_per_unit=50000
+ok "cli-11.14z4b zh: 准时足量交付率 above （OTIF）, beside target_cycle_ above service_level, within 100 columns" \
+    $([ $rc -eq 0 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ] && grep -q '^  target_cycle_  准时足量交付率$' "$T/out" &&
+      grep -q '^  service_level        （OTIF）  服务成本 ' "$T/out"; echo $?) "$(sed -n 5,8p "$T/out")"
 for lang in en zh; do
     run "$S" sweep scenarios/order_cycle_anatomy.ini --lang $lang
     ok "cli-11.14z5 $lang: nothing to sweep: parted after its first clause, the rest indented, the options on a line of their own" \
