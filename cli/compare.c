@@ -766,22 +766,20 @@ static void compare_row_cells(const struct compare_result *r, size_t i, struct c
 }
 
 /* The service column's head: the metric in words (report_metric_words), on two lines
- * when they are wider than a figure, parted at the blank that leaves the narrower head
- * ("fill\nrate", "perfect\norder rate"; the Chinese words take one line), so that the
- * column is as narrow as its figures. */
+ * when they are wider than a figure, parted where lang_head_break parts them, at the
+ * blank or between the Chinese words that leave the narrower head ("fill\nrate",
+ * "perfect\norder rate", 全部订单的\n准时率), so that the column is as narrow as its
+ * figures. */
 static void service_head(const struct compare_result *r, char *buf, size_t n)
 {
-    report_metric_words(metric_defs[r->service].name, buf, n);
-    if (lang_width(buf) <= 8) return;
-    char *best = NULL;
-    size_t best_width = lang_width(buf);
-    for (char *space = strchr(buf + 1, ' '); space; space = strchr(space + 1, ' ')) {
-        *space = '\0';
-        size_t left = lang_width(buf), right = lang_width(space + 1), w = left > right ? left : right;
-        *space = ' ';
-        if (w < best_width) best = space, best_width = w;
-    }
-    if (best) *best = '\n';
+    char words[100];
+    report_metric_words(metric_defs[r->service].name, words, sizeof words);
+    const char *head = words + strspn(words, " "); /* the blank the Chinese prose puts before a Latin name */
+    size_t lower, upper = lang_head_break(head, 8, &lower);
+    if (upper)
+        snprintf(buf, n, "%.*s\n%s", (int)upper, head, head + lower);
+    else
+        snprintf(buf, n, "%s", head);
 }
 
 void compare_table(FILE *out, const struct compare_result *r)

@@ -1201,6 +1201,11 @@ ok "cli-18.12b a service of three words is parted where its head is narrower: pe
     $([ $rc -eq 0 ] && grep -A1 -E '^ +perfect +against the best$' "$T/out" | grep -qE ' of best  order rate  on time +cost  \(paired\)$' &&
       [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ] && ! grep -q ' $' "$T/out"
     echo $?) "$(cat "$T/out")"
+run "$S" compare --lang zh scenarios/zh/stances/*.ini --reps 2 --quiet --service reaction_elsewhere
+ok "cli-18.12b2 zh: ... and a Chinese one between two words: 缺货时转向 over 别处购买的比例 (it stayed whole: 101 columns)" \
+    $([ $rc -eq 0 ] && grep -A1 -E '^ +缺货时转向$' "$T/out" | grep -qE '  占最优  别处购买的比例  准时率 +成本  与最优之差（配对）$' &&
+      [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ] && ! grep -q ' $' "$T/out"
+    echo $?) "$(cat "$T/out")"
 mkdir -p "$T/cmpw"
 cp scenarios/stances/base.ini "$T/cmpw/base.ini"
 cp scenarios/stances/base.ini "$T/cmpw/the_same_scenario_under_a_name_far_too_long_for_the_table.ini"
