@@ -64,11 +64,13 @@ static void one_table(FILE *out, const struct sweep_result *r, const char *title
         int w = (int)strlen(sweep_lever_text(r->x2[j], d2, v)) + 1;
         if (w > cw) cw = w;
     }
-    /* a corner too wide for a terminal takes two lines: the first lever's name (the
-       rows') above the second's (the columns'), each ending where the column does */
-    bool two = 2 + kw + (int)r->n2 * (cw + 1) > LANG_LINE_MAX; /* a cell: a blank, cw - 1, a mark */
-    if (two) {
-        int w1 = (int)strlen(k1) + 2, w2 = (int)strlen(k2);
+    /* a corner too wide for a terminal takes two lines (lang_head_break, given the
+       columns the cells leave it): the first lever's name (the rows') and the backslash
+       above the second's (the columns'), each ending where the column does */
+    int room = LANG_LINE_MAX - 2 - (int)r->n2 * (cw + 1); /* a cell: a blank, cw - 1, a mark */
+    size_t lower, upper = lang_head_break(corner, room, &lower);
+    if (upper) { /* the keys are ASCII: a column a byte */
+        int w1 = (int)upper, w2 = (int)strlen(corner + lower);
         kw = w1 > w2 ? w1 : w2;
     }
     /* columns still too many for a terminal go in blocks, each under its own head */
@@ -77,8 +79,8 @@ static void one_table(FILE *out, const struct sweep_result *r, const char *title
     for (size_t j0 = 0; j0 < r->n2; j0 += fit) {
         size_t j1 = j0 + fit < r->n2 ? j0 + fit : r->n2;
         if (j0 > 0) fputc('\n', out);
-        if (two)
-            fprintf(out, "  %*s \\\n  %*s", kw - 2, k1, kw, k2);
+        if (upper)
+            fprintf(out, "  %*.*s\n  %*s", kw, (int)upper, corner, kw, corner + lower);
         else
             fprintf(out, "  %*s", kw, corner);
         for (size_t j = j0; j < j1; j++) {
