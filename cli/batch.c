@@ -771,9 +771,23 @@ static void swept_cells(const struct batch_result *r, size_t i, char cell[SWEPT_
     snprintf(cell[8], 40, "%.*f", d, row->gain_ci95);
 }
 
+/* The columns a head takes: its wider line when it parts at `upper` bytes (its lower
+ * line beginning at `lower`, lang_head_break), else all of it. */
+static int head_columns(const char *head, size_t upper, size_t lower)
+{
+    if (!upper) return (int)lang_width(head);
+    char line[200];
+    snprintf(line, sizeof line, "%.*s", (int)upper, head);
+    int a = (int)lang_width(line), b = (int)lang_width(head + lower);
+    return a > b ? a : b;
+}
+
 /* The --sweep table, each column as wide as its head or its widest cell, two blanks
  * apart (one where two would pass a terminal's width), under a head of two lines: what
- * each half is ("as written", "at the best KEY"), then the columns' names. */
+ * each half is ("as written", "at the best KEY"), then the columns' names; a long name
+ * on two lines of its own (lang_head_break: "target_cycle_" above "service_level",
+ * 准时足量交付率 above （OTIF）) where the table would still be wider than a terminal,
+ * the widest first, the upper lines between the two. */
 static void swept_table(FILE *out, const struct batch_result *r, const char *shown)
 {
     enum { ID_MAX = 16 }; /* a longer id is cut, with "..." (report_cell) */
@@ -792,14 +806,31 @@ static void swept_table(FILE *out, const struct batch_result *r, const char *sho
         if (w > id_width) id_width = w > ID_MAX ? ID_MAX : w;
     }
     /* two blanks apart; else one; else also "±" alone over the intervals, as the line
-       above the table says what ± is */
+       above the table says what ± is; else a long name on two lines, the widest first
+       (the service's two columns together), until none is left to part */
     int gap = 2, line = 0;
-    for (int fit = 0; fit < 3; fit++) {
+    size_t upper[SWEPT_COLS] = {0}, lower[SWEPT_COLS] = {0};
+    bool parted = false;
+    for (int fit = 0;; fit++) {
         gap = fit ? 1 : 2;
         if (fit == 2) head[2] = head[8] = "±";
+        if (fit > 2) { /* the widest head that parts where it is wider than its figures */
+            int widest = 0, c0 = -1;
+            size_t up = 0, low = 0;
+            for (int c = 0; c < SWEPT_COLS; c++) {
+                size_t l = 0, u = upper[c] || (c == COL_LEVER2 && !two) ? 0 : lang_head_break(head[c], cells[c], &l);
+                if (u && (int)lang_width(head[c]) > widest) widest = (int)lang_width(head[c]), c0 = c, up = u, low = l;
+            }
+            if (c0 < 0) break; /* nothing left to part */
+            for (int c = 0; c < SWEPT_COLS; c++)
+                if (c == c0 || (head[c] == head[c0] && c0 != COL_LEVER && c0 != COL_LEVER2)) /* the service twice */
+                    upper[c] = up, lower[c] = low;
+            parted = true;
+        }
         line = id_width; /* the line's width: id, each column after its gap, and "| " */
         for (int c = 0; c < SWEPT_COLS; c++) {
-            width[c] = cells[c] > (int)lang_width(head[c]) ? cells[c] : (int)lang_width(head[c]);
+            int h = head_columns(head[c], upper[c], lower[c]);
+            width[c] = cells[c] > h ? cells[c] : h;
             width[c] += c == (two ? COL_LEVER2 : COL_LEVER); /* the last lever's '<' at an end of the sweep */
             if (c != COL_LEVER2 || two) line += gap + width[c] + (c == COL_LEVER ? 2 : 0);
         }
@@ -816,17 +847,29 @@ static void swept_table(FILE *out, const struct batch_result *r, const char *sho
     /* TRANSLATORS: over the right half: at the row's best grid point of the swept key(s) */
     fprintf(out, _("at the best %s"), keys);
     fprintf(out, "\n");
-    /* the columns' names, then the rows */
-    lang_pad(out, "id", id_width, false);
-    for (int c = 0; c < SWEPT_COLS; c++) {
-        if (c == COL_LEVER2 && !two) continue;
-        fprintf(out, "%*s", c == COL_LEVER ? gap + 1 : gap, c == COL_LEVER ? "|" : "");
-        if (c == COL_LEVER) fputc(' ', out);
-        bool marked = c == (two ? COL_LEVER2 : COL_LEVER); /* its last column holds the mark */
-        lang_pad(out, head[c], width[c] - marked, true);
-        if (marked) fputc(' ', out);
+    /* the columns' names (a parted name's upper line on a line of its own above them),
+       then the rows */
+    for (int row = parted; row >= 0; row--) {
+        char *text = NULL;
+        size_t size = 0;
+        FILE *heads = open_memstream(&text, &size);
+        if (!heads) abort();
+        lang_pad(heads, row ? "" : "id", id_width, false);
+        for (int c = 0; c < SWEPT_COLS; c++) {
+            if (c == COL_LEVER2 && !two) continue;
+            fprintf(heads, "%*s", c == COL_LEVER ? gap + 1 : gap, c == COL_LEVER ? "|" : "");
+            if (c == COL_LEVER) fputc(' ', heads);
+            bool marked = c == (two ? COL_LEVER2 : COL_LEVER); /* its last column holds the mark */
+            char name[200];
+            snprintf(name, sizeof name, "%.*s", (int)upper[c], head[c]);
+            lang_pad(heads, row ? name : head[c] + lower[c], width[c] - marked, true);
+            if (marked) fputc(' ', heads);
+        }
+        if (fclose(heads) != 0) abort();
+        while (row && size > 0 && text[size - 1] == ' ') size--; /* the upper line ends at its last name */
+        fprintf(out, "%.*s\n", (int)size, text);
+        free(text);
     }
-    fputc('\n', out);
     for (size_t i = 0; i < r->n; i++) {
         const struct batch_row *row = &r->rows[i];
         char cell[SWEPT_COLS][40];

@@ -362,6 +362,25 @@ val_end=$(grep '^a ' "$T/out.txt" | awk -F'|' '{ match($2, /^ *[0-9.e+-]+/); pri
 ok "batch-6.5 a long key 'target_fill_rate' is whole in the header, under 'at the best target_fill_rate'; its values end under it (status $rc)" \
     $([ $rc -eq 0 ] && [ "$head_end" -gt 0 ] && [ "$head_end" = "$val_end" ] &&
         grep -q '| at the best target_fill_rate$' "$T/out.txt"; echo $?) "$(head -n 7 "$T/out.txt"; echo "header ends $head_end, value $val_end")"
+# two long levers and a long service: where the table would still be wider than a terminal
+# (108 columns in English, 127 in Chinese), the widest names take two lines of their own
+# (lang_head_break), the upper lines between 'as written' and the columns' names
+sed 's/^parameter = inventory.target_fill_rate$/parameter = inventory.target_cycle_service_level\nparameter2 = inventory.order_quantity\nvalues2 = 20,30\nservice = otif_rate/' \
+    "$T/lever.ini" > "$T/levers.ini"
+for lang in en zh; do
+    "$S" batch "$T/levers.ini" "$T/lever.csv" --sweep --quiet --lang $lang > "$T/out.txt" 2> "$T/err.txt"
+    rc=$?
+    if [ $lang = en ]; then
+        upper='^ +[|] target_cycle_$' names='^id otif_rate profit/day +± [|] service_level order_quantity  otif_rate profit/day'
+    else
+        upper='^   准时足量交付率 +[|] target_cycle_ +准时足量交付率$' names='^id +（OTIF） 利润/天 +± [|] service_level order_quantity +（OTIF） 利润/天'
+    fi
+    ok "batch-6.5b $lang: long names on two lines within 100 columns, the upper line between the halves' and the names" \
+        $([ $rc -eq 0 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out.txt")" -le 100 ] && ! grep -q ' $' "$T/out.txt" &&
+            grep -A1 -E ' [|] (at the best|采用最优) ' "$T/out.txt" | tail -n 1 | grep -qE "$upper" &&
+            grep -A2 -E ' [|] (at the best|采用最优) ' "$T/out.txt" | tail -n 1 | grep -qE "$names"; echo $?) \
+        "$(grep -A3 -E ' [|] (at the best|采用最优) ' "$T/out.txt")"
+done
 # rows of separators only, as a spreadsheet saves them at the end, are blank lines
 printf 'id;inventory.order_quantity\r\na;20\r\nb;30\r\n;\r\n;\r\n' > "$T/trailing.csv"
 "$S" batch "$T/lever.ini" "$T/trailing.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
