@@ -62,9 +62,14 @@ const struct option_row option_rows[] = {
      "No progress bar (it is drawn on standard error only when that is a terminal, and\n"
      "advances within a replication).\n"},
     {OPT_LANG, "--lang", "en|zh", ALL | CMD_SERVE | CMD_CHECK | CMD_KEYS, GROUP_GENERAL, KEY_NONE,
-     N_("the language of what servlab prints (default: from LC_ALL, LC_MESSAGES, LANG or LANGUAGE)"),
+     N_("the language of what servlab prints (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"),
      "The language of everything servlab prints for a person to read: reports, tables,\n"
-     "charts, warnings and errors, in English or Simplified Chinese. Without it, a\n"
+     "charts, warnings and errors, in English or Simplified Chinese. Without it, the\n"
+     "first entry of\n"
+     ".BR LANGUAGE 's\n"
+     "list that servlab speaks decides, as for GNU programs:\n"
+     ".B LANGUAGE=zh_CN\n"
+     "means Chinese. When it names neither, a\n"
      ".B LC_ALL\n"
      "(or else\n"
      ".BR LC_MESSAGES ,\n"
@@ -72,12 +77,7 @@ const struct option_row option_rows[] = {
      ".BR LANG )\n"
      "beginning with\n"
      ".B zh\n"
-     "means Chinese. When none of them is set, or the first that is names no language\n"
-     "(C, POSIX, C.UTF-8), the first entry of\n"
-     ".BR LANGUAGE 's\n"
-     "list that servlab speaks decides, as for GNU programs:\n"
-     ".B LANGUAGE=zh_CN\n"
-     "alone means Chinese. CSV files and the names of metrics, sections, keys and options\n"
+     "means Chinese. CSV files and the names of metrics, sections, keys and options\n"
      "stay English in both.\n"},
     {OPT_METRICS, "--metrics", "M1,M2,...", CMD_RUN, GROUP_GENERAL, KEY_NONE,
      N_("run: report only these metrics, in this order (names as in --format csv)"),

@@ -62,31 +62,33 @@ static int from_language_list(void)
     return -1;
 }
 
-/* The language the environment asks for: the first of LC_ALL, LC_MESSAGES, LANG that
- * is set and not empty, as POSIX orders them. When none is set, or the first names no
- * language (C, POSIX, C.UTF-8), the first entry of LANGUAGE that servlab speaks, as GNU
- * programs take LANGUAGE; gettext itself ignores LANGUAGE in the C locale, but servlab
- * reads its catalogue through C.UTF-8 whatever the locale (lang_init). Chinese in a
- * codeset other than UTF-8 (zh_CN.GBK) is English, with a note in ASCII, which such a
- * terminal shows. */
+/* The language the environment asks for, as GNU programs choose it. LANGUAGE's first
+ * entry that servlab speaks comes first; then the first of LC_ALL, LC_MESSAGES, LANG that
+ * is set and not empty, as POSIX orders them; English when none chooses (unset, or C,
+ * POSIX, C.UTF-8). gettext itself ignores LANGUAGE in the C locale, but servlab reads
+ * its catalogue through C.UTF-8 whatever the locale (lang_init), so LANGUAGE=zh_CN alone
+ * is Chinese too. Chinese under a locale of another codeset (zh_CN.GBK) is English, with
+ * a note in ASCII, which such a terminal shows. */
 static enum lang from_environment(void)
 {
     static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+    const char *var = NULL, *locale = NULL; /* the first of vars that is set */
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0] && !locale; i++) {
         const char *v = getenv(vars[i]);
-        if (!v || !*v) continue;
-        if (no_language(v)) break;
-        if (strncmp(v, "zh", 2) != 0) return LANG_EN;
-        if (!other_codeset(v)) return LANG_ZH;
+        if (v && *v) var = vars[i], locale = v;
+    }
+    bool named = locale && !no_language(locale);
+    int listed = from_language_list();
+    enum lang want = listed >= 0 ? (enum lang)listed : named && strncmp(locale, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
+    if (want == LANG_ZH && named && other_codeset(locale)) {
         lang_printf_wrapped(stderr, LANG_LINE_MAX,
                             "servlab: %s=%s is not UTF-8, and servlab writes Chinese in UTF-8 only (a GBK terminal "
                             "would show it garbled); going on in English. For Chinese, use a UTF-8 terminal: "
                             "%s=zh_CN.UTF-8, or --lang zh\n",
-                            vars[i], v, vars[i]);
+                            var, locale, var);
         return LANG_EN;
     }
-    int listed = from_language_list();
-    return listed < 0 ? LANG_EN : (enum lang)listed;
+    return want;
 }
 
 static bool has_catalogue(const char *dir)

@@ -31,7 +31,7 @@ same "keys-1.4b keys with LANGUAGE=zh_CN alone is the Chinese golden" keys_zh.tx
 run env -u LC_ALL -u LC_MESSAGES LANG=C LANGUAGE=fr:zh_CN:en "$S" keys
 same "keys-1.4c keys with LANG=C and LANGUAGE=fr:zh_CN:en is the Chinese golden" keys_zh.txt
 run env -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8 LANGUAGE=zh_CN "$S" keys
-same "keys-1.4d keys with LANG=en_US.UTF-8 (a language) and LANGUAGE=zh_CN is the English golden" keys.txt
+same "keys-1.4d keys with LANG=en_US.UTF-8 and LANGUAGE=zh_CN (first, as for GNU programs) is the Chinese golden" keys_zh.txt
 run "$S" --help --lang en
 same "keys-1.5 --help --lang en matches tests/golden/help.txt" help.txt
 run "$S" --help --lang zh

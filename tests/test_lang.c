@@ -75,11 +75,19 @@ static void choice(const char *build)
     unsetenv("LC_ALL");
     setenv("LANG", "en_US.UTF-8", 1);
     setenv("LANGUAGE", "zh_CN", 1);
+    check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_ZH,
+          "lang-2.13 LANGUAGE=zh_CN comes before a LANG that names a language (en_US.UTF-8), as for GNU programs");
+    setenv("LANG", "zh_CN.UTF-8", 1);
+    setenv("LANGUAGE", "en_US:zh_CN", 1);
     check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_EN,
-          "lang-2.13 a LANG that names a language (en_US.UTF-8) comes before LANGUAGE");
+          "lang-2.13b LANGUAGE=en_US:zh_CN under LANG=zh_CN.UTF-8 is English, its first entry");
+    setenv("LANGUAGE", "fr", 1);
+    check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_ZH,
+          "lang-2.13c a LANGUAGE that names no language servlab speaks leaves the choice to LANG=zh_CN.UTF-8");
+    setenv("LANGUAGE", "zh_CN", 1);
     setenv("LANG", "zh_CN.GBK", 1);
     check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_EN,
-          "lang-2.14 LANG=zh_CN.GBK stays English (a GBK terminal, told so on stderr), whatever LANGUAGE says");
+          "lang-2.14 LANG=zh_CN.GBK stays English (a GBK terminal, told so on stderr), though LANGUAGE says zh_CN");
     setenv("LANG", "POSIX", 1);
     setenv("LANGUAGE", "fr:de", 1);
     check(lang_init(NULL, NULL) == 0 && lang_current() == LANG_EN,
