@@ -190,9 +190,9 @@ int lang_init(const char *code, const char *argv0)
 
 /* ---- widths ---- */
 
-/* C.UTF-8's character classes, for mbrtowc and wcwidth: made once, used by a thread
- * only while it decodes and measures (uselocale), so the process's own locale never
- * changes. */
+/* C.UTF-8's character classes, for wcwidth: made once, used by a thread only while it
+ * measures (uselocale), so the process's own locale never changes. Decoding needs no
+ * locale (utf8_next), and a machine without C.UTF-8 measures by fallback_width. */
 static locale_t utf8;
 static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
 
@@ -201,8 +201,8 @@ static void make_utf8(void)
     utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 }
 
-/* Use C.UTF-8's character classes in this thread (while utf8_next decodes and wcwidth
- * measures); returns the locale to put back with utf8_end. */
+/* Use C.UTF-8's character classes in this thread (while wcwidth measures); returns the
+ * locale to put back with utf8_end. */
 static locale_t utf8_begin(void)
 {
     pthread_once(&utf8_once, make_utf8);
@@ -214,22 +214,47 @@ static void utf8_end(locale_t old)
     if (utf8) uselocale(old);
 }
 
-/* The one decoder of this file (between utf8_begin and utf8_end): the character that
+/* The one decoder of this file, whatever the locale (LANG=C or none): the character that
  * begins at p, of the `left` bytes there (left > 0): its code point into *c and its
- * length in bytes. A byte that begins no whole UTF-8 character (mbrtowc: not UTF-8, cut
- * short, or C.UTF-8 missing) is one character of its own, *c = -1. */
+ * length in bytes. A byte that begins no whole UTF-8 character (not UTF-8, cut short, an
+ * overlong form or a surrogate) is one character of its own, *c = -1. */
 static size_t utf8_next(const char *p, size_t left, long *c)
 {
-    mbstate_t st;
-    memset(&st, 0, sizeof st);
-    wchar_t wc;
-    size_t n = utf8 ? mbrtowc(&wc, p, left, &st) : (size_t)-1;
-    if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-        *c = -1;
+    const unsigned char *u = (const unsigned char *)p;
+    size_t n = lang_char_bytes(u[0]);
+    *c = -1;
+    if (n == 1) {
+        if (u[0] < 0x80) *c = u[0];
         return 1;
     }
-    *c = (long)wc;
+    if (n > left || u[0] < 0xC2 || u[0] > 0xF4) return 1;
+    long v = u[0] & (0x7F >> n);
+    for (size_t k = 1; k < n; k++) {
+        if ((u[k] & 0xC0) != 0x80) return 1;
+        v = v << 6 | (u[k] & 0x3F);
+    }
+    static const long least[5] = {0, 0, 0x80, 0x800, 0x10000}; /* shorter forms are overlong */
+    if (v < least[n] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 1;
+    *c = v;
     return n;
+}
+
+/* A character's columns where C.UTF-8 is missing: 2 for the East Asian wide and
+ * full-width ranges (CJK, kana, hangul, full-width forms), 0 for the common combining
+ * marks, else 1 (as wcwidth gives them). */
+static int fallback_width(long c)
+{
+    static const long wide[][2] = {{0x1100, 0x115F},  {0x2E80, 0x303E}, {0x3041, 0x33FF}, {0x3400, 0x4DBF},
+                                   {0x4E00, 0x9FFF},  {0xA000, 0xA4CF}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},
+                                   {0xFE30, 0xFE4F},  {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x20000, 0x2FFFD},
+                                   {0x30000, 0x3FFFD}},
+                      zero[][2] = {{0x0300, 0x036F}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F},
+                                   {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}};
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (c >= wide[i][0] && c <= wide[i][1]) return 2;
+    for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
+        if (c >= zero[i][0] && c <= zero[i][1]) return 0;
+    return 1;
 }
 
 size_t lang_width(const char *text)
@@ -239,7 +264,7 @@ size_t lang_width(const char *text)
     for (size_t left = strlen(text), n; left > 0; text += n, left -= n) {
         long c;
         n = utf8_next(text, left, &c);
-        int w = c < 0 ? 1 : wcwidth((wchar_t)c); /* not UTF-8: one column a byte */
+        int w = c < 0 ? 1 : utf8 ? wcwidth((wchar_t)c) : fallback_width(c); /* not UTF-8: one column a byte */
         width += w < 0 ? 1 : (size_t)w;
     }
     utf8_end(old);
@@ -322,14 +347,104 @@ static bool number_blank(const char *line, size_t len, size_t i)
     return number && lang_width(next) == 2;
 }
 
-/* How far the glossary's terms that begin at line[i] reach: i plus the longest such
- * term's bytes, or reach as it was when that is further (a break before a byte short of
+/* Chinese words of two characters that a line does not part, beside the glossary's
+ * terms: function words that say where or when (之间 "between", 以上 "and more"), which
+ * read as nonsense split (之 / 间). Six bytes each. */
+static const char zh_words[][7] = {"之一", "之内", "之前", "之后", "之外", "之间",
+                                   "以上", "以下", "以内", "以及", "以外", "其中"};
+
+/* Bytes of the glossary's term or the word of zh_words that text[0..n) begins with (the
+ * longer), or 0. */
+static size_t zh_word_at(const char *text, size_t n)
+{
+    size_t term = zh_term_at(text, n);
+    for (size_t k = 0; term < 6 && n >= 6 && k < sizeof zh_words / sizeof zh_words[0]; k++)
+        if (!memcmp(text, zh_words[k], 6)) return 6;
+    return term;
+}
+
+/* How far the terms and words (zh_word_at) that begin at line[i] reach: i plus the longest
+ * one's bytes, or reach as it was when that is further (a break before a byte short of
  * the reach would part a term). */
 static size_t term_reach(const char *line, size_t len, size_t i, size_t reach)
 {
-    size_t end = i + zh_term_at(line + i, len - i);
+    size_t end = i + zh_word_at(line + i, len - i);
     return end > reach ? end : reach;
 }
+
+/* Whether w[0..n) is an item of a list of short English items: a word of at most 20
+ * ASCII letters, digits or -_.[]%, not "and" nor "or"; the last item may carry the
+ * sentence's punctuation after it ("steps,"). */
+static bool item_word(const char *w, size_t n, bool last)
+{
+    while (last && n > 0 && strchr(",.;:)", w[n - 1])) n--;
+    if (n == 0 || n > 20 || (n == 3 && !memcmp(w, "and", 3)) || (n == 2 && !memcmp(w, "or", 2))) return false;
+    for (size_t k = 0; k < n; k++)
+        if (!isalnum((unsigned char)w[k]) && !strchr("-_.[]%", w[k])) return false;
+    return true;
+}
+
+static bool joining_word(const char *w, size_t n)
+{
+    return (n == 3 && !memcmp(w, "and", 3)) || (n == 2 && !memcmp(w, "or", 2));
+}
+
+/* The lists of short items in line[0..len), one phrase each: "--from, --to and --steps",
+ * "from, to and steps", "a, b, and c" (two items or more, item_word, a comma after each
+ * but the last two, which "and" or "or" join; not an idiom's "on and on"). Each list's
+ * first byte and last byte + 1 go into span[k][0] and span[k][1], at most `most` lists;
+ * returns how many. A list's blanks are kept, as a number's (a break there gives way as
+ * a term's does), and its commas end no clause: "give --from," / "--to and --steps"
+ * parts the phrase. */
+static size_t list_spans(const char *line, size_t len, size_t (*span)[2], size_t most)
+{
+    enum { WORDS = 24 }; /* words looked at from a list's first item */
+    size_t found = 0;
+    for (size_t a = 0; a < len && found < most;) { /* a: the word that may begin a list */
+        while (a < len && line[a] == ' ') a++;
+        size_t first = a;
+        while (first < len && line[first] != ' ') first++;
+        if (first - a < 2 || line[first - 1] != ',') { /* no list begins with a word without a comma */
+            a = first;
+            continue;
+        }
+        size_t start[WORDS], n[WORDS], k = 0;
+        for (size_t b = a; k < WORDS && b < len; k++) { /* the words from a on */
+            start[k] = b;
+            while (b < len && line[b] != ' ') b++;
+            n[k] = b - start[k];
+            while (b < len && line[b] == ' ') b++;
+        }
+        size_t j = 0; /* the items with a comma after them */
+        while (j < k && n[j] >= 2 && line[start[j] + n[j] - 1] == ',' && item_word(line + start[j], n[j] - 1, false))
+            j++;
+        size_t end = 0; /* the last item's end, when the words from a are a list */
+        if (j >= 2 && j + 1 < k && joining_word(line + start[j], n[j]) &&
+            item_word(line + start[j + 1], n[j + 1], true)) /* "a, b, and c" */
+            end = start[j + 1] + n[j + 1];
+        else if (j >= 1 && j + 2 < k && item_word(line + start[j], n[j], false) &&
+                 joining_word(line + start[j + 1], n[j + 1]) && item_word(line + start[j + 2], n[j + 2], true) &&
+                 (n[j] > n[j + 2] || memcmp(line + start[j], line + start[j + 2], n[j]) != 0))
+            end = start[j + 2] + n[j + 2]; /* "a, b and c", but not "b and b" ("here, on and on") */
+        if (end) {
+            while (strchr(",.;:)", line[end - 1])) end--;
+            span[found][0] = a, span[found][1] = end, found++;
+            a = end;
+        } else
+            a = first;
+    }
+    return found;
+}
+
+/* Whether byte i lies inside one of the lists (list_spans): not its first byte. */
+static bool in_spans(size_t (*span)[2], size_t n, size_t i)
+{
+    for (size_t k = 0; k < n; k++)
+        if (i > span[k][0] && i < span[k][1]) return true;
+    return false;
+}
+
+enum { LISTS_MOST = 16 }; /* the lists of a line kept whole; further ones break as other text does */
 
 /* Where a line too long for any break within its width breaks anyway: after the first
  * clause mark, before the first blank (not one that binds a number to its unit) or at
@@ -338,6 +453,7 @@ static size_t term_reach(const char *line, size_t len, size_t i, size_t reach)
  * whole. These are the places print_wrapped_line breaks at, taken past the width. */
 static size_t first_break_after(const char *line, size_t len, size_t from)
 {
+    size_t lists[LISTS_MOST][2], nlists = list_spans(line, len, lists, LISTS_MOST);
     char prev[5] = {0};
     size_t reach = 0;
     for (size_t i = 0; i < len;) {
@@ -346,9 +462,10 @@ static size_t first_break_after(const char *line, size_t len, size_t from)
         char one[5] = {0};
         memcpy(one, line + i, n);
         if (i >= from) {
-            if (line[i] == ' ' && !number_blank(line, len, i)) return i;
+            if (line[i] == ' ' && !number_blank(line, len, i) && !in_spans(lists, nlists, i)) return i;
             if (i > from && i >= reach && wide_break(prev, one)) return i;
-            if (clause_mark(line + i, n, i + n < len ? line[i + n] : '\0')) return i + n;
+            if (clause_mark(line + i, n, i + n < len ? line[i + n] : '\0') && !in_spans(lists, nlists, i + n))
+                return i + n;
         }
         if (lang_width(one) == 2) reach = term_reach(line, len, i, reach);
         memcpy(prev, one, sizeof prev);
@@ -374,10 +491,13 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
          skip = 0) { /* skip: the bytes at the start where it does not break */
         size_t clause[3] = {0}, space_out = 0, space_in = 0, wide = 0, wide_before = 0, i = 0; /* clause[2]: ; */
         size_t reach = 0, bound = 0, bound_before = 0; /* the terms' reach; the last breaks a term or number forbade */
+        size_t blank_bound = 0;                        /* the last blank a number or a list kept (not inside a word) */
+        int blank_bound_width = 0;
         int width = more < 0 ? 0 : more, depth = 0, clause_width[3] = {0};
         int space_out_width = 0, space_in_width = 0, wide_width = 0, wide_before_width = 0; /* the line's, cut there */
         int base = width; /* the columns before the text that may break: indentation, head */
         char prev[5] = {0};
+        size_t lists[LISTS_MOST][2], nlists = list_spans(line, len, lists, LISTS_MOST);
         while (i < len) {
             const char *c = line + i;
             size_t n = lang_char_bytes((unsigned char)*c);
@@ -404,12 +524,12 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
                 continue;
             }
             int mark = depth == 0 ? clause_mark(c, n, i < len ? line[i] : '\0') : 0;
-            if (mark == 1 && comma_in_numbers(line, len, i)) mark = 0;
+            if (mark == 1 && (comma_in_numbers(line, len, i) || in_spans(lists, nlists, i))) mark = 0;
             if (mark) clause[mark] = i, clause_width[mark] = width;
             /* a blank, but not the one after the article "a": "+0.11 a" / "day" parts what belongs together */
             bool after_a = i >= 3 && line[i - 2] == 'a' && line[i - 3] == ' ';
-            if (*c == ' ' && !after_a && number_blank(line, len, i - 1))
-                bound_before = bound, bound = i - 1;
+            if (*c == ' ' && !after_a && (number_blank(line, len, i - 1) || in_spans(lists, nlists, i - 1)))
+                bound_before = bound, bound = i - 1, blank_bound = i - 1, blank_bound_width = width - 1;
             else if (*c == ' ' && !after_a && depth == 0)
                 space_out = i - 1, space_out_width = width - 1;
             else if (*c == ' ' && !after_a)
@@ -424,8 +544,18 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
         int blank_width = blank == space_in ? space_in_width : space_out_width;
         if (wide > blank) blank = wide, blank_width = wide_width;
         /* a term or a number kept whole gives way when it would leave the line less than a
-           third full: a term longer than the room, a line of little else */
-        if (bound > blank && 3 * (blank_width - base) < max - base) blank = bound;
+           third full: a term longer than the room, a line of little else; but first a blank
+           inside parentheses that fills a third takes the break ("之间" / "5 个点" in a
+           parenthesis stay whole), then a blank after a number or in a list that does
+           ("16.1234" / "之间": a word is parted last) */
+        if (bound > blank && 3 * (blank_width - base) < max - base) {
+            if (space_in > blank && 3 * (space_in_width - base) >= max - base)
+                blank = space_in;
+            else if (blank_bound > blank && 3 * (blank_bound_width - base) >= max - base)
+                blank = blank_bound; /* a number's or a list's blank rather than inside a word */
+            else
+                blank = bound;
+        }
         int enough = base + (max - base) / (fill ? 2 : 3);
         size_t cut = i == len                                 ? len
                      : clause[2] && clause_width[2] >= enough ? clause[2]
@@ -521,7 +651,6 @@ bool lang_widow(const char *line)
 {
     size_t halves = 0; /* two for each run of other non-blank characters, one a CJK ideograph */
     bool in_word = false;
-    locale_t old = utf8_begin();
     for (size_t left = strlen(line), n; left > 0; line += n, left -= n) {
         long c;
         n = utf8_next(line, left, &c);
@@ -533,7 +662,6 @@ bool lang_widow(const char *line)
             in_word = true, halves += 2;
         halves += ideograph;
     }
-    utf8_end(old);
     return halves <= 4;
 }
 

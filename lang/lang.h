@@ -56,7 +56,9 @@ enum lang lang_current(void);
 const char *lang_code(void);
 
 /* Columns that UTF-8 text takes on a terminal: 2 for a wide (CJK) character, 0 for a
- * combining mark, 1 for others (invalid bytes count 1 each). */
+ * combining mark, 1 for others (invalid bytes count 1 each). Whatever the process's
+ * locale (LANG=C, or none): text is decoded by lang itself, and measured by C.UTF-8's
+ * wcwidth, or where that locale is missing by lang's own table of the wide ranges. */
 size_t lang_width(const char *text);
 
 /* Bytes in the UTF-8 character that begins with byte `lead`: 2 to 4 for a lead byte,
@@ -72,7 +74,11 @@ char *lang_tidy_cut(char *text);
  * the field is printed whole. Returns what fprintf returns. */
 int lang_pad(FILE *out, const char *text, int width, bool right_align);
 
-/* The widest line that servlab's reports print: a terminal of 100 columns. */
+/* The widest line servlab prints to a terminal: a terminal of 100 columns. It is the one
+ * width of every message wrapped for a person, on stdout and on stderr alike: reports,
+ * --help and `servlab keys`, the reader's problems (reader/scenario.c), a sweep's or
+ * compare's refusals (cli/sweep.c, cli/compare.c), notes and warnings. A text wrapped by
+ * lang_print_hanging_balanced may end its lines sooner, so as to leave no widow. */
 #define LANG_LINE_MAX 100
 
 /* Print text (one line or several) to out, each line ending in '\n', breaking a line
@@ -83,12 +89,16 @@ int lang_pad(FILE *out, const char *text, int width, bool right_align);
  * outside them or between two Chinese characters (as Chinese text breaks: not before a
  * closing mark such as ，or ）, nor after an opening one such as （, nor leaving three
  * characters or fewer alone, nor inside a term of the glossary, lang/zh_terms.h: 库容,
- * 满足率; and after the 、 between a list's items, whatever follows: "[run]、[demand]"),
- * but not between a number and the Chinese after it, blank or not (2556 个,
- * 12345天: its measure word or unit), else after an early clause mark, else at a space
- * inside parentheses; never leaving a blank at a line's end. A term or a number kept
- * whole gives way (the last place inside it that fits) when keeping it would leave the
- * line less than a third full, or when nothing else fits: a term longer than the room.
+ * 满足率, nor inside a two-character function word such as 之间 or 以上; and after the 、
+ * between a list's items, whatever follows: "[run]、[demand]"), but not between a number
+ * and the Chinese after it, blank or not (2556 个, 12345天: its measure word or unit), nor
+ * inside a list of short English items, which is one phrase ("--from, --to and --steps":
+ * its commas are no clause marks and its blanks are kept), else after an early clause
+ * mark, else at a space inside parentheses; never leaving a blank at a line's end. A term,
+ * a number or a list kept whole gives way when keeping it would leave the line less than a
+ * third full, or when nothing else fits (a term longer than the room): to a blank inside
+ * parentheses that fills a third of the line, else to a number's or a list's blank that
+ * does, else to the last place inside it that fits.
  * A continuation begins as the line it continues does (its blanks, and the ';' or '#'
  * of a comment: "; " in servlab check's comments), then two blanks; a line with no
  * place to break within max breaks at the first place after it (a blank, a clause mark
@@ -118,7 +128,7 @@ void lang_print_hanging(FILE *out, const char *head, const char *text, const cha
 /* Whether line, its blanks aside, holds two words or fewer, a Chinese character (CJK
  * ideograph) counting as half a word and full-width punctuation as none: "redirection)",
  * "重定向）" or "有 batch_service.png）" left alone as the last line of a wrapped paragraph,
- * a widow. */
+ * a widow. It needs no locale (lang decodes UTF-8 itself). */
 bool lang_widow(const char *line);
 
 /* As lang_print_hanging, but a text whose last line would be a widow (lang_widow) is

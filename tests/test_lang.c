@@ -253,9 +253,30 @@ static void fills(void)
           "lang-5.16 a line with no break within its width breaks at the first place after it, between Chinese "
           "characters too: '%s'",
           buf);
+    check(strcmp(wrapped("  missing; --param replaces the file's range, so give --from, --to and --steps too\n", 66,
+                         buf, sizeof buf),
+                 "  missing; --param replaces the file's range,\n    so give --from, --to and --steps too\n") == 0,
+          "lang-5.17 a list of short items is one phrase: its commas end no clause ('give --from,' / '--to and "
+          "--steps' no more): '%s'",
+          buf);
+    check(strcmp(wrapped("  give from, to and steps\n", 14, buf, sizeof buf),
+                 "  give\n    from, to\n    and steps\n") == 0,
+          "lang-5.18 ... and keeps its blanks, but gives way when it is longer than the room: '%s'", buf);
+    check(strcmp(wrapped("  from here, on and on: more\n", 20, buf, sizeof buf),
+                 "  from here,\n    on and on: more\n") == 0,
+          "lang-5.19 ... an idiom's 'on and on' is no list: '%s'", buf);
+    check(strcmp(wrapped("  （--from 0.1 与 --to 16.1234 之间 5 个点中的第 4 个）\n", 20, buf, sizeof buf),
+                 "  （--from 0.1 与\n    --to 16.1234\n    之间 5 个点中的\n    第 4 个）\n") == 0,
+          "lang-5.20 a word of two characters (之间) is not parted: a blank after a number takes the break: '%s'", buf);
+    check(strcmp(wrapped("  （--from 0.1 与 --to 16.1234 之间 5 个点中的第 4 个）\n", 24, buf, sizeof buf),
+                 "  （--from 0.1 与 --to\n    16.1234 之间 5 个点\n    中的第 4 个）\n") == 0,
+          "lang-5.21 ... nor a number and its measure word (5 个): a blank inside the parentheses does: '%s'", buf);
+    check(strcmp(wrapped("甲乙丙丁之间戊己庚辛\n", 10, buf, sizeof buf), "甲乙丙丁\n  之间戊\n  己庚辛\n") == 0 &&
+              strcmp(wrapped("甲乙丙丁以上戊己庚辛\n", 10, buf, sizeof buf), "甲乙丙丁\n  以上戊\n  己庚辛\n") == 0,
+          "lang-5.22 ... in Chinese text with no blank either (之间, 以上): '%s'", buf);
     check(strcmp(wrapped("  full-width '；' (U+FF1B) between\n", 28, buf, sizeof buf),
                  "  full-width '；' (U+FF1B)\n    between\n") == 0,
-          "lang-5.17 a full-width semicolon in quotes is the character a message names, not a clause's end: '%s'", buf);
+          "lang-5.23 a full-width semicolon in quotes is the character a message names, not a clause's end: '%s'", buf);
     FILE *f = fmemopen(buf, sizeof buf, "w");
     if (!f) abort();
     lang_print_hanging(f, "k = ", "one\ntwo", "    ", 30);
