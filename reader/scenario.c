@@ -41,9 +41,10 @@ enum { MAX_REPORTED = 20, FILE_MAX_BYTES = 1 << 20 };
 /* A problem waiting to be printed: problems are printed in line order at the end, file
  * before command line, whatever order the checks found them in. */
 struct problem {
-    int order;      /* file line, or INT_MAX for the command line */
-    size_t head;    /* the bytes of text that say where: "FILE:LINE: [section] key: " (0: unknown) */
-    char text[700]; /* room for a long message in Chinese (3 bytes a character) */
+    int order;   /* file line, or INT_MAX for the command line */
+    size_t head; /* the bytes of text that say where: "FILE:LINE: [section] key: " (0: unknown) */
+    char *text;  /* malloc'd, as long as it is: a long place (a path of SCENARIO_PATH_MAX bytes) and a
+                    long message in Chinese (3 bytes a character) are kept whole; freed once printed */
 };
 
 struct loader {
@@ -83,14 +84,18 @@ static void vreport(struct loader *ld, int line, const char *section, const char
     }
     struct problem *p = &ld->kept[ld->problems++];
     p->order = ld->where == ld->sc->path ? line : INT_MAX;
-    size_t n = (size_t)snprintf(p->text, sizeof p->text, "%s", ld->where);
-    if (line > 0 && n < sizeof p->text) n += (size_t)snprintf(p->text + n, sizeof p->text - n, ":%d", line);
-    if (n < sizeof p->text) n += (size_t)snprintf(p->text + n, sizeof p->text - n, ": ");
-    if (section && *section && n < sizeof p->text)
-        n += (size_t)snprintf(p->text + n, sizeof p->text - n, "[%s] ", section);
-    if (key && *key && n < sizeof p->text) n += (size_t)snprintf(p->text + n, sizeof p->text - n, "%s: ", key);
-    p->head = n < sizeof p->text ? n : 0;
-    if (n < sizeof p->text) vsnprintf(p->text + n, sizeof p->text - n, fmt, ap);
+    size_t size = 0;
+    FILE *text = open_memstream(&p->text, &size);
+    if (!text) abort();
+    fputs(ld->where, text);
+    if (line > 0) fprintf(text, ":%d", line);
+    fputs(": ", text);
+    if (section && *section) fprintf(text, "[%s] ", section);
+    if (key && *key) fprintf(text, "%s: ", key);
+    long head = ftell(text);
+    vfprintf(text, fmt, ap);
+    if (fclose(text) != 0 || !p->text) abort();
+    p->head = head > 0 ? (size_t)head : 0;
 }
 
 static void report(struct loader *ld, int line, const char *section, const char *key, const char *fmt, ...)
@@ -120,8 +125,26 @@ static void report_text(struct loader *ld, int line, const char *text, size_t he
     }
     struct problem *p = &ld->kept[ld->problems++];
     p->order = line > 0 ? line : INT_MAX;
-    snprintf(p->text, sizeof p->text, "%s", text);
+    p->text = strdup(text);
+    if (!p->text) abort();
     p->head = head < strlen(p->text) ? head : 0;
+}
+
+void scenario_print_problem(FILE *out, const char *problem, size_t head)
+{
+    const char *text = problem + head;
+    size_t place = head;
+    while (place > 0 && problem[place - 1] == ' ') place--;
+    if (lang_width(problem) <= LANG_LINE_MAX)
+        fprintf(out, "%s\n", problem);
+    else if (place > 0 && 2 + lang_width(text) <= LANG_LINE_MAX && !strchr(text, '\n'))
+        fprintf(out, "%.*s\n  %s\n", (int)place, problem, text);
+    else {
+        char *place_text = strndup(problem, head);
+        if (!place_text) abort();
+        lang_print_hanging(out, place_text, text, "  ", LANG_LINE_MAX);
+        free(place_text);
+    }
 }
 
 /* Print the kept problems in line order (a stable insertion sort: they are few). */
@@ -145,17 +168,14 @@ static void print_problems(struct loader *ld)
        (sweep_refuse_point, cli/batch.c). */
     for (size_t i = 0; i < n; i++) {
         const struct problem *p = &ld->kept[order[i]];
-        const char *text = p->text + p->head;
-        size_t place = p->head;
-        while (place > 0 && p->text[place - 1] == ' ') place--;
-        char head[sizeof p->text];
-        snprintf(head, sizeof head, "%.*s", (int)p->head, p->text);
-        if (ld->err != stderr || lang_width(p->text) <= LANG_LINE_MAX)
+        if (ld->err != stderr)
             fprintf(ld->err, "%s\n", p->text);
-        else if (place > 0 && 2 + lang_width(text) <= LANG_LINE_MAX && !strchr(text, '\n'))
-            fprintf(ld->err, "%.*s\n  %s\n", (int)place, p->text, text);
         else
-            lang_print_hanging(ld->err, head, text, "  ", LANG_LINE_MAX);
+            scenario_print_problem(ld->err, p->text, p->head);
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(ld->kept[i].text);
+        ld->kept[i].text = NULL;
     }
     if (ld->problems > MAX_REPORTED)
         fprintf(ld->err, _("%s: ... and %zu more problems\n"), ld->sc->path, ld->problems - MAX_REPORTED);
@@ -169,12 +189,17 @@ static void scan_problem(void *ctx, int line, int column, const char *section, c
         report(ld, line, section, key, "%s", problem);
         return;
     }
-    char text[sizeof ld->kept[0].text];
-    int head = snprintf(text, sizeof text, "%s:%d:%d: %s%s%s%s%s", ld->where, line, column, *section ? "[" : "",
-                        section, *section ? "] " : "", key, *key ? ": " : "");
-    size_t where = head > 0 && (size_t)head < sizeof text ? (size_t)head : 0;
-    if (where) snprintf(text + where, sizeof text - where, "%s", problem);
-    report_text(ld, line, text, where);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    if (!f) abort();
+    fprintf(f, "%s:%d:%d: %s%s%s%s%s", ld->where, line, column, *section ? "[" : "", section, *section ? "] " : "", key,
+            *key ? ": " : "");
+    long head = ftell(f);
+    fputs(problem, f);
+    if (fclose(f) != 0 || !text) abort();
+    report_text(ld, line, text, head > 0 ? (size_t)head : 0); /* the place whatever its length: none is lost */
+    free(text);
 }
 
 /* ---- where values live: global keys, or named sections ---- */

@@ -152,6 +152,14 @@ void scenario_fini(struct scenario *sc); /* free what sc holds; sc is left zeroe
  * or was loaded before. */
 int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets, FILE *err);
 
+/* Print one problem as scenario_load prints it to stderr: problem is its text (one line,
+ * without '\n'), its first `head` bytes the place ("FILE:LINE: [section] key: ", 0 when
+ * none is known). A problem that fits LANG_LINE_MAX is printed whole; else one whose text
+ * fits a line of its own goes there under the place, two blanks in, and a longer one is
+ * wrapped after the place, each further line two blanks in. For a command that says the
+ * reader's problems again (cli/compare.c). */
+void scenario_print_problem(FILE *out, const char *problem, size_t head);
+
 /* scenario_load on text in memory (len bytes, not necessarily NUL-terminated, borrowed)
  * instead of a file; name stands for the path in messages. For tests and fuzzing. */
 int scenario_load_text(struct scenario *sc, const char *name, const char *text, size_t len,

@@ -274,6 +274,16 @@ ok "gen a comment of 100 kB after a value loads" $?
 refused "gen a file over 1 MiB" "$T/huge_file.ini" \
     "FILE: is $(wc -c < "$T/huge_file.ini" | tr -d ' ') bytes; a scenario file may be at most 1048576"
 
+# a place of 700 bytes or more (a deep path): the problem is said whole, never dropped
+deep="$T"
+for i in 1 2 3 4 5 6 7 8; do deep="$deep/$(printf 'x%.0s' $(seq 1 90))"; done
+mkdir -p "$deep"
+printf '[demand]\norders_per_day = ４0\n' > "$deep/fw.ini"
+refused "gen a problem at a character of a file whose path is 750 bytes long is said whole" "$deep/fw.ini" \
+    "FILE:2:18: [demand] orders_per_day: full-width '４' (U+FF14); type '4' (switch the input method to half-width)"
+printf '[demand]\norders_per_day = -4\n' > "$deep/neg.ini"
+refused "gen ... and one of a value too" "$deep/neg.ini" "FILE:2: [demand] orders_per_day: must be > 0, got -4"
+
 # CRLF line ends and a BOM simply work, and read the same as the plain file
 works() { # NAME FILE
     "$S" check "$2" > "$T/out" 2> "$T/err"
