@@ -11,7 +11,9 @@
 
 #include "lang/lang.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,13 @@ static const char *file_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
     return slash ? slash + 1 : path;
+}
+
+/* text in buf (n bytes), cut as snprintf cuts it but never inside a character. Returns buf. */
+static const char *whole_characters(char *buf, size_t n, const char *text)
+{
+    int k = snprintf(buf, n, "%s", text);
+    return k >= 0 && (size_t)k >= n ? lang_tidy_cut(buf) : buf;
 }
 
 /* ---- locks ---- */
@@ -55,13 +64,22 @@ static void check_lock(void *ctx, const char *name)
     const char *dot = strrchr(name, '.');
     lc->e->refused = true;
     lc->e->line = scenario_line(lc->student, name);
+    /* the base's name and the values cut to whole characters before the format's %.80s and
+       %.100s (which count bytes) see them: a Chinese name (3 bytes a character) is never
+       cut inside a character */
+    char base[81], want_cut[101], got_cut[101];
+    whole_characters(base, sizeof base, file_name(lc->base->path));
     snprintf(lc->e->reason, sizeof lc->e->reason, "[%.*s] %.60s is locked by %.80s: %.100s in the base, %.100s here",
-             (int)(dot - name), name, dot + 1, file_name(lc->base->path), want, got);
+             (int)(dot - name), name, dot + 1, base, whole_characters(want_cut, sizeof want_cut, want),
+             whole_characters(got_cut, sizeof got_cut, got));
+    lock_value_shown(want, want_shown, sizeof want_shown);
+    if (!missing) lock_value_shown(got, got_shown, sizeof got_shown);
     snprintf(lc->e->reason_shown, sizeof lc->e->reason_shown,
              _("[%.*s] %.60s is locked by %.80s: %.100s in the base, %.100s here"), (int)(dot - name), name, dot + 1,
-             file_name(lc->base->path), lock_value_shown(want, want_shown, sizeof want_shown),
-             missing ? _("(missing)") : lock_value_shown(got, got_shown, sizeof got_shown));
+             base, whole_characters(want_cut, sizeof want_cut, want_shown),
+             whole_characters(got_cut, sizeof got_cut, missing ? _("(missing)") : got_shown));
     lang_tidy_cut(lc->e->reason_shown);
+    lang_tidy_cut(lc->e->reason);
 }
 
 /* ---- what each file changed ---- */
@@ -340,6 +358,49 @@ static void refusal_from_messages(struct compare_entry *e, const char *msgs)
     }
 }
 
+/* The bytes of a reader's problem that say where it is: "PATH:31:15: [inventory] key: " of
+ * "PATH:31:15: [inventory] key: ..." (path, or the first name before a ':' when the line
+ * does not begin with it: a history file's), 0 when it has no such place. */
+static size_t problem_place(const char *line, const char *path)
+{
+    size_t plen = strlen(path);
+    if (strncmp(line, path, plen) != 0 || line[plen] != ':') plen = strcspn(line, ":\n");
+    if (line[plen] != ':') return 0;
+    const char *p = line + plen + 1;
+    for (int k = 0; k < 2 && isdigit((unsigned char)*p); k++) { /* its line, then maybe its column */
+        const char *q = p;
+        while (isdigit((unsigned char)*q)) q++;
+        if (*q != ':') break;
+        p = q + 1;
+    }
+    if (*p != ' ') return 0;
+    p++;
+    const char *q = p;
+    if (*p == '[' && (q = strstr(p, "] ")) != NULL) p = q + 2; /* [section] */
+    for (q = p; isalnum((unsigned char)*q) || *q == '_';) q++;
+    if (q > p && q[0] == ':' && q[1] == ' ') p = q + 2; /* key: */
+    return (size_t)(p - line);
+}
+
+/* The loader's problems (one a line, as it writes them into a buffer) said again on err:
+ * to a terminal (stderr) as the loader itself says them there (scenario_print_problem),
+ * wrapped to LANG_LINE_MAX after their place; elsewhere (a page's text) as they are. */
+static void say_problems(FILE *err, const char *msgs, const char *path)
+{
+    if (err != stderr) {
+        fputs(msgs ? msgs : "", err);
+        return;
+    }
+    for (const char *line = msgs ? msgs : ""; *line;) {
+        size_t n = strcspn(line, "\n");
+        char *text = strndup(line, n);
+        if (!text) abort();
+        scenario_print_problem(err, text, problem_place(text, path));
+        free(text);
+        line += n + (line[n] == '\n');
+    }
+}
+
 /* Load e->path (or text[0..len) under that name) with the reference's seed and replications on
  * top of the overrides. */
 static int load_entry(struct compare_entry *e, const char *text, size_t len, const struct scenario_override *sets,
@@ -357,7 +418,7 @@ static int load_entry(struct compare_entry *e, const char *text, size_t len, con
                   : scenario_load(e->sc, e->path, all, nsets + 2, buf ? buf : err);
     if (buf) fclose(buf);
     if (rc != 0) {
-        fprintf(err, "%s", msgs ? msgs : "");
+        say_problems(err, msgs, e->path);
         e->refused = true;
         refusal_from_messages(e, msgs);
         scenario_free(e->sc);
@@ -463,7 +524,9 @@ const char *compare_refused_where(const struct compare_entry *e, const char *nam
 void compare_say_refused(FILE *err, const struct compare_entry *e)
 {
     char where[600];
-    fprintf(err, _("%s: refused: %s\n"), compare_refused_where(e, e->path, where, sizeof where), e->reason_shown);
+    /* wrapped as the reader's problems are (a long path, a long reason) */
+    lang_printf_wrapped(err, err == stderr ? LANG_LINE_MAX : INT_MAX, _("%s: refused: %s\n"),
+                        compare_refused_where(e, e->path, where, sizeof where), e->reason_shown);
 }
 
 void compare_entry_free(struct compare_entry *e)

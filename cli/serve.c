@@ -21,6 +21,7 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -390,8 +391,9 @@ static struct run *new_run(struct server *s, const char *name, const char *text,
     r->e.path = r->path;
     if (compare_entry_load(&r->e, s->base, true, text, len, s->o->sets, s->o->nsets, err) != 0) {
         char where[600];
-        if (r->e.sc) /* a lock: the loader said nothing */
-            fprintf(err, "%s: %s\n", compare_refused_where(&r->e, r->path, where, sizeof where), r->e.reason_shown);
+        if (r->e.sc) /* a lock: the loader said nothing; to a terminal wrapped as the loader's problems */
+            lang_printf_wrapped(err, err == stderr ? LANG_LINE_MAX : INT_MAX, "%s: %s\n",
+                                compare_refused_where(&r->e, r->path, where, sizeof where), r->e.reason_shown);
         compare_entry_free(&r->e);
         free(r);
         return NULL;
@@ -600,17 +602,17 @@ static void reload(struct server *s, FILE *err)
     }
     free(found);
     if (n)
-        fprintf(err,
-                P_("servlab: %zu submission reloaded from %s (%zu could not be)\n",
-                   "servlab: %zu submissions reloaded from %s (%zu could not be)\n", kept),
-                kept, dir, n - kept);
+        lang_printf_wrapped(err, LANG_LINE_MAX,
+                            P_("servlab: %zu submission reloaded from %s (%zu could not be)\n",
+                               "servlab: %zu submissions reloaded from %s (%zu could not be)\n", kept),
+                            kept, dir, n - kept);
     /* most of a class refused at a restart: the folder is most likely another class's, or
        the base's locks changed since (a class's own files loaded before) */
     if (n && 2 * (n - kept) > n)
-        fprintf(err,
-                _("servlab: warning: most of the submissions in %s do not load against %s: is the folder another "
-                  "class's? Give --dir a new folder for a new class\n"),
-                s->o->dir, s->base_name);
+        lang_printf_wrapped(err, LANG_LINE_MAX,
+                            _("servlab: warning: most of the submissions in %s do not load against %s: is the folder "
+                              "another class's? Give --dir a new folder for a new class\n"),
+                            s->o->dir, s->base_name);
 }
 
 /* ---- the pages ---- */

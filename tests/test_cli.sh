@@ -1150,13 +1150,21 @@ cp "$T/out" "$T/cmp1.csv"
 "$S" compare "$T/cls/bob.ini" "$T/cls/alice.ini" --base "$T/cls/base.ini" --reps 8 --quiet --format csv --threads 2 > "$T/cmp2.csv"
 ok "cli-18.4 compare CSV: a header and one row per file, identical for 1 and 2 threads" $(head -n 1 "$T/cmp1.csv" | grep -q '^rank,scenario,profit_per_day,' && [ "$(wc -l < "$T/cmp1.csv")" -eq 3 ] && cmp -s "$T/cmp1.csv" "$T/cmp2.csv"; echo $?)
 run "$S" compare "$T/cls/bob.ini" "$T/cls/carol.ini" --base "$T/cls/base.ini" --reps 4 --quiet --format csv
-ok "cli-18.8 with CSV on stdout a refusal is said on stderr" $([ $rc -eq 0 ] && grep -q "carol.ini:44: refused: \[revenue\] price_per_unit is locked" "$T/err"; echo $?)
+ok "cli-18.8 with CSV on stdout a refusal is said on stderr" $([ $rc -eq 0 ] && all_messages "$T/err" | grep -q "carol.ini:44: refused: \[revenue\] price_per_unit is locked"; echo $?)
 run "$S" compare "$T/cls/carol.ini" --base "$T/cls/base.ini" --quiet
 ok "cli-18.5 nothing left to compare: exit 2" $([ $rc -eq 2 ] && grep -q 'none of the files could be compared' "$T/err"; echo $?)
-ok "cli-18.9 ... and it says why each file was refused (no table does)" $(grep -q "carol.ini:44: refused: \[revenue\] price_per_unit is locked by base.ini: 35 in the base, 45 here" "$T/err"; echo $?)
+ok "cli-18.9 ... and it says why each file was refused (no table does), wrapped to a terminal's width" $(all_messages "$T/err" | grep -q "carol.ini:44: refused: \[revenue\] price_per_unit is locked by base.ini: 35 in the base, 45 here" && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ]; echo $?) "$(cat "$T/err")"
 printf '[demand]\norders_per_day = 40\n' > "$T/cls/dave.ini"
 run "$S" compare "$T/cls/dave.ini" --base "$T/cls/base.ini" --quiet
-ok "cli-18.10 a locked key the file leaves at its default is refused without a line" $([ $rc -eq 2 ] && grep -q "dave.ini: refused: \[demand\] units_per_order is locked by base.ini: geometric(2) in the base, 1 here" "$T/err"; echo $?)
+ok "cli-18.10 a locked key the file leaves at its default is refused without a line" $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "dave.ini: refused: \[demand\] units_per_order is locked by base.ini: geometric(2) in the base, 1 here" && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ]; echo $?) "$(cat "$T/err")"
+# a base whose Chinese name is longer than the 80 bytes a refusal shows of it: cut between characters
+zhbase="$T/cls/$(printf '基准%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14).ini"
+cp "$T/cls/base.ini" "$zhbase"
+run "$S" compare "$T/cls/bob.ini" "$T/cls/carol.ini" --base "$zhbase" --reps 2 --quiet --format csv
+ok "cli-18.10b a base's long Chinese name in a lock refusal is cut between characters: stderr and the CSV stay UTF-8" \
+    $([ $rc -eq 0 ] && iconv -f UTF-8 -t UTF-8 "$T/err" > /dev/null 2>&1 && iconv -f UTF-8 -t UTF-8 "$T/out" > /dev/null 2>&1 &&
+      all_messages "$T/err" | grep -q "is locked by $(printf '基准%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13): 35 in the base" &&
+      grep -q "is locked by $(printf '基准%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13): 35 in the base" "$T/out"; echo $?) "$(cat "$T/err")"
 printf '[demand]\norders_per_day = 5\n[locks]\nkeys = demand.orders_per_dya\n' > "$T/cls/badlock.ini"
 run "$S" check "$T/cls/badlock.ini"
 ok "cli-18.6 a lock naming no key is an error in the base itself" $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "\[locks\] keys: 'demand.orders_per_dya' is not a key"; echo $?)

@@ -411,14 +411,22 @@ start "$T/state_other"
 status -F "name=ann" -F "file=@$T/class/s1.ini" "$U/submit" > /dev/null
 status -F "name=ben" -F "file=@$T/class/s2.ini" "$U/submit" > /dev/null
 stop
+# ann's saved file no longer loads (a full-width digit), ben's changes a key the other base locks
+ann=$(grep -l '^name=ann$' "$T"/state_other/submissions/*.txt)
+sed -i 's/^safety_factor = [0-9]/safety_factor = １/' "${ann%.txt}.ini"
 sed 's/^sections = demand, costs, revenue/sections = demand, costs, revenue, inventory, order_cycle/' "$B" > "$T/other_base.ini"
 B_SAVED=$B
 B=$T/other_base.ini
 start "$T/state_other"
 B=$B_SAVED
 ok "serve-4.6 a --dir whose submissions mostly do not load against the base: a warning to use a new folder" \
-    $(grep -q "^servlab: warning: most of the submissions in $T/state_other do not load against other_base.ini" "$T/serve.err"; echo $?) \
+    $(all_messages "$T/serve.err" | grep -q "^servlab: warning: most of the submissions in $T/state_other do not load against other_base.ini"; echo $?) \
     "$(cat "$T/serve.err")"
+ok "serve-4.6b ... each said as the reader says a problem on a terminal, wrapped to 100 columns: the file's after its place, the lock's" \
+    $(all_messages "$T/serve.err" | grep -q "^ann.ini:[0-9]*:[0-9]*: \[inventory\] safety_factor: full-width '１' (U+FF11); type '1'" &&
+      grep -q "^ann.ini:[0-9]*:[0-9]*: \[inventory\] safety_factor:$" "$T/serve.err" &&
+      all_messages "$T/serve.err" | grep -q "^ben.ini:.* is locked by other_base.ini" &&
+      [ "$(LC_ALL=C.UTF-8 wc -L < "$T/serve.err")" -le 100 ]; echo $?) "$(cat "$T/serve.err")"
 stop
 
 # ---- /history in the server's local time (a POSIX zone: no tzdata needed) ----
