@@ -258,16 +258,16 @@ static void lever_label(const struct optimise_result *r, size_t k, double x, cha
 static int load_at(const struct optimise_result *r, const char *path, const struct scenario_override *sets,
                    size_t nsets, const double *x, size_t nx, struct scenario *sc, FILE *msgs)
 {
-    char assignment[OPTIMISE_LEVERS][200], label[OPTIMISE_LEVERS][240], v[40];
-    const char *levers[OPTIMISE_LEVERS], *labels[OPTIMISE_LEVERS];
+    char assignment[OPTIMISE_LEVERS][200], label[OPTIMISE_LEVERS][240], text[OPTIMISE_LEVERS][40], v[40];
+    const char *levers[OPTIMISE_LEVERS], *labels[OPTIMISE_LEVERS], *shown[OPTIMISE_LEVERS];
     for (size_t k = 0; k < nx; k++) {
         num_format(x[k], v, sizeof v);
         snprintf(assignment[k], sizeof assignment[k], "%s=%s", r->lever[k].parameter, v);
         lever_label(r, k, x[k], label[k], sizeof label[k]); /* each lever its own: the problems say whose value */
-        levers[k] = assignment[k], labels[k] = label[k];
+        levers[k] = assignment[k], labels[k] = label[k], shown[k] = lever_text(r, k, x[k], text[k]);
     }
     char *buf = NULL;
-    int rc = sweep_load_levers(sc, path, sets, nsets, levers, labels, nx, &buf);
+    int rc = sweep_load_levers(sc, path, sets, nsets, levers, labels, shown, nx, &buf);
     if (rc && msgs) fputs(buf ? buf : "", msgs);
     free(buf);
     return rc;

@@ -255,16 +255,18 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
     size_t nlevers = r->x2 ? 2 : 1;
     const char *parameter[2] = {r->base.sweep.parameter, r->base.sweep.parameter2};
     const double x[2] = {r->x[i], r->x2 ? r->x2[i] : 0};
-    char assignment[2][200], label[2][240], v[40];
+    char assignment[2][200], label[2][240], text[2][40], v[40];
     for (size_t k = 0; k < nlevers; k++) {
         snprintf(assignment[k], sizeof assignment[k], "%s=%s", parameter[k], num_format(x[k], v, sizeof v));
         /* each lever its own label, so that the reader's problems say which lever's value
-           they are about; the value as the table writes it (318.182, not 318.1818181818182) */
-        snprintf(label[k], sizeof label[k], "%s = %s", parameter[k], sweep_lever_text(x[k], digits[k], v));
+           they are about; the value as the table writes it (318.182, not 318.1818181818182),
+           there and where the problems quote it */
+        snprintf(label[k], sizeof label[k], "%s = %s", parameter[k], sweep_lever_text(x[k], digits[k], text[k]));
     }
-    const char *levers[2] = {assignment[0], assignment[1]}, *labels[2] = {label[0], label[1]};
+    const char *levers[2] = {assignment[0], assignment[1]}, *labels[2] = {label[0], label[1]},
+               *shown[2] = {text[0], text[1]};
     char *msgs = NULL;
-    int rc = sweep_load_levers(sc, path, sets, nsets, levers, labels, nlevers, &msgs);
+    int rc = sweep_load_levers(sc, path, sets, nsets, levers, labels, shown, nlevers, &msgs);
     if (rc == 0) {
         free(msgs); /* open_memstream gave a buffer even for no problems */
         return 0;
@@ -336,13 +338,14 @@ void sweep_refuse_point(FILE *err, const char *place, const char *head, const ch
 }
 
 int sweep_load_levers(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
-                      const char *const *levers, const char *const *labels, size_t nlevers, char **msgs)
+                      const char *const *levers, const char *const *labels, const char *const *shown, size_t nlevers,
+                      char **msgs)
 {
     struct scenario_override *all = malloc((nsets + nlevers) * sizeof *all);
     if (!all) abort();
     if (nsets) memcpy(all, sets, nsets * sizeof *sets); /* sets may be NULL when nsets is 0 */
     for (size_t l = 0; l < nlevers; l++)
-        all[nsets + l] = (struct scenario_override){.assignment = levers[l], .label = labels[l]};
+        all[nsets + l] = (struct scenario_override){.assignment = levers[l], .label = labels[l], .shown = shown[l]};
     size_t len = 0;
     *msgs = NULL;
     FILE *buf = open_memstream(msgs, &len);

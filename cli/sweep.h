@@ -115,12 +115,14 @@ void sweep_changes(const struct sweep_result *r, size_t base, struct summary *re
                    struct summary *profit);
 
 /* Load path with sets[0..nsets) and then the lever assignments levers[0..nlevers)
- * ("SECTION.KEY=VALUE", lever l named labels[l] in messages: "LABEL: [section] key: ..."):
- * one point of a sweep or of the optimiser's search. The reader's messages come back in
- * *msgs (malloc'd, the caller frees it; NULL when they could not be kept). Returns
- * scenario_load's status. */
+ * ("SECTION.KEY=VALUE", every digit of the value; lever l named labels[l] in messages:
+ * "LABEL: [section] key: ...", and its value quoted there as shown[l], the digits the
+ * label gives it: "got 10.1333", not "got 10.133333333333333"): one point of a sweep or
+ * of the optimiser's search. The reader's messages come back in *msgs (malloc'd, the
+ * caller frees it; NULL when they could not be kept). Returns scenario_load's status. */
 int sweep_load_levers(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
-                      const char *const *levers, const char *const *labels, size_t nlevers, char **msgs);
+                      const char *const *levers, const char *const *labels, const char *const *shown, size_t nlevers,
+                      char **msgs);
 
 /* Say once that a point gives no valid scenario: place ("servlab: " when NULL; batch:
  * "TABLE:LINE (row ID): ") and head, what to change ("--from -100 for

@@ -442,6 +442,20 @@ static char *problem_for_key(const struct key_def *d, char *problem, size_t size
     return problem;
 }
 
+/* x, a key's value, as a message quotes it (into buf, n bytes): the shown text of the
+ * override that gave it (set: 1 + its index, as struct key_origin keeps it; 0: none) when
+ * x is the value that override assigns (a sweep's point as its table writes it, "928.571",
+ * not the 928.5714285714286 assigned), else the shortest digits that read back as x (a
+ * file's 0.1 stays "0.1"). Returns buf. */
+static char *shown_value(const struct loader *ld, unsigned set, double x, char *buf, size_t n)
+{
+    num_format(x, buf, n);
+    const struct scenario_override *o = set && ld->sets ? &ld->sets[set - 1] : NULL;
+    const char *eq = o && o->shown ? strchr(o->assignment, '=') : NULL;
+    if (eq && strcmp(eq + 1, buf) == 0) snprintf(buf, n, "%s", o->shown);
+    return buf;
+}
+
 /* Where key k (a KEY_LEVER_BOUND key: [sweep] from, to, values, and the second lever's)
  * records which of its numbers were written as percentages: the flag of from or to, or
  * the values' first flag. Notes where k is being given. */
@@ -497,7 +511,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             snprintf(lo, sizeof lo, "%.10g%%", 100 * d->min);
             snprintf(hi, sizeof hi, "%.10g%%", 100 * d->max);
         } else
-            num_format(x, got, sizeof got);
+            shown_value(ld, from == FROM_COMMAND_LINE ? ld->set : 0, x, got, sizeof got);
         bool low = d->flags & KEY_MIN_EXCLUSIVE ? !(x > d->min) : !(x >= d->min);
         if (low && d->flags & KEY_LIMIT && x == 0) {
             report(
@@ -1650,7 +1664,8 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
             int given = o->from == FROM_COMMAND_LINE ? i : chosen, written = given == i ? chosen : i;
             const struct key_origin *wo = given == i ? co : o;
             char now[40], was[40];
-            num_format(ss->levers[given], now, sizeof now), num_format(ss->levers[written], was, sizeof was);
+            shown_value(ld, stock_origin(sc, ss, lever_keys[given])->set, ss->levers[given], now, sizeof now);
+            shown_value(ld, wo->set, ss->levers[written], was, sizeof was);
             note(sc, _("%s = %s from the command line replaces %s = %s (line %d)"), key_defs[lever_keys[given]].name,
                  now, key_defs[lever_keys[written]].name, was, wo->line);
             forget_at(sc, ss, lever_keys[written]);
@@ -1700,9 +1715,10 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
     const char *level_key = key_defs[level].name;
     const struct key_origin *vo = stock_origin(sc, ss, level);
     char was[40], target[40];
-    num_format(ss->levers[chosen], target, sizeof target);
+    shown_value(ld, lo->set, ss->levers[chosen], target, sizeof target);
     if (strength(vo)) {
-        num_format(p->uses_order_quantity ? ss->inv->reorder_point : ss->inv->order_up_to, was, sizeof was);
+        shown_value(ld, vo->set, p->uses_order_quantity ? ss->inv->reorder_point : ss->inv->order_up_to, was,
+                    sizeof was);
         if (strength(vo) > strength(lo)) return; /* a level written for the product beats an inherited lever */
         if (strength(lo) == 2 && strength(vo) == 2) {
             if (lo->from == vo->from && lo->from == FROM_FILE) {
@@ -1841,7 +1857,8 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
     char s[40], big_s[40];
     int s_line = stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->line; /* 0: not from the file */
     if (p->uses_reorder_point && p->uses_order_up_to && !(inv->order_up_to > inv->reorder_point)) {
-        num_format(inv->order_up_to, big_s, sizeof big_s), num_format(inv->reorder_point, s, sizeof s);
+        shown_value(ld, stock_origin(sc, ss, K_INVENTORY_ORDER_UP_TO)->set, inv->order_up_to, big_s, sizeof big_s);
+        shown_value(ld, stock_origin(sc, ss, K_INVENTORY_REORDER_POINT)->set, inv->reorder_point, s, sizeof s);
         if (s_line > 0)
             report(ld, stock_origin(sc, ss, K_INVENTORY_ORDER_UP_TO)->line, label,
                    key_defs[K_INVENTORY_ORDER_UP_TO].name, _("S = %s must be above reorder_point s = %s (line %d)"),
@@ -2387,7 +2404,8 @@ static void resolve_loyalty(struct loader *ld)
         char a[40], b[40];
         report_key(ld, line_of(sc, k), k,
                    _("the thresholds are out of order: fall_below (%s) must be below climb_above (%s)"),
-                   num_format(ly->fall_below, a, sizeof a), num_format(ly->climb_above, b, sizeof b));
+                   shown_value(ld, sc->origin[K_LOYALTY_FALL_BELOW].set, ly->fall_below, a, sizeof a),
+                   shown_value(ld, sc->origin[K_LOYALTY_CLIMB_ABOVE].set, ly->climb_above, b, sizeof b));
     }
     size_t n = c->ntiers ? c->ntiers : 1;
     for (size_t i = 0; i < n; i++) {
@@ -2719,7 +2737,8 @@ static void resolve_contract(struct loader *ld)
         report_key(ld, line_of(sc, K_CONTRACT_PERIOD_DAYS), K_CONTRACT_PERIOD_DAYS,
                    _("a period of %s days is longer than the statistics window (horizon_days = %s), so no period "
                      "would be reviewed"),
-                   num_format(c->period_days, a, sizeof a), num_format(sc->cfg.run.horizon_days, b, sizeof b));
+                   shown_value(ld, sc->origin[K_CONTRACT_PERIOD_DAYS].set, c->period_days, a, sizeof a),
+                   shown_value(ld, sc->origin[K_RUN_HORIZON_DAYS].set, sc->cfg.run.horizon_days, b, sizeof b));
     bool any_promise = sc->cfg.order_cycle.has_promise;
     for (size_t i = 0; i < sc->cfg.ntiers; i++) any_promise |= sc->cfg.tiers[i].has_promise;
     unsigned features = metric_features(&sc->cfg);
@@ -3107,7 +3126,7 @@ static void check_annual_holding(const struct loader *ld, const struct target *t
     if (!(value > 0) || !(holding * 365 > ANNUAL_HOLDING_LIMIT * value)) return;
     char h[40], year[40], c[40], p[40], worth[120], from[300];
     const struct key_origin *o = origin(sc, (size_t)key_copy(t->family, K_COSTS_HOLDING_PER_UNIT_DAY), t);
-    num_format(holding, h, sizeof h);
+    shown_value(ld, o->set, holding, h, sizeof h);
     num_format(round(holding * 365 * 100) / 100, year, sizeof year);
     num_format(cost, c, sizeof c), num_format(price, p, sizeof p);
     if (cost > 0 && price > 0)
@@ -3133,7 +3152,7 @@ static void check_price_below_cost(const struct loader *ld)
     double cost = sc->cfg.costs.order_per_unit, price = sc->cfg.revenue.price_per_unit;
     if (c->from == FROM_DEFAULT || p->from == FROM_DEFAULT || !(price > 0) || !(price < cost)) return;
     char cs[40], ps[40], cl[300], pl[300];
-    num_format(cost, cs, sizeof cs), num_format(price, ps, sizeof ps);
+    shown_value(ld, c->set, cost, cs, sizeof cs), shown_value(ld, p->set, price, ps, sizeof ps);
     warn(sc,
          _("[revenue] price_per_unit = %s (%s) is below [costs] order_per_unit = %s (%s): every unit sold loses "
            "money; are the two swapped?"),

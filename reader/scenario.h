@@ -134,6 +134,10 @@ struct scenario_override {
     const char *source; /* where a warning about the value says it came from, in the reader's
                            language ("table column costs.holding_per_unit_day" for a batch
                            table's cell, cli/batch.c); NULL: "--set" */
+    const char *shown;  /* the value as the messages write it where they quote it, when that is
+                           not the digits assigned: a sweep's point as its table writes it
+                           ("928.571", assigned as 928.5714285714286, cli/sweep.c); NULL: the
+                           shortest digits that read back as the value */
 };
 
 /* A scenario owns heap memory (its named sections, in cfg and in its entries). Make

@@ -607,6 +607,25 @@ run "$S" sweep "$T/ss.ini" --param inventory.reorder_point --from 0 --to 1000 --
 ok "cli-11.10f2 ... in Chinese" \
     $([ $rc -eq 2 ] && [ "$(sed -n 1,2p "$T/err")" = "servlab: inventory.reorder_point = 500（--from 0 与 --to 1000 之间 3 个点中的第 2 个）与
          inventory.order_up_to = 400（--to 400）一起使情景无效：" ]; echo $?) "$(cat "$T/err")"
+# the reader's problem under the head quotes the point as the head does (it said "got
+# 10.133333333333333" and "s = 928.5714285714286" under "= 10.1333", "= 928.571"), and a
+# value the file gave with its own digits as the file wrote them
+run "$S" sweep scenarios/default.ini --set sweep.to=16 --reps 2
+ok "cli-11.10e4 a middle point's problem quotes its value as the head does: got 10.1333" \
+    $([ $rc -eq 2 ] && [ "$(sed -n '4,$p' "$T/err")" = "  [inventory] safety_factor: must be at most 10, got 10.1333" ]
+    echo $?) "$(cat "$T/err")"
+sed -e 's/^policy = sQ .*/policy = sS/' -e 's/^order_quantity = 1200 .*/order_up_to = 900.123456789012/' \
+    scenarios/default.ini > "$T/ss_digits.ini"
+run "$S" sweep "$T/ss_digits.ini" --param inventory.reorder_point --from 500 --to 1000 --steps 8 --reps 2
+ok "cli-11.10e5 a rule between keys: the point's s as the head writes it, the file's S as written" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: inventory.reorder_point = 928.571 (point 7 of 8 between --from 500 and --to 1000) gives
+         an invalid scenario:
+  $T/ss_digits.ini:31: [inventory] order_up_to:
+    S = 900.123456789012 must be above reorder_point s = 928.571" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep "$T/ss_digits.ini" --param inventory.reorder_point --from 500 --to 1000 --steps 8 --reps 2 --lang zh
+ok "cli-11.10e6 ... in Chinese" \
+    $([ $rc -eq 2 ] && [ "$(sed -n '3,$p' "$T/err")" = "  $T/ss_digits.ini:31: [inventory] order_up_to:
+    S = 900.123456789012 须大于再订货点 reorder_point s = 928.571" ]; echo $?) "$(cat "$T/err")"
 # optimise: a --step that does not divide the range ends the grid below --to; the refusal
 # names --to as typed and the grid's last value (it said "--to 1500", which was not typed)
 run "$S" optimise "$T/ss.ini" --param inventory.reorder_point --from 0 --to 1540 --step 100 --reps 2 --quiet
