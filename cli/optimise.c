@@ -101,12 +101,17 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
     /* a share written as a percentage would make every point fail, or pass (a share
        can be below 0: fill_rate_lost_to_disruptions is a difference of two) */
     if (is_share && v > 1) {
-        char share[40];
+        char share[40], typed[NUM_PERCENT_TEXT_MAX + 2], decimal_share[NUM_PERCENT_SHARE_MAX];
+        /* the share the student's percentage means, with its digits moved (33.3 is 0.333,
+           where 33.3 / 100 writes 0.33299999999999996), and no exponent (5e1 is 0.5) */
+        snprintf(typed, sizeof typed, "%s%%", val);
+        double meant =
+            num_percent_share(typed, decimal_share, sizeof decimal_share) ? strtod(decimal_share, NULL) : v / 100;
         if (percent)
             snprintf(err, n, _("--require: %s is a share of at most 100%%, not %s"), name, val);
         else if (v <= 100)
             snprintf(err, n, _("--require: %s is a share of at most 1, not %s: for %s%% write %s"), name, val, val,
-                     num_format(v / 100, share, sizeof share));
+                     sweep_number_text(meant, share));
         else
             snprintf(err, n, _("--require: %s is a share of at most 1, not %s"), name, val);
         return -1;
@@ -246,11 +251,20 @@ static const char *lever_text(const struct optimise_result *r, size_t k, double 
     return sweep_lever_text(x, lever_digits(r, k), v);
 }
 
+/* Lever k's value x as a message about a point names it (into v): --from or --to as typed,
+ * every digit and no exponent (sweep_number_text: "-0.123456789"); a value of the grid
+ * between them, which nobody typed, as the tables write it (lever_text). */
+static const char *point_text(const struct optimise_result *r, size_t k, double x, char v[40])
+{
+    const struct optimise_lever *l = &r->lever[k];
+    return x == l->from || x == l->to ? sweep_number_text(x, v) : lever_text(r, k, x, v);
+}
+
 /* Lever k at value x as the reader's messages name it: "inventory.order_quantity = 0". */
 static void lever_label(const struct optimise_result *r, size_t k, double x, char *label, size_t n)
 {
     char v[40];
-    snprintf(label, n, "%s = %s", r->lever[k].parameter, lever_text(r, k, x, v));
+    snprintf(label, n, "%s = %s", r->lever[k].parameter, point_text(r, k, x, v));
 }
 
 /* Load the scenario with the levers at values x (nx of them, the first levers); 0 or 2.
@@ -264,7 +278,7 @@ static int load_at(const struct optimise_result *r, const char *path, const stru
         num_format(x[k], v, sizeof v);
         snprintf(assignment[k], sizeof assignment[k], "%s=%s", r->lever[k].parameter, v);
         lever_label(r, k, x[k], label[k], sizeof label[k]); /* each lever its own: the problems say whose value */
-        levers[k] = assignment[k], labels[k] = label[k], shown[k] = lever_text(r, k, x[k], text[k]);
+        levers[k] = assignment[k], labels[k] = label[k], shown[k] = point_text(r, k, x[k], text[k]);
     }
     char *buf = NULL;
     int rc = sweep_load_levers(sc, path, sets, nsets, levers, labels, shown, nx, &buf);
@@ -831,7 +845,7 @@ void optimise_table(FILE *out, const struct optimise_result *r)
         char between[110]; /* 条件：满足率的均值, no blank between Chinese words */
         lang_printf_wrapped(out, LANG_LINE_MAX, _("  where the mean of %s is %s %s\n"),
                             metric_between(required, between, sizeof between),
-                            r->req_at_least ? ">=" : "<=", num_format(r->req_value, v[0], 40));
+                            r->req_at_least ? ">=" : "<=", sweep_number_text(r->req_value, v[0]));
     }
     lang_printf_wrapped(out, LANG_LINE_MAX,
                         _("on common random numbers; seed %llu, generator %s; ± is the half-width of the 95%% "
@@ -1028,7 +1042,7 @@ void optimise_headline(const struct optimise_result *r, char *head, size_t nhead
         report_metric_prose(metric_defs[r->req_metric].name, required, sizeof required);
         int w = snprintf(small, nsmall, _("Among the points where the mean of %s is %s %s. "),
                          metric_between(required, between, sizeof between),
-                         r->req_at_least ? ">=" : "<=", num_format(r->req_value, v[0], 40));
+                         r->req_at_least ? ">=" : "<=", sweep_number_text(r->req_value, v[0]));
         used = w > 0 && (size_t)w < nsmall ? (size_t)w : 0;
     }
     size_t grid = optimise_grid_points(r);

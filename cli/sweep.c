@@ -195,14 +195,26 @@ static bool lever_origin(const struct sweep_result *r, const struct scenario_ove
     return false;
 }
 
+/* Lever k's value at point i as a message names it (into v): a value that a key or
+ * option gave (from, to, values) as typed, every digit the student wrote and no
+ * exponent (sweep_number_text: "-0.123456789", "0.0000005"); a point between from and to,
+ * which nobody typed, as the table writes it (digits: sweep_lever_digits; "318.182",
+ * not 318.1818181818182). */
+static const char *point_text(const struct sweep_result *r, size_t i, size_t k, int digits, char v[40])
+{
+    size_t j, count;
+    double x = k == 0 ? r->x[i] : r->x2[i];
+    return lever_key(r, i, k, &j, &count) == RANGE_STEPS ? sweep_lever_text(x, digits, v) : sweep_number_text(x, v);
+}
+
 /* Where lever k's value at point i came from, to follow the value in parentheses (into
  * buf): the option or key that gave it (key_source: "--to 400", "--values 5,40",
  * "[sweep] to = 400 on line 50"), or, for a point between from and to, which point it
  * is and the options or keys of the two ends, lowest first ("point 2 of 3 between --from
- * 0 and --to 1000"): steps only places it between them, and is not at fault. The
- * values as the table writes them (digits: sweep_lever_digits). */
+ * 0 and --to 1000"): steps only places it between them, and is not at fault. The ends'
+ * values as typed (sweep_number_text). */
 static void lever_source(const struct sweep_result *r, const struct scenario_override *sets, size_t nsets, size_t i,
-                         size_t k, int digits, char *buf, size_t n)
+                         size_t k, char *buf, size_t n)
 {
     const struct scenario *b = &r->base;
     size_t j, count;
@@ -210,17 +222,17 @@ static void lever_source(const struct sweep_result *r, const struct scenario_ove
     char v[40];
     if (which != RANGE_STEPS) {
         double x = k == 0 ? r->x[i] : r->x2[i];
-        key_source(b, sets, nsets, range_keys[k][which], which == RANGE_VALUES ? NULL : sweep_lever_text(x, digits, v),
-                   buf, n);
+        key_source(b, sets, nsets, range_keys[k][which], which == RANGE_VALUES ? NULL : sweep_number_text(x, v), buf,
+                   n);
         return;
     }
     /* the lever's values run upwards: the first is the lowest end's, the last the highest's */
     bool down = k == 0 ? b->sweep.to < b->sweep.from : b->sweep.to2 < b->sweep.from2;
     double lowest = k == 0 ? r->x[0] : r->x2[0], highest = k == 0 ? r->x[r->n - 1] : r->x2[r->n2 - 1];
     char lo[300], hi[300];
-    key_source(b, sets, nsets, range_keys[k][down ? RANGE_TO : RANGE_FROM], sweep_lever_text(lowest, digits, v), lo,
+    key_source(b, sets, nsets, range_keys[k][down ? RANGE_TO : RANGE_FROM], sweep_number_text(lowest, v), lo,
                sizeof lo);
-    key_source(b, sets, nsets, range_keys[k][down ? RANGE_FROM : RANGE_TO], sweep_lever_text(highest, digits, v), hi,
+    key_source(b, sets, nsets, range_keys[k][down ? RANGE_FROM : RANGE_TO], sweep_number_text(highest, v), hi,
                sizeof hi);
     /* TRANSLATORS: which point of a lever's range gave its value, of how many, and the
        options or keys that give the range's two ends ("--from 0", "--to 16") */
@@ -246,9 +258,10 @@ static bool problem_of(const char *msgs, const char *label)
     return false;
 }
 
-/* Load point i's scenario, the levers' values written with digits[k] significant digits
- * (sweep_lever_digits) where a message names them. Returns 0 or 2 (its problems already
- * printed: what to change, then the reader's problems, sweep_refuse_point, after place). */
+/* Load point i's scenario, the levers' values named as point_text names them (digits[k]
+ * significant digits, sweep_lever_digits, for a point between from and to) wherever a
+ * message names them. Returns 0 or 2 (its problems already printed: what to change, then
+ * the reader's problems, sweep_refuse_point, after place). */
 static int load_point(struct sweep_result *r, const char *path, const struct scenario_override *sets, size_t nsets,
                       size_t i, const int digits[2], struct scenario *sc, const char *place, FILE *err)
 {
@@ -259,9 +272,9 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
     for (size_t k = 0; k < nlevers; k++) {
         snprintf(assignment[k], sizeof assignment[k], "%s=%s", parameter[k], num_format(x[k], v, sizeof v));
         /* each lever its own label, so that the reader's problems say which lever's value
-           they are about; the value as the table writes it (318.182, not 318.1818181818182),
+           they are about; the value as the head names it (318.182, not 318.1818181818182),
            there and where the problems quote it */
-        snprintf(label[k], sizeof label[k], "%s = %s", parameter[k], sweep_lever_text(x[k], digits[k], text[k]));
+        snprintf(label[k], sizeof label[k], "%s = %s", parameter[k], point_text(r, i, k, digits[k], text[k]));
     }
     const char *levers[2] = {assignment[0], assignment[1]}, *labels[2] = {label[0], label[1]},
                *shown[2] = {text[0], text[1]};
@@ -281,31 +294,30 @@ static int load_point(struct sweep_result *r, const char *path, const struct sce
     if (fault == SIZE_MAX) {
         /* both levers, each with the option or key that gave its value: either may be
            the one to change */
-        char from[2][700], v2[40];
-        for (size_t k = 0; k < 2; k++) lever_source(r, sets, nsets, i, k, digits[k], from[k], sizeof from[k]);
+        char from[2][700];
+        for (size_t k = 0; k < 2; k++) lever_source(r, sets, nsets, i, k, from[k], sizeof from[k]);
         /* TRANSLATORS: each lever's key, its value and where the value came from ("--to
            400", "point 2 of 3 between --from 0 and --to 1000"): a rule between keys that
            this pair of values breaks; the reader's problems follow on lines of their own */
         snprintf(head, sizeof head, _("%s = %s (%s) with %s = %s (%s) gives an invalid scenario:"), parameter[0],
-                 sweep_lever_text(x[0], digits[0], v), from[0], parameter[1], sweep_lever_text(x[1], digits[1], v2),
-                 from[1]);
+                 text[0], from[0], parameter[1], text[1], from[1]);
     } else {
         size_t j, count;
         char where[1200] = "";
         if (lever_key(r, i, fault, &j, &count) == RANGE_STEPS) {
-            lever_source(r, sets, nsets, i, fault, digits[fault], where, sizeof where);
+            lever_source(r, sets, nsets, i, fault, where, sizeof where);
             /* TRANSLATORS: the lever's key, its value, and which point of its range it
                is ("point 4 of 5 between --from 0 and --to 16"); the reader's problems
                follow on lines of their own */
-            snprintf(head, sizeof head, _("%s = %s (%s) gives an invalid scenario:"), parameter[fault],
-                     sweep_lever_text(x[fault], digits[fault], v), where);
+            snprintf(head, sizeof head, _("%s = %s (%s) gives an invalid scenario:"), parameter[fault], text[fault],
+                     where);
         } else if (lever_origin(r, sets, nsets, i, fault, where, sizeof where))
             /* TRANSLATORS: the option as typed that gave the lever's value ("--from -100", "--set
                sweep.from=-100"), then the lever's key; the reader's problems follow on lines of their own */
             snprintf(head, sizeof head, _("%s for %s gives an invalid scenario:"), where, parameter[fault]);
         else {
             char point[300];
-            snprintf(point, sizeof point, "%s = %s", parameter[fault], sweep_lever_text(x[fault], digits[fault], v));
+            snprintf(point, sizeof point, "%s = %s", parameter[fault], text[fault]);
             /* TRANSLATORS: where the point's value was given ("FILE:LINE: [sweep] from: ",
                "--values 5,40: ", or nothing), then the point ("inventory.safety_factor = -6");
                the reader's problems follow on lines of their own */

@@ -626,6 +626,22 @@ run "$S" sweep "$T/ss_digits.ini" --param inventory.reorder_point --from 500 --t
 ok "cli-11.10e6 ... in Chinese" \
     $([ $rc -eq 2 ] && [ "$(sed -n '3,$p' "$T/err")" = "  $T/ss_digits.ini:31: [inventory] order_up_to:
     S = 900.123456789012 须大于再订货点 reorder_point s = 928.571" ]; echo $?) "$(cat "$T/err")"
+# a value the student typed (a file's from, --values) is named as typed, every digit and
+# no exponent, in the head and in the problem under it (they read -5.12346 and -5e-07)
+sed 's/^from = 0 /from = -5.123456789 /' scenarios/default.ini > "$T/longfrom.ini"
+run "$S" sweep "$T/longfrom.ini" --reps 2
+ok "cli-11.10e7 a file's from of many digits: named with all of them, head and problem" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: $T/longfrom.ini:49: [sweep] from:
+         inventory.safety_factor = -5.123456789 gives an invalid scenario:
+  [inventory] safety_factor: must be >= -5, got -5.123456789" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param costs.holding_per_unit_day --values -5e-7,0.1 --reps 2
+ok "cli-11.10e8 --values -5e-7: the problem says -0.0000005, as the head does" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: --values -5e-7,0.1: costs.holding_per_unit_day = -0.0000005 gives an invalid scenario:
+  [costs] holding_per_unit_day: must be >= 0, got -0.0000005" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param costs.holding_per_unit_day --values -5e-7,0.1 --reps 2 --lang zh
+ok "cli-11.10e9 ... in Chinese" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: --values -5e-7,0.1: costs.holding_per_unit_day = -0.0000005 使情景无效：
+  [costs] holding_per_unit_day: 须 >= 0，实际为 -0.0000005" ]; echo $?) "$(cat "$T/err")"
 # optimise: a --step that does not divide the range ends the grid below --to; the refusal
 # names --to as typed and the grid's last value (it said "--to 1500", which was not typed)
 run "$S" optimise "$T/ss.ini" --param inventory.reorder_point --from 0 --to 1540 --step 100 --reps 2 --quiet

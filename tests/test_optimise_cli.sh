@@ -79,6 +79,22 @@ ok $? "--lang zh --require fill_rate>=95分: exit $rc, a share's hint, no key's 
 a=$("$S" optimise $F $L --require 'fill_rate>=9.5e1%' --quiet 2> /dev/null | tail -n +2)
 [ -n "$a" ] && [ "$a" = "$b" ]
 ok $? "--require fill_rate>=9.5e1% is fill_rate>=0.95"
+# the share a percentage means, its digits moved, as typed back: 33.3 is 0.333 (33.3 / 100
+# wrote 0.33299999999999996), and no exponent (5e1 is 0.5)
+err=$("$S" optimise $F $L --require 'fill_rate>=33.3' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: fill_rate is a share of at most 1, not 33.3: for 33.3% write 0.333" ]
+ok $? "--require fill_rate>=33.3: exit $rc, for 33.3% write 0.333: '$err'"
+err=$("$S" optimise --lang zh $F $L --require 'fill_rate>=5e1' --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && echo "$err" | head -n 1 | grep -q '5e1%.*0\.5' && ! echo "$err" | grep -q 'e-'
+ok $? "--lang zh --require fill_rate>=5e1: exit $rc, 0.5, no exponent: '$err'"
+# the required value where the output states it, as a lever's value reads: no exponent
+# (it wrote ">= 5e-07")
+out=$("$S" optimise $F $L --require 'fill_rate>=0.0000005' --quiet 2> /dev/null)
+echo "$out" | grep -q '^  where the mean of fill_rate is >= 0.0000005$' && ! echo "$out" | grep -q '[0-9]e-'
+ok $? "--require fill_rate>=0.0000005: stated as 0.0000005: $(echo "$out" | grep -i 'where')"
+out=$("$S" optimise --lang zh $F $L --require 'fill_rate>=0.0000005' --quiet 2> /dev/null)
+echo "$out" | grep -q '^  条件：满足率的均值 >= 0.0000005$' && ! echo "$out" | grep -q '[0-9]e-'
+ok $? "--lang zh --require fill_rate>=0.0000005: stated as 0.0000005: $(echo "$out" | grep '条件')"
 expect2 "--step 0" $F --param inventory.reorder_point --from 0 --to 5 --step 0 --quiet
 expect2 "--to below --from" $F --param inventory.reorder_point --from 5 --to 0 --quiet
 expect2 "two objectives" $F $L --minimise cost_total_per_day --maximise profit_per_day --quiet
@@ -347,6 +363,12 @@ ok $? "the line of the random numbers parts after its semicolon: $(sed -n 4,6p "
 grep -q '^Best point: location.north.target_cycle_service_level = [0-9.]*,$' "$T/two_en.txt" &&
     grep -q '^  location.south.target_cycle_service_level = [0-9.]*$' "$T/two_en.txt"
 ok $? "two long levers: the best point parts after the comma between them: $(grep -A2 '^Best point' "$T/two_en.txt")"
+
+# ... and so in the page's headline (optimise_headline)
+"$S" optimise $F $L --require 'fill_rate>=0.0000005' --quiet --out "$T/require_small" > /dev/null 2>&1
+grep -q 'Among the points where the mean of fill_rate is &gt;= 0.0000005\. ' "$T/require_small/report.html" &&
+    ! grep -q '[0-9]e-' "$T/require_small/report.html" "$T/require_small/summary.txt"
+ok $? "--require fill_rate>=0.0000005 --out: the page's headline says 0.0000005: $(grep -o 'Among[^.]*\.' "$T/require_small/report.html")"
 
 echo "test_optimise_cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
