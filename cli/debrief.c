@@ -8,11 +8,13 @@
 #include "grid.h"
 #include "html.h"
 #include "report.h"
+#include "sweep.h"
 #include "lang/lang.h"
 #include "models/metrics.h"
 #include "sim/num.h"
 #include "sim/rng.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +130,35 @@ struct settings {
     size_t n;
 };
 
+/* value (a key's canonical text: a number, a list, a distribution) with each number the
+ * canonical text writes with an exponent written out in plain decimals, every digit that
+ * reads it back (sweep_number_text: "0.0000005", not "5e-07"; "exponential(0.0000005)"),
+ * into buf (n bytes): as a student typed it, not as a program reads it. A number below
+ * 1e-9 or from 1e15 keeps its exponent, which its digits would drown. Returns buf. */
+static const char *plain_numbers(const char *value, char *buf, size_t n)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (const char *p = value; *p && used + 1 < n;) {
+        /* a number begins a token: not inside a word ("e" of "exponential", a name's digits) */
+        bool starts = (isdigit((unsigned char)*p) || *p == '-' || *p == '.') &&
+                      (p == value || !(isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.'));
+        char *end = (char *)p;
+        double x = starts ? strtod(p, &end) : 0;
+        size_t len = (size_t)(end - p);
+        char v[40];
+        if (len && memchr(p, 'e', len) && isfinite(x)) {
+            used += (size_t)snprintf(buf + used, n - used, "%s", sweep_number_text(x, v));
+            p = end;
+        } else {
+            size_t copy = len ? len : 1;
+            used += (size_t)snprintf(buf + used, n - used, "%.*s", (int)copy, p);
+            p += copy;
+        }
+    }
+    return buf;
+}
+
 static void setting_row(void *ctx, const char *name, const char *value, enum key_from from, bool not_set)
 {
     (void)not_set; /* a key the file or the command line gave is set */
@@ -147,7 +178,12 @@ static void setting_row(void *ctx, const char *name, const char *value, enum key
     fputs("<li><code>", s->out);
     html_text(s->out, name);
     fputs("</code> = ", s->out);
-    html_text(s->out, value);
+    /* a number, a list or a distribution: its numbers as typed (a name or a path is as given) */
+    enum key_type type = k >= 0 ? key_defs[k].type : KEY_TEXT;
+    char plain[6000];
+    html_text(s->out, type == KEY_NUMBER || type == KEY_LIST || type == KEY_DIST
+                          ? plain_numbers(value, plain, sizeof plain)
+                          : value);
     if (from == FROM_COMMAND_LINE) fprintf(s->out, " <em>%s</em>", _("(command line)"));
     /* the level a service lever sets in its place (the sweep's table says so too) */
     const struct lever *lv = &s->sc->lever;

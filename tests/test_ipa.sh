@@ -163,5 +163,19 @@ ok "ipa-6.2 ... in the page's table too" \
     echo $?) "$(grep damage_rate "$T/tiny/report.html")"
 ok "ipa-6.3 ... while ipa.csv keeps the plain number, 5e-07" \
     $([ "$(field undamaged lever_from "$T/tiny/ipa.csv")" = 5e-07 ]; echo $?) "$(cat "$T/tiny/ipa.csv")"
+# the page's settings list (every page's, cli/debrief.c) writes a number as typed, no
+# exponent, alone and in a distribution; a name keeps its digits (it read "= 5e-07")
+run "$S" ipa tests/ipa/damage.ini --quiet --reps 3 --set order_cycle.damage_rate=0.0000005 \
+    --set 'order_cycle.transmission_days=exponential(0.00000123)' --out "$T/tiny_set"
+ok "ipa-6.4 the settings list: damage_rate = 0.0000005, exponential(0.00000123), no exponent (status $rc)" \
+    $([ $rc -eq 0 ] &&
+      grep -q '^<li><code>order_cycle\.damage_rate</code> = 0\.0000005 <em>(command line)</em></li>$' "$T/tiny_set/report.html" &&
+      grep -q '^<li><code>order_cycle\.transmission_days</code> = exponential(0\.00000123) <em>(command line)</em></li>$' "$T/tiny_set/report.html" &&
+      ! grep '^<li><code>' "$T/tiny_set/report.html" | grep -q '[0-9]e-'
+    echo $?) "$(grep '^<li><code>' "$T/tiny_set/report.html")"
+run "$S" ipa tests/ipa/damage.ini --quiet --reps 3 --set order_cycle.damage_rate=0.0000005 --out "$T/tiny_zh" --lang zh
+ok "ipa-6.5 ... in Chinese" \
+    $([ $rc -eq 0 ] && grep -q '^<li><code>order_cycle\.damage_rate</code> = 0\.0000005 <em>（命令行）</em></li>$' "$T/tiny_zh/report.html"
+    echo $?) "$(grep '^<li><code>' "$T/tiny_zh/report.html")"
 
 check_done test_ipa
