@@ -536,10 +536,13 @@ void ipa_notes(FILE *out, const struct ipa_result *r)
                             "shorter\n"
                             "for a time.\n");
     fputs(importance_note, out);
-    if (r->placed)
+    if (r->placed) /* one element placed: its own importance, no mean of one */
         fprintf(out,
-                _("Quadrants: performance against the target (left: below it) and importance against %.2f, the\n"
-                  "mean importance of the %zu elements placed (above: important).\n"),
+                P_("Quadrants: performance against the target (left: below it) and importance against %.2f, the\n"
+                   "importance of the %zu element placed (above: important).\n",
+                   "Quadrants: performance against the target (left: below it) and importance against %.2f, the\n"
+                   "mean importance of the %zu elements placed (above: important).\n",
+                   r->placed),
                 r->threshold, r->placed);
     bool unplaced = false;
     for (size_t i = 0; i < r->n; i++) unplaced |= r->rows[i].measurable && !r->rows[i].has_target;

@@ -177,5 +177,15 @@ run "$S" ipa tests/ipa/damage.ini --quiet --reps 3 --set order_cycle.damage_rate
 ok "ipa-6.5 ... in Chinese" \
     $([ $rc -eq 0 ] && grep -q '^<li><code>order_cycle\.damage_rate</code> = 0\.0000005 <em>（命令行）</em></li>$' "$T/tiny_zh/report.html"
     echo $?) "$(grep '^<li><code>' "$T/tiny_zh/report.html")"
+# one element placed: its importance, not "the mean importance of the 1 elements placed"
+sed '/^accurate_rate/d' tests/ipa/damage.ini > "$T/one_target.ini"
+run "$S" ipa "$T/one_target.ini" --quiet --reps 3
+ok "ipa-6.6 one element placed: 'the importance of the 1 element placed' (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '^importance of the 1 element placed (above: important)\.$' "$T/out"; echo $?) \
+    "$(grep -A1 '^Quadrants' "$T/out")"
+run "$S" ipa tests/ipa/damage.ini --quiet --reps 3
+ok "ipa-6.7 ... and two: 'the mean importance of the 2 elements placed' (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '^mean importance of the 2 elements placed (above: important)\.$' "$T/out"; echo $?) \
+    "$(grep -A1 '^Quadrants' "$T/out")"
 
 check_done test_ipa
