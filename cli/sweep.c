@@ -237,6 +237,7 @@ static void lever_source(const struct sweep_result *r, const struct scenario_ove
     /* TRANSLATORS: which point of a lever's range gave its value, of how many, and the
        options or keys that give the range's two ends ("--from 0", "--to 16") */
     snprintf(buf, n, _("point %zu of %zu between %s and %s"), j + 1, count, lo, hi);
+    lang_tidy_blanks(buf); /* an end on a line of the file begins with 第 in Chinese: "与第 50 行" */
 }
 
 /* The length of "LABEL: " when line begins with it (a problem with the value of the

@@ -285,6 +285,36 @@ char *lang_tidy_cut(char *text)
     return text;
 }
 
+/* Whether the n bytes at c are one wide (CJK) character. */
+static bool wide_char(const char *c, size_t n)
+{
+    char one[8];
+    if (n == 0 || n >= sizeof one) return false;
+    memcpy(one, c, n), one[n] = '\0';
+    return lang_width(one) == 2;
+}
+
+char *lang_tidy_blanks(char *text)
+{
+    size_t out = 0, prev = 0, prev_n = 0; /* the last character written: where, and its bytes */
+    for (size_t i = 0; text[i];) {
+        size_t n = lang_char_bytes((unsigned char)text[i]);
+        if (strnlen(text + i, n) < n) n = strnlen(text + i, n); /* a character cut short */
+        if (text[i] == ' ' && prev_n && wide_char(text + prev, prev_n)) {
+            size_t next = lang_char_bytes((unsigned char)text[i + 1]);
+            if (text[i + 1] && strnlen(text + i + 1, next) == next && wide_char(text + i + 1, next)) {
+                i++; /* "与 第" is "与第" */
+                continue;
+            }
+        }
+        memmove(text + out, text + i, n);
+        prev = out, prev_n = n;
+        out += n, i += n;
+    }
+    text[out] = '\0';
+    return text;
+}
+
 int lang_pad(FILE *out, const char *text, int width, bool right_align)
 {
     size_t w = lang_width(text);

@@ -69,6 +69,12 @@ size_t lang_char_bytes(unsigned char lead);
  * Chinese, 3 bytes a character): the text stays valid UTF-8. Returns text. */
 char *lang_tidy_cut(char *text);
 
+/* Drop each blank between two wide (CJK) characters, which a message joined from parts
+ * leaves where the translation spaces a part that mostly begins with Latin text ("--to
+ * 16") and this one begins with Chinese ("第 50 行的 [sweep] to = 16"): "与 第" becomes
+ * "与第". English text has no wide characters and is left as it is. Returns text. */
+char *lang_tidy_blanks(char *text);
+
 /* Print text in a field `width` columns wide (by lang_width, not bytes), padded with
  * spaces on the right (left-aligned) or on the left (right_align). Text wider than
  * the field is printed whole. Returns what fprintf returns. */

@@ -642,6 +642,13 @@ run "$S" sweep scenarios/default.ini --param costs.holding_per_unit_day --values
 ok "cli-11.10e9 ... in Chinese" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: --values -5e-7,0.1: costs.holding_per_unit_day = -0.0000005 使情景无效：
   [costs] holding_per_unit_day: 须 >= 0，实际为 -0.0000005" ]; echo $?) "$(cat "$T/err")"
+# an end on a line of the file begins with 第 in Chinese: no blank between 与 and it (it
+# read "--from 0 与 第 50 行的 ...")
+sed 's/^to = 3 /to = 16 /' scenarios/default.ini > "$T/to16.ini"
+run "$S" sweep "$T/to16.ini" --from 0 --reps 2 --lang zh
+ok "cli-11.10e10 in Chinese, --from 0 与第 50 行的 [sweep] to = 16: no blank before 第" \
+    $([ $rc -eq 2 ] && [ "$(sed -e ':a' -e 'N' -e '$!ba' -e 's/\n *//g' "$T/err")" = "servlab: inventory.safety_factor = 10.1333（--from 0 与第 50 行的 [sweep] to = 16 之间 31 个点中的第 20 个）使情景无效：[inventory] safety_factor: 须不大于 10，实际为 10.1333" ]
+    echo $?) "$(cat "$T/err")"
 # optimise: a --step that does not divide the range ends the grid below --to; the refusal
 # names --to as typed and the grid's last value (it said "--to 1500", which was not typed)
 run "$S" optimise "$T/ss.ini" --param inventory.reorder_point --from 0 --to 1540 --step 100 --reps 2 --quiet

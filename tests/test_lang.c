@@ -111,6 +111,19 @@ static void cuts(void)
     check(strcmp(lang_tidy_cut(c), "plain") == 0, "lang-3.3 ASCII is left alone");
 }
 
+/* lang_tidy_blanks: no blank between two Chinese characters, every other blank kept. */
+static void blanks(void)
+{
+    char a[] = "--from 0 与 第 50 行的 [sweep] to = 16 之间";
+    check(strcmp(lang_tidy_blanks(a), "--from 0 与第 50 行的 [sweep] to = 16 之间") == 0,
+          "lang-3.4 the blank between 与 and 第 goes, those beside Latin text and digits stay: '%s'", a);
+    char b[] = "between --from 0 and [sweep] to = 16 on line 50";
+    check(strcmp(lang_tidy_blanks(b), "between --from 0 and [sweep] to = 16 on line 50") == 0,
+          "lang-3.5 English is left as it is: '%s'", b);
+    char c[] = "与 ";
+    check(strcmp(lang_tidy_blanks(c), "与 ") == 0, "lang-3.6 a blank at the end stays: '%s'", c);
+}
+
 /* print(f, text, max)'s output (lang_print_wrapped's or lang_print_filled's), into buf. */
 static const char *printed(void (*print)(FILE *, const char *, int), const char *text, int max, char *buf, size_t n)
 {
@@ -365,6 +378,7 @@ int main(int argc, char **argv)
     widths();
     choice(build);
     cuts();
+    blanks();
     wraps();
     fills();
     terms();
