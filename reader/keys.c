@@ -360,7 +360,9 @@ static int check_transfers(const char *text, char *err, size_t errlen)
             return -1;
         }
         if (!(days >= 0) || days > 1e4) {
-            snprintf(err, errlen, _("%s: %g days is not a transfer time (0 to 10000)"), name, days);
+            char typed[64]; /* as written: 12345.678, not %g's 12345.7; 0.00001, not 1e-05 */
+            snprintf(err, errlen, _("%s: %s days is not a transfer time (0 to 10000)"), name,
+                     num_about(days, 15, typed, sizeof typed));
             return -1;
         }
     }

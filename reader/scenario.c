@@ -2164,14 +2164,18 @@ static void resolve_network(struct loader *ld)
     }
     for (size_t i = 0; i + 1 < sch->n; i += 2) {
         double day = sch->v[i], count = sch->v[i + 1];
+        /* the numbers as written, every digit and no exponent (%g wrote 1.5e+06, 12345.7) */
+        char a[64], b[64];
         if (count != floor(count) || count < 1 || count > (double)c->nlocations) {
             report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE,
-                       _("item %zu: %g locations; give a whole number from 1 to %zu"), i / 2 + 1, count, c->nlocations);
+                       _("item %zu: %s locations; give a whole number from 1 to %zu"), i / 2 + 1,
+                       num_about(count, 15, a, sizeof a), c->nlocations);
             return;
         }
         if (i > 0 && !(day > sch->v[i - 2])) {
             report_key(ld, line, K_LOCATIONS_OPEN_SCHEDULE,
-                       _("item %zu: day %g is not after day %g; list days in order"), i / 2 + 1, day, sch->v[i - 2]);
+                       _("item %zu: day %s is not after day %s; list days in order"), i / 2 + 1,
+                       num_about(day, 15, a, sizeof a), num_about(sch->v[i - 2], 15, b, sizeof b));
             return;
         }
         if (day == 0) {
