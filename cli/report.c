@@ -601,12 +601,15 @@ static void say_undershoot(FILE *out, const struct reason *r)
 
 static void say_even_gaps(FILE *out, const struct reason *r)
 {
-    char e[80];
+    char e[80], every[40], days[40], covered[40];
+    /* %g's digits without its exponent: 0.00001 days, 1000000 orders (not 1e-05, 1e+06) */
+    num_about(r->figure[0], 6, every, sizeof every), num_about(r->figure[1], 6, days, sizeof days);
+    num_about(r->figure[2], 6, covered, sizeof covered);
     fprintf(out,
-            _("  - orders come every %g days and replenishment takes %g: one ordered right after an\n"
-              "    order arrives in time for all but the orders within the next %g days, so stock\n"
-              "    must cover %g orders, where the formula assumes %.2f. This %s.\n"),
-            r->figure[0], r->figure[1], r->figure[1], r->figure[2], r->figure[3], effect_words(r, e, sizeof e));
+            _("  - orders come every %s days and replenishment takes %s: one ordered right after an\n"
+              "    order arrives in time for all but the orders within the next %s days, so stock\n"
+              "    must cover %s orders, where the formula assumes %.2f. This %s.\n"),
+            every, days, days, covered, r->figure[3], effect_words(r, e, sizeof e));
 }
 
 static void say_lumpy(FILE *out, const struct reason *r)
@@ -626,26 +629,30 @@ static void say_lead_time_shape(FILE *out, const struct reason *r)
             r->figure[0], 100 * r->figure[1]);
 }
 
+/* The scenario's units (reserve_units, max_order_units, a shelf's capacity) as the file
+ * gives them: 12000, not %.4g's 1.2e+04. */
 static void say_reserve(FILE *out, const struct reason *r)
 {
+    char units[40];
     fprintf(out,
-            _("  - %.4g units are held back for the top tier: for the other orders the shelf is empty that\n"
+            _("  - %s units are held back for the top tier: for the other orders the shelf is empty that\n"
               "    much sooner, so stockouts come earlier than the formula expects.\n"),
-            r->figure[0]);
+            num_about(r->figure[0], 10, units, sizeof units));
 }
 
 static void say_capacity(FILE *out, const struct reason *r)
 {
+    char units[40];
     if (r->figure[0] > 0)
         fprintf(out,
-                _("  - no order is larger than %.4g units (max_order_units): when the policy asks for more, the\n"
+                _("  - no order is larger than %s units (max_order_units): when the policy asks for more, the\n"
                   "    position stays short of its level until the next order, which the formula ignores.\n"),
-                r->figure[0]);
+                num_about(r->figure[0], 10, units, sizeof units));
     if (r->figure[1] > 0)
         fprintf(out,
-                _("  - the shelf holds %.4g units and refuses what does not fit: the position loses what is\n"
+                _("  - the shelf holds %s units and refuses what does not fit: the position loses what is\n"
                   "    refused, so the stock is lower than the formula expects.\n"),
-                r->figure[1]);
+                num_about(r->figure[1], 10, units, sizeof units));
 }
 
 static void say_customer_base(FILE *out, const struct reason *r)

@@ -1657,6 +1657,18 @@ run "$S" run tests/reasons/weekly.ini --reps 1
 ok "cli-24.3 replay with 1 replication: no note" $([ $rc -eq 0 ] && ! grep -q 'replications are identical' "$T/out"; echo $?)
 run "$S" run tests/reasons/weekly.ini --set demand.history_mode=bootstrap
 ok "cli-24.4 bootstrap: no replay note" $([ $rc -eq 0 ] && ! grep -q 'a replay plays' "$T/out"; echo $?)
+# a reason names the scenario's units as the file gives them, no exponent (%.4g wrote
+# "the shelf holds 1.3e+05 units")
+sed -e 's/^units_per_order = 1/units_per_order = 10000/' -e 's/^reorder_point = 4/reorder_point = 40000/' \
+    -e 's/^order_quantity = 12/order_quantity = 120000/' -e 's/^storage_capacity = 10/storage_capacity = 130000/' \
+    -e 's/^storage_overflow = cost/storage_overflow = refuse/' tests/capacity/storage_poisson.ini > "$T/big_shelf.ini"
+run "$S" run "$T/big_shelf.ini" --reps 10 --quiet
+ok "cli-24.11 a shelf of 130000 units: 'the shelf holds 130000 units', not 1.3e+05" \
+    $([ $rc -eq 0 ] && grep -q '^  - the shelf holds 130000 units and refuses what does not fit' "$T/out"; echo $?) \
+    "$(grep -A8 'Why they differ' "$T/out")"
+run "$S" run "$T/big_shelf.ini" --reps 10 --quiet --lang zh
+ok "cli-24.12 ... in Chinese" \
+    $([ $rc -eq 0 ] && grep -q '^  - 库容为 130000 件，放不下的到货被拒收' "$T/out"; echo $?) "$(grep -A8 '为什么不一致' "$T/out")"
 run "$S" run scenarios/csl_vs_fill_rate.ini
 ok "cli-24.5 perfect orders 100% next to stockouts: one line says why" $([ $rc -eq 0 ] && grep -q '^  Perfect orders  *100.00%' "$T/out" && grep -q 'met a stockout can still be perfect' "$T/out"; echo $?)
 run "$S" run scenarios/default.ini --reps 1 --quiet
