@@ -630,8 +630,9 @@ int charts_order_cycle(const struct chart_target *to, const struct scenario *sc,
     p->marks[p->nmarks++] = (struct chart_mark){h->p95, NAN, p95, COLOUR_VERMILLION, 1};
     const struct order_cycle_config *oc = &sc->cfg.order_cycle;
     if (oc->has_promise) {
+        char days[40];
         /* TRANSLATORS: the delivery promise, in days */
-        snprintf(promise, sizeof promise, _("promise %.4g"), oc->promise_days);
+        snprintf(promise, sizeof promise, _("promise %s"), num_about(oc->promise_days, 10, days, sizeof days));
         p->marks[p->nmarks++] = (struct chart_mark){oc->promise_days, NAN, promise, COLOUR_BLACK, 2};
     }
     return draw(to, &c);
@@ -686,9 +687,10 @@ int charts_contract(const struct chart_target *to, const struct scenario *sc, co
     snprintf(title, sizeof title, _("Service per contract period: %.1f%% of the periods missed a target"),
              100 * ps.missed);
     scenario_name(sc, file, sizeof file);
+    char days[40];
     /* TRANSLATORS: scenario file; periods per replication, their length in days; all periods */
-    snprintf(sub, sizeof sub, _("%s: %zu periods of %.4g days in each replication, %zu in all"), file, p->nperiods,
-             k->period_days, all);
+    snprintf(sub, sizeof sub, _("%s: %zu periods of %s days in each replication, %zu in all"), file, p->nperiods,
+             num_about(k->period_days, 10, days, sizeof days), all);
     struct chart c = {.title = title, .subtitle = sub, .xlabel = _("service in the period (%)"), .npanels = ntargets};
     for (size_t t = 0; t < ntargets; t++) {
         const struct contract_target *tg = &k->targets[t];
@@ -697,7 +699,8 @@ int charts_contract(const struct chart_target *to, const struct scenario *sc, co
         char words[100];
         snprintf(ylabel[t], sizeof ylabel[t], _("periods (%s)"),
                  report_metric_words(metric_defs[tg->metric].name, words, sizeof words));
-        snprintf(target[t], sizeof target[t], _("target %.4g"), 100 * tg->target);
+        char percent[40];
+        snprintf(target[t], sizeof target[t], _("target %s"), num_about(100 * tg->target, 10, percent, sizeof percent));
         snprintf(longrun[t], sizeof longrun[t], _("long run %.2f"), 100 * s[tg->metric].mean);
         struct chart_panel *q = &c.panels[t];
         *q = (struct chart_panel){.ylabel = ylabel[t], .nseries = 1, .y_from_zero = true};
@@ -824,11 +827,13 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
     /* which part is drawn: the whole window, unless the trace reached its limit
        (servlab.c: trace_first_replication) before the run's end */
     double warmup = sc->cfg.run.warmup_days, shown = n ? x[n - 1] - warmup : 0;
+    char first[40], horizon[40]; /* 36500 days, not %.4g's 3.65e+04 */
     if (t->levels_truncated && shown < sc->cfg.run.horizon_days)
         /* TRANSLATORS: the scenario's file name, the days drawn, the statistics window's
            length in days; the rest of the run was too long to keep */
-        snprintf(sub, sizeof sub, _("%s, replication 1, the first %.4g of %.4g days (the rest too long to keep)"), file,
-                 floor(shown), sc->cfg.run.horizon_days);
+        snprintf(sub, sizeof sub, _("%s, replication 1, the first %s of %s days (the rest too long to keep)"), file,
+                 num_about(floor(shown), 10, first, sizeof first),
+                 num_about(sc->cfg.run.horizon_days, 10, horizon, sizeof horizon));
     else
         snprintf(sub, sizeof sub, _("%s, replication 1, the whole statistics window"), file);
     /* several stock points: the title names the one drawn, the subtitle says it is one of
@@ -845,8 +850,9 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
         snprintf(label, sizeof label, _("reorder point s = %s"), lv);
     else
         snprintf(label, sizeof label, _("order-up-to S = %s"), lv);
-    char xl[240];
-    snprintf(xl, sizeof xl, _("day (statistics start after the %.4g-day warm-up)"), sc->cfg.run.warmup_days);
+    char xl[240], warm[40];
+    snprintf(xl, sizeof xl, _("day (statistics start after the %s-day warm-up)"),
+             num_about(sc->cfg.run.warmup_days, 10, warm, sizeof warm));
     struct chart c = {
         .title = title, .subtitle = sub, .xlabel = sc->cfg.run.warmup_days > 0 ? xl : _("day"), .npanels = 1};
     struct chart_panel *p = &c.panels[0];
@@ -922,8 +928,9 @@ int charts_customer_stages(const struct chart_target *to, const struct scenario 
     char sub[1000], file[240];
     scenario_name(sc, file, sizeof file);
     snprintf(sub, sizeof sub, _("%s, replication 1: each order judged against the customer's expectation"), file);
-    char xl[240];
-    snprintf(xl, sizeof xl, _("day (statistics start after the %.4g-day warm-up)"), sc->cfg.run.warmup_days);
+    char xl[240], warm[40];
+    snprintf(xl, sizeof xl, _("day (statistics start after the %s-day warm-up)"),
+             num_about(sc->cfg.run.warmup_days, 10, warm, sizeof warm));
     struct chart c = {.title = _("Customers on the loyalty ladder"),
                       .subtitle = sub,
                       .xlabel = sc->cfg.run.warmup_days > 0 ? xl : _("day"),

@@ -1669,6 +1669,15 @@ ok "cli-24.11 a shelf of 130000 units: 'the shelf holds 130000 units', not 1.3e+
 run "$S" run "$T/big_shelf.ini" --reps 10 --quiet --lang zh
 ok "cli-24.12 ... in Chinese" \
     $([ $rc -eq 0 ] && grep -q '^  - 库容为 130000 件，放不下的到货被拒收' "$T/out"; echo $?) "$(grep -A8 '为什么不一致' "$T/out")"
+# a chart's words quote the scenario's days as given (%.4g wrote "the 1.235e+04-day warm-up")
+run "$S" run scenarios/default.ini --set run.warmup_days=12345.5 --set run.horizon_days=10 --reps 2 --quiet --out "$T/long_warm"
+ok "cli-24.13 the stock chart's axis: 'after the 12345.5-day warm-up', no exponent" \
+    $([ $rc -eq 0 ] && grep -q 'statistics start after the 12345\.5-day warm-up)' "$T/long_warm/report.html" &&
+      ! grep -q 'e+04-day' "$T/long_warm/report.html"; echo $?) "$(grep -o 'statistics start after[^<]*' "$T/long_warm/report.html")"
+run "$S" run scenarios/default.ini --set run.warmup_days=12345.5 --set run.horizon_days=10 --reps 2 --quiet --out "$T/long_warm_zh" --lang zh
+ok "cli-24.14 ... in Chinese" \
+    $([ $rc -eq 0 ] && grep -q '时间（天；12345\.5 天预热期后开始统计）' "$T/long_warm_zh/report.html"; echo $?) \
+    "$(grep -o '时间（天[^<]*' "$T/long_warm_zh/report.html")"
 run "$S" run scenarios/csl_vs_fill_rate.ini
 ok "cli-24.5 perfect orders 100% next to stockouts: one line says why" $([ $rc -eq 0 ] && grep -q '^  Perfect orders  *100.00%' "$T/out" && grep -q 'met a stockout can still be perfect' "$T/out"; echo $?)
 run "$S" run scenarios/default.ini --reps 1 --quiet
