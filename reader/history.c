@@ -1839,8 +1839,9 @@ static void describe_fit(FILE *out, const char *prefix, bool gaps, const struct 
             fprintf(out, _("%s  order sizes: all %zu alike, %s units\n"), prefix, f->n, m);
         return;
     }
-    snprintf(m, sizeof m, "%.4g", f->mean), snprintf(mc, sizeof mc, "%.2g", f->mean_ci95);
-    snprintf(sd, sizeof sd, "%.4g", f->sd), snprintf(sdc, sizeof sdc, "%.2g", f->sd_ci95);
+    /* %.4g's and %.2g's digits without their exponent: ± 150, not ± 1.5e+02 */
+    num_about(f->mean, 4, m, sizeof m), num_about(f->mean_ci95, 2, mc, sizeof mc);
+    num_about(f->sd, 4, sd, sizeof sd), num_about(f->sd_ci95, 2, sdc, sizeof sdc);
     char line[600]; /* the fit, then its test: one line, wrapped at a terminal's width */
     int at;
     if (strcmp(f->family, "exponential") == 0)
@@ -1899,8 +1900,10 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
     if (hi->options.item[0]) /* one item of a long file: say which, so a batch row's report names its own */
         fprintf(out, _("%s  item %s: the rows whose column '%s' holds it (the other items' rows are skipped)\n"),
                 prefix, hi->options.item, hi->options.item_column);
-    fprintf(out, _("%s  per day: mean %.4g, sd %.4g units; %zu of %zu days with demand\n"), prefix, hi->mean_per_day,
-            hi->sd_per_day, hi->days_with_demand, h->ndays);
+    char mean[40], sd[40]; /* 12345.6 a day is 12350, not 1.235e+04 */
+    fprintf(out, _("%s  per day: mean %s, sd %s units; %zu of %zu days with demand\n"), prefix,
+            num_about(hi->mean_per_day, 4, mean, sizeof mean), num_about(hi->sd_per_day, 4, sd, sizeof sd),
+            hi->days_with_demand, h->ndays);
     static const char *const how[] = {
         [HISTORY_REPLAY] = N_("replayed in order from its first day (the start of the statistics window), repeated "
                               "if the run is longer"),

@@ -1872,4 +1872,18 @@ done
 ok "cli-30.2 the CSV's shares are fractions, without a percent sign" \
     $(grep -q '^fill_rate,0\.9[0-9]*,' "$T/pct.csv" && ! grep -q '%' "$T/pct.csv"; echo $?) "$(head -3 "$T/pct.csv")"
 
+# ---- numbers as written: a history's figures without an exponent ----
+# a daily demand over 10000 (it read "per day: mean 1.235e+04" and "mean 1.235e+04 ± 350")
+{ echo day,quantity; d=0; while [ $d -lt 60 ]; do echo "$d,$((12000 + (d % 2) * 700))"; d=$((d + 1)); done; } > "$T/big_days.csv"
+printf '[run]\nhorizon_days = 60\nreplications = 2\n[demand]\nhistory = big_days.csv\nhistory_kind = daily\nhistory_mode = fit\n' > "$T/big_days.ini"
+run "$S" check "$T/big_days.ini"
+ok "cli-31.1 a history of 12000 to 12700 a day: 'per day: mean 12350, sd 353 units', no exponent" \
+    $([ $rc -eq 0 ] && grep -q '^;   per day: mean 12350, sd 353 units; 60 of 60 days with demand$' "$T/out" &&
+      grep -q '^;   order sizes: [a-z]*, mean 12350 ± [0-9]*, sd ' "$T/out" && ! grep -q '[0-9]e+0' "$T/out"
+    echo $?) "$(grep '^;   ' "$T/out" | head -4)"
+run "$S" check "$T/big_days.ini" --lang zh
+ok "cli-31.2 ... in Chinese" \
+    $([ $rc -eq 0 ] && grep -q '每天：均值 12350 件，标准差 353 件' "$T/out" && ! grep -q '[0-9]e+0' "$T/out"; echo $?) \
+    "$(grep '^;   ' "$T/out" | head -4)"
+
 check_done test_cli
