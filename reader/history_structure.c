@@ -87,6 +87,16 @@ size_t history_warning_lines(const struct history_info *hi, enum history_mode mo
     return n;
 }
 
+/* A daily change, signed, with %+.3g's digits but no exponent (into buf, 40 bytes):
+ * "+0.0000566", not "+5.66e-05"; "-0.782". */
+static const char *change_text(double x, char buf[40])
+{
+    char v[38];
+    num_about(x, 3, v, sizeof v);
+    snprintf(buf, 40, "%s%s", *v == '-' ? "" : "+", v);
+    return buf;
+}
+
 static const char *verdict(bool significant)
 {
     return significant ? _("significant") : _("not significant");
@@ -104,8 +114,9 @@ void history_describe_structure(FILE *out, const struct history_info *hi, enum h
     }
     fprintf(out, _("%s  structure of the daily totals (each test at the 1%% level, allowing for the others):\n"),
             prefix);
-    fprintf(out, _("%s    trend: daily demand changes by %+.3g units each day (t = %.2f, p = %.2g): %s\n"), prefix,
-            s->slope, s->slope_t, s->slope_p, verdict(s->trend));
+    char change[40];
+    fprintf(out, _("%s    trend: daily demand changes by %s units each day (t = %.2f, p = %.2g): %s\n"), prefix,
+            change_text(s->slope, change), s->slope_t, s->slope_p, verdict(s->trend));
     if (hi->options.period != HISTORY_PERIOD_DAY) {
         fprintf(out,
                 hi->options.period == HISTORY_PERIOD_WEEK
@@ -160,11 +171,12 @@ static void describe_mode_and_warnings(FILE *out, const struct history_info *hi,
     }
     unsigned l = lost(hi, mode);
     const char *word = key_defs[K_DEMAND_HISTORY_MODE].choice((size_t)mode - 1);
+    char change[40];
     if (l & KEEPS_TREND)
         fprintf(out,
-                _("%s  Warning: %s loses the trend (daily demand changing by %+.3g units each day; p = %.2g);\n"
+                _("%s  Warning: %s loses the trend (daily demand changing by %s units each day; p = %.2g);\n"
                   "%s    replay keeps it.\n"),
-                prefix, word, s->slope, s->slope_p, prefix);
+                prefix, word, change_text(s->slope, change), s->slope_p, prefix);
     if (l & KEEPS_AUTOCORRELATION)
         fprintf(out,
                 _("%s  Warning: %s loses the autocorrelation (lag 1 %.2f; Ljung-Box p = %.2g);\n"

@@ -1885,5 +1885,15 @@ run "$S" check "$T/big_days.ini" --lang zh
 ok "cli-31.2 ... in Chinese" \
     $([ $rc -eq 0 ] && grep -q '每天：均值 12350 件，标准差 353 件' "$T/out" && ! grep -q '[0-9]e+0' "$T/out"; echo $?) \
     "$(grep '^;   ' "$T/out" | head -4)"
+# a trend of next to nothing: plain decimals (it read "+2.78e-05 units each day")
+{ echo day,quantity; d=0; while [ $d -lt 60 ]; do if [ $d = 30 ]; then echo "$d,11"; else echo "$d,10"; fi; d=$((d + 1)); done; } > "$T/flat_days.csv"
+sed 's/big_days/flat_days/' "$T/big_days.ini" > "$T/flat_days.ini"
+run "$S" check "$T/flat_days.ini"
+ok "cli-31.3 a flat history's trend: '+0.0000278 units each day', no exponent" \
+    $([ $rc -eq 0 ] && grep -q '^;     trend: daily demand changes by +0.0000278 units each day (t = 0.03, p = 0.98): not significant$' "$T/out"
+    echo $?) "$(grep 'trend' "$T/out")"
+run "$S" check "$T/flat_days.ini" --lang zh
+ok "cli-31.4 ... in Chinese" \
+    $([ $rc -eq 0 ] && grep -q '趋势：日需求每天变化 +0.0000278 件（t = 0.03，p = 0.98）：不显著$' "$T/out"; echo $?) "$(grep '趋势' "$T/out")"
 
 check_done test_cli
