@@ -456,6 +456,15 @@ static char *shown_value(const struct loader *ld, unsigned set, double x, char *
     return buf;
 }
 
+/* Which of key d's rules on a number x breaks, as apply_value checks them in turn: 1 its
+ * least value, 2 its greatest, 3 a whole number's; 0 none. */
+static int rule_broken(const struct key_def *d, double x)
+{
+    if (d->flags & KEY_MIN_EXCLUSIVE ? !(x > d->min) : !(x >= d->min)) return 1;
+    if (d->flags & KEY_MAX_EXCLUSIVE ? !(x < d->max) : x > d->max) return 2;
+    return d->type != KEY_NUMBER && x != floor(x) ? 3 : 0;
+}
+
 /* Where key k (a KEY_LEVER_BOUND key: [sweep] from, to, values, and the second lever's)
  * records which of its numbers were written as percentages: the flag of from or to, or
  * the values' first flag. Notes where k is being given. */
@@ -510,8 +519,14 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
                      text + strspn(text, " \t"));
             snprintf(lo, sizeof lo, "%.10g%%", 100 * d->min);
             snprintf(hi, sizeof hi, "%.10g%%", 100 * d->max);
-        } else
+        } else {
             shown_value(ld, from == FROM_COMMAND_LINE ? ld->set : 0, x, got, sizeof got);
+            /* a point's shown text rounded onto the bound it breaks ("must be at most 10, got
+               10" for 10.000001) tells nothing: then every digit */
+            double g;
+            if (value_number(got, &g, problem, sizeof problem) != 0 || rule_broken(d, g) != rule_broken(d, x))
+                num_format(x, got, sizeof got);
+        }
         bool low = d->flags & KEY_MIN_EXCLUSIVE ? !(x > d->min) : !(x >= d->min);
         if (low && d->flags & KEY_LIMIT && x == 0) {
             report(

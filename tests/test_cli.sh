@@ -642,6 +642,12 @@ run "$S" sweep scenarios/default.ini --param costs.holding_per_unit_day --values
 ok "cli-11.10e9 ... in Chinese" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: --values -5e-7,0.1: costs.holding_per_unit_day = -0.0000005 使情景无效：
   [costs] holding_per_unit_day: 须 >= 0，实际为 -0.0000005" ]; echo $?) "$(cat "$T/err")"
+# ... but a point whose table text rounds onto the bound it breaks is quoted with every
+# digit: "must be at most 10, got 10" would say nothing
+run "$S" sweep scenarios/default.ini --param inventory.safety_factor --from 0 --to 20.000002 --steps 3 --reps 2
+ok "cli-11.10e11 a point of 10.000001 against at most 10: got 10.000001, not got 10" \
+    $([ $rc -eq 2 ] && [ "$(sed -n '3,$p' "$T/err")" = "  [inventory] safety_factor: must be at most 10, got 10.000001" ]
+    echo $?) "$(cat "$T/err")"
 # an end on a line of the file begins with 第 in Chinese: no blank between 与 and it (it
 # read "--from 0 与 第 50 行的 ...")
 sed 's/^to = 3 /to = 16 /' scenarios/default.ini > "$T/to16.ini"
