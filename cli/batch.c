@@ -771,17 +771,6 @@ static void swept_cells(const struct batch_result *r, size_t i, char cell[SWEPT_
     snprintf(cell[8], 40, "%.*f", d, row->gain_ci95);
 }
 
-/* The columns a head takes: its wider line when it parts at `upper` bytes (its lower
- * line beginning at `lower`, lang_head_break), else all of it. */
-static int head_columns(const char *head, size_t upper, size_t lower)
-{
-    if (!upper) return (int)lang_width(head);
-    char line[200];
-    snprintf(line, sizeof line, "%.*s", (int)upper, head);
-    int a = (int)lang_width(line), b = (int)lang_width(head + lower);
-    return a > b ? a : b;
-}
-
 /* The --sweep table, each column as wide as its head or its widest cell, two blanks
  * apart (one where two would pass a terminal's width), under a head of two lines: what
  * each half is ("as written", "at the best KEY"), then the columns' names; a long name
@@ -829,7 +818,7 @@ static void swept_table(FILE *out, const struct batch_result *r, const char *sho
         }
         line = id_width; /* the line's width: id, each column after its gap, and "| " */
         for (int c = 0; c < SWEPT_COLS; c++) {
-            int h = head_columns(head[c], upper[c], lower[c]);
+            int h = lang_head_columns(head[c], upper[c], lower[c]);
             width[c] = cells[c] > h ? cells[c] : h;
             width[c] += c == (two ? COL_LEVER2 : COL_LEVER); /* the last lever's '<' at an end of the sweep */
             if (c != COL_LEVER2 || two) line += gap + width[c] + (c == COL_LEVER ? 2 : 0);

@@ -800,17 +800,6 @@ static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size
 
 static void sweep_warnings(FILE *out, const struct sweep_result *r);
 
-/* The columns a head takes: its wider line when it parts at `at` bytes (its lower line
- * beginning at `lower`, lang_head_break), else all of it. */
-static int head_columns(const char *name, size_t at, size_t lower)
-{
-    if (!at) return (int)lang_width(name);
-    char upper[200];
-    snprintf(upper, sizeof upper, "%.*s", (int)at, name);
-    int a = (int)lang_width(upper), b = (int)lang_width(name + lower);
-    return a > b ? a : b;
-}
-
 /* The lever's column: at least `least` wide, and as wide as the widest value the table
  * writes (sweep_lever_text writes every whole digit, so 1e15 - 1 takes 15). */
 static int lever_column(const struct sweep_result *r, int least)
@@ -883,7 +872,7 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     for (;;) {
         for (size_t k = 0; k < 2; k++) { /* the service's head a blank more, so that two
                                               full heads do not read as one name */
-            int c = head_columns(names[k], at[k], lower[k]) + (int)k;
+            int c = lang_head_columns(names[k], at[k], lower[k]) + (int)k;
             w[k] = c > least[k] ? c : least[k];
         }
         if (2 + w[0] + w[1] + rest <= LANG_LINE_MAX) break;

@@ -784,6 +784,15 @@ static bool closing_mark(const char *c)
     return strstr("，。、；：？！）》」』〉％", c) != NULL;
 }
 
+int lang_head_columns(const char *head, size_t upper, size_t lower)
+{
+    if (!upper) return (int)lang_width(head);
+    char line[200];
+    snprintf(line, sizeof line, "%.*s", (int)upper, head);
+    int a = (int)lang_width(line), b = (int)lang_width(head + lower);
+    return a > b ? a : b;
+}
+
 size_t lang_head_break(const char *head, int width, size_t *lower)
 {
     *lower = 0;

@@ -161,4 +161,8 @@ void lang_print_hanging_balanced(FILE *out, const char *head, const char *text, 
  * its wider line narrowest (of equals, the first), whether or not that fits width. */
 size_t lang_head_break(const char *head, int width, size_t *lower);
 
+/* The columns a head takes on a terminal: its wider line when it parts at `upper` bytes,
+ * its lower line beginning at `lower` (lang_head_break's answer), else all of it (upper 0). */
+int lang_head_columns(const char *head, size_t upper, size_t lower);
+
 #endif
