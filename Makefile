@@ -97,9 +97,11 @@ servlab:
 	@echo "servlab: the MPI build makes ./servlab-mpi; build ./servlab without MPI=1" >&2; exit 1
 # ./servlab is the default build's program: another tree (make BUILD=build-san servlab)
 # builds its own and leaves ./servlab alone, so the tests never run a stray build by surprise.
+# The copy is moved over the old program, so a ./servlab still running (a class server)
+# does not stop the build with "Text file busy".
 else ifeq ($(BUILD),build)
 servlab: $(BUILD)/servlab
-	@cp $< $@
+	@cp $< $@.new && mv -f $@.new $@
 else
 .PHONY: servlab
 servlab: $(BUILD)/servlab
@@ -107,7 +109,7 @@ servlab: $(BUILD)/servlab
 endif
 
 servlab-mpi: need-mpi $(BUILD)/servlab
-	@cp $(BUILD)/servlab $@
+	@cp $(BUILD)/servlab $@.new && mv -f $@.new $@
 
 need-mpi:
 	@[ "$(MPI)" = 1 ] || { echo "servlab-mpi: build it with 'make MPI=1'" >&2; exit 1; }
