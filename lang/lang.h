@@ -40,11 +40,12 @@ enum lang { LANG_EN, LANG_ZH };
 const char *lang_in_context(const char *context, const char *text) __attribute__((format_arg(2)));
 
 /* Choose the language and set gettext up: `code` is "en" or "zh" (from --lang), or
- * NULL to take it from LC_ALL, LC_MESSAGES or LANG (the first that is set; one
- * beginning with "zh" means Chinese), or, when none is set or it is C, POSIX or
- * C.UTF-8, from the first entry of LANGUAGE ("fr:zh_CN:en") beginning with "zh" or
- * "en", else English. argv0 helps find the catalogue
- * next to the program. Returns 0, or -1 when code names no language servlab speaks
+ * NULL to take it from the environment as GNU programs do: the first entry of LANGUAGE
+ * ("fr:zh_CN:en") beginning with "zh" or "en"; when it names neither (or is not set),
+ * the first of LC_ALL, LC_MESSAGES and LANG that is set, one beginning with "zh" meaning
+ * Chinese; else (none set, or C, POSIX, C.UTF-8) English. Chinese under a locale of
+ * another codeset (zh_CN.GBK) is English, with a note on stderr. argv0 helps find the
+ * catalogue next to the program. Returns 0, or -1 when code names no language servlab speaks
  * (English is then kept). Says on stderr, once, when Chinese was asked for but the
  * catalogue is missing. Call it before any other thread starts. */
 int lang_init(const char *code, const char *argv0);
