@@ -257,6 +257,15 @@ static int fallback_width(long c)
     return 1;
 }
 
+/* The columns of code point c (utf8_next's: -1 for a byte that is not UTF-8, one column),
+ * between utf8_begin and utf8_end: C.UTF-8's wcwidth, or fallback_width where that
+ * locale is missing; a character wcwidth does not know (-1) takes one. */
+static int char_width(long c)
+{
+    int w = c < 0 ? 1 : utf8 ? wcwidth((wchar_t)c) : fallback_width(c);
+    return w < 0 ? 1 : w;
+}
+
 size_t lang_width(const char *text)
 {
     locale_t old = utf8_begin();
@@ -264,8 +273,7 @@ size_t lang_width(const char *text)
     for (size_t left = strlen(text), n; left > 0; text += n, left -= n) {
         long c;
         n = utf8_next(text, left, &c);
-        int w = c < 0 ? 1 : utf8 ? wcwidth((wchar_t)c) : fallback_width(c); /* not UTF-8: one column a byte */
-        width += w < 0 ? 1 : (size_t)w;
+        width += (size_t)char_width(c);
     }
     utf8_end(old);
     return width;
@@ -811,9 +819,8 @@ size_t lang_head_break(const char *head, int width, size_t *lower)
     for (size_t at = 0, n; at < len; at += n) {
         long c;
         n = utf8_next(head + at, len - at, &c);
-        int w = c < 0 ? 1 : wcwidth((wchar_t)c);
         ch[nch++] = (struct hchar){at, n, c, columns, PART_WORD};
-        columns += w < 0 ? 1 : w;
+        columns += char_width(c); /* as lang_width measures */
     }
     utf8_end(old);
     ch[nch] = (struct hchar){len, 0, 0, columns, PART_WORD};
