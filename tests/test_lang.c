@@ -19,6 +19,20 @@ static void widths(void)
     check(lang_width("＝（）") == 6, "lang-1.4 full-width forms are two columns each");
     check(lang_width("±") == 1 && lang_width("—") == 1, "lang-1.5 ± and an em dash are one column");
     check(lang_width("\xff\xfe") == 2, "lang-1.6 bytes that are not UTF-8 count one column each");
+    /* lang decodes UTF-8 itself (utf8_next): a byte that begins no whole, shortest,
+       non-surrogate character up to U+10FFFF is one column of its own */
+    check(lang_width("\xc0\xaf") == 2 && lang_width("\xe0\x80\xaf") == 3 && lang_width("\xf0\x80\x80\xaf") == 4,
+          "lang-1.6b an overlong form counts a column a byte (got %zu, %zu, %zu)", lang_width("\xc0\xaf"),
+          lang_width("\xe0\x80\xaf"), lang_width("\xf0\x80\x80\xaf"));
+    check(lang_width("\xed\xa0\x80") == 3 && lang_width("\xf4\x90\x80\x80") == 4,
+          "lang-1.6c a surrogate and a code point past U+10FFFF count a column a byte");
+    check(lang_width("\xe6\xbb") == 2 &&
+              lang_width("\xe6\xbb"
+                         "a") == 3 &&
+              lang_width("a\xe6") == 2,
+          "lang-1.6d a character cut short counts a column a byte, the byte after it its own");
+    check(lang_width("e\xcc\x81") == 1 && lang_width("\xf0\xa0\x80\x80") == 2,
+          "lang-1.6e a combining mark takes no column, a CJK ideograph of four bytes (U+20000) two");
     char buf[64];
     FILE *f = fmemopen(buf, sizeof buf, "w");
     lang_pad(f, "张伟", 8, false);
