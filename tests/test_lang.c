@@ -382,6 +382,12 @@ static void heads(void)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         check(strcmp(parted(cases[i].head, cases[i].width, buf, sizeof buf), cases[i].want) == 0, "%s: '%s'",
               cases[i].what, buf);
+    size_t lower, upper = lang_head_break("准时足量交付率（OTIF）", 12, &lower);
+    check(lang_head_columns("准时足量交付率（OTIF）", upper, lower) == 14 &&
+              lang_head_columns("fill rate", 0, 0) == 9 &&
+              lang_head_columns("target_cycle_service_level", 13, 13) == 13,
+          "lang-7.18 a parted head takes its wider line's columns (准时足量交付率: 14), a whole one its own (got %d)",
+          lang_head_columns("准时足量交付率（OTIF）", upper, lower));
 }
 
 int main(int argc, char **argv)
