@@ -12,6 +12,7 @@
 #include "reader/csv.h"
 #include "reader/history_structure.h"
 #include "reader/keys.h"
+#include "reader/scenario.h"
 #include "sim/num.h"
 
 #include "lang/lang.h"
@@ -30,7 +31,17 @@ enum { CHUNK = 32, MAX_ROW_REPORTS = 10, STORE_PER_CELL = 3 };
 static int read_table(const char *path, struct batch_result *r, size_t **table_col, FILE *err)
 {
     struct batch_table t;
-    int rc = batch_table_read(&t, path, err);
+    /* to a terminal, a problem wider than it is wrapped after its place, as the reader's
+       problems are ("TABLE:3:2: [inventory] order_quantity: " and the problem below) */
+    char *msgs = NULL;
+    size_t size = 0;
+    FILE *buf = err == stderr ? open_memstream(&msgs, &size) : NULL;
+    int rc = batch_table_read(&t, path, buf ? buf : err);
+    if (buf) {
+        if (fclose(buf) != 0) abort();
+        scenario_print_problems(err, msgs, path);
+        free(msgs);
+    }
     if (rc == 0) {
         r->ncols = t.ncols, r->cols = t.cols, r->has_id = t.has_id, r->n = t.n;
         r->rows = calloc(t.n, sizeof *r->rows);

@@ -11,7 +11,6 @@
 
 #include "lang/lang.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -358,30 +357,6 @@ static void refusal_from_messages(struct compare_entry *e, const char *msgs)
     }
 }
 
-/* The bytes of a reader's problem that say where it is: "PATH:31:15: [inventory] key: " of
- * "PATH:31:15: [inventory] key: ..." (path, or the first name before a ':' when the line
- * does not begin with it: a history file's), 0 when it has no such place. */
-static size_t problem_place(const char *line, const char *path)
-{
-    size_t plen = strlen(path);
-    if (strncmp(line, path, plen) != 0 || line[plen] != ':') plen = strcspn(line, ":\n");
-    if (line[plen] != ':') return 0;
-    const char *p = line + plen + 1;
-    for (int k = 0; k < 2 && isdigit((unsigned char)*p); k++) { /* its line, then maybe its column */
-        const char *q = p;
-        while (isdigit((unsigned char)*q)) q++;
-        if (*q != ':') break;
-        p = q + 1;
-    }
-    if (*p != ' ') return 0;
-    p++;
-    const char *q = p;
-    if (*p == '[' && (q = strstr(p, "] ")) != NULL) p = q + 2; /* [section] */
-    for (q = p; isalnum((unsigned char)*q) || *q == '_';) q++;
-    if (q > p && q[0] == ':' && q[1] == ' ') p = q + 2; /* key: */
-    return (size_t)(p - line);
-}
-
 /* The loader's problems (one a line, as it writes them into a buffer) said again on err:
  * to a terminal (stderr) as the loader itself says them there (scenario_print_problem),
  * wrapped to LANG_LINE_MAX after their place; elsewhere (a page's text) as they are. */
@@ -391,14 +366,7 @@ static void say_problems(FILE *err, const char *msgs, const char *path)
         fputs(msgs ? msgs : "", err);
         return;
     }
-    for (const char *line = msgs ? msgs : ""; *line;) {
-        size_t n = strcspn(line, "\n");
-        char *text = strndup(line, n);
-        if (!text) abort();
-        scenario_print_problem(err, text, problem_place(text, path));
-        free(text);
-        line += n + (line[n] == '\n');
-    }
+    scenario_print_problems(err, msgs, path);
 }
 
 /* Load e->path (or text[0..len) under that name) with the reference's seed and replications on

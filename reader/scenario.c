@@ -21,6 +21,7 @@
 #include "sim/rng.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -144,6 +145,39 @@ void scenario_print_problem(FILE *out, const char *problem, size_t head)
         if (!place_text) abort();
         lang_print_hanging(out, place_text, text, "  ", LANG_LINE_MAX);
         free(place_text);
+    }
+}
+
+size_t scenario_problem_place(const char *line, const char *path)
+{
+    size_t plen = strlen(path);
+    if (strncmp(line, path, plen) != 0 || line[plen] != ':') plen = strcspn(line, ":\n");
+    if (line[plen] != ':') return 0;
+    const char *p = line + plen + 1;
+    for (int k = 0; k < 2 && isdigit((unsigned char)*p); k++) { /* its line, then maybe its column */
+        const char *q = p;
+        while (isdigit((unsigned char)*q)) q++;
+        if (*q != ':') break;
+        p = q + 1;
+    }
+    if (*p != ' ') return 0;
+    p++;
+    const char *q = p;
+    if (*p == '[' && (q = strstr(p, "] ")) != NULL) p = q + 2; /* [section] */
+    for (q = p; isalnum((unsigned char)*q) || *q == '_';) q++;
+    if (q > p && q[0] == ':' && q[1] == ' ') p = q + 2; /* key: */
+    return (size_t)(p - line);
+}
+
+void scenario_print_problems(FILE *out, const char *msgs, const char *path)
+{
+    for (const char *line = msgs ? msgs : ""; *line;) {
+        size_t n = strcspn(line, "\n");
+        char *text = strndup(line, n);
+        if (!text) abort();
+        scenario_print_problem(out, text, scenario_problem_place(text, path));
+        free(text);
+        line += n + (line[n] == '\n');
     }
 }
 

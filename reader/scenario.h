@@ -164,6 +164,19 @@ int scenario_load(struct scenario *sc, const char *path, const struct scenario_o
  * reader's problems again (cli/compare.c). */
 void scenario_print_problem(FILE *out, const char *problem, size_t head);
 
+/* The bytes of a problem line that say where it is: "PATH:31:15: [inventory] key: " of
+ * "PATH:31:15: [inventory] key: ..." (PATH is path, or the first name before a ':' when
+ * the line does not begin with path: a history file's, a table's), the line and column
+ * and the section and key each where there is one; 0 when the line has no such place. */
+size_t scenario_problem_place(const char *line, const char *path);
+
+/* Each line of msgs (problems one a line, as scenario_load or batch_table_read write them
+ * into a buffer; NULL for none) printed by scenario_print_problem after its place
+ * (scenario_problem_place): what fits LANG_LINE_MAX as it is, a longer one wrapped. For a
+ * command that says to a terminal what it gathered into a buffer (cli/compare.c,
+ * cli/batch.c). */
+void scenario_print_problems(FILE *out, const char *msgs, const char *path);
+
 /* scenario_load on text in memory (len bytes, not necessarily NUL-terminated, borrowed)
  * instead of a file; name stands for the path in messages. For tests and fuzzing. */
 int scenario_load_text(struct scenario *sc, const char *name, const char *text, size_t len,
