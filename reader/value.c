@@ -608,12 +608,12 @@ static void range_problem(const char *s, double low, double high, const double *
         num_about(rounded[0], 10, least, sizeof least);
         num_about(rounded[1], 10, most, sizeof most);
         /* TRANSLATORS: the value as written, the key's least and greatest values, then the
-           greatest three times: "'20-30' is not a number, and this key's values run from 1 to
-           16: draws above 16 count as 16, and the mean must be at most 16" */
+           greatest twice: "'20-30' is not a number, and this key's values run from 1 to 16 (a
+           draw above 16 counts as 16); write a number or a distribution within them" */
         snprintf(err, errlen,
-                 _("'%s' is not a number, and this key's values run from %s to %s: draws above %s count as %s, "
-                   "and the mean must be at most %s"),
-                 s, least, most, most, most, most);
+                 _("'%s' is not a number, and this key's values run from %s to %s (a draw above %s counts as %s); "
+                   "write a number or a distribution within them"),
+                 s, least, most, most, most);
         return;
     }
     if (rounded && low < high && whole_range_problem(s, low, high, rounded, clipped, err, errlen)) return;

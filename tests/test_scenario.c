@@ -359,8 +359,8 @@ static void test_values(void)
     expect_value_error("scen-3.64 ... past the key's greatest value too: its bounds, no uniform() that draws above "
                        "16 would cut short",
                        "demand", "lines_per_order", "0-20",
-                       "'0-20' is not a number, and this key's values run from 1 to 16: draws above 16 count as 16, "
-                       "and the mean must be at most 16");
+                       "'0-20' is not a number, and this key's values run from 1 to 16 (a draw above 16 counts as "
+                       "16); write a number or a distribution within them");
     expect_value_error("scen-3.65 a range within the bounds is answered as before", "demand", "lines_per_order", "2-3",
                        "'2-3' is not a number; for each whole number from 2 to 3 equally often, write "
                        "discrete(2:1, 3:1)");
