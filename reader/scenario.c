@@ -597,7 +597,8 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
     case KEY_DIST: {
         struct dist dist;
         int rc = d->flags & KEY_DRAWS_ROUNDED ? value_dist_rounded(text, d->min, d->max, &dist, problem, sizeof problem)
-                                              : value_dist(text, &dist, problem, sizeof problem);
+                                              : value_dist_within(text, d->min, d->max, d->flags & KEY_DRAWS_AT_MOST,
+                                                                  &dist, problem, sizeof problem);
         if (rc != 0) {
             report(ld, line, sec, d->name, "%s", problem);
             return -1;

@@ -523,6 +523,14 @@ static size_t blank_separated(const char *arg, char *out, size_t n)
     return count >= 2 ? count : 0;
 }
 
+/* A distribution key's bounds, as reader/scenario.c checks them: at[0] the least draw, at[1]
+ * the greatest mean, or the greatest draw where draws_at_most (supply_yield); rounded: the
+ * model rounds each draw, and takes one above at[1] as at[1] (lines_per_order). */
+struct dist_bounds {
+    double at[2];
+    bool rounded, draws_at_most;
+};
+
 /* A range "low-high" of whole numbers (low < high) for a key whose draws are rounded:
  * uniform(low, high) would give each end half as often as each number between (rounding
  * gives an end only the half of its unit around it that lies in the range), so the answer
@@ -596,8 +604,26 @@ static bool whole_range_problem(const char *s, double low, double high, const do
  * draws must be >= 1), not with an answer the key's bound would then refuse. A range that
  * goes above such a key's greatest value ("20-30", "1-20") is told that bound, and no
  * answer: every uniform() or discrete() of it is refused or cut short. */
-static void range_problem(const char *s, double low, double high, const double *rounded, char *err, size_t errlen)
+static void range_problem(const char *s, double low, double high, const struct dist_bounds *key, char *err,
+                          size_t errlen)
 {
+    const double *rounded = key && key->rounded ? key->at : NULL;
+    if (key && !key->rounded && (key->draws_at_most ? high > key->at[1] : (low + high) / 2 > key->at[1])) {
+        /* "0.8-1.2" for supply_yield, whose draws must be at most 1: the key's bound, not a
+           uniform() that it would refuse (as for a rounded key above its greatest value) */
+        char least[40], most[40];
+        num_about(key->at[0], 10, least, sizeof least);
+        num_about(key->at[1], 10, most, sizeof most);
+        if (key->draws_at_most)
+            /* TRANSLATORS: the value as written, the key's least and greatest draws: "'0.8-1.2' is
+               not a number, and every draw of this key must be from 0 to 1" */
+            snprintf(err, errlen, _("'%s' is not a number, and every draw of this key must be from %s to %s"), s, least,
+                     most);
+        else
+            /* TRANSLATORS: the value as written, then the key's greatest mean */
+            snprintf(err, errlen, _("'%s' is not a number, and this key's mean must be at most %s"), s, most);
+        return;
+    }
     bool clipped = rounded && low < rounded[0] && high >= rounded[0];
     if (clipped) low = rounded[0];
     if (rounded && high > rounded[1]) {
@@ -637,9 +663,8 @@ static void range_problem(const char *s, double low, double high, const double *
                  a, b, a, b);
 }
 
-/* rounded: NULL, or the bounds on the draws of a key whose draws are rounded
-   (value_dist_rounded) */
-static int read_dist(const char *text, const double *rounded, struct dist *out, char *err, size_t errlen)
+/* key: NULL, or the key's bounds (value_dist_rounded, value_dist_within) */
+static int read_dist(const char *text, const struct dist_bounds *key, struct dist *out, char *err, size_t errlen)
 {
     char s[TOKEN_MAX * 4];
     if (trim_into(text, strlen(text), s, sizeof s) != 0) return too_long(s, TOKEN_DIST, sizeof s - 1, err, errlen);
@@ -654,7 +679,24 @@ static int read_dist(const char *text, const double *rounded, struct dist *out, 
             double low, high;
             if (strchr(s, '('))
                 snprintf(err, errlen, _("'%s' is neither a number nor a distribution"), s);
-            else if (value_plus_minus(s, &low, &high) && high > 0) {
+            else if (value_plus_minus(s, &low, &high) && high > 0 && key && !key->rounded &&
+                     (key->draws_at_most || low > key->at[1])) {
+                /* "0.9±0.05" for supply_yield: gamma() and normal() draw above any bound, so
+                   the key's bound, not an answer it would refuse */
+                char least[40], most[40];
+                num_about(key->at[0], 10, least, sizeof least);
+                num_about(key->at[1], 10, most, sizeof most);
+                if (key->draws_at_most)
+                    /* TRANSLATORS: the value as written, the key's least and greatest draws, then
+                       the greatest again */
+                    snprintf(err, errlen,
+                             _("'%s' is not a number, and every draw of this key must be from %s to %s: write a "
+                               "distribution that stays within them, such as uniform(min, max) or "
+                               "triangular(min, mode, max), not gamma() or normal(), which can draw above %s"),
+                             s, least, most, most);
+                else
+                    snprintf(err, errlen, _("'%s' is not a number, and this key's mean must be at most %s"), s, most);
+            } else if (value_plus_minus(s, &low, &high) && high > 0) {
                 /* "5±1.5" days: a mean and a standard deviation, as the course's distributions
                    take them (course-notes/00-reading-a-scenario.md) */
                 char a[40], b[40];
@@ -663,7 +705,7 @@ static int read_dist(const char *text, const double *rounded, struct dist *out, 
                            "gamma(%s, %s) or normal(%s, %s)"),
                          s, num_about(low, 10, a, sizeof a), num_about(high, 10, b, sizeof b), a, b, a, b);
             } else if (value_range(s, &low, &high)) /* "1-3", "1-3天", "1到3" */
-                range_problem(s, low, high, rounded, err, errlen);
+                range_problem(s, low, high, key, err, errlen);
             return -1;
         }
         dist_constant(out, x);
@@ -783,6 +825,13 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
 
 int value_dist_rounded(const char *text, double min, double max, struct dist *out, char *err, size_t errlen)
 {
-    const double bounds[2] = {min, max};
-    return read_dist(text, bounds, out, err, errlen);
+    const struct dist_bounds b = {{min, max}, true, false};
+    return read_dist(text, &b, out, err, errlen);
+}
+
+int value_dist_within(const char *text, double min, double max, bool draws_at_most, struct dist *out, char *err,
+                      size_t errlen)
+{
+    const struct dist_bounds b = {{min, max}, false, draws_at_most};
+    return read_dist(text, &b, out, err, errlen);
 }

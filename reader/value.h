@@ -56,6 +56,13 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen);
  * uniform() that the key would refuse. */
 int value_dist_rounded(const char *text, double min, double max, struct dist *out, char *err, size_t errlen);
 
+/* value_dist for a key with bounds on its draws: each at least min, and each at most max
+ * where draws_at_most (supply_yield, a share), else the mean at most max. A range written
+ * as a number ("0.8-1.2") that goes past max is told that bound, not a uniform() that the
+ * key would refuse; one within them is answered uniform(), as value_dist answers. */
+int value_dist_within(const char *text, double min, double max, bool draws_at_most, struct dist *out, char *err,
+                      size_t errlen);
+
 /* Free every table value_dist has made. Only for fuzz harnesses, which read millions of
  * values in one process, and only when no distribution that value_dist returned is in use. */
 void value_forget_tables(void);
