@@ -747,7 +747,11 @@ static void range_text(const struct key_def *k, char *buf, size_t n)
     case KEY_COUNT:
     case KEY_SEED: snprintf(buf, n, _("whole number, %s to %s"), lo, hi); return;
     case KEY_DIST:
-        if (k->flags & KEY_DRAWS_AT_MOST)
+        if (k->flags & KEY_DRAWS_ROUNDED) /* models/demand.c takes a draw above max as max; scenario.c refuses a
+                                             mean above it */
+            /* TRANSLATORS: a rounded key's bounds: its least draw, then its greatest value three times */
+            snprintf(buf, n, _("draws >= %s, above %s count as %s; mean <= %s"), lo, hi, hi, hi);
+        else if (k->flags & KEY_DRAWS_AT_MOST)
             snprintf(buf, n, k->flags & KEY_MEAN_POSITIVE ? _("draws %s to %s, mean > 0") : _("draws %s to %s"), lo,
                      hi);
         else

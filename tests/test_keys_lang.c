@@ -205,6 +205,11 @@ int main(int argc, char **argv)
     setenv("SERVLAB_LOCALEDIR", dir, 1);
     check(lang_init("en", NULL) == 0, "kl-0.1 English is chosen");
     char *en_text = listing();
+    /* lines_per_order's bounds as the reader holds them (reader/scenario.c refuses a mean
+       above 16, models/demand.c takes a draw above 16 as 16), not just its least draw */
+    check(strstr(en_text, "  lines_per_order ") &&
+              strstr(strstr(en_text, "  lines_per_order "), "allowed: draws >= 1, above 16 count as 16; mean <= 16\n"),
+          "kl-0.4 lines_per_order's allowed values name its greatest, 16");
     check(lang_init("zh", NULL) == 0 && lang_current() == LANG_ZH, "kl-0.2 Chinese is chosen");
     check(strcmp(_("number"), "number") != 0, "kl-0.3 the catalogue is found in %s", dir);
     char *zh_text = listing();
