@@ -615,8 +615,8 @@ const char *key_bound_problem(const struct key_def *d, const char *parameter, do
     if (percent) { /* as written: "got 99%", "0.00001%" (not 1e-05%) */
         num_about(100 * x, 10, got, sizeof got - 1);
         strcat(got, "%");
-    } else
-        num_format(x, got, sizeof got);
+    } else /* as written, without an exponent: "got -0.00001", not -1e-05 */
+        num_plain(x, got, sizeof got);
     bool share = key_def_takes_percent(d);
     if (percent && !share) {
         snprintf(err, n, _("%s is not a share, so it takes no percentage such as '%s'; write just the number"),

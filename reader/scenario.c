@@ -480,13 +480,17 @@ static char *problem_for_key(const struct key_def *d, char *problem, size_t size
  * override that gave it (set: 1 + its index, as struct key_origin keeps it; 0: none) when
  * x is the value that override assigns (a sweep's point as its table writes it, "928.571",
  * not the 928.5714285714286 assigned), else the shortest digits that read back as x (a
- * file's 0.1 stays "0.1"). Returns buf. */
+ * file's 0.1 stays "0.1"), without an exponent (num_plain: a file's -0.00001 is
+ * "-0.00001", not -1e-05). Returns buf. */
 static char *shown_value(const struct loader *ld, unsigned set, double x, char *buf, size_t n)
 {
     num_format(x, buf, n);
     const struct scenario_override *o = set && ld->sets ? &ld->sets[set - 1] : NULL;
     const char *eq = o && o->shown ? strchr(o->assignment, '=') : NULL;
-    if (eq && strcmp(eq + 1, buf) == 0) snprintf(buf, n, "%s", o->shown);
+    if (eq && strcmp(eq + 1, buf) == 0)
+        snprintf(buf, n, "%s", o->shown);
+    else
+        num_plain(x, buf, n);
     return buf;
 }
 
@@ -559,7 +563,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
                10" for 10.000001) tells nothing: then every digit */
             double g;
             if (value_number(got, &g, problem, sizeof problem) != 0 || rule_broken(d, g) != rule_broken(d, x))
-                num_format(x, got, sizeof got);
+                num_plain(x, got, sizeof got);
         }
         bool low = d->flags & KEY_MIN_EXCLUSIVE ? !(x > d->min) : !(x >= d->min);
         if (low && d->flags & KEY_LIMIT && x == 0) {
@@ -606,7 +610,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         char shown[200];
         dist_format(&dist, shown, sizeof shown);
         if (dist_lowest(&dist) < d->min) {
-            num_format(dist_lowest(&dist), got, sizeof got);
+            num_plain(dist_lowest(&dist), got, sizeof got);
             if (dist_is_constant(&dist))
                 report(ld, line, sec, d->name, _("must be >= %s, got %s"), lo, got);
             else
@@ -618,7 +622,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             return -1;
         }
         if (d->flags & KEY_DRAWS_AT_MOST && dist_highest(&dist) > d->max) {
-            num_format(dist_highest(&dist), got, sizeof got);
+            num_plain(dist_highest(&dist), got, sizeof got);
             if (dist_is_constant(&dist))
                 report(ld, line, sec, d->name, _("must be at most %s, got %s%s"), hi, got, "");
             else
@@ -626,7 +630,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             return -1;
         }
         if (dist_mean(&dist) > d->max) {
-            num_format(dist_mean(&dist), got, sizeof got);
+            num_plain(dist_mean(&dist), got, sizeof got);
             report(ld, line, sec, d->name, _("the mean must be at most %s, got %s"), hi, got);
             return -1;
         }
@@ -2981,7 +2985,7 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
         if (to < from) { /* the table and its cost of 1 pt read from each row to the next one up */
             char f[40], t[40];
             note(sc, _("[sweep] %s = %s is below %s = %s: the sweep runs upwards, from %s"), key_defs[lk->to].name,
-                 num_format(to, t, sizeof t), key_defs[lk->from].name, num_format(from, f, sizeof f), t);
+                 num_plain(to, t, sizeof t), key_defs[lk->from].name, num_plain(from, f, sizeof f), t);
             double lower = to;
             to = from, from = lower;
         }

@@ -17,7 +17,8 @@
 static int fail(char *err, size_t n, const struct dist *d, const char *what, double got)
 {
     char g[32];
-    snprintf(err, n, _("%s: %s, got %s"), d->type->signature, what, num_format(got, g, sizeof g));
+    /* the parameter as the student wrote it, without an exponent: "got -0.00001" */
+    snprintf(err, n, _("%s: %s, got %s"), d->type->signature, what, num_plain(got, g, sizeof g));
     return -1;
 }
 

@@ -49,6 +49,15 @@ char *num_about(double x, int digits, char *buf, size_t n)
     return buf;
 }
 
+char *num_plain(double x, char *buf, size_t n)
+{
+    num_format(x, buf, n);
+    if (!strpbrk(buf, "eE") || !isfinite(x) || fabs(x) >= 1e15 || fabs(x) < 1e-9) return buf;
+    for (int digits = 1; digits <= 17; digits++)
+        if (strtod(num_about(x, digits, buf, n), NULL) == x) return buf;
+    return buf;
+}
+
 char *num_derived(double x, char *buf, size_t n)
 {
     if (!isfinite(x) || x == 0) return num_format(x, buf, n);

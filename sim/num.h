@@ -24,6 +24,12 @@ char *num_fixed(double x, int decimals, char *buf, size_t n);
  * 1e15, below 1e-9 in size, or not finite, it falls back to %.*g. Returns buf. */
 char *num_about(double x, int digits, char *buf, size_t n);
 
+/* x as num_format writes it where that has no exponent; else the fewest significant
+ * digits that read back as x, in plain decimals (num_about): -0.00001, not -1e-05. For a
+ * value a student typed, quoted back in a message. Beyond num_about's plain range (1e15,
+ * a billionth) the exponent stays. Returns buf. */
+char *num_plain(double x, char *buf, size_t n);
+
 /* A value servlab worked out (a reorder point from a service target), to be read, not
  * typed back: 4 significant digits, but never fewer than its whole part's (515.4166 is
  * "515.4", 12345.6 is "12346"). Returns buf. */

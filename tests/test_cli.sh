@@ -648,6 +648,11 @@ run "$S" sweep scenarios/default.ini --param inventory.safety_factor --from 0 --
 ok "cli-11.10e11 a point of 10.000001 against at most 10: got 10.000001, not got 10" \
     $([ $rc -eq 2 ] && [ "$(sed -n '3,$p' "$T/err")" = "  [inventory] safety_factor: must be at most 10, got 10.000001" ]
     echo $?) "$(cat "$T/err")"
+# a share's bound as typed, without an exponent (key_bound_problem wrote "got -1e-05")
+run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from -0.00001 --to 0.9 --steps 3 --reps 2
+ok "cli-11.10e12 --from -0.00001 for a share: 'got -0.00001', not -1e-05" \
+    $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--from -0.00001: inventory.target_fill_rate must be > 0, got -0.00001" ]
+    echo $?) "$(cat "$T/err")"
 # an end on a line of the file begins with 第 in Chinese: no blank between 与 and it (it
 # read "--from 0 与 第 50 行的 ...")
 sed 's/^to = 3 /to = 16 /' scenarios/default.ini > "$T/to16.ini"
