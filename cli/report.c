@@ -20,6 +20,7 @@
 #include "lang/lang.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -599,17 +600,31 @@ static void say_undershoot(FILE *out, const struct reason *r)
             r->figure[0], r->figure[1] != 0 ? _(" and is only seen at reviews") : "");
 }
 
+/* The count ngettext takes for a number as shown: the number where it is whole ("1 day"),
+ * else 2, for the plural ("0.5 days", "1.5 days"). */
+static unsigned long shown_count(const char *shown)
+{
+    double x = strtod(shown, NULL);
+    return x == floor(x) && x >= 0 && x < 1e9 ? (unsigned long)x : 2;
+}
+
 static void say_even_gaps(FILE *out, const struct reason *r)
 {
-    char e[80], every[40], days[40], covered[40];
+    char e[80], every[40], days[40], covered[40], gap[80], lead[80], orders[80];
     /* %g's digits without its exponent: 0.00001 days, 1000000 orders (not 1e-05, 1e+06) */
     num_about(r->figure[0], 6, every, sizeof every), num_about(r->figure[1], 6, days, sizeof days);
     num_about(r->figure[2], 6, covered, sizeof covered);
+    /* a singular for a count of 1: "every 1 day", "cover 1 order" */
+    snprintf(gap, sizeof gap, P_("every %s day", "every %s days", shown_count(every)), every);
+    snprintf(lead, sizeof lead, P_("%s day", "%s days", shown_count(days)), days);
+    snprintf(orders, sizeof orders, P_("%s order", "%s orders", shown_count(covered)), covered);
+    /* TRANSLATORS: the gap ("every 1 day"), the lead time ("2.9 days") twice, the orders
+       covered ("2 orders"), the formula's orders, then what it does to service */
     fprintf(out,
-            _("  - orders come every %s days and replenishment takes %s: one ordered right after an\n"
-              "    order arrives in time for all but the orders within the next %s days, so stock\n"
-              "    must cover %s orders, where the formula assumes %.2f. This %s.\n"),
-            every, days, days, covered, r->figure[3], effect_words(r, e, sizeof e));
+            _("  - orders come %s and replenishment takes %s: one ordered right after an\n"
+              "    order arrives in time for all but the orders within the next %s, so stock\n"
+              "    must cover %s, where the formula assumes %.2f. This %s.\n"),
+            gap, lead, lead, orders, r->figure[3], effect_words(r, e, sizeof e));
 }
 
 static void say_lumpy(FILE *out, const struct reason *r)

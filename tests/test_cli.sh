@@ -1756,6 +1756,19 @@ ok "cli-24.9 five long names chaining orders: two named, then '…', and the war
     $(grep -q 'warning: \[product.premium_green_tea_gift_box_no_1\] \[product.premium_green_tea_gift_box_no_2\] …: policy' "$T/long_en" &&
       grep -q 'or policy = sS orders less often$' "$T/long_en" && grep -q '订货次数会少得多$' "$T/long_zh" &&
       iconv -f UTF-8 -t UTF-8 "$T/long_zh" > /dev/null; echo $?) "$(cat "$T/long_en" "$T/long_zh")"
+# orders at gaps of 1 day: "every 1 day", singular, and the lead time with its unit
+run "$S" run tests/reasons/even_gaps.ini --quiet
+ok "cli-24.15 even gaps of 1 day: 'orders come every 1 day and replenishment takes 2.9 days', 'cover 2 orders'" \
+    $([ $rc -eq 0 ] && grep -q '^  - orders come every 1 day and replenishment takes 2\.9 days: one ordered' "$T/out" &&
+      grep -q 'within the next 2\.9 days, so stock$' "$T/out" && grep -q '^    must cover 2 orders, where' "$T/out"; echo $?) \
+    "$(grep -A3 'orders come' "$T/out")"
+run "$S" run tests/reasons/even_gaps.ini --quiet --set demand.interarrival_days=0.5
+ok "cli-24.16 even gaps of 0.5 days: 'every 0.5 days', plural" \
+    $([ $rc -eq 0 ] && grep -q '^  - orders come every 0\.5 days and' "$T/out"; echo $?) "$(grep -A3 'orders come' "$T/out")"
+run "$S" run tests/reasons/even_gaps.ini --quiet --lang zh
+ok "cli-24.17 ... in Chinese, as before: '订单每 1 天来一个，补货需要 2.9 天'" \
+    $([ $rc -eq 0 ] && grep -q '^  - 订单每 1 天来一个，补货需要 2\.9 天：' "$T/out" && grep -q '库存要覆盖 2 个订单' "$T/out"; echo $?) \
+    "$(grep -A3 '订单每' "$T/out")"
 run "$S" run scenarios/default.ini
 ok "cli-24.6 perfect orders below 1 - stockouts (late orders): no such line" $([ $rc -eq 0 ] && ! grep -q 'can still be perfect' "$T/out"; echo $?)
 # ---- status calls that swamp the order desk: a warning at load, and the run stays small ----
