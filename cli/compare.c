@@ -779,8 +779,11 @@ static void compare_row_cells(const struct compare_result *r, size_t i, struct c
         snprintf(c->text[COL_SHARE], sizeof c->text[0], "%.1f%%", 100 * p->mean / best);
     else /* a share of a loss or of nothing says nothing */
         snprintf(c->text[COL_SHARE], sizeof c->text[0], "-");
-    snprintf(c->text[COL_SERVICE], sizeof c->text[0], "%s%%", report_percent(sv->mean, 2, share, sizeof share));
-    if (ot->n)
+    if (isfinite(sv->mean))
+        snprintf(c->text[COL_SERVICE], sizeof c->text[0], "%s%%", report_percent(sv->mean, 2, share, sizeof share));
+    else /* no data (reaction_elsewhere where no order found a stockout): as on time without one */
+        snprintf(c->text[COL_SERVICE], sizeof c->text[0], "-");
+    if (ot->n && isfinite(ot->mean))
         snprintf(c->text[COL_ON_TIME], sizeof c->text[0], "%s%%", report_percent(ot->mean, 2, share, sizeof share));
     else
         snprintf(c->text[COL_ON_TIME], sizeof c->text[0], "-");

@@ -687,6 +687,16 @@ struct summary sweep_at(const struct sweep_result *r, size_t i, int m)
 
 /* ---- output ---- */
 
+/* A service level for a sentence, "97.50%", or "n/a" where the service has no data
+ * (reaction_elsewhere with no stockout), without a '%' (40 bytes in buf). */
+static const char *service_words(double share, char *buf)
+{
+    char v[40];
+    if (!isfinite(share)) return snprintf(buf, 40, "%s", _("n/a")), buf;
+    snprintf(buf, 40, "%s%%", report_percent(share, 2, v, sizeof v));
+    return buf;
+}
+
 /* A number for the table with `decimals` decimals, or "n/a" (40 bytes in buf). */
 static const char *cell(double x, int decimals, char *buf)
 {
@@ -907,8 +917,11 @@ void sweep_table(FILE *out, const struct sweep_result *r)
     for (size_t i = 0; i < r->n; i++) {
         char x[40], m[40] = "—", v[40];
         sweep_lever_text(r->x[i], digits, x);
-        fprintf(out, "%c %*s %*s%%", i == r->opt.best ? '*' : ' ', kw, x, svw - 1,
-                report_percent(r->service_level[i], 3, v, sizeof v));
+        if (isfinite(r->service_level[i]))
+            fprintf(out, "%c %*s %*s%%", i == r->opt.best ? '*' : ' ', kw, x, svw - 1,
+                    report_percent(r->service_level[i], 3, v, sizeof v));
+        else /* no data: "n/a" as a money cell without one, no '%' */
+            fprintf(out, "%c %*s %*s", i == r->opt.best ? '*' : ' ', kw, x, svw, "n/a");
         for (size_t k = 0; k < MONEY_COLUMNS; k++) fprintf(out, "  %*s", mw[k], money[i][k]);
         if (!isnan(r->marginal[i])) num_fixed(r->marginal[i], 2, m, sizeof m);
         if (marginal) /* 12 columns: "—" is three bytes in one */
@@ -1093,10 +1106,12 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
         return;
     }
     fputc('\n', out);
-    lang_printf_wrapped(
-        out, LANG_LINE_MAX, _("Profit is highest at %s = %s (marked *): %s %s%%, profit %s%s a day%s.\n"), key, bx,
-        service, report_percent(r->service_level[o->best], 2, sv, sizeof sv),
-        cell(sweep_at(r, o->best, M_PROFIT).mean, 2, pv), pc, ci ? "" : _(" (one replication: no interval)"));
+    lang_printf_wrapped(out, LANG_LINE_MAX,
+                        /* TRANSLATORS: the lever and its value, the service and its level ("97.50%", or "n/a"),
+                           the profit, its ±, then a note */
+                        _("Profit is highest at %s = %s (marked *): %s %s, profit %s%s a day%s.\n"), key, bx, service,
+                        service_words(r->service_level[o->best], sv), cell(sweep_at(r, o->best, M_PROFIT).mean, 2, pv),
+                        pc, ci ? "" : _(" (one replication: no interval)"));
     bool flat = sweep_profit_flat(r);
     if ((o->at_lower_edge || o->at_upper_edge) && !flat)
         fputs(o->at_lower_edge
@@ -1107,9 +1122,8 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
         char px[40];                            /* four digits: an estimate between the points, not one of them */
         lang_printf_wrapped(out, LANG_LINE_MAX, /* after its colon: the peak on a line of its own */
                             _("A parabola through the points around the best puts the peak between grid points: "
-                              "%s = %s (%s %s%%, profit %.2f a day).\n"),
-                            key, sweep_lever_text(o->x, 4, px), service, report_percent(o->service, 2, sv, sizeof sv),
-                            o->profit);
+                              "%s = %s (%s %s, profit %.2f a day).\n"),
+                            key, sweep_lever_text(o->x, 4, px), service, service_words(o->service, sv), o->profit);
     }
     if (o->tie_first != o->tie_last) {
         char a[40], z[40];

@@ -1920,4 +1920,19 @@ run "$S" check "$T/flat_days.ini" --lang zh
 ok "cli-31.4 ... in Chinese" \
     $([ $rc -eq 0 ] && grep -q '趋势：日需求每天变化 +0.0000278 件（t = 0.03，p = 0.98）：不显著$' "$T/out"; echo $?) "$(grep '趋势' "$T/out")"
 
+# ---- a service with no data: n/a, not n/a% ----
+# reaction_elsewhere is a share of the orders that met a stockout: none here, so no data
+run "$S" compare course-notes/class-example/students/ana.ini course-notes/class-example/students/bo.ini \
+    --service reaction_elsewhere --reps 2 --quiet
+ok "cli-32.1 compare with a service of no data: '-' in its column, as on time without one, no 'n/a%'" \
+    $([ $rc -eq 0 ] && grep -q '^   1  [a-z]*\.ini  *[0-9.]*  *[0-9.]*  *100\.0%  *-   [0-9.]*%' "$T/out" &&
+      ! grep -q 'n/a%' "$T/out"; echo $?) "$(head -12 "$T/out")"
+run "$S" sweep scenarios/default.ini --service reaction_elsewhere --reps 2 --quiet --from 0 --to 1 --steps 2
+ok "cli-32.2 sweep with a service of no data: 'n/a' in its column, as a money cell without one, no 'n/a%'" \
+    $([ $rc -eq 0 ] && grep -q '^  *0  *n/a  *[0-9.]*  *[0-9.]*' "$T/out" && ! grep -q 'n/a%' "$T/out"; echo $?) \
+    "$(head -10 "$T/out")"
+run "$S" sweep scenarios/default.ini --service reaction_elsewhere --reps 2 --quiet --from 0 --to 1 --steps 2 --lang zh
+ok "cli-32.3 ... in Chinese" \
+    $([ $rc -eq 0 ] && grep -q '^  *0  *n/a  *[0-9.]*' "$T/out" && ! grep -q 'n/a%' "$T/out"; echo $?) "$(head -10 "$T/out")"
+
 check_done test_cli
