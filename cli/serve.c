@@ -189,7 +189,7 @@ static void save_run(struct server *s, const struct run *r)
     }
     fclose(m);
     if (write_file(dir, name, buf, len, false) != 0)
-        fprintf(stderr, _("servlab: cannot write %s/%s: %s\n"), dir, name, strerror(errno));
+        lang_printf_wrapped(stderr, LANG_LINE_MAX, _("servlab: cannot write %s/%s: %s\n"), dir, name, strerror(errno));
     free(buf);
 }
 
@@ -272,7 +272,8 @@ static void save_history(struct server *s)
     fclose(m);
     snprintf(dir, sizeof dir, "%s", s->o->dir);
     if (write_file(dir, "history.csv", buf, len, false) != 0)
-        fprintf(stderr, _("servlab: cannot write %s/%s: %s\n"), dir, "history.csv", strerror(errno));
+        lang_printf_wrapped(stderr, LANG_LINE_MAX, _("servlab: cannot write %s/%s: %s\n"), dir, "history.csv",
+                            strerror(errno));
     free(buf);
 }
 
@@ -1347,7 +1348,8 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
         free(u);
         if (!run_used(s, r)) dequeue(s, r);
         pthread_mutex_unlock(&s->lock);
-        fprintf(stderr, _("servlab: cannot save submission %s in %s: %s\n"), id, s->o->dir, strerror(why));
+        lang_printf_wrapped(stderr, LANG_LINE_MAX, _("servlab: cannot save submission %s in %s: %s\n"), id, s->o->dir,
+                            strerror(why));
         rate_refund(s, client);
         return error_page(c, MHD_HTTP_INTERNAL_SERVER_ERROR,
                           _("The server could not save your submission, so it was not taken: tell the instructor, "
@@ -1464,7 +1466,7 @@ static int make_dirs(const struct serve_opts *o, FILE *err)
         char dir[1100], why[300];
         snprintf(dir, sizeof dir, "%s%s", o->dir, subs[i]);
         if (outfile_prepare_dir(dir, NULL, NULL, why, sizeof why) != 0) {
-            fprintf(err, "servlab: %s\n", why);
+            lang_printf_wrapped(err, LANG_LINE_MAX, "servlab: %s\n", why);
             return -1;
         }
     }
@@ -1549,23 +1551,26 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
         addr.v6.sin6_port = htons((uint16_t)o->port);
         v6 = true;
     } else {
-        fprintf(err,
-                _("servlab: --bind %s: not an IPv4 or IPv6 address (e.g. 127.0.0.1, or 0.0.0.0 for every network)\n"),
-                bind);
+        lang_printf_wrapped(
+            err, LANG_LINE_MAX,
+            _("servlab: --bind %s: not an IPv4 or IPv6 address (e.g. 127.0.0.1, or 0.0.0.0 for every network)\n"),
+            bind);
         return 2;
     }
     char why[300];
     if (!(s->base_text = csv_read_file(o->base, &s->base_len, why, sizeof why))) {
-        fprintf(err, "servlab: %s: %s\n", o->base, why);
+        lang_printf_wrapped(err, LANG_LINE_MAX, "servlab: %s: %s\n", o->base, why);
         return 2;
     }
     if (s->base_len > SERVE_UPLOAD_MAX) { /* students could not submit it back */
-        fprintf(err, _("servlab: %s: over %d KiB, the most a submission may be\n"), o->base, SERVE_UPLOAD_MAX / 1024);
+        lang_printf_wrapped(err, LANG_LINE_MAX, _("servlab: %s: over %d KiB, the most a submission may be\n"), o->base,
+                            SERVE_UPLOAD_MAX / 1024);
         free(s->base_text);
         return 2;
     }
     if (!(s->base = compare_base_load(o->base, NULL, 0, o->sets, o->nsets, err))) {
-        fprintf(err, _("servlab: the base file %s must load before students' files can be checked\n"), o->base);
+        lang_printf_wrapped(err, LANG_LINE_MAX,
+                            _("servlab: the base file %s must load before students' files can be checked\n"), o->base);
         free(s->base_text);
         return 2;
     }
@@ -1598,8 +1603,9 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
                          MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
                          MHD_OPTION_CONNECTION_LIMIT, (unsigned)500, MHD_OPTION_END);
     if (!d) {
-        fprintf(err, _("servlab: cannot listen on %s port %u: %s (is another server on it? try --port)\n"), bind,
-                o->port, strerror(errno));
+        lang_printf_wrapped(err, LANG_LINE_MAX,
+                            _("servlab: cannot listen on %s port %u: %s (is another server on it? try --port)\n"), bind,
+                            o->port, strerror(errno));
         goto done;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -1625,10 +1631,10 @@ done:
     if (rc == 0) {
         size_t done_runs = 0;
         for (size_t i = 0; i < s->nruns; i++) done_runs += s->runs[i]->state == RUN_DONE;
-        fprintf(err,
-                P_("servlab: stopped; %zu submission (runs done: %zu), kept in %s\n",
-                   "servlab: stopped; %zu submissions (runs done: %zu), kept in %s\n", s->nsubs),
-                s->nsubs, done_runs, o->dir);
+        lang_printf_wrapped(err, LANG_LINE_MAX,
+                            P_("servlab: stopped; %zu submission (runs done: %zu), kept in %s\n",
+                               "servlab: stopped; %zu submissions (runs done: %zu), kept in %s\n", s->nsubs),
+                            s->nsubs, done_runs, o->dir);
     }
     for (size_t i = 0; i < s->nsubs; i++) free(s->subs[i]);
     for (size_t i = 0; i < s->nruns; i++) {

@@ -583,10 +583,26 @@ ok "serve-7.2 a bad --bind: exit 2" $([ $rc -eq 2 ] && grep -q 'not an IPv4 or I
 ok "serve-7.3 --port 70000: exit 2" $([ $? -eq 2 ]; echo $?) "$(cat "$T/err")"
 "$S" serve --base "$T/nothere.ini" --port 0 --dir "$T/state9" > /dev/null 2> "$T/err"
 ok "serve-7.4 a base that is not there: exit 2, naming it" $([ $? -eq 2 ] && grep -q 'nothere.ini' "$T/err"; echo $?) "$(cat "$T/err")"
+# the refusals at the start are wrapped to a terminal's width, as the reader's problems
+# are: a long folder's path on a line of its own, the words after it on the next
+L="$T/a_folder_with_a_rather_long_name_for_the_course_materials_of_the_spring_term"
+mkdir -p "$L"
+{ cat "$B"; i=0; while [ $i -lt 1100 ]; do echo "; padding line $i of a base longer than a submission may be ..."; i=$((i + 1)); done; } > "$L/big.ini"
+"$S" serve --base "$L/big.ini" --port 0 --dir "$T/state9" > /dev/null 2> "$T/err"
+ok "serve-7.4b a base over 64 KiB: exit 2, the words wrapped after the path" \
+    $([ $? -eq 2 ] && grep -q '^  over 64 KiB, the most a submission may be$' "$T/err"; echo $?) "$(cat "$T/err")"
+printf '[inventory]\nsafety_factr = 1\n' > "$L/broken.ini"
+"$S" serve --base "$L/broken.ini" --port 0 --dir "$T/state9" > /dev/null 2> "$T/err"
+ok "serve-7.4c a base that does not load: exit 2, 'must load' wrapped after the path" \
+    $([ $? -eq 2 ] && grep -q '^servlab: the base file$' "$T/err" &&
+      grep -q "^  must load before students' files can be checked$" "$T/err"; echo $?) "$(cat "$T/err")"
 start "$T/state9"
 port=${U##*:}
 "$S" serve --base "$B" --port "$port" --dir "$T/state10" > /dev/null 2> "$T/err"
 ok "serve-7.5 a port already taken: exit 1, says so" $([ $? -eq 1 ] && grep -q "port $port" "$T/err"; echo $?) "$(cat "$T/err")"
+ok "serve-7.5b ... wrapped within 100 columns, the reason on its own line" \
+    $(grep -q "^servlab: cannot listen on 127.0.0.1 port $port:$" "$T/err" &&
+      grep -q '^  Address already in use (is another server on it? try --port)$' "$T/err"; echo $?) "$(cat "$T/err")"
 stop
 
 # ---- the pages in a real browser: the student page and the leaderboard of 60, both languages ----
