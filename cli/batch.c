@@ -766,9 +766,9 @@ enum { SWEPT_COLS = 9, COL_LEVER = 3, COL_LEVER2 = 4 };
 static void swept_cells(const struct batch_result *r, size_t i, char cell[SWEPT_COLS][40])
 {
     const struct batch_row *row = &r->rows[i];
-    char sv[20];
     int d = batch_gain_decimals(row);
-    snprintf(cell[0], 40, "%s%%", report_percent(row->service.mean, 2, sv, sizeof sv));
+    /* a service without data (reaction_elsewhere where no order met a stockout): "n/a", as sweep's table */
+    report_percent_or(row->service.mean, 2, "n/a", cell[0], 40);
     snprintf(cell[1], 40, "%.2f", row->profit.mean);
     snprintf(cell[2], 40, "%.2f", row->profit.ci95);
     batch_lever_text(row, 0, cell[COL_LEVER]);
@@ -776,7 +776,7 @@ static void swept_cells(const struct batch_result *r, size_t i, char cell[SWEPT_
         batch_lever_text(row, 1, cell[COL_LEVER2]);
     else
         cell[COL_LEVER2][0] = '\0'; /* not shown: one lever */
-    snprintf(cell[5], 40, "%s%%", report_percent(row->best_service, 2, sv, sizeof sv));
+    report_percent_or(row->best_service, 2, "n/a", cell[5], 40);
     snprintf(cell[6], 40, "%.2f", row->best_profit);
     snprintf(cell[7], 40, "%.*f", d, row->best_profit - row->profit.mean);
     snprintf(cell[8], 40, "%.*f", d, row->gain_ci95);
@@ -925,9 +925,9 @@ void batch_table(FILE *out, const struct batch_result *r)
     for (size_t i = 0; i < r->n; i++) {
         const struct batch_row *row = &r->rows[i];
         report_cell(out, row->id, 16, false);
-        char sv[20];
-        report_percent(row->service.mean, 2, sv, sizeof sv);
-        fprintf(out, " %11s%% %12.2f %10.2f\n", sv, row->profit.mean, row->profit.ci95);
+        char sv[40]; /* "n/a" where the service has no data, as in the --sweep table */
+        fprintf(out, " %12s %12.2f %10.2f\n", report_percent_or(row->service.mean, 2, "n/a", sv, sizeof sv),
+                row->profit.mean, row->profit.ci95);
     }
     after_table(out, r);
 }

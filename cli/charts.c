@@ -316,7 +316,9 @@ int charts_service_curve(const struct chart_target *to, const struct sweep_resul
     bool edge = (o->at_lower_edge || o->at_upper_edge) && !sweep_profit_flat(r);
     if (sweep_profit_same(r)) /* no peak: the lever changes no cost or revenue */
         snprintf(title, sizeof title, _("Service curve: the same profit at every value of %s"), key);
-    else if (xa.flat) /* the service level is the same everywhere: the title names the lever's value */
+    else if (xa.flat || !isfinite(r->service_level[o->best]))
+        /* the service level is the same everywhere, or has no data at the peak (reaction_elsewhere
+           where no order met a stockout): the title names the lever's value */
         snprintf(title, sizeof title,
                  edge ? _("Service curve: profit peaks at %s = %s (edge of the range)")
                       : _("Service curve: profit peaks at %s = %s"),
@@ -517,7 +519,7 @@ int charts_marginal_cost(const struct chart_target *to, const struct sweep_resul
     if (all) c.panels[0].point_labels[0] = text;
     const struct curve_optimum *o = &r->opt;
     double best_y = log_y ? chart_scale_at(CHART_LOG, r->marginal[o->best]) : r->marginal[o->best];
-    if (!isnan(r->marginal[o->best])) {
+    if (!isnan(r->marginal[o->best]) && isfinite(r->service_level[o->best])) { /* never "n/a%" */
         char peak[40];
         snprintf(mark, sizeof mark, _("profit peaks here: %s%%"),
                  report_percent(r->service_level[o->best], 2, peak, sizeof peak));

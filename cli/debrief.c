@@ -478,15 +478,15 @@ void debrief_sweep(FILE *out, const struct debrief *d, const struct sweep_result
     char profit[80];
     mean_and_interval(&best, profit, sizeof profit);
     /* TRANSLATORS: e.g. Profit peaks at inventory.safety_factor = 1.7: fill rate (units from stock) 99.70%, profit
-       1234.56 ± 2.45 a day */
+       1234.56 ± 2.45 a day (the level has its '%', or is "n/a" where the service has no data) */
     char sv[40], at[40], from[40], to[40];
     int digits = sweep_lever_digits(r, 0); /* the values as the terminal's table writes them */
     if (sweep_profit_same(r))              /* no peak: the lever changes no cost or revenue */
         html_figuresf(out, _("The same profit at every value of %s: %s a day"), key, profit);
     else
-        html_figuresf(out, _("Profit peaks at %s = %s: %s %s%%, profit %s a day"), key,
+        html_figuresf(out, _("Profit peaks at %s = %s: %s %s, profit %s a day"), key,
                       sweep_lever_text(r->x[o->best], digits, at), service,
-                      report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
+                      report_percent_or(r->service_level[o->best], 2, _("n/a"), sv, sizeof sv), profit);
     fputs("<small>", out);
     html_textf(out, _("%zu points from %s to %s, %u replications each on the same random numbers."), r->n,
                sweep_lever_text(r->x[0], digits, from), sweep_lever_text(r->x[r->n - 1], digits, to), r->reps);
@@ -973,13 +973,13 @@ void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result 
     char profit[80];
     mean_and_interval(&best, profit, sizeof profit);
     /* TRANSLATORS: e.g. Profit peaks at inventory.reorder_point = 600, inventory.order_quantity = 1200: fill rate
-       99.63%, profit 1178.68 ± 9.06 a day */
+       99.63%, profit 1178.68 ± 9.06 a day (the level has its '%', or is "n/a" where the service has no data) */
     char sv[40];
     char at1[40], at2[40]; /* as the tables write the levers (cli/grid.h) */
-    html_figuresf(out, _("Profit peaks at %s = %s, %s = %s: %s %s%%, profit %s a day"), sw->parameter,
+    html_figuresf(out, _("Profit peaks at %s = %s, %s = %s: %s %s, profit %s a day"), sw->parameter,
                   sweep_lever_text(r->x[o->best], sweep_lever_digits(r, 0), at1), sw->parameter2,
                   sweep_lever_text(r->x2[o->best], sweep_lever_digits(r, 1), at2), service,
-                  report_percent(r->service_level[o->best], 2, sv, sizeof sv), profit);
+                  report_percent_or(r->service_level[o->best], 2, _("n/a"), sv, sizeof sv), profit);
     fputs("<small>", out);
     html_textf(out, _("A grid of %zu x %zu points, %u replications each on the same random numbers."), r->n1, r->n2,
                r->reps);

@@ -169,9 +169,11 @@ void grid_notes(FILE *out, const struct sweep_result *r)
     int d1 = sweep_lever_digits(r, 0), d2 = sweep_lever_digits(r, 1); /* the values as the tables write them */
     if (isfinite(p.ci95)) snprintf(pc, sizeof pc, " ± %.2f", p.ci95);
     lang_printf_wrapped(out, LANG_LINE_MAX,
-                        _("\nProfit is highest at %s = %s, %s = %s (marked *): %s %s%%, profit %.2f%s a day.\n"), k1,
+                        /* TRANSLATORS: the two levers and their values, the service and its level ("97.50%", or
+                           "n/a" where it has no data), the profit, its ± */
+                        _("\nProfit is highest at %s = %s, %s = %s (marked *): %s %s, profit %.2f%s a day.\n"), k1,
                         sweep_lever_text(r->x[o->best], d1, a), k2, sweep_lever_text(r->x2[o->best], d2, b), service,
-                        report_percent(r->service_level[o->best], 2, sv, sizeof sv), p.mean, pc);
+                        report_percent_or(r->service_level[o->best], 2, _("n/a"), sv, sizeof sv), p.mean, pc);
     if (o->at_edge1 || o->at_edge2)
         lang_printf_wrapped(
             out, LANG_LINE_MAX,

@@ -64,6 +64,14 @@ const char *report_percent(double share, int decimals, char *buf, size_t n)
     return buf;
 }
 
+const char *report_percent_or(double share, int decimals, const char *none, char *buf, size_t n)
+{
+    char v[40];
+    if (!isfinite(share)) return snprintf(buf, n, "%s", none), buf;
+    snprintf(buf, n, "%s%%", report_percent(share, decimals, v, sizeof v));
+    return buf;
+}
+
 const char *report_field(double x, char *buf, size_t n)
 {
     if (isnan(x) || isinf(x))

@@ -77,6 +77,12 @@ int report_cell(FILE *out, const char *text, int width, bool right_align);
  * or none, that the run did not see. "n/a" for NaN. Returns buf. */
 const char *report_percent(double share, int decimals, char *buf, size_t n);
 
+/* report_percent with its '%' ("97.50%", ">99.99%"), or `none` where the share has no
+ * data (NaN: reaction_elsewhere where no order met a stockout), which has no '%' to
+ * follow it: "n/a", "-" or _("n/a") as the table or text around it writes no data.
+ * Returns buf. */
+const char *report_percent_or(double share, int decimals, const char *none, char *buf, size_t n);
+
 /* A CSV field: empty for NaN, else %.10g (the C locale's dot as decimal mark). */
 const char *report_field(double x, char *buf, size_t n);
 

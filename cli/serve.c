@@ -1026,9 +1026,12 @@ static enum MHD_Result result_page(struct MHD_Connection *c, struct server *s, c
         fputs("<tr><td>", out);
         html_text(out, report_metric_words(metric_defs[s->service].name, words, sizeof words));
         fputs("</td><td class=\"num\">", out);
-        html_textf(out, "%s%% ± %.2f", report_percent(sv->mean, 2, v, sizeof v), 100 * sv->ci95);
+        if (isfinite(sv->mean))
+            html_textf(out, "%s%% ± %.2f", report_percent(sv->mean, 2, v, sizeof v), 100 * sv->ci95);
+        else /* no data (reaction_elsewhere where no order met a stockout): as the leaderboard's cell */
+            html_text(out, _("n/a"));
         fputs("</td></tr>\n", out);
-        if (s->service != M_ON_TIME_RATE && ot->n) {
+        if (s->service != M_ON_TIME_RATE && ot->n && isfinite(ot->mean)) {
             fprintf(out, "<tr><td>%s</td><td class=\"num\">", _("on time"));
             html_textf(out, "%s%%", report_percent(ot->mean, 2, v, sizeof v));
             fputs("</td></tr>\n", out);

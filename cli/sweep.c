@@ -691,10 +691,7 @@ struct summary sweep_at(const struct sweep_result *r, size_t i, int m)
  * (reaction_elsewhere with no stockout), without a '%' (40 bytes in buf). */
 static const char *service_words(double share, char *buf)
 {
-    char v[40];
-    if (!isfinite(share)) return snprintf(buf, 40, "%s", _("n/a")), buf;
-    snprintf(buf, 40, "%s%%", report_percent(share, 2, v, sizeof v));
-    return buf;
+    return report_percent_or(share, 2, _("n/a"), buf, 40);
 }
 
 /* A number for the table with `decimals` decimals, or "n/a" (40 bytes in buf). */

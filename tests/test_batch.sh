@@ -685,4 +685,24 @@ bad "batch-9.10 a percentage over 100 of a share, after one that was read, is re
 bad "batch-9.11 a service target of 0.98% in a cell is refused as --set refuses it, not run as 0.0098" \
     'id,inventory.target_fill_rate\na,0.98%%\n' \
     "FILE:2:2: [inventory] target_fill_rate: '0.98%' aims at 0.98%, under 1%; for 98% write 0.98 or 98%"
+
+# ---- a service without data (reaction_elsewhere where no order met a stockout: stock
+# far above demand): 'n/a' in its column, as sweep's table, not 'n/a%' ----
+printf 'id,demand.history\nbolt_01,%s\nhinge_01,%s\n' "$PWD/scenarios/planner/history/bolt_01.csv" \
+    "$PWD/scenarios/planner/history/hinge_01.csv" > "$T/elsewhere.csv"
+na_args="--set sweep.service=reaction_elsewhere --set sweep.from=6 --set sweep.to=8 --set sweep.steps=2 --reps 2 --quiet"
+for lang in en zh; do
+    # shellcheck disable=SC2086 # the options are words
+    "$S" batch "$B" "$T/elsewhere.csv" $na_args --set inventory.safety_factor=8 --lang $lang > "$T/na.txt" 2> /dev/null
+    rc=$?
+    ok "batch-9.13 $lang: a service without data is 'n/a' in the table, no 'n/a%' (status $rc)" \
+        $([ $rc -eq 0 ] && grep -q '^bolt_01                   n/a  *[0-9.]*  *[0-9.]*$' "$T/na.txt" &&
+            ! grep -q 'n/a%' "$T/na.txt"; echo $?) "$(grep -A 3 '^id ' "$T/na.txt")"
+    # shellcheck disable=SC2086
+    "$S" batch "$B" "$T/elsewhere.csv" $na_args --sweep --lang $lang > "$T/na.txt" 2> /dev/null
+    rc=$?
+    ok "batch-9.14 $lang: ... and with --sweep, as written and at the best (status $rc)" \
+        $([ $rc -eq 0 ] && grep -q '^bolt_01  *n/a  *[0-9.]*  *[0-9.]* | *[0-9.]*<  *n/a  *[0-9.]' "$T/na.txt" &&
+            ! grep -q 'n/a%' "$T/na.txt"; echo $?) "$(grep -B 3 -A 2 '^bolt_01' "$T/na.txt")"
+done
 check_done test_batch

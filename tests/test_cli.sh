@@ -1935,4 +1935,33 @@ run "$S" sweep scenarios/default.ini --service reaction_elsewhere --reps 2 --qui
 ok "cli-32.3 ... in Chinese" \
     $([ $rc -eq 0 ] && grep -q '^  *0  *n/a  *[0-9.]*' "$T/out" && ! grep -q 'n/a%' "$T/out"; echo $?) "$(head -10 "$T/out")"
 
+# ... and on the page (report.html, its charts): the headline says n/a (zh: 无), the service
+# curve's title names the lever's value where the service has none, never "n/a%"
+for lang in en zh; do
+    rm -rf "$T/na_$lang" "$T/na2_$lang"
+    run "$S" sweep scenarios/default.ini --service reaction_elsewhere --reps 2 --quiet --from 0 --to 1 --steps 2 \
+        --out "$T/na_$lang" --lang $lang
+    if [ $lang = en ]; then
+        head='Short lines: bought elsewhere n/a, profit' title='Service curve: profit peaks at safety_factor = 1<'
+    else
+        head='缺货订单行：转向别处购买 无，利润每天' title='服务曲线：safety_factor = 1 时利润最大<'
+    fi
+    ok "cli-32.4 $lang: a sweep's page with a service of no data: '$head', '$title', no 'n/a%'" \
+        $([ $rc -eq 0 ] && grep -q "<p class=\"headline\">[^<]*$head" "$T/na_$lang/report.html" &&
+            grep -q "<title>$title" "$T/na_$lang/report.html" && ! grep -q 'n/a%' "$T/na_$lang/report.html"; echo $?) \
+        "$(grep -o '<p class="headline">[^<]*\|<title>[^<]*' "$T/na_$lang/report.html")"
+    run "$S" sweep scenarios/default.ini --service reaction_elsewhere --reps 2 --quiet --param inventory.safety_factor \
+        --from 0 --to 1 --steps 2 --param inventory.order_quantity --from 1000 --to 1200 --steps 2 --out "$T/na2_$lang" \
+        --lang $lang
+    if [ $lang = en ]; then
+        note='(marked \*): reaction_elsewhere n/a,$'
+    else
+        note='（标 \*）：缺货时转向别处购买的比例 无，$'
+    fi
+    ok "cli-32.5 $lang: ... with two levers: the note ends '$note', the page's headline says '$head', no 'n/a%'" \
+        $([ $rc -eq 0 ] && grep -q "$note" "$T/out" && ! grep -q 'n/a%' "$T/out" "$T/na2_$lang/report.html" &&
+            grep -q "<p class=\"headline\">[^<]*$head" "$T/na2_$lang/report.html"; echo $?) \
+        "$(grep -A1 'marked\|标 \*' "$T/out"; grep -o '<p class="headline">[^<]*' "$T/na2_$lang/report.html")"
+done
+
 check_done test_cli

@@ -605,6 +605,27 @@ ok "serve-7.5b ... wrapped within 100 columns, the reason on its own line" \
       grep -q '^  Address already in use (is another server on it? try --port)$' "$T/err"; echo $?) "$(cat "$T/err")"
 stop
 
+# ---- a service without data (reaction_elsewhere: a backorder base has no stockout that
+# sends an order elsewhere): the result page says n/a (zh: 无), as the leaderboard, not "n/a%" ----
+B0=$B
+B=$T/base_elsewhere.ini
+sed 's/^service = on_time_rate /service = reaction_elsewhere /' "$B0" > "$B"
+for lang in en zh; do
+    start "$T/state14$lang" --rate 0 --lang $lang
+    status -F "name=e1" -F "file=@$B" "$U/submit" > /dev/null
+    wait_rows 1
+    eid=$(basename "$(ls "$T/state14$lang"/submissions/*.txt | head -n 1)" .txt)
+    s=$(status "$U/result/$eid")
+    na='n/a'
+    [ $lang = zh ] && na='无'
+    ok "serve-13.1 $lang: a service without data is '$na' on the result page, with no '%' or '±'" $([ "$s" = 200 ] &&
+        grep -q "<td class=\"num\">$na</td>" "$T/page" && ! grep -q 'n/a%\|nan' "$T/page"; echo $?) \
+        "$s $(grep -o '<td class="num">[^<]*</td>' "$T/page" | head -n 3)"
+    wait_settled "$T/state14$lang"
+    stop
+done
+B=$B0
+
 # ---- the pages in a real browser: the student page and the leaderboard of 60, both languages ----
 SHOTS=${SHOTS:-build/serve-shots}
 if need=$(tests/need.sh test browser 2>&1); then
