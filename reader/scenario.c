@@ -603,6 +603,23 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         int rc = d->flags & KEY_DRAWS_ROUNDED ? value_dist_rounded(text, d->min, d->max, &dist, problem, sizeof problem)
                                               : value_dist_within(text, d->min, d->max, d->flags & KEY_DRAWS_AT_MOST,
                                                                   &dist, problem, sizeof problem);
+        char decimal[VALUE_PERCENT_SHARE_MAX];
+        double share;
+        if (rc != 0 && strcmp(d->unit, "share") == 0 && value_percent_share(text, decimal, sizeof decimal) &&
+            (share = strtod(decimal, NULL)) >= d->min && share <= d->max) {
+            /* "98%" for supply_yield: the share it means, where a key that takes a percentage takes it
+               (keys.c, key_def_takes_percent); past the key's range the general hint (reader/value.c) */
+            const char *written = text + strspn(text, " \t");
+            size_t len = strcspn(written, "\n");
+            while (len > 0 && (written[len - 1] == ' ' || written[len - 1] == '\t')) len--;
+            char plain[40];
+            report(ld, line, sec, d->name,
+                   /* TRANSLATORS: the value as written ("98%"), then the share it means ("0.98") */
+                   _("'%.*s' is not a number (write the share as a decimal, %s: a key that takes a distribution "
+                     "takes no '%%')"),
+                   (int)len, written, num_about(share, 10, plain, sizeof plain));
+            return -1;
+        }
         if (rc != 0) {
             report(ld, line, sec, d->name, "%s", problem);
             return -1;
