@@ -1275,14 +1275,19 @@ static int cmd_batch(const struct options *o)
             }
             struct debrief page = {.command_line = command_line};
             struct chart_target to;
-            if (o->sweep && out_chart_to(&w, &page, "batch_service.png", path, sizeof path, &to))
+            /* no chart where no row has data for the service (its table says n/a) */
+            if (o->sweep && charts_batch_points(&r) &&
+                out_chart_to(&w, &page, "batch_service.png", path, sizeof path, &to))
                 out_chart_to_done(&w, &page, "batch_service.png", _("Each row's recommended service level"),
                                   charts_batch(&to, &r));
             if ((fp = out_open(&w, "report.html"))) debrief_batch(fp, &page, &r), out_commit(&w, "report.html");
             debrief_fini(&page);
         }
         w.dir = NULL;
-        if (o->plot && out_chart(&w, o->plot, path, sizeof path))
+        if (o->plot && !charts_batch_points(&r))
+            lang_printf_wrapped(stderr, LANG_LINE_MAX, _("servlab: %s is not drawn: no item has data for %s\n"),
+                                o->plot, r.service);
+        else if (o->plot && out_chart(&w, o->plot, path, sizeof path))
             out_chart_done(&w, o->plot, charts_batch(&(struct chart_target){.path = path}, &r));
         rc = out_finish(&w);
     }

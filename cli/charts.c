@@ -1536,6 +1536,19 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
  * colour means the same thing on two tables: steady below 0.5, erratic above 1. */
 static const double BATCH_CV_BANDS[2] = {0.5, 1.0};
 
+/* Whether charts_batch draws row: it has a recommended service and a margin. */
+static bool batch_point(const struct batch_row *row)
+{
+    return isfinite(row->best_service) && isfinite(row->margin);
+}
+
+size_t charts_batch_points(const struct batch_result *r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n; i++) n += batch_point(&r->rows[i]);
+    return n;
+}
+
 int charts_batch(const struct chart_target *to, const struct batch_result *r)
 {
     /* three groups by the coefficient of variation of daily demand: BATCH_CV_BANDS */
@@ -1575,6 +1588,7 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
     size_t count[6] = {0};
     for (size_t i = 0; i < r->n; i++) {
         const struct batch_row *row = &r->rows[i];
+        if (!batch_point(row)) continue; /* the subtitle says how many are left out */
         size_t g = (row->demand_cv < cut[0] ? 0u : row->demand_cv < cut[1] ? 1u : 2u) + (labelled[i] && !all ? 3u : 0u);
         x[g * r->n + count[g]] = 100 * row->margin;
         y[g * r->n + count[g]] = 100 * row->best_service;
@@ -1606,6 +1620,16 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
     snprintf(sub, sizeof sub, _("%s: %zu items, each at the %s that maximises its profit (%u replications); %s"),
              slash ? slash + 1 : r->table, r->n,
              strrchr(r->parameter, '.') ? strrchr(r->parameter, '.') + 1 : r->parameter, r->reps, which);
+    size_t left_out = r->n - charts_batch_points(r);
+    if (left_out) {
+        size_t used = strlen(sub);
+        snprintf(sub + used, sizeof sub - used,
+                 /* TRANSLATORS: after the subtitle: items whose service has no data (no
+                    order met a stockout, say) have no point */
+                 P_("; %zu item without data for its %s is left out",
+                    "; %zu items without data for their %s are left out", left_out),
+                 left_out, words);
+    }
     char xl[240], yl[240];
     snprintf(xl, sizeof xl, "%s", _("margin: (price - unit cost) / price (%)"));
     snprintf(yl, sizeof yl, _("recommended %s (%%)"), words);

@@ -116,6 +116,10 @@ int charts_supply_chain(const struct chart_target *to, const struct scenario *sc
  * says which are labelled). */
 enum { BATCH_CHART_LABEL_ALL = 15, BATCH_CHART_LABELS = 10 };
 int charts_batch(const struct chart_target *to, const struct batch_result *r);
+/* How many of r's rows charts_batch draws: those with a recommended service and a margin
+ * (a service with no data, reaction_elsewhere where no order met a stockout, has none).
+ * With none, there is no chart to draw. */
+size_t charts_batch_points(const struct batch_result *r);
 
 /* A two-lever sweep (cli/grid.h): the profit surface in filled contours with labelled
  * profit lines, the optimum (a diamond) and its quadratic refinement, the region not

@@ -704,5 +704,16 @@ for lang in en zh; do
     ok "batch-9.14 $lang: ... and with --sweep, as written and at the best (status $rc)" \
         $([ $rc -eq 0 ] && grep -q '^bolt_01  *n/a  *[0-9.]*  *[0-9.]* | *[0-9.]*<  *n/a  *[0-9.]' "$T/na.txt" &&
             ! grep -q 'n/a%' "$T/na.txt"; echo $?) "$(grep -B 3 -A 2 '^bolt_01' "$T/na.txt")"
+    # no chart of points that have no place: no batch_service.png, no NaN on the page, and
+    # --plot says why it drew nothing
+    rm -rf "$T/na_out" "$T/na.png"
+    # shellcheck disable=SC2086 # the options are words
+    "$S" batch "$B" "$T/elsewhere.csv" $na_args --sweep --set inventory.safety_factor=8 --lang $lang \
+        --out "$T/na_out" --plot "$T/na.png" > /dev/null 2> "$T/na.err"
+    rc=$?
+    ok "batch-9.15 $lang: no row with data for the service: no batch_service.png, no NaN on the page, --plot says so (status $rc)" \
+        $([ $rc -eq 0 ] && [ -f "$T/na_out/report.html" ] && [ ! -e "$T/na_out/batch_service.png" ] &&
+            ! grep -qwi 'nan' "$T/na_out/report.html" && [ ! -e "$T/na.png" ] && grep -q 'na.png' "$T/na.err" &&
+            grep -q 'reaction_elsewhere' "$T/na.err"; echo $?) "$(cat "$T/na.err")"
 done
 check_done test_batch
