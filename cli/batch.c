@@ -915,8 +915,20 @@ void batch_table(FILE *out, const struct batch_result *r)
         after_table(out, r);
         return;
     }
+    /* the service's column: 12 wide, or its head's wider line where a long head parts in
+       two (lang_head_break: "reaction_" above "elsewhere"), the upper line above it */
+    size_t lower, upper = lang_head_break(shown, 12, &lower);
+    int service_width = lang_head_columns(shown, upper, lower);
+    if (service_width < 12) service_width = 12;
+    if (upper) {
+        char line[200];
+        snprintf(line, sizeof line, "%.*s", (int)upper, shown);
+        fprintf(out, "%17s", "");
+        lang_pad(out, line, service_width, true);
+        fputc('\n', out);
+    }
     fprintf(out, "%-16s ", "id"); /* id: the table's column of that name */
-    lang_pad(out, shown, 12, true);
+    lang_pad(out, shown + lower, service_width, true);
     fputc(' ', out);
     lang_pad(out, _("profit/day"), 12, true);
     fputc(' ', out);
@@ -926,8 +938,8 @@ void batch_table(FILE *out, const struct batch_result *r)
         const struct batch_row *row = &r->rows[i];
         report_cell(out, row->id, 16, false);
         char sv[40]; /* "n/a" where the service has no data, as in the --sweep table */
-        fprintf(out, " %12s %12.2f %10.2f\n", report_percent_or(row->service.mean, 2, "n/a", sv, sizeof sv),
-                row->profit.mean, row->profit.ci95);
+        fprintf(out, " %*s %12.2f %10.2f\n", service_width,
+                report_percent_or(row->service.mean, 2, "n/a", sv, sizeof sv), row->profit.mean, row->profit.ci95);
     }
     after_table(out, r);
 }

@@ -696,8 +696,15 @@ for lang in en zh; do
     "$S" batch "$B" "$T/elsewhere.csv" $na_args --set inventory.safety_factor=8 --lang $lang > "$T/na.txt" 2> /dev/null
     rc=$?
     ok "batch-9.13 $lang: a service without data is 'n/a' in the table, no 'n/a%' (status $rc)" \
-        $([ $rc -eq 0 ] && grep -q '^bolt_01                   n/a  *[0-9.]*  *[0-9.]*$' "$T/na.txt" &&
+        $([ $rc -eq 0 ] && grep -q '^bolt_01  *n/a  *[0-9.]*  *[0-9.]*$' "$T/na.txt" &&
             ! grep -q 'n/a%' "$T/na.txt"; echo $?) "$(grep -A 3 '^id ' "$T/na.txt")"
+    # the service's long head parts in two (reaction_ / elsewhere, 缺货时转向 / 别处购买的比例),
+    # and its cells end where the head's lower line ends (display columns: wc -L)
+    if [ $lang = en ]; then upper=reaction_ lower=elsewhere; else upper=缺货时转向 lower=别处购买的比例; fi
+    head_end=$(grep '^id ' "$T/na.txt" | sed "s/\($lower\).*/\1/" | LC_ALL=C.UTF-8 wc -L)
+    cell_end=$(grep '^bolt_01' "$T/na.txt" | sed 's/\(n\/a\).*/\1/' | LC_ALL=C.UTF-8 wc -L)
+    ok "batch-9.16 $lang: a long service head on two lines, its cells under it (head ends at $head_end, cells at $cell_end)" \
+        $(grep -q "^ *$upper\$" "$T/na.txt" && [ "$head_end" = "$cell_end" ]; echo $?) "$(grep -B 1 -A 2 '^id ' "$T/na.txt")"
     # shellcheck disable=SC2086
     "$S" batch "$B" "$T/elsewhere.csv" $na_args --sweep --lang $lang > "$T/na.txt" 2> /dev/null
     rc=$?
