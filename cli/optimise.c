@@ -295,6 +295,7 @@ struct search {
     const struct simulate_opts *o;
     struct config_patch *patches; /* one per point (cap of them) */
     FILE *err;
+    bool noted; /* the base took the first loaded point's notes and lever (point_at) */
 };
 
 static size_t find_point(const struct optimise_result *r, const size_t *at)
@@ -331,6 +332,14 @@ static size_t point_at(struct search *s, const size_t *at)
         r->invalid++;
     } else {
         config_patch_make(&s->patches[r->npoints], &r->base.cfg, &sc->cfg);
+        if (!s->noted) {
+            /* what a lever replaced is the same at every point (as cli/sweep.c): the table
+               and the page's settings say it once, from the first point loaded */
+            r->base.nnotes = sc->nnotes;
+            memcpy(r->base.notes, sc->notes, sizeof sc->notes);
+            r->base.lever = sc->lever;
+            s->noted = true;
+        }
         scenario_fini(sc);
     }
     free(sc);
@@ -852,6 +861,10 @@ void optimise_table(FILE *out, const struct optimise_result *r)
                           "confidence interval.\n"),
                         (unsigned long long)b->cfg.run.seed, rng_generator_name());
     report_changed_line(out, b->changes);
+    for (size_t i = 0; i < b->nnotes; i++) lang_printf_wrapped(out, LANG_LINE_MAX, _("Note: %s.\n"), b->notes[i]);
+    if (b->lever.key && b->lever.replaced[0])
+        lang_printf_wrapped(out, LANG_LINE_MAX, _("Note: at every point %s sets %s, in place of %s.\n"), b->lever.key,
+                            b->lever.level_key, b->lever.replaced);
 
     struct summary m = metric_summary(r, r->best, r->metric);
     char best_at[600];

@@ -146,6 +146,16 @@ ok "report-1.9 a scenario that begins with a byte-order mark: the page shows its
 ok "report-2.5 the sweep page's settings mark reorder_point = 500 as not used (safety_factor sets it)" \
     $(grep -q '<li><code>inventory.reorder_point</code> = 500 <em>(not used: safety_factor sets it)</em></li>' "$T/D2/report.html"; echo $?) \
     "$(grep -o '<li><code>inventory.reorder_point</code>[^/]*' "$T/D2/report.html")"
+# optimise's levers replace the written reorder point at every point too: its page and
+# its table say so, as the sweep's
+"$S" optimise scenarios/default.ini --param inventory.safety_factor --from 0 --to 3 --step 0.5 --reps 2 \
+    --set run.horizon_days=30 --quiet --out "$T/Dopt" > "$T/opt.out" 2>&1
+ok "report-8.5 the optimise page's settings mark reorder_point = 500 as not used (safety_factor sets it)" \
+    $(grep -q '<li><code>inventory.reorder_point</code> = 500 <em>(not used: safety_factor sets it)</em></li>' "$T/Dopt/report.html"; echo $?) \
+    "$(grep -o '<li><code>inventory.reorder_point</code>[^/]*' "$T/Dopt/report.html")"
+ok "report-8.6 ... and its table says what the lever replaced" \
+    $(grep -qx 'Note: at every point safety_factor sets reorder_point, in place of reorder_point = 500 on line 30.' "$T/opt.out"; echo $?) \
+    "$(head -n 8 "$T/opt.out")"
 # the notes under the sweep's table say the best row is "(marked *)": the page marks it so
 ok "report-2.6 the sweep page's best row is marked *, as its notes say" \
     $(grep -q '<tr class="best"><td class="num">\* [0-9]' "$T/D2/report.html" && grep -q '(marked \*)' "$T/D2/report.html"; echo $?) \
