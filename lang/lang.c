@@ -759,7 +759,7 @@ void lang_print_hanging_balanced(FILE *out, const char *head, const char *text, 
 /* ---- a column head on two lines ---- */
 
 /* How well a head parts before a character, best first (lang_head_break). */
-enum head_part { PART_WORD, PART_UNDERSCORE, PART_INNER_TERM, PART_WEAK, PART_INSIDE, PART_NONE };
+enum head_part { PART_BRACKET, PART_WORD, PART_UNDERSCORE, PART_INNER_TERM, PART_WEAK, PART_INSIDE, PART_NONE };
 
 /* Whether c is a CJK ideograph (as lang_widow counts them). */
 static bool ideograph(long c)
@@ -824,6 +824,11 @@ size_t lang_head_break(const char *head, int width, size_t *lower)
     }
     utf8_end(old);
     ch[nch] = (struct hchar){len, 0, 0, columns, PART_WORD};
+    /* the opening bracket of a parenthesis that ends the head ("(paired)", （配对）), if any */
+    size_t bracket = nch;
+    for (size_t i = 0; i < nch; i++)
+        if (ch[i].c == '(' || ch[i].c == 0xff08) bracket = i;
+    if (nch && ch[nch - 1].c != ')' && ch[nch - 1].c != 0xff09) bracket = nch;
     /* the Chinese words: the glossary's terms, the characters that stand alone, the
        others two at a time */
     size_t reach = 0, term_from = 0; /* the characters a term covers, from term_from to reach */
@@ -867,6 +872,7 @@ size_t lang_head_break(const char *head, int width, size_t *lower)
         else if (*one != ' ' && *prev != ' ' && wide_break(prev, one))
             part = ideograph(ch[i].c) ? ch[i].part : PART_WORD;
         if (part == PART_NONE) continue;
+        if (b == bracket) part = PART_BRACKET;
         int upper = ch[i].from, rest = columns - ch[b].from, wider = upper > rest ? upper : rest;
         if (part < best_part || (part == best_part && wider < best_width))
             best = ch[i].at, best_lower = ch[b].at, best_part = part, best_width = wider;

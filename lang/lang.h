@@ -148,6 +148,8 @@ void lang_print_hanging_balanced(FILE *out, const char *head, const char *text, 
  * wide (lang_width): the bytes of its upper line, the lower beginning at byte *lower
  * (after the blanks of the break); 0 (and *lower 0) when the head fits, or has no place
  * to part. It parts, best first:
+ *   before a parenthesis that ends the head, at a blank or after a Chinese character
+ *   ("against the best" above "(paired)");
  *   at a blank, or between two Chinese words: a term of the glossary (lang/zh_terms.h),
  *   one of 的 时 率 与 和 或 及 standing alone (时间, 及时 ... aside), and the other
  *   characters taken two at a time as words of two (缺货时转向 / 别处购买的比例);

@@ -377,6 +377,11 @@ static void heads(void)
         {"满足率", 6, "满足率", "lang-7.15 a Chinese head that fits stays whole"},
         {"abcdef", 3, "abcdef", "lang-7.16 a head with nowhere to part stays whole"},
         {"平均 12345天", 4, "平均|12345天", "lang-7.17 a number keeps the Chinese unit after it"},
+        {"against the best (paired)", 21, "against the best|(paired)",
+         "lang-7.19 a parenthesis that ends the head takes the lower line, though another blank leaves it narrower"},
+        {"与最优之差（配对）", 8, "与最优之差|（配对）", "lang-7.20 ... in Chinese too, before its opening mark"},
+        {"on time (all orders)", 8, "on time|(all orders)", "lang-7.21 ... where neither line fits"},
+        {"cost (a) per day", 8, "cost (a)|per day", "lang-7.22 a parenthesis inside the head is no better a place"},
     };
     char buf[200];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
