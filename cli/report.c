@@ -186,45 +186,47 @@ static void print_row(FILE *out, int m, const struct summary *s)
     print_def_row(out, _(metric_defs[m].label), &metric_defs[m], metric_defs[m].name, s, m, NULL);
 }
 
-/* A group table's head may take two lines: "fill\nrate" (in the reader's language) prints
- * "fill" on a line above "rate", so that a column of short values stays narrow; a head
- * of one line leaves the line above blank. Into buf: the head's `upper` line (or the
- * whole head's one line when !upper). */
-static const char *head_line(const char *head, bool upper, char *buf, size_t n)
+/* A group table's column head, in the reader's language: whole on one line (upper 0), or
+ * parted where lang_head_break parts it, its upper line the first `upper` bytes, its
+ * lower line from byte `lower` on. */
+struct group_head {
+    const char *text;
+    size_t upper, lower;
+};
+
+/* Into buf: the head's upper line ("" for a head of one line), or its lower one (all of
+ * a head of one line). */
+static const char *head_line(const struct group_head *h, bool upper, char *buf, size_t n)
 {
-    const char *nl = strchr(head, '\n');
-    if (!nl) return upper ? "" : head;
-    if (!upper) return nl + 1;
-    snprintf(buf, n, "%.*s", (int)(nl - head), head);
+    if (!h->upper) return upper ? "" : h->text;
+    if (!upper) return h->text + h->lower;
+    snprintf(buf, n, "%.*s", (int)h->upper, h->text);
     return buf;
 }
 
-/* The display width of a head in the reader's language: its wider line. */
-static int head_columns(const char *head)
+/* The width of a group table's column under head: 11 columns, or as wide as the head
+ * (by display width: "out of stock", 周期服务水平). */
+static int head_width(const struct group_head *head)
 {
-    char upper[128];
-    int a = (int)lang_width(head_line(_(head), true, upper, sizeof upper)),
-        b = (int)lang_width(head_line(_(head), false, upper, sizeof upper));
-    return a > b ? a : b;
-}
-
-/* The width of a group table's column under head (an msgid): 11 columns, or as wide as
- * the head in the reader's language (by display width: "out of stock", 周期服务水平). */
-static int head_width(const char *head)
-{
-    int w = head_columns(head);
+    int w = lang_head_columns(head->text, head->upper, head->lower);
     return w > 11 ? w : 11;
 }
 
-/* The width of a column of the product and location tables (product, location, region,
- * storage, echelon): as wide as its head in the reader's language with `pad` spaces
- * before it, or as its values with a space before them, 8 for a percentage ("100.00%")
- * and 9 for another number ("12345.67"); block_table widens it to a wider value.
- * Narrower than head_width's 11, so that the product and location tables' eight
- * columns fit a terminal of 100 columns (block_table). */
-static int value_width(const char *head, const struct metric_def *d, int pad)
+/* The width of a column of values only: 8 for a percentage ("100.00%") and 9 for another
+ * number ("12345.67"), each with a space before it. */
+static int values_width(const struct metric_def *d)
 {
-    int w = head_columns(head) + pad, v = d->kind == KIND_RATE || d->kind == KIND_SHARE ? 8 : 9;
+    return d->kind == KIND_RATE || d->kind == KIND_SHARE ? 8 : 9;
+}
+
+/* The width of a column of the product and location tables (product, location, region,
+ * storage, echelon): as wide as its head with `pad` spaces before it, or as its values
+ * (values_width); block_table widens it to a wider value. Narrower than head_width's 11,
+ * so that the product and location tables' eight columns fit a terminal of 100 columns
+ * (block_table). */
+static int value_width(const struct group_head *head, const struct metric_def *d, int pad)
+{
+    int w = lang_head_columns(head->text, head->upper, head->lower) + pad, v = values_width(d);
     return w > v ? w : v;
 }
 
@@ -234,19 +236,25 @@ static int value_width(const char *head, const struct metric_def *d, int pad)
 /* The most columns a group table has after its names. */
 #define GROUP_COLUMNS_MAX 8
 
+/* How wide block_table makes its columns: each as wide as its head and at least 11
+ * (head_width), or as its values (value_width) with its heads whole, or with a head wider
+ * than its values parted on two lines (lang_head_break: "fill" above "rate", 周期 above
+ * 服务水平), for the tables of eight columns. */
+enum group_widths { WIDTH_HEADS, WIDTH_VALUES, WIDTH_VALUES_PARTED };
+
 /* The heads of a group table, each right-aligned in its column (widths[k]) after a name
- * column of 14; above them a line with the upper lines of the heads that take two
- * (head_line), when there are any. */
-static void table_heads(FILE *out, const char *what, const char *const *heads, const int *widths, size_t n)
+ * column of 14; above them a line with the upper lines of the heads parted in two, when
+ * there are any. */
+static void table_heads(FILE *out, const char *what, const struct group_head *heads, const int *widths, size_t n)
 {
     char upper[128];
     bool two = false;
-    for (size_t k = 0; k < n; k++) two = two || strchr(_(heads[k]), '\n');
+    for (size_t k = 0; k < n; k++) two = two || heads[k].upper;
     fputc('\n', out);
     if (two) {
         int blanks = 2 + 14; /* before the next upper line, so that it ends where its column does */
         for (size_t k = 0; k < n; k++) {
-            const char *h = head_line(_(heads[k]), true, upper, sizeof upper);
+            const char *h = head_line(&heads[k], true, upper, sizeof upper);
             blanks += 1 + widths[k] - (int)lang_width(h);
             if (!*h) continue;
             fprintf(out, "%*s%s", blanks, "", h);
@@ -258,7 +266,7 @@ static void table_heads(FILE *out, const char *what, const char *const *heads, c
     lang_pad(out, what, 14, false);
     for (size_t k = 0; k < n; k++) {
         fputc(' ', out);
-        lang_pad(out, head_line(_(heads[k]), false, upper, sizeof upper), widths[k], true);
+        lang_pad(out, head_line(&heads[k], false, upper, sizeof upper), widths[k], true);
     }
     fputc('\n', out);
 }
@@ -285,27 +293,34 @@ static void cell(FILE *out, const struct metric_def *d, const struct summary *s,
 
 /* A table with one row per named section (product, tier, location, region): `n` names,
  * each with a block of metrics starting at base(c, i); columns cols[0..ncols) of that block
- * (ncols <= GROUP_COLUMNS_MAX), each head_width wide, or value_width when `narrow`: a
- * space more before each head (two between heads), unless the line would then be wider
- * than GROUP_LINE_MAX (the location table's eight columns, in Chinese). */
+ * (ncols <= GROUP_COLUMNS_MAX) under heads[0..ncols) (msgids), as wide as `how` says: with
+ * value_width, a space more before each head (two between heads), unless the line would
+ * then be wider than GROUP_LINE_MAX (the location table's eight columns, in Chinese). */
 static void block_table(FILE *out, const struct model_config *c, const struct summary *s, const char *what,
                         const char *const *names, size_t n, size_t (*base)(const struct model_config *, size_t),
-                        const struct metric_def *defs, const int *cols, const char *const *heads, size_t ncols,
-                        bool narrow)
+                        const struct metric_def *defs, const int *cols, const char *const *msgids, size_t ncols,
+                        enum group_widths how)
 {
     int widths[GROUP_COLUMNS_MAX];
     if (ncols > GROUP_COLUMNS_MAX) abort();
     int widest[GROUP_COLUMNS_MAX] = {0}; /* each column's widest value, with a space before it */
-    for (size_t i = 0; narrow && i < n; i++)
+    for (size_t i = 0; how != WIDTH_HEADS && i < n; i++)
         for (size_t k = 0; names[i] && k < ncols; k++) {
             char text[64];
             int w = 1 + cell_text(&defs[cols[k]], &s[base(c, i) + (size_t)cols[k]], text, sizeof text);
             if (w > widest[k]) widest[k] = w;
         }
+    struct group_head heads[GROUP_COLUMNS_MAX];
+    for (size_t k = 0; k < ncols; k++) {
+        heads[k] = (struct group_head){_(msgids[k]), 0, 0};
+        int v = values_width(&defs[cols[k]]);
+        if (how == WIDTH_VALUES_PARTED)
+            heads[k].upper = lang_head_break(heads[k].text, widest[k] > v ? widest[k] : v, &heads[k].lower);
+    }
     for (int pad = 1, line = GROUP_LINE_MAX + 1; pad >= 0 && line > GROUP_LINE_MAX; pad--) {
         line = 2 + 14;
         for (size_t k = 0; k < ncols; k++) {
-            widths[k] = narrow ? value_width(heads[k], &defs[cols[k]], pad) : head_width(heads[k]);
+            widths[k] = how != WIDTH_HEADS ? value_width(&heads[k], &defs[cols[k]], pad) : head_width(&heads[k]);
             if (widths[k] < widest[k]) widths[k] = widest[k]; /* a value wider than the usual */
             line += 1 + widths[k];
         }
@@ -337,9 +352,7 @@ static void report_products(FILE *out, const struct model_config *c, const struc
 {
     static const int cols[] = {PM_UNITS_PER_DAY,   PM_FILL_RATE,         PM_CYCLE_SERVICE_LEVEL, PM_TIME_OUT_OF_STOCK,
                                PM_LOST_SALES_RATE, PM_SUBSTITUTION_RATE, PM_MEAN_ON_HAND,        PM_REVENUE};
-    /* TRANSLATORS: "\n" parts a table's head into a line above and a line below (the
-       values under it are short); a head without "\n" takes one line */
-    static const char *const heads[] = {N_("units/day"), N_("fill\nrate"),  N_("CSL"),     N_("out of\nstock"),
+    static const char *const heads[] = {N_("units/day"), N_("fill rate"),   N_("CSL"),     N_("out of stock"),
                                         N_("lost"),      N_("substituted"), N_("on hand"), N_("revenue/day")};
     if (c->nproducts > 12) { /* a catalogue: the spread over items, not every item */
         static const char *const rows[] = {N_("lowest"), N_("mean"), N_("highest")};
@@ -356,14 +369,15 @@ static void report_products(FILE *out, const struct model_config *c, const struc
                 spread[spread_base(c, r) + (size_t)cols[k]] = (struct summary){.mean = v, .n = 1};
             }
         }
-        block_table(out, c, spread, _("product"), names, 3, spread_base, product_metric_defs, cols, heads, 8, true);
+        block_table(out, c, spread, _("product"), names, 3, spread_base, product_metric_defs, cols, heads, 8,
+                    WIDTH_VALUES_PARTED);
         fprintf(out, _("  (over %zu products; every product's figures are in --format csv)\n"), c->nproducts);
         return;
     }
     const char *names[MAX_PRODUCTS];
     for (size_t p = 0; p < c->nproducts; p++) names[p] = c->products[p].name;
     block_table(out, c, s, _("product"), names, c->nproducts, metric_product_base, product_metric_defs, cols, heads, 8,
-                true);
+                WIDTH_VALUES_PARTED);
     /* one replication: no mean and no interval, as table_header says */
     fputs(c->run.replications == 1 ? _("  (per product; one replication)\n")
                                    : _("  (means per product; their confidence intervals are in --format csv)\n"),
@@ -380,7 +394,7 @@ static void report_tiers(FILE *out, const struct model_config *c, const struct s
     const char *names[MAX_TIERS];
     for (size_t t = 0; t < c->ntiers; t++) names[t] = c->tiers[t].name;
     block_table(out, c, s, _("tier"), names, c->ntiers, metric_tier_base, tier_metric_defs, cols, heads,
-                c->customers.on ? 8 : 7, false);
+                c->customers.on ? 8 : 7, WIDTH_HEADS);
     fputs(c->run.replications == 1 ? _("  (per tier; one replication)\n")
                                    : _("  (means per tier; their confidence intervals are in --format csv)\n"),
           out);
@@ -395,7 +409,7 @@ static void report_storage(FILE *out, const struct model_config *c, const struct
     const char *names[MAX_LOCATIONS];
     for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
     block_table(out, c, s, _("storage"), names, c->nlocations, metric_location_base, location_metric_defs, cols, heads,
-                2, true);
+                2, WIDTH_VALUES);
     fputs(_("  (refused/day: replenishment units sent back for want of room; overflow: the units on hand\n"
             "  above its storage_capacity, on average)\n"),
           out);
@@ -415,10 +429,10 @@ static void report_locations(FILE *out, const struct model_config *c, const stru
     const char *names[MAX_REGIONS > MAX_LOCATIONS ? MAX_REGIONS : MAX_LOCATIONS];
     for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
     block_table(out, c, s, _("location"), names, c->nlocations, metric_location_base, location_metric_defs, lcols,
-                lheads, 8, true);
+                lheads, 8, WIDTH_VALUES_PARTED);
     for (size_t r = 0; r < c->nregions; r++) names[r] = c->regions[r].name;
     block_table(out, c, s, _("region"), names, c->nregions, metric_region_base, region_metric_defs, rcols, rheads, 5,
-                true);
+                WIDTH_VALUES);
     fputs(c->run.replications == 1
               ? _("  (per location and region; one replication)\n")
               : _("  (means per location and region; their confidence intervals are in --format csv)\n"),
@@ -437,7 +451,7 @@ static void report_locations(FILE *out, const struct model_config *c, const stru
                                          N_("placed/day"), N_("below s"),   N_("bullwhip")};
     for (size_t l = 0; l < c->nlocations; l++) names[l] = c->locations[l].name;
     block_table(out, c, s, _("echelon"), names, c->nlocations, metric_location_base, location_metric_defs, ecols,
-                eheads, 7, true);
+                eheads, 7, WIDTH_VALUES);
     fputs(_("  (fill given: the share of the units its downstream locations ordered that it shipped at once;\n"
             "  lead days: their realised replenishment lead time, mean and 95th percentile; owed: the units\n"
             "  it owes them, on average; placed/day: the replenishment orders it places per day; below s:\n"
@@ -1016,7 +1030,7 @@ static void report_supply(FILE *out, const struct model_config *c, const struct 
             names[l] = modelled ? c->locations[l].name : NULL;
         }
         block_table(out, c, s, _("supply"), names, c->nlocations, metric_location_base, location_metric_defs, cols,
-                    heads, f & FEATURE_DISRUPTIONS ? 4 : 3, false);
+                    heads, f & FEATURE_DISRUPTIONS ? 4 : 3, WIDTH_HEADS);
     }
     const struct summary *up = &s[M_SUPPLY_AVAILABILITY], *arrived = &s[M_SUPPLY_YIELD_MEAN],
                          *lost = &s[M_FILL_RATE_LOST_TO_DISRUPTIONS], *wait = &s[M_SUPPLIER_WAIT_DAYS_MEAN];

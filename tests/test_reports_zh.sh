@@ -85,23 +85,35 @@ for lang in zh en; do
         "$(head -n 2 "$T/brows")"
 done
 
-# ---- the location table: its headings (CSL in Chinese: 周期服务水平, wider than the
-# other columns) end over their columns, in Chinese and in English ('out of stock') ----
+# ---- the location table: its headings end over their columns, in Chinese and in English;
+# a heading wider than its column's values on two lines (lang_head_break), the upper line
+# ending over the column too: 自有 over 满足率, 周期 over 服务水平 (CSL in Chinese, where
+# the whole 自有满足率 周期服务水平 made the table 100 columns, its heads one blank apart),
+# 'out of' over 'stock' (as in the product table) ----
 for lang in zh en; do
     "$S" run --lang $lang scenarios/pooling_regional.ini --reps 2 --quiet > "$T/loc_$lang.txt" 2> /dev/null
     head_re='^  (location +orders/day|仓库 +订单/天) '
     h=$(grep -E "$head_re" "$T/loc_$lang.txt" | token_ends)
     r=$(grep -A1 -E "$head_re" "$T/loc_$lang.txt" | sed -n 2p | token_ends)
-    # the heading's last token of each column: zh one token a heading; en 'own fill',
-    # 'out of stock' and 'on hand' are several
-    if [ $lang = zh ]; then ends=$(echo "$h" | cut -d' ' -f3-10); else ends=$(echo "$h" | cut -d' ' -f3,5,6,9,11-14); fi
+    # the heading's last token of each column: zh one token a heading; en 'own fill'
+    # and 'on hand' are two
+    if [ $lang = zh ]; then ends=$(echo "$h" | cut -d' ' -f3-10); else ends=$(echo "$h" | cut -d' ' -f3,5,6,7,9-12); fi
     ok "zh-3.5 run --lang $lang: the location table's headings end over their columns" \
         $([ -n "$r" ] && [ "$ends" = "$(echo "$r" | cut -d' ' -f3-10)" ]; echo $?) \
-        "heading: $h; row: $r; $(grep -A1 -E "$head_re" "$T/loc_$lang.txt")"
+        "heading: $h; row: $r; $(grep -B1 -A1 -E "$head_re" "$T/loc_$lang.txt")"
+    above=$(grep -B1 -E "$head_re" "$T/loc_$lang.txt" | sed -n 1p)
+    a=$(echo "$above" | token_ends)
+    if [ $lang = zh ]; then
+        ok "zh-3.6 run --lang zh: the location table heads its own fill rate 自有 over 满足率 and the cycle service level 周期 over 服务水平, not CSL" \
+            $(echo "$above" | grep -qE '^ +自有 +周期$' && grep -qE '^  仓库 +订单/天 +满足率 +服务水平 +缺货时间 ' "$T/loc_zh.txt" &&
+              [ "$(echo "$a" | cut -d' ' -f2,3)" = "$(echo "$h" | cut -d' ' -f4,5)" ] && ! grep -qw CSL "$T/loc_zh.txt"
+            echo $?) "$(grep -B1 -E "$head_re" "$T/loc_zh.txt")"
+    else
+        ok "zh-3.6b run --lang en: the location table's 'out of' over 'stock', as the product table's" \
+            $(echo "$above" | grep -qE '^ +out of$' && [ "$(echo "$a" | cut -d' ' -f3)" = "$(echo "$h" | cut -d' ' -f7)" ]
+            echo $?) "$(grep -B1 -E "$head_re" "$T/loc_en.txt")"
+    fi
 done
-ok "zh-3.6 run --lang zh: the location table heads the cycle service level 周期服务水平, not CSL" \
-    $(grep -E '^  仓库 +订单/天 ' "$T/loc_zh.txt" | grep -q ' 周期服务水平 ' && ! grep -qw CSL "$T/loc_zh.txt"; echo $?) \
-    "$(grep -E '^  仓库 +订单/天 ' "$T/loc_zh.txt")"
 
 # ---- a supply chain's location, region and echelon tables fit a terminal of 100 columns,
 # in Chinese and in English (their columns as wide as their heads or their values) ----
@@ -118,13 +130,14 @@ for lang in zh en; do
 done
 
 # ---- the product table (a catalogue of 200: lowest, mean, highest; two products: a row
-# each) keeps its eight columns, its headings end over them (English heads 'fill rate'
-# and 'out of stock' on two lines), and it and every line fit 100 columns ----
+# each) keeps its eight columns, its headings end over them (heads wider than their
+# values on two lines: 'fill rate' and 'out of stock', 周期服务水平), and it and every line
+# fit 100 columns ----
 for lang in zh en; do
     for f in basket stockout_reactions; do
         "$S" run --lang $lang scenarios/$f.ini --reps 2 --quiet > "$T/prod_$lang.txt" 2> /dev/null
         if [ $lang = zh ]; then
-            head_re='^  产品 +件/天 +满足率 +周期服务水平 +缺货时间 +失销 +替代 +在库库存 +收入/天$'
+            head_re='^  产品 +件/天 +满足率 +服务水平 +缺货时间 +失销 +替代 +在库库存 +收入/天$'
         else
             head_re='^  product +units/day +rate +CSL +stock +lost +substituted +on hand +revenue/day$'
         fi
@@ -142,6 +155,11 @@ for lang in zh en; do
             $(a=$(echo "$above" | token_ends)
               [ "$(echo "$a" | cut -d' ' -f2,4)" = "$(echo "$h" | cut -d' ' -f4,6)" ] &&
               echo "$above" | grep -qE '^ +fill +out of$'; echo $?) "$above"
+        # Chinese: 周期 on the line above, over 服务水平, parted between the glossary's terms
+        [ $lang = zh ] && ok "zh-3.8d run --lang zh scenarios/$f.ini: 周期 over 服务水平" \
+            $(a=$(echo "$above" | token_ends)
+              [ "$(echo "$a" | cut -d' ' -f2)" = "$(echo "$h" | cut -d' ' -f5)" ] &&
+              echo "$above" | grep -qE '^ +周期$'; echo $?) "$above"
         ok "zh-3.8c run --lang $lang scenarios/$f.ini: the product table and every line fit 100 columns" \
             $([ "$widest" -le 100 ]; echo $?) "the widest line, $widest columns: $(wide_lines "$T/prod_$lang.txt" | head -n 3)"
     done
