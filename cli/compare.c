@@ -738,27 +738,32 @@ static void changes_line(FILE *out, const struct compare_entry *e)
 }
 
 /* The columns of compare's table after rank and scenario, in their order; the on-time
- * column is left out when the service metric is on_time_rate. A head may take two lines:
- * "\n" parts it into a line above and a line below, as run's product table does. */
+ * column is left out when the service metric is on_time_rate. */
 enum compare_column { COL_PROFIT, COL_CI, COL_SHARE, COL_SERVICE, COL_ON_TIME, COL_COST, COL_VS, COL_COUNT };
 
-/* A head's line above (upper) or below, into buf; a one-line head's line above is "". */
-static const char *compare_head_line(const char *head, bool upper, char *buf, size_t n)
+/* A column's head, in the reader's language: whole on one line (upper 0), or parted where
+ * lang_head_break parts it, its upper line the first `upper` bytes, its lower line from
+ * byte `lower` on. */
+struct compare_head {
+    const char *text;
+    size_t upper, lower;
+};
+
+/* The head text parted, when it is wider than `width`, as lang_head_break parts it. */
+static struct compare_head compare_head_parted(const char *text, int width)
 {
-    const char *nl = strchr(head, '\n');
-    if (!nl) return upper ? "" : head;
-    if (!upper) return nl + 1;
-    snprintf(buf, n, "%.*s", (int)(nl - head), head);
-    return lang_tidy_cut(buf);
+    struct compare_head h = {text, 0, 0};
+    h.upper = lang_head_break(text, width, &h.lower);
+    return h;
 }
 
-/* The display width of a head: its wider line. */
-static int compare_head_width(const char *head)
+/* A head's line above (upper) or below, into buf; a one-line head's line above is "". */
+static const char *compare_head_line(const struct compare_head *h, bool upper, char *buf, size_t n)
 {
-    char buf[128];
-    int a = (int)lang_width(compare_head_line(head, true, buf, sizeof buf));
-    int b = (int)lang_width(compare_head_line(head, false, buf, sizeof buf));
-    return a > b ? a : b;
+    if (!h->upper) return upper ? "" : h->text;
+    if (!upper) return h->text + h->lower;
+    snprintf(buf, n, "%.*s", (int)h->upper, h->text);
+    return lang_tidy_cut(buf);
 }
 
 /* One row's cells, as the table prints them: the verdict on the paired difference is a
@@ -799,21 +804,26 @@ static void compare_row_cells(const struct compare_result *r, size_t i, struct c
                      : C_("paired verdict", "unclear"));
 }
 
-/* The service column's head: the metric in words (report_metric_words), on two lines
- * when they are wider than a figure, parted where lang_head_break parts them, at the
- * blank or between the Chinese words that leave the narrower head ("fill\nrate",
- * "perfect\norder rate", 全部订单的\n准时率), so that the column is as narrow as its
- * figures. */
-static void service_head(const struct compare_result *r, char *buf, size_t n)
+/* The service column's head and the on-time column's, into buf and *on_time: the service
+ * metric in words (report_metric_words) and "on time". When the service is the on-time
+ * rate over all orders, the two on-time rates stand side by side, and each head says
+ * which orders it counts: "on time (all orders)", "on time (delivered)". */
+static void service_heads(const struct compare_result *r, char *buf, size_t n, const char **on_time)
 {
+    *on_time = _("on time");
+    if (r->service == M_ON_TIME_ALL_ORDERS_RATE) {
+        /* TRANSLATORS: compare's head for on_time_of_all_orders_rate, next to the column
+           "on time (delivered)": on time over all the orders that ended, an order never
+           delivered counting as late; it parts into two lines, its figures are 7 wide */
+        snprintf(buf, n, "%s", _("on time (all orders)"));
+        /* TRANSLATORS: compare's head for on_time_rate next to "on time (all orders)": on
+           time over the delivered orders only; it parts into two lines, as that one */
+        *on_time = _("on time (delivered)");
+        return;
+    }
     char words[100];
     report_metric_words(metric_defs[r->service].name, words, sizeof words);
-    const char *head = words + strspn(words, " "); /* the blank the Chinese prose puts before a Latin name */
-    size_t lower, upper = lang_head_break(head, 8, &lower);
-    if (upper)
-        snprintf(buf, n, "%.*s\n%s", (int)upper, head, head + lower);
-    else
-        snprintf(buf, n, "%s", head);
+    snprintf(buf, n, "%s", words + strspn(words, " ")); /* the blank the Chinese prose puts before a Latin name */
 }
 
 void compare_table(FILE *out, const struct compare_result *r)
@@ -829,15 +839,14 @@ void compare_table(FILE *out, const struct compare_result *r)
                         r->seed, r->seed_from ? r->seed_from : file_name(r->reference), rng_generator_name());
     bool on_time_column = r->service != M_ON_TIME_RATE; /* else it would show the service column twice */
     char sv_head[100];
-    service_head(r, sv_head, sizeof sv_head);
-    /* TRANSLATORS: "\n" parts a table's head into a line above and a line below */
-    const char *vs_head = _("against the best\n(paired)");
-    const char *heads[COL_COUNT] = {_("profit"), "± 95%", _("of best"), sv_head, _("on time"), _("cost"), vs_head};
+    const char *on_time_head;
+    service_heads(r, sv_head, sizeof sv_head, &on_time_head);
+    const char *texts[COL_COUNT] = {
+        _("profit"), "± 95%", _("of best"), sv_head, on_time_head, _("cost"), _("against the best (paired)")};
     /* every column as wide as its head or its widest cell; the scenario column as its
        widest name, narrower when the line would pass LANG_LINE_MAX (a longer name then
        stands on a line of its own above its figures) */
-    int widths[COL_COUNT], wname = (int)lang_width(_("scenario"));
-    for (int k = 0; k < COL_COUNT; k++) widths[k] = compare_head_width(heads[k]);
+    int widths[COL_COUNT] = {0}, wname = (int)lang_width(_("scenario"));
     struct compare_cells *cells = calloc(r->n ? r->n : 1, sizeof *cells);
     if (!cells) abort();
     for (size_t i = 0; i < r->n; i++) {
@@ -850,6 +859,21 @@ void compare_table(FILE *out, const struct compare_result *r)
         int len = (int)lang_width(r->e[i].label);
         if (len > wname) wname = len;
     }
+    /* the heads, each whole or on two lines (lang_head_break): the rates' when wider than a
+       percentage with a blank before it ("fill" above "rate", "perfect" above "order
+       rate", 全部订单 above 准时率), so that their columns are as narrow as their figures;
+       against the best's when wider than its widest cell ("against the best" above
+       "(paired)") */
+    struct compare_head heads[COL_COUNT];
+    for (int k = 0; k < COL_COUNT; k++) {
+        heads[k] = (struct compare_head){texts[k], 0, 0};
+        if (k == COL_SERVICE || k == COL_ON_TIME)
+            heads[k] = compare_head_parted(texts[k], 8);
+        else if (k == COL_VS)
+            heads[k] = compare_head_parted(texts[k], widths[k]);
+        int w = lang_head_columns(heads[k].text, heads[k].upper, heads[k].lower);
+        if (w > widths[k]) widths[k] = w;
+    }
     int rest = 4; /* rank */
     for (int k = 0; k < COL_COUNT; k++)
         if (k != COL_ON_TIME || on_time_column) rest += 2 + widths[k];
@@ -861,7 +885,7 @@ void compare_table(FILE *out, const struct compare_result *r)
     /* the heads: the lines above of two-line heads (when there are any), then the heads */
     char buf[128];
     bool two = false;
-    for (int k = 0; k < COL_COUNT; k++) two |= *compare_head_line(heads[k], true, buf, sizeof buf) != '\0';
+    for (int k = 0; k < COL_COUNT; k++) two |= (k != COL_ON_TIME || on_time_column) && heads[k].upper;
     fputc('\n', out);
     for (int upper = two; upper >= 0; upper--) {
         int blanks = 0;
@@ -874,7 +898,7 @@ void compare_table(FILE *out, const struct compare_result *r)
         }
         for (int k = 0; k < COL_COUNT; k++) {
             if (k == COL_ON_TIME && !on_time_column) continue;
-            const char *h = compare_head_line(heads[k], upper, buf, sizeof buf);
+            const char *h = compare_head_line(&heads[k], upper, buf, sizeof buf);
             int hw = (int)lang_width(h);
             if (k == COL_VS) { /* the last column: left-aligned, nothing after it */
                 if (*h) fprintf(out, "%*s%s", blanks + 2, "", h);

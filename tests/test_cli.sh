@@ -1267,6 +1267,48 @@ ok "cli-18.12b2 zh: ... and a Chinese one between two words: 缺货时转向 ove
     $([ $rc -eq 0 ] && grep -A1 -E '^ +缺货时转向$' "$T/out" | grep -qE '  占最优  别处购买的比例  准时率 +成本  与最优之差（配对）$' &&
       [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ] && ! grep -q ' $' "$T/out"
     echo $?) "$(cat "$T/out")"
+# the two on-time rates side by side (the service on_time_of_all_orders_rate, the on-time
+# column on_time_rate): each head says which orders it counts, in either language, where
+# they read on-time of all / orders rate and on time, 全部订单的 / 准时率 and 准时率; the
+# heads part as lang_head_break parts them, the parenthesis on the lower line
+for lang in en zh; do
+    dir=scenarios
+    [ $lang = zh ] && dir=scenarios/zh
+    run "$S" compare --lang $lang $dir/stances/*.ini --reps 2 --quiet --service on_time_of_all_orders_rate
+    if [ $lang = en ]; then
+        above='^ +on time +on time +against the best$'
+        heads='^rank  scenario +profit  ± 95%  of best  \(all orders\)  \(delivered\) +cost  \(paired\)$'
+    else
+        above='^ +全部订单  送达订单$'
+        heads='^名次  情景 +利润  ± 95%  占最优 +准时率 +准时率 +成本  与最优之差（配对）$'
+    fi
+    ok "cli-18.12d $lang compare --service on_time_of_all_orders_rate: the two on-time heads say which orders they count" \
+        $([ $rc -eq 0 ] && grep -A1 -E "$above" "$T/out" | sed -n 2p | grep -qE "$heads" &&
+          [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ] && ! grep -q ' $' "$T/out"
+        echo $?) "$(sed -n 4,8p "$T/out")"
+    # each upper line ends where the head below it ends, at the same display column
+    # (tok_end: where the line's n-th blank-separated token ends)
+    tok_end() {
+        rest=$1 prefix="" k=0
+        while [ -n "$rest" ]; do
+            sp=${rest%%[! ]*} && rest=${rest#"$sp"} && prefix=$prefix$sp
+            [ -z "$rest" ] && break
+            tok=${rest%%[ ]*} && rest=${rest#"$tok"} && prefix=$prefix$tok k=$((k + 1))
+            [ $k -eq "$2" ] && printf '%s' "$prefix" | LC_ALL=C.UTF-8 wc -L && return
+        done
+    }
+    up=$(grep -E "$above" "$T/out") low=$(grep -A1 -E "$above" "$T/out" | sed -n 2p)
+    if [ $lang = en ]; then u="2 4" l="9 10"; else u="1 2" l="7 8"; fi
+    ok "cli-18.12e $lang ... each upper line over its head" \
+        $([ -n "$low" ] && [ "$(tok_end "$up" ${u% *})" = "$(tok_end "$low" ${l% *})" ] &&
+          [ "$(tok_end "$up" ${u#* })" = "$(tok_end "$low" ${l#* })" ]; echo $?) \
+        "$(sed -n 4,6p "$T/out")"
+done
+printf '[run]\nfoo = 1\n' > "$T/refused.ini"
+run "$S" compare --lang zh scenarios/stances/base.ini "$T/refused.ini" --reps 2 --quiet
+ok "cli-18.12f zh: against the best's head wider than its one cell (最优) parts before its parenthesis, as in English" \
+    $(grep -A1 -E '^ +与最优之差$' "$T/out" | grep -qE '^名次  情景 .*  成本  （配对）$'; echo $?) "$(sed -n 4,7p "$T/out")"
+
 mkdir -p "$T/cmpw"
 cp scenarios/stances/base.ini "$T/cmpw/base.ini"
 cp scenarios/stances/base.ini "$T/cmpw/the_same_scenario_under_a_name_far_too_long_for_the_table.ini"
