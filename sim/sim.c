@@ -100,7 +100,7 @@ size_t sim_pending(const struct sim *sim)
 }
 
 /* A time's bits as an unsigned integer. Every record's time is finite and at least +0
- * (-0 is made +0 as the record is made: new_entry_checked, recur_by_key), and for such
+ * (-0 is made +0 as the record is made: new_entry, recur_by_key), and for such
  * doubles the integers are in the same order as the times, and equal exactly when the
  * times are. */
 static inline uint64_t time_bits(double time)
@@ -212,25 +212,25 @@ __attribute__((noinline, cold)) static void grow(struct sim *sim)
     sim->heap = resized(sim->heap, sim->cap);
 }
 
-/* The record of a new event, with the next sequence number, for a class and handler
- * already checked (a lane's, checked when it was opened). */
-static inline struct heap_entry new_entry_checked(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
+/* Asserts that a new event's time is finite and not in the past: NaN and -inf fail the
+ * first test, +inf the second (written !(time >= INFINITY), one comparison with a
+ * constant in memory: NaN, the only value for which it differs from time < INFINITY, has
+ * failed the first). Every path that puts a new record on the list calls it before it
+ * computes anything from the time (a calendar's bucket number). */
+static inline void check_time(const struct sim *sim, double time)
 {
-    /* finite and not in the past: NaN and -inf fail the first test, +inf the second */
     assert(time >= sim->clock.now && "an event cannot be scheduled in the past");
-    assert(time < INFINITY);
+    assert(!(time >= INFINITY));
+}
+
+/* The record of a new event, with the next sequence number, for a time, class and
+ * handler already checked (check_time; a lane's class and handler, when it was opened). */
+static inline struct heap_entry new_entry(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
+{
     assert(sim->seq < SEQ_MASK);
     uint64_t seq = sim->seq++;
     /* -0 becomes +0, for the comparisons of time_bits */
     return (struct heap_entry){time + 0.0, ((uint64_t)priority << SEQ_BITS) | seq, fn, ctx};
-}
-
-/* The record of a new event, with the next sequence number. */
-static inline struct heap_entry new_entry(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
-{
-    assert((unsigned)priority <= SIM_PRIORITY_MAX);
-    assert(fn);
-    return new_entry_checked(sim, time, priority, fn, ctx);
 }
 
 /* The handle of the event new_entry made last: its sequence number + 1, which the
@@ -253,20 +253,58 @@ static inline void insert(struct sim *sim, const struct heap_entry *e, bool recu
     sift_up(sim->heap, sim->n++, e);
 }
 
+/* A new record on the heap, which has room for it (sim->n < sim->cap), for a class and
+ * handler already checked (its time is checked here); returns its handle. */
+static inline __attribute__((always_inline)) sim_handle heap_push_new(struct sim *sim, double time, int priority,
+                                                                      sim_handler fn, void *ctx)
+{
+    check_time(sim, time);
+    struct heap_entry e = new_entry(sim, time, priority, fn, ctx);
+    sift_up(sim->heap, sim->n++, &e);
+    return newest_handle(sim);
+}
+
+/* heap_push_new on a full heap, grown first. Out of line and called last (a tail call):
+ * no value of the event path is kept across a call, so its callers need no registers
+ * saved and no frame. */
+__attribute__((noinline, cold)) static sim_handle heap_push_grown(struct sim *sim, double time, int priority,
+                                                                  sim_handler fn, void *ctx)
+{
+    grow(sim);
+    return heap_push_new(sim, time, priority, fn, ctx);
+}
+
+/* A new record on the heap, for a class and handler already checked. */
+static inline sim_handle heap_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
+{
+    if (sim->n == sim->cap) return heap_push_grown(sim, time, priority, fn, ctx);
+    return heap_push_new(sim, time, priority, fn, ctx);
+}
+
+/* heap_schedule out of line, for a lane's record that goes to the heap (rarely): inlined
+ * there, its sift took registers that the lane's own path then saved at every call. */
+__attribute__((noinline)) static sim_handle heap_schedule_call(struct sim *sim, double time, int priority,
+                                                               sim_handler fn, void *ctx)
+{
+    return heap_schedule(sim, time, priority, fn, ctx);
+}
+
 sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    struct heap_entry e = new_entry(sim, time, priority, fn, ctx);
-    sim_handle handle = newest_handle(sim);
-    insert(sim, &e, false);
-    return handle;
+    assert((unsigned)priority <= SIM_PRIORITY_MAX);
+    assert(fn);
+    return heap_schedule(sim, time, priority, fn, ctx);
 }
 
 sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    struct heap_entry e = new_entry(sim, time, priority, fn, ctx);
-    sim_handle handle = newest_handle(sim);
-    insert(sim, &e, true);
-    return handle;
+    assert((unsigned)priority <= SIM_PRIORITY_MAX);
+    assert(fn);
+    if (sim->has_held) return heap_schedule(sim, time, priority, fn, ctx);
+    check_time(sim, time);
+    sim->held = new_entry(sim, time, priority, fn, ctx);
+    sim->has_held = true;
+    return newest_handle(sim);
 }
 
 int sim_lane_open(struct sim *sim, int priority, sim_handler fn)
@@ -332,30 +370,65 @@ static inline void calendar_find_first(struct lane *l, uint64_t b)
     l->first_entry = &k->e[k->n - 1];
 }
 
-/* Put e in calendar l; false, putting nothing, when it lies too far ahead (and in the
- * largest times, where a bucket number would not be exact). */
-static inline bool calendar_put(struct sim *sim, struct lane *l, const struct heap_entry *e)
+/* Lane l's first record is now e, just put there: is it the first of all lanes too? */
+static inline void lane_new_first(struct sim *sim, const struct lane *l, const struct heap_entry *e)
 {
-    double x = e->time * l->buckets_per_day; /* rounding keeps the order of times */
-    if (!(x < 0x1p52)) return false;
-    /* both below 2^52 (the clock is not after e): converted as signed integers, one
-       instruction each, where a conversion to unsigned tests for 2^63 first */
-    uint64_t b = (uint64_t)(int64_t)x, clock = (uint64_t)(int64_t)(sim->clock.now * l->buckets_per_day);
-    if (b - clock >= l->nbuckets) return false; /* b >= clock: e is not in the past */
-    struct bucket *k = bucket_of(l, b);
-    if (k->n == k->cap) grow_bucket(k);
-    /* latest first: e goes before the records earlier than it (at an equal time, all
-       of them: its key is the newest) */
-    uint32_t i = k->n;
-    for (; i > 0 && before(&k->e[i - 1], e); i--) k->e[i] = k->e[i - 1];
-    k->e[i] = *e;
-    k->n++;
-    /* only the first bucket's records, moved or grown, can hold the first */
+    if (!sim->first_lane || sim->first_lane == l || before(e, lane_first(sim->first_lane))) sim->first_lane = l;
+}
+
+/* A new record at `time` (checked) in calendar l's bucket k, of bucket number b, which has
+ * room for it; returns its handle. */
+static inline __attribute__((always_inline)) sim_handle
+calendar_push_new(struct sim *sim, struct lane *l, struct bucket *k, uint64_t b, double time, void *ctx)
+{
+    /* the lane's class and handler were checked by sim_lane_open */
+    struct heap_entry e = new_entry(sim, time, l->priority, l->fn, ctx);
+    struct heap_entry *r = k->e;
+    uint32_t n = k->n++;
+    /* the counts and the first first, so that the insertion's loop keeps few values:
+       only the first bucket's records, moved or grown, can hold the first, and e is the
+       calendar's new first when it goes last in its bucket, after every record (at an
+       equal time too: its key is the newest) */
     if (l->n++ == 0 || b <= l->first_bucket) {
         l->first_bucket = b;
-        l->first_entry = &k->e[k->n - 1];
+        l->first_entry = &r[n];
+        if (n == 0 || !before(&r[n - 1], &e)) lane_new_first(sim, l, &e);
     }
-    return true;
+    /* latest first: e goes before the records earlier than it */
+    uint32_t i = n;
+    for (; i > 0 && before(&r[i - 1], &e); i--) r[i] = r[i - 1];
+    r[i] = e;
+    return newest_handle(sim);
+}
+
+/* calendar_push_new into a full bucket, grown first (a tail call, as heap_push_grown). */
+__attribute__((noinline, cold)) static sim_handle calendar_push_grown(struct sim *sim, struct lane *l, struct bucket *k,
+                                                                      uint64_t b, double time, void *ctx)
+{
+    grow_bucket(k);
+    return calendar_push_new(sim, l, k, b, time, ctx);
+}
+
+/* A new record at `time` (checked) in ring lane l, which has room for it and whose last
+ * record is not after it; returns its handle. */
+static inline __attribute__((always_inline)) sim_handle ring_push_new(struct sim *sim, struct lane *l, double time,
+                                                                      void *ctx)
+{
+    struct heap_entry e = new_entry(sim, time, l->priority, l->fn, ctx);
+    l->ring[(l->head + l->n++) & (l->cap - 1)] = e;
+    if (l->n == 1) {
+        l->first_entry = &l->ring[l->head];
+        lane_new_first(sim, l, &e);
+    }
+    return newest_handle(sim);
+}
+
+/* ring_push_new into a full ring, grown first (a tail call, as heap_push_grown). */
+__attribute__((noinline, cold)) static sim_handle ring_push_grown(struct sim *sim, struct lane *l, double time,
+                                                                  void *ctx)
+{
+    grow_lane(l);
+    return ring_push_new(sim, l, time, ctx);
 }
 
 /* Take lane l's first record off it. */
@@ -371,33 +444,50 @@ static inline void lane_pop(struct lane *l)
     if (l->n) calendar_find_first(l, l->first_bucket);
 }
 
+/* sim_schedule_lane for a calendar. Where the record goes is chosen from `time` before
+ * the record is made, so that a list that must grow first is grown in a call made last
+ * (the *_grown functions). Out of line, as ring_schedule: each inlined in
+ * sim_schedule_lane took more registers, to be saved at every call, than the call costs. */
+__attribute__((noinline)) static sim_handle calendar_schedule(struct sim *sim, struct lane *l, double time, void *ctx)
+{
+    check_time(sim, time); /* before the bucket number's conversion, which needs it */
+    /* its bucket number: rounding keeps the order of times; the largest times, where a
+       bucket number would not be exact, go to the heap */
+    double x = time * l->buckets_per_day;
+    if (x < 0x1p52) {
+        /* both below 2^52 and not negative (the clock is not after the time): converted as
+           signed integers, one instruction each, where a conversion to unsigned tests for
+           2^63 first; -0 gives bucket 0, as +0 */
+        uint64_t b = (uint64_t)(int64_t)x, clock = (uint64_t)(int64_t)(sim->clock.now * l->buckets_per_day);
+        /* within the buckets' reach (b >= clock: not in the past) */
+        if (b - clock < l->nbuckets) {
+            struct bucket *k = bucket_of(l, b);
+            if (k->n == k->cap) return calendar_push_grown(sim, l, k, b, time, ctx);
+            return calendar_push_new(sim, l, k, b, time, ctx);
+        }
+    }
+    /* too far ahead: the heap keeps it in its place */
+    return heap_schedule_call(sim, time, l->priority, l->fn, ctx);
+}
+
+/* sim_schedule_lane for a ring (as calendar_schedule). */
+__attribute__((noinline)) static sim_handle ring_schedule(struct sim *sim, struct lane *l, double time, void *ctx)
+{
+    check_time(sim, time);
+    /* the newest key is the largest, so at equal times e runs after the last one too */
+    if (!l->n || !(time < l->ring[(l->head + l->n - 1) & (l->cap - 1)].time)) {
+        if (l->n == l->cap) return ring_push_grown(sim, l, time, ctx);
+        return ring_push_new(sim, l, time, ctx);
+    }
+    /* out of the lane's order: the heap keeps it in its place */
+    return heap_schedule_call(sim, time, l->priority, l->fn, ctx);
+}
+
 sim_handle sim_schedule_lane(struct sim *sim, int lane, double time, void *ctx)
 {
-    assert(lane >= 0 && (unsigned)lane < sim->nlanes);
+    assert((unsigned)lane < sim->nlanes); /* a negative lane is a large unsigned one */
     struct lane *l = &sim->lanes[lane];
-    /* the lane's class and handler were checked by sim_lane_open */
-    struct heap_entry e = new_entry_checked(sim, time, l->priority, l->fn, ctx);
-    sim_handle handle = newest_handle(sim);
-    if (l->buckets) {
-        if (!calendar_put(sim, l, &e)) {
-            insert(sim, &e, false); /* too far ahead: the heap keeps it in its place */
-            return handle;
-        }
-        if (l->first_entry->key != e.key) return handle; /* not the lane's new first */
-    } else {
-        /* the newest key is the largest, so at equal times e runs after the last one too */
-        if (l->n && time < l->ring[(l->head + l->n - 1) & (l->cap - 1)].time) {
-            insert(sim, &e, false); /* out of the lane's order: the heap keeps it in its place */
-            return handle;
-        }
-        if (l->n == l->cap) grow_lane(l);
-        l->ring[(l->head + l->n++) & (l->cap - 1)] = e;
-        if (l->n > 1) return handle;
-        l->first_entry = &l->ring[l->head];
-    }
-    /* e is l's first record now: the first of all lanes too? */
-    if (!sim->first_lane || sim->first_lane == l || before(&e, lane_first(sim->first_lane))) sim->first_lane = l;
-    return handle;
+    return l->buckets ? calendar_schedule(sim, l, time, ctx) : ring_schedule(sim, l, time, ctx);
 }
 
 sim_place sim_reserve(struct sim *sim, int priority)
@@ -519,7 +609,10 @@ static inline __attribute__((always_inline)) void run_entry(struct sim *sim, con
         else
             find_first_lane(sim);
     }
-    assert(time >= sim->clock.now);
+    /* time >= now without a test here: every record's time was asserted not before the
+       clock as it entered the list (check_time, sim_recur), and the clock moves only
+       to the earliest pending record's time (here), to a chained time before every pending
+       one (chain) or to an end no pending record is before (sim_run_until) */
     sim->clock.now = time;
     sim->clock.events_run++;
     fn(sim, ctx);

@@ -594,10 +594,120 @@ static bool aborts(void (*fn)(void))
     return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
 }
 
+/* What a child of aborts() schedules: at `bad_time`, in the list `bad_list` (0 the heap,
+ * 1 the recurring slot, 2 an empty ring lane, 3 a ring lane holding an event at 6, 4 a
+ * calendar of buckets 0.25 days wide), in a world whose clock is at 5.1 (the calendar's
+ * bucket 20); or with class `bad_priority` and handler `bad_fn` (0 the heap, 1 the
+ * recurring slot, 2 a lane opened with them), or in lane `bad_lane`. */
+static double bad_time;
+static int bad_list, bad_priority, bad_lane;
+static sim_handler bad_fn;
+static struct trace bad_trace;
+static struct tagged bad_tag = {&bad_trace, 9};
+
+static struct sim *world_with_lanes_at_5_1(int *ring, int *ring_held, int *calendar)
+{
+    struct sim *sim = sim_new(NULL);
+    *ring = sim_lane_open(sim, 0, record);
+    *ring_held = sim_lane_open(sim, 0, record);
+    *calendar = sim_calendar_open(sim, 0, record, 0.25, 3);
+    sim_schedule(sim, 5.1, 0, record, &bad_tag);
+    sim_step(sim);
+    sim_schedule_lane(sim, *ring_held, 6, &bad_tag);
+    return sim;
+}
+
+static void schedule_at_bad_time(void)
+{
+    int ring, ring_held, calendar;
+    struct sim *sim = world_with_lanes_at_5_1(&ring, &ring_held, &calendar);
+    switch (bad_list) {
+    case 0: sim_schedule(sim, bad_time, 0, record, &bad_tag); break;
+    case 1: sim_schedule_recurring(sim, bad_time, 0, record, &bad_tag); break;
+    case 2: sim_schedule_lane(sim, ring, bad_time, &bad_tag); break;
+    case 3: sim_schedule_lane(sim, ring_held, bad_time, &bad_tag); break;
+    default: sim_schedule_lane(sim, calendar, bad_time, &bad_tag); break;
+    }
+}
+
+static void schedule_bad_class(void)
+{
+    struct sim *sim = sim_new(NULL);
+    if (bad_list == 0) sim_schedule(sim, 1, bad_priority, bad_fn, &bad_tag);
+    if (bad_list == 1) sim_schedule_recurring(sim, 1, bad_priority, bad_fn, &bad_tag);
+    if (bad_list == 2) sim_lane_open(sim, bad_priority, bad_fn);
+}
+
+static void schedule_bad_lane(void)
+{
+    int ring, ring_held, calendar;
+    sim_schedule_lane(world_with_lanes_at_5_1(&ring, &ring_held, &calendar), bad_lane, 6, &bad_tag);
+}
+
+/* Whether fn, run in a child process, returns (and the child exits with status 0: no
+ * assert, and no sanitizer's report in a sanitizer build). */
+static bool returns(void (*fn)(void))
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        freopen("/dev/null", "w", stderr);
+        fn();
+        _exit(0);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 static void test_past_asserts(void)
 {
     check(aborts(schedule_in_past), "sim-4.4 scheduling in the past is caught by an assert");
     check(aborts(lane_after_first_event), "sim-7.11 a lane opened after the first event is caught by an assert");
+    /* sim/sim.c checks an event's time once, as its record is made; each list's path to
+       it (a calendar's in the clock's bucket and past its reach, a ring's in order and out
+       of it) is tried. The times that are allowed run in the same children: a child that
+       does not abort is told apart. */
+    static const double refused[] = {5.05, 4, -1, -INFINITY, NAN, INFINITY};
+    static const double allowed[] = {5.1, 6, 7.5, 1e300};
+    bool caught = true, passed = true;
+    for (bad_list = 0; bad_list < 5; bad_list++) {
+        for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+            bad_time = refused[i];
+            caught = caught && aborts(schedule_at_bad_time);
+        }
+        for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++) {
+            bad_time = allowed[i];
+            passed = passed && returns(schedule_at_bad_time);
+        }
+    }
+    check(caught, "sim-4.5 a time in the past, infinite or NaN is caught on the heap, in the recurring slot, in lanes "
+                  "and in a calendar (in the clock's bucket and before it)");
+    check(passed, "sim-4.6 ... and the clock's time, later times and times past a calendar's reach are not");
+    bool classes = true;
+    for (bad_list = 0; bad_list < 3; bad_list++) {
+        bad_fn = record;
+        bad_priority = SIM_PRIORITY_MAX + 1;
+        classes = classes && aborts(schedule_bad_class);
+        bad_priority = -1;
+        classes = classes && aborts(schedule_bad_class);
+        bad_priority = 0;
+        bad_fn = NULL;
+        classes = classes && aborts(schedule_bad_class);
+        bad_priority = SIM_PRIORITY_MAX;
+        bad_fn = record;
+        classes = classes && returns(schedule_bad_class);
+    }
+    check(classes, "sim-4.7 a class out of 0..SIM_PRIORITY_MAX or no handler is caught by sim_schedule, "
+                   "sim_schedule_recurring and sim_lane_open; the largest class is not");
+    bool lanes = true;
+    static const int bad_lanes[] = {-1, 3, 4, 1000};
+    for (size_t i = 0; i < sizeof bad_lanes / sizeof bad_lanes[0]; i++) {
+        bad_lane = bad_lanes[i];
+        lanes = lanes && aborts(schedule_bad_lane);
+    }
+    bad_lane = 2;
+    check(lanes && returns(schedule_bad_lane), "sim-4.8 a lane that is not open is caught by sim_schedule_lane");
 }
 
 /* ---- random streams ---- */
