@@ -27,21 +27,27 @@ enum { CHUNK = 32, MAX_ROW_REPORTS = 10, STORE_PER_CELL = 3 };
 /* ---- the table ---- */
 
 /* Read the table (reader/batch_table.h) into r's rows; table_col receives each input
- * column's place in the table (owned by the caller). Returns 0 or 2. */
-static int read_table(const char *path, struct batch_result *r, size_t **table_col, FILE *err)
+ * column's place in the table (owned by the caller), warning (n bytes) the table's warning
+ * ("" if none), said on err after the table's problems, which it may explain. Returns 0
+ * or 2. */
+static int read_table(const char *path, struct batch_result *r, size_t **table_col, char *warning, size_t n, FILE *err)
 {
     struct batch_table t;
     /* to a terminal, a problem wider than it is wrapped after its place, as the reader's
        problems are ("TABLE:3:2: [inventory] order_quantity: " and the problem below) */
     char *msgs = NULL;
     size_t size = 0;
-    FILE *buf = err == stderr ? open_memstream(&msgs, &size) : NULL;
-    int rc = batch_table_read(&t, path, buf ? buf : err);
-    if (buf) {
-        if (fclose(buf) != 0) abort();
+    FILE *buf = open_memstream(&msgs, &size);
+    if (!buf) abort();
+    int rc = batch_table_read(&t, path, buf);
+    if (fclose(buf) != 0) abort();
+    if (err == stderr)
         scenario_print_problems(err, msgs, path);
-        free(msgs);
-    }
+    else
+        fputs(msgs, err);
+    free(msgs);
+    snprintf(warning, n, "%s", t.warning);
+    if (*warning) lang_printf_wrapped(err, LANG_LINE_MAX, _("servlab: warning: %s\n"), warning);
     if (rc == 0) {
         r->ncols = t.ncols, r->cols = t.cols, r->has_id = t.has_id, r->n = t.n;
         r->rows = calloc(t.n, sizeof *r->rows);
@@ -218,16 +224,22 @@ static void warnings_add(struct warnings *ws, const char *text, size_t row)
 
 /* Each warning as one line, "TABLE row a: TEXT", "TABLE, all 50 rows: TEXT" or "TABLE,
  * 3 rows (a, b, c): TEXT" (at most five ids, then how many more): said on err and kept in
- * r->warnings for summary.txt. */
-static void warnings_keep(const struct warnings *ws, struct batch_result *r, FILE *err)
+ * r->warnings for summary.txt, after the table's own warning (read_table's, said already;
+ * "" if none). */
+static void warnings_keep(const struct warnings *ws, const char *table_warning, struct batch_result *r, FILE *err)
 {
     enum { IDS_SHOWN = 5 };
-    r->warnings = calloc(ws->n ? ws->n : 1, sizeof *r->warnings);
+    r->warnings = calloc(ws->n + 1, sizeof *r->warnings);
     if (!r->warnings) abort();
+    if (*table_warning) {
+        r->warnings[r->nwarnings] = strdup(table_warning);
+        if (!r->warnings[r->nwarnings++]) abort();
+    }
     for (size_t i = 0; i < ws->n; i++) {
         const struct warning *w = &ws->w[i];
         size_t len = 0;
-        FILE *line = open_memstream(&r->warnings[i], &len);
+        char **kept = &r->warnings[r->nwarnings];
+        FILE *line = open_memstream(kept, &len);
         if (!line) abort();
         /* TRANSLATORS: the table, the row's id (a name such as "bolt_01"), its line in the
            table and the warning; "%1$s 第 %3$d 行（%2$s）：%4$s" puts the line first */
@@ -247,8 +259,7 @@ static void warnings_keep(const struct warnings *ws, struct batch_result *r, FIL
         }
         if (fclose(line) != 0) abort();
         r->nwarnings++;
-        lang_printf_wrapped(err, LANG_LINE_MAX, _("servlab: warning: %s\n"),
-                            r->warnings[i]); /* at a terminal's width */
+        lang_printf_wrapped(err, LANG_LINE_MAX, _("servlab: warning: %s\n"), *kept); /* at a terminal's width */
     }
 }
 
@@ -306,7 +317,8 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
     r->warmup_days = sc->cfg.run.warmup_days;
     size_t nm = metric_count(&sc->cfg);
     size_t *table_col = NULL; /* where each input column sits in the table (the id column may be anywhere) */
-    if ((rc = read_table(table, r, &table_col, err)) != 0) {
+    char table_warning[sizeof(((struct batch_table *)0)->warning)];
+    if ((rc = read_table(table, r, &table_col, table_warning, sizeof table_warning, err)) != 0) {
         scenario_free(sc);
         return rc;
     }
@@ -347,7 +359,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
     }
     /* after a refused row nothing runs: the other rows' warnings would bury its refusal,
        which is then the last thing said */
-    if (!bad) warnings_keep(&warnings, r, err);
+    if (!bad) warnings_keep(&warnings, table_warning, r, err);
     warnings_free(&warnings);
     if (bad) rc = 2;
     /* the rows as written, CHUNK at a time */

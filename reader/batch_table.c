@@ -186,6 +186,7 @@ int batch_table_read_text(struct batch_table *r, const char *path, const char *t
             rc = 2;
             break;
         }
+        if (!*r->warning) csv_long_cell(rec, path, r->warning, sizeof r->warning);
         if (rec->blank) {
             if (!blank_line) blank_line = rec->line;
             continue;

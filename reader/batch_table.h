@@ -28,12 +28,16 @@ struct batch_table {
     bool has_id;       /* the table has an id column */
     size_t n;          /* rows */
     struct batch_table_row *rows;
+    char warning[600]; /* what the reading saw that the planner should know ("" if nothing): a
+                          quoted cell over many lines, whose rows are read as its text
+                          (reader/csv.h's csv_long_cell) */
 };
 
 /* Read the table held in text (len bytes, borrowed; need not end in NUL) into t, which
  * is overwritten. path names the table in messages ("TABLE:ROW:COL: problem", at most
  * ten) written to err. Returns 0, or 2 for a bad table. In both cases t is to be freed
- * with batch_table_fini. */
+ * with batch_table_fini, and t->warning is set if the reading saw one (for the caller to
+ * say: it may explain a problem, or rows that seem missing). */
 int batch_table_read_text(struct batch_table *t, const char *path, const char *text, size_t len, FILE *err);
 
 /* The same for the file at path (reader/csv.h's csv_read_table refuses what is not text,

@@ -144,6 +144,18 @@ too_long:
     return -1;
 }
 
+bool csv_long_cell(const struct csv_record *r, const char *path, char *out, size_t n)
+{
+    if (r->breaks + 1 < CSV_CELL_LINES_SAID) return false;
+    snprintf(out, n,
+             _("%s:%d:%zu: a quoted cell begins here and runs over %d lines, to line %d: those lines are "
+               "read as the cell's text, not as rows; if a stray quote '\"' opened it, remove that quote "
+               "(or the one on line %d that closes it)"),
+             path, r->breaks_line, r->breaks_col, r->breaks + 1, r->breaks_line + r->breaks,
+             r->breaks_line + r->breaks);
+    return true;
+}
+
 /* The file's bytes, NUL-terminated, checked as csv_read_file says but for their encoding:
  * the buffer (the caller's) with its length in *len, or NULL with the problem in err. */
 static char *read_text(const char *path, size_t *len, char *err, size_t errlen)

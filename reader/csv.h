@@ -47,6 +47,16 @@ int csv_next(struct csv *c, struct csv_record *r, char *err, size_t errlen);
  * it, or 0 with that line's number in *line when it has both. */
 char csv_detect_separator(const char *text, size_t len, int *line);
 
+/* A quoted cell of this many lines or more is warned of (csv_long_cell): a cell typed with
+ * Alt+Enter has a few; many are rows that two stray quotes made one cell's text. */
+enum { CSV_CELL_LINES_SAID = 5 };
+
+/* When record r, read from the file named path, holds a quoted cell of CSV_CELL_LINES_SAID
+ * lines or more: the warning for it in out (n bytes), "PATH:ROW:COL: a quoted cell begins
+ * here and runs over ..." naming the lines of its two quotes, and true; else false, out
+ * unchanged. A demand history and a batch table say it alike. */
+bool csv_long_cell(const struct csv_record *r, const char *path, char *out, size_t n);
+
 /* Read the file at path into a NUL-terminated buffer (owned by the caller: free()).
  * Refuses what is not a regular file, or is over CSV_FILE_MAX_BYTES, or holds NUL bytes
  * or UTF-16. Returns the buffer, or NULL with the problem in err. */

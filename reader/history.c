@@ -184,10 +184,6 @@ struct reader {
     char warning[600];               /* history_info's warning */
 };
 
-/* A quoted cell of this many lines or more is said (history_info's warning): a cell typed
- * with Alt+Enter has a few; many are rows that two stray quotes made one cell's text. */
-enum { CELL_LINES_SAID = 5 };
-
 /* Widen the long file's span to the day of record r (another item's row: a date that does
  * not read is that item's problem, not this one's), read as pass reads its own rows: a
  * monthly row at its month's 1st, a week number k at day 7k. */
@@ -1005,13 +1001,7 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
                          _("empty row; remove it (a day without demand needs no row, or quantity 0)"));
             break;
         }
-        if (!rows && r->breaks + 1 >= CELL_LINES_SAID && !*rd->warning)
-            snprintf(rd->warning, sizeof rd->warning,
-                     _("%s:%d:%zu: a quoted cell begins here and runs over %d lines, to line %d: those lines are "
-                       "read as the cell's text, not as rows; if a stray quote '\"' opened it, remove that quote "
-                       "(or the one on line %d that closes it)"),
-                     rd->path, r->breaks_line, r->breaks_col, r->breaks + 1, r->breaks_line + r->breaks,
-                     r->breaks_line + r->breaks);
+        if (!rows && !*rd->warning) csv_long_cell(r, rd->path, rd->warning, sizeof rd->warning);
         if (first) {
             first = false;
             int f = first_row(rd, r);
