@@ -386,13 +386,13 @@ int batch_table_read(struct batch_table *t, const char *path, FILE *err)
     memset(t, 0, sizeof *t);
     char problem[400];
     size_t len = 0;
-    bool gb18030 = false;
-    char *text = csv_read_table(path, &len, &gb18030, problem, sizeof problem);
+    struct csv_encoding read_as;
+    char *text = csv_read_table(path, &len, &read_as, problem, sizeof problem);
     if (!text) {
         fprintf(err, "%s: %s\n", path, problem);
         return 2;
     }
-    if (gb18030) csv_note_gb18030(err, path);
+    if (read_as.gb18030) csv_note_gb18030(err, path, &read_as);
     int rc = batch_table_read_text(t, path, text, len, err);
     free(text);
     return rc;

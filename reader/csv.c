@@ -242,13 +242,14 @@ char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen)
     return buf;
 }
 
-/* text (n bytes) converted from GB18030 to UTF-8, NUL-terminated (the caller's), its
- * length in *len; or NULL when a byte sequence is not GB18030 (iconv stops there). A
- * GB18030 character is 1, 2 or 4 bytes and its UTF-8 at most 1, 3 or 4: twice n fits. */
-static char *from_gb18030(const char *text, size_t n, size_t *len)
+/* text (n bytes) converted from the encoding from (iconv's name) to UTF-8, NUL-terminated
+ * (the caller's), its length in *len; or NULL when a byte sequence is not of that encoding
+ * (iconv stops there). A GB18030 character is 1, 2 or 4 bytes and its UTF-8 at most 1, 3
+ * or 4, a CP949 one 1 or 2 bytes and its UTF-8 1 or 3: twice n fits. */
+static char *to_utf8(const char *from, const char *text, size_t n, size_t *len)
 {
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
-    if (cd == (iconv_t)-1) return NULL; /* a C library without the converter: refused as before */
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) return NULL; /* a C library without the converter: refused (or not said) as before */
     size_t room = 2 * n + 1, left = room - 1, inleft = n;
     char *out = malloc(room), *in = (char *)(uintptr_t)text, *at = out;
     if (!out) abort();
@@ -263,9 +264,21 @@ static char *from_gb18030(const char *text, size_t n, size_t *len)
     return out;
 }
 
-char *csv_read_table(const char *path, size_t *len, bool *gb18030, char *err, size_t errlen)
+/* The first word of text (UTF-8, n bytes) that is not ASCII: its first run of characters
+ * outside ASCII, at most 8 of them, in out (size bytes). */
+static void first_word(const char *text, size_t n, char *out, size_t size)
 {
-    *gb18030 = false;
+    const unsigned char *p = (const unsigned char *)text;
+    size_t from = 0, to, chars = 0;
+    while (from < n && p[from] < 0x80) from++;
+    for (to = from; to < n && p[to] >= 0x80; to++)
+        if (p[to] >= 0xc0 && ++chars > 8) break; /* a lead byte: the 9th character starts here */
+    snprintf(out, size, "%.*s", (int)(to - from), text + from);
+}
+
+char *csv_read_table(const char *path, size_t *len, struct csv_encoding *enc, char *err, size_t errlen)
+{
+    *enc = (struct csv_encoding){0};
     size_t got = 0;
     char *buf = read_text(path, &got, err, errlen);
     if (!buf) return NULL;
@@ -276,10 +289,23 @@ char *csv_read_table(const char *path, size_t *len, bool *gb18030, char *err, si
     }
     /* a file marked UTF-8 by its BOM is not read another way: its other bytes were added
        in another encoding, and converting the whole would garble the UTF-8 part */
-    char *utf8 = !bom && scan_gbk_like(buf, got) ? from_gb18030(buf, got, &n) : NULL;
+    char *utf8 = !bom && scan_gbk_like(buf, got) ? to_utf8("GB18030", buf, got, &n) : NULL;
     if (utf8 && scan_chinese_text(utf8, n)) {
+        /* Korean (EUC-KR) Hangul lies where GB2312 has its common characters, and so do
+           pairs of Shift-JIS half-width kana: a file that reads as Hangul alone, or as kana
+           and kanji alone, may be either, and a Chinese one rarely does (one short header
+           in three or so, hardly a file of names) */
+        size_t kn = 0, jn = 0;
+        char *korean = to_utf8("CP949", buf, got, &kn), *japanese = to_utf8("CP932", buf, got, &jn);
+        enc->korean_too = korean && scan_korean_text(korean, kn);
+        enc->japanese_too = japanese && scan_japanese_text(japanese, jn);
+        first_word(utf8, n, enc->as_chinese, sizeof enc->as_chinese);
+        if (enc->korean_too) first_word(korean, kn, enc->as_korean, sizeof enc->as_korean);
+        if (enc->japanese_too) first_word(japanese, jn, enc->as_japanese, sizeof enc->as_japanese);
+        free(korean);
+        free(japanese);
         free(buf);
-        *gb18030 = true;
+        enc->gb18030 = true;
         *len = n;
         return utf8;
     }
@@ -312,14 +338,75 @@ bool csv_spreadsheet_error(const char *cell, char *problem, size_t n)
     return false;
 }
 
-void csv_note_gb18030(FILE *err, const char *path)
+/* arg as a shell word in out (n bytes): as it is when it has only characters no shell
+ * reads otherwise, else in single quotes (a quote in it as '\'') */
+static void shell_word(const char *arg, char *out, size_t n)
+{
+    if (*arg && strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./-+,:@%") == strlen(arg)) {
+        snprintf(out, n, "%s", arg);
+        return;
+    }
+    size_t k = 0;
+    if (k + 1 < n) out[k++] = '\'';
+    for (const char *p = arg; *p && k + 5 < n; p++) {
+        if (*p == '\'') {
+            memcpy(out + k, "'\\''", 4);
+            k += 4;
+        } else
+            out[k++] = *p;
+    }
+    if (k + 1 < n) out[k++] = '\'';
+    out[k] = '\0';
+}
+
+void csv_note_gb18030(FILE *err, const char *path, const struct csv_encoding *enc)
 {
     /* to the terminal wrapped to its width, as the reader's problems are (reader/scenario.c,
        print_problems); into a command's buffer one line, which it says its own way */
-    lang_printf_wrapped(err, err == stderr ? LANG_LINE_MAX : INT_MAX,
-                        _("servlab: note: %s is not UTF-8 text: read as GB18030 (GBK), the encoding of Excel's "
-                          "'CSV' on a Chinese Windows\n"),
-                        path);
+    int width = err == stderr ? LANG_LINE_MAX : INT_MAX;
+    if (!enc->korean_too && !enc->japanese_too) {
+        lang_printf_wrapped(err, width,
+                            _("servlab: note: %s is not UTF-8 text: read as GB18030 (GBK), the encoding of Excel's "
+                              "'CSV' on a Chinese Windows\n"),
+                            path);
+        return;
+    }
+    /* the converted file beside it: items.csv gives items_utf8.csv */
+    char in[1200], out[1200], name[1100];
+    size_t stem = strlen(path);
+    if (stem > 4 && strcasecmp(path + stem - 4, ".csv") == 0) stem -= 4;
+    snprintf(name, sizeof name, "%.*s_utf8.csv", (int)stem, path);
+    shell_word(path, in, sizeof in);
+    shell_word(name, out, sizeof out);
+    /* one line of whole sentences: how it was read, then each other reading */
+    char *text = NULL;
+    size_t size = 0;
+    FILE *line = open_memstream(&text, &size);
+    if (!line) abort();
+    /* TRANSLATORS: the file, and its first word read as Chinese; sentences saying how to
+       convert it from Korean or Japanese follow */
+    fprintf(line,
+            _("servlab: note: %s is not UTF-8 text, and its language cannot be told: it was read as Chinese "
+              "(GB18030, GBK), where its first word is '%s'."),
+            path, enc->as_chinese);
+    /* TRANSLATORS: the file's first word read as Korean, then the iconv command's input and
+       output files (a command: not to be translated; in parentheses, so that a line is not
+       broken inside it) */
+    if (enc->korean_too)
+        fprintf(line,
+                _(" Read as Korean (EUC-KR) it is '%s'; if it is Korean, convert it and use the new file (iconv -f "
+                  "CP949 -t UTF-8 %s > %s)."),
+                enc->as_korean, in, out);
+    /* TRANSLATORS: the file's first word read as Japanese, then the iconv command's input
+       and output files (a command: not to be translated) */
+    if (enc->japanese_too)
+        fprintf(line,
+                _(" Read as Japanese (Shift-JIS) it is '%s'; if it is Japanese, convert it and use the new file "
+                  "(iconv -f CP932 -t UTF-8 %s > %s)."),
+                enc->as_japanese, in, out);
+    if (fclose(line) != 0) abort();
+    lang_printf_wrapped(err, width, "%s\n", text);
+    free(text);
 }
 
 /* The separator of the first line of text that is not blank, outside quotes: a tab or

@@ -62,20 +62,36 @@ bool csv_long_cell(const struct csv_record *r, const char *path, char *out, size
  * or UTF-16. Returns the buffer, or NULL with the problem in err. */
 char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen);
 
+/* How csv_read_table read a file (all zero: as UTF-8). */
+struct csv_encoding {
+    bool gb18030; /* converted from GB18030 (GBK) */
+    /* ... but its bytes are Korean or Japanese text just as well: decoded as CP949 (Korean
+       Excel's "CSV", EUC-KR and its extension) they are Hangul only (reader/scan.h's
+       scan_korean_text), or as CP932 (Japanese Excel's, Shift-JIS) kana and kanji only
+       (scan_japanese_text); its first word outside ASCII reads so in Chinese and in each */
+    bool korean_too, japanese_too;
+    char as_chinese[64], as_korean[64], as_japanese[64];
+};
+
 /* The same for a planner's table (a demand history, a batch table): a file that is not
  * UTF-8 but looks like GBK (reader/scan.h's scan_gbk_like) and converts cleanly from
  * GB18030 with iconv, as Excel's "CSV" on a Chinese Windows saves it, is returned
  * converted to UTF-8 (its lines the file's, so messages keep their line numbers and show
- * its Chinese as UTF-8) with *gb18030 set, for the caller to say so. A file with a UTF-8
- * BOM is not converted: the BOM says it is UTF-8. */
-char *csv_read_table(const char *path, size_t *len, bool *gb18030, char *err, size_t errlen);
+ * its Chinese as UTF-8) with enc->gb18030 set, for the caller to say so (csv_note_gb18030).
+ * GB18030 decodes Korean (EUC-KR) text and Japanese half-width kana (Shift-JIS) to Chinese
+ * characters: when the file's bytes read as Korean or Japanese too, enc->korean_too or
+ * enc->japanese_too is set, since which it is cannot be told. A file with a UTF-8 BOM is
+ * not converted: the BOM says it is UTF-8. */
+char *csv_read_table(const char *path, size_t *len, struct csv_encoding *enc, char *err, size_t errlen);
 
 /* When cell is what a spreadsheet writes in place of a value (an error value such as
  * "#N/A" or "#DIV/0!", or the "########" of a column too narrow for a date, which Excel
  * saves as shown), what it is and what to do, in problem (n bytes), and true; else false. */
 bool csv_spreadsheet_error(const char *cell, char *problem, size_t n);
 
-/* Say on err, as a note, that the file at path was read as GB18030 (csv_read_table). */
-void csv_note_gb18030(FILE *err, const char *path);
+/* Say on err, as a note, that the file at path was read as GB18030 (csv_read_table, which
+ * filled enc); when it may be Korean or Japanese, its first word in each reading and the
+ * command that converts it from each. */
+void csv_note_gb18030(FILE *err, const char *path, const struct csv_encoding *enc);
 
 #endif

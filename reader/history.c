@@ -1466,7 +1466,7 @@ struct file_index {
     off_t size;
     struct timespec mtime;
     struct history_options options; /* as read, but for the item ("") */
-    bool converted;                 /* read as GB18030 */
+    struct csv_encoding read_as;    /* how it was read (as GB18030?) */
     int refs;                       /* the list's and its readers' (under index_lock) */
     char *text;
     size_t len;
@@ -1681,15 +1681,15 @@ static struct file_index *index_get(const char *path, const struct stat *st, con
         }
     }
     size_t len = 0;
-    bool converted = false;
-    char *text = csv_read_table(path, &len, &converted, err, errlen);
+    struct csv_encoding read_as;
+    char *text = csv_read_table(path, &len, &read_as, err, errlen);
     if (!text) {
         pthread_mutex_unlock(&index_lock);
         return NULL;
     }
     *located = true;
     struct file_index *x = index_build(path, text, len, options);
-    x->converted = converted;
+    x->read_as = read_as;
     x->dev = st->st_dev, x->ino = st->st_ino, x->size = st->st_size, x->mtime = st->st_mtim;
     if (nindexes == INDEXES_KEPT) { /* the oldest goes */
         index_release(indexes[0]);
@@ -1725,8 +1725,8 @@ const struct history_info *history_load(const char *path, enum history_kind kind
                                         size_t errlen)
 {
     struct history_options o = {.kind = kind};
-    bool gb18030 = false;
-    return history_load_options(path, &o, located, &gb18030, err, errlen);
+    struct csv_encoding read_as;
+    return history_load_options(path, &o, located, &read_as, err, errlen);
 }
 
 /* The paths of files read as GB18030 so far (under lock): the first read of each says so. */
@@ -1746,10 +1746,10 @@ static bool gb18030_first(const char *path)
 }
 
 const struct history_info *history_load_options(const char *path, const struct history_options *options, bool *located,
-                                                bool *gb18030, char *err, size_t errlen)
+                                                struct csv_encoding *read_as, char *err, size_t errlen)
 {
     *located = false;
-    *gb18030 = false;
+    *read_as = (struct csv_encoding){0};
     struct stat st = {0};
     bool stated = stat(path, &st) == 0;
     pthread_mutex_lock(&lock);
@@ -1772,22 +1772,22 @@ const struct history_info *history_load_options(const char *path, const struct h
     if (*options->item_column && *options->item && stated) { /* one item of a long file: its index */
         struct file_index *x = index_get(path, &st, options, located, err, errlen);
         if (!x) return NULL;
-        if (x->converted) {
+        if (x->read_as.gb18030) {
             pthread_mutex_lock(&lock);
-            *gb18030 = gb18030_first(path);
+            if (gb18030_first(path)) *read_as = x->read_as;
             pthread_mutex_unlock(&lock);
         }
         hi = index_read(x, path, options, err, errlen);
         index_done(x);
     } else {
         size_t len = 0;
-        bool converted = false;
-        char *text = csv_read_table(path, &len, &converted, err, errlen);
+        struct csv_encoding enc;
+        char *text = csv_read_table(path, &len, &enc, err, errlen);
         if (!text) return NULL;
         *located = true;
-        if (converted) {
+        if (enc.gb18030) {
             pthread_mutex_lock(&lock);
-            *gb18030 = gb18030_first(path);
+            if (gb18030_first(path)) *read_as = enc;
             pthread_mutex_unlock(&lock);
         }
         hi = history_read(path, text, len, options, err, errlen);
@@ -1894,6 +1894,34 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
     fprintf(out, _("%s  per day: mean %s, sd %s units; %zu of %zu days with demand\n"), prefix,
             num_about(hi->mean_per_day, 4, mean, sizeof mean), num_about(hi->sd_per_day, 4, sd, sizeof sd),
             hi->days_with_demand, h->ndays);
+    /* days (or periods) without a row are demand of 0, which a planner whose export leaves
+       out days without sales expects, and one whose export lost days does not: said */
+    size_t periods = hi->options.period == HISTORY_PERIOD_DAY ? h->ndays : h->nperiods;
+    size_t missing = hi->kind == HISTORY_DAILY && periods > hi->rows ? periods - hi->rows : 0;
+    if (missing && hi->options.period == HISTORY_PERIOD_WEEK)
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            P_("%s  %zu of the %zu weeks has no row: read as a week without demand (0 units), as the "
+                               "mean counts it\n",
+                               "%s  %zu of the %zu weeks have no row: read as weeks without demand (0 units), as the "
+                               "mean counts them\n",
+                               missing),
+                            prefix, missing, periods);
+    else if (missing && hi->options.period == HISTORY_PERIOD_MONTH)
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            P_("%s  %zu of the %zu months has no row: read as a month without demand (0 units), as "
+                               "the mean counts it\n",
+                               "%s  %zu of the %zu months have no row: read as months without demand (0 units), as "
+                               "the mean counts them\n",
+                               missing),
+                            prefix, missing, periods);
+    else if (missing)
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            P_("%s  %zu of the %zu days has no row: read as a day without demand (0 units), as the "
+                               "mean counts it\n",
+                               "%s  %zu of the %zu days have no row: read as days without demand (0 units), as the "
+                               "mean counts them\n",
+                               missing),
+                            prefix, missing, periods);
     static const char *const how[] = {
         [HISTORY_REPLAY] = N_("replayed in order from its first day (the start of the statistics window), repeated "
                               "if the run is longer"),

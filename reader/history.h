@@ -20,6 +20,7 @@
 #define READER_HISTORY_H
 
 #include "models/config.h"
+#include "reader/csv.h"
 #include "sim/fit.h"
 #include "sim/series.h"
 
@@ -87,10 +88,11 @@ const struct history_info *history_load(const char *path, enum history_kind kind
 
 /* The same, read as options say; the kept histories are told apart by every option. A
  * file that is not UTF-8 but GB18030 (GBK) is read as such (reader/csv.h's
- * csv_read_table), its contents refused or not: *gb18030 is set the first time the
- * process reads that path so, for the caller to say so once (csv_note_gb18030). */
+ * csv_read_table), its contents refused or not: *read_as is filled (its gb18030 set) the
+ * first time the process reads that path so, for the caller to say so once
+ * (csv_note_gb18030); else zeroed. */
 const struct history_info *history_load_options(const char *path, const struct history_options *options, bool *located,
-                                                bool *gb18030, char *err, size_t errlen);
+                                                struct csv_encoding *read_as, char *err, size_t errlen);
 
 /* Read a history from text (len bytes, need not be NUL-terminated), named name in
  * messages. Returns it (the caller's: history_free), or NULL with the problem in err.

@@ -536,6 +536,40 @@ bool scan_chinese_text(const char *text, size_t n)
     return true;
 }
 
+bool scan_korean_text(const char *text, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    bool syllable = false;
+    for (size_t i = 0, l; i < n; i += l) {
+        if (!(l = utf8_len(p + i, n - i))) return false;
+        if (l == 1) continue;
+        unsigned long c = p[i] & (0xffu >> (l + 1));
+        for (size_t k = 1; k < l; k++) c = c << 6 | (p[i + k] & 0x3fu);
+        bool hangul = c >= 0xac00 && c <= 0xd7a3; /* the syllables */
+        syllable |= hangul;
+        if (!hangul && !(c >= 0x3131 && c <= 0x318e)) return false; /* nor compatibility jamo (ㄱ ㅏ) */
+    }
+    return syllable;
+}
+
+bool scan_japanese_text(const char *text, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    bool kana = false;
+    for (size_t i = 0, l; i < n; i += l) {
+        if (!(l = utf8_len(p + i, n - i))) return false;
+        if (l == 1) continue;
+        unsigned long c = p[i] & (0xffu >> (l + 1));
+        for (size_t k = 1; k < l; k++) c = c << 6 | (p[i + k] & 0x3fu);
+        bool is_kana = (c >= 0x3041 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9f); /* and half-width */
+        kana |= is_kana;
+        /* not the half-width punctuation (U+FF61-FF65), which random bytes A1-A5 make */
+        if (!is_kana && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0x4e00 && c <= 0x9fff) && !(c >= 0xff01 && c <= 0xff60))
+            return false;
+    }
+    return kana;
+}
+
 bool scan_gbk_like(const char *s, size_t n)
 {
     size_t invalid = 0, utf8 = utf8_multibyte(s, n, &invalid);

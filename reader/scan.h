@@ -85,6 +85,17 @@ bool scan_gbk_like(const char *text, size_t n);
  * read as GB18030 must decode so; Big5, EUC-KR or Latin-1 bytes decode to other scripts. */
 bool scan_chinese_text(const char *text, size_t n);
 
+/* Is text (n bytes of UTF-8) Korean: outside ASCII only Hangul (syllables and compatibility
+ * jamo), and at least one syllable? GB18030 decodes a Korean file's Hangul (EUC-KR, CP949) to
+ * Chinese characters; decoded as CP949, a Chinese file's characters are Hanja or Hangul. */
+bool scan_korean_text(const char *text, size_t n);
+
+/* Is text (n bytes of UTF-8) Japanese: outside ASCII only kana (full- or half-width),
+ * ideographs and Japanese or full-width punctuation (not the half-width), and at least one
+ * kana? GB18030 decodes
+ * Shift-JIS half-width kana (one byte each, A1-DF) two by two to Chinese characters. */
+bool scan_japanese_text(const char *text, size_t n);
+
 void scan_fini(struct scan *s);
 
 #endif

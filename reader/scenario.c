@@ -1589,11 +1589,12 @@ static bool resolve_history(struct loader *ld)
     }
     const char *saved = ld->where;
     if (!from_file) ld->where = sc->history_where;
-    bool located = false, gb18030 = false;
+    bool located = false;
+    struct csv_encoding read_as = {0};
     const struct history_info *hi = NULL;
     if (history_resolve(sc->history, dir, path, sizeof path) != 0)
         report_key(ld, line, K_DEMAND_HISTORY, _("the path is too long"));
-    else if (!(hi = history_load_options(path, &sc->history_options, &located, &gb18030, err, sizeof err))) {
+    else if (!(hi = history_load_options(path, &sc->history_options, &located, &read_as, err, sizeof err))) {
         if (located) {
             report_text(ld, line, err, 0);
         } else { /* not read: say the full path tried, and where a relative one starts from
@@ -1611,7 +1612,8 @@ static bool resolve_history(struct loader *ld)
                        backslash ? _("; write '/' between folders, not '\\' (as Windows writes paths)") : "");
         }
     }
-    if (gb18030) csv_note_gb18030(ld->err, path); /* before the file's problems, if any: their text is converted */
+    if (read_as.gb18030)
+        csv_note_gb18030(ld->err, path, &read_as); /* before the file's problems, if any: their text is converted */
     if (hi && *hi->warning) warn(sc, "%s", hi->warning);
     if (hi && sc->history_mode == HISTORY_FIT && !hi->fitted)
         report_key(ld, line_of(sc, K_DEMAND_HISTORY_MODE), K_DEMAND_HISTORY_MODE,

@@ -180,14 +180,15 @@ refused "gen two Latin-1 lines (accents before letters: never said to be GBK): s
     "FILE:2: contains bytes that are not UTF-8 text, as does 1 more line; save the file as UTF-8"
 # a planner's export saved as GBK (what Chinese Excel's "CSV" writes) is read as GB18030,
 # with a note: its later messages keep their line numbers and show its Chinese as UTF-8
-printf 'date,orders\n2026-01-01,5\n2026-01-02,7 ; \266\251\265\245\n' > "$T/gbk_history.csv"
+# (数量 is CA FD C1 BF: CA FD is no Hangul in EUC-KR, so the file is not Korean too)
+printf 'date,orders\n2026-01-01,5\n2026-01-02,7 ; \312\375\301\277\n' > "$T/gbk_history.csv"
 printf '[demand]\nhistory = gbk_history.csv\nhistory_kind = daily\n' > "$T/gbk_history.ini"
 "$S" check "$T/gbk_history.ini" > "$T/out" 2> "$T/err"
 rc=$?
 ok "gen a history saved as GBK: read as GB18030, said once; its bad cell at its line, in UTF-8 (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(grep -vc '^  ' "$T/err")" -eq 2 ] &&
         [ "$(first_message "$T/err")" = "servlab: note: $T/gbk_history.csv is not UTF-8 text: read as GB18030 (GBK), the encoding of Excel's 'CSV' on a Chinese Windows" ] &&
-        [ "$(nth_message 2 "$T/err")" = "$T/gbk_history.csv:3:2: column 'orders': '7 ; 订单': write just the number (7); the unit is in what the column means" ]
+        [ "$(nth_message 2 "$T/err")" = "$T/gbk_history.csv:3:2: column 'orders': '7 ; 数量': write just the number (7); the unit is in what the column means" ]
     echo $?) "$(cat "$T/err")"
 "$S" check "$T/gbk_history.ini" --lang zh > "$T/out" 2> "$T/err"
 ok "gen ... in Chinese: the note in Chinese" \
@@ -234,6 +235,63 @@ printf 'id,revenue.price_per_unit\n螺栓,1.5\n螺母,2\n' | iconv -f UTF-8 -t B
 rc=$?
 ok "gen a Big5 batch table is refused, not read as GB18030 (status $rc)" \
     $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && ! grep -q 'read as GB18030' "$T/err" && grep -q 'save it as UTF-8 CSV' "$T/err"; echo $?) "$(cat "$T/err")"
+# Korean (EUC-KR, or CP949 as Korean Excel's "CSV" writes it): GB18030 decodes its Hangul
+# to Chinese characters (볼트 reads 杭飘), so which it is cannot be told. It is read as
+# Chinese as before, and the note says so: its first word both ways and the iconv command
+# (on one line, however the note is wrapped), whose file then runs with the Korean ids. So
+# for Shift-JIS half-width kana (ﾎﾞﾙﾄ reads 无倌); its full-width kana are refused as before.
+# A Chinese file whose characters all read as Hangul (日期,出库量) gets that note too; one
+# with any other (数量) the plain one (above).
+printf 'id,revenue.price_per_unit\n볼트,30\n너트,40\n' | iconv -f UTF-8 -t EUC-KR > "$T/kr_items.csv"
+# run from $T, the table named as a planner names it: the command is short enough for a line
+case $S in /*) S_ABS=$S ;; *) S_ABS=$PWD/$S ;; esac
+base=$PWD/scenarios/default.ini
+cmd="iconv -f CP949 -t UTF-8 kr_items.csv > kr_items_utf8.csv"
+for lang in en zh; do
+    (cd "$T" && "$S_ABS" batch "$base" kr_items.csv --reps 2 --quiet --lang $lang) > "$T/out" 2> "$T/err"
+    rc=$?
+    if [ $lang = en ]; then
+        want="servlab: note: kr_items.csv is not UTF-8 text, and its language cannot be told: it was read as Chinese (GB18030, GBK), where its first word is '杭飘'. Read as Korean (EUC-KR) it is '볼트'; if it is Korean, convert it and use the new file ($cmd)."
+    else
+        want="servlab: 注意：kr_items.csv 不是 UTF-8 文本，无法判断它是哪种语言：已按中文（GB18030，GBK）读取，其中第一个词是“杭飘”。按韩文（EUC-KR）读则是“볼트”；如果它是韩文，请先转换，再使用转换后的新文件（$cmd）。"
+    fi
+    # its bytes read as half-width kana too: a Japanese reading follows (ｺｼﾆｮ), as garbled
+    # to a Japanese reader as the Chinese one is to a Chinese reader
+    ok "gen $lang: an EUC-KR batch table is said to be Chinese or Korean, both readings and how to convert it (status $rc)" \
+        $([ $rc -eq 0 ] && [ "$(all_messages "$T/err" | wc -l)" -eq 1 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ] &&
+            all_messages "$T/err" | grep -qF "$want" && [ "$(all_messages "$T/err" | cut -c1-30)" = "$(echo "$want" | cut -c1-30)" ] &&
+            grep -qF "$cmd" "$T/err"; echo $?) "$(cat "$T/err")"
+done
+(cd "$T" && sh -c "$cmd" && "$S_ABS" batch "$base" kr_items_utf8.csv --reps 2 --quiet) > "$T/out" 2> "$T/err"
+rc=$?
+ok "gen ... the note's iconv command gives a table that runs with its Korean ids, without a note (status $rc)" \
+    $([ $rc -eq 0 ] && [ ! -s "$T/err" ] && grep -q '^볼트 ' "$T/out" && grep -q '^너트 ' "$T/out"; echo $?) "$cmd; $(cat "$T/err")"
+printf '날짜,판매량\n2026-01-01,5\n2026-01-02,7\n' | iconv -f UTF-8 -t EUC-KR > "$T/kr_hist.csv"
+printf '[demand]\nhistory = kr_hist.csv\nhistory_kind = daily\nhistory_date_column = 날짜\nhistory_quantity_column = 판매량\n' > "$T/kr_hist.ini"
+"$S" check "$T/kr_hist.ini" > "$T/out" 2> "$T/err"
+rc=$?
+ok "gen an EUC-KR history: the note before the header's refusal, which shows the Chinese reading (status $rc)" \
+    $([ $rc -eq 2 ] && first_message "$T/err" | grep -qF "where its first word is '朝楼'. Read as Korean (EUC-KR) it is '날짜'; if it is Korean, convert it and use the new file (iconv -f CP949 -t UTF-8 $T/kr_hist.csv > $T/kr_hist_utf8.csv)." &&
+        nth_message 2 "$T/err" | grep -qF "history_date_column = 날짜: the first row has no column of that name; it has '朝楼', '魄概樊'"; echo $?) "$(cat "$T/err")"
+printf 'id,revenue.price_per_unit\nﾎﾞﾙﾄ,30\nﾜｯｼｬ,40\nﾈｼﾞｼ,35\n' | iconv -f UTF-8 -t SHIFT-JIS > "$T/sjis_items.csv"
+(cd "$T" && "$S_ABS" batch "$base" sjis_items.csv --reps 2 --quiet) > "$T/out" 2> "$T/err"
+rc=$?
+cmd="iconv -f CP932 -t UTF-8 sjis_items.csv > sjis_items_utf8.csv"
+ok "gen a Shift-JIS table of half-width kana is said to be Chinese or Japanese, both readings and how to convert it (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(all_messages "$T/err")" = "servlab: note: sjis_items.csv is not UTF-8 text, and its language cannot be told: it was read as Chinese (GB18030, GBK), where its first word is '无倌'. Read as Japanese (Shift-JIS) it is 'ﾎﾞﾙﾄ'; if it is Japanese, convert it and use the new file ($cmd)." ] &&
+        grep -qF "$cmd" "$T/err" && (cd "$T" && sh -c "$cmd" && "$S_ABS" batch "$base" sjis_items_utf8.csv --reps 2 --quiet 2> "$T/err") | grep -q '^ﾎﾞﾙﾄ ' &&
+        [ ! -s "$T/err" ]
+    echo $?) "$(cat "$T/err")"
+printf 'id,revenue.price_per_unit\nボルト,30\n六角ナット,40\n' | iconv -f UTF-8 -t SHIFT-JIS > "$T/sjis_full.csv"
+refused "gen a Shift-JIS table of full-width kana and kanji is refused, not read as GB18030" \
+    scenarios/default.ini "$T/sjis_full.csv: contains bytes that are not UTF-8 text; save it as UTF-8 CSV" \
+    batch "$T/sjis_full.csv"
+printf '日期,出库量\n2026-01-01,5\n2026-01-02,7\n' | iconv -f UTF-8 -t GB18030 > "$T/gbk/hangul_like.csv"
+printf '[demand]\nhistory = hangul_like.csv\nhistory_kind = daily\n' > "$T/gbk/hangul_like.ini"
+"$S" check "$T/gbk/hangul_like.ini" > /dev/null 2> "$T/err"
+rc=$?
+ok "gen a GB18030 history whose Chinese reads as Hangul too (日期,出库量) runs, the note showing both readings (status $rc)" \
+    $([ $rc -eq 0 ] && first_message "$T/err" | grep -qF "where its first word is '日期'. Read as Korean (EUC-KR) it is '"; echo $?) "$(cat "$T/err")"
 # a table whose UTF-8 BOM says it is UTF-8 but has GBK bytes too: refused, not converted
 printf '\357\273\277id,inventory.order_quantity\n\266\251\265\245,1200\n' > "$T/gbk_items.csv"
 refused "gen a batch table with a UTF-8 BOM and GBK bytes" scenarios/planner/base.ini \

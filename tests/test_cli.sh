@@ -1664,6 +1664,31 @@ ok "cli-21.10b check: a history's description too wide for 100 columns wraps, it
         [ "$(grep -A1 '^; Demand history ' "$T/out" | LC_ALL=C.UTF-8 wc -L)" -le 100 ]; echo $?) \
     "$(grep -A1 'Demand history' "$T/out")"
 
+# a daily history with gaps (sales only on some days): the days without a row are read as
+# days without demand, and the description says so in one line, in English and Chinese;
+# a weekly history counts the weeks so; a history with a row every day says nothing of it
+printf 'date,qty\n2026-01-01,5\n2026-01-04,7\n2026-01-09,4\n2026-01-10,6\n2026-01-20,3\n2026-01-31,8\n' > "$T/sparse.csv"
+for lang in en zh; do
+    run "$S" run scenarios/planner/base.ini --set demand.history="$T/sparse.csv" --reps 2 --lang $lang
+    if [ $lang = en ]; then
+        want='  25 of the 31 days have no row: read as days without demand (0 units), as the mean counts them'
+    else
+        want='  共 31 天中有 25 天没有行：按无需求（0 件）读取，均值也计入这些天'
+    fi
+    ok "cli-21.11 $lang: a daily history with 25 days of 31 without a row says they are read as 0, under the mean (status $rc)" \
+        $([ $rc -eq 0 ] && grep -A1 '^  \(per day\|每天\)' "$T/out" | sed -n 2p | grep -qxF "$want"; echo $?) \
+        "$(grep -A3 '^\(Demand history\|需求历史\)' "$T/out")"
+done
+printf 'date,qty\n2026-01-05,50\n2026-01-12,70\n2026-01-26,40\n2026-02-02,60\n' > "$T/weeks.csv"
+run "$S" check scenarios/planner/base.ini --set demand.history="$T/weeks.csv" --set demand.history_period=week
+ok "cli-21.12 a weekly history without a row for one week counts the week, as a comment in check (status $rc)" \
+    $([ $rc -eq 0 ] && grep -qx ';   1 of the 5 weeks has no row: read as a week without demand (0 units), as the mean counts it' "$T/out"; echo $?) \
+    "$(grep -A3 '^; Demand history' "$T/out")"
+run "$S" run scenarios/planner/base.ini --reps 2
+ok "cli-21.13 a history with a row every day says nothing of days without one (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q '366 of 366 days with demand$' "$T/out" && ! grep -q 'no row' "$T/out"; echo $?) \
+    "$(grep -A3 '^Demand history' "$T/out")"
+
 # ---- first_review_days: periodic reviews at first_review_days, + R, + 2R, ... ----
 # one unit a day at 0.5, 1.5, ...; base stock S = 50 starts full, so every review orders
 # and lifts the position back to S: the times the position rises are the reviews

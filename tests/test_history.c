@@ -1061,9 +1061,10 @@ static int same_items(const char *id, const char *name, const char *text, const 
         snprintf(o.item, sizeof o.item, "%s", item);
         char whole_err[2048] = "", indexed_err[2048] = "";
         struct history_info *whole = history_read(path, text, strlen(text), &o, whole_err, sizeof whole_err);
-        bool located = false, gb18030 = false;
+        bool located = false;
+        struct csv_encoding read_as;
         const struct history_info *indexed =
-            history_load_options(path, &o, &located, &gb18030, indexed_err, sizeof indexed_err);
+            history_load_options(path, &o, &located, &read_as, indexed_err, sizeof indexed_err);
         bool same = whole ? indexed && same_history(whole, indexed) : !indexed && strcmp(whole_err, indexed_err) == 0;
         check(same, "%s item %s: the indexed file reads as the whole file does    whole: %s    indexed: %s", id, item,
               whole ? "(history)" : whole_err, indexed ? "(history)" : indexed_err);
@@ -1144,8 +1145,9 @@ static void test_long_file_index(void)
     int loaded = 0;
     for (int k = 0; k < 300; k++) {
         snprintf(o.item, sizeof o.item, "SKU-%03d", k);
-        bool located, gb18030;
-        loaded += history_load_options(path, &o, &located, &gb18030, err, sizeof err) != NULL;
+        bool located;
+        struct csv_encoding read_as;
+        loaded += history_load_options(path, &o, &located, &read_as, err, sizeof err) != NULL;
     }
     double cpu = (double)(clock() - start) / CLOCKS_PER_SEC;
     check(loaded == 300 && cpu < 30 * one,
