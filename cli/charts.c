@@ -1105,7 +1105,7 @@ int charts_supply_chain(const struct chart_target *to, const struct scenario *sc
         nd->from = u < 0 ? 0 : 1 + u;
         /* "fill rate" over the rates it gives: short lines keep the boxes narrow */
         bool down = location_supplies(c, l), cust = customers_of[l] >= 0;
-        if (down || cust) nd->lines[k++] = _("fill rate");
+        if (down || cust) nd->lines[k++] = _("fill rate"), nd->head = down + cust;
         if (down) {
             snprintf(t[k], sizeof t[k], _("downstream %s"),
                      percent_text(location_mean(c, s, l, LM_DOWNSTREAM_FILL_RATE), a, sizeof a));

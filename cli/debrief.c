@@ -424,7 +424,10 @@ void debrief_run(FILE *out, const struct debrief *d, const struct scenario *sc, 
 {
     char title[300];
     snprintf(title, sizeof title, _("servlab debrief: %s"), file_name(sc->path));
-    html_begin(out, title);
+    /* the supply chain's diagram (html_flow) brings its rules; a page without one does not */
+    bool flow = false;
+    for (size_t i = 0; i < d->nfigs; i++) flow |= strstr(d->figs[i].svg, "<div class=\"flow\">") == d->figs[i].svg;
+    html_begin_styled(out, title, flow ? html_flow_style : "");
     fputs("<h1>", out);
     html_text(out, file_name(sc->path));
     fputs("</h1>\n", out);

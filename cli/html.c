@@ -256,16 +256,24 @@ static void flow_node(FILE *out, const struct chart_flow *f, size_t i, size_t de
             nd->lines[0] || nd->below ? "" : " bare", chart_colour_hex(nd->colour, hex));
     html_text(out, nd->name ? nd->name : "");
     fputs("</b>", out);
-    for (size_t k = 0; k < CHART_FLOW_LINES && nd->lines[k]; k++) {
-        fputs("<span>", out);
+    /* a heading and the lines it heads in one group (span.fg): a narrow screen keeps
+       "fill rate: downstream 95.6%" together on a line */
+    size_t nlines = 0;
+    while (nlines < CHART_FLOW_LINES && nd->lines[nlines]) nlines++;
+    size_t group = nd->head > 0 ? (size_t)nd->head + 1 : 0; /* the lines in it */
+    if (group > nlines) group = nlines;
+    if (nlines || nd->below) fputs("<span class=\"fl\">", out); /* the lines, beside the name on a narrow screen */
+    for (size_t k = 0; k < nlines; k++) {
+        fputs(k == 0 && group ? "<span class=\"fg\"><span class=\"fh\">" : "<span>", out);
         html_text(out, nd->lines[k]);
-        fputs("</span>", out);
+        fputs(k + 1 == group ? "</span></span>" : "</span>", out);
     }
     if (nd->below) {
         fputs("<span class=\"below\">", out);
         html_text(out, nd->below);
         fputs("</span>", out);
     }
+    if (nlines || nd->below) fputs("</span>", out);
     fputs("</div>\n", out);
     /* the nodes it feeds, top row first */
     size_t kids[CHART_FLOW_NODES], n = 0;
@@ -275,7 +283,15 @@ static void flow_node(FILE *out, const struct chart_flow *f, size_t i, size_t de
         for (; at > 0 && f->nodes[kids[at - 1]].row > f->nodes[j].row; at--) kids[at] = kids[at - 1];
         kids[at] = j;
     }
-    if (n) fputs("<div class=\"fkids\">\n", out);
+    /* kids that are all bare boxes feeding none (the customers of a location) can sit on
+       its line on a narrow screen (fkids ends) */
+    bool ends = n > 0;
+    for (size_t k = 0; k < n && ends; k++) {
+        const struct chart_flow_node *kid = &f->nodes[kids[k]];
+        ends = !kid->lines[0] && !kid->below;
+        for (size_t j = 0; j < f->n && ends; j++) ends = f->nodes[j].from != (int)kids[k];
+    }
+    if (n) fputs(ends ? "<div class=\"fkids ends\">\n" : "<div class=\"fkids\">\n", out);
     for (size_t k = 0; k < n; k++) {
         const struct chart_flow_node *kid = &f->nodes[kids[k]];
         bool leaf = true; /* it feeds none: its arrow takes the row's spare width */
@@ -401,50 +417,67 @@ static const char stylesheet[] =
     "tr,figure,.stages{break-inside:avoid}figure svg{max-width:100%}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}th,td{padding:2px 6px}}\n";
 
-/* The rules of a flow diagram (html_flow): wide, boxes left to right, each box's
-   arrows from a line (the bus) its children share; below 1200 pixels and in print,
-   top to bottom, the bus above the children (one string is at most 4095 characters). */
-static const char flow_stylesheet[] =
-    ".flow{max-width:1376px}.flow p{margin:0;text-align:center}.flow .ftitle{font-size:21px;font-weight:bold}"
-    ".flow .fsub{font-size:16px;margin-top:2px}"
-    ".flow .fnote{font-size:15px;color:var(--muted);margin-top:12px;text-wrap:balance}\n"
-    ".ftree{display:flex;justify-content:safe center;margin-top:14px;font-size:15px;line-height:1.3;"
-    "text-align:center;overflow-x:auto}\n"
-    "@media screen and (min-width:1500px){.ftree{font-size:17px}}\n"
-    ".fn{display:flex;align-items:center}\n"
-    ".fbox{flex:none;border:2px solid var(--c);background:#fff;white-space:nowrap}"
-    ".fbox b{display:block;background:var(--c);color:#fff;font-weight:normal;padding:2px 7px}"
-    ".fbox.bare{max-width:7em;white-space:normal}"
-    ".fbox span{display:block;padding:0 7px}.fbox span:last-child{padding-bottom:3px}"
-    ".fbox .below{border-top:1px solid var(--rule);padding-top:2px}\n"
-    ".fkids{display:flex;flex-direction:column;position:relative;padding-left:12px}"
-    ".fkids::before{content:'';position:absolute;left:0;top:50%;width:12px;border-top:2px solid var(--ink);"
-    "margin-top:-1px}\n"
-    ".fe{display:flex;align-items:center;position:relative;padding:7px 0}"
-    /* the spare width of a row goes to the arrow into its last box: the boxes of one
-       level start together, the last ones end together */
-    ".fe>.fn,.fn>.fkids,.fe.leaf>.fa{flex-grow:1}.fe.leaf>.fn{flex-grow:0}"
-    ".fe::before{content:'';position:absolute;left:0;top:0;bottom:0;border-left:2px solid var(--ink)}"
-    ".fe:first-child::before{top:50%}.fe:last-child::before{bottom:50%}.fe:only-child::before{display:none}\n"
-    ".fa{display:grid;grid-template-rows:1fr auto 1fr;min-width:48px;font-size:0.94em}"
-    ".fa .up{grid-row:1;align-self:end;padding:0 12px 0 6px}.fa .dn{grid-row:3;align-self:start;padding:0 12px 0 6px}"
+/* The rules of a flow diagram (html_flow), in a page that draws one (html.h's
+   html_flow_style). From 1201 pixels: boxes left to right, each box's arrows from a line
+   (the bus) its children share. Up to 1200 pixels and in print, an outline: a box a line
+   (its name, then its lines side by side, wrapped when long), its children under it, each
+   on a line of its own, slightly indented, the arrow into each from a line hanging from
+   the parent, its two texts one above the other; a box's customers (fkids ends) on its
+   line. Sizes there are whole pixels (text in 18- and 16-pixel lines, each box and arrow
+   rounded up to a pixel: calc-size), so that no box's border falls between two pixels. */
+const char html_flow_style[] =
+    ".flow{max-width:1376px}.flow p{margin:0;text-align:center}.flow .ftitle{font-weight:bold}"
+    ".flow .fnote{color:var(--muted);text-wrap:balance}\n"
+    ".fbox{border:2px solid var(--c);background:#fff}.fbox b{background:var(--c);color:#fff;font-weight:normal}"
+    ".fe,.fa{position:relative}.fe::before{content:'';position:absolute;left:0;top:0;bottom:0;"
+    "border-left:2px solid var(--ink)}.fe:only-child::before{display:none}\n"
+    ".fa{display:grid;grid-template-rows:1fr auto 1fr;min-width:48px}.fa .up,.fa .dn{padding:0 12px 0 6px}"
+    ".fa .up{grid-row:1;align-self:end}.fa .dn{grid-row:3;align-self:start}"
     ".fa hr{grid-row:2;border:0;height:2px;margin:3px 0;background:var(--ink);overflow:visible;position:relative}"
     ".fa hr::after{content:'';position:absolute;right:0;top:-5px;border-style:solid;border-width:6px 0 6px 13px;"
     "border-color:transparent transparent transparent var(--ink)}\n"
-    "@media print,screen and (max-width:1200px){.fn{flex-direction:column}"
-    ".fkids{flex-direction:row;align-items:flex-start;justify-content:center;padding:18px 0 0}"
-    ".fkids::before{left:50%;top:0;width:0;height:18px;border-top:0;border-left:2px solid var(--ink);margin:0 0 0 -1px}"
-    ".fe{flex-direction:column;padding:0 4px}"
-    ".fe::before{top:0;bottom:auto;left:0;right:0;border-left:0;border-top:2px solid var(--ink)}"
-    ".fe:first-child::before{top:0;left:50%}.fe:last-child::before{bottom:auto;right:50%}"
-    ".fe>.fn,.fn>.fkids,.fe.leaf>.fa{flex-grow:0}.fa{align-self:stretch;grid-template-rows:none;grid-template-columns:"
-    "1fr auto 1fr;min-height:50px;"
-    "white-space:normal}"
-    ".fa .up{grid-row:1;grid-column:1;align-self:center;text-align:right;padding:0 7px 0 0}"
-    ".fa .dn{grid-row:1;grid-column:3;align-self:center;text-align:left;padding:0 0 0 7px}"
-    ".fa hr{grid-row:1;grid-column:2;width:2px;height:auto;margin:0 0 2px}"
-    ".fa hr::after{right:auto;top:auto;bottom:-2px;left:-5px;border-width:13px 6px 0 6px;"
-    "border-color:var(--ink) transparent transparent transparent}}\n"
+    "@media screen and (width>1200px){.flow .ftitle{font-size:21px}.flow .fsub{font-size:16px;margin-top:2px}"
+    ".flow .fnote{font-size:15px;margin-top:12px}"
+    ".ftree{display:flex;justify-content:safe center;margin-top:14px;font-size:15px;line-height:1.3;"
+    "text-align:center;overflow-x:auto}.fn{display:flex;align-items:center}"
+    ".fbox{flex:none;white-space:nowrap}.fbox b{display:block;padding:2px 7px}.fbox.bare{max-width:7em;"
+    "white-space:normal}.fbox span{display:block;padding:0 7px}.fbox .fl,.fbox "
+    ".fg{display:contents}.fl>span:last-child{"
+    "padding-bottom:3px}.fbox .below{border-top:1px solid var(--rule);padding-top:2px}"
+    ".fkids{display:flex;flex-direction:column;position:relative;padding-left:12px}"
+    ".fkids::before{content:'';position:absolute;left:0;top:50%;width:12px;border-top:2px solid var(--ink);"
+    "margin-top:-1px}.fe{display:flex;align-items:center;padding:7px 0}"
+    /* the spare width of a row goes to the arrow into its last box: the boxes of one
+       level start together, the last ones end together */
+    ".fe>.fn,.fn>.fkids,.fe.leaf>.fa{flex-grow:1}.fe.leaf>.fn{flex-grow:0}"
+    ".fe:first-child::before{top:50%}.fe:last-child::before{bottom:50%}.fa{font-size:0.94em}}\n"
+    "@media screen and (min-width:1500px){.ftree{font-size:17px}}\n"
+    "@media print,screen and (max-width:1200px){"
+    ".flow .ftitle{font-size:18px;line-height:22px}.flow .fsub{font-size:14px;line-height:18px}"
+    ".flow .fnote{font-size:13px;line-height:16px;margin-top:4px}.ftree{margin-top:4px;font-size:14px;line-height:18px}"
+    ".fbox{display:inline-flex;max-width:100%;width:calc-size(fit-content,round(up,size,1px))}"
+    ".fbox b{flex:none;padding:1px 8px}.fbox.bare{white-space:nowrap}.fbox.bare b{flex:auto}"
+    /* a box's lines side by side, a dot between two on a line (the dot before one that
+       starts a line falls outside .fl, which hides it); "fill rate: downstream 95.6%"
+       kept together (.fg) */
+    ".fl,.fg{display:flex;flex-wrap:wrap;column-gap:16px}.fg{flex-shrink:0;max-width:100%}.fl{overflow:hidden;margin:0 "
+    "8px;padding:1px 0}"
+    ".fl span{position:relative}.fl span::before{content:'\\00b7';position:absolute;left:-11px;color:var(--muted)}"
+    ".fh::after{content:':'}:lang(zh) .fh::after{content:'\\ff1a'}.fh{margin-right:-10px}"
+    ":lang(zh) .fh{margin-right:-14px}.fh::before,.fh+span::before{content:none}"
+    ".fkids{display:grid;grid-template-columns:auto minmax(0,max-content) auto 1fr;margin-left:12px}"
+    ".fe{grid-column:1/-1;display:grid;grid-template-columns:subgrid;align-items:center;padding:4px 0 0 12px}"
+    ".fe>.fn{display:contents}.fe>.fn>.fkids{grid-column:1/-1}.fe>.fn>.ends{grid-column:3;margin:0;"
+    "grid-template-columns:1fr auto}"
+    ".fe:last-child::before,.ends>.fe::before,.ends .fa::before{display:none}.ends>.fe{padding:0 0 0 4px}"
+    ".fa{align-self:stretch;min-width:calc-size(max-content,round(up,size,1px));font-size:13px;line-height:16px;"
+    "white-space:nowrap}.fa hr{margin:1px 0}"
+    ".fa::before{content:'';position:absolute;left:-12px;top:-4px;bottom:50%;width:12px;margin-bottom:-1px;"
+    "border:solid var(--ink);border-width:0 0 2px 2px}.fe:not(:last-child)>.fa::before{border-left:0}"
+    /* an arrow with one text: the text on the arrow's line, before it */
+    ".fa:not(:has(.dn)){grid-template:none/auto "
+    "1fr;align-items:center}.fa:not(:has(.dn))>*{grid-row:1;align-self:center}"
+    ".fa:not(:has(.dn)) .up{padding-right:6px}.fa:not(:has(.dn)) hr{min-width:30px}}\n"
     "@media print{.ftree{font-size:9.5pt}.flow .ftitle{font-size:13pt}.flow .fsub,.flow .fnote{font-size:9.5pt}}\n";
 
 /* The stylesheet's rules for a narrow screen (one string is at most 4095 characters). */
@@ -473,8 +506,7 @@ void html_begin_styled(FILE *out, const char *title, const char *style)
             lang_current() == LANG_ZH ? "zh-CN" : "en");
     fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
     html_text(out, title);
-    fprintf(out, "</title>\n<style>\n%s%s%s%s</style>\n</head>\n<body>\n<main>\n", stylesheet, flow_stylesheet,
-            narrow_stylesheet, style);
+    fprintf(out, "</title>\n<style>\n%s%s%s</style>\n</head>\n<body>\n<main>\n", stylesheet, narrow_stylesheet, style);
 }
 
 void html_end(FILE *out)

@@ -49,9 +49,15 @@ struct chart_flow;
  * page: its title and subtitle, then each box with its lines and the arrows into it
  * with their texts, then its note. The page's own type, so its text reads on any
  * screen: on a wide one the boxes go left to right as in the chart's PNG; below
- * 1200 pixels and in print, top to bottom, a box's children side by side under it.
- * The tree follows each node's `from`, children in the order of their rows. */
+ * 1200 pixels and in print, an outline: a box a line, its children each on a line
+ * under it, a location's customers on its line (at 800 x 720 the supply chain of
+ * scenarios/supply_chain.ini takes under half the window). The tree follows each node's
+ * `from`, children in the order of their rows. The page needs html_flow_style. */
 void html_flow(FILE *out, const struct chart_flow *f, const char *title, const char *subtitle);
+
+/* The rules html_flow's diagram needs (CSS), for html_begin_styled: only a page that
+ * draws one carries them. */
+extern const char html_flow_style[];
 
 /* From <!DOCTYPE html> to the opening <main>: language (lang_code(), lang/lang.h),
  * character set, viewport, title (escaped) and the stylesheet. */

@@ -152,6 +152,8 @@ struct chart_flow_node {
     const char *name;                    /* the box's first line, on a band of its colour */
     const char *lines[CHART_FLOW_LINES]; /* lines inside the box under the name; NULL ends */
     const char *below;                   /* one line under the box, or NULL */
+    int head;                            /* lines[0] heads this many lines after it ("fill rate"
+                                            over its rates): a page keeps them together */
     int column;                          /* 0 .. CHART_FLOW_NODES - 1 */
     double row;
     enum chart_colour colour; /* the name's band and the box's edge */

@@ -40,11 +40,16 @@ not answer). The checks:
               such texts of a chart overlap
   fit         (with --fit) at 1280 px wide (--fit WIDTH: at WIDTH px, e.g. 800: a
               small projector, half a laptop's screen), the page and every scrolling
-              box (class "wide": a table; class "note": the terminal's text) fit
-              without a horizontal scrollbar, as
+              box (class "wide": a table; class "note": the terminal's text; class
+              "ftree": a flow diagram) fit without a horizontal scrollbar, as
               projected, a ranking's file name (td.file) breaks only at its
               <wbr>s, never inside a part of the name, and each of its changed
               keys (span.key: "processing_servers = 2;") stays on one line
+  flow        (with --fit, for each flow diagram, div.flow: the supply chain) at
+              the --fit width, 720 px tall: every box (.fbox) on whole pixels (its
+              left, width, height, and its top from the diagram's), every text at
+              least 12 px; with --flow-max PX, the diagram (title to note) at most
+              PX tall
   shots       PREFIX-1280x720.png, PREFIX-1920x1080.png and PREFIX-full.png (the
               whole page at 1280 wide) written; with --fit WIDTH, PREFIX-WIDTHx720.png
               too
@@ -402,7 +407,7 @@ FIT_PROBE = r"""
   const fit = [];
   const root = document.documentElement;
   if (root.scrollWidth > root.clientWidth + 1) fit.push('the page: ' + root.scrollWidth + ' px in ' + root.clientWidth);
-  for (const e of document.querySelectorAll('.wide, .note'))
+  for (const e of document.querySelectorAll('.wide, .note, .ftree'))
     if (e.scrollWidth > e.clientWidth + 1) {
       const heads = [...e.querySelectorAll('th')].map(h => '"' + h.textContent.trim().slice(0, 20) + '" ' +
                                                           Math.round(h.getBoundingClientRect().width));
@@ -436,6 +441,35 @@ FIT_PROBE = r"""
 })()
 """
 
+
+# Evaluated at the --fit width, 720 px tall: each flow diagram (cli/html.c's html_flow, the
+# supply chain) as projected there: its height (title to note; the figure's, with its
+# caption), each box's edges on whole pixels (its left, width and height, and its top from
+# the diagram's: a border between two pixels is drawn blurred) and the smallest text in it.
+FLOW_PROBE = r"""
+(() => {
+  const flows = [];
+  for (const f of document.querySelectorAll('div.flow')) {
+    const tree = f.querySelector('.ftree'), t0 = tree ? tree.getBoundingClientRect().top : 0;
+    const fig = f.closest('figure') || f, off = [];
+    let boxes = 0, smallest = 1e9;
+    for (const b of f.querySelectorAll('.fbox')) {
+      const r = b.getBoundingClientRect();
+      boxes++;
+      const edges = [r.left, r.width, r.height, r.top - t0];
+      if (edges.some(x => Math.abs(x - Math.round(x)) > 0.01))
+        off.push('"' + b.textContent.trim().slice(0, 24) + '" left ' + r.left + ', width ' + r.width + ', height ' +
+                 r.height + ', top ' + (r.top - t0));
+    }
+    for (const e of f.querySelectorAll('*'))
+      if ([...e.childNodes].some(n => n.nodeType === 3 && n.data.trim()) && e.getClientRects().length)
+        smallest = Math.min(smallest, parseFloat(getComputedStyle(e).fontSize));
+    flows.push({height: f.getBoundingClientRect().height, figure: fig.getBoundingClientRect().height, boxes, off, smallest});
+  }
+  return flows;
+})()
+"""
+MIN_FLOW_TEXT_PX = 12
 
 # Evaluated at each of FIGURE_WIDTHS: a figure and its interval read on one line, and a
 # chart's subtitle large enough to read; a list of what fails. Every "±" shown outside a
@@ -578,7 +612,7 @@ def pdf_page_sizes(pdf):
     return sizes, pages
 
 
-def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results, fit=None):
+def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results, fit=None, flow_max=None):
     url = "file://" + os.path.abspath(page)
     browser = Browser(chromium, timeout)
     problems = []  # console and load errors, in order
@@ -700,6 +734,18 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
             wider = wider["result"]["value"]
             results.check("fit", not wider, "%d box(es) wider than their view, file name(s) broken inside a part or key(s) broken at %d px%s" %
                           (len(wider), fit, ": " + "; ".join(wider) if wider else ""))
+            flows = browser.send("Runtime.evaluate", {"expression": FLOW_PROBE, "returnByValue": True})
+            if "exceptionDetails" in flows:
+                raise BrowserError("the flow probe failed: %s" % flows["exceptionDetails"].get("text"))
+            for i, f in enumerate(flows["result"]["value"]):
+                tall = flow_max is not None and f["height"] > flow_max
+                results.check("flow", not tall and not f["off"] and f["smallest"] >= MIN_FLOW_TEXT_PX,
+                              "diagram %d at %dx720: %.0f px tall (%.0f with its caption)%s; %d box(es), %d off whole "
+                              "pixels; smallest text %.1f px (at least %d)" %
+                              (i + 1, fit, f["height"], f["figure"], ", at most %d" % flow_max if flow_max is not None else "",
+                               f["boxes"], len(f["off"]), f["smallest"], MIN_FLOW_TEXT_PX))
+                for o in f["off"][:10]:
+                    results.note("flow: " + o)
         bad_img = [i for i in dom["imgs"] if not i["natural"]]
         results.check("img", not bad_img, "%d <img>, %d not loaded" % (len(dom["imgs"]), len(bad_img)))
         for i in bad_img:
@@ -772,6 +818,8 @@ def main():
     ap.add_argument("--min-svg", type=int, default=0, metavar="N", help="fail with fewer than N <svg> elements")
     ap.add_argument("--fit", type=int, nargs="?", const=1280, metavar="WIDTH",
                     help="fail when the page is wider than WIDTH px (1280: a projector)")
+    ap.add_argument("--flow-max", type=int, metavar="PX",
+                    help="with --fit: fail a flow diagram taller than PX at the --fit width, 720 px tall")
     ap.add_argument("--text", metavar="FILE", help="write the text a reader sees (title, body, SVG text) to FILE")
     ap.add_argument("--timeout", type=float, default=120, metavar="SECONDS", help="bound on each browser step (120)")
     a = ap.parse_args()
@@ -790,7 +838,7 @@ def main():
     results = Results()
     check_source(a.page, results)
     try:
-        check_in_browser(a.page, chromium, a.shots, a.min_svg, a.timeout, a.text, results, a.fit)
+        check_in_browser(a.page, chromium, a.shots, a.min_svg, a.timeout, a.text, results, a.fit, a.flow_max)
     except BrowserError as e:
         results.check("browser", False, str(e))
         print("html_check: %s: %d passed, %d failed" % (a.page, results.passed, results.failed))

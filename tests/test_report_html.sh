@@ -23,7 +23,10 @@
 #                Chinese; batch --sweep with two levers (11 columns)
 #   report-12    a run with echelons (scenarios/supply_chain.ini), in English and
 #                Chinese: the supply chain diagram drawn in the page's type, its text
-#                readable at 800 px and on the page (chain-800x720.png, ...)
+#                readable at 800 px and on the page (chain-800x720.png, ...); at 800 x 720
+#                an outline at most 360 px tall, its boxes on whole pixels (report-12.4,
+#                12z.4); its stylesheet only in its page (report-12.5)
+#   report-13    a larger network (9 locations, 17 boxes): its diagram fits 800 px
 #   every page of report-1..5, 8..12 is checked at 800 px too (html_check --fit 800: a
 #   small projector): its tables and the terminal's text (notes) in view without
 #   sideways scrolling, and every text drawn in its charts at least 12 px tall there and
@@ -42,7 +45,8 @@ CHECK="/usr/bin/python3 tests/html_check.py"
 # page ID SHOT DIR MIN_SVG [SCENARIO...]: DIR/report.html exists and passes the browser
 # check with at least MIN_SVG charts; its screenshots go to $SHOTS/SHOT-*.png, its PDF
 # to $SHOTS/SHOT.pdf (SCENARIO...: what the stand-in shows, REPORT_HTML_STANDIN). With
-# $fit set (a width in px), the check also fails a page wider than that: html_check --fit.
+# $fit set (a width in px), the check also fails a page wider than that: html_check --fit;
+# with $flowmax too, a flow diagram taller than that many px there (html_check --flow-max).
 page() {
     id=$1 shot=$2 dir=$3 min=$4
     shift 4
@@ -55,7 +59,7 @@ page() {
     fi
     ok "$id.1 report.html written ($(wc -c < "$dir/report.html") bytes)" 0
     $CHECK "$dir/report.html" --shots "$SHOTS/$shot" --min-svg "$min" --text "$dir/text.txt" ${fit:+--fit "$fit"} \
-        > "$T/$id.check" 2>&1
+        ${fit:+${flowmax:+--flow-max "$flowmax"}} > "$T/$id.check" 2>&1
     rc=$?
     ok "$id.2 html_check passes: $(tail -n 1 "$T/$id.check" | sed 's/^html_check: [^:]*: //')" $rc \
         "$(grep -v '^ok ' "$T/$id.check")"
@@ -182,8 +186,18 @@ page report-10z ipa-zh "$T/D10z" 1 scenarios/zh/importance_performance.ini
 # its diagram is drawn in the page's type (cli/html.c's html_flow), not in one drawing
 # 1280 wide whose text the page shrinks to 8 px at 800: the page passes chart-text and fit
 # at 800, 1280 and 1920 px; the diagram's boxes and arrows are text the reader sees
+# at 800 px (a window of 800 x 720) it is an outline, a box a line, under half the window's
+# height (it was 828 px, its boxes' borders between pixels: html_check's check flow), and
+# its rules are only in a page that draws it
+[ -z "$REPORT_HTML_STANDIN" ] && flowmax=360
 simulate report-12 run scenarios/supply_chain.ini --reps 3 --out "$T/D12"
 if page report-12 chain "$T/D12" 2 scenarios/supply_chain.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    ok "report-12.4 the diagram at 800 x 720: at most 360 px tall, its boxes on whole pixels, its text 12 px or more: $(grep 'flow:' "$T/report-12.check" | head -n 1 | cut -c1-200)" \
+        $(grep -q '^ok   flow: diagram 1 at 800x720: .*, at most 360; [0-9]* box(es), 0 off whole pixels' "$T/report-12.check"; echo $?)
+    ok "report-12.5 the diagram's rules are in its page, not in a page without a diagram (report-1's)" \
+        $(grep -q '^\.fbox{border:' "$T/D12/report.html" && grep -q '\.ftree{' "$T/D12/report.html" &&
+            ! grep -q 'ftree\|fbox' "$T/D1/report.html"; echo $?) \
+        "$(grep -c 'ftree' "$T/D12/report.html" "$T/D1/report.html")"
     ok "report-12.3 the diagram's boxes and arrows are on the page as text: outside supplier, dc, bullwhip, lead ... days" \
         $(grep -qx 'outside supplier' "$T/D12/text.txt" && grep -qx 'dc' "$T/D12/text.txt" &&
             grep -q '^bullwhip [0-9]' "$T/D12/text.txt" && grep -q '^lead [0-9.]* days$' "$T/D12/text.txt"; echo $?) \
@@ -191,12 +205,38 @@ if page report-12 chain "$T/D12" 2 scenarios/supply_chain.ini && [ -z "$REPORT_H
 fi
 simulate report-12z run scenarios/zh/supply_chain.ini --reps 3 --lang zh --out "$T/D12z"
 if page report-12z chain-zh "$T/D12z" 2 scenarios/zh/supply_chain.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    ok "report-12z.4 ... in Chinese: $(grep 'flow:' "$T/report-12z.check" | head -n 1 | cut -c1-200)" \
+        $(grep -q '^ok   flow: diagram 1 at 800x720: .*, at most 360; [0-9]* box(es), 0 off whole pixels' "$T/report-12z.check"; echo $?)
     ok "report-12z.3 ... in Chinese: 外部供应商, 牛鞭比率, 提前期 ... 天" \
         $(grep -qx '外部供应商' "$T/D12z/text.txt" && grep -q '^牛鞭比率 [0-9]' "$T/D12z/text.txt" &&
             grep -q '^提前期 [0-9.]* 天$' "$T/D12z/text.txt"; echo $?) \
         "$(grep -n '供应商\|牛鞭\|提前期' "$T/D12z/text.txt" | head -n 5)"
 fi
-fit=
+# a larger network, two distribution centres (one also serving customers) and six stores:
+# at 800 px its outline is in view, with no sideways scrolling (top to bottom, the six
+# stores side by side were 1127 px wide in 768)
+flowmax=
+{
+    sed '/^\[location\.factory\]/,$d' scenarios/supply_chain.ini
+    printf '[location.factory]\npolicy = base_stock\norder_up_to = 350\nlead_time_days = 10\n'
+    for dc in dc_east dc_west; do
+        printf '[location.%s]\nreplenished_from = factory\npolicy = base_stock\norder_up_to = 80\nlead_time_days = 3\n' $dc
+    done
+    for st in north:dc_east centre:dc_east harbour:dc_east south:dc_west riverside:dc_west airport:dc_west; do
+        printf '[location.%s]\nreplenished_from = %s\npolicy = sQ\nreorder_point = 15\norder_quantity = 30\nlead_time_days = 1\n' \
+            "${st%%:*}" "${st#*:}"
+    done
+    for r in north centre harbour south riverside airport dc_east; do
+        printf '[region.%s]\nhome = %s\ndelivery_days = uniform(0.5, 1.5)\n' $r $r
+    done
+} > "$T/network.ini"
+simulate report-13 run "$T/network.ini" --reps 2 --out "$T/D13"
+if page report-13 network "$T/D13" 2 scenarios/supply_chain.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    ok "report-13.3 a network of 9 locations: its diagram fits 800 px, 17 boxes on whole pixels: $(grep 'flow:\|fit:' "$T/report-13.check" | cut -c1-160 | tr '\n' ' ')" \
+        $(grep -q '^ok   fit: .* at 800 px' "$T/report-13.check" &&
+            grep -q '^ok   flow: diagram 1 at 800x720: .* 17 box(es), 0 off whole pixels' "$T/report-13.check"; echo $?)
+fi
+fit= flowmax=
 
 # ---- report-6: escaping ----
 # escaped DIR: the page shows the comment and the file name as text, holds no markup
