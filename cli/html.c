@@ -254,7 +254,7 @@ static void flow_node(FILE *out, const struct chart_flow *f, size_t i, size_t de
     /* a box that is only a name ("outside supplier") may take two lines */
     fprintf(out, "<div class=\"fn\"><div class=\"fbox%s\" style=\"--c:%s\"><b>",
             nd->lines[0] || nd->below ? "" : " bare", chart_colour_hex(nd->colour, hex));
-    html_text(out, nd->name ? nd->name : "");
+    html_name(out, nd->name ? nd->name : ""); /* "dc_east" may break after its '_' on a narrow screen */
     fputs("</b>", out);
     /* a heading and the lines it heads in one group (span.fg): a narrow screen keeps
        "fill rate: downstream 95.6%" together on a line */
@@ -456,13 +456,14 @@ const char html_flow_style[] =
     ".flow .ftitle{font-size:18px;line-height:22px}.flow .fsub{font-size:14px;line-height:18px}"
     ".flow .fnote{font-size:13px;line-height:16px;margin-top:4px}.ftree{margin-top:4px;font-size:14px;line-height:18px}"
     ".fbox{display:inline-flex;max-width:100%;width:calc-size(fit-content,round(up,size,1px))}"
-    ".fbox b{flex:none;padding:1px 8px}.fbox.bare{white-space:nowrap}.fbox.bare b{flex:auto}"
+    ".fbox b{padding:1px 8px}.fbox.bare{white-space:nowrap}.fbox.bare b{flex:auto}"
     /* a box's lines side by side, a dot between two on a line (the dot before one that
        starts a line falls outside .fl, which hides it); "fill rate: downstream 95.6%"
        kept together (.fg) */
     ".fl,.fg{display:flex;flex-wrap:wrap;column-gap:16px}.fg{flex-shrink:0;max-width:100%}.fl{overflow:hidden;margin:0 "
     "8px;padding:1px 0}"
-    ".fl span{position:relative}.fl span::before{content:'\\00b7';position:absolute;left:-11px;color:var(--muted)}"
+    ".fl{min-width:min-content}.fl span{position:relative;white-space:nowrap}.fl "
+    "span::before{content:'\\00b7';position:absolute;left:-11px;color:var(--muted)}"
     ".fh::after{content:':'}:lang(zh) .fh::after{content:'\\ff1a'}.fh{margin-right:-10px}"
     ":lang(zh) .fh{margin-right:-14px}.fh::before,.fh+span::before{content:none}"
     ".fkids{display:grid;grid-template-columns:auto minmax(0,max-content) auto 1fr;margin-left:12px}"
