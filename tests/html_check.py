@@ -47,9 +47,9 @@ not answer). The checks:
               keys (span.key: "processing_servers = 2;") stays on one line
   flow        (with --fit, for each flow diagram, div.flow: the supply chain) at
               the --fit width, 720 px tall: every box (.fbox) on whole pixels (its
-              left, width, height, and its top from the diagram's), every text at
-              least 12 px; with --flow-max PX, the diagram (title to note) at most
-              PX tall
+              left, width, height, and its top from the diagram's), no box's figures
+              (.fl) cut by its width, every text at least 12 px; with --flow-max PX,
+              the diagram (title to note) at most PX tall
   shots       PREFIX-1280x720.png, PREFIX-1920x1080.png and PREFIX-full.png (the
               whole page at 1280 wide) written; with --fit WIDTH, PREFIX-WIDTHx720.png
               too
@@ -445,7 +445,8 @@ FIT_PROBE = r"""
 # Evaluated at the --fit width, 720 px tall: each flow diagram (cli/html.c's html_flow, the
 # supply chain) as projected there: its height (title to note; the figure's, with its
 # caption), each box's edges on whole pixels (its left, width and height, and its top from
-# the diagram's: a border between two pixels is drawn blurred) and the smallest text in it.
+# the diagram's: a border between two pixels is drawn blurred), its figures not cut, and
+# the smallest text in it.
 FLOW_PROBE = r"""
 (() => {
   const flows = [];
@@ -461,6 +462,11 @@ FLOW_PROBE = r"""
         off.push('"' + b.textContent.trim().slice(0, 24) + '" left ' + r.left + ', width ' + r.width + ', height ' +
                  r.height + ', top ' + (r.top - t0));
     }
+    // a box's figures (.fl hides what overflows it: the dot before a figure that starts a
+    // line) shown whole: none wider than the box
+    for (const l of f.querySelectorAll('.fl'))
+      if (getComputedStyle(l).overflowX !== 'visible' && l.scrollWidth > l.clientWidth + 1)
+        off.push('"' + l.textContent.trim().slice(0, 24) + '" cut: ' + l.scrollWidth + ' px in ' + l.clientWidth);
     for (const e of f.querySelectorAll('*'))
       if ([...e.childNodes].some(n => n.nodeType === 3 && n.data.trim()) && e.getClientRects().length)
         smallest = Math.min(smallest, parseFloat(getComputedStyle(e).fontSize));
@@ -741,7 +747,7 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
                 tall = flow_max is not None and f["height"] > flow_max
                 results.check("flow", not tall and not f["off"] and f["smallest"] >= MIN_FLOW_TEXT_PX,
                               "diagram %d at %dx720: %.0f px tall (%.0f with its caption)%s; %d box(es), %d off whole "
-                              "pixels; smallest text %.1f px (at least %d)" %
+                              "pixels or cut; smallest text %.1f px (at least %d)" %
                               (i + 1, fit, f["height"], f["figure"], ", at most %d" % flow_max if flow_max is not None else "",
                                f["boxes"], len(f["off"]), f["smallest"], MIN_FLOW_TEXT_PX))
                 for o in f["off"][:10]:

@@ -212,9 +212,10 @@ if page report-12z chain-zh "$T/D12z" 2 scenarios/zh/supply_chain.ini && [ -z "$
             grep -q '^提前期 [0-9.]* 天$' "$T/D12z/text.txt"; echo $?) \
         "$(grep -n '供应商\|牛鞭\|提前期' "$T/D12z/text.txt" | head -n 5)"
 fi
-# a larger network, two distribution centres (one also serving customers) and six stores:
-# at 800 px its outline is in view, with no sideways scrolling (top to bottom, the six
-# stores side by side were 1127 px wide in 768)
+# a larger network, two distribution centres (one also serving customers) and six stores,
+# one with a long name: at 800 px its outline is in view, with no sideways scrolling (top
+# to bottom, the six stores side by side were 1127 px wide in 768), and no box's figures
+# cut (the long name's box had "customers 100.0%" cut to "customer")
 flowmax=
 {
     sed '/^\[location\.factory\]/,$d' scenarios/supply_chain.ini
@@ -222,11 +223,11 @@ flowmax=
     for dc in dc_east dc_west; do
         printf '[location.%s]\nreplenished_from = factory\npolicy = base_stock\norder_up_to = 80\nlead_time_days = 3\n' $dc
     done
-    for st in north:dc_east centre:dc_east harbour:dc_east south:dc_west riverside:dc_west airport:dc_west; do
+    for st in northern_regional_warehouse:dc_east centre:dc_east harbour:dc_east south:dc_west riverside:dc_west airport:dc_west; do
         printf '[location.%s]\nreplenished_from = %s\npolicy = sQ\nreorder_point = 15\norder_quantity = 30\nlead_time_days = 1\n' \
             "${st%%:*}" "${st#*:}"
     done
-    for r in north centre harbour south riverside airport dc_east; do
+    for r in northern_regional_warehouse centre harbour south riverside airport dc_east; do
         printf '[region.%s]\nhome = %s\ndelivery_days = uniform(0.5, 1.5)\n' $r $r
     done
 } > "$T/network.ini"
