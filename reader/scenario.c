@@ -624,8 +624,8 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             report(ld, line, sec, d->name, "%s", problem);
             return -1;
         }
-        char shown[200];
-        dist_format(&dist, shown, sizeof shown);
+        char shown[200]; /* as typed numbers are quoted: uniform(-0.00001, 1), not uniform(-1e-05, 1) */
+        dist_format_with(&dist, num_plain, shown, sizeof shown);
         if (dist_lowest(&dist) < d->min) {
             num_plain(dist_lowest(&dist), got, sizeof got);
             if (dist_is_constant(&dist))
