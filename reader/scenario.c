@@ -3022,8 +3022,9 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
             if (values->v[i] != floor(values->v[i])) {
                 char v[40];
                 enum key_id at = list ? lk->values : lk->steps;
+                /* as a typed number is quoted, without an exponent: 0.00005, not 5e-05 */
                 report_key(ld, line_of(sc, at), at, _("%s takes whole numbers, but the sweep reaches %s"), parameter,
-                           num_format(values->v[i], v, sizeof v));
+                           num_plain(values->v[i], v, sizeof v));
                 return -1;
             }
     return 1;

@@ -705,6 +705,12 @@ ok "cli-11.11e --plot x.PNG: an extension in capitals is the same format (status
     $([ $rc -eq 0 ] && [ "$(od -An -c -N4 "$T/upper.PNG" | tr -d ' ')" = "211PNG" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --from 1 --to 4 --steps 7
 ok "cli-11.12 a whole-number key swept to 1.5: exit 2" $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q 'takes whole numbers, but the sweep reaches 1.5'; echo $?)
+run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --from 0 --to 0.0001 --steps 3
+ok "cli-11.12b ... a point it reaches is quoted without an exponent, as typed numbers are (0.00005, not 5e-05)" \
+    $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q 'takes whole numbers, but the sweep reaches 0\.00005$'; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --values 0.00001,2 --lang zh
+ok "cli-11.12c ... and a value of the list, in Chinese too (0.00001)" \
+    $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q '0\.00001' && ! grep -q 'e-05' "$T/err"; echo $?) "$(cat "$T/err")"
 
 # the service cost leaves out winning customers; the cost of 1 pt is left out where the
 # lever does not raise service, and its negative values name the part that falls
