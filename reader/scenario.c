@@ -600,9 +600,10 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
     }
     case KEY_DIST: {
         struct dist dist;
-        int rc = d->flags & KEY_DRAWS_ROUNDED ? value_dist_rounded(text, d->min, d->max, &dist, problem, sizeof problem)
-                                              : value_dist_within(text, d->min, d->max, d->flags & KEY_DRAWS_AT_MOST,
-                                                                  &dist, problem, sizeof problem);
+        int rc = d->flags & KEY_DRAWS_ROUNDED
+                     ? value_dist_rounded(text, d->min, d->max, &dist, problem, sizeof problem)
+                     : value_dist_within(text, d->min, d->max, d->flags & KEY_DRAWS_AT_MOST,
+                                         strcmp(d->unit, "share") == 0, &dist, problem, sizeof problem);
         char decimal[VALUE_PERCENT_SHARE_MAX];
         double share;
         if (rc != 0 && strcmp(d->unit, "share") == 0 && value_percent_share(text, decimal, sizeof decimal) &&
@@ -612,12 +613,23 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             const char *written = text + strspn(text, " \t");
             size_t len = strcspn(written, "\n");
             while (len > 0 && (written[len - 1] == ' ' || written[len - 1] == '\t')) len--;
-            char plain[40];
-            report(ld, line, sec, d->name,
-                   /* TRANSLATORS: the value as written ("98%"), then the share it means ("0.98") */
-                   _("'%.*s' is not a number (write the share as a decimal, %s: a key that takes a distribution "
-                     "takes no '%%')"),
-                   (int)len, written, num_about(share, 10, plain, sizeof plain));
+            char plain[40], meant[40];
+            if (share > 0 && share < 0.01 && 10000 * share >= 1)
+                /* "0.98%": a yield under 1%, where 0.98 or 98% was meant, as a service target's
+                   (keys.c, key_percent_too_small_problem); the decimal of the percentage meant */
+                report(ld, line, sec, d->name,
+                       /* TRANSLATORS: the value as written ("0.98%"), then the percentage meant ("98") and
+                          its decimal ("0.98") */
+                       _("'%.*s' would be a share under 1%%: for %s%%, write %s (a key that takes a distribution "
+                         "takes no '%%')"),
+                       (int)len, written, num_about(10000 * share, 10, meant, sizeof meant),
+                       num_about(100 * share, 10, plain, sizeof plain));
+            else
+                report(ld, line, sec, d->name,
+                       /* TRANSLATORS: the value as written ("98%"), then the share it means ("0.98") */
+                       _("'%.*s' is not a number (write the share as a decimal, %s: a key that takes a distribution "
+                         "takes no '%%')"),
+                       (int)len, written, num_about(share, 10, plain, sizeof plain));
             return -1;
         }
         if (rc != 0) {

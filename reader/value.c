@@ -210,6 +210,14 @@ static const char *percent_number(const char *s, char *buf, size_t n)
     return *end == '\0' && strspn(buf, "0123456789+-.eE") == len ? buf : NULL;
 }
 
+/* The hint for a value with a '%' that is no percentage of one number ("90%-100%",
+ * "95%±2%"), for a key that takes a number: read_dist puts another in its place for a
+ * key that takes a distribution of shares, which takes no '%'. */
+static const char *percent_hint(void)
+{
+    return _(" (write one number: a share as 0.95 or 95%, any other figure without '%')");
+}
+
 /* A hint for a value that is not a number, in parentheses after the message, or "".
  * Each hint is a whole message of its own, with its leading space; one that quotes the
  * value is written into buf (n bytes). */
@@ -239,7 +247,7 @@ static const char *number_hint(const char *s, char *buf, size_t n)
                  num_about(share, 10, decimal, sizeof decimal), percent);
         return buf;
     }
-    if (strchr(s, '%')) return _(" (write one number: a share as 0.95 or 95%, any other figure without '%')");
+    if (strchr(s, '%')) return percent_hint();
     const char *comma = strchr(s, ',');
     /* a number has one decimal mark at most: more commas, or dots between groups of three
        digits ("1.000,5", "1.000.000"), separate the groups; the hints write the student's
@@ -528,8 +536,29 @@ static size_t blank_separated(const char *arg, char *out, size_t n)
  * model rounds each draw, and takes one above at[1] as at[1] (lines_per_order). */
 struct dist_bounds {
     double at[2];
-    bool rounded, draws_at_most;
+    bool rounded, draws_at_most, share; /* share: its draws are shares (supply_yield), written as decimals */
 };
+
+/* s, two numbers written as percentages ("90%-100%", "95%±2%", or "90-100%" with the sign
+ * after the last only), without its percent signs and the blanks before them, into out
+ * (n bytes): "90-100", which value_range and value_plus_minus read, in percent. False for
+ * any other s: one that does not end in '%', or with a '%' after anything but a digit or
+ * a dot, or with three of them. */
+static bool percent_pair(const char *s, char *out, size_t n)
+{
+    size_t len = strlen(s), used = 0, signs = 0;
+    if (len == 0 || len >= n || s[len - 1] != '%') return false;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '%') {
+            out[used++] = s[i];
+            continue;
+        }
+        while (used > 0 && (out[used - 1] == ' ' || out[used - 1] == '\t')) used--;
+        if (used == 0 || !(isdigit((unsigned char)out[used - 1]) || out[used - 1] == '.') || ++signs > 2) return false;
+    }
+    out[used] = '\0';
+    return true;
+}
 
 /* A range "low-high" of whole numbers (low < high) for a key whose draws are rounded:
  * uniform(low, high) would give each end half as often as each number between (rounding
@@ -663,6 +692,131 @@ static void range_problem(const char *s, double low, double high, const struct d
                  a, b, a, b);
 }
 
+/* The problem with s, a mean and a standard deviation ("5±1.5", sd > 0) written where a
+ * number or a distribution goes, for a key with bounds key (or NULL). */
+static void spread_problem(const char *s, double mean, double sd, const struct dist_bounds *key, char *err,
+                           size_t errlen)
+{
+    if (key && !key->rounded && (key->draws_at_most || mean > key->at[1])) {
+        /* "0.9±0.05" for supply_yield: gamma() and normal() draw above any bound, so
+           the key's bound, not an answer it would refuse */
+        char least[40], most[40];
+        num_about(key->at[0], 10, least, sizeof least);
+        num_about(key->at[1], 10, most, sizeof most);
+        if (key->draws_at_most)
+            /* TRANSLATORS: the value as written, the key's least and greatest draws, then
+               the greatest again */
+            snprintf(err, errlen,
+                     _("'%s' is not a number, and every draw of this key must be from %s to %s: write a "
+                       "distribution that stays within them, such as uniform(min, max) or "
+                       "triangular(min, mode, max), not gamma() or normal(), which can draw above %s"),
+                     s, least, most, most);
+        else
+            snprintf(err, errlen, _("'%s' is not a number, and this key's mean must be at most %s"), s, most);
+        return;
+    }
+    /* "5±1.5" days: a mean and a standard deviation, as the course's distributions
+       take them (course-notes/00-reading-a-scenario.md) */
+    char a[40], b[40];
+    snprintf(err, errlen,
+             _("'%s' is not a number; for a mean of %s with a standard deviation of %s, write "
+               "gamma(%s, %s) or normal(%s, %s)"),
+             s, num_about(mean, 10, a, sizeof a), num_about(sd, 10, b, sizeof b), a, b, a, b);
+}
+
+/* The problem with s, the value of a key whose draws are shares (key->share) that is not a
+ * number, into err (value_number's, with its hint, on entry): a pair of percentages is read
+ * as a range or a mean and spread of shares ("90%-100%": uniform(0.9, 1), as "0.9-1"); a
+ * percentage beyond the bounds on the key's draws is told them ("150%"), and any other '%'
+ * the decimal to write, not value_number's "0.95 or 95%". Returns false, err untouched,
+ * for an s without a '%'. */
+static bool share_problem(const char *s, const struct dist_bounds *key, char *err, size_t errlen)
+{
+    if (!strchr(s, '%')) return false;
+    char pair[TOKEN_MAX], decimal[VALUE_PERCENT_SHARE_MAX];
+    double low, high;
+    if (percent_pair(s, pair, sizeof pair) && value_plus_minus(pair, &low, &high) && high > 0)
+        spread_problem(s, low / 100, high / 100, key, err, errlen);
+    else if (percent_pair(s, pair, sizeof pair) && value_range(pair, &low, &high))
+        range_problem(s, low / 100, high / 100, key, err, errlen); /* 90 / 100 is the double 0.9 is */
+    else if (key->draws_at_most && num_percent_share(s, decimal, sizeof decimal) &&
+             !(strtod(decimal, NULL) >= key->at[0] && strtod(decimal, NULL) <= key->at[1])) {
+        /* "150%": past the key's bounds, not the decimal 1.5 that they would refuse (one within
+           them is the scenario reader's to answer, with the decimal to write) */
+        char least[40], most[40];
+        num_about(key->at[0], 10, least, sizeof least);
+        num_about(key->at[1], 10, most, sizeof most);
+        snprintf(err, errlen, _("'%s' is not a number, and every draw of this key must be from %s to %s"), s, least,
+                 most);
+    } else {
+        const char *hint = percent_hint();
+        size_t at = strlen(err), h = strlen(hint);
+        if (at >= h && strcmp(err + at - h, hint) == 0) /* value_number's "0.95 or 95%": this key takes no '%' */
+            snprintf(err + at - h, errlen - (at - h), "%s",
+                     _(" (write the share as a decimal, such as 0.95: a distribution takes no '%')"));
+    }
+    return true;
+}
+
+/* s (n bytes) trimmed, as a share key reads it: its percentage as the decimal it means
+ * ("90%": "0.9", "100%": "1"), any other text as it is; into out (size bytes). */
+static void share_written(const char *s, size_t n, char *out, size_t size)
+{
+    char piece[TOKEN_MAX], decimal[VALUE_PERCENT_SHARE_MAX];
+    if (trim_into(s, n, piece, sizeof piece) != 0) piece[0] = '\0';
+    if (num_percent_share(piece, decimal, sizeof decimal))
+        num_plain(strtod(decimal, NULL), out, size);
+    else
+        snprintf(out, size, "%s", piece);
+}
+
+static int read_dist(const char *text, const struct dist_bounds *key, struct dist *out, char *err, size_t errlen);
+
+/* The problem with bad, a parameter of distribution t written as a percentage ("90%") for
+ * a key whose draws are shares (key->share), into err: the distribution with every
+ * parameter between from and to (its parentheses' inside) that is a percentage written as
+ * the decimal it means, "uniform(0.9, 1)", where the key takes that; else the decimal of
+ * bad. False, err untouched, when bad is no percentage. */
+static bool share_params_problem(const struct dist_type *t, const char *from, const char *to, const char *bad,
+                                 const struct dist_bounds *key, char *err, size_t errlen)
+{
+    char decimal[VALUE_PERCENT_SHARE_MAX], written[TOKEN_MAX * 4], one[TOKEN_MAX * 2];
+    if (!value_percent_share(bad, decimal, sizeof decimal)) return false;
+    int used = snprintf(written, sizeof written, "%s(", t->name);
+    for (const char *p = from; p < to && used > 0 && (size_t)used < sizeof written;) {
+        const char *comma = memchr(p, ',', (size_t)(to - p)), *end = comma ? comma : to;
+        const char *colon = memchr(p, ':', (size_t)(end - p));
+        char value[TOKEN_MAX];
+        share_written(p, (size_t)((colon ? colon : end) - p), value, sizeof value);
+        if (colon) { /* discrete's value:weight, each read so */
+            char weight[TOKEN_MAX];
+            share_written(colon + 1, (size_t)(end - colon - 1), weight, sizeof weight);
+            snprintf(one, sizeof one, "%s:%s", value, weight);
+        } else
+            snprintf(one, sizeof one, "%s", value);
+        used += snprintf(written + used, sizeof written - (size_t)used, "%s%s", p == from ? "" : ", ", one);
+        p = comma ? comma + 1 : to;
+    }
+    if (used > 0 && (size_t)used < sizeof written) snprintf(written + used, sizeof written - (size_t)used, ")");
+    struct dist d;
+    char problem[400], typed[TOKEN_MAX], plain[40];
+    if (trim_into(bad, strlen(bad), typed, sizeof typed) != 0) typed[0] = '\0';
+    bool takes = used > 0 && (size_t)used + 1 < sizeof written &&
+                 read_dist(written, key, &d, problem, sizeof problem) == 0 && dist_lowest(&d) >= key->at[0] &&
+                 (key->draws_at_most ? dist_highest(&d) <= key->at[1] : dist_mean(&d) <= key->at[1]) &&
+                 dist_mean(&d) > 0;
+    if (takes)
+        /* TRANSLATORS: the distribution's name and parameters, the parameter as written ("90%"),
+           then the distribution with its shares as decimals: "uniform(0.9, 1)" */
+        snprintf(err, errlen, _("%s: '%s' is not a number (a distribution takes no '%%': write %s)"), t->signature,
+                 typed, written);
+    else /* TRANSLATORS: the distribution's name and parameters, the parameter as written ("90%"), then
+            its decimal ("0.9") */
+        snprintf(err, errlen, _("%s: '%s' is not a number (a distribution takes no '%%': write the share as %s)"),
+                 t->signature, typed, num_plain(strtod(decimal, NULL), plain, sizeof plain));
+    return true;
+}
+
 /* key: NULL, or the key's bounds (value_dist_rounded, value_dist_within) */
 static int read_dist(const char *text, const struct dist_bounds *key, struct dist *out, char *err, size_t errlen)
 {
@@ -679,32 +833,11 @@ static int read_dist(const char *text, const struct dist_bounds *key, struct dis
             double low, high;
             if (strchr(s, '('))
                 snprintf(err, errlen, _("'%s' is neither a number nor a distribution"), s);
-            else if (value_plus_minus(s, &low, &high) && high > 0 && key && !key->rounded &&
-                     (key->draws_at_most || low > key->at[1])) {
-                /* "0.9±0.05" for supply_yield: gamma() and normal() draw above any bound, so
-                   the key's bound, not an answer it would refuse */
-                char least[40], most[40];
-                num_about(key->at[0], 10, least, sizeof least);
-                num_about(key->at[1], 10, most, sizeof most);
-                if (key->draws_at_most)
-                    /* TRANSLATORS: the value as written, the key's least and greatest draws, then
-                       the greatest again */
-                    snprintf(err, errlen,
-                             _("'%s' is not a number, and every draw of this key must be from %s to %s: write a "
-                               "distribution that stays within them, such as uniform(min, max) or "
-                               "triangular(min, mode, max), not gamma() or normal(), which can draw above %s"),
-                             s, least, most, most);
-                else
-                    snprintf(err, errlen, _("'%s' is not a number, and this key's mean must be at most %s"), s, most);
-            } else if (value_plus_minus(s, &low, &high) && high > 0) {
-                /* "5±1.5" days: a mean and a standard deviation, as the course's distributions
-                   take them (course-notes/00-reading-a-scenario.md) */
-                char a[40], b[40];
-                snprintf(err, errlen,
-                         _("'%s' is not a number; for a mean of %s with a standard deviation of %s, write "
-                           "gamma(%s, %s) or normal(%s, %s)"),
-                         s, num_about(low, 10, a, sizeof a), num_about(high, 10, b, sizeof b), a, b, a, b);
-            } else if (value_range(s, &low, &high)) /* "1-3", "1-3天", "1到3" */
+            else if (key && key->share && share_problem(s, key, err, errlen))
+                ; /* "90%-100%" for supply_yield: as "0.9-1" */
+            else if (value_plus_minus(s, &low, &high) && high > 0)
+                spread_problem(s, low, high, key, err, errlen);
+            else if (value_range(s, &low, &high)) /* "1-3", "1-3天", "1到3" */
                 range_problem(s, low, high, key, err, errlen);
             return -1;
         }
@@ -777,9 +910,11 @@ static int read_dist(const char *text, const struct dist_bounds *key, struct dis
                 return -1;
             }
             *colon = '\0';
-            if (value_number(arg, &params[np], problem, sizeof problem) != 0 ||
-                value_number(colon + 1, &params[np + 1], problem, sizeof problem) != 0) {
-                snprintf(err, errlen, _("%s: %s"), t->signature, problem); /* the distribution, then its problem */
+            bool value_bad = value_number(arg, &params[np], problem, sizeof problem) != 0;
+            if (value_bad || value_number(colon + 1, &params[np + 1], problem, sizeof problem) != 0) {
+                if (!key || !key->share ||
+                    !share_params_problem(t, rest + 1, close, value_bad ? arg : colon + 1, key, err, errlen))
+                    snprintf(err, errlen, _("%s: %s"), t->signature, problem); /* the distribution, then its problem */
                 return -1;
             }
             np += 2;
@@ -792,7 +927,9 @@ static int read_dist(const char *text, const struct dist_bounds *key, struct dis
                 char listed[TOKEN_MAX];
                 size_t count = blank_separated(arg, listed, sizeof listed), after = 0;
                 for (const char *q = arg_end; q < close; q++) after += *q == ','; /* parameters after it */
-                if (count && np + count + after == (size_t)t->nparams) /* the commas are all that is missing */
+                if (key && key->share && share_params_problem(t, rest + 1, close, arg, key, err, errlen))
+                    ; /* "uniform(90%, 100%)" for supply_yield: uniform(0.9, 1) */
+                else if (count && np + count + after == (size_t)t->nparams) /* the commas are all that is missing */
                     /* TRANSLATORS: the distribution, then the parameters as written and with commas */
                     snprintf(err, errlen, _("%s: parameters are separated by commas: write '%s', not '%s'"),
                              t->signature, listed, arg);
@@ -825,13 +962,13 @@ int value_dist(const char *text, struct dist *out, char *err, size_t errlen)
 
 int value_dist_rounded(const char *text, double min, double max, struct dist *out, char *err, size_t errlen)
 {
-    const struct dist_bounds b = {{min, max}, true, false};
+    const struct dist_bounds b = {{min, max}, true, false, false};
     return read_dist(text, &b, out, err, errlen);
 }
 
-int value_dist_within(const char *text, double min, double max, bool draws_at_most, struct dist *out, char *err,
-                      size_t errlen)
+int value_dist_within(const char *text, double min, double max, bool draws_at_most, bool share, struct dist *out,
+                      char *err, size_t errlen)
 {
-    const struct dist_bounds b = {{min, max}, false, draws_at_most};
+    const struct dist_bounds b = {{min, max}, false, draws_at_most, share};
     return read_dist(text, &b, out, err, errlen);
 }

@@ -59,9 +59,12 @@ int value_dist_rounded(const char *text, double min, double max, struct dist *ou
 /* value_dist for a key with bounds on its draws: each at least min, and each at most max
  * where draws_at_most (supply_yield, a share), else the mean at most max. A range written
  * as a number ("0.8-1.2") that goes past max is told that bound, not a uniform() that the
- * key would refuse; one within them is answered uniform(), as value_dist answers. */
-int value_dist_within(const char *text, double min, double max, bool draws_at_most, struct dist *out, char *err,
-                      size_t errlen);
+ * key would refuse; one within them is answered uniform(), as value_dist answers. Where
+ * share (its draws are shares, which it takes as decimals only), a pair written as
+ * percentages is read as the shares they are ("90%-100%": uniform(0.9, 1)), a percentage
+ * past its bounds is told them ("150%"), and no hint offers it a '%'. */
+int value_dist_within(const char *text, double min, double max, bool draws_at_most, bool share, struct dist *out,
+                      char *err, size_t errlen);
 
 /* Free every table value_dist has made. Only for fuzz harnesses, which read millions of
  * values in one process, and only when no distribution that value_dist returned is in use. */
