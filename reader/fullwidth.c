@@ -170,10 +170,11 @@ void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, bool share,
                  hit->text, hit->code);
     } else if (hit->code == 0xFF1B && percent_ok && hit->before_target) { /* "98%；on_time_rate >= 95%" */
         /* TRANSLATORS: %s is '；', %04X its code; [contract] targets are separated with
-           half-width commas (docs/contract.md) */
+           half-width commas (docs/contract.md). The example is in parentheses, which a
+           wrapped line parts last (lang/lang.h): its comma is not a clause's end */
         snprintf(buf, n,
-                 _("full-width '%s' (U+%04X) between targets; separate targets with a half-width ',', as in "
-                   "fill_rate >= 98%%, on_time_rate >= 95%%"),
+                 _("full-width '%s' (U+%04X) between targets; separate targets with a half-width ',' (as in "
+                   "fill_rate >= 98%%, on_time_rate >= 95%%)"),
                  hit->text, hit->code);
     } else if (hit->code == 0xFF1B) { /* '；': a comment after a value needs the blank too */
         /* TRANSLATORS: %s is '；', %04X its code */

@@ -342,6 +342,20 @@ refused "gen a problem at a character of a file whose path is 750 bytes long is 
 printf '[demand]\norders_per_day = -4\n' > "$deep/neg.ini"
 refused "gen ... and one of a value too" "$deep/neg.ini" "FILE:2: [demand] orders_per_day: must be > 0, got -4"
 
+# the example in the message for a full-width '；' between [contract] targets stays on one
+# line wherever the message is wrapped (it is in parentheses, which a line parts last:
+# lang/lang.h), here beside a place of 70 columns and of 80
+mkdir "$T/week_03_service_contract"
+cp tests/bad/contract_fullwidth_semicolon.ini "$T/week_03_service_contract/targets.ini"
+for f in tests/bad/contract_fullwidth_semicolon.ini "$T/week_03_service_contract/targets.ini"; do
+    for l in en zh; do
+        "$S" check "$f" --lang $l > /dev/null 2> "$T/err"
+        ok "gen a full-width '；' between targets ($l, $(basename "$f")): the example whole on one line, within 100 columns" \
+            $(grep -q 'fill_rate >= 98%, on_time_rate >= 95%' "$T/err" && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ]
+            echo $?) "$(cat "$T/err")"
+    done
+done
+
 # CRLF line ends and a BOM simply work, and read the same as the plain file
 works() { # NAME FILE
     "$S" check "$2" > "$T/out" 2> "$T/err"
