@@ -81,11 +81,13 @@ static enum lang from_environment(void)
     int listed = from_language_list();
     enum lang want = listed >= 0 ? (enum lang)listed : named && strncmp(locale, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
     if (want == LANG_ZH && named && other_codeset(locale)) {
-        lang_printf_wrapped(stderr, LANG_LINE_MAX,
-                            "servlab: %s=%s is not UTF-8, and servlab writes Chinese in UTF-8 only (a GBK terminal "
-                            "would show it garbled); going on in English. For Chinese, use a UTF-8 terminal: "
-                            "%s=zh_CN.UTF-8, or --lang zh\n",
-                            var, locale, var);
+        /* a paragraph, filled to the width: wrapped as a message, it broke after its first
+           clause ("servlab: LANG=zh_CN.GBK is not UTF-8,", 37 columns) */
+        lang_printf_filled(stderr, LANG_LINE_MAX,
+                           "servlab: %s=%s is not UTF-8, and servlab writes Chinese in UTF-8 only (a GBK terminal "
+                           "would show it garbled); going on in English. For Chinese, use a UTF-8 terminal "
+                           "(%s=zh_CN.UTF-8) or --lang zh\n",
+                           var, locale, var);
         return LANG_EN;
     }
     return want;

@@ -91,6 +91,17 @@ run env LC_ALL= LANG=zh_CN.GBK "$S" check scenarios/default.ini --set demand.ord
 ok "keys-3.11b a GBK Chinese locale gets English, with a note in ASCII saying why, within 100 columns (status $rc)" \
     $([ $rc -eq 2 ] && head -n 1 "$T/err" | grep -q '^servlab: LANG=zh_CN.GBK is not UTF-8' && grep -q 'is not a number' "$T/err" &&
       grep -q '^  .*--lang zh$' "$T/err" && [ "$(wc -L < "$T/err")" -le 100 ] && ! LC_ALL=C grep -q "$(printf '[\200-\377]')" "$T/err"; echo $?) "$(cat "$T/err")"
+# the note is a paragraph filled to the width (lang_print_filled), its first line past 90
+# columns, whichever variable names the locale: wrapped as a message it broke after its
+# first clause ("servlab: LANG=zh_CN.GBK is not UTF-8,", 37 columns)
+for v in LANG LC_ALL LC_MESSAGES; do
+    run env -u LANGUAGE LC_ALL= LC_MESSAGES= LANG= "$v=zh_CN.GBK" "$S" check scenarios/default.ini
+    first=$(head -n 1 "$T/err")
+    ok "keys-3.11c $v=zh_CN.GBK: the note fills its lines to the width, the first within 91 to 100 columns (status $rc)" \
+        $([ $rc -eq 0 ] && case "$first" in "servlab: $v=zh_CN.GBK is not UTF-8, "*) true ;; *) false ;; esac &&
+          [ ${#first} -gt 90 ] && [ "$(wc -L < "$T/err")" -le 100 ] && [ "$(grep -vc '^  ' "$T/err")" -eq 1 ] &&
+          tail -n 1 "$T/err" | grep -q "^  .*($v=zh_CN.UTF-8) or --lang zh$"; echo $?) "$(cat "$T/err")"
+done
 run "$S" run scenarios/default.ini --lang fr
 ok "keys-3.12 --lang fr: not a language servlab speaks, exit 2" $([ $rc -eq 2 ] && grep -q "'fr' is not a language servlab speaks" "$T/err"; echo $?)
 check_done test_keys_lang
