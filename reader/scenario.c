@@ -141,9 +141,25 @@ void scenario_print_problem(FILE *out, const char *problem, size_t head)
     else if (place > 0 && 2 + lang_width(text) <= LANG_LINE_MAX && !strchr(text, '\n'))
         fprintf(out, "%.*s\n  %s\n", (int)place, problem, text);
     else {
-        char *place_text = strndup(problem, head);
-        if (!place_text) abort();
-        lang_print_hanging(out, place_text, text, "  ", LANG_LINE_MAX);
+        char *place_text = strndup(problem, head), *wrapped = NULL;
+        size_t size = 0;
+        FILE *lines = open_memstream(&wrapped, &size);
+        if (!place_text || !lines) abort();
+        lang_print_hanging(lines, place_text, text, "  ", LANG_LINE_MAX);
+        if (fclose(lines) != 0 || !wrapped) abort();
+        /* beside a long place (a deep path), the text's first words may not fit the line
+           ("PATH:13: [contract] targets: 'fill_rate" past 100 columns): then the place stands
+           alone, whole (a path is never parted), the text wrapped under it, two blanks in */
+        char *first_end = strchr(wrapped, '\n');
+        if (first_end) *first_end = '\0';
+        bool wide = place > 0 && lang_width(wrapped) > LANG_LINE_MAX;
+        if (first_end) *first_end = '\n';
+        if (wide) {
+            fprintf(out, "%.*s\n", (int)place, problem);
+            lang_print_hanging(out, "  ", text, "  ", LANG_LINE_MAX);
+        } else
+            fputs(wrapped, out);
+        free(wrapped);
         free(place_text);
     }
 }

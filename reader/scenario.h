@@ -160,8 +160,10 @@ int scenario_load(struct scenario *sc, const char *path, const struct scenario_o
  * without '\n'), its first `head` bytes the place ("FILE:LINE: [section] key: ", 0 when
  * none is known). A problem that fits LANG_LINE_MAX is printed whole; else one whose text
  * fits a line of its own goes there under the place, two blanks in, and a longer one is
- * wrapped after the place, each further line two blanks in. For a command that says the
- * reader's problems again (cli/compare.c). */
+ * wrapped after the place, each further line two blanks in; where that would leave the
+ * first line wider than LANG_LINE_MAX (a long path, and no place to break the text
+ * before the edge), the place stands alone on it, whole, and the text is wrapped under
+ * it. For a command that says the reader's problems again (cli/compare.c). */
 void scenario_print_problem(FILE *out, const char *problem, size_t head);
 
 /* The bytes of a problem line that say where it is: "PATH:31:15: [inventory] key: " of

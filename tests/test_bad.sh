@@ -356,6 +356,23 @@ for f in tests/bad/contract_fullwidth_semicolon.ini "$T/week_03_service_contract
     done
 done
 
+# a place so long that the problem's first word would not fit beside it (a path of 70
+# characters: 'PATH:4: [contract] targets: 'fill_rate' is 104 columns): the place stands
+# alone on the first line, whole, the problem under it, every line within 100 columns
+long_dir=$(printf 'd%.0s' $(seq 1 $((70 - ${#T} - 13))))
+mkdir "$T/$long_dir"
+printf '[demand]\norders_per_day = 5\n[contract]\ntargets = fill_rate >= 98%%;on_time_rate >= 95%%\n' > "$T/$long_dir/targets.ini"
+for l in en zh; do
+    "$S" check "$T/$long_dir/targets.ini" --lang $l > /dev/null 2> "$T/err"
+    rc=$?
+    ok "gen a place of 95 columns ($l): alone on the first line, the problem under it, within 100 columns (status $rc)" \
+        $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "$T/$long_dir/targets.ini:4: [contract] targets:" ] &&
+            [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ] && sed -n 2p "$T/err" | grep -q "^  .fill_rate >= 98%;on_time_rate"
+        echo $?) "$(cat "$T/err")"
+done
+refused "gen ... the same message, its lines joined" "$T/$long_dir/targets.ini" \
+    "FILE:4: [contract] targets: 'fill_rate >= 98%;on_time_rate >= 95%' is not a target; separate targets with commas, as in fill_rate >= 98%, on_time_rate >= 95%"
+
 # CRLF line ends and a BOM simply work, and read the same as the plain file
 works() { # NAME FILE
     "$S" check "$2" > "$T/out" 2> "$T/err"
