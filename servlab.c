@@ -215,6 +215,8 @@ static int parse_optimise_option(struct optimise_request *q, enum option_id id, 
     if (id == OPT_MAXIMISE || id == OPT_MINIMISE) {
         if (q->metric) return fail_usage(_("optimise: give one of --maximise and --minimise, once"));
         if (!*value) return fail_usage(_("%s: give a metric name, e.g. profit_per_day"), name);
+        char err[400];
+        if (report_check_metric(name, value, err, sizeof err)) return fail_usage("%s", err);
         q->metric = value, q->minimise = id == OPT_MINIMISE;
         return 0;
     }

@@ -68,11 +68,8 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
     snprintf(name, sizeof name, "%.*s", (int)(end - start), start);
     snprintf(val, sizeof val, "%s", op + 2 + strspn(op + 2, " \t"));
     for (size_t k = strlen(val); k > 0 && (val[k - 1] == ' ' || val[k - 1] == '\t');) val[--k] = '\0';
+    if (report_check_metric("--require", name, err, n)) return -1;
     int m = metric_find(name);
-    if (m < 0) {
-        snprintf(err, n, _("--require: '%s' is not a metric (names as in --format csv)"), name);
-        return -1;
-    }
     enum metric_kind kind = metric_defs[m].kind;
     bool is_share = kind == KIND_RATE || kind == KIND_SHARE;
     /* read as a share key reads its value ('fill_rate>=99%', as [contract] targets write it;
@@ -692,8 +689,9 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
     }
     const char *name = q->metric ? q->metric : "profit_per_day";
     r->metric = metric_find(name);
-    if (r->metric < 0) {
-        fprintf(err, _("servlab: optimise: '%s' is not a metric (names as in --format csv)\n"), name);
+    char problem[400];
+    if (report_check_metric(q->minimise ? "--minimise" : "--maximise", name, problem, sizeof problem)) {
+        fprintf(err, "servlab: optimise: %s\n", problem);
         return 2;
     }
     r->sense = q->minimise ? -1 : 1;

@@ -1293,6 +1293,24 @@ static const char *metric_of_label(const struct model_config *cfg, const char *w
     return NULL;
 }
 
+int report_check_metric(const char *option, const char *name, char *err, size_t errlen)
+{
+    if (metric_find(name) >= 0) return 0;
+    const char *labelled = NULL, *names[METRIC_COUNT];
+    for (size_t i = 0; i < METRIC_COUNT && !labelled; i++)
+        if (*name && (label_is(_(metric_defs[i].label), name) || label_is(metric_defs[i].label, name)))
+            labelled = metric_defs[i].name;
+    for (size_t i = 0; i < METRIC_COUNT; i++) names[i] = metric_defs[i].name;
+    const char *near = labelled ? NULL : suggest_nearest(name, names, METRIC_COUNT);
+    if (labelled) /* "--maximise profit": the report's label, not the metric's name */
+        snprintf(err, errlen, _("%s: '%s' is the report's label; the metric's name is %s"), option, name, labelled);
+    else if (near)
+        snprintf(err, errlen, _("%s: '%s' is not a metric; did you mean '%s'?"), option, name, near);
+    else
+        snprintf(err, errlen, _("%s: '%s' is not a metric (names as in --format csv)"), option, name);
+    return -1;
+}
+
 /* text without the blanks at its ends, into out (n bytes). */
 static char *trimmed(const char *text, char *out, size_t n)
 {

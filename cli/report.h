@@ -61,6 +61,11 @@ void report_csv(FILE *out, const struct model_config *cfg, const struct summary 
 /* The table's header and the rows of the metrics named in `only`, in that order. */
 void report_selected(FILE *out, const struct scenario *sc, const struct summary *s, const char *only);
 
+/* Is name a metric (as --format csv names it)? 0, or -1 with the problem, said of option
+ * ("--maximise"), in err: the metric whose report label name is ("profit": profit_per_day),
+ * or the nearest name ("Profit_per_day", "fillrate"), when there is one. */
+int report_check_metric(const char *option, const char *name, char *err, size_t errlen);
+
 /* Check that every name in `only` is a metric of cfg; if not, write the problem (with
  * a suggestion) into err and return -1. */
 int report_check_names(const struct model_config *cfg, const char *only, char *err, size_t errlen);

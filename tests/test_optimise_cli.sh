@@ -22,6 +22,27 @@ expect2 "third lever" $F $L --param inventory.lead_time_days --from 0 --to 1 --q
 expect2 "unknown key" $F --param inventory.reorder_pont --from 0 --to 5 --quiet
 expect2 "unknown metric" $F $L --minimise cost_totl --quiet
 expect2 "bad --require" $F $L --require fill_rate=0.9 --quiet
+# a metric named by its report label, in another case or misspelt: the name meant, as
+# --metrics says it, and where the option errors point for help
+for args in "--maximise profit|servlab: --maximise: 'profit' is the report's label; the metric's name is profit_per_day" \
+    "--maximise Profit_per_day|servlab: --maximise: 'Profit_per_day' is not a metric; did you mean 'profit_per_day'?" \
+    "--minimise cost_totl_per_day|servlab: --minimise: 'cost_totl_per_day' is not a metric; did you mean 'cost_total_per_day'?" \
+    "--maximise xyzzy|servlab: --maximise: 'xyzzy' is not a metric (names as in --format csv)" \
+    "--require fillrate>=0.9|servlab: --require: 'fillrate' is not a metric; did you mean 'fill_rate'?"; do
+    opt=${args%%|*} want=${args#*|}
+    err=$("$S" optimise $F $L $opt --quiet 2>&1 >/dev/null); rc=$?
+    [ "$rc" = 2 ] && [ "$err" = "$want
+(servlab --help lists the commands and options)" ]
+    ok $? "optimise-1.1 $opt: exit $rc, the metric meant and the help line: '$err'"
+done
+err=$("$S" optimise --lang zh $F $L --maximise 利润 --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && [ "$err" = "servlab: --maximise：“利润”是报告中的标签；指标名是 profit_per_day
+（servlab --help 列出全部命令和选项）" ]
+ok $? "optimise-1.2 zh --maximise 利润 (the report's label): exit $rc: '$err'"
+err=$("$S" optimise --lang zh $F $L --maximise Profit_per_day --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && [ "$err" = "servlab: --maximise：“Profit_per_day”不是指标；是不是想写“profit_per_day”？
+（servlab --help 列出全部命令和选项）" ]
+ok $? "optimise-1.3 zh --maximise Profit_per_day: exit $rc: '$err'"
 # what an unquoted fill_rate>=0.95 leaves after the shell's redirection, and a percentage
 err=$("$S" optimise $F $L --require fill_rate --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | grep -q "Put the condition in quotes, as in --require 'fill_rate>=0.95'"
