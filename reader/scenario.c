@@ -2383,6 +2383,84 @@ static bool any_react(const struct scenario *sc)
     return false;
 }
 
+static const char *value_source(const struct loader *ld, const struct key_origin *o, char *buf, size_t n);
+
+/* The four [reactions] shares do not sum to 1: each share as read and where from, and
+ * what would make the sum 1. A share given on the command line is the one changed: the
+ * problem is that override's, with the value it would need; else it is the section's,
+ * on the line of its first share in the file, and says by how much to raise or lower them
+ * (which share the student changed is not known). */
+static void report_reaction_sum(struct loader *ld, double sum)
+{
+    static const enum key_id shares[] = {K_REACTIONS_ELSEWHERE, K_REACTIONS_SUBSTITUTE, K_REACTIONS_WAIT,
+                                         K_REACTIONS_CANCEL};
+    struct scenario *sc = ld->sc;
+    const double *value[] = {&sc->cfg.reactions.elsewhere, &sc->cfg.reactions.substitute, &sc->cfg.reactions.wait,
+                             &sc->cfg.reactions.cancel};
+    char list[600] = "", total[40], need[40];
+    size_t used = 0;
+    int first_line = 0, set = -1; /* the share given last on the command line */
+    for (size_t i = 0; i < 4; i++) {
+        const struct key_origin *o = &sc->origin[shares[i]];
+        char v[40], from[100];
+        shown_value(ld, o->set, *value[i], v, sizeof v);
+        if (o->from == FROM_FILE) {
+            snprintf(from, sizeof from, _("line %d"), o->line);
+            if (!first_line || o->line < first_line) first_line = o->line;
+        } else if (o->from == FROM_COMMAND_LINE) {
+            const struct scenario_override *by = &ld->sets[o->set - 1];
+            /* a batch table's column, --set, or an option (a sweep's point, named by the
+               message's place) */
+            snprintf(from, sizeof from, "%s",
+                     by->source || !by->label ? value_source(ld, o, from, sizeof from)
+                                              : C_("value from", "the command line"));
+            if (set < 0 || o->set > sc->origin[shares[set]].set) set = (int)i;
+        } else
+            /* TRANSLATORS: where a share's value came from: the key's default */
+            snprintf(from, sizeof from, "%s", C_("value from", "default"));
+        /* TRANSLATORS: between the shares of the list below, each a key, its value and
+           where from: Chinese writes '，' (a line may end after it; not after '、') */
+        const char *between = C_("list of shares", ", ");
+        /* TRANSLATORS: one share of a list: its key, its value and where the value came
+           from ("line 34", "--set", "default"): "substitute = 0.3 (line 34)" */
+        used += (size_t)snprintf(list + used, sizeof list - used, _("%s%s = %s (%s)"), i ? between : "",
+                                 key_defs[shares[i]].name, v, from);
+        if (used >= sizeof list) used = sizeof list - 1;
+    }
+    num_plain(round(sum * 1e6) / 1e6, total, sizeof total);
+    if (set >= 0) {
+        const struct key_origin *o = &sc->origin[shares[set]];
+        const struct scenario_override *by = &ld->sets[o->set - 1];
+        char where[300];
+        if (by->label)
+            snprintf(where, sizeof where, "%s", by->label);
+        else
+            snprintf(where, sizeof where, "--set %s", by->assignment);
+        lang_tidy_cut(where);
+        double others = sum - *value[set], meant = round((1 - others) * 1e6) / 1e6;
+        const char *saved = ld->where;
+        ld->where = where;
+        if (meant >= 0)
+            report_key(ld, 0, shares[set],
+                       _("the four shares sum to %s, not 1: %s; with the other three as they are, %s = %s makes "
+                         "the sum 1"),
+                       total, list, key_defs[shares[set]].name, num_plain(meant, need, sizeof need));
+        else
+            report_key(ld, 0, shares[set],
+                       _("the four shares sum to %s, not 1: %s; the other three alone sum to more than 1: lower "
+                         "them too"),
+                       total, list);
+        ld->where = saved;
+        return;
+    }
+    double gap = round((1 - sum) * 1e6) / 1e6;
+    num_plain(fabs(gap), need, sizeof need);
+    report(ld, first_line, "reactions", "",
+           gap > 0 ? _("the four shares sum to %s, not 1: %s; raise one of them by %s (or several by %s in all)")
+                   : _("the four shares sum to %s, not 1: %s; lower one of them by %s (or several by %s in all)"),
+           total, list, need, need);
+}
+
 static void resolve_reactions(struct loader *ld)
 {
     struct scenario *sc = ld->sc;
@@ -2401,12 +2479,7 @@ static void resolve_reactions(struct loader *ld)
                        _("not used: customers react only where shortage = react ([inventory] or a product)"));
         return;
     }
-    if (fabs(sum - 1) > 1e-6) {
-        char s[40];
-        report_key(ld, line, last >= 0 ? (enum key_id)last : K_REACTIONS_CANCEL,
-                   _("the four shares (elsewhere, substitute, wait, cancel) sum to %s; they must sum to 1"),
-                   num_format(round(sum * 1e6) / 1e6, s, sizeof s));
-    }
+    if (fabs(sum - 1) > 1e-6) report_reaction_sum(ld, sum);
 }
 
 static void resolve_customers(struct loader *ld)
