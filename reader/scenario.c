@@ -1905,6 +1905,86 @@ static void check_supplier(struct loader *ld, const struct stock_section *ss)
            key_defs[other].name);
 }
 
+/* names[0..n) as a list into buf (size bytes): "a, b or c", its last two joined by
+ * last (" or ", " and ", translated). */
+static char *list_of(const char *const *names, size_t n, const char *last, char *buf, size_t size)
+{
+    /* TRANSLATORS: between the items of a list of names; Chinese writes '、' */
+    const char *between = C_("list", ", ");
+    *buf = '\0';
+    for (size_t i = 0, used = 0; i < n && used < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", i == 0 ? "" : i + 1 == n ? last : between, names[i]);
+    return buf;
+}
+
+/* A stock section without a policy, the default none, that gives keys of a policy that
+ * holds stock (reorder_point, a lever, lead_time_days): one problem, at the first of them,
+ * that the policy is missing, with the policy those keys are for (the policies that use
+ * every policy parameter given, and that a lever suits), where each key would be
+ * refused as one that none does not use. Returns true if it was reported. */
+static bool missing_policy(struct loader *ld, const struct stock_section *ss)
+{
+    struct scenario *sc = ld->sc;
+    /* a product or location inherits [inventory]'s policy: missing only if that is too */
+    if (strength(stock_origin(sc, ss, K_INVENTORY_POLICY)) == 2 || given(sc, K_INVENTORY_POLICY) ||
+        ss->inv->policy->holds_stock)
+        return false;
+    const char *keys[KEY_IDS], *parameters[KEY_IDS];
+    size_t nkeys = 0, nparameters = 0;
+    int line = 0;
+    bool lever = false, uses[3] = {false}; /* reorder point, order quantity, order-up-to */
+    for (size_t g = 0; g < KEY_IDS; g++) {
+        const struct key_def *d = &key_defs[g];
+        bool is_lever = g == K_INVENTORY_SAFETY_FACTOR || g == K_INVENTORY_TARGET_CYCLE_SERVICE_LEVEL ||
+                        g == K_INVENTORY_TARGET_FILL_RATE;
+        if (d->family || (d->flags & KEY_OFF_AT_ZERO) ||
+            !(is_lever || is_policy_parameter(d->applies) || d->applies == APPLIES_STOCK ||
+              d->applies == APPLIES_PERIODIC_REVIEW))
+            continue;
+        const struct key_origin *o = stock_origin(sc, ss, (enum key_id)g);
+        if (strength(o) != 2) continue;
+        if (o->from == FROM_FILE && (!line || o->line < line)) line = o->line;
+        keys[nkeys++] = d->name;
+        if (is_lever || is_policy_parameter(d->applies)) parameters[nparameters++] = d->name;
+        lever |= is_lever;
+        uses[0] |= d->applies == APPLIES_REORDER_POINT;
+        uses[1] |= d->applies == APPLIES_ORDER_QUANTITY;
+        uses[2] |= d->applies == APPLIES_ORDER_UP_TO;
+    }
+    if (nkeys == 0) return false;
+    const char *fits[8];
+    size_t nfits = 0;
+    for (int pass = 0; pass < 2 && nfits == 0; pass++) /* pass 1: none fits every key; any that holds stock */
+        for (size_t i = 0; policy_types[i] && nfits < 8; i++) {
+            const struct policy_type *p = policy_types[i];
+            if (!p->holds_stock) continue;
+            if (pass == 0 &&
+                ((uses[0] && !p->uses_reorder_point) || (uses[1] && !p->uses_order_quantity) ||
+                 (uses[2] && !p->uses_order_up_to) || (lever && p->uses_reorder_point && !p->uses_order_quantity)))
+                continue;
+            fits[nfits++] = p->name;
+        }
+    char given[600], used[400], names[200];
+    /* TRANSLATORS: before the last of a list of keys that are all meant: "a, b and c"
+       (the keys are ASCII: Chinese keeps the blanks, " 和 ") */
+    const char *and = C_("list of names", " and ");
+    /* TRANSLATORS: before the last of a list of keys or choices, one of them meant: "a, b or
+       c" (the keys are ASCII: Chinese keeps the blanks, " 或 ") */
+    const char * or = C_("list of names", " or ");
+    list_of(keys, nkeys, or, given, sizeof given);
+    if (nfits == 1 && nparameters)
+        report(ld, line, ss->t.label, key_defs[K_INVENTORY_POLICY].name,
+               _("missing: without it the policy is none (stock never runs out), which does not use %s; "
+                 "add policy = %s, the policy that uses %s"),
+               given, fits[0], list_of(parameters, nparameters, and, used, sizeof used));
+    else
+        report(ld, line, ss->t.label, key_defs[K_INVENTORY_POLICY].name,
+               _("missing: without it the policy is none (stock never runs out), which does not use %s; add a "
+                 "policy line: policy = %s"),
+               given, list_of(fits, nfits, or, names, sizeof names));
+    return true;
+}
+
 static void resolve_stock(struct loader *ld, struct stock_section *ss)
 {
     struct scenario *sc = ld->sc;
@@ -1913,6 +1993,7 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
     const char *label = ss->t.label;
     int policy_line = stock_origin(sc, ss, K_INVENTORY_POLICY)->line;
     size_t problems = ld->problems;
+    if (missing_policy(ld, ss)) return;
     choose_lever(ld, ss);
     if (ld->problems > problems) return;
     const struct key_origin *policy = stock_origin(sc, ss, K_INVENTORY_POLICY);

@@ -571,13 +571,15 @@ static void test_cross_field(void)
                  "PATH:5: [inventory] reorder_point: is negative, but with shortage = lost_sale the inventory "
                  "position never falls below 0, so no order would ever be placed");
     expect_error("scen-4.8 lead_time_days with policy none",
-                 "[demand]\norders_per_day = 5\n[inventory]\nlead_time_days = 2\n",
-                 "PATH:4: [inventory] lead_time_days: not used by policy none (stock never runs out); "
+                 "[demand]\norders_per_day = 5\n[inventory]\npolicy = none\nlead_time_days = 2\n",
+                 "PATH:5: [inventory] lead_time_days: not used by policy none (stock never runs out); "
                  "remove it or choose a policy");
-    expect_error("scen-4.9 reorder_point with policy none (the default)",
+    /* no policy line: the default none was never written, so the problem is the missing
+       line, once, with the policies the keys given are for */
+    expect_error("scen-4.9 reorder_point without a policy (the default none)",
                  "[demand]\norders_per_day = 5\n[inventory]\nreorder_point = 2\n",
-                 "PATH:4: [inventory] reorder_point: not used by policy none; "
-                 "remove it or choose a policy that uses it");
+                 "PATH:4: [inventory] policy: missing: without it the policy is none (stock never runs out), "
+                 "which does not use reorder_point; add a policy line: policy = sQ or sS");
     expect_error("scen-4.10 base_stock without order_up_to",
                  "[demand]\norders_per_day = 5\n[inventory]\npolicy = base_stock\n",
                  "PATH:4: [inventory] order_up_to: missing; policy base_stock needs it");
