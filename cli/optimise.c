@@ -711,6 +711,16 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
         return 2;
     }
     if (scenario_load(&r->base, path, sets, nsets, err) != 0) return 2;
+    /* a --set of another service lever of a lever's section: said once, of the --set */
+    for (size_t k = 0; k < r->nlevers; k++) {
+        char source[200], clash[1200];
+        snprintf(source, sizeof source, "--param %s", r->lever[k].parameter);
+        if (sweep_lever_clash(&r->base, r->lever[k].parameter, source, sets, nsets, true, clash, sizeof clash)) {
+            lang_print_hanging(err, "servlab: ", clash, "  ", LANG_LINE_MAX);
+            scenario_fini(&r->base);
+            return 2;
+        }
+    }
     /* each end of each lever's range must load with some end of the other's: a key or value
        the reader refuses is the user's mistake (exit 2), whereas a combination refused
        inside the grid (S below s) is skipped */

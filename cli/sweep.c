@@ -8,6 +8,7 @@
 #include "report.h"
 #include "stability.h"
 #include "workload.h"
+#include "models/policy.h"
 #include "reader/keys.h"
 #include "sim/num.h"
 #include "sim/rng.h"
@@ -565,11 +566,107 @@ static void lever_points(struct sweep_result *r)
         memcpy(r->x, sw->values.v, r->n * sizeof *r->x);
 }
 
+/* The policy of stock section `section` of sc ("inventory", "product.tea",
+ * "location.north"), or NULL: no such section. */
+static const struct policy_type *section_policy(const struct scenario *sc, const char *section)
+{
+    if (strcmp(section, "inventory") == 0) return sc->cfg.inventory.policy;
+    if (strncmp(section, "product.", 8) == 0)
+        for (size_t i = 0; i < sc->cfg.nproducts; i++)
+            if (strcmp(sc->products[i].name, section + 8) == 0) return sc->cfg.products[i].inventory.policy;
+    if (strncmp(section, "location.", 9) == 0)
+        for (size_t i = 0; i < sc->cfg.nlocations; i++)
+            if (strcmp(sc->locations[i].name, section + 9) == 0) return sc->cfg.locations[i].inventory.policy;
+    return NULL;
+}
+
+static bool is_lever_key(const char *key)
+{
+    return strcmp(key, "safety_factor") == 0 || strcmp(key, "target_cycle_service_level") == 0 ||
+           strcmp(key, "target_fill_rate") == 0;
+}
+
+int sweep_lever_clash(const struct scenario *base, const char *parameter, const char *source,
+                      const struct scenario_override *sets, size_t nsets, bool optimise, char *err, size_t n)
+{
+    const char *dot = strrchr(parameter, '.');
+    if (!dot || !is_lever_key(dot + 1)) return 0;
+    size_t section_len = (size_t)(dot - parameter);
+    char section[120];
+    snprintf(section, sizeof section, "%.*s", (int)section_len, parameter);
+    const struct policy_type *p = section_policy(base, section);
+    /* the level the lever sets: sQ's reorder point, base_stock's order-up-to level */
+    const char *level = !p                                              ? NULL
+                        : p->uses_order_quantity                        ? "reorder_point"
+                        : p->uses_order_up_to && !p->uses_reorder_point ? "order_up_to"
+                                                                        : NULL;
+    for (size_t i = 0; i < nsets; i++) {
+        const char *a = sets[i].assignment + strspn(sets[i].assignment, " \t");
+        size_t name_len = strcspn(a, "= \t");
+        const char *key_dot = memchr(a, '.', name_len);
+        if (!key_dot || name_len <= section_len + 1 || strncmp(a, parameter, section_len) != 0 || a[section_len] != '.')
+            continue;
+        char key[80];
+        snprintf(key, sizeof key, "%.*s", (int)(name_len - section_len - 1), a + section_len + 1);
+        bool lever = is_lever_key(key) && strcmp(key, dot + 1) != 0;
+        if (!lever && !(level && strcmp(key, level) == 0)) continue;
+        char where[300], instead[200];
+        if (sets[i].label)
+            snprintf(where, sizeof where, "%s", sets[i].label);
+        else
+            snprintf(where, sizeof where, "--set %s", sets[i].assignment);
+        snprintf(instead, sizeof instead, "%s.%s", section, key);
+        if (lever && optimise)
+            snprintf(err, n,
+                     _("%s: optimise varies %s (%s), another service lever of [%s], and a section takes one lever: "
+                       "drop it, or optimise %s instead (--param %s)"),
+                     where, dot + 1, source, section, key, instead);
+        else if (lever)
+            snprintf(err, n,
+                     _("%s: the sweep varies %s (%s), another service lever of [%s], and a section takes one lever: "
+                       "drop it, or sweep %s instead (--param %s)"),
+                     where, dot + 1, source, section, key, instead);
+        else if (optimise)
+            snprintf(err, n,
+                     _("%s: optimise varies %s (%s), which sets %s of [%s] at each point: drop it, or optimise %s "
+                       "instead (--param %s)"),
+                     where, dot + 1, source, key, section, key, instead);
+        else
+            snprintf(err, n,
+                     _("%s: the sweep varies %s (%s), which sets %s of [%s] at each point: drop it, or sweep %s "
+                       "instead (--param %s)"),
+                     where, dot + 1, source, key, section, key, instead);
+        return -1;
+    }
+    return 0;
+}
+
+/* A --set that clashes with a lever of base's sweep (sweep_lever_clash): said after
+ * place ("servlab: "), and 2; else 0. */
+static int sweep_clash(const struct scenario *base, const struct scenario_override *sets, size_t nsets,
+                       const char *place, FILE *err)
+{
+    const struct sweep_config *sw = &base->sweep;
+    const char *parameter[2] = {sw->parameter, sw->parameter2};
+    const enum key_id key[2] = {K_SWEEP_PARAMETER, K_SWEEP_PARAMETER2};
+    for (size_t k = 0; k < 2; k++) {
+        if (!parameter[k][0]) continue;
+        char source[400], problem[1200];
+        key_source(base, sets, nsets, key[k], NULL, source, sizeof source);
+        if (sweep_lever_clash(base, parameter[k], source, sets, nsets, false, problem, sizeof problem)) {
+            lang_print_hanging(err, place ? place : "servlab: ", problem, "  ", LANG_LINE_MAX);
+            return 2;
+        }
+    }
+    return 0;
+}
+
 int sweep_check_points(const char *path, const struct scenario_override *sets, size_t nsets, FILE *err)
 {
     struct sweep_result *r = calloc(1, sizeof *r); /* holds a scenario: on the heap */
     if (!r) abort();
     int rc = scenario_load(&r->base, path, sets, nsets, err) != 0 ? 2 : 0;
+    if (rc == 0 && r->base.sweep.active) rc = sweep_clash(&r->base, sets, nsets, NULL, err);
     if (rc == 0 && r->base.sweep.active) {
         lever_points(r);
         const int digits[2] = {sweep_lever_digits(r, 0), r->x2 ? sweep_lever_digits(r, 1) : 0};
@@ -596,6 +693,10 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
                   "  add a [sweep] section (parameter, from, to, steps), or give\n"
                   "  --param SECTION.KEY --from A --to B --steps N (or --values V1,V2,...)\n"),
                 path);
+        sweep_free(r);
+        return 2;
+    }
+    if (sweep_clash(&r->base, sets, nsets, o->place, err)) {
         sweep_free(r);
         return 2;
     }

@@ -101,6 +101,16 @@ int sweep_run(const char *path, const struct scenario_override *sets, size_t nse
 
 void sweep_free(struct sweep_result *r);
 
+/* Does an override of sets give another service lever of the section whose lever
+ * parameter ("inventory.safety_factor") varies, or the level that lever sets there
+ * (reorder_point under sQ, order_up_to under base_stock, by base's policy)? The reader
+ * would refuse each point, and blame the point. If so writes into err (n bytes) the
+ * option, what varies and where it was given (source: "[sweep] parameter on line 48",
+ * "--param inventory.safety_factor"), and what to do: drop the option or vary its key
+ * (optimise: said of optimise, else of the sweep); returns -1. Else 0. */
+int sweep_lever_clash(const struct scenario *base, const char *parameter, const char *source,
+                      const struct scenario_override *sets, size_t nsets, bool optimise, char *err, size_t n);
+
 /* For servlab check: load path with sets, and, when it has a [sweep], each point of it
  * (without simulating), as sweep_run loads them. Returns 0, or 2 with the first point's
  * problems on err as sweep_run writes them (a lever swept into values that make the

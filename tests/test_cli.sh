@@ -2037,4 +2037,24 @@ for lang in en zh; do
         "$(grep -A1 'marked\|标 \*' "$T/out"; grep -o '<p class="headline">[^<]*' "$T/na2_$lang/report.html")"
 done
 
+# a --set of another service lever (or of the level a lever sets) of the section a sweep's
+# lever varies: said once, of the --set, with what to do, not as the first point's problem
+# under [sweep] from
+"$S" sweep scenarios/default.ini --set inventory.target_fill_rate=0.95 > "$T/out" 2> "$T/err"; rc=$?
+ok "cli-39.1 sweep --set inventory.target_fill_rate with [sweep] safety_factor: the --set is at fault (status $rc)" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$(all_messages "$T/err")" = "servlab: --set inventory.target_fill_rate=0.95: the sweep varies safety_factor ([sweep] parameter on line 48), another service lever of [inventory], and a section takes one lever: drop it, or sweep target_fill_rate instead (--param inventory.target_fill_rate)" ]; echo $?) "$(cat "$T/err")"
+"$S" sweep scenarios/zh/default.ini --set inventory.target_fill_rate=0.95 --lang zh > "$T/out" 2> "$T/err"; rc=$?
+ok "cli-39.2 ... in Chinese (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(all_messages "$T/err")" = "servlab: --set inventory.target_fill_rate=0.95：扫描在变动 [inventory] 的另一个服务水平杠杆 safety_factor（第 48 行的 [sweep] parameter），而一节只能给一个杠杆：请去掉这个选项，或改为扫描 target_fill_rate（--param inventory.target_fill_rate）" ]; echo $?) "$(cat "$T/err")"
+"$S" check scenarios/default.ini --set inventory.target_fill_rate=0.95 > "$T/out" 2> "$T/err"; rc=$?
+ok "cli-39.3 check says the same after its warning that sweep would refuse the file (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(all_messages "$T/err")" = "scenarios/default.ini: warning: servlab sweep would refuse this file:
+servlab: --set inventory.target_fill_rate=0.95: the sweep varies safety_factor ([sweep] parameter on line 48), another service lever of [inventory], and a section takes one lever: drop it, or sweep target_fill_rate instead (--param inventory.target_fill_rate)" ]; echo $?) "$(cat "$T/err")"
+"$S" sweep scenarios/default.ini --set inventory.reorder_point=300 > "$T/out" 2> "$T/err"; rc=$?
+ok "cli-39.4 sweep --set inventory.reorder_point, the level [sweep] safety_factor sets: the --set is at fault (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(all_messages "$T/err")" = "servlab: --set inventory.reorder_point=300: the sweep varies safety_factor ([sweep] parameter on line 48), which sets reorder_point of [inventory] at each point: drop it, or sweep reorder_point instead (--param inventory.reorder_point)" ]; echo $?) "$(cat "$T/err")"
+"$S" sweep scenarios/default.ini --param inventory.target_fill_rate --from 0.9 --to 0.99 --steps 2 --set inventory.safety_factor=1 > "$T/out" 2> "$T/err"; rc=$?
+ok "cli-39.5 sweep --param inventory.target_fill_rate --set inventory.safety_factor: the lever named by its option (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(all_messages "$T/err")" = "servlab: --set inventory.safety_factor=1: the sweep varies target_fill_rate (--param inventory.target_fill_rate), another service lever of [inventory], and a section takes one lever: drop it, or sweep safety_factor instead (--param inventory.safety_factor)" ]; echo $?) "$(cat "$T/err")"
+
 check_done test_cli

@@ -43,6 +43,19 @@ err=$("$S" optimise --lang zh $F $L --maximise Profit_per_day --quiet 2>&1 >/dev
 [ "$rc" = 2 ] && [ "$err" = "servlab: --maximise：“Profit_per_day”不是指标；是不是想写“profit_per_day”？
 （servlab --help 列出全部命令和选项）" ]
 ok $? "optimise-1.3 zh --maximise Profit_per_day: exit $rc: '$err'"
+# a --set of another service lever of the lever's section: said once, of the --set
+err=$("$S" optimise scenarios/default.ini --param inventory.safety_factor --from 0 --to 3 --set inventory.target_fill_rate=0.95 --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && [ "$err" = "servlab: --set inventory.target_fill_rate=0.95:
+  optimise varies safety_factor (--param inventory.safety_factor),
+  another service lever of [inventory], and a section takes one lever: drop it,
+  or optimise target_fill_rate instead (--param inventory.target_fill_rate)" ]
+ok $? "optimise-2.1 --set inventory.target_fill_rate with --param inventory.safety_factor: exit $rc: '$err'"
+err=$("$S" optimise --lang zh scenarios/zh/default.ini --param inventory.safety_factor --from 0 --to 3 --set inventory.reorder_point=300 --quiet 2>&1 >/dev/null); rc=$?
+[ "$rc" = 2 ] && [ "$err" = "servlab: --set inventory.reorder_point=300：
+  optimise 在变动 safety_factor（--param inventory.safety_factor），
+  它在每个点都会设定 [inventory] 的 reorder_point：请去掉这个选项，
+  或改为优化 reorder_point（--param inventory.reorder_point）" ]
+ok $? "optimise-2.2 zh --set inventory.reorder_point, the level the lever sets: exit $rc: '$err'"
 # what an unquoted fill_rate>=0.95 leaves after the shell's redirection, and a percentage
 err=$("$S" optimise $F $L --require fill_rate --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | grep -q "Put the condition in quotes, as in --require 'fill_rate>=0.95'"
