@@ -1008,7 +1008,7 @@ void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result 
 
 /* ---- ipa and optimise: the terminal's table as the page ---- */
 
-/* The rest of a page whose result is the table the command prints (ipa, optimise): the
+/* The rest of a page whose result is the table the command prints (optimise): the
  * scenario's settings, `table` (a note the caller wrote that table into) under `heading`,
  * the figures, the footer; the page ends. */
 static void end_with_table(FILE *out, const struct debrief *d, const struct scenario *base, unsigned reps,
@@ -1031,9 +1031,22 @@ void debrief_ipa(FILE *out, const struct debrief *d, const struct ipa_result *r)
     html_textf(out, _("Importance-performance matrix: %s"), file_name(r->base.path));
     fputs("</h1>\n", out);
     what_it_models(out, r->base.path);
+    char head[600], small[1600];
+    ipa_headline(r, head, sizeof head, small, sizeof small);
+    fputs("<p class=\"headline\">", out);
+    html_figures(out, head);
+    fputs("<small>", out);
+    html_figures(out, small);
+    fputs("</small></p>\n", out);
+    /* the result first, the matrix under it, then the settings that made them */
+    fprintf(out, "<h2>%s</h2>\n", _("The elements"));
     struct note table;
     ipa_table(note_begin(&table), r); /* the terminal's table and notes, as they are printed */
-    end_with_table(out, d, &r->base, r->reps, _("The elements"), &table);
+    note_end(out, &table);
+    figures(out, d);
+    settings_section(out, &r->base);
+    footer(out, d, r->base.cfg.run.seed, r->reps);
+    html_end(out);
 }
 
 void debrief_optimise(FILE *out, const struct debrief *d, const struct optimise_result *r)

@@ -490,6 +490,57 @@ void ipa_table(FILE *out, const struct ipa_result *r)
     ipa_notes(out, r);
 }
 
+/* The labels of the elements in quadrant q, joined ("Order-cycle time, On-time delivery"),
+ * into buf; returns how many. */
+static size_t quadrant_list(const struct ipa_result *r, enum ipa_quadrant q, char *buf, size_t n)
+{
+    size_t count = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < r->n; i++) {
+        if (r->rows[i].quadrant != q) continue;
+        size_t used = strlen(buf);
+        snprintf(buf + used, n - used, "%s%s", count ? C_("list", ", ") : "", _(elements[r->rows[i].element].label));
+        count++;
+    }
+    return count;
+}
+
+void ipa_headline(const struct ipa_result *r, char *head, size_t nhead, char *small, size_t nsmall)
+{
+    char list[4][400];
+    static const enum ipa_quadrant order[4] = {IPA_CONCENTRATE, IPA_OVERKILL, IPA_KEEP_UP, IPA_LOW_PRIORITY};
+    size_t count[4];
+    for (size_t k = 0; k < 4; k++) count[k] = quadrant_list(r, order[k], list[k], sizeof list[k]);
+    if (!r->placed)
+        snprintf(head, nhead, "%s", _("No element is on the matrix: each needs a target and a lever that moves it"));
+    else if (count[0] && count[1])
+        /* TRANSLATORS: the quadrants' names (Concentrate here, Possible overkill) and their elements */
+        snprintf(head, nhead, _("Concentrate here: %s; possible overkill: %s"), list[0], list[1]);
+    else if (count[0])
+        snprintf(head, nhead, _("Concentrate here: %s"), list[0]);
+    else if (count[1])
+        snprintf(head, nhead, _("No important element is below its target; possible overkill: %s"), list[1]);
+    else
+        snprintf(head, nhead, "%s", _("No important element is below its target"));
+    /* the other quadrants, then what the words mean: each a sentence with its stop */
+    size_t used = 0;
+    small[0] = '\0';
+    if (count[2]) used += (size_t)snprintf(small + used, nsmall - used, _("Keep up the good work: %s. "), list[2]);
+    if (used < nsmall && count[3])
+        used += (size_t)snprintf(small + used, nsmall - used, _("Low priority: %s. "), list[3]);
+    char unplaced[400];
+    if (used < nsmall && quadrant_list(r, IPA_UNPLACED, unplaced, sizeof unplaced))
+        used +=
+            (size_t)snprintf(small + used, nsmall - used, _("Not on the matrix: %s (the table says why). "), unplaced);
+    if (used < nsmall && r->placed) /* none placed: the head says so, the table why */
+        snprintf(small + used, nsmall - used,
+                 _("Concentrate here: below the target, above the mean importance; possible overkill: above the "
+                   "target, below the mean importance. %u replications, each lever's variant on the same random "
+                   "numbers."),
+                 r->reps);
+    for (size_t n = strlen(small); n && small[n - 1] == ' ';) small[--n] = '\0'; /* the last sentence's blank */
+}
+
 void ipa_notes(FILE *out, const struct ipa_result *r)
 {
     fputs(_("Levers (each element moved by one lever, on the same random numbers):\n"), out);

@@ -86,6 +86,12 @@ void ipa_table(FILE *out, const struct ipa_result *r);
 /* The notes under the table (units, how importance was measured, the line). */
 void ipa_notes(FILE *out, const struct ipa_result *r);
 
+/* The debrief page's headline (cli/debrief.c): into head, the elements to concentrate on
+ * and those possibly overdone ("Concentrate here: Order accuracy; possible overkill: Stock
+ * availability"); into small, the other quadrants and what the quadrants' names mean.
+ * Plain text, in the reader's language. */
+void ipa_headline(const struct ipa_result *r, char *head, size_t nhead, char *small, size_t nsmall);
+
 /* docs/contract.md §6: one row per element. */
 void ipa_csv(FILE *out, const struct ipa_result *r);
 

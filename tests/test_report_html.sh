@@ -18,7 +18,8 @@
 #                file name is on the page and in compare.csv
 #   report-8     optimise's page, in English and Chinese, with its headline
 #   report-9     the outside supplier's note on a run's page
-#   report-10    ipa's page, in English and Chinese
+#   report-10    ipa's page, in English and Chinese: a headline box naming the quadrants'
+#                elements, the result (the table, the matrix) before the settings
 #   report-11    the page of a sweep with two levers (a grid of 13 x 9), in English and
 #                Chinese; batch --sweep with two levers (11 columns)
 #   report-12    a run with echelons (scenarios/supply_chain.ini), in English and
@@ -179,9 +180,29 @@ simulate report-11b batch scenarios/planner/base.ini scenarios/planner/items.csv
     --set sweep.parameter2=inventory.order_quantity --set sweep.from2=400 --set sweep.to2=1600 --set sweep.steps2=4 --out "$T/D11b"
 page report-11b batch2 "$T/D11b" 1 scenarios/planner/base.ini
 simulate report-10 ipa scenarios/importance_performance.ini --reps 3 --out "$T/D10"
-page report-10 ipa "$T/D10" 1 scenarios/importance_performance.ini
+# ipa_first PAGE ELEMENTS SETTINGS: $order, the page's headline box and its h2 (the elements'
+# table, the charts, the settings) in the order they come: ipa's page opens on its result
+ipa_first() {
+    order=$(grep -o '<p class="headline">\|<h2>[^<]*</h2>' "$1" | sed "s|<p class=\"headline\">|headline|; s|<h2>$2</h2>|elements|;
+        s|<h2>$3</h2>|settings|; s|<h2>.*</h2>|charts|" | uniq | tr '\n' ' ' | sed 's/ $//')
+}
+if page report-10 ipa "$T/D10" 1 scenarios/importance_performance.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    ipa_first "$T/D10/report.html" "The elements" "Settings that differ from the defaults"
+    ok "report-10.3 the ipa page's headline names the quadrants: Concentrate here: Order accuracy; the others under it" \
+        $(grep -q '<p class="headline">Concentrate here: Order accuracy<small>Keep up the good work: Undamaged delivery. Low priority: Order-cycle time, Order-cycle consistency, On-time delivery. Not on the matrix: Stock availability (the table says why). ' "$T/D10/report.html" &&
+            grep -qx 'Concentrate here: Order accuracy' "$T/D10/text.txt"; echo $?) "$(grep -o '<p class="headline">.\{0,200\}' "$T/D10/report.html")"
+    ok "report-10.4 ... the headline, the elements' table and the matrix come before the settings: $order" \
+        $(test "$order" = "headline elements charts settings"; echo $?)
+fi
 simulate report-10z ipa scenarios/zh/importance_performance.ini --reps 3 --lang zh --out "$T/D10z"
-page report-10z ipa-zh "$T/D10z" 1 scenarios/zh/importance_performance.ini
+if page report-10z ipa-zh "$T/D10z" 1 scenarios/zh/importance_performance.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    ipa_first "$T/D10z/report.html" "服务要素" "与默认值不同的设置"
+    ok "report-10z.3 ... in Chinese: 重点改进：订单准确性, then 继续保持, 低优先, 未放入矩阵 (库存可得性: not moved in 3)" \
+        $(grep -q '<p class="headline">重点改进：订单准确性<small>继续保持：完好无损交货。低优先：订单周期时间、订单周期一致性、准时交货。未放入矩阵：库存可得性（原因见下表）。' "$T/D10z/report.html" &&
+            grep -qx '重点改进：订单准确性' "$T/D10z/text.txt"; echo $?) "$(grep -o '<p class="headline">.\{0,200\}' "$T/D10z/report.html")"
+    ok "report-10z.4 ... the headline, the elements' table and the matrix come before the settings: $order" \
+        $(test "$order" = "headline elements charts settings"; echo $?)
+fi
 # ---- report-12: the supply chain (echelons), in English and Chinese ----
 # its diagram is drawn in the page's type (cli/html.c's html_flow), not in one drawing
 # 1280 wide whose text the page shrinks to 8 px at 800: the page passes chart-text and fit
