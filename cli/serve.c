@@ -690,18 +690,24 @@ static enum MHD_Result page_send(struct MHD_Connection *c, struct page *p, unsig
     return page_send_cookie(c, p, status, refresh, NULL);
 }
 
-/* A refusal: why (the command line's messages, as lines) and what to do; retry_after as
- * send_page_cookie's. */
-static enum MHD_Result refusal_page(struct MHD_Connection *c, unsigned status, const char *headline,
-                                    const char *messages, int retry_after)
+/* A refusal's page to its end: why (the command line's messages, as lines) and what to do. */
+static FILE *refusal_begin(struct page *p, const char *headline, const char *messages)
 {
-    struct page p;
-    FILE *out = page_begin(&p, _("servlab: submission refused"));
-    p.retry_after = retry_after;
+    FILE *out = page_begin(p, _("servlab: submission refused"));
     fprintf(out, "<h1>%s</h1>\n<p class=\"headline\">", _("Submission refused"));
     html_text(out, headline);
     fputs("</p>\n", out);
     if (messages && *messages) html_note(out, messages);
+    return out;
+}
+
+/* A refusal; retry_after as send_page_cookie's. */
+static enum MHD_Result refusal_page(struct MHD_Connection *c, unsigned status, const char *headline,
+                                    const char *messages, int retry_after)
+{
+    struct page p;
+    refusal_begin(&p, headline, messages);
+    p.retry_after = retry_after;
     return page_send(c, &p, status, NULL);
 }
 
@@ -732,6 +738,50 @@ static void lock_row(void *ctx, const char *name)
     l->n++;
 }
 
+/* The form that posts to /submit under its heading and lead (a paragraph; NULL: none),
+ * its fields filled: name and code as given (NULL: empty), the text area with text (the
+ * base's, or what the student sent, escaped). */
+static void submit_form(FILE *out, const struct server *s, const char *lead, const char *name, const char *code,
+                        const char *text)
+{
+    fprintf(out, "<h2>%s</h2>\n", _("Your scenario"));
+    if (lead) {
+        fputs("<p>", out);
+        html_text(out, lead);
+        fputs("</p>\n", out);
+    }
+    fputs("<form method=\"post\" action=\"/submit\" enctype=\"multipart/form-data\" accept-charset=\"utf-8\">\n", out);
+    fprintf(out, "<p><label>%s <input name=\"name\" maxlength=\"%d\" required style=\"font-size:1em\"", _("Your name"),
+            NAME_MAX_CHARS);
+    if (name && *name) {
+        fputs(" value=\"", out);
+        html_text(out, name);
+        fputs("\"", out);
+    }
+    fputs("></label></p>\n", out);
+    if (s->o->code) {
+        fprintf(out, "<p><label>%s <input name=\"code\" required style=\"font-size:1em\"", _("Class code"));
+        if (code && *code) {
+            fputs(" value=\"", out);
+            html_text(out, code);
+            fputs("\"", out);
+        }
+        fputs("></label></p>\n", out);
+    }
+    /* the newline after the tag is the parser's to drop: a text that starts with a blank
+       line keeps it */
+    fprintf(out,
+            "<p><label>%s<br><textarea name=\"scenario\" rows=\"24\" spellcheck=\"false\" "
+            "style=\"width:100%%;font-family:monospace\">\n",
+            _("Scenario (the base file; edit the open keys)"));
+    html_text(out, text);
+    fprintf(out,
+            "</textarea></label></p>\n<p><label>%s <input type=\"file\" name=\"file\" accept=\".ini,text/plain\">"
+            "</label></p>\n<p><button type=\"submit\" style=\"font-size:1.2em;padding:6px "
+            "24px\">%s</button></p>\n</form>\n",
+            _("or upload an .ini file instead:"), _("Submit"));
+}
+
 static enum MHD_Result student_page(struct MHD_Connection *c, struct server *s)
 {
     struct page p;
@@ -746,25 +796,7 @@ static enum MHD_Result student_page(struct MHD_Connection *c, struct server *s)
     html_text(out, _("Submit again from the same browser: your first submission keeps your name for it, and "
                      "another browser cannot use that name."));
     fputs("</p>\n", out);
-    fprintf(out,
-            "<h2>%s</h2>\n<form method=\"post\" action=\"/submit\" enctype=\"multipart/form-data\" "
-            "accept-charset=\"utf-8\">\n",
-            _("Your scenario"));
-    fprintf(out, "<p><label>%s <input name=\"name\" maxlength=\"%d\" required style=\"font-size:1em\"></label></p>\n",
-            _("Your name"), NAME_MAX_CHARS);
-    if (s->o->code)
-        fprintf(out, "<p><label>%s <input name=\"code\" required style=\"font-size:1em\"></label></p>\n",
-                _("Class code"));
-    fprintf(out,
-            "<p><label>%s<br><textarea name=\"scenario\" rows=\"24\" spellcheck=\"false\" "
-            "style=\"width:100%%;font-family:monospace\">",
-            _("Scenario (the base file; edit the open keys)"));
-    html_text(out, s->base_text);
-    fprintf(out,
-            "</textarea></label></p>\n<p><label>%s <input type=\"file\" name=\"file\" accept=\".ini,text/plain\">"
-            "</label></p>\n<p><button type=\"submit\" style=\"font-size:1.2em;padding:6px "
-            "24px\">%s</button></p>\n</form>\n",
-            _("or upload an .ini file instead:"), _("Submit"));
+    submit_form(out, s, NULL, NULL, NULL, s->base_text);
     /* the keys the class must keep, under the form: the form is what a student came for */
     fprintf(out, "<h2>%s</h2>\n<p>", _("Locked keys"));
     html_text(out, _("The instructor fixed these keys: a scenario that changes them is refused."));
@@ -1240,13 +1272,39 @@ static void rate_refund(struct server *s, const char *client)
     }
 }
 
-/* 409: the name is another browser's (owner_ok). */
-static enum MHD_Result name_taken(struct MHD_Connection *c)
+/* A refusal of what a student sent, with the form under it filled with what was sent
+ * (the text pasted or the file uploaded; the name when keep_name and name_ok takes it;
+ * the code when it is right), to correct and submit again: a refused submission loses
+ * no edit. A text that is not text (a NUL, not UTF-8) comes back as the base's. */
+static enum MHD_Result refused_form(struct MHD_Connection *c, const struct server *s, const struct request *q,
+                                    unsigned status, const char *headline, const char *messages, int retry_after,
+                                    bool keep_name)
 {
-    return error_page(c, MHD_HTTP_CONFLICT,
-                      _("This name is taken on this leaderboard by another computer; choose another name, or submit "
-                        "from the browser you used first."),
-                      NULL);
+    struct page p;
+    FILE *out = refusal_begin(&p, headline, messages);
+    p.retry_after = retry_after;
+    const struct field *f = q->file.len ? &q->file : &q->scenario;
+    bool text = f->len && !f->too_long && !memchr(f->data, '\0', f->len) && scan_is_utf8(f->data, f->len);
+    bool code_ok = s->o->code && q->code.data && strcmp(q->code.data, s->o->code) == 0;
+    char name[NAME_MAX_BYTES + 1] = ""; /* the name when name_ok takes it (trimmed), else none */
+    if (keep_name && q->name.data && !q->name.too_long && strlen(q->name.data) < sizeof name) {
+        memcpy(name, q->name.data, strlen(q->name.data) + 1);
+        if (!name_ok(name)) name[0] = '\0';
+    }
+    const char *lead = text     ? _("Below is what you sent: correct it and submit again.")
+                       : f->len ? _("What you sent is not a text file: below is the base scenario again.")
+                                : _("Below is the base scenario: edit it and submit.");
+    submit_form(out, s, lead, name, code_ok ? q->code.data : NULL, text ? f->data : s->base_text);
+    return page_send(c, &p, status, NULL);
+}
+
+/* 409: the name is another browser's (owner_ok). */
+static enum MHD_Result name_taken(struct MHD_Connection *c, const struct server *s, const struct request *q)
+{
+    return refused_form(c, s, q, MHD_HTTP_CONFLICT,
+                        _("This name is taken on this leaderboard by another computer; choose another name, or "
+                          "submit from the browser you used first."),
+                        NULL, 0, false);
 }
 
 static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct request *q)
@@ -1263,7 +1321,7 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
                     "again.",
                     wait),
                  s->o->rate, wait);
-        return refusal_page(c, MHD_HTTP_TOO_MANY_REQUESTS, why, NULL, wait);
+        return refused_form(c, s, q, MHD_HTTP_TOO_MANY_REQUESTS, why, NULL, wait, true);
     }
     if (q->too_large || q->scenario.too_long || q->file.too_long) {
         char why[200];
@@ -1272,17 +1330,19 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     }
     if (q->bad_form) return error_page(c, MHD_HTTP_BAD_REQUEST, _("Send the form of the student page."), NULL);
     if (s->o->code && (!q->code.data || strcmp(q->code.data, s->o->code) != 0))
-        return error_page(c, MHD_HTTP_FORBIDDEN, _("Wrong class code: ask the instructor for it."), NULL);
+        return refused_form(c, s, q, MHD_HTTP_FORBIDDEN, _("Wrong class code: ask the instructor for it."), NULL, 0,
+                            true);
     if (!q->name.data || q->name.too_long || !name_ok(q->name.data)) {
         char why[300];
         snprintf(why, sizeof why,
                  _("Give your name: at most %d characters: letters, digits, spaces, '-', '_' and '.', not "
                    "starting with '.' or '-'."),
                  NAME_MAX_CHARS);
-        return error_page(c, MHD_HTTP_BAD_REQUEST, why, NULL);
+        return refused_form(c, s, q, MHD_HTTP_BAD_REQUEST, why, NULL, 0, false);
     }
     const struct field *f = q->file.len ? &q->file : &q->scenario;
-    if (!f->len) return error_page(c, MHD_HTTP_BAD_REQUEST, _("Paste your scenario or choose its file."), NULL);
+    if (!f->len)
+        return refused_form(c, s, q, MHD_HTTP_BAD_REQUEST, _("Paste your scenario or choose its file."), NULL, 0, true);
     /* the browser's owner cookie, or a new one for it; a name is its first browser's */
     char cookie[2 * OWNER_BYTES + 1] = "", owner[17] = "", set_cookie[200] = "";
     const char *sent = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, OWNER_COOKIE);
@@ -1295,7 +1355,7 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     pthread_mutex_lock(&s->lock);
     bool mine = owner_ok(s, q->name.data, owner);
     pthread_mutex_unlock(&s->lock);
-    if (!mine) return name_taken(c);
+    if (!mine) return name_taken(c, s, q);
     /* stored and hashed as sent: a pasted text (the textarea sends CRLF) and the same file uploaded
        (LF) are two texts, each run once */
     uint64_t hash = fnv1a(s->base_hash, f->data, f->len);
@@ -1305,8 +1365,8 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     pthread_mutex_unlock(&s->lock);
     if (full) {
         rate_refund(s, client);
-        return error_page(c, MHD_HTTP_SERVICE_UNAVAILABLE, _("The queue is full: submit again in half a minute."),
-                          NULL);
+        return refused_form(c, s, q, MHD_HTTP_SERVICE_UNAVAILABLE,
+                            _("The queue is full: submit again in half a minute."), NULL, 0, true);
     }
     if (!r) { /* checked outside the lock: the base is only read */
         char *msgs = NULL;
@@ -1316,9 +1376,9 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
         r = new_run(s, q->name.data, f->data, f->len, hash, err);
         fclose(err);
         if (!r) {
-            enum MHD_Result ok =
-                error_page(c, MHD_HTTP_UNPROCESSABLE_CONTENT,
-                           _("The scenario was refused; correct what these lines say and submit again."), msgs);
+            enum MHD_Result ok = refused_form(
+                c, s, q, MHD_HTTP_UNPROCESSABLE_CONTENT,
+                _("The scenario was refused; correct what these lines say and submit again."), msgs, 0, true);
             free(msgs);
             return ok;
         }
@@ -1338,7 +1398,7 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
     if (!owner_ok(s, q->name.data, owner)) { /* another browser took the name meanwhile */
         if (!run_used(s, r)) dequeue(s, r);
         pthread_mutex_unlock(&s->lock);
-        return name_taken(c);
+        return name_taken(c, s, q);
     }
     if (r->state == RUN_DROPPED) enqueue(s, r); /* taken off the queue once; wanted again */
     char id[17];
@@ -1354,10 +1414,10 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
         lang_printf_wrapped(stderr, LANG_LINE_MAX, _("servlab: cannot save submission %s in %s: %s\n"), id, s->o->dir,
                             strerror(why));
         rate_refund(s, client);
-        return error_page(c, MHD_HTTP_INTERNAL_SERVER_ERROR,
-                          _("The server could not save your submission, so it was not taken: tell the instructor, "
-                            "then submit again."),
-                          NULL);
+        return refused_form(c, s, q, MHD_HTTP_INTERNAL_SERVER_ERROR,
+                            _("The server could not save your submission, so it was not taken: tell the "
+                              "instructor, then submit again."),
+                            NULL, 0, true);
     }
     add_submission(s, u);
     save_history(s);

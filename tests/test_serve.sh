@@ -3,7 +3,8 @@
 # server on a free port (--port 0) and killed at the end whatever happens: 60 concurrent
 # submissions all land and the leaderboard lists 60; bad submissions each get a clear
 # 4xx while the server keeps serving; the rate limit answers 429 with Retry-After; a
-# restart keeps the leaderboard byte for byte; SIGTERM stops it without waiting for the
+# restart keeps the leaderboard byte for byte; a refusal gives the form back with what was
+# sent (serve-14); SIGTERM stops it without waiting for the
 # runs queued or in progress and leaves no temporary file; the pages in Chinese;
 # /history; the command line's exit statuses; the pages in headless chromium. Every
 # curl is bounded (--max-time).
@@ -626,11 +627,63 @@ for lang in en zh; do
 done
 B=$B0
 
+# ---- a refused submission keeps the student's edits: the refusal re-shows what was sent
+# in the form (escaped), posting to /submit again, under the reasons; still a 4xx, and the
+# server keeps serving. With a class code (kept, as the name) and the brief's full-width
+# '＝' (the input method left in full width), in English and in Chinese ----
+B0=$B
+for lang in en zh; do
+    base=scenarios/stances/base.ini
+    [ $lang = zh ] && base=scenarios/zh/stances/base.ini
+    B=$T/base_$lang.ini
+    sed 's/^sections = run, demand, costs, revenue/sections = demand, costs, revenue/' "$base" > "$B"
+    # the edit to keep: a full-width '=' on the key and a comment the page must escape
+    sed -e 's/^safety_factor = 0.5 /safety_factor ＝ 1 /' \
+        -e 's|^\[revenue\]|; my edit: </textarea><b>bold</b> \& "quoted"\n[revenue]|' "$B" > "$T/fw_$lang.ini"
+    start "$T/state15$lang" --rate 0 --lang $lang --code 郁金香
+    s=$(status -F "name=小明" -F "code=郁金香" -F "file=@$T/fw_$lang.ini" "$U/submit")
+    cp "$T/page" "$T/$lang-refused.html"
+    alive=$(status "$U/")
+    # the text area holds the file as sent, escaped: the page's text area, unescaped, is the file
+    sent=$(sed -n '/<textarea name="scenario"/,/<\/textarea>/p' "$T/$lang-refused.html" | sed -e '1d' -e 's|</textarea>.*||' |
+        sed -e 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g' -e "s/&#39;/'/g" -e 's/&amp;/\&/g')
+    ok "serve-14.1 $lang: a refused scenario (a full-width '＝'): 422, the reasons, then the form posting to /submit" \
+        $([ "$s" = 422 ] && [ "$alive" = 200 ] && grep -q 'U+FF1D' "$T/$lang-refused.html" &&
+            grep -q '<form method="post" action="/submit" enctype="multipart/form-data"' "$T/$lang-refused.html" &&
+            [ "$(grep -n 'U+FF1D' "$T/$lang-refused.html" | head -n 1 | cut -d: -f1)" -lt "$(grep -n '<form ' "$T/$lang-refused.html" | cut -d: -f1)" ]
+        echo $?) "status $s, then GET / $alive; $(grep -c '<form ' "$T/$lang-refused.html") forms"
+    ok "serve-14.2 $lang: ... the form holds the text sent, escaped: the full-width line and the comment come back as sent" \
+        $(printf '%s\n' "$sent" | cmp -s - "$T/fw_$lang.ini" &&
+            grep -qF 'my edit: &lt;/textarea&gt;&lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot;' "$T/$lang-refused.html" &&
+            ! grep -q '<b>bold' "$T/$lang-refused.html"; echo $?) \
+        "$(printf '%s\n' "$sent" | diff - "$T/fw_$lang.ini" | head -n 5)"
+    ok "serve-14.3 $lang: ... with the name and the class code as sent" \
+        $(grep -q '<input name="name" [^>]* value="小明">' "$T/$lang-refused.html" &&
+            grep -q '<input name="code" [^>]* value="郁金香">' "$T/$lang-refused.html"; echo $?) \
+        "$(grep -o '<input name="[a-z]*"[^>]*>' "$T/$lang-refused.html")"
+    # a wrong code: 403, the text pasted comes back, the code does not
+    s=$(status -F "name=小明" -F "code=菊花" --form-string "scenario=$(cat "$T/fw_$lang.ini")" "$U/submit")
+    ok "serve-14.4 $lang: a wrong class code: 403, the pasted text back in the form, the code field empty" \
+        $([ "$s" = 403 ] && grep -q '^safety_factor ＝ 1 ' "$T/page" && grep -q '<input name="code" required style="font-size:1em">' "$T/page" &&
+            ! grep -q '菊花' "$T/page"; echo $?) "status $s; $(grep -o '<input name="code"[^>]*>' "$T/page")"
+    # corrected in the form and sent again, the same text is taken
+    sed 's/^safety_factor ＝ 1 /safety_factor = 1 /' "$T/fw_$lang.ini" > "$T/fixed_$lang.ini"
+    s=$(status -F "name=小明" -F "code=郁金香" --form-string "scenario=$(cat "$T/fixed_$lang.ini")" "$U/submit")
+    ok "serve-14.5 $lang: ... corrected and submitted again from the form's fields: taken (200)" $([ "$s" = 200 ]; echo $?) "status $s"
+    wait_settled "$T/state15$lang"
+    stop
+done
+B=$B0
+# the student page's form is the same form, with the base and nothing filled
+ok "serve-14.6 the student page's form: the base in the text area, no name filled" \
+    $(grep -q '<input name="name" maxlength="40" required style="font-size:1em">' "$T/en-student.html" &&
+        grep -q '^; stances/base.ini' "$T/en-student.html"; echo $?)
+
 # ---- the pages in a real browser: the student page and the leaderboard of 60, both languages ----
 SHOTS=${SHOTS:-build/serve-shots}
 if need=$(tests/need.sh test browser 2>&1); then
     mkdir -p "$SHOTS"
-    for page in en-student en-board zh-student zh-board; do
+    for page in en-student en-board zh-student zh-board en-refused zh-refused; do
         cp "$T/$page.html" "$SHOTS/$page.html"
         fit= # the leaderboard of 60 is projected: it must fit 1280 px, and 800 (serve-6.1)
         case $page in *-board) fit=--fit ;; esac
