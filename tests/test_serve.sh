@@ -397,7 +397,8 @@ B=course-notes/zh/class-example/base.ini
 start "$T/state_zh_handout" --rate 0 --lang zh
 s=$(status "$U/")
 ok "serve-12.7 zh handout: the students' page holds the base with its Chinese comments" \
-    $([ "$s" = 200 ] && grep -q '>; base.ini —— 课堂练习的发放文件' "$T/page"; echo $?) "$s $(grep -m1 'base.ini' "$T/page")"
+    $([ "$s" = 200 ] && grep -A1 '<textarea name="scenario"' "$T/page" | grep -q '^; base.ini —— 课堂练习的发放文件'; echo $?) \
+    "$s $(grep -m1 'base.ini' "$T/page")"
 status -F "name=王芳" -F "file=@$B" "$U/submit" > /dev/null
 wait_rows 1 300
 s=$(status "$U/leaderboard")
