@@ -511,6 +511,103 @@ static void test_calendar_cancel(void)
     sim_free(heap), sim_free(cal);
 }
 
+/* A calendar's crowded buckets against the heap: a bucket of one to four records with
+ * some cancelled, one grown to twelve (past its first room, sim/sim.c's grow_bucket)
+ * with ties and two cancelled, its earliest among them, then run empty; a bucket index
+ * filled again one round of the buckets later, and one grown and emptied by cancelling,
+ * then filled again. */
+struct calendar_pair {
+    struct sim *heap, *cal;
+    int lane;
+    struct trace a, b;
+    struct tagged ta[64], tb[64];
+    sim_handle ha[64], hb[64];
+    int n;
+    bool same;
+};
+
+static void pair_check(struct calendar_pair *p)
+{
+    p->same = p->same && sim_next_time(p->heap) == sim_next_time(p->cal) &&
+              sim_pending(p->heap) == sim_pending(p->cal) && p->a.n == p->b.n;
+}
+
+static int pair_schedule(struct calendar_pair *p, double t)
+{
+    int i = p->n++;
+    p->ta[i] = (struct tagged){&p->a, i}, p->tb[i] = (struct tagged){&p->b, i};
+    p->ha[i] = sim_schedule(p->heap, t, 1, record, &p->ta[i]);
+    p->hb[i] = sim_schedule_lane(p->cal, p->lane, t, &p->tb[i]);
+    pair_check(p);
+    return i;
+}
+
+static void pair_cancel(struct calendar_pair *p, int i)
+{
+    bool cancelled = sim_cancel(p->heap, p->ha[i]);
+    p->same = p->same && cancelled && sim_cancel(p->cal, p->hb[i]) && !sim_cancel(p->cal, p->hb[i]);
+    pair_check(p);
+}
+
+static void pair_step(struct calendar_pair *p, int k)
+{
+    for (int j = 0; j < k; j++) {
+        p->same = p->same && sim_step(p->heap) == sim_step(p->cal);
+        pair_check(p);
+    }
+}
+
+static void test_calendar_crowded(void)
+{
+    static struct calendar_pair p;
+    p.heap = sim_new(NULL), p.cal = sim_new(NULL);
+    p.lane = sim_calendar_open(p.cal, 1, record, 0.5, 2); /* 8 buckets 0.5 days wide */
+    p.same = p.lane == 0;
+    /* bucket 0: one record cancelled, then four, the middle one and the earliest (the
+       calendar's first) cancelled */
+    pair_cancel(&p, pair_schedule(&p, 0.3));
+    pair_schedule(&p, 0.3);
+    int mid = pair_schedule(&p, 0.2);
+    pair_schedule(&p, 0.1);
+    int earliest = pair_schedule(&p, 0.05);
+    pair_cancel(&p, mid);
+    pair_cancel(&p, earliest);
+    /* bucket 1 (0.5 to 1): twelve records, out of order and with ties, past its first
+       room; once bucket 0 has run, cancel two, its earliest (the calendar's first) among
+       them */
+    int first = -1, other = -1;
+    for (int k = 0; k < 12; k++) {
+        double t = 0.5 + 0.08 * ((k * 7) % 12 / 2); /* pairs of ties */
+        int i = pair_schedule(&p, t);
+        if (k == 0) first = i; /* at 0.5, the earliest of the bucket (k = 7 too, later) */
+        if (k == 9) other = i;
+    }
+    pair_step(&p, 2);
+    pair_cancel(&p, first);
+    pair_cancel(&p, other);
+    pair_step(&p, 10); /* bucket 1 run empty, record by record */
+    /* the clock past 1: the same index again one round later (4.5 to 5), grown again;
+       bucket 10 (5 to 5.5) grown and emptied by cancelling, then given two records */
+    sim_run_until(p.heap, 1.6), sim_run_until(p.cal, 1.6); /* the clock's bucket 3: 10 in reach */
+    pair_check(&p);
+    int refill[7], again[6];
+    for (int k = 0; k < 7; k++) refill[k] = pair_schedule(&p, 4.9 - 0.05 * k);
+    for (int k = 0; k < 6; k++) again[k] = pair_schedule(&p, 5.1 + 0.01 * (k % 3));
+    for (int k = 0; k < 6; k++) pair_cancel(&p, again[5 - k]);
+    pair_cancel(&p, refill[3]);
+    pair_cancel(&p, refill[6]); /* the calendar's first */
+    pair_schedule(&p, 5.2);     /* in the emptied bucket */
+    pair_schedule(&p, 5.05);
+    sim_run_until(p.heap, 100), sim_run_until(p.cal, 100);
+    pair_check(&p);
+    check(p.same && p.a.n == 2 + 10 + 5 + 2 && !memcmp(p.a.order, p.b.order, sizeof p.a.order) &&
+              !memcmp(p.a.at, p.b.at, sizeof p.a.at),
+          "sim-7.12 a calendar's crowded buckets against the heap: grown past their first room, cancelling in "
+          "small and grown buckets (the calendar's first included), grown buckets emptied by running and by "
+          "cancelling, an index filled again a round of the buckets later");
+    sim_free(p.heap), sim_free(p.cal);
+}
+
 static void test_lanes(void)
 {
     static struct lane_world heap, lanes, heap2, calendar;
@@ -525,6 +622,7 @@ static void test_lanes(void)
               !memcmp(heap2.log, calendar.log, sizeof heap2.log) && !memcmp(heap2.at, calendar.at, sizeof heap2.at),
           "sim-7.8 events in a calendar run in the heap's order (ties, times past its reach, chained arrivals)");
     test_calendar_cancel();
+    test_calendar_crowded();
     static struct lane_world batched;
     bool batches_right = lane_world_run_batches(&batched, true, true, 50) && same_lane_worlds(&heap2, &batched);
     batches_right &= lane_world_run_batches(&batched, true, false, 3) && same_lane_worlds(&heap, &batched);
