@@ -56,7 +56,8 @@ struct loader {
     struct problem kept[MAX_REPORTED];
     struct scan scan;
     size_t next;                          /* next scan entry to match with an inih callback */
-    const char *set_dir;                  /* the directory of the override being applied (NULL: current) */
+    const char *set_dir;                  /* the directory of the override being applied: a batch table's ("": the
+                                             current one), or NULL for --set (the current one too) */
     const struct scenario_override *sets; /* the load's overrides (finish_load), for warnings */
     unsigned set;                         /* 1 + the index of the override being applied; 0: none */
     bool sealed;                          /* the text may not name files (scenario_load_sealed) */
@@ -1358,6 +1359,7 @@ static void apply_assignment(struct loader *ld, const char *text)
             if (!key_defs[g].family && is_own_demand(key_defs[g].applies)) forget_file_value(ld->sc, (enum key_id)g);
         snprintf(ld->sc->history_dir, sizeof ld->sc->history_dir, "%s", ld->set_dir ? ld->set_dir : "");
         snprintf(ld->sc->history_where, sizeof ld->sc->history_where, "%s", ld->where);
+        ld->sc->history_in_table = ld->set_dir != NULL;
     }
     if (d->applies == APPLIES_ARRIVALS) {
         forget_file_value(ld->sc, K_DEMAND_HISTORY);
@@ -1635,8 +1637,9 @@ static bool resolve_history(struct loader *ld)
             report_key(ld, line, K_DEMAND_HISTORY, "%s%s%s: %s%s%s", cwd, *cwd ? "/" : "", path, err,
                        !relative   ? ""
                        : from_file ? _(" (a relative path in a scenario file starts from the file's directory)")
-                       : *dir      ? _(" (a relative path in a table starts from the table's directory)")
-                                   : _(" (a relative path given with --set starts from the current directory)"),
+                       : sc->history_in_table
+                           ? _(" (a relative path in a table starts from the table's directory)")
+                           : _(" (a relative path given with --set starts from the current directory)"),
                        backslash ? _("; write '/' between folders, not '\\' (as Windows writes paths)") : "");
         }
     }

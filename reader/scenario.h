@@ -113,6 +113,8 @@ struct scenario {
     struct history_options history_options; /* how to read it (its kind is history_kind) */
     char history_dir[HISTORY_PATH_MAX];
     char history_where[300];                     /* the override that gave it, for messages */
+    bool history_in_table;                       /* that override is a batch table's cell (history_dir is
+                                                    the table's directory, "" for the current one) */
     const struct history_info *history_info;     /* read, when a history is used */
     struct key_origin origin[SCENARIO_KEYS_MAX]; /* of the global keys, indexed like key_defs */
     /* one entry per named section, on the heap: as many as cfg.nproducts, cfg.ntiers ... */
@@ -130,7 +132,8 @@ struct scenario_override {
     const char *assignment;
     const char *label;
     const char *dir;    /* a relative file name in the value (demand.history) is relative to
-                           this directory; NULL: the current directory */
+                           this directory, a batch table's ("": the current one); NULL: the
+                           current directory, for a value not from a table */
     const char *source; /* where a warning about the value says it came from, in the reader's
                            language ("table column costs.holding_per_unit_day" for a batch
                            table's cell, cli/batch.c); NULL: "--set" */

@@ -257,6 +257,23 @@ bad "batch-5.13 a history file that is not there (relative to the table)" 'id,de
     "FILE:2:2: [demand] history: $T/nothere.csv: cannot open: No such file or directory (a relative path in a table starts from the table's directory)"
 bad "batch-5.13b a Windows path ('\\' between folders): say to write '/'" 'id,demand.history\na,历史\\螺栓 M8.csv\n' \
     "FILE:2:2: [demand] history: $T/历史\\螺栓 M8.csv: cannot open: No such file or directory (a relative path in a table starts from the table's directory); write '/' between folders, not '\\' (as Windows writes paths)"
+# a table in the current directory: its cells' relative paths start there, as the
+# table's directory, and it is the table they came from, not --set
+mkdir "$T/here"
+case $S in /*) AS=$S ;; *) AS=$PWD/$S ;; esac
+printf 'id,demand.history\na,nothere.csv\n' > "$T/here/t.csv"
+(cd "$T/here" && "$AS" batch "$OLDPWD/$B" t.csv > out.txt 2> err.txt)
+rc=$?
+got=$(first_message "$T/here/err.txt")
+want="t.csv:2:2: [demand] history: $T/here/nothere.csv: cannot open: No such file or directory (a relative path in a table starts from the table's directory)"
+ok "batch-5.13c a table in the current directory: its relative path is said to start from the table's directory" \
+    $([ $rc -eq 2 ] && [ "$got" = "$want" ]; echo $?) "status $rc
+got:  $got
+want: $want"
+(cd "$T/here" && LANGUAGE=zh_CN "$AS" batch "$OLDPWD/$B" t.csv > out.txt 2> err.txt)
+got=$(first_message "$T/here/err.txt")
+ok "batch-5.13d ... in Chinese too" \
+    $(echo "$got" | grep -q "（表格中的相对路径从该表格所在目录算起）$"; echo $?) "$got"
 bad "batch-5.14 an unknown choice" 'id,inventory.shortage\na,lost_sales\n' \
     "FILE:2:2: [inventory] shortage: unknown choice 'lost_sales'; did you mean 'lost_sale'? (one of backorder | lost_sale | react)"
 bad "batch-5.15 an unclosed quote" "${H}a,\"3\n" "FILE:2:2: a quoted field is not closed (a quote '\"' is missing)"
