@@ -146,8 +146,13 @@ static int table_fullwidth(const char *path, const struct csv_record *rec, const
         char section[100] = "";
         if (dot) snprintf(section, sizeof section, "%.*s", (int)(dot - col), col);
         char problem[300];
-        fullwidth_problem(&hit, dot && key_takes_percent(section, dot + 1), !dot || key_is_share(section, dot + 1),
-                          problem, sizeof problem);
+        /* no comments in a table: a '；' separates columns, or in a cell of the header's
+           length a list's values or a distribution's parameters ("150；300") */
+        int key = dot && rec->n == ncells ? column_key(col) : -1;
+        bool list = key >= 0 && (key_defs[key].type == KEY_LIST || key_defs[key].type == KEY_DIST ||
+                                 (key_defs[key].flags & KEY_TAKES_PERCENT));
+        fullwidth_cell_problem(&hit, dot && key_takes_percent(section, dot + 1), !dot || key_is_share(section, dot + 1),
+                               list, problem, sizeof problem);
         if (dot)
             fprintf(err, "%s:%d:%zu: [%.*s] %s: %s\n", path, rec->line, i + 1, (int)(dot - col), col, dot + 1, problem);
         else

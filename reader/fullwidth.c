@@ -189,6 +189,17 @@ void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, bool share,
     }
 }
 
+void fullwidth_cell_problem(const struct fullwidth *hit, bool percent_ok, bool share, bool list_ok, char *buf, size_t n)
+{
+    if (hit->code == 0xFF1B && !(list_ok && (hit->before_number || (percent_ok && hit->before_target)))) {
+        /* TRANSLATORS: %s is '；', %04X its code; a CSV file has no comments */
+        snprintf(buf, n, _("full-width semicolon '%s' (U+%04X); separate columns with a half-width ',' or ';'"),
+                 hit->text, hit->code);
+        return;
+    }
+    fullwidth_problem(hit, percent_ok, share, buf, n);
+}
+
 int fullwidth_bracket_at(const char *text, size_t len, int column, struct fullwidth *hit)
 {
     unsigned code = three_byte((const unsigned char *)text, len);

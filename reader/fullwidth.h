@@ -52,6 +52,13 @@ int fullwidth_closing_bracket(const char *text, size_t len, struct fullwidth *hi
  * separated with commas (docs/contract.md). */
 void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, bool share, char *buf, size_t n);
 
+/* fullwidth_problem for a cell of a CSV file (a history, a batch table), which has no
+ * comments: a '；' is told to separate columns with a half-width ',' or ';', unless
+ * list_ok and it stands between numbers ("150；300" in a cell of a key that takes a
+ * list) or, with percent_ok, before a target. */
+void fullwidth_cell_problem(const struct fullwidth *hit, bool percent_ok, bool share, bool list_ok, char *buf,
+                            size_t n);
+
 /* Copy text (NUL-terminated) into out (n bytes, n > 0), each such character replaced by
  * its ASCII one: what the text would say typed in half-width mode. */
 void fullwidth_fold(const char *text, char *out, size_t n);

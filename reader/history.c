@@ -182,6 +182,12 @@ struct reader {
     bool span_seen;                  /* a long file (history_item): its first and last day over */
     double span_first, span_last;    /* every item's rows, read or not */
     char warning[600];               /* history_info's warning */
+    /* without history_item_column: a header cell that names items (item_column_of), -1
+       if none, and what the item rows read show of it: the first row's item and the
+       first other item, with their lines (several items: said, item_rows_said) */
+    int item_guess;
+    char item_first[64], item_other[64], item_last[64];
+    int item_first_line, item_other_line;
 };
 
 /* Widen the long file's span to the day of record r (another item's row: a date that does
@@ -333,6 +339,26 @@ static enum column_kind header_kind(const char *cell)
     return date == quantity ? KIND_UNKNOWN : date ? KIND_DATE : KIND_QUANTITY;
 }
 
+/* Words of a header cell that names an item (a code first: it is what history_item matches
+ * best; a name column is the next best). */
+static const char *const item_words[] = {"编码", "sku",  "code", "物料",    "商品",    "产品",
+                                         "货品", "品名", "item", "product", "article", "material"};
+
+/* The column of header r that names items, by item_words (the first word found in any
+ * cell that names neither a date nor a quantity), or -1. */
+static int item_column_of(const struct csv_record *r)
+{
+    for (size_t w = 0; w < sizeof item_words / sizeof item_words[0]; w++)
+        for (size_t i = 0; i < r->n; i++) {
+            char lower[CSV_FIELD_LEN];
+            size_t k = 0;
+            for (; r->field[i][k] && k + 1 < sizeof lower; k++) lower[k] = (char)tolower((unsigned char)r->field[i][k]);
+            lower[k] = '\0';
+            if (header_kind(r->field[i]) == KIND_UNKNOWN && strstr(lower, item_words[w])) return (int)i;
+        }
+    return -1;
+}
+
 /* The first row r: the separator's columns and whether it is a header. Returns 0 or -1. */
 static int first_row(struct reader *rd, const struct csv_record *r)
 {
@@ -367,6 +393,14 @@ static int first_row(struct reader *rd, const struct csv_record *r)
     if (rd->header)
         for (int k = 0; k < COLS; k++)
             if (k != COL_ITEM || *o->item_column) one_line(r->field[rd->col[k]], rd->names[k], sizeof rd->names[k]);
+    if (rd->header && !*o->item_column) { /* an export of several items, read whole? (item_rows) */
+        int i = item_column_of(r);
+        if (i >= 0 && (size_t)i != rd->col[COL_DATE] && (size_t)i != rd->col[COL_QUANTITY]) {
+            rd->item_guess = i;
+            rd->col[COL_ITEM] = (size_t)i;
+            one_line(r->field[i], rd->names[COL_ITEM], sizeof rd->names[COL_ITEM]);
+        }
+    }
     return 0;
 }
 
@@ -385,13 +419,17 @@ static size_t nbsp_bytes(const char *p)
 
 /* A character typed in full-width mode (reader/fullwidth.h) in a data row: the first,
  * in the day or quantity column (item ids may hold any text), or anywhere in a row of
- * the wrong length, since a full-width comma may be why. Returns -1 if reported, else 0. */
-static int fullwidth_row(struct reader *rd, const struct csv_record *r)
+ * the wrong length, since a full-width comma may be why. In the first row of a shape
+ * that is no history's (first: first_row's 1, header or not, its columns are not known),
+ * a cell of several is named as written, and a row of one cell with no column. Returns -1
+ * if reported, else 0. */
+static int fullwidth_row(struct reader *rd, const struct csv_record *r, bool first)
 {
     char problem[300];
     bool whole = r->n != rd->nfields;
     for (size_t i = 0; i < r->n; i++) {
         int which = i == rd->col[COL_DATE] ? COL_DATE : i == rd->col[COL_QUANTITY] ? COL_QUANTITY : -1;
+        if (first) which = i < 2 ? COL_DATE : -1; /* the day's and quantity's cells, were it a history's */
         if (which < 0 && !whole) continue;
         struct fullwidth hit;
         const char *text = r->field[i];
@@ -404,7 +442,16 @@ static int fullwidth_row(struct reader *rd, const struct csv_record *r)
                (spaces_group || between_digits(text, at + hit.offset, fullwidth_bytes(&hit))))
             at += hit.offset + fullwidth_bytes(&hit);
         if (!fullwidth_find(text + at, len - at, &hit)) continue;
-        fullwidth_problem(&hit, false, false, problem, sizeof problem);
+        fullwidth_cell_problem(&hit, false, false, false, problem, sizeof problem);
+        if (first && r->n == 1) return fail_at(rd, r->line, -1, "%s", problem);
+        if (first) {
+            char name[CSV_FIELD_LEN];
+            snprintf(rd->err, rd->errlen, _("%s:%d:%d: column '%s': "), rd->path, r->line, (int)i + 1,
+                     one_line(text, name, sizeof name));
+            size_t used = strlen(rd->err);
+            if (used < rd->errlen) snprintf(rd->err + used, rd->errlen - used, "%s", problem);
+            return -1;
+        }
         return fail_at(rd, r->line, which, "%s", problem);
     }
     return 0;
@@ -589,30 +636,19 @@ static int read_quantity(const struct reader *rd, const char *text, double *out,
     return 0;
 }
 
-/* Words of a header cell that names an item (a code first: it is what history_item matches
- * best; a name column is the next best). */
-static const char *const item_words[] = {"编码", "sku",  "code", "物料",    "商品",    "产品",
-                                         "货品", "品名", "item", "product", "article", "material"};
-
 /* Append to rd->err, for a first row r of more than 2 fields, the keys that read such an
  * export, with its own header names as a suggestion when they look like a date, a
  * quantity and an item column. */
 static void name_columns(struct reader *rd, const struct csv_record *r)
 {
-    const char *date = NULL, *quantity = NULL, *item = NULL;
+    const char *date = NULL, *quantity = NULL;
     for (size_t i = 0; i < r->n; i++) {
         enum column_kind k = header_kind(r->field[i]);
         if (k == KIND_DATE && !date) date = r->field[i];
         if (k == KIND_QUANTITY && !quantity) quantity = r->field[i];
     }
-    for (size_t w = 0; w < sizeof item_words / sizeof item_words[0] && !item; w++)
-        for (size_t i = 0; i < r->n && !item; i++) {
-            char lower[CSV_FIELD_LEN];
-            size_t k = 0;
-            for (; r->field[i][k] && k + 1 < sizeof lower; k++) lower[k] = (char)tolower((unsigned char)r->field[i][k]);
-            lower[k] = '\0';
-            if (header_kind(r->field[i]) == KIND_UNKNOWN && strstr(lower, item_words[w])) item = r->field[i];
-        }
+    int at = item_column_of(r);
+    const char *item = at >= 0 ? r->field[at] : NULL;
     size_t used = strlen(rd->err);
     if (used >= rd->errlen) return;
     if (date && quantity && item)
@@ -805,6 +841,20 @@ struct own_rows {
     struct negatives neg;
 };
 
+/* Note the item of a row read from a file with an item column but no history_item_column
+ * (reader.item_guess): the first, the first other, the last. */
+static void item_row(struct reader *rd, const char *item, int line)
+{
+    if (!rd->item_first_line) {
+        snprintf(rd->item_first, sizeof rd->item_first, "%s", item);
+        rd->item_first_line = line;
+    } else if (!rd->item_other_line && strcmp(item, rd->item_first) != 0) {
+        snprintf(rd->item_other, sizeof rd->item_other, "%s", item);
+        rd->item_other_line = line;
+    }
+    snprintf(rd->item_last, sizeof rd->item_last, "%s", item);
+}
+
 /* The item's data row r (its number of fields and characters checked) read into rows
  * (grown as needed). Returns 0, or -1 reported. */
 static int own_row(struct reader *rd, const struct csv_record *r, struct own_rows *st, struct row **rows, bool *dated,
@@ -909,11 +959,26 @@ static int own_row(struct reader *rd, const struct csv_record *r, struct own_row
     if (units > 1e9) {
         return fail_at(rd, r->line, COL_QUANTITY, _("%s is more than 1e9 units"), qtext);
     }
+    const char *item = rd->item_guess >= 0 && (size_t)rd->item_guess < r->n ? r->field[rd->item_guess] : NULL;
     if (st->n > 0) {
         const struct row *prev = &(*rows)[st->n - 1];
         if (o->kind == HISTORY_ORDERS && day < prev->day && floor(day) == floor(prev->day))
             st->unsorted = true; /* an earlier time on the same day: sorted below */
-        else if (day < prev->day || (o->kind == HISTORY_DAILY && day == prev->day)) {
+        else if (item && strcmp(item, rd->item_last) != 0 &&
+                 (day < prev->day || (o->kind == HISTORY_DAILY && day == prev->day))) {
+            /* another item's row: the file is an export of several items */
+            return fail_at(
+                rd, r->line, COL_DATE,
+                /* TRANSLATORS: the date, the row before, the item column's header, the
+                   item there, the item here, the header again and the first row's item */
+                day == prev->day ? _("%s appears again (row %d has it too) with another item: column '%s' holds '%s' "
+                                     "there and '%s' here; to read one item's rows, set history_item_column = %s and "
+                                     "history_item = %s (history_kind = orders would add all items' rows together)")
+                                 : _("%s comes before the day of row %d with another item: column '%s' holds '%s' "
+                                     "there and '%s' here; to read one item's rows, set history_item_column = %s and "
+                                     "history_item = %s"),
+                dtext, prev->line, rd->names[COL_ITEM], rd->item_last, item, rd->names[COL_ITEM], rd->item_first);
+        } else if (day < prev->day || (o->kind == HISTORY_DAILY && day == prev->day)) {
             return fail_at(rd, r->line, COL_DATE,
                            day == prev->day ? _("%s appears again (row %d has it too); a daily "
                                                 "history has one row per day (or use history_kind = orders)")
@@ -938,6 +1003,7 @@ static int own_row(struct reader *rd, const struct csv_record *r, struct own_row
     }
     (*rows)[st->n++] = (struct row){day, units, r->line};
     if (*o->item_column) note_span(rd, r);
+    if (item) item_row(rd, item, r->line);
     return 0;
 }
 
@@ -950,6 +1016,15 @@ static long own_rows_end(struct reader *rd, struct own_rows *st, struct row **ro
     const struct history_options *o = rd->opt;
     if (st->unsorted && rc == 0) qsort(*rows, st->n, sizeof **rows, by_time);
     if (st->neg.count) rc = say_negatives(rd, &st->neg, rc != 0);
+    if (rc == 0 && rd->item_other_line && !*rd->warning) /* several items' rows, read as one demand */
+        snprintf(rd->warning, sizeof rd->warning,
+                 /* TRANSLATORS: the file, the item column's header, an item and its row, another
+                    item and its row, the header again and the first item */
+                 _("%s: column '%s' holds more than one item ('%s' on line %d, '%s' on line %d): their rows are "
+                   "added together into one demand; to read one item's rows, set history_item_column = %s and "
+                   "history_item = %s"),
+                 rd->path, rd->names[COL_ITEM], rd->item_first, rd->item_first_line, rd->item_other,
+                 rd->item_other_line, rd->names[COL_ITEM], rd->item_first);
     if (rc == 0 && st->n == 0 && *o->item_column && (others > 0)) {
         char ids[400] = "";
         size_t used = 0;
@@ -1005,7 +1080,7 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
         if (first) {
             first = false;
             int f = first_row(rd, r);
-            if (f < 0 || (f > 0 && (fullwidth_row(rd, r) != 0 || wrong_length(rd, r) != 0))) {
+            if (f < 0 || (f > 0 && (fullwidth_row(rd, r, true) != 0 || wrong_length(rd, r) != 0))) {
                 rc = -1;
                 break;
             }
@@ -1015,7 +1090,7 @@ static long pass(struct reader *rd, const char *text, size_t len, struct evidenc
             gather(ev, rd, r);
             continue;
         }
-        if (fullwidth_row(rd, r) != 0 || (r->n != rd->nfields && !rd->trailing && wrong_length(rd, r) != 0) ||
+        if (fullwidth_row(rd, r, false) != 0 || (r->n != rd->nfields && !rd->trailing && wrong_length(rd, r) != 0) ||
             (rd->trailing && trailing_cells(rd, r) != 0)) {
             rc = -1;
             break;
@@ -1166,6 +1241,7 @@ static int settle_file(struct reader *rd, const char *text, size_t len, bool *da
     snprintf(rd->names[COL_DATE], sizeof rd->names[0], "day");
     snprintf(rd->names[COL_QUANTITY], sizeof rd->names[0], "quantity");
     snprintf(rd->names[COL_ITEM], sizeof rd->names[0], "item");
+    rd->item_guess = -1;
     struct evidence *ev = calloc(1, sizeof *ev);
     if (!ev) abort();
     long n = pass(rd, text, len, ev, NULL, dated, timed);
@@ -1592,7 +1668,7 @@ static struct file_index *index_build(const char *path, char *text, size_t len, 
             }
             if (rd->header) continue;
         }
-        if (fullwidth_row(rd, r) != 0 || (r->n != rd->nfields && !rd->trailing && wrong_length(rd, r) != 0) ||
+        if (fullwidth_row(rd, r, false) != 0 || (r->n != rd->nfields && !rd->trailing && wrong_length(rd, r) != 0) ||
             (rd->trailing && trailing_cells(rd, r) != 0)) {
             x->bad_row = true;
             break;

@@ -379,6 +379,18 @@ static void test_fullwidth(void)
     refused("history-9.7", "day,q\n1,\"　4\"\n", "daily", "replay",
             "/bad.csv:2:2: column 'q': full-width space '　' (U+3000); type a space ' ' (switch the input "
             "method to half-width)\n");
+    /* a full-width separator: a first row of one cell names no column, a CSV has no
+       comments, and a first row of several cells names its cell as written */
+    refused("history-9.9", "日期；销量\n2024-01-01；5\n", "daily", "replay",
+            "/bad.csv:1: full-width semicolon '；' (U+FF1B); separate columns with a half-width ',' or ';'\n");
+    refused("history-9.10", "日期，销量\n2024-01-01，5\n", "daily", "replay",
+            "/bad.csv:1: full-width '，' (U+FF0C); type ',' (switch the input method to half-width)\n");
+    refused("history-9.11", "日期,销量；备注,金额\n2024-01-01,5,6\n", "daily", "replay",
+            "/bad.csv:1:2: column '销量；备注': full-width semicolon '；' (U+FF1B); separate columns with a "
+            "half-width ',' or ';'\n");
+    refused("history-9.12", "日期,销量\n2024-01-01,5\n2024-01-02；5\n", "daily", "replay",
+            "/bad.csv:3:1: column '日期': full-width semicolon '；' (U+FF1B); separate columns with a half-width "
+            "',' or ';'\n");
     /* a header may say anything, and a file name hold any character */
     write_file("销量（2024）.csv", "\"日期（天）\",\"数量，件\"\n1,4\n2,5\n");
     write_scenario("zh.ini", "销量（2024）.csv", "daily", "replay", "horizon_days = 10");
@@ -902,6 +914,49 @@ static void test_export_errors(void)
                    "/bad.csv:2:2: column 'q': '1\xe2\x80\xaf"
                    "200' has a space in it; if it separates thousands set "
                    "history_thousands = space");
+    /* an export of several items read by its date and quantity columns alone: a date
+       seen again, or earlier, on another item's row names the item column to set */
+    const char *erp = "单据日期,商品编码,商品名称,数量\n2024/1/1,A001,螺栓,3\n2024/1/1,B002,螺母,10\n"
+                      "2024/1/2,A001,螺栓,4\n2024/1/2,B002,螺母,11\n";
+    const char *columns = "history_date_column = 单据日期\nhistory_quantity_column = 数量\n";
+    refused_export("history-11.47", erp, columns,
+                   "/bad.csv:3:1: column '单据日期': 2024/1/1 appears again (row 2 has it too) with another item: "
+                   "column '商品编码' holds 'A001' there and 'B002' here; to read one item's rows, set "
+                   "history_item_column = 商品编码 and history_item = A001 (history_kind = orders would add all "
+                   "items' rows together)\n");
+    refused_export("history-11.48", "date,sku,qty\n2024-01-01,A,3\n2024-01-02,A,4\n2024-01-01,B,5\n2024-01-02,B,6\n",
+                   "history_date_column = date\nhistory_quantity_column = qty\n",
+                   "/bad.csv:4:1: column 'date': 2024-01-01 comes before the day of row 3 with another item: "
+                   "column 'sku' holds 'A' there and 'B' here; to read one item's rows, set history_item_column = "
+                   "sku and history_item = A\n");
+    /* read as orders, the items' rows are added together: warned */
+    write_file("erp.csv", erp);
+    char keys[300], expect_items[600];
+    snprintf(keys, sizeof keys, "%shistory_kind = orders\n", columns);
+    int erp_rc = load_export("erp", "erp.csv", keys);
+    snprintf(expect_items, sizeof expect_items,
+             "%s/erp.csv: column '商品编码' holds more than one item ('A001' on line 2, 'B002' on line 3): their "
+             "rows are added together into one demand; to read one item's rows, set history_item_column = 商品编码 "
+             "and history_item = A001",
+             dir);
+    bool said = false;
+    for (size_t w = 0; erp_rc == 0 && w < sc.nwarnings; w++) said |= strcmp(sc.warnings[w], expect_items) == 0;
+    check(erp_rc == 0 && said && sc.history_info->h.total_units == 28,
+          "history-11.49 several items' rows read as orders: added together (%g units), and warned: %s    got: "
+          "%s%s",
+          erp_rc == 0 ? sc.history_info->h.total_units : -1.0, expect_items, messages,
+          sc.nwarnings ? sc.warnings[0] : "");
+    /* one item's export, or the item read with history_item_column: no warning */
+    write_file("erp.csv", "单据日期,商品编码,数量\n2024/1/1,A001,3\n2024/1/1,A001,10\n2024/1/2,A001,4\n");
+    erp_rc = load_export("erp", "erp.csv", keys);
+    check(erp_rc == 0 && sc.nwarnings == 0, "history-11.50 one item's rows as orders: no warning (%s%s)", messages,
+          sc.nwarnings ? sc.warnings[0] : "");
+    write_file("erp.csv", erp);
+    snprintf(keys, sizeof keys, "%shistory_item_column = 商品编码\nhistory_item = B002\n", columns);
+    erp_rc = load_export("erp", "erp.csv", keys);
+    check(erp_rc == 0 && sc.nwarnings == 0 && sc.history_info->h.total_units == 21,
+          "history-11.51 one item read with history_item_column: its rows, no warning (%s%s)", messages,
+          sc.nwarnings ? sc.warnings[0] : "");
     refused_export("history-11.44", "d,q\n2024-03-04,5\n########,6\n", "",
                    "/bad.csv:3:1: column 'd': '########' is how a spreadsheet shows a value too wide for its column, "
                    "and it was saved so; widen the column and save the file again");
