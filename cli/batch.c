@@ -222,13 +222,39 @@ static void warnings_add(struct warnings *ws, const char *text, size_t row)
     w->rows[w->nrows++] = row;
 }
 
-/* Each warning as one line, "TABLE row a: TEXT", "TABLE, all 50 rows: TEXT" or "TABLE,
- * 3 rows (a, b, c): TEXT" (at most five ids, then how many more): said on err and kept in
- * r->warnings for summary.txt, after the table's own warning (read_table's, said already;
- * "" if none). */
-static void warnings_keep(const struct warnings *ws, const char *table_warning, struct batch_result *r, FILE *err)
+/* Warning w as one line, "TABLE row a: TEXT", "TABLE, all 50 rows: TEXT" or "TABLE, 3 rows
+ * (a, b, c): TEXT" (at most five ids, then how many more), in a string the caller frees. */
+static char *warning_line(const struct warning *w, const struct batch_result *r)
 {
     enum { IDS_SHOWN = 5 };
+    char *text = NULL;
+    size_t len = 0;
+    FILE *line = open_memstream(&text, &len);
+    if (!line) abort();
+    /* TRANSLATORS: the table, the row's id (a name such as "bolt_01"), its line in the
+       table and the warning; "%1$s 第 %3$d 行（%2$s）：%4$s" puts the line first */
+    if (w->nrows == 1)
+        fprintf(line, _("%s row %s (line %d): %s"), r->table, r->rows[w->rows[0]].id, r->rows[w->rows[0]].line,
+                w->text);
+    else if (w->nrows == r->n)
+        fprintf(line, _("%s, all %zu rows: %s"), r->table, r->n, w->text);
+    else {
+        /* TRANSLATORS: "TABLE, 3 rows (a, b, c): TEXT" is written in three pieces: this,
+           the ids and "): TEXT" */
+        fprintf(line, _("%s, %zu rows ("), r->table, w->nrows);
+        for (size_t k = 0; k < w->nrows && k < IDS_SHOWN; k++)
+            fprintf(line, "%s%s", k ? ", " : "", r->rows[w->rows[k]].id);
+        if (w->nrows > IDS_SHOWN) fprintf(line, _(" and %zu more"), w->nrows - IDS_SHOWN);
+        fprintf(line, _("): %s"), w->text);
+    }
+    if (fclose(line) != 0) abort();
+    return text;
+}
+
+/* Each warning as one line (warning_line): said on err and kept in r->warnings for
+ * summary.txt, after the table's own warning (read_table's, said already; "" if none). */
+static void warnings_keep(const struct warnings *ws, const char *table_warning, struct batch_result *r, FILE *err)
+{
     r->warnings = calloc(ws->n + 1, sizeof *r->warnings);
     if (!r->warnings) abort();
     if (*table_warning) {
@@ -236,30 +262,22 @@ static void warnings_keep(const struct warnings *ws, const char *table_warning, 
         if (!r->warnings[r->nwarnings++]) abort();
     }
     for (size_t i = 0; i < ws->n; i++) {
-        const struct warning *w = &ws->w[i];
-        size_t len = 0;
         char **kept = &r->warnings[r->nwarnings];
-        FILE *line = open_memstream(kept, &len);
-        if (!line) abort();
-        /* TRANSLATORS: the table, the row's id (a name such as "bolt_01"), its line in the
-           table and the warning; "%1$s 第 %3$d 行（%2$s）：%4$s" puts the line first */
-        if (w->nrows == 1)
-            fprintf(line, _("%s row %s (line %d): %s"), r->table, r->rows[w->rows[0]].id, r->rows[w->rows[0]].line,
-                    w->text);
-        else if (w->nrows == r->n)
-            fprintf(line, _("%s, all %zu rows: %s"), r->table, r->n, w->text);
-        else {
-            /* TRANSLATORS: "TABLE, 3 rows (a, b, c): TEXT" is written in three pieces: this,
-               the ids and "): TEXT" */
-            fprintf(line, _("%s, %zu rows ("), r->table, w->nrows);
-            for (size_t k = 0; k < w->nrows && k < IDS_SHOWN; k++)
-                fprintf(line, "%s%s", k ? ", " : "", r->rows[w->rows[k]].id);
-            if (w->nrows > IDS_SHOWN) fprintf(line, _(" and %zu more"), w->nrows - IDS_SHOWN);
-            fprintf(line, _("): %s"), w->text);
-        }
-        if (fclose(line) != 0) abort();
+        *kept = warning_line(&ws->w[i], r);
         r->nwarnings++;
         lang_printf_wrapped(err, LANG_LINE_MAX, _("servlab: warning: %s\n"), *kept); /* at a terminal's width */
+    }
+}
+
+/* Each note of the rows' scenarios (what a cell replaced in the base file, as run says
+ * it of --set: "table column demand.orders_per_day replaces history = ... (line 17)") as
+ * one line (warning_line), said on err. */
+static void notes_say(const struct warnings *ns, const struct batch_result *r, FILE *err)
+{
+    for (size_t i = 0; i < ns->n; i++) {
+        char *text = warning_line(&ns->w[i], r);
+        lang_printf_wrapped(err, LANG_LINE_MAX, _("servlab: note: %s\n"), text); /* at a terminal's width */
+        free(text);
     }
 }
 
@@ -329,7 +347,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
 
     int service = metric_find(r->service);
     size_t bad = 0;
-    struct warnings warnings = {0};
+    struct warnings warnings = {0}, notes = {0};
     struct model_config *cfgs = malloc(CHUNK * sizeof *cfgs);
     const struct model_config **ptrs = malloc(CHUNK * sizeof *ptrs);
     double *rows = malloc((size_t)CHUNK * r->reps * nm * sizeof *rows);
@@ -351,6 +369,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         chart_figures(sc, &r->rows[i]);
         /* a value a cell gave is said to come from its column (row_overrides) */
         for (size_t w = 0; w < sc->nwarnings; w++) warnings_add(&warnings, sc->warnings[w], i);
+        for (size_t w = 0; w < sc->nnotes; w++) warnings_add(&notes, sc->notes[w], i);
         if (sc->history_info) { /* what run's history description warns of: the mode loses structure */
             char lines[4][640];
             size_t n = history_warning_lines(sc->history_info, sc->cfg.demand.history_mode, lines, 4);
@@ -359,8 +378,10 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
     }
     /* after a refused row nothing runs: the other rows' warnings would bury its refusal,
        which is then the last thing said */
+    if (!bad) notes_say(&notes, r, err);
     if (!bad) warnings_keep(&warnings, table_warning, r, err);
     warnings_free(&warnings);
+    warnings_free(&notes);
     if (bad) rc = 2;
     /* the rows as written, CHUNK at a time */
     for (size_t first = 0; rc == 0 && first < r->n; first += CHUNK) {

@@ -1262,6 +1262,30 @@ static bool is_own_demand(enum key_applies a)
     return a == APPLIES_OWN_DEMAND || a == APPLIES_ARRIVALS;
 }
 
+static void note(struct scenario *sc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Say that the override `by` (NULL: --set) as key = value replaces was_key = was,
+ * written on line `line` of the file: "reorder_point = 400 from the command line replaces
+ * safety_factor = 1 (line 23)", or for a batch table's cell by its column, which is the
+ * same in every row ("table column inventory.reorder_point replaces ..."), so that batch
+ * says it once for the rows it concerns. */
+static void note_replaces(struct scenario *sc, const struct scenario_override *by, const char *key, const char *value,
+                          const char *was_key, const char *was, int line)
+{
+    if (by && by->source)
+        /* TRANSLATORS: where the value came from ("table column inventory.reorder_point"), then
+           the key written in the file that it replaces, its value and its line */
+        note(sc, _("%s replaces %s = %s (line %d)"), by->source, was_key, was, line);
+    else
+        note(sc, _("%s = %s from the command line replaces %s = %s (line %d)"), key, value, was_key, was, line);
+}
+
+/* The override numbered set (a key_origin's .set, ld->set), or NULL for 0. */
+static const struct scenario_override *override_of(const struct loader *ld, unsigned set)
+{
+    return set && ld->sets ? &ld->sets[set - 1] : NULL;
+}
+
 /* A character typed in full-width mode in text (len bytes) of a --set, reported as the
  * file reader reports it (reader/fullwidth.h). */
 static bool set_fullwidth(struct loader *ld, const char *section, const char *key, const char *text, size_t len)
@@ -1362,6 +1386,18 @@ static void apply_assignment(struct loader *ld, const char *text)
         ld->sc->history_in_table = ld->set_dir != NULL;
     }
     if (d->applies == APPLIES_ARRIVALS) {
+        if (ld->sc->origin[K_DEMAND_HISTORY].from == FROM_FILE) { /* the demand the file's history gave */
+            const struct scenario_override *by = override_of(ld, ld->set);
+            const char *v = by && by->shown ? by->shown : eq + 1;
+            while (*v == ' ' || *v == '\t') v++;
+            size_t vlen = strlen(v);
+            while (vlen && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t')) vlen--;
+            char value[120];
+            snprintf(value, sizeof value, "%.*s", (int)vlen, v);
+            lang_tidy_cut(value);
+            note_replaces(ld->sc, by, d->name, value, key_defs[K_DEMAND_HISTORY].name, ld->sc->history,
+                          ld->sc->origin[K_DEMAND_HISTORY].line);
+        }
         forget_file_value(ld->sc, K_DEMAND_HISTORY);
         for (size_t g = 0; g < KEY_IDS; g++)
             if (!key_defs[g].family && key_defs[g].applies == APPLIES_HISTORY)
@@ -1738,10 +1774,18 @@ static int strength(const struct key_origin *o)
  * --set order_cycle.expedite=never in a file with expedite_delivery_days): a note
  * for the report, not an error, so that "what if" needs no edit of the file. A key
  * unused by the file's own choices stays an error. Returns true if it was noted. */
-static bool unused_by_override(struct scenario *sc, const struct key_origin *choice, enum key_id choice_key,
+static bool unused_by_override(const struct loader *ld, const struct key_origin *choice, enum key_id choice_key,
                                const char *label, size_t key, const struct key_origin *unused)
 {
     if (choice->from != FROM_COMMAND_LINE || unused->from != FROM_FILE) return false;
+    struct scenario *sc = ld->sc;
+    const struct scenario_override *by = override_of(ld, choice->set);
+    if (by && by->source) { /* a batch table's cell: by its column, the same in every row */
+        /* TRANSLATORS: where the choice came from ("table column inventory.policy"), then the
+           section, key and line of the file's key it leaves unused */
+        note(sc, _("%s leaves [%s] %s (line %d) unused"), by->source, label, key_defs[key].name, unused->line);
+        return true;
+    }
     note(sc, _("%s from the command line leaves [%s] %s (line %d) unused"), key_defs[choice_key].name, label,
          key_defs[key].name, unused->line);
     return true;
@@ -1770,8 +1814,8 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
             char now[40], was[40];
             shown_value(ld, stock_origin(sc, ss, lever_keys[given])->set, ss->levers[given], now, sizeof now);
             shown_value(ld, wo->set, ss->levers[written], was, sizeof was);
-            note(sc, _("%s = %s from the command line replaces %s = %s (line %d)"), key_defs[lever_keys[given]].name,
-                 now, key_defs[lever_keys[written]].name, was, wo->line);
+            note_replaces(sc, override_of(ld, stock_origin(sc, ss, lever_keys[given])->set),
+                          key_defs[lever_keys[given]].name, now, key_defs[lever_keys[written]].name, was, wo->line);
             forget_at(sc, ss, lever_keys[written]);
             chosen = given;
             continue;
@@ -1835,8 +1879,7 @@ static void choose_lever(struct loader *ld, const struct stock_section *ss)
                 return;
             }
             if (vo->from == FROM_COMMAND_LINE) { /* the written level wins over the file's lever */
-                note(sc, _("%s = %s from the command line replaces %s = %s (line %d)"), level_key, was, key, target,
-                     lo->line);
+                note_replaces(sc, override_of(ld, vo->set), level_key, was, key, target, lo->line);
                 forget_at(sc, ss, lever);
                 return;
             }
@@ -2012,7 +2055,7 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
                    p->uses_order_quantity && g == K_INVENTORY_REORDER_POINT
                        ? _(" (or a service lever such as target_fill_rate)")
                        : "");
-        if (!used && strength(o) == 2 && !unused_by_override(sc, policy, K_INVENTORY_POLICY, label, g, o))
+        if (!used && strength(o) == 2 && !unused_by_override(ld, policy, K_INVENTORY_POLICY, label, g, o))
             report(ld, o->line, label, d->name, _("not used by policy %s; remove it or choose a policy that uses it"),
                    p->name);
     }
@@ -2025,11 +2068,11 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
         const struct key_origin *o = stock_origin(sc, ss, (enum key_id)g);
         if (strength(o) != 2) continue;
         if (!p->holds_stock) {
-            if (!unused_by_override(sc, policy, K_INVENTORY_POLICY, label, g, o))
+            if (!unused_by_override(ld, policy, K_INVENTORY_POLICY, label, g, o))
                 report(ld, o->line, label, d->name,
                        _("not used by policy none (stock never runs out); remove it or choose a policy"));
         } else if (d->applies == APPLIES_PERIODIC_REVIEW && inv->review_days == 0 &&
-                   !unused_by_override(sc, stock_origin(sc, ss, K_INVENTORY_REVIEW_DAYS), K_INVENTORY_REVIEW_DAYS,
+                   !unused_by_override(ld, stock_origin(sc, ss, K_INVENTORY_REVIEW_DAYS), K_INVENTORY_REVIEW_DAYS,
                                        label, g, o)) {
             report(ld, o->line, label, d->name,
                    _("not used with continuous review (review_days = 0); remove it or give review_days"));
@@ -2557,7 +2600,7 @@ static void resolve_reactions(struct loader *ld)
             line_of(sc, (enum key_id)k) >= line)
             line = line_of(sc, (enum key_id)k), last = (int)k;
     if (!any_react(sc)) {
-        if (last >= 0 && !unused_by_override(sc, &sc->origin[K_INVENTORY_SHORTAGE], K_INVENTORY_SHORTAGE,
+        if (last >= 0 && !unused_by_override(ld, &sc->origin[K_INVENTORY_SHORTAGE], K_INVENTORY_SHORTAGE,
                                              key_defs[last].section, (size_t)last, &sc->origin[last]))
             report_key(ld, line, (enum key_id)last,
                        _("not used: customers react only where shortage = react ([inventory] or a product)"));
@@ -2697,7 +2740,7 @@ static void resolve_shape(struct loader *ld)
                         : -1;
     if (first < 0) {
         if (d->peak_discount > 0 &&
-            !unused_by_override(sc, &sc->origin[K_DEMAND_PEAK_SHIFT_SHARE], K_DEMAND_PEAK_SHIFT_SHARE,
+            !unused_by_override(ld, &sc->origin[K_DEMAND_PEAK_SHIFT_SHARE], K_DEMAND_PEAK_SHIFT_SHARE,
                                 key_defs[K_DEMAND_PEAK_DISCOUNT].section, K_DEMAND_PEAK_DISCOUNT,
                                 &sc->origin[K_DEMAND_PEAK_DISCOUNT]))
             report_key(ld, line_of(sc, K_DEMAND_PEAK_DISCOUNT), K_DEMAND_PEAK_DISCOUNT,
@@ -2779,7 +2822,7 @@ static void report_unused(struct loader *ld, bool on, enum key_id switch_key, co
         if (strength(o) < 2 || !asks_for_something(sc, keys[i]) ||
             (sw->from == FROM_COMMAND_LINE && o->from == FROM_COMMAND_LINE))
             continue;
-        if (!unused_by_override(sc, sw, switch_key, key_defs[keys[i]].section, keys[i], o))
+        if (!unused_by_override(ld, sw, switch_key, key_defs[keys[i]].section, keys[i], o))
             report_key(ld, o->line, keys[i], _("not used: %s (%s)"), why, switch_name);
     }
 }
@@ -2955,7 +2998,7 @@ static void resolve_order_information(struct loader *ld)
             struct target t = family_target(sc, FAMILY_CHANNEL, i);
             const struct key_origin *o = origin(sc, k, &t);
             if (strength(o) == 2 && sc->cfg.channels[i].status_visible &&
-                !unused_by_override(sc, rate, K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY, t.label, k, o))
+                !unused_by_override(ld, rate, K_ORDER_CYCLE_INQUIRIES_PER_ORDER_DAY, t.label, k, o))
                 report_at(ld, o->line, &t, K_CHANNEL_STATUS_VISIBLE,
                           _("not used: %s ([order_cycle] inquiries_per_order_day)"), why);
         }
@@ -3066,7 +3109,7 @@ static void resolve_order_cycle(struct loader *ld)
         report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE), K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS,
                    _("missing; how long does an express delivery take?"));
     if (!express && given(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS) &&
-        !unused_by_override(sc, &sc->origin[K_ORDER_CYCLE_EXPEDITE], K_ORDER_CYCLE_EXPEDITE,
+        !unused_by_override(ld, &sc->origin[K_ORDER_CYCLE_EXPEDITE], K_ORDER_CYCLE_EXPEDITE,
                             key_defs[K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS].section,
                             K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS, &sc->origin[K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS]))
         report_key(ld, line_of(sc, K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS), K_ORDER_CYCLE_EXPEDITE_DELIVERY_DAYS,

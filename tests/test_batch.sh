@@ -711,6 +711,22 @@ ok "batch-9.7b a price from the table below the base's cost: each value named by
 ok "batch-9.7c ... in Chinese too" \
     $(unwrapped "$T/err_zh.txt" | grep -q -F "[revenue] price_per_unit = 0.5（表格列 revenue.price_per_unit）低于 [costs] order_per_unit = 0.81（第 30 行）：" &&
         grep -q -F "[costs] holding_per_unit_day = 2.5（--set）：" "$T/err_zh.txt"; echo $?) "$(cat "$T/err_zh.txt")"
+# a cell that replaces what the base file wrote is noted, as run notes it of --set: by its
+# column, the same in every row, so once for the rows it concerns
+printf 'id,demand.orders_per_day\na,40\nb,30\n' > "$T/t.csv"
+printf 'id,inventory.reorder_point\na,400\nb,500\n' > "$T/rp.csv"
+for lang in en zh; do
+    "$S" batch "$B" "$T/t.csv" --reps 2 --quiet --lang $lang > /dev/null 2> "$T/err_$lang.txt"
+    "$S" batch "$B" "$T/rp.csv" --reps 2 --quiet --lang $lang > /dev/null 2> "$T/rp_$lang.txt"
+done
+ok "batch-9.17 a column demand.orders_per_day replaces the base's history: a note, once for all rows" \
+    $(unwrapped "$T/err_en.txt" | grep -q -x -F "servlab: note: $T/t.csv, all 2 rows: table column demand.orders_per_day replaces history = history/bolt_01.csv (line 17)"; echo $?) "$(cat "$T/err_en.txt")"
+ok "batch-9.17b ... in Chinese too" \
+    $(unwrapped "$T/err_zh.txt" | grep -q -x -F "servlab: 注意：$T/t.csv，全部 2 行：表格列 demand.orders_per_day 取代了 history = history/bolt_01.csv（第 17 行）"; echo $?) "$(cat "$T/err_zh.txt")"
+ok "batch-9.17c a column inventory.reorder_point replaces the base's safety_factor: a note, once for all rows" \
+    $(unwrapped "$T/rp_en.txt" | grep -q -x -F "servlab: note: $T/rp.csv, all 2 rows: table column inventory.reorder_point replaces safety_factor = 1 (line 23)"; echo $?) "$(cat "$T/rp_en.txt")"
+ok "batch-9.17d ... in Chinese too" \
+    $(unwrapped "$T/rp_zh.txt" | grep -q -x -F "servlab: 注意：$T/rp.csv，全部 2 行：表格列 inventory.reorder_point 取代了 safety_factor = 1（第 23 行）"; echo $?) "$(cat "$T/rp_zh.txt")"
 # a percentage in a share key's cell (as a spreadsheet saves a cell formatted so) is the
 # share: 97.5%, 97,5% in a semicolon table and 97.50% run as 0.975
 printf 'id,inventory.target_fill_rate\na,0.975\nb,0.99\nc,0.05\nd,0.5\n' > "$T/plain.csv"

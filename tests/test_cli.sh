@@ -353,6 +353,13 @@ run "$S" run "$T/lever.ini" --set inventory.target_fill_rate=0.99
 ok "cli-10.4 a lever on the command line replaces the file's other lever, with a note (status $rc)" \
     $([ $rc -eq 0 ] && grep -q '^Note: target_fill_rate = 0.99 from the command line replaces target_cycle_service_level = 0.95 (line 7)\.$' "$T/out" &&
       grep -q 'Service lever target_fill_rate = 0.99 sets s = ' "$T/out"; echo $?) "$(cat "$T/err"; grep -i 'lever\|note' "$T/out")"
+# a rate on the command line replaces the file's history: noted as a lever is
+run "$S" run scenarios/planner/base.ini --reps 2 --set demand.orders_per_day=40
+ok "cli-10.4c a rate on the command line replaces the file's history, with a note (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q -x -F 'Note: orders_per_day = 40 from the command line replaces history = history/bolt_01.csv (line 17).' "$T/out"; echo $?) "$(cat "$T/err"; grep -i 'note' "$T/out")"
+run "$S" run scenarios/planner/base.ini --reps 2 --set demand.orders_per_day=40 --lang zh
+ok "cli-10.4d ... in Chinese too (status $rc)" \
+    $([ $rc -eq 0 ] && grep -q -x -F '注：命令行给出的 orders_per_day = 40 取代了 history = history/bolt_01.csv（第 17 行）。' "$T/out"; echo $?) "$(cat "$T/err"; grep '注' "$T/out")"
 run "$S" sweep "$T/lever.ini" --param inventory.target_fill_rate --values 0.9,0.99 --quiet
 ok "cli-10.5 ... and so does a sweep over it (status $rc)" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
 printf '[run]\nreplications = 2\n[demand]\norders_per_day = 10\n[inventory]\npolicy = sQ\norder_quantity = 100\ntarget_cycle_service_level = 0.95\n[product.a]\nshare = 0.5\n[product.b]\nshare = 0.5\n' > "$T/lever_products.ini"
