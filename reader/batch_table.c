@@ -9,9 +9,12 @@
 #include "value.h"
 #include "lang/lang.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 enum { MAX_ROW_REPORTS = 10 };
 
@@ -394,7 +397,13 @@ int batch_table_read(struct batch_table *t, const char *path, FILE *err)
     struct csv_encoding read_as;
     char *text = csv_read_table(path, &len, &read_as, problem, sizeof problem);
     if (!text) {
-        fprintf(err, "%s: %s\n", path, problem);
+        char near[PATH_MAX];
+        if (access(path, F_OK) != 0 && errno == ENOENT && suggest_file(path, ".csv", near, sizeof near)) {
+            fprintf(err, "%s: ", path); /* as a missing scenario file is answered (reader/scenario.c) */
+            fprintf(err, _("cannot open: %s; did you mean '%s'?"), strerror(ENOENT), near);
+            fputc('\n', err);
+        } else
+            fprintf(err, "%s: %s\n", path, problem);
         return 2;
     }
     if (read_as.gb18030) csv_note_gb18030(err, path, &read_as);

@@ -1023,97 +1023,6 @@ static int on_pair(void *user, const char *section, const char *name, const char
     return 1;
 }
 
-/* A scenario file found near a missing one: its directory as the suggestion writes it
- * ("", "scenarios/") and its name. */
-struct near_file {
-    const char *dir;
-    char *name;
-};
-
-static int compare_near_files(const void *a, const void *b)
-{
-    return strcmp(((const struct near_file *)a)->name, ((const struct near_file *)b)->name);
-}
-
-/* The most scenario files one directory may hold for its files to be suggested: all of
- * them are read, so that the answer never depends on the order the directory lists them
- * in, and a directory with more (no student's folder of scenarios) is not searched. */
-enum { NEAR_FILES_MAX = 4096 };
-
-/* Add to *list (*count files, room for *cap) the regular *.ini files of dir (written as
- * the suggestion writes it; "" is the current directory) but one named `itself` (or
- * none: NULL), sorted by name. None when dir cannot be read or holds more than
- * NEAR_FILES_MAX of them. A symlink counts as its target: a broken one or a directory
- * named x.ini cannot be opened either. */
-static void add_near_files(const char *dir, const char *itself, struct near_file **list, size_t *count, size_t *cap)
-{
-    DIR *d = opendir(*dir ? dir : ".");
-    if (!d) return;
-    size_t first = *count;
-    struct stat st;
-    for (struct dirent *e; (e = readdir(d)) != NULL;) {
-        size_t len = strlen(e->d_name);
-        if (len <= 4 || strcmp(e->d_name + len - 4, ".ini") != 0 || (itself && strcmp(e->d_name, itself) == 0))
-            continue;
-        if (fstatat(dirfd(d), e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode)) continue;
-        if (*count - first == NEAR_FILES_MAX) { /* too many: none of this directory's */
-            while (*count > first) free((*list)[--*count].name);
-            break;
-        }
-        if (*count == *cap) {
-            *cap = *cap ? 2 * *cap : 64;
-            *list = realloc(*list, *cap * sizeof **list);
-            if (!*list) abort();
-        }
-        char *copy = strdup(e->d_name);
-        if (copy) (*list)[(*count)++] = (struct near_file){dir, copy}; /* out of memory: one fewer */
-    }
-    closedir(d);
-    if (*count > first) /* *list is still NULL when no directory had a candidate */
-        qsort(*list + first, *count - first, sizeof **list, compare_near_files);
-}
-
-/* The scenario file nearest in name to path, a file that does not exist, written as path
- * writes its directory, into out (n bytes): in path's own directory ("scenarios/defualt.ini"
- * or "scenarios/default" for scenarios/default.ini), and for a name without a directory
- * also in the scenario library below the current directory, scenarios/ and its Chinese
- * twin scenarios/zh/ (in Chinese, the twin first): "default.ini" typed at the
- * repository's root is scenarios/default.ini. Only regular *.ini files other than path
- * itself are candidates (add_near_files). They are taken directory by directory, each
- * sorted by name, so a tie has the same answer whatever order the directories list their
- * files in: the first directory's, then the first by name. Returns false when none is near
- * enough (reader/suggest.h). */
-static bool nearest_scenario_file(const char *path, char *out, size_t n)
-{
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0; /* with its '/' */
-    char dir[PATH_MAX];
-    if (dirlen >= sizeof dir) return false;
-    memcpy(dir, path, dirlen), dir[dirlen] = '\0';
-    struct near_file *list = NULL;
-    size_t count = 0, cap = 0;
-    add_near_files(dir, path + dirlen, &list, &count, &cap);
-    if (dirlen == 0) {
-        bool zh = lang_current() == LANG_ZH;
-        add_near_files(zh ? "scenarios/zh/" : "scenarios/", NULL, &list, &count, &cap);
-        add_near_files(zh ? "scenarios/" : "scenarios/zh/", NULL, &list, &count, &cap);
-    }
-    const char **names = malloc((count ? count : 1) * sizeof *names);
-    if (!names) abort();
-    for (size_t i = 0; i < count; i++) names[i] = list[i].name;
-    const char *near = suggest_nearest(path + dirlen, names, count);
-    bool found = false;
-    for (size_t i = 0; near && i < count; i++)
-        if (names[i] == near) {
-            found = snprintf(out, n, "%s%s", list[i].dir, near) < (int)n;
-            break;
-        }
-    for (size_t i = 0; i < count; i++) free(list[i].name);
-    free(names);
-    free(list);
-    return found;
-}
-
 /* Read the whole file into a NUL-terminated buffer (owned by the caller). */
 static char *read_file(struct loader *ld, const char *path, size_t *len)
 {
@@ -1121,7 +1030,7 @@ static char *read_file(struct loader *ld, const char *path, size_t *len)
     if (fd < 0) {
         int problem = errno;
         char near[PATH_MAX];
-        if (problem == ENOENT && nearest_scenario_file(path, near, sizeof near))
+        if (problem == ENOENT && suggest_file(path, ".ini", near, sizeof near))
             report(ld, 0, "", "", _("cannot open: %s; did you mean '%s'?"), strerror(problem), near);
         else
             report(ld, 0, "", "", _("cannot open: %s"), strerror(problem));

@@ -1,9 +1,16 @@
-/* suggest.c - edit distance on short names (keys, sections, distributions). */
+/* suggest.c - edit distance on short names (keys, sections, distributions), and the
+ * file nearest in name to a missing one. */
 #include "suggest.h"
+#include "lang/lang.h"
 
 #include <ctype.h>
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 enum { LONGEST = 64 };
 
@@ -71,4 +78,98 @@ const char *suggest_nearest(const char *word, const char *const *candidates, siz
     for (size_t i = 0; i < n; i++)
         if (is_prefix(word, candidates[i]) || is_prefix(candidates[i], word)) return candidates[i];
     return NULL;
+}
+
+/* ---- files ---- */
+
+/* A file found near a missing one: its directory as the suggestion writes it ("",
+ * "scenarios/") and its name. */
+struct near_file {
+    const char *dir;
+    char *name;
+};
+
+static int compare_near_files(const void *a, const void *b)
+{
+    return strcmp(((const struct near_file *)a)->name, ((const struct near_file *)b)->name);
+}
+
+/* The most such files one directory may hold for its files to be suggested: all of them
+ * are read, so that the answer never depends on the order the directory lists them in,
+ * and a directory with more (no student's folder of scenarios) is not searched. */
+enum { NEAR_FILES_MAX = 4096 };
+
+/* Add to *list (*count files, room for *cap) the regular files of dir whose names end in
+ * ext (dir written as the suggestion writes it; "" is the current directory) but one named
+ * `itself` (or none: NULL), sorted by name. None when dir cannot be read or holds more
+ * than NEAR_FILES_MAX of them. A symlink counts as its target: a broken one or a
+ * directory named x.ini cannot be opened either. */
+static void add_near_files(const char *dir, const char *ext, const char *itself, struct near_file **list, size_t *count,
+                           size_t *cap)
+{
+    DIR *d = opendir(*dir ? dir : ".");
+    if (!d) return;
+    size_t first = *count, elen = strlen(ext);
+    struct stat st;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        size_t len = strlen(e->d_name);
+        if (len <= elen || strcmp(e->d_name + len - elen, ext) != 0 || (itself && strcmp(e->d_name, itself) == 0))
+            continue;
+        if (fstatat(dirfd(d), e->d_name, &st, 0) != 0 || !S_ISREG(st.st_mode)) continue;
+        if (*count - first == NEAR_FILES_MAX) { /* too many: none of this directory's */
+            while (*count > first) free((*list)[--*count].name);
+            break;
+        }
+        if (*count == *cap) {
+            *cap = *cap ? 2 * *cap : 64;
+            *list = realloc(*list, *cap * sizeof **list);
+            if (!*list) abort();
+        }
+        char *copy = strdup(e->d_name);
+        if (copy) (*list)[(*count)++] = (struct near_file){dir, copy}; /* out of memory: one fewer */
+    }
+    closedir(d);
+    if (*count > first) /* *list is still NULL when no directory had a candidate */
+        qsort(*list + first, *count - first, sizeof **list, compare_near_files);
+}
+
+bool suggest_file(const char *path, const char *ext, char *out, size_t n)
+{
+    static const char zh[] = "scenarios/zh/", en[] = "scenarios/";
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0; /* with its '/' */
+    char dir[PATH_MAX], twin[PATH_MAX] = "";
+    if (dirlen >= sizeof dir) return false;
+    memcpy(dir, path, dirlen), dir[dirlen] = '\0';
+    /* the twin of a folder of the scenario library: scenarios/zh/planner/ of scenarios/planner/
+       and back */
+    int w = 0;
+    if (strncmp(dir, zh, sizeof zh - 1) == 0)
+        w = snprintf(twin, sizeof twin, "%s%s", en, dir + sizeof zh - 1);
+    else if (strncmp(dir, en, sizeof en - 1) == 0)
+        w = snprintf(twin, sizeof twin, "%s%s", zh, dir + sizeof en - 1);
+    if (w < 0 || (size_t)w >= sizeof twin) twin[0] = '\0';
+    struct near_file *list = NULL;
+    size_t count = 0, cap = 0;
+    add_near_files(dir, ext, path + dirlen, &list, &count, &cap);
+    if (*twin) add_near_files(twin, ext, NULL, &list, &count, &cap);
+    if (dirlen == 0) {
+        bool chinese = lang_current() == LANG_ZH;
+        add_near_files(chinese ? zh : en, ext, NULL, &list, &count, &cap);
+        add_near_files(chinese ? en : zh, ext, NULL, &list, &count, &cap);
+    }
+    const char **names = malloc((count ? count : 1) * sizeof *names);
+    if (!names) abort();
+    for (size_t i = 0; i < count; i++) names[i] = list[i].name;
+    const char *near = suggest_nearest(path + dirlen, names, count);
+    bool found = false;
+    for (size_t i = 0; near && i < count; i++)
+        if (names[i] == near) {
+            found = snprintf(out, n, "%s%s", list[i].dir, near) < (int)n;
+            break;
+        }
+    for (size_t i = 0; i < count; i++) free(list[i].name);
+    free(names);
+    free(list);
+    return found;
 }

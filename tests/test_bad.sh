@@ -141,7 +141,7 @@ refused "gen 2001 scenario files, default.ini made first: it is found" "$T/many_
     "FILE: cannot open: No such file or directory; did you mean '$T/many_first/default.ini'?"
 refused "gen 2001 scenario files, default.ini made last: it is found" "$T/many_last/defualt.ini" \
     "FILE: cannot open: No such file or directory; did you mean '$T/many_last/default.ini'?"
-# a directory of more than 4096 (reader/scenario.c, NEAR_FILES_MAX) is not searched at all
+# a directory of more than 4096 (reader/suggest.c, NEAR_FILES_MAX) is not searched at all
 mkdir "$T/too_many"
 (cd "$T/too_many" && seq -w 1 4096 | sed 's/^/f/; s/$/.ini/' | xargs touch && : > default.ini)
 refused "gen 4097 scenario files: no suggestion" "$T/too_many/defualt.ini" "FILE: cannot open: No such file or directory"

@@ -274,6 +274,19 @@ want: $want"
 got=$(first_message "$T/here/err.txt")
 ok "batch-5.13d ... in Chinese too" \
     $(echo "$got" | grep -q "（表格中的相对路径从该表格所在目录算起）$"; echo $?) "$got"
+# a missing table is answered as a missing scenario file: the nearest .csv, here the
+# English folder's (scenarios/zh/planner/ has no table: its base.ini names the English one)
+for lang in en zh; do
+    "$S" batch scenarios/zh/planner/base.ini scenarios/zh/planner/items.csv --lang $lang > "$T/out.txt" 2> "$T/err_$lang.txt"
+    echo $? > "$T/rc_$lang"
+done
+ok "batch-5.13e a missing table: the nearest .csv is suggested" \
+    $([ "$(cat "$T/rc_en")" -eq 2 ] && [ "$(first_message "$T/err_en.txt")" = "scenarios/zh/planner/items.csv: cannot open: No such file or directory; did you mean 'scenarios/planner/items.csv'?" ]; echo $?) "$(cat "$T/err_en.txt")"
+ok "batch-5.13f ... in Chinese too" \
+    $([ "$(cat "$T/rc_zh")" -eq 2 ] && [ "$(first_message "$T/err_zh.txt")" = "scenarios/zh/planner/items.csv: 无法打开：没有那个文件或目录；你是不是想写“scenarios/planner/items.csv”？" ]; echo $?) "$(cat "$T/err_zh.txt")"
+"$S" batch "$B" scenarios/planner/item.csv > "$T/out.txt" 2> "$T/err.txt"
+ok "batch-5.13g a misspelt table in its own folder" \
+    $([ "$(first_message "$T/err.txt")" = "scenarios/planner/item.csv: cannot open: No such file or directory; did you mean 'scenarios/planner/items.csv'?" ]; echo $?) "$(cat "$T/err.txt")"
 bad "batch-5.14 an unknown choice" 'id,inventory.shortage\na,lost_sales\n' \
     "FILE:2:2: [inventory] shortage: unknown choice 'lost_sales'; did you mean 'lost_sale'? (one of backorder | lost_sale | react)"
 bad "batch-5.15 an unclosed quote" "${H}a,\"3\n" "FILE:2:2: a quoted field is not closed (a quote '\"' is missing)"
@@ -331,9 +344,10 @@ ok "batch-5.28 'ID', a '#' note column and '3,5' in a semicolon table run as the
     $([ $rc -eq 0 ] && grep -q '^A,' "$T/out.txt" && cmp -s "$T/want.txt" "$T/out.txt" &&
         sed "s|$T/t.csv|$T/plain.csv|" "$T/err.txt" | cmp -s - "$T/want_err.txt"; echo $?) \
     "$(head -n 3 "$T/err.txt"; diff "$T/want.txt" "$T/out.txt" | head -n 6)"
-"$S" batch "$B" "$T/none.csv" > "$T/out.txt" 2> "$T/err.txt"
+# (in a folder that is not there: no table near it to suggest, batch-5.13e)
+"$S" batch "$B" "$T/nowhere/none.csv" > "$T/out.txt" 2> "$T/err.txt"
 rc=$?
-ok "batch-5.16 a missing table" $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err.txt")" = "$T/none.csv: cannot open: No such file or directory" ]; echo $?) "$(cat "$T/err.txt")"
+ok "batch-5.16 a missing table" $([ $rc -eq 2 ] && [ "$(first_message "$T/err.txt")" = "$T/nowhere/none.csv: cannot open: No such file or directory" ]; echo $?) "$(cat "$T/err.txt")"
 "$S" batch "$B" > "$T/out.txt" 2> "$T/err.txt"
 ok "batch-5.17 batch without a table is a usage error" $([ $? -eq 2 ] && grep -q 'batch takes a base scenario and a table' "$T/err.txt"; echo $?)
 printf 'id,revenue.price_per_unit\na,3\n' > "$T/t.csv"
