@@ -386,13 +386,26 @@ static inline __attribute__((always_inline)) void delivered(struct model *m, str
     finish(m, o, in_full, lean);
 }
 
+/* The delivery of a lean model's order (m->lean): its lane's handler (open_lanes), and
+ * on_delivered's for the other deliveries. A function of its own, not inline in
+ * on_delivered, so that its entry and exit save and restore only the registers the
+ * lean instance uses, not the general one's. */
+static __attribute__((noinline)) void on_delivered_lean(struct sim *sim, void *ctx)
+{
+    delivered(model_of(sim), ctx, true);
+}
+
+static __attribute__((noinline)) void on_delivered_general(struct sim *sim, void *ctx)
+{
+    delivered(model_of(sim), ctx, false);
+}
+
 static void on_delivered(struct sim *sim, void *ctx)
 {
-    struct model *m = model_of(sim);
-    if (m->lean)
-        delivered(m, ctx, true);
+    if (model_of(sim)->lean)
+        on_delivered_lean(sim, ctx);
     else
-        delivered(m, ctx, false);
+        on_delivered_general(sim, ctx);
 }
 
 /* ---- allocation ---- */
@@ -504,14 +517,26 @@ static inline __attribute__((always_inline)) void allocate(struct model *m, stru
     if (o->pending == 0) settled(m, o, lean);
 }
 
-static void after_processing(struct sim *sim, struct order *o)
+/* after_processing's two instances, each a function of its own (as on_delivered_lean's,
+ * so that the lean one saves and restores only the registers it uses). */
+static __attribute__((noinline)) void after_processing_lean(struct sim *sim, struct order *o)
 {
     o->processed = sim_now(sim);
-    struct model *m = model_of(sim);
-    if (m->lean)
-        allocate(m, o, true);
+    allocate(model_of(sim), o, true);
+}
+
+static __attribute__((noinline)) void after_processing_general(struct sim *sim, struct order *o)
+{
+    o->processed = sim_now(sim);
+    allocate(model_of(sim), o, false);
+}
+
+static void after_processing(struct sim *sim, struct order *o)
+{
+    if (model_of(sim)->lean)
+        after_processing_lean(sim, o);
     else
-        allocate(m, o, false);
+        after_processing_general(sim, o);
 }
 
 static void on_processed(struct sim *sim, void *ctx)
@@ -653,12 +678,25 @@ void model_place_order(struct model *m, int tier, uint32_t customer, bool shifte
     place_order(m, tier, customer, shifted, quantity, given_units, false);
 }
 
+/* model_place_new_order's two instances, each a function of its own (as
+ * on_delivered_lean's, so that the lean one saves and restores only the registers it
+ * uses). */
+static __attribute__((noinline)) void place_new_order_lean(struct model *m, int tier)
+{
+    place_order(m, tier, UINT32_MAX, false, false, NAN, true);
+}
+
+static __attribute__((noinline)) void place_new_order_general(struct model *m, int tier)
+{
+    place_order(m, tier, UINT32_MAX, false, false, NAN, false);
+}
+
 void model_place_new_order(struct model *m, int tier)
 {
     if (m->lean)
-        place_order(m, tier, UINT32_MAX, false, false, NAN, true);
+        place_new_order_lean(m, tier);
     else
-        place_order(m, tier, UINT32_MAX, false, false, NAN, false);
+        place_new_order_general(m, tier);
 }
 
 /* model_place_order through an order record: units as its given_units, or as
@@ -901,7 +939,7 @@ static void open_lanes(struct model *m, bool heap_only)
     bool transmits = !dist_is_zero(&oc->transmission_days), delivers = !dist_is_zero(&oc->delivery_days);
     if (!c->nchannels && transmits) m->transmission_lane = open_stage_lane(m, &oc->transmission_days, on_received);
     if (!c->nlocations && !(m->features & FEATURE_EXPEDITE) && delivers)
-        m->delivery_lane = open_stage_lane(m, &oc->delivery_days, on_delivered);
+        m->delivery_lane = open_stage_lane(m, &oc->delivery_days, m->lean ? on_delivered_lean : on_delivered);
     /* the events of channels and locations, and of an unlimited stage left on it with
        many under way (or a number unknown), keep the heap large */
     bool large_heap = c->nchannels || c->nlocations || crowds_heap(m, delivers, m->delivery_lane, &oc->delivery_days) ||
