@@ -156,14 +156,12 @@ static inline __attribute__((always_inline)) void count_delivered(struct model *
     struct flow *f = &m->flow;
     struct tier_flow *tf = &f->tiers[tier];
     bool perfect = on_time && in_full && undamaged && accurate;
-    f->delivered++;
+    /* the flow's delivered, promised, on-time and perfect orders are the tiers' sums
+       (model_fold_instant) */
     tf->delivered++;
     tf->ended++;
-    if (m->tiers[tier].has_promise) {
-        f->promised++;
-        if (on_time) f->on_time++, tf->on_time++;
-    }
-    if (perfect) f->perfect++, tf->perfect++;
+    if (m->tiers[tier].has_promise && on_time) tf->on_time++;
+    if (perfect) tf->perfect++;
     f->in_full += in_full;
     f->undamaged += undamaged;
     f->accurate += accurate;
@@ -466,8 +464,7 @@ static inline __attribute__((always_inline)) void allocate(struct model *m, stru
 {
     struct flow *f = &m->flow;
     struct tier_flow *tf = &f->tiers[o->tier];
-    f->allocated++;
-    tf->allocated++;
+    tf->allocated++; /* the flow's allocated and short orders: the tiers' sums (model_fold_instant) */
     bool locations = !lean && m->cfg->nlocations;
     bool covering = locations && m->cfg->network.when_short != WHEN_SHORT_WAIT;
     size_t n = lines_of(o, lean);
@@ -508,7 +505,7 @@ static inline __attribute__((always_inline)) void allocate(struct model *m, stru
         else
             stock_allocated(s, m->sim);
     }
-    if (o->stockout) f->short_orders++, tf->short_orders++;
+    if (o->stockout) tf->short_orders++;
     if (locations) {
         struct region_flow *rf = &f->regions[o->region];
         rf->allocated++;
@@ -613,45 +610,47 @@ static inline __attribute__((always_inline)) bool place_instant(struct model *m,
 
 /* Add the instant orders to the counts that allocate, count_delivered and
  * drop keep: what they would have counted for each of them (a cycle of 0 days
- * adds nothing to the sums). Integer counts, so the order of adding does not matter. */
+ * adds nothing to the sums); then set the flow's counts that are sums of the tiers'
+ * (placed, allocated, short, delivered, promised, on-time and perfect orders), which the
+ * handlers count per tier only. Integer counts, so the order of adding does not matter,
+ * and calling it again sets the same sums. */
 void model_fold_instant(struct model *m)
 {
     struct flow *f = &m->flow;
     uint64_t all = 0;
+    f->placed = f->allocated = f->short_orders = f->delivered = f->promised = f->on_time = f->perfect = 0;
     for (size_t t = 0; t < m->ntiers; t++) {
         struct tier_flow *tf = &f->tiers[t];
         uint64_t placed = tf->instant_placed, short_ = tf->instant_short;
         uint64_t n = placed - tf->instant_dropped, full = n - tf->instant_short_delivered; /* delivered, in full */
         /* placed and allocated, one line each, short or not */
-        f->placed += placed;
         tf->placed += placed;
-        f->allocated += placed;
         tf->allocated += placed;
         f->lines += placed;
         f->instant += placed;
         f->short_lines += short_;
-        f->short_orders += short_;
         tf->short_orders += short_;
         /* dropped with nothing to ship */
         f->dropped += placed - n;
         tf->ended += placed - n;
         /* delivered */
         all += n;
-        f->delivered += n;
         tf->delivered += n;
         tf->ended += n;
-        if (m->tiers[t].has_promise) {
-            f->promised += n;
-            f->on_time += n;
-            tf->on_time += n;
-        }
-        f->perfect += full;
+        if (m->tiers[t].has_promise) tf->on_time += n;
         tf->perfect += full;
         f->in_full += full;
         f->undamaged += n;
         f->accurate += n;
         f->otif += full;
         tf->instant_placed = tf->instant_short = tf->instant_dropped = tf->instant_short_delivered = 0;
+        f->placed += tf->placed;
+        f->allocated += tf->allocated;
+        f->short_orders += tf->short_orders;
+        f->delivered += tf->delivered;
+        if (m->tiers[t].has_promise) f->promised += tf->delivered;
+        f->on_time += tf->on_time;
+        f->perfect += tf->perfect;
     }
     qsketch_add_zeros(&m->cycle_quantiles, all);
 }
@@ -770,8 +769,7 @@ static inline __attribute__((always_inline)) void place_general(struct model *m,
         return;
     }
     if (!lean && m->inquiries && !status_visible(c, o)) schedule_inquiry(m, o);
-    m->flow.placed++;
-    m->flow.units_placed += o->units;
+    m->flow.units_placed += o->units; /* the flow's placed orders: the tiers' sum (model_fold_instant) */
     m->flow.tiers[tier].placed++;
     m->flow.shifted += shifted;
     m->flow.quantity_orders += quantity;

@@ -64,7 +64,10 @@ struct recovery_pool {
     uint32_t free; /* UINT32_MAX: none */
 };
 
-/* What happens to orders, counted since the warm-up reset. */
+/* What happens to orders, counted since the warm-up reset. placed, allocated,
+ * short_orders, delivered, promised, on_time and perfect are the sums of the tiers'
+ * counts (promised: the delivered orders of the tiers with a promise), set by
+ * model_fold_instant before any of them is read; the handlers count them per tier only. */
 struct flow {
     uint64_t placed;
     double units_placed;
@@ -354,8 +357,9 @@ void model_metrics_totals(const struct model *m, struct model_totals *t);
 
 /* ---- model.c: the fast path ---- */
 
-/* Add the fast path's counts to the general counts (and clear them): before counts are
-   read, at the end or at a contract period's end. */
+/* Add the fast path's counts to the general counts (and clear them), and set the flow's
+   counts that are sums of the tiers' (struct flow): before counts are read, at the end
+   or at a contract period's end. */
 void model_fold_instant(struct model *m);
 
 /* ---- contract.c ---- */
