@@ -712,7 +712,7 @@ static inline __attribute__((always_inline)) void place_general(struct model *m,
     struct order *o = order_new(&m->pool);
     o->tier = tier;
     o->priority = m->tiers[tier].priority;
-    if (!demand_order_lines(m, o, units)) {
+    if (!demand_order_lines(m, o, units, lean)) {
         order_free(&m->pool, o);
         return;
     }
@@ -992,6 +992,7 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
     for (size_t t = 0; t < m->ntiers; t++) {
         m->tier_shares[t] = m->tiers[t].share;
         m->tier_at_list[t] = m->tiers[t].price_factor == 1 && !(cfg->revenue.late_zero_days > 0) && !cfg->loyalty.on;
+        m->tier_units[t] = m->tiers[t].has_units ? &m->tiers[t].units_per_order : &cfg->demand.units_per_order;
     }
     m->top_priority = m->tiers[0].priority;
     for (size_t t = 1; t < m->ntiers; t++)

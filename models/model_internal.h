@@ -145,6 +145,8 @@ struct model {
     /* a delivered order of the tier pays its list value unless shifted or a quantity
        discount's: price factor 1, no price for lateness, no loyalty ladder (earn) */
     bool tier_at_list[MAX_TIERS];
+    /* a tier's units per order (units_per_order): its own, or demand's; chosen once per run */
+    const struct dist *tier_units[MAX_TIERS];
     struct station processing, picking;
     bool skip_processing, skip_picking;
     /* the sim lanes of transmission and delivery when their delays keep order
@@ -230,11 +232,13 @@ static inline __attribute__((always_inline)) double exponential1(struct model *m
 
 /* A draw from d on stream src; a stage of constant 0 (the usual case) costs no call, nor
  * does an exponential, a triangular or a geometric (dist_sample_per_order). The
- * exponential is tested first: three of the default model's four stage draws are one. */
+ * exponential is tested first: three of the default model's four stage draws are one;
+ * then the triangular (its delivery), which so passes no test of a constant 0. */
 static inline __attribute__((always_inline)) double draw(struct model *m, const struct dist *d, enum rng_source src)
 {
     const struct dist_type *t = d->type; /* read and tested once */
     if (t == &dist_type_exponential) return d->p[0] * exponential1(m, src);
+    if (t == &dist_type_triangular) return dist_triangular_sample(d, rng(m, src));
     if (dist_is_zero_of(d, t)) return 0;
     return dist_sample_per_order_of(d, t, rng(m, src));
 }
@@ -261,7 +265,7 @@ static inline size_t pick_weighted(struct model *m, const double *weights, size_
 /* The distribution of units per order of tier `tier`: the tier's own, or demand's. */
 static inline const struct dist *units_per_order(const struct model *m, int tier)
 {
-    return m->tiers[tier].has_units ? &m->tiers[tier].units_per_order : &m->cfg->demand.units_per_order;
+    return m->tier_units[tier];
 }
 
 /* ---- model.c ---- */
@@ -302,12 +306,12 @@ void demand_start(struct model *m);
 bool demand_order_lines_of_products(struct model *m, struct order *o);
 
 /* Fill in the lines of a new order; false if it asks for nothing. drawn_units: the units
- * of a one-product order if already drawn, else NaN. Inline for one product: every
- * order of the general path asks for its lines. */
+ * of a one-product order if already drawn, else NaN. lean: m->lean, a constant (one
+ * product). Inline for one product: every order of the general path asks for its lines. */
 static inline __attribute__((always_inline)) bool demand_order_lines(struct model *m, struct order *o,
-                                                                     double drawn_units)
+                                                                     double drawn_units, bool lean)
 {
-    if (m->nproducts != 1) return demand_order_lines_of_products(m, o);
+    if (!lean && m->nproducts != 1) return demand_order_lines_of_products(m, o);
     double u = isnan(drawn_units) ? dist_sample_per_order(units_per_order(m, o->tier), rng(m, SRC_UNITS)) : drawn_units;
     if (!(u > 0)) return false; /* a draw of 0 units is not an order */
     order_add_line(o, 0, u);
