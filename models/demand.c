@@ -226,26 +226,68 @@ static void gather(struct model *m, int tier)
     if (total > 0) model_place_order(m, tier, UINT32_MAX, false, true, total);
 }
 
-static void on_arrival(struct sim *sim, void *ctx)
+static void on_arrival(struct sim *sim, void *ctx);
+static void on_lean_arrival(struct sim *sim, void *ctx);
+
+/* draw, not inline: the gaps of a family other than the exponential (arrive). */
+static __attribute__((noinline)) double draw_called(struct model *m, const struct dist *d, enum rng_source src)
 {
-    (void)ctx;
+    return draw(m, d, src);
+}
+
+/* Whether the arrivals take on_lean_arrival: a lean model (m->lean: no peak shifting and
+ * no quantity discount, models/model.c's is_lean) whose arrivals are not thinned by a
+ * demand shape. */
+static bool lean_arrivals(const struct model *m)
+{
+    return m->lean && !m->shaped;
+}
+
+/* An arrival of the renewal process: the next is scheduled, then this one places an
+ * order (or is thinned away, deferred off the peak or gathered). lean: lean_arrivals(m),
+ * a constant: none of those, and the order placed by the lean instance
+ * (model_place_new_order_lean) at once. */
+static inline __attribute__((always_inline)) void arrive(struct sim *sim, bool lean)
+{
     struct model *m = model_of(sim);
     const struct demand_config *d = &m->cfg->demand;
     double now = sim_now(sim);
-    double gap = draw(m, &d->interarrival_days, SRC_INTERARRIVAL);
-    sim_schedule_recurring(sim, now + (m->shaped ? gap / m->shape_max : gap), EVENT_ORDER, on_arrival, NULL);
-    if (m->shaped && !(gsl_rng_uniform(rng(m, SRC_THINNING)) * m->shape_max < shape_factor(d, now)))
+    /* an exponential gap (a Poisson process, the usual case) drawn inline, any other by a
+       call: the other families' code inline made the handler save and restore six
+       registers at every arrival */
+    const struct dist *gaps = &d->interarrival_days;
+    double gap = gaps->type == &dist_type_exponential ? gaps->p[0] * exponential1(m, SRC_INTERARRIVAL)
+                                                      : draw_called(m, gaps, SRC_INTERARRIVAL);
+    bool shaped = !lean && m->shaped;
+    sim_schedule_recurring(sim, now + (shaped ? gap / m->shape_max : gap), EVENT_ORDER,
+                           lean ? on_lean_arrival : on_arrival, NULL);
+    if (shaped && !(gsl_rng_uniform(rng(m, SRC_THINNING)) * m->shape_max < shape_factor(d, now)))
         return; /* thinning: the rate here is below the fastest */
-    if (d->peak_shift_share > 0 && shape_is_peak(d, now) && chance(m, d->peak_shift_share, SRC_SHIFT)) {
+    if (!lean && d->peak_shift_share > 0 && shape_is_peak(d, now) && chance(m, d->peak_shift_share, SRC_SHIFT)) {
         sim_schedule(sim, shape_next_offpeak(d, now), EVENT_ORDER, on_deferred, NULL);
         return;
     }
     int tier = pick_tier(m, SRC_TIER);
-    if (d->quantity_discount_share > 0 && chance(m, d->quantity_discount_share, SRC_QUANTITY)) {
+    if (!lean && d->quantity_discount_share > 0 && chance(m, d->quantity_discount_share, SRC_QUANTITY)) {
         gather(m, tier);
         return;
     }
-    model_place_new_order(m, tier);
+    if (lean)
+        model_place_new_order_lean(m, tier);
+    else
+        model_place_new_order(m, tier);
+}
+
+static void on_arrival(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    arrive(sim, false);
+}
+
+static void on_lean_arrival(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    arrive(sim, true);
 }
 
 /* ---- demand from a history ---- */
@@ -308,6 +350,9 @@ void demand_start(struct model *m)
                        : cfg->demand.history_mode == HISTORY_FIT && dist_has_residual(gaps)
                            ? dist_sample_residual(gaps, rng(m, SRC_INTERARRIVAL))
                            : dist_sample(gaps, rng(m, SRC_INTERARRIVAL)) / m->shape_max;
-        if (!model_plain_arrivals(m, first)) sim_schedule_recurring(sim, first, EVENT_ORDER, on_arrival, NULL);
+        assert(!lean_arrivals(m) ||
+               (!(cfg->demand.peak_shift_share > 0) && !(cfg->demand.quantity_discount_share > 0)));
+        if (!model_plain_arrivals(m, first))
+            sim_schedule_recurring(sim, first, EVENT_ORDER, lean_arrivals(m) ? on_lean_arrival : on_arrival, NULL);
     }
 }

@@ -680,7 +680,7 @@ void model_place_order(struct model *m, int tier, uint32_t customer, bool shifte
 /* model_place_new_order's two instances, each a function of its own (as
  * on_delivered_lean's, so that the lean one saves and restores only the registers it
  * uses). */
-static __attribute__((noinline)) void place_new_order_lean(struct model *m, int tier)
+__attribute__((noinline)) void model_place_new_order_lean(struct model *m, int tier)
 {
     place_order(m, tier, UINT32_MAX, false, false, NAN, true);
 }
@@ -693,7 +693,7 @@ static __attribute__((noinline)) void place_new_order_general(struct model *m, i
 void model_place_new_order(struct model *m, int tier)
 {
     if (m->lean)
-        place_new_order_lean(m, tier);
+        model_place_new_order_lean(m, tier);
     else
         place_new_order_general(m, tier);
 }

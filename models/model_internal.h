@@ -282,6 +282,10 @@ void model_place_order(struct model *m, int tier, uint32_t customer, bool shifte
  * constants fold where model.c inlines the placing. */
 void model_place_new_order(struct model *m, int tier);
 
+/* model_place_new_order for a lean model (m->lean): its lean instance, which demand.c's
+ * on_lean_arrival calls at once. */
+void model_place_new_order_lean(struct model *m, int tier);
+
 /* Start the fast path's arrivals at time `first` if the scenario allows them
  * (models/fastpath.h, FASTPATH_PLAIN): on_plain_arrival, demand.c's on_arrival and
  * model_place_order in one handler (kept in model.c with the place_instant it inlines).
