@@ -132,7 +132,7 @@ static inline __attribute__((always_inline)) double earn(struct model *m, const 
         const struct order_line *l = &o->lines[i];
         f->units_at_list[l->product] += l->filled;
         list += l->filled * m->products[l->product].price_per_unit;
-        if (l->substituted > 0) {
+        if (!lean && l->substituted > 0) { /* lean: one product, which has no substitute */
             int sub = m->products[l->product].substitute;
             f->units_at_list[sub] += l->substituted;
             list += l->substituted * m->products[sub].price_per_unit;
@@ -415,7 +415,8 @@ static inline __attribute__((always_inline)) void settled(struct model *m, struc
 {
     double shipped = 0;
     size_t n = lines_of(o, lean);
-    for (size_t i = 0; i < n; i++) shipped += o->lines[i].filled + o->lines[i].substituted;
+    for (size_t i = 0; i < n; i++) /* lean: one product, which has no substitute */
+        shipped += lean ? o->lines[i].filled : o->lines[i].filled + o->lines[i].substituted;
     if (shipped <= 0) {
         drop(m, o);
         return;
@@ -471,7 +472,7 @@ static inline __attribute__((always_inline)) void allocate(struct model *m, stru
     for (size_t i = 0; i < n; i++) {
         struct order_line *l = &o->lines[i];
         struct stock *s = line_stock(m, o, l, lean);
-        double want = l->units, got = stock_allocate(s, l, true), missing = want - got;
+        double want = l->units, got = stock_allocate_first(s, l, o->priority), missing = want - got;
         f->lines++;
         if (missing > UNITS_DUST && covering) {
             double sent = network_cover(m, o, l, missing);

@@ -185,6 +185,19 @@ static inline double stock_allocate(struct stock *s, struct order_line *l, bool 
     return filled;
 }
 
+/* stock_allocate(s, l, true) for a line allocated for the first time, of an order of
+ * the given priority: nothing filled, substituted or lost yet (as order_add_line leaves
+ * a line), so it wants its units. The first allocation of every order line of the
+ * general path (models/model.c, allocate). */
+static inline double stock_allocate_first(struct stock *s, struct order_line *l, int priority)
+{
+    double want = l->units;
+    double filled = stock_issue(s, want, priority, true);
+    l->filled = filled; /* 0 + filled: stock_issue issues no -0 */
+    if (filled < want) l->short_at_allocation = true;
+    return filled;
+}
+
 /* Demand that needs no line, for the fast path: `want` units for an order of the given
  * priority, filled from on hand now, the rest lost (lost sales; with backorders the
  * caller checks stock_available first). One call does what stock_allocate,
