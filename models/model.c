@@ -173,6 +173,7 @@ static inline __attribute__((always_inline)) void count_delivered(struct model *
 }
 
 static void on_delivered(struct sim *sim, void *ctx);
+static void on_delivered_lean(struct sim *sim, void *ctx);
 
 /* fn(sim, o) at `time`, in the stage's lane if it has one (sim_lane_open, opened for
  * fn), else on the heap: the same order of events either way. */
@@ -300,26 +301,43 @@ static bool expedite(const struct model *m, const struct order *o)
     return backordered || late;
 }
 
-static void after_picking(struct sim *sim, struct order *o)
+/* after_picking's body; lean: m->lean, a constant (no returns, so the first picking; no
+ * express delivery). */
+static inline __attribute__((always_inline)) void picked(struct sim *sim, struct order *o, bool lean)
 {
     struct model *m = model_of(sim);
-    if (o->first_delivery == 0) o->picked = sim_now(sim); /* rework is timed separately */
+    if (lean || o->first_delivery == 0) o->picked = sim_now(sim); /* rework is timed separately */
     double days = o->delivery_days;
-    if (expedite(m, o)) {
+    if (!lean && expedite(m, o)) {
         days = o->expedite_days;
         o->expedited = true;
         m->flow.expedite_cost += m->cfg->costs.expedite_per_order;
     }
     if (days > 0)
-        schedule_stage(sim, m->delivery_lane, sim_now(sim) + days, on_delivered, o);
+        schedule_stage(sim, m->delivery_lane, sim_now(sim) + days, lean ? on_delivered_lean : on_delivered, o);
+    else if (lean)
+        on_delivered_lean(sim, o);
     else
         on_delivered(sim, o);
+}
+
+static void after_picking(struct sim *sim, struct order *o)
+{
+    picked(sim, o, false);
 }
 
 static void on_picked(struct sim *sim, void *ctx)
 {
     station_depart(&model_of(sim)->picking, sim);
     after_picking(sim, ctx);
+}
+
+/* on_picked for a lean model: the picking station's handler (setup), with the lean
+ * instance of after_picking inline. */
+static void on_picked_lean(struct sim *sim, void *ctx)
+{
+    station_depart(&model_of(sim)->picking, sim);
+    picked(sim, ctx, true);
 }
 
 static void to_picking(struct model *m, struct order *o)
@@ -535,6 +553,14 @@ static void after_processing(struct sim *sim, struct order *o)
         after_processing_lean(sim, o);
     else
         after_processing_general(sim, o);
+}
+
+/* on_processed for a lean model: the processing station's handler (setup). A lean
+ * model has no status inquiries, so every job the clerks finish is an order. */
+static void on_processed_lean(struct sim *sim, void *ctx)
+{
+    station_depart(&model_of(sim)->processing, sim);
+    after_processing_lean(sim, ctx);
 }
 
 static void on_processed(struct sim *sim, void *ctx)
@@ -1022,6 +1048,10 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
     m->shaped = shape_active(&cfg->demand);
     m->shape_max = m->shaped ? shape_max(&cfg->demand) : 1;
     m->lean = !general_path && is_lean(m);
+    if (m->lean) { /* before open_lanes, which may give a station's handler a lane */
+        m->processing.done = on_processed_lean;
+        m->picking.done = on_picked_lean;
+    }
     open_lanes(m, general_path);
 }
 
