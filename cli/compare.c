@@ -391,7 +391,8 @@ static int load_entry(struct compare_entry *e, const char *text, size_t len, con
         refusal_from_messages(e, msgs);
         scenario_free(e->sc);
         e->sc = NULL;
-    }
+    } else if (msgs && *msgs) /* a loaded file's notes (a history read as GB18030), said as the reference's are */
+        say_problems(err, msgs, e->path);
     free(msgs);
     free(all);
     return rc;
@@ -633,7 +634,12 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
     FILE *sink = open_memstream(&msgs, &mlen);
     for (size_t i = 0; i < n; i++) {
         r->e[i].path = files[i];
+        long at = sink ? ftell(sink) : -1;
         compare_entry_load(&r->e[i], ref, base != NULL, NULL, 0, sets, nsets, sink ? sink : err);
+        /* a file that loads wrote only its notes there (a history read as GB18030, said
+           once a file: the reference's first read said its own): said as the reference's are */
+        if (at >= 0 && !r->e[i].refused && fflush(sink) == 0 && msgs && mlen > (size_t)at)
+            say_problems(err, msgs + at, files[i]);
     }
     if (sink) fclose(sink);
     free(msgs);

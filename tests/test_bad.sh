@@ -222,6 +222,16 @@ rc=$?
 ok "gen ... a row refused with a GB18030 history: its note is not given the row's place (status $rc)" \
     $([ $rc -eq 2 ] && grep -q "^servlab: note: $T/gbk/hist_b.csv is not UTF-8 text" "$T/err" &&
         all_messages "$T/err" | grep -q "^$T/gbk/col_items.csv:2 (row 螺栓): .*qty.*'日期', '数量'"; echo $?) "$(cat "$T/err")"
+# compare: each scenario's GB18030 history says its note once, the second's too (it was
+# loaded into a buffer kept only for a refusal)
+cp "$T/gbk/hist.csv" "$T/gbk/hist_c.csv"
+sed 's/^history = hist.csv/history = hist_c.csv/' "$T/gbk/h.ini" > "$T/gbk/h2.ini"
+"$S" compare "$T/gbk/h.ini" "$T/gbk/h2.ini" > "$T/out" 2> "$T/err"
+rc=$?
+ok "gen compare of two scenarios with GB18030 histories: each file's note once (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(grep -c "^servlab: note: $T/gbk/hist.csv is not UTF-8 text" "$T/err")" -eq 1 ] &&
+        [ "$(grep -c "^servlab: note: $T/gbk/hist_c.csv is not UTF-8 text" "$T/err")" -eq 1 ] &&
+        [ "$(grep -c "^servlab: note:" "$T/err")" -eq 2 ]; echo $?) "$(cat "$T/err")"
 # GB18030 decodes most byte pairs: a table in another encoding is not read as Chinese.
 # Latin-1 (CP1252, a German Excel's "CSV") with two accented letters side by side, and
 # Big5 (a Traditional-Chinese Windows'), which decodes to kana and private-use
