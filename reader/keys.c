@@ -243,7 +243,9 @@ static int check_targets(const char *text, char *err, size_t errlen)
     switch (r) {
     case CONTRACT_OK: return 0;
     case CONTRACT_EMPTY:
-        snprintf(err, errlen, _("no target; write targets such as fill_rate >= 98%%, on_time_rate >= 95%%"));
+        /* TRANSLATORS: the example is in parentheses, which a wrapped line parts last
+           (lang/lang.h): its comma is not a clause's end */
+        snprintf(err, errlen, _("no target; write targets (such as fill_rate >= 98%%, on_time_rate >= 95%%)"));
         break;
     case CONTRACT_SYNTAX: {
         const char *rest = "", *metric = chinese_metric(word, &rest);
@@ -252,9 +254,11 @@ static int check_targets(const char *text, char *err, size_t errlen)
                      _("'%s' is not a target; write '>=' for '%s' and '<=' for '%s', as in fill_rate >= 98%%"), word,
                      "\u2265", "\u2264");
         else if (strchr(word, ';'))
+            /* TRANSLATORS: the example is in parentheses, which a wrapped line parts last
+               (lang/lang.h): its comma is not a clause's end */
             snprintf(err, errlen,
-                     _("'%s' is not a target; separate targets with commas, as in fill_rate >= 98%%, "
-                       "on_time_rate >= 95%%"),
+                     _("'%s' is not a target; separate targets with commas (as in fill_rate >= 98%%, "
+                       "on_time_rate >= 95%%)"),
                      word);
         else if (metric)
             /* TRANSLATORS: the target as written, then as it should be: "fill_rate >= 98%" */

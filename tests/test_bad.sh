@@ -352,17 +352,20 @@ refused "gen a problem at a character of a file whose path is 750 bytes long is 
 printf '[demand]\norders_per_day = -4\n' > "$deep/neg.ini"
 refused "gen ... and one of a value too" "$deep/neg.ini" "FILE:2: [demand] orders_per_day: must be > 0, got -4"
 
-# the example in the message for a full-width '；' between [contract] targets stays on one
-# line wherever the message is wrapped (it is in parentheses, which a line parts last:
-# lang/lang.h), here beside a place of 70 columns and of 80
+# the example in the message for a full-width '；' between [contract] targets, for a
+# half-width ';' between them and for no target at all stays on one line wherever the
+# message is wrapped (it is in parentheses, which a line parts last: lang/lang.h), here
+# beside a place of 70 columns or so and of 80
 mkdir "$T/week_03_service_contract"
-cp tests/bad/contract_fullwidth_semicolon.ini "$T/week_03_service_contract/targets.ini"
-for f in tests/bad/contract_fullwidth_semicolon.ini "$T/week_03_service_contract/targets.ini"; do
-    for l in en zh; do
-        "$S" check "$f" --lang $l > /dev/null 2> "$T/err"
-        ok "gen a full-width '；' between targets ($l, $(basename "$f")): the example whole on one line, within 100 columns" \
-            $(grep -q 'fill_rate >= 98%, on_time_rate >= 95%' "$T/err" && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ]
-            echo $?) "$(cat "$T/err")"
+for base in contract_fullwidth_semicolon contract_semicolon contract_empty_targets; do
+    cp tests/bad/$base.ini "$T/week_03_service_contract/targets.ini"
+    for f in tests/bad/$base.ini "$T/week_03_service_contract/targets.ini"; do
+        for l in en zh; do
+            "$S" check "$f" --lang $l > /dev/null 2> "$T/err"
+            ok "gen $base ($l, $(basename "$f")): the example whole on one line, within 100 columns" \
+                $(grep -q 'fill_rate >= 98%, on_time_rate >= 95%' "$T/err" && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ]
+                echo $?) "$(cat "$T/err")"
+        done
     done
 done
 
@@ -381,7 +384,7 @@ for l in en zh; do
         echo $?) "$(cat "$T/err")"
 done
 refused "gen ... the same message, its lines joined" "$T/$long_dir/targets.ini" \
-    "FILE:4: [contract] targets: 'fill_rate >= 98%;on_time_rate >= 95%' is not a target; separate targets with commas, as in fill_rate >= 98%, on_time_rate >= 95%"
+    "FILE:4: [contract] targets: 'fill_rate >= 98%;on_time_rate >= 95%' is not a target; separate targets with commas (as in fill_rate >= 98%, on_time_rate >= 95%)"
 
 # CRLF line ends and a BOM simply work, and read the same as the plain file
 works() { # NAME FILE
