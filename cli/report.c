@@ -1270,16 +1270,6 @@ static bool in_list(const char *list, const char *word)
     return false;
 }
 
-/* Whether label (a report's label) is word, the whole label or the part before its
- * parenthesis, ASCII letters in either case ("fill rate" for "Fill rate (units from stock)"). */
-static bool label_is(const char *label, const char *word)
-{
-    size_t len = strlen(word);
-    if (strncasecmp(label, word, len) != 0) return false;
-    return label[len] == '\0' || strncmp(label + len, "\uFF08", strlen("\uFF08")) == 0 ||
-           strncmp(label + len, " (", 2) == 0;
-}
-
 /* The metric whose report label is word, in the user's language or in English (a student
  * working in Chinese may copy an English report): the whole label or the part before its
  * parenthesis ("满足率" for "满足率（现货满足的件数）", "Fill rate" for "Fill rate (units
@@ -1287,7 +1277,7 @@ static bool label_is(const char *label, const char *word)
 static const char *metric_of_label(const struct model_config *cfg, const char *word)
 {
     for (size_t i = 0; i < METRIC_COUNT; i++)
-        if (*word && (label_is(_(metric_defs[i].label), word) || label_is(metric_defs[i].label, word)) &&
+        if (*word && (metric_label_is(_(metric_defs[i].label), word) || metric_label_is(metric_defs[i].label, word)) &&
             metric_lookup(cfg, metric_defs[i].name) >= 0)
             return metric_defs[i].name;
     return NULL;
@@ -1296,10 +1286,8 @@ static const char *metric_of_label(const struct model_config *cfg, const char *w
 int report_check_metric(const char *option, const char *name, char *err, size_t errlen)
 {
     if (metric_find(name) >= 0) return 0;
-    const char *labelled = NULL, *names[METRIC_COUNT];
-    for (size_t i = 0; i < METRIC_COUNT && !labelled; i++)
-        if (*name && (label_is(_(metric_defs[i].label), name) || label_is(metric_defs[i].label, name)))
-            labelled = metric_defs[i].name;
+    int by_label = metric_find_label(name);
+    const char *labelled = by_label >= 0 ? metric_defs[by_label].name : NULL, *names[METRIC_COUNT];
     for (size_t i = 0; i < METRIC_COUNT; i++) names[i] = metric_defs[i].name;
     const char *near = labelled ? NULL : suggest_nearest(name, names, METRIC_COUNT);
     if (labelled) /* "--maximise profit": the report's label, not the metric's name */

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* The tables keep one entry a line, as written. */
 /* clang-format off */
@@ -280,6 +281,22 @@ int metric_find(const char *name)
 {
     for (int i = 0; i < METRIC_COUNT; i++)
         if (strcmp(metric_defs[i].name, name) == 0) return i;
+    return -1;
+}
+
+bool metric_label_is(const char *label, const char *word)
+{
+    size_t len = strlen(word);
+    if (strncasecmp(label, word, len) != 0) return false;
+    return label[len] == '\0' || strncmp(label + len, "\uFF08", strlen("\uFF08")) == 0 ||
+           strncmp(label + len, " (", 2) == 0;
+}
+
+int metric_find_label(const char *word)
+{
+    for (int i = 0; i < METRIC_COUNT; i++)
+        if (*word && (metric_label_is(_(metric_defs[i].label), word) || metric_label_is(metric_defs[i].label, word)))
+            return i;
     return -1;
 }
 

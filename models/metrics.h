@@ -281,6 +281,15 @@ extern const struct metric_def contract_metric_defs[CONTRACT_METRIC_COUNT];
 /* The base metric called `name`, or -1. */
 int metric_find(const char *name);
 
+/* Whether label (a report's label) is word, the whole label or the part before its
+ * parenthesis, ASCII letters in either case ("fill rate" for "Fill rate (units from stock)"). */
+bool metric_label_is(const char *label, const char *word);
+
+/* The base metric whose report label is word (metric_label_is), in the user's language or
+ * in English (a student working in Chinese may copy an English report), or -1: "--maximise
+ * profit" or "--service profit" names profit_per_day by its label. */
+int metric_find_label(const char *word);
+
 /* The features cfg uses. */
 unsigned metric_features(const struct model_config *cfg);
 

@@ -191,8 +191,20 @@ static int check_service(const char *text, char *err, size_t errlen)
     size_t n = 0;
     for (size_t i = 0; i < METRIC_COUNT; i++)
         if (metric_defs[i].kind == KIND_RATE) rates[n++] = metric_defs[i].name;
-    const char *near = suggest_nearest(text, rates, n);
-    if (m >= 0)
+    int labelled = m < 0 ? metric_find_label(text) : -1;
+    const char *near = labelled < 0 ? suggest_nearest(text, rates, n) : NULL;
+    if (labelled >= 0 && (metric_defs[labelled].kind == KIND_RATE || metric_defs[labelled].kind == KIND_SHARE))
+        /* "Fill rate": the report's label, as --maximise is told (cli/report.c) */
+        snprintf(err, errlen, _("'%s' is the report's label; the metric's name is %s"), text,
+                 metric_defs[labelled].name);
+    else if (labelled >= 0)
+        snprintf(err, errlen,
+                 /* TRANSLATORS: the word as written ("profit"), then the metric it labels in the
+                    report ("profit_per_day"), which is not a rate */
+                 _("'%s' is the report's label of %s, which is not a service rate; use a service rate (such as "
+                   "fill_rate, cycle_service_level or on_time_rate)"),
+                 text, metric_defs[labelled].name);
+    else if (m >= 0)
         snprintf(err, errlen, _("'%s' is not a rate; use a service rate such as fill_rate or on_time_rate"), text);
     else if (near)
         snprintf(err, errlen, _("unknown metric '%s'; did you mean '%s'?"), text, near);

@@ -1405,6 +1405,27 @@ run "$S" run scenarios/default.ini --reps 2 --metrics "Fill rate" --lang zh
 ok "cli-19.3e7 ... and the English label in Chinese" \
     $([ $rc -eq 2 ] && [ "$(head -n 1 "$T/err")" = "servlab: --metrics：“Fill rate”是报告中的标签；指标名是 fill_rate" ]
     echo $?) "$(cat "$T/err")"
+# sweep --service takes a service rate: the report's label of profit_per_day (profit, 利润)
+# is said to be that, and not a rate, with the rates it takes, where it was an unknown
+# metric; a rate's label is told its name, as --metrics and --maximise are (the message's
+# lines joined: it is wrapped after its place)
+joined() { sed 's/^  / /' "$T/err" | tr -d '\n'; }
+run "$S" sweep scenarios/default.ini --service profit --reps 2 --quiet
+ok "cli-19.3e8 sweep --service profit: the report's label of profit_per_day, not a service rate, the rates it takes, exit 2" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out" ] && [ "$(joined)" = "--service profit: [sweep] service: 'profit' is the report's label of profit_per_day, which is not a service rate; use a service rate (such as fill_rate, cycle_service_level or on_time_rate)" ]
+    echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --service 利润 --reps 2 --quiet --lang zh
+ok "cli-19.3e9 ... in Chinese, with the Chinese label (利润)" \
+    $([ $rc -eq 2 ] && [ "$(joined)" = "--service 利润: [sweep] service: “利润”是报告中 profit_per_day 的标签，它不是服务比率； 请用服务比率（如 fill_rate、cycle_service_level 或 on_time_rate）" ]
+    echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --service "Fill rate" --reps 2 --quiet
+ok "cli-19.3e10 ... a rate's label (Fill rate) is told the metric's name" \
+    $([ $rc -eq 2 ] && [ "$(joined)" = "--service Fill rate: [sweep] service: 'Fill rate' is the report's label; the metric's name is fill_rate" ]
+    echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --service 满足率 --reps 2 --quiet --lang zh
+ok "cli-19.3e11 ... in Chinese too (满足率)" \
+    $([ $rc -eq 2 ] && [ "$(joined)" = "--service 满足率: [sweep] service: “满足率”是报告中的标签；指标名是 fill_rate" ]
+    echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/pooling_regional.ini --metrics location.dc.fillrate
 ok "cli-19.3e2 ... and never swaps the location: a location the scenario lacks is said so, with those it has" \
     $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: 'location.dc.fillrate': this scenario has no location 'dc' (it has north, south, east, west)$" "$T/err"
