@@ -1395,6 +1395,124 @@ static void inherit(struct loader *ld)
     }
 }
 
+static const char *value_source(const struct loader *ld, const struct key_origin *o, char *buf, size_t n);
+
+/* One share of a set that must sum to 1 ([reactions], or the [product.NAME] sections'), as
+ * read: its name in the list (the key, or the section's name), where its value came from,
+ * and the value. */
+struct share_read {
+    const char *name;
+    const struct key_origin *from;
+    double value;
+};
+
+/* The shares as a message lists them, each with its value and where from: "elsewhere = 0.31
+ * (line 15), substitute = 0 (--set), wait = 0.15 (line 17), cancel = 0.09 (default)", a new
+ * string (to free). *first_line: the first line of the file that gives one (0: none);
+ * *set: the share given last on the command line (-1: none), the one the student changed. */
+static char *share_list(const struct loader *ld, const struct share_read *read, size_t n, int *first_line, int *set)
+{
+    char *list = NULL;
+    size_t size = 0;
+    FILE *text = open_memstream(&list, &size);
+    if (!text) abort();
+    *first_line = 0, *set = -1;
+    for (size_t i = 0; i < n; i++) {
+        const struct key_origin *o = read[i].from;
+        char v[40], from[100];
+        shown_value(ld, o->set, read[i].value, v, sizeof v);
+        if (o->from == FROM_FILE || o->from == FROM_INHERITED) {
+            snprintf(from, sizeof from, _("line %d"), o->line);
+            if (o->line > 0 && (!*first_line || o->line < *first_line)) *first_line = o->line;
+        } else if (o->from == FROM_COMMAND_LINE) {
+            const struct scenario_override *by = &ld->sets[o->set - 1];
+            /* a batch table's column, --set, or an option (a sweep's point, named by the
+               message's place) */
+            snprintf(from, sizeof from, "%s",
+                     by->source || !by->label ? value_source(ld, o, from, sizeof from)
+                                              : C_("value from", "the command line"));
+            if (*set < 0 || o->set > read[*set].from->set) *set = (int)i;
+        } else
+            /* TRANSLATORS: where a share's value came from: the key's default */
+            snprintf(from, sizeof from, "%s", C_("value from", "default"));
+        /* TRANSLATORS: between the shares of the list below, each a key, its value and
+           where from: Chinese writes '，' (a line may end after it; not after '、') */
+        const char *between = C_("list of shares", ", ");
+        /* TRANSLATORS: one share of a list: its key, its value and where the value came
+           from ("line 34", "--set", "default"): "substitute = 0.3 (line 34)" */
+        fprintf(text, _("%s%s = %s (%s)"), i ? between : "", read[i].name, v, from);
+    }
+    if (fclose(text) != 0 || !list) abort();
+    return list;
+}
+
+/* The override that gave origin o (given on the command line), as a message's place: its
+ * label (a sweep's point, an option) or "--set ASSIGNMENT", into where (n bytes). */
+static const char *override_where(const struct loader *ld, const struct key_origin *o, char *where, size_t n)
+{
+    const struct scenario_override *by = &ld->sets[o->set - 1];
+    if (by->label)
+        snprintf(where, n, "%s", by->label);
+    else
+        snprintf(where, n, "--set %s", by->assignment);
+    lang_tidy_cut(where);
+    return where;
+}
+
+/* The shares of family f's n sections do not sum to 1 (sum): each as read and where from,
+ * and what would make the sum 1, as for [reactions] (report_reaction_sum): a share given
+ * on the command line is the one changed, the problem that override's with the value it
+ * would need; else the family's, on the line of its first share in the file, where it
+ * blamed the last section's share, which the student may not have touched. */
+static void report_share_sum(struct loader *ld, enum key_family f, enum key_id k, size_t n, double sum)
+{
+    struct scenario *sc = ld->sc;
+    struct share_read *read = malloc(n * sizeof *read);
+    if (!read) abort();
+    for (size_t i = 0; i < n; i++) {
+        struct target t = family_target(sc, f, i);
+        read[i] =
+            (struct share_read){entries_of(sc, f)[i].name, origin(sc, k, &t), *(double *)slot(sc, &key_defs[k], &t)};
+    }
+    int first_line = 0, set = -1;
+    char *list = share_list(ld, read, n, &first_line, &set);
+    char total[40], need[40];
+    num_plain(round(sum * 1e6) / 1e6, total, sizeof total);
+    const char *family = key_family_prefix(f);
+    if (set >= 0) {
+        char where[300];
+        struct target t = family_target(sc, f, (size_t)set);
+        double others = sum - read[set].value, meant = round((1 - others) * 1e6) / 1e6;
+        const char *saved = ld->where;
+        ld->where = override_where(ld, read[set].from, where, sizeof where);
+        if (meant >= 0)
+            report_at(ld, 0, &t, k,
+                      /* TRANSLATORS: the count of sections, the family ("product"), the sum, the
+                         list of shares ("tea = 0.5 (line 12), ..."), then the share that would
+                         make the sum 1 */
+                      _("the shares of the %zu [%s.NAME] sections sum to %s, not 1: %s; with the others as they are, "
+                        "share = %s makes the sum 1"),
+                      n, family, total, list, num_plain(meant, need, sizeof need));
+        else
+            report_at(ld, 0, &t, k,
+                      _("the shares of the %zu [%s.NAME] sections sum to %s, not 1: %s; the others alone sum to more "
+                        "than 1: lower them too"),
+                      n, family, total, list);
+        ld->where = saved;
+    } else {
+        double gap = round((1 - sum) * 1e6) / 1e6;
+        num_plain(fabs(gap), need, sizeof need);
+        report(ld, first_line, "", "",
+               gap > 0 ? _("the shares of the %zu [%s.NAME] sections sum to %s, not 1: %s; raise one of them by %s "
+                           "(or several by %s in all)")
+                       : _("the shares of the %zu [%s.NAME] sections sum to %s, not 1: %s; lower one of them by %s "
+                           "(or several by %s in all)"),
+               n, family, total, list, need, need);
+    }
+    free(list);
+    free(read);
+}
+
 /* Shares of a family: none given (all alike), or all given and summing to 1. */
 static void resolve_shares(struct loader *ld, enum key_family f)
 {
@@ -1421,13 +1539,7 @@ static void resolve_shares(struct loader *ld, enum key_family f)
             return;
         }
     }
-    if (with == n && fabs(sum - 1) > 1e-6) {
-        char s[40];
-        struct target t = family_target(sc, f, n - 1);
-        report_at(ld, origin(sc, k, &t)->line, &t, (enum key_id)k,
-                  _("the shares of the %zu [%s.NAME] sections sum to %s; they must sum to 1"), n, key_family_prefix(f),
-                  num_format(round(sum * 1e6) / 1e6, s, sizeof s));
-    }
+    if (with == n && fabs(sum - 1) > 1e-6) report_share_sum(ld, f, (enum key_id)k, n, sum);
 }
 
 /* ---- cross-field checks and resolution ---- */
@@ -2419,63 +2531,26 @@ static bool any_react(const struct scenario *sc)
     return false;
 }
 
-static const char *value_source(const struct loader *ld, const struct key_origin *o, char *buf, size_t n);
-
 /* The four [reactions] shares do not sum to 1: each share as read and where from, and
- * what would make the sum 1. A share given on the command line is the one changed: the
- * problem is that override's, with the value it would need; else it is the section's,
- * on the line of its first share in the file, and says by how much to raise or lower them
- * (which share the student changed is not known). */
+ * what would make the sum 1 (report_share_sum). */
 static void report_reaction_sum(struct loader *ld, double sum)
 {
     static const enum key_id shares[] = {K_REACTIONS_ELSEWHERE, K_REACTIONS_SUBSTITUTE, K_REACTIONS_WAIT,
                                          K_REACTIONS_CANCEL};
     struct scenario *sc = ld->sc;
-    const double *value[] = {&sc->cfg.reactions.elsewhere, &sc->cfg.reactions.substitute, &sc->cfg.reactions.wait,
-                             &sc->cfg.reactions.cancel};
-    char list[600] = "", total[40], need[40];
-    size_t used = 0;
-    int first_line = 0, set = -1; /* the share given last on the command line */
-    for (size_t i = 0; i < 4; i++) {
-        const struct key_origin *o = &sc->origin[shares[i]];
-        char v[40], from[100];
-        shown_value(ld, o->set, *value[i], v, sizeof v);
-        if (o->from == FROM_FILE) {
-            snprintf(from, sizeof from, _("line %d"), o->line);
-            if (!first_line || o->line < first_line) first_line = o->line;
-        } else if (o->from == FROM_COMMAND_LINE) {
-            const struct scenario_override *by = &ld->sets[o->set - 1];
-            /* a batch table's column, --set, or an option (a sweep's point, named by the
-               message's place) */
-            snprintf(from, sizeof from, "%s",
-                     by->source || !by->label ? value_source(ld, o, from, sizeof from)
-                                              : C_("value from", "the command line"));
-            if (set < 0 || o->set > sc->origin[shares[set]].set) set = (int)i;
-        } else
-            /* TRANSLATORS: where a share's value came from: the key's default */
-            snprintf(from, sizeof from, "%s", C_("value from", "default"));
-        /* TRANSLATORS: between the shares of the list below, each a key, its value and
-           where from: Chinese writes '，' (a line may end after it; not after '、') */
-        const char *between = C_("list of shares", ", ");
-        /* TRANSLATORS: one share of a list: its key, its value and where the value came
-           from ("line 34", "--set", "default"): "substitute = 0.3 (line 34)" */
-        used += (size_t)snprintf(list + used, sizeof list - used, _("%s%s = %s (%s)"), i ? between : "",
-                                 key_defs[shares[i]].name, v, from);
-        if (used >= sizeof list) used = sizeof list - 1;
-    }
+    struct share_read read[4] = {{key_defs[shares[0]].name, &sc->origin[shares[0]], sc->cfg.reactions.elsewhere},
+                                 {key_defs[shares[1]].name, &sc->origin[shares[1]], sc->cfg.reactions.substitute},
+                                 {key_defs[shares[2]].name, &sc->origin[shares[2]], sc->cfg.reactions.wait},
+                                 {key_defs[shares[3]].name, &sc->origin[shares[3]], sc->cfg.reactions.cancel}};
+    int first_line = 0, set = -1;
+    char *list = share_list(ld, read, 4, &first_line, &set);
+    char total[40], need[40];
     num_plain(round(sum * 1e6) / 1e6, total, sizeof total);
     if (set >= 0) {
-        const struct key_origin *o = &sc->origin[shares[set]];
-        const struct scenario_override *by = &ld->sets[o->set - 1];
         char where[300];
-        if (by->label)
-            snprintf(where, sizeof where, "%s", by->label);
-        else
-            snprintf(where, sizeof where, "--set %s", by->assignment);
-        lang_tidy_cut(where);
-        double others = sum - *value[set], meant = round((1 - others) * 1e6) / 1e6;
+        double others = sum - read[set].value, meant = round((1 - others) * 1e6) / 1e6;
         const char *saved = ld->where;
-        ld->where = where;
+        ld->where = override_where(ld, read[set].from, where, sizeof where);
         if (meant >= 0)
             report_key(ld, 0, shares[set],
                        _("the four shares sum to %s, not 1: %s; with the other three as they are, %s = %s makes "
@@ -2487,14 +2562,15 @@ static void report_reaction_sum(struct loader *ld, double sum)
                          "them too"),
                        total, list);
         ld->where = saved;
-        return;
+    } else {
+        double gap = round((1 - sum) * 1e6) / 1e6;
+        num_plain(fabs(gap), need, sizeof need);
+        report(ld, first_line, "reactions", "",
+               gap > 0 ? _("the four shares sum to %s, not 1: %s; raise one of them by %s (or several by %s in all)")
+                       : _("the four shares sum to %s, not 1: %s; lower one of them by %s (or several by %s in all)"),
+               total, list, need, need);
     }
-    double gap = round((1 - sum) * 1e6) / 1e6;
-    num_plain(fabs(gap), need, sizeof need);
-    report(ld, first_line, "reactions", "",
-           gap > 0 ? _("the four shares sum to %s, not 1: %s; raise one of them by %s (or several by %s in all)")
-                   : _("the four shares sum to %s, not 1: %s; lower one of them by %s (or several by %s in all)"),
-           total, list, need, need);
+    free(list);
 }
 
 static void resolve_reactions(struct loader *ld)
