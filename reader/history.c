@@ -184,9 +184,10 @@ struct reader {
     char warning[600];               /* history_info's warning */
     /* without history_item_column: a header cell that names items (item_column_of), -1
        if none, and what the item rows read show of it: the first row's item and the
-       first other item, with their lines (several items: said, item_rows_said) */
+       first other item, with their lines (several items: said, item_rows_said); whole
+       cells, which an item is compared as */
     int item_guess;
-    char item_first[64], item_other[64], item_last[64];
+    char item_first[CSV_FIELD_LEN], item_other[CSV_FIELD_LEN], item_last[CSV_FIELD_LEN];
     int item_first_line, item_other_line;
 };
 

@@ -951,6 +951,13 @@ static void test_export_errors(void)
     erp_rc = load_export("erp", "erp.csv", keys);
     check(erp_rc == 0 && sc.nwarnings == 0, "history-11.50 one item's rows as orders: no warning (%s%s)", messages,
           sc.nwarnings ? sc.warnings[0] : "");
+    /* one item whose name is longer than 63 bytes (65): still one item */
+    write_file("erp.csv", "单据日期,商品编码,数量\n2024/1/1,不锈钢六角头螺栓M8x30镀锌蓝白锌GB5782全螺纹8.8级,3\n"
+                          "2024/1/1,不锈钢六角头螺栓M8x30镀锌蓝白锌GB5782全螺纹8.8级,10\n"
+                          "2024/1/2,不锈钢六角头螺栓M8x30镀锌蓝白锌GB5782全螺纹8.8级,4\n");
+    erp_rc = load_export("erp", "erp.csv", keys);
+    check(erp_rc == 0 && sc.nwarnings == 0, "history-11.50b one item of a long name as orders: no warning (%s%s)",
+          messages, sc.nwarnings ? sc.warnings[0] : "");
     write_file("erp.csv", erp);
     snprintf(keys, sizeof keys, "%shistory_item_column = 商品编码\nhistory_item = B002\n", columns);
     erp_rc = load_export("erp", "erp.csv", keys);
