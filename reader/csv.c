@@ -245,12 +245,14 @@ char *csv_read_file(const char *path, size_t *len, char *err, size_t errlen)
 /* text (n bytes) converted from the encoding from (iconv's name) to UTF-8, NUL-terminated
  * (the caller's), its length in *len; or NULL when a byte sequence is not of that encoding
  * (iconv stops there). A GB18030 character is 1, 2 or 4 bytes and its UTF-8 at most 1, 3
- * or 4, a CP949 one 1 or 2 bytes and its UTF-8 1 or 3: twice n fits. */
+ * or 4, a CP949 one 1 or 2 bytes and its UTF-8 1 or 3, a CP932 one 1 or 2 bytes and its
+ * UTF-8 up to 3 for either (a half-width kana is one byte): twice n fits, three times for
+ * CP932. */
 static char *to_utf8(const char *from, const char *text, size_t n, size_t *len)
 {
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1) return NULL; /* a C library without the converter: refused (or not said) as before */
-    size_t room = 2 * n + 1, left = room - 1, inleft = n;
+    size_t room = (strcmp(from, "CP932") == 0 ? 3 : 2) * n + 1, left = room - 1, inleft = n;
     char *out = malloc(room), *in = (char *)(uintptr_t)text, *at = out;
     if (!out) abort();
     size_t done = iconv(cd, &in, &inleft, &at, &left);

@@ -9,6 +9,7 @@
 #include "models/metrics.h"
 #include "models/model.h"
 #include "models/theory.h"
+#include "reader/csv.h"
 #include "reader/history.h"
 #include "reader/scenario.h"
 #include "sim/fit.h"
@@ -1258,6 +1259,32 @@ static void test_long_file_index(void)
           "history-14.11 a GB18030 file with a yen sign '¥' in a price column is read (%d): %s", rc, messages);
 }
 
+/* A Shift-JIS table of half-width kana reads as GB18030 Chinese too: said to be either,
+ * whatever its share of kana bytes (each is 3 bytes of UTF-8: a table with more of them
+ * than of ASCII did not fit twice its size, and was said to be Chinese alone). */
+static void test_encodings(void)
+{
+    /* ﾎﾞﾙﾄ (CE DE D9 C4) and ﾈｼﾞｼ (C8 BC DE BC): 48 kana bytes, 42 ASCII */
+    const char *bolt = "\xce\xde\xd9\xc4", *screw = "\xc8\xbc\xde\xbc";
+    char text[200];
+    snprintf(text, sizeof text, "id,revenue.price_per_unit\n%s%s%s,30\n%s%s%s,40\n%s%s%s,35\n%s%s%s,36\n", bolt, bolt,
+             bolt, screw, bolt, bolt, bolt, screw, bolt, bolt, bolt, screw);
+    write_file("sjis.csv", text);
+    char path[300], err[400] = "";
+    snprintf(path, sizeof path, "%s/sjis.csv", dir);
+    size_t len = 0;
+    struct csv_encoding enc;
+    char *utf8 = csv_read_table(path, &len, &enc, err, sizeof err);
+    check(utf8 && enc.gb18030 && enc.japanese_too &&
+              strcmp(enc.as_japanese, "\xef\xbe\x8e\xef\xbe\x9e\xef\xbe\x99"
+                                      "\xef\xbe\x84\xef\xbe\x8e\xef\xbe\x9e"
+                                      "\xef\xbe\x99\xef\xbe\x84") == 0,
+          "history-15.1 a Shift-JIS table with more kana bytes than ASCII ones reads as Japanese too "
+          "(gb18030 %d, japanese %d '%s'; %s)",
+          utf8 && enc.gb18030, utf8 && enc.japanese_too, utf8 ? enc.as_japanese : "", err);
+    free(utf8);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof dir, "/tmp/servlab-history-XXXXXX");
@@ -1275,6 +1302,7 @@ int main(void)
     test_export_errors();
     test_sparse_levers();
     test_long_file_index();
+    test_encodings();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) return 1;
