@@ -1275,7 +1275,8 @@ static void rate_refund(struct server *s, const char *client)
 /* A refusal of what a student sent, with the form under it filled with what was sent
  * (the text pasted or the file uploaded; the name when keep_name and name_ok takes it;
  * the code when it is right), to correct and submit again: a refused submission loses
- * no edit. A text that is not text (a NUL, not UTF-8) comes back as the base's. */
+ * no edit. A text that is not text (a NUL, not UTF-8), or too large to have been read
+ * whole (refused for the rate before its size), comes back as the base's. */
 static enum MHD_Result refused_form(struct MHD_Connection *c, const struct server *s, const struct request *q,
                                     unsigned status, const char *headline, const char *messages, int retry_after,
                                     bool keep_name)
@@ -1284,16 +1285,19 @@ static enum MHD_Result refused_form(struct MHD_Connection *c, const struct serve
     FILE *out = refusal_begin(&p, headline, messages);
     p.retry_after = retry_after;
     const struct field *f = q->file.len ? &q->file : &q->scenario;
-    bool text = f->len && !f->too_long && !memchr(f->data, '\0', f->len) && scan_is_utf8(f->data, f->len);
+    /* a field past its limit, or a body past its own (read no further), holds only the
+       beginning of what was sent: neither shown as what was sent nor called not text */
+    bool whole = !q->too_large && !f->too_long;
+    bool text = f->len && whole && !memchr(f->data, '\0', f->len) && scan_is_utf8(f->data, f->len);
     bool code_ok = s->o->code && q->code.data && strcmp(q->code.data, s->o->code) == 0;
     char name[NAME_MAX_BYTES + 1] = ""; /* the name when name_ok takes it (trimmed), else none */
     if (keep_name && q->name.data && !q->name.too_long && strlen(q->name.data) < sizeof name) {
         memcpy(name, q->name.data, strlen(q->name.data) + 1);
         if (!name_ok(name)) name[0] = '\0';
     }
-    const char *lead = text     ? _("Below is what you sent: correct it and submit again.")
-                       : f->len ? _("What you sent is not a text file: below is the base scenario again.")
-                                : _("Below is the base scenario: edit it and submit.");
+    const char *lead = text              ? _("Below is what you sent: correct it and submit again.")
+                       : f->len && whole ? _("What you sent is not a text file: below is the base scenario again.")
+                                         : _("Below is the base scenario: edit it and submit.");
     submit_form(out, s, lead, name, code_ok ? q->code.data : NULL, text ? f->data : s->base_text);
     return page_send(c, &p, status, NULL);
 }

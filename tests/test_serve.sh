@@ -679,6 +679,18 @@ B=$B0
 ok "serve-14.6 the student page's form: the base in the text area, no name filled" \
     $(grep -q '<input name="name" maxlength="40" required style="font-size:1em">' "$T/en-student.html" &&
         grep -q '^; stances/base.ini' "$T/en-student.html"; echo $?)
+# over the rate, a file past the upload's limit (read no further than it) is refused for
+# the rate before its size: the form holds the base, not the file's beginning, and does
+# not call the text file not text
+start "$T/state16" --rate 1
+status -F "name=ann" --form-string "scenario=[demand]" "$U/submit" > /dev/null # the minute's one submission
+{ cat "$B"; i=0; while [ $i -lt 1500 ]; do echo "; a comment line to make the file larger than 64 KiB"; i=$((i + 1)); done; } > "$T/big.ini"
+s=$(status -F "name=ann" -F "file=@$T/big.ini" "$U/submit")
+ok "serve-14.7 a file over 64 KiB over the rate: 429, the form with the base scenario, not 'not a text file'" \
+    $([ "$s" = 429 ] && grep -q 'Below is the base scenario: edit it and submit.' "$T/page" &&
+        ! grep -q 'not a text file' "$T/page" && ! grep -q 'to make the file larger' "$T/page"; echo $?) \
+    "status $s; $(grep -o '<p>[^<]*</p>' "$T/page" | head -n 3)"
+stop
 
 # ---- the pages in a real browser: the student page and the leaderboard of 60, both languages ----
 SHOTS=${SHOTS:-build/serve-shots}
