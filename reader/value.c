@@ -805,7 +805,17 @@ static bool share_params_problem(const struct dist_type *t, const char *from, co
                  read_dist(written, key, &d, problem, sizeof problem) == 0 && dist_lowest(&d) >= key->at[0] &&
                  (key->draws_at_most ? dist_highest(&d) <= key->at[1] : dist_mean(&d) <= key->at[1]) &&
                  dist_mean(&d) > 0;
-    if (takes)
+    double share = strtod(decimal, NULL);
+    char low[40], high[40];
+    if (!takes && !(share >= key->at[0] && share <= key->at[1]))
+        /* a decimal the key would refuse in turn ("-5%" is -0.05): its bounds instead */
+        /* TRANSLATORS: the distribution's name and parameters, the parameter as written ("-5%"),
+           then the key's bounds ("0", "1") */
+        snprintf(err, errlen,
+                 _("%s: '%s' is not a number (a distribution takes no '%%': write its shares as decimals from %s "
+                   "to %s)"),
+                 t->signature, typed, num_plain(key->at[0], low, sizeof low), num_plain(key->at[1], high, sizeof high));
+    else if (takes)
         /* TRANSLATORS: the distribution's name and parameters, the parameter as written ("90%"),
            then the distribution with its shares as decimals: "uniform(0.9, 1)" */
         snprintf(err, errlen, _("%s: '%s' is not a number (a distribution takes no '%%': write %s)"), t->signature,
@@ -813,7 +823,7 @@ static bool share_params_problem(const struct dist_type *t, const char *from, co
     else /* TRANSLATORS: the distribution's name and parameters, the parameter as written ("90%"), then
             its decimal ("0.9") */
         snprintf(err, errlen, _("%s: '%s' is not a number (a distribution takes no '%%': write the share as %s)"),
-                 t->signature, typed, num_plain(strtod(decimal, NULL), plain, sizeof plain));
+                 t->signature, typed, num_plain(share, plain, sizeof plain));
     return true;
 }
 
