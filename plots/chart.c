@@ -653,10 +653,21 @@ static bool segment_crosses(double ax, double ay, double bx, double by, double x
     return true;
 }
 
+/* Do the segments (ax, ay)-(bx, by) and (cx, cy)-(dx, dy) cross (each passes strictly
+ * from one side of the other to the other; segments that only touch, or run along one
+ * line, do not)? */
+static bool segments_cross(double ax, double ay, double bx, double by, double cx, double cy, double dx, double dy)
+{
+    double d1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax), d2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+    double d3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx), d4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+    return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
 /* Is a box of label l at (x, y) inside the area and free of the labels placed before
- * it and of the blocked boxes? If strict >= 1, also of every other point's marker; if
- * 2, and no leader line (its own or one placed before) crosses a label; if 3, and no
- * line of the chart crosses its box. */
+ * it and of the blocked boxes? If strict >= -1, also no leader line (its own or one
+ * placed before) crosses a label, widened by half the gap on each side; if >= 0, its box
+ * also covers no other point's marker; if >= 1, also its leader crosses no leader placed
+ * before; if 3, also no line of the chart crosses its box. */
 static bool place_free(const struct chart_label *labels, size_t l, double x, double y, bool leader,
                        const struct chart_label_area *a, int strict, size_t n)
 {
@@ -674,7 +685,19 @@ static bool place_free(const struct chart_label *labels, size_t l, double x, dou
     }
     for (size_t k = 0; k < l; k++)
         if (boxes_overlap(x, y, me->w, me->h, labels[k].x, labels[k].y, labels[k].w, labels[k].h, a->gap)) return false;
-    if (strict < 1) return true;
+    if (strict < -1) return true;
+    /* a leader through another label's text, or a label on another's leader, and the
+       reader cannot tell which marker is which */
+    for (size_t k = 0; k < l; k++) {
+        const struct chart_label *o = &labels[k];
+        if (leader && segment_crosses(me->px, me->py, lx, ly, o->x, o->y, o->w + a->gap, o->h + a->gap)) return false;
+        if (o->leader) {
+            double ox, oy;
+            leader_end(o->px, o->py, o->x, o->y, o->w, o->h, &ox, &oy);
+            if (segment_crosses(o->px, o->py, ox, oy, x, y, me->w + a->gap, me->h + a->gap)) return false;
+        }
+    }
+    if (strict < 0) return true;
     /* a label away from its point keeps off other markers by a marker's width more, so
      * it is not read as theirs */
     double keep_off = leader ? 2 * a->marker : a->marker;
@@ -683,17 +706,13 @@ static bool place_free(const struct chart_label *labels, size_t l, double x, dou
             return false;
     for (size_t k = 0; k < a->nothers; k++)
         if (boxes_overlap(x, y, me->w, me->h, a->other_x[k], a->other_y[k], keep_off, keep_off, 0)) return false;
-    if (strict < 2) return true;
-    double ex, ey;
-    leader_end(me->px, me->py, x, y, me->w, me->h, &ex, &ey);
-    for (size_t k = 0; k < l; k++) {
+    if (strict < 1) return true;
+    for (size_t k = 0; k < l && leader; k++) {
         const struct chart_label *o = &labels[k];
-        if (leader && segment_crosses(me->px, me->py, ex, ey, o->x, o->y, o->w, o->h)) return false;
-        if (o->leader) {
-            double ox, oy;
-            leader_end(o->px, o->py, o->x, o->y, o->w, o->h, &ox, &oy);
-            if (segment_crosses(o->px, o->py, ox, oy, x, y, me->w, me->h)) return false;
-        }
+        if (!o->leader) continue;
+        double ox, oy;
+        leader_end(o->px, o->py, o->x, o->y, o->w, o->h, &ox, &oy);
+        if (segments_cross(me->px, me->py, lx, ly, o->px, o->py, ox, oy)) return false;
     }
     if (strict < 3) return true;
     for (size_t k = 0; k < a->nsegments; k++)
@@ -738,20 +757,47 @@ static size_t label_places(const struct chart_label *me, const struct chart_labe
     return n;
 }
 
-void chart_label_place(struct chart_label *labels, size_t n, const struct chart_label_area *area)
+/* How well a placing went: how many labels took a place of each strictness below 1 (by
+ * rule 3, or a leader through a label: [0]; on a marker: [1]; a leader across a leader:
+ * [2]), then the leaders' total length. */
+struct placing {
+    size_t worse[3];
+    double length;
+};
+
+/* Is placing a better than b? */
+static bool placing_better(const struct placing *a, const struct placing *b)
+{
+    for (int k = 0; k < 3; k++)
+        if (a->worse[k] != b->worse[k]) return a->worse[k] < b->worse[k];
+    return a->length < b->length;
+}
+
+/* Rules 2 and 3, the labels placed in their order; bad[l]: label l's place is wanting. */
+static struct placing place_in_order(struct chart_label *labels, size_t n, const struct chart_label_area *area,
+                                     bool *bad)
 {
     /* label heights: beyond, a long leader is worse than a crossing (of a line: beyond the
-       longer reach, as a label over a curve hides the curve where it is read) */
-    enum { STRICT_REACH = 4, LINE_REACH = 8 };
+       longer reach, as a label over a curve hides the curve where it is read; of another
+       leader: beyond the longest, as a leader run far through a crowd is hard to follow) */
+    enum { STRICT_REACH = 4, LINE_REACH = 8, FAR_REACH = 12 };
+    struct placing how = {{0, 0, 0}, 0};
     double top = -INFINITY;
     for (size_t l = 0; l < n; l++) {
         struct chart_label *me = &labels[l];
         struct place *p;
         size_t np = label_places(me, area, &p);
+        /* the passes: how strict, how far (label heights) */
+        static const struct {
+            int strict;
+            double reach;
+        } pass[] = {{3, LINE_REACH}, {2, STRICT_REACH}, {2, FAR_REACH}, {0, FAR_REACH},
+                    {2, INFINITY},   {0, INFINITY},     {-1, INFINITY}, {-2, INFINITY}};
+        int strict = 3;
         bool done = false;
-        for (int strict = area->nsegments ? 3 : 2; strict >= 0 && !done; strict--) {
-            double reach = strict == 3 ? LINE_REACH : strict == 2 ? STRICT_REACH : INFINITY;
-            for (size_t k = 0; k < np && !done && p[k].cost <= reach * me->h; k++) {
+        for (size_t q = area->nsegments ? 0 : 1; q < sizeof pass / sizeof *pass && !done; q++) {
+            strict = pass[q].strict;
+            for (size_t k = 0; k < np && !done && p[k].cost <= pass[q].reach * me->h; k++) {
                 if (place_free(labels, l, p[k].x, p[k].y, p[k].leader, area, strict, n))
                     me->x = p[k].x, me->y = p[k].y, me->leader = p[k].leader, done = true;
             }
@@ -763,8 +809,76 @@ void chart_label_place(struct chart_label *labels, size_t n, const struct chart_
             me->y = highest + area->gap + me->h / 2;
             me->leader = true;
         }
+        bad[l] = !done || strict < 1;
+        if (bad[l]) how.worse[!done || strict == -2 ? 0 : strict == -1 ? 1 : 2]++;
+        if (me->leader) {
+            double ex, ey;
+            leader_end(me->px, me->py, me->x, me->y, me->w, me->h, &ex, &ey);
+            how.length += hypot(ex - me->px, ey - me->py);
+        }
         top = fmax(top, me->y + me->h / 2);
     }
+    return how;
+}
+
+static bool wanting(const struct placing *p)
+{
+    return p->worse[0] || p->worse[1] || p->worse[2];
+}
+
+void chart_label_place(struct chart_label *labels, size_t n, const struct chart_label_area *area)
+{
+    bool *bad = malloc((n + 1) * sizeof *bad);
+    if (!bad) abort();
+    struct placing best = place_in_order(labels, n, area, bad);
+    if (n < 2 || !wanting(&best)) {
+        free(bad);
+        return;
+    }
+    /* some label's place is wanting: placed again in other orders, each then again with
+       its first such label first (it goes where the others took its room, and they find
+       other places), up to 3 times for each label; the best placing kept (the first on a
+       tie) */
+    size_t *order = malloc(n * sizeof *order);
+    struct chart_label *tried = malloc(n * sizeof *tried), *kept = malloc(n * sizeof *kept);
+    if (!order || !tried || !kept) abort();
+    memcpy(kept, labels, n * sizeof *kept);
+    for (int start = 0; start < 5 && wanting(&best); start++) {
+        /* the labels' own order, then by their points: left to right, right to left, bottom
+           to top, top to bottom (stable) */
+        for (size_t i = 0; i < n; i++) {
+            size_t j = i;
+            if (start) {
+                double key = (start <= 2 ? labels[i].px : labels[i].py) * (start % 2 ? 1 : -1);
+                for (; j > 0; j--) {
+                    const struct chart_label *o = &labels[order[j - 1]];
+                    if ((start <= 2 ? o->px : o->py) * (start % 2 ? 1 : -1) <= key) break;
+                    order[j] = order[j - 1];
+                }
+            }
+            order[j] = i;
+        }
+        for (size_t i = 0; i < n; i++) tried[i] = labels[order[i]];
+        struct placing how = start ? place_in_order(tried, n, area, bad) : best;
+        for (size_t round = 0; round <= 3 * n; round++) {
+            if (placing_better(&how, &best)) {
+                best = how;
+                for (size_t i = 0; i < n; i++) kept[order[i]] = tried[i];
+            }
+            if (!wanting(&how) || round == 3 * n) break;
+            size_t first = 0;
+            while (!bad[first]) first++;
+            if (first == 0) break; /* it was placed first already */
+            size_t moved = order[first];
+            struct chart_label t = tried[first];
+            memmove(order + 1, order, first * sizeof *order);
+            memmove(tried + 1, tried, first * sizeof *tried);
+            order[0] = moved, tried[0] = t;
+            how = place_in_order(tried, n, area, bad);
+        }
+    }
+    memcpy(labels, kept, n * sizeof *kept);
+    free(order), free(tried), free(kept), free(bad);
 }
 
 /* The panel's labelled points, grouped, measured, placed and drawn (rule in chart.h). */

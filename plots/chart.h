@@ -242,18 +242,28 @@ struct chart_box {
  *    touching its point's marker (right, left, above, below, then the four corners,
  *    right ones first); then places further away, nearest first, in columns beside the
  *    point (stacked one label height apart), drawn with a thin leader line from the
- *    point to the box's nearest point. The places within 4 label heights of the point
- *    are first tried strictly (the box covers no other point's marker, labelled or
- *    not (chart_label_area), nor, for a place with a leader, comes within half a
- *    marker's width of one; its leader crosses no label placed before, no leader
- *    placed before crosses it); before them, those within 8 label heights are tried
- *    for one that is also clear of the chart's lines (no line crosses its box:
- *    chart_label_area's segments); then all places for one that covers no
- *    marker; then all places for a free one. No place inside a blocked box (the
- *    legend) is ever free, nor one whose leader runs through it (unless the point
- *    lies under the box).
+ *    point to the box's nearest point. No leader runs through another label's box
+ *    (widened by half the gap on each side), the one placed before or the one placed
+ *    after, but as the last resort below. The places within 4 label heights of the point are first tried strictly (the
+ *    box covers no other point's marker, labelled or not (chart_label_area), nor, for a
+ *    place with a leader, comes within half a marker's width of one; its leader crosses
+ *    no leader placed before); before them, those within 8 label heights are tried for
+ *    one that is also clear of the chart's lines (no line crosses its box:
+ *    chart_label_area's segments); then those within 12 label heights, strictly, then
+ *    for one that covers no marker (its leader may cross another leader); then all
+ *    places, strictly, then for one that covers no marker; then all for one that may
+ *    cover a marker; last, all places for a free one, whose leader may run through a
+ *    label. No place inside a
+ *    blocked box (the legend) is ever free, nor one whose leader runs through it (unless
+ *    the point lies under the box).
  * 3. When no place in the area is free, the label is stacked above the highest label
  *    placed so far, with a leader line (outside the area, but on no other label).
+ * 4. When a label took a place where its leader may cross another leader, or one of a
+ *    later kind, or was placed by rule 3, the labels are placed again in other orders: by
+ *    their points, left to right, right to left, bottom to top, top to bottom; after
+ *    each, again with the first such label moved first, up to 3 times for each label. The placing kept has the fewest labels by rule 3 or the
+ *    last kind, then the fewest on a marker, then the fewest leaders across a leader,
+ *    then the shortest leaders in all; the first on a tie (their own order first).
  * So no two labels overlap, whatever the points. */
 #define CHART_LABEL_MERGE_MM 0.5
 
@@ -287,7 +297,7 @@ struct chart_label_area {
     size_t nblocked;
 };
 
-/* Place n labels by rules 2 and 3. Deterministic; needs no PLplot. */
+/* Place n labels by rules 2 to 4. Deterministic; needs no PLplot. */
 void chart_label_place(struct chart_label *labels, size_t n, const struct chart_label_area *area);
 
 /* Contour labels on a surface: each level's line gets one label, at one of its points
