@@ -261,9 +261,10 @@ struct chart_box {
  * 4. When a label took a place where its leader may cross another leader, or one of a
  *    later kind, or was placed by rule 3, the labels are placed again in other orders: by
  *    their points, left to right, right to left, bottom to top, top to bottom; after
- *    each, again with the first such label moved first, up to 3 times for each label. The placing kept has the fewest labels by rule 3 or the
- *    last kind, then the fewest on a marker, then the fewest leaders across a leader,
- *    then the shortest leaders in all; the first on a tie (their own order first).
+ *    each, again with the first such label moved first, up to 3 times for each label.
+ *    The placing kept has the fewest labels by rule 3 or the last kind, then the fewest
+ *    on a marker, then the fewest leaders across a leader, then the shortest leaders in
+ *    all; the first on a tie (their own order first).
  * So no two labels overlap, whatever the points. */
 #define CHART_LABEL_MERGE_MM 0.5
 
