@@ -815,6 +815,19 @@ static char *joined_lines(const char *text, size_t len)
     return out;
 }
 
+/* The headline box: its sentence, and under it in smaller type the rest (none if ""). */
+static void headline_box(FILE *out, const char *head, const char *small)
+{
+    fputs("<p class=\"headline\">", out);
+    html_figures(out, head);
+    if (*small) {
+        fputs("<small>", out);
+        html_figures(out, small);
+        fputs("</small>", out);
+    }
+    fputs("</p>\n", out);
+}
+
 /* A headline from a report's words (batch_summary's): its first sentence, to the first
  * line that ends one, in bold; the rest under it in small type; each as a paragraph. */
 static void prose_headline(FILE *out, const char *text)
@@ -829,14 +842,7 @@ static void prose_headline(FILE *out, const char *text)
         }
     }
     char *head = joined_lines(text, first), *rest = joined_lines(text + first, strlen(text + first));
-    fputs("<p class=\"headline\">", out);
-    html_figures(out, head);
-    if (*rest) {
-        fputs("<small>", out);
-        html_figures(out, rest);
-        fputs("</small>", out);
-    }
-    fputs("</p>\n", out);
+    headline_box(out, head, rest);
     free(head), free(rest);
 }
 
@@ -1033,11 +1039,7 @@ void debrief_ipa(FILE *out, const struct debrief *d, const struct ipa_result *r)
     what_it_models(out, r->base.path);
     char head[600], small[1600];
     ipa_headline(r, head, sizeof head, small, sizeof small);
-    fputs("<p class=\"headline\">", out);
-    html_figures(out, head);
-    fputs("<small>", out);
-    html_figures(out, small);
-    fputs("</small></p>\n", out);
+    headline_box(out, head, small);
     /* the result first, the matrix under it, then the settings that made them */
     fprintf(out, "<h2>%s</h2>\n", _("The elements"));
     struct note table;
@@ -1060,11 +1062,7 @@ void debrief_optimise(FILE *out, const struct debrief *d, const struct optimise_
     what_it_models(out, r->base.path);
     char head[600], small[400];
     optimise_headline(r, head, sizeof head, small, sizeof small);
-    fputs("<p class=\"headline\">", out);
-    html_figures(out, head);
-    fputs("<small>", out);
-    html_figures(out, small);
-    fputs("</small></p>\n", out);
+    headline_box(out, head, small);
     struct note table;
     optimise_table(note_begin(&table), r); /* the terminal's table and notes, as they are printed */
     end_with_table(out, d, &r->base, r->reps, _("The search and its choice"), &table);

@@ -521,14 +521,24 @@ static const struct {
     {0xfe30, 0xfe4f}, {0xff01, 0xff5e}, {0xffe0, 0xffe5}, {0x20000, 0x2ffff},
 };
 
+/* The character at p[i] (of n bytes) as a code point in *c and its length in bytes;
+ * 0 when the bytes there are not UTF-8. */
+static size_t code_point_at(const unsigned char *p, size_t n, size_t i, unsigned long *c)
+{
+    size_t l = utf8_len(p + i, n - i);
+    if (!l) return 0;
+    *c = l == 1 ? p[i] : p[i] & (0xffu >> (l + 1));
+    for (size_t k = 1; k < l; k++) *c = *c << 6 | (p[i + k] & 0x3fu);
+    return l;
+}
+
 bool scan_chinese_text(const char *text, size_t n)
 {
     const unsigned char *p = (const unsigned char *)text;
     for (size_t i = 0, l; i < n; i += l) {
-        if (!(l = utf8_len(p + i, n - i))) return false;
+        unsigned long c;
+        if (!(l = code_point_at(p, n, i, &c))) return false;
         if (l == 1) continue;
-        unsigned long c = p[i] & (0xffu >> (l + 1));
-        for (size_t k = 1; k < l; k++) c = c << 6 | (p[i + k] & 0x3fu);
         size_t r = 0, nr = sizeof chinese_text / sizeof *chinese_text;
         while (r < nr && !(c >= chinese_text[r].from && c <= chinese_text[r].to)) r++;
         if (r == nr) return false;
@@ -541,10 +551,9 @@ bool scan_korean_text(const char *text, size_t n)
     const unsigned char *p = (const unsigned char *)text;
     bool syllable = false;
     for (size_t i = 0, l; i < n; i += l) {
-        if (!(l = utf8_len(p + i, n - i))) return false;
+        unsigned long c;
+        if (!(l = code_point_at(p, n, i, &c))) return false;
         if (l == 1) continue;
-        unsigned long c = p[i] & (0xffu >> (l + 1));
-        for (size_t k = 1; k < l; k++) c = c << 6 | (p[i + k] & 0x3fu);
         bool hangul = c >= 0xac00 && c <= 0xd7a3; /* the syllables */
         syllable |= hangul;
         if (!hangul && !(c >= 0x3131 && c <= 0x318e)) return false; /* nor compatibility jamo (ㄱ ㅏ) */
@@ -557,10 +566,9 @@ bool scan_japanese_text(const char *text, size_t n)
     const unsigned char *p = (const unsigned char *)text;
     bool kana = false;
     for (size_t i = 0, l; i < n; i += l) {
-        if (!(l = utf8_len(p + i, n - i))) return false;
+        unsigned long c;
+        if (!(l = code_point_at(p, n, i, &c))) return false;
         if (l == 1) continue;
-        unsigned long c = p[i] & (0xffu >> (l + 1));
-        for (size_t k = 1; k < l; k++) c = c << 6 | (p[i + k] & 0x3fu);
         bool is_kana = (c >= 0x3041 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9f); /* and half-width */
         kana |= is_kana;
         /* not the half-width punctuation (U+FF61-FF65), which random bytes A1-A5 make */
