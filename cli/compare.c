@@ -810,11 +810,10 @@ static void compare_row_cells(const struct compare_result *r, size_t i, struct c
                      : C_("paired verdict", "unclear"));
 }
 
-/* The service column's head and the on-time column's, into buf and *on_time: the service
- * metric in words (report_metric_words) and "on time". When the service is the on-time
- * rate over all orders, the two on-time rates stand side by side, and each head says
- * which orders it counts: "on time (all orders)", "on time (delivered)". */
-static void service_heads(const struct compare_result *r, char *buf, size_t n, const char **on_time)
+/* The metric in words: report_metric_words. When the service is the on-time rate over all
+ * orders, the two on-time rates stand side by side, and each head says which orders it
+ * counts. */
+void compare_service_heads(const struct compare_result *r, char *buf, size_t n, const char **on_time)
 {
     *on_time = _("on time");
     if (r->service == M_ON_TIME_ALL_ORDERS_RATE) {
@@ -846,7 +845,7 @@ void compare_table(FILE *out, const struct compare_result *r)
     bool on_time_column = r->service != M_ON_TIME_RATE; /* else it would show the service column twice */
     char sv_head[100];
     const char *on_time_head;
-    service_heads(r, sv_head, sizeof sv_head, &on_time_head);
+    compare_service_heads(r, sv_head, sizeof sv_head, &on_time_head);
     const char *texts[COL_COUNT] = {
         _("profit"), "± 95%", _("of best"), sv_head, on_time_head, _("cost"), _("against the best (paired)")};
     /* every column as wide as its head or its widest cell; the scenario column as its

@@ -124,6 +124,12 @@ size_t compare_rank(struct compare_result *r);
 bool compare_significant(const struct summary *s);
 
 /* The leaderboard. */
+/* The service column's head and the on-time column's, into buf and *on_time: the service
+ * metric in words and "on time"; when the service is on_time_of_all_orders_rate, beside
+ * on_time_rate, each says which orders it counts ("on time (all orders)", "on time
+ * (delivered)"). */
+void compare_service_heads(const struct compare_result *r, char *buf, size_t n, const char **on_time);
+
 void compare_table(FILE *out, const struct compare_result *r);
 
 /* One CSV row per scenario, in rank order (refused ones after, in the order given, with

@@ -675,10 +675,17 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
             /* TRANSLATORS: the column of who submitted (the class server) or of the file (compare) */
             _("rank"), r->submissions ? C_("column", "name") : _("file"), _("profit"), _("of best"),
             _("against the best (paired)"));
-    char shown[100]; /* 满足率 in Chinese, as the terminal's table (report_metric_prose) */
-    html_name(out, report_metric_prose(metric_defs[r->service].name, shown, sizeof shown));
+    /* the service in words (满足率 in Chinese, as report_metric_prose); beside the on-time
+       column, an on-time service and it say which orders each counts, as the terminal's
+       table does (compare_service_heads) */
+    char shown[100], heads[100];
+    const char *on_time;
+    compare_service_heads(r, heads, sizeof heads, &on_time);
+    html_name(out, r->service == M_ON_TIME_ALL_ORDERS_RATE
+                       ? heads
+                       : report_metric_prose(metric_defs[r->service].name, shown, sizeof shown));
     fputs("</th>", out);
-    if (r->service != M_ON_TIME_RATE) fprintf(out, "<th class=\"num\">%s</th>", _("on time"));
+    if (r->service != M_ON_TIME_RATE) fprintf(out, "<th class=\"num\">%s</th>", on_time);
     fprintf(out, "<th class=\"num\">%s</th><th>%s</th></tr>\n", _("cost"), _("keys changed"));
     for (size_t rank = 1; rank <= r->ranked; rank++)
         for (size_t i = 0; i < r->n; i++)

@@ -161,6 +161,18 @@ ok "report-8.5 the optimise page's settings mark reorder_point = 500 as not used
 ok "report-8.6 ... and its table says what the lever replaced" \
     $(grep -qx 'Note: at every point safety_factor sets reorder_point, in place of reorder_point = 500 on line 30.' "$T/opt.out"; echo $?) \
     "$(head -n 8 "$T/opt.out")"
+# compare's page with the on-time rate over all orders as its service: the two on-time
+# columns say which orders each counts, as the terminal's table does
+"$S" compare --base scenarios/stances/base.ini scenarios/stances/*.ini --reps 2 --service on_time_of_all_orders_rate \
+    --quiet --out "$T/Dcmpo" > /dev/null 2>&1
+ok "report-3.5 the compare page's on-time heads: on time (all orders) beside on time (delivered)" \
+    $(grep -q '<th class="num">on time (all orders)</th><th class="num">on time (delivered)</th>' "$T/Dcmpo/report.html"; echo $?) \
+    "$(grep -o '<th class="num wrap">.\{0,200\}' "$T/Dcmpo/report.html" | head -n 1)"
+"$S" compare --lang zh --base scenarios/zh/stances/base.ini scenarios/zh/stances/*.ini --reps 2 \
+    --service on_time_of_all_orders_rate --quiet --out "$T/Dcmpoz" > /dev/null 2>&1
+ok "report-3z.5 ... in Chinese: 全部订单准时率 beside 送达订单准时率" \
+    $(grep -q '<th class="num">全部订单准时率</th><th class="num">送达订单准时率</th>' "$T/Dcmpoz/report.html"; echo $?) \
+    "$(grep -o '<th class="num wrap">.\{0,200\}' "$T/Dcmpoz/report.html" | head -n 1)"
 # the notes under the sweep's table say the best row is "(marked *)": the page marks it so
 ok "report-2.6 the sweep page's best row is marked *, as its notes say" \
     $(grep -q '<tr class="best"><td class="num">\* [0-9]' "$T/D2/report.html" && grep -q '(marked \*)' "$T/D2/report.html"; echo $?) \
