@@ -240,11 +240,11 @@ static inline sim_handle newest_handle(const struct sim *sim)
     return sim->seq;
 }
 
-/* Put e on the list: in the held slot if it is a recurring process's and the slot is
- * free, else in the heap. */
-static inline void insert(struct sim *sim, const struct heap_entry *e, bool recurring)
+/* Put a recurring process's record e on the list: in the held slot if it is free, else in
+ * the heap. */
+static inline void insert_recurring(struct sim *sim, const struct heap_entry *e)
 {
-    if (recurring && !sim->has_held) {
+    if (!sim->has_held) {
         sim->held = *e;
         sim->has_held = true;
         return;
@@ -517,7 +517,7 @@ __attribute__((noinline)) static bool recur_by_key(struct sim *sim, double time,
     struct heap_entry e = {time + 0.0, *place, fn, ctx}; /* -0 becomes +0 (time_bits) */
     const struct heap_entry *next = next_entry(sim);
     if (sim->chain_left && time < sim->limit && !(next && before(next, &e))) return chain(sim, time, place);
-    insert(sim, &e, true);
+    insert_recurring(sim, &e);
     return false;
 }
 
