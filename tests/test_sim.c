@@ -677,8 +677,8 @@ static void lane_after_first_event(void)
     sim_lane_open(world_at_5(), 0, record);
 }
 
-/* Whether fn, run in a child process, dies of an assert (SIGABRT). */
-static bool aborts(void (*fn)(void))
+/* fn run in a child process (its stderr silenced): the child's wait status. */
+static int child_status(void (*fn)(void))
 {
     fflush(stdout);
     pid_t pid = fork();
@@ -689,6 +689,13 @@ static bool aborts(void (*fn)(void))
     }
     int status = 0;
     waitpid(pid, &status, 0);
+    return status;
+}
+
+/* Whether fn, run in a child process, dies of an assert (SIGABRT). */
+static bool aborts(void (*fn)(void))
+{
+    int status = child_status(fn);
     return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
 }
 
@@ -746,15 +753,7 @@ static void schedule_bad_lane(void)
  * assert, and no sanitizer's report in a sanitizer build). */
 static bool returns(void (*fn)(void))
 {
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid == 0) {
-        freopen("/dev/null", "w", stderr);
-        fn();
-        _exit(0);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
+    int status = child_status(fn);
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
