@@ -735,9 +735,10 @@ static bool share_problem(const char *s, const struct dist_bounds *key, char *er
     if (!strchr(s, '%')) return false;
     char pair[TOKEN_MAX], decimal[VALUE_PERCENT_SHARE_MAX];
     double low, high;
-    if (percent_pair(s, pair, sizeof pair) && value_plus_minus(pair, &low, &high) && high > 0)
+    bool paired = percent_pair(s, pair, sizeof pair);
+    if (paired && value_plus_minus(pair, &low, &high) && high > 0)
         spread_problem(s, low / 100, high / 100, key, err, errlen);
-    else if (percent_pair(s, pair, sizeof pair) && value_range(pair, &low, &high))
+    else if (paired && value_range(pair, &low, &high))
         range_problem(s, low / 100, high / 100, key, err, errlen); /* 90 / 100 is the double 0.9 is */
     else if (key->draws_at_most && num_percent_share(s, decimal, sizeof decimal) &&
              !(strtod(decimal, NULL) >= key->at[0] && strtod(decimal, NULL) <= key->at[1])) {
