@@ -605,7 +605,7 @@ static void compare_row(FILE *out, const struct compare_result *r, size_t i)
 /* The ranking on a screen narrower than its one-line rows (a projector of 800 pixels,
  * half a laptop's screen): every column stays in view, each row taller instead. An
  * interval's "± h" goes under its mean, the bar over its percentage, a heading wraps
- * between its words (a Chinese one between its words only, keep-all), a metric's name
+ * between its words (a Chinese one between its words only: cli/html.c's th, keep-all), a metric's name
  * also after its '_'s (html_name's <wbr>, hidden on a wide screen, where Chromium would
  * break a nowrap cell at them), a file name only at its <wbr>s (after '/' and '_': the
  * column widens to the longest part, "student42.ini" bold in the best row). The changed
@@ -623,7 +623,7 @@ static const char compare_style[] =
     "table.ranking th wbr{display:none}table.ranking .half{white-space:nowrap}\n"
     "@media (max-width:1200px){table.ranking{font-size:15px}table.ranking th,table.ranking td{padding:4px 3px}"
     "table.ranking th wbr{display:inline}"
-    "table.ranking th{word-break:keep-all}table.ranking th.num{white-space:normal}table.ranking td.file{min-width:7em;"
+    "table.ranking th.num{white-space:normal}table.ranking td.file{min-width:7em;"
     "overflow-wrap:normal}"
     "table.ranking .pm,table.ranking .half{display:block}table.ranking .bar{display:block;margin:5px 0 3px auto}\n"
     "@supports (grid-template-columns:subgrid){"

@@ -365,7 +365,9 @@ static const char stylesheet[] =
     ".nb{white-space:nowrap}\n"
     "table{border-collapse:collapse;margin:8px 0 12px;font-variant-numeric:tabular-nums}\n"
     "th,td{padding:4px 10px;text-align:left;vertical-align:top;border-bottom:1px solid var(--rule)}\n"
-    "table{font-size:16px}th{background:var(--band);font-weight:bold;vertical-align:bottom}\n"
+    /* a column head breaks between its words and before a parenthesis, a Chinese one
+       between its words only (与最优之差 / （配对）, never inside 配对): keep-all */
+    "table{font-size:16px}th{background:var(--band);font-weight:bold;vertical-align:bottom;word-break:keep-all}\n"
     ".wide{overflow-x:auto;max-width:100%}\n"
     /* a heading's name wraps after its '_'s (html_name's <wbr>) only on a narrow screen:
        on a wide one Chromium would break a nowrap heading at them */
@@ -484,14 +486,14 @@ const char html_flow_style[] =
 /* The stylesheet's rules for a narrow screen (one string is at most 4095 characters). */
 static const char narrow_stylesheet[] =
     /* Below 1200 pixels (a projector of 1024 or 800, half a laptop's screen) a table keeps
-       every column in view: tighter cells, a heading wrapped between its words (a Chinese
-       one between its words only) and after a name's '_'s, "± 95%" kept whole (th.nb),
+       every column in view: tighter cells, a heading wrapped between its words (as on a
+       wide screen, a Chinese one between its words only) and after a name's '_'s, "± 95%" kept whole (th.nb),
        an interval's half-width in smaller type; a note of the terminal's text (whose
        widest line is --cols columns, html_note) in type small enough to show that line,
        down to 12 pixels. Below 900 the page's margins are narrower, and a table of many
        columns (table.many: batch --sweep's, a grid of 8 columns or more) in 14 px type. */
     "@media screen and (max-width:1200px){table{font-size:15px}th,td{padding:4px 5px}th wbr{display:inline}"
-    "th{word-break:keep-all}th.num{white-space:normal}th.nb{white-space:nowrap}td.ci{font-size:14px}"
+    "th.num{white-space:normal}th.nb{white-space:nowrap}td.ci{font-size:14px}"
     ".note{font-size:clamp(12px,calc((100cqi - 28px) / (var(--cols,1) * 0.61)),15px)}}\n"
     "@media screen and (max-width:900px){main{padding:16px 16px 40px}table.many{font-size:14px}"
     "table.many th,table.many td{padding:4px 4px}}\n";

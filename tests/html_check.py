@@ -32,7 +32,9 @@ not answer). The checks:
               parentheses that holds a figure ("(seed 15)") stays on one line; each
               chart's subtitle, in the chart or as the paragraph under it, is shown at
               12 px or more; a headline of two lines or more does not end in a
-              word on its own
+              word on its own; a table's column head (th) breaks only between
+              words, after a '-', '/' or '_', or before a parenthesis, never inside
+              a word (与最优之差 / （配对）, not inside 配对)
   chart-text  at 800, 1280 and 1920 px wide: every text of an inline <svg> that is shown
               and holds a letter or digit (not a marker such as "●"), the subtitle
               aside (figures checks it), is rendered at least 12 px tall, and 16 px at
@@ -530,6 +532,25 @@ FIGURE_PROBE = r"""
         if (below(box(t, m.index), box(t, m.index + m[0].length - 1))) bad.push('headline: "' + m[0] + '" breaks inside');
       }
     }
+  // a table's column head breaks only between words, after a '-', '/' or '_' (its <wbr>s)
+  // or before a parenthesis: "against the best" / "(paired)", 与最优之差 / （配对）, never
+  // inside a word or between two Chinese characters of one
+  for (const th of document.querySelectorAll('th')) {
+    if (!shown(th)) continue;
+    for (const w = document.createTreeWalker(th, NodeFilter.SHOW_TEXT); w.nextNode();) {
+      const t = w.currentNode, chars = [...t.data];
+      if (!t.parentElement || !shown(t.parentElement)) continue;
+      let at = 0, prev = null;
+      for (let k = 0; k < chars.length; at += chars[k].length, k++) {
+        if (/\s/.test(chars[k])) { prev = null; continue; }
+        const b = box(t, at);
+        if (b.width === 0) continue;
+        if (prev && below(prev.b, b) && !/[-\/_]/.test(prev.c) && !/[(\uff08]/.test(chars[k]))
+          bad.push('th "' + th.textContent.trim().slice(0, 40) + '" breaks between "' + prev.c + '" and "' + chars[k] + '"');
+        prev = {b, c: chars[k]};
+      }
+    }
+  }
   // a headline of two lines or more does not end in one word of its own ("a" / "day"):
   // Latin words only (Chinese breaks between characters); cli/html.c balances its lines
   for (const h of document.querySelectorAll('.headline')) {
