@@ -490,14 +490,28 @@ void ipa_table(FILE *out, const struct ipa_result *r)
     ipa_notes(out, r);
 }
 
+/* Whether row's importance is distinguishable from zero: its 95% interval excludes 0. */
+static bool importance_clear(const struct ipa_row *row)
+{
+    return fabs(row->importance) > row->importance_ci;
+}
+
 /* The labels of the elements in quadrant q, joined ("Order-cycle time, On-time delivery"),
- * into buf; returns how many. */
-static size_t quadrant_list(const struct ipa_result *r, enum ipa_quadrant q, char *buf, size_t n)
+ * into buf; returns how many. clear: only those whose importance is distinguishable
+ * from zero (importance_clear), or, when false, only those whose is not; q ANY_QUADRANT: the
+ * placed elements in any quadrant; q IPA_UNPLACED: all that are not placed. */
+enum { ANY_QUADRANT = IPA_UNPLACED + 1 }; /* quadrant_list: the placed elements, in any quadrant */
+static size_t quadrant_list(const struct ipa_result *r, int q, bool clear, char *buf, size_t n)
 {
     size_t count = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < r->n; i++) {
-        if (r->rows[i].quadrant != q) continue;
+        const struct ipa_row *row = &r->rows[i];
+        bool placed = row->quadrant != IPA_UNPLACED;
+        if (q == IPA_UNPLACED
+                ? placed
+                : !placed || (q != ANY_QUADRANT && (int)row->quadrant != q) || importance_clear(row) != clear)
+            continue;
         size_t used = strlen(buf);
         snprintf(buf + used, n - used, "%s%s", count ? C_("list", ", ") : "", _(elements[r->rows[i].element].label));
         count++;
@@ -505,12 +519,19 @@ static size_t quadrant_list(const struct ipa_result *r, enum ipa_quadrant q, cha
     return count;
 }
 
+/* The headline names in each quadrant only the elements whose importance is distinguishable
+ * from zero (its 95% interval excludes 0): one whose interval includes 0 could as well
+ * sit on the other side of the importance line, so the headline names it apart, its
+ * quadrant uncertain, and the table keeps its quadrant. */
 void ipa_headline(const struct ipa_result *r, char *head, size_t nhead, char *small, size_t nsmall)
 {
     char list[4][400];
     static const enum ipa_quadrant order[4] = {IPA_CONCENTRATE, IPA_OVERKILL, IPA_KEEP_UP, IPA_LOW_PRIORITY};
     size_t count[4];
-    for (size_t k = 0; k < 4; k++) count[k] = quadrant_list(r, order[k], list[k], sizeof list[k]);
+    for (size_t k = 0; k < 4; k++) count[k] = quadrant_list(r, order[k], true, list[k], sizeof list[k]);
+    char vague[400], vague_below[400];
+    size_t nvague = quadrant_list(r, ANY_QUADRANT, false, vague, sizeof vague);
+    size_t nvague_below = quadrant_list(r, IPA_CONCENTRATE, false, vague_below, sizeof vague_below);
     if (!r->placed)
         snprintf(head, nhead, "%s", _("No element is on the matrix: each needs a target and a lever that moves it"));
     else if (count[0] && count[1])
@@ -518,6 +539,11 @@ void ipa_headline(const struct ipa_result *r, char *head, size_t nhead, char *sm
         snprintf(head, nhead, _("Concentrate here: %s; possible overkill: %s"), list[0], list[1]);
     else if (count[0])
         snprintf(head, nhead, _("Concentrate here: %s"), list[0]);
+    else if (nvague_below && count[1])
+        /* TRANSLATORS: below its target, but its importance's interval includes 0 */
+        snprintf(head, nhead, _("No element is clearly worth concentrating on; possible overkill: %s"), list[1]);
+    else if (nvague_below)
+        snprintf(head, nhead, "%s", _("No element is clearly worth concentrating on"));
     else if (count[1])
         snprintf(head, nhead, _("No important element is below its target; possible overkill: %s"), list[1]);
     else
@@ -528,8 +554,12 @@ void ipa_headline(const struct ipa_result *r, char *head, size_t nhead, char *sm
     if (count[2]) used += (size_t)snprintf(small + used, nsmall - used, _("Keep up the good work: %s. "), list[2]);
     if (used < nsmall && count[3])
         used += (size_t)snprintf(small + used, nsmall - used, _("Low priority: %s. "), list[3]);
+    if (used < nsmall && nvague) /* TRANSLATORS: elements whose importance's 95% interval includes 0 */
+        used += (size_t)snprintf(
+            small + used, nsmall - used,
+            _("Importance not distinguishable from zero (95%% interval includes 0), quadrant uncertain: %s. "), vague);
     char unplaced[400];
-    if (used < nsmall && quadrant_list(r, IPA_UNPLACED, unplaced, sizeof unplaced))
+    if (used < nsmall && quadrant_list(r, IPA_UNPLACED, true, unplaced, sizeof unplaced))
         used +=
             (size_t)snprintf(small + used, nsmall - used, _("Not on the matrix: %s (the table says why). "), unplaced);
     if (used < nsmall && r->placed) /* none placed: the head says so, the table why */
