@@ -1272,6 +1272,87 @@ static void rate_refund(struct server *s, const char *client)
     }
 }
 
+/* The lines of what was sent (text, len bytes) that the reader's messages name, as
+ * "ann.ini:42:15: ..." (path: the name the submission was read under): each named line
+ * once, in the messages' order, at most SENT_LINES_SHOWN; its column too (0: none).
+ * Returns how many. */
+enum { SENT_LINES_SHOWN = 3 };
+static size_t named_lines(const char *messages, const char *path, size_t text_lines, unsigned *line, unsigned *column)
+{
+    size_t n = 0, plen = strlen(path);
+    for (const char *m = messages; m && *m && n < SENT_LINES_SHOWN;) {
+        size_t len = strcspn(m, "\n");
+        const char *at = m;
+        while ((at = strstr(at, path)) && at < m + len && at[plen] != ':') at++;
+        if (at && at < m + len && at[plen] == ':') {
+            char *end;
+            unsigned long l = strtoul(at + plen + 1, &end, 10), col = 0;
+            if (end > at + plen + 1 && *end == ':' && end[1] >= '0' && end[1] <= '9') col = strtoul(end + 1, &end, 10);
+            bool seen = false;
+            for (size_t k = 0; k < n; k++) seen |= line[k] == l;
+            if (l > 0 && l <= text_lines && *end == ':' && !seen) line[n] = (unsigned)l, column[n++] = (unsigned)col;
+        }
+        m += len + (m[len] == '\n');
+    }
+    return n;
+}
+
+/* Under a refusal's messages, each line of what was sent that they name (named_lines),
+ * with the line before and after it, numbered as the messages number them, the line
+ * itself marked and the character at its column in bold: where to look in the form's
+ * text area below, which no page without a script can scroll to a line. */
+static void sent_lines(FILE *out, const char *messages, const char *path, const char *text, size_t len)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < len; i++) total += text[i] == '\n';
+    if (len && text[len - 1] != '\n') total++;
+    unsigned line[SENT_LINES_SHOWN], column[SENT_LINES_SHOWN];
+    size_t n = named_lines(messages, path, total, line, column);
+    for (size_t k = 0; k < n; k++) {
+        fputs("<p>", out);
+        html_textf(out, _("Line %u of what you sent (in the text area below):"), line[k]);
+        fputs("</p>\n<pre class=\"sent\" style=\"background:var(--band);padding:8px 14px;overflow-x:auto\">", out);
+        unsigned first = line[k] > 1 ? line[k] - 1 : 1, last = line[k] + 1 <= total ? line[k] + 1 : line[k];
+        int digits = snprintf(NULL, 0, "%u", last);
+        const char *p = text;
+        for (unsigned l = 1; l <= last && p < text + len; l++) {
+            size_t n_bytes = strcspn(p, "\n");
+            if (p + n_bytes > text + len) n_bytes = (size_t)(text + len - p);
+            size_t shown = n_bytes && p[n_bytes - 1] == '\r' ? n_bytes - 1 : n_bytes; /* a pasted text's CRLF */
+            if (l >= first) {
+                bool marked = l == line[k];
+                fprintf(out, "%s%*u  ", marked ? "<mark>" : "<span style=\"color:var(--muted)\">", digits, l);
+                /* the character at the column (counted in characters from 1) in bold */
+                size_t at = 0, col = 1;
+                while (marked && column[k] && col < column[k] && at < shown)
+                    at += lang_char_bytes((unsigned char)p[at]), col++;
+                char *part = strndup(p, marked && column[k] && at < shown ? at : shown);
+                if (!part) abort();
+                html_text(out, part);
+                free(part);
+                if (marked && column[k] && at < shown) {
+                    size_t w = lang_char_bytes((unsigned char)p[at]);
+                    if (at + w > shown) w = shown - at;
+                    part = strndup(p + at, w);
+                    if (!part) abort();
+                    fputs("<strong style=\"text-decoration:underline\">", out);
+                    html_text(out, part);
+                    fputs("</strong>", out);
+                    free(part);
+                    part = strndup(p + at + w, shown - at - w);
+                    if (!part) abort();
+                    html_text(out, part);
+                    free(part);
+                }
+                fputs(marked ? "</mark>" : "</span>", out);
+                if (l < last) fputc('\n', out);
+            }
+            p += n_bytes + 1;
+        }
+        fputs("</pre>\n", out);
+    }
+}
+
 /* A refusal of what a student sent, with the form under it filled with what was sent
  * (the text pasted or the file uploaded; the name when keep_name and name_ok takes it;
  * the code when it is right), to correct and submit again: a refused submission loses
@@ -1298,6 +1379,11 @@ static enum MHD_Result refused_form(struct MHD_Connection *c, const struct serve
     const char *lead = text              ? _("Below is what you sent: correct it and submit again.")
                        : f->len && whole ? _("What you sent is not a text file: below is the base scenario again.")
                                          : _("Below is the base scenario: edit it and submit.");
+    if (text && messages && q->name.data) {
+        char path[NAME_MAX_BYTES + 16];
+        snprintf(path, sizeof path, "%s.ini", q->name.data); /* as new_run reads it */
+        sent_lines(out, messages, path, f->data, f->len);
+    }
     submit_form(out, s, lead, name, code_ok ? q->code.data : NULL, text ? f->data : s->base_text);
     return page_send(c, &p, status, NULL);
 }

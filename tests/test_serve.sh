@@ -4,7 +4,7 @@
 # submissions all land and the leaderboard lists 60; bad submissions each get a clear
 # 4xx while the server keeps serving; the rate limit answers 429 with Retry-After; a
 # restart keeps the leaderboard byte for byte; a refusal gives the form back with what was
-# sent (serve-14); SIGTERM stops it without waiting for the
+# sent, the line its reasons name shown and marked (serve-14); SIGTERM stops it without waiting for the
 # runs queued or in progress and leaves no temporary file; the pages in Chinese;
 # /history; the command line's exit statuses; the pages in headless chromium. Every
 # curl is bounded (--max-time).
@@ -662,6 +662,16 @@ for lang in en zh; do
         $(grep -q '<input name="name" [^>]* value="小明">' "$T/$lang-refused.html" &&
             grep -q '<input name="code" [^>]* value="郁金香">' "$T/$lang-refused.html"; echo $?) \
         "$(grep -o '<input name="[a-z]*"[^>]*>' "$T/$lang-refused.html")"
+    # the line the reasons name (42, column 15: the '＝'), shown under them with its
+    # neighbours, marked, its character in bold: where to look in the text area
+    ln=$(grep -n '^safety_factor ＝ 1 ' "$T/fw_$lang.ini" | cut -d: -f1)
+    ok "serve-14.8 $lang: ... the line the reasons name ($ln) shown under them, marked, its '＝' in bold, its neighbours numbered" \
+        $(grep -q "^<mark>$ln  safety_factor <strong[^>]*>＝</strong> 1 " "$T/$lang-refused.html" &&
+            grep -q "^<span [^>]*>$((ln - 1))  lead_time_days = " "$T/$lang-refused.html" &&
+            grep -q "^<span [^>]*>$((ln + 1))  shortage = " "$T/$lang-refused.html" &&
+            [ "$(grep -c '<mark>' "$T/$lang-refused.html")" = 1 ] &&
+            [ "$(grep -n '<mark>' "$T/$lang-refused.html" | cut -d: -f1)" -lt "$(grep -n '<form ' "$T/$lang-refused.html" | cut -d: -f1)" ]
+        echo $?) "$(grep -B 2 -A 1 '<mark>' "$T/$lang-refused.html")"
     # a wrong code: 403, the text pasted comes back, the code does not
     s=$(status -F "name=小明" -F "code=菊花" --form-string "scenario=$(cat "$T/fw_$lang.ini")" "$U/submit")
     ok "serve-14.4 $lang: a wrong class code: 403, the pasted text back in the form, the code field empty" \
