@@ -426,8 +426,11 @@ void debrief_run(FILE *out, const struct debrief *d, const struct scenario *sc, 
     snprintf(title, sizeof title, _("servlab debrief: %s"), file_name(sc->path));
     /* the supply chain's diagram (html_flow) brings its rules; a page without one does not */
     bool flow = false;
-    for (size_t i = 0; i < d->nfigs; i++) flow |= strstr(d->figs[i].svg, "<div class=\"flow\">") == d->figs[i].svg;
-    html_begin_styled(out, title, flow ? html_flow_style : "");
+    for (size_t i = 0; i < d->nfigs; i++) flow |= strncmp(d->figs[i].svg, "<div class=\"flow", 16) == 0;
+    if (flow)
+        html_begin_flow(out, title);
+    else
+        html_begin(out, title);
     fputs("<h1>", out);
     html_text(out, file_name(sc->path));
     fputs("</h1>\n", out);

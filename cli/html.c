@@ -316,9 +316,22 @@ static void flow_node(FILE *out, const struct chart_flow *f, size_t i, size_t de
     fputs("</div>\n", out);
 }
 
+/* From this many rows (boxes that feed none: a store's customers share its row) the
+ * wide layout's boxes are compact (html_flow_style's .flow.big): in full, rows of 5-line
+ * boxes 125 pixels apart, 5 rows and the title are about a screen of 800. */
+enum { FLOW_BIG_ROWS = 5 };
+
 void html_flow(FILE *out, const struct chart_flow *f, const char *title, const char *subtitle)
 {
-    fputs("<div class=\"flow\">\n<p class=\"ftitle\">", out);
+    size_t rows = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        bool feeds = false;
+        for (size_t j = 0; j < f->n && !feeds; j++) feeds = j != i && f->nodes[j].from == (int)i;
+        rows += !feeds;
+    }
+    fputs(rows >= FLOW_BIG_ROWS ? "<div class=\"flow big\">\n<p class=\"ftitle\">"
+                                : "<div class=\"flow\">\n<p class=\"ftitle\">",
+          out);
     html_text(out, title ? title : "");
     fputs("</p>\n", out);
     if (subtitle && *subtitle) {
@@ -483,6 +496,29 @@ const char html_flow_style[] =
     ".fa:not(:has(.dn)) .up{padding-right:6px}.fa:not(:has(.dn)) hr{min-width:30px}}\n"
     "@media print{.ftree{font-size:9.5pt}.flow .ftitle{font-size:13pt}.flow .fsub,.flow .fnote{font-size:9.5pt}}\n";
 
+/* html_flow_style's rules for a big network (one string is at most 4095 characters): */
+static const char flow_big_style[] =
+    /* a big network (html_flow's FLOW_BIG_ROWS: rows of boxes more than a screen of 800
+       holds) from 1201 pixels: compact boxes, each box's lines side by side and wrapped as
+       in the outline (a dot between two on a line; "fill rate: customers 100.0%" kept
+       together), in lines of at most 14.4em ("on hand 25.8 · bullwhip 26.6"), a bare box's name
+       ("outside supplier") in two lines; the rows closer, the arrows' texts wrapped */
+    "@media screen and (width>1200px){.flow.big .ftree{font-size:14px;line-height:1.25}.flow.big .fe{padding:3px 0}"
+    ".flow.big .fbox{white-space:normal}.flow.big .fbox .fl,.flow.big .fbox .fg{display:flex;flex-wrap:wrap;"
+    "column-gap:12px}.flow.big .fbox .fl{max-width:14.4em;overflow:hidden;margin:0 7px;padding:1px 0 "
+    "2px;text-align:left}"
+    ".flow.big .fbox .fl .fg{display:flex;flex-shrink:0;max-width:100%}.flow.big .fbox .fl "
+    "span{display:block;padding:0;position:relative;"
+    "white-space:nowrap}.flow.big .fl span::before{content:'\\00b7';position:absolute;left:-8px;color:var(--muted)}"
+    ".flow.big .fh::after{content:':'}:lang(zh) .flow.big .fh::after{content:'\\ff1a'}.flow.big .fh{margin-right:-7px}"
+    ":lang(zh) .flow.big .fh{margin-right:-10px}.flow.big .fh::before,.flow.big .fh+span::before,.flow.big "
+    ".fg::before{content:none}.flow.big .fbox .below{border-top:0;padding:0}.flow.big .fbox.bare{max-width:6em}"
+    ".flow.big .fbox.bare b{padding:2px 5px}.flow.big .fa{font-size:13px;"
+    "line-height:1.2}.flow.big .fa .up,.flow.big .fa .dn{padding:0 6px 0 3px;max-width:5.6em}"
+    ":lang(zh) .flow.big .fa .up{max-width:6.6em}:lang(zh) .flow.big .fa{word-break:keep-all}}\n"
+    "@media screen and (min-width:1500px){.flow.big .ftree{font-size:15px}.flow.big .fa .up,.flow.big .fa "
+    ".dn{max-width:none}}\n";
+
 /* The stylesheet's rules for a narrow screen (one string is at most 4095 characters). */
 static const char narrow_stylesheet[] =
     /* Below 1200 pixels (a projector of 1024 or 800, half a laptop's screen) a table keeps
@@ -503,13 +539,26 @@ void html_begin(FILE *out, const char *title)
     html_begin_styled(out, title, "");
 }
 
+static void begin(FILE *out, const char *title, const char *style, const char *more);
+
 void html_begin_styled(FILE *out, const char *title, const char *style)
+{
+    begin(out, title, style, "");
+}
+
+void html_begin_flow(FILE *out, const char *title)
+{
+    begin(out, title, html_flow_style, flow_big_style);
+}
+
+static void begin(FILE *out, const char *title, const char *style, const char *more)
 {
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
             lang_current() == LANG_ZH ? "zh-CN" : "en");
     fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", out);
     html_text(out, title);
-    fprintf(out, "</title>\n<style>\n%s%s%s</style>\n</head>\n<body>\n<main>\n", stylesheet, narrow_stylesheet, style);
+    fprintf(out, "</title>\n<style>\n%s%s%s%s</style>\n</head>\n<body>\n<main>\n", stylesheet, narrow_stylesheet, style,
+            more);
 }
 
 void html_end(FILE *out)

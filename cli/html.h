@@ -48,15 +48,16 @@ struct chart_flow;
 /* A flow diagram (plots/chart.h's struct chart_flow: the supply chain) in HTML, for a
  * page: its title and subtitle, then each box with its lines and the arrows into it
  * with their texts, then its note. The page's own type, so its text reads on any
- * screen: on a wide one the boxes go left to right as in the chart's PNG; below
+ * screen: on a wide one the boxes go left to right as in the chart's PNG (a big
+ * network's compact, its figures side by side, so that it fits a screen of 800); below
  * 1200 pixels and in print, an outline: a box a line, its children each on a line
  * under it, a location's customers on its line (at 800 x 720 the supply chain of
  * scenarios/supply_chain.ini takes under half the window). The tree follows each node's
- * `from`, children in the order of their rows. The page needs html_flow_style. */
+ * `from`, children in the order of their rows. The page begins with html_begin_flow. */
 void html_flow(FILE *out, const struct chart_flow *f, const char *title, const char *subtitle);
 
-/* The rules html_flow's diagram needs (CSS), for html_begin_styled: only a page that
- * draws one carries them. */
+/* The rules html_flow's diagram needs (CSS; html_begin_flow writes them all): only a
+ * page that draws one carries them. */
 extern const char html_flow_style[];
 
 /* From <!DOCTYPE html> to the opening <main>: language (lang_code(), lang/lang.h),
@@ -66,6 +67,10 @@ void html_begin(FILE *out, const char *title);
 /* html_begin, with a page's own rules (CSS, a literal: not escaped) after the shared
  * stylesheet's; html_begin is html_begin_styled with "". */
 void html_begin_styled(FILE *out, const char *title, const char *style);
+
+/* html_begin with the rules of html_flow's diagram (html_flow_style and those of a big
+ * network's). */
+void html_begin_flow(FILE *out, const char *title);
 
 /* Close what html_begin opened. */
 void html_end(FILE *out);

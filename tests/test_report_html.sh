@@ -27,7 +27,8 @@
 #                readable at 800 px and on the page (chain-800x720.png, ...); at 800 x 720
 #                an outline at most 360 px tall, its boxes on whole pixels (report-12.4,
 #                12z.4); its stylesheet only in its page (report-12.5)
-#   report-13    a larger network (9 locations, 17 boxes): its diagram fits 800 px
+#   report-13    a larger network (9 locations, 17 boxes): its diagram fits 800 px; at
+#                1280 px, compact boxes: it fits the width, at most 760 px tall (13.4)
 #   every page of report-1..5, 8..12 is checked at 800 px too (html_check --fit 800: a
 #   small projector): its tables and the terminal's text (notes) in view without
 #   sideways scrolling, and every text drawn in its charts at least 12 px tall there and
@@ -271,6 +272,17 @@ if page report-13 network "$T/D13" 2 scenarios/supply_chain.ini && [ -z "$REPORT
     ok "report-13.3 a network of 9 locations: its diagram fits 800 px, 17 boxes on whole pixels: $(grep 'flow:\|fit:' "$T/report-13.check" | cut -c1-160 | tr '\n' ' ')" \
         $(grep -q '^ok   fit: .* at 800 px' "$T/report-13.check" &&
             grep -q '^ok   flow: diagram 1 at 800x720: .* 17 box(es), 0 off whole pixels' "$T/report-13.check"; echo $?)
+    # from 1201 px its boxes are compact (cli/html.c's .flow.big: 7 rows, a screen of 800
+    # holds 5 in full): at 1280 the diagram fits the width (it overflowed by 14 px) and is
+    # at most 760 px tall, title to note (it was 1000); the chain of 3 stores (report-12),
+    # as good as it was, keeps its full boxes
+    $CHECK "$T/D13/report.html" --fit 1280 > "$T/report-13w.check" 2>&1
+    tall=$(sed -n 's/^[A-Z]* *flow: diagram 1 at 1280x720: \([0-9]*\) px tall.*/\1/p' "$T/report-13w.check")
+    ok "report-13.4 ... at 1280 px: compact boxes, the diagram fits the width and is ${tall:-?} px tall (at most 760)" \
+        $(grep -q '^<div class="flow big">' "$T/D13/report.html" && grep -q '^ok   fit: .* at 1280 px' "$T/report-13w.check" &&
+            [ -n "$tall" ] && [ "$tall" -le 760 ] && grep -q '^<div class="flow">' "$T/D12/report.html" &&
+            ! grep -q 'class="flow big"' "$T/D12/report.html" "$T/D12z/report.html"; echo $?) \
+        "$(grep 'fit:\|flow:' "$T/report-13w.check" | head -n 4)"
 fi
 fit= flowmax=
 
