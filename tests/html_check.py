@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""html_check.py PAGE.html [--shots PREFIX] [--min-svg N] [--text FILE] [--fit [WIDTH]] - prove that a self-contained
+"""html_check.py PAGE.html [--shots PREFIX [--shot-at SELECTOR]] [--min-svg N] [--text FILE] [--fit [WIDTH]] - prove that a self-contained
 HTML page (servlab's report.html) works in a real browser.
 
 Drives Debian's headless chromium over the DevTools protocol on a pipe
@@ -54,7 +54,9 @@ not answer). The checks:
               the diagram (title to note) at most PX tall
   shots       PREFIX-1280x720.png, PREFIX-1920x1080.png and PREFIX-full.png (the
               whole page at 1280 wide) written; with --fit WIDTH, PREFIX-WIDTHx720.png
-              too
+              too; with --shot-at SELECTOR, PREFIX-at-1280x800.png (and with --fit
+              WIDTH, PREFIX-at-WIDTHx720.png): the first element it matches (e.g.
+              div.flow, the supply chain) at the window's top
   print       Page.printToPDF with preferCSSPageSize writes PREFIX.pdf whose every
               page's MediaBox is A4 (595 x 842 pt, within 2 pt)
 
@@ -479,6 +481,17 @@ FLOW_PROBE = r"""
 """
 MIN_FLOW_TEXT_PX = 12
 
+# --shot-at SELECTOR: the window scrolled to put the first element it matches 8 px below
+# the window's top; true when there is one.
+SHOT_AT_PROBE = r"""
+((sel) => {
+  const e = document.querySelector(sel);
+  if (!e) return false;
+  window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 8);
+  return true;
+})(%s)
+"""
+
 # Evaluated at each of FIGURE_WIDTHS: a figure and its interval read on one line, and a
 # chart's subtitle large enough to read; a list of what fails. Every "±" shown outside a
 # chart (<svg> text never wraps) must be where lines do not break (white-space nowrap or
@@ -639,7 +652,7 @@ def pdf_page_sizes(pdf):
     return sizes, pages
 
 
-def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results, fit=None, flow_max=None):
+def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results, fit=None, flow_max=None, shot_at=None):
     url = "file://" + os.path.abspath(page)
     browser = Browser(chromium, timeout)
     problems = []  # console and load errors, in order
@@ -790,6 +803,22 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
                 with open(name, "wb") as f:
                     f.write(base64.b64decode(shot["data"]))
                 written.append(name)
+            # with --shot-at: the first element SELECTOR matches at the top of a window of
+            # 1280 x 800 (a laptop) and of the --fit width x 720
+            for w, h in ((1280, 800),) + (((fit, 720),) if shot_at and fit and fit != 1280 else ()) if shot_at else ():
+                browser.send("Emulation.setDeviceMetricsOverride",
+                             {"width": w, "height": h, "deviceScaleFactor": 1, "mobile": False})
+                found = browser.send("Runtime.evaluate", {"expression": SHOT_AT_PROBE % json.dumps(shot_at),
+                                                          "returnByValue": True})["result"].get("value")
+                if not found:
+                    results.check("shots", False, "--shot-at %s: no such element" % shot_at)
+                    break
+                shot = browser.send("Page.captureScreenshot", {"format": "png"})
+                name = "%s-at-%dx%d.png" % (shots, w, h)
+                with open(name, "wb") as f:
+                    f.write(base64.b64decode(shot["data"]))
+                written.append(name)
+            browser.send("Runtime.evaluate", {"expression": "window.scrollTo(0, 0)"})
             browser.send("Emulation.setDeviceMetricsOverride",
                          {"width": 1280, "height": 720, "deviceScaleFactor": 1, "mobile": False})
             size = browser.send("Page.getLayoutMetrics")["cssContentSize"]
@@ -847,6 +876,9 @@ def main():
                     help="fail when the page is wider than WIDTH px (1280: a projector)")
     ap.add_argument("--flow-max", type=int, metavar="PX",
                     help="with --fit: fail a flow diagram taller than PX at the --fit width, 720 px tall")
+    ap.add_argument("--shot-at", metavar="SELECTOR",
+                    help="with --shots: also PREFIX-at-1280x800.png (and PREFIX-at-WIDTHx720.png with --fit WIDTH), "
+                         "the first element SELECTOR matches at the window's top")
     ap.add_argument("--text", metavar="FILE", help="write the text a reader sees (title, body, SVG text) to FILE")
     ap.add_argument("--timeout", type=float, default=120, metavar="SECONDS", help="bound on each browser step (120)")
     a = ap.parse_args()
@@ -865,7 +897,7 @@ def main():
     results = Results()
     check_source(a.page, results)
     try:
-        check_in_browser(a.page, chromium, a.shots, a.min_svg, a.timeout, a.text, results, a.fit, a.flow_max)
+        check_in_browser(a.page, chromium, a.shots, a.min_svg, a.timeout, a.text, results, a.fit, a.flow_max, a.shot_at)
     except BrowserError as e:
         results.check("browser", False, str(e))
         print("html_check: %s: %d passed, %d failed" % (a.page, results.passed, results.failed))
