@@ -371,8 +371,10 @@ static const char stylesheet[] =
     "h3{font-size:19px;margin:22px 0 8px}\n"
     "details.what summary{cursor:pointer;color:var(--accent)}\n"
     ".what{color:var(--muted);margin:0 0 12px;white-space:pre-line}\n"
+    /* a word longer than the line (a class's long file name, "a_rather_long_student_file_name_
+       raise_service_cut_cost.ini earns the most") breaks rather than widen the page */
     ".headline{font-size:24px;font-weight:bold;background:var(--band);border-left:6px solid var(--accent);"
-    "padding:12px 18px;margin:18px 0;text-wrap:balance}\n"
+    "padding:12px 18px;margin:18px 0;text-wrap:balance;overflow-wrap:anywhere}\n"
     ".headline small{display:block;font-size:17px;font-weight:normal;color:var(--muted)}\n"
     /* a figure and its "± h" (html_figures), on one line however narrow the screen */
     ".nb{white-space:nowrap}\n"

@@ -11,6 +11,8 @@
 #                a ninth column, --service fill_rate): every column of the ranking in
 #                view, no sideways scrolling, no file name broken inside a part, no
 #                changed key broken (compare-800x720.png)
+#   report-3w    compare's Chinese page with long file names: no column head broken inside
+#                a word (与最优之差（配对） broke inside 配对 at 1280 px)
 #   report-6     escaping: a scenario whose leading comment holds
 #                <script>alert(1)</script> and whose file name holds & < > " ' is shown
 #                as text, never as markup
@@ -100,6 +102,18 @@ simulate report-3z compare --lang zh --service fill_rate --base scenarios/zh/sta
 if page report-3z compare-zh "$T/D3z" 0 scenarios/zh/stances/*.ini && [ -n "$fit" ]; then
     ok "report-3z.3 ... in Chinese, with 满足率 and 准时率: $(grep 'fit:' "$T/report-3z.check" | cut -c1-300)" \
         $(grep -q '^ok   fit: .* at 800 px' "$T/report-3z.check"; echo $?)
+fi
+# long file names (a class's "a_rather_long_student_file_name_..."): the file column wide,
+# the others narrow; at 1280 px 与最优之差（配对） broke inside 配对 (cli/html.c's th,
+# keep-all, breaks a head between its words only: html_check's figures)
+mkdir -p "$T/long"
+for f in scenarios/zh/stances/*.ini; do cp "$f" "$T/long/a_rather_long_student_file_name_$(basename "$f")"; done
+simulate report-3w compare --lang zh --service fill_rate --base scenarios/zh/stances/base.ini "$T"/long/*.ini --reps 3 \
+    --out "$T/D3w"
+if page report-3w compare-long-zh "$T/D3w" 0 scenarios/zh/stances/*.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+    ok "report-3w.3 ... long file names: no column head broken inside a word at 800, 1280 and 1920 px" \
+        $(grep -q '^ok   figures: ' "$T/report-3w.check" && ! grep -q '^     figures at .*: th ' "$T/report-3w.check"; echo $?) \
+        "$(grep 'th "' "$T/report-3w.check" | head -n 4)"
 fi
 simulate report-4 batch scenarios/planner/base.ini scenarios/planner/items.csv --sweep --reps 2 --out "$T/D4"
 page report-4 batch "$T/D4" 1 scenarios/planner/base.ini
