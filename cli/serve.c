@@ -1311,7 +1311,8 @@ static void sent_lines(FILE *out, const char *messages, const char *path, const 
     for (size_t k = 0; k < n; k++) {
         fputs("<p>", out);
         html_textf(out, _("Line %u of what you sent (in the text area below):"), line[k]);
-        fputs("</p>\n<pre class=\"sent\" style=\"background:var(--band);padding:8px 14px;overflow-x:auto\">\n",
+        fputs("</p>\n<pre class=\"sent\" style=\"background:var(--band);padding:8px "
+              "14px;overflow-x:auto;font-size:15px\">\n",
               out); /* the parser drops this newline */
         unsigned first = line[k] > 1 ? line[k] - 1 : 1, last = line[k] + 1 <= total ? line[k] + 1 : line[k];
         int digits = snprintf(NULL, 0, "%u", last);
