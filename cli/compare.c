@@ -278,6 +278,34 @@ struct scenario_override *compare_sweep_sets(const struct scenario_override *set
     return all;
 }
 
+/* Is line one of the loader's notes, not a problem: "servlab: note: PATH is not UTF-8 text:
+ * read as GB18030 ..." (reader/csv.h's csv_note_gb18030), said of a history whether or not
+ * the scenario then loads? */
+static bool note_line(const char *line)
+{
+    static const char english[] = "servlab: note: ";
+    const char *own = _("servlab: note: %s\n");
+    size_t n = strcspn(own, "%");
+    return strncmp(line, english, strlen(english)) == 0 || (n > 0 && strncmp(line, own, n) == 0);
+}
+
+/* The lines of msgs (each ending in '\n') that are notes (notes true) or that are not, in
+ * a malloc'd string. */
+static char *lines_of(const char *msgs, bool notes)
+{
+    char *out = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&out, &size);
+    if (!f) abort();
+    for (const char *line = msgs ? msgs : ""; *line;) {
+        size_t n = strcspn(line, "\n");
+        if (note_line(line) == notes) fprintf(f, "%.*s\n", (int)n, line);
+        line += n + (line[n] == '\n');
+    }
+    if (fclose(f) != 0 || !out) abort();
+    return out;
+}
+
 /* Why e did not load, from the loader's messages: the first problem of its own file, its line
  * in e->line ("PATH:31:15: [inventory] ..." is line 31, "[inventory] ..."), and how many more
  * there were, so that the table, the page and compare.csv say what to fix, not only the
@@ -388,7 +416,11 @@ static int load_entry(struct compare_entry *e, const char *text, size_t len, con
     if (rc != 0) {
         say_problems(err, msgs, e->path);
         e->refused = true;
-        refusal_from_messages(e, msgs);
+        /* a note said with the problems (a history read as GB18030) is no reason: the
+           reason is the first problem after it, and the note is said as a note */
+        char *problems = lines_of(msgs, false);
+        refusal_from_messages(e, problems);
+        free(problems);
         scenario_free(e->sc);
         e->sc = NULL;
     } else if (msgs && *msgs) /* a loaded file's notes (a history read as GB18030), said as the reference's are */
@@ -637,9 +669,13 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
         long at = sink ? ftell(sink) : -1;
         compare_entry_load(&r->e[i], ref, base != NULL, NULL, 0, sets, nsets, sink ? sink : err);
         /* a file that loads wrote only its notes there (a history read as GB18030, said
-           once a file: the reference's first read said its own): said as the reference's are */
-        if (at >= 0 && !r->e[i].refused && fflush(sink) == 0 && msgs && mlen > (size_t)at)
-            say_problems(err, msgs + at, files[i]);
+           once a file: the reference's first read said its own): said as the reference's are;
+           a refused one's notes too, its problems being said by its refusal */
+        if (at >= 0 && fflush(sink) == 0 && msgs && mlen > (size_t)at) {
+            char *notes = r->e[i].refused ? lines_of(msgs + at, true) : NULL;
+            say_problems(err, notes ? notes : msgs + at, files[i]);
+            free(notes);
+        }
     }
     if (sink) fclose(sink);
     free(msgs);

@@ -232,6 +232,32 @@ ok "gen compare of two scenarios with GB18030 histories: each file's note once (
     $([ $rc -eq 0 ] && [ "$(grep -c "^servlab: note: $T/gbk/hist.csv is not UTF-8 text" "$T/err")" -eq 1 ] &&
         [ "$(grep -c "^servlab: note: $T/gbk/hist_c.csv is not UTF-8 text" "$T/err")" -eq 1 ] &&
         [ "$(grep -c "^servlab: note:" "$T/err")" -eq 2 ]; echo $?) "$(cat "$T/err")"
+# a compared scenario refused for its GB18030 history's column: the note is said as a note
+# (as check says it), and the refusal names the column, not the note
+cp "$T/gbk/hist.csv" "$T/gbk/hist_d.csv"
+sed -e 's/^history = hist.csv/history = hist_d.csv/' -e 's/^history_quantity_column = .*/history_quantity_column = qty/' \
+    "$T/gbk/h.ini" > "$T/gbk/h3.ini"
+for lang in en zh; do
+    "$S" compare "$T/gbk/h.ini" "$T/gbk/h3.ini" --lang $lang > "$T/out" 2> "$T/err"
+    rc=$?
+    if [ $lang = en ]; then
+        note="servlab: note: $T/gbk/hist_d.csv is not UTF-8 text: read as GB18030"
+        why="h3.ini: does not load: $T/gbk/hist_d.csv:1: history_quantity_column = qty: the first row has no column of that name"
+    else
+        note="servlab: 注意：$T/gbk/hist_d.csv 不是 UTF-8 文本：已按 GB18030"
+        why="h3.ini: 无法读入：$T/gbk/hist_d.csv:1: history_quantity_column = qty：第一行没有这个名字的列"
+    fi
+    ok "gen $lang: compare of a scenario refused with a GB18030 history: the note said once, the refusal its column (status $rc)" \
+        $([ $rc -eq 0 ] && [ "$(all_messages "$T/err" | grep -cF "$note")" -eq 1 ] &&
+            sed -n '/^Refused$\|^被拒绝的文件$/,/^$/s/^  //p' "$T/out" > "$T/refused" && all_messages "$T/refused" | grep -qF "$why"
+        echo $?) "$(cat "$T/err"; cat "$T/out")"
+done
+"$S" compare "$T/gbk/h.ini" "$T/gbk/h3.ini" --format csv > "$T/out" 2> "$T/err"
+rc=$?
+ok "gen ... with CSV: the note, then the refusal naming the column (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(all_messages "$T/err" | grep -c '^servlab: note:')" -eq 2 ] &&
+        all_messages "$T/err" | grep -qF "$T/gbk/h3.ini: refused: does not load: $T/gbk/hist_d.csv:1: history_quantity_column = qty"
+    echo $?) "$(cat "$T/err")"
 # GB18030 decodes most byte pairs: a table in another encoding is not read as Chinese.
 # Latin-1 (CP1252, a German Excel's "CSV") with two accented letters side by side, and
 # Big5 (a Traditional-Chinese Windows'), which decodes to kana and private-use
