@@ -476,6 +476,39 @@ static size_t list_spans(const char *line, size_t len, size_t (*span)[2], size_t
     return found;
 }
 
+/* The commands in line[0..len) that a message gives for the user to copy and run: from an
+ * opening parenthesis, ( or （, right before the name of a program the messages suggest
+ * ("(iconv -f CP949 -t UTF-8 a.csv > a_utf8.csv)", reader/csv.c), to the parenthesis
+ * that closes it (one inside a quoted path aside), or the line's end. Each command's first
+ * byte and last byte + 1 go into span[k][0] and span[k][1], at most `most`; returns how
+ * many. A command is never broken: a line breaks before it, and one longer than the
+ * width stands whole on a line of its own, past the width (docs/conventions.md rule 11). */
+static size_t command_spans(const char *line, size_t len, size_t (*span)[2], size_t most)
+{
+    static const char *const programs[] = {"iconv "};
+    size_t found = 0;
+    for (size_t i = 0; i < len && found < most; i++) {
+        size_t open = line[i] == '(' ? 1 : len - i >= 3 && !memcmp(line + i, "\xef\xbc\x88", 3) ? 3 : 0; /* （ */
+        if (!open) continue;
+        bool program = false;
+        for (size_t k = 0; k < sizeof programs / sizeof programs[0]; k++) {
+            size_t n = strlen(programs[k]);
+            program |= len - i - open >= n && !memcmp(line + i + open, programs[k], n);
+        }
+        if (!program) continue;
+        size_t end = i + open;
+        bool quoted = false;
+        while (end < len && (quoted || (line[end] != ')' && (len - end < 3 || memcmp(line + end, "\xef\xbc\x89", 3)))))
+            quoted ^= line[end++] == '\'';
+        end += end == len ? 0 : line[end] == ')' ? 1 : 3;
+        span[found][0] = i, span[found][1] = end, found++;
+        i = end - 1;
+    }
+    return found;
+}
+
+enum { COMMANDS_MOST = 4 }; /* the commands of a line kept whole */
+
 /* Whether byte i lies inside one of the lists (list_spans): not its first byte. */
 static bool in_spans(size_t (*span)[2], size_t n, size_t i)
 {
@@ -494,6 +527,7 @@ enum { LISTS_MOST = 16 }; /* the lists of a line kept whole; further ones break 
 static size_t first_break_after(const char *line, size_t len, size_t from)
 {
     size_t lists[LISTS_MOST][2], nlists = list_spans(line, len, lists, LISTS_MOST);
+    size_t cmds[COMMANDS_MOST][2], ncmds = command_spans(line, len, cmds, COMMANDS_MOST);
     char prev[5] = {0};
     size_t reach = 0;
     for (size_t i = 0; i < len;) {
@@ -501,7 +535,7 @@ static size_t first_break_after(const char *line, size_t len, size_t from)
         if (n > len - i) n = len - i;
         char one[5] = {0};
         memcpy(one, line + i, n);
-        if (i >= from) {
+        if (i >= from && !in_spans(cmds, ncmds, i) && !in_spans(cmds, ncmds, i + n)) {
             if (line[i] == ' ' && !number_blank(line, len, i) && !in_spans(lists, nlists, i)) return i;
             if (i > from && i >= reach && wide_break(prev, one)) return i;
             if (clause_mark(line + i, n, i + n < len ? line[i + n] : '\0') && !in_spans(lists, nlists, i + n))
@@ -538,13 +572,14 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
         int base = width; /* the columns before the text that may break: indentation, head */
         char prev[5] = {0};
         size_t lists[LISTS_MOST][2], nlists = list_spans(line, len, lists, LISTS_MOST);
+        size_t cmds[COMMANDS_MOST][2], ncmds = command_spans(line, len, cmds, COMMANDS_MOST);
         while (i < len) {
             const char *c = line + i;
             size_t n = lang_char_bytes((unsigned char)*c);
             if (n > len - i) n = len - i;
             char one[5] = {0};
             memcpy(one, c, n);
-            if (i > skip && wide_break(prev, one)) { /* before this character, unless inside a term */
+            if (i > skip && wide_break(prev, one) && !in_spans(cmds, ncmds, i)) { /* unless inside a term */
                 if (i >= reach)
                     wide_before = wide, wide_before_width = wide_width, wide = i, wide_width = width;
                 else
@@ -565,6 +600,7 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
             }
             int mark = depth == 0 ? clause_mark(c, n, i < len ? line[i] : '\0') : 0;
             if (mark == 1 && (comma_in_numbers(line, len, i) || in_spans(lists, nlists, i))) mark = 0;
+            if (in_spans(cmds, ncmds, i)) continue; /* a command breaks nowhere */
             if (mark) clause[mark] = i, clause_width[mark] = width;
             /* a blank, but not the one after the article "a": "+0.11 a" / "day" parts what belongs together */
             bool after_a = i >= 3 && line[i - 2] == 'a' && line[i - 3] == ' ';

@@ -105,7 +105,10 @@ int lang_pad(FILE *out, const char *text, int width, bool right_align);
  * a number or a list kept whole gives way when keeping it would leave the line less than a
  * third full, or when nothing else fits (a term longer than the room): to a blank inside
  * parentheses that fills a third of the line, else to a number's or a list's blank that
- * does, else to the last place inside it that fits.
+ * does, else to the last place inside it that fits. A command a message gives to be
+ * copied and run, in parentheses ("(iconv -f CP949 -t UTF-8 a.csv > a_utf8.csv)", reader/csv.c),
+ * is never broken, whatever its path: the line breaks before it, and one wider than max
+ * stands whole on a line of its own, past max.
  * A continuation begins as the line it continues does (its blanks, and the ';' or '#'
  * of a comment: "; " in servlab check's comments), then two blanks; a line with no
  * place to break within max breaks at the first place after it (a blank, a clause mark

@@ -340,25 +340,28 @@ bool csv_spreadsheet_error(const char *cell, char *problem, size_t n)
     return false;
 }
 
-/* arg as a shell word in out (n bytes): as it is when it has only characters no shell
- * reads otherwise, else in single quotes (a quote in it as '\'') */
-static void shell_word(const char *arg, char *out, size_t n)
+/* arg as a shell word, in a malloc'd string, whole however long: as it is when it has only
+ * characters no shell reads otherwise, else in single quotes (a quote in it as '\'') */
+static char *shell_word(const char *arg)
 {
+    char *out = malloc(4 * strlen(arg) + 3);
+    if (!out) abort();
     if (*arg && strspn(arg, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./-+,:@%") == strlen(arg)) {
-        snprintf(out, n, "%s", arg);
-        return;
+        strcpy(out, arg);
+        return out;
     }
     size_t k = 0;
-    if (k + 1 < n) out[k++] = '\'';
-    for (const char *p = arg; *p && k + 5 < n; p++) {
+    out[k++] = '\'';
+    for (const char *p = arg; *p; p++) {
         if (*p == '\'') {
             memcpy(out + k, "'\\''", 4);
             k += 4;
         } else
             out[k++] = *p;
     }
-    if (k + 1 < n) out[k++] = '\'';
+    out[k++] = '\'';
     out[k] = '\0';
+    return out;
 }
 
 void csv_note_gb18030(FILE *err, const char *path, const struct csv_encoding *enc)
@@ -373,13 +376,15 @@ void csv_note_gb18030(FILE *err, const char *path, const struct csv_encoding *en
                             path);
         return;
     }
-    /* the converted file beside it: items.csv gives items_utf8.csv */
-    char in[1200], out[1200], name[1100];
+    /* the converted file beside it: items.csv gives items_utf8.csv; whole, however long the
+       path (a command is kept whole on a line: lang/lang.h) */
     size_t stem = strlen(path);
+    char *name = malloc(stem + sizeof "_utf8.csv");
+    if (!name) abort();
     if (stem > 4 && strcasecmp(path + stem - 4, ".csv") == 0) stem -= 4;
-    snprintf(name, sizeof name, "%.*s_utf8.csv", (int)stem, path);
-    shell_word(path, in, sizeof in);
-    shell_word(name, out, sizeof out);
+    sprintf(name, "%.*s_utf8.csv", (int)stem, path);
+    char *in = shell_word(path), *out = shell_word(name);
+    free(name);
     /* one line of whole sentences: how it was read, then each other reading */
     char *text = NULL;
     size_t size = 0;
@@ -407,6 +412,8 @@ void csv_note_gb18030(FILE *err, const char *path, const struct csv_encoding *en
                   "(iconv -f CP932 -t UTF-8 %s > %s)."),
                 enc->as_japanese, in, out);
     if (fclose(line) != 0) abort();
+    free(in);
+    free(out);
     lang_printf_wrapped(err, width, "%s\n", text);
     free(text);
 }

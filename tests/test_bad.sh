@@ -302,6 +302,26 @@ done
 rc=$?
 ok "gen ... the note's iconv command gives a table that runs with its Korean ids, without a note (status $rc)" \
     $([ $rc -eq 0 ] && [ ! -s "$T/err" ] && grep -q '^볼트 ' "$T/out" && grep -q '^너트 ' "$T/out"; echo $?) "$cmd; $(cat "$T/err")"
+# the command stays whole on one line however long the table's path: one with a blank and
+# Chinese in it (quoted), and one of 1,200 bytes (it was cut past 1,090 or so); the line
+# passes 100 columns rather than part it, and the text around it is wrapped as before
+kr_dir="$T/planner data 计划数据"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do kr_dir="$kr_dir/$(printf 'k%.0s' $(seq 1 95))"; done
+for dir in "$T/planner data 计划数据" "$kr_dir"; do
+    mkdir -p "$dir"
+    cp "$T/kr_items.csv" "$dir/kr_items.csv"
+    for lang in en zh; do
+        "$S" batch "$base" "$dir/kr_items.csv" --reps 2 --quiet --lang $lang > "$T/out" 2> "$T/err"
+        rc=$?
+        cmd="iconv -f CP949 -t UTF-8 '$dir/kr_items.csv' > '$dir/kr_items_utf8.csv'"
+        ok "gen $lang: a table at a path of ${#dir} bytes: the iconv command whole on one line of the note (status $rc)" \
+            $([ $rc -eq 0 ] && grep -qF "$cmd" "$T/err" && (cd "$T" && sh -c "$(grep -oF "$cmd" "$T/err" | head -n 1)") &&
+                "$S" batch "$base" "$dir/kr_items_utf8.csv" --reps 2 --quiet 2> /dev/null | grep -q '^볼트 ' &&
+                { [ ${#dir} -gt 100 ] || [ "$(grep -v -F "iconv -f" "$T/err" | LC_ALL=C.UTF-8 wc -L)" -le 100 ]; }
+            echo $?) "$(cat "$T/err")"
+        rm -f "$dir/kr_items_utf8.csv"
+    done
+done
 printf '날짜,판매량\n2026-01-01,5\n2026-01-02,7\n' | iconv -f UTF-8 -t EUC-KR > "$T/kr_hist.csv"
 printf '[demand]\nhistory = kr_hist.csv\nhistory_kind = daily\nhistory_date_column = 날짜\nhistory_quantity_column = 판매량\n' > "$T/kr_hist.ini"
 "$S" check "$T/kr_hist.ini" > "$T/out" 2> "$T/err"

@@ -187,6 +187,18 @@ static void wraps(void)
     check(strcmp(wrapped("节有 [run]、[demand]、[order_cycle]\n", 24, buf, sizeof buf),
                  "节有 [run]、[demand]、\n  [order_cycle]\n") == 0,
           "lang-4.9d ... after the 、 between a list's items, whatever begins the next: '%s'", buf);
+    /* a command given to copy and run is never broken: the line breaks before it, and one
+       wider than the line stands whole, past the width; a path's Chinese is not parted */
+    check(strcmp(wrapped("use the new file (iconv -f CP949 -t UTF-8 a.csv > a_utf8.csv). Then run it\n", 40, buf,
+                         sizeof buf),
+                 "use the new file\n  (iconv -f CP949 -t UTF-8 a.csv > a_utf8.csv).\n  Then run it\n") == 0,
+          "lang-4.9e a command in parentheses (iconv ...) is never broken, whole on a line past the width: '%s'", buf);
+    check(
+        strcmp(wrapped("请使用新文件（iconv -f CP949 -t UTF-8 '数据 文件.csv' > '数据 文件_utf8.csv'）。然后运行\n", 30,
+                       buf, sizeof buf),
+               "请使用新文件\n  （iconv -f CP949 -t UTF-8 '数据 文件.csv' > '数据 文件_utf8.csv'）。\n  然后运行\n") ==
+            0,
+        "lang-4.9f ... in Chinese too, a quoted path with blanks and Chinese in it whole: '%s'", buf);
     char indent[80], text[200], want[400];
     memset(indent, ';', 70), indent[70] = '\0';
     snprintf(text, sizeof text, "%s aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll\n", indent);
