@@ -1522,8 +1522,13 @@ static bool same_options(const struct history_options *a, const struct history_o
  * every row spans, and where each item's records start, grouped by item in file order.
  * An item is then read from its own records alone, with pass's code and messages, to
  * the same rows as a pass over the whole file would give: a batch of 500 items from one
- * export parses it once, not 500 times. One index a file, shared, at most INDEXES_KEPT. */
-enum { INDEXES_KEPT = 4, NO_RECORD = UINT32_MAX };
+ * export parses it once, not 500 times. One index a file, shared; the indexes are kept
+ * while their texts take at most INDEXES_BYTES together (the least recently used goes
+ * first), however many files: a batch table whose rows name items of five or fifty long
+ * files in turn reads each file once, as it reads one (the first cap, four files, read
+ * every file again for each row when the rows took five in turn). */
+#define INDEXES_BYTES ((size_t)256 << 20) /* four files of CSV_FILE_MAX_BYTES */
+enum { NO_RECORD = UINT32_MAX };
 
 struct record_at {
     size_t pos;    /* where csv_next starts it (struct csv's pos) */
@@ -1726,10 +1731,10 @@ static void index_free(struct file_index *x)
     free(x);
 }
 
-/* The indexes kept, the latest last (under index_lock). */
+/* The indexes kept, the most recently used last, and their texts' bytes (under index_lock). */
 static pthread_mutex_t index_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct file_index *indexes[INDEXES_KEPT];
-static size_t nindexes;
+static struct file_index **indexes;
+static size_t nindexes, capindexes, index_bytes;
 
 /* Let go of x (under index_lock). */
 static void index_release(struct file_index *x)
@@ -1752,6 +1757,8 @@ static struct file_index *index_get(const char *path, const struct stat *st, con
             strcmp(x->path, path) == 0 && x->dev == st->st_dev && x->ino == st->st_ino && x->size == st->st_size &&
             x->mtime.tv_sec == st->st_mtim.tv_sec && x->mtime.tv_nsec == st->st_mtim.tv_nsec) {
             x->refs++;
+            memmove(indexes + i, indexes + i + 1, (nindexes - i - 1) * sizeof *indexes); /* now the latest */
+            indexes[nindexes - 1] = x;
             pthread_mutex_unlock(&index_lock);
             *located = true;
             return x;
@@ -1768,12 +1775,19 @@ static struct file_index *index_get(const char *path, const struct stat *st, con
     struct file_index *x = index_build(path, text, len, options);
     x->read_as = read_as;
     x->dev = st->st_dev, x->ino = st->st_ino, x->size = st->st_size, x->mtime = st->st_mtim;
-    if (nindexes == INDEXES_KEPT) { /* the oldest goes */
+    while (nindexes && index_bytes + len > INDEXES_BYTES) { /* the least recently used go */
+        index_bytes -= indexes[0]->len;
         index_release(indexes[0]);
-        memmove(indexes, indexes + 1, (INDEXES_KEPT - 1) * sizeof *indexes);
+        memmove(indexes, indexes + 1, (nindexes - 1) * sizeof *indexes);
         nindexes--;
     }
+    if (nindexes == capindexes) {
+        capindexes = capindexes ? 2 * capindexes : 8;
+        indexes = realloc(indexes, capindexes * sizeof *indexes);
+        if (!indexes) abort();
+    }
     indexes[nindexes++] = x;
+    index_bytes += len;
     x->refs = 2; /* the list's and the caller's */
     pthread_mutex_unlock(&index_lock);
     return x;
