@@ -1453,6 +1453,7 @@ static struct history_info *history_of_rows(struct reader *rd, struct row *rows,
     hi->kind = options->kind;
     hi->options = *options;
     hi->dated = dated;
+    hi->timed = timed;
     hi->periodic = periodic > 0;
     snprintf(hi->warning, sizeof hi->warning, "%s", rd->warning);
     if (hi->options.period != HISTORY_PERIOD_DAY) {
@@ -1978,6 +1979,11 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
     /* TRANSLATORS: the prefix, the file, then the rows, the days and the orders as above */
     lang_printf_wrapped(out, LANG_LINE_MAX, _("%sDemand history %s: %s, %s; %s\n"), prefix, hi->path, rows, days,
                         orders);
+    if (hi->kind == HISTORY_ORDERS && !hi->timed) /* an ERP's order dates: the times within a day are not known */
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            _("%s  no time of day in the rows: each day's orders are spread evenly over it "
+                              "(assumed, not recorded)\n"),
+                            prefix);
     if (hi->options.item[0]) /* one item of a long file: say which, so a batch row's report names its own */
         fprintf(out, _("%s  item %s: the rows whose column '%s' holds it (the other items' rows are skipped)\n"),
                 prefix, hi->options.item, hi->options.item_column);

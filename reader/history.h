@@ -61,13 +61,15 @@ struct history_options {
 struct history_info {
     char path[HISTORY_PATH_MAX]; /* as opened */
     enum history_kind kind;
-    struct history_options options;  /* as read (the separator, decimal mark, date order as given) */
-    struct demand_history h;         /* what the model plays */
-    size_t rows;                     /* data rows read (orders kind: orders, with 0 quantities; week, month: periods) */
-    bool dated;                      /* the day column holds dates */
-    bool periodic;                   /* daily rows all 7 days or a month apart, read so as history_period = day said */
-    char first_date[40];             /* the first day's date, if dated */
-    double first_day;                /* the first day's number (days since 1970-01-01 if dated) */
+    struct history_options options; /* as read (the separator, decimal mark, date order as given) */
+    struct demand_history h;        /* what the model plays */
+    size_t rows;                    /* data rows read (orders kind: orders, with 0 quantities; week, month: periods) */
+    bool dated;                     /* the day column holds dates */
+    bool timed;          /* orders kind: the rows give each order's time (decimal day numbers, times of day); else each
+                            day's orders are spread evenly over it */
+    bool periodic;       /* daily rows all 7 days or a month apart, read so as history_period = day said */
+    char first_date[40]; /* the first day's date, if dated */
+    double first_day;    /* the first day's number (days since 1970-01-01 if dated) */
     double mean_per_day, sd_per_day; /* daily totals over every day, zeros included */
     size_t days_with_demand;
     bool fitted;            /* gaps and units below hold fits; else fit_problem says why */

@@ -737,6 +737,31 @@ static void test_exports(void)
     check(sc.history_info && sc.history_info->structure.autocorrelated,
           "history-10.20 ... the same months written day by day are autocorrelated (lag 1 %.2f)",
           sc.history_info ? sc.history_info->structure.acf[1] : NAN);
+    /* an ERP export read as orders, its dates without times: the description says once
+       that each day's orders are spread evenly over it (assumed); one with times does not */
+    const char *orders_files[] = {"date,qty\n2026-01-01,5\n2026-01-01,3\n2026-01-02,7\n",
+                                  "date,qty\n2026-01-01 09:30,5\n2026-01-01 14:00,3\n2026-01-02 11:15,7\n"};
+    for (int k = 0; k < 2; k++) {
+        char name[32];
+        snprintf(name, sizeof name, "orders_timed%d.csv", k);
+        write_file(name, orders_files[k]);
+        load_export(k ? "orders_timed1" : "orders_timed0", name, "history_kind = orders\n");
+        text = NULL, tlen = 0;
+        out = open_memstream(&text, &tlen);
+        if (sc.history_info) history_describe(out, sc.history_info, HISTORY_REPLAY, "; ");
+        fclose(out);
+        const char *said = ";   no time of day in the rows: each day's orders are spread evenly over it (assumed, "
+                           "not recorded)\n";
+        const char *at = strstr(text, said);
+        check(sc.history_info &&
+                  (k ? !strstr(text, "no time of day") : at && !strstr(at + strlen(said), "no time of day")),
+              "history-10.21%s %s: %s", k ? "b" : "",
+              k ? "... orders with times of day: not said"
+                : "orders with dates only: said once that the "
+                  "timing within a day is assumed",
+              text);
+        free(text);
+    }
     /* the same file read two ways is two histories: the cache keys on the options */
     write_file("twoways.csv", "d;q\n2024-03-04;1,5\n2024-03-11;2,25\n");
     load_export("twoways", "twoways.csv", "history_decimal = comma\n");
