@@ -281,6 +281,50 @@ static void notes_say(const struct warnings *ns, const struct batch_result *r, F
     }
 }
 
+/* A row whose daily history has days (weeks, months) without a row: how many of how many. */
+struct gap {
+    size_t row, missing, periods;
+    enum history_period period;
+};
+
+/* "25 of the 31 days" for g, in out (n bytes). */
+static void gap_count(const struct gap *g, char *out, size_t n)
+{
+    /* TRANSLATORS: how many of a demand history's days have no row, of how many */
+    snprintf(out, n,
+             g->period == HISTORY_PERIOD_WEEK    ? _("%zu of the %zu weeks")
+             : g->period == HISTORY_PERIOD_MONTH ? _("%zu of the %zu months")
+                                                 : _("%zu of the %zu days"),
+             g->missing, g->periods);
+}
+
+/* What run's history description says of days without a row ("25 of the 31 days have no
+ * row"), said for a batch as one note, not one a row: the row's count when one row's
+ * history has such days, else the rows (warning_line names five at most) and the one with
+ * the largest share. */
+static void gaps_note(const struct gap *g, size_t n, const struct batch_result *r, struct warnings *notes)
+{
+    if (!n) return;
+    char text[sizeof notes->w->text], count[120];
+    const struct gap *most = g;
+    for (size_t k = 1; k < n; k++)
+        if ((double)g[k].missing / (double)g[k].periods > (double)most->missing / (double)most->periods) most = &g[k];
+    gap_count(most, count, sizeof count);
+    if (n == 1)
+        snprintf(text, sizeof text,
+                 _("its demand history has %s without a row: read as no demand (0 units), as the mean counts them"),
+                 count);
+    else
+        /* TRANSLATORS: the row whose history has the largest share without a row (its id), and
+           its count ("25 of the 31 days") */
+        snprintf(text, sizeof text,
+                 _("their demand histories have dates without a row: read as no demand (0 units), as the means "
+                   "count them; most in %s: %s"),
+                 r->rows[most->row].id, count);
+    lang_tidy_cut(text);
+    for (size_t k = 0; k < n; k++) warnings_add(notes, text, g[k].row);
+}
+
 static void warnings_free(struct warnings *ws)
 {
     for (size_t i = 0; i < ws->n; i++) free(ws->w[i].rows);
@@ -348,6 +392,8 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
     int service = metric_find(r->service);
     size_t bad = 0;
     struct warnings warnings = {0}, notes = {0};
+    struct gap *gaps = NULL; /* the rows whose daily histories have days without a row */
+    size_t ngaps = 0;
     struct model_config *cfgs = malloc(CHUNK * sizeof *cfgs);
     const struct model_config **ptrs = malloc(CHUNK * sizeof *ptrs);
     double *rows = malloc((size_t)CHUNK * r->reps * nm * sizeof *rows);
@@ -371,11 +417,26 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         for (size_t w = 0; w < sc->nwarnings; w++) warnings_add(&warnings, sc->warnings[w], i);
         for (size_t w = 0; w < sc->nnotes; w++) warnings_add(&notes, sc->notes[w], i);
         if (sc->history_info) { /* what run's history description warns of: the mode loses structure */
+            const struct history_info *hi = sc->history_info;
             char lines[4][640];
-            size_t n = history_warning_lines(sc->history_info, sc->cfg.demand.history_mode, lines, 4);
+            size_t n = history_warning_lines(hi, sc->cfg.demand.history_mode, lines, 4);
             for (size_t w = 0; w < n; w++) warnings_add(&warnings, lines[w], i);
+            /* and what its description notes: days without a row, order times assumed */
+            size_t periods, missing = history_missing(hi, &periods);
+            if (missing) {
+                gaps = realloc(gaps, (ngaps + 1) * sizeof *gaps);
+                if (!gaps) abort();
+                gaps[ngaps++] = (struct gap){i, missing, periods, hi->options.period};
+            }
+            if (hi->kind == HISTORY_ORDERS && !hi->timed)
+                warnings_add(&notes,
+                             _("no time of day in the demand history: each day's orders are spread evenly over it "
+                               "(assumed, not recorded)"),
+                             i);
         }
     }
+    gaps_note(gaps, ngaps, r, &notes);
+    free(gaps);
     /* after a refused row nothing runs: the other rows' warnings would bury its refusal,
        which is then the last thing said */
     if (!bad) notes_say(&notes, r, err);

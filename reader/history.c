@@ -1946,6 +1946,12 @@ static void describe_fit(FILE *out, const char *prefix, bool gaps, const struct 
     lang_print_wrapped(out, lang_tidy_cut(line), LANG_LINE_MAX);
 }
 
+size_t history_missing(const struct history_info *hi, size_t *periods)
+{
+    *periods = hi->options.period == HISTORY_PERIOD_DAY ? hi->h.ndays : hi->h.nperiods;
+    return hi->kind == HISTORY_DAILY && *periods > hi->rows ? *periods - hi->rows : 0;
+}
+
 void history_describe(FILE *out, const struct history_info *hi, enum history_mode mode, const char *prefix)
 {
     const struct demand_history *h = &hi->h;
@@ -1993,8 +1999,7 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
             hi->days_with_demand, h->ndays);
     /* days (or periods) without a row are demand of 0, which a planner whose export leaves
        out days without sales expects, and one whose export lost days does not: said */
-    size_t periods = hi->options.period == HISTORY_PERIOD_DAY ? h->ndays : h->nperiods;
-    size_t missing = hi->kind == HISTORY_DAILY && periods > hi->rows ? periods - hi->rows : 0;
+    size_t periods, missing = history_missing(hi, &periods);
     if (missing && hi->options.period == HISTORY_PERIOD_WEEK)
         lang_printf_wrapped(out, LANG_LINE_MAX,
                             P_("%s  %zu of the %zu weeks has no row: read as a week without demand (0 units), as the "

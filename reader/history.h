@@ -108,6 +108,10 @@ void history_free(struct history_info *hi);
  * it does not fit in n. */
 int history_resolve(const char *given, const char *dir, char *out, size_t n);
 
+/* The days (weeks, months: hi's history_period) of a daily history that have no row, read
+ * as without demand; their number of all in *periods. 0 for an orders history. */
+size_t history_missing(const struct history_info *hi, size_t *periods);
+
 /* Describe hi played in `mode` (what it holds, its daily mean and sd, the fits with
  * their 95% half-widths and Kolmogorov-Smirnov figures), each line starting with
  * prefix: for the run report ("  ") and check's resolved file ("; "). */

@@ -447,6 +447,49 @@ for lang in en zh; do
             grep -q '^tests/bad/batch/cell_comment.csv:3:2: \[inventory\] order_quantity: ' "$T/err.txt" &&
             all_messages "$T/err.txt" | grep -qF "$want"; echo $?) "$(cat "$T/err.txt")"
 done
+# ---- what run's history description notes, said for a batch: one note, not one a row ----
+# days without a row in a daily history (run: "25 of the 31 days have no row"); an orders
+# history whose dates give no time of day (its orders spread evenly over each day)
+printf 'date,qty\n2026-01-01,5\n2026-01-15,2\n2026-01-31,4\n' > "$T/gap_a.csv"
+printf 'date,qty\n2026-01-01,5\n2026-01-02,4\n2026-01-04,3\n' > "$T/gap_b.csv"
+printf 'date,qty\n2026-01-01,5\n2026-01-02,4\n' > "$T/gap_c.csv"
+printf '[demand]\nhistory = gap_c.csv\nhistory_kind = daily\n[run]\nreplications = 2\n' > "$T/gap.ini"
+printf 'id,demand.history\na,gap_a.csv\nb,gap_b.csv\nc,gap_c.csv\n' > "$T/gaps.csv"
+printf 'id,demand.history\nb,gap_b.csv\nc,gap_c.csv\n' > "$T/gap_one.csv"
+printf 'date,qty\n2026-01-01,5\n2026-01-01,3\n2026-01-02,7\n' > "$T/orders.csv"
+printf 'id,demand.history,demand.history_kind\na,orders.csv,orders\nb,orders.csv,orders\nc,gap_c.csv,daily\n' > "$T/orders_items.csv"
+for lang in en zh; do
+    if [ $lang = en ]; then
+        many="servlab: note: $T/gaps.csv, 2 rows (a, b): their demand histories have dates without a row: read as no demand (0 units), as the means count them; most in a: 28 of the 31 days"
+        one="servlab: note: $T/gap_one.csv row b (line 2): its demand history has 1 of the 4 days without a row: read as no demand (0 units), as the mean counts them"
+        timing="servlab: note: $T/orders_items.csv, 2 rows (a, b): no time of day in the demand history: each day's orders are spread evenly over it (assumed, not recorded)"
+    else
+        many="servlab: 注意：$T/gaps.csv，2 行（a, b）：这些行的需求历史中有些日期没有行：按无需求（0 件）读取，均值也计入这些；最多的是 a：共 31 天，其中 28 天没有行"
+        one="servlab: 注意：$T/gap_one.csv 第 2 行（b）：其需求历史共 4 天，其中 1 天没有行：按无需求（0 件）读取，均值也计入这些"
+        timing="servlab: 注意：$T/orders_items.csv，2 行（a, b）：需求历史中没有下单时刻：每天的订单在当天内均匀分布（这是假定的，并非记录）"
+    fi
+    "$S" batch "$T/gap.ini" "$T/gaps.csv" --quiet --lang $lang > /dev/null 2> "$T/err.txt"
+    rc=$?
+    ok "batch-6.8 $lang: rows whose daily histories have days without a row: one note, naming the rows and the largest share (status $rc)" \
+        $([ $rc -eq 0 ] && [ "$(all_messages "$T/err.txt")" = "$many" ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err.txt")" -le 100 ]
+            echo $?) "$(cat "$T/err.txt")"
+    "$S" batch "$T/gap.ini" "$T/gap_one.csv" --quiet --lang $lang > /dev/null 2> "$T/err.txt"
+    rc=$?
+    ok "batch-6.8b $lang: ... one such row: its count, as run says it (status $rc)" \
+        $([ $rc -eq 0 ] && [ "$(all_messages "$T/err.txt")" = "$one" ]; echo $?) "$(cat "$T/err.txt")"
+    "$S" batch "$T/gap.ini" "$T/orders_items.csv" --quiet --lang $lang > /dev/null 2> "$T/err.txt"
+    rc=$?
+    ok "batch-6.8c $lang: rows of orders with dates but no times: one note that the timing within a day is assumed (status $rc)" \
+        $([ $rc -eq 0 ] && all_messages "$T/err.txt" | grep -qxF "$timing" && [ "$(grep -c 'time of day\|下单时刻' "$T/err.txt")" -eq 1 ]
+            echo $?) "$(cat "$T/err.txt")"
+done
+# 50 rows with such histories: still one note (the rows named five at most), not 50
+{ echo 'id,demand.history'; for k in $(seq 1 50); do echo "r$k,gap_b.csv"; done; } > "$T/gaps50.csv"
+"$S" batch "$T/gap.ini" "$T/gaps50.csv" --quiet --reps 2 > /dev/null 2> "$T/err.txt"
+rc=$?
+ok "batch-6.8d 50 rows with days without a row: one note for all (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(all_messages "$T/err.txt")" = "servlab: note: $T/gaps50.csv, all 50 rows: their demand histories have dates without a row: read as no demand (0 units), as the means count them; most in r1: 1 of the 4 days" ]
+        echo $?) "$(cat "$T/err.txt")"
 # ---- one long ERP export feeds a whole batch: each row picks its item (demand.history_item) ----
 # The first three items' histories merged into one semicolon file with decimal commas and
 # a revenue column, rows by date; each row's results equal a run of the item's own file.
