@@ -278,6 +278,13 @@ static void first_word(const char *text, size_t n, char *out, size_t size)
     snprintf(out, size, "%.*s", (int)(to - from), text + from);
 }
 
+/* The shares a reading as Korean or Japanese needs to be offered (reader/scan.h): a Korean
+ * table's syllables are common ones 95% and more, a Chinese file's read as Hangul a third
+ * or less; a Japanese word's kana pairs are all of Japanese (19 words in 20), a Korean
+ * file's read as kana two in three or so. */
+#define CSV_KOREAN_COMMON_MIN 0.6
+#define CSV_JAPANESE_PAIRS_MIN 0.85
+
 char *csv_read_table(const char *path, size_t *len, struct csv_encoding *enc, char *err, size_t errlen)
 {
     *enc = (struct csv_encoding){0};
@@ -299,8 +306,16 @@ char *csv_read_table(const char *path, size_t *len, struct csv_encoding *enc, ch
            in three or so, hardly a file of names) */
         size_t kn = 0, jn = 0;
         char *korean = to_utf8("CP949", buf, got, &kn), *japanese = to_utf8("CP932", buf, got, &jn);
-        enc->korean_too = korean && scan_korean_text(korean, kn);
-        enc->japanese_too = japanese && scan_japanese_text(japanese, jn);
+        /* a reading is offered only when it is plausible: as Korean, its syllables mostly
+           common ones (a Chinese file's read as rare ones: 日期 as 휑퍅); as Japanese, its
+           kana in pairs Japanese words have (ｺｼﾆｮ has ﾆｮ, which none has). Bytes that read
+           as common Hangul are Korean: half-width kana fall on Hangul's byte pairs only by
+           chance (every other kana among the 25 of B0-C8, none of ﾞ ﾟ), so the Japanese
+           reading of such a file is not offered beside it */
+        enc->korean_too =
+            korean && scan_korean_text(korean, kn) && scan_korean_common(korean, kn) >= CSV_KOREAN_COMMON_MIN;
+        enc->japanese_too = !enc->korean_too && japanese && scan_japanese_text(japanese, jn) &&
+                            scan_japanese_pairs(japanese, jn) >= CSV_JAPANESE_PAIRS_MIN;
         first_word(utf8, n, enc->as_chinese, sizeof enc->as_chinese);
         if (enc->korean_too) first_word(korean, kn, enc->as_korean, sizeof enc->as_korean);
         if (enc->japanese_too) first_word(japanese, jn, enc->as_japanese, sizeof enc->as_japanese);

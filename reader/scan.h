@@ -96,6 +96,17 @@ bool scan_korean_text(const char *text, size_t n);
  * Shift-JIS half-width kana (one byte each, A1-DF) two by two to Chinese characters. */
 bool scan_japanese_text(const char *text, size_t n);
 
+/* The share of the Hangul syllables of text (n bytes of UTF-8) that are among the commonest
+ * (reader/scan.c's table: nearly all of a Korean text's), or 0 when it has none. A file that
+ * reads as Hangul only (scan_korean_text) and is not Korean reads mostly as rare ones. */
+double scan_korean_common(const char *text, size_t n);
+
+/* The share of the half-width kana of text (n bytes of UTF-8) that stand where Japanese puts
+ * them: after the kana before them in the word (or first in it) as Japanese words have
+ * them (reader/scan.c's table), or 1 when it has none. Korean or Chinese text decoded as
+ * CP932 makes one pair in three or so that Japanese has not. */
+double scan_japanese_pairs(const char *text, size_t n);
+
 void scan_fini(struct scan *s);
 
 #endif

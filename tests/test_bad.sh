@@ -207,7 +207,8 @@ printf 'id,revenue.price_per_unit,demand.history\n螺栓,1.5,hist.csv\n螺母,2,
 "$S" batch "$T/gbk/h.ini" "$T/gbk/items.csv" --quiet > "$T/out" 2> "$T/err"
 rc=$?
 ok "gen a GB18030 batch table runs: each file's note once, the ids in UTF-8 (status $rc)" \
-    $([ $rc -eq 0 ] && [ "$(all_messages "$T/err" | wc -l)" -eq 2 ] && grep -q "^servlab: note: $T/gbk/items.csv is not UTF-8 text" "$T/err" &&
+    $([ $rc -eq 0 ] && [ "$(all_messages "$T/err" | grep -c 'is not UTF-8 text')" -eq 2 ] &&
+        all_messages "$T/err" | grep -qF "$T/gbk/items.csv, all 2 rows: their demand histories have dates without a row: read as no demand (0 units), as the means count them; most in 螺栓: 1 of the 5 days" && grep -q "^servlab: note: $T/gbk/items.csv is not UTF-8 text" "$T/err" &&
         grep -q '^螺栓 ' "$T/out" && grep -q '^螺母 ' "$T/out"; echo $?) "$(cat "$T/err")"
 printf 'id,revenue.price_per_unit\n螺栓,1.5\n螺母,x\n' | iconv -f UTF-8 -t GB18030 > "$T/gbk/bad_items.csv"
 "$S" batch "$T/gbk/h.ini" "$T/gbk/bad_items.csv" --quiet > "$T/out" 2> "$T/err"
@@ -276,8 +277,10 @@ ok "gen a Big5 batch table is refused, not read as GB18030 (status $rc)" \
 # Chinese as before, and the note says so: its first word both ways and the iconv command
 # (on one line, however the note is wrapped), whose file then runs with the Korean ids. So
 # for Shift-JIS half-width kana (ﾎﾞﾙﾄ reads 无倌); its full-width kana are refused as before.
-# A Chinese file whose characters all read as Hangul (日期,出库量) gets that note too; one
-# with any other (数量) the plain one (above).
+# Only plausible readings are offered (reader/csv.c): Korean whose syllables are mostly
+# common ones, Japanese whose kana stand in pairs Japanese words have, and not beside a
+# Korean one. A Chinese file whose characters all read as Hangul, but rare Hangul (日期,出库量
+# reads 휑퍅,놔욋좆), gets the plain note, as one with any other (数量) does (above).
 printf 'id,revenue.price_per_unit\n볼트,30\n너트,40\n' | iconv -f UTF-8 -t EUC-KR > "$T/kr_items.csv"
 # run from $T, the table named as a planner names it: the command is short enough for a line
 case $S in /*) S_ABS=$S ;; *) S_ABS=$PWD/$S ;; esac
@@ -291,12 +294,13 @@ for lang in en zh; do
     else
         want="servlab: 注意：kr_items.csv 不是 UTF-8 文本，无法判断它是哪种语言：已按中文（GB18030，GBK）读取，其中第一个词是“杭飘”。按韩文（EUC-KR）读则是“볼트”；如果它是韩文，请先转换，再使用转换后的新文件（$cmd）。"
     fi
-    # its bytes read as half-width kana too: a Japanese reading follows (ｺｼﾆｮ), as garbled
-    # to a Japanese reader as the Chinese one is to a Chinese reader
-    ok "gen $lang: an EUC-KR batch table is said to be Chinese or Korean, both readings and how to convert it (status $rc)" \
+    # its bytes read as half-width kana too (ｺｼﾆｮ, ｳﾊﾆｮ), but not as Japanese words have
+    # them (ﾆｮ), and they read as common Hangul: no Japanese reading, which was as garbled to
+    # a Japanese reader as the Chinese one is to a Chinese reader
+    ok "gen $lang: an EUC-KR batch table is said to be Chinese or Korean, both readings and how to convert it, no Japanese reading (status $rc)" \
         $([ $rc -eq 0 ] && [ "$(all_messages "$T/err" | wc -l)" -eq 1 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ] &&
-            all_messages "$T/err" | grep -qF "$want" && [ "$(all_messages "$T/err" | cut -c1-30)" = "$(echo "$want" | cut -c1-30)" ] &&
-            grep -qF "$cmd" "$T/err"; echo $?) "$(cat "$T/err")"
+            [ "$(all_messages "$T/err")" = "$want" ] && grep -qF "$cmd" "$T/err" && ! grep -q 'CP932\|Shift-JIS' "$T/err"
+        echo $?) "$(cat "$T/err")"
 done
 (cd "$T" && sh -c "$cmd" && "$S_ABS" batch "$base" kr_items_utf8.csv --reps 2 --quiet) > "$T/out" 2> "$T/err"
 rc=$?
@@ -346,8 +350,18 @@ printf '日期,出库量\n2026-01-01,5\n2026-01-02,7\n' | iconv -f UTF-8 -t GB18
 printf '[demand]\nhistory = hangul_like.csv\nhistory_kind = daily\n' > "$T/gbk/hangul_like.ini"
 "$S" check "$T/gbk/hangul_like.ini" > /dev/null 2> "$T/err"
 rc=$?
-ok "gen a GB18030 history whose Chinese reads as Hangul too (日期,出库量) runs, the note showing both readings (status $rc)" \
-    $([ $rc -eq 0 ] && first_message "$T/err" | grep -qF "where its first word is '日期'. Read as Korean (EUC-KR) it is '"; echo $?) "$(cat "$T/err")"
+ok "gen a GB18030 history whose Chinese reads as rare Hangul (日期,出库量: 휑퍅,놔욋좆) runs, with the plain note, no Korean reading (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(all_messages "$T/err")" = "servlab: note: $T/gbk/hangul_like.csv is not UTF-8 text: read as GB18030 (GBK), the encoding of Excel's 'CSV' on a Chinese Windows" ]
+    echo $?) "$(cat "$T/err")"
+# Chinese headers that read as kana (螺栓 as ﾂﾝﾋｨ, 客户 as ｿﾍｻｧ) get no Japanese reading: ﾋｨ
+# and ｻｧ stand in no Japanese word
+printf '螺栓,客户\n2026-01-01,5\n2026-01-02,7\n' | iconv -f UTF-8 -t GB18030 > "$T/gbk/kana_like.csv"
+sed 's/hangul_like.csv/kana_like.csv/' "$T/gbk/hangul_like.ini" > "$T/gbk/kana_like.ini"
+"$S" check "$T/gbk/kana_like.ini" > /dev/null 2> "$T/err"
+rc=$?
+ok "gen a GB18030 history whose Chinese reads as unlikely kana (螺栓,客户: ﾂﾝﾋｨ,ｿﾍｻｧ) has the plain note, no Japanese reading (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(all_messages "$T/err")" = "servlab: note: $T/gbk/kana_like.csv is not UTF-8 text: read as GB18030 (GBK), the encoding of Excel's 'CSV' on a Chinese Windows" ]
+    echo $?) "$(cat "$T/err")"
 # a table whose UTF-8 BOM says it is UTF-8 but has GBK bytes too: refused, not converted
 printf '\357\273\277id,inventory.order_quantity\n\266\251\265\245,1200\n' > "$T/gbk_items.csv"
 refused "gen a batch table with a UTF-8 BOM and GBK bytes" scenarios/planner/base.ini \
