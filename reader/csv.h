@@ -67,8 +67,10 @@ struct csv_encoding {
     bool gb18030; /* converted from GB18030 (GBK) */
     /* ... but its bytes are Korean or Japanese text just as well: decoded as CP949 (Korean
        Excel's "CSV", EUC-KR and its extension) they are Hangul only (reader/scan.h's
-       scan_korean_text), or as CP932 (Japanese Excel's, Shift-JIS) kana and kanji only
-       (scan_japanese_text); its first word outside ASCII reads so in Chinese and in each */
+       scan_korean_text), mostly common syllables (scan_korean_common), or as CP932
+       (Japanese Excel's, Shift-JIS) kana and kanji only (scan_japanese_text), the kana in
+       pairs Japanese words have (scan_japanese_pairs), and not Korean; its first word
+       outside ASCII reads so in Chinese and in each */
     bool korean_too, japanese_too;
     char as_chinese[64], as_korean[64], as_japanese[64];
 };
