@@ -22,7 +22,8 @@ enum { RNG_MT_N = 624, RNG_BATCH = 32 };
 
 /* Values computed ahead from words from, from + 1, ..., to - 1 of a generator's state:
  * v[j - from] for word j. A batch is keyed by word position, so draws of any other kind
- * in between keep it valid; a twist or a reseed empties it. Computing logs in a batch
+ * in between keep it valid; a twist or a reseed empties it (from = to = 0), so the next
+ * word is never before from while it is before to. Computing logs in a batch
  * lets the processor overlap them instead of waiting for each one on the event path. */
 struct rng_batch {
     uint32_t from, to;
@@ -91,7 +92,9 @@ void rng_mt_log_batch(struct rng_mt *s);
  * the word is then used. */
 static inline double rng_batch_take(struct rng_mt *s, struct rng_batch *b, void (*fill)(struct rng_mt *))
 {
-    if (s->next < b->from || s->next >= b->to) fill(s);
+    /* below to is from or after it: a batch starts at word s->next, and only a twist or
+       a reseed moves s->next back, emptying the batch (to = 0) */
+    if (s->next >= b->to) fill(s);
     return b->v[s->next++ - b->from];
 }
 
