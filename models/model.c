@@ -1079,6 +1079,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     m->rep = rep;
     m->trace = trace;
     m->counting = cfg->run.warmup_days == 0;
+    qsketch_reset(&m->cycle_quantiles); /* empty: not zeroed (sim/quantile.h) */
     m->sim = sim_new(m);
     if (!m->sim) abort();
     setup(m, cfg, w->general_path);

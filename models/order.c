@@ -33,8 +33,7 @@ void order_pool_init(struct order_pool *p, size_t room)
     assert(room <= MAX_LINES);
     memset(p, 0, sizeof *p);
     p->stride = order_bytes(room);
-    const struct order blank = {.room = (uint16_t)room, .customer = UINT32_MAX};
-    memcpy(p->blank, &blank, sizeof blank);
+    p->room = (uint16_t)room;
 }
 
 void order_pool_fini(struct order_pool *p)

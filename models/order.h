@@ -84,9 +84,7 @@ struct order_pool {
     size_t unused;              /* orders of the newest chunk never handed out */
     size_t in_use, peak;
     size_t stride; /* order_bytes of the room each order has */
-    /* what order_new copies to the fields before a new order's lines: zeroed but its
-       room, and no customer (bytes: a struct with lines[] cannot be a member) */
-    _Alignas(struct order) unsigned char blank[sizeof(struct order)];
+    uint16_t room; /* lines each order has room for */
 };
 
 /* A pool of orders with room for `room` lines each (at most MAX_LINES). */
@@ -107,11 +105,18 @@ static inline struct order *order_new(struct order_pool *p)
         p->free = o->next;
     else
         o = order_carve(p);
-    /* every field before the lines set (lines are set as they are added), copied from
-       the pool's blank order: GCC makes a memset of this size a `rep stos`, whose
-       start-up cost made order_new 5% of default.ini's time; the copy is a few vector
-       moves */
-    memcpy(o, p->blank, offsetof(struct order, lines));
+    /* every field before the lines set (lines are set as they are added): zeroed 16
+       bytes at a time, each one store of a zeroed register, then the room and no
+       customer. GCC makes one memset of this size a `rep stos`, whose start-up cost made
+       order_new 5% of default.ini's time; a copy from a blank order loads every 16 bytes
+       before it stores them */
+    enum { HEAD = offsetof(struct order, lines) };
+    unsigned char *bytes = (unsigned char *)o;
+#pragma GCC unroll 32
+    for (size_t i = 0; i + 16 <= HEAD; i += 16) memset(bytes + i, 0, 16);
+    memset(bytes + HEAD / 16 * 16, 0, HEAD % 16);
+    o->room = p->room;
+    o->customer = UINT32_MAX;
     if (++p->in_use > p->peak) p->peak = p->in_use;
     return o;
 }

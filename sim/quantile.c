@@ -19,6 +19,8 @@ static double double_of(uint64_t b)
 void qsketch_reset(struct qsketch *q)
 {
     memset(q, 0, sizeof *q);
+    q->min = INFINITY;
+    q->max = -INFINITY;
 }
 
 /* The value at the lower edge of a bin. */
@@ -30,8 +32,8 @@ static double bin_low(size_t bin)
 void qsketch_add_zeros(struct qsketch *q, uint64_t count)
 {
     if (count == 0) return;
-    if (q->n == 0 || 0 < q->min) q->min = 0;
-    if (q->n == 0 || 0 > q->max) q->max = 0;
+    if (0 < q->min) q->min = 0;
+    if (0 > q->max) q->max = 0;
     q->n += count;
     q->zeros += count;
 }

@@ -28,12 +28,13 @@ enum {
 };
 
 struct qsketch {
-    uint64_t n;     /* observations */
-    uint64_t zeros; /* observations <= 0 */
-    double min, max;
+    uint64_t n;      /* observations */
+    uint64_t zeros;  /* observations <= 0 */
+    double min, max; /* +inf and -inf while empty */
     uint32_t counts[QSKETCH_BINS];
 };
 
+/* Empty q: every sketch starts with it (a zeroed one is not empty: its min and max are 0). */
 void qsketch_reset(struct qsketch *q);
 
 /* Add observation x (not NaN). Inline: the model adds every order's cycle time. The bin
@@ -43,8 +44,8 @@ static inline __attribute__((always_inline)) void qsketch_add(struct qsketch *q,
 {
     const uint64_t first_bits = (uint64_t)(QSKETCH_EXP_BIAS + QSKETCH_EXP_MIN) << QSKETCH_FRACTION_BITS;
     assert(!isnan(x));
-    if (q->n == 0 || x < q->min) q->min = x;
-    if (q->n == 0 || x > q->max) q->max = x;
+    if (x < q->min) q->min = x; /* from +inf and -inf (qsketch_reset): no test of the first */
+    if (x > q->max) q->max = x;
     q->n++;
     if (!(x > 0)) {
         q->zeros++;

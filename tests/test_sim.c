@@ -1451,6 +1451,18 @@ static void test_quantile(void)
     double lo = qsketch_quantile(&q, 0.5), hi = qsketch_quantile(&q, 0.9);
     check(lo >= 1e-12 && lo <= 0x1p-23 && hi >= 0x1p39 && hi <= 1e15,
           "quant-1.5 values outside the binned range stay in their end bins (%g, %g)", lo, hi);
+    qsketch_reset(&q);
+    qsketch_add(&q, 4);
+    qsketch_add(&q, 3);
+    qsketch_add(&q, 5);
+    check(qsketch_quantile(&q, 0) == 3 && qsketch_quantile(&q, 1) == 5,
+          "quant-1.6 the minimum and maximum are the observations' from the first on (%g, %g)", qsketch_quantile(&q, 0),
+          qsketch_quantile(&q, 1));
+    qsketch_reset(&q);
+    qsketch_add(&q, -2);
+    qsketch_add(&q, -1);
+    check(qsketch_quantile(&q, 0) == -2 && qsketch_quantile(&q, 1) == -1,
+          "quant-1.7 below 0 too, though counted as 0 (%g, %g)", qsketch_quantile(&q, 0), qsketch_quantile(&q, 1));
     gsl_rng_free(r);
 }
 
