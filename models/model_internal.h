@@ -230,6 +230,15 @@ static inline __attribute__((always_inline)) double exponential1(struct model *m
     return s ? rng_mt_exponential1(s) : rng_exponential1(rng(m, src));
 }
 
+/* A triangular draw from d on stream src (dist_triangular_sample), from its MT19937
+ * state at once once the stream is made, as exponential1. */
+static inline __attribute__((always_inline)) double triangular(struct model *m, const struct dist *d,
+                                                               enum rng_source src)
+{
+    struct rng_mt *s = m->mt[src];
+    return s ? dist_triangular_sample_mt(d, s) : dist_triangular_sample(d, rng(m, src));
+}
+
 /* A draw from d on stream src; a stage of constant 0 (the usual case) costs no call, nor
  * does an exponential, a triangular or a geometric (dist_sample_per_order). The
  * exponential is tested first: three of the default model's four stage draws are one;
@@ -238,9 +247,24 @@ static inline __attribute__((always_inline)) double draw(struct model *m, const 
 {
     const struct dist_type *t = d->type; /* read and tested once */
     if (t == &dist_type_exponential) return d->p[0] * exponential1(m, src);
-    if (t == &dist_type_triangular) return dist_triangular_sample(d, rng(m, src));
+    if (t == &dist_type_triangular) return triangular(m, d, src);
     if (dist_is_zero_of(d, t)) return 0;
     return dist_sample_per_order_of(d, t, rng(m, src));
+}
+
+/* dist_sample_per_order(d, rng(m, src)), the same numbers, the stream made even for a
+ * constant (as there); an exponential, a triangular or a geometric from the stream's
+ * MT19937 state at once once it is made. */
+static inline __attribute__((always_inline)) double sample_per_order(struct model *m, const struct dist *d,
+                                                                     enum rng_source src)
+{
+    const struct dist_type *t = d->type;
+    struct rng_mt *s = m->mt[src];
+    if (!s) return dist_sample_per_order(d, rng(m, src));
+    if (t == &dist_type_exponential) return d->p[0] * rng_mt_exponential1(s);
+    if (t == &dist_type_geometric) return dist_geometric_from(d, NULL, s);
+    if (t == &dist_type_triangular) return dist_triangular_sample_mt(d, s);
+    return dist_sample_per_order_of(d, t, m->rng[src]);
 }
 
 /* True with probability p, drawn from stream src only when p > 0. */
@@ -316,7 +340,7 @@ static inline __attribute__((always_inline)) bool demand_order_lines(struct mode
                                                                      double drawn_units, bool lean)
 {
     if (!lean && m->nproducts != 1) return demand_order_lines_of_products(m, o);
-    double u = isnan(drawn_units) ? dist_sample_per_order(units_per_order(m, o->tier), rng(m, SRC_UNITS)) : drawn_units;
+    double u = isnan(drawn_units) ? sample_per_order(m, units_per_order(m, o->tier), SRC_UNITS) : drawn_units;
     if (!(u > 0)) return false; /* a draw of 0 units is not an order */
     order_add_line(o, 0, u);
     return true;

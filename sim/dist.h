@@ -98,9 +98,9 @@ extern const struct dist_type dist_type_constant, dist_type_exponential, dist_ty
  * would be mispredicted a third of the time (GCC compiles `u < d->a ? rising : falling`
  * to such a branch). Either argument is at least 0 for any u, and the numbers are those
  * of one root computed alone. */
-static inline __attribute__((always_inline)) double dist_triangular_sample(const struct dist *d, gsl_rng *r)
+static inline __attribute__((always_inline)) double dist_triangular_at(const struct dist *d, double u)
 {
-    double a = d->p[0], c = d->p[1], b = d->p[2], u = rng_uniform(r);
+    double a = d->p[0], c = d->p[1], b = d->p[2];
     if (b == a) return a;
     double rising = a + sqrt(u * (b - a) * (c - a)), falling = b - sqrt((1 - u) * (b - a) * (b - c));
     uint64_t rise, fall, rising_mask = 0 - (uint64_t)(u < d->a);
@@ -112,18 +112,37 @@ static inline __attribute__((always_inline)) double dist_triangular_sample(const
     return x;
 }
 
+/* The triangular draw for the next uniform of r (dist_triangular_at). */
+static inline __attribute__((always_inline)) double dist_triangular_sample(const struct dist *d, gsl_rng *r)
+{
+    return dist_triangular_at(d, rng_uniform(r));
+}
+
+/* dist_triangular_sample of the generator whose MT19937 state is s. */
+static inline __attribute__((always_inline)) double dist_triangular_sample_mt(const struct dist *d, struct rng_mt *s)
+{
+    return dist_triangular_at(d, rng_mt_uniform(s));
+}
+
 /* A draw from geometric(mean) d (the family's sample function; d->a = 1 / mean, d->b =
  * log(1 - d->a)): gsl_ran_geometric(r, p) (GSL 2.7's randist/geometric.c: k = log(u) /
  * log(1 - p) + 1 for u = gsl_rng_uniform_pos(r)) with log(1 - p) computed once, when d
  * was made: the same numbers, bit for bit, for one log a draw instead of two, taken from
- * a batch computed ahead (rng_log_uniform). */
-static inline __attribute__((always_inline)) double dist_geometric_sample(const struct dist *d, gsl_rng *r)
+ * a batch computed ahead (rng_log_uniform). From the MT19937 state s, or r when s is NULL
+ * (a constant in each caller, so the other way folds away). */
+static inline __attribute__((always_inline)) double dist_geometric_from(const struct dist *d, gsl_rng *r,
+                                                                        struct rng_mt *s)
 {
     if (d->a >= 1) return 1;
     double log_u;
-    do log_u = rng_log_uniform(r);
+    do log_u = s ? rng_mt_log_uniform(s) : rng_log_uniform(r);
     while (log_u == -INFINITY); /* u = 0: gsl_rng_uniform_pos draws again */
     return (unsigned)(log_u / d->b + 1);
+}
+
+static inline __attribute__((always_inline)) double dist_geometric_sample(const struct dist *d, gsl_rng *r)
+{
+    return dist_geometric_from(d, r, NULL);
 }
 
 /* A draw from d using r. A constant costs no call and no random number; an

@@ -68,20 +68,31 @@ static inline uint32_t rng_mt_temper(uint32_t k)
     return k ^ (k >> 18);
 }
 
+/* The next 32-bit output of the generator whose MT19937 state is s. */
+static inline uint32_t rng_mt_u32(struct rng_mt *s)
+{
+    if (s->next >= RNG_MT_N) rng_mt_twist(s);
+    return rng_mt_temper(s->mt[s->next++]);
+}
+
 /* The next 32-bit output of r: inline for rng_mt19937, gsl_rng_get otherwise. */
 static inline uint32_t rng_u32(gsl_rng *r)
 {
     if (r->type != &rng_mt19937) return (uint32_t)gsl_rng_get(r);
-    struct rng_mt *s = r->state;
-    if (s->next >= RNG_MT_N) rng_mt_twist(s);
-    return rng_mt_temper(s->mt[s->next++]);
+    return rng_mt_u32(r->state);
+}
+
+/* rng_uniform of the generator whose MT19937 state is s. */
+static inline double rng_mt_uniform(struct rng_mt *s)
+{
+    return rng_mt_u32(s) / 4294967296.0;
 }
 
 /* Uniform on [0, 1), k / 2^32: the same number gsl_rng_uniform gives for mt19937. */
 static inline double rng_uniform(gsl_rng *r)
 {
     if (r->type != &rng_mt19937) return gsl_rng_uniform(r);
-    return rng_u32(r) / 4294967296.0;
+    return rng_mt_uniform(r->state);
 }
 
 /* Fill s->exp, or s->log, from word s->next on (twisting first if every word is used). */
@@ -119,13 +130,18 @@ static inline double rng_exponential1(gsl_rng *r)
     return rng_batch_take(s, &s->exp, rng_mt_exp_batch);
 }
 
+/* rng_log_uniform of the generator whose MT19937 state is s. */
+static inline double rng_mt_log_uniform(struct rng_mt *s)
+{
+    return rng_batch_take(s, &s->log, rng_mt_log_batch);
+}
+
 /* log(u) for the next uniform u (rng_uniform), -inf when u is 0: the same number
  * computed directly, taken from the batch. */
 static inline double rng_log_uniform(gsl_rng *r)
 {
     if (r->type != &rng_mt19937) return log(gsl_rng_uniform(r));
-    struct rng_mt *s = r->state;
-    return rng_batch_take(s, &s->log, rng_mt_log_batch);
+    return rng_mt_log_uniform(r->state);
 }
 
 /* The name printed in reports, e.g. "mt19937". */
