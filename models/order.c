@@ -56,5 +56,7 @@ struct order *order_carve(struct order_pool *p)
         p->chunks = c;
         p->unused = ORDERS_PER_CHUNK;
     }
+    assert(p->in_use == p->peak && "an order is carved only when none is free");
+    p->peak++;
     return chunk_order(p, p->chunks, ORDERS_PER_CHUNK - p->unused--);
 }

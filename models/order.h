@@ -82,7 +82,9 @@ struct order_pool {
     struct order *free;         /* orders given back, reused first */
     struct order_chunk *chunks; /* the newest first */
     size_t unused;              /* orders of the newest chunk never handed out */
-    size_t in_use, peak;
+    size_t in_use;
+    size_t peak;   /* the most in use at once: the orders carved (order_carve), as one is carved only
+                      when every one carved before is in use */
     size_t stride; /* order_bytes of the room each order has */
     uint16_t room; /* lines each order has room for */
 };
@@ -117,7 +119,7 @@ static inline struct order *order_new(struct order_pool *p)
     memset(bytes + HEAD / 16 * 16, 0, HEAD % 16);
     o->room = p->room;
     o->customer = UINT32_MAX;
-    if (++p->in_use > p->peak) p->peak = p->in_use;
+    p->in_use++;
     return o;
 }
 

@@ -28,9 +28,10 @@ static inline __attribute__((always_inline)) void record_levels(struct stock *s,
 {
     /* dust swept off the shelf (or, below 0, issued beyond it) counts as issued, so
        on hand = initial + received - issued holds however often it happens */
-    double swept = s->on_hand - tidy(s->on_hand);
-    s->on_hand -= swept;
-    s->totals.issued += swept;
+    if (fabs(s->on_hand) < UNITS_DUST) { /* else nothing is swept: no 0 added */
+        s->totals.issued += s->on_hand;
+        s->on_hand = 0;
+    }
     s->backordered = tidy(s->backordered);
     if (!shelf_only) s->on_order = tidy(s->on_order), s->owed = tidy(s->owed);
     assert(s->on_hand >= 0 && s->backordered >= 0 && (shelf_only || (s->on_order >= 0 && s->owed >= 0)));
@@ -78,7 +79,8 @@ void stock_init(struct stock *s, const struct inventory_config *cfg, double rese
                         .pool = pool,
                         .on_filled = on_filled};
     s->unlimited = !cfg->policy->holds_stock;
-    s->order_threshold = cfg->policy->order_threshold(cfg);
+    /* a periodic review orders only at its reviews: no position is at or below -inf */
+    s->order_threshold = cfg->review_days == 0 ? cfg->policy->order_threshold(cfg) : -INFINITY;
     s->on_hand = s->unlimited ? 0 : cfg->initial_on_hand;
     if (cfg->storage_capacity > 0 && cfg->storage_overflow == STORAGE_REFUSE) /* the shelf starts at most full */
         s->on_hand = fmin(s->on_hand, cfg->storage_capacity);
@@ -104,7 +106,9 @@ double stock_judged_position(const struct stock *s)
  * lean: a constant, the stock point of a lean scenario (stock_allocated_lean). */
 static inline bool review_due_of(const struct stock *s, bool lean)
 {
-    return !s->unlimited && (lean || !s->closed) && s->cfg->review_days == 0 &&
+    /* lean: the threshold of a periodic review (-inf) is test enough; the general instance
+       tests the review first, so as not to judge the position for nothing */
+    return !s->unlimited && (lean || !s->closed) && (lean || s->cfg->review_days == 0) &&
            (lean ? stock_position(s) : stock_judged_position(s)) <= s->order_threshold;
 }
 

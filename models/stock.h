@@ -90,7 +90,8 @@ struct stock {
     struct timeavg on_hand_avg, backorder_avg, on_order_avg, empty_avg;
     struct timeavg overflow_avg; /* on hand above storage_capacity (with a capacity) */
     bool cycle_short;            /* a stockout happened in the current replenishment cycle */
-    double order_threshold;      /* the policy orders nothing while the position is above this */
+    double order_threshold;      /* a continuous review orders nothing while the position is above
+                                    this; -inf with a periodic review (stock_init) */
     struct stock_counts counts;
     struct stock_totals totals;
     gsl_rng *lead_rng;       /* borrowed: lead-time draws */
@@ -226,7 +227,7 @@ static inline __attribute__((always_inline)) double stock_sell(struct stock *s, 
         if (over != s->overflow_avg.level) timeavg_set(&s->overflow_avg, now, over);
     }
     if (s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
-    if (s->cfg->review_days == 0 && s->on_hand + s->on_order - s->backordered <= s->order_threshold)
+    if (s->on_hand + s->on_order - s->backordered <= s->order_threshold) /* -inf: a periodic review */
         stock_review(s, sim);
     return filled;
 }
