@@ -53,8 +53,16 @@ struct lane {
 struct sim {
     struct sim_clock clock; /* first: sim_now and sim_owner read it inline */
     uint64_t seq;
+    /* the heap's records: while `small`, at most SMALL_MAX of them sorted earliest first at
+       the end of the array (heap[cap - n] .. heap[cap - 1]), so that the earliest leaves
+       at no cost; otherwise a binary heap in heap[0] .. heap[n - 1]. heap_first is the
+       earliest's place either way (heap + cap - n, or heap), read while n > 0. heap[cap]
+       is a record later than every other (its time's bits all ones), where the insertion
+       into a small heap stops without a test of the array's end. */
+    struct heap_entry *heap_first;
     struct heap_entry *heap;
-    size_t n, cap;
+    size_t n, room, cap; /* room: SMALL_MAX while small (and cap is not 0), else cap */
+    bool small;
     struct heap_entry held; /* valid while has_held: a recurring process's one pending event */
     bool has_held;
     struct lane lanes[SIM_LANES_MAX];
@@ -69,6 +77,9 @@ struct sim {
 };
 
 enum { SEQ_BITS = 56 };
+/* The most records the heap keeps sorted (struct sim's `small`); past it, a binary heap
+   until it holds one record or none again. */
+enum { SMALL_MAX = 8 };
 static const uint64_t SEQ_MASK = ((uint64_t)1 << SEQ_BITS) - 1;
 
 struct sim *sim_new(void *owner)
@@ -76,6 +87,7 @@ struct sim *sim_new(void *owner)
     struct sim *sim = calloc(1, sizeof *sim);
     if (!sim) return NULL;
     sim->clock.owner = owner;
+    sim->small = true;
     return sim;
 }
 
@@ -150,9 +162,9 @@ static inline __attribute__((always_inline)) const struct heap_entry *next_entry
 {
     const struct heap_entry *e;
     if (!sim->has_held)
-        e = sim->n ? &sim->heap[0] : NULL;
+        e = sim->n ? sim->heap_first : NULL;
     else
-        e = sim->n && before(&sim->heap[0], &sim->held) ? &sim->heap[0] : &sim->held;
+        e = sim->n && before(sim->heap_first, &sim->held) ? sim->heap_first : &sim->held;
     const struct lane *l = sim->first_lane;
     if (lanes && l && (!e || before(lane_first(l), e))) e = lane_first(l);
     return e;
@@ -206,10 +218,51 @@ static struct heap_entry *resized(struct heap_entry *records, size_t cap)
     return records;
 }
 
-__attribute__((noinline, cold)) static void grow(struct sim *sim)
+/* Room for one more record on the heap, which has none (n == room): a small heap that
+ * is full (SMALL_MAX records) becomes a binary heap, its records in the same order at the
+ * start of the array (an array sorted earliest first is a heap); a binary heap, or the
+ * first array, grows. SMALL_MAX is below the first cap: a small heap grows only when it
+ * has no array. */
+__attribute__((noinline, cold)) static void make_room(struct sim *sim)
 {
+    if (sim->small && sim->cap) {
+        memmove(sim->heap, sim->heap_first, sim->n * sizeof *sim->heap);
+        sim->small = false;
+        sim->heap_first = sim->heap;
+        sim->room = sim->cap;
+        return;
+    }
     sim->cap = sim->cap ? 2 * sim->cap : 64;
-    sim->heap = resized(sim->heap, sim->cap);
+    sim->heap = resized(sim->heap, sim->cap + 1);
+    struct heap_entry *last = &sim->heap[sim->cap];
+    memset(last, 0xff, sizeof *last); /* time_bits UINT64_MAX, after every finite time */
+    last->fn = NULL, last->ctx = NULL;
+    sim->heap_first = sim->small ? sim->heap + sim->cap : sim->heap;
+    sim->room = sim->small ? SMALL_MAX : sim->cap;
+}
+
+/* A binary heap down to one record or none becomes small again. */
+static inline void to_small(struct sim *sim)
+{
+    if (sim->n) sim->heap[sim->cap - 1] = sim->heap[0];
+    sim->small = true;
+    sim->heap_first = sim->heap + sim->cap - sim->n;
+    sim->room = SMALL_MAX;
+}
+
+/* Put record e on the heap, which has room for it (n < room). */
+static inline void heap_put(struct sim *sim, const struct heap_entry *e)
+{
+    if (sim->small) {
+        /* earliest first: the records earlier than e move down one place, into the room
+           before the first (keys are unique: no record is equal to e) */
+        struct heap_entry *r = --sim->heap_first;
+        sim->n++;
+        for (; before(&r[1], e); r++) r[0] = r[1]; /* heap[cap] stops it */
+        *r = *e;
+        return;
+    }
+    sift_up(sim->heap, sim->n++, e);
 }
 
 /* Asserts that a new event's time is finite and not in the past: NaN and -inf fail the
@@ -249,35 +302,35 @@ static inline void insert_recurring(struct sim *sim, const struct heap_entry *e)
         sim->has_held = true;
         return;
     }
-    if (sim->n == sim->cap) grow(sim);
-    sift_up(sim->heap, sim->n++, e);
+    if (sim->n == sim->room) make_room(sim);
+    heap_put(sim, e);
 }
 
-/* A new record on the heap, which has room for it (sim->n < sim->cap), for a class and
+/* A new record on the heap, which has room for it (sim->n < sim->room), for a class and
  * handler already checked (its time is checked here); returns its handle. */
 static inline __attribute__((always_inline)) sim_handle heap_push_new(struct sim *sim, double time, int priority,
                                                                       sim_handler fn, void *ctx)
 {
     check_time(sim, time);
     struct heap_entry e = new_entry(sim, time, priority, fn, ctx);
-    sift_up(sim->heap, sim->n++, &e);
+    heap_put(sim, &e);
     return newest_handle(sim);
 }
 
-/* heap_push_new on a full heap, grown first. Out of line and called last (a tail call):
+/* heap_push_new on a full heap, given room first (make_room). Out of line and called last (a tail call):
  * no value of the event path is kept across a call, so its callers need no registers
  * saved and no frame. */
 __attribute__((noinline, cold)) static sim_handle heap_push_grown(struct sim *sim, double time, int priority,
                                                                   sim_handler fn, void *ctx)
 {
-    grow(sim);
+    make_room(sim);
     return heap_push_new(sim, time, priority, fn, ctx);
 }
 
 /* A new record on the heap, for a class and handler already checked. */
 static inline sim_handle heap_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    if (sim->n == sim->cap) return heap_push_grown(sim, time, priority, fn, ctx);
+    if (sim->n == sim->room) return heap_push_grown(sim, time, priority, fn, ctx);
     return heap_push_new(sim, time, priority, fn, ctx);
 }
 
@@ -525,7 +578,7 @@ bool sim_recur(struct sim *sim, double time, sim_place *place, sim_handler fn, v
 {
     assert(time >= sim->clock.now);
     /* strictly before everything pending (the common case): next, whatever the keys */
-    if (sim->chain_left && time < sim->chain_limit && !sim->has_held && (!sim->n || time < sim->heap[0].time))
+    if (sim->chain_left && time < sim->chain_limit && !sim->has_held && (!sim->n || time < sim->heap_first->time))
         return chain(sim, time, place);
     return recur_by_key(sim, time, place, fn, ctx);
 }
@@ -533,6 +586,17 @@ bool sim_recur(struct sim *sim, double time, sim_place *place, sim_handler fn, v
 /* Remove the entry at heap index i, keeping the heap ordered. */
 static void remove_at(struct sim *sim, size_t i)
 {
+    if (sim->small) { /* the later records move up one place */
+        for (size_t from = sim->cap - sim->n; i > from; i--) sim->heap[i] = sim->heap[i - 1];
+        sim->n--;
+        sim->heap_first++;
+        return;
+    }
+    if (sim->n <= 2) { /* one record left, or none */
+        if (--sim->n && i == 0) sim->heap[0] = sim->heap[1];
+        to_small(sim);
+        return;
+    }
     struct heap_entry last = sim->heap[--sim->n];
     if (i == sim->n) return;
     if (i > 0 && before(&last, &sim->heap[(i - 1) / 2]))
@@ -577,7 +641,7 @@ bool sim_cancel(struct sim *sim, sim_handle handle)
         sim->has_held = false;
         return true;
     }
-    for (size_t i = 0; i < sim->n; i++)
+    for (size_t i = sim->small ? sim->cap - sim->n : 0, end = i + sim->n; i < end; i++)
         if ((sim->heap[i].key & SEQ_MASK) == seq) {
             remove_at(sim, i);
             return true;
@@ -598,9 +662,18 @@ static inline __attribute__((always_inline)) void run_entry(struct sim *sim, con
     void *ctx = e->ctx;
     if (e == &sim->held) {
         sim->has_held = false;
-    } else if (!lanes || e == sim->heap) {
+    } else if (!lanes || e == sim->heap_first) {
         size_t n = --sim->n;
-        if (n) sift_down(sim->heap, n, 0, &sim->heap[n]);
+        if (sim->small)
+            sim->heap_first++;
+        else {
+            if (n > 1)
+                sift_down(sim->heap, n, 0, &sim->heap[n]);
+            else {
+                if (n) sim->heap[0] = sim->heap[1];
+                to_small(sim);
+            }
+        }
     } else { /* first_lane's first */
         struct lane *l = (struct lane *)sim->first_lane;
         lane_pop(l);

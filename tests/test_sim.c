@@ -159,6 +159,62 @@ static void test_heap_random(void)
     gsl_rng_free(r);
 }
 
+/* The heap keeps a few records sorted and more as a binary heap (sim/sim.c, SMALL_MAX),
+ * going from one to the other as it fills and empties: schedules, cancels and steps at
+ * random, the pending events between none and about 20, against a reference list
+ * searched for its earliest (time, class, order of scheduling) at every step. */
+static void test_heap_small_and_binary(void)
+{
+    gsl_rng *r = rng_stream_new(11, 0, 0);
+    struct sim *sim = sim_new(NULL);
+    enum { N = 20000 };
+    static struct trace tr;
+    static struct tagged ev[N];
+    static sim_handle h[N];
+    static double at[N];
+    static int cls[N];
+    static bool pending[N];
+    int made = 0, npending = 0, steps = 0, cancels = 0, high = 0;
+    bool ok = true;
+    while (made < N || npending) {
+        /* fill toward 20 and drain toward 0, in waves that cross SMALL_MAX both ways */
+        bool filling = (made / 200) % 2 == 0 && made < N;
+        double u = gsl_rng_uniform(r);
+        if (made < N && (npending == 0 || (filling ? u < 0.7 : u < 0.3)) && npending < 20) {
+            int i = made++;
+            ev[i] = (struct tagged){&tr, i};
+            at[i] = sim_now(sim) + floor(gsl_rng_uniform(r) * 6) * 0.25; /* ties in time */
+            cls[i] = (int)gsl_rng_uniform_int(r, 3);
+            h[i] = sim_schedule(sim, at[i], cls[i], record, &ev[i]);
+            pending[i] = true;
+            npending++;
+            high = npending > high ? npending : high;
+        } else if (gsl_rng_uniform(r) < 0.25) { /* cancel a pending event, found from a random start */
+            int i = (int)gsl_rng_uniform_int(r, (unsigned long)made);
+            while (!pending[i]) i = (i + 1) % made;
+            ok = ok && sim_cancel(sim, h[i]) && !sim_cancel(sim, h[i]);
+            pending[i] = false;
+            npending--;
+            cancels++;
+        } else { /* the reference's earliest runs next */
+            int first = -1;
+            for (int i = 0; i < made; i++)
+                if (pending[i] && (first < 0 || at[i] < at[first] || (at[i] == at[first] && cls[i] < cls[first])))
+                    first = i;
+            tr.n = 0;
+            ok = ok && sim_next_time(sim) == at[first] && sim_step(sim) && tr.n == 1 && tr.order[0] == first;
+            pending[first] = false;
+            npending--;
+            steps++;
+        }
+        ok = ok && sim_pending(sim) == (size_t)npending;
+    }
+    check(ok && !sim_step(sim) && high == 20 && cancels > 1000 && steps > 1000,
+          "sim-3.3 a heap filled past its sorted few and emptied again, with cancels, runs the reference's order");
+    sim_free(sim);
+    gsl_rng_free(r);
+}
+
 static void test_run_until(void)
 {
     struct trace tr = {0};
@@ -1517,6 +1573,7 @@ int main(void)
     test_event_order();
     test_cancel();
     test_heap_random();
+    test_heap_small_and_binary();
     test_run_until();
     test_recurring();
     test_lanes();
