@@ -1,5 +1,5 @@
-/* sim.c - the event list: a binary heap of 32-byte records ordered by (time, key),
- * key = priority << 56 | sequence number, beside it one held record for a recurring
+/* sim.c - the event list: a heap of 32-byte records ordered by (time, key), key =
+ * priority << 56 | sequence number (a few sorted, more as a binary heap), beside it one held record for a recurring
  * process (sim_schedule_recurring), and up to SIM_LANES_MAX lanes, rings of records
  * kept in the order they run (sim_lane_open) or calendars of records in buckets by time
  * (sim_calendar_open): the next event is the earliest of the heap's first, the held
