@@ -61,7 +61,8 @@ struct sim {
        into a small heap stops without a test of the array's end. */
     struct heap_entry *heap_first;
     struct heap_entry *heap;
-    size_t n, room, cap; /* room: SMALL_MAX while small (and cap is not 0), else cap */
+    size_t n, cap;
+    size_t room; /* SMALL_MAX while small with an array; 0 without one, or when binary */
     bool small;
     struct heap_entry held; /* valid while has_held: a recurring process's one pending event */
     bool has_held;
@@ -218,27 +219,17 @@ static struct heap_entry *resized(struct heap_entry *records, size_t cap)
     return records;
 }
 
-/* Room for one more record on the heap, which has none (n == room): a small heap that
- * is full (SMALL_MAX records) becomes a binary heap, its records in the same order at the
- * start of the array (an array sorted earliest first is a heap); a binary heap, or the
- * first array, grows. SMALL_MAX is below the first cap: a small heap grows only when it
- * has no array. */
-__attribute__((noinline, cold)) static void make_room(struct sim *sim)
+/* More room for the heap's array: the first, or twice the room of a binary heap that is
+ * full (SMALL_MAX is below the first cap: a small heap grows only when it has no array). */
+__attribute__((noinline, cold)) static void grow(struct sim *sim)
 {
-    if (sim->small && sim->cap) {
-        memmove(sim->heap, sim->heap_first, sim->n * sizeof *sim->heap);
-        sim->small = false;
-        sim->heap_first = sim->heap;
-        sim->room = sim->cap;
-        return;
-    }
     sim->cap = sim->cap ? 2 * sim->cap : 64;
     sim->heap = resized(sim->heap, sim->cap + 1);
     struct heap_entry *last = &sim->heap[sim->cap];
     memset(last, 0xff, sizeof *last); /* time_bits UINT64_MAX, after every finite time */
     last->fn = NULL, last->ctx = NULL;
     sim->heap_first = sim->small ? sim->heap + sim->cap : sim->heap;
-    sim->room = sim->small ? SMALL_MAX : sim->cap;
+    sim->room = sim->small ? SMALL_MAX : 0;
 }
 
 /* A binary heap down to one record or none becomes small again. */
@@ -250,19 +241,45 @@ static inline void to_small(struct sim *sim)
     sim->room = SMALL_MAX;
 }
 
-/* Put record e on the heap, which has room for it (n < room). */
-static inline void heap_put(struct sim *sim, const struct heap_entry *e)
+/* Put record e on a small heap with room for it (n < room). */
+static inline void small_put(struct sim *sim, const struct heap_entry *e)
+{
+    /* earliest first: the records earlier than e move down one place, into the room
+       before the first (keys are unique: no record is equal to e) */
+    struct heap_entry *r = --sim->heap_first;
+    sim->n++;
+    for (; before(&r[1], e); r++) r[0] = r[1]; /* heap[cap] stops it */
+    *r = *e;
+}
+
+/* Put record e on the heap when it is not a small heap with room (n >= room): the first
+ * array is made, a full small heap (SMALL_MAX records) becomes a binary heap, its records
+ * in the same order at the start of the array (an array sorted earliest first is a
+ * heap), and a binary heap grows when it is full. */
+static inline __attribute__((always_inline)) void other_put(struct sim *sim, const struct heap_entry *e)
 {
     if (sim->small) {
-        /* earliest first: the records earlier than e move down one place, into the room
-           before the first (keys are unique: no record is equal to e) */
-        struct heap_entry *r = --sim->heap_first;
-        sim->n++;
-        for (; before(&r[1], e); r++) r[0] = r[1]; /* heap[cap] stops it */
-        *r = *e;
-        return;
+        if (!sim->cap) {
+            grow(sim);
+            small_put(sim, e);
+            return;
+        }
+        memmove(sim->heap, sim->heap_first, sim->n * sizeof *sim->heap);
+        sim->small = false;
+        sim->heap_first = sim->heap;
+        sim->room = 0;
     }
+    if (sim->n == sim->cap) grow(sim);
     sift_up(sim->heap, sim->n++, e);
+}
+
+/* Put record e on the heap. */
+static inline void heap_put(struct sim *sim, const struct heap_entry *e)
+{
+    if (sim->n < sim->room)
+        small_put(sim, e);
+    else
+        other_put(sim, e);
 }
 
 /* Asserts that a new event's time is finite and not in the past: NaN and -inf fail the
@@ -276,11 +293,49 @@ static inline void check_time(const struct sim *sim, double time)
     assert(!(time >= INFINITY));
 }
 
-/* The record of a new event, with the next sequence number, for a time, class and
- * handler already checked (check_time; a lane's class and handler, when it was opened). */
+/* The checks of a new event on the event path: its class and handler (for a lane's, 1
+ * and non-null: checked when the lane was opened), its time (check_time) and the
+ * sequence counter, tested together; when one fails, new_failed asserts each in turn,
+ * with its own message. So the event path makes one call, in one cold block, for every
+ * failure: with a call of __assert_fail for each, GCC gave sim_schedule a frame for
+ * them at every call. */
+#ifndef NDEBUG
+__attribute__((noinline, cold, noreturn)) static void new_failed(const struct sim *sim, double time, int priority,
+                                                                 sim_handler fn)
+{
+    assert((unsigned)priority <= SIM_PRIORITY_MAX);
+    assert(fn);
+    check_time(sim, time);
+    assert(sim->seq < SEQ_MASK);
+    abort(); /* not reached: one of them failed */
+}
+/* new_failed for a lane's new event: its class and handler were checked when it opened */
+__attribute__((noinline, cold, noreturn)) static void lane_new_failed(const struct sim *sim, double time)
+{
+    check_time(sim, time);
+    assert(sim->seq < SEQ_MASK);
+    abort(); /* not reached: one of them failed */
+}
+#define CHECK_LANE_NEW(sim, time)                                                                                      \
+    do {                                                                                                               \
+        if (!((time) >= (sim)->clock.now && !((time) >= INFINITY) && (sim)->seq < SEQ_MASK))                           \
+            lane_new_failed(sim, time);                                                                                \
+    } while (0)
+#define CHECK_NEW(sim, time, priority, fn)                                                                             \
+    do {                                                                                                               \
+        if (!((unsigned)(priority) <= SIM_PRIORITY_MAX && (fn) && (time) >= (sim)->clock.now &&                        \
+              !((time) >= INFINITY) && (sim)->seq < SEQ_MASK))                                                         \
+            new_failed(sim, time, priority, fn);                                                                       \
+    } while (0)
+#else
+#define CHECK_NEW(sim, time, priority, fn) ((void)0)
+#define CHECK_LANE_NEW(sim, time) ((void)0)
+#endif
+
+/* The record of a new event, with the next sequence number, for a time, class, handler
+ * and counter already checked (CHECK_NEW). */
 static inline struct heap_entry new_entry(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    assert(sim->seq < SEQ_MASK);
     uint64_t seq = sim->seq++;
     /* -0 becomes +0, for the comparisons of time_bits */
     return (struct heap_entry){time + 0.0, ((uint64_t)priority << SEQ_BITS) | seq, fn, ctx};
@@ -302,35 +357,35 @@ static inline void insert_recurring(struct sim *sim, const struct heap_entry *e)
         sim->has_held = true;
         return;
     }
-    if (sim->n == sim->room) make_room(sim);
     heap_put(sim, e);
 }
 
-/* A new record on the heap, which has room for it (sim->n < sim->room), for a class and
- * handler already checked (its time is checked here); returns its handle. */
+/* A new record on a small heap with room for it (sim->n < sim->room), checked
+ * (CHECK_NEW); returns its handle. */
 static inline __attribute__((always_inline)) sim_handle heap_push_new(struct sim *sim, double time, int priority,
                                                                       sim_handler fn, void *ctx)
 {
-    check_time(sim, time);
     struct heap_entry e = new_entry(sim, time, priority, fn, ctx);
-    heap_put(sim, &e);
+    small_put(sim, &e);
     return newest_handle(sim);
 }
 
-/* heap_push_new on a full heap, given room first (make_room). Out of line and called last (a tail call):
- * no value of the event path is kept across a call, so its callers need no registers
- * saved and no frame. */
-__attribute__((noinline, cold)) static sim_handle heap_push_grown(struct sim *sim, double time, int priority,
-                                                                  sim_handler fn, void *ctx)
+/* A new record on the heap when it is not a small heap with room (other_put), checked
+ * (CHECK_NEW). Out of line and called last (a tail call): no value
+ * of the event path is kept across a call, so its callers need no registers saved and no
+ * frame, and the binary heap's sift is not inlined into them. */
+__attribute__((noinline)) static sim_handle heap_push_other(struct sim *sim, double time, int priority, sim_handler fn,
+                                                            void *ctx)
 {
-    make_room(sim);
-    return heap_push_new(sim, time, priority, fn, ctx);
+    struct heap_entry e = new_entry(sim, time, priority, fn, ctx);
+    other_put(sim, &e);
+    return newest_handle(sim);
 }
 
-/* A new record on the heap, for a class and handler already checked. */
+/* A new record on the heap, checked (CHECK_NEW). */
 static inline sim_handle heap_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    if (sim->n == sim->room) return heap_push_grown(sim, time, priority, fn, ctx);
+    if (sim->n >= sim->room) return heap_push_other(sim, time, priority, fn, ctx);
     return heap_push_new(sim, time, priority, fn, ctx);
 }
 
@@ -344,17 +399,14 @@ __attribute__((noinline)) static sim_handle heap_schedule_call(struct sim *sim, 
 
 sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    assert((unsigned)priority <= SIM_PRIORITY_MAX);
-    assert(fn);
+    CHECK_NEW(sim, time, priority, fn);
     return heap_schedule(sim, time, priority, fn, ctx);
 }
 
 sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    assert((unsigned)priority <= SIM_PRIORITY_MAX);
-    assert(fn);
+    CHECK_NEW(sim, time, priority, fn);
     if (sim->has_held) return heap_schedule(sim, time, priority, fn, ctx);
-    check_time(sim, time);
     sim->held = new_entry(sim, time, priority, fn, ctx);
     sim->has_held = true;
     return newest_handle(sim);
@@ -454,7 +506,7 @@ calendar_push_new(struct sim *sim, struct lane *l, struct bucket *k, uint64_t b,
     return newest_handle(sim);
 }
 
-/* calendar_push_new into a full bucket, grown first (a tail call, as heap_push_grown). */
+/* calendar_push_new into a full bucket, grown first (a tail call, as heap_push_other). */
 __attribute__((noinline, cold)) static sim_handle calendar_push_grown(struct sim *sim, struct lane *l, struct bucket *k,
                                                                       uint64_t b, double time, void *ctx)
 {
@@ -476,7 +528,7 @@ static inline __attribute__((always_inline)) sim_handle ring_push_new(struct sim
     return newest_handle(sim);
 }
 
-/* ring_push_new into a full ring, grown first (a tail call, as heap_push_grown). */
+/* ring_push_new into a full ring, grown first (a tail call, as heap_push_other). */
 __attribute__((noinline, cold)) static sim_handle ring_push_grown(struct sim *sim, struct lane *l, double time,
                                                                   void *ctx)
 {
@@ -503,7 +555,7 @@ static inline void lane_pop(struct lane *l)
  * sim_schedule_lane took more registers, to be saved at every call, than the call costs. */
 __attribute__((noinline)) static sim_handle calendar_schedule(struct sim *sim, struct lane *l, double time, void *ctx)
 {
-    check_time(sim, time); /* before the bucket number's conversion, which needs it */
+    CHECK_LANE_NEW(sim, time); /* before the bucket number's conversion, which needs the time */
     /* its bucket number: rounding keeps the order of times; the largest times, where a
        bucket number would not be exact, go to the heap */
     double x = time * l->buckets_per_day;
@@ -526,7 +578,7 @@ __attribute__((noinline)) static sim_handle calendar_schedule(struct sim *sim, s
 /* sim_schedule_lane for a ring (as calendar_schedule). */
 __attribute__((noinline)) static sim_handle ring_schedule(struct sim *sim, struct lane *l, double time, void *ctx)
 {
-    check_time(sim, time);
+    CHECK_LANE_NEW(sim, time);
     /* the newest key is the largest, so at equal times e runs after the last one too */
     if (!l->n || !(time < l->ring[(l->head + l->n - 1) & (l->cap - 1)].time)) {
         if (l->n == l->cap) return ring_push_grown(sim, l, time, ctx);
