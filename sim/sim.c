@@ -337,8 +337,9 @@ __attribute__((noinline, cold, noreturn)) static void lane_new_failed(const stru
 static inline struct heap_entry new_entry(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
     uint64_t seq = sim->seq++;
-    /* -0 becomes +0, for the comparisons of time_bits */
-    return (struct heap_entry){time + 0.0, ((uint64_t)priority << SEQ_BITS) | seq, fn, ctx};
+    /* -0 becomes +0, for the comparisons of time_bits: fabs, one instruction where + 0.0
+       took two, is the same for every time checked (not negative, but -0 at clock 0) */
+    return (struct heap_entry){fabs(time), ((uint64_t)priority << SEQ_BITS) | seq, fn, ctx};
 }
 
 /* The handle of the event new_entry made last: its sequence number + 1, which the
@@ -486,8 +487,9 @@ static inline void lane_new_first(struct sim *sim, const struct lane *l, const s
 static inline __attribute__((always_inline)) sim_handle
 calendar_push_new(struct sim *sim, struct lane *l, struct bucket *k, uint64_t b, double time, void *ctx)
 {
-    /* the lane's class and handler were checked by sim_lane_open */
-    struct heap_entry e = new_entry(sim, time, l->priority, l->fn, ctx);
+    /* the lane's class and handler were checked by sim_lane_open; the handler is read when
+       the record is stored, after the insertion's loop, which then keeps one value fewer */
+    struct heap_entry e = new_entry(sim, time, l->priority, NULL, ctx);
     struct heap_entry *r = k->e;
     uint32_t n = k->n++;
     /* the counts and the first first, so that the insertion's loop keeps few values:
@@ -502,6 +504,7 @@ calendar_push_new(struct sim *sim, struct lane *l, struct bucket *k, uint64_t b,
     /* latest first: e goes before the records earlier than it */
     uint32_t i = n;
     for (; i > 0 && before(&r[i - 1], &e); i--) r[i] = r[i - 1];
+    e.fn = l->fn;
     r[i] = e;
     return newest_handle(sim);
 }
