@@ -189,6 +189,21 @@ void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, bool share,
     }
 }
 
+bool fullwidth_number_problem(const struct fullwidth *hit, const char *number, char *buf, size_t n)
+{
+    const struct range *r = range_of(hit->code);
+    if (!r || (r->kind != FORM && r->kind != PUNCTUATION)) return false; /* a look-alike minus: its own message */
+    if (r->kind == PUNCTUATION)
+        /* TRANSLATORS: %s is '、' or '。', %04X its code, then the number to write, with a dot
+           as its decimal mark ("0.8") */
+        snprintf(buf, n, _("Chinese punctuation '%s' (U+%04X) in a number; write %s"), hit->text, hit->code, number);
+    else
+        /* TRANSLATORS: %s is a full-width character such as '，', %04X its code, then the number
+           to write, with a dot as its decimal mark ("0.8") */
+        snprintf(buf, n, _("full-width '%s' (U+%04X) in a number; write %s"), hit->text, hit->code, number);
+    return true;
+}
+
 void fullwidth_cell_problem(const struct fullwidth *hit, bool percent_ok, bool share, bool list_ok, char *buf, size_t n)
 {
     if (hit->code == 0xFF1B && !(list_ok && (hit->before_number || (percent_ok && hit->before_target)))) {

@@ -52,6 +52,14 @@ int fullwidth_closing_bracket(const char *text, size_t len, struct fullwidth *hi
  * separated with commas (docs/contract.md). */
 void fullwidth_problem(const struct fullwidth *hit, bool percent_ok, bool share, char *buf, size_t n);
 
+/* The problem for hit's character in a key's one number (folded: "0，8" -> "0,8") that is a
+ * number written with a comma (value_comma_fixed: "0.8"): "full-width '，' (U+FF0C) in a
+ * number; write 0.8", the number to write, where fullwidth_problem's "type ','" would
+ * lead to a comma the reader refuses next. True when written: for a full-width form or
+ * Chinese punctuation ('、'), not for a look-alike or an invisible character, whose
+ * fullwidth_problem says better what it is. */
+bool fullwidth_number_problem(const struct fullwidth *hit, const char *number, char *buf, size_t n);
+
 /* fullwidth_problem for a cell of a CSV file (a history, a batch table), which has no
  * comments: a '；' is told to separate columns with a half-width ',' or ';', unless
  * list_ok and it stands between numbers ("150；300" in a cell of a key that takes a

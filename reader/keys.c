@@ -1,5 +1,6 @@
 /* keys.c - the key table and the `servlab keys` reference printed from it. */
 #include "keys.h"
+#include "fullwidth.h"
 #include "lang/lang.h"
 #include "scenario.h"
 #include "models/contract.h"
@@ -531,6 +532,7 @@ __attribute__((constructor)) static void complete_copies(void)
         d->text_size = g->text_size;
         d->applies = g->applies;
         d->term = g->term;
+        d->whole_percent_from = g->whole_percent_from;
         assert(!g->either && "keys.def: an either-or pair is of global keys");
     }
     for (size_t k = 0; k < KEY_IDS; k++) {
@@ -675,6 +677,23 @@ bool key_is_share(const char *section, const char *name)
     int k = section[0] && name[0] ? key_find(section, name) : -1;
     return k < 0 || (key_defs[k].type != KEY_CHOICE && key_defs[k].type != KEY_TEXT && key_defs[k].max <= 1 &&
                      key_defs[k].min >= 0);
+}
+
+bool key_takes_number(const char *section, const char *name)
+{
+    int k = section[0] && name[0] ? key_find(section, name) : -1;
+    return k >= 0 && (key_defs[k].type == KEY_NUMBER || key_defs[k].type == KEY_COUNT || key_defs[k].type == KEY_SEED);
+}
+
+bool key_fullwidth_number(const char *section, const char *name, const struct fullwidth *hit, const char *value,
+                          size_t len, char *buf, size_t n)
+{
+    char typed[200], half[200], number[80];
+    if (!key_takes_number(section, name) || len >= sizeof typed) return false;
+    memcpy(typed, value, len), typed[len] = '\0';
+    fullwidth_fold(typed, half, sizeof half);
+    if (!value_comma_fixed(half, number, sizeof number)) return false;
+    return fullwidth_number_problem(hit, number, buf, n);
 }
 
 size_t key_index(const char *section, const char *name)

@@ -114,6 +114,10 @@ struct key_def {
                                  (struct product_config ...), or its entry with KEY_IN_ENTRY */
     size_t given_offset;      /* optional keys: a bool beside the value set when given; 0: none */
     enum key_applies applies; /* when the key is used */
+    /* a rate or a lift whose whole numbers from this one up most likely are percentages
+       written without their '%' (churn_per_day = 1 for 1%, demand_lift = 50 for 50%): the
+       reader warns of such a value (keys.def: .whole_percent_from); 0: never */
+    double whole_percent_from;
     /* the other key of an either-or pair (orders_per_day or interarrival_days: keys.def
        EITHER(id)), or NULL; of a pair one is given, and check writes the other as "not
        used: OTHER is given". Global keys only. */
@@ -203,6 +207,19 @@ bool key_takes_percent(const char *section, const char *name);
 /* Is key `name` of `section` a share, at most 1 (a '95%' typed there is 0.95)? Also true
  * for a key that is not known, whose message cannot say better. */
 bool key_is_share(const char *section, const char *name);
+
+/* Does key `name` of `section` take one number (a number, a count or a seed; not a
+ * distribution or a list, whose commas separate numbers)? False for no such key. */
+bool key_takes_number(const char *section, const char *name);
+
+/* hit, a full-width character in value (len bytes), the value of key `name` of `section`:
+ * where the key takes one number (key_takes_number) and the value typed in half-width
+ * (fullwidth_fold) is a number written with a comma (value_comma_fixed: "0，8"), the
+ * problem that says which number to write, "... in a number; write 0.8"
+ * (fullwidth_number_problem), into buf (n bytes), and true; else false. */
+struct fullwidth;
+bool key_fullwidth_number(const char *section, const char *name, const struct fullwidth *hit, const char *value,
+                          size_t len, char *buf, size_t n);
 
 /* Is the key of this full name ("order_cycle.processing_servers",
  * "location.north.open") a whole number (KEY_COUNT)? False for no such key. */

@@ -241,12 +241,21 @@ static void scan_section(struct scanner *sc, int line, const char *s, size_t len
     name[n] = '\0';
     for (size_t i = 0; i < n; i++) {
         if (!name_char(name[i]) && name[i] != '.') {
-            char joined[SCAN_LINE_MAX + 1]; /* "order cycle" -> "order_cycle" */
+            /* "order cycle" -> "order_cycle"; blanks at either end or beside a dot are
+               dropped ("[ order_cycle ]", "[location. dc]" -> [location.dc]: an '_' there
+               would name another section than the one meant) */
+            char joined[SCAN_LINE_MAX + 1];
             size_t k = 0;
-            for (size_t j = 0; j < n; j++)
-                if (!isspace((unsigned char)name[j]) || (k > 0 && joined[k - 1] != '_')) {
-                    joined[k++] = isspace((unsigned char)name[j]) ? '_' : name[j];
+            for (size_t j = 0; j < n; j++) {
+                if (!isspace((unsigned char)name[j])) {
+                    joined[k++] = name[j];
+                    continue;
                 }
+                size_t next = j;
+                while (next < n && isspace((unsigned char)name[next])) next++;
+                if (k > 0 && next < n && !strchr("._", joined[k - 1]) && !strchr("._", name[next])) joined[k++] = '_';
+                j = next - 1;
+            }
             joined[k] = '\0';
             if (isspace((unsigned char)name[i]) && key_section_known(joined))
                 problem(sc, line, "", "",
@@ -434,7 +443,10 @@ static int scan_fullwidth(struct scanner *sc, int line, const char *s, size_t n,
         sc->section[0] = '\0';
     }
     char msg[300];
-    fullwidth_problem(&hit, key_takes_percent(sc->section, key), key_is_share(sc->section, key), msg, sizeof msg);
+    /* "0，8": the number to write, 0.8, where "type ','" would lead to "0,8", refused next */
+    if (header || hit.offset <= sep || sep >= body ||
+        !key_fullwidth_number(sc->section, key, &hit, s + sep + sep_w, body - sep - sep_w, msg, sizeof msg))
+        fullwidth_problem(&hit, key_takes_percent(sc->section, key), key_is_share(sc->section, key), msg, sizeof msg);
     sc->problems++;
     sc->report(sc->ctx, line, hit.column, header ? "" : sc->section, key, msg);
     return header ? 2 : 1;

@@ -25,6 +25,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <gsl/gsl_cdf.h>
 #include <ini.h>
 #include <limits.h>
 #include <math.h>
@@ -431,6 +432,36 @@ static const struct lever_keys sweep_levers[2] = {
     {K_SWEEP_PARAMETER2, K_SWEEP_FROM2, K_SWEEP_TO2, K_SWEEP_STEPS2, K_SWEEP_VALUES2},
 };
 
+/* What a lever's steps (a count of points) is, for a number written as if it were the gap
+ * between them ("step = 0.1", "steps = 0.1"): into buf (n bytes), with the count that gap
+ * makes when the lever's from and to are given and it divides their range ("from 0 to 3
+ * by 0.1 is steps = 31"), else the formula. steps is the key the number was meant for:
+ * K_SWEEP_STEPS or K_SWEEP_STEPS2. Returns buf. */
+static const char *points_hint(const struct scenario *sc, enum key_id steps, const char *written, char *buf, size_t n)
+{
+    const struct lever_keys *lk = &sweep_levers[steps == K_SWEEP_STEPS2];
+    double gap, from = *(const double *)(const void *)((const char *)sc + key_defs[lk->from].offset),
+                to = *(const double *)(const void *)((const char *)sc + key_defs[lk->to].offset);
+    char err[200], a[40], b[40], g[40];
+    bool range = sc->origin[lk->from].from != FROM_DEFAULT && sc->origin[lk->to].from != FROM_DEFAULT;
+    if (range && value_number(written, &gap, err, sizeof err) == 0 && gap > 0 && from != to) {
+        double points = fabs(to - from) / gap + 1;
+        if (fabs(points - round(points)) < 1e-6 * points && round(points) >= 2 && points <= SWEEP_POINTS_MAX) {
+            /* TRANSLATORS: the lever's from, to, the gap as written, then the steps key and
+               the count: "from 0 to 3 by 0.1 is steps = 31" */
+            snprintf(buf, n,
+                     _("%s is the number of points, not the gap between them: from %s to %s by %s is %s = %.0f"),
+                     key_defs[steps].name, num_format(from, a, sizeof a), num_format(to, b, sizeof b),
+                     num_format(gap, g, sizeof g), key_defs[steps].name, round(points));
+            return buf;
+        }
+    }
+    /* TRANSLATORS: the steps key, then the same key, the lever's to and from keys */
+    snprintf(buf, n, _("%s is the number of points, not the gap between them: %s = (%s - %s) / gap + 1"),
+             key_defs[steps].name, key_defs[steps].name, key_defs[lk->to].name, key_defs[lk->from].name);
+    return buf;
+}
+
 /* Whether key d's name says its unit, as the reader's hint for "7天" or "5 days" claims:
  * "days" in lead_time_days, "orders/day" as orders_per_day (a '/' of the unit is "_per_"
  * in a name). The unit is compared with the name at each place the name could hold it. */
@@ -491,6 +522,53 @@ static char *problem_for_key(const struct key_def *d, char *problem, size_t size
     else /* TRANSLATORS: the key's unit, as servlab keys lists it: "sd", "money/unit/day" */
         snprintf(hint, room, _(" (write just the number, in %s)"), C_("unit", d->unit));
     return problem;
+}
+
+/* A percentage written for key d, a number, count or distribution that is not a share
+ * ("95%"): into problem (n
+ * bytes) what the key takes instead, and true; false where value_number's hint ("if it is
+ * a share, as a decimal: 0.95 for 95%") stands, for a key of no unit (a lift, a factor)
+ * or a rate a day, whose decimal is the percentage's. A safety factor counts standard
+ * deviations (its unit, sd): 95% is a cycle service level, k = 1.645, which
+ * target_cycle_service_level sets; a key with another unit (days, units, money) takes no
+ * share at all. */
+static bool percent_for_key(const struct key_def *d, const char *text, char *problem, size_t n)
+{
+    char decimal[VALUE_PERCENT_SHARE_MAX];
+    bool numeric = d->type == KEY_NUMBER || d->type == KEY_COUNT || d->type == KEY_DIST;
+    if (!numeric || key_def_takes_percent(d) || !value_percent_share(text, decimal, sizeof decimal)) return false;
+    if (!d->unit[0] || strncmp(d->unit, "1/", 2) == 0 || strncmp(d->unit, "share", 5) == 0) return false;
+    const char *written = text + strspn(text, " \t");
+    int len = (int)strcspn(written, "\n");
+    while (len > 0 && (written[len - 1] == ' ' || written[len - 1] == '\t')) len--;
+    if (strcmp(d->unit, "sd") != 0) {
+        /* TRANSLATORS: the value as written ("20%"), then the key's unit ("money/unit/day") */
+        snprintf(problem, n,
+                 _("'%.*s' is not a number (write just the number, in %s: this key is not a share, so it "
+                   "takes no '%%')"),
+                 len, written, C_("unit", d->unit));
+        return true;
+    }
+    const char *target = key_defs[K_INVENTORY_TARGET_CYCLE_SERVICE_LEVEL].name;
+    double share = strtod(decimal, NULL);
+    char k[40], plain[40], pct[40];
+    if (share > 0 && share < 1) {
+        /* TRANSLATORS: the value as written ("95%"), the key, the safety factor for that cycle
+           service level ("1.645"), the level as a percentage ("95"), then the key that sets a
+           cycle service level and its value as a decimal ("0.95") */
+        snprintf(problem, n,
+                 _("'%.*s' is not a number of standard deviations: %s counts them (k = %s gives a %s%% cycle "
+                   "service level); to aim at that level, write %s = %s instead"),
+                 len, written, d->name, num_about(gsl_cdf_ugaussian_Pinv(share), 4, k, sizeof k),
+                 num_about(100 * share, 10, pct, sizeof pct), target, num_about(share, 10, plain, sizeof plain));
+        return true;
+    }
+    /* TRANSLATORS: the value as written, the key, then the key that sets a cycle service level */
+    snprintf(problem, n,
+             _("'%.*s' is not a number of standard deviations: %s counts them (k = 1.645 gives a 95%% cycle "
+               "service level); a service level is set with %s, a share such as 0.95"),
+             len, written, d->name, target);
+    return true;
 }
 
 /* x, a key's value, as a message quotes it (into buf, n bytes): the shown text of the
@@ -561,7 +639,10 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
                        value_percent_share(text, decimal, sizeof decimal);
         if (bound) *bound_percent(ld, k) = percent;
         if (value_number(percent ? decimal : text, &x, problem, sizeof problem) != 0) {
-            report(ld, line, sec, d->name, "%s", problem_for_key(d, problem, sizeof problem));
+            if (!bound && percent_for_key(d, text, problem, sizeof problem)) /* "95%" for safety_factor */
+                report(ld, line, sec, d->name, "%s", problem);
+            else
+                report(ld, line, sec, d->name, "%s", problem_for_key(d, problem, sizeof problem));
             return -1;
         }
         if (percent && key_percent_too_small(d, x)) { /* "0.98%": 0.98 or 98% was meant */
@@ -589,18 +670,40 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
                 _("a limit of 0 would let nothing through; leave the key out for no limit, or give a number above 0"));
             return -1;
         }
+        /* "steps = 0.1": a gap between the points, where steps counts them (a whole number
+           below 2, "steps = 1", is told the bound alone: one point, more likely than a gap) */
+        char points[300];
+        bool gap = (k == K_SWEEP_STEPS || k == K_SWEEP_STEPS2) && x > 0 && x != floor(x);
+        if (gap) points_hint(sc, (enum key_id)k, text, points, sizeof points);
+        if (low && gap) {
+            /* TRANSLATORS: the comparison, the bound, the value, then what steps is ("steps is
+               the number of points, ...") */
+            report(ld, line, sec, d->name, _("must be %s %s, got %s; %s"), cmp, lo, got, points);
+            return -1;
+        }
         if (low) {
             report(ld, line, sec, d->name, _("must be %s %s, got %s"), cmp, lo, got);
             return -1;
         }
         if (d->flags & KEY_MAX_EXCLUSIVE ? !(x < d->max) : x > d->max) {
-            char share_hint[80];
-            const char *hint =
-                d->max == 1 && d->min >= 0 && !percent ? value_share_hint(x, share_hint, sizeof share_hint) : "";
+            char share_hint[80], a[40];
+            const char *hint = "";
+            if (key_def_takes_percent(d) && !percent) /* "98" for 0.98 or 98% */
+                hint = value_share_hint(x, share_hint, sizeof share_hint);
+            else if (d->whole_percent_from > 0 && x == floor(x) && x <= 100) { /* churn_per_day = 2: no '%' taken */
+                /* TRANSLATORS: the value as written ("2"), then its decimal as a percentage ("0.02") */
+                snprintf(share_hint, sizeof share_hint, _(" (if %s%% was meant, write %s)"), got,
+                         num_format(x / 100, a, sizeof a));
+                hint = share_hint;
+            }
             if (d->flags & KEY_MAX_EXCLUSIVE)
                 report(ld, line, sec, d->name, _("must be below %s, got %s%s"), hi, got, hint);
             else
                 report(ld, line, sec, d->name, _("must be at most %s, got %s%s"), hi, got, hint);
+            return -1;
+        }
+        if (d->type != KEY_NUMBER && x != floor(x) && gap) {
+            report(ld, line, sec, d->name, _("must be a whole number, got %s; %s"), got, points);
             return -1;
         }
         if (d->type != KEY_NUMBER && x != floor(x)) {
@@ -650,6 +753,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             return -1;
         }
         if (rc != 0) {
+            percent_for_key(d, text, problem, sizeof problem); /* "20%" for lead_time_days: what it takes */
             report(ld, line, sec, d->name, "%s", problem);
             return -1;
         }
@@ -892,7 +996,7 @@ static bool file_has_section(const struct loader *ld, const char *section)
     return false;
 }
 
-static void report_unknown_key(struct loader *ld, int line, const char *section, const char *key)
+static void report_unknown_key(struct loader *ld, int line, const char *section, const char *key, const char *value)
 {
     const struct meant_key *meant = meant_key_of(section, key);
     if (meant && strcmp(meant->meant_section, section) == 0) {
@@ -910,19 +1014,35 @@ static void report_unknown_key(struct loader *ld, int line, const char *section,
     size_t n = 0;
     for (size_t i = 0; i < key_count; i++)
         if (key_defs[i].family == f && strcmp(key_defs[i].section, plain) == 0) names[n++] = key_defs[i].name;
+    /* a key of this section whose name holds the words of the one written: a name
+       shortened ("damage_rate" in [ipa] for damage_free_rate), which comes before another
+       section's key of that name; one only near in spelling does not ([costs]
+       price_per_unit is [revenue]'s, not a misspelt order_per_unit) */
+    const char *shortened = suggest_words(key, names, n);
     for (size_t i = 0; i < key_count; i++) {
         if (!key_defs[i].family && strcmp(key_defs[i].name, key) == 0) {
-            if (strcmp(key_defs[i].section, "ipa") == 0) /* a target that sets nothing in a run */
+            if (key_defs[i].applies == APPLIES_ARRIVALS && file_has_section(ld, "customers"))
+                /* orders_per_day where a [customers] base gives the orders: its own key, not
+                   [demand], which refuses it then (resolve_demand) */
                 report(ld, line, section, key,
-                       _("unknown key in [%s]; '%s' belongs in [ipa], as a target that servlab ipa judges "
-                         "performance against (it sets nothing in a run)"),
-                       section, key);
-            else if (ld->where == ld->sc->path && !file_has_section(ld, key_defs[i].section))
+                       _("unknown key in [%s]; with a [customers] section, orders come from the customers: give "
+                         "[customers] %s, the orders each customer places a day"),
+                       section, key_defs[K_CUSTOMERS_ORDERS_PER_CUSTOMER_DAY].name);
+            else if (shortened)
+                report(ld, line, section, key, _("unknown key in [%s]; did you mean '%s'? ('%s' is a key of [%s])"),
+                       section, shortened, key, key_defs[i].section);
+            else if (ld->where == ld->sc->path && !file_has_section(ld, key_defs[i].section) &&
+                     strcmp(key_defs[i].section, "ipa") != 0)
                 /* the keys of a section whose header was left out fall into the one above */
                 report(ld, line, section, key,
                        _("unknown key in [%s]; '%s' belongs in [%s], and this file has no [%s]: write "
                          "the header [%s] above that section's keys"),
                        section, key, key_defs[i].section, key_defs[i].section, key_defs[i].section);
+            else if (strcmp(key_defs[i].section, "ipa") == 0) /* a target that sets nothing in a run */
+                report(ld, line, section, key,
+                       _("unknown key in [%s]; '%s' belongs in [ipa], as a target that servlab ipa judges "
+                         "performance against (it sets nothing in a run)"),
+                       section, key);
             else
                 report(ld, line, section, key, _("unknown key in [%s]; '%s' belongs in [%s]"), section, key,
                        key_defs[i].section);
@@ -930,7 +1050,13 @@ static void report_unknown_key(struct loader *ld, int line, const char *section,
         }
     }
     const char *near = suggest_nearest(key, names, n);
-    if (near)
+    if (!near) near = shortened;
+    int near_key = near ? key_find(section, near) : -1;
+    char hint[300];
+    if (near_key == K_SWEEP_STEPS || near_key == K_SWEEP_STEPS2) /* "step = 0.1": a gap, where steps counts points */
+        report(ld, line, section, key, _("unknown key; did you mean '%s'? %s"), near,
+               points_hint(ld->sc, (enum key_id)near_key, value, hint, sizeof hint));
+    else if (near)
         report(ld, line, section, key, _("unknown key; did you mean '%s'?"), near);
     else
         report(ld, line, section, key, _("unknown key; 'servlab keys %s' lists the keys of [%s]"), plain, section);
@@ -1017,7 +1143,7 @@ static int on_pair(void *user, const char *section, const char *name, const char
     if (!resolve_target(ld->sc, section, &t)) return 1; /* reported at its header */
     int k = key_find(section, name);
     if (k < 0)
-        report_unknown_key(ld, e->line, section, name);
+        report_unknown_key(ld, e->line, section, name, value);
     else
         apply_value(ld, (size_t)k, &t, value, e->line, FROM_FILE);
     return 1;
@@ -1202,7 +1328,8 @@ static bool set_fullwidth(struct loader *ld, const char *section, const char *ke
     struct fullwidth hit;
     if (!fullwidth_find(text, len, &hit)) return false;
     char problem[300];
-    fullwidth_problem(&hit, key_takes_percent(section, key), key_is_share(section, key), problem, sizeof problem);
+    if (!key_fullwidth_number(section, key, &hit, text, len, problem, sizeof problem)) /* "0，8": write 0.8 */
+        fullwidth_problem(&hit, key_takes_percent(section, key), key_is_share(section, key), problem, sizeof problem);
     report(ld, 0, section, key, "%s", problem);
     return true;
 }
@@ -1259,7 +1386,7 @@ static void apply_assignment(struct loader *ld, const char *text)
     }
     int k = key_find(section, key);
     if (k < 0) {
-        report_unknown_key(ld, 0, section, key);
+        report_unknown_key(ld, 0, section, key, eq + 1);
         return;
     }
     /* a file name may hold any character, as in the file */
@@ -3181,9 +3308,14 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
                 report_key(ld, 0, (enum key_id)missing,
                            _("missing; a second lever set on the command line replaces the file's range, so set "
                              "from2, to2 and steps2 too (or values2)"));
-            else
+            else if (lk->parameter == K_SWEEP_PARAMETER)
                 report_key(ld, line_of(sc, lk->parameter), (enum key_id)missing,
                            _("missing; give from, to and steps (or a list of values)"));
+            else /* the second lever's keys by their own names, which from, to and steps are not */
+                /* TRANSLATORS: the second lever's keys: from2, to2, steps2, then values2 */
+                report_key(ld, line_of(sc, lk->parameter), (enum key_id)missing,
+                           _("missing; give %s, %s and %s (or a list of values, %s)"), key_defs[lk->from].name,
+                           key_defs[lk->to].name, key_defs[lk->steps].name, key_defs[lk->values].name);
             return -1;
         }
         if (from == to) {
@@ -3472,6 +3604,48 @@ static void check_annual_costs(const struct loader *ld)
     }
 }
 
+/* A whole number on a rate or a lift (keys.def: .whole_percent_from) that reads as a
+ * percentage written without its '%': churn_per_day = 1, which a comment calls 1%, is every
+ * customer gone in a day on average; demand_lift = 50 multiplies the orders by 51. A
+ * warning, not an error: the key's bounds take it, and a lesson may mean it. Only values a
+ * section gives itself (a file's line, --set, a batch table's cell). */
+static void check_whole_percent(const struct loader *ld, size_t k, const struct target *t)
+{
+    struct scenario *sc = ld->sc;
+    const struct key_def *d = &key_defs[k];
+    const struct key_origin *o = origin(sc, k, t);
+    double x = *(const double *)slot(sc, d, t);
+    if (strength(o) != 2 || !(x >= d->whole_percent_from) || x != floor(x)) return;
+    char v[40], as[40], meant[40], from[300];
+    shown_value(ld, o->set, x, v, sizeof v);
+    warn(sc,
+         /* TRANSLATORS: the section, the key, its value, where it was given ("line 12"), the
+            value as a percentage ("100"), then the value as written and the decimal for that
+            percentage ("1", "0.01"): "churn_per_day = 1 (line 12) reads as 100%; if 1% was
+            meant, write 0.01" */
+         _("[%s] %s = %s (%s) reads as %s%%; if %s%% was meant, write %s"), t->label, d->name, v,
+         value_source(ld, o, from, sizeof from), num_format(100 * x, as, sizeof as), v,
+         num_format(x / 100, meant, sizeof meant));
+}
+
+static void check_whole_percents(const struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    for (size_t k = 0; k < key_count; k++) {
+        const struct key_def *d = &key_defs[k];
+        if (!(d->whole_percent_from > 0) || d->type != KEY_NUMBER) continue;
+        if (!d->family) {
+            struct target t = plain_target(d->section);
+            check_whole_percent(ld, k, &t);
+            continue;
+        }
+        for (size_t i = 0; i < count_of(sc, d->family); i++) {
+            struct target t = family_target(sc, d->family, i);
+            check_whole_percent(ld, k, &t);
+        }
+    }
+}
+
 /* A continuous-review policy with no reorder point (base stock: every shortfall below
  * S is ordered) reorders what a short delivery lacks at once, and with a random yield
  * that order comes short too: each sale starts a chain of ever smaller orders (down to
@@ -3530,6 +3704,7 @@ static void add_warnings(const struct loader *ld)
                "A periodic review (review_days) or policy = sS orders less often"),
              where);
     check_annual_costs(ld);
+    check_whole_percents(ld);
     if (!sc->cfg.customers.on) {
         check_stage_load(sc, _("order processing"), &sc->cfg.order_cycle.processing, inquiry_work_per_order(&sc->cfg));
         check_stage_load(sc, _("picking"), &sc->cfg.order_cycle.picking, 0);

@@ -80,6 +80,38 @@ const char *suggest_nearest(const char *word, const char *const *candidates, siz
     return NULL;
 }
 
+/* Does name hold the '_'-separated words of word, in order, and more words of its own? */
+static bool holds_words(const char *word, const char *name)
+{
+    const char *w = word, *p = name;
+    size_t own = 0;
+    while (*w) {
+        size_t wl = strcspn(w, "_");
+        for (;;) { /* the next word of name that is w's */
+            size_t pl = strcspn(p, "_");
+            if (!*p) return false;
+            bool same = pl == wl && strncasecmp(p, w, wl) == 0;
+            own += !same;
+            p += pl + (p[pl] == '_');
+            if (same) break;
+        }
+        w += wl + (w[wl] == '_');
+    }
+    return own > 0 || *p;
+}
+
+const char *suggest_words(const char *word, const char *const *candidates, size_t n)
+{
+    if (!strchr(word, '_') || word[0] == '_' || strstr(word, "__") || word[strlen(word) - 1] == '_') return NULL;
+    const char *found = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (!holds_words(word, candidates[i])) continue;
+        if (found) return NULL;
+        found = candidates[i];
+    }
+    return found;
+}
+
 /* ---- files ---- */
 
 /* A file found near a missing one: its directory as the suggestion writes it ("",

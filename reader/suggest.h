@@ -14,6 +14,13 @@ size_t suggest_distance(const char *a, const char *b);
  * (or one is a prefix of the other), else NULL. candidates has n entries. */
 const char *suggest_nearest(const char *word, const char *const *candidates, size_t n);
 
+/* The candidate that holds every '_'-separated word of `word` (two words at least), in
+ * order, with words of its own between or around them ("damage_rate" in
+ * "damage_free_rate", "orders_per_day" in "orders_per_customer_day"), ignoring case: a
+ * name a student shortened, too far off for suggest_nearest. NULL when none does, or
+ * when more than one does (no guess between them). */
+const char *suggest_words(const char *word, const char *const *candidates, size_t n);
+
 /* The file nearest in name to path, a file that does not exist, written as path writes
  * its directory, into out (n bytes): a regular file whose name ends in ext (".ini",
  * ".csv") other than path itself, in path's own directory ("scenarios/defualt.ini" or

@@ -218,6 +218,32 @@ static const char *percent_hint(void)
     return _(" (write one number: a share as 0.95 or 95%, any other figure without '%')");
 }
 
+bool value_comma_fixed(const char *text, char *out, size_t n)
+{
+    char s[TOKEN_MAX];
+    if (trim_into(text, strlen(text), s, sizeof s) != 0) return false;
+    const char *comma = strchr(s, ',');
+    /* as number_hint reads the same text, branch by branch, for the value it writes back */
+    if (!comma || strlen(s) >= 40 || strspn(s, "0123456789+-.,") != strlen(s)) return false;
+    for (const char *c = comma; c; c = strchr(c + 1, ',')) /* each between digits: "40，" ends a sentence */
+        if (c == s || !isdigit((unsigned char)c[-1]) || !isdigit((unsigned char)c[1])) return false;
+    char fixed[80];
+    bool grouped = grouped_by(s, ',') != -1 || grouped_by(s, '.') == '\0';
+    if (grouped_by(s, '.') == ',')
+        rewritten(s, '.', ',', fixed, sizeof fixed);
+    else if (!grouped && is_number_list(s)) /* "1,2,3": one number only, not 123 */
+        return false;
+    else if (grouped || strchr(comma + 1, ','))
+        rewritten(s, grouped_by(s, '.') == '\0' ? '.' : ',', '\0', fixed, sizeof fixed);
+    else
+        rewritten(s, '\0', ',', fixed, sizeof fixed);
+    double x;
+    char err[200];
+    if (value_number(fixed, &x, err, sizeof err) != 0) return false;
+    snprintf(out, n, "%s", fixed);
+    return true;
+}
+
 /* A hint for a value that is not a number, in parentheses after the message, or "".
  * Each hint is a whole message of its own, with its leading space; one that quotes the
  * value is written into buf (n bytes). */

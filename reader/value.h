@@ -35,6 +35,13 @@ bool value_percent_share(const char *text, char *out, size_t n);
 /* Bytes enough for out, whatever text the reader takes as a value. */
 enum { VALUE_PERCENT_SHARE_MAX = 184 };
 
+/* The number text means with a comma for its decimal mark or between groups of thousands
+ * ("0,8": "0.8"; "1,200": "1200"; "1.000,5": "1000.5"), as value_number's hint writes it
+ * back, into out (n bytes); false for any other text (one with no comma, or a list of
+ * numbers, "150,300"). For a full-width '，' in a number (reader/fullwidth.h): the number
+ * to write, not the ',' the character stands for. */
+bool value_comma_fixed(const char *text, char *out, size_t n);
+
 /* The hint after "must be at most 1, got 98" for a share written as a percentage without
  * its sign (1 < x <= 100): " (write a share as 0.98 or 98%)" into buf (n bytes), or a
  * hint without the number below 2 (1.5 is hardly meant as 1.5%); else "". */

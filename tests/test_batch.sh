@@ -329,9 +329,9 @@ ok "batch-5.27g '2.5', '1.25', '0.5', '0.500' in a semicolon table (not three di
 bad "batch-5.27 a decimal comma in a comma table is not read as one" "${H}a,\"3,5\"\n" \
     "FILE:2:2: [revenue] price_per_unit: '3,5' is not a number (use a dot as the decimal mark: 3.5, not 3,5)"
 bad "batch-5.27c a cell read with a decimal comma is quoted as typed, not as read ('+0.5%')" 'id;revenue.price_per_unit\na;+0,5%%\n' \
-    "FILE:2:2: [revenue] price_per_unit: '+0,5%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.005 for +0.5%)"
+    "FILE:2:2: [revenue] price_per_unit: '+0,5%' is not a number (write just the number, in money/unit: this key is not a share, so it takes no '%')"
 bad "batch-5.27d ... in Chinese too, and in the row the cell's message names" 'id;revenue.price_per_unit;costs.holding_per_unit_day\na;3;2,5%%\n' \
-    "FILE:2:3: [costs] holding_per_unit_day: “2,5%”不是数字（只写数字，不要带 %；若是比例，请写成小数：2.5% 写作 0.025）" --lang zh
+    "FILE:2:3: [costs] holding_per_unit_day: “2,5%”不是数字（只写数字，单位为金额/件/天：此键不是比例，不能带 %）" --lang zh
 # a German spreadsheet's table: ID in capitals, a note column (its name and cells in any
 # characters), decimal commas in a semicolon table (a number key's; a distribution keeps
 # its commas)
@@ -801,7 +801,7 @@ for t in pct pct_semi pct_excel; do
         "$(head -n 3 "$T/err.txt"; diff "$T/want.txt" "$T/out.txt" | head -n 6)"
 done
 bad "batch-9.9 a percentage of a key that is no share is refused as before" 'id,costs.holding_per_unit_day\na,2.5%%\n' \
-    "FILE:2:2: [costs] holding_per_unit_day: '2.5%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.025 for 2.5%)"
+    "FILE:2:2: [costs] holding_per_unit_day: '2.5%' is not a number (write just the number, in money/unit/day: this key is not a share, so it takes no '%')"
 bad "batch-9.10 a percentage over 100 of a share, after one that was read, is refused as out of range, quoted as typed" \
     'id,inventory.target_fill_rate\na,97.5%%\nb,150%%\n' \
     "FILE:3:2: [inventory] target_fill_rate: must be below 100%, got 150%"

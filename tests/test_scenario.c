@@ -398,9 +398,34 @@ static void test_values(void)
     expect_value_error("scen-3.24 an empty value", "run", "horizon_days", "", "no value; write a number after '='");
     expect_value_error("scen-3.25 a decimal comma", "run", "horizon_days", "0,5",
                        "'0,5' is not a number (use a dot as the decimal mark: 0.5, not 0,5)");
+    /* a percentage where no share goes: a key with a unit says it is no share; one without
+       (a lift, a factor) or a rate a day is told the percentage's decimal */
+    expect_value_error("scen-3.26 a percent sign", "run", "horizon_days", "95%",
+                       "'95%' is not a number (write just the number, in days: this key is not a share, so it takes "
+                       "no '%')");
+    expect_value_error("scen-3.26r ... also for a distribution in days", "inventory", "lead_time_days", "20%",
+                       "'20%' is not a number (write just the number, in days: this key is not a share, so it takes "
+                       "no '%')");
     expect_value_error(
-        "scen-3.26 a percent sign", "run", "horizon_days", "95%",
-        "'95%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.95 for 95%)");
+        "scen-3.26s ... a lift, of no unit, is told the decimal", "returns", "demand_lift", "50%",
+        "'50%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.5 for 50%)");
+    expect_value_error(
+        "scen-3.26t ... as is a rate a day", "customers", "churn_per_day", "1%",
+        "'1%' is not a number (write just the number, without '%'; if it is a share, as a decimal: 0.01 for 1%)");
+    /* a safety factor counts standard deviations: a percentage is a cycle service level */
+    expect_value_error("scen-3.26u a safety factor as a percentage: the k it means, and the key that takes it",
+                       "inventory", "safety_factor", "95%",
+                       "'95%' is not a number of standard deviations: safety_factor counts them (k = 1.645 gives a "
+                       "95% cycle service level); to aim at that level, write target_cycle_service_level = 0.95 "
+                       "instead");
+    expect_value_error("scen-3.26v ... 99.5%: k = 2.576", "inventory", "safety_factor", "99.5%",
+                       "'99.5%' is not a number of standard deviations: safety_factor counts them (k = 2.576 gives a "
+                       "99.5% cycle service level); to aim at that level, write target_cycle_service_level = 0.995 "
+                       "instead");
+    expect_value_error("scen-3.26w ... 150%, no service level: the key named", "inventory", "safety_factor", "150%",
+                       "'150%' is not a number of standard deviations: safety_factor counts them (k = 1.645 gives a "
+                       "95% cycle service level); a service level is set with target_cycle_service_level, a share "
+                       "such as 0.95");
     expect_value_error("scen-3.26b a thousands separator", "run", "horizon_days", "1,000",
                        "'1,000' is not a number (write it without thousands separators: 1000, not 1,000)");
     expect_value_error("scen-3.26c grouped thousands with decimals", "run", "horizon_days", "12,345.5",
@@ -707,6 +732,44 @@ static void test_cross_field(void)
     check(sc.nwarnings == 1 &&
               strstr(sc.warnings[0], "[product.p1] [product.p2] [product.p3] [product.p4] …: policy") == sc.warnings[0],
           "scen-4.31 ... the first four of six, then '…': '%s'", sc.nwarnings ? sc.warnings[0] : "");
+
+    /* a rate or a lift written as a whole-number percentage (keys.def: whole_percent_from) */
+    static const char customers[] = "[customers]\ninitial = 500\norders_per_customer_day = 0.1\n";
+    char pct[400];
+    snprintf(pct, sizeof pct, "%schurn_per_day = 1\n", customers);
+    expect_ok("scen-4.32 churn_per_day = 1 (1% meant) loads, with a warning", pct);
+    check(sc.nwarnings == 1 && strcmp(sc.warnings[0], "[customers] churn_per_day = 1 (line 4) reads as 100%; if 1% "
+                                                      "was meant, write 0.01") == 0,
+          "scen-4.33 ... saying what it reads as and what 1%% is: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    snprintf(pct, sizeof pct, "%schurn_per_day = 0.01\n", customers);
+    expect_ok("scen-4.34 churn_per_day = 0.01 loads", pct);
+    check(sc.nwarnings == 0, "scen-4.34b ... without a warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    snprintf(pct, sizeof pct, "%s[tier.key]\nshare = 0.2\nchurn_per_day = 1\n[tier.other]\nshare = 0.8\n", customers);
+    expect_ok("scen-4.35 a tier's own churn_per_day = 1 loads, with a warning", pct);
+    check(sc.nwarnings == 1 && strcmp(sc.warnings[0], "[tier.key] churn_per_day = 1 (line 6) reads as 100%; if 1% "
+                                                      "was meant, write 0.01") == 0,
+          "scen-4.35b ... named with its section: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    static const char returns[] = "[demand]\norders_per_day = 5\n[returns]\nshare = 0.1\ndays = 3\n";
+    snprintf(pct, sizeof pct, "%sdemand_lift = 50\n", returns);
+    expect_ok("scen-4.36 demand_lift = 50 (50% meant) loads, with a warning", pct);
+    check(sc.nwarnings == 1 && strcmp(sc.warnings[0], "[returns] demand_lift = 50 (line 6) reads as 5000%; if 50% "
+                                                      "was meant, write 0.5") == 0,
+          "scen-4.36b ... '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    snprintf(pct, sizeof pct, "%sdemand_lift = 1.5\n", returns);
+    expect_ok("scen-4.37 demand_lift = 1.5 (returns.ini's) loads", pct);
+    check(sc.nwarnings == 0, "scen-4.37b ... without a warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    snprintf(pct, sizeof pct, "%sdemand_lift = 2\n", returns);
+    expect_ok("scen-4.38 a whole demand_lift below 5 (2: orders tripled at a full refund) loads", pct);
+    check(sc.nwarnings == 0, "scen-4.38b ... without a warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    struct scenario_override lift = {.assignment = "returns.demand_lift=20"};
+    snprintf(pct, sizeof pct, "%s", returns);
+    load_bytes(pct, strlen(pct), &lift, 1);
+    check(sc.nwarnings == 1 &&
+              strstr(sc.warnings[0], "[returns] demand_lift = 20 (--set) reads as 2000%") == sc.warnings[0],
+          "scen-4.39 ... and one from --set says so: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    /* past its bounds, an error that says the decimal, as churn_per_day takes no '%' */
+    expect_value_error("scen-4.40 churn_per_day = 2 (2% meant) is refused, with its decimal", "customers",
+                       "churn_per_day", "2", "must be at most 1, got 2 (if 2% was meant, write 0.02)");
 }
 
 /* ---- 5. what inih would mis-read ---- */
@@ -803,9 +866,17 @@ static void test_inih_pitfalls(void)
     expect_error("scen-5.17 text after ']'", "[demand] rates\norders_per_day = 5\n",
                  "PATH:1: unexpected text after the section header's ']'");
     expect_ok("scen-5.18 a comment after ']' is fine", "[demand] ; customer orders\norders_per_day = 5\n");
-    expect_error("scen-5.19 spaces inside the brackets", "[ demand ]\norders_per_day = 5\n",
-                 "PATH:1: '[ demand ]' is not a section name (letters, digits, '_' and '.' only; no spaces inside "
-                 "the brackets)");
+    expect_error("scen-5.19 spaces inside the brackets, at both ends: dropped", "[ demand ]\norders_per_day = 5\n",
+                 "PATH:1: '[ demand ]' is not a section name (no spaces inside the brackets); did you mean [demand]?");
+    expect_error("scen-5.19b a blank before the ']' only, as one after the '['", "[demand ]\norders_per_day = 5\n",
+                 "PATH:1: '[demand ]' is not a section name (no spaces inside the brackets); did you mean [demand]?");
+    expect_error("scen-5.19c a blank beside a dot is dropped, not made an '_'",
+                 "[demand]\norders_per_day = 5\n[location .dc]\n",
+                 "PATH:3: '[location .dc]' is not a section name (no spaces inside the brackets); did you mean "
+                 "[location.dc]?");
+    expect_error("scen-5.19d ... nor doubled beside an '_'", "[order _cycle]\n",
+                 "PATH:1: '[order _cycle]' is not a section name (no spaces inside the brackets); did you mean "
+                 "[order_cycle]?");
     expect_error("scen-5.20 a value without a key", "[demand]\norders_per_day = 5\n= 3\n",
                  "PATH:3: [demand] a value without a key name before '='");
 
@@ -897,6 +968,30 @@ static void test_overrides(void)
     check(line && len > 7 && strncmp(line + 1 + len - 7, "; --set", 7) == 0,
           "scen-6.4 scenario_write notes that the value came from --set");
     free(text);
+
+    /* a full-width comma in a number: the number to write, as value_number's hint writes it */
+    expect_set_error("scen-6.34 a full-width decimal comma: write 0.8", minimal, "costs.order_fixed=0\uFF0C8", NULL,
+                     "--set costs.order_fixed=0\uFF0C8: [costs] order_fixed: full-width '\uFF0C' (U+FF0C) in a number; "
+                     "write 0.8");
+    expect_set_error("scen-6.34b ... between groups of thousands: write 1200", minimal, "costs.order_fixed=1\uFF0C200",
+                     NULL,
+                     "--set costs.order_fixed=1\uFF0C200: [costs] order_fixed: full-width '\uFF0C' (U+FF0C) in a "
+                     "number; write 1200");
+    expect_set_error("scen-6.34c ... '\u3001' too, named as Chinese punctuation", minimal, "costs.order_fixed=0\u30018",
+                     NULL,
+                     "--set costs.order_fixed=0\u30018: [costs] order_fixed: Chinese punctuation '\u3001' (U+3001) in "
+                     "a number; write 0.8");
+    expect_set_error("scen-6.34d ... but a list of numbers is told the ','", minimal,
+                     "costs.order_fixed=1\uFF0C2\uFF0C3", NULL,
+                     "--set costs.order_fixed=1\uFF0C2\uFF0C3: [costs] order_fixed: full-width '\uFF0C' (U+FF0C); type "
+                     "',' (switch the input method to half-width)");
+    expect_set_error("scen-6.34e ... as is a list key's", minimal, "sweep.values=1\uFF0C2", NULL,
+                     "--set sweep.values=1\uFF0C2: [sweep] values: full-width '\uFF0C' (U+FF0C); type ',' (switch the "
+                     "input method to half-width)");
+    expect_set_error("scen-6.34f ... and a comma after a number, as a sentence ends", minimal,
+                     "costs.order_fixed=40\uFF0C", NULL,
+                     "--set costs.order_fixed=40\uFF0C: [costs] order_fixed: full-width '\uFF0C' (U+FF0C); type ',' "
+                     "(switch the input method to half-width)");
 
     expect_set_error("scen-6.5 --set with a misspelt key suggests reorder_point", minimal, "inventory.reorder_piont=5",
                      NULL,
