@@ -374,7 +374,27 @@ int options_next(int argc, char **argv, int *i, unsigned command, const char *co
         return -1;
     }
     if (!applies) {
-        snprintf(err, errlen, _("%s does not apply to 'servlab %s'"), name, command_name);
+        /* the command's own option of a name one letter off ("optimise --steps": its --step),
+           with what it takes, which differs ("--step D", a gap, where --steps counts points),
+           on a line of its own indented as a wrapped message's, its --help text left out
+           where the line would pass a terminal's width */
+        const char *near = suggest_nearest(name, mine, nmine);
+        const struct option_row *own = NULL;
+        for (size_t k = 0; near && suggest_distance(name, near) <= 1 && k < option_nrows && !own; k++)
+            if (strcmp(option_rows[k].name, near) == 0 && (option_rows[k].commands & command) && option_rows[k].help &&
+                option_rows[k].metavar)
+                own = &option_rows[k];
+        int used = snprintf(err, errlen, _("%s does not apply to 'servlab %s'"), name, command_name);
+        if (own && used > 0 && (size_t)used < errlen) {
+            char line[400];
+            /* TRANSLATORS: the command's own option, what it takes ("D"), then its --help text */
+            snprintf(line, sizeof line, _("it takes %s %s: %s"), own->name, own->metavar, _(own->help));
+            if (2 + lang_width(line) >
+                LANG_LINE_MAX) /* TRANSLATORS: the command's own option, then what it takes ("D") */
+                snprintf(line, sizeof line, _("it takes %s %s"), own->name, own->metavar);
+            /* TRANSLATORS: ends a clause, before a line break; Chinese writes '；' */
+            snprintf(err + used, errlen - (size_t)used, "%s\n  %s", C_("clause", ";"), line);
+        }
         return -1;
     }
     const char *value = "";

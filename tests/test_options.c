@@ -136,6 +136,19 @@ static void parser(void)
     rc = parse(CMD_KEYS, "keys", (char *[]){"--reps", "3"}, 2, &a, err, sizeof err);
     check(rc != 0 && strcmp(err, "--reps does not apply to 'servlab keys'") == 0,
           "options-2.8 an option the command does not take (got '%s')", err);
+    /* the command's own option one letter off, with what it takes: optimise's --step is a gap,
+       sweep's --steps a count */
+    rc = parse(CMD_OPTIMISE, "optimise", (char *[]){"--steps", "21"}, 2, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "--steps does not apply to 'servlab optimise';\n  it takes --step D: the lever's "
+                                 "grid step (default 1 for a whole-number key, else (B - A) / 20)") == 0,
+          "options-2.8b optimise --steps: names its --step and what it takes (got '%s')", err);
+    rc = parse(CMD_SWEEP, "sweep", (char *[]){"--step", "0.1"}, 2, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "--step does not apply to 'servlab sweep';\n  it takes --steps N: N equally spaced "
+                                 "values from A to B") == 0,
+          "options-2.8c ... and sweep --step its --steps (got '%s')", err);
+    rc = parse(CMD_RUN, "run", (char *[]){"--steps", "21"}, 2, &a, err, sizeof err);
+    check(rc != 0 && strcmp(err, "--steps does not apply to 'servlab run'") == 0,
+          "options-2.8d ... but no option two letters off (run's --reps) (got '%s')", err);
     rc = parse(CMD_SWEEP, "sweep", (char *[]){"--values"}, 1, &a, err, sizeof err);
     check(rc != 0 && strcmp(err, "--values needs a value") == 0, "options-2.9 a missing value (got '%s')", err);
     /* a misspelt option: the command's own options are suggested first, then any */
