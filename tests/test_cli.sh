@@ -466,9 +466,10 @@ ok "cli-10.8p2 --set 1e-307% of a share: too close to 0 (status $rc)" \
 run "$S" check scenarios/default.ini --set inventory.target_fill_rate=1e-320%
 ok "cli-10.8p3 --set 1e-320%: too close to 0 (status $rc)" \
     $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "'1e-320%' is too close to 0 to be represented; write 0"; echo $?) "$(cat "$T/err")"
-run "$S" run scenarios/default.ini --set inventory.lead_time_days=1e-12% --quiet
+# (of a key of no unit, a lift: one with a unit is told that unit, and no decimal)
+run "$S" run scenarios/returns.ini --set returns.demand_lift=1e-12% --quiet
 ok "cli-10.8q --set 1e-12%: no decimal suggested past a billionth (status $rc)" \
-    $([ $rc -eq 2 ] && [ "$(all_messages "$T/err")" = "--set inventory.lead_time_days=1e-12%: [inventory] lead_time_days: '1e-12%' is not a number (write just the number, without '%')" ]; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 2 ] && [ "$(all_messages "$T/err")" = "--set returns.demand_lift=1e-12%: [returns] demand_lift: '1e-12%' is not a number (write just the number, without '%')" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.target_fill_rate --values 0.001%,0.9 --quiet
 ok "cli-10.8r --values 0.001% of a service target: no advice to write 0.1%, itself under 1% (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "--values 0.001%,0.9: '0.001%' is under 1%; a service target is a share such as 0.95 or 95%" ]; echo $?) "$(cat "$T/err")"
