@@ -1235,6 +1235,7 @@ static int cmd_compare(const struct options *o)
     } else
         compare_table(stdout, &r);
     rc = finish_stdout();
+    if (root) compare_say_unlocked(stderr, &r);
     if (rc == 0 && (o->out_dir || o->plot)) rc = compare_outputs(o, &r, root);
     compare_free(&r);
     return rc;

@@ -499,6 +499,19 @@ const struct scenario *compare_base_scenario(const struct compare_base *b)
     return b->sc;
 }
 
+static void count_lock(void *ctx, const char *name)
+{
+    (void)name;
+    ++*(size_t *)ctx;
+}
+
+bool compare_base_locked(const struct compare_base *b)
+{
+    size_t n = 0;
+    scenario_locked_keys(b->sc, count_lock, &n);
+    return n > 0;
+}
+
 int compare_entry_load(struct compare_entry *e, const struct compare_base *b, bool locks, const char *text, size_t len,
                        const struct scenario_override *sets, size_t nsets, FILE *err)
 {
@@ -679,6 +692,7 @@ int compare_run(const char *const *files, size_t n, const char *base, const stru
     }
     if (sink) fclose(sink);
     free(msgs);
+    r->unlocked = base && !compare_base_locked(ref);
     compare_base_free(ref);
     size_t valid = 0;
     for (size_t i = 0; i < n; i++) {
@@ -1027,6 +1041,85 @@ void compare_table(FILE *out, const struct compare_result *r)
         fputs(_("cost is the total cost, with purchases counted when ordered; profit = revenue - cost + the\n"
                 "increase in stock value (stock still owned is added back).\n"),
               out);
+}
+
+/* Is name (a full key name: "revenue.price_per_unit", "product.tea.price_per_unit") a key
+ * of the market: of [demand], [costs] or [revenue], or a family's copy of one? */
+static bool market_key(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    if (!dot) return false;
+    char section[160];
+    snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
+    int k = key_find(section, dot + 1);
+    if (k < 0) return false;
+    const char *s = key_defs[key_root((size_t)k)].section;
+    return strcmp(s, "demand") == 0 || strcmp(s, "costs") == 0 || strcmp(s, "revenue") == 0;
+}
+
+/* The files named in the warning; the others are counted. */
+enum { UNLOCKED_NAMED = 4 };
+
+void compare_say_unlocked(FILE *err, const struct compare_result *r)
+{
+    if (!r->unlocked) return;
+    /* TRANSLATORS: between two files, and between two keys, in compare's warning on a base
+       without [locks] */
+    const char *file_joint = C_("list of files", "; "), *key_joint = C_("list of keys", ", ");
+    char *list = NULL;
+    size_t len = 0, files = 0;
+    FILE *l = open_memstream(&list, &len);
+    if (!l) abort();
+    for (size_t rank = 1; rank <= r->n; rank++) /* in the table's order */
+        for (size_t i = 0; i < r->n; i++) {
+            const struct compare_entry *e = &r->e[i];
+            if (e->refused || e->rank != rank || !e->changed) continue;
+            char keys[600] = "";
+            size_t nkeys = 0, used = 0;
+            for (const char *p = e->changed; *p;) { /* "name = value; name = value" */
+                const char *sep = strstr(p, "; ");
+                const char *end = sep ? sep : p + strlen(p);
+                const char *eq = strstr(p, " = ");
+                char name[160];
+                snprintf(name, sizeof name, "%.*s", (int)((eq && eq < end ? eq : end) - p), p);
+                if (market_key(name) && used < sizeof keys) {
+                    int k = snprintf(keys + used, sizeof keys - used, "%s%s", nkeys ? key_joint : "", name);
+                    used += k > 0 ? (size_t)k : 0;
+                    nkeys++;
+                }
+                p = sep ? sep + 2 : end;
+            }
+            if (!nkeys) continue;
+            if (files < UNLOCKED_NAMED) {
+                lang_tidy_cut(keys);
+                fputs(files ? file_joint : "", l);
+                /* TRANSLATORS: a file and the keys of the market it changed, in compare's
+                   warning on a base without [locks]: "cheat.ini (revenue.price_per_unit)" */
+                fprintf(l, _("%s (%s)"), e->label, keys);
+            }
+            files++;
+        }
+    if (files > UNLOCKED_NAMED) /* TRANSLATORS: after the files named in compare's warning on a base without [locks] */
+        fprintf(l, P_("; and %zu more file", "; and %zu more files", files - UNLOCKED_NAMED), files - UNLOCKED_NAMED);
+    fclose(l);
+    if (files)
+        lang_printf_wrapped(
+            err, LANG_LINE_MAX,
+            P_("servlab: warning: %s has no [locks], so students may change anything; %zu file changed the price, "
+               "the demand or the costs: %s.\n"
+               "  To refuse such files, add to the base:\n"
+               "    [locks]\n"
+               "    sections = run, demand, costs, revenue\n"
+               "  (servlab keys locks says what [locks] takes)\n",
+               "servlab: warning: %s has no [locks], so students may change anything; %zu files changed the "
+               "price, the demand or the costs: %s.\n"
+               "  To refuse such files, add to the base:\n"
+               "    [locks]\n"
+               "    sections = run, demand, costs, revenue\n"
+               "  (servlab keys locks says what [locks] takes)\n",
+               files),
+            file_name(r->base), files, list);
+    free(list);
 }
 
 void compare_csv_quoted(FILE *out, const char *text)

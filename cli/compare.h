@@ -74,6 +74,8 @@ struct compare_result {
     int service;           /* the service metric shown */
     size_t best;           /* index of the most profitable entry */
     size_t ranked;         /* how many were ranked */
+    bool unlocked;         /* a base was given and its [locks] locks no key: students could change
+                              anything (compare_say_unlocked) */
     bool submissions;      /* the entries are a class server's submissions, labelled by their
                               students' names (cli/serve.c): pages and charts say so */
 };
@@ -94,6 +96,10 @@ struct compare_base *compare_base_load(const char *path, const char *text, size_
                                        const struct scenario_override *sets, size_t nsets, FILE *err);
 void compare_base_free(struct compare_base *b); /* NULL is fine */
 const struct scenario *compare_base_scenario(const struct compare_base *b);
+
+/* Does b's [locks] lock at least one key? A base without a [locks] section lets students
+ * change anything, the price among them. */
+bool compare_base_locked(const struct compare_base *b);
 
 /* Load e->path (or text[0..len) named e->path) with the base's seed and replications,
  * list what it changed and, with locks, check the base's [locks]. Text is a submission
@@ -131,6 +137,12 @@ bool compare_significant(const struct summary *s);
 void compare_service_heads(const struct compare_result *r, char *buf, size_t n, const char **on_time);
 
 void compare_table(FILE *out, const struct compare_result *r);
+
+/* When the base locks nothing (r->unlocked) and some ranked file changed a key of the
+ * market ([demand], [costs] or [revenue], or a family's copy of one: the price, the
+ * demand, the costs), a warning on err naming those files and their keys, with the
+ * [locks] section that would refuse them; else nothing. */
+void compare_say_unlocked(FILE *err, const struct compare_result *r);
 
 /* One CSV row per scenario, in rank order (refused ones after, in the order given, with
  * empty figures); then changed_keys, compare_entry.changed, and last warnings, how many

@@ -1731,6 +1731,16 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
     }
     const struct scenario *b = compare_base_scenario(s->base);
     s->base_name = strrchr(o->base, '/') ? strrchr(o->base, '/') + 1 : o->base;
+    /* said first, before the base's curve is drawn: the instructor can stop and fix it */
+    if (!compare_base_locked(s->base))
+        lang_printf_wrapped(err, LANG_LINE_MAX,
+                            _("servlab: warning: %s has no [locks]: students may change anything, the price, the "
+                              "demand and the costs among them, and a higher price alone can top the leaderboard.\n"
+                              "  To keep them from changing these, stop the server (Ctrl-C), add to %s:\n"
+                              "    [locks]\n"
+                              "    sections = run, demand, costs, revenue\n"
+                              "  then start it again (servlab keys locks says what [locks] takes)\n"),
+                            s->base_name, o->base);
     if (lang_current() == LANG_ZH) s->described = zh_twin(o->base, s->base_text, s->base_len);
     s->service = metric_find(b->sweep.service[0] ? b->sweep.service : "fill_rate");
     if (s->service < 0) s->service = M_FILL_RATE;

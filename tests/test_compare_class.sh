@@ -386,4 +386,27 @@ run "$S" compare --base "$B" "$T/nolocks/kept.ini" "$T/nolocks/kept.ini" --reps 
 ok "class-11.4 with --base, one student file (given twice): ranked, with the note" \
     $([ $rc -eq 0 ] && grep -q 'kept\.ini' "$T/out" && grep -q 'is given twice; it is compared once$' "$T/err"; echo $?) "$(cat "$T/err")"
 
+# ---- a base without [locks]: files that changed the price, the demand or the costs are named,
+# with the [locks] that would refuse them; nothing said when no file changed them ----
+mkdir -p "$T/open"
+sed '/^\[locks\]/,$d' "$B" > "$T/open/base.ini"
+sed 's/^price_per_unit = 12 /price_per_unit = 120 /' "$T/open/base.ini" > "$T/open/greedy.ini"
+sed -e 's/^orders_per_day = 40 /orders_per_day = 50 /' -e 's/^order_fixed = 100 /order_fixed = 50 /' "$T/open/base.ini" > "$T/open/market.ini"
+sed 's/^safety_factor = 0.5 /safety_factor = 1 /' "$T/open/base.ini" > "$T/open/fair.ini"
+run "$S" compare --base "$T/open/base.ini" "$T/open/fair.ini" "$T/open/greedy.ini" "$T/open/market.ini" --reps 2 --quiet
+ok "class-13.1 a base without [locks]: a warning names the files that changed the market and their keys, and the [locks] to add" \
+    $([ $rc -eq 0 ] && all_messages "$T/err" | grep -qF 'servlab: warning: base.ini has no [locks], so students may change anything; 2 files changed the price, the demand or the costs: greedy.ini (revenue.price_per_unit); market.ini (demand.orders_per_day, costs.order_fixed).' &&
+      grep -q '^    sections = run, demand, costs, revenue$' "$T/err" && ! grep -q 'fair\.ini' "$T/err" &&
+      [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ]; echo $?) "$(cat "$T/err")"
+run "$S" compare --lang zh --base "$T/open/base.ini" "$T/open/fair.ini" "$T/open/greedy.ini" --reps 2 --quiet --format csv
+ok "class-13.2 ... in Chinese, with --format csv too" \
+    $([ $rc -eq 0 ] && all_messages "$T/err" | grep -qF 'servlab: 警告：base.ini 没有 [locks]，学生可以改动任何设置；有 1 个文件改动了价格、需求或成本：greedy.ini（revenue.price_per_unit）。' &&
+      grep -q '^    sections = run, demand, costs, revenue$' "$T/err" && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/err")" -le 100 ]; echo $?) "$(cat "$T/err")"
+run "$S" compare --base "$T/open/base.ini" "$T/open/fair.ini" "$T/open/base.ini" --reps 2 --quiet
+ok "class-13.3 ... but no file changed the market: nothing said" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
+run "$S" compare "$T/open/base.ini" "$T/open/greedy.ini" --reps 2 --quiet
+ok "class-13.4 ... nor without --base (no class to lock)" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
+run "$S" compare --base "$B" "$T/open/fair.ini" --reps 2 --quiet
+ok "class-13.5 ... nor with a base that has [locks]" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
+
 check_done test_compare_class

@@ -702,6 +702,27 @@ ok "serve-14.7 a file over 64 KiB over the rate: 429, the form with the base sce
     "status $s; $(grep -o '<p>[^<]*</p>' "$T/page" | head -n 3)"
 stop
 
+# ---- a base without [locks]: a student could raise the price and top the leaderboard;
+# the instructor is told at start, in each language, with the [locks] to add ----
+ok "serve-15.1 a base with [locks] (the class's): no warning about locks at start" \
+    $(! grep -q 'locks\]' "$T/serve.err"; echo $?) "$(cat "$T/serve.err")"
+B0=$B
+B=$T/open_base.ini
+sed '/^\[locks\]/,/^keys = /d' "$B0" > "$B"
+for lang in en zh; do
+    start "$T/state17$lang" --lang $lang
+    case $lang in
+    en) head='servlab: warning: open_base.ini has no [locks]: students may change anything, the price, the demand and the costs' ;;
+    zh) head='servlab: 警告：open_base.ini 没有 [locks]：学生可以改动任何设置，包括价格、需求和成本' ;;
+    esac
+    ok "serve-15.2 $lang: a base without [locks]: a warning at start that students may change the price, with the [locks] to add" \
+        $(all_messages "$T/serve.err" | grep -qF "$head" && grep -q '^    \[locks\]$' "$T/serve.err" &&
+            grep -q '^    sections = run, demand, costs, revenue$' "$T/serve.err" &&
+            [ "$(LC_ALL=C.UTF-8 wc -L < "$T/serve.err")" -le 100 ]; echo $?) "$(cat "$T/serve.err")"
+    stop
+done
+B=$B0
+
 # ---- the pages in a real browser: the student page and the leaderboard of 60, both languages ----
 SHOTS=${SHOTS:-build/serve-shots}
 if need=$(tests/need.sh test browser 2>&1); then
