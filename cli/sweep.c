@@ -15,6 +15,7 @@
 
 #include "lang/lang.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -485,6 +486,59 @@ static void measure_over_spans(struct sweep_result *r)
     free(d);
 }
 
+/* ---- the service cost ---- */
+
+/* Every term of cost_total_per_day (models/model_metrics.c adds them up): a metric, less
+ * another (-1: none), and the word the sweep's note gives it when it is a cost of
+ * providing the service, or NULL when it is not: the goods themselves, shortage penalties
+ * (a contract's among them) and winning customers (acquisition is a marketing cost, not a
+ * service), which come last. The service column is the total less the terms that are not
+ * (service_cost_at); the note names those that are (sweep_notes): one table for both, so
+ * that the note lists what the column sums, and service_cost_at checks that the named
+ * terms add up to it. */
+static const struct {
+    int metric, less;
+    const char *word;
+} cost_terms[] = {{M_COST_HOLDING, -1, N_("holding")},
+                  {M_COST_ORDERING, M_COST_PURCHASE, N_("fixed ordering")},
+                  {M_COST_STAFF, -1, N_("staff")},
+                  {M_COST_EXPEDITE, -1, N_("express")},
+                  {M_COST_ERRORS, -1, N_("errors")},
+                  {M_COST_CHANNELS, -1, N_("channels")},
+                  {M_COST_LOCATIONS, -1, N_("locations")},
+                  {M_COST_TRANSFERS, -1, N_("transfers")},
+                  {M_COST_COMPLAINTS, -1, N_("complaints desk")},
+                  {M_COST_RETURNS, -1, N_("returns handling")},
+                  {M_COST_OVERFLOW, -1, N_("storage overflow")},
+                  {M_COST_PURCHASE, -1, NULL},
+                  {M_COST_SHORTAGE, -1, NULL},
+                  {M_COST_ACQUISITION, -1, NULL},
+                  {M_CONTRACT_PENALTY, -1, NULL}};
+enum { NTERMS = sizeof cost_terms / sizeof cost_terms[0] };
+
+/* Term k of the total cost at point i; 0 where the scenario does not have it (NaN). */
+static double term_at(const struct sweep_result *r, size_t i, size_t k)
+{
+    double v = sweep_at(r, i, cost_terms[k].metric).mean;
+    if (cost_terms[k].less >= 0) v -= sweep_at(r, i, cost_terms[k].less).mean;
+    return isfinite(v) ? v : 0;
+}
+
+/* The service cost at point i: the total cost less the terms that are not the service's. */
+static double service_cost_at(const struct sweep_result *r, size_t i)
+{
+    double v = sweep_at(r, i, M_COST_TOTAL).mean;
+    for (size_t k = 0; k < NTERMS; k++)
+        if (!cost_terms[k].word) v -= term_at(r, i, k);
+    /* the named terms add up to it: a cost added to the total and not to cost_terms
+       would be in the column and not in its note */
+    double named = 0;
+    for (size_t k = 0; k < NTERMS; k++)
+        if (cost_terms[k].word) named += term_at(r, i, k);
+    assert(!isfinite(v) || fabs(named - v) <= 1e-6 * (fabs(sweep_at(r, i, M_COST_TOTAL).mean) + 1));
+    return v;
+}
+
 static void analyse(struct sweep_result *r)
 {
     size_t n = r->n;
@@ -492,14 +546,7 @@ static void analyse(struct sweep_result *r)
     if (!profit) abort();
     for (size_t i = 0; i < n; i++) {
         r->service_level[i] = sweep_at(r, i, r->service).mean;
-        /* what the firm spends to provide service: not purchases, not shortage penalties
-           (a contract's penalties among them), and not winning customers (acquisition is
-           a marketing cost, not a service) */
-        double acquisition = sweep_at(r, i, M_COST_ACQUISITION).mean;
-        double contract = sweep_at(r, i, M_CONTRACT_PENALTY).mean;
-        r->service_cost[i] = sweep_at(r, i, M_COST_TOTAL).mean - sweep_at(r, i, M_COST_PURCHASE).mean -
-                             sweep_at(r, i, M_COST_SHORTAGE).mean - (isfinite(acquisition) ? acquisition : 0) -
-                             (isfinite(contract) ? contract : 0);
+        r->service_cost[i] = service_cost_at(r, i); /* what the firm spends to provide service */
         for (size_t rep = 0; rep < r->reps; rep++)
             profit[i * r->reps + rep] = r->rows[(i * r->reps + rep) * r->nm + M_PROFIT];
     }
@@ -805,30 +852,6 @@ static const char *cell(double x, int decimals, char *buf)
     return buf;
 }
 
-/* The parts of the service cost, in the order the note names them: a metric, less
- * another (-1: none). Purchases, shortages and winning customers are not among them. */
-static const struct {
-    int metric, less;
-    const char *word;
-} cost_parts[] = {{M_COST_HOLDING, -1, N_("holding")},
-                  {M_COST_ORDERING, M_COST_PURCHASE, N_("fixed ordering")},
-                  {M_COST_STAFF, -1, N_("staff")},
-                  {M_COST_EXPEDITE, -1, N_("express")},
-                  {M_COST_ERRORS, -1, N_("errors")},
-                  {M_COST_CHANNELS, -1, N_("channels")},
-                  {M_COST_LOCATIONS, -1, N_("locations")},
-                  {M_COST_TRANSFERS, -1, N_("transfers")},
-                  {M_COST_COMPLAINTS, -1, N_("complaints desk")}};
-enum { NPARTS = sizeof cost_parts / sizeof cost_parts[0] };
-
-/* Part k of the service cost at point i; 0 where the scenario does not have it (NaN). */
-static double part_at(const struct sweep_result *r, size_t i, size_t k)
-{
-    double v = sweep_at(r, i, cost_parts[k].metric).mean;
-    if (cost_parts[k].less >= 0) v -= sweep_at(r, i, cost_parts[k].less).mean;
-    return isfinite(v) ? v : 0;
-}
-
 size_t sweep_rising_steps(const struct sweep_result *r)
 {
     size_t k = 0;
@@ -889,11 +912,11 @@ static bool shown_below_zero(double cost_per_point)
  * cost of a point is below 0 ("express", "express and staff"); returns how many. */
 static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size)
 {
-    size_t found[NPARTS], nfound = 0;
-    for (size_t k = 0; k < NPARTS; k++) {
+    size_t found[NTERMS], nfound = 0;
+    for (size_t k = 0; k < NTERMS && cost_terms[k].word; k++) {
         double change = 0;
         for (size_t i = 1; i < r->n; i++)
-            if (shown_below_zero(r->marginal[i])) change += part_at(r, i, k) - part_at(r, sweep_span_start(r, i), k);
+            if (shown_below_zero(r->marginal[i])) change += term_at(r, i, k) - term_at(r, sweep_span_start(r, i), k);
         if (change < 0) found[nfound++] = k;
     }
     buf[0] = '\0';
@@ -902,7 +925,7 @@ static size_t falling_parts(const struct sweep_result *r, char *buf, size_t size
                  j == 0            ? ""
                  : j + 1 == nfound ? _(" and ")
                                    : _(", "),
-                 _(cost_parts[found[j]].word));
+                 _(cost_terms[found[j]].word));
     return nfound;
 }
 
@@ -1067,12 +1090,13 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
     /* what the service cost is made of in this scenario: holding and fixed ordering always,
        the other parts when some point has them */
     char parts[300] = "";
-    for (size_t k = 0; k < NPARTS; k++) {
+    for (size_t k = 0; k < NTERMS; k++) {
+        if (!cost_terms[k].word) continue;
         bool any = k < 2;
-        for (size_t i = 0; i < r->n; i++) any |= part_at(r, i, k) != 0;
+        for (size_t i = 0; i < r->n; i++) any |= term_at(r, i, k) != 0;
         if (any)
             snprintf(parts + strlen(parts), sizeof parts - strlen(parts), "%s%s", k ? " + " : "",
-                     _(cost_parts[k].word));
+                     _(cost_terms[k].word));
     }
     size_t negative = 0;
     for (size_t i = 0; i < r->n; i++)

@@ -735,6 +735,25 @@ ok "cli-11.13 a sweep with acquisition: service cost = total - purchases - short
 run "$S" sweep scenarios/retention_vs_acquisition.ini --values -0.5,1.5 --reps 2
 ok "cli-11.14 the service cost's note does not count winning customers" \
     $([ $rc -eq 0 ] && grep -q '^  service cost = holding + fixed ordering: ' "$T/out" && ! grep -q 'winning customers' "$T/out"; echo $?)
+# the note names every part the column sums, from the table that sums it (cli/sweep.c):
+# a returns scenario's returns handling, a storage limit's overflow, in each language; and
+# the column is the sum of those parts' own columns in sweep.csv
+run "$S" sweep scenarios/returns.ini --values 0,1 --reps 2 --out "$T/ret" --quiet
+sc="$T/ret/sweep.csv"
+ok "cli-11.14r returns.ini: service cost = holding + fixed ordering + returns handling, in the note and in the column" \
+    $([ $rc -eq 0 ] && grep -q '^  service cost = holding + fixed ordering + returns handling: what providing the service costs\.$' "$T/out" &&
+        paste -d, "$sc" "$T/ret/curve.csv" | awk -F, -v h="$(col "$sc" cost_holding_per_day)" -v o="$(col "$sc" cost_ordering_per_day)" \
+            -v p="$(col "$sc" cost_purchase_per_day)" -v r="$(col "$sc" cost_returns_per_day)" \
+            -v s="$(( $(head -n 1 "$sc" | tr ',' '\n' | wc -l) + 3 ))" \
+            'NR > 1 { want = $h + $o - $p + $r; d = $s - want; if (d < 0) d = -d; if (!($r > 0) || d > 1e-6 * (1 + want)) bad = 1; n++ }
+             END { exit bad || n != 2 }'; echo $?) "$(grep -A1 'service cost =' "$T/out")"
+run "$S" sweep scenarios/zh/returns.ini --values 0,1 --reps 2 --quiet --lang zh
+ok "cli-11.14s ... in Chinese: 退货处理 among the parts" \
+    $([ $rc -eq 0 ] && grep -q '^  服务成本 = 库存持有成本 + 固定订货成本 + 退货处理：提供服务所花的成本。$' "$T/out"; echo $?) "$(grep -A1 '服务成本 =' "$T/out")"
+run "$S" sweep scenarios/default.ini --values 0,1 --reps 2 --quiet --set inventory.storage_capacity=600 \
+    --set inventory.storage_overflow=cost --set inventory.overflow_per_unit_day=0.5
+ok "cli-11.14t a storage limit that costs: storage overflow among the parts" \
+    $([ $rc -eq 0 ] && grep -q '^  service cost = holding + fixed ordering + storage overflow: ' "$T/out"; echo $?) "$(grep -A1 'service cost =' "$T/out")"
 # the headline table fits a terminal of 100 columns in both languages: money columns as
 # wide as their head or figures, the lines about the best point wrapped where needed
 for lang in en zh; do
