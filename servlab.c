@@ -1232,8 +1232,10 @@ static int cmd_compare(const struct options *o)
         compare_csv(stdout, &r);
         for (size_t i = 0; i < r.n; i++)
             if (r.e[i].refused) compare_say_refused(stderr, &r.e[i]);
-    } else
+    } else {
+        r.keys_in_csv = o->out_dir != NULL;
         compare_table(stdout, &r);
+    }
     rc = finish_stdout();
     if (root) compare_say_unlocked(stderr, &r);
     if (rc == 0 && (o->out_dir || o->plot)) rc = compare_outputs(o, &r, root);

@@ -732,11 +732,12 @@ bool compare_significant(const struct summary *s)
     return s->n > 1 && fabs(s->mean) > s->ci95;
 }
 
-/* The line under a row of the table: what the file changed, as many whole keys as fit a
- * line of LANG_LINE_MAX with the count of the others after them (compare.csv has them
- * all), so that 60 files stay readable; a first key too long for a line of its own is
- * wrapped (lang_print_wrapped). */
-static void changes_line(FILE *out, const struct compare_entry *e)
+/* The line under a row of the table: what the file changed. When compare.csv is written
+ * (all_keys false), as many whole keys as fit a line of LANG_LINE_MAX with the count of
+ * the others after them (compare.csv has them all), so that 60 files stay readable; a
+ * first key too long for a line of its own is wrapped (lang_print_wrapped). Else every
+ * key, wrapped: there is no compare.csv to find the others in. */
+static void changes_line(FILE *out, const struct compare_entry *e, bool all_keys)
 {
     if (!e->nchanged) {
         fprintf(out, "      %s\n", _("changed: nothing"));
@@ -764,7 +765,7 @@ static void changes_line(FILE *out, const struct compare_entry *e)
             q = end < stop ? end + 2 : stop;
         }
         fclose(k);
-        size_t more = e->nchanged - (shown + 1);
+        size_t more = all_keys ? 0 : e->nchanged - (shown + 1);
         char *candidate = NULL;
         size_t clen = 0;
         FILE *c = open_memstream(&candidate, &clen);
@@ -779,7 +780,7 @@ static void changes_line(FILE *out, const struct compare_entry *e)
                     keys, more);
         fclose(c);
         free(keys);
-        if (shown > 0 && lang_width(candidate) > LANG_LINE_MAX) {
+        if (shown > 0 && !all_keys && lang_width(candidate) > LANG_LINE_MAX) {
             free(candidate);
             break;
         }
@@ -789,7 +790,17 @@ static void changes_line(FILE *out, const struct compare_entry *e)
         if (!sep) break;
         p = sep + 2;
     }
-    lang_print_wrapped(out, fits, LANG_LINE_MAX);
+    /* every key: the lines after the first begin under its first key, where the format
+       ends in the keys ("changed: %s"), so that the keys stand in one column */
+    const char *format = _("changed: %s"), *at = strstr(format, "%s");
+    size_t head_len = at ? (size_t)(at - format) : 0;
+    if (all_keys && e->nchanged > 1 && at && !at[2] && head_len < 60 && strlen(fits) > 6 + head_len) {
+        char head[80], cont[80];
+        snprintf(head, sizeof head, "      %.*s", (int)head_len, format);
+        snprintf(cont, sizeof cont, "%*s", (int)lang_width(head), "");
+        lang_print_hanging(out, head, fits + strlen(head), cont, LANG_LINE_MAX);
+    } else
+        lang_print_wrapped(out, fits, LANG_LINE_MAX);
     free(fits);
 }
 
@@ -988,7 +999,8 @@ void compare_table(FILE *out, const struct compare_result *r)
                     lang_pad(out, cells[i].text[k], widths[k], true);
             }
             fputc('\n', out);
-            if (r->base || i != 0) changes_line(out, e); /* without a base, file 0 is what the others changed */
+            if (r->base || i != 0) /* without a base, file 0 is what the others changed */
+                changes_line(out, e, !r->keys_in_csv);
         }
     free(cells);
     bool any = false;

@@ -74,6 +74,8 @@ struct compare_result {
     int service;           /* the service metric shown */
     size_t best;           /* index of the most profitable entry */
     size_t ranked;         /* how many were ranked */
+    bool keys_in_csv;      /* compare.csv is written (--out): the table's "changed:" lines may leave
+                              keys to it (compare_table), else they list every key */
     bool unlocked;         /* a base was given and its [locks] locks no key: students could change
                               anything (compare_say_unlocked) */
     bool submissions;      /* the entries are a class server's submissions, labelled by their

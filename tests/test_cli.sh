@@ -1277,18 +1277,24 @@ for lang in en zh; do
             "$(LC_ALL=C.UTF-8 wc -L < "$T/out") columns: $(cat "$T/out")"
     done
 done
-run "$S" compare scenarios/stances/*.ini --reps 2 --quiet
+run "$S" compare scenarios/stances/*.ini --reps 2 --quiet --out "$T/stances_cmp"
 ok "cli-18.12 the stances: two-line heads, the verdict after the paired interval, the seed's line and the changes within 100" \
     $(grep -A1 -E '^ +on-time +against the best$' "$T/out" | grep -qE '^rank  scenario +profit  ± 95%  of best +rate +cost  \(paired\)$' &&
       grep -qE '^   2  hold_service_cut_cost\.ini +[0-9.]+ +[0-9.]+ +[0-9.]+% +[0-9.]+% +[0-9.]+  -[0-9.]+ ± [0-9.]+ lower$' "$T/out" &&
       grep -A1 '^seed 15 (from base.ini), generator mt19937\.$' "$T/out" | grep -q '^Money is per day; ± is the half-width of the 95% interval\.$' &&
       grep -q '^      changed: order_cycle.processing_days = exponential(0.015); and 4 more keys in compare.csv$' "$T/out"
     echo $?) "$(cat "$T/out")"
-run "$S" compare --lang zh scenarios/zh/stances/*.ini --reps 2 --quiet
+run "$S" compare --lang zh scenarios/zh/stances/*.ini --reps 2 --quiet --out "$T/stances_cmp_zh"
 ok "cli-18.12c zh: ... in Chinese" \
     $(grep -qE '^名次  情景 +利润  ± 95%  占最优  准时率 +成本  与最优之差（配对）$' "$T/out" &&
       grep -qE '^   2  hold_service_cut_cost\.ini .*  -[0-9.]+ ± [0-9.]+ 显著较低$' "$T/out" &&
       grep -q '^      改动：order_cycle.processing_days = exponential(0.015)；另有 4 个键，见 compare.csv$' "$T/out"
+    echo $?) "$(cat "$T/out")"
+run "$S" compare scenarios/stances/*.ini --reps 2 --quiet
+ok "cli-18.12g without --out (no compare.csv): every changed key, the lines after the first under the first key, within 100" \
+    $(grep -A1 '^      changed: order_cycle.processing_days = exponential(0.015); order_cycle.processing_servers = 2;$' "$T/out" |
+        grep -q '^               channel.web.share = 0.75; channel.phone.share = 0.2; channel.fax.share = 0.05$' &&
+      ! grep -q 'compare\.csv' "$T/out" && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ]
     echo $?) "$(cat "$T/out")"
 run "$S" compare scenarios/stances/*.ini --reps 2 --quiet --service perfect_order_rate
 ok "cli-18.12b a service of three words is parted where its head is narrower: perfect over order rate" \

@@ -331,10 +331,11 @@ for lang in zh en; do
 done
 
 # ---- compare --lang zh: the changed keys joined as Chinese lists them ----
+# (with --out: compare.csv holds the keys that do not fit the line)
 "$S" compare --lang zh scenarios/zh/stances/*.ini --base scenarios/zh/stances/base.ini --reps 2 --quiet \
-    > "$T/cmp_joint.txt" 2> /dev/null
+    --out "$T/cmp_joint_out" > "$T/cmp_joint.txt" 2> /dev/null
 "$S" compare scenarios/zh/stances/*.ini --base scenarios/zh/stances/base.ini --reps 2 --quiet \
-    > "$T/cmp_joint_en.txt" 2> /dev/null
+    --out "$T/cmp_joint_out_en" > "$T/cmp_joint_en.txt" 2> /dev/null
 # two keys that fit the line with nothing after them
 sed -e 's/^processing_servers = 3 /processing_servers = 2 /' -e 's/^picking_servers = 1 /picking_servers = 2 /' \
     scenarios/zh/stances/base.ini > "$T/two_keys.ini"
@@ -347,6 +348,20 @@ ok "zh-14 compare --lang zh: 改动 joins its keys with ；, as the ；另有 af
       grep -q '^      changed: order_cycle.processing_servers = 2; order_cycle.picking_servers = 2$' "$T/cmp_joint_en.txt" &&
       grep -q '^      changed: order_cycle.expedite = late; and 2 more keys in compare.csv$' "$T/cmp_joint_en.txt"
       echo $?) "$(grep '改动：' "$T/cmp_joint.txt")"
+# without --out there is no compare.csv: every key is listed, the lines after the first
+# under the first key
+"$S" compare --lang zh scenarios/zh/stances/*.ini --base scenarios/zh/stances/base.ini --reps 2 --quiet \
+    > "$T/cmp_all.txt" 2> /dev/null
+"$S" compare scenarios/zh/stances/*.ini --base scenarios/zh/stances/base.ini --reps 2 --quiet \
+    > "$T/cmp_all_en.txt" 2> /dev/null
+ok "zh-14b compare without --out: every changed key under its row, none left to a compare.csv that is not written" \
+    $(grep -A1 '^      改动：order_cycle.expedite = late；order_cycle.expedite_delivery_days = uniform(0.5, 1)；$' "$T/cmp_all.txt" |
+        grep -q '^            inventory.safety_factor = 2$' &&
+      grep -A1 '^      changed: order_cycle.expedite = late; order_cycle.expedite_delivery_days = uniform(0.5, 1);$' "$T/cmp_all_en.txt" |
+        grep -q '^               inventory.safety_factor = 2$' &&
+      ! grep -q 'compare\.csv' "$T/cmp_all.txt" "$T/cmp_all_en.txt" &&
+      [ "$(cat "$T/cmp_all.txt" "$T/cmp_all_en.txt" | LC_ALL=C.UTF-8 wc -L)" -le 100 ]
+      echo $?) "$(grep -A1 '改动：\|changed:' "$T/cmp_all.txt" "$T/cmp_all_en.txt")"
 
 # ---- run --lang zh, many locations: Chinese headings, aligned ----
 "$S" run --lang zh scenarios/zh/supply_chain.ini --reps 2 > "$T/chain_zh.txt" 2> /dev/null
