@@ -86,6 +86,15 @@ run "$S" check scenarios/default.ini --plot x.png
 ok "cli-1.12 an option another command takes is refused for this one, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: --plot does not apply to 'servlab check'" "$T/err" && [ ! -s "$T/out" ]; echo $?)
 run sh tests/manpage.sh check "$S"
 ok "cli-1.13 servlab.1's OPTIONS section is the option table's (make man rewrites it)" $([ $rc -eq 0 ]; echo $?)
+# SYNOPSIS and COMMANDS are written by hand (make man rewrites only OPTIONS): every command
+# --help lists has its line in each
+missing=
+for c in $("$S" --help --lang en | sed -n '/^Commands:$/,/^$/p' | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p'); do
+    sed -n '/^\.SH SYNOPSIS$/,/^\.SH DESCRIPTION$/p' servlab.1 | grep -q "^\.B servlab $c\( \|$\)" || missing="$missing $c (SYNOPSIS)"
+    sed -n '/^\.SH COMMANDS$/,/^\.SH OPTIONS$/p' servlab.1 | grep -qE "^\.B[IR]? \"?$c( |\"|$)" || missing="$missing $c (COMMANDS)"
+done
+ok "cli-1.13b every command --help lists (ipa and optimise among them) is in servlab.1's SYNOPSIS and COMMANDS" \
+    $([ -z "$missing" ] && [ "$("$S" --help --lang en | sed -n '/^Commands:$/,/^$/p' | grep -cE '^  (ipa|optimise) ')" -eq 2 ]; echo $?) "missing:$missing"
 
 # ---- the report ----
 run "$S" run scenarios/default.ini
