@@ -1706,13 +1706,31 @@ int charts_profit_surface(const struct chart_target *to, const struct sweep_resu
                                  .colour2 = COLOUR_VERMILLION,
                                  .region = o->near > 1 ? region : NULL,
                                  .region_label = rl};
+    /* a target's contour is drawn where the service crosses it: in the legend only then
+       (its place, and so its dash, kept); one that no point reaches, or every point does,
+       is said in the subtitle instead, the lowest not reached and the highest reached */
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t k = 0; k < r->n; k++)
+        if (isfinite(z2[k])) lo = fmin(lo, z2[k]), hi = fmax(hi, z2[k]);
+    size_t unreached = GRID_TARGETS, everywhere = GRID_TARGETS;
     for (size_t t = 0; t < GRID_TARGETS; t++) {
         /* TRANSLATORS: a service contour's legend entry, e.g. "fill rate 99%" */
         snprintf(levels[t], sizeof levels[t], _("%s %g%%"), words, 100 * grid_targets[t]);
         sf->levels2[t] = 100 * grid_targets[t];
-        sf->level_labels2[t] = levels[t];
+        bool drawn = lo < sf->levels2[t] && hi >= sf->levels2[t];
+        sf->level_labels2[t] = drawn ? levels[t] : NULL;
+        if (!(hi >= sf->levels2[t]) && unreached == GRID_TARGETS) unreached = t;
+        if (lo >= sf->levels2[t]) everywhere = t;
     }
     sf->nlevels2 = GRID_TARGETS;
+    if (everywhere < GRID_TARGETS)
+        /* TRANSLATORS: added to the two-lever chart's subtitle: every point of the grid reaches
+           this service level ("fill rate 95%"), so no contour is drawn for it */
+        snprintf(sub + strlen(sub), sizeof sub - strlen(sub), _("; every point reaches %s"), levels[everywhere]);
+    if (unreached < GRID_TARGETS)
+        /* TRANSLATORS: added to the two-lever chart's subtitle: no point of the grid reaches
+           this service level ("on-time rate 95%"), nor the higher ones, so no contour is drawn */
+        snprintf(sub + strlen(sub), sizeof sub - strlen(sub), _("; no point reaches %s"), levels[unreached]);
     snprintf(best, sizeof best, _("highest profit: %s a day"),
              num_format(round(100 * sweep_at(r, o->best, M_PROFIT).mean) / 100, v[0], sizeof v[0]));
     sf->points[sf->npoints++] =

@@ -112,6 +112,26 @@ ok "grid-5.4 ... no one-lever chart is drawn for a grid" $([ ! -e "$T/o/service_
 ok "grid-5.5 ... the best cell of both tables is marked *, as the notes' '(marked *)' says" \
     $([ "$(grep -o '<td class="num" style="background:#9fd4ae;font-weight:bold">\* [0-9]' "$T/o/report.html" | wc -l)" -eq 2 ] &&
         grep -q '(marked \*)' "$T/o/report.html"; echo $?) "$(grep -o '<td class="num" style="background:#9fd4ae[^<]*' "$T/o/report.html")"
+# the service contours in the legend only where they are drawn: a level that every point
+# reaches, or none does, has no line and is said in the subtitle instead (the text's lines
+# about it stay)
+ok "grid-5.6 ... default.ini: every point reaches fill rate 95%: said in the subtitle, not in the legend; 99% and 99.9% drawn and in it" \
+    $(grep -q '; every point reaches fill rate 95%<' "$T/o/report.html" && ! grep -q '>fill rate 95%<' "$T/o/report.html" &&
+        grep -q '>fill rate 99%<' "$T/o/report.html" && grep -q '>fill rate 99.9%<' "$T/o/report.html"; echo $?) \
+    "$(grep -o '>fill rate 9[0-9.]*%<\|reaches fill rate[^<]*' "$T/o/report.html")"
+for lang in en zh; do
+    dir=scenarios
+    [ $lang = zh ] && dir=scenarios/zh
+    run "$S" sweep $dir/stances/base.ini --param order_cycle.processing_servers --from 1 --to 5 --steps 5 \
+        --param inventory.safety_factor --values -0.5,0,0.5,1,1.5,2 $short --out "$T/unreached_$lang" --lang $lang
+    case $lang in
+    en) said='; no point reaches on-time rate 95%<' legend='>on-time rate 9[0-9.]*%<' line='^on_time_rate >= 95%: no point of the grid reaches it\.$' ;;
+    zh) said='；网格中没有点达到准时率 95%<' legend='>准时率 9[0-9.]*%<' line='^准时率 >= 95%：网格中没有点达到。$' ;;
+    esac
+    ok "grid-5.7 $lang: the stances' grid, where no point is on time 95% of the time: no contour in the legend, the subtitle says so, the text too" \
+        $([ $rc -eq 0 ] && grep -q "$said" "$T/unreached_$lang/report.html" && ! grep -q "$legend" "$T/unreached_$lang/report.html" &&
+            grep -q "$line" "$T/out"; echo $?) "$(grep -o "$legend\|reaches[^<]*\|达到[^<]*" "$T/unreached_$lang/report.html") $(grep '95%' "$T/out")"
+done
 
 # ---- Chinese ----
 run "$S" sweep scenarios/default.ini $A $B $short --lang zh --out "$T/zh"
