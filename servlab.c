@@ -379,6 +379,7 @@ static int trace_first_replication(const struct scenario *sc, struct model_trace
     double *metrics = malloc(metric_count(&sc->cfg) * sizeof *metrics);
     if (!metrics) abort();
     model_trace_init(t, 5000000);
+    t->stock = charts_traced_index(sc); /* the stock point the chart draws */
     int stopped = model_run_traced(&sc->cfg, 0, metrics, NULL, &interrupted, t);
     free(metrics);
     return stopped;

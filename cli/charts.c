@@ -727,10 +727,18 @@ static size_t window_points(const struct scenario *sc, const struct model_trace 
     return n;
 }
 
+size_t charts_traced_index(const struct scenario *sc)
+{
+    if (sc->cfg.nproducts || !sc->cfg.nlocations) return 0;
+    for (size_t l = 0; l < sc->cfg.nlocations; l++)
+        if (location_faces_customers(&sc->cfg, l)) return l;
+    return 0;
+}
+
 const struct inventory_config *charts_traced_stock(const struct scenario *sc)
 {
     return sc->cfg.nproducts    ? &sc->cfg.products[0].inventory
-           : sc->cfg.nlocations ? &sc->cfg.locations[0].inventory
+           : sc->cfg.nlocations ? &sc->cfg.locations[charts_traced_index(sc)].inventory
                                 : &sc->cfg.inventory;
 }
 
@@ -761,9 +769,9 @@ static int index_order(const void *a, const void *b)
 
 /* Fill keep[] with the indices of t->levels to draw, ascending; returns how many. keep
  * holds TRAJECTORY_BUCKETS * TRAJECTORY_KEEP entries. */
-static size_t trajectory_thin(const struct model_trace *t, size_t *keep)
+static size_t trajectory_thin(const struct model_trace *t, size_t n, size_t *keep)
 {
-    size_t n = t->nlevels, m = 0;
+    size_t m = 0;
     if (n <= (size_t)TRAJECTORY_BUCKETS * TRAJECTORY_KEEP) {
         for (size_t i = 0; i < n; i++) keep[i] = i;
         return n;
@@ -791,22 +799,46 @@ static size_t trajectory_thin(const struct model_trace *t, size_t *keep)
     return m;
 }
 
+/* A supply chain's store (charts_traced_index past the first location) is drawn over its
+ * first TRAJECTORY_RISES deliveries (rises of its stock on hand), the window rounded up to
+ * whole tens of days, when the statistics window holds more: a store replenished every few
+ * days over a long run is otherwise a solid band, its cycles, reorder point and stock-outs
+ * lost (the run's whole window is in supply_chain.png and the report). Other charts draw
+ * the whole window. Returns how many of t->levels to draw; *days the days drawn. */
+enum { TRAJECTORY_RISES = 40 };
+
+static size_t trajectory_window(const struct scenario *sc, const struct model_trace *t, double *days)
+{
+    *days = 0;
+    if (!sc->cfg.nlocations || sc->cfg.nproducts || charts_traced_index(sc) == 0 || !t->nlevels) return t->nlevels;
+    size_t rises = 0, i = 1;
+    for (; i < t->nlevels && rises < TRAJECTORY_RISES; i++) rises += t->levels[i].on_hand > t->levels[i - 1].on_hand;
+    if (rises < TRAJECTORY_RISES || i == t->nlevels) return t->nlevels;
+    double start = t->levels[0].t, end = start + 10 * ceil((t->levels[i - 1].t - start) / 10);
+    if (end >= start + sc->cfg.run.horizon_days) return t->nlevels;
+    while (i < t->nlevels && t->levels[i].t <= end) i++;
+    *days = end - start;
+    return i;
+}
+
 int charts_stock_trajectory(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t)
 {
-    size_t cap = t->nlevels < (size_t)TRAJECTORY_BUCKETS * TRAJECTORY_KEEP
-                     ? t->nlevels
-                     : (size_t)TRAJECTORY_BUCKETS * TRAJECTORY_KEEP;
+    double window_days;
+    size_t drawn = trajectory_window(sc, t, &window_days);
+    size_t cap =
+        drawn < (size_t)TRAJECTORY_BUCKETS * TRAJECTORY_KEEP ? drawn : (size_t)TRAJECTORY_BUCKETS * TRAJECTORY_KEEP;
     size_t *keep = malloc((cap + 1) * sizeof *keep);
     double *x = malloc((cap + 1) * sizeof *x), *on = malloc((cap + 1) * sizeof *on);
     double *back = malloc((cap + 1) * sizeof *back), *pos = malloc((cap + 1) * sizeof *pos);
     if (!keep || !x || !on || !back || !pos) abort();
-    size_t n = trajectory_thin(t, keep);
+    size_t n = trajectory_thin(t, drawn, keep);
     for (size_t i = 0; i < n; i++) {
         const struct level_point *l = &t->levels[keep[i]];
         x[i] = l->t, on[i] = l->on_hand, back[i] = l->backordered, pos[i] = l->position;
     }
     free(keep);
     bool products = sc->cfg.nproducts > 0, located = sc->cfg.nlocations > 0;
+    size_t traced = charts_traced_index(sc);
     const struct inventory_config *inv = charts_traced_stock(sc);
     bool has_s = inv->policy->uses_reorder_point;
     double level = has_s ? inv->reorder_point : inv->order_up_to;
@@ -816,8 +848,8 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
     if (products) /* TRANSLATORS: the first product's name */
         snprintf(what, sizeof what, _("Stock over time of %s"), sc->cfg.products[0].name);
     else if (located)
-        /* TRANSLATORS: the first location's name */
-        snprintf(what, sizeof what, _("Stock over time at %s"), sc->cfg.locations[0].name);
+        /* TRANSLATORS: the location's name */
+        snprintf(what, sizeof what, _("Stock over time at %s"), sc->cfg.locations[traced].name);
     else
         snprintf(what, sizeof what, "%s", _("Stock over time"));
     const char *shortage = inv->shortage == SHORTAGE_LOST_SALE ? _("lost sales")
@@ -830,7 +862,11 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
        (servlab.c: trace_first_replication) before the run's end */
     double warmup = sc->cfg.run.warmup_days, shown = n ? x[n - 1] - warmup : 0;
     char first[40], horizon[40]; /* 36500 days, not %.4g's 3.65e+04 */
-    if (t->levels_truncated && shown < sc->cfg.run.horizon_days)
+    if (window_days > 0)
+        /* TRANSLATORS: the scenario's file name and how many deliveries of the stock point
+           the chart draws (a long run's whole window would be a solid band) */
+        snprintf(sub, sizeof sub, _("%s, replication 1, its first %d deliveries"), file, (int)TRAJECTORY_RISES);
+    else if (t->levels_truncated && shown < sc->cfg.run.horizon_days)
         /* TRANSLATORS: the scenario's file name, the days drawn, the statistics window's
            length in days; the rest of the run was too long to keep */
         snprintf(sub, sizeof sub, _("%s, replication 1, the first %s of %s days (the rest too long to keep)"), file,
@@ -844,7 +880,16 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
     if (count > 1 && products) /* TRANSLATORS: how many products, the first one's name (the one drawn) */
         snprintf(sub + len, sizeof sub - len, _("; drawn: the first of %zu products, %s"), count,
                  sc->cfg.products[0].name);
-    else if (count > 1) /* TRANSLATORS: how many locations, the first one's name (the one drawn) */
+    else if (count > 1 && traced > 0) { /* a supply chain: the first that serves customers */
+        size_t facing = 0;
+        for (size_t l = 0; l < count; l++) facing += location_faces_customers(&sc->cfg, l);
+        /* TRANSLATORS: the location drawn, how many serve customers (the stores, not the
+           factory or the distribution centre that replenish them), how many there are */
+        snprintf(sub + len, sizeof sub - len,
+                 P_("; drawn: %s, the first of %zu location that serves customers (of %zu)",
+                    "; drawn: %s, the first of %zu locations that serve customers (of %zu)", facing),
+                 sc->cfg.locations[traced].name, facing, count);
+    } else if (count > 1) /* TRANSLATORS: how many locations, the first one's name (the one drawn) */
         snprintf(sub + len, sizeof sub - len, _("; drawn: the first of %zu locations, %s"), count,
                  sc->cfg.locations[0].name);
     num_format(round(level * 10) / 10, lv, sizeof lv);
@@ -852,9 +897,15 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
         snprintf(label, sizeof label, _("reorder point s = %s"), lv);
     else
         snprintf(label, sizeof label, _("order-up-to S = %s"), lv);
-    char xl[240], warm[40];
-    snprintf(xl, sizeof xl, _("day (statistics start after the %s-day warm-up)"),
-             num_about(sc->cfg.run.warmup_days, 10, warm, sizeof warm));
+    char xl[240], warm[40], part[40], whole[40];
+    if (window_days > 0) /* TRANSLATORS: the days drawn, the statistics window's days, the warm-up's days */
+        snprintf(xl, sizeof xl, _("day (the first %s of the %s days counted after the %s-day warm-up)"),
+                 num_about(window_days, 10, part, sizeof part),
+                 num_about(sc->cfg.run.horizon_days, 10, whole, sizeof whole),
+                 num_about(sc->cfg.run.warmup_days, 10, warm, sizeof warm));
+    else
+        snprintf(xl, sizeof xl, _("day (statistics start after the %s-day warm-up)"),
+                 num_about(sc->cfg.run.warmup_days, 10, warm, sizeof warm));
     struct chart c = {
         .title = title, .subtitle = sub, .xlabel = sc->cfg.run.warmup_days > 0 ? xl : _("day"), .npanels = 1};
     struct chart_panel *p = &c.panels[0];

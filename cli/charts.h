@@ -56,12 +56,17 @@ int charts_contract(const struct chart_target *to, const struct scenario *sc, co
 void charts_cycle_csv(FILE *out, const struct cycle_histogram *h);
 int charts_order_cycle(const struct chart_target *to, const struct scenario *sc, const struct cycle_histogram *h);
 
-/* The stock point a traced replication follows (models/model.c: stocks[0]): the first
- * product's, else the first location's, else the one stock's. */
+/* The stock point a traced replication follows (struct model_trace's stock): the first
+ * product's; else the first location that serves customers (location_faces_customers,
+ * models/network.h: in a supply chain a store, not the factory at its head), which
+ * without echelons is the first location; else the one stock's. charts_traced_index is
+ * its index among the products or the locations (0 for the one stock). */
+size_t charts_traced_index(const struct scenario *sc);
 const struct inventory_config *charts_traced_stock(const struct scenario *sc);
 
 /* The stock trajectory of a traced replication: the CSV over at most the first 365 days
- * of the statistics window, the chart over all of it (thinned on a long run). */
+ * of the statistics window, the chart over all of it (thinned on a long run), but a supply
+ * chain's store's over its first deliveries (cli/charts.c, trajectory_window). */
 void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct model_trace *t);
 int charts_stock_trajectory(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t);
 

@@ -854,7 +854,8 @@ static void on_reset(struct sim *sim, void *ctx)
     if (m->cfg->contract.ntargets) contract_restart(m);
     m->counting = true;
     if (m->cfg->customers.on) model_trace_customers(m);
-    if (m->trace && !m->stocks[0].unlimited) trace_levels(m, now, &m->stocks[0]); /* where the window starts */
+    if (m->trace && !m->stocks[m->trace->stock].unlimited) /* where the window starts */
+        trace_levels(m, now, &m->stocks[m->trace->stock]);
 }
 
 /* ---- one replication ---- */
@@ -1083,10 +1084,12 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     m->sim = sim_new(m);
     if (!m->sim) abort();
     setup(m, cfg, w->general_path);
-    if (trace && !m->stocks[0].unlimited) {
-        m->stocks[0].on_levels = trace_levels;
-        m->stocks[0].on_levels_ctx = m;
-        if (m->counting) trace_levels(m, 0, &m->stocks[0]);
+    if (trace && trace->stock >= m->nstocks) trace->stock = 0; /* no such stock point: the first */
+    if (trace && !m->stocks[trace->stock].unlimited) {
+        struct stock *traced = &m->stocks[trace->stock];
+        traced->on_levels = trace_levels;
+        traced->on_levels_ctx = m;
+        if (m->counting) trace_levels(m, 0, traced);
     }
     /* the lean allocation's stock point stays lean: only locations close one, and only
        locations and a trace give one information sharing or an on_levels hook */

@@ -110,6 +110,9 @@ struct customer_point {
 
 struct model_trace {
     size_t limit;
+    size_t stock; /* the stock point whose levels are recorded: a location's index with
+                     locations, else a product's; 0 (the first) unless the caller sets it
+                     after model_trace_init */
     double *cycle;
     size_t ncycle, cap_cycle;
     struct level_point *levels;

@@ -1180,19 +1180,34 @@ ok "cli-13.7b ... its CSV still stops at day 365 of the window (after a 30-day w
 ok "cli-13.7c ... in Chinese: '整个统计期'" $(grep -q '第 1 次重复，整个统计期' "$T/lczh/report.html"; echo $?)
 ok "cli-13.7d 9000 days: the stock chart is thinned (its SVG under 1 MB, not tens of MB), the CSV keeps its year" \
     $([ "$(stock_svg "$T/lclong/report.html" | wc -c)" -lt 1000000 ] && [ "$(stock_svg "$T/lclong/report.html" | wc -c)" -gt 10000 ] && awk -F, 'NR > 1 && $1 > 365 { bad = 1 } END { exit bad }' "$T/lclong/stock_trajectory.csv"; echo $?)
-# the stock chart names the policy in words, in Chinese with the lesson's term (基础库存,
-# lesson 22), and with several stock points says which one it draws
+# with several stock points the stock chart says which one it draws
 "$S" run scenarios/supply_chain.ini --reps 2 --out "$T/chain" --quiet > /dev/null 2>&1
 "$S" run scenarios/supply_chain.ini --reps 2 --lang zh --out "$T/chainzh" --quiet > /dev/null 2>&1
-ok "cli-13.7e a chain's stock chart: 'base-stock policy', and 'drawn: the first of 5 locations, factory'" \
-    $(stock_svg "$T/chain/report.html" | grep -q '>Stock over time at factory: base-stock policy, backorders<' &&
-      stock_svg "$T/chain/report.html" | grep -q 'whole statistics window; drawn: the first of 5 locations, factory<'; echo $?) \
-    "$(stock_svg "$T/chain/report.html" | grep -o '>[^<]*factory[^<]*<')"
-ok "cli-13.7f ... in Chinese: '基础库存策略' (not 'base_stock 策略'), '图中为 5 个库存点中的第一个：factory'" \
-    $(stock_svg "$T/chainzh/report.html" | grep -q '>factory 仓库的库存变化：基础库存策略，延期交货<' &&
-      stock_svg "$T/chainzh/report.html" | grep -q '整个统计期；图中为 5 个库存点中的第一个：factory<' &&
-      ! grep -q 'base_stock 策略' "$T/chainzh/report.html"; echo $?) \
-    "$(stock_svg "$T/chainzh/report.html" | grep -o '>[^<]*factory[^<]*<')"
+# a chain's stock chart draws the first location that serves customers (a store), not the
+# factory at the chain's head, and over its first 40 deliveries, not 720 days of a solid band
+ok "cli-13.7e a chain's stock chart: north (a store), not the factory: its sQ cycles over its first 40 deliveries, said in the subtitle and on the x axis" \
+    $(stock_svg "$T/chain/report.html" | grep -q '>Stock over time at north: sQ policy, backorders<' &&
+      stock_svg "$T/chain/report.html" | grep -q '>supply_chain.ini, replication 1, its first 40 deliveries; drawn: north, the first of 3 locations that serve customers (of 5)<' &&
+      stock_svg "$T/chain/report.html" | grep -q '>day (the first [0-9]* of the 720 days counted after the 90-day warm-up)<' &&
+      awk -F, 'NR > 1 && $4 > 45 { bad = 1 } END { exit bad }' "$T/chain/stock_trajectory.csv"; echo $?) \
+    "$(stock_svg "$T/chain/report.html" | grep -o '>[^<]*north[^<]*<\|>day[^<]*<')"
+ok "cli-13.7f ... in Chinese" \
+    $(stock_svg "$T/chainzh/report.html" | grep -q '>north 仓库的库存变化：sQ 策略，延期交货<' &&
+      stock_svg "$T/chainzh/report.html" | grep -q '第 1 次重复，前 40 次到货；图中为 north：5 个库存点中直接服务顾客的 3 个里的第一个<' &&
+      stock_svg "$T/chainzh/report.html" | grep -q '>时间（天；90 天预热期后统计 720 天，图中为前 [0-9]* 天）<'; echo $?) \
+    "$(stock_svg "$T/chainzh/report.html" | grep -o '>[^<]*north[^<]*<\|>时间[^<]*<')"
+# the policy in words, in Chinese with the lesson's term (基础库存, lesson 22)
+"$S" run scenarios/diminishing_returns.ini --reps 2 --set run.horizon_days=60 --out "$T/bs" --quiet > /dev/null 2>&1
+"$S" run scenarios/diminishing_returns.ini --reps 2 --set run.horizon_days=60 --lang zh --out "$T/bszh" --quiet > /dev/null 2>&1
+ok "cli-13.7g a base-stock policy in words: 'base-stock policy', '基础库存策略' (not 'base_stock 策略')" \
+    $(stock_svg "$T/bs/report.html" | grep -q '>Stock over time: base-stock policy, backorders<' &&
+      stock_svg "$T/bszh/report.html" | grep -q '>库存变化：基础库存策略，延期交货<' && ! grep -q 'base_stock 策略' "$T/bszh/report.html"; echo $?) \
+    "$(stock_svg "$T/bszh/report.html" | grep -o '>[^<]*策略[^<]*<')"
+# a network without echelons draws its first location, whose customers it serves, over the whole window
+"$S" run scenarios/pooling_regional.ini --reps 2 --out "$T/pool" --quiet > /dev/null 2>&1
+ok "cli-13.7h a network without echelons: its first location, the whole window" \
+    $(stock_svg "$T/pool/report.html" | grep -q 'replication 1, the whole statistics window; drawn: the first of 4 locations, north<'; echo $?) \
+    "$(stock_svg "$T/pool/report.html" | grep -o '>[^<]*drawn[^<]*<')"
 # a contract missed by a known amount in every period (tests/service/contract_late.ini)
 run "$S" run tests/service/contract_late.ini --out "$T/ct" --quiet
 ok "cli-13.8 run --out with a [contract] writes contract_periods.csv and contract_periods.png" $([ $rc -eq 0 ] && [ -s "$T/ct/contract_periods.csv" ] && [ "$(png_size "$T/ct/contract_periods.png")" = "1280x860" ]; echo $?)
@@ -1215,7 +1230,7 @@ ok "cli-13.16 supply_chain.csv's numbers are run.csv's means; fill_rate and orde
           if ($1 == "factory" && (col[k] == "fill_rate" || col[k] == "orders_per_day")) want = ""
           if ($k != want) bad = 1; filled += $k != "" } ; n++ }
     END { exit bad || n != 4 || filled != 22 }' "$T/chain/run.csv" "$T/chain/supply_chain.csv"; echo $?)
-ok "cli-13.19 with locations and no [inventory] policy the first location's stock is traced: stock_trajectory.csv and .png" $([ "$(head -n 1 "$T/chain/stock_trajectory.csv")" = "day,on_hand,backordered,position" ] && [ "$(wc -l < "$T/chain/stock_trajectory.csv")" -gt 10 ] && [ "$(png_size "$T/chain/stock_trajectory.png")" = "1280x860" ]; echo $?)
+ok "cli-13.19 with locations and no [inventory] policy the first location that serves customers is traced: stock_trajectory.csv and .png" $([ "$(head -n 1 "$T/chain/stock_trajectory.csv")" = "day,on_hand,backordered,position" ] && [ "$(wc -l < "$T/chain/stock_trajectory.csv")" -gt 10 ] && [ "$(png_size "$T/chain/stock_trajectory.png")" = "1280x860" ]; echo $?)
 ok "cli-13.17 without echelons there is no supply chain chart, and the page does not name one" $([ ! -e "$T/rc/supply_chain.csv" ] && [ ! -e "$T/rc/supply_chain.png" ] && ! grep -q supply_chain "$T/rc/report.html"; echo $?)
 run "$S" --lang zh run tests/network/sharing.ini --reps 2 --out "$T/chain_zh" --quiet
 ok "cli-13.18 with --lang zh the chart is drawn and the page captions it in Chinese" $([ $rc -eq 0 ] && [ "$(png_size "$T/chain_zh/supply_chain.png")" = "1280x860" ] && grep -q '供应链' "$T/chain_zh/report.html"; echo $?)
