@@ -57,7 +57,7 @@ stop() {
     t0=$(date +%s%N)
     kill -TERM $PID
     i=0
-    while [ $i -lt 6000 ] && ! grep -qE '^servlab(: stopped;|：已停止；)' "$T/serve.err" && alive $PID; do
+    while [ $i -lt 6000 ] && ! grep -qE '^servlab(: stopped;|: 已停止；)' "$T/serve.err" && alive $PID; do
         sleep 0.01
         i=$((i + 1))
     done
