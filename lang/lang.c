@@ -30,18 +30,32 @@ const char *lang_code(void)
     return current == LANG_ZH ? "zh" : "en";
 }
 
-/* Does locale name v ("zh_CN.GBK", "zh_CN.UTF-8@x", "zh_CN") name a codeset other than
- * UTF-8? servlab writes UTF-8 only, which a GBK terminal shows as garbage. */
-static bool other_codeset(const char *v)
+/* The codeset that locale name v ("zh_CN.GBK", "zh_TW.Big5@x") names, as a note names it
+ * (its usual spelling: GBK, Big5, GB18030; else as written), into out (n bytes); false
+ * when v names none or names UTF-8. servlab writes UTF-8 only, which a terminal in any
+ * other codeset shows as garbage. */
+static bool other_codeset(const char *v, char *out, size_t n)
 {
+    static const char *const usual[] = {"GBK", "GB2312", "GB18030", "Big5", "Big5-HKSCS", "EUC-CN", "EUC-TW"};
     const char *dot = strchr(v, '.');
     if (!dot) return false;
-    char codeset[32];
+    char codeset[32], folded[32], u[32];
+    snprintf(codeset, sizeof codeset, "%.*s", (int)strcspn(dot + 1, "@"), dot + 1);
+    /* compared without case, '-' and '_': "utf8", "UTF-8", "big5hkscs" */
     size_t k = 0;
-    for (const char *p = dot + 1; *p && *p != '@' && k + 1 < sizeof codeset; p++)
-        if (*p != '-' && *p != '_') codeset[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
-    codeset[k] = '\0';
-    return strcmp(codeset, "utf8") != 0;
+    for (const char *p = codeset; *p && k + 1 < sizeof folded; p++)
+        if (*p != '-' && *p != '_') folded[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+    folded[k] = '\0';
+    if (strcmp(folded, "utf8") == 0) return false;
+    snprintf(out, n, "%s", codeset);
+    for (size_t i = 0; i < sizeof usual / sizeof usual[0]; i++) {
+        size_t j = 0;
+        for (const char *p = usual[i]; *p; p++)
+            if (*p != '-') u[j++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+        u[j] = '\0';
+        if (strcmp(u, folded) == 0) snprintf(out, n, "%s", usual[i]);
+    }
+    return true;
 }
 
 /* Does locale name v choose no language: "C", "POSIX", "C.UTF-8" (and its spellings)? */
@@ -68,7 +82,7 @@ static int from_language_list(void)
  * POSIX, C.UTF-8). gettext itself ignores LANGUAGE in the C locale, but servlab reads
  * its catalogue through C.UTF-8 whatever the locale (lang_init), so LANGUAGE=zh_CN alone
  * is Chinese too. Chinese under a locale of another codeset (zh_CN.GBK) is English, with
- * a note in ASCII, which such a terminal shows. */
+ * a note in ASCII, which such a terminal shows, naming the locale's codeset. */
 static enum lang from_environment(void)
 {
     static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
@@ -80,14 +94,15 @@ static enum lang from_environment(void)
     bool named = locale && !no_language(locale);
     int listed = from_language_list();
     enum lang want = listed >= 0 ? (enum lang)listed : named && strncmp(locale, "zh", 2) == 0 ? LANG_ZH : LANG_EN;
-    if (want == LANG_ZH && named && other_codeset(locale)) {
+    char codeset[32];
+    if (want == LANG_ZH && named && other_codeset(locale, codeset, sizeof codeset)) {
         /* a paragraph, filled to the width: wrapped as a message, it broke after its first
            clause ("servlab: LANG=zh_CN.GBK is not UTF-8,", 37 columns) */
         lang_printf_filled(stderr, LANG_LINE_MAX,
-                           "servlab: %s=%s is not UTF-8, and servlab writes Chinese in UTF-8 only (a GBK terminal "
+                           "servlab: %s=%s is not UTF-8, and servlab writes Chinese in UTF-8 only (a terminal in %s "
                            "would show it garbled); going on in English. For Chinese, use a UTF-8 terminal "
                            "(%s=zh_CN.UTF-8) or --lang zh\n",
-                           var, locale, var);
+                           var, locale, codeset, var);
         return LANG_EN;
     }
     return want;

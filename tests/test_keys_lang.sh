@@ -102,6 +102,14 @@ for v in LANG LC_ALL LC_MESSAGES; do
           [ ${#first} -gt 90 ] && [ "$(wc -L < "$T/err")" -le 100 ] && [ "$(grep -vc '^  ' "$T/err")" -eq 1 ] &&
           tail -n 1 "$T/err" | grep -q "^  .*($v=zh_CN.UTF-8) or --lang zh$"; echo $?) "$(cat "$T/err")"
 done
+# the note names the locale's own codeset, not GBK for every one: Big5 (Taiwan), Big5-HKSCS
+# (Hong Kong) and GB18030 in their usual spelling, whatever case the locale writes
+for lc in "zh_TW.Big5|Big5" "zh_HK.big5hkscs|Big5-HKSCS" "zh_CN.gb18030|GB18030"; do
+    run env -u LANGUAGE LC_ALL= LC_MESSAGES= LANG="${lc%|*}" "$S" check scenarios/default.ini
+    ok "keys-3.11d LANG=${lc%|*}: the note says a terminal in ${lc#*|} would show Chinese garbled, not GBK (status $rc)" \
+        $([ $rc -eq 0 ] && tr '\n' ' ' < "$T/err" | tr -s ' ' | grep -q "(a terminal in ${lc#*|} would show it garbled)" &&
+          ! grep -q GBK "$T/err" && [ "$(wc -L < "$T/err")" -le 100 ]; echo $?) "$(cat "$T/err")"
+done
 run "$S" run scenarios/default.ini --lang fr
 ok "keys-3.12 --lang fr: not a language servlab speaks, exit 2" $([ $rc -eq 2 ] && grep -q "'fr' is not a language servlab speaks" "$T/err"; echo $?)
 check_done test_keys_lang
