@@ -1586,6 +1586,24 @@ static const char *override_where(const struct loader *ld, const struct key_orig
     return where;
 }
 
+/* A problem with a key whose value came from origin o: at its line of the file, or at the
+ * override that gave it ("--set inventory.reorder_point=10: [inventory] reorder_point: ..."),
+ * not at the file with no line. */
+static void report_given(struct loader *ld, const struct key_origin *o, const char *section, const char *key,
+                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void report_given(struct loader *ld, const struct key_origin *o, const char *section, const char *key,
+                         const char *fmt, ...)
+{
+    char where[300];
+    const char *file = ld->where;
+    if (o->from == FROM_COMMAND_LINE && o->set && ld->sets) ld->where = override_where(ld, o, where, sizeof where);
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(ld, o->from == FROM_FILE ? o->line : 0, section, key, fmt, ap);
+    va_end(ap);
+    ld->where = file;
+}
+
 /* The shares of family f's n sections do not sum to 1 (sum): each as read and where from,
  * and what would make the sum 1, as for [reactions] (report_reaction_sum): a share given
  * on the command line is the one changed, the problem that override's with the value it
@@ -2126,6 +2144,7 @@ static bool missing_policy(struct loader *ld, const struct stock_section *ss)
     const char *keys[KEY_IDS], *parameters[KEY_IDS];
     size_t nkeys = 0, nparameters = 0;
     int line = 0;
+    const struct key_origin *set = NULL;   /* the first --set of them, when the file gives none */
     bool lever = false, uses[3] = {false}; /* reorder point, order quantity, order-up-to */
     for (size_t g = 0; g < KEY_IDS; g++) {
         const struct key_def *d = &key_defs[g];
@@ -2138,6 +2157,7 @@ static bool missing_policy(struct loader *ld, const struct stock_section *ss)
         const struct key_origin *o = stock_origin(sc, ss, (enum key_id)g);
         if (strength(o) != 2) continue;
         if (o->from == FROM_FILE && (!line || o->line < line)) line = o->line;
+        if (o->from == FROM_COMMAND_LINE && o->set && (!set || o->set < set->set)) set = o;
         keys[nkeys++] = d->name;
         if (is_lever || is_policy_parameter(d->applies)) parameters[nparameters++] = d->name;
         lever |= is_lever;
@@ -2166,6 +2186,11 @@ static bool missing_policy(struct loader *ld, const struct stock_section *ss)
        c" (the keys are ASCII: Chinese keeps the blanks, " 或 ") */
     const char * or = C_("list of names", " or ");
     list_of(keys, nkeys, or, given, sizeof given);
+    /* keys given by --set only: the problem is that override's ("--set
+       inventory.reorder_point=10: [inventory] policy: missing ..."), not the file's */
+    char where[300];
+    const char *file = ld->where;
+    if (!line && set) ld->where = override_where(ld, set, where, sizeof where);
     if (nfits == 1 && nparameters)
         report(ld, line, ss->t.label, key_defs[K_INVENTORY_POLICY].name,
                _("missing: without it the policy is none (stock never runs out), which does not use %s; "
@@ -2176,6 +2201,7 @@ static bool missing_policy(struct loader *ld, const struct stock_section *ss)
                _("missing: without it the policy is none (stock never runs out), which does not use %s; add a "
                  "policy line: policy = %s"),
                given, list_of(fits, nfits, or, names, sizeof names));
+    ld->where = file;
     return true;
 }
 
@@ -2204,8 +2230,8 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
                        ? _(" (or a service lever such as target_fill_rate)")
                        : "");
         if (!used && strength(o) == 2 && !unused_by_override(ld, policy, K_INVENTORY_POLICY, label, g, o))
-            report(ld, o->line, label, d->name, _("not used by policy %s; remove it or choose a policy that uses it"),
-                   p->name);
+            report_given(ld, o, label, d->name, _("not used by policy %s; remove it or choose a policy that uses it"),
+                         p->name);
     }
     /* the other stock keys: unused without stock, or first_review_days with continuous review */
     for (size_t g = 0; g < KEY_IDS; g++) {
@@ -2217,8 +2243,8 @@ static void resolve_stock(struct loader *ld, struct stock_section *ss)
         if (strength(o) != 2) continue;
         if (!p->holds_stock) {
             if (!unused_by_override(ld, policy, K_INVENTORY_POLICY, label, g, o))
-                report(ld, o->line, label, d->name,
-                       _("not used by policy none (stock never runs out); remove it or choose a policy"));
+                report_given(ld, o, label, d->name,
+                             _("not used by policy none (stock never runs out); remove it or choose a policy"));
         } else if (d->applies == APPLIES_PERIODIC_REVIEW && inv->review_days == 0 &&
                    !unused_by_override(ld, stock_origin(sc, ss, K_INVENTORY_REVIEW_DAYS), K_INVENTORY_REVIEW_DAYS,
                                        label, g, o)) {
