@@ -1604,6 +1604,14 @@ static void report_given(struct loader *ld, const struct key_origin *o, const ch
     ld->where = file;
 }
 
+/* Whether origin o is an option of the command line other than --set ("--values 1,2",
+ * "--param ..."), whose messages name the options rather than [sweep]'s keys. */
+static bool by_option(const struct loader *ld, const struct key_origin *o)
+{
+    const char *label = o->from == FROM_COMMAND_LINE && o->set && ld->sets ? ld->sets[o->set - 1].label : NULL;
+    return label && strncmp(label, "--", 2) == 0 && strncmp(label, "--set ", 6) != 0;
+}
+
 /* The shares of family f's n sections do not sum to 1 (sum): each as read and where from,
  * and what would make the sum 1, as for [reactions] (report_reaction_sum): a share given
  * on the command line is the one changed, the problem that override's with the value it
@@ -3310,30 +3318,57 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
     bool param = given(sc, lk->parameter), list = given(sc, lk->values);
     bool from_g = given(sc, lk->from), to_g = given(sc, lk->to), steps = given(sc, lk->steps);
     if (!param && !list && !from_g && !to_g && !steps) return 0;
+    /* a problem with a key given on the command line is that option's ("--values 1,2: ..."),
+       not the file's with no line (report_given) */
+    const struct key_origin *origin = sc->origin;
     if (!param) {
-        int line = line_of(sc, list ? lk->values : from_g ? lk->from : to_g ? lk->to : lk->steps);
-        report_key(ld, line, lk->parameter,
-                   lk->parameter == K_SWEEP_PARAMETER
-                       ? _("missing; say which key to vary, e.g. parameter = inventory.safety_factor")
-                       : _("missing; say which second key to vary, e.g. parameter2 = inventory.order_quantity"));
+        const struct key_origin *o = &origin[list ? lk->values : from_g ? lk->from : to_g ? lk->to : lk->steps];
+        const char *section = key_defs[lk->parameter].section, *name = key_defs[lk->parameter].name;
+        if (by_option(ld, o))
+            report_given(ld, o, section, name,
+                         _("missing; say which key to vary with --param, e.g. --param inventory.safety_factor"));
+        else
+            report_given(ld, o, section, name,
+                         lk->parameter == K_SWEEP_PARAMETER
+                             ? _("missing; say which key to vary, e.g. parameter = inventory.safety_factor")
+                             : _("missing; say which second key to vary, e.g. parameter2 = inventory.order_quantity"));
         return -1;
     }
     if (list && (from_g || to_g || steps)) {
-        report_key(ld, line_of(sc, lk->values), lk->values, _("give values, or from, to and steps, not both"));
+        const struct key_origin *o = &origin[lk->values];
+        report_given(ld, o, key_defs[lk->values].section, key_defs[lk->values].name, "%s",
+                     by_option(ld, o) ? _("give --values, or --from, --to and --steps, not both")
+                                      : _("give values, or from, to and steps, not both"));
         return -1;
     }
     if (!list) {
         int missing = !from_g ? (int)lk->from : !to_g ? (int)lk->to : !steps ? (int)lk->steps : -1;
         if (missing >= 0) {
-            bool typed = sc->origin[lk->parameter].from == FROM_COMMAND_LINE;
-            if (typed && lk->parameter == K_SWEEP_PARAMETER)
-                report_key(ld, 0, (enum key_id)missing,
-                           _("missing; --param replaces the file's [sweep] range, so give --from, --to and --steps "
-                             "too (or --values)"));
+            const struct key_origin *o = &origin[lk->parameter];
+            bool typed = o->from == FROM_COMMAND_LINE;
+            /* the range's option as typed: the second lever's follow the second --param */
+            const char *option = missing == (int)lk->from ? "--from" : missing == (int)lk->to ? "--to" : "--steps";
+            const char *section = key_defs[missing].section, *name = key_defs[missing].name;
+            if (by_option(ld, o) && lk->parameter == K_SWEEP_PARAMETER)
+                /* TRANSLATORS: %s is the option not given: --from, --to or --steps */
+                report_given(ld, o, "", "",
+                             _("no %s: --param replaces the file's [sweep] range, so give --from, --to and --steps "
+                               "too (or --values)"),
+                             option);
+            else if (by_option(ld, o))
+                /* TRANSLATORS: %s is the option not given: --from, --to or --steps */
+                report_given(ld, o, "", "",
+                             _("no %s: a second --param varies a second key over a range of its own, so give "
+                               "--from, --to and --steps after it too (or --values)"),
+                             option);
+            else if (typed && lk->parameter == K_SWEEP_PARAMETER)
+                report_given(ld, o, section, name,
+                             _("missing; a lever set on the command line replaces the file's range, so set from, to "
+                               "and steps too (or values)"));
             else if (typed)
-                report_key(ld, 0, (enum key_id)missing,
-                           _("missing; a second lever set on the command line replaces the file's range, so set "
-                             "from2, to2 and steps2 too (or values2)"));
+                report_given(ld, o, section, name,
+                             _("missing; a second lever set on the command line replaces the file's range, so set "
+                               "from2, to2 and steps2 too (or values2)"));
             else if (lk->parameter == K_SWEEP_PARAMETER)
                 report_key(ld, line_of(sc, lk->parameter), (enum key_id)missing,
                            _("missing; give from, to and steps (or a list of values)"));
@@ -3345,7 +3380,21 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
             return -1;
         }
         if (from == to) {
-            report_key(ld, line_of(sc, lk->to), lk->to, _("equals from; a sweep needs a range"));
+            const struct key_origin *f = &origin[lk->from], *t = &origin[lk->to];
+            char where[300];
+            if (f->from == FROM_FILE && t->from == FROM_FILE)
+                report_key(ld, line_of(sc, lk->to), lk->to, _("equals from; a sweep needs a range"));
+            else if (f->from == FROM_COMMAND_LINE && f->set && ld->sets)
+                /* TRANSLATORS: %s is the option or --set that gave the range's start, as typed: "--from 5" */
+                report_given(ld, t, key_defs[lk->to].section, key_defs[lk->to].name,
+                             _("equals the start of the range, %s; a sweep needs a range"),
+                             override_where(ld, f, where, sizeof where));
+            else
+                /* TRANSLATORS: %s is the key that gave the range's start, with its line: "from (line 7)" */
+                report_given(
+                    ld, t, key_defs[lk->to].section, key_defs[lk->to].name,
+                    _("equals the start of the range, %s; a sweep needs a range"),
+                    (snprintf(where, sizeof where, _("%s (line %d)"), key_defs[lk->from].name, f->line), where));
             return -1;
         }
     }
@@ -3394,8 +3443,9 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
                 char v[40];
                 enum key_id at = list ? lk->values : lk->steps;
                 /* as a typed number is quoted, without an exponent: 0.00005, not 5e-05 */
-                report_key(ld, line_of(sc, at), at, _("%s takes whole numbers, but the sweep reaches %s"), parameter,
-                           num_plain(values->v[i], v, sizeof v));
+                report_given(ld, &origin[at], key_defs[at].section, key_defs[at].name,
+                             _("%s takes whole numbers, but the sweep reaches %s"), parameter,
+                             num_plain(values->v[i], v, sizeof v));
                 return -1;
             }
     return 1;
@@ -3412,21 +3462,24 @@ static void resolve_sweep(struct loader *ld)
     int second = resolve_lever(ld, &sweep_levers[1], sw->parameter2, sw->from2, sw->to2, sw->steps2, &sw->values2,
                                &ld->percent[1]);
     if (first < 0 || second < 0) return;
+    const struct key_origin *second_key = &sc->origin[K_SWEEP_PARAMETER2];
     if (second > 0 && first == 0) {
-        report_key(ld, line_of(sc, K_SWEEP_PARAMETER2), K_SWEEP_PARAMETER,
-                   _("missing; a second lever needs a first, e.g. parameter = inventory.safety_factor"));
+        report_given(ld, second_key, "sweep", key_defs[K_SWEEP_PARAMETER].name,
+                     _("missing; a second lever needs a first, e.g. parameter = inventory.safety_factor"));
         return;
     }
     if (first == 0) return;
     if (second > 0 && strcmp(sw->parameter, sw->parameter2) == 0) {
-        report_key(ld, line_of(sc, K_SWEEP_PARAMETER2), K_SWEEP_PARAMETER2, _("is the same key as parameter"));
+        report_given(ld, second_key, "sweep", key_defs[K_SWEEP_PARAMETER2].name, "%s",
+                     by_option(ld, second_key) ? _("is the same key as the first --param")
+                                               : _("is the same key as parameter"));
         return;
     }
     if (second == 0) sw->parameter2[0] = '\0';
     const char *missing = service_without_value(sc);
     if (missing) {
-        report_key(ld, line_of(sc, K_SWEEP_SERVICE), K_SWEEP_SERVICE, _("%s has no value in this scenario: %s"),
-                   sw->service, missing);
+        report_given(ld, &sc->origin[K_SWEEP_SERVICE], "sweep", key_defs[K_SWEEP_SERVICE].name,
+                     _("%s has no value in this scenario: %s"), sw->service, missing);
         return;
     }
     sw->active = true;

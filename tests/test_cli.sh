@@ -728,6 +728,36 @@ ok "cli-11.12b ... a point it reaches is quoted without an exponent, as typed nu
 run "$S" sweep scenarios/default.ini --param order_cycle.processing_servers --values 0.00001,2 --lang zh
 ok "cli-11.12c ... and a value of the list, in Chinese too (0.00001)" \
     $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q '0\.00001' && ! grep -q '[0-9]e-0[0-9]' "$T/err"; echo $?) "$(cat "$T/err")"
+# a sweep's range given on the command line is refused at the option that gave it, named
+# as typed, not at the file with no line ("scenarios/default.ini: [sweep] values: ...")
+sweep_refused() { # ID WANT ARGS...: exit 2, and the first message (its lines joined) is WANT
+    id=$1 want=$2
+    shift 2
+    run "$S" sweep "$@"
+    ok "$id sweep $*: '$want' (status $rc)" $([ $rc -eq 2 ] && [ "$(first_message "$T/err")" = "$want" ]; echo $?) \
+        "$(cat "$T/err")"
+}
+sweep_refused cli-11.12d "--values 1,2,3: [sweep] values: give --values, or --from, --to and --steps, not both" \
+    scenarios/default.ini --param inventory.reorder_point --values 1,2,3 --from 1
+sweep_refused cli-11.12e "--param inventory.reorder_point: no --steps: --param replaces the file's [sweep] range, so give --from, --to and --steps too (or --values)" \
+    scenarios/default.ini --param inventory.reorder_point --from 1 --to 5
+sweep_refused cli-11.12f "--to 5: [sweep] to: equals the start of the range, --from 5; a sweep needs a range" \
+    scenarios/default.ini --param inventory.reorder_point --from 5 --to 5 --steps 2
+sweep_refused cli-11.12g "--values 1,2.5: [sweep] values: run.replications takes whole numbers, but the sweep reaches 2.5" \
+    scenarios/default.ini --param run.replications --values 1,2.5
+sweep_refused cli-11.12h "--steps 3: [sweep] steps: order_cycle.processing_servers takes whole numbers, but the sweep reaches 1.5" \
+    scenarios/default.ini --param order_cycle.processing_servers --from 1 --to 2 --steps 3
+sed '/^\[sweep\]/,$d' scenarios/default.ini > "$T/no_sweep.ini"
+sweep_refused cli-11.12i "--values 1,2: [sweep] parameter: missing; say which key to vary with --param, e.g. --param inventory.safety_factor" \
+    "$T/no_sweep.ini" --values 1,2
+sweep_refused cli-11.12j "--set sweep.parameter=inventory.reorder_point: [sweep] to: missing; a lever set on the command line replaces the file's range, so set from, to and steps too (or values)" \
+    scenarios/default.ini --set sweep.parameter=inventory.reorder_point --set sweep.from=1
+printf '[demand]\norders_per_day = 40\n\n[inventory]\npolicy = sQ\nreorder_point = 10\norder_quantity = 20\n' > "$T/no_promise.ini"
+sweep_refused cli-11.12k "--service on_time_rate: [sweep] service: on_time_rate has no value in this scenario: set [order_cycle] promise_days, the promise it is measured against" \
+    "$T/no_promise.ini" --param inventory.reorder_point --values 1,2 --service on_time_rate
+# a --to equal to the file's from names that key and its line
+sweep_refused cli-11.12l "--to 0: [sweep] to: equals the start of the range, from (line $(grep -n '^from = 0 ' scenarios/default.ini | cut -d: -f1)); a sweep needs a range" \
+    scenarios/default.ini --to 0
 
 # the service cost leaves out winning customers; the cost of 1 pt is left out where the
 # lever does not raise service, and its negative values name the part that falls

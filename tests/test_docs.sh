@@ -288,7 +288,7 @@ ok "docs-10 every Markdown file closes each code block it opens" $([ -z "$open_f
 
 # docs-11: a sweep command quoted in the prose (`servlab sweep FILE --param ...`) runs as
 # written: --param replaces the file's [sweep] range, so it needs --from, --to and --steps
-# (or --values) beside it, else sweep stops at "[sweep] steps: missing".
+# (or --values) beside it, else sweep stops at "no --steps".
 short_sweeps=$(find README.md docs course-notes -name '*.md' | sort | while read -r f; do
     grep -o '`[^`]*servlab sweep [^`]*--param [^`]*`' "$f" | grep -v -e '--steps' -e '--values' |
         sed "s|^|$f: |"

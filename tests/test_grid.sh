@@ -30,8 +30,8 @@ run "$S" sweep scenarios/default.ini $A $B --param demand.orders_per_day --value
 ok "grid-1.5 a third --param is refused: exit 2, named, nothing on stdout" \
     $([ $rc -eq 2 ] && grep -q "^servlab: --param demand.orders_per_day: a sweep varies one or two keys, and this is a third" "$T/err" && [ ! -s "$T/out" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini $A --param inventory.order_quantity $short
-ok "grid-1.6 a second --param without its range: exit 2, the missing key named" \
-    $([ $rc -eq 2 ] && grep -q 'from2' "$T/err"; echo $?) "$(cat "$T/err")"
+ok "grid-1.6 a second --param without its range: exit 2, the missing option named, at that --param" \
+    $([ $rc -eq 2 ] && grep -q '^--param inventory.order_quantity: no --from: a second --param' "$T/err"; echo $?) "$(cat "$T/err")"
 
 # ---- every point as a one-lever sweep gives it ----
 same=0
@@ -87,7 +87,15 @@ run "$S" sweep "$T/bad1.ini" $short
 ok "grid-4.2 parameter2 without parameter: exit 2, file:line: [sweep] parameter: missing" \
     $([ $rc -eq 2 ] && all_messages "$T/err" | grep -q "bad1.ini:[0-9]*: \[sweep\] parameter: missing; a second lever needs a first"; echo $?) "$(cat "$T/err")"
 run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 1,2 --param inventory.reorder_point --values 3,4 $short
-ok "grid-4.3 the same key twice: exit 2" $([ $rc -eq 2 ] && grep -q "parameter2: is the same key as parameter" "$T/err"; echo $?) "$(cat "$T/err")"
+ok "grid-4.3 the same key twice: exit 2, at the second --param" \
+    $([ $rc -eq 2 ] && grep -q "^--param inventory.reorder_point: \[sweep\] parameter2: is the same key as the first --param$" "$T/err"; echo $?) "$(cat "$T/err")"
+# the second lever's range is the second --param's: a missing or empty one is said there
+run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 1,2 --param inventory.order_up_to --from 1 $short
+ok "grid-4.3b a second --param without --to: said at that --param, naming --to (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(first_message "$T/err")" = "--param inventory.order_up_to: no --to: a second --param varies a second key over a range of its own, so give --from, --to and --steps after it too (or --values)" ]; echo $?) "$(cat "$T/err")"
+run "$S" sweep scenarios/default.ini --param inventory.reorder_point --values 1,2 --param inventory.order_up_to --from 9 --to 9 --steps 2 $short
+ok "grid-4.3c a second lever's --to equal to its --from: said at that --to (status $rc)" \
+    $([ $rc -eq 2 ] && [ "$(first_message "$T/err")" = "--to 9: [sweep] to2: equals the start of the range, --from 9; a sweep needs a range" ]; echo $?) "$(cat "$T/err")"
 run "$S" sweep "$T/two.ini" --param inventory.safety_factor --values 1,2 $short --format csv
 ok "grid-4.4 one --param on the command line replaces the file's whole sweep, its second lever too" \
     $([ $rc -eq 0 ] && head -1 "$T/out" | grep -q '^inventory.safety_factor,fill_rate,' && [ "$(wc -l < "$T/out")" -eq 3 ]; echo $?) "$(head -c 200 "$T/out") $(cat "$T/err")"
