@@ -534,6 +534,30 @@ static bool in_spans(size_t (*span)[2], size_t n, size_t i)
 
 enum { LISTS_MOST = 16 }; /* the lists of a line kept whole; further ones break as other text does */
 
+/* The distributions' signatures and short calls in line[0..len), "uniform(min, max)",
+ * "triangular(0.9, 0.95, 1)": a name of ASCII letters, digits and '_' right before '(', up
+ * to its ')' with no other parenthesis between, CALL_BYTES_MOST bytes at most in all (a
+ * long discrete() table breaks as other text does). Each one's first byte and last byte + 1
+ * go into span[k][0] and span[k][1], at most `most`; returns how many. No line breaks
+ * inside one: "uniform(min," / "max)" reads as two things (a long place before it puts
+ * the text under the place instead, reader/scenario.c's scenario_print_problem). */
+enum { CALL_BYTES_MOST = 40 };
+static size_t call_spans(const char *line, size_t len, size_t (*span)[2], size_t most)
+{
+    size_t found = 0;
+    for (size_t i = 1; i < len && found < most; i++) {
+        if (line[i] != '(' || !(isalnum((unsigned char)line[i - 1]) || line[i - 1] == '_')) continue;
+        size_t a = i;
+        while (a > 0 && (isalnum((unsigned char)line[a - 1]) || line[a - 1] == '_')) a--;
+        size_t b = i + 1;
+        while (b < len && b - a < CALL_BYTES_MOST && line[b] != ')' && line[b] != '(') b++;
+        if (b < len && line[b] == ')' && isalpha((unsigned char)line[a]))
+            span[found][0] = a, span[found][1] = b + 1, found++;
+        i = b;
+    }
+    return found;
+}
+
 /* Where a line too long for any break within its width breaks anyway: after the first
  * clause mark, before the first blank (not one that binds a number to its unit) or at
  * the first break between Chinese characters (wide_break, not inside a term) from byte
@@ -543,6 +567,7 @@ static size_t first_break_after(const char *line, size_t len, size_t from)
 {
     size_t lists[LISTS_MOST][2], nlists = list_spans(line, len, lists, LISTS_MOST);
     size_t cmds[COMMANDS_MOST][2], ncmds = command_spans(line, len, cmds, COMMANDS_MOST);
+    size_t calls[LISTS_MOST][2], ncalls = call_spans(line, len, calls, LISTS_MOST);
     char prev[5] = {0};
     size_t reach = 0;
     for (size_t i = 0; i < len;) {
@@ -551,7 +576,9 @@ static size_t first_break_after(const char *line, size_t len, size_t from)
         char one[5] = {0};
         memcpy(one, line + i, n);
         if (i >= from && !in_spans(cmds, ncmds, i) && !in_spans(cmds, ncmds, i + n)) {
-            if (line[i] == ' ' && !number_blank(line, len, i) && !in_spans(lists, nlists, i)) return i;
+            if (line[i] == ' ' && !number_blank(line, len, i) && !in_spans(lists, nlists, i) &&
+                !in_spans(calls, ncalls, i))
+                return i;
             if (i > from && i >= reach && wide_break(prev, one)) return i;
             if (clause_mark(line + i, n, i + n < len ? line[i + n] : '\0') && !in_spans(lists, nlists, i + n))
                 return i + n;
@@ -588,6 +615,7 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
         char prev[5] = {0};
         size_t lists[LISTS_MOST][2], nlists = list_spans(line, len, lists, LISTS_MOST);
         size_t cmds[COMMANDS_MOST][2], ncmds = command_spans(line, len, cmds, COMMANDS_MOST);
+        size_t calls[LISTS_MOST][2], ncalls = call_spans(line, len, calls, LISTS_MOST);
         while (i < len) {
             const char *c = line + i;
             size_t n = lang_char_bytes((unsigned char)*c);
@@ -619,7 +647,9 @@ static void print_wrapped_line(FILE *out, const char *line, size_t len, int max,
             if (mark) clause[mark] = i, clause_width[mark] = width;
             /* a blank, but not the one after the article "a": "+0.11 a" / "day" parts what belongs together */
             bool after_a = i >= 3 && line[i - 2] == 'a' && line[i - 3] == ' ';
-            if (*c == ' ' && !after_a && (number_blank(line, len, i - 1) || in_spans(lists, nlists, i - 1)))
+            if (*c == ' ' && in_spans(calls, ncalls, i - 1))
+                ; /* inside "uniform(min, max)": no break at all */
+            else if (*c == ' ' && !after_a && (number_blank(line, len, i - 1) || in_spans(lists, nlists, i - 1)))
                 bound_before = bound, bound = i - 1, blank_bound = i - 1, blank_bound_width = width - 1;
             else if (*c == ' ' && !after_a && depth == 0)
                 space_out = i - 1, space_out_width = width - 1;

@@ -323,6 +323,20 @@ static void fills(void)
     fclose(f);
     check(strcmp(buf, "k = one\n    two\n  key  甲乙丙丁戊己\n       庚辛壬癸子丑\n") == 0,
           "lang-5.11 lang_print_hanging: a second line of text after cont; Chinese in the column: '%s'", buf);
+    /* a distribution's signature is never parted, even where a long head leaves room for
+       its first half only (reader/scenario.c then puts the head alone on its line) */
+    f = fmemopen(buf, sizeof buf, "w");
+    if (!f) abort();
+    lang_print_hanging(f, "PATH:8: [s] key: ", "uniform(min, max): '-5%' is not a number", "  ", 30);
+    fclose(f);
+    check(strcmp(buf, "PATH:8: [s] key: uniform(min, max):\n  '-5%' is not a number\n") == 0,
+          "lang-5.24 a signature beside a long head stays whole (uniform(min, / max)): '%s'", buf);
+    check(strcmp(wrapped("  a b c d e f g h i j triangular(min, mode, max) k\n", 40, buf, sizeof buf),
+                 "  a b c d e f g h i j\n    triangular(min, mode, max) k\n") == 0,
+          "lang-5.24b ... and a line breaks before it rather than inside it: '%s'", buf);
+    check(strcmp(wrapped("  a discrete(0.1:1, 0.2:1, 0.3:1, 0.4:1, 0.5:1, 0.6:1)\n", 30, buf, sizeof buf),
+                 "  a discrete(0.1:1, 0.2:1,\n    0.3:1, 0.4:1, 0.5:1,\n    0.6:1)\n") == 0,
+          "lang-5.24c ... but a long table (over 40 bytes) breaks inside as before: '%s'", buf);
 }
 
 /* lang/zh_terms.h: the table is sorted by bytes (zh_term_at searches it), each term is two
