@@ -3771,6 +3771,77 @@ static bool yield_chain_sections(struct scenario *sc, char *buf, size_t n)
     return named > 0;
 }
 
+/* x as a percentage of ten digits at most (0.0098: "0.98"), for dist_format_with */
+static char *percent_of(double x, char *buf, size_t n)
+{
+    return num_about(100 * x, 10, buf, n);
+}
+
+/* A supply_yield every draw of which is 1% or less ("0.0098", "uniform(0.005, 0.01)"),
+ * written by section label itself (origin o): each order would bring almost nothing, most
+ * likely a percentage divided by 100 once too often, as "0.98%" is (apply_value refuses
+ * that one, the key taking no '%'). A warning, not an error: the key's bounds take it. Its
+ * numbers as percentages ("0.98", "uniform(0.5, 1)") are named as the yield meant. A yield
+ * under 0.01% is left alone: no percentage of it is a plausible yield either. */
+static void check_tiny_yield(const struct loader *ld, const char *label, const struct dist *y,
+                             const struct key_origin *o)
+{
+    struct scenario *sc = ld->sc;
+    if (!y->type || !(dist_highest(y) <= 0.01) || !(dist_highest(y) >= 1e-4) || !(dist_mean(y) < 0.01)) return;
+    char shown[200], meant[200], from[300], low[40], high[40], low_meant[40], high_meant[40];
+    shown_value(ld, o->set, dist_mean(y), shown, sizeof shown);
+    if (!dist_is_constant(y)) dist_format_with(y, num_plain, shown, sizeof shown);
+    if (y->type->nparams < 0) { /* discrete: its values as percentages, its weights as written */
+        int used = snprintf(meant, sizeof meant, "%s(", y->type->name);
+        for (size_t i = 0; i < y->table->k && used > 0 && (size_t)used < sizeof meant; i++) {
+            char v[40], w[40];
+            used +=
+                snprintf(meant + used, sizeof meant - (size_t)used, "%s%s:%s", i ? ", " : "",
+                         percent_of(y->table->values[i], v, sizeof v), num_plain(y->table->weights[i], w, sizeof w));
+        }
+        if (used > 0 && (size_t)used < sizeof meant) snprintf(meant + used, sizeof meant - (size_t)used, ")");
+    } else
+        dist_format_with(y, percent_of, meant, sizeof meant);
+    percent_of(dist_lowest(y), low, sizeof low);
+    percent_of(dist_highest(y), high, sizeof high);
+    percent_of(dist_lowest(y) * 100, low_meant, sizeof low_meant);
+    percent_of(dist_highest(y) * 100, high_meant, sizeof high_meant);
+    if (dist_is_constant(y))
+        warn(sc,
+             /* TRANSLATORS: the section, the value, where it was given ("line 12", "--set"), the
+                share as a percentage ("0.98"), then the percentage likely meant and its decimal */
+             _("[%s] supply_yield = %s (%s): only %s%% of each order would arrive, a yield under 1%%; for %s%%, "
+               "write %s"),
+             label, shown, value_source(ld, o, from, sizeof from), low, high_meant, meant);
+    else
+        warn(sc,
+             /* TRANSLATORS: the section, the distribution, where it was given, the least and greatest
+                shares as percentages ("0.5", "1"), the same times 100 ("50", "100"), then the
+                distribution with its numbers as percentages: "uniform(0.5, 1)" */
+             _("[%s] supply_yield = %s (%s): only %s%% to %s%% of each order would arrive, a yield of 1%% or "
+               "less; for %s%% to %s%%, write %s"),
+             label, shown, value_source(ld, o, from, sizeof from), low, high, low_meant, high_meant, meant);
+}
+
+/* check_tiny_yield for every stock point whose section writes a supply_yield itself */
+static void check_tiny_yields(const struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    const struct model_config *c = &sc->cfg;
+    if (sc->origin[K_INVENTORY_SUPPLY_YIELD].from != FROM_DEFAULT)
+        check_tiny_yield(ld, "inventory", &c->inventory.supply_yield, &sc->origin[K_INVENTORY_SUPPLY_YIELD]);
+    for (size_t p = 0; p < c->nproducts; p++) {
+        struct target t = family_target(sc, FAMILY_PRODUCT, p);
+        const struct key_origin *o = origin(sc, K_PRODUCT_SUPPLY_YIELD, &t);
+        if (strength(o) == 2) check_tiny_yield(ld, t.label, &c->products[p].inventory.supply_yield, o);
+    }
+    for (size_t l = 0; l < c->nlocations; l++) {
+        struct target t = family_target(sc, FAMILY_LOCATION, l);
+        const struct key_origin *o = origin(sc, K_LOCATION_SUPPLY_YIELD, &t);
+        if (strength(o) == 2) check_tiny_yield(ld, t.label, &c->locations[l].inventory.supply_yield, o);
+    }
+}
+
 static void add_warnings(const struct loader *ld)
 {
     struct scenario *sc = ld->sc;
@@ -3784,6 +3855,7 @@ static void add_warnings(const struct loader *ld)
              where);
     check_annual_costs(ld);
     check_whole_percents(ld);
+    check_tiny_yields(ld);
     if (!sc->cfg.customers.on) {
         check_stage_load(sc, _("order processing"), &sc->cfg.order_cycle.processing, inquiry_work_per_order(&sc->cfg));
         check_stage_load(sc, _("picking"), &sc->cfg.order_cycle.picking, 0);

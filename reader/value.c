@@ -808,23 +808,35 @@ static bool share_params_problem(const struct dist_type *t, const char *from, co
                                  const struct dist_bounds *key, char *err, size_t errlen)
 {
     char decimal[VALUE_PERCENT_SHARE_MAX], written[TOKEN_MAX * 4], one[TOKEN_MAX * 2];
+    char bare[TOKEN_MAX * 4]; /* the same with each value's '%' dropped: "uniform(0.5, 1)" of "uniform(0.5%, 1%)" */
     if (!value_percent_share(bad, decimal, sizeof decimal)) return false;
-    int used = snprintf(written, sizeof written, "%s(", t->name);
+    int used = snprintf(written, sizeof written, "%s(", t->name),
+        bare_used = snprintf(bare, sizeof bare, "%s(", t->name);
+    bool all_percent = true; /* every value (not weight) written as a percentage */
     for (const char *p = from; p < to && used > 0 && (size_t)used < sizeof written;) {
         const char *comma = memchr(p, ',', (size_t)(to - p)), *end = comma ? comma : to;
         const char *colon = memchr(p, ':', (size_t)(end - p));
-        char value[TOKEN_MAX];
+        char value[TOKEN_MAX], piece[TOKEN_MAX], weight[TOKEN_MAX] = "";
         share_written(p, (size_t)((colon ? colon : end) - p), value, sizeof value);
+        if (trim_into(p, (size_t)((colon ? colon : end) - p), piece, sizeof piece) != 0) piece[0] = '\0';
+        size_t plen = strlen(piece);
+        all_percent &= plen > 1 && piece[plen - 1] == '%';
+        if (plen > 0 && piece[plen - 1] == '%') piece[--plen] = '\0';
+        while (plen > 0 && (piece[plen - 1] == ' ' || piece[plen - 1] == '\t')) piece[--plen] = '\0';
         if (colon) { /* discrete's value:weight, each read so */
-            char weight[TOKEN_MAX];
             share_written(colon + 1, (size_t)(end - colon - 1), weight, sizeof weight);
             snprintf(one, sizeof one, "%s:%s", value, weight);
         } else
             snprintf(one, sizeof one, "%s", value);
         used += snprintf(written + used, sizeof written - (size_t)used, "%s%s", p == from ? "" : ", ", one);
+        if (bare_used > 0 && (size_t)bare_used < sizeof bare)
+            bare_used += snprintf(bare + bare_used, sizeof bare - (size_t)bare_used, "%s%s%s%s", p == from ? "" : ", ",
+                                  piece, colon ? ":" : "", weight);
         p = comma ? comma + 1 : to;
     }
     if (used > 0 && (size_t)used < sizeof written) snprintf(written + used, sizeof written - (size_t)used, ")");
+    if (bare_used > 0 && (size_t)bare_used < sizeof bare)
+        snprintf(bare + bare_used, sizeof bare - (size_t)bare_used, ")");
     struct dist d;
     char problem[400], typed[TOKEN_MAX], plain[40];
     if (trim_into(bad, strlen(bad), typed, sizeof typed) != 0) typed[0] = '\0';
@@ -834,6 +846,22 @@ static bool share_params_problem(const struct dist_type *t, const char *from, co
                  dist_mean(&d) > 0;
     double share = strtod(decimal, NULL);
     char low[40], high[40];
+    struct dist meant;
+    if (takes && all_percent && dist_highest(&d) <= 0.01 && dist_lowest(&d) < dist_highest(&d) &&
+        read_dist(bare, key, &meant, problem, sizeof problem) == 0 && dist_lowest(&meant) >= key->at[0] &&
+        dist_highest(&meant) <= key->at[1]) {
+        /* "uniform(0.5%, 1%)" for supply_yield: shares of 1% at most, as "0.98%" alone is a
+           share under 1% (reader/scenario.c): the shares its numbers are, not uniform(0.005,
+           0.01), a yield that loses nearly every unit */
+        /* TRANSLATORS: the distribution's name and parameters, the parameter as written ("0.5%"),
+           the range meant in percent ("50", "100"), then the distribution to write: "uniform(0.5, 1)" */
+        snprintf(err, errlen,
+                 _("%s: '%s' is not a number, and as percentages its values are all 1%% or less: for %s%% to %s%%, "
+                   "write %s (a distribution takes no '%%')"),
+                 t->signature, typed, num_about(100 * dist_lowest(&meant), 10, low, sizeof low),
+                 num_about(100 * dist_highest(&meant), 10, high, sizeof high), bare);
+        return true;
+    }
     if (!takes && !(share >= key->at[0] && share <= key->at[1]))
         /* a decimal the key would refuse in turn ("-5%" is -0.05): its bounds instead */
         /* TRANSLATORS: the distribution's name and parameters, the parameter as written ("-5%"),

@@ -770,6 +770,26 @@ static void test_cross_field(void)
     /* past its bounds, an error that says the decimal, as churn_per_day takes no '%' */
     expect_value_error("scen-4.40 churn_per_day = 2 (2% meant) is refused, with its decimal", "customers",
                        "churn_per_day", "2", "must be at most 1, got 2 (if 2% was meant, write 0.02)");
+    /* a supply_yield of 1% or less: a percentage divided by 100 once too often, as "0.98%" is */
+    expect_ok("scen-4.41 supply_yield = 0.0098 (a yield under 1%) loads, with a warning",
+              "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 1\norder_up_to = 5\n"
+              "supply_yield = 0.0098\n");
+    check(sc.nwarnings == 1 && strcmp(sc.warnings[0], "[inventory] supply_yield = 0.0098 (line 7): only 0.98% of each "
+                                                      "order would arrive, a yield under 1%; for 98%, write 0.98") == 0,
+          "scen-4.41b ... naming the share as a percentage and the yield likely meant: '%s'",
+          sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.42 a product's uniform(0.005, 0.01) loads, with a warning",
+              "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 1\norder_up_to = 5\n"
+              "[product.tea]\nshare = 1\nsupply_yield = uniform(0.005, 0.01)\n");
+    check(sc.nwarnings == 1 &&
+              strcmp(sc.warnings[0], "[product.tea] supply_yield = uniform(0.005, 0.01) (line 9): only 0.5% to 1% of "
+                                     "each order would arrive, a yield of 1% or less; for 50% to 100%, write "
+                                     "uniform(0.5, 1)") == 0,
+          "scen-4.42b ... with the distribution of the percentages meant: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.43 supply_yield = 0.01 and uniform(0.005, 0.5) load without this warning",
+              "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 1\norder_up_to = 5\n"
+              "supply_yield = 0.01\n[product.tea]\nshare = 1\nsupply_yield = uniform(0.005, 0.5)\n");
+    check(sc.nwarnings == 0, "scen-4.43b ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
 }
 
 /* ---- 5. what inih would mis-read ---- */
