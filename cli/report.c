@@ -1375,6 +1375,14 @@ int report_check_names(const struct model_config *cfg, const char *only, char *e
        and some a comma ("Fill rate", "Order cycle, mean"): the whole list, then each item
        between commas, is first taken as one label */
     char copy[1024], item[1024];
+    /* names come first: a list that is all metric names is taken so, whatever label its
+       words also spell (a name equal to a label's words before its parenthesis) */
+    bool all_names = true;
+    snprintf(copy, sizeof copy, "%s", only);
+    for (char *save = NULL, *name = strtok_r(copy, ", \t", &save); name && all_names;
+         name = strtok_r(NULL, ", \t", &save))
+        all_names = metric_lookup(cfg, name) >= 0;
+    if (all_names) return 0;
     const char *labelled = metric_of_label(cfg, trimmed(only, item, sizeof item));
     snprintf(copy, sizeof copy, "%s", only);
     for (char *save_item = NULL, *one = strtok_r(copy, ",", &save_item); one && !labelled;

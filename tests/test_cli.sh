@@ -1506,6 +1506,19 @@ run "$S" sweep scenarios/default.ini --service 满足率 --reps 2 --quiet --lang
 ok "cli-19.3e11 ... in Chinese too (满足率)" \
     $([ $rc -eq 2 ] && [ "$(joined)" = "--service 满足率: [sweep] service: “满足率”是报告中的标签；指标名是 fill_rate" ]
     echo $?) "$(cat "$T/err")"
+# names come first: every metric name a scenario reports, alone (a list that could be taken
+# whole for a label), is a name, in English and Chinese, whatever label its words may spell
+"$S" run scenarios/default.ini --reps 1 --set run.horizon_days=5 --format csv 2>/dev/null | tail -n +2 | cut -d, -f1 \
+    > "$T/names"
+refused_names=""
+for lang in en zh; do
+    while read -r m; do
+        "$S" run scenarios/default.ini --lang $lang --reps 1 --set run.horizon_days=5 --metrics "$m" > /dev/null 2>&1 ||
+            refused_names="$refused_names $lang:$m"
+    done < "$T/names"
+done
+ok "cli-19.3e12 --metrics NAME: each of the $(wc -l < "$T/names") names of default.ini's report is taken as a name, not a label" \
+    $([ "$(wc -l < "$T/names")" -gt 30 ] && [ -z "$refused_names" ]; echo $?) "refused:$refused_names"
 run "$S" run scenarios/pooling_regional.ini --metrics location.dc.fillrate
 ok "cli-19.3e2 ... and never swaps the location: a location the scenario lacks is said so, with those it has" \
     $([ $rc -eq 2 ] && grep -q "^servlab: --metrics: 'location.dc.fillrate': this scenario has no location 'dc' (it has north, south, east, west)$" "$T/err"
