@@ -925,7 +925,7 @@ static int run_loaded(const struct options *o, struct scenario *sc)
     free(rows);
     if (o->format == FORMAT_CSV) /* the table shows them; with CSV on stdout they go to stderr */
         for (size_t i = 0; i < sc->nwarnings; i++)
-            fprintf(stderr, _("servlab: warning: %s: %s\n"), sc->path, sc->warnings[i]);
+            lang_printf_wrapped(stderr, LANG_LINE_MAX, _("servlab: warning: %s: %s\n"), sc->path, sc->warnings[i]);
     if (o->format == FORMAT_CSV)
         report_csv(stdout, &sc->cfg, s, o->metrics);
     else if (o->metrics)
@@ -1035,9 +1035,11 @@ static int cmd_sweep(const struct options *o)
     if (o->format == FORMAT_CSV) { /* the table shows warnings; with CSV on stdout they go to stderr */
         sweep_csv(stdout, r);
         for (size_t i = 0; i < r->base.nwarnings; i++)
-            fprintf(stderr, _("servlab: warning: %s: %s\n"), r->base.path, r->base.warnings[i]);
+            lang_printf_wrapped(stderr, LANG_LINE_MAX, _("servlab: warning: %s: %s\n"), r->base.path,
+                                r->base.warnings[i]);
         for (size_t i = 0; i < r->npoint_warnings; i++)
-            fprintf(stderr, _("servlab: warning: %s: %s\n"), r->base.path, r->point_warnings[i]);
+            lang_printf_wrapped(stderr, LANG_LINE_MAX, _("servlab: warning: %s: %s\n"), r->base.path,
+                                r->point_warnings[i]);
     } else if (sweep_is_grid(r))
         grid_table(stdout, r);
     else
@@ -1362,7 +1364,8 @@ static int cmd_check(const struct options *o)
     int rc = load(sc, o, o->files[0]) != 0 || check_workload(sc, o->threads, false) != 0 ? EXIT_BAD_INPUT : 0;
     if (rc == 0) {
         scenario_write(sc, stdout);
-        for (size_t i = 0; i < sc->nwarnings; i++) fprintf(stderr, _("%s: warning: %s\n"), sc->path, sc->warnings[i]);
+        for (size_t i = 0; i < sc->nwarnings; i++)
+            lang_printf_wrapped(stderr, LANG_LINE_MAX, _("%s: warning: %s\n"), sc->path, sc->warnings[i]);
         /* a [sweep] whose range makes the scenario invalid at some point: a warning, as
            sweep would refuse it, so that the student hears of it before sweeping; run,
            which leaves [sweep] aside, takes the file */
@@ -1441,7 +1444,8 @@ static int cmd_optimise(const struct options *o)
     if (o->format == FORMAT_CSV) {
         optimise_csv(stdout, r);
         for (size_t i = 0; i < r->base.nwarnings; i++)
-            fprintf(stderr, _("servlab: warning: %s: %s\n"), r->base.path, r->base.warnings[i]);
+            lang_printf_wrapped(stderr, LANG_LINE_MAX, _("servlab: warning: %s: %s\n"), r->base.path,
+                                r->base.warnings[i]);
     } else
         optimise_table(stdout, r);
     rc = finish_stdout();

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.." || exit 1
 . tests/check.sh
 # run CMD...: stdout to $T/out, stderr to $T/err, status in $rc
 run() { "$@" > "$T/out" 2> "$T/err"; rc=$?; }
+# FILE's lines with each wrapped continuation (two blanks in) joined to the line it continues
+unwrapped() { sed -e ':a' -e 'N' -e '$!ba' -e 's/\n  / /g' "$1"; }
 
 # ---- help, version, bad command lines ----
 run "$S" --version
@@ -174,6 +176,15 @@ for f in scenarios/*.ini scenarios/planner/base.ini scenarios/zh/*.ini scenarios
     done
 done
 ok "cli-5.4e check: every line of every scenario's fits 100 columns, en and zh" $([ -z "$wide" ]; echo $?) "too wide:$wide"
+# its warnings on stderr too: a long one wraps under itself, the text whole
+sed 's/^\[inventory\]/[inventory]\nsupply_yield = 0.0098/' scenarios/default.ini > "$T/tiny_yield.ini"
+for lang in en zh; do
+    "$S" check "$T/tiny_yield.ini" --lang $lang 2> "$T/check_warn.err" > /dev/null
+    w=$(LC_ALL=C.UTF-8 wc -L < "$T/check_warn.err")
+    ok "cli-5.4e2 check --lang $lang: a long warning on stderr fits 100 columns, its text whole" \
+        $([ "$w" -le 100 ] && [ "$(wc -l < "$T/check_warn.err")" -ge 2 ] &&
+            tr -d '\n' < "$T/check_warn.err" | grep -q '0.0098.*0.98'; echo $?) "widest $w: $(cat "$T/check_warn.err")"
+done
 cp -r scenarios/planner/history "$T/"
 run "$S" check scenarios/planner/base.ini
 cp "$T/out" "$T/planner_resolved.ini"
@@ -1733,7 +1744,7 @@ ok "cli-15.1 a growing backlog is a warning in the report, with the numbers" \
         grep -q "^  ! the backlog grows: orders in the system rose from [0-9]* at mid-window to [0-9]* at the end (+0.1[0-9]* a day; 1.1[0-9]* arrive a day; Little's law expects about [0-9]* at [0-9.]* days each): the system does not settle; results depend on the horizon$"
         echo $?) "$(grep -A3 '^  ! ' "$T/out")"
 run "$S" run "$T/unstable.ini" --format csv
-ok "cli-15.2 ... and with --format csv it goes to stderr" $(grep -q '^servlab: warning: .*unstable.ini: the backlog grows: ' "$T/err"; echo $?)
+ok "cli-15.2 ... and with --format csv it goes to stderr" $(unwrapped "$T/err" | grep -q '^servlab: warning: .*unstable.ini: the backlog grows: '; echo $?)
 run "$S" sweep "$T/unstable.ini" --param demand.orders_per_day --values 0.5,1.1 --quiet
 ok "cli-15.3 a sweep names the point whose backlog grows" \
     $(grep -q '^  ! at orders_per_day = 1.1 (and maybe others): the backlog grows:' "$T/out" && ! grep -q 'orders_per_day = 0.5 .*backlog' "$T/out"; echo $?)
@@ -1843,7 +1854,7 @@ ok "cli-22.5 review_days = 0 from --set leaves the file's first_review_days unus
 # ---- a holding cost that looks annual: a warning with file, line and key; status unchanged ----
 run "$S" check scenarios/default.ini --set costs.holding_per_unit_day=5
 ok "cli-23.1 check with an annual-looking holding cost: status 0, a warning naming file and key" \
-    $([ $rc -eq 0 ] && [ "$(grep -c 'warning' "$T/err")" -eq 1 ] && grep -q '^scenarios/default.ini: warning: \[costs\] holding_per_unit_day = 5 (--set): a year on the shelf costs 1825 a unit' "$T/err"; echo $?) "$(cat "$T/err")"
+    $([ $rc -eq 0 ] && [ "$(grep -c 'warning' "$T/err")" -eq 1 ] && unwrapped "$T/err" | grep -q '^scenarios/default.ini: warning: \[costs\] holding_per_unit_day = 5 (--set): a year on the shelf costs 1825 a unit'; echo $?) "$(cat "$T/err")"
 run "$S" check scenarios/default.ini
 ok "cli-23.2 ... default.ini's own 0.015 a day raises none" $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(cat "$T/err")"
 fired=""
@@ -1947,8 +1958,8 @@ ok "cli-24.10 one of two replications ended a cycle: 'Only one of the replicatio
 "$S" check "$T/long_names.ini" > /dev/null 2> "$T/long_en"
 "$S" --lang zh check "$T/long_names.ini" > /dev/null 2> "$T/long_zh"
 ok "cli-24.9 five long names chaining orders: two named, then '…', and the warning whole, en and zh" \
-    $(grep -q 'warning: \[product.premium_green_tea_gift_box_no_1\] \[product.premium_green_tea_gift_box_no_2\] …: policy' "$T/long_en" &&
-      grep -q 'or policy = sS orders less often$' "$T/long_en" && grep -q '订货次数会少得多$' "$T/long_zh" &&
+    $(unwrapped "$T/long_en" | grep -q 'warning: \[product.premium_green_tea_gift_box_no_1\] \[product.premium_green_tea_gift_box_no_2\] …: policy' &&
+      unwrapped "$T/long_en" | grep -q 'or policy = sS orders less often$' && unwrapped "$T/long_zh" | grep -q '订货次数会少得多$' &&
       iconv -f UTF-8 -t UTF-8 "$T/long_zh" > /dev/null; echo $?) "$(cat "$T/long_en" "$T/long_zh")"
 # orders at gaps of 1 day: "every 1 day", singular, and the lead time with its unit
 run "$S" run tests/reasons/even_gaps.ini --quiet
@@ -1971,7 +1982,7 @@ ok "cli-25.1 calls that overload the desk: warned at load, and a customer waitin
     $([ $rc -eq 0 ] && grep -q 'order processing is overloaded by status calls' "$T/out"; echo $?) "$(cat "$T/err")"
 run "$S" check scenarios/order_information.ini --set order_cycle.inquiries_per_order_day=0.5
 ok "cli-25.1b the warning gives both workloads and their sum, so '0.4 more than 1 clerk' does not read wrong" \
-    $(grep -q "take 0.67 clerk-days a day; their customers' calls add at least 0.4 more, 1.07 clerk-days a day in all, more than 1 clerk can do" "$T/err"
+    $(unwrapped "$T/err" | grep -q "take 0.67 clerk-days a day; their customers' calls add at least 0.4 more, 1.07 clerk-days a day in all, more than 1 clerk can do"
     echo $?) "$(grep overloaded "$T/err")"
 run "$S" run scenarios/order_information.ini --reps 1 --quiet
 ok "cli-25.2 ... the lesson's own rate raises no such warning" \
