@@ -245,8 +245,8 @@ static bool lean_arrivals(const struct model *m)
 
 /* An arrival of the renewal process: the next is scheduled, then this one places an
  * order (or is thinned away, deferred off the peak or gathered). lean: lean_arrivals(m),
- * a constant: none of those, and the order placed by the lean instance
- * (model_place_new_order_lean) at once. */
+ * a constant: none of those, the gaps' stream made (demand_start), and the order placed
+ * by the lean instance (model_place_new_order_lean) at once. */
 static inline __attribute__((always_inline)) void arrive(struct sim *sim, bool lean)
 {
     struct model *m = model_of(sim);
@@ -256,7 +256,7 @@ static inline __attribute__((always_inline)) void arrive(struct sim *sim, bool l
        call: the other families' code inline made the handler save and restore six
        registers at every arrival */
     const struct dist *gaps = &d->interarrival_days;
-    double gap = gaps->type == &dist_type_exponential ? gaps->p[0] * exponential1(m, SRC_INTERARRIVAL)
+    double gap = gaps->type == &dist_type_exponential ? gaps->p[0] * exponential1_of(m, SRC_INTERARRIVAL, lean)
                                                       : draw_called(m, gaps, SRC_INTERARRIVAL);
     bool shaped = !lean && m->shaped;
     sim_schedule_recurring(sim, now + (shaped ? gap / m->shape_max : gap), EVENT_ORDER,
@@ -352,7 +352,8 @@ void demand_start(struct model *m)
                            : dist_sample(gaps, rng(m, SRC_INTERARRIVAL)) / m->shape_max;
         assert(!lean_arrivals(m) ||
                (!(cfg->demand.peak_shift_share > 0) && !(cfg->demand.quantity_discount_share > 0)));
-        if (!model_plain_arrivals(m, first))
-            sim_schedule_recurring(sim, first, EVENT_ORDER, lean_arrivals(m) ? on_lean_arrival : on_arrival, NULL);
+        if (model_plain_arrivals(m, first)) return;
+        if (lean_arrivals(m)) rng(m, SRC_INTERARRIVAL); /* made for on_lean_arrival, which does not test it */
+        sim_schedule_recurring(sim, first, EVENT_ORDER, lean_arrivals(m) ? on_lean_arrival : on_arrival, NULL);
     }
 }

@@ -87,10 +87,10 @@ void model_trace_customers(struct model *m)
 /* ---- the end of an order's life ---- */
 
 /* How many lines of order o to go through: o->nlines, or 1 when lean (m->lean, a
- * constant): a lean scenario has one product, so each of its orders one line. */
+ * constant): a lean scenario has one product, so each of its orders one line (asserted
+ * where the line is added, demand_order_lines, once an order, not at each handler). */
 static inline size_t lines_of(const struct order *o, bool lean)
 {
-    assert(!lean || o->nlines == 1);
     return lean ? 1 : o->nlines;
 }
 
@@ -764,10 +764,10 @@ static inline __attribute__((always_inline)) void place_general(struct model *m,
         abandoned = chance(m, ch->abandon_rate, SRC_ABANDON);
         if (!abandoned) m->flow.channel_cost += ch->cost_per_order;
     } else {
-        o->transmission_days = draw(m, &oc->transmission_days, SRC_TRANSMISSION);
+        o->transmission_days = draw_of(m, &oc->transmission_days, SRC_TRANSMISSION, lean);
     }
-    o->processing_days = draw(m, &oc->processing.days, SRC_PROCESSING);
-    o->picking_days = draw(m, &oc->picking.days, SRC_PICKING);
+    o->processing_days = draw_of(m, &oc->processing.days, SRC_PROCESSING, lean);
+    o->picking_days = draw_of(m, &oc->picking.days, SRC_PICKING, lean);
     if (!lean && c->nlocations) { /* the order's region, and the open location nearest its home */
         o->region = c->nregions > 1 ? (int)pick_weighted(m, m->region_shares, c->nregions, SRC_REGION) : 0;
         const struct region_config *rc = &c->regions[o->region];
@@ -778,7 +778,7 @@ static inline __attribute__((always_inline)) void place_general(struct model *m,
             m->flow.regions[o->region].placed++;
         }
     } else {
-        o->delivery_days = draw(m, &oc->delivery_days, SRC_DELIVERY);
+        o->delivery_days = draw_of(m, &oc->delivery_days, SRC_DELIVERY, lean);
     }
     bool picking_error = !lean && chance(m, oc->picking_error_rate, SRC_ERRORS),
          damaged = !lean && chance(m, oc->damage_rate, SRC_DAMAGE);
@@ -998,6 +998,26 @@ static bool is_lean(const struct model *m)
            !m->returns && !m->trace;
 }
 
+/* The streams a lean model's placing draws from at every order, made now: the units'
+ * stream, and the stream of each stage that is not a constant (a constant draws
+ * nothing). Its lean instance (place_general with lean) then takes them as made and does
+ * not test them (draw_of, sample_per_order). Made now or at the first order, a stream
+ * gives the same numbers: each is fixed by its seed alone (sim/rng.h). */
+static void make_lean_streams(struct model *m)
+{
+    const struct order_cycle_config *oc = &m->cfg->order_cycle;
+    rng(m, SRC_UNITS); /* made even for a constant, as sample_per_order makes it */
+    const struct {
+        const struct dist *d;
+        enum rng_source src;
+    } stages[] = {{&oc->transmission_days, SRC_TRANSMISSION},
+                  {&oc->processing.days, SRC_PROCESSING},
+                  {&oc->picking.days, SRC_PICKING},
+                  {&oc->delivery_days, SRC_DELIVERY}};
+    for (size_t i = 0; i < sizeof stages / sizeof stages[0]; i++)
+        if (!dist_is_constant(stages[i].d)) rng(m, stages[i].src);
+}
+
 /* general_path: never take a short cut (struct model_watch). */
 static void setup(struct model *m, const struct model_config *cfg, bool general_path)
 {
@@ -1052,6 +1072,7 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
     if (m->lean) { /* before open_lanes, which may give a station's handler a lane */
         m->processing.done = on_processed_lean;
         m->picking.done = on_picked_lean;
+        make_lean_streams(m);
     }
     open_lanes(m, general_path);
 }

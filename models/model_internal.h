@@ -230,6 +230,13 @@ static inline __attribute__((always_inline)) double exponential1(struct model *m
     return s ? rng_mt_exponential1(s) : rng_exponential1(rng(m, src));
 }
 
+/* exponential1, or when made (a constant in each caller) of a stream the caller knows is
+ * made (models/model.c, make_lean_streams): no test of it. */
+static inline __attribute__((always_inline)) double exponential1_of(struct model *m, enum rng_source src, bool made)
+{
+    return made ? rng_mt_exponential1(m->mt[src]) : exponential1(m, src);
+}
+
 /* A triangular draw from d on stream src (dist_triangular_sample), from its MT19937
  * state at once once the stream is made, as exponential1. */
 static inline __attribute__((always_inline)) double triangular(struct model *m, const struct dist *d,
@@ -239,28 +246,38 @@ static inline __attribute__((always_inline)) double triangular(struct model *m, 
     return s ? dist_triangular_sample_mt(d, s) : dist_triangular_sample(d, rng(m, src));
 }
 
-/* A draw from d on stream src; a stage of constant 0 (the usual case) costs no call, nor
+/* A draw from d on stream src; made: a constant in each caller, true when the stream is
+ * known to be made unless d is a constant (models/model.c, make_lean_streams), whose
+ * draws then do not test it. A stage of constant 0 (the usual case) costs no call, nor
  * does an exponential, a triangular or a geometric (dist_sample_per_order). The
  * exponential is tested first: three of the default model's four stage draws are one;
  * then the triangular (its delivery), which so passes no test of a constant 0. */
-static inline __attribute__((always_inline)) double draw(struct model *m, const struct dist *d, enum rng_source src)
+static inline __attribute__((always_inline)) double draw_of(struct model *m, const struct dist *d, enum rng_source src,
+                                                            bool made)
 {
     const struct dist_type *t = d->type; /* read and tested once */
-    if (t == &dist_type_exponential) return d->p[0] * exponential1(m, src);
-    if (t == &dist_type_triangular) return triangular(m, d, src);
+    if (t == &dist_type_exponential) return d->p[0] * exponential1_of(m, src, made);
+    if (t == &dist_type_triangular) return made ? dist_triangular_sample_mt(d, m->mt[src]) : triangular(m, d, src);
     if (dist_is_zero_of(d, t)) return 0;
     return dist_sample_per_order_of(d, t, rng(m, src));
 }
 
+/* draw_of for any stream, made or not. */
+static inline __attribute__((always_inline)) double draw(struct model *m, const struct dist *d, enum rng_source src)
+{
+    return draw_of(m, d, src, false);
+}
+
 /* dist_sample_per_order(d, rng(m, src)), the same numbers, the stream made even for a
  * constant (as there); an exponential, a triangular or a geometric from the stream's
- * MT19937 state at once once it is made. */
+ * MT19937 state at once once it is made. made: a constant in each caller, true when the
+ * stream is known to be made (models/model.c, make_lean_streams), which is then not tested. */
 static inline __attribute__((always_inline)) double sample_per_order(struct model *m, const struct dist *d,
-                                                                     enum rng_source src)
+                                                                     enum rng_source src, bool made)
 {
     const struct dist_type *t = d->type;
     struct rng_mt *s = m->mt[src];
-    if (!s) return dist_sample_per_order(d, rng(m, src));
+    if (!made && !s) return dist_sample_per_order(d, rng(m, src));
     if (t == &dist_type_exponential) return d->p[0] * rng_mt_exponential1(s);
     if (t == &dist_type_geometric) return dist_geometric_from(d, NULL, s);
     if (t == &dist_type_triangular) return dist_triangular_sample_mt(d, s);
@@ -335,14 +352,16 @@ bool demand_order_lines_of_products(struct model *m, struct order *o);
 
 /* Fill in the lines of a new order; false if it asks for nothing. drawn_units: the units
  * of a one-product order if already drawn, else NaN. lean: m->lean, a constant (one
- * product). Inline for one product: every order of the general path asks for its lines. */
+ * product; its units' stream made, models/model.c's make_lean_streams). Inline for one
+ * product: every order of the general path asks for its lines. */
 static inline __attribute__((always_inline)) bool demand_order_lines(struct model *m, struct order *o,
                                                                      double drawn_units, bool lean)
 {
     if (!lean && m->nproducts != 1) return demand_order_lines_of_products(m, o);
-    double u = isnan(drawn_units) ? sample_per_order(m, units_per_order(m, o->tier), SRC_UNITS) : drawn_units;
+    double u = isnan(drawn_units) ? sample_per_order(m, units_per_order(m, o->tier), SRC_UNITS, lean) : drawn_units;
     if (!(u > 0)) return false; /* a draw of 0 units is not an order */
     order_add_line(o, 0, u);
+    assert(o->nlines == 1); /* one product, one line: what a lean model's handlers take (models/model.c, lines_of) */
     return true;
 }
 

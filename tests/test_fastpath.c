@@ -126,9 +126,39 @@ static void test_scenario_files(void)
     free(files.paths);
 }
 
+/* The lean instances take the streams their draws use as made (models/model.c,
+ * make_lean_streams; models/demand.c, demand_start): default.ini, whose orders take
+ * them, with a first order at a given time (no gap drawn at the start), constant stages
+ * (no stream made) and constant units, each the same both ways; a stream not made would
+ * crash the lean run. */
+static void test_lean_streams(void)
+{
+    static const char *const sets[] = {
+        "demand.first_order_days = 0.3", "order_cycle.transmission_days = 0", "order_cycle.processing_days = 0.02",
+        "order_cycle.delivery_days = 2", "demand.units_per_order = 3",        "order_cycle.picking_days = 0",
+    };
+    FILE *sink = fopen("/dev/null", "w");
+    if (!sink) abort();
+    struct scenario *sc = scenario_new();
+    for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+        struct scenario_override o = {.assignment = sets[i]};
+        int rc = scenario_load(sc, "scenarios/default.ini", &o, 1, sink);
+        check(rc == 0, "fastpath-3.1 default.ini with %s loads", sets[i]);
+        if (rc != 0) continue;
+        sc->cfg.run.horizon_days = 60;
+        struct both_ways b = run_both_ways(&sc->cfg, 1);
+        check(b.differ == 0 && b.fast.placed > 1000,
+              "fastpath-3.2 default.ini with %s: every metric the same both ways (%zu differ%s%s; %llu orders)",
+              sets[i], b.differ, b.differ ? ", first " : "", b.first, (unsigned long long)b.fast.placed);
+    }
+    scenario_free(sc);
+    fclose(sink);
+}
+
 int main(void)
 {
     test_table();
     test_scenario_files();
+    test_lean_streams();
     return check_done("test_fastpath");
 }
