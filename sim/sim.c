@@ -162,10 +162,12 @@ static void find_first_lane(struct sim *sim)
 static inline __attribute__((always_inline)) const struct heap_entry *next_entry_of(const struct sim *sim, bool lanes)
 {
     const struct heap_entry *e;
-    if (!sim->has_held)
-        e = sim->n ? sim->heap_first : NULL;
-    else
+    /* a recurring process's record is held nearly always (order arrivals): that path is
+       laid out straight on, without a taken jump (0.995 of the time of scenarios/default.ini) */
+    if (__builtin_expect(sim->has_held, 1))
         e = sim->n && before(sim->heap_first, &sim->held) ? sim->heap_first : &sim->held;
+    else
+        e = sim->n ? sim->heap_first : NULL;
     const struct lane *l = sim->first_lane;
     if (lanes && l && (!e || before(lane_first(l), e))) e = lane_first(l);
     return e;
