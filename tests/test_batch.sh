@@ -529,6 +529,26 @@ rc=$?
 ok "batch-7.5 an item the export does not hold is refused: status $rc, nothing simulated" \
     $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && grep -q "no row has item 'nut_99' (history_item); items there include 'bolt_01', 'hinge_01', 'drill_01'" "$T/err.txt"; echo $?) \
     "$(head -n 2 "$T/err.txt")"
+# the base may leave the item to the table (README: one long export feeds the whole
+# portfolio): it is checked with the first row's item, and its rows are those above
+grep -v '^history_item = ' "$T/erp.ini" > "$T/erp_noitem.ini"
+"$S" batch "$T/erp_noitem.ini" "$T/erp_items.csv" --format csv --quiet > "$T/erp_noitem.csv" 2> "$T/err"
+rc=$?
+ok "batch-7.5b a base without history_item, the table's column demand.history_item giving each row's: the same rows (status $rc)" \
+    $([ $rc -eq 0 ] && cmp -s "$T/erp_noitem.csv" "$T/erp_batch.csv"; echo $?) "$(head -n 3 "$T/err")"
+"$S" batch "$T/erp_noitem.ini" "$T/erp_bad.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-7.5c ... whose first row's item the export does not hold: refused at that row (status $rc)" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && [ "$(tr '\n' ' ' < "$T/err.txt" | sed 's/  */ /g')" = \
+        "$T/erp_bad.csv:2 (row x): $T/erp.csv:1:2: column 'Artikel': no row has item 'nut_99' (history_item); items there include 'bolt_01', 'hinge_01', 'drill_01' " ]; echo $?) \
+    "$(cat "$T/err.txt")"
+printf 'id,inventory.order_quantity\nx,40\n' > "$T/erp_noitem_col.csv"
+"$S" batch "$T/erp_noitem.ini" "$T/erp_noitem_col.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-7.5d ... and without that column the base is refused as before (status $rc)" \
+    $([ $rc -eq 2 ] && tr '\n' ' ' < "$T/err.txt" | sed 's/  */ /g' |
+        grep -q "erp_noitem.ini:[0-9]*: \[demand\] history_item_column: needs history_item, the item whose rows to read"; echo $?) \
+    "$(cat "$T/err.txt")"
 # ---- a table saved with semicolons (a spreadsheet set to decimal commas) or tabs ----
 printf 'id,inventory.safety_factor,demand.units_per_order\na,1.5,"geometric(2)"\nb,2,geometric(3)\n' > "$T/t_comma.csv"
 printf '\357\273\277id;inventory.safety_factor;demand.units_per_order\r\na;1.5;"geometric(2)"\r\nb;2;geometric(3)\r\n' > "$T/t_semi.csv"
