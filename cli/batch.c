@@ -451,6 +451,8 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
     snprintf(r->service, sizeof r->service, "%s", sc->sweep.service);
     snprintf(r->parameter, sizeof r->parameter, "%s", sc->sweep.parameter);
     snprintf(r->parameter2, sizeof r->parameter2, "%s", sc->sweep.parameter2);
+    r->values_given[0] = sc->origin[K_SWEEP_VALUES].from != FROM_DEFAULT;
+    r->values_given[1] = sc->origin[K_SWEEP_VALUES2].from != FROM_DEFAULT;
     r->reps = sc->cfg.run.replications;
     r->seed = (unsigned long long)sc->cfg.run.seed;
     r->horizon_days = sc->cfg.run.horizon_days;
@@ -601,7 +603,9 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             struct summary profit = sweep_at(sw, b, M_PROFIT);
             row->best_profit = profit.mean;
             row->best_profit_ci95 = profit.ci95;
-            row->at_edge = sw->opt.at_lower_edge || sw->opt.at_upper_edge;
+            /* a grid's opt says only that one of its levers is at an end (cli/sweep.c) */
+            row->at_edge[0] = sweep_is_grid(sw) ? sw->grid.at_edge1 : sw->opt.at_lower_edge || sw->opt.at_upper_edge;
+            row->at_edge[1] = sweep_is_grid(sw) && sw->grid.at_edge2;
             /* the gain, replication by replication: replication k of the row as written and
                of every sweep point use the streams of (seed, k, source) (cli/simulate.h) */
             assert(sw->reps == r->reps && sw->nm == nm);
@@ -740,13 +744,31 @@ static int interval_decimals(double ci)
     return d > DECIMALS_MAX ? DECIMALS_MAX : d;
 }
 
+/* The part of a key after its section ("safety_factor" of "inventory.safety_factor"). */
+static const char *key_part(const char *key)
+{
+    const char *dot = strrchr(key, '.');
+    return dot ? dot + 1 : key;
+}
+
+/* Lever k's [sweep] keys that set its range, as the advice to widen it names them:
+ * "values" (values2) when its values were listed, else "from and to" (from2, to2). */
+static void range_keys(const struct batch_result *r, size_t k, char *buf, size_t n)
+{
+    if (r->values_given[k])
+        snprintf(buf, n, "%s", k ? "values2" : "values");
+    else
+        /* TRANSLATORS: [sweep] keys, not translated themselves: "widen [sweep] from and to" */
+        snprintf(buf, n, "%s", k ? C_("sweep keys", "from2 and to2") : C_("sweep keys", "from and to"));
+}
+
 /* batch_summary's text, unwrapped. */
 static void summary_text(FILE *out, const struct batch_result *r)
 {
     double now = 0, best = 0;
-    size_t edge = 0;
+    size_t edge[2] = {0, 0};
     for (size_t i = 0; i < r->n; i++) {
-        edge += r->rows[i].at_edge;
+        edge[0] += r->rows[i].at_edge[0], edge[1] += r->rows[i].at_edge[1];
         now += r->rows[i].profit.mean;
         best += r->rows[i].best_profit;
     }
@@ -786,14 +808,27 @@ static void summary_text(FILE *out, const struct batch_result *r)
                        "nothing of chance and they are not counted as significant.\n",
                        constant),
                     constant);
-        if (edge)
-            fprintf(out,
-                    P_("%zu row peak at an end of the sweep (marked <): the best value may lie beyond it; widen "
-                       "[sweep] from and to.\n",
-                       "%zu rows peak at an end of the sweep (marked <): the best value may lie beyond it; widen "
-                       "[sweep] from and to.\n",
-                       edge),
-                    edge);
+        for (size_t k = 0; k < 2; k++) {
+            if (!edge[k]) continue;
+            char range[100];
+            range_keys(r, k, range, sizeof range);
+            if (!r->parameter2[0])
+                fprintf(out,
+                        P_("%zu row peaks at an end of the sweep (marked <): the best value may lie beyond it; "
+                           "widen [sweep] %s.\n",
+                           "%zu rows peak at an end of the sweep (marked <): the best value may lie beyond it; "
+                           "widen [sweep] %s.\n",
+                           edge[k]),
+                        edge[k], range);
+            else /* TRANSLATORS: the rows, the lever (safety_factor), its [sweep] keys ("values2") */
+                fprintf(out,
+                        P_("%zu row peaks at an end of the range of %s (its value marked <): the best value may lie "
+                           "beyond it; widen [sweep] %s.\n",
+                           "%zu rows peak at an end of the range of %s (their value marked <): the best value may "
+                           "lie beyond it; widen [sweep] %s.\n",
+                           edge[k]),
+                        edge[k], key_part(k ? r->parameter2 : r->parameter), range);
+        }
     } else {
         fputs(_(".\n"), out);
     }
@@ -969,6 +1004,11 @@ static void swept_table(FILE *out, const struct batch_result *r, const char *sho
     const char *head[SWEPT_COLS] = {shown, _("profit/day"), "± 95%",       key,    key2,
                                     shown, _("profit/day"), _("gain/day"), "± 95%"};
     int cells[SWEPT_COLS] = {0}, width[SWEPT_COLS], id_width = (int)lang_width("id"); /* cells: the widest */
+    /* the columns with room for '<' after the value: the last lever's, and with two levers
+       the first's too when a row's best is at an end of its range */
+    bool mark[SWEPT_COLS] = {false};
+    mark[two ? COL_LEVER2 : COL_LEVER] = true;
+    for (size_t i = 0; i < r->n; i++) mark[COL_LEVER] |= r->rows[i].at_edge[0];
     for (size_t i = 0; i < r->n; i++) {
         char cell[SWEPT_COLS][40];
         swept_cells(r, i, cell);
@@ -1003,7 +1043,7 @@ static void swept_table(FILE *out, const struct batch_result *r, const char *sho
         for (int c = 0; c < SWEPT_COLS; c++) {
             int h = lang_head_columns(head[c], upper[c], lower[c]);
             width[c] = cells[c] > h ? cells[c] : h;
-            width[c] += c == (two ? COL_LEVER2 : COL_LEVER); /* the last lever's '<' at an end of the sweep */
+            width[c] += mark[c]; /* a lever's '<' at an end of its range */
             if (c != COL_LEVER2 || two) line += gap + width[c] + (c == COL_LEVER ? 2 : 0);
         }
         if (line <= LANG_LINE_MAX) break;
@@ -1031,7 +1071,7 @@ static void swept_table(FILE *out, const struct batch_result *r, const char *sho
             if (c == COL_LEVER2 && !two) continue;
             fprintf(heads, "%*s", c == COL_LEVER ? gap + 1 : gap, c == COL_LEVER ? "|" : "");
             if (c == COL_LEVER) fputc(' ', heads);
-            bool marked = c == (two ? COL_LEVER2 : COL_LEVER); /* its last column holds the mark */
+            bool marked = mark[c]; /* its last column holds the mark */
             char name[200];
             snprintf(name, sizeof name, "%.*s", (int)upper[c], head[c]);
             lang_pad(heads, row ? name : head[c] + lower[c], width[c] - marked, true);
@@ -1051,9 +1091,8 @@ static void swept_table(FILE *out, const struct batch_result *r, const char *sho
             if (c == COL_LEVER2 && !two) continue;
             fprintf(out, "%*s", c == COL_LEVER ? gap + 1 : gap, c == COL_LEVER ? "|" : "");
             if (c == COL_LEVER) fputc(' ', out);
-            bool marked = c == (two ? COL_LEVER2 : COL_LEVER);
-            fprintf(out, "%*s", width[c] - marked, cell[c]);
-            if (marked) fputc(row->at_edge ? '<' : ' ', out);
+            fprintf(out, "%*s", width[c] - mark[c], cell[c]);
+            if (mark[c]) fputc(row->at_edge[c == COL_LEVER2] ? '<' : ' ', out);
         }
         fputc('\n', out);
     }

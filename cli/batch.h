@@ -29,7 +29,8 @@ struct batch_row {
     double best_x, best_service, best_profit, best_profit_ci95;
     double best_x2;     /* the second lever's value there, with two levers */
     int best_digits[2]; /* the significant digits its sweep's table writes each lever's values with */
-    bool at_edge;       /* the best point is the first or last of the grid: widen the sweep */
+    bool at_edge[2];    /* the best point is at the first or last value of the lever (the second
+                           with two levers): widen that lever's range */
     /* the gain, best_profit - profit: its paired 95% half-width over the replications
        (the row as written and every point of its sweep run on the same streams), and
        whether that interval lies above 0 */
@@ -55,6 +56,7 @@ struct batch_result {
     bool swept;
     char parameter[100];  /* the swept key */
     char parameter2[100]; /* the second swept key, or "" with one lever */
+    bool values_given[2]; /* each lever's values listed ([sweep] values, values2), not from and to */
     char service[100];    /* the service metric */
     unsigned reps;
     struct summary total_gain; /* with --sweep: the rows' gains summed, paired over the replications */

@@ -910,11 +910,11 @@ void debrief_batch(FILE *out, const struct debrief *d, const struct batch_result
         if (r->swept) {
             char v[2][40]; /* as the terminal's table writes them */
             if (r->parameter2[0])
-                fprintf(out, "<td class=\"num\">%s</td><td class=\"num\">%s%s</td>", batch_lever_text(row, 0, v[0]),
-                        batch_lever_text(row, 1, v[1]), row->at_edge ? " &lt;" : "");
+                fprintf(out, "<td class=\"num\">%s%s</td><td class=\"num\">%s%s</td>", batch_lever_text(row, 0, v[0]),
+                        row->at_edge[0] ? " &lt;" : "", batch_lever_text(row, 1, v[1]), row->at_edge[1] ? " &lt;" : "");
             else
                 fprintf(out, "<td class=\"num\">%s%s</td>", batch_lever_text(row, 0, v[0]),
-                        row->at_edge ? " &lt;" : "");
+                        row->at_edge[0] ? " &lt;" : "");
             percent_cell(out, "num", row->best_service, 2);
             num_cell(out, "num", row->best_profit, 2, "");
             num_cell(out, "num", row->best_profit - row->profit.mean, batch_gain_decimals(row), "");

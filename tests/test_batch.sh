@@ -402,9 +402,9 @@ for lang in en zh; do
     "$S" batch "$T/levers.ini" "$T/lever.csv" --sweep --quiet --lang $lang > "$T/out.txt" 2> "$T/err.txt"
     rc=$?
     if [ $lang = en ]; then
-        upper='^ +[|] target_cycle_$' names='^id otif_rate profit/day +± [|] service_level order_quantity  otif_rate profit/day'
+        upper='^ +[|] target_cycle_$' names='^id otif_rate profit/day +± [|] service_level +order_quantity +otif_rate profit/day'
     else
-        upper='^   准时足量交付率 +[|] target_cycle_ +准时足量交付率$' names='^id +（OTIF） 利润/天 +± [|] service_level order_quantity +（OTIF） 利润/天'
+        upper='^   准时足量交付率 +[|] target_cycle_ +准时足量交付率$' names='^id +（OTIF） 利润/天 +± [|] service_level +order_quantity +（OTIF） 利润/天'
     fi
     ok "batch-6.5b $lang: long names on two lines within 100 columns, the upper line between the halves' and the names" \
         $([ $rc -eq 0 ] && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out.txt")" -le 100 ] && ! grep -q ' $' "$T/out.txt" &&
@@ -865,5 +865,36 @@ for lang in en zh; do
         $([ $rc -eq 0 ] && [ -f "$T/na_out/report.html" ] && [ ! -e "$T/na_out/batch_service.png" ] &&
             ! grep -qwi 'nan' "$T/na_out/report.html" && [ ! -e "$T/na.png" ] && grep -q 'na.png' "$T/na.err" &&
             grep -q 'reaction_elsewhere' "$T/na.err"; echo $?) "$(cat "$T/na.err")"
+done
+# ---- two levers: the end-of-range mark '<' on the lever at its end, the advice naming its keys ----
+# bolt_03's best safety_factor is -1, the range's lower end, at an order_quantity (4000) inside
+# values2; hinge_01's best order_quantity is values2's first (1000) at a safety_factor inside
+sed -e "s|^history = history/|history = $PWD/scenarios/planner/history/|" \
+    -e 's/^steps = 21/steps = 6\nparameter2 = inventory.order_quantity\nvalues2 = 1000,2000,4000,8000,16000/' \
+    scenarios/planner/base.ini > "$T/edge.ini"
+grep -E '^(id|bolt_03|hinge_01),' scenarios/planner/items.csv | cut -d, -f1,2,4- |
+    sed "s|history/|$PWD/scenarios/planner/history/|" > "$T/edge.csv"
+for lang in en zh; do
+    rm -rf "$T/edge_out"
+    "$S" batch "$T/edge.ini" "$T/edge.csv" --sweep --reps 3 --quiet --lang $lang --out "$T/edge_out" > "$T/edge.txt" 2> /dev/null
+    rc=$?
+    ok "batch-10.1 $lang: the mark '<' follows the lever at its end: safety_factor -1< for bolt_03, order_quantity 1000< for hinge_01 (status $rc)" \
+        $([ $rc -eq 0 ] && grep -qE '^bolt_03 .*[|] +-1< +4000 ' "$T/edge.txt" &&
+            grep -qE '^hinge_01 .*[|] +0 +1000< ' "$T/edge.txt" && [ "$(LC_ALL=C.UTF-8 wc -L < "$T/edge.txt")" -le 100 ] &&
+            ! grep -q ' $' "$T/edge.txt"; echo $?) "$(grep -B 3 -A 2 '^hinge_01' "$T/edge.txt")"
+    if [ $lang = en ]; then
+        sf='1 row peaks at an end of the range of safety_factor (its value marked <): the best value may lie beyond it; widen [sweep] from and to.'
+        oq='1 row peaks at an end of the range of order_quantity (its value marked <): the best value may lie beyond it; widen [sweep] values2.'
+    else
+        sf='1 行的利润最大化点落在 safety_factor 扫描范围的端点（其值标 <）：最优值可能在范围之外；请放宽 [sweep] 的 from 和 to。'
+        oq='1 行的利润最大化点落在 order_quantity 扫描范围的端点（其值标 <）：最优值可能在范围之外；请放宽 [sweep] 的 values2。'
+    fi
+    # the lines joined, every blank left out (a line is wrapped at a blank, or in Chinese anywhere)
+    said=$(tr -d ' \n' < "$T/edge.txt") want=$(printf '%s%s' "$sf" "$oq" | tr -d ' ')
+    ok "batch-10.2 $lang: a sentence for each lever at its end, naming the keys that set its range (from and to; values2)" \
+        $(case "$said" in *"$want"*) echo 0 ;; *) echo 1 ;; esac) "$(tail -n 5 "$T/edge.txt")"
+    ok "batch-10.3 $lang: the page marks the same cells" \
+        $(grep -q '<td class="num">-1 &lt;</td><td class="num">4000</td>' "$T/edge_out/report.html" &&
+            grep -q '<td class="num">0</td><td class="num">1000 &lt;</td>' "$T/edge_out/report.html"; echo $?)
 done
 check_done test_batch
