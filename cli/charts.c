@@ -1815,11 +1815,15 @@ int charts_profit_surface(const struct chart_target *to, const struct sweep_resu
 
 int charts_ipa(const struct chart_target *to, const struct ipa_result *r)
 {
-    /* one series per quadrant, in its colour; every point labelled with its element */
-    static const enum chart_colour colours[IPA_UNPLACED] = {COLOUR_VERMILLION, COLOUR_GREEN, COLOUR_GREY,
-                                                            COLOUR_ORANGE};
+    /* one series per quadrant, in its colour, and the elements on par with their target (on
+       the target's line, their gap within its noise) in blue; every point labelled with its
+       element, one on par saying so */
+    static const enum chart_colour colours[IPA_UNPLACED] = {COLOUR_VERMILLION, COLOUR_GREEN, COLOUR_GREY, COLOUR_ORANGE,
+                                                            COLOUR_BLUE};
     double x[IPA_UNPLACED][IPA_ELEMENTS], y[IPA_UNPLACED][IPA_ELEMENTS], e[IPA_UNPLACED][IPA_ELEMENTS];
+    double xe[IPA_ELEMENTS]; /* the on-par points' gap intervals, whiskers across the target's line */
     const char *text[IPA_UNPLACED][IPA_ELEMENTS];
+    char par[IPA_ELEMENTS][200];
     size_t count[IPA_UNPLACED] = {0};
     for (size_t i = 0; i < r->n; i++) {
         const struct ipa_row *row = &r->rows[i];
@@ -1827,6 +1831,11 @@ int charts_ipa(const struct chart_target *to, const struct ipa_result *r)
         size_t q = row->quadrant, k = count[q]++;
         x[q][k] = row->gap, y[q][k] = row->importance, e[q][k] = row->importance_ci;
         text[q][k] = _(ipa_element_label(row->element));
+        if (row->quadrant == IPA_ON_PAR) { /* TRANSLATORS: a point's label: the element, on par with its target */
+            snprintf(par[i], sizeof par[i], _("%s: on par"), text[q][k]);
+            text[q][k] = par[i];
+            xe[k] = row->gap_ci;
+        }
     }
     char title[400], sub[600], file[240];
     scenario_name(&r->base, file, sizeof file);
@@ -1867,6 +1876,7 @@ int charts_ipa(const struct chart_target *to, const struct ipa_result *r)
     for (size_t q = 0; q < IPA_UNPLACED; q++) {
         if (!count[q]) continue;
         p->point_labels[p->nseries] = text[q];
+        if (q == IPA_ON_PAR) p->series_xerr[p->nseries] = xe;
         p->series[p->nseries++] =
             (struct chart_series){NULL, x[q], y[q], e[q], count[q], colours[q], STYLE_DOTS, false};
     }

@@ -52,10 +52,11 @@ static const struct element_def elements[IPA_ELEMENTS] = {
                     lever_damage},
 };
 
-static const char *const quadrant_names[] = {"concentrate_here", "keep_up_the_good_work", "low_priority",
-                                             "possible_overkill", ""};
-static const char *const quadrant_labels[] = {N_("Concentrate here"), N_("Keep up the good work"), N_("Low priority"),
-                                              N_("Possible overkill"), ""};
+static const char *const quadrant_names[] = {
+    "concentrate_here", "keep_up_the_good_work", "low_priority", "possible_overkill", "on_par", ""};
+/* TRANSLATORS: "On par": performance not distinguishable from its target */
+static const char *const quadrant_labels[] = {
+    N_("Concentrate here"), N_("Keep up the good work"), N_("Low priority"), N_("Possible overkill"), N_("On par"), ""};
 
 const char *ipa_element_name(enum ipa_element e)
 {
@@ -269,11 +270,38 @@ static void place(struct ipa_result *r)
         }
         bool high = row->importance >= r->threshold, good = row->gap >= 0;
         row->quadrant = high ? (good ? IPA_KEEP_UP : IPA_CONCENTRATE) : (good ? IPA_OVERKILL : IPA_LOW_PRIORITY);
+        if (isfinite(row->gap_ci) && fabs(row->gap) <= row->gap_ci) row->quadrant = IPA_ON_PAR; /* noise */
     }
 }
 
-/* The targets: the competitor's achieved levels, or the [ipa] keys. */
-static void set_targets(struct ipa_result *r, const struct summary *rival)
+/* The 95% half-width of row's gap (its unit: points, or percent of the target for a time),
+ * from the scenario's replications (base, nm metrics a row) and the competitor's (rival, rnm
+ * a row; NULL: a fixed target). A rate's gap is a - t, each replication's, paired: replication
+ * k of both ran on the same streams. A time's is 1 - A/T of the means, whose half-width by the
+ * delta method is that of a - (A/T) t over T (with a fixed target, of a over T). */
+static double gap_interval(const struct ipa_row *row, const struct element_def *d, unsigned reps, const double *base,
+                           size_t nm, const double *rival, size_t rnm)
+{
+    double *e = malloc(reps * sizeof *e);
+    if (!e) abort();
+    double ratio = row->achieved.mean / row->target;
+    size_t n = 0;
+    for (unsigned k = 0; k < reps; k++) {
+        size_t m = (size_t)d->metric;
+        double a = base[(size_t)k * nm + m], t = rival ? rival[(size_t)k * rnm + m] : row->target;
+        if (!isfinite(a) || !isfinite(t)) continue;
+        e[n++] = d->time ? (a - ratio * t) / row->target * 100 : (a - t) * 100;
+    }
+    double ci = summary_of(e, n, 1).ci95;
+    free(e);
+    return ci;
+}
+
+/* The targets: the competitor's achieved levels (rival: their summaries; rival_rows: its
+ * replications, rnm metrics a row), or the [ipa] keys; the gaps and their intervals (base:
+ * the scenario's replications, nm metrics a row). */
+static void set_targets(struct ipa_result *r, const struct summary *rival, const double *rival_rows, size_t rnm,
+                        const double *base, size_t nm)
 {
     for (size_t i = 0; i < r->n; i++) {
         struct ipa_row *row = &r->rows[i];
@@ -291,6 +319,8 @@ static void set_targets(struct ipa_result *r, const struct summary *rival)
             row->gap = d->time ? (row->target - row->achieved.mean) / row->target * 100
                                : (row->achieved.mean - row->target) * 100;
         if (row->has_target && d->time && !(row->target > 0)) row->has_target = false, row->gap = NAN;
+        row->gap_ci =
+            isfinite(row->gap) ? gap_interval(row, d, r->reps, base, nm, rival ? rival_rows : NULL, rnm) : NAN;
     }
 }
 
@@ -343,15 +373,16 @@ int ipa_run(const char *path, const char *against, const struct scenario_overrid
     size_t missing = simulate_one(&r->base.cfg, r->reps, o, base);
     if (missing) rc = failed(o, missing, r->reps, err);
     struct summary *rs = NULL;
+    double *rival_rows = NULL; /* its replications: the gaps' intervals are paired */
+    size_t rnm = 0;
     if (rc == 0 && rival) {
-        size_t rnm = metric_count(&rival->cfg);
-        double *rows = malloc((size_t)r->reps * rnm * sizeof *rows);
+        rnm = metric_count(&rival->cfg);
+        rival_rows = malloc((size_t)r->reps * rnm * sizeof *rival_rows);
         rs = malloc(rnm * sizeof *rs);
-        if (!rows || !rs) abort();
-        missing = simulate_one(&rival->cfg, r->reps, o, rows);
+        if (!rival_rows || !rs) abort();
+        missing = simulate_one(&rival->cfg, r->reps, o, rival_rows);
         if (missing) rc = failed(o, missing, r->reps, err);
-        simulate_summarise(rows, r->reps, rnm, rs);
-        free(rows);
+        simulate_summarise(rival_rows, r->reps, rnm, rs);
     }
     if (rc == 0) simulate_summarise(base, r->reps, nm, s);
 
@@ -396,12 +427,12 @@ int ipa_run(const char *path, const char *against, const struct scenario_overrid
         paired(r, row, &c, base, var, nm);
     }
     if (rc == 0) {
-        set_targets(r, rs);
+        set_targets(r, rs, rival_rows, rnm, base, nm);
         place(r);
     }
     scenario_free(variant);
     scenario_free(rival);
-    free(all), free(var), free(base), free(s), free(rs);
+    free(all), free(var), free(base), free(s), free(rs), free(rival_rows);
     if (rc) ipa_free(r);
     return rc;
 }
@@ -499,7 +530,8 @@ static bool importance_clear(const struct ipa_row *row)
 /* The labels of the elements in quadrant q, joined ("Order-cycle time, On-time delivery"),
  * into buf; returns how many. clear: only those whose importance is distinguishable
  * from zero (importance_clear), or, when false, only those whose is not; q ANY_QUADRANT: the
- * placed elements in any quadrant; q IPA_UNPLACED: all that are not placed. */
+ * placed elements in any of the four quadrants; q IPA_ON_PAR: those on par, whatever
+ * their importance; q IPA_UNPLACED: all that are not placed. */
 enum { ANY_QUADRANT = IPA_UNPLACED + 1 }; /* quadrant_list: the placed elements, in any quadrant */
 static size_t quadrant_list(const struct ipa_result *r, int q, bool clear, char *buf, size_t n)
 {
@@ -507,10 +539,11 @@ static size_t quadrant_list(const struct ipa_result *r, int q, bool clear, char 
     buf[0] = '\0';
     for (size_t i = 0; i < r->n; i++) {
         const struct ipa_row *row = &r->rows[i];
-        bool placed = row->quadrant != IPA_UNPLACED;
-        if (q == IPA_UNPLACED
-                ? placed
-                : !placed || (q != ANY_QUADRANT && (int)row->quadrant != q) || importance_clear(row) != clear)
+        bool placed = row->quadrant != IPA_UNPLACED, on_par = row->quadrant == IPA_ON_PAR;
+        if (q == IPA_UNPLACED   ? placed
+            : q == IPA_ON_PAR   ? !on_par
+            : q == ANY_QUADRANT ? !placed || on_par || importance_clear(row) != clear
+                                : (int)row->quadrant != q || importance_clear(row) != clear)
             continue;
         size_t used = strlen(buf);
         snprintf(buf + used, n - used, "%s%s", count ? C_("list", ", ") : "", _(elements[r->rows[i].element].label));
@@ -522,7 +555,8 @@ static size_t quadrant_list(const struct ipa_result *r, int q, bool clear, char 
 /* The headline names in each quadrant only the elements whose importance is distinguishable
  * from zero (its 95% interval excludes 0): one whose interval includes 0 could as well
  * sit on the other side of the importance line, so the headline names it apart, its
- * quadrant uncertain, and the table keeps its quadrant. */
+ * quadrant uncertain, and the table keeps its quadrant. An element on par with its target
+ * (its gap's interval includes 0) is in no quadrant: named apart, on par. */
 void ipa_headline(const struct ipa_result *r, char *head, size_t nhead, char *small, size_t nsmall)
 {
     char list[4][400];
@@ -532,8 +566,14 @@ void ipa_headline(const struct ipa_result *r, char *head, size_t nhead, char *sm
     char vague[400], vague_below[400];
     size_t nvague = quadrant_list(r, ANY_QUADRANT, false, vague, sizeof vague);
     size_t nvague_below = quadrant_list(r, IPA_CONCENTRATE, false, vague_below, sizeof vague_below);
+    char par[400];
+    size_t npar = quadrant_list(r, IPA_ON_PAR, true, par, sizeof par);
     if (!r->placed)
         snprintf(head, nhead, "%s", _("No element is on the matrix: each needs a target and a lever that moves it"));
+    else if (npar == r->placed)
+        snprintf(head, nhead, "%s",
+                 _("Every element on the matrix is on par with its target: no gap in performance is a reason "
+                   "to change priorities"));
     else if (count[0] && count[1])
         /* TRANSLATORS: the quadrants' names (Concentrate here, Possible overkill) and their elements */
         snprintf(head, nhead, _("Concentrate here: %s; possible overkill: %s"), list[0], list[1]);
@@ -554,6 +594,11 @@ void ipa_headline(const struct ipa_result *r, char *head, size_t nhead, char *sm
     if (count[2]) used += (size_t)snprintf(small + used, nsmall - used, _("Keep up the good work: %s. "), list[2]);
     if (used < nsmall && count[3])
         used += (size_t)snprintf(small + used, nsmall - used, _("Low priority: %s. "), list[3]);
+    if (used < nsmall && npar && npar < r->placed) /* TRANSLATORS: elements whose gap's 95% interval includes 0 */
+        used += (size_t)snprintf(small + used, nsmall - used,
+                                 _("On par with the target (the gap's 95%% interval includes 0), no reason to change "
+                                   "priorities: %s. "),
+                                 par);
     if (used < nsmall && nvague) /* TRANSLATORS: elements whose importance's 95% interval includes 0 */
         used += (size_t)snprintf(
             small + used, nsmall - used,
@@ -625,6 +670,12 @@ void ipa_notes(FILE *out, const struct ipa_result *r)
                    "mean importance of the %zu elements placed (above: important).\n",
                    r->placed),
                 r->threshold, r->placed);
+    bool par = false;
+    for (size_t i = 0; i < r->n; i++) par |= r->rows[i].quadrant == IPA_ON_PAR;
+    if (par) /* xgettext:no-c-format */
+        fputs(_("On par: the gap to the target lies within its 95% interval (with --against, paired over the\n"
+                "replications), as noise would put it: not a reason to change priorities.\n"),
+              out);
     bool unplaced = false;
     for (size_t i = 0; i < r->n; i++) unplaced |= r->rows[i].measurable && !r->rows[i].has_target;
     if (unplaced)
@@ -635,19 +686,20 @@ void ipa_notes(FILE *out, const struct ipa_result *r)
 void ipa_csv(FILE *out, const struct ipa_result *r)
 {
     fputs("element,metric,lever,lever_from,lever_to,achieved,achieved_ci95,target,vs_target,unit,importance,"
-          "importance_ci95,importance_of,net_profit,net_profit_ci95,moved,moved_ci95,quadrant\n",
+          "importance_ci95,importance_of,net_profit,net_profit_ci95,moved,moved_ci95,quadrant,vs_target_ci95\n",
           out);
     for (size_t i = 0; i < r->n; i++) {
         const struct ipa_row *row = &r->rows[i];
         const struct element_def *d = &elements[row->element];
         char b[12][40];
-        fprintf(out, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", d->name, metric_defs[d->metric].name,
+        fprintf(out, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", d->name, metric_defs[d->metric].name,
                 row->lever, row->from, row->to, report_field(row->achieved.mean, b[0], 40),
                 report_field(row->achieved.ci95, b[1], 40), report_field(row->has_target ? row->target : NAN, b[2], 40),
                 report_field(row->gap, b[3], 40), d->time ? "percent_shorter" : "percentage_point",
                 report_field(row->importance, b[4], 40), report_field(row->importance_ci, b[5], 40),
                 r->customers ? "customers_mean" : "profit_per_day", report_field(row->net, b[6], 40),
                 report_field(row->net_ci, b[7], 40), report_field(*row->lever ? row->moved.mean : NAN, b[8], 40),
-                report_field(*row->lever ? row->moved.ci95 : NAN, b[9], 40), quadrant_names[row->quadrant]);
+                report_field(*row->lever ? row->moved.ci95 : NAN, b[9], 40), quadrant_names[row->quadrant],
+                report_field(row->gap_ci, b[10], 40));
     }
 }

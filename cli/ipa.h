@@ -15,7 +15,8 @@
  *
  * An element whose lever does not move it significantly has no importance (it is
  * listed, not placed). Quadrants split at the target (x = 0) and at the mean
- * importance of the placed elements. */
+ * importance of the placed elements; an element whose gap to its target is inside its
+ * noise (the gap's 95% interval includes 0) is on par, in no quadrant. */
 #ifndef CLI_IPA_H
 #define CLI_IPA_H
 
@@ -36,7 +37,9 @@ enum ipa_element {
     IPA_ELEMENTS
 };
 
-enum ipa_quadrant { IPA_CONCENTRATE, IPA_KEEP_UP, IPA_LOW_PRIORITY, IPA_OVERKILL, IPA_UNPLACED };
+/* IPA_ON_PAR: placed, but its performance gap's 95% interval includes 0: it may as well be on
+ * the target's other side, no reason to change priorities (the gap is noise) */
+enum ipa_quadrant { IPA_CONCENTRATE, IPA_KEEP_UP, IPA_LOW_PRIORITY, IPA_OVERKILL, IPA_ON_PAR, IPA_UNPLACED };
 
 struct ipa_row {
     enum ipa_element element;
@@ -48,6 +51,8 @@ struct ipa_row {
     bool has_target;
     double target;
     double gap;                       /* achieved against target, in units of improvement; > 0 is better */
+    double gap_ci;                    /* its 95% half-width: the achieved level's, or with --against the
+                                         difference's, paired over the replications (NaN: none) */
     struct summary moved;             /* units of improvement between the worse and the better side */
     bool measurable;                  /* the lever moved the element significantly */
     double importance, importance_ci; /* per unit of improvement: profit a day (value), or customers */
@@ -70,8 +75,8 @@ struct ipa_result {
  * and the names of the quadrants. */
 const char *ipa_element_name(enum ipa_element e);
 const char *ipa_element_label(enum ipa_element e);
-const char *ipa_quadrant_name(enum ipa_quadrant q);  /* CSV: "concentrate_here" */
-const char *ipa_quadrant_label(enum ipa_quadrant q); /* N_: "Concentrate here" */
+const char *ipa_quadrant_name(enum ipa_quadrant q);  /* CSV: "concentrate_here", "on_par" */
+const char *ipa_quadrant_label(enum ipa_quadrant q); /* N_: "Concentrate here", "On par" */
 
 /* Load path with the overrides (and against, when not NULL, with the same replications
  * and seed), run the scenario and one variant per lever, and fill out. Returns 0 (free

@@ -162,7 +162,9 @@ static void panel_range(const struct chart_panel *p, double *xmin, double *xmax,
         const struct chart_series *se = &p->series[s];
         size_t nx = se->style == STYLE_BARS ? se->n + 1 : se->n;
         for (size_t i = 0; i < nx; i++) {
-            if (isfinite(se->x[i])) *xmin = fmin(*xmin, se->x[i]), *xmax = fmax(*xmax, se->x[i]);
+            const double *xerr = p->series_xerr[s];
+            double e = xerr && i < se->n && isfinite(xerr[i]) ? xerr[i] : 0;
+            if (isfinite(se->x[i])) *xmin = fmin(*xmin, se->x[i] - e), *xmax = fmax(*xmax, se->x[i] + e);
         }
         for (size_t i = 0; i < se->n; i++) {
             if (!isfinite(se->y[i])) continue;
@@ -252,7 +254,7 @@ static void marker_depths(const struct chart_panel *p, size_t s, double xmin, do
 }
 
 /* depth: for dots and diamonds, marker_depths's (NULL: none nested) */
-static void draw_series(const struct chart_series *s, const unsigned *depth)
+static void draw_series(const struct chart_series *s, const unsigned *depth, const double *xerr)
 {
     colour(C_FIRST_SERIES + (int)s->colour);
     plwidth(s->style == STYLE_BARS ? 1.0 : 3.0);
@@ -318,6 +320,19 @@ static void draw_series(const struct chart_series *s, const unsigned *depth)
         plwidth(1.5);
         pllsty(1);
         plerry(n, s->x, lo, hi);
+        free(lo);
+        free(hi);
+    }
+    if (xerr) {
+        double *lo = malloc(s->n * sizeof *lo), *hi = malloc(s->n * sizeof *hi);
+        if (!lo || !hi) abort();
+        for (size_t i = 0; i < s->n; i++) {
+            double e = isfinite(xerr[i]) ? xerr[i] : 0;
+            lo[i] = s->x[i] - e, hi[i] = s->x[i] + e;
+        }
+        plwidth(1.5);
+        pllsty(1);
+        plerrx(n, lo, hi, s->y);
         free(lo);
         free(hi);
     }
@@ -980,6 +995,7 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
     for (size_t s = 0; s < p->nseries; s++) {
         const struct chart_series *se = &p->series[s];
         if ((se->style == STYLE_LINE || se->style == STYLE_STEPS) && se->n > 1) nseg += 2 * (se->n - 1);
+        if (p->series_xerr[s]) nseg += se->n; /* whiskers along x, a segment each */
     }
     double *sgx = malloc((2 * nseg + 1) * sizeof *sgx), *sgy = malloc((2 * nseg + 1) * sizeof *sgy);
     if (!sgx || !sgy) abort();
@@ -992,6 +1008,11 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
     } while (0)
     for (size_t s = 0; s < p->nseries; s++) {
         const struct chart_series *se = &p->series[s];
+        for (size_t i = 0; p->series_xerr[s] && i < se->n; i++) {
+            double e = p->series_xerr[s][i];
+            if (isfinite(e) && e > 0 && isfinite(se->x[i]) && isfinite(se->y[i]))
+                SEGMENT(se->x[i] - e, se->y[i], se->x[i] + e, se->y[i]);
+        }
         if (se->style != STYLE_LINE && se->style != STYLE_STEPS) continue;
         for (size_t i = 0; i + 1 < se->n; i++) {
             double x0 = se->x[i], y0 = se->y[i], x1 = se->x[i + 1], y1 = se->y[i + 1];
@@ -1088,6 +1109,9 @@ static size_t ink_under(const struct chart_panel *p, const struct legend_box *b,
             ink += crosses_box(MM_X(x), MM_Y(y), MM_X(x), MM_Y(y), b, pad); /* the point itself */
             if (se->err && isfinite(se->err[i]))
                 ink += crosses_box(MM_X(x), MM_Y(y - se->err[i]), MM_X(x), MM_Y(y + se->err[i]), b, 0);
+            if (p->series_xerr[s] && isfinite(p->series_xerr[s][i]))
+                ink +=
+                    crosses_box(MM_X(x - p->series_xerr[s][i]), MM_Y(y), MM_X(x + p->series_xerr[s][i]), MM_Y(y), b, 0);
             bool joined = se->style == STYLE_LINE || se->style == STYLE_STEPS;
             if (!joined || i + 1 >= se->n || !isfinite(se->x[i + 1]) || !isfinite(se->y[i + 1])) continue;
             double x2 = se->x[i + 1], y2 = se->y[i + 1];
@@ -1519,7 +1543,7 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
     do {                                                                                                               \
         bool nested = p->series[s].style == STYLE_DOTS || p->series[s].style == STYLE_POINTS;                          \
         if (nested) marker_depths(p, s, xmin, xmax, ymin, ymax, depth);                                                \
-        draw_series(&p->series[s], nested ? depth : NULL);                                                             \
+        draw_series(&p->series[s], nested ? depth : NULL, p->series_xerr[s]);                                          \
     } while (0)
     for (size_t s = 0; s < p->nseries; s++)
         if (!peak || !big_marker(p->series[s].style)) DRAW_SERIES(s);

@@ -83,6 +83,9 @@ struct chart_panel {
      * below (chart_label_groups, chart_label_place). Beside series rather than in
      * struct chart_series, whose positional initialisers would all need one more field. */
     const char *const *point_labels[CHART_MAX_SERIES];
+    /* Optional whiskers along x: series_xerr[s], when not NULL, holds series[s].n ± half-widths
+       (beside series for the same reason as point_labels) */
+    const double *series_xerr[CHART_MAX_SERIES];
     enum chart_scale y_scale; /* CHART_LINEAR (y_from_zero applies) or CHART_LOG */
     /* Optional quadrants (the importance-performance matrix): when quadrants is set, a
      * dashed line at x = quadrant_x and one at y = quadrant_y (both kept in the range),
