@@ -56,7 +56,7 @@ static unsigned month_days(long y, unsigned m)
 /* The shapes of a date: YYYY-MM-DD (or YYYY/M/D), A/B/YYYY (or A-B-YYYY: day and month
  * in the order history_date_format says), D.M.YYYY, YYYY-MM (a month); any but the
  * month may be followed by a time of day, " HH:MM" or " HH:MM:SS" (or 'T'). */
-enum when_shape { WHEN_NONE, WHEN_YEAR_FIRST, WHEN_YEAR_LAST, WHEN_DOTTED, WHEN_MONTH };
+enum when_shape { WHEN_NONE, WHEN_YEAR_FIRST, WHEN_YEAR_LAST, WHEN_DOTTED, WHEN_MONTH, WHEN_COMPACT };
 
 struct when {
     enum when_shape shape;
@@ -119,6 +119,26 @@ time_of_day:
     return s[i] == '\0' ? w : none;
 }
 
+/* Is text 8 digits starting 19 or 20, as SAP and many ERPs write a date YYYYMMDD (20260105)? */
+static bool compact_like(const char *text)
+{
+    return strlen(text) == 8 && strspn(text, "0123456789") == 8 &&
+           (strncmp(text, "19", 2) == 0 || strncmp(text, "20", 2) == 0);
+}
+
+/* The shape of text as a date YYYYMMDD (WHEN_COMPACT), read so only where every row's day
+ * is written so (reader.compact_dates): alone, 20240101 could be a day number. */
+static struct when compact_shape(const char *text)
+{
+    struct when w = {WHEN_NONE, 0, 0, 0, 0, false};
+    if (!compact_like(text)) return w;
+    w.shape = WHEN_COMPACT;
+    w.y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+    w.a = (unsigned)((text[4] - '0') * 10 + (text[5] - '0'));
+    w.b = (unsigned)((text[6] - '0') * 10 + (text[7] - '0'));
+    return w;
+}
+
 /* The day (days since 1970-01-01) of a date of shape w, written text, with day and month
  * in the order `order` where the year is last. Returns 0, or -1 with the problem. */
 static int date_day(const struct when *w, const char *text, enum history_date_format order, double *day, char *err,
@@ -135,6 +155,8 @@ static int date_day(const struct when *w, const char *text, enum history_date_fo
         if (order != HISTORY_DATES_MDY) m = w->b, d = w->a;
     } else if (w->shape == WHEN_MONTH) {
         form = "YYYY-MM";
+    } else if (w->shape == WHEN_COMPACT) {
+        form = "YYYYMMDD";
     }
     if (m < 1 || m > 12 || d < 1 || w->bad_time) {
         snprintf(err, errlen, _("'%s' is not a date (%s)"), text, form);
@@ -182,6 +204,19 @@ struct reader {
     bool span_seen;                  /* a long file (history_item): its first and last day over */
     double span_first, span_last;    /* every item's rows, read or not */
     char warning[600];               /* history_info's warning */
+    bool compact_dates;              /* settled: every row's day is 8 digits YYYYMMDD (compact_shape) */
+    char compact_first[16];          /* then the file's first day, as written */
+    int other_day_line;              /* else the first row whose day is not, its day in other_day */
+    char other_day[CSV_FIELD_LEN];
+    bool newest_first; /* the item's rows go newest first (own_rows_end reverses them) */
+    /* history_item_column without history_quantity_column: the quantity's column found
+       (-1 before), how; pending while the first pass looks for the only column of numbers
+       among candidates (bits: columns), noting those with a cell that is not a number
+       (not_numeric) and those with a cell at all (has_value) */
+    int quantity_found;
+    enum history_quantity_how quantity_how;
+    bool quantity_pending;
+    uint64_t candidates, not_numeric, has_value;
     /* without history_item_column: a header cell that names items (item_column_of), -1
        if none, and what the item rows read show of it: the first row's item and the
        first other item, with their lines (several items: said, item_rows_said); whole
@@ -191,13 +226,19 @@ struct reader {
     int item_first_line, item_other_line;
 };
 
+/* The shape of a day cell as the file's dates are settled: YYYYMMDD where every row's is. */
+static struct when day_shape(const struct reader *rd, const char *text)
+{
+    return rd->compact_dates && compact_like(text) ? compact_shape(text) : date_shape(text);
+}
+
 /* Widen the long file's span to the day of record r (another item's row: a date that does
  * not read is that item's problem, not this one's), read as pass reads its own rows: a
  * monthly row at its month's 1st, a week number k at day 7k. */
 static void note_span(struct reader *rd, const struct csv_record *r)
 {
     const char *dtext = r->field[rd->col[COL_DATE]];
-    struct when w = date_shape(dtext);
+    struct when w = day_shape(rd, dtext);
     double day;
     char problem[200];
     if (w.shape != WHEN_NONE ? date_day(&w, dtext, rd->order, &day, problem, sizeof problem) != 0
@@ -360,6 +401,102 @@ static int item_column_of(const struct csv_record *r)
     return -1;
 }
 
+/* With history_item_column but not history_quantity_column, the quantity's column of a
+ * first row r of 3 columns or more: the one found by an earlier pass; else the one column
+ * besides the date's and the item's whose header names a quantity (header_kind); else left
+ * pending, the first such column read meanwhile, for the first pass to find the only one
+ * that holds numbers (choose_quantity). Returns 0, or -1 reported: two columns whose
+ * headers name a quantity. */
+static int find_quantity(struct reader *rd, const struct csv_record *r)
+{
+    if (rd->quantity_found >= 0) {
+        rd->col[COL_QUANTITY] = (size_t)rd->quantity_found;
+        return 0;
+    }
+    size_t date = rd->col[COL_DATE], item = rd->col[COL_ITEM];
+    char day[CSV_FIELD_LEN], name[CSV_FIELD_LEN], other[CSV_FIELD_LEN];
+    fullwidth_fold(r->field[date], day, sizeof day);
+    bool header = rd->header || (!number_like(day) && date_shape(day).shape == WHEN_NONE);
+    int first = -1, second = -1, candidate = -1;
+    rd->candidates = rd->not_numeric = rd->has_value = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        if (i == date || i == item) continue;
+        rd->candidates |= (uint64_t)1 << i;
+        if (candidate < 0) candidate = (int)i;
+        if (header && header_kind(r->field[i]) == KIND_QUANTITY) {
+            if (first < 0)
+                first = (int)i;
+            else if (second < 0)
+                second = (int)i;
+        }
+    }
+    if (second >= 0)
+        return fail_at(rd, r->line, -1,
+                       _("history_item_column is set but not history_quantity_column, and the headers of column "
+                         "'%s' and column '%s' both name a quantity; set history_quantity_column to the one to read"),
+                       one_line(r->field[first], name, sizeof name), one_line(r->field[second], other, sizeof other));
+    if (first >= 0) {
+        rd->quantity_found = first;
+        rd->quantity_how = HISTORY_QUANTITY_BY_HEADER;
+        rd->col[COL_QUANTITY] = (size_t)first;
+        return 0;
+    }
+    rd->quantity_pending = true;
+    rd->col[COL_QUANTITY] = (size_t)candidate;
+    return 0;
+}
+
+/* The candidates for the quantity's column in mask, from the first record of text
+ * (len bytes): "'单价', '出库数量'" by their headers, or "3, 4" by number, in out. */
+static void column_list(const struct reader *rd, const char *text, size_t len, uint64_t mask, char *out, size_t n)
+{
+    struct csv c;
+    csv_init(&c, text, len);
+    c.sep = rd->sep;
+    struct csv_record *r = malloc(sizeof *r);
+    if (!r) abort();
+    char problem[300], name[CSV_FIELD_LEN];
+    size_t used = 0;
+    *out = '\0';
+    while (csv_next(&c, r, problem, sizeof problem) > 0 && r->blank) continue;
+    for (size_t i = 0; i < CSV_FIELDS_MAX && used < n; i++)
+        if (mask & ((uint64_t)1 << i))
+            used += rd->header && i < r->n ? (size_t)snprintf(out + used, n - used, "%s'%s'", used ? ", " : "",
+                                                              one_line(r->field[i], name, sizeof name))
+                                           : (size_t)snprintf(out + used, n - used, "%s%zu", used ? ", " : "", i + 1);
+    free(r);
+}
+
+/* After the first pass, the quantity's column left pending by find_quantity: the only
+ * candidate whose cells are all numbers. Returns 0, or -1 reported (none, or several). */
+static int choose_quantity(struct reader *rd, const char *text, size_t len)
+{
+    uint64_t numbers = rd->candidates & rd->has_value & ~rd->not_numeric;
+    char list[600];
+    rd->quantity_pending = false;
+    if (numbers && !(numbers & (numbers - 1))) {
+        int k = 0;
+        while (!(numbers & ((uint64_t)1 << k))) k++;
+        rd->quantity_found = k;
+        rd->quantity_how = HISTORY_QUANTITY_BY_NUMBERS;
+        return 0;
+    }
+    if (numbers) {
+        column_list(rd, text, len, numbers, list, sizeof list);
+        return fail_at(rd, rd->first_line, -1,
+                       _("history_item_column is set but not history_quantity_column, and more than one column "
+                         "besides the date's and the item's holds only numbers (%s); set history_quantity_column to "
+                         "the quantity's (a header name or a column number from 1)"),
+                       list);
+    }
+    column_list(rd, text, len, rd->candidates, list, sizeof list);
+    return fail_at(rd, rd->first_line, -1,
+                   _("history_item_column is set but not history_quantity_column, and no column besides the date's "
+                     "and the item's holds only numbers (%s); set history_quantity_column to the quantity's (a "
+                     "header name or a column number from 1)"),
+                   list);
+}
+
 /* The first row r: the separator's columns and whether it is a header. Returns 0 or -1. */
 static int first_row(struct reader *rd, const struct csv_record *r)
 {
@@ -378,6 +515,7 @@ static int first_row(struct reader *rd, const struct csv_record *r)
         if (find_column(rd, r, "history_item_column", o->item_column, 0, &rd->col[COL_ITEM]) != 0) return -1;
         if (!*o->item)
             return fail_at(rd, r->line, -1, _("history_item_column is given: set history_item to the item to read"));
+        if (!*o->quantity_column && r->n > 2 && find_quantity(rd, r) != 0) return -1;
     }
     if (!rd->header) { /* a first row whose day and quantity are neither dates nor numbers is the header */
         char day[CSV_FIELD_LEN], units[CSV_FIELD_LEN];
@@ -486,6 +624,8 @@ struct evidence {
     char dot[CSV_FIELD_LEN], comma[CSV_FIELD_LEN], ambiguous[CSV_FIELD_LEN], dot_ambiguous[CSV_FIELD_LEN];
     int dmy_line, mdy_line, either_line; /* dates with the year last */
     char dmy[CSV_FIELD_LEN], mdy[CSV_FIELD_LEN], either[CSV_FIELD_LEN];
+    int compact_line, other_day_line; /* days written YYYYMMDD (compact_like), and not */
+    char compact[CSV_FIELD_LEN], other_day[CSV_FIELD_LEN];
 };
 
 static void note(int *line, char *text, int at, const char *what)
@@ -495,8 +635,17 @@ static void note(int *line, char *text, int at, const char *what)
     snprintf(text, CSV_FIELD_LEN, "%s", what);
 }
 
-static void gather(struct evidence *ev, const struct reader *rd, const struct csv_record *r)
+static void gather(struct evidence *ev, struct reader *rd, const struct csv_record *r)
 {
+    char cell[CSV_FIELD_LEN];
+    for (size_t i = 0; rd->quantity_pending && i < r->n; i++) { /* find_quantity's candidates */
+        uint64_t bit = (uint64_t)1 << i;
+        if (!(rd->candidates & bit)) continue;
+        fullwidth_fold(r->field[i], cell, sizeof cell);
+        if (!*cell) continue;
+        rd->has_value |= bit;
+        if (!number_like(cell)) rd->not_numeric |= bit;
+    }
     if (r->n != rd->nfields) return;
     const char *q = r->field[rd->col[COL_QUANTITY]], *d = r->field[rd->col[COL_DATE]];
     switch (mark_evidence(q)) {
@@ -506,6 +655,10 @@ static void gather(struct evidence *ev, const struct reader *rd, const struct cs
     case MARK_DOT_OR_THOUSANDS: note(&ev->dot_ambiguous_line, ev->dot_ambiguous, r->line, q); break;
     default: break;
     }
+    if (compact_like(d))
+        note(&ev->compact_line, ev->compact, r->line, d);
+    else if (*d)
+        note(&ev->other_day_line, ev->other_day, r->line, d);
     struct when w = date_shape(d);
     if (w.shape != WHEN_YEAR_LAST) return;
     if (w.a > 12 && w.b <= 12) note(&ev->dmy_line, ev->dmy, r->line, d);
@@ -559,6 +712,12 @@ static int settle(struct reader *rd, const struct evidence *ev)
             two_readings(ev->dot_ambiguous, '.', problem, sizeof problem))
             return fail_at(rd, ev->dot_ambiguous_line, COL_QUANTITY, "%s", problem);
     }
+    /* 20240105 is read as a date only when every row's day is written so: a column of such
+       digits is an ERP's dates; one among dates of another form is refused (own_row) */
+    rd->compact_dates = ev->compact_line && !ev->other_day_line;
+    snprintf(rd->compact_first, sizeof rd->compact_first, "%.8s", ev->compact);
+    rd->other_day_line = ev->other_day_line;
+    snprintf(rd->other_day, sizeof rd->other_day, "%s", ev->other_day);
     rd->order = o->date_format;
     if (rd->order == HISTORY_DATES_AUTO) {
         if (ev->dmy_line && ev->mdy_line)
@@ -834,11 +993,24 @@ static int quantity_hint(struct reader *rd, const struct csv_record *r, const ch
     return 0;
 }
 
+/* Is text 8 digits that end in a year 19xx or 20xx after a day and a month either way
+ * round (01022024: 1 February or 2 January)? Read as a number it would be a day number. */
+static bool year_last_digits(const char *text)
+{
+    if (strlen(text) != 8 || strspn(text, "0123456789") != 8 ||
+        (strncmp(text + 4, "19", 2) != 0 && strncmp(text + 4, "20", 2) != 0))
+        return false;
+    unsigned a = (unsigned)((text[0] - '0') * 10 + (text[1] - '0')),
+             b = (unsigned)((text[2] - '0') * 10 + (text[3] - '0'));
+    return a >= 1 && b >= 1 && ((a <= 31 && b <= 12) || (a <= 12 && b <= 31));
+}
+
 /* What a pass keeps between the rows of the item it reads. */
 struct own_rows {
     size_t n, cap;
     int first_data_line;
     bool unsorted;
+    int way; /* 1: the rows go oldest first, -1: newest first, 0: not yet seen */
     struct negatives neg;
 };
 
@@ -878,16 +1050,29 @@ static int own_row(struct reader *rd, const struct csv_record *r, struct own_row
     if (date_error || csv_spreadsheet_error(qtext, problem, sizeof problem)) {
         return fail_at(rd, r->line, date_error ? COL_DATE : COL_QUANTITY, "%s", problem);
     }
-    struct when w = date_shape(dtext);
+    struct when w = day_shape(rd, dtext);
     bool is_date = w.shape != WHEN_NONE;
     if (is_date && date_day(&w, dtext, rd->order, &day, problem, sizeof problem) != 0) {
         return fail_at(rd, r->line, COL_DATE, "%s", problem);
     }
-    if (!is_date && strlen(dtext) == 8 && strspn(dtext, "0123456789") == 8 &&
-        (strncmp(dtext, "19", 2) == 0 || strncmp(dtext, "20", 2) == 0)) { /* SAP's 20260105 */
+    if (!is_date && compact_like(dtext)) { /* SAP's 20260105, among days written otherwise */
+        if (rd->other_day_line)
+            return fail_at(rd, r->line, COL_DATE,
+                           /* TRANSLATORS: the cell, the row of another day's form and that day */
+                           _("'%s' looks like a date written YYYYMMDD, but row %d has '%s': dates YYYYMMDD are read "
+                             "only when every row's date is written so; write the dates one way throughout (this "
+                             "one as %.4s-%.2s-%.2s)"),
+                           dtext, rd->other_day_line, rd->other_day, dtext, dtext + 4, dtext + 6);
         return fail_at(rd, r->line, COL_DATE,
-                       _("'%s' looks like a date written YYYYMMDD, which is not read; write %.4s-%.2s-%.2s"), dtext,
-                       dtext, dtext + 4, dtext + 6);
+                       _("'%s' looks like a date written YYYYMMDD, which is not read here; write %.4s-%.2s-%.2s"),
+                       dtext, dtext, dtext + 4, dtext + 6);
+    }
+    if (!is_date && year_last_digits(dtext)) { /* as a day number it would be read, wrongly */
+        return fail_at(rd, r->line, COL_DATE,
+                       _("'%s' looks like a date written DDMMYYYY or MMDDYYYY, which is not read (the day and the "
+                         "month could be either way round, and dates YYYYMMDD start with the year); write the "
+                         "dates as YYYY-MM-DD"),
+                       dtext);
     }
     if (!is_date && value_number(dtext, &day, problem, sizeof problem) != 0) {
         if (day_hint(rd, r, dtext) != 0) return -1;
@@ -916,9 +1101,9 @@ static int own_row(struct reader *rd, const struct csv_record *r, struct own_row
                              "YYYY-MM or a date in the month"),
                            dtext);
         }
-        unsigned m = w.shape == WHEN_YEAR_FIRST || w.shape == WHEN_MONTH ? w.a
-                     : rd->order == HISTORY_DATES_MDY                    ? w.a
-                                                                         : w.b;
+        unsigned m = w.shape == WHEN_YEAR_FIRST || w.shape == WHEN_MONTH || w.shape == WHEN_COMPACT ? w.a
+                     : rd->order == HISTORY_DATES_MDY                                               ? w.a
+                                                                                                    : w.b;
         day = (double)days_from_civil(w.y, m, 1);
     }
     if (!is_date && (day < -1e7 || day > 1e7)) {
@@ -963,31 +1148,45 @@ static int own_row(struct reader *rd, const struct csv_record *r, struct own_row
     const char *item = rd->item_guess >= 0 && (size_t)rd->item_guess < r->n ? r->field[rd->item_guess] : NULL;
     if (st->n > 0) {
         const struct row *prev = &(*rows)[st->n - 1];
-        if (o->kind == HISTORY_ORDERS && day < prev->day && floor(day) == floor(prev->day))
-            st->unsorted = true; /* an earlier time on the same day: sorted below */
-        else if (item && strcmp(item, rd->item_last) != 0 &&
-                 (day < prev->day || (o->kind == HISTORY_DAILY && day == prev->day))) {
+        /* the rows go oldest first or, as many ERPs export them, newest first (reversed in
+           own_rows_end): the first change of day says which, a later one the other way is refused */
+        bool same_day = floor(day) == floor(prev->day), again = o->kind == HISTORY_DAILY && day == prev->day;
+        int way = same_day ? 0 : day > prev->day ? 1 : -1;
+        bool breaks = way != 0 && st->way != 0 && way != st->way;
+        if (o->kind == HISTORY_ORDERS && same_day) {
+            if (day < prev->day) st->unsorted = true; /* an earlier time on the same day: sorted below */
+        } else if (item && strcmp(item, rd->item_last) != 0 && (again || breaks || (way < 0 && !st->way))) {
             /* another item's row: the file is an export of several items */
             return fail_at(
                 rd, r->line, COL_DATE,
                 /* TRANSLATORS: the date, the row before, the item column's header, the
                    item there, the item here, the header again and the first row's item */
-                day == prev->day ? _("%s appears again (row %d has it too) with another item: column '%s' holds '%s' "
-                                     "there and '%s' here; to read one item's rows, set history_item_column = %s and "
-                                     "history_item = %s (history_kind = orders would add all items' rows together)")
-                                 : _("%s comes before the day of row %d with another item: column '%s' holds '%s' "
-                                     "there and '%s' here; to read one item's rows, set history_item_column = %s and "
-                                     "history_item = %s"),
+                again     ? _("%s appears again (row %d has it too) with another item: column '%s' holds '%s' "
+                                  "there and '%s' here; to read one item's rows, set history_item_column = %s and "
+                                  "history_item = %s (history_kind = orders would add all items' rows together)")
+                : way < 0 ? _("%s comes before the day of row %d with another item: column '%s' holds '%s' "
+                              "there and '%s' here; to read one item's rows, set history_item_column = %s and "
+                              "history_item = %s")
+                          : _("%s comes after the day of row %d with another item: column '%s' holds '%s' "
+                              "there and '%s' here; to read one item's rows, set history_item_column = %s and "
+                              "history_item = %s"),
                 dtext, prev->line, rd->names[COL_ITEM], rd->item_last, item, rd->names[COL_ITEM], rd->item_first);
-        } else if (day < prev->day || (o->kind == HISTORY_DAILY && day == prev->day)) {
+        } else if (again) {
             return fail_at(rd, r->line, COL_DATE,
-                           day == prev->day ? _("%s appears again (row %d has it too); a daily "
-                                                "history has one row per day (or use history_kind = orders)")
-                                            : _("%s comes before the day of row %d; rows must be in "
-                                                "date order"),
+                           _("%s appears again (row %d has it too); a daily history has one row per day (or use "
+                             "history_kind = orders)"),
                            dtext, prev->line);
+        } else if (breaks) {
+            return fail_at(rd, r->line, COL_DATE,
+                           /* TRANSLATORS: the date, the row before, and the rows that go the other way */
+                           way < 0 ? _("%s comes before the day of row %d, but rows %d to %d go oldest first; rows "
+                                       "must be in date order throughout, oldest first or newest first")
+                                   : _("%s comes after the day of row %d, but rows %d to %d go newest first; rows "
+                                       "must be in date order throughout, oldest first or newest first"),
+                           dtext, prev->line, st->first_data_line, prev->line);
         }
-        if (floor(day) - floor((*rows)[0].day) >= HISTORY_MAX_DAYS) {
+        if (!st->way) st->way = way;
+        if (fabs(floor(day) - floor((*rows)[0].day)) >= HISTORY_MAX_DAYS) {
             return fail_at(rd, r->line, COL_DATE, _("the history would span more than %d days"), HISTORY_MAX_DAYS);
         }
         if (is_date && o->period == HISTORY_PERIOD_WEEK && fmod(day - (*rows)[0].day, 7) != 0) {
@@ -1015,7 +1214,8 @@ static long own_rows_end(struct reader *rd, struct own_rows *st, struct row **ro
                          char (*seen)[64])
 {
     const struct history_options *o = rd->opt;
-    if (st->unsorted && rc == 0) qsort(*rows, st->n, sizeof **rows, by_time);
+    if ((st->unsorted || st->way < 0) && rc == 0) qsort(*rows, st->n, sizeof **rows, by_time);
+    rd->newest_first = st->way < 0;
     if (st->neg.count) rc = say_negatives(rd, &st->neg, rc != 0);
     if (rc == 0 && rd->item_other_line && !*rd->warning) /* several items' rows, read as one demand */
         snprintf(rd->warning, sizeof rd->warning,
@@ -1243,9 +1443,16 @@ static int settle_file(struct reader *rd, const char *text, size_t len, bool *da
     snprintf(rd->names[COL_QUANTITY], sizeof rd->names[0], "quantity");
     snprintf(rd->names[COL_ITEM], sizeof rd->names[0], "item");
     rd->item_guess = -1;
+    rd->quantity_found = -1;
     struct evidence *ev = calloc(1, sizeof *ev);
     if (!ev) abort();
     long n = pass(rd, text, len, ev, NULL, dated, timed);
+    if (n >= 0 && rd->quantity_pending) { /* the quantity's column found: the pass again, with its cells */
+        n = choose_quantity(rd, text, len);
+        memset(ev, 0, sizeof *ev);
+        rd->header = false;
+        if (n >= 0) n = pass(rd, text, len, ev, NULL, dated, timed);
+    }
     if (n >= 0) n = settle(rd, ev);
     free(ev);
     if (n < 0) return -1;
@@ -1456,6 +1663,12 @@ static struct history_info *history_of_rows(struct reader *rd, struct row *rows,
     hi->timed = timed;
     hi->periodic = periodic > 0;
     snprintf(hi->warning, sizeof hi->warning, "%s", rd->warning);
+    hi->newest_first = rd->newest_first;
+    hi->compact_dates = rd->compact_dates && dated;
+    snprintf(hi->compact_first, sizeof hi->compact_first, "%s", rd->compact_first);
+    hi->quantity_how = rd->quantity_found >= 0 ? rd->quantity_how : HISTORY_QUANTITY_NAMED;
+    hi->quantity_column = (int)rd->col[COL_QUANTITY] + 1;
+    snprintf(hi->quantity_name, sizeof hi->quantity_name, "%s", rd->header ? rd->names[COL_QUANTITY] : "");
     if (hi->options.period != HISTORY_PERIOD_DAY) {
         /* days spread evenly from weekly or monthly totals are alike within a period: their
            weekly pattern and day-to-day autocorrelation are the spreading's, not demand's
@@ -1993,6 +2206,34 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
     if (hi->options.item[0]) /* one item of a long file: say which, so a batch row's report names its own */
         fprintf(out, _("%s  item %s: the rows whose column '%s' holds it (the other items' rows are skipped)\n"),
                 prefix, hi->options.item, hi->options.item_column);
+    /* what the reading chose where the keys left it open, for the planner to check */
+    if (hi->quantity_how == HISTORY_QUANTITY_BY_HEADER)
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            _("%s  quantity: column %d, '%s', by its header's words (history_quantity_column is "
+                              "not set)\n"),
+                            prefix, hi->quantity_column, hi->quantity_name);
+    else if (hi->quantity_how == HISTORY_QUANTITY_BY_NUMBERS && *hi->quantity_name)
+        lang_printf_wrapped(
+            out, LANG_LINE_MAX,
+            _("%s  quantity: column %d, '%s', the only other column of numbers (history_quantity_column "
+              "is not set)\n"),
+            prefix, hi->quantity_column, hi->quantity_name);
+    else if (hi->quantity_how == HISTORY_QUANTITY_BY_NUMBERS)
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            _("%s  quantity: column %d, the only other column of numbers (history_quantity_column is "
+                              "not set)\n"),
+                            prefix, hi->quantity_column);
+    if (hi->newest_first)
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            _("%s  rows newest first (dates descending, as the export lists them): read from the "
+                              "last row up\n"),
+                            prefix);
+    if (hi->compact_dates) { /* the file's first date, as written and as read */
+        char date[20];
+        snprintf(date, sizeof date, "%.4s-%.2s-%.2s", hi->compact_first, hi->compact_first + 4, hi->compact_first + 6);
+        lang_printf_wrapped(out, LANG_LINE_MAX, _("%s  dates written YYYYMMDD, as every row's is: %s read as %s\n"),
+                            prefix, hi->compact_first, date);
+    }
     char mean[40], sd[40]; /* 12345.6 a day is 12350, not 1.235e+04 */
     fprintf(out, _("%s  per day: mean %s, sd %s units; %zu of %zu days with demand\n"), prefix,
             num_about(hi->mean_per_day, 4, mean, sizeof mean), num_about(hi->sd_per_day, 4, sd, sizeof sd),

@@ -45,6 +45,11 @@ enum history_thousands {
 enum history_date_format { HISTORY_DATES_AUTO, HISTORY_DATES_DMY, HISTORY_DATES_MDY };
 enum history_period { HISTORY_PERIOD_DAY, HISTORY_PERIOD_WEEK, HISTORY_PERIOD_MONTH };
 
+/* How the quantity's column was found: named (history_quantity_column, or the second of
+ * two), or, with history_item_column alone, by its header's words or as the only column of
+ * numbers besides the date's and the item's. */
+enum history_quantity_how { HISTORY_QUANTITY_NAMED, HISTORY_QUANTITY_BY_HEADER, HISTORY_QUANTITY_BY_NUMBERS };
+
 struct history_options {
     enum history_kind kind;
     enum history_separator separator;
@@ -78,6 +83,13 @@ struct history_info {
     char warning[600];                 /* what the reading saw that the planner should know ("" if nothing): a quoted
                                           cell over many lines, whose rows are read as its text */
     struct series_structure structure; /* of the daily totals (sim/series.h) */
+    /* how the file was read where it took a choice the description says */
+    bool newest_first;      /* the rows were newest first: read from the last up */
+    bool compact_dates;     /* the dates were written YYYYMMDD (20240105) */
+    char compact_first[16]; /* then the file's first, as written */
+    enum history_quantity_how quantity_how;
+    int quantity_column;                  /* the quantity's column, from 1 */
+    char quantity_name[HISTORY_NAME_LEN]; /* its header, or "quantity" */
 };
 
 /* Read (or find already read) the history at path of the given kind. Returns it

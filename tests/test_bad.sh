@@ -447,6 +447,56 @@ refused "gen ... the same message, its lines joined" "$T/$long_dir/targets.ini" 
     "FILE:4: [contract] targets: 'fill_rate >= 98%;on_time_rate >= 95%' is not a target; separate targets with commas (as in fill_rate >= 98%, on_time_rate >= 95%)"
 
 # CRLF line ends and a BOM simply work, and read the same as the plain file
+# planners' exports (reader/history.c), from the planner's base: the quantity's column found
+# when only the item's is named (三列：日期,物料编码,出库数量), rows newest first, dates
+# YYYYMMDD, each said in the history's description; what cannot be read so is refused with
+# the key to set or what to write, in Chinese too
+mkdir "$T/planner"
+# planner_ini NAME CSV KEYS: $T/planner/NAME.ini, the planner's base reading CSV with KEYS
+planner_ini() {
+    sed -e "s|^history = .*|history = $2|" -e "s|^history_mode = .*|&\n$3|" scenarios/planner/base.ini > "$T/planner/$1.ini"
+}
+printf '日期,物料编码,出库数量\n2024-01-01,螺栓A01,5\n2024-01-01,螺母B02,9\n2024-01-02,螺栓A01,7\n2024-01-04,螺栓A01,2\n' > "$T/planner/items.csv"
+planner_ini item items.csv 'history_item_column = 物料编码\nhistory_item = 螺栓A01'
+printf 'date,qty\n2024-01-04,2\n2024-01-02,7\n2024-01-01,5\n' > "$T/planner/newest.csv"
+planner_ini newest newest.csv ''
+printf 'date,qty\n20240101,5\n20240102,7\n20240104,2\n' > "$T/planner/compact.csv"
+planner_ini compact compact.csv ''
+for lang in en zh; do
+    for c in "item|quantity: column 3, '出库数量', by its header's words (history_quantity_column is not set)|数量：第 3 列“出库数量”，按其表头判断（未设置 history_quantity_column）" \
+        "newest|rows newest first (dates descending, as the export lists them): read from the last row up|各行从新到旧排列（日期递减，导出文件就是这样排的）：从最后一行往上读取" \
+        "compact|dates written YYYYMMDD, as every row's is: 20240101 read as 2024-01-01|日期写成 YYYYMMDD，每一行都是如此：20240101 读作 2024-01-01"; do
+        name=${c%%|*} rest=${c#*|}
+        said=${rest%%|*}
+        [ $lang = zh ] && said=${rest#*|}
+        "$S" check "$T/planner/$name.ini" --lang $lang > "$T/out" 2> "$T/err"
+        rc=$?
+        ok "gen $lang: a planner's export ($name) is read, its description says how (status $rc)" \
+            $([ $rc -eq 0 ] && [ ! -s "$T/err" ] && grep -qF ";   $said" "$T/out"; echo $?) \
+            "$(head -n 20 "$T/out") $(cat "$T/err")"
+    done
+done
+printf '日期,物料编码,入库,结存\n2024-01-01,A01,5,3\n2024-01-02,A01,7,4\n' > "$T/planner/two.csv"
+planner_ini two_numbers two.csv 'history_item_column = 物料编码\nhistory_item = A01'
+refused "gen a planner's export of two columns of numbers besides the date and the item" "$T/planner/two_numbers.ini" \
+    "$T/planner/two.csv:1: history_item_column is set but not history_quantity_column, and more than one column besides the date's and the item's holds only numbers ('入库', '结存'); set history_quantity_column to the quantity's (a header name or a column number from 1)"
+in_chinese "$T/planner/two_numbers.ini" check
+printf 'date,qty\n2024-01-05,1\n2024-01-04,2\n2024-01-03,2\n2024-01-06,2\n' > "$T/planner/both.csv"
+planner_ini both_ways both.csv ''
+refused "gen a planner's export whose dates go down, then up" "$T/planner/both_ways.ini" \
+    "$T/planner/both.csv:5:1: column 'date': 2024-01-06 comes after the day of row 4, but rows 2 to 4 go newest first; rows must be in date order throughout, oldest first or newest first"
+in_chinese "$T/planner/both_ways.ini" check
+printf 'date,qty\n20240101,5\n2024-01-02,7\n' > "$T/planner/mixed.csv"
+planner_ini mixed_dates mixed.csv ''
+refused "gen a planner's export of dates YYYYMMDD and YYYY-MM-DD" "$T/planner/mixed_dates.ini" \
+    "$T/planner/mixed.csv:2:1: column 'date': '20240101' looks like a date written YYYYMMDD, but row 3 has '2024-01-02': dates YYYYMMDD are read only when every row's date is written so; write the dates one way throughout (this one as 2024-01-01)"
+in_chinese "$T/planner/mixed_dates.ini" check
+printf 'date,qty\n01022024,5\n02022024,7\n' > "$T/planner/dmy.csv"
+planner_ini dmy_digits dmy.csv ''
+refused "gen a planner's export of dates DDMMYYYY" "$T/planner/dmy_digits.ini" \
+    "$T/planner/dmy.csv:2:1: column 'date': '01022024' looks like a date written DDMMYYYY or MMDDYYYY, which is not read (the day and the month could be either way round, and dates YYYYMMDD start with the year); write the dates as YYYY-MM-DD"
+in_chinese "$T/planner/dmy_digits.ini" check
+
 works() { # NAME FILE
     "$S" check "$2" > "$T/out" 2> "$T/err"
     rc=$?

@@ -327,7 +327,8 @@ static void test_errors(void)
     refused("history-4.2", "2024-01-01,4\n2024-02-30,4\n", "daily", "replay",
             "/bad.csv:2:1: column 'day': '2024-02-30': February 2024 has 29 days\n");
     refused("history-4.3", "day,q\n1,4\n3,4\n2,5\n", "daily", "replay",
-            "/bad.csv:4:1: column 'day': 2 comes before the day of row 3; rows must be in date order\n");
+            "/bad.csv:4:1: column 'day': 2 comes before the day of row 3, but rows 2 to 3 go oldest first; rows must "
+            "be in date order throughout, oldest first or newest first\n");
     refused("history-4.4", "day,q\n1,4\n1,4\n", "daily", "replay",
             "/bad.csv:3:1: column 'day': 1 appears again (row 2 has it too)");
     refused("history-4.5", "day,q\n1,4\n2,-3\n", "daily", "replay", "/bad.csv:3:2: column 'q': -3 is negative");
@@ -804,9 +805,10 @@ static void test_export_errors(void)
                    "",
                    "/bad.csv:3:2: column 'q': -3 is negative, and so are 2 more rows (lines 5, 6); a history holds "
                    "demand, not returns (net them out or drop the rows)\n");
-    refused_export("history-11.2g", "date,q\n20240304,5\n", "",
-                   "/bad.csv:2:1: column 'date': '20240304' looks like a date written YYYYMMDD, which is not read; "
-                   "write 2024-03-04\n");
+    refused_export("history-11.2g", "date,q\n20240304,5\n2024-03-05,2\n", "",
+                   "/bad.csv:2:1: column 'date': '20240304' looks like a date written YYYYMMDD, but row 3 has "
+                   "'2024-03-05': dates YYYYMMDD are read only when every row's date is written so; write the dates "
+                   "one way throughout (this one as 2024-03-04)\n");
     refused_export("history-11.3", "date,q\n3/4/2024,1\n4/5/2024,2\n", "",
                    "/bad.csv:2:1: column 'date': '3/4/2024' is 2024-04-03 (day first) or 2024-03-04 (month first), "
                    "and every date of the file fits both; set history_date_format = DMY or MDY\n");
@@ -904,8 +906,10 @@ static void test_export_errors(void)
                   memcmp(sc.history_info->h.units, units, sizeof units) == 0,
               "history-11.35 orders out of time order within a day read as sorted (%s)", messages);
     }
-    refused_export("history-11.36", "t,q\n2024/01/02 17:23,3\n2024/01/01 10:11,1\n", "history_kind = orders\n",
-                   "/bad.csv:3:1: column 't': 2024/01/01 10:11 comes before the day of row 2");
+    refused_export("history-11.36", "t,q\n2024/01/02 17:23,3\n2024/01/01 10:11,1\n2024/01/03 08:00,2\n",
+                   "history_kind = orders\n",
+                   "/bad.csv:4:1: column 't': 2024/01/03 08:00 comes after the day of row 3, but rows 2 to 3 go "
+                   "newest first; rows must be in date order throughout, oldest first or newest first\n");
     /* a report's title rows above the header: said as such, not by their text */
     refused_export("history-11.37", "销售明细报表,\n导出时间：2024-05-01,\n日期,销量\n2024-01-01,12\n", "",
                    "/bad.csv:3: rows 1 to 2 seem to be a title above the table, which starts in row 3; delete them "
@@ -1140,6 +1144,7 @@ static int same_items(const char *id, const char *name, const char *text, const 
     snprintf(o.item_column, sizeof o.item_column, "sku");
     if (strstr(keys, "orders")) o.kind = HISTORY_ORDERS;
     if (strstr(keys, "week")) o.period = HISTORY_PERIOD_WEEK, o.period_given = true;
+    if (strstr(keys, "noqty")) o.quantity_column[0] = '\0'; /* found by the reader */
     write_file(name, text);
     char path[512], list[200];
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -1320,6 +1325,143 @@ static void test_long_file_index(void)
           "history-14.11 a GB18030 file with a yen sign '¥' in a price column is read (%d): %s", rc, messages);
 }
 
+/* The description of the loaded history (bootstrap), in a new string (the caller frees). */
+static char *described(void)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    if (sc.history_info) history_describe(out, sc.history_info, HISTORY_BOOTSTRAP, "; ");
+    fclose(out);
+    return text;
+}
+
+/* A history loaded from csv (written as name) with keys: the same as want's (read from
+ * the file want_csv with want_keys), and its description holding said (NULL: saying
+ * nothing of newest first, YYYYMMDD or the quantity's column). */
+static void reads_as(const char *id, const char *what, const char *name, const char *csv, const char *keys,
+                     const char *want_csv, const char *want_keys, const char *said)
+{
+    write_file("want.csv", want_csv);
+    struct history_info want = {0};
+    char want_said[2000] = "";
+    if (load_export("want", "want.csv", want_keys) == 0) {
+        want = *sc.history_info;
+        char *text = described();
+        snprintf(want_said, sizeof want_said, "%s", text);
+        free(text);
+    }
+    write_file(name, csv);
+    int rc = load_export("got", name, keys);
+    const struct history_info *hi = rc == 0 ? sc.history_info : NULL;
+    char *text = described();
+    bool same = hi && want.h.ndays && hi->h.ndays == want.h.ndays && hi->h.norders == want.h.norders &&
+                hi->h.total_units == want.h.total_units && hi->first_day == want.first_day &&
+                memcmp(hi->h.first, want.h.first, (want.h.ndays + 1) * sizeof *want.h.first) == 0 &&
+                memcmp(hi->h.at, want.h.at, want.h.norders * sizeof *want.h.at) == 0 &&
+                memcmp(hi->h.units, want.h.units, want.h.norders * sizeof *want.h.units) == 0;
+    bool says = said ? strstr(text, said) != NULL
+                     : !strstr(text, "newest first") && !strstr(text, "YYYYMMDD") && !strstr(text, "quantity:");
+    check(same && says && !strstr(want_said, "newest first") && !strstr(want_said, "YYYYMMDD"),
+          "%s %s: the same demand as %s, said: %s    (%s)    got:\n%s", id, what, want_csv, said ? said : "nothing",
+          messages, text);
+    free(text);
+}
+
+/* Three shapes of planners' exports: the quantity's column found when only the item's
+ * is named, rows newest first, dates YYYYMMDD. */
+static void test_planner_exports(void)
+{
+    const char *bolt = "2024-01-01,5\n2024-01-02,7\n2024-01-04,2\n";
+    /* 1. history_item_column alone: the quantity's column by its header, else the only other
+       column of numbers; refused, naming history_quantity_column, when that is not one column */
+    reads_as("history-16.1", "item column named, quantity by its header", "q1.csv",
+             "日期,物料编码,出库数量\n2024-01-01,螺栓A01,5\n2024-01-01,螺母B02,9\n2024-01-02,螺栓A01,7\n"
+             "2024-01-04,螺栓A01,2\n2024-01-04,螺母B02,1\n",
+             "history_item_column = 物料编码\nhistory_item = 螺栓A01\n", bolt, "",
+             ";   quantity: column 3, '出库数量', by its header's words (history_quantity_column is not set)\n");
+    reads_as("history-16.2", "... by its header among other numbers", "q2.csv",
+             "日期,物料编码,单价,出库数量\n2024-01-01,A01,1.5,5\n2024-01-02,A01,1.5,7\n2024-01-04,A01,1.6,2\n",
+             "history_item_column = 物料编码\nhistory_item = A01\n", bolt, "",
+             ";   quantity: column 4, '出库数量', by its header's words (history_quantity_column is not set)\n");
+    reads_as("history-16.3", "... the only other column of numbers", "q3.csv",
+             "day,code,name,n\n2024-01-01,A01,bolt,5\n2024-01-02,A01,bolt,7\n2024-01-02,B02,nut,3\n"
+             "2024-01-04,A01,bolt,2\n",
+             "history_item_column = code\nhistory_item = A01\n", bolt, "",
+             ";   quantity: column 4, 'n', the only other column of numbers (history_quantity_column is not set)\n");
+    reads_as("history-16.4", "... without a header", "q4.csv",
+             "2024-01-01,A01,5\n2024-01-02,A01,7\n2024-01-02,B02,3\n2024-01-04,A01,2\n",
+             "history_item_column = 2\nhistory_item = A01\n", bolt, "",
+             ";   quantity: column 3, the only other column of numbers (history_quantity_column is not set)\n");
+    reads_as("history-16.5", "... named: nothing said", "q5.csv",
+             "日期,物料编码,出库数量\n2024-01-01,A01,5\n2024-01-02,A01,7\n2024-01-04,A01,2\n",
+             "history_item_column = 物料编码\nhistory_item = A01\nhistory_quantity_column = 出库数量\n", bolt, "",
+             NULL);
+    refused_export("history-16.6", "日期,物料编码,入库,结存\n2024-01-01,A01,5,3\n2024-01-02,A01,7,4\n",
+                   "history_item_column = 物料编码\nhistory_item = A01\n",
+                   "/bad.csv:1: history_item_column is set but not history_quantity_column, and more than one column "
+                   "besides the date's and the item's holds only numbers ('入库', '结存'); set "
+                   "history_quantity_column to the quantity's (a header name or a column number from 1)\n");
+    refused_export("history-16.7", "日期,物料编码,备注\n2024-01-01,A01,x\n2024-01-02,A01,5\n",
+                   "history_item_column = 物料编码\nhistory_item = A01\n",
+                   "/bad.csv:1: history_item_column is set but not history_quantity_column, and no column besides the "
+                   "date's and the item's holds only numbers ('备注'); set history_quantity_column to the quantity's "
+                   "(a header name or a column number from 1)\n");
+    refused_export("history-16.8", "日期,物料编码,出库数量,销量\n2024-01-01,A01,5,3\n",
+                   "history_item_column = 物料编码\nhistory_item = A01\n",
+                   "/bad.csv:1: history_item_column is set but not history_quantity_column, and the headers of "
+                   "column '出库数量' and column '销量' both name a quantity; set history_quantity_column to the one "
+                   "to read\n");
+    refused_export("history-16.9", "2024-01-01,A01,5,3\n", "history_item_column = 2\nhistory_item = A01\n",
+                   "/bad.csv:1: history_item_column is set but not history_quantity_column, and more than one column "
+                   "besides the date's and the item's holds only numbers (3, 4);");
+    /* 2. newest first: read reversed, said; a file that goes both ways is refused at the
+       first row that breaks the order */
+    reads_as("history-16.10", "daily rows newest first", "d1.csv",
+             "date,qty\n2024-01-04,2\n2024-01-02,7\n2024-01-01,5\n", "", bolt, "",
+             ";   rows newest first (dates descending, as the export lists them): read from the last row up\n");
+    reads_as("history-16.11", "orders newest first, a day's in any order of their times", "d2.csv",
+             "t,q\n2024/01/02 17:23,3\n2024/01/02 08:46,4\n2024/01/01 10:11,1\n2024/01/01 13:32,4\n",
+             "history_kind = orders\n",
+             "t,q\n2024/01/01 10:11,1\n2024/01/01 13:32,4\n2024/01/02 08:46,4\n2024/01/02 17:23,3\n",
+             "history_kind = orders\n", "newest first");
+    reads_as("history-16.12", "weekly rows newest first", "d3.csv",
+             "week,qty\n2024-01-15,14\n2024-01-08,7\n2024-01-01,21\n", "history_period = week\n",
+             "week,qty\n2024-01-01,21\n2024-01-08,7\n2024-01-15,14\n", "history_period = week\n", "newest first");
+    refused_export("history-16.13", "date,qty\n2024-01-05,1\n2024-01-04,2\n2024-01-03,2\n2024-01-06,2\n", "",
+                   "/bad.csv:5:1: column 'date': 2024-01-06 comes after the day of row 4, but rows 2 to 4 go newest "
+                   "first; rows must be in date order throughout, oldest first or newest first\n");
+    refused_export("history-16.14", "date,qty\n2024-01-05,1\n2024-01-04,2\n2024-01-04,2\n", "",
+                   "/bad.csv:4:1: column 'date': 2024-01-04 appears again (row 3 has it too)");
+    /* 3. YYYYMMDD: read when every row's day is so, said; else refused */
+    reads_as("history-16.15", "dates YYYYMMDD", "y1.csv", "date,qty\n20240101,5\n20240102,7\n20240104,2\n", "", bolt,
+             "", ";   dates written YYYYMMDD, as every row's is: 20240101 read as 2024-01-01\n");
+    reads_as("history-16.16", "dates YYYYMMDD, newest first, of one item", "y2.csv",
+             "日期,物料编码,出库数量\n20240104,A01,2\n20240103,B02,1\n20240102,A01,7\n20240101,A01,5\n",
+             "history_item_column = 物料编码\nhistory_item = A01\n", bolt, "",
+             ";   dates written YYYYMMDD, as every row's is: 20240104 read as 2024-01-04\n");
+    reads_as("history-16.17", "monthly rows YYYYMMDD", "y3.csv", "m,qty\n20240105,31\n20240201,58\n",
+             "history_period = month\n", "m,qty\n2024-01,31\n2024-02,58\n", "history_period = month\n",
+             "20240105 read as 2024-01-05");
+    refused_export("history-16.18", "date,qty\n20240101,1\n20240230,2\n", "",
+                   "/bad.csv:3:1: column 'date': '20240230': February 2024 has 29 days\n");
+    refused_export("history-16.19", "date,qty\n20240101,1\n20241301,2\n", "",
+                   "/bad.csv:3:1: column 'date': '20241301' is not a date (YYYYMMDD)\n");
+    refused_export("history-16.20", "date,qty\n2024-01-01,1\n20240102,2\n", "",
+                   "/bad.csv:3:1: column 'date': '20240102' looks like a date written YYYYMMDD, but row 2 has "
+                   "'2024-01-01': dates YYYYMMDD are read only when every row's date is written so; write the dates "
+                   "one way throughout (this one as 2024-01-02)\n");
+    refused_export("history-16.21", "date,qty\n01022024,1\n02022024,2\n", "",
+                   "/bad.csv:2:1: column 'date': '01022024' looks like a date written DDMMYYYY or MMDDYYYY, which is "
+                   "not read (the day and the month could be either way round, and dates YYYYMMDD start with the "
+                   "year); write the dates as YYYY-MM-DD\n");
+    /* one item of a long file, read through the file's index, as the whole file reads it */
+    const char *items = "date,sku,name,n\n20240105,A,bolt,3\n20240105,B,nut,2\n20240103,A,bolt,1\n"
+                        "20240102,B,nut,4\n20240101,A,bolt,6\n";
+    check(same_items("history-16.22", "long_q.csv", items, "noqty", "A B") == 2,
+          "history-16.23 a long file newest first, dates YYYYMMDD, its quantity's column found: A and B load");
+}
+
 /* A Shift-JIS table of half-width kana reads as GB18030 Chinese too: said to be either,
  * whatever its share of kana bytes (each is 3 bytes of UTF-8: a table with more of them
  * than of ASCII did not fit twice its size, and was said to be Chinese alone). */
@@ -1363,6 +1505,7 @@ int main(void)
     test_export_errors();
     test_sparse_levers();
     test_long_file_index();
+    test_planner_exports();
     test_encodings();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
