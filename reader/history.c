@@ -515,6 +515,12 @@ static int first_row(struct reader *rd, const struct csv_record *r)
         if (find_column(rd, r, "history_item_column", o->item_column, 0, &rd->col[COL_ITEM]) != 0) return -1;
         if (!*o->item)
             return fail_at(rd, r->line, -1, _("history_item_column is given: set history_item to the item to read"));
+        if (!*o->date_column && rd->col[COL_ITEM] == rd->col[COL_DATE]) /* 物料编码,日期,出库数量 */
+            return fail_at(rd, r->line, -1,
+                           _("history_item_column = %s is column %zu, where the date is read when "
+                             "history_date_column is not set; set history_date_column to the date's column (a header "
+                             "name or a column number from 1)"),
+                           o->item_column, rd->col[COL_DATE] + 1);
         if (!*o->quantity_column && r->n > 2 && find_quantity(rd, r) != 0) return -1;
     }
     if (!rd->header) { /* a first row whose day and quantity are neither dates nor numbers is the header */

@@ -1415,6 +1415,11 @@ static void test_planner_exports(void)
     refused_export("history-16.9", "2024-01-01,A01,5,3\n", "history_item_column = 2\nhistory_item = A01\n",
                    "/bad.csv:1: history_item_column is set but not history_quantity_column, and more than one column "
                    "besides the date's and the item's holds only numbers (3, 4);");
+    refused_export("history-16.9b", "物料编码,日期,出库数量\nA01,2024-01-01,5\n",
+                   "history_item_column = 物料编码\nhistory_item = A01\n",
+                   "/bad.csv:1: history_item_column = 物料编码 is column 1, where the date is read when "
+                   "history_date_column is not set; set history_date_column to the date's column (a header name or a "
+                   "column number from 1)\n");
     /* 2. newest first: read reversed, said; a file that goes both ways is refused at the
        first row that breaks the order */
     reads_as("history-16.10", "daily rows newest first", "d1.csv",
