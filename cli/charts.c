@@ -754,11 +754,11 @@ void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct mo
     }
 }
 
-/* The chart draws the whole statistics window (the CSV keeps its year: docs/contract.md).
- * A long run is thinned to at most TRAJECTORY_BUCKETS * 8 points: in each stretch of
- * time (about a pixel of the plot) the first and the last point and each level's lowest
- * and highest, in time order, so every stock-out and every delivery's peak still shows
- * and the line looks as drawn whole. A year of most scenarios stays under the limit. */
+/* The chart draws the whole statistics window, or its first deliveries when it holds too
+ * many to see (trajectory_window); the CSV keeps its year (docs/contract.md). A long run is thinned to at most
+ * TRAJECTORY_BUCKETS * 8 points: in each stretch of time (about a pixel of the plot) the first and the last point and
+ * each level's lowest and highest, in time order, so every stock-out and every delivery's peak still shows and the line
+ * looks as drawn whole. A year of most scenarios stays under the limit. */
 enum { TRAJECTORY_BUCKETS = 1200, TRAJECTORY_KEEP = 8 };
 
 static int index_order(const void *a, const void *b)
@@ -799,26 +799,37 @@ static size_t trajectory_thin(const struct model_trace *t, size_t n, size_t *kee
     return m;
 }
 
-/* A supply chain's store (charts_traced_index past the first location) is drawn over its
- * first TRAJECTORY_RISES deliveries (rises of its stock on hand), the window rounded up to
- * whole tens of days, when the statistics window holds more: a store replenished every few
- * days over a long run is otherwise a solid band, its cycles, reorder point and stock-outs
- * lost (the run's whole window is in supply_chain.png and the report). Other charts draw
- * the whole window. Returns how many of t->levels to draw; *days the days drawn. */
-enum { TRAJECTORY_RISES = 40 };
+/* A trajectory with more than TRAJECTORY_MOST deliveries in its window (a delivery under
+ * about 7 pixels of the plot wide) is a solid band: its cycles, reorder point and
+ * stock-outs are lost (diminishing_returns.ini's 3,650 daily deliveries, basket.ini's
+ * one-for-one base stock, a supply chain's store). Such a chart draws its first
+ * TRAJECTORY_RISES deliveries, the window rounded up to whole tens of days, and says so in
+ * its subtitle and on its x axis; the report's figures are the whole window's, and
+ * stock_trajectory.csv keeps its first year whatever is drawn (docs/contract.md). A shorter trajectory (default.ini's
+ * 25 deliveries a year, life_cycle.ini's whole life) is drawn whole. A delivery is a rise of the net stock (on hand
+ * less backordered) that does not raise the inventory position: a delivery that only clears backorders counts, a
+ * customer's return (returns.ini: both rise) does not. Returns how many of t->levels to draw; *days the days drawn, 0
+ * when all of them are. */
+enum { TRAJECTORY_RISES = 40, TRAJECTORY_MOST = 150 };
+
+static bool trajectory_delivery(const struct level_point *before, const struct level_point *after)
+{
+    return after->on_hand - after->backordered > before->on_hand - before->backordered &&
+           after->position <= before->position;
+}
 
 static size_t trajectory_window(const struct scenario *sc, const struct model_trace *t, double *days)
 {
     *days = 0;
-    if (!sc->cfg.nlocations || sc->cfg.nproducts || charts_traced_index(sc) == 0 || !t->nlevels) return t->nlevels;
-    size_t rises = 0, i = 1;
-    for (; i < t->nlevels && rises < TRAJECTORY_RISES; i++) rises += t->levels[i].on_hand > t->levels[i - 1].on_hand;
-    if (rises < TRAJECTORY_RISES || i == t->nlevels) return t->nlevels;
-    double start = t->levels[0].t, end = start + 10 * ceil((t->levels[i - 1].t - start) / 10);
+    size_t deliveries = 0, i = 1, cut = 0;
+    for (; i < t->nlevels && deliveries <= TRAJECTORY_MOST; i++)
+        if (trajectory_delivery(&t->levels[i - 1], &t->levels[i]) && ++deliveries == TRAJECTORY_RISES) cut = i + 1;
+    if (deliveries <= TRAJECTORY_MOST) return t->nlevels;
+    double start = t->levels[0].t, end = start + 10 * ceil((t->levels[cut - 1].t - start) / 10);
     if (end >= start + sc->cfg.run.horizon_days) return t->nlevels;
-    while (i < t->nlevels && t->levels[i].t <= end) i++;
+    while (cut < t->nlevels && t->levels[cut].t <= end) cut++;
     *days = end - start;
-    return i;
+    return cut;
 }
 
 int charts_stock_trajectory(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t)
@@ -898,16 +909,23 @@ int charts_stock_trajectory(const struct chart_target *to, const struct scenario
     else
         snprintf(label, sizeof label, _("order-up-to S = %s"), lv);
     char xl[240], warm[40], part[40], whole[40];
-    if (window_days > 0) /* TRANSLATORS: the days drawn, the statistics window's days, the warm-up's days */
+    if (window_days > 0 && sc->cfg.run.warmup_days > 0)
+        /* TRANSLATORS: the days drawn, the statistics window's days, the warm-up's days */
         snprintf(xl, sizeof xl, _("day (the first %s of the %s days counted after the %s-day warm-up)"),
                  num_about(window_days, 10, part, sizeof part),
                  num_about(sc->cfg.run.horizon_days, 10, whole, sizeof whole),
                  num_about(sc->cfg.run.warmup_days, 10, warm, sizeof warm));
+    else if (window_days > 0) /* TRANSLATORS: the days drawn, the statistics window's days (no warm-up) */
+        snprintf(xl, sizeof xl, _("day (the first %s of the %s days counted)"),
+                 num_about(window_days, 10, part, sizeof part),
+                 num_about(sc->cfg.run.horizon_days, 10, whole, sizeof whole));
     else
         snprintf(xl, sizeof xl, _("day (statistics start after the %s-day warm-up)"),
                  num_about(sc->cfg.run.warmup_days, 10, warm, sizeof warm));
-    struct chart c = {
-        .title = title, .subtitle = sub, .xlabel = sc->cfg.run.warmup_days > 0 ? xl : _("day"), .npanels = 1};
+    struct chart c = {.title = title,
+                      .subtitle = sub,
+                      .xlabel = sc->cfg.run.warmup_days > 0 || window_days > 0 ? xl : _("day"),
+                      .npanels = 1};
     struct chart_panel *p = &c.panels[0];
     *p = (struct chart_panel){.ylabel = C_("axis", "units"), .y_from_zero = true, .legend_on_top = true};
     p->series[p->nseries++] =

@@ -65,8 +65,9 @@ size_t charts_traced_index(const struct scenario *sc);
 const struct inventory_config *charts_traced_stock(const struct scenario *sc);
 
 /* The stock trajectory of a traced replication: the CSV over at most the first 365 days
- * of the statistics window, the chart over all of it (thinned on a long run), but a supply
- * chain's store's over its first deliveries (cli/charts.c, trajectory_window). */
+ * of the statistics window, whatever the chart draws; the chart over all of it (thinned on
+ * a long run), or over its first 40 deliveries when it holds more than 150 (cli/charts.c,
+ * trajectory_window). */
 void charts_trajectory_csv(FILE *out, const struct scenario *sc, const struct model_trace *t);
 int charts_stock_trajectory(const struct chart_target *to, const struct scenario *sc, const struct model_trace *t);
 

@@ -1207,20 +1207,22 @@ ok "cli-13.5 constant 2-day cycles fill one bin" $([ "$(awk -F, 'NR > 1 && $3 > 
 ok "cli-13.6 the order-cycle CSV matches the golden tests/golden/order_cycle.csv" $(cmp -s "$T/g1/order_cycle.csv" tests/golden/order_cycle.csv; echo $?)
 "$S" run tests/validation/i1_base_stock.ini --set run.horizon_days=60 --reps 2 --out "$T/g2" --quiet > /dev/null
 ok "cli-13.7 the stock trajectory CSV matches the golden tests/golden/stock_trajectory.csv" $(cmp -s "$T/g2/stock_trajectory.csv" tests/golden/stock_trajectory.csv; echo $?)
-# a run longer than a year: the stock chart draws the whole window (the CSV keeps its
-# year, docs/contract.md), thinned on a very long run; stock_svg: the chart in report.html
+# a run longer than a year: the stock chart draws the whole window when it holds at most
+# 150 deliveries (the CSV keeps its year, docs/contract.md), thinned on a very long run;
+# stock_svg: the chart in report.html
 stock_svg() { awk '/<svg/ { b = ""; on = 1 } on { b = b $0 "\n" } /<\/svg>/ && on { on = 0; if (b ~ /Stock over time|库存/) printf "%s", b }' "$1"; }
 "$S" run scenarios/zh/life_cycle.ini --reps 2 --out "$T/lc0" --quiet > /dev/null 2>&1
 "$S" run scenarios/zh/life_cycle.ini --reps 2 --set run.warmup_days=30 --out "$T/lc30" --quiet > /dev/null 2>&1
 "$S" run scenarios/zh/life_cycle.ini --reps 2 --lang zh --out "$T/lczh" --quiet > /dev/null 2>&1
 "$S" run scenarios/life_cycle.ini --reps 1 --set run.horizon_days=9000 --set demand.rate_curve=0:1 --out "$T/lclong" --quiet > /dev/null 2>&1
+"$S" run scenarios/life_cycle.ini --reps 1 --set run.horizon_days=9000 --set demand.rate_curve=0:1 --set inventory.order_quantity=6000 --out "$T/lcbig" --quiet > /dev/null 2>&1
 ok "cli-13.7a 900 days: the stock chart reads 'the whole statistics window' and its day axis reaches 800 (units too: two 800s)" \
     $(grep -q 'replication 1, the whole statistics window<' "$T/lc0/report.html" && ! grep -q 'the first 365' "$T/lc0/report.html" && [ "$(stock_svg "$T/lc0/report.html" | grep -o '>800<' | wc -l)" -eq 2 ]; echo $?)
 ok "cli-13.7b ... its CSV still stops at day 365 of the window (after a 30-day warm-up, day 395)" \
     $(awk -F, 'NR > 1 && $1 > 365 { bad = 1 } END { exit bad }' "$T/lc0/stock_trajectory.csv" && awk -F, 'NR > 1 && $1 > 395 { bad = 1 } END { exit bad }' "$T/lc30/stock_trajectory.csv" && grep -q 'replication 1, the whole statistics window<' "$T/lc30/report.html"; echo $?)
 ok "cli-13.7c ... in Chinese: '整个统计期'" $(grep -q '第 1 次重复，整个统计期' "$T/lczh/report.html"; echo $?)
-ok "cli-13.7d 9000 days: the stock chart is thinned (its SVG under 1 MB, not tens of MB), the CSV keeps its year" \
-    $([ "$(stock_svg "$T/lclong/report.html" | wc -c)" -lt 1000000 ] && [ "$(stock_svg "$T/lclong/report.html" | wc -c)" -gt 10000 ] && awk -F, 'NR > 1 && $1 > 365 { bad = 1 } END { exit bad }' "$T/lclong/stock_trajectory.csv"; echo $?)
+ok "cli-13.7d 9000 days of 75 deliveries: the whole window, the stock chart thinned (its SVG under 1 MB, not tens of MB), the CSV keeps its year" \
+    $(stock_svg "$T/lcbig/report.html" | grep -q 'replication 1, the whole statistics window<' && [ "$(stock_svg "$T/lcbig/report.html" | wc -c)" -lt 1000000 ] && [ "$(stock_svg "$T/lcbig/report.html" | wc -c)" -gt 10000 ] && awk -F, 'NR > 1 && $1 > 365 { bad = 1 } END { exit bad }' "$T/lcbig/stock_trajectory.csv"; echo $?)
 # with several stock points the stock chart says which one it draws
 "$S" run scenarios/supply_chain.ini --reps 2 --out "$T/chain" --quiet > /dev/null 2>&1
 "$S" run scenarios/supply_chain.ini --reps 2 --lang zh --out "$T/chainzh" --quiet > /dev/null 2>&1
@@ -1249,6 +1251,43 @@ ok "cli-13.7g a base-stock policy in words: 'base-stock policy', '基础库存�
 ok "cli-13.7h a network without echelons: its first location, the whole window" \
     $(stock_svg "$T/pool/report.html" | grep -q 'replication 1, the whole statistics window; drawn: the first of 4 locations, north<'; echo $?) \
     "$(stock_svg "$T/pool/report.html" | grep -o '>[^<]*drawn[^<]*<')"
+# more than 150 deliveries in the window are a solid band: the chart draws its first 40
+# (cli/charts.c, trajectory_window), the CSV keeps its year whatever is drawn
+"$S" run scenarios/diminishing_returns.ini --reps 2 --out "$T/dr" --quiet > /dev/null 2>&1
+"$S" run scenarios/diminishing_returns.ini --reps 2 --lang zh --out "$T/drzh" --quiet > /dev/null 2>&1
+"$S" run scenarios/diminishing_returns.ini --reps 2 --set run.warmup_days=0 --out "$T/dr0" --quiet > /dev/null 2>&1
+"$S" run scenarios/diminishing_returns.ini --reps 2 --set run.warmup_days=0 --lang zh --out "$T/dr0zh" --quiet > /dev/null 2>&1
+ok "cli-13.7i 3650 daily deliveries: the chart draws the first 40 (days 10 to 50), said in the subtitle and on the x axis; the CSV keeps its year (days 10 to 375)" \
+    $(stock_svg "$T/dr/report.html" | grep -q '>diminishing_returns.ini, replication 1, its first 40 deliveries<' &&
+      stock_svg "$T/dr/report.html" | grep -q '>day (the first 40 of the 3650 days counted after the 10-day warm-up)<' &&
+      stock_svg "$T/dr/report.html" | grep -q '>50<' && ! stock_svg "$T/dr/report.html" | grep -q '>60<' &&
+      [ "$(sed -n 2p "$T/dr/stock_trajectory.csv" | cut -d, -f1)" = 10 ] && [ "$(tail -n 1 "$T/dr/stock_trajectory.csv" | cut -d, -f1)" = 375 ]; echo $?) \
+    "$(stock_svg "$T/dr/report.html" | grep -o '>[^<]*replication[^<]*<\|>day[^<]*<')"
+ok "cli-13.7j ... in Chinese: '前 40 次到货', '图中为前 40 天'" \
+    $(stock_svg "$T/drzh/report.html" | grep -q '>diminishing_returns.ini，第 1 次重复，前 40 次到货<' &&
+      stock_svg "$T/drzh/report.html" | grep -q '>时间（天；10 天预热期后统计 3650 天，图中为前 40 天）<'; echo $?) \
+    "$(stock_svg "$T/drzh/report.html" | grep -o '>[^<]*重复[^<]*<\|>时间[^<]*<')"
+ok "cli-13.7k ... without a warm-up the x axis still says what is drawn, in English and Chinese" \
+    $(stock_svg "$T/dr0/report.html" | grep -q '>day (the first 40 of the 3650 days counted)<' &&
+      stock_svg "$T/dr0zh/report.html" | grep -q '>时间（天；统计 3650 天，图中为前 40 天）<'; echo $?) \
+    "$(stock_svg "$T/dr0/report.html" | grep -o '>day[^<]*<'; stock_svg "$T/dr0zh/report.html" | grep -o '>时间[^<]*<')"
+# the rule's edge: 150 deliveries are drawn whole, 151 are not
+"$S" run scenarios/diminishing_returns.ini --reps 2 --set run.horizon_days=150 --out "$T/dr150" --quiet > /dev/null 2>&1
+"$S" run scenarios/diminishing_returns.ini --reps 2 --set run.horizon_days=151 --out "$T/dr151" --quiet > /dev/null 2>&1
+ok "cli-13.7l 150 daily deliveries: the whole window; 151: the first 40" \
+    $(stock_svg "$T/dr150/report.html" | grep -q 'replication 1, the whole statistics window<' &&
+      stock_svg "$T/dr151/report.html" | grep -q 'replication 1, its first 40 deliveries<'; echo $?)
+# a customer's return raises the stock on hand and the position: not a delivery, so
+# returns.ini's 53 deliveries (and some 7000 returns) are drawn whole
+"$S" run scenarios/returns.ini --reps 2 --out "$T/ret" --quiet > /dev/null 2>&1
+ok "cli-13.7m returns.ini: its returns are not deliveries, the chart draws the whole window" \
+    $(stock_svg "$T/ret/report.html" | grep -q '>returns.ini, replication 1, the whole statistics window<'; echo $?) \
+    "$(stock_svg "$T/ret/report.html" | grep -o '>[^<]*replication[^<]*<')"
+ok "cli-13.7n 9000 days of 10-day cycles: the first 40 deliveries (410 days), the CSV its year (365 days)" \
+    $(stock_svg "$T/lclong/report.html" | grep -q 'replication 1, its first 40 deliveries<' &&
+      stock_svg "$T/lclong/report.html" | grep -q '>day (the first 410 of the 9000 days counted)<' &&
+      awk -F, 'NR > 1 && $1 > 365 { bad = 1 } END { exit bad }' "$T/lclong/stock_trajectory.csv"; echo $?) \
+    "$(stock_svg "$T/lclong/report.html" | grep -o '>[^<]*replication[^<]*<\|>day[^<]*<')"
 # a contract missed by a known amount in every period (tests/service/contract_late.ini)
 run "$S" run tests/service/contract_late.ini --out "$T/ct" --quiet
 ok "cli-13.8 run --out with a [contract] writes contract_periods.csv and contract_periods.png" $([ $rc -eq 0 ] && [ -s "$T/ct/contract_periods.csv" ] && [ "$(png_size "$T/ct/contract_periods.png")" = "1280x860" ]; echo $?)
