@@ -841,7 +841,8 @@ static bool wanting(const struct placing *p)
     return p->worse[0] || p->worse[1] || p->worse[2];
 }
 
-void chart_label_place(struct chart_label *labels, size_t n, const struct chart_label_area *area)
+/* Rules 2 to 4: each label beside its point, or near it with a leader. */
+static void place_scattered(struct chart_label *labels, size_t n, const struct chart_label_area *area)
 {
     bool *bad = malloc((n + 1) * sizeof *bad);
     if (!bad) abort();
@@ -894,6 +895,156 @@ void chart_label_place(struct chart_label *labels, size_t n, const struct chart_
     }
     memcpy(labels, kept, n * sizeof *kept);
     free(order), free(tried), free(kept), free(bad);
+}
+
+/* ---- crowded labels in a staircase (rule 5 in chart.h) ---- */
+
+/* What a placing of all n labels costs the reader, worst first: labels outside the area
+ * (rule 3), leaders through another label's text, labels on another point's marker,
+ * leaders that cross each other, labels that a line of the chart crosses; then the
+ * longest leader, its run along x counted twice. */
+struct layout_cost {
+    size_t outside, through, covers, crossings, lined;
+    double longest;
+};
+
+static struct layout_cost layout_cost(const struct chart_label *l, size_t n, const struct chart_label_area *a)
+{
+    struct layout_cost c = {0, 0, 0, 0, 0, 0};
+    for (size_t i = 0; i < n; i++) {
+        c.outside += l[i].x - l[i].w / 2 < a->x0 || l[i].x + l[i].w / 2 > a->x1 || l[i].y - l[i].h / 2 < a->y0 ||
+                     l[i].y + l[i].h / 2 > a->y1;
+        for (size_t k = 0; k < n; k++)
+            c.covers +=
+                k != i && boxes_overlap(l[i].x, l[i].y, l[i].w, l[i].h, l[k].px, l[k].py, a->marker, a->marker, 0);
+        for (size_t k = 0; k < a->nothers; k++)
+            c.covers +=
+                boxes_overlap(l[i].x, l[i].y, l[i].w, l[i].h, a->other_x[k], a->other_y[k], a->marker, a->marker, 0);
+        for (size_t k = 0; k < a->nsegments; k++)
+            c.lined += segment_crosses(a->seg_x[2 * k], a->seg_y[2 * k], a->seg_x[2 * k + 1], a->seg_y[2 * k + 1],
+                                       l[i].x, l[i].y, l[i].w, l[i].h);
+        if (!l[i].leader) continue;
+        double ex, ey;
+        leader_end(l[i].px, l[i].py, l[i].x, l[i].y, l[i].w, l[i].h, &ex, &ey);
+        /* a run along x counts twice: across a band of points it hides them and is
+           hard to follow */
+        c.longest = fmax(c.longest, hypot(ex - l[i].px, ey - l[i].py) + fabs(ex - l[i].px));
+        for (size_t k = 0; k < n; k++) {
+            if (k == i) continue;
+            c.through += segment_crosses(l[i].px, l[i].py, ex, ey, l[k].x, l[k].y, l[k].w, l[k].h);
+            if (k < i || !l[k].leader) continue;
+            double fx, fy;
+            leader_end(l[k].px, l[k].py, l[k].x, l[k].y, l[k].w, l[k].h, &fx, &fy);
+            c.crossings += segments_cross(l[i].px, l[i].py, ex, ey, l[k].px, l[k].py, fx, fy);
+        }
+    }
+    return c;
+}
+
+/* Is a better than b: no worse in any count, and fewer crossings, or as many and a
+ * longest leader shorter by a label's height h? */
+static bool layout_better(const struct layout_cost *a, const struct layout_cost *b, double h)
+{
+    if (a->outside > b->outside || a->through > b->through || a->covers > b->covers || a->lined > b->lined)
+        return false;
+    if (a->crossings != b->crossings) return a->crossings < b->crossings;
+    return a->longest < b->longest - h;
+}
+
+/* A staircase: the labels with leaders (all: every label) in the order of their points
+ * along x (away is the side a label hangs: -1, left of its point, from the leftmost point
+ * on; 1, right, from the rightmost; 0, either, left first), each at the nearest free row
+ * straight below (down -1) or above (down 1; 0, below, else above) its point, its corner
+ * nearest the point under it, so that every leader runs straight down or up, clear of the
+ * labels before it. The other labels stay, and so does one that finds no free row, if its
+ * place is still free of the others (rule 2's last resort); false when it is not. */
+static bool place_staircase(struct chart_label *l, size_t n, const struct chart_label_area *a, int away, int down,
+                            bool all, size_t *order)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!all && !l[i].leader) order[m++] = i;
+    size_t fixed = m;
+    for (size_t i = 0; i < n; i++) {
+        if (!all && !l[i].leader) continue;
+        size_t j = m++;
+        for (; j > fixed && (away > 0 ? l[order[j - 1]].px < l[i].px : l[order[j - 1]].px > l[i].px); j--)
+            order[j] = order[j - 1];
+        order[j] = i;
+    }
+    /* place_free sees the labels before the one it places: put them in placing order */
+    struct chart_label *t = malloc(n * sizeof *t);
+    if (!t) abort();
+    for (size_t k = 0; k < n; k++) t[k] = l[order[k]];
+    /* the corner of each label's box nearest its point: under the point, or as far out
+       as keeps it clear of the later labels' leaders, which run past its row (a fan
+       where points nearly share an x) */
+    double *corner = malloc(n * sizeof *corner);
+    if (!corner) abort();
+    int lean = away ? away : -1;
+    for (size_t k = n; k-- > fixed;) {
+        corner[k] = t[k].px;
+        if (k + 1 < n)
+            corner[k] = lean < 0 ? fmin(corner[k], corner[k + 1] - a->gap / 2 - 1e-6)
+                                 : fmax(corner[k], corner[k + 1] + a->gap / 2 + 1e-6);
+    }
+    double r = a->marker / 2 + a->gap;
+    bool ok = true;
+    for (size_t k = fixed; k < n && ok; k++) {
+        struct chart_label *me = &t[k];
+        /* rows one label's height and a gap apart (and a hair, so that two rows do not
+           overlap by rounding) from the area's edge, beyond the marker */
+        double step = me->h + a->gap + 1e-6;
+        size_t rows = (size_t)ceil((a->y1 - a->y0) / step) + 1;
+        bool done = false;
+        for (int way = down ? down : -1; way <= (down ? down : 1) && !done; way += 2) {
+            double edge = way < 0 ? a->y1 - me->h / 2 : a->y0 + me->h / 2;
+            double first =
+                fmax(0, ceil((way < 0 ? edge - (me->py - r - me->h / 2) : (me->py + r + me->h / 2) - edge) / step));
+            /* clear of the chart's lines within a few rows, else anywhere */
+            for (int strict = 3; strict >= 2 && !done; strict--) {
+                for (size_t row = 0; row <= (strict == 3 ? 4 : rows) && !done; row++) {
+                    double y = edge + way * (first + (double)row) * step;
+                    for (int shift = 0; shift < 4 && !done; shift++) {
+                        for (int side = away ? away : -1; side <= (away ? away : 1) && !done; side += 2) {
+                            double x = (side == lean ? corner[k] : me->px) + side * (me->w / 2 + shift * a->gap / 2);
+                            if (place_free(t, k, x, y, true, a, strict, n))
+                                me->x = x, me->y = y, me->leader = true, done = true;
+                        }
+                    }
+                }
+            }
+        }
+        ok = done || place_free(t, k, me->x, me->y, me->leader, a, -1, n);
+    }
+    for (size_t k = 0; k < n; k++) l[order[k]] = t[k];
+    free(t), free(corner);
+    return ok;
+}
+
+void chart_label_place(struct chart_label *labels, size_t n, const struct chart_label_area *area)
+{
+    place_scattered(labels, n, area);
+    double h = 0;
+    size_t leaders = 0;
+    for (size_t i = 0; i < n; i++) h = fmax(h, labels[i].h), leaders += labels[i].leader;
+    struct layout_cost best = layout_cost(labels, n, area);
+    if (leaders < 2 || (best.crossings == 0 && best.longest <= CHART_LABEL_LONG * h)) return;
+    /* rule 5: leaders that cross, or one that runs far: the labels with leaders in a
+       staircase, below or above their points, whichever reads best */
+    size_t *order = malloc(n * sizeof *order);
+    struct chart_label *tried = malloc(n * sizeof *tried), *kept = malloc(n * sizeof *kept);
+    if (!order || !tried || !kept) abort();
+    memcpy(kept, labels, n * sizeof *kept);
+    static const int ways[][2] = {{-1, -1}, {1, -1}, {0, -1}, {-1, 1}, {1, 1}, {0, 1}, {-1, 0}, {1, 0}, {0, 0}};
+    for (size_t w = 0; w < 2 * sizeof ways / sizeof *ways; w++) {
+        memcpy(tried, labels, n * sizeof *tried);
+        if (!place_staircase(tried, n, area, ways[w / 2][0], ways[w / 2][1], w % 2, order)) continue;
+        struct layout_cost c = layout_cost(tried, n, area);
+        if (layout_better(&c, &best, h)) best = c, memcpy(kept, tried, n * sizeof *kept);
+    }
+    memcpy(labels, kept, n * sizeof *kept);
+    free(order), free(tried), free(kept);
 }
 
 /* The panel's labelled points, grouped, measured, placed and drawn (rule in chart.h). */

@@ -268,8 +268,28 @@ struct chart_box {
  *    The placing kept has the fewest labels by rule 3 or the last kind, then the fewest
  *    on a marker, then the fewest leaders across a leader, then the shortest leaders in
  *    all; the first on a tie (their own order first).
+ * 5. When two leaders of that placing cross, or (of two or more) one is longer than
+ *    CHART_LABEL_LONG label heights, its run along x counted twice (a crowd in a band,
+ *    whose labels found room only far off and across it), the labels are laid out
+ *    together in a staircase instead: those with leaders (or, tried too, all of them),
+ *    in the order of their points along x, each at the nearest free row (rows one label
+ *    height and a gap apart, counted from the area's edge) straight below its point, or
+ *    above it, or below else above, so that its leader runs straight down or up: the
+ *    box's corner nearest the point lies under the point (or up to 1.5 gaps further
+ *    out; where later points nearly share its x, far enough out that their leaders pass
+ *    half a gap clear of it, a fan). The labels hang left of their points (taken left
+ *    to right), or right (right to left), or either (left first). A row is free as in
+ *    rule 2, strictly, and clear of the chart's lines within 4 rows; a label that finds
+ *    none keeps its place of rule 4 if no label overlaps it there and no leader runs
+ *    through it (else that staircase is dropped). A staircase replaces the placing kept
+ *    so far (rule 4's, first) when it is no worse in labels outside the area, leaders
+ *    through a label, labels on a marker and labels a line crosses, and has fewer
+ *    crossing leaders, or as many and a longest leader (counted so) shorter by a
+ *    label's height. They are tried below, above, below else above; hanging left, right,
+ *    either; with leaders only, then all.
  * So no two labels overlap, whatever the points. */
 #define CHART_LABEL_MERGE_MM 0.5
+#define CHART_LABEL_LONG 6
 
 /* Which group each point belongs to (rule 1): group[i] is the index of the group's
  * first point (i itself when it starts one). px, py: n points; near: the distance. */
