@@ -1030,8 +1030,8 @@ void chart_label_place(struct chart_label *labels, size_t n, const struct chart_
     for (size_t i = 0; i < n; i++) h = fmax(h, labels[i].h), leaders += labels[i].leader;
     struct layout_cost best = layout_cost(labels, n, area);
     if (leaders < 2 || (best.crossings == 0 && best.longest <= CHART_LABEL_LONG * h)) return;
-    /* rule 5: leaders that cross, or one that runs far: the labels with leaders in a
-       staircase, below or above their points, whichever reads best */
+    /* rule 5: leaders that cross, or one that runs far: the labels with leaders (or all)
+       in a staircase below or above their points, if one reads better */
     size_t *order = malloc(n * sizeof *order);
     struct chart_label *tried = malloc(n * sizeof *tried), *kept = malloc(n * sizeof *kept);
     if (!order || !tried || !kept) abort();

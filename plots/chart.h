@@ -285,8 +285,8 @@ struct chart_box {
  *    so far (rule 4's, first) when it is no worse in labels outside the area, leaders
  *    through a label, labels on a marker and labels a line crosses, and has fewer
  *    crossing leaders, or as many and a longest leader (counted so) shorter by a
- *    label's height. They are tried below, above, below else above; hanging left, right,
- *    either; with leaders only, then all.
+ *    label's height. They are tried below, then above, then below else above; in each,
+ *    hanging left, right, either; in each, with the labels with leaders, then with all.
  * So no two labels overlap, whatever the points. */
 #define CHART_LABEL_MERGE_MM 0.5
 #define CHART_LABEL_LONG 6
