@@ -521,6 +521,13 @@ static int first_row(struct reader *rd, const struct csv_record *r)
                              "history_date_column is not set; set history_date_column to the date's column (a header "
                              "name or a column number from 1)"),
                            o->item_column, rd->col[COL_DATE] + 1);
+        if (!*o->quantity_column && r->n <= 2 && rd->col[COL_ITEM] == rd->col[COL_QUANTITY]) /* 日期,物料编码 */
+            return fail_at(rd, r->line, -1,
+                           _("history_item_column = %s is column %zu, where the quantity is read when "
+                             "history_quantity_column is not set, and the file has no other column for it; each row "
+                             "needs its quantity: export the quantity's column too and set history_quantity_column "
+                             "to it (a header name or a column number from 1)"),
+                           o->item_column, rd->col[COL_QUANTITY] + 1);
         if (!*o->quantity_column && r->n > 2 && find_quantity(rd, r) != 0) return -1;
     }
     if (!rd->header) { /* a first row whose day and quantity are neither dates nor numbers is the header */

@@ -1420,6 +1420,12 @@ static void test_planner_exports(void)
                    "/bad.csv:1: history_item_column = 物料编码 is column 1, where the date is read when "
                    "history_date_column is not set; set history_date_column to the date's column (a header name or a "
                    "column number from 1)\n");
+    refused_export("history-16.9c", "日期,物料编码\n2024-01-01,A01\n2024-01-02,A01\n",
+                   "history_item_column = 物料编码\nhistory_item = A01\n",
+                   "/bad.csv:1: history_item_column = 物料编码 is column 2, where the quantity is read when "
+                   "history_quantity_column is not set, and the file has no other column for it; each row needs its "
+                   "quantity: export the quantity's column too and set history_quantity_column to it (a header name "
+                   "or a column number from 1)\n");
     /* 2. newest first: read reversed, said; a file that goes both ways is refused at the
        first row that breaks the order */
     reads_as("history-16.10", "daily rows newest first", "d1.csv",
