@@ -643,7 +643,7 @@ bool sim_recur(struct sim *sim, double time, sim_place *place, sim_handler fn, v
 /* Remove the entry at heap index i, keeping the heap ordered. */
 static void remove_at(struct sim *sim, size_t i)
 {
-    if (sim->small) { /* the later records move up one place */
+    if (sim->small) { /* the records before it (earlier, at lower places) move up one place */
         for (size_t from = sim->cap - sim->n; i > from; i--) sim->heap[i] = sim->heap[i - 1];
         sim->n--;
         sim->heap_first++;
