@@ -47,30 +47,16 @@ servlab "$work/ipa" ipa scenarios/importance_performance.ini
 shoot ipa "$work/ipa" --fit 800
 # the supply chain's diagram (a run with echelons): NAME-at-1280x800.png and
 # NAME-at-800x720.png show it at the window's top (html_check --shot-at), the chain of
-# scenarios/supply_chain.ini in English and Chinese, and a network of 9 locations (two
-# distribution centres, six stores, made below as tests/test_report_html.sh's report-13
-# makes it): its boxes compact from 1201 px
+# scenarios/supply_chain.ini in English and Chinese, and tests/html/network.ini's network
+# of 9 locations (two distribution centres, six stores; tests/test_report_html.sh's
+# report-13 draws it too): its boxes compact from 1201 px
 servlab "$work/chain" run scenarios/supply_chain.ini
 shoot chain "$work/chain" --fit 800 --shot-at div.flow
 servlab "$work/chain-zh" run scenarios/zh/supply_chain.ini --lang zh
 shoot chain-zh "$work/chain-zh" --fit 800 --shot-at div.flow
-{
-    sed '/^\[location\.factory\]/,$d' scenarios/supply_chain.ini
-    printf '[location.factory]\npolicy = base_stock\norder_up_to = 350\nlead_time_days = 10\n'
-    for dc in dc_east dc_west; do
-        printf '[location.%s]\nreplenished_from = factory\npolicy = base_stock\norder_up_to = 80\nlead_time_days = 3\n' $dc
-    done
-    for st in north:dc_east centre:dc_east harbour:dc_east south:dc_west riverside:dc_west airport:dc_west; do
-        printf '[location.%s]\nreplenished_from = %s\npolicy = sQ\nreorder_point = 15\norder_quantity = 30\nlead_time_days = 1\n' \
-            "${st%%:*}" "${st#*:}"
-    done
-    for r in north centre harbour south riverside airport dc_east; do
-        printf '[region.%s]\nhome = %s\ndelivery_days = uniform(0.5, 1.5)\n' $r $r
-    done
-} > "$work/network.ini"
-servlab "$work/network" run "$work/network.ini"
+servlab "$work/network" run tests/html/network.ini
 shoot network "$work/network" --fit 800 --shot-at div.flow
-servlab "$work/network-zh" run "$work/network.ini" --lang zh
+servlab "$work/network-zh" run tests/html/network.ini --lang zh
 shoot network-zh "$work/network-zh" --fit 800 --shot-at div.flow
 
 # A class of 60 on lesson 15's base: each file its own clerks, pickers, order quantity and
