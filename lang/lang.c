@@ -30,6 +30,16 @@ const char *lang_code(void)
     return current == LANG_ZH ? "zh" : "en";
 }
 
+/* Codeset name in, folded into out (n bytes) for comparing: lower case, no '-' or '_'
+ * ("UTF-8" and "utf8" are "utf8", "Big5-HKSCS" is "big5hkscs"). */
+static void fold_codeset(const char *in, char *out, size_t n)
+{
+    size_t k = 0;
+    for (const char *p = in; *p && k + 1 < n; p++)
+        if (*p != '-' && *p != '_') out[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+    out[k] = '\0';
+}
+
 /* The codeset that locale name v ("zh_CN.GBK", "zh_TW.Big5@x") names, as a note names it
  * (its usual spelling: GBK, Big5, GB18030; else as written), into out (n bytes); false
  * when v names none or names UTF-8. servlab writes UTF-8 only, which a terminal in any
@@ -41,18 +51,11 @@ static bool other_codeset(const char *v, char *out, size_t n)
     if (!dot) return false;
     char codeset[32], folded[32], u[32];
     snprintf(codeset, sizeof codeset, "%.*s", (int)strcspn(dot + 1, "@"), dot + 1);
-    /* compared without case, '-' and '_': "utf8", "UTF-8", "big5hkscs" */
-    size_t k = 0;
-    for (const char *p = codeset; *p && k + 1 < sizeof folded; p++)
-        if (*p != '-' && *p != '_') folded[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
-    folded[k] = '\0';
+    fold_codeset(codeset, folded, sizeof folded);
     if (strcmp(folded, "utf8") == 0) return false;
     snprintf(out, n, "%s", codeset);
     for (size_t i = 0; i < sizeof usual / sizeof usual[0]; i++) {
-        size_t j = 0;
-        for (const char *p = usual[i]; *p; p++)
-            if (*p != '-') u[j++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
-        u[j] = '\0';
+        fold_codeset(usual[i], u, sizeof u);
         if (strcmp(u, folded) == 0) snprintf(out, n, "%s", usual[i]);
     }
     return true;
