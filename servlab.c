@@ -254,7 +254,18 @@ static int parse_optimise_option(struct optimise_request *q, enum option_id id, 
     return 0;
 }
 
-static int parse_option(struct options *o, const struct option_arg *a)
+/* Whether a word after "--set KEY" reads as the value the user meant for KEY: present,
+ * not an option and not a scenario file. */
+static bool set_value_follows(const char *next)
+{
+    if (!next || !*next || (next[0] == '-' && next[1] == '-')) return false;
+    size_t n = strlen(next);
+    return !(n > 4 && strcmp(next + n - 4, ".ini") == 0) && strlen(next) <= 60;
+}
+
+/* a is the option read; next the word after it on the command line (NULL at the end),
+ * which "--set KEY VALUE" meant as the value */
+static int parse_option(struct options *o, const struct option_arg *a, const char *next)
 {
     const char *name = a->row ? a->row->name : "", *value = a->value;
     if (a->row && a->row->key != KEY_NONE) { /* --reps, --seed and the sweep options become --set */
@@ -277,10 +288,14 @@ static int parse_option(struct options *o, const struct option_arg *a)
     case OPT_SET:
         /* "--set inventory.reorder_point 150" would leave 150 to be taken for a file (a '＝'
            typed in full-width mode is the loader's to name) */
-        if (!strchr(value, '=') && !strstr(value, "\xef\xbc\x9d"))
+        if (!strchr(value, '=') && !strstr(value, "\xef\xbc\x9d")) {
+            if (set_value_follows(next))
+                return fail_usage(_("--set %s %s: join the key and the value with '=': --set %s=%s"), value, next,
+                                  value, next);
             return fail_usage(_("--set %s: write --set SECTION.KEY=VALUE, the key and the value joined by '=', for "
                                 "example --set inventory.reorder_point=150"),
                               value);
+        }
         return add_override(o, NULL, value);
     case OPT_THREADS: {
         unsigned long n = 0;
@@ -354,7 +369,7 @@ static int parse_args(struct options *o, unsigned command, int argc, char **argv
         struct option_arg a;
         char err[200];
         if (options_next(argc, argv, &i, command, o->command, &a, err, sizeof err) != 0) return fail_usage("%s", err);
-        int rc = parse_option(o, &a);
+        int rc = parse_option(o, &a, i + 1 < argc ? argv[i + 1] : NULL);
         if (rc) return rc;
     }
     return 0;
@@ -1508,6 +1523,20 @@ static const struct {
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
+/* Words users try as a command for what every command writes with --out (README: the
+ * debrief page and the charts), each with where it is found instead (msgids). */
+static const char page_hint[] = N_("the debrief page, report.html, is written by every command given --out DIR, "
+                                   "for example: servlab run FILE.ini --out DIR");
+static const char charts_hint[] = N_("the charts are written by every command given --out DIR, for example: "
+                                     "servlab sweep FILE.ini --out DIR");
+static const struct {
+    const char *word;
+    const char *hint;
+} output_words[] = {
+    {"report", page_hint},  {"html", page_hint},     {"debrief", page_hint},
+    {"chart", charts_hint}, {"charts", charts_hint}, {"plot", charts_hint},
+};
+
 static int servlab_main(int argc, char **argv)
 {
     gsl_set_error_handler(gsl_failure);
@@ -1562,6 +1591,9 @@ static int servlab_main(int argc, char **argv)
     if (c == NCOMMANDS) {
         const char *names[NCOMMANDS];
         for (size_t k = 0; k < NCOMMANDS; k++) names[k] = commands[k].name;
+        for (size_t k = 0; k < sizeof output_words / sizeof output_words[0]; k++)
+            if (strcmp(argv[1], output_words[k].word) == 0)
+                return fail_usage(_("unknown command '%s': %s"), argv[1], _(output_words[k].hint));
         const char *near = suggest_nearest(argv[1], names, NCOMMANDS);
         if (near) return fail_usage(_("unknown command '%s'; did you mean '%s'?"), argv[1], near);
         return fail_usage(_("unknown command '%s'"), argv[1]);

@@ -82,6 +82,13 @@ ok "cli-1.9c2 --values 0, 1, 2: '1,' and '2' named, the spaces explained" \
     $([ $rc -eq 2 ] && grep -q "^servlab: also given: '1,' '2'$" "$T/err" && grep -q 'without spaces, as in --values 0,1,2$' "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" rnu --reps 3 --plto x.png
 ok "cli-1.10 an unknown command is named before its options are read, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: unknown command 'rnu'; did you mean 'run'?" "$T/err"; echo $?)
+# words users try for what --out writes: where to find it instead, in both languages
+run "$S" report scenarios/default.ini
+ok "cli-1.10b 'servlab report': the page is written by any command with --out, exit 2" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: unknown command 'report': the debrief page, report.html, is written by every command given --out DIR, for example: servlab run FILE.ini --out DIR$" "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" --lang zh plot scenarios/default.ini
+ok "cli-1.10c 'servlab plot' (zh): the charts come with --out" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: 未知命令“plot”：.*--out" "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/default.ini --version
 ok "cli-1.11 --version after a command is refused plainly, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: --version does not apply to 'servlab run'" "$T/err"; echo $?)
 run "$S" check scenarios/default.ini --plot x.png
@@ -725,6 +732,13 @@ ok "cli-11.11g --set KEY=VALUE without its section: the --set to write" \
 run "$S" optimise scenarios/default.ini --param safety_factor --from 0 --to 2
 ok "cli-11.11h ... optimise says it once, before any point runs" \
     $([ $rc -eq 2 ] && [ "$(cat "$T/err")" = "servlab: optimise: --param safety_factor: 'safety_factor': name the section too: inventory.safety_factor" ]; echo $?) "$(cat "$T/err")"
+# "--set KEY VALUE": the --set the user meant, from their own key and value
+run "$S" run scenarios/default.ini --set inventory.safety_factor 1.5
+ok "cli-11.11h2 --set KEY VALUE: the same key and value joined by '=' to copy" \
+    $([ $rc -eq 2 ] && grep -q "^servlab: --set inventory.safety_factor 1.5: join the key and the value with '=': --set inventory.safety_factor=1.5$" "$T/err"; echo $?) "$(cat "$T/err")"
+run "$S" run --set inventory.safety_factor scenarios/default.ini
+ok "cli-11.11h3 ... a scenario file after the key is not taken for its value" \
+    $([ $rc -eq 2 ] && grep -q "for example --set inventory.reorder_point=150$" "$T/err"; echo $?) "$(cat "$T/err")"
 run "$S" run scenarios/planner/base.ini --set demand.history_thousands=. --reps 2 --quiet
 ok "cli-11.11i a --set value ending in '.' is not followed by a second full stop" \
     $([ $rc -eq 0 ] && grep -q '^Changed from the file with --set: demand.history_thousands=\.$' "$T/out"; echo $?) "$(grep Changed "$T/out")"
