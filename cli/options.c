@@ -37,12 +37,15 @@ const struct option_row option_rows[] = {
      ".B metric,mean,ci95,sd,n\n"
      "and one row per metric; fields with no value are empty.\n"},
     {OPT_OUT, "--out", "DIR", CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_IPA | CMD_OPTIMISE, GROUP_GENERAL, KEY_NONE,
-     N_("also write CSV files, charts, summary.txt and the page report.html into DIR"),
-     "Also write\n"
-     ".I DIR/run.csv\n"
-     "and\n"
+     N_("also write CSV files, charts, the page report.html and, but for compare, summary.txt into DIR"),
+     "Also write the command's CSV file\n"
+     ".RI ( DIR/run.csv ,\n"
+     ".IR sweep.csv ,\n"
+     ".IR compare.csv ,\n"
+     ".IR ipa.csv ,\n"
+     ".IR optimise.csv ),\n"
      ".I DIR/summary.txt\n"
-     "(scenario, seed, generator, replications, warnings), the charts, and\n"
+     "(scenario, seed, generator, replications, warnings; not compare), the charts, and\n"
      ".IR DIR/report.html ,\n"
      "the debrief page: one self-contained file with every table and chart, to project or\n"
      "print. Files appear whole or not at all:\n"
