@@ -3725,6 +3725,56 @@ static void check_whole_percents(const struct loader *ld)
     }
 }
 
+/* normal(mean, sd) draws below 0 count as 0 (docs/contract.md), which raises the mean a
+ * time or a quantity gets above the mean written: normal(1, 2) for a delivery's days
+ * clips 31% of its draws and means 1.4 days. Said when 5% of the draws or more are
+ * clipped, for values a section gives itself; units_per_order has its own warning (a
+ * draw of 0 is no order). */
+static const double CLIPPED_SHARE_SAID = 0.05;
+static void check_clipped_normal(const struct loader *ld, size_t k, const struct target *t)
+{
+    struct scenario *sc = ld->sc;
+    const struct key_def *d = &key_defs[k];
+    const struct key_origin *o = origin(sc, k, t);
+    const struct dist *x = slot(sc, d, t);
+    if (strength(o) != 2 || x->type != dist_type_find("normal") || !(x->p[1] > 0)) return;
+    double clipped = gsl_cdf_ugaussian_P(-x->p[0] / x->p[1]);
+    if (!(clipped >= CLIPPED_SHARE_SAID)) return;
+    char shown[120], from[300], mean[40], written[40], sd[40];
+    dist_format(x, shown, sizeof shown);
+    num_format(x->p[0], written, sizeof written);
+    num_format(x->p[1], sd, sizeof sd);
+    snprintf(mean, sizeof mean, "%.3g", dist_mean(x));
+    warn(sc,
+         /* TRANSLATORS: the section, the key, the distribution, where it was given ("line 12"),
+            the share of draws below 0 as a percentage ("31"), the mean with them counted as 0
+            ("1.4"), the mean written ("1"), then the mean and sd again for the suggestions */
+         _("[%s] %s = %s (%s): %.0f%% of its draws fall below 0 and count as 0, so its mean is %s, not %s; for a "
+           "quantity that cannot be negative write gamma(%s, %s) or lognormal(%s, %s): the same mean and sd, no "
+           "draw below 0"),
+         t->label, d->name, shown, value_source(ld, o, from, sizeof from), 100 * clipped, mean, written, written, sd,
+         written, sd);
+}
+
+static void check_clipped_normals(const struct loader *ld)
+{
+    struct scenario *sc = ld->sc;
+    for (size_t k = 0; k < key_count; k++) {
+        const struct key_def *d = &key_defs[k];
+        const struct key_def *units = &key_defs[K_DEMAND_UNITS_PER_ORDER];
+        if (d->type != KEY_DIST || d == units || d->inherit == units) continue;
+        if (!d->family) {
+            struct target t = plain_target(d->section);
+            check_clipped_normal(ld, k, &t);
+            continue;
+        }
+        for (size_t i = 0; i < count_of(sc, d->family); i++) {
+            struct target t = family_target(sc, d->family, i);
+            check_clipped_normal(ld, k, &t);
+        }
+    }
+}
+
 /* A continuous-review policy with no reorder point (base stock: every shortfall below
  * S is ordered) reorders what a short delivery lacks at once, and with a random yield
  * that order comes short too: each sale starts a chain of ever smaller orders (down to
@@ -3855,6 +3905,7 @@ static void add_warnings(const struct loader *ld)
              where);
     check_annual_costs(ld);
     check_whole_percents(ld);
+    check_clipped_normals(ld);
     check_tiny_yields(ld);
     if (!sc->cfg.customers.on) {
         check_stage_load(sc, _("order processing"), &sc->cfg.order_cycle.processing, inquiry_work_per_order(&sc->cfg));

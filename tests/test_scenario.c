@@ -790,6 +790,27 @@ static void test_cross_field(void)
               "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 1\norder_up_to = 5\n"
               "supply_yield = 0.01\n[product.tea]\nshare = 1\nsupply_yield = uniform(0.005, 0.5)\n");
     check(sc.nwarnings == 0, "scen-4.43b ... no warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    /* normal(mean, sd) whose draws below 0 count as 0 (docs/contract.md): said from 5% of them */
+    expect_ok("scen-4.70 delivery_days = normal(1, 2) loads, with a warning",
+              "[demand]\norders_per_day = 5\n[order_cycle]\ndelivery_days = normal(1, 2)\n");
+    check(sc.nwarnings == 1 &&
+              strcmp(sc.warnings[0], "[order_cycle] delivery_days = normal(1, 2) (line 4): 31% of its draws fall "
+                                     "below 0 and count as 0, so its mean is 1.4, not 1; for a quantity that "
+                                     "cannot be negative write gamma(1, 2) or lognormal(1, 2): the same mean and sd, "
+                                     "no draw below 0") == 0,
+          "scen-4.70b ... the share clipped, the mean it makes and what to write: '%s'",
+          sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.71 normal(5, 2) (0.6% below 0) and a product's normal(1, 0.5) (2.3%) load",
+              "[demand]\norders_per_day = 5\n[order_cycle]\ndelivery_days = normal(5, 2)\n"
+              "[inventory]\npolicy = sQ\nreorder_point = 5\norder_quantity = 10\n"
+              "[product.tea]\nshare = 1\nlead_time_days = normal(1, 0.5)\n");
+    check(sc.nwarnings == 0, "scen-4.71b ... without this warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.72 a product's own lead_time_days = normal(2, 2) loads, with a warning",
+              "[demand]\norders_per_day = 5\n[inventory]\npolicy = sQ\nreorder_point = 5\norder_quantity = 10\n"
+              "[product.tea]\nshare = 1\nlead_time_days = normal(2, 2)\n");
+    check(sc.nwarnings == 1 &&
+              strstr(sc.warnings[0], "[product.tea] lead_time_days = normal(2, 2) (line 9): 16% of") == sc.warnings[0],
+          "scen-4.72b ... named with its section: '%s'", sc.nwarnings ? sc.warnings[0] : "");
 }
 
 /* ---- 5. what inih would mis-read ---- */
