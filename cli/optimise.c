@@ -107,8 +107,8 @@ int optimise_parse_require(const char *text, int *metric, bool *at_least, double
         if (percent)
             snprintf(err, n, _("--require: %s is a share of at most 100%%, not %s"), name, val);
         else if (v <= 100)
-            snprintf(err, n, _("--require: %s is a share of at most 1, not %s: for %s%% write %s"), name, val, val,
-                     sweep_number_text(meant, share));
+            snprintf(err, n, _("--require: %s is a share of at most 1, not %s: for %s%% write %s or %s%%"), name, val,
+                     val, sweep_number_text(meant, share), val);
         else
             snprintf(err, n, _("--require: %s is a share of at most 1, not %s"), name, val);
         return -1;
@@ -630,6 +630,8 @@ static void corner_values(const struct optimise_result *r, size_t c, double *x)
     for (size_t k = 0; k < r->nlevers; k++) x[k] = optimise_value(r, k, (c >> k & 1) ? r->n[k] - 1 : 0);
 }
 
+static void say_nearest(const struct optimise_result *r, FILE *err); /* below, with the output */
+
 /* Say, once, that lever k's end e (0: --from, 1: --to) gives no valid scenario, as a
  * sweep says it of its point (sweep_refuse_point): the option and value to change, then
  * the reader's problems at the corner c that shows it (msgs). */
@@ -774,6 +776,7 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
                         : _("servlab: optimise: no point of the grid that the search tried has a value of the "
                             "metric%s\n"),
                     q->require ? q->require : "");
+            if (r->req_metric >= 0) say_nearest(r, err);
             rc = 1;
         } else if ((rc = select_best(&s)) == 0)
             r->tied = all_tied(r);
@@ -789,10 +792,13 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
 /* ---- output ---- */
 
 /* x with the decimals that the spread `ci` makes meaningful (two significant digits of
- * ci), into buf of 40 bytes. */
+ * ci), into buf of 40 bytes. A spread of 1e-6 or less is none (a paired difference of
+ * points whose noise cancels leaves 1e-13 of rounding): 2 decimals, not 8 zeros; an
+ * unknown one (a single replication) 4. */
+static const double NO_SPREAD = 1e-6;
 static int shown_decimals(double ci)
 {
-    int d = isfinite(ci) && ci > 0 ? 1 - (int)floor(log10(ci)) : 4;
+    int d = isfinite(ci) && ci > NO_SPREAD ? 1 - (int)floor(log10(ci)) : isfinite(ci) ? 2 : 4;
     return d < 0 ? 0 : d > 8 ? 8 : d;
 }
 
@@ -814,6 +820,47 @@ static const char *shown_bound(double x, double ci, bool at_least, char *buf)
         while (buf[n - 1] == '0') buf[--n] = '\0';
         if (buf[n - 1] == '.') buf[--n] = '\0';
     }
+    return buf;
+}
+
+/* Whether metric m is a share, shown as a percentage as the report shows it. */
+static bool is_share_metric(int m)
+{
+    return metric_defs[m].kind == KIND_RATE || metric_defs[m].kind == KIND_SHARE;
+}
+
+/* "1174 ± 16", or a share as a percentage, "99.79 ± 0.48%", as the headline shows it;
+ * into buf (n bytes). */
+static const char *figure_text(int metric, const struct summary *m, char *buf, size_t n)
+{
+    double scale = is_share_metric(metric) ? 100 : 1;
+    char a[40], b[40];
+    snprintf(buf, n, "%s ± %s%s", shown(scale * m->mean, scale * m->ci95, a),
+             shown(scale * m->ci95, scale * m->ci95, b), scale == 100 ? "%" : "");
+    return buf;
+}
+
+/* --require's bound as the student may type it: a share as a percentage ("95%"),
+ * anything else as a number; into buf (40 bytes). */
+static const char *required_text(const struct optimise_result *r, char *buf)
+{
+    char share[40];
+    sweep_number_text(r->req_value, share); /* no exponent: "0.0000005" */
+    if (!is_share_metric(r->req_metric)) return snprintf(buf, 40, "%s", share), buf;
+    /* the decimal point moved two places in the text, where 100 x would write
+       95.00000000000001: "0.95" is 95, "0.0000005" 0.00005, "1" 100 */
+    const char *p = share + (share[0] == '-'); /* a share below 0: a difference of two */
+    char digits[48];
+    size_t n = 0;
+    while (*p && *p != '.') digits[n++] = *p++;
+    if (*p == '.') p++;
+    for (int i = 0; i < 2; i++) digits[n++] = *p ? *p++ : '0';
+    digits[n] = '\0';
+    const char *whole = digits;
+    while (whole[0] == '0' && whole[1]) whole++;
+    char text[100];
+    snprintf(text, sizeof text, "%s%s%s%s%%", share[0] == '-' ? "-" : "", whole, *p ? "." : "", p);
+    snprintf(buf, 40, "%.39s", text);
     return buf;
 }
 
@@ -842,6 +889,43 @@ static const char *lever_values(const struct optimise_result *r, size_t i, char 
     return buf;
 }
 
+/* The tried point nearest to meeting --require (the highest mean of its metric for >=,
+ * the lowest for <=), said after the requirement's failure with what to change: at the
+ * end of a lever's range, that end (--from or --to) could go further; else the
+ * requirement asks more than the levers give. Nothing if no point has a value. */
+static void say_nearest(const struct optimise_result *r, FILE *err)
+{
+    size_t near = SIZE_MAX;
+    double best = 0;
+    for (size_t i = 0; i < r->npoints; i++) {
+        if (r->points[i].invalid || r->points[i].reps == 0) continue;
+        double v = metric_summary(r, i, r->req_metric).mean * (r->req_at_least ? 1 : -1);
+        if (isfinite(v) && (near == SIZE_MAX || v > best)) near = i, best = v;
+    }
+    if (near == SIZE_MAX) return;
+    char at[600], figure[120], name[100], named[110];
+    struct summary q = metric_summary(r, near, r->req_metric);
+    /* a Latin name among Chinese words (report_metric_words) stands apart on both sides */
+    report_metric_prose(metric_defs[r->req_metric].name, name, sizeof name);
+    snprintf(named, sizeof named, "%s%s", name, name[0] == ' ' ? " " : "");
+    lang_printf_wrapped(err, LANG_LINE_MAX, _("The nearest point tried, %s, has %s %s.\n"),
+                        lever_values(r, near, at, sizeof at), named,
+                        figure_text(r->req_metric, &q, figure, sizeof figure));
+    for (size_t k = 0; k < r->nlevers; k++) {
+        size_t i = r->points[near].at[k];
+        if (r->n[k] > 1 && (i == 0 || i == r->n[k] - 1)) {
+            lang_printf_wrapped(err, LANG_LINE_MAX,
+                                /* TRANSLATORS: the lever, then the option that moves its range's end */
+                                _("It lies at the end of %s's range: widen the range (%s) or ask for less.\n"),
+                                r->lever[k].parameter, i == 0 ? "--from" : "--to");
+            return;
+        }
+    }
+    lang_printf_wrapped(err, LANG_LINE_MAX,
+                        _("It lies inside the levers' ranges: the requirement asks more than these levers give; ask "
+                          "for less, or search another lever.\n"));
+}
+
 void optimise_table(FILE *out, const struct optimise_result *r)
 {
     const struct scenario *b = &r->base;
@@ -862,7 +946,7 @@ void optimise_table(FILE *out, const struct optimise_result *r)
         char between[110]; /* 条件：满足率的均值, no blank between Chinese words */
         lang_printf_wrapped(out, LANG_LINE_MAX, _("  where the mean of %s is %s %s\n"),
                             metric_between(required, between, sizeof between),
-                            r->req_at_least ? ">=" : "<=", sweep_number_text(r->req_value, v[0]));
+                            r->req_at_least ? ">=" : "<=", required_text(r, v[0]));
     }
     lang_printf_wrapped(out, LANG_LINE_MAX,
                         _("on common random numbers; seed %llu, generator %s; ± is the half-width of the 95%% "
@@ -878,17 +962,17 @@ void optimise_table(FILE *out, const struct optimise_result *r)
     char best_at[600];
     lang_printf_wrapped(out, LANG_LINE_MAX, _("\nBest point: %s\n"), lever_values(r, r->best, best_at, sizeof best_at));
     /* the lines below begin with the name: no space of a Latin name after Chinese */
-    fprintf(out, _("  %s %s ± %s (%u replications)\n"), metric + (metric[0] == ' '), shown(m.mean, m.ci95, v[0]),
-            shown(m.ci95, m.ci95, v[1]), r->points[r->best].reps);
+    char figure[120];
+    fprintf(out, _("  %s %s (%u replications)\n"), metric + (metric[0] == ' '),
+            figure_text(r->metric, &m, figure, sizeof figure), r->points[r->best].reps);
     if (r->req_metric >= 0) {
         struct summary q = metric_summary(r, r->best, r->req_metric);
-        fprintf(out, "  %s %s ± %s\n", required + (required[0] == ' '), shown(q.mean, q.ci95, v[0]),
-                shown(q.ci95, q.ci95, v[1]));
+        fprintf(out, "  %s %s\n", required + (required[0] == ' '),
+                figure_text(r->req_metric, &q, figure, sizeof figure));
     }
     if (r->metric != M_PROFIT) {
         struct summary p = metric_summary(r, r->best, M_PROFIT);
-        fprintf(out, "  %s %s ± %s\n", profit + (profit[0] == ' '), shown(p.mean, p.ci95, v[0]),
-                shown(p.ci95, p.ci95, v[1]));
+        fprintf(out, "  %s %s\n", profit + (profit[0] == ' '), figure_text(M_PROFIT, &p, figure, sizeof figure));
     }
     if (r->tied) { /* "lowest at 1500" would read as a finding: the search merely began there */
         /* the level as the best point's line shows it; the requirement below rounded the
@@ -1063,7 +1147,7 @@ void optimise_headline(const struct optimise_result *r, char *head, size_t nhead
         report_metric_prose(metric_defs[r->req_metric].name, required, sizeof required);
         int w = snprintf(small, nsmall, _("Among the points where the mean of %s is %s %s. "),
                          metric_between(required, between, sizeof between),
-                         r->req_at_least ? ">=" : "<=", sweep_number_text(r->req_value, v[0]));
+                         r->req_at_least ? ">=" : "<=", required_text(r, v[0]));
         used = w > 0 && (size_t)w < nsmall ? (size_t)w : 0;
     }
     size_t grid = optimise_grid_points(r);

@@ -61,15 +61,15 @@ err=$("$S" optimise $F $L --require fill_rate --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | grep -q "Put the condition in quotes, as in --require 'fill_rate>=0.95'"
 ok $? "--require METRIC alone (the shell took >=X): exit $rc, the quotes named: '$err'"
 err=$("$S" optimise $F $L --require 'fill_rate>=95' --quiet 2>&1 >/dev/null); rc=$?
-[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 95: for 95% write 0.95"
-ok $? "--require fill_rate>=95: exit $rc, the share named: '$err'"
+[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 95: for 95% write 0.95 or 95%$"
+ok $? "--require fill_rate>=95: exit $rc, the share named, both ways to write it: '$err'"
 err=$("$S" optimise $F $L --require 'fill_rate>=250' --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 250$"
 ok $? "--require fill_rate>=250: exit $rc: '$err'"
 # a share as a percentage, as [contract] targets write it: the same requirement as 0.95
 a=$("$S" optimise $F $L --require 'fill_rate>=95%' --quiet 2> /dev/null | tail -n +2)
 b=$("$S" optimise $F $L --require 'fill_rate>=0.95' --quiet 2> /dev/null | tail -n +2)
-[ -n "$a" ] && [ "$a" = "$b" ] && echo "$a" | grep -q 'fill_rate is >= 0.95'
+[ -n "$a" ] && [ "$a" = "$b" ] && echo "$a" | grep -q 'fill_rate is >= 95%$'
 ok $? "--require fill_rate>=95% is fill_rate>=0.95"
 # blanks around the operator, as students write it: the same requirement, and a refusal
 # quotes the number without them
@@ -77,7 +77,7 @@ c=$("$S" optimise $F $L --require ' fill_rate >= 95% ' --quiet 2> /dev/null | ta
 [ -n "$c" ] && [ "$c" = "$b" ]
 ok $? "--require ' fill_rate >= 95% ' is fill_rate>=0.95"
 err=$("$S" optimise $F $L --require 'fill_rate >= 95 ' --quiet 2>&1 >/dev/null); rc=$?
-[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 95: for 95% write 0.95$"
+[ "$rc" = 2 ] && echo "$err" | grep -q "fill_rate is a share of at most 1, not 95: for 95% write 0.95 or 95%$"
 ok $? "--require 'fill_rate >= 95 ': exit $rc, the share named as without blanks: '$err'"
 err=$("$S" optimise $F $L --require 'order_cycle_days_mean<=3%' --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | grep -q "'3%' is not a number"
@@ -116,7 +116,7 @@ ok $? "--require fill_rate>=9.5e1% is fill_rate>=0.95"
 # the share a percentage means, its digits moved, as typed back: 33.3 is 0.333 (33.3 / 100
 # wrote 0.33299999999999996), and no exponent (5e1 is 0.5)
 err=$("$S" optimise $F $L --require 'fill_rate>=33.3' --quiet 2>&1 >/dev/null); rc=$?
-[ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: fill_rate is a share of at most 1, not 33.3: for 33.3% write 0.333" ]
+[ "$rc" = 2 ] && [ "$(echo "$err" | head -n 1)" = "servlab: --require: fill_rate is a share of at most 1, not 33.3: for 33.3% write 0.333 or 33.3%" ]
 ok $? "--require fill_rate>=33.3: exit $rc, for 33.3% write 0.333: '$err'"
 err=$("$S" optimise --lang zh $F $L --require 'fill_rate>=5e1' --quiet 2>&1 >/dev/null); rc=$?
 [ "$rc" = 2 ] && echo "$err" | head -n 1 | grep -q '5e1%.*0\.5' && ! echo "$err" | grep -q 'e-'
@@ -124,11 +124,11 @@ ok $? "--lang zh --require fill_rate>=5e1: exit $rc, 0.5, no exponent: '$err'"
 # the required value where the output states it, as a lever's value reads: no exponent
 # (it wrote ">= 5e-07")
 out=$("$S" optimise $F $L --require 'fill_rate>=0.0000005' --quiet 2> /dev/null)
-echo "$out" | grep -q '^  where the mean of fill_rate is >= 0.0000005$' && ! echo "$out" | grep -q '[0-9]e-'
-ok $? "--require fill_rate>=0.0000005: stated as 0.0000005: $(echo "$out" | grep -i 'where')"
+echo "$out" | grep -q '^  where the mean of fill_rate is >= 0.00005%$' && ! echo "$out" | grep -q '[0-9]e-'
+ok $? "--require fill_rate>=0.0000005: stated as a percentage, 0.00005%, its digits moved: $(echo "$out" | grep -i 'where')"
 out=$("$S" optimise --lang zh $F $L --require 'fill_rate>=0.0000005' --quiet 2> /dev/null)
-echo "$out" | grep -q '^  条件：满足率的均值 >= 0.0000005$' && ! echo "$out" | grep -q '[0-9]e-'
-ok $? "--lang zh --require fill_rate>=0.0000005: stated as 0.0000005: $(echo "$out" | grep '条件')"
+echo "$out" | grep -q '^  条件：满足率的均值 >= 0.00005%$' && ! echo "$out" | grep -q '[0-9]e-'
+ok $? "--lang zh --require fill_rate>=0.0000005: stated as 0.00005%: $(echo "$out" | grep '条件')"
 expect2 "--step 0" $F --param inventory.reorder_point --from 0 --to 5 --step 0 --quiet
 expect2 "--to below --from" $F --param inventory.reorder_point --from 5 --to 0 --quiet
 expect2 "two objectives" $F $L --minimise cost_total_per_day --maximise profit_per_day --quiet
@@ -247,8 +247,8 @@ rm -rf "$T0"
 T0=$(mktemp -d)
 "$S" optimise --lang zh scenarios/default.ini --param inventory.reorder_point --from 200 --to 1200 --step 100 \
     --require 'fill_rate>=0.95' --reps 4 --quiet > "$T0/req.txt" 2>&1
-grep -q '^  条件：满足率的均值 >= 0.95$' "$T0/req.txt"
-ok $? "zh: the requirement reads 条件：满足率的均值 >= 0.95: $(grep 条件 "$T0/req.txt")"
+grep -q '^  条件：满足率的均值 >= 95%$' "$T0/req.txt"
+ok $? "zh: the requirement reads 条件：满足率的均值 >= 95% (a share as a percentage): $(grep 条件 "$T0/req.txt")"
 "$S" optimise --lang zh scenarios/default.ini --param inventory.reorder_point --from 200 --to 1200 --step 100 \
     --maximise fill_rate --require 'order_cycle_days_mean<=5' --reps 4 --quiet --out "$T0/o" > "$T0/lat.txt" 2>&1
 grep -q '^  条件：order cycle days mean 的均值 <= 5$' "$T0/lat.txt" &&
@@ -340,17 +340,17 @@ ok $? "a run into optimise's folder is warned (status $rc): $(cat "$T/err")"
 TIE="scenarios/default.ini --param inventory.reorder_point --from 1500 --to 3000 --minimise lost_sales_rate --reps 5"
 "$S" optimise $TIE --quiet --out "$T/otie" > "$T/ttie.txt" 2> "$T/err"; rc=$?
 head=$(headline "$T/otie/report.html")
-[ "$rc" = 0 ] && grep -q "^Every one of the [0-9]* points the search tried has the same lost_sales_rate, 0.0000:$" "$T/ttie.txt" &&
+[ "$rc" = 0 ] && grep -q "^Every one of the [0-9]* points the search tried has the same lost_sales_rate, 0.00:$" "$T/ttie.txt" &&
     grep -q "^  the metric does not tell them apart, and the point shown is only the first the search tried (it$" "$T/ttie.txt" &&
     grep -q "^  starts at the low end of each lever's range), not a finding.$" "$T/ttie.txt" &&
     grep -q "^  --maximise profit_per_day --require 'lost_sales_rate<=0'$" "$T/ttie.txt" &&
     ! grep -q "lie within delta" "$T/ttie.txt" && grep -q "^Every one of the" "$T/otie/summary.txt"
 ok $? "every point ties: the table says so and names --require (status $rc): $(cat "$T/err"; sed -n 6,14p "$T/ttie.txt")"
-echo "$head" | grep -q "^Units lost: 0.0000 ± 0.0000% at every point tried; shown at inventory.reorder_point = 1500, the first the search tried$" &&
+echo "$head" | grep -q "^Units lost: 0.00 ± 0.00% at every point tried; shown at inventory.reorder_point = 1500, the first the search tried$" &&
     ! echo "$head" | grep -q "lowest at"
 ok $? "every point ties: the page's headline says so, not 'lowest at': '$head'"
 "$S" optimise --lang zh $TIE --quiet > "$T/ttiez.txt" 2> /dev/null
-grep -q "^搜索试过的 [0-9]* 个点，失销率全都相同，均为 0.0000：这个指标分不出它们的高下。$" "$T/ttiez.txt"
+grep -q "^搜索试过的 [0-9]* 个点，失销率全都相同，均为 0.00：这个指标分不出它们的高下。$" "$T/ttiez.txt"
 ok $? "every point ties, in Chinese: $(sed -n 9,12p "$T/ttiez.txt")"
 # a level with decimals: shown as the best point's line shows it, and the suggested
 # --require rounded the way that still keeps every point (down for >=); in Chinese the
@@ -400,9 +400,37 @@ ok $? "two long levers: the best point parts after the comma between them: $(gre
 
 # ... and so in the page's headline (optimise_headline)
 "$S" optimise $F $L --require 'fill_rate>=0.0000005' --quiet --out "$T/require_small" > /dev/null 2>&1
-grep -q 'Among the points where the mean of fill_rate is &gt;= 0.0000005\. ' "$T/require_small/report.html" &&
+grep -q 'Among the points where the mean of fill_rate is &gt;= 0.00005%\. ' "$T/require_small/report.html" &&
     ! grep -q '[0-9]e-' "$T/require_small/report.html" "$T/require_small/summary.txt"
-ok $? "--require fill_rate>=0.0000005 --out: the page's headline says 0.0000005: $(grep -o 'Among[^.]*\.' "$T/require_small/report.html")"
+ok $? "--require fill_rate>=0.0000005 --out: the page's headline says 0.00005%: $(grep -o 'Among[^.]*\.' "$T/require_small/report.html")"
+
+# the best point's share as the report shows shares, a percentage (it printed 0.9979 ±
+# 0.0048 under a requirement typed as 95%)
+out=$("$S" optimise scenarios/default.ini --param inventory.reorder_point --from 200 --to 1200 --step 50 \
+    --require 'fill_rate>=95%' --reps 5 --quiet 2> /dev/null)
+echo "$out" | grep -q '^  fill_rate [0-9][0-9]\.[0-9]* ± [0-9.]*%$' && echo "$out" | grep -q '^  where the mean of fill_rate is >= 95%$'
+ok $? "optimise-3.1 the required share at the best point as a percentage: $(echo "$out" | sed -n '/^Best point/,/^$/p')"
+# no spread at all (a paired difference whose noise cancels): 2 decimals, not 8 zeros
+out=$("$S" optimise scenarios/default.ini --param inventory.reorder_point --from 200 --to 1400 --step 50 \
+    --require 'fill_rate>=99.999%' --reps 5 --quiet 2> /dev/null)
+echo "$out" | grep -q '^  fill_rate 100\.00 ± 0\.00%$' && ! echo "$out" | grep -q '0000000'
+ok $? "optimise-3.2 a spread of 0 (or 1e-13) is shown with 2 decimals: $(echo "$out" | grep -E 'fill_rate 1|ahead|\+[0-9]' | head -4)"
+# a requirement no point tried meets: the nearest point, and what to change
+err=$("$S" optimise scenarios/default.ini --param inventory.reorder_point --from 200 --to 400 --step 50 \
+    --require 'fill_rate>=99.99%' --reps 5 --quiet 2>&1 > /dev/null); rc=$?
+[ "$rc" = 1 ] && [ "$(echo "$err" | sed -n 2p | sed 's/has fill_rate [0-9.]* ± [0-9.]*%/has fill_rate X/')" = \
+    "The nearest point tried, inventory.reorder_point = 400, has fill_rate X." ] &&
+    [ "$(echo "$err" | sed -n 3p)" = "It lies at the end of inventory.reorder_point's range: widen the range (--to) or ask for less." ]
+ok $? "optimise-3.3 unmet at the range's end: the nearest point, its end and --to named (exit $rc): '$err'"
+err=$("$S" optimise --lang zh scenarios/default.ini --param inventory.reorder_point --from 200 --to 400 --step 50 \
+    --require 'fill_rate>=99.99%' --reps 5 --quiet 2>&1 > /dev/null); rc=$?
+[ "$rc" = 1 ] && echo "$err" | sed -n 2p | grep -q '^试过的点中最接近的是 inventory.reorder_point = 400' &&
+    echo "$err" | sed -n 3p | grep -q -- '--to'
+ok $? "optimise-3.4 ... in Chinese (exit $rc): '$err'"
+err=$("$S" optimise scenarios/default.ini --param inventory.reorder_point --from 200 --to 1200 --step 50 \
+    --require 'order_cycle_days_mean<=1' --reps 3 --quiet 2>&1 > /dev/null); rc=$?
+[ "$rc" = 1 ] && echo "$err" | grep -q '^It lies inside the levers. ranges: the requirement asks more than these levers give'
+ok $? "optimise-3.5 unmet inside the range: the requirement asks more than the levers give (exit $rc): '$err'"
 
 echo "test_optimise_cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
