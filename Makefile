@@ -150,6 +150,10 @@ need-libs:
 $(BUILD)/tests/test_sim: $(BUILD)/tests/test_sim.o $(SIM_OBJ) $(LANG_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
 
+# The sequence counter's test compiles sim/sim.c into itself (white-box): sim/ without sim.o.
+$(BUILD)/tests/test_sim_seq: $(BUILD)/tests/test_sim_seq.o $(filter-out $(BUILD)/sim/sim.o,$(SIM_OBJ)) $(LANG_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(GSL_LIBS) -lpthread -lm $(LDFLAGS)
+
 # The tests of whole scenarios share their loading and running (tests/scenario_runs.h).
 $(BUILD)/tests/test_network $(BUILD)/tests/test_capacity: $(BUILD)/tests/scenario_runs.o
 
