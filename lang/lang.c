@@ -538,12 +538,14 @@ static bool in_spans(size_t (*span)[2], size_t n, size_t i)
 enum { LISTS_MOST = 16 }; /* the lists of a line kept whole; further ones break as other text does */
 
 /* The distributions' signatures and short calls in line[0..len), "uniform(min, max)",
- * "triangular(0.9, 0.95, 1)": a name of ASCII letters, digits and '_' right before '(', up
- * to its ')' with no other parenthesis between, CALL_BYTES_MOST bytes at most in all (a
- * long discrete() table breaks as other text does). Each one's first byte and last byte + 1
- * go into span[k][0] and span[k][1], at most `most`; returns how many. No line breaks
- * inside one: "uniform(min," / "max)" reads as two things (a long place before it puts
- * the text under the place instead, reader/scenario.c's scenario_print_problem). */
+ * "triangular(0.9, 0.95, 1)", and a call with calls in it, "max(uniform(1, 2), 3)", as one:
+ * a name of ASCII letters, digits and '_' right before '(', up to the ')' that closes it,
+ * CALL_BYTES_MOST bytes at most in all (a long discrete() table breaks as other text does,
+ * and a long call with a short one in it keeps only the short one whole). Each one's first
+ * byte and last byte + 1 go into span[k][0] and span[k][1], at most `most`; returns how
+ * many. No line breaks inside one: "uniform(min," / "max)" reads as two things (a long place
+ * before it puts the text under the place instead, reader/scenario.c's
+ * scenario_print_problem). */
 enum { CALL_BYTES_MOST = 40 };
 static size_t call_spans(const char *line, size_t len, size_t (*span)[2], size_t most)
 {
@@ -552,11 +554,16 @@ static size_t call_spans(const char *line, size_t len, size_t (*span)[2], size_t
         if (line[i] != '(' || !(isalnum((unsigned char)line[i - 1]) || line[i - 1] == '_')) continue;
         size_t a = i;
         while (a > 0 && (isalnum((unsigned char)line[a - 1]) || line[a - 1] == '_')) a--;
-        size_t b = i + 1;
-        while (b < len && b - a < CALL_BYTES_MOST && line[b] != ')' && line[b] != '(') b++;
-        if (b < len && line[b] == ')' && isalpha((unsigned char)line[a]))
+        size_t b = i, depth = 0; /* the parentheses open at b */
+        for (; b < len && b - a < CALL_BYTES_MOST; b++)
+            if (line[b] == '(')
+                depth++;
+            else if (line[b] == ')' && --depth == 0)
+                break;
+        if (b < len && b - a < CALL_BYTES_MOST && line[b] == ')' && isalpha((unsigned char)line[a])) {
             span[found][0] = a, span[found][1] = b + 1, found++;
-        i = b;
+            i = b;
+        } /* else a call too long, or not closed: the calls inside it are looked for */
     }
     return found;
 }
@@ -583,7 +590,8 @@ static size_t first_break_after(const char *line, size_t len, size_t from)
                 !in_spans(calls, ncalls, i))
                 return i;
             if (i > from && i >= reach && wide_break(prev, one)) return i;
-            if (clause_mark(line + i, n, i + n < len ? line[i + n] : '\0') && !in_spans(lists, nlists, i + n))
+            if (clause_mark(line + i, n, i + n < len ? line[i + n] : '\0') && !in_spans(lists, nlists, i + n) &&
+                !in_spans(calls, ncalls, i + n)) /* not the comma of "uniform(1, 2)" */
                 return i + n;
         }
         if (lang_width(one) == 2) reach = term_reach(line, len, i, reach);

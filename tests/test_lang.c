@@ -337,6 +337,15 @@ static void fills(void)
     check(strcmp(wrapped("  a discrete(0.1:1, 0.2:1, 0.3:1, 0.4:1, 0.5:1, 0.6:1)\n", 30, buf, sizeof buf),
                  "  a discrete(0.1:1, 0.2:1,\n    0.3:1, 0.4:1, 0.5:1,\n    0.6:1)\n") == 0,
           "lang-5.24c ... but a long table (over 40 bytes) breaks inside as before: '%s'", buf);
+    f = fmemopen(buf, sizeof buf, "w");
+    if (!f) abort();
+    lang_print_hanging(f, "PATH:8: [s] key: ", "max(uniform(1, 2), 3): '-5%' is not a number", "  ", 30);
+    fclose(f);
+    check(strcmp(buf, "PATH:8: [s] key: max(uniform(1, 2), 3):\n  '-5%' is not a number\n") == 0,
+          "lang-5.24d ... a call with a call in it too (max(uniform(1, / 2), 3)): '%s'", buf);
+    check(strcmp(wrapped("  a b c d e f g all(uniform(1, 2), 0.5:1, 0.6:1, 0.7:1, 0.8:1)\n", 30, buf, sizeof buf),
+                 "  a b c d e f g\n    all(uniform(1, 2), 0.5:1,\n    0.6:1, 0.7:1, 0.8:1)\n") == 0,
+          "lang-5.24e ... and a short call in a long one still does: '%s'", buf);
 }
 
 /* lang/zh_terms.h: the table is sorted by bytes (zh_term_at searches it), each term is two
