@@ -861,6 +861,11 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             }
             memcpy(text_item, p, len);
             text_item[len] = '\0';
+            if (text_item[strspn(text_item, " \t")] == '\0' && item == 1 &&
+                !comma) { /* "values =", "--set sweep.values=" */
+                report(ld, line, sec, d->name, _("no value; list the values, separated by commas"));
+                return -1;
+            }
             if (text_item[strspn(text_item, " \t")] == '\0') { /* "0, 1, 2," or "0,,1" */
                 report(ld, line, sec, d->name, _("item %zu is empty: write a number there, or remove the extra comma"),
                        item);
@@ -1610,6 +1615,14 @@ static bool by_option(const struct loader *ld, const struct key_origin *o)
 {
     const char *label = o->from == FROM_COMMAND_LINE && o->set && ld->sets ? ld->sets[o->set - 1].label : NULL;
     return label && strncmp(label, "--", 2) == 0 && strncmp(label, "--set ", 6) != 0;
+}
+
+/* Whether origin o is a --set of the command line ("--set sweep.values=1,2": an override
+ * with no label, which override_where names by its assignment), whose hints write a key as
+ * --set does rather than as a scenario file's line. */
+static bool by_set(const struct loader *ld, const struct key_origin *o)
+{
+    return o->from == FROM_COMMAND_LINE && o->set && ld->sets && !ld->sets[o->set - 1].label;
 }
 
 /* The shares of family f's n sections do not sum to 1 (sum): each as read and where from,
@@ -3327,6 +3340,12 @@ static int resolve_lever(struct loader *ld, const struct lever_keys *lk, const c
         if (by_option(ld, o))
             report_given(ld, o, section, name,
                          _("missing; say which key to vary with --param, e.g. --param inventory.safety_factor"));
+        else if (by_set(ld, o)) /* --set sweep.values=1,2: the hint in the form typed */
+            report_given(ld, o, section, name,
+                         lk->parameter == K_SWEEP_PARAMETER
+                             ? _("missing; say which key to vary, e.g. --set sweep.parameter=inventory.safety_factor")
+                             : _("missing; say which second key to vary, e.g. --set "
+                                 "sweep.parameter2=inventory.order_quantity"));
         else
             report_given(ld, o, section, name,
                          lk->parameter == K_SWEEP_PARAMETER

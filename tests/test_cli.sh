@@ -775,6 +775,13 @@ sweep_refused cli-11.12h "--steps 3: [sweep] steps: order_cycle.processing_serve
 sed '/^\[sweep\]/,$d' scenarios/default.ini > "$T/no_sweep.ini"
 sweep_refused cli-11.12i "--values 1,2: [sweep] parameter: missing; say which key to vary with --param, e.g. --param inventory.safety_factor" \
     "$T/no_sweep.ini" --values 1,2
+# ... and a --set's hint writes the key as --set does, not as the file's line would
+sweep_refused cli-11.12m "--set sweep.values=1,2: [sweep] parameter: missing; say which key to vary, e.g. --set sweep.parameter=inventory.safety_factor" \
+    "$T/no_sweep.ini" --set sweep.values=1,2
+sweep_refused cli-11.12n "--set sweep.values2=1,2: [sweep] parameter2: missing; say which second key to vary, e.g. --set sweep.parameter2=inventory.order_quantity" \
+    "$T/no_sweep.ini" --set sweep.parameter=inventory.reorder_point --set sweep.values=1,2 --set sweep.values2=1,2
+sweep_refused cli-11.12o "--set sweep.values=: [sweep] values: no value; list the values, separated by commas" \
+    "$T/no_sweep.ini" --set sweep.values=
 sweep_refused cli-11.12j "--set sweep.parameter=inventory.reorder_point: [sweep] to: missing; a lever set on the command line replaces the file's range, so set from, to and steps too (or values)" \
     scenarios/default.ini --set sweep.parameter=inventory.reorder_point --set sweep.from=1
 printf '[demand]\norders_per_day = 40\n\n[inventory]\npolicy = sQ\nreorder_point = 10\norder_quantity = 20\n' > "$T/no_promise.ini"
