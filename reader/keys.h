@@ -114,8 +114,9 @@ struct key_def {
                                  (struct product_config ...), or its entry with KEY_IN_ENTRY */
     size_t given_offset;      /* optional keys: a bool beside the value set when given; 0: none */
     enum key_applies applies; /* when the key is used */
-    /* a rate or a lift whose whole numbers from this one up most likely are percentages
-       written without their '%' (churn_per_day = 1 for 1%, demand_lift = 50 for 50%): the
+    /* a rate, a lift or a factor whose whole numbers from this one up most likely are
+       percentages written without their '%' (churn_per_day = 1 for 1%, demand_lift = 50 for
+       50%, loyal_churn_factor = 80 for 80%; a share of 1, damage_rate = 1, for 1%): the
        reader warns of such a value (keys.def: .whole_percent_from); 0: never */
     double whole_percent_from;
     /* the other key of an either-or pair (orders_per_day or interarrival_days: keys.def

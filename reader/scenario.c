@@ -626,6 +626,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
     num_format(d->max, hi, sizeof hi);
     const char *cmp = d->flags & KEY_MIN_EXCLUSIVE ? ">" : ">=";
     void *at = slot(sc, d, t);
+    bool written_percent = false; /* the origin's percent */
 
     switch (d->type) {
     case KEY_NUMBER:
@@ -638,6 +639,7 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
         bool percent = d->type == KEY_NUMBER && (key_def_takes_percent(d) || bound) &&
                        value_percent_share(text, decimal, sizeof decimal);
         if (bound) *bound_percent(ld, k) = percent;
+        written_percent = percent;
         if (value_number(percent ? decimal : text, &x, problem, sizeof problem) != 0) {
             if (!bound && percent_for_key(d, text, problem, sizeof problem)) /* "95%" for safety_factor */
                 report(ld, line, sec, d->name, "%s", problem);
@@ -690,7 +692,8 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
             const char *hint = "";
             if (key_def_takes_percent(d) && !percent) /* "98" for 0.98 or 98% */
                 hint = value_share_hint(x, share_hint, sizeof share_hint);
-            else if (d->whole_percent_from > 0 && x == floor(x) && x <= 100) { /* churn_per_day = 2: no '%' taken */
+            else if (d->whole_percent_from > 0 && x == floor(x) &&
+                     x / 100 <= d->max) { /* churn_per_day = 2, loyal_orders_factor = 120: no '%' taken */
                 /* TRANSLATORS: the value as written ("2"), then its decimal as a percentage ("0.02") */
                 snprintf(share_hint, sizeof share_hint, _(" (if %s%% was meant, write %s)"), got,
                          num_format(x / 100, a, sizeof a));
@@ -908,7 +911,8 @@ static int apply_value(struct loader *ld, size_t k, const struct target *t, cons
     }
     bool *g = given_flag(sc, d, t);
     if (g) *g = true;
-    *origin(sc, k, t) = (struct key_origin){.from = from, .line = line, .set = from == FROM_COMMAND_LINE ? ld->set : 0};
+    *origin(sc, k, t) = (struct key_origin){
+        .from = from, .line = line, .set = from == FROM_COMMAND_LINE ? ld->set : 0, .percent = written_percent};
     return 0;
 }
 
@@ -3702,18 +3706,20 @@ static void check_annual_costs(const struct loader *ld)
     }
 }
 
-/* A whole number on a rate or a lift (keys.def: .whole_percent_from) that reads as a
- * percentage written without its '%': churn_per_day = 1, which a comment calls 1%, is every
- * customer gone in a day on average; demand_lift = 50 multiplies the orders by 51. A
- * warning, not an error: the key's bounds take it, and a lesson may mean it. Only values a
- * section gives itself (a file's line, --set, a batch table's cell). */
+/* A whole number on a rate, a lift or a factor (keys.def: .whole_percent_from) that reads
+ * as a percentage written without its '%': churn_per_day = 1, which a comment calls 1%, is
+ * every customer gone in a day on average; demand_lift = 50 multiplies the orders by 51;
+ * loyal_churn_factor = 80 makes loyal customers leave 80 times as fast; damage_rate = 1
+ * damages every order. A warning, not an error: the key's bounds take it, and a lesson may
+ * mean it. Only values a section gives itself (a file's line, --set, a batch table's cell),
+ * and not one written with its '%' (damage_rate = 100%: meant as written). */
 static void check_whole_percent(const struct loader *ld, size_t k, const struct target *t)
 {
     struct scenario *sc = ld->sc;
     const struct key_def *d = &key_defs[k];
     const struct key_origin *o = origin(sc, k, t);
     double x = *(const double *)slot(sc, d, t);
-    if (strength(o) != 2 || !(x >= d->whole_percent_from) || x != floor(x)) return;
+    if (strength(o) != 2 || o->percent || !(x >= d->whole_percent_from) || x != floor(x)) return;
     char v[40], as[40], meant[40], from[300];
     shown_value(ld, o->set, x, v, sizeof v);
     warn(sc,

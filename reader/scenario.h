@@ -28,6 +28,8 @@ struct key_origin {
     int line;
     unsigned set; /* FROM_COMMAND_LINE: 1 + the index of the override that gave it in its load's
                      overrides (a warning names it by its source); else 0 */
+    bool percent; /* a number written as a percentage ("100%"), which no whole-percent
+                     warning doubts (reader/scenario.c, check_whole_percent) */
 };
 
 enum { SWEEP_POINTS_MAX = 1000 };

@@ -770,6 +770,35 @@ static void test_cross_field(void)
     /* past its bounds, an error that says the decimal, as churn_per_day takes no '%' */
     expect_value_error("scen-4.40 churn_per_day = 2 (2% meant) is refused, with its decimal", "customers",
                        "churn_per_day", "2", "must be at most 1, got 2 (if 2% was meant, write 0.02)");
+    /* a loyalty factor written as a percentage: 80 for 0.8 (a multiple of a new customer's) */
+    static const char loyal[] = "[order_cycle]\npromise_days = 3\n[customers]\ninitial = 500\n"
+                                "orders_per_customer_day = 0.1\n[loyalty]\n";
+    snprintf(pct, sizeof pct, "%sloyal_churn_factor = 80\n", loyal);
+    expect_ok("scen-4.40b loyal_churn_factor = 80 (80% meant) loads, with a warning", pct);
+    check(sc.nwarnings == 1 && strcmp(sc.warnings[0], "[loyalty] loyal_churn_factor = 80 (line 7) reads as 8000%; if "
+                                                      "80% was meant, write 0.8") == 0,
+          "scen-4.40c ... saying what 80%% is: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    snprintf(pct, sizeof pct, "%sloyal_orders_factor = 3\nsatisfied_churn_factor = 0.5\n", loyal);
+    expect_ok("scen-4.40d a whole loyal_orders_factor below 10 (3: three times as often) loads", pct);
+    check(sc.nwarnings == 0, "scen-4.40e ... without a warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    snprintf(pct, sizeof pct, "%sloyal_orders_factor = 120\n", loyal);
+    expect_error("scen-4.40j loyal_orders_factor = 120 (120% meant) is refused, with its decimal", pct,
+                 "PATH:7: [loyalty] loyal_orders_factor: must be at most 100, got 120 (if 120% was meant, write 1.2)");
+    /* damage_rate = 1: every order damaged, which a comment calls 1% */
+    static const char damaged[] = "[demand]\norders_per_day = 5\n[order_cycle]\n";
+    snprintf(pct, sizeof pct, "%sdamage_rate = 1\n", damaged);
+    expect_ok("scen-4.40f damage_rate = 1 (1% meant) loads, with a warning", pct);
+    check(sc.nwarnings == 1 && strcmp(sc.warnings[0], "[order_cycle] damage_rate = 1 (line 4) reads as 100%; if 1% "
+                                                      "was meant, write 0.01") == 0,
+          "scen-4.40g ... saying what 1%% is: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    snprintf(pct, sizeof pct, "%sdamage_rate = 100%%\n", damaged);
+    expect_ok("scen-4.40h damage_rate = 100% (written with its '%') loads", pct);
+    check(sc.nwarnings == 0, "scen-4.40i ... without a warning: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    snprintf(pct, sizeof pct, "%spicking_error_rate = 1\n", damaged);
+    expect_ok("scen-4.40k picking_error_rate = 1 loads, with a warning", pct);
+    check(sc.nwarnings == 1 &&
+              strstr(sc.warnings[0], "[order_cycle] picking_error_rate = 1 (line 4) reads as 100%") == sc.warnings[0],
+          "scen-4.40l ... as damage_rate's: '%s'", sc.nwarnings ? sc.warnings[0] : "");
     /* a supply_yield of 1% or less: a percentage divided by 100 once too often, as "0.98%" is */
     expect_ok("scen-4.41 supply_yield = 0.0098 (a yield under 1%) loads, with a warning",
               "[demand]\norders_per_day = 5\n[inventory]\npolicy = sS\nreorder_point = 1\norder_up_to = 5\n"
