@@ -6,6 +6,8 @@
 #include <limits.h>
 #include <pthread.h>
 #include <ctype.h>
+#include <iconv.h>
+#include <langinfo.h>
 #include <stdarg.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -79,14 +81,114 @@ static int from_language_list(void)
     return -1;
 }
 
+static const char *find_catalogue(const char *argv0, char *buf, size_t n);
+static void vprint_lines(FILE *out, int max, bool fill, const char *fmt, va_list args)
+    __attribute__((format(printf, 4, 0)));
+
+/* msgid's Chinese from the catalogue, whatever language servlab goes on in; NULL where the
+ * catalogue or C.UTF-8 is missing. LC_MESSAGES and LANGUAGE are put back as they were:
+ * lang_init sets them for the language chosen. */
+static const char *in_chinese(const char *argv0, const char *msgid) __attribute__((format_arg(2)));
+static const char *in_chinese(const char *argv0, const char *msgid)
+{
+    char dir[PATH_MAX];
+    if (!find_catalogue(argv0, dir, sizeof dir) || !setlocale(LC_MESSAGES, "C.UTF-8")) return NULL;
+    const char *now = getenv("LANGUAGE");
+    char *before = now ? strdup(now) : NULL;
+    setenv("LANGUAGE", "zh_CN", 1);
+    bindtextdomain(domain, dir);
+    bind_textdomain_codeset(domain, "UTF-8");
+    const char *text = dgettext(domain, msgid); /* in the catalogue, which stays loaded */
+    if (before)
+        setenv("LANGUAGE", before, 1);
+    else
+        unsetenv("LANGUAGE");
+    free(before);
+    setlocale(LC_MESSAGES, "C");
+    return text == msgid ? NULL : text;
+}
+
+/* printf's text for fmt (NULL: nothing) filled as lang_printf_filled fills it, written to
+ * stderr in codeset (NULL: UTF-8, as written), or not at all where it cannot be. */
+static void filled_in_codeset(const char *codeset, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void filled_in_codeset(const char *codeset, const char *fmt, ...)
+{
+    if (!fmt) return;
+    char *text = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&text, &size);
+    if (!mem) return;
+    va_list args;
+    va_start(args, fmt);
+    vprint_lines(mem, LANG_LINE_MAX, true, fmt, args);
+    va_end(args);
+    if (fclose(mem) != 0) {
+        free(text);
+        return;
+    }
+    iconv_t cd = codeset ? iconv_open(codeset, "UTF-8") : (iconv_t)-1;
+    char *out = codeset ? malloc(4 * size + 1) : NULL;
+    if (!codeset) {
+        fputs(text, stderr);
+    } else if (cd != (iconv_t)-1 && out) {
+        char *in = text, *at = out;
+        size_t in_left = size, out_left = 4 * size;
+        if (iconv(cd, &in, &in_left, &at, &out_left) != (size_t)-1) fwrite(out, 1, (size_t)(at - out), stderr);
+    }
+    if (cd != (iconv_t)-1) iconv_close(cd);
+    free(out);
+    free(text);
+}
+
+/* The notes of a locale named without a codeset (no_codeset): on a terminal in that
+ * locale's codeset, and where the C library found no such locale. */
+#define NOTE_LOCALE_CODESET                                                                                            \
+    /* TRANSLATORS: LANG, zh_CN, zh_CN, GB2312, GB2312, LANG; printed in GB2312 */                                     \
+    N_("servlab: %s=%s names no codeset, so it is this system's %s locale, in %s; servlab writes Chinese in UTF-8 "    \
+       "only (a terminal in %s would show it garbled), so it goes on in English. For Chinese, use a UTF-8 terminal "   \
+       "(%s=zh_CN.UTF-8) or --lang zh\n")
+#define NOTE_NO_LOCALE                                                                                                 \
+    /* TRANSLATORS: LANG, zh_CN, zh_CN, LANG */                                                                        \
+    N_("servlab: %s=%s names no codeset and this system has no %s locale, so the C library takes the C locale "        \
+       "(ASCII); servlab writes its Chinese in UTF-8 all the same: if it shows garbled, use a UTF-8 terminal with "    \
+       "%s=zh_CN.UTF-8, or --lang en\n")
+
+/* Chinese asked for by a locale name without a codeset (LANG=zh_CN): the C library takes
+ * the locale of that name, which on Debian is in GB2312 (/usr/share/i18n/SUPPORTED: "zh_CN
+ * GB2312") where it was generated; where it was not (a fresh Debian has C, C.UTF-8 and
+ * POSIX only), setlocale fails and the program stays in the C locale, ASCII. In a codeset
+ * other than UTF-8: English, as for zh_CN.GBK, with the note in English and again in Chinese
+ * in that codeset, which such a terminal shows. No such locale: Chinese in UTF-8 (servlab
+ * reads its catalogue through C.UTF-8 whatever the locale), with the note in English and in
+ * Chinese, saying what to set if the terminal shows it garbled. A locale of that name in
+ * UTF-8 needs no note. Returns the language to go on in. */
+static enum lang no_codeset(const char *var, const char *locale, const char *argv0)
+{
+    locale_t named = newlocale(LC_CTYPE_MASK, locale, (locale_t)0);
+    if (named) {
+        char codeset[32], folded[32];
+        snprintf(codeset, sizeof codeset, "%s", nl_langinfo_l(CODESET, named));
+        freelocale(named);
+        fold_codeset(codeset, folded, sizeof folded);
+        if (strcmp(folded, "utf8") == 0) return LANG_ZH;
+        lang_printf_filled(stderr, LANG_LINE_MAX, NOTE_LOCALE_CODESET, var, locale, locale, codeset, codeset, var);
+        filled_in_codeset(codeset, in_chinese(argv0, NOTE_LOCALE_CODESET), var, locale, locale, codeset, codeset, var);
+        return LANG_EN;
+    }
+    lang_printf_filled(stderr, LANG_LINE_MAX, NOTE_NO_LOCALE, var, locale, locale, var);
+    filled_in_codeset(NULL, in_chinese(argv0, NOTE_NO_LOCALE), var, locale, locale, var);
+    return LANG_ZH;
+}
+
 /* The language the environment asks for, as GNU programs choose it. LANGUAGE's first
  * entry that servlab speaks comes first; then the first of LC_ALL, LC_MESSAGES, LANG that
  * is set and not empty, as POSIX orders them; English when none chooses (unset, or C,
  * POSIX, C.UTF-8). gettext itself ignores LANGUAGE in the C locale, but servlab reads
  * its catalogue through C.UTF-8 whatever the locale (lang_init), so LANGUAGE=zh_CN alone
  * is Chinese too. Chinese under a locale of another codeset (zh_CN.GBK) is English, with
- * a note in ASCII, which such a terminal shows, naming the locale's codeset. */
-static enum lang from_environment(void)
+ * a note in ASCII, which such a terminal shows, naming the locale's codeset; under a locale
+ * named without a codeset (zh_CN), what the C library makes of that name (no_codeset). */
+static enum lang from_environment(const char *argv0)
 {
     static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
     const char *var = NULL, *locale = NULL; /* the first of vars that is set */
@@ -108,6 +210,7 @@ static enum lang from_environment(void)
                            var, locale, codeset, var);
         return LANG_EN;
     }
+    if (want == LANG_ZH && named && !strchr(locale, '.')) return no_codeset(var, locale, argv0);
     return want;
 }
 
@@ -174,7 +277,7 @@ int lang_init(const char *code, const char *argv0)
     set_here = false;
     enum lang want;
     if (!code)
-        want = from_environment();
+        want = from_environment(argv0);
     else if (strcmp(code, "en") == 0)
         want = LANG_EN;
     else if (strcmp(code, "zh") == 0)

@@ -110,6 +110,36 @@ for lc in "zh_TW.Big5|Big5" "zh_HK.big5hkscs|Big5-HKSCS" "zh_CN.gb18030|GB18030"
         $([ $rc -eq 0 ] && tr '\n' ' ' < "$T/err" | tr -s ' ' | grep -q "(a terminal in ${lc#*|} would show it garbled)" &&
           ! grep -q GBK "$T/err" && [ "$(wc -L < "$T/err")" -le 100 ]; echo $?) "$(cat "$T/err")"
 done
+# a locale named without a codeset (LANG=zh_CN) is what the C library makes of it
+# (lang/lang.c, no_codeset): where no zh_CN locale was generated (LOCPATH: an empty
+# directory), the C locale: Chinese in UTF-8, with a note in English and in Chinese saying
+# what to set if it shows garbled
+# (with any LOCPATH, glibc's setlocale leaves the path's list unreachable, which LeakSanitizer
+# reports under make check, whatever the program: not servlab's leak)
+nolsan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+mkdir "$T/no_locales"
+run env -u LANGUAGE LC_ALL= LC_MESSAGES= ASAN_OPTIONS="$nolsan" LOCPATH="$T/no_locales" LANG=zh_CN "$S" check scenarios/default.ini
+ok "keys-3.11e LANG=zh_CN and no such locale: Chinese, with a note in English and in Chinese naming LANG=zh_CN.UTF-8 (status $rc)" \
+    $([ $rc -eq 0 ] && head -n 1 "$T/err" | grep -q '^servlab: LANG=zh_CN names no codeset and this system has no zh_CN locale,' &&
+      tr '\n' ' ' < "$T/err" | tr -s ' ' | grep -q 'use a UTF-8 terminal with LANG=zh_CN.UTF-8, or --lang en servlab: LANG=zh_CN 未写明字符集，' &&
+      [ "$(grep -c 'LANG=zh_CN.UTF-8' "$T/err")" -eq 2 ] && [ "$(grep -vc '^  ' "$T/err")" -eq 2 ] &&
+      head -n 1 "$T/out" | grep -q '完整解析' && [ "$(wc -L < "$T/err")" -le 100 ]; echo $?) "$(cat "$T/err")"
+# where zh_CN was generated, in GB2312 as Debian makes it (localedef into LOCPATH): English,
+# as for zh_CN.GBK, the note in English and again in Chinese in GB2312, which such a terminal shows
+mkdir "$T/gb2312"
+(cd "$T" && localedef -i zh_CN -f GB2312 "$T/gb2312/zh_CN") > /dev/null 2>&1
+if [ -f "$T/gb2312/zh_CN/LC_CTYPE" ]; then
+    run env -u LANGUAGE LC_ALL= LC_MESSAGES= ASAN_OPTIONS="$nolsan" LOCPATH="$T/gb2312" LANG=zh_CN "$S" check scenarios/default.ini
+    iconv -f GB2312 -t UTF-8 "$T/err" > "$T/err_utf8" 2> /dev/null
+    ok "keys-3.11f LANG=zh_CN in GB2312: English, the note naming GB2312 and LANG=zh_CN.UTF-8, in English and in Chinese in GB2312 (status $rc)" \
+        $([ $rc -eq 0 ] && head -n 1 "$T/err" | grep -q "^servlab: LANG=zh_CN names no codeset, so it is this system's zh_CN locale, in GB2312;" &&
+          tr '\n' ' ' < "$T/err" | tr -s ' ' | grep -q 'use a UTF-8 terminal (LANG=zh_CN.UTF-8) or --lang zh servlab: ' &&
+          grep -q '^servlab: LANG=zh_CN 未写明字符集，即本机的 zh_CN 区域设置，字符集为 GB2312' "$T/err_utf8" &&
+          ! grep -q '未写明' "$T/err" && [ "$(grep -c 'LANG=zh_CN.UTF-8' "$T/err_utf8")" -eq 2 ] &&
+          [ "$(wc -L < "$T/err_utf8")" -le 100 ] && grep -q 'fully resolved' "$T/out"; echo $?) "$(cat "$T/err_utf8")"
+else
+    echo "test_keys_lang: keys-3.11f skipped: localedef could not make zh_CN in GB2312 (Debian: the locales package)"
+fi
 run "$S" run scenarios/default.ini --lang fr
 ok "keys-3.12 --lang fr: not a language servlab speaks, exit 2" $([ $rc -eq 2 ] && grep -q "'fr' is not a language servlab speaks" "$T/err"; echo $?)
 check_done test_keys_lang
