@@ -16,137 +16,144 @@ enum {
     HELP_COLUMN = 25, /* the width of the name column after the two-space indent */
 };
 
-/* Man-page text is roff: \- is a minus (--), .B bold, .BR bold then roman, \fI italic. */
+/* Man-page text is roff: \- is a minus (--), .B bold, .BR bold then roman, \fI italic. It is
+ * translated (msgctxt "man"): servlab --lang zh --help-man writes man/zh_CN/servlab.1's OPTIONS. */
 const struct option_row option_rows[] = {
     {OPT_SET, "--set", "SECTION.KEY=VALUE", ALL | CMD_SERVE | CMD_CHECK, GROUP_GENERAL, KEY_NONE,
      N_("override one key, validated like the file (repeatable)"),
-     "Override one key; the value is validated exactly like the file. Repeatable. The key is\n"
-     "what follows the last dot.\n"},
+     /* TRANSLATORS: a paragraph of the man page's OPTIONS section (servlab --help-man,
+        man/zh_CN/servlab.1), in roff: a line that starts with a dot keeps its macro and
+        names; keep each Chinese sentence on one line (a line break between two Chinese
+        characters prints as a space) */
+     NC_("man", "Override one key; the value is validated exactly like the file. Repeatable. The key is\n"
+                "what follows the last dot.\n")},
     {OPT_REPS, "--reps", "N", ALL | CMD_SERVE | CMD_CHECK, GROUP_GENERAL, K_RUN_REPLICATIONS,
-     N_("replications (same as --set run.replications=N)"), "Replications.\n"},
+     N_("replications (same as --set run.replications=N)"), NC_("man", "Replications.\n")},
     {OPT_SEED, "--seed", "N", ALL | CMD_SERVE | CMD_CHECK, GROUP_GENERAL, K_RUN_SEED,
-     N_("master seed (same as --set run.seed=N)"), "Master seed.\n"},
+     N_("master seed (same as --set run.seed=N)"), NC_("man", "Master seed.\n")},
     {OPT_THREADS, "--threads", "N", ALL | CMD_SERVE, GROUP_GENERAL, KEY_NONE,
      N_("worker threads (default: every core); results do not depend on N"),
-     "Worker threads; the default is every core (shared among the MPI ranks on one machine,\n"
-     "see\n"
-     ".BR MPI ).\n"
-     "Results do not depend on N.\n"},
+     NC_("man", "Worker threads; the default is every core (shared among the MPI ranks on one machine,\n"
+                "see\n"
+                ".BR MPI ).\n"
+                "Results do not depend on N.\n")},
     {OPT_FORMAT, "--format", "table|csv", ALL, GROUP_GENERAL, KEY_NONE, N_("what goes to stdout (default: table)"),
-     "What goes to standard output. CSV has the header\n"
-     ".B metric,mean,ci95,sd,n\n"
-     "and one row per metric; fields with no value are empty.\n"},
+     NC_("man", "What goes to standard output. CSV has the header\n"
+                ".B metric,mean,ci95,sd,n\n"
+                "and one row per metric; fields with no value are empty.\n")},
     {OPT_OUT, "--out", "DIR", CMD_RUN | CMD_SWEEP | CMD_COMPARE | CMD_IPA | CMD_OPTIMISE, GROUP_GENERAL, KEY_NONE,
      N_("also write CSV files, charts, the page report.html and, but for compare, summary.txt into DIR"),
-     "Also write the command's CSV file\n"
-     ".RI ( DIR/run.csv ,\n"
-     ".IR sweep.csv ,\n"
-     ".IR compare.csv ,\n"
-     ".IR ipa.csv ,\n"
-     ".IR optimise.csv ),\n"
-     ".I DIR/summary.txt\n"
-     "(scenario, seed, generator, replications, warnings; not compare), the charts, and\n"
-     ".IR DIR/report.html ,\n"
-     "the debrief page: one self-contained file with every table and chart, to project or\n"
-     "print. Files appear whole or not at all:\n"
-     "each is written under a temporary name and renamed when complete. The directory is\n"
-     "checked before anything is simulated; temporary files left in it by a run that was\n"
-     "killed outright are removed.\n"},
+     NC_("man", "Also write the command's CSV file\n"
+                ".RI ( DIR/run.csv ,\n"
+                ".IR sweep.csv ,\n"
+                ".IR compare.csv ,\n"
+                ".IR ipa.csv ,\n"
+                ".IR optimise.csv ),\n"
+                ".I DIR/summary.txt\n"
+                "(scenario, seed, generator, replications, warnings; not compare), the charts, and\n"
+                ".IR DIR/report.html ,\n"
+                "the debrief page: one self-contained file with every table and chart, to project or\n"
+                "print. Files appear whole or not at all:\n"
+                "each is written under a temporary name and renamed when complete. The directory is\n"
+                "checked before anything is simulated; temporary files left in it by a run that was\n"
+                "killed outright are removed.\n")},
     {OPT_PLOT, "--plot", "FILE", CMD_RUN | CMD_SWEEP | CMD_IPA, GROUP_GENERAL, KEY_NONE,
      N_("write the main chart; .png, .svg or .pdf"),
-     "Write the main chart; the extension picks .png, .svg or .pdf. The file is checked\n"
-     "before anything is simulated. With\n"
-     ".BR compare ,\n"
-     "sweep every scenario and draw their profit curves together; with\n"
-     ".BR \"batch \\-\\-sweep\" ,\n"
-     "draw each row's recommended service against its margin.\n"},
+     NC_("man", "Write the main chart; the extension picks .png, .svg or .pdf. The file is checked\n"
+                "before anything is simulated. With\n"
+                ".BR compare ,\n"
+                "sweep every scenario and draw their profit curves together; with\n"
+                ".BR \"batch \\-\\-sweep\" ,\n"
+                "draw each row's recommended service against its margin.\n")},
     {OPT_QUIET, "--quiet", NULL, ALL, GROUP_GENERAL, KEY_NONE,
      N_("no progress bar (it is shown on stderr only when that is a terminal)"),
-     "No progress bar (it is drawn on standard error only when that is a terminal, and\n"
-     "advances within a replication).\n"},
+     NC_("man", "No progress bar (it is drawn on standard error only when that is a terminal, and\n"
+                "advances within a replication).\n")},
     {OPT_LANG, "--lang", "en|zh", ALL | CMD_SERVE | CMD_CHECK | CMD_KEYS, GROUP_GENERAL, KEY_NONE,
      N_("the language of what servlab prints (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)"),
-     "The language of everything servlab prints for a person to read: reports, tables,\n"
-     "charts, warnings and errors, in English or Simplified Chinese. Without it, the\n"
-     "first entry of\n"
-     ".BR LANGUAGE 's\n"
-     "list that servlab speaks decides, as for GNU programs:\n"
-     ".B LANGUAGE=zh_CN\n"
-     "means Chinese. When it names neither, a\n"
-     ".B LC_ALL\n"
-     "(or else\n"
-     ".BR LC_MESSAGES ,\n"
-     "or else\n"
-     ".BR LANG )\n"
-     "beginning with\n"
-     ".B zh\n"
-     "means Chinese. CSV files and the names of metrics, sections, keys and options\n"
-     "stay English in both.\n"},
+     NC_("man", "The language of everything servlab prints for a person to read: reports, tables,\n"
+                "charts, warnings and errors, in English or Simplified Chinese. Without it, the\n"
+                "first entry of\n"
+                ".BR LANGUAGE 's\n"
+                "list that servlab speaks decides, as for GNU programs:\n"
+                ".B LANGUAGE=zh_CN\n"
+                "means Chinese. When it names neither, a\n"
+                ".B LC_ALL\n"
+                "(or else\n"
+                ".BR LC_MESSAGES ,\n"
+                "or else\n"
+                ".BR LANG )\n"
+                "beginning with\n"
+                ".B zh\n"
+                "means Chinese. CSV files and the names of metrics, sections, keys and options\n"
+                "stay English in both.\n")},
     {OPT_METRICS, "--metrics", "M1,M2,...", CMD_RUN, GROUP_GENERAL, KEY_NONE,
      N_("run: report only these metrics, in this order (names as in --format csv)"),
-     ".BR run :\n"
-     "report only these metrics, in this order (names as in the CSV, including\n"
-     ".IB product .NAME. metric ,\n"
-     ".IB tier .NAME. metric ,\n"
-     ".IB location .NAME. metric\n"
-     "and\n"
-     ".IB region .NAME. metric ).\n"},
+     NC_("man", ".BR run :\n"
+                "report only these metrics, in this order (names as in the CSV, including\n"
+                ".IB product .NAME. metric ,\n"
+                ".IB tier .NAME. metric ,\n"
+                ".IB location .NAME. metric\n"
+                "and\n"
+                ".IB region .NAME. metric ).\n")},
 
     /* [sweep] keys on the command line: check and compare read [sweep] too */
     {OPT_PARAM, "--param", "SECTION.KEY", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_PARAMETER,
      N_("the key to vary, e.g. inventory.safety_factor"),
-     ".BR sweep :\n"
-     "the key to vary. Given twice, each followed by its own range options, the sweep runs\n"
-     "every pair of values (a grid of two levers, the first as rows); a third is refused.\n"},
+     NC_("man", ".BR sweep :\n"
+                "the key to vary. Given twice, each followed by its own range options, the sweep runs\n"
+                "every pair of values (a grid of two levers, the first as rows); a third is refused.\n")},
     {OPT_FROM, "--from", "A", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_FROM, NULL, NULL},
     {OPT_TO, "--to", "B", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_TO, NULL, NULL},
     {OPT_STEPS, "--steps", "N", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_STEPS,
      N_("N equally spaced values from A to B"),
-     ".BR sweep :\n"
-     "N equally spaced values from A to B.\n"},
+     NC_("man", ".BR sweep :\n"
+                "N equally spaced values from A to B.\n")},
     {OPT_VALUES, "--values", "V1,V2,...", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_VALUES,
      N_("or exactly these values"),
-     ".BR sweep :\n"
-     "the values, one by one (instead of\n"
-     ".BR \\-\\-from/\\-\\-to/\\-\\-steps ).\n"},
+     NC_("man", ".BR sweep :\n"
+                "the values, one by one (instead of\n"
+                ".BR \\-\\-from/\\-\\-to/\\-\\-steps ).\n")},
     {OPT_SERVICE, "--service", "METRIC", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP, K_SWEEP_SERVICE,
      N_("the service rate on the curve (default fill_rate)"),
-     ".BR sweep :\n"
-     "the service rate on the curve (default fill_rate).\n"},
+     NC_("man", ".BR sweep :\n"
+                "the service rate on the curve (default fill_rate).\n")},
     {OPT_X_AXIS, "--x-axis", "auto|service|shortfall|lever", CMD_SWEEP | CMD_CHECK | CMD_COMPARE, GROUP_SWEEP,
      K_SWEEP_X_AXIS, /* xgettext:no-c-format */
      N_("the charts' x axis; auto: the shortfall, on a log scale, when points crowd near 100%; the lever when service "
         "does not move, rises at fewer than half the steps or 3 points reach 100%"),
-     ".BR sweep :\n"
-     "what the sweep charts draw along x:\n"
-     ".B service\n"
-     "(the service level achieved),\n"
-     ".B shortfall\n"
-     "(100% less the service level on a log scale, its ticks labelled as service levels:\n"
-     "90, 99, 99.9),\n"
-     ".B lever\n"
-     "(the swept key's own values), or\n"
-     ".B auto\n"
-     "(the default): the lever when the service level is the same at every point (within\n"
-     "0.01 points: a lever that buys something else), when it rises at fewer than half\n"
-     "the steps (the curves would run back and forth) or when 3 points or more reach\n"
-     "exactly 100% (they would stand on one x), else the shortfall when the points\n"
-     "crowd near 100% (at least 4 points, more than a third of them in the last twentieth\n"
-     "of the axis from the lowest to 100%), else the service level; the subtitle says\n"
-     "which. The charts of\n"
-     ".B compare\n"
-     "keep the service level.\n"},
+     /* xgettext:no-c-format */
+     NC_("man", ".BR sweep :\n"
+                "what the sweep charts draw along x:\n"
+                ".B service\n"
+                "(the service level achieved),\n"
+                ".B shortfall\n"
+                "(100% less the service level on a log scale, its ticks labelled as service levels:\n"
+                "90, 99, 99.9),\n"
+                ".B lever\n"
+                "(the swept key's own values), or\n"
+                ".B auto\n"
+                "(the default): the lever when the service level is the same at every point (within\n"
+                "0.01 points: a lever that buys something else), when it rises at fewer than half\n"
+                "the steps (the curves would run back and forth) or when 3 points or more reach\n"
+                "exactly 100% (they would stand on one x), else the shortfall when the points\n"
+                "crowd near 100% (at least 4 points, more than a third of them in the last twentieth\n"
+                "of the axis from the lowest to 100%), else the service level; the subtitle says\n"
+                "which. The charts of\n"
+                ".B compare\n"
+                "keep the service level.\n")},
 
     {OPT_SWEEP, "--sweep", NULL, CMD_BATCH, GROUP_BATCH, KEY_NONE,
      N_("run each row's sweep and report its most profitable point"),
-     ".BR batch :\n"
-     "run each row's sweep (the base file's\n"
-     ".B [sweep]\n"
-     "section) and report its most profitable lever value, with the gain over the row as\n"
-     "written and its 95% interval paired over the replications (the row and its sweep run\n"
-     "on the same random numbers). The rows that gain most are listed, those whose interval\n"
-     "holds 0 as \\(lqno significant gain\\(rq; the chart labels every item of a table of up\n"
-     "to 15 rows, else the 10 with the largest significant gains.\n"},
+     /* xgettext:no-c-format */
+     NC_("man", ".BR batch :\n"
+                "run each row's sweep (the base file's\n"
+                ".B [sweep]\n"
+                "section) and report its most profitable lever value, with the gain over the row as\n"
+                "written and its 95% interval paired over the replications (the row and its sweep run\n"
+                "on the same random numbers). The rows that gain most are listed, those whose interval\n"
+                "holds 0 as \\(lqno significant gain\\(rq; the chart labels every item of a table of up\n"
+                "to 15 rows, else the 10 with the largest significant gains.\n")},
     {OPT_PLOT, "--plot", "FILE", CMD_BATCH, GROUP_BATCH, KEY_NONE,
      N_("(with --sweep) each row's recommended service against its margin"), NULL},
     {OPT_OUT, "--out", "DIR", CMD_BATCH, GROUP_BATCH, KEY_NONE,
@@ -154,23 +161,23 @@ const struct option_row option_rows[] = {
 
     {OPT_BASE, "--base", "BASE.ini", CMD_COMPARE, GROUP_COMPARE, KEY_NONE,
      N_("the file students started from; its [locks] must be kept"),
-     ".BR compare :\n"
-     "the file the students started from; a file that changed a key its\n"
-     ".B [locks]\n"
-     "section fixes is refused.\n"
-     ".BR serve :\n"
-     "the scenario the class starts from: every submission runs with its seed and\n"
-     "replications, under the same rule.\n"},
+     NC_("man", ".BR compare :\n"
+                "the file the students started from; a file that changed a key its\n"
+                ".B [locks]\n"
+                "section fixes is refused.\n"
+                ".BR serve :\n"
+                "the scenario the class starts from: every submission runs with its seed and\n"
+                "replications, under the same rule.\n")},
     {OPT_PLOT, "--plot", "FILE", CMD_COMPARE, GROUP_COMPARE, KEY_NONE,
      N_("sweep every scenario and draw their profit curves together"), NULL},
 
     {OPT_AGAINST, "--against", "RIVAL.ini", CMD_IPA, GROUP_IPA, KEY_NONE,
      N_("the targets are what this competitor scenario achieves"),
-     ".BR ipa :\n"
-     "judge performance against what this competitor scenario achieves (run with the same\n"
-     "replications and seed) instead of the targets of the file's\n"
-     ".B [ipa]\n"
-     "section.\n"},
+     NC_("man", ".BR ipa :\n"
+                "judge performance against what this competitor scenario achieves (run with the same\n"
+                "replications and seed) instead of the targets of the file's\n"
+                ".B [ipa]\n"
+                "section.\n")},
 
     /* optimise: up to two levers, each --param followed by its range */
     {OPT_PARAM, "--param", "SECTION.KEY", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE, NULL, NULL},
@@ -179,75 +186,78 @@ const struct option_row option_rows[] = {
      N_("a lever and its range; a second --param adds a second lever"), NULL},
     {OPT_STEP, "--step", "D", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
      N_("the lever's grid step (default 1 for a whole-number key, else (B - A) / 20)"),
-     ".BR optimise :\n"
-     "the grid step of the lever named by the last\n"
-     ".BR \\-\\-param ,\n"
-     "whose range\n"
-     ".B \\-\\-from\n"
-     "and\n"
-     ".B \\-\\-to\n"
-     "give (default 1 for a whole-number key, else a twentieth of the range). A second\n"
-     ".B \\-\\-param\n"
-     "with its own range adds a second lever; a third is an error.\n"},
+     NC_("man", ".BR optimise :\n"
+                "the grid step of the lever named by the last\n"
+                ".BR \\-\\-param ,\n"
+                "whose range\n"
+                ".B \\-\\-from\n"
+                "and\n"
+                ".B \\-\\-to\n"
+                "give (default 1 for a whole-number key, else a twentieth of the range). A second\n"
+                ".B \\-\\-param\n"
+                "with its own range adds a second lever; a third is an error.\n")},
     {OPT_MAXIMISE, "--maximise", "METRIC", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
      N_("the metric to maximise (default profit_per_day)"),
-     ".BR optimise :\n"
-     "the metric to maximise (default\n"
-     ".BR profit_per_day ).\n"},
+     NC_("man", ".BR optimise :\n"
+                "the metric to maximise (default\n"
+                ".BR profit_per_day ).\n")},
     {OPT_MINIMISE, "--minimise", "METRIC", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
      N_("or the metric to minimise, e.g. cost_total_per_day"),
-     ".BR optimise :\n"
-     "or the metric to minimise, e.g.\n"
-     ".BR cost_total_per_day .\n"
-     "When every point the search tries has the same mean of the metric (no units lost at any\n"
-     "reorder point), the output says so, and that the point it shows is only the first the search\n"
-     "tried; to choose among them by profit, maximise\n"
-     ".B profit_per_day\n"
-     "with the tied level as a\n"
-     ".BR \\-\\-require .\n"},
+     NC_("man", ".BR optimise :\n"
+                "or the metric to minimise, e.g.\n"
+                ".BR cost_total_per_day .\n"
+                "When every point the search tries has the same mean of the metric (no units lost at any\n"
+                "reorder point), the output says so, and that the point it shows is only the first the search\n"
+                "tried; to choose among them by profit, maximise\n"
+                ".B profit_per_day\n"
+                "with the tied level as a\n"
+                ".BR \\-\\-require .\n")},
     {OPT_REQUIRE, "--require", "METRIC>=X", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
      N_("only points whose mean METRIC is >= X (or <= X), e.g. 'fill_rate>=0.99' or 'fill_rate>=99%' (in quotes: "
         "the shell reads > as a redirection)"),
-     ".BR optimise :\n"
-     "consider only points whose mean\n"
-     ".I METRIC\n"
-     "is at least (>=) or at most (<=)\n"
-     ".IR X ,\n"
-     "e.g. \\(aqfill_rate>=0.99\\(aq or \\(aqfill_rate>=99%\\(aq (in quotes: the shell reads > as a redirection).\n"},
+     /* xgettext:no-c-format */
+     NC_("man", ".BR optimise :\n"
+                "consider only points whose mean\n"
+                ".I METRIC\n"
+                "is at least (>=) or at most (<=)\n"
+                ".IR X ,\n"
+                "e.g. \\(aqfill_rate>=0.99\\(aq or \\(aqfill_rate>=99%\\(aq (in quotes: the shell reads > as a "
+                "redirection).\n")},
     {OPT_DELTA, "--delta", "D", CMD_OPTIMISE, GROUP_OPTIMISE, KEY_NONE,
      N_("the indifference zone of the final selection (default: from the search's noise)"),
-     ".BR optimise :\n"
-     "the indifference zone of the final selection, in the metric's unit: the chosen point\n"
-     "is the best with probability at least 95% when the best is ahead by this much or more\n"
-     "(default: half the 95% half-width of the search's best point).\n"},
+     /* xgettext:no-c-format */
+     NC_("man", ".BR optimise :\n"
+                "the indifference zone of the final selection, in the metric's unit: the chosen point\n"
+                "is the best with probability at least 95% when the best is ahead by this much or more\n"
+                "(default: half the 95% half-width of the search's best point).\n")},
 
     /* serve: a class session on the network (cli/serve.h) */
     {OPT_BASE, "--base", "BASE.ini", CMD_SERVE, GROUP_SERVE, KEY_NONE,
      N_("the class's scenario: students edit it; its [locks] must be kept"), NULL},
     {OPT_BIND, "--bind", "ADDRESS", CMD_SERVE, GROUP_SERVE, KEY_NONE,
      N_("the address to listen on (default 127.0.0.1; 0.0.0.0 for the class network)"),
-     ".BR serve :\n"
-     "the IPv4 or IPv6 address to listen on. The default, 127.0.0.1, serves this computer\n"
-     "only; give the address of the class network's interface, or 0.0.0.0 for every one.\n"},
+     NC_("man", ".BR serve :\n"
+                "the IPv4 or IPv6 address to listen on. The default, 127.0.0.1, serves this computer\n"
+                "only; give the address of the class network's interface, or 0.0.0.0 for every one.\n")},
     {OPT_PORT, "--port", "N", CMD_SERVE, GROUP_SERVE, KEY_NONE, N_("the TCP port (default 8080; 0: any free one)"),
-     ".BR serve :\n"
-     "the TCP port (default 8080); 0 takes any free port, which the first line printed names.\n"},
+     NC_("man", ".BR serve :\n"
+                "the TCP port (default 8080); 0 takes any free port, which the first line printed names.\n")},
     {OPT_DIR, "--dir", "STATE_DIR", CMD_SERVE, GROUP_SERVE, KEY_NONE,
      N_("where submissions and results are kept (default servlab-class)"),
-     ".BR serve :\n"
-     "where the submissions, their results and\n"
-     ".I history.csv\n"
-     "are kept (default\n"
-     ".IR servlab-class ),\n"
-     "each file written whole; a restart with the same directory reloads them.\n"},
+     NC_("man", ".BR serve :\n"
+                "where the submissions, their results and\n"
+                ".I history.csv\n"
+                "are kept (default\n"
+                ".IR servlab-class ),\n"
+                "each file written whole; a restart with the same directory reloads them.\n")},
     {OPT_CODE, "--code", "CLASS_CODE", CMD_SERVE, GROUP_SERVE, KEY_NONE, N_("students must give this code to submit"),
-     ".BR serve :\n"
-     "a code students must give with each submission (write it on the board).\n"},
+     NC_("man", ".BR serve :\n"
+                "a code students must give with each submission (write it on the board).\n")},
     {OPT_RATE, "--rate", "N", CMD_SERVE, GROUP_SERVE, KEY_NONE,
      N_("submissions a minute from one computer (default 10; 0: no limit)"),
-     ".BR serve :\n"
-     "submissions a minute accepted from one address (default 10): a burst of up to N,\n"
-     "then one more every 60/N seconds; beyond that the answer is 429. 0 sets no limit.\n"},
+     NC_("man", ".BR serve :\n"
+                "submissions a minute accepted from one address (default 10): a burst of up to N,\n"
+                "then one more every 60/N seconds; beyond that the answer is 429. 0 sets no limit.\n")},
 
     /* taken before the command line is parsed (--help anywhere on it, --version alone) */
     {OPT_HELP, "--help", NULL, 0, GROUP_HIDDEN, KEY_NONE, NULL, NULL},
@@ -485,7 +495,8 @@ static void man_same_as(FILE *fp, size_t first, size_t last)
     size_t n = 0;
     for (size_t k = first; k <= last; k++) n += option_rows[k].key != KEY_NONE;
     if (!n) return;
-    fputs("The same as\n.BR", fp);
+    /* TRANSLATORS: in the man page, before "--set run.seed=N" */
+    fprintf(fp, "%s\n.BR", C_("man", "The same as"));
     size_t done = 0;
     for (size_t k = first; k <= last; k++) {
         const struct option_row *r = &option_rows[k];
@@ -496,13 +507,17 @@ static void man_same_as(FILE *fp, size_t first, size_t last)
         fputs("=\" \\fI", fp);
         man_text(fp, r->metavar);
         bool dots = r->metavar[strlen(r->metavar) - 1] == '.'; /* "V1,V2,..." ends the sentence */
-        fputs(++done < n ? "\\fR" : dots ? "\\fR\n" : "\\fR.\n", fp);
+        if (++done < n)
+            fputs("\\fR", fp);
+        else /* TRANSLATORS: ends the man page's sentence "The same as --set KEY=V" */
+            fprintf(fp, "\\fR%s\n", dots ? "" : C_("man", "."));
     }
 }
 
 void options_man(FILE *fp)
 {
-    fputs(".SH OPTIONS\n", fp);
+    /* TRANSLATORS: the heading of the man page's section on options */
+    fprintf(fp, ".SH %s\n", C_("man", "OPTIONS"));
     size_t first = 0;
     for (size_t k = 0; k < option_nrows; k++) {
         const struct option_row *r = &option_rows[k];
@@ -510,7 +525,7 @@ void options_man(FILE *fp)
         if (r->man) {
             fputs(".TP\n", fp);
             man_heading(fp, first, k);
-            fputs(r->man, fp);
+            fputs(C_("man", r->man), fp);
             man_same_as(fp, first, k);
         }
         first = k + 1;

@@ -255,11 +255,20 @@ static const char *find_catalogue(const char *argv0, char *buf, size_t n)
 
 const char *lang_in_context(const char *context, const char *text)
 {
-    char key[256]; /* gettext's form of a message in a context: context EOT text */
-    int n = snprintf(key, sizeof key, "%s\004%s", context, text);
-    if (n < 0 || (size_t)n >= sizeof key) return text;
+    /* gettext's form of a message in a context: context EOT text; on the heap when it
+       is longer than the short words most contexts hold (a paragraph of the man page's
+       OPTIONS, msgctxt "man") */
+    char small[256];
+    size_t lc = strlen(context), lt = strlen(text);
+    char *key = lc + 1 + lt + 1 <= sizeof small ? small : malloc(lc + 1 + lt + 1);
+    if (!key) return text;
+    memcpy(key, context, lc);
+    key[lc] = '\004';
+    memcpy(key + lc + 1, text, lt + 1);
     const char *t = gettext(key);
-    return t == key ? text : t;
+    const char *found = t == key ? text : t;
+    if (key != small) free(key);
+    return found;
 }
 
 int lang_init(const char *code, const char *argv0)
