@@ -6,7 +6,8 @@
 #   make deps       install the Debian packages servlab needs (as root, or with sudo)
 #   make check      the whole test suite under AddressSanitizer + UBSan
 #   make golden     regenerate the golden outputs in tests/golden (read the diff!)
-#   make man        rewrite servlab.1's OPTIONS section from the option table (cli/options.c)
+#   make man        rewrite the OPTIONS section of servlab.1 and of man/zh_CN/servlab.1 (in
+#                   Chinese) from the option table (cli/options.c)
 #   make layers     check that dependencies point one way (sim <- models <- reader, plots)
 #   make fuzz       fuzz the scenario and history readers and the distribution parser (libFuzzer)
 #                   for FUZZ_SECONDS per harness (default 600); make test runs a few seconds
@@ -296,8 +297,9 @@ golden: servlab
 notes: servlab
 	@tests/notes.sh update
 
-# servlab.1's OPTIONS section, written from the option table in cli/options.c (the
-# test suite checks that it is current).
+# The OPTIONS section of servlab.1 and of the Chinese man/zh_CN/servlab.1, written from the
+# option table in cli/options.c, in Chinese through po/zh_CN.po (the test suite checks that
+# both are current).
 man: servlab
 	@tests/manpage.sh update
 
@@ -309,11 +311,15 @@ zh-terms:
 layers: $(LANG_OBJ) $(SIM_OBJ) $(MODELS_OBJ)
 	@tests/layers.sh $(BUILD)
 
+# The Chinese man page goes where man-db looks for a Chinese reader's (man -L zh_CN
+# servlab, or LANG=zh_CN.UTF-8): share/man/zh_CN/man1. Its first line tells man-db that it
+# is UTF-8 (a zh_CN directory is otherwise read as GB2312).
 install: $(PROGRAM)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-	  $(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES
+	  $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1 $(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES
 	install -m 755 $(PROGRAM) $(DESTDIR)$(PREFIX)/bin/$(PROGRAM)
 	install -m 644 servlab.1 $(DESTDIR)$(PREFIX)/share/man/man1/servlab.1
+	install -m 644 man/zh_CN/servlab.1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/servlab.1
 	install -m 644 $(BUILD)/locale/zh_CN/LC_MESSAGES/servlab.mo $(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES/servlab.mo
 
 clean:
