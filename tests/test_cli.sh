@@ -94,7 +94,8 @@ ok "cli-1.11 --version after a command is refused plainly, exit 2" $([ $rc -eq 2
 run "$S" check scenarios/default.ini --plot x.png
 ok "cli-1.12 an option another command takes is refused for this one, exit 2" $([ $rc -eq 2 ] && grep -q "^servlab: --plot does not apply to 'servlab check'" "$T/err" && [ ! -s "$T/out" ]; echo $?)
 run sh tests/manpage.sh check "$S"
-ok "cli-1.13 servlab.1's OPTIONS section is the option table's (make man rewrites it)" $([ $rc -eq 0 ]; echo $?)
+ok "cli-1.13 the OPTIONS section of servlab.1 and of man/zh_CN/servlab.1 (in Chinese) is the option table's (make man rewrites them)" \
+    $([ $rc -eq 0 ]; echo $?) "$(cat "$T/out" "$T/err")"
 # SYNOPSIS and COMMANDS are written by hand (make man rewrites only OPTIONS): every command
 # --help lists has its line in each
 missing=
@@ -104,6 +105,48 @@ for c in $("$S" --help --lang en | sed -n '/^Commands:$/,/^$/p' | sed -n 's/^  \
 done
 ok "cli-1.13b every command --help lists (ipa and optimise among them) is in servlab.1's SYNOPSIS and COMMANDS" \
     $([ -z "$missing" ] && [ "$("$S" --help --lang en | sed -n '/^Commands:$/,/^$/p' | grep -cE '^  (ipa|optimise) ')" -eq 2 ]; echo $?) "missing:$missing"
+# The Chinese man page is translated by hand but for OPTIONS: it has the English page's
+# sections, and in each the same paragraphs (commands, options) and every bold name
+# (tests/man_same.pl), so that neither can change without the other
+zh_page=man/zh_CN/servlab.1
+perl tests/man_same.pl servlab.1 "$zh_page" > "$T/same" 2>&1
+rc=$?
+ok "cli-1.13c $zh_page has servlab.1's sections, paragraphs and bold names (commands, options, keys, metrics)" \
+    $rc "$(cat "$T/same")"
+# ... and the check fails when the Chinese page loses a section, a command or a key
+awk '/^\.SH MPI$/ { skip = 1; next } /^\.SH / { skip = 0 } !skip' "$zh_page" > "$T/no_section.1"
+perl -0pe 's/\.TP\n\.BI ipa " FILE"\n.*?(?=\.TP\n)//s' "$zh_page" > "$T/no_command.1"
+sed 's/^\.B share_demand = yes$/share_demand = yes/' "$zh_page" > "$T/no_key.1"
+for cut in no_section no_command no_key; do
+    perl tests/man_same.pl servlab.1 "$T/$cut.1" > "$T/same_$cut" 2>&1
+    rc=$?
+    case $cut in
+    no_section) want="$(grep -c '^\.SH' servlab.1) sections in servlab.1, $(grep -c '^\.SH' "$T/no_section.1") in" ;;
+    no_command) want='missing: .BI ipa " FILE"' ;;
+    no_key) want='bold names missing: share_demand' ;;
+    esac
+    ok "cli-1.13d tests/man_same.pl fails on the Chinese page without one $cut (status $rc)" \
+        $([ $rc -eq 1 ] && ! cmp -s "$zh_page" "$T/$cut.1" && grep -qF "$want" "$T/same_$cut"; echo $?) "$(cat "$T/same_$cut")"
+done
+# man renders it as a student reads it: man-db reads it as UTF-8 (its first line), groff
+# breaks its lines between Chinese characters (zh.tmac), no groff warning, no mojibake;
+# whatis finds its NAME line. Without man-db and groff (not servlab's dependencies) it is
+# said, not checked.
+if command -v man > /dev/null 2>&1 && command -v groff > /dev/null 2>&1; then
+    LC_ALL=C.UTF-8 MANWIDTH=80 timeout 60 man --warnings -l "$zh_page" > "$T/zh_man" 2> "$T/zh_man_err"
+    rc=$?
+    ok "cli-1.13e man -l $zh_page renders in Chinese with no warning, every line within 80 columns but EXAMPLES' (status $rc)" \
+        $([ $rc -eq 0 ] && [ ! -s "$T/zh_man_err" ] && grep -q '^       servlab - 模拟物流客户服务水平' "$T/zh_man" &&
+          grep -q '^选项$' "$T/zh_man" && ! grep -q 'Ã\|â€\|ä¸\|\\\[u' "$T/zh_man" &&
+          [ "$(sed '/^示例$/,/^参见$/d' "$T/zh_man" | LC_ALL=C.UTF-8 wc -L)" -le 80 ]; echo $?) \
+        "$(cat "$T/zh_man_err"; sed -n 1,12p "$T/zh_man")"
+    if command -v lexgrog > /dev/null 2>&1; then
+        ok "cli-1.13f whatis reads the Chinese page's NAME line" \
+            $(lexgrog "$zh_page" | grep -qF ': "servlab - 模拟物流客户服务水平：订单周期、库存、成本与利润"'; echo $?) "$(lexgrog "$zh_page")"
+    fi
+else
+    echo "    cli-1.13e not checked: man-db and groff are not installed (the Chinese man page is not rendered)"
+fi
 
 # ---- the report ----
 run "$S" run scenarios/default.ini
