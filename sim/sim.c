@@ -287,51 +287,57 @@ static inline void heap_put(struct sim *sim, const struct heap_entry *e)
 /* Asserts that a new event's time is finite and not in the past: NaN and -inf fail the
  * first test, +inf the second (written !(time >= INFINITY), one comparison with a
  * constant in memory: NaN, the only value for which it differs from time < INFINITY, has
- * failed the first). Every path that puts a new record on the list calls it before it
- * computes anything from the time (a calendar's bucket number). */
+ * failed the first). Every path that puts a new record on the list makes both tests
+ * (CHECK_NEW below) before it computes anything from the time, but a calendar, which
+ * makes the first before its bucket number and the second past it (CHECK_NEW_NOT_PAST). */
 static inline void check_time(const struct sim *sim, double time)
 {
     assert(time >= sim->clock.now && "an event cannot be scheduled in the past");
     assert(!(time >= INFINITY));
 }
 
-/* The checks of a new event on the event path: its class and handler (for a lane's, 1
- * and non-null: checked when the lane was opened), its time (check_time) and the
- * sequence counter, tested together; when one fails, new_failed asserts each in turn,
- * with its own message. So the event path makes one call, in one cold block, for every
- * failure: with a call of __assert_fail for each, GCC gave sim_schedule a frame for
- * them at every call. */
-#ifndef NDEBUG
-__attribute__((noinline, cold, noreturn)) static void new_failed(const struct sim *sim, double time, int priority,
-                                                                 sim_handler fn)
+/* sim_check_class's failure (sim/sim.h): its two checks, each with its own message. */
+void sim_class_failed(int priority, sim_handler fn)
 {
     assert((unsigned)priority <= SIM_PRIORITY_MAX);
     assert(fn);
-    check_time(sim, time);
-    assert(sim->seq < SEQ_MASK);
-    abort(); /* not reached: one of them failed */
+    (void)priority, (void)fn;
+    abort(); /* not reached: one of them failed (or NDEBUG here, not where it was called) */
 }
-/* new_failed for a lane's new event: its class and handler were checked when it opened */
-__attribute__((noinline, cold, noreturn)) static void lane_new_failed(const struct sim *sim, double time)
+
+/* The checks of a new event on the event path: its time (check_time) and the sequence
+ * counter, tested together (its class and handler were checked by sim_check_class, inline
+ * in the caller, or for a lane's when the lane was opened); when one fails, new_failed
+ * asserts each in turn, with its own message. So the event path makes one call, in one
+ * cold block, for every failure: with a call of __assert_fail for each, GCC gave
+ * sim_schedule a frame for them at every call. */
+#ifndef NDEBUG
+__attribute__((noinline, cold, noreturn)) static void new_failed(const struct sim *sim, double time)
 {
     check_time(sim, time);
     assert(sim->seq < SEQ_MASK);
     abort(); /* not reached: one of them failed */
 }
-#define CHECK_LANE_NEW(sim, time)                                                                                      \
+#define CHECK_NEW(sim, time)                                                                                           \
     do {                                                                                                               \
-        if (!((time) >= (sim)->clock.now && !((time) >= INFINITY) && (sim)->seq < SEQ_MASK))                           \
-            lane_new_failed(sim, time);                                                                                \
+        if (!((time) >= (sim)->clock.now && !((time) >= INFINITY) && (sim)->seq < SEQ_MASK)) new_failed(sim, time);    \
     } while (0)
-#define CHECK_NEW(sim, time, priority, fn)                                                                             \
+/* CHECK_NEW but for the time's upper end, which a calendar tests after its bucket number:
+ * a finite bucket number below 2^52 means a finite time, and the path past the buckets'
+ * reach tests !(time >= INFINITY) itself (CHECK_FINITE). NaN and -inf fail the first test,
+ * before anything is computed from the time. */
+#define CHECK_NEW_NOT_PAST(sim, time)                                                                                  \
     do {                                                                                                               \
-        if (!((unsigned)(priority) <= SIM_PRIORITY_MAX && (fn) && (time) >= (sim)->clock.now &&                        \
-              !((time) >= INFINITY) && (sim)->seq < SEQ_MASK))                                                         \
-            new_failed(sim, time, priority, fn);                                                                       \
+        if (!((time) >= (sim)->clock.now && (sim)->seq < SEQ_MASK)) new_failed(sim, time);                             \
+    } while (0)
+#define CHECK_FINITE(sim, time)                                                                                        \
+    do {                                                                                                               \
+        if ((time) >= INFINITY) new_failed(sim, time);                                                                 \
     } while (0)
 #else
-#define CHECK_NEW(sim, time, priority, fn) ((void)0)
-#define CHECK_LANE_NEW(sim, time) ((void)0)
+#define CHECK_NEW(sim, time) ((void)0)
+#define CHECK_NEW_NOT_PAST(sim, time) ((void)0)
+#define CHECK_FINITE(sim, time) ((void)0)
 #endif
 
 /* The record of a new event, with the next sequence number, for a time, class, handler
@@ -400,15 +406,15 @@ __attribute__((noinline)) static sim_handle heap_schedule_call(struct sim *sim, 
     return heap_schedule(sim, time, priority, fn, ctx);
 }
 
-sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
+sim_handle sim_schedule_classed(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    CHECK_NEW(sim, time, priority, fn);
+    CHECK_NEW(sim, time);
     return heap_schedule(sim, time, priority, fn, ctx);
 }
 
-sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
+sim_handle sim_schedule_recurring_classed(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
 {
-    CHECK_NEW(sim, time, priority, fn);
+    CHECK_NEW(sim, time);
     if (sim->has_held) return heap_schedule(sim, time, priority, fn, ctx);
     sim->held = new_entry(sim, time, priority, fn, ctx);
     sim->has_held = true;
@@ -560,7 +566,7 @@ static inline void lane_pop(struct lane *l)
  * sim_schedule_lane took more registers, to be saved at every call, than the call costs. */
 __attribute__((noinline)) static sim_handle calendar_schedule(struct sim *sim, struct lane *l, double time, void *ctx)
 {
-    CHECK_LANE_NEW(sim, time); /* before the bucket number's conversion, which needs the time */
+    CHECK_NEW_NOT_PAST(sim, time); /* before the bucket number's conversion, which needs the time */
     /* its bucket number: rounding keeps the order of times; the largest times, where a
        bucket number would not be exact, go to the heap */
     double x = time * l->buckets_per_day;
@@ -576,14 +582,15 @@ __attribute__((noinline)) static sim_handle calendar_schedule(struct sim *sim, s
             return calendar_push_new(sim, l, k, b, time, ctx);
         }
     }
-    /* too far ahead: the heap keeps it in its place */
+    /* too far ahead, or infinite: the heap keeps it in its place, if it is finite */
+    CHECK_FINITE(sim, time);
     return heap_schedule_call(sim, time, l->priority, l->fn, ctx);
 }
 
 /* sim_schedule_lane for a ring (as calendar_schedule). */
 __attribute__((noinline)) static sim_handle ring_schedule(struct sim *sim, struct lane *l, double time, void *ctx)
 {
-    CHECK_LANE_NEW(sim, time);
+    CHECK_NEW(sim, time);
     /* the newest key is the largest, so at equal times e runs after the last one too */
     if (!l->n || !(time < l->ring[(l->head + l->n - 1) & (l->cap - 1)].time)) {
         if (l->n == l->cap) return ring_push_grown(sim, l, time, ctx);

@@ -49,9 +49,35 @@ static inline void *sim_owner(const struct sim *sim)
     return ((const struct sim_clock *)(const void *)sim)->owner;
 }
 
+/* The kernel's part of sim_schedule and sim_schedule_recurring, for an event whose class
+ * and handler are checked (sim_check_class): call those two, not these. */
+sim_handle sim_schedule_classed(struct sim *sim, double time, int priority, sim_handler fn, void *ctx);
+sim_handle sim_schedule_recurring_classed(struct sim *sim, double time, int priority, sim_handler fn, void *ctx);
+
+/* Asserts that an event's class is 0..SIM_PRIORITY_MAX and its handler is not NULL:
+ * inline, so that both tests fold away where the class and the handler are constants
+ * (most callers), and the event path keeps only the checks of the time and the counter
+ * (sim/sim.c). A failure makes one cold call, which asserts each with its own message. */
+__attribute__((noreturn, cold)) void sim_class_failed(int priority, sim_handler fn);
+#ifndef NDEBUG
+static inline void sim_check_class(int priority, sim_handler fn)
+{
+    if (!((unsigned)priority <= SIM_PRIORITY_MAX && fn)) sim_class_failed(priority, fn);
+}
+#else
+static inline void sim_check_class(int priority, sim_handler fn)
+{
+    (void)priority, (void)fn;
+}
+#endif
+
 /* Schedule fn(sim, ctx) at absolute time `time`, which must not be earlier than now
- * (asserted) and must be finite. priority is 0..SIM_PRIORITY_MAX. */
-sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx);
+ * (asserted) and must be finite. priority is 0..SIM_PRIORITY_MAX (asserted). */
+static inline sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
+{
+    sim_check_class(priority, fn);
+    return sim_schedule_classed(sim, time, priority, fn, ctx);
+}
 
 /* sim_schedule for a recurring process that keeps one event pending at a time (order
  * arrivals: each arrival schedules the next). The kernel holds that one event beside
@@ -59,7 +85,11 @@ sim_handle sim_schedule(struct sim *sim, double time, int priority, sim_handler 
  * update. The order of events is exactly that of sim_schedule: the held event takes
  * its sequence number from the same counter and is compared by (time, key) with the
  * heap's first. If an event is held already, this is plain sim_schedule. */
-sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, sim_handler fn, void *ctx);
+static inline sim_handle sim_schedule_recurring(struct sim *sim, double time, int priority, sim_handler fn, void *ctx)
+{
+    sim_check_class(priority, fn);
+    return sim_schedule_recurring_classed(sim, time, priority, fn, ctx);
+}
 
 /* A recurring process run without the event list where it can be (order arrivals,
  * each of which brings the next). Its handler reserves the next event's place in the
