@@ -627,7 +627,7 @@ static inline bool chain(struct sim *sim, double time, sim_place *place)
     sim->clock.now = time;
     sim->clock.events_run++;
 #ifndef NDEBUG
-    if (!(sim->seq < SEQ_MASK)) lane_new_failed(sim, time); /* the counter, as CHECK_LANE_NEW: one cold call */
+    if (!(sim->seq < sim->seq_end)) new_failed(sim, time); /* the counter, as CHECK_NEW: one cold call */
 #endif
     *place = (*place & ~SEQ_MASK) | sim->seq++;
     return true;
