@@ -34,7 +34,8 @@ VERSION := 0.1.0
 # OpenMPI: ./servlab-mpi (make MPI=1), which make test builds for tests/test_mpi.sh.
 DEB_PKGS := build-essential pkg-config libgsl-dev libinih-dev libplplot-dev plplot-driver-cairo \
             clang libclang-rt-14-dev clang-format gettext fonts-wqy-microhei \
-            chromium tidy python3-html5lib libmicrohttpd-dev curl libopenmpi-dev openmpi-bin
+            chromium tidy python3-html5lib libmicrohttpd-dev curl libopenmpi-dev openmpi-bin \
+            groff-base man-db
 PKGS := gsl inih plplot libmicrohttpd
 
 # Deferred (=) so that a `make deps` earlier in the same run is seen.
