@@ -1,6 +1,7 @@
 #!/bin/sh
 # test_ipa.sh - servlab ipa (cli/ipa.h): known importances, quadrant assignment, the
-# files of --out, bad command lines (exit 2) and a Chinese run. Uses $SERVLAB via
+# files of --out, bad command lines (exit 2), a Chinese run and the page's headline when
+# nothing is to concentrate on (ipa-8). Uses $SERVLAB via
 # tests/check.sh.
 cd "$(dirname "$0")/.." || exit 1
 . tests/check.sh
@@ -233,5 +234,34 @@ ok "ipa-7.4 against itself: every element placed is on_par, each gap 0 with an i
 ok "ipa-7.5 a fixed target: a rate's vs_target_ci95 is its achieved_ci95 x 100" \
     $(awk -v a="$(field accuracy achieved_ci95 "$T/lesson.csv")" -v c="$(field accuracy vs_target_ci95 "$T/lesson.csv")" \
         'BEGIN { d = c - 100 * a; exit !(a > 0 && (d < 0 ? -d : d) < 1e-9 * c) }'; echo $?) "$(cat "$T/lesson.csv")"
+
+# ---- the headline with nothing to concentrate on (cli/ipa.c's ipa_headline) ----
+# tests/ipa/no_focus.ini: accuracy above its target and important (keep up the good work),
+# undamaged delivery on par: no important element is below its target. tests/ipa/unclear.ini:
+# undamaged delivery below its target on the important side, its importance's interval
+# including 0 (5 replications): no element is clearly worth concentrating on
+for lang in en zh; do
+    for f in no_focus unclear; do
+        case $lang.$f in
+        en.no_focus) head='No important element is below its target<small>Keep up the good work: Order accuracy. On par with the target' ;;
+        zh.no_focus) head='没有重要的要素低于目标<small>继续保持：订单准确性。与目标持平' ;;
+        en.unclear) head='No element is clearly worth concentrating on<small>Importance not distinguishable from zero (95% interval includes 0), quadrant uncertain: Order accuracy, Undamaged delivery. ' ;;
+        zh.unclear) head='没有明确值得重点改进的要素<small>重要性与零无法区分<span class="nb">（95% 置信区间包含 0）</span>，象限不确定：订单准确性、完好无损交货。' ;;
+        esac
+        rm -rf "$T/$f$lang"
+        run "$S" ipa tests/ipa/$f.ini --quiet --lang $lang --out "$T/$f$lang"
+        ok "ipa-8 $lang $f.ini: the page's headline: $(echo "$head" | sed 's/<small>.*//') (status $rc)" \
+            $([ $rc -eq 0 ] && grep -qF "<p class=\"headline\">$head" "$T/$f$lang/report.html"; echo $?) \
+            "$(grep -o '<p class="headline">.\{0,300\}' "$T/$f$lang/report.html"; cat "$T/err")"
+    done
+    # ... the table agrees: keep up and on par; below the target on the important side
+    [ $lang = en ] && ok "ipa-8.1 no_focus.ini: accuracy keep_up_the_good_work, undamaged on_par; unclear.ini: undamaged concentrate_here, its importance's interval including 0" \
+        $(cat "$T/no_focusen/ipa.csv" > "$T/nf.csv" && cat "$T/unclearen/ipa.csv" > "$T/un.csv" &&
+          [ "$(field accuracy quadrant "$T/nf.csv")" = keep_up_the_good_work ] &&
+          [ "$(field undamaged quadrant "$T/nf.csv")" = on_par ] &&
+          [ "$(field undamaged quadrant "$T/un.csv")" = concentrate_here ] &&
+          awk -v i="$(field undamaged importance "$T/un.csv")" -v c="$(field undamaged importance_ci95 "$T/un.csv")" \
+              'BEGIN { exit !(c > 0 && (i < 0 ? -i : i) <= c) }'; echo $?) "$(cat "$T/nf.csv" "$T/un.csv")"
+done
 
 check_done test_ipa
