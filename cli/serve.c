@@ -660,15 +660,34 @@ struct page {
     int retry_after; /* send_page_cookie's */
 };
 
-static FILE *page_begin(struct page *p, const char *title)
+/* A page with its own rules (CSS, html_begin_styled's), "" for none. */
+static FILE *page_begin_styled(struct page *p, const char *title, const char *style)
 {
     p->buf = NULL;
     p->retry_after = 0;
     p->out = open_memstream(&p->buf, &p->len);
     if (!p->out) abort();
-    html_begin(p->out, title);
+    html_begin_styled(p->out, title, style);
     return p->out;
 }
+
+static FILE *page_begin(struct page *p, const char *title)
+{
+    return page_begin_styled(p, title, "");
+}
+
+/* A refusal page's rules. Its messages (html_note: one a line, a path and a line quoted
+ * in them; 117 columns for a full-width '=') wrap where a line is too long for the
+ * screen, in their own type, rather than scroll sideways at 800 pixels. Its lines of what
+ * was sent (sent_lines): each line a block, a long one (a comment) wrapped under its own
+ * text, past its number (--ln: the number's width and two blanks), wherever it must (a
+ * long word too), so that the excerpt never scrolls sideways either; the character at the
+ * failing column stays in view. */
+static const char sent_style[] =
+    ".note{white-space:pre-wrap;overflow-wrap:anywhere;font-size:15px}"
+    "pre.sent{white-space:normal;background:var(--band);padding:8px 14px;font-size:15px}"
+    "pre.sent>span,pre.sent>mark{display:block;white-space:pre-wrap;overflow-wrap:anywhere;"
+    "padding-left:var(--ln);text-indent:calc(-1 * var(--ln))}pre.sent>span{color:var(--muted)}\n";
 
 static void nav(FILE *out)
 {
@@ -693,7 +712,7 @@ static enum MHD_Result page_send(struct MHD_Connection *c, struct page *p, unsig
 /* A refusal's page to its end: why (the command line's messages, as lines) and what to do. */
 static FILE *refusal_begin(struct page *p, const char *headline, const char *messages)
 {
-    FILE *out = page_begin(p, _("servlab: submission refused"));
+    FILE *out = page_begin_styled(p, _("servlab: submission refused"), sent_style);
     fprintf(out, "<h1>%s</h1>\n<p class=\"headline\">", _("Submission refused"));
     html_text(out, headline);
     fputs("</p>\n", out);
@@ -1311,11 +1330,10 @@ static void sent_lines(FILE *out, const char *messages, const char *path, const 
     for (size_t k = 0; k < n; k++) {
         fputs("<p>", out);
         html_textf(out, _("Line %u of what you sent (in the text area below):"), line[k]);
-        fputs("</p>\n<pre class=\"sent\" style=\"background:var(--band);padding:8px "
-              "14px;overflow-x:auto;font-size:15px\">\n",
-              out); /* the parser drops this newline */
         unsigned first = line[k] > 1 ? line[k] - 1 : 1, last = line[k] + 1 <= total ? line[k] + 1 : line[k];
         int digits = snprintf(NULL, 0, "%u", last);
+        /* the newlines between the lines' blocks are not shown (sent_style) */
+        fprintf(out, "</p>\n<pre class=\"sent\" style=\"--ln:%dch\">\n", digits + 2);
         const char *p = text;
         for (unsigned l = 1; l <= last && p < text + len; l++) {
             size_t n_bytes = strcspn(p, "\n");
@@ -1323,7 +1341,7 @@ static void sent_lines(FILE *out, const char *messages, const char *path, const 
             size_t shown = n_bytes && p[n_bytes - 1] == '\r' ? n_bytes - 1 : n_bytes; /* a pasted text's CRLF */
             if (l >= first) {
                 bool marked = l == line[k];
-                fprintf(out, "%s%*u  ", marked ? "<mark>" : "<span style=\"color:var(--muted)\">", digits, l);
+                fprintf(out, "%s%*u  ", marked ? "<mark>" : "<span>", digits, l);
                 /* the character at the column (counted in characters from 1) in bold */
                 size_t at = 0, col = 1;
                 while (marked && column[k] && col < column[k] && at < shown)

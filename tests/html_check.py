@@ -43,7 +43,8 @@ not answer). The checks:
   fit         (with --fit) at 1280 px wide (--fit WIDTH: at WIDTH px, e.g. 800: a
               small projector, half a laptop's screen), the page and every scrolling
               box (class "wide": a table; class "note": the terminal's text; class
-              "ftree": a flow diagram) fit without a horizontal scrollbar, as
+              "ftree": a flow diagram; a pre: the class server's lines of a refused
+              scenario) fit without a horizontal scrollbar, as
               projected, a ranking's file name (td.file) breaks only at its
               <wbr>s, never inside a part of the name, and each of its changed
               keys (span.key: "processing_servers = 2;") stays on one line
@@ -411,7 +412,7 @@ FIT_PROBE = r"""
   const fit = [];
   const root = document.documentElement;
   if (root.scrollWidth > root.clientWidth + 1) fit.push('the page: ' + root.scrollWidth + ' px in ' + root.clientWidth);
-  for (const e of document.querySelectorAll('.wide, .note, .ftree'))
+  for (const e of document.querySelectorAll('.wide, .note, .ftree, pre'))
     if (e.scrollWidth > e.clientWidth + 1) {
       const heads = [...e.querySelectorAll('th')].map(h => '"' + h.textContent.trim().slice(0, 20) + '" ' +
                                                           Math.round(h.getBoundingClientRect().width));

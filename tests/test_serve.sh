@@ -638,8 +638,11 @@ for lang in en zh; do
     [ $lang = zh ] && base=scenarios/zh/stances/base.ini
     B=$T/base_$lang.ini
     sed 's/^sections = run, demand, costs, revenue/sections = demand, costs, revenue/' "$base" > "$B"
-    # the edit to keep: a full-width '=' on the key and a comment the page must escape
-    sed -e 's/^safety_factor = 0.5 /safety_factor ＝ 1 /' \
+    # the edit to keep: a full-width '=' on the key and a comment the page must escape; the
+    # line after it and the key's own line with long comments (the lines shown wrap: serve-6.2)
+    long=' and a long note that a student wrote to explain the choice to the class, longer than a narrow screen'
+    [ $lang = zh ] && long='，学生为了向全班解释这个选择而写下的一段很长的说明，比窄屏幕的宽度还要长得多，一直写到这里为止'
+    sed -e 's/^safety_factor = 0.5 \(.*\)$/safety_factor ＝ 1 \1'"$long"'/' -e 's/^\(shortage = backorder .*\)$/\1'"$long"'/' \
         -e 's|^\[revenue\]|; my edit: </textarea><b>bold</b> \& "quoted"\n[revenue]|' "$B" > "$T/fw_$lang.ini"
     start "$T/state15$lang" --rate 0 --lang $lang --code 郁金香
     s=$(status -F "name=小明" -F "code=郁金香" -F "file=@$T/fw_$lang.ini" "$U/submit")
@@ -667,8 +670,8 @@ for lang in en zh; do
     ln=$(grep -n '^safety_factor ＝ 1 ' "$T/fw_$lang.ini" | cut -d: -f1)
     ok "serve-14.8 $lang: ... the line the reasons name ($ln) shown under them, marked, its '＝' in bold, its neighbours numbered" \
         $(grep -q "^<mark>$ln  safety_factor <strong[^>]*>＝</strong> 1 " "$T/$lang-refused.html" &&
-            grep -q "^<span [^>]*>$((ln - 1))  lead_time_days = " "$T/$lang-refused.html" &&
-            grep -q "^<span [^>]*>$((ln + 1))  shortage = " "$T/$lang-refused.html" &&
+            grep -q "^<span>$((ln - 1))  lead_time_days = " "$T/$lang-refused.html" &&
+            grep -q "^<span>$((ln + 1))  shortage = .*$long</span></pre>\$" "$T/$lang-refused.html" &&
             [ "$(grep -c '<mark>' "$T/$lang-refused.html")" = 1 ] &&
             [ "$(grep -n '<mark>' "$T/$lang-refused.html" | cut -d: -f1)" -lt "$(grep -n '<form ' "$T/$lang-refused.html" | cut -d: -f1)" ]
         echo $?) "$(grep -B 2 -A 1 '<mark>' "$T/$lang-refused.html")"
@@ -734,6 +737,17 @@ if need=$(tests/need.sh test browser 2>&1); then
         timeout 600 /usr/bin/python3 tests/html_check.py "$SHOTS/$page.html" --shots "$SHOTS/$page" --min-svg 0 $fit > "$T/check" 2>&1
         rc=$?
         ok "serve-6 $page: loads in chromium, valid, asks the network for nothing${fit:+, fits 1280 px}" $([ $rc -eq 0 ] && [ -s "$SHOTS/$page-1280x720.png" ]; echo $?) "$(grep -v '^ok' "$T/check" | tail -n 5)"
+        # a refusal's lines of what was sent (serve-14.8), long comments among them, wrap
+        # at 800 px under their text, past their numbers: no sideways scrolling, the
+        # failing column's character in view ($page-800x720.png)
+        case $page in *-refused)
+            timeout 600 /usr/bin/python3 tests/html_check.py "$SHOTS/$page.html" --shots "$SHOTS/$page" --min-svg 0 \
+                --fit 800 > "$T/check800" 2>&1
+            rc=$?
+            ok "serve-6.2 $page: the lines of what was sent wrap at 800 px, none scrolls sideways" \
+                $([ $rc -eq 0 ] && grep -q '^ok   fit: 0 box(es) .* at 800 px' "$T/check800"; echo $?) "$(grep -v '^ok' "$T/check800" | tail -n 5)"
+            ;;
+        esac
         # ... and a small projector's 800 px (the page's rules below 1200 and 900 px): the
         # ranking's columns and the notes in view, the charts' text at least 12 px
         if [ -n "$fit" ]; then
