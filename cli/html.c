@@ -245,16 +245,27 @@ void html_lines(FILE *out, const char *cls, const char *text)
     write_lines(out, cls, text, false);
 }
 
+/* The longest name of a flow diagram's box that is never broken (flow_node). */
+enum { FLOW_NAME_WHOLE = 16 };
+
 /* Node i of f with the nodes it feeds (html.h's html_flow); depth bounds a loop of
  * `from`s, which a caller's mistake could make. */
 static void flow_node(FILE *out, const struct chart_flow *f, size_t i, size_t depth)
 {
     const struct chart_flow_node *nd = &f->nodes[i];
     char hex[8];
-    /* a box that is only a name ("outside supplier") may take two lines */
+    /* a name of up to FLOW_NAME_WHOLE bytes ("store_harbour") has no <wbr> after its '_'s,
+       so that it is not broken there: on a narrow screen the figures beside it wrap
+       instead; a longer one ("northern_regional_warehouse") may break after them
+       (html_name's <wbr>). A box that is only a name ("outside supplier") may take two
+       lines, broken at its blank (html_flow_style's .fbox.bare). */
+    const char *name = nd->name ? nd->name : "";
     fprintf(out, "<div class=\"fn\"><div class=\"fbox%s\" style=\"--c:%s\"><b>",
             nd->lines[0] || nd->below ? "" : " bare", chart_colour_hex(nd->colour, hex));
-    html_name(out, nd->name ? nd->name : ""); /* "dc_east" may break after its '_' on a narrow screen */
+    if (strlen(name) <= FLOW_NAME_WHOLE)
+        html_text(out, name);
+    else
+        html_name(out, name);
     fputs("</b>", out);
     /* a heading and the lines it heads in one group (span.fg): a narrow screen keeps
        "fill rate: downstream 95.6%" together on a line */

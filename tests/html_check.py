@@ -52,7 +52,8 @@ not answer). The checks:
               the --fit width, 720 px tall: every box (.fbox) on whole pixels (its
               left, width, height, and its top from the diagram's), no box's figures
               (.fl) cut by its width, every text at least 12 px; with --flow-max PX,
-              the diagram (title to note) at most PX tall
+              the diagram (title to note) at most PX tall; it says which boxes' names
+              are broken into lines (not a failure: a long one may be)
   shots       PREFIX-1280x720.png, PREFIX-1920x1080.png and PREFIX-full.png (the
               whole page at 1280 wide) written; with --fit WIDTH, PREFIX-WIDTHx720.png
               too; with --shot-at SELECTOR, PREFIX-at-1280x800.png (and with --fit
@@ -472,10 +473,19 @@ FLOW_PROBE = r"""
     for (const l of f.querySelectorAll('.fl'))
       if (getComputedStyle(l).overflowX !== 'visible' && l.scrollWidth > l.clientWidth + 1)
         off.push('"' + l.textContent.trim().slice(0, 24) + '" cut: ' + l.scrollWidth + ' px in ' + l.clientWidth);
+    // a box's name broken into lines (cli/html.c's flow_node: a short one never is)
+    const broken = [];
+    for (const b of f.querySelectorAll('.fbox > b')) {
+      const range = document.createRange();
+      range.selectNodeContents(b);
+      if (new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1)
+        broken.push('"' + b.textContent + '"');
+    }
     for (const e of f.querySelectorAll('*'))
       if ([...e.childNodes].some(n => n.nodeType === 3 && n.data.trim()) && e.getClientRects().length)
         smallest = Math.min(smallest, parseFloat(getComputedStyle(e).fontSize));
-    flows.push({height: f.getBoundingClientRect().height, figure: fig.getBoundingClientRect().height, boxes, off, smallest});
+    flows.push({height: f.getBoundingClientRect().height, figure: fig.getBoundingClientRect().height, boxes, off, smallest,
+                broken});
   }
   return flows;
 })()
@@ -782,9 +792,10 @@ def check_in_browser(page, chromium, shots, min_svg, timeout, text_file, results
                 tall = flow_max is not None and f["height"] > flow_max
                 results.check("flow", not tall and not f["off"] and f["smallest"] >= MIN_FLOW_TEXT_PX,
                               "diagram %d at %dx720: %.0f px tall (%.0f with its caption)%s; %d box(es), %d off whole "
-                              "pixels or cut; smallest text %.1f px (at least %d)" %
+                              "pixels or cut; smallest text %.1f px (at least %d); %d name(s) broken%s" %
                               (i + 1, fit, f["height"], f["figure"], ", at most %d" % flow_max if flow_max is not None else "",
-                               f["boxes"], len(f["off"]), f["smallest"], MIN_FLOW_TEXT_PX))
+                               f["boxes"], len(f["off"]), f["smallest"], MIN_FLOW_TEXT_PX, len(f["broken"]),
+                               ": " + ", ".join(f["broken"][:6]) if f["broken"] else ""))
                 for o in f["off"][:10]:
                     results.note("flow: " + o)
         bad_img = [i for i in dom["imgs"] if not i["natural"]]

@@ -31,6 +31,8 @@
 #                12z.4); its stylesheet only in its page (report-12.5)
 #   report-13    a larger network (9 locations, 17 boxes): its diagram fits 800 px; at
 #                1280 px, compact boxes: it fits the width, at most 760 px tall (13.4)
+#   report-14    the network with short names holding a '_' (store_north), in English
+#                and Chinese: at 800 px no box's name is broken, the page fits
 #   every page of report-1..5, 8..12 is checked at 800 px too (html_check --fit 800: a
 #   small projector): its tables and the terminal's text (notes) in view without
 #   sideways scrolling, and every text drawn in its charts at least 12 px tall there and
@@ -287,6 +289,20 @@ if page report-13 network "$T/D13" 2 scenarios/supply_chain.ini && [ -z "$REPORT
             ! grep -q 'class="flow big"' "$T/D12/report.html" "$T/D12z/report.html"; echo $?) \
         "$(grep 'fit:\|flow:' "$T/report-13w.check" | head -n 4)"
 fi
+# short names with a '_' (store_north, dc_east): at 800 px none is broken (each broke
+# after its '_', "store_" / "north"), in English and Chinese, and the page does not
+# scroll sideways; the figures beside a name wrap instead (cli/html.c's flow_node)
+sed 's/\b\(north\|centre\|harbour\|south\)\b/store_\1/g' tests/html/network.ini > "$T/stores.ini"
+for lang in en zh; do
+    id=report-14; [ $lang = zh ] && id=report-14z
+    simulate $id run "$T/stores.ini" --reps 2 --lang $lang --out "$T/D14$lang"
+    if page $id stores-$lang "$T/D14$lang" 2 scenarios/supply_chain.ini && [ -z "$REPORT_HTML_STANDIN" ]; then
+        ok "$id.3 names with a '_' at 800 px ($lang): none broken, no sideways scrolling: $(grep 'flow:' "$T/$id.check" | sed 's/.*smallest text [^;]*; //')" \
+            $(grep -q '^ok   fit: .* at 800 px' "$T/$id.check" &&
+                grep -q '^ok   flow: diagram 1 at 800x720: .* 17 box(es), 0 off whole pixels or cut; .*; 0 name(s) broken$' "$T/$id.check" &&
+                grep -q '>store_north<' "$T/D14$lang/report.html"; echo $?)
+    fi
+done
 fit= flowmax=
 
 # ---- report-6: escaping ----
