@@ -215,6 +215,7 @@ struct reader {
        (not_numeric) and those with a cell at all (has_value) */
     int quantity_found;
     enum history_quantity_how quantity_how;
+    bool date_by_header; /* history_date_column not set and column 1 not the date's: found by its header (find_date) */
     bool quantity_pending;
     uint64_t candidates, not_numeric, has_value;
     /* without history_item_column: a header cell that names items (item_column_of), -1
@@ -446,6 +447,41 @@ static int find_quantity(struct reader *rd, const struct csv_record *r)
     return 0;
 }
 
+/* Without history_date_column, the date's column of a header r of 3 columns or more whose
+ * first column is not the date's: the item's (history_item_column), or one whose header's
+ * words name a quantity (`qty,sku,date`): the one other column whose header names a date
+ * (header_kind). Returns 1 if found (rd->col[COL_DATE] set), 0 if none is (the caller
+ * says so, or reads column 1 as before), or -1 reported: two columns whose headers name a
+ * date. */
+static int find_date(struct reader *rd, const struct csv_record *r)
+{
+    const struct history_options *o = rd->opt;
+    char day[CSV_FIELD_LEN], name[CSV_FIELD_LEN], other[CSV_FIELD_LEN];
+    fullwidth_fold(r->field[0], day, sizeof day);
+    if (r->n <= 2 || number_like(day) || date_shape(day).shape != WHEN_NONE) return 0; /* no header */
+    int first = -1, second = -1;
+    for (size_t i = 1; i < r->n; i++) {
+        if ((*o->item_column && i == rd->col[COL_ITEM]) || (*o->quantity_column && i == rd->col[COL_QUANTITY]))
+            continue;
+        if (header_kind(r->field[i]) != KIND_DATE) continue;
+        if (first < 0)
+            first = (int)i;
+        else if (second < 0)
+            second = (int)i;
+    }
+    if (second >= 0)
+        return fail_at(rd, r->line, -1,
+                       _("history_date_column is not set, column 1 ('%s') is not the date's, and the headers of "
+                         "column '%s' and column '%s' both name a date; set history_date_column to the one to read"),
+                       one_line(r->field[0], day, sizeof day), one_line(r->field[first], name, sizeof name),
+                       one_line(r->field[second], other, sizeof other));
+    if (first < 0) return 0;
+    rd->col[COL_DATE] = (size_t)first;
+    rd->header = true;
+    rd->date_by_header = true;
+    return 1;
+}
+
 /* The candidates for the quantity's column in mask, from the first record of text
  * (len bytes): "'单价', '出库数量'" by their headers, or "3, 4" by number, in out. */
 static void column_list(const struct reader *rd, const char *text, size_t len, uint64_t mask, char *out, size_t n)
@@ -515,6 +551,12 @@ static int first_row(struct reader *rd, const struct csv_record *r)
         if (find_column(rd, r, "history_item_column", o->item_column, 0, &rd->col[COL_ITEM]) != 0) return -1;
         if (!*o->item)
             return fail_at(rd, r->line, -1, _("history_item_column is given: set history_item to the item to read"));
+        /* 物料编码,日期,出库数量 or qty,sku,date: the date by its header */
+        if (!*o->date_column &&
+            (rd->col[COL_ITEM] == 0 || (*o->quantity_column && rd->col[COL_QUANTITY] == 0) ||
+             header_kind(r->field[0]) == KIND_QUANTITY) &&
+            find_date(rd, r) < 0)
+            return -1;
         if (!*o->date_column && rd->col[COL_ITEM] == rd->col[COL_DATE]) /* 物料编码,日期,出库数量 */
             return fail_at(rd, r->line, -1,
                            _("history_item_column = %s is column %zu, where the date is read when "
@@ -1681,6 +1723,9 @@ static struct history_info *history_of_rows(struct reader *rd, struct row *rows,
     snprintf(hi->compact_first, sizeof hi->compact_first, "%s", rd->compact_first);
     hi->quantity_how = rd->quantity_found >= 0 ? rd->quantity_how : HISTORY_QUANTITY_NAMED;
     hi->quantity_column = (int)rd->col[COL_QUANTITY] + 1;
+    hi->date_by_header = rd->date_by_header;
+    hi->date_column = (int)rd->col[COL_DATE] + 1;
+    snprintf(hi->date_name, sizeof hi->date_name, "%s", rd->header ? rd->names[COL_DATE] : "");
     snprintf(hi->quantity_name, sizeof hi->quantity_name, "%s", rd->header ? rd->names[COL_QUANTITY] : "");
     if (hi->options.period != HISTORY_PERIOD_DAY) {
         /* days spread evenly from weekly or monthly totals are alike within a period: their
@@ -2220,6 +2265,10 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
         fprintf(out, _("%s  item %s: the rows whose column '%s' holds it (the other items' rows are skipped)\n"),
                 prefix, hi->options.item, hi->options.item_column);
     /* what the reading chose where the keys left it open, for the planner to check */
+    if (hi->date_by_header)
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            _("%s  date: column %d, '%s', by its header's words (history_date_column is not set)\n"),
+                            prefix, hi->date_column, hi->date_name);
     if (hi->quantity_how == HISTORY_QUANTITY_BY_HEADER)
         lang_printf_wrapped(out, LANG_LINE_MAX,
                             _("%s  quantity: column %d, '%s', by its header's words (history_quantity_column is "

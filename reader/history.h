@@ -90,6 +90,10 @@ struct history_info {
     enum history_quantity_how quantity_how;
     int quantity_column;                  /* the quantity's column, from 1 */
     char quantity_name[HISTORY_NAME_LEN]; /* its header, or "quantity" */
+    bool date_by_header; /* history_date_column not set and column 1 not the date's: the date's column found by its
+                            header's words */
+    int date_column;     /* the date's column, from 1 */
+    char date_name[HISTORY_NAME_LEN]; /* its header */
 };
 
 /* Read (or find already read) the history at path of the given kind. Returns it

@@ -1415,11 +1415,35 @@ static void test_planner_exports(void)
     refused_export("history-16.9", "2024-01-01,A01,5,3\n", "history_item_column = 2\nhistory_item = A01\n",
                    "/bad.csv:1: history_item_column is set but not history_quantity_column, and more than one column "
                    "besides the date's and the item's holds only numbers (3, 4);");
-    refused_export("history-16.9b", "物料编码,日期,出库数量\nA01,2024-01-01,5\n",
+    /* an item (or a quantity) in column 1, where the date is read by default: the date by its header */
+    reads_as("history-16.9b", "item column first, the date by its header", "q6.csv",
+             "物料编码,日期,出库数量\nA01,2024-01-01,5\nB02,2024-01-02,3\nA01,2024-01-02,7\nA01,2024-01-04,2\n",
+             "history_item_column = 物料编码\nhistory_item = A01\n", bolt, "",
+             ";   date: column 2, '日期', by its header's words (history_date_column is not set)\n"
+             ";   quantity: column 3, '出库数量', by its header's words (history_quantity_column is not set)\n");
+    reads_as("history-16.9d", "quantity first, the date by its header", "q7.csv",
+             "qty,sku,date\n5,A01,2024-01-01\n7,A01,2024-01-02\n2,A01,2024-01-04\n9,B02,2024-01-04\n",
+             "history_item_column = sku\nhistory_item = A01\n", bolt, "",
+             ";   date: column 3, 'date', by its header's words (history_date_column is not set)\n"
+             ";   quantity: column 1, 'qty', by its header's words (history_quantity_column is not set)\n");
+    reads_as("history-16.9e", "item column first, the quantity named", "q8.csv",
+             "sku,备注,订单日期,件数\nA01,x,2024-01-01,5\nA01,y,2024-01-02,7\nA01,z,2024-01-04,2\n",
+             "history_item_column = sku\nhistory_item = A01\nhistory_quantity_column = 件数\n", bolt, "",
+             ";   date: column 3, '订单日期', by its header's words (history_date_column is not set)\n");
+    refused_export("history-16.9f", "物料编码,下单日期,发货日期,出库数量\nA01,2024-01-01,2024-01-02,5\n",
+                   "history_item_column = 物料编码\nhistory_item = A01\n",
+                   "/bad.csv:1: history_date_column is not set, column 1 ('物料编码') is not the date's, and the "
+                   "headers of column '下单日期' and column '发货日期' both name a date; set history_date_column to "
+                   "the one to read\n");
+    refused_export("history-16.9g", "物料编码,备注,出库数量\nA01,x,5\n",
                    "history_item_column = 物料编码\nhistory_item = A01\n",
                    "/bad.csv:1: history_item_column = 物料编码 is column 1, where the date is read when "
                    "history_date_column is not set; set history_date_column to the date's column (a header name or a "
                    "column number from 1)\n");
+    refused_export("history-16.9h", "A01,2024-01-01,5\n", "history_item_column = 1\nhistory_item = A01\n",
+                   "/bad.csv:1: history_item_column = 1 is column 1, where the date is read when history_date_column "
+                   "is not set; set history_date_column to the date's column (a header name or a column number from "
+                   "1)\n");
     refused_export("history-16.9c", "日期,物料编码\n2024-01-01,A01\n2024-01-02,A01\n",
                    "history_item_column = 物料编码\nhistory_item = A01\n",
                    "/bad.csv:1: history_item_column = 物料编码 is column 2, where the quantity is read when "
