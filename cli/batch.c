@@ -682,6 +682,7 @@ void batch_csv(FILE *out, const struct batch_result *r)
         if (r->parameter2[0]) fprintf(out, ",best_%s", r->parameter2);
         fprintf(out, ",best_%s,best_profit_per_day,best_profit_per_day_ci95,profit_gain_per_day", r->service);
         fputs(",profit_gain_per_day_ci95", out); /* added later: columns are only ever added at the end */
+        fputs(",best_at_edge", out);
     }
     fputc('\n', out);
     char a[40], b[40], c[40], d[40], e[40];
@@ -701,6 +702,12 @@ void batch_csv(FILE *out, const struct batch_result *r)
                     report_field(row->best_profit_ci95, d, sizeof d),
                     report_field(row->best_profit - row->profit.mean, e, sizeof e));
         if (r->swept) fprintf(out, ",%s", report_field(row->gain_ci95, a, sizeof a));
+        if (r->swept) { /* the lever (or levers, a blank apart) whose best value is an end of its range, as '<' marks */
+            fputc(',', out);
+            if (row->at_edge[0]) csv_text(out, r->parameter);
+            if (row->at_edge[0] && row->at_edge[1]) fputc(' ', out);
+            if (row->at_edge[1]) csv_text(out, r->parameter2);
+        }
         fputc('\n', out);
     }
 }

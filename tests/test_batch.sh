@@ -646,8 +646,8 @@ G="scenarios/default.ini $T/gain.csv --sweep --set sweep.steps=7 --reps 10 --set
 "$S" batch $G --format csv > "$T/gain_out.csv" 2> "$T/err"
 rc=$?
 hdr=$(head -n 1 "$T/gain_out.csv")
-ok "batch-8.1 --sweep adds profit_gain_per_day_ci95 as the last column (status $rc)" \
-    $([ $rc -eq 0 ] && [ "${hdr##*,}" = profit_gain_per_day_ci95 ] && echo "$hdr" | grep -q ',profit_gain_per_day,profit_gain_per_day_ci95$'; echo $?) "$hdr"
+ok "batch-8.1 --sweep adds profit_gain_per_day_ci95 after profit_gain_per_day, then best_at_edge last (status $rc)" \
+    $([ $rc -eq 0 ] && [ "${hdr##*,}" = best_at_edge ] && echo "$hdr" | grep -q ',profit_gain_per_day,profit_gain_per_day_ci95,best_at_edge$'; echo $?) "$hdr"
 # gain - ci95 per id, and the as-written profit's own ci95, from the CSV (ids hold no commas)
 gcol() { echo "$hdr" | tr ',' '\n' | grep -n -x "$1" | cut -d: -f1; }
 lower() { awk -F, -v id="$1" -v g="$(gcol profit_gain_per_day)" -v c="$(gcol profit_gain_per_day_ci95)" '$1 == id { printf "%.6f", $g - $c }' "$T/gain_out.csv"; }
@@ -897,4 +897,26 @@ for lang in en zh; do
         $(grep -q '<td class="num">-1 &lt;</td><td class="num">4000</td>' "$T/edge_out/report.html" &&
             grep -q '<td class="num">0</td><td class="num">1000 &lt;</td>' "$T/edge_out/report.html"; echo $?)
 done
+# batch.csv's last column best_at_edge: the lever whose best value is an end of its range
+# (what '<' marks on screen), both a blank apart, empty for none; one lever (the base's
+# safety_factor, -1 to 4: hinge_01 and drill_01 peak at -1, bolt_03 at -0.25 inside) and
+# two (bolt_03 at safety_factor -1, hinge_01 at order_quantity 1000, drill_01 at both)
+grep -E '^(id|bolt_03|hinge_01|drill_01),' scenarios/planner/items.csv | cut -d, -f1,2,4- |
+    sed "s|history/|$PWD/scenarios/planner/history/|" > "$T/edge3.csv"
+sed "s|^history = history/|history = $PWD/scenarios/planner/history/|" scenarios/planner/base.ini > "$T/edge1.ini"
+"$S" batch "$T/edge1.ini" "$T/edge3.csv" --sweep --reps 3 --format csv --quiet > "$T/edge1.csv" 2> /dev/null
+rc=$?
+ok "batch-10.4 one lever: batch.csv's last column best_at_edge names the lever for the rows '<' marks, empty for the others (status $rc)" \
+    $([ $rc -eq 0 ] && head -n 1 "$T/edge1.csv" | grep -q ',profit_gain_per_day_ci95,best_at_edge$' &&
+        grep -q '^hinge_01,.*,-1,.*,inventory\.safety_factor$' "$T/edge1.csv" &&
+        grep -q '^drill_01,.*,inventory\.safety_factor$' "$T/edge1.csv" && grep -q '^bolt_03,.*,-0\.25,.*,$' "$T/edge1.csv"
+    echo $?) "$(cat "$T/edge1.csv")"
+"$S" batch "$T/edge.ini" "$T/edge3.csv" --sweep --reps 3 --format csv --quiet > "$T/edge2.csv" 2> /dev/null
+rc=$?
+ok "batch-10.5 two levers: best_at_edge names the lever at its end, or both a blank apart (status $rc)" \
+    $([ $rc -eq 0 ] && head -n 1 "$T/edge2.csv" | grep -q ',profit_gain_per_day_ci95,best_at_edge$' &&
+        grep -q '^bolt_03,.*,-1,4000,.*,inventory\.safety_factor$' "$T/edge2.csv" &&
+        grep -q '^hinge_01,.*,0,1000,.*,inventory\.order_quantity$' "$T/edge2.csv" &&
+        grep -q '^drill_01,.*,inventory\.safety_factor inventory\.order_quantity$' "$T/edge2.csv"
+    echo $?) "$(cat "$T/edge2.csv")"
 check_done test_batch
