@@ -493,6 +493,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
             bad++;
         }
         chart_figures(sc, &r->rows[i]);
+        r->rows[i].history = sc->history_info;
         /* a value a cell gave is said to come from its column (row_overrides) */
         for (size_t w = 0; w < sc->nwarnings; w++) warnings_add(&warnings, sc->warnings[w], i);
         for (size_t w = 0; w < sc->nnotes; w++) warnings_add(&notes, sc->notes[w], i);
@@ -1105,6 +1106,37 @@ static void swept_table(FILE *out, const struct batch_result *r, const char *sho
     }
 }
 
+/* Each demand history file the rows read, described once (not once a row, nor once an item of
+ * a long export: history_describe_file), in the order of the rows that first read them; past
+ * the first FILES_SHOWN, how many more. Then a blank line, if any was. */
+static void histories_say(FILE *out, const struct batch_result *r)
+{
+    enum { FILES_SHOWN = 5 };
+    const struct history_info **his = malloc((r->n + 1) * sizeof *his);
+    bool *said = calloc(r->n + 1, sizeof *said);
+    if (!his || !said) abort();
+    size_t files = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        if (said[i] || !r->rows[i].history) continue;
+        size_t n = 0;
+        for (size_t k = i; k < r->n; k++)
+            if (!said[k] && r->rows[k].history && strcmp(r->rows[k].history->path, r->rows[i].history->path) == 0)
+                his[n++] = r->rows[k].history, said[k] = true;
+        if (files++ < FILES_SHOWN) history_describe_file(out, his, n, "");
+    }
+    if (files > FILES_SHOWN) /* TRANSLATORS: after five files described, how many more the rows read */
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            P_("and %zu more demand history file: servlab run with its row's cells as --set "
+                               "describes it\n",
+                               "and %zu more demand history files: servlab run with a row's cells as --set "
+                               "describes each\n",
+                               files - FILES_SHOWN),
+                            files - FILES_SHOWN);
+    if (files) fputc('\n', out);
+    free(his);
+    free(said);
+}
+
 void batch_table(FILE *out, const struct batch_result *r)
 {
     char horizon[40], warmup[40];
@@ -1126,6 +1158,7 @@ void batch_table(FILE *out, const struct batch_result *r)
     if (fclose(head) != 0) abort();
     lang_print_wrapped(out, said, LANG_LINE_MAX);
     free(said);
+    histories_say(out, r);
     char shown[100]; /* the service column: 满足率 in Chinese, its CSV name in English (report_metric_prose) */
     report_metric_prose(r->service, shown, sizeof shown);
     if (r->swept) {

@@ -44,6 +44,7 @@ struct batch_row {
     double *gain_reps; /* with --sweep, reps values: the gain in each replication (owned) */
     /* for the chart: the margin on the price and the daily demand's variability */
     double margin, demand_cv;
+    const struct history_info *history; /* the row's demand history, kept by the reader (reader/history.h), or NULL */
 };
 
 struct batch_result {

@@ -2223,48 +2223,40 @@ size_t history_missing(const struct history_info *hi, size_t *periods)
     return hi->kind == HISTORY_DAILY && *periods > hi->rows ? *periods - hi->rows : 0;
 }
 
-void history_describe(FILE *out, const struct history_info *hi, enum history_mode mode, const char *prefix)
+/* hi's rows, days and orders, each counted in its own number: "366 daily rows", "366 days
+ * from 2024-01-01", "11,482 units in 366 orders" (rows: nr of them; units, orders: as given). */
+static void describe_counts(const struct history_info *hi, size_t nr, size_t ndays, const char *first_date,
+                            double first_day, double units, size_t norders, char *rows, size_t rn, char *days,
+                            size_t dn, char *orders, size_t on)
 {
-    const struct demand_history *h = &hi->h;
     char total[40], first[60];
     if (hi->dated)
-        snprintf(first, sizeof first, _("from %s"), hi->first_date);
+        snprintf(first, sizeof first, _("from %s"), first_date);
     else
-        snprintf(first, sizeof first, _("from day %.0f"), hi->first_day);
-    num_format(h->total_units, total, sizeof total);
-    /* in three counted pieces, each in its number: "1 daily row, 365 days from ...; 5 units in 1 order" */
-    char rows[200], days[120], orders[120];
-    size_t nr = hi->rows;
+        snprintf(first, sizeof first, _("from day %.0f"), first_day);
+    num_format(units, total, sizeof total);
     if (hi->options.period == HISTORY_PERIOD_WEEK)
-        snprintf(rows, sizeof rows,
+        snprintf(rows, rn,
                  P_("%zu weekly row, spread evenly over its 7 days",
                     "%zu weekly rows, each spread evenly over its 7 days", nr),
                  nr);
     else if (hi->options.period == HISTORY_PERIOD_MONTH)
-        snprintf(rows, sizeof rows,
+        snprintf(rows, rn,
                  P_("%zu monthly row, spread evenly over its days",
                     "%zu monthly rows, each spread evenly over its days", nr),
                  nr);
     else if (hi->kind == HISTORY_DAILY)
-        snprintf(rows, sizeof rows, P_("%zu daily row", "%zu daily rows", nr), nr);
+        snprintf(rows, rn, P_("%zu daily row", "%zu daily rows", nr), nr);
     else
-        snprintf(rows, sizeof rows, P_("%zu order row", "%zu order rows", nr), nr);
-    snprintf(days, sizeof days, P_("%zu day %s", "%zu days %s", h->ndays), h->ndays, first);
-    snprintf(orders, sizeof orders, P_("%s units in %zu order", "%s units in %zu orders", h->norders), total,
-             h->norders);
-    /* wrapped at a terminal's width: a long path */
-    /* TRANSLATORS: the prefix, the file, then the rows, the days and the orders as above */
-    lang_printf_wrapped(out, LANG_LINE_MAX, _("%sDemand history %s: %s, %s; %s\n"), prefix, hi->path, rows, days,
-                        orders);
-    if (hi->kind == HISTORY_ORDERS && !hi->timed) /* an ERP's order dates: the times within a day are not known */
-        lang_printf_wrapped(out, LANG_LINE_MAX,
-                            _("%s  no time of day in the rows: each day's orders are spread evenly over it "
-                              "(assumed, not recorded)\n"),
-                            prefix);
-    if (hi->options.item[0]) /* one item of a long file: say which, so a batch row's report names its own */
-        fprintf(out, _("%s  item %s: the rows whose column '%s' holds it (the other items' rows are skipped)\n"),
-                prefix, hi->options.item, hi->options.item_column);
-    /* what the reading chose where the keys left it open, for the planner to check */
+        snprintf(rows, rn, P_("%zu order row", "%zu order rows", nr), nr);
+    snprintf(days, dn, P_("%zu day %s", "%zu days %s", ndays), ndays, first);
+    snprintf(orders, on, P_("%s units in %zu order", "%s units in %zu orders", norders), total, norders);
+}
+
+/* What the reading chose where the keys left it open, for the planner to check: the date's
+ * and the quantity's columns found, rows newest first, dates YYYYMMDD. */
+static void describe_reading(FILE *out, const struct history_info *hi, const char *prefix)
+{
     if (hi->date_by_header)
         lang_printf_wrapped(out, LANG_LINE_MAX,
                             _("%s  date: column %d, '%s', by its header's words (history_date_column is not set)\n"),
@@ -2296,6 +2288,28 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
         lang_printf_wrapped(out, LANG_LINE_MAX, _("%s  dates written YYYYMMDD, as every row's is: %s read as %s\n"),
                             prefix, hi->compact_first, date);
     }
+}
+
+void history_describe(FILE *out, const struct history_info *hi, enum history_mode mode, const char *prefix)
+{
+    const struct demand_history *h = &hi->h;
+    /* in three counted pieces, each in its number: "1 daily row, 365 days from ...; 5 units in 1 order" */
+    char rows[200], days[120], orders[120];
+    describe_counts(hi, hi->rows, h->ndays, hi->first_date, hi->first_day, h->total_units, h->norders, rows,
+                    sizeof rows, days, sizeof days, orders, sizeof orders);
+    /* wrapped at a terminal's width: a long path */
+    /* TRANSLATORS: the prefix, the file, then the rows, the days and the orders as above */
+    lang_printf_wrapped(out, LANG_LINE_MAX, _("%sDemand history %s: %s, %s; %s\n"), prefix, hi->path, rows, days,
+                        orders);
+    if (hi->kind == HISTORY_ORDERS && !hi->timed) /* an ERP's order dates: the times within a day are not known */
+        lang_printf_wrapped(out, LANG_LINE_MAX,
+                            _("%s  no time of day in the rows: each day's orders are spread evenly over it "
+                              "(assumed, not recorded)\n"),
+                            prefix);
+    if (hi->options.item[0]) /* one item of a long file: say which, so a batch row's report names its own */
+        fprintf(out, _("%s  item %s: the rows whose column '%s' holds it (the other items' rows are skipped)\n"),
+                prefix, hi->options.item, hi->options.item_column);
+    describe_reading(out, hi, prefix);
     char mean[40], sd[40]; /* 12345.6 a day is 12350, not 1.235e+04 */
     fprintf(out, _("%s  per day: mean %s, sd %s units; %zu of %zu days with demand\n"), prefix,
             num_about(hi->mean_per_day, 4, mean, sizeof mean), num_about(hi->sd_per_day, 4, sd, sizeof sd),
@@ -2362,4 +2376,48 @@ void history_describe(FILE *out, const struct history_info *hi, enum history_mod
                             prefix);
     describe_fit(out, prefix, true, &hi->gaps);
     describe_fit(out, prefix, false, &hi->units);
+}
+
+void history_describe_file(FILE *out, const struct history_info *const *his, size_t n, const char *prefix)
+{
+    const struct history_info *hi = his[0];
+    if (!hi->options.item[0]) { /* the file whole: its first line as run describes it, and how it was read */
+        char rows[200], days[120], orders[120];
+        describe_counts(hi, hi->rows, hi->h.ndays, hi->first_date, hi->first_day, hi->h.total_units, hi->h.norders,
+                        rows, sizeof rows, days, sizeof days, orders, sizeof orders);
+        lang_printf_wrapped(out, LANG_LINE_MAX, _("%sDemand history %s: %s, %s; %s\n"), prefix, hi->path, rows, days,
+                            orders);
+        describe_reading(out, hi, prefix);
+        return;
+    }
+    /* one long export's items: each once (two rows may read the same item), their rows,
+       orders and units added up, over the longest of their spans */
+    enum { ITEMS_SHOWN = 5 };
+    size_t items = 0, nr = 0, norders = 0;
+    double units = 0;
+    const struct history_info *longest = hi;
+    char list[400] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool again = false;
+        for (size_t k = 0; k < i && !again; k++) again = strcmp(his[k]->options.item, his[i]->options.item) == 0;
+        if (again) continue;
+        if (items < ITEMS_SHOWN && used < sizeof list)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", items ? ", " : "", his[i]->options.item);
+        items++;
+        nr += his[i]->rows, norders += his[i]->h.norders, units += his[i]->h.total_units;
+        if (his[i]->h.ndays > longest->h.ndays) longest = his[i];
+    }
+    if (items > ITEMS_SHOWN && used < sizeof list)
+        snprintf(list + used, sizeof list - used, C_("items", " and %zu more"), items - ITEMS_SHOWN);
+    char what[120], rows[200], days[120], orders[120];
+    snprintf(what, sizeof what, P_("%zu item", "%zu items", items), items);
+    describe_counts(longest, nr, longest->h.ndays, longest->first_date, longest->first_day, units, norders, rows,
+                    sizeof rows, days, sizeof days, orders, sizeof orders);
+    /* TRANSLATORS: the prefix, the file, "3 items", the item column's header, the items
+       ("bolt_01, hinge_01 and 3 more"), then their rows, days and orders as run's description
+       counts them ("1098 daily rows", "366 days from 2024-01-01", "25 units in 9 orders") */
+    lang_printf_wrapped(out, LANG_LINE_MAX, _("%sDemand history %s: %s of its column '%s' (%s): %s, %s; %s\n"), prefix,
+                        hi->path, what, hi->options.item_column, list, rows, days, orders);
+    describe_reading(out, hi, prefix);
 }

@@ -133,4 +133,11 @@ size_t history_missing(const struct history_info *hi, size_t *periods);
  * prefix: for the run report ("  ") and check's resolved file ("; "). */
 void history_describe(FILE *out, const struct history_info *hi, enum history_mode mode, const char *prefix);
 
+/* Describe the file that the n histories his (one path: the file whole, or items of a long
+ * export, history_item) were read from, once for a batch's rows: its rows, days and orders
+ * as history_describe's first line counts them (a long export's items named, their rows,
+ * orders and units added up, the days of the longest), and how it was read where the keys
+ * left it open (the date's and the quantity's columns, newest first, YYYYMMDD). */
+void history_describe_file(FILE *out, const struct history_info *const *his, size_t n, const char *prefix);
+
 #endif

@@ -512,6 +512,30 @@ sed -e 's|^history = .*|history = erp_cn.csv|' -e 's|^history_item = .*|history_
 "$S" check "$T/erp.ini" --set "demand.history=$T/erp_cn.csv" --set 'demand.history_item=【促销】bolt_01' > /dev/null 2>> "$T/err"
 ok "batch-7.1b an item id with Chinese brackets loads, from the file and from --set (status $rc, $?)" \
     $([ $rc -eq 0 ] && [ ! -s "$T/err" ]; echo $?) "$(head -n 3 "$T/err")"
+# the export described once above the table, as run describes a history: its items (not
+# one description an item), their rows, days and orders added up
+for lang in en zh; do
+    "$S" batch "$T/erp.ini" "$T/erp_items.csv" --quiet --lang $lang > "$T/erp_table.txt" 2> /dev/null
+    rc=$?
+    if [ $lang = en ]; then
+        want="Demand history $T/erp.csv: 3 items of its column 'Artikel' (bolt_01, hinge_01, drill_01): 1098 daily rows, 366 days from 2024-01-01; 14595 units in 928 orders"
+        n=$(grep -c '^Demand history ' "$T/erp_table.txt")
+    else
+        want="需求历史 $T/erp.csv：3 个品项（“Artikel”列中的 bolt_01, hinge_01, drill_01）：1098 行按日记录，共 366 天，自 2024-01-01 起；共 14595 件，928 个订单"
+        n=$(grep -c '^需求历史 ' "$T/erp_table.txt")
+    fi
+    said=$(sed -n '/^$/,/^id /p;/^id /q' "$T/erp_table.txt" | sed '/^$/d;/^id /d' | tr -d '\n' | sed 's/  */ /g')
+    ok "batch-7.1c $lang: the long export is described once above the table, its 3 items named (status $rc)" \
+        $([ $rc -eq 0 ] && [ "$n" -eq 1 ] && [ "$(echo "$said" | tr -d ' ')" = "$(echo "$want" | tr -d ' ')" ]; echo $?) "$(head -n 8 "$T/erp_table.txt")"
+done
+# one file a row: each described once, the first five, then how many more
+"$S" batch "$B" "$I" --quiet --reps 2 > "$T/files_table.txt" 2> /dev/null
+rc=$?
+ok "batch-7.1d 50 rows each with its own history file: five described, then 'and 45 more' (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(grep -c '^Demand history scenarios/planner/history/' "$T/files_table.txt")" -eq 5 ] &&
+        grep -q '^Demand history scenarios/planner/history/bolt_01.csv: 366 daily rows, 366 days from 2024-01-01;$' "$T/files_table.txt" &&
+        grep -q '^and 45 more demand history files: servlab run with a row.s cells as --set describes each$' "$T/files_table.txt" &&
+        [ "$(LC_ALL=C.UTF-8 wc -L < "$T/files_table.txt")" -le 100 ]; echo $?) "$(head -n 16 "$T/files_table.txt")"
 for row in 2 3 4; do
     id=$(field "$T/erp_items.csv" $row 1)
     # shellcheck disable=SC2046 # the --set options are words
