@@ -679,6 +679,41 @@ double scan_korean_common(const char *text, size_t n)
     return syllables ? (double)common / (double)syllables : 0;
 }
 
+/* Half-width kana (c - 0xFF61) by what they are: the small ones (ｧ to ｮ, then ｯ), ｰ, the
+ * full-size ones (ｱ to ﾜ, then ﾝ), the voiced marks ﾞ ﾟ; and the ranges of the unvoiced
+ * ones a doubled consonant or ﾞ takes (ｶ to ﾄ, ﾊ to ﾎ). */
+enum {
+    KANA_SMALL_A = 0x06,  /* ｧ */
+    KANA_SMALL_YO = 0x0d, /* ｮ */
+    KANA_TSU = 0x0e,      /* ｯ */
+    KANA_LONG = 0x0f,     /* ｰ */
+    KANA_A = 0x10,        /* ｱ */
+    KANA_U = 0x12,        /* ｳ */
+    KANA_KA = 0x15,       /* ｶ */
+    KANA_TO = 0x23,       /* ﾄ */
+    KANA_HA = 0x29,       /* ﾊ */
+    KANA_HO = 0x2d,       /* ﾎ */
+    KANA_WA = 0x3b,       /* ﾜ */
+    KANA_VOICED = 0x3d,   /* ﾞ */
+    KANA_SEMI = 0x3e,     /* ﾟ */
+};
+
+/* Pairs Japanese spelling always allows, whether or not the table saw them twice: ｯ after
+ * any syllable (ﾜｯｼｬ, ｼｭｯ), before a consonant it doubles (ｶ to ﾄ, ﾊ to ﾎ); ﾞ after a kana
+ * that takes it (ｳ, ｶ to ﾄ, ﾊ to ﾎ), ﾟ after ﾊ to ﾎ; ｰ after any syllable or mark (ﾍｰ). */
+static bool kana_rule(int prev, int k)
+{
+    bool syllable = (prev >= KANA_SMALL_A && prev <= KANA_SMALL_YO) || (prev >= KANA_A && prev <= KANA_WA);
+    bool unvoiced = (k >= KANA_KA && k <= KANA_TO) || (k >= KANA_HA && k <= KANA_HO);
+    bool takes_mark = (prev >= KANA_KA && prev <= KANA_TO) || (prev >= KANA_HA && prev <= KANA_HO) || prev == KANA_U;
+    if (k == KANA_TSU) return syllable;
+    if (prev == KANA_TSU) return unvoiced;
+    if (k == KANA_VOICED) return takes_mark;
+    if (k == KANA_SEMI) return prev >= KANA_HA && prev <= KANA_HO;
+    if (k == KANA_LONG) return syllable || prev == KANA_VOICED || prev == KANA_SEMI;
+    return false;
+}
+
 double scan_japanese_pairs(const char *text, size_t n)
 {
     const unsigned char *p = (const unsigned char *)text;
@@ -693,7 +728,7 @@ double scan_japanese_pairs(const char *text, size_t n)
         }
         int k = (int)(c - 0xff61);
         pairs++;
-        known += (kana_after[prev] >> k) & 1;
+        known += ((kana_after[prev] >> k) & 1) || kana_rule(prev, k);
         prev = k;
     }
     return pairs ? (double)known / (double)pairs : 1;

@@ -103,7 +103,8 @@ double scan_korean_common(const char *text, size_t n);
 
 /* The share of the half-width kana of text (n bytes of UTF-8) that stand where Japanese puts
  * them: after the kana before them in the word (or first in it) as Japanese words have
- * them (reader/scan.c's table), or 1 when it has none. Korean or Chinese text decoded as
+ * them (reader/scan.c's table, and the pairs its spelling always allows: ｯ after any
+ * syllable, ﾞ ﾟ after the kana that take them, ｰ after any), or 1 when it has none. Korean or Chinese text decoded as
  * CP932 makes one pair in three or so that Japanese has not. */
 double scan_japanese_pairs(const char *text, size_t n);
 
