@@ -351,77 +351,34 @@ static void chart_figures(const struct scenario *sc, struct batch_row *row)
 /* Load the base alone into sc, its problems and notes to err; returns scenario_load's
  * status. A base that reads one item of a long export (history_item_column) may leave the
  * item to the table, a column demand.history_item (README: one long export feeds the whole
- * portfolio). Refused alone ("needs history_item"), a base is loaded again, when the table
- * has that column, with the first row's cell as that row gives it, and what that load says
- * is said (a problem of the cell at its place in the table; one of the base's own as the
- * base alone says it); each row is then loaded with its own cell. A base that loads alone
- * is loaded as it is. */
+ * portfolio): loaded so (scenario_load_base), its file is checked whole, and each row is
+ * loaded with its own cell, a problem of its item said at its place in the table
+ * (load_row). */
 static int load_base(struct scenario *sc, const char *base, const char *table, const struct scenario_override *sets,
                      size_t nsets, FILE *err)
 {
+    struct batch_table t;
+    char *quiet = NULL; /* the table's own problems are said when it is read for its rows */
+    size_t qlen = 0;
+    FILE *q = open_memstream(&quiet, &qlen);
+    if (!q) abort();
+    int trc = batch_table_read(&t, table, q);
+    if (fclose(q) != 0) abort();
+    free(quiet);
+    bool item_from_table = false;
+    for (size_t k = 0; trc == 0 && k < t.ncols; k++)
+        item_from_table |= strcmp(t.cols[k], key_full_name(K_DEMAND_HISTORY_ITEM)) == 0;
+    batch_table_fini(&t);
     char *msgs = NULL;
     size_t len = 0;
     FILE *buf = open_memstream(&msgs, &len);
     if (!buf) abort();
-    int rc = scenario_load(sc, base, sets, nsets, buf);
+    int rc = scenario_load_base(sc, base, sets, nsets, item_from_table, buf);
     if (fclose(buf) != 0) abort();
-    char row_place[BATCH_ID_LEN] = ""; /* the row whose item was read, when one was */
-    int row_line = 0;
-    if (rc != 0) {
-        struct batch_table t;
-        char *quiet = NULL; /* the table's own problems are said when it is read for its rows */
-        size_t qlen = 0;
-        FILE *q = open_memstream(&quiet, &qlen);
-        if (!q) abort();
-        int trc = batch_table_read(&t, table, q);
-        if (fclose(q) != 0) abort();
-        free(quiet);
-        for (size_t k = 0; trc == 0 && t.n && k < t.ncols; k++) {
-            if (strcmp(t.cols[k], key_full_name(K_DEMAND_HISTORY_ITEM)) != 0) continue;
-            const char *cell = t.rows[0].values[k];
-            size_t nassign = strlen(t.cols[k]) + strlen(cell) + 2, nlabel = strlen(table) + 40;
-            int nsource = snprintf(NULL, 0, _("table column %s"), t.cols[k]) + 1;
-            char *assign = malloc(nassign), *label = malloc(nlabel), *source = malloc((size_t)nsource);
-            if (!assign || !label || !source) abort();
-            snprintf(assign, nassign, "%s=%s", t.cols[k], cell);
-            snprintf(label, nlabel, "%s:%d:%zu", table, t.rows[0].line, t.table_col[k]);
-            snprintf(source, (size_t)nsource, _("table column %s"), t.cols[k]);
-            struct scenario_override *all = calloc(nsets + 1, sizeof *all);
-            if (!all) abort();
-            if (nsets) memcpy(all, sets, nsets * sizeof *sets);
-            all[nsets] = (struct scenario_override){.assignment = assign, .label = label, .dir = "", .source = source};
-            free(msgs);
-            msgs = NULL, len = 0;
-            if (!(buf = open_memstream(&msgs, &len))) abort();
-            rc = scenario_load(sc, base, all, nsets + 1, buf);
-            if (fclose(buf) != 0) abort();
-            free(all), free(assign), free(label), free(source);
-            snprintf(row_place, sizeof row_place, "%s", t.rows[0].id);
-            row_line = t.rows[0].line;
-            break;
-        }
-        batch_table_fini(&t);
-    }
-    for (const char *line = msgs; line && *line;) {
-        const char *end = strchr(line, '\n');
-        int n = end ? (int)(end - line) : (int)strlen(line);
-        char *one = malloc((size_t)n + 2);
-        if (!one) abort();
-        snprintf(one, (size_t)n + 2, "%.*s\n", n, line);
-        /* a problem of the first row's item in the history (its file's, not the base's or
-           the table's) says which row, as a row's load says it (load_row) */
-        bool of_row = rc != 0 && row_line && strncmp(line, "servlab: ", 9) != 0 && line[0] != ' ' &&
-                      !(strncmp(line, base, strlen(base)) == 0 && line[strlen(base)] == ':') &&
-                      !(strncmp(line, table, strlen(table)) == 0 && line[strlen(table)] == ':');
-        if (of_row)
-            lang_printf_wrapped(err, LANG_LINE_MAX, _("%s:%d (row %s): %.*s\n"), table, row_line, row_place, n, line);
-        else if (err == stderr) /* to a terminal wrapped, as scenario_load says them there */
-            scenario_print_problems(err, one, base);
-        else
-            fputs(one, err);
-        free(one);
-        line = end ? end + 1 : NULL;
-    }
+    if (err == stderr) /* to a terminal wrapped, as scenario_load says them there */
+        scenario_print_problems(err, msgs, base);
+    else
+        fputs(msgs, err);
     free(msgs);
     return rc;
 }

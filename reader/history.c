@@ -216,6 +216,7 @@ struct reader {
     int quantity_found;
     enum history_quantity_how quantity_how;
     bool date_by_header; /* history_date_column not set and column 1 not the date's: found by its header (find_date) */
+    bool whole_file;     /* the file's index is built for every item, none chosen yet (history_check_file) */
     bool quantity_pending;
     uint64_t candidates, not_numeric, has_value;
     /* without history_item_column: a header cell that names items (item_column_of), -1
@@ -549,7 +550,7 @@ static int first_row(struct reader *rd, const struct csv_record *r)
         return -1;
     if (*o->item_column) {
         if (find_column(rd, r, "history_item_column", o->item_column, 0, &rd->col[COL_ITEM]) != 0) return -1;
-        if (!*o->item)
+        if (!*o->item && !rd->whole_file)
             return fail_at(rd, r->line, -1, _("history_item_column is given: set history_item to the item to read"));
         /* 物料编码,日期,出库数量 or qty,sku,date: the date by its header */
         if (!*o->date_column &&
@@ -1915,7 +1916,8 @@ static struct file_index *index_build(const char *path, char *text, size_t len, 
     x->options.item[0] = '\0';
     x->text = text, x->len = len;
     struct reader *rd = &x->rd;
-    *rd = (struct reader){.path = x->path, .err = x->err, .errlen = sizeof x->err, .opt = options};
+    *rd = (struct reader){
+        .path = x->path, .err = x->err, .errlen = sizeof x->err, .opt = options, .whole_file = !*options->item};
     bool dated = false, timed = false;
     if (settle_file(rd, text, len, &dated, &timed) != 0) {
         x->status = -1;
@@ -2167,6 +2169,40 @@ const struct history_info *history_load_options(const char *path, const struct h
         (struct known){.hi = hi, .dev = st.st_dev, .ino = st.st_ino, .size = st.st_size, .mtime = st.st_mtim};
     pthread_mutex_unlock(&lock);
     return hi;
+}
+
+int history_check_file(const char *path, const struct history_options *options, bool *located,
+                       struct csv_encoding *read_as, char *err, size_t errlen)
+{
+    *located = false;
+    *read_as = (struct csv_encoding){0};
+    struct stat st = {0};
+    if (strlen(path) >= HISTORY_PATH_MAX) {
+        snprintf(err, errlen, _("the path is too long (at most %d characters)"), HISTORY_PATH_MAX - 1);
+        return -1;
+    }
+    if (stat(path, &st) != 0) { /* the message csv_read_table gives a file it cannot open */
+        size_t len = 0;
+        struct csv_encoding enc;
+        free(csv_read_table(path, &len, &enc, err, errlen));
+        return -1;
+    }
+    struct history_options whole = *options;
+    whole.item[0] = '\0';
+    struct file_index *x = index_get(path, &st, &whole, located, err, errlen);
+    if (!x) return -1;
+    if (x->read_as.gb18030) {
+        pthread_mutex_lock(&lock);
+        if (gb18030_first(path)) *read_as = x->read_as;
+        pthread_mutex_unlock(&lock);
+    }
+    int rc = 0;
+    if (x->status != 0 || x->bad_row) { /* what each item's reading would say first */
+        snprintf(err, errlen, "%s", x->err);
+        rc = -1;
+    }
+    index_done(x);
+    return rc;
 }
 
 int history_resolve(const char *given, const char *dir, char *out, size_t n)

@@ -112,6 +112,15 @@ const struct history_info *history_load(const char *path, enum history_kind kind
 const struct history_info *history_load_options(const char *path, const struct history_options *options, bool *located,
                                                 struct csv_encoding *read_as, char *err, size_t errlen);
 
+/* Check the long export at path read as options say (history_item_column set) for every
+ * item, before any is chosen (a batch whose table gives each row its history_item): the
+ * file is read and indexed as history_load_options reads it for an item (the index kept
+ * for the items to come), and what it would refuse of the file, not of one item's rows, is
+ * said as it says it. Returns 0, or -1 with *located and err as history_load_options sets
+ * them; *read_as too. */
+int history_check_file(const char *path, const struct history_options *options, bool *located,
+                       struct csv_encoding *read_as, char *err, size_t errlen);
+
 /* Read a history from text (len bytes, need not be NUL-terminated), named name in
  * messages. Returns it (the caller's: history_free), or NULL with the problem in err.
  * For the fuzz harness and tests; history_load keeps what it reads. */

@@ -62,6 +62,7 @@ struct loader {
     const struct scenario_override *sets; /* the load's overrides (finish_load), for warnings */
     unsigned set;                         /* 1 + the index of the override being applied; 0: none */
     bool sealed;                          /* the text may not name files (scenario_load_sealed) */
+    bool item_from_table; /* a batch's base whose table gives each row its history_item (scenario_load_base) */
     /* per lever of [sweep], for its key to take or refuse (resolve_lever): which of from,
        to and the values were written as percentages ("90%", read as 0.9), and where each
        of the three was last given (the file's path, or the option as typed) */
@@ -1821,7 +1822,10 @@ static bool resolve_history(struct loader *ld)
     const struct history_options *o = &sc->history_options;
     sc->history_options.kind = sc->history_kind;
     sc->history_options.period_given = given(sc, K_DEMAND_HISTORY_PERIOD);
-    if (*o->item_column && !*o->item)
+    /* a batch's base may leave the item to its table's rows: the file is checked whole here,
+       each row's item when the row is loaded */
+    bool whole_file = ld->item_from_table && *o->item_column && !*o->item;
+    if (*o->item_column && !*o->item && !whole_file)
         report_key(ld, line_of(sc, K_DEMAND_HISTORY_ITEM_COLUMN), K_DEMAND_HISTORY_ITEM_COLUMN,
                    _("needs history_item, the item whose rows to read"));
     if (*o->item && !*o->item_column)
@@ -1851,7 +1855,9 @@ static bool resolve_history(struct loader *ld)
     const struct history_info *hi = NULL;
     if (history_resolve(sc->history, dir, path, sizeof path) != 0)
         report_key(ld, line, K_DEMAND_HISTORY, _("the path is too long"));
-    else if (!(hi = history_load_options(path, &sc->history_options, &located, &read_as, err, sizeof err))) {
+    else if (whole_file
+                 ? history_check_file(path, &sc->history_options, &located, &read_as, err, sizeof err) != 0
+                 : !(hi = history_load_options(path, &sc->history_options, &located, &read_as, err, sizeof err))) {
         if (located) {
             report_text(ld, line, err, 0);
         } else { /* not read: say the full path tried, and where a relative one starts from
@@ -1880,7 +1886,7 @@ static bool resolve_history(struct loader *ld)
         report_key(ld, line_of(sc, K_DEMAND_HISTORY_MODE), K_DEMAND_HISTORY_MODE,
                    _("%s holds %zu days; weekday_bootstrap needs at least 7 (one of each weekday)"), path, hi->h.ndays);
     ld->where = saved;
-    if (ld->problems > problems) return true;
+    if (ld->problems > problems || whole_file) return true; /* whole_file: no item's history, none to play */
     sc->history_info = hi;
     struct demand_config *d = &sc->cfg.demand;
     d->history_mode = sc->history_mode;
@@ -3130,7 +3136,7 @@ static void resolve_returns(struct loader *ld)
         }
     }
     double factor = 1 + r->demand_lift * r->refund_share;
-    if (sc->history_info) {
+    if (given(sc, K_DEMAND_HISTORY)) { /* read, or a batch's base's, whose rows read it (scenario_load_base) */
         report_key(ld, line, K_RETURNS_DEMAND_LIFT,
                    _("a history gives the orders, which a return policy cannot lift: demand_lift needs orders at a "
                      "rate (orders_per_day or a [customers] base)"));
@@ -4048,6 +4054,19 @@ static int load_text(struct scenario *sc, const char *name, const char *text, si
         report(&ld, 0, "", "", _("is %zu bytes; a scenario file may be at most %d"), len, FILE_MAX_BYTES);
     else
         parse_scenario_text(&ld, text, len);
+    return finish_load(&ld, sets, nsets);
+}
+
+int scenario_load_base(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
+                       bool item_from_table, FILE *err)
+{
+    struct loader ld;
+    begin_load(&ld, sc, path, err);
+    ld.item_from_table = item_from_table;
+    size_t len = 0;
+    char *text = read_file(&ld, path, &len);
+    if (text) parse_scenario_text(&ld, text, len);
+    free(text);
     return finish_load(&ld, sets, nsets);
 }
 

@@ -161,6 +161,14 @@ void scenario_fini(struct scenario *sc); /* free what sc holds; sc is left zeroe
  * or was loaded before. */
 int scenario_load(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets, FILE *err);
 
+/* scenario_load for a batch's base scenario (cli/batch.c): with item_from_table (the table
+ * has a column demand.history_item), a base that reads one item of a long export
+ * (history_item_column) without a history_item of its own is not refused for it: its file
+ * is checked whole (history_check_file), and each row, loaded with its cell, reads its
+ * item. Such a base has no history_info. */
+int scenario_load_base(struct scenario *sc, const char *path, const struct scenario_override *sets, size_t nsets,
+                       bool item_from_table, FILE *err);
+
 /* Print one problem as scenario_load prints it to stderr: problem is its text (one line,
  * without '\n'), its first `head` bytes the place ("FILE:LINE: [section] key: ", 0 when
  * none is known). A problem that fits LANG_LINE_MAX is printed whole; else one whose text

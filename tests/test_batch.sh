@@ -554,7 +554,7 @@ ok "batch-7.5 an item the export does not hold is refused: status $rc, nothing s
     $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && grep -q "no row has item 'nut_99' (history_item); items there include 'bolt_01', 'hinge_01', 'drill_01'" "$T/err.txt"; echo $?) \
     "$(head -n 2 "$T/err.txt")"
 # the base may leave the item to the table (README: one long export feeds the whole
-# portfolio): it is checked with the first row's item, and its rows are those above
+# portfolio): it is checked with the file it names, each row with its item, and its rows are those above
 grep -v '^history_item = ' "$T/erp.ini" > "$T/erp_noitem.ini"
 "$S" batch "$T/erp_noitem.ini" "$T/erp_items.csv" --format csv --quiet > "$T/erp_noitem.csv" 2> "$T/err"
 rc=$?
@@ -573,6 +573,28 @@ ok "batch-7.5d ... and without that column the base is refused as before (status
     $([ $rc -eq 2 ] && tr '\n' ' ' < "$T/err.txt" | sed 's/  */ /g' |
         grep -q "erp_noitem.ini:[0-9]*: \[demand\] history_item_column: needs history_item, the item whose rows to read"; echo $?) \
     "$(cat "$T/err.txt")"
+# the base without an item is checked as the file it names, not as the first row's item:
+# every row's item is then checked as a row (two unknown items: both said, as with an item
+# in the base), and a problem of the file (a row of 3 fields) is said as the file's, not at
+# the first row (whose item's rows are fine), as the base with an item says it
+printf 'id,demand.history_item\nx,nut_99\ny,nut_98\n' > "$T/erp_bad2.csv"
+"$S" batch "$T/erp_noitem.ini" "$T/erp_bad2.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+"$S" batch "$T/erp.ini" "$T/erp_bad2.csv" --quiet > /dev/null 2> "$T/err_item.txt"
+ok "batch-7.5e ... whose rows' items the export does not hold: each refused at its row, as with the base's own item (status $rc)" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && [ "$(tr '\n' ' ' < "$T/err.txt" | sed 's/  */ /g')" = \
+        "$T/erp_bad2.csv:2 (row x): $T/erp.csv:1:2: column 'Artikel': no row has item 'nut_99' (history_item); items there include 'bolt_01', 'hinge_01', 'drill_01' $T/erp_bad2.csv:3 (row y): $T/erp.csv:1:2: column 'Artikel': no row has item 'nut_98' (history_item); items there include 'bolt_01', 'hinge_01', 'drill_01' " ] &&
+        cmp -s "$T/err.txt" "$T/err_item.txt"; echo $?) "$(cat "$T/err.txt")"
+sed '40s/;[^;]*\r$/\r/' "$T/erp.csv" > "$T/erp_short.csv"
+sed 's|^history = .*|history = erp_short.csv|' "$T/erp_noitem.ini" > "$T/erp_short.ini"
+sed 's|^history = .*|history = erp_short.csv|' "$T/erp.ini" > "$T/erp_short_item.ini"
+"$S" batch "$T/erp_short.ini" "$T/erp_items.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+"$S" batch "$T/erp_short_item.ini" "$T/erp_items.csv" --quiet > /dev/null 2> "$T/err_item.txt"
+ok "batch-7.5f ... whose export has a row of 3 fields: said as the file's problem, not at the first row (status $rc)" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && [ "$(tr '\n' ' ' < "$T/err.txt" | sed 's/  */ /g')" = \
+        "$T/erp_short.csv:40: 3 fields, but row 1 has 4; a value holding the separator must be in double quotes " ] &&
+        cmp -s "$T/err.txt" "$T/err_item.txt"; echo $?) "$(cat "$T/err.txt")"
 # ---- a table saved with semicolons (a spreadsheet set to decimal commas) or tabs ----
 printf 'id,inventory.safety_factor,demand.units_per_order\na,1.5,"geometric(2)"\nb,2,geometric(3)\n' > "$T/t_comma.csv"
 printf '\357\273\277id;inventory.safety_factor;demand.units_per_order\r\na;1.5;"geometric(2)"\r\nb;2;geometric(3)\r\n' > "$T/t_semi.csv"
