@@ -595,6 +595,17 @@ ok "batch-7.5f ... whose export has a row of 3 fields: said as the file's proble
     $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && [ "$(tr '\n' ' ' < "$T/err.txt" | sed 's/  */ /g')" = \
         "$T/erp_short.csv:40: 3 fields, but row 1 has 4; a value holding the separator must be in double quotes " ] &&
         cmp -s "$T/err.txt" "$T/err_item.txt"; echo $?) "$(cat "$T/err.txt")"
+# an export with its item column first (sku,date,qty), the base naming only that column and
+# the table each row's item: the date and the quantity found by their headers, said once
+printf 'sku,date,qty\nA,2024-01-01,5\nB,2024-01-01,3\nA,2024-01-02,7\nB,2024-01-03,3\nA,2024-01-04,2\n' > "$T/long.csv"
+printf '[run]\nhorizon_days = 10\nreplications = 2\n[demand]\nhistory = long.csv\nhistory_kind = daily\nhistory_item_column = sku\n[inventory]\npolicy = sQ\nreorder_point = 6\norder_quantity = 15\nlead_time_days = 2\n' > "$T/long.ini"
+printf 'id,demand.history_item\na,A\nb,B\n' > "$T/long_items.csv"
+"$S" batch "$T/long.ini" "$T/long_items.csv" --quiet > "$T/long.txt" 2> /dev/null
+rc=$?
+ok "batch-7.5g an export sku,date,qty with only history_item_column in the base: runs, its date and quantity by their headers, said once (status $rc)" \
+    $([ $rc -eq 0 ] && [ "$(grep -c '^  date: column 2, .date., by its header.s words (history_date_column is not set)$' "$T/long.txt")" -eq 1 ] &&
+        grep -q "^  quantity: column 3, 'qty', by its header's words (history_quantity_column is not set)$" "$T/long.txt" &&
+        grep -q '^a  *77.50%' "$T/long.txt" && grep -q '^b  *100.00%' "$T/long.txt"; echo $?) "$(cat "$T/long.txt")"
 # ---- a table saved with semicolons (a spreadsheet set to decimal commas) or tabs ----
 printf 'id,inventory.safety_factor,demand.units_per_order\na,1.5,"geometric(2)"\nb,2,geometric(3)\n' > "$T/t_comma.csv"
 printf '\357\273\277id;inventory.safety_factor;demand.units_per_order\r\na;1.5;"geometric(2)"\r\nb;2;geometric(3)\r\n' > "$T/t_semi.csv"
