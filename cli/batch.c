@@ -365,7 +365,10 @@ static int load_base(struct scenario *sc, const char *base, const char *table, c
     int trc = batch_table_read(&t, table, q);
     if (fclose(q) != 0) abort();
     free(quiet);
-    bool item_from_table = false;
+    /* a table that does not read might name the item: the base is loaded as if it did,
+       so that the table's problems, said next by read_table, are not blamed on the base
+       (history_item_column without history_item) */
+    bool item_from_table = trc != 0;
     for (size_t k = 0; trc == 0 && k < t.ncols; k++)
         item_from_table |= strcmp(t.cols[k], key_full_name(K_DEMAND_HISTORY_ITEM)) == 0;
     batch_table_fini(&t);

@@ -595,6 +595,22 @@ ok "batch-7.5f ... whose export has a row of 3 fields: said as the file's proble
     $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && [ "$(tr '\n' ' ' < "$T/err.txt" | sed 's/  */ /g')" = \
         "$T/erp_short.csv:40: 3 fields, but row 1 has 4; a value holding the separator must be in double quotes " ] &&
         cmp -s "$T/err.txt" "$T/err_item.txt"; echo $?) "$(cat "$T/err.txt")"
+# a table that does not read (a full-width digit, a full-width comma between columns) with
+# a base that leaves the item to it: the table's problem is said, not the base blamed for
+# the history_item the unread table would give
+printf 'id,demand.history_item,inventory.safety_factor\nx,bolt_01,\357\274\221.5\n' > "$T/erp_fw.csv"
+"$S" batch "$T/erp_noitem.ini" "$T/erp_fw.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-7.5h ... and a table with a full-width digit: the table's cell named, not the base (status $rc)" \
+    $([ $rc -eq 2 ] && [ ! -s "$T/out.txt" ] && grep -q "^$T/erp_fw.csv:2:3: \[inventory\] safety_factor:" "$T/err.txt" &&
+      ! grep -q 'history_item_column' "$T/err.txt"; echo $?) "$(cat "$T/err.txt")"
+printf 'id\357\274\214demand.history_item\nx\357\274\214bolt_01\n' > "$T/erp_fwc.csv"
+"$S" batch --lang zh "$T/erp_noitem.ini" "$T/erp_fwc.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-7.5i ... a full-width comma between the columns (zh): the table's first line named (status $rc)" \
+    $([ $rc -eq 2 ] && tr '\n' ' ' < "$T/err.txt" | grep -q "^$T/erp_fwc.csv:1:1: *全角字符 '，'" &&
+      ! grep -q 'history_item_column' "$T/err.txt"
+      echo $?) "$(cat "$T/err.txt")"
 # an export with its item column first (sku,date,qty), the base naming only that column and
 # the table each row's item: the date and the quantity found by their headers, said once
 printf 'sku,date,qty\nA,2024-01-01,5\nB,2024-01-01,3\nA,2024-01-02,7\nB,2024-01-03,3\nA,2024-01-04,2\n' > "$T/long.csv"
