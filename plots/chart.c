@@ -678,68 +678,83 @@ static bool segments_cross(double ax, double ay, double bx, double by, double cx
     return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
 }
 
-/* Is a box of label l at (x, y) inside the area and free of the labels placed before
- * it and of the blocked boxes? If strict >= -1, also no leader line (its own or one
- * placed before) crosses a label, widened by half the gap on each side; if >= 0, its box
- * also covers no other point's marker; if >= 1, also its leader crosses no leader placed
- * before; if 3, also no line of the chart crosses its box. */
-static bool place_free(const struct chart_label *labels, size_t l, double x, double y, bool leader,
-                       const struct chart_label_area *a, int strict, size_t n)
+/* How strictly is a box of label l at (x, y) free, up to upto: -3, not at all; -2, it is
+ * inside the area and free of the labels placed before it and of the blocked boxes; -1,
+ * also no leader line (its own or one placed before) crosses a label, widened by half the
+ * gap on each side; 0, its box also covers no other point's marker; 2 (1 and 2 are one),
+ * also its leader crosses no leader placed before; 3, also no line of the chart crosses
+ * its box. */
+static int place_level(const struct chart_label *labels, size_t l, double x, double y, bool leader,
+                       const struct chart_label_area *a, int upto, size_t n)
 {
     const struct chart_label *me = &labels[l];
-    if (x - me->w / 2 < a->x0 || x + me->w / 2 > a->x1 || y - me->h / 2 < a->y0 || y + me->h / 2 > a->y1) return false;
+    if (x - me->w / 2 < a->x0 || x + me->w / 2 > a->x1 || y - me->h / 2 < a->y0 || y + me->h / 2 > a->y1) return -3;
     double lx = 0, ly = 0; /* the leader's end, on the label's box */
     if (leader) leader_end(me->px, me->py, x, y, me->w, me->h, &lx, &ly);
     for (size_t k = 0; k < a->nblocked; k++) {
         const struct chart_box *b = &a->blocked[k];
-        if (boxes_overlap(x, y, me->w, me->h, b->x, b->y, b->w, b->h, a->gap)) return false;
+        if (boxes_overlap(x, y, me->w, me->h, b->x, b->y, b->w, b->h, a->gap)) return -3;
         /* nor does its leader run through the box (the legend), unless its point lies
            under the box, where every leader does */
         bool under = fabs(me->px - b->x) <= b->w / 2 && fabs(me->py - b->y) <= b->h / 2;
-        if (leader && !under && segment_crosses(me->px, me->py, lx, ly, b->x, b->y, b->w, b->h)) return false;
+        if (leader && !under && segment_crosses(me->px, me->py, lx, ly, b->x, b->y, b->w, b->h)) return -3;
     }
     for (size_t k = 0; k < l; k++)
-        if (boxes_overlap(x, y, me->w, me->h, labels[k].x, labels[k].y, labels[k].w, labels[k].h, a->gap)) return false;
-    if (strict < -1) return true;
+        if (boxes_overlap(x, y, me->w, me->h, labels[k].x, labels[k].y, labels[k].w, labels[k].h, a->gap)) return -3;
+    if (upto < -1) return -2;
     /* a leader through another label's text, or a label on another's leader, and the
        reader cannot tell which marker is which */
     for (size_t k = 0; k < l; k++) {
         const struct chart_label *o = &labels[k];
-        if (leader && segment_crosses(me->px, me->py, lx, ly, o->x, o->y, o->w + a->gap, o->h + a->gap)) return false;
+        if (leader && segment_crosses(me->px, me->py, lx, ly, o->x, o->y, o->w + a->gap, o->h + a->gap)) return -2;
         if (o->leader) {
             double ox, oy;
             leader_end(o->px, o->py, o->x, o->y, o->w, o->h, &ox, &oy);
-            if (segment_crosses(o->px, o->py, ox, oy, x, y, me->w + a->gap, me->h + a->gap)) return false;
+            if (segment_crosses(o->px, o->py, ox, oy, x, y, me->w + a->gap, me->h + a->gap)) return -2;
         }
     }
-    if (strict < 0) return true;
+    if (upto < 0) return -1;
     /* a label away from its point keeps off other markers by a marker's width more, so
      * it is not read as theirs */
     double keep_off = leader ? 2 * a->marker : a->marker;
     for (size_t k = 0; k < n; k++)
-        if (k != l && boxes_overlap(x, y, me->w, me->h, labels[k].px, labels[k].py, keep_off, keep_off, 0))
-            return false;
+        if (k != l && boxes_overlap(x, y, me->w, me->h, labels[k].px, labels[k].py, keep_off, keep_off, 0)) return -1;
     for (size_t k = 0; k < a->nothers; k++)
-        if (boxes_overlap(x, y, me->w, me->h, a->other_x[k], a->other_y[k], keep_off, keep_off, 0)) return false;
-    if (strict < 1) return true;
+        if (boxes_overlap(x, y, me->w, me->h, a->other_x[k], a->other_y[k], keep_off, keep_off, 0)) return -1;
+    if (upto < 1) return 0;
     for (size_t k = 0; k < l && leader; k++) {
         const struct chart_label *o = &labels[k];
         if (!o->leader) continue;
         double ox, oy;
         leader_end(o->px, o->py, o->x, o->y, o->w, o->h, &ox, &oy);
-        if (segments_cross(me->px, me->py, lx, ly, o->px, o->py, ox, oy)) return false;
+        if (segments_cross(me->px, me->py, lx, ly, o->px, o->py, ox, oy)) return 0;
     }
-    if (strict < 3) return true;
+    if (upto < 3) return 2;
     for (size_t k = 0; k < a->nsegments; k++)
         if (segment_crosses(a->seg_x[2 * k], a->seg_y[2 * k], a->seg_x[2 * k + 1], a->seg_y[2 * k + 1], x, y, me->w,
                             me->h))
-            return false;
-    return true;
+            return 2;
+    return 3;
 }
 
+/* Is a box of label l at (x, y) free at strictness strict (place_level)? */
+static bool place_free(const struct chart_label *labels, size_t l, double x, double y, bool leader,
+                       const struct chart_label_area *a, int strict, size_t n)
+{
+    return place_level(labels, l, x, y, leader, a, strict, n) >= strict;
+}
+
+/* Label heights: beyond, a long leader is worse than a crossing (of a line: beyond the
+   longer reach, as a label over a curve hides the curve where it is read; of another
+   leader: beyond the longest, as a leader run far through a crowd is hard to follow) */
+enum { STRICT_REACH = 4, LINE_REACH = 8, FAR_REACH = 12 };
+
 /* The places for label l, nearest first: the 8 touching its marker, then columns of
- * places stacked one label height apart beside the point, across the area. */
-static size_t label_places(const struct chart_label *me, const struct chart_label_area *a, struct place **out)
+ * places stacked one label height apart beside the point, across the area. Those
+ * further than FAR_REACH label heights come after the others but are not sorted yet
+ * (*near: how many are): most labels find a place before them. */
+static size_t label_places(const struct chart_label *me, const struct chart_label_area *a, struct place **out,
+                           size_t *near)
 {
     double r = a->marker / 2 + a->gap, c = r * 0.7;
     double step_y = me->h + a->gap, step_x = me->h;
@@ -767,7 +782,21 @@ static size_t label_places(const struct chart_label *me, const struct chart_labe
             }
         }
     }
-    qsort(p + first_far, n - first_far, sizeof *p, by_cost); /* ties: equal places, either will do */
+    /* the far ones moved after the near ones, each in its order (as a stable sort of all
+       would leave them) */
+    struct place *far = malloc((n - first_far + 1) * sizeof *far);
+    if (!far) abort();
+    size_t m = first_far, nfar = 0;
+    for (size_t k = first_far; k < n; k++) {
+        if (p[k].cost <= FAR_REACH * me->h)
+            p[m++] = p[k];
+        else
+            far[nfar++] = p[k];
+    }
+    memcpy(p + m, far, nfar * sizeof *far);
+    free(far);
+    qsort(p + first_far, m - first_far, sizeof *p, by_cost); /* ties: equal places, either will do */
+    *near = m;
     *out = p;
     return n;
 }
@@ -789,19 +818,28 @@ static bool placing_better(const struct placing *a, const struct placing *b)
 }
 
 /* Rules 2 and 3, the labels placed in their order; bad[l]: label l's place is wanting. */
+/* Each label's places (label_places), made once for all the orders it is placed in;
+ * sorted up to near, all once sorted. */
+struct places {
+    struct place *p;
+    size_t n, near;
+    bool sorted;
+};
+
 static struct placing place_in_order(struct chart_label *labels, size_t n, const struct chart_label_area *area,
-                                     bool *bad)
+                                     struct places *const *places, bool *bad)
 {
-    /* label heights: beyond, a long leader is worse than a crossing (of a line: beyond the
-       longer reach, as a label over a curve hides the curve where it is read; of another
-       leader: beyond the longest, as a leader run far through a crowd is hard to follow) */
-    enum { STRICT_REACH = 4, LINE_REACH = 8, FAR_REACH = 12 };
+    enum { UNKNOWN = 127 };
     struct placing how = {{0, 0, 0}, 0};
+    size_t most = 0;
+    for (size_t l = 0; l < n; l++) most = most > places[l]->n ? most : places[l]->n;
+    signed char *level = malloc(most + 1);
+    if (!level) abort();
     double top = -INFINITY;
     for (size_t l = 0; l < n; l++) {
         struct chart_label *me = &labels[l];
-        struct place *p;
-        size_t np = label_places(me, area, &p);
+        const struct place *p = places[l]->p;
+        size_t np = places[l]->n;
         /* the passes: how strict, how far (label heights) */
         static const struct {
             int strict;
@@ -810,14 +848,22 @@ static struct placing place_in_order(struct chart_label *labels, size_t n, const
                     {2, INFINITY},   {0, INFINITY},     {-1, INFINITY}, {-2, INFINITY}};
         int strict = 3;
         bool done = false;
+        /* each place's strictness found once (place_level), for all the passes */
+        memset(level, UNKNOWN, np * sizeof *level);
         for (size_t q = area->nsegments ? 0 : 1; q < sizeof pass / sizeof *pass && !done; q++) {
             strict = pass[q].strict;
+            if (pass[q].reach > FAR_REACH && !places[l]->sorted) {
+                qsort(places[l]->p + places[l]->near, np - places[l]->near, sizeof *p, by_cost);
+                places[l]->sorted = true;
+            }
             for (size_t k = 0; k < np && !done && p[k].cost <= pass[q].reach * me->h; k++) {
-                if (place_free(labels, l, p[k].x, p[k].y, p[k].leader, area, strict, n))
-                    me->x = p[k].x, me->y = p[k].y, me->leader = p[k].leader, done = true;
+                if (level[k] == UNKNOWN) {
+                    level[k] = (signed char)place_level(labels, l, p[k].x, p[k].y, p[k].leader, area, 3, n);
+                    if (area->tries) ++*area->tries;
+                }
+                if (level[k] >= strict) me->x = p[k].x, me->y = p[k].y, me->leader = p[k].leader, done = true;
             }
         }
-        free(p);
         if (!done) { /* rule 3: above everything placed */
             double highest = fmax(top, fmax(area->y1, me->py));
             me->x = me->px + area->marker / 2 + area->gap + me->w / 2;
@@ -833,6 +879,7 @@ static struct placing place_in_order(struct chart_label *labels, size_t n, const
         }
         top = fmax(top, me->y + me->h / 2);
     }
+    free(level);
     return how;
 }
 
@@ -845,21 +892,31 @@ static bool wanting(const struct placing *p)
 static void place_scattered(struct chart_label *labels, size_t n, const struct chart_label_area *area)
 {
     bool *bad = malloc((n + 1) * sizeof *bad);
-    if (!bad) abort();
-    struct placing best = place_in_order(labels, n, area, bad);
+    struct places *places = calloc(n + 1, sizeof *places), **in_order = calloc(n + 1, sizeof *in_order);
+    if (!bad || !places || !in_order) abort();
+    for (size_t i = 0; i < n; i++) {
+        places[i].n = label_places(&labels[i], area, &places[i].p, &places[i].near);
+        in_order[i] = &places[i];
+    }
+    struct placing best = place_in_order(labels, n, area, in_order, bad);
     if (n < 2 || !wanting(&best)) {
-        free(bad);
+        for (size_t i = 0; i < n; i++) free(places[i].p);
+        free(places), free(in_order), free(bad);
         return;
     }
     /* some label's place is wanting: placed again in other orders, each then again with
        its first such label first (it goes where the others took its room, and they find
        other places), up to 3 times for each label; the best placing kept (the first on a
        tie) */
-    size_t *order = malloc(n * sizeof *order);
+    size_t *order = malloc(n * sizeof *order), *starts = malloc(5 * n * sizeof *starts);
     struct chart_label *tried = malloc(n * sizeof *tried), *kept = malloc(n * sizeof *kept);
-    if (!order || !tried || !kept) abort();
+    if (!order || !starts || !tried || !kept) abort();
     memcpy(kept, labels, n * sizeof *kept);
-    for (int start = 0; start < 5 && wanting(&best); start++) {
+    size_t tries = 0, *was = area->tries;
+    struct chart_label_area counted = *area;
+    counted.tries = &tries;
+    area = &counted;
+    for (int start = 0; start < 5 && wanting(&best) && tries < CHART_LABEL_TRIES; start++) {
         /* the labels' own order, then by their points: left to right, right to left, bottom
            to top, top to bottom (stable) */
         for (size_t i = 0; i < n; i++) {
@@ -874,14 +931,19 @@ static void place_scattered(struct chart_label *labels, size_t n, const struct c
             }
             order[j] = i;
         }
-        for (size_t i = 0; i < n; i++) tried[i] = labels[order[i]];
-        struct placing how = start ? place_in_order(tried, n, area, bad) : best;
+        /* an order tried before (points that share an x or a y) places them as before */
+        memcpy(starts + (size_t)start * n, order, n * sizeof *order);
+        bool again = false;
+        for (int b = 0; b < start && !again; b++) again = !memcmp(starts + (size_t)b * n, order, n * sizeof *order);
+        if (again) continue;
+        for (size_t i = 0; i < n; i++) tried[i] = labels[order[i]], in_order[i] = &places[order[i]];
+        struct placing how = start ? place_in_order(tried, n, area, in_order, bad) : best;
         for (size_t round = 0; round <= 3 * n; round++) {
             if (placing_better(&how, &best)) {
                 best = how;
                 for (size_t i = 0; i < n; i++) kept[order[i]] = tried[i];
             }
-            if (!wanting(&how) || round == 3 * n) break;
+            if (!wanting(&how) || round == 3 * n || tries >= CHART_LABEL_TRIES) break;
             size_t first = 0;
             while (!bad[first]) first++;
             if (first == 0) break; /* it was placed first already */
@@ -889,12 +951,15 @@ static void place_scattered(struct chart_label *labels, size_t n, const struct c
             struct chart_label t = tried[first];
             memmove(order + 1, order, first * sizeof *order);
             memmove(tried + 1, tried, first * sizeof *tried);
-            order[0] = moved, tried[0] = t;
-            how = place_in_order(tried, n, area, bad);
+            memmove(in_order + 1, in_order, first * sizeof *in_order);
+            order[0] = moved, tried[0] = t, in_order[0] = &places[moved];
+            how = place_in_order(tried, n, area, in_order, bad);
         }
     }
     memcpy(labels, kept, n * sizeof *kept);
-    free(order), free(tried), free(kept), free(bad);
+    if (was) *was += tries;
+    for (size_t i = 0; i < n; i++) free(places[i].p);
+    free(places), free(in_order), free(order), free(starts), free(tried), free(kept), free(bad);
 }
 
 /* ---- crowded labels in a staircase (rule 5 in chart.h) ---- */
@@ -1199,7 +1264,8 @@ static void draw_point_labels(const struct chart_panel *p, double xmin, double x
                                     sgy,
                                     nseg,
                                     legend ? &blocked : NULL,
-                                    legend ? 1 : 0};
+                                    legend ? 1 : 0,
+                                    NULL};
     chart_label_place(labels, ngroups, &area);
     free(ox), free(oy), free(sgx), free(sgy);
     for (size_t g = 0; g < ngroups; g++) {
