@@ -1604,10 +1604,50 @@ static void scale_axis(enum chart_scale s, bool x_axis, bool labels, bool grid, 
  * when it would reach its quadrant's line (in an HTML page's SVG not below text_floor:
  * it breaks into lines there instead), and sits on a background box so grid lines do
  * not run through it (the points, drawn after, stay on top). */
+enum { QUADRANT_TICK_MM = 3 };
+static const double QUADRANT_NAME_SCALE = 0.9;
+
+/* The x range widened (on one side of the quadrant line) so that each quadrant name fits
+ * its corner on one line at its full size, when the two sides' names fit the frame's
+ * width together (at most nine tenths of it); else each side gets its share of that
+ * width and the names are made smaller as before. The viewport's width must be the
+ * frame's. An importance-performance matrix against a rival has all its points left of
+ * 0 but one or two: "Keep up the good work" was drawn at half its size in a sliver. */
+static void quadrant_room(const struct chart_panel *p, double *xmin, double *xmax)
+{
+    if (!p->quadrants || !(p->quadrant_x > *xmin && p->quadrant_x < *xmax)) return;
+    double wmm, hmm;
+    frame_mm(&wmm, &hmm);
+    if (wmm <= 0) return;
+    PLFLT def, ht;
+    plschr(0, QUADRANT_NAME_SCALE);
+    plgchr(&def, &ht);
+    double need[2] = {0, 0}; /* mm: left of the line, right of it */
+    for (int q = 0; q < 4; q++) {
+        if (!p->quadrant_names[q]) continue;
+        char buf[400];
+        /* draw_quadrants' room: the width less the ticks and a character height either side
+           (and a hair, against rounding) */
+        double w = text_mm(plain(p->quadrant_names[q], buf, sizeof buf)) + QUADRANT_TICK_MM + 2 * ht + 1e-3;
+        need[q % 2] = fmax(need[q % 2], w);
+    }
+    plschr(0, TEXT_SCALE);
+    double share[2] = {need[0] / wmm, need[1] / wmm};
+    if (share[0] + share[1] > 0.9) {
+        double f = 0.9 / (share[0] + share[1]);
+        share[0] *= f, share[1] *= f;
+    }
+    double left = p->quadrant_x - *xmin, right = *xmax - p->quadrant_x; /* at most one is short */
+    if (left < share[0] * (left + right))
+        *xmin = p->quadrant_x - share[0] * right / (1 - share[0]);
+    else if (right < share[1] * (left + right))
+        *xmax = p->quadrant_x + share[1] * left / (1 - share[1]);
+}
+
 static void draw_quadrants(const struct chart_panel *p, double xmin, double xmax, double ymin, double ymax)
 {
-    enum { TICK_MM = 3 };
-    static const double NAME_SCALE = 0.9;
+    enum { TICK_MM = QUADRANT_TICK_MM };
+    static const double NAME_SCALE = QUADRANT_NAME_SCALE;
     char buf[400];
     colour(C_AXES);
     plwidth(1.5);
@@ -2511,6 +2551,7 @@ static void draw_chart(const char *device, const char *file, const struct chart 
     double xmin, xmax, y0, y1;
     chart_axes(c, 0, &xmin, &xmax, &y0, &y1);
     page_titles(c, 0.11, 0.96);
+    for (size_t k = 0; k < c->npanels; k++) quadrant_room(&c->panels[k], &xmin, &xmax);
     for (size_t k = 0; k < c->npanels; k++) draw_panel(c, k, xmin, xmax);
     plend();
 }

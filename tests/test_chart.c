@@ -1142,12 +1142,39 @@ static void quadrant_names(void)
     if (!check(s != NULL, "chart-16.0 the matrix is drawn (%s)", err)) return;
     check(strstr(s, ">Concentrate here</tspan>") && strstr(s, ">Low priority</tspan>"),
           "chart-16.1 a name that fits its corner is one line");
-    check(!strstr(s, ">Keep up the good work</tspan>") && strstr(s, ">Keep up</tspan>") && strstr(s, ">work</tspan>") &&
-              strstr(s, ">Possible</tspan>") && strstr(s, ">overkill</tspan>"),
-          "chart-16.2 the names too long for the narrow corners are broken into lines, every word drawn");
+    /* the points all left of the line but one, at 0.5 of a range of 12.5: the x range is
+       widened right of the line until the names fit there at their full size (before,
+       "Keep up the good work" was broken into three lines of 21 units, in a PNG drawn in
+       11) */
+    double size[4] = {0, 0, 0, 0};
+    const char *name[4] = {">Concentrate here</tspan>", ">Keep up the good work</tspan>", ">Low priority</tspan>",
+                           ">Possible overkill</tspan>"};
+    for (int q = 0; q < 4; q++) {
+        const char *at = strstr(s, name[q]), *fs = NULL;
+        for (const char *p = s; at && (p = strstr(p, "font-size=\"")) && p < at; p++) fs = p;
+        if (fs) size[q] = atof(fs + 11);
+    }
+    check(size[0] > 21 && size[1] == size[0] && size[2] == size[0] && size[3] == size[0],
+          "chart-16.2 with the points left of the line, every name is one line at the same size, right of it too "
+          "(%g, %g, %g, %g units)",
+          size[0], size[1], size[2], size[3]);
     size_t small = 0;
     for (const char *p = s; (p = strstr(p, "font-size=\"")); p++) small += atoi(p + 11) < 21;
     check(small == 0, "chart-16.3 no text under 21 units (%zu)", small);
+    free(s);
+    /* names too long to share the frame's width: each side gets its share, and in the
+       page's SVG a name too long for it is broken into lines, every word drawn */
+    c.panels[0].quadrant_names[0] = "Concentrate here, where customers care and the firm falls short";
+    c.panels[0].quadrant_names[1] = "Keep up the good work where customers care and the firm does well";
+    s = svg_of(&c, err, sizeof err, &len);
+    if (!check(s != NULL, "chart-16.4 the matrix with long names is drawn (%s)", err)) return;
+    check(!strstr(s, ">Keep up the good work where customers care and the firm does well</tspan>") &&
+              strstr(s, ">Keep up") && strstr(s, "does well</tspan>") && strstr(s, ">Concentrate here") &&
+              strstr(s, "falls short</tspan>") && strstr(s, ">Possible overkill</tspan>"),
+          "chart-16.5 names too long for the frame's width are broken into lines, every word drawn");
+    small = 0;
+    for (const char *p = s; (p = strstr(p, "font-size=\"")); p++) small += atoi(p + 11) < 21;
+    check(small == 0, "chart-16.6 ... no text under 21 units (%zu)", small);
     free(s);
 }
 
