@@ -97,6 +97,24 @@ for sweep in "" --sweep; do
             { [ -z "$sweep" ] || grep -q '^ *原设置  *| 采用最优 safety_factor 时$' "$T/zh_table.txt"; }; echo $?) \
         "$(LC_ALL=C.UTF-8 wc -L < "$T/zh_table.txt"); $(head -n 14 "$T/zh_table.txt")"
 done
+# the chart is in the run's language, however it was chosen (README: --lang, else LANGUAGE,
+# else the locale): the same chart as --lang gives, with the run's messages in that language
+plot_in() { # NAME LANG|- ENV... : the batch chart and what is said into $T/NAME.png and $T/NAME.txt
+    name=$1 lang=$2
+    shift 2
+    # shellcheck disable=SC2046 # --lang and its word, or nothing
+    env -u LC_ALL -u LC_MESSAGES -u LANGUAGE "$@" "$S" batch "$B" "$I" --quiet --reps 2 --set sweep.steps=3 --sweep \
+        $([ "$lang" = - ] || echo --lang "$lang") --plot "$T/$name.png" > "$T/$name.txt" 2>&1
+}
+plot_in lang_zh zh LANG=C.UTF-8
+plot_in env_zh - LANGUAGE=zh_CN LANG=C.UTF-8
+plot_in lang_en en LANG=zh_CN.UTF-8
+plot_in env_en - LANG=C.UTF-8
+ok "batch-4.2e the chart is in the run's language: LANGUAGE=zh_CN draws --lang zh's, LANG=zh_CN.UTF-8 with --lang en draws English" \
+    $(cmp -s "$T/lang_zh.png" "$T/env_zh.png" && cmp -s "$T/lang_en.png" "$T/env_en.png" &&
+        ! cmp -s "$T/lang_zh.png" "$T/lang_en.png" && grep -q '^servlab [0-9.]* batch — .*的每一行是一个方案$' "$T/env_zh.txt" &&
+        grep -q '^servlab [0-9.]* batch — .*one variant per row' "$T/lang_en.txt"; echo $?) \
+    "$(head -n 1 "$T/env_zh.txt" "$T/lang_en.txt")"
 ok "batch-4.3 --out writes batch.csv, summary.txt and the chart" \
     $([ -s "$T/out/batch.csv" ] && [ -s "$T/out/summary.txt" ] && [ -s "$T/out/batch_service.png" ]; echo $?)
 # batch.csv begins with a UTF-8 byte-order mark, which Chinese Excel needs to read its ids
