@@ -94,28 +94,71 @@ static const char *file_name(const char *path)
  * comment markers (';' or '#') and one space after them are dropped; the comment ends
  * at the first line that is not one. A UTF-8 byte-order mark before it (Notepad saves
  * one) is skipped, as the reader skips it (reader/scenario.c). */
+/* Whether a comment line is laid out by hand, so that it keeps a line of its own on the
+ * page: indented, a list item ("- ", "* ", "1. "), or two blanks in a row inside it (a
+ * table's row, a command beside its label). Other lines are filled prose. */
+static bool laid_out(const char *line)
+{
+    if (*line == ' ' || *line == '\t') return true;
+    if ((line[0] == '-' || line[0] == '*') && line[1] == ' ') return true;
+    const char *q = line;
+    while (isdigit((unsigned char)*q)) q++;
+    if (q > line && (*q == '.' || *q == ')') && q[1] == ' ') return true;
+    size_t end = strcspn(line, "\r\n");
+    while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) end--;
+    for (size_t i = 0; i + 1 < end; i++)
+        if (line[i] == ' ' && line[i + 1] == ' ') return true;
+    return false;
+}
+
+/* What goes between two comment lines of a paragraph on the page (which keeps line
+ * breaks, .what in cli/html.c): filled prose is joined, so that the browser fills it to
+ * the page's width (a file's 88-column lines, broken again at 800 px, left single words
+ * on a line of their own) — by nothing between two Chinese characters, by a blank
+ * otherwise; a line laid out by hand, or one after a line ending in ':' (which in English
+ * introduces what follows; a Chinese '：' is as often inside a sentence), keeps its
+ * break. prev is the previous line without its end of line. */
+static const char *between_lines(const char *prev, const char *line)
+{
+    size_t n = strlen(prev);
+    if ((n && prev[n - 1] == ':') || laid_out(prev) || laid_out(line)) return "\n";
+    return n && (unsigned char)prev[n - 1] >= 0x80 && (unsigned char)line[0] >= 0x80 ? "" : " ";
+}
+
 static void what_it_models(FILE *out, const char *path)
 {
     FILE *f = fopen(path, "r");
     if (!f) return;
-    char line[1024];
+    char line[1024], prev[1024] = "";
     enum { NONE, FIRST, MORE } part = NONE; /* its first paragraph is shown, the rest folded */
+    bool open = false;                      /* a line of the paragraph was printed */
     for (bool first = true; fgets(line, sizeof line, f); first = false) {
-        const char *p = line + (first && strncmp(line, "\xef\xbb\xbf", 3) == 0 ? 3 : 0);
+        char *p = line + (first && strncmp(line, "\xef\xbb\xbf", 3) == 0 ? 3 : 0);
         p += strspn(p, " \t");
         if (*p != ';' && *p != '#') break;
         p++;
         if (*p == ' ') p++;
-        bool blank = p[strspn(p, " \t\r\n")] == '\0';
+        p[strcspn(p, "\r\n")] = '\0';
+        bool blank = p[strspn(p, " \t")] == '\0';
         if (part == NONE && blank) continue;
         if (part == NONE) fputs("<p class=\"what\">", out), part = FIRST;
         if (part == FIRST && blank) {
-            fprintf(out, "</p>\n<details class=\"what\"><summary>%s</summary>", _("More about this scenario"));
-            part = MORE;
+            fprintf(out, "\n</p>\n<details class=\"what\"><summary>%s</summary>", _("More about this scenario"));
+            part = MORE, open = false;
             continue;
         }
-        html_text(out, p); /* keeps its newline: the paragraph keeps the lines */
+        if (blank) { /* a paragraph's end inside the folded part */
+            if (open) fputs("\n", out);
+            fputs("\n", out);
+            open = false;
+            continue;
+        }
+        if (open) fputs(between_lines(prev, p), out);
+        html_text(out, p);
+        snprintf(prev, sizeof prev, "%s", p);
+        open = true;
     }
+    if (open) fputs("\n", out);
     if (part == FIRST) fputs("</p>\n", out);
     if (part == MORE) fputs("</details>\n", out);
     fclose(f);

@@ -164,6 +164,22 @@ fi
 ok "report-1.9 a scenario that begins with a byte-order mark: the page shows its leading comment" \
     $(grep -q '<p class="what">default.ini - a small online shop' "$T/Dbom/report.html"; echo $?) \
     "$(grep -o '<p class="what">.\{0,60\}' "$T/Dbom/report.html")"
+# what the scenario models: filled prose lines are joined for the browser to fill (the file's
+# 88-column lines broken again at 800 px left single words on a line), Chinese without a
+# blank; a table's rows, a command beside its label and a line after "...:" keep their breaks
+"$S" run scenarios/stances/base.ini --reps 2 --quiet --out "$T/Dwhat" > /dev/null 2>&1
+"$S" run scenarios/zh/returns.ini --reps 2 --quiet --out "$T/Dwhatz" > /dev/null 2>&1
+ok "report-1.10 the leading comment's prose is one line, its table rows and command lines their own" \
+    $(grep -q 'fax and the web\. Three clerks key them in, the warehouse picks them, a courier delivers' "$T/Dwhat/report.html" &&
+      grep -q '^  raise_both\.ini                raise service and spend more$' "$T/Dwhat/report.html" &&
+      grep -q '^Rank all five on the same random numbers:$' "$T/Dwhat/report.html" &&
+      grep -q '^  servlab compare scenarios/stances/\*\.ini' "$T/Dwhat/report.html"; echo $?) \
+    "$(sed -n '/class="what"/,/<\/details>/p' "$T/Dwhat/report.html")"
+ok "report-1.11 ... in Chinese, joined with no blank between two Chinese characters" \
+    $(grep -q '相当一部分顾客会把它退回来' "$T/Dwhatz/report.html" &&
+      grep -q '破损订单：这里订单本身没错' "$T/Dwhatz/report.html" &&
+      grep -q '^运行：      servlab run scenarios/zh/returns\.ini$' "$T/Dwhatz/report.html"; echo $?) \
+    "$(sed -n '/class="what"/,/<\/details>/p' "$T/Dwhatz/report.html")"
 # the sweep's page marks the written reorder point that its lever replaces at every point
 ok "report-2.5 the sweep page's settings mark reorder_point = 500 as not used (safety_factor sets it)" \
     $(grep -q '<li><code>inventory.reorder_point</code> = 500 <em>(not used: safety_factor sets it)</em></li>' "$T/D2/report.html"; echo $?) \
