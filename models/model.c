@@ -156,16 +156,16 @@ static inline __attribute__((always_inline)) void count_delivered(struct model *
     struct flow *f = &m->flow;
     struct tier_flow *tf = &f->tiers[tier];
     bool perfect = on_time && in_full && undamaged && accurate;
-    /* the flow's delivered, promised, on-time and perfect orders are the tiers' sums
-       (model_fold_instant) */
+    /* the flow's delivered, promised, on-time and perfect orders are the tiers' sums, its
+       undamaged, accurate and otif orders follow from them (model_fold_instant): a lean
+       order is undamaged and accurate, so counts none of the three below */
     tf->delivered++;
-    tf->ended++;
-    if (m->tiers[tier].has_promise && on_time) tf->on_time++;
+    if (m->tier_promise[tier] && on_time) tf->on_time++;
     if (perfect) tf->perfect++;
     f->in_full += in_full;
-    f->undamaged += undamaged;
-    f->accurate += accurate;
-    f->otif += on_time && in_full;
+    if (!undamaged) f->damaged_delivered++;
+    if (!accurate) f->inaccurate_delivered++;
+    if (on_time && in_full && !perfect) f->otif_flawed++;
     qsketch_add(&m->cycle_quantiles, cycle);
     if (!lean && m->trace && m->counting) trace_cycle(m->trace, cycle);
     if (on_peak_day) f->peak_cycle_sum += cycle, f->peak_delivered++;
@@ -273,7 +273,7 @@ static void drop(struct model *m, struct order *o)
 {
     stop_inquiries(m, o);
     m->flow.dropped++;
-    m->flow.tiers[o->tier].ended++;
+    m->flow.tiers[o->tier].dropped++;
     demand_tell_customer(m, o, true, false, NAN);
     order_free(&m->pool, o);
 }
@@ -375,12 +375,13 @@ static void on_returned(struct sim *sim, void *ctx)
 static inline __attribute__((always_inline)) void delivered(struct model *m, struct order *o, bool lean)
 {
     double now = sim_now(m->sim);
-    bool in_full = order_in_full(o); /* nothing below changes what a line lost */
+    /* nothing below changes what a line lost; lean: the one line */
+    bool in_full = lean ? o->lines[0].lost == 0 : order_in_full(o);
     if (lean || o->first_delivery == 0) {
         if (!lean) stop_inquiries(m, o);
         o->first_delivery = now;
-        const struct tier_config *t = &m->tiers[o->tier];
-        o->first_on_time = !t->has_promise || now - o->placed <= t->promise_days + 1e-9;
+        /* within the tier's promise and 1e-9, always without one (+inf) */
+        o->first_on_time = now - o->placed <= m->tier_on_time_days[o->tier];
         if (!lean) m->flow.expedited += o->expedited;
         bool wrong = !lean && (o->entry_error || o->picking_error), damaged = !lean && o->damaged;
         /* the customer sees now whether the order is late, short, damaged or wrong */
@@ -639,8 +640,9 @@ static inline __attribute__((always_inline)) bool place_instant(struct model *m,
  * drop keep: what they would have counted for each of them (a cycle of 0 days
  * adds nothing to the sums); then set the flow's counts that are sums of the tiers'
  * (placed, allocated, short, delivered, promised, on-time and perfect orders), which the
- * handlers count per tier only. Integer counts, so the order of adding does not matter,
- * and calling it again sets the same sums. */
+ * handlers count per tier only, and the counts that follow from them (the flow's
+ * undamaged, accurate and otif orders). Integer counts, so the order of
+ * adding does not matter, and calling it again sets the same sums. */
 void model_fold_instant(struct model *m)
 {
     struct flow *f = &m->flow;
@@ -659,17 +661,13 @@ void model_fold_instant(struct model *m)
         tf->short_orders += short_;
         /* dropped with nothing to ship */
         f->dropped += placed - n;
-        tf->ended += placed - n;
-        /* delivered */
+        tf->dropped += placed - n;
+        /* delivered: undamaged and accurate, and in full on time when perfect */
         all += n;
         tf->delivered += n;
-        tf->ended += n;
         if (m->tiers[t].has_promise) tf->on_time += n;
         tf->perfect += full;
         f->in_full += full;
-        f->undamaged += n;
-        f->accurate += n;
-        f->otif += full;
         tf->instant_placed = tf->instant_short = tf->instant_dropped = tf->instant_short_delivered = 0;
         f->placed += tf->placed;
         f->allocated += tf->allocated;
@@ -679,6 +677,9 @@ void model_fold_instant(struct model *m)
         f->on_time += tf->on_time;
         f->perfect += tf->perfect;
     }
+    f->undamaged = f->delivered - f->damaged_delivered;
+    f->accurate = f->delivered - f->inaccurate_delivered;
+    f->otif = f->perfect + f->otif_flawed;
     qsketch_add_zeros(&m->cycle_quantiles, all);
 }
 
@@ -1041,6 +1042,8 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
         m->tier_shares[t] = m->tiers[t].share;
         m->tier_at_list[t] = m->tiers[t].price_factor == 1 && !(cfg->revenue.late_zero_days > 0) && !cfg->loyalty.on;
         m->tier_units[t] = m->tiers[t].has_units ? &m->tiers[t].units_per_order : &cfg->demand.units_per_order;
+        m->tier_promise[t] = m->tiers[t].has_promise;
+        m->tier_on_time_days[t] = m->tiers[t].has_promise ? m->tiers[t].promise_days + 1e-9 : INFINITY;
     }
     m->top_priority = m->tiers[0].priority;
     for (size_t t = 1; t < m->ntiers; t++)

@@ -32,9 +32,10 @@
 
 enum reaction { REACT_ELSEWHERE, REACT_SUBSTITUTE, REACT_WAIT, REACT_CANCEL, REACTIONS };
 
-/* What happens to orders of one tier, counted since the warm-up reset. */
+/* What happens to orders of one tier, counted since the warm-up reset (the orders that
+ * ended: delivered and dropped). */
 struct tier_flow {
-    uint64_t placed, allocated, short_orders, delivered, ended, on_time, perfect, defected;
+    uint64_t placed, allocated, short_orders, delivered, dropped, on_time, perfect, defected;
     double demanded, filled_now, revenue;
     double cycle_sum; /* order-cycle days of the orders delivered */
     /* orders that took the fast path (place_instant), of them those short at
@@ -67,13 +68,19 @@ struct recovery_pool {
 /* What happens to orders, counted since the warm-up reset. placed, allocated,
  * short_orders, delivered, promised, on_time and perfect are the sums of the tiers'
  * counts (promised: the delivered orders of the tiers with a promise), set by
- * model_fold_instant before any of them is read; the handlers count them per tier only. */
+ * model_fold_instant before any of them is read; the handlers count them per tier only.
+ * So are undamaged, accurate and otif, from the delivered orders that were not
+ * (damaged_delivered, inaccurate_delivered) and the perfect ones: a lean model's
+ * delivery (models/model.c) counts none of the three. */
 struct flow {
     uint64_t placed;
     double units_placed;
     uint64_t allocated, short_orders, lines, short_lines;
     uint64_t delivered, promised, on_time, perfect, dropped;
     uint64_t in_full, undamaged, accurate, otif, wrong, damaged, expedited, shifted;
+    /* delivered orders damaged, wrong, and on time and in full but one of those (not
+       perfect): the handlers' counts the three above are made of (model_fold_instant) */
+    uint64_t damaged_delivered, inaccurate_delivered, otif_flawed;
     uint64_t inquiries, abandoned, quantity_orders;
     double inquiry_busy; /* clerk days spent on the status inquiries answered */
     uint64_t reactions[REACTIONS], reacted_lines;
@@ -145,6 +152,10 @@ struct model {
     /* a delivered order of the tier pays its list value unless shifted or a quantity
        discount's: price factor 1, no price for lateness, no loyalty ladder (earn) */
     bool tier_at_list[MAX_TIERS];
+    /* per tier, chosen once per run (setup): whether it has a promise, and the order
+       cycle within which a delivery is on time (its promise and 1e-9, or +inf) */
+    bool tier_promise[MAX_TIERS];
+    double tier_on_time_days[MAX_TIERS];
     /* a tier's units per order (units_per_order): its own, or demand's; chosen once per run */
     const struct dist *tier_units[MAX_TIERS];
     struct station processing, picking;

@@ -326,7 +326,7 @@ void model_metrics_compute(const struct model *m, double end, double *x)
         y[TM_FILL_RATE] = ratio(tf->filled_now, tf->demanded);
         y[TM_ORDER_FILL_RATE] = 1 - ratio((double)tf->short_orders, (double)tf->allocated);
         if (c->tiers[t].has_promise) y[TM_ON_TIME_RATE] = ratio((double)tf->on_time, (double)tf->delivered);
-        y[TM_PERFECT_ORDER_RATE] = ratio((double)tf->perfect, (double)tf->ended);
+        y[TM_PERFECT_ORDER_RATE] = ratio((double)tf->perfect, (double)(tf->delivered + tf->dropped)); /* ended */
         y[TM_ORDER_CYCLE_MEAN] = ratio(tf->cycle_sum, (double)tf->delivered);
         y[TM_REVENUE] = tf->revenue / days;
         if (c->customers.on) {

@@ -432,6 +432,66 @@ static void test_lost_sale_orders(void)
     check(x[M_MEAN_BACKORDERS] == 0, "lost-1.5 nothing is ever backordered");
 }
 
+/* The perfect order's parts when orders are damaged or picked wrong: the flow counts the
+ * delivered orders that are not undamaged, accurate or perfect, and derives the rest
+ * (models/model.c, model_fold_instant); a tier's perfect orders are over its orders
+ * that ended, dropped ones included. */
+static void test_perfect_order_parts(void)
+{
+    struct model_config c;
+    memset(&c, 0, sizeof c);
+    c.run = (struct run_config){.horizon_days = 100, .warmup_days = 5, .replications = 1, .seed = 1};
+    set_dist(&c.demand.interarrival_days, "exponential", (double[]){0.1}, 1);
+    dist_constant(&c.demand.units_per_order, 1);
+    dist_constant(&c.order_cycle.transmission_days, 0.5);
+    dist_constant(&c.order_cycle.processing.days, 0.25);
+    dist_constant(&c.order_cycle.picking.days, 0.25);
+    dist_constant(&c.order_cycle.delivery_days, 1);
+    dist_constant(&c.order_cycle.return_days, 1);
+    c.inventory.policy = policy_find("none");
+    c.order_cycle.has_promise = true;
+    c.order_cycle.promise_days = 3; /* the first delivery, after 2 days, is on time */
+    c.order_cycle.damage_rate = 1;
+    double x[METRIC_COUNT];
+    model_run(&c, 0, x, NULL, NULL);
+    check(x[M_DAMAGE_FREE_RATE] == 0 && x[M_ACCURATE_RATE] == 1 && x[M_IN_FULL_RATE] == 1 && x[M_OTIF_RATE] == 1 &&
+              x[M_PERFECT_ORDER_RATE] == 0,
+          "perfect-1.1 every order damaged: none damage-free or perfect, all accurate and on time in full "
+          "(damage-free %g, accurate %g, otif %g, perfect %g)",
+          x[M_DAMAGE_FREE_RATE], x[M_ACCURATE_RATE], x[M_OTIF_RATE], x[M_PERFECT_ORDER_RATE]);
+    c.order_cycle.damage_rate = 0;
+    c.order_cycle.picking_error_rate = 1;
+    model_run(&c, 0, x, NULL, NULL);
+    check(x[M_DAMAGE_FREE_RATE] == 1 && x[M_ACCURATE_RATE] == 0 && x[M_OTIF_RATE] == 1 && x[M_PERFECT_ORDER_RATE] == 0,
+          "perfect-1.2 every order picked wrong: none accurate or perfect, all damage-free and on time in full "
+          "(damage-free %g, accurate %g, otif %g, perfect %g)",
+          x[M_DAMAGE_FREE_RATE], x[M_ACCURATE_RATE], x[M_OTIF_RATE], x[M_PERFECT_ORDER_RATE]);
+    c.order_cycle.picking_error_rate = 0.5;
+    model_run(&c, 0, x, NULL, NULL);
+    check(x[M_ACCURATE_RATE] > 0.4 && x[M_ACCURATE_RATE] < 0.6 && x[M_OTIF_RATE] == 1 &&
+              x[M_PERFECT_ORDER_RATE] == x[M_ACCURATE_RATE],
+          "perfect-1.3 half picked wrong: perfect = accurate (%g, %g), otif 1 (%g)", x[M_PERFECT_ORDER_RATE],
+          x[M_ACCURATE_RATE], x[M_OTIF_RATE]);
+
+    /* one tier of its own, with orders dropped for want of stock */
+    c = shop();
+    c.inventory.shortage = SHORTAGE_LOST_SALE;
+    c.inventory.reorder_point = 50;
+    struct tier_config tier = {.share = 1, .price_factor = 1, .has_promise = true, .promise_days = 3};
+    c.ntiers = 1;
+    c.tiers = &tier;
+    double *y = malloc(metric_count(&c) * sizeof *y); /* the tier's block after the scenario's */
+    if (!y) abort();
+    struct model_totals t;
+    model_run(&c, 0, y, &t, NULL);
+    double tier_perfect = y[metric_tier_base(&c, 0) + TM_PERFECT_ORDER_RATE];
+    check(t.dropped > 0 && tier_perfect == y[M_PERFECT_ORDER_RATE],
+          "perfect-1.4 the one tier's perfect order rate is the whole's, over the orders that ended, dropped "
+          "ones too (%llu dropped; %.6f, %.6f)",
+          (unsigned long long)t.dropped, tier_perfect, y[M_PERFECT_ORDER_RATE]);
+    free(y);
+}
+
 static void test_stop_flag(void)
 {
     struct model_config c = shop();
@@ -680,6 +740,7 @@ int main(void)
     test_warmup_and_window();
     test_on_time_and_quantiles();
     test_lost_sale_orders();
+    test_perfect_order_parts();
     test_stop_flag();
     return check_done("test_models");
 }
