@@ -42,9 +42,14 @@ void qsketch_reset(struct qsketch *q);
  * top QSKETCH_SUB_BITS of the fraction the bin (sim/quantile.c reads bins the same way). */
 static inline __attribute__((always_inline)) void qsketch_add(struct qsketch *q, double x)
 {
-    const uint64_t first_bits = (uint64_t)(QSKETCH_EXP_BIAS + QSKETCH_EXP_MIN) << QSKETCH_FRACTION_BITS;
-    assert(!isnan(x));
-    if (x < q->min) q->min = x; /* from +inf and -inf (qsketch_reset): no test of the first */
+    enum { SHIFT = QSKETCH_FRACTION_BITS - QSKETCH_SUB_BITS };
+    const int64_t first_bin = (int64_t)(QSKETCH_EXP_BIAS + QSKETCH_EXP_MIN) << QSKETCH_SUB_BITS;
+    /* min and max from +inf and -inf (qsketch_reset): no test of the first. A NaN is not
+       at or above the minimum either, so it is asserted against where a new minimum is */
+    if (!(x >= q->min)) {
+        assert(!isnan(x));
+        q->min = x;
+    }
     if (x > q->max) q->max = x;
     q->n++;
     if (!(x > 0)) {
@@ -53,15 +58,15 @@ static inline __attribute__((always_inline)) void qsketch_add(struct qsketch *q,
     }
     uint64_t b;
     memcpy(&b, &x, sizeof b);
-    size_t bin;
-    if (b < first_bits)
-        bin = 0;
-    else {
-        bin = (size_t)((b - first_bits) >> (QSKETCH_FRACTION_BITS - QSKETCH_SUB_BITS));
-        if (bin >= QSKETCH_BINS) bin = QSKETCH_BINS - 1;
-    }
-    assert(q->counts[bin] < UINT32_MAX);
-    q->counts[bin]++;
+    /* b's exponent and top fraction bits less the first bin's (whose low SHIFT bits are
+       0): below the first octave a negative number, the first bin's; past the last, the
+       last bin's */
+    int64_t bin = (int64_t)(b >> SHIFT) - first_bin;
+    if (bin < 0) bin = 0;
+    if (bin > QSKETCH_BINS - 1) bin = QSKETCH_BINS - 1;
+    uint32_t count = q->counts[bin] + 1;
+    assert(count != 0 && "a bin's count is not past UINT32_MAX");
+    q->counts[bin] = count;
 }
 /* qsketch_add(q, 0) `count` times, at once. */
 void qsketch_add_zeros(struct qsketch *q, uint64_t count);

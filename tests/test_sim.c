@@ -13,6 +13,7 @@
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
+#include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <signal.h>
@@ -1468,6 +1469,34 @@ static void test_stats(void)
 
 /* ---- quantile sketch ---- */
 
+/* What a child of aborts() adds to a sketch (sketch_bad): NaN first (0) or after two
+ * observations (1), or one more to a bin already at UINT32_MAX (2). */
+static int sketch_bad;
+
+static void sketch_add_bad(void)
+{
+    static struct qsketch q;
+    qsketch_reset(&q);
+    if (sketch_bad == 2) {
+        q.counts[5] = UINT32_MAX;
+        qsketch_add(&q, 0x1p-24 * (1 + 5.0 / 128));
+        return;
+    }
+    if (sketch_bad == 1) qsketch_add(&q, 1), qsketch_add(&q, -1);
+    qsketch_add(&q, NAN);
+}
+
+/* The bin of a positive x as the sketch's comment states it: below 2^-24 the first, from
+ * 2^40 the last, else its octave's 128 bins from 2^-24 up. */
+static size_t sketch_bin_of(double x)
+{
+    if (x < 0x1p-24) return 0;
+    if (x >= 0x1p40) return QSKETCH_BINS - 1;
+    int e;
+    double f = frexp(x, &e); /* x = f 2^e, f in [0.5, 1) */
+    return (size_t)(e - 1 - QSKETCH_EXP_MIN) * 128 + (size_t)((2 * f - 1) * 128);
+}
+
 static void test_quantile(void)
 {
     static struct qsketch q;
@@ -1519,6 +1548,40 @@ static void test_quantile(void)
     qsketch_add(&q, -1);
     check(qsketch_quantile(&q, 0) == -2 && qsketch_quantile(&q, 1) == -1,
           "quant-1.7 below 0 too, though counted as 0 (%g, %g)", qsketch_quantile(&q, 0), qsketch_quantile(&q, 1));
+    sketch_bad = 0;
+    bool nan_first = aborts(sketch_add_bad);
+    sketch_bad = 1;
+    check(nan_first && aborts(sketch_add_bad), "quant-1.8 a NaN is caught by an assert, first or not");
+    sketch_bad = 2;
+    check(aborts(sketch_add_bad), "quant-1.9 a bin's count past UINT32_MAX is caught by an assert");
+    double edges[] = {DBL_MIN * 0x1p-10,
+                      DBL_MIN,
+                      1e-12,
+                      nextafter(0x1p-24, 0),
+                      0x1p-24,
+                      0x1p-24 * (1 + 1.0 / 128),
+                      nextafter(0x1p-23, 0),
+                      0x1p-23,
+                      0.75,
+                      1,
+                      1.5,
+                      2.9999,
+                      3,
+                      1000.5,
+                      nextafter(0x1p40, 0),
+                      0x1p40,
+                      1e300,
+                      DBL_MAX,
+                      INFINITY};
+    bool binned = true;
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++) {
+        qsketch_reset(&q);
+        qsketch_add(&q, edges[i]);
+        size_t want = sketch_bin_of(edges[i]);
+        binned = binned && q.counts[want] == 1;
+        if (q.counts[want] != 1) printf("  %a: not in bin %zu\n", edges[i], want);
+    }
+    check(binned, "quant-1.10 each value falls in its bin, at the octaves' edges and past the binned range");
     gsl_rng_free(r);
 }
 
