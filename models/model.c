@@ -1049,6 +1049,8 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
     for (size_t t = 1; t < m->ntiers; t++)
         if (m->tiers[t].priority > m->top_priority) m->top_priority = m->tiers[t].priority;
     order_pool_init(&m->pool, model_order_room(cfg));
+    /* room for a line in every order: what order_add_first_line takes (demand_order_lines) */
+    assert(m->pool.room >= 1);
     const struct order_cycle_config *oc = &cfg->order_cycle;
     station_init(&m->processing, oc->processing.servers, EVENT_ORDER, on_processed);
     station_init(&m->picking, oc->picking.servers, EVENT_ORDER, on_picked);
@@ -1142,7 +1144,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
         if (!sim_run_before(sim, limit, next_check)) {
             if (mid_seen || !(sim_next_time(sim) < end)) break;
             mid_seen = true;
-            in_system_mid = m->pool.in_use;
+            in_system_mid = order_pool_in_use(&m->pool);
             backordered_mid = backordered_now(m);
             limit = end;
             continue;
@@ -1155,7 +1157,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
         }
     }
     sim_run_until(sim, stopped ? sim_now(sim) : end);
-    if (!mid_seen) in_system_mid = m->pool.in_use, backordered_mid = backordered_now(m);
+    if (!mid_seen) in_system_mid = order_pool_in_use(&m->pool), backordered_mid = backordered_now(m);
 
     model_fold_instant(m);
     if (cfg->contract.ntargets && !stopped) contract_finish(m);
@@ -1165,7 +1167,7 @@ int model_run_watched(const struct model_config *cfg, uint64_t rep, double *metr
     if (w->totals) {
         model_metrics_totals(m, w->totals);
         w->totals->orders_in_system_mid = in_system_mid;
-        w->totals->orders_in_system_final = m->pool.in_use;
+        w->totals->orders_in_system_final = order_pool_in_use(&m->pool);
         w->totals->backordered_mid = backordered_mid;
     }
 

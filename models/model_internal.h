@@ -361,17 +361,18 @@ void demand_start(struct model *m);
 /* demand_order_lines for a scenario of several products (models/demand.c). */
 bool demand_order_lines_of_products(struct model *m, struct order *o);
 
-/* Fill in the lines of a new order; false if it asks for nothing. drawn_units: the units
- * of a one-product order if already drawn, else NaN. lean: m->lean, a constant (one
- * product; its units' stream made, models/model.c's make_lean_streams). Inline for one
- * product: every order of the general path asks for its lines. */
+/* Fill in the lines of a new order (just made by order_new, no line yet); false if it asks
+ * for nothing. drawn_units: the units of a one-product order if already drawn, else NaN.
+ * lean: m->lean, a constant (one product; its units' stream made, models/model.c's
+ * make_lean_streams). Inline for one product: every order of the general path asks for
+ * its lines. */
 static inline __attribute__((always_inline)) bool demand_order_lines(struct model *m, struct order *o,
                                                                      double drawn_units, bool lean)
 {
     if (!lean && m->nproducts != 1) return demand_order_lines_of_products(m, o);
     double u = isnan(drawn_units) ? sample_per_order(m, units_per_order(m, o->tier), SRC_UNITS, lean) : drawn_units;
-    if (!(u > 0)) return false; /* a draw of 0 units is not an order */
-    order_add_line(o, 0, u);
+    if (!(u > 0)) return false;    /* a draw of 0 units is not an order */
+    order_add_first_line(o, 0, u); /* o is place_general's, just made */
     assert(o->nlines == 1); /* one product, one line: what a lean model's handlers take (models/model.c, lines_of) */
     return true;
 }

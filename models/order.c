@@ -56,7 +56,15 @@ struct order *order_carve(struct order_pool *p)
         p->chunks = c;
         p->unused = ORDERS_PER_CHUNK;
     }
-    assert(p->in_use == p->peak && "an order is carved only when none is free");
+    assert(order_pool_in_use(p) == p->peak && "an order is carved only when none is free");
     p->peak++;
     return chunk_order(p, p->chunks, ORDERS_PER_CHUNK - p->unused--);
+}
+
+size_t order_pool_in_use(const struct order_pool *p)
+{
+    size_t free = 0;
+    for (const struct order *o = p->free; o; o = o->next) free++;
+    assert(free <= p->peak);
+    return p->peak - free;
 }

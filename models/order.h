@@ -82,9 +82,10 @@ struct order_pool {
     struct order *free;         /* orders given back, reused first */
     struct order_chunk *chunks; /* the newest first */
     size_t unused;              /* orders of the newest chunk never handed out */
-    size_t in_use;
-    size_t peak;   /* the most in use at once: the orders carved (order_carve), as one is carved only
-                      when every one carved before is in use */
+    /* the most in use at once: the orders carved (order_carve), as one is carved only when
+       every one carved before is in use; those in use now are the carved ones not on the
+       free list (order_pool_in_use), not counted at every order */
+    size_t peak;
     size_t stride; /* order_bytes of the room each order has */
     uint16_t room; /* lines each order has room for */
 };
@@ -92,6 +93,9 @@ struct order_pool {
 /* A pool of orders with room for `room` lines each (at most MAX_LINES). */
 void order_pool_init(struct order_pool *p, size_t room);
 void order_pool_fini(struct order_pool *p); /* frees every order, in use or not */
+
+/* The orders handed out and not given back: the carved ones less the free list's. */
+size_t order_pool_in_use(const struct order_pool *p);
 
 /* An order never handed out, from the newest chunk (a new chunk when it is used up):
  * order_new's way when no order was given back. Aborts when out of memory. */
@@ -119,7 +123,6 @@ static inline struct order *order_new(struct order_pool *p)
     memset(bytes + HEAD / 16 * 16, 0, HEAD % 16);
     o->room = p->room;
     o->customer = UINT32_MAX;
-    p->in_use++;
     return o;
 }
 
@@ -127,7 +130,19 @@ static inline void order_free(struct order_pool *p, struct order *o)
 {
     o->next = p->free;
     p->free = o;
-    p->in_use--;
+}
+
+/* The first line of an order just made (order_new: no line yet, 0 units) by a pool with
+ * room for one line at least (the caller asserts it once, where it makes the pool:
+ * models/model.c, setup), for units > 0 of product `product`: order_add_line's line, with
+ * nothing of the order read back. Inline: every order of one product is one such line. */
+static inline struct order_line *order_add_first_line(struct order *o, int product, double units)
+{
+    struct order_line *l = &o->lines[0];
+    *l = (struct order_line){.order = o, .product = product, .units = units};
+    o->nlines = 1;
+    o->units = units; /* 0 + units, as units > 0 */
+    return l;
 }
 
 /* Append a line for `units` of product `product`. Inline: every order adds its lines. */

@@ -126,6 +126,26 @@ static void test_order_room(void)
     check(again == a && again->nlines == 0 && again->units == 0 && again->room == 1 && again->customer == UINT32_MAX,
           "order-1.7 an order given back comes again blank, with its room");
     order_pool_fini(&pool);
+
+    /* the orders in use are the carved ones less the free list's, counted at no order */
+    order_pool_init(&pool, 2);
+    struct order *held[6];
+    for (int i = 0; i < 6; i++) held[i] = order_new(&pool);
+    size_t six = order_pool_in_use(&pool);
+    order_free(&pool, held[1]), order_free(&pool, held[4]), order_free(&pool, held[5]);
+    size_t three = order_pool_in_use(&pool);
+    held[1] = order_new(&pool);
+    check(six == 6 && three == 3 && order_pool_in_use(&pool) == 4 && pool.peak == 6,
+          "order-1.8 orders in use: 6 made, 3 given back, 1 made again: %zu, %zu, %zu (peak %zu)", six, three,
+          order_pool_in_use(&pool), pool.peak);
+    /* an order's first line as order_add_line makes it, from a blank order */
+    struct order *one = held[1], *other = held[2];
+    struct order_line *l1 = order_add_first_line(one, 1, 2.5), *l2 = order_add_line(other, 1, 2.5);
+    check(l1 == &one->lines[0] && l2 == &other->lines[0] && one->nlines == 1 && other->nlines == 1 &&
+              one->units == other->units && l1->order == one && l2->order == other && l1->product == l2->product &&
+              l1->units == l2->units && l1->filled == 0 && l1->lost == 0 && !l1->waiting,
+          "order-1.9 an order's first line is order_add_line's (%zu lines, %g units)", one->nlines, one->units);
+    order_pool_fini(&pool);
 }
 
 static void test_station(void)
