@@ -739,7 +739,7 @@ static inline __attribute__((always_inline)) void place_general(struct model *m,
     double now = sim_now(sim);
     struct order *o = order_new(&m->pool);
     o->tier = tier;
-    o->priority = m->tiers[tier].priority;
+    o->priority = m->tier_priority[tier];
     if (!demand_order_lines(m, o, units, lean)) {
         order_free(&m->pool, o);
         return;
@@ -750,9 +750,11 @@ static inline __attribute__((always_inline)) void place_general(struct model *m,
         o->stage = m->customers.all[customer].stage;
     }
     o->placed = now;
-    o->shifted = shifted;
-    o->quantity_discount = quantity;
-    o->on_peak_day = !lean && c->demand.has_weekday && shape_is_peak(&c->demand, now); /* no call without a profile */
+    if (!lean) { /* a lean order is neither, nor on a peak day: false, as order_new left them */
+        o->shifted = shifted;
+        o->quantity_discount = quantity;
+        o->on_peak_day = c->demand.has_weekday && shape_is_peak(&c->demand, now); /* no call without a profile */
+    }
     const struct order_cycle_config *oc = &c->order_cycle;
     bool abandoned = false; /* every draw is made all the same, so later orders keep theirs */
     if (!lean && c->nchannels) {
@@ -783,8 +785,7 @@ static inline __attribute__((always_inline)) void place_general(struct model *m,
     }
     bool picking_error = !lean && chance(m, oc->picking_error_rate, SRC_ERRORS),
          damaged = !lean && chance(m, oc->damage_rate, SRC_DAMAGE);
-    o->picking_error = picking_error;
-    o->damaged = damaged;
+    if (!lean) o->picking_error = picking_error, o->damaged = damaged; /* lean: false, as order_new left them */
     /* the two flags just drawn as they were drawn: read back from the order with
        o->entry_error, three byte stores were read by one wider load, which stalls the
        processor (store forwarding) */
@@ -1043,6 +1044,7 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
         m->tier_at_list[t] = m->tiers[t].price_factor == 1 && !(cfg->revenue.late_zero_days > 0) && !cfg->loyalty.on;
         m->tier_units[t] = m->tiers[t].has_units ? &m->tiers[t].units_per_order : &cfg->demand.units_per_order;
         m->tier_promise[t] = m->tiers[t].has_promise;
+        m->tier_priority[t] = m->tiers[t].priority;
         m->tier_on_time_days[t] = m->tiers[t].has_promise ? m->tiers[t].promise_days + 1e-9 : INFINITY;
     }
     m->top_priority = m->tiers[0].priority;

@@ -156,6 +156,7 @@ struct model {
        cycle within which a delivery is on time (its promise and 1e-9, or +inf) */
     bool tier_promise[MAX_TIERS];
     double tier_on_time_days[MAX_TIERS];
+    int tier_priority[MAX_TIERS]; /* its orders' priority (placing) */
     /* a tier's units per order (units_per_order): its own, or demand's; chosen once per run */
     const struct dist *tier_units[MAX_TIERS];
     struct station processing, picking;

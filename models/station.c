@@ -6,7 +6,8 @@
 
 void station_init(struct station *st, unsigned servers, int priority, sim_handler done)
 {
-    *st = (struct station){.servers = servers, .priority = priority, .done = done, .lane = -1};
+    *st = (struct station){
+        .servers = servers, .free_below = servers ? servers : UINT_MAX, .priority = priority, .done = done, .lane = -1};
     timeavg_init(&st->busy_avg, 0, 0);
 }
 

@@ -12,13 +12,15 @@
 #include "sim/stats.h"
 
 #include <assert.h>
+#include <limits.h>
 
 struct station {
     unsigned servers; /* 0: unlimited */
     unsigned busy;
-    int priority;     /* event class of the end-of-service events */
-    sim_handler done; /* called with the order as ctx when its service ends */
-    int lane;         /* the sim lane its ends of service go to, or -1: the heap */
+    unsigned free_below; /* a server is free while busy is below it: servers, or UINT_MAX when unlimited */
+    int priority;        /* event class of the end-of-service events */
+    sim_handler done;    /* called with the order as ctx when its service ends */
+    int lane;            /* the sim lane its ends of service go to, or -1: the heap */
     struct order *head, *tail;
     size_t queued;
     struct timeavg busy_avg; /* servers busy, for utilisation */
@@ -49,7 +51,7 @@ void station_queue_ahead(struct station *st, struct order *o);
  * order of the general path passes two stations. */
 static inline void station_arrive(struct station *st, struct sim *sim, struct order *o)
 {
-    if (st->servers == 0 || st->busy < st->servers) {
+    if (st->busy < st->free_below) { /* unlimited: never UINT_MAX busy */
         st->busy++;
         timeavg_set(&st->busy_avg, sim_now(sim), st->busy);
         station_serve(st, sim, o);

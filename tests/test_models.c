@@ -175,6 +175,14 @@ static void test_station(void)
     struct station unlimited;
     station_init(&unlimited, 0, 3, on_done);
     check(isnan(station_utilisation(&unlimited, 1)), "station-1.4 unlimited servers have no utilisation");
+    for (int i = 0; i < 3; i++) {
+        struct order *u = order_new(&pool);
+        u->service = 1;
+        station_arrive(&unlimited, sim, u);
+    }
+    check(unlimited.busy == 3 && unlimited.queued == 0 && st.busy == 0,
+          "station-1.5 unlimited servers serve every order at once (%u busy, %zu queued)", unlimited.busy,
+          unlimited.queued);
     order_pool_fini(&pool);
     sim_free(sim);
 }
