@@ -7,43 +7,6 @@
 #include <assert.h>
 #include <math.h>
 
-static double tidy(double x)
-{
-    return fabs(x) < UNITS_DUST ? 0 : x;
-}
-
-/* timeavg_set when the level changes. A level that stays the same adds its area in one
- * piece when it next changes: the same sum with fewer roundings, and a change of one
- * level (on hand, at a sale) need not touch the others. */
-static void level_set(struct timeavg *a, double now, double level)
-{
-    if (level != a->level) timeavg_set(a, now, level);
-}
-
-/* Tidy the levels and record them, all of them (levels_changed) or, with
- * shelf_only, on hand and backordered and what follows from them (after an
- * allocation: allocation_levels_changed); inline, so each caller keeps only its part.
- * lean: a constant, the stock point of a lean scenario (stock_allocated_lean). */
-static inline __attribute__((always_inline)) void record_levels(struct stock *s, double now, bool shelf_only, bool lean)
-{
-    /* dust swept off the shelf (or, below 0, issued beyond it) counts as issued, so
-       on hand = initial + received - issued holds however often it happens */
-    if (fabs(s->on_hand) < UNITS_DUST) { /* else nothing is swept: no 0 added */
-        s->totals.issued += s->on_hand;
-        s->on_hand = 0;
-    }
-    s->backordered = tidy(s->backordered);
-    if (!shelf_only) s->on_order = tidy(s->on_order), s->owed = tidy(s->owed);
-    assert(s->on_hand >= 0 && s->backordered >= 0 && (shelf_only || (s->on_order >= 0 && s->owed >= 0)));
-    level_set(&s->on_hand_avg, now, s->on_hand);
-    level_set(&s->backorder_avg, now, s->backordered);
-    if (!shelf_only) level_set(&s->on_order_avg, now, s->on_order);
-    level_set(&s->empty_avg, now, s->on_hand > 0 || (!lean && s->closed) ? 0 : 1); /* closed: not out of stock */
-    if (!lean && s->cfg->storage_capacity > 0)
-        level_set(&s->overflow_avg, now, fmax(0, s->on_hand - s->cfg->storage_capacity));
-    if (!lean && s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
-}
-
 /* Record the levels after any change.
  *
  * Contract: every function of this file that changes on order or owed ends by calling
@@ -55,18 +18,7 @@ static inline __attribute__((always_inline)) void record_levels(struct stock *s,
  * stock: none does (an order filled moves on to picking), and the assert would say so. */
 static void levels_changed(struct stock *s, double now)
 {
-    record_levels(s, now, false, false);
-}
-
-/* levels_changed after an allocation (stock_allocated): only on hand and backordered
- * changed, so on order and owed are as levels_changed left them (its contract, checked
- * here). */
-static inline __attribute__((always_inline)) void allocation_levels_changed(struct stock *s, double now, bool lean)
-{
-    /* on order as recorded, owed tidy (0, or at least UNITS_DUST: it is never below 0) */
-    assert(s->on_order == s->on_order_avg.level && !(s->owed > 0 && s->owed < UNITS_DUST) &&
-           "on order and owed are recorded where they change (levels_changed)");
-    record_levels(s, now, true, lean);
+    stock_record_levels(s, now, false, false);
 }
 
 void stock_init(struct stock *s, const struct inventory_config *cfg, double reserve, int top_priority,
@@ -92,40 +44,9 @@ void stock_init(struct stock *s, const struct inventory_config *cfg, double rese
     timeavg_init(&s->overflow_avg, 0, cfg->storage_capacity > 0 ? fmax(0, s->on_hand - cfg->storage_capacity) : 0);
 }
 
-double stock_position(const struct stock *s)
-{
-    return s->on_hand + s->on_order - s->backordered - s->owed;
-}
-
 double stock_judged_position(const struct stock *s)
 {
     return s->judged_position ? s->judged_position(s, s->judged_ctx) : stock_position(s);
-}
-
-/* A continuous-review policy whose position has fallen to its threshold orders now.
- * lean: a constant, the stock point of a lean scenario (stock_allocated_lean). */
-static inline bool review_due_of(const struct stock *s, bool lean)
-{
-    /* lean: the threshold of a periodic review (-inf) is test enough; the general instance
-       tests the review first, so as not to judge the position for nothing */
-    return !s->unlimited && (lean || !s->closed) && (lean || s->cfg->review_days == 0) &&
-           (lean ? stock_position(s) : stock_judged_position(s)) <= s->order_threshold;
-}
-
-static bool review_due(const struct stock *s)
-{
-    return review_due_of(s, false);
-}
-
-/* A continuous-review policy looks at its position (and, with information sharing,
- * so do the stock points told of this one's changes). Inline: stock_allocated runs it
- * for every order line. lean: as review_due_of's. */
-static inline __attribute__((always_inline)) void review_if_due(struct stock *s, struct sim *sim, bool lean)
-{
-    if (review_due_of(s, lean)) stock_review(s, sim);
-    if (lean) return;
-    for (struct stock *u = s->shares_with; u; u = u->shares_with)
-        if (review_due(u)) stock_review(u, sim);
 }
 
 double stock_owned(const struct stock *s)
@@ -266,7 +187,7 @@ void stock_receive_short(struct stock *s, struct sim *sim, double units, double 
     s->counts.never_delivered += ordered - units;
     s->totals.never_delivered += ordered - units;
     stock_receive(s, sim, units, true);
-    review_if_due(s, sim, false);
+    stock_review_if_due(s, sim, false);
 }
 
 /* The outside supplier delivers; units refused go back to it, not bought (stock_bought). */
@@ -289,7 +210,7 @@ double stock_supply(struct stock *s, struct sim *sim, double units)
     }
     /* owed changed: every level recorded (not stock_allocated's on hand and backordered) */
     levels_changed(s, sim_now(sim));
-    review_if_due(s, sim, false);
+    stock_review_if_due(s, sim, false);
     return take;
 }
 
@@ -369,22 +290,9 @@ double stock_take(struct stock *s, double units)
     return take;
 }
 
-/* stock_allocated's body; lean: as record_levels'. */
-static inline __attribute__((always_inline)) void allocated(struct stock *s, struct sim *sim, bool lean)
-{
-    if (s->unlimited) return;
-    allocation_levels_changed(s, sim_now(sim), lean);
-    review_if_due(s, sim, lean);
-}
-
 void stock_allocated(struct stock *s, struct sim *sim)
 {
-    allocated(s, sim, false);
-}
-
-void stock_allocated_lean(struct stock *s, struct sim *sim)
-{
-    allocated(s, sim, true);
+    stock_allocated_of(s, sim, false);
 }
 
 bool stock_is_lean(const struct stock *s)
@@ -450,7 +358,7 @@ void stock_open(struct stock *s, struct sim *sim, double units)
     }
     if (!s->started)
         stock_start(s, sim);
-    else if (review_due(s))
+    else if (stock_review_due_of(s, false))
         stock_review(s, sim); /* periodic review: the review events never stopped */
 }
 

@@ -253,10 +253,98 @@ double stock_take(struct stock *s, double units);
  * recorded and a continuous-review policy looks at the position. */
 void stock_allocated(struct stock *s, struct sim *sim);
 
+/* ---- the levels after a change (stock.c's, and stock_allocated_lean's inline) ---- */
+
+/* x, or 0 within UNITS_DUST of it. */
+static inline double stock_tidy(double x)
+{
+    return fabs(x) < UNITS_DUST ? 0 : x;
+}
+
+/* timeavg_set when the level changes. A level that stays the same adds its area in one
+ * piece when it next changes: the same sum with fewer roundings, and a change of one
+ * level (on hand, at a sale) need not touch the others. */
+static inline void stock_level_set(struct timeavg *a, double now, double level)
+{
+    if (level != a->level) timeavg_set(a, now, level);
+}
+
+/* Tidy the levels and record them, all of them (stock.c's levels_changed) or, with
+ * shelf_only, on hand and backordered and what follows from them (after an
+ * allocation: stock_allocated_of); inline, so each caller keeps only its part.
+ * lean: a constant, the stock point of a lean scenario (stock_allocated_lean). */
+static inline __attribute__((always_inline)) void stock_record_levels(struct stock *s, double now, bool shelf_only,
+                                                                      bool lean)
+{
+    /* dust swept off the shelf (or, below 0, issued beyond it) counts as issued, so
+       on hand = initial + received - issued holds however often it happens */
+    if (fabs(s->on_hand) < UNITS_DUST) { /* else nothing is swept: no 0 added */
+        s->totals.issued += s->on_hand;
+        s->on_hand = 0;
+    }
+    s->backordered = stock_tidy(s->backordered);
+    if (!shelf_only) s->on_order = stock_tidy(s->on_order), s->owed = stock_tidy(s->owed);
+    assert(s->on_hand >= 0 && s->backordered >= 0 && (shelf_only || (s->on_order >= 0 && s->owed >= 0)));
+    stock_level_set(&s->on_hand_avg, now, s->on_hand);
+    stock_level_set(&s->backorder_avg, now, s->backordered);
+    if (!shelf_only) stock_level_set(&s->on_order_avg, now, s->on_order);
+    stock_level_set(&s->empty_avg, now, s->on_hand > 0 || (!lean && s->closed) ? 0 : 1); /* closed: not out of stock */
+    if (!lean && s->cfg->storage_capacity > 0)
+        stock_level_set(&s->overflow_avg, now, fmax(0, s->on_hand - s->cfg->storage_capacity));
+    if (!lean && s->on_levels) s->on_levels(s->on_levels_ctx, now, s);
+}
+
+/* Inventory position: on hand + on order - backordered - owed to other stock points. */
+static inline double stock_position(const struct stock *s)
+{
+    return s->on_hand + s->on_order - s->backordered - s->owed;
+}
+
+/* The position the policy judges: stock_position, or with information sharing the
+ * one judged_position gives (models/echelon.c). */
+double stock_judged_position(const struct stock *s);
+
+/* A continuous-review policy whose position has fallen to its threshold orders now.
+ * lean: a constant, the stock point of a lean scenario (stock_allocated_lean). */
+static inline bool stock_review_due_of(const struct stock *s, bool lean)
+{
+    /* lean: the threshold of a periodic review (-inf) is test enough; the general instance
+       tests the review first, so as not to judge the position for nothing */
+    return !s->unlimited && (lean || !s->closed) && (lean || s->cfg->review_days == 0) &&
+           (lean ? stock_position(s) : stock_judged_position(s)) <= s->order_threshold;
+}
+
+/* A continuous-review policy looks at its position (and, with information sharing,
+ * so do the stock points told of this one's changes). Inline: stock_allocated runs it
+ * for every order line. lean: as stock_review_due_of's. */
+static inline __attribute__((always_inline)) void stock_review_if_due(struct stock *s, struct sim *sim, bool lean)
+{
+    if (stock_review_due_of(s, lean)) stock_review(s, sim);
+    if (lean) return;
+    for (struct stock *u = s->shares_with; u; u = u->shares_with)
+        if (stock_review_due_of(u, false)) stock_review(u, sim);
+}
+
+/* stock_allocated's body; lean: as stock_record_levels'. After an allocation only on hand
+ * and backordered changed, so on order and owed are as levels_changed left them (its
+ * contract, models/stock.c, checked here). */
+static inline __attribute__((always_inline)) void stock_allocated_of(struct stock *s, struct sim *sim, bool lean)
+{
+    if (s->unlimited) return;
+    /* on order as recorded, owed tidy (0, or at least UNITS_DUST: it is never below 0) */
+    assert(s->on_order == s->on_order_avg.level && !(s->owed > 0 && s->owed < UNITS_DUST) &&
+           "on order and owed are recorded where they change (levels_changed)");
+    stock_record_levels(s, sim_now(sim), true, lean);
+    stock_review_if_due(s, sim, lean);
+}
+
 /* stock_allocated for a stock point that stock_is_lean says is lean, from the start of
  * the run to its end (the caller asserts it once): its instance without the tests of
- * what such a point lacks. */
-void stock_allocated_lean(struct stock *s, struct sim *sim);
+ * what such a point lacks, inline in the lean allocation (models/model.c). */
+static inline __attribute__((always_inline)) void stock_allocated_lean(struct stock *s, struct sim *sim)
+{
+    stock_allocated_of(s, sim, true);
+}
 
 /* A lean stock point: open, with no storage capacity, no on_levels hook and no
  * information sharing (judged_position, shares_with): the one stock point of a lean
@@ -287,13 +375,6 @@ double stock_receive(struct stock *s, struct sim *sim, double units, bool last);
  * is not paid for. On order falls by `ordered`, the receipt ends a replenishment cycle,
  * and a continuous-review policy looks at the position (it reorders what is missing). */
 void stock_receive_short(struct stock *s, struct sim *sim, double units, double ordered);
-
-/* Inventory position: on hand + on order - backordered - owed to other stock points. */
-double stock_position(const struct stock *s);
-
-/* The position the policy judges: stock_position, or with information sharing the
- * one judged_position gives (models/echelon.c). */
-double stock_judged_position(const struct stock *s);
 
 /* Units the firm owns here, bought and not yet issued: on hand + on order (0 for
  * unlimited stock, which is bought as it is issued; on hand alone for a stock point
