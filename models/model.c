@@ -130,8 +130,9 @@ static inline __attribute__((always_inline)) double earn(struct model *m, const 
     size_t n = lines_of(o, lean);
     for (size_t i = 0; i < n; i++) {
         const struct order_line *l = &o->lines[i];
-        f->units_at_list[l->product] += l->filled;
-        list += l->filled * m->products[l->product].price_per_unit;
+        int product = lean ? 0 : l->product; /* lean: the one product's line (demand_order_lines) */
+        f->units_at_list[product] += l->filled;
+        list += l->filled * m->products[product].price_per_unit;
         if (!lean && l->substituted > 0) { /* lean: one product, which has no substitute */
             int sub = m->products[l->product].substitute;
             f->units_at_list[sub] += l->substituted;
@@ -432,10 +433,10 @@ static void on_delivered(struct sim *sim, void *ctx)
  * m->lean, a constant (one line). */
 static inline __attribute__((always_inline)) void settled(struct model *m, struct order *o, bool lean)
 {
-    double shipped = 0;
-    size_t n = lines_of(o, lean);
-    for (size_t i = 0; i < n; i++) /* lean: one product, which has no substitute */
-        shipped += lean ? o->lines[i].filled : o->lines[i].filled + o->lines[i].substituted;
+    /* lean: the one line's filled units (one product, which has no substitute), not added
+       to 0 (a -0 is as much at or below 0 as 0 + -0) */
+    double shipped = lean ? o->lines[0].filled : 0;
+    for (size_t i = 0; !lean && i < o->nlines; i++) shipped += o->lines[i].filled + o->lines[i].substituted;
     if (shipped <= 0) {
         drop(m, o);
         return;
@@ -691,6 +692,10 @@ static inline __attribute__((always_inline)) void place_general(struct model *m,
 static inline __attribute__((always_inline)) void
 place_order(struct model *m, int tier, uint32_t customer, bool shifted, bool quantity, double given_units, bool lean)
 {
+    if (lean && !m->instant) { /* lean: a copy of its own, in which given units fold (NaN: drawn) */
+        place_general(m, tier, customer, shifted, quantity, given_units, lean);
+        return;
+    }
     double units = given_units;
     if (m->instant) {
         if (isnan(units)) units = dist_sample(units_per_order(m, tier), rng(m, SRC_UNITS));
