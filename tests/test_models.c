@@ -484,21 +484,21 @@ static void test_perfect_order_parts(void)
     model_run(&c, 0, x, NULL, NULL);
     check(x[M_DAMAGE_FREE_RATE] == 0 && x[M_ACCURATE_RATE] == 1 && x[M_IN_FULL_RATE] == 1 && x[M_OTIF_RATE] == 1 &&
               x[M_PERFECT_ORDER_RATE] == 0,
-          "perfect-1.1 every order damaged: none damage-free or perfect, all accurate and on time in full "
+          "parts-1.1 every order damaged: none damage-free or perfect, all accurate and on time in full "
           "(damage-free %g, accurate %g, otif %g, perfect %g)",
           x[M_DAMAGE_FREE_RATE], x[M_ACCURATE_RATE], x[M_OTIF_RATE], x[M_PERFECT_ORDER_RATE]);
     c.order_cycle.damage_rate = 0;
     c.order_cycle.picking_error_rate = 1;
     model_run(&c, 0, x, NULL, NULL);
     check(x[M_DAMAGE_FREE_RATE] == 1 && x[M_ACCURATE_RATE] == 0 && x[M_OTIF_RATE] == 1 && x[M_PERFECT_ORDER_RATE] == 0,
-          "perfect-1.2 every order picked wrong: none accurate or perfect, all damage-free and on time in full "
+          "parts-1.2 every order picked wrong: none accurate or perfect, all damage-free and on time in full "
           "(damage-free %g, accurate %g, otif %g, perfect %g)",
           x[M_DAMAGE_FREE_RATE], x[M_ACCURATE_RATE], x[M_OTIF_RATE], x[M_PERFECT_ORDER_RATE]);
     c.order_cycle.picking_error_rate = 0.5;
     model_run(&c, 0, x, NULL, NULL);
     check(x[M_ACCURATE_RATE] > 0.4 && x[M_ACCURATE_RATE] < 0.6 && x[M_OTIF_RATE] == 1 &&
               x[M_PERFECT_ORDER_RATE] == x[M_ACCURATE_RATE],
-          "perfect-1.3 half picked wrong: perfect = accurate (%g, %g), otif 1 (%g)", x[M_PERFECT_ORDER_RATE],
+          "parts-1.3 half picked wrong: perfect = accurate (%g, %g), otif 1 (%g)", x[M_PERFECT_ORDER_RATE],
           x[M_ACCURATE_RATE], x[M_OTIF_RATE]);
 
     /* one tier of its own, with orders dropped for want of stock */
@@ -514,7 +514,7 @@ static void test_perfect_order_parts(void)
     model_run(&c, 0, y, &t, NULL);
     double tier_perfect = y[metric_tier_base(&c, 0) + TM_PERFECT_ORDER_RATE];
     check(t.dropped > 0 && tier_perfect == y[M_PERFECT_ORDER_RATE],
-          "perfect-1.4 the one tier's perfect order rate is the whole's, over the orders that ended, dropped "
+          "parts-1.4 the one tier's perfect order rate is the whole's, over the orders that ended, dropped "
           "ones too (%llu dropped; %.6f, %.6f)",
           (unsigned long long)t.dropped, tier_perfect, y[M_PERFECT_ORDER_RATE]);
     free(y);
