@@ -341,7 +341,7 @@ static void on_picked_lean(struct sim *sim, void *ctx)
     picked(sim, ctx, true);
 }
 
-static void to_picking(struct model *m, struct order *o)
+static inline __attribute__((always_inline)) void to_picking(struct model *m, struct order *o)
 {
     if (m->skip_picking) {
         after_picking(m->sim, o);
@@ -492,8 +492,8 @@ static inline __attribute__((always_inline)) void allocate(struct model *m, stru
     for (size_t i = 0; i < n; i++) {
         struct order_line *l = &o->lines[i];
         struct stock *s = line_stock(m, o, l, lean);
+        /* the flow's lines: the stocks' (model_fold_instant), which stock_allocate_first counts */
         double want = l->units, got = stock_allocate_first(s, l, o->priority), missing = want - got;
-        f->lines++;
         if (missing > UNITS_DUST && covering) {
             double sent = network_cover(m, o, l, missing);
             got += sent;
@@ -642,7 +642,7 @@ static inline __attribute__((always_inline)) bool place_instant(struct model *m,
  * adds nothing to the sums); then set the flow's counts that are sums of the tiers'
  * (placed, allocated, short, delivered, promised, on-time and perfect orders), which the
  * handlers count per tier only, and the counts that follow from them (the flow's
- * undamaged, accurate and otif orders). Integer counts, so the order of
+ * undamaged, accurate and otif orders, and its lines: the stocks'). Integer counts, so the order of
  * adding does not matter, and calling it again sets the same sums. */
 void model_fold_instant(struct model *m)
 {
@@ -656,7 +656,6 @@ void model_fold_instant(struct model *m)
         /* placed and allocated, one line each, short or not */
         tf->placed += placed;
         tf->allocated += placed;
-        f->lines += placed;
         f->instant += placed;
         f->short_lines += short_;
         tf->short_orders += short_;
@@ -678,6 +677,9 @@ void model_fold_instant(struct model *m)
         f->on_time += tf->on_time;
         f->perfect += tf->perfect;
     }
+    /* every line allocated, on the fast path too, is one a stock counts (stock_issue) */
+    f->lines = 0;
+    for (size_t p = 0; p < m->nstocks; p++) f->lines += m->stocks[p].counts.lines;
     f->undamaged = f->delivered - f->damaged_delivered;
     f->accurate = f->delivered - f->inaccurate_delivered;
     f->otif = f->perfect + f->otif_flawed;

@@ -75,7 +75,9 @@ struct recovery_pool {
 struct flow {
     uint64_t placed;
     double units_placed;
-    uint64_t allocated, short_orders, lines, short_lines;
+    uint64_t allocated, short_orders;
+    uint64_t lines; /* allocated: the stocks' counts.lines summed (model_fold_instant) */
+    uint64_t short_lines;
     uint64_t delivered, promised, on_time, perfect, dropped;
     uint64_t in_full, undamaged, accurate, otif, wrong, damaged, expedited, shifted;
     /* delivered orders damaged, wrong, and on time and in full but one of those (not

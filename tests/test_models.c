@@ -645,6 +645,21 @@ static void test_fast_path(void)
     c.demand.quantity_discount_factor = 3;
     c.demand.quantity_discount = 0.05;
     same_both_ways(c, "quantity discounts: some orders gathered into larger ones");
+    /* the flow's lines are the stock's (model_fold_instant): one product, one line an
+       order, so the line fill rate is the order fill rate, fast path or not */
+    double x[METRIC_COUNT];
+    c = instant_shop();
+    c.inventory.reorder_point = 50; /* short orders, on both paths */
+    model_run(&c, 0, x, NULL, NULL);
+    check(x[M_ORDER_FILL_RATE] < 1 && x[M_LINE_FILL_RATE] == x[M_ORDER_FILL_RATE],
+          "lines-1.1 fast path and general: a line for every order allocated (line fill %.6f, order fill %.6f)",
+          x[M_LINE_FILL_RATE], x[M_ORDER_FILL_RATE]);
+    c = shop();
+    c.inventory.reorder_point = 50;
+    model_run(&c, 0, x, NULL, NULL);
+    check(x[M_ORDER_FILL_RATE] < 1 && x[M_LINE_FILL_RATE] == x[M_ORDER_FILL_RATE],
+          "lines-1.2 the order cycle's: a line for every order allocated (line fill %.6f, order fill %.6f)",
+          x[M_LINE_FILL_RATE], x[M_ORDER_FILL_RATE]);
 }
 
 /* The peak of a service curve: grid point, refinement, ties, edges, marginal cost. */
