@@ -380,8 +380,13 @@ static void metric_table(FILE *out, const struct scenario *sc, const struct summ
         if (metric_defs[m].group != (enum metric_group)g || !report_metric_shown(sc, s, m)) continue;
         char value[40], ci[40];
         const char *unit;
-        fputs("<tr><td>", out);
-        html_text(out, _(metric_defs[m].label));
+        /* a line the terminal indents under the one above ("  of which purchases", "  refunds,
+           already taken off revenue") is indented on the page by its class, as a browser
+           collapses leading blanks: without it such a line reads as one of its own */
+        const char *label = _(metric_defs[m].label);
+        size_t lead = strspn(label, " ");
+        fputs(lead ? "<tr class=\"sub\"><td>" : "<tr><td>", out);
+        html_text(out, label + lead);
         if (report_figure(&metric_defs[m], &s[m], value, ci, &unit)) {
             fputs("</td><td class=\"num\">", out);
             /* a percent sign after its figure, a word after a blank (docs/conventions.md) */

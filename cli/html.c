@@ -532,8 +532,12 @@ static const char flow_big_style[] =
     "@media screen and (min-width:1500px){.flow.big .ftree{font-size:15px}.flow.big .fa .up,.flow.big .fa "
     ".dn{max-width:none}}\n";
 
-/* The stylesheet's rules for a narrow screen (one string is at most 4095 characters). */
+/* The stylesheet's rules for a narrow screen (one string is at most 4095 characters),
+ * after one for every screen that the first string has no room for. */
 static const char narrow_stylesheet[] =
+    /* a line under the one above (cli/debrief.c's metric_table), indented as the terminal
+       indents it, on every screen and in print (its selector outweighs th,td's padding) */
+    "tr.sub td:first-child{padding-left:2.2em}\n"
     /* Below 1200 pixels (a projector of 1024 or 800, half a laptop's screen) a table keeps
        every column in view: tighter cells, a heading wrapped between its words (as on a
        wide screen, a Chinese one between its words only) and after a name's '_'s, "± 95%" kept whole (th.nb),

@@ -1152,6 +1152,10 @@ void report_group_notes(FILE *out, const struct scenario *sc, const struct summa
                   : _("  Purchases count when units are ordered. Profit = revenue - total cost + increase in stock\n"
                       "  value (on hand + on order, at unit cost): it charges only the goods that left stock.\n"),
               out);
+    /* revenue is what customers paid less what was refunded (models/model_metrics.c): the
+       refunds line says how much of it went back, and is no cost of its own */
+    if (g == GROUP_MONEY && report_metric_shown(sc, s, M_REFUNDS))
+        fputs(_("  Refunds are already taken off revenue: subtracting them again would count them twice.\n"), out);
 }
 
 void report_policy_note(FILE *out, const struct scenario *sc)

@@ -184,7 +184,7 @@ const struct metric_def metric_defs[METRIC_COUNT] = {
     [M_DISCOUNTS] = {"discounts_per_day", N_("  discounts for off-peak orders"), M, KIND_MONEY_PER_DAY, FEATURE_SHIFT},
     [M_QUANTITY_DISCOUNTS] = {"quantity_discounts_per_day", N_("  discounts for larger orders"), M, KIND_MONEY_PER_DAY,
                               FEATURE_QUANTITY},
-    [M_REFUNDS] = {"refunds_per_day", N_("  refunded for goods sent back"), M, KIND_MONEY_PER_DAY, FEATURE_RETURNS},
+    [M_REFUNDS] = {"refunds_per_day", N_("  refunds, already taken off revenue"), M, KIND_MONEY_PER_DAY, FEATURE_RETURNS},
     [M_STOCK_VALUE_CHANGE] = {"stock_value_change_per_day", N_("Increase in stock value"), M, KIND_MONEY_PER_DAY,
                               FEATURE_STOCK},
     [M_PROFIT] = {"profit_per_day", N_("Profit"), M, KIND_MONEY_PER_DAY, 0},

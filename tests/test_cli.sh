@@ -2292,4 +2292,41 @@ ok "cli-39.4 sweep --set inventory.reorder_point, the level [sweep] safety_facto
 ok "cli-39.5 sweep --param inventory.target_fill_rate --set inventory.safety_factor: the lever named by its option (status $rc)" \
     $([ $rc -eq 2 ] && [ "$(all_messages "$T/err")" = "servlab: --set inventory.safety_factor=1: the sweep varies target_fill_rate (--param inventory.target_fill_rate), another service lever of [inventory], and a section takes one lever: drop it, or sweep safety_factor instead (--param inventory.safety_factor)" ]; echo $?) "$(cat "$T/err")"
 
+# ---- customer returns: refunds are already taken off revenue ----
+# the refunds line says so, in each language, on the terminal and the page (where every
+# line the terminal indents is indented by its class, tr.sub, not by blanks a browser
+# drops); the profit note says not to take them off again, with or without stock
+run "$S" run scenarios/returns.ini --reps 2 --out "$T/rr" --quiet
+ok "cli-40.1 returns.ini's report: the refunds line, under Revenue, says it is already taken off revenue" \
+    $([ $rc -eq 0 ] && grep -A1 '^  Revenue  ' "$T/out" | grep -q '^    refunds, already taken off revenue  *[0-9.]* *± [0-9.]*  *refunds_per_day$' &&
+      ! grep -q 'refunded for goods' "$T/out"; echo $?) "$(grep -A1 '^  Revenue' "$T/out")"
+ok "cli-40.2 ... and the profit note says they are not to be subtracted again" \
+    $(grep -A3 '^  Purchases count when units are ordered' "$T/out" |
+      grep -q '^  Refunds are already taken off revenue: subtracting them again would count them twice\.$'; echo $?) \
+    "$(sed -n '/^  Profit  /,$p' "$T/out")"
+ok "cli-40.3 ... the page indents the refunds line and every other line the terminal indents, by its class" \
+    $(grep -q '^<tr class="sub"><td>refunds, already taken off revenue</td>' "$T/rr/report.html" &&
+      grep -q '^<tr class="sub"><td>of which purchases (units bought)</td>' "$T/rr/report.html" &&
+      grep -q '^<tr><td>Revenue</td>' "$T/rr/report.html" && ! grep -q '<td> ' "$T/rr/report.html" &&
+      grep -q 'tr\.sub td:first-child{padding-left:2\.2em}' "$T/rr/report.html" &&
+      grep -q 'Refunds are already taken off revenue: subtracting them again would count them twice\.' "$T/rr/report.html"
+    echo $?) "$(grep 'refunds_per_day' "$T/rr/report.html")"
+run "$S" run scenarios/zh/returns.ini --reps 2 --lang zh --out "$T/rrzh" --quiet
+ok "cli-40.4 ... in Chinese: 退货退款（已从收入中扣除）, indented on the terminal and the page, and the note" \
+    $([ $rc -eq 0 ] && grep -A1 '^  收入  ' "$T/out" | grep -q '^    退货退款（已从收入中扣除）  *[0-9.]* *± [0-9.]*  *refunds_per_day$' &&
+      grep -q '^  退货退款已从收入中扣除：再减一次就重复计算了。$' "$T/out" &&
+      grep -q '^<tr class="sub"><td>退货退款（已从收入中扣除）</td>' "$T/rrzh/report.html" &&
+      grep -q '^<tr class="sub"><td>其中采购成本（购入的件数）</td>' "$T/rrzh/report.html" && ! grep -q '<td> ' "$T/rrzh/report.html"
+    echo $?) "$(sed -n '/^  收入/,$p' "$T/out")"
+printf '[run]\nhorizon_days = 100\nreplications = 2\n\n[demand]\norders_per_day = 20\n\n[revenue]\nprice_per_unit = 50\n\n[returns]\nshare = 0.2\ndays = 5\nrefund_share = 1\n' > "$T/ret_nostock.ini"
+run "$S" run "$T/ret_nostock.ini"
+ok "cli-40.5 returns without stock (no stock-value note): the refunds note is still there, after Profit" \
+    $([ $rc -eq 0 ] && grep -A1 '^  Profit  ' "$T/out" |
+      grep -q '^  Refunds are already taken off revenue: subtracting them again would count them twice\.$' &&
+      ! grep -q 'Purchases count' "$T/out"; echo $?) "$(sed -n '/^  Revenue/,$p' "$T/out")"
+run "$S" run scenarios/default.ini --reps 2 --set run.horizon_days=60 --out "$T/rd" --quiet
+ok "cli-40.6 no returns: no refunds line and no refunds note; the purchases line is still indented on the page" \
+    $([ $rc -eq 0 ] && ! grep -qi 'refund' "$T/out" && ! grep -qi 'refund' "$T/rd/report.html" &&
+      grep -q '^<tr class="sub"><td>of which purchases (units bought)</td>' "$T/rd/report.html"; echo $?)
+
 check_done test_cli
