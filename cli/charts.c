@@ -426,6 +426,20 @@ int charts_cost_breakdown(const struct chart_target *to, const struct sweep_resu
             p->series[p->nseries++] =
                 (struct chart_series){_(others[k].label), x, extra[k], NULL, r->n, others[k].colour, STYLE_LINE, false};
     }
+    /* refunds, where some point has them: no cost (they come off revenue), but what a
+       return policy mostly spends (scenarios/returns.ini), dashed apart from the costs */
+    double *refunds = column(r, M_REFUNDS, false);
+    bool refunded = false;
+    for (size_t i = 0; i < r->n; i++) refunded |= isfinite(refunds[i]) && refunds[i] != 0;
+    if (refunded && p->nseries < CHART_MAX_SERIES)
+        p->series[p->nseries++] = (struct chart_series){_("refunds (not a cost: already taken off revenue)"),
+                                                        x,
+                                                        refunds,
+                                                        NULL,
+                                                        r->n,
+                                                        COLOUR_BLACK,
+                                                        STYLE_LINE,
+                                                        true};
     /* the lever's values on the costliest curve: above the others, its labels clear of them */
     size_t top = 0;
     double most = -INFINITY;
@@ -437,6 +451,7 @@ int charts_cost_breakdown(const struct chart_target *to, const struct sweep_resu
     int rc = draw(to, &c);
     free_labels(labels, r->n);
     for (size_t k = 0; k < sizeof others / sizeof others[0]; k++) free(extra[k]);
+    free(refunds);
     free(levels), free(x), free(holding), free(ordering), free(purchase), free(shortage);
     return rc;
 }

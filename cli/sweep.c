@@ -1080,6 +1080,42 @@ static void sweep_contract_notes(FILE *out, const struct sweep_result *r)
     }
 }
 
+/* With customer returns: at each point, the orders, the goods sent back (also as a
+ * share of the units ordered in the same days) and what was refunded, so that the
+ * return policy's trade-off shows row by row, where the service column (a fill rate)
+ * need not move with it (scenarios/returns.ini). */
+static void sweep_returns_notes(FILE *out, const struct sweep_result *r)
+{
+    bool any = false;
+    for (size_t i = 0; i < r->n; i++) any |= sweep_at(r, i, M_UNITS_RETURNED_PER_DAY).mean > 0;
+    if (!any) return;
+    const char *key = key_part(r->base.sweep.parameter);
+    int kw = lever_column(r, (int)strlen(key) > 12 ? (int)strlen(key) : 12);
+    lang_printf_filled(out, LANG_LINE_MAX, "\n  %s\n",
+                       _("Customer returns at each point, per day (refunds are already taken off revenue):"));
+    static const char *const heads[] = {N_("orders"), N_("sent back"), N_("of units ordered"), N_("refunds")};
+    enum { NHEADS = sizeof heads / sizeof heads[0] };
+    int w[NHEADS];
+    fprintf(out, "  %*s", kw, key);
+    for (size_t k = 0; k < NHEADS; k++) {
+        int hw = (int)lang_width(_(heads[k]));
+        w[k] = hw > 10 ? hw : 10;
+        fputs("  ", out);
+        lang_pad(out, _(heads[k]), w[k], true);
+    }
+    fputc('\n', out);
+    int digits = sweep_lever_digits(r, 0);
+    for (size_t i = 0; i < r->n; i++) {
+        char v[4][40], x[40];
+        double units = sweep_at(r, i, M_UNITS_PER_DAY).mean, back = sweep_at(r, i, M_UNITS_RETURNED_PER_DAY).mean;
+        double share = units > 0 ? 100 * back / units : NAN;
+        fprintf(out, "%c %*s  %*s  %*s  %*s%s  %*s\n", i == r->opt.best ? '*' : ' ', kw,
+                sweep_lever_text(r->x[i], digits, x), w[0], cell(sweep_at(r, i, M_ORDERS_PER_DAY).mean, 2, v[0]), w[1],
+                cell(back, 2, v[1]), w[2] - (isfinite(share) ? 1 : 0), cell(share, 1, v[2]), isfinite(share) ? "%" : "",
+                w[3], cell(sweep_at(r, i, M_REFUNDS).mean, 2, v[3]));
+    }
+}
+
 void sweep_notes(FILE *out, const struct sweep_result *r)
 {
     const struct scenario *b = &r->base;
@@ -1213,6 +1249,7 @@ void sweep_notes(FILE *out, const struct sweep_result *r)
     }
 
     sweep_contract_notes(out, r);
+    sweep_returns_notes(out, r);
 
     const struct curve_optimum *o = &r->opt;
     char bx[40];

@@ -2328,5 +2328,31 @@ run "$S" run scenarios/default.ini --reps 2 --set run.horizon_days=60 --out "$T/
 ok "cli-40.6 no returns: no refunds line and no refunds note; the purchases line is still indented on the page" \
     $([ $rc -eq 0 ] && ! grep -qi 'refund' "$T/out" && ! grep -qi 'refund' "$T/rd/report.html" &&
       grep -q '^<tr class="sub"><td>of which purchases (units bought)</td>' "$T/rd/report.html"; echo $?)
+# the returns sweep: what the policy moves (orders, goods sent back, their share of the
+# units ordered, refunds) at each point, where its service column (fill rate) stays at
+# 100 %; and refunds on the cost chart, dashed and named as no cost
+run "$S" sweep scenarios/returns.ini --values 0,1 --reps 2 --out "$T/rs" --quiet
+ok "cli-40.7 returns.ini's sweep: the returns at each point, each figure from sweep.csv" \
+    $([ $rc -eq 0 ] && grep -A1 '^  Customer returns at each point, per day (refunds are already taken off revenue):$' "$T/out" |
+      grep -q '^  refund_share      orders   sent back  of units ordered     refunds$' &&
+      awk -F, -v o="$(col "$T/rs/sweep.csv" orders_per_day)" -v u="$(col "$T/rs/sweep.csv" units_per_day)" \
+          -v b="$(col "$T/rs/sweep.csv" units_returned_per_day)" -v f="$(col "$T/rs/sweep.csv" refunds_per_day)" \
+          'NR > 1 { printf "%c %12s  %10.2f  %10.2f  %15.1f%%  %10.2f\n", $NF == 1 ? "*" : " ", $1, $o, $b, 100 * $b / $u, $f }' \
+          "$T/rs/sweep.csv" > "$T/rs_want" &&
+      grep -A2 '^  refund_share      orders' "$T/out" | tail -n 2 | cmp -s - "$T/rs_want" &&
+      awk '{ v = $(NF - 1); sub(/%/, "", v); s[NR] = v + 0 } END { exit !(s[1] > 9 && s[1] < 11 && s[2] > 33 && s[2] < 37) }' "$T/rs_want"
+    echo $?) "$(grep -A3 'Customer returns at each point' "$T/out"; cat "$T/rs_want")"
+ok "cli-40.8 ... the page shows that table in its notes, and the cost chart draws refunds, named as no cost" \
+    $(grep -q '^  refund_share      orders   sent back  of units ordered     refunds$' "$T/rs/report.html" &&
+      grep -q '>refunds (not a cost: already taken off revenue)<' "$T/rs/report.html"; echo $?)
+run "$S" sweep scenarios/zh/returns.ini --values 0,1 --reps 2 --lang zh --out "$T/rszh" --quiet
+ok "cli-40.9 ... in Chinese: 各点每天的顾客退货, its heads, and 退货退款 on the cost chart" \
+    $([ $rc -eq 0 ] && grep -A1 '^  各点每天的顾客退货（退货退款已从收入中扣除）：$' "$T/out" |
+      grep -q '^  refund_share      订单数    退回件数  占订购件数    退货退款$' &&
+      grep -q '>退货退款（不是成本：已从收入中扣除）<' "$T/rszh/report.html"; echo $?) "$(grep -A3 '顾客退货' "$T/out")"
+run "$S" sweep scenarios/default.ini --values 0.5,1 --reps 2 --set run.horizon_days=60 --out "$T/rsd" --quiet
+ok "cli-40.10 a sweep without returns: no returns table, no refunds on the cost chart" \
+    $([ $rc -eq 0 ] && ! grep -q 'Customer returns at each point' "$T/out" && ! grep -qi 'refund' "$T/rsd/report.html" &&
+      [ -s "$T/rsd/cost_breakdown.png" ]; echo $?)
 
 check_done test_cli
