@@ -1856,8 +1856,8 @@ int charts_ipa(const struct chart_target *to, const struct ipa_result *r)
     double x[IPA_UNPLACED][IPA_ELEMENTS], y[IPA_UNPLACED][IPA_ELEMENTS], e[IPA_UNPLACED][IPA_ELEMENTS];
     double xe[IPA_ELEMENTS]; /* the on-par points' gap intervals, whiskers across the target's line */
     const char *text[IPA_UNPLACED][IPA_ELEMENTS];
-    char par[IPA_ELEMENTS][200];
-    size_t count[IPA_UNPLACED] = {0};
+    char par[IPA_ELEMENTS][200], unsure[IPA_ELEMENTS][200];
+    size_t count[IPA_UNPLACED] = {0}, nunsure = 0;
     for (size_t i = 0; i < r->n; i++) {
         const struct ipa_row *row = &r->rows[i];
         if (row->quadrant == IPA_UNPLACED) continue;
@@ -1868,6 +1868,12 @@ int charts_ipa(const struct chart_target *to, const struct ipa_result *r)
             snprintf(par[i], sizeof par[i], _("%s: on par"), text[q][k]);
             text[q][k] = par[i];
             xe[k] = row->gap_ci;
+        }
+        if (ipa_uncertain(row)) { /* as the table says it (the subtitle says what it means) */
+            /* TRANSLATORS: a point's label: the element; its importance's interval includes 0 */
+            snprintf(unsure[i], sizeof unsure[i], _("%s (uncertain)"), text[q][k]);
+            text[q][k] = unsure[i];
+            nunsure++;
         }
     }
     char title[400], sub[600], file[240];
@@ -1899,6 +1905,10 @@ int charts_ipa(const struct chart_target *to, const struct ipa_result *r)
                  _("targets from the file's [ipa]; whiskers: 95%% interval; the line across: mean importance %.2f; %u "
                    "replications"),
                  r->threshold, r->reps);
+    if (nunsure && r->placed) { /* TRANSLATORS: after the subtitle: what a label's "(uncertain)" means */
+        size_t used = strlen(sub);
+        snprintf(sub + used, sizeof sub - used, "%s", _("; uncertain: importance's interval includes 0"));
+    }
     struct chart c = {.title = title,
                       .subtitle = sub,
                       .xlabel = _("performance against the target (points of a rate; percent shorter for a time)"),

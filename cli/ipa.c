@@ -466,6 +466,17 @@ static const char *unit_text(const struct element_def *d)
     return d->time ? _(" percent shorter") : _(" pt");
 }
 
+/* Whether row's importance is distinguishable from zero: its 95% interval excludes 0. */
+static bool importance_clear(const struct ipa_row *row)
+{
+    return fabs(row->importance) > row->importance_ci;
+}
+
+bool ipa_uncertain(const struct ipa_row *row)
+{
+    return row->quadrant < IPA_ON_PAR && !importance_clear(row);
+}
+
 void ipa_table(FILE *out, const struct ipa_result *r)
 {
     fprintf(out, _("Importance-performance matrix: %s (%u replications)\n"), r->base.path, r->reps);
@@ -500,7 +511,10 @@ void ipa_table(FILE *out, const struct ipa_result *r)
             snprintf(c[4], CELL, "%+.2f ± %.2f", row->importance, row->importance_ci);
         else
             snprintf(c[4], CELL, "%s", *row->lever ? _("not moved") : _("no lever"));
-        snprintf(c[5], CELL, "%s", row->quadrant == IPA_UNPLACED ? "-" : _(quadrant_labels[row->quadrant]));
+        if (ipa_uncertain(row)) /* TRANSLATORS: a quadrant's name, its importance's interval including 0 */
+            snprintf(c[5], CELL, _("%s (uncertain)"), _(quadrant_labels[row->quadrant]));
+        else
+            snprintf(c[5], CELL, "%s", row->quadrant == IPA_UNPLACED ? "-" : _(quadrant_labels[row->quadrant]));
         for (size_t k = 0; k < COLUMNS; k++) {
             int w = (int)lang_width(lang_tidy_cut(c[k]));
             if (w > widths[k]) widths[k] = w;
@@ -519,12 +533,6 @@ void ipa_table(FILE *out, const struct ipa_result *r)
     free(cells);
     fputc('\n', out);
     ipa_notes(out, r);
-}
-
-/* Whether row's importance is distinguishable from zero: its 95% interval excludes 0. */
-static bool importance_clear(const struct ipa_row *row)
-{
-    return fabs(row->importance) > row->importance_ci;
 }
 
 /* The labels of the elements in quadrant q, joined ("Order-cycle time, On-time delivery"),
@@ -675,6 +683,12 @@ void ipa_notes(FILE *out, const struct ipa_result *r)
     if (par) /* xgettext:no-c-format */
         fputs(_("On par: the gap to the target lies within its 95% interval (with --against, paired over the\n"
                 "replications), as noise would put it: not a reason to change priorities.\n"),
+              out);
+    bool uncertain = false; /* as the page's headline says it (ipa_headline) */
+    for (size_t i = 0; i < r->n; i++) uncertain |= ipa_uncertain(&r->rows[i]);
+    if (uncertain) /* xgettext:no-c-format */
+        fputs(_("Uncertain: the importance's 95% interval includes 0, so the element may as well lie on the other\n"
+                "side of the importance line: its quadrant is not settled (more replications may tell).\n"),
               out);
     bool unplaced = false;
     for (size_t i = 0; i < r->n; i++) unplaced |= r->rows[i].measurable && !r->rows[i].has_target;

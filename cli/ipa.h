@@ -78,6 +78,11 @@ const char *ipa_element_label(enum ipa_element e);
 const char *ipa_quadrant_name(enum ipa_quadrant q);  /* CSV: "concentrate_here", "on_par" */
 const char *ipa_quadrant_label(enum ipa_quadrant q); /* N_: "Concentrate here", "On par" */
 
+/* Whether row is in one of the four quadrants with an importance whose 95% interval
+ * includes 0: it may as well lie on the other side of the importance line, so its
+ * quadrant is uncertain (the table, the chart and the page's headline say so). */
+bool ipa_uncertain(const struct ipa_row *row);
+
 /* Load path with the overrides (and against, when not NULL, with the same replications
  * and seed), run the scenario and one variant per lever, and fill out. Returns 0 (free
  * with ipa_free), 2 (bad input: nothing simulated) or 1 (interrupted or failed). */

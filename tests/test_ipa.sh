@@ -264,4 +264,38 @@ for lang in en zh; do
               'BEGIN { exit !(c > 0 && (i < 0 ? -i : i) <= c) }'; echo $?) "$(cat "$T/nf.csv" "$T/un.csv")"
 done
 
+# ---- an importance whose 95% interval includes 0: the table, the chart and the page agree ----
+# (the lesson's stock availability: +8.17 ± 11.85, right of its target, below the mean)
+for lang in en zh; do
+    dir=scenarios
+    [ $lang = zh ] && dir=scenarios/zh
+    run "$S" ipa $dir/importance_performance.ini --lang $lang --quiet --out "$T/vague_$lang"
+    if [ $lang = en ]; then
+        row='^Stock availability .* [+-][0-9.]* ± [0-9.]*  Possible overkill \(uncertain\)$'
+        clear='^Order accuracy .*  Concentrate here$'
+        note="^Uncertain: the importance's 95% interval includes 0, so the element may as well lie on the other$"
+        head='quadrant uncertain: Stock availability.'
+        label='>Stock availability (uncertain)<'
+        sub="; uncertain: importance's interval includes 0<"
+    else
+        row='^库存可得性 .* [+-][0-9.]* ± [0-9.]*  可能过度（不确定）$'
+        clear='^订单准确性 .*  重点改进$'
+        note='^不确定：重要性的 95% 置信区间包含 0，该要素也可能落在重要性横线的另一侧，$'
+        head='象限不确定：库存可得性。'
+        label='>库存可得性（不确定）<'
+        sub='；不确定：重要性的置信区间包含 0<'
+    fi
+    ok "ipa-9.1 $lang: an importance whose interval includes 0: the table's quadrant says uncertain, a note says why, as the page's headline (status $rc)" \
+        $([ $rc -eq 0 ] && grep -qE "$row" "$T/out" && grep -q "$note" "$T/out" && grep -qF "$head" "$T/vague_$lang/report.html" &&
+          [ "$(LC_ALL=C.UTF-8 wc -L < "$T/out")" -le 100 ]; echo $?) \
+        "$(grep -E "$row|$note" "$T/out"; sed -n 3,6p "$T/out")"
+    ok "ipa-9.2 $lang: ... an element whose importance is clear keeps its quadrant alone" \
+        $(grep -qE "$clear" "$T/out" && [ "$(grep -c '(uncertain)\|（不确定）' "$T/out")" -eq 1 ]; echo $?) "$(sed -n 3,10p "$T/out")"
+    ok "ipa-9.3 $lang: ... the chart labels the point uncertain and its subtitle says what that means" \
+        $(grep -qF "$label" "$T/vague_$lang/report.html" && grep -qF "$sub" "$T/vague_$lang/report.html" &&
+          [ -s "$T/vague_$lang/ipa.png" ]; echo $?) "$(grep -o 'class="subtitle"[^<]*<' "$T/vague_$lang/report.html")"
+    ok "ipa-9.4 $lang: ... ipa.csv keeps its quadrant, possible_overkill" \
+        $([ "$(field availability quadrant "$T/vague_$lang/ipa.csv")" = possible_overkill ]; echo $?)
+done
+
 check_done test_ipa
