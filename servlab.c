@@ -1422,7 +1422,7 @@ static int cmd_keys(const struct options *o)
 }
 
 /* optimise --out: optimise.csv, summary.txt (the settings and the table as printed),
- * then the page. */
+ * the chart of the points tried, then the page. */
 static void write_optimise_files(struct out *w, const struct optimise_result *r)
 {
     FILE *fp;
@@ -1433,6 +1433,10 @@ static void write_optimise_files(struct out *w, const struct optimise_result *r)
         out_commit(w, "summary.txt");
     }
     struct debrief page = {.command_line = command_line};
+    struct chart_target to;
+    char path[1200];
+    if (out_chart_to(w, &page, "optimise.png", path, sizeof path, &to))
+        out_chart_to_done(w, &page, "optimise.png", _("The points the search tried"), charts_optimise(&to, r));
     if ((fp = out_open(w, "report.html"))) debrief_optimise(fp, &page, r), out_commit(w, "report.html");
     debrief_fini(&page);
 }

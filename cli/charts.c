@@ -1932,3 +1932,158 @@ int charts_ipa(const struct chart_target *to, const struct ipa_result *r)
     p->quadrant_names[3] = _(ipa_quadrant_label(IPA_OVERKILL));
     return draw(to, &c);
 }
+
+/* The decimals that tell bands `width` apart: one significant digit of it, 0 to 6. */
+static int band_decimals(double width)
+{
+    int d = width > 0 && isfinite(width) ? -(int)floor(log10(width)) : 2;
+    return d < 0 ? 0 : d > 6 ? 6 : d;
+}
+
+/* Metric m's axis, as the service curve's and the profit charts' name theirs. */
+static const char *metric_axis(int m, char *buf, size_t n)
+{
+    const struct metric_def *d = &metric_defs[m];
+    char words[100];
+    report_metric_words(d->name, words, sizeof words);
+    if (m == M_PROFIT)
+        snprintf(buf, n, "%s", _("profit per day (money)"));
+    else if (d->kind == KIND_RATE || d->kind == KIND_SHARE)
+        snprintf(buf, n, _("%s achieved (%%)"), words);
+    else
+        snprintf(buf, n, "%s", words);
+    if (islower((unsigned char)buf[0])) buf[0] = (char)toupper((unsigned char)buf[0]);
+    return buf;
+}
+
+int charts_optimise(const struct chart_target *to, const struct optimise_result *r)
+{
+    enum { BANDS = 3 };
+    /* the best band dark blue, the next light blue, the worst pink: told apart projected */
+    static const enum chart_colour band_colour[BANDS] = {COLOUR_NAVY, COLOUR_SKY, COLOUR_PURPLE};
+    size_t n = r->npoints ? r->npoints : 1;
+    double *buf = malloc(14 * n * sizeof *buf);
+    if (!buf) abort();
+    double *mean = buf, *ci = buf + n, *lx = buf + 2 * n, *ly = buf + 3 * n, *bx = buf + 4 * n, *by = buf + 7 * n,
+           *be = buf + 10 * n, *gx = buf + 13 * n;
+    double req_line[2], req_x[2];
+    bool *meets = malloc(n * sizeof *meets), *has = malloc(n * sizeof *has);
+    if (!meets || !has) abort();
+    bool two = r->nlevers == 2;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < r->npoints; i++) {
+        has[i] = optimise_point_mean(r, i, r->metric, &mean[i], &ci[i], &meets[i]);
+        lx[i] = optimise_value(r, 0, r->points[i].at[0]);
+        ly[i] = two ? optimise_value(r, 1, r->points[i].at[1]) : mean[i];
+        if (has[i] && meets[i]) lo = fmin(lo, mean[i]), hi = fmax(hi, mean[i]);
+    }
+    /* the points that meet --require in BANDS equal bands of the objective (two levers),
+       the best band first; those that miss it grey */
+    double width = hi > lo ? (hi - lo) / BANDS : 0;
+    size_t count[BANDS] = {0}, ngrey = 0;
+    double *gy = malloc(n * sizeof *gy), *ge = malloc(n * sizeof *ge);
+    if (!gy || !ge) abort();
+    for (size_t i = 0; i < r->npoints; i++) {
+        if (!has[i]) continue;
+        if (!meets[i]) {
+            gx[ngrey] = lx[i], gy[ngrey] = ly[i], ge[ngrey++] = ci[i];
+            continue;
+        }
+        size_t b = 0;
+        if (two && width > 0) { /* from the best end: band 0 the top third when maximising */
+            double from_best = r->sense > 0 ? hi - mean[i] : mean[i] - lo;
+            b = (size_t)(from_best / width);
+            if (b >= BANDS) b = BANDS - 1;
+        }
+        bx[b * n + count[b]] = lx[i], by[b * n + count[b]] = ly[i], be[b * n + count[b]] = ci[i];
+        count[b]++;
+    }
+    const struct metric_def *d = &metric_defs[r->metric];
+    bool share = d->kind == KIND_RATE || d->kind == KIND_SHARE;
+    char title[400], sub[600], file[240], yl[200], band_text[BANDS][200], grey_text[300], chosen[300], required[200];
+    scenario_name(&r->base, file, sizeof file);
+    /* TRANSLATORS: the scenario file */
+    snprintf(title, sizeof title, _("The points the search tried: %s"), file);
+    metric_axis(r->metric, yl, sizeof yl);
+    size_t tried = 0;
+    for (size_t i = 0; i < r->npoints; i++) tried += has[i];
+    if (two) { /* TRANSLATORS: points tried, the grid's points, the objective (as the y axis names it) */
+        snprintf(sub, sizeof sub, _("%zu of the grid's %zu points tried; colour: %s"), tried, optimise_grid_points(r),
+                 yl);
+        char *colour = strstr(sub, yl); /* the axis's name inside a sentence: "profit per day" */
+        if (colour && isupper((unsigned char)*colour) && !isupper((unsigned char)colour[1]))
+            *colour = (char)tolower((unsigned char)*colour);
+    } else /* TRANSLATORS: points tried, the grid's points */
+        snprintf(sub, sizeof sub, _("%zu of the grid's %zu points tried; whiskers: 95%% interval"), tried,
+                 optimise_grid_points(r));
+    struct chart c = {.title = title, .subtitle = sub, .xlabel = r->lever[0].parameter, .npanels = 1};
+    struct chart_panel *p = &c.panels[0];
+    /* two levers: the legend above the grid, which fills the frame; one: where it hides least */
+    *p = (struct chart_panel){.ylabel = two ? r->lever[1].parameter : yl, .legend_on_top = two};
+    int dec = band_decimals(width);
+    for (size_t b = 0; b < BANDS; b++) {
+        if (!count[b]) continue;
+        const char *label = NULL;
+        if (two && width > 0) {
+            double top = r->sense > 0 ? hi - (double)b * width : lo + (double)(b + 1) * width,
+                   bottom = r->sense > 0 ? hi - (double)(b + 1) * width : lo + (double)b * width;
+            char a[40], z[40];
+            /* TRANSLATORS: a band of the objective's values, low to high ("1100 to 1179") */
+            snprintf(band_text[b], sizeof band_text[b], _("%s to %s"), num_fixed(bottom, dec, a, sizeof a),
+                     num_fixed(top, dec, z, sizeof z));
+            if (share) snprintf(band_text[b] + strlen(band_text[b]), sizeof band_text[b] - strlen(band_text[b]), "%%");
+            label = band_text[b];
+        } else if (r->req_metric >= 0) /* TRANSLATORS: the points that meet --require */
+            label = _("meets the requirement");
+        p->series[p->nseries++] = (struct chart_series){
+            label,      bx + b * n, by + b * n, two ? NULL : be + b * n, count[b], band_colour[two ? b : 0],
+            STYLE_DOTS, false};
+    }
+    if (ngrey) {
+        /* TRANSLATORS: the points that miss --require ("misses fill_rate >= 95%") */
+        snprintf(grey_text, sizeof grey_text, _("misses %s"), optimise_requirement_text(r, required, sizeof required));
+        p->series[p->nseries++] =
+            (struct chart_series){grey_text, gx, gy, two ? NULL : ge, ngrey, COLOUR_GREY, STYLE_DOTS, false};
+    }
+    double px[1] = {optimise_value(r, 0, r->points[r->best].at[0])},
+           py[1] = {two ? optimise_value(r, 1, r->points[r->best].at[1]) : mean[r->best]};
+    optimise_point_text(r, r->best, chosen, sizeof chosen);
+    p->series[p->nseries++] = (struct chart_series){chosen, px, py, NULL, 1, COLOUR_VERMILLION, STYLE_PEAK, false};
+    /* one lever with a requirement: that metric beneath, its bound a dashed line */
+    double *qm = malloc(n * sizeof *qm), *qc = malloc(n * sizeof *qc), *qx = malloc(n * sizeof *qx),
+           *gm = malloc(n * sizeof *gm), *gc = malloc(n * sizeof *gc), *gqx = malloc(n * sizeof *gqx);
+    if (!qm || !qc || !qx || !gm || !gc || !gqx) abort();
+    char ql[200], bound_text[200];
+    if (!two && r->req_metric >= 0) {
+        size_t nq = 0, ng = 0;
+        for (size_t i = 0; i < r->npoints; i++) {
+            double m, h;
+            bool ok;
+            if (!has[i] || !optimise_point_mean(r, i, r->req_metric, &m, &h, &ok)) continue;
+            if (meets[i])
+                qx[nq] = lx[i], qm[nq] = m, qc[nq++] = h;
+            else
+                gqx[ng] = lx[i], gm[ng] = m, gc[ng++] = h;
+        }
+        const struct metric_def *q = &metric_defs[r->req_metric];
+        bool qshare = q->kind == KIND_RATE || q->kind == KIND_SHARE;
+        metric_axis(r->req_metric, ql, sizeof ql);
+        struct chart_panel *p2 = &c.panels[c.npanels++];
+        *p2 = (struct chart_panel){.ylabel = ql, .legend_on_top = false};
+        req_x[0] = optimise_value(r, 0, 0), req_x[1] = optimise_value(r, 0, r->n[0] - 1);
+        req_line[0] = req_line[1] = (qshare ? 100 : 1) * r->req_value;
+        optimise_requirement_text(r, required, sizeof required);
+        /* TRANSLATORS: the dashed line of the requirement ("fill_rate >= 95%") */
+        snprintf(bound_text, sizeof bound_text, _("required: %s"), required);
+        p2->series[p2->nseries++] =
+            (struct chart_series){bound_text, req_x, req_line, NULL, 2, COLOUR_VERMILLION, STYLE_LINE, true};
+        if (nq)
+            p2->series[p2->nseries++] = (struct chart_series){NULL, qx, qm, qc, nq, band_colour[0], STYLE_DOTS, false};
+        if (ng)
+            p2->series[p2->nseries++] = (struct chart_series){NULL, gqx, gm, gc, ng, COLOUR_GREY, STYLE_DOTS, false};
+    }
+    int rc = draw(to, &c);
+    free(qm), free(qc), free(qx), free(gm), free(gc), free(gqx);
+    free(gy), free(ge), free(meets), free(has), free(buf);
+    return rc;
+}

@@ -6,6 +6,7 @@
 #include "cli/batch.h"
 #include "cli/compare.h"
 #include "cli/ipa.h"
+#include "cli/optimise.h"
 #include "cli/sweep.h"
 #include "models/model.h"
 #include "reader/scenario.h"
@@ -137,5 +138,13 @@ int charts_profit_surface(const struct chart_target *to, const struct sweep_resu
  * its target, importance) with its 95% whiskers and its name, the quadrant lines (the
  * target, the mean importance) and the four quadrants named. */
 int charts_ipa(const struct chart_target *to, const struct ipa_result *r);
+
+/* optimise: the points the search tried. Two levers: each point at (lever 1, lever 2),
+ * those that meet --require coloured by the objective in three equal bands (the best
+ * darkest), those that miss it grey, the chosen point a diamond. One lever: the
+ * objective against the lever with 95% whiskers, the points that miss --require grey,
+ * the chosen one a diamond; with --require, its metric in a panel beneath, the bound a
+ * dashed line. */
+int charts_optimise(const struct chart_target *to, const struct optimise_result *r);
 
 #endif

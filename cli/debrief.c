@@ -171,6 +171,8 @@ struct settings {
     const struct scenario *defaults; /* an empty scenario file: every default */
     const struct scenario *sc;       /* the page's: its service lever may replace a written level */
     size_t n;
+    bool no_sweep;                        /* leave out the [sweep] keys: a command that does not read them (optimise) */
+    const struct optimise_result *levers; /* optimise's: the keys it searched, marked (NULL: none) */
 };
 
 /* value (a key's canonical text: a number, a list, a distribution) with each number the
@@ -207,6 +209,7 @@ static void setting_row(void *ctx, const char *name, const char *value, enum key
     (void)not_set; /* a key the file or the command line gave is set */
     struct settings *s = ctx;
     if (from != FROM_FILE && from != FROM_COMMAND_LINE) return;
+    if (s->no_sweep && strncmp(name, "sweep.", 6) == 0) return;
     /* the same as the default: the key's documented default, or what a scenario that
        gives nothing but its orders per day has (a key of a named section inherits) */
     const char *dot = strrchr(name, '.');
@@ -228,6 +231,12 @@ static void setting_row(void *ctx, const char *name, const char *value, enum key
                           ? plain_numbers(value, plain, sizeof plain)
                           : value);
     if (from == FROM_COMMAND_LINE) fprintf(s->out, " <em>%s</em>", _("(command line)"));
+    for (size_t l = 0; s->levers && l < s->levers->nlevers; l++) /* the file's value, which no point used */
+        if (strcmp(name, s->levers->lever[l].parameter) == 0) {
+            fputs(" <em>", s->out);
+            html_textf(s->out, "%s", _("(not used: the search sets it at each point)"));
+            fputs("</em>", s->out);
+        }
     /* the level a service lever sets in its place (the sweep's table says so too) */
     const struct lever *lv = &s->sc->lever;
     if (lv->key && lv->replaced[0] && lv->level_key && strncmp(name, "inventory.", 10) == 0 &&
@@ -239,20 +248,28 @@ static void setting_row(void *ctx, const char *name, const char *value, enum key
     fputs("</li>\n", s->out);
 }
 
-static void settings_section(FILE *out, const struct scenario *sc)
+/* The section, with or without the [sweep] keys (no_sweep: a command that does not read
+ * them, optimise, which has its own levers), and with optimise's levers (levers, or NULL)
+ * marked as not used at the file's value */
+static void settings_listed(FILE *out, const struct scenario *sc, bool no_sweep, const struct optimise_result *levers)
 {
     fprintf(out, "<h2>%s</h2>\n", _("Settings that differ from the defaults"));
     struct scenario *defaults = scenario_new();
     /* the least a scenario must say: its orders per day, which has no default (always shown) */
     static const char least[] = "[demand]\norders_per_day = 1\n";
     if (scenario_load_text(defaults, "defaults", least, sizeof least - 1, NULL, 0, stderr) != 0) abort();
-    struct settings s = {out, defaults, sc, 0};
+    struct settings s = {out, defaults, sc, 0, no_sweep, levers};
     scenario_each_key(sc, setting_row, &s);
     scenario_free(defaults);
     if (s.n)
         fputs("</ul>\n", out);
     else
         fprintf(out, "<p>%s</p>\n", _("None: every key has its default value."));
+}
+
+static void settings_section(FILE *out, const struct scenario *sc)
+{
+    settings_listed(out, sc, false, NULL);
 }
 
 /* The chart's subtitle (plots/chart.h's <text class="subtitle">) again, as a paragraph
@@ -1072,20 +1089,6 @@ void debrief_grid(FILE *out, const struct debrief *d, const struct sweep_result 
 
 /* ---- ipa and optimise: the terminal's table as the page ---- */
 
-/* The rest of a page whose result is the table the command prints (optimise): the
- * scenario's settings, `table` (a note the caller wrote that table into) under `heading`,
- * the figures, the footer; the page ends. */
-static void end_with_table(FILE *out, const struct debrief *d, const struct scenario *base, unsigned reps,
-                           const char *heading, struct note *table)
-{
-    settings_section(out, base);
-    fprintf(out, "<h2>%s</h2>\n", heading);
-    note_end(out, table);
-    figures(out, d);
-    footer(out, d, base->cfg.run.seed, reps);
-    html_end(out);
-}
-
 void debrief_ipa(FILE *out, const struct debrief *d, const struct ipa_result *r)
 {
     char title[300];
@@ -1121,7 +1124,14 @@ void debrief_optimise(FILE *out, const struct debrief *d, const struct optimise_
     char head[600], small[400];
     optimise_headline(r, head, sizeof head, small, sizeof small);
     headline_box(out, head, small);
+    /* the result, the search's chart, the search as the terminal prints it, then the
+       settings (those optimise reads: no [sweep] keys) */
+    figures(out, d);
+    fprintf(out, "<h2>%s</h2>\n", _("The search and its choice"));
     struct note table;
     optimise_table(note_begin(&table), r); /* the terminal's table and notes, as they are printed */
-    end_with_table(out, d, &r->base, r->reps, _("The search and its choice"), &table);
+    note_end(out, &table);
+    settings_listed(out, &r->base, true, r);
+    footer(out, d, r->base.cfg.run.seed, r->reps);
+    html_end(out);
 }

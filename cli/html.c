@@ -126,6 +126,29 @@ static const char *short_group(const char *p)
     return NULL;
 }
 
+static bool key_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || digit(c) || c == '_';
+}
+
+/* The end of a key and its value, "inventory.reorder_point = 600" (a SECTION.KEY, " = ",
+ * a number, its '%' with it), starting at p (text's start at text); NULL when p starts
+ * none: a line would otherwise break after the '=', the value alone on the next. */
+static const char *key_value(const char *text, const char *p)
+{
+    if ((p > text && (key_char(p[-1]) || p[-1] == '.')) || !key_char(*p) || digit(*p)) return NULL;
+    const char *q = p;
+    bool dotted = false;
+    while (key_char(*q) || (*q == '.' && key_char(q[1]))) dotted |= *q++ == '.';
+    if (!dotted || strncmp(q, " = ", 3) != 0) return NULL;
+    q += 3;
+    if (*q == '-' || *q == '+') q++;
+    if (!digit(*q)) return NULL;
+    while (digit(*q) || (*q == '.' && digit(q[1]))) q++;
+    if (*q == '%') q++;
+    return q;
+}
+
 void html_figures(FILE *out, const char *text)
 {
     const char *p = text;
@@ -133,7 +156,7 @@ void html_figures(FILE *out, const char *text)
         /* the next group to keep whole: a short one in parentheses, else a "± h" */
         const char *start = NULL, *end = NULL;
         for (const char *q = p; *q && !start; q++) {
-            if ((end = short_group(q))) {
+            if ((end = short_group(q)) || (end = key_value(text, q))) {
                 start = q;
             } else if (strncmp(q, "±", 2) == 0) {
                 start = before_pm(p, q), end = after_pm(q);

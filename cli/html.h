@@ -26,7 +26,8 @@ void html_textf(FILE *out, const char *format, ...) __attribute__((format(printf
 /* html_text, with each figure and its interval kept on one line: "1178.70 ± 9.04",
  * "98.38% ± 0.72", "± 15/天" (a '/' unit with it) and "± the half-width" (a "±" and the
  * word after it), and each short group in parentheses that holds a figure, "(seed 15)"
- * or "（种子 15）", go inside <span class="nb"> (white-space: nowrap). For a headline
+ * or "（种子 15）", and each key with its value, "inventory.reorder_point = 600", go inside
+ * <span class="nb"> (white-space: nowrap). For a headline
  * and the prose around figures, where a projector's line would otherwise break between
  * "±" and its number; the text a reader sees is the same. */
 void html_figures(FILE *out, const char *text);

@@ -1185,3 +1185,35 @@ void optimise_csv(FILE *out, const struct optimise_result *r)
     /* the chosen point is the profit maximiser when profit is what was maximised */
     fprintf(out, ",%d\n", r->metric == M_PROFIT && r->sense > 0);
 }
+
+/* ---- the chart's figures (cli/charts.c) ---- */
+
+bool optimise_point_mean(const struct optimise_result *r, size_t i, int m, double *mean, double *ci95, bool *meets)
+{
+    const struct optimise_point *p = &r->points[i];
+    if (p->invalid || p->reps == 0) return false;
+    struct summary s = metric_summary(r, i, m);
+    double scale = is_share_metric(m) ? 100 : 1; /* a share as a percentage, as the report shows it */
+    *mean = scale * s.mean, *ci95 = scale * s.ci95, *meets = usable(r, i);
+    return isfinite(*mean);
+}
+
+const char *optimise_requirement_text(const struct optimise_result *r, char *buf, size_t n)
+{
+    char required[100], v[40];
+    report_metric_prose(metric_defs[r->req_metric].name, required, sizeof required);
+    snprintf(buf, n, "%s %s %s", required + (required[0] == ' '), r->req_at_least ? ">=" : "<=", required_text(r, v));
+    return buf;
+}
+
+const char *optimise_point_text(const struct optimise_result *r, size_t i, char *buf, size_t n)
+{
+    struct summary m = metric_summary(r, i, r->metric);
+    char at[200] = "", v[40], figure[120];
+    for (size_t k = 0; k < r->nlevers; k++)
+        snprintf(at + strlen(at), sizeof at - strlen(at), "%s%s", k ? C_("levers", ", ") : "",
+                 lever_text(r, k, optimise_value(r, k, r->points[i].at[k]), v));
+    /* TRANSLATORS: the chosen point's lever values ("600, 1500") and its objective ("1179 ± 9") */
+    snprintf(buf, n, _("chosen: %s: %s"), at, figure_text(r->metric, &m, figure, sizeof figure));
+    return buf;
+}

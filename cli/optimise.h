@@ -108,6 +108,19 @@ void optimise_csv(FILE *out, const struct optimise_result *r);
  * A whole-number lever's values are rounded to whole numbers. */
 double optimise_value(const struct optimise_result *r, size_t k, size_t i);
 
+/* Point i as the search chart draws it (cli/charts.c): false when nothing was simulated
+ * there (the reader refused the combination) or metric m has no value; else its mean of
+ * metric m over its replications and the 95% half-width, a share in percent as the report
+ * shows it, and whether it meets --require (any point does without one) as the search
+ * counted it. */
+bool optimise_point_mean(const struct optimise_result *r, size_t i, int m, double *mean, double *ci95, bool *meets);
+
+/* --require as the headline says it, "fill_rate >= 95%" (满足率 >= 95%), into buf. */
+const char *optimise_requirement_text(const struct optimise_result *r, char *buf, size_t n);
+
+/* The chosen point i for the chart's legend, "chosen: 600, 1500: 1179 ± 9", into buf. */
+const char *optimise_point_text(const struct optimise_result *r, size_t i, char *buf, size_t n);
+
 /* The grid at the final resolution: points, and runs at the scenario's replications. */
 size_t optimise_grid_points(const struct optimise_result *r);
 

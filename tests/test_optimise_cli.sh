@@ -3,7 +3,7 @@
 # with a message, the CSV has one column per lever then the sweep's metric columns, and
 # the evaluations stay below the full grid's (the exact optima: tests/test_optimise.c),
 # --reps above the search's first stage is explained, and finalists all within delta
-# are said to be.
+# are said to be; --out's chart of the points tried and its page (optimise-4).
 S=${SERVLAB:-./servlab}
 pass=0
 fail=0
@@ -401,7 +401,8 @@ ok $? "two long levers: the best point parts after the comma between them: $(gre
 # ... and so in the page's headline (optimise_headline)
 "$S" optimise $F $L --require 'fill_rate>=0.0000005' --quiet --out "$T/require_small" > /dev/null 2>&1
 grep -q 'Among the points where the mean of fill_rate is &gt;= 0.00005%\. ' "$T/require_small/report.html" &&
-    ! grep -q '[0-9]e-' "$T/require_small/report.html" "$T/require_small/summary.txt"
+    ! grep -q '[0-9]e-' "$T/require_small/summary.txt" &&
+    ! sed 's/<[^>]*>//g' "$T/require_small/report.html" | grep -q '[0-9]e-' # the text, not the chart's SVG attributes
 ok $? "--require fill_rate>=0.0000005 --out: the page's headline says 0.00005%: $(grep -o 'Among[^.]*\.' "$T/require_small/report.html")"
 
 # the best point's share as the report shows shares, a percentage (it printed 0.9979 ±
@@ -431,6 +432,53 @@ err=$("$S" optimise scenarios/default.ini --param inventory.reorder_point --from
     --require 'order_cycle_days_mean<=1' --reps 3 --quiet 2>&1 > /dev/null); rc=$?
 [ "$rc" = 1 ] && echo "$err" | grep -q '^It lies inside the levers. ranges: the requirement asks more than these levers give'
 ok $? "optimise-3.5 unmet inside the range: the requirement asks more than the levers give (exit $rc): '$err'"
+
+# --out: the search's chart, optimise.png and on the page (two levers: the points tried
+# at (lever 1, lever 2), coloured by the objective in bands, those that miss --require
+# grey, the chosen one a diamond), the page's settings without [sweep]'s keys, which
+# optimise does not read, and each "key = value" of its headline on one line
+D=$(mktemp -d) || exit 1
+trap 'rm -rf "$D"' EXIT
+two="--param inventory.reorder_point --from 200 --to 1200 --step 50 --param inventory.order_quantity --from 400 --to 2400 --step 100"
+"$S" optimise scenarios/default.ini $two --require 'fill_rate>=95%' --reps 5 --quiet --out "$D/two" > "$D/two.txt" 2>&1
+rc=$?
+P="$D/two/report.html"
+best=$(sed -n 's/^Best point: inventory.reorder_point = \([0-9]*\), inventory.order_quantity = \([0-9]*\)$/\1, \2/p' "$D/two.txt")
+[ "$rc" = 0 ] && [ "$(head -c 4 "$D/two/optimise.png" | od -An -c | tr -d ' ')" = '211PNG' ] && [ -n "$best" ] &&
+    grep -q '<title>The points the search tried: default.ini</title>' "$P" &&
+    grep -q ">chosen: $best: [0-9.]* ± [0-9.]*<" "$P" && grep -q '>misses fill_rate &#x3e;= 95%<' "$P" &&
+    [ "$(grep -c '>[0-9.]* to [0-9.]*<' "$P")" -ge 2 ] && grep -q '<figcaption>The points the search tried (optimise.png)</figcaption>' "$P"
+ok $? "optimise-4.1 two levers, --out: optimise.png and the page's chart: the chosen point ($best), the bands, the points that miss --require (exit $rc): $(grep -o '<title>[^<]*\|>chosen[^<]*\|>misses[^<]*' "$P")"
+! grep -q '<code>sweep\.' "$P" && grep -q '<li><code>inventory.policy</code> = sQ</li>' "$P" &&
+    grep -q '<li><code>inventory.reorder_point</code> = 500 <em>(not used: the search sets it at each point)</em></li>' "$P"
+ok $? "optimise-4.2 the page's settings leave out [sweep]'s keys, which optimise does not use, and mark the file's values of its levers as not used: $(grep -o '<li><code>[a-z_.]*' "$P" | tr '\n' ' ')"
+"$S" run scenarios/default.ini --reps 2 --set run.horizon_days=30 --quiet --out "$D/run" > /dev/null 2>&1
+grep -q '<li><code>sweep.parameter</code> = inventory.safety_factor</li>' "$D/run/report.html"
+ok $? "optimise-4.3 ... while run's page keeps them"
+grep -q '<p class="headline">Profit: highest at <span class="nb">inventory.reorder_point = [0-9]*</span>, <span class="nb">inventory.order_quantity = [0-9]*</span>, with <span class="nb">' "$P"
+ok $? "optimise-4.4 each 'key = value' of the headline is kept on one line (span.nb): $(grep -o '<p class="headline">.\{0,200\}' "$P")"
+# the chart comes after the headline, before the search's table
+[ "$(grep -o '<h2>[^<]*</h2>' "$P" | head -2 | tr -d '\n')" = '<h2>Charts</h2><h2>The search and its choice</h2>' ]
+ok $? "optimise-4.5 the chart under the headline, then the search's table: $(grep -o '<h2>[^<]*</h2>' "$P" | tr -d '\n')"
+# one lever: the objective against the lever with whiskers, and with --require that
+# metric beneath with its bound dashed
+"$S" optimise scenarios/default.ini --param inventory.reorder_point --from 200 --to 1200 --step 50 \
+    --require 'fill_rate>=95%' --reps 5 --quiet --out "$D/one" > "$D/one.txt" 2>&1
+rc=$?
+P="$D/one/report.html"
+[ "$rc" = 0 ] && [ -s "$D/one/optimise.png" ] && grep -q '>required: fill_rate &#x3e;= 95%<' "$P" &&
+    grep -q '>meets the requirement<' "$P" && grep -q '>misses fill_rate &#x3e;= 95%<' "$P" &&
+    grep -q '>Fill rate achieved (%)<' "$P" && grep -q ">chosen: $(sed -n 's/^Best point: inventory.reorder_point = //p' "$D/one.txt"): " "$P"
+ok $? "optimise-4.6 one lever: the objective with the points that meet and miss --require, and its metric beneath with the bound (exit $rc): $(grep -o '>required[^<]*\|>meets[^<]*\|>chosen[^<]*' "$P")"
+# Chinese
+"$S" optimise --lang zh scenarios/zh/default.ini $two --require 'fill_rate>=95%' --reps 5 --quiet --out "$D/zh" > "$D/zh.txt" 2>&1
+rc=$?
+P="$D/zh/report.html"
+[ "$rc" = 0 ] && grep -q '<title>搜索试过的点：default.ini</title>' "$P" && grep -q '>未达要求：满足率 &#x3e;= 95%<' "$P" &&
+    grep -q '>选定：[0-9]*，[0-9]*：[0-9.]* ± [0-9.]*<' "$P" && grep -q '>[0-9.]* 至 [0-9.]*<' "$P" &&
+    grep -q '<p class="headline">利润在 <span class="nb">inventory.reorder_point = [0-9]*</span>，<span class="nb">inventory.order_quantity = [0-9]*</span> 处最高' "$P" &&
+    ! grep -q '<code>sweep\.' "$P"
+ok $? "optimise-4.7 ... in Chinese (exit $rc): $(grep -o '<title>[^<]*\|>未达[^<]*\|>选定[^<]*' "$P"; grep -o '<p class="headline">.\{0,160\}' "$P")"
 
 echo "test_optimise_cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
