@@ -234,7 +234,7 @@ ok "grid-11.1 the notes name each lever value as the table's head writes it, $be
     $([ $rc -eq 0 ] && [ -n "$best" ] && grep -q "^Profit is highest at target_cycle_service_level = $best, " "$T/out" &&
       grep -q "most profitable at target_cycle_service_level = 0\.[0-9]\{6\},$" "$T/out" &&
       grep -q "from 0.9 to 0.981818 and order_quantity" "$T/out" && ! grep -q '[0-9]\.[0-9]\{7,\}' "$T/out" &&
-      grep -q "Profit peaks at inventory.target_cycle_service_level = $best, " "$T/gl/report.html"
+      grep -q "Profit peaks at <span class=\"nb\">inventory.target_cycle_service_level = $best</span>, " "$T/gl/report.html"
       echo $?) "$(sed -n '/^Profit is highest/,$p' "$T/out")"
 # values that 6 digits would write alike keep the digits that tell them apart; a whole
 # number is written whole (not 1e+06), in the tables, the notes and the page
