@@ -107,6 +107,7 @@ struct options {
     const char *metrics; /* run --metrics: comma-separated metric names, or NULL for all */
     bool quiet;
     bool sweep;                          /* batch --sweep */
+    const char *material;                /* batch --material PCT, or NULL: BATCH_MATERIAL_SHARE */
     unsigned nparams;                    /* --param options so far: the range options after the second are its own */
     const char *against;                 /* ipa --against */
     const char *bind, *state_dir, *code; /* serve */
@@ -318,6 +319,7 @@ static int parse_option(struct options *o, const struct option_arg *a, const cha
         return 0;
     case OPT_LANG: return 0; /* taken before anything is parsed: servlab_main */
     case OPT_SWEEP: o->sweep = true; return 0;
+    case OPT_MATERIAL: o->material = value; return 0;
     case OPT_QUIET: o->quiet = true; return 0;
     case OPT_METRICS:
         if (!*value || strlen(value) > 1000)
@@ -1272,7 +1274,22 @@ static int cmd_batch(const struct options *o)
     if (prepare_outputs(o) != 0) return EXIT_BAD_INPUT;
     bool root = mpi_grid_is_root(); /* with MPI, only rank 0 writes files */
     struct batch_result r = {0};
-    struct batch_opts bo = {.sweep = o->sweep, .sim = sim_opts(o)};
+    double material = BATCH_MATERIAL_SHARE;
+    if (o->material) { /* a per cent of a row's profit, from 0 to 100, "%" after it or not */
+        char *end;
+        errno = 0;
+        double pct = strtod(o->material, &end);
+        if (*end == '%') end++;
+        if (end == o->material || *end || errno || !(pct >= 0 && pct <= 100))
+            /* TRANSLATORS: %s is what followed --material */
+            return fail_usage(_("--material: '%s' is not a per cent from 0 to 100 (0.5 for half a per cent of a row's "
+                                "profit)"),
+                              o->material);
+        material = pct / 100;
+    }
+    if (o->material && !o->sweep)
+        return fail_usage(_("--material: it judges the gains of each row's sweep: add --sweep"));
+    struct batch_opts bo = {.sweep = o->sweep, .material_share = material, .sim = sim_opts(o)};
     int rc = batch_run(o->files[0], o->files[1], o->sets, o->nsets, &bo, &r, stderr);
     if (rc) {
         batch_free(&r);

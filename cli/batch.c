@@ -393,6 +393,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
     snprintf(r->base, sizeof r->base, "%s", base);
     snprintf(r->table, sizeof r->table, "%s", table);
     r->swept = o->sweep;
+    r->material_share = o->material_share;
     struct scenario *sc = scenario_new();
     int rc = 0;
     /* the base first, alone: its own mistakes are said once, not once per row */
@@ -578,6 +579,10 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
                nothing random told the two settings apart on these replications (cli/batch.h) */
             row->gain_constant = isfinite(gain.ci95) && r->reps > 1 && gain.ci95 <= 1e-9 * fabs(gain.mean);
             row->gain_significant = isfinite(gain.ci95) && !row->gain_constant && gain.mean - gain.ci95 > 0;
+            /* material: significant and at least the share of the row's profit, and never
+               under half a cent (it would print as +0.00, money's precision) */
+            row->gain_material =
+                row->gain_significant && gain.mean >= o->material_share * fabs(row->profit.mean) && gain.mean >= 0.005;
             sweep_free(sw);
         }
         free(sw);
@@ -589,6 +594,7 @@ int batch_run(const char *base, const char *table, const struct scenario_overrid
         if (!total) abort();
         for (size_t i = 0; i < r->n; i++) {
             r->significant += r->rows[i].gain_significant;
+            r->material += r->rows[i].gain_material;
             for (unsigned k = 0; k < r->reps; k++) total[k] += r->rows[i].gain_reps[k];
         }
         r->total_gain = summary_of(total, r->reps, 1);
@@ -644,6 +650,7 @@ void batch_csv(FILE *out, const struct batch_result *r)
         fprintf(out, ",best_%s,best_profit_per_day,best_profit_per_day_ci95,profit_gain_per_day", r->service);
         fputs(",profit_gain_per_day_ci95", out); /* added later: columns are only ever added at the end */
         fputs(",best_at_edge", out);
+        fputs(",material_gain", out); /* added later, at the end */
     }
     fputc('\n', out);
     char a[40], b[40], c[40], d[40], e[40];
@@ -668,6 +675,7 @@ void batch_csv(FILE *out, const struct batch_result *r)
             if (row->at_edge[0]) csv_text(out, r->parameter);
             if (row->at_edge[0] && row->at_edge[1]) fputc(' ', out);
             if (row->at_edge[1]) csv_text(out, r->parameter2);
+            fprintf(out, ",%d", row->gain_material ? 1 : 0);
         }
         fputc('\n', out);
     }
@@ -699,18 +707,10 @@ void batch_summary_values(FILE *out, const struct batch_result *r, const char *d
     fprintf(out, "total_profit_recommended_per_day: %.10g\ntotal_gain_per_day: %.10g\ntotal_gain_ci95: %.10g\n", best,
             r->total_gain.mean, r->total_gain.ci95);
     fprintf(out, "rows_gaining_significantly: %zu\n", r->significant);
+    fprintf(out, "material_gain_share: %.10g\nrows_gaining_materially: %zu\n", r->material_share, r->material);
 }
 
 enum { DECIMALS_MAX = 8 };
-
-/* The decimals for a gain whose printed interval is ci (for a constant gain, the gain):
- * 2, or two significant digits of an interval under 0.005. */
-static int interval_decimals(double ci)
-{
-    int d = 2;
-    if (isfinite(ci) && ci > 0 && ci < 0.005) d = (int)floor(-log10(ci)) + 2;
-    return d > DECIMALS_MAX ? DECIMALS_MAX : d;
-}
 
 /* The part of a key after its section ("safety_factor" of "inventory.safety_factor"). */
 static const char *key_part(const char *key)
@@ -747,22 +747,33 @@ static void summary_text(FILE *out, const struct batch_result *r)
     if (r->swept) {
         char keys[220];
         lever_names(r, " + ", keys, sizeof keys);
-        int total_decimals = interval_decimals(r->total_gain.ci95); /* "+0.0019 ± 0.0017", as the rows */
+        /* money's precision, as the rows: a total under a cent a day is no gain to act on */
         /* TRANSLATORS: the total gain a day, its paired 95% half-width, the gain in per cent,
-           the rows whose gain is significant and all rows */
+           the rows whose gain is material (worth a change) and all rows */
+        fprintf(out,
+                P_(",\n%.2f at the recommended %s\n(%+.2f ± %.2f a day, %+.1f%%; %zu of %zu row gains materially).\n",
+                   ",\n%.2f at the recommended %s\n(%+.2f ± %.2f a day, %+.1f%%; %zu of %zu rows gain materially).\n",
+                   r->n),
+                best, keys, best - now, r->total_gain.ci95, now != 0 ? 100 * (best - now) / fabs(now) : 0.0,
+                r->material, r->n);
+        /* TRANSLATORS: the threshold in per cent of a row's profit (0.5) */
         fprintf(
             out,
-            P_(",\n%.2f at the recommended %s\n(%+.*f ± %.*f a day, %+.1f%%; %zu of %zu row gains significantly).\n",
-               ",\n%.2f at the recommended %s\n(%+.*f ± %.*f a day, %+.1f%%; %zu of %zu rows gain significantly).\n",
-               r->n),
-            best, keys, total_decimals, best - now, total_decimals, r->total_gain.ci95,
-            now != 0 ? 100 * (best - now) / fabs(now) : 0.0, r->significant, r->n);
-        /* xgettext:no-c-format */
-        fputs(_("The recommended setting is the sweep's grid point of highest mean profit. A gain is significant when\n"
-                "its 95% interval, paired over the replications (as written and as recommended on the same random\n"
-                "numbers), lies above 0; rows without a significant gain are as good as they are. Picked as the\n"
-                "best of the grid on these same replications, a gain is a little optimistic.\n"),
-              out);
+            _("The recommended setting is the sweep's grid point of highest mean profit. A gain is significant when\n"
+              "its 95%% interval, paired over the replications (as written and as recommended on the same random\n"
+              "numbers), lies above 0, as nearly every gain does on the same random numbers, however small. A\n"
+              "gain is material, worth a change, when it is significant and at least %g%% of the row's profit a\n"
+              "day as written (and 0.01); rows without a material gain are as good as they are: keep their\n"
+              "setting. Picked as the best of the grid on these same replications, a gain is a little\n"
+              "optimistic.\n"),
+            100 * r->material_share);
+        if (r->significant > r->material)
+            fprintf(out,
+                    /* TRANSLATORS: rows whose gain is significant but below the threshold */
+                    P_("%zu row gains significantly but not materially: keep its current setting.\n",
+                       "%zu rows gain significantly but not materially: keep their current setting.\n",
+                       r->significant - r->material),
+                    r->significant - r->material);
         size_t constant = 0;
         for (size_t i = 0; i < r->n; i++)
             constant += r->rows[i].gain_constant && r->rows[i].best_profit > r->rows[i].profit.mean;
@@ -821,18 +832,18 @@ void batch_summary(FILE *out, const struct batch_result *r)
     print_wrapped_text(out, summary_text, r);
 }
 
-/* A row to rank by its gain: significant gains first, then the larger gain first, ties in
+/* A row to rank by its gain: material gains first, then the larger gain first, ties in
  * table order. */
 struct ranked {
     size_t i;
-    bool significant;
+    bool material;
     double gain;
 };
 
 static int by_gain(const void *a, const void *b)
 {
     const struct ranked *x = a, *y = b;
-    if (x->significant != y->significant) return x->significant ? -1 : 1;
+    if (x->material != y->material) return x->material ? -1 : 1;
     if (x->gain != y->gain) return x->gain > y->gain ? -1 : 1;
     return x->i < y->i ? -1 : 1;
 }
@@ -846,7 +857,7 @@ size_t batch_top_gains(const struct batch_result *r, size_t *idx, size_t max)
     for (size_t i = 0; i < r->n; i++) {
         const struct batch_row *row = &r->rows[i];
         double gain = row->best_profit - row->profit.mean;
-        if (gain > 0) all[n++] = (struct ranked){i, row->gain_significant, gain};
+        if (gain > 0) all[n++] = (struct ranked){i, row->gain_material, gain};
     }
     qsort(all, n, sizeof *all, by_gain);
     if (n > max) n = max;
@@ -857,7 +868,8 @@ size_t batch_top_gains(const struct batch_result *r, size_t *idx, size_t max)
 
 const char *batch_gain_verdict(const struct batch_result *r, size_t i)
 {
-    if (r->rows[i].gain_significant) return "";
+    if (r->rows[i].gain_material) return "";
+    if (r->rows[i].gain_significant) return _("no material gain: keep the current setting");
     return r->rows[i].gain_constant ? _("the same in every replication: no interval, not counted as significant")
                                     : _("no significant gain");
 }
@@ -871,8 +883,8 @@ static double at_decimals(double x, int d)
 int batch_gain_decimals(const struct batch_row *row)
 {
     double gain = row->best_profit - row->profit.mean;
-    int d = interval_decimals(row->gain_constant ? fabs(gain) : row->gain_ci95);
-    while (row->gain_significant && d < DECIMALS_MAX && at_decimals(gain, d) - at_decimals(row->gain_ci95, d) <= 0) d++;
+    int d = 2;
+    while (row->gain_material && d < DECIMALS_MAX && at_decimals(gain, d) - at_decimals(row->gain_ci95, d) <= 0) d++;
     return d;
 }
 
@@ -889,7 +901,7 @@ void batch_gains(FILE *out, const struct batch_result *r)
     }
     /* TRANSLATORS: %s is the swept key (or two keys) */
     fprintf(out, _("The rows that gain most from a change of %s (profit per day, paired 95%% interval):\n"), keys);
-    size_t shown_significant = 0;
+    size_t shown_material = 0;
     for (size_t k = 0; k < n; k++) {
         const struct batch_row *row = &r->rows[idx[k]];
         char at[120], v[2][40];
@@ -900,20 +912,21 @@ void batch_gains(FILE *out, const struct batch_result *r)
         fputs("  ", out);
         report_cell(out, row->id, 16, false);
         int d = batch_gain_decimals(row);
-        fprintf(out, " %+9.*f ± %-8.*f ", d, row->best_profit - row->profit.mean, d, row->gain_ci95);
+        fprintf(out, " %+9.*f ± %-4.*f ", d, row->best_profit - row->profit.mean, d, row->gain_ci95);
         /* TRANSLATORS: where the gain is found: the swept key(s) and the recommended value(s) */
-        if (row->gain_significant)
-            fprintf(out, _("at %s = %s\n"), keys, at), shown_significant++;
+        if (row->gain_material)
+            fprintf(out, _("at %s = %s\n"), keys, at), shown_material++;
         else
-            /* TRANSLATORS: the swept key(s), the recommended value(s), then "no significant gain" */
+            /* TRANSLATORS: the swept key(s), the recommended value(s), then "no material gain: keep
+               the current setting" or "no significant gain" */
             fprintf(out, _("at %s = %s: %s\n"), keys, at, batch_gain_verdict(r, idx[k]));
     }
-    if (r->significant > shown_significant)
+    if (r->material > shown_material)
         fprintf(out,
-                P_("  and %zu more row gains significantly (batch.csv has every row's gain and interval).\n",
-                   "  and %zu more rows gain significantly (batch.csv has every row's gain and interval).\n",
-                   r->significant - shown_significant),
-                r->significant - shown_significant);
+                P_("  and %zu more row gains materially (batch.csv has every row's gain and interval).\n",
+                   "  and %zu more rows gain materially (batch.csv has every row's gain and interval).\n",
+                   r->material - shown_material),
+                r->material - shown_material);
 }
 
 /* What follows the table: a blank line, the rows that gain most (with --sweep), the totals. */

@@ -41,6 +41,10 @@ struct batch_row {
        cost of a safety stock never drawn on, or the replications are alike (replay). Its
        interval of width 0 says nothing of chance: it is not counted as significant */
     bool gain_constant;
+    /* the gain is material: significant, and at least the batch's material_share of the
+       row's profit a day as written (and 0.005, a cent as printed): worth changing the
+       setting for (cli/batch.c) */
+    bool gain_material;
     double *gain_reps; /* with --sweep, reps values: the gain in each replication (owned) */
     /* for the chart: the margin on the price and the daily demand's variability */
     double margin, demand_cv;
@@ -62,6 +66,8 @@ struct batch_result {
     unsigned reps;
     struct summary total_gain; /* with --sweep: the rows' gains summed, paired over the replications */
     size_t significant;        /* with --sweep: rows whose gain is significant */
+    size_t material;           /* with --sweep: rows whose gain is material (batch_row's gain_material) */
+    double material_share;     /* the least gain that is material, as a share of a row's profit (0.005) */
     unsigned long long seed;
     double horizon_days, warmup_days;
     char changes[sizeof(((struct scenario *)0)->changes)]; /* the --set assignments, as in a run's summary.txt */
@@ -69,8 +75,20 @@ struct batch_result {
     size_t nwarnings;
 };
 
+/* The default least material gain, as a share of a row's profit a day as written: 0.5%.
+ * With common random numbers (the row and its sweep on the same streams) the paired
+ * interval of a gain is so narrow that nearly every gain is significant, 0.002 a day on
+ * a profit of 214 too: significance says the gain is not chance on this model, not that
+ * it is worth acting on. A gain under half a percent of the row's profit is smaller than
+ * what its inputs can tell apart (a holding cost or a demand history known to a few per
+ * cent), and picked as the best of the grid it is a little optimistic (docs/contract.md):
+ * such a row is told to keep its setting. Half a percent rather than 1% so that a large
+ * row's gain (0.8% of 10000 a day is 80 a day) is not passed over; --material sets it. */
+#define BATCH_MATERIAL_SHARE 0.005
+
 struct batch_opts {
     bool sweep;
+    double material_share; /* the least material gain as a share of a row's profit (BATCH_MATERIAL_SHARE) */
     struct simulate_opts sim;
 };
 
@@ -93,19 +111,20 @@ void batch_csv(FILE *out, const struct batch_result *r);
 
 enum { BATCH_GAINS_SHOWN = 5 };
 
-/* The rows that gain most from a change of lever (with --sweep): the significant gains,
- * largest first, then the gains above 0 that are not significant, largest first; at
+/* The rows that gain most from a change of lever (with --sweep): the material gains,
+ * largest first, then the gains above 0 that are not material, largest first; at
  * most max of them, their indices in idx. Returns how many. */
 size_t batch_top_gains(const struct batch_result *r, size_t *idx, size_t max);
 
-/* The verdict on row i's gain, translated: "" when significant, else "no significant gain",
- * or for a gain that is the same in every replication, that it has no interval. */
+/* The verdict on row i's gain, translated: "" when material, "no material gain: keep the
+ * current setting" when significant but not material, else "no significant gain", or for
+ * a gain that is the same in every replication, that it has no interval. */
 const char *batch_gain_verdict(const struct batch_result *r, size_t i);
 
-/* The decimals to print row's gain and its interval with: 2, or more when the interval
- * (a constant gain's: the gain) is under 0.005, for two significant digits, and more
- * again until a significant gain's lower end stays above 0 as printed: "+0.0019 ±
- * 0.0017", never "+0.00 ± 0.00" for a gain counted significant. At most 8. */
+/* The decimals to print row's gain and its interval with: 2, money's precision (a gain
+ * under a cent is no material gain: "+0.00 ± 0.00"), or more for a material gain until
+ * its lower end stays above 0 as printed: "+0.228 ± 0.226", never "+0.23 ± 0.23" for a
+ * gain called material. At most 8. */
 int batch_gain_decimals(const struct batch_row *row);
 
 /* The list after the table: the BATCH_GAINS_SHOWN rows of batch_top_gains with their

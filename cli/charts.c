@@ -1644,10 +1644,10 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
     char **text = calloc(r->n, sizeof *text);
     size_t *top = malloc(r->n * sizeof *top);
     if (!x || !y || !names || !text || !top) abort();
-    /* the labels: every row of a small table; of a larger one, the rows that gain most
-       significantly (the ones worth acting on), so that the chart stays readable */
+    /* the labels: every row of a small table; of a larger one, the rows with the largest
+       material gains (the ones worth acting on), so that the chart stays readable */
     size_t ntop = batch_top_gains(r, top, r->n), nsig = 0;
-    while (nsig < ntop && r->rows[top[nsig]].gain_significant) nsig++;
+    while (nsig < ntop && r->rows[top[nsig]].gain_material) nsig++;
     bool all = r->n <= BATCH_CHART_LABEL_ALL;
     size_t nlabelled = all ? r->n : nsig < BATCH_CHART_LABELS ? nsig : BATCH_CHART_LABELS;
     for (size_t i = 0; i < r->n; i++) {
@@ -1655,13 +1655,9 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
         size_t len = strlen(row->id) + 40;
         text[i] = malloc(len);
         if (!text[i]) abort();
-        if (row->gain_significant) {
-            /* at least two significant digits: a significant gain of 0.0035 a day reads
-               "+0.0035", never "+0.00" beside the diamond that calls it a gain */
-            double gain = row->best_profit - row->profit.mean, mag = floor(log10(fabs(gain)));
-            int decimals = isfinite(mag) && mag < -1 ? (int)fmin(8, 1 - mag) : 2;
-            snprintf(text[i], len, "%s %+.*f", row->id, decimals, gain);
-        } else
+        if (row->gain_material) /* money's precision, as the table (a material gain is at least 0.01) */
+            snprintf(text[i], len, "%s %+.2f", row->id, row->best_profit - row->profit.mean);
+        else
             snprintf(text[i], len, "%s", row->id);
     }
     bool *labelled = calloc(r->n, sizeof *labelled);
@@ -1689,16 +1685,18 @@ int charts_batch(const struct chart_target *to, const struct batch_result *r)
     /* TRANSLATORS: %s is the service rate in words */
     snprintf(title, sizeof title, _("Recommended %s by margin and demand variability"), words);
     const char *slash = strrchr(r->table, '/');
-    if (all)
-        snprintf(which, sizeof which, "%s", _("every item labelled; +N: a significant gain a day"));
+    if (all && nsig)
+        snprintf(which, sizeof which, "%s", _("every item labelled; +N: a material gain a day"));
+    else if (all)
+        snprintf(which, sizeof which, "%s", _("every item labelled; none gains materially"));
     else if (nlabelled)
         snprintf(which, sizeof which,
                  /* TRANSLATORS: how many items of the chart carry their name */
-                 P_("labelled (diamond): the %zu item with the largest significant gain (+N a day)",
-                    "labelled (diamonds): the %zu items with the largest significant gains (+N a day)", nlabelled),
+                 P_("labelled (diamond): the %zu item with the largest material gain (+N a day)",
+                    "labelled (diamonds): the %zu items with the largest material gains (+N a day)", nlabelled),
                  nlabelled);
     else
-        snprintf(which, sizeof which, "%s", _("no item gains significantly: none labelled"));
+        snprintf(which, sizeof which, "%s", _("no item gains materially: none labelled"));
     /* TRANSLATORS: the batch table's file name, the number of its rows, the swept key, then
        which items are labelled */
     snprintf(sub, sizeof sub, _("%s: %zu items, each at the %s that maximises its profit (%u replications); %s"),

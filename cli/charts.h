@@ -117,9 +117,9 @@ int charts_supply_chain(const struct chart_target *to, const struct scenario *sc
 
 /* batch --sweep: each row's recommended service level against its margin on the price,
  * the rows grouped by the variability of their daily demand (three colours). Points
- * carry their ids (placed by plots/chart.h's rule), with "+gain" where the gain is
- * significant: every row of a table of at most BATCH_CHART_LABEL_ALL rows; of a larger
- * one, the BATCH_CHART_LABELS rows with the largest significant gains (the subtitle
+ * carry their ids (placed by plots/chart.h's rule), with "+gain" (2 decimals) where the
+ * gain is material (cli/batch.h): every row of a table of at most BATCH_CHART_LABEL_ALL
+ * rows; of a larger one, the BATCH_CHART_LABELS rows with the largest material gains (the subtitle
  * says which are labelled). */
 enum { BATCH_CHART_LABEL_ALL = 15, BATCH_CHART_LABELS = 10 };
 int charts_batch(const struct chart_target *to, const struct batch_result *r);

@@ -810,7 +810,7 @@ void debrief_compare(FILE *out, const struct debrief *d, const struct compare_re
 /* ---- batch ---- */
 
 /* The rows that gain most (cli/batch.h's batch_top_gains, as the terminal lists them),
- * with their paired intervals and the verdict where the gain is not significant. */
+ * with their paired intervals and the verdict where the gain is not material. */
 static void gains_html(FILE *out, const struct batch_result *r)
 {
     char keys[220];
@@ -855,16 +855,16 @@ static void gains_html(FILE *out, const struct batch_result *r)
     }
     fputs("</table></div>\n", out);
     size_t shown = 0;
-    for (size_t j = 0; j < k; j++) shown += r->rows[idx[j]].gain_significant;
-    if (r->significant > shown) {
+    for (size_t j = 0; j < k; j++) shown += r->rows[idx[j]].gain_material;
+    if (r->material > shown) {
         fputs("<p>", out);
         html_textf(out,
-                   P_("%zu more row gains significantly; batch.csv beside this page has every row's gain and "
+                   P_("%zu more row gains materially; batch.csv beside this page has every row's gain and "
                       "interval.",
-                      "%zu more rows gain significantly; batch.csv beside this page has every row's gain and "
+                      "%zu more rows gain materially; batch.csv beside this page has every row's gain and "
                       "interval.",
-                      r->significant - shown),
-                   r->significant - shown);
+                      r->material - shown),
+                   r->material - shown);
         fputs("</p>\n", out);
     }
 }

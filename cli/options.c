@@ -151,9 +151,26 @@ const struct option_row option_rows[] = {
                 ".B [sweep]\n"
                 "section) and report its most profitable lever value, with the gain over the row as\n"
                 "written and its 95% interval paired over the replications (the row and its sweep run\n"
-                "on the same random numbers). The rows that gain most are listed, those whose interval\n"
-                "holds 0 as \\(lqno significant gain\\(rq; the chart labels every item of a table of up\n"
-                "to 15 rows, else the 10 with the largest significant gains.\n")},
+                "on the same random numbers). A gain is material when that interval lies above 0 and\n"
+                "the gain is at least\n"
+                ".B \\-\\-material\n"
+                "(0.5% of the row's profit a day as written, and 0.01): on the same random numbers\n"
+                "nearly every gain is significant, and a smaller one is not worth a change. The rows\n"
+                "that gain most are listed, with 2 decimals, those whose interval holds 0 as\n"
+                "\\(lqno significant gain\\(rq, those below the threshold as \\(lqno material gain: keep\n"
+                "the current setting\\(rq; the chart labels every item of a table of up to 15 rows,\n"
+                "else the 10 with the largest material gains, and gives a gain only to a material one.\n")},
+    {OPT_MATERIAL, "--material", "PCT", CMD_BATCH, GROUP_BATCH, KEY_NONE,
+     /* xgettext:no-c-format */
+     N_("(with --sweep) the least material gain, % of a row's profit (0.5)"),
+     /* xgettext:no-c-format */
+     NC_("man", ".BR batch :\n"
+                "(with\n"
+                ".BR \\-\\-sweep )\n"
+                "the least gain a day worth changing a row's setting for, as a per cent of the row's\n"
+                "profit a day as written (default 0.5; 0 counts every significant gain of at least\n"
+                "0.01). A significant gain below it is reported as \\(lqno material gain: keep the\n"
+                "current setting\\(rq.\n")},
     {OPT_PLOT, "--plot", "FILE", CMD_BATCH, GROUP_BATCH, KEY_NONE,
      N_("(with --sweep) each row's recommended service against its margin"), NULL},
     {OPT_OUT, "--out", "DIR", CMD_BATCH, GROUP_BATCH, KEY_NONE,

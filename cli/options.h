@@ -47,6 +47,7 @@ enum option_id {
     OPT_SERVICE,
     OPT_X_AXIS,
     OPT_SWEEP,
+    OPT_MATERIAL,
     OPT_BASE,
     OPT_AGAINST,
     OPT_HELP,
