@@ -902,6 +902,15 @@ void batch_gains(FILE *out, const struct batch_result *r)
     /* TRANSLATORS: %s is the swept key (or two keys) */
     fprintf(out, _("The rows that gain most from a change of %s (profit per day, paired 95%% interval):\n"), keys);
     size_t shown_material = 0;
+    int gain_width = 0, ci_width = 0; /* the widest gain and half-width shown: the columns align */
+    for (size_t k = 0; k < n; k++) {
+        const struct batch_row *row = &r->rows[idx[k]];
+        int d = batch_gain_decimals(row);
+        int g = snprintf(NULL, 0, "%+.*f", d, row->best_profit - row->profit.mean);
+        int c = snprintf(NULL, 0, "%.*f", d, row->gain_ci95);
+        if (g > gain_width) gain_width = g;
+        if (c > ci_width) ci_width = c;
+    }
     for (size_t k = 0; k < n; k++) {
         const struct batch_row *row = &r->rows[idx[k]];
         char at[120], v[2][40];
@@ -912,7 +921,8 @@ void batch_gains(FILE *out, const struct batch_result *r)
         fputs("  ", out);
         report_cell(out, row->id, 16, false);
         int d = batch_gain_decimals(row);
-        fprintf(out, " %+9.*f ± %-4.*f ", d, row->best_profit - row->profit.mean, d, row->gain_ci95);
+        fprintf(out, "  %+*.*f ± %-*.*f ", gain_width, d, row->best_profit - row->profit.mean, ci_width, d,
+                row->gain_ci95);
         /* TRANSLATORS: where the gain is found: the swept key(s) and the recommended value(s) */
         if (row->gain_material)
             fprintf(out, _("at %s = %s\n"), keys, at), shown_material++;
