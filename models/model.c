@@ -1084,8 +1084,8 @@ static void setup(struct model *m, const struct model_config *cfg, bool general_
     m->shape_max = m->shaped ? shape_max(&cfg->demand) : 1;
     m->lean = !general_path && is_lean(m);
     if (m->lean) { /* before open_lanes, which may give a station's handler a lane */
-        m->processing.done = on_processed_lean;
-        m->picking.done = on_picked_lean;
+        station_set_done(&m->processing, on_processed_lean);
+        station_set_done(&m->picking, on_picked_lean);
         make_lean_streams(m);
     }
     open_lanes(m, general_path);

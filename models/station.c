@@ -6,9 +6,16 @@
 
 void station_init(struct station *st, unsigned servers, int priority, sim_handler done)
 {
+    sim_check_class(priority, done);
     *st = (struct station){
         .servers = servers, .free_below = servers ? servers : UINT_MAX, .priority = priority, .done = done, .lane = -1};
     timeavg_init(&st->busy_avg, 0, 0);
+}
+
+void station_set_done(struct station *st, sim_handler done)
+{
+    sim_check_class(st->priority, done);
+    st->done = done;
 }
 
 void station_use_lane(struct station *st, struct sim *sim)

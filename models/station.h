@@ -18,29 +18,38 @@ struct station {
     unsigned servers; /* 0: unlimited */
     unsigned busy;
     unsigned free_below; /* a server is free while busy is below it: servers, or UINT_MAX when unlimited */
-    int priority;        /* event class of the end-of-service events */
-    sim_handler done;    /* called with the order as ctx when its service ends */
+    int priority;        /* event class of the end-of-service events (checked by station_init) */
+    sim_handler done;    /* called with the order as ctx when its service ends (checked by station_init and
+                            station_set_done) */
     int lane;            /* the sim lane its ends of service go to, or -1: the heap */
     struct order *head, *tail;
     size_t queued;
     struct timeavg busy_avg; /* servers busy, for utilisation */
 };
 
+/* The class and the handler are asserted here (sim_check_class), once, where a
+ * station's ends of service would test them at every order: station_serve schedules
+ * with the kernel's entry for a checked class (sim_schedule_classed). Set them only
+ * here and by station_set_done. */
 void station_init(struct station *st, unsigned servers, int priority, sim_handler done);
+
+/* Make done the handler of st's ends of service (asserted, as by station_init). */
+void station_set_done(struct station *st, sim_handler done);
 
 /* The station's ends of service come in the order they are scheduled (one server, or
  * a constant service time): put them in a lane of sim (sim_lane_open), which costs
  * less than the heap. Only a matter of speed: the order of events is the same. */
 void station_use_lane(struct station *st, struct sim *sim);
 
-/* Schedule the end of o's service, by a server already counted busy. */
+/* Schedule the end of o's service, by a server already counted busy. The class and
+ * handler were checked as the station was made (station_init, station_set_done). */
 static inline void station_serve(struct station *st, struct sim *sim, struct order *o)
 {
     double end = sim_now(sim) + o->service;
     if (st->lane >= 0)
         sim_schedule_lane(sim, st->lane, end, o);
     else
-        sim_schedule(sim, end, st->priority, st->done, o);
+        sim_schedule_classed(sim, end, st->priority, st->done, o);
 }
 
 /* Queue o behind every waiting order of equal or higher priority, ahead of the lower

@@ -50,7 +50,8 @@ static inline void *sim_owner(const struct sim *sim)
 }
 
 /* The kernel's part of sim_schedule and sim_schedule_recurring, for an event whose class
- * and handler are checked (sim_check_class): call those two, not these. */
+ * and handler are checked (sim_check_class): call those two, not these, unless the
+ * class and handler are data checked once where they were set (models/station.c). */
 sim_handle sim_schedule_classed(struct sim *sim, double time, int priority, sim_handler fn, void *ctx);
 sim_handle sim_schedule_recurring_classed(struct sim *sim, double time, int priority, sim_handler fn, void *ctx);
 

@@ -15,7 +15,10 @@
 #include "sim/sim.h"
 
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static void set_dist(struct dist *d, const char *family, const double *p, size_t n)
 {
@@ -146,6 +149,68 @@ static void test_order_room(void)
               l1->units == l2->units && l1->filled == 0 && l1->lost == 0 && !l1->waiting,
           "order-1.9 an order's first line is order_add_line's (%zu lines, %g units)", one->nlines, one->units);
     order_pool_fini(&pool);
+}
+
+/* A station set up with class `bad_priority` and handler `bad_done`, then (when
+ * `bad_set`) given the handler `bad_set_done` (station_set_done); run in a child process. */
+static int bad_priority;
+static sim_handler bad_done, bad_set_done;
+static bool bad_set;
+
+static void station_bad_setup(void)
+{
+    struct station st;
+    station_init(&st, 1, bad_priority, bad_done);
+    if (bad_set) station_set_done(&st, bad_set_done);
+}
+
+/* Whether fn, run in a child process (its stderr silenced), dies of an assert
+ * (SIGABRT; returns: exits with status 0). */
+static int child_status(void (*fn)(void))
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (!freopen("/dev/null", "w", stderr)) _exit(2);
+        fn();
+        _exit(0);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return status;
+}
+
+static bool aborts(void (*fn)(void))
+{
+    int status = child_status(fn);
+    return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
+}
+
+static bool returns(void (*fn)(void))
+{
+    int status = child_status(fn);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* A station's ends of service are scheduled with no check of their class and handler
+ * (station_serve): they are checked where the station is set up. */
+static void test_station_setup(void)
+{
+    bool caught = true;
+    bad_set = false, bad_done = on_done;
+    bad_priority = -1;
+    caught = caught && aborts(station_bad_setup);
+    bad_priority = SIM_PRIORITY_MAX + 1;
+    caught = caught && aborts(station_bad_setup);
+    bad_priority = 0, bad_done = NULL;
+    caught = caught && aborts(station_bad_setup);
+    bad_done = on_done, bad_set = true, bad_set_done = NULL;
+    caught = caught && aborts(station_bad_setup);
+    bad_priority = SIM_PRIORITY_MAX, bad_set_done = on_done;
+    bool passed = returns(station_bad_setup);
+    check(caught && passed,
+          "station-1.6 a station's class out of 0..SIM_PRIORITY_MAX or no handler is caught as it is set up "
+          "(station_init, station_set_done); the largest class and a handler are not");
 }
 
 static void test_station(void)
@@ -776,6 +841,7 @@ int main(void)
     test_policies();
     test_order_room();
     test_station();
+    test_station_setup();
     test_conservation();
     test_receipt_is_no_review();
     test_supplier_by_hand();
