@@ -5,7 +5,9 @@
  * join and leave after failures. Also what an order asks for: its tier, its lines and
  * their units. Every arrival ends in model_place_order (models/model.c; the renewal
  * process's plain arrivals in model_place_new_order, the same with its constant
- * arguments folded); what happens to the order after that is not this file's business.
+ * arguments folded; a lean model's unthinned arrivals are model.c's model_on_lean_arrival,
+ * which draws the gap as on_arrival does, demand_next_gap); what happens to the order
+ * after that is not this file's business.
  *
  * Contract: each mechanism draws from its own streams, and only when configured, in the
  * order the model always drew them (the fast path, model.c's on_plain_arrival, repeats
@@ -18,12 +20,6 @@
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
-
-/* A tier drawn by the tiers' shares, from stream src (a new order, a new customer). */
-static int pick_tier(struct model *m, enum rng_source src)
-{
-    return m->ntiers == 1 ? 0 : (int)pick_weighted(m, m->tier_shares, m->ntiers, src);
-}
 
 /* ---- a base of customers ---- */
 
@@ -137,7 +133,7 @@ static void on_acquisition(struct sim *sim, void *ctx)
     double rate = m->cfg->customers.acquisition_per_day;
     sim_schedule(sim, sim_now(sim) + gsl_ran_exponential(rng(m, SRC_ACQUISITION), 1 / rate), EVENT_ORDER,
                  on_acquisition, NULL);
-    customers_add(&m->customers, pick_tier(m, SRC_ACQUISITION), sim_now(sim));
+    customers_add(&m->customers, demand_pick_tier(m, SRC_ACQUISITION), sim_now(sim));
     demand_customers_changed(m);
 }
 
@@ -147,7 +143,7 @@ static void start_customers(struct model *m)
     customers_init(&m->customers, m->ntiers);
     m->recoveries = (struct recovery_pool){.free = UINT32_MAX};
     m->complaint_day = -1;
-    for (double i = 0; i < cc->initial; i++) customers_add(&m->customers, pick_tier(m, SRC_ACQUISITION), 0);
+    for (double i = 0; i < cc->initial; i++) customers_add(&m->customers, demand_pick_tier(m, SRC_ACQUISITION), 0);
     if (cc->acquisition_per_day > 0)
         sim_schedule(m->sim, gsl_ran_exponential(rng(m, SRC_ACQUISITION), 1 / cc->acquisition_per_day), EVENT_ORDER,
                      on_acquisition, NULL);
@@ -207,7 +203,7 @@ static void on_deferred(struct sim *sim, void *ctx)
 {
     (void)ctx;
     struct model *m = model_of(sim);
-    model_place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, true, false, NAN);
+    model_place_order(m, demand_pick_tier(m, SRC_TIER), UINT32_MAX, true, false, NAN);
 }
 
 /* An arrival from a customer who takes the quantity discount: its units join the
@@ -226,68 +222,45 @@ static void gather(struct model *m, int tier)
     if (total > 0) model_place_order(m, tier, UINT32_MAX, false, true, total);
 }
 
-static void on_arrival(struct sim *sim, void *ctx);
-static void on_lean_arrival(struct sim *sim, void *ctx);
-
-/* draw, not inline: the gaps of a family other than the exponential (arrive). */
-static __attribute__((noinline)) double draw_called(struct model *m, const struct dist *d, enum rng_source src)
+/* noinline: the arrivals' draw of a gap not exponential (demand_next_gap) stays a call
+ * in on_arrival too */
+__attribute__((noinline)) double demand_gap_called(struct model *m)
 {
-    return draw(m, d, src);
+    return draw(m, &m->cfg->demand.interarrival_days, SRC_INTERARRIVAL);
 }
 
-/* Whether the arrivals take on_lean_arrival: a lean model (m->lean: no peak shifting and
- * no quantity discount, models/model.c's is_lean) whose arrivals are not thinned by a
- * demand shape. */
+/* Whether the arrivals take model_on_lean_arrival (models/model.c): a lean model (m->lean:
+ * no peak shifting and no quantity discount, models/model.c's is_lean) whose arrivals are
+ * not thinned by a demand shape. */
 static bool lean_arrivals(const struct model *m)
 {
     return m->lean && !m->shaped;
 }
 
 /* An arrival of the renewal process: the next is scheduled, then this one places an
- * order (or is thinned away, deferred off the peak or gathered). lean: lean_arrivals(m),
- * a constant: none of those, the gaps' stream made (demand_start), and the order placed
- * by the lean instance (model_place_new_order_lean) at once. */
-static inline __attribute__((always_inline)) void arrive(struct sim *sim, bool lean)
-{
-    struct model *m = model_of(sim);
-    const struct demand_config *d = &m->cfg->demand;
-    double now = sim_now(sim);
-    /* an exponential gap (a Poisson process, the usual case) drawn inline, any other by a
-       call: the other families' code inline made the handler save and restore six
-       registers at every arrival */
-    const struct dist *gaps = &d->interarrival_days;
-    double gap = gaps->type == &dist_type_exponential ? gaps->p[0] * exponential1_of(m, SRC_INTERARRIVAL, lean)
-                                                      : draw_called(m, gaps, SRC_INTERARRIVAL);
-    bool shaped = !lean && m->shaped;
-    sim_schedule_recurring(sim, now + (shaped ? gap / m->shape_max : gap), EVENT_ORDER,
-                           lean ? on_lean_arrival : on_arrival, NULL);
-    if (shaped && !(gsl_rng_uniform(rng(m, SRC_THINNING)) * m->shape_max < shape_factor(d, now)))
-        return; /* thinning: the rate here is below the fastest */
-    if (!lean && d->peak_shift_share > 0 && shape_is_peak(d, now) && chance(m, d->peak_shift_share, SRC_SHIFT)) {
-        sim_schedule(sim, shape_next_offpeak(d, now), EVENT_ORDER, on_deferred, NULL);
-        return;
-    }
-    int tier = pick_tier(m, SRC_TIER);
-    if (!lean && d->quantity_discount_share > 0 && chance(m, d->quantity_discount_share, SRC_QUANTITY)) {
-        gather(m, tier);
-        return;
-    }
-    if (lean)
-        model_place_new_order_lean(m, tier);
-    else
-        model_place_new_order(m, tier);
-}
-
+ * order (or is thinned away, deferred off the peak or gathered). A lean model's arrivals
+ * not thinned take model_on_lean_arrival (lean_arrivals), the same with none of those. */
 static void on_arrival(struct sim *sim, void *ctx)
 {
     (void)ctx;
-    arrive(sim, false);
-}
-
-static void on_lean_arrival(struct sim *sim, void *ctx)
-{
-    (void)ctx;
-    arrive(sim, true);
+    struct model *m = model_of(sim);
+    const struct demand_config *d = &m->cfg->demand;
+    double now = sim_now(sim);
+    double gap = demand_next_gap(m, false);
+    bool shaped = m->shaped;
+    sim_schedule_recurring(sim, now + (shaped ? gap / m->shape_max : gap), EVENT_ORDER, on_arrival, NULL);
+    if (shaped && !(gsl_rng_uniform(rng(m, SRC_THINNING)) * m->shape_max < shape_factor(d, now)))
+        return; /* thinning: the rate here is below the fastest */
+    if (d->peak_shift_share > 0 && shape_is_peak(d, now) && chance(m, d->peak_shift_share, SRC_SHIFT)) {
+        sim_schedule(sim, shape_next_offpeak(d, now), EVENT_ORDER, on_deferred, NULL);
+        return;
+    }
+    int tier = demand_pick_tier(m, SRC_TIER);
+    if (d->quantity_discount_share > 0 && chance(m, d->quantity_discount_share, SRC_QUANTITY)) {
+        gather(m, tier);
+        return;
+    }
+    model_place_new_order(m, tier);
 }
 
 /* ---- demand from a history ---- */
@@ -322,7 +295,7 @@ static void on_history_order(struct sim *sim, void *ctx)
     size_t i = m->history_next++;
     if (m->history_next < m->history_end)
         sim_schedule_recurring(sim, m->history_day_start + h->at[m->history_next], EVENT_ORDER, on_history_order, NULL);
-    model_place_order(m, pick_tier(m, SRC_TIER), UINT32_MAX, false, false, h->units[i]);
+    model_place_order(m, demand_pick_tier(m, SRC_TIER), UINT32_MAX, false, false, h->units[i]);
 }
 
 /* ---- the start ---- */
@@ -353,7 +326,7 @@ void demand_start(struct model *m)
         assert(!lean_arrivals(m) ||
                (!(cfg->demand.peak_shift_share > 0) && !(cfg->demand.quantity_discount_share > 0)));
         if (model_plain_arrivals(m, first)) return;
-        if (lean_arrivals(m)) rng(m, SRC_INTERARRIVAL); /* made for on_lean_arrival, which does not test it */
-        sim_schedule_recurring(sim, first, EVENT_ORDER, lean_arrivals(m) ? on_lean_arrival : on_arrival, NULL);
+        if (lean_arrivals(m)) rng(m, SRC_INTERARRIVAL); /* made for model_on_lean_arrival, which does not test it */
+        sim_schedule_recurring(sim, first, EVENT_ORDER, lean_arrivals(m) ? model_on_lean_arrival : on_arrival, NULL);
     }
 }

@@ -714,8 +714,8 @@ void model_place_order(struct model *m, int tier, uint32_t customer, bool shifte
 
 /* model_place_new_order's two instances, each a function of its own (as
  * on_delivered_lean's, so that the lean one saves and restores only the registers it
- * uses). */
-__attribute__((noinline)) void model_place_new_order_lean(struct model *m, int tier)
+ * uses). The lean one is also inline in model_on_lean_arrival. */
+static __attribute__((noinline)) void place_new_order_lean(struct model *m, int tier)
 {
     place_order(m, tier, UINT32_MAX, false, false, NAN, true);
 }
@@ -728,9 +728,17 @@ static __attribute__((noinline)) void place_new_order_general(struct model *m, i
 void model_place_new_order(struct model *m, int tier)
 {
     if (m->lean)
-        model_place_new_order_lean(m, tier);
+        place_new_order_lean(m, tier);
     else
         place_new_order_general(m, tier);
+}
+
+void model_on_lean_arrival(struct sim *sim, void *ctx)
+{
+    (void)ctx;
+    struct model *m = model_of(sim);
+    sim_schedule_recurring(sim, sim_now(sim) + demand_next_gap(m, true), EVENT_ORDER, model_on_lean_arrival, NULL);
+    place_order(m, demand_pick_tier(m, SRC_TIER), UINT32_MAX, false, false, NAN, true);
 }
 
 /* model_place_order through an order record: units as its given_units, or as

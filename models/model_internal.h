@@ -337,9 +337,13 @@ void model_place_order(struct model *m, int tier, uint32_t customer, bool shifte
  * constants fold where model.c inlines the placing. */
 void model_place_new_order(struct model *m, int tier);
 
-/* model_place_new_order for a lean model (m->lean): its lean instance, which demand.c's
- * on_lean_arrival calls at once. */
-void model_place_new_order_lean(struct model *m, int tier);
+/* The renewal process's arrival in a lean model whose arrivals are not thinned
+ * (demand.c's lean_arrivals): demand.c's on_arrival with none of the thinning, the
+ * deferring off the peak or the gathering, the gaps' stream made (demand_start); the next
+ * arrival scheduled (demand_next_gap), then this one's order placed by the lean
+ * instance of model_place_new_order, inline here (one handler where an arrival in
+ * demand.c calling the placing in model.c saved and restored registers twice). */
+void model_on_lean_arrival(struct sim *sim, void *ctx);
 
 /* Start the fast path's arrivals at time `first` if the scenario allows them
  * (models/fastpath.h, FASTPATH_PLAIN): on_plain_arrival, demand.c's on_arrival and
@@ -360,6 +364,27 @@ void model_line_filled(struct sim *sim, struct order_line *l);
 /* Start demand at time 0 (after setup, before the stock points start): the customer
  * base, the days of a history, or the renewal process of arrivals. */
 void demand_start(struct model *m);
+
+/* A tier drawn by the tiers' shares, from stream src (a new order, a new customer). */
+static inline int demand_pick_tier(struct model *m, enum rng_source src)
+{
+    return m->ntiers == 1 ? 0 : (int)pick_weighted(m, m->tier_shares, m->ntiers, src);
+}
+
+/* A gap of the renewal process other than an exponential one: a call (demand_next_gap). */
+double demand_gap_called(struct model *m);
+
+/* The gap from an arrival of the renewal process to the next (not yet scaled by a demand
+ * shape): an exponential gap (a Poisson process, the usual case) drawn inline, any other by
+ * a call: the other families' code inline made the handler save and restore six registers
+ * at every arrival. made: a constant in each caller, true when the gaps' stream is made
+ * (demand_start, for a lean model's arrivals: model_on_lean_arrival). */
+static inline __attribute__((always_inline)) double demand_next_gap(struct model *m, bool made)
+{
+    const struct dist *gaps = &m->cfg->demand.interarrival_days;
+    return gaps->type == &dist_type_exponential ? gaps->p[0] * exponential1_of(m, SRC_INTERARRIVAL, made)
+                                                : demand_gap_called(m);
+}
 
 /* demand_order_lines for a scenario of several products (models/demand.c). */
 bool demand_order_lines_of_products(struct model *m, struct order *o);
