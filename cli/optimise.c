@@ -792,13 +792,10 @@ int optimise_run(const char *path, const struct scenario_override *sets, size_t 
 /* ---- output ---- */
 
 /* x with the decimals that the spread `ci` makes meaningful (two significant digits of
- * ci), into buf of 40 bytes. A spread of 1e-6 or less is none (a paired difference of
- * points whose noise cancels leaves 1e-13 of rounding): 2 decimals, not 8 zeros; an
- * unknown one (a single replication) 4. */
-static const double NO_SPREAD = 1e-6;
+ * ci), into buf of 40 bytes; 4 without a spread (0, or unknown: a single replication). */
 static int shown_decimals(double ci)
 {
-    int d = isfinite(ci) && ci > NO_SPREAD ? 1 - (int)floor(log10(ci)) : isfinite(ci) ? 2 : 4;
+    int d = isfinite(ci) && ci > 0 ? 1 - (int)floor(log10(ci)) : 4;
     return d < 0 ? 0 : d > 8 ? 8 : d;
 }
 
@@ -849,6 +846,11 @@ static const char *required_text(const struct optimise_result *r, char *buf)
     if (!is_share_metric(r->req_metric)) return snprintf(buf, 40, "%s", share), buf;
     /* the decimal point moved two places in the text, where 100 x would write
        95.00000000000001: "0.95" is 95, "0.0000005" 0.00005, "1" 100 */
+    if (strpbrk(share, "eE")) { /* beyond 1e-9 or 1e15 it keeps its exponent: times 100 */
+        char pct[40];
+        snprintf(buf, 40, "%s%%", sweep_number_text(100 * r->req_value, pct));
+        return buf;
+    }
     const char *p = share + (share[0] == '-'); /* a share below 0: a difference of two */
     char digits[48];
     size_t n = 0;
@@ -916,14 +918,14 @@ static void say_nearest(const struct optimise_result *r, FILE *err)
         if (r->n[k] > 1 && (i == 0 || i == r->n[k] - 1)) {
             lang_printf_wrapped(err, LANG_LINE_MAX,
                                 /* TRANSLATORS: the lever, then the option that moves its range's end */
-                                _("It lies at the end of %s's range: widen the range (%s) or ask for less.\n"),
+                                _("It lies at the end of %s's range: widen the range (%s) or relax the requirement.\n"),
                                 r->lever[k].parameter, i == 0 ? "--from" : "--to");
             return;
         }
     }
     lang_printf_wrapped(err, LANG_LINE_MAX,
-                        _("It lies inside the levers' ranges: the requirement asks more than these levers give; ask "
-                          "for less, or search another lever.\n"));
+                        _("It lies inside the levers' ranges: the requirement asks more than these levers give; relax "
+                          "it, or search another lever.\n"));
 }
 
 void optimise_table(FILE *out, const struct optimise_result *r)
@@ -1049,10 +1051,12 @@ void optimise_table(FILE *out, const struct optimise_result *r)
             char lead[90] = "—";
             if (i != r->best) {
                 struct summary d = lead_of_chosen(r, i);
-                const char *ahead = shown(d.mean, d.ci95, v[1]);
+                /* points whose noise cancels in the pairs leave rounding (1e-13) for a spread:
+                   none, not 8 decimals of zeros */
+                double ci = d.ci95 <= 1e-9 * fmax(fabs(d.mean), r->delta) ? 0 : d.ci95;
+                const char *ahead = shown(d.mean, ci, v[1]);
                 bool zero = strspn(ahead, "0.") == strlen(ahead); /* shown as 0: no sign */
-                snprintf(lead, sizeof lead, "%s%s ± %s", d.mean > 0 && !zero ? "+" : "", ahead,
-                         shown(d.ci95, d.ci95, v[2]));
+                snprintf(lead, sizeof lead, "%s%s ± %s", d.mean > 0 && !zero ? "+" : "", ahead, shown(ci, ci, v[2]));
                 uneven |= r->points[i].reps != r->points[r->best].reps;
             }
             fputs("  ", out);

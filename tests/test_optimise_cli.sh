@@ -340,17 +340,17 @@ ok $? "a run into optimise's folder is warned (status $rc): $(cat "$T/err")"
 TIE="scenarios/default.ini --param inventory.reorder_point --from 1500 --to 3000 --minimise lost_sales_rate --reps 5"
 "$S" optimise $TIE --quiet --out "$T/otie" > "$T/ttie.txt" 2> "$T/err"; rc=$?
 head=$(headline "$T/otie/report.html")
-[ "$rc" = 0 ] && grep -q "^Every one of the [0-9]* points the search tried has the same lost_sales_rate, 0.00:$" "$T/ttie.txt" &&
+[ "$rc" = 0 ] && grep -q "^Every one of the [0-9]* points the search tried has the same lost_sales_rate, 0.0000:$" "$T/ttie.txt" &&
     grep -q "^  the metric does not tell them apart, and the point shown is only the first the search tried (it$" "$T/ttie.txt" &&
     grep -q "^  starts at the low end of each lever's range), not a finding.$" "$T/ttie.txt" &&
     grep -q "^  --maximise profit_per_day --require 'lost_sales_rate<=0'$" "$T/ttie.txt" &&
     ! grep -q "lie within delta" "$T/ttie.txt" && grep -q "^Every one of the" "$T/otie/summary.txt"
 ok $? "every point ties: the table says so and names --require (status $rc): $(cat "$T/err"; sed -n 6,14p "$T/ttie.txt")"
-echo "$head" | grep -q "^Units lost: 0.00 ± 0.00% at every point tried; shown at inventory.reorder_point = 1500, the first the search tried$" &&
+echo "$head" | grep -q "^Units lost: 0.0000 ± 0.0000% at every point tried; shown at inventory.reorder_point = 1500, the first the search tried$" &&
     ! echo "$head" | grep -q "lowest at"
 ok $? "every point ties: the page's headline says so, not 'lowest at': '$head'"
 "$S" optimise --lang zh $TIE --quiet > "$T/ttiez.txt" 2> /dev/null
-grep -q "^搜索试过的 [0-9]* 个点，失销率全都相同，均为 0.00：这个指标分不出它们的高下。$" "$T/ttiez.txt"
+grep -q "^搜索试过的 [0-9]* 个点，失销率全都相同，均为 0.0000：这个指标分不出它们的高下。$" "$T/ttiez.txt"
 ok $? "every point ties, in Chinese: $(sed -n 9,12p "$T/ttiez.txt")"
 # a level with decimals: shown as the best point's line shows it, and the suggested
 # --require rounded the way that still keeps every point (down for >=); in Chinese the
@@ -414,19 +414,19 @@ ok $? "optimise-3.1 the required share at the best point as a percentage: $(echo
 # no spread at all (a paired difference whose noise cancels): 2 decimals, not 8 zeros
 out=$("$S" optimise scenarios/default.ini --param inventory.reorder_point --from 200 --to 1400 --step 50 \
     --require 'fill_rate>=99.999%' --reps 5 --quiet 2> /dev/null)
-echo "$out" | grep -q '^  fill_rate 100\.00 ± 0\.00%$' && ! echo "$out" | grep -q '0000000'
-ok $? "optimise-3.2 a spread of 0 (or 1e-13) is shown with 2 decimals: $(echo "$out" | grep -E 'fill_rate 1|ahead|\+[0-9]' | head -4)"
+echo "$out" | grep -q '^  fill_rate 100\.0000 ± 0\.0000%$' && ! echo "$out" | grep -q '0000000'
+ok $? "optimise-3.2 a spread of 0 (or 1e-13 of rounding) is none: no 8 decimals of zeros: $(echo "$out" | grep -E 'fill_rate 1|ahead|\+[0-9]' | head -4)"
 # a requirement no point tried meets: the nearest point, and what to change
 err=$("$S" optimise scenarios/default.ini --param inventory.reorder_point --from 200 --to 400 --step 50 \
     --require 'fill_rate>=99.99%' --reps 5 --quiet 2>&1 > /dev/null); rc=$?
 [ "$rc" = 1 ] && [ "$(echo "$err" | sed -n 2p | sed 's/has fill_rate [0-9.]* ± [0-9.]*%/has fill_rate X/')" = \
     "The nearest point tried, inventory.reorder_point = 400, has fill_rate X." ] &&
-    [ "$(echo "$err" | sed -n 3p)" = "It lies at the end of inventory.reorder_point's range: widen the range (--to) or ask for less." ]
+    [ "$(echo "$err" | sed -n '3,$p' | tr '\n' ' ' | sed 's/  */ /g')" = "It lies at the end of inventory.reorder_point's range: widen the range (--to) or relax the requirement. " ]
 ok $? "optimise-3.3 unmet at the range's end: the nearest point, its end and --to named (exit $rc): '$err'"
 err=$("$S" optimise --lang zh scenarios/default.ini --param inventory.reorder_point --from 200 --to 400 --step 50 \
     --require 'fill_rate>=99.99%' --reps 5 --quiet 2>&1 > /dev/null); rc=$?
 [ "$rc" = 1 ] && echo "$err" | sed -n 2p | grep -q '^试过的点中最接近的是 inventory.reorder_point = 400' &&
-    echo "$err" | sed -n 3p | grep -q -- '--to'
+    echo "$err" | sed -n 3p | grep -q -- '--to）或放宽要求'
 ok $? "optimise-3.4 ... in Chinese (exit $rc): '$err'"
 err=$("$S" optimise scenarios/default.ini --param inventory.reorder_point --from 200 --to 1200 --step 50 \
     --require 'order_cycle_days_mean<=1' --reps 3 --quiet 2>&1 > /dev/null); rc=$?
@@ -479,6 +479,18 @@ P="$D/zh/report.html"
     grep -q '<p class="headline">利润在 <span class="nb">inventory.reorder_point = [0-9]*</span>，<span class="nb">inventory.order_quantity = [0-9]*</span> 处最高' "$P" &&
     ! grep -q '<code>sweep\.' "$P"
 ok $? "optimise-4.7 ... in Chinese (exit $rc): $(grep -o '<title>[^<]*\|>未达[^<]*\|>选定[^<]*' "$P"; grep -o '<p class="headline">.\{0,160\}' "$P")"
+
+# a share's figures keep the digits that tell points apart (fill_rate near 100%: the table
+# read 1.00 on every row when a spread under 1e-6 counted as none)
+out=$("$S" optimise tests/validation/zf_ss.ini --param inventory.reorder_point --from 0 --to 20 --step 5 \
+    --param inventory.order_up_to --from 10 --to 80 --step 10 --reps 3 --maximise fill_rate --quiet 2> /dev/null)
+rows=$(echo "$out" | sed -n '/^[* ] [0-9]*, [0-9]* /p' | awk '{print $4}' | sort -u | wc -l)
+[ "$rows" -gt 1 ]
+ok $? "optimise-3.6 --maximise fill_rate near 100%: the candidates' figures differ ($rows distinct): $(echo "$out" | sed -n '/^[* ] [0-9]*, /p' | head -4)"
+# a bound with an exponent: times 100, not the decimal point moved inside the exponent
+out=$("$S" optimise $F $L --require 'fill_rate>=1e-10' --quiet 2> /dev/null)
+echo "$out" | grep -q '^  where the mean of fill_rate is >= 0.00000001%$'
+ok $? "optimise-3.7 --require fill_rate>=1e-10 reads >= 0.00000001%: $(echo "$out" | grep where)"
 
 echo "test_optimise_cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
