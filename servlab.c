@@ -290,9 +290,11 @@ static int parse_option(struct options *o, const struct option_arg *a, const cha
         /* "--set inventory.reorder_point 150" would leave 150 to be taken for a file (a '＝'
            typed in full-width mode is the loader's to name) */
         if (!strchr(value, '=') && !strstr(value, "\xef\xbc\x9d")) {
-            if (set_value_follows(next))
-                return fail_usage(_("--set %s %s: join the key and the value with '=': --set %s=%s"), value, next,
-                                  value, next);
+            if (set_value_follows(next)) /* quoted for the shell when the value holds a blank or a bracket */
+                return fail_usage(strpbrk(next, " \t()*?[]<>|&;$\\\"'")
+                                      ? _("--set %s %s: join the key and the value with '=': --set '%s=%s'")
+                                      : _("--set %s %s: join the key and the value with '=': --set %s=%s"),
+                                  value, next, value, next);
             return fail_usage(_("--set %s: write --set SECTION.KEY=VALUE, the key and the value joined by '=', for "
                                 "example --set inventory.reorder_point=150"),
                               value);
@@ -1546,10 +1548,10 @@ enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
 /* Words users try as a command for what every command writes with --out (README: the
  * debrief page and the charts), each with where it is found instead (msgids). */
-static const char page_hint[] = N_("the debrief page, report.html, is written by every command given --out DIR, "
-                                   "for example: servlab run FILE.ini --out DIR");
-static const char charts_hint[] = N_("the charts are written by every command given --out DIR, for example: "
-                                     "servlab sweep FILE.ini --out DIR");
+static const char page_hint[] = N_("the debrief page, report.html, is written by run, sweep, compare, batch, ipa "
+                                   "and optimise given --out DIR, for example: servlab run FILE.ini --out DIR");
+static const char charts_hint[] = N_("the charts are written by run, sweep, compare, batch --sweep, ipa and optimise "
+                                     "given --out DIR, for example: servlab sweep FILE.ini --out DIR");
 static const struct {
     const char *word;
     const char *hint;

@@ -115,14 +115,21 @@ static bool laid_out(const char *line)
  * breaks, .what in cli/html.c): filled prose is joined, so that the browser fills it to
  * the page's width (a file's 88-column lines, broken again at 800 px, left single words
  * on a line of their own) — by nothing between two Chinese characters, by a blank
- * otherwise; a line laid out by hand, or one after a line ending in ':' (which in English
+ * otherwise (café / über keeps its blank); a line laid out by hand, or one after a line ending in ':' (which in English
  * introduces what follows; a Chinese '：' is as often inside a sentence), keeps its
  * break. prev is the previous line without its end of line. */
 static const char *between_lines(const char *prev, const char *line)
 {
     size_t n = strlen(prev);
     if ((n && prev[n - 1] == ':') || laid_out(prev) || laid_out(line)) return "\n";
-    return n && (unsigned char)prev[n - 1] >= 0x80 && (unsigned char)line[0] >= 0x80 ? "" : " ";
+    /* the last character of prev and the first of line, each measured alone */
+    size_t last = n;
+    while (last > 0 && ((unsigned char)prev[last - 1] & 0xC0) == 0x80) last--;
+    if (last > 0) last--;
+    char a[5] = "", b[5] = "";
+    snprintf(a, sizeof a, "%.*s", (int)(n - last), prev + last);
+    snprintf(b, sizeof b, "%.*s", (int)lang_char_bytes((unsigned char)line[0]), line);
+    return n && lang_width(a) == 2 && lang_width(b) == 2 ? "" : " "; /* two wide (CJK) characters */
 }
 
 static void what_it_models(FILE *out, const char *path)

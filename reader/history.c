@@ -2432,7 +2432,9 @@ void history_describe_file(FILE *out, const struct history_info *const *his, siz
     size_t items = 0, nr = 0, norders = 0;
     double units = 0;
     const struct history_info *longest = hi;
-    char list[400] = "";
+    /* room for ITEMS_SHOWN whole names and the count after them (400 bytes cut five long
+       Chinese names and "and 2 more") */
+    char list[ITEMS_SHOWN * (HISTORY_NAME_LEN + 2) + 64] = "";
     size_t used = 0;
     for (size_t i = 0; i < n; i++) {
         bool again = false;

@@ -3775,7 +3775,15 @@ static void check_clipped_normal(const struct loader *ld, size_t k, const struct
     dist_format(x, shown, sizeof shown);
     num_format(x->p[0], written, sizeof written);
     num_format(x->p[1], sd, sizeof sd);
-    snprintf(mean, sizeof mean, "%.3g", dist_mean(x));
+    double m = dist_mean(x); /* 3 significant digits, no exponent below a million */
+    snprintf(mean, sizeof mean, m >= 1000 && m < 1e6 ? "%.0f" : "%.3g", m);
+    if (!(x->p[0] > 0)) { /* gamma and lognormal need a mean above 0: nothing to name */
+        warn(sc,
+             /* TRANSLATORS: as the message below, without the distributions to write */
+             _("[%s] %s = %s (%s): %.0f%% of its draws fall below 0 and count as 0, so its mean is %s, not %s"),
+             t->label, d->name, shown, value_source(ld, o, from, sizeof from), 100 * clipped, mean, written);
+        return;
+    }
     warn(sc,
          /* TRANSLATORS: the section, the key, the distribution, where it was given ("line 12"),
             the share of draws below 0 as a percentage ("31"), the mean with them counted as 0

@@ -641,6 +641,16 @@ ok "batch-7.5i ... a full-width comma between the columns (zh): the table's firs
     $([ $rc -eq 2 ] && tr '\n' ' ' < "$T/err.txt" | grep -q "^$T/erp_fwc.csv:1:1: *全角字符 '，'" &&
       ! grep -q 'history_item_column' "$T/err.txt"
       echo $?) "$(cat "$T/err.txt")"
+# seven items with long Chinese names (77 bytes each): the history line names five whole and
+# says how many more (a 400-byte list cut "and 2 more" to "and 2")
+name=不锈钢六角螺栓镀锌一百只装规格型号编号0款式甲乙丙丁
+{ echo 'date,sku,qty'; for d in 01 02 03 04; do for i in 0 1 2 3 4 5 6; do echo "2024-02-$d,$name$i,$((i + 2))"; done; done; } > "$T/cn_items.csv"
+printf '[demand]\nhistory = cn_items.csv\nhistory_kind = daily\nhistory_item_column = sku\n[run]\nreplications = 2\nhorizon_days = 20\n[inventory]\npolicy = sQ\nreorder_point = 10\norder_quantity = 20\n' > "$T/cn_base.ini"
+{ echo 'id,demand.history_item'; for i in 0 1 2 3 4 5 6; do echo "r$i,$name$i"; done; } > "$T/cn_tab.csv"
+"$S" batch "$T/cn_base.ini" "$T/cn_tab.csv" --quiet > "$T/out.txt" 2> "$T/err.txt"
+rc=$?
+ok "batch-7.5j seven long Chinese item names: the history line names five whole, then 'and 2 more' (status $rc)" \
+    $([ $rc -eq 0 ] && tr '\n' ' ' < "$T/out.txt" | sed 's/  */ /g' | grep -q "${name}4 and 2 more)"; echo $?) "$(head -n 5 "$T/out.txt")"
 # an export with its item column first (sku,date,qty), the base naming only that column and
 # the table each row's item: the date and the quantity found by their headers, said once
 printf 'sku,date,qty\nA,2024-01-01,5\nB,2024-01-01,3\nA,2024-01-02,7\nB,2024-01-03,3\nA,2024-01-04,2\n' > "$T/long.csv"

@@ -180,6 +180,11 @@ ok "report-1.11 ... in Chinese, joined with no blank between two Chinese charact
       grep -q '破损订单：这里订单本身没错' "$T/Dwhatz/report.html" &&
       grep -q '^运行：      servlab run scenarios/zh/returns\.ini$' "$T/Dwhatz/report.html"; echo $?) \
     "$(sed -n '/class="what"/,/<\/details>/p' "$T/Dwhatz/report.html")"
+printf '; caf\303\251\n; \303\274ber alles\n; \344\270\255\346\226\207\n; \347\273\247\347\273\255\n[demand]\norders_per_day = 5\n' > "$T/joined.ini"
+"$S" run "$T/joined.ini" --reps 2 --quiet --out "$T/Djoined" > /dev/null 2>&1
+ok "report-1.12 ... two accented Latin letters keep their blank (café über), two Chinese characters none (中文继续)" \
+    $(grep -q '<p class="what">café über alles 中文继续$' "$T/Djoined/report.html"; echo $?) \
+    "$(sed -n '/class="what"/,/<\/p>/p' "$T/Djoined/report.html")"
 # the sweep's page marks the written reorder point that its lever replaces at every point
 ok "report-2.5 the sweep page's settings mark reorder_point = 500 as not used (safety_factor sets it)" \
     $(grep -q '<li><code>inventory.reorder_point</code> = 500 <em>(not used: safety_factor sets it)</em></li>' "$T/D2/report.html"; echo $?) \

@@ -840,6 +840,17 @@ static void test_cross_field(void)
     check(sc.nwarnings == 1 &&
               strstr(sc.warnings[0], "[product.tea] lead_time_days = normal(2, 2) (line 9): 16% of") == sc.warnings[0],
           "scen-4.72b ... named with its section: '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.73 normal(0, 1): a warning that names no gamma(0, 1), which the reader refuses",
+              "[demand]\norders_per_day = 5\n[order_cycle]\ndelivery_days = normal(0, 1)\n");
+    check(sc.nwarnings == 1 &&
+              strcmp(sc.warnings[0], "[order_cycle] delivery_days = normal(0, 1) (line 4): 50% of its draws fall "
+                                     "below 0 and count as 0, so its mean is 0.399, not 0") == 0,
+          "scen-4.73b ... '%s'", sc.nwarnings ? sc.warnings[0] : "");
+    expect_ok("scen-4.74 normal(100000, 400000)'s mean is written without an exponent",
+              "[demand]\norders_per_day = 5\n[order_cycle]\ndelivery_days = normal(100000, 400000)\n");
+    check(sc.nwarnings == 1 && strstr(sc.warnings[0], "so its mean is 214538, not 100000") &&
+              !strstr(sc.warnings[0], "e+"),
+          "scen-4.74b ... '%s'", sc.nwarnings ? sc.warnings[0] : "");
 }
 
 /* ---- 5. what inih would mis-read ---- */
