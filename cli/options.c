@@ -255,7 +255,12 @@ const struct option_row option_rows[] = {
      N_("the address to listen on (default 127.0.0.1; 0.0.0.0 for the class network)"),
      NC_("man", ".BR serve :\n"
                 "the IPv4 or IPv6 address to listen on. The default, 127.0.0.1, serves this computer\n"
-                "only; give the address of the class network's interface, or 0.0.0.0 for every one.\n")},
+                "only; give the address of the class network's interface, or 0.0.0.0 for every one.\n"
+                "With 0.0.0.0 the server lists this computer's network addresses, the ones students\n"
+                "type, then the class code and the leaderboard's address for the projector; beyond\n"
+                "loopback without\n"
+                ".B \\-\\-code\n"
+                "it warns that anyone on the network can submit.\n")},
     {OPT_PORT, "--port", "N", CMD_SERVE, GROUP_SERVE, KEY_NONE, N_("the TCP port (default 8080; 0: any free one)"),
      NC_("man", ".BR serve :\n"
                 "the TCP port (default 8080); 0 takes any free port, which the first line printed names.\n")},
@@ -269,7 +274,8 @@ const struct option_row option_rows[] = {
                 "each file written whole; a restart with the same directory reloads them.\n")},
     {OPT_CODE, "--code", "CLASS_CODE", CMD_SERVE, GROUP_SERVE, KEY_NONE, N_("students must give this code to submit"),
      NC_("man", ".BR serve :\n"
-                "a code students must give with each submission (write it on the board).\n")},
+                "a code students must give with each submission (write it on the board). Its ASCII\n"
+                "letters may be typed in either case (a phone capitalises the first one).\n")},
     {OPT_RATE, "--rate", "N", CMD_SERVE, GROUP_SERVE, KEY_NONE,
      N_("submissions a minute from one computer (default 10; 0: no limit)"),
      NC_("man", ".BR serve :\n"

@@ -21,6 +21,8 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <limits.h>
 #include <math.h>
 #include <microhttpd.h>
@@ -35,6 +37,14 @@
 #include <time.h>
 #include <unistd.h>
 
+/* net/if.h's interface flags, hidden by -D_POSIX_C_SOURCE alone (Linux's values) */
+#ifndef IFF_UP
+#define IFF_UP 0x1
+#endif
+#ifndef IFF_LOOPBACK
+#define IFF_LOOPBACK 0x8
+#endif
+
 enum {
     NAME_MAX_CHARS = 40,                 /* a student's name, in characters, as the form's maxlength counts */
     NAME_MAX_BYTES = 4 * NAME_MAX_CHARS, /* ... and so at most this many bytes of UTF-8 */
@@ -43,6 +53,8 @@ enum {
     RETRY_AFTER_SECONDS = 30,
     OWNER_BYTES = 16,                  /* the owner cookie: 128 random bits */
     OWNER_MAX_AGE = 30 * 24 * 60 * 60, /* seconds the browser keeps it */
+    REFUSAL_WHY_BYTES = 240,           /* a refusal's first message, as kept (a CSV field of reader/csv.h) */
+    REFUSALS_KEPT = 5000,              /* refusals listed; the later ones are counted only */
 };
 
 /* The cookie that makes a name a browser's: set on its first accepted submission. */
@@ -77,6 +89,17 @@ struct submission {
     char owner[17]; /* the hash of the browser's owner cookie (16 hex digits); "": anyone's (older state) */
 };
 
+/* A submission refused for what the student sent (400, 403, 409, 422; not the server's own
+ * refusals, 429, 500, 503): kept for the instructor, who can then walk over to the
+ * student (history.csv's rows of state "refused", /history). */
+struct refusal {
+    long long when;                /* Unix time */
+    char name[NAME_MAX_BYTES + 1]; /* "" when the name itself was refused */
+    char client[64];
+    char why[REFUSAL_WHY_BYTES]; /* the first message */
+    unsigned long next_seq;      /* came after every submission numbered below this */
+};
+
 struct client {
     char addr[64];
     double tokens; /* submissions it may make now */
@@ -93,12 +116,17 @@ struct server {
     char *described;            /* the base's Chinese twin, described on the zh leaderboard, or NULL */
     int service;                /* the base's service metric */
     struct sweep_result *curve; /* the base's service curve, or NULL */
+    struct run *base_run;       /* the base's own text, run as a submission (one of runs): "today", the
+                                   reference a student's result is set against; NULL if it does not load */
     pthread_mutex_t lock;
     pthread_cond_t work;
     struct submission **subs;
     size_t nsubs, cap_subs;
     struct run **runs;
     size_t nruns, cap_runs;
+    struct refusal *refusals;
+    size_t nrefusals, cap_refusals;
+    size_t refusals_dropped; /* past REFUSALS_KEPT */
     struct run *queue_head, *queue_tail;
     size_t queued;
     unsigned long next_seq;
@@ -255,19 +283,29 @@ static void save_history(struct server *s)
     size_t len = 0;
     FILE *m = open_memstream(&buf, &len);
     if (!m) abort();
-    fputs(OUTFILE_CSV_BOM "seq,id,time_utc,name,client,content_hash,state,profit_per_day,changed_keys\n", m);
-    for (size_t i = 0; i < s->nsubs; i++) {
-        const struct submission *u = s->subs[i];
+    fputs(OUTFILE_CSV_BOM "seq,id,time_utc,name,client,content_hash,state,profit_per_day,changed_keys,refusal\n", m);
+    /* the submissions and the refusals, each list in time order, merged: a refusal after
+       the submissions numbered below its next_seq */
+    for (size_t i = 0, k = 0; i < s->nsubs || k < s->nrefusals;) {
+        bool refused = k < s->nrefusals && (i == s->nsubs || s->refusals[k].next_seq <= s->subs[i]->seq);
         char when[32];
-        time_t t = (time_t)u->when;
+        time_t t = (time_t)(refused ? s->refusals[k].when : s->subs[i]->when);
         struct tm tm;
         strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+        if (refused) { /* no seq, id or run: only who, when and why */
+            const struct refusal *f = &s->refusals[k++];
+            fprintf(m, ",,%s,%s,%s,,refused,,,", when, f->name, f->client);
+            compare_csv_quoted(m, f->why);
+            fputc('\n', m);
+            continue;
+        }
+        const struct submission *u = s->subs[i++];
         fprintf(m, "%lu,%s,%s,%s,%s,%016llx,%s,", u->seq, u->id, when, u->name, u->client,
                 (unsigned long long)u->run->hash, state_name(u));
         if (u->run->state == RUN_DONE) fprintf(m, "%.6g", u->run->e.s[M_PROFIT].mean);
         fputc(',', m);
         compare_csv_quoted(m, u->run->e.changed ? u->run->e.changed : "");
-        fputc('\n', m);
+        fputs(",\n", m);
     }
     fclose(m);
     snprintf(dir, sizeof dir, "%s", s->o->dir);
@@ -542,6 +580,56 @@ static void meta_set(struct submission *u, const char *key, const char *v)
     }
 }
 
+static bool name_ok(char *name);
+
+/* Unix time of a UTC date and time (history.csv's time_utc): days from 1970-01-01 by the
+ * civil calendar's rule (March-based years), as timegm, which POSIX lacks. */
+static long long utc_seconds(int y, int mo, int d, int h, int mi, int sec)
+{
+    y -= mo <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400, doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    return days * 86400 + h * 3600 + mi * 60 + sec;
+}
+
+/* The refusals history.csv lists (its rows of state "refused"; a file from before they
+ * were kept has none): they are nowhere else. */
+static void reload_refusals(struct server *s)
+{
+    char path[1200], why[300];
+    size_t len = 0;
+    snprintf(path, sizeof path, "%s/history.csv", s->o->dir);
+    char *text = access(path, R_OK) == 0 ? csv_read_file(path, &len, why, sizeof why) : NULL;
+    if (!text) return;
+    struct csv c;
+    struct csv_record *r = malloc(sizeof *r);
+    if (!r) abort();
+    csv_init(&c, text, len);
+    unsigned long next_seq = 0; /* the file's order: a refusal came after the rows above it */
+    while (csv_next(&c, r, why, sizeof why) == 1 && s->nrefusals < REFUSALS_KEPT) {
+        int y, mo, d, h, mi, sec;
+        char *end;
+        unsigned long seq = strtoul(r->field[0], &end, 10);
+        if (r->n && r->field[0][0] >= '0' && r->field[0][0] <= '9' && !*end && seq >= next_seq) next_seq = seq + 1;
+        if (r->n < 10 || strcmp(r->field[6], "refused") != 0 ||
+            sscanf(r->field[2], "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &sec) != 6)
+            continue;
+        struct refusal f = {.when = utc_seconds(y, mo, d, h, mi, sec), .next_seq = next_seq};
+        if (strlen(r->field[3]) < sizeof f.name) memcpy(f.name, r->field[3], strlen(r->field[3]) + 1);
+        if (f.name[0] && !name_ok(f.name)) f.name[0] = '\0';
+        if (strlen(r->field[4]) < sizeof f.client) memcpy(f.client, r->field[4], strlen(r->field[4]) + 1);
+        size_t at = 0, n = strlen(r->field[9]);
+        while (at < n && at + lang_char_bytes((unsigned char)r->field[9][at]) < sizeof f.why)
+            at += lang_char_bytes((unsigned char)r->field[9][at]);
+        memcpy(f.why, r->field[9], at);
+        s->refusals = grow(s->refusals, &s->cap_refusals, s->nrefusals, sizeof *s->refusals);
+        s->refusals[s->nrefusals++] = f;
+    }
+    free(r);
+    free(text);
+}
+
 /* The submissions saved under dir/submissions, in their order; runs from dir/runs, or
  * queued again. */
 static void reload(struct server *s, FILE *err)
@@ -770,8 +858,11 @@ static void submit_form(FILE *out, const struct server *s, const char *lead, con
         fputs("</p>\n", out);
     }
     fputs("<form method=\"post\" action=\"/submit\" enctype=\"multipart/form-data\" accept-charset=\"utf-8\">\n", out);
-    fprintf(out, "<p><label>%s <input name=\"name\" maxlength=\"%d\" required style=\"font-size:1em\"", _("Your name"),
-            NAME_MAX_CHARS);
+    /* no capital, correction or completion a phone would add: a name is as typed */
+    fprintf(out,
+            "<p><label>%s <input name=\"name\" maxlength=\"%d\" required autocapitalize=\"off\" "
+            "autocorrect=\"off\" style=\"font-size:1em\"",
+            _("Your name"), NAME_MAX_CHARS);
     if (name && *name) {
         fputs(" value=\"", out);
         html_text(out, name);
@@ -779,7 +870,10 @@ static void submit_form(FILE *out, const struct server *s, const char *lead, con
     }
     fputs("></label></p>\n", out);
     if (s->o->code) {
-        fprintf(out, "<p><label>%s <input name=\"code\" required style=\"font-size:1em\"", _("Class code"));
+        fprintf(out,
+                "<p><label>%s <input name=\"code\" required autocapitalize=\"off\" autocomplete=\"off\" "
+                "autocorrect=\"off\" spellcheck=\"false\" style=\"font-size:1em\"",
+                _("Class code"));
         if (code && *code) {
             fputs(" value=\"", out);
             html_text(out, code);
@@ -872,6 +966,72 @@ static int draw_class(FILE *svg, const struct server *s, const struct compare_re
     return charts_class(&(struct chart_target){.svg = svg}, s->curve, r);
 }
 
+/* The paired difference of run r's profit to the base's, over their replications (the
+ * same random numbers); false when the base's run is not done. */
+static bool vs_base_entry(const struct server *s, const struct compare_entry *e, struct summary *d)
+{
+    const struct run *b = s->base_run;
+    if (!b || b->state != RUN_DONE || !e->rows || e->rows == b->e.rows) return false;
+    unsigned reps = b->e.sc->cfg.run.replications;
+    if (e->sc->cfg.run.replications != reps || !reps) return false;
+    double *x = malloc(reps * sizeof *x);
+    if (!x) abort();
+    for (unsigned k = 0; k < reps; k++) x[k] = e->rows[k * e->nm + M_PROFIT] - b->e.rows[k * b->e.nm + M_PROFIT];
+    simulate_summarise(x, reps, 1, d);
+    free(x);
+    return true;
+}
+
+static bool vs_base(const struct server *s, const struct run *r, struct summary *d)
+{
+    return r->state == RUN_DONE && vs_base_entry(s, &r->e, d);
+}
+
+/* Under the leaderboard's headline (in page *buf, *len bytes), the base as it is today:
+ * its profit and service, on the same random numbers as the board r, and how many
+ * submissions beat it, paired (nothing when its run is not there). */
+static void base_line(const struct server *s, const struct compare_result *r, char **buf, size_t *len)
+{
+    const struct run *b = s->base_run;
+    char *head = strstr(*buf, "<p class=\"headline\">");
+    char *at = head ? strstr(head, "</p>\n") : NULL;
+    if (!b || b->state != RUN_DONE || !at) return;
+    at += 5;
+    size_t better = 0, worse = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        struct summary d;
+        if (r->e[i].refused || !vs_base_entry(s, &r->e[i], &d) || !compare_significant(&d)) continue;
+        if (d.mean > 0)
+            better++;
+        else
+            worse++;
+    }
+    char *more = NULL, words[100], v[40];
+    size_t mlen = 0;
+    FILE *m = open_memstream(&more, &mlen);
+    if (!m) abort();
+    fwrite(*buf, 1, (size_t)(at - *buf), m);
+    const struct summary *p = &b->e.s[M_PROFIT], *sv = &b->e.s[s->service];
+    fputs("<p class=\"base-today\" style=\"border-left:6px solid var(--muted);padding:4px 14px\"><strong>", m);
+    html_textf(m, _("The base as it is today (%s):"), s->base_name);
+    fputs(lang_current() == LANG_ZH ? "</strong>" : "</strong> ", m); /* Chinese: no space after '：' */
+    html_figuresf(m, _("profit %.2f ± %.2f a day"), p->mean, p->ci95);
+    if (isfinite(sv->mean)) { /* a middle dot: no language's punctuation */
+        fputs(" · ", m);
+        html_text(m, report_metric_words(metric_defs[s->service].name, words, sizeof words));
+        fputc(' ', m);
+        html_figuresf(m, "%s%% ± %.2f", report_percent(sv->mean, 2, v, sizeof v), 100 * sv->ci95);
+    }
+    fputs("<br>", m);
+    html_textf(m, _("Submissions significantly better than the base (paired): %zu of %zu; significantly worse: %zu."),
+               better, r->ranked, worse);
+    fputs("</p>\n", m);
+    fputs(at, m);
+    fclose(m);
+    free(*buf);
+    *buf = more, *len = mlen;
+}
+
 static enum MHD_Result leaderboard(struct MHD_Connection *c, struct server *s, bool csv)
 {
     char refresh[16];
@@ -919,6 +1079,7 @@ static enum MHD_Result leaderboard(struct MHD_Connection *c, struct server *s, b
         debrief_fini(&page);
     }
     fclose(out);
+    if (r.ranked) base_line(s, &r, &buf, &len);
     free(r.e);
     char *at = r.ranked ? strstr(buf, "</main>") : NULL;
     if (at) { /* compare's page, with the queue and the way back before its end */
@@ -963,14 +1124,31 @@ static enum MHD_Result history_page(struct MHD_Connection *c, struct server *s)
     fputs("<h1>", out);
     html_text(out, _("Every submission"));
     fputs("</h1>\n<p>", out);
-    html_text(out, _("Numbered as in history.csv's seq column: the first submission is 0."));
+    html_text(out, _("Numbered as in history.csv's seq column: the first submission is 0. A refused submission has "
+                     "no number: it is listed with the first reason the student was given."));
     fputs("</p>\n<div class=\"wide\"><table>\n<tr><th class=\"num\">seq</th><th>", out);
     html_text(out, time_head);
     fprintf(out, "</th><th>%s</th><th>%s</th><th class=\"num\">%s</th><th>%s</th></tr>\n", _("name"), _("state"),
-            _("profit"), _("keys changed"));
+            _("profit"), _("keys changed, or why it was refused"));
     pthread_mutex_lock(&s->lock);
-    for (size_t i = s->nsubs; i-- > 0;) {
-        const struct submission *u = s->subs[i];
+    /* newest first: the submissions and the refusals merged (save_history) */
+    for (size_t i = s->nsubs, k = s->nrefusals; i > 0 || k > 0;) {
+        if (k > 0 && (i == 0 || s->refusals[k - 1].next_seq > s->subs[i - 1]->seq)) {
+            const struct refusal *f = &s->refusals[--k];
+            char when[32];
+            time_t t = (time_t)f->when;
+            struct tm tm;
+            strftime(when, sizeof when, "%H:%M:%S", localtime_r(&t, &tm));
+            fprintf(out, "<tr class=\"refused\"><td class=\"num\"></td><td>%s</td><td>", when);
+            html_text(out, f->name[0] ? f->name : _("(no valid name)"));
+            fputs("</td><td><strong>", out);
+            html_text(out, _("refused"));
+            fputs("</strong></td><td class=\"num\"></td><td>", out);
+            html_text(out, f->why);
+            fputs("</td></tr>\n", out);
+            continue;
+        }
+        const struct submission *u = s->subs[--i];
         char when[32];
         time_t t = (time_t)u->when;
         struct tm tm;
@@ -985,8 +1163,14 @@ static enum MHD_Result history_page(struct MHD_Connection *c, struct server *s)
         html_text(out, u->run->e.changed_shown ? u->run->e.changed_shown : "");
         fputs("</td></tr>\n", out);
     }
+    size_t dropped = s->refusals_dropped;
     pthread_mutex_unlock(&s->lock);
     fputs("</table></div>\n", out);
+    if (dropped) {
+        fputs("<p>", out);
+        html_textf(out, P_("%zu more refusal is not listed.", "%zu more refusals are not listed.", dropped), dropped);
+        fputs("</p>\n", out);
+    }
     return page_send(c, &p, MHD_HTTP_OK, NULL);
 }
 
@@ -1068,6 +1252,15 @@ static enum MHD_Result result_page(struct MHD_Connection *c, struct server *s, c
             html_figuresf(out, "%s %+.2f ± %.2f %s", _("against the best (paired)"), vs_best.mean, vs_best.ci95,
                           compare_significant(&vs_best) ? _("(significantly lower)") : _("(not significantly lower)"));
         fputs("</small>", out);
+        struct summary d;
+        if (vs_base(s, r, &d)) { /* today's business: did the stance beat it? */
+            fputs("<small>", out);
+            html_figuresf(out, "%s %+.2f ± %.2f %s", _("against the base as it is today (paired)"), d.mean, d.ci95,
+                          !compare_significant(&d) ? _("(not significantly different)")
+                          : d.mean > 0             ? _("(significantly higher)")
+                                                   : _("(significantly lower)"));
+            fputs("</small>", out);
+        }
     }
     fputs("</p>\n", out);
     if (state == RUN_DONE) {
@@ -1373,15 +1566,69 @@ static void sent_lines(FILE *out, const char *messages, const char *path, const 
     }
 }
 
+/* Whether the request's class code is the server's, ASCII letters in either case: a
+ * phone capitalises the first letter of a field, and "Tulip" for "tulip" is no guess. */
+static bool code_right(const struct server *s, const struct request *q)
+{
+    const char *a = q->code.data, *b = s->o->code;
+    if (!a || !b) return false;
+    for (; *a && *b; a++, b++) {
+        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+        if (x >= 'A' && x <= 'Z') x = (unsigned char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = (unsigned char)(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return *a == *b;
+}
+
+/* Keep a refusal of what a student sent (refusal), its first message from why (its
+ * "servlab: " left out, cut to REFUSAL_WHY_BYTES at a character's end), and write
+ * history.csv again. */
+static void record_refusal(struct server *s, const struct request *q, const char *client, const char *why)
+{
+    struct refusal f = {.when = now()};
+    if (q->name.data && !q->name.too_long && strlen(q->name.data) < sizeof f.name) {
+        memcpy(f.name, q->name.data, strlen(q->name.data) + 1);
+        if (!name_ok(f.name)) f.name[0] = '\0'; /* nothing a page or a spreadsheet should show */
+    }
+    snprintf(f.client, sizeof f.client, "%s", client);
+    if (strncmp(why, "servlab: ", 9) == 0) why += 9;
+    size_t n = strcspn(why, "\n"), at = 0;
+    while (at < n) { /* whole characters only */
+        size_t w = lang_char_bytes((unsigned char)why[at]);
+        if (at + w >= sizeof f.why) break;
+        at += w;
+    }
+    memcpy(f.why, why, at);
+    f.why[at] = '\0';
+    pthread_mutex_lock(&s->lock);
+    f.next_seq = s->next_seq;
+    if (s->nrefusals < REFUSALS_KEPT) {
+        s->refusals = grow(s->refusals, &s->cap_refusals, s->nrefusals, sizeof *s->refusals);
+        s->refusals[s->nrefusals++] = f;
+        save_history(s);
+    } else
+        s->refusals_dropped++;
+    pthread_mutex_unlock(&s->lock);
+}
+
 /* A refusal of what a student sent, with the form under it filled with what was sent
  * (the text pasted or the file uploaded; the name when keep_name and name_ok takes it;
  * the code when it is right), to correct and submit again: a refused submission loses
  * no edit. A text that is not text (a NUL, not UTF-8), or too large to have been read
  * whole (refused for the rate before its size), comes back as the base's. */
-static enum MHD_Result refused_form(struct MHD_Connection *c, const struct server *s, const struct request *q,
+static enum MHD_Result refused_form(struct MHD_Connection *c, struct server *s, const struct request *q,
                                     unsigned status, const char *headline, const char *messages, int retry_after,
                                     bool keep_name)
 {
+    /* the student's mistakes, for the instructor; not the server's own refusals (a full
+       queue, too many at once, a disk that would not save) */
+    if (status == MHD_HTTP_BAD_REQUEST || status == MHD_HTTP_FORBIDDEN || status == MHD_HTTP_CONFLICT ||
+        status == MHD_HTTP_UNPROCESSABLE_CONTENT) {
+        char client[64];
+        client_of(c, client, sizeof client);
+        record_refusal(s, q, client, messages && *messages ? messages : headline);
+    }
     struct page p;
     FILE *out = refusal_begin(&p, headline, messages);
     p.retry_after = retry_after;
@@ -1390,26 +1637,34 @@ static enum MHD_Result refused_form(struct MHD_Connection *c, const struct serve
        beginning of what was sent: neither shown as what was sent nor called not text */
     bool whole = !q->too_large && !f->too_long;
     bool text = f->len && whole && !memchr(f->data, '\0', f->len) && scan_is_utf8(f->data, f->len);
-    bool code_ok = s->o->code && q->code.data && strcmp(q->code.data, s->o->code) == 0;
+    bool code_ok = code_right(s, q);
     char name[NAME_MAX_BYTES + 1] = ""; /* the name when name_ok takes it (trimmed), else none */
     if (keep_name && q->name.data && !q->name.too_long && strlen(q->name.data) < sizeof name) {
         memcpy(name, q->name.data, strlen(q->name.data) + 1);
         if (!name_ok(name)) name[0] = '\0';
     }
+    /* a text saved in GBK (Notepad's "ANSI" on a Chinese Windows): the student's edit,
+       converted, not the base; the reader's message above says how to save it */
+    size_t glen = 0;
+    char *gbk =
+        !text && f->len && whole && !memchr(f->data, '\0', f->len) ? csv_gb18030_text(f->data, f->len, &glen) : NULL;
     const char *lead = text              ? _("Below is what you sent: correct it and submit again.")
+                       : gbk             ? _("Below is what you sent, converted from GBK to UTF-8: check it and "
+                                                         "submit it again from this page.")
                        : f->len && whole ? _("What you sent is not a text file: below is the base scenario again.")
                                          : _("Below is the base scenario: edit it and submit.");
-    if (text && messages && q->name.data) {
+    if ((text || gbk) && messages && q->name.data) {
         char path[NAME_MAX_BYTES + 16];
         snprintf(path, sizeof path, "%s.ini", q->name.data); /* as new_run reads it */
-        sent_lines(out, messages, path, f->data, f->len);
+        sent_lines(out, messages, path, gbk ? gbk : f->data, gbk ? glen : f->len);
     }
-    submit_form(out, s, lead, name, code_ok ? q->code.data : NULL, text ? f->data : s->base_text);
+    submit_form(out, s, lead, name, code_ok ? q->code.data : NULL, text ? f->data : gbk ? gbk : s->base_text);
+    free(gbk);
     return page_send(c, &p, status, NULL);
 }
 
 /* 409: the name is another browser's (owner_ok). */
-static enum MHD_Result name_taken(struct MHD_Connection *c, const struct server *s, const struct request *q)
+static enum MHD_Result name_taken(struct MHD_Connection *c, struct server *s, const struct request *q)
 {
     return refused_form(c, s, q, MHD_HTTP_CONFLICT,
                         _("This name is taken on this leaderboard by another computer; choose another name, or "
@@ -1439,7 +1694,7 @@ static enum MHD_Result submit(struct MHD_Connection *c, struct server *s, struct
         return error_page(c, MHD_HTTP_CONTENT_TOO_LARGE, why, NULL);
     }
     if (q->bad_form) return error_page(c, MHD_HTTP_BAD_REQUEST, _("Send the form of the student page."), NULL);
-    if (s->o->code && (!q->code.data || strcmp(q->code.data, s->o->code) != 0))
+    if (s->o->code && !code_right(s, q))
         return refused_form(c, s, q, MHD_HTTP_FORBIDDEN, _("Wrong class code: ask the instructor for it."), NULL, 0,
                             true);
     if (!q->name.data || q->name.too_long || !name_ok(q->name.data)) {
@@ -1703,6 +1958,111 @@ static void base_curve(struct server *s, FILE *err)
     }
 }
 
+bool serve_beyond_loopback(const char *bind)
+{
+    struct in_addr a4;
+    struct in6_addr a6;
+    if (inet_pton(AF_INET, bind, &a4) == 1) return (ntohl(a4.s_addr) >> 24) != 127;
+    if (inet_pton(AF_INET6, bind, &a6) == 1) return !IN6_IS_ADDR_LOOPBACK(&a6);
+    return true;
+}
+
+void serve_say_where(FILE *out, FILE *err, const char *base_name, const char *bind, unsigned port, const char *code,
+                     const struct ifaddrs *ifs)
+{
+    bool v6 = strchr(bind, ':') != NULL;
+    struct in6_addr a6;
+    bool every =
+        strcmp(bind, "0.0.0.0") == 0 || (v6 && inet_pton(AF_INET6, bind, &a6) == 1 && IN6_IS_ADDR_UNSPECIFIED(&a6));
+    if (!serve_beyond_loopback(bind)) { /* this computer only: as before */
+        fprintf(out,
+                v6 ? _("servlab: serving %s on http://[%s]:%u/ (leaderboard: /leaderboard); Ctrl-C stops\n")
+                   : _("servlab: serving %s on http://%s:%u/ (leaderboard: /leaderboard); Ctrl-C stops\n"),
+                base_name, bind, port);
+        return;
+    }
+    if (!every) {
+        fprintf(out,
+                v6 ? _("servlab: serving %s on http://[%s]:%u/ (leaderboard: /leaderboard); Ctrl-C stops\n")
+                   : _("servlab: serving %s on http://%s:%u/ (leaderboard: /leaderboard); Ctrl-C stops\n"),
+                base_name, bind, port);
+    } else {
+        /* 0.0.0.0 is no address to type: the addresses this computer has on its networks */
+        fprintf(out, _("servlab: serving %s on every network of this computer, port %u; Ctrl-C stops\n"), base_name,
+                port);
+        size_t shown = 0;
+        for (const struct ifaddrs *i = ifs; i; i = i->ifa_next) {
+            if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET || (i->ifa_flags & IFF_LOOPBACK) ||
+                !(i->ifa_flags & IFF_UP))
+                continue;
+            char a[INET_ADDRSTRLEN];
+            if (!inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)i->ifa_addr)->sin_addr, a, sizeof a))
+                continue;
+            /* TRANSLATORS: the address students type (write it on the board), then the network's name */
+            fprintf(out, _("  students open: http://%s:%u/ (network %s)\n"), a, port, i->ifa_name);
+            shown++;
+        }
+        if (!shown)
+            fputs(_("  this computer has no network address besides its own (127.0.0.1): connect it to the class "
+                    "network, then start the server again\n"),
+                  out);
+    }
+    if (code) fprintf(out, _("  class code: %s\n"), code);
+    fprintf(out, _("  the leaderboard, for the projector (on this computer): http://localhost:%u/leaderboard\n"), port);
+    if (!code)
+        lang_printf_wrapped(err, LANG_LINE_MAX,
+                            _("servlab: warning: no --code: anyone on the network who opens the address can submit, "
+                              "under any name; give the class a code to type (--code WORD)\n"));
+}
+
+/* Whether the base b reads a file (its [demand] history), said on err: a scenario sent to
+ * the server may not (reader/scenario.c refuses it), so every student's copy of the base
+ * would be refused. The same history given by --set is applied to every submission, and
+ * the students' copies then name no file: that is what the instructor is told to do, with
+ * the path as seen from here (the file's own is relative to the base's folder). */
+static bool base_reads_file(const struct serve_opts *o, const struct scenario *b, FILE *err)
+{
+    int line = scenario_line(b, "demand.history");
+    if (!b->history[0] || line <= 0) return false; /* none, or given by --set */
+    const char *slash = strrchr(o->base, '/');
+    char path[HISTORY_PATH_MAX + 1100];
+    if (b->history[0] == '/' || !slash)
+        snprintf(path, sizeof path, "%s", b->history);
+    else
+        snprintf(path, sizeof path, "%.*s/%s", (int)(slash - o->base), o->base, b->history);
+    lang_printf_wrapped(err, LANG_LINE_MAX,
+                        _("servlab: %s:%d: [demand] history: a class base cannot read a file: the server refuses a "
+                          "submitted scenario that names one, so every student's copy of this base would be "
+                          "refused.\n"
+                          "  Remove the line from %s and give the history on the command line instead (it then holds "
+                          "for every submission), as in:\n"),
+                        o->base, line, slash ? slash + 1 : o->base);
+    /* a command to copy: not wrapped */
+    fprintf(err, "    servlab serve --base %s --set demand.history=%s\n", o->base, path);
+    return true;
+}
+
+/* The base's text as a submission's (as a student uploading it unchanged sends it: the same
+ * run, shared), run at start as its service curve is, before the server listens, on the
+ * same random numbers as every submission: "today", which a result is set against. */
+static void base_run(struct server *s, FILE *err)
+{
+    uint64_t hash = fnv1a(s->base_hash, s->base_text, s->base_len);
+    struct run *r = new_run(s, "base", s->base_text, s->base_len, hash, err);
+    if (!r) return;
+    snprintf(r->path, sizeof r->path, "%s", s->base_name);
+    add_run(s, r);
+    s->base_run = r;
+    struct simulate_opts so = {.threads = s->o->workers ? s->o->workers : 1, .stop = s->o->stop};
+    if (load_run(s, r) == 0)
+        r->state = RUN_DONE;
+    else if (compare_entry_run(&r->e, &so) == 0) {
+        r->state = RUN_DONE;
+        save_run(s, r);
+    } else
+        r->state = RUN_STOPPED; /* stopped at start: the server does not listen anyway */
+}
+
 int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
 {
     static struct server srv; /* large (the client table): not on the stack */
@@ -1749,6 +2109,11 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
     }
     const struct scenario *b = compare_base_scenario(s->base);
     s->base_name = strrchr(o->base, '/') ? strrchr(o->base, '/') + 1 : o->base;
+    if (base_reads_file(o, b, err)) {
+        compare_base_free(s->base);
+        free(s->base_text);
+        return 2;
+    }
     /* said first, before the base's curve is drawn: the instructor can stop and fix it */
     if (!compare_base_locked(s->base))
         lang_printf_wrapped(err, LANG_LINE_MAX,
@@ -1774,6 +2139,8 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
     s->random = fopen("/dev/urandom", "rb");
     if (make_dirs(o, err) != 0) goto done;
     base_curve(s, err);
+    base_run(s, err);
+    reload_refusals(s);
     reload(s, err);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned nworkers = o->workers ? o->workers : 1;
@@ -1781,10 +2148,12 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
     if (!(workers = calloc(nworkers, sizeof *workers))) abort();
     for (; started < nworkers; started++)
         if (pthread_create(&workers[started], NULL, worker, s) != 0) break;
-    d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0),
-                         (uint16_t)o->port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-                         MHD_OPTION_CONNECTION_LIMIT, (unsigned)500, MHD_OPTION_END);
+    /* no MHD_USE_ERROR_LOG: libmicrohttpd's own messages are English and unprefixed; what
+       fails is said by servlab's own message below, in the class's language */
+    d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0), (uint16_t)o->port, NULL,
+                         NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_NOTIFY_COMPLETED,
+                         on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
+                         (unsigned)500, MHD_OPTION_END);
     if (!d) {
         lang_printf_wrapped(err, LANG_LINE_MAX,
                             _("servlab: cannot listen on %s port %u: %s (is another server on it? try --port)\n"), bind,
@@ -1793,10 +2162,10 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     unsigned port = info ? info->port : o->port;
-    fprintf(out,
-            v6 ? _("servlab: serving %s on http://[%s]:%u/ (leaderboard: /leaderboard); Ctrl-C stops\n")
-               : _("servlab: serving %s on http://%s:%u/ (leaderboard: /leaderboard); Ctrl-C stops\n"),
-            s->base_name, bind, port);
+    struct ifaddrs *ifs = NULL;
+    if (serve_beyond_loopback(bind) && getifaddrs(&ifs) != 0) ifs = NULL;
+    serve_say_where(out, err, s->base_name, bind, port, o->code, ifs);
+    if (ifs) freeifaddrs(ifs);
     fflush(out);
     while (!atomic_load(o->stop)) {
         struct timespec tick = {0, 50 * 1000 * 1000};
@@ -1825,7 +2194,7 @@ done:
         free(s->runs[i]->text);
         free(s->runs[i]);
     }
-    free(s->subs), free(s->runs), free(s->board_page);
+    free(s->subs), free(s->runs), free(s->board_page), free(s->refusals);
     if (s->curve) sweep_free(s->curve), free(s->curve);
     if (s->random) fclose(s->random);
     compare_base_free(s->base);

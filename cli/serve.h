@@ -28,6 +28,7 @@
 #include "reader/scenario.h"
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 enum {
@@ -55,6 +56,18 @@ struct serve_opts {
     const char *command_line; /* for the pages' footer */
     const atomic_int *stop;   /* set by SIGINT or SIGTERM: stop */
 };
+
+/* Whether bind (an address) is beyond this computer's loopback (127.0.0.0/8, ::1). */
+bool serve_beyond_loopback(const char *bind);
+
+struct ifaddrs;
+/* Say where the server listens (bind, port) on out: for loopback, its address; for 0.0.0.0
+ * (or ::), every IPv4 address in ifs (getifaddrs') that is up and not loopback, the
+ * addresses students type; beyond loopback, the class code again and the leaderboard's
+ * address on this computer, for the projector, and without a code a warning on err that
+ * anyone on the network can submit. */
+void serve_say_where(FILE *out, FILE *err, const char *base_name, const char *bind, unsigned port, const char *code,
+                     const struct ifaddrs *ifs);
 
 /* Serve until *o->stop. Prints the address on out when listening. Returns 0, 2 (the base
  * does not load, a bad address) or 1 (the port is taken, the state dir unusable). */

@@ -285,6 +285,14 @@ static void first_word(const char *text, size_t n, char *out, size_t size)
 #define CSV_KOREAN_COMMON_MIN 0.6
 #define CSV_JAPANESE_PAIRS_MIN 0.85
 
+char *csv_gb18030_text(const char *text, size_t n, size_t *len)
+{
+    if (scan_is_utf8(text, n) || bom_len(text, n) || !scan_gbk_like(text, n)) return NULL;
+    char *utf8 = to_utf8("GB18030", text, n, len);
+    if (utf8 && !scan_chinese_text(utf8, *len)) free(utf8), utf8 = NULL;
+    return utf8;
+}
+
 char *csv_read_table(const char *path, size_t *len, struct csv_encoding *enc, char *err, size_t errlen)
 {
     *enc = (struct csv_encoding){0};

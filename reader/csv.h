@@ -86,6 +86,12 @@ struct csv_encoding {
  * not converted: the BOM says it is UTF-8. */
 char *csv_read_table(const char *path, size_t *len, struct csv_encoding *enc, char *err, size_t errlen);
 
+/* text (n bytes) converted to UTF-8 (NUL-terminated, its length in *len; the caller's to
+ * free) when it is not UTF-8 but reads as Chinese in GB18030 (GBK), as csv_read_table
+ * tells a table saved so; else NULL. A pasted or uploaded scenario saved by an editor in
+ * the Chinese Windows "ANSI" encoding (cli/serve.c gives it back so). */
+char *csv_gb18030_text(const char *text, size_t n, size_t *len);
+
 /* When cell is what a spreadsheet writes in place of a value (an error value such as
  * "#N/A" or "#DIV/0!", or the "########" of a column too narrow for a date, which Excel
  * saves as shown), what it is and what to do, in problem (n bytes), and true; else false. */
