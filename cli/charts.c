@@ -1366,6 +1366,28 @@ static bool below_best(const struct compare_result *r, size_t i)
     return i != r->best && d->n > 1 && fabs(d->mean) > d->ci95;
 }
 
+/* The lowest value a class chart's axis shows: the body of the class, its lower
+ * quartile less three times its interquartile range, or less min_gap when that is wider
+ * (a class of near-identical results keeps its near ones); -INFINITY with fewer than
+ * five values, too few to tell a stray one. A value below it is drawn as an off-scale
+ * marker at the axis's foot, with its value: one absurd submission (an order quantity of
+ * 1, -555% of the best) would otherwise flatten every other point into one line. */
+static double class_floor(const double *v, size_t n, double min_gap)
+{
+    if (n < 5) return -INFINITY;
+    double *s = malloc(n * sizeof *s);
+    if (!s) abort();
+    memcpy(s, v, n * sizeof *s);
+    for (size_t i = 1; i < n; i++) /* insertion sort: a class is small */
+        for (size_t j = i; j > 0 && s[j - 1] > s[j]; j--) {
+            double t = s[j];
+            s[j] = s[j - 1], s[j - 1] = t;
+        }
+    double q1 = s[(n - 1) / 4], q3 = s[3 * (n - 1) / 4];
+    free(s);
+    return q1 - fmax(3 * (q3 - q1), min_gap);
+}
+
 /* Each ranked file's profit as a share of the best's, a dot per rank with the paired 95%
  * interval of its difference to the best (in % of the best) as whiskers, the y axis on
  * the data: a class lies within a few per cent of the best, which bars from 0 hide (all
@@ -1387,11 +1409,30 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
     double *top = calloc(2 * n, sizeof *top), top_x = 0, top_y = 0;
     if (!top) abort();
     size_t nlower = 0, nnear = 0;
+    /* the axis's foot: the body of the class (class_floor), at least 25 points of the best
+       below its lower quartile; the shares below it are drawn at the foot, labelled */
+    double floor_at = -INFINITY;
+    if (share) {
+        for (size_t k = 0; k < n; k++) x[k] = 100 * r->e[order[k]].s[M_PROFIT].mean / best;
+        floor_at = class_floor(x, n, 25);
+    }
+    double *off_x = malloc((n + 1) * sizeof *off_x), *off_y = malloc((n + 1) * sizeof *off_y);
+    char **off_text = calloc(n + 1, sizeof *off_text);
+    if (!off_x || !off_y || !off_text) abort();
+    size_t noff = 0;
     for (size_t k = 0; k < n; k++) {
         const struct compare_entry *e = &r->e[order[k]];
         bool low = below_best(r, order[k]), is_best = order[k] == r->best;
         if (share) {
             double v = 100 * e->s[M_PROFIT].mean / best, hw = 100 * e->vs_best.ci95 / best;
+            if (v < floor_at && !is_best) {
+                char label[64];
+                /* TRANSLATORS: an off-scale point's label: its rank and its share of the best */
+                snprintf(label, sizeof label, _("%zu ↓ %.0f%%"), e->rank, v);
+                if (!(off_text[noff] = strdup(label))) abort();
+                off_x[noff] = (double)(k + 1), off_y[noff++] = floor_at;
+                continue;
+            }
             if (is_best)
                 top_x = (double)(k + 1), top_y = v;
             else if (low)
@@ -1452,6 +1493,18 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
         snprintf(sub, sizeof sub,
                  _("even the best, %s, makes no profit (%.0f a day): bars show the profit itself, not a share"),
                  r->e[r->best].label, best);
+    if (noff) {
+        size_t used = strlen(sub);
+        snprintf(sub + used, sizeof sub - used,
+                 /* TRANSLATORS: after the subtitle: how many points lie far below the class, and the
+                    share of the best below which they do (the axis's foot) */
+                 P_("; ↓ %zu far below the class (under %.0f%%) is drawn at the foot, its value beside it; the "
+                    "table has it",
+                    "; ↓ %zu far below the class (under %.0f%%) are drawn at the foot, each value beside it; the "
+                    "table has them",
+                    noff),
+                 noff, floor_at);
+    }
     snprintf(top_label, sizeof top_label, "%s", _("the best"));
     snprintf(near_label, sizeof near_label, "%s", _("not significantly below the best"));
     snprintf(lower_label, sizeof lower_label, "%s", _("significantly below the best"));
@@ -1486,6 +1539,11 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
         if (nlower)
             p->series[p->nseries++] =
                 (struct chart_series){lower_label, lower_x, lower, lower_err, nlower, COLOUR_GREY, STYLE_DOTS, false};
+        if (noff) {
+            p->point_labels[p->nseries] = (const char *const *)off_text;
+            p->series[p->nseries++] =
+                (struct chart_series){NULL, off_x, off_y, NULL, noff, COLOUR_GREY, STYLE_POINTS, false};
+        }
     } else {
         p->series[p->nseries++] = (struct chart_series){n > 1 ? top_label : NULL, x,          top,  NULL, 2 * n - 1,
                                                         COLOUR_VERMILLION,        STYLE_BARS, false};
@@ -1499,6 +1557,8 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
     int rc = draw(to, &c);
     free(order), free(x), free(top), free(near), free(lower), free(near_err), free(lower_err), free(near_x),
         free(lower_x);
+    for (size_t k = 0; k < noff; k++) free(off_text[k]);
+    free(off_text), free(off_x), free(off_y);
     return rc;
 }
 
@@ -1522,15 +1582,28 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
         count[first]++;
         shared += first != k;
     }
+    /* the axis's foot: the body of the class (class_floor, at least a quarter of the best's profit
+       below its lower quartile), or the curve's lowest point when that is lower; a point
+       below it is drawn at the foot, its profit in its label */
+    double floor_at = class_floor(y, n, n ? 0.25 * fabs(r->e[r->best].s[M_PROFIT].mean) : 0);
+    for (size_t i = 0; i < curve->n; i++) floor_at = fmin(floor_at, cy[i]);
+    size_t noff = 0;
     for (size_t k = 0; k < n; k++) {
         if (!count[k]) continue; /* drawn under another file's label */
-        char label[48];
-        if (count[k] > 1) /* TRANSLATORS: a rank, and how many files share the point, e.g. "36 ×4" */
+        char label[64];
+        bool off = y[k] < floor_at;
+        if (off && count[k] > 1) /* TRANSLATORS: an off-scale point's rank, how many share it, its profit */
+            snprintf(label, sizeof label, _("%zu ×%zu ↓ %.0f"), r->e[order[k]].rank, count[k], y[k]);
+        else if (off) /* TRANSLATORS: an off-scale point's rank and its profit a day */
+            snprintf(label, sizeof label, _("%zu ↓ %.0f"), r->e[order[k]].rank, y[k]);
+        else if (count[k] > 1) /* TRANSLATORS: a rank, and how many files share the point, e.g. "36 ×4" */
             snprintf(label, sizeof label, _("%zu ×%zu"), r->e[order[k]].rank, count[k]);
         else
             snprintf(label, sizeof label, "%zu", r->e[order[k]].rank);
         if (!(text[k] = strdup(label))) abort();
     }
+    for (size_t k = 0; k < n; k++)
+        if (y[k] < floor_at) y[k] = floor_at, noff++;
     free(count);
     const struct curve_optimum *o = &curve->opt;
     double px = cx[o->best], py = cy[o->best];
@@ -1592,6 +1665,16 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
                  _("● each file as written, numbered by rank (the table names it); ◆ the curve's profit peak, %s%%; "
                    "%u replications"),
                  peak, curve->reps);
+    if (noff) {
+        size_t used = strlen(sub);
+        snprintf(sub + used, sizeof sub - used,
+                 /* TRANSLATORS: after the subtitle: how many points lie far below the class, and the
+                    profit a day below which they do (the axis's foot) */
+                 P_("; ↓ %zu far below the class (under %.0f a day) is drawn at the foot, its profit beside it",
+                    "; ↓ %zu far below the class (under %.0f a day) are drawn at the foot, each profit beside it",
+                    noff),
+                 noff, floor_at);
+    }
     x_axis_note(&xa, sub, sizeof sub);
     x_axis_label(&xa, curve, xl, sizeof xl);
     /* TRANSLATORS: the base scenario file, the swept key, how many values */

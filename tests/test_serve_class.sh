@@ -5,7 +5,7 @@
 # words only, in each language; the class code is typed on phones (no capital, any case);
 # a GBK upload comes back converted, in the form; refused submissions are kept for the
 # instructor (history.csv, /history), across a restart; the base's own run (today) on the
-# result page and the leaderboard. On 127.0.0.1 only, each server on a free port, killed
+# result page and the leaderboard; one absurd submission does not flatten the class charts. On 127.0.0.1 only, each server on a free port, killed
 # at the end whatever happens; every curl bounded (--max-time).
 # Uses $SERVLAB (default ./servlab), via tests/check.sh; curl (tests/need.sh http).
 cd "$(dirname "$0")/.." || exit 1
@@ -186,6 +186,31 @@ status "$U/history" > /dev/null
 cp "$T/page" "$T/zh-history.html"
 stop
 
+# ---- one absurd submission does not flatten the class charts (compare's, which the
+# leaderboard draws): the axes keep the body of the class, the far point is drawn at the
+# foot with its value, and the subtitle says so ----
+mkdir -p "$T/cls"
+for i in 1 2 3 4 5; do sed "s/^safety_factor = 0.5 /safety_factor = 0.$((i + 4)) /" "$B" > "$T/cls/s$i.ini"; done
+sed 's/^order_quantity = 800 /order_quantity = 1 /' "$B" > "$T/cls/oq1.ini"
+"$S" compare --base "$B" "$T"/cls/*.ini --out "$T/clsout" > /dev/null 2>&1
+pg=$T/clsout/report.html
+ok "serve-class-9.1 the share chart: its axis from 75% (no tick below 0), oq1 at the foot as '6 ↓ -632%', the subtitle's note" \
+    $(grep -q '>6 ↓ -632%<' "$pg" && ! grep -q '>-[0-9]*<' "$pg" && grep -q '>75<' "$pg" &&
+      grep -q '↓ 1 far below the class (under 74%) is drawn at the foot, its value beside it; the table has it' "$pg"; echo $?) \
+    "$(grep -o '>[-0-9]*<' "$pg" | sort -u | tr '\n' ' ') $(grep -o '[^>]*↓[^<]*' "$pg" | sort -u)"
+ok "serve-class-9.2 the class curve: its axis from 400 a day, oq1 at the foot as '6 ↓ -3418', the subtitle's note" \
+    $(grep -q '>6 ↓ -3418<' "$pg" && grep -q '>400<' "$pg" &&
+      grep -q '↓ 1 far below the class (under 401 a day) is drawn at the foot, its profit beside it' "$pg"; echo $?) \
+    "$(grep -o '[^>]*↓[^<]*' "$pg" | sort -u)"
+"$S" compare --base "$B" "$T"/cls/s*.ini --out "$T/clsout5" > /dev/null 2>&1
+ok "serve-class-9.3 a class without a far point: no off-scale marker, no note" \
+    $(! grep -q '↓' "$T/clsout5/report.html"; echo $?)
+"$S" compare --base "$B" "$T"/cls/*.ini --out "$T/clsout" --lang zh > /dev/null 2>&1
+ok "serve-class-9.4 zh: the note in Chinese" \
+    $(grep -q '；↓ 1 个点远低于全班（低于 74%），画在坐标轴底端，旁边标出其数值；表格中有确切数字' "$pg" &&
+      grep -q '；↓ 1 个点远低于全班（每日利润低于 401），画在坐标轴底端，旁边标出其利润' "$pg"; echo $?) "$(grep -o '[^>]*↓[^<]*' "$pg" | sort -u)"
+cp "$T/clsout/profit_share.png" "$T/clsout/class_curve.png" "$T/" 2> /dev/null
+
 # ---- the pages in a real browser, at 1280 and 800 px ----
 SHOTS=${SHOTS:-build/serve-class-shots}
 if need=$(tests/need.sh test browser 2>&1); then
@@ -202,6 +227,7 @@ if need=$(tests/need.sh test browser 2>&1); then
         ok "serve-class-8 $page: loads in chromium, valid, asks the network for nothing, fits $w px" \
             $([ $rc -eq 0 ] && [ -s "$SHOTS/$page-1280x720.png" ]; echo $?) "$(grep -v '^ok' "$T/check" | tail -n 5)"
     done
+    cp "$T/profit_share.png" "$T/class_curve.png" "$SHOTS/" 2> /dev/null
     echo "screenshots: $SHOTS/"
 elif [ -n "$CI" ]; then
     ok "serve-class-8b the browser checks can run (CI=$CI)" 1 "$need"

@@ -51,12 +51,13 @@ int main(int argc, char **argv)
     char *out, *err;
 
     say("0.0.0.0", "tulip", &i1, &out, &err);
-    check(strcmp(out, "servlab: serving base.ini on every network of this computer, port 8080; Ctrl-C stops\n"
-                      "  students open: http://192.168.1.23:8080/ (network eth0)\n"
-                      "  students open: http://10.0.0.7:8080/ (network wlan0)\n"
-                      "  class code: tulip\n"
-                      "  the leaderboard, for the projector (on this computer): http://localhost:8080/leaderboard\n") ==
-              0 && !strstr(out, "0.0.0.0") && !*err,
+    check(strcmp(out,
+                 "servlab: serving base.ini on every network of this computer, port 8080; Ctrl-C stops\n"
+                 "  students open: http://192.168.1.23:8080/ (network eth0)\n"
+                 "  students open: http://10.0.0.7:8080/ (network wlan0)\n"
+                 "  class code: tulip\n"
+                 "  the leaderboard, for the projector (on this computer): http://localhost:8080/leaderboard\n") == 0 &&
+              !strstr(out, "0.0.0.0") && !*err,
           "serve-where-1.1 0.0.0.0: the addresses students type (up, not loopback, IPv4), the code, the "
           "projector's address; no warning:\n%s%s",
           out, err);
@@ -64,7 +65,8 @@ int main(int argc, char **argv)
 
     say("0.0.0.0", NULL, &i1, &out, &err);
     check(!strstr(out, "class code") &&
-              strstr(err, "servlab: warning: no --code: anyone on the network who opens the address can submit") == err &&
+              strstr(err, "servlab: warning: no --code: anyone on the network who opens the address can submit") ==
+                  err &&
               strstr(err, "(--code WORD)\n"),
           "serve-where-1.2 0.0.0.0 without --code: the warning that anyone on the network can submit:\n%s", err);
     free(out), free(err);
@@ -92,8 +94,8 @@ int main(int argc, char **argv)
 
     lang_init("zh", NULL);
     say("0.0.0.0", NULL, &i1, &out, &err);
-    check(strstr(out, "http://192.168.1.23:8080/") && !strstr(out, "students open") && strstr(err, "servlab: ") == err &&
-              !strstr(err, "anyone"),
+    check(strstr(out, "http://192.168.1.23:8080/") && !strstr(out, "students open") &&
+              strstr(err, "servlab: ") == err && !strstr(err, "anyone"),
           "serve-where-1.7 zh: translated, with the addresses and the warning:\n%s%s", out, err);
     free(out), free(err);
     return check_done("test_serve_where");
