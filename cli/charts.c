@@ -1409,12 +1409,12 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
     double *top = calloc(2 * n, sizeof *top), top_x = 0, top_y = 0;
     if (!top) abort();
     size_t nlower = 0, nnear = 0;
-    /* the axis's foot: the body of the class (class_floor), at least 25 points of the best
+    /* the axis's foot: the body of the class (class_floor), at least 50 points of the best
        below its lower quartile; the shares below it are drawn at the foot, labelled */
     double floor_at = -INFINITY;
     if (share) {
         for (size_t k = 0; k < n; k++) x[k] = 100 * r->e[order[k]].s[M_PROFIT].mean / best;
-        floor_at = class_floor(x, n, 25);
+        floor_at = class_floor(x, n, 50);
     }
     double *off_x = malloc((n + 1) * sizeof *off_x), *off_y = malloc((n + 1) * sizeof *off_y);
     char **off_text = calloc(n + 1, sizeof *off_text);
@@ -1493,18 +1493,10 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
         snprintf(sub, sizeof sub,
                  _("even the best, %s, makes no profit (%.0f a day): bars show the profit itself, not a share"),
                  r->e[r->best].label, best);
-    if (noff) {
-        size_t used = strlen(sub);
-        snprintf(sub + used, sizeof sub - used,
-                 /* TRANSLATORS: after the subtitle: how many points lie far below the class, and the
-                    share of the best below which they do (the axis's foot) */
-                 P_("; ↓ %zu far below the class (under %.0f%%) is drawn at the foot, its value beside it; the "
-                    "table has it",
-                    "; ↓ %zu far below the class (under %.0f%%) are drawn at the foot, each value beside it; the "
-                    "table has them",
-                    noff),
-                 noff, floor_at);
-    }
+    char off_label[200] = "";
+    /* TRANSLATORS: the legend's entry for the points far below the class: the share of the
+       best below which they lie (the axis's foot) */
+    if (noff) snprintf(off_label, sizeof off_label, _("↓ under %.0f%%: at the foot, value beside"), floor_at);
     snprintf(top_label, sizeof top_label, "%s", _("the best"));
     snprintf(near_label, sizeof near_label, "%s", _("not significantly below the best"));
     snprintf(lower_label, sizeof lower_label, "%s", _("significantly below the best"));
@@ -1542,7 +1534,7 @@ int charts_compare_share(const struct chart_target *to, const struct compare_res
         if (noff) {
             p->point_labels[p->nseries] = (const char *const *)off_text;
             p->series[p->nseries++] =
-                (struct chart_series){NULL, off_x, off_y, NULL, noff, COLOUR_GREY, STYLE_POINTS, false};
+                (struct chart_series){off_label, off_x, off_y, NULL, noff, COLOUR_GREY, STYLE_POINTS, false};
         }
     } else {
         p->series[p->nseries++] = (struct chart_series){n > 1 ? top_label : NULL, x,          top,  NULL, 2 * n - 1,
@@ -1582,10 +1574,10 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
         count[first]++;
         shared += first != k;
     }
-    /* the axis's foot: the body of the class (class_floor, at least a quarter of the best's profit
+    /* the axis's foot: the body of the class (class_floor, at least half the best's profit
        below its lower quartile), or the curve's lowest point when that is lower; a point
        below it is drawn at the foot, its profit in its label */
-    double floor_at = class_floor(y, n, n ? 0.25 * fabs(r->e[r->best].s[M_PROFIT].mean) : 0);
+    double floor_at = class_floor(y, n, n ? 0.5 * fabs(r->e[r->best].s[M_PROFIT].mean) : 0);
     for (size_t i = 0; i < curve->n; i++) floor_at = fmin(floor_at, cy[i]);
     size_t noff = 0;
     for (size_t k = 0; k < n; k++) {
@@ -1602,8 +1594,18 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
             snprintf(label, sizeof label, "%zu", r->e[order[k]].rank);
         if (!(text[k] = strdup(label))) abort();
     }
-    for (size_t k = 0; k < n; k++)
-        if (y[k] < floor_at) y[k] = floor_at, noff++;
+    /* the far points in a series of their own, at the foot, their labels with them */
+    double *ox = malloc((n + 1) * sizeof *ox), *oy = malloc((n + 1) * sizeof *oy);
+    char **otext = calloc(n + 1, sizeof *otext);
+    if (!ox || !oy || !otext) abort();
+    size_t kept = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (y[k] < floor_at) {
+            ox[noff] = x[k], oy[noff] = floor_at, otext[noff++] = text[k];
+            continue;
+        }
+        x[kept] = x[k], y[kept] = y[k], text[kept++] = text[k];
+    }
     free(count);
     const struct curve_optimum *o = &curve->opt;
     double px = cx[o->best], py = cy[o->best];
@@ -1616,11 +1618,19 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
     /* a class that crowds near 100 % on the axis the curve spans (the files' points and
        the curve's lowest, where the axis starts): the shortfall scale, as a sweep's, so
        that their numbers stand apart */
-    x[n] = INFINITY;
-    for (size_t i = 0; i < curve->n; i++) x[n] = fmin(x[n], cx[i]);
-    struct x_axis xa = choose_x_axis(curve, x, isfinite(x[n]) ? n + 1 : n, false);
+    /* the x axis from every point, the far ones too */
+    size_t nall = kept + noff;
+    double *xall = malloc((nall + 1) * sizeof *xall);
+    if (!xall) abort();
+    memcpy(xall, x, kept * sizeof *xall);
+    memcpy(xall + kept, ox, noff * sizeof *xall);
+    xall[nall] = INFINITY;
+    for (size_t i = 0; i < curve->n; i++) xall[nall] = fmin(xall[nall], cx[i]);
+    struct x_axis xa = choose_x_axis(curve, xall, isfinite(xall[nall]) ? nall + 1 : nall, false);
+    free(xall);
     for (size_t i = 0; i < curve->n; i++) cx[i] = chart_scale_at(xa.scale, cx[i]);
-    for (size_t k = 0; k < n; k++) x[k] = chart_scale_at(xa.scale, x[k]);
+    for (size_t k = 0; k < kept; k++) x[k] = chart_scale_at(xa.scale, x[k]);
+    for (size_t k = 0; k < noff; k++) ox[k] = chart_scale_at(xa.scale, ox[k]);
     px = chart_scale_at(xa.scale, px);
     scenario_name(&curve->base, file, sizeof file);
     /* the class server's word for what is ranked is a submission (r->submissions), compare's
@@ -1665,16 +1675,6 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
                  _("● each file as written, numbered by rank (the table names it); ◆ the curve's profit peak, %s%%; "
                    "%u replications"),
                  peak, curve->reps);
-    if (noff) {
-        size_t used = strlen(sub);
-        snprintf(sub + used, sizeof sub - used,
-                 /* TRANSLATORS: after the subtitle: how many points lie far below the class, and the
-                    profit a day below which they do (the axis's foot) */
-                 P_("; ↓ %zu far below the class (under %.0f a day) is drawn at the foot, its profit beside it",
-                    "; ↓ %zu far below the class (under %.0f a day) are drawn at the foot, each profit beside it",
-                    noff),
-                 noff, floor_at);
-    }
     x_axis_note(&xa, sub, sizeof sub);
     x_axis_label(&xa, curve, xl, sizeof xl);
     /* TRANSLATORS: the base scenario file, the swept key, how many values */
@@ -1687,12 +1687,22 @@ int charts_class(const struct chart_target *to, const struct sweep_result *curve
     p->series[p->nseries++] =
         (struct chart_series){curve_label, cx, cy, NULL, curve->n, COLOUR_BLUE, STYLE_LINE, false};
     p->point_labels[p->nseries] = (const char *const *)text;
-    p->series[p->nseries++] = (struct chart_series){NULL, x, y, NULL, n, COLOUR_VERMILLION, STYLE_DOTS, false};
+    p->series[p->nseries++] = (struct chart_series){NULL, x, y, NULL, kept, COLOUR_VERMILLION, STYLE_DOTS, false};
+    char off_label[200] = "";
+    if (noff) {
+        /* TRANSLATORS: the legend's entry for the points far below the class: the profit a
+           day below which they lie (the axis's foot) */
+        snprintf(off_label, sizeof off_label, _("↓ under %.0f a day: at the foot, profit beside"), floor_at);
+        p->point_labels[p->nseries] = (const char *const *)otext;
+        p->series[p->nseries++] =
+            (struct chart_series){off_label, ox, oy, NULL, noff, COLOUR_GREY, STYLE_POINTS, false};
+    }
     /* the peak over any file's dot at the same place */
     p->series[p->nseries++] = (struct chart_series){NULL, &px, &py, NULL, 1, COLOUR_BLUE, STYLE_PEAK, false};
     int rc = draw(to, &c);
-    for (size_t k = 0; k < n; k++) free(text[k]);
-    free(text), free(x), free(y), free(cx), free(cy), free(order);
+    for (size_t k = 0; k < kept; k++) free(text[k]);
+    for (size_t k = 0; k < noff; k++) free(otext[k]);
+    free(text), free(x), free(y), free(cx), free(cy), free(order), free(ox), free(oy), free(otext);
     return rc;
 }
 
