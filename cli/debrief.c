@@ -279,23 +279,32 @@ static void settings_section(FILE *out, const struct scenario *sc)
     settings_listed(out, sc, false, NULL);
 }
 
-/* The chart's subtitle (plots/chart.h's <text class="subtitle">) again, as a paragraph
- * under the chart: on a screen narrower than 1200 pixels, where the chart is drawn
- * smaller than 1200 of its 1280 units, its subtitle (drawn at 13 to 19 units, smaller when
- * long, to fit the chart's width) would be under 12 pixels tall, 8 or 9 at 800 pixels:
- * cli/html.c's stylesheet then hides the chart's own and shows this one, in the page's
- * type and wrapped to the screen. The text is the SVG's, already escaped. */
+/* The chart's subtitle (plots/chart.h's <text class="subtitle">, or two of them when
+ * it is long: plots/chart.c's page_titles) again, as a paragraph under the chart: on a
+ * screen narrower than 1200 pixels, where the chart is drawn smaller than 1200 of its
+ * 1280 units, its subtitle (drawn at 17 to 19 units, smaller when long, to fit the
+ * chart's width) would be under 12 pixels tall, 8 or 9 at 800 pixels: cli/html.c's
+ * stylesheet then hides the chart's own and shows this one, in the page's type and
+ * wrapped to the screen. Two lines are joined with a blank, as they were parted, unless
+ * both sides of the join are Chinese (not ASCII). The text is the SVG's, already escaped. */
 static void figure_subtitle(FILE *out, const char *svg)
 {
     const char *at = strstr(svg, "<text class=\"subtitle\"");
-    const char *end = at ? strstr(at, "</text>") : NULL;
-    if (!end) return;
+    if (!at || !strstr(at, "</text>")) return;
     fputs("<p class=\"subtitle\">", out);
-    for (bool tag = false; at < end; at++) {
-        if (*at == '<' || *at == '>')
-            tag = *at == '<';
-        else if (!tag && *at != '\n')
-            fputc(*at, out);
+    int last = -1; /* the last byte written */
+    for (const char *end; at && (end = strstr(at, "</text>")); at = strstr(end, "<text class=\"subtitle\"")) {
+        bool join = last >= 0;
+        for (bool tag = false; at < end; at++) {
+            if (*at == '<' || *at == '>') {
+                tag = *at == '<';
+            } else if (!tag && *at != '\n') {
+                if (join && (last < 0x80 || (unsigned char)*at < 0x80)) fputc(' ', out);
+                join = false;
+                fputc(*at, out);
+                last = (unsigned char)*at;
+            }
+        }
     }
     fputs("</p>\n", out);
 }

@@ -26,6 +26,16 @@ static const double TEXT_SCALE = 0.75, TITLE_SCALE = 1.0, SUBTITLE_SCALE = 0.68;
  * 800: 21 units are 12.6 px there, 17, LABEL_SCALE's, were 10; tests/html_check.py's
  * chart-text). Set by draw_chart. */
 static double text_floor = 0;
+/* The least size a subtitle is shrunk to on one line to fit the page's width: a point's
+ * label's (LABEL_SCALE, 17 of 1280 units), the smallest text a PNG draws; shrunk further
+ * (the profit surface's, in 11) it could not be read when the chart is projected. Below
+ * it, the subtitle takes two lines (page_titles). */
+static const double SUBTITLE_FLOOR = 0.6;
+/* The top of the page's plot area (of the page's height): 0.88, lower when the subtitle
+ * takes two lines; and the lines the subtitle was drawn on (svg_inline names them). Set
+ * by page_titles. */
+static double page_top = 0.88;
+static unsigned subtitle_lines = 0;
 
 /* scale, or the drawing's least label size (text_floor) when that is larger. */
 static double readable(double scale)
@@ -1773,7 +1783,7 @@ static void draw_panel(const struct chart *c, size_t k, double xmin, double xmax
 {
     const struct chart_panel *p = &c->panels[k];
     char buf[1200];
-    double top = 0.88, bottom = 0.11, gap = 0.06;
+    double top = page_top, bottom = 0.11, gap = 0.06;
     double h = (top - bottom - gap * (double)(c->npanels - 1)) / (double)c->npanels;
     double y1 = top - (double)k * (h + gap), y0 = y1 - h;
     double pxmin, pxmax, ymin, ymax;
@@ -2192,7 +2202,7 @@ static void draw_surface(const struct chart *c)
     st.mark_width = 0.05;
     plschr(0, ht0 / def);
     double room = 0.97 - 0.09 - rest / page, share = room / (1 + st.x_off + st.mark_width);
-    plvpor(0.09, 0.09 + fmax(0.45, fmin(0.72, share)), 0.11, 0.88);
+    plvpor(0.09, 0.09 + fmax(0.45, fmin(0.72, share)), 0.11, page_top);
     plwind(xmin, xmax, ymin, ymax);
     PLcGrid grid = {.xg = (PLFLT *)sf->x, .yg = (PLFLT *)sf->y, .nx = (PLINT)sf->nx, .ny = (PLINT)sf->ny};
     size_t n = sf->nx * sf->ny;
@@ -2393,7 +2403,8 @@ static void draw_flow(const struct chart *c)
     PLFLT def, note_h;
     plschr(0, SUBTITLE_SCALE); /* the note's largest size */
     plgchr(&def, &note_h);
-    double x0 = 0.015 * W, x1 = 0.985 * W, y0 = 0.02 * H + (1.7 * (double)note_lines + 1) * note_h, y1 = 0.865 * H;
+    double x0 = 0.015 * W, x1 = 0.985 * W, y0 = 0.02 * H + (1.7 * (double)note_lines + 1) * note_h,
+           y1 = (0.865 - (0.88 - page_top)) * H;
     struct flow_layout L;
     double scale = FLOW_SCALE;
     for (;;) {
@@ -2488,15 +2499,82 @@ static void draw_flow(const struct chart *c)
     plschr(0, TEXT_SCALE);
 }
 
+/* Where a subtitle that must take two lines parts (at the current character size, its
+ * lines room mm wide at most): after a clause mark, a semicolon ("; " or ；) first, else
+ * a comma (", " or ，), of those the one that leaves the wider line narrowest, when both
+ * lines then fit room; else where lang_head_break parts a table's head (at a blank or
+ * between Chinese words, never inside a glossary term, lang/zh_terms.h; the wider line as
+ * narrow as it can be). Returns the upper line's bytes, the lower beginning at *lower
+ * (past the blanks); 0 when it has no place to part. */
+static size_t subtitle_break(const char *text, double room, size_t *lower)
+{
+    static const char *const marks[2][2] = {{"; ", "；"}, {", ", "，"}};
+    char line[1200];
+    for (int kind = 0; kind < 2; kind++) {
+        size_t best = 0, best_lower = 0;
+        double best_wider = INFINITY;
+        for (const char *c = text; *c; c++)
+            for (int m = 0; m < 2; m++) {
+                size_t n = strlen(marks[kind][m]);
+                if (strncmp(c, marks[kind][m], n) != 0) continue;
+                size_t upper = (size_t)(c - text) + (m == 0 ? 1 : n), low = upper;
+                while (text[low] == ' ') low++;
+                if (!text[low]) continue;
+                snprintf(line, sizeof line, "%.*s", (int)upper, text);
+                double wider = fmax(text_mm(line), text_mm(text + low));
+                if (wider <= room && wider < best_wider) best = upper, best_lower = low, best_wider = wider;
+            }
+        if (best) {
+            *lower = best_lower;
+            return best;
+        }
+    }
+    return lang_head_break(text, 0, lower);
+}
+
 /* The page's title and subtitle above a viewport from x0 to x1 (of the page's width),
  * then the text scale the drawing starts from. */
 static void page_titles(const struct chart *c, double x0, double x1)
 {
     char buf[1200];
-    plvpor(x0, x1, 0.11, 0.88);
+    page_top = 0.88, subtitle_lines = 0;
+    plvpor(x0, x1, 0.11, page_top);
     colour(C_AXES);
     page_text(3.2, TITLE_SCALE, plain(c->title, buf, sizeof buf));
-    if (c->subtitle) page_text(2.0, SUBTITLE_SCALE, plain(c->subtitle, buf, sizeof buf));
+    if (!c->subtitle) {
+        plschr(0, TEXT_SCALE);
+        return;
+    }
+    plain(c->subtitle, buf, sizeof buf);
+    subtitle_lines = 1;
+    PLFLT sx0, sx1, sy0, sy1;
+    plgspa(&sx0, &sx1, &sy0, &sy1);
+    double room = 0.96 * (sx1 - sx0);
+    plschr(0, SUBTITLE_SCALE);
+    size_t lower = 0, upper = 0;
+    /* a subtitle that would be shrunk below SUBTITLE_FLOOR to fit on one line parts in
+       two (subtitle_break) */
+    if (text_mm(buf) * SUBTITLE_FLOOR / SUBTITLE_SCALE > room) upper = subtitle_break(buf, room, &lower);
+    if (!upper) {
+        page_text(2.0, SUBTITLE_SCALE, buf);
+        plschr(0, TEXT_SCALE);
+        return;
+    }
+    /* two lines at one size, the largest (up to SUBTITLE_SCALE) at which both fit: the
+       first where a one-line subtitle of that size is drawn, the second a line lower,
+       and the plot area moved down by that line */
+    char first[1200];
+    snprintf(first, sizeof first, "%.*s", (int)upper, buf);
+    const char *second = buf + lower;
+    double wider = fmax(text_mm(first), text_mm(second));
+    double scale = wider > room ? SUBTITLE_SCALE * room / wider : SUBTITLE_SCALE;
+    page_text(2.0, scale, first);
+    PLFLT def, ht;
+    plgchr(&def, &ht);
+    page_top -= 1.5 * ht / (sy1 - sy0);
+    plvpor(x0, x1, 0.11, page_top);
+    page_text(2.0, scale, second);
+    subtitle_lines = 2;
     plschr(0, TEXT_SCALE);
 }
 /* Draw c with PLplot's device into file (which must be writable: PLplot cannot fail). */
@@ -2671,9 +2749,10 @@ static unsigned long fnv1a(const char *s, size_t n)
 
 /* PLplot's SVG file in svg (len bytes) as one inline <svg> element into f; -1 if it is
  * not an SVG file. title: the chart's title, for the element's <title>. PLplot draws
- * the title first and the subtitle, when the chart has one, second (page_titles): their
- * <text>s get class="title" and class="subtitle", which a page's style can address. */
-static int svg_inline(const char *svg, size_t len, const char *title, bool subtitle, FILE *f)
+ * the title first and the subtitle's `subtitles` lines, when the chart has one, next
+ * (page_titles): their <text>s get class="title" and class="subtitle", which a page's
+ * style can address. */
+static int svg_inline(const char *svg, size_t len, const char *title, unsigned subtitles, FILE *f)
 {
     const char *end = svg + len, *root = strstr(svg, "<svg");
     const char *body = root ? memchr(root, '>', (size_t)(end - root)) : NULL;
@@ -2701,7 +2780,7 @@ static int svg_inline(const char *svg, size_t len, const char *title, bool subti
             size_t n = (size_t)(close - c) + 1;
             if (strncmp(c, "<text", 5) == 0) in_text = true;
             if (strncmp(c, "</text", 6) == 0) in_text = false;
-            if (strncmp(c, "<text", 5) == 0 && strchr(" \n\t\r", c[5]) && ++texts <= (subtitle ? 2u : 1u)) {
+            if (strncmp(c, "<text", 5) == 0 && strchr(" \n\t\r", c[5]) && ++texts <= 1 + subtitles) {
                 const char *named = texts == 1 ? "<text class=\"title\"" : "<text class=\"subtitle\"";
                 size_t k = strlen(named);
                 char *tag = malloc(k + n - 5);
@@ -2775,7 +2854,7 @@ int chart_write_svg_text(FILE *out, const struct chart *c, char *err, size_t err
     char *html = NULL;
     size_t html_len = 0;
     FILE *mem = svg ? open_memstream(&html, &html_len) : NULL;
-    int bad = !mem || svg_inline(svg, len, c->title, c->subtitle && *c->subtitle, mem) != 0;
+    int bad = !mem || svg_inline(svg, len, c->title, c->subtitle && *c->subtitle ? subtitle_lines : 0, mem) != 0;
     if (mem) bad |= fclose(mem) != 0;
     free(svg);
     if (bad) {

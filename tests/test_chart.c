@@ -1178,6 +1178,82 @@ static void quadrant_names(void)
     free(s);
 }
 
+/* The subtitle's <text>s in s (class="subtitle"): how many, their texts joined by '|'
+ * into out, and the least font size among them. */
+static size_t subtitle_texts(const char *s, char *out, size_t n, double *least)
+{
+    size_t lines = 0, j = 0;
+    *least = INFINITY;
+    out[0] = '\0';
+    for (const char *at = s; (at = strstr(at, "<text class=\"subtitle\"")); at++, lines++) {
+        const char *fs = strstr(at, "font-size=\""), *end = strstr(at, "</text>");
+        if (fs && end && fs < end) *least = fmin(*least, atof(fs + 11));
+        if (lines && j + 1 < n) out[j++] = '|';
+        for (bool tag = false; end && at < end; at++)
+            if (*at == '<' || *at == '>')
+                tag = *at == '<';
+            else if (!tag && *at != '\n' && j + 1 < n)
+                out[j++] = *at;
+        out[j] = '\0';
+    }
+    return lines;
+}
+
+/* A subtitle that would be shrunk below a point's label's size (17 of 1280 units) to fit
+ * the page's width takes two lines, parted after a clause mark or between words (in
+ * Chinese never inside a glossary term), each at least that size; one that fits, or
+ * shrinks less, is one line as before. */
+static void subtitle_wrap(void)
+{
+    char err[300] = "", text[1200];
+    size_t len;
+    double least;
+    struct chart c = line_chart("Service curve", "order-cycle time (days)", "profit");
+    char *s = svg_of(&c, err, sizeof err, &len);
+    if (!check(s != NULL, "chart-17.0 the chart is drawn (%s)", err)) return;
+    size_t lines = subtitle_texts(s, text, sizeof text, &least);
+    check(lines == 1 && strcmp(text, "default.ini, seed 1") == 0 && least == 19,
+          "chart-17.1 a short subtitle is one line at its full size, as before (%zu lines, '%s', %g units)", lines,
+          text, least);
+    free(s);
+    /* 125 characters: shrunk, to 18 units, not below the floor: one line */
+    c.subtitle = "stockouts_vs_inventory.ini: reorder_point at 15 values x 10 replications, same random numbers; "
+                 "whiskers: 95% CI; x: log scale";
+    s = svg_of(&c, err, sizeof err, &len);
+    if (!check(s != NULL, "chart-17.2 the chart is drawn (%s)", err)) return;
+    lines = subtitle_texts(s, text, sizeof text, &least);
+    check(lines == 1 && least >= 17 && least < 19,
+          "chart-17.3 a subtitle shrunk no further than 17 units stays one line (%zu lines, %g units)", lines, least);
+    free(s);
+    /* the course notes' service curve's: drawn in 13 units on one line */
+    c.subtitle = "stockouts_vs_inventory.ini: reorder_point at 15 values x 10 replications, same random numbers; "
+                 "whiskers: 95% CI; x: log scale, as points crowd near 100%";
+    s = svg_of(&c, err, sizeof err, &len);
+    if (!check(s != NULL, "chart-17.4 the chart is drawn (%s)", err)) return;
+    lines = subtitle_texts(s, text, sizeof text, &least);
+    check(lines == 2 && least >= 17, "chart-17.5 a long subtitle takes two lines of at least 17 units (%zu, %g)", lines,
+          least);
+    check(strcmp(text, "stockouts_vs_inventory.ini: reorder_point at 15 values x 10 replications, same random "
+                       "numbers;|whiskers: 95% CI; x: log scale, as points crowd near 100%") == 0,
+          "chart-17.6 ... parted after a semicolon, the lines' texts the subtitle's ('%s')", text);
+    free(s);
+    /* no clause mark: between words, the wider line as narrow as can be; Chinese: between
+       words, never inside a term (满足率, 订单周期时间) */
+    c.subtitle = "default.ini 服务水平目标与订单周期时间之间的权衡以及满足率和库存持有成本在不同再订货点下的变化情况与"
+                 "每个网格点的利润比较和置信区间说明以及订单周期时间的分布情况";
+    s = svg_of(&c, err, sizeof err, &len);
+    if (!check(s != NULL, "chart-17.7 the Chinese chart is drawn (%s)", err)) return;
+    lines = subtitle_texts(s, text, sizeof text, &least);
+    const char *bar = strchr(text, '|');
+    char joined[1200];
+    snprintf(joined, sizeof joined, "%.*s%s", bar ? (int)(bar - text) : 0, text, bar ? bar + 1 : "");
+    check(lines == 2 && least >= 17 && bar && strcmp(joined, c.subtitle) == 0 && strstr(text, "满足率") &&
+              strstr(text, "再订货点") && count(text, "订单周期时间") == 2,
+          "chart-17.8 a long Chinese subtitle takes two lines of at least 17 units, parted between words ('%s', %g)",
+          text, least);
+    free(s);
+}
+
 int main(void)
 {
     axes();
@@ -1198,5 +1274,6 @@ int main(void)
     flow_diagram();
     mark_labels();
     quadrant_names();
+    subtitle_wrap();
     return check_done("test_chart");
 }
