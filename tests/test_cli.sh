@@ -2107,6 +2107,13 @@ done
 ok "cli-26.2 default.ini's points crowd near 100 %: auto draws the shortfall (not the service PNG) and the subtitle says why" \
     $(! cmp -s "$T/x_auto.png" "$T/x_service.png" && grep -q 'as points crowd near 100' "$T/xo/report.html" \
       && grep -q 'on a log scale of what falls short of 100' "$T/xo/report.html"; echo $?)
+# a subtitle too long for one line of 17 units takes two in the chart (plots/chart.c's
+# page_titles), both of class subtitle; the paragraph that stands for it on a narrow
+# screen (cli/debrief.c's figure_subtitle) joins them, whole
+ok "cli-26.2b the service curve's long subtitle: two <text class=\"subtitle\"> lines in the chart, the paragraph under it whole" \
+    $([ "$(grep -c '<text class="subtitle"' "$T/xo/report.html")" -eq 5 ] &&
+      grep -qF '<p class="subtitle">default.ini: safety_factor at 31 values x 5 replications, same random numbers; whiskers: 95% CI; x: log scale, as points crowd near 100%</p>' "$T/xo/report.html"; echo $?) \
+    "$(grep -c '<text class="subtitle"' "$T/xo/report.html") $(grep -o '<p class="subtitle">[^<]*' "$T/xo/report.html" | head -1)"
 ok "cli-26.3 service, shortfall and lever draw three different charts" \
     $([ -s "$T/x_lever.png" ] && ! cmp -s "$T/x_lever.png" "$T/x_service.png" && ! cmp -s "$T/x_lever.png" "$T/x_shortfall.png"; echo $?)
 "$S" sweep scenarios/network_size.ini --reps 2 --plot "$T/n_auto.png" --quiet > /dev/null 2>&1
