@@ -5,8 +5,8 @@
  * another point's marker; a crowd in a band laid out in a staircase, its leaders short,
  * straight down and crossing neither a label nor each other), legends (their text inside their box, the box where it
  * hides no data), a surface's contour labels (on their line, inside the frame, clear of marked points), the flow
- * diagram's layout (columns, rows, a long name making the text smaller), and quadrant names broken into lines rather
- * than shrunk in the SVG. */
+ * diagram's layout (columns, rows, a long name making the text smaller), quadrant names broken into lines rather
+ * than shrunk in the SVG, and a long subtitle on two lines rather than shrunk below 17 units. */
 #include "check.h"
 #include "plots/chart.h"
 
