@@ -136,10 +136,11 @@ static void what_it_models(FILE *out, const char *path)
 {
     FILE *f = fopen(path, "r");
     if (!f) return;
-    char line[1024], prev[1024] = "";
+    char *line = NULL, *prev = NULL; /* whole lines, however long (a 1,250-byte comment line ended it) */
+    size_t room = 0;
     enum { NONE, FIRST, MORE } part = NONE; /* its first paragraph is shown, the rest folded */
     bool open = false;                      /* a line of the paragraph was printed */
-    for (bool first = true; fgets(line, sizeof line, f); first = false) {
+    for (bool first = true; getline(&line, &room, f) >= 0; first = false) {
         char *p = line + (first && strncmp(line, "\xef\xbb\xbf", 3) == 0 ? 3 : 0);
         p += strspn(p, " \t");
         if (*p != ';' && *p != '#') break;
@@ -162,9 +163,12 @@ static void what_it_models(FILE *out, const char *path)
         }
         if (open) fputs(between_lines(prev, p), out);
         html_text(out, p);
-        snprintf(prev, sizeof prev, "%s", p);
+        free(prev);
+        if (!(prev = strdup(p))) abort();
         open = true;
     }
+    free(line);
+    free(prev);
     if (open) fputs("\n", out);
     if (part == FIRST) fputs("</p>\n", out);
     if (part == MORE) fputs("</details>\n", out);

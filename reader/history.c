@@ -434,9 +434,11 @@ static int find_quantity(struct reader *rd, const struct csv_record *r)
     }
     if (second >= 0)
         return fail_at(rd, r->line, -1,
-                       _("history_item_column is set but not history_quantity_column, and the headers of column "
-                         "'%s' and column '%s' both name a quantity; set history_quantity_column to the one to read"),
-                       one_line(r->field[first], name, sizeof name), one_line(r->field[second], other, sizeof other));
+                       _("history_item_column is set but not history_quantity_column, and the headers of column %d "
+                         "('%s') and column %d ('%s') both name a quantity; set history_quantity_column to the one to "
+                         "read"),
+                       first + 1, one_line(r->field[first], name, sizeof name), second + 1,
+                       one_line(r->field[second], other, sizeof other));
     if (first >= 0) {
         rd->quantity_found = first;
         rd->quantity_how = HISTORY_QUANTITY_BY_HEADER;
@@ -473,9 +475,10 @@ static int find_date(struct reader *rd, const struct csv_record *r)
     if (second >= 0)
         return fail_at(rd, r->line, -1,
                        _("history_date_column is not set, column 1 ('%s') is not the date's, and the headers of "
-                         "column '%s' and column '%s' both name a date; set history_date_column to the one to read"),
-                       one_line(r->field[0], day, sizeof day), one_line(r->field[first], name, sizeof name),
-                       one_line(r->field[second], other, sizeof other));
+                         "column %d ('%s') and column %d ('%s') both name a date; set history_date_column to the one "
+                         "to read"),
+                       one_line(r->field[0], day, sizeof day), first + 1, one_line(r->field[first], name, sizeof name),
+                       second + 1, one_line(r->field[second], other, sizeof other));
     if (first < 0) return 0;
     rd->col[COL_DATE] = (size_t)first;
     rd->header = true;

@@ -1410,8 +1410,8 @@ static void test_planner_exports(void)
     refused_export("history-16.8", "日期,物料编码,出库数量,销量\n2024-01-01,A01,5,3\n",
                    "history_item_column = 物料编码\nhistory_item = A01\n",
                    "/bad.csv:1: history_item_column is set but not history_quantity_column, and the headers of "
-                   "column '出库数量' and column '销量' both name a quantity; set history_quantity_column to the one "
-                   "to read\n");
+                   "column 3 ('出库数量') and column 4 ('销量') both name a quantity; set history_quantity_column to "
+                   "the one to read\n");
     refused_export("history-16.9", "2024-01-01,A01,5,3\n", "history_item_column = 2\nhistory_item = A01\n",
                    "/bad.csv:1: history_item_column is set but not history_quantity_column, and more than one column "
                    "besides the date's and the item's holds only numbers (3, 4);");
@@ -1433,8 +1433,13 @@ static void test_planner_exports(void)
     refused_export("history-16.9f", "物料编码,下单日期,发货日期,出库数量\nA01,2024-01-01,2024-01-02,5\n",
                    "history_item_column = 物料编码\nhistory_item = A01\n",
                    "/bad.csv:1: history_date_column is not set, column 1 ('物料编码') is not the date's, and the "
-                   "headers of column '下单日期' and column '发货日期' both name a date; set history_date_column to "
-                   "the one to read\n");
+                   "headers of column 2 ('下单日期') and column 3 ('发货日期') both name a date; set "
+                   "history_date_column to the one to read\n");
+    refused_export("history-16.9k", "sku,date,date,qty\nA01,2024-01-01,2024-01-02,5\n",
+                   "history_item_column = sku\nhistory_item = A01\n",
+                   "/bad.csv:1: history_date_column is not set, column 1 ('sku') is not the date's, and the "
+                   "headers of column 2 ('date') and column 3 ('date') both name a date; set history_date_column "
+                   "to the one to read\n");
     refused_export("history-16.9g", "物料编码,备注,出库数量\nA01,x,5\n",
                    "history_item_column = 物料编码\nhistory_item = A01\n",
                    "/bad.csv:1: history_item_column = 物料编码 is column 1, where the date is read when "

@@ -185,6 +185,12 @@ printf '; caf\303\251\n; \303\274ber alles\n; \344\270\255\346\226\207\n; \347\2
 ok "report-1.12 ... two accented Latin letters keep their blank (café über), two Chinese characters none (中文继续)" \
     $(grep -q '<p class="what">café über alles 中文继续$' "$T/Djoined/report.html"; echo $?) \
     "$(sed -n '/class="what"/,/<\/p>/p' "$T/Djoined/report.html")"
+# a comment line longer than 1,023 bytes is read whole (it ended the description, and
+# could leave half a UTF-8 character)
+{ printf '; '; i=0; while [ $i -lt 300 ]; do printf 'word '; i=$((i + 1)); done; printf '\n; the next line\n[demand]\norders_per_day = 5\n'; } > "$T/longline.ini"
+"$S" run "$T/longline.ini" --reps 2 --quiet --out "$T/Dlong" > /dev/null 2>&1
+ok "report-1.13 a 1,500-byte comment line is shown whole, and the line after it too" \
+    $(grep -q 'word word the next line$' "$T/Dlong/report.html"; echo $?) "$(grep -o 'word word the next.\{0,20\}' "$T/Dlong/report.html")"
 # the sweep's page marks the written reorder point that its lever replaces at every point
 ok "report-2.5 the sweep page's settings mark reorder_point = 500 as not used (safety_factor sets it)" \
     $(grep -q '<li><code>inventory.reorder_point</code> = 500 <em>(not used: safety_factor sets it)</em></li>' "$T/D2/report.html"; echo $?) \
