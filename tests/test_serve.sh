@@ -23,26 +23,7 @@ C="curl -s --max-time 120" # a bound against a hang: the sanitizer build on a bu
 B=$T/base.ini
 sed 's/^sections = run, demand, costs, revenue/sections = demand, costs, revenue/' scenarios/stances/base.ini > "$B"
 
-start() { # DIR OPTION...: a server on a free port; sets PID and U
-    dir=$1
-    shift
-    : > "$T/serve.out"
-    "$S" serve --base "$B" --port 0 --dir "$dir" "$@" > "$T/serve.out" 2> "$T/serve.err" &
-    PID=$!
-    PIDS="$PIDS $PID"
-    # it says where only once it listens, after it has drawn the base's service curve and
-    # reloaded --dir: seconds, more in the sanitizer build on a busy machine. Gives up
-    # after 5 minutes, or when the server has ended (a refused command line, a crash).
-    i=0
-    while [ $i -lt 6000 ] && ! grep -q 'http://127.0.0.1:' "$T/serve.out" && alive $PID; do
-        sleep 0.05
-        i=$((i + 1))
-    done
-    U=http://127.0.0.1:$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$T/serve.out")
-}
-alive() { # PID: it runs (a process that has ended but is not yet waited for is a zombie, Z)
-    [ -n "$(sed -n 's/^State:[[:space:]]*\([^Z]\).*/\1/p' "/proc/$1/status" 2> /dev/null)" ]
-}
+. tests/serve_lib.sh
 # stop: SIGTERM; sets STOP_MS, the time until the server says it has stopped (its runs
 # cut short, its threads joined, its state saved: the last line it writes, in English or
 # in Chinese), and STOP_RC. What follows that line is the process's exit, which in the
@@ -66,9 +47,6 @@ stop() {
     STOP_RC=$?
     ok "serve-stop exit status 0 after SIGTERM ($dir; under ASan: no leak, no error)" $STOP_RC "$(tail -n 20 "$T/serve.err")"
 }
-status() { # CURL-ARGS...: the status code; the page in $T/page
-    $C -o "$T/page" -w '%{http_code}' "$@"
-}
 variant() { # I: student I's scenario (repeating every 20: files repeat, the cache serves them)
     k=$(($1 % 20))
     sed -e "s/^safety_factor = 0.5 /safety_factor = $((k % 5)).$((k / 5 * 2)) /" \
@@ -81,16 +59,6 @@ rows() { $C "$U/leaderboard.csv" | tail -n +2 | grep -c .; }
 wait_rows() {
     i=0
     while [ $i -lt 3000 ] && [ "$(rows)" -lt "$1" ]; do
-        sleep 0.1
-        i=$((i + 1))
-    done
-}
-# wait_settled DIR: until DIR/history.csv lists no submission queued or running (its
-# 7th column, the state), so that a stop then cuts no run short; at most 5 minutes
-wait_settled() {
-    i=0
-    while [ $i -lt 3000 ] && { [ ! -s "$1/history.csv" ] ||
-        cut -d, -f7 "$1/history.csv" | grep -qx 'queued\|running'; }; do
         sleep 0.1
         i=$((i + 1))
     done

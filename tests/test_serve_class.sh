@@ -18,35 +18,11 @@ trap 'for p in $PIDS; do kill -KILL $p 2> /dev/null; done; rm -rf "$T"' EXIT
 C="curl -s --max-time 120"
 B=scenarios/stances/base.ini
 
-alive() { [ -n "$(sed -n 's/^State:[[:space:]]*\([^Z]\).*/\1/p' "/proc/$1/status" 2> /dev/null)" ]; }
-start() { # DIR OPTION...: a server on a free port; sets PID and U
-    dir=$1
-    shift
-    : > "$T/serve.out"
-    "$S" serve --base "$B" --port 0 --dir "$dir" "$@" > "$T/serve.out" 2> "$T/serve.err" &
-    PID=$!
-    PIDS="$PIDS $PID"
-    i=0
-    while [ $i -lt 6000 ] && ! grep -q 'http://127.0.0.1:' "$T/serve.out" && alive $PID; do
-        sleep 0.05
-        i=$((i + 1))
-    done
-    U=http://127.0.0.1:$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$T/serve.out")
-}
+. tests/serve_lib.sh
 stop() {
     kill -TERM $PID
     wait $PID
     ok "serve-class-stop exit status 0 after SIGTERM ($dir)" $? "$(tail -n 5 "$T/serve.err")"
-}
-status() { $C -o "$T/page" -w '%{http_code}' "$@"; }
-# until DIR/history.csv lists no submission queued or running; at most 5 minutes
-wait_settled() {
-    i=0
-    while [ $i -lt 3000 ] && { [ ! -s "$1/history.csv" ] ||
-        cut -d, -f7 "$1/history.csv" | grep -qx 'queued\|running'; }; do
-        sleep 0.1
-        i=$((i + 1))
-    done
 }
 text() { sed -e 's/<[^>]*>//g' "$1" | grep -v '^ *$'; }
 
