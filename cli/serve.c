@@ -177,9 +177,10 @@ static struct submission *current_of(struct server *s, const char *name)
 
 /* ---- state on disk: every file whole or absent (cli/outfile.h), submissions synced ---- */
 
-/* durable: synced to disk (a submission: the one thing a restart cannot make again);
- * from the submissions a lost run is run again and history.csv written anew at the
- * next change, so those are not worth a sync while the server's lock is held */
+/* durable: synced to disk (a submission, and history.csv once it lists a refusal: what
+ * a restart cannot make again); from the submissions a lost run is run again and a
+ * history.csv without refusals written anew at the next change, so those are not worth
+ * a sync while the server's lock is held */
 static int write_file(const char *dir, const char *name, const char *data, size_t len, bool durable)
 {
     struct outfile f;
@@ -276,6 +277,20 @@ static const char *state_name(const struct submission *u)
     return N_("stopped");
 }
 
+/* A time (Unix seconds, as a submission's file or history.csv gives it: hand-edited, it
+ * may be anything): with utc, history.csv's "2026-12-07T09:30:00Z"; else the time of day
+ * in this computer's zone, as the pages show it; into buf (n bytes). "?" for one the C
+ * library cannot convert (a year past what struct tm holds), never a crash. */
+static const char *clock_text(long long when, bool utc, char *buf, size_t n)
+{
+    struct tm tm;
+    time_t t = (time_t)when;
+    bool ok = (long long)t == when && (utc ? gmtime_r(&t, &tm) : localtime_r(&t, &tm));
+    if (!ok || !(utc ? strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm) : strftime(buf, n, "%H:%M:%S", &tm)))
+        snprintf(buf, n, "?");
+    return buf;
+}
+
 /* history.csv: every submission in order, for the instructor. */
 static void save_history(struct server *s)
 {
@@ -289,9 +304,7 @@ static void save_history(struct server *s)
     for (size_t i = 0, k = 0; i < s->nsubs || k < s->nrefusals;) {
         bool refused = k < s->nrefusals && (i == s->nsubs || s->refusals[k].next_seq <= s->subs[i]->seq);
         char when[32];
-        time_t t = (time_t)(refused ? s->refusals[k].when : s->subs[i]->when);
-        struct tm tm;
-        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+        clock_text(refused ? s->refusals[k].when : s->subs[i]->when, true, when, sizeof when);
         if (refused) { /* no seq, id or run: only who, when and why */
             const struct refusal *f = &s->refusals[k++];
             fprintf(m, ",,%s,%s,%s,,refused,,,", when, f->name, f->client);
@@ -309,7 +322,7 @@ static void save_history(struct server *s)
     }
     fclose(m);
     snprintf(dir, sizeof dir, "%s", s->o->dir);
-    if (write_file(dir, "history.csv", buf, len, false) != 0)
+    if (write_file(dir, "history.csv", buf, len, s->nrefusals > 0) != 0)
         lang_printf_wrapped(stderr, LANG_LINE_MAX, _("servlab: cannot write %s/%s: %s\n"), dir, "history.csv",
                             strerror(errno));
     free(buf);
@@ -595,39 +608,88 @@ static long long utc_seconds(int y, int mo, int d, int h, int mi, int sec)
 
 /* The refusals history.csv lists (its rows of state "refused"; a file from before they
  * were kept has none): they are nowhere else. */
-static void reload_refusals(struct server *s)
+static void reload_refusals(struct server *s, FILE *err)
 {
-    char path[1200], why[300];
+    char path[1200], why[300], aside[1300];
     size_t len = 0;
     snprintf(path, sizeof path, "%s/history.csv", s->o->dir);
-    char *text = access(path, R_OK) == 0 ? csv_read_file(path, &len, why, sizeof why) : NULL;
-    if (!text) return;
+    snprintf(aside, sizeof aside, "%s/history.csv.unread", s->o->dir);
+    if (access(path, F_OK) != 0) return;
+    char *text = csv_read_file(path, &len, why, sizeof why);
+    if (!text) { /* the next save would write it anew without its refusals: kept aside */
+        if (rename(path, aside) == 0)
+            fprintf(err,
+                    _("servlab: %s cannot be read (%s): the refused submissions it lists are not shown; it is "
+                      "kept as %s\n"),
+                    path, why, aside);
+        else
+            fprintf(err, _("servlab: %s cannot be read (%s): the refused submissions it lists are not shown\n"), path,
+                    why);
+        return;
+    }
     struct csv c;
     struct csv_record *r = malloc(sizeof *r);
     if (!r) abort();
     csv_init(&c, text, len);
     unsigned long next_seq = 0; /* the file's order: a refusal came after the rows above it */
-    while (csv_next(&c, r, why, sizeof why) == 1 && s->nrefusals < REFUSALS_KEPT) {
+    size_t unread = 0;          /* rows the reader refuses (a field over 255 bytes: a submission's many
+                                   changed keys) or whose refusal has no usable time: skipped, and the
+                                   file kept aside below, not stopped at */
+    int got;
+    while ((got = csv_next(&c, r, why, sizeof why)) != 0 && s->nrefusals < REFUSALS_KEPT) {
         int y, mo, d, h, mi, sec;
         char *end;
+        if (got < 0) {
+            unread++;
+            continue;
+        }
         unsigned long seq = strtoul(r->field[0], &end, 10);
         if (r->n && r->field[0][0] >= '0' && r->field[0][0] <= '9' && !*end && seq >= next_seq) next_seq = seq + 1;
-        if (r->n < 10 || strcmp(r->field[6], "refused") != 0 ||
-            sscanf(r->field[2], "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &sec) != 6)
+        if (r->n < 10 || strcmp(r->field[6], "refused") != 0) continue;
+        if (sscanf(r->field[2], "%d-%d-%dT%d:%d:%dZ", &y, &mo, &d, &h, &mi, &sec) != 6 || y < 1970 || y > 9999 ||
+            mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60) {
+            unread++;
             continue;
+        }
         struct refusal f = {.when = utc_seconds(y, mo, d, h, mi, sec), .next_seq = next_seq};
         if (strlen(r->field[3]) < sizeof f.name) memcpy(f.name, r->field[3], strlen(r->field[3]) + 1);
         if (f.name[0] && !name_ok(f.name)) f.name[0] = '\0';
-        if (strlen(r->field[4]) < sizeof f.client) memcpy(f.client, r->field[4], strlen(r->field[4]) + 1);
+        /* an address as the server writes it (digits, hex, '.' and ':'): a hand-edited one
+           could hold the separator and shift the columns when written back */
+        const char *client = r->field[4];
+        if (strlen(client) < sizeof f.client && strspn(client, "0123456789abcdefABCDEF.:") == strlen(client))
+            memcpy(f.client, client, strlen(client) + 1);
         size_t at = 0, n = strlen(r->field[9]);
-        while (at < n && at + lang_char_bytes((unsigned char)r->field[9][at]) < sizeof f.why)
-            at += lang_char_bytes((unsigned char)r->field[9][at]);
+        while (at < n) { /* whole characters only, none past the text's end */
+            size_t w = lang_char_bytes((unsigned char)r->field[9][at]);
+            if (at + w > n || at + w >= sizeof f.why) break;
+            at += w;
+        }
         memcpy(f.why, r->field[9], at);
         s->refusals = grow(s->refusals, &s->cap_refusals, s->nrefusals, sizeof *s->refusals);
         s->refusals[s->nrefusals++] = f;
     }
     free(r);
     free(text);
+    if (unread) { /* a copy as it was, so that the next save loses nothing it held */
+        FILE *in = fopen(path, "rb"), *out = in ? fopen(aside, "wb") : NULL;
+        char buf[8192];
+        size_t n;
+        bool kept = out != NULL;
+        while (kept && (n = fread(buf, 1, sizeof buf, in)) > 0) kept = fwrite(buf, 1, n, out) == n;
+        if (out && fclose(out) != 0) kept = false;
+        if (in) fclose(in);
+        if (kept)
+            fprintf(err,
+                    P_("servlab: %s: %zu row could not be read and is not shown; the file is kept as %s\n",
+                       "servlab: %s: %zu rows could not be read and are not shown; the file is kept as %s\n", unread),
+                    path, unread, aside);
+        else
+            fprintf(err,
+                    P_("servlab: %s: %zu row could not be read and is not shown\n",
+                       "servlab: %s: %zu rows could not be read and are not shown\n", unread),
+                    path, unread);
+    }
 }
 
 /* The submissions saved under dir/submissions, in their order; runs from dir/runs, or
@@ -1136,9 +1198,7 @@ static enum MHD_Result history_page(struct MHD_Connection *c, struct server *s)
         if (k > 0 && (i == 0 || s->refusals[k - 1].next_seq > s->subs[i - 1]->seq)) {
             const struct refusal *f = &s->refusals[--k];
             char when[32];
-            time_t t = (time_t)f->when;
-            struct tm tm;
-            strftime(when, sizeof when, "%H:%M:%S", localtime_r(&t, &tm));
+            clock_text(f->when, false, when, sizeof when);
             fprintf(out, "<tr class=\"refused\"><td class=\"num\"></td><td>%s</td><td>", when);
             html_text(out, f->name[0] ? f->name : _("(no valid name)"));
             fputs("</td><td><strong>", out);
@@ -1150,9 +1210,7 @@ static enum MHD_Result history_page(struct MHD_Connection *c, struct server *s)
         }
         const struct submission *u = s->subs[--i];
         char when[32];
-        time_t t = (time_t)u->when;
-        struct tm tm;
-        strftime(when, sizeof when, "%H:%M:%S", localtime_r(&t, &tm));
+        clock_text(u->when, false, when, sizeof when);
         fprintf(out, "<tr><td class=\"num\"><a href=\"/result/%s\">%lu</a></td><td>%s</td><td>", u->id, u->seq, when);
         html_text(out, u->name);
         fputs("</td><td>", out);
@@ -1594,9 +1652,9 @@ static void record_refusal(struct server *s, const struct request *q, const char
     snprintf(f.client, sizeof f.client, "%s", client);
     if (strncmp(why, "servlab: ", 9) == 0) why += 9;
     size_t n = strcspn(why, "\n"), at = 0;
-    while (at < n) { /* whole characters only */
+    while (at < n) { /* whole characters only, none past the message's end */
         size_t w = lang_char_bytes((unsigned char)why[at]);
-        if (at + w >= sizeof f.why) break;
+        if (at + w > n || at + w >= sizeof f.why) break;
         at += w;
     }
     memcpy(f.why, why, at);
@@ -2020,16 +2078,45 @@ void serve_say_where(FILE *out, FILE *err, const char *base_name, const char *bi
  * would be refused. The same history given by --set is applied to every submission, and
  * the students' copies then name no file: that is what the instructor is told to do, with
  * the path as seen from here (the file's own is relative to the base's folder). */
-static bool base_reads_file(const struct serve_opts *o, const struct scenario *b, FILE *err)
+/* The line of text (len bytes, a scenario file) that gives [demand] history, or 0: what a
+ * student's unchanged copy holds, whatever --set gave the server. */
+static int history_line_in(const char *text, size_t len)
+{
+    bool demand = false;
+    int line = 1;
+    for (size_t at = 0; at < len; line++) {
+        size_t end = at;
+        while (end < len && text[end] != '\n') end++;
+        size_t p = at;
+        while (p < end && (text[p] == ' ' || text[p] == '\t')) p++;
+        if (p < end && text[p] == '[') {
+            size_t q = p + 1;
+            while (q < end && text[q] == ' ') q++;
+            demand = end - q >= 6 && strncmp(text + q, "demand", 6) == 0 && strspn(text + q + 6, " ") + q + 6 < end &&
+                     text[q + 6 + strspn(text + q + 6, " ")] == ']';
+        } else if (demand && end - p >= 7 && strncmp(text + p, "history", 7) == 0) {
+            size_t q = p + 7;
+            while (q < end && (text[q] == ' ' || text[q] == '\t')) q++;
+            if (q < end && text[q] == '=') return line;
+        }
+        at = end + 1;
+    }
+    return 0;
+}
+
+static bool base_reads_file(const struct serve_opts *o, const struct scenario *b, const char *text, size_t len,
+                            FILE *err)
 {
     int line = scenario_line(b, "demand.history");
-    if (!b->history[0] || line <= 0) return false; /* none, or given by --set */
     const char *slash = strrchr(o->base, '/');
     char path[HISTORY_PATH_MAX + 1100];
-    if (b->history[0] == '/' || !slash)
-        snprintf(path, sizeof path, "%s", b->history);
-    else
+    if (b->history[0] && line > 0 && b->history[0] != '/' && slash) /* the file's own: from its folder */
         snprintf(path, sizeof path, "%.*s/%s", (int)(slash - o->base), o->base, b->history);
+    else /* from here: absolute, or given by --set */
+        snprintf(path, sizeof path, "%s", b->history);
+    /* given by --set, the students' copies still hold the file's line, and are refused */
+    if (line <= 0) line = history_line_in(text, len);
+    if (!b->history[0] || line <= 0) return false;
     lang_printf_wrapped(err, LANG_LINE_MAX,
                         _("servlab: %s:%d: [demand] history: a class base cannot read a file: the server refuses a "
                           "submitted scenario that names one, so every student's copy of this base would be "
@@ -2109,7 +2196,7 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
     }
     const struct scenario *b = compare_base_scenario(s->base);
     s->base_name = strrchr(o->base, '/') ? strrchr(o->base, '/') + 1 : o->base;
-    if (base_reads_file(o, b, err)) {
+    if (base_reads_file(o, b, s->base_text, s->base_len, err)) {
         compare_base_free(s->base);
         free(s->base_text);
         return 2;
@@ -2140,7 +2227,7 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
     if (make_dirs(o, err) != 0) goto done;
     base_curve(s, err);
     base_run(s, err);
-    reload_refusals(s);
+    reload_refusals(s, err);
     reload(s, err);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned nworkers = o->workers ? o->workers : 1;
@@ -2150,10 +2237,17 @@ int serve_run(const struct serve_opts *o, FILE *out, FILE *err)
         if (pthread_create(&workers[started], NULL, worker, s) != 0) break;
     /* no MHD_USE_ERROR_LOG: libmicrohttpd's own messages are English and unprefixed; what
        fails is said by servlab's own message below, in the class's language */
-    d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0), (uint16_t)o->port, NULL,
-                         NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_NOTIFY_COMPLETED,
-                         on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT,
-                         (unsigned)500, MHD_OPTION_END);
+    /* "::", every network: IPv4 too (a dual stack), as its listing of the computer's IPv4
+       addresses for the students (serve_say_where) promises */
+    struct in6_addr any6;
+    bool dual = v6 && inet_pton(AF_INET6, bind, &any6) == 1 && IN6_IS_ADDR_UNSPECIFIED(&any6);
+    d = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC |
+                             (dual ? MHD_USE_DUAL_STACK
+                              : v6 ? MHD_USE_IPv6
+                                   : 0),
+                         (uint16_t)o->port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+                         MHD_OPTION_CONNECTION_LIMIT, (unsigned)500, MHD_OPTION_END);
     if (!d) {
         lang_printf_wrapped(err, LANG_LINE_MAX,
                             _("servlab: cannot listen on %s port %u: %s (is another server on it? try --port)\n"), bind,

@@ -40,6 +40,12 @@ timeout 120 "$S" serve --base scenarios/planner/base.ini --port 0 --dir "$T/hist
 ok "serve-class-1.2 zh: the same, in Chinese" $([ $? -eq 2 ] &&
     grep -q '^servlab: scenarios/planner/base.ini:17: \[demand\] history：课堂的基础情景不能读取文件' "$T/err" &&
     grep -q -- '--set demand.history=scenarios/planner/history/bolt_01.csv' "$T/err"; echo $?) "$(cat "$T/err")"
+# the --set given but the line kept in the file: the students' copies still hold it, and would be refused
+timeout 120 "$S" serve --base scenarios/planner/base.ini --set demand.history=scenarios/planner/history/bolt_01.csv --port 0 \
+    --dir "$T/hist1" > "$T/out" 2> "$T/err"
+ok "serve-class-1.2b ... with --set demand.history but the line still in the file: refused all the same (exit 2), the line named" \
+    $([ $? -eq 2 ] && [ ! -e "$T/hist1" ] &&
+      grep -q '^servlab: scenarios/planner/base.ini:17: \[demand\] history: a class base cannot read a file:$' "$T/err"; echo $?) "$(cat "$T/err")"
 # what it says works: the history given by --set, a student's copy of the base without the line is taken
 grep -v '^history = ' scenarios/planner/base.ini > "$T/planner.ini"
 cp -r scenarios/planner/history "$T/"
@@ -161,6 +167,31 @@ cp "$T/page" "$T/zh-gbk.html"
 status "$U/history" > /dev/null
 cp "$T/page" "$T/zh-history.html"
 stop
+
+# ---- a history.csv the reader refuses in part, or whole: the refusals it holds are not
+# lost, nothing crashes (a row of an absurd time, a field over 255 bytes) ----
+cp "$h" "$T/history.good"
+{ cat "$T/history.good"
+  printf '9,0123456789abcdef,2024-01-01T00:00:00Z,Long,127.0.0.1,0123456789abcdef,done,1,"%s",\n' "$(printf 'k%.0s' $(seq 300))"
+  printf ',,99999999999-01-01T00:00:00Z,Odd,127.0.0.1,,refused,,,"odd time"\n'
+  printf ',,2026-12-07T10:00:00Z,Late,127.0.0.1,,refused,,,"kept after the unread rows"\n'; } > "$h"
+start "$T/state" --code tulip --rate 0
+s=$(status "$U/history")
+ok "serve-class-7.5 rows it cannot read are skipped, not stopped at: the refusal after them listed; said on stderr, the file kept aside" \
+    $([ "$s" = 200 ] && grep -q '<td>Late</td><td><strong>refused</strong>' "$T/page" && ! grep -q '<td>Odd</td>' "$T/page" &&
+      grep -q "history.csv: 2 rows could not be read and are not shown; the file is kept as .*history.csv.unread$" "$T/serve.err" &&
+      grep -q 'kept after the unread rows' "$T/state/history.csv.unread"; echo $?) \
+    "$s $(cat "$T/serve.err")"
+stop
+printf 'seq,id\n\377\376 not UTF-8\n' > "$h"
+start "$T/state" --code tulip --rate 0
+s=$(status "$U/history")
+ok "serve-class-7.6 a history.csv that cannot be read at all is said and kept aside, not written over" \
+    $([ "$s" = 200 ] && grep -q "history.csv cannot be read (.*): the refused submissions it lists are not shown; it is kept as .*history.csv.unread$" "$T/serve.err" &&
+      grep -q 'not UTF-8' "$T/state/history.csv.unread"; echo $?) "$s $(cat "$T/serve.err")"
+stop
+cp "$T/history.good" "$h"
+rm -f "$T/state/history.csv.unread"
 
 # ---- one absurd submission does not flatten the class charts (compare's, which the
 # leaderboard draws): the axes keep the body of the class, the far point is drawn at the
