@@ -30,7 +30,7 @@ static const struct {
     /* clang-format off */
     {"--set", "rscbkiov"},  {"--reps", "rscbkiov"}, {"--seed", "rscbkiov"}, {"--threads", "rscbiov"},
     {"--format", "rscbio"}, {"--out", "rscbio"},    {"--plot", "rscbi"},   {"--quiet", "rscbio"},
-    {"--metrics", "r"},     {"--param", "scko"},    {"--from", "scko"},    {"--to", "scko"},
+    {"--metrics", "r"},     {"--param", "scko"},    {"--from", "scko"},    {"--to", "scko"},  {"--material", "b"},
     {"--steps", "sck"},     {"--values", "sck"},    {"--service", "sck"},  {"--x-axis", "sck"}, {"--sweep", "b"},
     {"--base", "cv"},        {"--help", ""},         {"--version", ""},     {"--lang", "rscbkyiov"},
     {"--against", "i"},     {"--step", "o"},        {"--maximise", "o"},   {"--minimise", "o"},
