@@ -146,7 +146,9 @@ static void what_it_models(FILE *out, const char *path)
         if (*p != ';' && *p != '#') break;
         p++;
         if (*p == ' ') p++;
-        p[strcspn(p, "\r\n")] = '\0';
+        size_t end = strcspn(p, "\r\n"); /* and the blanks at its end, which a join would double */
+        while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == '\t')) end--;
+        p[end] = '\0';
         bool blank = p[strspn(p, " \t")] == '\0';
         if (part == NONE && blank) continue;
         if (part == NONE) fputs("<p class=\"what\">", out), part = FIRST;
