@@ -3,6 +3,7 @@
  * on-time accounting, lost-sale orders, and the interrupt flag. Configurations are
  * built in code so each test states exactly what it sets. */
 #include "check.h"
+#include "child.h"
 #include "both_ways.h"
 #include "models/config.h"
 #include "models/curve.h"
@@ -162,34 +163,6 @@ static void station_bad_setup(void)
     struct station st;
     station_init(&st, 1, bad_priority, bad_done);
     if (bad_set) station_set_done(&st, bad_set_done);
-}
-
-/* Whether fn, run in a child process (its stderr silenced), dies of an assert
- * (SIGABRT; returns: exits with status 0). */
-static int child_status(void (*fn)(void))
-{
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (!freopen("/dev/null", "w", stderr)) _exit(2);
-        fn();
-        _exit(0);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return status;
-}
-
-static bool aborts(void (*fn)(void))
-{
-    int status = child_status(fn);
-    return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
-}
-
-static bool returns(void (*fn)(void))
-{
-    int status = child_status(fn);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 /* A station's ends of service are scheduled with no check of their class and handler

@@ -2,6 +2,7 @@
  * distributions, tallies, time averages, the quantile sketch and the runner.
  * Links against sim/ alone (make layers relies on this). */
 #include "check.h"
+#include "child.h"
 #include "sim/dist.h"
 #include "sim/num.h"
 #include "sim/quantile.h"
@@ -734,28 +735,6 @@ static void lane_after_first_event(void)
     sim_lane_open(world_at_5(), 0, record);
 }
 
-/* fn run in a child process (its stderr silenced): the child's wait status. */
-static int child_status(void (*fn)(void))
-{
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid == 0) {
-        freopen("/dev/null", "w", stderr);
-        fn();
-        _exit(0);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return status;
-}
-
-/* Whether fn, run in a child process, dies of an assert (SIGABRT). */
-static bool aborts(void (*fn)(void))
-{
-    int status = child_status(fn);
-    return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
-}
-
 /* What a child of aborts() schedules: at `bad_time`, in the list `bad_list` (0 the heap,
  * 1 the recurring slot, 2 an empty ring lane, 3 a ring lane holding an event at 6, 4 a
  * calendar of buckets 0.25 days wide), in a world whose clock is at 5.1 (the calendar's
@@ -804,14 +783,6 @@ static void schedule_bad_lane(void)
 {
     int ring, ring_held, calendar;
     sim_schedule_lane(world_with_lanes_at_5_1(&ring, &ring_held, &calendar), bad_lane, 6, &bad_tag);
-}
-
-/* Whether fn, run in a child process, returns (and the child exits with status 0: no
- * assert, and no sanitizer's report in a sanitizer build). */
-static bool returns(void (*fn)(void))
-{
-    int status = child_status(fn);
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 static void test_past_asserts(void)

@@ -3,26 +3,12 @@
  * test's reach, so this program compiles sim/sim.c into itself (white-box: the counter is set
  * where it ends) and links the rest of sim/ without sim.o (Makefile). */
 #include "check.h"
+#include "child.h"
 #include "sim/sim.c"
 
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-/* fn run in a child process (its stderr silenced): whether it dies of an assert (SIGABRT). */
-static bool aborts(void (*fn)(void))
-{
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (!freopen("/dev/null", "w", stderr)) _exit(3);
-        fn();
-        _exit(0);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
-}
 
 static uint64_t counter_at;
 static sim_place place;
