@@ -2502,10 +2502,10 @@ static void draw_flow(const struct chart *c)
 /* Where a subtitle that must take two lines parts (at the current character size, its
  * lines room mm wide at most): after a clause mark, a semicolon ("; " or ；) first, else
  * a comma (", " or ，), of those the one that leaves the wider line narrowest, when both
- * lines then fit room; else where lang_head_break parts a table's head (at a blank or
- * between Chinese words, never inside a glossary term, lang/zh_terms.h; the wider line as
- * narrow as it can be). Returns the upper line's bytes, the lower beginning at *lower
- * (past the blanks); 0 when it has no place to part. */
+ * lines then fit room; else at the blank that leaves the wider line narrowest when both
+ * fit; else where lang_head_break parts a table's head (between Chinese words, never
+ * inside a glossary term, lang/zh_terms.h; the wider line as narrow as it can be). Returns the upper line's bytes, the
+ * lower beginning at *lower (past the blanks); 0 when it has no place to part. */
 static size_t subtitle_break(const char *text, double room, size_t *lower)
 {
     static const char *const marks[2][2] = {{"; ", "；"}, {", ", "，"}};
@@ -2528,6 +2528,24 @@ static size_t subtitle_break(const char *text, double room, size_t *lower)
             *lower = best_lower;
             return best;
         }
+    }
+    /* no clause mark: at the blank that leaves the wider line narrowest, when both then fit
+       (lang_head_break would part before a parenthesis that ends the text, "(paired)",
+       however uneven the lines: right for a table's head, not for a subtitle) */
+    size_t best = 0, best_lower = 0;
+    double best_wider = INFINITY;
+    for (const char *c = text; *c; c++) {
+        if (*c != ' ' || c == text) continue;
+        size_t upper = (size_t)(c - text), low = upper;
+        while (text[low] == ' ') low++;
+        if (!text[low]) break;
+        snprintf(line, sizeof line, "%.*s", (int)upper, text);
+        double wider = fmax(text_mm(line), text_mm(text + low));
+        if (wider <= room && wider < best_wider) best = upper, best_lower = low, best_wider = wider;
+    }
+    if (best) {
+        *lower = best_lower;
+        return best;
     }
     return lang_head_break(text, 0, lower);
 }

@@ -1251,6 +1251,17 @@ static void subtitle_wrap(void)
               strstr(text, "再订货点") && count(text, "订单周期时间") == 2,
           "chart-17.8 a long Chinese subtitle takes two lines of at least 17 units, parted between words ('%s', %g)",
           text, least);
+    free(s); /* no clause mark, a parenthesis at the end: parted between words near the middle, not
+    before "(paired)" (two lines at 13 units) */
+    c.subtitle = "default.ini every file against the best of the class on the same random numbers with the "
+                 "difference to the best and its interval drawn as a whisker near the top (paired)";
+    s = svg_of(&c, err, sizeof err, &len);
+    if (!check(s != NULL, "chart-17.9 the chart is drawn (%s)", err)) return;
+    lines = subtitle_texts(s, text, sizeof text, &least);
+    check(lines == 2 && least >= 17 && !strstr(text, "|(paired)"),
+          "chart-17.10 no clause mark and a parenthesis at its end: parted near the middle, at least 17 units ('%s', "
+          "%g)",
+          text, least);
     free(s);
 }
 
