@@ -403,6 +403,20 @@ static int item_column_of(const struct csv_record *r)
     return -1;
 }
 
+/* The first two columns of header r outside skip (a bit a column) whose header names kind
+ * (header_kind), into *first and *second; -1 where there is none. */
+static void columns_named(const struct csv_record *r, enum column_kind kind, uint64_t skip, int *first, int *second)
+{
+    *first = *second = -1;
+    for (size_t i = 0; i < r->n && *second < 0; i++) {
+        if ((skip >> i & 1) || header_kind(r->field[i]) != kind) continue;
+        if (*first < 0)
+            *first = (int)i;
+        else
+            *second = (int)i;
+    }
+}
+
 /* With history_item_column but not history_quantity_column, the quantity's column of a
  * first row r of 3 columns or more: the one found by an earlier pass; else the one column
  * besides the date's and the item's whose header names a quantity (header_kind); else left
@@ -425,13 +439,8 @@ static int find_quantity(struct reader *rd, const struct csv_record *r)
         if (i == date || i == item) continue;
         rd->candidates |= (uint64_t)1 << i;
         if (candidate < 0) candidate = (int)i;
-        if (header && header_kind(r->field[i]) == KIND_QUANTITY) {
-            if (first < 0)
-                first = (int)i;
-            else if (second < 0)
-                second = (int)i;
-        }
     }
+    if (header) columns_named(r, KIND_QUANTITY, ~rd->candidates, &first, &second);
     if (second >= 0)
         return fail_at(rd, r->line, -1,
                        _("history_item_column is set but not history_quantity_column, and the headers of column %d "
@@ -462,16 +471,11 @@ static int find_date(struct reader *rd, const struct csv_record *r)
     char day[CSV_FIELD_LEN], name[CSV_FIELD_LEN], other[CSV_FIELD_LEN];
     fullwidth_fold(r->field[0], day, sizeof day);
     if (r->n <= 2 || number_like(day) || date_shape(day).shape != WHEN_NONE) return 0; /* no header */
-    int first = -1, second = -1;
-    for (size_t i = 1; i < r->n; i++) {
-        if ((*o->item_column && i == rd->col[COL_ITEM]) || (*o->quantity_column && i == rd->col[COL_QUANTITY]))
-            continue;
-        if (header_kind(r->field[i]) != KIND_DATE) continue;
-        if (first < 0)
-            first = (int)i;
-        else if (second < 0)
-            second = (int)i;
-    }
+    int first, second;
+    uint64_t skip = 1; /* column 1, and the item's and the quantity's when named */
+    if (*o->item_column && rd->col[COL_ITEM] < 64) skip |= (uint64_t)1 << rd->col[COL_ITEM];
+    if (*o->quantity_column && rd->col[COL_QUANTITY] < 64) skip |= (uint64_t)1 << rd->col[COL_QUANTITY];
+    columns_named(r, KIND_DATE, skip, &first, &second);
     if (second >= 0)
         return fail_at(rd, r->line, -1,
                        _("history_date_column is not set, column 1 ('%s') is not the date's, and the headers of "
