@@ -93,6 +93,16 @@ static __attribute__((unused)) const char *check_build_dir(const char *argv0, ch
     return buf;
 }
 
+/* Point gettext at the catalogue make built beside the test program (BUILD/locale), so
+ * that lang_init("zh") finds it without an installed servlab. */
+static __attribute__((unused)) void check_use_build_catalogue(const char *argv0)
+{
+    char build[512], dir[600];
+    check_build_dir(argv0, build, sizeof build);
+    snprintf(dir, sizeof dir, "%s/locale", build);
+    setenv("SERVLAB_LOCALEDIR", dir, 1);
+}
+
 /* Write text to the file dir/name (a test's scratch file); abort if it cannot. */
 static __attribute__((unused)) void check_write_file(const char *dir, const char *name, const char *text)
 {

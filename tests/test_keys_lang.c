@@ -199,10 +199,7 @@ static void cuts(void)
 int main(int argc, char **argv)
 {
     (void)argc;
-    char build[512], dir[600];
-    check_build_dir(argv[0], build, sizeof build);
-    snprintf(dir, sizeof dir, "%s/locale", build);
-    setenv("SERVLAB_LOCALEDIR", dir, 1);
+    check_use_build_catalogue(argv[0]);
     check(lang_init("en", NULL) == 0, "kl-0.1 English is chosen");
     char *en_text = listing();
     /* lines_per_order's bounds as the reader holds them (reader/scenario.c refuses a mean
@@ -211,7 +208,7 @@ int main(int argc, char **argv)
               strstr(strstr(en_text, "  lines_per_order "), "allowed: draws >= 1, above 16 count as 16; mean <= 16\n"),
           "kl-0.4 lines_per_order's allowed values name its greatest, 16");
     check(lang_init("zh", NULL) == 0 && lang_current() == LANG_ZH, "kl-0.2 Chinese is chosen");
-    check(strcmp(_("number"), "number") != 0, "kl-0.3 the catalogue is found in %s", dir);
+    check(strcmp(_("number"), "number") != 0, "kl-0.3 the catalogue is found in %s", getenv("SERVLAB_LOCALEDIR"));
     char *zh_text = listing();
     translated();
     no_english(zh_text);

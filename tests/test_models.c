@@ -450,7 +450,9 @@ static void test_warmup_and_window(void)
           "window-1.2 orders_per_day = orders placed / horizon");
 }
 
-static void test_on_time_and_quantiles(void)
+/* Orders of one unit, 10 a day over 100 days, through constant stages: transmission 0.5
+ * day, processing and picking 0.25 each, delivery 1: a 2-day cycle, no stock held. */
+static struct model_config constant_cycle(void)
 {
     struct model_config c;
     memset(&c, 0, sizeof c);
@@ -462,6 +464,12 @@ static void test_on_time_and_quantiles(void)
     dist_constant(&c.order_cycle.picking.days, 0.25);
     dist_constant(&c.order_cycle.delivery_days, 1);
     c.inventory.policy = policy_find("none");
+    return c;
+}
+
+static void test_on_time_and_quantiles(void)
+{
+    struct model_config c = constant_cycle();
     c.order_cycle.has_promise = true;
     c.order_cycle.promise_days = 1.9;
     double x[METRIC_COUNT];
@@ -504,17 +512,8 @@ static void test_lost_sale_orders(void)
  * that ended, dropped ones included. */
 static void test_perfect_order_parts(void)
 {
-    struct model_config c;
-    memset(&c, 0, sizeof c);
-    c.run = (struct run_config){.horizon_days = 100, .warmup_days = 5, .replications = 1, .seed = 1};
-    set_dist(&c.demand.interarrival_days, "exponential", (double[]){0.1}, 1);
-    dist_constant(&c.demand.units_per_order, 1);
-    dist_constant(&c.order_cycle.transmission_days, 0.5);
-    dist_constant(&c.order_cycle.processing.days, 0.25);
-    dist_constant(&c.order_cycle.picking.days, 0.25);
-    dist_constant(&c.order_cycle.delivery_days, 1);
+    struct model_config c = constant_cycle();
     dist_constant(&c.order_cycle.return_days, 1);
-    c.inventory.policy = policy_find("none");
     c.order_cycle.has_promise = true;
     c.order_cycle.promise_days = 3; /* the first delivery, after 2 days, is on time */
     c.order_cycle.damage_rate = 1;

@@ -311,10 +311,7 @@ static void shown(void)
  * past the 255 bytes that lang_in_context once looked up, and stayed English). */
 static void chinese(const char *argv0)
 {
-    char build[512], dir[600]; /* the catalogue, build/locale */
-    check_build_dir(argv0, build, sizeof build);
-    snprintf(dir, sizeof dir, "%s/locale", build);
-    setenv("SERVLAB_LOCALEDIR", dir, 1);
+    check_use_build_catalogue(argv0);
     check(lang_init("zh", NULL) == 0 && lang_current() == LANG_ZH, "options-4.1 Chinese is chosen");
     size_t n = 0, longest = 0;
     char missing[512] = "";

@@ -79,10 +79,7 @@ static void count_is(double x, int digits, const char *want, const char *why)
 int main(int argc, char **argv)
 {
     (void)argc;
-    char build[512], dir[600]; /* the catalogue, for lang_init("zh") */
-    check_build_dir(argv[0], build, sizeof build);
-    snprintf(dir, sizeof dir, "%s/locale", build);
-    setenv("SERVLAB_LOCALEDIR", dir, 1);
+    check_use_build_catalogue(argv[0]);
     share_is("97.5%", "0.975", "a percentage: its digits moved two places");
     share_is("5%", "0.05", "one digit");
     share_is("100%", "1.00", "three digits");

@@ -34,10 +34,7 @@ static void say(const char *bind, const char *code, const struct ifaddrs *ifs, c
 int main(int argc, char **argv)
 {
     (void)argc;
-    char build[512], dir[600];
-    check_build_dir(argv[0], build, sizeof build);
-    snprintf(dir, sizeof dir, "%s/locale", build);
-    setenv("SERVLAB_LOCALEDIR", dir, 1);
+    check_use_build_catalogue(argv[0]);
     lang_init("en", NULL);
     struct sockaddr_in lo = v4("127.0.0.1"), eth = v4("192.168.1.23"), wifi = v4("10.0.0.7"), down = v4("172.16.0.9");
     struct sockaddr_in6 six = {.sin6_family = AF_INET6};
