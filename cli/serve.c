@@ -670,15 +670,8 @@ static void reload_refusals(struct server *s, FILE *err)
         s->refusals[s->nrefusals++] = f;
     }
     free(r);
-    free(text);
-    if (unread) { /* a copy as it was, so that the next save loses nothing it held */
-        FILE *in = fopen(path, "rb"), *out = in ? fopen(aside, "wb") : NULL;
-        char buf[8192];
-        size_t n;
-        bool kept = out != NULL;
-        while (kept && (n = fread(buf, 1, sizeof buf, in)) > 0) kept = fwrite(buf, 1, n, out) == n;
-        if (out && fclose(out) != 0) kept = false;
-        if (in) fclose(in);
+    if (unread) { /* a copy as it was read, whole and synced, so that the next save loses nothing */
+        bool kept = write_file(s->o->dir, "history.csv.unread", text, len, true) == 0;
         if (kept)
             fprintf(err,
                     P_("servlab: %s: %zu row could not be read and is not shown; the file is kept as %s\n",
@@ -690,6 +683,7 @@ static void reload_refusals(struct server *s, FILE *err)
                        "servlab: %s: %zu rows could not be read and are not shown\n", unread),
                     path, unread);
     }
+    free(text);
 }
 
 /* The submissions saved under dir/submissions, in their order; runs from dir/runs, or
